@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { DEPLOYMENT_STRATEGIES } from '../request/execution-request.js';
+
+export const DEFAULT_MODEL_ID = 'au.anthropic.claude-sonnet-4-5-20250929-v1:0';
+export const DEFAULT_REGION = 'ap-southeast-2';
+export const CONFIG_PATH = '.github/implementation-agent.yml';
+
+const positiveInt = (max: number) => z.number().int().positive().max(max);
+
+const environmentSchema = z.object({
+  stack_name: z.string().min(1).max(128).regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'must be a valid CloudFormation stack name').optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2').optional(),
+  requires_approval: z.boolean().default(false),
+  requires_green_checks: z.boolean().default(false),
+  allowed_refs: z.array(z.string().min(1)).default([]),
+  deployers: z.array(z.string().min(1)).default([]),
+  alarm_arns: z.array(z.string().startsWith('arn:', 'must be an alarm ARN')).default([]),
+  strategy: z.enum(DEPLOYMENT_STRATEGIES).optional(),
+  termination_protection: z.boolean().default(false),
+  parameters: z.record(z.string(), z.string()).default({}),
+});
+
+/** `.github/implementation-agent.yml` (DESIGN §10). Every section is optional; absent means defaults. */
+export const agentConfigSchema = z.strictObject({
+  provider: z.enum(['offline', 'bedrock']).default('offline'),
+  model: z
+    .strictObject({
+      id: z.string().min(1).default(DEFAULT_MODEL_ID),
+      region: z.string().min(1).default(DEFAULT_REGION),
+      max_tokens: positiveInt(64_000).default(16_000),
+      input_usd_per_million: z.number().nonnegative().default(3),
+      output_usd_per_million: z.number().nonnegative().default(15),
+    })
+    .prefault({}),
+  generation: z
+    .strictObject({
+      max_repair_attempts: z.number().int().min(0).max(5).default(2),
+    })
+    .prefault({}),
+  limits: z
+    .strictObject({
+      max_files: positiveInt(500).default(60),
+      max_file_bytes: positiveInt(5_000_000).default(200_000),
+      max_total_bytes: positiveInt(20_000_000).default(2_000_000),
+    })
+    .prefault({}),
+  paths: z
+    .strictObject({
+      allowed: z.array(z.string().min(1)).default([]),
+      allow_workflow_files: z.boolean().default(false),
+    })
+    .prefault({}),
+  labels: z
+    .strictObject({
+      trigger: z.string().min(1).default('implementation'),
+      add_task_type: z.boolean().default(true),
+      add_mode: z.boolean().default(true),
+    })
+    .prefault({}),
+  environments: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i), environmentSchema).default({
+    development: environmentSchema.parse({}),
+    staging: environmentSchema.parse({}),
+    production: environmentSchema.parse({ requires_approval: true, requires_green_checks: true, termination_protection: true }),
+  }),
+  mirrors: z
+    .strictObject({
+      tasks_table: z.string().min(3).optional(),
+      results_table: z.string().min(3).optional(),
+      artifacts_bucket: z.string().min(3).optional(),
+      deployments_bucket: z.string().min(3).optional(),
+    })
+    .prefault({}),
+});
+
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+
+export const DEFAULT_CONFIG: AgentConfig = agentConfigSchema.parse({});

@@ -1,0 +1,29 @@
+/** One problem a validation gate found; `path` points at the offending file when there is one. */
+export interface GateFinding {
+  readonly gate: GateName;
+  readonly message: string;
+  readonly path?: string;
+}
+
+export type GateName = 'paths' | 'limits' | 'template' | 'typescript';
+
+export interface GateResult {
+  readonly gate: GateName;
+  readonly passed: boolean;
+  readonly findings: readonly GateFinding[];
+}
+
+export interface GateReport {
+  readonly passed: boolean;
+  readonly results: readonly GateResult[];
+}
+
+/** Limits and path rules the gates enforce; they come from the repository's config. */
+export interface GatePolicy {
+  readonly maxFiles: number;
+  readonly maxFileBytes: number;
+  readonly maxTotalBytes: number;
+  /** Glob-style prefixes a generated file may live under; empty means anywhere not forbidden. */
+  readonly allowedPaths: readonly string[];
+  readonly allowWorkflowFiles: boolean;
+}

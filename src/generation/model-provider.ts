@@ -1,0 +1,61 @@
+import type { ArtifactBundle } from '../core/bundle/artifact-bundle.js';
+import type { GateFinding } from '../core/gates/gate-report.js';
+import type { RequestPayload } from '../core/request/execution-request.js';
+
+/** Tokens and dollars one model call (or a whole task) used. */
+export interface TokenUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly costUsd: number;
+}
+
+export const NO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 };
+
+export interface GenerationContext {
+  readonly owner: string;
+  readonly repo: string;
+  /** The issue the work is tracked on, when there is one. */
+  readonly issueNumber?: number;
+}
+
+/** A previous attempt and what the gates said about it; present when asking for a repair. */
+export interface RepairRequest {
+  readonly attempt: number;
+  readonly previous: ArtifactBundle;
+  readonly findings: readonly GateFinding[];
+}
+
+export interface GenerationInput {
+  readonly request: RequestPayload;
+  readonly context: GenerationContext;
+  readonly repair?: RepairRequest;
+}
+
+export interface GenerationResult {
+  readonly bundle: ArtifactBundle;
+  readonly usage: TokenUsage;
+  /** Model identifier (or `offline:<blueprint>`) recorded on the PR and the task. */
+  readonly model: string;
+}
+
+/** Anything that can turn a request into an artifact bundle: Bedrock, or the offline blueprints. */
+export interface ModelProvider {
+  readonly name: string;
+  generate(input: GenerationInput): Promise<GenerationResult>;
+}
+
+/**
+ * The model answered, but not with a usable bundle (no tool call, tool input not matching the
+ * schema). Carries findings so the repair loop can send them back like any gate failure.
+ */
+export class ModelOutputError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly string[],
+  ) {
+    super(message);
+    this.name = 'ModelOutputError';
+  }
+}
