@@ -28,7 +28,10 @@ export const executionRequestSchema = z.looseObject({
   target_environment: z
     .string({ error: 'is required: development, staging, production or another configured environment' })
     .trim()
-    .regex(ENVIRONMENT_NAME, 'must be an environment name: letters, digits, "-" or "_", at most 40 characters'),
+    .regex(
+      ENVIRONMENT_NAME,
+      'must be an environment name: letters, digits, "-" or "_", at most 40 characters',
+    ),
   description: z.string().max(20_000, 'must be at most 20,000 characters').optional(),
   deployment_strategy: z
     .enum(DEPLOYMENT_STRATEGIES, { error: `must be one of: ${DEPLOYMENT_STRATEGIES.join(', ')}` })
@@ -50,4 +53,5 @@ export type ExecutionRequest = z.infer<typeof executionRequestSchema>;
 export type RequestPayload = z.infer<typeof requestPayloadSchema>;
 
 /** Where a request came from, for status messages and the task record. */
-export type RequestChannel = 'issue-form' | 'issue-payload' | 'workflow_dispatch' | 'repository_dispatch' | 'file' | 'api';
+export type RequestChannel =
+  'issue-form' | 'issue-payload' | 'workflow_dispatch' | 'repository_dispatch' | 'file' | 'api';

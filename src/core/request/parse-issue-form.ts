@@ -1,0 +1,98 @@
+import { readChoice, readScore, readStoryLines, readStrategyChoice } from './field-value-readers.js';
+import { isRecord } from './is-record.js';
+import { ISSUE_FORM_FIELDS, NO_RESPONSE, type IssueFormField } from './issue-form-fields.js';
+import { mergeRequestContext } from './merge-request-context.js';
+import { parseStructuredText } from './parse-structured-text.js';
+import type { RequestFieldError } from './request-field-error.js';
+import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
+import { checkRequestSize } from './request-size-limit.js';
+import { splitFormSections } from './split-form-sections.js';
+
+/** Fewer form headings than this and the body is prose that happens to use a heading, not the form. */
+const MIN_FORM_SECTIONS = 2;
+const RENDERED_FENCE = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n?\1[ \t]*$/;
+
+/** A section's value: undefined when GitHub wrote "_No response_". */
+function sectionValue(section: string | undefined): string | undefined {
+  return section === undefined || section === '' || section === NO_RESPONSE ? undefined : section;
+}
+
+/** GitHub wraps the value of a `render:` field in a code fence; the fence is not part of the value. */
+function withoutRenderFence(value: string): string {
+  return RENDERED_FENCE.exec(value)?.[2]?.trim() ?? value;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const child = isRecord(target[head]) ? target[head] : {};
+  target[head] = child;
+  setPath(child, rest, value);
+}
+
+function fieldValue(field: IssueFormField, text: string): unknown {
+  switch (field.kind) {
+    case 'choice':
+      return field.id === 'deployment_strategy' ? readStrategyChoice(text) : readChoice(text);
+    case 'lines':
+      return readStoryLines(text);
+    case 'number':
+      return readScore(text);
+    default:
+      return text;
+  }
+}
+
+function readAdditionalContext(
+  field: IssueFormField,
+  text: string,
+): { context?: Record<string, unknown>; problem?: RequestFieldError } {
+  const parsed = parseStructuredText({ text, format: 'json' });
+  const fix = `Write a JSON object such as { "team": "payments" } in "${field.label}", or leave it empty.`;
+  if (!parsed.ok) return { problem: { field: field.id, message: parsed.message, fix } };
+  if (!isRecord(parsed.value)) return { problem: { field: field.id, message: 'must be a JSON object', fix } };
+  return { context: parsed.value };
+}
+
+/**
+ * Reads the markdown GitHub renders from `.github/ISSUE_TEMPLATE/implementation-request.yml`
+ * (`### <label>` sections) into a candidate payload. `not-a-request` when the body is not that form.
+ */
+export function parseIssueForm(body: string): RequestParseResult {
+  const sizeError = checkRequestSize({ text: body, source: 'issue body' });
+  if (sizeError) return rejectedRequest('issue-form', [sizeError]);
+  const sections = splitFormSections(
+    body,
+    ISSUE_FORM_FIELDS.map((field) => field.label),
+  );
+  if (sections.size < MIN_FORM_SECTIONS) {
+    return {
+      kind: 'not-a-request',
+      reason: 'the issue body does not have the sections of the implementation request form',
+    };
+  }
+  const explicit: Record<string, unknown> = {};
+  const problems: RequestFieldError[] = [];
+  let context: Record<string, unknown> = {};
+  for (const field of ISSUE_FORM_FIELDS) {
+    const text = sectionValue(sections.get(field.label));
+    if (text === undefined) continue;
+    if (field.kind === 'json') {
+      const additional = readAdditionalContext(field, withoutRenderFence(text));
+      if (additional.problem) problems.push(additional.problem);
+      context = additional.context ?? context;
+      continue;
+    }
+    const value = fieldValue(field, text);
+    if (value !== undefined && field.path) setPath(explicit, field.path, value);
+  }
+  return parsedRequest({
+    channel: 'issue-form',
+    candidate: mergeRequestContext({ context, explicit }),
+    problems,
+  });
+}
