@@ -1,0 +1,188 @@
+import type { BlueprintInput } from '../../blueprint-input.js';
+import { getAtt, ref, sub } from '../../cfn/intrinsics.js';
+import type { TemplateMap } from '../../cfn/intrinsics.js';
+import { renderTemplate } from '../../cfn/render-template.js';
+import { standardParameters } from '../../cfn/standard-parameters.js';
+import { standardTags } from '../../cfn/standard-tags.js';
+
+/** Explicit key-administration and use actions for the account (which IAM policies then delegate), rather than `kms:*`. */
+const ACCOUNT_KEY_ACTIONS = [
+  'kms:Create*',
+  'kms:Describe*',
+  'kms:Enable*',
+  'kms:List*',
+  'kms:Put*',
+  'kms:Update*',
+  'kms:Revoke*',
+  'kms:Disable*',
+  'kms:Get*',
+  'kms:Delete*',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:ScheduleKeyDeletion',
+  'kms:CancelKeyDeletion',
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncrypt*',
+  'kms:GenerateDataKey*',
+];
+
+function output(description: string, value: TemplateMap[string], exportSuffix: string): TemplateMap {
+  return {
+    Description: description,
+    Value: value,
+    Export: { Name: sub(`\${AWS::StackName}-${exportSuffix}`) },
+  };
+}
+
+/** A customer-managed key, an encrypted private bucket and an encrypted notifications topic, exported for other stacks. */
+export function infrastructureTemplate(input: BlueprintInput): string {
+  const { slug, pascal } = input.names;
+  const bucketArn = (): TemplateMap[string] => getAtt('DataBucket', 'Arn');
+  return renderTemplate({
+    description: `${pascal}: encrypted storage and notifications foundation (infrastructure blueprint, implementation-agent)`,
+    parts: [
+      standardParameters({ environment: input.environment, withFunctionCode: false }),
+      {
+        parameters: {
+          NoncurrentVersionRetentionDays: {
+            Type: 'Number',
+            Default: 90,
+            MinValue: 1,
+            Description: 'Days old object versions are kept before expiry',
+          },
+        },
+        resources: {
+          DataKey: {
+            Type: 'AWS::KMS::Key',
+            DeletionPolicy: 'Retain',
+            UpdateReplacePolicy: 'Retain',
+            Properties: {
+              Description: `${pascal} data key`,
+              EnableKeyRotation: true,
+              PendingWindowInDays: 30,
+              KeyPolicy: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Sid: 'AccountAdministersAndUsesKeyThroughIam',
+                    Effect: 'Allow',
+                    Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+                    Action: ACCOUNT_KEY_ACTIONS,
+                    Resource: '*',
+                  },
+                  {
+                    Sid: 'CloudWatchAlarmsPublishToEncryptedTopic',
+                    Effect: 'Allow',
+                    Principal: { Service: 'cloudwatch.amazonaws.com' },
+                    Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+                    Resource: '*',
+                    Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+                  },
+                ],
+              },
+              Tags: standardTags(slug),
+            },
+          },
+          DataKeyAlias: {
+            Type: 'AWS::KMS::Alias',
+            Properties: { AliasName: sub(`alias/${slug}-\${EnvironmentName}`), TargetKeyId: ref('DataKey') },
+          },
+          DataBucket: {
+            Type: 'AWS::S3::Bucket',
+            DeletionPolicy: 'Retain',
+            UpdateReplacePolicy: 'Retain',
+            Properties: {
+              BucketEncryption: {
+                ServerSideEncryptionConfiguration: [
+                  {
+                    ServerSideEncryptionByDefault: {
+                      SSEAlgorithm: 'aws:kms',
+                      KMSMasterKeyID: getAtt('DataKey', 'Arn'),
+                    },
+                    BucketKeyEnabled: true,
+                  },
+                ],
+              },
+              VersioningConfiguration: { Status: 'Enabled' },
+              PublicAccessBlockConfiguration: {
+                BlockPublicAcls: true,
+                BlockPublicPolicy: true,
+                IgnorePublicAcls: true,
+                RestrictPublicBuckets: true,
+              },
+              OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+              LifecycleConfiguration: {
+                Rules: [
+                  {
+                    Id: 'expire-old-versions',
+                    Status: 'Enabled',
+                    NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
+                    AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+                  },
+                ],
+              },
+              Tags: standardTags(slug),
+            },
+          },
+          DataBucketPolicy: {
+            Type: 'AWS::S3::BucketPolicy',
+            Properties: {
+              Bucket: ref('DataBucket'),
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Sid: 'DenyInsecureTransport',
+                    Effect: 'Deny',
+                    Principal: '*',
+                    Action: 's3:*',
+                    Resource: [bucketArn(), sub('${DataBucket.Arn}/*')],
+                    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+                  },
+                ],
+              },
+            },
+          },
+          NotificationsTopic: {
+            Type: 'AWS::SNS::Topic',
+            Properties: { KmsMasterKeyId: ref('DataKey'), Tags: standardTags(slug) },
+          },
+          NotificationsTopicPolicy: {
+            Type: 'AWS::SNS::TopicPolicy',
+            Properties: {
+              Topics: [ref('NotificationsTopic')],
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Sid: 'CloudWatchAlarmsPublish',
+                    Effect: 'Allow',
+                    Principal: { Service: 'cloudwatch.amazonaws.com' },
+                    Action: 'sns:Publish',
+                    Resource: ref('NotificationsTopic'),
+                    Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        outputs: {
+          DataBucketName: output('Encrypted, versioned, private bucket', ref('DataBucket'), 'DataBucketName'),
+          DataBucketArn: output('ARN of the data bucket', bucketArn(), 'DataBucketArn'),
+          DataKeyArn: output(
+            'KMS key encrypting the bucket and topic',
+            getAtt('DataKey', 'Arn'),
+            'DataKeyArn',
+          ),
+          NotificationsTopicArn: output(
+            'SNS topic for notifications and alarms',
+            ref('NotificationsTopic'),
+            'NotificationsTopicArn',
+          ),
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,263 @@
+import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { codeLiteral } from '../../naming/code-literal.js';
+import type { StoryMessage } from './message-types.js';
+import { distinctMessageTypes } from './message-types.js';
+
+const SQS_TYPES = `/** The parts of an SQS event (and the partial-batch response) this consumer uses. */
+export interface SqsRecord {
+  messageId: string;
+  body: string;
+}
+
+export interface SqsEvent {
+  Records: SqsRecord[];
+}
+
+export interface SqsBatchResponse {
+  batchItemFailures: { itemIdentifier: string }[];
+}
+`;
+
+const PROCESSED_STORE = `/** What the consumer remembers about a message it has finished. */
+export interface ProcessedRecord {
+  type: string;
+  processedAt: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Makes processing idempotent. A claim is a lease: if a consumer dies mid-message, the lease runs
+ * out and a redelivery may claim it again; a completed message can never be claimed again.
+ */
+export interface ProcessedStore {
+  claim(key: string, params: { now: Date; leaseSeconds: number }): Promise<boolean>;
+  complete(key: string, record: ProcessedRecord): Promise<void>;
+  release(key: string): Promise<void>;
+}
+
+type Entry = { status: 'in-progress'; leaseUntil: number } | { status: 'done'; record: ProcessedRecord };
+
+export class InMemoryProcessedStore implements ProcessedStore {
+  private readonly entries = new Map<string, Entry>();
+
+  async claim(key: string, params: { now: Date; leaseSeconds: number }): Promise<boolean> {
+    const entry = this.entries.get(key);
+    const now = params.now.getTime();
+    if (entry !== undefined && (entry.status === 'done' || entry.leaseUntil > now)) return false;
+    this.entries.set(key, { status: 'in-progress', leaseUntil: now + params.leaseSeconds * 1000 });
+    return true;
+  }
+
+  async complete(key: string, record: ProcessedRecord): Promise<void> {
+    this.entries.set(key, { status: 'done', record: structuredClone(record) });
+  }
+
+  async release(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
+  /** Completed records, for tests and local runs. */
+  completed(): Map<string, ProcessedRecord> {
+    const done = new Map<string, ProcessedRecord>();
+    for (const [key, entry] of this.entries) if (entry.status === 'done') done.set(key, entry.record);
+    return done;
+  }
+}
+`;
+
+const DYNAMODB_STORE = `import type { ProcessedRecord, ProcessedStore } from './processed-store';
+
+/** How long a completed message's key is kept to catch redeliveries; DynamoDB TTL removes it after. */
+const KEEP_DAYS = 14;
+
+/** Claims are conditional writes, so two consumers racing on one message cannot both win. */
+export async function createDynamoDbProcessedStore(tableName: string): Promise<ProcessedStore> {
+  const { DynamoDBClient, ConditionalCheckFailedException } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient, DeleteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  const expiresAt = (from: number): number => Math.floor(from / 1000) + KEEP_DAYS * 24 * 60 * 60;
+  return {
+    async claim(key, { now, leaseSeconds }) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { messageKey: key, status: 'in-progress', leaseUntil: now.getTime() + leaseSeconds * 1000, expiresAt: expiresAt(now.getTime()) },
+            ConditionExpression: 'attribute_not_exists(messageKey) OR (#status = :inProgress AND leaseUntil < :now)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': now.getTime() },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async complete(key, record: ProcessedRecord) {
+      const item = { messageKey: key, status: 'done', ...record, expiresAt: expiresAt(Date.parse(record.processedAt)) };
+      await client.send(new PutCommand({ TableName: tableName, Item: item }));
+    },
+    async release(key) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: { messageKey: key } }));
+    },
+  };
+}
+`;
+
+const PROCESS_BATCH = `import { parseMessage } from './messages';
+import type { Message, MessageType } from './messages';
+import type { ProcessedStore } from './processed-store';
+import type { SqsBatchResponse, SqsEvent } from './sqs-types';
+
+export type MessageHandlers = Record<MessageType, (message: Message) => Promise<void>>;
+
+export interface ProcessBatchDependencies {
+  store: ProcessedStore;
+  handlers: MessageHandlers;
+  now: () => Date;
+  /** Matches the queue's visibility timeout: after it a redelivery may retry an abandoned message. */
+  leaseSeconds: number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * Handles each record once. Failures are reported per record, so SQS retries only those and moves
+ * them to the dead-letter queue after the redrive policy's receive count.
+ */
+export async function processBatch(event: SqsEvent, deps: ProcessBatchDependencies): Promise<SqsBatchResponse> {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const parsed = parseMessage(record.body);
+    if (!parsed.ok) {
+      log({ level: 'error', messageId: record.messageId, error: parsed.error });
+      failures.push({ itemIdentifier: record.messageId });
+      continue;
+    }
+    const message = parsed.message;
+    if (!(await deps.store.claim(message.id, { now: deps.now(), leaseSeconds: deps.leaseSeconds }))) {
+      log({ level: 'info', messageId: record.messageId, id: message.id, outcome: 'duplicate-skipped' });
+      continue;
+    }
+    try {
+      await deps.handlers[message.type](message);
+      await deps.store.complete(message.id, { type: message.type, processedAt: deps.now().toISOString(), payload: message.payload });
+      log({ level: 'info', messageId: record.messageId, id: message.id, type: message.type, outcome: 'processed' });
+    } catch (error) {
+      await deps.store.release(message.id);
+      log({ level: 'error', messageId: record.messageId, id: message.id, error: error instanceof Error ? error.message : String(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures };
+}
+`;
+
+const HANDLER = `import { createDynamoDbProcessedStore } from './dynamodb-processed-store';
+import { defaultHandlers } from './message-handlers';
+import { processBatch } from './process-batch';
+import type { ProcessedStore } from './processed-store';
+import type { SqsBatchResponse, SqsEvent } from './sqs-types';
+
+let store: Promise<ProcessedStore> | undefined;
+
+/** Lambda entry point for the SQS event source (ReportBatchItemFailures enabled). */
+export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
+  store ??= createDynamoDbProcessedStore(requiredEnv('TABLE_NAME'));
+  return processBatch(event, {
+    store: await store,
+    handlers: defaultHandlers(),
+    now: () => new Date(),
+    leaseSeconds: Number(process.env['LEASE_SECONDS'] ?? '180'),
+  });
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
+  return value;
+}
+`;
+
+/** Consumer source: message parsing per story type, idempotent batch processing, DynamoDB-backed claims. */
+export function integrationSource(baseDir: string, messages: readonly StoryMessage[]): GeneratedFile[] {
+  const files: [string, string][] = [
+    ['sqs-types.ts', SQS_TYPES],
+    ['messages.ts', messagesModule(messages)],
+    ['message-handlers.ts', handlersModule(messages)],
+    ['processed-store.ts', PROCESSED_STORE],
+    ['dynamodb-processed-store.ts', DYNAMODB_STORE],
+    ['process-batch.ts', PROCESS_BATCH],
+    ['handler.ts', HANDLER],
+  ];
+  return files.map(([name, content]) => ({ path: `${baseDir}/src/${name}`, role: 'source', content }));
+}
+
+function messagesModule(messages: readonly StoryMessage[]): string {
+  const types = distinctMessageTypes(messages).map(codeLiteral);
+  return `/** The message types this consumer accepts, one per user story. */
+export const MESSAGE_TYPES = [${types.join(', ')}] as const;
+
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** The envelope producers send: \`id\` is the producer's idempotency key, kept across retries and resends. */
+export interface Message {
+  id: string;
+  type: MessageType;
+  payload: Record<string, unknown>;
+}
+
+export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
+
+const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function parseMessage(body: string): ParsedMessage {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return { ok: false, error: 'body is not JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'body must be a JSON object' };
+  const { id, type, payload } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return { ok: false, error: 'id must be 1-128 letters, digits or ._:-' };
+  if (!isMessageType(type)) return { ok: false, error: 'type must be one of ' + MESSAGE_TYPES.join(', ') };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, error: 'payload must be an object' };
+  return { ok: true, message: { id, type, payload: payload as Record<string, unknown> } };
+}
+
+function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && (MESSAGE_TYPES as readonly string[]).includes(value);
+}
+`;
+}
+
+function handlersModule(messages: readonly StoryMessage[]): string {
+  const entries = distinctMessageTypes(messages).map((type) => {
+    const comments = messages
+      .filter((message) => message.messageType === type)
+      .map(({ intent }) => `    // Story ${intent.number}: ${intent.text}`);
+    return [...comments, `    ${codeLiteral(type)}: async (message) => requireFields(message, []),`].join(
+      '\n',
+    );
+  });
+  return `import type { Message } from './messages';
+import type { MessageHandlers } from './process-batch';
+
+/**
+ * What each message type does beyond being recorded once in the processed-messages table. List the
+ * payload fields a type needs in requireFields; throwing makes SQS retry and, in the end, dead-letter it.
+ */
+export function defaultHandlers(): MessageHandlers {
+  return {
+${entries.join('\n')}
+  };
+}
+
+export function requireFields(message: Message, fields: readonly string[]): void {
+  const missing = fields.filter((field) => !(field in message.payload));
+  if (missing.length > 0) throw new Error(message.type + ' message ' + message.id + ' lacks ' + missing.join(', '));
+}
+`;
+}

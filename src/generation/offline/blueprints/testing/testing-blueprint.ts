@@ -1,0 +1,51 @@
+import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
+import type { BlueprintInput } from '../../blueprint-input.js';
+import { projectFiles } from '../../project/project-files.js';
+import { readmeSection } from '../../project/readme-section.js';
+import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
+import { storyChecks } from './story-checks.js';
+import { testingSource } from './testing-source.js';
+import { testingTemplate } from './testing-template.js';
+import { testingTests } from './testing-tests.js';
+
+/** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
+export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
+  const { baseDir, names } = input;
+  const checks = storyChecks(input.stories, names);
+  const namespace = `Synthetics/${names.pascal}`;
+  const canary = names.slug;
+  const paths = checks.map((check) => `\`${check.path}\``).join(', ');
+  const templatePath = `${baseDir}/template.yaml`;
+  const readme = readmeSection({
+    input,
+    overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting HTTP 200 within 3 s each, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
+    storyOutcomes: checks
+      .slice(0, input.stories.length)
+      .map(({ path, intent }) => `check of \`${path}\`, tested by \`${intent.testTitle}\``),
+    hasFunctionCode: true,
+    extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
+  });
+  return {
+    summary: `${names.title}: scheduled synthetic checks of ${paths} with a failure alarm, tested per user story.`,
+    plan: [
+      `Add a canary Lambda that checks ${paths} (status and latency) with an injected fetch.`,
+      'Publish check results as embedded-format metrics and alarm on failures or silence.',
+      'Run it on an EventBridge schedule.',
+      releasePlanStep(input),
+      'Cover failure modes and each story check with jest tests using a fake fetch.',
+    ],
+    files: [
+      { path: templatePath, role: 'template', content: testingTemplate({ input, namespace, canary }) },
+      ...testingSource({ baseDir, checks, namespace, canary }),
+      ...testingTests(baseDir, checks),
+      ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
+      { path: `${baseDir}/README.md`, role: 'doc', content: readme },
+    ],
+    templatePath,
+    riskNotes: [
+      'Creates an IAM role for the canary that may only write its own logs.',
+      'Sends unauthenticated GET requests to TargetBaseUrl on a schedule; point it at endpoints that tolerate that load.',
+      ...releaseRiskNotes(input),
+    ],
+  };
+}

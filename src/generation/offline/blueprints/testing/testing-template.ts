@@ -1,0 +1,90 @@
+import type { BlueprintInput } from '../../blueprint-input.js';
+import { alarmResource } from '../../cfn/alarm-resource.js';
+import { getAtt, ref } from '../../cfn/intrinsics.js';
+import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
+import { renderTemplate } from '../../cfn/render-template.js';
+import { standardParameters } from '../../cfn/standard-parameters.js';
+import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
+
+export interface TestingTemplateParams {
+  readonly input: BlueprintInput;
+  readonly namespace: string;
+  readonly canary: string;
+}
+
+/** A scheduled canary function and an alarm on failed (or missing) check results. */
+export function testingTemplate({ input, namespace, canary }: TestingTemplateParams): string {
+  const { slug, pascal } = input.names;
+  const shifting = trafficShiftingPart({
+    functionId: 'CanaryFunction',
+    slug,
+    ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+  });
+  return renderTemplate({
+    description: `${pascal}: scheduled synthetic checks with an alarm (testing blueprint, implementation-agent)`,
+    parts: [
+      standardParameters({ environment: input.environment, withFunctionCode: true }),
+      {
+        parameters: {
+          TargetBaseUrl: {
+            Type: 'String',
+            AllowedPattern: '^https?://[^\\s]+$',
+            Description: 'Base URL the checks request, e.g. the API URL output of the target stack',
+          },
+          ScheduleExpression: {
+            Type: 'String',
+            Default: 'rate(5 minutes)',
+            Description: 'How often the checks run (EventBridge schedule expression)',
+          },
+        },
+      },
+      lambdaFunctionPart({
+        id: 'CanaryFunction',
+        slug,
+        description: `${pascal} synthetic checks`,
+        handler: 'handler.handler',
+        timeoutSeconds: 60,
+        environment: { TARGET_BASE_URL: ref('TargetBaseUrl') },
+      }),
+      shifting.part,
+      {
+        resources: {
+          CanarySchedule: {
+            Type: 'AWS::Events::Rule',
+            Properties: {
+              Description: `Runs the ${pascal} synthetic checks`,
+              ScheduleExpression: ref('ScheduleExpression'),
+              State: 'ENABLED',
+              Targets: [{ Id: 'canary', Arn: shifting.invokeArn() }],
+            },
+          },
+          CanaryInvokePermission: {
+            Type: 'AWS::Lambda::Permission',
+            Properties: {
+              Action: 'lambda:InvokeFunction',
+              FunctionName: shifting.invokeArn(),
+              Principal: 'events.amazonaws.com',
+              SourceArn: getAtt('CanarySchedule', 'Arn'),
+            },
+          },
+          ChecksFailedAlarm: alarmResource({
+            slug,
+            description: `${pascal} synthetic checks failed, or stopped reporting`,
+            namespace,
+            metricName: 'ChecksFailed',
+            dimensions: [{ Name: 'Canary', Value: canary }],
+            threshold: 0,
+            periodSeconds: 600,
+            treatMissingData: 'breaching',
+          }),
+        },
+        outputs: {
+          ChecksFailedAlarmName: {
+            Description: 'Alarm raised when a check fails',
+            Value: ref('ChecksFailedAlarm'),
+          },
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,85 @@
+import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { codeLiteral } from '../../naming/code-literal.js';
+import type { StoryCheck } from './story-checks.js';
+
+/** Jest suites: how checks are judged and reported, then one test per story's check. */
+export function testingTests(baseDir: string, checks: readonly StoryCheck[]): GeneratedFile[] {
+  const stories = checks.map(
+    ({ intent, name, path }) => `  // Story ${intent.number}: ${intent.text}
+  it(${codeLiteral(intent.testTitle)}, async () => {
+    const check = CHECKS.find((candidate) => candidate.name === ${codeLiteral(name)});
+    expect(check).toBeDefined();
+    const requested: string[] = [];
+    const results = await runChecks({ baseUrl: BASE_URL, checks: [check!], fetcher: answering(200, requested), clock: steadyClock() });
+    expect(requested).toEqual([BASE_URL + ${codeLiteral(path)}]);
+    expect(results[0]).toMatchObject({ name: ${codeLiteral(name)}, ok: true, status: 200 });
+  });
+`,
+  );
+  const content = `import { CHECKS } from '../src/checks';
+import type { Check } from '../src/checks';
+import { metricsRecord } from '../src/metrics';
+import { joinUrl, runChecks } from '../src/run-checks';
+import type { Fetcher } from '../src/run-checks';
+
+const BASE_URL = 'https://target.example.test/prod';
+
+function answering(status: number, requested: string[] = []): Fetcher {
+  return async (url) => {
+    requested.push(url);
+    return { status };
+  };
+}
+
+/** Each reading is 5 ms after the previous one. */
+function steadyClock(): () => number {
+  let now = 0;
+  return () => (now += 5);
+}
+
+const CHECK: Check = { name: 'sample', path: '/sample', expectedStatus: [200], maxLatencyMs: 1000 };
+
+describe('runChecks', () => {
+  it('fails a check whose status is not expected', async () => {
+    const [result] = await runChecks({ baseUrl: BASE_URL, checks: [CHECK], fetcher: answering(503), clock: steadyClock() });
+    expect(result).toMatchObject({ ok: false, status: 503, error: 'status 503, expected 200' });
+  });
+
+  it('fails a check that is too slow or cannot connect', async () => {
+    const slow = await runChecks({ baseUrl: BASE_URL, checks: [{ ...CHECK, maxLatencyMs: 1 }], fetcher: answering(200), clock: steadyClock() });
+    expect(slow[0]?.ok).toBe(false);
+    const refused: Fetcher = async () => {
+      throw new Error('connect ECONNREFUSED');
+    };
+    const down = await runChecks({ baseUrl: BASE_URL, checks: [CHECK], fetcher: refused, clock: steadyClock() });
+    expect(down[0]).toMatchObject({ ok: false, error: 'connect ECONNREFUSED' });
+  });
+
+  it('keeps the base URL path when joining', () => {
+    expect(joinUrl('https://host.test/prod/', '/orders')).toBe('https://host.test/prod/orders');
+  });
+});
+
+describe('metricsRecord', () => {
+  it('reports checks run and failed in embedded metric format', () => {
+    const record = JSON.parse(
+      metricsRecord({
+        namespace: 'Synthetics/Test',
+        canary: 'test',
+        timestamp: 1,
+        results: [
+          { name: 'a', url: 'u', ok: true, latencyMs: 1 },
+          { name: 'b', url: 'u', ok: false, latencyMs: 1, error: 'down' },
+        ],
+      }),
+    ) as Record<string, unknown>;
+    expect(record).toMatchObject({ Canary: 'test', ChecksRun: 2, ChecksFailed: 1, failures: [{ name: 'b', url: 'u', error: 'down' }] });
+    expect(JSON.stringify(record['_aws'])).toContain('"Namespace":"Synthetics/Test"');
+  });
+});
+
+describe('user stories', () => {
+${stories.join('\n')}});
+`;
+  return [{ path: `${baseDir}/test/run-checks.test.ts`, role: 'test', content }];
+}

@@ -1,0 +1,59 @@
+import { notEquals, ref } from './intrinsics.js';
+import type { TemplatePart } from './template-part.js';
+
+export interface StandardParametersParams {
+  readonly environment: string;
+  /** Stacks with Lambda functions take the code location, log retention and an alarm topic. */
+  readonly withFunctionCode: boolean;
+}
+
+export const ENVIRONMENT_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$';
+
+/** Parameters shared by the blueprints: the environment (defaulting to the requested one), and for function stacks code location and alarm target. */
+export function standardParameters({
+  environment,
+  withFunctionCode,
+}: StandardParametersParams): TemplatePart {
+  const code = withFunctionCode
+    ? {
+        CodeS3Bucket: {
+          Type: 'String',
+          MinLength: 3,
+          Description: 'S3 bucket holding the function bundle (function.zip) built by npm run package',
+        },
+        CodeS3Key: {
+          Type: 'String',
+          MinLength: 1,
+          Description:
+            'Object key of the function bundle; use a new key per build (e.g. the git sha) so a new version is published',
+        },
+        LogRetentionDays: {
+          Type: 'Number',
+          Default: isProduction(environment) ? 365 : 30,
+          AllowedValues: [7, 14, 30, 90, 180, 365],
+          Description: 'How long function logs are kept',
+        },
+        AlarmTopicArn: {
+          Type: 'String',
+          Default: '',
+          Description: 'Optional SNS topic ARN that alarms notify; empty for none',
+        },
+      }
+    : {};
+  return {
+    parameters: {
+      EnvironmentName: {
+        Type: 'String',
+        Default: environment,
+        AllowedPattern: ENVIRONMENT_PATTERN,
+        Description: 'Target environment; used in tags and names',
+      },
+      ...code,
+    },
+    ...(withFunctionCode ? { conditions: { HasAlarmTopic: notEquals(ref('AlarmTopicArn'), '') } } : {}),
+  };
+}
+
+export function isProduction(environment: string): boolean {
+  return /^prod/i.test(environment);
+}

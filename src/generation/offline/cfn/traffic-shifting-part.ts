@@ -1,0 +1,168 @@
+import type { DeploymentStrategy } from '../../../core/request/execution-request.js';
+import { alarmResource } from './alarm-resource.js';
+import { deploymentConfigName } from './deployment-config-name.js';
+import { getAtt, ref, sub } from './intrinsics.js';
+import type { TemplateMap, TemplateValue } from './intrinsics.js';
+import { standardTags } from './standard-tags.js';
+import type { TemplatePart } from './template-part.js';
+
+export interface TrafficShiftingParams {
+  /** Logical ID of the function whose releases are shifted. */
+  readonly functionId: string;
+  readonly slug: string;
+  readonly strategy?: DeploymentStrategy;
+  /** Logical ID of a function CodeDeploy runs before shifting any traffic. */
+  readonly preTrafficHookId?: string;
+}
+
+export interface TrafficShifting {
+  readonly part: TemplatePart;
+  /**
+   * What callers (API integrations, event sources, schedules) should invoke: the alias when shifting,
+   * else the function. A fresh node per call, since a node used twice would be written as a YAML alias.
+   */
+  readonly invokeArn: () => TemplateValue;
+  /** The CodeDeploy config in use, when traffic is shifted. */
+  readonly configName?: string;
+}
+
+export const ALIAS_NAME = 'live';
+
+/**
+ * With canary, linear or blue-green: a published version behind a `live` alias whose updates go
+ * through a CodeDeploy deployment group, rolled back automatically when the alias's error alarm fires.
+ * Otherwise the plain function is invoked directly and updated in place, with an error alarm to watch.
+ */
+export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShifting {
+  const { functionId: fn, slug } = params;
+  const configName = deploymentConfigName(params.strategy);
+  if (configName === undefined) {
+    return {
+      part: { resources: { [`${fn}ErrorAlarm`]: functionErrorAlarm(fn, slug) } },
+      invokeArn: () => getAtt(fn, 'Arn'),
+    };
+  }
+
+  const hook = params.preTrafficHookId;
+  const aliasUpdate: TemplateMap = {
+    ApplicationName: ref('CodeDeployApplication'),
+    DeploymentGroupName: ref(`${fn}DeploymentGroup`),
+    ...(hook === undefined ? {} : { BeforeAllowTrafficHook: ref(hook) }),
+  };
+  const resources: TemplateMap = {
+    // A new key means new code; changing the description makes CloudFormation publish a new version.
+    [`${fn}Version`]: {
+      Type: 'AWS::Lambda::Version',
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { FunctionName: ref(fn), Description: sub('Code ${CodeS3Key}') },
+    },
+    [`${fn}Alias`]: {
+      Type: 'AWS::Lambda::Alias',
+      UpdatePolicy: { CodeDeployLambdaAliasUpdate: aliasUpdate },
+      Properties: {
+        FunctionName: ref(fn),
+        FunctionVersion: getAtt(`${fn}Version`, 'Version'),
+        Name: ALIAS_NAME,
+      },
+    },
+    [`${fn}ErrorAlarm`]: alarmResource({
+      slug,
+      description: `Errors on the ${ALIAS_NAME} alias of ${fn}; stops and rolls back a CodeDeploy release`,
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimensions: [
+        { Name: 'FunctionName', Value: ref(fn) },
+        { Name: 'Resource', Value: sub(`\${${fn}}:${ALIAS_NAME}`) },
+      ],
+      threshold: 0,
+      periodSeconds: 60,
+    }),
+    CodeDeployApplication: {
+      Type: 'AWS::CodeDeploy::Application',
+      Properties: { ComputePlatform: 'Lambda', Tags: standardTags(slug) },
+    },
+    CodeDeployServiceRole: codeDeployServiceRole(slug, hook),
+    [`${fn}DeploymentGroup`]: {
+      Type: 'AWS::CodeDeploy::DeploymentGroup',
+      Properties: {
+        ApplicationName: ref('CodeDeployApplication'),
+        ServiceRoleArn: getAtt('CodeDeployServiceRole', 'Arn'),
+        DeploymentConfigName: configName,
+        DeploymentStyle: { DeploymentType: 'BLUE_GREEN', DeploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        AlarmConfiguration: { Enabled: true, Alarms: [{ Name: ref(`${fn}ErrorAlarm`) }] },
+        AutoRollbackConfiguration: {
+          Enabled: true,
+          Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'],
+        },
+        Tags: standardTags(slug),
+      },
+    },
+  };
+  return {
+    part: {
+      resources,
+      outputs: {
+        [`${fn}AliasArn`]: {
+          Description: `ARN of the ${ALIAS_NAME} alias callers invoke`,
+          Value: ref(`${fn}Alias`),
+        },
+        CodeDeployApplicationName: {
+          Description: 'CodeDeploy application that shifts traffic',
+          Value: ref('CodeDeployApplication'),
+        },
+      },
+    },
+    invokeArn: () => ref(`${fn}Alias`),
+    configName,
+  };
+}
+
+/** AWS's managed Lambda deployment policy, plus permission to run this stack's own hook (whatever its name). */
+function codeDeployServiceRole(slug: string, hook: string | undefined): TemplateMap {
+  const hookPolicy =
+    hook === undefined
+      ? {}
+      : {
+          Policies: [
+            {
+              PolicyName: 'invoke-pre-traffic-hook',
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                  { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: getAtt(hook, 'Arn') },
+                ],
+              },
+            },
+          ],
+        };
+  return {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      Description: 'Lets CodeDeploy shift alias traffic and run the release hooks',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'codedeploy.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      },
+      ManagedPolicyArns: [
+        sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda'),
+      ],
+      ...hookPolicy,
+      Tags: standardTags(slug),
+    },
+  };
+}
+
+function functionErrorAlarm(fn: string, slug: string): TemplateMap {
+  return alarmResource({
+    slug,
+    description: `Errors in ${fn}`,
+    namespace: 'AWS/Lambda',
+    metricName: 'Errors',
+    dimensions: [{ Name: 'FunctionName', Value: ref(fn) }],
+    threshold: 0,
+    periodSeconds: 300,
+  });
+}

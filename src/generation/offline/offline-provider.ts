@@ -1,0 +1,36 @@
+import type { TaskType } from '../../core/request/execution-request.js';
+import { NO_USAGE } from '../model-provider.js';
+import type { ModelProvider } from '../model-provider.js';
+import type { Blueprint } from './blueprint-input.js';
+import { blueprintInputFrom } from './blueprint-input-from.js';
+import { applicationBlueprint } from './blueprints/application/application-blueprint.js';
+import { deploymentBlueprint } from './blueprints/deployment/deployment-blueprint.js';
+import { infrastructureBlueprint } from './blueprints/infrastructure/infrastructure-blueprint.js';
+import { integrationBlueprint } from './blueprints/integration/integration-blueprint.js';
+import { testingBlueprint } from './blueprints/testing/testing-blueprint.js';
+
+const BLUEPRINTS: Readonly<Record<TaskType, Blueprint>> = {
+  infrastructure: infrastructureBlueprint,
+  application: applicationBlueprint,
+  integration: integrationBlueprint,
+  testing: testingBlueprint,
+  deployment: deploymentBlueprint,
+};
+
+/**
+ * The embedded default provider: one deterministic blueprint per task type, no model, no cost.
+ * A repair request gets the same answer, since the blueprints are expected to pass the gates as they are.
+ */
+export function createOfflineProvider(): ModelProvider {
+  return {
+    name: 'offline',
+    generate: async ({ request }) => {
+      const input = blueprintInputFrom(request);
+      return {
+        bundle: BLUEPRINTS[input.taskType](input),
+        usage: NO_USAGE,
+        model: `offline:${input.taskType}`,
+      };
+    },
+  };
+}
