@@ -1,0 +1,15 @@
+import type { TokenUsage } from '../model-provider.js';
+import { ModelOutputError } from '../model-provider.js';
+
+/**
+ * A ModelOutputError that remembers what the unusable answer cost: the tokens were spent even
+ * though the repair loop must ask again, and budgets have to count them.
+ */
+export class ModelOutputErrorWithUsage extends ModelOutputError {
+  constructor(params: { error: ModelOutputError; usage: TokenUsage }) {
+    super(params.error.message, params.error.problems);
+    this.usage = params.usage;
+  }
+
+  readonly usage: TokenUsage;
+}

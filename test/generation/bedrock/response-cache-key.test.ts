@@ -1,0 +1,30 @@
+import { buildConverseInput } from '../../../src/generation/bedrock/build-converse-input.js';
+import { responseCacheKey } from '../../../src/generation/bedrock/response-cache-key.js';
+import { ordersApiInput } from './helpers/converse-fixtures.js';
+
+const keyFor = (params: { modelId?: string; maxTokens?: number; repo?: string }) =>
+  responseCacheKey(
+    buildConverseInput({
+      modelId: params.modelId ?? 'model-a',
+      maxTokens: params.maxTokens ?? 1_000,
+      input: ordersApiInput({ context: { owner: 'acme', repo: params.repo ?? 'shop' } }),
+    }),
+  );
+
+describe('responseCacheKey', () => {
+  it('is a sha256 that is the same for the same request', () => {
+    expect(keyFor({})).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyFor({})).toBe(keyFor({}));
+  });
+
+  it('changes with the model, the messages and the token limit', () => {
+    const keys = new Set([
+      keyFor({}),
+      keyFor({ modelId: 'model-b' }),
+      keyFor({ repo: 'billing' }),
+      keyFor({ maxTokens: 2_000 }),
+    ]);
+
+    expect(keys.size).toBe(4);
+  });
+});
