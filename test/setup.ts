@@ -7,3 +7,9 @@ nock.enableNetConnect((host) => /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test
 afterEach(() => {
   nock.cleanAll();
 });
+
+// nock patches Node's shared http modules; undo it per file so one file's interceptors never
+// swallow the next file's requests inside the same jest worker.
+afterAll(() => {
+  nock.restore();
+});

@@ -8,8 +8,16 @@ export const CONFIG_PATH = '.github/implementation-agent.yml';
 const positiveInt = (max: number) => z.number().int().positive().max(max);
 
 const environmentSchema = z.object({
-  stack_name: z.string().min(1).max(128).regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'must be a valid CloudFormation stack name').optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2').optional(),
+  stack_name: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'must be a valid CloudFormation stack name')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')
+    .optional(),
   requires_approval: z.boolean().default(false),
   requires_green_checks: z.boolean().default(false),
   allowed_refs: z.array(z.string().min(1)).default([]),
@@ -60,7 +68,11 @@ export const agentConfigSchema = z.strictObject({
   environments: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i), environmentSchema).default({
     development: environmentSchema.parse({}),
     staging: environmentSchema.parse({}),
-    production: environmentSchema.parse({ requires_approval: true, requires_green_checks: true, termination_protection: true }),
+    production: environmentSchema.parse({
+      requires_approval: true,
+      requires_green_checks: true,
+      termination_protection: true,
+    }),
   }),
   mirrors: z
     .strictObject({
