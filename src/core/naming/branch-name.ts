@@ -3,6 +3,7 @@ export function branchNameFor(params: { issueNumber?: number; taskName: string }
   const slug =
     params.taskName
       .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
