@@ -1,0 +1,146 @@
+import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
+
+/** The only GitHub calls publishing needs; Probot's and @actions/github's Octokit both fit. */
+export interface PullRequestClient {
+  git: {
+    getRef(p: { owner: string; repo: string; ref: string }): Promise<{ data: { object: { sha: string } } }>;
+    getCommit(p: {
+      owner: string;
+      repo: string;
+      commit_sha: string;
+    }): Promise<{ data: { tree: { sha: string } } }>;
+    createTree(p: {
+      owner: string;
+      repo: string;
+      base_tree: string;
+      tree: Array<{ path: string; mode: '100644'; type: 'blob'; content: string }>;
+    }): Promise<{ data: { sha: string } }>;
+    createCommit(p: {
+      owner: string;
+      repo: string;
+      message: string;
+      tree: string;
+      parents: string[];
+    }): Promise<{ data: { sha: string } }>;
+    createRef(p: { owner: string; repo: string; ref: string; sha: string }): Promise<unknown>;
+    updateRef(p: { owner: string; repo: string; ref: string; sha: string; force: boolean }): Promise<unknown>;
+  };
+  pulls: {
+    list(p: {
+      owner: string;
+      repo: string;
+      head: string;
+      state: 'open';
+    }): Promise<{ data: Array<{ number: number; html_url: string }> }>;
+    create(p: {
+      owner: string;
+      repo: string;
+      head: string;
+      base: string;
+      title: string;
+      body: string;
+    }): Promise<{ data: { number: number; html_url: string } }>;
+    update(p: {
+      owner: string;
+      repo: string;
+      pull_number: number;
+      title: string;
+      body: string;
+    }): Promise<unknown>;
+  };
+  issues: {
+    addLabels(p: { owner: string; repo: string; issue_number: number; labels: string[] }): Promise<unknown>;
+  };
+}
+
+export interface PublishedPullRequest {
+  readonly number: number;
+  readonly url: string;
+  readonly commitSha: string;
+  readonly created: boolean;
+}
+
+/**
+ * Writes the files as one commit on `branch` (one tree with inline contents, one commit, one
+ * ref update — a constant number of calls whatever the file count) and opens or updates the PR.
+ * Re-running adds a commit to the same branch and edits the same PR; nothing is duplicated.
+ */
+export async function publishPullRequest(params: {
+  client: PullRequestClient;
+  owner: string;
+  repo: string;
+  baseBranch: string;
+  branch: string;
+  files: readonly GeneratedFile[];
+  commitMessage: string;
+  title: string;
+  body: string;
+  labels: readonly string[];
+}): Promise<PublishedPullRequest> {
+  const { client, owner, repo } = params;
+  const existingHead = await findBranchHead(client, { owner, repo, branch: params.branch });
+  const parent =
+    existingHead ??
+    (await client.git.getRef({ owner, repo, ref: `heads/${params.baseBranch}` })).data.object.sha;
+  const baseTree = (await client.git.getCommit({ owner, repo, commit_sha: parent })).data.tree.sha;
+  const tree = await client.git.createTree({
+    owner,
+    repo,
+    base_tree: baseTree,
+    tree: params.files.map((file) => ({
+      path: file.path,
+      mode: '100644',
+      type: 'blob',
+      content: file.content,
+    })),
+  });
+  const commit = await client.git.createCommit({
+    owner,
+    repo,
+    message: params.commitMessage,
+    tree: tree.data.sha,
+    parents: [parent],
+  });
+  const commitSha = commit.data.sha;
+  if (existingHead)
+    await client.git.updateRef({ owner, repo, ref: `heads/${params.branch}`, sha: commitSha, force: false });
+  else await client.git.createRef({ owner, repo, ref: `refs/heads/${params.branch}`, sha: commitSha });
+
+  const open = await client.pulls.list({ owner, repo, head: `${owner}:${params.branch}`, state: 'open' });
+  const existing = open.data[0];
+  const pull = existing
+    ? (await client.pulls.update({
+        owner,
+        repo,
+        pull_number: existing.number,
+        title: params.title,
+        body: params.body,
+      }),
+      existing)
+    : (
+        await client.pulls.create({
+          owner,
+          repo,
+          head: params.branch,
+          base: params.baseBranch,
+          title: params.title,
+          body: params.body,
+        })
+      ).data;
+  if (params.labels.length > 0)
+    await client.issues.addLabels({ owner, repo, issue_number: pull.number, labels: [...params.labels] });
+  return { number: pull.number, url: pull.html_url, commitSha, created: !existing };
+}
+
+async function findBranchHead(
+  client: PullRequestClient,
+  p: { owner: string; repo: string; branch: string },
+): Promise<string | undefined> {
+  try {
+    return (await client.git.getRef({ owner: p.owner, repo: p.repo, ref: `heads/${p.branch}` })).data.object
+      .sha;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
