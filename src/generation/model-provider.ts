@@ -60,6 +60,8 @@ export class ModelOutputError extends Error {
   constructor(
     message: string,
     readonly problems: readonly string[],
+    /** What the unusable answer cost, when the provider knows: budgets must count it. */
+    readonly usage?: TokenUsage,
   ) {
     super(message);
     this.name = 'ModelOutputError';

@@ -54,9 +54,7 @@ export async function generateWithRepair(params: {
     });
     usage = addUsage(usage, answer.usage);
     if (answer.kind === 'unusable') {
-      findings = answer.problems.map(
-        (message) => ({ gate: 'paths', message: `model output: ${message}` }) as const,
-      );
+      findings = answer.problems.map((message) => ({ gate: 'model-output', message }) as const);
       // Nothing usable to repair from: ask again with the problems, against an empty previous bundle.
       repair = { attempt, previous: repair?.previous ?? EMPTY_BUNDLE, findings };
       continue;
@@ -88,8 +86,7 @@ async function generateOnce(
   } catch (error) {
     if (!(error instanceof ModelOutputError)) throw error;
     // An unusable answer was still paid for; providers that know the cost attach it.
-    const paid = (error as ModelOutputError & { usage?: TokenUsage }).usage ?? NO_USAGE;
-    return { kind: 'unusable', problems: error.problems, usage: paid };
+    return { kind: 'unusable', problems: error.problems, usage: error.usage ?? NO_USAGE };
   }
 }
 

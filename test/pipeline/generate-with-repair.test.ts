@@ -70,12 +70,15 @@ describe('generateWithRepair', () => {
 
   it('treats an unusable model answer as a finding to repair', async () => {
     const provider = scriptedProvider([
-      new ModelOutputError('no tool call', ['the model did not call write_files']),
+      new ModelOutputError('no tool call', ['the model did not call write_files'], usage),
       await goodBundle(),
     ]);
     const outcome = await generateWithRepair({ provider, request, context, policy, maxRepairAttempts: 1 });
     expect(outcome.ok).toBe(true);
+    expect(provider.calls[1]?.repair?.findings[0]).toMatchObject({ gate: 'model-output' });
     expect(provider.calls[1]?.repair?.findings[0]?.message).toContain('did not call write_files');
+    // The unusable answer was paid for, so the task's cost counts both calls.
+    expect(outcome.usage.costUsd).toBeCloseTo(0.02);
   });
 
   it('fails with the last findings once the repair budget is spent', async () => {

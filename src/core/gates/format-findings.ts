@@ -6,6 +6,7 @@ const GATE_TITLES: Readonly<Record<GateName, string>> = {
   limits: 'Size limits',
   template: 'CloudFormation template',
   typescript: 'TypeScript and JSON syntax',
+  'model-output': 'Model answer',
 };
 
 /** Findings shown per gate in markdown before the rest are counted, so a comment stays readable. */

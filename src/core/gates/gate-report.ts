@@ -5,7 +5,8 @@ export interface GateFinding {
   readonly path?: string;
 }
 
-export type GateName = 'paths' | 'limits' | 'template' | 'typescript';
+/** `model-output` is not a gate run on a bundle: it reports an answer that never became one. */
+export type GateName = 'paths' | 'limits' | 'template' | 'typescript' | 'model-output';
 
 export interface GateResult {
   readonly gate: GateName;

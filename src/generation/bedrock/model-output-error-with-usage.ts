@@ -7,9 +7,6 @@ import { ModelOutputError } from '../model-provider.js';
  */
 export class ModelOutputErrorWithUsage extends ModelOutputError {
   constructor(params: { error: ModelOutputError; usage: TokenUsage }) {
-    super(params.error.message, params.error.problems);
-    this.usage = params.usage;
+    super(params.error.message, params.error.problems, params.usage);
   }
-
-  readonly usage: TokenUsage;
 }

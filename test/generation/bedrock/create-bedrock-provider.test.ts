@@ -129,7 +129,7 @@ describe('createBedrockProvider', () => {
     // The unusable answer was still paid for: 1,200 × $3/M + 80 × $15/M.
     if (!(error instanceof ModelOutputErrorWithUsage))
       throw new Error('expected the error to carry its usage');
-    expect(error.usage.costUsd).toBeCloseTo(0.0036 + 0.0012, 12);
+    expect(error.usage?.costUsd).toBeCloseTo(0.0036 + 0.0012, 12);
   });
 
   it('lists every missing or invalid field of the tool input', async () => {
