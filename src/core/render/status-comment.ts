@@ -1,46 +1,35 @@
 import type { TaskState } from '../state/task-state.js';
 import { renderStateMarker, type TaskMarker } from '../state/state-marker.js';
 
-/** The progress steps a requester sees, and the first state at which each is done. */
-const STEPS: ReadonlyArray<{ label: string; doneFrom: readonly TaskState[] }> = [
-  {
-    label: 'Request validated',
-    doneFrom: [
-      'generating',
-      'validating',
-      'pr_open',
-      'changes_requested',
-      'approved',
-      'merged',
-      'deploying',
-      'deployed',
-      'rolled_back',
-    ],
-  },
-  {
-    label: 'Code, template and tests generated',
-    doneFrom: [
-      'validating',
-      'pr_open',
-      'changes_requested',
-      'approved',
-      'merged',
-      'deploying',
-      'deployed',
-      'rolled_back',
-    ],
-  },
-  {
-    label: 'Validation gates passed',
-    doneFrom: ['pr_open', 'changes_requested', 'approved', 'merged', 'deploying', 'deployed', 'rolled_back'],
-  },
-  {
-    label: 'Pull request opened',
-    doneFrom: ['pr_open', 'changes_requested', 'approved', 'merged', 'deploying', 'deployed', 'rolled_back'],
-  },
-  { label: 'Approved', doneFrom: ['approved', 'merged', 'deploying', 'deployed', 'rolled_back'] },
-  { label: 'Merged', doneFrom: ['merged', 'deploying', 'deployed', 'rolled_back'] },
-];
+/**
+ * How far along the happy path each state is; a step is ticked once the task has reached its rank.
+ * Off-path states (waiting, failed, cancelled) tick nothing: the headline says what happened.
+ */
+const PROGRESS: Readonly<Record<TaskState, number>> = {
+  received: 0,
+  awaiting_approval: 0,
+  awaiting_input: 0,
+  failed: 0,
+  cancelled: 0,
+  generating: 1,
+  validating: 2,
+  pr_open: 4,
+  changes_requested: 4,
+  approved: 5,
+  merged: 6,
+  deploying: 6,
+  deployed: 6,
+  rolled_back: 6,
+};
+
+const STEPS = [
+  'Request validated',
+  'Code, template and tests generated',
+  'Validation gates passed',
+  'Pull request opened',
+  'Approved',
+  'Merged',
+] as const;
 
 const HEADLINES: Readonly<Record<TaskState, string>> = {
   received: '⏳ Request received',
@@ -73,7 +62,7 @@ export function renderStatusComment(params: {
   const lines = [
     `### implementation-agent: ${HEADLINES[marker.state]}${environment}`,
     '',
-    ...STEPS.map((step) => `- [${step.doneFrom.includes(marker.state) ? 'x' : ' '}] ${step.label}`),
+    ...STEPS.map((label, index) => `- [${PROGRESS[marker.state] > index ? 'x' : ' '}] ${label}`),
     '',
     `Attempt ${marker.attempt} · cost so far $${marker.cost_usd.toFixed(4)}` +
       (marker.pull_number ? ` · PR #${marker.pull_number}` : ''),
