@@ -1,7 +1,7 @@
 import type { ArtifactBundle } from '../../src/core/bundle/artifact-bundle.js';
 import { DEFAULT_CONFIG } from '../../src/core/config/agent-config.js';
 import { gatePolicyFrom } from '../../src/core/gates/gate-policy.js';
-import type { RequestPayload } from '../../src/core/request/execution-request.js';
+import { ordersApiRequest } from '../fixtures/orders-api-request.js';
 import {
   ModelOutputError,
   type GenerationInput,
@@ -10,14 +10,7 @@ import {
 import { createOfflineProvider } from '../../src/generation/offline/offline-provider.js';
 import { generateWithRepair } from '../../src/pipeline/generate-with-repair.js';
 
-const request: RequestPayload = {
-  execution_request: {
-    task_type: 'application',
-    task_name: 'Orders API',
-    execution_mode: 'guided',
-    target_environment: 'staging',
-  },
-};
+const request = ordersApiRequest;
 const context = { owner: 'acme', repo: 'shop', issueNumber: 7 };
 const policy = gatePolicyFrom(DEFAULT_CONFIG);
 const usage = { inputTokens: 100, outputTokens: 50, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.01 };

@@ -1,19 +1,11 @@
 import { DEFAULT_CONFIG } from '../../../src/core/config/agent-config.js';
 import { gatePolicyFrom } from '../../../src/core/gates/gate-policy.js';
 import { runGates } from '../../../src/core/gates/run-gates.js';
-import type { RequestPayload } from '../../../src/core/request/execution-request.js';
+import { ordersApiRequest } from '../../fixtures/orders-api-request.js';
 import { renderPrBody } from '../../../src/core/render/pr-body.js';
 import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
 
-const request: RequestPayload = {
-  execution_request: {
-    task_type: 'application',
-    task_name: 'Orders API',
-    execution_mode: 'guided',
-    target_environment: 'staging',
-    deployment_strategy: 'canary',
-  },
-};
+const request = ordersApiRequest;
 const usage = {
   inputTokens: 1200,
   outputTokens: 800,

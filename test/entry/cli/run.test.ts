@@ -20,6 +20,22 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
 
 const git = async (cwd: string, ...args: string[]) => (await exec('git', args, { cwd })).stdout.trim();
 
+/** Writes a request file into a fresh folder and runs the CLI on it with repo and out beside it. */
+async function runOnRequestText(fileName: string, text: string) {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
+  const requestFile = path.join(work, fileName);
+  await writeFile(requestFile, text);
+  const result = await runCli([
+    'run',
+    requestFile,
+    '--repo',
+    path.join(work, 'repo'),
+    '--out',
+    path.join(work, 'out'),
+  ]);
+  return { ...result, work };
+}
+
 describe('implementation-agent run', () => {
   it('turns the shipped example into a commit on a new branch plus PR body, report and status', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
@@ -44,38 +60,21 @@ describe('implementation-agent run', () => {
   });
 
   it('answers a bad request with every field error and writes nothing to the repository', async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
-    const requestFile = path.join(work, 'bad.json');
-    await writeFile(
-      requestFile,
+    const result = await runOnRequestText(
+      'bad.json',
       JSON.stringify({ execution_request: { task_type: 'mainframe', task_name: '' } }),
     );
-    const result = await runCli([
-      'run',
-      requestFile,
-      '--repo',
-      path.join(work, 'repo'),
-      '--out',
-      path.join(work, 'out'),
-    ]);
     expect(result.code).toBe(1);
     for (const field of ['task_type', 'task_name', 'execution_mode', 'target_environment'])
       expect(result.stderr).toContain(field);
-    await expect(readFile(path.join(work, 'repo', '.git', 'HEAD'))).rejects.toThrow();
+    await expect(readFile(path.join(result.work, 'repo', '.git', 'HEAD'))).rejects.toThrow();
   });
 
   it('reports malformed JSON with where it broke', async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
-    const requestFile = path.join(work, 'broken.json');
-    await writeFile(requestFile, '{\n  "execution_request": {\n    "task_type": "application",,\n');
-    const result = await runCli([
-      'run',
-      requestFile,
-      '--repo',
-      path.join(work, 'repo'),
-      '--out',
-      path.join(work, 'out'),
-    ]);
+    const result = await runOnRequestText(
+      'broken.json',
+      '{\n  "execution_request": {\n    "task_type": "application",,\n',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line 3/i);
   });
