@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
+import { httpStatusOf } from './http-status.js';
 
 /** The only GitHub calls publishing needs; Probot's and @actions/github's Octokit both fit. */
 export interface PullRequestClient {
@@ -140,7 +141,7 @@ async function findBranchHead(
     return (await client.git.getRef({ owner: p.owner, repo: p.repo, ref: `heads/${p.branch}` })).data.object
       .sha;
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
+    if (httpStatusOf(error) === 404) return undefined;
     throw error;
   }
 }

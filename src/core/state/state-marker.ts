@@ -12,6 +12,8 @@ export const taskMarkerSchema = z.object({
   branch: z.string().optional(),
   pull_number: z.number().int().positive().optional(),
   environment: z.string().optional(),
+  /** The `/implement` comment that holds the request, when it did not come from the issue body. */
+  request_comment_id: z.number().int().positive().optional(),
   cost_usd: z.number().nonnegative().default(0),
   updated_at: z.string(),
 });

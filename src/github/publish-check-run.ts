@@ -1,0 +1,49 @@
+import { formatGateReportMarkdown } from '../core/gates/format-findings.js';
+import type { GateReport } from '../core/gates/gate-report.js';
+
+export const CHECK_RUN_NAME = 'implementation-agent';
+
+/** Check run output text is capped by GitHub at 65 535 characters. */
+const MAX_OUTPUT_TEXT = 65_000;
+
+export interface CheckRunClient {
+  checks: {
+    create(p: {
+      owner: string;
+      repo: string;
+      name: string;
+      head_sha: string;
+      status: 'completed';
+      conclusion: 'success' | 'failure';
+      details_url?: string;
+      output: { title: string; summary: string; text?: string };
+    }): Promise<{ data: { id: number } }>;
+  };
+}
+
+/** The validation results as the `implementation-agent` check on the PR head commit. */
+export async function publishCheckRun(params: {
+  client: CheckRunClient;
+  owner: string;
+  repo: string;
+  headSha: string;
+  report: GateReport;
+  detailsUrl?: string;
+}): Promise<number> {
+  const { report } = params;
+  const failed = report.results.filter((result) => !result.passed).length;
+  const title = report.passed
+    ? `${report.results.length} validation gates passed`
+    : `${failed} of ${report.results.length} validation gates failed`;
+  const created = await params.client.checks.create({
+    owner: params.owner,
+    repo: params.repo,
+    name: CHECK_RUN_NAME,
+    head_sha: params.headSha,
+    status: 'completed',
+    conclusion: report.passed ? 'success' : 'failure',
+    ...(params.detailsUrl === undefined ? {} : { details_url: params.detailsUrl }),
+    output: { title, summary: formatGateReportMarkdown(report).slice(0, MAX_OUTPUT_TEXT) },
+  });
+  return created.data.id;
+}

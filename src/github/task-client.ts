@@ -1,0 +1,33 @@
+import type { CheckRunClient } from './publish-check-run.js';
+import type { PullRequestClient } from './publish-pull-request.js';
+import type { RepositoryContentClient } from './read-repository-file.js';
+import type { PermissionClient } from './repository-permission-level.js';
+import type { StatusCommentClient } from './status-comment.js';
+
+export interface IssueAuthoringClient {
+  issues: {
+    create(p: { owner: string; repo: string; title: string; body: string }): Promise<{
+      data: { number: number; html_url: string };
+    }>;
+    getComment(p: { owner: string; repo: string; comment_id: number }): Promise<{ data: { body?: string } }>;
+  };
+  reactions: {
+    createForIssueComment(p: {
+      owner: string;
+      repo: string;
+      comment_id: number;
+      content: 'eyes';
+    }): Promise<unknown>;
+  };
+}
+
+/**
+ * Every GitHub call the implementation pipeline makes. `octokit.rest` from Probot and from
+ * @actions/github both satisfy it; tests may pass plain objects.
+ */
+export type TaskClient = PullRequestClient &
+  StatusCommentClient &
+  CheckRunClient &
+  PermissionClient &
+  RepositoryContentClient &
+  IssueAuthoringClient;

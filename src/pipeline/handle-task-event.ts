@@ -1,0 +1,225 @@
+import { DEFAULT_CONFIG, type AgentConfig } from '../core/config/agent-config.js';
+import { formatConfigProblems } from '../core/config/parse-agent-config.js';
+import { formatRequestErrors } from '../core/request/format-request-errors.js';
+import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
+import { parseIssueRequest } from '../core/request/parse-issue-request.js';
+import type { RequestParseResult } from '../core/request/request-parse-result.js';
+import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
+import type { TaskState } from '../core/state/task-state.js';
+import type { ModelProvider } from '../generation/model-provider.js';
+import { readAgentConfig } from '../github/read-agent-config.js';
+import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
+import { findStatusComment } from '../github/status-comment.js';
+import type { TaskClient } from '../github/task-client.js';
+import { classifyTaskEvent } from './classify-task-event.js';
+import { openDispatchIssue } from './open-dispatch-issue.js';
+import { runIssueTask } from './run-issue-task.js';
+import { createStatusBoard } from './status-board.js';
+import type { RepositoryRef, TaskEvent } from './task-event.js';
+import type { TaskOutcome } from './task-outcome.js';
+
+export interface TaskEventDependencies {
+  readonly client: TaskClient;
+  /** Chooses the model provider once the repository's config is known. */
+  readonly providerFor: (config: AgentConfig) => ModelProvider;
+  readonly log: (line: string) => void;
+  readonly now?: () => Date;
+}
+
+const WRITE_LEVELS = new Set(['admin', 'maintain', 'write']);
+/** A task in one of these states has shipped; a new request belongs on a new issue. */
+const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
+/** `labeled` restarts only tasks that did not get anywhere; anything else is already under way. */
+const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancelled']);
+
+/** One GitHub event, start to finish: the shared core of the Probot app and the Action. */
+export async function handleTaskEvent(
+  deps: TaskEventDependencies,
+  event: { name: string; payload: unknown },
+): Promise<TaskOutcome> {
+  const task = classifyTaskEvent(event);
+  switch (task.kind) {
+    case 'ignored':
+      return { status: 'ignored', reason: task.reason };
+    case 'dispatch':
+      return handleDispatch(deps, task);
+    default:
+      return handleIssueEvent(deps, task);
+  }
+}
+
+type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' }>;
+
+async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { owner, repo } = task.repository;
+  if (task.kind !== 'issue-request') {
+    await client.reactions.createForIssueComment({
+      owner,
+      repo,
+      comment_id: task.commentId,
+      content: 'eyes',
+    });
+  }
+  const configResult = await readAgentConfig({ client, owner, repo });
+  const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
+  if (task.kind === 'issue-request' && !task.fromForm && !task.labels.includes(config.labels.trigger)) {
+    return { status: 'ignored', reason: `the issue is not labeled ${config.labels.trigger}` };
+  }
+  const taskId = `${owner}/${repo}#${task.issueNumber}`;
+  const existing = await findStatusComment({ client, owner, repo, issueNumber: task.issueNumber });
+  const board = createStatusBoard({
+    client,
+    owner,
+    repo,
+    issueNumber: task.issueNumber,
+    taskId,
+    existing,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const state = existing?.marker.state;
+  if (
+    task.kind === 'issue-request' &&
+    task.trigger === 'labeled' &&
+    state &&
+    !RESTARTABLE_BY_LABEL.has(state)
+  ) {
+    return { status: 'ignored', reason: `issue #${task.issueNumber} already has a task (${state})` };
+  }
+  if (state && SETTLED.has(state)) {
+    const message = `This task is already ${state.replace('_', ' ')}; open a new issue for a new request.`;
+    await board.move(state, { details: message });
+    return { status: 'refused', taskId, issueNumber: task.issueNumber, message };
+  }
+  if (!configResult.ok) {
+    const message = formatConfigProblems(configResult.problems);
+    await board.move('failed', { details: message });
+    return { status: 'invalid_config', taskId, issueNumber: task.issueNumber, message };
+  }
+
+  let requester: string;
+  let approved = false;
+  let parsed: RequestParseResult;
+  let requestCommentId: number | undefined;
+  if (task.kind === 'approve-comment') {
+    const refusal = await checkApproval(deps, task, state);
+    if (refusal) return { ...refusal, taskId, issueNumber: task.issueNumber };
+    requester = task.approver;
+    approved = true;
+    requestCommentId = existing?.marker.request_comment_id;
+    parsed = requestCommentId
+      ? parseFencedPayload(
+          (await client.issues.getComment({ owner, repo, comment_id: requestCommentId })).data.body ?? '',
+          'comment',
+        )
+      : parseIssueRequest(task.issueBody);
+  } else if (task.kind === 'implement-comment') {
+    requester = task.requester;
+    const fromComment = parseFencedPayload(task.commentBody, 'comment');
+    requestCommentId = fromComment.kind === 'not-a-request' ? undefined : task.commentId;
+    parsed = fromComment.kind === 'not-a-request' ? parseIssueRequest(task.issueBody) : fromComment;
+  } else {
+    requester = task.requester;
+    parsed = parseIssueRequest(task.issueBody);
+  }
+
+  const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
+  if (!validation?.ok) {
+    const message = validation
+      ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
+      : 'No implementation request was found.';
+    await board.move('failed', { details: message });
+    return { status: 'invalid_request', taskId, issueNumber: task.issueNumber, message };
+  }
+  if (!approved) {
+    const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
+    if (!WRITE_LEVELS.has(level)) {
+      const message =
+        `@${requester} does not have write access to ${owner}/${repo}, so nothing was generated yet. ` +
+        'A maintainer (write, maintain or admin) can comment `/approve` to run this request.';
+      await board.move('awaiting_approval', {
+        patch: requestCommentId === undefined ? {} : { request_comment_id: requestCommentId },
+        details: message,
+      });
+      return { status: 'awaiting_approval', taskId, issueNumber: task.issueNumber, message };
+    }
+  }
+  return runIssueTask({
+    client,
+    repository: task.repository,
+    issueNumber: task.issueNumber,
+    taskId,
+    request: validation.payload,
+    config,
+    board,
+    provider: deps.providerFor(config),
+    log: deps.log,
+  });
+}
+
+/** `/approve` needs write access and a task that is waiting for it; otherwise the approver is told why. */
+async function checkApproval(
+  deps: TaskEventDependencies,
+  task: Extract<TaskEvent, { kind: 'approve-comment' }>,
+  state: TaskState | undefined,
+): Promise<{ status: 'refused'; message: string } | undefined> {
+  const { client } = deps;
+  const { owner, repo } = task.repository;
+  const level = await repositoryPermissionLevel({ client, owner, repo, username: task.approver });
+  const message = !WRITE_LEVELS.has(level)
+    ? `@${task.approver}, \`/approve\` needs write, maintain or admin permission on ${owner}/${repo}; you have ${level}.`
+    : state !== 'awaiting_approval'
+      ? `@${task.approver}, nothing on this issue is waiting for approval${state ? ` (the task is ${state.replace('_', ' ')})` : ''}.`
+      : undefined;
+  if (message === undefined) return undefined;
+  await client.issues.createComment({ owner, repo, issue_number: task.issueNumber, body: message });
+  return { status: 'refused', message };
+}
+
+/** A dispatched request has no issue; one is opened so the task has a place for its status. */
+async function handleDispatch(
+  deps: TaskEventDependencies,
+  task: Extract<TaskEvent, { kind: 'dispatch' }>,
+): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { owner, repo } = task.repository;
+  const configResult = await readAgentConfig({ client, owner, repo });
+  if (!configResult.ok) {
+    return { status: 'invalid_config', message: formatConfigProblems(configResult.problems) };
+  }
+  const validation = task.request.kind === 'not-a-request' ? undefined : validateParsedRequest(task.request);
+  if (!validation?.ok) {
+    const message = validation
+      ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
+      : 'No implementation request was found in the dispatch payload.';
+    return { status: 'invalid_request', message };
+  }
+  const issue = await openDispatchIssue({
+    client,
+    repository: task.repository,
+    request: validation.payload,
+    requester: task.requester,
+  });
+  deps.log(`Opened issue #${issue.number} for the dispatched request`);
+  const taskId = `${owner}/${repo}#${issue.number}`;
+  const board = createStatusBoard({
+    client,
+    owner,
+    repo,
+    issueNumber: issue.number,
+    taskId,
+    existing: undefined,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  return runIssueTask({
+    client,
+    repository: task.repository satisfies RepositoryRef,
+    issueNumber: issue.number,
+    taskId,
+    request: validation.payload,
+    config: configResult.config,
+    board,
+    provider: deps.providerFor(configResult.config),
+    log: deps.log,
+  });
+}

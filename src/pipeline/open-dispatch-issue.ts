@@ -1,0 +1,34 @@
+import type { RequestPayload } from '../core/request/execution-request.js';
+import { escapeMarkdown } from '../core/text/escape-markdown.js';
+import type { IssueAuthoringClient } from '../github/task-client.js';
+import type { RepositoryRef } from './task-event.js';
+
+/**
+ * The issue a dispatched request is tracked on. It is opened without the trigger label and by the
+ * agent's own identity, whose events the agent ignores, so opening it cannot start a second run.
+ */
+export async function openDispatchIssue(params: {
+  client: IssueAuthoringClient;
+  repository: RepositoryRef;
+  request: RequestPayload;
+  requester: string;
+}): Promise<{ number: number; html_url: string }> {
+  const exec = params.request.execution_request;
+  const body = [
+    `Dispatched by @${params.requester}. implementation-agent tracks this request here; the pull request will close this issue.`,
+    '',
+    `**${escapeMarkdown(exec.task_name)}**: ${exec.task_type}, ${exec.execution_mode} mode, target ${escapeMarkdown(exec.target_environment)}.`,
+    '',
+    '```json',
+    JSON.stringify(params.request, null, 2).replace(/```/g, '`\u200b``'),
+    '```',
+  ].join('\n');
+  const { owner, repo } = params.repository;
+  const created = await params.client.issues.create({
+    owner,
+    repo,
+    title: `[Implementation]: ${exec.task_name}`,
+    body,
+  });
+  return created.data;
+}

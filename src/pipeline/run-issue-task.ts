@@ -1,0 +1,110 @@
+import type { AgentConfig } from '../core/config/agent-config.js';
+import { formatFindingsForRepair } from '../core/gates/format-findings.js';
+import { gatePolicyFrom } from '../core/gates/gate-policy.js';
+import { branchNameFor } from '../core/naming/branch-name.js';
+import { renderPrBody } from '../core/render/pr-body.js';
+import type { RequestPayload } from '../core/request/execution-request.js';
+import { escapeMarkdown } from '../core/text/escape-markdown.js';
+import type { ModelProvider } from '../generation/model-provider.js';
+import { publishCheckRun } from '../github/publish-check-run.js';
+import { publishPullRequest } from '../github/publish-pull-request.js';
+import type { TaskClient } from '../github/task-client.js';
+import { generateWithRepair } from './generate-with-repair.js';
+import type { StatusBoard } from './status-board.js';
+import type { RepositoryRef } from './task-event.js';
+import type { TaskOutcome } from './task-outcome.js';
+
+/**
+ * A validated, permitted request on an issue → generation with repair → PR and check run, with the
+ * status comment moved at each step. Any crash still leaves the task marked failed.
+ */
+export async function runIssueTask(params: {
+  client: TaskClient;
+  repository: RepositoryRef;
+  issueNumber: number;
+  taskId: string;
+  request: RequestPayload;
+  config: AgentConfig;
+  board: StatusBoard;
+  provider: ModelProvider;
+  log: (line: string) => void;
+}): Promise<TaskOutcome> {
+  const { board, taskId } = params;
+  const attempt = (board.current?.attempt ?? 0) + 1;
+  const previousCost = board.current?.cost_usd ?? 0;
+  if (board.current?.state === 'generating' || board.current?.state === 'validating') {
+    params.log(`Task ${taskId} was left ${board.current.state} by an earlier run; starting over`);
+    board.pass('failed');
+  }
+  await board.move('generating', { patch: { attempt } });
+  try {
+    return await generateAndPublish({ ...params, attempt, previousCost });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await board
+      .move('failed', { details: `The run stopped on an unexpected error: ${escapeMarkdown(message)}` })
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+async function generateAndPublish(
+  params: Parameters<typeof runIssueTask>[0] & { attempt: number; previousCost: number },
+): Promise<TaskOutcome> {
+  const { client, repository, config, board, request, issueNumber, taskId } = params;
+  const { owner, repo } = repository;
+  const exec = request.execution_request;
+  const outcome = await generateWithRepair({
+    provider: params.provider,
+    request,
+    context: { owner, repo, issueNumber },
+    policy: gatePolicyFrom(config),
+    maxRepairAttempts: config.generation.max_repair_attempts,
+    onAttempt: (n) => params.log(`Generating with ${params.provider.name} (attempt ${n})`),
+  });
+  const costUsd = params.previousCost + outcome.usage.costUsd;
+  board.pass('validating');
+  if (!outcome.ok) {
+    const message = `Validation failed after ${outcome.attempts} attempt(s).`;
+    await board.move('failed', {
+      patch: { cost_usd: costUsd },
+      details: `**${message}** The last problems found:\n\n\`\`\`text\n${formatFindingsForRepair(outcome.findings)}\n\`\`\``,
+    });
+    return { status: 'failed', taskId, issueNumber, message };
+  }
+  const branch = branchNameFor({ issueNumber, taskName: exec.task_name });
+  const pull = await publishPullRequest({
+    client,
+    owner,
+    repo,
+    baseBranch: repository.defaultBranch,
+    branch,
+    files: outcome.bundle.files,
+    commitMessage: `Implement ${exec.task_name} (${exec.task_type}, attempt ${params.attempt})`,
+    title: `${exec.task_name}: ${exec.task_type} implementation`,
+    body: renderPrBody({ ...outcome, request, issueNumber }),
+    labels: pullRequestLabels(config, request),
+  });
+  params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
+  await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
+  await board.move('pr_open', { patch: { branch, pull_number: pull.number, cost_usd: costUsd } });
+  return {
+    status: 'pr_open',
+    taskId,
+    issueNumber,
+    pullNumber: pull.number,
+    pullUrl: pull.url,
+    commitSha: pull.commitSha,
+    created: pull.created,
+    costUsd,
+  };
+}
+
+function pullRequestLabels(config: AgentConfig, request: RequestPayload): string[] {
+  const exec = request.execution_request;
+  return [
+    config.labels.trigger,
+    ...(config.labels.add_task_type ? [`task:${exec.task_type}`] : []),
+    ...(config.labels.add_mode ? [`mode:${exec.execution_mode}`] : []),
+  ];
+}

@@ -1,0 +1,72 @@
+import { renderStatusComment } from '../core/render/status-comment.js';
+import { type TaskMarker } from '../core/state/state-marker.js';
+import { assertTransition, type TaskState } from '../core/state/task-state.js';
+import {
+  writeStatusComment,
+  type StatusCommentClient,
+  type StatusCommentRef,
+} from '../github/status-comment.js';
+
+type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>;
+
+/**
+ * The issue's one status comment as a state machine: every move is checked against the transition
+ * table, and `pass` records a step without spending an API call on it.
+ */
+export interface StatusBoard {
+  readonly current: TaskMarker | undefined;
+  pass(state: TaskState): void;
+  move(state: TaskState, options?: { patch?: MarkerPatch; details?: string }): Promise<void>;
+}
+
+export function createStatusBoard(params: {
+  client: StatusCommentClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  taskId: string;
+  existing: StatusCommentRef | undefined;
+  now?: () => Date;
+}): StatusBoard {
+  const now = params.now ?? (() => new Date());
+  let commentId = params.existing?.commentId;
+  let marker: TaskMarker | undefined = params.existing?.marker;
+  let state: TaskState = marker?.state ?? 'received';
+
+  const step = (to: TaskState) => {
+    if (to !== state) assertTransition(state, to);
+    state = to;
+  };
+
+  return {
+    get current() {
+      return marker;
+    },
+    pass: step,
+    async move(to, options = {}) {
+      step(to);
+      const next: TaskMarker = {
+        attempt: 0,
+        cost_usd: 0,
+        ...marker,
+        ...options.patch,
+        task_id: params.taskId,
+        state: to,
+        updated_at: now().toISOString(),
+      };
+      const body = renderStatusComment({
+        marker: next,
+        ...(options.details === undefined ? {} : { details: options.details }),
+      });
+      commentId = await writeStatusComment({
+        client: params.client,
+        owner: params.owner,
+        repo: params.repo,
+        issueNumber: params.issueNumber,
+        commentId,
+        body,
+      });
+      marker = next;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { RequestParseResult } from '../core/request/request-parse-result.js';
+
+/** The repository an event happened in, as the pipeline needs it. */
+export interface RepositoryRef {
+  readonly owner: string;
+  readonly repo: string;
+  readonly defaultBranch: string;
+}
+
+/**
+ * What an incoming event asks of the pipeline, decided from the payload alone (no API calls), so
+ * ordinary issues and conversation cost nothing.
+ */
+export type TaskEvent =
+  | {
+      readonly kind: 'issue-request';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly issueBody: string;
+      readonly requester: string;
+      /** `labeled` only starts a task the issue does not already have. */
+      readonly trigger: 'opened' | 'labeled';
+      /** Labels that made this a candidate; checked against the configured trigger label. */
+      readonly labels: readonly string[];
+      /** The issue form's sections are present, which makes it a request whatever its labels. */
+      readonly fromForm: boolean;
+    }
+  | {
+      readonly kind: 'implement-comment';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly issueBody: string;
+      readonly commentId: number;
+      readonly commentBody: string;
+      readonly requester: string;
+    }
+  | {
+      readonly kind: 'approve-comment';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly issueBody: string;
+      readonly commentId: number;
+      readonly approver: string;
+    }
+  | {
+      readonly kind: 'dispatch';
+      readonly repository: RepositoryRef;
+      readonly request: RequestParseResult;
+      readonly requester: string;
+    }
+  | { readonly kind: 'ignored'; readonly reason: string };

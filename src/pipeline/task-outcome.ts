@@ -1,0 +1,26 @@
+/** How one event ended for the pipeline: what entry points log, output and exit with. */
+export type TaskOutcome =
+  | { readonly status: 'ignored'; readonly reason: string }
+  | {
+      readonly status: 'pr_open';
+      readonly taskId: string;
+      readonly issueNumber: number;
+      readonly pullNumber: number;
+      readonly pullUrl: string;
+      readonly commitSha: string;
+      readonly created: boolean;
+      readonly costUsd: number;
+    }
+  | {
+      readonly status: 'awaiting_approval' | 'refused' | 'invalid_request' | 'invalid_config' | 'failed';
+      readonly taskId?: string;
+      readonly issueNumber?: number;
+      readonly message: string;
+    };
+
+/** Outcomes that mean the request was not carried out; the Action fails its job on these. */
+export function isFailureOutcome(outcome: TaskOutcome): boolean {
+  return (
+    outcome.status === 'invalid_request' || outcome.status === 'invalid_config' || outcome.status === 'failed'
+  );
+}

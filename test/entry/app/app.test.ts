@@ -1,0 +1,113 @@
+import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { githubApi } from './github-api.js';
+import { testProbot } from './test-probot.js';
+
+const OWNER = 'Codertocat';
+const REPO = 'Hello-World';
+const BRANCH = 'implementation/1-orders-api';
+
+function formIssue(action: 'opened' | 'labeled') {
+  const payload = webhookExample('issues', action);
+  payload.issue.body = readExample('orders-api.issue.md');
+  payload.issue.labels = [{ name: 'implementation' }];
+  if (action === 'labeled') payload.label = { name: 'implementation' };
+  return payload;
+}
+
+/** Every call from a first run on a new issue, in order, up to the open PR. */
+function expectFirstRun(api: ReturnType<typeof githubApi>, issue = 1) {
+  api.installationToken(INSTALLATION_ID);
+  api.config(undefined);
+  api.comments(issue);
+  api.permission('Codertocat', 'admin');
+  api.createComment(issue, 900);
+  api.missingBranch(BRANCH);
+  api.branch('master', 'base-sha');
+  api.commit('base-sha');
+  api.createTree();
+  api.createCommit('head-sha');
+  api.createRef();
+  api.listPulls([]);
+  api.createPull(42);
+  api.addLabels(42);
+  api.checkRun();
+  api.updateComment(900);
+}
+
+describe('Probot app: an issue from the request form becomes a pull request', () => {
+  it('makes exactly the expected GitHub calls, in order', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectFirstRun(api);
+    const { receive, errors } = await testProbot();
+
+    await receive('issues', formIssue('opened'));
+
+    expect(errors).toEqual([]);
+    expect(api.callLines()).toEqual([
+      'POST /app/installations/2/access_tokens',
+      'GET /repos/Codertocat/Hello-World/contents/.github/implementation-agent.yml',
+      'GET /repos/Codertocat/Hello-World/issues/1/comments',
+      'GET /repos/Codertocat/Hello-World/collaborators/Codertocat/permission',
+      'POST /repos/Codertocat/Hello-World/issues/1/comments',
+      `GET /repos/Codertocat/Hello-World/git/ref/heads/${BRANCH}`,
+      'GET /repos/Codertocat/Hello-World/git/ref/heads/master',
+      'GET /repos/Codertocat/Hello-World/git/commits/base-sha',
+      'POST /repos/Codertocat/Hello-World/git/trees',
+      'POST /repos/Codertocat/Hello-World/git/commits',
+      'POST /repos/Codertocat/Hello-World/git/refs',
+      'GET /repos/Codertocat/Hello-World/pulls',
+      'POST /repos/Codertocat/Hello-World/pulls',
+      'POST /repos/Codertocat/Hello-World/issues/42/labels',
+      'POST /repos/Codertocat/Hello-World/check-runs',
+      'PATCH /repos/Codertocat/Hello-World/issues/comments/900',
+    ]);
+    expect(api.scope.isDone()).toBe(true);
+  });
+
+  it('sends the generated files in one tree, opens the PR against the default branch and reports the gates', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectFirstRun(api);
+    const { receive } = await testProbot();
+
+    await receive('issues', formIssue('opened'));
+
+    const body = (method: string, path: string) =>
+      api.calls.find((c) => c.method === method && c.path.startsWith(path))?.body;
+    const tree = body('POST', `/repos/${OWNER}/${REPO}/git/trees`);
+    expect(tree.base_tree).toBe('tree-of-base-sha');
+    expect(tree.tree.map((entry: { path: string }) => entry.path)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/README.md$/),
+        expect.stringMatching(/\.ya?ml$/),
+        expect.stringMatching(/\.test\.ts$/),
+      ]),
+    );
+    expect(body('POST', `/repos/${OWNER}/${REPO}/git/refs`)).toEqual({
+      ref: `refs/heads/${BRANCH}`,
+      sha: 'head-sha',
+    });
+    const pull = body('POST', `/repos/${OWNER}/${REPO}/pulls`);
+    expect(pull).toMatchObject({
+      head: BRANCH,
+      base: 'master',
+      title: 'Orders API: application implementation',
+    });
+    expect(pull.body).toContain('Closes #1');
+    expect(body('POST', `/repos/${OWNER}/${REPO}/issues/42/labels`)).toEqual({
+      labels: ['implementation', 'task:application', 'mode:guided'],
+    });
+    expect(body('POST', `/repos/${OWNER}/${REPO}/check-runs`)).toMatchObject({
+      name: 'implementation-agent',
+      head_sha: 'head-sha',
+      status: 'completed',
+      conclusion: 'success',
+    });
+    const generating = body('POST', `/repos/${OWNER}/${REPO}/issues/1/comments`).body as string;
+    expect(generating).toContain('Generating');
+    expect(generating).toContain('"state":"generating"');
+    const final = body('PATCH', `/repos/${OWNER}/${REPO}/issues/comments/900`).body as string;
+    expect(final).toContain('Pull request open for review');
+    expect(final).toContain('"state":"pr_open"');
+    expect(final).toContain('"pull_number":42');
+  });
+});

@@ -1,0 +1,21 @@
+import { NO_USAGE, type ModelProvider } from '../../../src/generation/model-provider.js';
+import { bundleOf, file } from '../../core/gates/bundle-fixtures.js';
+import { ordersApiYaml } from '../../core/cfn/template-fixtures.js';
+
+/** A provider whose bundle has exactly `fileCount` valid files: a template plus small modules. */
+export function fixedBundleProvider(fileCount: number): ModelProvider {
+  const files = [
+    file('infra/orders-api.yaml', ordersApiYaml, 'template'),
+    ...Array.from({ length: fileCount - 1 }, (_, index) =>
+      file(`src/orders/part-${index + 1}.ts`, `export const part${index + 1} = ${index + 1};\n`),
+    ),
+  ];
+  return {
+    name: `fixed-${fileCount}`,
+    generate: async () => ({
+      bundle: bundleOf(files, 'infra/orders-api.yaml'),
+      usage: NO_USAGE,
+      model: `fixed-${fileCount}`,
+    }),
+  };
+}

@@ -1,0 +1,104 @@
+import nock from 'nock';
+
+/**
+ * nock interceptors for the GitHub REST endpoints the app calls, one helper per endpoint, each
+ * recording the request bodies it saw so tests can assert what was sent.
+ */
+export const API = 'https://api.github.com';
+
+export interface RecordedCall {
+  readonly method: string;
+  readonly path: string;
+  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON request bodies
+}
+
+export function githubApi(params: { owner: string; repo: string }) {
+  const calls: RecordedCall[] = [];
+  const scope = nock(API);
+  const base = `/repos/${params.owner}/${params.repo}`;
+  scope.on('request', (request: { method: string; path: string }, _interceptor: unknown, body: string) => {
+    calls.push({
+      method: request.method,
+      path: decodeURIComponent(request.path),
+      body: body ? JSON.parse(body) : undefined,
+    });
+  });
+
+  return {
+    scope,
+    calls,
+    /** `METHOD path` for every call, in order, without query strings. */
+    callLines: () => calls.map((call) => `${call.method} ${call.path.split('?')[0]}`),
+    installationToken: (installationId: number) =>
+      scope
+        .post(`/app/installations/${installationId}/access_tokens`)
+        .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} }),
+    config: (yaml: string | undefined) =>
+      scope
+        .get(`${base}/contents/${encodeURIComponent('.github/implementation-agent.yml')}`)
+        .reply(
+          yaml === undefined ? 404 : 200,
+          yaml === undefined
+            ? { message: 'Not Found' }
+            : { type: 'file', encoding: 'base64', content: Buffer.from(yaml).toString('base64') },
+        ),
+    comments: (issueNumber: number, comments: unknown[] = []) =>
+      scope
+        .get(`${base}/issues/${issueNumber}/comments`)
+        .query({ per_page: 100, page: 1 })
+        .reply(200, comments),
+    permission: (username: string, role: string) =>
+      scope
+        .get(`${base}/collaborators/${username}/permission`)
+        .reply(200, {
+          permission: role === 'maintain' ? 'write' : role,
+          role_name: role,
+          user: { login: username },
+        }),
+    createComment: (issueNumber: number, id: number) =>
+      scope.post(`${base}/issues/${issueNumber}/comments`).reply(201, { id }),
+    updateComment: (id: number) => scope.patch(`${base}/issues/comments/${id}`).reply(200, { id }),
+    reaction: (commentId: number) =>
+      scope.post(`${base}/issues/comments/${commentId}/reactions`).reply(201, { id: 1, content: 'eyes' }),
+    getComment: (commentId: number, body: string) =>
+      scope.get(`${base}/issues/comments/${commentId}`).reply(200, { id: commentId, body }),
+    createIssue: (number: number) =>
+      scope
+        .post(`${base}/issues`)
+        .reply(201, {
+          number,
+          html_url: `https://github.com/${params.owner}/${params.repo}/issues/${number}`,
+        }),
+    missingBranch: (branch: string) =>
+      scope
+        .get(`${base}/git/ref/${encodeURIComponent(`heads/${branch}`)}`)
+        .reply(404, { message: 'Not Found' }),
+    branch: (branch: string, sha: string) =>
+      scope.get(`${base}/git/ref/${encodeURIComponent(`heads/${branch}`)}`).reply(200, { object: { sha } }),
+    commit: (sha: string) =>
+      scope.get(`${base}/git/commits/${sha}`).reply(200, { sha, tree: { sha: `tree-of-${sha}` } }),
+    createTree: () => scope.post(`${base}/git/trees`).reply(201, { sha: 'new-tree-sha' }),
+    createCommit: (sha: string) => scope.post(`${base}/git/commits`).reply(201, { sha }),
+    createRef: () => scope.post(`${base}/git/refs`).reply(201, {}),
+    updateRef: (branch: string) =>
+      scope.patch(`${base}/git/refs/${encodeURIComponent(`heads/${branch}`)}`).reply(200, {}),
+    listPulls: (pulls: Array<{ number: number }>) =>
+      scope
+        .get(`${base}/pulls`)
+        .query(true)
+        .reply(
+          200,
+          pulls.map((pull) => ({
+            ...pull,
+            html_url: `https://github.com/${params.owner}/${params.repo}/pull/${pull.number}`,
+          })),
+        ),
+    createPull: (number: number) =>
+      scope
+        .post(`${base}/pulls`)
+        .reply(201, { number, html_url: `https://github.com/${params.owner}/${params.repo}/pull/${number}` }),
+    updatePull: (number: number) => scope.patch(`${base}/pulls/${number}`).reply(200, { number }),
+    addLabels: (issueNumber: number) => scope.post(`${base}/issues/${issueNumber}/labels`).reply(200, []),
+    checkRun: () => scope.post(`${base}/check-runs`).reply(201, { id: 77 }),
+  };
+}

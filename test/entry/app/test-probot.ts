@@ -1,0 +1,44 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { Probot, ProbotOctokit } from 'probot';
+import type { AgentConfig } from '../../../src/core/config/agent-config.js';
+import type { ModelProvider } from '../../../src/generation/model-provider.js';
+import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
+import { implementationAgentApp } from '../../../src/entry/app/app.js';
+import { createKeyedQueue } from '../../../src/entry/app/keyed-queue.js';
+
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+/** A Probot instance as in Probot's testing guide (retries and throttling off) with our app loaded. */
+export async function testProbot(options: { providerFor?: (config: AgentConfig) => ModelProvider } = {}) {
+  const errors: unknown[] = [];
+  const queue = createKeyedQueue((error) => errors.push(error));
+  const probot = new Probot({
+    appId: 123,
+    privateKey,
+    // A function, not an object: Probot layers its own throttle options over object defaults.
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...(options.throttle as object), enabled: false },
+    })),
+    logLevel: 'fatal',
+  });
+  await probot.load(
+    implementationAgentApp({ queue, providerFor: options.providerFor ?? (() => createOfflineProvider()) }),
+  );
+  return {
+    probot,
+    errors,
+    /** Delivers the event (which returns at once) and waits for the queued work. */
+    async receive(name: string, payload: Record<string, unknown>) {
+      await probot.receive({ id: `delivery-${Math.random()}`, name, payload } as Parameters<
+        Probot['receive']
+      >[0]);
+      await queue.idle();
+    },
+  };
+}
