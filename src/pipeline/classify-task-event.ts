@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCommand } from '../core/commands/parse-command.js';
 import { parseDispatch } from '../core/request/parse-dispatch.js';
 import { parseIssueForm } from '../core/request/parse-issue-form.js';
 import type { RepositoryRef, TaskEvent } from './task-event.js';
@@ -31,10 +32,12 @@ const issueCommentEventSchema = z.object({
 });
 const dispatchEventSchema = z.object({ repository: repositorySchema, sender: senderSchema });
 
-/** The first non-empty line of a comment, when it starts with this command word. */
-function startsWithCommand(body: string, command: string): boolean {
-  const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  return new RegExp(`^\\s*/${command}(\\s|$)`, 'i').test(firstLine);
+/** `/implement` and `/approve` need no environment list, so they are recognised before config is read. */
+function taskCommandOf(body: string): 'implement' | 'approve' | undefined {
+  const parsed = parseCommand({ body, environments: [] });
+  if (parsed.kind !== 'command') return undefined;
+  const { kind } = parsed.command;
+  return kind === 'implement' || kind === 'approve' ? kind : undefined;
 }
 
 function repositoryOf(repository: z.infer<typeof repositorySchema>): RepositoryRef {
@@ -103,11 +106,11 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
     issueBody: issue.body ?? '',
     commentId: comment.id,
   };
-  if (startsWithCommand(body, 'implement')) {
+  const command = taskCommandOf(body);
+  if (command === 'implement') {
     return { kind: 'implement-comment', ...common, commentBody: body, requester: sender.login };
   }
-  if (startsWithCommand(body, 'approve'))
-    return { kind: 'approve-comment', ...common, approver: sender.login };
+  if (command === 'approve') return { kind: 'approve-comment', ...common, approver: sender.login };
   return { kind: 'ignored', reason: 'the comment holds no implementation command' };
 }
 

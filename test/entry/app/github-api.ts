@@ -48,13 +48,11 @@ export function githubApi(params: { owner: string; repo: string }) {
         .query({ per_page: 100, page: 1 })
         .reply(200, comments),
     permission: (username: string, role: string) =>
-      scope
-        .get(`${base}/collaborators/${username}/permission`)
-        .reply(200, {
-          permission: role === 'maintain' ? 'write' : role,
-          role_name: role,
-          user: { login: username },
-        }),
+      scope.get(`${base}/collaborators/${username}/permission`).reply(200, {
+        permission: role === 'maintain' ? 'write' : role,
+        role_name: role,
+        user: { login: username },
+      }),
     createComment: (issueNumber: number, id: number) =>
       scope.post(`${base}/issues/${issueNumber}/comments`).reply(201, { id }),
     updateComment: (id: number) => scope.patch(`${base}/issues/comments/${id}`).reply(200, { id }),
@@ -63,12 +61,10 @@ export function githubApi(params: { owner: string; repo: string }) {
     getComment: (commentId: number, body: string) =>
       scope.get(`${base}/issues/comments/${commentId}`).reply(200, { id: commentId, body }),
     createIssue: (number: number) =>
-      scope
-        .post(`${base}/issues`)
-        .reply(201, {
-          number,
-          html_url: `https://github.com/${params.owner}/${params.repo}/issues/${number}`,
-        }),
+      scope.post(`${base}/issues`).reply(201, {
+        number,
+        html_url: `https://github.com/${params.owner}/${params.repo}/issues/${number}`,
+      }),
     missingBranch: (branch: string) =>
       scope
         .get(`${base}/git/ref/${encodeURIComponent(`heads/${branch}`)}`)

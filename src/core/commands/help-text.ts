@@ -1,0 +1,58 @@
+import { COMMAND_NAMES, COMMAND_SPECS, type CommandName, type CommandPermission } from './command-names.js';
+
+const WHAT_IT_DOES: { readonly [Name in CommandName]: string } = {
+  implement:
+    'Starts an implementation from the request in the rest of the comment (a fenced `json` or `yaml` block, or the issue form fields).',
+  approve: 'Releases a request that is held because its author lacks write access.',
+  retry: 'Runs a failed or cancelled task again from the start.',
+  status:
+    "Shows the task's state, its pull request, cost so far and the latest deployment of each environment.",
+  deploy:
+    'Deploys the pull request to the environment through a GitHub deployment. `--dry-run` creates and reports the change set without executing it.',
+  rollback:
+    'Redeploys what the last successful deployment before the current one deployed, or exactly the given commit or deployment.',
+  cancel: 'With an environment: stops the deploy running there. Without one: cancels the task.',
+  unlock: "Releases the environment's deploy lock, e.g. one left behind by a crashed run.",
+  help: 'Shows this list.',
+};
+
+const WHO_MAY_RUN: { readonly [Permission in CommandPermission]: string } = {
+  anyone: 'anyone who can comment',
+  write: 'write, maintain or admin',
+};
+
+/** The `/help` answer, also sent with every invalid command, so it always names the configured environments. */
+export function renderHelp(environments: readonly string[]): string {
+  const rows = COMMAND_NAMES.map((name) => {
+    const { usage, requiredPermission } = COMMAND_SPECS[name];
+    const who =
+      name === 'implement'
+        ? `${WHO_MAY_RUN.anyone}; without write access the request waits for a maintainer's \`/approve\``
+        : WHO_MAY_RUN[requiredPermission];
+    return `| ${tableCell(`\`${usage}\``)} | ${tableCell(WHAT_IT_DOES[name])} | ${tableCell(who)} |`;
+  });
+  return [
+    '### Commands',
+    '',
+    'Write the command on the first line of a comment. Quoted text (`>`) and code blocks are never read as commands.',
+    '',
+    '| Command | What it does | Who may run it |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    environmentsLine(environments),
+    '',
+    "Each environment's own rules (required approval, green checks, allowed branches, who may deploy) apply on top of these permissions.",
+  ].join('\n');
+}
+
+function environmentsLine(environments: readonly string[]): string {
+  if (environments.length === 0)
+    return '**Environments:** none configured; add them under `environments:` in `.github/implementation-agent.yml`.';
+  return `**Environments:** ${environments.map((name) => `\`${name}\``).join(', ')}`;
+}
+
+// GitHub's tables split cells on every unescaped pipe, even inside code spans.
+function tableCell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
