@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, type AgentConfig } from '../core/config/agent-config.js';
+import { canChange } from '../core/deploy/repository-permission.js';
 import { formatConfigProblems } from '../core/config/parse-agent-config.js';
 import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
@@ -26,7 +27,6 @@ export interface TaskEventDependencies {
   readonly now?: () => Date;
 }
 
-const WRITE_LEVELS = new Set(['admin', 'maintain', 'write']);
 /** A task in one of these states has shipped; a new request belongs on a new issue. */
 const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
 /** `labeled` restarts only tasks that did not get anywhere; anything else is already under way. */
@@ -133,7 +133,7 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
   }
   if (!approved) {
     const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
-    if (!WRITE_LEVELS.has(level)) {
+    if (!canChange(level)) {
       const message =
         `@${requester} does not have write access to ${owner}/${repo}, so nothing was generated yet. ` +
         'A maintainer (write, maintain or admin) can comment `/approve` to run this request.';
@@ -166,7 +166,7 @@ async function checkApproval(
   const { client } = deps;
   const { owner, repo } = task.repository;
   const level = await repositoryPermissionLevel({ client, owner, repo, username: task.approver });
-  const message = !WRITE_LEVELS.has(level)
+  const message = !canChange(level)
     ? `@${task.approver}, \`/approve\` needs write, maintain or admin permission on ${owner}/${repo}; you have ${level}.`
     : state !== 'awaiting_approval'
       ? `@${task.approver}, nothing on this issue is waiting for approval${state ? ` (the task is ${state.replace('_', ' ')})` : ''}.`

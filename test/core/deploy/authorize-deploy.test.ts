@@ -1,0 +1,283 @@
+import { agentConfigSchema, type EnvironmentConfig } from '../../../src/core/config/agent-config.js';
+import {
+  authorizeDeploy,
+  DEPLOY_RULES,
+  listDeployRefusals,
+  type AuthorizeDeployParams,
+  type ChecksState,
+} from '../../../src/core/deploy/authorize-deploy.js';
+import {
+  canChange,
+  REPOSITORY_PERMISSIONS,
+  type RepositoryPermission,
+} from '../../../src/core/deploy/repository-permission.js';
+
+function defaultEnvironment(name: string): EnvironmentConfig {
+  const config = agentConfigSchema.parse({}).environments[name];
+  if (!config) throw new Error(`the default config has no ${name} environment`);
+  return config;
+}
+
+const PRODUCTION = defaultEnvironment('production');
+const DEVELOPMENT = defaultEnvironment('development');
+
+const CHECKED_SHA = '0b3c212e9be61ca9e9856cade371a5bf05103166';
+const NEWER_SHA = 'd440a1df97baef6cf44bf85d482b6be21e5ba347';
+const ORDER = ['development', 'staging', 'production'] as const;
+
+/** A production deploy that passes every rule; each case changes only what it is about. */
+function deploy(
+  overrides: Partial<Omit<AuthorizeDeployParams, 'config' | 'actor' | 'ref'>> & {
+    config?: Partial<EnvironmentConfig>;
+    actor?: Partial<AuthorizeDeployParams['actor']>;
+    ref?: Partial<AuthorizeDeployParams['ref']>;
+  } = {},
+): AuthorizeDeployParams {
+  const { config, actor, ref, ...rest } = overrides;
+  return {
+    environment: 'production',
+    approved: true,
+    checks: 'success',
+    automated: false,
+    ...rest,
+    config: { ...PRODUCTION, ...config },
+    actor: { login: 'mona', permission: 'write', teams: ['octo-org/payments'], ...actor },
+    ref: { name: 'main', shaAtRequest: CHECKED_SHA, currentSha: CHECKED_SHA, ...ref },
+  };
+}
+
+function refusedRule(params: AuthorizeDeployParams): string | undefined {
+  const decision = authorizeDeploy(params);
+  return decision.allowed ? undefined : decision.rule;
+}
+
+describe('canChange', () => {
+  it.each<[RepositoryPermission, boolean]>([
+    ['admin', true],
+    ['maintain', true],
+    ['write', true],
+    ['triage', false],
+    ['read', false],
+    ['none', false],
+  ])('%s → %s', (permission, expected) => {
+    expect(canChange(permission)).toBe(expected);
+  });
+
+  it('covers every permission level', () => {
+    expect([...REPOSITORY_PERMISSIONS].sort()).toEqual([
+      'admin',
+      'maintain',
+      'none',
+      'read',
+      'triage',
+      'write',
+    ]);
+  });
+});
+
+describe('authorizeDeploy: the rule matrix', () => {
+  it('allows the baseline deploy', () => {
+    expect(authorizeDeploy(deploy())).toEqual({ allowed: true });
+  });
+
+  it.each<[string, AuthorizeDeployParams, string | undefined]>([
+    // permission
+    ['admin', deploy({ actor: { permission: 'admin' } }), undefined],
+    ['maintain', deploy({ actor: { permission: 'maintain' } }), undefined],
+    ['write', deploy({ actor: { permission: 'write' } }), undefined],
+    ['triage', deploy({ actor: { permission: 'triage' } }), 'permission'],
+    ['read', deploy({ actor: { permission: 'read' } }), 'permission'],
+    ['no permission', deploy({ actor: { permission: 'none' } }), 'permission'],
+
+    // deployers
+    ['no deployers listed', deploy({ config: { deployers: [] } }), undefined],
+    ['listed by login', deploy({ config: { deployers: ['hubot', 'mona'] } }), undefined],
+    ['listed by login in another case, with @', deploy({ config: { deployers: ['@Mona'] } }), undefined],
+    ['in a listed team', deploy({ config: { deployers: ['octo-org/payments'] } }), undefined],
+    ['in a listed team in another case', deploy({ config: { deployers: ['Octo-Org/Payments'] } }), undefined],
+    ['not listed', deploy({ config: { deployers: ['hubot'] } }), 'deployers'],
+    ['in an unlisted team', deploy({ config: { deployers: ['octo-org/platform'] } }), 'deployers'],
+    ['a login equal to a team name', deploy({ config: { deployers: ['payments'] } }), 'deployers'],
+    [
+      'an admin not listed',
+      deploy({ actor: { permission: 'admin' }, config: { deployers: ['octo-org/platform'] } }),
+      'deployers',
+    ],
+
+    // allowed-refs
+    ['any ref when none listed', deploy({ ref: { name: 'feature/x' } }), undefined],
+    ['an exact ref', deploy({ config: { allowed_refs: ['main'] } }), undefined],
+    [
+      'a full ref name',
+      deploy({ config: { allowed_refs: ['main'] }, ref: { name: 'refs/heads/main' } }),
+      undefined,
+    ],
+    [
+      'a name that only starts alike',
+      deploy({ config: { allowed_refs: ['main'] }, ref: { name: 'main2' } }),
+      'allowed-refs',
+    ],
+    [
+      'a name that only ends alike',
+      deploy({ config: { allowed_refs: ['main'] }, ref: { name: 'x/main' } }),
+      'allowed-refs',
+    ],
+    [
+      'a glob',
+      deploy({ config: { allowed_refs: ['main', 'release/*'] }, ref: { name: 'release/1.2' } }),
+      undefined,
+    ],
+    [
+      'a glob one segment deep only',
+      deploy({ config: { allowed_refs: ['release/*'] }, ref: { name: 'release/1.2/hotfix' } }),
+      'allowed-refs',
+    ],
+    [
+      'a ** glob across segments',
+      deploy({ config: { allowed_refs: ['release/**'] }, ref: { name: 'release/1.2/hotfix' } }),
+      undefined,
+    ],
+    [
+      'a dot taken literally',
+      deploy({ config: { allowed_refs: ['v1.*'] }, ref: { name: 'v1x2' } }),
+      'allowed-refs',
+    ],
+    ['a dotted glob', deploy({ config: { allowed_refs: ['v1.*'] }, ref: { name: 'v1.2' } }), undefined],
+
+    // sha-moved
+    ['an unmoved ref', deploy({ ref: { currentSha: CHECKED_SHA.toUpperCase() } }), undefined],
+    ['commits pushed after /deploy', deploy({ ref: { currentSha: NEWER_SHA } }), 'sha-moved'],
+
+    // quarantined
+    ['a quarantined sha deployed by hand', deploy({ quarantinedShas: new Set([CHECKED_SHA]) }), undefined],
+    [
+      'an automated deploy of a clean sha',
+      deploy({ automated: true, quarantinedShas: new Set([NEWER_SHA]) }),
+      undefined,
+    ],
+    [
+      'an automated deploy of a quarantined sha',
+      deploy({ automated: true, quarantinedShas: new Set([CHECKED_SHA.toUpperCase()]) }),
+      'quarantined',
+    ],
+
+    // approval
+    ['approved', deploy({ approved: true }), undefined],
+    ['not approved', deploy({ approved: false }), 'approval'],
+    [
+      'not approved, none required',
+      deploy({ approved: false, config: { requires_approval: false } }),
+      undefined,
+    ],
+
+    // green-checks
+    ...(['pending', 'failure', 'none'] as const).map((checks): [string, AuthorizeDeployParams, string] => [
+      `checks ${checks}`,
+      deploy({ checks }),
+      'green-checks',
+    ]),
+    [
+      'checks failing, none required',
+      deploy({ checks: 'failure', config: { requires_green_checks: false } }),
+      undefined,
+    ],
+
+    // order
+    ['no enforced order', deploy({ deployedEnvironments: new Set() }), undefined],
+    ['the first environment', deploy({ environment: 'development', order: ORDER }), undefined],
+    ['an environment outside the order', deploy({ environment: 'preview', order: ORDER }), undefined],
+    [
+      'every earlier environment done',
+      deploy({ order: ORDER, deployedEnvironments: new Set(['development', 'staging']) }),
+      undefined,
+    ],
+    [
+      'the one before missing',
+      deploy({ order: ORDER, deployedEnvironments: new Set(['development']) }),
+      'order',
+    ],
+    ['an earlier one missing', deploy({ order: ORDER, deployedEnvironments: new Set(['staging']) }), 'order'],
+    ['nothing deployed yet', deploy({ order: ORDER }), 'order'],
+  ])('%s', (_case, params, rule) => {
+    expect(refusedRule(params)).toBe(rule);
+  });
+});
+
+describe('authorizeDeploy: the default environments', () => {
+  it.each<[string, EnvironmentConfig, boolean, ChecksState, string | undefined]>([
+    ['production', PRODUCTION, false, 'success', 'approval'],
+    ['production', PRODUCTION, true, 'pending', 'green-checks'],
+    ['production', PRODUCTION, true, 'success', undefined],
+    ['development', DEVELOPMENT, false, 'failure', undefined],
+  ])('%s, approved %s, checks %s → %s', (environment, config, approved, checks, rule) => {
+    expect(refusedRule(deploy({ environment, config, approved, checks }))).toBe(rule);
+  });
+});
+
+describe('authorizeDeploy: the messages', () => {
+  const everythingWrong = deploy({
+    actor: { permission: 'read' },
+    config: { deployers: ['octo-org/platform'], allowed_refs: ['main'] },
+    ref: { name: 'feature/x', currentSha: NEWER_SHA },
+    automated: true,
+    quarantinedShas: new Set([CHECKED_SHA]),
+    approved: false,
+    checks: 'failure',
+    order: ORDER,
+    deployedEnvironments: new Set(['development']),
+  });
+
+  it('reports the first failing rule, and a dry run lists every one in the documented order', () => {
+    expect(refusedRule(everythingWrong)).toBe('permission');
+    expect(listDeployRefusals(everythingWrong).map((refusal) => refusal.rule)).toEqual([...DEPLOY_RULES]);
+    expect(listDeployRefusals(deploy())).toEqual([]);
+  });
+
+  it.each(listDeployRefusals(everythingWrong).map((refusal) => [refusal.rule, refusal.message]))(
+    '%s names its rule and the environment',
+    (rule, message) => {
+      expect(message).toContain(`rule \`${rule}\``);
+      expect(message).toMatch(/`production`|\/deploy production/);
+    },
+  );
+
+  it.each([
+    ['permission', 'your permission is **read**'],
+    ['deployers', '`octo-org/platform`'],
+    ['allowed-refs', 'only accepts deploys from `main`'],
+    ['sha-moved', 'checked at `0b3c212` and now points to `d440a1d`'],
+    ['quarantined', '`0b3c212` was rolled back'],
+    ['approval', 'ask a reviewer to approve'],
+    ['green-checks', 'at least one check failed'],
+    ['order', 'not been deployed successfully to `staging` yet'],
+  ])('%s says what is missing: %s', (rule, wording) => {
+    const refusal = listDeployRefusals(everythingWrong).find((candidate) => candidate.rule === rule);
+    expect(refusal?.message).toContain(wording);
+  });
+
+  it.each<[ChecksState, string]>([
+    ['pending', 'some checks are still running'],
+    ['none', 'no checks have reported yet'],
+  ])('tells checks %s apart', (checks, wording) => {
+    const decision = authorizeDeploy(deploy({ checks }));
+    expect(!decision.allowed && decision.message).toContain(wording);
+  });
+
+  it('suggests the first environment still missing in the order', () => {
+    const decision = authorizeDeploy(deploy({ order: ORDER }));
+    expect(!decision.allowed && decision.message).toContain('`development`, `staging` yet');
+    expect(!decision.allowed && decision.message).toContain('starting with `/deploy development`');
+  });
+
+  it('shows a ref holding backticks without breaking out of its code span', () => {
+    const decision = authorizeDeploy(
+      deploy({ config: { allowed_refs: ['main'] }, ref: { name: 'fix/`rm -rf`' } }),
+    );
+    expect(!decision.allowed && decision.message).toContain('fix/&#96;rm -rf&#96;');
+  });
+
+  it('does not mention listed deployers by @', () => {
+    const decision = authorizeDeploy(deploy({ config: { deployers: ['@hubot'] } }));
+    expect(!decision.allowed && decision.message).not.toContain('@hubot');
+  });
+});
