@@ -1,0 +1,39 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { providerForConfig } from '../../generation/provider-for-config.js';
+import type { TaskClient } from '../../github/task-client.js';
+import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
+import type { TaskOutcome } from '../../pipeline/task-outcome.js';
+import type { ImplementInputs } from './action-io.js';
+
+/**
+ * `mode: implement`: 1. take the triggering event; 2. let the shared pipeline validate, generate,
+ * and open or update the PR; 3. hand the outcome back to the runner.
+ */
+export async function main(params: {
+  inputs: ImplementInputs;
+  client: TaskClient;
+  event: { name: string; payload: unknown };
+  log: (line: string) => void;
+}): Promise<TaskOutcome> {
+  return handleTaskEvent(
+    {
+      client: params.client,
+      providerFor: (config) => providerForConfig(withInputOverrides(config, params.inputs)),
+      log: params.log,
+    },
+    params.event,
+  );
+}
+
+/** Inputs set on the workflow step win over the repository config. */
+function withInputOverrides(config: AgentConfig, inputs: ImplementInputs): AgentConfig {
+  return {
+    ...config,
+    provider: inputs.provider ?? config.provider,
+    model: {
+      ...config.model,
+      id: inputs.model ?? config.model.id,
+      region: inputs.region ?? config.model.region,
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { runner } from './runner.js';
+
+await runner();

@@ -1,0 +1,65 @@
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { z } from 'zod';
+import { isFailureOutcome, type TaskOutcome } from '../../pipeline/task-outcome.js';
+import { ACTION_INPUTS, implementInputsSchema, type ActionOutputName } from './action-io.js';
+import { main } from './main.js';
+
+const RESULT_VERSION = 1;
+
+/** Reads and validates inputs, runs `main`, sets outputs; the one place a failure becomes `setFailed`. */
+export async function runner(): Promise<void> {
+  try {
+    const raw = Object.fromEntries(Object.keys(ACTION_INPUTS).map((name) => [name, core.getInput(name)]));
+    const parsed = implementInputsSchema.safeParse({ ...raw, mode: raw.mode || 'implement' });
+    if (!parsed.success) {
+      core.setFailed(`Invalid inputs for implementation-agent:\n${z.prettifyError(parsed.error)}`);
+      return;
+    }
+    core.setSecret(parsed.data.token);
+    const octokit = github.getOctokit(parsed.data.token);
+    const outcome = await main({
+      inputs: parsed.data,
+      client: octokit.rest,
+      event: { name: github.context.eventName, payload: github.context.payload },
+      log: (line) => core.info(line),
+    });
+    setOutputs(outcome);
+    // Runners always provide a job summary file; a local run (act, a shell) may not.
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary
+        .addHeading(`implementation-agent: ${outcome.status}`, 3)
+        .addRaw(describe(outcome))
+        .write();
+    }
+    if (isFailureOutcome(outcome)) core.setFailed(describe(outcome));
+  } catch (error) {
+    core.setFailed(`implementation-agent stopped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function setOutputs(outcome: TaskOutcome): void {
+  const set = (name: ActionOutputName, value: string | number | undefined) => {
+    if (value !== undefined) core.setOutput(name, String(value));
+  };
+  set('result', JSON.stringify({ version: RESULT_VERSION, ...outcome }));
+  set('status', outcome.status);
+  if (outcome.status === 'ignored') return;
+  set('task-id', outcome.taskId);
+  set('issue-number', outcome.issueNumber);
+  if (outcome.status !== 'pr_open') return;
+  set('pull-number', outcome.pullNumber);
+  set('pull-url', outcome.pullUrl);
+  set('cost-usd', outcome.costUsd.toFixed(4));
+}
+
+function describe(outcome: TaskOutcome): string {
+  switch (outcome.status) {
+    case 'ignored':
+      return `Nothing to do: ${outcome.reason}.`;
+    case 'pr_open':
+      return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
+    default:
+      return outcome.message;
+  }
+}

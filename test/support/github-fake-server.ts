@@ -1,0 +1,209 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON request bodies
+  readonly authorization: string | undefined;
+}
+
+interface Comment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+}
+
+/**
+ * A small stateful stand-in for the GitHub REST API on loopback, for running the built Action as
+ * a process the way a runner does. It keeps refs, comments, pulls and check runs in memory.
+ */
+export async function startGitHubFake(options: {
+  owner: string;
+  repo: string;
+  defaultBranch: string;
+  permissions?: Record<string, string>;
+  config?: string;
+}) {
+  const requests: FakeRequest[] = [];
+  const refs = new Map<string, string>([[`heads/${options.defaultBranch}`, 'base-sha']]);
+  const comments: Comment[] = [];
+  const pulls: Array<{
+    number: number;
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+    html_url: string;
+  }> = [];
+  const checkRuns: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
+  const issues: Array<{ number: number; title: string; body: string }> = [];
+  let nextId = 1000;
+  const base = `/repos/${options.owner}/${options.repo}`;
+
+  type Handler = (match: RegExpMatchArray, body: any) => [number, unknown]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const routes: Array<[string, RegExp, Handler]> = [
+    [
+      'GET',
+      /^\/contents\/(.+)$/,
+      () =>
+        options.config === undefined
+          ? [404, { message: 'Not Found' }]
+          : [
+              200,
+              { type: 'file', encoding: 'base64', content: Buffer.from(options.config).toString('base64') },
+            ],
+    ],
+    [
+      'GET',
+      /^\/collaborators\/([^/]+)\/permission$/,
+      (m) => {
+        const role = options.permissions?.[m[1] ?? ''] ?? 'none';
+        return [200, { permission: role === 'maintain' ? 'write' : role, role_name: role }];
+      },
+    ],
+    ['GET', /^\/issues\/(\d+)\/comments$/, () => [200, comments]],
+    [
+      'POST',
+      /^\/issues\/(\d+)\/comments$/,
+      (_m, body) => {
+        const comment = {
+          id: nextId++,
+          body: body.body,
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+        };
+        comments.push(comment);
+        return [201, comment];
+      },
+    ],
+    [
+      'PATCH',
+      /^\/issues\/comments\/(\d+)$/,
+      (m, body) => {
+        const comment = comments.find((c) => c.id === Number(m[1]));
+        if (!comment) return [404, { message: 'Not Found' }];
+        comment.body = body.body;
+        return [200, comment];
+      },
+    ],
+    ['POST', /^\/issues\/comments\/(\d+)\/reactions$/, () => [201, { id: nextId++, content: 'eyes' }]],
+    [
+      'POST',
+      /^\/issues$/,
+      (_m, body) => {
+        const issue = {
+          number: issues.length + 1,
+          title: body.title,
+          body: body.body,
+          html_url: `https://github.test/issues/${issues.length + 1}`,
+        };
+        issues.push(issue);
+        return [201, issue];
+      },
+    ],
+    ['POST', /^\/issues\/(\d+)\/labels$/, (_m, body) => [200, body.labels.map((name: string) => ({ name }))]],
+    [
+      'GET',
+      /^\/git\/ref\/(.+)$/,
+      (m) => {
+        const sha = refs.get(m[1] ?? '');
+        return sha ? [200, { ref: `refs/${m[1]}`, object: { sha } }] : [404, { message: 'Not Found' }];
+      },
+    ],
+    ['GET', /^\/git\/commits\/([^/]+)$/, (m) => [200, { sha: m[1], tree: { sha: `tree-${m[1]}` } }]],
+    ['POST', /^\/git\/trees$/, (_m, body) => [201, { sha: `tree-${nextId++}`, entries: body.tree.length }]],
+    ['POST', /^\/git\/commits$/, () => [201, { sha: `commit-${nextId++}` }]],
+    [
+      'POST',
+      /^\/git\/refs$/,
+      (_m, body) => {
+        refs.set(String(body.ref).replace(/^refs\//, ''), body.sha);
+        return [201, { ref: body.ref, object: { sha: body.sha } }];
+      },
+    ],
+    [
+      'PATCH',
+      /^\/git\/refs\/(.+)$/,
+      (m, body) => {
+        refs.set(m[1] ?? '', body.sha);
+        return [200, { object: { sha: body.sha } }];
+      },
+    ],
+    ['GET', /^\/pulls$/, () => [200, pulls]],
+    [
+      'POST',
+      /^\/pulls$/,
+      (_m, body) => {
+        const pull = {
+          number: 100 + pulls.length + 1,
+          ...body,
+          html_url: `https://github.test/pull/${101 + pulls.length}`,
+        };
+        pulls.push(pull);
+        return [201, pull];
+      },
+    ],
+    [
+      'PATCH',
+      /^\/pulls\/(\d+)$/,
+      (m, body) => {
+        const pull = pulls.find((p) => p.number === Number(m[1]));
+        if (pull) Object.assign(pull, body);
+        return [200, pull];
+      },
+    ],
+    [
+      'POST',
+      /^\/check-runs$/,
+      (_m, body) => {
+        checkRuns.push(body);
+        return [201, { id: nextId++ }];
+      },
+    ],
+  ];
+
+  const server: Server = createServer(async (request, response) => {
+    const body = await readJson(request);
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const path = decodeURIComponent(url.pathname);
+    requests.push({
+      method: request.method ?? 'GET',
+      path,
+      body,
+      authorization: request.headers.authorization,
+    });
+    const [status, answer] = route(request.method ?? 'GET', path, body);
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(answer));
+  });
+
+  function route(method: string, path: string, body: unknown): [number, unknown] {
+    if (!path.startsWith(base)) return [404, { message: `Not Found: ${path}` }];
+    const rest = path.slice(base.length);
+    for (const [routeMethod, pattern, handler] of routes) {
+      const match = method === routeMethod ? rest.match(pattern) : null;
+      if (match) return handler(match, body);
+    }
+    return [404, { message: `No fake for ${method} ${path}` }];
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    comments,
+    pulls,
+    checkRuns,
+    issues,
+    refs,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
