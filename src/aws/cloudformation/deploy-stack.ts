@@ -1,0 +1,218 @@
+import type { Capability } from '@aws-sdk/client-cloudformation';
+import { chooseEnvironmentUrl } from './choose-environment-url.js';
+import type { CloudFormationApi } from './cloudformation-api.js';
+import { deleteChangeSet } from './delete-change-set.js';
+import type { DeployResult } from './deploy-result.js';
+import { describeAwsError } from './describe-aws-error.js';
+import { describeStack } from './describe-stack.js';
+import { enableTerminationProtection } from './enable-termination-protection.js';
+import { failedDeployResult } from './failed-deploy-result.js';
+import { executeAndWait } from './execute-and-wait.js';
+import { planChangeSet } from './plan-change-set.js';
+import type { RollbackSettings } from './plan-change-set.js';
+import type { Now, PollBackoff, Sleep } from './poll-until.js';
+import { stackOutputs } from './stack-outputs.js';
+import { summarizeChangeSet } from './summarize-change-set.js';
+import type { ChangeSetSummary } from './summarize-change-set.js';
+
+export interface DeployStackParams {
+  readonly cfn: CloudFormationApi;
+  readonly stackName: string;
+  readonly templateBody: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  /** See `stackTags`: task, repository, sha and environment. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly capabilities?: readonly Capability[];
+  readonly rollbackConfiguration?: RollbackSettings;
+  readonly recreateRolledBackStack: boolean;
+  readonly terminationProtection: boolean;
+  /** Unique per stack; CloudFormation refuses a second change set with the same name. */
+  readonly changeSetName: string;
+  readonly dryRun: boolean;
+  /** For the whole deploy: computing the change set, executing it and waiting. */
+  readonly timeoutMs: number;
+  readonly sleep: Sleep;
+  readonly now: Now;
+  readonly log: (line: string) => void;
+  /** Called with the summary before anything executes, to post it on the pull request. */
+  readonly onChangeSet?: (summary: ChangeSetSummary) => Promise<void>;
+  readonly maxSummaryRows?: number;
+  readonly pollBackoff?: { readonly changeSet?: PollBackoff; readonly stack?: PollBackoff };
+}
+
+/**
+ * One deploy of one stack through a change set. Every path, a thrown AWS error included, returns
+ * a result with a final status: a timeout or a cancellation is a failure.
+ */
+export async function deployStack(params: DeployStackParams): Promise<DeployResult> {
+  const { stackName, log } = params;
+  const warnings: string[] = [];
+  try {
+    return await runDeploy({ ...params, warnings });
+  } catch (error) {
+    const described = describeAwsError(error);
+    const advice = described.advice ? ` ${described.advice}` : '';
+    log(`Deploy of ${stackName} stopped by an AWS error: ${described.name}: ${described.message}`);
+    return {
+      reason: 'failed',
+      finalStatus: 'failure',
+      message: `Deploy of ${stackName} failed: ${described.name}: ${described.message}.${advice}`,
+      stackName,
+      outputs: {},
+      error: { name: described.name, message: described.message },
+      warnings,
+    };
+  }
+}
+
+async function runDeploy(params: DeployStackParams & { warnings: string[] }): Promise<DeployResult> {
+  const { cfn, stackName, now, log, warnings } = params;
+  const deadline = now() + params.timeoutMs;
+  const failure = (reason: DeployResult['reason'], message: string): DeployResult => ({
+    reason,
+    finalStatus: 'failure',
+    message,
+    stackName,
+    outputs: {},
+    warnings,
+  });
+
+  // 1. Compute the change set.
+  const plan = await planChangeSet({
+    ...params,
+    ...(params.pollBackoff?.changeSet ? { backoff: params.pollBackoff.changeSet } : {}),
+  });
+  if (plan.kind === 'blocked') return { ...failure('blocked', plan.reason), stackStatus: plan.stackStatus };
+  if (plan.kind === 'timed-out') return failure('timed-out', plan.reason);
+  if (plan.kind === 'failed') {
+    // A rejected change set stays for inspection, except on a dry run, which leaves nothing behind.
+    if (params.dryRun) await discardChangeSet({ cfn, plan, log });
+    return { ...failure('failed', plan.reason), changeSetId: plan.changeSetId };
+  }
+  if (plan.kind === 'empty') return noChanges({ ...params, reason: plan.reason });
+
+  // 2. Report it before anything runs.
+  const changeSummary = summarizeChangeSet({
+    rows: plan.changes,
+    ...(params.maxSummaryRows === undefined ? {} : { maxRows: params.maxSummaryRows }),
+  });
+  log(changeSummary.fullText);
+  await reportChangeSet({ ...params, changeSummary });
+  const planned = { changeSetId: plan.changeSetId, changeSetType: plan.changeSetType, changeSummary };
+
+  // 3. A dry run stops here and leaves nothing behind.
+  if (params.dryRun) {
+    await discardChangeSet({ cfn, plan, log });
+    return {
+      reason: 'dry-run',
+      finalStatus: 'success',
+      message: `Dry run for ${stackName}: ${changeSummary.countsLine}. The change set was deleted without running.`,
+      stackName,
+      outputs: {},
+      warnings,
+      ...planned,
+    };
+  }
+
+  // 4. Execute and wait with what is left of the deadline.
+  const remainingMs = deadline - now();
+  if (remainingMs <= 0) {
+    return {
+      ...failure(
+        'timed-out',
+        `Deploy of ${stackName} timed out before change set ${plan.changeSetId} could run.`,
+      ),
+      ...planned,
+    };
+  }
+  const outcome = await executeAndWait({
+    ...params,
+    changeSetId: plan.changeSetId,
+    timeoutMs: remainingMs,
+    ...(params.pollBackoff?.stack ? { backoff: params.pollBackoff.stack } : {}),
+  });
+  if (outcome.kind !== 'succeeded') {
+    return {
+      ...failedDeployResult({ stackName, outcome, timeoutMs: params.timeoutMs, warnings }),
+      ...planned,
+    };
+  }
+
+  // 5. Protect the environment once it exists.
+  await protectIfAsked(params);
+  return {
+    reason: 'deployed',
+    finalStatus: 'success',
+    message: `Deployed ${stackName} (${changeSummary.countsLine}); the stack is ${outcome.stackStatus}.`,
+    stackName,
+    stackStatus: outcome.stackStatus,
+    outputs: outcome.outputs,
+    ...(outcome.environmentUrl ? { environmentUrl: outcome.environmentUrl } : {}),
+    warnings,
+    ...planned,
+  };
+}
+
+async function noChanges(
+  params: DeployStackParams & { warnings: string[]; reason: string },
+): Promise<DeployResult> {
+  const { cfn, stackName, warnings } = params;
+  // The environment URL still belongs on the deployment when nothing changed.
+  const stack = await describeStack({ cfn, stack: stackName });
+  const outputs = stack === undefined ? {} : stackOutputs(stack);
+  const environmentUrl = chooseEnvironmentUrl(outputs);
+  if (!params.dryRun) await protectIfAsked(params);
+  return {
+    reason: 'no-changes',
+    finalStatus: 'success',
+    message: `No changes to deploy: ${stackName} already runs this template and these parameters.`,
+    stackName,
+    ...(stack?.StackStatus === undefined ? {} : { stackStatus: stack.StackStatus }),
+    outputs,
+    ...(environmentUrl ? { environmentUrl } : {}),
+    warnings,
+  };
+}
+
+/** Posting the summary is for people; a failure to post is a warning, not a reason to stop the deploy. */
+async function reportChangeSet(
+  params: DeployStackParams & { warnings: string[]; changeSummary: ChangeSetSummary },
+): Promise<void> {
+  if (params.onChangeSet === undefined) return;
+  try {
+    await params.onChangeSet(params.changeSummary);
+  } catch (error) {
+    const warning = `Could not post the change set summary: ${describeAwsError(error).message}`;
+    params.log(warning);
+    params.warnings.push(warning);
+  }
+}
+
+/** The deploy itself succeeded; a protection failure is reported without undoing that. */
+async function protectIfAsked(params: DeployStackParams & { warnings: string[] }): Promise<void> {
+  if (!params.terminationProtection) return;
+  try {
+    await enableTerminationProtection(params);
+    params.log(`Termination protection is on for ${params.stackName}`);
+  } catch (error) {
+    const { name, message, advice } = describeAwsError(error);
+    const warning = `Termination protection could not be turned on for ${params.stackName}: ${name}: ${message}${advice ? ` ${advice}` : ''}`;
+    params.log(warning);
+    params.warnings.push(warning);
+  }
+}
+
+function discardChangeSet(params: {
+  cfn: CloudFormationApi;
+  plan: { changeSetId: string; stackId: string; changeSetType: 'CREATE' | 'UPDATE' };
+  log: (line: string) => void;
+}): Promise<void> {
+  const { cfn, plan, log } = params;
+  return deleteChangeSet({
+    cfn,
+    changeSetId: plan.changeSetId,
+    stackId: plan.stackId,
+    removeStackShell: plan.changeSetType === 'CREATE',
+    log,
+  });
+}
