@@ -98388,7 +98388,8 @@ const DEFAULT_MODEL_ID = 'au.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const DEFAULT_REGION = 'ap-southeast-2';
 const CONFIG_PATH = '.github/implementation-agent.yml';
 const positiveInt = (max) => schemas_number().int().positive().max(max);
-const environmentSchema = object({
+/** As written in the file: every field optional, unknown fields refused (a typo must not drop a guard). */
+const environmentFileSchema = strictObject({
     stack_name: schemas_string()
         .min(1)
         .max(128)
@@ -98397,15 +98398,37 @@ const environmentSchema = object({
     region: schemas_string()
         .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')
         .optional(),
-    requires_approval: schemas_boolean().default(false),
-    requires_green_checks: schemas_boolean().default(false),
-    allowed_refs: array(schemas_string().min(1)).default([]),
-    deployers: array(schemas_string().min(1)).default([]),
-    alarm_arns: array(schemas_string().startsWith('arn:', 'must be an alarm ARN')).default([]),
+    requires_approval: schemas_boolean().optional(),
+    requires_green_checks: schemas_boolean().optional(),
+    allowed_refs: array(schemas_string().min(1)).optional(),
+    deployers: array(schemas_string().min(1)).optional(),
+    alarm_arns: array(schemas_string().startsWith('arn:', 'must be an alarm ARN')).optional(),
     strategy: schemas_enum(DEPLOYMENT_STRATEGIES).optional(),
-    termination_protection: schemas_boolean().default(false),
-    parameters: record(schemas_string(), schemas_string()).default({}),
+    termination_protection: schemas_boolean().optional(),
+    parameters: record(schemas_string(), schemas_string()).optional(),
 });
+/** Production is guarded unless its config says otherwise, whatever else the file lists. */
+const isProductionName = (name) => /^prod(uction)?$/i.test(name);
+function withEnvironmentDefaults(name, env) {
+    const guarded = isProductionName(name);
+    return {
+        ...(env.stack_name === undefined ? {} : { stack_name: env.stack_name }),
+        ...(env.region === undefined ? {} : { region: env.region }),
+        ...(env.strategy === undefined ? {} : { strategy: env.strategy }),
+        requires_approval: env.requires_approval ?? guarded,
+        requires_green_checks: env.requires_green_checks ?? guarded,
+        termination_protection: env.termination_protection ?? guarded,
+        allowed_refs: env.allowed_refs ?? [],
+        deployers: env.deployers ?? [],
+        alarm_arns: env.alarm_arns ?? [],
+        parameters: env.parameters ?? {},
+    };
+}
+const agent_config_ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;
+const environmentsSchema = record(schemas_string()
+    .regex(agent_config_ENVIRONMENT_NAME, 'environment names use letters, digits, "-" and "_", starting with a letter or digit'), environmentFileSchema)
+    .default({ development: {}, staging: {}, production: {} })
+    .transform((environments) => Object.fromEntries(Object.entries(environments).map(([name, env]) => [name, withEnvironmentDefaults(name, env)])));
 /** `.github/implementation-agent.yml` (DESIGN §10). Every section is optional; absent means defaults. */
 const agentConfigSchema = strictObject({
     provider: schemas_enum(['offline', 'bedrock']).default('offline'),
@@ -98438,15 +98461,7 @@ const agentConfigSchema = strictObject({
         add_mode: schemas_boolean().default(true),
     })
         .prefault({}),
-    environments: record(schemas_string().regex(/^[a-z0-9][a-z0-9_-]*$/i), environmentSchema).default({
-        development: environmentSchema.parse({}),
-        staging: environmentSchema.parse({}),
-        production: environmentSchema.parse({
-            requires_approval: true,
-            requires_green_checks: true,
-            termination_protection: true,
-        }),
-    }),
+    environments: environmentsSchema,
     mirrors: strictObject({
         tasks_table: schemas_string().min(3).optional(),
         results_table: schemas_string().min(3).optional(),
@@ -102538,6 +102553,9 @@ function describeConfigIssue(issue) {
         const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
         return `${where} has unknown setting(s) ${keys}; check the spelling against the configuration reference`;
     }
+    if (issue.code === 'invalid_key') {
+        return `${where}: ${issue.issues[0]?.message ?? issue.message}`;
+    }
     if (issue.code === 'invalid_value' && 'values' in issue) {
         return `${where} must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
     }
@@ -106008,18 +106026,20 @@ function createStatusBoard(params) {
     let commentId = params.existing?.commentId;
     let marker = params.existing?.marker;
     let state = marker?.state ?? 'received';
-    const step = (to) => {
+    const check = (to) => {
         if (to !== state)
             assertTransition(state, to);
-        state = to;
     };
     return {
         get current() {
             return marker;
         },
-        pass: step,
+        pass(to) {
+            check(to);
+            state = to;
+        },
         async move(to, options = {}) {
-            step(to);
+            check(to);
             const next = {
                 attempt: 0,
                 cost_usd: 0,
@@ -106041,7 +106061,9 @@ function createStatusBoard(params) {
                 commentId,
                 body,
             });
+            // Only a written state is the state: a failed write leaves the board where it was.
             marker = next;
+            state = to;
         },
     };
 }

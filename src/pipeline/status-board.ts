@@ -33,18 +33,20 @@ export function createStatusBoard(params: {
   let marker: TaskMarker | undefined = params.existing?.marker;
   let state: TaskState = marker?.state ?? 'received';
 
-  const step = (to: TaskState) => {
+  const check = (to: TaskState) => {
     if (to !== state) assertTransition(state, to);
-    state = to;
   };
 
   return {
     get current() {
       return marker;
     },
-    pass: step,
+    pass(to) {
+      check(to);
+      state = to;
+    },
     async move(to, options = {}) {
-      step(to);
+      check(to);
       const next: TaskMarker = {
         attempt: 0,
         cost_usd: 0,
@@ -66,7 +68,9 @@ export function createStatusBoard(params: {
         commentId,
         body,
       });
+      // Only a written state is the state: a failed write leaves the board where it was.
       marker = next;
+      state = to;
     },
   };
 }

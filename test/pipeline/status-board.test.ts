@@ -49,6 +49,30 @@ const markerIn = (write: Write | undefined): TaskMarker | undefined =>
   write === undefined ? undefined : parseStateMarker(write.body);
 
 describe('createStatusBoard', () => {
+  it('stays where it was when the write fails, so the next move is judged from there', async () => {
+    const issue = fakeIssue();
+    let failNext = true;
+    const flaky: StatusCommentClient = {
+      issues: {
+        ...issue.client.issues,
+        createComment: async (params) => {
+          if (failNext) {
+            failNext = false;
+            throw Object.assign(new Error('Bad Gateway'), { status: 502 });
+          }
+          return issue.client.issues.createComment(params);
+        },
+      },
+    };
+    const board = boardOn(flaky);
+
+    await expect(board.move('generating')).rejects.toThrow('Bad Gateway');
+    expect(board.current).toBeUndefined();
+    await board.move('awaiting_approval');
+
+    expect(markerIn(issue.writes[0])?.state).toBe('awaiting_approval');
+  });
+
   it('creates the comment on the first move and updates that comment afterwards', async () => {
     const issue = fakeIssue();
     const board = boardOn(issue.client);

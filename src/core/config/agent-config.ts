@@ -7,7 +7,8 @@ export const CONFIG_PATH = '.github/implementation-agent.yml';
 
 const positiveInt = (max: number) => z.number().int().positive().max(max);
 
-const environmentSchema = z.object({
+/** As written in the file: every field optional, unknown fields refused (a typo must not drop a guard). */
+const environmentFileSchema = z.strictObject({
   stack_name: z
     .string()
     .min(1)
@@ -18,15 +19,69 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')
     .optional(),
-  requires_approval: z.boolean().default(false),
-  requires_green_checks: z.boolean().default(false),
-  allowed_refs: z.array(z.string().min(1)).default([]),
-  deployers: z.array(z.string().min(1)).default([]),
-  alarm_arns: z.array(z.string().startsWith('arn:', 'must be an alarm ARN')).default([]),
+  requires_approval: z.boolean().optional(),
+  requires_green_checks: z.boolean().optional(),
+  allowed_refs: z.array(z.string().min(1)).optional(),
+  deployers: z.array(z.string().min(1)).optional(),
+  alarm_arns: z.array(z.string().startsWith('arn:', 'must be an alarm ARN')).optional(),
   strategy: z.enum(DEPLOYMENT_STRATEGIES).optional(),
-  termination_protection: z.boolean().default(false),
-  parameters: z.record(z.string(), z.string()).default({}),
+  termination_protection: z.boolean().optional(),
+  parameters: z.record(z.string(), z.string()).optional(),
 });
+
+type EnvironmentFile = z.infer<typeof environmentFileSchema>;
+
+export interface EnvironmentConfig {
+  readonly stack_name?: string;
+  readonly region?: string;
+  readonly requires_approval: boolean;
+  readonly requires_green_checks: boolean;
+  readonly allowed_refs: readonly string[];
+  readonly deployers: readonly string[];
+  readonly alarm_arns: readonly string[];
+  readonly strategy?: (typeof DEPLOYMENT_STRATEGIES)[number];
+  readonly termination_protection: boolean;
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/** Production is guarded unless its config says otherwise, whatever else the file lists. */
+const isProductionName = (name: string) => /^prod(uction)?$/i.test(name);
+
+function withEnvironmentDefaults(name: string, env: EnvironmentFile): EnvironmentConfig {
+  const guarded = isProductionName(name);
+  return {
+    ...(env.stack_name === undefined ? {} : { stack_name: env.stack_name }),
+    ...(env.region === undefined ? {} : { region: env.region }),
+    ...(env.strategy === undefined ? {} : { strategy: env.strategy }),
+    requires_approval: env.requires_approval ?? guarded,
+    requires_green_checks: env.requires_green_checks ?? guarded,
+    termination_protection: env.termination_protection ?? guarded,
+    allowed_refs: env.allowed_refs ?? [],
+    deployers: env.deployers ?? [],
+    alarm_arns: env.alarm_arns ?? [],
+    parameters: env.parameters ?? {},
+  };
+}
+
+const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;
+
+const environmentsSchema = z
+  .record(
+    z
+      .string()
+      .regex(
+        ENVIRONMENT_NAME,
+        'environment names use letters, digits, "-" and "_", starting with a letter or digit',
+      ),
+    environmentFileSchema,
+  )
+  .default({ development: {}, staging: {}, production: {} })
+  .transform(
+    (environments) =>
+      Object.fromEntries(
+        Object.entries(environments).map(([name, env]) => [name, withEnvironmentDefaults(name, env)]),
+      ) as Record<string, EnvironmentConfig>,
+  );
 
 /** `.github/implementation-agent.yml` (DESIGN §10). Every section is optional; absent means defaults. */
 export const agentConfigSchema = z.strictObject({
@@ -65,15 +120,7 @@ export const agentConfigSchema = z.strictObject({
       add_mode: z.boolean().default(true),
     })
     .prefault({}),
-  environments: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i), environmentSchema).default({
-    development: environmentSchema.parse({}),
-    staging: environmentSchema.parse({}),
-    production: environmentSchema.parse({
-      requires_approval: true,
-      requires_green_checks: true,
-      termination_protection: true,
-    }),
-  }),
+  environments: environmentsSchema,
   mirrors: z
     .strictObject({
       tasks_table: z.string().min(3).optional(),
@@ -85,6 +132,5 @@ export const agentConfigSchema = z.strictObject({
 });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
-export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 
 export const DEFAULT_CONFIG: AgentConfig = agentConfigSchema.parse({});

@@ -27,6 +27,9 @@ function describeConfigIssue(issue: core.$ZodIssue): string {
     const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
     return `${where} has unknown setting(s) ${keys}; check the spelling against the configuration reference`;
   }
+  if (issue.code === 'invalid_key') {
+    return `${where}: ${issue.issues[0]?.message ?? issue.message}`;
+  }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `${where} must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
   }

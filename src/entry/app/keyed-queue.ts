@@ -10,6 +10,14 @@ export interface KeyedQueue {
 
 export function createKeyedQueue(onError: (error: unknown, key: string) => void): KeyedQueue {
   const tails = new Map<string, Promise<void>>();
+  // A failing error reporter must not reject the tail: every later job of the key would be skipped.
+  const report = (error: unknown, key: string) => {
+    try {
+      onError(error, key);
+    } catch {
+      // Nothing left to tell; the next job still runs.
+    }
+  };
   return {
     push(key, job) {
       const previous = tails.get(key) ?? Promise.resolve();
@@ -17,7 +25,7 @@ export function createKeyedQueue(onError: (error: unknown, key: string) => void)
         .then(job)
         .then(
           () => undefined,
-          (error: unknown) => onError(error, key),
+          (error: unknown) => report(error, key),
         )
         .finally(() => {
           if (tails.get(key) === tail) tails.delete(key);

@@ -53,6 +53,8 @@ describe('parseAgentConfig: a valid file', () => {
   it('reads an environments map and fills each environment with its field defaults', () => {
     const text = [
       'environments:',
+      '  qa:',
+      '    stack_name: orders-qa',
       '  production:',
       '    stack_name: orders-prod',
       '    region: eu-west-1',
@@ -71,20 +73,49 @@ describe('parseAgentConfig: a valid file', () => {
       stack_name: 'orders-prod',
       region: 'eu-west-1',
       requires_approval: true,
-      requires_green_checks: false,
+      // Production keeps its guards unless the file turns them off.
+      requires_green_checks: true,
       allowed_refs: [],
       deployers: ['alice', 'bob'],
       alarm_arns: ['arn:aws:cloudwatch:eu-west-1:123456789012:alarm:orders-5xx'],
       strategy: 'canary',
-      termination_protection: false,
+      termination_protection: true,
       parameters: { Stage: 'prod' },
     });
+    expect(result.config.environments.qa).toMatchObject({
+      stack_name: 'orders-qa',
+      requires_approval: false,
+      requires_green_checks: false,
+      termination_protection: false,
+    });
+    expect(Object.keys(result.config.environments)).toEqual(['qa', 'production']);
     expect(result.config.limits).toEqual({ ...DEFAULT_CONFIG.limits, max_files: 10 });
     expect(result.config.provider).toBe('offline');
   });
 });
 
 describe('parseAgentConfig: problems', () => {
+  it('refuses a misspelt environment setting instead of dropping the guard it meant', () => {
+    expect(problemsOf('environments:\n  production:\n    requires_aproval: true\n')).toEqual([
+      expect.stringMatching(/^`environments\.production` has unknown setting\(s\) `requires_aproval`/),
+    ]);
+  });
+
+  it('explains what an environment name may contain', () => {
+    expect(problemsOf('environments:\n  bad name!: {}\n')).toEqual([
+      '`environments.bad name!`: environment names use letters, digits, "-" and "_", starting with a letter or digit',
+    ]);
+  });
+
+  it('lets production turn a guard off explicitly', () => {
+    const result = parseAgentConfig('environments:\n  production:\n    requires_green_checks: false\n');
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.config.environments.production).toMatchObject({
+      requires_approval: true,
+      requires_green_checks: false,
+    });
+  });
+
   it('names the line and column of malformed YAML', () => {
     const [problem, ...rest] = problemsOf('provider: bedrock\nmodel:\n  region: [us-east-1\n');
     expect(rest).toEqual([]);

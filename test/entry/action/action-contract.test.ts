@@ -33,7 +33,9 @@ describe('action.yml matches the inputs and outputs the code declares', () => {
 });
 
 describe('the example workflow', () => {
-  const workflow = parse(readFileSync(new URL('.github/workflows/implementation-agent.yml', root), 'utf8')) as {
+  const workflow = parse(
+    readFileSync(new URL('.github/workflows/implementation-agent.yml', root), 'utf8'),
+  ) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
   };

@@ -113,6 +113,23 @@ describe('createKeyedQueue', () => {
     expect(ran).toBe(true);
   });
 
+  it('keeps running the key when the error reporter itself throws', async () => {
+    const ran: string[] = [];
+    const queue = createKeyedQueue(() => {
+      throw new Error('logger down');
+    });
+
+    queue.push('acme/shop#1', async () => {
+      throw new Error('job failed');
+    });
+    queue.push('acme/shop#1', async () => {
+      ran.push('second');
+    });
+
+    await expect(queue.idle()).resolves.toBeUndefined();
+    expect(ran).toEqual(['second']);
+  });
+
   it('resolves idle at once when nothing was pushed', async () => {
     await expect(createKeyedQueue(noErrors).idle()).resolves.toBeUndefined();
   });
