@@ -1,0 +1,54 @@
+import type { TaskClient } from '../src/github/task-client.js';
+
+/**
+ * An in-memory GitHub that answers every call the pipeline makes and counts them, so the bench
+ * measures our calls and not the network.
+ */
+export function countingGitHub(): { client: TaskClient; calls: string[] } {
+  const calls: string[] = [];
+  const answer =
+    <T>(name: string, data: T) =>
+    async () => {
+      calls.push(name);
+      return { data };
+    };
+  const client: TaskClient = {
+    git: {
+      getRef: async (params) => {
+        calls.push('git.getRef');
+        if (params.ref.startsWith('heads/implementation/'))
+          throw Object.assign(new Error('Not Found'), { status: 404 });
+        return { data: { object: { sha: 'base-sha' } } };
+      },
+      getCommit: answer('git.getCommit', { tree: { sha: 'base-tree' } }),
+      createTree: answer('git.createTree', { sha: 'tree' }),
+      createCommit: answer('git.createCommit', { sha: 'commit' }),
+      createRef: answer('git.createRef', {}),
+      updateRef: answer('git.updateRef', {}),
+    },
+    pulls: {
+      list: answer('pulls.list', []),
+      create: answer('pulls.create', { number: 2, html_url: 'https://github.test/pull/2' }),
+      update: answer('pulls.update', {}),
+    },
+    issues: {
+      addLabels: answer('issues.addLabels', {}),
+      listComments: answer('issues.listComments', []),
+      createComment: answer('issues.createComment', { id: 9 }),
+      updateComment: answer('issues.updateComment', {}),
+      create: answer('issues.create', { number: 1, html_url: 'https://github.test/issues/1' }),
+      getComment: answer('issues.getComment', { body: '' }),
+    },
+    checks: { create: answer('checks.create', { id: 3 }) },
+    repos: {
+      // The default limit is 60 files; the bench opens a PR with 100.
+      getContent: answer('repos.getContent', {
+        type: 'file',
+        content: Buffer.from('limits:\n  max_files: 150\n').toString('base64'),
+      }),
+      getCollaboratorPermissionLevel: answer('repos.getCollaboratorPermissionLevel', { permission: 'admin' }),
+    },
+    reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
+  };
+  return { client, calls };
+}

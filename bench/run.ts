@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: what DESIGN §13 budgets, measured rather than asserted.
+ * - GitHub API calls to open a PR with 1, 10 and 100 files (must be equal);
+ * - the CLI's wall time on the demo request (median of 5, built bundle);
+ * - the Action's cold start on an event it ignores (median of 5, built bundle).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NO_USAGE, type ModelProvider } from '../src/generation/model-provider.js';
+import { createOfflineProvider } from '../src/generation/offline/offline-provider.js';
+import { handleTaskEvent } from '../src/pipeline/handle-task-event.js';
+import { countingGitHub } from './counting-github.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const demoRequest = path.join(root, 'examples/orders-api.request.json');
+
+/** The offline bundle for the demo request, cut or padded to exactly `count` files. */
+function providerWithFiles(count: number): ModelProvider {
+  const offline = createOfflineProvider();
+  return {
+    name: `offline-${count}-files`,
+    async generate(input) {
+      const { bundle } = await offline.generate(input);
+      const template = bundle.files.find((file) => file.path === bundle.templatePath) ?? bundle.files[0]!;
+      const padding = Array.from({ length: count - 1 }, (_, i) => ({
+        path: `src/generated/module-${i + 1}.ts`,
+        content: `export const value${i + 1} = ${i + 1};\n`,
+        role: 'source' as const,
+      }));
+      return { bundle: { ...bundle, files: [template, ...padding] }, usage: NO_USAGE, model: this.name };
+    },
+  };
+}
+
+async function githubCallsFor(fileCount: number): Promise<number> {
+  const { client, calls } = countingGitHub();
+  const outcome = await handleTaskEvent(
+    { client, providerFor: () => providerWithFiles(fileCount), log: () => undefined },
+    {
+      name: 'workflow_dispatch',
+      payload: {
+        inputs: { request: readFileSync(demoRequest, 'utf8') },
+        repository: { name: 'shop', owner: { login: 'acme' }, default_branch: 'main' },
+        sender: { login: 'alice', type: 'User' },
+      },
+    },
+  );
+  if (outcome.status !== 'pr_open') throw new Error(`bench run ended ${outcome.status}`);
+  return calls.length;
+}
+
+function medianMs(runs: number, action: () => void): number {
+  const times = Array.from({ length: runs }, () => {
+    const start = performance.now();
+    action();
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)]!;
+}
+
+const counts = await Promise.all(
+  [1, 10, 100].map(async (files) => [files, await githubCallsFor(files)] as const),
+);
+console.log('GitHub API calls to open a PR (dispatch → issue, status, commit, PR, check run):');
+for (const [files, calls] of counts) console.log(`  ${String(files).padStart(3)} files: ${calls} calls`);
+const constant = new Set(counts.map(([, calls]) => calls)).size === 1;
+console.log(`  constant in the number of files: ${constant ? 'yes' : 'NO'}`);
+
+const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
+const cli = path.join(root, 'dist/cli/index.js');
+const cliMs = medianMs(5, () => {
+  rmSync(path.join(work, 'repo'), { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [cli, 'run', demoRequest, '--repo', path.join(work, 'repo'), '--out', path.join(work, 'out')],
+    {
+      stdio: 'ignore',
+    },
+  );
+});
+console.log(`CLI wall time, demo request (median of 5): ${cliMs.toFixed(0)} ms`);
+
+const eventPath = path.join(work, 'event.json');
+writeFileSync(eventPath, '{}');
+const actionMs = medianMs(5, () => {
+  execFileSync(process.execPath, [path.join(root, 'dist/index.js')], {
+    stdio: 'ignore',
+    env: {
+      PATH: process.env.PATH,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: eventPath,
+      INPUT_TOKEN: 'bench',
+    },
+  });
+});
+console.log(`Action cold start on an ignored event (median of 5): ${actionMs.toFixed(0)} ms`);
+rmSync(work, { recursive: true, force: true });
+process.exitCode = constant ? 0 : 1;
