@@ -1,4 +1,5 @@
 import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { fixedBundleProvider } from './fixed-bundle-provider.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -35,6 +36,48 @@ describe('Probot app: bad input gets a clear answer and nothing is generated', (
     expect(statusBody(api)).toContain('This implementation request cannot run yet');
     expect(statusBody(api)).toContain('task_type');
     expect(statusBody(api)).toContain('"state":"failed"');
+  });
+
+  it('refuses a body over 64 KiB before parsing it', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.config(undefined);
+    api.comments(1);
+    api.createComment(1, 900);
+    const { receive, errors } = await testProbot();
+
+    await receive('issues', labeledIssue(readExample('orders-api.issue.md') + 'x'.repeat(70_000)));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(statusBody(api)).toContain('64 KiB');
+    expect(api.calls.some((call) => call.path.includes('/git/'))).toBe(false);
+  });
+
+  it.each([
+    ['a path that climbs out of the repository', '../outside.ts'],
+    ['a path inside .git', '.git/hooks/post-checkout'],
+  ])('fails the task and writes nothing when the model keeps answering with %s', async (_name, badPath) => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.config(undefined);
+    api.comments(1);
+    api.permission('Codertocat', 'admin');
+    api.createComment(1, 900);
+    api.updateComment(900);
+    const provider = fixedBundleProvider(3, [badPath]);
+    const { receive, errors } = await testProbot({ providerFor: () => provider });
+
+    await receive('issues', labeledIssue(readExample('orders-api.issue.md')));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(provider.calls).toBe(3);
+    const final = api.calls.at(-1)?.body.body as string;
+    expect(final).toContain('"state":"failed"');
+    expect(final).toContain('Validation failed after 3 attempt(s)');
+    expect(final).toContain(badPath);
+    expect(api.calls.some((call) => call.path.includes('/git/') || call.path.endsWith('/pulls'))).toBe(false);
   });
 
   it('reports a bad config file on the status comment instead of crashing', async () => {

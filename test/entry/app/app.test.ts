@@ -111,3 +111,39 @@ describe('Probot app: an issue from the request form becomes a pull request', ()
     expect(final).toContain('"pull_number":42');
   });
 });
+
+describe('Probot app: the implementation label', () => {
+  it('starts a task when the label is added to an issue holding a request', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectFirstRun(api);
+    const { receive, errors } = await testProbot();
+
+    await receive('issues', formIssue('labeled'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.callLines()).toContain('POST /repos/Codertocat/Hello-World/pulls');
+  });
+
+  it('does not start a second task when the form labels an issue it already opened', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.config(undefined);
+    api.comments(1, [
+      {
+        id: 900,
+        user: { login: 'implementation-agent[bot]', type: 'Bot' },
+        body: '<!-- implementation-agent:state {"task_id":"Codertocat/Hello-World#1","state":"generating","attempt":1,"cost_usd":0,"updated_at":"2026-11-24T10:00:00Z"} -->',
+      },
+    ]);
+    const { receive, errors } = await testProbot();
+
+    await receive('issues', formIssue('labeled'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.every((call) => call.method === 'GET' || call.path.includes('access_tokens'))).toBe(
+      true,
+    );
+  });
+});
