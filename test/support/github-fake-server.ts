@@ -24,7 +24,10 @@ export async function startGitHubFake(options: {
   defaultBranch: string;
   permissions?: Record<string, string>;
   config?: string;
+  /** `METHOD /path-after-repo` answered once with 502 Bad Gateway, to exercise retries. */
+  failOnce?: string;
 }) {
+  let pendingFailure = options.failOnce;
   const requests: FakeRequest[] = [];
   const refs = new Map<string, string>([[`heads/${options.defaultBranch}`, 'base-sha']]);
   const comments: Comment[] = [];
@@ -172,10 +175,21 @@ export async function startGitHubFake(options: {
       body,
       authorization: request.headers.authorization,
     });
+    if (pendingFailure !== undefined && `${request.method} ${path}` === failingRequestLine(pendingFailure)) {
+      pendingFailure = undefined;
+      response.writeHead(502, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: 'Bad Gateway' }));
+      return;
+    }
     const [status, answer] = route(request.method ?? 'GET', path, body);
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answer));
   });
+
+  function failingRequestLine(spec: string): string {
+    const [method, rest] = spec.split(' ');
+    return `${method} ${base}${rest}`;
+  }
 
   function route(method: string, path: string, body: unknown): [number, unknown] {
     if (!path.startsWith(base)) return [404, { message: `Not Found: ${path}` }];

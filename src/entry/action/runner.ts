@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
 import { z } from 'zod';
 import { isFailureOutcome, type TaskOutcome } from '../../pipeline/task-outcome.js';
 import { ACTION_INPUTS, implementInputsSchema, type ActionOutputName } from './action-io.js';
@@ -17,7 +18,8 @@ export async function runner(): Promise<void> {
       return;
     }
     core.setSecret(parsed.data.token);
-    const octokit = github.getOctokit(parsed.data.token);
+    // Transient GitHub errors (5xx) are retried with backoff, as Probot does for the app.
+    const octokit = github.getOctokit(parsed.data.token, {}, retry);
     const outcome = await main({
       inputs: parsed.data,
       client: octokit.rest,

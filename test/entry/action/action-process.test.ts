@@ -116,6 +116,27 @@ describe('the built Action (dist/index.js) run as a process against a GitHub fak
     expect(fake.requests).toEqual([]);
   });
 
+  it('retries a transient GitHub error instead of failing the task', async () => {
+    await fake.close();
+    fake = await startGitHubFake({
+      owner: 'Codertocat',
+      repo: 'Hello-World',
+      defaultBranch: 'master',
+      permissions: { Codertocat: 'admin' },
+      failOnce: 'POST /check-runs',
+    });
+    const payload = webhookExample('issues', 'opened');
+    payload.issue.body = readExample('orders-api.issue.md');
+    payload.issue.labels = [{ name: 'implementation' }];
+
+    const run = await runAction({ apiUrl: fake.url, eventName: 'issues', payload, inputs: { token: TOKEN } });
+
+    expect(run.code).toBe(0);
+    expect(fake.requests.filter((request) => request.path.endsWith('/check-runs'))).toHaveLength(2);
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(run.outputs.status).toBe('pr_open');
+  });
+
   it('ignores an event it does not handle and succeeds', async () => {
     const run = await runAction({
       apiUrl: fake.url,
