@@ -12,6 +12,10 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       calls.push(name);
       return { data };
     };
+  /** Deploy calls are not part of opening a PR; reaching one means the bench measures the wrong thing. */
+  const unused = (name: string) => async (): Promise<never> => {
+    throw new Error(`${name} is not expected while opening a pull request`);
+  };
   const client: TaskClient = {
     git: {
       getRef: async (params) => {
@@ -30,6 +34,9 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       list: answer('pulls.list', []),
       create: answer('pulls.create', { number: 2, html_url: 'https://github.test/pull/2' }),
       update: answer('pulls.update', {}),
+      get: unused('pulls.get'),
+      listReviews: unused('pulls.listReviews'),
+      listCommits: unused('pulls.listCommits'),
     },
     issues: {
       addLabels: answer('issues.addLabels', {}),
@@ -39,7 +46,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       create: answer('issues.create', { number: 1, html_url: 'https://github.test/issues/1' }),
       getComment: answer('issues.getComment', { body: '' }),
     },
-    checks: { create: answer('checks.create', { id: 3 }) },
+    checks: { create: answer('checks.create', { id: 3 }), listForRef: unused('checks.listForRef') },
     repos: {
       // The default limit is 60 files; the bench opens a PR with 100.
       getContent: answer('repos.getContent', {
@@ -47,6 +54,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
         content: Buffer.from('limits:\n  max_files: 150\n').toString('base64'),
       }),
       getCollaboratorPermissionLevel: answer('repos.getCollaboratorPermissionLevel', { permission: 'admin' }),
+      createDeployment: unused('repos.createDeployment'),
     },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
   };

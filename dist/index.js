@@ -82320,7 +82320,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8927);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2222);
 
 await (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l)();
 //# sourceMappingURL=run.js.map
@@ -82329,7 +82329,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8927:
+/***/ 2222:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -99926,12 +99926,13 @@ const ACTION_INPUTS = {
 };
 const ACTION_OUTPUTS = {
     result: 'The outcome as JSON (versioned): status, task, issue, pull request and cost',
-    status: 'pr_open, awaiting_approval, refused, invalid_request, invalid_config, failed or ignored',
+    status: 'pr_open, deployment_created, answered, awaiting_approval, refused, invalid_request, invalid_config, failed or ignored',
     'task-id': 'The task id (owner/repo#issue)',
     'issue-number': 'The issue the task is tracked on',
     'pull-number': 'The pull request number, when one was opened or updated',
     'pull-url': 'The pull request URL, when one was opened or updated',
     'cost-usd': 'Model cost of this task so far, in US dollars',
+    'deployment-id': 'The GitHub deployment created by a /deploy command',
 };
 const implementInputsSchema = object({
     token: schemas_string().min(1, 'is required: pass `${{ github.token }}` or a token with write permissions'),
@@ -105231,6 +105232,8 @@ const taskMarkerSchema = object({
     environment: schemas_string().optional(),
     /** The `/implement` comment that holds the request, when it did not come from the issue body. */
     request_comment_id: schemas_number().int().positive().optional(),
+    /** Where the generated CloudFormation template lives on the branch; `/deploy` deploys it. */
+    template_path: schemas_string().optional(),
     cost_usd: schemas_number().nonnegative().default(0),
     updated_at: schemas_string(),
 });
@@ -105764,18 +105767,23 @@ const issuesEventSchema = object({
 const issueCommentEventSchema = object({
     action: schemas_string(),
     issue: issueSchema,
-    comment: object({ id: schemas_number().int(), body: schemas_string().nullish() }),
+    comment: object({ id: schemas_number().int(), body: schemas_string().nullish(), created_at: schemas_string().default('') }),
     repository: repositorySchema,
     sender: senderSchema,
 });
 const dispatchEventSchema = object({ repository: repositorySchema, sender: senderSchema });
-/** `/implement` and `/approve` need no environment list, so they are recognised before config is read. */
-function taskCommandOf(body) {
+/**
+ * `/implement` and `/approve` need no environment list, so they are recognised before config is
+ * read; any other command (or a mistyped one) is left for the command handler.
+ */
+function commandKindOf(body) {
     const parsed = parseCommand({ body, environments: [] });
-    if (parsed.kind !== 'command')
+    if (parsed.kind === 'not-a-command')
         return undefined;
+    if (parsed.kind === 'invalid')
+        return 'other';
     const { kind } = parsed.command;
-    return kind === 'implement' || kind === 'approve' ? kind : undefined;
+    return kind === 'implement' || kind === 'approve' ? kind : 'other';
 }
 function repositoryOf(repository) {
     return { owner: repository.owner.login, repo: repository.name, defaultBranch: repository.default_branch };
@@ -105835,22 +105843,30 @@ function classifyCommentEvent(payload) {
         return { kind: 'ignored', reason: 'only new comments are read; edits are ignored' };
     if (sender.type === 'Bot')
         return { kind: 'ignored', reason: `${sender.login} is a bot` };
-    if (issue.pull_request !== undefined)
-        return { kind: 'ignored', reason: 'commands on pull requests come later' };
     const body = comment.body ?? '';
-    const common = {
-        repository: repositoryOf(repository),
-        issueNumber: issue.number,
-        issueBody: issue.body ?? '',
-        commentId: comment.id,
-    };
-    const command = taskCommandOf(body);
-    if (command === 'implement') {
-        return { kind: 'implement-comment', ...common, commentBody: body, requester: sender.login };
+    const command = commandKindOf(body);
+    if (command === undefined)
+        return { kind: 'ignored', reason: 'the comment holds no command' };
+    const onPullRequest = issue.pull_request !== undefined;
+    const common = { repository: repositoryOf(repository), issueNumber: issue.number, commentId: comment.id };
+    if (command === 'other') {
+        return {
+            kind: 'chat-command',
+            ...common,
+            onPullRequest,
+            commentBody: body,
+            commentedAt: comment.created_at,
+            author: sender.login,
+        };
     }
-    if (command === 'approve')
-        return { kind: 'approve-comment', ...common, approver: sender.login };
-    return { kind: 'ignored', reason: 'the comment holds no implementation command' };
+    if (onPullRequest) {
+        return { kind: 'ignored', reason: `/${command} belongs on the request's issue, not on a pull request` };
+    }
+    const issueBody = issue.body ?? '';
+    if (command === 'implement') {
+        return { kind: 'implement-comment', ...common, issueBody, commentBody: body, requester: sender.login };
+    }
+    return { kind: 'approve-comment', ...common, issueBody, approver: sender.login };
 }
 function classifyDispatchEvent(event) {
     const parsed = dispatchEventSchema.safeParse(event.payload);
@@ -105867,6 +105883,485 @@ function classifyDispatchEvent(event) {
     };
 }
 //# sourceMappingURL=classify-task-event.js.map
+;// CONCATENATED MODULE: ./lib/core/render/status-comment.js
+
+/**
+ * How far along the happy path each state is; a step is ticked once the task has reached its rank.
+ * Off-path states (waiting, failed, cancelled) tick nothing: the headline says what happened.
+ */
+const PROGRESS = {
+    received: 0,
+    awaiting_approval: 0,
+    awaiting_input: 0,
+    failed: 0,
+    cancelled: 0,
+    generating: 1,
+    validating: 2,
+    pr_open: 4,
+    changes_requested: 4,
+    approved: 5,
+    merged: 6,
+    deploying: 6,
+    deployed: 6,
+    rolled_back: 6,
+};
+const STEPS = [
+    'Request validated',
+    'Code, template and tests generated',
+    'Validation gates passed',
+    'Pull request opened',
+    'Approved',
+    'Merged',
+];
+const HEADLINES = {
+    received: '⏳ Request received',
+    awaiting_approval: '✋ Waiting for a maintainer: someone with write access must comment `/approve`',
+    awaiting_input: '❓ Waiting for your answer to the question below',
+    generating: '⚙️ Generating',
+    validating: '🔎 Validating',
+    pr_open: '📬 Pull request open for review',
+    changes_requested: '✏️ Changes requested: regenerating',
+    approved: '✅ Approved',
+    merged: '🎉 Merged',
+    deploying: '🚀 Deploying',
+    deployed: '🟢 Deployed',
+    rolled_back: '↩️ Rolled back',
+    failed: '❌ Failed',
+    cancelled: '🚫 Cancelled',
+};
+/**
+ * The one status comment on the request's issue, edited in place: headline, checklist, cost, any
+ * detail (request errors, gate failures) and the hidden marker that carries the state.
+ */
+function renderStatusComment(params) {
+    const { marker } = params;
+    const environment = marker.environment ? ` (${marker.environment})` : '';
+    const lines = [
+        `### implementation-agent: ${HEADLINES[marker.state]}${environment}`,
+        '',
+        ...STEPS.map((label, index) => `- [${PROGRESS[marker.state] > index ? 'x' : ' '}] ${label}`),
+        '',
+        `Attempt ${marker.attempt} · cost so far $${marker.cost_usd.toFixed(4)}` +
+            (marker.pull_number ? ` · PR #${marker.pull_number}` : ''),
+    ];
+    if (params.details)
+        lines.push('', params.details);
+    lines.push('', renderStateMarker(marker));
+    return lines.join('\n') + '\n';
+}
+//# sourceMappingURL=status-comment.js.map
+;// CONCATENATED MODULE: ./lib/core/deploy/authorize-deploy.js
+
+
+/**
+ * Every rule a deploy must pass, in the order they are checked: who asks, then what is deployed,
+ * then the state of that code. The first failure is the one reported, so a reader without write
+ * access learns nothing about the environment's other rules.
+ */
+const DEPLOY_RULES = [
+    'permission',
+    'deployers',
+    'allowed-refs',
+    'sha-moved',
+    'quarantined',
+    'approval',
+    'green-checks',
+    'order',
+];
+/** The first failing rule in `DEPLOY_RULES` order, or `allowed`. */
+function authorizeDeploy(params) {
+    for (const rule of DEPLOY_RULES) {
+        const message = RULE_CHECKS[rule](params);
+        if (message !== undefined)
+            return { allowed: false, rule, message };
+    }
+    return { allowed: true };
+}
+/** Every failing rule, in `DEPLOY_RULES` order: what a dry run shows so all can be fixed at once. */
+function listDeployRefusals(params) {
+    return DEPLOY_RULES.flatMap((rule) => {
+        const message = RULE_CHECKS[rule](params);
+        return message === undefined ? [] : [{ allowed: false, rule, message }];
+    });
+}
+const RULE_CHECKS = {
+    permission: ({ environment, actor }) => canChange(actor.permission)
+        ? undefined
+        : `Deploying to ${code(environment)} needs **write**, **maintain** or **admin** permission on this ` +
+            `repository (rule \`permission\`), and your permission is **${actor.permission}**. ` +
+            `A maintainer can deploy for you or grant you write access.`,
+    deployers: ({ environment, config, actor }) => {
+        if (config.deployers.length === 0 || isListedDeployer(config.deployers, actor))
+            return undefined;
+        const listed = config.deployers.map((entry) => code(withoutAt(entry))).join(', ');
+        return (`Only the deployers listed for ${code(environment)} may deploy there (rule \`deployers\`): ${listed}. ` +
+            `You are not one of them and not in any of those teams; please ask one of them to deploy, ` +
+            `or add yourself to \`deployers\` in the configuration.`);
+    },
+    'allowed-refs': ({ environment, config, ref }) => {
+        if (config.allowed_refs.length === 0)
+            return undefined;
+        if (config.allowed_refs.some((pattern) => refMatches(pattern, ref.name)))
+            return undefined;
+        const allowed = config.allowed_refs.map(code).join(', ');
+        return (`${code(environment)} only accepts deploys from ${allowed} (rule \`allowed-refs\`), and ` +
+            `${code(ref.name)} is not one of them. Please merge the change into an allowed branch and deploy from there.`);
+    },
+    'sha-moved': ({ environment, ref }) => sameSha(ref.shaAtRequest, ref.currentSha)
+        ? undefined
+        : `New commits reached ${code(ref.name)} after the deploy was requested (rule \`sha-moved\`): ` +
+            `it was checked at ${code(shortSha(ref.shaAtRequest))} and now points to ${code(shortSha(ref.currentSha))}, ` +
+            `so nothing was deployed. To deploy the new commits, comment \`/deploy ${environment}\` again.`,
+    quarantined: ({ environment, ref, automated, quarantinedShas }) => {
+        if (!automated || !containsSha(quarantinedShas, ref.shaAtRequest))
+            return undefined;
+        return (`${code(shortSha(ref.shaAtRequest))} was rolled back and is quarantined, so automated deploys to ` +
+            `${code(environment)} skip it (rule \`quarantined\`). Someone with write access can deploy it explicitly ` +
+            `with \`/deploy ${environment}\`, which releases it from quarantine.`);
+    },
+    approval: ({ environment, config, approved }) => !config.requires_approval || approved
+        ? undefined
+        : `${code(environment)} requires an approving review from someone with write access (rule \`approval\`), ` +
+            `and this change has none yet. Please ask a reviewer to approve it, then comment \`/deploy ${environment}\` again.`,
+    'green-checks': ({ environment, config, checks, ref }) => {
+        if (!config.requires_green_checks || checks === 'success')
+            return undefined;
+        return (`${code(environment)} requires every check to pass before deploying (rule \`green-checks\`), ` +
+            `and ${CHECKS_SHORTFALL[checks]} on ${code(shortSha(ref.shaAtRequest))}. ` +
+            `${CHECKS_REMEDY[checks]} then comment \`/deploy ${environment}\` again.`);
+    },
+    order: ({ environment, order, deployedEnvironments, ref }) => {
+        const position = order?.indexOf(environment) ?? -1;
+        if (order === undefined || position <= 0)
+            return undefined;
+        const missing = order.slice(0, position).filter((earlier) => !deployedEnvironments?.has(earlier));
+        const [first] = missing;
+        if (first === undefined)
+            return undefined;
+        return (`Deploys follow the order ${order.map(code).join(' → ')} (rule \`order\`), and ` +
+            `${code(shortSha(ref.shaAtRequest))} has not been deployed successfully to ${missing.map(code).join(', ')} yet. ` +
+            `Please deploy it there first, starting with \`/deploy ${first}\`.`);
+    },
+};
+const CHECKS_SHORTFALL = {
+    pending: 'some checks are still running',
+    failure: 'at least one check failed',
+    none: 'no checks have reported yet',
+};
+const CHECKS_REMEDY = {
+    pending: 'Please wait for them to finish,',
+    failure: 'Please fix what failed and push,',
+    none: 'Please make sure the checks run on this commit,',
+};
+function isListedDeployer(deployers, actor) {
+    // GitHub logins and team slugs are case-insensitive.
+    const identities = new Set([actor.login, ...actor.teams].map((name) => name.toLowerCase()));
+    return deployers.some((entry) => identities.has(withoutAt(entry).toLowerCase()));
+}
+function withoutAt(entry) {
+    return entry.replace(/^@/, '');
+}
+/**
+ * Exact names or globs with GitHub's branch-policy meaning: `*` stays within one path segment
+ * (`release/*` matches `release/1.2` but not `release/1.2/hotfix`), `**` crosses segments.
+ */
+function refMatches(pattern, refName) {
+    const source = withoutHeads(pattern)
+        .split('**')
+        .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+        .join('.*');
+    return new RegExp(`^${source}$`).test(withoutHeads(refName));
+}
+function withoutHeads(ref) {
+    return ref.replace(/^refs\/heads\//, '');
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function sameSha(left, right) {
+    return left.toLowerCase() === right.toLowerCase();
+}
+function containsSha(shas, sha) {
+    return [...(shas ?? [])].some((quarantined) => sameSha(quarantined, sha));
+}
+function shortSha(sha) {
+    return sha.slice(0, 7);
+}
+/** Ref names may hold backticks, which would end a code span early; those are shown escaped instead. */
+function code(text) {
+    return text.includes('`') ? escapeMarkdown(text) : `\`${text}\``;
+}
+//# sourceMappingURL=authorize-deploy.js.map
+;// CONCATENATED MODULE: ./lib/core/deploy/stack-name-for.js
+/**
+ * The stack an environment deploys to: the configured name, else `<task slug>-<environment>`
+ * (the branch `implementation/12-orders-api` gives `orders-api-staging`).
+ */
+function stackNameFor(params) {
+    if (params.configured)
+        return params.configured;
+    const slug = params.branch.replace(/^implementation\/(\d+|local)-/, '').replace(/[^A-Za-z0-9-]+/g, '-');
+    const name = `${slug}-${params.environment}`.replace(/^[^A-Za-z]+/, '').replace(/-+/g, '-');
+    return (name || `stack-${params.environment}`).slice(0, 128);
+}
+//# sourceMappingURL=stack-name-for.js.map
+;// CONCATENATED MODULE: ./lib/github/create-deployment.js
+/**
+ * A GitHub deployment of exactly the checked sha; the workflow `on: deployment` carries it out.
+ * Required contexts are empty because the rules were already checked against that sha.
+ */
+async function createDeployment(params) {
+    const { data } = await params.client.repos.createDeployment({
+        owner: params.owner,
+        repo: params.repo,
+        ref: params.payload.checked_sha,
+        environment: params.environment,
+        payload: { ...params.payload },
+        auto_merge: false,
+        required_contexts: [],
+        description: params.description.slice(0, 140),
+        production_environment: /^prod(uction)?$/i.test(params.environment),
+    });
+    if (data.id === undefined)
+        throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
+    return data.id;
+}
+//# sourceMappingURL=create-deployment.js.map
+;// CONCATENATED MODULE: ./lib/github/read-pull-request-facts.js
+/** Everything the deploy rules need to know about a pull request, in four calls. */
+async function readPullRequestFacts(params) {
+    const { client, owner, repo, pullNumber } = params;
+    const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
+    const currentSha = pull.merged && pull.merge_commit_sha ? pull.merge_commit_sha : pull.head.sha;
+    const [reviews, commits, checks] = await Promise.all([
+        client.pulls.listReviews({ owner, repo, pull_number: pullNumber, per_page: 100 }),
+        client.pulls.listCommits({ owner, repo, pull_number: pullNumber, per_page: 100 }),
+        client.checks.listForRef({ owner, repo, ref: currentSha, per_page: 100 }),
+    ]);
+    return {
+        number: pull.number,
+        open: pull.state === 'open',
+        merged: pull.merged,
+        headRef: pull.head.ref,
+        baseRef: pull.base.ref,
+        currentSha,
+        shaAtRequest: pull.merged ? currentSha : (headAt(commits.data, params.requestedAt) ?? pull.head.sha),
+        approved: isApproved(reviews.data, pull.head.sha),
+        checks: checksState(checks.data.check_runs),
+    };
+}
+function headAt(commits, requestedAt) {
+    const before = commits.filter((c) => (c.commit.committer?.date ?? '') <= requestedAt);
+    return before.at(-1)?.sha;
+}
+/** Each reviewer's latest verdict counts; an approval of an older commit does not cover new ones. */
+function isApproved(reviews, headSha) {
+    const latest = new Map();
+    for (const review of reviews) {
+        if (review.user &&
+            (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED'))
+            latest.set(review.user.login, review);
+    }
+    const verdicts = [...latest.values()];
+    return (verdicts.some((review) => review.state === 'APPROVED' && review.commit_id === headSha) &&
+        !verdicts.some((review) => review.state === 'CHANGES_REQUESTED'));
+}
+function checksState(runs) {
+    if (runs.length === 0)
+        return 'none';
+    if (runs.some((run) => ['failure', 'timed_out', 'cancelled', 'action_required', 'startup_failure'].includes(run.conclusion ?? '')))
+        return 'failure';
+    if (runs.some((run) => run.status !== 'completed'))
+        return 'pending';
+    return 'success';
+}
+//# sourceMappingURL=read-pull-request-facts.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/commands/handle-deploy-command.js
+
+
+
+
+
+
+/**
+ * `/deploy <env> [--dry-run]`: finds the task's pull request, checks the environment's rules against
+ * the sha that existed when the command was written, and creates a GitHub deployment of exactly
+ * that sha; the deploy workflow carries it out and reports back.
+ */
+async function handleDeployCommand(params) {
+    const { deps, event, config, command, answer, permission } = params;
+    const { client } = deps;
+    const { owner, repo } = event.repository;
+    const { environment } = command;
+    const task = await findTask(deps, event);
+    if (!task.pullNumber) {
+        return answer(`There is no implementation pull request to deploy from #${event.issueNumber} yet.`);
+    }
+    if (!task.status?.marker.template_path) {
+        return answer(`#${task.pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
+            'so `/deploy` does not know which CloudFormation template to deploy.');
+    }
+    const facts = await readPullRequestFacts({
+        client,
+        owner,
+        repo,
+        pullNumber: task.pullNumber,
+        requestedAt: event.commentedAt,
+    });
+    const envConfig = config.environments[environment];
+    if (!envConfig)
+        return answer(`\`${environment}\` is not a configured environment.`);
+    const decision = authorizeDeploy({
+        environment,
+        config: envConfig,
+        actor: { login: event.author, permission, teams: [] },
+        ref: { name: facts.headRef, shaAtRequest: facts.shaAtRequest, currentSha: facts.currentSha },
+        approved: facts.approved,
+        checks: facts.checks,
+        automated: false,
+    });
+    if (!decision.allowed)
+        return answer(decision.message);
+    const payload = {
+        version: 1,
+        task_id: task.status.marker.task_id,
+        stack_name: stackNameFor({
+            branch: facts.headRef,
+            environment,
+            ...handle_deploy_command_optional('configured', envConfig.stack_name),
+        }),
+        template_path: task.status.marker.template_path,
+        region: envConfig.region ?? DEFAULT_REGION,
+        parameters: { ...envConfig.parameters },
+        ...handle_deploy_command_optional('strategy', envConfig.strategy),
+        checked_sha: facts.currentSha,
+        requested_by: event.author,
+        pull_number: facts.number,
+        dry_run: command.dryRun,
+    };
+    const deploymentId = await createDeployment({
+        client,
+        owner,
+        repo,
+        environment,
+        payload,
+        description: `${command.dryRun ? 'Dry run' : 'Deploy'} of PR #${facts.number} requested by ${event.author}`,
+    });
+    deps.log(`Created deployment ${deploymentId} of ${facts.currentSha} to ${environment}`);
+    await answer(`🚀 ${command.dryRun ? 'Dry run (change set only) for' : 'Deploying'} \`${facts.currentSha.slice(0, 7)}\` ` +
+        `(PR #${facts.number}) to **${environment}** as deployment ${deploymentId}, stack \`${payload.stack_name}\` ` +
+        `in ${payload.region}. The deploy workflow carries it out and reports back here; ` +
+        `follow it under [Deployments](https://github.com/${owner}/${repo}/deployments).`);
+    return {
+        status: 'deployment_created',
+        deploymentId,
+        environment,
+        sha: facts.currentSha,
+        dryRun: command.dryRun,
+    };
+}
+/** The task's status (on its issue) and pull request, from a comment on either of them. */
+async function findTask(deps, event) {
+    const { owner, repo } = event.repository;
+    const find = (issueNumber) => findStatusComment({ client: deps.client, owner, repo, issueNumber });
+    if (!event.onPullRequest) {
+        const status = await find(event.issueNumber);
+        return { ...handle_deploy_command_optional('pullNumber', status?.marker.pull_number), ...handle_deploy_command_optional('status', status) };
+    }
+    const pull = await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber });
+    const issueNumber = /^implementation\/(\d+)-/.exec(pull.data.head.ref)?.[1];
+    const status = issueNumber ? await find(Number(issueNumber)) : undefined;
+    return { pullNumber: event.issueNumber, ...handle_deploy_command_optional('status', status) };
+}
+/** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */
+function handle_deploy_command_optional(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+//# sourceMappingURL=handle-deploy-command.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/commands/reply.js
+/** Answers a command with one comment on the issue or pull request it was written on. */
+async function reply(params) {
+    await params.client.issues.createComment({
+        owner: params.owner,
+        repo: params.repo,
+        issue_number: params.issueNumber,
+        body: params.body,
+    });
+    return { status: 'answered', message: params.body };
+}
+//# sourceMappingURL=reply.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/commands/handle-chat-command.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Every slash command other than `/implement` and `/approve`: acknowledged with a reaction at once,
+ * parsed against the configured environments, permission-checked, then carried out or answered.
+ */
+async function handleChatCommand(deps, event) {
+    const { client } = deps;
+    const { owner, repo } = event.repository;
+    const answer = (body) => reply({ client, owner, repo, issueNumber: event.issueNumber, body });
+    await client.reactions.createForIssueComment({ owner, repo, comment_id: event.commentId, content: 'eyes' });
+    const configResult = await readAgentConfig({ client, owner, repo });
+    if (!configResult.ok)
+        return answer(formatConfigProblems(configResult.problems));
+    const config = configResult.config;
+    const environments = Object.keys(config.environments);
+    const parsed = parseCommand({ body: event.commentBody, environments, author: { login: event.author } });
+    if (parsed.kind === 'not-a-command')
+        return { status: 'ignored', reason: 'the comment holds no command' };
+    if (parsed.kind === 'invalid')
+        return answer(`${parsed.problem}\n\n${parsed.help}`);
+    const command = parsed.command;
+    // Only commands that change something look the author up; help and status cost no extra call.
+    const needsWrite = COMMAND_SPECS[command.kind].requiredPermission === 'write';
+    const permission = needsWrite
+        ? await repositoryPermissionLevel({ client, owner, repo, username: event.author })
+        : 'none';
+    if (needsWrite && !canChange(permission)) {
+        return answer(`@${event.author}, \`/${command.kind}\` needs write, maintain or admin permission on ${owner}/${repo}; ` +
+            `you have ${permission}.`);
+    }
+    switch (command.kind) {
+        case 'help':
+            return answer(renderHelp(environments));
+        case 'status':
+            return answer(await describeStatus(deps, event));
+        case 'deploy':
+            return handleDeployCommand({ deps, event, config, command, permission, answer });
+        default:
+            return answer(notYetAvailable(command));
+    }
+}
+async function describeStatus(deps, event) {
+    const { owner, repo } = event.repository;
+    const status = await findStatusComment({
+        client: deps.client,
+        owner,
+        repo,
+        issueNumber: event.issueNumber,
+    });
+    if (!status)
+        return `No implementation task is tracked on #${event.issueNumber}.`;
+    return renderStatusComment({ marker: status.marker })
+        .replace(/<!--[\s\S]*?-->\n?/g, '')
+        .trim();
+}
+/** Said plainly rather than ignored: the command is known, this release cannot carry it out yet. */
+function notYetAvailable(command) {
+    return (`\`/${command.kind}\` is recognised but not available in this release of implementation-agent yet, ` +
+        'so nothing was changed. `/help` lists what works today.');
+}
+//# sourceMappingURL=handle-chat-command.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/open-dispatch-issue.js
 
 /**
@@ -107543,7 +108038,14 @@ async function generateAndPublish(params) {
     });
     params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
     await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
-    await board.move('pr_open', { patch: { branch, pull_number: pull.number, cost_usd: costUsd } });
+    await board.move('pr_open', {
+        patch: {
+            branch,
+            pull_number: pull.number,
+            cost_usd: costUsd,
+            ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
+        },
+    });
     return {
         status: 'pr_open',
         taskId,
@@ -107564,73 +108066,6 @@ function pullRequestLabels(config, request) {
     ];
 }
 //# sourceMappingURL=run-issue-task.js.map
-;// CONCATENATED MODULE: ./lib/core/render/status-comment.js
-
-/**
- * How far along the happy path each state is; a step is ticked once the task has reached its rank.
- * Off-path states (waiting, failed, cancelled) tick nothing: the headline says what happened.
- */
-const PROGRESS = {
-    received: 0,
-    awaiting_approval: 0,
-    awaiting_input: 0,
-    failed: 0,
-    cancelled: 0,
-    generating: 1,
-    validating: 2,
-    pr_open: 4,
-    changes_requested: 4,
-    approved: 5,
-    merged: 6,
-    deploying: 6,
-    deployed: 6,
-    rolled_back: 6,
-};
-const STEPS = [
-    'Request validated',
-    'Code, template and tests generated',
-    'Validation gates passed',
-    'Pull request opened',
-    'Approved',
-    'Merged',
-];
-const HEADLINES = {
-    received: '⏳ Request received',
-    awaiting_approval: '✋ Waiting for a maintainer: someone with write access must comment `/approve`',
-    awaiting_input: '❓ Waiting for your answer to the question below',
-    generating: '⚙️ Generating',
-    validating: '🔎 Validating',
-    pr_open: '📬 Pull request open for review',
-    changes_requested: '✏️ Changes requested: regenerating',
-    approved: '✅ Approved',
-    merged: '🎉 Merged',
-    deploying: '🚀 Deploying',
-    deployed: '🟢 Deployed',
-    rolled_back: '↩️ Rolled back',
-    failed: '❌ Failed',
-    cancelled: '🚫 Cancelled',
-};
-/**
- * The one status comment on the request's issue, edited in place: headline, checklist, cost, any
- * detail (request errors, gate failures) and the hidden marker that carries the state.
- */
-function renderStatusComment(params) {
-    const { marker } = params;
-    const environment = marker.environment ? ` (${marker.environment})` : '';
-    const lines = [
-        `### implementation-agent: ${HEADLINES[marker.state]}${environment}`,
-        '',
-        ...STEPS.map((label, index) => `- [${PROGRESS[marker.state] > index ? 'x' : ' '}] ${label}`),
-        '',
-        `Attempt ${marker.attempt} · cost so far $${marker.cost_usd.toFixed(4)}` +
-            (marker.pull_number ? ` · PR #${marker.pull_number}` : ''),
-    ];
-    if (params.details)
-        lines.push('', params.details);
-    lines.push('', renderStateMarker(marker));
-    return lines.join('\n') + '\n';
-}
-//# sourceMappingURL=status-comment.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/status-board.js
 
 
@@ -107698,6 +108133,7 @@ function createStatusBoard(params) {
 
 
 
+
 /** A task in one of these states has shipped; a new request belongs on a new issue. */
 const SETTLED = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
 /** `labeled` restarts only tasks that did not get anywhere; anything else is already under way. */
@@ -107710,6 +108146,8 @@ async function handleTaskEvent(deps, event) {
             return { status: 'ignored', reason: task.reason };
         case 'dispatch':
             return handleDispatch(deps, task);
+        case 'chat-command':
+            return handleChatCommand(deps, task);
         default:
             return handleIssueEvent(deps, task);
     }
@@ -107951,10 +108389,12 @@ function setOutputs(outcome) {
     };
     set('result', JSON.stringify({ version: RESULT_VERSION, ...outcome }));
     set('status', outcome.status);
-    if (outcome.status === 'ignored')
-        return;
-    set('task-id', outcome.taskId);
-    set('issue-number', outcome.issueNumber);
+    if ('taskId' in outcome)
+        set('task-id', outcome.taskId);
+    if ('issueNumber' in outcome)
+        set('issue-number', outcome.issueNumber);
+    if (outcome.status === 'deployment_created')
+        set('deployment-id', outcome.deploymentId);
     if (outcome.status !== 'pr_open')
         return;
     set('pull-number', outcome.pullNumber);
@@ -107967,6 +108407,8 @@ function runner_describe(outcome) {
             return `Nothing to do: ${outcome.reason}.`;
         case 'pr_open':
             return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
+        case 'deployment_created':
+            return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
         default:
             return outcome.message;
     }

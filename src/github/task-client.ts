@@ -1,5 +1,7 @@
+import type { DeploymentClient } from './create-deployment.js';
 import type { CheckRunClient } from './publish-check-run.js';
 import type { PullRequestClient } from './publish-pull-request.js';
+import type { PullRequestFactsClient } from './read-pull-request-facts.js';
 import type { RepositoryContentClient } from './read-repository-file.js';
 import type { PermissionClient } from './repository-permission-level.js';
 import type { StatusCommentClient } from './status-comment.js';
@@ -30,4 +32,6 @@ export type TaskClient = PullRequestClient &
   CheckRunClient &
   PermissionClient &
   RepositoryContentClient &
-  IssueAuthoringClient;
+  IssueAuthoringClient &
+  PullRequestFactsClient &
+  DeploymentClient;

@@ -26,18 +26,22 @@ const issuesEventSchema = z.object({
 const issueCommentEventSchema = z.object({
   action: z.string(),
   issue: issueSchema,
-  comment: z.object({ id: z.number().int(), body: z.string().nullish() }),
+  comment: z.object({ id: z.number().int(), body: z.string().nullish(), created_at: z.string().default('') }),
   repository: repositorySchema,
   sender: senderSchema,
 });
 const dispatchEventSchema = z.object({ repository: repositorySchema, sender: senderSchema });
 
-/** `/implement` and `/approve` need no environment list, so they are recognised before config is read. */
-function taskCommandOf(body: string): 'implement' | 'approve' | undefined {
+/**
+ * `/implement` and `/approve` need no environment list, so they are recognised before config is
+ * read; any other command (or a mistyped one) is left for the command handler.
+ */
+function commandKindOf(body: string): 'implement' | 'approve' | 'other' | undefined {
   const parsed = parseCommand({ body, environments: [] });
-  if (parsed.kind !== 'command') return undefined;
+  if (parsed.kind === 'not-a-command') return undefined;
+  if (parsed.kind === 'invalid') return 'other';
   const { kind } = parsed.command;
-  return kind === 'implement' || kind === 'approve' ? kind : undefined;
+  return kind === 'implement' || kind === 'approve' ? kind : 'other';
 }
 
 function repositoryOf(repository: z.infer<typeof repositorySchema>): RepositoryRef {
@@ -97,21 +101,29 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
   if (action !== 'created')
     return { kind: 'ignored', reason: 'only new comments are read; edits are ignored' };
   if (sender.type === 'Bot') return { kind: 'ignored', reason: `${sender.login} is a bot` };
-  if (issue.pull_request !== undefined)
-    return { kind: 'ignored', reason: 'commands on pull requests come later' };
   const body = comment.body ?? '';
-  const common = {
-    repository: repositoryOf(repository),
-    issueNumber: issue.number,
-    issueBody: issue.body ?? '',
-    commentId: comment.id,
-  };
-  const command = taskCommandOf(body);
-  if (command === 'implement') {
-    return { kind: 'implement-comment', ...common, commentBody: body, requester: sender.login };
+  const command = commandKindOf(body);
+  if (command === undefined) return { kind: 'ignored', reason: 'the comment holds no command' };
+  const onPullRequest = issue.pull_request !== undefined;
+  const common = { repository: repositoryOf(repository), issueNumber: issue.number, commentId: comment.id };
+  if (command === 'other') {
+    return {
+      kind: 'chat-command',
+      ...common,
+      onPullRequest,
+      commentBody: body,
+      commentedAt: comment.created_at,
+      author: sender.login,
+    };
   }
-  if (command === 'approve') return { kind: 'approve-comment', ...common, approver: sender.login };
-  return { kind: 'ignored', reason: 'the comment holds no implementation command' };
+  if (onPullRequest) {
+    return { kind: 'ignored', reason: `/${command} belongs on the request's issue, not on a pull request` };
+  }
+  const issueBody = issue.body ?? '';
+  if (command === 'implement') {
+    return { kind: 'implement-comment', ...common, issueBody, commentBody: body, requester: sender.login };
+  }
+  return { kind: 'approve-comment', ...common, issueBody, approver: sender.login };
 }
 
 function classifyDispatchEvent(event: { name: string; payload: unknown }): TaskEvent {

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type AgentConfig } from '../core/config/agent-config.js';
+import { DEFAULT_CONFIG } from '../core/config/agent-config.js';
 import { canChange } from '../core/deploy/repository-permission.js';
 import { formatConfigProblems } from '../core/config/parse-agent-config.js';
 import { formatRequestErrors } from '../core/request/format-request-errors.js';
@@ -7,25 +7,19 @@ import { parseIssueRequest } from '../core/request/parse-issue-request.js';
 import type { RequestParseResult } from '../core/request/request-parse-result.js';
 import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
 import type { TaskState } from '../core/state/task-state.js';
-import type { ModelProvider } from '../generation/model-provider.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
 import { findStatusComment } from '../github/status-comment.js';
-import type { TaskClient } from '../github/task-client.js';
 import { classifyTaskEvent } from './classify-task-event.js';
+import { handleChatCommand } from './commands/handle-chat-command.js';
 import { openDispatchIssue } from './open-dispatch-issue.js';
 import { runIssueTask } from './run-issue-task.js';
 import { createStatusBoard } from './status-board.js';
 import type { RepositoryRef, TaskEvent } from './task-event.js';
 import type { TaskOutcome } from './task-outcome.js';
 
-export interface TaskEventDependencies {
-  readonly client: TaskClient;
-  /** Chooses the model provider once the repository's config is known. */
-  readonly providerFor: (config: AgentConfig) => ModelProvider;
-  readonly log: (line: string) => void;
-  readonly now?: () => Date;
-}
+export type { TaskEventDependencies } from './task-event-dependencies.js';
+import type { TaskEventDependencies } from './task-event-dependencies.js';
 
 /** A task in one of these states has shipped; a new request belongs on a new issue. */
 const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
@@ -43,12 +37,14 @@ export async function handleTaskEvent(
       return { status: 'ignored', reason: task.reason };
     case 'dispatch':
       return handleDispatch(deps, task);
+    case 'chat-command':
+      return handleChatCommand(deps, task);
     default:
       return handleIssueEvent(deps, task);
   }
 }
 
-type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' }>;
+type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' | 'chat-command' }>;
 
 async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): Promise<TaskOutcome> {
   const { client } = deps;

@@ -87,7 +87,14 @@ async function generateAndPublish(
   });
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
   await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
-  await board.move('pr_open', { patch: { branch, pull_number: pull.number, cost_usd: costUsd } });
+  await board.move('pr_open', {
+    patch: {
+      branch,
+      pull_number: pull.number,
+      cost_usd: costUsd,
+      ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
+    },
+  });
   return {
     status: 'pr_open',
     taskId,

@@ -43,6 +43,17 @@ export type TaskEvent =
       readonly approver: string;
     }
   | {
+      /** Any other slash command; it is parsed again once the configured environments are known. */
+      readonly kind: 'chat-command';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly onPullRequest: boolean;
+      readonly commentId: number;
+      readonly commentBody: string;
+      readonly commentedAt: string;
+      readonly author: string;
+    }
+  | {
       readonly kind: 'dispatch';
       readonly repository: RepositoryRef;
       readonly request: RequestParseResult;

@@ -12,6 +12,15 @@ export type TaskOutcome =
       readonly costUsd: number;
     }
   | {
+      readonly status: 'deployment_created';
+      readonly deploymentId: number;
+      readonly environment: string;
+      readonly sha: string;
+      readonly dryRun: boolean;
+    }
+  /** A command was answered with a comment (help, status, a refusal) and nothing else changed. */
+  | { readonly status: 'answered'; readonly message: string }
+  | {
       readonly status: 'awaiting_approval' | 'refused' | 'invalid_request' | 'invalid_config' | 'failed';
       readonly taskId?: string;
       readonly issueNumber?: number;

@@ -154,11 +154,35 @@ describe('classifyTaskEvent: issue_comment', () => {
   it.each([
     ['an ordinary comment', "You are totally right! I'll get this fixed right away."],
     ['a command that is not on the first line', 'Looks good.\n/implement'],
-    ['a longer word that starts like a command', '/implementation is next week'],
     ['a command word without its slash', 'implement this please'],
     ['an empty comment', ''],
   ])('ignores %s', (_label, body) => {
-    expectIgnored({ name: 'issue_comment', payload: newComment(body) }, /no implementation command/);
+    expectIgnored({ name: 'issue_comment', payload: newComment(body) }, /holds no command/);
+  });
+
+  it('passes a mistyped command on to be answered with help, instead of ignoring it', () => {
+    expect(
+      classifyTaskEvent({ name: 'issue_comment', payload: newComment('/implementation is next week') }),
+    ).toMatchObject({
+      kind: 'chat-command',
+      commentBody: '/implementation is next week',
+      onPullRequest: false,
+    });
+  });
+
+  it('passes deploy commands on, from issues and pull requests, with when they were written', () => {
+    const payload = newComment('/deploy staging --dry-run');
+    payload.issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/1' };
+    expect(classifyTaskEvent({ name: 'issue_comment', payload })).toEqual({
+      kind: 'chat-command',
+      repository: { owner: 'Codertocat', repo: 'Hello-World', defaultBranch: 'master' },
+      issueNumber: payload.issue.number,
+      onPullRequest: true,
+      commentId: payload.comment.id,
+      commentBody: '/deploy staging --dry-run',
+      commentedAt: payload.comment.created_at,
+      author: payload.sender.login,
+    });
   });
 
   it('ignores edited and deleted comments, even when they hold a command', () => {
@@ -175,10 +199,10 @@ describe('classifyTaskEvent: issue_comment', () => {
     expectIgnored({ name: 'issue_comment', payload }, /renovate\[bot\] is a bot/);
   });
 
-  it('ignores commands on pull requests', () => {
+  it('ignores /implement on a pull request: requests live on issues', () => {
     const payload = newComment('/implement');
     payload.issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/1' };
-    expectIgnored({ name: 'issue_comment', payload }, /pull requests/);
+    expectIgnored({ name: 'issue_comment', payload }, /belongs on the request's issue/);
   });
 });
 

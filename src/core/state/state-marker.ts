@@ -14,6 +14,8 @@ export const taskMarkerSchema = z.object({
   environment: z.string().optional(),
   /** The `/implement` comment that holds the request, when it did not come from the issue body. */
   request_comment_id: z.number().int().positive().optional(),
+  /** Where the generated CloudFormation template lives on the branch; `/deploy` deploys it. */
+  template_path: z.string().optional(),
   cost_usd: z.number().nonnegative().default(0),
   updated_at: z.string(),
 });

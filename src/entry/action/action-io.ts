@@ -20,12 +20,14 @@ export const ACTION_INPUTS = {
 
 export const ACTION_OUTPUTS = {
   result: 'The outcome as JSON (versioned): status, task, issue, pull request and cost',
-  status: 'pr_open, awaiting_approval, refused, invalid_request, invalid_config, failed or ignored',
+  status:
+    'pr_open, deployment_created, answered, awaiting_approval, refused, invalid_request, invalid_config, failed or ignored',
   'task-id': 'The task id (owner/repo#issue)',
   'issue-number': 'The issue the task is tracked on',
   'pull-number': 'The pull request number, when one was opened or updated',
   'pull-url': 'The pull request URL, when one was opened or updated',
   'cost-usd': 'Model cost of this task so far, in US dollars',
+  'deployment-id': 'The GitHub deployment created by a /deploy command',
 } as const;
 
 export type ActionOutputName = keyof typeof ACTION_OUTPUTS;

@@ -46,9 +46,9 @@ function setOutputs(outcome: TaskOutcome): void {
   };
   set('result', JSON.stringify({ version: RESULT_VERSION, ...outcome }));
   set('status', outcome.status);
-  if (outcome.status === 'ignored') return;
-  set('task-id', outcome.taskId);
-  set('issue-number', outcome.issueNumber);
+  if ('taskId' in outcome) set('task-id', outcome.taskId);
+  if ('issueNumber' in outcome) set('issue-number', outcome.issueNumber);
+  if (outcome.status === 'deployment_created') set('deployment-id', outcome.deploymentId);
   if (outcome.status !== 'pr_open') return;
   set('pull-number', outcome.pullNumber);
   set('pull-url', outcome.pullUrl);
@@ -61,6 +61,8 @@ function describe(outcome: TaskOutcome): string {
       return `Nothing to do: ${outcome.reason}.`;
     case 'pr_open':
       return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
+    case 'deployment_created':
+      return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
     default:
       return outcome.message;
   }

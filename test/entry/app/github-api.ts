@@ -96,5 +96,41 @@ export function githubApi(params: { owner: string; repo: string }) {
     updatePull: (number: number) => scope.patch(`${base}/pulls/${number}`).reply(200, { number }),
     addLabels: (issueNumber: number) => scope.post(`${base}/issues/${issueNumber}/labels`).reply(200, []),
     checkRun: () => scope.post(`${base}/check-runs`).reply(201, { id: 77 }),
+    getPull: (pull: { number: number; headSha: string; headRef: string; merged?: boolean }) =>
+      scope.get(`${base}/pulls/${pull.number}`).reply(200, {
+        number: pull.number,
+        state: pull.merged ? 'closed' : 'open',
+        merged: pull.merged ?? false,
+        merge_commit_sha: pull.merged ? 'f'.repeat(40) : null,
+        head: { sha: pull.headSha, ref: pull.headRef },
+        base: { ref: 'master' },
+      }),
+    reviews: (pullNumber: number, reviews: Array<{ login: string; state: string; commit_id: string }>) =>
+      scope
+        .get(`${base}/pulls/${pullNumber}/reviews`)
+        .query(true)
+        .reply(
+          200,
+          reviews.map((review, index) => ({
+            id: index + 1,
+            user: { login: review.login },
+            state: review.state,
+            commit_id: review.commit_id,
+          })),
+        ),
+    pullCommits: (pullNumber: number, commits: Array<{ sha: string; date: string }>) =>
+      scope
+        .get(`${base}/pulls/${pullNumber}/commits`)
+        .query(true)
+        .reply(
+          200,
+          commits.map((c) => ({ sha: c.sha, commit: { committer: { date: c.date } } })),
+        ),
+    checkRunsFor: (sha: string, runs: Array<{ name: string; status: string; conclusion: string | null }>) =>
+      scope
+        .get(`${base}/commits/${sha}/check-runs`)
+        .query(true)
+        .reply(200, { total_count: runs.length, check_runs: runs }),
+    createDeployment: (id: number) => scope.post(`${base}/deployments`).reply(201, { id }),
   };
 }

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { DEPLOYMENT_STRATEGIES } from '../request/execution-request.js';
+
+/**
+ * What a GitHub deployment carries from `/deploy` to the workflow run that performs it. The
+ * workflow trusts nothing else: stack, template, parameters and the sha that was checked are here.
+ */
+export const deploymentPayloadSchema = z.object({
+  version: z.literal(1),
+  task_id: z.string().min(1).optional(),
+  stack_name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'must be a valid CloudFormation stack name'),
+  template_path: z.string().min(1),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2'),
+  parameters: z.record(z.string(), z.string()).default({}),
+  strategy: z.enum(DEPLOYMENT_STRATEGIES).optional(),
+  /** The sha the rules were checked against; the run refuses to deploy anything else. */
+  checked_sha: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full commit sha'),
+  requested_by: z.string().min(1),
+  pull_number: z.number().int().positive().optional(),
+  dry_run: z.boolean().default(false),
+  /** Set on rollbacks: the deployment this one replaces. */
+  rollback_of: z.number().int().positive().optional(),
+});
+
+export type DeploymentPayload = z.infer<typeof deploymentPayloadSchema>;

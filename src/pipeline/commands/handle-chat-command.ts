@@ -1,0 +1,84 @@
+import type { ChatCommand } from '../../core/commands/chat-command.js';
+import { COMMAND_SPECS } from '../../core/commands/command-names.js';
+import { renderHelp } from '../../core/commands/help-text.js';
+import { parseCommand } from '../../core/commands/parse-command.js';
+import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
+import { canChange } from '../../core/deploy/repository-permission.js';
+import { renderStatusComment } from '../../core/render/status-comment.js';
+import { readAgentConfig } from '../../github/read-agent-config.js';
+import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
+import { findStatusComment } from '../../github/status-comment.js';
+import type { TaskEvent } from '../task-event.js';
+import type { TaskEventDependencies } from '../task-event-dependencies.js';
+import type { TaskOutcome } from '../task-outcome.js';
+import { handleDeployCommand } from './handle-deploy-command.js';
+import { reply } from './reply.js';
+
+export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
+
+/**
+ * Every slash command other than `/implement` and `/approve`: acknowledged with a reaction at once,
+ * parsed against the configured environments, permission-checked, then carried out or answered.
+ */
+export async function handleChatCommand(
+  deps: TaskEventDependencies,
+  event: ChatCommandEvent,
+): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { owner, repo } = event.repository;
+  const answer = (body: string) => reply({ client, owner, repo, issueNumber: event.issueNumber, body });
+  await client.reactions.createForIssueComment({ owner, repo, comment_id: event.commentId, content: 'eyes' });
+
+  const configResult = await readAgentConfig({ client, owner, repo });
+  if (!configResult.ok) return answer(formatConfigProblems(configResult.problems));
+  const config = configResult.config;
+  const environments = Object.keys(config.environments);
+  const parsed = parseCommand({ body: event.commentBody, environments, author: { login: event.author } });
+  if (parsed.kind === 'not-a-command') return { status: 'ignored', reason: 'the comment holds no command' };
+  if (parsed.kind === 'invalid') return answer(`${parsed.problem}\n\n${parsed.help}`);
+  const command = parsed.command;
+
+  // Only commands that change something look the author up; help and status cost no extra call.
+  const needsWrite = COMMAND_SPECS[command.kind].requiredPermission === 'write';
+  const permission = needsWrite
+    ? await repositoryPermissionLevel({ client, owner, repo, username: event.author })
+    : 'none';
+  if (needsWrite && !canChange(permission)) {
+    return answer(
+      `@${event.author}, \`/${command.kind}\` needs write, maintain or admin permission on ${owner}/${repo}; ` +
+        `you have ${permission}.`,
+    );
+  }
+  switch (command.kind) {
+    case 'help':
+      return answer(renderHelp(environments));
+    case 'status':
+      return answer(await describeStatus(deps, event));
+    case 'deploy':
+      return handleDeployCommand({ deps, event, config, command, permission, answer });
+    default:
+      return answer(notYetAvailable(command));
+  }
+}
+
+async function describeStatus(deps: TaskEventDependencies, event: ChatCommandEvent): Promise<string> {
+  const { owner, repo } = event.repository;
+  const status = await findStatusComment({
+    client: deps.client,
+    owner,
+    repo,
+    issueNumber: event.issueNumber,
+  });
+  if (!status) return `No implementation task is tracked on #${event.issueNumber}.`;
+  return renderStatusComment({ marker: status.marker })
+    .replace(/<!--[\s\S]*?-->\n?/g, '')
+    .trim();
+}
+
+/** Said plainly rather than ignored: the command is known, this release cannot carry it out yet. */
+function notYetAvailable(command: ChatCommand): string {
+  return (
+    `\`/${command.kind}\` is recognised but not available in this release of implementation-agent yet, ` +
+    'so nothing was changed. `/help` lists what works today.'
+  );
+}

@@ -1,0 +1,125 @@
+import type { ChatCommand } from '../../core/commands/chat-command.js';
+import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
+import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
+import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
+import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
+import { stackNameFor } from '../../core/deploy/stack-name-for.js';
+import { createDeployment } from '../../github/create-deployment.js';
+import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
+import { findStatusComment, type StatusCommentRef } from '../../github/status-comment.js';
+import type { TaskEventDependencies } from '../task-event-dependencies.js';
+import type { TaskOutcome } from '../task-outcome.js';
+import type { ChatCommandEvent } from './handle-chat-command.js';
+
+type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
+
+/**
+ * `/deploy <env> [--dry-run]`: finds the task's pull request, checks the environment's rules against
+ * the sha that existed when the command was written, and creates a GitHub deployment of exactly
+ * that sha; the deploy workflow carries it out and reports back.
+ */
+export async function handleDeployCommand(params: {
+  deps: TaskEventDependencies;
+  event: ChatCommandEvent;
+  config: AgentConfig;
+  command: DeployCommand;
+  /** The author's permission, already read (and required to be write or more) by the command handler. */
+  permission: RepositoryPermission;
+  answer: (body: string) => Promise<TaskOutcome>;
+}): Promise<TaskOutcome> {
+  const { deps, event, config, command, answer, permission } = params;
+  const { client } = deps;
+  const { owner, repo } = event.repository;
+  const { environment } = command;
+  const task = await findTask(deps, event);
+  if (!task.pullNumber) {
+    return answer(`There is no implementation pull request to deploy from #${event.issueNumber} yet.`);
+  }
+  if (!task.status?.marker.template_path) {
+    return answer(
+      `#${task.pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
+        'so `/deploy` does not know which CloudFormation template to deploy.',
+    );
+  }
+  const facts = await readPullRequestFacts({
+    client,
+    owner,
+    repo,
+    pullNumber: task.pullNumber,
+    requestedAt: event.commentedAt,
+  });
+  const envConfig = config.environments[environment];
+  if (!envConfig) return answer(`\`${environment}\` is not a configured environment.`);
+  const decision = authorizeDeploy({
+    environment,
+    config: envConfig,
+    actor: { login: event.author, permission, teams: [] },
+    ref: { name: facts.headRef, shaAtRequest: facts.shaAtRequest, currentSha: facts.currentSha },
+    approved: facts.approved,
+    checks: facts.checks,
+    automated: false,
+  });
+  if (!decision.allowed) return answer(decision.message);
+
+  const payload: DeploymentPayload = {
+    version: 1,
+    task_id: task.status.marker.task_id,
+    stack_name: stackNameFor({
+      branch: facts.headRef,
+      environment,
+      ...optional('configured', envConfig.stack_name),
+    }),
+    template_path: task.status.marker.template_path,
+    region: envConfig.region ?? DEFAULT_REGION,
+    parameters: { ...envConfig.parameters },
+    ...optional('strategy', envConfig.strategy),
+    checked_sha: facts.currentSha,
+    requested_by: event.author,
+    pull_number: facts.number,
+    dry_run: command.dryRun,
+  };
+  const deploymentId = await createDeployment({
+    client,
+    owner,
+    repo,
+    environment,
+    payload,
+    description: `${command.dryRun ? 'Dry run' : 'Deploy'} of PR #${facts.number} requested by ${event.author}`,
+  });
+  deps.log(`Created deployment ${deploymentId} of ${facts.currentSha} to ${environment}`);
+  await answer(
+    `🚀 ${command.dryRun ? 'Dry run (change set only) for' : 'Deploying'} \`${facts.currentSha.slice(0, 7)}\` ` +
+      `(PR #${facts.number}) to **${environment}** as deployment ${deploymentId}, stack \`${payload.stack_name}\` ` +
+      `in ${payload.region}. The deploy workflow carries it out and reports back here; ` +
+      `follow it under [Deployments](https://github.com/${owner}/${repo}/deployments).`,
+  );
+  return {
+    status: 'deployment_created',
+    deploymentId,
+    environment,
+    sha: facts.currentSha,
+    dryRun: command.dryRun,
+  };
+}
+
+/** The task's status (on its issue) and pull request, from a comment on either of them. */
+async function findTask(
+  deps: TaskEventDependencies,
+  event: ChatCommandEvent,
+): Promise<{ pullNumber?: number; status?: StatusCommentRef }> {
+  const { owner, repo } = event.repository;
+  const find = (issueNumber: number) => findStatusComment({ client: deps.client, owner, repo, issueNumber });
+  if (!event.onPullRequest) {
+    const status = await find(event.issueNumber);
+    return { ...optional('pullNumber', status?.marker.pull_number), ...optional('status', status) };
+  }
+  const pull = await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber });
+  const issueNumber = /^implementation\/(\d+)-/.exec(pull.data.head.ref)?.[1];
+  const status = issueNumber ? await find(Number(issueNumber)) : undefined;
+  return { pullNumber: event.issueNumber, ...optional('status', status) };
+}
+
+/** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}

@@ -1,0 +1,19 @@
+import type { TaskClient } from '../../github/task-client.js';
+import type { TaskOutcome } from '../task-outcome.js';
+
+/** Answers a command with one comment on the issue or pull request it was written on. */
+export async function reply(params: {
+  client: Pick<TaskClient, 'issues'>;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  body: string;
+}): Promise<TaskOutcome> {
+  await params.client.issues.createComment({
+    owner: params.owner,
+    repo: params.repo,
+    issue_number: params.issueNumber,
+    body: params.body,
+  });
+  return { status: 'answered', message: params.body };
+}

@@ -1,0 +1,12 @@
+import type { AgentConfig } from '../core/config/agent-config.js';
+import type { ModelProvider } from '../generation/model-provider.js';
+import type { TaskClient } from '../github/task-client.js';
+
+/** What every event handler is given by its runtime (the Probot app, the Action). */
+export interface TaskEventDependencies {
+  readonly client: TaskClient;
+  /** Chooses the model provider once the repository's config is known. */
+  readonly providerFor: (config: AgentConfig) => ModelProvider;
+  readonly log: (line: string) => void;
+  readonly now?: () => Date;
+}

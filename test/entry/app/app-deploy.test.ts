@@ -1,0 +1,199 @@
+import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { githubApi } from './github-api.js';
+import { testProbot } from './test-probot.js';
+
+const OWNER = 'Codertocat';
+const REPO = 'Hello-World';
+const HEAD = 'a'.repeat(40);
+const BRANCH = 'implementation/1-orders-api';
+
+/** A comment on pull request #42, written at 10:00. */
+function prComment(body: string, sender = 'Codertocat') {
+  const payload = webhookExample('issue_comment', 'created');
+  payload.issue.number = 42;
+  payload.issue.pull_request = { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/42` };
+  payload.comment.body = body;
+  payload.comment.created_at = '2026-11-24T10:00:00Z';
+  payload.sender.login = sender;
+  return payload;
+}
+
+const taskStatus = {
+  id: 900,
+  user: { login: 'implementation-agent[bot]', type: 'Bot' },
+  body: renderStatusComment({
+    marker: {
+      task_id: `${OWNER}/${REPO}#1`,
+      state: 'pr_open',
+      attempt: 1,
+      cost_usd: 0,
+      branch: BRANCH,
+      pull_number: 42,
+      template_path: 'services/orders-api/template.yaml',
+      updated_at: '2026-11-24T09:00:00Z',
+    },
+  }),
+};
+
+/** Everything up to the rules check, for a PR whose head was committed at `committedAt`. */
+function expectDeployFacts(
+  api: ReturnType<typeof githubApi>,
+  options: {
+    sender?: string;
+    role?: string;
+    reviews?: Array<{ login: string; state: string; commit_id: string }>;
+    checks?: string;
+    commits?: Array<{ sha: string; date: string }>;
+  } = {},
+) {
+  const sender = options.sender ?? 'Codertocat';
+  api.installationToken(INSTALLATION_ID);
+  api.reaction(492700400);
+  api.config(undefined);
+  api.permission(sender, options.role ?? 'write');
+  api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
+  api.comments(1, [taskStatus]);
+  api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
+  api.reviews(42, options.reviews ?? []);
+  api.pullCommits(42, options.commits ?? [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
+  api.checkRunsFor(HEAD, [{ name: 'build', status: 'completed', conclusion: options.checks ?? 'success' }]);
+}
+
+const replyOf = (api: ReturnType<typeof githubApi>) =>
+  api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/issues/42/comments'))?.body
+    .body as string;
+
+describe('Probot app: /deploy on the pull request', () => {
+  it('creates a deployment of exactly the checked sha, with the stack, template and strategy, and says so', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api);
+    api.createDeployment(7001);
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy staging --dry-run'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    const deployment = api.calls.find((call) => call.path.endsWith('/deployments'))?.body;
+    expect(deployment).toMatchObject({
+      ref: HEAD,
+      environment: 'staging',
+      auto_merge: false,
+      required_contexts: [],
+      production_environment: false,
+      payload: {
+        version: 1,
+        task_id: `${OWNER}/${REPO}#1`,
+        stack_name: 'orders-api-staging',
+        template_path: 'services/orders-api/template.yaml',
+        region: 'ap-southeast-2',
+        checked_sha: HEAD,
+        requested_by: 'Codertocat',
+        pull_number: 42,
+        dry_run: true,
+      },
+    });
+    expect(replyOf(api)).toContain(
+      'Dry run (change set only) for `aaaaaaa` (PR #42) to **staging** as deployment 7001',
+    );
+  });
+
+  it('refuses production without an approving review, naming the rule', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy production'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.some((call) => call.path.endsWith('/deployments'))).toBe(false);
+    expect(replyOf(api)).toContain('`approval`');
+  });
+
+  it('deploys production once the head is approved and the checks are green', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, { reviews: [{ login: 'reviewer', state: 'APPROVED', commit_id: HEAD }] });
+    api.createDeployment(7002);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy production'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.find((call) => call.path.endsWith('/deployments'))?.body).toMatchObject({
+      environment: 'production',
+      production_environment: true,
+      payload: { stack_name: 'orders-api-production', dry_run: false },
+    });
+  });
+
+  it('refuses when commits were pushed after the command was written', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      commits: [
+        { sha: 'b'.repeat(40), date: '2026-11-24T09:00:00Z' },
+        { sha: HEAD, date: '2026-11-24T10:05:00Z' },
+      ],
+    });
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy staging'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.some((call) => call.path.endsWith('/deployments'))).toBe(false);
+    expect(replyOf(api)).toContain('`sha-moved`');
+  });
+});
+
+describe('Probot app: other commands', () => {
+  it('refuses /deploy from someone without write access before looking any further', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(492700400);
+    api.config(undefined);
+    api.permission('visitor', 'read');
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy staging', 'visitor'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toBe(
+      '@visitor, `/deploy` needs write, maintain or admin permission on Codertocat/Hello-World; you have read.',
+    );
+  });
+
+  it('answers an unknown environment with what is wrong and the help text', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(492700400);
+    api.config(undefined);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy prod'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toContain('production');
+    expect(replyOf(api)).toContain('/rollback');
+  });
+
+  it('answers /help with the commands and the configured environments', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(492700400);
+    api.config('environments:\n  qa: {}\n  live: {}\n');
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/help'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toContain('/deploy');
+    expect(replyOf(api)).toMatch(/qa.*live|live.*qa/s);
+  });
+});
