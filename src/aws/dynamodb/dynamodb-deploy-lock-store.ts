@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { describeAwsError } from '../cloudformation/describe-aws-error.js';
+import type { AcquireDeployLockParams, DeployLock, DeployLockKey, DeployLockStore } from './deploy-lock.js';
+import { LOCK_TABLE_PARTITION_KEY, LOCK_TABLE_TTL_ATTRIBUTE } from './lock-table-definition.js';
+
+/** The one document-client method the store calls. */
+export type DocumentClientApi = Pick<DynamoDBDocumentClient, 'send'>;
+
+const DEFAULT_TTL_SECONDS = 3600;
+
+/** Each retry means another deploy took and dropped the lock in between; more than a few is a bug. */
+const ACQUIRE_ATTEMPTS = 3;
+
+const NAMES = { '#id': LOCK_TABLE_PARTITION_KEY, '#expires': LOCK_TABLE_TTL_ATTRIBUTE, '#token': 'token' };
+
+const lockItemSchema = z.object({
+  [LOCK_TABLE_PARTITION_KEY]: z.string(),
+  environment: z.string(),
+  repository: z.string(),
+  holder: z.string(),
+  ref: z.string(),
+  sha: z.string(),
+  deployment_id: z.number().optional(),
+  run_url: z.string().optional(),
+  acquired_at: z.string(),
+  [LOCK_TABLE_TTL_ATTRIBUTE]: z.number(),
+  token: z.string(),
+});
+
+/**
+ * Deploy locks in DynamoDB. Taking a lock is one conditional put that succeeds when no lock exists
+ * or the existing one has expired, so an orphaned lock is taken over atomically; DynamoDB's TTL
+ * only tidies the table later.
+ */
+export function createDynamoDbDeployLockStore(params: {
+  client: DocumentClientApi;
+  tableName: string;
+  /** Epoch milliseconds. */
+  now?: () => number;
+  ttlSeconds?: number;
+  newToken?: () => string;
+}): DeployLockStore {
+  const { client, tableName } = params;
+  const now = params.now ?? Date.now;
+  const newToken = params.newToken ?? randomUUID;
+  const defaultTtlSeconds = params.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+
+  const keyOf = (key: DeployLockKey) => ({ [LOCK_TABLE_PARTITION_KEY]: lockId(key) });
+  const parse = (item: unknown) => lockFromItem({ item, tableName });
+  const failure = (action: string, key: DeployLockKey, error: unknown) =>
+    storeError({ action, key, tableName, error });
+
+  async function current(key: DeployLockKey): Promise<DeployLock | undefined> {
+    try {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: keyOf(key), ConsistentRead: true }),
+      );
+      if (Item === undefined) return undefined;
+      const lock = parse(Item);
+      return isExpired(lock, now()) ? undefined : lock;
+    } catch (error) {
+      throw failure('read', key, error);
+    }
+  }
+
+  async function acquire(request: AcquireDeployLockParams) {
+    const ttlSeconds = request.ttlSeconds ?? defaultTtlSeconds;
+    for (let attempt = 1; attempt <= ACQUIRE_ATTEMPTS; attempt += 1) {
+      const nowMs = now();
+      const lock = newLock({ request, nowMs, ttlSeconds, token: newToken() });
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: itemFromLock(lock),
+            ConditionExpression: 'attribute_not_exists(#id) OR #expires < :now',
+            ExpressionAttributeNames: { '#id': NAMES['#id'], '#expires': NAMES['#expires'] },
+            ExpressionAttributeValues: { ':now': epochSeconds(nowMs) },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return { acquired: true as const, lock };
+      } catch (error) {
+        if (!isConditionalCheckFailure(error)) throw failure('take', request, error);
+        const heldBy = holderReturnedWith(error, parse) ?? (await current(request));
+        if (heldBy !== undefined) return { acquired: false as const, heldBy };
+        // Released or expired between our write and our read: the next attempt can take it.
+      }
+    }
+    throw new Error(
+      `The deploy lock for ${request.environment} in ${request.repository} changed hands ${ACQUIRE_ATTEMPTS} times while this deploy tried to take it; try again.`,
+    );
+  }
+
+  return {
+    acquire,
+    current,
+
+    async release(request) {
+      try {
+        await client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: keyOf(request),
+            ConditionExpression: '#token = :token',
+            ExpressionAttributeNames: { '#token': NAMES['#token'] },
+            ExpressionAttributeValues: { ':token': request.token },
+          }),
+        );
+        return 'released';
+      } catch (error) {
+        if (isConditionalCheckFailure(error)) return 'not-held';
+        throw failure('release', request, error);
+      }
+    },
+
+    async forceRelease(key) {
+      try {
+        const { Attributes } = await client.send(
+          new DeleteCommand({ TableName: tableName, Key: keyOf(key), ReturnValues: 'ALL_OLD' }),
+        );
+        return Attributes === undefined ? undefined : parse(Attributes);
+      } catch (error) {
+        throw failure('remove', key, error);
+      }
+    },
+
+    async heartbeat(request) {
+      const ttlSeconds = request.ttlSeconds ?? defaultTtlSeconds;
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keyOf(request),
+            UpdateExpression: 'SET #expires = :expires',
+            ConditionExpression: '#token = :token',
+            ExpressionAttributeNames: { '#expires': NAMES['#expires'], '#token': NAMES['#token'] },
+            ExpressionAttributeValues: {
+              ':expires': epochSeconds(now()) + ttlSeconds,
+              ':token': request.token,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return { extended: true, lock: parse(Attributes) };
+      } catch (error) {
+        if (isConditionalCheckFailure(error)) return { extended: false };
+        throw failure('extend', request, error);
+      }
+    },
+  };
+}
+
+function lockId(key: DeployLockKey): string {
+  return `${key.repository}#${key.environment}`;
+}
+
+function epochSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/** Same rule as the acquire condition: a lock is void once its expiry second has passed. */
+function isExpired(lock: DeployLock, nowMs: number): boolean {
+  return lock.expiresAt < epochSeconds(nowMs);
+}
+
+function newLock(params: {
+  request: AcquireDeployLockParams;
+  nowMs: number;
+  ttlSeconds: number;
+  token: string;
+}): DeployLock {
+  const { request, nowMs, ttlSeconds, token } = params;
+  return {
+    environment: request.environment,
+    repository: request.repository,
+    holder: request.holder,
+    ref: request.ref,
+    sha: request.sha,
+    ...(request.deploymentId === undefined ? {} : { deploymentId: request.deploymentId }),
+    ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
+    acquiredAt: new Date(nowMs).toISOString(),
+    expiresAt: epochSeconds(nowMs) + ttlSeconds,
+    token,
+  };
+}
+
+function itemFromLock(lock: DeployLock): z.input<typeof lockItemSchema> {
+  return {
+    [LOCK_TABLE_PARTITION_KEY]: lockId(lock),
+    environment: lock.environment,
+    repository: lock.repository,
+    holder: lock.holder,
+    ref: lock.ref,
+    sha: lock.sha,
+    ...(lock.deploymentId === undefined ? {} : { deployment_id: lock.deploymentId }),
+    ...(lock.runUrl === undefined ? {} : { run_url: lock.runUrl }),
+    acquired_at: lock.acquiredAt,
+    [LOCK_TABLE_TTL_ATTRIBUTE]: lock.expiresAt,
+    token: lock.token,
+  };
+}
+
+function lockFromItem(params: { item: unknown; tableName: string }): DeployLock {
+  const parsed = lockItemSchema.safeParse(params.item);
+  if (!parsed.success) {
+    throw new Error(
+      `A deploy lock item in table ${params.tableName} is not in the expected shape (was it written by something else?):\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  const item = parsed.data;
+  return {
+    environment: item.environment,
+    repository: item.repository,
+    holder: item.holder,
+    ref: item.ref,
+    sha: item.sha,
+    ...(item.deployment_id === undefined ? {} : { deploymentId: item.deployment_id }),
+    ...(item.run_url === undefined ? {} : { runUrl: item.run_url }),
+    acquiredAt: item.acquired_at,
+    expiresAt: item[LOCK_TABLE_TTL_ATTRIBUTE],
+    token: item.token,
+  };
+}
+
+function isConditionalCheckFailure(
+  error: unknown,
+): error is Error & { Item?: Record<string, AttributeValue> } {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * DynamoDB returns the blocking item with the failure (ReturnValuesOnConditionCheckFailure), which
+ * saves a read and cannot race with a release; the document client leaves it in wire format, and
+ * local stand-ins such as dynalite leave it out, so the caller falls back to a read.
+ */
+function holderReturnedWith(
+  error: { Item?: Record<string, AttributeValue> },
+  parse: (item: unknown) => DeployLock,
+): DeployLock | undefined {
+  if (error.Item === undefined) return undefined;
+  // The lock item holds only strings and numbers.
+  const plain = Object.fromEntries(
+    Object.entries(error.Item).map(([name, value]) => [
+      name,
+      value.N === undefined ? value.S : Number(value.N),
+    ]),
+  );
+  return parse(plain);
+}
+
+function storeError(params: {
+  action: string;
+  key: DeployLockKey;
+  tableName: string;
+  error: unknown;
+}): Error {
+  const { action, key, tableName, error } = params;
+  const { name, message, advice } = describeAwsError(error);
+  const fix =
+    name === 'ResourceNotFoundException'
+      ? `Create the table (see lockTableDefinition) or correct the configured lock table name.`
+      : advice;
+  return new Error(
+    `Could not ${action} the deploy lock for ${key.environment} in ${key.repository} (table ${tableName}): ${message}${fix === undefined ? '' : ` ${fix}`}`,
+    { cause: error },
+  );
+}
