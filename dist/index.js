@@ -106193,21 +106193,27 @@ async function handleDeployCommand(params) {
     const { client } = deps;
     const { owner, repo } = event.repository;
     const { environment } = command;
-    const task = await findTask(deps, event);
-    if (!task.pullNumber) {
+    const find = (issueNumber) => findStatusComment({ client, owner, repo, issueNumber });
+    // From the issue, its status names the PR; from the PR, its branch names the issue.
+    const issueStatus = event.onPullRequest ? undefined : await find(event.issueNumber);
+    const pullNumber = event.onPullRequest ? event.issueNumber : issueStatus?.marker.pull_number;
+    if (!pullNumber) {
         return answer(`There is no implementation pull request to deploy from #${event.issueNumber} yet.`);
-    }
-    if (!task.status?.marker.template_path) {
-        return answer(`#${task.pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
-            'so `/deploy` does not know which CloudFormation template to deploy.');
     }
     const facts = await readPullRequestFacts({
         client,
         owner,
         repo,
-        pullNumber: task.pullNumber,
+        pullNumber,
         requestedAt: event.commentedAt,
     });
+    const taskIssue = /^implementation\/(\d+)-/.exec(facts.headRef)?.[1];
+    const status = issueStatus ?? (taskIssue ? await find(Number(taskIssue)) : undefined);
+    const templatePath = status?.marker.template_path;
+    if (!status || !templatePath) {
+        return answer(`#${pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
+            'so `/deploy` does not know which CloudFormation template to deploy.');
+    }
     const envConfig = config.environments[environment];
     if (!envConfig)
         return answer(`\`${environment}\` is not a configured environment.`);
@@ -106224,13 +106230,13 @@ async function handleDeployCommand(params) {
         return answer(decision.message);
     const payload = {
         version: 1,
-        task_id: task.status.marker.task_id,
+        task_id: status.marker.task_id,
         stack_name: stackNameFor({
             branch: facts.headRef,
             environment,
             ...handle_deploy_command_optional('configured', envConfig.stack_name),
         }),
-        template_path: task.status.marker.template_path,
+        template_path: templatePath,
         region: envConfig.region ?? DEFAULT_REGION,
         parameters: { ...envConfig.parameters },
         ...handle_deploy_command_optional('strategy', envConfig.strategy),
@@ -106259,19 +106265,6 @@ async function handleDeployCommand(params) {
         sha: facts.currentSha,
         dryRun: command.dryRun,
     };
-}
-/** The task's status (on its issue) and pull request, from a comment on either of them. */
-async function findTask(deps, event) {
-    const { owner, repo } = event.repository;
-    const find = (issueNumber) => findStatusComment({ client: deps.client, owner, repo, issueNumber });
-    if (!event.onPullRequest) {
-        const status = await find(event.issueNumber);
-        return { ...handle_deploy_command_optional('pullNumber', status?.marker.pull_number), ...handle_deploy_command_optional('status', status) };
-    }
-    const pull = await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber });
-    const issueNumber = /^implementation\/(\d+)-/.exec(pull.data.head.ref)?.[1];
-    const status = issueNumber ? await find(Number(issueNumber)) : undefined;
-    return { pullNumber: event.issueNumber, ...handle_deploy_command_optional('status', status) };
 }
 /** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */
 function handle_deploy_command_optional(key, value) {

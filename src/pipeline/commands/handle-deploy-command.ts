@@ -6,7 +6,7 @@ import type { RepositoryPermission } from '../../core/deploy/repository-permissi
 import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
-import { findStatusComment, type StatusCommentRef } from '../../github/status-comment.js';
+import { findStatusComment } from '../../github/status-comment.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
@@ -31,23 +31,29 @@ export async function handleDeployCommand(params: {
   const { client } = deps;
   const { owner, repo } = event.repository;
   const { environment } = command;
-  const task = await findTask(deps, event);
-  if (!task.pullNumber) {
+  const find = (issueNumber: number) => findStatusComment({ client, owner, repo, issueNumber });
+  // From the issue, its status names the PR; from the PR, its branch names the issue.
+  const issueStatus = event.onPullRequest ? undefined : await find(event.issueNumber);
+  const pullNumber = event.onPullRequest ? event.issueNumber : issueStatus?.marker.pull_number;
+  if (!pullNumber) {
     return answer(`There is no implementation pull request to deploy from #${event.issueNumber} yet.`);
-  }
-  if (!task.status?.marker.template_path) {
-    return answer(
-      `#${task.pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
-        'so `/deploy` does not know which CloudFormation template to deploy.',
-    );
   }
   const facts = await readPullRequestFacts({
     client,
     owner,
     repo,
-    pullNumber: task.pullNumber,
+    pullNumber,
     requestedAt: event.commentedAt,
   });
+  const taskIssue = /^implementation\/(\d+)-/.exec(facts.headRef)?.[1];
+  const status = issueStatus ?? (taskIssue ? await find(Number(taskIssue)) : undefined);
+  const templatePath = status?.marker.template_path;
+  if (!status || !templatePath) {
+    return answer(
+      `#${pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
+        'so `/deploy` does not know which CloudFormation template to deploy.',
+    );
+  }
   const envConfig = config.environments[environment];
   if (!envConfig) return answer(`\`${environment}\` is not a configured environment.`);
   const decision = authorizeDeploy({
@@ -63,13 +69,13 @@ export async function handleDeployCommand(params: {
 
   const payload: DeploymentPayload = {
     version: 1,
-    task_id: task.status.marker.task_id,
+    task_id: status.marker.task_id,
     stack_name: stackNameFor({
       branch: facts.headRef,
       environment,
       ...optional('configured', envConfig.stack_name),
     }),
-    template_path: task.status.marker.template_path,
+    template_path: templatePath,
     region: envConfig.region ?? DEFAULT_REGION,
     parameters: { ...envConfig.parameters },
     ...optional('strategy', envConfig.strategy),
@@ -100,23 +106,6 @@ export async function handleDeployCommand(params: {
     sha: facts.currentSha,
     dryRun: command.dryRun,
   };
-}
-
-/** The task's status (on its issue) and pull request, from a comment on either of them. */
-async function findTask(
-  deps: TaskEventDependencies,
-  event: ChatCommandEvent,
-): Promise<{ pullNumber?: number; status?: StatusCommentRef }> {
-  const { owner, repo } = event.repository;
-  const find = (issueNumber: number) => findStatusComment({ client: deps.client, owner, repo, issueNumber });
-  if (!event.onPullRequest) {
-    const status = await find(event.issueNumber);
-    return { ...optional('pullNumber', status?.marker.pull_number), ...optional('status', status) };
-  }
-  const pull = await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber });
-  const issueNumber = /^implementation\/(\d+)-/.exec(pull.data.head.ref)?.[1];
-  const status = issueNumber ? await find(Number(issueNumber)) : undefined;
-  return { pullNumber: event.issueNumber, ...optional('status', status) };
 }
 
 /** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */

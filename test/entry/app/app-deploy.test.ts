@@ -53,11 +53,10 @@ function expectDeployFacts(
   api.config(undefined);
   api.permission(sender, options.role ?? 'write');
   api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
-  api.comments(1, [taskStatus]);
-  api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
   api.reviews(42, options.reviews ?? []);
   api.pullCommits(42, options.commits ?? [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
   api.checkRunsFor(HEAD, [{ name: 'build', status: 'completed', conclusion: options.checks ?? 'success' }]);
+  api.comments(1, [taskStatus]);
 }
 
 const replyOf = (api: ReturnType<typeof githubApi>) =>
@@ -146,6 +145,37 @@ describe('Probot app: /deploy on the pull request', () => {
     expect(api.scope.isDone()).toBe(true);
     expect(api.calls.some((call) => call.path.endsWith('/deployments'))).toBe(false);
     expect(replyOf(api)).toContain('`sha-moved`');
+  });
+});
+
+describe('Probot app: /deploy on the request issue', () => {
+  it('finds the pull request through the status comment and deploys its head', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(492700400);
+    api.config(undefined);
+    api.permission('Codertocat', 'admin');
+    api.comments(1, [taskStatus]);
+    api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
+    api.reviews(42, []);
+    api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
+    api.checkRunsFor(HEAD, []);
+    api.createDeployment(7003);
+    api.createComment(1, 951);
+    const { receive, errors } = await testProbot();
+    const payload = prComment('/deploy development');
+    payload.issue.number = 1;
+    delete payload.issue.pull_request;
+
+    await receive('issue_comment', payload);
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.find((call) => call.path.endsWith('/deployments'))?.body).toMatchObject({
+      ref: HEAD,
+      environment: 'development',
+      payload: { pull_number: 42, stack_name: 'orders-api-development' },
+    });
   });
 });
 
