@@ -55,6 +55,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       }),
       getCollaboratorPermissionLevel: answer('repos.getCollaboratorPermissionLevel', { permission: 'admin' }),
       createDeployment: unused('repos.createDeployment'),
+      createDeploymentStatus: unused('repos.createDeploymentStatus'),
     },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
   };

@@ -1,5 +1,6 @@
 import type { DeploymentClient } from './create-deployment.js';
 import type { CheckRunClient } from './publish-check-run.js';
+import type { DeploymentStatusClient } from './set-deployment-status.js';
 import type { PullRequestClient } from './publish-pull-request.js';
 import type { PullRequestFactsClient } from './read-pull-request-facts.js';
 import type { RepositoryContentClient } from './read-repository-file.js';
@@ -34,4 +35,5 @@ export type TaskClient = PullRequestClient &
   RepositoryContentClient &
   IssueAuthoringClient &
   PullRequestFactsClient &
-  DeploymentClient;
+  DeploymentClient &
+  DeploymentStatusClient;

@@ -27,9 +27,9 @@ export type TaskOutcome =
       readonly message: string;
     };
 
-/** Outcomes that mean the request was not carried out; the Action fails its job on these. */
-export function isFailureOutcome(outcome: TaskOutcome): boolean {
-  return (
-    outcome.status === 'invalid_request' || outcome.status === 'invalid_config' || outcome.status === 'failed'
-  );
+const FAILURE_STATUSES: ReadonlySet<string> = new Set(['invalid_request', 'invalid_config', 'failed', 'deploy_failed']);
+
+/** Outcomes (of a task or a deploy) that mean the work was not carried out; the Action fails its job on these. */
+export function isFailureOutcome(outcome: { readonly status: string }): boolean {
+  return FAILURE_STATUSES.has(outcome.status);
 }

@@ -12,31 +12,31 @@ const optionalText = z
 
 export const ACTION_INPUTS = {
   token: 'GitHub token with contents, issues, pull-requests and checks write permission',
-  mode: 'What to do: `implement` (default) turns the triggering issue, comment or dispatch into a pull request',
+  mode: 'What to do: `implement` (default) turns the triggering issue, comment or dispatch into a pull request; `deploy` carries out the triggering deployment',
   provider: 'Model provider, overriding the repository config: `offline` or `bedrock`',
   model: 'Bedrock model id, overriding the repository config',
   region: 'AWS region for Bedrock, overriding the repository config',
+  'deploy-timeout-minutes': 'mode deploy: how long a deploy may take before it counts as failed (default 30)',
 } as const;
 
 export const ACTION_OUTPUTS = {
   result: 'The outcome as JSON (versioned): status, task, issue, pull request and cost',
   status:
-    'pr_open, deployment_created, answered, awaiting_approval, refused, invalid_request, invalid_config, failed or ignored',
+    'pr_open, deployment_created, deployed, deploy_failed, answered, awaiting_approval, refused, invalid_request, invalid_config, failed or ignored',
   'task-id': 'The task id (owner/repo#issue)',
   'issue-number': 'The issue the task is tracked on',
   'pull-number': 'The pull request number, when one was opened or updated',
   'pull-url': 'The pull request URL, when one was opened or updated',
   'cost-usd': 'Model cost of this task so far, in US dollars',
-  'deployment-id': 'The GitHub deployment created by a /deploy command',
+  'deployment-id': 'The GitHub deployment created by /deploy, or carried out in mode deploy',
+  'environment-url': 'mode deploy: the URL from the stack outputs, when the deploy succeeded',
 } as const;
 
 export type ActionOutputName = keyof typeof ACTION_OUTPUTS;
 
 export const implementInputsSchema = z.object({
   token: z.string().min(1, 'is required: pass `${{ github.token }}` or a token with write permissions'),
-  mode: z.literal('implement', {
-    error: 'must be `implement` (deploy and rollback modes are not released yet)',
-  }),
+  mode: z.literal('implement'),
   provider: optionalText.pipe(z.enum(['offline', 'bedrock']).optional()),
   model: optionalText,
   region: optionalText.pipe(
@@ -48,3 +48,20 @@ export const implementInputsSchema = z.object({
 });
 
 export type ImplementInputs = z.infer<typeof implementInputsSchema>;
+
+export const deployInputsSchema = z.object({
+  token: z
+    .string()
+    .min(1, 'is required: pass `${{ github.token }}` or a token with deployments write permission'),
+  mode: z.literal('deploy'),
+  'deploy-timeout-minutes': optionalText
+    .transform((value) => (value === undefined ? 30 : Number(value)))
+    .pipe(z.number('must be a number of minutes').int('must be a whole number of minutes').min(1).max(360)),
+});
+
+export type DeployInputs = z.infer<typeof deployInputsSchema>;
+
+/** One schema per mode; `mode` picks which, and an unknown mode is named in the error. */
+export const actionInputsSchema = z.discriminatedUnion('mode', [implementInputsSchema, deployInputsSchema], {
+  error: (issue) => (issue.code === 'invalid_union' ? 'mode must be `implement` or `deploy`' : undefined),
+});

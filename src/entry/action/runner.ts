@@ -3,29 +3,35 @@ import * as github from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { z } from 'zod';
 import { isFailureOutcome, type TaskOutcome } from '../../pipeline/task-outcome.js';
-import { ACTION_INPUTS, implementInputsSchema, type ActionOutputName } from './action-io.js';
+import type { DeploymentOutcome } from '../../pipeline/deploy/run-deployment.js';
+import { ACTION_INPUTS, actionInputsSchema, type ActionOutputName } from './action-io.js';
+import { mainDeploy } from './main-deploy.js';
 import { main } from './main.js';
 
 const RESULT_VERSION = 1;
 
-/** Reads and validates inputs, runs `main`, sets outputs; the one place a failure becomes `setFailed`. */
+type ActionOutcome =
+  TaskOutcome | DeploymentOutcome | { status: 'invalid_config' | 'failed'; message: string };
+
+/** Reads and validates inputs, runs the mode's main, sets outputs; the one place a failure becomes `setFailed`. */
 export async function runner(): Promise<void> {
   try {
     const raw = Object.fromEntries(Object.keys(ACTION_INPUTS).map((name) => [name, core.getInput(name)]));
-    const parsed = implementInputsSchema.safeParse({ ...raw, mode: raw.mode || 'implement' });
+    const parsed = actionInputsSchema.safeParse({ ...raw, mode: raw.mode || 'implement' });
     if (!parsed.success) {
       core.setFailed(`Invalid inputs for implementation-agent:\n${z.prettifyError(parsed.error)}`);
       return;
     }
-    core.setSecret(parsed.data.token);
+    const inputs = parsed.data;
+    core.setSecret(inputs.token);
     // Transient GitHub errors (5xx) are retried with backoff, as Probot does for the app.
-    const octokit = github.getOctokit(parsed.data.token, {}, retry);
-    const outcome = await main({
-      inputs: parsed.data,
-      client: octokit.rest,
-      event: { name: github.context.eventName, payload: github.context.payload },
-      log: (line) => core.info(line),
-    });
+    const client = github.getOctokit(inputs.token, {}, retry).rest;
+    const event = { name: github.context.eventName, payload: github.context.payload };
+    const log = (line: string) => core.info(line);
+    const outcome: ActionOutcome =
+      inputs.mode === 'deploy'
+        ? await mainDeploy({ inputs, client, event, log, logUrl: runUrl() })
+        : await main({ inputs, client, event, log });
     setOutputs(outcome);
     // Runners always provide a job summary file; a local run (act, a shell) may not.
     if (process.env.GITHUB_STEP_SUMMARY) {
@@ -40,7 +46,12 @@ export async function runner(): Promise<void> {
   }
 }
 
-function setOutputs(outcome: TaskOutcome): void {
+function runUrl(): string {
+  const { serverUrl, repo, runId } = github.context;
+  return `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
+}
+
+function setOutputs(outcome: ActionOutcome): void {
   const set = (name: ActionOutputName, value: string | number | undefined) => {
     if (value !== undefined) core.setOutput(name, String(value));
   };
@@ -49,18 +60,23 @@ function setOutputs(outcome: TaskOutcome): void {
   if ('taskId' in outcome) set('task-id', outcome.taskId);
   if ('issueNumber' in outcome) set('issue-number', outcome.issueNumber);
   if (outcome.status === 'deployment_created') set('deployment-id', outcome.deploymentId);
+  if (outcome.status === 'deployed' || outcome.status === 'deploy_failed')
+    set('deployment-id', outcome.deploymentId);
+  if (outcome.status === 'deployed') set('environment-url', outcome.result.environmentUrl);
   if (outcome.status !== 'pr_open') return;
   set('pull-number', outcome.pullNumber);
   set('pull-url', outcome.pullUrl);
   set('cost-usd', outcome.costUsd.toFixed(4));
 }
 
-function describe(outcome: TaskOutcome): string {
+function describe(outcome: ActionOutcome): string {
   switch (outcome.status) {
     case 'ignored':
       return `Nothing to do: ${outcome.reason}.`;
     case 'pr_open':
       return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
+    case 'deployed':
+      return outcome.result.message;
     case 'deployment_created':
       return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
     default:

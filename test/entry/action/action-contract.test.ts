@@ -59,3 +59,32 @@ describe('the example workflow', () => {
     });
   });
 });
+
+describe('the deploy workflow', () => {
+  const workflow = parse(
+    readFileSync(new URL('.github/workflows/implementation-deploy.yml', root), 'utf8'),
+  ) as {
+    on: string;
+    permissions: Record<string, string>;
+    concurrency: { group: string; 'cancel-in-progress': boolean };
+    jobs: { deploy: { environment: string; steps: Array<{ uses?: string; with?: Record<string, string> }> } };
+  };
+
+  it('runs on deployments with OIDC, per-environment concurrency and environment protection', () => {
+    expect(workflow.on).toBe('deployment');
+    expect(workflow.permissions).toEqual({
+      'id-token': 'write',
+      deployments: 'write',
+      contents: 'read',
+      'pull-requests': 'write',
+    });
+    expect(workflow.concurrency).toEqual({
+      group: 'implementation-deploy-${{ github.event.deployment.environment }}',
+      'cancel-in-progress': false,
+    });
+    expect(workflow.jobs.deploy.environment).toBe('${{ github.event.deployment.environment }}');
+    const uses = workflow.jobs.deploy.steps.map((step) => step.uses);
+    expect(uses).toEqual(['actions/checkout@v4', 'aws-actions/configure-aws-credentials@v4', './']);
+    expect(workflow.jobs.deploy.steps[2]?.with?.mode).toBe('deploy');
+  });
+});

@@ -1,0 +1,49 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
+import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
+import { readAgentConfig } from '../../github/read-agent-config.js';
+import { setDeploymentStatus } from '../../github/set-deployment-status.js';
+import type { TaskClient } from '../../github/task-client.js';
+import { readDeployEvent } from '../../pipeline/deploy/deploy-event.js';
+import { runDeployment, type DeploymentOutcome } from '../../pipeline/deploy/run-deployment.js';
+import type { DeployInputs } from './action-io.js';
+
+/**
+ * `mode: deploy`: 1. read the deployment event; 2. read the rules from the default branch's config
+ * (a pull request cannot loosen its own rules); 3. carry the deployment out.
+ */
+export async function mainDeploy(params: {
+  inputs: DeployInputs;
+  client: TaskClient;
+  event: { name: string; payload: unknown };
+  logUrl?: string;
+  log: (line: string) => void;
+}): Promise<DeploymentOutcome | { status: 'invalid_config' | 'failed'; message: string }> {
+  const deployEvent = readDeployEvent(params.event);
+  if ('problem' in deployEvent) return { status: 'failed', message: deployEvent.problem };
+  const { owner, repo } = deployEvent.repository;
+  const configResult = await readAgentConfig({ client: params.client, owner, repo });
+  if (!configResult.ok) {
+    const message = formatConfigProblems(configResult.problems);
+    await setDeploymentStatus({
+      client: params.client,
+      owner,
+      repo,
+      deploymentId: deployEvent.deploymentId,
+      state: 'failure',
+      description: `.github/implementation-agent.yml cannot be used; see the run log`,
+    });
+    return { status: 'invalid_config', message };
+  }
+  return runDeployment({
+    client: params.client,
+    cloudFormationFor: createCloudFormationClient,
+    event: deployEvent,
+    config: configResult.config,
+    timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,
+    ...(params.logUrl === undefined ? {} : { logUrl: params.logUrl }),
+    sleep: (ms) => delay(ms),
+    now: () => Date.now(),
+    log: params.log,
+  });
+}

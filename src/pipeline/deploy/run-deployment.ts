@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
+import { escapeMarkdown } from '../../core/text/escape-markdown.js';
+import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
+import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
+import { deployStack } from '../../aws/cloudformation/deploy-stack.js';
+import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
+import { stackTags } from '../../aws/cloudformation/stack-tags.js';
+import { readRepositoryFile, type RepositoryContentClient } from '../../github/read-repository-file.js';
+import { setDeploymentStatus, type DeploymentStatusClient } from '../../github/set-deployment-status.js';
+import type { PullRequestFactsClient } from '../../github/read-pull-request-facts.js';
+import type { StatusCommentClient } from '../../github/status-comment.js';
+import type { DeployEvent } from './deploy-event.js';
+
+export type DeployRunClient = DeploymentStatusClient &
+  RepositoryContentClient &
+  Pick<PullRequestFactsClient, 'pulls'> &
+  Pick<StatusCommentClient, 'issues'>;
+
+export type DeploymentOutcome =
+  | { readonly status: 'deployed'; readonly deploymentId: number; readonly result: DeployResult }
+  | {
+      readonly status: 'deploy_failed';
+      readonly deploymentId: number;
+      readonly message: string;
+      readonly result?: DeployResult;
+    };
+
+/** Every capability a generated template may need; CloudFormation refuses IAM resources without them. */
+const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'] as const;
+
+/**
+ * Carries out one GitHub deployment: 1. mark it in progress; 2. check the payload and that the sha is
+ * still the one checked; 3. read the template at that sha; 4. deploy the stack through a change
+ * set; 5. end with success or failure on the deployment and a report on the PR. Any crash still
+ * ends the deployment with a final status.
+ */
+export async function runDeployment(params: {
+  client: DeployRunClient;
+  /** The payload names the region, so the client is made once it is known. */
+  cloudFormationFor: (region: string) => CloudFormationApi;
+  event: DeployEvent;
+  config: AgentConfig;
+  timeoutMs: number;
+  logUrl?: string;
+  sleep: Sleep;
+  now: Now;
+  log: (line: string) => void;
+}): Promise<DeploymentOutcome> {
+  const { client, event } = params;
+  const { owner, repo } = event.repository;
+  const status = (
+    state: 'in_progress' | 'success' | 'failure' | 'error',
+    description: string,
+    environmentUrl?: string,
+  ) =>
+    setDeploymentStatus({
+      client,
+      owner,
+      repo,
+      deploymentId: event.deploymentId,
+      state,
+      description,
+      ...(environmentUrl === undefined ? {} : { environmentUrl }),
+      ...(params.logUrl === undefined ? {} : { logUrl: params.logUrl }),
+    });
+  await status('in_progress', `Deploying ${event.sha.slice(0, 7)} to ${event.environment}`);
+  try {
+    const refusal = await checkDeployment(params);
+    if (typeof refusal === 'string') {
+      await status('failure', refusal);
+      return { status: 'deploy_failed', deploymentId: event.deploymentId, message: refusal };
+    }
+    return await deployChecked({ ...params, payload: refusal.payload, template: refusal.template, status });
+  } catch (error) {
+    const message = `The deploy run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    await status('error', message).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The payload, the sha and the template, or why this deployment must not run. */
+async function checkDeployment(
+  params: Parameters<typeof runDeployment>[0],
+): Promise<string | { payload: DeploymentPayload; template: string }> {
+  const { client, event } = params;
+  const { owner, repo } = event.repository;
+  const parsed = deploymentPayloadSchema.safeParse(event.payload);
+  if (!parsed.success)
+    return `The deployment payload cannot be used: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`;
+  const payload = parsed.data;
+  if (payload.checked_sha !== event.sha) {
+    return `The deployment is of ${event.sha.slice(0, 7)} but ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed.`;
+  }
+  if (payload.pull_number !== undefined) {
+    const pull = (await client.pulls.get({ owner, repo, pull_number: payload.pull_number })).data;
+    if (pull.state === 'open' && pull.head.sha !== payload.checked_sha) {
+      return `PR #${pull.number} moved to ${pull.head.sha.slice(0, 7)} after ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed. Comment /deploy again.`;
+    }
+  }
+  const template = await readRepositoryFile({
+    client,
+    owner,
+    repo,
+    path: payload.template_path,
+    ref: event.sha,
+  });
+  if (template === undefined)
+    return `${payload.template_path} does not exist at ${event.sha.slice(0, 7)}; nothing was deployed.`;
+  return { payload, template };
+}
+
+async function deployChecked(
+  params: Parameters<typeof runDeployment>[0] & {
+    payload: DeploymentPayload;
+    template: string;
+    status: (state: 'success' | 'failure', description: string, environmentUrl?: string) => Promise<void>;
+  },
+): Promise<DeploymentOutcome> {
+  const { client, event, payload, config } = params;
+  const { owner, repo } = event.repository;
+  const environment = config.environments[event.environment];
+  const comment = async (body: string) => {
+    if (payload.pull_number !== undefined)
+      await client.issues.createComment({ owner, repo, issue_number: payload.pull_number, body });
+  };
+  const result = await deployStack({
+    cfn: params.cloudFormationFor(payload.region),
+    stackName: payload.stack_name,
+    templateBody: params.template,
+    parameters: payload.parameters,
+    tags: stackTags({
+      taskId: payload.task_id ?? `${owner}/${repo}`,
+      repository: `${owner}/${repo}`,
+      sha: event.sha,
+      environment: event.environment,
+    }),
+    capabilities: CAPABILITIES,
+    ...(environment && environment.alarm_arns.length > 0
+      ? { rollbackConfiguration: { alarmArns: environment.alarm_arns, monitoringMinutes: 10 } }
+      : {}),
+    recreateRolledBackStack: false,
+    terminationProtection: environment?.termination_protection ?? false,
+    changeSetName: `implementation-agent-${event.deploymentId}`,
+    dryRun: payload.dry_run,
+    timeoutMs: params.timeoutMs,
+    sleep: params.sleep,
+    now: params.now,
+    log: params.log,
+    onChangeSet: (summary) =>
+      comment(
+        `#### Change set for \`${escapeMarkdown(payload.stack_name)}\` (${event.environment})\n\n${summary.markdown}`,
+      ),
+  });
+  await comment(reportOf(result, event));
+  await params.status(result.finalStatus, result.message, result.environmentUrl);
+  return result.finalStatus === 'success'
+    ? { status: 'deployed', deploymentId: event.deploymentId, result }
+    : { status: 'deploy_failed', deploymentId: event.deploymentId, message: result.message, result };
+}
+
+function reportOf(result: DeployResult, event: DeployEvent): string {
+  const icon = result.finalStatus === 'success' ? '🟢' : '🔴';
+  const lines = [`${icon} **${event.environment}**: ${escapeMarkdown(result.message)}`];
+  if (result.failingResource) {
+    const failing = result.failingResource;
+    lines.push(
+      `- Failing resource: \`${failing.logicalId}\` (${failing.resourceType}) ${failing.status}: ${escapeMarkdown(failing.reason)}`,
+    );
+  }
+  if (result.environmentUrl) lines.push(`- Environment: ${result.environmentUrl}`);
+  for (const warning of result.warnings) lines.push(`- ⚠️ ${escapeMarkdown(warning)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,267 @@
+import {
+  CloudFormationClient,
+  CreateChangeSetCommand,
+  DescribeChangeSetCommand,
+  ExecuteChangeSetCommand,
+  UpdateTerminationProtectionCommand,
+} from '@aws-sdk/client-cloudformation';
+import { mockClient } from 'aws-sdk-client-mock';
+import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
+import type { DeploymentPayload } from '../../../src/core/deploy/deployment-payload.js';
+import { runDeployment, type DeployRunClient } from '../../../src/pipeline/deploy/run-deployment.js';
+import {
+  API_OUTPUTS,
+  CHANGE_SET_ID,
+  PREVIOUS_DEPLOY_EVENTS,
+  REGION,
+  STACK_ID,
+  STACK_NAME,
+  changeSetAnswer,
+  resourceChange,
+  stackEvent,
+  stackItself,
+} from '../../aws/cloudformation/helpers/cloudformation-fixtures.js';
+import { scriptStackOperation } from '../../aws/cloudformation/helpers/scripted-stack.js';
+import { collectLog, virtualClock } from '../../aws/cloudformation/helpers/virtual-clock.js';
+
+const SHA = 'd'.repeat(40);
+const cfnMock = mockClient(CloudFormationClient);
+
+const payload: DeploymentPayload = {
+  version: 1,
+  task_id: 'acme/shop#1',
+  stack_name: STACK_NAME,
+  template_path: 'services/orders-api/template.yaml',
+  region: REGION,
+  parameters: { Stage: 'staging' },
+  checked_sha: SHA,
+  requested_by: 'alice',
+  pull_number: 42,
+  dry_run: false,
+};
+
+/** A GitHub that records deployment statuses and comments, with the PR head and the template at the sha. */
+function fakeGitHub(options: { headSha?: string; template?: string | null } = {}) {
+  const statuses: Array<{ state: string; description: string; environment_url?: string }> = [];
+  const comments: string[] = [];
+  const client: DeployRunClient = {
+    repos: {
+      createDeploymentStatus: async (p) => {
+        statuses.push({
+          state: p.state,
+          description: p.description,
+          ...(p.environment_url ? { environment_url: p.environment_url } : {}),
+        });
+        return {};
+      },
+      getContent: async (p) => {
+        if (options.template === null || p.ref !== SHA)
+          throw Object.assign(new Error('Not Found'), { status: 404 });
+        return {
+          data: {
+            type: 'file',
+            content: Buffer.from(options.template ?? 'Resources: {}').toString('base64'),
+          },
+        };
+      },
+    },
+    pulls: {
+      get: async () => ({
+        data: {
+          number: 42,
+          state: 'open',
+          merged: false,
+          merge_commit_sha: null,
+          head: { sha: options.headSha ?? SHA, ref: 'implementation/1-orders-api' },
+          base: { ref: 'main' },
+        },
+      }),
+      listReviews: async () => ({ data: [] }),
+      listCommits: async () => ({ data: [] }),
+    },
+    issues: {
+      listComments: async () => ({ data: [] }),
+      createComment: async (p) => {
+        comments.push(p.body);
+        return { data: { id: comments.length } };
+      },
+      updateComment: async () => ({}),
+    },
+  };
+  return { client, statuses, comments };
+}
+
+function run(
+  github: ReturnType<typeof fakeGitHub>,
+  overrides: { payload?: unknown; sha?: string; environment?: string } = {},
+) {
+  const clock = virtualClock();
+  return runDeployment({
+    client: github.client,
+    cloudFormationFor: () => new CloudFormationClient({ region: REGION }),
+    event: {
+      repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      deploymentId: 7001,
+      sha: overrides.sha ?? SHA,
+      environment: overrides.environment ?? 'staging',
+      payload: overrides.payload ?? payload,
+    },
+    config: agentConfigSchema.parse({
+      environments: {
+        staging: { alarm_arns: ['arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx'] },
+        production: {},
+      },
+    }),
+    timeoutMs: 1_800_000,
+    logUrl: 'https://github.com/acme/shop/actions/runs/1',
+    sleep: clock.sleep,
+    now: clock.now,
+    log: collectLog().log,
+  });
+}
+
+beforeEach(() => {
+  cfnMock.reset();
+  cfnMock.on(CreateChangeSetCommand).resolves({ Id: CHANGE_SET_ID, StackId: STACK_ID });
+  cfnMock.on(ExecuteChangeSetCommand).resolves({});
+  cfnMock.on(UpdateTerminationProtectionCommand).resolves({ StackId: STACK_ID });
+  cfnMock.on(DescribeChangeSetCommand).resolves(
+    changeSetAnswer('CREATE_COMPLETE', {
+      Changes: [resourceChange('Modify', 'OrdersFunction', 'AWS::Lambda::Function', 'False')],
+    }),
+  );
+});
+
+describe('runDeployment', () => {
+  it('deploys the template at the checked sha and ends in success with the environment URL', async () => {
+    scriptStackOperation({
+      cfnMock,
+      baseline: PREVIOUS_DEPLOY_EVENTS,
+      steps: [
+        { status: 'UPDATE_COMPLETE' },
+        {
+          status: 'UPDATE_COMPLETE',
+          outputs: API_OUTPUTS,
+          events: [
+            stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+            stackItself('UPDATE_COMPLETE', 50),
+          ],
+        },
+      ],
+    });
+    const github = fakeGitHub({
+      template: 'Resources:\n  OrdersFunction: { Type: AWS::Lambda::Function }\n',
+    });
+
+    const outcome = await run(github);
+
+    expect(outcome.status).toBe('deployed');
+    expect(github.statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
+    expect(github.statuses[1]?.environment_url).toBe(
+      'https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/prod',
+    );
+    const created = cfnMock.commandCalls(CreateChangeSetCommand)[0]?.args[0].input;
+    expect(created).toMatchObject({
+      StackName: STACK_NAME,
+      TemplateBody: 'Resources:\n  OrdersFunction: { Type: AWS::Lambda::Function }\n',
+      ChangeSetName: 'implementation-agent-7001',
+      Parameters: [{ ParameterKey: 'Stage', ParameterValue: 'staging' }],
+      RollbackConfiguration: {
+        RollbackTriggers: [
+          {
+            Arn: 'arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx',
+            Type: 'AWS::CloudWatch::Alarm',
+          },
+        ],
+      },
+    });
+    expect(created?.Tags).toEqual(expect.arrayContaining([{ Key: 'implementation-agent:sha', Value: SHA }]));
+    expect(github.comments[0]).toContain('Change set for `orders-api-staging` (staging)');
+    expect(github.comments[1]).toContain('🟢 **staging**');
+  });
+
+  it('ends in failure naming the failing resource when the update rolls back', async () => {
+    scriptStackOperation({
+      cfnMock,
+      baseline: PREVIOUS_DEPLOY_EVENTS,
+      steps: [
+        { status: 'UPDATE_COMPLETE' },
+        {
+          status: 'UPDATE_ROLLBACK_COMPLETE',
+          events: [
+            stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+            stackEvent({
+              logicalId: 'OrdersFunction',
+              resourceType: 'AWS::Lambda::Function',
+              status: 'UPDATE_FAILED',
+              second: 20,
+              reason: 'Runtime nodejs14.x is no longer supported',
+            }),
+            stackItself('UPDATE_ROLLBACK_COMPLETE', 60),
+          ],
+        },
+      ],
+    });
+    const github = fakeGitHub();
+
+    const outcome = await run(github);
+
+    expect(outcome.status).toBe('deploy_failed');
+    expect(github.statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
+    expect(github.statuses[1]?.description.length).toBeLessThanOrEqual(140);
+    expect(github.comments.at(-1)).toContain('Failing resource: `OrdersFunction`');
+  });
+
+  it.each([
+    ['a payload that is not ours', { payload: { stack: 'x' } }, /payload cannot be used/],
+    [
+      'a deployment of another sha than the one checked',
+      { sha: 'e'.repeat(40) },
+      /was checked; nothing was deployed/,
+    ],
+  ])('refuses %s, ending in failure without touching AWS', async (_name, overrides, message) => {
+    const github = fakeGitHub();
+
+    const outcome = await run(github, overrides);
+
+    expect(outcome.status).toBe('deploy_failed');
+    expect(github.statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
+    expect(github.statuses[1]?.description).toMatch(message);
+    expect(cfnMock.calls()).toHaveLength(0);
+  });
+
+  it('aborts when the pull request moved after the check', async () => {
+    const github = fakeGitHub({ headSha: 'f'.repeat(40) });
+
+    const outcome = await run(github);
+
+    expect(outcome).toMatchObject({
+      status: 'deploy_failed',
+      message: expect.stringMatching(/PR #42 moved to fffffff/),
+    });
+    expect(cfnMock.calls()).toHaveLength(0);
+  });
+
+  it('fails clearly when the template is not in the repository at that sha', async () => {
+    const github = fakeGitHub({ template: null });
+
+    const outcome = await run(github);
+
+    expect(outcome).toMatchObject({
+      status: 'deploy_failed',
+      message: expect.stringContaining('services/orders-api/template.yaml does not exist'),
+    });
+  });
+
+  it('still ends the deployment with a final status when the run crashes', async () => {
+    const github = fakeGitHub();
+    github.client.pulls.get = async () => {
+      throw new Error('socket hang up');
+    };
+
+    await expect(run(github)).rejects.toThrow('socket hang up');
+
+    expect(github.statuses.map((s) => s.state)).toEqual(['in_progress', 'error']);
+    expect(github.statuses[1]?.description).toContain('socket hang up');
+  });
+});
