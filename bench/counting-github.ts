@@ -56,6 +56,8 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       getCollaboratorPermissionLevel: answer('repos.getCollaboratorPermissionLevel', { permission: 'admin' }),
       createDeployment: unused('repos.createDeployment'),
       createDeploymentStatus: unused('repos.createDeploymentStatus'),
+      listDeployments: unused('repos.listDeployments'),
+      listDeploymentStatuses: unused('repos.listDeploymentStatuses'),
     },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
   };

@@ -2,6 +2,7 @@ import type { DeploymentClient } from './create-deployment.js';
 import type { CheckRunClient } from './publish-check-run.js';
 import type { DeploymentStatusClient } from './set-deployment-status.js';
 import type { PullRequestClient } from './publish-pull-request.js';
+import type { DeploymentHistoryClient } from './read-deployment-history.js';
 import type { PullRequestFactsClient } from './read-pull-request-facts.js';
 import type { RepositoryContentClient } from './read-repository-file.js';
 import type { PermissionClient } from './repository-permission-level.js';
@@ -36,4 +37,5 @@ export type TaskClient = PullRequestClient &
   IssueAuthoringClient &
   PullRequestFactsClient &
   DeploymentClient &
-  DeploymentStatusClient;
+  DeploymentStatusClient &
+  DeploymentHistoryClient;

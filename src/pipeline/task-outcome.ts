@@ -27,7 +27,12 @@ export type TaskOutcome =
       readonly message: string;
     };
 
-const FAILURE_STATUSES: ReadonlySet<string> = new Set(['invalid_request', 'invalid_config', 'failed', 'deploy_failed']);
+const FAILURE_STATUSES: ReadonlySet<string> = new Set([
+  'invalid_request',
+  'invalid_config',
+  'failed',
+  'deploy_failed',
+]);
 
 /** Outcomes (of a task or a deploy) that mean the work was not carried out; the Action fails its job on these. */
 export function isFailureOutcome(outcome: { readonly status: string }): boolean {

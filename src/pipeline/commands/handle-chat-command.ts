@@ -12,6 +12,7 @@ import type { TaskEvent } from '../task-event.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import { handleDeployCommand } from './handle-deploy-command.js';
+import { handleRollbackCommand } from './handle-rollback-command.js';
 import { reply } from './reply.js';
 
 export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
@@ -56,6 +57,8 @@ export async function handleChatCommand(
       return answer(await describeStatus(deps, event));
     case 'deploy':
       return handleDeployCommand({ deps, event, config, command, permission, answer });
+    case 'rollback':
+      return handleRollbackCommand({ deps, event, config, command, permission, answer });
     default:
       return answer(notYetAvailable(command));
   }

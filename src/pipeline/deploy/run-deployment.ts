@@ -93,7 +93,8 @@ async function checkDeployment(
   if (payload.checked_sha !== event.sha) {
     return `The deployment is of ${event.sha.slice(0, 7)} but ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed.`;
   }
-  if (payload.pull_number !== undefined) {
+  // A rollback redeploys an older sha on purpose; only a forward deploy must match the PR head.
+  if (payload.pull_number !== undefined && payload.rollback_of === undefined) {
     const pull = (await client.pulls.get({ owner, repo, pull_number: payload.pull_number })).data;
     if (pull.state === 'open' && pull.head.sha !== payload.checked_sha) {
       return `PR #${pull.number} moved to ${pull.head.sha.slice(0, 7)} after ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed. Comment /deploy again.`;

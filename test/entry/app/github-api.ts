@@ -132,5 +132,34 @@ export function githubApi(params: { owner: string; repo: string }) {
         .query(true)
         .reply(200, { total_count: runs.length, check_runs: runs }),
     createDeployment: (id: number) => scope.post(`${base}/deployments`).reply(201, { id }),
+    deployments: (
+      environment: string,
+      deployments: Array<{ id: number; sha: string; created_at: string; payload: unknown; states: string[] }>,
+    ) => {
+      scope
+        .get(`${base}/deployments`)
+        .query({ environment, per_page: 20 })
+        .reply(
+          200,
+          deployments.map((d) => ({
+            id: d.id,
+            sha: d.sha,
+            ref: d.sha,
+            environment,
+            created_at: d.created_at,
+            creator: { login: 'implementation-agent[bot]' },
+            payload: d.payload,
+          })),
+        );
+      for (const d of deployments) {
+        scope
+          .get(`${base}/deployments/${d.id}/statuses`)
+          .query(true)
+          .reply(
+            200,
+            d.states.map((state, index) => ({ id: d.id * 10 + index, state, created_at: d.created_at })),
+          );
+      }
+    },
   };
 }

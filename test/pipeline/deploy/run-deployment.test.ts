@@ -242,6 +242,26 @@ describe('runDeployment', () => {
     expect(cfnMock.calls()).toHaveLength(0);
   });
 
+  it('lets a rollback deploy an older sha even though the pull request has moved on', async () => {
+    scriptStackOperation({
+      cfnMock,
+      baseline: PREVIOUS_DEPLOY_EVENTS,
+      steps: [
+        { status: 'UPDATE_COMPLETE' },
+        {
+          status: 'UPDATE_COMPLETE',
+          events: [stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'), stackItself('UPDATE_COMPLETE', 50)],
+        },
+      ],
+    });
+    const github = fakeGitHub({ headSha: 'f'.repeat(40) });
+
+    const outcome = await run(github, { payload: { ...payload, rollback_of: 303 } });
+
+    expect(outcome.status).toBe('deployed');
+    expect(cfnMock.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
+  });
+
   it('fails clearly when the template is not in the repository at that sha', async () => {
     const github = fakeGitHub({ template: null });
 

@@ -1,0 +1,81 @@
+import type { ChatCommand } from '../../core/commands/chat-command.js';
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
+import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
+import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
+import { selectRollbackTarget } from '../../core/deploy/select-rollback-target.js';
+import { createDeployment } from '../../github/create-deployment.js';
+import { readDeploymentHistory } from '../../github/read-deployment-history.js';
+import type { TaskEventDependencies } from '../task-event-dependencies.js';
+import type { TaskOutcome } from '../task-outcome.js';
+import type { ChatCommandEvent } from './handle-chat-command.js';
+
+type RollbackCommand = Extract<ChatCommand, { kind: 'rollback' }>;
+
+/**
+ * `/rollback <env> [to <sha|deployment-id>]`: picks the last good deployment before the current one
+ * (or the one named) from the Deployments API, and deploys exactly what it deployed again, as a new
+ * deployment marked `rollback_of` the current one.
+ */
+export async function handleRollbackCommand(params: {
+  deps: TaskEventDependencies;
+  event: ChatCommandEvent;
+  config: AgentConfig;
+  command: RollbackCommand;
+  permission: RepositoryPermission;
+  answer: (body: string) => Promise<TaskOutcome>;
+}): Promise<TaskOutcome> {
+  const { deps, event, config, command, answer } = params;
+  const { client } = deps;
+  const { owner, repo } = event.repository;
+  const { environment } = command;
+  const history = await readDeploymentHistory({ client, owner, repo, environment });
+  const selection = selectRollbackTarget({
+    environment,
+    history: history.records,
+    ...(command.target === undefined ? {} : { target: command.target }),
+  });
+  if (selection.kind === 'nothing') return answer(selection.message);
+  const target = selection.deployment;
+  const envConfig = config.environments[environment];
+  if (!envConfig) return answer(`\`${environment}\` is not a configured environment.`);
+  // Going back to code that already ran there needs no new approval or checks; who may deploy still applies.
+  const decision = authorizeDeploy({
+    environment,
+    config: { ...envConfig, requires_approval: false, requires_green_checks: false },
+    actor: { login: event.author, permission: params.permission, teams: [] },
+    ref: { name: target.ref, shaAtRequest: target.sha, currentSha: target.sha },
+    approved: true,
+    checks: 'success',
+    automated: false,
+  });
+  if (!decision.allowed) return answer(decision.message);
+  const previous = deploymentPayloadSchema.safeParse(history.payloadOf(target.id));
+  if (!previous.success) {
+    return answer(
+      `Deployment ${target.id} was not made by implementation-agent (its payload has no stack or template), ` +
+        'so there is nothing exact to roll back to.',
+    );
+  }
+  const payload = {
+    ...previous.data,
+    requested_by: event.author,
+    dry_run: false,
+    ...(selection.current === undefined ? {} : { rollback_of: selection.current.id }),
+  };
+  const deploymentId = await createDeployment({
+    client,
+    owner,
+    repo,
+    environment,
+    payload,
+    description: `Rollback to deployment ${target.id} requested by ${event.author}`,
+  });
+  deps.log(`Created rollback deployment ${deploymentId} of ${target.sha} to ${environment}`);
+  await answer(
+    `↩️ Rolling **${environment}** back to \`${target.sha.slice(0, 7)}\` (deployment ${target.id}` +
+      `${selection.current ? `, replacing deployment ${selection.current.id}` : ''}) as deployment ${deploymentId}: ` +
+      `stack \`${payload.stack_name}\` with the same template path and parameters. The deploy workflow reports back here.`,
+  );
+  return { status: 'deployment_created', deploymentId, environment, sha: target.sha, dryRun: false };
+}

@@ -1,0 +1,141 @@
+import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { githubApi } from './github-api.js';
+import { testProbot } from './test-probot.js';
+
+const OWNER = 'Codertocat';
+const REPO = 'Hello-World';
+const GOOD = '1'.repeat(40);
+const BAD = '2'.repeat(40);
+const CURRENT = '3'.repeat(40);
+
+const payloadFor = (sha: string) => ({
+  version: 1,
+  task_id: `${OWNER}/${REPO}#1`,
+  stack_name: 'orders-api-staging',
+  template_path: 'services/orders-api/template.yaml',
+  region: 'ap-southeast-2',
+  parameters: { Stage: 'staging' },
+  checked_sha: sha,
+  requested_by: 'Codertocat',
+  pull_number: 42,
+  dry_run: false,
+});
+
+function comment(body: string) {
+  const payload = webhookExample('issue_comment', 'created');
+  payload.issue.number = 42;
+  payload.issue.pull_request = { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/42` };
+  payload.comment.body = body;
+  return payload;
+}
+
+function expectCommandStart(api: ReturnType<typeof githubApi>) {
+  api.installationToken(INSTALLATION_ID);
+  api.reaction(492700400);
+  api.config(undefined);
+  api.permission('Codertocat', 'write');
+}
+
+const replyOf = (api: ReturnType<typeof githubApi>) =>
+  api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/issues/42/comments'))?.body
+    .body as string;
+
+describe('Probot app: /rollback', () => {
+  it('redeploys exactly what the last good deployment deployed, marked as a rollback of the current one', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectCommandStart(api);
+    api.deployments('staging', [
+      {
+        id: 303,
+        sha: CURRENT,
+        created_at: '2026-11-24T12:00:00Z',
+        payload: payloadFor(CURRENT),
+        states: ['success', 'in_progress'],
+      },
+      {
+        id: 302,
+        sha: BAD,
+        created_at: '2026-11-24T11:00:00Z',
+        payload: payloadFor(BAD),
+        states: ['failure', 'in_progress'],
+      },
+      {
+        id: 301,
+        sha: GOOD,
+        created_at: '2026-11-24T10:00:00Z',
+        payload: JSON.stringify(payloadFor(GOOD)),
+        states: ['inactive', 'success'],
+      },
+    ]);
+    api.createDeployment(304);
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', comment('/rollback staging'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(
+      api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/deployments'))?.body,
+    ).toMatchObject({
+      ref: GOOD,
+      environment: 'staging',
+      payload: { ...payloadFor(GOOD), rollback_of: 303 },
+    });
+    expect(replyOf(api)).toContain(
+      'Rolling **staging** back to `1111111` (deployment 301, replacing deployment 303) as deployment 304',
+    );
+  });
+
+  it('says so when there is nothing to roll back to, and creates nothing', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectCommandStart(api);
+    api.deployments('staging', [
+      {
+        id: 303,
+        sha: CURRENT,
+        created_at: '2026-11-24T12:00:00Z',
+        payload: payloadFor(CURRENT),
+        states: ['success'],
+      },
+    ]);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', comment('/rollback staging'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.some((call) => call.method === 'POST' && call.path.endsWith('/deployments'))).toBe(
+      false,
+    );
+    expect(replyOf(api)).toMatch(/staging/);
+  });
+
+  it('refuses to roll back to a deployment it did not make, since it cannot redeploy it exactly', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectCommandStart(api);
+    api.deployments('staging', [
+      {
+        id: 303,
+        sha: CURRENT,
+        created_at: '2026-11-24T12:00:00Z',
+        payload: payloadFor(CURRENT),
+        states: ['success'],
+      },
+      {
+        id: 301,
+        sha: GOOD,
+        created_at: '2026-11-24T10:00:00Z',
+        payload: {},
+        states: ['inactive', 'success'],
+      },
+    ]);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', comment('/rollback staging'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toContain('Deployment 301 was not made by implementation-agent');
+  });
+});
