@@ -24,6 +24,10 @@ export async function startGitHubFake(options: {
   defaultBranch: string;
   permissions?: Record<string, string>;
   config?: string;
+  /** Files other than the config, by path, served by the contents API at any ref. */
+  files?: Record<string, string>;
+  /** Pull requests that exist from the start (head is `{ sha, ref }`). */
+  pulls?: Array<{ number: number; head: { sha: string; ref: string } }>;
   /** `METHOD /path-after-repo` answered once with 502 Bad Gateway, to exercise retries. */
   failOnce?: string;
 }) {
@@ -33,12 +37,13 @@ export async function startGitHubFake(options: {
   const comments: Comment[] = [];
   const pulls: Array<{
     number: number;
-    head: string;
-    base: string;
-    title: string;
-    body: string;
-    html_url: string;
-  }> = [];
+    head: string | { sha: string; ref: string };
+    base?: string;
+    title?: string;
+    body?: string;
+    html_url?: string;
+  }> = [...(options.pulls ?? [])];
+  const deploymentStatuses: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const checkRuns: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const issues: Array<{ number: number; title: string; body: string }> = [];
   let nextId = 1000;
@@ -49,13 +54,40 @@ export async function startGitHubFake(options: {
     [
       'GET',
       /^\/contents\/(.+)$/,
-      () =>
-        options.config === undefined
+      (m) => {
+        const text =
+          m[1] === '.github/implementation-agent.yml' ? options.config : options.files?.[m[1] ?? ''];
+        return text === undefined
           ? [404, { message: 'Not Found' }]
-          : [
+          : [200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') }];
+      },
+    ],
+    [
+      'POST',
+      /^\/deployments\/(\d+)\/statuses$/,
+      (m, body) => {
+        deploymentStatuses.push({ deploymentId: Number(m[1]), ...body });
+        return [201, { id: nextId++, state: body.state }];
+      },
+    ],
+    [
+      'GET',
+      /^\/pulls\/(\d+)$/,
+      (m) => {
+        const pull = pulls.find((p) => p.number === Number(m[1]));
+        return pull
+          ? [
               200,
-              { type: 'file', encoding: 'base64', content: Buffer.from(options.config).toString('base64') },
-            ],
+              {
+                state: 'open',
+                merged: false,
+                merge_commit_sha: null,
+                base: { ref: options.defaultBranch },
+                ...pull,
+              },
+            ]
+          : [404, { message: 'Not Found' }];
+      },
     ],
     [
       'GET',
@@ -209,6 +241,7 @@ export async function startGitHubFake(options: {
     comments,
     pulls,
     checkRuns,
+    deploymentStatuses,
     issues,
     refs,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

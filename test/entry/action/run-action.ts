@@ -11,6 +11,8 @@ export async function runAction(params: {
   eventName: string;
   payload: unknown;
   inputs: Record<string, string>;
+  /** Extra environment, e.g. AWS settings pointing the SDK at a stand-in. */
+  env?: Record<string, string>;
 }) {
   const dir = await mkdtemp(path.join(tmpdir(), 'action-run-'));
   const files = {
@@ -32,6 +34,7 @@ export async function runAction(params: {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: dir,
+    ...params.env,
     ...Object.fromEntries(
       Object.entries(params.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
     ),
