@@ -36600,6 +36600,12 @@ const agentConfigSchema = strictObject({
         results_table: schemas_string().min(3).optional(),
         artifacts_bucket: schemas_string().min(3).optional(),
         deployments_bucket: schemas_string().min(3).optional(),
+        /** DynamoDB table for deploy locks (one deploy per environment across runs); absent means the workflow's concurrency group only. */
+        locks_table: schemas_string().min(3).optional(),
+        /** Where the mirror tables and buckets live. */
+        region: schemas_string()
+            .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')
+            .default(DEFAULT_REGION),
     })
         .prefault({}),
 });

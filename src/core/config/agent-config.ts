@@ -127,6 +127,13 @@ export const agentConfigSchema = z.strictObject({
       results_table: z.string().min(3).optional(),
       artifacts_bucket: z.string().min(3).optional(),
       deployments_bucket: z.string().min(3).optional(),
+      /** DynamoDB table for deploy locks (one deploy per environment across runs); absent means the workflow's concurrency group only. */
+      locks_table: z.string().min(3).optional(),
+      /** Where the mirror tables and buckets live. */
+      region: z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')
+        .default(DEFAULT_REGION),
     })
     .prefault({}),
 });

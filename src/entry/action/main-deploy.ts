@@ -1,5 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
+import { createDocumentClient } from '../../aws/dynamodb/create-dynamodb-client.js';
+import { createDynamoDbDeployLockStore } from '../../aws/dynamodb/dynamodb-deploy-lock-store.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
@@ -35,9 +37,18 @@ export async function mainDeploy(params: {
     });
     return { status: 'invalid_config', message };
   }
+  const { mirrors } = configResult.config;
   return runDeployment({
     client: params.client,
     cloudFormationFor: createCloudFormationClient,
+    ...(mirrors.locks_table === undefined
+      ? {}
+      : {
+          lockStore: createDynamoDbDeployLockStore({
+            client: createDocumentClient({ region: mirrors.region }),
+            tableName: mirrors.locks_table,
+          }),
+        }),
     event: deployEvent,
     config: configResult.config,
     timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,

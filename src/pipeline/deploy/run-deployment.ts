@@ -5,6 +5,9 @@ import { escapeMarkdown } from '../../core/text/escape-markdown.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import { deployStack } from '../../aws/cloudformation/deploy-stack.js';
+import type { DeployLockStore } from '../../aws/dynamodb/deploy-lock.js';
+import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
+import { withDeployLock } from '../../aws/dynamodb/with-deploy-lock.js';
 import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
 import { stackTags } from '../../aws/cloudformation/stack-tags.js';
 import { readRepositoryFile, type RepositoryContentClient } from '../../github/read-repository-file.js';
@@ -43,6 +46,8 @@ export async function runDeployment(params: {
   event: DeployEvent;
   config: AgentConfig;
   timeoutMs: number;
+  /** One deploy per environment across runs and repositories sharing a table; absent: the workflow's concurrency only. */
+  lockStore?: DeployLockStore;
   logUrl?: string;
   sleep: Sleep;
   now: Now;
@@ -126,34 +131,62 @@ async function deployChecked(
     if (payload.pull_number !== undefined)
       await client.issues.createComment({ owner, repo, issue_number: payload.pull_number, body });
   };
-  const result = await deployStack({
-    cfn: params.cloudFormationFor(payload.region),
-    stackName: payload.stack_name,
-    templateBody: params.template,
-    parameters: payload.parameters,
-    tags: stackTags({
-      taskId: payload.task_id ?? `${owner}/${repo}`,
-      repository: `${owner}/${repo}`,
-      sha: event.sha,
-      environment: event.environment,
-    }),
-    capabilities: CAPABILITIES,
-    ...(environment && environment.alarm_arns.length > 0
-      ? { rollbackConfiguration: { alarmArns: environment.alarm_arns, monitoringMinutes: 10 } }
-      : {}),
-    recreateRolledBackStack: false,
-    terminationProtection: environment?.termination_protection ?? false,
-    changeSetName: `implementation-agent-${event.deploymentId}`,
-    dryRun: payload.dry_run,
-    timeoutMs: params.timeoutMs,
-    sleep: params.sleep,
-    now: params.now,
-    log: params.log,
-    onChangeSet: (summary) =>
-      comment(
-        `#### Change set for \`${escapeMarkdown(payload.stack_name)}\` (${event.environment})\n\n${summary.markdown}`,
-      ),
-  });
+  const deploy = () =>
+    deployStack({
+      cfn: params.cloudFormationFor(payload.region),
+      stackName: payload.stack_name,
+      templateBody: params.template,
+      parameters: payload.parameters,
+      tags: stackTags({
+        taskId: payload.task_id ?? `${owner}/${repo}`,
+        repository: `${owner}/${repo}`,
+        sha: event.sha,
+        environment: event.environment,
+      }),
+      capabilities: CAPABILITIES,
+      ...(environment && environment.alarm_arns.length > 0
+        ? { rollbackConfiguration: { alarmArns: environment.alarm_arns, monitoringMinutes: 10 } }
+        : {}),
+      recreateRolledBackStack: false,
+      terminationProtection: environment?.termination_protection ?? false,
+      changeSetName: `implementation-agent-${event.deploymentId}`,
+      dryRun: payload.dry_run,
+      timeoutMs: params.timeoutMs,
+      sleep: params.sleep,
+      now: params.now,
+      log: params.log,
+      onChangeSet: (summary) =>
+        comment(
+          `#### Change set for \`${escapeMarkdown(payload.stack_name)}\` (${event.environment})\n\n${summary.markdown}`,
+        ),
+    });
+  const locked = params.lockStore
+    ? await withDeployLock(
+        {
+          store: params.lockStore,
+          repository: `${owner}/${repo}`,
+          environment: event.environment,
+          holder: payload.requested_by,
+          ref: payload.pull_number === undefined ? event.sha : `#${payload.pull_number}`,
+          sha: event.sha,
+          deploymentId: event.deploymentId,
+          ...(params.logUrl === undefined ? {} : { runUrl: params.logUrl }),
+          // Outlives the deploy's own deadline, so a live deploy never loses its lock; a dead one frees it soon after.
+          ttlSeconds: Math.ceil(params.timeoutMs / 1000) + 300,
+        },
+        deploy,
+      )
+    : { ran: true as const, value: await deploy() };
+  if (!locked.ran) {
+    const message = describeLockHolder(locked.heldBy, params.now());
+    await comment(`⏳ Not deployed: ${message}`);
+    await params.status(
+      'failure',
+      `${event.environment} is locked by ${locked.heldBy.holder}; nothing was deployed`,
+    );
+    return { status: 'deploy_failed', deploymentId: event.deploymentId, message };
+  }
+  const result = locked.value;
   await comment(reportOf(result, event));
   await params.status(result.finalStatus, result.message, result.environmentUrl);
   return result.finalStatus === 'success'

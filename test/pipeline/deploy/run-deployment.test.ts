@@ -8,6 +8,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
 import type { DeploymentPayload } from '../../../src/core/deploy/deployment-payload.js';
+import type { DeployLock, DeployLockStore } from '../../../src/aws/dynamodb/deploy-lock.js';
 import { runDeployment, type DeployRunClient } from '../../../src/pipeline/deploy/run-deployment.js';
 import {
   API_OUTPUTS,
@@ -91,9 +92,39 @@ function fakeGitHub(options: { headSha?: string; template?: string | null } = {}
   return { client, statuses, comments };
 }
 
+/** A lock store that is either free (and records acquire/release) or held by someone else. */
+function fakeLocks(heldBy?: DeployLock) {
+  const calls: string[] = [];
+  const store: DeployLockStore = {
+    acquire: async (p) => {
+      calls.push(`acquire ${p.environment} for ${p.holder}, ttl ${p.ttlSeconds}`);
+      if (heldBy) return { acquired: false, heldBy };
+      const lock: DeployLock = {
+        environment: p.environment,
+        repository: p.repository,
+        holder: p.holder,
+        ref: p.ref,
+        sha: p.sha,
+        acquiredAt: '2026-11-24T10:00:00Z',
+        expiresAt: 0,
+        token: 't-1',
+      };
+      return { acquired: true, lock };
+    },
+    release: async (p) => {
+      calls.push(`release ${p.environment} with ${p.token}`);
+      return 'released';
+    },
+    forceRelease: async () => undefined,
+    current: async () => heldBy,
+    heartbeat: async () => ({ extended: false }),
+  };
+  return { store, calls };
+}
+
 function run(
   github: ReturnType<typeof fakeGitHub>,
-  overrides: { payload?: unknown; sha?: string; environment?: string } = {},
+  overrides: { payload?: unknown; sha?: string; environment?: string; lockStore?: DeployLockStore } = {},
 ) {
   const clock = virtualClock();
   return runDeployment({
@@ -113,6 +144,7 @@ function run(
       },
     }),
     timeoutMs: 1_800_000,
+    ...(overrides.lockStore ? { lockStore: overrides.lockStore } : {}),
     logUrl: 'https://github.com/acme/shop/actions/runs/1',
     sleep: clock.sleep,
     now: clock.now,
@@ -250,7 +282,10 @@ describe('runDeployment', () => {
         { status: 'UPDATE_COMPLETE' },
         {
           status: 'UPDATE_COMPLETE',
-          events: [stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'), stackItself('UPDATE_COMPLETE', 50)],
+          events: [
+            stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+            stackItself('UPDATE_COMPLETE', 50),
+          ],
         },
       ],
     });
@@ -260,6 +295,50 @@ describe('runDeployment', () => {
 
     expect(outcome.status).toBe('deployed');
     expect(cfnMock.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
+  });
+
+  it('holds the environment lock for the deploy and releases it afterwards', async () => {
+    scriptStackOperation({
+      cfnMock,
+      baseline: PREVIOUS_DEPLOY_EVENTS,
+      steps: [
+        { status: 'UPDATE_COMPLETE' },
+        {
+          status: 'UPDATE_COMPLETE',
+          events: [
+            stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+            stackItself('UPDATE_COMPLETE', 50),
+          ],
+        },
+      ],
+    });
+    const locks = fakeLocks();
+
+    const outcome = await run(fakeGitHub(), { lockStore: locks.store });
+
+    expect(outcome.status).toBe('deployed');
+    expect(locks.calls).toEqual(['acquire staging for alice, ttl 2100', 'release staging with t-1']);
+  });
+
+  it('deploys nothing while another run holds the environment, and says who holds it', async () => {
+    const github = fakeGitHub();
+    const locks = fakeLocks({
+      environment: 'staging',
+      repository: 'acme/shop',
+      holder: 'bob',
+      ref: '#41',
+      sha: 'e'.repeat(40),
+      acquiredAt: '2026-11-24T09:50:00Z',
+      expiresAt: 1_900_000_000,
+      token: 'bobs',
+    });
+
+    const outcome = await run(github, { lockStore: locks.store });
+
+    expect(outcome.status).toBe('deploy_failed');
+    expect(cfnMock.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
+    expect(github.statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
+    expect(github.comments.at(-1)).toContain('@bob');
   });
 
   it('fails clearly when the template is not in the repository at that sha', async () => {
