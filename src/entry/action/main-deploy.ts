@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
+import { createCodeDeployClient } from '../../aws/create-codedeploy-client.js';
 import { createDocumentClient } from '../../aws/dynamodb/create-dynamodb-client.js';
 import { createDynamoDbDeployLockStore } from '../../aws/dynamodb/dynamodb-deploy-lock-store.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
@@ -41,6 +42,7 @@ export async function mainDeploy(params: {
   return runDeployment({
     client: params.client,
     cloudFormationFor: createCloudFormationClient,
+    codeDeployFor: createCodeDeployClient,
     ...(mirrors.locks_table === undefined
       ? {}
       : {

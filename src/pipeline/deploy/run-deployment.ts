@@ -10,11 +10,13 @@ import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
 import { withDeployLock } from '../../aws/dynamodb/with-deploy-lock.js';
 import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
 import { stackTags } from '../../aws/cloudformation/stack-tags.js';
+import type { CodeDeployApi } from '../../aws/codedeploy/codedeploy-api.js';
 import { readRepositoryFile, type RepositoryContentClient } from '../../github/read-repository-file.js';
 import { setDeploymentStatus, type DeploymentStatusClient } from '../../github/set-deployment-status.js';
 import type { PullRequestFactsClient } from '../../github/read-pull-request-facts.js';
 import type { StatusCommentClient } from '../../github/status-comment.js';
 import type { DeployEvent } from './deploy-event.js';
+import { followTrafficShift } from './follow-traffic-shift.js';
 
 export type DeployRunClient = DeploymentStatusClient &
   RepositoryContentClient &
@@ -43,6 +45,8 @@ export async function runDeployment(params: {
   client: DeployRunClient;
   /** The payload names the region, so the client is made once it is known. */
   cloudFormationFor: (region: string) => CloudFormationApi;
+  /** For canary, linear and blue-green strategies: follows the traffic shift the update started. */
+  codeDeployFor?: (region: string) => CodeDeployApi;
   event: DeployEvent;
   config: AgentConfig;
   timeoutMs: number;
@@ -131,6 +135,7 @@ async function deployChecked(
     if (payload.pull_number !== undefined)
       await client.issues.createComment({ owner, repo, issue_number: payload.pull_number, body });
   };
+  const since = new Date(params.now());
   const deploy = () =>
     deployStack({
       cfn: params.cloudFormationFor(payload.region),
@@ -186,12 +191,47 @@ async function deployChecked(
     );
     return { status: 'deploy_failed', deploymentId: event.deploymentId, message };
   }
-  const result = locked.value;
-  await comment(reportOf(result, event));
+  const traffic = await followTrafficIfShifted({ ...params, payload, result: locked.value, since });
+  const result: DeployResult = traffic.failed
+    ? {
+        ...locked.value,
+        finalStatus: 'failure',
+        message: `${locked.value.message} CodeDeploy did not finish shifting traffic.`,
+      }
+    : locked.value;
+  await comment([reportOf(result, event), ...traffic.lines].join('\n'));
   await params.status(result.finalStatus, result.message, result.environmentUrl);
   return result.finalStatus === 'success'
     ? { status: 'deployed', deploymentId: event.deploymentId, result }
     : { status: 'deploy_failed', deploymentId: event.deploymentId, message: result.message, result };
+}
+
+const TRAFFIC_SHIFTING = new Set(['canary', 'linear', 'blue-green']);
+
+/** Only an update of a stack with a traffic-shifting strategy starts CodeDeploy deployments. */
+async function followTrafficIfShifted(
+  params: Parameters<typeof runDeployment>[0] & {
+    payload: DeploymentPayload;
+    result: DeployResult;
+    since: Date;
+  },
+): Promise<{ lines: string[]; failed: boolean }> {
+  const { payload, result } = params;
+  const updated =
+    result.changeSetType === 'UPDATE' && (result.reason === 'deployed' || result.reason === 'failed');
+  if (!params.codeDeployFor || !payload.strategy || !TRAFFIC_SHIFTING.has(payload.strategy) || !updated) {
+    return { lines: [], failed: false };
+  }
+  return followTrafficShift({
+    cfn: params.cloudFormationFor(payload.region),
+    codedeploy: params.codeDeployFor(payload.region),
+    stackName: payload.stack_name,
+    since: params.since,
+    timeoutMs: params.timeoutMs,
+    sleep: params.sleep,
+    now: params.now,
+    log: params.log,
+  });
 }
 
 function reportOf(result: DeployResult, event: DeployEvent): string {

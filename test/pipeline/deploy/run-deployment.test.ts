@@ -3,8 +3,14 @@ import {
   CreateChangeSetCommand,
   DescribeChangeSetCommand,
   ExecuteChangeSetCommand,
+  ListStackResourcesCommand,
   UpdateTerminationProtectionCommand,
 } from '@aws-sdk/client-cloudformation';
+import {
+  BatchGetDeploymentsCommand,
+  CodeDeployClient,
+  ListDeploymentsCommand,
+} from '@aws-sdk/client-codedeploy';
 import { mockClient } from 'aws-sdk-client-mock';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
 import type { DeploymentPayload } from '../../../src/core/deploy/deployment-payload.js';
@@ -24,9 +30,19 @@ import {
 } from '../../aws/cloudformation/helpers/cloudformation-fixtures.js';
 import { scriptStackOperation } from '../../aws/cloudformation/helpers/scripted-stack.js';
 import { collectLog, virtualClock } from '../../aws/cloudformation/helpers/virtual-clock.js';
+import {
+  ALARM_MESSAGE,
+  APPLICATION_NAME,
+  DEPLOYMENT_GROUP_NAME,
+  DEPLOYMENT_ID,
+  ROLLBACK_DEPLOYMENT_ID,
+  deploymentInfo,
+} from '../../aws/codedeploy/helpers/codedeploy-fixtures.js';
+import { scriptDeployment } from '../../aws/codedeploy/helpers/scripted-deployment.js';
 
 const SHA = 'd'.repeat(40);
 const cfnMock = mockClient(CloudFormationClient);
+const codedeployMock = mockClient(CodeDeployClient);
 
 const payload: DeploymentPayload = {
   version: 1,
@@ -124,12 +140,19 @@ function fakeLocks(heldBy?: DeployLock) {
 
 function run(
   github: ReturnType<typeof fakeGitHub>,
-  overrides: { payload?: unknown; sha?: string; environment?: string; lockStore?: DeployLockStore } = {},
+  overrides: {
+    payload?: unknown;
+    sha?: string;
+    environment?: string;
+    lockStore?: DeployLockStore;
+    codeDeploy?: boolean;
+  } = {},
 ) {
   const clock = virtualClock();
   return runDeployment({
     client: github.client,
     cloudFormationFor: () => new CloudFormationClient({ region: REGION }),
+    ...(overrides.codeDeploy ? { codeDeployFor: () => new CodeDeployClient({ region: REGION }) } : {}),
     event: {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
       deploymentId: 7001,
@@ -154,6 +177,7 @@ function run(
 
 beforeEach(() => {
   cfnMock.reset();
+  codedeployMock.reset();
   cfnMock.on(CreateChangeSetCommand).resolves({ Id: CHANGE_SET_ID, StackId: STACK_ID });
   cfnMock.on(ExecuteChangeSetCommand).resolves({});
   cfnMock.on(UpdateTerminationProtectionCommand).resolves({ StackId: STACK_ID });
@@ -339,6 +363,79 @@ describe('runDeployment', () => {
     expect(cfnMock.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
     expect(github.statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
     expect(github.comments.at(-1)).toContain('@bob');
+  });
+
+  it('reports the CodeDeploy alarm rollback of a canary release, naming the alarm', async () => {
+    scriptStackOperation({
+      cfnMock,
+      baseline: PREVIOUS_DEPLOY_EVENTS,
+      steps: [
+        { status: 'UPDATE_COMPLETE' },
+        {
+          status: 'UPDATE_ROLLBACK_COMPLETE',
+          events: [
+            stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+            stackEvent({
+              logicalId: 'OrdersFunctionAliaslive',
+              resourceType: 'AWS::Lambda::Alias',
+              status: 'UPDATE_FAILED',
+              second: 200,
+              reason: 'CodeDeploy deployment d-ABCDEF123 failed',
+            }),
+            stackItself('UPDATE_ROLLBACK_COMPLETE', 260),
+          ],
+        },
+      ],
+    });
+    cfnMock.on(ListStackResourcesCommand).resolves({
+      StackResourceSummaries: [
+        {
+          LogicalResourceId: 'CodeDeployApplication',
+          PhysicalResourceId: APPLICATION_NAME,
+          ResourceType: 'AWS::CodeDeploy::Application',
+          ResourceStatus: 'UPDATE_COMPLETE',
+          LastUpdatedTimestamp: new Date(),
+        },
+        {
+          LogicalResourceId: 'OrdersFunctionDeploymentGroup',
+          PhysicalResourceId: DEPLOYMENT_GROUP_NAME,
+          ResourceType: 'AWS::CodeDeploy::DeploymentGroup',
+          ResourceStatus: 'UPDATE_COMPLETE',
+          LastUpdatedTimestamp: new Date(),
+        },
+      ],
+    });
+    codedeployMock.on(ListDeploymentsCommand).resolves({ deployments: [DEPLOYMENT_ID] });
+    codedeployMock
+      .on(BatchGetDeploymentsCommand)
+      .resolves({
+        deploymentsInfo: [
+          deploymentInfo('Stopped', { createTime: new Date(Date.parse('2024-05-01T10:00:05.000Z')) }),
+        ],
+      });
+    scriptDeployment({
+      codedeployMock,
+      steps: [
+        {
+          info: deploymentInfo('Stopped', {
+            errorInformation: { code: 'ALARM_ACTIVE', message: ALARM_MESSAGE },
+            rollbackInfo: {
+              rollbackDeploymentId: ROLLBACK_DEPLOYMENT_ID,
+              rollbackMessage: 'Automatic rollback started.',
+            },
+          }),
+          target: { status: 'Failed', weight: 0 },
+        },
+      ],
+    });
+    const github = fakeGitHub();
+
+    const outcome = await run(github, { payload: { ...payload, strategy: 'canary' }, codeDeploy: true });
+
+    expect(outcome.status).toBe('deploy_failed');
+    const report = github.comments.at(-1) ?? '';
+    expect(report).toContain('OrdersApi-errors');
+    expect(report).toContain(ROLLBACK_DEPLOYMENT_ID);
   });
 
   it('fails clearly when the template is not in the repository at that sha', async () => {
