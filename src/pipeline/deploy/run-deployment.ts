@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { AgentConfig } from '../../core/config/agent-config.js';
-import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
+import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import { escapeMarkdown } from '../../core/text/escape-markdown.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
@@ -11,17 +10,14 @@ import { withDeployLock } from '../../aws/dynamodb/with-deploy-lock.js';
 import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
 import { stackTags } from '../../aws/cloudformation/stack-tags.js';
 import type { CodeDeployApi } from '../../aws/codedeploy/codedeploy-api.js';
-import { readRepositoryFile, type RepositoryContentClient } from '../../github/read-repository-file.js';
-import { setDeploymentStatus, type DeploymentStatusClient } from '../../github/set-deployment-status.js';
-import type { PullRequestFactsClient } from '../../github/read-pull-request-facts.js';
-import type { StatusCommentClient } from '../../github/status-comment.js';
+import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { DeployEvent } from './deploy-event.js';
+import { checkDeployment } from './check-deployment.js';
+import type { DeployRunClient } from './deploy-run-client.js';
+import { renderDeployReport } from './render-deploy-report.js';
 import { followTrafficShift } from './follow-traffic-shift.js';
 
-export type DeployRunClient = DeploymentStatusClient &
-  RepositoryContentClient &
-  Pick<PullRequestFactsClient, 'pulls'> &
-  Pick<StatusCommentClient, 'issues'>;
+export type { DeployRunClient } from './deploy-run-client.js';
 
 export type DeploymentOutcome =
   | { readonly status: 'deployed'; readonly deploymentId: number; readonly result: DeployResult }
@@ -87,38 +83,6 @@ export async function runDeployment(params: {
     await status('error', message).catch(() => undefined);
     throw error;
   }
-}
-
-/** The payload, the sha and the template, or why this deployment must not run. */
-async function checkDeployment(
-  params: Parameters<typeof runDeployment>[0],
-): Promise<string | { payload: DeploymentPayload; template: string }> {
-  const { client, event } = params;
-  const { owner, repo } = event.repository;
-  const parsed = deploymentPayloadSchema.safeParse(event.payload);
-  if (!parsed.success)
-    return `The deployment payload cannot be used: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`;
-  const payload = parsed.data;
-  if (payload.checked_sha !== event.sha) {
-    return `The deployment is of ${event.sha.slice(0, 7)} but ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed.`;
-  }
-  // A rollback redeploys an older sha on purpose; only a forward deploy must match the PR head.
-  if (payload.pull_number !== undefined && payload.rollback_of === undefined) {
-    const pull = (await client.pulls.get({ owner, repo, pull_number: payload.pull_number })).data;
-    if (pull.state === 'open' && pull.head.sha !== payload.checked_sha) {
-      return `PR #${pull.number} moved to ${pull.head.sha.slice(0, 7)} after ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed. Comment /deploy again.`;
-    }
-  }
-  const template = await readRepositoryFile({
-    client,
-    owner,
-    repo,
-    path: payload.template_path,
-    ref: event.sha,
-  });
-  if (template === undefined)
-    return `${payload.template_path} does not exist at ${event.sha.slice(0, 7)}; nothing was deployed.`;
-  return { payload, template };
 }
 
 async function deployChecked(
@@ -199,7 +163,7 @@ async function deployChecked(
         message: `${locked.value.message} CodeDeploy did not finish shifting traffic.`,
       }
     : locked.value;
-  await comment([reportOf(result, event), ...traffic.lines].join('\n'));
+  await comment([renderDeployReport(result, event.environment), ...traffic.lines].join('\n'));
   await params.status(result.finalStatus, result.message, result.environmentUrl);
   return result.finalStatus === 'success'
     ? { status: 'deployed', deploymentId: event.deploymentId, result }
@@ -232,18 +196,4 @@ async function followTrafficIfShifted(
     now: params.now,
     log: params.log,
   });
-}
-
-function reportOf(result: DeployResult, event: DeployEvent): string {
-  const icon = result.finalStatus === 'success' ? '🟢' : '🔴';
-  const lines = [`${icon} **${event.environment}**: ${escapeMarkdown(result.message)}`];
-  if (result.failingResource) {
-    const failing = result.failingResource;
-    lines.push(
-      `- Failing resource: \`${failing.logicalId}\` (${failing.resourceType}) ${failing.status}: ${escapeMarkdown(failing.reason)}`,
-    );
-  }
-  if (result.environmentUrl) lines.push(`- Environment: ${result.environmentUrl}`);
-  for (const warning of result.warnings) lines.push(`- ⚠️ ${escapeMarkdown(warning)}`);
-  return lines.join('\n');
 }
