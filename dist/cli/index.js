@@ -36539,6 +36539,10 @@ const environmentFileSchema = strictObject({
     strategy: schemas_enum(DEPLOYMENT_STRATEGIES).optional(),
     termination_protection: schemas_boolean().optional(),
     parameters: record(schemas_string(), schemas_string()).optional(),
+    /** A stack left in ROLLBACK_COMPLETE (its first create failed) is deleted and created again. */
+    recreate_rolled_back_stack: schemas_boolean().optional(),
+    /** How long CloudFormation watches `alarm_arns` after a change before it counts as done (0–180). */
+    rollback_monitoring_minutes: schemas_number().int().min(0).max(180).optional(),
 });
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
 const isProductionName = (name) => /^prod(uction)?$/i.test(name);
@@ -36555,6 +36559,9 @@ function withEnvironmentDefaults(name, env) {
         deployers: env.deployers ?? [],
         alarm_arns: env.alarm_arns ?? [],
         parameters: env.parameters ?? {},
+        // Production keeps a stack that never got created for someone to look at before it is replaced.
+        recreate_rolled_back_stack: env.recreate_rolled_back_stack ?? !guarded,
+        rollback_monitoring_minutes: env.rollback_monitoring_minutes ?? 10,
     };
 }
 const agent_config_ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;

@@ -27,6 +27,10 @@ const environmentFileSchema = z.strictObject({
   strategy: z.enum(DEPLOYMENT_STRATEGIES).optional(),
   termination_protection: z.boolean().optional(),
   parameters: z.record(z.string(), z.string()).optional(),
+  /** A stack left in ROLLBACK_COMPLETE (its first create failed) is deleted and created again. */
+  recreate_rolled_back_stack: z.boolean().optional(),
+  /** How long CloudFormation watches `alarm_arns` after a change before it counts as done (0–180). */
+  rollback_monitoring_minutes: z.number().int().min(0).max(180).optional(),
 });
 
 type EnvironmentFile = z.infer<typeof environmentFileSchema>;
@@ -42,6 +46,8 @@ export interface EnvironmentConfig {
   readonly strategy?: (typeof DEPLOYMENT_STRATEGIES)[number];
   readonly termination_protection: boolean;
   readonly parameters: Readonly<Record<string, string>>;
+  readonly recreate_rolled_back_stack: boolean;
+  readonly rollback_monitoring_minutes: number;
 }
 
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
@@ -60,6 +66,9 @@ function withEnvironmentDefaults(name: string, env: EnvironmentFile): Environmen
     deployers: env.deployers ?? [],
     alarm_arns: env.alarm_arns ?? [],
     parameters: env.parameters ?? {},
+    // Production keeps a stack that never got created for someone to look at before it is replaced.
+    recreate_rolled_back_stack: env.recreate_rolled_back_stack ?? !guarded,
+    rollback_monitoring_minutes: env.rollback_monitoring_minutes ?? 10,
   };
 }
 

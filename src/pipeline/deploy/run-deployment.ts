@@ -114,9 +114,14 @@ async function deployChecked(
       }),
       capabilities: CAPABILITIES,
       ...(environment && environment.alarm_arns.length > 0
-        ? { rollbackConfiguration: { alarmArns: environment.alarm_arns, monitoringMinutes: 10 } }
+        ? {
+            rollbackConfiguration: {
+              alarmArns: environment.alarm_arns,
+              monitoringMinutes: environment.rollback_monitoring_minutes,
+            },
+          }
         : {}),
-      recreateRolledBackStack: false,
+      recreateRolledBackStack: environment?.recreate_rolled_back_stack ?? false,
       terminationProtection: environment?.termination_protection ?? false,
       changeSetName: `implementation-agent-${event.deploymentId}`,
       dryRun: payload.dry_run,

@@ -81,9 +81,12 @@ describe('parseAgentConfig: a valid file', () => {
       strategy: 'canary',
       termination_protection: true,
       parameters: { Stage: 'prod' },
+      recreate_rolled_back_stack: false,
+      rollback_monitoring_minutes: 10,
     });
     expect(result.config.environments.qa).toMatchObject({
       stack_name: 'orders-qa',
+      recreate_rolled_back_stack: true,
       requires_approval: false,
       requires_green_checks: false,
       termination_protection: false,

@@ -2,6 +2,8 @@ import {
   CloudFormationClient,
   CreateChangeSetCommand,
   DescribeChangeSetCommand,
+  DeleteStackCommand,
+  DescribeStacksCommand,
   ExecuteChangeSetCommand,
   ListStackResourcesCommand,
   UpdateTerminationProtectionCommand,
@@ -24,6 +26,7 @@ import {
   STACK_ID,
   STACK_NAME,
   changeSetAnswer,
+  describeStacksAnswer,
   resourceChange,
   stackEvent,
   stackItself,
@@ -162,7 +165,10 @@ function run(
     },
     config: agentConfigSchema.parse({
       environments: {
-        staging: { alarm_arns: ['arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx'] },
+        staging: {
+          alarm_arns: ['arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx'],
+          rollback_monitoring_minutes: 15,
+        },
         production: {},
       },
     }),
@@ -229,6 +235,7 @@ describe('runDeployment', () => {
             Type: 'AWS::CloudWatch::Alarm',
           },
         ],
+        MonitoringTimeInMinutes: 15,
       },
     });
     expect(created?.Tags).toEqual(expect.arrayContaining([{ Key: 'implementation-agent:sha', Value: SHA }]));
@@ -406,13 +413,11 @@ describe('runDeployment', () => {
       ],
     });
     codedeployMock.on(ListDeploymentsCommand).resolves({ deployments: [DEPLOYMENT_ID] });
-    codedeployMock
-      .on(BatchGetDeploymentsCommand)
-      .resolves({
-        deploymentsInfo: [
-          deploymentInfo('Stopped', { createTime: new Date(Date.parse('2024-05-01T10:00:05.000Z')) }),
-        ],
-      });
+    codedeployMock.on(BatchGetDeploymentsCommand).resolves({
+      deploymentsInfo: [
+        deploymentInfo('Stopped', { createTime: new Date(Date.parse('2024-05-01T10:00:05.000Z')) }),
+      ],
+    });
     scriptDeployment({
       codedeployMock,
       steps: [
@@ -437,6 +442,26 @@ describe('runDeployment', () => {
     expect(report).toContain('OrdersApi-errors');
     expect(report).toContain(ROLLBACK_DEPLOYMENT_ID);
   });
+
+  it.each([
+    ['staging', 1],
+    ['production', 0],
+  ])(
+    'recreates a stack left in ROLLBACK_COMPLETE in %s only when its config allows (%i deletes)',
+    async (environment, deletes) => {
+      cfnMock.on(DescribeStacksCommand).resolves(describeStacksAnswer('ROLLBACK_COMPLETE'));
+      cfnMock.on(DeleteStackCommand).resolves({});
+
+      const outcome = await run(fakeGitHub(), { environment, payload: { ...payload } });
+
+      expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(deletes);
+      if (deletes === 0)
+        expect(outcome).toMatchObject({
+          status: 'deploy_failed',
+          message: expect.stringContaining('ROLLBACK_COMPLETE'),
+        });
+    },
+  );
 
   it('fails clearly when the template is not in the repository at that sha', async () => {
     const github = fakeGitHub({ template: null });
