@@ -36602,6 +36602,8 @@ const agentConfigSchema = strictObject({
     })
         .prefault({}),
     environments: environmentsSchema,
+    /** Environments a sha must pass through in order, e.g. [development, staging, production]; empty: any order. */
+    deploy_order: array(schemas_string().regex(agent_config_ENVIRONMENT_NAME)).default([]),
     mirrors: strictObject({
         tasks_table: schemas_string().min(3).optional(),
         results_table: schemas_string().min(3).optional(),
@@ -36615,6 +36617,17 @@ const agentConfigSchema = strictObject({
             .default(DEFAULT_REGION),
     })
         .prefault({}),
+})
+    .superRefine((config, context) => {
+    for (const [index, name] of config.deploy_order.entries()) {
+        if (!(name in config.environments)) {
+            context.addIssue({
+                code: 'custom',
+                path: ['deploy_order', index],
+                message: `names \`${name}\`, which is not under \`environments\` (${Object.keys(config.environments).join(', ')})`,
+            });
+        }
+    }
 });
 const DEFAULT_CONFIG = agentConfigSchema.parse({});
 //# sourceMappingURL=agent-config.js.map

@@ -10,7 +10,8 @@ export interface DeploymentHistoryClient {
     listDeployments(p: {
       owner: string;
       repo: string;
-      environment: string;
+      environment?: string;
+      sha?: string;
       per_page: number;
     }): Promise<{ data: GitHubDeployment[] }>;
     listDeploymentStatuses(p: {
@@ -25,16 +26,19 @@ export interface DeploymentHistoryClient {
 /** How far back `/rollback` looks: enough for any rollback a team would still want. */
 const HISTORY_SIZE = 20;
 
-/** The environment's recent deployments with their statuses, and each one's payload as created. */
+/**
+ * Recent deployments (of one environment, or of one sha across environments) with their statuses,
+ * and each one's payload as created.
+ */
 export async function readDeploymentHistory(params: {
   client: DeploymentHistoryClient;
   owner: string;
   repo: string;
-  environment: string;
+  filter: { environment: string } | { sha: string };
 }): Promise<{ records: DeploymentRecord[]; payloadOf: (id: number) => unknown }> {
-  const { client, owner, repo, environment } = params;
+  const { client, owner, repo } = params;
   const deployments = (
-    await client.repos.listDeployments({ owner, repo, environment, per_page: HISTORY_SIZE })
+    await client.repos.listDeployments({ owner, repo, ...params.filter, per_page: HISTORY_SIZE })
   ).data;
   const records = await Promise.all(
     deployments.map(async (deployment) => {

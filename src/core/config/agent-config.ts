@@ -93,59 +93,73 @@ const environmentsSchema = z
   );
 
 /** `.github/implementation-agent.yml` (DESIGN §10). Every section is optional; absent means defaults. */
-export const agentConfigSchema = z.strictObject({
-  provider: z.enum(['offline', 'bedrock']).default('offline'),
-  model: z
-    .strictObject({
-      id: z.string().min(1).default(DEFAULT_MODEL_ID),
-      region: z.string().min(1).default(DEFAULT_REGION),
-      max_tokens: positiveInt(64_000).default(16_000),
-      input_usd_per_million: z.number().nonnegative().default(3),
-      output_usd_per_million: z.number().nonnegative().default(15),
-    })
-    .prefault({}),
-  generation: z
-    .strictObject({
-      max_repair_attempts: z.number().int().min(0).max(5).default(2),
-    })
-    .prefault({}),
-  limits: z
-    .strictObject({
-      max_files: positiveInt(500).default(60),
-      max_file_bytes: positiveInt(5_000_000).default(200_000),
-      max_total_bytes: positiveInt(20_000_000).default(2_000_000),
-    })
-    .prefault({}),
-  paths: z
-    .strictObject({
-      allowed: z.array(z.string().min(1)).default([]),
-      allow_workflow_files: z.boolean().default(false),
-    })
-    .prefault({}),
-  labels: z
-    .strictObject({
-      trigger: z.string().min(1).default('implementation'),
-      add_task_type: z.boolean().default(true),
-      add_mode: z.boolean().default(true),
-    })
-    .prefault({}),
-  environments: environmentsSchema,
-  mirrors: z
-    .strictObject({
-      tasks_table: z.string().min(3).optional(),
-      results_table: z.string().min(3).optional(),
-      artifacts_bucket: z.string().min(3).optional(),
-      deployments_bucket: z.string().min(3).optional(),
-      /** DynamoDB table for deploy locks (one deploy per environment across runs); absent means the workflow's concurrency group only. */
-      locks_table: z.string().min(3).optional(),
-      /** Where the mirror tables and buckets live. */
-      region: z
-        .string()
-        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')
-        .default(DEFAULT_REGION),
-    })
-    .prefault({}),
-});
+export const agentConfigSchema = z
+  .strictObject({
+    provider: z.enum(['offline', 'bedrock']).default('offline'),
+    model: z
+      .strictObject({
+        id: z.string().min(1).default(DEFAULT_MODEL_ID),
+        region: z.string().min(1).default(DEFAULT_REGION),
+        max_tokens: positiveInt(64_000).default(16_000),
+        input_usd_per_million: z.number().nonnegative().default(3),
+        output_usd_per_million: z.number().nonnegative().default(15),
+      })
+      .prefault({}),
+    generation: z
+      .strictObject({
+        max_repair_attempts: z.number().int().min(0).max(5).default(2),
+      })
+      .prefault({}),
+    limits: z
+      .strictObject({
+        max_files: positiveInt(500).default(60),
+        max_file_bytes: positiveInt(5_000_000).default(200_000),
+        max_total_bytes: positiveInt(20_000_000).default(2_000_000),
+      })
+      .prefault({}),
+    paths: z
+      .strictObject({
+        allowed: z.array(z.string().min(1)).default([]),
+        allow_workflow_files: z.boolean().default(false),
+      })
+      .prefault({}),
+    labels: z
+      .strictObject({
+        trigger: z.string().min(1).default('implementation'),
+        add_task_type: z.boolean().default(true),
+        add_mode: z.boolean().default(true),
+      })
+      .prefault({}),
+    environments: environmentsSchema,
+    /** Environments a sha must pass through in order, e.g. [development, staging, production]; empty: any order. */
+    deploy_order: z.array(z.string().regex(ENVIRONMENT_NAME)).default([]),
+    mirrors: z
+      .strictObject({
+        tasks_table: z.string().min(3).optional(),
+        results_table: z.string().min(3).optional(),
+        artifacts_bucket: z.string().min(3).optional(),
+        deployments_bucket: z.string().min(3).optional(),
+        /** DynamoDB table for deploy locks (one deploy per environment across runs); absent means the workflow's concurrency group only. */
+        locks_table: z.string().min(3).optional(),
+        /** Where the mirror tables and buckets live. */
+        region: z
+          .string()
+          .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')
+          .default(DEFAULT_REGION),
+      })
+      .prefault({}),
+  })
+  .superRefine((config, context) => {
+    for (const [index, name] of config.deploy_order.entries()) {
+      if (!(name in config.environments)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['deploy_order', index],
+          message: `names \`${name}\`, which is not under \`environments\` (${Object.keys(config.environments).join(', ')})`,
+        });
+      }
+    }
+  });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 

@@ -5,6 +5,7 @@ import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js'
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
+import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
 import { findStatusComment } from '../../github/status-comment.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
@@ -64,6 +65,7 @@ export async function handleDeployCommand(params: {
     approved: facts.approved,
     checks: facts.checks,
     automated: false,
+    ...(await orderFacts({ deps, event, config, sha: facts.currentSha, environment })),
   });
   if (!decision.allowed) return answer(decision.message);
 
@@ -106,6 +108,29 @@ export async function handleDeployCommand(params: {
     sha: facts.currentSha,
     dryRun: command.dryRun,
   };
+}
+
+/** Where the sha already runs, read only when this environment has others before it in `deploy_order`. */
+async function orderFacts(params: {
+  deps: TaskEventDependencies;
+  event: ChatCommandEvent;
+  config: AgentConfig;
+  sha: string;
+  environment: string;
+}): Promise<{ order?: readonly string[]; deployedEnvironments?: ReadonlySet<string> }> {
+  const order = params.config.deploy_order;
+  if (order.indexOf(params.environment) <= 0) return {};
+  const { owner, repo } = params.event.repository;
+  const history = await readDeploymentHistory({
+    client: params.deps.client,
+    owner,
+    repo,
+    filter: { sha: params.sha },
+  });
+  const deployed = history.records
+    .filter((record) => record.everSucceeded)
+    .map((record) => record.environment);
+  return { order, deployedEnvironments: new Set(deployed) };
 }
 
 /** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */

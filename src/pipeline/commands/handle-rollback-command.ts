@@ -29,7 +29,7 @@ export async function handleRollbackCommand(params: {
   const { client } = deps;
   const { owner, repo } = event.repository;
   const { environment } = command;
-  const history = await readDeploymentHistory({ client, owner, repo, environment });
+  const history = await readDeploymentHistory({ client, owner, repo, filter: { environment } });
   const selection = selectRollbackTarget({
     environment,
     history: history.records,

@@ -148,6 +148,51 @@ describe('Probot app: /deploy on the pull request', () => {
   });
 });
 
+describe('Probot app: /deploy in an enforced order', () => {
+  it('refuses production until the same sha has succeeded in every environment before it', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(492700400);
+    api.config('deploy_order: [development, staging, production]\n');
+    api.permission('Codertocat', 'admin');
+    api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
+    api.reviews(42, [{ login: 'reviewer', state: 'APPROVED', commit_id: HEAD }]);
+    api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
+    api.checkRunsFor(HEAD, [{ name: 'build', status: 'completed', conclusion: 'success' }]);
+    api.comments(1, [taskStatus]);
+    api.deployments({ sha: HEAD }, [
+      {
+        id: 11,
+        sha: HEAD,
+        created_at: '2026-11-24T09:10:00Z',
+        payload: {},
+        states: ['success'],
+        environment: 'development',
+      },
+      {
+        id: 12,
+        sha: HEAD,
+        created_at: '2026-11-24T09:20:00Z',
+        payload: {},
+        states: ['failure'],
+        environment: 'staging',
+      },
+    ]);
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy production'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.some((call) => call.method === 'POST' && call.path.endsWith('/deployments'))).toBe(
+      false,
+    );
+    expect(replyOf(api)).toContain('`order`');
+    expect(replyOf(api)).toContain('staging');
+  });
+});
+
 describe('Probot app: /deploy on the request issue', () => {
   it('finds the pull request through the status comment and deploys its head', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });

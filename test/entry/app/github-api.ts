@@ -133,19 +133,27 @@ export function githubApi(params: { owner: string; repo: string }) {
         .reply(200, { total_count: runs.length, check_runs: runs }),
     createDeployment: (id: number) => scope.post(`${base}/deployments`).reply(201, { id }),
     deployments: (
-      environment: string,
-      deployments: Array<{ id: number; sha: string; created_at: string; payload: unknown; states: string[] }>,
+      filter: string | { sha: string },
+      deployments: Array<{
+        id: number;
+        sha: string;
+        created_at: string;
+        payload: unknown;
+        states: string[];
+        environment?: string;
+      }>,
     ) => {
+      const environment = typeof filter === 'string' ? filter : undefined;
       scope
         .get(`${base}/deployments`)
-        .query({ environment, per_page: 20 })
+        .query({ ...(typeof filter === 'string' ? { environment: filter } : filter), per_page: 20 })
         .reply(
           200,
           deployments.map((d) => ({
             id: d.id,
             sha: d.sha,
             ref: d.sha,
-            environment,
+            environment: d.environment ?? environment,
             created_at: d.created_at,
             creator: { login: 'implementation-agent[bot]' },
             payload: d.payload,
