@@ -2,7 +2,8 @@
  * `npm run bench`: what DESIGN §13 budgets, measured rather than asserted.
  * - GitHub API calls to open a PR with 1, 10 and 100 files (must be equal);
  * - the CLI's wall time on the demo request (median of 5, built bundle);
- * - the Action's cold start on an event it ignores (median of 5, built bundle).
+ * - the Action's cold start on an event it ignores (median of 5, built bundle);
+ * - one deploy against the CloudFormation stand-in: API calls and wall time.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { NO_USAGE, type ModelProvider } from '../src/generation/model-provider.j
 import { createOfflineProvider } from '../src/generation/offline/offline-provider.js';
 import { handleTaskEvent } from '../src/pipeline/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
+import { benchDeploy } from './deploy-bench.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const demoRequest = path.join(root, 'examples/orders-api.request.json');
@@ -98,4 +100,14 @@ const actionMs = medianMs(5, () => {
 });
 console.log(`Action cold start on an ignored event (median of 5): ${actionMs.toFixed(0)} ms`);
 rmSync(work, { recursive: true, force: true });
+
+const deploy = await benchDeploy();
+console.log('One deploy (stack create) against the CloudFormation stand-in, real polling backoff:');
+console.log(
+  `  CloudFormation API calls: ${deploy.cloudFormationCalls}; GitHub API calls: ${deploy.githubCalls}`,
+);
+console.log(`  wall time: ${deploy.wallMs.toFixed(0)} ms (mostly the backoff between polls)`);
+console.log(
+  '  reported after the stack reaches a final state: within one poll, at most 5 s (the backoff cap)',
+);
 process.exitCode = constant ? 0 : 1;

@@ -27,7 +27,8 @@ export type StackOperationOutcome =
   /** The deadline passed with the stack still moving; CloudFormation carries on without us. */
   | { readonly kind: 'timed-out'; readonly stackStatus: string };
 
-const DEFAULT_BACKOFF: PollBackoff = { initialDelayMs: 5_000, maxDelayMs: 30_000 };
+/** Capped at 5 s so a finished stack is reported within a few seconds of CloudFormation (DESIGN §13). */
+const DEFAULT_BACKOFF: PollBackoff = { initialDelayMs: 2_000, maxDelayMs: 5_000 };
 
 /**
  * Executes a computed change set and watches the stack until it settles or the deadline passes,

@@ -82,7 +82,24 @@ describe('executeAndWait', () => {
     expect(cfnMock.commandCalls(ExecuteChangeSetCommand)[0]?.args[0].input).toEqual({
       ChangeSetName: CHANGE_SET_ID,
     });
-    expect(clock.sleeps).toEqual([5_000, 10_000]);
+    // The default backoff: 2 s, doubling, capped at 5 s so completion is reported within seconds.
+    expect(clock.sleeps).toEqual([2_000, 4_000]);
+  });
+
+  it('never waits more than 5 s between polls of a long operation, so its end is reported within seconds', async () => {
+    scriptStackOperation({
+      cfnMock,
+      baseline: PREVIOUS_DEPLOY_EVENTS,
+      steps: [
+        ...Array.from({ length: 8 }, () => ({ status: 'UPDATE_IN_PROGRESS', events: [updateStarted] })),
+        { status: 'UPDATE_COMPLETE', events: [updateComplete], outputs: API_OUTPUTS },
+      ],
+    });
+
+    const { result, clock } = run();
+
+    expect((await result).kind).toBe('succeeded');
+    expect(clock.sleeps).toEqual([2_000, 4_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000]);
   });
 
   it('logs each new event once, oldest first, and never the history from before', async () => {
