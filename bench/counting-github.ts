@@ -58,6 +58,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       createDeploymentStatus: unused('repos.createDeploymentStatus'),
       listDeployments: unused('repos.listDeployments'),
       listDeploymentStatuses: unused('repos.listDeploymentStatuses'),
+      createDispatchEvent: unused('repos.createDispatchEvent'),
     },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
   };

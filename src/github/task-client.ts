@@ -4,6 +4,7 @@ import type { DeploymentStatusClient } from './set-deployment-status.js';
 import type { PullRequestClient } from './publish-pull-request.js';
 import type { DeploymentHistoryClient } from './read-deployment-history.js';
 import type { PullRequestFactsClient } from './read-pull-request-facts.js';
+import type { DispatchClient } from './send-control-request.js';
 import type { RepositoryContentClient } from './read-repository-file.js';
 import type { PermissionClient } from './repository-permission-level.js';
 import type { StatusCommentClient } from './status-comment.js';
@@ -38,4 +39,5 @@ export type TaskClient = PullRequestClient &
   PullRequestFactsClient &
   DeploymentClient &
   DeploymentStatusClient &
-  DeploymentHistoryClient;
+  DeploymentHistoryClient &
+  DispatchClient;

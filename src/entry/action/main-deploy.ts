@@ -1,18 +1,19 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
 import { createCodeDeployClient } from '../../aws/create-codedeploy-client.js';
-import { createDocumentClient } from '../../aws/dynamodb/create-dynamodb-client.js';
-import { createDynamoDbDeployLockStore } from '../../aws/dynamodb/dynamodb-deploy-lock-store.js';
+import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { readDeployEvent } from '../../pipeline/deploy/deploy-event.js';
 import { runDeployment, type DeploymentOutcome } from '../../pipeline/deploy/run-deployment.js';
+import type { ControlOutcome } from '../../pipeline/deploy/run-control-request.js';
 import type { DeployInputs } from './action-io.js';
+import { mainControl } from './main-control.js';
 
 /**
- * `mode: deploy`: 1. read the deployment event; 2. read the rules from the default branch's config
+ * `mode: deploy`: 1. read the deployment event (or a `/cancel`, `/unlock` dispatch); 2. read the rules from the default branch's config
  * (a pull request cannot loosen its own rules); 3. carry the deployment out.
  */
 export async function mainDeploy(params: {
@@ -21,7 +22,9 @@ export async function mainDeploy(params: {
   event: { name: string; payload: unknown };
   logUrl?: string;
   log: (line: string) => void;
-}): Promise<DeploymentOutcome | { status: 'invalid_config' | 'failed'; message: string }> {
+}): Promise<DeploymentOutcome | ControlOutcome | { status: 'invalid_config' | 'failed'; message: string }> {
+  // `/cancel` and `/unlock` reach the deploy workflow as a dispatch; everything else is a deployment.
+  if (params.event.name === 'repository_dispatch') return mainControl(params);
   const deployEvent = readDeployEvent(params.event);
   if ('problem' in deployEvent) return { status: 'failed', message: deployEvent.problem };
   const { owner, repo } = deployEvent.repository;
@@ -38,19 +41,12 @@ export async function mainDeploy(params: {
     });
     return { status: 'invalid_config', message };
   }
-  const { mirrors } = configResult.config;
+  const lockStore = lockStoreForConfig(configResult.config);
   return runDeployment({
     client: params.client,
     cloudFormationFor: createCloudFormationClient,
     codeDeployFor: createCodeDeployClient,
-    ...(mirrors.locks_table === undefined
-      ? {}
-      : {
-          lockStore: createDynamoDbDeployLockStore({
-            client: createDocumentClient({ region: mirrors.region }),
-            tableName: mirrors.locks_table,
-          }),
-        }),
+    ...(lockStore === undefined ? {} : { lockStore }),
     event: deployEvent,
     config: configResult.config,
     timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,

@@ -13,6 +13,7 @@ import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import { handleDeployCommand } from './handle-deploy-command.js';
 import { handleRollbackCommand } from './handle-rollback-command.js';
+import { sendToDeployWorkflow } from './send-to-deploy-workflow.js';
 import { reply } from './reply.js';
 
 export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
@@ -59,6 +60,25 @@ export async function handleChatCommand(
       return handleDeployCommand({ deps, event, config, command, permission, answer });
     case 'rollback':
       return handleRollbackCommand({ deps, event, config, command, permission, answer });
+    case 'unlock':
+      return sendToDeployWorkflow({
+        deps,
+        event,
+        config,
+        command: 'unlock',
+        environment: command.environment,
+        answer,
+      });
+    case 'cancel':
+      if (command.environment === undefined) return answer(notYetAvailable(command));
+      return sendToDeployWorkflow({
+        deps,
+        event,
+        config,
+        command: 'cancel',
+        environment: command.environment,
+        answer,
+      });
     default:
       return answer(notYetAvailable(command));
   }

@@ -61,30 +61,50 @@ describe('the example workflow', () => {
 });
 
 describe('the deploy workflow', () => {
+  interface Job {
+    if: string;
+    environment?: string;
+    concurrency?: { group: string; 'cancel-in-progress': boolean };
+    steps: Array<{ uses?: string; with?: Record<string, string> }>;
+  }
   const workflow = parse(
     readFileSync(new URL('.github/workflows/implementation-deploy.yml', root), 'utf8'),
   ) as {
-    on: string;
+    on: Record<string, unknown>;
     permissions: Record<string, string>;
-    concurrency: { group: string; 'cancel-in-progress': boolean };
-    jobs: { deploy: { environment: string; steps: Array<{ uses?: string; with?: Record<string, string> }> } };
+    jobs: { deploy: Job; control: Job };
   };
 
-  it('runs on deployments with OIDC, per-environment concurrency and environment protection', () => {
-    expect(workflow.on).toBe('deployment');
+  it('runs deployments with OIDC, per-environment concurrency and environment protection', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['deployment', 'repository_dispatch']);
+    expect(workflow.on.repository_dispatch).toEqual({ types: ['implementation-control'] });
     expect(workflow.permissions).toEqual({
       'id-token': 'write',
       deployments: 'write',
       contents: 'read',
       'pull-requests': 'write',
+      issues: 'write',
     });
-    expect(workflow.concurrency).toEqual({
+    const { deploy } = workflow.jobs;
+    expect(deploy.if).toBe("github.event_name == 'deployment'");
+    expect(deploy.concurrency).toEqual({
       group: 'implementation-deploy-${{ github.event.deployment.environment }}',
       'cancel-in-progress': false,
     });
-    expect(workflow.jobs.deploy.environment).toBe('${{ github.event.deployment.environment }}');
-    const uses = workflow.jobs.deploy.steps.map((step) => step.uses);
-    expect(uses).toEqual(['actions/checkout@v4', 'aws-actions/configure-aws-credentials@v4', './']);
-    expect(workflow.jobs.deploy.steps[2]?.with?.mode).toBe('deploy');
+    expect(deploy.environment).toBe('${{ github.event.deployment.environment }}');
+    expect(deploy.steps.map((step) => step.uses)).toEqual([
+      'actions/checkout@v4',
+      'aws-actions/configure-aws-credentials@v4',
+      './',
+    ]);
+    expect(deploy.steps[2]?.with?.mode).toBe('deploy');
+  });
+
+  it('handles /cancel and /unlock outside the deploy concurrency group, so a running deploy can be stopped', () => {
+    const { control } = workflow.jobs;
+    expect(control.if).toBe("github.event_name == 'repository_dispatch'");
+    expect(control.concurrency).toBeUndefined();
+    expect(control.steps[1]?.with?.['aws-region']).toBe('${{ github.event.client_payload.region }}');
+    expect(control.steps[2]?.with?.mode).toBe('deploy');
   });
 });

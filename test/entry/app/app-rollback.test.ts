@@ -139,3 +139,45 @@ describe('Probot app: /rollback', () => {
     expect(replyOf(api)).toContain('Deployment 301 was not made by implementation-agent');
   });
 });
+
+describe('Probot app: /cancel and /unlock go to the deploy workflow', () => {
+  it.each([
+    ['/cancel staging', 'cancel', 'stop the deploy running there'],
+    ['/unlock staging', 'unlock', 'release its deploy lock'],
+  ])('%s sends an implementation-control dispatch and says so', async (body, command, said) => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectCommandStart(api);
+    api.dispatch();
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', comment(body));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.find((call) => call.path.endsWith('/dispatches'))?.body).toEqual({
+      event_type: 'implementation-control',
+      client_payload: {
+        version: 1,
+        command,
+        environment: 'staging',
+        issue_number: 42,
+        requested_by: 'Codertocat',
+        region: 'ap-southeast-2',
+      },
+    });
+    expect(replyOf(api)).toContain(said);
+  });
+
+  it('says plainly that /cancel without an environment is not available yet', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectCommandStart(api);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', comment('/cancel'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toContain('not available in this release');
+  });
+});

@@ -132,6 +132,7 @@ export function githubApi(params: { owner: string; repo: string }) {
         .query(true)
         .reply(200, { total_count: runs.length, check_runs: runs }),
     createDeployment: (id: number) => scope.post(`${base}/deployments`).reply(201, { id }),
+    dispatch: () => scope.post(`${base}/dispatches`).reply(204),
     deployments: (
       filter: string | { sha: string },
       deployments: Array<{

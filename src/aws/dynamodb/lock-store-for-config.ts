@@ -1,0 +1,14 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { createDocumentClient } from './create-dynamodb-client.js';
+import type { DeployLockStore } from './deploy-lock.js';
+import { createDynamoDbDeployLockStore } from './dynamodb-deploy-lock-store.js';
+
+/** The deploy lock store the config asks for, or none (the workflow's concurrency group alone). */
+export function lockStoreForConfig(config: AgentConfig): DeployLockStore | undefined {
+  const { mirrors } = config;
+  if (mirrors.locks_table === undefined) return undefined;
+  return createDynamoDbDeployLockStore({
+    client: createDocumentClient({ region: mirrors.region }),
+    tableName: mirrors.locks_table,
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
+import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
+import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
+import { CONTROL_DISPATCH_TYPE, controlRequestSchema } from '../../core/deploy/control-request.js';
+import { readAgentConfig } from '../../github/read-agent-config.js';
+import type { TaskClient } from '../../github/task-client.js';
+import { runControlRequest, type ControlOutcome } from '../../pipeline/deploy/run-control-request.js';
+
+const controlEventSchema = z.object({
+  action: z.literal(CONTROL_DISPATCH_TYPE),
+  client_payload: controlRequestSchema,
+  repository: z.object({
+    name: z.string(),
+    owner: z.object({ login: z.string() }),
+    default_branch: z.string(),
+  }),
+});
+
+/** A `/cancel <env>` or `/unlock <env>` handed over by the command handler, carried out with AWS access. */
+export async function mainControl(params: {
+  client: TaskClient;
+  event: { name: string; payload: unknown };
+}): Promise<ControlOutcome | { status: 'invalid_config' | 'failed'; message: string }> {
+  const parsed = controlEventSchema.safeParse(params.event.payload);
+  if (!parsed.success) {
+    return {
+      status: 'failed',
+      message: `Not an ${CONTROL_DISPATCH_TYPE} dispatch: ${z.prettifyError(parsed.error)}`,
+    };
+  }
+  const { repository, client_payload: request } = parsed.data;
+  const repositoryRef = {
+    owner: repository.owner.login,
+    repo: repository.name,
+    defaultBranch: repository.default_branch,
+  };
+  const configResult = await readAgentConfig({
+    client: params.client,
+    owner: repositoryRef.owner,
+    repo: repositoryRef.repo,
+  });
+  if (!configResult.ok)
+    return { status: 'invalid_config', message: formatConfigProblems(configResult.problems) };
+  const lockStore = lockStoreForConfig(configResult.config);
+  return runControlRequest({
+    client: params.client,
+    repository: repositoryRef,
+    request,
+    cloudFormationFor: createCloudFormationClient,
+    ...(lockStore === undefined ? {} : { lockStore }),
+    now: () => Date.now(),
+  });
+}
