@@ -17,6 +17,9 @@ function quietGitHub(): { client: DeployRunClient; calls: () => number } {
   const client: DeployRunClient = {
     repos: {
       createDeploymentStatus: async () => count({}),
+      listDeployments: async () => count({ data: [] }),
+      listDeploymentStatuses: async () => count({ data: [] }),
+      createDeployment: async () => count({ status: 201, data: { id: 2 } }),
       getContent: async () =>
         count({ data: { type: 'file', content: Buffer.from('Resources: {}\n').toString('base64') } }),
     },

@@ -36543,6 +36543,10 @@ const environmentFileSchema = strictObject({
     recreate_rolled_back_stack: schemas_boolean().optional(),
     /** How long CloudFormation watches `alarm_arns` after a change before it counts as done (0–180). */
     rollback_monitoring_minutes: schemas_number().int().min(0).max(180).optional(),
+    /** After a successful deploy, watch `alarm_arns` this long; an alarm fails the deploy. */
+    bake_minutes: schemas_number().int().min(0).max(720).optional(),
+    /** A failed deploy (or an alarm while baking) is followed by a redeploy of the last good deployment. */
+    auto_rollback: schemas_boolean().optional(),
 });
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
 const isProductionName = (name) => /^prod(uction)?$/i.test(name);
@@ -36562,6 +36566,8 @@ function withEnvironmentDefaults(name, env) {
         // Production keeps a stack that never got created for someone to look at before it is replaced.
         recreate_rolled_back_stack: env.recreate_rolled_back_stack ?? !guarded,
         rollback_monitoring_minutes: env.rollback_monitoring_minutes ?? 10,
+        bake_minutes: env.bake_minutes ?? 0,
+        auto_rollback: env.auto_rollback ?? false,
     };
 }
 const agent_config_ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;

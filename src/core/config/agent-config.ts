@@ -31,6 +31,10 @@ const environmentFileSchema = z.strictObject({
   recreate_rolled_back_stack: z.boolean().optional(),
   /** How long CloudFormation watches `alarm_arns` after a change before it counts as done (0–180). */
   rollback_monitoring_minutes: z.number().int().min(0).max(180).optional(),
+  /** After a successful deploy, watch `alarm_arns` this long; an alarm fails the deploy. */
+  bake_minutes: z.number().int().min(0).max(720).optional(),
+  /** A failed deploy (or an alarm while baking) is followed by a redeploy of the last good deployment. */
+  auto_rollback: z.boolean().optional(),
 });
 
 type EnvironmentFile = z.infer<typeof environmentFileSchema>;
@@ -48,6 +52,8 @@ export interface EnvironmentConfig {
   readonly parameters: Readonly<Record<string, string>>;
   readonly recreate_rolled_back_stack: boolean;
   readonly rollback_monitoring_minutes: number;
+  readonly bake_minutes: number;
+  readonly auto_rollback: boolean;
 }
 
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
@@ -69,6 +75,8 @@ function withEnvironmentDefaults(name: string, env: EnvironmentFile): Environmen
     // Production keeps a stack that never got created for someone to look at before it is replaced.
     recreate_rolled_back_stack: env.recreate_rolled_back_stack ?? !guarded,
     rollback_monitoring_minutes: env.rollback_monitoring_minutes ?? 10,
+    bake_minutes: env.bake_minutes ?? 0,
+    auto_rollback: env.auto_rollback ?? false,
   };
 }
 

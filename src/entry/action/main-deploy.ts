@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
+import { createCloudWatchClient } from '../../aws/create-cloudwatch-client.js';
 import { createCodeDeployClient } from '../../aws/create-codedeploy-client.js';
 import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
@@ -46,6 +47,7 @@ export async function mainDeploy(params: {
     client: params.client,
     cloudFormationFor: createCloudFormationClient,
     codeDeployFor: createCodeDeployClient,
+    cloudWatchFor: createCloudWatchClient,
     ...(lockStore === undefined ? {} : { lockStore }),
     event: deployEvent,
     config: configResult.config,

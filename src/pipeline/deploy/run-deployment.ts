@@ -10,8 +10,11 @@ import { withDeployLock } from '../../aws/dynamodb/with-deploy-lock.js';
 import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
 import { stackTags } from '../../aws/cloudformation/stack-tags.js';
 import type { CodeDeployApi } from '../../aws/codedeploy/codedeploy-api.js';
+import type { CloudWatchApi } from '../../aws/cloudwatch/watch-alarms.js';
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { DeployEvent } from './deploy-event.js';
+import { bakeDeployment } from './bake-deployment.js';
+import { rollBackAfterFailure } from './roll-back-after-failure.js';
 import { checkDeployment } from './check-deployment.js';
 import type { DeployRunClient } from './deploy-run-client.js';
 import { renderDeployReport } from './render-deploy-report.js';
@@ -41,6 +44,8 @@ export async function runDeployment(params: {
   client: DeployRunClient;
   /** The payload names the region, so the client is made once it is known. */
   cloudFormationFor: (region: string) => CloudFormationApi;
+  /** For the bake window: watches the environment's alarms after a successful deploy. */
+  cloudWatchFor?: (region: string) => CloudWatchApi;
   /** For canary, linear and blue-green strategies: follows the traffic shift the update started. */
   codeDeployFor?: (region: string) => CodeDeployApi;
   event: DeployEvent;
@@ -161,18 +166,42 @@ async function deployChecked(
     return { status: 'deploy_failed', deploymentId: event.deploymentId, message };
   }
   const traffic = await followTrafficIfShifted({ ...params, payload, result: locked.value, since });
-  const result: DeployResult = traffic.failed
+  const shifted: DeployResult = traffic.failed
     ? {
         ...locked.value,
         finalStatus: 'failure',
         message: `${locked.value.message} CodeDeploy did not finish shifting traffic.`,
       }
     : locked.value;
-  await comment([renderDeployReport(result, event.environment), ...traffic.lines].join('\n'));
+  const baked = await bakeDeployment({
+    result: shifted,
+    environment,
+    cloudwatch: params.cloudWatchFor?.(payload.region),
+    sleep: params.sleep,
+    now: params.now,
+    log: params.log,
+  });
+  const result = baked.result;
+  const report = [renderDeployReport(result, event.environment), ...traffic.lines, ...baked.lines];
   await params.status(result.finalStatus, result.message, result.environmentUrl);
-  return result.finalStatus === 'success'
-    ? { status: 'deployed', deploymentId: event.deploymentId, result }
-    : { status: 'deploy_failed', deploymentId: event.deploymentId, message: result.message, result };
+  if (result.finalStatus === 'success') {
+    await comment(report.join('\n'));
+    return { status: 'deployed', deploymentId: event.deploymentId, result };
+  }
+  // A rollback is not itself rolled back, and a dry run changed nothing.
+  if (environment?.auto_rollback && payload.rollback_of === undefined && !payload.dry_run) {
+    report.push(
+      ...(await rollBackAfterFailure({
+        client,
+        event,
+        payload,
+        redeploy: (next) => runDeployment({ ...params, event: next }),
+        log: params.log,
+      })),
+    );
+  }
+  await comment(report.join('\n'));
+  return { status: 'deploy_failed', deploymentId: event.deploymentId, message: result.message, result };
 }
 
 const TRAFFIC_SHIFTING = new Set(['canary', 'linear', 'blue-green']);

@@ -83,6 +83,8 @@ describe('parseAgentConfig: a valid file', () => {
       parameters: { Stage: 'prod' },
       recreate_rolled_back_stack: false,
       rollback_monitoring_minutes: 10,
+      bake_minutes: 0,
+      auto_rollback: false,
     });
     expect(result.config.environments.qa).toMatchObject({
       stack_name: 'orders-qa',

@@ -13,6 +13,7 @@ import {
   CodeDeployClient,
   ListDeploymentsCommand,
 } from '@aws-sdk/client-codedeploy';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
 import type { DeploymentPayload } from '../../../src/core/deploy/deployment-payload.js';
@@ -46,6 +47,7 @@ import { scriptDeployment } from '../../aws/codedeploy/helpers/scripted-deployme
 const SHA = 'd'.repeat(40);
 const cfnMock = mockClient(CloudFormationClient);
 const codedeployMock = mockClient(CodeDeployClient);
+const cloudwatchMock = mockClient(CloudWatchClient);
 
 const payload: DeploymentPayload = {
   version: 1,
@@ -61,13 +63,48 @@ const payload: DeploymentPayload = {
 };
 
 /** A GitHub that records deployment statuses and comments, with the PR head and the template at the sha. */
-function fakeGitHub(options: { headSha?: string; template?: string | null } = {}) {
-  const statuses: Array<{ state: string; description: string; environment_url?: string }> = [];
+function fakeGitHub(
+  options: {
+    headSha?: string;
+    template?: string | null;
+    history?: Array<{ id: number; sha: string; states: string[]; payload: unknown }>;
+  } = {},
+) {
+  const statuses: Array<{
+    deploymentId: number;
+    state: string;
+    description: string;
+    environment_url?: string;
+  }> = [];
   const comments: string[] = [];
+  const created: Array<{ ref: string; payload: unknown }> = [];
   const client: DeployRunClient = {
     repos: {
+      listDeployments: async () => ({
+        data: (options.history ?? []).map((d) => ({
+          id: d.id,
+          sha: d.sha,
+          ref: d.sha,
+          environment: 'staging',
+          created_at: '2026-11-24T09:00:00Z',
+          creator: null,
+          payload: d.payload as Record<string, unknown>,
+        })),
+      }),
+      listDeploymentStatuses: async (p) => ({
+        data: (options.history?.find((d) => d.id === p.deployment_id)?.states ?? []).map((state, index) => ({
+          id: index,
+          state: state as 'success',
+          created_at: '2026-11-24T09:00:00Z',
+        })),
+      }),
+      createDeployment: async (p) => {
+        created.push({ ref: p.ref, payload: p.payload });
+        return { status: 201, data: { id: 8000 + created.length } };
+      },
       createDeploymentStatus: async (p) => {
         statuses.push({
+          deploymentId: p.deployment_id,
           state: p.state,
           description: p.description,
           ...(p.environment_url ? { environment_url: p.environment_url } : {}),
@@ -108,7 +145,7 @@ function fakeGitHub(options: { headSha?: string; template?: string | null } = {}
       updateComment: async () => ({}),
     },
   };
-  return { client, statuses, comments };
+  return { client, statuses, comments, created };
 }
 
 /** A lock store that is either free (and records acquire/release) or held by someone else. */
@@ -149,6 +186,7 @@ function run(
     environment?: string;
     lockStore?: DeployLockStore;
     codeDeploy?: boolean;
+    staging?: Record<string, unknown>;
   } = {},
 ) {
   const clock = virtualClock();
@@ -156,6 +194,7 @@ function run(
     client: github.client,
     cloudFormationFor: () => new CloudFormationClient({ region: REGION }),
     ...(overrides.codeDeploy ? { codeDeployFor: () => new CodeDeployClient({ region: REGION }) } : {}),
+    cloudWatchFor: () => new CloudWatchClient({ region: REGION }),
     event: {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
       deploymentId: 7001,
@@ -168,6 +207,7 @@ function run(
         staging: {
           alarm_arns: ['arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx'],
           rollback_monitoring_minutes: 15,
+          ...overrides.staging,
         },
         production: {},
       },
@@ -184,6 +224,7 @@ function run(
 beforeEach(() => {
   cfnMock.reset();
   codedeployMock.reset();
+  cloudwatchMock.reset();
   cfnMock.on(CreateChangeSetCommand).resolves({ Id: CHANGE_SET_ID, StackId: STACK_ID });
   cfnMock.on(ExecuteChangeSetCommand).resolves({});
   cfnMock.on(UpdateTerminationProtectionCommand).resolves({ StackId: STACK_ID });
@@ -462,6 +503,88 @@ describe('runDeployment', () => {
         });
     },
   );
+
+  describe('bake window and automatic rollback', () => {
+    const ALARM = 'arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx';
+    const GOOD_SHA = 'b'.repeat(40);
+    const succeedingUpdates = () =>
+      scriptStackOperation({
+        cfnMock,
+        baseline: PREVIOUS_DEPLOY_EVENTS,
+        steps: [
+          { status: 'UPDATE_COMPLETE' },
+          {
+            status: 'UPDATE_COMPLETE',
+            events: [
+              stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+              stackItself('UPDATE_COMPLETE', 50),
+            ],
+          },
+        ],
+      });
+
+    it('succeeds once the alarms stay quiet for the whole bake window', async () => {
+      succeedingUpdates();
+      cloudwatchMock
+        .on(DescribeAlarmsCommand)
+        .resolves({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'OK' }] });
+      const github = fakeGitHub();
+
+      const outcome = await run(github, { staging: { bake_minutes: 5 } });
+
+      expect(outcome.status).toBe('deployed');
+      expect(cloudwatchMock.commandCalls(DescribeAlarmsCommand).length).toBeGreaterThan(1);
+      expect(github.comments.at(-1)).toContain('Baked for 5 minute(s): no alarm fired.');
+    });
+
+    it('fails the deploy when an alarm fires while baking, and rolls back to what ran before', async () => {
+      succeedingUpdates();
+      cloudwatchMock
+        .on(DescribeAlarmsCommand)
+        .resolvesOnce({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'OK' }] })
+        .resolves({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'ALARM' }] });
+      const github = fakeGitHub({
+        history: [
+          { id: 7001, sha: SHA, states: ['in_progress'], payload },
+          { id: 6990, sha: GOOD_SHA, states: ['success'], payload: { ...payload, checked_sha: GOOD_SHA } },
+        ],
+      });
+
+      const outcome = await run(github, {
+        staging: { bake_minutes: 10, auto_rollback: true, alarm_arns: [ALARM] },
+      });
+
+      expect(outcome).toMatchObject({
+        status: 'deploy_failed',
+        message: expect.stringContaining('orders-5xx went into ALARM'),
+      });
+      expect(github.created).toEqual([
+        { ref: GOOD_SHA, payload: expect.objectContaining({ checked_sha: GOOD_SHA, rollback_of: 7001 }) },
+      ]);
+      expect(github.statuses.map((s) => `${s.deploymentId} ${s.state}`)).toEqual([
+        '7001 in_progress',
+        '7001 failure',
+        '8001 in_progress',
+        expect.stringMatching(/^8001 (success|failure)$/),
+      ]);
+      expect(github.comments.at(-1)).toContain(
+        'Automatic rollback to `bbbbbbb` (deployment 6990) as deployment 8001',
+      );
+    });
+
+    it('does not roll back without auto_rollback', async () => {
+      succeedingUpdates();
+      cloudwatchMock
+        .on(DescribeAlarmsCommand)
+        .resolves({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'ALARM' }] });
+      const github = fakeGitHub();
+
+      const outcome = await run(github, { staging: { bake_minutes: 10 } });
+
+      expect(outcome.status).toBe('deploy_failed');
+      expect(github.created).toEqual([]);
+    });
+  });
 
   it('fails clearly when the template is not in the repository at that sha', async () => {
     const github = fakeGitHub({ template: null });

@@ -1,0 +1,40 @@
+import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
+import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
+import { watchAlarms, type CloudWatchApi } from '../../aws/cloudwatch/watch-alarms.js';
+import type { EnvironmentConfig } from '../../core/config/agent-config.js';
+
+/**
+ * The bake window: a deploy that succeeded is only done once the environment's alarms stayed quiet
+ * for `bake_minutes`; an alarm turns it into a failure (and, with `auto_rollback`, a rollback).
+ */
+export async function bakeDeployment(params: {
+  result: DeployResult;
+  environment: EnvironmentConfig | undefined;
+  cloudwatch: CloudWatchApi | undefined;
+  sleep: Sleep;
+  now: Now;
+  log: (line: string) => void;
+}): Promise<{ result: DeployResult; lines: string[] }> {
+  const { result, environment, cloudwatch } = params;
+  const minutes = environment?.bake_minutes ?? 0;
+  if (result.reason !== 'deployed' || !cloudwatch || minutes === 0 || !environment?.alarm_arns.length) {
+    return { result, lines: [] };
+  }
+  const outcome = await watchAlarms({
+    cloudwatch,
+    alarmArns: environment.alarm_arns,
+    durationMs: minutes * 60_000,
+    sleep: params.sleep,
+    now: params.now,
+    log: params.log,
+  });
+  if (outcome.kind === 'quiet') {
+    return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.`] };
+  }
+  const alarms = outcome.alarms.map((name) => `\`${name.replace(/`/g, "'")}\``).join(', ');
+  const message = `Deployed, but ${outcome.alarms.join(', ')} went into ALARM ${outcome.afterSeconds} s into the ${minutes}-minute bake window.`;
+  return {
+    result: { ...result, finalStatus: 'failure', message },
+    lines: [`- 🚨 Alarm during the bake window: ${alarms}`],
+  };
+}
