@@ -1,4 +1,4 @@
-import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeAlarmsCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { Now, Sleep } from '../cloudformation/poll-until.js';
 
 export type CloudWatchApi = Pick<CloudWatchClient, 'send'>;
