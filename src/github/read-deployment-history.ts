@@ -35,10 +35,17 @@ export async function readDeploymentHistory(params: {
   owner: string;
   repo: string;
   filter: { environment: string } | { sha: string };
+  /** How many of the newest deployments to read (each costs a statuses call). */
+  limit?: number;
 }): Promise<{ records: DeploymentRecord[]; payloadOf: (id: number) => unknown }> {
   const { client, owner, repo } = params;
   const deployments = (
-    await client.repos.listDeployments({ owner, repo, ...params.filter, per_page: HISTORY_SIZE })
+    await client.repos.listDeployments({
+      owner,
+      repo,
+      ...params.filter,
+      per_page: params.limit ?? HISTORY_SIZE,
+    })
   ).data;
   const records = await Promise.all(
     deployments.map(async (deployment) => {

@@ -86,6 +86,7 @@ export async function handleDeployCommand(params: {
     pull_number: facts.number,
     dry_run: command.dryRun,
   };
+  const queue = await describeQueue({ deps, event, environment });
   const deploymentId = await createDeployment({
     client,
     owner,
@@ -99,7 +100,7 @@ export async function handleDeployCommand(params: {
     `🚀 ${command.dryRun ? 'Dry run (change set only) for' : 'Deploying'} \`${facts.currentSha.slice(0, 7)}\` ` +
       `(PR #${facts.number}) to **${environment}** as deployment ${deploymentId}, stack \`${payload.stack_name}\` ` +
       `in ${payload.region}. The deploy workflow carries it out and reports back here; ` +
-      `follow it under [Deployments](https://github.com/${owner}/${repo}/deployments).`,
+      `follow it under [Deployments](https://github.com/${owner}/${repo}/deployments).${queue}`,
   );
   return {
     status: 'deployment_created',
@@ -108,6 +109,30 @@ export async function handleDeployCommand(params: {
     sha: facts.currentSha,
     dryRun: command.dryRun,
   };
+}
+
+/** Deploys still running or waiting in the environment: the new one queues behind them. */
+async function describeQueue(params: {
+  deps: TaskEventDependencies;
+  event: ChatCommandEvent;
+  environment: string;
+}): Promise<string> {
+  const { owner, repo } = params.event.repository;
+  const history = await readDeploymentHistory({
+    client: params.deps.client,
+    owner,
+    repo,
+    filter: { environment: params.environment },
+    limit: 5,
+  });
+  const waiting = history.records.filter((record) =>
+    ['in_progress', 'queued', 'pending'].includes(record.latestState ?? ''),
+  );
+  if (waiting.length === 0) return '';
+  const list = waiting
+    .map((record) => `${record.id} (\`${record.sha.slice(0, 7)}\`, ${record.latestState})`)
+    .join(', ');
+  return ` ⏳ It is queued behind deployment ${list}: one deploy per environment runs at a time.`;
 }
 
 /** Where the sha already runs, read only when this environment has others before it in `deploy_order`. */

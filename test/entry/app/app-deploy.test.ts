@@ -67,6 +67,7 @@ describe('Probot app: /deploy on the pull request', () => {
   it('creates a deployment of exactly the checked sha, with the stack, template and strategy, and says so', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api);
+    api.deployments('staging', [], 5);
     api.createDeployment(7001);
     api.createComment(42, 950);
     const { receive, errors } = await testProbot();
@@ -99,6 +100,32 @@ describe('Probot app: /deploy on the pull request', () => {
     );
   });
 
+  it('says the new deployment is queued behind one still running in the environment', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api);
+    api.deployments(
+      'staging',
+      [
+        {
+          id: 6999,
+          sha: 'e'.repeat(40),
+          created_at: '2026-11-24T09:55:00Z',
+          payload: {},
+          states: ['in_progress'],
+        },
+      ],
+      5,
+    );
+    api.createDeployment(7001);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy staging'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toContain('queued behind deployment 6999 (`eeeeeee`, in_progress)');
+  });
+
   it('refuses production without an approving review, naming the rule', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api);
@@ -115,6 +142,7 @@ describe('Probot app: /deploy on the pull request', () => {
   it('deploys production once the head is approved and the checks are green', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api, { reviews: [{ login: 'reviewer', state: 'APPROVED', commit_id: HEAD }] });
+    api.deployments('production', [], 5);
     api.createDeployment(7002);
     api.createComment(42, 950);
     const { receive } = await testProbot();
@@ -205,6 +233,7 @@ describe('Probot app: /deploy on the request issue', () => {
     api.reviews(42, []);
     api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
     api.checkRunsFor(HEAD, []);
+    api.deployments('development', [], 5);
     api.createDeployment(7003);
     api.createComment(1, 951);
     const { receive, errors } = await testProbot();

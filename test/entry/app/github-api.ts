@@ -143,11 +143,12 @@ export function githubApi(params: { owner: string; repo: string }) {
         states: string[];
         environment?: string;
       }>,
+      perPage = 20,
     ) => {
       const environment = typeof filter === 'string' ? filter : undefined;
       scope
         .get(`${base}/deployments`)
-        .query({ ...(typeof filter === 'string' ? { environment: filter } : filter), per_page: 20 })
+        .query({ ...(typeof filter === 'string' ? { environment: filter } : filter), per_page: perPage })
         .reply(
           200,
           deployments.map((d) => ({
