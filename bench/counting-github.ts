@@ -29,6 +29,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       createCommit: answer('git.createCommit', { sha: 'commit' }),
       createRef: answer('git.createRef', {}),
       updateRef: answer('git.updateRef', {}),
+      getTree: unused('git.getTree'),
     },
     pulls: {
       list: answer('pulls.list', []),
@@ -59,6 +60,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       listDeployments: unused('repos.listDeployments'),
       listDeploymentStatuses: unused('repos.listDeploymentStatuses'),
       createDispatchEvent: unused('repos.createDispatchEvent'),
+      compareCommitsWithBasehead: unused('repos.compareCommitsWithBasehead'),
     },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
   };

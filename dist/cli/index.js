@@ -36547,6 +36547,8 @@ const environmentFileSchema = strictObject({
     bake_minutes: schemas_number().int().min(0).max(720).optional(),
     /** A failed deploy (or an alarm while baking) is followed by a redeploy of the last good deployment. */
     auto_rollback: schemas_boolean().optional(),
+    /** After `/rollback`, open a pull request reverting the rolled-back change on the default branch. */
+    revert_pr_on_rollback: schemas_boolean().optional(),
 });
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
 const isProductionName = (name) => /^prod(uction)?$/i.test(name);
@@ -36568,6 +36570,7 @@ function withEnvironmentDefaults(name, env) {
         rollback_monitoring_minutes: env.rollback_monitoring_minutes ?? 10,
         bake_minutes: env.bake_minutes ?? 0,
         auto_rollback: env.auto_rollback ?? false,
+        revert_pr_on_rollback: env.revert_pr_on_rollback ?? guarded,
     };
 }
 const agent_config_ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;

@@ -5,6 +5,7 @@ import type { PullRequestClient } from './publish-pull-request.js';
 import type { DeploymentHistoryClient } from './read-deployment-history.js';
 import type { PullRequestFactsClient } from './read-pull-request-facts.js';
 import type { DispatchClient } from './send-control-request.js';
+import type { RevertClient } from './open-revert-pull-request.js';
 import type { RepositoryContentClient } from './read-repository-file.js';
 import type { PermissionClient } from './repository-permission-level.js';
 import type { StatusCommentClient } from './status-comment.js';
@@ -40,4 +41,5 @@ export type TaskClient = PullRequestClient &
   DeploymentClient &
   DeploymentStatusClient &
   DeploymentHistoryClient &
-  DispatchClient;
+  DispatchClient &
+  RevertClient;

@@ -35,6 +35,8 @@ const environmentFileSchema = z.strictObject({
   bake_minutes: z.number().int().min(0).max(720).optional(),
   /** A failed deploy (or an alarm while baking) is followed by a redeploy of the last good deployment. */
   auto_rollback: z.boolean().optional(),
+  /** After `/rollback`, open a pull request reverting the rolled-back change on the default branch. */
+  revert_pr_on_rollback: z.boolean().optional(),
 });
 
 type EnvironmentFile = z.infer<typeof environmentFileSchema>;
@@ -54,6 +56,7 @@ export interface EnvironmentConfig {
   readonly rollback_monitoring_minutes: number;
   readonly bake_minutes: number;
   readonly auto_rollback: boolean;
+  readonly revert_pr_on_rollback: boolean;
 }
 
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
@@ -77,6 +80,7 @@ function withEnvironmentDefaults(name: string, env: EnvironmentFile): Environmen
     rollback_monitoring_minutes: env.rollback_monitoring_minutes ?? 10,
     bake_minutes: env.bake_minutes ?? 0,
     auto_rollback: env.auto_rollback ?? false,
+    revert_pr_on_rollback: env.revert_pr_on_rollback ?? guarded,
   };
 }
 

@@ -5,6 +5,7 @@ import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { selectRollbackTarget } from '../../core/deploy/select-rollback-target.js';
 import { createDeployment } from '../../github/create-deployment.js';
+import { openRevertPullRequest } from '../../github/open-revert-pull-request.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
@@ -72,10 +73,26 @@ export async function handleRollbackCommand(params: {
     description: `Rollback to deployment ${target.id} requested by ${event.author}`,
   });
   deps.log(`Created rollback deployment ${deploymentId} of ${target.sha} to ${environment}`);
+  const revert =
+    envConfig.revert_pr_on_rollback && selection.current
+      ? await openRevertPullRequest({
+          client,
+          owner,
+          repo,
+          defaultBranch: event.repository.defaultBranch,
+          environment,
+          goodSha: target.sha,
+          badSha: selection.current.sha,
+          rollbackDeploymentId: deploymentId,
+        })
+      : undefined;
   await answer(
     `↩️ Rolling **${environment}** back to \`${target.sha.slice(0, 7)}\` (deployment ${target.id}` +
       `${selection.current ? `, replacing deployment ${selection.current.id}` : ''}) as deployment ${deploymentId}: ` +
-      `stack \`${payload.stack_name}\` with the same template path and parameters. The deploy workflow reports back here.`,
+      `stack \`${payload.stack_name}\` with the same template path and parameters. The deploy workflow reports back here.` +
+      (revert
+        ? ` To keep git matching what runs, #${revert.number} reverts the rolled-back change on the default branch.`
+        : ''),
   );
   return { status: 'deployment_created', deploymentId, environment, sha: target.sha, dryRun: false };
 }

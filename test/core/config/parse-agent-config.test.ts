@@ -85,6 +85,7 @@ describe('parseAgentConfig: a valid file', () => {
       rollback_monitoring_minutes: 10,
       bake_minutes: 0,
       auto_rollback: false,
+      revert_pr_on_rollback: true,
     });
     expect(result.config.environments.qa).toMatchObject({
       stack_name: 'orders-qa',

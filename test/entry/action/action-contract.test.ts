@@ -55,6 +55,7 @@ describe('the example workflow', () => {
       issues: 'write',
       'pull-requests': 'write',
       checks: 'write',
+      deployments: 'write',
       'id-token': 'write',
     });
   });

@@ -20,6 +20,7 @@ describe('app.yml asks for the least the app needs', () => {
       issues: 'write',
       pull_requests: 'write',
       checks: 'write',
+      deployments: 'write',
       metadata: 'read',
     });
   });

@@ -87,6 +87,51 @@ describe('Probot app: /rollback', () => {
     );
   });
 
+  it('rolls production back and opens a pull request that reverts the rolled-back change on the default branch', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectCommandStart(api);
+    api.deployments('production', [
+      {
+        id: 403,
+        sha: CURRENT,
+        created_at: '2026-11-24T12:00:00Z',
+        payload: payloadFor(CURRENT),
+        states: ['success'],
+      },
+      {
+        id: 401,
+        sha: GOOD,
+        created_at: '2026-11-24T10:00:00Z',
+        payload: payloadFor(GOOD),
+        states: ['inactive', 'success'],
+      },
+    ]);
+    api.createDeployment(404);
+    api.compare(`${CURRENT}...master`, { status: 'ahead' });
+    api.compare(`${GOOD}...${CURRENT}`, {
+      status: 'ahead',
+      files: [{ filename: 'services/orders-api/src/app.ts', status: 'modified' }],
+    });
+    api.tree(GOOD, [{ path: 'services/orders-api/src/app.ts', sha: 'good-blob' }]);
+    api.branch('master', 'master-head');
+    api.commit('master-head');
+    api.createTree();
+    api.createCommit('revert-commit');
+    api.createRef();
+    api.createPull(55);
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', comment('/rollback production'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(
+      api.calls.find((call) => call.path.endsWith('/git/trees') && call.method === 'POST')?.body.tree,
+    ).toEqual([{ path: 'services/orders-api/src/app.ts', mode: '100644', type: 'blob', sha: 'good-blob' }]);
+    expect(replyOf(api)).toContain('#55 reverts the rolled-back change on the default branch');
+  });
+
   it('says so when there is nothing to roll back to, and creates nothing', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommandStart(api);

@@ -133,6 +133,15 @@ export function githubApi(params: { owner: string; repo: string }) {
         .reply(200, { total_count: runs.length, check_runs: runs }),
     createDeployment: (id: number) => scope.post(`${base}/deployments`).reply(201, { id }),
     dispatch: () => scope.post(`${base}/dispatches`).reply(204),
+    compare: (
+      basehead: string,
+      answer: { status: string; files?: Array<{ filename: string; status: string }> },
+    ) => scope.get(`${base}/compare/${basehead}`).query(true).reply(200, answer),
+    tree: (sha: string, entries: Array<{ path: string; sha: string }>) =>
+      scope
+        .get(`${base}/git/trees/${sha}`)
+        .query({ recursive: 'true' })
+        .reply(200, { sha, tree: entries.map((entry) => ({ ...entry, mode: '100644', type: 'blob' })) }),
     deployments: (
       filter: string | { sha: string },
       deployments: Array<{

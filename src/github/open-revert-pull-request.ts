@@ -1,0 +1,149 @@
+import { httpStatusOf } from './http-status.js';
+
+export interface RevertClient {
+  repos: {
+    compareCommitsWithBasehead(p: {
+      owner: string;
+      repo: string;
+      basehead: string;
+      per_page: number;
+    }): Promise<{
+      data: {
+        status: string;
+        files?: Array<{ filename: string; status: string; previous_filename?: string }>;
+      };
+    }>;
+  };
+  git: {
+    getRef(p: { owner: string; repo: string; ref: string }): Promise<{ data: { object: { sha: string } } }>;
+    getCommit(p: {
+      owner: string;
+      repo: string;
+      commit_sha: string;
+    }): Promise<{ data: { tree: { sha: string } } }>;
+    getTree(p: { owner: string; repo: string; tree_sha: string; recursive: string }): Promise<{
+      data: { tree: Array<{ path?: string; mode?: string; type?: string; sha?: string | null }> };
+    }>;
+    createTree(p: {
+      owner: string;
+      repo: string;
+      base_tree: string;
+      tree: Array<{ path: string; mode: '100644' | '100755' | '120000'; type: 'blob'; sha: string | null }>;
+    }): Promise<{ data: { sha: string } }>;
+    createCommit(p: {
+      owner: string;
+      repo: string;
+      message: string;
+      tree: string;
+      parents: string[];
+    }): Promise<{ data: { sha: string } }>;
+    createRef(p: { owner: string; repo: string; ref: string; sha: string }): Promise<unknown>;
+    updateRef(p: { owner: string; repo: string; ref: string; sha: string; force: boolean }): Promise<unknown>;
+  };
+  pulls: {
+    create(p: {
+      owner: string;
+      repo: string;
+      head: string;
+      base: string;
+      title: string;
+      body: string;
+    }): Promise<{ data: { number: number; html_url: string } }>;
+  };
+}
+
+type FileMode = '100644' | '100755' | '120000';
+
+/**
+ * Keeps git honest after a rollback: a pull request against the default branch that puts every
+ * file the rolled-back change touched back as it was at the good sha (files it added are removed),
+ * in a constant number of calls. `undefined` when the rolled-back sha is not on the default branch.
+ */
+export async function openRevertPullRequest(params: {
+  client: RevertClient;
+  owner: string;
+  repo: string;
+  defaultBranch: string;
+  environment: string;
+  goodSha: string;
+  badSha: string;
+  rollbackDeploymentId: number;
+}): Promise<{ number: number; url: string } | undefined> {
+  const { client, owner, repo } = params;
+  const onDefault = await client.repos.compareCommitsWithBasehead({
+    owner,
+    repo,
+    basehead: `${params.badSha}...${params.defaultBranch}`,
+    per_page: 1,
+  });
+  // `ahead` or `identical`: the default branch contains the rolled-back sha.
+  if (onDefault.data.status !== 'ahead' && onDefault.data.status !== 'identical') return undefined;
+  const changed = await client.repos.compareCommitsWithBasehead({
+    owner,
+    repo,
+    basehead: `${params.goodSha}...${params.badSha}`,
+    per_page: 300,
+  });
+  const goodTree = await client.git.getTree({ owner, repo, tree_sha: params.goodSha, recursive: 'true' });
+  const good = new Map(
+    goodTree.data.tree.filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]),
+  );
+  const paths = (changed.data.files ?? []).flatMap((file) =>
+    file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
+  );
+  if (paths.length === 0) return undefined;
+  const head = (await client.git.getRef({ owner, repo, ref: `heads/${params.defaultBranch}` })).data.object
+    .sha;
+  const baseTree = (await client.git.getCommit({ owner, repo, commit_sha: head })).data.tree.sha;
+  const tree = await client.git.createTree({
+    owner,
+    repo,
+    base_tree: baseTree,
+    tree: [...new Set(paths)].map((path) => {
+      const entry = good.get(path);
+      return entry?.sha
+        ? { path, mode: (entry.mode ?? '100644') as FileMode, type: 'blob' as const, sha: entry.sha }
+        : { path, mode: '100644' as const, type: 'blob' as const, sha: null };
+    }),
+  });
+  const short = params.badSha.slice(0, 7);
+  const commit = await client.git.createCommit({
+    owner,
+    repo,
+    message: `Revert ${short}: rolled back in ${params.environment}\n\nRestores the files it changed as they were at ${params.goodSha}.`,
+    tree: tree.data.sha,
+    parents: [head],
+  });
+  const branch = `revert/${params.environment}-${short}`;
+  await pointBranch({ client, owner, repo, branch, sha: commit.data.sha });
+  const pull = await client.pulls.create({
+    owner,
+    repo,
+    head: branch,
+    base: params.defaultBranch,
+    title: `Revert ${short} (rolled back in ${params.environment})`,
+    body: [
+      `Deployment ${params.rollbackDeploymentId} rolled **${params.environment}** back from \`${short}\` to \`${params.goodSha.slice(0, 7)}\`.`,
+      'This pull request makes the default branch match what runs: every file that change touched is restored as it was at the good sha, and files it added are removed.',
+      'Review it against later work on the same files before merging.',
+    ].join('\n\n'),
+  });
+  return { number: pull.data.number, url: pull.data.html_url };
+}
+
+async function pointBranch(params: {
+  client: RevertClient;
+  owner: string;
+  repo: string;
+  branch: string;
+  sha: string;
+}) {
+  const { client, owner, repo, branch, sha } = params;
+  try {
+    await client.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+  } catch (error) {
+    // A second rollback of the same sha reuses its revert branch.
+    if (httpStatusOf(error) !== 422) throw error;
+    await client.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true });
+  }
+}
