@@ -13,6 +13,8 @@ export interface CloudFormationFakeOptions {
    * - `update-fails`: the stack exists; an UPDATE fails on one resource and rolls back to UPDATE_ROLLBACK_COMPLETE.
    */
   readonly scenario: CloudFormationFakeScenario;
+  /** Extra queues a create adds (`ExtraQueue1`, ...), for change sets too long for one comment. */
+  readonly extraResources?: number;
   /** The stack's Outputs once an operation completes (and from the start when the stack exists). */
   readonly outputs?: Readonly<Record<string, string>>;
   /** The stack that exists from the start in the update scenarios; `orders-api-staging` by default. */
@@ -452,7 +454,18 @@ function createFakeCloudFormation(options: CloudFormationFakeOptions): FakeCloud
         createdAt: clock.next(0),
         inputs: resolvePreviousValues({ inputs, stack }),
         changes:
-          options.scenario === 'no-changes' ? [] : type === 'CREATE' ? CREATED_RESOURCES : UPDATED_RESOURCES,
+          options.scenario === 'no-changes'
+            ? []
+            : type === 'CREATE'
+              ? [
+                  ...CREATED_RESOURCES,
+                  ...Array.from({ length: options.extraResources ?? 0 }, (_, index) => ({
+                    action: 'Add' as const,
+                    logicalId: `ExtraQueue${index + 1}`,
+                    resourceType: 'AWS::SQS::Queue',
+                  })),
+                ]
+              : UPDATED_RESOURCES,
         computed:
           options.scenario === 'no-changes'
             ? { status: 'FAILED', reason: NO_CHANGES_REASON }

@@ -35,10 +35,13 @@ export async function runner(): Promise<void> {
     setOutputs(outcome);
     // Runners always provide a job summary file; a local run (act, a shell) may not.
     if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary
+      const summary = core.summary
         .addHeading(`implementation-agent: ${outcome.status}`, 3)
-        .addRaw(describe(outcome))
-        .write();
+        .addRaw(describe(outcome));
+      // A PR comment shows a change set cut to fit; the job summary keeps every row.
+      const changeSet = 'result' in outcome ? outcome.result?.changeSummary : undefined;
+      if (changeSet?.truncated) summary.addHeading('Full change set', 4).addCodeBlock(changeSet.fullText);
+      await summary.write();
     }
     if (isFailureOutcome(outcome)) core.setFailed(describe(outcome));
   } catch (error) {

@@ -48,9 +48,11 @@ describe('the built Action in mode deploy, run as a process on a deployment even
   async function deploy(
     scenario: 'create-succeeds' | 'update-fails' | 'no-changes',
     event = deploymentEvent(),
+    extraResources = 0,
   ) {
     cloudformation = await startCloudFormationFake({
       scenario,
+      extraResources,
       outputs: { ApiUrl: 'https://abc123.execute-api.ap-southeast-2.amazonaws.com/staging' },
     });
     return runAction({
@@ -112,6 +114,17 @@ describe('the built Action in mode deploy, run as a process on a deployment even
     expect(run.code).toBe(0);
     expect(github.deploymentStatuses.map((status) => status.state)).toEqual(['in_progress', 'success']);
     expect(cloudformation?.requests.map((request) => request.action)).not.toContain('ExecuteChangeSet');
+  });
+
+  it('keeps the PR comment short for a long change set and puts every row in the job summary', async () => {
+    const run = await deploy('create-succeeds', deploymentEvent(), 60);
+
+    expect(run.code).toBe(0);
+    const changeSetComment = github.comments[0]?.body ?? '';
+    expect(changeSetComment).toContain('62 to add');
+    expect(changeSetComment).not.toContain('ExtraQueue60');
+    expect(run.summary).toContain('Full change set');
+    expect(run.summary).toContain('ExtraQueue60');
   });
 
   it('refuses a deployment whose sha is not the one checked, without calling AWS', async () => {
