@@ -20,6 +20,8 @@ export const deploymentPayloadSchema = z.object({
   dry_run: z.boolean().default(false),
   /** Set on rollbacks: the deployment this one replaces. */
   rollback_of: z.number().int().positive().optional(),
+  /** Set on rollbacks: the deployment whose exact template and parameters are deployed again. */
+  rollback_to: z.number().int().positive().optional(),
 });
 
 export type DeploymentPayload = z.infer<typeof deploymentPayloadSchema>;

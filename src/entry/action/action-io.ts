@@ -17,6 +17,8 @@ export const ACTION_INPUTS = {
   model: 'Bedrock model id, overriding the repository config',
   region: 'AWS region for Bedrock, overriding the repository config',
   'deploy-timeout-minutes': 'mode deploy: how long a deploy may take before it counts as failed (default 30)',
+  'deployments-dir':
+    "mode deploy: a folder that keeps each deployment's exact template, parameters and outputs (rollbacks reuse them); unset keeps none",
 } as const;
 
 export const ACTION_OUTPUTS = {
@@ -50,6 +52,7 @@ export const implementInputsSchema = z.object({
 export type ImplementInputs = z.infer<typeof implementInputsSchema>;
 
 export const deployInputsSchema = z.object({
+  'deployments-dir': optionalText,
   token: z
     .string()
     .min(1, 'is required: pass `${{ github.token }}` or a token with deployments write permission'),

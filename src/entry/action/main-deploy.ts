@@ -5,6 +5,7 @@ import { createCodeDeployClient } from '../../aws/create-codedeploy-client.js';
 import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
+import { createLocalDeploymentStore } from '../../local/local-deployment-store.js';
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { readDeployEvent } from '../../pipeline/deploy/deploy-event.js';
@@ -43,12 +44,14 @@ export async function mainDeploy(params: {
     return { status: 'invalid_config', message };
   }
   const lockStore = lockStoreForConfig(configResult.config);
+  const storeDir = params.inputs['deployments-dir'];
   return runDeployment({
     client: params.client,
     cloudFormationFor: createCloudFormationClient,
     codeDeployFor: createCodeDeployClient,
     cloudWatchFor: createCloudWatchClient,
     ...(lockStore === undefined ? {} : { lockStore }),
+    ...(storeDir === undefined ? {} : { deploymentStore: createLocalDeploymentStore(storeDir) }),
     event: deployEvent,
     config: configResult.config,
     timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,

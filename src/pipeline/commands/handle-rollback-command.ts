@@ -63,6 +63,7 @@ export async function handleRollbackCommand(params: {
     requested_by: event.author,
     dry_run: false,
     ...(selection.current === undefined ? {} : { rollback_of: selection.current.id }),
+    rollback_to: target.id,
   };
   const deploymentId = await createDeployment({
     client,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import { readRepositoryFile } from '../../github/read-repository-file.js';
+import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
 import type { DeployEvent } from './deploy-event.js';
 import type { DeployRunClient } from './deploy-run-client.js';
 
@@ -8,6 +9,8 @@ import type { DeployRunClient } from './deploy-run-client.js';
 export async function checkDeployment(params: {
   client: DeployRunClient;
   event: DeployEvent;
+  deploymentStore?: DeploymentStore;
+  log: (line: string) => void;
 }): Promise<string | { payload: DeploymentPayload; template: string }> {
   const { client, event } = params;
   const { owner, repo } = event.repository;
@@ -25,6 +28,8 @@ export async function checkDeployment(params: {
       return `PR #${pull.number} moved to ${pull.head.sha.slice(0, 7)} after ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed. Comment /deploy again.`;
     }
   }
+  const stored = await storedRollback({ ...params, payload });
+  if (stored) return stored;
   const template = await readRepositoryFile({
     client,
     owner,
@@ -35,4 +40,24 @@ export async function checkDeployment(params: {
   if (template === undefined)
     return `${payload.template_path} does not exist at ${event.sha.slice(0, 7)}; nothing was deployed.`;
   return { payload, template };
+}
+
+/** A rollback deploys the stored template and parameters of the deployment it returns to, when kept. */
+async function storedRollback(params: {
+  event: DeployEvent;
+  payload: DeploymentPayload;
+  deploymentStore?: DeploymentStore;
+  log: (line: string) => void;
+}): Promise<{ payload: DeploymentPayload; template: string } | undefined> {
+  const { payload, event } = params;
+  if (!params.deploymentStore || payload.rollback_to === undefined) return undefined;
+  const { owner, repo } = event.repository;
+  const stored = await params.deploymentStore.load({
+    repository: `${owner}/${repo}`,
+    environment: event.environment,
+    deploymentId: payload.rollback_to,
+  });
+  if (!stored || stored.sha !== event.sha) return undefined;
+  params.log(`Deploying the stored template and parameters of deployment ${payload.rollback_to}`);
+  return { payload: { ...payload, parameters: { ...stored.parameters } }, template: stored.template };
 }

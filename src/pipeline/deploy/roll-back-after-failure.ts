@@ -43,6 +43,7 @@ export async function rollBackAfterFailure(params: {
     requested_by: params.payload.requested_by,
     dry_run: false,
     rollback_of: event.deploymentId,
+    rollback_to: target.id,
     ...(params.payload.pull_number === undefined ? {} : { pull_number: params.payload.pull_number }),
   };
   const deploymentId = await createDeployment({

@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
+import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
 import { escapeMarkdown } from '../../core/text/escape-markdown.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
@@ -51,6 +52,8 @@ export async function runDeployment(params: {
   event: DeployEvent;
   config: AgentConfig;
   timeoutMs: number;
+  /** Keeps each deployment's exact template, parameters and outputs; rollbacks read them back. */
+  deploymentStore?: DeploymentStore;
   /** One deploy per environment across runs and repositories sharing a table; absent: the workflow's concurrency only. */
   lockStore?: DeployLockStore;
   logUrl?: string;
@@ -185,6 +188,8 @@ async function deployChecked(
   const report = [renderDeployReport(result, event.environment), ...traffic.lines, ...baked.lines];
   await params.status(result.finalStatus, result.message, result.environmentUrl);
   if (result.finalStatus === 'success') {
+    const storeProblem = await storeDeployment({ ...params, payload, result });
+    if (storeProblem) report.push(`- ⚠️ ${storeProblem}`);
     await comment(report.join('\n'));
     return { status: 'deployed', deploymentId: event.deploymentId, result };
   }
@@ -202,6 +207,39 @@ async function deployChecked(
   }
   await comment(report.join('\n'));
   return { status: 'deploy_failed', deploymentId: event.deploymentId, message: result.message, result };
+}
+
+/**
+ * A deploy that changed or confirmed the stack is kept exactly, for rollbacks and audits. Keeping
+ * it is a mirror: failing to write it is reported, never a failed deploy.
+ */
+async function storeDeployment(
+  params: Parameters<typeof runDeployment>[0] & {
+    payload: DeploymentPayload;
+    template: string;
+    result: DeployResult;
+  },
+): Promise<string | undefined> {
+  const { deploymentStore, event, payload, result } = params;
+  if (!deploymentStore || payload.dry_run) return undefined;
+  const { owner, repo } = event.repository;
+  try {
+    await deploymentStore.save({
+      repository: `${owner}/${repo}`,
+      environment: event.environment,
+      deploymentId: event.deploymentId,
+      sha: event.sha,
+      stackName: payload.stack_name,
+      template: params.template,
+      parameters: payload.parameters,
+      outputs: result.outputs,
+    });
+    return undefined;
+  } catch (error) {
+    const message = `The deployment record was not stored: ${error instanceof Error ? error.message : String(error)}`;
+    params.log(message);
+    return message;
+  }
 }
 
 const TRAFFIC_SHIFTING = new Set(['canary', 'linear', 'blue-green']);

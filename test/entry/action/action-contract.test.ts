@@ -97,7 +97,9 @@ describe('the deploy workflow', () => {
       'actions/checkout@v4',
       'aws-actions/configure-aws-credentials@v4',
       './',
+      'actions/upload-artifact@v4',
     ]);
+    expect(deploy.steps[2]?.with?.['deployments-dir']).toBe(deploy.steps[3]?.with?.path);
     expect(deploy.steps[2]?.with?.mode).toBe('deploy');
   });
 

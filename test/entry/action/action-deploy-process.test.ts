@@ -1,3 +1,6 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { webhookExample } from '../../fixtures/webhook-payloads.js';
 import { startCloudFormationFake } from '../../support/cloudformation-fake-server.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
@@ -31,7 +34,9 @@ function deploymentEvent(overrides: Record<string, unknown> = {}) {
 describe('the built Action in mode deploy, run as a process on a deployment event', () => {
   let github: Awaited<ReturnType<typeof startGitHubFake>>;
   let cloudformation: Awaited<ReturnType<typeof startCloudFormationFake>> | undefined;
+  let storeDir: string;
   beforeEach(async () => {
+    storeDir = await mkdtemp(path.join(tmpdir(), 'deployments-'));
     github = await startGitHubFake({
       owner: 'Codertocat',
       repo: 'Hello-World',
@@ -59,7 +64,7 @@ describe('the built Action in mode deploy, run as a process on a deployment even
       apiUrl: github.url,
       eventName: 'deployment',
       payload: event,
-      inputs: { token: TOKEN, mode: 'deploy' },
+      inputs: { token: TOKEN, mode: 'deploy', 'deployments-dir': storeDir },
       env: {
         AWS_ENDPOINT_URL_CLOUDFORMATION: cloudformation.url,
         AWS_ACCESS_KEY_ID: 'test',
@@ -97,6 +102,11 @@ describe('the built Action in mode deploy, run as a process on a deployment even
       expect.stringContaining('🟢 **staging**'),
     ]);
     expect(run.stdout).toContain('OrdersTable');
+    const kept = path.join(storeDir, 'Codertocat', 'Hello-World', 'staging', '7001');
+    expect(await readFile(path.join(kept, 'template.json'), 'utf8')).toContain('AWS::DynamoDB::Table');
+    expect(JSON.parse(await readFile(path.join(kept, 'outputs.json'), 'utf8'))).toEqual({
+      ApiUrl: 'https://abc123.execute-api.ap-southeast-2.amazonaws.com/staging',
+    });
   });
 
   it('fails the step and the deployment, naming the failing resource, when the update rolls back', async () => {

@@ -15,9 +15,14 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
 import type { DeploymentPayload } from '../../../src/core/deploy/deployment-payload.js';
 import type { DeployLock, DeployLockStore } from '../../../src/aws/dynamodb/deploy-lock.js';
+import type { DeploymentStore } from '../../../src/core/deploy/deployment-store.js';
+import { createLocalDeploymentStore } from '../../../src/local/local-deployment-store.js';
 import { runDeployment, type DeployRunClient } from '../../../src/pipeline/deploy/run-deployment.js';
 import {
   API_OUTPUTS,
@@ -185,6 +190,7 @@ function run(
     sha?: string;
     environment?: string;
     lockStore?: DeployLockStore;
+    deploymentStore?: DeploymentStore;
     codeDeploy?: boolean;
     staging?: Record<string, unknown>;
   } = {},
@@ -214,6 +220,7 @@ function run(
     }),
     timeoutMs: 1_800_000,
     ...(overrides.lockStore ? { lockStore: overrides.lockStore } : {}),
+    ...(overrides.deploymentStore ? { deploymentStore: overrides.deploymentStore } : {}),
     logUrl: 'https://github.com/acme/shop/actions/runs/1',
     sleep: clock.sleep,
     now: clock.now,
@@ -583,6 +590,85 @@ describe('runDeployment', () => {
 
       expect(outcome.status).toBe('deploy_failed');
       expect(github.created).toEqual([]);
+    });
+  });
+
+  describe('the deployment store', () => {
+    const storedUpdate = () =>
+      scriptStackOperation({
+        cfnMock,
+        baseline: PREVIOUS_DEPLOY_EVENTS,
+        steps: [
+          { status: 'UPDATE_COMPLETE' },
+          {
+            status: 'UPDATE_COMPLETE',
+            outputs: API_OUTPUTS,
+            events: [
+              stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+              stackItself('UPDATE_COMPLETE', 50),
+            ],
+          },
+        ],
+      });
+    const newStore = async () => createLocalDeploymentStore(await mkdtemp(path.join(tmpdir(), 'store-')));
+
+    it('keeps the exact template, parameters and outputs of a successful deploy', async () => {
+      storedUpdate();
+      const store = await newStore();
+
+      await run(fakeGitHub({ template: 'Resources: { A: { Type: AWS::SQS::Queue } }\n' }), {
+        deploymentStore: store,
+      });
+
+      expect(
+        await store.load({ repository: 'acme/shop', environment: 'staging', deploymentId: 7001 }),
+      ).toMatchObject({
+        sha: SHA,
+        template: 'Resources: { A: { Type: AWS::SQS::Queue } }\n',
+        parameters: { Stage: 'staging' },
+        outputs: { ApiUrl: 'https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/prod' },
+      });
+    });
+
+    it('rolls back to the stored template and parameters rather than reading git again', async () => {
+      storedUpdate();
+      const store = await newStore();
+      await store.save({
+        repository: 'acme/shop',
+        environment: 'staging',
+        deploymentId: 6990,
+        sha: SHA,
+        stackName: STACK_NAME,
+        template: 'Resources: { Stored: { Type: AWS::SQS::Queue } }\n',
+        parameters: { Stage: 'as-deployed' },
+        outputs: {},
+      });
+
+      await run(fakeGitHub({ template: 'Resources: { FromGit: { Type: AWS::SQS::Queue } }\n' }), {
+        deploymentStore: store,
+        payload: { ...payload, rollback_of: 7000, rollback_to: 6990 },
+      });
+
+      expect(cfnMock.commandCalls(CreateChangeSetCommand)[0]?.args[0].input).toMatchObject({
+        TemplateBody: 'Resources: { Stored: { Type: AWS::SQS::Queue } }\n',
+        Parameters: [{ ParameterKey: 'Stage', ParameterValue: 'as-deployed' }],
+      });
+    });
+
+    it('reports a store that cannot be written without failing the deploy', async () => {
+      storedUpdate();
+      const broken: DeploymentStore = {
+        save: async () => {
+          throw new Error('disk full');
+        },
+        load: async () => undefined,
+      };
+      const github = fakeGitHub();
+
+      const outcome = await run(github, { deploymentStore: broken });
+
+      expect(outcome.status).toBe('deployed');
+      expect(github.comments.at(-1)).toContain('The deployment record was not stored: disk full');
     });
   });
 

@@ -1,0 +1,30 @@
+/** What a deployment deployed, exactly: enough to deploy it again byte for byte. */
+export interface StoredDeployment {
+  readonly repository: string;
+  readonly environment: string;
+  readonly deploymentId: number;
+  readonly sha: string;
+  readonly stackName: string;
+  readonly template: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Record<string, string>>;
+  /** sha256 of the template, so a later reader can tell it was not altered. */
+  readonly templateSha256: string;
+}
+
+export interface DeploymentKey {
+  readonly repository: string;
+  readonly environment: string;
+  readonly deploymentId: number;
+}
+
+/**
+ * Where each deployment's exact template, parameters and outputs are kept (DESIGN §11:
+ * `<owner>/<repo>/<env>/<deployment_id>/...`). A local folder today; the S3 deployments bucket
+ * with the mirrors.
+ */
+export interface DeploymentStore {
+  /** The store computes `templateSha256` itself, so the hash always matches what it wrote. */
+  save(deployment: Omit<StoredDeployment, 'templateSha256'>): Promise<void>;
+  load(key: DeploymentKey): Promise<StoredDeployment | undefined>;
+}
