@@ -1,7 +1,7 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
 import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
-import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
+import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
@@ -130,9 +130,17 @@ async function describeQueue(params: {
   );
   if (waiting.length === 0) return '';
   const list = waiting
-    .map((record) => `${record.id} (\`${record.sha.slice(0, 7)}\`, ${record.latestState})`)
+    .map((record) => {
+      const by = requesterOf(history.payloadOf(record.id)) ?? record.creator;
+      return `${record.id} (\`${record.sha.slice(0, 7)}\`${by ? ` by @${by}` : ''}, ${record.latestState})`;
+    })
     .join(', ');
   return ` ⏳ It is queued behind deployment ${list}: one deploy per environment runs at a time.`;
+}
+
+function requesterOf(payload: unknown): string | undefined {
+  const parsed = deploymentPayloadSchema.safeParse(payload);
+  return parsed.success ? parsed.data.requested_by : undefined;
 }
 
 /** Where the sha already runs, read only when this environment has others before it in `deploy_order`. */

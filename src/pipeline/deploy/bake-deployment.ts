@@ -5,7 +5,7 @@ import type { EnvironmentConfig } from '../../core/config/agent-config.js';
 
 /**
  * The bake window: a deploy that succeeded is only done once the environment's alarms stayed quiet
- * for `bake_minutes`; an alarm turns it into a failure (and, with `auto_rollback`, a rollback).
+ * for `bake_minutes`; an alarm turns it into a failure and is rolled back.
  */
 export async function bakeDeployment(params: {
   result: DeployResult;
@@ -14,11 +14,11 @@ export async function bakeDeployment(params: {
   sleep: Sleep;
   now: Now;
   log: (line: string) => void;
-}): Promise<{ result: DeployResult; lines: string[] }> {
+}): Promise<{ result: DeployResult; lines: string[]; alarmed: boolean }> {
   const { result, environment, cloudwatch } = params;
   const minutes = environment?.bake_minutes ?? 0;
   if (result.reason !== 'deployed' || !cloudwatch || minutes === 0 || !environment?.alarm_arns.length) {
-    return { result, lines: [] };
+    return { result, lines: [], alarmed: false };
   }
   const outcome = await watchAlarms({
     cloudwatch,
@@ -29,12 +29,13 @@ export async function bakeDeployment(params: {
     log: params.log,
   });
   if (outcome.kind === 'quiet') {
-    return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.`] };
+    return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.`], alarmed: false };
   }
   const alarms = outcome.alarms.map((name) => `\`${name.replace(/`/g, "'")}\``).join(', ');
   const message = `Deployed, but ${outcome.alarms.join(', ')} went into ALARM ${outcome.afterSeconds} s into the ${minutes}-minute bake window.`;
   return {
     result: { ...result, finalStatus: 'failure', message },
     lines: [`- 🚨 Alarm during the bake window: ${alarms}`],
+    alarmed: true,
   };
 }

@@ -185,7 +185,12 @@ async function deployChecked(
     log: params.log,
   });
   const result = baked.result;
-  const report = [renderDeployReport(result, event.environment), ...traffic.lines, ...baked.lines];
+  const report = [
+    renderDeployReport(result, event.environment),
+    ...traffic.lines,
+    ...baked.lines,
+    ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
+  ];
   await params.status(result.finalStatus, result.message, result.environmentUrl);
   if (result.finalStatus === 'success') {
     const storeProblem = await storeDeployment({ ...params, payload, result });
@@ -193,8 +198,10 @@ async function deployChecked(
     await comment(report.join('\n'));
     return { status: 'deployed', deploymentId: event.deploymentId, result };
   }
-  // A rollback is not itself rolled back, and a dry run changed nothing.
-  if (environment?.auto_rollback && payload.rollback_of === undefined && !payload.dry_run) {
+  // An alarm while baking always rolls back; other failures when auto_rollback asks. A rollback is
+  // not itself rolled back, and a dry run changed nothing.
+  const rollBack = baked.alarmed || environment?.auto_rollback === true;
+  if (rollBack && payload.rollback_of === undefined && !payload.dry_run) {
     report.push(
       ...(await rollBackAfterFailure({
         client,

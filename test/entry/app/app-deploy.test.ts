@@ -123,7 +123,7 @@ describe('Probot app: /deploy on the pull request', () => {
     await receive('issue_comment', prComment('/deploy staging'));
 
     expect(api.scope.isDone()).toBe(true);
-    expect(replyOf(api)).toContain('queued behind deployment 6999 (`eeeeeee`, in_progress)');
+    expect(replyOf(api)).toContain('queued behind deployment 6999 (`eeeeeee` by @monalisa, in_progress)');
   });
 
   it('refuses production without an approving review, naming the rule', async () => {

@@ -579,17 +579,67 @@ describe('runDeployment', () => {
       );
     });
 
-    it('does not roll back without auto_rollback', async () => {
+    it('rolls back after a bake alarm even without auto_rollback', async () => {
       succeedingUpdates();
       cloudwatchMock
         .on(DescribeAlarmsCommand)
         .resolves({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'ALARM' }] });
-      const github = fakeGitHub();
+      const github = fakeGitHub({
+        history: [
+          { id: 7001, sha: SHA, states: ['in_progress'], payload },
+          { id: 6990, sha: GOOD_SHA, states: ['success'], payload: { ...payload, checked_sha: GOOD_SHA } },
+        ],
+      });
 
       const outcome = await run(github, { staging: { bake_minutes: 10 } });
 
       expect(outcome.status).toBe('deploy_failed');
+      expect(github.created).toHaveLength(1);
+    });
+
+    it('does not roll back a failed deploy without auto_rollback', async () => {
+      scriptStackOperation({
+        cfnMock,
+        baseline: PREVIOUS_DEPLOY_EVENTS,
+        steps: [
+          { status: 'UPDATE_COMPLETE' },
+          {
+            status: 'UPDATE_ROLLBACK_COMPLETE',
+            events: [
+              stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated'),
+              stackItself('UPDATE_ROLLBACK_COMPLETE', 60),
+            ],
+          },
+        ],
+      });
+      const github = fakeGitHub({
+        history: [
+          { id: 7001, sha: SHA, states: ['in_progress'], payload },
+          { id: 6990, sha: GOOD_SHA, states: ['success'], payload: { ...payload, checked_sha: GOOD_SHA } },
+        ],
+      });
+
+      const outcome = await run(github);
+
+      expect(outcome.status).toBe('deploy_failed');
       expect(github.created).toEqual([]);
+    });
+
+    it('ends a deploy that outlives its deadline in failure', async () => {
+      scriptStackOperation({
+        cfnMock,
+        baseline: PREVIOUS_DEPLOY_EVENTS,
+        steps: [
+          { status: 'UPDATE_COMPLETE' },
+          { status: 'UPDATE_IN_PROGRESS', events: [stackItself('UPDATE_IN_PROGRESS', 10, 'User Initiated')] },
+        ],
+      });
+      const github = fakeGitHub();
+
+      const outcome = await run(github);
+
+      expect(outcome).toMatchObject({ status: 'deploy_failed', result: { reason: 'timed-out' } });
+      expect(github.statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
     });
   });
 
