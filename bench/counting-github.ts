@@ -62,6 +62,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       createDispatchEvent: unused('repos.createDispatchEvent'),
       compareCommitsWithBasehead: unused('repos.compareCommitsWithBasehead'),
     },
+    teams: { getMembershipForUserInOrg: unused('teams.getMembershipForUserInOrg') },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
   };
   return { client, calls };

@@ -6,6 +6,7 @@ import type { DeploymentHistoryClient } from './read-deployment-history.js';
 import type { PullRequestFactsClient } from './read-pull-request-facts.js';
 import type { DispatchClient } from './send-control-request.js';
 import type { RevertClient } from './open-revert-pull-request.js';
+import type { TeamMembershipClient } from './read-team-memberships.js';
 import type { RepositoryContentClient } from './read-repository-file.js';
 import type { PermissionClient } from './repository-permission-level.js';
 import type { StatusCommentClient } from './status-comment.js';
@@ -42,4 +43,5 @@ export type TaskClient = PullRequestClient &
   DeploymentStatusClient &
   DeploymentHistoryClient &
   DispatchClient &
-  RevertClient;
+  RevertClient &
+  TeamMembershipClient;

@@ -11,6 +11,7 @@ import { findStatusComment } from '../../github/status-comment.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
+import { teamsOf } from './teams-of.js';
 
 type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
 
@@ -60,7 +61,7 @@ export async function handleDeployCommand(params: {
   const decision = authorizeDeploy({
     environment,
     config: envConfig,
-    actor: { login: event.author, permission, teams: [] },
+    actor: { login: event.author, permission, teams: await teamsOf(deps, envConfig.deployers, event.author) },
     ref: { name: facts.headRef, shaAtRequest: facts.shaAtRequest, currentSha: facts.currentSha },
     approved: facts.approved,
     checks: facts.checks,

@@ -10,6 +10,7 @@ import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
+import { teamsOf } from './teams-of.js';
 
 type RollbackCommand = Extract<ChatCommand, { kind: 'rollback' }>;
 
@@ -44,7 +45,11 @@ export async function handleRollbackCommand(params: {
   const decision = authorizeDeploy({
     environment,
     config: { ...envConfig, requires_approval: false, requires_green_checks: false },
-    actor: { login: event.author, permission: params.permission, teams: [] },
+    actor: {
+      login: event.author,
+      permission: params.permission,
+      teams: await teamsOf(deps, envConfig.deployers, event.author),
+    },
     ref: { name: target.ref, shaAtRequest: target.sha, currentSha: target.sha },
     approved: true,
     checks: 'success',

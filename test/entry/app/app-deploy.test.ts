@@ -183,6 +183,37 @@ describe('Probot app: /deploy on the pull request', () => {
   });
 });
 
+describe('Probot app: /deploy by team', () => {
+  it.each([
+    ['a member of a deployer team deploys', 'active' as const, true],
+    ['someone outside the deployer teams is refused, naming the rule', 404 as const, false],
+  ])('%s', async (_name, membership, allowed) => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(492700400);
+    api.config('environments:\n  staging:\n    deployers: [acme/platform]\n');
+    api.permission('Codertocat', 'write');
+    api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
+    api.reviews(42, []);
+    api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
+    api.checkRunsFor(HEAD, []);
+    api.comments(1, [taskStatus]);
+    api.teamMembership('acme', 'platform', 'Codertocat', membership);
+    if (allowed) {
+      api.deployments('staging', [], 5);
+      api.createDeployment(7010);
+    }
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy staging'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    if (!allowed) expect(replyOf(api)).toContain('`deployers`');
+  });
+});
+
 describe('Probot app: /deploy in an enforced order', () => {
   it('refuses production until the same sha has succeeded in every environment before it', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });

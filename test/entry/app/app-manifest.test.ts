@@ -22,6 +22,7 @@ describe('app.yml asks for the least the app needs', () => {
       checks: 'write',
       deployments: 'write',
       metadata: 'read',
+      members: 'read',
     });
   });
 });

@@ -133,6 +133,13 @@ export function githubApi(params: { owner: string; repo: string }) {
         .reply(200, { total_count: runs.length, check_runs: runs }),
     createDeployment: (id: number) => scope.post(`${base}/deployments`).reply(201, { id }),
     dispatch: () => scope.post(`${base}/dispatches`).reply(204),
+    teamMembership: (org: string, team: string, username: string, state: 'active' | 404) =>
+      scope
+        .get(`/orgs/${org}/teams/${team}/memberships/${username}`)
+        .reply(
+          state === 404 ? 404 : 200,
+          state === 404 ? { message: 'Not Found' } : { state, role: 'member' },
+        ),
     compare: (
       basehead: string,
       answer: { status: string; files?: Array<{ filename: string; status: string }> },
