@@ -3,6 +3,7 @@ import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
+import { quarantinedShas } from '../../core/deploy/quarantined-shas.js';
 import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
@@ -87,7 +88,7 @@ export async function handleDeployCommand(params: {
     pull_number: facts.number,
     dry_run: command.dryRun,
   };
-  const queue = await describeQueue({ deps, event, environment });
+  const notes = await describeEnvironment({ deps, event, environment, sha: facts.currentSha });
   const deploymentId = await createDeployment({
     client,
     owner,
@@ -101,7 +102,7 @@ export async function handleDeployCommand(params: {
     `🚀 ${command.dryRun ? 'Dry run (change set only) for' : 'Deploying'} \`${facts.currentSha.slice(0, 7)}\` ` +
       `(PR #${facts.number}) to **${environment}** as deployment ${deploymentId}, stack \`${payload.stack_name}\` ` +
       `in ${payload.region}. The deploy workflow carries it out and reports back here; ` +
-      `follow it under [Deployments](https://github.com/${owner}/${repo}/deployments).${queue}`,
+      `follow it under [Deployments](https://github.com/${owner}/${repo}/deployments).${notes}`,
   );
   return {
     status: 'deployment_created',
@@ -112,11 +113,15 @@ export async function handleDeployCommand(params: {
   };
 }
 
-/** Deploys still running or waiting in the environment: the new one queues behind them. */
-async function describeQueue(params: {
+/**
+ * What the environment's recent history means for this deploy: the deploys it queues behind, and
+ * whether its sha was rolled back here before (an explicit deploy releases it from quarantine).
+ */
+async function describeEnvironment(params: {
   deps: TaskEventDependencies;
   event: ChatCommandEvent;
   environment: string;
+  sha: string;
 }): Promise<string> {
   const { owner, repo } = params.event.repository;
   const history = await readDeploymentHistory({
@@ -124,19 +129,29 @@ async function describeQueue(params: {
     owner,
     repo,
     filter: { environment: params.environment },
-    limit: 5,
+    limit: 10,
   });
+  const notes: string[] = [];
   const waiting = history.records.filter((record) =>
     ['in_progress', 'queued', 'pending'].includes(record.latestState ?? ''),
   );
-  if (waiting.length === 0) return '';
-  const list = waiting
-    .map((record) => {
-      const by = requesterOf(history.payloadOf(record.id)) ?? record.creator;
-      return `${record.id} (\`${record.sha.slice(0, 7)}\`${by ? ` by @${by}` : ''}, ${record.latestState})`;
-    })
-    .join(', ');
-  return ` ⏳ It is queued behind deployment ${list}: one deploy per environment runs at a time.`;
+  if (waiting.length > 0) {
+    const list = waiting
+      .map((record) => {
+        const by = requesterOf(history.payloadOf(record.id)) ?? record.creator;
+        return `${record.id} (\`${record.sha.slice(0, 7)}\`${by ? ` by @${by}` : ''}, ${record.latestState})`;
+      })
+      .join(', ');
+    notes.push(` ⏳ It is queued behind deployment ${list}: one deploy per environment runs at a time.`);
+  }
+  const rolledBack = quarantinedShas(history.records).get(params.sha);
+  if (rolledBack) {
+    notes.push(
+      ` ⚠️ \`${params.sha.slice(0, 7)}\` was rolled back from **${params.environment}** (deployment ${rolledBack.id}); ` +
+        'deploying it explicitly releases it from quarantine, so automated deploys may pick it again.',
+    );
+  }
+  return notes.join('');
 }
 
 function requesterOf(payload: unknown): string | undefined {

@@ -67,7 +67,7 @@ describe('Probot app: /deploy on the pull request', () => {
   it('creates a deployment of exactly the checked sha, with the stack, template and strategy, and says so', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api);
-    api.deployments('staging', [], 5);
+    api.deployments('staging', [], 10);
     api.createDeployment(7001);
     api.createComment(42, 950);
     const { receive, errors } = await testProbot();
@@ -121,7 +121,7 @@ describe('Probot app: /deploy on the pull request', () => {
           states: ['in_progress'],
         },
       ],
-      5,
+      10,
     );
     api.createDeployment(7001);
     api.createComment(42, 950);
@@ -131,6 +131,48 @@ describe('Probot app: /deploy on the pull request', () => {
 
     expect(api.scope.isDone()).toBe(true);
     expect(replyOf(api)).toContain('queued behind deployment 6999 (`eeeeeee` by @monalisa, in_progress)');
+  });
+
+  it('warns that deploying a rolled-back sha explicitly releases it from quarantine', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api);
+    const payloadOf = (sha: string, extra: Record<string, unknown> = {}) => ({
+      version: 1,
+      stack_name: 'orders-api-staging',
+      template_path: 'services/orders-api/template.yaml',
+      region: 'ap-southeast-2',
+      checked_sha: sha,
+      requested_by: 'Codertocat',
+      ...extra,
+    });
+    api.deployments(
+      'staging',
+      [
+        {
+          id: 6002,
+          sha: 'b'.repeat(40),
+          created_at: '2026-11-24T09:40:00Z',
+          payload: payloadOf('b'.repeat(40), { rollback_of: 6001 }),
+          states: ['success'],
+        },
+        {
+          id: 6001,
+          sha: HEAD,
+          created_at: '2026-11-24T09:30:00Z',
+          payload: payloadOf(HEAD),
+          states: ['inactive', 'success'],
+        },
+      ],
+      10,
+    );
+    api.createDeployment(7001);
+    api.createComment(42, 950);
+    const { receive } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy staging'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toContain('`aaaaaaa` was rolled back from **staging** (deployment 6001)');
   });
 
   it('refuses production without an approving review, naming the rule', async () => {
@@ -149,7 +191,7 @@ describe('Probot app: /deploy on the pull request', () => {
   it('deploys production once the head is approved and the checks are green', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api, { reviews: [{ login: 'reviewer', state: 'APPROVED', commit_id: HEAD }] });
-    api.deployments('production', [], 5);
+    api.deployments('production', [], 10);
     api.createDeployment(7002);
     api.createComment(42, 950);
     const { receive } = await testProbot();
@@ -200,7 +242,7 @@ describe('Probot app: /deploy by team', () => {
     api.comments(1, [taskStatus]);
     api.teamMembership('acme', 'platform', 'Codertocat', membership);
     if (allowed) {
-      api.deployments('staging', [], 5);
+      api.deployments('staging', [], 10);
       api.createDeployment(7010);
     }
     api.createComment(42, 950);
@@ -271,7 +313,7 @@ describe('Probot app: /deploy on the request issue', () => {
     api.reviews(42, []);
     api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
     api.checkRunsFor(HEAD, []);
-    api.deployments('development', [], 5);
+    api.deployments('development', [], 10);
     api.createDeployment(7003);
     api.createComment(1, 951);
     const { receive, errors } = await testProbot();
