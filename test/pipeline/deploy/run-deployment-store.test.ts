@@ -1,0 +1,82 @@
+import { CreateChangeSetCommand } from '@aws-sdk/client-cloudformation';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DeploymentStore } from '../../../src/core/deploy/deployment-store.js';
+import { createLocalDeploymentStore } from '../../../src/local/local-deployment-store.js';
+import { STACK_NAME } from '../../aws/cloudformation/helpers/cloudformation-fixtures.js';
+
+import {
+  SHA,
+  cfnMock,
+  payload,
+  fakeGitHub,
+  run,
+  scriptSuccessfulUpdate,
+  resetDeployMocks,
+} from './helpers/deploy-run-harness.js';
+
+beforeEach(resetDeployMocks);
+
+describe('runDeployment: the deployment store', () => {
+  const newStore = async () => createLocalDeploymentStore(await mkdtemp(path.join(tmpdir(), 'store-')));
+
+  it('keeps the exact template, parameters and outputs of a successful deploy', async () => {
+    scriptSuccessfulUpdate();
+    const store = await newStore();
+
+    await run(fakeGitHub({ template: 'Resources: { A: { Type: AWS::SQS::Queue } }\n' }), {
+      deploymentStore: store,
+    });
+
+    expect(
+      await store.load({ repository: 'acme/shop', environment: 'staging', deploymentId: 7001 }),
+    ).toMatchObject({
+      sha: SHA,
+      template: 'Resources: { A: { Type: AWS::SQS::Queue } }\n',
+      parameters: { Stage: 'staging' },
+      outputs: { ApiUrl: 'https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/prod' },
+    });
+  });
+
+  it('rolls back to the stored template and parameters rather than reading git again', async () => {
+    scriptSuccessfulUpdate();
+    const store = await newStore();
+    await store.save({
+      repository: 'acme/shop',
+      environment: 'staging',
+      deploymentId: 6990,
+      sha: SHA,
+      stackName: STACK_NAME,
+      template: 'Resources: { Stored: { Type: AWS::SQS::Queue } }\n',
+      parameters: { Stage: 'as-deployed' },
+      outputs: {},
+    });
+
+    await run(fakeGitHub({ template: 'Resources: { FromGit: { Type: AWS::SQS::Queue } }\n' }), {
+      deploymentStore: store,
+      payload: { ...payload, rollback_of: 7000, rollback_to: 6990 },
+    });
+
+    expect(cfnMock.commandCalls(CreateChangeSetCommand)[0]?.args[0].input).toMatchObject({
+      TemplateBody: 'Resources: { Stored: { Type: AWS::SQS::Queue } }\n',
+      Parameters: [{ ParameterKey: 'Stage', ParameterValue: 'as-deployed' }],
+    });
+  });
+
+  it('reports a store that cannot be written without failing the deploy', async () => {
+    scriptSuccessfulUpdate();
+    const broken: DeploymentStore = {
+      save: async () => {
+        throw new Error('disk full');
+      },
+      load: async () => undefined,
+    };
+    const github = fakeGitHub();
+
+    const outcome = await run(github, { deploymentStore: broken });
+
+    expect(outcome.status).toBe('deployed');
+    expect(github.comments.at(-1)).toContain('The deployment record was not stored: disk full');
+  });
+});
