@@ -1,6 +1,7 @@
+import type { FileMode, GitDataClient } from './git-data-client.js';
 import { httpStatusOf } from './http-status.js';
 
-export interface RevertClient {
+export interface RevertClient extends GitDataClient {
   repos: {
     compareCommitsWithBasehead(p: {
       owner: string;
@@ -14,45 +15,13 @@ export interface RevertClient {
       };
     }>;
   };
-  git: {
-    getRef(p: { owner: string; repo: string; ref: string }): Promise<{ data: { object: { sha: string } } }>;
-    getCommit(p: {
-      owner: string;
-      repo: string;
-      commit_sha: string;
-    }): Promise<{ data: { tree: { sha: string } } }>;
+  git: GitDataClient['git'] & {
     getTree(p: { owner: string; repo: string; tree_sha: string; recursive: string }): Promise<{
       data: { tree: Array<{ path?: string; mode?: string; type?: string; sha?: string | null }> };
     }>;
-    createTree(p: {
-      owner: string;
-      repo: string;
-      base_tree: string;
-      tree: Array<{ path: string; mode: '100644' | '100755' | '120000'; type: 'blob'; sha: string | null }>;
-    }): Promise<{ data: { sha: string } }>;
-    createCommit(p: {
-      owner: string;
-      repo: string;
-      message: string;
-      tree: string;
-      parents: string[];
-    }): Promise<{ data: { sha: string } }>;
-    createRef(p: { owner: string; repo: string; ref: string; sha: string }): Promise<unknown>;
-    updateRef(p: { owner: string; repo: string; ref: string; sha: string; force: boolean }): Promise<unknown>;
   };
-  pulls: {
-    create(p: {
-      owner: string;
-      repo: string;
-      head: string;
-      base: string;
-      title: string;
-      body: string;
-    }): Promise<{ data: { number: number; html_url: string } }>;
-  };
+  pulls: GitDataClient['pulls'];
 }
-
-type FileMode = '100644' | '100755' | '120000';
 
 /**
  * Keeps git honest after a rollback: a pull request against the default branch that puts every

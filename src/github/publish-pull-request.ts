@@ -1,46 +1,16 @@
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
+import type { GitDataClient } from './git-data-client.js';
 import { httpStatusOf } from './http-status.js';
 
 /** The only GitHub calls publishing needs; Probot's and @actions/github's Octokit both fit. */
-export interface PullRequestClient {
-  git: {
-    getRef(p: { owner: string; repo: string; ref: string }): Promise<{ data: { object: { sha: string } } }>;
-    getCommit(p: {
-      owner: string;
-      repo: string;
-      commit_sha: string;
-    }): Promise<{ data: { tree: { sha: string } } }>;
-    createTree(p: {
-      owner: string;
-      repo: string;
-      base_tree: string;
-      tree: Array<{ path: string; mode: '100644'; type: 'blob'; content: string }>;
-    }): Promise<{ data: { sha: string } }>;
-    createCommit(p: {
-      owner: string;
-      repo: string;
-      message: string;
-      tree: string;
-      parents: string[];
-    }): Promise<{ data: { sha: string } }>;
-    createRef(p: { owner: string; repo: string; ref: string; sha: string }): Promise<unknown>;
-    updateRef(p: { owner: string; repo: string; ref: string; sha: string; force: boolean }): Promise<unknown>;
-  };
-  pulls: {
+export interface PullRequestClient extends GitDataClient {
+  pulls: GitDataClient['pulls'] & {
     list(p: {
       owner: string;
       repo: string;
       head: string;
       state: 'open';
     }): Promise<{ data: Array<{ number: number; html_url: string }> }>;
-    create(p: {
-      owner: string;
-      repo: string;
-      head: string;
-      base: string;
-      title: string;
-      body: string;
-    }): Promise<{ data: { number: number; html_url: string } }>;
     update(p: {
       owner: string;
       repo: string;

@@ -1,5 +1,6 @@
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -110,14 +111,7 @@ describe('Probot app: /deploy on the pull request', () => {
           id: 6999,
           sha: 'e'.repeat(40),
           created_at: '2026-11-24T09:55:00Z',
-          payload: {
-            version: 1,
-            stack_name: 'orders-api-staging',
-            template_path: 'services/orders-api/template.yaml',
-            region: 'ap-southeast-2',
-            checked_sha: 'e'.repeat(40),
-            requested_by: 'monalisa',
-          },
+          payload: deploymentPayloadFor('e'.repeat(40), { requested_by: 'monalisa' }),
           states: ['in_progress'],
         },
       ],
@@ -136,15 +130,6 @@ describe('Probot app: /deploy on the pull request', () => {
   it('warns that deploying a rolled-back sha explicitly releases it from quarantine', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api);
-    const payloadOf = (sha: string, extra: Record<string, unknown> = {}) => ({
-      version: 1,
-      stack_name: 'orders-api-staging',
-      template_path: 'services/orders-api/template.yaml',
-      region: 'ap-southeast-2',
-      checked_sha: sha,
-      requested_by: 'Codertocat',
-      ...extra,
-    });
     api.deployments(
       'staging',
       [
@@ -152,14 +137,14 @@ describe('Probot app: /deploy on the pull request', () => {
           id: 6002,
           sha: 'b'.repeat(40),
           created_at: '2026-11-24T09:40:00Z',
-          payload: payloadOf('b'.repeat(40), { rollback_of: 6001 }),
+          payload: deploymentPayloadFor('b'.repeat(40), { rollback_of: 6001 }),
           states: ['success'],
         },
         {
           id: 6001,
           sha: HEAD,
           created_at: '2026-11-24T09:30:00Z',
-          payload: payloadOf(HEAD),
+          payload: deploymentPayloadFor(HEAD),
           states: ['inactive', 'success'],
         },
       ],

@@ -1,4 +1,5 @@
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -7,19 +8,6 @@ const REPO = 'Hello-World';
 const GOOD = '1'.repeat(40);
 const BAD = '2'.repeat(40);
 const CURRENT = '3'.repeat(40);
-
-const payloadFor = (sha: string) => ({
-  version: 1,
-  task_id: `${OWNER}/${REPO}#1`,
-  stack_name: 'orders-api-staging',
-  template_path: 'services/orders-api/template.yaml',
-  region: 'ap-southeast-2',
-  parameters: { Stage: 'staging' },
-  checked_sha: sha,
-  requested_by: 'Codertocat',
-  pull_number: 42,
-  dry_run: false,
-});
 
 function comment(body: string) {
   const payload = webhookExample('issue_comment', 'created');
@@ -49,21 +37,21 @@ describe('Probot app: /rollback', () => {
         id: 303,
         sha: CURRENT,
         created_at: '2026-11-24T12:00:00Z',
-        payload: payloadFor(CURRENT),
+        payload: deploymentPayloadFor(CURRENT),
         states: ['success', 'in_progress'],
       },
       {
         id: 302,
         sha: BAD,
         created_at: '2026-11-24T11:00:00Z',
-        payload: payloadFor(BAD),
+        payload: deploymentPayloadFor(BAD),
         states: ['failure', 'in_progress'],
       },
       {
         id: 301,
         sha: GOOD,
         created_at: '2026-11-24T10:00:00Z',
-        payload: JSON.stringify(payloadFor(GOOD)),
+        payload: JSON.stringify(deploymentPayloadFor(GOOD)),
         states: ['inactive', 'success'],
       },
     ]);
@@ -80,7 +68,7 @@ describe('Probot app: /rollback', () => {
     ).toMatchObject({
       ref: GOOD,
       environment: 'staging',
-      payload: { ...payloadFor(GOOD), rollback_of: 303 },
+      payload: { ...deploymentPayloadFor(GOOD), rollback_of: 303 },
     });
     expect(replyOf(api)).toContain(
       'Rolling **staging** back to `1111111` (deployment 301, replacing deployment 303) as deployment 304',
@@ -95,14 +83,14 @@ describe('Probot app: /rollback', () => {
         id: 403,
         sha: CURRENT,
         created_at: '2026-11-24T12:00:00Z',
-        payload: payloadFor(CURRENT),
+        payload: deploymentPayloadFor(CURRENT),
         states: ['success'],
       },
       {
         id: 401,
         sha: GOOD,
         created_at: '2026-11-24T10:00:00Z',
-        payload: payloadFor(GOOD),
+        payload: deploymentPayloadFor(GOOD),
         states: ['inactive', 'success'],
       },
     ]);
@@ -140,7 +128,7 @@ describe('Probot app: /rollback', () => {
         id: 303,
         sha: CURRENT,
         created_at: '2026-11-24T12:00:00Z',
-        payload: payloadFor(CURRENT),
+        payload: deploymentPayloadFor(CURRENT),
         states: ['success'],
       },
     ]);
@@ -164,7 +152,7 @@ describe('Probot app: /rollback', () => {
         id: 303,
         sha: CURRENT,
         created_at: '2026-11-24T12:00:00Z',
-        payload: payloadFor(CURRENT),
+        payload: deploymentPayloadFor(CURRENT),
         states: ['success'],
       },
       {
