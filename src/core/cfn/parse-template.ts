@@ -1,9 +1,11 @@
-import { parseDocument } from 'yaml';
-import type { YAMLError } from 'yaml';
+import { parseStructuredText, type StructuredTextResult } from '../untrusted/parse-structured-text.js';
 import { cloudFormationTags } from './cloudformation-tags.js';
-import { parseJsonDocument } from './parse-json-document.js';
-import type { TextPosition } from './parse-json-document.js';
 
+/** Where a parser stopped, 1-based, as editors count. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
 export type TemplateFormat = 'json' | 'yaml';
 
 export interface ParsedTemplate {
@@ -38,32 +40,39 @@ function looksLikeJson(text: string): boolean {
     .startsWith('{');
 }
 
+/**
+ * CloudFormation reads template bodies of up to 1,048,576 bytes from S3 (`TemplateURL`; 51,200 inline),
+ * so no larger text is a template. AWS CloudFormation User Guide, "CloudFormation quotas".
+ */
+const MAX_TEMPLATE_LENGTH = 1_048_576;
+/** Deepest nesting a template may have: intrinsic functions inside properties rarely pass 15 levels. */
+const MAX_TEMPLATE_DEPTH = 64;
+const MAX_TEMPLATE_VALUES = 200_000;
+
+function parseWith(text: string, format: TemplateFormat): TemplateParseResult {
+  const parsed: StructuredTextResult = parseStructuredText({
+    text,
+    format,
+    maxLength: MAX_TEMPLATE_LENGTH,
+    maxDepth: MAX_TEMPLATE_DEPTH,
+    maxValues: MAX_TEMPLATE_VALUES,
+    ...(format === 'yaml' ? { customTags: [...cloudFormationTags] } : {}),
+  });
+  if (parsed.ok) return { ok: true, format, template: parsed.value };
+  // The shared parser words its messages after a subject ("is not valid JSON at line 2, column 3: …").
+  const message = parsed.message.replace(
+    /^(?:is not (?:valid|usable) (?:JSON|YAML)(?: at line \d+, column \d+)?: )/,
+    '',
+  );
+  return parsed.line === undefined || parsed.column === undefined
+    ? { ok: false, format, message }
+    : { ok: false, format, message, position: { line: parsed.line, column: parsed.column } };
+}
+
 function parseJsonTemplate(text: string): TemplateParseResult {
-  const parsed = parseJsonDocument(text.replace(/^\uFEFF/, ''));
-  if (parsed.ok) return { ok: true, format: 'json', template: parsed.value };
-  return parsed.position === undefined
-    ? { ok: false, format: 'json', message: parsed.message }
-    : { ok: false, format: 'json', message: parsed.message, position: parsed.position };
+  return parseWith(text, 'json');
 }
 
 function parseYamlTemplate(text: string): TemplateParseResult {
-  const document = parseDocument(text, { customTags: [...cloudFormationTags], prettyErrors: true });
-  // An unknown tag (`!Reff`) is only a warning to the YAML library, but CloudFormation rejects the template.
-  const [problem] = [...document.errors, ...document.warnings];
-  if (problem !== undefined) return yamlError(problem);
-  try {
-    return { ok: true, format: 'yaml', template: document.toJS({ maxAliasCount: 100 }) as unknown };
-  } catch (error) {
-    // Thrown for alias expansion bombs, which only show up when the document is turned into values.
-    return { ok: false, format: 'yaml', message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function yamlError(error: YAMLError): TemplateParseError {
-  // Pretty messages append " at line N, column M:" and a source excerpt; the position is kept separately.
-  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-  const start = error.linePos?.[0];
-  return start === undefined
-    ? { ok: false, format: 'yaml', message }
-    : { ok: false, format: 'yaml', message, position: { line: start.line, column: start.col } };
+  return parseWith(text, 'yaml');
 }

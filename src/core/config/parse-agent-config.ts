@@ -1,5 +1,5 @@
 import type { core } from 'zod';
-import { parseStructuredText } from '../request/parse-structured-text.js';
+import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import { agentConfigSchema, CONFIG_PATH, DEFAULT_CONFIG, type AgentConfig } from './agent-config.js';
 
 export type AgentConfigResult =

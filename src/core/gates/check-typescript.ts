@@ -1,7 +1,7 @@
 import { parse } from '@babel/parser';
 import type { ParserPlugin } from '@babel/parser';
 import type { ArtifactBundle, GeneratedFile } from '../bundle/artifact-bundle.js';
-import { parseJsonDocument } from '../cfn/parse-json-document.js';
+import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import type { GateFinding } from './gate-report.js';
 import { stripJsonComments } from './strip-json-comments.js';
 
@@ -66,9 +66,14 @@ function allowsComments(path: string): boolean {
 
 function jsonProblem(file: GeneratedFile): string | undefined {
   const text = allowsComments(file.path) ? stripJsonComments(file.content) : file.content;
-  const parsed = parseJsonDocument(text.replace(/^\uFEFF/, ''));
+  // Size is the limits gate's job; only nesting and value count bound this parse.
+  const parsed = parseStructuredText({
+    text,
+    format: 'json',
+    maxLength: Number.POSITIVE_INFINITY,
+    maxDepth: 64,
+    maxValues: 200_000,
+  });
   if (parsed.ok) return undefined;
-  const where =
-    parsed.position === undefined ? '' : ` at line ${parsed.position.line}, column ${parsed.position.column}`;
-  return `JSON does not parse${where}: ${parsed.message}`;
+  return `JSON ${parsed.message.replace(/^is not valid JSON/, 'does not parse')}`;
 }

@@ -1,7 +1,7 @@
 import type { RequestChannel } from './execution-request.js';
 import { readChoice, readStoryLines, readStrategyChoice } from './field-value-readers.js';
 import { isRecord } from './is-record.js';
-import { parseStructuredText } from './parse-structured-text.js';
+import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
 import { checkRequestSize } from './request-size-limit.js';
 import { toPayloadShape } from './to-payload-shape.js';

@@ -4,7 +4,7 @@ import {
   parseStructuredText,
   type StructuredTextFormat,
   type StructuredTextResult,
-} from './parse-structured-text.js';
+} from '../untrusted/parse-structured-text.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
 import { checkRequestSize } from './request-size-limit.js';
 import { toPayloadShape } from './to-payload-shape.js';

@@ -2,7 +2,7 @@ import { readChoice, readScore, readStoryLines, readStrategyChoice } from './fie
 import { isRecord } from './is-record.js';
 import { ISSUE_FORM_FIELDS, NO_RESPONSE, type IssueFormField } from './issue-form-fields.js';
 import { mergeRequestContext } from './merge-request-context.js';
-import { parseStructuredText } from './parse-structured-text.js';
+import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import type { RequestFieldError } from './request-field-error.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
 import { checkRequestSize } from './request-size-limit.js';

@@ -1,4 +1,4 @@
-import { parseStructuredText, type StructuredTextFormat } from './parse-structured-text.js';
+import { parseStructuredText, type StructuredTextFormat } from '../untrusted/parse-structured-text.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
 import { checkRequestSize } from './request-size-limit.js';
 import { toPayloadShape } from './to-payload-shape.js';

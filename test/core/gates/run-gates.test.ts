@@ -51,7 +51,7 @@ describe('runGates', () => {
       'limits src/huge.md: 60,001 bytes is over the per-file limit of 60,000 bytes',
       'template infra/orders-api.yaml: Resources.OrdersFunction.Properties.Environment.Variables.TABLE_NAME: Ref target "OrderTable" is not a parameter, resource or pseudo parameter (did you mean "OrdersTable"?)',
       'typescript ../escape.ts: TypeScript syntax error at line 1, column 18: Unexpected token',
-      'typescript config/app.json: JSON does not parse at line 1, column 11: expected a double-quoted property name, found "}"',
+      'typescript config/app.json: JSON does not parse at line 1, column 11: a trailing comma before "}" is not allowed in JSON',
     ]);
   });
 

@@ -1,5 +1,5 @@
-import { locateJsonError } from '../../../src/core/request/locate-json-error.js';
-import { parseStructuredText } from '../../../src/core/request/parse-structured-text.js';
+import { locateJsonError } from '../../../src/core/untrusted/locate-json-error.js';
+import { parseStructuredText } from '../../../src/core/untrusted/parse-structured-text.js';
 
 describe('parseStructuredText', () => {
   it('reads JSON and YAML', () => {
