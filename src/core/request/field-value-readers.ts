@@ -1,6 +1,6 @@
 import { DEFAULT_STRATEGY_OPTION } from './issue-form-fields.js';
 
-const LIST_MARKER = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
+const LIST_MARKER = /^\s*(?:[-*+]|\d{1,3}[.)])(?:\s+|$)(?:\[[ xX]\](?:\s+|$))?/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const NO_CHOICE = new Set([DEFAULT_STRATEGY_OPTION, 'none', 'default', '']);
 

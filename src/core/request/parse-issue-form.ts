@@ -2,6 +2,7 @@ import { readChoice, readScore, readStoryLines, readStrategyChoice } from './fie
 import { isRecord } from './is-record.js';
 import { ISSUE_FORM_FIELDS, NO_RESPONSE, type IssueFormField } from './issue-form-fields.js';
 import { mergeRequestContext } from './merge-request-context.js';
+import { readMarkdownBlocks, type MarkdownBlocks, type VisibleBlock } from '../untrusted/markdown/read-markdown-blocks.js';
 import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import type { RequestFieldError } from './request-field-error.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
@@ -10,16 +11,23 @@ import { splitFormSections } from './split-form-sections.js';
 
 /** Fewer form headings than this and the body is prose that happens to use a heading, not the form. */
 const MIN_FORM_SECTIONS = 2;
-const RENDERED_FENCE = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n?\1[ \t]*$/;
 
-/** A section's value: undefined when GitHub wrote "_No response_". */
-function sectionValue(section: string | undefined): string | undefined {
-  return section === undefined || section === '' || section === NO_RESPONSE ? undefined : section;
-}
+/** GitHub writes "_No response_" for an empty field, which renders as the words in italics. */
+const NO_RESPONSE_TEXT = NO_RESPONSE.replace(/^_|_$/g, '');
 
-/** GitHub wraps the value of a `render:` field in a code fence; the fence is not part of the value. */
-function withoutRenderFence(value: string): string {
-  return RENDERED_FENCE.exec(value)?.[2]?.trim() ?? value;
+/**
+ * A section's value as a reader sees it; undefined when empty or GitHub wrote "_No response_".
+ * A `render:` field's value is the code of the fence GitHub wraps it in.
+ */
+function sectionValue(field: IssueFormField, blocks: readonly VisibleBlock[] | undefined): string | undefined {
+  if (blocks === undefined) return undefined;
+  const [only] = blocks;
+  const value =
+    field.kind === 'json' && blocks.length === 1 && only?.kind === 'fence'
+      ? only.content
+      : blocks.map((block) => block.text).join('\n\n');
+  const trimmed = value.trim();
+  return trimmed === '' || trimmed === NO_RESPONSE_TEXT || trimmed === NO_RESPONSE ? undefined : trimmed;
 }
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
@@ -65,8 +73,13 @@ function readAdditionalContext(
 export function parseIssueForm(body: string): RequestParseResult {
   const sizeError = checkRequestSize({ text: body, source: 'issue body' });
   if (sizeError) return rejectedRequest('issue-form', [sizeError]);
+  return formFromBlocks(readMarkdownBlocks(body));
+}
+
+/** `parseIssueForm` over blocks already read, so an issue body is parsed once. */
+export function formFromBlocks(markdown: MarkdownBlocks): RequestParseResult {
   const sections = splitFormSections(
-    body,
+    markdown.blocks,
     ISSUE_FORM_FIELDS.map((field) => field.label),
   );
   if (sections.size < MIN_FORM_SECTIONS) {
@@ -79,10 +92,10 @@ export function parseIssueForm(body: string): RequestParseResult {
   const problems: RequestFieldError[] = [];
   let context: Record<string, unknown> = {};
   for (const field of ISSUE_FORM_FIELDS) {
-    const text = sectionValue(sections.get(field.label));
+    const text = sectionValue(field, sections.get(field.label));
     if (text === undefined) continue;
     if (field.kind === 'json') {
-      const additional = readAdditionalContext(field, withoutRenderFence(text));
+      const additional = readAdditionalContext(field, text);
       if (additional.problem) problems.push(additional.problem);
       context = additional.context ?? context;
       continue;
@@ -94,5 +107,6 @@ export function parseIssueForm(body: string): RequestParseResult {
     channel: 'issue-form',
     candidate: mergeRequestContext({ context, explicit }),
     problems,
+    removed: markdown.removed,
   });
 }

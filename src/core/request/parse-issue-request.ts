@@ -1,6 +1,7 @@
 import { MINIMAL_REQUEST_EXAMPLE } from './minimal-request-example.js';
-import { parseFencedPayload } from './parse-fenced-payload.js';
-import { parseIssueForm } from './parse-issue-form.js';
+import { readMarkdownBlocks } from '../untrusted/markdown/read-markdown-blocks.js';
+import { payloadFromBlocks } from './parse-fenced-payload.js';
+import { formFromBlocks } from './parse-issue-form.js';
 import { rejectedRequest, type RequestParseResult } from './request-parse-result.js';
 import { checkRequestSize } from './request-size-limit.js';
 
@@ -13,9 +14,10 @@ export function parseIssueRequest(body: string | null | undefined): RequestParse
   const text = body ?? '';
   const sizeError = checkRequestSize({ text, source: 'issue body' });
   if (sizeError) return rejectedRequest('issue-form', [sizeError]);
-  const form = parseIssueForm(text);
+  const markdown = readMarkdownBlocks(text);
+  const form = formFromBlocks(markdown);
   if (form.kind !== 'not-a-request') return form;
-  const fenced = parseFencedPayload(text, 'issue body');
+  const fenced = payloadFromBlocks(markdown, 'issue body');
   if (fenced.kind !== 'not-a-request') return fenced;
   return rejectedRequest('issue-form', [
     {

@@ -1,4 +1,4 @@
-import type { RemovedContent } from '../text/removed-content.js';
+import { mergeRemovedContent, type RemovedContent } from '../untrusted/removed-content.js';
 import type { RequestChannel } from './execution-request.js';
 import type { RequestFieldError } from './request-field-error.js';
 import { sanitizeRequestCandidate } from './sanitize-request-candidate.js';
@@ -29,6 +29,8 @@ export function parsedRequest(params: {
   channel: RequestChannel;
   candidate: unknown;
   problems?: readonly RequestFieldError[];
+  /** What reading the text the candidate came from left out already (hidden markdown). */
+  removed?: readonly RemovedContent[];
 }): RequestParseResult {
   const sanitized = sanitizeRequestCandidate(params.candidate);
   return {
@@ -36,7 +38,7 @@ export function parsedRequest(params: {
     channel: params.channel,
     candidate: sanitized.candidate,
     problems: [...(params.problems ?? []), ...sanitized.problems],
-    removed: sanitized.removed,
+    removed: mergeRemovedContent([params.removed ?? [], sanitized.removed]),
   };
 }
 

@@ -1,5 +1,6 @@
-import { mergeRemovedContent, type RemovedContent } from '../text/removed-content.js';
-import { sanitizeUntrustedText } from '../text/sanitize-untrusted-text.js';
+import { mergeRemovedContent, type RemovedContent } from '../untrusted/removed-content.js';
+import { stripInvisibleCharacters } from '../untrusted/invisible-characters.js';
+import { sanitizeUntrustedText } from '../untrusted/sanitize-untrusted-text.js';
 import { isRecord } from './is-record.js';
 import type { RequestFieldError } from './request-field-error.js';
 
@@ -17,7 +18,7 @@ const USER_STORIES_PATH = 'support_artifacts.user_stories';
 /**
  * Runs every string of a candidate payload — description, task name and user stories, and the extra
  * context fields too, since all of it reaches the prompt — through the untrusted-text sanitizer.
- * Keys are cleaned the same way. User stories that sanitize to nothing are dropped.
+ * Keys lose their invisible characters. User stories that sanitize to nothing are dropped.
  */
 export function sanitizeRequestCandidate(candidate: unknown): SanitizedCandidate {
   const removed: (readonly RemovedContent[])[] = [];
@@ -44,7 +45,8 @@ export function sanitizeRequestCandidate(candidate: unknown): SanitizedCandidate
     if (!isRecord(value)) return value;
     const entries: [string, unknown][] = [];
     for (const [key, item] of Object.entries(value)) {
-      const cleanKey = clean(key);
+      // Keys are names, never rendered as markdown: only what cannot be seen goes (`__proto__` stays itself).
+      const cleanKey = stripInvisibleCharacters(key).text;
       if (cleanKey !== '' && !UNSAFE_KEYS.has(cleanKey))
         entries.push([cleanKey, walk(item, [...path, cleanKey])]);
     }

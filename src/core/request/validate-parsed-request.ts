@@ -1,4 +1,4 @@
-import type { RemovedContent } from '../text/removed-content.js';
+import type { RemovedContent } from '../untrusted/removed-content.js';
 import type { RequestParseResult } from './request-parse-result.js';
 import { validateRequest, type RequestValidationResult } from './validate-request.js';
 

@@ -1,5 +1,5 @@
 import { parseFencedPayload } from '../../../src/core/request/parse-fenced-payload.js';
-import { MAX_REQUEST_BYTES } from '../../../src/core/request/request-size-limit.js';
+import { MAX_REQUEST_LENGTH } from '../../../src/core/request/request-size-limit.js';
 
 const WHOLE_PAYLOAD = {
   execution_request: {
@@ -75,7 +75,7 @@ describe('parseFencedPayload', () => {
   });
 
   it('rejects a body over the size limit before looking inside it', () => {
-    const padding = 'x'.repeat(MAX_REQUEST_BYTES);
+    const padding = 'x'.repeat(MAX_REQUEST_LENGTH);
     const body = `\`\`\`json\n${JSON.stringify({ ...WHOLE_PAYLOAD, padding })}\n\`\`\``;
     expect(parseFencedPayload(body)).toEqual({
       kind: 'rejected',
@@ -83,7 +83,7 @@ describe('parseFencedPayload', () => {
       errors: [
         expect.objectContaining({
           field: 'issue body',
-          message: expect.stringContaining('over the 64 KiB limit'),
+          message: expect.stringContaining('over the 65,536-character limit'),
         }),
       ],
     });

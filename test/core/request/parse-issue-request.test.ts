@@ -62,7 +62,7 @@ describe('parseIssueRequest', () => {
       errors: [
         {
           field: 'issue body',
-          message: `is ${Math.ceil(body.length / 1024).toLocaleString('en-US')} KiB, over the 64 KiB limit for a request; it was not read`,
+          message: `is ${body.length.toLocaleString('en-US')} characters, over the 65,536-character limit for a request (GitHub's own limit for an issue or comment); it was not read`,
           fix: expect.any(String),
         },
       ],

@@ -38,7 +38,7 @@ describe('Probot app: bad input gets a clear answer and nothing is generated', (
     expect(statusBody(api)).toContain('"state":"failed"');
   });
 
-  it('refuses a body over 64 KiB before parsing it', async () => {
+  it('refuses a body over the 65,536-character limit before parsing it', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     api.installationToken(INSTALLATION_ID);
     api.config(undefined);
@@ -50,7 +50,7 @@ describe('Probot app: bad input gets a clear answer and nothing is generated', (
 
     expect(errors).toEqual([]);
     expect(api.scope.isDone()).toBe(true);
-    expect(statusBody(api)).toContain('64 KiB');
+    expect(statusBody(api)).toContain('65,536-character limit');
     expect(api.calls.some((call) => call.path.includes('/git/'))).toBe(false);
   });
 

@@ -4,10 +4,11 @@ const NOUNS: Record<RemovedContentKind, readonly [singular: string, plural: stri
   'html-comment': ['HTML comment', 'HTML comments'],
   'invisible-character': ['invisible character', 'invisible characters'],
   'direction-control': ['text-direction control character', 'text-direction control characters'],
-  'hidden-block': ['hidden block', 'hidden blocks'],
-  'embedded-content': ['embedded image, style or script element', 'embedded image, style or script elements'],
+  'hidden-element': ['script, style or other hidden element', 'script, style or other hidden elements'],
   'html-tag': ['HTML tag', 'HTML tags'],
-  'markdown-image': ['markdown image', 'markdown images'],
+  'markdown-image': ['image (with its alt text)', 'images (with their alt text)'],
+  'link-title': ['link title', 'link titles'],
+  'reference-definition': ['link reference definition', 'link reference definitions'],
 };
 
 /** "2 HTML comments and 1 invisible character"; empty when nothing was removed. */

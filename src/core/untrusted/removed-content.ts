@@ -3,10 +3,11 @@ export type RemovedContentKind =
   | 'html-comment'
   | 'invisible-character'
   | 'direction-control'
-  | 'hidden-block'
-  | 'embedded-content'
+  | 'hidden-element'
   | 'html-tag'
-  | 'markdown-image';
+  | 'markdown-image'
+  | 'link-title'
+  | 'reference-definition';
 
 export interface RemovedContent {
   readonly kind: RemovedContentKind;

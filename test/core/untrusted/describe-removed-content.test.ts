@@ -1,5 +1,5 @@
-import { describeRemovedContent } from '../../../src/core/text/describe-removed-content.js';
-import { mergeRemovedContent } from '../../../src/core/text/removed-content.js';
+import { describeRemovedContent } from '../../../src/core/untrusted/describe-removed-content.js';
+import { mergeRemovedContent } from '../../../src/core/untrusted/removed-content.js';
 
 describe('describeRemovedContent', () => {
   it('says what was removed in words', () => {
@@ -11,7 +11,7 @@ describe('describeRemovedContent', () => {
         { kind: 'invisible-character', count: 1 },
         { kind: 'markdown-image', count: 3 },
       ]),
-    ).toBe('2 HTML comments, 1 invisible character and 3 markdown images');
+    ).toBe('2 HTML comments, 1 invisible character and 3 images (with their alt text)');
   });
 
   it('adds up removals from several texts', () => {

@@ -1,0 +1,22 @@
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import { toText } from 'hast-util-to-text';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+
+/**
+ * The test oracle for "what a reader sees" (issue #7): the text rendered to HTML by micromark
+ * (CommonMark + GFM, raw HTML passed through, as GitHub's cmark-gfm does), sanitized with
+ * `hast-util-sanitize`'s default schema — which follows GitHub's — and read as text. A different
+ * markdown parser from production's, so the two check each other. Small inputs only: micromark is
+ * not linear on adversarial input.
+ */
+export function renderedText(markdown: string): string {
+  const html = micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  return toText(sanitize(fromHtml(html, { fragment: true })));
+}
+
+/** The words (letters and digits) of a text, for comparing renderings that differ in layout. */
+export function wordsOf(text: string): string[] {
+  return text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
