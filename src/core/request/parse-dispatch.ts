@@ -4,6 +4,8 @@ import { isRecord } from './is-record.js';
 import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
 import { checkRequestSize } from './request-size-limit.js';
+import { boundsError } from './bounds-error.js';
+import { checkValueBounds } from '../untrusted/check-value-bounds.js';
 import { toPayloadShape } from './to-payload-shape.js';
 
 /** The event type (`repository_dispatch`'s `action`) that carries an implementation request. */
@@ -93,6 +95,10 @@ function parseRepositoryDispatch(payload: unknown): RequestParseResult {
     return notARequest(`the repository_dispatch event type is not "${REPOSITORY_DISPATCH_TYPE}"`);
   }
   const clientPayload = payload.client_payload ?? {};
+  // Bounded before anything walks it: JSON.stringify overflows the stack on a payload nested 5,000 deep.
+  const bounds = checkValueBounds(clientPayload);
+  if (bounds !== undefined)
+    return rejectedRequest('repository_dispatch', [boundsError('client_payload', bounds)]);
   const sizeError = checkRequestSize({ text: JSON.stringify(clientPayload) ?? '', source: 'client_payload' });
   if (sizeError) return rejectedRequest('repository_dispatch', [sizeError]);
   const request = isRecord(clientPayload) ? clientPayload.request : undefined;

@@ -56,13 +56,17 @@ export function payloadFromBlocks(
   }
   let first: [FenceBlock, StructuredTextResult] | undefined;
   for (const fence of fences) {
-    const result = parseStructuredText({ text: fence.content, format: PAYLOAD_LANGUAGES.get(fence.language) ?? 'json' });
+    const result = parseStructuredText({
+      text: fence.content,
+      format: PAYLOAD_LANGUAGES.get(fence.language) ?? 'json',
+    });
     if (result.ok && looksLikePayload(result.value))
       return parsedRequest({ channel: 'issue-payload', candidate: toPayloadShape(result.value), removed });
     first ??= [fence, result];
   }
   const [fence, result] = first ?? [];
-  if (fence === undefined || result === undefined) return { kind: 'not-a-request', reason: 'no payload block' };
+  if (fence === undefined || result === undefined)
+    return { kind: 'not-a-request', reason: 'no payload block' };
   if (!result.ok) {
     return rejectedRequest('issue-payload', [
       {

@@ -2,7 +2,11 @@ import { readChoice, readScore, readStoryLines, readStrategyChoice } from './fie
 import { isRecord } from './is-record.js';
 import { ISSUE_FORM_FIELDS, NO_RESPONSE, type IssueFormField } from './issue-form-fields.js';
 import { mergeRequestContext } from './merge-request-context.js';
-import { readMarkdownBlocks, type MarkdownBlocks, type VisibleBlock } from '../untrusted/markdown/read-markdown-blocks.js';
+import {
+  readMarkdownBlocks,
+  type MarkdownBlocks,
+  type VisibleBlock,
+} from '../untrusted/markdown/read-markdown-blocks.js';
 import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import type { RequestFieldError } from './request-field-error.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
@@ -19,7 +23,10 @@ const NO_RESPONSE_TEXT = NO_RESPONSE.replace(/^_|_$/g, '');
  * A section's value as a reader sees it; undefined when empty or GitHub wrote "_No response_".
  * A `render:` field's value is the code of the fence GitHub wraps it in.
  */
-function sectionValue(field: IssueFormField, blocks: readonly VisibleBlock[] | undefined): string | undefined {
+function sectionValue(
+  field: IssueFormField,
+  blocks: readonly VisibleBlock[] | undefined,
+): string | undefined {
   if (blocks === undefined) return undefined;
   const [only] = blocks;
   const value =

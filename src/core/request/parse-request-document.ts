@@ -1,5 +1,7 @@
 import { parseStructuredText, type StructuredTextFormat } from '../untrusted/parse-structured-text.js';
 import { parsedRequest, rejectedRequest, type RequestParseResult } from './request-parse-result.js';
+import { checkValueBounds } from '../untrusted/check-value-bounds.js';
+import { boundsError } from './bounds-error.js';
 import { checkRequestSize } from './request-size-limit.js';
 import { toPayloadShape } from './to-payload-shape.js';
 
@@ -14,6 +16,8 @@ export function parseRequestDocument(params: {
   format?: StructuredTextFormat;
 }): RequestParseResult {
   const source = params.channel === 'file' ? 'request file' : 'request body';
+  const bounds = typeof params.input === 'string' ? undefined : checkValueBounds(params.input);
+  if (bounds !== undefined) return rejectedRequest(params.channel, [boundsError(source, bounds)]);
   const text = typeof params.input === 'string' ? params.input : (JSON.stringify(params.input) ?? '');
   const sizeError = checkRequestSize({ text, source });
   if (sizeError) return rejectedRequest(params.channel, [sizeError]);

@@ -1,8 +1,11 @@
 import { mergeRemovedContent, type RemovedContent } from '../untrusted/removed-content.js';
 import { stripInvisibleCharacters } from '../untrusted/invisible-characters.js';
 import { sanitizeUntrustedText } from '../untrusted/sanitize-untrusted-text.js';
+import { MAX_NESTING_DEPTH } from '../untrusted/untrusted-input-limits.js';
 import { isRecord } from './is-record.js';
 import type { RequestFieldError } from './request-field-error.js';
+
+export { MAX_NESTING_DEPTH };
 
 export interface SanitizedCandidate {
   readonly candidate: unknown;
@@ -11,7 +14,6 @@ export interface SanitizedCandidate {
   readonly problems: readonly RequestFieldError[];
 }
 
-export const MAX_NESTING_DEPTH = 32;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const USER_STORIES_PATH = 'support_artifacts.user_stories';
 

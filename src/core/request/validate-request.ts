@@ -3,6 +3,8 @@ import { requestPayloadSchema, type RequestChannel, type RequestPayload } from '
 import { fieldHint } from './request-field-hints.js';
 import { isRecord } from './is-record.js';
 import type { RequestFieldError } from './request-field-error.js';
+import { checkValueBounds } from '../untrusted/check-value-bounds.js';
+import { boundsError } from './bounds-error.js';
 import { checkRequestSize } from './request-size-limit.js';
 
 export type RequestValidationResult =
@@ -12,6 +14,8 @@ export type RequestValidationResult =
 /** Serialized size of an already-parsed candidate; the api and file channels hand over objects, not text. */
 function sizeError(candidate: unknown): RequestFieldError | undefined {
   if (typeof candidate === 'string') return checkRequestSize({ text: candidate, source: '(request)' });
+  const bounds = checkValueBounds(candidate);
+  if (bounds !== undefined) return boundsError('(request)', bounds);
   try {
     return checkRequestSize({ text: JSON.stringify(candidate) ?? '', source: '(request)' });
   } catch {

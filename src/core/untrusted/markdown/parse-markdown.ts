@@ -24,6 +24,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const env: Record<string, unknown> = {};
   const tokens = reader.parse(text, env);
   const { references } = env;
-  const referenceDefinitions = typeof references === 'object' && references !== null ? Object.keys(references).length : 0;
+  const referenceDefinitions =
+    typeof references === 'object' && references !== null ? Object.keys(references).length : 0;
   return { tokens, referenceDefinitions };
 }

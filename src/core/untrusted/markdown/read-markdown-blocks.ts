@@ -44,7 +44,8 @@ export interface MarkdownBlocks {
  */
 export function readMarkdownBlocks(markdown: string): MarkdownBlocks {
   const counts = new Map<RemovedContentKind, number>();
-  const count = (kind: RemovedContentKind, by = 1): void => void counts.set(kind, (counts.get(kind) ?? 0) + by);
+  const count = (kind: RemovedContentKind, by = 1): void =>
+    void counts.set(kind, (counts.get(kind) ?? 0) + by);
   const parsed = parseMarkdown(markdown);
   count('reference-definition', parsed.referenceDefinitions);
   const html = new RawHtmlText(count);
@@ -53,7 +54,9 @@ export function readMarkdownBlocks(markdown: string): MarkdownBlocks {
     const [first] = group;
     if (first === undefined) continue;
     const hiddenBefore = html.isHidden;
-    const written = stripInvisibleCharacters(new VisibleTextWriter({ html, count }).writeBlocks(group).toString());
+    const written = stripInvisibleCharacters(
+      new VisibleTextWriter({ html, count }).writeBlocks(group).toString(),
+    );
     count('direction-control', written.count.direction);
     count('invisible-character', written.count.invisible);
     if (hiddenBefore || written.text === '') continue;
@@ -71,7 +74,13 @@ function visibleBlock(params: {
   const { first, text } = params;
   const line = (first.map?.[0] ?? 0) + 1;
   if (first.type === 'heading_open')
-    return { kind: 'heading', level: Number(first.tag.slice(1)), title: text.replace(/^#+ /, ''), text, line };
+    return {
+      kind: 'heading',
+      level: Number(first.tag.slice(1)),
+      title: text.replace(/^#+ /, ''),
+      text,
+      line,
+    };
   if (first.type === 'fence') {
     // Counted already, as part of the block's text.
     const content = stripInvisibleCharacters(first.content.replace(/\n$/, '')).text;

@@ -106,7 +106,7 @@ export class VisibleTextWriter {
     this.blankLine();
     const longestRun = Math.max(2, ...(token.content.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
-    const language = token.type === 'fence' ? token.info.trim().split(/\s/)[0] ?? '' : '';
+    const language = token.type === 'fence' ? (token.info.trim().split(/\s/)[0] ?? '') : '';
     this.write(`${fence}${language}\n${token.content.replace(/\n$/, '')}\n${fence}\n`);
   }
 
