@@ -26,5 +26,6 @@ export interface GatePolicy {
   readonly maxTotalBytes: number;
   /** Glob-style prefixes a generated file may live under; empty means anywhere not forbidden. */
   readonly allowedPaths: readonly string[];
-  readonly allowWorkflowFiles: boolean;
+  /** Sub-paths of `.github/` that may be written (`workflows/`, `CODEOWNERS`); the rest of `.github/` is refused. */
+  readonly allowedGithubPaths: readonly string[];
 }
