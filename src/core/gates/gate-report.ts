@@ -12,6 +12,8 @@ export interface GateResult {
   readonly gate: GateName;
   readonly passed: boolean;
   readonly findings: readonly GateFinding[];
+  /** Why the gate did not run (then `passed` is false and there are no findings); absent when it ran. */
+  readonly skipped?: string;
 }
 
 export interface GateReport {
