@@ -118,6 +118,6 @@ const pathTimes = paths.runs.map(
   (run) => `${run.files.toLocaleString('en-US')} files ${run.medianMs.toFixed(1)} ms`,
 );
 console.log(
-  `Paths gate (median of 5): ${pathTimes.join(', ')}; ratio ${paths.ratio.toFixed(2)} (≈ 2 when linear)`,
+  `Paths gate (median of 9): ${pathTimes.join(', ')}; ratio ${paths.ratio.toFixed(2)} (≈ 2 when linear)`,
 );
 process.exitCode = constant ? 0 : 1;
