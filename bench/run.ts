@@ -3,7 +3,8 @@
  * - GitHub API calls to open a PR with 1, 10 and 100 files (must be equal);
  * - the CLI's wall time on the demo request (median of 5, built bundle);
  * - the Action's cold start on an event it ignores (median of 5, built bundle);
- * - one deploy against the CloudFormation stand-in: API calls and wall time.
+ * - one deploy against the CloudFormation stand-in: API calls and wall time;
+ * - the paths gate over 5,000 and 10,000 files: linear in the file count (ratio ≈ 2).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { createOfflineProvider } from '../src/generation/offline/offline-provide
 import { handleTaskEvent } from '../src/pipeline/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
+import { benchPaths } from './paths-bench.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const demoRequest = path.join(root, 'examples/orders-api.request.json');
@@ -109,5 +111,13 @@ console.log(
 console.log(`  wall time: ${deploy.wallMs.toFixed(0)} ms (mostly the backoff between polls)`);
 console.log(
   '  reported after the stack reaches a final state: within one poll, at most 5 s (the backoff cap)',
+);
+
+const paths = benchPaths();
+const pathTimes = paths.runs.map(
+  (run) => `${run.files.toLocaleString('en-US')} files ${run.medianMs.toFixed(1)} ms`,
+);
+console.log(
+  `Paths gate (median of 9): ${pathTimes.join(', ')}; ratio ${paths.ratio.toFixed(2)} (≈ 2 when linear)`,
 );
 process.exitCode = constant ? 0 : 1;

@@ -31,7 +31,7 @@ export async function publishCheckRun(params: {
   detailsUrl?: string;
 }): Promise<number> {
   const { report } = params;
-  const failed = report.results.filter((result) => !result.passed).length;
+  const failed = report.results.filter((result) => !result.passed && result.skipped === undefined).length;
   const title = report.passed
     ? `${report.results.length} validation gates passed`
     : `${failed} of ${report.results.length} validation gates failed`;

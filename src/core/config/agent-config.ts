@@ -7,6 +7,24 @@ export const CONFIG_PATH = '.github/implementation-agent.yml';
 
 const positiveInt = (max: number) => z.number().int().positive().max(max);
 
+/** A path inside `.github/`, written relative to it: `workflows/` (a directory) or `CODEOWNERS` (a file). */
+const githubSubPath = z
+  .string()
+  .min(1)
+  .refine(
+    (entry) => !/^\.github(\/|$)/i.test(entry),
+    'is relative to `.github/`: write `workflows/`, not `.github/workflows/`',
+  )
+  .refine(
+    (entry) =>
+      !entry.includes('\\') &&
+      entry
+        .replace(/\/$/, '')
+        .split('/')
+        .every((segment) => !['', '.', '..'].includes(segment)),
+    'must be a relative path inside `.github/` such as `workflows/` or `ISSUE_TEMPLATE/`',
+  );
+
 /** As written in the file: every field optional, unknown fields refused (a typo must not drop a guard). */
 const environmentFileSchema = z.strictObject({
   stack_name: z
@@ -132,8 +150,18 @@ export const agentConfigSchema = z
     paths: z
       .strictObject({
         allowed: z.array(z.string().min(1)).default([]),
-        allow_workflow_files: z.boolean().default(false),
+        /** Sub-paths of `.github/` a generated change may write, e.g. `workflows/`; the rest of `.github/` is refused. */
+        allow_github: z.array(githubSubPath).default([]),
+        /** The setting before `allow_github`: `true` still reads as allowing `workflows/`. */
+        allow_workflow_files: z.boolean().optional(),
       })
+      .transform(({ allowed, allow_github, allow_workflow_files }) => ({
+        allowed,
+        allow_github:
+          allow_workflow_files === true && !allow_github.includes('workflows/')
+            ? [...allow_github, 'workflows/']
+            : allow_github,
+      }))
       .prefault({}),
     labels: z
       .strictObject({

@@ -1,40 +1,39 @@
 import type { ArtifactBundle } from '../bundle/artifact-bundle.js';
+import { formatCount } from './format-count.js';
 import type { GateFinding, GatePolicy } from './gate-report.js';
 import { utf8ByteLength } from './utf8-byte-length.js';
 
-/** File count, per-file size and total size in UTF-8 bytes; an empty bundle is never a valid change. */
+/**
+ * File count, then per-file size, then total size, in UTF-8 bytes, stopping at the first limit broken:
+ * an over-long bundle is refused before any content is measured, and an oversized file makes the total
+ * moot. An empty bundle is never a valid change. Linear in the number of files and their size.
+ */
 export function checkLimits(bundle: ArtifactBundle, policy: GatePolicy): GateFinding[] {
-  const findings: GateFinding[] = [];
-  if (bundle.files.length === 0) {
-    findings.push({ gate: 'limits', message: 'the bundle has no files; a change needs at least one' });
+  const { files } = bundle;
+  if (files.length === 0) {
+    return [{ gate: 'limits', message: 'the bundle has no files; a change needs at least one' }];
   }
-  if (bundle.files.length > policy.maxFiles) {
-    findings.push({
-      gate: 'limits',
-      message: `${count(bundle.files.length)} files is over the limit of ${count(policy.maxFiles)}`,
-    });
+  if (files.length > policy.maxFiles) {
+    const message = `${formatCount(files.length)} files is over the limit of ${formatCount(policy.maxFiles)}`;
+    return [{ gate: 'limits', message }];
   }
+  const oversized: GateFinding[] = [];
   let total = 0;
-  for (const file of bundle.files) {
+  for (const file of files) {
     const bytes = utf8ByteLength(file.content);
     total += bytes;
     if (bytes > policy.maxFileBytes) {
-      findings.push({
+      oversized.push({
         gate: 'limits',
         path: file.path,
-        message: `${count(bytes)} bytes is over the per-file limit of ${count(policy.maxFileBytes)} bytes`,
+        message: `${formatCount(bytes)} bytes is over the per-file limit of ${formatCount(policy.maxFileBytes)} bytes`,
       });
     }
   }
+  if (oversized.length > 0) return oversized;
   if (total > policy.maxTotalBytes) {
-    findings.push({
-      gate: 'limits',
-      message: `${count(total)} bytes in all is over the total limit of ${count(policy.maxTotalBytes)} bytes`,
-    });
+    const message = `${formatCount(total)} bytes in all is over the total limit of ${formatCount(policy.maxTotalBytes)} bytes`;
+    return [{ gate: 'limits', message }];
   }
-  return findings;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
+  return [];
 }

@@ -12,6 +12,9 @@ const GATE_TITLES: Readonly<Record<GateName, string>> = {
 /** Findings shown per gate in markdown before the rest are counted, so a comment stays readable. */
 const MAX_FINDINGS_PER_GATE = 10;
 
+const OTHER_GATES_NOT_RUN =
+  'The other gates were not run because the limits gate failed; they run once the bundle is within the limits.';
+
 /**
  * The findings as a numbered plain-text list to hand back to the model for repair: one problem per
  * line, naming the gate and the file, so each can be fixed without guessing.
@@ -23,22 +26,33 @@ export function formatFindingsForRepair(findings: readonly GateFinding[]): strin
     return `${index + 1}. [${finding.gate}]${where} ${visibleControlCharacters(finding.message)}`;
   });
   const noun = findings.length === 1 ? 'problem' : 'problems';
-  return [`The validation gates found ${findings.length} ${noun}; fix every one:`, ...lines].join('\n');
+  // runGates runs nothing after a failed limits gate: say so, or the list reads as the only problems.
+  const notRun = findings.some((finding) => finding.gate === 'limits') ? [OTHER_GATES_NOT_RUN] : [];
+  return [`The validation gates found ${findings.length} ${noun}; fix every one:`, ...lines, ...notRun].join(
+    '\n',
+  );
 }
 
 /** A compact table of the gates for status comments, PR bodies and check run summaries. */
 export function formatGateReportMarkdown(report: GateReport): string {
-  const failed = report.results.filter((result) => !result.passed).length;
+  const failed = report.results.filter((result) => !result.passed && result.skipped === undefined).length;
+  const notRun = report.results.filter((result) => result.skipped !== undefined).length;
   const headline = report.passed
     ? `✅ All ${report.results.length} validation gates passed`
-    : `❌ ${failed} of ${report.results.length} validation gates failed`;
+    : `❌ ${failed} of ${report.results.length} validation gates failed${notRun > 0 ? `, ${notRun} not run` : ''}`;
   const rows = report.results.map(
-    (result) => `| ${GATE_TITLES[result.gate]} | ${result.passed ? '✅' : '❌'} | ${findingsCell(result)} |`,
+    (result) => `| ${GATE_TITLES[result.gate]} | ${resultIcon(result)} | ${findingsCell(result)} |`,
   );
   return [`**${headline}**`, '', '| Gate | Result | Findings |', '| --- | :---: | --- |', ...rows].join('\n');
 }
 
+function resultIcon(result: GateResult): string {
+  if (result.skipped !== undefined) return '⏭️';
+  return result.passed ? '✅' : '❌';
+}
+
 function findingsCell(result: GateResult): string {
+  if (result.skipped !== undefined) return markdownText(result.skipped);
   if (result.findings.length === 0) return '—';
   const shown = result.findings.slice(0, MAX_FINDINGS_PER_GATE).map((finding) => {
     const where = finding.path === undefined ? '' : `${markdownCode(finding.path)} `;

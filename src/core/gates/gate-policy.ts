@@ -7,6 +7,6 @@ export function gatePolicyFrom(config: AgentConfig): GatePolicy {
     maxFileBytes: config.limits.max_file_bytes,
     maxTotalBytes: config.limits.max_total_bytes,
     allowedPaths: config.paths.allowed,
-    allowWorkflowFiles: config.paths.allow_workflow_files,
+    allowedGithubPaths: config.paths.allow_github,
   };
 }

@@ -12,6 +12,8 @@ export interface GateResult {
   readonly gate: GateName;
   readonly passed: boolean;
   readonly findings: readonly GateFinding[];
+  /** Why the gate did not run (then `passed` is false and there are no findings); absent when it ran. */
+  readonly skipped?: string;
 }
 
 export interface GateReport {
@@ -26,5 +28,6 @@ export interface GatePolicy {
   readonly maxTotalBytes: number;
   /** Glob-style prefixes a generated file may live under; empty means anywhere not forbidden. */
   readonly allowedPaths: readonly string[];
-  readonly allowWorkflowFiles: boolean;
+  /** Sub-paths of `.github/` that may be written (`workflows/`, `CODEOWNERS`); the rest of `.github/` is refused. */
+  readonly allowedGithubPaths: readonly string[];
 }

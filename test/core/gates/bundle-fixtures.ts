@@ -7,7 +7,7 @@ export const policy: GatePolicy = {
   maxFileBytes: 60_000,
   maxTotalBytes: 100_000,
   allowedPaths: [],
-  allowWorkflowFiles: false,
+  allowedGithubPaths: [],
 };
 
 export function file(path: string, content = 'export {};\n', role: FileRole = 'source'): GeneratedFile {

@@ -34,6 +34,26 @@ describe('checkLimits', () => {
     ]);
   });
 
+  it('stops at the file count: sizes are not measured, let alone reported', () => {
+    const unread = {
+      path: 'src/unread.ts',
+      role: 'source' as const,
+      get content(): string {
+        throw new Error('content was read');
+      },
+    };
+    expect(checkLimits(bundleOf([unread, ...filesOf(100, 100, 100)]), tight)).toEqual([
+      { gate: 'limits', message: '4 files is over the limit of 3' },
+    ]);
+  });
+
+  it('reports every oversized file, and not the total they make', () => {
+    expect(checkLimits(bundleOf(filesOf(11, 12, 1)), tight)).toEqual([
+      { gate: 'limits', path: 'src/f0.txt', message: '11 bytes is over the per-file limit of 10 bytes' },
+      { gate: 'limits', path: 'src/f1.txt', message: '12 bytes is over the per-file limit of 10 bytes' },
+    ]);
+  });
+
   it('reports an empty bundle', () => {
     expect(checkLimits(bundleOf([]), tight)).toEqual([
       { gate: 'limits', message: 'the bundle has no files; a change needs at least one' },

@@ -10,13 +10,24 @@ describe('formatFindingsForRepair', () => {
   it('numbers each finding with its gate and file', () => {
     const text = formatFindingsForRepair([
       { gate: 'paths', path: '../x.ts', message: 'contains a ".." segment' },
-      { gate: 'limits', message: '70 files is over the limit of 60' },
+      { gate: 'template', message: 'the template has no Resources' },
     ]);
     expect(text).toBe(
       [
         'The validation gates found 2 problems; fix every one:',
         '1. [paths] ../x.ts: contains a ".." segment',
-        '2. [limits] 70 files is over the limit of 60',
+        '2. [template] the template has no Resources',
+      ].join('\n'),
+    );
+  });
+
+  it('says that the other gates did not run when the limits gate failed', () => {
+    const report = runGates(bundleOf([file('../x.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
+    expect(formatFindingsForRepair(report.results.flatMap((result) => result.findings))).toBe(
+      [
+        'The validation gates found 1 problem; fix every one:',
+        '1. [limits] 2 files is over the limit of 1',
+        'The other gates were not run because the limits gate failed; they run once the bundle is within the limits.',
       ].join('\n'),
     );
   });
@@ -44,8 +55,8 @@ describe('formatGateReportMarkdown', () => {
         '',
         '| Gate | Result | Findings |',
         '| --- | :---: | --- |',
-        '| File paths | ✅ | — |',
         '| Size limits | ✅ | — |',
+        '| File paths | ✅ | — |',
         '| CloudFormation template | ✅ | — |',
         '| TypeScript and JSON syntax | ✅ | — |',
       ].join('\n'),
@@ -59,6 +70,22 @@ describe('formatGateReportMarkdown', () => {
     expect(markdown).toContain('| File paths | ❌ | `../x.ts` contains a ".." segment |');
     expect(markdown).toContain(
       "| TypeScript and JSON syntax | ❌ | `../x.ts` TypeScript syntax error at line 1, column 1: Unexpected reserved word 'let'. |",
+    );
+  });
+
+  it('shows the gates that did not run after the limits failed, and does not count them as failed', () => {
+    const report = runGates(bundleOf([file('src/a.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
+    expect(formatGateReportMarkdown(report)).toBe(
+      [
+        '**❌ 1 of 4 validation gates failed, 3 not run**',
+        '',
+        '| Gate | Result | Findings |',
+        '| --- | :---: | --- |',
+        '| Size limits | ❌ | 2 files is over the limit of 1 |',
+        '| File paths | ⏭️ | not run because the limits gate failed |',
+        '| CloudFormation template | ⏭️ | not run because the limits gate failed |',
+        '| TypeScript and JSON syntax | ⏭️ | not run because the limits gate failed |',
+      ].join('\n'),
     );
   });
 

@@ -1,6 +1,6 @@
 import type { GeneratedFile } from '../../../src/core/bundle/artifact-bundle.js';
 import type { GateFinding } from '../../../src/core/gates/gate-report.js';
-import { runGates } from '../../../src/core/gates/run-gates.js';
+import { LIMITS_FAILED, runGates } from '../../../src/core/gates/run-gates.js';
 import { ordersApiYaml } from '../cfn/template-fixtures.js';
 import { bundleOf, file, goodBundle, policy } from './bundle-fixtures.js';
 
@@ -8,18 +8,18 @@ const describeFinding = (finding: GateFinding): string =>
   `${finding.gate} ${finding.path ?? '-'}: ${finding.message}`;
 
 describe('runGates', () => {
-  it('passes a good bundle on every gate', () => {
+  it('passes a good bundle on every gate, limits first', () => {
     const report = runGates(goodBundle(), policy);
     expect(report.passed).toBe(true);
     expect(report.results.map((result) => [result.gate, result.passed, result.findings.length])).toEqual([
-      ['paths', true, 0],
       ['limits', true, 0],
+      ['paths', true, 0],
       ['template', true, 0],
       ['typescript', true, 0],
     ]);
   });
 
-  it('lists every problem of a bad bundle, from every gate', () => {
+  it('lists every problem of a bad bundle within the limits, from every gate', () => {
     const brokenTemplate = ordersApiYaml.replace(
       'TABLE_NAME: !Ref OrdersTable',
       'TABLE_NAME: !Ref OrderTable',
@@ -29,33 +29,68 @@ describe('runGates', () => {
         file('infra/orders-api.yaml', brokenTemplate, 'template'),
         file('../escape.ts', 'export const x = ;\n'),
         file('.github/workflows/deploy.yml', 'on: push\n', 'config'),
-        file('src/huge.md', 'x'.repeat(policy.maxFileBytes + 1), 'doc'),
         file('config/app.json', '{ "a": 1, }', 'config'),
       ],
       'infra/orders-api.yml',
     );
-    const report = runGates(bundle, {
-      ...policy,
-      maxFiles: 4,
-      allowedPaths: ['src', 'infra', 'config', 'test'],
-    });
+    const report = runGates(bundle, { ...policy, allowedPaths: ['src', 'infra', 'config', 'test'] });
 
     expect(report.passed).toBe(false);
-    expect(report.results.every((result) => !result.passed)).toBe(true);
+    expect(report.results.map((result) => [result.gate, result.passed])).toEqual([
+      ['limits', true],
+      ['paths', false],
+      ['template', false],
+      ['typescript', false],
+    ]);
     expect(report.results.flatMap((result) => result.findings).map(describeFinding)).toEqual([
       'paths ../escape.ts: contains a ".." segment',
-      'paths .github/workflows/deploy.yml: workflow files under .github/workflows/ are not allowed (set paths.allow_workflow_files in the config to permit them)',
+      'paths .github/workflows/deploy.yml: is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])',
       'paths .github/workflows/deploy.yml: is outside the allowed paths (src, infra, config, test)',
       'paths infra/orders-api.yml: is named as the template but is not one of the files',
-      'limits -: 5 files is over the limit of 4',
-      'limits src/huge.md: 60,001 bytes is over the per-file limit of 60,000 bytes',
       'template infra/orders-api.yaml: Resources.OrdersFunction.Properties.Environment.Variables.TABLE_NAME: Ref target "OrderTable" is not a parameter, resource or pseudo parameter (did you mean "OrdersTable"?)',
       'typescript ../escape.ts: TypeScript syntax error at line 1, column 18: Unexpected token',
       'typescript config/app.json: JSON does not parse at line 1, column 11: a trailing comma before "}" is not allowed in JSON',
     ]);
   });
 
-  it('turns a gate that throws into a finding and still runs the others', () => {
+  it.each([
+    ['too many files', { maxFiles: 1 }, '2 files is over the limit of 1'],
+    ['a file too large', { maxFileBytes: 9 }, '10 bytes is over the per-file limit of 9 bytes'],
+    ['too many bytes in all', { maxTotalBytes: 12 }, '19 bytes in all is over the total limit of 12 bytes'],
+  ])(
+    'stops after the limits gate when it finds %s: the others are reported as not run',
+    (_, limits, message) => {
+      const hostile = bundleOf([file('.git./config', 'export x;\n'), file('src/a.ts', 'let = 1;\n')]);
+      const report = runGates(hostile, { ...policy, ...limits });
+
+      expect(report.passed).toBe(false);
+      expect(report.results).toEqual([
+        { gate: 'limits', passed: false, findings: [expect.objectContaining({ gate: 'limits', message })] },
+        { gate: 'paths', passed: false, findings: [], skipped: LIMITS_FAILED },
+        { gate: 'template', passed: false, findings: [], skipped: LIMITS_FAILED },
+        { gate: 'typescript', passed: false, findings: [], skipped: LIMITS_FAILED },
+      ]);
+    },
+  );
+
+  it('never reads the files of a bundle with too many of them', () => {
+    const unread: GeneratedFile = {
+      path: 'src/a.ts',
+      role: 'source',
+      get content(): string {
+        throw new Error('content was read');
+      },
+    };
+    const report = runGates(bundleOf([unread, unread]), { ...policy, maxFiles: 1 });
+    expect(report.results.map((result) => result.findings.map((finding) => finding.message))).toEqual([
+      ['2 files is over the limit of 1'],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('turns a limits gate that throws into a finding, and runs nothing after it', () => {
     const unreadable: GeneratedFile = {
       path: 'src/unreadable.ts',
       role: 'source',
@@ -66,16 +101,40 @@ describe('runGates', () => {
     const report = runGates(bundleOf([unreadable, file('src/ok.ts')]), policy);
 
     expect(report.passed).toBe(false);
-    expect(report.results.map((result) => [result.gate, result.passed])).toEqual([
-      ['paths', true],
-      ['limits', false],
-      ['template', true],
-      ['typescript', false],
+    expect(report.results.map((result) => [result.gate, result.passed, result.skipped])).toEqual([
+      ['limits', false, undefined],
+      ['paths', false, LIMITS_FAILED],
+      ['template', false, LIMITS_FAILED],
+      ['typescript', false, LIMITS_FAILED],
     ]);
-    expect(report.results[1]?.findings).toEqual([
+    expect(report.results[0]?.findings).toEqual([
       {
         gate: 'limits',
         message: 'the limits gate could not finish checking the bundle: content was never downloaded',
+      },
+    ]);
+  });
+
+  it('turns a later gate that throws into a finding and still runs the others', () => {
+    const bundle = bundleOf([file('src/ok.ts')]);
+    Object.defineProperty(bundle, 'templatePath', {
+      enumerable: true,
+      get(): string {
+        throw new Error('template path was never resolved');
+      },
+    });
+    const report = runGates(bundle, policy);
+
+    expect(report.results.map((result) => [result.gate, result.passed])).toEqual([
+      ['limits', true],
+      ['paths', false],
+      ['template', false],
+      ['typescript', true],
+    ]);
+    expect(report.results[1]?.findings).toEqual([
+      {
+        gate: 'paths',
+        message: 'the paths gate could not finish checking the bundle: template path was never resolved',
       },
     ]);
   });

@@ -27,7 +27,7 @@ const GENEROUS_POLICY = {
   maxFileBytes: 500_000,
   maxTotalBytes: 5_000_000,
   allowedPaths: [],
-  allowWorkflowFiles: false,
+  allowedGithubPaths: [],
 };
 const HOSTILE_NAME = '"; rm -rf / # `whoami` ${process.exit(1)} */ x';
 const HOSTILE_STORY =
