@@ -8,6 +8,7 @@ import {
   type CommandName,
 } from './command-names.js';
 import { renderHelp } from './help-text.js';
+import { stripInvisibleCharacters } from '../untrusted/invisible-characters.js';
 
 const NOT_A_COMMAND: CommandParseResult = { kind: 'not-a-command' };
 /** A slash and one word; `/usr/bin`, `//host`, `/2am` and the like are paths, URLs or prose. */
@@ -16,7 +17,6 @@ const COMMAND_TOKEN = /^\/([a-z]+(?:-[a-z]+)*)$/i;
 const ROOT_DIRECTORIES = new Set(
   'bin boot dev etc home lib mnt opt proc root run sbin srv sys tmp usr var'.split(' '),
 );
-const INVISIBLE_CHARACTERS = /[\u200B-\u200D\u2060\uFEFF]/g;
 const ECHO_LIMIT = 60;
 
 /**
@@ -230,7 +230,7 @@ function firstNonEmptyLine(body: string): { line: string; rest: string } | undef
   while (lines.lastIndex < body.length) {
     const match = lines.exec(body);
     if (match === null) return undefined;
-    const line = (match[1] ?? '').replace(INVISIBLE_CHARACTERS, '');
+    const line = stripInvisibleCharacters(match[1] ?? '').text;
     if (line.trim() !== '') return { line, rest: body.slice(lines.lastIndex) };
   }
   return undefined;

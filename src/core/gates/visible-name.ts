@@ -1,12 +1,14 @@
+import { INVISIBLE_CHARACTER_CLASS } from '../untrusted/invisible-characters.js';
+
 /**
  * Characters a reader cannot see or that reorder the text around them: the Unicode format category
  * (`Cf`, which holds every bidi control such as U+202E), variation selectors, the other default-ignorable
  * code points (fillers such as U+3164 that render as nothing) and every space but U+0020 (no-break,
  * ideographic, line and paragraph separators).
  */
-export const INVISIBLE_CHARACTER = /[\p{Cf}\p{Variation_Selector}\p{Default_Ignorable_Code_Point}]|[^\S ]/u;
+export const INVISIBLE_CHARACTER = new RegExp(`[${INVISIBLE_CHARACTER_CLASS}]|[^\\S ]`, 'u');
 
-const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Cf}\p{Variation_Selector}\p{Default_Ignorable_Code_Point}]|[^\S ]/gu;
+const UNPRINTABLE = new RegExp(`[\\p{Cc}\\p{Cs}${INVISIBLE_CHARACTER_CLASS}]|[^\\S ]`, 'gu');
 
 /** `U+202E`: how findings name one code point. */
 export function codePoint(character: string): string {

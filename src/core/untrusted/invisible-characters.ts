@@ -6,7 +6,8 @@
  * controls. Property classes, not a hand-made list, so new code points are covered as Node's
  * Unicode data grows.
  */
-const INVISIBLE = /[\p{Cf}\p{Variation_Selector}\p{Default_Ignorable_Code_Point}]/gu;
+export const INVISIBLE_CHARACTER_CLASS = '\\p{Cf}\\p{Variation_Selector}\\p{Default_Ignorable_Code_Point}';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTER_CLASS}]`, 'gu');
 const DIRECTION_CONTROL = /^\p{Bidi_Control}$/u;
 
 export interface InvisibleCharacterCount {
