@@ -6,7 +6,8 @@
  */
 export const ADVERSARIAL_MARKDOWN: Readonly<Record<string, (size: number) => string>> = {
   /** Issue #7's example: a fenced yaml block of `[`s then `]`s aborted the process when sent twice. */
-  'yaml-brackets': (size) => `/implement\n\`\`\`yaml\n${'['.repeat(size / 2)}${']'.repeat(size / 2)}\n\`\`\`\n`,
+  'yaml-brackets': (size) =>
+    `/implement\n\`\`\`yaml\n${'['.repeat(size / 2)}${']'.repeat(size / 2)}\n\`\`\`\n`,
   /** Issue #7's example: `<a` repeated froze the old sanitizer for 16 s at 62 KB. */
   'lt-a-description': (size) => fencedRequest(`${'<a'.repeat(size / 2)}`),
   'json-brackets': (size) => `\`\`\`json\n${'['.repeat(size / 2)}${']'.repeat(size / 2)}\n\`\`\`\n`,

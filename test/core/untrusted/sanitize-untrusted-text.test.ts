@@ -134,7 +134,7 @@ describe('sanitizeUntrustedText', () => {
       text: [
         'Latency < 200 ms and count > 0.',
         '',
-        '```html',
+        '```',
         '<div class="card">x</div>',
         '```',
         '',

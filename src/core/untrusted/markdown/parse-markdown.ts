@@ -1,4 +1,5 @@
 import MarkdownIt, { type Token } from 'markdown-it';
+import { lazyContinuation } from './lazy-continuation.js';
 
 /**
  * CommonMark with GitHub's tables and strikethrough and raw HTML passed through, as GitHub parses
@@ -7,13 +8,20 @@ import MarkdownIt, { type Token } from 'markdown-it';
  * quotes); micromark took 63 s for 64 KB of `*_` here. Containers deeper than `maxNesting` stop
  * being parsed (their text is dropped, never shown raw), which bounds the token tree.
  */
-const reader = new MarkdownIt('default', { html: true, linkify: false, typographer: false, maxNesting: 20 });
+const reader = new MarkdownIt('default', {
+  html: true,
+  linkify: false,
+  typographer: false,
+  maxNesting: 20,
+}).use(lazyContinuation);
 
 export interface ParsedMarkdown {
   /** markdown-it's flat token stream: block tokens, each `inline` one holding its `children`. */
   readonly tokens: readonly Token[];
   /** Link reference definitions (`[ref]: url "title"`), which render as nothing. */
   readonly referenceDefinitions: number;
+  /** The HTML GitHub would serve for some of the tokens (raw HTML passed through). */
+  readonly render: (tokens: readonly Token[]) => string;
 }
 
 /**
@@ -26,5 +34,6 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const { references } = env;
   const referenceDefinitions =
     typeof references === 'object' && references !== null ? Object.keys(references).length : 0;
-  return { tokens, referenceDefinitions };
+  const render = (part: readonly Token[]): string => reader.renderer.render([...part], reader.options, env);
+  return { tokens, referenceDefinitions, render };
 }

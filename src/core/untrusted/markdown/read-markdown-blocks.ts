@@ -2,8 +2,7 @@ import type { Token } from 'markdown-it';
 import { mergeRemovedContent, type RemovedContent, type RemovedContentKind } from '../removed-content.js';
 import { stripInvisibleCharacters } from '../invisible-characters.js';
 import { parseMarkdown } from './parse-markdown.js';
-import { RawHtmlText } from './raw-html-text.js';
-import { VisibleTextWriter } from './visible-text-writer.js';
+import { VisibleHtmlStream } from './visible-html-stream.js';
 
 /**
  * One top-level block of a markdown document as a reader sees it: its visible text (see
@@ -48,29 +47,39 @@ export function readMarkdownBlocks(markdown: string): MarkdownBlocks {
     void counts.set(kind, (counts.get(kind) ?? 0) + by);
   const parsed = parseMarkdown(markdown);
   count('reference-definition', parsed.referenceDefinitions);
-  const html = new RawHtmlText(count);
+  countHiddenMarkup(parsed.tokens, count);
+  const html = new VisibleHtmlStream(count);
   const blocks: VisibleBlock[] = [];
   for (const group of topLevelGroups(parsed.tokens)) {
     const [first] = group;
     if (first === undefined) continue;
     const hiddenBefore = html.isHidden;
-    const written = stripInvisibleCharacters(
-      new VisibleTextWriter({ html, count }).writeBlocks(group).toString(),
-    );
+    const written = stripInvisibleCharacters(html.read(parsed.render(group)));
     count('direction-control', written.count.direction);
     count('invisible-character', written.count.invisible);
     if (hiddenBefore || written.text === '') continue;
-    blocks.push(visibleBlock({ first, text: written.text, count }));
+    blocks.push(visibleBlock({ first, text: written.text }));
   }
   const removed = [...counts].map(([kind, total]) => ({ kind, count: total }));
   return { blocks, removed: mergeRemovedContent([removed]) };
 }
 
-function visibleBlock(params: {
-  first: Token;
-  text: string;
-  count: (kind: RemovedContentKind, by?: number) => void;
-}): VisibleBlock {
+/** Counts what markdown itself hides: images (with their alt text), link titles, raw HTML tags. */
+function countHiddenMarkup(
+  tokens: readonly Token[],
+  count: (kind: RemovedContentKind, by?: number) => void,
+): void {
+  for (const token of tokens) {
+    if (token.type === 'html_block') count('html-tag', token.content.match(/<\/?[a-z]/gi)?.length ?? 0);
+    for (const child of token.children ?? []) {
+      if (child.type === 'image') count('markdown-image');
+      else if (child.type === 'link_open' && child.attrGet('title') !== null) count('link-title');
+      else if (child.type === 'html_inline' && !child.content.startsWith('<!')) count('html-tag');
+    }
+  }
+}
+
+function visibleBlock(params: { first: Token; text: string }): VisibleBlock {
   const { first, text } = params;
   const line = (first.map?.[0] ?? 0) + 1;
   if (first.type === 'heading_open')
@@ -82,7 +91,6 @@ function visibleBlock(params: {
       line,
     };
   if (first.type === 'fence') {
-    // Counted already, as part of the block's text.
     const content = stripInvisibleCharacters(first.content.replace(/\n$/, '')).text;
     const language = (first.info.trim().split(/\s/)[0] ?? '').toLowerCase();
     return { kind: 'fence', language, content, text, line };
