@@ -1,4 +1,6 @@
 import type { DeploymentPayload } from '../core/deploy/deployment-payload.js';
+import { fitLine } from '../core/markdown/fit-line.js';
+import { DEPLOYMENT_DESCRIPTION_LIMIT } from '../core/markdown/github-limits.js';
 
 export interface DeploymentClient {
   repos: {
@@ -36,7 +38,7 @@ export async function createDeployment(params: {
     payload: { ...params.payload },
     auto_merge: false,
     required_contexts: [],
-    description: params.description.slice(0, 140),
+    description: fitLine({ text: params.description, limit: DEPLOYMENT_DESCRIPTION_LIMIT }),
     production_environment: /^prod(uction)?$/i.test(params.environment),
   });
   if (data.id === undefined)

@@ -1,3 +1,6 @@
+import { fitBody } from '../core/markdown/fit-body.js';
+import { PULL_REQUEST_BODY_LIMIT } from '../core/markdown/github-limits.js';
+import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { FileMode, GitDataClient } from './git-data-client.js';
 import { httpStatusOf } from './http-status.js';
 
@@ -91,11 +94,14 @@ export async function openRevertPullRequest(params: {
     head: branch,
     base: params.defaultBranch,
     title: `Revert ${short} (rolled back in ${params.environment})`,
-    body: [
-      `Deployment ${params.rollbackDeploymentId} rolled **${params.environment}** back from \`${short}\` to \`${params.goodSha.slice(0, 7)}\`.`,
-      'This pull request makes the default branch match what runs: every file that change touched is restored as it was at the good sha, and files it added are removed.',
-      'Review it against later work on the same files before merging.',
-    ].join('\n\n'),
+    body: fitBody({
+      limit: PULL_REQUEST_BODY_LIMIT,
+      body: [
+        `Deployment ${params.rollbackDeploymentId} rolled **${untrustedInline(params.environment)}** back from \`${short}\` to \`${params.goodSha.slice(0, 7)}\`.`,
+        'This pull request makes the default branch match what runs: every file that change touched is restored as it was at the good sha, and files it added are removed.',
+        'Review it against later work on the same files before merging.',
+      ].join('\n\n'),
+    }),
   });
   return { number: pull.data.number, url: pull.data.html_url };
 }

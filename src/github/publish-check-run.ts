@@ -1,10 +1,9 @@
 import { formatGateReportMarkdown } from '../core/gates/format-findings.js';
 import type { GateReport } from '../core/gates/gate-report.js';
+import { fitBody } from '../core/markdown/fit-body.js';
+import { CHECK_RUN_SUMMARY_LIMIT } from '../core/markdown/github-limits.js';
 
 export const CHECK_RUN_NAME = 'implementation-agent';
-
-/** Check run output text is capped by GitHub at 65 535 characters. */
-const MAX_OUTPUT_TEXT = 65_000;
 
 export interface CheckRunClient {
   checks: {
@@ -21,7 +20,10 @@ export interface CheckRunClient {
   };
 }
 
-/** The validation results as the `implementation-agent` check on the PR head commit. */
+/**
+ * The validation results as the `implementation-agent` check on the PR head commit. The summary
+ * is cut to GitHub's 65,535-byte limit for it, whole table rows at a time, with "…and N more".
+ */
 export async function publishCheckRun(params: {
   client: CheckRunClient;
   owner: string;
@@ -43,7 +45,10 @@ export async function publishCheckRun(params: {
     status: 'completed',
     conclusion: report.passed ? 'success' : 'failure',
     ...(params.detailsUrl === undefined ? {} : { details_url: params.detailsUrl }),
-    output: { title, summary: formatGateReportMarkdown(report).slice(0, MAX_OUTPUT_TEXT) },
+    output: {
+      title,
+      summary: fitBody({ body: formatGateReportMarkdown(report), limit: CHECK_RUN_SUMMARY_LIMIT }),
+    },
   });
   return created.data.id;
 }

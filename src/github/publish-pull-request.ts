@@ -1,4 +1,6 @@
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
+import { fitBody } from '../core/markdown/fit-body.js';
+import { PULL_REQUEST_BODY_LIMIT } from '../core/markdown/github-limits.js';
 import type { GitDataClient } from './git-data-client.js';
 import { httpStatusOf } from './http-status.js';
 
@@ -35,6 +37,8 @@ export interface PublishedPullRequest {
  * Writes the files as one commit on `branch` (one tree with inline contents, one commit, one
  * ref update — a constant number of calls whatever the file count) and opens or updates the PR.
  * Re-running adds a commit to the same branch and edits the same PR; nothing is duplicated.
+ * The body is cut to GitHub's 65,536-character limit with "…and N more" (a file table of thousands
+ * of rows would otherwise be refused).
  */
 export async function publishPullRequest(params: {
   client: PullRequestClient;
@@ -49,6 +53,7 @@ export async function publishPullRequest(params: {
   labels: readonly string[];
 }): Promise<PublishedPullRequest> {
   const { client, owner, repo } = params;
+  const body = fitBody({ body: params.body, limit: PULL_REQUEST_BODY_LIMIT });
   const existingHead = await findBranchHead(client, { owner, repo, branch: params.branch });
   const parent =
     existingHead ??
@@ -85,7 +90,7 @@ export async function publishPullRequest(params: {
         repo,
         pull_number: existing.number,
         title: params.title,
-        body: params.body,
+        body,
       }),
       existing)
     : (
@@ -95,7 +100,7 @@ export async function publishPullRequest(params: {
           head: params.branch,
           base: params.baseBranch,
           title: params.title,
-          body: params.body,
+          body,
         })
       ).data;
   if (params.labels.length > 0)

@@ -1,3 +1,6 @@
+import { fitLine } from '../core/markdown/fit-line.js';
+import { DEPLOYMENT_DESCRIPTION_LIMIT } from '../core/markdown/github-limits.js';
+
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
 
 export interface DeploymentStatusClient {
@@ -15,9 +18,10 @@ export interface DeploymentStatusClient {
   };
 }
 
-/** GitHub caps a status description at 140 characters; the full text goes to the PR and the log. */
-const MAX_DESCRIPTION = 140;
-
+/**
+ * A status on a deployment. `description` is plain text (GitHub shows it unrendered), cut to
+ * GitHub's 140-character limit with `…`; the full text goes to the PR and the log.
+ */
 export async function setDeploymentStatus(params: {
   client: DeploymentStatusClient;
   owner: string;
@@ -28,10 +32,7 @@ export async function setDeploymentStatus(params: {
   environmentUrl?: string;
   logUrl?: string;
 }): Promise<void> {
-  const description =
-    params.description.length > MAX_DESCRIPTION
-      ? `${params.description.slice(0, MAX_DESCRIPTION - 1)}…`
-      : params.description;
+  const description = fitLine({ text: params.description, limit: DEPLOYMENT_DESCRIPTION_LIMIT });
   await params.client.repos.createDeploymentStatus({
     owner: params.owner,
     repo: params.repo,

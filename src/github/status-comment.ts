@@ -1,3 +1,5 @@
+import { fitBody } from '../core/markdown/fit-body.js';
+import { COMMENT_BODY_LIMIT } from '../core/markdown/github-limits.js';
 import { parseStateMarker, type TaskMarker } from '../core/state/state-marker.js';
 
 interface IssueComment {
@@ -60,7 +62,11 @@ export async function findStatusComment(params: {
   }
 }
 
-/** Edits the status comment in place, or creates it the first time. Returns its id. */
+/**
+ * Edits the status comment in place, or creates it the first time. Returns its id. A body over
+ * GitHub's 65,536-character limit is cut with "…and N more", its hidden state marker kept intact
+ * at the end, so the problems are still shown and the state still read back.
+ */
 export async function writeStatusComment(params: {
   client: StatusCommentClient;
   owner: string;
@@ -69,7 +75,8 @@ export async function writeStatusComment(params: {
   commentId: number | undefined;
   body: string;
 }): Promise<number> {
-  const { client, owner, repo, body } = params;
+  const { client, owner, repo } = params;
+  const body = fitBody({ body: params.body, limit: COMMENT_BODY_LIMIT });
   if (params.commentId !== undefined) {
     await client.issues.updateComment({ owner, repo, comment_id: params.commentId, body });
     return params.commentId;

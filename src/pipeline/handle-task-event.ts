@@ -9,6 +9,7 @@ import { validateParsedRequest } from '../core/request/validate-parsed-request.j
 import type { TaskState } from '../core/state/task-state.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
+import { postComment } from '../github/post-comment.js';
 import { findStatusComment } from '../github/status-comment.js';
 import { classifyTaskEvent } from './classify-task-event.js';
 import { handleDispatch } from './handle-dispatch.js';
@@ -168,6 +169,6 @@ async function checkApproval(
       ? `@${task.approver}, nothing on this issue is waiting for approval${state ? ` (the task is ${state.replace('_', ' ')})` : ''}.`
       : undefined;
   if (message === undefined) return undefined;
-  await client.issues.createComment({ owner, repo, issue_number: task.issueNumber, body: message });
+  await postComment({ client, owner, repo, issueNumber: task.issueNumber, body: message });
   return { status: 'refused', message };
 }

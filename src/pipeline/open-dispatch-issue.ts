@@ -1,5 +1,8 @@
 import type { RequestPayload } from '../core/request/execution-request.js';
-import { escapeMarkdown } from '../core/text/escape-markdown.js';
+import { codeBlock } from '../core/markdown/code-block.js';
+import { fitBody } from '../core/markdown/fit-body.js';
+import { ISSUE_BODY_LIMIT } from '../core/markdown/github-limits.js';
+import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { IssueAuthoringClient } from '../github/task-client.js';
 import type { RepositoryRef } from './task-event.js';
 
@@ -17,18 +20,16 @@ export async function openDispatchIssue(params: {
   const body = [
     `Dispatched by @${params.requester}. implementation-agent tracks this request here; the pull request will close this issue.`,
     '',
-    `**${escapeMarkdown(exec.task_name)}**: ${exec.task_type}, ${exec.execution_mode} mode, target ${escapeMarkdown(exec.target_environment)}.`,
+    `**${untrustedInline(exec.task_name)}**: ${exec.task_type}, ${exec.execution_mode} mode, target ${untrustedInline(exec.target_environment)}.`,
     '',
-    '```json',
-    JSON.stringify(params.request, null, 2).replace(/```/g, '`\u200b``'),
-    '```',
+    codeBlock({ text: JSON.stringify(params.request, null, 2), language: 'json' }),
   ].join('\n');
   const { owner, repo } = params.repository;
   const created = await params.client.issues.create({
     owner,
     repo,
     title: `[Implementation]: ${exec.task_name}`,
-    body,
+    body: fitBody({ body, limit: ISSUE_BODY_LIMIT }),
   });
   return created.data;
 }

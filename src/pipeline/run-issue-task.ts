@@ -4,7 +4,8 @@ import { gatePolicyFrom } from '../core/gates/gate-policy.js';
 import { branchNameFor } from '../core/naming/branch-name.js';
 import { renderPrBody } from '../core/render/pr-body.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
-import { escapeMarkdown } from '../core/text/escape-markdown.js';
+import { codeBlock } from '../core/markdown/code-block.js';
+import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { ModelProvider } from '../generation/model-provider.js';
 import { publishCheckRun } from '../github/publish-check-run.js';
 import { publishPullRequest } from '../github/publish-pull-request.js';
@@ -42,7 +43,7 @@ export async function runIssueTask(params: {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await board
-      .move('failed', { details: `The run stopped on an unexpected error: ${escapeMarkdown(message)}` })
+      .move('failed', { details: `The run stopped on an unexpected error: ${untrustedInline(message)}` })
       .catch(() => undefined);
     throw error;
   }
@@ -68,7 +69,8 @@ async function generateAndPublish(
     const message = `Validation failed after ${outcome.attempts} attempt(s).`;
     await board.move('failed', {
       patch: { cost_usd: costUsd },
-      details: `**${message}** The last problems found:\n\n\`\`\`text\n${formatFindingsForRepair(outcome.findings)}\n\`\`\``,
+      // Findings quote model output: a code block shows them literally, and the writer cuts a long list.
+      details: `**${message}** The last problems found:\n\n${codeBlock({ text: formatFindingsForRepair(outcome.findings), language: 'text' })}`,
     });
     return { status: 'failed', taskId, issueNumber, message };
   }

@@ -1,6 +1,7 @@
 import { CancelUpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import type { CloudFormationApi } from './cloudformation-api.js';
 import { describeStack } from './describe-stack.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
 export type StackUpdateCancellation =
   /** CloudFormation accepted; the running deploy sees the rollback and ends as `cancelled`. */
@@ -21,18 +22,21 @@ export async function cancelStackUpdate(params: {
     await cfn.send(new CancelUpdateStackCommand({ StackName: stackName }));
     return {
       kind: 'cancel-requested',
-      message: `Cancelling the update of ${stackName}; CloudFormation is rolling it back to the previous version.`,
+      message: `Cancelling the update of ${untrustedInline(stackName)}; CloudFormation is rolling it back to the previous version.`,
     };
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'ValidationError') throw error;
     if (/does not exist/.test(error.message)) {
-      return { kind: 'not-cancellable', message: `There is no stack ${stackName}, so nothing to cancel.` };
+      return {
+        kind: 'not-cancellable',
+        message: `There is no stack ${untrustedInline(stackName)}, so nothing to cancel.`,
+      };
     }
     if (!/CancelUpdateStack cannot be called from current stack status/i.test(error.message)) throw error;
     const stackStatus = (await describeStack({ cfn, stack: stackName }))?.StackStatus;
     return {
       kind: 'not-cancellable',
-      message: `Stack ${stackName} is ${stackStatus ?? 'not updating'}; only an update in progress (UPDATE_IN_PROGRESS) can be cancelled.`,
+      message: `Stack ${untrustedInline(stackName)} is ${stackStatus ?? 'not updating'}; only an update in progress (UPDATE_IN_PROGRESS) can be cancelled.`,
       ...(stackStatus === undefined ? {} : { stackStatus }),
     };
   }

@@ -3,6 +3,7 @@ import type { CloudFormationApi } from './cloudformation-api.js';
 import { describeStack } from './describe-stack.js';
 import { pollUntil } from './poll-until.js';
 import type { Now, PollBackoff, Sleep } from './poll-until.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
 export type StackDeletion =
   | { readonly kind: 'deleted' }
@@ -33,12 +34,15 @@ export async function deleteStackAndWait(params: {
       if (stack.StackStatus === 'DELETE_FAILED') {
         return {
           kind: 'failed',
-          reason: `Deleting ${stackId} failed: ${stack.StackStatusReason ?? 'no reason given'}`,
+          reason: `Deleting ${untrustedInline(stackId)} failed: ${untrustedInline(stack.StackStatusReason ?? 'no reason given')}`,
         };
       }
       return undefined;
     },
   });
   if (outcome.done) return outcome.value;
-  return { kind: 'timed-out', reason: `Stack ${stackId} was still being deleted when the deploy timed out.` };
+  return {
+    kind: 'timed-out',
+    reason: `Stack ${untrustedInline(stackId)} was still being deleted when the deploy timed out.`,
+  };
 }

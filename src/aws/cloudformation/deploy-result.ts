@@ -21,7 +21,11 @@ export interface DeployResult {
   readonly reason: DeployReason;
   /** The GitHub deployment status to set; every path ends in one, and a timeout is a failure. */
   readonly finalStatus: 'success' | 'failure';
-  /** One line for people: what happened and, on failure, what to do. */
+  /**
+   * One line of markdown for people: what happened and, on failure, what to do. Our commands are
+   * code spans; AWS's names and messages were escaped where inserted (`core/markdown`), so it is
+   * posted as is. Fields GitHub shows unrendered take its `plainText`.
+   */
   readonly message: string;
   readonly stackName: string;
   /** The stack's status when the deploy stopped watching; absent when there is no stack. */
@@ -34,6 +38,6 @@ export interface DeployResult {
   readonly environmentUrl?: string;
   /** The AWS error behind a failure, when one was thrown. */
   readonly error?: { readonly name: string; readonly message: string };
-  /** Problems that did not change the outcome (for example, termination protection not set). */
+  /** Problems that did not change the outcome (for example, termination protection not set); markdown like `message`. */
   readonly warnings: readonly string[];
 }

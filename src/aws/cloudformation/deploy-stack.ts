@@ -14,6 +14,7 @@ import type { Now, PollBackoff, Sleep } from './poll-until.js';
 import { stackOutputs } from './stack-outputs.js';
 import { summarizeChangeSet } from './summarize-change-set.js';
 import type { ChangeSetSummary } from './summarize-change-set.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
 export interface DeployStackParams {
   readonly cfn: CloudFormationApi;
@@ -56,7 +57,7 @@ export async function deployStack(params: DeployStackParams): Promise<DeployResu
     return {
       reason: 'failed',
       finalStatus: 'failure',
-      message: `Deploy of ${stackName} failed: ${described.name}: ${described.message}.${advice}`,
+      message: `Deploy of ${untrustedInline(stackName)} failed: ${untrustedInline(described.name)}: ${untrustedInline(described.message)}.${advice}`,
       stackName,
       outputs: {},
       error: { name: described.name, message: described.message },
@@ -106,7 +107,7 @@ async function runDeploy(params: DeployStackParams & { warnings: string[] }): Pr
     return {
       reason: 'dry-run',
       finalStatus: 'success',
-      message: `Dry run for ${stackName}: ${changeSummary.countsLine}. The change set was deleted without running.`,
+      message: `Dry run for ${untrustedInline(stackName)}: ${changeSummary.countsLine}. The change set was deleted without running.`,
       stackName,
       outputs: {},
       warnings,
@@ -120,7 +121,7 @@ async function runDeploy(params: DeployStackParams & { warnings: string[] }): Pr
     return {
       ...failure(
         'timed-out',
-        `Deploy of ${stackName} timed out before change set ${plan.changeSetId} could run.`,
+        `Deploy of ${untrustedInline(stackName)} timed out before change set ${untrustedInline(plan.changeSetId)} could run.`,
       ),
       ...planned,
     };
@@ -143,7 +144,7 @@ async function runDeploy(params: DeployStackParams & { warnings: string[] }): Pr
   return {
     reason: 'deployed',
     finalStatus: 'success',
-    message: `Deployed ${stackName} (${changeSummary.countsLine}); the stack is ${outcome.stackStatus}.`,
+    message: `Deployed ${untrustedInline(stackName)} (${changeSummary.countsLine}); the stack is ${outcome.stackStatus}.`,
     stackName,
     stackStatus: outcome.stackStatus,
     outputs: outcome.outputs,
@@ -165,7 +166,7 @@ async function noChanges(
   return {
     reason: 'no-changes',
     finalStatus: 'success',
-    message: `No changes to deploy: ${stackName} already runs this template and these parameters.`,
+    message: `No changes to deploy: ${untrustedInline(stackName)} already runs this template and these parameters.`,
     stackName,
     ...(stack?.StackStatus === undefined ? {} : { stackStatus: stack.StackStatus }),
     outputs,
@@ -182,8 +183,9 @@ async function reportChangeSet(
   try {
     await params.onChangeSet(params.changeSummary);
   } catch (error) {
-    const warning = `Could not post the change set summary: ${describeAwsError(error).message}`;
-    params.log(warning);
+    const reason = describeAwsError(error).message;
+    params.log(`Could not post the change set summary: ${reason}`);
+    const warning = `Could not post the change set summary: ${untrustedInline(reason)}`;
     params.warnings.push(warning);
   }
 }
@@ -196,8 +198,8 @@ async function protectIfAsked(params: DeployStackParams & { warnings: string[] }
     params.log(`Termination protection is on for ${params.stackName}`);
   } catch (error) {
     const { name, message, advice } = describeAwsError(error);
-    const warning = `Termination protection could not be turned on for ${params.stackName}: ${name}: ${message}${advice ? ` ${advice}` : ''}`;
-    params.log(warning);
+    params.log(`Termination protection could not be turned on for ${params.stackName}: ${name}: ${message}`);
+    const warning = `Termination protection could not be turned on for ${untrustedInline(params.stackName)}: ${untrustedInline(name)}: ${untrustedInline(message)}${advice ? ` ${advice}` : ''}`;
     params.warnings.push(warning);
   }
 }

@@ -1,8 +1,11 @@
 import type { StackState } from './stack-state.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
 
 /**
  * Why a deploy cannot create a change set for a stack in this state, and the command that gets
- * it moving again. Called only for states a change set cannot start from.
+ * it moving again, as one line of markdown: the commands are code spans, AWS's names and reasons
+ * are shown literally. Called only for states a change set cannot start from.
  */
 export function explainBlockedStack(params: {
   stackName: string;
@@ -13,11 +16,11 @@ export function explainBlockedStack(params: {
   dryRun: boolean;
 }): string {
   const { stackName, state, status, statusReason, recreateAllowed, dryRun } = params;
-  const why = statusReason ? ` (${statusReason})` : '';
-  const head = `Stack ${stackName} is ${status}${why}`;
-  const deleteCommand = `\`aws cloudformation delete-stack --stack-name ${stackName}\``;
+  const why = statusReason ? ` (${untrustedInline(statusReason)})` : '';
+  const head = `Stack ${untrustedInline(stackName)} is ${untrustedInline(status)}${why}`;
+  const deleteCommand = codeSpan(`aws cloudformation delete-stack --stack-name ${stackName}`);
   if (state === 'in-progress') {
-    return `${head}: another operation is still running. Wait for it to finish, or stop an update with /cancel, then deploy again.`;
+    return `${head}: another operation is still running. Wait for it to finish, or stop an update with \`/cancel\`, then deploy again.`;
   }
   if (state === 'needs-recreate') {
     const first = `${head}: its first creation failed and CloudFormation only allows deleting it.`;
@@ -27,10 +30,10 @@ export function explainBlockedStack(params: {
     return `${first} Delete it with ${deleteCommand} and deploy again, or allow this environment's deploys to delete and recreate rolled-back stacks.`;
   }
   if (status === 'UPDATE_ROLLBACK_FAILED') {
-    return `${head}: the rollback of the last update failed. Continue it with \`aws cloudformation continue-update-rollback --stack-name ${stackName}\` (add --resources-to-skip for resources that cannot roll back), then deploy again.`;
+    return `${head}: the rollback of the last update failed. Continue it with ${codeSpan(`aws cloudformation continue-update-rollback --stack-name ${stackName}`)} (add \`--resources-to-skip\` for resources that cannot roll back), then deploy again.`;
   }
   if (status === 'CREATE_FAILED' || status === 'UPDATE_FAILED') {
-    return `${head}: the last operation failed with rollback disabled. Roll it back with \`aws cloudformation rollback-stack --stack-name ${stackName}\` or delete it with ${deleteCommand}, then deploy again.`;
+    return `${head}: the last operation failed with rollback disabled. Roll it back with ${codeSpan(`aws cloudformation rollback-stack --stack-name ${stackName}`)} or delete it with ${deleteCommand}, then deploy again.`;
   }
-  return `${head}: CloudFormation cannot update it. Delete it with ${deleteCommand} (add --retain-resources for resources that cannot be deleted), then deploy again.`;
+  return `${head}: CloudFormation cannot update it. Delete it with ${deleteCommand} (add \`--retain-resources\` for resources that cannot be deleted), then deploy again.`;
 }

@@ -1,5 +1,6 @@
 import type { DeployResult } from './deploy-result.js';
 import type { StackOperationOutcome } from './execute-and-wait.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
 /** The result of a change set that ran and did not succeed: failed, cancelled or timed out. */
 export function failedDeployResult(params: {
@@ -21,24 +22,24 @@ export function failedDeployResult(params: {
     return {
       ...base,
       reason: 'timed-out',
-      message: `Deploy of ${stackName} timed out after ${minutes} min with the stack in ${outcome.stackStatus}. CloudFormation carries on: check the stack, or stop an update with /cancel.`,
+      message: `Deploy of ${untrustedInline(stackName)} timed out after ${minutes} min with the stack in ${outcome.stackStatus}. CloudFormation carries on: check the stack, or stop an update with \`/cancel\`.`,
     };
   }
   if (outcome.kind === 'cancelled') {
     return {
       ...base,
       reason: 'cancelled',
-      message: `The update of ${stackName} was cancelled and rolled back; the stack is ${outcome.stackStatus}.`,
+      message: `The update of ${untrustedInline(stackName)} was cancelled and rolled back; the stack is ${outcome.stackStatus}.`,
     };
   }
   const resource = outcome.failingResource;
   const cause = resource
-    ? `${resource.logicalId} (${resource.resourceType}) ${resource.status}: ${resource.reason}`
-    : (outcome.statusReason ?? 'CloudFormation gave no reason');
+    ? `${untrustedInline(resource.logicalId)} (${untrustedInline(resource.resourceType)}) ${resource.status}: ${untrustedInline(resource.reason)}`
+    : untrustedInline(outcome.statusReason ?? 'CloudFormation gave no reason');
   return {
     ...base,
     reason: 'failed',
-    message: `Deploy of ${stackName} failed and ended in ${outcome.stackStatus}. ${cause}`,
+    message: `Deploy of ${untrustedInline(stackName)} failed and ended in ${outcome.stackStatus}. ${cause}`,
     ...(resource === undefined ? {} : { failingResource: resource }),
   };
 }

@@ -10,6 +10,7 @@ import type { Now, PollBackoff, Sleep } from './poll-until.js';
 import { readChangeSetChanges } from './read-change-set-changes.js';
 import { classifyStackStatus } from './stack-state.js';
 import { waitForChangeSet } from './wait-for-change-set.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
 export interface RollbackSettings {
   /** CloudWatch alarms that roll the stack back when they go into ALARM during or after the change. */
@@ -18,6 +19,7 @@ export interface RollbackSettings {
   readonly monitoringMinutes: number;
 }
 
+/** What computing the change set found. Every `reason` is one line of markdown, AWS's text escaped where inserted. */
 export type ChangeSetPlan =
   | {
       readonly kind: 'changes';
@@ -82,7 +84,7 @@ export async function planChangeSet(params: {
   if (!computed.done) {
     return {
       kind: 'timed-out',
-      reason: `Change set ${changeSetId} was still being computed when the deploy timed out.`,
+      reason: `Change set ${untrustedInline(changeSetId)} was still being computed when the deploy timed out.`,
     };
   }
 
@@ -96,7 +98,7 @@ export async function planChangeSet(params: {
     }
     return {
       kind: 'failed',
-      reason: `Change set ${changeSetId} failed: ${statusReason}`,
+      reason: `Change set ${untrustedInline(changeSetId)} failed: ${untrustedInline(statusReason)}`,
       changeSetId,
       stackId: created.StackId ?? page.StackId ?? stackName,
       changeSetType: start.changeSetType,

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../../core/text/escape-markdown.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import type { ChangeSummaryRow } from './change-summary-row.js';
 
 export interface ChangeCounts {
@@ -99,7 +99,10 @@ function riskRank(row: ChangeSummaryRow): number {
 }
 
 function tableLine(row: ChangeSummaryRow): string {
-  const cells = [row.action, row.logicalId, row.resourceType, replacementLabel(row)].map(escapeMarkdown);
+  // Logical ids and types come from the generated template: shown literally, pipes escaped.
+  const cells = [row.action, row.logicalId, row.resourceType, replacementLabel(row)].map((cell) =>
+    untrustedInline(cell),
+  );
   return `| ${cells.join(' | ')} |`;
 }
 

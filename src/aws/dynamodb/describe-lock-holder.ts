@@ -1,8 +1,7 @@
-import { escapeMarkdown } from '../../core/text/escape-markdown.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
+import { mention } from '../../core/markdown/mention.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import type { DeployLock } from './deploy-lock.js';
-
-/** GitHub logins; anything else is shown as plain text so it can never mention someone. */
-const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /**
  * The bot's answer to a deploy request that found the environment locked: who, since when, for
@@ -13,7 +12,7 @@ export function describeLockHolder(lock: DeployLock, now: number): string {
   const environment = codeSpan(lock.environment);
   const acquiredMs = Date.parse(lock.acquiredAt);
   const since = Number.isNaN(acquiredMs)
-    ? escapeMarkdown(lock.acquiredAt)
+    ? untrustedInline(lock.acquiredAt)
     : `${utcMinute(acquiredMs)} (${relativeTime(acquiredMs, now)})`;
   const expiresMs = lock.expiresAt * 1000;
   const expiry = `${expiresMs < now ? 'It expired at' : 'It expires at'} ${utcMinute(expiresMs)} (${relativeTime(expiresMs, now)})`;
@@ -23,23 +22,10 @@ export function describeLockHolder(lock: DeployLock, now: number): string {
   ].filter((part) => part !== undefined);
 
   return (
-    `${environment} is locked by ${holderName(lock.holder)} since ${since} for ${codeSpan(lock.ref)} (${codeSpan(lock.sha.slice(0, 7))})` +
+    `${environment} is locked by ${mention(lock.holder)} since ${since} for ${codeSpan(lock.ref)} (${codeSpan(lock.sha.slice(0, 7))})` +
     `${details.length === 0 ? '' : ` — ${details.join(', ')}`}. ` +
     `${expiry}; a write user can ${codeSpan(`/unlock ${lock.environment}`)}.`
   );
-}
-
-function holderName(login: string): string {
-  return GITHUB_LOGIN.test(login) ? `@${login}` : escapeMarkdown(login);
-}
-
-/** A code span shows its text literally; only backticks and line breaks need care. */
-function codeSpan(text: string): string {
-  const oneLine = text.replace(/\r\n?|\n/g, ' ');
-  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const padding = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
-  return `${fence}${padding}${oneLine}${padding}${fence}`;
 }
 
 /** Only http(s) links, with the characters that would end a markdown link encoded. */

@@ -1,3 +1,4 @@
+import { codeSpan } from '../markdown/code-span.js';
 import { COMMAND_NAMES, COMMAND_SPECS, type CommandName, type CommandPermission } from './command-names.js';
 
 const WHAT_IT_DOES: { readonly [Name in CommandName]: string } = {
@@ -29,7 +30,7 @@ export function renderHelp(environments: readonly string[]): string {
       name === 'implement'
         ? `${WHO_MAY_RUN.anyone}; without write access the request waits for a maintainer's \`/approve\``
         : WHO_MAY_RUN[requiredPermission];
-    return `| ${tableCell(`\`${usage}\``)} | ${tableCell(WHAT_IT_DOES[name])} | ${tableCell(who)} |`;
+    return `| ${codeSpan(usage, { inTableCell: true })} | ${WHAT_IT_DOES[name]} | ${who} |`;
   });
   return [
     '### Commands',
@@ -49,10 +50,5 @@ export function renderHelp(environments: readonly string[]): string {
 function environmentsLine(environments: readonly string[]): string {
   if (environments.length === 0)
     return '**Environments:** none configured; add them under `environments:` in `.github/implementation-agent.yml`.';
-  return `**Environments:** ${environments.map((name) => `\`${name}\``).join(', ')}`;
-}
-
-// GitHub's tables split cells on every unescaped pipe, even inside code spans.
-function tableCell(text: string): string {
-  return text.replaceAll('|', '\\|');
+  return `**Environments:** ${environments.map((name) => codeSpan(name)).join(', ')}`;
 }

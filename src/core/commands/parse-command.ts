@@ -1,4 +1,5 @@
 import { closestName } from '../cfn/closest-name.js';
+import { codeSpan } from '../markdown/code-span.js';
 import type { ChatCommand, CommandParseResult, RollbackTarget } from './chat-command.js';
 import {
   COMMAND_NAMES,
@@ -246,12 +247,11 @@ function indentationColumns(line: string): number {
   return columns;
 }
 
-/** Author text inside a code span, so it can neither break the reply's markdown nor mention anyone. */
+/** Author text, shortened, as a code span: it shows as written and can neither break the reply nor mention anyone. */
 function echo(text: string): string {
-  const clean = text.replaceAll('`', "'");
-  return `\`${clean.length > ECHO_LIMIT ? `${clean.slice(0, ECHO_LIMIT)}…` : clean}\``;
+  return codeSpan(text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text);
 }
 
 function codeList(names: readonly string[]): string {
-  return names.map((name) => `\`${name}\``).join(', ');
+  return names.map((name) => codeSpan(name)).join(', ');
 }

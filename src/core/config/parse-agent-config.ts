@@ -1,4 +1,5 @@
 import type { core } from 'zod';
+import { codeSpan } from '../markdown/code-span.js';
 import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import { agentConfigSchema, CONFIG_PATH, DEFAULT_CONFIG, type AgentConfig } from './agent-config.js';
 
@@ -21,10 +22,14 @@ export function parseAgentConfig(text: string | undefined): AgentConfigResult {
   return { ok: false, problems: result.error.issues.map(describeConfigIssue) };
 }
 
+/**
+ * Keys and paths come from the file and are code-spanned; messages are the schema's own markdown.
+ * The file is read from the default branch, so its author is a maintainer.
+ */
 function describeConfigIssue(issue: core.$ZodIssue): string {
-  const where = issue.path.length ? `\`${issue.path.map(String).join('.')}\`` : 'The top level';
+  const where = issue.path.length ? codeSpan(issue.path.map(String).join('.')) : 'The top level';
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
+    const keys = issue.keys.map((key) => codeSpan(key)).join(', ');
     return `${where} has unknown setting(s) ${keys}; check the spelling against the configuration reference`;
   }
   if (issue.code === 'invalid_key') {

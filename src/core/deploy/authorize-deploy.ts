@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../config/agent-config.js';
-import { escapeMarkdown } from '../text/escape-markdown.js';
+import { codeSpan } from '../markdown/code-span.js';
 import { canChange, type RepositoryPermission } from './repository-permission.js';
 
 /**
@@ -76,15 +76,15 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
   permission: ({ environment, actor }) =>
     canChange(actor.permission)
       ? undefined
-      : `Deploying to ${code(environment)} needs **write**, **maintain** or **admin** permission on this ` +
+      : `Deploying to ${codeSpan(environment)} needs **write**, **maintain** or **admin** permission on this ` +
         `repository (rule \`permission\`), and your permission is **${actor.permission}**. ` +
         `A maintainer can deploy for you or grant you write access.`,
 
   deployers: ({ environment, config, actor }) => {
     if (config.deployers.length === 0 || isListedDeployer(config.deployers, actor)) return undefined;
-    const listed = config.deployers.map((entry) => code(withoutAt(entry))).join(', ');
+    const listed = config.deployers.map((entry) => codeSpan(withoutAt(entry))).join(', ');
     return (
-      `Only the deployers listed for ${code(environment)} may deploy there (rule \`deployers\`): ${listed}. ` +
+      `Only the deployers listed for ${codeSpan(environment)} may deploy there (rule \`deployers\`): ${listed}. ` +
       `You are not one of them and not in any of those teams; please ask one of them to deploy, ` +
       `or add yourself to \`deployers\` in the configuration.`
     );
@@ -93,41 +93,41 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
   'allowed-refs': ({ environment, config, ref }) => {
     if (config.allowed_refs.length === 0) return undefined;
     if (config.allowed_refs.some((pattern) => refMatches(pattern, ref.name))) return undefined;
-    const allowed = config.allowed_refs.map(code).join(', ');
+    const allowed = config.allowed_refs.map((name) => codeSpan(name)).join(', ');
     return (
-      `${code(environment)} only accepts deploys from ${allowed} (rule \`allowed-refs\`), and ` +
-      `${code(ref.name)} is not one of them. Please merge the change into an allowed branch and deploy from there.`
+      `${codeSpan(environment)} only accepts deploys from ${allowed} (rule \`allowed-refs\`), and ` +
+      `${codeSpan(ref.name)} is not one of them. Please merge the change into an allowed branch and deploy from there.`
     );
   },
 
   'sha-moved': ({ environment, ref }) =>
     sameSha(ref.shaAtRequest, ref.currentSha)
       ? undefined
-      : `New commits reached ${code(ref.name)} after the deploy was requested (rule \`sha-moved\`): ` +
-        `it was checked at ${code(shortSha(ref.shaAtRequest))} and now points to ${code(shortSha(ref.currentSha))}, ` +
-        `so nothing was deployed. To deploy the new commits, comment \`/deploy ${environment}\` again.`,
+      : `New commits reached ${codeSpan(ref.name)} after the deploy was requested (rule \`sha-moved\`): ` +
+        `it was checked at ${codeSpan(shortSha(ref.shaAtRequest))} and now points to ${codeSpan(shortSha(ref.currentSha))}, ` +
+        `so nothing was deployed. To deploy the new commits, comment ${codeSpan(`/deploy ${environment}`)} again.`,
 
   quarantined: ({ environment, ref, automated, quarantinedShas }) => {
     if (!automated || !containsSha(quarantinedShas, ref.shaAtRequest)) return undefined;
     return (
-      `${code(shortSha(ref.shaAtRequest))} was rolled back and is quarantined, so automated deploys to ` +
-      `${code(environment)} skip it (rule \`quarantined\`). Someone with write access can deploy it explicitly ` +
-      `with \`/deploy ${environment}\`, which releases it from quarantine.`
+      `${codeSpan(shortSha(ref.shaAtRequest))} was rolled back and is quarantined, so automated deploys to ` +
+      `${codeSpan(environment)} skip it (rule \`quarantined\`). Someone with write access can deploy it explicitly ` +
+      `with ${codeSpan(`/deploy ${environment}`)}, which releases it from quarantine.`
     );
   },
 
   approval: ({ environment, config, approved }) =>
     !config.requires_approval || approved
       ? undefined
-      : `${code(environment)} requires an approving review from someone with write access (rule \`approval\`), ` +
-        `and this change has none yet. Please ask a reviewer to approve it, then comment \`/deploy ${environment}\` again.`,
+      : `${codeSpan(environment)} requires an approving review from someone with write access (rule \`approval\`), ` +
+        `and this change has none yet. Please ask a reviewer to approve it, then comment ${codeSpan(`/deploy ${environment}`)} again.`,
 
   'green-checks': ({ environment, config, checks, ref }) => {
     if (!config.requires_green_checks || checks === 'success') return undefined;
     return (
-      `${code(environment)} requires every check to pass before deploying (rule \`green-checks\`), ` +
-      `and ${CHECKS_SHORTFALL[checks]} on ${code(shortSha(ref.shaAtRequest))}. ` +
-      `${CHECKS_REMEDY[checks]} then comment \`/deploy ${environment}\` again.`
+      `${codeSpan(environment)} requires every check to pass before deploying (rule \`green-checks\`), ` +
+      `and ${CHECKS_SHORTFALL[checks]} on ${codeSpan(shortSha(ref.shaAtRequest))}. ` +
+      `${CHECKS_REMEDY[checks]} then comment ${codeSpan(`/deploy ${environment}`)} again.`
     );
   },
 
@@ -138,9 +138,9 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
     const [first] = missing;
     if (first === undefined) return undefined;
     return (
-      `Deploys follow the order ${order.map(code).join(' → ')} (rule \`order\`), and ` +
-      `${code(shortSha(ref.shaAtRequest))} has not been deployed successfully to ${missing.map(code).join(', ')} yet. ` +
-      `Please deploy it there first, starting with \`/deploy ${first}\`.`
+      `Deploys follow the order ${order.map((name) => codeSpan(name)).join(' → ')} (rule \`order\`), and ` +
+      `${codeSpan(shortSha(ref.shaAtRequest))} has not been deployed successfully to ${missing.map((name) => codeSpan(name)).join(', ')} yet. ` +
+      `Please deploy it there first, starting with ${codeSpan(`/deploy ${first}`)}.`
     );
   },
 };
@@ -197,9 +197,4 @@ function containsSha(shas: ReadonlySet<string> | undefined, sha: string): boolea
 
 function shortSha(sha: string): string {
   return sha.slice(0, 7);
-}
-
-/** Ref names may hold backticks, which would end a code span early; those are shown escaped instead. */
-function code(text: string): string {
-  return text.includes('`') ? escapeMarkdown(text) : `\`${text}\``;
 }

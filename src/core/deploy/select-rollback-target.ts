@@ -1,4 +1,5 @@
-import { escapeMarkdown } from '../text/escape-markdown.js';
+import { codeSpan } from '../markdown/code-span.js';
+import { untrustedInline } from '../markdown/untrusted-inline.js';
 import type { DeploymentRecord } from './deployment-record.js';
 
 /** `/rollback <env> to <sha|id>`: a commit sha prefix or a deployment id. */
@@ -62,11 +63,11 @@ function selectPrevious({ environment, ours, current }: SelectionContext): Rollb
     return ours.length === 0
       ? nothing(
           'no-deployments',
-          `${code(environment)} has no deployments yet, so there is nothing to roll back.`,
+          `${codeSpan(environment)} has no deployments yet, so there is nothing to roll back.`,
         )
       : nothing(
           'no-successful',
-          `No deployment of ${code(environment)} has succeeded (${ours.length} tried), so there is no good ` +
+          `No deployment of ${codeSpan(environment)} has succeeded (${ours.length} tried), so there is no good ` +
             `deployment to roll back to.`,
         );
   }
@@ -76,9 +77,9 @@ function selectPrevious({ environment, ours, current }: SelectionContext): Rollb
   if (deployment) return { kind: 'target', deployment, current };
   return nothing(
     'no-previous',
-    `The current deployment of ${code(environment)} (${describe(current)}) has no earlier successful ` +
+    `The current deployment of ${codeSpan(environment)} (${describe(current)}) has no earlier successful ` +
       `deployment of a different commit, so there is nothing to roll back to. ` +
-      `To deploy another commit, use \`/deploy ${environment}\` from its branch.`,
+      `To deploy another commit, use ${codeSpan(`/deploy ${environment}`)} from its branch.`,
   );
 }
 
@@ -95,8 +96,8 @@ function selectById(context: SelectionContext & { id: number }): RollbackSelecti
   if (found.environment !== environment) {
     return nothing(
       'other-environment',
-      `Deployment ${id} belongs to ${code(found.environment)}, not ${code(environment)}, so it cannot be ` +
-        `a rollback target here. Please pick a deployment of ${code(environment)}.`,
+      `Deployment ${id} belongs to ${codeSpan(found.environment)}, not ${codeSpan(environment)}, so it cannot be ` +
+        `a rollback target here. Please pick a deployment of ${codeSpan(environment)}.`,
     );
   }
   return acceptExplicit(context, found);
@@ -108,7 +109,7 @@ function selectBySha(context: SelectionContext & { prefix: string }): RollbackSe
   if (!new RegExp(`^[0-9a-f]{${MIN_SHA_PREFIX},40}$`).test(prefix)) {
     return nothing(
       'invalid-sha',
-      `${escapeMarkdown(context.prefix) || 'An empty target'} is not a commit sha: please give at least ` +
+      `${untrustedInline(context.prefix) || 'An empty target'} is not a commit sha: please give at least ` +
         `${MIN_SHA_PREFIX} hexadecimal characters of one, or a deployment id.`,
     );
   }
@@ -118,8 +119,8 @@ function selectBySha(context: SelectionContext & { prefix: string }): RollbackSe
   if (shas.length > 1) {
     return nothing(
       'ambiguous-sha',
-      `${code(prefix)} matches ${shas.length} commits deployed to ${code(environment)}: ` +
-        `${shas.map((sha) => code(sha.slice(0, 12))).join(', ')}. Please give more characters of the sha.`,
+      `${codeSpan(prefix)} matches ${shas.length} commits deployed to ${codeSpan(environment)}: ` +
+        `${shas.map((sha) => codeSpan(sha.slice(0, 12))).join(', ')}. Please give more characters of the sha.`,
     );
   }
   const [newest] = succeeded;
@@ -131,13 +132,13 @@ function selectBySha(context: SelectionContext & { prefix: string }): RollbackSe
   if (elsewhere.length > 0) {
     return nothing(
       'other-environment',
-      `${code(prefix)} was deployed to ${elsewhere.map(code).join(', ')} but never to ${code(environment)}, ` +
-        `so it cannot be a rollback target here. To deploy it, use \`/deploy ${environment}\`.`,
+      `${codeSpan(prefix)} was deployed to ${elsewhere.map((name) => codeSpan(name)).join(', ')} but never to ${codeSpan(environment)}, ` +
+        `so it cannot be a rollback target here. To deploy it, use ${codeSpan(`/deploy ${environment}`)}.`,
     );
   }
   return nothing(
     'not-found',
-    `No deployment of ${code(environment)} deployed a commit starting with ${code(prefix)}, so there is ` +
+    `No deployment of ${codeSpan(environment)} deployed a commit starting with ${codeSpan(prefix)}, so there is ` +
       `nothing to roll back to. Please check the sha.`,
   );
 }
@@ -150,7 +151,7 @@ function acceptExplicit(
   if (current && sameSha(chosen.sha, current.sha)) {
     return nothing(
       'already-current',
-      `${code(shortSha(chosen.sha))} is what ${code(environment)} runs now (${describe(current)}), ` +
+      `${codeSpan(shortSha(chosen.sha))} is what ${codeSpan(environment)} runs now (${describe(current)}), ` +
         `so rolling back to it would change nothing.`,
     );
   }
@@ -160,7 +161,7 @@ function acceptExplicit(
 function neverSucceeded(record: DeploymentRecord): RollbackSelection {
   return nothing(
     'never-succeeded',
-    `Deployment ${record.id} (${code(shortSha(record.sha))}) never succeeded` +
+    `Deployment ${record.id} (${codeSpan(shortSha(record.sha))}) never succeeded` +
       `${record.latestState ? ` (its last status is \`${record.latestState}\`)` : ''}, so it is not a safe ` +
       `rollback target. Please pick a deployment that succeeded.`,
   );
@@ -175,7 +176,7 @@ function newestFirst(left: DeploymentRecord, right: DeploymentRecord): number {
 }
 
 function describe(record: DeploymentRecord): string {
-  return `deployment ${record.id} of ${code(shortSha(record.sha))}`;
+  return `deployment ${record.id} of ${codeSpan(shortSha(record.sha))}`;
 }
 
 function sameSha(left: string, right: string): boolean {
@@ -188,9 +189,4 @@ function shortSha(sha: string): string {
 
 function distinct(values: readonly string[]): string[] {
   return [...new Set(values)];
-}
-
-/** Environment names come from the API and could hold a backtick, which would end a code span early. */
-function code(text: string): string {
-  return text.includes('`') ? escapeMarkdown(text) : `\`${text}\``;
 }

@@ -1,5 +1,7 @@
 import type { GateFinding, GateName, GateReport, GateResult } from './gate-report.js';
-import { markdownCode, markdownText, visibleControlCharacters } from './markdown-text.js';
+import { codeSpan } from '../markdown/code-span.js';
+import { untrustedInline } from '../markdown/untrusted-inline.js';
+import { visibleControlCharacters } from '../markdown/visible-control-characters.js';
 
 const GATE_TITLES: Readonly<Record<GateName, string>> = {
   paths: 'File paths',
@@ -52,11 +54,12 @@ function resultIcon(result: GateResult): string {
 }
 
 function findingsCell(result: GateResult): string {
-  if (result.skipped !== undefined) return markdownText(result.skipped);
+  if (result.skipped !== undefined) return untrustedInline(result.skipped);
   if (result.findings.length === 0) return '—';
   const shown = result.findings.slice(0, MAX_FINDINGS_PER_GATE).map((finding) => {
-    const where = finding.path === undefined ? '' : `${markdownCode(finding.path)} `;
-    return `${where}${markdownText(finding.message)}`;
+    // Findings quote generated paths and template names: untrusted text in a table cell.
+    const where = finding.path === undefined ? '' : `${codeSpan(finding.path, { inTableCell: true })} `;
+    return `${where}${untrustedInline(finding.message)}`;
   });
   const hidden = result.findings.length - shown.length;
   if (hidden > 0) shown.push(`…and ${hidden} more`);

@@ -2,7 +2,12 @@ import type { ArtifactBundle } from '../bundle/artifact-bundle.js';
 import { formatGateReportMarkdown } from '../gates/format-findings.js';
 import type { GateReport } from '../gates/gate-report.js';
 import type { ExecutionMode, RequestPayload } from '../request/execution-request.js';
-import { escapeMarkdown } from '../text/escape-markdown.js';
+import { codeSpan } from '../markdown/code-span.js';
+import { fitBody } from '../markdown/fit-body.js';
+import { PULL_REQUEST_BODY_LIMIT } from '../markdown/github-limits.js';
+import { textSize } from '../markdown/text-size.js';
+import { untrustedInline } from '../markdown/untrusted-inline.js';
+import { untrustedInlineWithCode } from '../markdown/untrusted-inline-with-code.js';
 import type { TokenUsage } from '../../generation/model-provider.js';
 
 const MODE_CHECKLIST: Record<ExecutionMode, readonly string[]> = {
@@ -16,7 +21,16 @@ const MODE_CHECKLIST: Record<ExecutionMode, readonly string[]> = {
   hybrid: ['Check the risk assessment: high-risk changes need an approving review'],
 };
 
-/** The PR body (DESIGN §6): what a reviewer needs, in the order they need it. */
+/** The least room the file table keeps when the other sections are long: its head and the note. */
+const MIN_FILE_TABLE = 400;
+
+/**
+ * The PR body (DESIGN §6): what a reviewer needs, in the order they need it. Request fields are
+ * shown literally; the model's summary, plan and risk notes keep their inline code spans and
+ * nothing else (`untrustedInlineWithCode`). Always within GitHub's 65,536-character limit: the
+ * file table, the part that grows with the change, gets the room the other sections leave and
+ * ends with "…and N more"; `Closes #N` is always kept, last.
+ */
 export function renderPrBody(params: {
   request: RequestPayload;
   bundle: ArtifactBundle;
@@ -26,34 +40,51 @@ export function renderPrBody(params: {
   attempts: number;
   issueNumber?: number;
 }): string {
+  const { bundle } = params;
+  const limit = PULL_REQUEST_BODY_LIMIT;
+  const closing = params.issueNumber === undefined ? '\n' : `\n\nCloses #${params.issueNumber}\n`;
+  const fileTable = ['| File | Role | Size |', '| --- | --- | ---: |', ...bundle.files.map(fileRow)].join(
+    '\n',
+  );
+  const whole = `${sectionsAround(params, fileTable)}${closing}`;
+  if (textSize(whole, limit.unit) <= limit.max) return whole;
+  const room = limit.max - textSize(`${sectionsAround(params, '')}${closing}`, limit.unit);
+  const files = fitBody({ body: fileTable, limit, budget: Math.max(room, MIN_FILE_TABLE) });
+  const body = fitBody({
+    body: sectionsAround(params, files),
+    limit,
+    budget: limit.max - textSize(closing, limit.unit),
+  });
+  return `${body}${closing}`;
+}
+
+function sectionsAround(params: Parameters<typeof renderPrBody>[0], fileTable: string): string {
   const { request, bundle, report, usage } = params;
   const exec = request.execution_request;
-  const sections = [
-    `## ${escapeMarkdown(exec.task_name)}`,
-    escapeMarkdown(bundle.summary),
-    `**Type** ${exec.task_type} · **Mode** ${exec.execution_mode} · **Target** ${escapeMarkdown(exec.target_environment)}` +
+  return [
+    `## ${untrustedInline(exec.task_name)}`,
+    untrustedInlineWithCode(bundle.summary),
+    `**Type** ${exec.task_type} · **Mode** ${exec.execution_mode} · **Target** ${untrustedInline(exec.target_environment)}` +
       (exec.deployment_strategy ? ` · **Strategy** ${exec.deployment_strategy}` : ''),
     '### Plan',
-    bundle.plan.map((step, index) => `${index + 1}. ${escapeMarkdown(step)}`).join('\n'),
+    bundle.plan.map((step, index) => `${index + 1}. ${untrustedInlineWithCode(step)}`).join('\n'),
     '### Files',
-    ['| File | Role | Size |', '| --- | --- | ---: |', ...bundle.files.map(fileRow)].join('\n'),
+    fileTable,
     '### Validation',
     formatGateReportMarkdown(report),
     '### Risk assessment',
     bundle.riskNotes.length
-      ? bundle.riskNotes.map((note) => `- ${escapeMarkdown(note)}`).join('\n')
+      ? bundle.riskNotes.map((note) => `- ${untrustedInlineWithCode(note)}`).join('\n')
       : '- No risks noted.',
     '### Generation',
-    `Model \`${params.model}\`, ${params.attempts} attempt(s), ${usage.inputTokens} input / ${usage.outputTokens} output tokens` +
+    `Model ${codeSpan(params.model)}, ${params.attempts} attempt(s), ${usage.inputTokens} input / ${usage.outputTokens} output tokens` +
       ` (${usage.cacheReadTokens} cache read, ${usage.cacheWriteTokens} cache write), cost $${usage.costUsd.toFixed(4)}.`,
     '### Checklist',
-    MODE_CHECKLIST[exec.execution_mode].map((item) => `- [ ] ${item}`).join('\n'),
-  ];
-  if (params.issueNumber !== undefined) sections.push(`Closes #${params.issueNumber}`);
-  return sections.join('\n\n') + '\n';
+    MODE_CHECKLIST[params.request.execution_request.execution_mode].map((item) => `- [ ] ${item}`).join('\n'),
+  ].join('\n\n');
 }
 
 function fileRow(file: ArtifactBundle['files'][number]): string {
   const bytes = Buffer.byteLength(file.content, 'utf8');
-  return `| \`${file.path.replace(/[|`]/g, '_')}\` | ${file.role} | ${bytes.toLocaleString('en-US')} B |`;
+  return `| ${codeSpan(file.path, { inTableCell: true })} | ${file.role} | ${bytes.toLocaleString('en-US')} B |`;
 }

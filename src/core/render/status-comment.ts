@@ -1,3 +1,4 @@
+import { untrustedInline } from '../markdown/untrusted-inline.js';
 import type { TaskState } from '../state/task-state.js';
 import { renderStateMarker, type TaskMarker } from '../state/state-marker.js';
 
@@ -50,7 +51,9 @@ const HEADLINES: Readonly<Record<TaskState, string>> = {
 
 /**
  * The one status comment on the request's issue, edited in place: headline, checklist, cost, any
- * detail (request errors, gate failures) and the hidden marker that carries the state.
+ * detail (request errors, gate failures) and the hidden marker that carries the state. `details`
+ * is our markdown, with untrusted text already escaped where it was inserted (`core/markdown`);
+ * the writer fits the whole body to GitHub's limit, keeping the marker last.
  */
 export function renderStatusComment(params: {
   marker: TaskMarker;
@@ -58,7 +61,7 @@ export function renderStatusComment(params: {
   details?: string;
 }): string {
   const { marker } = params;
-  const environment = marker.environment ? ` (${marker.environment})` : '';
+  const environment = marker.environment ? ` (${untrustedInline(marker.environment)})` : '';
   const lines = [
     `### implementation-agent: ${HEADLINES[marker.state]}${environment}`,
     '',

@@ -1,10 +1,9 @@
-import { escapeMarkdown } from '../text/escape-markdown.js';
+import { codeSpan } from '../markdown/code-span.js';
+import { untrustedInline } from '../markdown/untrusted-inline.js';
 import type { RequestChannel } from './execution-request.js';
 import { ISSUE_FORM_FIELDS } from './issue-form-fields.js';
 import { MINIMAL_REQUEST_EXAMPLE } from './minimal-request-example.js';
 import type { RequestFieldError } from './request-field-error.js';
-
-const SAFE_PATH = /^[\w.()-]+$/;
 
 const NEXT_STEP: Record<RequestChannel, string> = {
   'issue-form': 'Edit the issue to fix the fields above, then comment `/retry`.',
@@ -17,7 +16,10 @@ const NEXT_STEP: Record<RequestChannel, string> = {
   api: 'Send the request again with a corrected body.',
 };
 
-/** A form user is pointed at the form field (and the story's position); everyone else at the payload path. */
+/**
+ * A form user is pointed at the form field (our own label, and the story's position); everyone
+ * else at the payload path, which may hold the sender's own keys, so it is code-spanned.
+ */
 function fieldCell(field: string, channel: RequestChannel): string {
   if (channel === 'issue-form') {
     const formField = ISSUE_FORM_FIELDS.find((candidate) => {
@@ -27,10 +29,10 @@ function fieldCell(field: string, channel: RequestChannel): string {
     if (formField) {
       const item = /\.(\d+)$/.exec(field)?.[1];
       const position = item === undefined || formField.id === field ? '' : ` (line ${Number(item) + 1})`;
-      return `**${escapeMarkdown(formField.label)}** form field${position}`;
+      return `**${formField.label}** form field${position}`;
     }
   }
-  return SAFE_PATH.test(field) ? `\`${field}\`` : escapeMarkdown(field);
+  return codeSpan(field, { inTableCell: true });
 }
 
 function exampleSection(channel: RequestChannel): string[] {
@@ -54,8 +56,10 @@ function exampleSection(channel: RequestChannel): string[] {
 
 /**
  * The one comment that answers a request that cannot run (DESIGN §2): every field error with its fix,
- * then a minimal valid example for the channel. All user-controlled text is escaped, so it cannot
- * render markdown or HTML or mention anyone.
+ * then a minimal valid example for the channel. Messages and fixes are plain text that quotes the
+ * sender's values, so each is shown literally (`untrustedInline`): it cannot render markdown or
+ * HTML, break the table or mention anyone. The status comment's writer keeps the whole within
+ * GitHub's limit, cutting whole rows.
  */
 export function formatRequestErrors(params: {
   readonly errors: readonly RequestFieldError[];
@@ -64,7 +68,7 @@ export function formatRequestErrors(params: {
   const count = params.errors.length;
   const rows = params.errors.map(
     (error) =>
-      `| ${fieldCell(error.field, params.channel)} | ${escapeMarkdown(error.message)} | ${escapeMarkdown(error.fix)} |`,
+      `| ${fieldCell(error.field, params.channel)} | ${untrustedInline(error.message)} | ${untrustedInline(error.fix)} |`,
   );
   return [
     '### ❌ This implementation request cannot run yet',

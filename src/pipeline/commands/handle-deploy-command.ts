@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
 import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
@@ -58,7 +59,7 @@ export async function handleDeployCommand(params: {
     );
   }
   const envConfig = config.environments[environment];
-  if (!envConfig) return answer(`\`${environment}\` is not a configured environment.`);
+  if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
   const decision = authorizeDeploy({
     environment,
     config: envConfig,
@@ -100,7 +101,7 @@ export async function handleDeployCommand(params: {
   deps.log(`Created deployment ${deploymentId} of ${facts.currentSha} to ${environment}`);
   await answer(
     `🚀 ${command.dryRun ? 'Dry run (change set only) for' : 'Deploying'} \`${facts.currentSha.slice(0, 7)}\` ` +
-      `(PR #${facts.number}) to **${environment}** as deployment ${deploymentId}, stack \`${payload.stack_name}\` ` +
+      `(PR #${facts.number}) to **${environment}** as deployment ${deploymentId}, stack ${codeSpan(payload.stack_name)} ` +
       `in ${payload.region}. The deploy workflow carries it out and reports back here; ` +
       `follow it under [Deployments](https://github.com/${owner}/${repo}/deployments).${notes}`,
   );

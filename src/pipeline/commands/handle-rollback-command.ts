@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
@@ -40,7 +41,7 @@ export async function handleRollbackCommand(params: {
   if (selection.kind === 'nothing') return answer(selection.message);
   const target = selection.deployment;
   const envConfig = config.environments[environment];
-  if (!envConfig) return answer(`\`${environment}\` is not a configured environment.`);
+  if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
   // Going back to code that already ran there needs no new approval or checks; who may deploy still applies.
   const decision = authorizeDeploy({
     environment,
@@ -95,7 +96,7 @@ export async function handleRollbackCommand(params: {
   await answer(
     `↩️ Rolling **${environment}** back to \`${target.sha.slice(0, 7)}\` (deployment ${target.id}` +
       `${selection.current ? `, replacing deployment ${selection.current.id}` : ''}) as deployment ${deploymentId}: ` +
-      `stack \`${payload.stack_name}\` with the same template path and parameters. The deploy workflow reports back here.` +
+      `stack ${codeSpan(payload.stack_name)} with the same template path and parameters. The deploy workflow reports back here.` +
       (revert
         ? ` To keep git matching what runs, #${revert.number} reverts the rolled-back change on the default branch.`
         : ''),

@@ -2,6 +2,8 @@ import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
 import { watchAlarms, type CloudWatchApi } from '../../aws/cloudwatch/watch-alarms.js';
 import type { EnvironmentConfig } from '../../core/config/agent-config.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
 /**
  * The bake window: a deploy that succeeded is only done once the environment's alarms stayed quiet
@@ -31,8 +33,8 @@ export async function bakeDeployment(params: {
   if (outcome.kind === 'quiet') {
     return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.`], alarmed: false };
   }
-  const alarms = outcome.alarms.map((name) => `\`${name.replace(/`/g, "'")}\``).join(', ');
-  const message = `Deployed, but ${outcome.alarms.join(', ')} went into ALARM ${outcome.afterSeconds} s into the ${minutes}-minute bake window.`;
+  const alarms = outcome.alarms.map((name) => codeSpan(name)).join(', ');
+  const message = `Deployed, but ${untrustedInline(outcome.alarms.join(', '))} went into ALARM ${outcome.afterSeconds} s into the ${minutes}-minute bake window.`;
   return {
     result: { ...result, finalStatus: 'failure', message },
     lines: [`- 🚨 Alarm during the bake window: ${alarms}`],

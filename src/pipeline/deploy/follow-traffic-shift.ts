@@ -6,6 +6,8 @@ import { describeTrafficShift } from '../../aws/codedeploy/describe-traffic-shif
 import { findStartedDeployment } from '../../aws/codedeploy/find-started-deployment.js';
 import { findTrafficShiftingGroups } from '../../aws/codedeploy/find-traffic-shifting-groups.js';
 import { waitForTrafficShift } from '../../aws/codedeploy/wait-for-traffic-shift.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
 /** How long to look for the CodeDeploy deployment a stack update started before deciding there was none. */
 const FIND_TIMEOUT_MS = 60_000;
@@ -27,14 +29,15 @@ export async function followTrafficShift(params: {
 }): Promise<{ lines: string[]; failed: boolean }> {
   const { groups, unresolved } = findTrafficShiftingGroups(await listStackResources(params));
   const lines = unresolved.map(
-    (group) => `- ⚠️ CodeDeploy group \`${group.deploymentGroupName}\`: ${group.reason}`,
+    (group) =>
+      `- ⚠️ CodeDeploy group ${codeSpan(group.deploymentGroupName)}: ${untrustedInline(group.reason)}`,
   );
   let failed = false;
   for (const group of groups) {
     const started = await findStartedDeployment({ ...params, group, timeoutMs: FIND_TIMEOUT_MS });
     if (started.kind === 'none') {
       lines.push(
-        `- CodeDeploy \`${group.deploymentGroupName}\`: no traffic shift was needed (the function did not change).`,
+        `- CodeDeploy ${codeSpan(group.deploymentGroupName)}: no traffic shift was needed (the function did not change).`,
       );
       continue;
     }

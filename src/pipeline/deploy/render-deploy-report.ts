@@ -1,17 +1,22 @@
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
-import { escapeMarkdown } from '../../core/text/escape-markdown.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
-/** The pull request comment that ends a deploy: outcome, failing resource, environment, warnings. */
+/**
+ * The pull request comment that ends a deploy: outcome, failing resource, environment, warnings.
+ * The result's message and warnings are our markdown (AWS text already escaped), so they are posted
+ * as they are; the failing resource's fields come from AWS and the template, so they are escaped here.
+ */
 export function renderDeployReport(result: DeployResult, environment: string): string {
   const icon = result.finalStatus === 'success' ? '🟢' : '🔴';
-  const lines = [`${icon} **${environment}**: ${escapeMarkdown(result.message)}`];
+  const lines = [`${icon} **${untrustedInline(environment)}**: ${result.message}`];
   if (result.failingResource) {
     const failing = result.failingResource;
     lines.push(
-      `- Failing resource: \`${failing.logicalId}\` (${failing.resourceType}) ${failing.status}: ${escapeMarkdown(failing.reason)}`,
+      `- Failing resource: ${codeSpan(failing.logicalId)} (${untrustedInline(failing.resourceType)}) ${failing.status}: ${untrustedInline(failing.reason)}`,
     );
   }
   if (result.environmentUrl) lines.push(`- Environment: ${result.environmentUrl}`);
-  for (const warning of result.warnings) lines.push(`- ⚠️ ${escapeMarkdown(warning)}`);
+  for (const warning of result.warnings) lines.push(`- ⚠️ ${warning}`);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import type { DeployLockStore } from '../../aws/dynamodb/deploy-lock.js';
 import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { ControlRequest } from '../../core/deploy/control-request.js';
+import { postComment } from '../../github/post-comment.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { StatusCommentClient } from '../../github/status-comment.js';
 import type { RepositoryRef } from '../task-event.js';
@@ -26,12 +27,7 @@ export async function runControlRequest(params: {
   const { request } = params;
   const message = request.command === 'cancel' ? await cancel(params) : await unlock(params);
   const { owner, repo } = params.repository;
-  await params.client.issues.createComment({
-    owner,
-    repo,
-    issue_number: request.issue_number,
-    body: message,
-  });
+  await postComment({ client: params.client, owner, repo, issueNumber: request.issue_number, body: message });
   return { status: 'answered', message };
 }
 

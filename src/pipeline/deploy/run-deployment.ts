@@ -1,7 +1,8 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
-import { escapeMarkdown } from '../../core/text/escape-markdown.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
+import { plainText } from '../../core/markdown/plain-text.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import { deployStack } from '../../aws/cloudformation/deploy-stack.js';
@@ -12,6 +13,7 @@ import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';
 import { stackTags } from '../../aws/cloudformation/stack-tags.js';
 import type { CodeDeployApi } from '../../aws/codedeploy/codedeploy-api.js';
 import type { CloudWatchApi } from '../../aws/cloudwatch/watch-alarms.js';
+import { postComment } from '../../github/post-comment.js';
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { DeployEvent } from './deploy-event.js';
 import { bakeDeployment } from './bake-deployment.js';
@@ -105,7 +107,7 @@ async function deployChecked(
   const environment = config.environments[event.environment];
   const comment = async (body: string) => {
     if (payload.pull_number !== undefined)
-      await client.issues.createComment({ owner, repo, issue_number: payload.pull_number, body });
+      await postComment({ client, owner, repo, issueNumber: payload.pull_number, body });
   };
   const since = new Date(params.now());
   const deploy = () =>
@@ -139,7 +141,7 @@ async function deployChecked(
       log: params.log,
       onChangeSet: (summary) =>
         comment(
-          `#### Change set for \`${escapeMarkdown(payload.stack_name)}\` (${event.environment})\n\n${summary.markdown}`,
+          `#### Change set for ${codeSpan(payload.stack_name)} (${event.environment})\n\n${summary.markdown}`,
         ),
     });
   const locked = params.lockStore
@@ -191,7 +193,8 @@ async function deployChecked(
     ...baked.lines,
     ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
   ];
-  await params.status(result.finalStatus, result.message, result.environmentUrl);
+  // The message is markdown; GitHub shows a status description unrendered.
+  await params.status(result.finalStatus, plainText(result.message), result.environmentUrl);
   if (result.finalStatus === 'success') {
     const storeProblem = await storeDeployment({ ...params, payload, result });
     if (storeProblem) report.push(`- ⚠️ ${storeProblem}`);

@@ -391,7 +391,9 @@ describe('deployStack', () => {
       finalStatus: 'failure',
       error: { name: 'AccessDenied' },
     });
-    expect(result.message).toContain('missing permission for cloudformation:CreateChangeSet');
+    // The message is markdown: our advice names the action as code, AWS's text is shown literally.
+    expect(result.message).toContain('missing permission for `cloudformation:CreateChangeSet`');
+    expect(result.message).toContain('stack/orders-api-staging/\\*.');
   });
 
   it('reports a change set CloudFormation rejected as a failure with its reason', async () => {

@@ -196,7 +196,8 @@ describe('planChangeSet', () => {
       changeSetId: CHANGE_SET_ID,
       stackId: STACK_ID,
       changeSetType: 'UPDATE',
-      reason: `Change set ${CHANGE_SET_ID} failed: Requires capabilities : [CAPABILITY_IAM]`,
+      // Markdown: AWS's brackets are escaped so they show as written.
+      reason: `Change set ${CHANGE_SET_ID} failed: Requires capabilities : \\[CAPABILITY_IAM\\]`,
     });
     expect(cfnMock.commandCalls(DeleteChangeSetCommand)).toHaveLength(0);
   });
@@ -264,7 +265,7 @@ describe('planChangeSet', () => {
     const result = await plan({ recreateRolledBackStack: true });
 
     expect(result).toMatchObject({ kind: 'blocked', stackStatus: 'DELETE_FAILED' });
-    expect(result.kind === 'blocked' && result.reason).toContain('failed to delete: [OrdersBucket]');
+    expect(result.kind === 'blocked' && result.reason).toContain('failed to delete: \\[OrdersBucket\\]');
     expect(cfnMock.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
   });
 

@@ -52,7 +52,8 @@ describe('describeTrafficShift', () => {
     expect(lines[0]).toBe(
       '**Rolled back by CodeDeploy**: CodeDeploy deployment `d-ABCDEF123` (canary, Canary10Percent5Minutes) was stopped and its traffic sent back.',
     );
-    expect(lines).toContain(`- Why: ${ALARM_MESSAGE}`);
+    // AWS's `<alarm>` is shown literally, not read as an HTML tag.
+    expect(lines).toContain(`- Why: ${ALARM_MESSAGE.replace('<', '&lt;')}`);
     expect(lines).toContain('- Alarms: `OrdersApi-errors`, `OrdersApi-p99-latency`');
     expect(lines).toContain('- Rollback deployment: `d-RB7K2M9QX`');
     expect(lines.at(-1)).toBe(
@@ -96,6 +97,6 @@ describe('describeTrafficShift', () => {
       deploymentId: DEPLOYMENT_ID,
     });
 
-    expect(lines).toContain("- Alarms: `errors'<script>`");
+    expect(lines).toContain('- Alarms: ``errors`<script>``');
   });
 });

@@ -59,7 +59,7 @@ describe('describeLockHolder', () => {
     const outsideCode = text.replace(/(`+)[\s\S]*?\1/g, '');
     expect(outsideCode).not.toMatch(/@\w/);
     expect(text).toContain('``prod` @octo-org/admins `x``');
-    expect(text).toContain('`feature/@bob ping`');
+    expect(text).toContain('`feature/@bob\\u000aping`');
     expect(text).not.toContain('\n');
   });
 

@@ -330,7 +330,7 @@ describe('parseCommand', () => {
   it('keeps echoed author text inside its code span', () => {
     const result = parseCommand({ body: '/deploy a`@everyone`b', environments });
     expect(result.kind === 'invalid' && result.problem).toMatch(
-      /^`a'@everyone'b` is not a configured environment/,
+      /^``a`@everyone`b`` is not a configured environment/,
     );
   });
 

@@ -110,7 +110,7 @@ describe('formatGateReportMarkdown', () => {
     const row = markdown.split('\n').at(-1) ?? '';
     expect(markdown.split('\n')).toHaveLength(5);
     expect(row).toBe(
-      '| File paths | ❌ | ``a\\|b`c.ts`` x \\| y \\`z\\` \\<!-- implementation-agent:state {} --\\> @\u200Boctocat \\*bold\\*\\\\u000anext |',
+      '| File paths | ❌ | ``a\\|b`c.ts`` x \\| y \\`z\\` &lt;!-- implementation-agent:state {} --> @\u200Boctocat \\*bold\\* next |',
     );
     // Only the table's own separators remain as unescaped pipes.
     expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(5);

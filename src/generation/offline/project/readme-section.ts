@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../../../core/text/escape-markdown.js';
+import { untrustedInline } from '../../../core/markdown/untrusted-inline.js';
 import type { BlueprintInput } from '../blueprint-input.js';
 import { deploymentConfigName } from '../cfn/deployment-config-name.js';
 import { wordsOf } from '../naming/words-of.js';
@@ -15,7 +15,10 @@ export interface ReadmeSectionParams {
   readonly extraParameters?: readonly string[];
 }
 
-/** The service's README: what it is, what each story became, and build → upload → deploy. */
+/**
+ * The service's README: what it is, what each story became, and build → upload → deploy. The
+ * title, description and stories are the requester's words, shown literally line by line.
+ */
 export function readmeSection({
   input,
   overview,
@@ -24,14 +27,17 @@ export function readmeSection({
   extraParameters = [],
 }: ReadmeSectionParams): string {
   const stack = stackName(input);
-  const lines = [`## ${escapeMarkdown(input.names.title)}`, '', overview, ''];
+  const lines = [`## ${untrustedInline(input.names.title)}`, '', overview, ''];
   if (input.description !== undefined && input.description !== '')
-    lines.push(`> ${escapeMarkdown(input.description)}`, '');
+    lines.push(
+      ...input.description.split(/\r\n?|\n/).map((line) => `> ${untrustedInline(line)}`.trimEnd()),
+      '',
+    );
   if (input.stories.length > 0) {
     lines.push('### User stories', '');
     input.stories.forEach((story, index) => {
       lines.push(
-        `${story.number}. ${escapeMarkdown(story.text)} — ${storyOutcomes[index] ?? 'covered by the tests'}`,
+        `${story.number}. ${untrustedInline(story.text)} — ${storyOutcomes[index] ?? 'covered by the tests'}`,
       );
     });
     lines.push('');
