@@ -29,7 +29,11 @@ export async function bakeDeployment(params: {
     log: params.log,
   });
   if (outcome.kind === 'quiet') {
-    return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.`], alarmed: false };
+    const unseen =
+      outcome.unseenEnd === undefined
+        ? ''
+        : ` The last look at the alarms failed (${outcome.unseenEnd}), so the end of the window went unseen.`;
+    return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.${unseen}`], alarmed: false };
   }
   const alarms = outcome.alarms.map((name) => `\`${name.replace(/`/g, "'")}\``).join(', ');
   const message = `Deployed, but ${outcome.alarms.join(', ')} went into ALARM ${outcome.afterSeconds} s into the ${minutes}-minute bake window.`;
