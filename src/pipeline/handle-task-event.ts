@@ -168,7 +168,13 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
   if (!approved) {
     const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
     if (!canChange(level)) {
-      const refused = await refuseIllegalMove({ deps, task, from: state, to: 'awaiting_approval', requester });
+      const refused = await refuseIllegalMove({
+        deps,
+        task,
+        from: state,
+        to: 'awaiting_approval',
+        requester,
+      });
       if (refused) return { ...refused, taskId, issueNumber: task.issueNumber };
       const message =
         `@${requester} does not have write access to ${owner}/${repo}, so this request was not run yet. ` +

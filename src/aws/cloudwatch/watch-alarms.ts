@@ -51,7 +51,11 @@ export async function watchAlarms(params: {
     const minutes = Math.round(params.durationMs / 60_000);
     const { lastError } = outcome;
     if (lastError === undefined) return { kind: 'quiet', minutes };
-    return { kind: 'quiet', minutes, unseenEnd: lastError instanceof Error ? lastError.name : String(lastError) };
+    return {
+      kind: 'quiet',
+      minutes,
+      unseenEnd: lastError instanceof Error ? lastError.name : String(lastError),
+    };
   }
   log(`Alarm during the bake window: ${outcome.value.join(', ')}`);
   return { kind: 'alarm', alarms: outcome.value, afterSeconds: Math.round((now() - start) / 1000) };

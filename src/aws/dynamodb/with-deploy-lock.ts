@@ -2,8 +2,7 @@ import type { AcquireDeployLockParams, DeployLock, DeployLockStore } from './dep
 
 export type WithDeployLockResult<T> =
   /** `releaseProblem`: the work is done, but its lock could not be released (it still expires). */
-  | { ran: true; value: T; releaseProblem?: string }
-  | { ran: false; heldBy: DeployLock };
+  { ran: true; value: T; releaseProblem?: string } | { ran: false; heldBy: DeployLock };
 
 /**
  * Runs `work` while holding the environment's deploy lock, and releases it on every way out:

@@ -33,8 +33,9 @@ export async function mainDeploy(params: {
   const { owner, repo } = deployEvent.repository;
   const logUrl = params.logUrl === undefined ? {} : { logUrl: params.logUrl };
   // A config that cannot be read (a 403, GitHub down) still ends the deployment, with `error`.
-  const configResult = await endDeploymentOnCrash({ client: params.client, event: deployEvent, ...logUrl }, () =>
-    readAgentConfig({ client: params.client, owner, repo }),
+  const configResult = await endDeploymentOnCrash(
+    { client: params.client, event: deployEvent, ...logUrl },
+    () => readAgentConfig({ client: params.client, owner, repo }),
   );
   if (!configResult.ok) {
     const message = formatConfigProblems(configResult.problems);

@@ -181,7 +181,8 @@ async function deployChecked(
 
   // CloudFormation has finished: from here on, what it did is the outcome, and a step that cannot
   // run (a missing permission, a throttled API) adds a warning to it instead of replacing it.
-  const warnings: string[] = 'releaseProblem' in locked && locked.releaseProblem ? [locked.releaseProblem] : [];
+  const warnings: string[] =
+    'releaseProblem' in locked && locked.releaseProblem ? [locked.releaseProblem] : [];
   const traffic = await stepAfterStack(
     { what: 'Following the CodeDeploy traffic shift', fallback: { lines: [], failed: false }, log },
     () => followTrafficIfShifted({ ...params, payload, result: locked.value, since }),
@@ -245,7 +246,9 @@ async function deployChecked(
   const posted = await stepAfterStack({ what: 'Posting the deploy report', fallback: undefined, log }, () =>
     comment(report.join('\n')),
   );
-  const outcomeResult = posted.warning ? { ...result, warnings: [...result.warnings, posted.warning] } : result;
+  const outcomeResult = posted.warning
+    ? { ...result, warnings: [...result.warnings, posted.warning] }
+    : result;
   return result.finalStatus === 'success'
     ? { status: 'deployed', deploymentId: event.deploymentId, result: outcomeResult }
     : {

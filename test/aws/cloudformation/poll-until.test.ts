@@ -53,7 +53,7 @@ describe('pollUntil', () => {
     expect(clock.sleeps).toEqual([1_000, 2_000]);
   });
 
-  it("retries errors the caller names transient, such as an object that is not visible yet", async () => {
+  it('retries errors the caller names transient, such as an object that is not visible yet', async () => {
     const clock = virtualClock();
     let calls = 0;
     const outcome = await pollUntil({
