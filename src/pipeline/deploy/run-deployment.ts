@@ -4,6 +4,7 @@ import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
 import { escapeMarkdown } from '../../core/text/escape-markdown.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
+import { changeSetNameFor } from '../../aws/cloudformation/change-set-name.js';
 import { deployStack } from '../../aws/cloudformation/deploy-stack.js';
 import type { DeployLockStore } from '../../aws/dynamodb/deploy-lock.js';
 import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
@@ -141,7 +142,7 @@ async function deployChecked(
         : {}),
       recreateRolledBackStack: environment?.recreate_rolled_back_stack ?? false,
       terminationProtection: environment?.termination_protection ?? false,
-      changeSetName: `implementation-agent-${event.deploymentId}`,
+      changeSetName: changeSetNameFor(event.deploymentId),
       dryRun: payload.dry_run,
       timeoutMs: params.timeoutMs,
       sleep: params.sleep,
