@@ -14,8 +14,17 @@ export interface DeploymentClient {
       required_contexts: string[];
       description: string;
       production_environment: boolean;
-    }): Promise<{ status: number; data: { id?: number; message?: string } }>;
+    }): Promise<{
+      status: number;
+      data: { id?: number; message?: string; creator?: { login: string } | null };
+    }>;
   };
+}
+
+export interface CreatedDeployment {
+  readonly id: number;
+  /** Who GitHub says made it: `github-actions[bot]` for a workflow's GITHUB_TOKEN, `<app>[bot]` for an App. */
+  readonly creatorLogin?: string;
 }
 
 /**
@@ -29,7 +38,7 @@ export async function createDeployment(params: {
   environment: string;
   payload: DeploymentPayload;
   description: string;
-}): Promise<number> {
+}): Promise<CreatedDeployment> {
   const { data } = await params.client.repos.createDeployment({
     owner: params.owner,
     repo: params.repo,
@@ -43,5 +52,8 @@ export async function createDeployment(params: {
   });
   if (data.id === undefined)
     throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-  return data.id;
+  return {
+    id: data.id,
+    ...(data.creator?.login === undefined ? {} : { creatorLogin: data.creator.login }),
+  };
 }

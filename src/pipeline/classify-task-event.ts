@@ -106,7 +106,9 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
   if (command === undefined) return { kind: 'ignored', reason: 'the comment holds no command' };
   const onPullRequest = issue.pull_request !== undefined;
   const common = { repository: repositoryOf(repository), issueNumber: issue.number, commentId: comment.id };
-  if (command === 'other') {
+  // On a pull request, /implement and /approve are answered by the command handler too (they
+  // belong on the task's issue), so every command written there gets a reaction and a reply.
+  if (command === 'other' || onPullRequest) {
     return {
       kind: 'chat-command',
       ...common,
@@ -115,9 +117,6 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
       commentedAt: comment.created_at,
       author: sender.login,
     };
-  }
-  if (onPullRequest) {
-    return { kind: 'ignored', reason: `/${command} belongs on the request's issue, not on a pull request` };
   }
   const issueBody = issue.body ?? '';
   if (command === 'implement') {

@@ -6,11 +6,12 @@ import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../core/request/parse-issue-request.js';
 import type { RequestParseResult } from '../core/request/request-parse-result.js';
 import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
-import type { TaskState } from '../core/state/task-state.js';
+import { canTransition, type TaskState } from '../core/state/task-state.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
 import { postComment } from '../github/post-comment.js';
 import { findStatusComment } from '../github/status-comment.js';
+import { answerOnCrash } from './answer-on-crash.js';
 import { classifyTaskEvent } from './classify-task-event.js';
 import { handleDispatch } from './handle-dispatch.js';
 import { handleChatCommand } from './commands/handle-chat-command.js';
@@ -27,7 +28,11 @@ const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deploye
 /** `labeled` restarts only tasks that did not get anywhere; anything else is already under way. */
 const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancelled']);
 
-/** One GitHub event, start to finish: the shared core of the Probot app and the Action. */
+/**
+ * One GitHub event, start to finish: the shared core of the Probot app and the Action. Whoever
+ * asked on an issue or pull request gets an answer on every path: an unexpected error is answered
+ * there as an internal error, then rethrown for the runtime to report.
+ */
 export async function handleTaskEvent(
   deps: TaskEventDependencies,
   event: { name: string; payload: unknown },
@@ -39,10 +44,43 @@ export async function handleTaskEvent(
     case 'dispatch':
       return handleDispatch(deps, task);
     case 'chat-command':
-      return handleChatCommand(deps, task);
-    default:
-      return handleIssueEvent(deps, task);
+      return answerOnCrash(
+        { ...answerTarget(deps, task), request: `\`${firstLine(task.commentBody)}\``, author: task.author },
+        () => handleChatCommand(deps, task),
+      );
+    case 'issue-request':
+      return answerOnCrash({ ...answerTarget(deps, task), request: 'this request' }, () =>
+        handleIssueEvent(deps, task),
+      );
+    case 'implement-comment':
+      return answerOnCrash(
+        { ...answerTarget(deps, task), request: '`/implement`', author: task.requester },
+        () => handleIssueEvent(deps, task),
+      );
+    case 'approve-comment':
+      return answerOnCrash(
+        { ...answerTarget(deps, task), request: '`/approve`', author: task.approver },
+        () => handleIssueEvent(deps, task),
+      );
   }
+}
+
+function answerTarget(
+  deps: TaskEventDependencies,
+  task: { repository: { owner: string; repo: string }; issueNumber: number },
+) {
+  return {
+    client: deps.client,
+    owner: task.repository.owner,
+    repo: task.repository.repo,
+    issueNumber: task.issueNumber,
+  };
+}
+
+/** The command as typed (its first line, which is where commands live), for naming it in an answer. */
+function firstLine(body: string): string {
+  const line = body.split(/\r?\n/).find((candidate) => candidate.trim() !== '') ?? '';
+  return line.trim().slice(0, 80).replaceAll('`', "'");
 }
 
 type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' | 'chat-command' }>;
@@ -131,8 +169,16 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
   if (!approved) {
     const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
     if (!canChange(level)) {
+      const refused = await refuseIllegalMove({
+        deps,
+        task,
+        from: state,
+        to: 'awaiting_approval',
+        requester,
+      });
+      if (refused) return { ...refused, taskId, issueNumber: task.issueNumber };
       const message =
-        `@${requester} does not have write access to ${owner}/${repo}, so nothing was generated yet. ` +
+        `@${requester} does not have write access to ${owner}/${repo}, so this request was not run yet. ` +
         'A maintainer (write, maintain or admin) can comment `/approve` to run this request.';
       await board.move('awaiting_approval', {
         patch: requestCommentId === undefined ? {} : { request_comment_id: requestCommentId },
@@ -141,6 +187,12 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
       return { status: 'awaiting_approval', taskId, issueNumber: task.issueNumber, message };
     }
   }
+  // An in-flight run left `generating`/`validating` behind is restarted by runIssueTask.
+  const restartable = state === 'generating' || state === 'validating';
+  const refused = restartable
+    ? undefined
+    : await refuseIllegalMove({ deps, task, from: state, to: 'generating', requester });
+  if (refused) return { ...refused, taskId, issueNumber: task.issueNumber };
   return runIssueTask({
     client,
     repository: task.repository,
@@ -152,6 +204,28 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     provider: deps.providerFor(config),
     log: deps.log,
   });
+}
+
+/**
+ * A move the state table does not allow is answered, never thrown: the person who asked hears
+ * why nothing happened, and the task keeps its state.
+ */
+async function refuseIllegalMove(params: {
+  deps: TaskEventDependencies;
+  task: IssueEvent;
+  from: TaskState | undefined;
+  to: TaskState;
+  requester: string;
+}): Promise<{ status: 'refused'; message: string } | undefined> {
+  const { deps, task, from, to, requester } = params;
+  if (from === undefined || from === to || canTransition(from, to)) return undefined;
+  const { owner, repo } = task.repository;
+  const message =
+    `@${requester}, this task is ${from.replaceAll('_', ' ')}, so a new request cannot ` +
+    `${to === 'awaiting_approval' ? 'be held for approval' : 'start'} now; nothing was changed. ` +
+    'Comment again once the task has moved on, or open a new issue for a new request.';
+  await postComment({ client: deps.client, owner, repo, issueNumber: task.issueNumber, body: message });
+  return { status: 'refused', message };
 }
 
 /** `/approve` needs write access and a task that is waiting for it; otherwise the approver is told why. */

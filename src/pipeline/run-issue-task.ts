@@ -10,6 +10,7 @@ import type { ModelProvider } from '../generation/model-provider.js';
 import { publishCheckRun } from '../github/publish-check-run.js';
 import { publishPullRequest } from '../github/publish-pull-request.js';
 import type { TaskClient } from '../github/task-client.js';
+import { markAnswered } from './answer-on-crash.js';
 import { generateWithRepair } from './generate-with-repair.js';
 import type { StatusBoard } from './status-board.js';
 import type { RepositoryRef } from './task-event.js';
@@ -42,9 +43,12 @@ export async function runIssueTask(params: {
     return await generateAndPublish({ ...params, attempt, previousCost });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await board
+    const told = await board
       .move('failed', { details: `The run stopped on an unexpected error: ${untrustedInline(message)}` })
-      .catch(() => undefined);
+      .then(() => true)
+      .catch(() => false);
+    // The status comment said it; the event handler need not say it again.
+    if (told) markAnswered(error);
     throw error;
   }
 }

@@ -199,11 +199,18 @@ describe('classifyTaskEvent: issue_comment', () => {
     expectIgnored({ name: 'issue_comment', payload }, /renovate\[bot\] is a bot/);
   });
 
-  it('ignores /implement on a pull request: requests live on issues', () => {
-    const payload = newComment('/implement');
-    payload.issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/1' };
-    expectIgnored({ name: 'issue_comment', payload }, /belongs on the request's issue/);
-  });
+  it.each(['/implement', '/approve'])(
+    'hands %s on a pull request to the command handler, which answers where it works',
+    (body) => {
+      const payload = newComment(body);
+      payload.issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/1' };
+      expect(classifyTaskEvent({ name: 'issue_comment', payload })).toMatchObject({
+        kind: 'chat-command',
+        onPullRequest: true,
+        commentBody: body,
+      });
+    },
+  );
 });
 
 describe('classifyTaskEvent: dispatch', () => {

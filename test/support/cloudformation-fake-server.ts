@@ -19,6 +19,8 @@ export interface CloudFormationFakeOptions {
   readonly outputs?: Readonly<Record<string, string>>;
   /** The stack that exists from the start in the update scenarios; `orders-api-staging` by default. */
   readonly stackName?: string;
+  /** Actions the caller's role may not call: answered with IAM's AccessDenied (HTTP 403), as AWS does. */
+  readonly denied?: readonly string[];
 }
 
 /** One Query-protocol call as received: `Action` apart, every other form field as sent (minus `Version`). */
@@ -46,7 +48,7 @@ export async function startCloudFormationFake(
   const requests: RecordedCloudFormationRequest[] = [];
   const cloudFormation = createFakeCloudFormation(options);
   const server = createServer((request, response) => {
-    void serve({ request, response, requests, cloudFormation });
+    void serve({ request, response, requests, cloudFormation, denied: options.denied ?? [] });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -76,6 +78,7 @@ async function serve(params: {
   response: ServerResponse;
   requests: RecordedCloudFormationRequest[];
   cloudFormation: FakeCloudFormation;
+  denied: readonly string[];
 }): Promise<void> {
   const { request, response, requests, cloudFormation } = params;
   const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
@@ -90,6 +93,16 @@ async function serve(params: {
     response.end(xml);
   };
   try {
+    if (params.denied.includes(action)) {
+      throw new QueryError({
+        status: 403,
+        code: 'AccessDenied',
+        message:
+          `User: arn:aws:sts::${ACCOUNT}:assumed-role/implementation-agent-deploy/GitHubActions is not authorized to perform: ` +
+          `cloudformation:${action} on resource: arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/${rest.StackName ?? '*'}/* ` +
+          `because no identity-based policy allows the cloudformation:${action} action`,
+      });
+    }
     const result = cloudFormation.handle(action, rest);
     const resultXml = result === '' ? '' : element(`${action}Result`, result);
     respond(

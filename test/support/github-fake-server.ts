@@ -30,6 +30,10 @@ export async function startGitHubFake(options: {
   pulls?: Array<{ number: number; head: { sha: string; ref: string } }>;
   /** `METHOD /path-after-repo` answered once with 502 Bad Gateway, to exercise retries. */
   failOnce?: string;
+  /** `METHOD /path-after-repo` → HTTP status it is always refused with (e.g. a 403 for a missing permission). */
+  refuse?: Record<string, number>;
+  /** Who GitHub records as the creator of deployments made through this fake: the token's identity. */
+  deploymentCreator?: string;
 }) {
   let pendingFailure = options.failOnce;
   const requests: FakeRequest[] = [];
@@ -46,6 +50,13 @@ export async function startGitHubFake(options: {
   const deploymentStatuses: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const checkRuns: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const issues: Array<{ number: number; title: string; body: string }> = [];
+  const deployments: Array<{
+    id: number;
+    sha: string;
+    environment: string;
+    payload: unknown;
+    creator: unknown;
+  }> = [];
   let nextId = 1000;
   const base = `/repos/${options.owner}/${options.repo}`;
 
@@ -87,6 +98,48 @@ export async function startGitHubFake(options: {
               },
             ]
           : [404, { message: 'Not Found' }];
+      },
+    ],
+    ['GET', /^\/pulls\/(\d+)\/reviews$/, () => [200, []]],
+    [
+      'GET',
+      /^\/pulls\/(\d+)\/commits$/,
+      (m) => {
+        const pull = pulls.find((p) => p.number === Number(m[1]));
+        const sha = typeof pull?.head === 'object' ? pull.head.sha : undefined;
+        return [200, sha ? [{ sha, commit: { committer: { date: '2026-11-24T09:00:00Z' } } }] : []];
+      },
+    ],
+    ['GET', /^\/commits\/([^/]+)\/check-runs$/, () => [200, { total_count: 0, check_runs: [] }]],
+    [
+      'GET',
+      /^\/deployments$/,
+      () => [200, deployments.map((d) => ({ ...d, ref: d.sha, created_at: '2026-11-24T09:00:00Z' }))],
+    ],
+    [
+      'GET',
+      /^\/deployments\/(\d+)\/statuses$/,
+      (m) => [
+        200,
+        deploymentStatuses
+          .filter((status) => status.deploymentId === Number(m[1]))
+          .reverse()
+          .map((status, index) => ({ id: index, state: status.state, created_at: '2026-11-24T09:00:00Z' })),
+      ],
+    ],
+    [
+      'POST',
+      /^\/deployments$/,
+      (_m, body) => {
+        const deployment = {
+          id: nextId++,
+          sha: body.ref,
+          environment: body.environment,
+          payload: body.payload,
+          creator: { login: options.deploymentCreator ?? 'github-actions[bot]', type: 'Bot' },
+        };
+        deployments.push(deployment);
+        return [201, deployment];
       },
     ],
     [
@@ -213,6 +266,12 @@ export async function startGitHubFake(options: {
       response.end(JSON.stringify({ message: 'Bad Gateway' }));
       return;
     }
+    const refusal = options.refuse?.[`${request.method} ${path.slice(base.length)}`];
+    if (refusal !== undefined) {
+      response.writeHead(refusal, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: 'Resource not accessible by integration' }));
+      return;
+    }
     const [status, answer] = route(request.method ?? 'GET', path, body);
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answer));
@@ -242,6 +301,7 @@ export async function startGitHubFake(options: {
     pulls,
     checkRuns,
     deploymentStatuses,
+    deployments,
     issues,
     refs,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

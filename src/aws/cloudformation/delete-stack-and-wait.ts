@@ -1,6 +1,7 @@
 import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import type { CloudFormationApi } from './cloudformation-api.js';
 import { describeStack } from './describe-stack.js';
+import { describeTransientError } from '../describe-transient-error.js';
 import { pollUntil } from './poll-until.js';
 import type { Now, PollBackoff, Sleep } from './poll-until.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
@@ -28,6 +29,7 @@ export async function deleteStackAndWait(params: {
   await cfn.send(new DeleteStackCommand({ StackName: stackId }));
   const outcome = await pollUntil<StackDeletion>({
     ...params,
+    onTransientError: (error) => log(describeTransientError(error)),
     check: async () => {
       const stack = await describeStack({ cfn, stack: stackId });
       if (stack === undefined || stack.StackStatus === 'DELETE_COMPLETE') return { kind: 'deleted' };

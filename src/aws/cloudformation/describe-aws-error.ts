@@ -35,8 +35,8 @@ function adviceFor(params: { name: string; message: string }): string | undefine
     // "... is not authorized to perform: cloudformation:CreateChangeSet on resource: ..."
     const action = /not authorized to perform:?\s*([\w-]+:[\w*-]+)/i.exec(message)?.[1];
     return action
-      ? `The deploy role is missing permission for ${codeSpan(action)}: add it to the role's policy for this stack.`
-      : "The deploy role lacks a permission this deploy needs; the message above names it. Add it to the role's policy.";
+      ? `The deploy role is missing permission for ${codeSpan(action)}: add it to the role's policy (\`infrastructure/deploy-role.yaml\` grants every action the deploy itself calls; what a template creates comes from \`TemplateResourcePolicyArns\`).`
+      : "The deploy role lacks a permission this deploy needs; the message above names it. Add it to the role's policy (see `infrastructure/deploy-role.yaml`).";
   }
   if (/TerminationProtection is enabled/i.test(message)) {
     return 'The stack has termination protection; turn it off (`aws cloudformation update-termination-protection --no-enable-termination-protection`) before it can be deleted.';

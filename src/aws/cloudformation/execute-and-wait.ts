@@ -5,6 +5,7 @@ import type { CloudFormationApi } from './cloudformation-api.js';
 import type { FailingResource } from './deploy-result.js';
 import { describeStack } from './describe-stack.js';
 import { findFailingResource } from './find-failing-resource.js';
+import { describeTransientError } from '../describe-transient-error.js';
 import { pollUntil } from './poll-until.js';
 import type { Now, PollBackoff, Sleep } from './poll-until.js';
 import { classifyStackStatus } from './stack-state.js';
@@ -57,6 +58,7 @@ export async function executeAndWait(params: {
     backoff,
     sleep,
     now,
+    onTransientError: (error) => log(describeTransientError(error)),
     check: async () => {
       const stack = await describeStack({ cfn, stack: stackName });
       if (stack === undefined) return { stack, status: 'DELETE_COMPLETE' };

@@ -3,6 +3,7 @@ import type { Capability, CreateChangeSetCommandInput, Stack } from '@aws-sdk/cl
 import { toChangeSummaryRows } from './change-summary-row.js';
 import type { ChangeSummaryRow } from './change-summary-row.js';
 import type { CloudFormationApi } from './cloudformation-api.js';
+import { lastLookNote } from '../describe-transient-error.js';
 import { deleteStackAndWait } from './delete-stack-and-wait.js';
 import { describeStack } from './describe-stack.js';
 import { explainBlockedStack } from './explain-blocked-stack.js';
@@ -80,11 +81,11 @@ export async function planChangeSet(params: {
     new CreateChangeSetCommand(changeSetInput({ ...params, changeSetType: start.changeSetType })),
   );
   const changeSetId = created.Id ?? params.changeSetName;
-  const computed = await waitForChangeSet({ cfn, changeSetId, deadline, backoff, sleep, now });
+  const computed = await waitForChangeSet({ cfn, changeSetId, deadline, backoff, sleep, now, log });
   if (!computed.done) {
     return {
       kind: 'timed-out',
-      reason: `Change set ${untrustedInline(changeSetId)} was still being computed when the deploy timed out.`,
+      reason: `Change set ${untrustedInline(changeSetId)} was still being computed when the deploy timed out${lastLookNote(computed.lastError)}.`,
     };
   }
 

@@ -2,6 +2,7 @@ import { BatchGetDeploymentsCommand, ListDeploymentsCommand } from '@aws-sdk/cli
 import type { DeploymentInfo } from '@aws-sdk/client-codedeploy';
 import { pollUntil } from '../cloudformation/poll-until.js';
 import type { Now, PollBackoff, Sleep } from '../cloudformation/poll-until.js';
+import { describeTransientError } from '../describe-transient-error.js';
 import type { CodeDeployApi } from './codedeploy-api.js';
 import type { TrafficShiftingGroup } from './find-traffic-shifting-groups.js';
 
@@ -35,6 +36,7 @@ export async function findStartedDeployment(params: {
   now: Now;
   timeoutMs: number;
   backoff?: PollBackoff;
+  log?: (line: string) => void;
 }): Promise<StartedDeployment> {
   const { codedeploy, group, since, sleep, now, backoff = DEFAULT_BACKOFF } = params;
   const outcome = await pollUntil({
@@ -42,6 +44,7 @@ export async function findStartedDeployment(params: {
     backoff,
     sleep,
     now,
+    onTransientError: (error) => params.log?.(describeTransientError(error)),
     check: async () => {
       const ids = await listDeploymentIds({ codedeploy, group, since });
       if (ids.length === 0) return undefined;

@@ -6,6 +6,7 @@ import {
 import type { AutoRollbackEvent, DeploymentInfo, LambdaTarget } from '@aws-sdk/client-codedeploy';
 import { pollUntil } from '../cloudformation/poll-until.js';
 import type { Now, PollBackoff, Sleep } from '../cloudformation/poll-until.js';
+import { describeTransientError } from '../describe-transient-error.js';
 import type { CodeDeployApi } from './codedeploy-api.js';
 
 /** Where the alias's traffic stood at the last look. */
@@ -74,6 +75,7 @@ export async function waitForTrafficShift(params: {
     backoff,
     sleep,
     now,
+    onTransientError: (error) => log(describeTransientError(error)),
     check: async () => {
       const answer = await codedeploy.send(new GetDeploymentCommand({ deploymentId }));
       info = answer.deploymentInfo ?? info;

@@ -1,11 +1,17 @@
+import { codeSpan } from '../../core/markdown/code-span.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import type { AcquireDeployLockParams, DeployLock, DeployLockStore } from './deploy-lock.js';
 
-export type WithDeployLockResult<T> = { ran: true; value: T } | { ran: false; heldBy: DeployLock };
+export type WithDeployLockResult<T> =
+  /** `releaseProblem`: the work is done, but its lock could not be released (it still expires). */
+  { ran: true; value: T; releaseProblem?: string } | { ran: false; heldBy: DeployLock };
 
 /**
  * Runs `work` while holding the environment's deploy lock, and releases it on every way out:
- * a crash in `work` still frees the environment, then rethrows. A process that dies outright
- * cannot run `finally`; its lock is taken over once it expires.
+ * a crash in `work` still frees the environment, then rethrows. A release that fails after the
+ * work succeeded is returned as `releaseProblem`, never thrown, so the work's real outcome (a
+ * deployed stack) is still reported. A process that dies outright cannot run `finally`; its lock
+ * is taken over once it expires.
  */
 export async function withDeployLock<T>(
   params: AcquireDeployLockParams & { store: DeployLockStore },
@@ -16,35 +22,29 @@ export async function withDeployLock<T>(
   if (!taken.acquired) return { ran: false, heldBy: taken.heldBy };
 
   const { lock } = taken;
-  let workFailed = false;
+  let value: T;
   try {
-    return { ran: true, value: await work(lock) };
+    value = await work(lock);
   } catch (error) {
-    workFailed = true;
+    // The work's error is the one worth reporting; a failing release must not hide it (the lock expires).
+    await release({ store, lock }).catch(() => undefined);
     throw error;
-  } finally {
-    await releaseAfterWork({ store, lock, workFailed });
+  }
+  try {
+    await release({ store, lock });
+    return { ran: true, value };
+  } catch (error) {
+    const expiry = new Date(lock.expiresAt * 1000).toISOString();
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ran: true,
+      value,
+      releaseProblem: `The lock on ${lock.environment} could not be released (${untrustedInline(reason)}); it expires at ${expiry}, or a write user can ${codeSpan(`/unlock ${lock.environment}`)}.`,
+    };
   }
 }
 
-/**
- * When the work failed, its error is the one worth reporting, so a failing release must not hide
- * it (the lock still expires). When the work succeeded, a failing release is reported.
- */
-async function releaseAfterWork(params: {
-  store: DeployLockStore;
-  lock: DeployLock;
-  workFailed: boolean;
-}): Promise<void> {
-  const { store, lock, workFailed } = params;
-  try {
-    await store.release({ repository: lock.repository, environment: lock.environment, token: lock.token });
-  } catch (error) {
-    if (workFailed) return;
-    const expiry = new Date(lock.expiresAt * 1000).toISOString();
-    throw new Error(
-      `The deploy to ${lock.environment} finished, but its lock could not be released; it expires at ${expiry}, or a write user can /unlock ${lock.environment}.`,
-      { cause: error },
-    );
-  }
+function release(params: { store: DeployLockStore; lock: DeployLock }): Promise<unknown> {
+  const { store, lock } = params;
+  return store.release({ repository: lock.repository, environment: lock.environment, token: lock.token });
 }

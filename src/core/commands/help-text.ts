@@ -1,18 +1,22 @@
 import { codeSpan } from '../markdown/code-span.js';
 import { COMMAND_NAMES, COMMAND_SPECS, type CommandName, type CommandPermission } from './command-names.js';
 
-const WHAT_IT_DOES: { readonly [Name in CommandName]: string } = {
+/**
+ * What each command does today; `undefined` for a command that is recognised (and answered that it
+ * is not available yet) but does not work in this release, so `/help` never lists it.
+ */
+const WHAT_IT_DOES: { readonly [Name in CommandName]: string | undefined } = {
   implement:
-    'Starts an implementation from the request in the rest of the comment (a fenced `json` or `yaml` block, or the issue form fields).',
-  approve: 'Releases a request that is held because its author lacks write access.',
-  retry: 'Runs a failed or cancelled task again from the start.',
-  status:
-    "Shows the task's state, its pull request, cost so far and the latest deployment of each environment.",
+    "Starts an implementation from the request in the rest of the comment (a fenced `json` or `yaml` block, or the issue form fields), or runs the task again; on the task's issue.",
+  approve: "Releases a request that is held because its author lacks write access; on the task's issue.",
+  // Comes with the review work, as does cancelling a whole task with `/cancel` alone.
+  retry: undefined,
+  status: "Shows the task's state, its pull request and the model cost so far.",
   deploy:
     'Deploys the pull request to the environment through a GitHub deployment. `--dry-run` creates and reports the change set without executing it.',
   rollback:
     'Redeploys what the last successful deployment before the current one deployed, or exactly the given commit or deployment.',
-  cancel: 'With an environment: stops the deploy running there. Without one: cancels the task.',
+  cancel: 'Stops the deploy running in the environment; CloudFormation rolls the update back.',
   unlock: "Releases the environment's deploy lock, e.g. one left behind by a crashed run.",
   help: 'Shows this list.',
 };
@@ -22,15 +26,20 @@ const WHO_MAY_RUN: { readonly [Permission in CommandPermission]: string } = {
   write: 'write, maintain or admin',
 };
 
-/** The `/help` answer, also sent with every invalid command, so it always names the configured environments. */
+/**
+ * The `/help` answer, also sent with every invalid command, so it always names the configured
+ * environments. It lists exactly the commands that work today.
+ */
 export function renderHelp(environments: readonly string[]): string {
-  const rows = COMMAND_NAMES.map((name) => {
+  const rows = COMMAND_NAMES.flatMap((name) => {
+    const whatItDoes = WHAT_IT_DOES[name];
+    if (whatItDoes === undefined) return [];
     const { usage, requiredPermission } = COMMAND_SPECS[name];
     const who =
       name === 'implement'
         ? `${WHO_MAY_RUN.anyone}; without write access the request waits for a maintainer's \`/approve\``
         : WHO_MAY_RUN[requiredPermission];
-    return `| ${codeSpan(usage, { inTableCell: true })} | ${WHAT_IT_DOES[name]} | ${who} |`;
+    return [`| ${codeSpan(usage, { inTableCell: true })} | ${whatItDoes} | ${who} |`];
   });
   return [
     '### Commands',

@@ -22,20 +22,39 @@ export type TaskState = (typeof TASK_STATES)[number];
 const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
   received: ['awaiting_approval', 'awaiting_input', 'generating', 'failed', 'cancelled'],
   awaiting_approval: ['generating', 'cancelled', 'failed'],
-  awaiting_input: ['received', 'generating', 'cancelled', 'failed'],
+  // A new request may arrive wherever generating could start again; from someone without write
+  // access it is held (`awaiting_approval`) instead.
+  awaiting_input: ['received', 'generating', 'awaiting_approval', 'cancelled', 'failed'],
   generating: ['validating', 'failed', 'cancelled'],
   // Validation failures go back to the model for repair.
   validating: ['generating', 'pr_open', 'failed', 'cancelled'],
-  pr_open: ['approved', 'changes_requested', 'generating', 'merged', 'cancelled', 'failed', 'deploying'],
-  changes_requested: ['generating', 'cancelled', 'failed'],
-  approved: ['merged', 'changes_requested', 'pr_open', 'generating', 'deploying', 'cancelled'],
+  pr_open: [
+    'approved',
+    'changes_requested',
+    'generating',
+    'awaiting_approval',
+    'merged',
+    'cancelled',
+    'failed',
+    'deploying',
+  ],
+  changes_requested: ['generating', 'awaiting_approval', 'cancelled', 'failed'],
+  approved: [
+    'merged',
+    'changes_requested',
+    'pr_open',
+    'generating',
+    'awaiting_approval',
+    'deploying',
+    'cancelled',
+  ],
   merged: ['deploying', 'deployed'],
   deploying: ['deployed', 'failed', 'rolled_back', 'cancelled'],
   deployed: ['deploying', 'rolled_back'],
   rolled_back: ['deploying'],
-  // A failed or cancelled task can be retried (`/retry`, or re-triggering the issue).
-  failed: ['received', 'generating'],
-  cancelled: ['received'],
+  // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).
+  failed: ['received', 'generating', 'awaiting_approval'],
+  cancelled: ['received', 'generating', 'awaiting_approval'],
 };
 
 export function canTransition(from: TaskState, to: TaskState): boolean {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
 import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
+import { CONFIG_PATH } from '../../core/config/agent-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { CONTROL_DISPATCH_TYPE, controlRequestSchema } from '../../core/deploy/control-request.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import type { TaskClient } from '../../github/task-client.js';
+import { answerOnCrash } from '../../pipeline/answer-on-crash.js';
 import { runControlRequest, type ControlOutcome } from '../../pipeline/deploy/run-control-request.js';
+import { postComment } from '../../github/post-comment.js';
 
 const controlEventSchema = z.object({
   action: z.literal(CONTROL_DISPATCH_TYPE),
@@ -17,7 +20,10 @@ const controlEventSchema = z.object({
   }),
 });
 
-/** A `/cancel <env>` or `/unlock <env>` handed over by the command handler, carried out with AWS access. */
+/**
+ * A `/cancel <env>` or `/unlock <env>` handed over by the command handler, carried out with AWS
+ * access, and always answered on the issue it was written on (a bad config or a crash included).
+ */
 export async function mainControl(params: {
   client: TaskClient;
   event: { name: string; payload: unknown };
@@ -35,20 +41,43 @@ export async function mainControl(params: {
     repo: repository.name,
     defaultBranch: repository.default_branch,
   };
-  const configResult = await readAgentConfig({
-    client: params.client,
-    owner: repositoryRef.owner,
-    repo: repositoryRef.repo,
-  });
-  if (!configResult.ok)
-    return { status: 'invalid_config', message: formatConfigProblems(configResult.problems) };
-  const lockStore = lockStoreForConfig(configResult.config);
-  return runControlRequest({
-    client: params.client,
-    repository: repositoryRef,
-    request,
-    cloudFormationFor: createCloudFormationClient,
-    ...(lockStore === undefined ? {} : { lockStore }),
-    now: () => Date.now(),
-  });
+  const { owner, repo } = repositoryRef;
+  // Whatever happens, the person who wrote the command hears back on the issue they wrote it on.
+  return answerOnCrash(
+    {
+      client: params.client,
+      owner,
+      repo,
+      issueNumber: request.issue_number,
+      request: `\`/${request.command} ${request.environment}\``,
+      author: request.requested_by,
+    },
+    async () => {
+      const configResult = await readAgentConfig({ client: params.client, owner, repo });
+      if (!configResult.ok) {
+        const message = formatConfigProblems(configResult.problems);
+        await postComment({
+          client: params.client,
+          owner,
+          repo,
+          issueNumber: request.issue_number,
+          body: [
+            `\`/${request.command} ${request.environment}\` was not carried out: \`${CONFIG_PATH}\` on the default branch cannot be used.`,
+            '',
+            ...configResult.problems.map((problem) => `- ${problem}`),
+          ].join('\n'),
+        });
+        return { status: 'invalid_config' as const, message };
+      }
+      const lockStore = lockStoreForConfig(configResult.config);
+      return runControlRequest({
+        client: params.client,
+        repository: repositoryRef,
+        request,
+        cloudFormationFor: createCloudFormationClient,
+        ...(lockStore === undefined ? {} : { lockStore }),
+        now: () => Date.now(),
+      });
+    },
+  );
 }

@@ -9,6 +9,7 @@ import { createLocalDeploymentStore } from '../../local/local-deployment-store.j
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { readDeployEvent } from '../../pipeline/deploy/deploy-event.js';
+import { endDeploymentOnCrash } from '../../pipeline/deploy/end-deployment-on-crash.js';
 import { runDeployment, type DeploymentOutcome } from '../../pipeline/deploy/run-deployment.js';
 import type { ControlOutcome } from '../../pipeline/deploy/run-control-request.js';
 import type { DeployInputs } from './action-io.js';
@@ -30,7 +31,12 @@ export async function mainDeploy(params: {
   const deployEvent = readDeployEvent(params.event);
   if ('problem' in deployEvent) return { status: 'failed', message: deployEvent.problem };
   const { owner, repo } = deployEvent.repository;
-  const configResult = await readAgentConfig({ client: params.client, owner, repo });
+  const logUrl = params.logUrl === undefined ? {} : { logUrl: params.logUrl };
+  // A config that cannot be read (a 403, GitHub down) still ends the deployment, with `error`.
+  const configResult = await endDeploymentOnCrash(
+    { client: params.client, event: deployEvent, ...logUrl },
+    () => readAgentConfig({ client: params.client, owner, repo }),
+  );
   if (!configResult.ok) {
     const message = formatConfigProblems(configResult.problems);
     await setDeploymentStatus({
@@ -40,6 +46,7 @@ export async function mainDeploy(params: {
       deploymentId: deployEvent.deploymentId,
       state: 'failure',
       description: `.github/implementation-agent.yml cannot be used; see the run log`,
+      ...logUrl,
     });
     return { status: 'invalid_config', message };
   }
@@ -55,7 +62,7 @@ export async function mainDeploy(params: {
     event: deployEvent,
     config: configResult.config,
     timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,
-    ...(params.logUrl === undefined ? {} : { logUrl: params.logUrl }),
+    ...logUrl,
     sleep: (ms) => delay(ms),
     now: () => Date.now(),
     log: params.log,

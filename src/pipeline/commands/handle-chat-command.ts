@@ -19,8 +19,9 @@ import { reply } from './reply.js';
 export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
 
 /**
- * Every slash command other than `/implement` and `/approve`: acknowledged with a reaction at once,
- * parsed against the configured environments, permission-checked, then carried out or answered.
+ * Every slash command other than `/implement` and `/approve` on an issue (those two written on a
+ * pull request come here too): acknowledged with a reaction at once, parsed against the configured
+ * environments, permission-checked, then carried out or answered.
  */
 export async function handleChatCommand(
   deps: TaskEventDependencies,
@@ -69,6 +70,9 @@ export async function handleChatCommand(
         environment: command.environment,
         answer,
       });
+    case 'implement':
+    case 'approve':
+      return answer(await onPullRequestInstead(deps, event, command.kind));
     case 'cancel':
       if (command.environment === undefined) return answer(notYetAvailable(command));
       return sendToDeployWorkflow({
@@ -96,6 +100,29 @@ async function describeStatus(deps: TaskEventDependencies, event: ChatCommandEve
   return renderStatusComment({ marker: status.marker })
     .replace(/<!--[\s\S]*?-->\n?/g, '')
     .trim();
+}
+
+/**
+ * `/implement` and `/approve` act on the task's issue; written on a pull request they are answered
+ * with where they work (the issue, named from the agent's branch `implementation/<issue>-…`).
+ */
+async function onPullRequestInstead(
+  deps: TaskEventDependencies,
+  event: ChatCommandEvent,
+  kind: 'implement' | 'approve',
+): Promise<string> {
+  const { owner, repo } = event.repository;
+  const pull = (await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber })).data;
+  const issue = /^implementation\/(\d+)-/.exec(pull.head.ref)?.[1];
+  const where = issue === undefined ? 'an issue that holds a request' : `the task's issue, #${issue}`;
+  const what =
+    kind === 'implement'
+      ? `\`/implement\` works on ${where}: there it starts the task, or runs it again and updates its pull request.`
+      : `\`/approve\` works on ${where}: there it releases a request held for a maintainer's approval.`;
+  return (
+    `${what} Nothing was changed here. Iterating on a pull request from its comments and reviews is ` +
+    'not available in this release yet. `/help` lists what works today.'
+  );
 }
 
 /** Said plainly rather than ignored: the command is known, this release cannot carry it out yet. */

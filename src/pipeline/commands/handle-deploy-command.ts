@@ -13,6 +13,7 @@ import { findStatusComment } from '../../github/status-comment.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
+import { endUnstartableDeployment } from './end-unstartable-deployment.js';
 import { teamsOf } from './teams-of.js';
 
 type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
@@ -90,7 +91,7 @@ export async function handleDeployCommand(params: {
     dry_run: command.dryRun,
   };
   const notes = await describeEnvironment({ deps, event, environment, sha: facts.currentSha });
-  const deploymentId = await createDeployment({
+  const created = await createDeployment({
     client,
     owner,
     repo,
@@ -98,7 +99,20 @@ export async function handleDeployCommand(params: {
     payload,
     description: `${command.dryRun ? 'Dry run' : 'Deploy'} of PR #${facts.number} requested by ${event.author}`,
   });
+  const deploymentId = created.id;
   deps.log(`Created deployment ${deploymentId} of ${facts.currentSha} to ${environment}`);
+  const unstartable = await endUnstartableDeployment({
+    client,
+    owner,
+    repo,
+    created,
+    environment,
+    command: `/deploy ${environment}${command.dryRun ? ' --dry-run' : ''}`,
+  });
+  if (unstartable !== undefined) {
+    await answer(unstartable);
+    return { status: 'failed', message: unstartable };
+  }
   await answer(
     `🚀 ${command.dryRun ? 'Dry run (change set only) for' : 'Deploying'} \`${facts.currentSha.slice(0, 7)}\` ` +
       `(PR #${facts.number}) to **${environment}** as deployment ${deploymentId}, stack ${codeSpan(payload.stack_name)} ` +

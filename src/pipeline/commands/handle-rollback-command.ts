@@ -11,6 +11,7 @@ import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
+import { endUnstartableDeployment } from './end-unstartable-deployment.js';
 import { teamsOf } from './teams-of.js';
 
 type RollbackCommand = Extract<ChatCommand, { kind: 'rollback' }>;
@@ -71,7 +72,7 @@ export async function handleRollbackCommand(params: {
     ...(selection.current === undefined ? {} : { rollback_of: selection.current.id }),
     rollback_to: target.id,
   };
-  const deploymentId = await createDeployment({
+  const created = await createDeployment({
     client,
     owner,
     repo,
@@ -79,7 +80,20 @@ export async function handleRollbackCommand(params: {
     payload,
     description: `Rollback to deployment ${target.id} requested by ${event.author}`,
   });
+  const deploymentId = created.id;
   deps.log(`Created rollback deployment ${deploymentId} of ${target.sha} to ${environment}`);
+  const unstartable = await endUnstartableDeployment({
+    client,
+    owner,
+    repo,
+    created,
+    environment,
+    command: `/rollback ${environment}${command.target === undefined ? '' : ` to ${command.target.kind === 'sha' ? command.target.sha : command.target.id}`}`,
+  });
+  if (unstartable !== undefined) {
+    await answer(unstartable);
+    return { status: 'failed', message: unstartable };
+  }
   const revert =
     envConfig.revert_pr_on_rollback && selection.current
       ? await openRevertPullRequest({

@@ -31,7 +31,11 @@ export async function bakeDeployment(params: {
     log: params.log,
   });
   if (outcome.kind === 'quiet') {
-    return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.`], alarmed: false };
+    const unseen =
+      outcome.unseenEnd === undefined
+        ? ''
+        : ` The last look at the alarms failed (${outcome.unseenEnd}), so the end of the window went unseen.`;
+    return { result, lines: [`- Baked for ${minutes} minute(s): no alarm fired.${unseen}`], alarmed: false };
   }
   const alarms = outcome.alarms.map((name) => codeSpan(name)).join(', ');
   const message = `Deployed, but ${untrustedInline(outcome.alarms.join(', '))} went into ALARM ${outcome.afterSeconds} s into the ${minutes}-minute bake window.`;

@@ -46,7 +46,8 @@ export async function rollBackAfterFailure(params: {
     rollback_to: target.id,
     ...(params.payload.pull_number === undefined ? {} : { pull_number: params.payload.pull_number }),
   };
-  const deploymentId = await createDeployment({
+  // Made with the workflow's own token, it starts no new run: this run carries it out itself.
+  const { id: deploymentId } = await createDeployment({
     client,
     owner,
     repo,

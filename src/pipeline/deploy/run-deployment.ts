@@ -5,6 +5,7 @@ import { codeSpan } from '../../core/markdown/code-span.js';
 import { plainText } from '../../core/markdown/plain-text.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
+import { changeSetNameFor } from '../../aws/cloudformation/change-set-name.js';
 import { deployStack } from '../../aws/cloudformation/deploy-stack.js';
 import type { DeployLockStore } from '../../aws/dynamodb/deploy-lock.js';
 import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
@@ -21,7 +22,10 @@ import { rollBackAfterFailure } from './roll-back-after-failure.js';
 import { checkDeployment } from './check-deployment.js';
 import type { DeployRunClient } from './deploy-run-client.js';
 import { renderDeployReport } from './render-deploy-report.js';
-import { followTrafficShift } from './follow-traffic-shift.js';
+import { endDeploymentOnCrash } from './end-deployment-on-crash.js';
+import { followTrafficIfShifted } from './follow-traffic-if-shifted.js';
+import { stepAfterStack } from './step-after-stack.js';
+import { storeDeployment } from './store-deployment.js';
 
 export type { DeployRunClient } from './deploy-run-client.js';
 
@@ -40,8 +44,10 @@ const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO
 /**
  * Carries out one GitHub deployment: 1. mark it in progress; 2. check the payload and that the sha is
  * still the one checked; 3. read the template at that sha; 4. deploy the stack through a change
- * set; 5. end with success or failure on the deployment and a report on the PR. Any crash still
- * ends the deployment with a final status.
+ * set; 5. follow the traffic shift and bake, store the record; 6. end with success or failure on the
+ * deployment and a report on the PR. Once CloudFormation has finished, a failing later step is a
+ * warning on the real outcome, never the outcome; a crash before that still ends the deployment
+ * with a final status (`error`), and nothing overwrites a final status once set.
  */
 export async function runDeployment(params: {
   client: DeployRunClient;
@@ -65,12 +71,13 @@ export async function runDeployment(params: {
 }): Promise<DeploymentOutcome> {
   const { client, event } = params;
   const { owner, repo } = event.repository;
-  const status = (
-    state: 'in_progress' | 'success' | 'failure' | 'error',
+  let settled = false;
+  const status = async (
+    state: 'in_progress' | 'success' | 'failure',
     description: string,
     environmentUrl?: string,
-  ) =>
-    setDeploymentStatus({
+  ) => {
+    await setDeploymentStatus({
       client,
       owner,
       repo,
@@ -80,19 +87,23 @@ export async function runDeployment(params: {
       ...(environmentUrl === undefined ? {} : { environmentUrl }),
       ...(params.logUrl === undefined ? {} : { logUrl: params.logUrl }),
     });
-  await status('in_progress', `Deploying ${event.sha.slice(0, 7)} to ${event.environment}`);
-  try {
+    if (state !== 'in_progress') settled = true;
+  };
+  const guard = {
+    client,
+    event,
+    ...(params.logUrl === undefined ? {} : { logUrl: params.logUrl }),
+    isSettled: () => settled,
+  };
+  return endDeploymentOnCrash(guard, async () => {
+    await status('in_progress', `Deploying ${event.sha.slice(0, 7)} to ${event.environment}`);
     const refusal = await checkDeployment(params);
     if (typeof refusal === 'string') {
       await status('failure', refusal);
       return { status: 'deploy_failed', deploymentId: event.deploymentId, message: refusal };
     }
-    return await deployChecked({ ...params, payload: refusal.payload, template: refusal.template, status });
-  } catch (error) {
-    const message = `The deploy run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    await status('error', message).catch(() => undefined);
-    throw error;
-  }
+    return deployChecked({ ...params, payload: refusal.payload, template: refusal.template, status });
+  });
 }
 
 async function deployChecked(
@@ -102,7 +113,7 @@ async function deployChecked(
     status: (state: 'success' | 'failure', description: string, environmentUrl?: string) => Promise<void>;
   },
 ): Promise<DeploymentOutcome> {
-  const { client, event, payload, config } = params;
+  const { client, event, payload, config, log } = params;
   const { owner, repo } = event.repository;
   const environment = config.environments[event.environment];
   const comment = async (body: string) => {
@@ -133,12 +144,12 @@ async function deployChecked(
         : {}),
       recreateRolledBackStack: environment?.recreate_rolled_back_stack ?? false,
       terminationProtection: environment?.termination_protection ?? false,
-      changeSetName: `implementation-agent-${event.deploymentId}`,
+      changeSetName: changeSetNameFor(event.deploymentId),
       dryRun: payload.dry_run,
       timeoutMs: params.timeoutMs,
       sleep: params.sleep,
       now: params.now,
-      log: params.log,
+      log,
       onChangeSet: (summary) =>
         comment(
           `#### Change set for ${codeSpan(payload.stack_name)} (${event.environment})\n\n${summary.markdown}`,
@@ -170,112 +181,84 @@ async function deployChecked(
     );
     return { status: 'deploy_failed', deploymentId: event.deploymentId, message };
   }
-  const traffic = await followTrafficIfShifted({ ...params, payload, result: locked.value, since });
-  const shifted: DeployResult = traffic.failed
+
+  // CloudFormation has finished: from here on, what it did is the outcome, and a step that cannot
+  // run (a missing permission, a throttled API) adds a warning to it instead of replacing it.
+  const warnings: string[] =
+    'releaseProblem' in locked && locked.releaseProblem ? [locked.releaseProblem] : [];
+  const traffic = await stepAfterStack(
+    { what: 'Following the CodeDeploy traffic shift', fallback: { lines: [], failed: false }, log },
+    () => followTrafficIfShifted({ ...params, payload, result: locked.value, since }),
+  );
+  if (traffic.warning) warnings.push(traffic.warning);
+  const shifted: DeployResult = traffic.value.failed
     ? {
         ...locked.value,
         finalStatus: 'failure',
         message: `${locked.value.message} CodeDeploy did not finish shifting traffic.`,
       }
     : locked.value;
-  const baked = await bakeDeployment({
-    result: shifted,
-    environment,
-    cloudwatch: params.cloudWatchFor?.(payload.region),
-    sleep: params.sleep,
-    now: params.now,
-    log: params.log,
-  });
-  const result = baked.result;
-  const report = [
-    renderDeployReport(result, event.environment),
-    ...traffic.lines,
-    ...baked.lines,
-    ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
-  ];
+  const baked = await stepAfterStack(
+    {
+      what: 'Watching the alarms during the bake window',
+      fallback: { result: shifted, lines: [], alarmed: false },
+      log,
+    },
+    () =>
+      bakeDeployment({
+        result: shifted,
+        environment,
+        cloudwatch: params.cloudWatchFor?.(payload.region),
+        sleep: params.sleep,
+        now: params.now,
+        log,
+      }),
+  );
+  if (baked.warning) warnings.push(baked.warning);
+  const result: DeployResult = {
+    ...baked.value.result,
+    warnings: [...baked.value.result.warnings, ...warnings],
+  };
+  // The record first: whatever happens to the report, a rollback can find what runs.
+  const storeProblem =
+    result.finalStatus === 'success' ? await storeDeployment({ ...params, payload, result }) : undefined;
   // The message is markdown; GitHub shows a status description unrendered.
   await params.status(result.finalStatus, plainText(result.message), result.environmentUrl);
-  if (result.finalStatus === 'success') {
-    const storeProblem = await storeDeployment({ ...params, payload, result });
-    if (storeProblem) report.push(`- ⚠️ ${storeProblem}`);
-    await comment(report.join('\n'));
-    return { status: 'deployed', deploymentId: event.deploymentId, result };
-  }
+
+  const report = [
+    renderDeployReport(result, event.environment),
+    ...traffic.value.lines,
+    ...baked.value.lines,
+    ...(storeProblem ? [`- ⚠️ ${storeProblem}`] : []),
+    ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
+  ];
   // An alarm while baking always rolls back; other failures when auto_rollback asks. A rollback is
   // not itself rolled back, and a dry run changed nothing.
-  const rollBack = baked.alarmed || environment?.auto_rollback === true;
-  if (rollBack && payload.rollback_of === undefined && !payload.dry_run) {
-    report.push(
-      ...(await rollBackAfterFailure({
+  const rollBack = baked.value.alarmed || environment?.auto_rollback === true;
+  if (result.finalStatus === 'failure' && rollBack && payload.rollback_of === undefined && !payload.dry_run) {
+    const rolledBack = await stepAfterStack({ what: 'The automatic rollback', fallback: [], log }, () =>
+      rollBackAfterFailure({
         client,
         event,
         payload,
         redeploy: (next) => runDeployment({ ...params, event: next }),
-        log: params.log,
-      })),
+        log,
+      }),
     );
+    report.push(...rolledBack.value, ...(rolledBack.warning ? [`- ↩️ ⚠️ ${rolledBack.warning}`] : []));
   }
-  await comment(report.join('\n'));
-  return { status: 'deploy_failed', deploymentId: event.deploymentId, message: result.message, result };
-}
-
-/**
- * A deploy that changed or confirmed the stack is kept exactly, for rollbacks and audits. Keeping
- * it is a mirror: failing to write it is reported, never a failed deploy.
- */
-async function storeDeployment(
-  params: Parameters<typeof runDeployment>[0] & {
-    payload: DeploymentPayload;
-    template: string;
-    result: DeployResult;
-  },
-): Promise<string | undefined> {
-  const { deploymentStore, event, payload, result } = params;
-  if (!deploymentStore || payload.dry_run) return undefined;
-  const { owner, repo } = event.repository;
-  try {
-    await deploymentStore.save({
-      repository: `${owner}/${repo}`,
-      environment: event.environment,
-      deploymentId: event.deploymentId,
-      sha: event.sha,
-      stackName: payload.stack_name,
-      template: params.template,
-      parameters: payload.parameters,
-      outputs: result.outputs,
-    });
-    return undefined;
-  } catch (error) {
-    const message = `The deployment record was not stored: ${error instanceof Error ? error.message : String(error)}`;
-    params.log(message);
-    return message;
-  }
-}
-
-const TRAFFIC_SHIFTING = new Set(['canary', 'linear', 'blue-green']);
-
-/** Only an update of a stack with a traffic-shifting strategy starts CodeDeploy deployments. */
-async function followTrafficIfShifted(
-  params: Parameters<typeof runDeployment>[0] & {
-    payload: DeploymentPayload;
-    result: DeployResult;
-    since: Date;
-  },
-): Promise<{ lines: string[]; failed: boolean }> {
-  const { payload, result } = params;
-  const updated =
-    result.changeSetType === 'UPDATE' && (result.reason === 'deployed' || result.reason === 'failed');
-  if (!params.codeDeployFor || !payload.strategy || !TRAFFIC_SHIFTING.has(payload.strategy) || !updated) {
-    return { lines: [], failed: false };
-  }
-  return followTrafficShift({
-    cfn: params.cloudFormationFor(payload.region),
-    codedeploy: params.codeDeployFor(payload.region),
-    stackName: payload.stack_name,
-    since: params.since,
-    timeoutMs: params.timeoutMs,
-    sleep: params.sleep,
-    now: params.now,
-    log: params.log,
-  });
+  const posted = await stepAfterStack({ what: 'Posting the deploy report', fallback: undefined, log }, () =>
+    comment(report.join('\n')),
+  );
+  const outcomeResult = posted.warning
+    ? { ...result, warnings: [...result.warnings, posted.warning] }
+    : result;
+  return result.finalStatus === 'success'
+    ? { status: 'deployed', deploymentId: event.deploymentId, result: outcomeResult }
+    : {
+        status: 'deploy_failed',
+        deploymentId: event.deploymentId,
+        message: result.message,
+        result: outcomeResult,
+      };
 }

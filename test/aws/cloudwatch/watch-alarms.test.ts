@@ -57,6 +57,32 @@ describe('watchAlarms', () => {
     expect(lines.at(-1)).toBe('Alarm during the bake window: orders-api-5xx');
   });
 
+  it('retries a throttled look at the next poll instead of ending the bake', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+    cloudwatchMock
+      .on(DescribeAlarmsCommand)
+      .rejectsOnce(throttled)
+      .resolvesOnce({ MetricAlarms: [alarm('OK')] })
+      .resolves({ MetricAlarms: [alarm('ALARM')] });
+
+    const { result, lines } = watch(600_000);
+
+    expect(await result).toEqual({ kind: 'alarm', alarms: ['orders-api-5xx'], afterSeconds: 60 });
+    expect(lines).toContain('AWS answered Throttling: Rate exceeded; checking again');
+  });
+
+  it('says when the end of the window went unseen because the last look was throttled', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+    cloudwatchMock
+      .on(DescribeAlarmsCommand)
+      .resolvesOnce({ MetricAlarms: [alarm('OK')] })
+      .rejects(throttled);
+
+    const { result } = watch(60_000);
+
+    expect(await result).toEqual({ kind: 'quiet', minutes: 1, unseenEnd: 'Throttling' });
+  });
+
   it('reads the alarm name from its ARN', () => {
     expect(alarmNameOf(ARN)).toBe('orders-api-5xx');
     expect(alarmNameOf('arn:aws:cloudwatch:us-east-1:1:alarm:name:with:colons')).toBe('name:with:colons');

@@ -5,18 +5,28 @@ describe('renderHelp', () => {
   const rows = help.split('\n').filter((line) => line.startsWith('| `/'));
   const rowOf = (command: string) => rows.find((row) => row.startsWith(`| \`${command}`)) ?? '';
 
-  it('has one table row per command, with its syntax', () => {
+  it('has one table row per command that works today, with its syntax', () => {
     expect(rows.map((row) => row.split(' | ')[0])).toEqual([
       '| `/implement`',
       '| `/approve`',
-      '| `/retry`',
       '| `/status`',
       '| `/deploy <environment> [--dry-run]`',
       '| `/rollback <environment> [to <sha\\|deployment-id>]`',
-      '| `/cancel [<environment>]`',
+      '| `/cancel <environment>`',
       '| `/unlock <environment>`',
       '| `/help`',
     ]);
+  });
+
+  it('lists no command that is only recognised: /retry and /cancel without an environment', () => {
+    expect(help).not.toContain('/retry');
+    expect(help).not.toContain('cancels the task');
+    expect(help).not.toContain('/cancel [');
+  });
+
+  it('promises from /status only what it shows: the task, its pull request and cost, not deployments', () => {
+    expect(rowOf('/status')).toContain("Shows the task's state, its pull request and the model cost so far.");
+    expect(rowOf('/status')).not.toMatch(/deployment/i);
   });
 
   it('escapes pipes so every row keeps exactly three cells', () => {
@@ -35,7 +45,7 @@ describe('renderHelp', () => {
 
   it('explains what the commands do', () => {
     expect(rowOf('/deploy')).toContain('`--dry-run` creates and reports the change set without executing it');
-    expect(rowOf('/cancel')).toContain('Without one: cancels the task');
+    expect(rowOf('/cancel')).toContain('Stops the deploy running in the environment');
   });
 
   it('names the configured environments', () => {

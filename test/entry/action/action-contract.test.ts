@@ -38,7 +38,22 @@ describe('the example workflow', () => {
   ) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
+    jobs: {
+      implement: { steps: Array<{ uses?: string; id?: string; if?: string; with?: Record<string, string> }> };
+    };
   };
+
+  it("takes a GitHub App's token when one is configured, since deployments made with GITHUB_TOKEN start no run", () => {
+    const { steps } = workflow.jobs.implement;
+    const appToken = steps.findIndex((step) => step.uses?.startsWith('actions/create-github-app-token@'));
+    const agent = steps.findIndex((step) => step.uses === './');
+    expect(appToken).toBeGreaterThanOrEqual(0);
+    expect(appToken).toBeLessThan(agent);
+    expect(steps[appToken]?.if).toBe("vars.IMPLEMENTATION_AGENT_APP_ID != ''");
+    expect(steps[agent]?.with?.token).toBe(
+      `\${{ steps.${steps[appToken]?.id ?? 'missing'}.outputs.token || secrets.GITHUB_TOKEN }}`,
+    );
+  });
 
   it('triggers on every event the Action handles', () => {
     expect(Object.keys(workflow.on).sort()).toEqual([

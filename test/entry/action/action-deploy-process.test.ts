@@ -51,13 +51,15 @@ describe('the built Action in mode deploy, run as a process on a deployment even
   });
 
   async function deploy(
-    scenario: 'create-succeeds' | 'update-fails' | 'no-changes',
+    scenario: 'create-succeeds' | 'update-succeeds' | 'update-fails' | 'no-changes',
     event = deploymentEvent(),
     extraResources = 0,
+    denied: readonly string[] = [],
   ) {
     cloudformation = await startCloudFormationFake({
       scenario,
       extraResources,
+      denied,
       outputs: { ApiUrl: 'https://abc123.execute-api.ap-southeast-2.amazonaws.com/staging' },
     });
     return runAction({
@@ -143,5 +145,20 @@ describe('the built Action in mode deploy, run as a process on a deployment even
     expect(run.code).toBe(1);
     expect(github.deploymentStatuses.map((status) => status.state)).toEqual(['in_progress', 'failure']);
     expect(cloudformation?.requests).toEqual([]);
+  });
+
+  it('reports a completed canary update as deployed when the role lacks ListStackResources, naming the permission, and keeps the record', async () => {
+    const run = await deploy('update-succeeds', deploymentEvent({ strategy: 'canary' }), 0, [
+      'ListStackResources',
+    ]);
+
+    expect(run.code).toBe(0);
+    expect(github.deploymentStatuses.map((status) => status.state)).toEqual(['in_progress', 'success']);
+    expect(run.outputs.status).toBe('deployed');
+    const report = github.comments.at(-1)?.body ?? '';
+    expect(report).toContain('🟢 **staging**');
+    expect(report).toContain('missing permission for `cloudformation:ListStackResources`');
+    const kept = path.join(storeDir, 'Codertocat', 'Hello-World', 'staging', '7001');
+    expect(await readFile(path.join(kept, 'template.json'), 'utf8')).toContain('AWS::DynamoDB::Table');
   });
 });

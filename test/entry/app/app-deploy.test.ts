@@ -101,6 +101,29 @@ describe('Probot app: /deploy on the pull request', () => {
     );
   });
 
+  it("ends a deployment made with a workflow's GITHUB_TOKEN at once, since no run will carry it out, and says how to fix it", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api);
+    api.deployments('staging', [], 10);
+    api.createDeployment(7001, 'github-actions[bot]');
+    api.deploymentStatus(7001);
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', prComment('/deploy staging'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    const status = api.calls.find((call) => call.path.endsWith('/deployments/7001/statuses'))?.body;
+    expect(status).toMatchObject({ state: 'error', description: expect.stringContaining('GITHUB_TOKEN') });
+    expect(status).not.toHaveProperty('auto_inactive');
+    const reply = replyOf(api);
+    expect(reply).toContain("was created with the workflow's `GITHUB_TOKEN` (as github-actions[bot])");
+    expect(reply).toContain('`actions/create-github-app-token`');
+    expect(reply).toContain('comment `/deploy staging` again');
+    expect(reply).not.toContain('The deploy workflow carries it out');
+  });
+
   it('says the new deployment is queued behind one still running in the environment', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api);

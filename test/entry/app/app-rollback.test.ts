@@ -75,6 +75,38 @@ describe('Probot app: /rollback', () => {
     );
   });
 
+  it('ends a rollback deployment no workflow run can start, and opens no revert pull request', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectCommandStart(api);
+    api.deployments('staging', [
+      {
+        id: 303,
+        sha: CURRENT,
+        created_at: '2026-11-24T12:00:00Z',
+        payload: deploymentPayloadFor(CURRENT),
+        states: ['success', 'in_progress'],
+      },
+      {
+        id: 301,
+        sha: GOOD,
+        created_at: '2026-11-24T10:00:00Z',
+        payload: deploymentPayloadFor(GOOD),
+        states: ['inactive', 'success'],
+      },
+    ]);
+    api.createDeployment(304, 'github-actions[bot]');
+    api.deploymentStatus(304);
+    api.createComment(42, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', comment('/rollback staging'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(replyOf(api)).toContain('comment `/rollback staging` again');
+    expect(api.calls.some((call) => call.path.includes('/git/'))).toBe(false);
+  });
+
   it('rolls production back and opens a pull request that reverts the rolled-back change on the default branch', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommandStart(api);

@@ -131,7 +131,11 @@ export function githubApi(params: { owner: string; repo: string }) {
         .get(`${base}/commits/${sha}/check-runs`)
         .query(true)
         .reply(200, { total_count: runs.length, check_runs: runs }),
-    createDeployment: (id: number) => scope.post(`${base}/deployments`).reply(201, { id }),
+    /** `creator` as GitHub records it: `github-actions[bot]` when a workflow's GITHUB_TOKEN made it. */
+    createDeployment: (id: number, creator = 'implementation-agent[bot]') =>
+      scope.post(`${base}/deployments`).reply(201, { id, creator: { login: creator, type: 'Bot' } }),
+    deploymentStatus: (id: number) =>
+      scope.post(`${base}/deployments/${id}/statuses`).reply(201, { id: id * 10, state: 'error' }),
     dispatch: () => scope.post(`${base}/dispatches`).reply(204),
     teamMembership: (org: string, team: string, username: string, state: 'active' | 404) =>
       scope

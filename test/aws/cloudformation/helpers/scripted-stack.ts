@@ -11,6 +11,8 @@ import { describeStacksAnswer, eventsAnswer } from './cloudformation-fixtures.js
 /** What one DescribeStacks poll sees, and the events that appeared up to that moment. */
 export interface StackStep {
   readonly status: string;
+  /** This poll is answered with the error instead (a throttled call, say); the stack moved on all the same. */
+  readonly error?: Error;
   readonly events?: readonly StackEvent[];
   readonly statusReason?: string;
   readonly outputs?: readonly Output[];
@@ -33,6 +35,7 @@ export function scriptStackOperation(params: {
     current = Math.min(current + 1, steps.length - 1);
     const step = steps[current];
     if (step === undefined) throw new Error('scriptStackOperation needs at least one step');
+    if (step.error !== undefined) throw step.error;
     return describeStacksAnswer(step.status, {
       ...(step.statusReason === undefined ? {} : { StackStatusReason: step.statusReason }),
       ...(step.outputs === undefined ? {} : { Outputs: [...step.outputs] }),

@@ -1,0 +1,74 @@
+/**
+ * What an operation may touch, which decides the `Resource` of its policy statement:
+ * - `stack`: the deployed stacks and the change sets this agent names (`implementation-agent-*`);
+ * - `read-any`: reads whose resources the deploy cannot know in advance (the CodeDeploy groups a
+ *   stack created, the environment's alarms), granted on `*`;
+ * - `lock-table`: the DynamoDB deploy lock table, only when one is configured.
+ */
+export type DeployRoleScope = 'stack' | 'read-any' | 'lock-table';
+
+export interface DeployRoleOperation {
+  /** The IAM action, `service:Operation`; for these services it is the API operation's own name. */
+  readonly action: `${'cloudformation' | 'codedeploy' | 'cloudwatch' | 'dynamodb'}:${string}`;
+  readonly scope: DeployRoleScope;
+  /** Which step of the deploy path calls it, for people reading the policy. */
+  readonly usedFor: string;
+}
+
+/**
+ * Every AWS operation the deploy path calls (`mode: deploy`: deployments, `/cancel`, `/unlock`), the
+ * one list the deploy role's policy is generated from (`infrastructure/deploy-role.yaml`, the README).
+ * Tests check that each operation the code sends is listed here and that nothing listed is unused.
+ * Action names and resource types: AWS Service Authorization Reference, "Actions, resources, and
+ * condition keys" for AWS CloudFormation, AWS CodeDeploy, Amazon CloudWatch and Amazon DynamoDB.
+ */
+export const DEPLOY_ROLE_OPERATIONS: readonly DeployRoleOperation[] = [
+  { action: 'cloudformation:DescribeStacks', scope: 'stack', usedFor: 'stack status, outputs, polling' },
+  {
+    action: 'cloudformation:DescribeStackEvents',
+    scope: 'stack',
+    usedFor: 'the event log and failing resource',
+  },
+  { action: 'cloudformation:CreateChangeSet', scope: 'stack', usedFor: 'every deploy and dry run' },
+  { action: 'cloudformation:DescribeChangeSet', scope: 'stack', usedFor: 'the change set summary' },
+  { action: 'cloudformation:ExecuteChangeSet', scope: 'stack', usedFor: 'running the change set' },
+  { action: 'cloudformation:DeleteChangeSet', scope: 'stack', usedFor: 'dry runs and empty change sets' },
+  {
+    action: 'cloudformation:DeleteStack',
+    scope: 'stack',
+    usedFor: 'a stack left in ROLLBACK_COMPLETE, and the shell a dry run of a new stack reserves',
+  },
+  {
+    action: 'cloudformation:UpdateTerminationProtection',
+    scope: 'stack',
+    usedFor: '`termination_protection`',
+  },
+  { action: 'cloudformation:CancelUpdateStack', scope: 'stack', usedFor: '`/cancel <env>`' },
+  {
+    action: 'cloudformation:ListStackResources',
+    scope: 'stack',
+    usedFor: 'finding the CodeDeploy groups of a traffic-shifting stack',
+  },
+  { action: 'codedeploy:ListDeployments', scope: 'read-any', usedFor: 'the traffic shift an update started' },
+  {
+    action: 'codedeploy:BatchGetDeployments',
+    scope: 'read-any',
+    usedFor: 'the traffic shift an update started',
+  },
+  { action: 'codedeploy:GetDeployment', scope: 'read-any', usedFor: 'following the traffic shift' },
+  {
+    action: 'codedeploy:ListDeploymentTargets',
+    scope: 'read-any',
+    usedFor: 'the Lambda alias being shifted',
+  },
+  {
+    action: 'codedeploy:BatchGetDeploymentTargets',
+    scope: 'read-any',
+    usedFor: 'traffic weights and failed hooks',
+  },
+  { action: 'cloudwatch:DescribeAlarms', scope: 'read-any', usedFor: 'the bake window (`bake_minutes`)' },
+  { action: 'dynamodb:GetItem', scope: 'lock-table', usedFor: 'the deploy lock (`mirrors.locks_table`)' },
+  { action: 'dynamodb:PutItem', scope: 'lock-table', usedFor: 'taking the deploy lock' },
+  { action: 'dynamodb:UpdateItem', scope: 'lock-table', usedFor: 'extending the deploy lock' },
+  { action: 'dynamodb:DeleteItem', scope: 'lock-table', usedFor: 'releasing the lock, `/unlock <env>`' },
+];

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { DEPLOY_ROLE_OPERATIONS } from '../../../src/aws/iam/deploy-role-operations.js';
+import { iamActionOf } from '../../support/iam-action-of.js';
+
+const SRC = path.resolve(import.meta.dirname, '../../../src');
+/** Generation calls Bedrock under the implement workflow's own role, never the deploy role. */
+const OUTSIDE_THE_DEPLOY_PATH = [path.join(SRC, 'generation')];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return OUTSIDE_THE_DEPLOY_PATH.includes(full) ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Every command class imported for its value (not as a type) from an AWS SDK package, by file. */
+function importedCommands(): Array<{ file: string; packageName: string; commandName: string }> {
+  return sourceFiles(SRC).flatMap((file) => {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022);
+    return source.statements.flatMap((statement) => {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) return [];
+      const packageName = statement.moduleSpecifier.text;
+      const clause = statement.importClause;
+      if (!packageName.startsWith('@aws-sdk/') || !clause || clause.isTypeOnly) return [];
+      const bindings = clause.namedBindings;
+      if (!bindings || !ts.isNamedImports(bindings)) return [];
+      return bindings.elements
+        .filter(
+          (element) => !element.isTypeOnly && /Command$/.test((element.propertyName ?? element.name).text),
+        )
+        .map((element) => ({
+          file: path.relative(SRC, file),
+          packageName,
+          commandName: (element.propertyName ?? element.name).text,
+        }));
+    });
+  });
+}
+
+const listed = new Set<string>(DEPLOY_ROLE_OPERATIONS.map((operation) => operation.action));
+
+describe('the one list of AWS operations the deploy path calls', () => {
+  const commands = importedCommands();
+
+  it('finds the commands the code sends (the scan itself works)', () => {
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ commandName: 'ListStackResourcesCommand' }),
+        expect.objectContaining({ commandName: 'GetDeploymentCommand' }),
+        expect.objectContaining({ packageName: '@aws-sdk/lib-dynamodb', commandName: 'PutCommand' }),
+      ]),
+    );
+  });
+
+  it('lists every AWS operation the code outside generation can send', () => {
+    const missing = commands
+      .map((command) => ({ ...command, action: iamActionOf(command) }))
+      .filter((command) => !listed.has(command.action))
+      .map((command) => `${command.action} (${command.commandName} in ${command.file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists nothing the code never sends, so the role grants no more than it uses', () => {
+    const sent = new Set(commands.map(iamActionOf));
+    expect([...listed].filter((action) => !sent.has(action))).toEqual([]);
+  });
+
+  it('lists each action once', () => {
+    expect(listed.size).toBe(DEPLOY_ROLE_OPERATIONS.length);
+  });
+});
