@@ -4,6 +4,7 @@ import { markdownCode, markdownText, visibleControlCharacters } from './markdown
 const GATE_TITLES: Readonly<Record<GateName, string>> = {
   paths: 'File paths',
   limits: 'Size limits',
+  secrets: 'Secret scan',
   template: 'CloudFormation template',
   typescript: 'TypeScript and JSON syntax',
   'model-output': 'Model answer',
