@@ -37,25 +37,26 @@ describe('formatFindingsForRepair', () => {
 });
 
 describe('formatGateReportMarkdown', () => {
-  it('shows a passing report as a table of ticks', () => {
-    expect(formatGateReportMarkdown(runGates(goodBundle(), policy))).toBe(
+  it('shows a passing report as a table of ticks', async () => {
+    expect(formatGateReportMarkdown(await runGates(goodBundle(), policy))).toBe(
       [
-        '**✅ All 4 validation gates passed**',
+        '**✅ All 5 validation gates passed**',
         '',
         '| Gate | Result | Findings |',
         '| --- | :---: | --- |',
         '| File paths | ✅ | — |',
         '| Size limits | ✅ | — |',
+        '| Secret scan | ✅ | — |',
         '| CloudFormation template | ✅ | — |',
         '| TypeScript and JSON syntax | ✅ | — |',
       ].join('\n'),
     );
   });
 
-  it('lists findings of failed gates in their row', () => {
-    const report = runGates(bundleOf([file('../x.ts', 'let = 1')]), policy);
+  it('lists findings of failed gates in their row', async () => {
+    const report = await runGates(bundleOf([file('../x.ts', 'let = 1')]), policy);
     const markdown = formatGateReportMarkdown(report);
-    expect(markdown).toContain('**❌ 2 of 4 validation gates failed**');
+    expect(markdown).toContain('**❌ 2 of 5 validation gates failed**');
     expect(markdown).toContain('| File paths | ❌ | `../x.ts` contains a ".." segment |');
     expect(markdown).toContain(
       "| TypeScript and JSON syntax | ❌ | `../x.ts` TypeScript syntax error at line 1, column 1: Unexpected reserved word 'let'. |",
