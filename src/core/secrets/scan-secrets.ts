@@ -2,7 +2,7 @@ import { lintSource } from '@secretlint/core';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
 import { lineColumnFinder } from './line-column-finder.js';
 import { secretKind, type SecretKind } from './secret-kind.js';
-import { SECRETLINT_CONFIG } from './secretlint-config.js';
+import { SECRETLINT_CONFIG, TOO_MANY_REPORTS } from './secretlint-config.js';
 import { silenceSecretlintProfiler } from './silence-secretlint-profiler.js';
 
 silenceSecretlintProfiler();
@@ -21,6 +21,11 @@ export interface SecretMatch {
   readonly column: number;
   /** Every place the same value appears in the text, this one included. */
   readonly occurrences: readonly TextRange[];
+  /**
+   * True for the one match that stands for a rule's findings past MAX_REPORTS_PER_RULE: it says
+   * where they begin, not where each value is, so the text cannot be redacted piece by piece.
+   */
+  readonly overflow: boolean;
 }
 
 /** Keys of secretlint's message data that hold the secret itself (the others name its type or file). */
@@ -48,11 +53,18 @@ export async function scanSecrets(params: { text: string; path?: string }): Prom
   // secretlint drops a leading byte order mark before matching, so its offsets are one short.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const locate = lineColumnFinder(text);
+  // The same value is often found many times (one per place it appears); search for each once.
+  const found = new Map<string, TextRange[]>();
+  const occurrencesOf = (value: string): TextRange[] => {
+    const known = found.get(value) ?? findAll(text, value);
+    found.set(value, known);
+    return known;
+  };
   return result.messages
     .map((message) => {
       const { range, values } = locateValue({ text, message, shift });
       const { line, column } = locate(range[0]);
-      const occurrences = [range, ...values.flatMap((value) => occurrencesOf(text, value))];
+      const occurrences = [range, ...values.flatMap(occurrencesOf)];
       return {
         kind: secretKind(message.messageId),
         ruleId: message.ruleId,
@@ -60,6 +72,7 @@ export async function scanSecrets(params: { text: string; path?: string }): Prom
         line,
         column,
         occurrences,
+        overflow: message.messageId === TOO_MANY_REPORTS,
       };
     })
     .sort((a, b) => a.range[0] - b.range[0]);
@@ -86,7 +99,7 @@ function locateValue(params: { text: string; message: SecretLintCoreResultMessag
   return { range: [start, end], values };
 }
 
-function occurrencesOf(text: string, value: string): TextRange[] {
+function findAll(text: string, value: string): TextRange[] {
   if (value.length < MIN_REPEATED_VALUE_LENGTH) return [];
   const found: TextRange[] = [];
   for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {

@@ -1,3 +1,5 @@
+import { MAX_REPORTS_PER_RULE, TOO_MANY_REPORTS } from './secretlint-config.js';
+
 /** What a secretlint finding is, in words for people (`title`) and in a redaction marker (`slug`). */
 export interface SecretKind {
   readonly slug: string;
@@ -27,6 +29,10 @@ const KINDS: Readonly<Record<string, SecretKind>> = {
   MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
   MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
   PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
+  [TOO_MANY_REPORTS]: {
+    slug: 'too-many-secrets',
+    title: `more than ${MAX_REPORTS_PER_RULE} secrets of one kind; this and the rest are not listed one by one`,
+  },
 };
 
 /**

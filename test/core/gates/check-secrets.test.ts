@@ -77,6 +77,15 @@ describe('checkSecrets', () => {
     ]);
   });
 
+  it('lists 20 findings of a kind and then says there are more', async () => {
+    const findings = await checkSecrets(bundleOf([file('src/flood.ts', 'xoxb-1-2 '.repeat(7_000))]));
+
+    expect(findings).toHaveLength(21);
+    expect(findings.at(-1)?.message).toMatch(
+      /^line 1, column 181: more than 20 secrets of one kind; this and the rest are not listed one by one \(secretlint rule "slack"\)/,
+    );
+  });
+
   it('passes what only looks like a credential: account IDs, placeholders and secret references', async () => {
     const template = [
       'Parameters:',

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../../../src/core/secrets/redact-secrets.js';
+import { redactSecrets, TOO_MANY_SECRETS_MARKER } from '../../../src/core/secrets/redact-secrets.js';
 import {
   FAKE_AWS_ACCESS_KEY_ID,
   FAKE_AWS_SECRET_ACCESS_KEY,
@@ -54,6 +54,12 @@ describe('redactSecrets', () => {
     const text = `\uFEFFtoken=${FAKE_GITHUB_CLASSIC_TOKEN};`;
 
     expect(await redactSecrets(text)).toBe('\uFEFFtoken=[REDACTED:github-token];');
+  });
+
+  it('withholds the whole text when it holds more secrets of one kind than are located one by one', async () => {
+    const text = `Tokens: ${'xoxb-1-2 '.repeat(30)}and nothing else`;
+
+    expect(await redactSecrets(text)).toBe(TOO_MANY_SECRETS_MARKER);
   });
 
   it('is idempotent and leaves text without secrets exactly as it was', async () => {

@@ -29,6 +29,32 @@ describe('scanSecrets', () => {
     expect(await scanSecrets({ text, path: 'notes.txt' })).toEqual([]);
   });
 
+  it('lists at most 20 findings of one rule, then one that stands for the rest', async () => {
+    const text = `${FAKE_GITHUB_CLASSIC_TOKEN}\n` + 'xoxb-1-2 '.repeat(5_000);
+
+    const matches = await scanSecrets({ text });
+
+    expect(matches.map((match) => match.kind.slug)).toEqual([
+      'github-token',
+      ...Array.from({ length: 20 }, () => 'slack-token'),
+      'too-many-secrets',
+    ]);
+    expect(matches.map((match) => match.overflow)).toEqual([
+      ...Array.from({ length: 21 }, () => false),
+      true,
+    ]);
+    expect(matches.at(-1)).toMatchObject({ line: 2, column: 181 });
+  });
+
+  it('does not count AWS account IDs, which are not reported at all', async () => {
+    const text = Array.from(
+      { length: 50 },
+      (_, index) => `AccountId: '${String(index).padStart(12, '1')}'`,
+    ).join('\n');
+
+    expect(await scanSecrets({ text })).toEqual([]);
+  });
+
   it('leaves no profiling marks behind, so a long-running server does not grow with every scan', async () => {
     performance.clearMarks();
     for (let index = 0; index < 20; index++) {
