@@ -3,7 +3,8 @@
  * - GitHub API calls to open a PR with 1, 10 and 100 files (must be equal);
  * - the CLI's wall time on the demo request (median of 5, built bundle);
  * - the Action's cold start on an event it ignores (median of 5, built bundle);
- * - one deploy against the CloudFormation stand-in: API calls and wall time.
+ * - one deploy against the CloudFormation stand-in: API calls and wall time;
+ * - the secret gate over a typical bundle, and its growth on near-miss input.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { createOfflineProvider } from '../src/generation/offline/offline-provide
 import { handleTaskEvent } from '../src/pipeline/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
+import { benchSecretScan } from './secret-scan-bench.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const demoRequest = path.join(root, 'examples/orders-api.request.json');
@@ -110,4 +112,15 @@ console.log(`  wall time: ${deploy.wallMs.toFixed(0)} ms (mostly the backoff bet
 console.log(
   '  reported after the stack reaches a final state: within one poll, at most 5 s (the backoff cap)',
 );
+
+const scan = await benchSecretScan(demoRequest);
+const pair = (a: number, b: number) =>
+  `16 KB ${a.toFixed(1)} ms, 32 KB ${b.toFixed(1)} ms (ratio ${(b / a).toFixed(2)})`;
+console.log('Secret gate (secretlint, recommended rules), median of 9:');
+console.log(
+  `  typical bundle, ${scan.files} files, ${scan.bytes.toLocaleString('en-US')} bytes: ${scan.bundleMs.toFixed(1)} ms`,
+);
+console.log(`  redacting a request-sized text: ${scan.redactMs.toFixed(1)} ms`);
+console.log(`  near misses of every pattern: ${pair(scan.nearMiss16Ms, scan.nearMiss32Ms)}`);
+console.log(`  a flood of short Slack tokens: ${pair(scan.flood16Ms, scan.flood32Ms)}`);
 process.exitCode = constant ? 0 : 1;
