@@ -14,29 +14,41 @@ const ADVICE =
  * the line and column and the kind of secret, never the value; a path holding one is shown redacted.
  */
 export async function checkSecrets(bundle: ArtifactBundle): Promise<GateFinding[]> {
-  const findings: GateFinding[] = [];
-  for (const file of bundle.files) findings.push(...(await checkFile(file)));
   const texts: { where: string; path?: string; text: string }[] = [
     ...bundle.files.map((file) => ({ where: 'the file path', path: file.path, text: file.path })),
     { where: 'the summary', text: bundle.summary },
     ...bundle.plan.map((step, index) => ({ where: `plan step ${index + 1}`, text: step })),
     ...bundle.riskNotes.map((note, index) => ({ where: `risk note ${index + 1}`, text: note })),
   ];
+  const textFindings: GateFinding[] = [];
+  // A path is shown redacted in every finding about its file once it holds a secret.
+  const shownPaths = new Map<string, string>();
   for (const { index, match } of await scanJoinedTexts(texts.map(({ text }) => text))) {
     const owner = texts[index];
     if (owner === undefined) continue;
     const finding = { gate: 'secrets', message: `${owner.where}, ${located(match)}` } as const;
-    findings.push(owner.path === undefined ? finding : { ...finding, path: await redactSecrets(owner.path) });
+    if (owner.path === undefined) {
+      textFindings.push(finding);
+      continue;
+    }
+    const shown = shownPaths.get(owner.path) ?? (await redactSecrets(owner.path));
+    shownPaths.set(owner.path, shown);
+    textFindings.push({ ...finding, path: shown });
   }
-  return findings;
+  const fileFindings: GateFinding[] = [];
+  for (const file of bundle.files) {
+    fileFindings.push(...(await checkFile({ file, shownPath: shownPaths.get(file.path) ?? file.path })));
+  }
+  return [...fileFindings, ...textFindings];
 }
 
-async function checkFile(file: GeneratedFile): Promise<GateFinding[]> {
+async function checkFile(params: { file: GeneratedFile; shownPath: string }): Promise<GateFinding[]> {
+  const { file, shownPath } = params;
   const rawMatches = await scanSecrets({ text: file.content, path: file.path });
   const escaped = await findEscapedSecrets({ file, rawMatches });
-  const findings = rawMatches.map((match) => ({
-    gate: 'secrets' as const,
-    path: file.path,
+  const findings: GateFinding[] = rawMatches.map((match) => ({
+    gate: 'secrets',
+    path: shownPath,
     message: located(match),
   }));
   for (const { where, match } of escaped) {
@@ -44,7 +56,7 @@ async function checkFile(file: GeneratedFile): Promise<GateFinding[]> {
     const at = await redactSecrets(where);
     findings.push({
       gate: 'secrets',
-      path: file.path,
+      path: shownPath,
       message: `at ${at}, once its escapes are decoded: ${described(match)}`,
     });
   }

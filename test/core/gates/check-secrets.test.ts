@@ -43,7 +43,9 @@ describe('checkSecrets', () => {
 
   it('scans the summary, plan, risk notes and paths, which reach the PR body and the commit', async () => {
     const bundle = {
-      ...bundleOf([file(`src/${FAKE_GITHUB_CLASSIC_TOKEN}.ts`)]),
+      ...bundleOf([
+        file(`src/${FAKE_GITHUB_CLASSIC_TOKEN}.ts`, `export const url = '${FAKE_SLACK_WEBHOOK_URL}';\n`),
+      ]),
       summary: `Posts to Slack with ${FAKE_SLACK_BOT_TOKEN}`,
       plan: ['Create the table', `Call ${FAKE_SLACK_WEBHOOK_URL}`],
       riskNotes: ['None', `Uses\nthe token ${FAKE_GITHUB_CLASSIC_TOKEN}`],
@@ -52,6 +54,7 @@ describe('checkSecrets', () => {
     const findings = await checkSecrets(bundle);
 
     expect(findings.map(({ path, message }) => [path, message.slice(0, message.indexOf(' ('))])).toEqual([
+      ['src/[REDACTED:github-token].ts', 'line 1, column 21: Slack incoming webhook URL'],
       ['src/[REDACTED:github-token].ts', 'the file path, line 1, column 5: GitHub token'],
       [undefined, 'the summary, line 1, column 21: Slack token'],
       [undefined, 'plan step 2, line 1, column 6: Slack incoming webhook URL'],
