@@ -5,6 +5,7 @@
  * - the Action's cold start on an event it ignores (median of 5, built bundle);
  * - one deploy against the CloudFormation stand-in: API calls and wall time;
  * - the paths gate over 5,000 and 10,000 files: linear in the file count (ratio ≈ 2).
+ * - the secret gate over a typical bundle, and its growth on near-miss input.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { handleTaskEvent } from '../src/pipeline/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
 import { benchPaths } from './paths-bench.js';
+import { benchSecretScan } from './secret-scan-bench.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const demoRequest = path.join(root, 'examples/orders-api.request.json');
@@ -120,4 +122,14 @@ const pathTimes = paths.runs.map(
 console.log(
   `Paths gate (median of 9): ${pathTimes.join(', ')}; ratio ${paths.ratio.toFixed(2)} (≈ 2 when linear)`,
 );
+const scan = await benchSecretScan(demoRequest);
+const pair = (a: number, b: number) =>
+  `16 KB ${a.toFixed(1)} ms, 32 KB ${b.toFixed(1)} ms (ratio ${(b / a).toFixed(2)})`;
+console.log('Secret gate (secretlint, recommended rules), median of 9:');
+console.log(
+  `  typical bundle, ${scan.files} files, ${scan.bytes.toLocaleString('en-US')} bytes: ${scan.bundleMs.toFixed(1)} ms`,
+);
+console.log(`  redacting a request-sized text: ${scan.redactMs.toFixed(1)} ms`);
+console.log(`  near misses of every pattern: ${pair(scan.nearMiss16Ms, scan.nearMiss32Ms)}`);
+console.log(`  a flood of short Slack tokens: ${pair(scan.flood16Ms, scan.flood32Ms)}`);
 process.exitCode = constant ? 0 : 1;

@@ -1,5 +1,6 @@
 import type { ArtifactBundle } from '../core/bundle/artifact-bundle.js';
 import type { GateFinding, GatePolicy, GateReport } from '../core/gates/gate-report.js';
+import { redactFindings } from '../core/gates/redact-findings.js';
 import { runGates } from '../core/gates/run-gates.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import {
@@ -30,7 +31,8 @@ export type GenerationOutcome =
 
 /**
  * Generates a bundle and runs the gates; failures go back to the model as a repair request,
- * at most `maxRepairAttempts` times, and then the task fails with the last findings.
+ * at most `maxRepairAttempts` times, and then the task fails with the last findings. Findings are
+ * redacted before they go anywhere, so no secret the model wrote reaches a comment, log or file.
  */
 export async function generateWithRepair(params: {
   provider: ModelProvider;
@@ -54,15 +56,15 @@ export async function generateWithRepair(params: {
     });
     usage = addUsage(usage, answer.usage);
     if (answer.kind === 'unusable') {
-      findings = answer.problems.map((message) => ({ gate: 'model-output', message }) as const);
+      findings = await redactFindings(answer.problems.map((message) => ({ gate: 'model-output', message })));
       // Nothing usable to repair from: ask again with the problems, against an empty previous bundle.
       repair = { attempt, previous: repair?.previous ?? EMPTY_BUNDLE, findings };
       continue;
     }
     model = answer.model;
-    const report = runGates(answer.bundle, params.policy);
+    const report = await runGates(answer.bundle, params.policy);
     if (report.passed) return { ok: true, bundle: answer.bundle, report, usage, attempts: attempt, model };
-    findings = report.results.flatMap((result) => result.findings);
+    findings = await redactFindings(report.results.flatMap((result) => result.findings));
     repair = { attempt, previous: answer.bundle, findings };
   }
   return { ok: false, findings, usage, attempts: totalAttempts, model };

@@ -22,21 +22,21 @@ function recordingClient(): {
 describe('publishCheckRun', () => {
   it('titles a passing report with the number of gates', async () => {
     const { client, created } = recordingClient();
-    const report = runGates(goodBundle(), policy);
+    const report = await runGates(goodBundle(), policy);
     await publishCheckRun({ client, owner: 'acme', repo: 'shop', headSha: 'abc', report });
     expect(created[0]).toMatchObject({
       conclusion: 'success',
-      output: { title: '4 validation gates passed' },
+      output: { title: '5 validation gates passed' },
     });
   });
 
   it('counts gates that did not run after the limits failed as not failed', async () => {
     const { client, created } = recordingClient();
-    const report = runGates(bundleOf([file('src/a.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
+    const report = await runGates(bundleOf([file('src/a.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
     await publishCheckRun({ client, owner: 'acme', repo: 'shop', headSha: 'abc', report });
     expect(created[0]).toMatchObject({
       conclusion: 'failure',
-      output: { title: '1 of 4 validation gates failed' },
+      output: { title: '1 of 5 validation gates failed' },
     });
   });
 

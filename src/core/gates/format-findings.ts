@@ -6,6 +6,7 @@ import { visibleControlCharacters } from '../markdown/visible-control-characters
 const GATE_TITLES: Readonly<Record<GateName, string>> = {
   paths: 'File paths',
   limits: 'Size limits',
+  secrets: 'Secret scan',
   template: 'CloudFormation template',
   typescript: 'TypeScript and JSON syntax',
   'model-output': 'Model answer',

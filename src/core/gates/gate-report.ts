@@ -6,7 +6,7 @@ export interface GateFinding {
 }
 
 /** `model-output` is not a gate run on a bundle: it reports an answer that never became one. */
-export type GateName = 'paths' | 'limits' | 'template' | 'typescript' | 'model-output';
+export type GateName = 'paths' | 'limits' | 'secrets' | 'template' | 'typescript' | 'model-output';
 
 export interface GateResult {
   readonly gate: GateName;

@@ -1,4 +1,5 @@
 import type { ArtifactBundle } from '../../core/bundle/artifact-bundle.js';
+import { checkSecrets } from '../../core/gates/check-secrets.js';
 import { parseWriteFilesInput } from './parse-write-files-input.js';
 import type { ResponseCache } from './response-cache.js';
 import { toWriteFilesInput } from './to-write-files-input.js';
@@ -27,6 +28,8 @@ export async function writeCachedBundle(params: {
   bundle: ArtifactBundle;
 }): Promise<void> {
   try {
+    // The cache is stored like any artifact, so an answer holding a secret is never kept.
+    if ((await checkSecrets(params.bundle)).length > 0) return;
     await params.cache.set(params.key, JSON.stringify(toWriteFilesInput(params.bundle)));
   } catch {
     // Not cached this time; the next identical request pays once more.

@@ -5,6 +5,7 @@ import type {
 } from '@aws-sdk/client-bedrock-runtime';
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { DEFAULT_MODEL_ID, DEFAULT_REGION } from '../../core/config/agent-config.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { ArtifactBundle } from '../../core/bundle/artifact-bundle.js';
 import type { GenerationInput, GenerationResult, ModelProvider, TokenUsage } from '../model-provider.js';
 import { ModelOutputError, NO_USAGE } from '../model-provider.js';
@@ -79,14 +80,14 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Mod
   const cache = options.responseCache;
 
   async function converse(input: GenerationInput): Promise<{ bundle: ArtifactBundle; usage: TokenUsage }> {
-    const request = buildConverseInput({ modelId, maxTokens, input });
+    const request = await buildConverseInput({ modelId, maxTokens, input });
     const cacheEntry = cache === undefined ? undefined : { cache, key: responseCacheKey(request) };
     const cached = cacheEntry === undefined ? undefined : await readCachedBundle(cacheEntry);
     // An identical request answered before: nothing is sent, so nothing is spent.
     if (cached !== undefined) return { bundle: cached, usage: NO_USAGE };
     const output = await send(request);
     const usage = usageFromConverse({ usage: output.usage, pricing });
-    const bundle = bundleOrRepairableError({ output, maxTokens, usage });
+    const bundle = await bundleOrRepairableError({ output, maxTokens, usage });
     if (cacheEntry !== undefined) await writeCachedBundle({ ...cacheEntry, bundle });
     return { bundle, usage };
   }
@@ -116,16 +117,21 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Mod
   };
 }
 
-function bundleOrRepairableError(params: {
+/**
+ * The bundle in the answer, or a ModelOutputError to repair. Its problems quote the answer (the
+ * text the model wrote instead of calling the tool, the paths it gave), so they leave redacted.
+ */
+async function bundleOrRepairableError(params: {
   output: ConverseCommandOutput;
   maxTokens: number;
   usage: TokenUsage;
-}): ArtifactBundle {
+}): Promise<ArtifactBundle> {
   try {
     return bundleFromConverseOutput(params);
   } catch (error) {
-    if (error instanceof ModelOutputError)
-      throw new ModelOutputErrorWithUsage({ error, usage: params.usage });
-    throw error;
+    if (!(error instanceof ModelOutputError)) throw error;
+    const problems: string[] = [];
+    for (const problem of error.problems) problems.push(await redactSecrets(problem));
+    throw new ModelOutputErrorWithUsage({ error, problems, usage: params.usage });
   }
 }

@@ -6,7 +6,8 @@ import { ModelOutputError } from '../model-provider.js';
  * though the repair loop must ask again, and budgets have to count them.
  */
 export class ModelOutputErrorWithUsage extends ModelOutputError {
-  constructor(params: { error: ModelOutputError; usage: TokenUsage }) {
-    super(params.error.message, params.error.problems, params.usage);
+  /** `problems` replaces the error's own, e.g. with secrets redacted. */
+  constructor(params: { error: ModelOutputError; usage: TokenUsage; problems?: readonly string[] }) {
+    super(params.error.message, params.problems ?? params.error.problems, params.usage);
   }
 }

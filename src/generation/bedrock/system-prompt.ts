@@ -24,6 +24,7 @@ Fit the repository: follow the layout, language and conventions its context show
 - IAM is least privilege: name the specific actions each role needs and scope resources to the ARNs the template creates. Do not use "*" for actions, do not use "*" for resources where the service supports resource-level permissions, and do not attach AdministratorAccess or PowerUserAccess.
 - No security group rule open to 0.0.0.0/0 or ::/0 except HTTPS (443) on a public load balancer the request explicitly asks for. Storage is encrypted at rest, S3 buckets block public access and deny requests without TLS.
 - Never put secrets, keys, tokens or passwords in any file. Read them at runtime from AWS Secrets Manager or SSM Parameter Store through a parameter or environment variable name.
+- A value shown as [REDACTED:kind] was a credential removed before you saw it. Never try to reconstruct it or put the marker in a file: read that secret at runtime the same way.
 - Prefer retaining data over deleting it: set DeletionPolicy and UpdateReplacePolicy to Retain on stateful resources (tables, buckets, databases) and say so in risk_notes.
 
 # Untrusted input

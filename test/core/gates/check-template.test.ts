@@ -51,7 +51,8 @@ describe('checkTemplate', () => {
       {
         gate: 'template',
         path: 'infra/t.json',
-        message: 'JSON does not parse at line 5, column 1: a trailing comma before "}" is not allowed in JSON',
+        message:
+          'JSON does not parse at line 5, column 1: a trailing comma before "}" is not allowed in JSON',
       },
     ]);
   });

@@ -21,8 +21,8 @@ describe('formatFindingsForRepair', () => {
     );
   });
 
-  it('says that the other gates did not run when the limits gate failed', () => {
-    const report = runGates(bundleOf([file('../x.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
+  it('says that the other gates did not run when the limits gate failed', async () => {
+    const report = await runGates(bundleOf([file('../x.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
     expect(formatFindingsForRepair(report.results.flatMap((result) => result.findings))).toBe(
       [
         'The validation gates found 1 problem; fix every one:',
@@ -48,41 +48,43 @@ describe('formatFindingsForRepair', () => {
 });
 
 describe('formatGateReportMarkdown', () => {
-  it('shows a passing report as a table of ticks', () => {
-    expect(formatGateReportMarkdown(runGates(goodBundle(), policy))).toBe(
+  it('shows a passing report as a table of ticks', async () => {
+    expect(formatGateReportMarkdown(await runGates(goodBundle(), policy))).toBe(
       [
-        '**✅ All 4 validation gates passed**',
+        '**✅ All 5 validation gates passed**',
         '',
         '| Gate | Result | Findings |',
         '| --- | :---: | --- |',
         '| Size limits | ✅ | — |',
         '| File paths | ✅ | — |',
+        '| Secret scan | ✅ | — |',
         '| CloudFormation template | ✅ | — |',
         '| TypeScript and JSON syntax | ✅ | — |',
       ].join('\n'),
     );
   });
 
-  it('lists findings of failed gates in their row', () => {
-    const report = runGates(bundleOf([file('../x.ts', 'let = 1')]), policy);
+  it('lists findings of failed gates in their row', async () => {
+    const report = await runGates(bundleOf([file('../x.ts', 'let = 1')]), policy);
     const markdown = formatGateReportMarkdown(report);
-    expect(markdown).toContain('**❌ 2 of 4 validation gates failed**');
+    expect(markdown).toContain('**❌ 2 of 5 validation gates failed**');
     expect(markdown).toContain('| File paths | ❌ | `../x.ts` contains a ".." segment |');
     expect(markdown).toContain(
       "| TypeScript and JSON syntax | ❌ | `../x.ts` TypeScript syntax error at line 1, column 1: Unexpected reserved word 'let'. |",
     );
   });
 
-  it('shows the gates that did not run after the limits failed, and does not count them as failed', () => {
-    const report = runGates(bundleOf([file('src/a.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
+  it('shows the gates that did not run after the limits failed, and does not count them as failed', async () => {
+    const report = await runGates(bundleOf([file('src/a.ts'), file('src/b.ts')]), { ...policy, maxFiles: 1 });
     expect(formatGateReportMarkdown(report)).toBe(
       [
-        '**❌ 1 of 4 validation gates failed, 3 not run**',
+        '**❌ 1 of 5 validation gates failed, 4 not run**',
         '',
         '| Gate | Result | Findings |',
         '| --- | :---: | --- |',
         '| Size limits | ❌ | 2 files is over the limit of 1 |',
         '| File paths | ⏭️ | not run because the limits gate failed |',
+        '| Secret scan | ⏭️ | not run because the limits gate failed |',
         '| CloudFormation template | ⏭️ | not run because the limits gate failed |',
         '| TypeScript and JSON syntax | ⏭️ | not run because the limits gate failed |',
       ].join('\n'),

@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../../../src/core/bundle/artifact-bundle.js';
 import type { GateFinding } from '../../../src/core/gates/gate-report.js';
 import { LIMITS_FAILED, runGates } from '../../../src/core/gates/run-gates.js';
+import { FAKE_SLACK_BOT_TOKEN } from '../../fixtures/adversarial/secrets/fake-secrets.js';
 import { ordersApiYaml } from '../cfn/template-fixtures.js';
 import { bundleOf, file, goodBundle, policy } from './bundle-fixtures.js';
 
@@ -8,18 +9,19 @@ const describeFinding = (finding: GateFinding): string =>
   `${finding.gate} ${finding.path ?? '-'}: ${finding.message}`;
 
 describe('runGates', () => {
-  it('passes a good bundle on every gate, limits first', () => {
-    const report = runGates(goodBundle(), policy);
+  it('passes a good bundle on every gate, limits first', async () => {
+    const report = await runGates(goodBundle(), policy);
     expect(report.passed).toBe(true);
     expect(report.results.map((result) => [result.gate, result.passed, result.findings.length])).toEqual([
       ['limits', true, 0],
       ['paths', true, 0],
+      ['secrets', true, 0],
       ['template', true, 0],
       ['typescript', true, 0],
     ]);
   });
 
-  it('lists every problem of a bad bundle within the limits, from every gate', () => {
+  it('lists every problem of a bad bundle within the limits, from every gate', async () => {
     const brokenTemplate = ordersApiYaml.replace(
       'TABLE_NAME: !Ref OrdersTable',
       'TABLE_NAME: !Ref OrderTable',
@@ -28,17 +30,22 @@ describe('runGates', () => {
       [
         file('infra/orders-api.yaml', brokenTemplate, 'template'),
         file('../escape.ts', 'export const x = ;\n'),
-        file('.github/workflows/deploy.yml', 'on: push\n', 'config'),
+        file(
+          '.github/workflows/deploy.yml',
+          `on: push\nenv:\n  SLACK_TOKEN: ${FAKE_SLACK_BOT_TOKEN}\n`,
+          'config',
+        ),
         file('config/app.json', '{ "a": 1, }', 'config'),
       ],
       'infra/orders-api.yml',
     );
-    const report = runGates(bundle, { ...policy, allowedPaths: ['src', 'infra', 'config', 'test'] });
+    const report = await runGates(bundle, { ...policy, allowedPaths: ['src', 'infra', 'config', 'test'] });
 
     expect(report.passed).toBe(false);
     expect(report.results.map((result) => [result.gate, result.passed])).toEqual([
       ['limits', true],
       ['paths', false],
+      ['secrets', false],
       ['template', false],
       ['typescript', false],
     ]);
@@ -47,6 +54,7 @@ describe('runGates', () => {
       'paths .github/workflows/deploy.yml: is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])',
       'paths .github/workflows/deploy.yml: is outside the allowed paths (src, infra, config, test)',
       'paths infra/orders-api.yml: is named as the template but is not one of the files',
+      'secrets .github/workflows/deploy.yml: line 3, column 16: Slack token (secretlint rule "slack"); a credential must never be committed: remove it and read it at runtime from AWS Secrets Manager or SSM Parameter Store',
       'template infra/orders-api.yaml: Resources.OrdersFunction.Properties.Environment.Variables.TABLE_NAME: Ref target "OrderTable" is not a parameter, resource or pseudo parameter (did you mean "OrdersTable"?)',
       'typescript ../escape.ts: TypeScript syntax error at line 1, column 18: Unexpected token',
       'typescript config/app.json: JSON does not parse at line 1, column 11: a trailing comma before "}" is not allowed in JSON',
@@ -59,21 +67,22 @@ describe('runGates', () => {
     ['too many bytes in all', { maxTotalBytes: 12 }, '19 bytes in all is over the total limit of 12 bytes'],
   ])(
     'stops after the limits gate when it finds %s: the others are reported as not run',
-    (_, limits, message) => {
+    async (_, limits, message) => {
       const hostile = bundleOf([file('.git./config', 'export x;\n'), file('src/a.ts', 'let = 1;\n')]);
-      const report = runGates(hostile, { ...policy, ...limits });
+      const report = await runGates(hostile, { ...policy, ...limits });
 
       expect(report.passed).toBe(false);
       expect(report.results).toEqual([
         { gate: 'limits', passed: false, findings: [expect.objectContaining({ gate: 'limits', message })] },
         { gate: 'paths', passed: false, findings: [], skipped: LIMITS_FAILED },
+        { gate: 'secrets', passed: false, findings: [], skipped: LIMITS_FAILED },
         { gate: 'template', passed: false, findings: [], skipped: LIMITS_FAILED },
         { gate: 'typescript', passed: false, findings: [], skipped: LIMITS_FAILED },
       ]);
     },
   );
 
-  it('never reads the files of a bundle with too many of them', () => {
+  it('never reads the files of a bundle with too many of them', async () => {
     const unread: GeneratedFile = {
       path: 'src/a.ts',
       role: 'source',
@@ -81,16 +90,17 @@ describe('runGates', () => {
         throw new Error('content was read');
       },
     };
-    const report = runGates(bundleOf([unread, unread]), { ...policy, maxFiles: 1 });
+    const report = await runGates(bundleOf([unread, unread]), { ...policy, maxFiles: 1 });
     expect(report.results.map((result) => result.findings.map((finding) => finding.message))).toEqual([
       ['2 files is over the limit of 1'],
+      [],
       [],
       [],
       [],
     ]);
   });
 
-  it('turns a limits gate that throws into a finding, and runs nothing after it', () => {
+  it('turns a limits gate that throws into a finding, and runs nothing after it', async () => {
     const unreadable: GeneratedFile = {
       path: 'src/unreadable.ts',
       role: 'source',
@@ -98,12 +108,13 @@ describe('runGates', () => {
         throw new Error('content was never downloaded');
       },
     };
-    const report = runGates(bundleOf([unreadable, file('src/ok.ts')]), policy);
+    const report = await runGates(bundleOf([unreadable, file('src/ok.ts')]), policy);
 
     expect(report.passed).toBe(false);
     expect(report.results.map((result) => [result.gate, result.passed, result.skipped])).toEqual([
       ['limits', false, undefined],
       ['paths', false, LIMITS_FAILED],
+      ['secrets', false, LIMITS_FAILED],
       ['template', false, LIMITS_FAILED],
       ['typescript', false, LIMITS_FAILED],
     ]);
@@ -115,7 +126,7 @@ describe('runGates', () => {
     ]);
   });
 
-  it('turns a later gate that throws into a finding and still runs the others', () => {
+  it('turns a later gate that throws into a finding and still runs the others', async () => {
     const bundle = bundleOf([file('src/ok.ts')]);
     Object.defineProperty(bundle, 'templatePath', {
       enumerable: true,
@@ -123,11 +134,12 @@ describe('runGates', () => {
         throw new Error('template path was never resolved');
       },
     });
-    const report = runGates(bundle, policy);
+    const report = await runGates(bundle, policy);
 
     expect(report.results.map((result) => [result.gate, result.passed])).toEqual([
       ['limits', true],
       ['paths', false],
+      ['secrets', true],
       ['template', false],
       ['typescript', true],
     ]);

@@ -18,11 +18,11 @@ async function offlineBundle(): Promise<ArtifactBundle> {
   ).bundle;
 }
 
-function render(bundle: ArtifactBundle): string {
+async function render(bundle: ArtifactBundle): Promise<string> {
   return renderPrBody({
     request: ordersApiRequest,
     bundle,
-    report: runGates(bundle, gatePolicyFrom(DEFAULT_CONFIG)),
+    report: await runGates(bundle, gatePolicyFrom(DEFAULT_CONFIG)),
     usage,
     model: 'm',
     attempts: 1,
@@ -45,7 +45,7 @@ describe('renderPrBody markdown', () => {
       plan: ['Expose `POST /orders` and `GET /orders/{id}`', 'Store orders in DynamoDB (on-demand capacity)'],
       riskNotes: ['`OrdersTable` is new; nothing is replaced'],
     };
-    const body = render(bundle);
+    const body = await render(bundle);
     const plan = section(body, '### Plan');
     expect(body).not.toContain('&#96;');
     expect(body).not.toContain('\\(');
@@ -64,7 +64,7 @@ describe('renderPrBody markdown', () => {
       ...(await offlineBundle()),
       plan: ['**Trust me** <img src=x onerror=alert(1)> [click](javascript:alert(1)) @org/team'],
     };
-    const html = renderGithubMarkdown(section(render(bundle), '### Plan'));
+    const html = renderGithubMarkdown(section(await render(bundle), '### Plan'));
     expect(elementNames(html)).toEqual(['ol', 'li']);
   });
 
@@ -75,7 +75,7 @@ describe('renderPrBody markdown', () => {
       content: `export const n = ${index};\n`,
       role: 'source' as const,
     }));
-    const body = render({ ...base, files: [...base.files, ...files] });
+    const body = await render({ ...base, files: [...base.files, ...files] });
 
     expect(body.length).toBeLessThanOrEqual(65_536);
     for (const heading of ['### Plan', '### Files', '### Validation', '### Risk assessment', '### Checklist'])
@@ -95,7 +95,7 @@ describe('renderPrBody markdown', () => {
       ...(await offlineBundle()),
       plan: Array.from({ length: 2_000 }, (_, i) => `Step ${i} ${'x'.repeat(60)}`),
     };
-    const body = render(bundle);
+    const body = await render(bundle);
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body.endsWith('\n\nCloses #7\n')).toBe(true);
     expect(body).toMatch(/…and [\d,]+ more/);

@@ -19,7 +19,7 @@ async function render(overrides: Partial<Parameters<typeof renderPrBody>[0]> = {
     request,
     context: { owner: 'acme', repo: 'shop' },
   });
-  const report = runGates(bundle, gatePolicyFrom(DEFAULT_CONFIG));
+  const report = await runGates(bundle, gatePolicyFrom(DEFAULT_CONFIG));
   return {
     bundle,
     body: renderPrBody({
@@ -71,7 +71,7 @@ describe('renderPrBody', () => {
   it('escapes a hostile summary so it cannot inject markup', async () => {
     const { bundle } = await render();
     const hostile = { ...bundle, summary: '<img src=x onerror=alert(1)> [click](http://evil) @org/admins' };
-    const report = runGates(hostile, gatePolicyFrom(DEFAULT_CONFIG));
+    const report = await runGates(hostile, gatePolicyFrom(DEFAULT_CONFIG));
     const body = renderPrBody({ request, bundle: hostile, report, usage, model: 'm', attempts: 1 });
     expect(body).not.toContain('<img');
     expect(body).not.toContain('[click](http://evil)');

@@ -2,9 +2,9 @@ import { buildConverseInput } from '../../../src/generation/bedrock/build-conver
 import { responseCacheKey } from '../../../src/generation/bedrock/response-cache-key.js';
 import { ordersApiInput } from './helpers/converse-fixtures.js';
 
-const keyFor = (params: { modelId?: string; maxTokens?: number; repo?: string }) =>
+const keyFor = async (params: { modelId?: string; maxTokens?: number; repo?: string }) =>
   responseCacheKey(
-    buildConverseInput({
+    await buildConverseInput({
       modelId: params.modelId ?? 'model-a',
       maxTokens: params.maxTokens ?? 1_000,
       input: ordersApiInput({ context: { owner: 'acme', repo: params.repo ?? 'shop' } }),
@@ -12,17 +12,17 @@ const keyFor = (params: { modelId?: string; maxTokens?: number; repo?: string })
   );
 
 describe('responseCacheKey', () => {
-  it('is a sha256 that is the same for the same request', () => {
-    expect(keyFor({})).toMatch(/^[0-9a-f]{64}$/);
-    expect(keyFor({})).toBe(keyFor({}));
+  it('is a sha256 that is the same for the same request', async () => {
+    expect(await keyFor({})).toMatch(/^[0-9a-f]{64}$/);
+    expect(await keyFor({})).toBe(await keyFor({}));
   });
 
-  it('changes with the model, the messages and the token limit', () => {
+  it('changes with the model, the messages and the token limit', async () => {
     const keys = new Set([
-      keyFor({}),
-      keyFor({ modelId: 'model-b' }),
-      keyFor({ repo: 'billing' }),
-      keyFor({ maxTokens: 2_000 }),
+      await keyFor({}),
+      await keyFor({ modelId: 'model-b' }),
+      await keyFor({ repo: 'billing' }),
+      await keyFor({ maxTokens: 2_000 }),
     ]);
 
     expect(keys.size).toBe(4);

@@ -61,7 +61,7 @@ describe.each(TASK_TYPES)('the %s blueprint', (taskType: TaskType) => {
         stories: STORIES,
         ...(strategy === undefined ? {} : { strategy }),
       });
-      const report = runGates(bundle, GENEROUS_POLICY);
+      const report = await runGates(bundle, GENEROUS_POLICY);
       if (!report.passed)
         throw new Error(formatFindingsForRepair(report.results.flatMap((result) => result.findings)));
       expect(report.passed).toBe(true);
@@ -157,7 +157,7 @@ describe.each(TASK_TYPES)('the %s blueprint', (taskType: TaskType) => {
       stories: [HOSTILE_STORY],
       strategy: 'canary',
     });
-    expect(runGates(bundle, GENEROUS_POLICY).passed).toBe(true);
+    expect((await runGates(bundle, GENEROUS_POLICY)).passed).toBe(true);
     for (const file of bundle.files.filter((candidate) => candidate.path.endsWith('.ts'))) {
       const code = withoutComments(file.content);
       for (const fragment of ['process.exit(', 'child_process', 'rm -rf', '`whoami`', 'evil(', '${process']) {

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { checkSecrets } from '../src/core/gates/check-secrets.js';
+import type { RequestPayload } from '../src/core/request/execution-request.js';
+import { redactSecrets } from '../src/core/secrets/redact-secrets.js';
+import { createOfflineProvider } from '../src/generation/offline/offline-provider.js';
+
+/** Median wall time of `runs` runs, after one untimed run that warms up the regular expressions. */
+async function medianMs(runs: number, action: () => Promise<unknown>): Promise<number> {
+  await action();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    await action();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
+}
+
+/** `unit` repeated to exactly `bytes` characters. */
+function repeatedTo(unit: string, bytes: number): string {
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+
+/** Text that keeps secretlint's patterns busy without completing one: names, prefixes and headers. */
+function nearMisses(bytes: number): string {
+  const unit =
+    'aws_secret_access_key = "abc"\nxoxb- ghp_short https://u:p@ ' +
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIB' +
+    'A'.repeat(60) +
+    '\nmongodb://x@\n';
+  return repeatedTo(unit, bytes);
+}
+
+/**
+ * The secret gate's cost: scanning the demo request's offline bundle (a typical bundle), redacting
+ * a request-sized text, and redacting 16 KB and 32 KB of two adversarial inputs (linear growth:
+ * ratio ≈ 2, or less while fixed costs dominate): near misses of every pattern, and a flood of
+ * short Slack tokens (`xoxb-1-2 ` repeated), which took seconds before findings were capped.
+ */
+export async function benchSecretScan(demoRequestPath: string): Promise<{
+  files: number;
+  bytes: number;
+  bundleMs: number;
+  redactMs: number;
+  nearMiss16Ms: number;
+  nearMiss32Ms: number;
+  flood16Ms: number;
+  flood32Ms: number;
+}> {
+  const request = JSON.parse(readFileSync(demoRequestPath, 'utf8')) as RequestPayload;
+  const { bundle } = await createOfflineProvider().generate({
+    request,
+    context: { owner: 'acme', repo: 'shop' },
+  });
+  const bytes = bundle.files.reduce((total, file) => total + Buffer.byteLength(file.content), 0);
+  const description = JSON.stringify(request).repeat(20);
+  const [small, large] = [nearMisses(16_384), nearMisses(32_768)];
+  const [smallFlood, largeFlood] = [repeatedTo('xoxb-1-2 ', 16_384), repeatedTo('xoxb-1-2 ', 32_768)];
+  return {
+    files: bundle.files.length,
+    bytes,
+    bundleMs: await medianMs(9, () => checkSecrets(bundle)),
+    redactMs: await medianMs(9, () => redactSecrets(description)),
+    nearMiss16Ms: await medianMs(9, () => redactSecrets(small)),
+    nearMiss32Ms: await medianMs(9, () => redactSecrets(large)),
+    flood16Ms: await medianMs(9, () => redactSecrets(smallFlood)),
+    flood32Ms: await medianMs(9, () => redactSecrets(largeFlood)),
+  };
+}
