@@ -1,8 +1,10 @@
 import type { ArtifactBundle } from '../bundle/artifact-bundle.js';
+import { checkCoverage } from '../bundle/check-coverage.js';
 import { formatGateReportMarkdown } from '../gates/format-findings.js';
 import type { GateReport } from '../gates/gate-report.js';
 import type { ExecutionMode, RequestPayload } from '../request/execution-request.js';
 import { escapeMarkdown } from '../text/escape-markdown.js';
+import { renderCoverageSections, strategyHadEffect } from './coverage-sections.js';
 import type { TokenUsage } from '../../generation/model-provider.js';
 
 const MODE_CHECKLIST: Record<ExecutionMode, readonly string[]> = {
@@ -28,13 +30,18 @@ export function renderPrBody(params: {
 }): string {
   const { request, bundle, report, usage } = params;
   const exec = request.execution_request;
+  // Coverage is checked against the generated files here, so the PR never repeats an unchecked claim.
+  const coverage = bundle.coverage === undefined ? undefined : checkCoverage(bundle);
+  const strategy =
+    exec.deployment_strategy && strategyHadEffect(coverage) ? exec.deployment_strategy : undefined;
   const sections = [
     `## ${escapeMarkdown(exec.task_name)}`,
     escapeMarkdown(bundle.summary),
     `**Type** ${exec.task_type} · **Mode** ${exec.execution_mode} · **Target** ${escapeMarkdown(exec.target_environment)}` +
-      (exec.deployment_strategy ? ` · **Strategy** ${exec.deployment_strategy}` : ''),
+      (strategy ? ` · **Strategy** ${strategy}` : ''),
     '### Plan',
     bundle.plan.map((step, index) => `${index + 1}. ${escapeMarkdown(step)}`).join('\n'),
+    ...renderCoverageSections(coverage),
     '### Files',
     ['| File | Role | Size |', '| --- | --- | ---: |', ...bundle.files.map(fileRow)].join('\n'),
     '### Validation',
