@@ -20,6 +20,7 @@ import { checkDeployment } from './check-deployment.js';
 import type { DeployRunClient } from './deploy-run-client.js';
 import { renderDeployReport } from './render-deploy-report.js';
 import { followTrafficShift } from './follow-traffic-shift.js';
+import type { PackagedParameters } from './package-function-code.js';
 
 export type { DeployRunClient } from './deploy-run-client.js';
 
@@ -56,6 +57,8 @@ export async function runDeployment(params: {
   deploymentStore?: DeploymentStore;
   /** One deploy per environment across runs and repositories sharing a table; absent: the workflow's concurrency only. */
   lockStore?: DeployLockStore;
+  /** Completes the parameters before the change set (the Lambda code's location, once packaged), or refuses. */
+  prepareParameters?: (input: { event: DeployEvent; payload: DeploymentPayload; template: string }) => Promise<PackagedParameters>;
   logUrl?: string;
   sleep: Sleep;
   now: Now;
@@ -85,7 +88,15 @@ export async function runDeployment(params: {
       await status('failure', refusal);
       return { status: 'deploy_failed', deploymentId: event.deploymentId, message: refusal };
     }
-    return await deployChecked({ ...params, payload: refusal.payload, template: refusal.template, status });
+    const prepared = params.prepareParameters
+      ? await params.prepareParameters({ event, payload: refusal.payload, template: refusal.template })
+      : { parameters: refusal.payload.parameters };
+    if ('refusal' in prepared) {
+      await status('failure', prepared.refusal);
+      return { status: 'deploy_failed', deploymentId: event.deploymentId, message: prepared.refusal };
+    }
+    const payload = { ...refusal.payload, parameters: prepared.parameters };
+    return await deployChecked({ ...params, payload, template: refusal.template, status });
   } catch (error) {
     const message = `The deploy run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     await status('error', message).catch(() => undefined);
