@@ -20,7 +20,7 @@ export interface DescriptionSentence {
 
 const MAX_SENTENCES = 20;
 const SENTENCE_END = /(?<=[.!?])\s+|[\r\n]+/;
-const CLAUSE_BREAK = /[,;:]\s*|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
+const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
 const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
 
 /** The description's sentences and their clauses, the unit blueprints check requirements against. */
