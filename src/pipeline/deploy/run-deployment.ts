@@ -58,7 +58,11 @@ export async function runDeployment(params: {
   /** One deploy per environment across runs and repositories sharing a table; absent: the workflow's concurrency only. */
   lockStore?: DeployLockStore;
   /** Completes the parameters before the change set (the Lambda code's location, once packaged), or refuses. */
-  prepareParameters?: (input: { event: DeployEvent; payload: DeploymentPayload; template: string }) => Promise<PackagedParameters>;
+  prepareParameters?: (input: {
+    event: DeployEvent;
+    payload: DeploymentPayload;
+    template: string;
+  }) => Promise<PackagedParameters>;
   logUrl?: string;
   sleep: Sleep;
   now: Now;

@@ -57,16 +57,14 @@ describe('uploadByContentHash', () => {
 
   it('explains a refused upload, naming the object and the missing permission', async () => {
     s3Mock.on(HeadObjectCommand).rejects(notFound());
-    s3Mock
-      .on(PutObjectCommand)
-      .rejects(
-        new S3ServiceException({
-          name: 'AccessDenied',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 403 },
-          message: 'User is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::code/p/x',
-        }),
-      );
+    s3Mock.on(PutObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'AccessDenied',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+        message: 'User is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::code/p/x',
+      }),
+    );
     await expect(
       uploadByContentHash({
         s3: new S3Client({ region: 'ap-southeast-2' }),
