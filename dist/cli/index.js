@@ -31806,6 +31806,34 @@ function wordsOf(text) {
     return (folded.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => word.slice(0, 30));
 }
 //# sourceMappingURL=words-of.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/description-sentences.js
+
+
+const MAX_SENTENCES = 20;
+const SENTENCE_END = /(?<=[.!?])\s+|[\r\n]+/;
+const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
+const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
+/** The description's sentences and their clauses, the unit blueprints check requirements against. */
+function descriptionSentences(description) {
+    return description
+        .split(SENTENCE_END)
+        .map((sentence) => sentence.trim())
+        .filter((sentence) => wordsOf(sentence).length > 0)
+        .slice(0, MAX_SENTENCES)
+        .map((sentence, index) => ({
+        number: index + 1,
+        text: commentSafe(sentence, 300),
+        clauses: sentence
+            .split(CLAUSE_BREAK)
+            .filter((clause) => wordsOf(clause).length > 0)
+            .map((clause) => ({
+            text: commentSafe(clause, 200),
+            words: wordsOf(clause),
+            names: [...new Set(clause.match(PASCAL_NAME) ?? [])].map((name) => name.slice(0, 64)),
+        })),
+    }));
+}
+//# sourceMappingURL=description-sentences.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/service-names.js
 
 
@@ -31879,6 +31907,8 @@ const STOP_WORDS = new Set([
     'that',
     'these',
     'those',
+    // The `s` of a possessive (`a customer's orders`), which wordsOf splits off.
+    's',
 ]);
 const OBJECT_ENDS = new Set([
     'so',
@@ -31913,7 +31943,18 @@ function storyIntent(story, number) {
         verb,
         objectWords: objectWords.length === 0 ? ['item'] : objectWords,
         testTitle: ['story', String(number), verb, ...objectWords].join(' '),
+        role: roleOf(words),
+        actionWords: action,
     };
+}
+/** `As a support agent, I can ...` → `support`, `agent`: the words between the article and the subject or modal. */
+function roleOf(words) {
+    if (words[0] !== 'as')
+        return [];
+    const start = ['a', 'an', 'the'].includes(words[1] ?? '') ? 2 : 1;
+    const rest = words.slice(start);
+    const end = rest.findIndex((word) => word === 'i' || word === 'we' || MODAL_PHRASES.some(([first]) => first === word));
+    return (end === -1 ? rest.slice(0, 3) : rest.slice(0, end)).slice(0, 3);
 }
 function storyIntents(stories) {
     return (stories ?? []).map((story, index) => storyIntent(story, index + 1));
@@ -31948,6 +31989,7 @@ function objectOf(words) {
 
 
 
+
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 /** Reduces a request to the derived values blueprints use; the request schema has already run, this re-checks what reaches files. */
 function blueprintInputFrom(request) {
@@ -31961,38 +32003,310 @@ function blueprintInputFrom(request) {
         environment: ENVIRONMENT_NAME.test(task.target_environment) ? task.target_environment : 'development',
         ...(task.deployment_strategy === undefined ? {} : { strategy: task.deployment_strategy }),
         ...(description === '' ? {} : { description }),
+        descriptionSentences: descriptionSentences(task.description ?? ''),
         baseDir: `services/${names.slug}`,
     };
 }
 //# sourceMappingURL=blueprint-input-from.js.map
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/intrinsics.js
+
+// Each call returns a fresh node: a node shared between two places would be written as a YAML alias.
+function taggedScalar(tag, value) {
+    const node = new dist/* Scalar */.X5(value);
+    node.tag = tag;
+    return node;
+}
+function taggedList(tag, items) {
+    const node = new dist/* YAMLSeq */.Rw();
+    node.tag = tag;
+    node.flow = true;
+    node.items = [...items];
+    return node;
+}
+function ref(name) {
+    return taggedScalar('!Ref', name);
+}
+function getAtt(resource, attribute) {
+    return taggedScalar('!GetAtt', `${resource}.${attribute}`);
+}
+function sub(text, variables) {
+    return variables === undefined ? taggedScalar('!Sub', text) : taggedList('!Sub', [text, variables]);
+}
+function ifCondition(condition, whenTrue, whenFalse) {
+    return taggedList('!If', [condition, whenTrue, whenFalse]);
+}
+function notEquals(left, right) {
+    return taggedList('!Not', [taggedList('!Equals', [left, right])]);
+}
+function noValue() {
+    return ref('AWS::NoValue');
+}
+//# sourceMappingURL=intrinsics.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/standard-tags.js
+
+/** Tags every taggable resource carries, as the `[{ Key, Value }]` list most resource types take. */
+function standardTags(slug) {
+    return [
+        { Key: 'Environment', Value: ref('EnvironmentName') },
+        { Key: 'Service', Value: slug },
+        { Key: 'ManagedBy', Value: 'implementation-agent' },
+    ];
+}
+/** The same tags as a mapping, for the resource types (API Gateway v2) that take one. */
+function standardTagMap(slug) {
+    return { Environment: ref('EnvironmentName'), Service: slug, ManagedBy: 'implementation-agent' };
+}
+//# sourceMappingURL=standard-tags.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/alarm-resource.js
+
+
+/** A "sum above threshold in one period" alarm that notifies the optional alarm topic. */
+function alarmResource(params) {
+    return {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+            AlarmDescription: params.description,
+            Namespace: params.namespace,
+            MetricName: params.metricName,
+            Dimensions: [...params.dimensions],
+            Statistic: 'Sum',
+            Period: params.periodSeconds,
+            EvaluationPeriods: 1,
+            Threshold: params.threshold,
+            ComparisonOperator: 'GreaterThanThreshold',
+            TreatMissingData: params.treatMissingData ?? 'notBreaching',
+            AlarmActions: ifCondition('HasAlarmTopic', [ref('AlarmTopicArn')], noValue()),
+            Tags: standardTags(params.slug),
+        },
+    };
+}
+//# sourceMappingURL=alarm-resource.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/deployment-config-name.js
+/** Strategies that shift Lambda traffic through CodeDeploy, and the predefined config each uses. */
+const CONFIG_NAMES = {
+    canary: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+    linear: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute',
+    // Blue/green on Lambda: the new version is verified by the hooks, then takes all traffic at once.
+    'blue-green': 'CodeDeployDefault.LambdaAllAtOnce',
+};
+/** The CodeDeploy config for a strategy, or undefined when the function is simply updated in place. */
+function deploymentConfigName(strategy) {
+    return strategy === undefined || strategy === 'all-at-once' ? undefined : CONFIG_NAMES[strategy];
+}
+//# sourceMappingURL=deployment-config-name.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/traffic-shifting-part.js
+
+
+
+
+const ALIAS_NAME = 'live';
+const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.LambdaAllAtOnce';
+/**
+ * With canary, linear or blue-green: a published version behind a `live` alias whose updates go
+ * through a CodeDeploy deployment group, rolled back automatically when the alias's error alarm fires.
+ * Otherwise the plain function is invoked directly and updated in place, with an error alarm to watch.
+ */
+function trafficShiftingPart(params) {
+    const { functionId: fn, slug } = params;
+    const configName = deploymentConfigName(params.strategy) ?? (params.alwaysShift === true ? ALL_AT_ONCE_CONFIG : undefined);
+    if (configName === undefined) {
+        return {
+            part: { resources: { [`${fn}ErrorAlarm`]: functionErrorAlarm(fn, slug) } },
+            invokeArn: () => getAtt(fn, 'Arn'),
+        };
+    }
+    const hook = params.preTrafficHookId;
+    const aliasUpdate = {
+        ApplicationName: ref('CodeDeployApplication'),
+        DeploymentGroupName: ref(`${fn}DeploymentGroup`),
+        ...(hook === undefined ? {} : { BeforeAllowTrafficHook: ref(hook) }),
+    };
+    const resources = {
+        // A new key means new code; changing the description makes CloudFormation publish a new version.
+        [`${fn}Version`]: {
+            Type: 'AWS::Lambda::Version',
+            DeletionPolicy: 'Retain',
+            UpdateReplacePolicy: 'Retain',
+            Properties: { FunctionName: ref(fn), Description: sub('Code ${CodeS3Key}') },
+        },
+        [`${fn}Alias`]: {
+            Type: 'AWS::Lambda::Alias',
+            UpdatePolicy: { CodeDeployLambdaAliasUpdate: aliasUpdate },
+            Properties: {
+                FunctionName: ref(fn),
+                FunctionVersion: getAtt(`${fn}Version`, 'Version'),
+                Name: ALIAS_NAME,
+            },
+        },
+        [`${fn}ErrorAlarm`]: alarmResource({
+            slug,
+            description: `Errors on the ${ALIAS_NAME} alias of ${fn}; stops and rolls back a CodeDeploy release`,
+            namespace: 'AWS/Lambda',
+            metricName: 'Errors',
+            dimensions: [
+                { Name: 'FunctionName', Value: ref(fn) },
+                { Name: 'Resource', Value: sub(`\${${fn}}:${ALIAS_NAME}`) },
+            ],
+            threshold: 0,
+            periodSeconds: 60,
+        }),
+        ...(params.latencyAlarmMs === undefined
+            ? {}
+            : { [`${fn}LatencyAlarm`]: latencyAlarm({ fn, slug, thresholdMs: params.latencyAlarmMs }) }),
+        CodeDeployApplication: {
+            Type: 'AWS::CodeDeploy::Application',
+            Properties: { ComputePlatform: 'Lambda', Tags: standardTags(slug) },
+        },
+        CodeDeployServiceRole: codeDeployServiceRole(slug, hook),
+        [`${fn}DeploymentGroup`]: {
+            Type: 'AWS::CodeDeploy::DeploymentGroup',
+            Properties: {
+                ApplicationName: ref('CodeDeployApplication'),
+                ServiceRoleArn: getAtt('CodeDeployServiceRole', 'Arn'),
+                DeploymentConfigName: configName,
+                DeploymentStyle: { DeploymentType: 'BLUE_GREEN', DeploymentOption: 'WITH_TRAFFIC_CONTROL' },
+                AlarmConfiguration: {
+                    Enabled: true,
+                    Alarms: [
+                        { Name: ref(`${fn}ErrorAlarm`) },
+                        ...(params.latencyAlarmMs === undefined ? [] : [{ Name: ref(`${fn}LatencyAlarm`) }]),
+                    ],
+                },
+                AutoRollbackConfiguration: {
+                    Enabled: true,
+                    Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'],
+                },
+                Tags: standardTags(slug),
+            },
+        },
+    };
+    return {
+        part: {
+            resources,
+            outputs: {
+                [`${fn}AliasArn`]: {
+                    Description: `ARN of the ${ALIAS_NAME} alias callers invoke`,
+                    Value: ref(`${fn}Alias`),
+                },
+                CodeDeployApplicationName: {
+                    Description: 'CodeDeploy application that shifts traffic',
+                    Value: ref('CodeDeployApplication'),
+                },
+            },
+        },
+        invokeArn: () => ref(`${fn}Alias`),
+        configName,
+    };
+}
+/** AWS's managed Lambda deployment policy, plus permission to run this stack's own hook (whatever its name). */
+function codeDeployServiceRole(slug, hook) {
+    const hookPolicy = hook === undefined
+        ? {}
+        : {
+            Policies: [
+                {
+                    PolicyName: 'invoke-pre-traffic-hook',
+                    PolicyDocument: {
+                        Version: '2012-10-17',
+                        Statement: [
+                            { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: getAtt(hook, 'Arn') },
+                        ],
+                    },
+                },
+            ],
+        };
+    return {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+            Description: 'Lets CodeDeploy shift alias traffic and run the release hooks',
+            AssumeRolePolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Effect: 'Allow', Principal: { Service: 'codedeploy.amazonaws.com' }, Action: 'sts:AssumeRole' },
+                ],
+            },
+            ManagedPolicyArns: [
+                sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda'),
+            ],
+            ...hookPolicy,
+            Tags: standardTags(slug),
+        },
+    };
+}
+function functionErrorAlarm(fn, slug) {
+    return alarmResource({
+        slug,
+        description: `Errors in ${fn}`,
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        dimensions: [{ Name: 'FunctionName', Value: ref(fn) }],
+        threshold: 0,
+        periodSeconds: 300,
+    });
+}
+/** p99 duration of the live alias above the threshold for three minutes in a row. */
+function latencyAlarm(params) {
+    return {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+            AlarmDescription: `p99 latency of the ${ALIAS_NAME} alias of ${params.fn} above ${params.thresholdMs} ms; stops and rolls back a CodeDeploy release`,
+            Namespace: 'AWS/Lambda',
+            MetricName: 'Duration',
+            Dimensions: [
+                { Name: 'FunctionName', Value: ref(params.fn) },
+                { Name: 'Resource', Value: sub(`\${${params.fn}}:${ALIAS_NAME}`) },
+            ],
+            ExtendedStatistic: 'p99',
+            Period: 60,
+            EvaluationPeriods: 3,
+            Threshold: params.thresholdMs,
+            ComparisonOperator: 'GreaterThanThreshold',
+            TreatMissingData: 'notBreaching',
+            AlarmActions: ifCondition('HasAlarmTopic', [ref('AlarmTopicArn')], noValue()),
+            Tags: standardTags(params.slug),
+        },
+    };
+}
+//# sourceMappingURL=traffic-shifting-part.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/project-files.js
 const DEV_DEPENDENCIES = {
     '@types/jest': '^30.0.0',
     '@types/node': '^22.0.0',
-    esbuild: '^0.25.0',
+    esbuild: '^0.28.0',
     jest: '^30.0.0',
     'ts-jest': '^29.4.0',
     typescript: '~5.9.0',
 };
+/** The Lambda bundle: one file per entry point in `dist/`. The AWS SDK v3 comes with the nodejs22.x runtime, so it stays out. */
+function buildScript(entryPoints) {
+    return entryPoints.length === 0
+        ? 'esbuild src/*.ts --platform=node --target=node22 --format=cjs --outdir=dist'
+        : `esbuild ${entryPoints.join(' ')} --bundle --platform=node --target=node22 --outdir=dist --sourcemap --external:@aws-sdk/*`;
+}
 /**
  * package.json, tsconfig.json and .gitignore of a generated service. The project is CommonJS so
- * ts-jest runs its tests without Node's experimental VM modules, and esbuild bundles it for Lambda.
+ * ts-jest runs its tests without Node's experimental VM modules; esbuild builds it (`npm run build`),
+ * and a project with Lambda code zips the bundle (`npm run package`).
  */
 function projectFiles(params) {
-    const build = params.entryPoints.length === 0
-        ? {}
-        : {
-            build: `esbuild ${params.entryPoints.join(' ')} --bundle --platform=node --target=node22 --outdir=dist --sourcemap`,
-            package: 'npm run build && cd dist && zip -qr ../function.zip .',
-        };
+    const scripts = {
+        build: buildScript(params.entryPoints),
+        ...(params.entryPoints.length === 0
+            ? {}
+            : { package: 'npm run build && cd dist && zip -qr ../function.zip .' }),
+        test: 'jest',
+        typecheck: 'tsc --noEmit',
+    };
     const packageJson = {
         name: params.slug,
         version: '0.1.0',
         private: true,
         type: 'commonjs',
-        scripts: { ...build, test: 'jest', typecheck: 'tsc --noEmit' },
+        scripts,
         dependencies: params.dependencies ?? {},
-        devDependencies: params.entryPoints.length === 0 ? withoutBundler(DEV_DEPENDENCIES) : DEV_DEPENDENCIES,
+        devDependencies: { ...DEV_DEPENDENCIES, ...(params.devDependencies ?? {}) },
         jest: {
             testEnvironment: 'node',
             roots: ['<rootDir>/test'],
@@ -32027,13 +32341,29 @@ const GENERATED_TSCONFIG = {
     },
     include: ['src', 'test'],
 };
-function withoutBundler(dependencies) {
-    return Object.fromEntries(Object.entries(dependencies).filter(([name]) => name !== 'esbuild'));
-}
 function json(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 //# sourceMappingURL=project-files.js.map
+;// CONCATENATED MODULE: ./lib/core/markdown/defuse-comment-openers.js
+/**
+ * `<!--` with a zero-width space after `<!`. Inside a code span or block the text already shows
+ * literally, but the status comment's hidden state marker (`<!-- implementation-agent:state … -->`)
+ * is found by searching the raw body, so untrusted text must never hold a comment opener there.
+ */
+function defuseCommentOpeners(text) {
+    return text.replaceAll('<!--', '<!\u200B--');
+}
+//# sourceMappingURL=defuse-comment-openers.js.map
+;// CONCATENATED MODULE: ./lib/core/markdown/longest-backtick-run.js
+/** The length of the longest run of backticks in `text` (0 when there is none); linear, no spread. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const run of text.matchAll(/`+/g))
+        longest = Math.max(longest, run[0].length);
+    return longest;
+}
+//# sourceMappingURL=longest-backtick-run.js.map
 ;// CONCATENATED MODULE: ./lib/core/markdown/visible-control-characters.js
 /**
  * C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional controls
@@ -32049,6 +32379,31 @@ function visibleControlCharacters(text, keep = '') {
     return text.replace(INVISIBLE, (char) => keep.includes(char) ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 //# sourceMappingURL=visible-control-characters.js.map
+;// CONCATENATED MODULE: ./lib/core/markdown/code-span.js
+
+
+
+/**
+ * `text` as an inline code span that shows it literally whatever it holds: the fence is one
+ * backtick longer than the longest run inside, padded when the text starts or ends with a
+ * backtick (CommonMark 0.31 §6.1). Line breaks and other control characters show as `\uXXXX`,
+ * since a line break would end a table row or let the next line start a block. Inside a GFM
+ * table cell (`inTableCell`) every `|` is escaped, because GFM splits cells on pipes even inside
+ * code spans and unescapes them afterwards; elsewhere a `\|` would show its backslash.
+ */
+function codeSpan(text, options = {}) {
+    const literal = defuseCommentOpeners(visibleControlCharacters(text));
+    const body = options.inTableCell ? literal.replaceAll('|', '\\|') : literal;
+    if (body === '')
+        return '` `';
+    const longestRun = longestBacktickRun(body);
+    const fence = '`'.repeat(longestRun + 1);
+    // One space is stripped from each end when both ends have one, so such text gets one more.
+    const stripped = body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '';
+    const pad = body.startsWith('`') || body.endsWith('`') || stripped ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+//# sourceMappingURL=code-span.js.map
 ;// CONCATENATED MODULE: ./lib/core/markdown/escape-inline-text.js
 
 const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029]/;
@@ -32113,64 +32468,130 @@ function untrustedInline(text) {
     return escapeInlineText({ text: text.trim(), atLineStart: true });
 }
 //# sourceMappingURL=untrusted-inline.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/cfn/deployment-config-name.js
-/** Strategies that shift Lambda traffic through CodeDeploy, and the predefined config each uses. */
-const CONFIG_NAMES = {
-    canary: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
-    linear: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute',
-    // Blue/green on Lambda: the new version is verified by the hooks, then takes all traffic at once.
-    'blue-green': 'CodeDeployDefault.LambdaAllAtOnce',
-};
-/** The CodeDeploy config for a strategy, or undefined when the function is simply updated in place. */
-function deploymentConfigName(strategy) {
-    return strategy === undefined || strategy === 'all-at-once' ? undefined : CONFIG_NAMES[strategy];
+;// CONCATENATED MODULE: ./lib/core/markdown/untrusted-inline-with-code.js
+
+
+/**
+ * Untrusted prose that may use inline code (the model's summary, plan steps and risk notes, from
+ * Bedrock or the offline blueprints) for the inside of a line. The one rule: text between two
+ * equal runs of backticks becomes a real code span, as CommonMark reads it (§6.1: line breaks
+ * inside become spaces, one space is stripped from each end when both ends have one); everything
+ * else is shown literally as by `untrustedInline`. So `` `POST /orders` `` renders as code, while
+ * emphasis, links, HTML and mentions in the same text do not render. A backtick run without its
+ * match stays a literal backtick. `inTableCell` escapes pipes inside the code spans too.
+ */
+function untrustedInlineWithCode(text, options = {}) {
+    const source = text.trim();
+    const runs = [...source.matchAll(/`+/g)].map((run) => ({ start: run.index, length: run[0].length }));
+    // For each run length, the runs in order and how far the search for a closer has got.
+    const byLength = new Map();
+    runs.forEach((run, index) => {
+        const entry = byLength.get(run.length) ?? { positions: [], next: 0 };
+        entry.positions.push(index);
+        byLength.set(run.length, entry);
+    });
+    const out = [];
+    let textStart = 0;
+    for (let index = 0; index < runs.length; index++) {
+        const open = runs[index];
+        const entry = open === undefined ? undefined : byLength.get(open.length);
+        if (open === undefined || entry === undefined)
+            continue;
+        while (entry.next < entry.positions.length && (entry.positions[entry.next] ?? 0) <= index)
+            entry.next++;
+        const closeIndex = entry.positions[entry.next];
+        const close = closeIndex === undefined ? undefined : runs[closeIndex];
+        if (closeIndex === undefined || close === undefined)
+            continue;
+        out.push(escapeInlineText({ text: source.slice(textStart, open.start), atLineStart: textStart === 0 }));
+        out.push(codeSpan(codeContent(source.slice(open.start + open.length, close.start)), options));
+        textStart = close.start + close.length;
+        index = closeIndex;
+    }
+    out.push(escapeInlineText({ text: source.slice(textStart), atLineStart: textStart === 0 }));
+    return out.join('');
 }
-//# sourceMappingURL=deployment-config-name.js.map
+function codeContent(raw) {
+    const flat = raw.replace(/\r\n?|\n/g, ' ');
+    return flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '' ? flat.slice(1, -1) : flat;
+}
+//# sourceMappingURL=untrusted-inline-with-code.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/project/strategy-note.js
+
+/** One sentence on how a release reaches traffic, true to what the template does. */
+function strategyNote(input, hasFunctionCode, alwaysShifts) {
+    if (!hasFunctionCode) {
+        const ignored = input.strategy === undefined
+            ? ''
+            : ` The requested deployment_strategy (${input.strategy}) has no effect here: there is no function whose traffic could shift.`;
+        return `Changes apply in place through CloudFormation change sets.${ignored}`;
+    }
+    const config = deploymentConfigName(input.strategy) ?? (alwaysShifts ? 'CodeDeployDefault.LambdaAllAtOnce' : undefined);
+    if (config === undefined) {
+        return `Deployment strategy: ${input.strategy ?? 'all-at-once (the default)'} — each deploy updates the function in place. Request \`canary\`, \`linear\` or \`blue-green\` for CodeDeploy traffic shifting with automatic rollback.`;
+    }
+    return `Deployment strategy: ${input.strategy ?? 'all-at-once (the default)'} — CloudFormation publishes a new version and CodeDeploy shifts the \`live\` alias to it with \`${config}\`, rolling back automatically if the error alarm fires.`;
+}
+//# sourceMappingURL=strategy-note.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/readme-section.js
 
 
 
-/**
- * The service's README: what it is, what each story became, and build → upload → deploy. The
- * title, description and stories are the requester's words, shown literally line by line.
- */
-function readmeSection({ input, overview, storyOutcomes, hasFunctionCode, extraParameters = [], }) {
-    const stack = stackName(input);
-    const lines = [`## ${untrustedInline(input.names.title)}`, '', overview, ''];
+
+
+const MARK = {
+    covered: '✅',
+    partial: '⚠️',
+    not_covered: '❌',
+};
+/** The service's README: what it is, what each requirement became, and build → upload → deploy. */
+function readmeSection(params) {
+    const { input } = params;
+    const lines = [`## ${untrustedInline(input.names.title)}`, '', params.overview, ''];
     if (input.description !== undefined && input.description !== '')
         lines.push(...input.description.split(/\r\n?|\n/).map((line) => `> ${untrustedInline(line)}`.trimEnd()), '');
-    if (input.stories.length > 0) {
-        lines.push('### User stories', '');
-        input.stories.forEach((story, index) => {
-            lines.push(`${story.number}. ${untrustedInline(story.text)} — ${storyOutcomes[index] ?? 'covered by the tests'}`);
-        });
+    if (params.coverage.length > 0) {
+        lines.push('### What the request asked, and what answers it', '');
+        for (const row of params.coverage) {
+            const label = row.source.kind === 'story'
+                ? `Story ${row.source.number}`
+                : row.source.kind === 'description'
+                    ? `Description ${row.source.sentence}`
+                    : row.source.name;
+            const tests = row.tests.length === 0 ? '' : ` Tests: ${row.tests.map((test) => codeSpan(test.title)).join(', ')}.`;
+            const gaps = row.gaps.length === 0 ? '' : ` Not covered: ${untrustedInlineWithCode(row.gaps.join('; '))}.`;
+            lines.push(`- ${MARK[row.status]} **${label}**: ${untrustedInline(row.text)} — ${untrustedInlineWithCode(row.implementedBy ?? 'nothing generated')}.${tests}${gaps}`);
+        }
         lines.push('');
     }
-    lines.push('### Build, test, deploy', '', `From \`${input.baseDir}/\` (needs Node 22, the AWS CLI and \`zip\`):`, '', '```sh', 'npm install', 'npm test');
-    const parameters = [`EnvironmentName=${input.environment}`, ...extraParameters];
-    if (hasFunctionCode) {
-        lines.push('npm run package                      # esbuild bundle → function.zip', 'KEY="' +
-            input.names.slug +
-            '/$(git rev-parse --short HEAD).zip"   # a new key per build publishes a new version', 'aws s3 cp function.zip "s3://$CODE_BUCKET/$KEY"');
-        parameters.push('CodeS3Bucket="$CODE_BUCKET"', 'CodeS3Key="$KEY"');
-    }
-    lines.push(`aws cloudformation deploy --template-file template.yaml --stack-name ${stack} \\`, '  --capabilities CAPABILITY_IAM \\', `  --parameter-overrides ${parameters.join(' ')}`, '```');
-    if (hasFunctionCode)
-        lines.push('', 'Add `AlarmTopicArn=<sns topic arn>` to be notified when an alarm fires.');
-    lines.push('', strategyNote(input, hasFunctionCode), '');
+    lines.push(...deploySteps(params), '', strategyNote(input, params.hasFunctionCode, params.alwaysShifts ?? false), '');
     return lines.join('\n');
+}
+function deploySteps(params) {
+    const { input } = params;
+    const stack = stackName(input);
+    const parameters = [`EnvironmentName=${input.environment}`, ...(params.extraParameters ?? [])];
+    const lines = [
+        '### Build, test, deploy',
+        '',
+        `From \`${input.baseDir}/\` (Node 22):`,
+        '',
+        '```sh',
+        'npm install',
+        'npm test',
+        'npm run build',
+    ];
+    if (!params.hasFunctionCode) {
+        lines.push(`aws cloudformation deploy --template-file template.yaml --stack-name ${stack} \\`, `  --parameter-overrides ${parameters.join(' ')}`, '```');
+        return lines;
+    }
+    lines.push('npm run package                      # build → function.zip', 'KEY="' +
+        input.names.slug +
+        '/$(sha256sum function.zip | cut -c1-64).zip"   # by content: new code, new key, new version', 'aws s3 cp function.zip "s3://$CODE_BUCKET/$KEY"', `aws cloudformation deploy --template-file template.yaml --stack-name ${stack} \\`, '  --capabilities CAPABILITY_IAM \\', `  --parameter-overrides ${[...parameters, 'CodeS3Bucket="$CODE_BUCKET"', 'CodeS3Key="$KEY"'].join(' ')}`, '```', '', "With implementation-agent's `/deploy`, the deploy run does the same: it builds this folder, zips `dist/`, uploads the zip by its sha256 to the deployments bucket (or the environment's `code_bucket`) and passes `CodeS3Bucket` and `CodeS3Key` to the stack.", '', 'Add `AlarmTopicArn=<sns topic arn>` to be notified when an alarm fires.');
+    return lines;
 }
 function stackName(input) {
     return [input.names.slug, ...wordsOf(input.environment)].join('-');
-}
-function strategyNote(input, hasFunctionCode) {
-    if (!hasFunctionCode)
-        return 'Changes apply in place through CloudFormation change sets.';
-    const config = deploymentConfigName(input.strategy);
-    if (config === undefined) {
-        return 'Deployment strategy: all-at-once — each deploy updates the function in place. Request `canary`, `linear` or `blue-green` for CodeDeploy traffic shifting with automatic rollback.';
-    }
-    return `Deployment strategy: ${input.strategy ?? ''} — CloudFormation publishes a new version and CodeDeploy shifts the \`live\` alias to it with \`${config}\`, rolling back automatically if the error alarm fires.`;
 }
 //# sourceMappingURL=readme-section.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/release-notes.js
@@ -32195,154 +32616,541 @@ function releaseRiskNotes(input) {
     ];
 }
 //# sourceMappingURL=release-notes.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
-const GENERIC_NAME_WORDS = new Set([
-    'api',
-    'apis',
-    'service',
-    'services',
-    'svc',
-    'app',
-    'application',
-    'stack',
-    'system',
-    'backend',
-    'http',
-    'rest',
-    'lambda',
-    'microservice',
-    'server',
-    'integration',
-    'queue',
-    'consumer',
-    'worker',
-    'pipeline',
-    'deploy',
-    'deployment',
-    'release',
-    'test',
-    'tests',
-    'testing',
-    'smoke',
-    'canary',
-    'synthetic',
-    'infrastructure',
-    'infra',
-    'foundation',
-]);
-/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
-function subjectNoun(names) {
-    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/capability.js
+/** Capabilities asked for by these words, most specific (longest word set) first. */
+function capabilitiesAskedBy(words, capabilities) {
+    return capabilities
+        .map((capability) => ({ capability, size: askedSize(words, capability) }))
+        .filter(({ size }) => size > 0)
+        .sort((left, right) => right.size - left.size)
+        .map(({ capability }) => capability);
 }
-/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
-function defaultIntents(names, verbs) {
-    const noun = subjectNoun(names);
-    return verbs.map((verb, index) => ({
-        number: index + 1,
-        text: `${verb} ${noun} (default; the request had no user stories)`,
-        verb,
-        objectWords: [noun],
-        testTitle: `default ${verb} ${noun}`,
-    }));
+/** How specifically words ask for a capability: the length of its longest word set they hold, 0 for not at all. */
+function askedSize(words, capability) {
+    const present = new Set(words);
+    return Math.max(0, ...capability.when.filter((set) => set.every((word) => present.has(word))).map((set) => set.length));
 }
-//# sourceMappingURL=default-intents.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
-/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
-function plural(word) {
-    if (/(s|x|ch|sh)$/.test(word))
-        return word.endsWith('s') ? word : `${word}es`;
-    if (/[^aeiou]y$/.test(word))
-        return `${word.slice(0, -1)}ies`;
-    return `${word}s`;
+/** Shorthand for `when`: each entry is one word, or several words that must all appear (`'event bus'`). */
+function anyOf(...phrases) {
+    return phrases.map((phrase) => phrase.split(' '));
 }
-//# sourceMappingURL=plural.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/api-routes.js
+/** Only the capabilities matched by the longest word set: what a single story most specifically asks for. */
+function mostSpecificAskedBy(words, capabilities) {
+    const size = (capability) => askedSize(words, capability);
+    const best = Math.max(0, ...capabilities.map(size));
+    return best === 0 ? [] : capabilities.filter((capability) => size(capability) === best);
+}
+//# sourceMappingURL=capability.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/describe-coverage.js
 
-
-
-const ACTION_VERBS = {
-    list: [
-        'view',
-        'see',
-        'get',
-        'list',
-        'read',
-        'browse',
-        'find',
-        'search',
-        'track',
-        'check',
-        'show',
-        'look',
-        'download',
-        'retrieve',
-        'review',
-        'export',
-        'query',
-        'fetch',
-        'monitor',
-        'know',
-        'inspect',
-        'filter',
-    ],
-    update: [
-        'update',
-        'edit',
-        'change',
-        'modify',
-        'rename',
-        'amend',
-        'set',
-        'adjust',
-        'approve',
-        'reject',
-        'mark',
-        'assign',
-        'complete',
-        'pause',
-        'resume',
-    ],
-    delete: ['delete', 'remove', 'cancel', 'archive', 'close', 'revoke', 'unsubscribe', 'discard', 'withdraw'],
-};
-/** Each story becomes one route on its collection; unknown verbs create, since most stories add something. */
-function storyRoutes(stories, names) {
-    const intents = stories.length > 0 ? stories : defaultIntents(names, ['create', 'list']);
-    return intents.map((intent) => ({ intent, route: routeFor(actionOf(intent.verb), collectionOf(intent)) }));
+/** Words that carry no ask on their own; a clause of only these is skipped. */
+const EMPTY_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'with', 'that', 'which', 'it', 'its', 'is', 'are', 'be', 'this', 'these', 'their', 'our', 'we', 'i', 'as', 'by', 'all', 'each', 'every', 'also', 'including', 'via', 'from', 'into', 'so']);
+/**
+ * One row per sentence of the description: covered when every clause that asks for something is
+ * answered by a generated capability, partial when some are, not covered when none is. A clause no
+ * capability answers is named as a gap, never dropped.
+ */
+function describeSentences(sentences, capabilities) {
+    return sentences.flatMap((sentence) => {
+        const clauses = sentence.clauses.filter((clause) => clause.words.some((word) => !EMPTY_WORDS.has(word)));
+        if (clauses.length === 0)
+            return [];
+        const answered = clauses.map((clause) => ({ clause, capabilities: relevant(clause.words, capabilities) }));
+        return [
+            combine({
+                source: { kind: 'description', sentence: sentence.number },
+                text: sentence.text,
+                parts: answered.map(({ clause, capabilities: found }) => ({ text: clause.text, capabilities: found })),
+            }),
+        ];
+    });
 }
-/** The distinct routes, in first-story order. */
-function uniqueRoutes(routes) {
-    const byKey = new Map();
-    for (const { route } of routes)
-        if (!byKey.has(route.routeKey))
-            byKey.set(route.routeKey, route);
-    return [...byKey.values()];
-}
-function actionOf(verb) {
-    const found = Object.keys(ACTION_VERBS).find((action) => ACTION_VERBS[action].includes(verb));
-    return found ?? 'create';
-}
-function collectionOf(intent) {
-    const words = [...intent.objectWords];
-    const last = words.pop() ?? 'item';
-    return [...words, plural(last)].join('-');
-}
-function routeFor(action, collection) {
-    const pascal = collection.split('-').map(capitalize).join('');
-    const shapes = {
-        create: ['POST', `/${collection}`, ''],
-        list: ['GET', `/${collection}`, ''],
-        update: ['PUT', `/${collection}/{id}`, 'ById'],
-        delete: ['DELETE', `/${collection}/{id}`, 'ById'],
-    };
-    const [method, path, suffix] = shapes[action];
+/** One row for a piece of request text (a story, a sentence) answered by some capabilities per part. */
+function combine(params) {
+    const generated = params.parts.map((part) => ({ ...part, capabilities: part.capabilities.filter((capability) => capability.notGenerated === undefined) }));
+    const gaps = [
+        ...params.parts.flatMap((part, index) => {
+            const skipped = part.capabilities.filter((capability) => capability.notGenerated !== undefined);
+            if (skipped.length > 0)
+                return skipped.map((capability) => `"${part.text}": ${capability.notGenerated ?? ''}`);
+            return (generated[index]?.capabilities.length ?? 0) > 0 ? [] : [`"${part.text}": nothing was generated for this`];
+        }),
+        ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
+        ...(params.extraGaps ?? []),
+    ];
+    const used = unique(generated.flatMap((part) => part.capabilities));
+    const anyGenerated = used.length > 0;
     return {
-        routeKey: `${method} ${path}`,
-        action,
-        collection,
-        logicalId: `Route${capitalize(method.toLowerCase())}${pascal}${suffix}`,
+        source: params.source,
+        text: params.text,
+        status: !anyGenerated ? 'not_covered' : gaps.length > 0 ? 'partial' : 'covered',
+        ...(anyGenerated ? { implementedBy: unique(used.map((capability) => capability.implementedBy)).join('; ') } : {}),
+        tests: uniqueTests(used.flatMap((capability) => capability.tests)),
+        resources: unique(used.flatMap((capability) => capability.resources)),
+        gaps,
     };
 }
-//# sourceMappingURL=api-routes.js.map
+/**
+ * The capabilities a clause asks for. An ask the blueprint knows it did not generate counts only
+ * when nothing generated matches the clause more specifically (`status change events` beats `events`).
+ */
+function relevant(words, capabilities) {
+    const asked = capabilitiesAskedBy(words, capabilities);
+    const size = (capability) => askedSize(words, capability);
+    const best = Math.max(0, ...asked.filter((capability) => capability.notGenerated === undefined).map(size));
+    return asked.filter((capability) => capability.notGenerated === undefined || size(capability) >= best);
+}
+function uniqueTests(tests) {
+    const seen = new Map(tests.map((test) => [`${test.path}\n${test.title}`, test]));
+    return [...seen.values()];
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+//# sourceMappingURL=describe-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/strategy-coverage.js
+/**
+ * The request's deployment_strategy as a requirement: covered with what it changed (and the
+ * resources that carry it), or not covered with why it had no effect. Absent when none was asked.
+ */
+function strategyCoverage(input, effect) {
+    if (input.strategy === undefined)
+        return [];
+    const base = { source: { kind: 'setting', name: 'deployment_strategy' }, text: input.strategy, tests: [] };
+    return [
+        effect.applied
+            ? {
+                ...base,
+                status: (effect.gaps ?? []).length > 0 ? 'partial' : 'covered',
+                implementedBy: effect.implementedBy,
+                resources: effect.resources,
+                gaps: effect.gaps ?? [],
+            }
+            : { ...base, status: 'not_covered', resources: [], gaps: [`no effect: ${effect.reason}`] },
+    ];
+}
+//# sourceMappingURL=strategy-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/release-coverage.js
+
+/** The strategy row of a blueprint whose function `functionId` is released by `shifting`. */
+function releaseCoverage(params) {
+    const { functionId, shifting } = params;
+    return strategyCoverage(params.input, {
+        applied: true,
+        implementedBy: shifting.configName === undefined
+            ? `each deploy updates ${functionId} in place; an error alarm watches it`
+            : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName}, rolling back on its alarms`,
+        resources: shifting.configName === undefined ? [`${functionId}ErrorAlarm`] : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
+        ...(params.gaps === undefined ? {} : { gaps: params.gaps }),
+    });
+}
+//# sourceMappingURL=release-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/article.js
+/** `an order`, `a product`: the indefinite article English-enough for derived nouns. */
+function withArticle(noun) {
+    return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+//# sourceMappingURL=article.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/participle.js
+const IRREGULAR = {
+    pay: 'paid',
+    send: 'sent',
+    make: 'made',
+    buy: 'bought',
+    hold: 'held',
+    put: 'put',
+    set: 'set',
+    read: 'read',
+    write: 'written',
+    begin: 'begun',
+    run: 'run',
+    cancel: 'cancelled',
+    submit: 'submitted',
+    refer: 'referred',
+    open: 'open',
+    ship: 'shipped',
+    fulfil: 'fulfilled',
+};
+/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
+function participle(verb) {
+    const irregular = IRREGULAR[verb];
+    if (irregular !== undefined)
+        return irregular;
+    if (/(?:ed|en)$/.test(verb) && verb.length > 4)
+        return verb;
+    if (verb.endsWith('e'))
+        return `${verb}d`;
+    if (/[^aeiou]y$/.test(verb))
+        return `${verb.slice(0, -1)}ied`;
+    // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.
+    if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb))
+        return `${verb}${verb.slice(-1)}ed`;
+    return `${verb}ed`;
+}
+//# sourceMappingURL=participle.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/verb-forms.js
+
+/** The forms a verb takes in a sentence: `place`, `places`, `placed`, `placing`; `cancel` also `cancelling`. */
+function verbForms(verb) {
+    const stem = verb.endsWith('e') && !verb.endsWith('ee') ? verb.slice(0, -1) : verb;
+    const doubled = /[^aeiou][aeiou][^aeiouwxy]$/.test(verb) ? `${verb}${verb.slice(-1)}ing` : undefined;
+    return [
+        ...new Set([
+            verb,
+            `${verb}s`,
+            `${verb}es`,
+            participle(verb),
+            `${stem}ing`,
+            ...(doubled === undefined ? [] : [doubled]),
+        ]),
+    ];
+}
+//# sourceMappingURL=verb-forms.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-test-titles.js
+
+/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
+const TEST_FILES = {
+    app: 'test/app.test.ts',
+    dynamodb: 'test/dynamodb-item-repository.test.ts',
+    events: 'test/eventbridge-status-events.test.ts',
+};
+const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
+const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
+const DYNAMODB_LISTS = 'lists by collection or by owner and pages with tokens';
+const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
+function lifecycleTitle(resource, model) {
+    const kinds = new Set(model.operations
+        .filter((operation) => operation.resource === resource.name)
+        .map((operation) => operation.kind));
+    const steps = [
+        'create',
+        'read back',
+        ...(kinds.has('list') ? ['list'] : []),
+        ...(kinds.has('update') ? ['change'] : []),
+        ...(kinds.has('transition') ? [resource.status?.transitions[0]?.action ?? 'move'] : []),
+        ...(kinds.has('delete') ? ['delete'] : []),
+    ];
+    return `${resource.name} lifecycle ${steps.join(' ')}`;
+}
+function validationTitle(resource) {
+    return `${resource.name} bodies are checked against the model`;
+}
+function eventsTitle(resource) {
+    return `every ${resource.name} status change is published`;
+}
+function eventFailureTitle(resource) {
+    return `${withArticle(resource.name)} status change stands when publishing fails`;
+}
+//# sourceMappingURL=application-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/verb-kind.js
+const KINDS = [
+    [
+        'create',
+        [
+            'place',
+            'create',
+            'add',
+            'submit',
+            'register',
+            'post',
+            'upload',
+            'book',
+            'make',
+            'raise',
+            'log',
+            'record',
+            'request',
+            'write',
+            'save',
+            'store',
+            'send',
+            'enter',
+            'file',
+            'put',
+            'schedule',
+            'order',
+            'buy',
+            'purchase',
+            'start',
+            'capture',
+            'report',
+            'draft',
+            'issue',
+            'open',
+            'new',
+            'import',
+            'reserve',
+        ],
+    ],
+    // A read of one item or of the collection, decided by whether the object is plural.
+    [
+        'read',
+        [
+            'view',
+            'see',
+            'get',
+            'read',
+            'find',
+            'track',
+            'check',
+            'show',
+            'retrieve',
+            'inspect',
+            'know',
+            'fetch',
+            'display',
+            'access',
+            'follow',
+            'lookup',
+        ],
+    ],
+    [
+        'list',
+        ['list', 'browse', 'search', 'filter', 'export', 'query', 'download', 'review', 'monitor', 'compare'],
+    ],
+    [
+        'update',
+        ['update', 'edit', 'change', 'modify', 'rename', 'amend', 'adjust', 'correct', 'replace', 'set'],
+    ],
+    ['delete', ['delete', 'remove', 'discard', 'erase', 'purge', 'destroy']],
+];
+/** Phrasal verbs read as one: `look at` → `view`; `null` means the phrase names no resource action (`log in`). */
+const PHRASAL_VERBS = {
+    'look at': 'view',
+    'look up': 'find',
+    'roll back': 'revert',
+    'sign up': null,
+    'sign in': null,
+    'log in': null,
+    'log out': null,
+    'sign out': null,
+};
+function verbKind(verb) {
+    return KINDS.find(([, verbs]) => verbs.includes(verb))?.[0] ?? 'transition';
+}
+/** The verbs that mean a kind (reads and lists share theirs: `track my orders` is a list, `track an order` a read). */
+function verbsOfKind(kind) {
+    const kinds = kind === 'read' || kind === 'list' ? ['read', 'list'] : [kind];
+    return KINDS.filter(([candidate]) => kinds.includes(candidate)).flatMap(([, verbs]) => verbs);
+}
+//# sourceMappingURL=verb-kind.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-coverage.js
+
+
+
+
+
+
+
+const EVENT_WORDS = [
+    'event',
+    'events',
+    'publish',
+    'published',
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'emit',
+    'emitted',
+];
+const STATUS_WORDS = ['status', 'state', 'statuses'];
+/** What each story, description sentence and the strategy became, with the tests that prove it. */
+function applicationCoverage(params) {
+    const { input, model } = params;
+    const test = (file, title) => ({
+        path: `${input.baseDir}/${TEST_FILES[file]}`,
+        title,
+    });
+    const capabilities = applicationCapabilities({ ...params, test });
+    const events = capabilities.events;
+    const stories = input.stories.map((intent) => {
+        const source = { kind: 'story', number: intent.number };
+        if (model.eventStories.includes(intent) && events !== undefined)
+            return combine({
+                source,
+                text: intent.text,
+                parts: [
+                    {
+                        text: intent.text,
+                        capabilities: [{ ...events, tests: [test('app', intent.testTitle), ...events.tests] }],
+                    },
+                ],
+            });
+        const story = model.stories.find((candidate) => candidate.intent === intent);
+        const operation = model.operations.find((candidate) => story !== undefined && candidate.stories.includes(story));
+        if (story === undefined || operation === undefined) {
+            return {
+                source,
+                text: intent.text,
+                status: 'not_covered',
+                tests: [],
+                resources: [],
+                gaps: ['the story names nothing the API could store or act on, so no route was generated for it'],
+            };
+        }
+        return combine({
+            source,
+            text: intent.text,
+            parts: [{ text: intent.text, capabilities: [operationCapability({ operation, model, test, story })] }],
+            extraGaps: storyGaps(story, model),
+        });
+    });
+    return [
+        ...stories,
+        ...describeSentences(input.descriptionSentences, capabilities.all),
+        ...releaseCoverage({ input, functionId: 'ApiFunction', shifting: params.shifting }),
+    ];
+}
+function operationCapability(params) {
+    const { operation, model, test } = params;
+    const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+    const lifecycle = resource === undefined ? [] : [test('app', lifecycleTitle(resource, model))];
+    const storyTests = (params.story === undefined ? operation.stories : [params.story]).map((story) => test('app', story.intent.testTitle));
+    return {
+        when: [],
+        implementedBy: `${operation.routeKey} ${describeOperation(operation, model)}`,
+        tests: [...storyTests, ...lifecycle],
+        resources: [operation.logicalId, 'ApiFunction', 'ItemsTable'],
+    };
+}
+function describeOperation(operation, model) {
+    const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+    const one = withArticle(operation.resource);
+    const to = resource?.status?.transitions.find((transition) => transition.action === operation.action)?.to;
+    const descriptions = {
+        create: `creates ${one}`,
+        read: `reads ${one} by id`,
+        list: `lists ${resource?.collection ?? operation.resource}${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+        update: `changes ${one}'s fields`,
+        delete: `deletes ${one}`,
+        transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    };
+    return descriptions[operation.kind];
+}
+/** What a story asked that its route does not do. */
+function storyGaps(story, model) {
+    const resource = model.resources.find((candidate) => candidate.name === story.noun);
+    const elsewhere = story.refusedFrom.filter((status) => resource?.status?.setElsewhere.includes(status));
+    return [
+        ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+        ...(story.ownerIsSelf
+            ? [
+                `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
+            ]
+            : []),
+        ...elsewhere.map((status) => `no route of this service makes ${withArticle(story.noun ?? 'item')} ${status}: the rule holds once another system (or a new story) does`),
+    ];
+}
+function applicationCapabilities(params) {
+    const { model, test } = params;
+    const lifecycles = model.resources.map((resource) => test('app', lifecycleTitle(resource, model)));
+    const publisher = model.resources.find((resource) => resource.statusEventType !== undefined);
+    const events = publisher === undefined
+        ? undefined
+        : {
+            when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
+            implementedBy: `every ${publisher.name} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
+            tests: [
+                test('app', eventsTitle(publisher)),
+                test('app', eventFailureTitle(publisher)),
+                test('events', EVENTBRIDGE_PUTS),
+            ],
+            resources: ['StatusEventsNotPublishedAlarm'],
+        };
+    const operations = model.operations.map((operation) => ({
+        ...operationCapability({ operation, model, test }),
+        when: operationWords(operation, model),
+    }));
+    const shifts = params.shifting.configName !== undefined;
+    const all = [
+        ...(events === undefined ? [] : [events]),
+        ...operations,
+        {
+            when: anyOf('api', 'apis', 'rest', 'restful', 'http', 'https', 'endpoint', 'endpoints', 'route', 'routes', 'gateway', 'webservice', 'web service'),
+            implementedBy: `an API Gateway HTTP API serving ${model.operations.map((operation) => operation.routeKey).join(', ')} and GET /health`,
+            tests: [test('app', ROUTES_MATCH_TEMPLATE), ...lifecycles],
+            resources: ['HttpApi', 'HttpApiStage'],
+        },
+        {
+            when: anyOf('lambda', 'lambdas', 'handler', 'handlers', 'function', 'functions', 'serverless'),
+            implementedBy: 'one Lambda handler serving every route',
+            tests: [test('app', ROUTES_MATCH_TEMPLATE), ...lifecycles],
+            resources: ['ApiFunction'],
+        },
+        {
+            when: anyOf('dynamodb', 'dynamo', 'table', 'database', 'db', 'stored', 'store', 'stores', 'persisted', 'persist', 'persistence', 'saved', 'storage'),
+            implementedBy: 'one DynamoDB table keyed by collection and id, with conditional writes',
+            tests: [test('dynamodb', DYNAMODB_WRITES), test('dynamodb', DYNAMODB_LISTS)],
+            resources: ['ItemsTable'],
+        },
+        {
+            when: anyOf('validate', 'validated', 'validation', 'validates', 'validating', 'schema', 'invalid'),
+            implementedBy: 'request bodies checked against the model before anything is stored',
+            tests: model.resources.map((resource) => test('app', validationTitle(resource))),
+            resources: [],
+        },
+        {
+            when: anyOf('encrypt', 'encrypted', 'encryption'),
+            implementedBy: 'the table is encrypted at rest',
+            tests: [],
+            resources: ['ItemsTable'],
+        },
+        {
+            when: anyOf('log', 'logs', 'logging', 'logged'),
+            implementedBy: 'API access logs and function logs with retention',
+            tests: [],
+            resources: ['HttpApiAccessLogs', 'ApiFunctionLogGroup'],
+        },
+        {
+            when: anyOf('throttle', 'throttled', 'throttling', 'rate limit', 'rate limits'),
+            implementedBy: 'stage throttling (50 burst, 100 per second)',
+            tests: [],
+            resources: ['HttpApiStage'],
+        },
+        shifts
+            ? {
+                when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'rollback', 'roll back', 'blue green'),
+                implementedBy: `CodeDeploy traffic shifting (${params.shifting.configName ?? ''}) with automatic rollback`,
+                tests: [],
+                resources: ['ApiFunctionDeploymentGroup'],
+            }
+            : {
+                when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'blue green'),
+                implementedBy: '',
+                tests: [],
+                resources: [],
+                notGenerated: 'the strategy is all-at-once, so nothing shifts traffic; request canary, linear or blue-green',
+            },
+        {
+            when: anyOf('auth', 'authentication', 'authenticated', 'authorization', 'authorizer', 'authorized', 'cognito', 'jwt', 'oauth', 'login', 'token', 'tokens'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'no authorizer is generated: the routes are public (see the risk assessment)',
+        },
+        {
+            when: anyOf(...EVENT_WORDS),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'only events on status changes are generated (ask for "an event when the status changes")',
+        },
+    ];
+    return { all, ...(events === undefined ? {} : { events }) };
+}
+/** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */
+function operationWords(operation, model) {
+    const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+    if (resource === undefined)
+        return [];
+    const verbs = operation.kind === 'transition'
+        ? [operation.action ?? '']
+        : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+    const nouns = [resource.name, resource.collection];
+    return [...new Set(verbs)].flatMap((verb) => verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])));
+}
+//# sourceMappingURL=application-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/code-literal.js
 const SAFE_LITERAL = /^[A-Za-z0-9 _./{}:$-]*$/;
 /**
@@ -32355,13 +33163,13 @@ function codeLiteral(value) {
     return `'${value}'`;
 }
 //# sourceMappingURL=code-literal.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-source.js
-
-
-const HTTP_TYPES = `/** The parts of an API Gateway HTTP API event (payload format 2.0) this service reads. */
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/app-source.js
+/** Generated `src/http-types.ts`. */
+const HTTP_TYPES_SOURCE = `/** The parts of an API Gateway HTTP API event (payload format 2.0) this service reads. */
 export interface HttpApiEvent {
   routeKey: string;
   pathParameters?: Record<string, string | undefined>;
+  queryStringParameters?: Record<string, string | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
 }
@@ -32372,191 +33180,186 @@ export interface HttpApiResult {
   body: string;
 }
 `;
-const VALIDATE_ITEM = `export type ItemAttributes = Record<string, string | number | boolean>;
-
-export type ItemValidation = { ok: true; attributes: ItemAttributes } | { ok: false; errors: string[] };
-
-export const MAX_FIELDS = 50;
-export const MAX_TEXT_LENGTH = 2000;
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-/** Set by the service; a client must not be able to overwrite them. */
-const RESERVED_FIELDS = new Set(['id', 'createdAt', 'updatedAt']);
-
-/** Checks a request body before anything is stored: a flat JSON object of scalar fields. */
-export function validateItem(input: unknown): ItemValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['body must be a JSON object'] };
-  }
-  const entries = Object.entries(input);
-  const errors: string[] = [];
-  if (entries.length === 0) errors.push('body must have at least one field');
-  if (entries.length > MAX_FIELDS) errors.push('body must have at most ' + MAX_FIELDS + ' fields');
-  for (const [name, value] of entries) {
-    const shown = JSON.stringify(name.slice(0, 64));
-    if (!FIELD_NAME.test(name)) errors.push('field ' + shown + ' must start with a letter and hold only letters, digits or _');
-    else if (RESERVED_FIELDS.has(name)) errors.push('field ' + shown + ' is set by the service');
-    else if (!isFieldValue(value)) {
-      errors.push('field ' + shown + ' must be a string of at most ' + MAX_TEXT_LENGTH + ' characters, a finite number or a boolean');
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, attributes: Object.fromEntries(entries) as ItemAttributes };
-}
-
-function isFieldValue(value: unknown): boolean {
-  if (typeof value === 'string') return value.length <= MAX_TEXT_LENGTH;
-  if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'boolean';
-}
-`;
-const ITEM_REPOSITORY = `import type { ItemAttributes } from './validate-item';
-
-export interface StoredItem {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  attributes: ItemAttributes;
-}
-
-/** Where items live; the Lambda uses DynamoDB, tests and local runs use memory. */
-export interface ItemRepository {
-  put(collection: string, item: StoredItem): Promise<void>;
-  get(collection: string, id: string): Promise<StoredItem | undefined>;
-  list(collection: string, limit: number): Promise<StoredItem[]>;
-  remove(collection: string, id: string): Promise<boolean>;
-}
-
-export class InMemoryItemRepository implements ItemRepository {
-  private readonly items = new Map<string, StoredItem>();
-
-  async put(collection: string, item: StoredItem): Promise<void> {
-    this.items.set(collection + '/' + item.id, structuredClone(item));
-  }
-
-  async get(collection: string, id: string): Promise<StoredItem | undefined> {
-    const item = this.items.get(collection + '/' + id);
-    return item === undefined ? undefined : structuredClone(item);
-  }
-
-  /** Sorted by id, as DynamoDB returns a partition sorted by its range key. */
-  async list(collection: string, limit: number): Promise<StoredItem[]> {
-    return [...this.items.entries()]
-      .filter(([key]) => key.startsWith(collection + '/'))
-      .map(([, item]) => structuredClone(item))
-      .sort((left, right) => left.id.localeCompare(right.id))
-      .slice(0, limit);
-  }
-
-  async remove(collection: string, id: string): Promise<boolean> {
-    return this.items.delete(collection + '/' + id);
-  }
-}
-`;
-const DYNAMODB_REPOSITORY = `import type { ItemRepository, StoredItem } from './item-repository';
-
-/**
- * Items in one table keyed by (collection, id). The AWS SDK is imported lazily so the tests,
- * which use the in-memory repository, never load it.
- */
-export async function createDynamoDbItemRepository(tableName: string): Promise<ItemRepository> {
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-  return {
-    async put(collection, item) {
-      await client.send(new PutCommand({ TableName: tableName, Item: { collection, ...item } }));
-    },
-    async get(collection, id) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: { collection, id } }));
-      return result.Item === undefined ? undefined : toStoredItem(result.Item);
-    },
-    async list(collection, limit) {
-      const result = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#collection = :collection',
-          ExpressionAttributeNames: { '#collection': 'collection' },
-          ExpressionAttributeValues: { ':collection': collection },
-          Limit: limit,
-        }),
-      );
-      return (result.Items ?? []).map(toStoredItem);
-    },
-    async remove(collection, id) {
-      const result = await client.send(new DeleteCommand({ TableName: tableName, Key: { collection, id }, ReturnValues: 'ALL_OLD' }));
-      return result.Attributes !== undefined;
-    },
-  };
-}
-
-function toStoredItem(record: Record<string, unknown>): StoredItem {
-  return {
-    id: String(record['id']),
-    createdAt: String(record['createdAt']),
-    updatedAt: String(record['updatedAt']),
-    attributes: (record['attributes'] ?? {}) as StoredItem['attributes'],
-  };
-}
-`;
-const APP = `import type { HttpApiEvent, HttpApiResult } from './http-types';
+/** Generated `src/app.ts`: the routes' behaviour on the resource model, free of AWS. */
+const APP_SOURCE = `import type { HttpApiEvent, HttpApiResult } from './http-types';
+import { BadPageTokenError } from './item-repository';
 import type { ItemRepository, StoredItem } from './item-repository';
+import { RESOURCES } from './model';
+import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
-import type { Route } from './routes';
-import { validateItem } from './validate-item';
+import type { Operation, Route } from './routes';
+import { checkTransition, refusal } from './status-rules';
+import type { StatusEvents } from './status-events';
+import { validateBody } from './validate-body';
 
 export interface AppDependencies {
   repository: ItemRepository;
   newId: () => string;
   now: () => Date;
+  /** Told of every status change; required when a resource publishes status events. */
+  statusEvents?: StatusEvents;
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export type App = (event: HttpApiEvent) => Promise<HttpApiResult>;
 
-const LIST_LIMIT = 100;
+interface Call {
+  deps: AppDependencies;
+  log: (entry: Record<string, unknown>) => void;
+  route: Route;
+  resource: ResourceModel;
+  event: HttpApiEvent;
+}
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 100;
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** The HTTP API's behaviour, free of AWS: the Lambda handler wires it to DynamoDB. */
+const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResult>>> = {
+  create,
+  read,
+  list,
+  update,
+  delete: remove,
+  transition,
+};
+
+/** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
 export function createApp(deps: AppDependencies): App {
+  if (deps.statusEvents === undefined && Object.values(RESOURCES).some((resource) => resource.statusEventType !== undefined)) {
+    throw new Error('statusEvents is required: a resource publishes its status changes');
+  }
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   return async (event) => {
     if (event.routeKey === 'GET /health') return json(200, { status: 'ok' });
     const route = ROUTES[event.routeKey];
-    if (route === undefined) return json(404, { error: 'no such route: ' + event.routeKey });
-    if (route.action === 'list') return json(200, { items: await deps.repository.list(route.collection, LIST_LIMIT) });
-    if (route.action === 'create') return create(deps, route, event);
-    const id = event.pathParameters?.['id'];
-    if (id === undefined || id === '') return json(400, { error: 'the path needs an item id' });
-    if (route.action === 'update') return update({ deps, route, id, event });
-    const removed = await deps.repository.remove(route.collection, id);
-    return removed ? { statusCode: 204, headers: {}, body: '' } : json(404, { error: 'no such item' });
+    const resource = route === undefined ? undefined : RESOURCES[route.resource];
+    if (route === undefined || resource === undefined) return json(404, { error: 'no such route: ' + event.routeKey });
+    try {
+      return await OPERATIONS[route.operation]({ deps, log, route, resource, event });
+    } catch (error) {
+      if (error instanceof BadPageTokenError) return json(400, { errors: ['nextToken is not one this API returned'] });
+      throw error;
+    }
   };
 }
 
-async function create(deps: AppDependencies, route: Route, event: HttpApiEvent): Promise<HttpApiResult> {
-  const body = readBody(event);
+async function create(call: Call): Promise<HttpApiResult> {
+  const { deps, resource } = call;
+  const body = readBody(call.event);
   if (!body.ok) return json(400, { errors: body.errors });
-  const validation = validateItem(body.value);
-  if (!validation.ok) return json(400, { errors: validation.errors });
+  const check = validateBody(resource, body.value, 'create');
+  if (!check.ok) return json(400, { errors: check.errors });
   const timestamp = deps.now().toISOString();
-  const item: StoredItem = { id: deps.newId(), createdAt: timestamp, updatedAt: timestamp, attributes: validation.attributes };
-  await deps.repository.put(route.collection, item);
-  return json(201, item);
+  const owner = resource.ownerField === undefined ? undefined : check.fields[resource.ownerField];
+  const item: StoredItem = {
+    id: deps.newId(),
+    version: 1,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    ...(resource.status === undefined ? {} : { status: resource.status.initial }),
+    ...(typeof owner === 'string' ? { owner } : {}),
+    fields: check.fields,
+  };
+  await deps.repository.create(resource.collection, item);
+  await publishStatusChange(call, item, null);
+  return json(201, toResponse(item), { location: '/' + resource.collection + '/' + item.id });
 }
 
-async function update(params: { deps: AppDependencies; route: Route; id: string; event: HttpApiEvent }): Promise<HttpApiResult> {
-  const { deps, route, id, event } = params;
-  const body = readBody(event);
+async function read(call: Call): Promise<HttpApiResult> {
+  const id = call.event.pathParameters?.['id'] ?? '';
+  const item = id === '' ? undefined : await call.deps.repository.get(call.resource.collection, id);
+  return item === undefined ? notFound(call.resource) : json(200, toResponse(item));
+}
+
+async function list(call: Call): Promise<HttpApiResult> {
+  const { resource } = call;
+  const query = call.event.queryStringParameters ?? {};
+  const known = ['limit', 'nextToken', ...(resource.ownerField === undefined ? [] : [resource.ownerField])];
+  const unknown = Object.keys(query).filter((name) => !known.includes(name));
+  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
+  const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
+  const owner = resource.ownerField === undefined ? undefined : query[resource.ownerField];
+  const nextToken = query['nextToken'];
+  const page = await call.deps.repository.list(resource.collection, {
+    limit,
+    ...(nextToken === undefined ? {} : { nextToken }),
+    ...(owner === undefined || owner === '' ? {} : { owner }),
+  });
+  return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+}
+
+async function update(call: Call): Promise<HttpApiResult> {
+  const { deps, resource } = call;
+  const body = readBody(call.event);
   if (!body.ok) return json(400, { errors: body.errors });
-  const validation = validateItem(body.value);
-  if (!validation.ok) return json(400, { errors: validation.errors });
-  const existing = await deps.repository.get(route.collection, id);
-  if (existing === undefined) return json(404, { error: 'no such item' });
-  const item: StoredItem = {
-    ...existing,
-    attributes: { ...existing.attributes, ...validation.attributes },
-    updatedAt: deps.now().toISOString(),
+  const check = validateBody(resource, body.value, 'update');
+  if (!check.ok) return json(400, { errors: check.errors });
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const refused = refusal({ resource, verb: 'change', current: existing.status, refusedFrom: call.route.refusedFrom ?? [] });
+  if (refused !== undefined) return json(409, { error: refused });
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), fields: { ...existing.fields, ...check.fields } };
+  if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
+  return json(200, toResponse(item));
+}
+
+async function transition(call: Call): Promise<HttpApiResult> {
+  const { deps, resource, route } = call;
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+  if (!check.ok) return json(409, { error: check.error });
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status };
+  if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
+  await publishStatusChange(call, item, existing.status ?? null);
+  return json(200, toResponse(item));
+}
+
+async function remove(call: Call): Promise<HttpApiResult> {
+  const { deps, resource, route } = call;
+  const id = call.event.pathParameters?.['id'] ?? '';
+  if ((route.refusedFrom ?? []).length > 0) {
+    const existing = await getTarget(call);
+    if (existing === undefined) return notFound(resource);
+    const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+    if (refused !== undefined) return json(409, { error: refused });
+  }
+  const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
+  return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);
+}
+
+async function getTarget(call: Call): Promise<StoredItem | undefined> {
+  const id = call.event.pathParameters?.['id'] ?? '';
+  return id === '' ? undefined : call.deps.repository.get(call.resource.collection, id);
+}
+
+/**
+ * The change is stored before it is published. If publishing fails the change stands (a client
+ * retrying would otherwise repeat it) and the event is logged whole, as status-event-not-published,
+ * for the template's alarm and for replay.
+ */
+async function publishStatusChange(call: Call, item: StoredItem, from: string | null): Promise<void> {
+  const { deps, resource } = call;
+  if (resource.statusEventType === undefined || deps.statusEvents === undefined || item.status === undefined) return;
+  const change = { resource: resource.name, id: item.id, from, to: item.status, at: item.updatedAt, item: toResponse(item) };
+  try {
+    await deps.statusEvents.publish(change);
+  } catch (error) {
+    call.log({ level: 'error', outcome: 'status-event-not-published', change, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function toResponse(item: StoredItem): Record<string, unknown> {
+  return {
+    ...item.fields,
+    id: item.id,
+    ...(item.status === undefined ? {} : { status: item.status }),
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
   };
-  await deps.repository.put(route.collection, item);
-  return json(200, item);
 }
 
 function readBody(event: HttpApiEvent): { ok: true; value: unknown } | { ok: false; errors: string[] } {
@@ -32569,60 +33372,526 @@ function readBody(event: HttpApiEvent): { ok: true; value: unknown } | { ok: fal
   }
 }
 
-function json(statusCode: number, value: unknown): HttpApiResult {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+function notFound(resource: ResourceModel): HttpApiResult {
+  return json(404, { error: 'no such ' + resource.name });
+}
+
+function changedMeanwhile(resource: ResourceModel): HttpApiResult {
+  return json(409, { error: 'the ' + resource.name + ' changed meanwhile; read it again and retry' });
+}
+
+function json(statusCode: number, value: unknown, headers: Record<string, string> = {}): HttpApiResult {
+  return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
 }
 `;
-const HANDLER = `import { randomUUID } from 'node:crypto';
-import { createApp } from './app';
-import type { App } from './app';
-import { createDynamoDbItemRepository } from './dynamodb-item-repository';
-import type { HttpApiEvent, HttpApiResult } from './http-types';
+//# sourceMappingURL=app-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/dynamodb-repository-source.js
+/** Generated `src/dynamodb-item-repository.ts`: the ItemRepository on the stack's table, behind a narrow table interface. */
+const DYNAMODB_REPOSITORY_SOURCE = `import { BadPageTokenError } from './item-repository';
+import type { ItemRepository, StoredItem } from './item-repository';
 
-let app: Promise<App> | undefined;
+type Attributes = Record<string, unknown>;
 
-/** Lambda entry point: one app per container, created on the first request. */
-export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
-  app ??= createDynamoDbItemRepository(requiredEnv('TABLE_NAME')).then((repository) =>
-    createApp({ repository, newId: randomUUID, now: () => new Date() }),
-  );
-  return (await app)(event);
+/** The four DynamoDB DocumentClient calls the repository makes; connectDocumentTable wires them to the SDK. */
+export interface DocumentTable {
+  put(input: { Item: Attributes; ConditionExpression: string; ExpressionAttributeValues?: Attributes }): Promise<void>;
+  get(input: { Key: Attributes }): Promise<{ Item?: Attributes }>;
+  query(input: {
+    IndexName?: string;
+    KeyConditionExpression: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues: Attributes;
+    Limit: number;
+    ExclusiveStartKey?: Attributes;
+  }): Promise<{ Items?: Attributes[]; LastEvaluatedKey?: Attributes }>;
+  delete(input: { Key: Attributes }): Promise<{ Attributes?: Attributes }>;
 }
 
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
-  return value;
+/** The table's index of items by owner (partition ownerKey = collection#owner, sort id); the template declares it. */
+export const OWNER_INDEX = 'byOwner';
+
+/**
+ * Items in one table keyed by (collection, id). Every write is conditional: a create never
+ * overwrites, and a replace only lands on the version it read, so two concurrent changes cannot
+ * both win.
+ */
+export function createDynamoDbItemRepository(table: DocumentTable): ItemRepository {
+  const record = (collection: string, item: StoredItem): Attributes => ({
+    collection,
+    ...item,
+    ...(item.owner === undefined ? {} : { ownerKey: collection + '#' + item.owner }),
+  });
+  return {
+    async create(collection, item) {
+      await table.put({ Item: record(collection, item), ConditionExpression: 'attribute_not_exists(id)' });
+    },
+    async get(collection, id) {
+      const result = await table.get({ Key: { collection, id } });
+      return result.Item === undefined ? undefined : toStoredItem(result.Item);
+    },
+    async list(collection, query) {
+      const byOwner = query.owner !== undefined;
+      const result = await table.query({
+        ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
+        KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
+        ...(byOwner ? {} : { ExpressionAttributeNames: { '#collection': 'collection' } }),
+        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection },
+        Limit: query.limit,
+        ...(query.nextToken === undefined ? {} : { ExclusiveStartKey: decodeToken(query.nextToken, collection) }),
+      });
+      const items = (result.Items ?? []).map(toStoredItem);
+      const last = result.LastEvaluatedKey;
+      return last === undefined ? { items } : { items, nextToken: Buffer.from(JSON.stringify(last)).toString('base64url') };
+    },
+    async replace(collection, item, expectedVersion) {
+      try {
+        await table.put({ Item: record(collection, item), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } });
+        return true;
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+    async remove(collection, id) {
+      return (await table.delete({ Key: { collection, id } })).Attributes !== undefined;
+    },
+  };
+}
+
+/** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */
+export async function connectDocumentTable(tableName: string): Promise<DocumentTable> {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  return {
+    async put(input) {
+      await client.send(new PutCommand({ TableName: tableName, ...input }));
+    },
+    get: (input) => client.send(new GetCommand({ TableName: tableName, ConsistentRead: true, ...input })),
+    query: (input) => client.send(new QueryCommand({ TableName: tableName, ...input })),
+    delete: (input) => client.send(new DeleteCommand({ TableName: tableName, ReturnValues: 'ALL_OLD', ...input })),
+  };
+}
+
+/** A page token is the query's LastEvaluatedKey; one for another collection, or not one at all, is refused. */
+function decodeToken(token: string, collection: string): Record<string, string> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadPageTokenError('nextToken is not JSON');
+  }
+  const valid = typeof key === 'object' && key !== null && (key as Attributes)['collection'] === collection && Object.values(key).every((value) => typeof value === 'string');
+  if (!valid) throw new BadPageTokenError('nextToken is not a key of this collection');
+  return key as Record<string, string>;
+}
+
+function toStoredItem(record: Attributes): StoredItem {
+  return {
+    id: String(record['id']),
+    version: Number(record['version']),
+    createdAt: String(record['createdAt']),
+    updatedAt: String(record['updatedAt']),
+    ...(typeof record['status'] === 'string' ? { status: record['status'] } : {}),
+    ...(typeof record['owner'] === 'string' ? { owner: record['owner'] } : {}),
+    fields: (record['fields'] ?? {}) as StoredItem['fields'],
+  };
 }
 `;
-/** The service's TypeScript: pure app logic, a route table from the stories, and thin AWS adapters. */
-function applicationSource(baseDir, routes) {
+//# sourceMappingURL=dynamodb-repository-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/item-repository-source.js
+/** Generated `src/item-repository.ts`: the storage interface and the in-memory store tests and local runs use. */
+const ITEM_REPOSITORY_SOURCE = `import type { Fields } from './validate-body';
+
+export interface StoredItem {
+  id: string;
+  /** Goes up by one on every write; a write based on an older version is refused. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  status?: string;
+  /** The owner field's value, kept apart so lists can be filtered by owner. */
+  owner?: string;
+  fields: Fields;
+}
+
+export interface ListQuery {
+  limit: number;
+  nextToken?: string;
+  owner?: string;
+}
+
+export interface ListPage {
+  items: StoredItem[];
+  /** Present when more items follow; pass it back to read the next page. */
+  nextToken?: string;
+}
+
+/** A nextToken this store did not hand out. */
+export class BadPageTokenError extends Error {}
+
+/** Where items live; the Lambda uses DynamoDB, tests and local runs use memory. */
+export interface ItemRepository {
+  create(collection: string, item: StoredItem): Promise<void>;
+  get(collection: string, id: string): Promise<StoredItem | undefined>;
+  /** Items sorted by id, only the owner's when owner is given. */
+  list(collection: string, query: ListQuery): Promise<ListPage>;
+  /** Writes the item only if the stored one still has expectedVersion; false when it changed meanwhile or is gone. */
+  replace(collection: string, item: StoredItem, expectedVersion: number): Promise<boolean>;
+  remove(collection: string, id: string): Promise<boolean>;
+}
+
+export class InMemoryItemRepository implements ItemRepository {
+  private readonly items = new Map<string, StoredItem>();
+
+  async create(collection: string, item: StoredItem): Promise<void> {
+    const key = collection + '/' + item.id;
+    if (this.items.has(key)) throw new Error('item ' + item.id + ' already exists');
+    this.items.set(key, structuredClone(item));
+  }
+
+  async get(collection: string, id: string): Promise<StoredItem | undefined> {
+    const item = this.items.get(collection + '/' + id);
+    return item === undefined ? undefined : structuredClone(item);
+  }
+
+  async list(collection: string, query: ListQuery): Promise<ListPage> {
+    const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
+    const matching = [...this.items.entries()]
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner))
+      .map(([, item]) => item)
+      .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
+      .filter((item) => after === undefined || item.id > after);
+    const page = matching.slice(0, query.limit).map((item) => structuredClone(item));
+    const last = page[page.length - 1];
+    return matching.length > query.limit && last !== undefined ? { items: page, nextToken: Buffer.from(last.id).toString('base64url') } : { items: page };
+  }
+
+  async replace(collection: string, item: StoredItem, expectedVersion: number): Promise<boolean> {
+    const key = collection + '/' + item.id;
+    if (this.items.get(key)?.version !== expectedVersion) return false;
+    this.items.set(key, structuredClone(item));
+    return true;
+  }
+
+  async remove(collection: string, id: string): Promise<boolean> {
+    return this.items.delete(collection + '/' + id);
+  }
+}
+
+function decodeToken(token: string): string {
+  const id = Buffer.from(token, 'base64url').toString('utf8');
+  if (id === '' || Buffer.from(id).toString('base64url') !== token) throw new BadPageTokenError('bad nextToken');
+  return id;
+}
+`;
+//# sourceMappingURL=item-repository-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/status-source.js
+/** Generated `src/status-rules.ts`: which status changes the routes may make. */
+const STATUS_RULES_SOURCE = `import type { ResourceModel } from './model';
+
+export type StatusCheck = { ok: true; status: string } | { ok: false; error: string };
+
+/**
+ * Whether an action may move an item from its current status: never out of a final status, never to
+ * the status it already has, never from a status a story rules out (refusedFrom).
+ */
+export function checkTransition(params: { resource: ResourceModel; action: string; current: string | undefined; refusedFrom: readonly string[] }): StatusCheck {
+  const { resource, action } = params;
+  const target = resource.status?.transitions[action];
+  const current = params.current ?? '';
+  if (target === undefined) return { ok: false, error: resource.name + ' has no action ' + action };
+  if (current === target) return { ok: false, error: 'the ' + resource.name + ' is already ' + target };
+  if (resource.status?.terminal.includes(current)) return { ok: false, error: 'the ' + resource.name + ' is ' + current + ', which is final' };
+  const refused = refusal({ ...params, verb: action });
+  return refused === undefined ? { ok: true, status: target } : { ok: false, error: refused };
+}
+
+/** Why a change is refused in the item's status, if it is: \`cannot cancel an order that is shipped\`. */
+export function refusal(params: { resource: ResourceModel; verb: string; current: string | undefined; refusedFrom: readonly string[] }): string | undefined {
+  const current = params.current ?? '';
+  const name = params.resource.name;
+  return params.refusedFrom.includes(current) ? 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + current : undefined;
+}
+`;
+/** Generated `src/status-events.ts`: where status changes are told, and a recorder for tests. */
+const STATUS_EVENTS_SOURCE = `/** One status change: a new item's first status (from null), or a move made by a route. */
+export interface StatusChange {
+  resource: string;
+  id: string;
+  from: string | null;
+  to: string;
+  at: string;
+  item: Record<string, unknown>;
+}
+
+export interface StatusEvents {
+  publish(change: StatusChange): Promise<void>;
+}
+
+/** Keeps what was published, for tests and local runs. */
+export class RecordingStatusEvents implements StatusEvents {
+  readonly published: StatusChange[] = [];
+
+  async publish(change: StatusChange): Promise<void> {
+    this.published.push(structuredClone(change));
+  }
+}
+`;
+/** Generated `src/eventbridge-status-events.ts`: status changes as EventBridge events. */
+const EVENTBRIDGE_STATUS_EVENTS_SOURCE = `import { RESOURCES } from './model';
+import type { StatusEvents } from './status-events';
+
+export interface PutEventsEntry {
+  EventBusName: string;
+  Source: string;
+  DetailType: string;
+  Detail: string;
+}
+
+/** The one EventBridge call made; connectPutEvents wires it to the SDK. */
+export type PutEvents = (entries: PutEventsEntry[]) => Promise<{ FailedEntryCount?: number; Entries?: { ErrorCode?: string; ErrorMessage?: string }[] }>;
+
+/**
+ * Puts each status change on the bus as one event: source = this service, detail-type = the
+ * resource's event type, detail = the change. PutEvents reports failures per entry with HTTP 200,
+ * so a FailedEntryCount above zero is an error too.
+ */
+export function createEventBridgeStatusEvents(params: { busName: string; source: string; putEvents: PutEvents }): StatusEvents {
+  return {
+    async publish(change) {
+      const detailType = RESOURCES[change.resource]?.statusEventType ?? 'StatusChanged';
+      const result = await params.putEvents([{ EventBusName: params.busName, Source: params.source, DetailType: detailType, Detail: JSON.stringify(change) }]);
+      if ((result.FailedEntryCount ?? 0) > 0) {
+        const entry = result.Entries?.[0];
+        throw new Error('EventBridge refused the event: ' + (entry?.ErrorCode ?? '') + ' ' + (entry?.ErrorMessage ?? 'no reason given'));
+      }
+    },
+  };
+}
+
+/** The SDK behind PutEvents, loaded lazily so the tests never need it. */
+export async function connectPutEvents(): Promise<PutEvents> {
+  const { EventBridgeClient, PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
+  const client = new EventBridgeClient({});
+  return (entries) => client.send(new PutEventsCommand({ Entries: entries }));
+}
+`;
+//# sourceMappingURL=status-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/validate-body-source.js
+/** Generated `src/validate-body.ts`: checks request bodies against the resource's declared fields. */
+const VALIDATE_BODY_SOURCE = `import type { FieldSpec, ResourceModel } from './model';
+
+export type Scalar = string | number | boolean;
+export type FlatObject = { [name: string]: Scalar };
+export type FieldValue = Scalar | FlatObject | (Scalar | FlatObject)[];
+export type Fields = Record<string, FieldValue>;
+
+export type BodyCheck = { ok: true; fields: Fields } | { ok: false; errors: string[] };
+
+export const MAX_FIELDS = 50;
+export const MAX_TEXT_LENGTH = 2000;
+export const MAX_LIST_LENGTH = 100;
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/** Set by the service; a client must not be able to write them. */
+export const RESERVED_FIELDS: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'updatedAt', 'status']);
+
+/**
+ * Checks a request body before anything is stored. Declared fields must have their type (and
+ * required ones must be there on create); other fields may hold a scalar, a flat object of scalars,
+ * or a list of those. An update needs at least one field and may not move the item to another owner.
+ */
+export function validateBody(resource: ResourceModel, input: unknown, mode: 'create' | 'update'): BodyCheck {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: ['body must be a JSON object'] };
+  const entries = Object.entries(input as Record<string, unknown>);
+  const errors: string[] = [];
+  if (entries.length === 0) errors.push('body must have at least one field');
+  if (entries.length > MAX_FIELDS) errors.push('body must have at most ' + MAX_FIELDS + ' fields');
+  for (const [name, value] of entries) {
+    const shown = JSON.stringify(name.slice(0, 64));
+    const declared = resource.fields.find((field) => field.name === name);
+    const problem = !FIELD_NAME.test(name)
+      ? 'must start with a letter and hold only letters, digits or _'
+      : RESERVED_FIELDS.has(name)
+        ? 'is set by the service'
+        : mode === 'update' && name === resource.ownerField
+          ? 'cannot be changed'
+          : declared === undefined
+            ? checkValue(value)
+            : checkDeclared(declared, value);
+    if (problem !== undefined) errors.push('field ' + shown + ' ' + problem);
+  }
+  if (mode === 'create') {
+    const given = new Set(entries.map(([name]) => name));
+    for (const field of resource.fields) if (field.required && !given.has(field.name)) errors.push('field ' + JSON.stringify(field.name) + ' is required');
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, fields: Object.fromEntries(entries) as Fields };
+}
+
+function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
+  if (field.type === 'list') {
+    const least = field.minItems ?? 0;
+    if (!Array.isArray(value)) return 'must be a list';
+    if (value.length < least) return 'must have at least ' + least + (least === 1 ? ' entry' : ' entries');
+    return checkValue(value);
+  }
+  if (field.type === 'string') return typeof value === 'string' ? checkScalar(value) : 'must be a string';
+  if (field.type === 'number') return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a finite number';
+  return typeof value === 'boolean' ? undefined : 'must be true or false';
+}
+
+function checkValue(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    if (value.length > MAX_LIST_LENGTH) return 'must have at most ' + MAX_LIST_LENGTH + ' entries';
+    for (const [index, entry] of value.entries()) {
+      const problem = isObject(entry) ? checkFlat(entry) : checkScalar(entry);
+      if (problem !== undefined) return 'entry ' + index + ' ' + problem;
+    }
+    return undefined;
+  }
+  return isObject(value) ? checkFlat(value) : checkScalar(value);
+}
+
+function checkFlat(value: Record<string, unknown>): string | undefined {
+  const entries = Object.entries(value);
+  if (entries.length > MAX_FIELDS) return 'must have at most ' + MAX_FIELDS + ' fields';
+  for (const [name, inner] of entries) {
+    if (!FIELD_NAME.test(name) || checkScalar(inner) !== undefined) return 'must hold only named strings, numbers and booleans';
+  }
+  return undefined;
+}
+
+function checkScalar(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length <= MAX_TEXT_LENGTH ? undefined : 'must be at most ' + MAX_TEXT_LENGTH + ' characters';
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'must be a finite number';
+  if (typeof value === 'boolean') return undefined;
+  return 'must be a string, a number, a boolean, a flat object of those or a list';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+`;
+//# sourceMappingURL=validate-body-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-source.js
+
+
+
+
+
+
+/** The service's TypeScript: the resource model and route table as data, one engine that serves them, thin AWS adapters. */
+function applicationSource(params) {
+    const events = publishesEvents(params.model);
     const files = [
-        ['http-types.ts', HTTP_TYPES],
-        ['validate-item.ts', VALIDATE_ITEM],
-        ['item-repository.ts', ITEM_REPOSITORY],
-        ['dynamodb-item-repository.ts', DYNAMODB_REPOSITORY],
-        ['routes.ts', routesModule(routes)],
-        ['app.ts', APP],
-        ['handler.ts', HANDLER],
+        ['http-types.ts', HTTP_TYPES_SOURCE],
+        ['model.ts', modelModule(params.model, params.eventSource)],
+        ['validate-body.ts', VALIDATE_BODY_SOURCE],
+        ['item-repository.ts', ITEM_REPOSITORY_SOURCE],
+        ['dynamodb-item-repository.ts', DYNAMODB_REPOSITORY_SOURCE],
+        ['status-rules.ts', STATUS_RULES_SOURCE],
+        ['status-events.ts', STATUS_EVENTS_SOURCE],
+        ...(events
+            ? [['eventbridge-status-events.ts', EVENTBRIDGE_STATUS_EVENTS_SOURCE]]
+            : []),
+        ['routes.ts', routesModule(params.model)],
+        ['app.ts', APP_SOURCE],
+        ['handler.ts', handlerModule(events)],
     ];
-    return files.map(([name, content]) => ({ path: `${baseDir}/src/${name}`, role: 'source', content }));
+    return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
-function routesModule(storyRoutes) {
-    const entries = uniqueRoutes(storyRoutes).map((route) => {
-        const stories = storyRoutes.filter((candidate) => candidate.route.routeKey === route.routeKey);
-        const comments = stories.map(({ intent }) => `  // Story ${intent.number}: ${intent.text}`);
-        return [
-            ...comments,
-            `  ${codeLiteral(route.routeKey)}: { action: ${codeLiteral(route.action)}, collection: ${codeLiteral(route.collection)} },`,
-        ].join('\n');
+function publishesEvents(model) {
+    return model.resources.some((resource) => resource.statusEventType !== undefined);
+}
+function modelModule(model, eventSource) {
+    const entries = model.resources.map((resource) => `  ${resource.name}: ${resourceLiteral(resource)},`);
+    return `export type FieldType = 'string' | 'number' | 'boolean' | 'list';
+
+/** A declared field: its type is checked on every write, and required fields must be given on create. */
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  /** For lists: the fewest entries allowed. */
+  minItems?: number;
+}
+
+/** Statuses the service manages: clients never write status, the routes move it. */
+export interface StatusMachine {
+  initial: string;
+  /** Action name (the route's last segment) → the status it sets. */
+  transitions: Record<string, string>;
+  /** Statuses nothing moves an item out of. */
+  terminal: string[];
+}
+
+export interface ResourceModel {
+  name: string;
+  /** Path segment and table partition. */
+  collection: string;
+  fields: FieldSpec[];
+  /** The field naming whose item it is; lists can be filtered by it. */
+  ownerField?: string;
+  status?: StatusMachine;
+  /** When set, every status change is published as an event of this detail type. */
+  statusEventType?: string;
+}
+
+/** The service's resources, derived from the request's user stories. */
+export const RESOURCES: Readonly<Record<string, ResourceModel>> = {
+${entries.join('\n')}
+};
+
+/** The EventBridge source of this service's events. */
+export const EVENT_SOURCE = ${codeLiteral(eventSource)};
+`;
+}
+function resourceLiteral(resource) {
+    const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`} }`);
+    const lines = [
+        `name: ${codeLiteral(resource.name)}`,
+        `collection: ${codeLiteral(resource.collection)}`,
+        `fields: [${fields.join(', ')}]`,
+    ];
+    if (resource.ownerField !== undefined)
+        lines.push(`ownerField: ${codeLiteral(resource.ownerField)}`);
+    const status = resource.status;
+    if (status !== undefined) {
+        const transitions = status.transitions.map((transition) => `${codeLiteral(transition.action)}: ${codeLiteral(transition.to)}`);
+        lines.push(`status: { initial: ${codeLiteral(status.initial)}, transitions: { ${transitions.join(', ')} }, terminal: [${status.terminal.map(codeLiteral).join(', ')}] }`);
+    }
+    if (resource.statusEventType !== undefined)
+        lines.push(`statusEventType: ${codeLiteral(resource.statusEventType)}`);
+    return `{\n${lines.map((line) => `    ${line},`).join('\n')}\n  }`;
+}
+function routesModule(model) {
+    const entries = model.operations.map((operation) => {
+        const comments = operation.stories.length === 0
+            ? [
+                `  // Supports the stories: ${operation.kind === 'create' ? 'something must write' : 'what is written must be read back by id'}.`,
+            ]
+            : operation.stories.map(({ intent }) => `  // Story ${intent.number}: ${intent.text}`);
+        const parts = [
+            `operation: ${codeLiteral(operation.kind)}`,
+            `resource: ${codeLiteral(operation.resource)}`,
+        ];
+        if (operation.action !== undefined)
+            parts.push(`action: ${codeLiteral(operation.action)}`);
+        if (operation.refusedFrom.length > 0)
+            parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
+        return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
     });
-    return `export type RouteAction = 'create' | 'list' | 'update' | 'delete';
+    return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
 
 export interface Route {
-  action: RouteAction;
-  /** Partition key in the table and first path segment. */
-  collection: string;
+  operation: Operation;
+  /** A key of RESOURCES. */
+  resource: string;
+  /** For transitions: the action, a key of the resource's status transitions. */
+  action?: string;
+  /** Statuses the route refuses to act on. */
+  refusedFrom?: string[];
 }
 
 /** Route keys, as API Gateway sends them, to what they do; the template declares the same keys. */
@@ -32631,58 +33900,50 @@ ${entries.join('\n')}
 };
 `;
 }
-//# sourceMappingURL=application-source.js.map
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/generation/offline/cfn/intrinsics.js
-
-// Each call returns a fresh node: a node shared between two places would be written as a YAML alias.
-function taggedScalar(tag, value) {
-    const node = new dist/* Scalar */.X5(value);
-    node.tag = tag;
-    return node;
-}
-function taggedList(tag, items) {
-    const node = new dist/* YAMLSeq */.Rw();
-    node.tag = tag;
-    node.flow = true;
-    node.items = [...items];
-    return node;
-}
-function ref(name) {
-    return taggedScalar('!Ref', name);
-}
-function getAtt(resource, attribute) {
-    return taggedScalar('!GetAtt', `${resource}.${attribute}`);
-}
-function sub(text, variables) {
-    return variables === undefined ? taggedScalar('!Sub', text) : taggedList('!Sub', [text, variables]);
-}
-function ifCondition(condition, whenTrue, whenFalse) {
-    return taggedList('!If', [condition, whenTrue, whenFalse]);
-}
-function notEquals(left, right) {
-    return taggedList('!Not', [taggedList('!Equals', [left, right])]);
-}
-function noValue() {
-    return ref('AWS::NoValue');
-}
-//# sourceMappingURL=intrinsics.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/cfn/standard-tags.js
-
-/** Tags every taggable resource carries, as the `[{ Key, Value }]` list most resource types take. */
-function standardTags(slug) {
-    return [
-        { Key: 'Environment', Value: ref('EnvironmentName') },
-        { Key: 'Service', Value: slug },
-        { Key: 'ManagedBy', Value: 'implementation-agent' },
+function handlerModule(events) {
+    const imports = [
+        `import { randomUUID } from 'node:crypto';`,
+        `import { createApp } from './app';`,
+        `import type { App } from './app';`,
+        `import { connectDocumentTable, createDynamoDbItemRepository } from './dynamodb-item-repository';`,
+        ...(events
+            ? [`import { connectPutEvents, createEventBridgeStatusEvents } from './eventbridge-status-events';`]
+            : []),
+        `import type { HttpApiEvent, HttpApiResult } from './http-types';`,
+        ...(events ? [`import { EVENT_SOURCE } from './model';`] : []),
     ];
+    const start = events
+        ? `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
+  const putEvents = await connectPutEvents();
+  const statusEvents = createEventBridgeStatusEvents({ busName: requiredEnv('EVENT_BUS_NAME'), source: EVENT_SOURCE, putEvents });
+  return createApp({ repository, statusEvents, newId: randomUUID, now: () => new Date() });`
+        : `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
+  return createApp({ repository, newId: randomUUID, now: () => new Date() });`;
+    return `${imports.join('\n')}
+
+let app: Promise<App> | undefined;
+
+/** Lambda entry point: one app per container, made on the first request (again after a failed start). */
+export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
+  app ??= start().catch((error: unknown) => {
+    app = undefined;
+    throw error;
+  });
+  return (await app)(event);
 }
-/** The same tags as a mapping, for the resource types (API Gateway v2) that take one. */
-function standardTagMap(slug) {
-    return { Environment: ref('EnvironmentName'), Service: slug, ManagedBy: 'implementation-agent' };
+
+async function start(): Promise<App> {
+${start}
 }
-//# sourceMappingURL=standard-tags.js.map
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
+  return value;
+}
+`;
+}
+//# sourceMappingURL=application-source.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/lambda-function-part.js
 
 
@@ -32836,176 +34097,7 @@ function isProduction(environment) {
     return /^prod/i.test(environment);
 }
 //# sourceMappingURL=standard-parameters.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/cfn/alarm-resource.js
-
-
-/** A "sum above threshold in one period" alarm that notifies the optional alarm topic. */
-function alarmResource(params) {
-    return {
-        Type: 'AWS::CloudWatch::Alarm',
-        Properties: {
-            AlarmDescription: params.description,
-            Namespace: params.namespace,
-            MetricName: params.metricName,
-            Dimensions: [...params.dimensions],
-            Statistic: 'Sum',
-            Period: params.periodSeconds,
-            EvaluationPeriods: 1,
-            Threshold: params.threshold,
-            ComparisonOperator: 'GreaterThanThreshold',
-            TreatMissingData: params.treatMissingData ?? 'notBreaching',
-            AlarmActions: ifCondition('HasAlarmTopic', [ref('AlarmTopicArn')], noValue()),
-            Tags: standardTags(params.slug),
-        },
-    };
-}
-//# sourceMappingURL=alarm-resource.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/cfn/traffic-shifting-part.js
-
-
-
-
-const ALIAS_NAME = 'live';
-/**
- * With canary, linear or blue-green: a published version behind a `live` alias whose updates go
- * through a CodeDeploy deployment group, rolled back automatically when the alias's error alarm fires.
- * Otherwise the plain function is invoked directly and updated in place, with an error alarm to watch.
- */
-function trafficShiftingPart(params) {
-    const { functionId: fn, slug } = params;
-    const configName = deploymentConfigName(params.strategy);
-    if (configName === undefined) {
-        return {
-            part: { resources: { [`${fn}ErrorAlarm`]: functionErrorAlarm(fn, slug) } },
-            invokeArn: () => getAtt(fn, 'Arn'),
-        };
-    }
-    const hook = params.preTrafficHookId;
-    const aliasUpdate = {
-        ApplicationName: ref('CodeDeployApplication'),
-        DeploymentGroupName: ref(`${fn}DeploymentGroup`),
-        ...(hook === undefined ? {} : { BeforeAllowTrafficHook: ref(hook) }),
-    };
-    const resources = {
-        // A new key means new code; changing the description makes CloudFormation publish a new version.
-        [`${fn}Version`]: {
-            Type: 'AWS::Lambda::Version',
-            DeletionPolicy: 'Retain',
-            UpdateReplacePolicy: 'Retain',
-            Properties: { FunctionName: ref(fn), Description: sub('Code ${CodeS3Key}') },
-        },
-        [`${fn}Alias`]: {
-            Type: 'AWS::Lambda::Alias',
-            UpdatePolicy: { CodeDeployLambdaAliasUpdate: aliasUpdate },
-            Properties: {
-                FunctionName: ref(fn),
-                FunctionVersion: getAtt(`${fn}Version`, 'Version'),
-                Name: ALIAS_NAME,
-            },
-        },
-        [`${fn}ErrorAlarm`]: alarmResource({
-            slug,
-            description: `Errors on the ${ALIAS_NAME} alias of ${fn}; stops and rolls back a CodeDeploy release`,
-            namespace: 'AWS/Lambda',
-            metricName: 'Errors',
-            dimensions: [
-                { Name: 'FunctionName', Value: ref(fn) },
-                { Name: 'Resource', Value: sub(`\${${fn}}:${ALIAS_NAME}`) },
-            ],
-            threshold: 0,
-            periodSeconds: 60,
-        }),
-        CodeDeployApplication: {
-            Type: 'AWS::CodeDeploy::Application',
-            Properties: { ComputePlatform: 'Lambda', Tags: standardTags(slug) },
-        },
-        CodeDeployServiceRole: codeDeployServiceRole(slug, hook),
-        [`${fn}DeploymentGroup`]: {
-            Type: 'AWS::CodeDeploy::DeploymentGroup',
-            Properties: {
-                ApplicationName: ref('CodeDeployApplication'),
-                ServiceRoleArn: getAtt('CodeDeployServiceRole', 'Arn'),
-                DeploymentConfigName: configName,
-                DeploymentStyle: { DeploymentType: 'BLUE_GREEN', DeploymentOption: 'WITH_TRAFFIC_CONTROL' },
-                AlarmConfiguration: { Enabled: true, Alarms: [{ Name: ref(`${fn}ErrorAlarm`) }] },
-                AutoRollbackConfiguration: {
-                    Enabled: true,
-                    Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'],
-                },
-                Tags: standardTags(slug),
-            },
-        },
-    };
-    return {
-        part: {
-            resources,
-            outputs: {
-                [`${fn}AliasArn`]: {
-                    Description: `ARN of the ${ALIAS_NAME} alias callers invoke`,
-                    Value: ref(`${fn}Alias`),
-                },
-                CodeDeployApplicationName: {
-                    Description: 'CodeDeploy application that shifts traffic',
-                    Value: ref('CodeDeployApplication'),
-                },
-            },
-        },
-        invokeArn: () => ref(`${fn}Alias`),
-        configName,
-    };
-}
-/** AWS's managed Lambda deployment policy, plus permission to run this stack's own hook (whatever its name). */
-function codeDeployServiceRole(slug, hook) {
-    const hookPolicy = hook === undefined
-        ? {}
-        : {
-            Policies: [
-                {
-                    PolicyName: 'invoke-pre-traffic-hook',
-                    PolicyDocument: {
-                        Version: '2012-10-17',
-                        Statement: [
-                            { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: getAtt(hook, 'Arn') },
-                        ],
-                    },
-                },
-            ],
-        };
-    return {
-        Type: 'AWS::IAM::Role',
-        Properties: {
-            Description: 'Lets CodeDeploy shift alias traffic and run the release hooks',
-            AssumeRolePolicyDocument: {
-                Version: '2012-10-17',
-                Statement: [
-                    { Effect: 'Allow', Principal: { Service: 'codedeploy.amazonaws.com' }, Action: 'sts:AssumeRole' },
-                ],
-            },
-            ManagedPolicyArns: [
-                sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda'),
-            ],
-            ...hookPolicy,
-            Tags: standardTags(slug),
-        },
-    };
-}
-function functionErrorAlarm(fn, slug) {
-    return alarmResource({
-        slug,
-        description: `Errors in ${fn}`,
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        dimensions: [{ Name: 'FunctionName', Value: ref(fn) }],
-        threshold: 0,
-        periodSeconds: 300,
-    });
-}
-//# sourceMappingURL=traffic-shifting-part.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-template.js
-
-
-
-
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/http-api-part.js
 
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -33015,17 +34107,12 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
     sourceIp: '$context.identity.sourceIp',
     latencyMs: '$context.responseLatency',
 });
-/** HTTP API → Lambda (alias when shifting traffic) → encrypted, retained DynamoDB table. */
-function applicationTemplate(input, routes) {
-    const { slug, pascal } = input.names;
-    const shifting = trafficShiftingPart({
-        functionId: 'ApiFunction',
-        slug,
-        ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
-    });
-    const routeResources = {};
-    for (const route of [{ logicalId: 'RouteGetHealth', routeKey: 'GET /health' }, ...routes]) {
-        routeResources[route.logicalId] = {
+/** An API Gateway HTTP API (payload 2.0) with its routes on one Lambda target, throttled, with access logs, and the URL as an output. */
+function httpApiPart(params) {
+    const { slug } = params;
+    const routes = {};
+    for (const route of params.routes) {
+        routes[route.logicalId] = {
             Type: 'AWS::ApiGatewayV2::Route',
             Properties: {
                 ApiId: ref('HttpApi'),
@@ -33034,6 +34121,80 @@ function applicationTemplate(input, routes) {
             },
         };
     }
+    return {
+        resources: {
+            HttpApi: {
+                Type: 'AWS::ApiGatewayV2::Api',
+                Properties: {
+                    Name: sub('${AWS::StackName}-api'),
+                    ProtocolType: 'HTTP',
+                    Description: params.description,
+                    Tags: standardTagMap(slug),
+                },
+            },
+            HttpApiIntegration: {
+                Type: 'AWS::ApiGatewayV2::Integration',
+                Properties: {
+                    ApiId: ref('HttpApi'),
+                    IntegrationType: 'AWS_PROXY',
+                    IntegrationUri: params.target(),
+                    PayloadFormatVersion: '2.0',
+                },
+            },
+            ...routes,
+            HttpApiAccessLogs: {
+                Type: 'AWS::Logs::LogGroup',
+                Properties: { RetentionInDays: ref('LogRetentionDays'), Tags: standardTags(slug) },
+            },
+            HttpApiStage: {
+                Type: 'AWS::ApiGatewayV2::Stage',
+                Properties: {
+                    ApiId: ref('HttpApi'),
+                    StageName: '$default',
+                    AutoDeploy: true,
+                    DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 100 },
+                    AccessLogSettings: {
+                        DestinationArn: getAtt('HttpApiAccessLogs', 'Arn'),
+                        Format: ACCESS_LOG_FORMAT,
+                    },
+                    Tags: standardTagMap(slug),
+                },
+            },
+            HttpApiInvokePermission: {
+                Type: 'AWS::Lambda::Permission',
+                Properties: {
+                    Action: 'lambda:InvokeFunction',
+                    FunctionName: params.target(),
+                    Principal: 'apigateway.amazonaws.com',
+                    SourceArn: sub('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*'),
+                },
+            },
+        },
+        outputs: {
+            ApiUrl: {
+                Description: 'Base URL of the HTTP API',
+                Value: sub('https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}'),
+            },
+        },
+    };
+}
+//# sourceMappingURL=http-api-part.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-template.js
+
+
+
+
+
+
+
+
+/** The index of items by owner; the generated repository queries it by this name. */
+const OWNER_INDEX = 'byOwner';
+/** HTTP API → Lambda (alias when shifting traffic) → encrypted, retained DynamoDB table; EventBridge when status changes are published. */
+function applicationTemplate(input, model, shifting) {
+    const { slug, pascal } = input.names;
+    const owned = model.resources.some((resource) => resource.ownerField !== undefined);
+    const events = publishesEvents(model);
     return renderTemplate({
         description: `${pascal}: HTTP API on Lambda and DynamoDB (application blueprint, implementation-agent)`,
         parts: [
@@ -33049,11 +34210,26 @@ function applicationTemplate(input, routes) {
                             AttributeDefinitions: [
                                 { AttributeName: 'collection', AttributeType: 'S' },
                                 { AttributeName: 'id', AttributeType: 'S' },
+                                ...(owned ? [{ AttributeName: 'ownerKey', AttributeType: 'S' }] : []),
                             ],
                             KeySchema: [
                                 { AttributeName: 'collection', KeyType: 'HASH' },
                                 { AttributeName: 'id', KeyType: 'RANGE' },
                             ],
+                            ...(owned
+                                ? {
+                                    GlobalSecondaryIndexes: [
+                                        {
+                                            IndexName: OWNER_INDEX,
+                                            KeySchema: [
+                                                { AttributeName: 'ownerKey', KeyType: 'HASH' },
+                                                { AttributeName: 'id', KeyType: 'RANGE' },
+                                            ],
+                                            Projection: { ProjectionType: 'ALL' },
+                                        },
+                                    ],
+                                }
+                                : {}),
                             SSESpecification: { SSEEnabled: true },
                             PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
                             DeletionProtectionEnabled: isProduction(input.environment),
@@ -33071,187 +34247,1172 @@ function applicationTemplate(input, routes) {
                 slug,
                 description: `${pascal} HTTP API handler`,
                 handler: 'handler.handler',
-                environment: { TABLE_NAME: ref('ItemsTable') },
+                environment: {
+                    TABLE_NAME: ref('ItemsTable'),
+                    ...(events ? { EVENT_BUS_NAME: ref('EventBusName') } : {}),
+                },
                 statements: [
                     {
                         Effect: 'Allow',
                         Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
-                        Resource: getAtt('ItemsTable', 'Arn'),
+                        Resource: owned
+                            ? [getAtt('ItemsTable', 'Arn'), sub(`\${ItemsTable.Arn}/index/${OWNER_INDEX}`)]
+                            : getAtt('ItemsTable', 'Arn'),
                     },
+                    ...(events
+                        ? [
+                            {
+                                Effect: 'Allow',
+                                Action: 'events:PutEvents',
+                                Resource: sub('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${EventBusName}'),
+                            },
+                        ]
+                        : []),
                 ],
             }),
             shifting.part,
-            {
-                resources: {
-                    HttpApi: {
-                        Type: 'AWS::ApiGatewayV2::Api',
-                        Properties: {
-                            Name: sub('${AWS::StackName}-api'),
-                            ProtocolType: 'HTTP',
-                            Description: `${pascal} HTTP API`,
-                            Tags: standardTagMap(slug),
-                        },
-                    },
-                    HttpApiIntegration: {
-                        Type: 'AWS::ApiGatewayV2::Integration',
-                        Properties: {
-                            ApiId: ref('HttpApi'),
-                            IntegrationType: 'AWS_PROXY',
-                            IntegrationUri: shifting.invokeArn(),
-                            PayloadFormatVersion: '2.0',
-                        },
-                    },
-                    ...routeResources,
-                    HttpApiAccessLogs: {
-                        Type: 'AWS::Logs::LogGroup',
-                        Properties: { RetentionInDays: ref('LogRetentionDays'), Tags: standardTags(slug) },
-                    },
-                    HttpApiStage: {
-                        Type: 'AWS::ApiGatewayV2::Stage',
-                        Properties: {
-                            ApiId: ref('HttpApi'),
-                            StageName: '$default',
-                            AutoDeploy: true,
-                            DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 100 },
-                            AccessLogSettings: {
-                                DestinationArn: getAtt('HttpApiAccessLogs', 'Arn'),
-                                Format: ACCESS_LOG_FORMAT,
-                            },
-                            Tags: standardTagMap(slug),
-                        },
-                    },
-                    HttpApiInvokePermission: {
-                        Type: 'AWS::Lambda::Permission',
-                        Properties: {
-                            Action: 'lambda:InvokeFunction',
-                            FunctionName: shifting.invokeArn(),
-                            Principal: 'apigateway.amazonaws.com',
-                            SourceArn: sub('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*'),
-                        },
-                    },
-                },
-                outputs: {
-                    ApiUrl: {
-                        Description: 'Base URL of the HTTP API',
-                        Value: sub('https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}'),
-                    },
-                },
-            },
+            ...(events ? [statusEventsPart(input.names.slug)] : []),
+            httpApiPart({
+                slug,
+                description: `${pascal} HTTP API`,
+                target: shifting.invokeArn,
+                routes: [{ logicalId: 'RouteGetHealth', routeKey: 'GET /health' }, ...model.operations],
+            }),
         ],
     });
 }
+/** Where status changes go, and an alarm on the log line the app writes when one could not be published. */
+function statusEventsPart(slug) {
+    return {
+        parameters: {
+            EventBusName: {
+                Type: 'String',
+                Default: 'default',
+                AllowedPattern: '^[A-Za-z0-9._-]{1,256}$',
+                Description: 'EventBridge bus that receives the status-change events (by name)',
+            },
+        },
+        resources: {
+            StatusEventsNotPublishedFilter: {
+                Type: 'AWS::Logs::MetricFilter',
+                Properties: {
+                    LogGroupName: ref('ApiFunctionLogGroup'),
+                    // A term match: the app logs JSON text after Lambda's own prefix, so JSON patterns would not apply.
+                    FilterPattern: '"status-event-not-published"',
+                    MetricTransformations: [
+                        {
+                            MetricNamespace: `Services/${slug}`,
+                            MetricName: 'StatusEventsNotPublished',
+                            MetricValue: '1',
+                            DefaultValue: 0,
+                        },
+                    ],
+                },
+            },
+            StatusEventsNotPublishedAlarm: alarmResource({
+                slug,
+                description: 'A status change was stored but its event could not be published; the log holds it for replay',
+                namespace: `Services/${slug}`,
+                metricName: 'StatusEventsNotPublished',
+                dimensions: [],
+                threshold: 0,
+                periodSeconds: 300,
+            }),
+        },
+        outputs: {
+            StatusEventSource: { Description: 'Source of the status-change events on the bus', Value: slug },
+        },
+    };
+}
 //# sourceMappingURL=application-template.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-tests.js
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-adapter-tests.js
 
-const VALIDATE_ITEM_TEST = `import { MAX_TEXT_LENGTH, validateItem } from '../src/validate-item';
 
-describe('validateItem', () => {
-  it('accepts a flat object of strings, numbers and booleans', () => {
-    expect(validateItem({ name: 'first', quantity: 2, urgent: false })).toEqual({
-      ok: true,
-      attributes: { name: 'first', quantity: 2, urgent: false },
-    });
+/** Generated `test/dynamodb-item-repository.test.ts`: what the repository sends DynamoDB, through a recording table. */
+const ADAPTER_TESTS = `import { createDynamoDbItemRepository, OWNER_INDEX } from '../src/dynamodb-item-repository';
+import type { DocumentTable } from '../src/dynamodb-item-repository';
+import { BadPageTokenError } from '../src/item-repository';
+import type { StoredItem } from '../src/item-repository';
+
+interface Answers {
+  putError?: Error;
+  get?: Awaited<ReturnType<DocumentTable['get']>>;
+  query?: Awaited<ReturnType<DocumentTable['query']>>;
+  delete?: Awaited<ReturnType<DocumentTable['delete']>>;
+}
+
+function recordingTable(answers: Answers = {}) {
+  const calls: { method: string; input: unknown }[] = [];
+  const table: DocumentTable = {
+    async put(input) {
+      calls.push({ method: 'put', input });
+      if (answers.putError !== undefined) throw answers.putError;
+    },
+    async get(input) {
+      calls.push({ method: 'get', input });
+      return answers.get ?? {};
+    },
+    async query(input) {
+      calls.push({ method: 'query', input });
+      return answers.query ?? {};
+    },
+    async delete(input) {
+      calls.push({ method: 'delete', input });
+      return answers.delete ?? {};
+    },
+  };
+  return { table, calls };
+}
+
+const ITEM: StoredItem = {
+  id: 'id-1',
+  version: 1,
+  createdAt: '2030-01-01T00:00:00.000Z',
+  updatedAt: '2030-01-01T00:00:00.000Z',
+  status: 'new',
+  owner: 'owner-1',
+  fields: { note: 'first', lines: [{ sku: 'a', quantity: 1 }] },
+};
+const RECORD = { collection: 'things', ...ITEM, ownerKey: 'things#owner-1' };
+
+describe('createDynamoDbItemRepository', () => {
+  it(${codeLiteral(DYNAMODB_WRITES)}, async () => {
+    const { table, calls } = recordingTable();
+    const repository = createDynamoDbItemRepository(table);
+    await repository.create('things', ITEM);
+    expect(await repository.replace('things', { ...ITEM, version: 2 }, 1)).toBe(true);
+    expect(calls).toEqual([
+      { method: 'put', input: { Item: RECORD, ConditionExpression: 'attribute_not_exists(id)' } },
+      { method: 'put', input: { Item: { ...RECORD, version: 2 }, ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': 1 } } },
+    ]);
+    const conflict = Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
+    expect(await createDynamoDbItemRepository(recordingTable({ putError: conflict }).table).replace('things', ITEM, 1)).toBe(false);
+    await expect(createDynamoDbItemRepository(recordingTable({ putError: new Error('throttled') }).table).replace('things', ITEM, 1)).rejects.toThrow('throttled');
+
+    const stored = recordingTable({ get: { Item: RECORD }, delete: { Attributes: RECORD } });
+    const reading = createDynamoDbItemRepository(stored.table);
+    expect(await reading.get('things', 'id-1')).toEqual(ITEM);
+    expect(await reading.remove('things', 'id-1')).toBe(true);
+    expect(stored.calls).toEqual([
+      { method: 'get', input: { Key: { collection: 'things', id: 'id-1' } } },
+      { method: 'delete', input: { Key: { collection: 'things', id: 'id-1' } } },
+    ]);
+    expect(await repository.get('things', 'missing')).toBeUndefined();
+    expect(await repository.remove('things', 'missing')).toBe(false);
   });
 
-  it('rejects bodies that are not a non-empty JSON object', () => {
-    for (const body of [null, 'text', 42, [], {}]) expect(validateItem(body).ok).toBe(false);
-  });
-
-  it('names every bad field: invalid names, reserved names, nested or oversized values', () => {
-    const result = validateItem({ 'bad name': 1, id: 'x', nested: { a: 1 }, long: 'x'.repeat(MAX_TEXT_LENGTH + 1), ok: 'fine' });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors).toHaveLength(4);
-    expect(result.errors.join(' ')).toContain('"bad name"');
-    expect(result.errors.join(' ')).toContain('"id" is set by the service');
+  it(${codeLiteral(DYNAMODB_LISTS)}, async () => {
+    const last = { collection: 'things', id: 'id-1', ownerKey: 'things#owner-1' };
+    const { table, calls } = recordingTable({ query: { Items: [RECORD], LastEvaluatedKey: last } });
+    const repository = createDynamoDbItemRepository(table);
+    const page = await repository.list('things', { limit: 1 });
+    expect(page.items).toEqual([ITEM]);
+    await repository.list('things', { limit: 5, owner: 'owner-1', ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+    expect(calls.map((call) => call.input)).toEqual([
+      { KeyConditionExpression: '#collection = :key', ExpressionAttributeNames: { '#collection': 'collection' }, ExpressionAttributeValues: { ':key': 'things' }, Limit: 1 },
+      { IndexName: OWNER_INDEX, KeyConditionExpression: 'ownerKey = :key', ExpressionAttributeValues: { ':key': 'things#owner-1' }, Limit: 5, ExclusiveStartKey: last },
+    ]);
+    expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
+    await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
+    const otherCollection = Buffer.from(JSON.stringify({ collection: 'others', id: 'x' })).toString('base64url');
+    await expect(repository.list('things', { limit: 1, nextToken: otherCollection })).rejects.toThrow(BadPageTokenError);
   });
 });
 `;
-const HELPERS = `import { createApp } from '../src/app';
+/** Generated `test/eventbridge-status-events.test.ts`: the event each status change becomes. */
+const EVENTBRIDGE_TEST = `import { createEventBridgeStatusEvents } from '../src/eventbridge-status-events';
+import type { PutEventsEntry } from '../src/eventbridge-status-events';
+import { RESOURCES } from '../src/model';
+
+describe('createEventBridgeStatusEvents', () => {
+  it(${codeLiteral(EVENTBRIDGE_PUTS)}, async () => {
+    const resource = Object.values(RESOURCES).find((candidate) => candidate.statusEventType !== undefined);
+    if (resource === undefined) throw new Error('no resource publishes status events');
+    const change = { resource: resource.name, id: 'id-1', from: null, to: 'new', at: '2030-01-01T00:00:00.000Z', item: { id: 'id-1' } };
+    const sent: PutEventsEntry[][] = [];
+    const events = createEventBridgeStatusEvents({
+      busName: 'domain-events',
+      source: 'the-service',
+      putEvents: async (entries) => {
+        sent.push(entries);
+        return { FailedEntryCount: 0, Entries: [{}] };
+      },
+    });
+    await events.publish(change);
+    expect(sent).toEqual([[{ EventBusName: 'domain-events', Source: 'the-service', DetailType: resource.statusEventType, Detail: JSON.stringify(change) }]]);
+    const refused = createEventBridgeStatusEvents({
+      busName: 'domain-events',
+      source: 'the-service',
+      putEvents: async () => ({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }] }),
+    });
+    await expect(refused.publish(change)).rejects.toThrow('EventBridge refused the event: InternalFailure try again');
+  });
+});
+`;
+//# sourceMappingURL=application-adapter-tests.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
+const GENERIC_NAME_WORDS = new Set([
+    'api',
+    'apis',
+    'service',
+    'services',
+    'svc',
+    'app',
+    'application',
+    'stack',
+    'system',
+    'backend',
+    'http',
+    'rest',
+    'lambda',
+    'microservice',
+    'server',
+    'integration',
+    'queue',
+    'consumer',
+    'worker',
+    'pipeline',
+    'deploy',
+    'deployment',
+    'release',
+    'test',
+    'tests',
+    'testing',
+    'smoke',
+    'canary',
+    'synthetic',
+    'infrastructure',
+    'infra',
+    'foundation',
+]);
+/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
+function subjectNoun(names) {
+    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
+}
+/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
+function defaultIntents(names, verbs) {
+    const noun = subjectNoun(names);
+    return verbs.map((verb, index) => ({
+        number: index + 1,
+        text: `${verb} ${noun} (default; the request had no user stories)`,
+        verb,
+        objectWords: [noun],
+        testTitle: `default ${verb} ${noun}`,
+        role: [],
+        actionWords: [verb, noun],
+    }));
+}
+//# sourceMappingURL=default-intents.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
+/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
+function plural(word) {
+    if (/(s|x|ch|sh)$/.test(word))
+        return word.endsWith('s') ? word : `${word}es`;
+    if (/[^aeiou]y$/.test(word))
+        return `${word.slice(0, -1)}ies`;
+    return `${word}s`;
+}
+//# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/singular.js
+const ENDS_IN_ES = /(?:ss|x|ch|sh|us|z)es$/;
+const NOT_PLURAL = /(?:ss|us|is|ous)$/;
+/** English-enough singular of a `[a-z0-9]` noun (`orders` → `order`, `categories` → `category`, `statuses` → `status`). */
+function singular(word) {
+    if (/[^aeiou]ies$/.test(word))
+        return `${word.slice(0, -3)}y`;
+    if (ENDS_IN_ES.test(word))
+        return word.slice(0, -2);
+    if (word.endsWith('s') && !NOT_PLURAL.test(word) && word.length > 3)
+        return word.slice(0, -1);
+    return word;
+}
+function isPlural(word) {
+    return singular(word) !== word;
+}
+//# sourceMappingURL=singular.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
+const asks_for_status_events_EVENT_WORDS = [
+    'event',
+    'events',
+    'publish',
+    'published',
+    'publishes',
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'emit',
+    'emitted',
+    'emits',
+];
+const asks_for_status_events_STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
+const CHANGE_WORDS = [
+    'change',
+    'changes',
+    'changed',
+    'changing',
+    'update',
+    'updates',
+    'updated',
+    'transition',
+    'transitions',
+    'moves',
+];
+/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
+function asksForStatusEvents(words) {
+    const has = (candidates) => candidates.some((word) => words.includes(word));
+    return has(asks_for_status_events_EVENT_WORDS) && has(asks_for_status_events_STATUS_WORDS) && has(CHANGE_WORDS);
+}
+//# sourceMappingURL=asks-for-status-events.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
+
+
+const DETERMINERS = new Set([
+    'a',
+    'an',
+    'the',
+    'one',
+    'any',
+    'some',
+    'each',
+    'every',
+    'all',
+    'this',
+    'that',
+    'these',
+    'those',
+    'its',
+    'their',
+    'his',
+    'her',
+    'your',
+    'new',
+    'existing',
+    'own',
+]);
+const SELF = new Set(['my', 'our']);
+/** Words that end the object phrase and start a qualifier. */
+const CONNECTORS = new Set([
+    'with',
+    'that',
+    'which',
+    'who',
+    'whose',
+    'unless',
+    'if',
+    'once',
+    'by',
+    'for',
+    'so',
+    'in',
+    'to',
+    'from',
+    'when',
+    'via',
+    'on',
+    'using',
+    'and',
+    'or',
+    'without',
+    'after',
+    'before',
+    'at',
+    'into',
+    'within',
+    'until',
+    'per',
+    'including',
+    'while',
+    'because',
+    'as',
+]);
+/** Nouns naming the whole collection rather than a kind of item. */
+const COLLECTIVE = new Set([
+    'catalogue',
+    'catalog',
+    'inventory',
+    'collection',
+    'list',
+    'history',
+    'backlog',
+    'feed',
+    'everything',
+    'all',
+]);
+const QUANTIFIERS = new Set([
+    'one',
+    'or',
+    'more',
+    'at',
+    'least',
+    'several',
+    'many',
+    'multiple',
+    'some',
+    'a',
+    'an',
+    'the',
+    'optional',
+    'optionally',
+    'their',
+    'its',
+    'my',
+    'our',
+    'any',
+    'two',
+    'three',
+]);
+const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
+const AUXILIARIES = new Set([
+    'has',
+    'have',
+    'had',
+    'is',
+    'are',
+    'was',
+    'were',
+    'been',
+    'being',
+    'be',
+    'yet',
+    'already',
+    'it',
+    'they',
+    'been',
+]);
+/** Attribute words that are not the owner of a list (`list orders by status`). */
+const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
+function parseStory(intent) {
+    const words = [...intent.actionWords];
+    const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
+    const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
+    const rest = words.slice(phrasal === undefined ? 1 : 2);
+    const end = rest.findIndex((word) => CONNECTORS.has(word));
+    const phrase = end === -1 ? rest : rest.slice(0, end);
+    const object = phrasal === null ? { collective: false, plural: false, ownerIsSelf: false } : readObject(phrase);
+    const baseKind = verbKind(verb);
+    // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
+    const qualifiers = readQualifiers(end === -1 ? [] : rest.slice(end), baseKind === 'read' || baseKind === 'list');
+    const owner = object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
+    return {
+        intent,
+        kind: baseKind === 'read' && (object.plural || object.collective) ? 'list' : baseKind,
+        verb,
+        ...(object.noun === undefined ? {} : { noun: object.noun }),
+        collective: object.collective,
+        ...(owner === undefined ? {} : { owner }),
+        ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
+        fields: qualifiers.fields,
+        refusedFrom: qualifiers.refusedFrom,
+        unused: qualifiers.unused,
+        ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+    };
+}
+/** `the status of my order`, `a customer's orders`, `all open tickets`. */
+function readObject(phrase) {
+    const of = phrase.lastIndexOf('of');
+    const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+    const target = of === -1 ? phrase : phrase.slice(of + 1);
+    let owner;
+    const kept = [];
+    target.forEach((word, index) => {
+        if (target[index + 1] === 's' && !DETERMINERS.has(word))
+            owner = word;
+        else if (word !== 's')
+            kept.push(word);
+    });
+    const ownerIsSelf = target.some((word) => SELF.has(word));
+    const head = contentWords(kept).at(-1);
+    const collective = head !== undefined && COLLECTIVE.has(head);
+    return {
+        ...(head === undefined || collective ? {} : { noun: singular(head) }),
+        plural: head !== undefined && (isPlural(head) || target.includes('all')),
+        collective,
+        ...(owner === undefined ? {} : { owner }),
+        ...(attribute === undefined ? {} : { attribute }),
+        ownerIsSelf,
+    };
+}
+/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
+function readQualifiers(words, ownersAllowed) {
+    const result = {
+        fields: [],
+        refusedFrom: [],
+        unused: [],
+    };
+    for (const segment of segments(words)) {
+        const [connector, ...body] = segment;
+        if (connector === 'so')
+            break; // `so that ...` gives the reason, not a requirement
+        const refused = ['that', 'which', 'unless', 'if'].includes(connector ?? '')
+            ? refusal(segment)
+            : undefined;
+        const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
+        if (connector === 'with')
+            result.fields.push(...readFields(body));
+        else if (refused !== undefined)
+            result.refusedFrom.push(refused);
+        else if (owner !== undefined && result.owner === undefined)
+            result.owner = owner;
+        else
+            result.unused.push(...segment);
+    }
+    return result;
+}
+/** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
+function segments(words) {
+    const found = [];
+    for (const word of words) {
+        const current = found.at(-1);
+        const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
+        if (CONNECTORS.has(word) && !joins && !(word === 'that' && current?.[0] === 'so'))
+            found.push([word]);
+        else if (current === undefined)
+            found.push([word]);
+        else
+            current.push(word);
+    }
+    return found;
+}
+function readFields(words) {
+    const parts = [[]];
+    for (const word of words) {
+        if (word === 'and')
+            parts.push([]);
+        else
+            parts.at(-1)?.push(word);
+    }
+    return parts.flatMap((part) => {
+        const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+        const head = content.at(-1);
+        if (head === undefined)
+            return [];
+        const many = part.some((word) => MANY.has(word)) || isPlural(head);
+        const least = part.indexOf('least');
+        const minimum = least === -1 ? undefined : countWord(part[least + 1]);
+        const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
+        return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
+    });
+}
+/** `that has not shipped`, `unless it was paid` → the status the action is refused from. */
+function refusal(segment) {
+    const negated = segment.indexOf('not');
+    const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
+    if (from === -1)
+        return undefined;
+    return segment.slice(from).find((word) => !AUXILIARIES.has(word) && word !== 'not');
+}
+function ownerWord(words) {
+    const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
+    return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
+}
+function contentWords(words) {
+    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
+}
+function countWord(word) {
+    const words = { one: 1, two: 2, three: 3 };
+    if (word === undefined)
+        return undefined;
+    return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
+}
+function camel(words) {
+    return words
+        .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+        .join('');
+}
+//# sourceMappingURL=parse-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
+
+
+
+
+
+
+
+const NUMBER_FIELDS = new Set([
+    'quantity',
+    'amount',
+    'price',
+    'total',
+    'count',
+    'number',
+    'cost',
+    'age',
+    'weight',
+    'size',
+    'score',
+    'rating',
+    'duration',
+    'limit',
+    'percentage',
+    'balance',
+    'stock',
+]);
+const resource_model_STATUS_WORDS = new Set(['status', 'state', 'progress']);
+const TERMINAL = new Set([
+    'cancelled',
+    'rejected',
+    'closed',
+    'archived',
+    'refunded',
+    'voided',
+    'withdrawn',
+    'expired',
+    'deleted',
+    'declined',
+    'revoked',
+]);
+const KIND_ORDER = ['create', 'read', 'list', 'update', 'transition', 'delete'];
+const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
+/**
+ * Derives the application's one resource model from the request: its resources (the stories'
+ * objects), their declared fields and types, owners, the statuses the stories move them through, and
+ * one route per story on that model. Every resource also gets the routes the stories need to connect:
+ * a create (something must write what the stories read) and a read back by id.
+ */
+function resourceModel(input) {
+    const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
+    const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+    const parsed = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+    const nouns = resource_model_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+    const subject = singular(subjectNoun(input.names));
+    const primary = nouns.includes(subject)
+        ? subject
+        : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
+            nouns[0] ??
+            subject);
+    const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+    const names = resource_model_unique([
+        ...nouns,
+        ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
+    ]);
+    const eventClauses = [
+        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+        ...eventStories.map((intent) => wordsOfText(intent.text)),
+    ].filter(asksForStatusEvents);
+    const resources = names.map((name) => resourceFor({
+        name,
+        stories: stories.filter((story) => story.noun === name),
+        events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
+    }));
+    return {
+        resources,
+        operations: resources.flatMap((resource) => operationsFor(resource, stories)),
+        stories,
+        eventStories,
+    };
+}
+function resourceFor(params) {
+    const { name, stories } = params;
+    const pascal = capitalize(name);
+    const owner = stories.find((story) => story.owner !== undefined && story.owner !== name)?.owner;
+    const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+    const status = statusMachine(stories, params.events);
+    return {
+        name,
+        pascal,
+        collection: plural(name),
+        fields: fieldsFor(stories, ownerField),
+        ...(ownerField === undefined ? {} : { ownerField }),
+        ...(status === undefined ? {} : { status }),
+        ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
+    };
+}
+function fieldsFor(stories, ownerField) {
+    const fields = new Map();
+    if (ownerField !== undefined)
+        fields.set(ownerField, { name: ownerField, type: 'string', required: true });
+    for (const story of stories) {
+        for (const ask of story.fields) {
+            if (fields.has(ask.name))
+                continue;
+            fields.set(ask.name, ask.list
+                ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
+                : { name: ask.name, type: typeOf(ask.name), required: story.kind === 'create' });
+        }
+        const attribute = story.attribute;
+        if (attribute !== undefined && !resource_model_STATUS_WORDS.has(attribute) && !fields.has(attribute))
+            fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
+    }
+    return [...fields.values()];
+}
+function statusMachine(stories, events) {
+    const transitions = stories.filter((story) => story.kind === 'transition');
+    const refused = resource_model_unique(stories.flatMap((story) => story.refusedFrom.map(statusName)));
+    const asked = events ||
+        transitions.length > 0 ||
+        refused.length > 0 ||
+        stories.some((story) => resource_model_STATUS_WORDS.has(story.attribute ?? ''));
+    if (!asked)
+        return undefined;
+    const creator = stories.find((story) => story.kind === 'create');
+    const initial = creator === undefined ? 'created' : participle(creator.verb);
+    const actions = resource_model_unique(transitions.map((story) => story.verb));
+    const targets = actions.map(participle);
+    return {
+        initial,
+        transitions: actions.map((action) => ({ action, to: participle(action) })),
+        terminal: targets.filter((target) => TERMINAL.has(target)),
+        setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
+    };
+}
+function operationsFor(resource, stories) {
+    const byKey = new Map();
+    const add = (kind, action, story) => {
+        const key = routeKey(resource.collection, kind, action);
+        const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
+        if (story !== undefined)
+            entry.stories.push(story);
+        byKey.set(key, entry);
+    };
+    for (const story of stories.filter((candidate) => candidate.noun === resource.name))
+        add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
+    add('create', undefined);
+    add('read', undefined);
+    return [...byKey.entries()]
+        .map(([key, entry]) => ({
+        kind: entry.kind,
+        resource: resource.name,
+        ...(entry.action === undefined ? {} : { action: entry.action }),
+        routeKey: key,
+        logicalId: logicalIdOf(key),
+        stories: entry.stories,
+        refusedFrom: resource_model_unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+    }))
+        .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
+}
+function routeKey(collection, kind, action) {
+    const shapes = {
+        create: `POST /${collection}`,
+        read: `GET /${collection}/{id}`,
+        list: `GET /${collection}`,
+        update: `PATCH /${collection}/{id}`,
+        delete: `DELETE /${collection}/{id}`,
+        transition: `POST /${collection}/{id}/${action ?? 'act'}`,
+    };
+    return shapes[kind];
+}
+function logicalIdOf(key) {
+    return `Route${key
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '')
+        .map(capitalize)
+        .join('')}`;
+}
+/** `shipped`, `paid` stay; `ships` → `shipped`. */
+function statusName(word) {
+    return /(?:ed|en|id|nt)$/.test(word) || word === 'open' ? word : participle(word.replace(/s$/, ''));
+}
+function typeOf(name) {
+    return NUMBER_FIELDS.has(name.toLowerCase()) ? 'number' : 'string';
+}
+function mentions(words, name) {
+    return words.some((word) => word === name || word === plural(name));
+}
+function wordsOfText(text) {
+    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+function resource_model_unique(values) {
+    return [...new Set(values)];
+}
+//# sourceMappingURL=resource-model.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/sample-body.js
+/**
+ * A valid create body for a resource: every declared field with a value of its type (lists with
+ * their fewest entries, owners as `customer-1`), plus one undeclared field, `note`, which any resource accepts.
+ */
+function sampleBody(resource, owner = ownerSample(resource, 1)) {
+    const body = {};
+    for (const field of resource.fields) {
+        if (field.name === resource.ownerField)
+            body[field.name] = owner;
+        else if (field.type === 'list')
+            body[field.name] = Array.from({ length: Math.max(field.minItems ?? 1, 1) }, (_, index) => ({
+                sku: `sku-${index + 1}`,
+                quantity: index + 1,
+            }));
+        else if (field.type === 'number')
+            body[field.name] = 2;
+        else if (field.type === 'boolean')
+            body[field.name] = true;
+        else
+            body[field.name] = `sample ${field.name}`;
+    }
+    body['note'] = 'first';
+    return body;
+}
+/** An owner id for tests: `customer-1` for the field `customerId`. */
+function ownerSample(resource, number) {
+    return `${(resource.ownerField ?? 'owner').replace(/Id$/, '') || 'owner'}-${number}`;
+}
+//# sourceMappingURL=sample-body.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-tests.js
+
+
+
+
+
+
+
+const HEADER = `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../src/app';
+import type { AppDependencies } from '../src/app';
 import type { HttpApiEvent } from '../src/http-types';
 import { InMemoryItemRepository } from '../src/item-repository';
-import type { StoredItem } from '../src/item-repository';
+import { RESOURCES } from '../src/model';
+import { ROUTES } from '../src/routes';
+import { checkTransition } from '../src/status-rules';
+import { RecordingStatusEvents } from '../src/status-events';
 
-function setup() {
-  const repository = new InMemoryItemRepository();
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked by the assertions
+  body: any;
+}
+
+interface CallOptions {
+  id?: string;
+  body?: unknown;
+  query?: Record<string, string>;
+}
+
+/** The app on an in-memory store and recorded events: every test drives it through its routes only. */
+function setup(overrides: Partial<AppDependencies> = {}) {
   let counter = 0;
-  const app = createApp({ repository, newId: () => 'id-' + String(++counter), now: () => new Date('2030-01-01T00:00:00Z') });
-  return { app, repository };
-}
-
-function request(routeKey: string, options: { body?: unknown; id?: string } = {}): HttpApiEvent {
-  const body = typeof options.body === 'string' ? options.body : options.body === undefined ? undefined : JSON.stringify(options.body);
-  return {
-    routeKey,
-    ...(body === undefined ? {} : { body }),
-    ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
+  const statusEvents = new RecordingStatusEvents();
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp({
+    repository: new InMemoryItemRepository(),
+    newId: () => 'id-' + String(++counter).padStart(3, '0'),
+    now: () => new Date('2030-01-01T00:00:00.000Z'),
+    statusEvents,
+    log: (entry) => void logs.push(entry),
+    ...overrides,
+  });
+  const call = async (routeKey: string, options: CallOptions = {}): Promise<Answer> => {
+    const event: HttpApiEvent = {
+      routeKey,
+      ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
+      ...(options.query === undefined ? {} : { queryStringParameters: options.query }),
+      ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+    };
+    const result = await app(event);
+    return { status: result.statusCode, headers: result.headers, body: result.body === '' ? undefined : JSON.parse(result.body) };
   };
+  return { call, statusEvents, logs };
 }
 
-function seed(id: string): StoredItem {
-  return { id, createdAt: '2029-12-31T00:00:00Z', updatedAt: '2029-12-31T00:00:00Z', attributes: { name: 'seeded ' + id } };
+function omit(body: Record<string, unknown>, name: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== name));
+}
+
+function ids(answer: Answer): string[] {
+  return (answer.body.items as { id: string }[]).map((item) => item.id);
 }
 `;
-/** Jest suites: body validation, the app's fixed behaviour, and one acceptance test per story. */
-function applicationTests(baseDir, routes) {
-    const storyTests = routes.map(storyTest).join('\n');
-    const app = `${HELPERS}
+/** Jest suites proving the routes work together on the model, through the handler only: no test writes the store directly. */
+function applicationTests(baseDir, model) {
+    const samples = model.resources.map((resource) => `  ${resource.name}: ${JSON.stringify(sampleBody(resource))},`);
+    const fixed = `
 describe('HTTP API', () => {
   it('answers the health check', async () => {
-    const { app } = setup();
-    expect((await app(request('GET /health'))).statusCode).toBe(200);
+    const { call } = setup();
+    expect(await call('GET /health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
   it('answers 404 for a route it does not serve', async () => {
-    const { app } = setup();
-    expect((await app(request('PATCH /nowhere'))).statusCode).toBe(404);
+    const { call } = setup();
+    expect((await call('PATCH /nowhere')).status).toBe(404);
+  });
+
+  it(${codeLiteral(ROUTES_MATCH_TEMPLATE)}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const declared = [...template.matchAll(/^\\s*RouteKey: (.+)$/gm)].map((match) => (match[1] ?? '').trim()).sort();
+    expect(declared).toEqual(['GET /health', ...Object.keys(ROUTES)].sort());
   });
 });
-
-describe('user stories', () => {
-${storyTests}});
 `;
-    return [
-        { path: `${baseDir}/test/validate-item.test.ts`, role: 'test', content: VALIDATE_ITEM_TEST },
-        { path: `${baseDir}/test/app.test.ts`, role: 'test', content: app },
+    const perResource = model.resources.map((resource) => resourceTests(resource, model)).join('\n');
+    const stories = model.operations
+        .flatMap((operation) => operation.stories.map((story) => storyTest({
+        operation,
+        model,
+        number: story.intent.number,
+        title: story.intent.testTitle,
+        text: story.intent.text,
+    })))
+        .concat(eventStoryTests(model))
+        .sort((left, right) => left.number - right.number)
+        .map((test) => test.code)
+        .join('\n');
+    const app = `${HEADER}
+/** A valid create body per resource. */
+const SAMPLES = {
+${samples.join('\n')}
+};
+${fixed}${perResource}
+describe('user stories', () => {
+${stories}});
+`;
+    const files = [
+        { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
+        { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
     ];
+    if (publishesEvents(model))
+        files.push({ path: `${baseDir}/${TEST_FILES.events}`, role: 'test', content: EVENTBRIDGE_TEST });
+    return files;
 }
-function storyTest({ intent, route }) {
-    const key = codeLiteral(route.routeKey);
-    const collection = codeLiteral(route.collection);
-    const bodies = {
-        create: `    const created = await app(request(${key}, { body: { name: 'example', quantity: 2 } }));
-    expect(created.statusCode).toBe(201);
-    const item = JSON.parse(created.body) as StoredItem;
-    expect(item).toMatchObject({ id: 'id-1', attributes: { name: 'example', quantity: 2 } });
-    expect(await repository.get(${collection}, item.id)).toEqual(item);
-    expect((await app(request(${key}, { body: '{"name": ' }))).statusCode).toBe(400);
-    expect((await app(request(${key}, { body: { id: 'forged' } }))).statusCode).toBe(400);`,
-        list: `    await repository.put(${collection}, seed('a'));
-    await repository.put(${collection}, seed('b'));
-    await repository.put('other-collection', seed('c'));
-    const listed = await app(request(${key}));
-    expect(listed.statusCode).toBe(200);
-    expect((JSON.parse(listed.body) as { items: StoredItem[] }).items.map((item) => item.id)).toEqual(['a', 'b']);`,
-        update: `    await repository.put(${collection}, seed('a'));
-    const updated = await app(request(${key}, { id: 'a', body: { status: 'updated' } }));
-    expect(updated.statusCode).toBe(200);
-    expect((await repository.get(${collection}, 'a'))?.attributes).toEqual({ name: 'seeded a', status: 'updated' });
-    expect((await app(request(${key}, { id: 'missing', body: { status: 'x' } }))).statusCode).toBe(404);
-    expect((await app(request(${key}, { id: 'a', body: [] }))).statusCode).toBe(400);`,
-        delete: `    await repository.put(${collection}, seed('a'));
-    expect((await app(request(${key}, { id: 'a' }))).statusCode).toBe(204);
-    expect(await repository.get(${collection}, 'a')).toBeUndefined();
-    expect((await app(request(${key}, { id: 'a' }))).statusCode).toBe(404);`,
-    };
-    return `  // Story ${intent.number}: ${intent.text}
-  it(${codeLiteral(intent.testTitle)}, async () => {
-    const { app, repository } = setup();
-${bodies[route.action]}
+function resourceTests(resource, model) {
+    const key = (kind) => model.operations.find((operation) => operation.resource === resource.name && operation.kind === kind)
+        ?.routeKey;
+    const create = codeLiteral(routeKey(resource.collection, 'create'));
+    const read = codeLiteral(routeKey(resource.collection, 'read'));
+    const sample = `SAMPLES.${resource.name}`;
+    const steps = [];
+    const list = key('list');
+    if (list !== undefined)
+        steps.push(`    expect(ids(await call(${codeLiteral(list)}))).toEqual([id]);`);
+    const update = key('update');
+    if (update !== undefined)
+        steps.push(`    const changed = await call(${codeLiteral(update)}, { id, body: { note: 'changed' } });
+    expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
+    expect((await call(${read}, { id })).body).toEqual(changed.body);`);
+    const transition = resource.status?.transitions[0];
+    const transitionKey = key('transition');
+    if (transition !== undefined && transitionKey !== undefined) {
+        const moveKey = codeLiteral(routeKey(resource.collection, 'transition', transition.action));
+        steps.push(`    const moved = await call(${moveKey}, { id });
+    expect(moved).toMatchObject({ status: 200, body: { status: ${codeLiteral(transition.to)} } });
+    expect((await call(${read}, { id })).body).toEqual(moved.body);`);
+    }
+    const remove = key('delete');
+    if (remove !== undefined)
+        steps.push(`    expect((await call(${codeLiteral(remove)}, { id })).status).toBe(204);
+    expect((await call(${read}, { id })).status).toBe(404);`);
+    const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
+    const typeChecks = declared.map((field) => {
+        const wrong = field.type === 'string' ? '42' : field.type === 'list' ? "'not a list'" : "'text'";
+        return `    expect((await call(${create}, { body: { ...${sample}, ${field.name}: ${wrong} } })).status).toBe(400);`;
+    });
+    const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
+    return `
+describe(${codeLiteral(resource.name)}, () => {
+  it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
+    const { call } = setup();
+    const created = await call(${create}, { body: ${sample} });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject(${sample});
+    const id = created.body.id as string;
+    expect(created.headers['location']).toBe(${codeLiteral(`/${resource.collection}/`)} + id);
+    expect(await call(${read}, { id })).toMatchObject({ status: 200, body: created.body });
+${steps.join('\n')}
+  });
+
+  it(${codeLiteral(validationTitle(resource))}, async () => {
+    const { call } = setup();
+    expect((await call(${create}, { body: '{"broken": ' })).status).toBe(400);
+    expect((await call(${create}, { body: [] })).status).toBe(400);
+    for (const reserved of ['id', 'version', 'createdAt', 'status']) {
+      const answer = await call(${create}, { body: { ...${sample}, [reserved]: 'forged' } });
+      expect(answer).toMatchObject({ status: 400, body: { errors: ['field "' + reserved + '" is set by the service'] } });
+    }
+    expect((await call(${create}, { body: { ...${sample}, note: { nested: { deeper: 1 } } } })).status).toBe(400);
+    expect((await call(${create}, { body: { ...${sample}, note: 'x'.repeat(2001) } })).status).toBe(400);
+${typeChecks.join('\n')}
+    expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
+  });
+${events}});
+`;
+}
+function eventTests(resource, model) {
+    const create = codeLiteral(routeKey(resource.collection, 'create'));
+    const read = codeLiteral(routeKey(resource.collection, 'read'));
+    const transition = resource.status?.transitions[0];
+    const hasRoute = transition !== undefined &&
+        model.operations.some((operation) => operation.resource === resource.name && operation.action === transition.action);
+    const moves = transition === undefined || !hasRoute
+        ? ''
+        : `    const moved = await call(${codeLiteral(routeKey(resource.collection, 'transition', transition.action))}, { id: created.body.id });
+    expect(statusEvents.published[1]).toEqual({ resource: ${codeLiteral(resource.name)}, id: created.body.id, from: ${codeLiteral(resource.status?.initial ?? '')}, to: ${codeLiteral(transition.to)}, at: moved.body.updatedAt, item: moved.body });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', transition.action))}, { id: created.body.id })).status).toBe(409);
+    expect(statusEvents.published).toHaveLength(2);
+`;
+    return `
+  it(${codeLiteral(eventsTitle(resource))}, async () => {
+    const { call, statusEvents } = setup();
+    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    expect(statusEvents.published).toEqual([{ resource: ${codeLiteral(resource.name)}, id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')}, at: created.body.updatedAt, item: created.body }]);
+    await call(${read}, { id: created.body.id });
+    expect(statusEvents.published).toHaveLength(1);
+${moves}  });
+
+  it(${codeLiteral(eventFailureTitle(resource))}, async () => {
+    const failing = { publish: async () => Promise.reject(new Error('bus unavailable')) };
+    const { call, logs } = setup({ statusEvents: failing });
+    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    expect(created.status).toBe(201);
+    expect((await call(${read}, { id: created.body.id })).status).toBe(200);
+    expect(logs).toEqual([expect.objectContaining({ level: 'error', outcome: 'status-event-not-published', error: 'bus unavailable' })]);
   });
 `;
 }
+function storyTest(params) {
+    const { operation, model } = params;
+    const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+    if (resource === undefined)
+        throw new Error(`blueprint bug: no resource ${operation.resource}`);
+    const body = STORY_BODIES[operation.kind]({ operation, resource });
+    return {
+        number: params.number,
+        code: `  // Story ${params.number}: ${params.text}
+  it(${codeLiteral(params.title)}, async () => {
+    const { call } = setup();
+${body}
+  });
+`,
+    };
+}
+const STORY_BODIES = {
+    create: ({ operation, resource }) => {
+        const sample = `SAMPLES.${resource.name}`;
+        const asked = operation.stories.flatMap((story) => story.fields.map((field) => field.name));
+        const required = resource.fields
+            .filter((field) => field.required)
+            .map((field) => `    expect(await call(${codeLiteral(operation.routeKey)}, { body: omit(${sample}, ${codeLiteral(field.name)}) })).toMatchObject({ status: 400, body: { errors: ['field "${field.name}" is required'] } });`);
+        const lists = resource.fields
+            .filter((field) => field.type === 'list' && (field.minItems ?? 0) > 0 && asked.includes(field.name))
+            .map((field) => `    expect((await call(${codeLiteral(operation.routeKey)}, { body: { ...${sample}, ${field.name}: [] } })).status).toBe(400);`);
+        return `    const created = await call(${codeLiteral(operation.routeKey)}, { body: ${sample} });
+    expect(created.status).toBe(201);
+${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
+${[...required, ...lists].join('\n')}`;
+    },
+    read: ({ operation, resource }) => {
+        const attribute = operation.stories
+            .map((story) => story.attribute)
+            .find((candidate) => candidate !== undefined);
+        const check = attribute === undefined
+            ? ''
+            : resource.status !== undefined && ['status', 'state', 'progress'].includes(attribute)
+                ? `    expect(read.body.status).toBe(${codeLiteral(resource.status.initial)});\n`
+                : resource.fields.some((field) => field.name === attribute)
+                    ? `    expect(read.body[${codeLiteral(attribute)}]).toEqual(SAMPLES.${resource.name}[${codeLiteral(attribute)}]);\n`
+                    : '';
+        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    const read = await call(${codeLiteral(operation.routeKey)}, { id: created.body.id });
+    expect(read).toMatchObject({ status: 200, body: created.body });
+${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-such-id' })).status).toBe(404);`;
+    },
+    list: ({ operation, resource }) => {
+        const create = codeLiteral(routeKey(resource.collection, 'create'));
+        const key = codeLiteral(operation.routeKey);
+        const sample = `SAMPLES.${resource.name}`;
+        const owner = resource.ownerField;
+        const ownerChecks = owner === undefined
+            ? ''
+            : `    const other = await call(${create}, { body: { ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} } });
+    expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 1))} } }))).toEqual([first.body.id, second.body.id]);
+    expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } }))).toEqual([other.body.id]);
+    expect(ids(await call(${key}))).toEqual([first.body.id, second.body.id, other.body.id]);
+`;
+        return `    const first = await call(${create}, { body: ${sample} });
+    const second = await call(${create}, { body: ${sample} });
+${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
+    expect(ids(page)).toEqual([first.body.id]);
+    expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
+    expect((await call(${key}, { query: { limit: '0' } })).status).toBe(400);
+    expect((await call(${key}, { query: { nextToken: 'not-a-token!' } })).status).toBe(400);
+    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);`;
+    },
+    update: ({ operation, resource }) => {
+        const key = codeLiteral(operation.routeKey);
+        const owner = resource.ownerField;
+        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    const changed = await call(${key}, { id: created.body.id, body: { note: 'changed' } });
+    expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(changed.body);
+    expect((await call(${key}, { id: 'no-such-id', body: { note: 'x' } })).status).toBe(404);
+    expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
+    expect((await call(${key}, { id: created.body.id, body: { id: 'forged' } })).status).toBe(400);${owner === undefined ? '' : `\n    expect((await call(${key}, { id: created.body.id, body: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } })).status).toBe(400);`}`;
+    },
+    delete: ({ operation, resource }) => {
+        const key = codeLiteral(operation.routeKey);
+        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    expect((await call(${key}, { id: created.body.id })).status).toBe(204);
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
+    expect((await call(${key}, { id: created.body.id })).status).toBe(404);`;
+    },
+    transition: ({ operation, resource }) => {
+        const key = codeLiteral(operation.routeKey);
+        const action = operation.action ?? '';
+        const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
+        const refusals = operation.refusedFrom.map((status) => `    // No route of this service sets ${status}; the rule still holds when another system does.
+    expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`);
+        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    const moved = await call(${key}, { id: created.body.id });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
+    expect((await call(${key}, { id: created.body.id })).status).toBe(409);
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);
+${refusals.join('\n')}`;
+    },
+};
+/** A story that asked for status events is proven by the events test of its resource, run again under the story's title. */
+function eventStoryTests(model) {
+    return model.eventStories.flatMap((story) => {
+        const number = story.number;
+        const resource = model.resources.find((candidate) => candidate.statusEventType !== undefined);
+        if (resource === undefined)
+            return [];
+        const create = codeLiteral(routeKey(resource.collection, 'create'));
+        return [
+            {
+                number,
+                code: `  // Story ${number}: ${story.text}
+  it(${codeLiteral(story.testTitle)}, async () => {
+    const { call, statusEvents } = setup();
+    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    expect(statusEvents.published).toEqual([expect.objectContaining({ id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')} })]);
+  });
+`,
+            },
+        ];
+    });
+}
 //# sourceMappingURL=application-tests.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/describe-model.js
+/** The README's overview: the routes and the model they share, in generated (not requester-written) markdown. */
+function describeModel(model) {
+    const routes = model.operations.map((operation) => {
+        const stories = operation.stories.map((story) => story.intent.number);
+        const why = stories.length === 0 ? 'supports the stories' : `story ${stories.join(', ')}`;
+        return `| \`${operation.routeKey}\` | ${why} |`;
+    });
+    const resources = model.resources.map((resource) => {
+        const fields = resource.fields.map((field) => `\`${field.name}\` (${field.type}${field.required ? ', required' : ''}${field.minItems ? `, at least ${field.minItems}` : ''})`);
+        const status = resource.status === undefined
+            ? ''
+            : ` Status starts \`${resource.status.initial}\`${resource.status.transitions.length > 0 ? `; ${resource.status.transitions.map((transition) => `\`${transition.action}\` → \`${transition.to}\``).join(', ')}` : ''}.`;
+        const events = resource.statusEventType === undefined
+            ? ''
+            : ` Every status change is published to EventBridge as \`${resource.statusEventType}\`.`;
+        return `- **${resource.name}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
+    });
+    return [
+        'An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) on one resource model derived from the user stories. Every route acts on that model, and the tests drive the routes together: create, read back, list, change, delete.',
+        '',
+        ...resources,
+        '',
+        '| route | why |',
+        '| --- | --- |',
+        '| `GET /health` | health check |',
+        ...routes,
+    ].join('\n');
+}
+//# sourceMappingURL=describe-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
 
 
@@ -33260,55 +35421,239 @@ ${bodies[route.action]}
 
 
 
-/** An HTTP API whose routes follow the user stories, backed by Lambda and DynamoDB. */
+
+
+
+/** An HTTP API on one resource model derived from the user stories, backed by Lambda and DynamoDB. */
 function applicationBlueprint(input) {
     const { baseDir, names } = input;
-    const routes = storyRoutes(input.stories, names);
-    const distinct = uniqueRoutes(routes);
-    const routeList = distinct.map((route) => `\`${route.routeKey}\``).join(', ');
+    const model = resourceModel(input);
+    const shifting = trafficShiftingPart({
+        functionId: 'ApiFunction',
+        slug: names.slug,
+        ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    });
+    const coverage = applicationCoverage({ input, model, shifting });
+    const events = publishesEvents(model);
+    const routeList = model.operations.map((operation) => operation.routeKey).join(', ');
+    const templatePath = `${baseDir}/template.yaml`;
     const readme = readmeSection({
         input,
-        overview: `An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) serving ${routeList} and \`GET /health\`. Request bodies are validated (flat JSON objects of scalar fields) before anything is stored; items live in one encrypted table keyed by collection and id.`,
-        storyOutcomes: input.stories.map((_, index) => {
-            const route = routes[index]?.route;
-            return route === undefined
-                ? 'covered by the tests'
-                : `\`${route.routeKey}\`, checked by test \`${routes[index]?.intent.testTitle ?? ''}\``;
-        }),
+        overview: describeModel(model),
+        coverage,
         hasFunctionCode: true,
+        ...(events ? { extraParameters: ['EventBusName=default'] } : {}),
     });
-    const templatePath = `${baseDir}/template.yaml`;
     return {
-        summary: `${names.title}: HTTP API with ${distinct.length} route${distinct.length === 1 ? '' : 's'} on Lambda and DynamoDB, tests for each user story, deployable template.`,
+        summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}, tests that drive the routes together, deployable template.`,
         plan: [
-            `Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete).`,
-            `Add a Lambda handler with request validation and routes ${routeList}.`,
-            `Expose it through an API Gateway HTTP API with throttling and access logs.`,
+            `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${[resource.status.initial, ...resource.status.transitions.map((transition) => transition.to)].join(' → ')}`})`).join('; ')}.`,
+            'Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete)' +
+                (model.resources.some((resource) => resource.ownerField !== undefined)
+                    ? ', with an index by owner.'
+                    : '.'),
+            `Add a Lambda handler that serves ${routeList} on that model, validating every body against it.`,
+            ...(events
+                ? ['Publish every status change to EventBridge; alarm when one could not be published.']
+                : []),
+            'Expose it through an API Gateway HTTP API with throttling and access logs.',
             releasePlanStep(input),
-            `Cover body validation and each user story with jest tests against an in-memory repository.`,
+            'Test each story and each resource lifecycle through the routes (create, read back, list, change, delete), plus the DynamoDB and EventBridge adapters.',
         ],
         files: [
-            { path: templatePath, role: 'template', content: applicationTemplate(input, distinct) },
-            ...applicationSource(baseDir, routes),
-            ...applicationTests(baseDir, routes),
+            { path: templatePath, role: 'template', content: applicationTemplate(input, model, shifting) },
+            ...applicationSource({ baseDir, model, eventSource: names.slug }),
+            ...applicationTests(baseDir, model),
             ...projectFiles({
                 baseDir,
                 slug: names.slug,
                 entryPoints: ['src/handler.ts'],
-                dependencies: { '@aws-sdk/client-dynamodb': '^3.600.0', '@aws-sdk/lib-dynamodb': '^3.600.0' },
+                dependencies: {
+                    '@aws-sdk/client-dynamodb': '^3.600.0',
+                    '@aws-sdk/lib-dynamodb': '^3.600.0',
+                    ...(events ? { '@aws-sdk/client-eventbridge': '^3.600.0' } : {}),
+                },
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
         templatePath,
         riskNotes: [
             'Public endpoint: the HTTP API routes have no authorizer; add a JWT or IAM authorizer before exposing real data.',
-            'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table.',
+            'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
+                (events ? ' and PutEvents on the one event bus named by EventBusName.' : '.'),
             'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',
+            ...(events
+                ? [
+                    'Status events are published after the change is stored: if EventBridge refuses one, the change stands and the event is logged (alarm StatusEventsNotPublishedAlarm) for replay; there is no outbox.',
+                ]
+                : []),
             ...releaseRiskNotes(input),
         ],
+        coverage,
     };
 }
 //# sourceMappingURL=application-blueprint.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/project/read-template-file.js
+const READ_TEMPLATE = `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pair, Scalar, YAMLMap, parse } from 'yaml';
+import type { CollectionTag, ScalarTag } from 'yaml';
+
+const INTRINSICS = ['Ref', 'Condition', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap', 'GetAZs', 'ImportValue', 'Base64', 'Cidr'];
+
+const TAGS: (ScalarTag | CollectionTag)[] = INTRINSICS.flatMap((name) => {
+  const key = name === 'Ref' || name === 'Condition' ? name : 'Fn::' + name;
+  const wrap = (node: unknown) => {
+    const map = new YAMLMap();
+    map.items.push(new Pair(new Scalar(key), node));
+    return map;
+  };
+  return [
+    { tag: '!' + name, resolve: (text: string) => ({ [key]: name === 'GetAtt' ? text.split('.') : text }) },
+    { tag: '!' + name, collection: 'seq', resolve: wrap },
+    { tag: '!' + name, collection: 'map', resolve: wrap },
+  ] as (ScalarTag | CollectionTag)[];
+});
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- template values, checked by the assertions */
+export interface Resource {
+  Type: string;
+  DependsOn?: string | string[];
+  Properties: any;
+  UpdatePolicy?: any;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** The stack's template.yaml, parsed. */
+export function readTemplate(): { Resources: Record<string, Resource> } {
+  return parse(readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8'), { customTags: TAGS });
+}
+`;
+/**
+ * Generated `test/read-template.ts`: the stack's template.yaml as data, CloudFormation's short-form
+ * tags read as their long forms, for tests that check what the template promises. Needs the `yaml`
+ * dev dependency.
+ */
+function readTemplateFile(baseDir) {
+    return { path: `${baseDir}/test/read-template.ts`, role: 'test', content: READ_TEMPLATE };
+}
+const READ_TEMPLATE_DEV_DEPENDENCIES = { yaml: '^2.8.0' };
+//# sourceMappingURL=read-template-file.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-asks.js
+const LATENCY_WORDS = ['latency', 'slow', 'slower', 'duration', 'p99', 'p95', 'responsiveness'];
+const DEFAULT_LATENCY_MS = 1000;
+/** Reads the stories and the description for a latency guard and its threshold (`latency above 800 ms`). */
+function deploymentAsks(input) {
+    const texts = [
+        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+        ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+    ];
+    const asking = texts.find((words) => words.some((word) => LATENCY_WORDS.includes(word)));
+    if (asking === undefined)
+        return {};
+    const ms = asking.findIndex((word, index) => /^\d{2,6}$/.test(word) && ['ms', 'milliseconds'].includes(asking[index + 1] ?? ''));
+    const thresholdMs = ms === -1 ? undefined : Number(asking[ms]);
+    return { latency: { thresholdMs: thresholdMs ?? DEFAULT_LATENCY_MS, given: thresholdMs !== undefined } };
+}
+//# sourceMappingURL=deployment-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-test-titles.js
+/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
+const DEPLOYMENT_FILES = {
+    service: 'test/service.test.ts',
+    hook: 'test/pre-traffic.test.ts',
+    template: 'test/template.test.ts',
+};
+const DEPLOYMENT_TITLES = {
+    hookPasses: 'reports Succeeded when the new version passes every probe',
+    hookFails: 'reports Failed when the new version is misconfigured',
+    hookRuns: 'the pre-traffic hook runs before any traffic shifts',
+    rollsBack: 'a release stops and rolls back when its alarms fire',
+};
+function releaseTitle(configName) {
+    return `releases shift the live alias with ${configName}`;
+}
+function latencyTitle(thresholdMs) {
+    return `a release rolls back when p99 latency stays above ${thresholdMs} ms`;
+}
+//# sourceMappingURL=deployment-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-coverage.js
+
+
+
+
+/** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
+function deploymentCoverage(params) {
+    const { input, asks, shifting } = params;
+    const test = (file, title) => ({
+        path: `${input.baseDir}/${DEPLOYMENT_FILES[file]}`,
+        title,
+    });
+    const configName = shifting.configName ?? '';
+    const capabilities = [
+        {
+            when: anyOf('shift', 'shifting', 'shifts', 'traffic', 'codedeploy', 'canary', 'linear', 'gradual', 'gradually', 'blue green', 'release', 'releases', 'version', 'versions', 'deploy', 'deploys'),
+            implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}`,
+            tests: [test('template', releaseTitle(configName))],
+            resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
+        },
+        {
+            when: anyOf('rollback', 'roll back', 'rolling back', 'rolled back', 'revert', 'alarm', 'alarms', 'error', 'errors', 'error rate', 'fail', 'fails', 'failure', 'bad'),
+            implementedBy: 'a release stops and rolls back automatically when the error alarm fires or the hook fails',
+            tests: [test('template', DEPLOYMENT_TITLES.rollsBack), test('hook', DEPLOYMENT_TITLES.hookFails)],
+            resources: ['ServiceFunctionErrorAlarm', 'ServiceFunctionDeploymentGroup'],
+        },
+        {
+            when: anyOf('hook', 'hooks', 'probe', 'probes', 'verify', 'verified', 'verifies', 'smoke', 'check', 'checks', 'pre traffic', 'before traffic', 'test', 'tested'),
+            implementedBy: 'a pre-traffic hook invokes the new version with every release probe before any traffic moves',
+            tests: [
+                test('template', DEPLOYMENT_TITLES.hookRuns),
+                test('hook', DEPLOYMENT_TITLES.hookPasses),
+                test('hook', DEPLOYMENT_TITLES.hookFails),
+            ],
+            resources: ['PreTrafficHookFunction'],
+            gaps: [
+                'each probe only checks the configuration the function runs with; extend src/probes.ts to exercise what the story needs',
+            ],
+        },
+    ];
+    if (asks.latency !== undefined) {
+        capabilities.unshift({
+            when: anyOf('latency', 'slow', 'slower', 'duration', 'p99', 'p95', 'responsiveness'),
+            implementedBy: `a release also rolls back when the live alias's p99 duration stays above ${asks.latency.thresholdMs} ms for 3 minutes`,
+            tests: [test('template', latencyTitle(asks.latency.thresholdMs))],
+            resources: ['ServiceFunctionLatencyAlarm'],
+            gaps: asks.latency.given
+                ? []
+                : [`no latency threshold was given, so ${asks.latency.thresholdMs} ms was used`],
+        });
+    }
+    const stories = params.probes
+        .filter((probe) => input.stories.includes(probe.intent))
+        .map(({ intent, name }) => {
+        const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+        const asked = mostSpecificAskedBy(words, capabilities);
+        const probe = {
+            when: [],
+            implementedBy: `release probe ${name}, run by the pre-traffic hook against each new version`,
+            tests: [test('service', intent.testTitle)],
+            resources: ['PreTrafficHookFunction'],
+            gaps: [
+                `the probe only checks the configuration the function runs with; what "${intent.text}" needs is not exercised (src/probes.ts)`,
+            ],
+        };
+        return combine({
+            source: { kind: 'story', number: intent.number },
+            text: intent.text,
+            parts: [{ text: intent.text, capabilities: asked.length > 0 ? asked : [probe] }],
+        });
+    });
+    return [
+        ...stories,
+        ...describeSentences(input.descriptionSentences, capabilities),
+        ...releaseCoverage({ input, functionId: 'ServiceFunction', shifting }),
+    ];
+}
+//# sourceMappingURL=deployment-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-source.js
 
 const SERVICE = `import { PROBES } from './probes';
@@ -33343,7 +35688,7 @@ export function handleRequest(request: ServiceRequest, context: ServiceContext):
   return problem === undefined ? { ok: true, ...base, probe: request.probe } : { ok: false, ...base, probe: request.probe, detail: problem };
 }
 `;
-const deployment_source_HANDLER = `import { handleRequest } from './service';
+const HANDLER = `import { handleRequest } from './service';
 import type { ServiceRequest, ServiceResponse } from './service';
 
 /** Lambda entry point of the released service. */
@@ -33431,7 +35776,7 @@ function deploymentSource(params) {
     const files = [
         ['probes.ts', probesModule(params.probes)],
         ['service.ts', SERVICE],
-        ['handler.ts', deployment_source_HANDLER],
+        ['handler.ts', HANDLER],
     ];
     if (params.withHook)
         files.push(['pre-traffic.ts', PRE_TRAFFIC], ['pre-traffic-hook.ts', PRE_TRAFFIC_HOOK]);
@@ -33468,36 +35813,39 @@ export function requireConfig(context: ServiceContext, names: readonly string[])
 
 
 
-/** The released function; with canary, linear or blue-green also its alias, CodeDeploy group and pre-traffic hook. */
-function deploymentTemplate(input, withHook) {
-    const { slug, pascal } = input.names;
-    const shifting = trafficShiftingPart({
+/** The deployment blueprint's release: always through CodeDeploy behind the `live` alias, gated by the pre-traffic hook. */
+function deploymentShifting(input, asks) {
+    return trafficShiftingPart({
         functionId: 'ServiceFunction',
-        slug,
+        slug: input.names.slug,
         ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
-        ...(withHook ? { preTrafficHookId: 'PreTrafficHookFunction' } : {}),
+        preTrafficHookId: 'PreTrafficHookFunction',
+        alwaysShift: true,
+        ...(asks.latency === undefined ? {} : { latencyAlarmMs: asks.latency.thresholdMs }),
     });
-    const hookParts = withHook
-        ? [
-            lambdaFunctionPart({
-                id: 'PreTrafficHookFunction',
-                slug,
-                description: `Probes each new ${pascal} version before CodeDeploy shifts traffic to it`,
-                handler: 'pre-traffic-hook.handler',
-                timeoutSeconds: 60,
-                environment: { TARGET_VERSION_ARN: ref('ServiceFunctionVersion') },
-                statements: [
-                    { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: sub('${ServiceFunction.Arn}:*') },
-                    {
-                        Effect: 'Allow',
-                        Action: 'codedeploy:PutLifecycleEventHookExecutionStatus',
-                        // The group is named by the wildcard, not referenced: the group's role already depends on this hook.
-                        Resource: sub('arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:${CodeDeployApplication}/*'),
-                    },
-                ],
-            }),
-        ]
-        : [];
+}
+/** The released function, its alias and CodeDeploy group, and the pre-traffic hook that probes each new version. */
+function deploymentTemplate(input, shifting) {
+    const { slug, pascal } = input.names;
+    const hookParts = [
+        lambdaFunctionPart({
+            id: 'PreTrafficHookFunction',
+            slug,
+            description: `Probes each new ${pascal} version before CodeDeploy shifts traffic to it`,
+            handler: 'pre-traffic-hook.handler',
+            timeoutSeconds: 60,
+            environment: { TARGET_VERSION_ARN: ref('ServiceFunctionVersion') },
+            statements: [
+                { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: sub('${ServiceFunction.Arn}:*') },
+                {
+                    Effect: 'Allow',
+                    Action: 'codedeploy:PutLifecycleEventHookExecutionStatus',
+                    // The group is named by the wildcard, not referenced: the group's role already depends on this hook.
+                    Resource: sub('arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:${CodeDeployApplication}/*'),
+                },
+            ],
+        }),
+    ];
     return renderTemplate({
         description: `${pascal}: Lambda service released ${input.strategy ?? 'all-at-once'} (deployment blueprint, implementation-agent)`,
         parts: [
@@ -33516,6 +35864,8 @@ function deploymentTemplate(input, withHook) {
 //# sourceMappingURL=deployment-template.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-tests.js
 
+
+
 const PRE_TRAFFIC_TEST = `import { verifyNewVersion } from '../src/pre-traffic';
 import type { HookStatus } from '../src/pre-traffic';
 import { PROBES } from '../src/probes';
@@ -33529,7 +35879,7 @@ function reporter() {
 }
 
 describe('verifyNewVersion', () => {
-  it('reports Succeeded when the new version passes every probe', async () => {
+  it(${codeLiteral(DEPLOYMENT_TITLES.hookPasses)}, async () => {
     const { statuses, reportStatus } = reporter();
     const probed: string[] = [];
     const invoke = async (payload: string) => {
@@ -33542,7 +35892,7 @@ describe('verifyNewVersion', () => {
     expect(statuses).toEqual(['Succeeded']);
   });
 
-  it('reports Failed when the new version is misconfigured', async () => {
+  it(${codeLiteral(DEPLOYMENT_TITLES.hookFails)}, async () => {
     const { statuses, reportStatus } = reporter();
     const broken = { ...HEALTHY, config: {} };
     const invoke = async (payload: string) => JSON.stringify(handleRequest(JSON.parse(payload) as { probe: string }, broken));
@@ -33562,7 +35912,7 @@ describe('verifyNewVersion', () => {
   });
 });
 `;
-/** Jest suites: the service's answers, one probe test per story, and (with shifting) the pre-traffic hook. */
+/** Jest suites: the service's answers, one probe test per story, the pre-traffic hook, and the release the template promises. */
 function deploymentTests(params) {
     const stories = params.probes.map(({ intent, name }) => `  // Story ${intent.number}: ${intent.text}
   it(${codeLiteral(intent.testTitle)}, () => {
@@ -33587,16 +35937,53 @@ describe('handleRequest', () => {
 describe('release probes for the user stories', () => {
 ${stories.join('\n')}});
 `;
-    const files = [
-        { path: `${params.baseDir}/test/service.test.ts`, role: 'test', content: service },
-    ];
-    if (params.withHook)
-        files.push({
-            path: `${params.baseDir}/test/pre-traffic.test.ts`,
+    return [
+        { path: `${params.baseDir}/${DEPLOYMENT_FILES.service}`, role: 'test', content: service },
+        { path: `${params.baseDir}/${DEPLOYMENT_FILES.hook}`, role: 'test', content: PRE_TRAFFIC_TEST },
+        readTemplateFile(params.baseDir),
+        {
+            path: `${params.baseDir}/${DEPLOYMENT_FILES.template}`,
             role: 'test',
-            content: PRE_TRAFFIC_TEST,
-        });
-    return files;
+            content: templateTest(params.configName, params.asks),
+        },
+    ];
+}
+function templateTest(configName, asks) {
+    const latency = asks.latency === undefined
+        ? ''
+        : `
+  it(${codeLiteral(latencyTitle(asks.latency.thresholdMs))}, () => {
+    const alarm = readTemplate().Resources['ServiceFunctionLatencyAlarm'];
+    expect(alarm?.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99', Threshold: ${asks.latency.thresholdMs} });
+    expect(group().Properties.AlarmConfiguration.Alarms).toContainEqual({ Name: { Ref: 'ServiceFunctionLatencyAlarm' } });
+  });
+`;
+    return `import { readTemplate } from './read-template';
+
+function group() {
+  const resource = readTemplate().Resources['ServiceFunctionDeploymentGroup'];
+  if (resource === undefined) throw new Error('the template has no ServiceFunctionDeploymentGroup');
+  return resource;
+}
+
+describe('the release the template declares', () => {
+  it(${codeLiteral(releaseTitle(configName))}, () => {
+    const { Resources } = readTemplate();
+    expect(group().Properties.DeploymentConfigName).toBe(${codeLiteral(configName)});
+    expect(Resources['ServiceFunctionAlias']?.Properties).toMatchObject({ Name: 'live', FunctionVersion: { 'Fn::GetAtt': ['ServiceFunctionVersion', 'Version'] } });
+  });
+
+  it(${codeLiteral(DEPLOYMENT_TITLES.hookRuns)}, () => {
+    const alias = readTemplate().Resources['ServiceFunctionAlias'];
+    expect(alias?.UpdatePolicy?.CodeDeployLambdaAliasUpdate).toMatchObject({ BeforeAllowTrafficHook: { Ref: 'PreTrafficHookFunction' } });
+  });
+
+  it(${codeLiteral(DEPLOYMENT_TITLES.rollsBack)}, () => {
+    expect(group().Properties.AutoRollbackConfiguration).toEqual({ Enabled: true, Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'] });
+    expect(group().Properties.AlarmConfiguration.Alarms).toContainEqual({ Name: { Ref: 'ServiceFunctionErrorAlarm' } });
+  });
+${latency}});
+`;
 }
 //# sourceMappingURL=deployment-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/release-probes.js
@@ -33618,68 +36005,354 @@ function releaseProbes(stories, names) {
 
 
 
-/** A Lambda service released by strategy: CodeDeploy traffic shifting behind an alias, gated by a pre-traffic hook that runs one probe per story. */
+
+/**
+ * A Lambda service behind a `live` alias, released through CodeDeploy with the requested strategy
+ * (all-at-once as CodeDeployDefault.LambdaAllAtOnce) and gated by a pre-traffic hook that runs one
+ * probe per story against each new version.
+ */
 function deploymentBlueprint(input) {
     const { baseDir, names } = input;
+    const asks = deploymentAsks(input);
     const probes = releaseProbes(input.stories, names);
-    const withHook = deploymentConfigName(input.strategy) !== undefined;
+    const shifting = deploymentShifting(input, asks);
+    const configName = shifting.configName ?? '';
+    const coverage = deploymentCoverage({ input, asks, probes, shifting });
     const templatePath = `${baseDir}/template.yaml`;
     const probeList = probes.map((probe) => `\`${probe.name}\``).join(', ');
-    const overview = withHook
-        ? `A Lambda service released through CodeDeploy: each deploy publishes a version, a pre-traffic hook invokes it with the release probes ${probeList}, and only if all pass does the \`live\` alias shift to it; the alias's error alarm rolls a bad release back.`
-        : `A Lambda service updated in place (all-at-once) that answers requests and the release probes ${probeList}; invoke it with \`{"probe": "<name>"}\` after a deploy to verify it.`;
+    const latency = asks.latency === undefined
+        ? ''
+        : ` A p99 latency alarm (${asks.latency.thresholdMs} ms) rolls a slow release back too.`;
     const readme = readmeSection({
         input,
-        overview,
-        storyOutcomes: probes
-            .slice(0, input.stories.length)
-            .map(({ name, intent }) => `release probe \`${name}\`, tested by \`${intent.testTitle}\``),
+        overview: `A Lambda service released through CodeDeploy (\`${configName}\`): each deploy publishes a version, a pre-traffic hook invokes it with the release probes ${probeList}, and only if all pass does the \`live\` alias move to it; the alias's error alarm rolls a bad release back.${latency} Callers invoke the alias (output \`ServiceFunctionAliasArn\`).`,
+        coverage,
         hasFunctionCode: true,
+        alwaysShifts: true,
     });
-    const entryPoints = withHook ? ['src/handler.ts', 'src/pre-traffic-hook.ts'] : ['src/handler.ts'];
     return {
-        summary: `${names.title}: Lambda service released ${input.strategy ?? 'all-at-once'}${withHook ? ' through CodeDeploy with a pre-traffic hook' : ''}, with a release probe per user story.`,
+        summary: `${names.title}: Lambda service released ${input.strategy ?? 'all-at-once'} through CodeDeploy (${configName}) behind a live alias with a pre-traffic hook, a release probe per user story.`,
         plan: [
             `Add the service function with release probes ${probeList}.`,
-            ...(withHook
-                ? ['Add a pre-traffic hook function that probes each new version and reports to CodeDeploy.']
-                : []),
-            releasePlanStep(input),
-            'Cover the service, each story probe' + (withHook ? ' and the hook' : '') + ' with jest tests.',
+            'Add a pre-traffic hook function that probes each new version and reports to CodeDeploy.',
+            `Release through CodeDeploy (${configName}): a new version behind the \`live\` alias, rolled back automatically on its alarms${asks.latency === undefined ? '' : ' (errors and p99 latency)'}.`,
+            'Test the service, each story probe, the hook, and the release the template declares.',
         ],
         files: [
-            { path: templatePath, role: 'template', content: deploymentTemplate(input, withHook) },
-            ...deploymentSource({ baseDir, probes, withHook }),
-            ...deploymentTests({ baseDir, probes, withHook }),
+            { path: templatePath, role: 'template', content: deploymentTemplate(input, shifting) },
+            ...deploymentSource({ baseDir, probes, withHook: true }),
+            ...deploymentTests({ baseDir, probes, configName, asks }),
             ...projectFiles({
                 baseDir,
                 slug: names.slug,
-                entryPoints,
-                ...(withHook
-                    ? {
-                        dependencies: {
-                            '@aws-sdk/client-codedeploy': '^3.600.0',
-                            '@aws-sdk/client-lambda': '^3.600.0',
-                        },
-                    }
-                    : {}),
+                entryPoints: ['src/handler.ts', 'src/pre-traffic-hook.ts'],
+                dependencies: { '@aws-sdk/client-codedeploy': '^3.600.0', '@aws-sdk/client-lambda': '^3.600.0' },
+                devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
         templatePath,
         riskNotes: [
             'Creates an IAM role for the service function that may only write its own logs.',
-            ...(withHook
-                ? [
-                    'Creates an IAM role for the pre-traffic hook: invoke versions of the service function and report hook status to this CodeDeploy application.',
-                ]
-                : []),
-            ...releaseRiskNotes(input),
+            'Creates an IAM role for the pre-traffic hook: invoke versions of the service function and report hook status to this CodeDeploy application.',
+            'Creates a CodeDeploy service role with the AWS managed policy AWSCodeDeployRoleForLambda (it may update any alias in the account).',
+            'Function versions are retained on stack deletion and replacement so a rollback has something to return to.',
         ],
+        coverage,
     };
 }
 //# sourceMappingURL=deployment-blueprint.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/foundation-requirements.js
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/durations.js
+const NUMBER_WORDS = {
+    a: 1,
+    an: 1,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    fifteen: 15,
+    twenty: 20,
+    thirty: 30,
+    sixty: 60,
+    ninety: 90,
+};
+const UNITS = {
+    day: 'days',
+    days: 'days',
+    month: 'months',
+    months: 'months',
+    year: 'years',
+    years: 'years',
+};
+/** The first `<number> <unit>` in words (`seven years`, `90 days`, `7 year`), with numbers as digits or words up to ninety. */
+function firstDuration(words) {
+    for (let index = 1; index < words.length; index += 1) {
+        const unit = UNITS[words[index] ?? ''];
+        const word = words[index - 1] ?? '';
+        const amount = /^\d{1,5}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+        if (unit !== undefined && amount !== undefined && amount > 0)
+            return { amount, unit };
+    }
+    return undefined;
+}
+/** Whole days a duration covers at least: years count their leap days, months 31 days. */
+function durationDays(duration) {
+    if (duration.unit === 'days')
+        return duration.amount;
+    if (duration.unit === 'months')
+        return duration.amount * 31;
+    return duration.amount * 365 + Math.ceil(duration.amount / 4);
+}
+//# sourceMappingURL=durations.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-asks.js
+
+const STORAGE_CLASSES = [
+    [['deep', 'archive'], 'DEEP_ARCHIVE'],
+    [['glacier', 'instant'], 'GLACIER_IR'],
+    [['glacier'], 'GLACIER'],
+    [['infrequent'], 'STANDARD_IA'],
+];
+const RETENTION_WORDS = [
+    'for',
+    'retain',
+    'retained',
+    'retention',
+    'keep',
+    'kept',
+    'keeps',
+    'archive',
+    'archives',
+    'archived',
+    'hold',
+    'holds',
+    'preserve',
+    'preserved',
+];
+const NOTIFY_WORDS = [
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'alert',
+    'alerted',
+    'alerts',
+    'email',
+    'emailed',
+    'told',
+    'tell',
+];
+const ARRIVAL_WORDS = [
+    'land',
+    'lands',
+    'landed',
+    'arrive',
+    'arrives',
+    'arrived',
+    'upload',
+    'uploaded',
+    'uploads',
+    'created',
+    'added',
+    'new',
+    'written',
+    'appear',
+    'appears',
+    'put',
+    'delivered',
+    'dropped',
+];
+/** Scans each description clause and each story for retention periods, storage-class moves and object notifications. */
+function infrastructureAsks(input) {
+    const texts = [
+        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+        ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+    ];
+    let retention;
+    let transition;
+    for (const words of texts) {
+        const storageClass = STORAGE_CLASSES.find(([keys]) => keys.every((key) => words.includes(key)))?.[1];
+        const duration = firstDuration(words);
+        if (storageClass !== undefined && transition === undefined) {
+            const days = duration === undefined ? undefined : durationDays(duration);
+            transition = { storageClass, days: days ?? 90, ageGiven: days !== undefined };
+        }
+        else if (duration !== undefined &&
+            retention === undefined &&
+            words.some((word) => RETENTION_WORDS.includes(word))) {
+            retention = { duration, days: durationDays(duration) };
+        }
+    }
+    return {
+        ...(retention === undefined ? {} : { retention }),
+        ...(transition === undefined ? {} : { transition }),
+        objectNotifications: texts.some((words) => words.some((word) => NOTIFY_WORDS.includes(word)) &&
+            words.some((word) => ARRIVAL_WORDS.includes(word))),
+    };
+}
+//# sourceMappingURL=infrastructure-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-test-titles.js
+/** Titles of the generated template tests, shared by the test file and the coverage that cites them. */
+const TEMPLATE_TEST_FILE = 'test/template.test.ts';
+const OUTPUTS_TEST_FILE = 'test/stack-outputs.test.ts';
+const TITLES = {
+    encrypted: 'the bucket is encrypted with the stack own rotating key',
+    private: 'the bucket blocks every kind of public access',
+    tls: 'the bucket refuses requests without TLS',
+    versioned: 'the bucket keeps object versions and expires old ones',
+    alarms: 'cloudwatch alarms may publish to the encrypted topic',
+    outputs: 'reads every output into its field',
+};
+function transitionTitle(transition) {
+    return `objects move to ${transition.storageClass} after ${transition.days} days`;
+}
+function retentionTitle(retention) {
+    return `every object is kept ${retention.duration.amount} ${retention.duration.unit} and then expires`;
+}
+const OBJECT_NOTIFICATIONS_TITLE = 'a new object publishes to the notifications topic';
+//# sourceMappingURL=infrastructure-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-coverage.js
+
+
+
+
+
+
+const infrastructure_coverage_RETENTION_WORDS = [
+    'retain',
+    'retained',
+    'retention',
+    'keep',
+    'kept',
+    'archive',
+    'archives',
+    'archived',
+    'years',
+    'year',
+];
+/** What each story, description sentence and the strategy became in the foundation, with the tests that prove it. */
+function infrastructureCoverage(input, asks) {
+    const capabilities = infrastructureCapabilities(input, asks);
+    const stories = input.stories.map((intent) => {
+        const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+        return combine({
+            source: { kind: 'story', number: intent.number },
+            text: intent.text,
+            parts: [{ text: intent.text, capabilities: mostSpecificAskedBy(words, capabilities) }],
+        });
+    });
+    return [
+        ...stories,
+        ...describeSentences(input.descriptionSentences, capabilities),
+        ...strategyCoverage(input, {
+            applied: false,
+            reason: 'the foundation has no Lambda function whose traffic could shift; CloudFormation change sets apply every change in place',
+        }),
+    ];
+}
+function infrastructureCapabilities(input, asks) {
+    const test = (title, file = TEMPLATE_TEST_FILE) => ({
+        path: `${input.baseDir}/${file}`,
+        title,
+    });
+    const pairs = (left, right) => left.flatMap((one) => right.map((other) => [one, other]));
+    const capabilities = [
+        {
+            when: anyOf('encrypt', 'encrypted', 'encryption', 'kms', 'cmk', 'own key', 'keys'),
+            implementedBy: 'a customer-managed KMS key with rotation encrypts the bucket and the topic',
+            tests: [test(TITLES.encrypted)],
+            resources: ['DataKey', 'DataBucket'],
+        },
+        {
+            when: anyOf('s3', 'bucket', 'buckets', 'store', 'stores', 'storage', 'upload', 'file', 'files', 'artifact', 'artifacts', 'document', 'documents', 'backup', 'backups', 'object', 'objects', 'data', 'save'),
+            implementedBy: 'a private, versioned S3 bucket, its name and ARN exported',
+            tests: [test(TITLES.private), test(TITLES.outputs, OUTPUTS_TEST_FILE)],
+            resources: ['DataBucket'],
+        },
+        {
+            when: anyOf('public'),
+            implementedBy: 'public access blocked on the bucket',
+            tests: [test(TITLES.private)],
+            resources: ['DataBucket'],
+        },
+        {
+            when: anyOf('tls', 'https', 'ssl', 'transit', 'secure transport'),
+            implementedBy: 'a bucket policy denying requests without TLS',
+            tests: [test(TITLES.tls)],
+            resources: ['DataBucketPolicy'],
+        },
+        {
+            when: anyOf('version', 'versions', 'versioned', 'versioning'),
+            implementedBy: 'versioning, with old versions expiring after NoncurrentVersionRetentionDays',
+            tests: [test(TITLES.versioned)],
+            resources: ['DataBucket'],
+        },
+        {
+            when: pairs(NOTIFY_WORDS, ['alarm', 'alarms', 'alarmed', 'fire', 'fires', 'breach', 'breaches']),
+            implementedBy: 'an encrypted SNS topic CloudWatch alarms may publish to',
+            tests: [test(TITLES.alarms)],
+            resources: ['NotificationsTopic', 'NotificationsTopicPolicy'],
+        },
+        {
+            when: anyOf(...NOTIFY_WORDS, 'sns', 'topic'),
+            implementedBy: 'an encrypted SNS topic (NotificationsTopic) to subscribe to',
+            tests: [test(TITLES.alarms)],
+            resources: ['NotificationsTopic'],
+            gaps: [
+                'only CloudWatch alarms (and new objects, when asked) publish to the topic; nothing else was named',
+            ],
+        },
+        {
+            when: anyOf('replicate', 'replicated', 'replication', 'cross region', 'region', 'regions'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'no replication is generated: the bucket lives in one region',
+        },
+        {
+            when: anyOf('access logs', 'access logging', 'server access', 'audit', 'cloudtrail'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'no access logging is generated for the bucket',
+        },
+    ];
+    if (asks.objectNotifications) {
+        capabilities.unshift({
+            when: pairs(NOTIFY_WORDS, ARRIVAL_WORDS),
+            implementedBy: 'every new object (s3:ObjectCreated:*) publishes to the encrypted notifications topic',
+            tests: [test(OBJECT_NOTIFICATIONS_TITLE)],
+            resources: ['DataBucket', 'NotificationsTopicPolicy'],
+        });
+    }
+    if (asks.transition !== undefined) {
+        capabilities.unshift({
+            when: anyOf('glacier', 'deep archive', 'infrequent', 'lifecycle', 'transition'),
+            implementedBy: `a lifecycle rule moving objects to ${asks.transition.storageClass} after ${asks.transition.days} days`,
+            tests: [test(transitionTitle(asks.transition))],
+            resources: ['DataBucket'],
+            gaps: asks.transition.ageGiven ? [] : ['no age was given, so objects move after 90 days'],
+        });
+    }
+    if (asks.retention !== undefined) {
+        capabilities.unshift({
+            when: infrastructure_coverage_RETENTION_WORDS.map((word) => [word]),
+            implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${asks.retention.days} days`,
+            tests: [test(retentionTitle(asks.retention))],
+            resources: ['DataBucket'],
+        });
+    }
+    return capabilities;
+}
+//# sourceMappingURL=infrastructure-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-source.js
 
 /** Stack outputs the foundation exposes, by the key the TypeScript helper reads them under. */
 const FOUNDATION_OUTPUTS = {
@@ -33688,91 +36361,6 @@ const FOUNDATION_OUTPUTS = {
     dataKeyArn: 'DataKeyArn',
     notificationsTopicArn: 'NotificationsTopicArn',
 };
-const NEEDS_BY_WORD = [
-    [
-        [
-            'encrypt',
-            'encrypted',
-            'encryption',
-            'key',
-            'keys',
-            'kms',
-            'secure',
-            'secret',
-            'secrets',
-            'protect',
-            'compliance',
-        ],
-        ['dataKeyArn'],
-    ],
-    [
-        [
-            'notify',
-            'notified',
-            'notification',
-            'notifications',
-            'alert',
-            'alerts',
-            'alarm',
-            'alarms',
-            'email',
-            'event',
-            'events',
-            'publish',
-            'subscribe',
-            'message',
-            'messages',
-        ],
-        ['notificationsTopicArn'],
-    ],
-    [
-        [
-            'store',
-            'upload',
-            'archive',
-            'backup',
-            'back',
-            'file',
-            'files',
-            'document',
-            'documents',
-            'data',
-            'artifact',
-            'artifacts',
-            'object',
-            'objects',
-            'log',
-            'logs',
-            'report',
-            'reports',
-            'bucket',
-            'save',
-            'keep',
-            'retain',
-        ],
-        ['dataBucketName', 'dataBucketArn'],
-    ],
-];
-/** Each story needs what its words point at (storage, encryption, notifications); storage when nothing matches. */
-function foundationRequirements(stories, names) {
-    const intents = stories.length > 0 ? stories : defaultIntents(names, ['store']);
-    return intents.map((intent) => {
-        const words = new Set([intent.verb, ...intent.objectWords, ...wordsOfText(intent.text)]);
-        const needs = NEEDS_BY_WORD.filter(([keywords]) => keywords.some((word) => words.has(word))).flatMap(([, outputs]) => outputs);
-        return {
-            intent,
-            name: `story-${intent.number}`,
-            needs: needs.length === 0 ? ['dataBucketName', 'dataBucketArn'] : needs,
-        };
-    });
-}
-function wordsOfText(text) {
-    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-}
-//# sourceMappingURL=foundation-requirements.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-source.js
-
-
 const OBJECT_KEYS = `const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
@@ -33797,12 +36385,11 @@ export async function loadFoundationOutputs(stackName: string): Promise<Foundati
   return readFoundationOutputs(result.Stacks?.[0]?.Outputs ?? []);
 }
 `;
-/** The helper other code uses to consume the foundation: typed outputs, object-key layout, story requirements. */
-function infrastructureSource(baseDir, requirements) {
+/** The helper other code uses to consume the foundation: typed outputs and the object-key layout. */
+function infrastructureSource(baseDir) {
     const files = [
         ['stack-outputs.ts', stackOutputsModule()],
         ['object-keys.ts', OBJECT_KEYS],
-        ['requirements.ts', requirementsModule(requirements)],
         ['load-foundation-outputs.ts', LOAD_OUTPUTS],
     ];
     return files.map(([name, content]) => ({ path: `${baseDir}/src/${name}`, role: 'source', content }));
@@ -33844,30 +36431,6 @@ export function readFoundationOutputs(outputs: readonly StackOutput[]): Foundati
 }
 `;
 }
-function requirementsModule(requirements) {
-    const entries = requirements.map(({ intent, name, needs }) => [
-        `  // Story ${intent.number}: ${intent.text}`,
-        `  { name: ${codeLiteral(name)}, needs: [${needs.map(codeLiteral).join(', ')}] },`,
-    ].join('\n'));
-    return `import type { FoundationOutputs } from './stack-outputs';
-
-export interface Requirement {
-  name: string;
-  /** Outputs the deployed stack must provide for the story to be met. */
-  needs: (keyof FoundationOutputs)[];
-}
-
-/** One requirement per user story, checked against a deployed stack's outputs. */
-export const REQUIREMENTS: readonly Requirement[] = [
-${entries.join('\n')}
-];
-
-/** Names of requirements whose outputs are absent or empty. */
-export function unmetRequirements(outputs: Partial<FoundationOutputs>): string[] {
-  return REQUIREMENTS.filter((requirement) => requirement.needs.some((need) => (outputs[need] ?? '') === '')).map((requirement) => requirement.name);
-}
-`;
-}
 //# sourceMappingURL=infrastructure-source.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-template.js
 
@@ -33902,10 +36465,11 @@ function output(description, value, exportSuffix) {
         Export: { Name: sub(`\${AWS::StackName}-${exportSuffix}`) },
     };
 }
-/** A customer-managed key, an encrypted private bucket and an encrypted notifications topic, exported for other stacks. */
-function infrastructureTemplate(input) {
+/** A customer-managed key, an encrypted private bucket and an encrypted notifications topic, exported for other stacks; retention, storage-class moves and object notifications when asked. */
+function infrastructureTemplate(input, asks) {
     const { slug, pascal } = input.names;
     const bucketArn = () => getAtt('DataBucket', 'Arn');
+    const sourceAccount = () => ({ StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } });
     return renderTemplate({
         description: `${pascal}: encrypted storage and notifications foundation (infrastructure blueprint, implementation-agent)`,
         parts: [
@@ -33944,8 +36508,20 @@ function infrastructureTemplate(input) {
                                         Principal: { Service: 'cloudwatch.amazonaws.com' },
                                         Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
                                         Resource: '*',
-                                        Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+                                        Condition: sourceAccount(),
                                     },
+                                    ...(asks.objectNotifications
+                                        ? [
+                                            {
+                                                Sid: 'S3NotificationsPublishToEncryptedTopic',
+                                                Effect: 'Allow',
+                                                Principal: { Service: 's3.amazonaws.com' },
+                                                Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+                                                Resource: '*',
+                                                Condition: sourceAccount(),
+                                            },
+                                        ]
+                                        : []),
                                 ],
                             },
                             Tags: standardTags(slug),
@@ -33959,7 +36535,10 @@ function infrastructureTemplate(input) {
                         Type: 'AWS::S3::Bucket',
                         DeletionPolicy: 'Retain',
                         UpdateReplacePolicy: 'Retain',
+                        // S3 checks it may publish to the topic when the notification is configured.
+                        ...(asks.objectNotifications ? { DependsOn: 'NotificationsTopicPolicy' } : {}),
                         Properties: {
+                            ...objectLock(asks),
                             BucketEncryption: {
                                 ServerSideEncryptionConfiguration: [
                                     {
@@ -33979,16 +36558,16 @@ function infrastructureTemplate(input) {
                                 RestrictPublicBuckets: true,
                             },
                             OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-                            LifecycleConfiguration: {
-                                Rules: [
-                                    {
-                                        Id: 'expire-old-versions',
-                                        Status: 'Enabled',
-                                        NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
-                                        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+                            LifecycleConfiguration: { Rules: lifecycleRules(asks) },
+                            ...(asks.objectNotifications
+                                ? {
+                                    NotificationConfiguration: {
+                                        TopicConfigurations: [
+                                            { Event: 's3:ObjectCreated:*', Topic: ref('NotificationsTopic') },
+                                        ],
                                     },
-                                ],
-                            },
+                                }
+                                : {}),
                             Tags: standardTags(slug),
                         },
                     },
@@ -34028,8 +36607,20 @@ function infrastructureTemplate(input) {
                                         Principal: { Service: 'cloudwatch.amazonaws.com' },
                                         Action: 'sns:Publish',
                                         Resource: ref('NotificationsTopic'),
-                                        Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+                                        Condition: sourceAccount(),
                                     },
+                                    ...(asks.objectNotifications
+                                        ? [
+                                            {
+                                                Sid: 'S3ObjectCreatedPublish',
+                                                Effect: 'Allow',
+                                                Principal: { Service: 's3.amazonaws.com' },
+                                                Action: 'sns:Publish',
+                                                Resource: ref('NotificationsTopic'),
+                                                Condition: sourceAccount(),
+                                            },
+                                        ]
+                                        : []),
                                 ],
                             },
                         },
@@ -34045,8 +36636,46 @@ function infrastructureTemplate(input) {
         ],
     });
 }
+/** Governance-mode Object Lock keeps every version for the retention period; it must be on when the bucket is made. */
+function objectLock(asks) {
+    const retention = asks.retention;
+    if (retention === undefined)
+        return {};
+    const period = retention.duration.unit === 'years' ? { Years: retention.duration.amount } : { Days: retention.days };
+    return {
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: {
+            ObjectLockEnabled: 'Enabled',
+            Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...period } },
+        },
+    };
+}
+/** Old versions expire; objects move to colder storage and expire once kept long enough, when asked. */
+function lifecycleRules(asks) {
+    const rules = [
+        {
+            Id: 'expire-old-versions',
+            Status: 'Enabled',
+            NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+        },
+    ];
+    if (asks.transition !== undefined) {
+        rules.push({
+            Id: `move-to-${asks.transition.storageClass.toLowerCase().replace(/_/g, '-')}`,
+            Status: 'Enabled',
+            Transitions: [{ StorageClass: asks.transition.storageClass, TransitionInDays: asks.transition.days }],
+        });
+    }
+    if (asks.retention !== undefined) {
+        rules.push({ Id: 'expire-after-retention', Status: 'Enabled', ExpirationInDays: asks.retention.days });
+    }
+    return rules;
+}
 //# sourceMappingURL=infrastructure-template.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-tests.js
+
+
 
 const FIXTURE = `const OUTPUTS = [
   { OutputKey: 'DataBucketName', OutputValue: 'foundation-data-bucket' },
@@ -34060,7 +36689,7 @@ import { readFoundationOutputs } from '../src/stack-outputs';
 
 ${FIXTURE}
 describe('readFoundationOutputs', () => {
-  it('reads every output into its field', () => {
+  it(${codeLiteral(TITLES.outputs)}, () => {
     expect(readFoundationOutputs(OUTPUTS)).toEqual({
       dataBucketName: 'foundation-data-bucket',
       dataBucketArn: 'arn:aws:s3:::foundation-data-bucket',
@@ -34091,25 +36720,91 @@ describe('objectKey', () => {
   });
 });
 `;
-/** Jest suites: reading outputs, key layout, and one acceptance check per story. */
-function infrastructureTests(baseDir, requirements) {
-    const stories = requirements.map(({ intent, name, needs }) => `  // Story ${intent.number}: ${intent.text}
-  it(${codeLiteral(intent.testTitle)}, () => {
-    const deployed = readFoundationOutputs(OUTPUTS);
-    expect(unmetRequirements(deployed)).not.toContain(${codeLiteral(name)});
-    expect(unmetRequirements({ ...deployed, ${codeLiteral(needs[0] ?? 'dataBucketName')}: '' })).toContain(${codeLiteral(name)});
+/** Jest suites: reading outputs, key layout, and the template's promises, one test per requirement. */
+function infrastructureTests(baseDir, asks) {
+    const asked = [];
+    if (asks.transition !== undefined) {
+        asked.push(`  it(${codeLiteral(transitionTitle(asks.transition))}, () => {
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Status: 'Enabled', Transitions: [{ StorageClass: ${codeLiteral(asks.transition.storageClass)}, TransitionInDays: ${asks.transition.days} }] }),
+    );
   });
 `);
-    const requirementsTest = `import { unmetRequirements } from '../src/requirements';
-import { readFoundationOutputs } from '../src/stack-outputs';
+    }
+    if (asks.retention !== undefined) {
+        const period = asks.retention.duration.unit === 'years'
+            ? `{ Years: ${asks.retention.duration.amount} }`
+            : `{ Days: ${asks.retention.days} }`;
+        asked.push(`  it(${codeLiteral(retentionTitle(asks.retention))}, () => {
+    const properties = bucket().Properties;
+    expect(properties.ObjectLockEnabled).toBe(true);
+    expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
+    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${asks.retention.days} }));
+  });
+`);
+    }
+    if (asks.objectNotifications) {
+        asked.push(`  it(${codeLiteral(OBJECT_NOTIFICATIONS_TITLE)}, () => {
+    const { Resources } = readTemplate();
+    expect(bucket().Properties.NotificationConfiguration).toEqual({ TopicConfigurations: [{ Event: 's3:ObjectCreated:*', Topic: { Ref: 'NotificationsTopic' } }] });
+    expect(bucket().DependsOn).toBe('NotificationsTopicPolicy');
+    expect(statements('NotificationsTopicPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sns:Publish' }));
+    expect(statements('DataKey', 'KeyPolicy')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' } }));
+    expect(Resources['NotificationsTopic']?.Properties.KmsMasterKeyId).toEqual({ Ref: 'DataKey' });
+  });
+`);
+    }
+    const template = `import { readTemplate } from './read-template';
 
-${FIXTURE}
-describe('user stories are met by the deployed foundation', () => {
-${stories.join('\n')}});
+function bucket() {
+  const resource = readTemplate().Resources['DataBucket'];
+  if (resource === undefined) throw new Error('the template has no DataBucket');
+  return resource;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- policy statements, checked by the assertions
+function statements(id: string, documentProperty: string): any[] {
+  return readTemplate().Resources[id]?.Properties[documentProperty]?.Statement ?? [];
+}
+
+describe('the foundation template', () => {
+  it(${codeLiteral(TITLES.encrypted)}, () => {
+    const { Resources } = readTemplate();
+    expect(bucket().Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+      { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': ['DataKey', 'Arn'] } }, BucketKeyEnabled: true },
+    ]);
+    expect(Resources['DataKey']?.Properties.EnableKeyRotation).toBe(true);
+  });
+
+  it(${codeLiteral(TITLES.private)}, () => {
+    expect(bucket().Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket().Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+  });
+
+  it(${codeLiteral(TITLES.tls)}, () => {
+    expect(statements('DataBucketPolicy', 'PolicyDocument')).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it(${codeLiteral(TITLES.versioned)}, () => {
+    expect(bucket().Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+  });
+
+  it(${codeLiteral(TITLES.alarms)}, () => {
+    expect(statements('NotificationsTopicPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' }));
+    expect(statements('DataKey', 'KeyPolicy')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' } }));
+  });
+});
+
+describe('what the request asked of the template', () => {
+${asked.length === 0 ? "  it('asked for nothing beyond the foundation', () => {\n    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();\n  });\n" : asked.join('\n')}});
 `;
     return [
-        { path: `${baseDir}/test/stack-outputs.test.ts`, role: 'test', content: STACK_OUTPUTS_TEST },
-        { path: `${baseDir}/test/requirements.test.ts`, role: 'test', content: requirementsTest },
+        { path: `${baseDir}/${OUTPUTS_TEST_FILE}`, role: 'test', content: STACK_OUTPUTS_TEST },
+        readTemplateFile(baseDir),
+        { path: `${baseDir}/${TEMPLATE_TEST_FILE}`, role: 'test', content: template },
     ];
 }
 //# sourceMappingURL=infrastructure-tests.js.map
@@ -34120,60 +36815,767 @@ ${stories.join('\n')}});
 
 
 
-/** A foundation stack (KMS key, private encrypted bucket, encrypted topic) and a typed helper for the stacks that use it. */
+
+
+/** A foundation stack (KMS key, private encrypted bucket, encrypted topic) shaped by what the request asks, and a typed helper for the stacks that use it. */
 function infrastructureBlueprint(input) {
     const { baseDir, names } = input;
-    const requirements = foundationRequirements(input.stories, names);
+    const asks = infrastructureAsks(input);
+    const coverage = infrastructureCoverage(input, asks);
     const templatePath = `${baseDir}/template.yaml`;
+    const extras = [
+        ...(asks.retention === undefined
+            ? []
+            : [
+                `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode), then expires`,
+            ]),
+        ...(asks.transition === undefined
+            ? []
+            : [`objects move to ${asks.transition.storageClass} after ${asks.transition.days} days`]),
+        ...(asks.objectNotifications ? ['every new object publishes to the topic'] : []),
+    ];
     const readme = readmeSection({
         input,
-        overview: `A foundation stack: a customer-managed KMS key with rotation, a private, versioned S3 bucket encrypted with it (TLS-only policy, old versions expire), and an encrypted SNS topic CloudWatch alarms can publish to. Outputs are exported as \`<stack>-DataBucketName\`, \`<stack>-DataBucketArn\`, \`<stack>-DataKeyArn\` and \`<stack>-NotificationsTopicArn\`; \`src/load-foundation-outputs.ts\` reads them into typed values.`,
-        storyOutcomes: requirements.slice(0, input.stories.length).map(({ needs, intent }) => {
-            const outputs = needs.map((need) => `\`${FOUNDATION_OUTPUTS[need]}\``).join(', ');
-            return `needs ${outputs}, checked by test \`${intent.testTitle}\``;
-        }),
+        overview: `A foundation stack: a customer-managed KMS key with rotation, a private, versioned S3 bucket encrypted with it (TLS-only policy, old versions expire${extras.length === 0 ? '' : `; ${extras.join('; ')}`}), and an encrypted SNS topic CloudWatch alarms can publish to. Outputs are exported as \`<stack>-DataBucketName\`, \`<stack>-DataBucketArn\`, \`<stack>-DataKeyArn\` and \`<stack>-NotificationsTopicArn\`; \`src/load-foundation-outputs.ts\` reads them into typed values. \`test/template.test.ts\` checks every promise above against \`template.yaml\`.`,
+        coverage,
         hasFunctionCode: false,
     });
     return {
-        summary: `${names.title}: encrypted storage and notifications foundation (KMS key, S3 bucket, SNS topic) with a typed outputs helper and a check per user story.`,
+        summary: `${names.title}: encrypted storage and notifications foundation (KMS key, S3 bucket, SNS topic)${extras.length === 0 ? '' : ` where ${extras.join(', ')}`}, with a typed outputs helper and template tests.`,
         plan: [
             'Create a customer-managed KMS key with rotation and an alias per environment.',
             'Create a private, versioned S3 bucket encrypted with the key, with a TLS-only policy and version expiry.',
+            ...extras.map((extra) => `Make sure ${extra}.`),
             'Create an SNS topic encrypted with the key that CloudWatch alarms may publish to.',
-            'Export the outputs and add a TypeScript helper that reads them, lays out object keys and checks each story is met.',
+            'Export the outputs and add a TypeScript helper that reads them and lays out object keys; test every promise against the template.',
         ],
         files: [
-            { path: templatePath, role: 'template', content: infrastructureTemplate(input) },
-            ...infrastructureSource(baseDir, requirements),
-            ...infrastructureTests(baseDir, requirements),
+            { path: templatePath, role: 'template', content: infrastructureTemplate(input, asks) },
+            ...infrastructureSource(baseDir),
+            ...infrastructureTests(baseDir, asks),
             ...projectFiles({
                 baseDir,
                 slug: names.slug,
                 entryPoints: [],
                 dependencies: { '@aws-sdk/client-cloudformation': '^3.600.0' },
+                devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
         templatePath,
         riskNotes: [
-            'Key policy: the account root may administer and use the key through IAM; CloudWatch may use it only to publish alarms to the topic.',
+            'Key policy: the account root may administer and use the key through IAM; CloudWatch' +
+                (asks.objectNotifications ? ' and S3' : '') +
+                ' may use it only to publish to the topic.',
             'Data stores: the KMS key and the S3 bucket are retained when the stack is deleted or they are replaced; a retained key keeps costing until scheduled for deletion.',
             'The bucket denies non-TLS access and blocks public access; objects are versioned and old versions expire after NoncurrentVersionRetentionDays.',
+            ...(asks.retention === undefined
+                ? []
+                : [
+                    'Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for the retention period without s3:BypassGovernanceRetention.',
+                ]),
         ],
+        coverage,
     };
 }
 //# sourceMappingURL=infrastructure-blueprint.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-asks.js
+const WEBHOOK_WORDS = ['webhook', 'webhooks', 'callback', 'callbacks'];
+const integration_asks_EVENT_WORDS = ['event', 'events'];
+const NOT_BUS_NAMES = new Set([
+    'the',
+    'a',
+    'an',
+    'our',
+    'their',
+    'its',
+    'to',
+    'on',
+    'onto',
+    'into',
+    'domain',
+    'same',
+    'shared',
+    'main',
+]);
+/** Reads the task name, the description's clauses and the stories for webhooks, event types and an event bus. */
+function integrationAsks(input) {
+    const clauses = input.descriptionSentences.flatMap((sentence) => sentence.clauses);
+    const texts = [
+        input.names.slug.split('-'),
+        ...clauses.map((clause) => clause.words),
+        ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+    ];
+    const eventTypes = [
+        ...new Set(clauses
+            .filter((clause) => clause.words.some((word) => integration_asks_EVENT_WORDS.includes(word)))
+            .flatMap((clause) => clause.names)),
+    ];
+    const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
+    const eventBus = busWords === undefined ? (eventTypes.length > 0 ? 'default' : undefined) : busName(busWords);
+    return {
+        webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
+        ...(eventBus === undefined ? {} : { eventBus }),
+        eventTypes: eventTypes.slice(0, 20),
+    };
+}
+function busIndex(words) {
+    return words.findIndex((word, index) => word === 'event' && words[index + 1] === 'bus');
+}
+/** `the orders event bus` → `orders`; any other wording → the account's `default` bus. */
+function busName(words) {
+    const before = words[busIndex(words) - 1];
+    return before === undefined || NOT_BUS_NAMES.has(before) ? 'default' : before;
+}
+//# sourceMappingURL=integration-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-template.js
+
+
+
+
+
+
+
+const FUNCTION_TIMEOUT_SECONDS = 30;
+/** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
+const VISIBILITY_TIMEOUT_SECONDS = FUNCTION_TIMEOUT_SECONDS * 6;
+const MAX_RECEIVE_COUNT = 5;
+/** Queue with redrive to a dead-letter queue, a consumer function, and a table of processed message keys; a signed webhook endpoint and an event bus when asked. */
+function integrationTemplate(input, asks, shifting) {
+    const { slug, pascal } = input.names;
+    const bus = asks.eventBus !== undefined;
+    return renderTemplate({
+        description: `${pascal}: SQS consumer with dead-letter queue and idempotent processing (integration blueprint, implementation-agent)`,
+        parts: [
+            standardParameters({ environment: input.environment, withFunctionCode: true }),
+            {
+                resources: {
+                    DeadLetterQueue: {
+                        Type: 'AWS::SQS::Queue',
+                        DeletionPolicy: 'Retain',
+                        UpdateReplacePolicy: 'Retain',
+                        Properties: {
+                            SqsManagedSseEnabled: true,
+                            MessageRetentionPeriod: 1_209_600,
+                            Tags: standardTags(slug),
+                        },
+                    },
+                    Queue: {
+                        Type: 'AWS::SQS::Queue',
+                        Properties: {
+                            SqsManagedSseEnabled: true,
+                            VisibilityTimeout: VISIBILITY_TIMEOUT_SECONDS,
+                            RedrivePolicy: {
+                                deadLetterTargetArn: getAtt('DeadLetterQueue', 'Arn'),
+                                maxReceiveCount: MAX_RECEIVE_COUNT,
+                            },
+                            Tags: standardTags(slug),
+                        },
+                    },
+                    ProcessedMessagesTable: {
+                        Type: 'AWS::DynamoDB::Table',
+                        DeletionPolicy: 'Retain',
+                        UpdateReplacePolicy: 'Retain',
+                        Properties: {
+                            BillingMode: 'PAY_PER_REQUEST',
+                            AttributeDefinitions: [{ AttributeName: 'messageKey', AttributeType: 'S' }],
+                            KeySchema: [{ AttributeName: 'messageKey', KeyType: 'HASH' }],
+                            TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+                            SSESpecification: { SSEEnabled: true },
+                            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+                            DeletionProtectionEnabled: isProduction(input.environment),
+                            Tags: standardTags(slug),
+                        },
+                    },
+                },
+            },
+            lambdaFunctionPart({
+                id: 'ConsumerFunction',
+                slug,
+                description: `${pascal} queue consumer`,
+                handler: 'handler.handler',
+                timeoutSeconds: FUNCTION_TIMEOUT_SECONDS,
+                environment: {
+                    TABLE_NAME: ref('ProcessedMessagesTable'),
+                    LEASE_SECONDS: String(VISIBILITY_TIMEOUT_SECONDS),
+                    ...(bus ? { EVENT_BUS_NAME: ref('EventBusName') } : {}),
+                },
+                statements: [
+                    {
+                        Effect: 'Allow',
+                        Action: [
+                            'sqs:ReceiveMessage',
+                            'sqs:DeleteMessage',
+                            'sqs:GetQueueAttributes',
+                            'sqs:ChangeMessageVisibility',
+                        ],
+                        Resource: getAtt('Queue', 'Arn'),
+                    },
+                    {
+                        Effect: 'Allow',
+                        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+                        Resource: getAtt('ProcessedMessagesTable', 'Arn'),
+                    },
+                    ...(bus
+                        ? [
+                            {
+                                Effect: 'Allow',
+                                Action: 'events:PutEvents',
+                                Resource: sub('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${EventBusName}'),
+                            },
+                        ]
+                        : []),
+                ],
+            }),
+            shifting.part,
+            ...(bus ? [eventBusPart(asks.eventBus ?? 'default')] : []),
+            ...(asks.webhook ? webhookParts(input) : []),
+            {
+                resources: {
+                    ConsumerEventSource: {
+                        Type: 'AWS::Lambda::EventSourceMapping',
+                        Properties: {
+                            EventSourceArn: getAtt('Queue', 'Arn'),
+                            FunctionName: shifting.invokeArn(),
+                            BatchSize: 10,
+                            MaximumBatchingWindowInSeconds: 5,
+                            FunctionResponseTypes: ['ReportBatchItemFailures'],
+                        },
+                    },
+                    DeadLetterAlarm: alarmResource({
+                        slug,
+                        description: `Messages ${pascal} could not process reached the dead-letter queue`,
+                        namespace: 'AWS/SQS',
+                        metricName: 'ApproximateNumberOfMessagesVisible',
+                        dimensions: [{ Name: 'QueueName', Value: getAtt('DeadLetterQueue', 'QueueName') }],
+                        threshold: 0,
+                        periodSeconds: 300,
+                    }),
+                },
+                outputs: {
+                    QueueUrl: { Description: 'Queue producers send messages to', Value: ref('Queue') },
+                    QueueArn: { Description: 'ARN of the queue', Value: getAtt('Queue', 'Arn') },
+                    DeadLetterQueueUrl: {
+                        Description: 'Where messages land after repeated failures',
+                        Value: ref('DeadLetterQueue'),
+                    },
+                    ProcessedMessagesTableName: {
+                        Description: 'Idempotency records of processed messages',
+                        Value: ref('ProcessedMessagesTable'),
+                    },
+                },
+            },
+        ],
+    });
+}
+/** The bus consumed messages are put on, by name; the request's bus is the default. */
+function eventBusPart(busName) {
+    return {
+        parameters: {
+            EventBusName: {
+                Type: 'String',
+                Default: busName,
+                AllowedPattern: '^[A-Za-z0-9._-]{1,256}$',
+                Description: 'EventBridge bus that receives an event per consumed message (by name)',
+            },
+        },
+    };
+}
+/** POST /webhooks → a receiver that checks each delivery's signature with a stack-made secret and queues it; rejections are counted and alarmed. */
+function webhookParts(input) {
+    const { slug, pascal } = input.names;
+    const namespace = `Webhooks/${pascal}`;
+    return [
+        {
+            parameters: {
+                SignatureHeader: {
+                    Type: 'String',
+                    Default: 'x-signature',
+                    AllowedPattern: '^[A-Za-z0-9-]{1,64}$',
+                    Description: 'Header carrying the HMAC-SHA256 signature of the raw body (hex, optional sha256= prefix)',
+                },
+            },
+            resources: {
+                WebhookSecret: {
+                    Type: 'AWS::SecretsManager::Secret',
+                    Properties: {
+                        Description: `Signing secret shared with the webhook sender of ${pascal}; put the sender's secret here, or give it this one`,
+                        GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+                        Tags: standardTags(slug),
+                    },
+                },
+                SignatureRejectedAlarm: alarmResource({
+                    slug,
+                    description: `Webhook deliveries to ${pascal} failed the signature check; the receiver's log names each one`,
+                    namespace,
+                    metricName: 'SignatureRejected',
+                    dimensions: [],
+                    threshold: 0,
+                    periodSeconds: 300,
+                }),
+                ReceiverErrorAlarm: alarmResource({
+                    slug,
+                    description: `Errors in the ${pascal} webhook receiver`,
+                    namespace: 'AWS/Lambda',
+                    metricName: 'Errors',
+                    dimensions: [{ Name: 'FunctionName', Value: ref('ReceiverFunction') }],
+                    threshold: 0,
+                    periodSeconds: 300,
+                }),
+            },
+            outputs: {
+                WebhookSecretArn: {
+                    Description: 'Secret the sender signs deliveries with',
+                    Value: ref('WebhookSecret'),
+                },
+            },
+        },
+        lambdaFunctionPart({
+            id: 'ReceiverFunction',
+            slug,
+            description: `${pascal} webhook receiver: checks signatures and queues deliveries`,
+            handler: 'webhook-handler.handler',
+            environment: {
+                QUEUE_URL: ref('Queue'),
+                SECRET_ARN: ref('WebhookSecret'),
+                SIGNATURE_HEADER: ref('SignatureHeader'),
+                METRIC_NAMESPACE: namespace,
+            },
+            statements: [
+                { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt('Queue', 'Arn') },
+                { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: ref('WebhookSecret') },
+            ],
+        }),
+        httpApiPart({
+            slug,
+            description: `${pascal} webhook endpoint`,
+            target: () => getAtt('ReceiverFunction', 'Arn'),
+            routes: [{ logicalId: 'RoutePostWebhooks', routeKey: 'POST /webhooks' }],
+        }),
+    ];
+}
+//# sourceMappingURL=integration-template.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-test-titles.js
+/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
+const FILES = {
+    batch: 'test/process-batch.test.ts',
+    webhook: 'test/receive-webhook.test.ts',
+    bus: 'test/event-bus.test.ts',
+};
+const integration_test_titles_TITLES = {
+    once: 'processes a message delivered twice only once',
+    poison: 'reports malformed and unknown messages as failures so they end in the dead-letter queue',
+    retry: 'releases a failed message so the retry processes it',
+    mixed: 'fails only the bad records of a mixed batch',
+    lease: 'lets a redelivery reclaim a message whose lease ran out but never a completed one',
+    accepted: 'a signed webhook is acknowledged and queued once per delivery',
+    rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
+    ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
+    bus: 'each message becomes an event on the bus and a refused entry fails it',
+};
+/** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
+function typeTitle(type, webhook, bus) {
+    const start = webhook ? `a ${type} webhook` : `a ${type} message`;
+    return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
+}
+//# sourceMappingURL=integration-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
 
-function storyMessages(stories, names) {
+/**
+ * The consumer's message types: the event types the request named when it named some (stories
+ * then map to the types whose words they hold: "a payment settled" → PaymentSettled), else one per
+ * story from its verb and object, else a default.
+ */
+function storyMessages(stories, names, asks) {
+    if (asks.eventTypes.length > 0) {
+        return asks.eventTypes.map((messageType) => {
+            const intent = stories.find((story) => typeWords(messageType).every((word) => stems(story.text).includes(word)));
+            return { ...(intent === undefined ? {} : { intent }), messageType };
+        });
+    }
     const intents = stories.length > 0 ? stories : defaultIntents(names, ['record']);
     return intents.map((intent) => ({ intent, messageType: [intent.verb, ...intent.objectWords].join('-') }));
 }
 function distinctMessageTypes(messages) {
     return [...new Set(messages.map((message) => message.messageType))];
 }
+/** `PaymentSettled` → `payment`, `settl`: the stems a story must hold to ask for it. */
+function typeWords(type) {
+    return stems(type.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+}
+function stems(text) {
+    return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => word.replace(/(?:ed|es|e|s)$/, ''));
+}
 //# sourceMappingURL=message-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+
+
+
+
+
+
+const TIMING_WORDS = [
+    'within',
+    'minute',
+    'minutes',
+    'second',
+    'seconds',
+    'immediately',
+    'realtime',
+    'latency',
+    'hour',
+    'hours',
+];
+const SEE_WORDS = [
+    'see',
+    'view',
+    'find',
+    'monitor',
+    'know',
+    'track',
+    'alert',
+    'alerted',
+    'notified',
+    'list',
+    'spot',
+    'investigate',
+];
+const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
+/** What each story, description sentence and the strategy became in the integration, with the tests that prove it. */
+function integrationCoverage(params) {
+    const { input, asks, messages } = params;
+    const test = (file, title) => ({
+        path: `${input.baseDir}/${FILES[file]}`,
+        title,
+    });
+    const byType = new Map(distinctMessageTypes(messages).map((type) => [type, typeCapability({ type, asks, test })]));
+    const capabilities = [...byType.values(), ...fixedCapabilities({ asks, test })];
+    const stories = input.stories.map((intent) => {
+        const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+        const own = messages
+            .filter((message) => message.intent === intent)
+            .flatMap((message) => byType.get(message.messageType) ?? []);
+        const found = [...own, ...mostSpecificAskedBy(words, capabilities)];
+        return combine({
+            source: { kind: 'story', number: intent.number },
+            text: intent.text,
+            parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
+            extraGaps: words.some((word) => TIMING_WORDS.includes(word))
+                ? [
+                    'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
+                ]
+                : [],
+        });
+    });
+    return [
+        ...stories,
+        ...describeSentences(input.descriptionSentences, capabilities),
+        ...releaseCoverage({
+            input,
+            functionId: 'ConsumerFunction',
+            shifting: params.shifting,
+            ...(asks.webhook && params.shifting.configName !== undefined
+                ? { gaps: ['the webhook receiver is updated in place; only the consumer shifts traffic'] }
+                : {}),
+        }),
+    ];
+}
+function typeCapability(params) {
+    const { type, asks } = params;
+    const bus = asks.eventBus !== undefined;
+    const words = type
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '');
+    return {
+        when: [...variants(words), [type.toLowerCase()]],
+        implementedBy: `${type} ${asks.webhook ? 'webhooks' : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
+        tests: [
+            params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus)),
+            ...(bus ? [params.test('bus', integration_test_titles_TITLES.bus)] : []),
+        ],
+        resources: ['Queue', 'ConsumerFunction'],
+        gaps: bus
+            ? []
+            : [
+                `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+            ],
+    };
+}
+function fixedCapabilities(params) {
+    const { asks, test } = params;
+    const pairs = (left, right) => left.flatMap((one) => right.map((other) => [one, other]));
+    const capabilities = [
+        {
+            when: anyOf('queue', 'queues', 'sqs', 'consume', 'consumer', 'consumes', 'asynchronous', 'async', 'process', 'processes', 'processed', 'processing', 'message', 'messages'),
+            implementedBy: 'an SQS queue and a Lambda consumer that reports failures per message',
+            tests: [test('batch', integration_test_titles_TITLES.mixed), test('batch', integration_test_titles_TITLES.poison)],
+            resources: ['Queue', 'ConsumerFunction', 'ConsumerEventSource'],
+        },
+        {
+            when: anyOf('dead', 'dlq', 'poison', 'retry', 'retries', 'retried', 'redrive', 'failures'),
+            implementedBy: `failed messages are retried, then moved to a dead-letter queue after ${MAX_RECEIVE_COUNT} receives, which raises an alarm`,
+            tests: [test('batch', integration_test_titles_TITLES.retry), test('batch', integration_test_titles_TITLES.poison)],
+            resources: ['DeadLetterQueue', 'DeadLetterAlarm'],
+        },
+        {
+            when: anyOf('idempotent', 'idempotency', 'once', 'duplicate', 'duplicates', 'duplicated', 'exactly', 'dedupe', 'deduplicate', 'deduplication'),
+            implementedBy: 'each message id is claimed in a DynamoDB table before processing, so a redelivery is skipped',
+            tests: [test('batch', integration_test_titles_TITLES.once), test('batch', integration_test_titles_TITLES.lease)],
+            resources: ['ProcessedMessagesTable'],
+        },
+    ];
+    if (asks.webhook) {
+        capabilities.push({
+            when: anyOf('webhook', 'webhooks', 'receive', 'receives', 'received', 'callback', 'callbacks', 'endpoint', 'http'),
+            implementedBy: 'POST /webhooks on an HTTP API: each delivery is checked, acknowledged with 202 and queued under its delivery id',
+            tests: [test('webhook', integration_test_titles_TITLES.accepted), test('webhook', integration_test_titles_TITLES.ignored)],
+            resources: ['RoutePostWebhooks', 'ReceiverFunction'],
+        }, {
+            when: anyOf('signature', 'signatures', 'signed', 'verify', 'verified', 'verifies', 'verification', 'hmac', 'authenticity', 'authentic'),
+            implementedBy: "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
+            tests: [test('webhook', integration_test_titles_TITLES.rejected), test('webhook', integration_test_titles_TITLES.accepted)],
+            resources: ['WebhookSecret', 'ReceiverFunction'],
+            gaps: [
+                "the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default x-signature); replay protection by timestamp is not generated",
+            ],
+        }, {
+            when: pairs(SEE_WORDS, REJECTION_WORDS),
+            implementedBy: 'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
+            tests: [test('webhook', integration_test_titles_TITLES.rejected)],
+            resources: ['SignatureRejectedAlarm'],
+        });
+    }
+    else {
+        capabilities.push({
+            when: anyOf('webhook', 'webhooks', 'endpoint', 'http', 'rest', 'api'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'no HTTP endpoint is generated: producers send messages to the queue',
+        });
+    }
+    capabilities.push(asks.eventBus !== undefined
+        ? {
+            when: anyOf('event bus', 'eventbridge', 'bus', 'event', 'events', 'publish', 'publishes', 'published', 'emit'),
+            implementedBy: `each consumed message becomes an event of its type on the ${asks.eventBus} bus (parameter EventBusName)`,
+            tests: [test('bus', integration_test_titles_TITLES.bus)],
+            resources: ['ConsumerFunction'],
+        }
+        : {
+            when: anyOf('event bus', 'eventbridge', 'publish', 'publishes', 'emit'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'no event bus is generated: name one ("on the orders event bus") or the events (PascalCase names)',
+        });
+    return capabilities;
+}
+/** Every combination of each word's forms: `payment settled` also matches `payments settle`. */
+function variants(words) {
+    return words.reduce((combinations, word) => {
+        const stem = word.replace(/(?:ed|es|e|s|d)$/, '');
+        const forms = [
+            ...new Set([word, stem, `${stem}e`, `${stem}s`, `${stem}es`, `${stem}ed`, `${stem}d`, `${stem}ing`]),
+        ];
+        return combinations.flatMap((combination) => forms.map((form) => [...combination, form]));
+    }, [[]]);
+}
+//# sourceMappingURL=integration-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-source.js
+/** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
+const EVENT_BUS = `import type { Message } from './messages';
+
+export interface PutEventsEntry {
+  EventBusName: string;
+  Source: string;
+  DetailType: string;
+  Detail: string;
+}
+
+/** The one EventBridge call made; connectPutEvents wires it to the SDK. */
+export type PutEvents = (entries: PutEventsEntry[]) => Promise<{ FailedEntryCount?: number; Entries?: { ErrorCode?: string; ErrorMessage?: string }[] }>;
+
+/**
+ * Each message becomes one event: detail-type = its type, detail = its id and payload. PutEvents
+ * reports failures per entry with HTTP 200, so a FailedEntryCount above zero throws: SQS then retries
+ * the message, and dead-letters it in the end.
+ */
+export function createEventBusPublisher(params: { busName: string; source: string; putEvents: PutEvents }): (message: Message) => Promise<void> {
+  return async (message) => {
+    const result = await params.putEvents([{ EventBusName: params.busName, Source: params.source, DetailType: message.type, Detail: JSON.stringify({ id: message.id, payload: message.payload }) }]);
+    if ((result.FailedEntryCount ?? 0) > 0) {
+      const entry = result.Entries?.[0];
+      throw new Error('EventBridge refused the event: ' + (entry?.ErrorCode ?? '') + ' ' + (entry?.ErrorMessage ?? 'no reason given'));
+    }
+  };
+}
+
+/** The SDK behind PutEvents, loaded lazily so the tests never need it. */
+export async function connectPutEvents(): Promise<PutEvents> {
+  const { EventBridgeClient, PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
+  const client = new EventBridgeClient({});
+  return (entries) => client.send(new PutEventsCommand({ Entries: entries }));
+}
+`;
+const HTTP_TYPES = `/** The parts of an API Gateway HTTP API event (payload format 2.0) the receiver reads; header names arrive lowercased. */
+export interface HttpApiEvent {
+  headers?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+export interface HttpApiResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+`;
+const SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Whether a signature is the HMAC-SHA256 of the raw body under the shared secret, as hex (a
+ * \`sha256=\` prefix is accepted). Compared in constant time, so timing reveals nothing about the secret.
+ */
+export function signatureMatches(params: { body: string; secret: string; signature: string | undefined }): boolean {
+  const given = (params.signature ?? '').trim().replace(/^sha256=/i, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(given) || params.secret === '') return false;
+  const expected = createHmac('sha256', params.secret).update(params.body, 'utf8').digest();
+  return timingSafeEqual(Buffer.from(given, 'hex'), expected);
+}
+
+/** The signature a sender computes: for tests, and for replaying a delivery by hand. */
+export function sign(body: string, secret: string): string {
+  return 'sha256=' + createHmac('sha256', secret).update(body, 'utf8').digest('hex');
+}
+`;
+const RECEIVE_WEBHOOK = `import { createHash } from 'node:crypto';
+import type { HttpApiEvent, HttpApiResult } from './http-types';
+import { ID_PATTERN, MESSAGE_TYPES } from './messages';
+import type { Message, MessageType } from './messages';
+import { signatureMatches } from './signature';
+
+export interface ReceiveDependencies {
+  /** The shared signing secret. */
+  secret: () => Promise<string>;
+  enqueue: (message: Message) => Promise<void>;
+  /** Header carrying the signature, lowercase (API Gateway lowercases header names). */
+  signatureHeader: string;
+  log?: (entry: Record<string, unknown>) => void;
+  /** Counts a rejected delivery; the template alarms on the count. */
+  countRejected?: () => void;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
+
+/**
+ * One webhook delivery: checked against its signature before anything else is read, then queued
+ * under its delivery id (the body's id, else the body's sha256) so the consumer handles a resent
+ * delivery once. Types this service does not handle are acknowledged and logged, not retried forever.
+ */
+export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependencies): Promise<HttpApiResult> {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const body = event.isBase64Encoded === true ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return json(413, { error: 'body must be at most ' + MAX_BODY_BYTES + ' bytes' });
+  const signature = event.headers?.[deps.signatureHeader];
+  if (!signatureMatches({ body, secret: await deps.secret(), signature })) {
+    log({ level: 'warn', outcome: 'signature-rejected', reason: signature === undefined ? 'no signature header' : 'signature does not match', bodySha256: sha256(body) });
+    deps.countRejected?.();
+    return json(401, { error: 'signature check failed' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return json(400, { error: 'body must be JSON' });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json(400, { error: 'body must be a JSON object' });
+  const fields = parsed as Record<string, unknown>;
+  const given = TYPE_FIELDS.map((name) => fields[name]).find((value) => typeof value === 'string');
+  const type = messageTypeOf(given);
+  const id = typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id']) ? fields['id'] : 'sha256-' + sha256(body);
+  if (type === undefined) {
+    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null });
+    return json(202, { status: 'ignored', id });
+  }
+  await deps.enqueue({ id, type, payload: fields });
+  log({ level: 'info', outcome: 'queued', id, type });
+  return json(202, { status: 'queued', id });
+}
+
+/** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
+export function messageTypeOf(given: unknown): MessageType | undefined {
+  if (typeof given !== 'string') return undefined;
+  const key = given.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return MESSAGE_TYPES.find((type) => type.toLowerCase().replace(/[^a-z0-9]/g, '') === key);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function json(statusCode: number, value: unknown): HttpApiResult {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}
+`;
+const WEBHOOK_HANDLER = `import type { HttpApiEvent, HttpApiResult } from './http-types';
+import type { Message } from './messages';
+import { receiveWebhook } from './receive-webhook';
+
+const SECRET_CACHE_MS = 5 * 60 * 1000;
+let cached: { value: string; until: number } | undefined;
+
+/** Lambda entry point of POST /webhooks: the secret from Secrets Manager (cached 5 minutes), the queue from SQS. */
+export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
+  return receiveWebhook(event, {
+    secret: readSecret,
+    enqueue,
+    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? 'x-signature').toLowerCase(),
+    countRejected: () => process.stdout.write(rejectedMetric() + '\\n'),
+  });
+}
+
+async function readSecret(): Promise<string> {
+  if (cached !== undefined && cached.until > Date.now()) return cached.value;
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('SECRET_ARN') }));
+  cached = { value: result.SecretString ?? '', until: Date.now() + SECRET_CACHE_MS };
+  return cached.value;
+}
+
+async function enqueue(message: Message): Promise<void> {
+  const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
+  await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: requiredEnv('QUEUE_URL'), MessageBody: JSON.stringify(message) }));
+}
+
+/** One CloudWatch embedded-metric-format record; written raw to stdout so Lambda does not prefix it. */
+function rejectedMetric(): string {
+  return JSON.stringify({
+    _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: requiredEnv('METRIC_NAMESPACE'), Dimensions: [[]], Metrics: [{ Name: 'SignatureRejected', Unit: 'Count' }] }] },
+    SignatureRejected: 1,
+  });
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
+  return value;
+}
+`;
+/** The webhook receiver's files: HTTP types, the signature check, the delivery logic and its Lambda entry. */
+function webhookSources() {
+    return [
+        ['http-types.ts', HTTP_TYPES],
+        ['signature.ts', SIGNATURE],
+        ['receive-webhook.ts', RECEIVE_WEBHOOK],
+        ['webhook-handler.ts', WEBHOOK_HANDLER],
+    ];
+}
+//# sourceMappingURL=webhook-source.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-source.js
+
 
 
 const SQS_TYPES = `/** The parts of an SQS event (and the partial-batch response) this consumer uses. */
@@ -34323,43 +37725,21 @@ export async function processBatch(event: SqsEvent, deps: ProcessBatchDependenci
   return { batchItemFailures: failures };
 }
 `;
-const integration_source_HANDLER = `import { createDynamoDbProcessedStore } from './dynamodb-processed-store';
-import { defaultHandlers } from './message-handlers';
-import { processBatch } from './process-batch';
-import type { ProcessedStore } from './processed-store';
-import type { SqsBatchResponse, SqsEvent } from './sqs-types';
-
-let store: Promise<ProcessedStore> | undefined;
-
-/** Lambda entry point for the SQS event source (ReportBatchItemFailures enabled). */
-export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
-  store ??= createDynamoDbProcessedStore(requiredEnv('TABLE_NAME'));
-  return processBatch(event, {
-    store: await store,
-    handlers: defaultHandlers(),
-    now: () => new Date(),
-    leaseSeconds: Number(process.env['LEASE_SECONDS'] ?? '180'),
-  });
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
-  return value;
-}
-`;
-/** Consumer source: message parsing per story type, idempotent batch processing, DynamoDB-backed claims. */
-function integrationSource(baseDir, messages) {
+/** Consumer source: message parsing per type, idempotent batch processing, DynamoDB-backed claims, and the event bus when asked. */
+function integrationSource(params) {
+    const bus = params.asks.eventBus !== undefined;
     const files = [
         ['sqs-types.ts', SQS_TYPES],
-        ['messages.ts', messagesModule(messages)],
-        ['message-handlers.ts', handlersModule(messages)],
+        ['messages.ts', messagesModule(params.messages)],
+        ['message-handlers.ts', handlersModule(params.messages, bus)],
         ['processed-store.ts', PROCESSED_STORE],
         ['dynamodb-processed-store.ts', DYNAMODB_STORE],
         ['process-batch.ts', PROCESS_BATCH],
-        ['handler.ts', integration_source_HANDLER],
+        ...(bus ? [['event-bus.ts', EVENT_BUS]] : []),
+        ['handler.ts', consumerHandler(bus, params.eventSource)],
+        ...(params.asks.webhook ? webhookSources() : []),
     ];
-    return files.map(([name, content]) => ({ path: `${baseDir}/src/${name}`, role: 'source', content }));
+    return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
 function messagesModule(messages) {
     const types = distinctMessageTypes(messages).map(codeLiteral);
@@ -34377,7 +37757,7 @@ export interface Message {
 
 export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
 
-const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function parseMessage(body: string): ParsedMessage {
   let value: unknown;
@@ -34394,26 +37774,33 @@ export function parseMessage(body: string): ParsedMessage {
   return { ok: true, message: { id, type, payload: payload as Record<string, unknown> } };
 }
 
-function isMessageType(value: unknown): value is MessageType {
+export function isMessageType(value: unknown): value is MessageType {
   return typeof value === 'string' && (MESSAGE_TYPES as readonly string[]).includes(value);
 }
 `;
 }
-function handlersModule(messages) {
+function handlersModule(messages, bus) {
     const entries = distinctMessageTypes(messages).map((type) => {
         const comments = messages
-            .filter((message) => message.messageType === type)
-            .map(({ intent }) => `    // Story ${intent.number}: ${intent.text}`);
-        return [...comments, `    ${codeLiteral(type)}: async (message) => requireFields(message, []),`].join('\n');
+            .filter((message) => message.messageType === type && message.intent !== undefined)
+            .map(({ intent }) => `    // Story ${intent?.number ?? 0}: ${intent?.text ?? ''}`);
+        const action = bus ? 'deps.publish(message)' : 'requireFields(message, [])';
+        return [...comments, `    ${codeLiteral(type)}: async (message) => ${action},`].join('\n');
     });
+    const doc = bus
+        ? `/** Each message type becomes an event of the same name on the bus; a failed put makes SQS retry it, and in the end dead-letter it. */`
+        : `/**
+ * What each message type does beyond being recorded once in the processed-messages table. List the
+ * payload fields a type needs in requireFields; throwing makes SQS retry and, in the end, dead-letter it.
+ */`;
     return `import type { Message } from './messages';
 import type { MessageHandlers } from './process-batch';
 
-/**
- * What each message type does beyond being recorded once in the processed-messages table. List the
- * payload fields a type needs in requireFields; throwing makes SQS retry and, in the end, dead-letter it.
- */
-export function defaultHandlers(): MessageHandlers {
+export interface HandlerDependencies {
+${bus ? '  /** Puts the message on the event bus as an event of its type. */\n  publish: (message: Message) => Promise<void>;\n' : ''}}
+
+${doc}
+export function createHandlers(${bus ? 'deps' : '_deps'}: HandlerDependencies): MessageHandlers {
   return {
 ${entries.join('\n')}
   };
@@ -34425,146 +37812,58 @@ export function requireFields(message: Message, fields: readonly string[]): void
 }
 `;
 }
-//# sourceMappingURL=integration-source.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-template.js
+function consumerHandler(bus, eventSource) {
+    const wiring = bus
+        ? `const putEvents = await connectPutEvents();
+    handlers = createHandlers({ publish: createEventBusPublisher({ busName: requiredEnv('EVENT_BUS_NAME'), source: ${codeLiteral(eventSource)}, putEvents }) });`
+        : 'handlers = createHandlers({});';
+    return `import { createDynamoDbProcessedStore } from './dynamodb-processed-store';
+${bus ? "import { connectPutEvents, createEventBusPublisher } from './event-bus';\n" : ''}import { createHandlers } from './message-handlers';
+import { processBatch } from './process-batch';
+import type { MessageHandlers } from './process-batch';
+import type { ProcessedStore } from './processed-store';
+import type { SqsBatchResponse, SqsEvent } from './sqs-types';
 
+let store: Promise<ProcessedStore> | undefined;
+let handlers: MessageHandlers | undefined;
 
-
-
-
-
-
-const FUNCTION_TIMEOUT_SECONDS = 30;
-/** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
-const VISIBILITY_TIMEOUT_SECONDS = FUNCTION_TIMEOUT_SECONDS * 6;
-const MAX_RECEIVE_COUNT = 5;
-/** Queue with redrive to a dead-letter queue, a consumer function, and a table of processed message keys. */
-function integrationTemplate(input) {
-    const { slug, pascal } = input.names;
-    const shifting = trafficShiftingPart({
-        functionId: 'ConsumerFunction',
-        slug,
-        ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
-    });
-    return renderTemplate({
-        description: `${pascal}: SQS consumer with dead-letter queue and idempotent processing (integration blueprint, implementation-agent)`,
-        parts: [
-            standardParameters({ environment: input.environment, withFunctionCode: true }),
-            {
-                resources: {
-                    DeadLetterQueue: {
-                        Type: 'AWS::SQS::Queue',
-                        DeletionPolicy: 'Retain',
-                        UpdateReplacePolicy: 'Retain',
-                        Properties: {
-                            SqsManagedSseEnabled: true,
-                            MessageRetentionPeriod: 1_209_600,
-                            Tags: standardTags(slug),
-                        },
-                    },
-                    Queue: {
-                        Type: 'AWS::SQS::Queue',
-                        Properties: {
-                            SqsManagedSseEnabled: true,
-                            VisibilityTimeout: VISIBILITY_TIMEOUT_SECONDS,
-                            RedrivePolicy: {
-                                deadLetterTargetArn: getAtt('DeadLetterQueue', 'Arn'),
-                                maxReceiveCount: MAX_RECEIVE_COUNT,
-                            },
-                            Tags: standardTags(slug),
-                        },
-                    },
-                    ProcessedMessagesTable: {
-                        Type: 'AWS::DynamoDB::Table',
-                        DeletionPolicy: 'Retain',
-                        UpdateReplacePolicy: 'Retain',
-                        Properties: {
-                            BillingMode: 'PAY_PER_REQUEST',
-                            AttributeDefinitions: [{ AttributeName: 'messageKey', AttributeType: 'S' }],
-                            KeySchema: [{ AttributeName: 'messageKey', KeyType: 'HASH' }],
-                            TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-                            SSESpecification: { SSEEnabled: true },
-                            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-                            DeletionProtectionEnabled: isProduction(input.environment),
-                            Tags: standardTags(slug),
-                        },
-                    },
-                },
-            },
-            lambdaFunctionPart({
-                id: 'ConsumerFunction',
-                slug,
-                description: `${pascal} queue consumer`,
-                handler: 'handler.handler',
-                timeoutSeconds: FUNCTION_TIMEOUT_SECONDS,
-                environment: {
-                    TABLE_NAME: ref('ProcessedMessagesTable'),
-                    LEASE_SECONDS: String(VISIBILITY_TIMEOUT_SECONDS),
-                },
-                statements: [
-                    {
-                        Effect: 'Allow',
-                        Action: [
-                            'sqs:ReceiveMessage',
-                            'sqs:DeleteMessage',
-                            'sqs:GetQueueAttributes',
-                            'sqs:ChangeMessageVisibility',
-                        ],
-                        Resource: getAtt('Queue', 'Arn'),
-                    },
-                    {
-                        Effect: 'Allow',
-                        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
-                        Resource: getAtt('ProcessedMessagesTable', 'Arn'),
-                    },
-                ],
-            }),
-            shifting.part,
-            {
-                resources: {
-                    ConsumerEventSource: {
-                        Type: 'AWS::Lambda::EventSourceMapping',
-                        Properties: {
-                            EventSourceArn: getAtt('Queue', 'Arn'),
-                            FunctionName: shifting.invokeArn(),
-                            BatchSize: 10,
-                            MaximumBatchingWindowInSeconds: 5,
-                            FunctionResponseTypes: ['ReportBatchItemFailures'],
-                        },
-                    },
-                    DeadLetterAlarm: alarmResource({
-                        slug,
-                        description: `Messages ${pascal} could not process reached the dead-letter queue`,
-                        namespace: 'AWS/SQS',
-                        metricName: 'ApproximateNumberOfMessagesVisible',
-                        dimensions: [{ Name: 'QueueName', Value: getAtt('DeadLetterQueue', 'QueueName') }],
-                        threshold: 0,
-                        periodSeconds: 300,
-                    }),
-                },
-                outputs: {
-                    QueueUrl: { Description: 'Queue producers send messages to', Value: ref('Queue') },
-                    QueueArn: { Description: 'ARN of the queue', Value: getAtt('Queue', 'Arn') },
-                    DeadLetterQueueUrl: {
-                        Description: 'Where messages land after repeated failures',
-                        Value: ref('DeadLetterQueue'),
-                    },
-                    ProcessedMessagesTableName: {
-                        Description: 'Idempotency records of processed messages',
-                        Value: ref('ProcessedMessagesTable'),
-                    },
-                },
-            },
-        ],
-    });
+/** Lambda entry point for the SQS event source (ReportBatchItemFailures enabled). */
+export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
+  store ??= createDynamoDbProcessedStore(requiredEnv('TABLE_NAME'));
+  if (handlers === undefined) {
+    ${wiring}
+  }
+  return processBatch(event, {
+    store: await store,
+    handlers,
+    now: () => new Date(),
+    leaseSeconds: Number(process.env['LEASE_SECONDS'] ?? '180'),
+  });
 }
-//# sourceMappingURL=integration-template.js.map
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
+  return value;
+}
+`;
+}
+//# sourceMappingURL=integration-source.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-tests.js
 
-/** Jest suites: idempotency, retries and poison messages, then one delivery test per story. */
-function integrationTests(baseDir, messages) {
-    const firstType = codeLiteral(messages[0]?.messageType ?? 'record-item');
-    const header = `import { defaultHandlers } from '../src/message-handlers';
+
+
+/** Jest suites: idempotency, retries and poison messages; each type end to end; the webhook receiver and the bus when asked. */
+function integrationTests(params) {
+    const { baseDir, messages, asks } = params;
+    const bus = asks.eventBus !== undefined;
+    const types = distinctMessageTypes(messages);
+    const first = codeLiteral(types[0] ?? 'record-item');
+    const handlersCall = bus
+        ? 'createHandlers({ publish: async (message) => void published.push(message) })'
+        : 'createHandlers({})';
+    const header = `import { createHandlers } from '../src/message-handlers';
+import type { Message } from '../src/messages';
 import type { MessageHandlers } from '../src/process-batch';
 import { processBatch } from '../src/process-batch';
 import { InMemoryProcessedStore } from '../src/processed-store';
@@ -34578,56 +37877,57 @@ function batch(...bodies: unknown[]): SqsEvent {
   };
 }
 
-function setup(handlers: MessageHandlers = defaultHandlers()) {
+function setup(handlers?: MessageHandlers) {
   const store = new InMemoryProcessedStore();
   const logs: Record<string, unknown>[] = [];
-  const run = (event: SqsEvent) => processBatch(event, { store, handlers, now: () => NOW, leaseSeconds: 180, log: (entry) => logs.push(entry) });
-  return { store, logs, run };
+  const published: Message[] = [];
+  const used = handlers ?? ${handlersCall};
+  const run = (event: SqsEvent) => processBatch(event, { store, handlers: used, now: () => NOW, leaseSeconds: 180, log: (entry) => logs.push(entry) });
+  return { store, logs, run, published };
 }
 `;
     const fixed = `
 describe('processBatch', () => {
-  it('processes a message delivered twice only once', async () => {
+  it(${codeLiteral(integration_test_titles_TITLES.once)}, async () => {
     let calls = 0;
-    const handlers = { ...defaultHandlers(), [${firstType}]: async () => void calls++ };
-    const { run, store } = setup(handlers);
-    const message = { id: 'm-1', type: ${firstType}, payload: { n: 1 } };
+    const { run, store } = setup({ ...createHandlers(${bus ? '{ publish: async () => undefined }' : '{}'}), [${first}]: async () => void calls++ });
+    const message = { id: 'm-1', type: ${first}, payload: { n: 1 } };
     expect(await run(batch(message, message))).toEqual({ batchItemFailures: [] });
     expect(await run(batch(message))).toEqual({ batchItemFailures: [] });
     expect(calls).toBe(1);
     expect(store.completed().size).toBe(1);
   });
 
-  it('reports malformed and unknown messages as failures so they end in the dead-letter queue', async () => {
+  it(${codeLiteral(integration_test_titles_TITLES.poison)}, async () => {
     const { run, logs } = setup();
-    const result = await run(batch('not json', { id: 'x', type: 'no-such-type', payload: {} }, { id: 'bad id!', type: ${firstType}, payload: {} }));
+    const result = await run(batch('not json', { id: 'x', type: 'no-such-type', payload: {} }, { id: 'bad id!', type: ${first}, payload: {} }));
     expect(result.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(['sqs-1', 'sqs-2', 'sqs-3']);
     expect(logs.filter((entry) => entry['level'] === 'error')).toHaveLength(3);
   });
 
-  it('releases a failed message so the retry processes it', async () => {
+  it(${codeLiteral(integration_test_titles_TITLES.retry)}, async () => {
     let attempts = 0;
     const flaky = async () => {
       attempts += 1;
       if (attempts === 1) throw new Error('downstream unavailable');
     };
-    const { run, store } = setup({ ...defaultHandlers(), [${firstType}]: flaky });
-    const message = { id: 'm-2', type: ${firstType}, payload: {} };
+    const { run, store } = setup({ ...createHandlers(${bus ? '{ publish: async () => undefined }' : '{}'}), [${first}]: flaky });
+    const message = { id: 'm-2', type: ${first}, payload: {} };
     expect((await run(batch(message))).batchItemFailures).toEqual([{ itemIdentifier: 'sqs-1' }]);
     expect(await run(batch(message))).toEqual({ batchItemFailures: [] });
     expect(attempts).toBe(2);
-    expect(store.completed().get('m-2')?.type).toBe(${firstType});
+    expect(store.completed().get('m-2')?.type).toBe(${first});
   });
 
-  it('fails only the bad records of a mixed batch', async () => {
+  it(${codeLiteral(integration_test_titles_TITLES.mixed)}, async () => {
     const { run } = setup();
-    const result = await run(batch({ id: 'good', type: ${firstType}, payload: {} }, '{'));
+    const result = await run(batch({ id: 'good', type: ${first}, payload: {} }, '{'));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'sqs-2' }]);
   });
 });
 
 describe('InMemoryProcessedStore', () => {
-  it('lets a redelivery reclaim a message whose lease ran out, never a completed one', async () => {
+  it(${codeLiteral(integration_test_titles_TITLES.lease)}, async () => {
     const store = new InMemoryProcessedStore();
     expect(await store.claim('k', { now: NOW, leaseSeconds: 60 })).toBe(true);
     expect(await store.claim('k', { now: new Date(NOW.getTime() + 30_000), leaseSeconds: 60 })).toBe(false);
@@ -34637,23 +37937,150 @@ describe('InMemoryProcessedStore', () => {
   });
 });
 `;
-    const stories = messages.map(({ intent, messageType }) => {
-        const type = codeLiteral(messageType);
-        return `  // Story ${intent.number}: ${intent.text}
-  it(${codeLiteral(intent.testTitle)}, async () => {
-    const { run, store } = setup();
-    const message = { id: ${codeLiteral(`story-${intent.number}`)}, type: ${type}, payload: { story: ${intent.number} } };
+    const perType = asks.webhook
+        ? ''
+        : `\ndescribe('message types', () => {\n${types.map((type) => typeTest(type, bus)).join('\n')}});\n`;
+    const files = [
+        { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}` },
+    ];
+    if (asks.webhook)
+        files.push({ path: `${baseDir}/${FILES.webhook}`, role: 'test', content: webhookTests(types, bus) });
+    if (bus)
+        files.push({ path: `${baseDir}/${FILES.bus}`, role: 'test', content: BUS_TEST });
+    return files;
+}
+function typeTest(type, bus) {
+    const literal = codeLiteral(type);
+    const published = bus
+        ? `    expect(published).toEqual([{ id: 'm-${type}', type: ${literal}, payload: { amount: 1 } }]);\n`
+        : '';
+    return `  it(${codeLiteral(typeTitle(type, false, bus))}, async () => {
+    const { run, store${bus ? ', published' : ''} } = setup();
+    const message = { id: 'm-${type}', type: ${literal}, payload: { amount: 1 } };
     expect(await run(batch(message, message))).toEqual({ batchItemFailures: [] });
-    expect([...store.completed().values()]).toEqual([{ type: ${type}, processedAt: NOW.toISOString(), payload: { story: ${intent.number} } }]);
+    expect([...store.completed().values()]).toEqual([{ type: ${literal}, processedAt: NOW.toISOString(), payload: { amount: 1 } }]);
+${published}  });
+`;
+}
+function webhookTests(types, bus) {
+    const first = codeLiteral(types[0] ?? 'record-item');
+    const handlers = bus
+        ? 'createHandlers({ publish: async (message) => void published.push(message) })'
+        : 'createHandlers({})';
+    const perType = types.map((type) => {
+        const literal = codeLiteral(type);
+        const dotted = codeLiteral(type.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase());
+        const check = bus
+            ? `    expect(published).toEqual([{ id: 'delivery-1', type: ${literal}, payload: delivery }]);`
+            : `    expect([...store.completed().keys()]).toEqual(['delivery-1']);`;
+        return `  it(${codeLiteral(typeTitle(type, true, bus))}, async () => {
+    const { deliver, drain, ${bus ? 'published' : 'store'} } = setup();
+    const delivery = { id: 'delivery-1', type: ${dotted}, amount: 12.5 };
+    expect((await deliver(delivery)).statusCode).toBe(202);
+    expect(await drain()).toEqual({ batchItemFailures: [] });
+${check}
   });
 `;
     });
-    const content = `${header}${fixed}
-describe('user stories', () => {
-${stories.join('\n')}});
-`;
-    return [{ path: `${baseDir}/test/process-batch.test.ts`, role: 'test', content }];
+    return `import { createHandlers } from '../src/message-handlers';
+import type { Message } from '../src/messages';
+import { processBatch } from '../src/process-batch';
+import { InMemoryProcessedStore } from '../src/processed-store';
+import { receiveWebhook } from '../src/receive-webhook';
+import { sign } from '../src/signature';
+
+const SECRET = 'test-signing-secret';
+
+/** The receiver on an in-memory queue, and the consumer draining that queue: the whole path without AWS. */
+function setup() {
+  const queued: Message[] = [];
+  const published: Message[] = [];
+  const logs: Record<string, unknown>[] = [];
+  let rejected = 0;
+  const store = new InMemoryProcessedStore();
+  const deps = {
+    secret: async () => SECRET,
+    enqueue: async (message: Message) => void queued.push(message),
+    signatureHeader: 'x-signature',
+    log: (entry: Record<string, unknown>) => void logs.push(entry),
+    countRejected: () => void (rejected += 1),
+  };
+  const deliver = (value: unknown, signature?: string) => {
+    const body = JSON.stringify(value);
+    return receiveWebhook({ headers: { 'x-signature': signature ?? sign(body, SECRET) }, body }, deps);
+  };
+  const drain = () =>
+    processBatch(
+      { Records: queued.splice(0).map((message, index) => ({ messageId: 'sqs-' + String(index + 1), body: JSON.stringify(message) })) },
+      { store, handlers: ${handlers}, now: () => new Date('2030-01-01T00:00:00Z'), leaseSeconds: 180, log: () => undefined },
+    );
+  return { deliver, drain, queued, published, logs, store, rejected: () => rejected, deps };
 }
+
+describe('receiveWebhook', () => {
+  it(${codeLiteral(integration_test_titles_TITLES.accepted)}, async () => {
+    const { deliver, drain, queued, store } = setup();
+    const delivery = { id: 'delivery-7', type: ${first}, amount: 3 };
+    expect(await deliver(delivery)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: 'delivery-7' }) });
+    expect(queued).toEqual([{ id: 'delivery-7', type: ${first}, payload: delivery }]);
+    expect((await deliver(delivery)).statusCode).toBe(202);
+    expect(await drain()).toEqual({ batchItemFailures: [] });
+    expect([...store.completed().keys()]).toEqual(['delivery-7']);
+  });
+
+  it(${codeLiteral(integration_test_titles_TITLES.rejected)}, async () => {
+    const { deliver, queued, logs, rejected, deps } = setup();
+    const delivery = { id: 'delivery-8', type: ${first} };
+    expect((await deliver(delivery, sign(JSON.stringify(delivery), 'wrong-secret'))).statusCode).toBe(401);
+    expect((await deliver(delivery, 'sha256=' + '0'.repeat(64))).statusCode).toBe(401);
+    expect((await receiveWebhook({ body: JSON.stringify(delivery) }, deps)).statusCode).toBe(401);
+    expect(queued).toEqual([]);
+    expect(rejected()).toBe(3);
+    expect(logs.map((entry) => [entry['outcome'], entry['reason']])).toEqual([
+      ['signature-rejected', 'signature does not match'],
+      ['signature-rejected', 'signature does not match'],
+      ['signature-rejected', 'no signature header'],
+    ]);
+  });
+
+  it(${codeLiteral(integration_test_titles_TITLES.ignored)}, async () => {
+    const { deliver, queued, logs } = setup();
+    expect(await deliver({ id: 'delivery-9', type: 'something.else' })).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'delivery-9' }) });
+    expect(queued).toEqual([]);
+    expect(logs).toEqual([expect.objectContaining({ outcome: 'ignored-type', type: 'something.else' })]);
+    expect((await deliver('not an object')).statusCode).toBe(400);
+  });
+});
+
+describe('message types, end to end', () => {
+${perType.join('\n')}});
+`;
+}
+const BUS_TEST = `import { createEventBusPublisher } from '../src/event-bus';
+import type { PutEventsEntry } from '../src/event-bus';
+
+describe('createEventBusPublisher', () => {
+  it(${codeLiteral(integration_test_titles_TITLES.bus)}, async () => {
+    const sent: PutEventsEntry[][] = [];
+    const publish = createEventBusPublisher({
+      busName: 'orders',
+      source: 'the-integration',
+      putEvents: async (entries) => {
+        sent.push(entries);
+        return { FailedEntryCount: 0, Entries: [{}] };
+      },
+    });
+    await publish({ id: 'm-1', type: 'ThingHappened' as never, payload: { amount: 1 } });
+    expect(sent).toEqual([[{ EventBusName: 'orders', Source: 'the-integration', DetailType: 'ThingHappened', Detail: JSON.stringify({ id: 'm-1', payload: { amount: 1 } }) }]]);
+    const refused = createEventBusPublisher({
+      busName: 'orders',
+      source: 'the-integration',
+      putEvents: async () => ({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }] }),
+    });
+    await expect(refused({ id: 'm-2', type: 'ThingHappened' as never, payload: {} })).rejects.toThrow('EventBridge refused the event: InternalFailure try again');
+  });
+});
+`;
 //# sourceMappingURL=integration-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-blueprint.js
 
@@ -34663,50 +38090,92 @@ ${stories.join('\n')}});
 
 
 
-/** An SQS queue with a dead-letter queue and a Lambda consumer that processes each message once. */
+
+
+
+/** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 function integrationBlueprint(input) {
     const { baseDir, names } = input;
-    const messages = storyMessages(input.stories, names);
+    const asks = integrationAsks(input);
+    const messages = storyMessages(input.stories, names, asks);
+    const shifting = trafficShiftingPart({
+        functionId: 'ConsumerFunction',
+        slug: names.slug,
+        ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    });
+    const coverage = integrationCoverage({ input, asks, messages, shifting });
     const types = distinctMessageTypes(messages)
         .map((type) => `\`${type}\``)
         .join(', ');
     const templatePath = `${baseDir}/template.yaml`;
+    const front = asks.webhook
+        ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`x-signature\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from \`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its \`id\`, others are acknowledged and dropped.`
+        : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
+    const back = asks.eventBus !== undefined
+        ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
+        : '';
     const readme = readmeSection({
         input,
-        overview: `An SQS consumer: producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue; the Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.`,
-        storyOutcomes: messages
-            .slice(0, input.stories.length)
-            .map(({ messageType, intent }) => `message type \`${messageType}\`, checked by test \`${intent.testTitle}\``),
+        overview: `${front} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
+        coverage,
         hasFunctionCode: true,
+        ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
     });
+    const dependencies = {
+        '@aws-sdk/client-dynamodb': '^3.600.0',
+        '@aws-sdk/lib-dynamodb': '^3.600.0',
+    };
+    if (asks.eventBus !== undefined)
+        dependencies['@aws-sdk/client-eventbridge'] = '^3.600.0';
+    if (asks.webhook)
+        Object.assign(dependencies, {
+            '@aws-sdk/client-secrets-manager': '^3.600.0',
+            '@aws-sdk/client-sqs': '^3.600.0',
+        });
     return {
-        summary: `${names.title}: SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}, with tests for each user story.`,
+        summary: `${names.title}: ${asks.webhook ? 'signed webhook endpoint, ' : ''}SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}${asks.eventBus === undefined ? '' : `, forwarded to the ${asks.eventBus} event bus`}, tested end to end.`,
         plan: [
+            ...(asks.webhook
+                ? [
+                    'Add POST /webhooks: check the HMAC signature with a stack-made secret, queue each delivery under its id, count and alarm on rejections.',
+                ]
+                : []),
             `Create the queue and a dead-letter queue (SSE, redrive after ${MAX_RECEIVE_COUNT} receives) and an alarm on dead letters.`,
             'Create a DynamoDB table of processed message keys (TTL, encrypted, retained) used as idempotency claims.',
-            `Add a Lambda consumer with partial batch failure reporting and handlers for ${types}.`,
+            `Add a Lambda consumer with partial batch failure reporting and handlers for ${types}${asks.eventBus === undefined ? '' : ' that put each on the event bus'}.`,
             releasePlanStep(input),
-            'Cover duplicates, retries, poison messages and each user story with jest tests against an in-memory store.',
+            'Test duplicates, retries, poison messages and each type end to end' +
+                (asks.webhook ? ', and the signature check' : '') +
+                '.',
         ],
         files: [
-            { path: templatePath, role: 'template', content: integrationTemplate(input) },
-            ...integrationSource(baseDir, messages),
-            ...integrationTests(baseDir, messages),
+            { path: templatePath, role: 'template', content: integrationTemplate(input, asks, shifting) },
+            ...integrationSource({ baseDir, messages, asks, eventSource: names.slug }),
+            ...integrationTests({ baseDir, messages, asks }),
             ...projectFiles({
                 baseDir,
                 slug: names.slug,
-                entryPoints: ['src/handler.ts'],
-                dependencies: { '@aws-sdk/client-dynamodb': '^3.600.0', '@aws-sdk/lib-dynamodb': '^3.600.0' },
+                entryPoints: asks.webhook ? ['src/handler.ts', 'src/webhook-handler.ts'] : ['src/handler.ts'],
+                dependencies,
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
         templatePath,
         riskNotes: [
-            'Creates an IAM role for the consumer, scoped to its queue, its idempotency table and its own log group.',
+            'Creates an IAM role for the consumer, scoped to its queue, its idempotency table' +
+                (asks.eventBus === undefined ? '' : ', PutEvents on one bus') +
+                ' and its own log group.',
+            ...(asks.webhook
+                ? [
+                    'Public endpoint: POST /webhooks accepts requests from anywhere; only the signature check keeps forged deliveries out. Rotate WebhookSecret with the sender.',
+                    'Creates an IAM role for the receiver: SendMessage to the queue and GetSecretValue on its own secret.',
+                ]
+                : []),
             'Data stores: the dead-letter queue (messages kept 14 days) and the processed-messages table are retained when the stack is deleted.',
             'Message payloads are written to the processed-messages table; keep personal data out of payloads or shorten the TTL.',
             ...releaseRiskNotes(input),
         ],
+        coverage,
     };
 }
 //# sourceMappingURL=integration-blueprint.js.map
@@ -34721,6 +38190,8 @@ function storyChecks(stories, names) {
             verb: 'open',
             objectWords: ['home'],
             testTitle: 'default open home page',
+            role: [],
+            actionWords: ['open', 'home'],
         };
         return [{ intent, name: 'home', path: '/' }];
     }
@@ -34735,6 +38206,77 @@ function storyChecks(stories, names) {
     });
 }
 //# sourceMappingURL=story-checks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-test-titles.js
+/** Titles of the generated tests, shared by the test file and the coverage that cites them. */
+const TESTING_FILE = 'test/run-checks.test.ts';
+const TESTING_TITLES = {
+    status: 'fails a check whose status is not expected',
+    slow: 'fails a check that is too slow or cannot connect',
+    metrics: 'reports checks run and failed in embedded metric format',
+};
+//# sourceMappingURL=testing-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-coverage.js
+
+
+
+
+/** What each story, description sentence and the strategy became in the canary, with the tests that prove it. */
+function testingCoverage(params) {
+    const { input } = params;
+    const test = (title) => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
+    const capabilities = [
+        {
+            when: anyOf('available', 'availability', 'uptime', 'up', 'down', 'outage', 'outages', 'health', 'healthy', 'reachable', 'responds', 'responding', 'monitor', 'monitoring', 'smoke', 'synthetic', 'canary', 'canaries', 'probe', 'probes', 'works', 'working'),
+            implementedBy: 'a scheduled canary requests each path and expects HTTP 200 within 3 s',
+            tests: [test(TESTING_TITLES.status), test(TESTING_TITLES.slow)],
+            resources: ['CanaryFunction', 'CanarySchedule'],
+        },
+        {
+            when: anyOf('latency', 'slow', 'fast', 'speed', 'response time', 'timeout', 'timeouts'),
+            implementedBy: 'a check fails when the answer takes more than 3000 ms',
+            tests: [test(TESTING_TITLES.slow)],
+            resources: ['CanaryFunction'],
+        },
+        {
+            when: anyOf('alert', 'alerted', 'alarm', 'alarms', 'notified', 'notify', 'know', 'told', 'page', 'paged'),
+            implementedBy: 'ChecksFailed raises an alarm when a check fails or the canary stops reporting',
+            tests: [test(TESTING_TITLES.metrics)],
+            resources: ['ChecksFailedAlarm'],
+        },
+        {
+            when: anyOf('contract', 'contracts', 'schema', 'schemas', 'shape', 'shapes', 'payload', 'payloads', 'request', 'response', 'responses', 'body', 'bodies', 'validation', 'field', 'fields', 'regression', 'regressions'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'request and response shapes are not checked: the canary checks status codes and latency only',
+        },
+    ];
+    const stories = params.checks
+        .filter((check) => input.stories.includes(check.intent))
+        .map(({ intent, path }) => {
+        const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+        const check = {
+            when: [],
+            implementedBy: `the canary checks that ${path} answers 200 within 3 s`,
+            tests: [test(intent.testTitle)],
+            resources: ['CanaryFunction'],
+            gaps: [
+                `the path ${path} is guessed from the story; adjust src/checks.ts to the target's real routes`,
+            ],
+        };
+        return combine({
+            source: { kind: 'story', number: intent.number },
+            text: intent.text,
+            parts: [{ text: intent.text, capabilities: [check, ...mostSpecificAskedBy(words, capabilities)] }],
+        });
+    });
+    return [
+        ...stories,
+        ...describeSentences(input.descriptionSentences, capabilities),
+        ...releaseCoverage({ input, functionId: 'CanaryFunction', shifting: params.shifting }),
+    ];
+}
+//# sourceMappingURL=testing-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-source.js
 
 const RUN_CHECKS = `import type { Check } from './checks';
@@ -34876,15 +38418,9 @@ ${entries.join('\n')}
 
 
 
-
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
-function testingTemplate({ input, namespace, canary }) {
+function testingTemplate({ input, namespace, canary, shifting }) {
     const { slug, pascal } = input.names;
-    const shifting = trafficShiftingPart({
-        functionId: 'CanaryFunction',
-        slug,
-        ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
-    });
     return renderTemplate({
         description: `${pascal}: scheduled synthetic checks with an alarm (testing blueprint, implementation-agent)`,
         parts: [
@@ -34956,6 +38492,7 @@ function testingTemplate({ input, namespace, canary }) {
 //# sourceMappingURL=testing-template.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-tests.js
 
+
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
 function testingTests(baseDir, checks) {
     const stories = checks.map(({ intent, name, path }) => `  // Story ${intent.number}: ${intent.text}
@@ -34992,12 +38529,12 @@ function steadyClock(): () => number {
 const CHECK: Check = { name: 'sample', path: '/sample', expectedStatus: [200], maxLatencyMs: 1000 };
 
 describe('runChecks', () => {
-  it('fails a check whose status is not expected', async () => {
+  it(${codeLiteral(TESTING_TITLES.status)}, async () => {
     const [result] = await runChecks({ baseUrl: BASE_URL, checks: [CHECK], fetcher: answering(503), clock: steadyClock() });
     expect(result).toMatchObject({ ok: false, status: 503, error: 'status 503, expected 200' });
   });
 
-  it('fails a check that is too slow or cannot connect', async () => {
+  it(${codeLiteral(TESTING_TITLES.slow)}, async () => {
     const slow = await runChecks({ baseUrl: BASE_URL, checks: [{ ...CHECK, maxLatencyMs: 1 }], fetcher: answering(200), clock: steadyClock() });
     expect(slow[0]?.ok).toBe(false);
     const refused: Fetcher = async () => {
@@ -35013,7 +38550,7 @@ describe('runChecks', () => {
 });
 
 describe('metricsRecord', () => {
-  it('reports checks run and failed in embedded metric format', () => {
+  it(${codeLiteral(TESTING_TITLES.metrics)}, () => {
     const record = JSON.parse(
       metricsRecord({
         namespace: 'Synthetics/Test',
@@ -35033,10 +38570,12 @@ describe('metricsRecord', () => {
 describe('user stories', () => {
 ${stories.join('\n')}});
 `;
-    return [{ path: `${baseDir}/test/run-checks.test.ts`, role: 'test', content }];
+    return [{ path: `${baseDir}/${TESTING_FILE}`, role: 'test', content }];
 }
 //# sourceMappingURL=testing-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-blueprint.js
+
+
 
 
 
@@ -35048,6 +38587,12 @@ ${stories.join('\n')}});
 function testingBlueprint(input) {
     const { baseDir, names } = input;
     const checks = storyChecks(input.stories, names);
+    const shifting = trafficShiftingPart({
+        functionId: 'CanaryFunction',
+        slug: names.slug,
+        ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    });
+    const coverage = testingCoverage({ input, checks, shifting });
     const namespace = `Synthetics/${names.pascal}`;
     const canary = names.slug;
     const paths = checks.map((check) => `\`${check.path}\``).join(', ');
@@ -35055,9 +38600,7 @@ function testingBlueprint(input) {
     const readme = readmeSection({
         input,
         overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting HTTP 200 within 3 s each, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
-        storyOutcomes: checks
-            .slice(0, input.stories.length)
-            .map(({ path, intent }) => `check of \`${path}\`, tested by \`${intent.testTitle}\``),
+        coverage,
         hasFunctionCode: true,
         extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
     });
@@ -35071,7 +38614,11 @@ function testingBlueprint(input) {
             'Cover failure modes and each story check with jest tests using a fake fetch.',
         ],
         files: [
-            { path: templatePath, role: 'template', content: testingTemplate({ input, namespace, canary }) },
+            {
+                path: templatePath,
+                role: 'template',
+                content: testingTemplate({ input, namespace, canary, shifting }),
+            },
             ...testingSource({ baseDir, checks, namespace, canary }),
             ...testingTests(baseDir, checks),
             ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
@@ -35083,6 +38630,7 @@ function testingBlueprint(input) {
             'Sends unauthenticated GET requests to TargetBaseUrl on a schedule; point it at endpoints that tolerate that load.',
             ...releaseRiskNotes(input),
         ],
+        coverage,
     };
 }
 //# sourceMappingURL=testing-blueprint.js.map
@@ -44739,6 +48287,10 @@ const environmentFileSchema = strictObject({
     auto_rollback: schemas_boolean().optional(),
     /** After `/rollback`, open a pull request reverting the rolled-back change on the default branch. */
     revert_pr_on_rollback: schemas_boolean().optional(),
+    /** S3 bucket, in the environment's region, for packaged Lambda code when `mirrors.deployments_bucket` cannot take it. */
+    code_bucket: schemas_string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+        .optional(),
 });
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
 const isProductionName = (name) => /^prod(uction)?$/i.test(name);
@@ -44748,6 +48300,7 @@ function withEnvironmentDefaults(name, env) {
         ...(env.stack_name === undefined ? {} : { stack_name: env.stack_name }),
         ...(env.region === undefined ? {} : { region: env.region }),
         ...(env.strategy === undefined ? {} : { strategy: env.strategy }),
+        ...(env.code_bucket === undefined ? {} : { code_bucket: env.code_bucket }),
         requires_approval: env.requires_approval ?? guarded,
         requires_green_checks: env.requires_green_checks ?? guarded,
         termination_protection: env.termination_protection ?? guarded,
@@ -44839,50 +48392,6 @@ const agentConfigSchema = strictObject({
 });
 const DEFAULT_CONFIG = agentConfigSchema.parse({});
 //# sourceMappingURL=agent-config.js.map
-;// CONCATENATED MODULE: ./lib/core/markdown/defuse-comment-openers.js
-/**
- * `<!--` with a zero-width space after `<!`. Inside a code span or block the text already shows
- * literally, but the status comment's hidden state marker (`<!-- implementation-agent:state … -->`)
- * is found by searching the raw body, so untrusted text must never hold a comment opener there.
- */
-function defuseCommentOpeners(text) {
-    return text.replaceAll('<!--', '<!\u200B--');
-}
-//# sourceMappingURL=defuse-comment-openers.js.map
-;// CONCATENATED MODULE: ./lib/core/markdown/longest-backtick-run.js
-/** The length of the longest run of backticks in `text` (0 when there is none); linear, no spread. */
-function longestBacktickRun(text) {
-    let longest = 0;
-    for (const run of text.matchAll(/`+/g))
-        longest = Math.max(longest, run[0].length);
-    return longest;
-}
-//# sourceMappingURL=longest-backtick-run.js.map
-;// CONCATENATED MODULE: ./lib/core/markdown/code-span.js
-
-
-
-/**
- * `text` as an inline code span that shows it literally whatever it holds: the fence is one
- * backtick longer than the longest run inside, padded when the text starts or ends with a
- * backtick (CommonMark 0.31 §6.1). Line breaks and other control characters show as `\uXXXX`,
- * since a line break would end a table row or let the next line start a block. Inside a GFM
- * table cell (`inTableCell`) every `|` is escaped, because GFM splits cells on pipes even inside
- * code spans and unescapes them afterwards; elsewhere a `\|` would show its backslash.
- */
-function codeSpan(text, options = {}) {
-    const literal = defuseCommentOpeners(visibleControlCharacters(text));
-    const body = options.inTableCell ? literal.replaceAll('|', '\\|') : literal;
-    if (body === '')
-        return '` `';
-    const longestRun = longestBacktickRun(body);
-    const fence = '`'.repeat(longestRun + 1);
-    // One space is stripped from each end when both ends have one, so such text gets one more.
-    const stripped = body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '';
-    const pad = body.startsWith('`') || body.endsWith('`') || stripped ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-//# sourceMappingURL=code-span.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/format-findings.js
 
 
@@ -44970,6 +48479,513 @@ function branchNameFor(params) {
     return `implementation/${params.issueNumber ?? 'local'}-${slug}`;
 }
 //# sourceMappingURL=branch-name.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/untrusted-input-limits.js
+/**
+ * Bounds every parser of untrusted text checks before it does any expensive work (DESIGN §5b).
+ * A text or value over a bound is refused with an answer; it is never parsed.
+ */
+/**
+ * GitHub refuses issue bodies, comments and pull request bodies longer than 65,536 characters
+ * ("body is too long (maximum is 65536 characters)", REST API validation error), so nothing a
+ * person writes on GitHub is longer. Counted in UTF-16 code units (JavaScript's `length`), which is
+ * never fewer than the characters GitHub counts.
+ */
+const MAX_UNTRUSTED_TEXT_LENGTH = 65_536;
+/**
+ * Objects and lists nested deeper than this are refused. A request needs four levels; the
+ * margin is for the free-form context upstream systems attach.
+ */
+const MAX_NESTING_DEPTH = 32;
+/** Values (objects, lists, strings, numbers…) in one parsed document; a request has a few dozen. */
+const MAX_VALUE_COUNT = 5_000;
+//# sourceMappingURL=untrusted-input-limits.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/check-value-bounds.js
+
+/**
+ * Checks a parsed value — a webhook's `client_payload`, a YAML document — against the nesting and
+ * count bounds without recursion, so a payload nested 5,000 levels (which would overflow the stack
+ * of `JSON.stringify` or any recursive walk) is refused in time linear in its size. Only own
+ * enumerable properties are visited. Returns the first problem, or undefined within bounds.
+ */
+function checkValueBounds(value, limits = {}) {
+    const maxDepth = limits.maxDepth ?? MAX_NESTING_DEPTH;
+    const maxValues = limits.maxValues ?? MAX_VALUE_COUNT;
+    const pending = [{ value, path: [] }];
+    let seen = 1;
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (typeof next.value !== 'object' || next.value === null)
+            continue;
+        if (next.path.length >= maxDepth)
+            return { path: next.path.join('.'), message: `is nested more than ${maxDepth} levels deep` };
+        for (const key in next.value) {
+            if (!Object.hasOwn(next.value, key))
+                continue;
+            if ((seen += 1) > maxValues)
+                return { path: '', message: `holds more than ${maxValues.toLocaleString('en-US')} values` };
+            pending.push({ value: next.value[key], path: [...next.path, key] });
+        }
+    }
+    return undefined;
+}
+//# sourceMappingURL=check-value-bounds.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/locate-json-error.js
+class JsonSyntaxError extends Error {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        super(reason);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+const MAX_DEPTH = 512;
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+/** Sticky, so each number is matched where it stands instead of on a copy of the rest of the text. */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * Finds where JSON goes wrong. Node 20's `JSON.parse` messages often carry no position
+ * ("Unexpected token '}', … is not valid JSON"), and a requester needs a line and column.
+ * Returns undefined for valid JSON.
+ */
+function locateJsonError(text) {
+    let index = 0;
+    const fail = (reason) => {
+        throw new JsonSyntaxError(index, index >= text.length ? `unexpected end of input: ${reason}` : reason);
+    };
+    const skipWhitespace = () => {
+        while (WHITESPACE.has(text[index] ?? ''))
+            index += 1;
+    };
+    const expect = (literal) => {
+        if (!text.startsWith(literal, index))
+            fail(`expected ${literal}`);
+        index += literal.length;
+    };
+    const readString = () => {
+        index += 1;
+        for (;;) {
+            const character = text[index];
+            if (character === undefined)
+                return fail('a string is not closed with "');
+            if (character === '"') {
+                index += 1;
+                return;
+            }
+            if (character === '\\') {
+                if (!/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(index, index + 6)))
+                    fail('invalid escape in a string');
+                index += text[index + 1] === 'u' ? 6 : 2;
+            }
+            else if (character < ' ') {
+                fail('a line break or control character inside a string (strings must be on one line)');
+            }
+            else {
+                index += 1;
+            }
+        }
+    };
+    const readNumber = () => {
+        NUMBER.lastIndex = index;
+        const match = NUMBER.exec(text);
+        if (!match)
+            return fail('expected a value (a string in double quotes, a number, true, false, null, an object or a list)');
+        index += match[0].length;
+    };
+    const readValue = (depth) => {
+        if (depth > MAX_DEPTH)
+            fail('nested too deeply');
+        skipWhitespace();
+        const character = text[index];
+        if (character === '{')
+            return readContainer({ depth, close: '}', readEntry: () => readProperty(depth) });
+        if (character === '[')
+            return readContainer({ depth, close: ']', readEntry: () => readValue(depth + 1) });
+        if (character === '"')
+            return readString();
+        if (character === 't')
+            return expect('true');
+        if (character === 'f')
+            return expect('false');
+        if (character === 'n')
+            return expect('null');
+        return readNumber();
+    };
+    const readProperty = (depth) => {
+        skipWhitespace();
+        if (text[index] !== '"')
+            fail('expected a property name in double quotes');
+        readString();
+        skipWhitespace();
+        if (text[index] !== ':')
+            fail('expected ":" after a property name');
+        index += 1;
+        readValue(depth + 1);
+    };
+    const readContainer = (params) => {
+        index += 1;
+        skipWhitespace();
+        if (text[index] === params.close) {
+            index += 1;
+            return;
+        }
+        for (;;) {
+            params.readEntry();
+            skipWhitespace();
+            if (text[index] === params.close) {
+                index += 1;
+                return;
+            }
+            if (text[index] !== ',')
+                fail(`expected "," or "${params.close}"`);
+            index += 1;
+            skipWhitespace();
+            if (text[index] === params.close)
+                fail(`a trailing comma before "${params.close}" is not allowed in JSON`);
+        }
+    };
+    try {
+        readValue(0);
+        skipWhitespace();
+        if (index < text.length)
+            fail('unexpected text after the end of the JSON value');
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError)
+            return { offset: error.offset, reason: error.reason };
+        throw error;
+    }
+}
+//# sourceMappingURL=locate-json-error.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/structured-text-nesting.js
+/**
+ * An upper bound on how deeply a JSON or YAML text nests, found in one linear pass and without
+ * parsing, so a document that would exhaust a parser's stack (`[[[[…`, YAML indented a thousand
+ * levels) is refused before a parser sees it.
+ *
+ * - Flow collections: the running count of `[`/`{` minus `]`/`}`. JSON strings are skipped; YAML
+ *   quotes are not (a plain scalar may hold a quote), so brackets inside YAML strings may count: an
+ *   over-estimate, which only ever refuses more.
+ * - YAML block collections: the stack of indentation columns of the lines, where each leading
+ *   `- `, `? ` or `: ` indicator opens a level of its own (`- - - x` nests three sequences).
+ *
+ * Returns the larger of the two. Linear in `text.length`.
+ */
+function structuredTextNesting(text, format) {
+    return Math.max(flowNesting(text, format === 'json'), format === 'yaml' ? blockNesting(text) : 0);
+}
+function flowNesting(text, skipJsonStrings) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let index = 0; index < text.length; index += 1) {
+        const character = text[index];
+        if (inString) {
+            if (character === '\\')
+                index += 1;
+            else if (character === '"')
+                inString = false;
+        }
+        else if (character === '"' && skipJsonStrings)
+            inString = true;
+        else if (character === '[' || character === '{')
+            deepest = Math.max(deepest, (depth += 1));
+        else if ((character === ']' || character === '}') && depth > 0)
+            depth -= 1;
+    }
+    return deepest;
+}
+const INDICATOR = /[-?:]/;
+function blockNesting(text) {
+    const columns = [];
+    let deepest = 0;
+    const open = (column) => {
+        while (columns.length > 0 && (columns.at(-1) ?? 0) >= column)
+            columns.pop();
+        columns.push(column);
+        deepest = Math.max(deepest, columns.length);
+    };
+    let lineStart = 0;
+    while (lineStart <= text.length) {
+        const newline = text.indexOf('\n', lineStart);
+        const lineEnd = newline < 0 ? text.length : newline;
+        let column = lineStart;
+        while (column < lineEnd && (text[column] === ' ' || text[column] === '\t'))
+            column += 1;
+        const isContent = column < lineEnd && text[column] !== '#' && text[column] !== '\r';
+        while (isContent && INDICATOR.test(text[column] ?? '') && /[ \t]/.test(text[column + 1] ?? '')) {
+            open(column - lineStart);
+            column += 2;
+            while (column < lineEnd && text[column] === ' ')
+                column += 1;
+        }
+        if (isContent && column < lineEnd)
+            open(column - lineStart);
+        lineStart = lineEnd + 1;
+    }
+    return deepest;
+}
+//# sourceMappingURL=structured-text-nesting.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/parse-structured-text.js
+
+
+
+
+
+/** YAML anchors can expand exponentially; a request or template never needs more than a handful. */
+const MAX_YAML_ALIASES = 100;
+/**
+ * The one parser of JSON and YAML from untrusted sources (requests, dispatch inputs, the repository
+ * config, generated templates and JSON files). Bounds come first — length, then an estimate of the
+ * nesting made in one linear pass — so no input reaches a parser that could exhaust the stack or run
+ * long; then the parsed value is checked again for depth and count. A failure is an answer whose
+ * message says where (line and column) and reads after a subject: "is not valid JSON at line 2…".
+ */
+function parseStructuredText(params) {
+    const { text } = params;
+    const maxLength = params.maxLength ?? MAX_UNTRUSTED_TEXT_LENGTH;
+    const maxDepth = params.maxDepth ?? MAX_NESTING_DEPTH;
+    if (text.length > maxLength)
+        return {
+            ok: false,
+            message: `is ${count(text.length)} characters long, over the limit of ${count(maxLength)}; it was not read`,
+        };
+    const format = params.format ?? (/^\s*[{[]/.test(text) ? 'json' : 'yaml');
+    if (structuredTextNesting(text, format) > maxDepth)
+        return { ok: false, message: `nests more than ${maxDepth} levels deep; it was not read` };
+    const parsed = format === 'json' ? parseJson(text) : parseYaml(text, params.customTags);
+    if (!parsed.ok)
+        return parsed;
+    const bounds = checkValueBounds(parsed.value, { maxDepth, maxValues: params.maxValues ?? MAX_VALUE_COUNT });
+    if (bounds === undefined)
+        return parsed;
+    const where = bounds.path === '' ? '' : ` at \`${bounds.path}\``;
+    return { ok: false, message: `${bounds.message}${where}; it was not read` };
+}
+function count(value) {
+    return value.toLocaleString('en-US');
+}
+function lineAndColumn(text, offset) {
+    const before = text.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+function parseJson(text) {
+    const body = text.replace(/^\uFEFF/, '');
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch {
+        const location = locateJsonError(body);
+        if (location === undefined)
+            return { ok: false, message: 'is not valid JSON' };
+        const { line, column } = lineAndColumn(body, location.offset);
+        return {
+            ok: false,
+            message: `is not valid JSON at line ${line}, column ${column}: ${location.reason}`,
+            line,
+            column,
+        };
+    }
+}
+function parseYaml(text, customTags) {
+    const options = {
+        prettyErrors: true,
+        uniqueKeys: true,
+        ...(customTags === undefined ? {} : { customTags }),
+    };
+    const document = (0,dist/* parseDocument */.Tp)(text, options);
+    // With custom tags, an unknown one (`!Reff`) is only a warning to the library, but the reader would refuse it.
+    const [error] = customTags === undefined ? document.errors : [...document.errors, ...document.warnings];
+    if (error) {
+        const position = error.linePos?.[0];
+        const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+        return position === undefined
+            ? { ok: false, message: `is not valid YAML: ${reason}` }
+            : {
+                ok: false,
+                message: `is not valid YAML at line ${position.line}, column ${position.col}: ${reason}`,
+                line: position.line,
+                column: position.col,
+            };
+    }
+    try {
+        return { ok: true, value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+    }
+    catch (error) {
+        // Thrown for alias expansion bombs, which only show up when the document is turned into values.
+        return {
+            ok: false,
+            message: `is not usable YAML: ${error instanceof Error ? error.message : String(error)}`,
+        };
+    }
+}
+//# sourceMappingURL=parse-structured-text.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/cloudformation-tags.js
+
+/** Short-form tag → the long-form key CloudFormation itself reads. */
+const LONG_FORM_KEYS = {
+    '!Ref': 'Ref',
+    '!Condition': 'Condition',
+    '!Sub': 'Fn::Sub',
+    '!GetAtt': 'Fn::GetAtt',
+    '!Join': 'Fn::Join',
+    '!Select': 'Fn::Select',
+    '!Split': 'Fn::Split',
+    '!If': 'Fn::If',
+    '!Equals': 'Fn::Equals',
+    '!And': 'Fn::And',
+    '!Or': 'Fn::Or',
+    '!Not': 'Fn::Not',
+    '!FindInMap': 'Fn::FindInMap',
+    '!GetAZs': 'Fn::GetAZs',
+    '!ImportValue': 'Fn::ImportValue',
+    '!Base64': 'Fn::Base64',
+    '!Cidr': 'Fn::Cidr',
+    '!Transform': 'Fn::Transform',
+};
+/** `!GetAtt Res.Attr` means `[Res, Attr]`; only the first dot splits, since attributes may be dotted (`Endpoint.Address`). */
+function getAttArguments(text) {
+    const dot = text.indexOf('.');
+    return dot === -1 ? text : [text.slice(0, dot), text.slice(dot + 1)];
+}
+function scalarTag(tag, key) {
+    return {
+        tag,
+        resolve: (text) => ({ [key]: tag === '!GetAtt' ? getAttArguments(text) : text }),
+    };
+}
+/** Collection forms keep the parsed node, so anchors, aliases and nested tags inside still resolve normally. */
+function collectionTag(tag, key, collection) {
+    return {
+        tag,
+        collection,
+        resolve: (node) => {
+            const wrapper = new dist/* YAMLMap */.CA();
+            wrapper.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5(key), node));
+            return wrapper;
+        },
+    };
+}
+/**
+ * Every short-form intrinsic in its scalar, sequence and mapping forms. Shapes that CloudFormation
+ * would reject (`!Ref [a]`) still parse here; the structure check reports them with a location.
+ */
+const cloudFormationTags = Object.entries(LONG_FORM_KEYS).flatMap(([tag, key]) => [
+    scalarTag(tag, key),
+    collectionTag(tag, key, 'seq'),
+    collectionTag(tag, key, 'map'),
+]);
+//# sourceMappingURL=cloudformation-tags.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/parse-template.js
+
+
+/**
+ * Reads a CloudFormation template written in JSON or YAML. YAML short-form intrinsics (`!Ref`,
+ * `!Sub`, `!GetAtt`...) come back in their long forms, so later checks see one shape.
+ */
+function parseTemplate(text) {
+    return looksLikeJson(text) ? parseJsonTemplate(text) : parseYamlTemplate(text);
+}
+/** CloudFormation treats a body starting with `{` as JSON; YAML's flow mappings would hide JSON's stricter errors. */
+function looksLikeJson(text) {
+    return text
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .startsWith('{');
+}
+/**
+ * CloudFormation reads template bodies of up to 1,048,576 bytes from S3 (`TemplateURL`; 51,200 inline),
+ * so no larger text is a template. AWS CloudFormation User Guide, "CloudFormation quotas".
+ */
+const MAX_TEMPLATE_LENGTH = 1_048_576;
+/** Deepest nesting a template may have: intrinsic functions inside properties rarely pass 15 levels. */
+const MAX_TEMPLATE_DEPTH = 64;
+const MAX_TEMPLATE_VALUES = 200_000;
+function parseWith(text, format) {
+    const parsed = parseStructuredText({
+        text,
+        format,
+        maxLength: MAX_TEMPLATE_LENGTH,
+        maxDepth: MAX_TEMPLATE_DEPTH,
+        maxValues: MAX_TEMPLATE_VALUES,
+        ...(format === 'yaml' ? { customTags: [...cloudFormationTags] } : {}),
+    });
+    if (parsed.ok)
+        return { ok: true, format, template: parsed.value };
+    // The shared parser words its messages after a subject ("is not valid JSON at line 2, column 3: …").
+    const message = parsed.message.replace(/^(?:is not (?:valid|usable) (?:JSON|YAML)(?: at line \d+, column \d+)?: )/, '');
+    return parsed.line === undefined || parsed.column === undefined
+        ? { ok: false, format, message }
+        : { ok: false, format, message, position: { line: parsed.line, column: parsed.column } };
+}
+function parseJsonTemplate(text) {
+    return parseWith(text, 'json');
+}
+function parseYamlTemplate(text) {
+    return parseWith(text, 'yaml');
+}
+//# sourceMappingURL=parse-template.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/is-plain-object.js
+function is_plain_object_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=is-plain-object.js.map
+;// CONCATENATED MODULE: ./lib/core/bundle/check-coverage.js
+
+
+/**
+ * The bundle's coverage claims, checked against the bundle itself: a test counts only when its file
+ * is among the generated tests and declares a test with that exact title; a resource only when the
+ * template declares it. A claim without its evidence is demoted and the missing piece named, and a
+ * story or description row claimed covered with no test is at most partial. So what a PR says is
+ * met is computed from what was generated, never taken on trust.
+ */
+function checkCoverage(bundle) {
+    const resources = templateResourceIds(bundle);
+    return (bundle.coverage ?? []).map((row) => {
+        if (row.status === 'not_covered')
+            return row;
+        const missing = [
+            ...row.tests.filter((test) => !declaresTest(bundle, test)).map(describeMissingTest),
+            ...row.resources
+                .filter((id) => !resources.has(id))
+                .map((id) => `claimed resource ${id} is not in the template`),
+        ];
+        const untested = row.source.kind !== 'setting' && row.tests.length === 0;
+        if (missing.length === 0 && !untested)
+            return row;
+        const evidence = row.tests.length + row.resources.length;
+        const status = evidence > 0 && missing.length === evidence ? 'not_covered' : demote(row.status);
+        return {
+            ...row,
+            status,
+            gaps: [...row.gaps, ...missing, ...(untested ? ['no generated test proves it'] : [])],
+        };
+    });
+}
+function demote(status) {
+    return status === 'covered' ? 'partial' : status;
+}
+function describeMissingTest(test) {
+    return `claimed test "${test.title}" is not in ${test.path}`;
+}
+function declaresTest(bundle, test) {
+    const file = bundle.files.find((candidate) => candidate.path === test.path && candidate.role === 'test');
+    if (file === undefined)
+        return false;
+    return ["'", '"', '`'].some((quote) => ['it(', 'test('].some((call) => file.content.includes(`${call}${quote}${test.title}${quote}`)));
+}
+function templateResourceIds(bundle) {
+    const file = bundle.files.find((candidate) => candidate.path === bundle.templatePath);
+    if (file === undefined)
+        return new Set();
+    const parsed = parseTemplate(file.content);
+    if (!parsed.ok || !is_plain_object_isPlainObject(parsed.template))
+        return new Set();
+    const resources = parsed.template['Resources'];
+    return new Set(is_plain_object_isPlainObject(resources) ? Object.keys(resources) : []);
+}
+//# sourceMappingURL=check-coverage.js.map
 ;// CONCATENATED MODULE: ./node_modules/mdurl/lib/decode.mjs
 /* eslint-disable no-bitwise */
 
@@ -51654,55 +55670,59 @@ const DEPLOYMENT_DESCRIPTION_LIMIT = {
     what: 'deployment description',
 };
 //# sourceMappingURL=github-limits.js.map
-;// CONCATENATED MODULE: ./lib/core/markdown/untrusted-inline-with-code.js
+;// CONCATENATED MODULE: ./lib/core/render/coverage-sections.js
 
-
+const STATUS_LABEL = {
+    covered: '✅ covered',
+    partial: '⚠️ partial',
+    not_covered: '❌ not covered',
+};
 /**
- * Untrusted prose that may use inline code (the model's summary, plan steps and risk notes, from
- * Bedrock or the offline blueprints) for the inside of a line. The one rule: text between two
- * equal runs of backticks becomes a real code span, as CommonMark reads it (§6.1: line breaks
- * inside become spaces, one space is stripped from each end when both ends have one); everything
- * else is shown literally as by `untrustedInline`. So `` `POST /orders` `` renders as code, while
- * emphasis, links, HTML and mentions in the same text do not render. A backtick run without its
- * match stays a literal backtick. `inTableCell` escapes pipes inside the code spans too.
+ * The PR body's "Requirements" table and "Not covered" list, from checked coverage rows
+ * (`checkCoverage`). `undefined` means the provider reported none, which is said rather than hidden.
  */
-function untrustedInlineWithCode(text, options = {}) {
-    const source = text.trim();
-    const runs = [...source.matchAll(/`+/g)].map((run) => ({ start: run.index, length: run[0].length }));
-    // For each run length, the runs in order and how far the search for a closer has got.
-    const byLength = new Map();
-    runs.forEach((run, index) => {
-        const entry = byLength.get(run.length) ?? { positions: [], next: 0 };
-        entry.positions.push(index);
-        byLength.set(run.length, entry);
-    });
-    const out = [];
-    let textStart = 0;
-    for (let index = 0; index < runs.length; index++) {
-        const open = runs[index];
-        const entry = open === undefined ? undefined : byLength.get(open.length);
-        if (open === undefined || entry === undefined)
-            continue;
-        while (entry.next < entry.positions.length && (entry.positions[entry.next] ?? 0) <= index)
-            entry.next++;
-        const closeIndex = entry.positions[entry.next];
-        const close = closeIndex === undefined ? undefined : runs[closeIndex];
-        if (closeIndex === undefined || close === undefined)
-            continue;
-        out.push(escapeInlineText({ text: source.slice(textStart, open.start), atLineStart: textStart === 0 }));
-        out.push(codeSpan(codeContent(source.slice(open.start + open.length, close.start)), options));
-        textStart = close.start + close.length;
-        index = closeIndex;
+function renderCoverageSections(rows) {
+    if (rows === undefined) {
+        return [
+            '### Requirements',
+            'The provider did not report which generated code and tests answer each user story; check every story against the tests before approving.',
+        ];
     }
-    out.push(escapeInlineText({ text: source.slice(textStart), atLineStart: textStart === 0 }));
-    return out.join('');
+    if (rows.length === 0)
+        return ['### Requirements', 'The request had no user stories, description or settings to check.'];
+    const table = [
+        '| Requirement | Status | Implemented by | Tests |',
+        '| --- | --- | --- | --- |',
+        ...rows.map((row) => `| ${cell(`${sourceLabel(row.source)}: ${row.text}`)} | ${STATUS_LABEL[row.status]} | ${cell(row.implementedBy ?? '—')} | ${row.tests.length === 0 ? '—' : row.tests.map((test) => cell(test.title)).join('<br>')} |`),
+    ];
+    const open = rows.filter((row) => row.status !== 'covered');
+    const notCovered = open.length === 0
+        ? 'Nothing: every user story, description sentence and setting is answered by generated code, with the tests above.'
+        : open
+            .map((row) => `- **${sourceLabel(row.source)}** (${STATUS_LABEL[row.status]}) ${cell(row.text)} — ${cell(row.gaps.join('; ') || 'not generated')}`)
+            .join('\n');
+    return ['### Requirements', table.join('\n'), '### Not covered', notCovered];
 }
-function codeContent(raw) {
-    const flat = raw.replace(/\r\n?|\n/g, ' ');
-    return flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '' ? flat.slice(1, -1) : flat;
+/** Whether the request's `deployment_strategy` shaped the output; unknown (no coverage reported) counts as yes. */
+function strategyHadEffect(rows) {
+    const row = rows?.find((candidate) => candidate.source.kind === 'setting');
+    return row === undefined || row.status !== 'not_covered';
 }
-//# sourceMappingURL=untrusted-inline-with-code.js.map
+function sourceLabel(source) {
+    if (source.kind === 'story')
+        return `Story ${source.number}`;
+    if (source.kind === 'description')
+        return `Description, sentence ${source.sentence}`;
+    return source.name;
+}
+/** Request text and generated descriptions are untrusted: shown literally, in a table cell or a line. */
+function cell(text) {
+    return untrustedInline(text);
+}
+//# sourceMappingURL=coverage-sections.js.map
 ;// CONCATENATED MODULE: ./lib/core/render/pr-body.js
+
+
 
 
 
@@ -51749,13 +55769,17 @@ function renderPrBody(params) {
 function sectionsAround(params, fileTable) {
     const { request, bundle, report, usage } = params;
     const exec = request.execution_request;
+    // Coverage is checked against the generated files here, so the PR never repeats an unchecked claim.
+    const coverage = bundle.coverage === undefined ? undefined : checkCoverage(bundle);
+    const strategy = exec.deployment_strategy && strategyHadEffect(coverage) ? exec.deployment_strategy : undefined;
     return [
         `## ${untrustedInline(exec.task_name)}`,
         untrustedInlineWithCode(bundle.summary),
         `**Type** ${exec.task_type} · **Mode** ${exec.execution_mode} · **Target** ${untrustedInline(exec.target_environment)}` +
-            (exec.deployment_strategy ? ` · **Strategy** ${exec.deployment_strategy}` : ''),
+            (strategy ? ` · **Strategy** ${strategy}` : ''),
         '### Plan',
         bundle.plan.map((step, index) => `${index + 1}. ${untrustedInlineWithCode(step)}`).join('\n'),
+        ...renderCoverageSections(coverage),
         '### Files',
         fileTable,
         '### Validation',
@@ -62598,347 +66622,6 @@ function topLevelGroups(tokens) {
     return groups;
 }
 //# sourceMappingURL=read-markdown-blocks.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/untrusted-input-limits.js
-/**
- * Bounds every parser of untrusted text checks before it does any expensive work (DESIGN §5b).
- * A text or value over a bound is refused with an answer; it is never parsed.
- */
-/**
- * GitHub refuses issue bodies, comments and pull request bodies longer than 65,536 characters
- * ("body is too long (maximum is 65536 characters)", REST API validation error), so nothing a
- * person writes on GitHub is longer. Counted in UTF-16 code units (JavaScript's `length`), which is
- * never fewer than the characters GitHub counts.
- */
-const MAX_UNTRUSTED_TEXT_LENGTH = 65_536;
-/**
- * Objects and lists nested deeper than this are refused. A request needs four levels; the
- * margin is for the free-form context upstream systems attach.
- */
-const MAX_NESTING_DEPTH = 32;
-/** Values (objects, lists, strings, numbers…) in one parsed document; a request has a few dozen. */
-const MAX_VALUE_COUNT = 5_000;
-//# sourceMappingURL=untrusted-input-limits.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/check-value-bounds.js
-
-/**
- * Checks a parsed value — a webhook's `client_payload`, a YAML document — against the nesting and
- * count bounds without recursion, so a payload nested 5,000 levels (which would overflow the stack
- * of `JSON.stringify` or any recursive walk) is refused in time linear in its size. Only own
- * enumerable properties are visited. Returns the first problem, or undefined within bounds.
- */
-function checkValueBounds(value, limits = {}) {
-    const maxDepth = limits.maxDepth ?? MAX_NESTING_DEPTH;
-    const maxValues = limits.maxValues ?? MAX_VALUE_COUNT;
-    const pending = [{ value, path: [] }];
-    let seen = 1;
-    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        if (typeof next.value !== 'object' || next.value === null)
-            continue;
-        if (next.path.length >= maxDepth)
-            return { path: next.path.join('.'), message: `is nested more than ${maxDepth} levels deep` };
-        for (const key in next.value) {
-            if (!Object.hasOwn(next.value, key))
-                continue;
-            if ((seen += 1) > maxValues)
-                return { path: '', message: `holds more than ${maxValues.toLocaleString('en-US')} values` };
-            pending.push({ value: next.value[key], path: [...next.path, key] });
-        }
-    }
-    return undefined;
-}
-//# sourceMappingURL=check-value-bounds.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/locate-json-error.js
-class JsonSyntaxError extends Error {
-    offset;
-    reason;
-    constructor(offset, reason) {
-        super(reason);
-        this.offset = offset;
-        this.reason = reason;
-    }
-}
-const MAX_DEPTH = 512;
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-/** Sticky, so each number is matched where it stands instead of on a copy of the rest of the text. */
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/**
- * Finds where JSON goes wrong. Node 20's `JSON.parse` messages often carry no position
- * ("Unexpected token '}', … is not valid JSON"), and a requester needs a line and column.
- * Returns undefined for valid JSON.
- */
-function locateJsonError(text) {
-    let index = 0;
-    const fail = (reason) => {
-        throw new JsonSyntaxError(index, index >= text.length ? `unexpected end of input: ${reason}` : reason);
-    };
-    const skipWhitespace = () => {
-        while (WHITESPACE.has(text[index] ?? ''))
-            index += 1;
-    };
-    const expect = (literal) => {
-        if (!text.startsWith(literal, index))
-            fail(`expected ${literal}`);
-        index += literal.length;
-    };
-    const readString = () => {
-        index += 1;
-        for (;;) {
-            const character = text[index];
-            if (character === undefined)
-                return fail('a string is not closed with "');
-            if (character === '"') {
-                index += 1;
-                return;
-            }
-            if (character === '\\') {
-                if (!/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(index, index + 6)))
-                    fail('invalid escape in a string');
-                index += text[index + 1] === 'u' ? 6 : 2;
-            }
-            else if (character < ' ') {
-                fail('a line break or control character inside a string (strings must be on one line)');
-            }
-            else {
-                index += 1;
-            }
-        }
-    };
-    const readNumber = () => {
-        NUMBER.lastIndex = index;
-        const match = NUMBER.exec(text);
-        if (!match)
-            return fail('expected a value (a string in double quotes, a number, true, false, null, an object or a list)');
-        index += match[0].length;
-    };
-    const readValue = (depth) => {
-        if (depth > MAX_DEPTH)
-            fail('nested too deeply');
-        skipWhitespace();
-        const character = text[index];
-        if (character === '{')
-            return readContainer({ depth, close: '}', readEntry: () => readProperty(depth) });
-        if (character === '[')
-            return readContainer({ depth, close: ']', readEntry: () => readValue(depth + 1) });
-        if (character === '"')
-            return readString();
-        if (character === 't')
-            return expect('true');
-        if (character === 'f')
-            return expect('false');
-        if (character === 'n')
-            return expect('null');
-        return readNumber();
-    };
-    const readProperty = (depth) => {
-        skipWhitespace();
-        if (text[index] !== '"')
-            fail('expected a property name in double quotes');
-        readString();
-        skipWhitespace();
-        if (text[index] !== ':')
-            fail('expected ":" after a property name');
-        index += 1;
-        readValue(depth + 1);
-    };
-    const readContainer = (params) => {
-        index += 1;
-        skipWhitespace();
-        if (text[index] === params.close) {
-            index += 1;
-            return;
-        }
-        for (;;) {
-            params.readEntry();
-            skipWhitespace();
-            if (text[index] === params.close) {
-                index += 1;
-                return;
-            }
-            if (text[index] !== ',')
-                fail(`expected "," or "${params.close}"`);
-            index += 1;
-            skipWhitespace();
-            if (text[index] === params.close)
-                fail(`a trailing comma before "${params.close}" is not allowed in JSON`);
-        }
-    };
-    try {
-        readValue(0);
-        skipWhitespace();
-        if (index < text.length)
-            fail('unexpected text after the end of the JSON value');
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof JsonSyntaxError)
-            return { offset: error.offset, reason: error.reason };
-        throw error;
-    }
-}
-//# sourceMappingURL=locate-json-error.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/structured-text-nesting.js
-/**
- * An upper bound on how deeply a JSON or YAML text nests, found in one linear pass and without
- * parsing, so a document that would exhaust a parser's stack (`[[[[…`, YAML indented a thousand
- * levels) is refused before a parser sees it.
- *
- * - Flow collections: the running count of `[`/`{` minus `]`/`}`. JSON strings are skipped; YAML
- *   quotes are not (a plain scalar may hold a quote), so brackets inside YAML strings may count: an
- *   over-estimate, which only ever refuses more.
- * - YAML block collections: the stack of indentation columns of the lines, where each leading
- *   `- `, `? ` or `: ` indicator opens a level of its own (`- - - x` nests three sequences).
- *
- * Returns the larger of the two. Linear in `text.length`.
- */
-function structuredTextNesting(text, format) {
-    return Math.max(flowNesting(text, format === 'json'), format === 'yaml' ? blockNesting(text) : 0);
-}
-function flowNesting(text, skipJsonStrings) {
-    let depth = 0;
-    let deepest = 0;
-    let inString = false;
-    for (let index = 0; index < text.length; index += 1) {
-        const character = text[index];
-        if (inString) {
-            if (character === '\\')
-                index += 1;
-            else if (character === '"')
-                inString = false;
-        }
-        else if (character === '"' && skipJsonStrings)
-            inString = true;
-        else if (character === '[' || character === '{')
-            deepest = Math.max(deepest, (depth += 1));
-        else if ((character === ']' || character === '}') && depth > 0)
-            depth -= 1;
-    }
-    return deepest;
-}
-const INDICATOR = /[-?:]/;
-function blockNesting(text) {
-    const columns = [];
-    let deepest = 0;
-    const open = (column) => {
-        while (columns.length > 0 && (columns.at(-1) ?? 0) >= column)
-            columns.pop();
-        columns.push(column);
-        deepest = Math.max(deepest, columns.length);
-    };
-    let lineStart = 0;
-    while (lineStart <= text.length) {
-        const newline = text.indexOf('\n', lineStart);
-        const lineEnd = newline < 0 ? text.length : newline;
-        let column = lineStart;
-        while (column < lineEnd && (text[column] === ' ' || text[column] === '\t'))
-            column += 1;
-        const isContent = column < lineEnd && text[column] !== '#' && text[column] !== '\r';
-        while (isContent && INDICATOR.test(text[column] ?? '') && /[ \t]/.test(text[column + 1] ?? '')) {
-            open(column - lineStart);
-            column += 2;
-            while (column < lineEnd && text[column] === ' ')
-                column += 1;
-        }
-        if (isContent && column < lineEnd)
-            open(column - lineStart);
-        lineStart = lineEnd + 1;
-    }
-    return deepest;
-}
-//# sourceMappingURL=structured-text-nesting.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/parse-structured-text.js
-
-
-
-
-
-/** YAML anchors can expand exponentially; a request or template never needs more than a handful. */
-const MAX_YAML_ALIASES = 100;
-/**
- * The one parser of JSON and YAML from untrusted sources (requests, dispatch inputs, the repository
- * config, generated templates and JSON files). Bounds come first — length, then an estimate of the
- * nesting made in one linear pass — so no input reaches a parser that could exhaust the stack or run
- * long; then the parsed value is checked again for depth and count. A failure is an answer whose
- * message says where (line and column) and reads after a subject: "is not valid JSON at line 2…".
- */
-function parseStructuredText(params) {
-    const { text } = params;
-    const maxLength = params.maxLength ?? MAX_UNTRUSTED_TEXT_LENGTH;
-    const maxDepth = params.maxDepth ?? MAX_NESTING_DEPTH;
-    if (text.length > maxLength)
-        return {
-            ok: false,
-            message: `is ${count(text.length)} characters long, over the limit of ${count(maxLength)}; it was not read`,
-        };
-    const format = params.format ?? (/^\s*[{[]/.test(text) ? 'json' : 'yaml');
-    if (structuredTextNesting(text, format) > maxDepth)
-        return { ok: false, message: `nests more than ${maxDepth} levels deep; it was not read` };
-    const parsed = format === 'json' ? parseJson(text) : parseYaml(text, params.customTags);
-    if (!parsed.ok)
-        return parsed;
-    const bounds = checkValueBounds(parsed.value, { maxDepth, maxValues: params.maxValues ?? MAX_VALUE_COUNT });
-    if (bounds === undefined)
-        return parsed;
-    const where = bounds.path === '' ? '' : ` at \`${bounds.path}\``;
-    return { ok: false, message: `${bounds.message}${where}; it was not read` };
-}
-function count(value) {
-    return value.toLocaleString('en-US');
-}
-function lineAndColumn(text, offset) {
-    const before = text.slice(0, offset);
-    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-function parseJson(text) {
-    const body = text.replace(/^\uFEFF/, '');
-    try {
-        return { ok: true, value: JSON.parse(body) };
-    }
-    catch {
-        const location = locateJsonError(body);
-        if (location === undefined)
-            return { ok: false, message: 'is not valid JSON' };
-        const { line, column } = lineAndColumn(body, location.offset);
-        return {
-            ok: false,
-            message: `is not valid JSON at line ${line}, column ${column}: ${location.reason}`,
-            line,
-            column,
-        };
-    }
-}
-function parseYaml(text, customTags) {
-    const options = {
-        prettyErrors: true,
-        uniqueKeys: true,
-        ...(customTags === undefined ? {} : { customTags }),
-    };
-    const document = (0,dist/* parseDocument */.Tp)(text, options);
-    // With custom tags, an unknown one (`!Reff`) is only a warning to the library, but the reader would refuse it.
-    const [error] = customTags === undefined ? document.errors : [...document.errors, ...document.warnings];
-    if (error) {
-        const position = error.linePos?.[0];
-        const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-        return position === undefined
-            ? { ok: false, message: `is not valid YAML: ${reason}` }
-            : {
-                ok: false,
-                message: `is not valid YAML at line ${position.line}, column ${position.col}: ${reason}`,
-                line: position.line,
-                column: position.col,
-            };
-    }
-    try {
-        return { ok: true, value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
-    }
-    catch (error) {
-        // Thrown for alias expansion bombs, which only show up when the document is turned into values.
-        return {
-            ok: false,
-            message: `is not usable YAML: ${error instanceof Error ? error.message : String(error)}`,
-        };
-    }
-}
-//# sourceMappingURL=parse-structured-text.js.map
 ;// CONCATENATED MODULE: ./lib/core/request/is-record.js
 /** A JSON object: not null, not an array. */
 function isRecord(value) {
@@ -64613,7 +68296,7 @@ function capped(rule, ignored = []) {
 ;// CONCATENATED MODULE: ./lib/core/secrets/secret-kind.js
 
 /** Keyed by the message ids of secretlint's recommended preset, 11.x. */
-const KINDS = {
+const secret_kind_KINDS = {
     AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
     AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
     PrivateKeyJSON: { slug: 'gcp-service-account-key', title: 'GCP service account key (JSON)' },
@@ -64645,7 +68328,7 @@ const KINDS = {
  * preset) still gets a readable kind from the id itself, so it is reported and redacted all the same.
  */
 function secretKind(messageId) {
-    const known = Object.hasOwn(KINDS, messageId) ? KINDS[messageId] : undefined;
+    const known = Object.hasOwn(secret_kind_KINDS, messageId) ? secret_kind_KINDS[messageId] : undefined;
     if (known !== undefined)
         return known;
     const slug = messageId
@@ -65238,111 +68921,6 @@ async function scanJoinedTexts(texts) {
     });
 }
 //# sourceMappingURL=scan-joined-texts.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/cloudformation-tags.js
-
-/** Short-form tag → the long-form key CloudFormation itself reads. */
-const LONG_FORM_KEYS = {
-    '!Ref': 'Ref',
-    '!Condition': 'Condition',
-    '!Sub': 'Fn::Sub',
-    '!GetAtt': 'Fn::GetAtt',
-    '!Join': 'Fn::Join',
-    '!Select': 'Fn::Select',
-    '!Split': 'Fn::Split',
-    '!If': 'Fn::If',
-    '!Equals': 'Fn::Equals',
-    '!And': 'Fn::And',
-    '!Or': 'Fn::Or',
-    '!Not': 'Fn::Not',
-    '!FindInMap': 'Fn::FindInMap',
-    '!GetAZs': 'Fn::GetAZs',
-    '!ImportValue': 'Fn::ImportValue',
-    '!Base64': 'Fn::Base64',
-    '!Cidr': 'Fn::Cidr',
-    '!Transform': 'Fn::Transform',
-};
-/** `!GetAtt Res.Attr` means `[Res, Attr]`; only the first dot splits, since attributes may be dotted (`Endpoint.Address`). */
-function getAttArguments(text) {
-    const dot = text.indexOf('.');
-    return dot === -1 ? text : [text.slice(0, dot), text.slice(dot + 1)];
-}
-function scalarTag(tag, key) {
-    return {
-        tag,
-        resolve: (text) => ({ [key]: tag === '!GetAtt' ? getAttArguments(text) : text }),
-    };
-}
-/** Collection forms keep the parsed node, so anchors, aliases and nested tags inside still resolve normally. */
-function collectionTag(tag, key, collection) {
-    return {
-        tag,
-        collection,
-        resolve: (node) => {
-            const wrapper = new dist/* YAMLMap */.CA();
-            wrapper.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5(key), node));
-            return wrapper;
-        },
-    };
-}
-/**
- * Every short-form intrinsic in its scalar, sequence and mapping forms. Shapes that CloudFormation
- * would reject (`!Ref [a]`) still parse here; the structure check reports them with a location.
- */
-const cloudFormationTags = Object.entries(LONG_FORM_KEYS).flatMap(([tag, key]) => [
-    scalarTag(tag, key),
-    collectionTag(tag, key, 'seq'),
-    collectionTag(tag, key, 'map'),
-]);
-//# sourceMappingURL=cloudformation-tags.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/parse-template.js
-
-
-/**
- * Reads a CloudFormation template written in JSON or YAML. YAML short-form intrinsics (`!Ref`,
- * `!Sub`, `!GetAtt`...) come back in their long forms, so later checks see one shape.
- */
-function parseTemplate(text) {
-    return looksLikeJson(text) ? parseJsonTemplate(text) : parseYamlTemplate(text);
-}
-/** CloudFormation treats a body starting with `{` as JSON; YAML's flow mappings would hide JSON's stricter errors. */
-function looksLikeJson(text) {
-    return text
-        .replace(/^\uFEFF/, '')
-        .trimStart()
-        .startsWith('{');
-}
-/**
- * CloudFormation reads template bodies of up to 1,048,576 bytes from S3 (`TemplateURL`; 51,200 inline),
- * so no larger text is a template. AWS CloudFormation User Guide, "CloudFormation quotas".
- */
-const MAX_TEMPLATE_LENGTH = 1_048_576;
-/** Deepest nesting a template may have: intrinsic functions inside properties rarely pass 15 levels. */
-const MAX_TEMPLATE_DEPTH = 64;
-const MAX_TEMPLATE_VALUES = 200_000;
-function parseWith(text, format) {
-    const parsed = parseStructuredText({
-        text,
-        format,
-        maxLength: MAX_TEMPLATE_LENGTH,
-        maxDepth: MAX_TEMPLATE_DEPTH,
-        maxValues: MAX_TEMPLATE_VALUES,
-        ...(format === 'yaml' ? { customTags: [...cloudFormationTags] } : {}),
-    });
-    if (parsed.ok)
-        return { ok: true, format, template: parsed.value };
-    // The shared parser words its messages after a subject ("is not valid JSON at line 2, column 3: …").
-    const message = parsed.message.replace(/^(?:is not (?:valid|usable) (?:JSON|YAML)(?: at line \d+, column \d+)?: )/, '');
-    return parsed.line === undefined || parsed.column === undefined
-        ? { ok: false, format, message }
-        : { ok: false, format, message, position: { line: parsed.line, column: parsed.column } };
-}
-function parseJsonTemplate(text) {
-    return parseWith(text, 'json');
-}
-function parseYamlTemplate(text) {
-    return parseWith(text, 'yaml');
-}
-//# sourceMappingURL=parse-template.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
 /** Every string value in a parsed document, depth first, in document order. */
 function stringLeaves(value) {
@@ -65501,11 +69079,6 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 //# sourceMappingURL=closest-name.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/is-plain-object.js
-function is_plain_object_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-//# sourceMappingURL=is-plain-object.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/describe-value.js
 
 /** A short description of a value that was not what a function expected. */

@@ -5,7 +5,11 @@ const SERVICE_OF_PACKAGE: Readonly<Record<string, string>> = {
   '@aws-sdk/client-cloudwatch': 'cloudwatch',
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/lib-dynamodb': 'dynamodb',
+  '@aws-sdk/client-s3': 's3',
 };
+
+/** S3 operations authorised under another action's name (Service Authorization Reference, Amazon S3). */
+const S3_ACTIONS: Readonly<Record<string, string>> = { HeadObject: 'GetObject' };
 
 /** The document client's commands and the DynamoDB operations (and IAM actions) they send. */
 const DOCUMENT_CLIENT_OPERATIONS: Readonly<Record<string, string>> = {
@@ -35,5 +39,6 @@ export function iamActionOf(params: { packageName: string; commandName: string }
     if (sent === undefined) throw new Error(`no DynamoDB operation known for ${params.commandName}`);
     return `${service}:${sent}`;
   }
+  if (service === 's3') return `s3:${S3_ACTIONS[operation] ?? operation}`;
   return `${service}:${operation}`;
 }

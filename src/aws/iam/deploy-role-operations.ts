@@ -3,13 +3,15 @@
  * - `stack`: the deployed stacks and the change sets this agent names (`implementation-agent-*`);
  * - `read-any`: reads whose resources the deploy cannot know in advance (the CodeDeploy groups a
  *   stack created, the environment's alarms), granted on `*`;
- * - `lock-table`: the DynamoDB deploy lock table, only when one is configured.
+ * - `lock-table`: the DynamoDB deploy lock table, only when one is configured;
+ * - `code-bucket`: the repository's packaged Lambda code (`<bucket>/<owner>/<repo>/code/*`), only when
+ *   a code bucket is configured.
  */
-export type DeployRoleScope = 'stack' | 'read-any' | 'lock-table';
+export type DeployRoleScope = 'stack' | 'read-any' | 'lock-table' | 'code-bucket';
 
 export interface DeployRoleOperation {
   /** The IAM action, `service:Operation`; for these services it is the API operation's own name. */
-  readonly action: `${'cloudformation' | 'codedeploy' | 'cloudwatch' | 'dynamodb'}:${string}`;
+  readonly action: `${'cloudformation' | 'codedeploy' | 'cloudwatch' | 'dynamodb' | 's3'}:${string}`;
   readonly scope: DeployRoleScope;
   /** Which step of the deploy path calls it, for people reading the policy. */
   readonly usedFor: string;
@@ -20,7 +22,8 @@ export interface DeployRoleOperation {
  * one list the deploy role's policy is generated from (`infrastructure/deploy-role.yaml`, the README).
  * Tests check that each operation the code sends is listed here and that nothing listed is unused.
  * Action names and resource types: AWS Service Authorization Reference, "Actions, resources, and
- * condition keys" for AWS CloudFormation, AWS CodeDeploy, Amazon CloudWatch and Amazon DynamoDB.
+ * condition keys" for AWS CloudFormation, AWS CodeDeploy, Amazon CloudWatch, Amazon DynamoDB and
+ * Amazon S3 (where `HeadObject` is authorised as `s3:GetObject`).
  */
 export const DEPLOY_ROLE_OPERATIONS: readonly DeployRoleOperation[] = [
   { action: 'cloudformation:DescribeStacks', scope: 'stack', usedFor: 'stack status, outputs, polling' },
@@ -71,4 +74,6 @@ export const DEPLOY_ROLE_OPERATIONS: readonly DeployRoleOperation[] = [
   { action: 'dynamodb:PutItem', scope: 'lock-table', usedFor: 'taking the deploy lock' },
   { action: 'dynamodb:UpdateItem', scope: 'lock-table', usedFor: 'extending the deploy lock' },
   { action: 'dynamodb:DeleteItem', scope: 'lock-table', usedFor: 'releasing the lock, `/unlock <env>`' },
+  { action: 's3:GetObject', scope: 'code-bucket', usedFor: 'whether packaged code is uploaded (HeadObject)' },
+  { action: 's3:PutObject', scope: 'code-bucket', usedFor: 'uploading packaged Lambda code by content hash' },
 ];

@@ -13,6 +13,7 @@ const STATEMENTS: ReadonlyArray<{ readonly scope: DeployRoleScope; readonly sid:
   { scope: 'stack', sid: 'DeployStacks' },
   { scope: 'read-any', sid: 'FollowTrafficShiftsAndAlarms' },
   { scope: 'lock-table', sid: 'DeployLock' },
+  { scope: 'code-bucket', sid: 'PackagedCode' },
 ];
 
 /**
@@ -43,6 +44,7 @@ export function documentedDeployRolePolicy(): string {
     ],
     'read-any': ['*'],
     'lock-table': ['arn:aws:dynamodb:*:<account-id>:table/<locks-table>'],
+    'code-bucket': ['arn:aws:s3:::<code-bucket>/<owner>/<repo>/code/*'],
   }).map(({ scope: _scope, ...statement }) => statement);
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 }

@@ -10,6 +10,11 @@ const CLAIM = 'token.actions.githubusercontent.com';
 const AUDIENCE = 'sts.amazonaws.com';
 
 const sub = (text: string) => ({ 'Fn::Sub': text });
+/** Statements granted only when their resource is configured: scope → the template condition. */
+const OPTIONAL_SCOPES: Readonly<Partial<Record<string, string>>> = {
+  'lock-table': 'HasLockTable',
+  'code-bucket': 'HasCodeBucket',
+};
 const ref = (name: string) => ({ Ref: name });
 
 /**
@@ -33,9 +38,11 @@ export function deployRoleTemplate(): Record<string, unknown> {
     ],
     'read-any': '*',
     'lock-table': sub('arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/${LockTableName}'),
-  }).map(({ scope, ...statement }) =>
-    scope === 'lock-table' ? { 'Fn::If': ['HasLockTable', statement, ref('AWS::NoValue')] } : statement,
-  );
+    'code-bucket': sub('arn:${AWS::Partition}:s3:::${CodeBucketName}/${GitHubRepository}/code/*'),
+  }).map(({ scope, ...statement }) => {
+    const condition = OPTIONAL_SCOPES[scope];
+    return condition === undefined ? statement : { 'Fn::If': [condition, statement, ref('AWS::NoValue')] };
+  });
   const federated = {
     'Fn::If': ['CreateOidcProvider', ref('GitHubOidcProvider'), ref('ExistingOidcProviderArn')],
   };
@@ -47,6 +54,7 @@ export function deployRoleTemplate(): Record<string, unknown> {
     Conditions: {
       CreateOidcProvider: { 'Fn::Equals': [ref('ExistingOidcProviderArn'), ''] },
       HasLockTable: { 'Fn::Not': [{ 'Fn::Equals': [ref('LockTableName'), ''] }] },
+      HasCodeBucket: { 'Fn::Not': [{ 'Fn::Equals': [ref('CodeBucketName'), ''] }] },
       HasTemplateResourcePolicies: {
         'Fn::Not': [{ 'Fn::Equals': [{ 'Fn::Join': ['', ref('TemplateResourcePolicyArns')] }, ''] }],
       },
@@ -157,6 +165,12 @@ const PARAMETERS = {
     Type: 'String',
     Default: '',
     Description: 'The DynamoDB table of mirrors.locks_table, if you use one; empty for none',
+  },
+  CodeBucketName: {
+    Type: 'String',
+    Default: '',
+    Description:
+      'The bucket packaged Lambda code is uploaded to (mirrors.deployments_bucket or an environment code_bucket); empty for none',
   },
   TemplateResourcePolicyArns: {
     Type: 'CommaDelimitedList',

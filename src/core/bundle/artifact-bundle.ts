@@ -1,3 +1,5 @@
+import type { RequirementCoverage } from './requirement-coverage.js';
+
 /** What one generation attempt produced; checked by the validation gates before any PR exists. */
 export type FileRole = 'source' | 'template' | 'test' | 'doc' | 'config';
 
@@ -17,4 +19,9 @@ export interface ArtifactBundle {
   readonly templatePath?: string;
   /** What a reviewer should look at closely (IAM, replacements, public exposure...). */
   readonly riskNotes: readonly string[];
+  /**
+   * Each user story, description sentence and setting of the request, with what answers it.
+   * Absent when the provider does not report it (the PR body then says so).
+   */
+  readonly coverage?: readonly RequirementCoverage[];
 }

@@ -55,6 +55,11 @@ const environmentFileSchema = z.strictObject({
   auto_rollback: z.boolean().optional(),
   /** After `/rollback`, open a pull request reverting the rolled-back change on the default branch. */
   revert_pr_on_rollback: z.boolean().optional(),
+  /** S3 bucket, in the environment's region, for packaged Lambda code when `mirrors.deployments_bucket` cannot take it. */
+  code_bucket: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+    .optional(),
 });
 
 type EnvironmentFile = z.infer<typeof environmentFileSchema>;
@@ -75,6 +80,7 @@ export interface EnvironmentConfig {
   readonly bake_minutes: number;
   readonly auto_rollback: boolean;
   readonly revert_pr_on_rollback: boolean;
+  readonly code_bucket?: string;
 }
 
 /** Production is guarded unless its config says otherwise, whatever else the file lists. */
@@ -86,6 +92,7 @@ function withEnvironmentDefaults(name: string, env: EnvironmentFile): Environmen
     ...(env.stack_name === undefined ? {} : { stack_name: env.stack_name }),
     ...(env.region === undefined ? {} : { region: env.region }),
     ...(env.strategy === undefined ? {} : { strategy: env.strategy }),
+    ...(env.code_bucket === undefined ? {} : { code_bucket: env.code_bucket }),
     requires_approval: env.requires_approval ?? guarded,
     requires_green_checks: env.requires_green_checks ?? guarded,
     termination_protection: env.termination_protection ?? guarded,

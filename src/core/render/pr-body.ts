@@ -1,4 +1,5 @@
 import type { ArtifactBundle } from '../bundle/artifact-bundle.js';
+import { checkCoverage } from '../bundle/check-coverage.js';
 import { formatGateReportMarkdown } from '../gates/format-findings.js';
 import type { GateReport } from '../gates/gate-report.js';
 import type { ExecutionMode, RequestPayload } from '../request/execution-request.js';
@@ -8,6 +9,7 @@ import { PULL_REQUEST_BODY_LIMIT } from '../markdown/github-limits.js';
 import { textSize } from '../markdown/text-size.js';
 import { untrustedInline } from '../markdown/untrusted-inline.js';
 import { untrustedInlineWithCode } from '../markdown/untrusted-inline-with-code.js';
+import { renderCoverageSections, strategyHadEffect } from './coverage-sections.js';
 import type { TokenUsage } from '../../generation/model-provider.js';
 
 const MODE_CHECKLIST: Record<ExecutionMode, readonly string[]> = {
@@ -61,13 +63,18 @@ export function renderPrBody(params: {
 function sectionsAround(params: Parameters<typeof renderPrBody>[0], fileTable: string): string {
   const { request, bundle, report, usage } = params;
   const exec = request.execution_request;
+  // Coverage is checked against the generated files here, so the PR never repeats an unchecked claim.
+  const coverage = bundle.coverage === undefined ? undefined : checkCoverage(bundle);
+  const strategy =
+    exec.deployment_strategy && strategyHadEffect(coverage) ? exec.deployment_strategy : undefined;
   return [
     `## ${untrustedInline(exec.task_name)}`,
     untrustedInlineWithCode(bundle.summary),
     `**Type** ${exec.task_type} · **Mode** ${exec.execution_mode} · **Target** ${untrustedInline(exec.target_environment)}` +
-      (exec.deployment_strategy ? ` · **Strategy** ${exec.deployment_strategy}` : ''),
+      (strategy ? ` · **Strategy** ${strategy}` : ''),
     '### Plan',
     bundle.plan.map((step, index) => `${index + 1}. ${untrustedInlineWithCode(step)}`).join('\n'),
+    ...renderCoverageSections(coverage),
     '### Files',
     fileTable,
     '### Validation',

@@ -2,6 +2,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
 import { createCloudWatchClient } from '../../aws/create-cloudwatch-client.js';
 import { createCodeDeployClient } from '../../aws/create-codedeploy-client.js';
+import { createS3Client } from '../../aws/create-s3-client.js';
+import { createCommandRunner } from '../../packaging/command-runner.js';
+import { packageFunctionCode } from '../../pipeline/deploy/package-function-code.js';
 import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
@@ -52,6 +55,7 @@ export async function mainDeploy(params: {
   }
   const lockStore = lockStoreForConfig(configResult.config);
   const storeDir = params.inputs['deployments-dir'];
+  const config = configResult.config;
   return runDeployment({
     client: params.client,
     cloudFormationFor: createCloudFormationClient,
@@ -60,7 +64,16 @@ export async function mainDeploy(params: {
     ...(lockStore === undefined ? {} : { lockStore }),
     ...(storeDir === undefined ? {} : { deploymentStore: createLocalDeploymentStore(storeDir) }),
     event: deployEvent,
-    config: configResult.config,
+    config,
+    prepareParameters: (input) =>
+      packageFunctionCode({
+        ...input,
+        config,
+        workspace: process.env['GITHUB_WORKSPACE'],
+        s3For: createS3Client,
+        run: createCommandRunner(),
+        log: params.log,
+      }),
     timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,
     ...logUrl,
     sleep: (ms) => delay(ms),

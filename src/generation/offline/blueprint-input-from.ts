@@ -1,6 +1,7 @@
 import type { RequestPayload } from '../../core/request/execution-request.js';
 import type { BlueprintInput } from './blueprint-input.js';
 import { commentSafe } from './naming/comment-safe.js';
+import { descriptionSentences } from './naming/description-sentences.js';
 import { serviceNames } from './naming/service-names.js';
 import { storyIntents } from './naming/story-intent.js';
 
@@ -18,6 +19,7 @@ export function blueprintInputFrom(request: RequestPayload): BlueprintInput {
     environment: ENVIRONMENT_NAME.test(task.target_environment) ? task.target_environment : 'development',
     ...(task.deployment_strategy === undefined ? {} : { strategy: task.deployment_strategy }),
     ...(description === '' ? {} : { description }),
+    descriptionSentences: descriptionSentences(task.description ?? ''),
     baseDir: `services/${names.slug}`,
   };
 }

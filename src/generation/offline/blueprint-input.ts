@@ -1,5 +1,6 @@
 import type { ArtifactBundle } from '../../core/bundle/artifact-bundle.js';
 import type { DeploymentStrategy, TaskType } from '../../core/request/execution-request.js';
+import type { DescriptionSentence } from './naming/description-sentences.js';
 import type { ServiceNames } from './naming/service-names.js';
 import type { StoryIntent } from './naming/story-intent.js';
 
@@ -13,6 +14,8 @@ export interface BlueprintInput {
   readonly strategy?: DeploymentStrategy;
   /** The request's description, safe for prose only. */
   readonly description?: string;
+  /** The description split into sentences and clauses: what blueprints check requirements against. */
+  readonly descriptionSentences: readonly DescriptionSentence[];
   /** Folder every generated file lives under, e.g. `services/orders-api`. */
   readonly baseDir: string;
 }

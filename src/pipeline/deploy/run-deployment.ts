@@ -24,6 +24,7 @@ import type { DeployRunClient } from './deploy-run-client.js';
 import { renderDeployReport } from './render-deploy-report.js';
 import { endDeploymentOnCrash } from './end-deployment-on-crash.js';
 import { followTrafficIfShifted } from './follow-traffic-if-shifted.js';
+import type { PackagedParameters } from './package-function-code.js';
 import { stepAfterStack } from './step-after-stack.js';
 import { storeDeployment } from './store-deployment.js';
 
@@ -64,6 +65,12 @@ export async function runDeployment(params: {
   deploymentStore?: DeploymentStore;
   /** One deploy per environment across runs and repositories sharing a table; absent: the workflow's concurrency only. */
   lockStore?: DeployLockStore;
+  /** Completes the parameters before the change set (the Lambda code's location, once packaged), or refuses. */
+  prepareParameters?: (input: {
+    event: DeployEvent;
+    payload: DeploymentPayload;
+    template: string;
+  }) => Promise<PackagedParameters>;
   logUrl?: string;
   sleep: Sleep;
   now: Now;
@@ -102,7 +109,15 @@ export async function runDeployment(params: {
       await status('failure', refusal);
       return { status: 'deploy_failed', deploymentId: event.deploymentId, message: refusal };
     }
-    return deployChecked({ ...params, payload: refusal.payload, template: refusal.template, status });
+    const prepared = params.prepareParameters
+      ? await params.prepareParameters({ event, payload: refusal.payload, template: refusal.template })
+      : { parameters: refusal.payload.parameters };
+    if ('refusal' in prepared) {
+      await status('failure', prepared.refusal);
+      return { status: 'deploy_failed', deploymentId: event.deploymentId, message: prepared.refusal };
+    }
+    const payload = { ...refusal.payload, parameters: prepared.parameters };
+    return deployChecked({ ...params, payload, template: refusal.template, status });
   });
 }
 

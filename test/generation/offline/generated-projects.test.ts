@@ -1,237 +1,256 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { checkCoverage } from '../../../src/core/bundle/check-coverage.js';
 import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js';
 import { GENERATED_TSCONFIG } from '../../../src/generation/offline/project/project-files.js';
-import { generate } from './offline-test-requests.js';
-import type { RequestShape } from './offline-test-requests.js';
+import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
+import { findExecutable } from './matrix/find-executable.js';
+import { matrixCases } from './matrix/matrix-cases.js';
+import type { MatrixCase } from './matrix/matrix-cases.js';
+import { runProcess } from './matrix/run-process.js';
+import type { ProcessResult } from './matrix/run-process.js';
 
 /**
- * The generated projects' own jest suites, run the way `npm test` would run them (CommonJS, ts-jest),
- * all bundles in one jest process, then type-checked with their own compiler settings.
+ * The generated projects, all of them at once: every blueprint × every deployment strategy, the
+ * shipped examples and some edge cases, each built with its own build script, type-checked with
+ * its own compiler settings, tested with its own jest suites, and its template linted by cfn-lint.
+ * One jest run, one tsc run and one cfn-lint call for the whole matrix: each start costs seconds.
+ * Projects share this repository's node_modules (a symlink), so nothing is installed and nothing
+ * reaches the network. Mutants (a deliberate fault each) prove the cited tests fail without the code.
  */
-const require = createRequire(import.meta.url);
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+const REPO_MODULES = join(process.cwd(), 'node_modules');
+const CASES = matrixCases();
+/** AWS SDK clients the generated code imports that this repository does not install: declared, not type-checked. */
+const UNINSTALLED_CLIENTS = ['client-eventbridge', 'client-sqs', 'client-secrets-manager', 'client-lambda'];
 
-interface ProjectCase {
-  readonly id: string;
-  readonly shape: RequestShape;
-  /** Suite-level tests every project of this type has, plus one per story (or per default when there are none). */
-  readonly expectedTests: number;
-}
-
-const ORDER_STORIES = [
-  'As a customer I can place an order',
-  'As a customer I want to view my orders',
-  'As an admin I can cancel an order',
-];
-
-const CASES: readonly ProjectCase[] = [
-  {
-    id: 'app-orders',
-    shape: { taskType: 'application', taskName: 'Orders API', stories: ORDER_STORIES, strategy: 'canary' },
-    expectedTests: 5 + 3,
-  },
-  {
-    id: 'app-inventory',
-    shape: {
-      taskType: 'application',
-      taskName: 'Inventory Service',
-      stories: [
-        'As a clerk I can add a product',
-        'As a clerk I can update a product',
-        'As a clerk I can list products',
-        'As a manager I can remove a product',
-        'As a buyer I can browse the catalogue',
-      ],
-    },
-    expectedTests: 5 + 5,
-  },
-  { id: 'app-defaults', shape: { taskType: 'application', taskName: 'Catalog API' }, expectedTests: 5 + 2 },
-  {
-    id: 'app-hostile',
-    shape: {
-      taskType: 'application',
-      taskName: '"; rm -rf / # `whoami` ${process.exit(1)} */',
-      stories: ["As a user I can */ process.exit(1) /* '); require('child_process')\u2028evil() an order"],
-      strategy: 'linear',
-    },
-    expectedTests: 5 + 1,
-  },
-  {
-    id: 'int-payments',
-    shape: {
-      taskType: 'integration',
-      taskName: 'Payment Events',
-      stories: ['As billing I can settle a payment', 'As support I can refund a payment'],
-      strategy: 'linear',
-    },
-    expectedTests: 5 + 2,
-  },
-  { id: 'int-defaults', shape: { taskType: 'integration', taskName: 'Audit Trail' }, expectedTests: 5 + 1 },
-  {
-    id: 'test-checkout',
-    shape: {
-      taskType: 'testing',
-      taskName: 'Checkout Smoke Tests',
-      stories: ['As a shopper I can view the basket', 'As a shopper I can see delivery options'],
-      strategy: 'blue-green',
-    },
-    expectedTests: 4 + 2,
-  },
-  {
-    id: 'test-defaults',
-    shape: { taskType: 'testing', taskName: 'Status Page Canary' },
-    expectedTests: 4 + 1,
-  },
-  {
-    id: 'dep-billing',
-    shape: {
-      taskType: 'deployment',
-      taskName: 'Billing Release',
-      stories: ['As an SRE I can roll back a bad release', 'As a developer I can see the live version'],
-      strategy: 'canary',
-    },
-    expectedTests: 2 + 2 + 3,
-  },
-  {
-    id: 'dep-reporting',
-    shape: {
-      taskType: 'deployment',
-      taskName: 'Reporting Worker',
-      stories: ['As an analyst I can run reports'],
-      strategy: 'all-at-once',
-    },
-    expectedTests: 2 + 1,
-  },
-  {
-    id: 'infra-platform',
-    shape: {
-      taskType: 'infrastructure',
-      taskName: 'Data Platform Foundation',
-      stories: [
-        'As a security officer I need all data encrypted with our own key',
-        'As an operator I am notified when alarms fire',
-        'As an engineer I can store build artifacts',
-      ],
-      environment: 'production',
-    },
-    expectedTests: 5 + 3,
-  },
-  {
-    id: 'infra-defaults',
-    shape: { taskType: 'infrastructure', taskName: 'Shared Storage' },
-    expectedTests: 5 + 1,
-  },
-];
-
-interface ProcessResult {
-  readonly code: number;
-  readonly output: string;
-}
-
-function run(command: string, args: readonly string[], cwd: string): Promise<ProcessResult> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 20_000_000, timeout: 240_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-      resolve({ code, output: `${stdout}\n${stderr}` });
-    });
-  });
-}
-
-function writeBundle(root: string, bundle: ArtifactBundle): void {
-  for (const file of bundle.files) {
-    const target = join(root, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-  }
+interface Generated {
+  readonly matrixCase: MatrixCase;
+  readonly bundle: ArtifactBundle;
+  /** The service folder inside the work dir. */
+  readonly dir: string;
 }
 
 interface JestReport {
   readonly testResults: readonly {
     readonly name: string;
-    readonly assertionResults: readonly { readonly status: string }[];
+    readonly assertionResults: readonly {
+      readonly title: string;
+      readonly status: string;
+      readonly failureMessages: readonly string[];
+    }[];
   }[];
 }
 
+const cfnLint = findExecutable('cfn-lint');
+const lintRequired = process.env['REQUIRE_CFN_LINT'] === '1';
+
 describe('generated projects', () => {
   let workDir: string;
+  let generated: Generated[];
+  /** The tools run side by side, each once over the whole matrix; the tests below read their results. */
+  let runs: { jest: Promise<ProcessResult>; tsc: Promise<ProcessResult>; lint?: Promise<ProcessResult> };
 
   beforeAll(async () => {
-    workDir = mkdtempSync(join(tmpdir(), 'offline-blueprints-'));
-    for (const projectCase of CASES)
-      writeBundle(join(workDir, projectCase.id), (await generate(projectCase.shape)).bundle);
-  });
-
-  afterAll(() => {
-    rmSync(workDir, { recursive: true, force: true });
-  });
-
-  it("pass their own jest suites, with one test per user story on top of each type's fixed tests", async () => {
-    const tsconfigPath = join(workDir, 'tsconfig.json');
-    writeFileSync(tsconfigPath, JSON.stringify(GENERATED_TSCONFIG));
-    const config = {
-      rootDir: workDir,
-      roots: [workDir],
-      testMatch: ['**/test/**/*.test.ts'],
-      testEnvironment: require.resolve('jest-environment-node'),
-      transform: { '^.+\\.ts$': [require.resolve('ts-jest'), { tsconfig: tsconfigPath }] },
-    };
-    const configPath = join(workDir, 'jest.config.json');
-    const reportPath = join(workDir, 'jest-report.json');
-    writeFileSync(configPath, JSON.stringify(config));
-    const jest = join(packageDir('jest'), 'bin', 'jest.js');
-    const result = await run(
-      process.execPath,
-      [jest, '--config', configPath, '--ci', '--json', '--outputFile', reportPath, '--maxWorkers=2'],
-      workDir,
-    );
-    if (result.code !== 0) throw new Error(`generated tests failed (exit ${result.code}):\n${result.output}`);
-
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as JestReport;
-    const passedByCase = Object.fromEntries(CASES.map((projectCase) => [projectCase.id, 0]));
-    for (const suite of report.testResults) {
-      const caseId = suite.name.slice(workDir.length + 1).split(/[\\/]/)[0] ?? '';
-      passedByCase[caseId] =
-        (passedByCase[caseId] ?? 0) +
-        suite.assertionResults.filter((assertion) => assertion.status === 'passed').length;
+    workDir = mkdtempSync(join(tmpdir(), 'blueprint-matrix-'));
+    symlinkSync(REPO_MODULES, join(workDir, 'node_modules'), 'dir');
+    generated = [];
+    for (const matrixCase of CASES) {
+      const { bundle } = await createOfflineProvider().generate({
+        request: matrixCase.request,
+        context: { owner: 'acme', repo: 'shop' },
+      });
+      const dir = join(workDir, matrixCase.id);
+      for (const file of bundle.files) {
+        const target = join(dir, file.path.split('/').slice(2).join('/'));
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, file.content);
+      }
+      const mutation = matrixCase.mutation;
+      if (mutation !== undefined) {
+        const path = join(dir, mutation.file);
+        const text = readFileSync(path, 'utf8');
+        if (!text.includes(mutation.find))
+          throw new Error(`${matrixCase.id}: ${mutation.file} no longer holds the code the mutant removes`);
+        writeFileSync(path, text.replace(mutation.find, mutation.replace));
+      }
+      generated.push({ matrixCase, bundle, dir });
     }
-    expect(passedByCase).toEqual(
-      Object.fromEntries(CASES.map((projectCase) => [projectCase.id, projectCase.expectedTests])),
+    writeFileSync(
+      join(workDir, 'uninstalled-clients.d.ts'),
+      UNINSTALLED_CLIENTS.map((name) => `declare module '@aws-sdk/${name}';`).join('\n'),
     );
-  }, 240_000);
+    writeFileSync(
+      join(workDir, 'tsconfig.json'),
+      JSON.stringify({
+        ...GENERATED_TSCONFIG,
+        include: ['*/src/**/*.ts', '*/test/**/*.ts', 'uninstalled-clients.d.ts'],
+      }),
+    );
+    runs = {
+      jest: runJest(workDir),
+      tsc: runProcess(
+        process.execPath,
+        [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--listFiles'],
+        { cwd: workDir },
+      ),
+      ...(cfnLint === undefined
+        ? {}
+        : {
+            lint: runProcess(
+              cfnLint,
+              ['--format', 'json', '--', ...generated.map(({ dir }) => join(dir, 'template.yaml'))],
+              { cwd: workDir },
+            ),
+          }),
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    if (runs !== undefined)
+      await Promise.allSettled([runs.jest, runs.tsc, ...(runs.lint === undefined ? [] : [runs.lint])]);
+    if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
+  }, 300_000);
+
+  it('pass their own jest suites, every test the coverage cites among them, and each mutant fails the tests it names', async () => {
+    const result = await runs.jest;
+    const reportPath = join(workDir, 'jest-report.json');
+    if (!existsSync(reportPath)) throw new Error(`jest did not run (exit ${result.code}):\n${result.output}`);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as JestReport;
+    const byCase = new Map<string, { passed: Set<string>; failed: Map<string, string> }>();
+    for (const suite of report.testResults) {
+      const id = suite.name.slice(workDir.length + 1).split(/[\\/]/)[0] ?? '';
+      const entry = byCase.get(id) ?? { passed: new Set(), failed: new Map() };
+      for (const assertion of suite.assertionResults) {
+        if (assertion.status === 'passed') entry.passed.add(assertion.title);
+        else entry.failed.set(assertion.title, assertion.failureMessages.join('\n').slice(0, 2000));
+      }
+      byCase.set(id, entry);
+    }
+    const problems: string[] = [];
+    for (const { matrixCase, bundle } of generated) {
+      const outcome = byCase.get(matrixCase.id);
+      if (outcome === undefined) {
+        problems.push(`${matrixCase.id}: no test ran`);
+        continue;
+      }
+      if (matrixCase.mutation !== undefined) {
+        for (const title of matrixCase.mutation.breaks)
+          if (!outcome.failed.has(title))
+            problems.push(`${matrixCase.id}: "${title}" still passes with the fault in`);
+        continue;
+      }
+      for (const [title, message] of outcome.failed)
+        problems.push(`${matrixCase.id}: "${title}" failed\n${message}`);
+      const cited = checkCoverage(bundle).flatMap((row) =>
+        row.status === 'not_covered' ? [] : row.tests.map((test) => test.title),
+      );
+      for (const title of cited)
+        if (!outcome.passed.has(title))
+          problems.push(`${matrixCase.id}: the coverage cites "${title}", which did not pass`);
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it('type-check under the strict settings they ship with', async () => {
-    // The AWS SDK is a runtime dependency of the generated projects, not of this repository.
-    const shim = [
-      'client-dynamodb',
-      'lib-dynamodb',
-      'client-lambda',
-      'client-codedeploy',
-      'client-cloudformation',
-    ]
-      .map((name) => `declare module '@aws-sdk/${name}';`)
-      .join('\n');
-    writeFileSync(join(workDir, 'aws-sdk.d.ts'), shim);
-    const tsconfig = {
-      compilerOptions: {
-        ...GENERATED_TSCONFIG.compilerOptions,
-        typeRoots: [dirname(packageDir('@types/node'))],
-      },
-      include: ['*/**/src/**/*.ts', '*/**/test/**/*.ts', 'aws-sdk.d.ts'],
-    };
-    const tsconfigPath = join(workDir, 'tsconfig.check.json');
-    writeFileSync(tsconfigPath, JSON.stringify(tsconfig));
-    const tsc = join(packageDir('typescript'), 'bin', 'tsc');
-    const result = await run(process.execPath, [tsc, '-p', tsconfigPath, '--listFilesOnly'], workDir);
-    const checked = result.output
-      .split('\n')
-      .filter((line) => line.startsWith(workDir) && !line.endsWith('.d.ts'));
-    expect(checked.length).toBeGreaterThan(CASES.length * 4);
-    const typecheck = await run(process.execPath, [tsc, '-p', tsconfigPath], workDir);
+    const typecheck = await runs.tsc;
     if (typecheck.code !== 0) throw new Error(`generated code does not type-check:\n${typecheck.output}`);
-    expect(typecheck.code).toBe(0);
-  }, 240_000);
+    const own = typecheck.output
+      .split('\n')
+      .filter(
+        (line) =>
+          line.startsWith(workDir) &&
+          !line.includes('node_modules') &&
+          line.endsWith('.ts') &&
+          !line.endsWith('.d.ts'),
+      );
+    expect(new Set(own.map((line) => line.slice(workDir.length + 1).split('/')[0]))).toEqual(
+      new Set(CASES.map((matrixCase) => matrixCase.id)),
+    );
+  }, 300_000);
+
+  it('build with their own build script, as npm run build runs it', async () => {
+    const env = {
+      ...process.env,
+      PATH: [join(workDir, 'node_modules', '.bin'), process.env['PATH'] ?? ''].join(delimiter),
+    };
+    const failures: string[] = [];
+    for (const { matrixCase, dir } of generated) {
+      const scripts = (
+        JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+      ).scripts;
+      const build = scripts['build'];
+      if (build === undefined) {
+        failures.push(`${matrixCase.id}: package.json has no build script`);
+        continue;
+      }
+      const result = await runProcess('sh', ['-c', build], { cwd: dir, env });
+      if (result.code !== 0) failures.push(`${matrixCase.id}: ${build}\n${result.output}`);
+      else if (!existsSync(join(dir, 'dist'))) failures.push(`${matrixCase.id}: the build wrote no dist/`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  const lintTest = cfnLint === undefined && !lintRequired ? it.skip : it;
+  lintTest(
+    'have templates without cfn-lint errors (one cfn-lint run; REQUIRE_CFN_LINT=1 makes a missing cfn-lint fail)',
+    async () => {
+      if (runs.lint === undefined)
+        throw new Error('REQUIRE_CFN_LINT=1 but cfn-lint is not on PATH (pip install cfn-lint)');
+      const result = await runs.lint;
+      const start = result.output.indexOf('[');
+      const matches = JSON.parse(
+        start === -1 ? '[]' : result.output.slice(start, result.output.lastIndexOf(']') + 1),
+      ) as {
+        Level: string;
+        Message: string;
+        Filename: string;
+        Rule: { Id: string };
+      }[];
+      const errors = matches
+        .filter((match) => match.Level === 'Error')
+        .map((match) => `${match.Filename.slice(workDir.length + 1)}: ${match.Rule.Id} ${match.Message}`);
+      expect(errors).toEqual([]);
+      // cfn-lint exits 2 for errors and 4 for warnings only (bit flags); anything else means it did not lint.
+      expect([0, 2, 4, 6, 8, 10, 12, 14]).toContain(result.code);
+    },
+    300_000,
+  );
 });
+
+/** One jest run over every generated project, reporting as JSON into the work dir. */
+function runJest(workDir: string): Promise<ProcessResult> {
+  const config = {
+    rootDir: workDir,
+    roots: [workDir],
+    testMatch: ['**/test/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/'],
+    testEnvironment: 'node',
+    // The tsconfig's isolatedModules makes ts-jest transpile only: type-checking is tsc's job (the next test).
+    transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(workDir, 'tsconfig.json') }] },
+  };
+  writeFileSync(join(workDir, 'jest.config.json'), JSON.stringify(config));
+  const jest = join(REPO_MODULES, 'jest', 'bin', 'jest.js');
+  return runProcess(
+    process.execPath,
+    [
+      jest,
+      '--config',
+      'jest.config.json',
+      '--ci',
+      '--json',
+      '--outputFile',
+      join(workDir, 'jest-report.json'),
+      '--maxWorkers=2',
+    ],
+    { cwd: workDir },
+  );
+}

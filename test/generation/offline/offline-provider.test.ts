@@ -1,5 +1,6 @@
 import { parse } from '@babel/parser';
 import { parseDocument, visit } from 'yaml';
+import { checkCoverage } from '../../../src/core/bundle/check-coverage.js';
 import { checkTemplateStructure } from '../../../src/core/cfn/check-template-structure.js';
 import { cloudFormationTags } from '../../../src/core/cfn/cloudformation-tags.js';
 import { parseTemplate } from '../../../src/core/cfn/parse-template.js';
@@ -100,12 +101,16 @@ describe.each(TASK_TYPES)('the %s blueprint', (taskType: TaskType) => {
     expect(roles.get('services/orders-api/README.md')).toBe('doc');
     expect(roles.get('services/orders-api/package.json')).toBe('config');
     for (const file of bundle.files.filter((candidate) => candidate.path.includes('/test/'))) {
-      expect(file).toMatchObject({ role: 'test', path: expect.stringMatching(/\.test\.ts$/) });
+      expect(file).toMatchObject({ role: 'test', path: expect.stringMatching(/\.ts$/) });
     }
+    expect(
+      bundle.files.filter((file) => file.path.endsWith('.test.ts')).every((file) => file.role === 'test'),
+    ).toBe(true);
     expect(bundle.files.some((file) => file.role === 'source' && file.path.includes('/src/'))).toBe(true);
+    // The README's promise: every project builds with esbuild and tests with jest.
     expect(JSON.parse(fileContent(bundle, 'package.json'))).toMatchObject({
       name: 'orders-api',
-      scripts: { test: 'jest' },
+      scripts: { build: expect.stringMatching(/^esbuild /), test: 'jest' },
     });
     expect(bundle.plan.length).toBeGreaterThan(2);
     expect(bundle.riskNotes.length).toBeGreaterThan(0);
@@ -135,19 +140,30 @@ describe.each(TASK_TYPES)('the %s blueprint', (taskType: TaskType) => {
     expect(fileContent(bundle, 'README.md')).toContain('--stack-name orders-api-qa');
   });
 
-  it('turns every user story into a documented test case', async () => {
-    const stories = [...STORIES, 'As an auditor I can export the monthly report'];
-    const { bundle } = await generate({ taskType, taskName: 'Orders API', stories });
-    const tests = bundle.files
-      .filter((file) => file.role === 'test')
-      .map((file) => file.content)
-      .join('\n');
+  it('answers every user story in its coverage: with tests that exist, or saying what is not covered', async () => {
+    const stories = [...STORIES, 'As an auditor I can export the monthly report', 'As a user I can log in'];
+    const { bundle } = await generate({
+      taskType,
+      taskName: 'Orders API',
+      stories,
+      description: 'Keep it fast.',
+    });
+    const rows = bundle.coverage ?? [];
     const readme = fileContent(bundle, 'README.md');
     stories.forEach((story, index) => {
-      expect(tests).toContain(`// Story ${index + 1}: ${story}`);
-      expect(tests).toMatch(new RegExp(`it\\('story ${index + 1} [a-z0-9 ]+'`));
-      expect(readme).toContain(`${index + 1}. ${story}`);
+      const row = rows.find(
+        (candidate) => candidate.source.kind === 'story' && candidate.source.number === index + 1,
+      );
+      expect(row?.text).toBe(story);
+      if (row === undefined) return;
+      if (row.status === 'covered') expect(row.gaps).toEqual([]);
+      else expect(row.gaps.length).toBeGreaterThan(0);
+      if (row.status !== 'not_covered') expect(row.tests.length).toBeGreaterThan(0);
+      expect(readme).toContain(`**Story ${index + 1}**: ${story}`);
     });
+    expect(rows.some((row) => row.source.kind === 'description')).toBe(true);
+    // Every claim holds: the cited tests are declared in the cited files, the resources are in the template.
+    expect(checkCoverage(bundle)).toEqual(rows);
   });
 
   it('keeps a hostile task name and story out of code, leaving them only in comments and escaped prose', async () => {
@@ -216,7 +232,7 @@ describe.each(TASK_TYPES)('the %s blueprint', (taskType: TaskType) => {
 });
 
 describe('request shaping', () => {
-  it('routes the application API by the stories', async () => {
+  it('routes the application API by the stories, on one model whose routes connect', async () => {
     const { bundle } = await generate({
       taskType: 'application',
       taskName: 'Shop Backend',
@@ -230,16 +246,21 @@ describe('request shaping', () => {
     const routeKeys = resourcesOfType(parseBundleTemplate(bundle), 'AWS::ApiGatewayV2::Route').map(
       ([, route]) => route.Properties?.['RouteKey'],
     );
+    // Products are deleted by a story, so something must create them and read them back.
     expect(routeKeys).toEqual([
       'GET /health',
       'POST /orders',
+      'GET /orders/{id}',
       'GET /orders',
-      'PUT /orders/{id}',
+      'PATCH /orders/{id}',
+      'POST /products',
+      'GET /products/{id}',
       'DELETE /products/{id}',
     ]);
     const routes = fileContent(bundle, 'src/routes.ts');
-    expect(routes).toContain("'PUT /orders/{id}': { action: 'update', collection: 'orders' }");
-    expect(routes).toContain("'DELETE /products/{id}': { action: 'delete', collection: 'products' }");
+    expect(routes).toContain("'PATCH /orders/{id}': { operation: 'update', resource: 'order' }");
+    expect(routes).toContain("'DELETE /products/{id}': { operation: 'delete', resource: 'product' }");
+    expect(routes).toMatch(/Supports the stories: something must write\.\n {2}'POST \/products'/);
   });
 
   it('gives the integration consumer one message type per story', async () => {
@@ -268,7 +289,9 @@ describe('request shaping', () => {
 
   it('falls back to default routes, messages, checks and probes when there are no stories', async () => {
     const application = (await generate({ taskType: 'application', taskName: 'Catalog API' })).bundle;
-    expect(fileContent(application, 'src/routes.ts')).toMatch(/'POST \/catalogs'[\s\S]*'GET \/catalogs'/);
+    expect(fileContent(application, 'src/routes.ts')).toMatch(
+      /'POST \/catalogs'[\s\S]*'GET \/catalogs\/\{id\}'[\s\S]*'GET \/catalogs'/,
+    );
     const testing = (await generate({ taskType: 'testing', taskName: 'Catalog API' })).bundle;
     expect(fileContent(testing, 'src/checks.ts')).toContain("path: '/'");
   });

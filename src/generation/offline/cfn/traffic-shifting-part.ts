@@ -1,7 +1,7 @@
 import type { DeploymentStrategy } from '../../../core/request/execution-request.js';
 import { alarmResource } from './alarm-resource.js';
 import { deploymentConfigName } from './deployment-config-name.js';
-import { getAtt, ref, sub } from './intrinsics.js';
+import { getAtt, ifCondition, noValue, ref, sub } from './intrinsics.js';
 import type { TemplateMap, TemplateValue } from './intrinsics.js';
 import { standardTags } from './standard-tags.js';
 import type { TemplatePart } from './template-part.js';
@@ -13,6 +13,10 @@ export interface TrafficShiftingParams {
   readonly strategy?: DeploymentStrategy;
   /** Logical ID of a function CodeDeploy runs before shifting any traffic. */
   readonly preTrafficHookId?: string;
+  /** Release through CodeDeploy even for all-at-once (as CodeDeployDefault.LambdaAllAtOnce), so the hook always runs. */
+  readonly alwaysShift?: boolean;
+  /** Also stop and roll back a release when the alias's p99 duration stays above this many milliseconds. */
+  readonly latencyAlarmMs?: number;
 }
 
 export interface TrafficShifting {
@@ -27,6 +31,7 @@ export interface TrafficShifting {
 }
 
 export const ALIAS_NAME = 'live';
+export const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.LambdaAllAtOnce';
 
 /**
  * With canary, linear or blue-green: a published version behind a `live` alias whose updates go
@@ -35,7 +40,8 @@ export const ALIAS_NAME = 'live';
  */
 export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShifting {
   const { functionId: fn, slug } = params;
-  const configName = deploymentConfigName(params.strategy);
+  const configName =
+    deploymentConfigName(params.strategy) ?? (params.alwaysShift === true ? ALL_AT_ONCE_CONFIG : undefined);
   if (configName === undefined) {
     return {
       part: { resources: { [`${fn}ErrorAlarm`]: functionErrorAlarm(fn, slug) } },
@@ -78,6 +84,9 @@ export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShift
       threshold: 0,
       periodSeconds: 60,
     }),
+    ...(params.latencyAlarmMs === undefined
+      ? {}
+      : { [`${fn}LatencyAlarm`]: latencyAlarm({ fn, slug, thresholdMs: params.latencyAlarmMs }) }),
     CodeDeployApplication: {
       Type: 'AWS::CodeDeploy::Application',
       Properties: { ComputePlatform: 'Lambda', Tags: standardTags(slug) },
@@ -90,7 +99,13 @@ export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShift
         ServiceRoleArn: getAtt('CodeDeployServiceRole', 'Arn'),
         DeploymentConfigName: configName,
         DeploymentStyle: { DeploymentType: 'BLUE_GREEN', DeploymentOption: 'WITH_TRAFFIC_CONTROL' },
-        AlarmConfiguration: { Enabled: true, Alarms: [{ Name: ref(`${fn}ErrorAlarm`) }] },
+        AlarmConfiguration: {
+          Enabled: true,
+          Alarms: [
+            { Name: ref(`${fn}ErrorAlarm`) },
+            ...(params.latencyAlarmMs === undefined ? [] : [{ Name: ref(`${fn}LatencyAlarm`) }]),
+          ],
+        },
         AutoRollbackConfiguration: {
           Enabled: true,
           Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'],
@@ -165,4 +180,28 @@ function functionErrorAlarm(fn: string, slug: string): TemplateMap {
     threshold: 0,
     periodSeconds: 300,
   });
+}
+
+/** p99 duration of the live alias above the threshold for three minutes in a row. */
+function latencyAlarm(params: { fn: string; slug: string; thresholdMs: number }): TemplateMap {
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmDescription: `p99 latency of the ${ALIAS_NAME} alias of ${params.fn} above ${params.thresholdMs} ms; stops and rolls back a CodeDeploy release`,
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Duration',
+      Dimensions: [
+        { Name: 'FunctionName', Value: ref(params.fn) },
+        { Name: 'Resource', Value: sub(`\${${params.fn}}:${ALIAS_NAME}`) },
+      ],
+      ExtendedStatistic: 'p99',
+      Period: 60,
+      EvaluationPeriods: 3,
+      Threshold: params.thresholdMs,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: ifCondition('HasAlarmTopic', [ref('AlarmTopicArn')], noValue()),
+      Tags: standardTags(params.slug),
+    },
+  };
 }

@@ -50,5 +50,7 @@ export function defaultIntents(names: ServiceNames, verbs: readonly string[]): S
     verb,
     objectWords: [noun],
     testTitle: `default ${verb} ${noun}`,
+    role: [],
+    actionWords: [verb, noun],
   }));
 }

@@ -13,6 +13,10 @@ export interface StoryIntent {
   readonly objectWords: readonly string[];
   /** `story 1 place order`: `[a-z0-9 ]`, safe inside a quoted string literal. */
   readonly testTitle: string;
+  /** Who asks (`as a support agent` → `support`, `agent`); empty when the story names no role. */
+  readonly role: readonly string[];
+  /** Every word from the action on (`place an order with one or more items`), for blueprints that read more than the object. */
+  readonly actionWords: readonly string[];
 }
 
 const MODAL_PHRASES: readonly (readonly string[])[] = [
@@ -64,6 +68,8 @@ const STOP_WORDS = new Set([
   'that',
   'these',
   'those',
+  // The `s` of a possessive (`a customer's orders`), which wordsOf splits off.
+  's',
 ]);
 const OBJECT_ENDS = new Set([
   'so',
@@ -99,7 +105,20 @@ export function storyIntent(story: string, number: number): StoryIntent {
     verb,
     objectWords: objectWords.length === 0 ? ['item'] : objectWords,
     testTitle: ['story', String(number), verb, ...objectWords].join(' '),
+    role: roleOf(words),
+    actionWords: action,
   };
+}
+
+/** `As a support agent, I can ...` → `support`, `agent`: the words between the article and the subject or modal. */
+function roleOf(words: readonly string[]): string[] {
+  if (words[0] !== 'as') return [];
+  const start = ['a', 'an', 'the'].includes(words[1] ?? '') ? 2 : 1;
+  const rest = words.slice(start);
+  const end = rest.findIndex(
+    (word) => word === 'i' || word === 'we' || MODAL_PHRASES.some(([first]) => first === word),
+  );
+  return (end === -1 ? rest.slice(0, 3) : rest.slice(0, end)).slice(0, 3);
 }
 
 export function storyIntents(stories: readonly string[] | undefined): StoryIntent[] {

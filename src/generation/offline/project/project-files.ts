@@ -3,40 +3,50 @@ import type { GeneratedFile } from '../../../core/bundle/artifact-bundle.js';
 export interface ProjectFilesParams {
   readonly baseDir: string;
   readonly slug: string;
-  /** Lambda entry files bundled by `npm run build`; none for library-only projects. */
+  /** Lambda entry files bundled by `npm run build`; none for library-only projects, whose `src/` is compiled as is. */
   readonly entryPoints: readonly string[];
   readonly dependencies?: Readonly<Record<string, string>>;
+  readonly devDependencies?: Readonly<Record<string, string>>;
 }
 
 const DEV_DEPENDENCIES = {
   '@types/jest': '^30.0.0',
   '@types/node': '^22.0.0',
-  esbuild: '^0.25.0',
+  esbuild: '^0.28.0',
   jest: '^30.0.0',
   'ts-jest': '^29.4.0',
   typescript: '~5.9.0',
 };
 
+/** The Lambda bundle: one file per entry point in `dist/`. The AWS SDK v3 comes with the nodejs22.x runtime, so it stays out. */
+export function buildScript(entryPoints: readonly string[]): string {
+  return entryPoints.length === 0
+    ? 'esbuild src/*.ts --platform=node --target=node22 --format=cjs --outdir=dist'
+    : `esbuild ${entryPoints.join(' ')} --bundle --platform=node --target=node22 --outdir=dist --sourcemap --external:@aws-sdk/*`;
+}
+
 /**
  * package.json, tsconfig.json and .gitignore of a generated service. The project is CommonJS so
- * ts-jest runs its tests without Node's experimental VM modules, and esbuild bundles it for Lambda.
+ * ts-jest runs its tests without Node's experimental VM modules; esbuild builds it (`npm run build`),
+ * and a project with Lambda code zips the bundle (`npm run package`).
  */
 export function projectFiles(params: ProjectFilesParams): GeneratedFile[] {
-  const build =
-    params.entryPoints.length === 0
+  const scripts = {
+    build: buildScript(params.entryPoints),
+    ...(params.entryPoints.length === 0
       ? {}
-      : {
-          build: `esbuild ${params.entryPoints.join(' ')} --bundle --platform=node --target=node22 --outdir=dist --sourcemap`,
-          package: 'npm run build && cd dist && zip -qr ../function.zip .',
-        };
+      : { package: 'npm run build && cd dist && zip -qr ../function.zip .' }),
+    test: 'jest',
+    typecheck: 'tsc --noEmit',
+  };
   const packageJson = {
     name: params.slug,
     version: '0.1.0',
     private: true,
     type: 'commonjs',
-    scripts: { ...build, test: 'jest', typecheck: 'tsc --noEmit' },
+    scripts,
     dependencies: params.dependencies ?? {},
-    devDependencies: params.entryPoints.length === 0 ? withoutBundler(DEV_DEPENDENCIES) : DEV_DEPENDENCIES,
+    devDependencies: { ...DEV_DEPENDENCIES, ...(params.devDependencies ?? {}) },
     jest: {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
@@ -72,10 +82,6 @@ export const GENERATED_TSCONFIG = {
   },
   include: ['src', 'test'],
 };
-
-function withoutBundler(dependencies: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(dependencies).filter(([name]) => name !== 'esbuild'));
-}
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

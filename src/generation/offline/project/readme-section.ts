@@ -1,88 +1,107 @@
+import type { RequirementCoverage } from '../../../core/bundle/requirement-coverage.js';
+import { codeSpan } from '../../../core/markdown/code-span.js';
 import { untrustedInline } from '../../../core/markdown/untrusted-inline.js';
+import { untrustedInlineWithCode } from '../../../core/markdown/untrusted-inline-with-code.js';
 import type { BlueprintInput } from '../blueprint-input.js';
-import { deploymentConfigName } from '../cfn/deployment-config-name.js';
 import { wordsOf } from '../naming/words-of.js';
+import { strategyNote } from './strategy-note.js';
 
 export interface ReadmeSectionParams {
   readonly input: BlueprintInput;
-  /** One paragraph of generated (not requester-written) markdown saying what this is. */
+  /** Generated (not requester-written) markdown saying what this is. */
   readonly overview: string;
-  /** What each story became, in the order of the stories; generated markdown. */
-  readonly storyOutcomes: readonly string[];
+  /** What each story and description sentence became; the PR body shows the same rows. */
+  readonly coverage: readonly RequirementCoverage[];
   /** Whether the stack runs Lambda code that must be built and uploaded first. */
   readonly hasFunctionCode: boolean;
   /** Extra `Key=value` parameter overrides the deploy command needs. */
   readonly extraParameters?: readonly string[];
+  /** Whether the blueprint shifts traffic even for all-at-once (the deployment blueprint always uses CodeDeploy). */
+  readonly alwaysShifts?: boolean;
 }
 
-/**
- * The service's README: what it is, what each story became, and build → upload → deploy. The
- * title, description and stories are the requester's words, shown literally line by line.
- */
-export function readmeSection({
-  input,
-  overview,
-  storyOutcomes,
-  hasFunctionCode,
-  extraParameters = [],
-}: ReadmeSectionParams): string {
-  const stack = stackName(input);
-  const lines = [`## ${untrustedInline(input.names.title)}`, '', overview, ''];
+const MARK: Readonly<Record<RequirementCoverage['status'], string>> = {
+  covered: '✅',
+  partial: '⚠️',
+  not_covered: '❌',
+};
+
+/** The service's README: what it is, what each requirement became, and build → upload → deploy. */
+export function readmeSection(params: ReadmeSectionParams): string {
+  const { input } = params;
+  const lines = [`## ${untrustedInline(input.names.title)}`, '', params.overview, ''];
   if (input.description !== undefined && input.description !== '')
     lines.push(
       ...input.description.split(/\r\n?|\n/).map((line) => `> ${untrustedInline(line)}`.trimEnd()),
       '',
     );
-  if (input.stories.length > 0) {
-    lines.push('### User stories', '');
-    input.stories.forEach((story, index) => {
+  if (params.coverage.length > 0) {
+    lines.push('### What the request asked, and what answers it', '');
+    for (const row of params.coverage) {
+      const label =
+        row.source.kind === 'story'
+          ? `Story ${row.source.number}`
+          : row.source.kind === 'description'
+            ? `Description ${row.source.sentence}`
+            : row.source.name;
+      const tests =
+        row.tests.length === 0 ? '' : ` Tests: ${row.tests.map((test) => codeSpan(test.title)).join(', ')}.`;
+      const gaps = row.gaps.length === 0 ? '' : ` Not covered: ${untrustedInlineWithCode(row.gaps.join('; '))}.`;
       lines.push(
-        `${story.number}. ${untrustedInline(story.text)} — ${storyOutcomes[index] ?? 'covered by the tests'}`,
+        `- ${MARK[row.status]} **${label}**: ${untrustedInline(row.text)} — ${untrustedInlineWithCode(row.implementedBy ?? 'nothing generated')}.${tests}${gaps}`,
       );
-    });
+    }
     lines.push('');
   }
   lines.push(
+    ...deploySteps(params),
+    '',
+    strategyNote(input, params.hasFunctionCode, params.alwaysShifts ?? false),
+    '',
+  );
+  return lines.join('\n');
+}
+
+function deploySteps(params: ReadmeSectionParams): string[] {
+  const { input } = params;
+  const stack = stackName(input);
+  const parameters = [`EnvironmentName=${input.environment}`, ...(params.extraParameters ?? [])];
+  const lines = [
     '### Build, test, deploy',
     '',
-    `From \`${input.baseDir}/\` (needs Node 22, the AWS CLI and \`zip\`):`,
+    `From \`${input.baseDir}/\` (Node 22):`,
     '',
     '```sh',
     'npm install',
     'npm test',
-  );
-  const parameters = [`EnvironmentName=${input.environment}`, ...extraParameters];
-  if (hasFunctionCode) {
+    'npm run build',
+  ];
+  if (!params.hasFunctionCode) {
     lines.push(
-      'npm run package                      # esbuild bundle → function.zip',
-      'KEY="' +
-        input.names.slug +
-        '/$(git rev-parse --short HEAD).zip"   # a new key per build publishes a new version',
-      'aws s3 cp function.zip "s3://$CODE_BUCKET/$KEY"',
+      `aws cloudformation deploy --template-file template.yaml --stack-name ${stack} \\`,
+      `  --parameter-overrides ${parameters.join(' ')}`,
+      '```',
     );
-    parameters.push('CodeS3Bucket="$CODE_BUCKET"', 'CodeS3Key="$KEY"');
+    return lines;
   }
   lines.push(
+    'npm run package                      # build → function.zip',
+    'KEY="' +
+      input.names.slug +
+      '/$(sha256sum function.zip | cut -c1-64).zip"   # by content: new code, new key, new version',
+    'aws s3 cp function.zip "s3://$CODE_BUCKET/$KEY"',
     `aws cloudformation deploy --template-file template.yaml --stack-name ${stack} \\`,
     '  --capabilities CAPABILITY_IAM \\',
-    `  --parameter-overrides ${parameters.join(' ')}`,
+    `  --parameter-overrides ${[...parameters, 'CodeS3Bucket="$CODE_BUCKET"', 'CodeS3Key="$KEY"'].join(' ')}`,
     '```',
+    '',
+    "With implementation-agent's `/deploy`, the deploy run does the same: it builds this folder, zips `dist/`, uploads the zip by its sha256 to the deployments bucket (or the environment's `code_bucket`) and passes `CodeS3Bucket` and `CodeS3Key` to the stack.",
+    '',
+    'Add `AlarmTopicArn=<sns topic arn>` to be notified when an alarm fires.',
   );
-  if (hasFunctionCode)
-    lines.push('', 'Add `AlarmTopicArn=<sns topic arn>` to be notified when an alarm fires.');
-  lines.push('', strategyNote(input, hasFunctionCode), '');
-  return lines.join('\n');
+  return lines;
 }
 
 export function stackName(input: BlueprintInput): string {
   return [input.names.slug, ...wordsOf(input.environment)].join('-');
-}
-
-function strategyNote(input: BlueprintInput, hasFunctionCode: boolean): string {
-  if (!hasFunctionCode) return 'Changes apply in place through CloudFormation change sets.';
-  const config = deploymentConfigName(input.strategy);
-  if (config === undefined) {
-    return 'Deployment strategy: all-at-once — each deploy updates the function in place. Request `canary`, `linear` or `blue-green` for CodeDeploy traffic shifting with automatic rollback.';
-  }
-  return `Deployment strategy: ${input.strategy ?? ''} — CloudFormation publishes a new version and CodeDeploy shifts the \`live\` alias to it with \`${config}\`, rolling back automatically if the error alarm fires.`;
 }

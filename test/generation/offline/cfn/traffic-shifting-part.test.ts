@@ -86,12 +86,25 @@ describe.each(FUNCTION_BLUEPRINTS)('traffic shifting in the %s blueprint', (task
   );
 
   it.each([['all-at-once' as const], [undefined]])(
-    '%s keeps a plain function with an error alarm and no CodeDeploy',
+    taskType === 'deployment'
+      ? '%s still releases through CodeDeploy (all at once) behind the alias, so the pre-traffic hook runs'
+      : '%s keeps a plain function with an error alarm and no CodeDeploy',
     async (strategy) => {
       const template = await templateFor(taskType, strategy);
-      for (const type of CODEDEPLOY_TYPES) expect(resourcesOfType(template, type)).toEqual([]);
       expect(template.Resources[functionId]?.Type).toBe('AWS::Lambda::Function');
       expect(template.Resources[`${functionId}ErrorAlarm`]?.Type).toBe('AWS::CloudWatch::Alarm');
+      if (taskType !== 'deployment') {
+        for (const type of CODEDEPLOY_TYPES) expect(resourcesOfType(template, type)).toEqual([]);
+        return;
+      }
+      expect(template.Resources['ServiceFunctionDeploymentGroup']?.Properties).toMatchObject({
+        DeploymentConfigName: 'CodeDeployDefault.LambdaAllAtOnce',
+      });
+      expect(
+        template.Resources['ServiceFunctionAlias']?.UpdatePolicy?.['CodeDeployLambdaAliasUpdate'],
+      ).toMatchObject({
+        BeforeAllowTrafficHook: { Ref: 'PreTrafficHookFunction' },
+      });
     },
   );
 });
@@ -112,13 +125,44 @@ describe('the deployment blueprint pre-traffic hook', () => {
     );
   });
 
-  it('has no hook when the release is all-at-once', async () => {
+  it('keeps the hook for every strategy, as the README promises, and builds it', async () => {
+    for (const strategy of [undefined, 'all-at-once', 'blue-green'] as const) {
+      const { bundle } = await generate({
+        taskType: 'deployment',
+        taskName: 'Orders API',
+        ...(strategy === undefined ? {} : { strategy }),
+      });
+      expect(parseBundleTemplate(bundle).Resources['PreTrafficHookFunction']?.Type).toBe(
+        'AWS::Lambda::Function',
+      );
+      expect(bundle.files.some((file) => file.path.endsWith('src/pre-traffic-hook.ts'))).toBe(true);
+      expect(
+        JSON.parse(bundle.files.find((file) => file.path.endsWith('package.json'))?.content ?? '{}'),
+      ).toMatchObject({
+        scripts: { build: expect.stringContaining('src/pre-traffic-hook.ts') },
+      });
+    }
+  });
+
+  it('adds a p99 latency alarm to the rollback alarms when the request asks for one', async () => {
     const { bundle } = await generate({
       taskType: 'deployment',
-      taskName: 'Orders API',
-      strategy: 'all-at-once',
+      taskName: 'Orders API rollout',
+      strategy: 'linear',
+      description: 'Shift traffic with CodeDeploy, rolling back when latency goes above 800 ms.',
     });
-    expect(parseBundleTemplate(bundle).Resources['PreTrafficHookFunction']).toBeUndefined();
-    expect(bundle.files.some((file) => file.path.endsWith('pre-traffic-hook.ts'))).toBe(false);
+    const resources = parseBundleTemplate(bundle).Resources;
+    expect(resources['ServiceFunctionLatencyAlarm']?.Properties).toMatchObject({
+      MetricName: 'Duration',
+      ExtendedStatistic: 'p99',
+      Threshold: 800,
+    });
+    expect(resources['ServiceFunctionDeploymentGroup']?.Properties?.['AlarmConfiguration']).toEqual({
+      Enabled: true,
+      Alarms: [
+        { Name: { Ref: 'ServiceFunctionErrorAlarm' } },
+        { Name: { Ref: 'ServiceFunctionLatencyAlarm' } },
+      ],
+    });
   });
 });

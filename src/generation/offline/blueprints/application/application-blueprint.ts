@@ -1,58 +1,81 @@
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
+import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
-import { storyRoutes, uniqueRoutes } from './api-routes.js';
-import { applicationSource } from './application-source.js';
+import { applicationCoverage } from './application-coverage.js';
+import { applicationSource, publishesEvents } from './application-source.js';
 import { applicationTemplate } from './application-template.js';
 import { applicationTests } from './application-tests.js';
+import { describeModel } from './describe-model.js';
+import { resourceModel } from './model/resource-model.js';
 
-/** An HTTP API whose routes follow the user stories, backed by Lambda and DynamoDB. */
+/** An HTTP API on one resource model derived from the user stories, backed by Lambda and DynamoDB. */
 export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
-  const routes = storyRoutes(input.stories, names);
-  const distinct = uniqueRoutes(routes);
-  const routeList = distinct.map((route) => `\`${route.routeKey}\``).join(', ');
+  const model = resourceModel(input);
+  const shifting = trafficShiftingPart({
+    functionId: 'ApiFunction',
+    slug: names.slug,
+    ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+  });
+  const coverage = applicationCoverage({ input, model, shifting });
+  const events = publishesEvents(model);
+  const routeList = model.operations.map((operation) => operation.routeKey).join(', ');
+  const templatePath = `${baseDir}/template.yaml`;
   const readme = readmeSection({
     input,
-    overview: `An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) serving ${routeList} and \`GET /health\`. Request bodies are validated (flat JSON objects of scalar fields) before anything is stored; items live in one encrypted table keyed by collection and id.`,
-    storyOutcomes: input.stories.map((_, index) => {
-      const route = routes[index]?.route;
-      return route === undefined
-        ? 'covered by the tests'
-        : `\`${route.routeKey}\`, checked by test \`${routes[index]?.intent.testTitle ?? ''}\``;
-    }),
+    overview: describeModel(model),
+    coverage,
     hasFunctionCode: true,
+    ...(events ? { extraParameters: ['EventBusName=default'] } : {}),
   });
-  const templatePath = `${baseDir}/template.yaml`;
   return {
-    summary: `${names.title}: HTTP API with ${distinct.length} route${distinct.length === 1 ? '' : 's'} on Lambda and DynamoDB, tests for each user story, deployable template.`,
+    summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}, tests that drive the routes together, deployable template.`,
     plan: [
-      `Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete).`,
-      `Add a Lambda handler with request validation and routes ${routeList}.`,
-      `Expose it through an API Gateway HTTP API with throttling and access logs.`,
+      `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${[resource.status.initial, ...resource.status.transitions.map((transition) => transition.to)].join(' → ')}`})`).join('; ')}.`,
+      'Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete)' +
+        (model.resources.some((resource) => resource.ownerField !== undefined)
+          ? ', with an index by owner.'
+          : '.'),
+      `Add a Lambda handler that serves ${routeList} on that model, validating every body against it.`,
+      ...(events
+        ? ['Publish every status change to EventBridge; alarm when one could not be published.']
+        : []),
+      'Expose it through an API Gateway HTTP API with throttling and access logs.',
       releasePlanStep(input),
-      `Cover body validation and each user story with jest tests against an in-memory repository.`,
+      'Test each story and each resource lifecycle through the routes (create, read back, list, change, delete), plus the DynamoDB and EventBridge adapters.',
     ],
     files: [
-      { path: templatePath, role: 'template', content: applicationTemplate(input, distinct) },
-      ...applicationSource(baseDir, routes),
-      ...applicationTests(baseDir, routes),
+      { path: templatePath, role: 'template', content: applicationTemplate(input, model, shifting) },
+      ...applicationSource({ baseDir, model, eventSource: names.slug }),
+      ...applicationTests(baseDir, model),
       ...projectFiles({
         baseDir,
         slug: names.slug,
         entryPoints: ['src/handler.ts'],
-        dependencies: { '@aws-sdk/client-dynamodb': '^3.600.0', '@aws-sdk/lib-dynamodb': '^3.600.0' },
+        dependencies: {
+          '@aws-sdk/client-dynamodb': '^3.600.0',
+          '@aws-sdk/lib-dynamodb': '^3.600.0',
+          ...(events ? { '@aws-sdk/client-eventbridge': '^3.600.0' } : {}),
+        },
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],
     templatePath,
     riskNotes: [
       'Public endpoint: the HTTP API routes have no authorizer; add a JWT or IAM authorizer before exposing real data.',
-      'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table.',
+      'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
+        (events ? ' and PutEvents on the one event bus named by EventBusName.' : '.'),
       'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',
+      ...(events
+        ? [
+            'Status events are published after the change is stored: if EventBridge refuses one, the change stands and the event is logged (alarm StatusEventsNotPublishedAlarm) for replay; there is no outbox.',
+          ]
+        : []),
       ...releaseRiskNotes(input),
     ],
+    coverage,
   };
 }

@@ -1,242 +1,184 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
-import type { StoryRoute } from './api-routes.js';
-import { uniqueRoutes } from './api-routes.js';
+import { APP_SOURCE, HTTP_TYPES_SOURCE } from './engine/app-source.js';
+import { DYNAMODB_REPOSITORY_SOURCE } from './engine/dynamodb-repository-source.js';
+import { ITEM_REPOSITORY_SOURCE } from './engine/item-repository-source.js';
+import {
+  EVENTBRIDGE_STATUS_EVENTS_SOURCE,
+  STATUS_EVENTS_SOURCE,
+  STATUS_RULES_SOURCE,
+} from './engine/status-source.js';
+import { VALIDATE_BODY_SOURCE } from './engine/validate-body-source.js';
+import type { Resource, ResourceModel } from './model/resource-model-types.js';
 
-const HTTP_TYPES = `/** The parts of an API Gateway HTTP API event (payload format 2.0) this service reads. */
-export interface HttpApiEvent {
-  routeKey: string;
-  pathParameters?: Record<string, string | undefined>;
-  body?: string;
-  isBase64Encoded?: boolean;
+/** The service's TypeScript: the resource model and route table as data, one engine that serves them, thin AWS adapters. */
+export function applicationSource(params: {
+  baseDir: string;
+  model: ResourceModel;
+  eventSource: string;
+}): GeneratedFile[] {
+  const events = publishesEvents(params.model);
+  const files: [string, string][] = [
+    ['http-types.ts', HTTP_TYPES_SOURCE],
+    ['model.ts', modelModule(params.model, params.eventSource)],
+    ['validate-body.ts', VALIDATE_BODY_SOURCE],
+    ['item-repository.ts', ITEM_REPOSITORY_SOURCE],
+    ['dynamodb-item-repository.ts', DYNAMODB_REPOSITORY_SOURCE],
+    ['status-rules.ts', STATUS_RULES_SOURCE],
+    ['status-events.ts', STATUS_EVENTS_SOURCE],
+    ...(events
+      ? ([['eventbridge-status-events.ts', EVENTBRIDGE_STATUS_EVENTS_SOURCE]] as [string, string][])
+      : []),
+    ['routes.ts', routesModule(params.model)],
+    ['app.ts', APP_SOURCE],
+    ['handler.ts', handlerModule(events)],
+  ];
+  return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
 
-export interface HttpApiResult {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
+export function publishesEvents(model: ResourceModel): boolean {
+  return model.resources.some((resource) => resource.statusEventType !== undefined);
 }
+
+function modelModule(model: ResourceModel, eventSource: string): string {
+  const entries = model.resources.map((resource) => `  ${resource.name}: ${resourceLiteral(resource)},`);
+  return `export type FieldType = 'string' | 'number' | 'boolean' | 'list';
+
+/** A declared field: its type is checked on every write, and required fields must be given on create. */
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  /** For lists: the fewest entries allowed. */
+  minItems?: number;
+}
+
+/** Statuses the service manages: clients never write status, the routes move it. */
+export interface StatusMachine {
+  initial: string;
+  /** Action name (the route's last segment) → the status it sets. */
+  transitions: Record<string, string>;
+  /** Statuses nothing moves an item out of. */
+  terminal: string[];
+}
+
+export interface ResourceModel {
+  name: string;
+  /** Path segment and table partition. */
+  collection: string;
+  fields: FieldSpec[];
+  /** The field naming whose item it is; lists can be filtered by it. */
+  ownerField?: string;
+  status?: StatusMachine;
+  /** When set, every status change is published as an event of this detail type. */
+  statusEventType?: string;
+}
+
+/** The service's resources, derived from the request's user stories. */
+export const RESOURCES: Readonly<Record<string, ResourceModel>> = {
+${entries.join('\n')}
+};
+
+/** The EventBridge source of this service's events. */
+export const EVENT_SOURCE = ${codeLiteral(eventSource)};
 `;
-
-const VALIDATE_ITEM = `export type ItemAttributes = Record<string, string | number | boolean>;
-
-export type ItemValidation = { ok: true; attributes: ItemAttributes } | { ok: false; errors: string[] };
-
-export const MAX_FIELDS = 50;
-export const MAX_TEXT_LENGTH = 2000;
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-/** Set by the service; a client must not be able to overwrite them. */
-const RESERVED_FIELDS = new Set(['id', 'createdAt', 'updatedAt']);
-
-/** Checks a request body before anything is stored: a flat JSON object of scalar fields. */
-export function validateItem(input: unknown): ItemValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['body must be a JSON object'] };
-  }
-  const entries = Object.entries(input);
-  const errors: string[] = [];
-  if (entries.length === 0) errors.push('body must have at least one field');
-  if (entries.length > MAX_FIELDS) errors.push('body must have at most ' + MAX_FIELDS + ' fields');
-  for (const [name, value] of entries) {
-    const shown = JSON.stringify(name.slice(0, 64));
-    if (!FIELD_NAME.test(name)) errors.push('field ' + shown + ' must start with a letter and hold only letters, digits or _');
-    else if (RESERVED_FIELDS.has(name)) errors.push('field ' + shown + ' is set by the service');
-    else if (!isFieldValue(value)) {
-      errors.push('field ' + shown + ' must be a string of at most ' + MAX_TEXT_LENGTH + ' characters, a finite number or a boolean');
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, attributes: Object.fromEntries(entries) as ItemAttributes };
 }
 
-function isFieldValue(value: unknown): boolean {
-  if (typeof value === 'string') return value.length <= MAX_TEXT_LENGTH;
-  if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'boolean';
+function resourceLiteral(resource: Resource): string {
+  const fields = resource.fields.map(
+    (field) =>
+      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`} }`,
+  );
+  const lines = [
+    `name: ${codeLiteral(resource.name)}`,
+    `collection: ${codeLiteral(resource.collection)}`,
+    `fields: [${fields.join(', ')}]`,
+  ];
+  if (resource.ownerField !== undefined) lines.push(`ownerField: ${codeLiteral(resource.ownerField)}`);
+  const status = resource.status;
+  if (status !== undefined) {
+    const transitions = status.transitions.map(
+      (transition) => `${codeLiteral(transition.action)}: ${codeLiteral(transition.to)}`,
+    );
+    lines.push(
+      `status: { initial: ${codeLiteral(status.initial)}, transitions: { ${transitions.join(', ')} }, terminal: [${status.terminal.map(codeLiteral).join(', ')}] }`,
+    );
+  }
+  if (resource.statusEventType !== undefined)
+    lines.push(`statusEventType: ${codeLiteral(resource.statusEventType)}`);
+  return `{\n${lines.map((line) => `    ${line},`).join('\n')}\n  }`;
 }
+
+function routesModule(model: ResourceModel): string {
+  const entries = model.operations.map((operation) => {
+    const comments =
+      operation.stories.length === 0
+        ? [
+            `  // Supports the stories: ${operation.kind === 'create' ? 'something must write' : 'what is written must be read back by id'}.`,
+          ]
+        : operation.stories.map(({ intent }) => `  // Story ${intent.number}: ${intent.text}`);
+    const parts = [
+      `operation: ${codeLiteral(operation.kind)}`,
+      `resource: ${codeLiteral(operation.resource)}`,
+    ];
+    if (operation.action !== undefined) parts.push(`action: ${codeLiteral(operation.action)}`);
+    if (operation.refusedFrom.length > 0)
+      parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
+    return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
+  });
+  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
+
+export interface Route {
+  operation: Operation;
+  /** A key of RESOURCES. */
+  resource: string;
+  /** For transitions: the action, a key of the resource's status transitions. */
+  action?: string;
+  /** Statuses the route refuses to act on. */
+  refusedFrom?: string[];
+}
+
+/** Route keys, as API Gateway sends them, to what they do; the template declares the same keys. */
+export const ROUTES: Readonly<Record<string, Route>> = {
+${entries.join('\n')}
+};
 `;
-
-const ITEM_REPOSITORY = `import type { ItemAttributes } from './validate-item';
-
-export interface StoredItem {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  attributes: ItemAttributes;
 }
 
-/** Where items live; the Lambda uses DynamoDB, tests and local runs use memory. */
-export interface ItemRepository {
-  put(collection: string, item: StoredItem): Promise<void>;
-  get(collection: string, id: string): Promise<StoredItem | undefined>;
-  list(collection: string, limit: number): Promise<StoredItem[]>;
-  remove(collection: string, id: string): Promise<boolean>;
-}
-
-export class InMemoryItemRepository implements ItemRepository {
-  private readonly items = new Map<string, StoredItem>();
-
-  async put(collection: string, item: StoredItem): Promise<void> {
-    this.items.set(collection + '/' + item.id, structuredClone(item));
-  }
-
-  async get(collection: string, id: string): Promise<StoredItem | undefined> {
-    const item = this.items.get(collection + '/' + id);
-    return item === undefined ? undefined : structuredClone(item);
-  }
-
-  /** Sorted by id, as DynamoDB returns a partition sorted by its range key. */
-  async list(collection: string, limit: number): Promise<StoredItem[]> {
-    return [...this.items.entries()]
-      .filter(([key]) => key.startsWith(collection + '/'))
-      .map(([, item]) => structuredClone(item))
-      .sort((left, right) => left.id.localeCompare(right.id))
-      .slice(0, limit);
-  }
-
-  async remove(collection: string, id: string): Promise<boolean> {
-    return this.items.delete(collection + '/' + id);
-  }
-}
-`;
-
-const DYNAMODB_REPOSITORY = `import type { ItemRepository, StoredItem } from './item-repository';
-
-/**
- * Items in one table keyed by (collection, id). The AWS SDK is imported lazily so the tests,
- * which use the in-memory repository, never load it.
- */
-export async function createDynamoDbItemRepository(tableName: string): Promise<ItemRepository> {
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-  return {
-    async put(collection, item) {
-      await client.send(new PutCommand({ TableName: tableName, Item: { collection, ...item } }));
-    },
-    async get(collection, id) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: { collection, id } }));
-      return result.Item === undefined ? undefined : toStoredItem(result.Item);
-    },
-    async list(collection, limit) {
-      const result = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#collection = :collection',
-          ExpressionAttributeNames: { '#collection': 'collection' },
-          ExpressionAttributeValues: { ':collection': collection },
-          Limit: limit,
-        }),
-      );
-      return (result.Items ?? []).map(toStoredItem);
-    },
-    async remove(collection, id) {
-      const result = await client.send(new DeleteCommand({ TableName: tableName, Key: { collection, id }, ReturnValues: 'ALL_OLD' }));
-      return result.Attributes !== undefined;
-    },
-  };
-}
-
-function toStoredItem(record: Record<string, unknown>): StoredItem {
-  return {
-    id: String(record['id']),
-    createdAt: String(record['createdAt']),
-    updatedAt: String(record['updatedAt']),
-    attributes: (record['attributes'] ?? {}) as StoredItem['attributes'],
-  };
-}
-`;
-
-const APP = `import type { HttpApiEvent, HttpApiResult } from './http-types';
-import type { ItemRepository, StoredItem } from './item-repository';
-import { ROUTES } from './routes';
-import type { Route } from './routes';
-import { validateItem } from './validate-item';
-
-export interface AppDependencies {
-  repository: ItemRepository;
-  newId: () => string;
-  now: () => Date;
-}
-
-export type App = (event: HttpApiEvent) => Promise<HttpApiResult>;
-
-const LIST_LIMIT = 100;
-const MAX_BODY_BYTES = 64 * 1024;
-
-/** The HTTP API's behaviour, free of AWS: the Lambda handler wires it to DynamoDB. */
-export function createApp(deps: AppDependencies): App {
-  return async (event) => {
-    if (event.routeKey === 'GET /health') return json(200, { status: 'ok' });
-    const route = ROUTES[event.routeKey];
-    if (route === undefined) return json(404, { error: 'no such route: ' + event.routeKey });
-    if (route.action === 'list') return json(200, { items: await deps.repository.list(route.collection, LIST_LIMIT) });
-    if (route.action === 'create') return create(deps, route, event);
-    const id = event.pathParameters?.['id'];
-    if (id === undefined || id === '') return json(400, { error: 'the path needs an item id' });
-    if (route.action === 'update') return update({ deps, route, id, event });
-    const removed = await deps.repository.remove(route.collection, id);
-    return removed ? { statusCode: 204, headers: {}, body: '' } : json(404, { error: 'no such item' });
-  };
-}
-
-async function create(deps: AppDependencies, route: Route, event: HttpApiEvent): Promise<HttpApiResult> {
-  const body = readBody(event);
-  if (!body.ok) return json(400, { errors: body.errors });
-  const validation = validateItem(body.value);
-  if (!validation.ok) return json(400, { errors: validation.errors });
-  const timestamp = deps.now().toISOString();
-  const item: StoredItem = { id: deps.newId(), createdAt: timestamp, updatedAt: timestamp, attributes: validation.attributes };
-  await deps.repository.put(route.collection, item);
-  return json(201, item);
-}
-
-async function update(params: { deps: AppDependencies; route: Route; id: string; event: HttpApiEvent }): Promise<HttpApiResult> {
-  const { deps, route, id, event } = params;
-  const body = readBody(event);
-  if (!body.ok) return json(400, { errors: body.errors });
-  const validation = validateItem(body.value);
-  if (!validation.ok) return json(400, { errors: validation.errors });
-  const existing = await deps.repository.get(route.collection, id);
-  if (existing === undefined) return json(404, { error: 'no such item' });
-  const item: StoredItem = {
-    ...existing,
-    attributes: { ...existing.attributes, ...validation.attributes },
-    updatedAt: deps.now().toISOString(),
-  };
-  await deps.repository.put(route.collection, item);
-  return json(200, item);
-}
-
-function readBody(event: HttpApiEvent): { ok: true; value: unknown } | { ok: false; errors: string[] } {
-  const raw = event.isBase64Encoded === true ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return { ok: false, errors: ['body must be at most ' + MAX_BODY_BYTES + ' bytes'] };
-  try {
-    return { ok: true, value: JSON.parse(raw) as unknown };
-  } catch {
-    return { ok: false, errors: ['body must be valid JSON'] };
-  }
-}
-
-function json(statusCode: number, value: unknown): HttpApiResult {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
-}
-`;
-
-const HANDLER = `import { randomUUID } from 'node:crypto';
-import { createApp } from './app';
-import type { App } from './app';
-import { createDynamoDbItemRepository } from './dynamodb-item-repository';
-import type { HttpApiEvent, HttpApiResult } from './http-types';
+function handlerModule(events: boolean): string {
+  const imports = [
+    `import { randomUUID } from 'node:crypto';`,
+    `import { createApp } from './app';`,
+    `import type { App } from './app';`,
+    `import { connectDocumentTable, createDynamoDbItemRepository } from './dynamodb-item-repository';`,
+    ...(events
+      ? [`import { connectPutEvents, createEventBridgeStatusEvents } from './eventbridge-status-events';`]
+      : []),
+    `import type { HttpApiEvent, HttpApiResult } from './http-types';`,
+    ...(events ? [`import { EVENT_SOURCE } from './model';`] : []),
+  ];
+  const start = events
+    ? `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
+  const putEvents = await connectPutEvents();
+  const statusEvents = createEventBridgeStatusEvents({ busName: requiredEnv('EVENT_BUS_NAME'), source: EVENT_SOURCE, putEvents });
+  return createApp({ repository, statusEvents, newId: randomUUID, now: () => new Date() });`
+    : `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
+  return createApp({ repository, newId: randomUUID, now: () => new Date() });`;
+  return `${imports.join('\n')}
 
 let app: Promise<App> | undefined;
 
-/** Lambda entry point: one app per container, created on the first request. */
+/** Lambda entry point: one app per container, made on the first request (again after a failed start). */
 export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
-  app ??= createDynamoDbItemRepository(requiredEnv('TABLE_NAME')).then((repository) =>
-    createApp({ repository, newId: randomUUID, now: () => new Date() }),
-  );
+  app ??= start().catch((error: unknown) => {
+    app = undefined;
+    throw error;
+  });
   return (await app)(event);
+}
+
+async function start(): Promise<App> {
+${start}
 }
 
 function requiredEnv(name: string): string {
@@ -244,42 +186,5 @@ function requiredEnv(name: string): string {
   if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
   return value;
 }
-`;
-
-/** The service's TypeScript: pure app logic, a route table from the stories, and thin AWS adapters. */
-export function applicationSource(baseDir: string, routes: readonly StoryRoute[]): GeneratedFile[] {
-  const files: [string, string][] = [
-    ['http-types.ts', HTTP_TYPES],
-    ['validate-item.ts', VALIDATE_ITEM],
-    ['item-repository.ts', ITEM_REPOSITORY],
-    ['dynamodb-item-repository.ts', DYNAMODB_REPOSITORY],
-    ['routes.ts', routesModule(routes)],
-    ['app.ts', APP],
-    ['handler.ts', HANDLER],
-  ];
-  return files.map(([name, content]) => ({ path: `${baseDir}/src/${name}`, role: 'source', content }));
-}
-
-function routesModule(storyRoutes: readonly StoryRoute[]): string {
-  const entries = uniqueRoutes(storyRoutes).map((route) => {
-    const stories = storyRoutes.filter((candidate) => candidate.route.routeKey === route.routeKey);
-    const comments = stories.map(({ intent }) => `  // Story ${intent.number}: ${intent.text}`);
-    return [
-      ...comments,
-      `  ${codeLiteral(route.routeKey)}: { action: ${codeLiteral(route.action)}, collection: ${codeLiteral(route.collection)} },`,
-    ].join('\n');
-  });
-  return `export type RouteAction = 'create' | 'list' | 'update' | 'delete';
-
-export interface Route {
-  action: RouteAction;
-  /** Partition key in the table and first path segment. */
-  collection: string;
-}
-
-/** Route keys, as API Gateway sends them, to what they do; the template declares the same keys. */
-export const ROUTES: Readonly<Record<string, Route>> = {
-${entries.join('\n')}
-};
 `;
 }

@@ -1,40 +1,28 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
+import { alarmResource } from '../../cfn/alarm-resource.js';
 import { getAtt, ref, sub } from '../../cfn/intrinsics.js';
-import type { TemplateMap } from '../../cfn/intrinsics.js';
 import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { isProduction, standardParameters } from '../../cfn/standard-parameters.js';
-import { standardTagMap, standardTags } from '../../cfn/standard-tags.js';
-import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
-import type { ApiRoute } from './api-routes.js';
+import { httpApiPart } from '../../cfn/http-api-part.js';
+import { standardTags } from '../../cfn/standard-tags.js';
+import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
+import type { TemplatePart } from '../../cfn/template-part.js';
+import { publishesEvents } from './application-source.js';
+import type { ResourceModel } from './model/resource-model-types.js';
 
-const ACCESS_LOG_FORMAT = JSON.stringify({
-  requestId: '$context.requestId',
-  routeKey: '$context.routeKey',
-  status: '$context.status',
-  sourceIp: '$context.identity.sourceIp',
-  latencyMs: '$context.responseLatency',
-});
+/** The index of items by owner; the generated repository queries it by this name. */
+export const OWNER_INDEX = 'byOwner';
 
-/** HTTP API → Lambda (alias when shifting traffic) → encrypted, retained DynamoDB table. */
-export function applicationTemplate(input: BlueprintInput, routes: readonly ApiRoute[]): string {
+/** HTTP API → Lambda (alias when shifting traffic) → encrypted, retained DynamoDB table; EventBridge when status changes are published. */
+export function applicationTemplate(
+  input: BlueprintInput,
+  model: ResourceModel,
+  shifting: TrafficShifting,
+): string {
   const { slug, pascal } = input.names;
-  const shifting = trafficShiftingPart({
-    functionId: 'ApiFunction',
-    slug,
-    ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
-  });
-  const routeResources: TemplateMap = {};
-  for (const route of [{ logicalId: 'RouteGetHealth', routeKey: 'GET /health' }, ...routes]) {
-    routeResources[route.logicalId] = {
-      Type: 'AWS::ApiGatewayV2::Route',
-      Properties: {
-        ApiId: ref('HttpApi'),
-        RouteKey: route.routeKey,
-        Target: sub('integrations/${HttpApiIntegration}'),
-      },
-    };
-  }
+  const owned = model.resources.some((resource) => resource.ownerField !== undefined);
+  const events = publishesEvents(model);
   return renderTemplate({
     description: `${pascal}: HTTP API on Lambda and DynamoDB (application blueprint, implementation-agent)`,
     parts: [
@@ -50,11 +38,26 @@ export function applicationTemplate(input: BlueprintInput, routes: readonly ApiR
               AttributeDefinitions: [
                 { AttributeName: 'collection', AttributeType: 'S' },
                 { AttributeName: 'id', AttributeType: 'S' },
+                ...(owned ? [{ AttributeName: 'ownerKey', AttributeType: 'S' }] : []),
               ],
               KeySchema: [
                 { AttributeName: 'collection', KeyType: 'HASH' },
                 { AttributeName: 'id', KeyType: 'RANGE' },
               ],
+              ...(owned
+                ? {
+                    GlobalSecondaryIndexes: [
+                      {
+                        IndexName: OWNER_INDEX,
+                        KeySchema: [
+                          { AttributeName: 'ownerKey', KeyType: 'HASH' },
+                          { AttributeName: 'id', KeyType: 'RANGE' },
+                        ],
+                        Projection: { ProjectionType: 'ALL' },
+                      },
+                    ],
+                  }
+                : {}),
               SSESpecification: { SSEEnabled: true },
               PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
               DeletionProtectionEnabled: isProduction(input.environment),
@@ -72,74 +75,84 @@ export function applicationTemplate(input: BlueprintInput, routes: readonly ApiR
         slug,
         description: `${pascal} HTTP API handler`,
         handler: 'handler.handler',
-        environment: { TABLE_NAME: ref('ItemsTable') },
+        environment: {
+          TABLE_NAME: ref('ItemsTable'),
+          ...(events ? { EVENT_BUS_NAME: ref('EventBusName') } : {}),
+        },
         statements: [
           {
             Effect: 'Allow',
             Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
-            Resource: getAtt('ItemsTable', 'Arn'),
+            Resource: owned
+              ? [getAtt('ItemsTable', 'Arn'), sub(`\${ItemsTable.Arn}/index/${OWNER_INDEX}`)]
+              : getAtt('ItemsTable', 'Arn'),
           },
+          ...(events
+            ? [
+                {
+                  Effect: 'Allow',
+                  Action: 'events:PutEvents',
+                  Resource: sub(
+                    'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${EventBusName}',
+                  ),
+                },
+              ]
+            : []),
         ],
       }),
       shifting.part,
-      {
-        resources: {
-          HttpApi: {
-            Type: 'AWS::ApiGatewayV2::Api',
-            Properties: {
-              Name: sub('${AWS::StackName}-api'),
-              ProtocolType: 'HTTP',
-              Description: `${pascal} HTTP API`,
-              Tags: standardTagMap(slug),
-            },
-          },
-          HttpApiIntegration: {
-            Type: 'AWS::ApiGatewayV2::Integration',
-            Properties: {
-              ApiId: ref('HttpApi'),
-              IntegrationType: 'AWS_PROXY',
-              IntegrationUri: shifting.invokeArn(),
-              PayloadFormatVersion: '2.0',
-            },
-          },
-          ...routeResources,
-          HttpApiAccessLogs: {
-            Type: 'AWS::Logs::LogGroup',
-            Properties: { RetentionInDays: ref('LogRetentionDays'), Tags: standardTags(slug) },
-          },
-          HttpApiStage: {
-            Type: 'AWS::ApiGatewayV2::Stage',
-            Properties: {
-              ApiId: ref('HttpApi'),
-              StageName: '$default',
-              AutoDeploy: true,
-              DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 100 },
-              AccessLogSettings: {
-                DestinationArn: getAtt('HttpApiAccessLogs', 'Arn'),
-                Format: ACCESS_LOG_FORMAT,
-              },
-              Tags: standardTagMap(slug),
-            },
-          },
-          HttpApiInvokePermission: {
-            Type: 'AWS::Lambda::Permission',
-            Properties: {
-              Action: 'lambda:InvokeFunction',
-              FunctionName: shifting.invokeArn(),
-              Principal: 'apigateway.amazonaws.com',
-              SourceArn: sub(
-                'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*',
-              ),
-            },
-          },
-        },
-        outputs: {
-          ApiUrl: {
-            Description: 'Base URL of the HTTP API',
-            Value: sub('https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}'),
-          },
-        },
-      },
+      ...(events ? [statusEventsPart(input.names.slug)] : []),
+      httpApiPart({
+        slug,
+        description: `${pascal} HTTP API`,
+        target: shifting.invokeArn,
+        routes: [{ logicalId: 'RouteGetHealth', routeKey: 'GET /health' }, ...model.operations],
+      }),
     ],
   });
+}
+
+/** Where status changes go, and an alarm on the log line the app writes when one could not be published. */
+function statusEventsPart(slug: string): TemplatePart {
+  return {
+    parameters: {
+      EventBusName: {
+        Type: 'String',
+        Default: 'default',
+        AllowedPattern: '^[A-Za-z0-9._-]{1,256}$',
+        Description: 'EventBridge bus that receives the status-change events (by name)',
+      },
+    },
+    resources: {
+      StatusEventsNotPublishedFilter: {
+        Type: 'AWS::Logs::MetricFilter',
+        Properties: {
+          LogGroupName: ref('ApiFunctionLogGroup'),
+          // A term match: the app logs JSON text after Lambda's own prefix, so JSON patterns would not apply.
+          FilterPattern: '"status-event-not-published"',
+          MetricTransformations: [
+            {
+              MetricNamespace: `Services/${slug}`,
+              MetricName: 'StatusEventsNotPublished',
+              MetricValue: '1',
+              DefaultValue: 0,
+            },
+          ],
+        },
+      },
+      StatusEventsNotPublishedAlarm: alarmResource({
+        slug,
+        description:
+          'A status change was stored but its event could not be published; the log holds it for replay',
+        namespace: `Services/${slug}`,
+        metricName: 'StatusEventsNotPublished',
+        dimensions: [],
+        threshold: 0,
+        periodSeconds: 300,
+      }),
+    },
+    outputs: {
+      StatusEventSource: { Description: 'Source of the status-change events on the bus', Value: slug },
+    },
+  };
 }

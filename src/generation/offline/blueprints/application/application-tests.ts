@@ -1,115 +1,383 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { withArticle } from '../../naming/article.js';
 import { codeLiteral } from '../../naming/code-literal.js';
-import type { StoryRoute } from './api-routes.js';
+import { publishesEvents } from './application-source.js';
+import {
+  ROUTES_MATCH_TEMPLATE,
+  TEST_FILES,
+  eventFailureTitle,
+  eventsTitle,
+  lifecycleTitle,
+  validationTitle,
+} from './application-test-titles.js';
+import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
+import { routeKey } from './model/resource-model.js';
+import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
+import { ownerSample, sampleBody } from './model/sample-body.js';
 
-const VALIDATE_ITEM_TEST = `import { MAX_TEXT_LENGTH, validateItem } from '../src/validate-item';
-
-describe('validateItem', () => {
-  it('accepts a flat object of strings, numbers and booleans', () => {
-    expect(validateItem({ name: 'first', quantity: 2, urgent: false })).toEqual({
-      ok: true,
-      attributes: { name: 'first', quantity: 2, urgent: false },
-    });
-  });
-
-  it('rejects bodies that are not a non-empty JSON object', () => {
-    for (const body of [null, 'text', 42, [], {}]) expect(validateItem(body).ok).toBe(false);
-  });
-
-  it('names every bad field: invalid names, reserved names, nested or oversized values', () => {
-    const result = validateItem({ 'bad name': 1, id: 'x', nested: { a: 1 }, long: 'x'.repeat(MAX_TEXT_LENGTH + 1), ok: 'fine' });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors).toHaveLength(4);
-    expect(result.errors.join(' ')).toContain('"bad name"');
-    expect(result.errors.join(' ')).toContain('"id" is set by the service');
-  });
-});
-`;
-
-const HELPERS = `import { createApp } from '../src/app';
+const HEADER = `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../src/app';
+import type { AppDependencies } from '../src/app';
 import type { HttpApiEvent } from '../src/http-types';
 import { InMemoryItemRepository } from '../src/item-repository';
-import type { StoredItem } from '../src/item-repository';
+import { RESOURCES } from '../src/model';
+import { ROUTES } from '../src/routes';
+import { checkTransition } from '../src/status-rules';
+import { RecordingStatusEvents } from '../src/status-events';
 
-function setup() {
-  const repository = new InMemoryItemRepository();
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked by the assertions
+  body: any;
+}
+
+interface CallOptions {
+  id?: string;
+  body?: unknown;
+  query?: Record<string, string>;
+}
+
+/** The app on an in-memory store and recorded events: every test drives it through its routes only. */
+function setup(overrides: Partial<AppDependencies> = {}) {
   let counter = 0;
-  const app = createApp({ repository, newId: () => 'id-' + String(++counter), now: () => new Date('2030-01-01T00:00:00Z') });
-  return { app, repository };
-}
-
-function request(routeKey: string, options: { body?: unknown; id?: string } = {}): HttpApiEvent {
-  const body = typeof options.body === 'string' ? options.body : options.body === undefined ? undefined : JSON.stringify(options.body);
-  return {
-    routeKey,
-    ...(body === undefined ? {} : { body }),
-    ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
+  const statusEvents = new RecordingStatusEvents();
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp({
+    repository: new InMemoryItemRepository(),
+    newId: () => 'id-' + String(++counter).padStart(3, '0'),
+    now: () => new Date('2030-01-01T00:00:00.000Z'),
+    statusEvents,
+    log: (entry) => void logs.push(entry),
+    ...overrides,
+  });
+  const call = async (routeKey: string, options: CallOptions = {}): Promise<Answer> => {
+    const event: HttpApiEvent = {
+      routeKey,
+      ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
+      ...(options.query === undefined ? {} : { queryStringParameters: options.query }),
+      ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+    };
+    const result = await app(event);
+    return { status: result.statusCode, headers: result.headers, body: result.body === '' ? undefined : JSON.parse(result.body) };
   };
+  return { call, statusEvents, logs };
 }
 
-function seed(id: string): StoredItem {
-  return { id, createdAt: '2029-12-31T00:00:00Z', updatedAt: '2029-12-31T00:00:00Z', attributes: { name: 'seeded ' + id } };
+function omit(body: Record<string, unknown>, name: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== name));
+}
+
+function ids(answer: Answer): string[] {
+  return (answer.body.items as { id: string }[]).map((item) => item.id);
 }
 `;
 
-/** Jest suites: body validation, the app's fixed behaviour, and one acceptance test per story. */
-export function applicationTests(baseDir: string, routes: readonly StoryRoute[]): GeneratedFile[] {
-  const storyTests = routes.map(storyTest).join('\n');
-  const app = `${HELPERS}
+/** Jest suites proving the routes work together on the model, through the handler only: no test writes the store directly. */
+export function applicationTests(baseDir: string, model: ResourceModel): GeneratedFile[] {
+  const samples = model.resources.map(
+    (resource) => `  ${resource.name}: ${JSON.stringify(sampleBody(resource))},`,
+  );
+  const fixed = `
 describe('HTTP API', () => {
   it('answers the health check', async () => {
-    const { app } = setup();
-    expect((await app(request('GET /health'))).statusCode).toBe(200);
+    const { call } = setup();
+    expect(await call('GET /health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
   it('answers 404 for a route it does not serve', async () => {
-    const { app } = setup();
-    expect((await app(request('PATCH /nowhere'))).statusCode).toBe(404);
+    const { call } = setup();
+    expect((await call('PATCH /nowhere')).status).toBe(404);
+  });
+
+  it(${codeLiteral(ROUTES_MATCH_TEMPLATE)}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const declared = [...template.matchAll(/^\\s*RouteKey: (.+)$/gm)].map((match) => (match[1] ?? '').trim()).sort();
+    expect(declared).toEqual(['GET /health', ...Object.keys(ROUTES)].sort());
   });
 });
-
-describe('user stories', () => {
-${storyTests}});
 `;
-  return [
-    { path: `${baseDir}/test/validate-item.test.ts`, role: 'test', content: VALIDATE_ITEM_TEST },
-    { path: `${baseDir}/test/app.test.ts`, role: 'test', content: app },
+  const perResource = model.resources.map((resource) => resourceTests(resource, model)).join('\n');
+  const stories = model.operations
+    .flatMap((operation) =>
+      operation.stories.map((story) =>
+        storyTest({
+          operation,
+          model,
+          number: story.intent.number,
+          title: story.intent.testTitle,
+          text: story.intent.text,
+        }),
+      ),
+    )
+    .concat(eventStoryTests(model))
+    .sort((left, right) => left.number - right.number)
+    .map((test) => test.code)
+    .join('\n');
+  const app = `${HEADER}
+/** A valid create body per resource. */
+const SAMPLES = {
+${samples.join('\n')}
+};
+${fixed}${perResource}
+describe('user stories', () => {
+${stories}});
+`;
+  const files: GeneratedFile[] = [
+    { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
+    { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
   ];
+  if (publishesEvents(model))
+    files.push({ path: `${baseDir}/${TEST_FILES.events}`, role: 'test', content: EVENTBRIDGE_TEST });
+  return files;
 }
 
-function storyTest({ intent, route }: StoryRoute): string {
-  const key = codeLiteral(route.routeKey);
-  const collection = codeLiteral(route.collection);
-  const bodies: Readonly<Record<StoryRoute['route']['action'], string>> = {
-    create: `    const created = await app(request(${key}, { body: { name: 'example', quantity: 2 } }));
-    expect(created.statusCode).toBe(201);
-    const item = JSON.parse(created.body) as StoredItem;
-    expect(item).toMatchObject({ id: 'id-1', attributes: { name: 'example', quantity: 2 } });
-    expect(await repository.get(${collection}, item.id)).toEqual(item);
-    expect((await app(request(${key}, { body: '{"name": ' }))).statusCode).toBe(400);
-    expect((await app(request(${key}, { body: { id: 'forged' } }))).statusCode).toBe(400);`,
-    list: `    await repository.put(${collection}, seed('a'));
-    await repository.put(${collection}, seed('b'));
-    await repository.put('other-collection', seed('c'));
-    const listed = await app(request(${key}));
-    expect(listed.statusCode).toBe(200);
-    expect((JSON.parse(listed.body) as { items: StoredItem[] }).items.map((item) => item.id)).toEqual(['a', 'b']);`,
-    update: `    await repository.put(${collection}, seed('a'));
-    const updated = await app(request(${key}, { id: 'a', body: { status: 'updated' } }));
-    expect(updated.statusCode).toBe(200);
-    expect((await repository.get(${collection}, 'a'))?.attributes).toEqual({ name: 'seeded a', status: 'updated' });
-    expect((await app(request(${key}, { id: 'missing', body: { status: 'x' } }))).statusCode).toBe(404);
-    expect((await app(request(${key}, { id: 'a', body: [] }))).statusCode).toBe(400);`,
-    delete: `    await repository.put(${collection}, seed('a'));
-    expect((await app(request(${key}, { id: 'a' }))).statusCode).toBe(204);
-    expect(await repository.get(${collection}, 'a')).toBeUndefined();
-    expect((await app(request(${key}, { id: 'a' }))).statusCode).toBe(404);`,
-  };
-  return `  // Story ${intent.number}: ${intent.text}
-  it(${codeLiteral(intent.testTitle)}, async () => {
-    const { app, repository } = setup();
-${bodies[route.action]}
+function resourceTests(resource: Resource, model: ResourceModel): string {
+  const key = (kind: Operation['kind']) =>
+    model.operations.find((operation) => operation.resource === resource.name && operation.kind === kind)
+      ?.routeKey;
+  const create = codeLiteral(routeKey(resource.collection, 'create'));
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const sample = `SAMPLES.${resource.name}`;
+  const steps: string[] = [];
+  const list = key('list');
+  if (list !== undefined) steps.push(`    expect(ids(await call(${codeLiteral(list)}))).toEqual([id]);`);
+  const update = key('update');
+  if (update !== undefined)
+    steps.push(`    const changed = await call(${codeLiteral(update)}, { id, body: { note: 'changed' } });
+    expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
+    expect((await call(${read}, { id })).body).toEqual(changed.body);`);
+  const transition = resource.status?.transitions[0];
+  const transitionKey = key('transition');
+  if (transition !== undefined && transitionKey !== undefined) {
+    const moveKey = codeLiteral(routeKey(resource.collection, 'transition', transition.action));
+    steps.push(`    const moved = await call(${moveKey}, { id });
+    expect(moved).toMatchObject({ status: 200, body: { status: ${codeLiteral(transition.to)} } });
+    expect((await call(${read}, { id })).body).toEqual(moved.body);`);
+  }
+  const remove = key('delete');
+  if (remove !== undefined)
+    steps.push(`    expect((await call(${codeLiteral(remove)}, { id })).status).toBe(204);
+    expect((await call(${read}, { id })).status).toBe(404);`);
+  const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
+  const typeChecks = declared.map((field) => {
+    const wrong = field.type === 'string' ? '42' : field.type === 'list' ? "'not a list'" : "'text'";
+    return `    expect((await call(${create}, { body: { ...${sample}, ${field.name}: ${wrong} } })).status).toBe(400);`;
+  });
+  const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
+  return `
+describe(${codeLiteral(resource.name)}, () => {
+  it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
+    const { call } = setup();
+    const created = await call(${create}, { body: ${sample} });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject(${sample});
+    const id = created.body.id as string;
+    expect(created.headers['location']).toBe(${codeLiteral(`/${resource.collection}/`)} + id);
+    expect(await call(${read}, { id })).toMatchObject({ status: 200, body: created.body });
+${steps.join('\n')}
+  });
+
+  it(${codeLiteral(validationTitle(resource))}, async () => {
+    const { call } = setup();
+    expect((await call(${create}, { body: '{"broken": ' })).status).toBe(400);
+    expect((await call(${create}, { body: [] })).status).toBe(400);
+    for (const reserved of ['id', 'version', 'createdAt', 'status']) {
+      const answer = await call(${create}, { body: { ...${sample}, [reserved]: 'forged' } });
+      expect(answer).toMatchObject({ status: 400, body: { errors: ['field "' + reserved + '" is set by the service'] } });
+    }
+    expect((await call(${create}, { body: { ...${sample}, note: { nested: { deeper: 1 } } } })).status).toBe(400);
+    expect((await call(${create}, { body: { ...${sample}, note: 'x'.repeat(2001) } })).status).toBe(400);
+${typeChecks.join('\n')}
+    expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
+  });
+${events}});
+`;
+}
+
+function eventTests(resource: Resource, model: ResourceModel): string {
+  const create = codeLiteral(routeKey(resource.collection, 'create'));
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const transition = resource.status?.transitions[0];
+  const hasRoute =
+    transition !== undefined &&
+    model.operations.some(
+      (operation) => operation.resource === resource.name && operation.action === transition.action,
+    );
+  const moves =
+    transition === undefined || !hasRoute
+      ? ''
+      : `    const moved = await call(${codeLiteral(routeKey(resource.collection, 'transition', transition.action))}, { id: created.body.id });
+    expect(statusEvents.published[1]).toEqual({ resource: ${codeLiteral(resource.name)}, id: created.body.id, from: ${codeLiteral(resource.status?.initial ?? '')}, to: ${codeLiteral(transition.to)}, at: moved.body.updatedAt, item: moved.body });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', transition.action))}, { id: created.body.id })).status).toBe(409);
+    expect(statusEvents.published).toHaveLength(2);
+`;
+  return `
+  it(${codeLiteral(eventsTitle(resource))}, async () => {
+    const { call, statusEvents } = setup();
+    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    expect(statusEvents.published).toEqual([{ resource: ${codeLiteral(resource.name)}, id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')}, at: created.body.updatedAt, item: created.body }]);
+    await call(${read}, { id: created.body.id });
+    expect(statusEvents.published).toHaveLength(1);
+${moves}  });
+
+  it(${codeLiteral(eventFailureTitle(resource))}, async () => {
+    const failing = { publish: async () => Promise.reject(new Error('bus unavailable')) };
+    const { call, logs } = setup({ statusEvents: failing });
+    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    expect(created.status).toBe(201);
+    expect((await call(${read}, { id: created.body.id })).status).toBe(200);
+    expect(logs).toEqual([expect.objectContaining({ level: 'error', outcome: 'status-event-not-published', error: 'bus unavailable' })]);
   });
 `;
+}
+
+interface StoryTest {
+  readonly number: number;
+  readonly code: string;
+}
+
+function storyTest(params: {
+  operation: Operation;
+  model: ResourceModel;
+  number: number;
+  title: string;
+  text: string;
+}): StoryTest {
+  const { operation, model } = params;
+  const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+  if (resource === undefined) throw new Error(`blueprint bug: no resource ${operation.resource}`);
+  const body = STORY_BODIES[operation.kind]({ operation, resource });
+  return {
+    number: params.number,
+    code: `  // Story ${params.number}: ${params.text}
+  it(${codeLiteral(params.title)}, async () => {
+    const { call } = setup();
+${body}
+  });
+`,
+  };
+}
+
+type StoryBody = (params: { operation: Operation; resource: Resource }) => string;
+
+const STORY_BODIES: Readonly<Record<Operation['kind'], StoryBody>> = {
+  create: ({ operation, resource }) => {
+    const sample = `SAMPLES.${resource.name}`;
+    const asked = operation.stories.flatMap((story) => story.fields.map((field) => field.name));
+    const required = resource.fields
+      .filter((field) => field.required)
+      .map(
+        (field) =>
+          `    expect(await call(${codeLiteral(operation.routeKey)}, { body: omit(${sample}, ${codeLiteral(field.name)}) })).toMatchObject({ status: 400, body: { errors: ['field "${field.name}" is required'] } });`,
+      );
+    const lists = resource.fields
+      .filter((field) => field.type === 'list' && (field.minItems ?? 0) > 0 && asked.includes(field.name))
+      .map(
+        (field) =>
+          `    expect((await call(${codeLiteral(operation.routeKey)}, { body: { ...${sample}, ${field.name}: [] } })).status).toBe(400);`,
+      );
+    return `    const created = await call(${codeLiteral(operation.routeKey)}, { body: ${sample} });
+    expect(created.status).toBe(201);
+${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
+${[...required, ...lists].join('\n')}`;
+  },
+  read: ({ operation, resource }) => {
+    const attribute = operation.stories
+      .map((story) => story.attribute)
+      .find((candidate) => candidate !== undefined);
+    const check =
+      attribute === undefined
+        ? ''
+        : resource.status !== undefined && ['status', 'state', 'progress'].includes(attribute)
+          ? `    expect(read.body.status).toBe(${codeLiteral(resource.status.initial)});\n`
+          : resource.fields.some((field) => field.name === attribute)
+            ? `    expect(read.body[${codeLiteral(attribute)}]).toEqual(SAMPLES.${resource.name}[${codeLiteral(attribute)}]);\n`
+            : '';
+    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    const read = await call(${codeLiteral(operation.routeKey)}, { id: created.body.id });
+    expect(read).toMatchObject({ status: 200, body: created.body });
+${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-such-id' })).status).toBe(404);`;
+  },
+  list: ({ operation, resource }) => {
+    const create = codeLiteral(routeKey(resource.collection, 'create'));
+    const key = codeLiteral(operation.routeKey);
+    const sample = `SAMPLES.${resource.name}`;
+    const owner = resource.ownerField;
+    const ownerChecks =
+      owner === undefined
+        ? ''
+        : `    const other = await call(${create}, { body: { ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} } });
+    expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 1))} } }))).toEqual([first.body.id, second.body.id]);
+    expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } }))).toEqual([other.body.id]);
+    expect(ids(await call(${key}))).toEqual([first.body.id, second.body.id, other.body.id]);
+`;
+    return `    const first = await call(${create}, { body: ${sample} });
+    const second = await call(${create}, { body: ${sample} });
+${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
+    expect(ids(page)).toEqual([first.body.id]);
+    expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
+    expect((await call(${key}, { query: { limit: '0' } })).status).toBe(400);
+    expect((await call(${key}, { query: { nextToken: 'not-a-token!' } })).status).toBe(400);
+    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);`;
+  },
+  update: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    const owner = resource.ownerField;
+    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    const changed = await call(${key}, { id: created.body.id, body: { note: 'changed' } });
+    expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(changed.body);
+    expect((await call(${key}, { id: 'no-such-id', body: { note: 'x' } })).status).toBe(404);
+    expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
+    expect((await call(${key}, { id: created.body.id, body: { id: 'forged' } })).status).toBe(400);${owner === undefined ? '' : `\n    expect((await call(${key}, { id: created.body.id, body: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } })).status).toBe(400);`}`;
+  },
+  delete: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    expect((await call(${key}, { id: created.body.id })).status).toBe(204);
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
+    expect((await call(${key}, { id: created.body.id })).status).toBe(404);`;
+  },
+  transition: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    const action = operation.action ?? '';
+    const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
+    const refusals = operation.refusedFrom.map(
+      (
+        status,
+      ) => `    // No route of this service sets ${status}; the rule still holds when another system does.
+    expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
+    );
+    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    const moved = await call(${key}, { id: created.body.id });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
+    expect((await call(${key}, { id: created.body.id })).status).toBe(409);
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);
+${refusals.join('\n')}`;
+  },
+};
+
+/** A story that asked for status events is proven by the events test of its resource, run again under the story's title. */
+function eventStoryTests(model: ResourceModel): StoryTest[] {
+  return model.eventStories.flatMap((story) => {
+    const number = story.number;
+    const resource = model.resources.find((candidate) => candidate.statusEventType !== undefined);
+    if (resource === undefined) return [];
+    const create = codeLiteral(routeKey(resource.collection, 'create'));
+    return [
+      {
+        number,
+        code: `  // Story ${number}: ${story.text}
+  it(${codeLiteral(story.testTitle)}, async () => {
+    const { call, statusEvents } = setup();
+    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    expect(statusEvents.published).toEqual([expect.objectContaining({ id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')} })]);
+  });
+`,
+      },
+    ];
+  });
 }

@@ -1,5 +1,8 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
+import { readTemplateFile } from '../../project/read-template-file.js';
+import type { DeploymentAsks } from './deployment-asks.js';
+import { DEPLOYMENT_FILES, DEPLOYMENT_TITLES, latencyTitle, releaseTitle } from './deployment-test-titles.js';
 import type { ReleaseProbe } from './release-probes.js';
 
 const PRE_TRAFFIC_TEST = `import { verifyNewVersion } from '../src/pre-traffic';
@@ -15,7 +18,7 @@ function reporter() {
 }
 
 describe('verifyNewVersion', () => {
-  it('reports Succeeded when the new version passes every probe', async () => {
+  it(${codeLiteral(DEPLOYMENT_TITLES.hookPasses)}, async () => {
     const { statuses, reportStatus } = reporter();
     const probed: string[] = [];
     const invoke = async (payload: string) => {
@@ -28,7 +31,7 @@ describe('verifyNewVersion', () => {
     expect(statuses).toEqual(['Succeeded']);
   });
 
-  it('reports Failed when the new version is misconfigured', async () => {
+  it(${codeLiteral(DEPLOYMENT_TITLES.hookFails)}, async () => {
     const { statuses, reportStatus } = reporter();
     const broken = { ...HEALTHY, config: {} };
     const invoke = async (payload: string) => JSON.stringify(handleRequest(JSON.parse(payload) as { probe: string }, broken));
@@ -49,11 +52,12 @@ describe('verifyNewVersion', () => {
 });
 `;
 
-/** Jest suites: the service's answers, one probe test per story, and (with shifting) the pre-traffic hook. */
+/** Jest suites: the service's answers, one probe test per story, the pre-traffic hook, and the release the template promises. */
 export function deploymentTests(params: {
   baseDir: string;
   probes: readonly ReleaseProbe[];
-  withHook: boolean;
+  configName: string;
+  asks: DeploymentAsks;
 }): GeneratedFile[] {
   const stories = params.probes.map(
     ({ intent, name }) => `  // Story ${intent.number}: ${intent.text}
@@ -80,14 +84,53 @@ describe('handleRequest', () => {
 describe('release probes for the user stories', () => {
 ${stories.join('\n')}});
 `;
-  const files: GeneratedFile[] = [
-    { path: `${params.baseDir}/test/service.test.ts`, role: 'test', content: service },
-  ];
-  if (params.withHook)
-    files.push({
-      path: `${params.baseDir}/test/pre-traffic.test.ts`,
+  return [
+    { path: `${params.baseDir}/${DEPLOYMENT_FILES.service}`, role: 'test', content: service },
+    { path: `${params.baseDir}/${DEPLOYMENT_FILES.hook}`, role: 'test', content: PRE_TRAFFIC_TEST },
+    readTemplateFile(params.baseDir),
+    {
+      path: `${params.baseDir}/${DEPLOYMENT_FILES.template}`,
       role: 'test',
-      content: PRE_TRAFFIC_TEST,
-    });
-  return files;
+      content: templateTest(params.configName, params.asks),
+    },
+  ];
+}
+
+function templateTest(configName: string, asks: DeploymentAsks): string {
+  const latency =
+    asks.latency === undefined
+      ? ''
+      : `
+  it(${codeLiteral(latencyTitle(asks.latency.thresholdMs))}, () => {
+    const alarm = readTemplate().Resources['ServiceFunctionLatencyAlarm'];
+    expect(alarm?.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99', Threshold: ${asks.latency.thresholdMs} });
+    expect(group().Properties.AlarmConfiguration.Alarms).toContainEqual({ Name: { Ref: 'ServiceFunctionLatencyAlarm' } });
+  });
+`;
+  return `import { readTemplate } from './read-template';
+
+function group() {
+  const resource = readTemplate().Resources['ServiceFunctionDeploymentGroup'];
+  if (resource === undefined) throw new Error('the template has no ServiceFunctionDeploymentGroup');
+  return resource;
+}
+
+describe('the release the template declares', () => {
+  it(${codeLiteral(releaseTitle(configName))}, () => {
+    const { Resources } = readTemplate();
+    expect(group().Properties.DeploymentConfigName).toBe(${codeLiteral(configName)});
+    expect(Resources['ServiceFunctionAlias']?.Properties).toMatchObject({ Name: 'live', FunctionVersion: { 'Fn::GetAtt': ['ServiceFunctionVersion', 'Version'] } });
+  });
+
+  it(${codeLiteral(DEPLOYMENT_TITLES.hookRuns)}, () => {
+    const alias = readTemplate().Resources['ServiceFunctionAlias'];
+    expect(alias?.UpdatePolicy?.CodeDeployLambdaAliasUpdate).toMatchObject({ BeforeAllowTrafficHook: { Ref: 'PreTrafficHookFunction' } });
+  });
+
+  it(${codeLiteral(DEPLOYMENT_TITLES.rollsBack)}, () => {
+    expect(group().Properties.AutoRollbackConfiguration).toEqual({ Enabled: true, Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'] });
+    expect(group().Properties.AlarmConfiguration.Alarms).toContainEqual({ Name: { Ref: 'ServiceFunctionErrorAlarm' } });
+  });
+${latency}});
+`;
 }

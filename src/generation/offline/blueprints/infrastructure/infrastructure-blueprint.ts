@@ -1,51 +1,72 @@
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { projectFiles } from '../../project/project-files.js';
+import { READ_TEMPLATE_DEV_DEPENDENCIES } from '../../project/read-template-file.js';
 import { readmeSection } from '../../project/readme-section.js';
-import { FOUNDATION_OUTPUTS, foundationRequirements } from './foundation-requirements.js';
+import { infrastructureAsks } from './infrastructure-asks.js';
+import { infrastructureCoverage } from './infrastructure-coverage.js';
 import { infrastructureSource } from './infrastructure-source.js';
 import { infrastructureTemplate } from './infrastructure-template.js';
 import { infrastructureTests } from './infrastructure-tests.js';
 
-/** A foundation stack (KMS key, private encrypted bucket, encrypted topic) and a typed helper for the stacks that use it. */
+/** A foundation stack (KMS key, private encrypted bucket, encrypted topic) shaped by what the request asks, and a typed helper for the stacks that use it. */
 export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
-  const requirements = foundationRequirements(input.stories, names);
+  const asks = infrastructureAsks(input);
+  const coverage = infrastructureCoverage(input, asks);
   const templatePath = `${baseDir}/template.yaml`;
+  const extras = [
+    ...(asks.retention === undefined
+      ? []
+      : [
+          `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode), then expires`,
+        ]),
+    ...(asks.transition === undefined
+      ? []
+      : [`objects move to ${asks.transition.storageClass} after ${asks.transition.days} days`]),
+    ...(asks.objectNotifications ? ['every new object publishes to the topic'] : []),
+  ];
   const readme = readmeSection({
     input,
-    overview: `A foundation stack: a customer-managed KMS key with rotation, a private, versioned S3 bucket encrypted with it (TLS-only policy, old versions expire), and an encrypted SNS topic CloudWatch alarms can publish to. Outputs are exported as \`<stack>-DataBucketName\`, \`<stack>-DataBucketArn\`, \`<stack>-DataKeyArn\` and \`<stack>-NotificationsTopicArn\`; \`src/load-foundation-outputs.ts\` reads them into typed values.`,
-    storyOutcomes: requirements.slice(0, input.stories.length).map(({ needs, intent }) => {
-      const outputs = needs.map((need) => `\`${FOUNDATION_OUTPUTS[need]}\``).join(', ');
-      return `needs ${outputs}, checked by test \`${intent.testTitle}\``;
-    }),
+    overview: `A foundation stack: a customer-managed KMS key with rotation, a private, versioned S3 bucket encrypted with it (TLS-only policy, old versions expire${extras.length === 0 ? '' : `; ${extras.join('; ')}`}), and an encrypted SNS topic CloudWatch alarms can publish to. Outputs are exported as \`<stack>-DataBucketName\`, \`<stack>-DataBucketArn\`, \`<stack>-DataKeyArn\` and \`<stack>-NotificationsTopicArn\`; \`src/load-foundation-outputs.ts\` reads them into typed values. \`test/template.test.ts\` checks every promise above against \`template.yaml\`.`,
+    coverage,
     hasFunctionCode: false,
   });
   return {
-    summary: `${names.title}: encrypted storage and notifications foundation (KMS key, S3 bucket, SNS topic) with a typed outputs helper and a check per user story.`,
+    summary: `${names.title}: encrypted storage and notifications foundation (KMS key, S3 bucket, SNS topic)${extras.length === 0 ? '' : ` where ${extras.join(', ')}`}, with a typed outputs helper and template tests.`,
     plan: [
       'Create a customer-managed KMS key with rotation and an alias per environment.',
       'Create a private, versioned S3 bucket encrypted with the key, with a TLS-only policy and version expiry.',
+      ...extras.map((extra) => `Make sure ${extra}.`),
       'Create an SNS topic encrypted with the key that CloudWatch alarms may publish to.',
-      'Export the outputs and add a TypeScript helper that reads them, lays out object keys and checks each story is met.',
+      'Export the outputs and add a TypeScript helper that reads them and lays out object keys; test every promise against the template.',
     ],
     files: [
-      { path: templatePath, role: 'template', content: infrastructureTemplate(input) },
-      ...infrastructureSource(baseDir, requirements),
-      ...infrastructureTests(baseDir, requirements),
+      { path: templatePath, role: 'template', content: infrastructureTemplate(input, asks) },
+      ...infrastructureSource(baseDir),
+      ...infrastructureTests(baseDir, asks),
       ...projectFiles({
         baseDir,
         slug: names.slug,
         entryPoints: [],
         dependencies: { '@aws-sdk/client-cloudformation': '^3.600.0' },
+        devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],
     templatePath,
     riskNotes: [
-      'Key policy: the account root may administer and use the key through IAM; CloudWatch may use it only to publish alarms to the topic.',
+      'Key policy: the account root may administer and use the key through IAM; CloudWatch' +
+        (asks.objectNotifications ? ' and S3' : '') +
+        ' may use it only to publish to the topic.',
       'Data stores: the KMS key and the S3 bucket are retained when the stack is deleted or they are replaced; a retained key keeps costing until scheduled for deletion.',
       'The bucket denies non-TLS access and blocks public access; objects are versioned and old versions expire after NoncurrentVersionRetentionDays.',
+      ...(asks.retention === undefined
+        ? []
+        : [
+            'Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for the retention period without s3:BypassGovernanceRetention.',
+          ]),
     ],
+    coverage,
   };
 }

@@ -1,7 +1,13 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
-import type { FoundationRequirement } from './foundation-requirements.js';
-import { FOUNDATION_OUTPUTS } from './foundation-requirements.js';
+
+/** Stack outputs the foundation exposes, by the key the TypeScript helper reads them under. */
+export const FOUNDATION_OUTPUTS = {
+  dataBucketName: 'DataBucketName',
+  dataBucketArn: 'DataBucketArn',
+  dataKeyArn: 'DataKeyArn',
+  notificationsTopicArn: 'NotificationsTopicArn',
+} as const;
 
 const OBJECT_KEYS = `const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -29,15 +35,11 @@ export async function loadFoundationOutputs(stackName: string): Promise<Foundati
 }
 `;
 
-/** The helper other code uses to consume the foundation: typed outputs, object-key layout, story requirements. */
-export function infrastructureSource(
-  baseDir: string,
-  requirements: readonly FoundationRequirement[],
-): GeneratedFile[] {
+/** The helper other code uses to consume the foundation: typed outputs and the object-key layout. */
+export function infrastructureSource(baseDir: string): GeneratedFile[] {
   const files: [string, string][] = [
     ['stack-outputs.ts', stackOutputsModule()],
     ['object-keys.ts', OBJECT_KEYS],
-    ['requirements.ts', requirementsModule(requirements)],
     ['load-foundation-outputs.ts', LOAD_OUTPUTS],
   ];
   return files.map(([name, content]) => ({ path: `${baseDir}/src/${name}`, role: 'source', content }));
@@ -79,33 +81,6 @@ export function readFoundationOutputs(outputs: readonly StackOutput[]): Foundati
   };
   if (problems.length > 0) throw new Error('foundation stack outputs: ' + problems.join('; '));
   return result;
-}
-`;
-}
-
-function requirementsModule(requirements: readonly FoundationRequirement[]): string {
-  const entries = requirements.map(({ intent, name, needs }) =>
-    [
-      `  // Story ${intent.number}: ${intent.text}`,
-      `  { name: ${codeLiteral(name)}, needs: [${needs.map(codeLiteral).join(', ')}] },`,
-    ].join('\n'),
-  );
-  return `import type { FoundationOutputs } from './stack-outputs';
-
-export interface Requirement {
-  name: string;
-  /** Outputs the deployed stack must provide for the story to be met. */
-  needs: (keyof FoundationOutputs)[];
-}
-
-/** One requirement per user story, checked against a deployed stack's outputs. */
-export const REQUIREMENTS: readonly Requirement[] = [
-${entries.join('\n')}
-];
-
-/** Names of requirements whose outputs are absent or empty. */
-export function unmetRequirements(outputs: Partial<FoundationOutputs>): string[] {
-  return REQUIREMENTS.filter((requirement) => requirement.needs.some((need) => (outputs[need] ?? '') === '')).map((requirement) => requirement.name);
 }
 `;
 }

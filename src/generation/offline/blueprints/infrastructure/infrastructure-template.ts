@@ -4,6 +4,7 @@ import type { TemplateMap } from '../../cfn/intrinsics.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { standardParameters } from '../../cfn/standard-parameters.js';
 import { standardTags } from '../../cfn/standard-tags.js';
+import type { InfrastructureAsks } from './infrastructure-asks.js';
 
 /** Explicit key-administration and use actions for the account (which IAM policies then delegate), rather than `kms:*`. */
 const ACCOUNT_KEY_ACTIONS = [
@@ -35,10 +36,11 @@ function output(description: string, value: TemplateMap[string], exportSuffix: s
   };
 }
 
-/** A customer-managed key, an encrypted private bucket and an encrypted notifications topic, exported for other stacks. */
-export function infrastructureTemplate(input: BlueprintInput): string {
+/** A customer-managed key, an encrypted private bucket and an encrypted notifications topic, exported for other stacks; retention, storage-class moves and object notifications when asked. */
+export function infrastructureTemplate(input: BlueprintInput, asks: InfrastructureAsks): string {
   const { slug, pascal } = input.names;
   const bucketArn = (): TemplateMap[string] => getAtt('DataBucket', 'Arn');
+  const sourceAccount = () => ({ StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } });
   return renderTemplate({
     description: `${pascal}: encrypted storage and notifications foundation (infrastructure blueprint, implementation-agent)`,
     parts: [
@@ -77,8 +79,20 @@ export function infrastructureTemplate(input: BlueprintInput): string {
                     Principal: { Service: 'cloudwatch.amazonaws.com' },
                     Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
                     Resource: '*',
-                    Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+                    Condition: sourceAccount(),
                   },
+                  ...(asks.objectNotifications
+                    ? [
+                        {
+                          Sid: 'S3NotificationsPublishToEncryptedTopic',
+                          Effect: 'Allow',
+                          Principal: { Service: 's3.amazonaws.com' },
+                          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+                          Resource: '*',
+                          Condition: sourceAccount(),
+                        },
+                      ]
+                    : []),
                 ],
               },
               Tags: standardTags(slug),
@@ -92,7 +106,10 @@ export function infrastructureTemplate(input: BlueprintInput): string {
             Type: 'AWS::S3::Bucket',
             DeletionPolicy: 'Retain',
             UpdateReplacePolicy: 'Retain',
+            // S3 checks it may publish to the topic when the notification is configured.
+            ...(asks.objectNotifications ? { DependsOn: 'NotificationsTopicPolicy' } : {}),
             Properties: {
+              ...objectLock(asks),
               BucketEncryption: {
                 ServerSideEncryptionConfiguration: [
                   {
@@ -112,16 +129,16 @@ export function infrastructureTemplate(input: BlueprintInput): string {
                 RestrictPublicBuckets: true,
               },
               OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-              LifecycleConfiguration: {
-                Rules: [
-                  {
-                    Id: 'expire-old-versions',
-                    Status: 'Enabled',
-                    NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
-                    AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
-                  },
-                ],
-              },
+              LifecycleConfiguration: { Rules: lifecycleRules(asks) },
+              ...(asks.objectNotifications
+                ? {
+                    NotificationConfiguration: {
+                      TopicConfigurations: [
+                        { Event: 's3:ObjectCreated:*', Topic: ref('NotificationsTopic') },
+                      ],
+                    },
+                  }
+                : {}),
               Tags: standardTags(slug),
             },
           },
@@ -161,8 +178,20 @@ export function infrastructureTemplate(input: BlueprintInput): string {
                     Principal: { Service: 'cloudwatch.amazonaws.com' },
                     Action: 'sns:Publish',
                     Resource: ref('NotificationsTopic'),
-                    Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+                    Condition: sourceAccount(),
                   },
+                  ...(asks.objectNotifications
+                    ? [
+                        {
+                          Sid: 'S3ObjectCreatedPublish',
+                          Effect: 'Allow',
+                          Principal: { Service: 's3.amazonaws.com' },
+                          Action: 'sns:Publish',
+                          Resource: ref('NotificationsTopic'),
+                          Condition: sourceAccount(),
+                        },
+                      ]
+                    : []),
                 ],
               },
             },
@@ -185,4 +214,42 @@ export function infrastructureTemplate(input: BlueprintInput): string {
       },
     ],
   });
+}
+
+/** Governance-mode Object Lock keeps every version for the retention period; it must be on when the bucket is made. */
+function objectLock(asks: InfrastructureAsks): TemplateMap {
+  const retention = asks.retention;
+  if (retention === undefined) return {};
+  const period =
+    retention.duration.unit === 'years' ? { Years: retention.duration.amount } : { Days: retention.days };
+  return {
+    ObjectLockEnabled: true,
+    ObjectLockConfiguration: {
+      ObjectLockEnabled: 'Enabled',
+      Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...period } },
+    },
+  };
+}
+
+/** Old versions expire; objects move to colder storage and expire once kept long enough, when asked. */
+function lifecycleRules(asks: InfrastructureAsks): TemplateMap[string][] {
+  const rules: TemplateMap[string][] = [
+    {
+      Id: 'expire-old-versions',
+      Status: 'Enabled',
+      NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+    },
+  ];
+  if (asks.transition !== undefined) {
+    rules.push({
+      Id: `move-to-${asks.transition.storageClass.toLowerCase().replace(/_/g, '-')}`,
+      Status: 'Enabled',
+      Transitions: [{ StorageClass: asks.transition.storageClass, TransitionInDays: asks.transition.days }],
+    });
+  }
+  if (asks.retention !== undefined) {
+    rules.push({ Id: 'expire-after-retention', Status: 'Enabled', ExpirationInDays: asks.retention.days });
+  }
+  return rules;
 }

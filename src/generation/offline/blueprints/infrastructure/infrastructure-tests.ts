@@ -1,6 +1,15 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
-import type { FoundationRequirement } from './foundation-requirements.js';
+import { readTemplateFile } from '../../project/read-template-file.js';
+import type { InfrastructureAsks } from './infrastructure-asks.js';
+import {
+  OBJECT_NOTIFICATIONS_TITLE,
+  OUTPUTS_TEST_FILE,
+  TEMPLATE_TEST_FILE,
+  TITLES,
+  retentionTitle,
+  transitionTitle,
+} from './infrastructure-test-titles.js';
 
 const FIXTURE = `const OUTPUTS = [
   { OutputKey: 'DataBucketName', OutputValue: 'foundation-data-bucket' },
@@ -15,7 +24,7 @@ import { readFoundationOutputs } from '../src/stack-outputs';
 
 ${FIXTURE}
 describe('readFoundationOutputs', () => {
-  it('reads every output into its field', () => {
+  it(${codeLiteral(TITLES.outputs)}, () => {
     expect(readFoundationOutputs(OUTPUTS)).toEqual({
       dataBucketName: 'foundation-data-bucket',
       dataBucketArn: 'arn:aws:s3:::foundation-data-bucket',
@@ -47,29 +56,91 @@ describe('objectKey', () => {
 });
 `;
 
-/** Jest suites: reading outputs, key layout, and one acceptance check per story. */
-export function infrastructureTests(
-  baseDir: string,
-  requirements: readonly FoundationRequirement[],
-): GeneratedFile[] {
-  const stories = requirements.map(
-    ({ intent, name, needs }) => `  // Story ${intent.number}: ${intent.text}
-  it(${codeLiteral(intent.testTitle)}, () => {
-    const deployed = readFoundationOutputs(OUTPUTS);
-    expect(unmetRequirements(deployed)).not.toContain(${codeLiteral(name)});
-    expect(unmetRequirements({ ...deployed, ${codeLiteral(needs[0] ?? 'dataBucketName')}: '' })).toContain(${codeLiteral(name)});
+/** Jest suites: reading outputs, key layout, and the template's promises, one test per requirement. */
+export function infrastructureTests(baseDir: string, asks: InfrastructureAsks): GeneratedFile[] {
+  const asked: string[] = [];
+  if (asks.transition !== undefined) {
+    asked.push(`  it(${codeLiteral(transitionTitle(asks.transition))}, () => {
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Status: 'Enabled', Transitions: [{ StorageClass: ${codeLiteral(asks.transition.storageClass)}, TransitionInDays: ${asks.transition.days} }] }),
+    );
   });
-`,
-  );
-  const requirementsTest = `import { unmetRequirements } from '../src/requirements';
-import { readFoundationOutputs } from '../src/stack-outputs';
+`);
+  }
+  if (asks.retention !== undefined) {
+    const period =
+      asks.retention.duration.unit === 'years'
+        ? `{ Years: ${asks.retention.duration.amount} }`
+        : `{ Days: ${asks.retention.days} }`;
+    asked.push(`  it(${codeLiteral(retentionTitle(asks.retention))}, () => {
+    const properties = bucket().Properties;
+    expect(properties.ObjectLockEnabled).toBe(true);
+    expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
+    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${asks.retention.days} }));
+  });
+`);
+  }
+  if (asks.objectNotifications) {
+    asked.push(`  it(${codeLiteral(OBJECT_NOTIFICATIONS_TITLE)}, () => {
+    const { Resources } = readTemplate();
+    expect(bucket().Properties.NotificationConfiguration).toEqual({ TopicConfigurations: [{ Event: 's3:ObjectCreated:*', Topic: { Ref: 'NotificationsTopic' } }] });
+    expect(bucket().DependsOn).toBe('NotificationsTopicPolicy');
+    expect(statements('NotificationsTopicPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sns:Publish' }));
+    expect(statements('DataKey', 'KeyPolicy')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' } }));
+    expect(Resources['NotificationsTopic']?.Properties.KmsMasterKeyId).toEqual({ Ref: 'DataKey' });
+  });
+`);
+  }
+  const template = `import { readTemplate } from './read-template';
 
-${FIXTURE}
-describe('user stories are met by the deployed foundation', () => {
-${stories.join('\n')}});
+function bucket() {
+  const resource = readTemplate().Resources['DataBucket'];
+  if (resource === undefined) throw new Error('the template has no DataBucket');
+  return resource;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- policy statements, checked by the assertions
+function statements(id: string, documentProperty: string): any[] {
+  return readTemplate().Resources[id]?.Properties[documentProperty]?.Statement ?? [];
+}
+
+describe('the foundation template', () => {
+  it(${codeLiteral(TITLES.encrypted)}, () => {
+    const { Resources } = readTemplate();
+    expect(bucket().Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+      { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': ['DataKey', 'Arn'] } }, BucketKeyEnabled: true },
+    ]);
+    expect(Resources['DataKey']?.Properties.EnableKeyRotation).toBe(true);
+  });
+
+  it(${codeLiteral(TITLES.private)}, () => {
+    expect(bucket().Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket().Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+  });
+
+  it(${codeLiteral(TITLES.tls)}, () => {
+    expect(statements('DataBucketPolicy', 'PolicyDocument')).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it(${codeLiteral(TITLES.versioned)}, () => {
+    expect(bucket().Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+  });
+
+  it(${codeLiteral(TITLES.alarms)}, () => {
+    expect(statements('NotificationsTopicPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' }));
+    expect(statements('DataKey', 'KeyPolicy')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' } }));
+  });
+});
+
+describe('what the request asked of the template', () => {
+${asked.length === 0 ? "  it('asked for nothing beyond the foundation', () => {\n    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();\n  });\n" : asked.join('\n')}});
 `;
   return [
-    { path: `${baseDir}/test/stack-outputs.test.ts`, role: 'test', content: STACK_OUTPUTS_TEST },
-    { path: `${baseDir}/test/requirements.test.ts`, role: 'test', content: requirementsTest },
+    { path: `${baseDir}/${OUTPUTS_TEST_FILE}`, role: 'test', content: STACK_OUTPUTS_TEST },
+    readTemplateFile(baseDir),
+    { path: `${baseDir}/${TEMPLATE_TEST_FILE}`, role: 'test', content: template },
   ];
 }

@@ -1,59 +1,98 @@
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
+import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
+import { integrationAsks } from './integration-asks.js';
+import { integrationCoverage } from './integration-coverage.js';
 import { integrationSource } from './integration-source.js';
 import { integrationTemplate, MAX_RECEIVE_COUNT } from './integration-template.js';
 import { integrationTests } from './integration-tests.js';
 import { distinctMessageTypes, storyMessages } from './message-types.js';
 
-/** An SQS queue with a dead-letter queue and a Lambda consumer that processes each message once. */
+/** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
-  const messages = storyMessages(input.stories, names);
+  const asks = integrationAsks(input);
+  const messages = storyMessages(input.stories, names, asks);
+  const shifting = trafficShiftingPart({
+    functionId: 'ConsumerFunction',
+    slug: names.slug,
+    ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+  });
+  const coverage = integrationCoverage({ input, asks, messages, shifting });
   const types = distinctMessageTypes(messages)
     .map((type) => `\`${type}\``)
     .join(', ');
   const templatePath = `${baseDir}/template.yaml`;
+  const front = asks.webhook
+    ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`x-signature\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from \`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its \`id\`, others are acknowledged and dropped.`
+    : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
+  const back =
+    asks.eventBus !== undefined
+      ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
+      : '';
   const readme = readmeSection({
     input,
-    overview: `An SQS consumer: producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue; the Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.`,
-    storyOutcomes: messages
-      .slice(0, input.stories.length)
-      .map(
-        ({ messageType, intent }) =>
-          `message type \`${messageType}\`, checked by test \`${intent.testTitle}\``,
-      ),
+    overview: `${front} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
+    coverage,
     hasFunctionCode: true,
+    ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
   });
+  const dependencies: Record<string, string> = {
+    '@aws-sdk/client-dynamodb': '^3.600.0',
+    '@aws-sdk/lib-dynamodb': '^3.600.0',
+  };
+  if (asks.eventBus !== undefined) dependencies['@aws-sdk/client-eventbridge'] = '^3.600.0';
+  if (asks.webhook)
+    Object.assign(dependencies, {
+      '@aws-sdk/client-secrets-manager': '^3.600.0',
+      '@aws-sdk/client-sqs': '^3.600.0',
+    });
   return {
-    summary: `${names.title}: SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}, with tests for each user story.`,
+    summary: `${names.title}: ${asks.webhook ? 'signed webhook endpoint, ' : ''}SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}${asks.eventBus === undefined ? '' : `, forwarded to the ${asks.eventBus} event bus`}, tested end to end.`,
     plan: [
+      ...(asks.webhook
+        ? [
+            'Add POST /webhooks: check the HMAC signature with a stack-made secret, queue each delivery under its id, count and alarm on rejections.',
+          ]
+        : []),
       `Create the queue and a dead-letter queue (SSE, redrive after ${MAX_RECEIVE_COUNT} receives) and an alarm on dead letters.`,
       'Create a DynamoDB table of processed message keys (TTL, encrypted, retained) used as idempotency claims.',
-      `Add a Lambda consumer with partial batch failure reporting and handlers for ${types}.`,
+      `Add a Lambda consumer with partial batch failure reporting and handlers for ${types}${asks.eventBus === undefined ? '' : ' that put each on the event bus'}.`,
       releasePlanStep(input),
-      'Cover duplicates, retries, poison messages and each user story with jest tests against an in-memory store.',
+      'Test duplicates, retries, poison messages and each type end to end' +
+        (asks.webhook ? ', and the signature check' : '') +
+        '.',
     ],
     files: [
-      { path: templatePath, role: 'template', content: integrationTemplate(input) },
-      ...integrationSource(baseDir, messages),
-      ...integrationTests(baseDir, messages),
+      { path: templatePath, role: 'template', content: integrationTemplate(input, asks, shifting) },
+      ...integrationSource({ baseDir, messages, asks, eventSource: names.slug }),
+      ...integrationTests({ baseDir, messages, asks }),
       ...projectFiles({
         baseDir,
         slug: names.slug,
-        entryPoints: ['src/handler.ts'],
-        dependencies: { '@aws-sdk/client-dynamodb': '^3.600.0', '@aws-sdk/lib-dynamodb': '^3.600.0' },
+        entryPoints: asks.webhook ? ['src/handler.ts', 'src/webhook-handler.ts'] : ['src/handler.ts'],
+        dependencies,
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],
     templatePath,
     riskNotes: [
-      'Creates an IAM role for the consumer, scoped to its queue, its idempotency table and its own log group.',
+      'Creates an IAM role for the consumer, scoped to its queue, its idempotency table' +
+        (asks.eventBus === undefined ? '' : ', PutEvents on one bus') +
+        ' and its own log group.',
+      ...(asks.webhook
+        ? [
+            'Public endpoint: POST /webhooks accepts requests from anywhere; only the signature check keeps forged deliveries out. Rotate WebhookSecret with the sender.',
+            'Creates an IAM role for the receiver: SendMessage to the queue and GetSecretValue on its own secret.',
+          ]
+        : []),
       'Data stores: the dead-letter queue (messages kept 14 days) and the processed-messages table are retained when the stack is deleted.',
       'Message payloads are written to the processed-messages table; keep personal data out of payloads or shorten the TTL.',
       ...releaseRiskNotes(input),
     ],
+    coverage,
   };
 }

@@ -1,7 +1,9 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
+import type { IntegrationAsks } from './integration-asks.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
+import { EVENT_BUS, webhookSources } from './webhook-source.js';
 
 const SQS_TYPES = `/** The parts of an SQS event (and the partial-batch response) this consumer uses. */
 export interface SqsRecord {
@@ -154,44 +156,26 @@ export async function processBatch(event: SqsEvent, deps: ProcessBatchDependenci
 }
 `;
 
-const HANDLER = `import { createDynamoDbProcessedStore } from './dynamodb-processed-store';
-import { defaultHandlers } from './message-handlers';
-import { processBatch } from './process-batch';
-import type { ProcessedStore } from './processed-store';
-import type { SqsBatchResponse, SqsEvent } from './sqs-types';
-
-let store: Promise<ProcessedStore> | undefined;
-
-/** Lambda entry point for the SQS event source (ReportBatchItemFailures enabled). */
-export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
-  store ??= createDynamoDbProcessedStore(requiredEnv('TABLE_NAME'));
-  return processBatch(event, {
-    store: await store,
-    handlers: defaultHandlers(),
-    now: () => new Date(),
-    leaseSeconds: Number(process.env['LEASE_SECONDS'] ?? '180'),
-  });
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
-  return value;
-}
-`;
-
-/** Consumer source: message parsing per story type, idempotent batch processing, DynamoDB-backed claims. */
-export function integrationSource(baseDir: string, messages: readonly StoryMessage[]): GeneratedFile[] {
+/** Consumer source: message parsing per type, idempotent batch processing, DynamoDB-backed claims, and the event bus when asked. */
+export function integrationSource(params: {
+  baseDir: string;
+  messages: readonly StoryMessage[];
+  asks: IntegrationAsks;
+  eventSource: string;
+}): GeneratedFile[] {
+  const bus = params.asks.eventBus !== undefined;
   const files: [string, string][] = [
     ['sqs-types.ts', SQS_TYPES],
-    ['messages.ts', messagesModule(messages)],
-    ['message-handlers.ts', handlersModule(messages)],
+    ['messages.ts', messagesModule(params.messages)],
+    ['message-handlers.ts', handlersModule(params.messages, bus)],
     ['processed-store.ts', PROCESSED_STORE],
     ['dynamodb-processed-store.ts', DYNAMODB_STORE],
     ['process-batch.ts', PROCESS_BATCH],
-    ['handler.ts', HANDLER],
+    ...(bus ? ([['event-bus.ts', EVENT_BUS]] as [string, string][]) : []),
+    ['handler.ts', consumerHandler(bus, params.eventSource)],
+    ...(params.asks.webhook ? webhookSources() : []),
   ];
-  return files.map(([name, content]) => ({ path: `${baseDir}/src/${name}`, role: 'source', content }));
+  return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
 
 function messagesModule(messages: readonly StoryMessage[]): string {
@@ -210,7 +194,7 @@ export interface Message {
 
 export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
 
-const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function parseMessage(body: string): ParsedMessage {
   let value: unknown;
@@ -227,29 +211,34 @@ export function parseMessage(body: string): ParsedMessage {
   return { ok: true, message: { id, type, payload: payload as Record<string, unknown> } };
 }
 
-function isMessageType(value: unknown): value is MessageType {
+export function isMessageType(value: unknown): value is MessageType {
   return typeof value === 'string' && (MESSAGE_TYPES as readonly string[]).includes(value);
 }
 `;
 }
 
-function handlersModule(messages: readonly StoryMessage[]): string {
+function handlersModule(messages: readonly StoryMessage[], bus: boolean): string {
   const entries = distinctMessageTypes(messages).map((type) => {
     const comments = messages
-      .filter((message) => message.messageType === type)
-      .map(({ intent }) => `    // Story ${intent.number}: ${intent.text}`);
-    return [...comments, `    ${codeLiteral(type)}: async (message) => requireFields(message, []),`].join(
-      '\n',
-    );
+      .filter((message) => message.messageType === type && message.intent !== undefined)
+      .map(({ intent }) => `    // Story ${intent?.number ?? 0}: ${intent?.text ?? ''}`);
+    const action = bus ? 'deps.publish(message)' : 'requireFields(message, [])';
+    return [...comments, `    ${codeLiteral(type)}: async (message) => ${action},`].join('\n');
   });
+  const doc = bus
+    ? `/** Each message type becomes an event of the same name on the bus; a failed put makes SQS retry it, and in the end dead-letter it. */`
+    : `/**
+ * What each message type does beyond being recorded once in the processed-messages table. List the
+ * payload fields a type needs in requireFields; throwing makes SQS retry and, in the end, dead-letter it.
+ */`;
   return `import type { Message } from './messages';
 import type { MessageHandlers } from './process-batch';
 
-/**
- * What each message type does beyond being recorded once in the processed-messages table. List the
- * payload fields a type needs in requireFields; throwing makes SQS retry and, in the end, dead-letter it.
- */
-export function defaultHandlers(): MessageHandlers {
+export interface HandlerDependencies {
+${bus ? '  /** Puts the message on the event bus as an event of its type. */\n  publish: (message: Message) => Promise<void>;\n' : ''}}
+
+${doc}
+export function createHandlers(${bus ? 'deps' : '_deps'}: HandlerDependencies): MessageHandlers {
   return {
 ${entries.join('\n')}
   };
@@ -258,6 +247,43 @@ ${entries.join('\n')}
 export function requireFields(message: Message, fields: readonly string[]): void {
   const missing = fields.filter((field) => !(field in message.payload));
   if (missing.length > 0) throw new Error(message.type + ' message ' + message.id + ' lacks ' + missing.join(', '));
+}
+`;
+}
+
+function consumerHandler(bus: boolean, eventSource: string): string {
+  const wiring = bus
+    ? `const putEvents = await connectPutEvents();
+    handlers = createHandlers({ publish: createEventBusPublisher({ busName: requiredEnv('EVENT_BUS_NAME'), source: ${codeLiteral(eventSource)}, putEvents }) });`
+    : 'handlers = createHandlers({});';
+  return `import { createDynamoDbProcessedStore } from './dynamodb-processed-store';
+${bus ? "import { connectPutEvents, createEventBusPublisher } from './event-bus';\n" : ''}import { createHandlers } from './message-handlers';
+import { processBatch } from './process-batch';
+import type { MessageHandlers } from './process-batch';
+import type { ProcessedStore } from './processed-store';
+import type { SqsBatchResponse, SqsEvent } from './sqs-types';
+
+let store: Promise<ProcessedStore> | undefined;
+let handlers: MessageHandlers | undefined;
+
+/** Lambda entry point for the SQS event source (ReportBatchItemFailures enabled). */
+export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
+  store ??= createDynamoDbProcessedStore(requiredEnv('TABLE_NAME'));
+  if (handlers === undefined) {
+    ${wiring}
+  }
+  return processBatch(event, {
+    store: await store,
+    handlers,
+    now: () => new Date(),
+    leaseSeconds: Number(process.env['LEASE_SECONDS'] ?? '180'),
+  });
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
+  return value;
 }
 `;
 }

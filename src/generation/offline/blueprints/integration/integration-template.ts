@@ -1,25 +1,28 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { alarmResource } from '../../cfn/alarm-resource.js';
-import { getAtt, ref } from '../../cfn/intrinsics.js';
+import { getAtt, ref, sub } from '../../cfn/intrinsics.js';
 import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { isProduction, standardParameters } from '../../cfn/standard-parameters.js';
 import { standardTags } from '../../cfn/standard-tags.js';
-import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
+import { httpApiPart } from '../../cfn/http-api-part.js';
+import type { TemplatePart } from '../../cfn/template-part.js';
+import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
+import type { IntegrationAsks } from './integration-asks.js';
 
 const FUNCTION_TIMEOUT_SECONDS = 30;
 /** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
 export const VISIBILITY_TIMEOUT_SECONDS = FUNCTION_TIMEOUT_SECONDS * 6;
 export const MAX_RECEIVE_COUNT = 5;
 
-/** Queue with redrive to a dead-letter queue, a consumer function, and a table of processed message keys. */
-export function integrationTemplate(input: BlueprintInput): string {
+/** Queue with redrive to a dead-letter queue, a consumer function, and a table of processed message keys; a signed webhook endpoint and an event bus when asked. */
+export function integrationTemplate(
+  input: BlueprintInput,
+  asks: IntegrationAsks,
+  shifting: TrafficShifting,
+): string {
   const { slug, pascal } = input.names;
-  const shifting = trafficShiftingPart({
-    functionId: 'ConsumerFunction',
-    slug,
-    ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
-  });
+  const bus = asks.eventBus !== undefined;
   return renderTemplate({
     description: `${pascal}: SQS consumer with dead-letter queue and idempotent processing (integration blueprint, implementation-agent)`,
     parts: [
@@ -74,6 +77,7 @@ export function integrationTemplate(input: BlueprintInput): string {
         environment: {
           TABLE_NAME: ref('ProcessedMessagesTable'),
           LEASE_SECONDS: String(VISIBILITY_TIMEOUT_SECONDS),
+          ...(bus ? { EVENT_BUS_NAME: ref('EventBusName') } : {}),
         },
         statements: [
           {
@@ -91,9 +95,22 @@ export function integrationTemplate(input: BlueprintInput): string {
             Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
             Resource: getAtt('ProcessedMessagesTable', 'Arn'),
           },
+          ...(bus
+            ? [
+                {
+                  Effect: 'Allow',
+                  Action: 'events:PutEvents',
+                  Resource: sub(
+                    'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${EventBusName}',
+                  ),
+                },
+              ]
+            : []),
         ],
       }),
       shifting.part,
+      ...(bus ? [eventBusPart(asks.eventBus ?? 'default')] : []),
+      ...(asks.webhook ? webhookParts(input) : []),
       {
         resources: {
           ConsumerEventSource: {
@@ -131,4 +148,93 @@ export function integrationTemplate(input: BlueprintInput): string {
       },
     ],
   });
+}
+
+/** The bus consumed messages are put on, by name; the request's bus is the default. */
+function eventBusPart(busName: string): TemplatePart {
+  return {
+    parameters: {
+      EventBusName: {
+        Type: 'String',
+        Default: busName,
+        AllowedPattern: '^[A-Za-z0-9._-]{1,256}$',
+        Description: 'EventBridge bus that receives an event per consumed message (by name)',
+      },
+    },
+  };
+}
+
+/** POST /webhooks → a receiver that checks each delivery's signature with a stack-made secret and queues it; rejections are counted and alarmed. */
+function webhookParts(input: BlueprintInput): TemplatePart[] {
+  const { slug, pascal } = input.names;
+  const namespace = `Webhooks/${pascal}`;
+  return [
+    {
+      parameters: {
+        SignatureHeader: {
+          Type: 'String',
+          Default: 'x-signature',
+          AllowedPattern: '^[A-Za-z0-9-]{1,64}$',
+          Description:
+            'Header carrying the HMAC-SHA256 signature of the raw body (hex, optional sha256= prefix)',
+        },
+      },
+      resources: {
+        WebhookSecret: {
+          Type: 'AWS::SecretsManager::Secret',
+          Properties: {
+            Description: `Signing secret shared with the webhook sender of ${pascal}; put the sender's secret here, or give it this one`,
+            GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+            Tags: standardTags(slug),
+          },
+        },
+        SignatureRejectedAlarm: alarmResource({
+          slug,
+          description: `Webhook deliveries to ${pascal} failed the signature check; the receiver's log names each one`,
+          namespace,
+          metricName: 'SignatureRejected',
+          dimensions: [],
+          threshold: 0,
+          periodSeconds: 300,
+        }),
+        ReceiverErrorAlarm: alarmResource({
+          slug,
+          description: `Errors in the ${pascal} webhook receiver`,
+          namespace: 'AWS/Lambda',
+          metricName: 'Errors',
+          dimensions: [{ Name: 'FunctionName', Value: ref('ReceiverFunction') }],
+          threshold: 0,
+          periodSeconds: 300,
+        }),
+      },
+      outputs: {
+        WebhookSecretArn: {
+          Description: 'Secret the sender signs deliveries with',
+          Value: ref('WebhookSecret'),
+        },
+      },
+    },
+    lambdaFunctionPart({
+      id: 'ReceiverFunction',
+      slug,
+      description: `${pascal} webhook receiver: checks signatures and queues deliveries`,
+      handler: 'webhook-handler.handler',
+      environment: {
+        QUEUE_URL: ref('Queue'),
+        SECRET_ARN: ref('WebhookSecret'),
+        SIGNATURE_HEADER: ref('SignatureHeader'),
+        METRIC_NAMESPACE: namespace,
+      },
+      statements: [
+        { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt('Queue', 'Arn') },
+        { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: ref('WebhookSecret') },
+      ],
+    }),
+    httpApiPart({
+      slug,
+      description: `${pascal} webhook endpoint`,
+      target: () => getAtt('ReceiverFunction', 'Arn'),
+      routes: [{ logicalId: 'RoutePostWebhooks', routeKey: 'POST /webhooks' }],
+    }),
+  ];
 }

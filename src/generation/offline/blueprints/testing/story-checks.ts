@@ -20,6 +20,8 @@ export function storyChecks(stories: readonly StoryIntent[], names: ServiceNames
       verb: 'open',
       objectWords: ['home'],
       testTitle: 'default open home page',
+      role: [],
+      actionWords: ['open', 'home'],
     };
     return [{ intent, name: 'home', path: '/' }];
   }

@@ -3,7 +3,9 @@ import type { BlueprintInput } from '../../blueprint-input.js';
 import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
+import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { storyChecks } from './story-checks.js';
+import { testingCoverage } from './testing-coverage.js';
 import { testingSource } from './testing-source.js';
 import { testingTemplate } from './testing-template.js';
 import { testingTests } from './testing-tests.js';
@@ -12,6 +14,12 @@ import { testingTests } from './testing-tests.js';
 export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
   const checks = storyChecks(input.stories, names);
+  const shifting = trafficShiftingPart({
+    functionId: 'CanaryFunction',
+    slug: names.slug,
+    ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+  });
+  const coverage = testingCoverage({ input, checks, shifting });
   const namespace = `Synthetics/${names.pascal}`;
   const canary = names.slug;
   const paths = checks.map((check) => `\`${check.path}\``).join(', ');
@@ -19,9 +27,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const readme = readmeSection({
     input,
     overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting HTTP 200 within 3 s each, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
-    storyOutcomes: checks
-      .slice(0, input.stories.length)
-      .map(({ path, intent }) => `check of \`${path}\`, tested by \`${intent.testTitle}\``),
+    coverage,
     hasFunctionCode: true,
     extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
   });
@@ -35,7 +41,11 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
       'Cover failure modes and each story check with jest tests using a fake fetch.',
     ],
     files: [
-      { path: templatePath, role: 'template', content: testingTemplate({ input, namespace, canary }) },
+      {
+        path: templatePath,
+        role: 'template',
+        content: testingTemplate({ input, namespace, canary, shifting }),
+      },
       ...testingSource({ baseDir, checks, namespace, canary }),
       ...testingTests(baseDir, checks),
       ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
@@ -47,5 +57,6 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
       'Sends unauthenticated GET requests to TargetBaseUrl on a schedule; point it at endpoints that tolerate that load.',
       ...releaseRiskNotes(input),
     ],
+    coverage,
   };
 }

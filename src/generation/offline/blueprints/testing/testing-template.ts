@@ -4,22 +4,18 @@ import { getAtt, ref } from '../../cfn/intrinsics.js';
 import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { standardParameters } from '../../cfn/standard-parameters.js';
-import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
+import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
 
 export interface TestingTemplateParams {
   readonly input: BlueprintInput;
   readonly namespace: string;
   readonly canary: string;
+  readonly shifting: TrafficShifting;
 }
 
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
-export function testingTemplate({ input, namespace, canary }: TestingTemplateParams): string {
+export function testingTemplate({ input, namespace, canary, shifting }: TestingTemplateParams): string {
   const { slug, pascal } = input.names;
-  const shifting = trafficShiftingPart({
-    functionId: 'CanaryFunction',
-    slug,
-    ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
-  });
   return renderTemplate({
     description: `${pascal}: scheduled synthetic checks with an alarm (testing blueprint, implementation-agent)`,
     parts: [

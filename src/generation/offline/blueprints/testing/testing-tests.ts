@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import type { StoryCheck } from './story-checks.js';
+import { TESTING_FILE, TESTING_TITLES } from './testing-test-titles.js';
 
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
 export function testingTests(baseDir: string, checks: readonly StoryCheck[]): GeneratedFile[] {
@@ -40,12 +41,12 @@ function steadyClock(): () => number {
 const CHECK: Check = { name: 'sample', path: '/sample', expectedStatus: [200], maxLatencyMs: 1000 };
 
 describe('runChecks', () => {
-  it('fails a check whose status is not expected', async () => {
+  it(${codeLiteral(TESTING_TITLES.status)}, async () => {
     const [result] = await runChecks({ baseUrl: BASE_URL, checks: [CHECK], fetcher: answering(503), clock: steadyClock() });
     expect(result).toMatchObject({ ok: false, status: 503, error: 'status 503, expected 200' });
   });
 
-  it('fails a check that is too slow or cannot connect', async () => {
+  it(${codeLiteral(TESTING_TITLES.slow)}, async () => {
     const slow = await runChecks({ baseUrl: BASE_URL, checks: [{ ...CHECK, maxLatencyMs: 1 }], fetcher: answering(200), clock: steadyClock() });
     expect(slow[0]?.ok).toBe(false);
     const refused: Fetcher = async () => {
@@ -61,7 +62,7 @@ describe('runChecks', () => {
 });
 
 describe('metricsRecord', () => {
-  it('reports checks run and failed in embedded metric format', () => {
+  it(${codeLiteral(TESTING_TITLES.metrics)}, () => {
     const record = JSON.parse(
       metricsRecord({
         namespace: 'Synthetics/Test',
@@ -81,5 +82,5 @@ describe('metricsRecord', () => {
 describe('user stories', () => {
 ${stories.join('\n')}});
 `;
-  return [{ path: `${baseDir}/test/run-checks.test.ts`, role: 'test', content }];
+  return [{ path: `${baseDir}/${TESTING_FILE}`, role: 'test', content }];
 }

@@ -1,0 +1,305 @@
+import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import type { BlueprintInput } from '../../blueprint-input.js';
+import { anyOf } from '../../coverage/capability.js';
+import type { Capability } from '../../coverage/capability.js';
+import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { withArticle } from '../../naming/article.js';
+import { verbForms } from '../../naming/verb-forms.js';
+import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
+import {
+  DYNAMODB_LISTS,
+  DYNAMODB_WRITES,
+  EVENTBRIDGE_PUTS,
+  ROUTES_MATCH_TEMPLATE,
+  TEST_FILES,
+  eventFailureTitle,
+  eventsTitle,
+  lifecycleTitle,
+  validationTitle,
+} from './application-test-titles.js';
+import type { ParsedStory } from './model/parse-story.js';
+import type { Operation, ResourceModel } from './model/resource-model-types.js';
+import { verbsOfKind } from './model/verb-kind.js';
+
+const EVENT_WORDS = [
+  'event',
+  'events',
+  'publish',
+  'published',
+  'notify',
+  'notified',
+  'notification',
+  'notifications',
+  'emit',
+  'emitted',
+];
+const STATUS_WORDS = ['status', 'state', 'statuses'];
+
+/** What each story, description sentence and the strategy became, with the tests that prove it. */
+export function applicationCoverage(params: {
+  input: BlueprintInput;
+  model: ResourceModel;
+  shifting: TrafficShifting;
+}): RequirementCoverage[] {
+  const { input, model } = params;
+  const test = (file: keyof typeof TEST_FILES, title: string): TestEvidence => ({
+    path: `${input.baseDir}/${TEST_FILES[file]}`,
+    title,
+  });
+  const capabilities = applicationCapabilities({ ...params, test });
+  const events = capabilities.events;
+  const stories = input.stories.map((intent) => {
+    const source = { kind: 'story', number: intent.number } as const;
+    if (model.eventStories.includes(intent) && events !== undefined)
+      return combine({
+        source,
+        text: intent.text,
+        parts: [
+          {
+            text: intent.text,
+            capabilities: [{ ...events, tests: [test('app', intent.testTitle), ...events.tests] }],
+          },
+        ],
+      });
+    const story = model.stories.find((candidate) => candidate.intent === intent);
+    const operation = model.operations.find(
+      (candidate) => story !== undefined && candidate.stories.includes(story),
+    );
+    if (story === undefined || operation === undefined) {
+      return {
+        source,
+        text: intent.text,
+        status: 'not_covered' as const,
+        tests: [],
+        resources: [],
+        gaps: ['the story names nothing the API could store or act on, so no route was generated for it'],
+      };
+    }
+    return combine({
+      source,
+      text: intent.text,
+      parts: [{ text: intent.text, capabilities: [operationCapability({ operation, model, test, story })] }],
+      extraGaps: storyGaps(story, model),
+    });
+  });
+  return [
+    ...stories,
+    ...describeSentences(input.descriptionSentences, capabilities.all),
+    ...releaseCoverage({ input, functionId: 'ApiFunction', shifting: params.shifting }),
+  ];
+}
+
+function operationCapability(params: {
+  operation: Operation;
+  model: ResourceModel;
+  story?: ParsedStory;
+  test: (file: keyof typeof TEST_FILES, title: string) => TestEvidence;
+}): Capability {
+  const { operation, model, test } = params;
+  const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+  const lifecycle = resource === undefined ? [] : [test('app', lifecycleTitle(resource, model))];
+  const storyTests = (params.story === undefined ? operation.stories : [params.story]).map((story) =>
+    test('app', story.intent.testTitle),
+  );
+  return {
+    when: [],
+    implementedBy: `${operation.routeKey} ${describeOperation(operation, model)}`,
+    tests: [...storyTests, ...lifecycle],
+    resources: [operation.logicalId, 'ApiFunction', 'ItemsTable'],
+  };
+}
+
+function describeOperation(operation: Operation, model: ResourceModel): string {
+  const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+  const one = withArticle(operation.resource);
+  const to = resource?.status?.transitions.find((transition) => transition.action === operation.action)?.to;
+  const descriptions: Readonly<Record<Operation['kind'], string>> = {
+    create: `creates ${one}`,
+    read: `reads ${one} by id`,
+    list: `lists ${resource?.collection ?? operation.resource}${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+    update: `changes ${one}'s fields`,
+    delete: `deletes ${one}`,
+    transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+  };
+  return descriptions[operation.kind];
+}
+
+/** What a story asked that its route does not do. */
+function storyGaps(story: ParsedStory, model: ResourceModel): string[] {
+  const resource = model.resources.find((candidate) => candidate.name === story.noun);
+  const elsewhere = story.refusedFrom.filter((status) => resource?.status?.setElsewhere.includes(status));
+  return [
+    ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+    ...(story.ownerIsSelf
+      ? [
+          `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
+        ]
+      : []),
+    ...elsewhere.map(
+      (status) =>
+        `no route of this service makes ${withArticle(story.noun ?? 'item')} ${status}: the rule holds once another system (or a new story) does`,
+    ),
+  ];
+}
+
+function applicationCapabilities(params: {
+  input: BlueprintInput;
+  model: ResourceModel;
+  shifting: TrafficShifting;
+  test: (file: keyof typeof TEST_FILES, title: string) => TestEvidence;
+}): { all: Capability[]; events?: Capability } {
+  const { model, test } = params;
+  const lifecycles = model.resources.map((resource) => test('app', lifecycleTitle(resource, model)));
+  const publisher = model.resources.find((resource) => resource.statusEventType !== undefined);
+  const events: Capability | undefined =
+    publisher === undefined
+      ? undefined
+      : {
+          when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
+          implementedBy: `every ${publisher.name} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
+          tests: [
+            test('app', eventsTitle(publisher)),
+            test('app', eventFailureTitle(publisher)),
+            test('events', EVENTBRIDGE_PUTS),
+          ],
+          resources: ['StatusEventsNotPublishedAlarm'],
+        };
+  const operations = model.operations.map((operation) => ({
+    ...operationCapability({ operation, model, test }),
+    when: operationWords(operation, model),
+  }));
+  const shifts = params.shifting.configName !== undefined;
+  const all: Capability[] = [
+    ...(events === undefined ? [] : [events]),
+    ...operations,
+    {
+      when: anyOf(
+        'api',
+        'apis',
+        'rest',
+        'restful',
+        'http',
+        'https',
+        'endpoint',
+        'endpoints',
+        'route',
+        'routes',
+        'gateway',
+        'webservice',
+        'web service',
+      ),
+      implementedBy: `an API Gateway HTTP API serving ${model.operations.map((operation) => operation.routeKey).join(', ')} and GET /health`,
+      tests: [test('app', ROUTES_MATCH_TEMPLATE), ...lifecycles],
+      resources: ['HttpApi', 'HttpApiStage'],
+    },
+    {
+      when: anyOf('lambda', 'lambdas', 'handler', 'handlers', 'function', 'functions', 'serverless'),
+      implementedBy: 'one Lambda handler serving every route',
+      tests: [test('app', ROUTES_MATCH_TEMPLATE), ...lifecycles],
+      resources: ['ApiFunction'],
+    },
+    {
+      when: anyOf(
+        'dynamodb',
+        'dynamo',
+        'table',
+        'database',
+        'db',
+        'stored',
+        'store',
+        'stores',
+        'persisted',
+        'persist',
+        'persistence',
+        'saved',
+        'storage',
+      ),
+      implementedBy: 'one DynamoDB table keyed by collection and id, with conditional writes',
+      tests: [test('dynamodb', DYNAMODB_WRITES), test('dynamodb', DYNAMODB_LISTS)],
+      resources: ['ItemsTable'],
+    },
+    {
+      when: anyOf('validate', 'validated', 'validation', 'validates', 'validating', 'schema', 'invalid'),
+      implementedBy: 'request bodies checked against the model before anything is stored',
+      tests: model.resources.map((resource) => test('app', validationTitle(resource))),
+      resources: [],
+    },
+    {
+      when: anyOf('encrypt', 'encrypted', 'encryption'),
+      implementedBy: 'the table is encrypted at rest',
+      tests: [],
+      resources: ['ItemsTable'],
+    },
+    {
+      when: anyOf('log', 'logs', 'logging', 'logged'),
+      implementedBy: 'API access logs and function logs with retention',
+      tests: [],
+      resources: ['HttpApiAccessLogs', 'ApiFunctionLogGroup'],
+    },
+    {
+      when: anyOf('throttle', 'throttled', 'throttling', 'rate limit', 'rate limits'),
+      implementedBy: 'stage throttling (50 burst, 100 per second)',
+      tests: [],
+      resources: ['HttpApiStage'],
+    },
+    shifts
+      ? {
+          when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'rollback', 'roll back', 'blue green'),
+          implementedBy: `CodeDeploy traffic shifting (${params.shifting.configName ?? ''}) with automatic rollback`,
+          tests: [],
+          resources: ['ApiFunctionDeploymentGroup'],
+        }
+      : {
+          when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'blue green'),
+          implementedBy: '',
+          tests: [],
+          resources: [],
+          notGenerated:
+            'the strategy is all-at-once, so nothing shifts traffic; request canary, linear or blue-green',
+        },
+    {
+      when: anyOf(
+        'auth',
+        'authentication',
+        'authenticated',
+        'authorization',
+        'authorizer',
+        'authorized',
+        'cognito',
+        'jwt',
+        'oauth',
+        'login',
+        'token',
+        'tokens',
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: 'no authorizer is generated: the routes are public (see the risk assessment)',
+    },
+    {
+      when: anyOf(...EVENT_WORDS),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'only events on status changes are generated (ask for "an event when the status changes")',
+    },
+  ];
+  return { all, ...(events === undefined ? {} : { events }) };
+}
+
+/** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */
+function operationWords(operation: Operation, model: ResourceModel): string[][] {
+  const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+  if (resource === undefined) return [];
+  const verbs =
+    operation.kind === 'transition'
+      ? [operation.action ?? '']
+      : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+  const nouns = [resource.name, resource.collection];
+  return [...new Set(verbs)].flatMap((verb) =>
+    verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])),
+  );
+}

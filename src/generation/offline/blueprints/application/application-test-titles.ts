@@ -1,0 +1,43 @@
+import { withArticle } from '../../naming/article.js';
+import type { Resource, ResourceModel } from './model/resource-model-types.js';
+
+/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
+export const TEST_FILES = {
+  app: 'test/app.test.ts',
+  dynamodb: 'test/dynamodb-item-repository.test.ts',
+  events: 'test/eventbridge-status-events.test.ts',
+} as const;
+
+export const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
+export const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
+export const DYNAMODB_LISTS = 'lists by collection or by owner and pages with tokens';
+export const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
+
+export function lifecycleTitle(resource: Resource, model: ResourceModel): string {
+  const kinds = new Set(
+    model.operations
+      .filter((operation) => operation.resource === resource.name)
+      .map((operation) => operation.kind),
+  );
+  const steps = [
+    'create',
+    'read back',
+    ...(kinds.has('list') ? ['list'] : []),
+    ...(kinds.has('update') ? ['change'] : []),
+    ...(kinds.has('transition') ? [resource.status?.transitions[0]?.action ?? 'move'] : []),
+    ...(kinds.has('delete') ? ['delete'] : []),
+  ];
+  return `${resource.name} lifecycle ${steps.join(' ')}`;
+}
+
+export function validationTitle(resource: Resource): string {
+  return `${resource.name} bodies are checked against the model`;
+}
+
+export function eventsTitle(resource: Resource): string {
+  return `every ${resource.name} status change is published`;
+}
+
+export function eventFailureTitle(resource: Resource): string {
+  return `${withArticle(resource.name)} status change stands when publishing fails`;
+}

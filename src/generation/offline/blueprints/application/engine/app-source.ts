@@ -1,0 +1,221 @@
+/** Generated `src/http-types.ts`. */
+export const HTTP_TYPES_SOURCE = `/** The parts of an API Gateway HTTP API event (payload format 2.0) this service reads. */
+export interface HttpApiEvent {
+  routeKey: string;
+  pathParameters?: Record<string, string | undefined>;
+  queryStringParameters?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+export interface HttpApiResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+`;
+
+/** Generated `src/app.ts`: the routes' behaviour on the resource model, free of AWS. */
+export const APP_SOURCE = `import type { HttpApiEvent, HttpApiResult } from './http-types';
+import { BadPageTokenError } from './item-repository';
+import type { ItemRepository, StoredItem } from './item-repository';
+import { RESOURCES } from './model';
+import type { ResourceModel } from './model';
+import { ROUTES } from './routes';
+import type { Operation, Route } from './routes';
+import { checkTransition, refusal } from './status-rules';
+import type { StatusEvents } from './status-events';
+import { validateBody } from './validate-body';
+
+export interface AppDependencies {
+  repository: ItemRepository;
+  newId: () => string;
+  now: () => Date;
+  /** Told of every status change; required when a resource publishes status events. */
+  statusEvents?: StatusEvents;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export type App = (event: HttpApiEvent) => Promise<HttpApiResult>;
+
+interface Call {
+  deps: AppDependencies;
+  log: (entry: Record<string, unknown>) => void;
+  route: Route;
+  resource: ResourceModel;
+  event: HttpApiEvent;
+}
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 100;
+const MAX_BODY_BYTES = 64 * 1024;
+
+const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResult>>> = {
+  create,
+  read,
+  list,
+  update,
+  delete: remove,
+  transition,
+};
+
+/** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
+export function createApp(deps: AppDependencies): App {
+  if (deps.statusEvents === undefined && Object.values(RESOURCES).some((resource) => resource.statusEventType !== undefined)) {
+    throw new Error('statusEvents is required: a resource publishes its status changes');
+  }
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  return async (event) => {
+    if (event.routeKey === 'GET /health') return json(200, { status: 'ok' });
+    const route = ROUTES[event.routeKey];
+    const resource = route === undefined ? undefined : RESOURCES[route.resource];
+    if (route === undefined || resource === undefined) return json(404, { error: 'no such route: ' + event.routeKey });
+    try {
+      return await OPERATIONS[route.operation]({ deps, log, route, resource, event });
+    } catch (error) {
+      if (error instanceof BadPageTokenError) return json(400, { errors: ['nextToken is not one this API returned'] });
+      throw error;
+    }
+  };
+}
+
+async function create(call: Call): Promise<HttpApiResult> {
+  const { deps, resource } = call;
+  const body = readBody(call.event);
+  if (!body.ok) return json(400, { errors: body.errors });
+  const check = validateBody(resource, body.value, 'create');
+  if (!check.ok) return json(400, { errors: check.errors });
+  const timestamp = deps.now().toISOString();
+  const owner = resource.ownerField === undefined ? undefined : check.fields[resource.ownerField];
+  const item: StoredItem = {
+    id: deps.newId(),
+    version: 1,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    ...(resource.status === undefined ? {} : { status: resource.status.initial }),
+    ...(typeof owner === 'string' ? { owner } : {}),
+    fields: check.fields,
+  };
+  await deps.repository.create(resource.collection, item);
+  await publishStatusChange(call, item, null);
+  return json(201, toResponse(item), { location: '/' + resource.collection + '/' + item.id });
+}
+
+async function read(call: Call): Promise<HttpApiResult> {
+  const id = call.event.pathParameters?.['id'] ?? '';
+  const item = id === '' ? undefined : await call.deps.repository.get(call.resource.collection, id);
+  return item === undefined ? notFound(call.resource) : json(200, toResponse(item));
+}
+
+async function list(call: Call): Promise<HttpApiResult> {
+  const { resource } = call;
+  const query = call.event.queryStringParameters ?? {};
+  const known = ['limit', 'nextToken', ...(resource.ownerField === undefined ? [] : [resource.ownerField])];
+  const unknown = Object.keys(query).filter((name) => !known.includes(name));
+  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
+  const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
+  const owner = resource.ownerField === undefined ? undefined : query[resource.ownerField];
+  const nextToken = query['nextToken'];
+  const page = await call.deps.repository.list(resource.collection, {
+    limit,
+    ...(nextToken === undefined ? {} : { nextToken }),
+    ...(owner === undefined || owner === '' ? {} : { owner }),
+  });
+  return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+}
+
+async function update(call: Call): Promise<HttpApiResult> {
+  const { deps, resource } = call;
+  const body = readBody(call.event);
+  if (!body.ok) return json(400, { errors: body.errors });
+  const check = validateBody(resource, body.value, 'update');
+  if (!check.ok) return json(400, { errors: check.errors });
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const refused = refusal({ resource, verb: 'change', current: existing.status, refusedFrom: call.route.refusedFrom ?? [] });
+  if (refused !== undefined) return json(409, { error: refused });
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), fields: { ...existing.fields, ...check.fields } };
+  if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
+  return json(200, toResponse(item));
+}
+
+async function transition(call: Call): Promise<HttpApiResult> {
+  const { deps, resource, route } = call;
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+  if (!check.ok) return json(409, { error: check.error });
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status };
+  if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
+  await publishStatusChange(call, item, existing.status ?? null);
+  return json(200, toResponse(item));
+}
+
+async function remove(call: Call): Promise<HttpApiResult> {
+  const { deps, resource, route } = call;
+  const id = call.event.pathParameters?.['id'] ?? '';
+  if ((route.refusedFrom ?? []).length > 0) {
+    const existing = await getTarget(call);
+    if (existing === undefined) return notFound(resource);
+    const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+    if (refused !== undefined) return json(409, { error: refused });
+  }
+  const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
+  return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);
+}
+
+async function getTarget(call: Call): Promise<StoredItem | undefined> {
+  const id = call.event.pathParameters?.['id'] ?? '';
+  return id === '' ? undefined : call.deps.repository.get(call.resource.collection, id);
+}
+
+/**
+ * The change is stored before it is published. If publishing fails the change stands (a client
+ * retrying would otherwise repeat it) and the event is logged whole, as status-event-not-published,
+ * for the template's alarm and for replay.
+ */
+async function publishStatusChange(call: Call, item: StoredItem, from: string | null): Promise<void> {
+  const { deps, resource } = call;
+  if (resource.statusEventType === undefined || deps.statusEvents === undefined || item.status === undefined) return;
+  const change = { resource: resource.name, id: item.id, from, to: item.status, at: item.updatedAt, item: toResponse(item) };
+  try {
+    await deps.statusEvents.publish(change);
+  } catch (error) {
+    call.log({ level: 'error', outcome: 'status-event-not-published', change, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function toResponse(item: StoredItem): Record<string, unknown> {
+  return {
+    ...item.fields,
+    id: item.id,
+    ...(item.status === undefined ? {} : { status: item.status }),
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+function readBody(event: HttpApiEvent): { ok: true; value: unknown } | { ok: false; errors: string[] } {
+  const raw = event.isBase64Encoded === true ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return { ok: false, errors: ['body must be at most ' + MAX_BODY_BYTES + ' bytes'] };
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    return { ok: false, errors: ['body must be valid JSON'] };
+  }
+}
+
+function notFound(resource: ResourceModel): HttpApiResult {
+  return json(404, { error: 'no such ' + resource.name });
+}
+
+function changedMeanwhile(resource: ResourceModel): HttpApiResult {
+  return json(409, { error: 'the ' + resource.name + ' changed meanwhile; read it again and retry' });
+}
+
+function json(statusCode: number, value: unknown, headers: Record<string, string> = {}): HttpApiResult {
+  return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
+}
+`;

@@ -1,0 +1,112 @@
+/** Generated `src/dynamodb-item-repository.ts`: the ItemRepository on the stack's table, behind a narrow table interface. */
+export const DYNAMODB_REPOSITORY_SOURCE = `import { BadPageTokenError } from './item-repository';
+import type { ItemRepository, StoredItem } from './item-repository';
+
+type Attributes = Record<string, unknown>;
+
+/** The four DynamoDB DocumentClient calls the repository makes; connectDocumentTable wires them to the SDK. */
+export interface DocumentTable {
+  put(input: { Item: Attributes; ConditionExpression: string; ExpressionAttributeValues?: Attributes }): Promise<void>;
+  get(input: { Key: Attributes }): Promise<{ Item?: Attributes }>;
+  query(input: {
+    IndexName?: string;
+    KeyConditionExpression: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues: Attributes;
+    Limit: number;
+    ExclusiveStartKey?: Attributes;
+  }): Promise<{ Items?: Attributes[]; LastEvaluatedKey?: Attributes }>;
+  delete(input: { Key: Attributes }): Promise<{ Attributes?: Attributes }>;
+}
+
+/** The table's index of items by owner (partition ownerKey = collection#owner, sort id); the template declares it. */
+export const OWNER_INDEX = 'byOwner';
+
+/**
+ * Items in one table keyed by (collection, id). Every write is conditional: a create never
+ * overwrites, and a replace only lands on the version it read, so two concurrent changes cannot
+ * both win.
+ */
+export function createDynamoDbItemRepository(table: DocumentTable): ItemRepository {
+  const record = (collection: string, item: StoredItem): Attributes => ({
+    collection,
+    ...item,
+    ...(item.owner === undefined ? {} : { ownerKey: collection + '#' + item.owner }),
+  });
+  return {
+    async create(collection, item) {
+      await table.put({ Item: record(collection, item), ConditionExpression: 'attribute_not_exists(id)' });
+    },
+    async get(collection, id) {
+      const result = await table.get({ Key: { collection, id } });
+      return result.Item === undefined ? undefined : toStoredItem(result.Item);
+    },
+    async list(collection, query) {
+      const byOwner = query.owner !== undefined;
+      const result = await table.query({
+        ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
+        KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
+        ...(byOwner ? {} : { ExpressionAttributeNames: { '#collection': 'collection' } }),
+        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection },
+        Limit: query.limit,
+        ...(query.nextToken === undefined ? {} : { ExclusiveStartKey: decodeToken(query.nextToken, collection) }),
+      });
+      const items = (result.Items ?? []).map(toStoredItem);
+      const last = result.LastEvaluatedKey;
+      return last === undefined ? { items } : { items, nextToken: Buffer.from(JSON.stringify(last)).toString('base64url') };
+    },
+    async replace(collection, item, expectedVersion) {
+      try {
+        await table.put({ Item: record(collection, item), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } });
+        return true;
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+    async remove(collection, id) {
+      return (await table.delete({ Key: { collection, id } })).Attributes !== undefined;
+    },
+  };
+}
+
+/** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */
+export async function connectDocumentTable(tableName: string): Promise<DocumentTable> {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  return {
+    async put(input) {
+      await client.send(new PutCommand({ TableName: tableName, ...input }));
+    },
+    get: (input) => client.send(new GetCommand({ TableName: tableName, ConsistentRead: true, ...input })),
+    query: (input) => client.send(new QueryCommand({ TableName: tableName, ...input })),
+    delete: (input) => client.send(new DeleteCommand({ TableName: tableName, ReturnValues: 'ALL_OLD', ...input })),
+  };
+}
+
+/** A page token is the query's LastEvaluatedKey; one for another collection, or not one at all, is refused. */
+function decodeToken(token: string, collection: string): Record<string, string> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadPageTokenError('nextToken is not JSON');
+  }
+  const valid = typeof key === 'object' && key !== null && (key as Attributes)['collection'] === collection && Object.values(key).every((value) => typeof value === 'string');
+  if (!valid) throw new BadPageTokenError('nextToken is not a key of this collection');
+  return key as Record<string, string>;
+}
+
+function toStoredItem(record: Attributes): StoredItem {
+  return {
+    id: String(record['id']),
+    version: Number(record['version']),
+    createdAt: String(record['createdAt']),
+    updatedAt: String(record['updatedAt']),
+    ...(typeof record['status'] === 'string' ? { status: record['status'] } : {}),
+    ...(typeof record['owner'] === 'string' ? { owner: record['owner'] } : {}),
+    fields: (record['fields'] ?? {}) as StoredItem['fields'],
+  };
+}
+`;

@@ -1,0 +1,85 @@
+/** Generated `src/item-repository.ts`: the storage interface and the in-memory store tests and local runs use. */
+export const ITEM_REPOSITORY_SOURCE = `import type { Fields } from './validate-body';
+
+export interface StoredItem {
+  id: string;
+  /** Goes up by one on every write; a write based on an older version is refused. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  status?: string;
+  /** The owner field's value, kept apart so lists can be filtered by owner. */
+  owner?: string;
+  fields: Fields;
+}
+
+export interface ListQuery {
+  limit: number;
+  nextToken?: string;
+  owner?: string;
+}
+
+export interface ListPage {
+  items: StoredItem[];
+  /** Present when more items follow; pass it back to read the next page. */
+  nextToken?: string;
+}
+
+/** A nextToken this store did not hand out. */
+export class BadPageTokenError extends Error {}
+
+/** Where items live; the Lambda uses DynamoDB, tests and local runs use memory. */
+export interface ItemRepository {
+  create(collection: string, item: StoredItem): Promise<void>;
+  get(collection: string, id: string): Promise<StoredItem | undefined>;
+  /** Items sorted by id, only the owner's when owner is given. */
+  list(collection: string, query: ListQuery): Promise<ListPage>;
+  /** Writes the item only if the stored one still has expectedVersion; false when it changed meanwhile or is gone. */
+  replace(collection: string, item: StoredItem, expectedVersion: number): Promise<boolean>;
+  remove(collection: string, id: string): Promise<boolean>;
+}
+
+export class InMemoryItemRepository implements ItemRepository {
+  private readonly items = new Map<string, StoredItem>();
+
+  async create(collection: string, item: StoredItem): Promise<void> {
+    const key = collection + '/' + item.id;
+    if (this.items.has(key)) throw new Error('item ' + item.id + ' already exists');
+    this.items.set(key, structuredClone(item));
+  }
+
+  async get(collection: string, id: string): Promise<StoredItem | undefined> {
+    const item = this.items.get(collection + '/' + id);
+    return item === undefined ? undefined : structuredClone(item);
+  }
+
+  async list(collection: string, query: ListQuery): Promise<ListPage> {
+    const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
+    const matching = [...this.items.entries()]
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner))
+      .map(([, item]) => item)
+      .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
+      .filter((item) => after === undefined || item.id > after);
+    const page = matching.slice(0, query.limit).map((item) => structuredClone(item));
+    const last = page[page.length - 1];
+    return matching.length > query.limit && last !== undefined ? { items: page, nextToken: Buffer.from(last.id).toString('base64url') } : { items: page };
+  }
+
+  async replace(collection: string, item: StoredItem, expectedVersion: number): Promise<boolean> {
+    const key = collection + '/' + item.id;
+    if (this.items.get(key)?.version !== expectedVersion) return false;
+    this.items.set(key, structuredClone(item));
+    return true;
+  }
+
+  async remove(collection: string, id: string): Promise<boolean> {
+    return this.items.delete(collection + '/' + id);
+  }
+}
+
+function decodeToken(token: string): string {
+  const id = Buffer.from(token, 'base64url').toString('utf8');
+  if (id === '' || Buffer.from(id).toString('base64url') !== token) throw new BadPageTokenError('bad nextToken');
+  return id;
+}
+`;

@@ -1,0 +1,305 @@
+import { isPlural, singular } from '../../../naming/singular.js';
+import type { StoryIntent } from '../../../naming/story-intent.js';
+import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
+import type { VerbKind } from './verb-kind.js';
+
+/** A field a story asks for (`with one or more items` → `items`, a list of at least one). */
+export interface FieldAsk {
+  /** camelCase, `[a-z][A-Za-z0-9]*`. */
+  readonly name: string;
+  readonly list: boolean;
+  readonly minItems: number;
+}
+
+/** A story read as an operation on a resource, before resources are resolved. */
+export interface ParsedStory {
+  readonly intent: StoryIntent;
+  readonly kind: VerbKind;
+  /** The verb after phrasal verbs are read (`look at` → `view`); the transition's name. */
+  readonly verb: string;
+  /** Singular head noun (`order`); absent when the story names no object, or names the whole collection (`catalogue`). */
+  readonly noun?: string;
+  /** The object is the collection as a whole (`browse the catalogue`): the service's main resource. */
+  readonly collective: boolean;
+  /** Whose items (`a customer's orders` → `customer`; `my orders` → the story's role). */
+  readonly owner?: string;
+  /** The object's attribute the story is about (`the status of my order` → `status`). */
+  readonly attribute?: string;
+  readonly fields: readonly FieldAsk[];
+  /** Statuses the action is refused from (`cancel an order that has not shipped` → `shipped`). */
+  readonly refusedFrom: readonly string[];
+  /** Words of the story that shaped nothing; the story is then only partly covered. */
+  readonly unused: readonly string[];
+  /** The owner came from `my`/`our`, which an API without an authorizer cannot enforce. */
+  readonly ownerIsSelf: boolean;
+}
+
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'one',
+  'any',
+  'some',
+  'each',
+  'every',
+  'all',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'your',
+  'new',
+  'existing',
+  'own',
+]);
+const SELF = new Set(['my', 'our']);
+/** Words that end the object phrase and start a qualifier. */
+const CONNECTORS = new Set([
+  'with',
+  'that',
+  'which',
+  'who',
+  'whose',
+  'unless',
+  'if',
+  'once',
+  'by',
+  'for',
+  'so',
+  'in',
+  'to',
+  'from',
+  'when',
+  'via',
+  'on',
+  'using',
+  'and',
+  'or',
+  'without',
+  'after',
+  'before',
+  'at',
+  'into',
+  'within',
+  'until',
+  'per',
+  'including',
+  'while',
+  'because',
+  'as',
+]);
+/** Nouns naming the whole collection rather than a kind of item. */
+const COLLECTIVE = new Set([
+  'catalogue',
+  'catalog',
+  'inventory',
+  'collection',
+  'list',
+  'history',
+  'backlog',
+  'feed',
+  'everything',
+  'all',
+]);
+const QUANTIFIERS = new Set([
+  'one',
+  'or',
+  'more',
+  'at',
+  'least',
+  'several',
+  'many',
+  'multiple',
+  'some',
+  'a',
+  'an',
+  'the',
+  'optional',
+  'optionally',
+  'their',
+  'its',
+  'my',
+  'our',
+  'any',
+  'two',
+  'three',
+]);
+const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
+const AUXILIARIES = new Set([
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'being',
+  'be',
+  'yet',
+  'already',
+  'it',
+  'they',
+  'been',
+]);
+/** Attribute words that are not the owner of a list (`list orders by status`). */
+const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
+
+export function parseStory(intent: StoryIntent): ParsedStory {
+  const words = [...intent.actionWords];
+  const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
+  const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
+  const rest = words.slice(phrasal === undefined ? 1 : 2);
+  const end = rest.findIndex((word) => CONNECTORS.has(word));
+  const phrase = end === -1 ? rest : rest.slice(0, end);
+  const object =
+    phrasal === null ? { collective: false, plural: false, ownerIsSelf: false } : readObject(phrase);
+  const baseKind = verbKind(verb);
+  // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
+  const qualifiers = readQualifiers(
+    end === -1 ? [] : rest.slice(end),
+    baseKind === 'read' || baseKind === 'list',
+  );
+  const owner =
+    object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
+  return {
+    intent,
+    kind: baseKind === 'read' && (object.plural || object.collective) ? 'list' : baseKind,
+    verb,
+    ...(object.noun === undefined ? {} : { noun: object.noun }),
+    collective: object.collective,
+    ...(owner === undefined ? {} : { owner }),
+    ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
+    fields: qualifiers.fields,
+    refusedFrom: qualifiers.refusedFrom,
+    unused: qualifiers.unused,
+    ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+  };
+}
+
+interface ObjectPhrase {
+  readonly noun?: string;
+  readonly plural: boolean;
+  readonly collective: boolean;
+  readonly owner?: string;
+  readonly attribute?: string;
+  readonly ownerIsSelf: boolean;
+}
+
+/** `the status of my order`, `a customer's orders`, `all open tickets`. */
+function readObject(phrase: readonly string[]): ObjectPhrase {
+  const of = phrase.lastIndexOf('of');
+  const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+  const target = of === -1 ? phrase : phrase.slice(of + 1);
+  let owner: string | undefined;
+  const kept: string[] = [];
+  target.forEach((word, index) => {
+    if (target[index + 1] === 's' && !DETERMINERS.has(word)) owner = word;
+    else if (word !== 's') kept.push(word);
+  });
+  const ownerIsSelf = target.some((word) => SELF.has(word));
+  const head = contentWords(kept).at(-1);
+  const collective = head !== undefined && COLLECTIVE.has(head);
+  return {
+    ...(head === undefined || collective ? {} : { noun: singular(head) }),
+    plural: head !== undefined && (isPlural(head) || target.includes('all')),
+    collective,
+    ...(owner === undefined ? {} : { owner }),
+    ...(attribute === undefined ? {} : { attribute }),
+    ownerIsSelf,
+  };
+}
+
+interface Qualifiers {
+  readonly fields: FieldAsk[];
+  readonly refusedFrom: string[];
+  readonly owner?: string;
+  readonly unused: string[];
+}
+
+/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
+function readQualifiers(words: readonly string[], ownersAllowed: boolean): Qualifiers {
+  const result: { fields: FieldAsk[]; refusedFrom: string[]; owner?: string; unused: string[] } = {
+    fields: [],
+    refusedFrom: [],
+    unused: [],
+  };
+  for (const segment of segments(words)) {
+    const [connector, ...body] = segment;
+    if (connector === 'so') break; // `so that ...` gives the reason, not a requirement
+    const refused = ['that', 'which', 'unless', 'if'].includes(connector ?? '')
+      ? refusal(segment)
+      : undefined;
+    const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
+    if (connector === 'with') result.fields.push(...readFields(body));
+    else if (refused !== undefined) result.refusedFrom.push(refused);
+    else if (owner !== undefined && result.owner === undefined) result.owner = owner;
+    else result.unused.push(...segment);
+  }
+  return result;
+}
+
+/** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
+function segments(words: readonly string[]): string[][] {
+  const found: string[][] = [];
+  for (const word of words) {
+    const current = found.at(-1);
+    const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
+    if (CONNECTORS.has(word) && !joins && !(word === 'that' && current?.[0] === 'so')) found.push([word]);
+    else if (current === undefined) found.push([word]);
+    else current.push(word);
+  }
+  return found;
+}
+
+function readFields(words: readonly string[]): FieldAsk[] {
+  const parts: string[][] = [[]];
+  for (const word of words) {
+    if (word === 'and') parts.push([]);
+    else parts.at(-1)?.push(word);
+  }
+  return parts.flatMap((part) => {
+    const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+    const head = content.at(-1);
+    if (head === undefined) return [];
+    const many = part.some((word) => MANY.has(word)) || isPlural(head);
+    const least = part.indexOf('least');
+    const minimum = least === -1 ? undefined : countWord(part[least + 1]);
+    const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
+    return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
+  });
+}
+
+/** `that has not shipped`, `unless it was paid` → the status the action is refused from. */
+function refusal(segment: readonly string[]): string | undefined {
+  const negated = segment.indexOf('not');
+  const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
+  if (from === -1) return undefined;
+  return segment.slice(from).find((word) => !AUXILIARIES.has(word) && word !== 'not');
+}
+
+function ownerWord(words: readonly string[]): string | undefined {
+  const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
+  return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
+}
+
+function contentWords(words: readonly string[]): string[] {
+  return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
+}
+
+function countWord(word: string | undefined): number | undefined {
+  const words: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3 };
+  if (word === undefined) return undefined;
+  return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
+}
+
+export function camel(words: readonly string[]): string {
+  return words
+    .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join('');
+}

@@ -1,0 +1,75 @@
+import type { StoryIntent } from '../../../naming/story-intent.js';
+import type { ParsedStory } from './parse-story.js';
+import type { VerbKind } from './verb-kind.js';
+
+export type FieldType = 'string' | 'number' | 'boolean' | 'list';
+
+/** A declared field: checked on every write. Undeclared fields are accepted as JSON scalars, lists or flat objects. */
+export interface FieldSpec {
+  /** camelCase, `[a-z][A-Za-z0-9]*`. */
+  readonly name: string;
+  readonly type: FieldType;
+  /** Required when an item is created. */
+  readonly required: boolean;
+  /** For lists: the fewest entries allowed. */
+  readonly minItems?: number;
+}
+
+export interface Transition {
+  /** The route's last segment and the action name: `cancel`. */
+  readonly action: string;
+  /** The status it sets: `cancelled`. */
+  readonly to: string;
+}
+
+/** Statuses the service manages: clients never write `status`, the routes move it. */
+export interface StatusMachine {
+  readonly initial: string;
+  readonly transitions: readonly Transition[];
+  /** Statuses nothing moves an item out of. */
+  readonly terminal: readonly string[];
+  /** Statuses a rule checks but no route of this service sets (another system must). */
+  readonly setElsewhere: readonly string[];
+}
+
+export interface Resource {
+  /** Singular, `[a-z0-9]+`: `order`. */
+  readonly name: string;
+  /** `Order`. */
+  readonly pascal: string;
+  /** Path segment and table partition: `orders`. */
+  readonly collection: string;
+  readonly fields: readonly FieldSpec[];
+  /** The declared field naming whose item it is (`customerId`), indexed for owner-filtered lists. */
+  readonly ownerField?: string;
+  readonly status?: StatusMachine;
+  /** Every status change is published with this EventBridge detail type. */
+  readonly statusEventType?: string;
+}
+
+export type OperationKind = Exclude<VerbKind, never>;
+
+/** One route, on one resource; `stories` empty means it supports the others (something must write what they read). */
+export interface Operation {
+  readonly kind: OperationKind;
+  readonly resource: string;
+  /** For transitions: the action name. */
+  readonly action?: string;
+  /** Statuses the operation is refused from (`cancel an order that has not shipped` → `shipped`). */
+  readonly refusedFrom: readonly string[];
+  /** As API Gateway sends it: `POST /orders/{id}/cancel`. */
+  readonly routeKey: string;
+  /** Template logical ID: `RoutePostOrdersIdCancel`. */
+  readonly logicalId: string;
+  readonly stories: readonly ParsedStory[];
+}
+
+/** The application's one model: every route acts on these resources, and the tests prove the routes connect. */
+export interface ResourceModel {
+  readonly resources: readonly Resource[];
+  readonly operations: readonly Operation[];
+  /** Every story, parsed; those without an operation or event are not covered. */
+  readonly stories: readonly ParsedStory[];
+  /** Stories that asked for status events rather than a route. */
+  readonly eventStories: readonly StoryIntent[];
+}

@@ -1,0 +1,222 @@
+import type { BlueprintInput } from '../../../blueprint-input.js';
+import { defaultIntents, subjectNoun } from '../../../naming/default-intents.js';
+import { participle } from '../../../naming/participle.js';
+import { plural } from '../../../naming/plural.js';
+import { capitalize } from '../../../naming/service-names.js';
+import { singular } from '../../../naming/singular.js';
+import { asksForStatusEvents } from './asks-for-status-events.js';
+import { camel, parseStory } from './parse-story.js';
+import type { ParsedStory } from './parse-story.js';
+import type {
+  FieldSpec,
+  Operation,
+  OperationKind,
+  Resource,
+  ResourceModel,
+  StatusMachine,
+} from './resource-model-types.js';
+
+const NUMBER_FIELDS = new Set([
+  'quantity',
+  'amount',
+  'price',
+  'total',
+  'count',
+  'number',
+  'cost',
+  'age',
+  'weight',
+  'size',
+  'score',
+  'rating',
+  'duration',
+  'limit',
+  'percentage',
+  'balance',
+  'stock',
+]);
+const STATUS_WORDS = new Set(['status', 'state', 'progress']);
+const TERMINAL = new Set([
+  'cancelled',
+  'rejected',
+  'closed',
+  'archived',
+  'refunded',
+  'voided',
+  'withdrawn',
+  'expired',
+  'deleted',
+  'declined',
+  'revoked',
+]);
+const KIND_ORDER: readonly OperationKind[] = ['create', 'read', 'list', 'update', 'transition', 'delete'];
+const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
+
+/**
+ * Derives the application's one resource model from the request: its resources (the stories'
+ * objects), their declared fields and types, owners, the statuses the stories move them through, and
+ * one route per story on that model. Every resource also gets the routes the stories need to connect:
+ * a create (something must write what the stories read) and a read back by id.
+ */
+export function resourceModel(input: BlueprintInput): ResourceModel {
+  const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
+  const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+  const parsed = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+  const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+  const subject = singular(subjectNoun(input.names));
+  const primary = nouns.includes(subject)
+    ? subject
+    : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
+      nouns[0] ??
+      subject);
+  const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+  const names = unique([
+    ...nouns,
+    ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
+  ]);
+  const eventClauses = [
+    ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+    ...eventStories.map((intent) => wordsOfText(intent.text)),
+  ].filter(asksForStatusEvents);
+  const resources = names.map((name) =>
+    resourceFor({
+      name,
+      stories: stories.filter((story) => story.noun === name),
+      events: eventClauses.some(
+        (words) =>
+          mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),
+      ),
+    }),
+  );
+  return {
+    resources,
+    operations: resources.flatMap((resource) => operationsFor(resource, stories)),
+    stories,
+    eventStories,
+  };
+}
+
+function resourceFor(params: { name: string; stories: readonly ParsedStory[]; events: boolean }): Resource {
+  const { name, stories } = params;
+  const pascal = capitalize(name);
+  const owner = stories.find((story) => story.owner !== undefined && story.owner !== name)?.owner;
+  const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+  const status = statusMachine(stories, params.events);
+  return {
+    name,
+    pascal,
+    collection: plural(name),
+    fields: fieldsFor(stories, ownerField),
+    ...(ownerField === undefined ? {} : { ownerField }),
+    ...(status === undefined ? {} : { status }),
+    ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
+  };
+}
+
+function fieldsFor(stories: readonly ParsedStory[], ownerField: string | undefined): FieldSpec[] {
+  const fields = new Map<string, FieldSpec>();
+  if (ownerField !== undefined) fields.set(ownerField, { name: ownerField, type: 'string', required: true });
+  for (const story of stories) {
+    for (const ask of story.fields) {
+      if (fields.has(ask.name)) continue;
+      fields.set(
+        ask.name,
+        ask.list
+          ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
+          : { name: ask.name, type: typeOf(ask.name), required: story.kind === 'create' },
+      );
+    }
+    const attribute = story.attribute;
+    if (attribute !== undefined && !STATUS_WORDS.has(attribute) && !fields.has(attribute))
+      fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
+  }
+  return [...fields.values()];
+}
+
+function statusMachine(stories: readonly ParsedStory[], events: boolean): StatusMachine | undefined {
+  const transitions = stories.filter((story) => story.kind === 'transition');
+  const refused = unique(stories.flatMap((story) => story.refusedFrom.map(statusName)));
+  const asked =
+    events ||
+    transitions.length > 0 ||
+    refused.length > 0 ||
+    stories.some((story) => STATUS_WORDS.has(story.attribute ?? ''));
+  if (!asked) return undefined;
+  const creator = stories.find((story) => story.kind === 'create');
+  const initial = creator === undefined ? 'created' : participle(creator.verb);
+  const actions = unique(transitions.map((story) => story.verb));
+  const targets = actions.map(participle);
+  return {
+    initial,
+    transitions: actions.map((action) => ({ action, to: participle(action) })),
+    terminal: targets.filter((target) => TERMINAL.has(target)),
+    setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
+  };
+}
+
+function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Operation[] {
+  const byKey = new Map<string, { kind: OperationKind; action?: string; stories: ParsedStory[] }>();
+  const add = (kind: OperationKind, action: string | undefined, story?: ParsedStory) => {
+    const key = routeKey(resource.collection, kind, action);
+    const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
+    if (story !== undefined) entry.stories.push(story);
+    byKey.set(key, entry);
+  };
+  for (const story of stories.filter((candidate) => candidate.noun === resource.name))
+    add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
+  add('create', undefined);
+  add('read', undefined);
+  return [...byKey.entries()]
+    .map(([key, entry]) => ({
+      kind: entry.kind,
+      resource: resource.name,
+      ...(entry.action === undefined ? {} : { action: entry.action }),
+      routeKey: key,
+      logicalId: logicalIdOf(key),
+      stories: entry.stories,
+      refusedFrom: unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+    }))
+    .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
+}
+
+export function routeKey(collection: string, kind: OperationKind, action?: string): string {
+  const shapes: Readonly<Record<OperationKind, string>> = {
+    create: `POST /${collection}`,
+    read: `GET /${collection}/{id}`,
+    list: `GET /${collection}`,
+    update: `PATCH /${collection}/{id}`,
+    delete: `DELETE /${collection}/{id}`,
+    transition: `POST /${collection}/{id}/${action ?? 'act'}`,
+  };
+  return shapes[kind];
+}
+
+function logicalIdOf(key: string): string {
+  return `Route${key
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+    .map(capitalize)
+    .join('')}`;
+}
+
+/** `shipped`, `paid` stay; `ships` → `shipped`. */
+function statusName(word: string): string {
+  return /(?:ed|en|id|nt)$/.test(word) || word === 'open' ? word : participle(word.replace(/s$/, ''));
+}
+
+function typeOf(name: string): FieldSpec['type'] {
+  return NUMBER_FIELDS.has(name.toLowerCase()) ? 'number' : 'string';
+}
+
+function mentions(words: readonly string[], name: string): boolean {
+  return words.some((word) => word === name || word === plural(name));
+}
+
+function wordsOfText(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

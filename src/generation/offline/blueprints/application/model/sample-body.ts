@@ -1,0 +1,32 @@
+import type { Resource } from './resource-model-types.js';
+
+type SampleValue = string | number | boolean | readonly Record<string, string | number>[];
+
+/**
+ * A valid create body for a resource: every declared field with a value of its type (lists with
+ * their fewest entries, owners as `customer-1`), plus one undeclared field, `note`, which any resource accepts.
+ */
+export function sampleBody(
+  resource: Resource,
+  owner = ownerSample(resource, 1),
+): Record<string, SampleValue> {
+  const body: Record<string, SampleValue> = {};
+  for (const field of resource.fields) {
+    if (field.name === resource.ownerField) body[field.name] = owner;
+    else if (field.type === 'list')
+      body[field.name] = Array.from({ length: Math.max(field.minItems ?? 1, 1) }, (_, index) => ({
+        sku: `sku-${index + 1}`,
+        quantity: index + 1,
+      }));
+    else if (field.type === 'number') body[field.name] = 2;
+    else if (field.type === 'boolean') body[field.name] = true;
+    else body[field.name] = `sample ${field.name}`;
+  }
+  body['note'] = 'first';
+  return body;
+}
+
+/** An owner id for tests: `customer-1` for the field `customerId`. */
+export function ownerSample(resource: Resource, number: number): string {
+  return `${(resource.ownerField ?? 'owner').replace(/Id$/, '') || 'owner'}-${number}`;
+}

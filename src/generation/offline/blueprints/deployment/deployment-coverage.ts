@@ -1,0 +1,137 @@
+import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import type { BlueprintInput } from '../../blueprint-input.js';
+import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
+import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
+import type { Capability } from '../../coverage/capability.js';
+import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { releaseCoverage } from '../../coverage/release-coverage.js';
+import type { DeploymentAsks } from './deployment-asks.js';
+import { DEPLOYMENT_FILES, DEPLOYMENT_TITLES, latencyTitle, releaseTitle } from './deployment-test-titles.js';
+import type { ReleaseProbe } from './release-probes.js';
+
+/** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
+export function deploymentCoverage(params: {
+  input: BlueprintInput;
+  asks: DeploymentAsks;
+  probes: readonly ReleaseProbe[];
+  shifting: TrafficShifting;
+}): RequirementCoverage[] {
+  const { input, asks, shifting } = params;
+  const test = (file: keyof typeof DEPLOYMENT_FILES, title: string): TestEvidence => ({
+    path: `${input.baseDir}/${DEPLOYMENT_FILES[file]}`,
+    title,
+  });
+  const configName = shifting.configName ?? '';
+  const capabilities: Capability[] = [
+    {
+      when: anyOf(
+        'shift',
+        'shifting',
+        'shifts',
+        'traffic',
+        'codedeploy',
+        'canary',
+        'linear',
+        'gradual',
+        'gradually',
+        'blue green',
+        'release',
+        'releases',
+        'version',
+        'versions',
+        'deploy',
+        'deploys',
+      ),
+      implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}`,
+      tests: [test('template', releaseTitle(configName))],
+      resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
+    },
+    {
+      when: anyOf(
+        'rollback',
+        'roll back',
+        'rolling back',
+        'rolled back',
+        'revert',
+        'alarm',
+        'alarms',
+        'error',
+        'errors',
+        'error rate',
+        'fail',
+        'fails',
+        'failure',
+        'bad',
+      ),
+      implementedBy:
+        'a release stops and rolls back automatically when the error alarm fires or the hook fails',
+      tests: [test('template', DEPLOYMENT_TITLES.rollsBack), test('hook', DEPLOYMENT_TITLES.hookFails)],
+      resources: ['ServiceFunctionErrorAlarm', 'ServiceFunctionDeploymentGroup'],
+    },
+    {
+      when: anyOf(
+        'hook',
+        'hooks',
+        'probe',
+        'probes',
+        'verify',
+        'verified',
+        'verifies',
+        'smoke',
+        'check',
+        'checks',
+        'pre traffic',
+        'before traffic',
+        'test',
+        'tested',
+      ),
+      implementedBy:
+        'a pre-traffic hook invokes the new version with every release probe before any traffic moves',
+      tests: [
+        test('template', DEPLOYMENT_TITLES.hookRuns),
+        test('hook', DEPLOYMENT_TITLES.hookPasses),
+        test('hook', DEPLOYMENT_TITLES.hookFails),
+      ],
+      resources: ['PreTrafficHookFunction'],
+      gaps: [
+        'each probe only checks the configuration the function runs with; extend src/probes.ts to exercise what the story needs',
+      ],
+    },
+  ];
+  if (asks.latency !== undefined) {
+    capabilities.unshift({
+      when: anyOf('latency', 'slow', 'slower', 'duration', 'p99', 'p95', 'responsiveness'),
+      implementedBy: `a release also rolls back when the live alias's p99 duration stays above ${asks.latency.thresholdMs} ms for 3 minutes`,
+      tests: [test('template', latencyTitle(asks.latency.thresholdMs))],
+      resources: ['ServiceFunctionLatencyAlarm'],
+      gaps: asks.latency.given
+        ? []
+        : [`no latency threshold was given, so ${asks.latency.thresholdMs} ms was used`],
+    });
+  }
+  const stories = params.probes
+    .filter((probe) => input.stories.includes(probe.intent))
+    .map(({ intent, name }) => {
+      const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+      const asked = mostSpecificAskedBy(words, capabilities);
+      const probe: Capability = {
+        when: [],
+        implementedBy: `release probe ${name}, run by the pre-traffic hook against each new version`,
+        tests: [test('service', intent.testTitle)],
+        resources: ['PreTrafficHookFunction'],
+        gaps: [
+          `the probe only checks the configuration the function runs with; what "${intent.text}" needs is not exercised (src/probes.ts)`,
+        ],
+      };
+      return combine({
+        source: { kind: 'story', number: intent.number },
+        text: intent.text,
+        parts: [{ text: intent.text, capabilities: asked.length > 0 ? asked : [probe] }],
+      });
+    });
+  return [
+    ...stories,
+    ...describeSentences(input.descriptionSentences, capabilities),
+    ...releaseCoverage({ input, functionId: 'ServiceFunction', shifting }),
+  ];
+}

@@ -1,0 +1,171 @@
+import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import type { BlueprintInput } from '../../blueprint-input.js';
+import { anyOf } from '../../coverage/capability.js';
+import type { Capability } from '../../coverage/capability.js';
+import { mostSpecificAskedBy } from '../../coverage/capability.js';
+import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { strategyCoverage } from '../../coverage/strategy-coverage.js';
+import type { InfrastructureAsks } from './infrastructure-asks.js';
+import { ARRIVAL_WORDS, NOTIFY_WORDS } from './infrastructure-asks.js';
+import {
+  OBJECT_NOTIFICATIONS_TITLE,
+  OUTPUTS_TEST_FILE,
+  TEMPLATE_TEST_FILE,
+  TITLES,
+  retentionTitle,
+  transitionTitle,
+} from './infrastructure-test-titles.js';
+
+const RETENTION_WORDS = [
+  'retain',
+  'retained',
+  'retention',
+  'keep',
+  'kept',
+  'archive',
+  'archives',
+  'archived',
+  'years',
+  'year',
+];
+
+/** What each story, description sentence and the strategy became in the foundation, with the tests that prove it. */
+export function infrastructureCoverage(
+  input: BlueprintInput,
+  asks: InfrastructureAsks,
+): RequirementCoverage[] {
+  const capabilities = infrastructureCapabilities(input, asks);
+  const stories = input.stories.map((intent) => {
+    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    return combine({
+      source: { kind: 'story', number: intent.number },
+      text: intent.text,
+      parts: [{ text: intent.text, capabilities: mostSpecificAskedBy(words, capabilities) }],
+    });
+  });
+  return [
+    ...stories,
+    ...describeSentences(input.descriptionSentences, capabilities),
+    ...strategyCoverage(input, {
+      applied: false,
+      reason:
+        'the foundation has no Lambda function whose traffic could shift; CloudFormation change sets apply every change in place',
+    }),
+  ];
+}
+
+function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureAsks): Capability[] {
+  const test = (title: string, file = TEMPLATE_TEST_FILE): TestEvidence => ({
+    path: `${input.baseDir}/${file}`,
+    title,
+  });
+  const pairs = (left: readonly string[], right: readonly string[]) =>
+    left.flatMap((one) => right.map((other) => [one, other]));
+  const capabilities: Capability[] = [
+    {
+      when: anyOf('encrypt', 'encrypted', 'encryption', 'kms', 'cmk', 'own key', 'keys'),
+      implementedBy: 'a customer-managed KMS key with rotation encrypts the bucket and the topic',
+      tests: [test(TITLES.encrypted)],
+      resources: ['DataKey', 'DataBucket'],
+    },
+    {
+      when: anyOf(
+        's3',
+        'bucket',
+        'buckets',
+        'store',
+        'stores',
+        'storage',
+        'upload',
+        'file',
+        'files',
+        'artifact',
+        'artifacts',
+        'document',
+        'documents',
+        'backup',
+        'backups',
+        'object',
+        'objects',
+        'data',
+        'save',
+      ),
+      implementedBy: 'a private, versioned S3 bucket, its name and ARN exported',
+      tests: [test(TITLES.private), test(TITLES.outputs, OUTPUTS_TEST_FILE)],
+      resources: ['DataBucket'],
+    },
+    {
+      when: anyOf('public'),
+      implementedBy: 'public access blocked on the bucket',
+      tests: [test(TITLES.private)],
+      resources: ['DataBucket'],
+    },
+    {
+      when: anyOf('tls', 'https', 'ssl', 'transit', 'secure transport'),
+      implementedBy: 'a bucket policy denying requests without TLS',
+      tests: [test(TITLES.tls)],
+      resources: ['DataBucketPolicy'],
+    },
+    {
+      when: anyOf('version', 'versions', 'versioned', 'versioning'),
+      implementedBy: 'versioning, with old versions expiring after NoncurrentVersionRetentionDays',
+      tests: [test(TITLES.versioned)],
+      resources: ['DataBucket'],
+    },
+    {
+      when: pairs(NOTIFY_WORDS, ['alarm', 'alarms', 'alarmed', 'fire', 'fires', 'breach', 'breaches']),
+      implementedBy: 'an encrypted SNS topic CloudWatch alarms may publish to',
+      tests: [test(TITLES.alarms)],
+      resources: ['NotificationsTopic', 'NotificationsTopicPolicy'],
+    },
+    {
+      when: anyOf(...NOTIFY_WORDS, 'sns', 'topic'),
+      implementedBy: 'an encrypted SNS topic (NotificationsTopic) to subscribe to',
+      tests: [test(TITLES.alarms)],
+      resources: ['NotificationsTopic'],
+      gaps: [
+        'only CloudWatch alarms (and new objects, when asked) publish to the topic; nothing else was named',
+      ],
+    },
+    {
+      when: anyOf('replicate', 'replicated', 'replication', 'cross region', 'region', 'regions'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: 'no replication is generated: the bucket lives in one region',
+    },
+    {
+      when: anyOf('access logs', 'access logging', 'server access', 'audit', 'cloudtrail'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: 'no access logging is generated for the bucket',
+    },
+  ];
+  if (asks.objectNotifications) {
+    capabilities.unshift({
+      when: pairs(NOTIFY_WORDS, ARRIVAL_WORDS),
+      implementedBy: 'every new object (s3:ObjectCreated:*) publishes to the encrypted notifications topic',
+      tests: [test(OBJECT_NOTIFICATIONS_TITLE)],
+      resources: ['DataBucket', 'NotificationsTopicPolicy'],
+    });
+  }
+  if (asks.transition !== undefined) {
+    capabilities.unshift({
+      when: anyOf('glacier', 'deep archive', 'infrequent', 'lifecycle', 'transition'),
+      implementedBy: `a lifecycle rule moving objects to ${asks.transition.storageClass} after ${asks.transition.days} days`,
+      tests: [test(transitionTitle(asks.transition))],
+      resources: ['DataBucket'],
+      gaps: asks.transition.ageGiven ? [] : ['no age was given, so objects move after 90 days'],
+    });
+  }
+  if (asks.retention !== undefined) {
+    capabilities.unshift({
+      when: RETENTION_WORDS.map((word) => [word]),
+      implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${asks.retention.days} days`,
+      tests: [test(retentionTitle(asks.retention))],
+      resources: ['DataBucket'],
+    });
+  }
+  return capabilities;
+}

@@ -1,0 +1,65 @@
+import type { BlueprintInput } from '../../blueprint-input.js';
+
+/** What the request asks of the integration beyond a queue and its consumer. */
+export interface IntegrationAsks {
+  /** Messages arrive as signed HTTP webhooks: an endpoint checks the signature and queues them. */
+  readonly webhook: boolean;
+  /** Consumed messages become events on this EventBridge bus (by name). */
+  readonly eventBus?: string;
+  /** Event type names the request gave (`PaymentSettled`): the message types, when present. */
+  readonly eventTypes: readonly string[];
+}
+
+const WEBHOOK_WORDS = ['webhook', 'webhooks', 'callback', 'callbacks'];
+const EVENT_WORDS = ['event', 'events'];
+const NOT_BUS_NAMES = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'their',
+  'its',
+  'to',
+  'on',
+  'onto',
+  'into',
+  'domain',
+  'same',
+  'shared',
+  'main',
+]);
+
+/** Reads the task name, the description's clauses and the stories for webhooks, event types and an event bus. */
+export function integrationAsks(input: BlueprintInput): IntegrationAsks {
+  const clauses = input.descriptionSentences.flatMap((sentence) => sentence.clauses);
+  const texts = [
+    input.names.slug.split('-'),
+    ...clauses.map((clause) => clause.words),
+    ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+  ];
+  const eventTypes = [
+    ...new Set(
+      clauses
+        .filter((clause) => clause.words.some((word) => EVENT_WORDS.includes(word)))
+        .flatMap((clause) => clause.names),
+    ),
+  ];
+  const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
+  const eventBus =
+    busWords === undefined ? (eventTypes.length > 0 ? 'default' : undefined) : busName(busWords);
+  return {
+    webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
+    ...(eventBus === undefined ? {} : { eventBus }),
+    eventTypes: eventTypes.slice(0, 20),
+  };
+}
+
+function busIndex(words: readonly string[]): number {
+  return words.findIndex((word, index) => word === 'event' && words[index + 1] === 'bus');
+}
+
+/** `the orders event bus` → `orders`; any other wording → the account's `default` bus. */
+function busName(words: readonly string[]): string {
+  const before = words[busIndex(words) - 1];
+  return before === undefined || NOT_BUS_NAMES.has(before) ? 'default' : before;
+}

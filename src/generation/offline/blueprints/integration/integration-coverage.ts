@@ -1,0 +1,270 @@
+import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import type { BlueprintInput } from '../../blueprint-input.js';
+import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
+import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
+import type { Capability } from '../../coverage/capability.js';
+import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { releaseCoverage } from '../../coverage/release-coverage.js';
+import type { IntegrationAsks } from './integration-asks.js';
+import { MAX_RECEIVE_COUNT } from './integration-template.js';
+import { FILES, TITLES, typeTitle } from './integration-test-titles.js';
+import type { StoryMessage } from './message-types.js';
+import { distinctMessageTypes } from './message-types.js';
+
+const TIMING_WORDS = [
+  'within',
+  'minute',
+  'minutes',
+  'second',
+  'seconds',
+  'immediately',
+  'realtime',
+  'latency',
+  'hour',
+  'hours',
+];
+const SEE_WORDS = [
+  'see',
+  'view',
+  'find',
+  'monitor',
+  'know',
+  'track',
+  'alert',
+  'alerted',
+  'notified',
+  'list',
+  'spot',
+  'investigate',
+];
+const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
+
+/** What each story, description sentence and the strategy became in the integration, with the tests that prove it. */
+export function integrationCoverage(params: {
+  input: BlueprintInput;
+  asks: IntegrationAsks;
+  messages: readonly StoryMessage[];
+  shifting: TrafficShifting;
+}): RequirementCoverage[] {
+  const { input, asks, messages } = params;
+  const test = (file: keyof typeof FILES, title: string): TestEvidence => ({
+    path: `${input.baseDir}/${FILES[file]}`,
+    title,
+  });
+  const byType = new Map(
+    distinctMessageTypes(messages).map((type) => [type, typeCapability({ type, asks, test })]),
+  );
+  const capabilities = [...byType.values(), ...fixedCapabilities({ asks, test })];
+  const stories = input.stories.map((intent) => {
+    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const own = messages
+      .filter((message) => message.intent === intent)
+      .flatMap((message) => byType.get(message.messageType) ?? []);
+    const found = [...own, ...mostSpecificAskedBy(words, capabilities)];
+    return combine({
+      source: { kind: 'story', number: intent.number },
+      text: intent.text,
+      parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
+      extraGaps: words.some((word) => TIMING_WORDS.includes(word))
+        ? [
+            'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
+          ]
+        : [],
+    });
+  });
+  return [
+    ...stories,
+    ...describeSentences(input.descriptionSentences, capabilities),
+    ...releaseCoverage({
+      input,
+      functionId: 'ConsumerFunction',
+      shifting: params.shifting,
+      ...(asks.webhook && params.shifting.configName !== undefined
+        ? { gaps: ['the webhook receiver is updated in place; only the consumer shifts traffic'] }
+        : {}),
+    }),
+  ];
+}
+
+function typeCapability(params: {
+  type: string;
+  asks: IntegrationAsks;
+  test: (file: keyof typeof FILES, title: string) => TestEvidence;
+}): Capability {
+  const { type, asks } = params;
+  const bus = asks.eventBus !== undefined;
+  const words = type
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+  return {
+    when: [...variants(words), [type.toLowerCase()]],
+    implementedBy: `${type} ${asks.webhook ? 'webhooks' : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
+    tests: [
+      params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus)),
+      ...(bus ? [params.test('bus', TITLES.bus)] : []),
+    ],
+    resources: ['Queue', 'ConsumerFunction'],
+    gaps: bus
+      ? []
+      : [
+          `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+        ],
+  };
+}
+
+function fixedCapabilities(params: {
+  asks: IntegrationAsks;
+  test: (file: keyof typeof FILES, title: string) => TestEvidence;
+}): Capability[] {
+  const { asks, test } = params;
+  const pairs = (left: readonly string[], right: readonly string[]) =>
+    left.flatMap((one) => right.map((other) => [one, other]));
+  const capabilities: Capability[] = [
+    {
+      when: anyOf(
+        'queue',
+        'queues',
+        'sqs',
+        'consume',
+        'consumer',
+        'consumes',
+        'asynchronous',
+        'async',
+        'process',
+        'processes',
+        'processed',
+        'processing',
+        'message',
+        'messages',
+      ),
+      implementedBy: 'an SQS queue and a Lambda consumer that reports failures per message',
+      tests: [test('batch', TITLES.mixed), test('batch', TITLES.poison)],
+      resources: ['Queue', 'ConsumerFunction', 'ConsumerEventSource'],
+    },
+    {
+      when: anyOf('dead', 'dlq', 'poison', 'retry', 'retries', 'retried', 'redrive', 'failures'),
+      implementedBy: `failed messages are retried, then moved to a dead-letter queue after ${MAX_RECEIVE_COUNT} receives, which raises an alarm`,
+      tests: [test('batch', TITLES.retry), test('batch', TITLES.poison)],
+      resources: ['DeadLetterQueue', 'DeadLetterAlarm'],
+    },
+    {
+      when: anyOf(
+        'idempotent',
+        'idempotency',
+        'once',
+        'duplicate',
+        'duplicates',
+        'duplicated',
+        'exactly',
+        'dedupe',
+        'deduplicate',
+        'deduplication',
+      ),
+      implementedBy:
+        'each message id is claimed in a DynamoDB table before processing, so a redelivery is skipped',
+      tests: [test('batch', TITLES.once), test('batch', TITLES.lease)],
+      resources: ['ProcessedMessagesTable'],
+    },
+  ];
+  if (asks.webhook) {
+    capabilities.push(
+      {
+        when: anyOf(
+          'webhook',
+          'webhooks',
+          'receive',
+          'receives',
+          'received',
+          'callback',
+          'callbacks',
+          'endpoint',
+          'http',
+        ),
+        implementedBy:
+          'POST /webhooks on an HTTP API: each delivery is checked, acknowledged with 202 and queued under its delivery id',
+        tests: [test('webhook', TITLES.accepted), test('webhook', TITLES.ignored)],
+        resources: ['RoutePostWebhooks', 'ReceiverFunction'],
+      },
+      {
+        when: anyOf(
+          'signature',
+          'signatures',
+          'signed',
+          'verify',
+          'verified',
+          'verifies',
+          'verification',
+          'hmac',
+          'authenticity',
+          'authentic',
+        ),
+        implementedBy:
+          "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
+        tests: [test('webhook', TITLES.rejected), test('webhook', TITLES.accepted)],
+        resources: ['WebhookSecret', 'ReceiverFunction'],
+        gaps: [
+          "the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default x-signature); replay protection by timestamp is not generated",
+        ],
+      },
+      {
+        when: pairs(SEE_WORDS, REJECTION_WORDS),
+        implementedBy:
+          'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
+        tests: [test('webhook', TITLES.rejected)],
+        resources: ['SignatureRejectedAlarm'],
+      },
+    );
+  } else {
+    capabilities.push({
+      when: anyOf('webhook', 'webhooks', 'endpoint', 'http', 'rest', 'api'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: 'no HTTP endpoint is generated: producers send messages to the queue',
+    });
+  }
+  capabilities.push(
+    asks.eventBus !== undefined
+      ? {
+          when: anyOf(
+            'event bus',
+            'eventbridge',
+            'bus',
+            'event',
+            'events',
+            'publish',
+            'publishes',
+            'published',
+            'emit',
+          ),
+          implementedBy: `each consumed message becomes an event of its type on the ${asks.eventBus} bus (parameter EventBusName)`,
+          tests: [test('bus', TITLES.bus)],
+          resources: ['ConsumerFunction'],
+        }
+      : {
+          when: anyOf('event bus', 'eventbridge', 'publish', 'publishes', 'emit'),
+          implementedBy: '',
+          tests: [],
+          resources: [],
+          notGenerated:
+            'no event bus is generated: name one ("on the orders event bus") or the events (PascalCase names)',
+        },
+  );
+  return capabilities;
+}
+
+/** Every combination of each word's forms: `payment settled` also matches `payments settle`. */
+function variants(words: readonly string[]): string[][] {
+  return words.reduce<string[][]>(
+    (combinations, word) => {
+      const stem = word.replace(/(?:ed|es|e|s|d)$/, '');
+      const forms = [
+        ...new Set([word, stem, `${stem}e`, `${stem}s`, `${stem}es`, `${stem}ed`, `${stem}d`, `${stem}ing`]),
+      ];
+      return combinations.flatMap((combination) => forms.map((form) => [...combination, form]));
+    },
+    [[]],
+  );
+}

@@ -1,0 +1,24 @@
+/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
+export const FILES = {
+  batch: 'test/process-batch.test.ts',
+  webhook: 'test/receive-webhook.test.ts',
+  bus: 'test/event-bus.test.ts',
+} as const;
+
+export const TITLES = {
+  once: 'processes a message delivered twice only once',
+  poison: 'reports malformed and unknown messages as failures so they end in the dead-letter queue',
+  retry: 'releases a failed message so the retry processes it',
+  mixed: 'fails only the bad records of a mixed batch',
+  lease: 'lets a redelivery reclaim a message whose lease ran out but never a completed one',
+  accepted: 'a signed webhook is acknowledged and queued once per delivery',
+  rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
+  ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
+  bus: 'each message becomes an event on the bus and a refused entry fails it',
+} as const;
+
+/** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
+export function typeTitle(type: string, webhook: boolean, bus: boolean): string {
+  const start = webhook ? `a ${type} webhook` : `a ${type} message`;
+  return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
+}

@@ -1,0 +1,194 @@
+/** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
+export const EVENT_BUS = `import type { Message } from './messages';
+
+export interface PutEventsEntry {
+  EventBusName: string;
+  Source: string;
+  DetailType: string;
+  Detail: string;
+}
+
+/** The one EventBridge call made; connectPutEvents wires it to the SDK. */
+export type PutEvents = (entries: PutEventsEntry[]) => Promise<{ FailedEntryCount?: number; Entries?: { ErrorCode?: string; ErrorMessage?: string }[] }>;
+
+/**
+ * Each message becomes one event: detail-type = its type, detail = its id and payload. PutEvents
+ * reports failures per entry with HTTP 200, so a FailedEntryCount above zero throws: SQS then retries
+ * the message, and dead-letters it in the end.
+ */
+export function createEventBusPublisher(params: { busName: string; source: string; putEvents: PutEvents }): (message: Message) => Promise<void> {
+  return async (message) => {
+    const result = await params.putEvents([{ EventBusName: params.busName, Source: params.source, DetailType: message.type, Detail: JSON.stringify({ id: message.id, payload: message.payload }) }]);
+    if ((result.FailedEntryCount ?? 0) > 0) {
+      const entry = result.Entries?.[0];
+      throw new Error('EventBridge refused the event: ' + (entry?.ErrorCode ?? '') + ' ' + (entry?.ErrorMessage ?? 'no reason given'));
+    }
+  };
+}
+
+/** The SDK behind PutEvents, loaded lazily so the tests never need it. */
+export async function connectPutEvents(): Promise<PutEvents> {
+  const { EventBridgeClient, PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
+  const client = new EventBridgeClient({});
+  return (entries) => client.send(new PutEventsCommand({ Entries: entries }));
+}
+`;
+
+const HTTP_TYPES = `/** The parts of an API Gateway HTTP API event (payload format 2.0) the receiver reads; header names arrive lowercased. */
+export interface HttpApiEvent {
+  headers?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+export interface HttpApiResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+`;
+
+const SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Whether a signature is the HMAC-SHA256 of the raw body under the shared secret, as hex (a
+ * \`sha256=\` prefix is accepted). Compared in constant time, so timing reveals nothing about the secret.
+ */
+export function signatureMatches(params: { body: string; secret: string; signature: string | undefined }): boolean {
+  const given = (params.signature ?? '').trim().replace(/^sha256=/i, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(given) || params.secret === '') return false;
+  const expected = createHmac('sha256', params.secret).update(params.body, 'utf8').digest();
+  return timingSafeEqual(Buffer.from(given, 'hex'), expected);
+}
+
+/** The signature a sender computes: for tests, and for replaying a delivery by hand. */
+export function sign(body: string, secret: string): string {
+  return 'sha256=' + createHmac('sha256', secret).update(body, 'utf8').digest('hex');
+}
+`;
+
+const RECEIVE_WEBHOOK = `import { createHash } from 'node:crypto';
+import type { HttpApiEvent, HttpApiResult } from './http-types';
+import { ID_PATTERN, MESSAGE_TYPES } from './messages';
+import type { Message, MessageType } from './messages';
+import { signatureMatches } from './signature';
+
+export interface ReceiveDependencies {
+  /** The shared signing secret. */
+  secret: () => Promise<string>;
+  enqueue: (message: Message) => Promise<void>;
+  /** Header carrying the signature, lowercase (API Gateway lowercases header names). */
+  signatureHeader: string;
+  log?: (entry: Record<string, unknown>) => void;
+  /** Counts a rejected delivery; the template alarms on the count. */
+  countRejected?: () => void;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
+
+/**
+ * One webhook delivery: checked against its signature before anything else is read, then queued
+ * under its delivery id (the body's id, else the body's sha256) so the consumer handles a resent
+ * delivery once. Types this service does not handle are acknowledged and logged, not retried forever.
+ */
+export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependencies): Promise<HttpApiResult> {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const body = event.isBase64Encoded === true ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return json(413, { error: 'body must be at most ' + MAX_BODY_BYTES + ' bytes' });
+  const signature = event.headers?.[deps.signatureHeader];
+  if (!signatureMatches({ body, secret: await deps.secret(), signature })) {
+    log({ level: 'warn', outcome: 'signature-rejected', reason: signature === undefined ? 'no signature header' : 'signature does not match', bodySha256: sha256(body) });
+    deps.countRejected?.();
+    return json(401, { error: 'signature check failed' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return json(400, { error: 'body must be JSON' });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json(400, { error: 'body must be a JSON object' });
+  const fields = parsed as Record<string, unknown>;
+  const given = TYPE_FIELDS.map((name) => fields[name]).find((value) => typeof value === 'string');
+  const type = messageTypeOf(given);
+  const id = typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id']) ? fields['id'] : 'sha256-' + sha256(body);
+  if (type === undefined) {
+    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null });
+    return json(202, { status: 'ignored', id });
+  }
+  await deps.enqueue({ id, type, payload: fields });
+  log({ level: 'info', outcome: 'queued', id, type });
+  return json(202, { status: 'queued', id });
+}
+
+/** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
+export function messageTypeOf(given: unknown): MessageType | undefined {
+  if (typeof given !== 'string') return undefined;
+  const key = given.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return MESSAGE_TYPES.find((type) => type.toLowerCase().replace(/[^a-z0-9]/g, '') === key);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function json(statusCode: number, value: unknown): HttpApiResult {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}
+`;
+
+const WEBHOOK_HANDLER = `import type { HttpApiEvent, HttpApiResult } from './http-types';
+import type { Message } from './messages';
+import { receiveWebhook } from './receive-webhook';
+
+const SECRET_CACHE_MS = 5 * 60 * 1000;
+let cached: { value: string; until: number } | undefined;
+
+/** Lambda entry point of POST /webhooks: the secret from Secrets Manager (cached 5 minutes), the queue from SQS. */
+export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
+  return receiveWebhook(event, {
+    secret: readSecret,
+    enqueue,
+    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? 'x-signature').toLowerCase(),
+    countRejected: () => process.stdout.write(rejectedMetric() + '\\n'),
+  });
+}
+
+async function readSecret(): Promise<string> {
+  if (cached !== undefined && cached.until > Date.now()) return cached.value;
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('SECRET_ARN') }));
+  cached = { value: result.SecretString ?? '', until: Date.now() + SECRET_CACHE_MS };
+  return cached.value;
+}
+
+async function enqueue(message: Message): Promise<void> {
+  const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
+  await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: requiredEnv('QUEUE_URL'), MessageBody: JSON.stringify(message) }));
+}
+
+/** One CloudWatch embedded-metric-format record; written raw to stdout so Lambda does not prefix it. */
+function rejectedMetric(): string {
+  return JSON.stringify({
+    _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: requiredEnv('METRIC_NAMESPACE'), Dimensions: [[]], Metrics: [{ Name: 'SignatureRejected', Unit: 'Count' }] }] },
+    SignatureRejected: 1,
+  });
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
+  return value;
+}
+`;
+
+/** The webhook receiver's files: HTTP types, the signature check, the delivery logic and its Lambda entry. */
+export function webhookSources(): [string, string][] {
+  return [
+    ['http-types.ts', HTTP_TYPES],
+    ['signature.ts', SIGNATURE],
+    ['receive-webhook.ts', RECEIVE_WEBHOOK],
+    ['webhook-handler.ts', WEBHOOK_HANDLER],
+  ];
+}

@@ -1,0 +1,8 @@
+/** Titles of the generated tests, shared by the test file and the coverage that cites them. */
+export const TESTING_FILE = 'test/run-checks.test.ts';
+
+export const TESTING_TITLES = {
+  status: 'fails a check whose status is not expected',
+  slow: 'fails a check that is too slow or cannot connect',
+  metrics: 'reports checks run and failed in embedded metric format',
+} as const;

@@ -1,0 +1,44 @@
+import type { TestEvidence } from '../../../core/bundle/requirement-coverage.js';
+
+/**
+ * Something a blueprint generated (or knowingly did not), and the words by which a request asks for
+ * it. A clause asks for a capability when it holds every word of one of its `when` sets.
+ */
+export interface Capability {
+  readonly when: readonly (readonly string[])[];
+  /** What answers it, in generated words. */
+  readonly implementedBy: string;
+  readonly tests: readonly TestEvidence[];
+  readonly resources: readonly string[];
+  /** Known limits of what was generated for it. */
+  readonly gaps?: readonly string[];
+  /** Set when the blueprint recognises the ask but generates nothing for it: why. */
+  readonly notGenerated?: string;
+}
+
+/** Capabilities asked for by these words, most specific (longest word set) first. */
+export function capabilitiesAskedBy(words: readonly string[], capabilities: readonly Capability[]): Capability[] {
+  return capabilities
+    .map((capability) => ({ capability, size: askedSize(words, capability) }))
+    .filter(({ size }) => size > 0)
+    .sort((left, right) => right.size - left.size)
+    .map(({ capability }) => capability);
+}
+
+/** How specifically words ask for a capability: the length of its longest word set they hold, 0 for not at all. */
+export function askedSize(words: readonly string[], capability: Capability): number {
+  const present = new Set(words);
+  return Math.max(0, ...capability.when.filter((set) => set.every((word) => present.has(word))).map((set) => set.length));
+}
+
+/** Shorthand for `when`: each entry is one word, or several words that must all appear (`'event bus'`). */
+export function anyOf(...phrases: readonly string[]): readonly (readonly string[])[] {
+  return phrases.map((phrase) => phrase.split(' '));
+}
+
+/** Only the capabilities matched by the longest word set: what a single story most specifically asks for. */
+export function mostSpecificAskedBy(words: readonly string[], capabilities: readonly Capability[]): Capability[] {
+  const size = (capability: Capability) => askedSize(words, capability);
+  const best = Math.max(0, ...capabilities.map(size));
+  return best === 0 ? [] : capabilities.filter((capability) => size(capability) === best);
+}

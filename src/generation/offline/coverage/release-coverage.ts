@@ -1,0 +1,23 @@
+import type { RequirementCoverage } from '../../../core/bundle/requirement-coverage.js';
+import type { BlueprintInput } from '../blueprint-input.js';
+import type { TrafficShifting } from '../cfn/traffic-shifting-part.js';
+import { strategyCoverage } from './strategy-coverage.js';
+
+/** The strategy row of a blueprint whose function `functionId` is released by `shifting`. */
+export function releaseCoverage(params: {
+  input: BlueprintInput;
+  functionId: string;
+  shifting: TrafficShifting;
+  gaps?: readonly string[];
+}): RequirementCoverage[] {
+  const { functionId, shifting } = params;
+  return strategyCoverage(params.input, {
+    applied: true,
+    implementedBy:
+      shifting.configName === undefined
+        ? `each deploy updates ${functionId} in place; an error alarm watches it`
+        : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName}, rolling back on its alarms`,
+    resources: shifting.configName === undefined ? [`${functionId}ErrorAlarm`] : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
+    ...(params.gaps === undefined ? {} : { gaps: params.gaps }),
+  });
+}

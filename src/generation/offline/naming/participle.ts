@@ -1,0 +1,31 @@
+const IRREGULAR: Readonly<Record<string, string>> = {
+  pay: 'paid',
+  send: 'sent',
+  make: 'made',
+  buy: 'bought',
+  hold: 'held',
+  put: 'put',
+  set: 'set',
+  read: 'read',
+  write: 'written',
+  begin: 'begun',
+  run: 'run',
+  cancel: 'cancelled',
+  submit: 'submitted',
+  refer: 'referred',
+  open: 'open',
+  ship: 'shipped',
+  fulfil: 'fulfilled',
+};
+
+/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
+export function participle(verb: string): string {
+  const irregular = IRREGULAR[verb];
+  if (irregular !== undefined) return irregular;
+  if (/(?:ed|en)$/.test(verb) && verb.length > 4) return verb;
+  if (verb.endsWith('e')) return `${verb}d`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
+  // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb)) return `${verb}${verb.slice(-1)}ed`;
+  return `${verb}ed`;
+}

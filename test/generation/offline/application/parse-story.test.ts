@@ -1,0 +1,57 @@
+import { parseStory } from '../../../../src/generation/offline/blueprints/application/model/parse-story.js';
+import { storyIntent } from '../../../../src/generation/offline/naming/story-intent.js';
+
+const parse = (story: string) => {
+  const { intent: _intent, ...parsed } = parseStory(storyIntent(story, 1));
+  return parsed;
+};
+
+describe('parseStory', () => {
+  it('reads fields, owners, attributes and refusals off the story, not just its last two words', () => {
+    expect(parse('As a customer I can place an order with one or more items')).toMatchObject({
+      kind: 'create',
+      noun: 'order',
+      fields: [{ name: 'items', list: true, minItems: 1 }],
+      unused: [],
+    });
+    expect(parse('As a customer I can see the status of my order')).toMatchObject({
+      kind: 'read',
+      noun: 'order',
+      attribute: 'status',
+      owner: 'customer',
+      ownerIsSelf: true,
+    });
+    expect(parse('As a customer I can cancel an order that has not shipped')).toMatchObject({
+      kind: 'transition',
+      verb: 'cancel',
+      noun: 'order',
+      refusedFrom: ['shipped'],
+    });
+    expect(parse("As a support agent I can list a customer's orders")).toMatchObject({
+      kind: 'list',
+      noun: 'order',
+      owner: 'customer',
+      ownerIsSelf: false,
+    });
+    expect(parse('As a user I can create a ticket with a title and a priority')).toMatchObject({
+      fields: [
+        { name: 'title', list: false },
+        { name: 'priority', list: false },
+      ],
+    });
+  });
+
+  it('maps the whole collection to the main resource, and names what it did not use', () => {
+    expect(parse('As a buyer I can browse the catalogue')).toMatchObject({ kind: 'list', collective: true });
+    expect(parse('As a customer I can add a product to my basket')).toMatchObject({
+      noun: 'product',
+      unused: ['to', 'my', 'basket'],
+    });
+    // A reason is not an owner: only reads take `for`/`by` as whose items.
+    expect(parse('As an admin I want to be able to cancel orders for fraud')).toMatchObject({
+      unused: ['for', 'fraud'],
+    });
+    expect(parse('As a clerk I can list orders by customer')).toMatchObject({ owner: 'customer' });
+    expect(parse('As a user I can log in').noun).toBeUndefined();
+  });
+});

@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RequestPayload } from '../../../../src/core/request/execution-request.js';
+import { DEPLOYMENT_STRATEGIES, TASK_TYPES } from '../../../../src/core/request/execution-request.js';
+import { requestFor } from '../offline-test-requests.js';
+
+/** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
+export interface MatrixCase {
+  readonly id: string;
+  readonly request: RequestPayload;
+  /** A deliberate fault: `file` (relative to the service folder) has `find` replaced by `replace`. */
+  readonly mutation?: {
+    readonly file: string;
+    readonly find: string;
+    readonly replace: string;
+    readonly breaks: readonly string[];
+  };
+}
+
+const ORDER_STORIES = [
+  'As a customer I can place an order with one or more items',
+  'As a customer I can see the status of my order',
+  'As a customer I can cancel an order that has not shipped',
+  "As a support agent I can list a customer's orders",
+];
+const DESCRIPTION =
+  "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
+const EXAMPLES_DIR = join(process.cwd(), 'examples');
+
+/** Every blueprint × every strategy (and none), every shipped example, defaults, a hostile request, and mutants. */
+export function matrixCases(): MatrixCase[] {
+  const strategies = [undefined, ...DEPLOYMENT_STRATEGIES];
+  const cells = TASK_TYPES.flatMap((taskType) =>
+    strategies.map((strategy) => ({
+      id: `${taskType}-${strategy ?? 'none'}`,
+      request: requestFor({
+        taskType,
+        taskName: 'Orders API',
+        stories: ORDER_STORIES,
+        description: DESCRIPTION,
+        ...(strategy === undefined ? {} : { strategy }),
+      }),
+    })),
+  );
+  const examples = readdirSync(EXAMPLES_DIR)
+    .filter((name) => name.endsWith('.request.json'))
+    .map((name) => ({
+      id: `example-${name.replace('.request.json', '')}`,
+      request: JSON.parse(readFileSync(join(EXAMPLES_DIR, name), 'utf8')) as RequestPayload,
+    }));
+  const defaults = TASK_TYPES.map((taskType) => ({
+    id: `${taskType}-defaults`,
+    request: requestFor({ taskType, taskName: 'Catalog API', environment: 'production' }),
+  }));
+  const inventory = {
+    id: 'application-inventory',
+    request: requestFor({
+      taskType: 'application',
+      taskName: 'Inventory Service',
+      stories: [
+        'As a clerk I can add a product',
+        'As a clerk I can update a product',
+        'As a clerk I can list products',
+        'As a manager I can remove a product',
+        'As a buyer I can browse the catalogue',
+      ],
+    }),
+  };
+  const hostile = {
+    id: 'application-hostile',
+    request: requestFor({
+      taskType: 'application',
+      taskName: '"; rm -rf / # `whoami` ${process.exit(1)} */',
+      stories: ["As a user I can */ process.exit(1) /* '); require('child_process')\u2028evil() an order"],
+      strategy: 'linear',
+    }),
+  };
+  return [...cells, ...examples, ...defaults, inventory, hostile, ...mutants()];
+}
+
+/** Faults the generated tests must catch: each names the tests that fail once the fault is in. */
+function mutants(): MatrixCase[] {
+  const orders = JSON.parse(
+    readFileSync(join(EXAMPLES_DIR, 'orders-api.request.json'), 'utf8'),
+  ) as RequestPayload;
+  const archive = JSON.parse(
+    readFileSync(join(EXAMPLES_DIR, 'event-archive-bucket.request.json'), 'utf8'),
+  ) as RequestPayload;
+  const webhook = JSON.parse(
+    readFileSync(join(EXAMPLES_DIR, 'payments-webhook.request.json'), 'utf8'),
+  ) as RequestPayload;
+  return [
+    {
+      id: 'mutant-no-status-events',
+      request: orders,
+      mutation: {
+        file: 'src/app.ts',
+        find: 'await deps.statusEvents.publish(change);',
+        replace: '',
+        breaks: ['every order status change is published'],
+      },
+    },
+    {
+      id: 'mutant-cancel-shipped',
+      request: orders,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", refusedFrom: ['shipped']",
+        replace: '',
+        breaks: ['story 3 cancel order'],
+      },
+    },
+    {
+      id: 'mutant-no-glacier',
+      request: archive,
+      mutation: {
+        file: 'template.yaml',
+        find: 'StorageClass: GLACIER',
+        replace: 'StorageClass: STANDARD_IA',
+        breaks: ['objects move to GLACIER after 90 days'],
+      },
+    },
+    {
+      id: 'mutant-any-signature',
+      request: webhook,
+      mutation: {
+        file: 'src/signature.ts',
+        find: "if (!/^[0-9a-f]{64}$/.test(given) || params.secret === '') return false;",
+        replace: 'return true;',
+        breaks: ['a webhook with a missing or wrong signature is refused then logged and counted'],
+      },
+    },
+  ];
+}

@@ -1,0 +1,55 @@
+import { descriptionSentences } from '../../../../src/generation/offline/naming/description-sentences.js';
+import { durationDays, firstDuration } from '../../../../src/generation/offline/naming/durations.js';
+import { participle } from '../../../../src/generation/offline/naming/participle.js';
+import { singular } from '../../../../src/generation/offline/naming/singular.js';
+
+describe('descriptionSentences', () => {
+  it('splits sentences into clauses at commas, colons and "and", keeping event names as written', () => {
+    const [first, second] = descriptionSentences(
+      'Receive webhooks, verify their signature, and put a PaymentSettled or PaymentFailed event on the bus. Keep it cheap!',
+    );
+    expect(first?.clauses.map((clause) => clause.text)).toEqual([
+      'Receive webhooks',
+      'verify their signature',
+      'put a PaymentSettled or PaymentFailed event on the bus.',
+    ]);
+    expect(first?.clauses[2]?.names).toEqual(['PaymentSettled', 'PaymentFailed']);
+    expect(second).toMatchObject({ number: 2, text: 'Keep it cheap!' });
+  });
+
+  it('keeps hostile text to one safe line and bounds the count', () => {
+    const [sentence] = descriptionSentences('Store */ data\u2028now');
+    expect(sentence?.text).toBe('Store data now');
+    expect(
+      descriptionSentences(Array.from({ length: 50 }, (_, index) => `Sentence ${index}.`).join(' ')),
+    ).toHaveLength(20);
+  });
+});
+
+describe('words the blueprints derive', () => {
+  it('reads durations in digits or words', () => {
+    expect(firstDuration(['for', 'seven', 'years'])).toEqual({ amount: 7, unit: 'years' });
+    expect(firstDuration(['after', '90', 'days'])).toEqual({ amount: 90, unit: 'days' });
+    expect(durationDays({ amount: 7, unit: 'years' })).toBe(2557);
+    expect(firstDuration(['forever'])).toBeUndefined();
+  });
+
+  it('makes status names and singular nouns', () => {
+    expect(['place', 'ship', 'cancel', 'pay', 'approve', 'verify'].map(participle)).toEqual([
+      'placed',
+      'shipped',
+      'cancelled',
+      'paid',
+      'approved',
+      'verified',
+    ]);
+    expect(['orders', 'categories', 'statuses', 'boxes', 'status', 'address'].map(singular)).toEqual([
+      'order',
+      'category',
+      'status',
+      'box',
+      'status',
+      'address',
+    ]);
+  });
+});
