@@ -55,11 +55,13 @@ function exampleSection(channel: RequestChannel): string[] {
 /**
  * The one comment that answers a request that cannot run (DESIGN §2): every field error with its fix,
  * then a minimal valid example for the channel. All user-controlled text is escaped, so it cannot
- * render markdown or HTML or mention anyone.
+ * render markdown or HTML or mention anyone. `fromFile`: the request was read from a file (the
+ * CLI), whatever its format, so the next step is to fix the file — not a comment on GitHub.
  */
 export function formatRequestErrors(params: {
   readonly errors: readonly RequestFieldError[];
   readonly channel: RequestChannel;
+  readonly fromFile?: boolean;
 }): string {
   const count = params.errors.length;
   const rows = params.errors.map(
@@ -77,7 +79,7 @@ export function formatRequestErrors(params: {
     '',
     ...exampleSection(params.channel),
     '',
-    NEXT_STEP[params.channel],
+    NEXT_STEP[params.fromFile ? 'file' : params.channel],
     '',
   ].join('\n');
 }
