@@ -77,6 +77,13 @@ const envSchema = z.object({
   LOG_FORMAT: z.preprocess(unset, z.enum(['pretty', 'json']).default('pretty')),
 });
 
+/** Every variable the server reads, for `.env.example` to document (tested). */
+export const SERVER_VARIABLES: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  'PRIVATE_KEY',
+  'PRIVATE_KEY_PATH',
+];
+
 /**
  * Reads the server's settings from environment variables (Probot's names: APP_ID, PRIVATE_KEY or
  * PRIVATE_KEY_PATH, WEBHOOK_SECRET, WEBHOOK_PATH, GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, LOG_FORMAT;

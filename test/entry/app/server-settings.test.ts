@@ -1,9 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { loadPrivateKey } from '../../../src/entry/app/load-private-key.js';
-import { readServerSettings, ServerSettingsError } from '../../../src/entry/app/read-server-settings.js';
+import {
+  readServerSettings,
+  SERVER_VARIABLES,
+  ServerSettingsError,
+} from '../../../src/entry/app/read-server-settings.js';
 import { appPrivateKey } from './app-key.js';
 
 const cwd = process.cwd();
@@ -86,5 +92,21 @@ describe('loadPrivateKey', () => {
       ok: false,
       problem: expect.stringMatching(/^PRIVATE_KEY holds a ec key; GitHub App keys are RSA/),
     });
+  });
+});
+
+describe('.env.example', () => {
+  const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+
+  it('documents exactly the variables the server reads', () => {
+    const named = [...example.matchAll(/^#? ?([A-Z_]+)=/gm)].map((match) => match[1]);
+    expect([...new Set(named)].sort()).toEqual([...SERVER_VARIABLES].sort());
+  });
+
+  it('is accepted once its key file exists', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'env-'));
+    const env = parseEnv(example);
+    await writeFile(path.join(dir, env.PRIVATE_KEY_PATH ?? ''), appPrivateKey);
+    expect(readServerSettings(env, dir)).toMatchObject({ appId: 123456, port: 3000 });
   });
 });
