@@ -25,7 +25,10 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 /** Every problem with the environment at once, each naming the variable and how to fix it. */
 export class ServerSettingsError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`The app server cannot start:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+    super(
+      `The app server cannot start:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` +
+        'Set them in the environment or in .env in this folder (.env.example lists them; npm run register writes them).',
+    );
     this.name = 'ServerSettingsError';
   }
 }
