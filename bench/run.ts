@@ -81,7 +81,7 @@ const cliMs = medianMs(5, () => {
   rmSync(path.join(work, 'repo'), { recursive: true, force: true });
   execFileSync(
     process.execPath,
-    [cli, 'run', demoRequest, '--repo', path.join(work, 'repo'), '--out', path.join(work, 'out')],
+    [cli, 'run', demoRequest, '--repo', path.join(work, 'repo'), '--out', path.join(work, 'out'), '--init'],
     {
       stdio: 'ignore',
     },

@@ -31753,8 +31753,6 @@ __nccwpck_require__.d(build_namespaceObject, {
   Z: () => (Z)
 });
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./lib/generation/model-provider.js
 const NO_USAGE = {
     inputTokens: 0,
@@ -48392,6 +48390,39 @@ const agentConfigSchema = strictObject({
 });
 const DEFAULT_CONFIG = agentConfigSchema.parse({});
 //# sourceMappingURL=agent-config.js.map
+;// CONCATENATED MODULE: ./lib/core/naming/branch-name.js
+/** `implementation/<issue>-<slug>` (DESIGN §6); `local` stands in for the issue number off GitHub. */
+function branchNameFor(params) {
+    const slug = params.taskName
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40)
+        .replace(/-+$/, '') || 'task';
+    return `implementation/${params.issueNumber ?? 'local'}-${slug}`;
+}
+//# sourceMappingURL=branch-name.js.map
+;// CONCATENATED MODULE: ./lib/core/naming/change-names.js
+
+/**
+ * The branch, commit message and pull request title of a request's change. `attempt` counts the
+ * task's runs (GitHub keeps it in the status marker); a runtime that keeps no count leaves it out.
+ */
+function changeNamesFor(params) {
+    const exec = params.request.execution_request;
+    const attempt = params.attempt === undefined ? '' : `, attempt ${params.attempt}`;
+    return {
+        branch: branchNameFor({
+            taskName: exec.task_name,
+            ...(params.issueNumber === undefined ? {} : { issueNumber: params.issueNumber }),
+        }),
+        commitMessage: `Implement ${exec.task_name} (${exec.task_type}${attempt})`,
+        title: `${exec.task_name}: ${exec.task_type} implementation`,
+    };
+}
+//# sourceMappingURL=change-names.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/format-findings.js
 
 
@@ -48465,20 +48496,6 @@ function gatePolicyFrom(config) {
     };
 }
 //# sourceMappingURL=gate-policy.js.map
-;// CONCATENATED MODULE: ./lib/core/naming/branch-name.js
-/** `implementation/<issue>-<slug>` (DESIGN §6); `local` stands in for the issue number off GitHub. */
-function branchNameFor(params) {
-    const slug = params.taskName
-        .normalize('NFKD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 40)
-        .replace(/-+$/, '') || 'task';
-    return `implementation/${params.issueNumber ?? 'local'}-${slug}`;
-}
-//# sourceMappingURL=branch-name.js.map
 ;// CONCATENATED MODULE: ./lib/core/untrusted/untrusted-input-limits.js
 /**
  * Bounds every parser of untrusted text checks before it does any expensive work (DESIGN §5b).
@@ -55800,6 +55817,3069 @@ function fileRow(file) {
     return `| ${codeSpan(file.path, { inTableCell: true })} | ${file.role} | ${bytes.toLocaleString('en-US')} B |`;
 }
 //# sourceMappingURL=pr-body.js.map
+// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
+var structured_source = __nccwpck_require__(2472);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
+/**
+ * Test if condition is truthy.
+ * @param {any} expression to be evaluated
+ * @param {string} error message to be shown
+ * @returns {void}
+ * @throws
+ */
+function invariant(condition, message) {
+    if (!condition)
+        throw new Error(message);
+}
+//# sourceMappingURL=invariant.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+
+
+/**
+ * This class represent of source code.
+ */
+class SecretLintSourceCodeImpl {
+    hasBOM;
+    content;
+    filePath;
+    physicalFilePath;
+    contentType;
+    ext;
+    structuredSource;
+    constructor({ content = "", ext, filePath, physicalFilePath, contentType, }) {
+        invariant(ext || filePath, "should be set either of fileExt or filePath.");
+        this.hasBOM = content.charCodeAt(0) === 0xfeff;
+        this.content = this.hasBOM ? content.slice(1) : content;
+        this.structuredSource = new structured_source/* StructuredSource */.z(this.content);
+        this.filePath = filePath;
+        this.physicalFilePath = physicalFilePath;
+        this.contentType = contentType;
+        this.ext = ext;
+    }
+    /**
+     * get file path
+     * This return `undefined` if the source code is created without file path.
+     * For example, use core API to create a source code directly.
+     *
+     * You can use this path to detect file type.
+     * However, if you want to read the file content, use `getPhysicalFilePath` instead.
+     * @returns {string|undefined}
+     */
+    getFilePath() {
+        return this.filePath;
+    }
+    /**
+     * get physical file path
+     * This return `undefined` if the source code is not related to file.
+     * For example, the source code is given from the stdin.
+     *
+     * You can use this path to read the file content.
+     */
+    getPhysicalFilePath() {
+        return this.physicalFilePath;
+    }
+    /**
+     * @param {SecretLintSourceNodeLocation} loc - location indicator.
+     * @return {[ number, number ]} range.
+     */
+    locationToRange(loc) {
+        return this.structuredSource.locationToRange(loc);
+    }
+    /**
+     * @param {[ number, number ]} range - pair of indice.
+     * @return {SecretLintSourceNodeLocation} location.
+     */
+    rangeToLocation(range) {
+        const location = this.structuredSource.rangeToLocation(range);
+        // Note: unwrap class instance to get plain object
+        return {
+            start: {
+                line: location.start.line,
+                column: location.start.column,
+            },
+            end: {
+                line: location.end.line,
+                column: location.end.column,
+            },
+        };
+    }
+    /**
+     * @param {Position} pos - position indicator.
+     * @return {number} index.
+     */
+    positionToIndex(pos) {
+        return this.structuredSource.positionToIndex(pos);
+    }
+    /**
+     * @param {number} index - index to the source code.
+     * @return {Position} position.
+     */
+    indexToPosition(index) {
+        const position = this.structuredSource.indexToPosition(index);
+        // Note: unwrap class instance to get plain object
+        return {
+            line: position.line,
+            column: position.column,
+        };
+    }
+}
+//# sourceMappingURL=SecretLintSourceCodeImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+// MIT © 2017 azu
+// MIT © 2017 59naga
+// https://github.com/59naga/carrack
+class EventEmitter {
+    #listeners = new Map();
+    on(type, listener) {
+        const prevSet = this.#listeners.get(type);
+        const listenerSet = prevSet ?? new Set();
+        listenerSet?.add(listener);
+        this.#listeners.set(type, listenerSet);
+    }
+    emit(type, ...args) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            listenerSetElement(...args);
+        }
+    }
+    off(type, listener) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            if (listenerSetElement === listener) {
+                listenerSet.delete(listener);
+            }
+        }
+    }
+    removeAllListeners() {
+        this.#listeners.clear();
+    }
+    listenerCount(type) {
+        return this.#listeners.get(type)?.size ?? 0;
+    }
+    listeners(type) {
+        return Array.from(this.#listeners.get(type) ?? []);
+    }
+}
+class PromiseEventEmitter {
+    events;
+    constructor() {
+        this.events = new EventEmitter();
+    }
+    listenerCount(type) {
+        return this.events.listenerCount(type);
+    }
+    on(event, listener) {
+        return this.events.on(event, listener);
+    }
+    emit(event, ...args) {
+        const promises = [];
+        this.events.listeners(event).forEach((listener) => {
+            promises.push(listener(...args));
+        });
+        return Promise.all(promises);
+    }
+}
+//# sourceMappingURL=promise-event-emitter.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+/**
+ * Default locale that is also fallback locale.
+ */
+const DEFAULT_LOCAL = "en";
+const formatMessage = (messageHandler, props) => {
+    if (typeof props !== "object" || props === null) {
+        return messageHandler();
+    }
+    return messageHandler(props);
+};
+const getMatchedLocaleMessage = (locale, locales) => {
+    const localKeys = Object.keys(locales);
+    const matchLocale = localKeys.find((key) => {
+        return key === locale;
+    });
+    if (matchLocale) {
+        return matchLocale;
+    }
+    const [lang] = locale.split("-");
+    if (!lang) {
+        return DEFAULT_LOCAL;
+    }
+    // en-US => en
+    const fallbackMatchLocal = localKeys.find((key) => {
+        return key === lang;
+    });
+    if (fallbackMatchLocal) {
+        return fallbackMatchLocal;
+    }
+    return DEFAULT_LOCAL;
+};
+const createTranslator = (messages, options) => {
+    return (messageId, props) => {
+        const messageHandler = messages[messageId];
+        if (!messageHandler) {
+            throw new Error(`messages:${String(messageId)} is missing in messages.`);
+        }
+        // if messages is string, use it.
+        if (typeof messageHandler === "function") {
+            if (typeof messageId !== "string") {
+                throw new Error(`message's key:${String(messageId)} should be string`);
+            }
+            return {
+                message: formatMessage(messageHandler, props),
+                messageId: messageId,
+                data: props,
+            };
+        }
+        // if messages is object, pick message that is matched locale from messages.
+        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
+        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
+        const localizedMessage = messageHandler[locale];
+        if (!localizedMessage) {
+            if (messageHandler[DEFAULT_LOCAL]) {
+                throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
+            }
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
+        }
+        if (typeof messageId !== "string") {
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
+        }
+        return {
+            message: formatMessage(localizedMessage, props),
+            messageId: messageId,
+            data: props,
+        };
+    };
+};
+//# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
+
+
+const createContextEvents = () => {
+    const contextEvents = new EventEmitter();
+    const REPORT_SYMBOL = Symbol("report");
+    const IGNORE_SYMBOL = Symbol("ignore");
+    return {
+        report(descriptor) {
+            contextEvents.emit(REPORT_SYMBOL, descriptor);
+        },
+        onReport(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(REPORT_SYMBOL, listener);
+            return () => {
+                contextEvents.off(REPORT_SYMBOL, listener);
+            };
+        },
+        ignore(descriptor) {
+            contextEvents.emit(IGNORE_SYMBOL, descriptor);
+        },
+        onIgnore(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(IGNORE_SYMBOL, listener);
+            return () => {
+                contextEvents.off(IGNORE_SYMBOL, listener);
+            };
+        },
+    };
+};
+const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale, }) => {
+    return {
+        sharedOptions: sharedOptions,
+        createTranslator: (messages) => {
+            return createTranslator(messages, {
+                defaultLocale: locale,
+            });
+        },
+        ignore(descriptor) {
+            const { message } = descriptor.message;
+            contextEvents.ignore({
+                type: "ignore",
+                ruleId: ruleId,
+                ruleParentId,
+                range: descriptor.range,
+                targetRuleId: descriptor.targetRuleId,
+                loc: sourceCode.rangeToLocation(descriptor.range),
+                message: message,
+            });
+        },
+        report(descriptor) {
+            const { message, messageId, data } = descriptor.message;
+            // Default severity level is "error"
+            const severityLevel = severity ?? "error";
+            if (ruleParentId) {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    ruleParentId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+            else {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+        },
+    };
+};
+//# sourceMappingURL=RuleContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+class SecretLintRule {
+    ruleReportHandle;
+    ruleCreator;
+    descriptorRule;
+    constructor({ descriptorRule, context }) {
+        this.descriptorRule = descriptorRule;
+        this.ruleCreator = descriptorRule.rule;
+        // normalize rule options
+        const ruleCreatorOptions = descriptorRule.options || {};
+        this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
+    }
+    allowMessageIds() {
+        if (!this.descriptorRule.allowMessageIds) {
+            return [];
+        }
+        const ruleId = this.ruleCreator.meta.id;
+        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
+            return {
+                messageId: allowMessageId,
+                ruleId,
+            };
+        });
+    }
+    supportSourceCode(sourceCode) {
+        const contentType = sourceCode.contentType;
+        if (contentType === "unknown") {
+            return true;
+        }
+        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
+            return true;
+        }
+        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
+    }
+    async file(source) {
+        const file = this.ruleReportHandle.file;
+        if (!file) {
+            return;
+        }
+        return file(source);
+    }
+}
+//# sourceMappingURL=SecretLintRuleImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
+class SecretLintProfiler {
+    perf;
+    entries = [];
+    measures = [];
+    executionPromises = [];
+    constructor(options) {
+        this.perf = options.perf;
+        const pattern = /(.*?)::end(\|\|.*)?/;
+        const observer = new options.PerformanceObserver((items) => {
+            const entries = items.getEntries();
+            entries.forEach((entry) => {
+                if (entry.entryType === "mark") {
+                    const match = entry.name.match(pattern);
+                    const endIdentifier = match ? match[1] : undefined;
+                    const suffix = match && match[2] ? match[2] : "";
+                    // if mark already {mark}::start, measure start to end
+                    if (endIdentifier) {
+                        const startIdentifier = `${endIdentifier}::start`;
+                        this.entries.find((savedEntry) => {
+                            return savedEntry.name === startIdentifier;
+                        });
+                        // create measure
+                        if (startIdentifier) {
+                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
+                            this.executionPromises.push(Promise.resolve().then(() => {
+                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
+                            }));
+                        }
+                    }
+                    this.entries.push(entry);
+                }
+                else if (entry.entryType === "measure") {
+                    this.measures.push(entry);
+                }
+            });
+        });
+        observer.observe({ entryTypes: ["mark", "measure"] });
+    }
+    mark(marker) {
+        if ("id" in marker) {
+            this.perf.mark(`${marker.type}||${marker.id}`);
+        }
+        else {
+            this.perf.mark(marker.type);
+        }
+    }
+    waifForExecutionPromises = () => {
+        return Promise.all(this.executionPromises).finally(() => {
+            this.executionPromises.length = 0;
+        });
+    };
+    async getEntries() {
+        await this.waifForExecutionPromises();
+        return this.entries;
+    }
+    async getMeasures() {
+        await this.waifForExecutionPromises();
+        return this.measures;
+    }
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
+
+
+
+class NullPerformanceObserver {
+    disconnect() { }
+    observe(_options) { }
+}
+const secretLintProfiler = new SecretLintProfiler({
+    perf: external_node_perf_hooks_namespaceObject.performance,
+    PerformanceObserver: external_node_perf_hooks_namespaceObject.PerformanceObserver ? external_node_perf_hooks_namespaceObject.PerformanceObserver : NullPerformanceObserver,
+});
+//# sourceMappingURL=node.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
+
+
+
+const createRunningEvents = () => {
+    const contextEvents = new PromiseEventEmitter();
+    const registerSet = new Set();
+    const LINT_HANDLE = Symbol("lint:start");
+    const rules = [];
+    return {
+        collectAllowMessageIds() {
+            const allowMessageIds = [];
+            rules.forEach((rule) => {
+                allowMessageIds.push(...rule.allowMessageIds());
+            });
+            return allowMessageIds;
+        },
+        /**
+         * Start to run linting
+         * @param options
+         */
+        runLint(options) {
+            return contextEvents.emit(LINT_HANDLE, options);
+        },
+        registerRule({ descriptorRule, context, }) {
+            if (registerSet.has(descriptorRule.id)) {
+                // TODO: more trivial implementation
+                throw new Error(`rule.id:${descriptorRule.id} is already registered.
+                
+Duplicated rule.id is something wrong in .secretlintrc.                
+`);
+            }
+            registerSet.add(descriptorRule.id);
+            const rule = new SecretLintRule({
+                descriptorRule: descriptorRule,
+                context,
+            });
+            rules.push(rule);
+            contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
+                // TODO: add more handler
+                // Call O￿￿rder?
+                // - file
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::start",
+                    id: descriptorRule.rule.meta.id,
+                });
+                // if this rule support the content type
+                if (rule.supportSourceCode(sourceCode)) {
+                    await rule.file(sourceCode);
+                }
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::end",
+                    id: descriptorRule.rule.meta.id,
+                });
+            });
+        },
+        registerRulePreset({ descriptorRulePreset, context, }) {
+            // Normalized Rule Preset Options
+            const rulePresetCreatorOptions = descriptorRulePreset.options || [];
+            // Internally, RulePreset#register call `registerRule`
+            descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
+        },
+        isRegistered(ruleId) {
+            return registerSet.has(ruleId);
+        },
+    };
+};
+//# sourceMappingURL=RunningEvents.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
+
+/**
+ * Create a context for Rule Preset
+ */
+const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale, }) => {
+    const presetRules = configRulePreset.rules || [];
+    if (!Array.isArray(presetRules)) {
+        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
+        throw new Error("preset's rules should be an array of rule definitions");
+    }
+    return {
+        sharedOptions,
+        registerRule(rule, defaultValue) {
+            const descriptorRule = presetRules.find((descriptorRule) => {
+                return descriptorRule.id === rule.meta.id;
+            });
+            // Use undefined instead of {}
+            // Default value will be handled by RunningEvents#registerRule
+            const descriptorRuleOptions = descriptorRule ? descriptorRule.options : undefined;
+            const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : undefined;
+            const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : undefined;
+            const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : undefined;
+            const context = createRuleContext({
+                // rule id is a single rule in a preset
+                ruleId: rule.meta.id,
+                // parent rule id is rule preset id
+                ruleParentId: configRulePreset.id,
+                meta: rule.meta,
+                severity: descriptorRuleSeverity,
+                sourceCode,
+                contextEvents: contextEvents,
+                sharedOptions: sharedOptions,
+                locale,
+            });
+            const defaultValueOfPreset = defaultValue ? defaultValue : {};
+            runningEvents.registerRule({
+                descriptorRule: {
+                    // options and disabled ...
+                    ...defaultValueOfPreset,
+                    // Prefer to use user setting
+                    // User can override preset setting
+                    ...descriptorRule,
+                    id: rule.meta.id,
+                    options: descriptorRuleOptions,
+                    rule,
+                    disabled: descriptorRuleDisabled,
+                    allowMessageIds: descriptorAllowMessageIds,
+                    severity: descriptorRuleSeverity,
+                },
+                context,
+            });
+        },
+    };
+};
+//# sourceMappingURL=RulePresetContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+/**
+ * the `index` is in the `range` and return true.
+ * @param {Number} index
+ * @param {Number[]} range
+ * @returns {boolean}
+ */
+const isContainedRange = (index, range) => {
+    const [start, end] = range;
+    return start <= index && index <= end;
+};
+/**
+ * filter messages by ignore messages
+ */
+function filterIgnoredMessages(options) {
+    const reportedMessages = options.reportedMessages;
+    const ignoreMessages = options.ignoredMessages;
+    // if match, reject the message
+    return reportedMessages.filter((message) => {
+        return !ignoreMessages.some((ignoreMessage) => {
+            const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) &&
+                isContainedRange(message.range[1], ignoreMessage.range);
+            if (isInIgnoringRange && ignoreMessage.targetRuleId) {
+                // "*" is wildcard that match any rule
+                if (ignoreMessage.targetRuleId === "*") {
+                    return true;
+                }
+                // compare normalized key path
+                return message.ruleId === ignoreMessage.targetRuleId;
+            }
+            return isInIgnoringRange;
+        });
+    });
+}
+//# sourceMappingURL=filter-ignored-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+const createMessageProcessor = (processors) => {
+    return {
+        /**
+         * process `messages` with registered processes
+         */
+        process(messages) {
+            const originalMessages = messages;
+            if (processors.length === 0) {
+                throw new Error("processors should be > 0");
+            }
+            return processors.reduce((messages, filter) => {
+                return filter(messages);
+            }, originalMessages);
+        },
+    };
+};
+//# sourceMappingURL=MessageProcessManager.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+/**
+ * equal message
+ */
+const isEqualMessage = (aMessage, bMessage) => {
+    return (aMessage.range[0] === bMessage.range[0] &&
+        aMessage.range[1] === bMessage.range[1] &&
+        "severity" in aMessage &&
+        "severity" in bMessage &&
+        aMessage.severity === bMessage.severity &&
+        aMessage.message === bMessage.message);
+};
+/**
+ * filter duplicated messages
+ */
+function filterDuplicatedMessages(messages = []) {
+    return messages.filter((message, index) => {
+        const restMessages = messages.slice(index + 1);
+        return !restMessages.some((restMessage) => {
+            return isEqualMessage(message, restMessage);
+        });
+    });
+}
+//# sourceMappingURL=filter-duplicated-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
+/**
+ * sort messages by line and column
+ */
+function sortMessagesByLocation(messages) {
+    // sort by line and column
+    return messages.sort(function (a, b) {
+        const startIndexDiff = a.range[0] - b.range[0];
+        if (startIndexDiff === 0) {
+            return a.range[1] - b.range[1];
+        }
+        else {
+            return startIndexDiff;
+        }
+    });
+}
+//# sourceMappingURL=sort-messages-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
+const filterByAllowMessageIds = (messages, allowMessageIds) => {
+    const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
+        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
+    }));
+    return messages.filter((message) => {
+        return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
+    });
+};
+//# sourceMappingURL=filter-message-id.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+// mask all properties with *** deeply
+// These properties are object, array, or others
+const deepMask = (object, handler) => {
+    for (const key of Object.keys(object)) {
+        if (typeof object[key] === "object") {
+            object[key] = deepMask(object[key], handler);
+        }
+        else if (Array.isArray(object[key])) {
+            object[key] = object[key].map((item) => deepMask(item, handler));
+        }
+        else if (typeof object[key] === "string") {
+            object[key] = handler(object[key]);
+        }
+    }
+    return object;
+};
+const createMaskValue = (value) => {
+    return "*".repeat(value.length);
+};
+/**
+ * = Masking logics
+ * secretlint mask simple string replacement.
+ * If a secretlint rule report `"TOKEN_STRING"` as message data, replace all `TOKEN_STRING` with `**********` in messages.
+ * ```
+ * context.report({
+ *   message: t("MESSAGE", {
+ *       TOKEN: "TOKEN_STRING", // => replace all "TOKEN_STRING" with  `**********`.
+ *   }),
+ *   range,
+ * });
+ * ```
+ * This logics may includes false-positve.
+ * This is similar to CI logs like Travis CI or GitHub Actions.
+ * @param str
+ * @param maskedValues
+ */
+const maskWithValues = (str, maskedValues) => {
+    let result = str;
+    for (const maskValue of maskedValues) {
+        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
+    }
+    return result;
+};
+// mask all data values for hide secret value
+// https://github.com/secretlint/secretlint/issues/176
+const filterMaskSecretsData = (messages = []) => {
+    return messages.map((message) => {
+        if (message.type !== "message") {
+            return message;
+        }
+        const maskedValues = [];
+        const maskedData = message.data
+            ? deepMask(message.data, (value) => {
+                maskedValues.push(value);
+                return createMaskValue(value);
+            })
+            : undefined;
+        // no mask data
+        if (!maskedData) {
+            return message;
+        }
+        const maskedMessage = maskWithValues(message.message, maskedValues);
+        return {
+            ...message,
+            message: maskedMessage,
+            data: maskedData,
+        };
+    });
+};
+//# sourceMappingURL=filter-mask-secrets.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
+
+
+
+
+
+
+/**
+ * Post cleanup messages
+ * - filter ignored range
+ * - filter disabled message
+ * - [masSecrets] mask secrets message
+ * - filter duplicated messages
+ * - sort messages by range
+ * @param options
+ */
+const cleanupMessages = (options) => {
+    const reportedMessages = filterIgnoredMessages(options);
+    const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
+    const filters = options.maskSecrets
+        ? [filterDuplicatedMessages, filterMaskSecretsData]
+        : [filterDuplicatedMessages];
+    const filterProcess = createMessageProcessor(filters);
+    return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
+};
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
+
+
+
+
+
+
+
+const debug = src("@secretlint/core");
+const lintSource = ({ source, options }) => {
+    secretLintProfiler.mark({
+        type: "@core>lint::start",
+        id: source.filePath,
+    });
+    debug(`source filePath: %O`, source.filePath);
+    debug(`options: %O`, options);
+    const rules = options.config.rules;
+    const locale = options.locale ?? "en";
+    const maskSecrets = options.maskSecrets ?? false;
+    const contextEvents = createContextEvents();
+    const runningEvents = createRunningEvents();
+    const reportedMessages = [];
+    const ignoredMessages = [];
+    // setup
+    contextEvents.onReport((message) => {
+        reportedMessages.push(message);
+    });
+    contextEvents.onIgnore((message) => {
+        ignoredMessages.push(message);
+    });
+    // Create a SourceCode for linting
+    const sourceCode = new SecretLintSourceCodeImpl({
+        content: source.content,
+        filePath: source.filePath,
+        physicalFilePath: options.noPhysicFilePath ? undefined : source.filePath,
+        ext: source.ext || "",
+        contentType: source.contentType,
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::start",
+    });
+    rules.forEach((rule) => {
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::start",
+            id: rule.rule.meta.id,
+        });
+        registerRule({
+            sourceCode,
+            config: options.config,
+            descriptorRule: rule,
+            contextEvents,
+            runningEvents,
+            locale,
+        });
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::end",
+            id: rule.rule.meta.id,
+        });
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::end",
+    });
+    // start to run
+    return runningEvents
+        .runLint({
+        sourceCode,
+    })
+        .then(() => {
+        return {
+            filePath: source.filePath,
+            // binary content should be skipped
+            sourceContent: source.contentType === "text" ? source.content : undefined,
+            sourceContentType: source.contentType,
+            messages: cleanupMessages({
+                reportedMessages,
+                ignoredMessages,
+                allowMessageIds: runningEvents.collectAllowMessageIds(),
+                maskSecrets,
+            }),
+        };
+    })
+        .finally(() => {
+        secretLintProfiler.mark({
+            type: "@core>lint::end",
+            id: source.filePath,
+        });
+    });
+};
+const isRulePreset = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "preset";
+};
+const isRule = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "scanner";
+};
+/**
+ * Rule Processing
+ */
+const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale, }) => {
+    const ruleId = descriptorRule.id;
+    // Do not register disabled rule
+    if (descriptorRule.disabled) {
+        debug("Skip registerRule %s, because it is disabled", ruleId);
+        return;
+    }
+    debug("registerRule %s", ruleId);
+    // sharedOptions is {} by default
+    // sharedOptions is shared between presets and rules
+    const sharedOptionsWithDefault = config.sharedOptions ?? {};
+    // If option is not defined Options is {} by default
+    if (isRulePreset(descriptorRule)) {
+        const context = createRulePresetContext({
+            configRulePreset: descriptorRule,
+            sourceCode,
+            contextEvents: contextEvents,
+            runningEvents: runningEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRulePreset({
+            descriptorRulePreset: descriptorRule,
+            context,
+        });
+        return;
+    }
+    else if (isRule(descriptorRule)) {
+        const context = createRuleContext({
+            ruleId: ruleId,
+            severity: descriptorRule.severity,
+            meta: descriptorRule.rule.meta,
+            sourceCode,
+            contextEvents: contextEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRule({
+            descriptorRule: descriptorRule,
+            context,
+        });
+        return;
+    }
+    throw new Error(`Unknown descriptor type: ${descriptorRule}`);
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/last-index-at-or-before.js
+/**
+ * Index of the last element of an ascending list that is at most `value` (0 when none is): which
+ * line, or which joined text, an offset falls in. O(log n).
+ */
+function lastIndexAtOrBefore(sorted, value) {
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((sorted[middle] ?? 0) <= value)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+//# sourceMappingURL=last-index-at-or-before.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/line-column-finder.js
+
+/**
+ * Indexes the line starts of `text` once (linear), then answers each offset in O(log lines), so
+ * locating many findings in one large file stays linear in its size.
+ */
+function lineColumnFinder(text) {
+    const lineStarts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        lineStarts.push(index + 1);
+    }
+    return (offset) => {
+        const line = lastIndexAtOrBefore(lineStarts, offset);
+        return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
+    };
+}
+//# sourceMappingURL=line-column-finder.js.map
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
+var index_Cq_34xZU = __nccwpck_require__(7639);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./lib/core/secrets/secretlint-config.js
+
+const AWS_RULE = '@secretlint/secretlint-rule-aws';
+const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
+/** Findings one rule reports per scanned text; past it the scan says only that there were more. */
+const MAX_REPORTS_PER_RULE = 20;
+/** The message id of that one extra report. */
+const TOO_MANY_REPORTS = 'TOO_MANY_REPORTS';
+/**
+ * The rules of secretlint's recommended preset (11.x: the line that still runs on Node 20), tuned
+ * for text that a model or a requester wrote, not a repository's own files:
+ * - AWS access key IDs are reported as well as secret access keys (`enableIDScanRule`), so a key
+ *   pair is caught even when the secret half is not written as `aws_secret_access_key = …`.
+ *   AWS account IDs are not: AWS does not treat them as secret, and templates name them.
+ * - `secretlint-disable` comments are not honoured. They let a repository mark its own false
+ *   positives; here the author of the text is who is being checked, so it cannot opt out. The
+ *   rules are listed one by one because 11.x ignores `disabled` on a rule inside a preset.
+ * - Each rule reports at most MAX_REPORTS_PER_RULE findings per text: secretlint 11.x removes
+ *   duplicate findings by comparing every pair, so 3,000 findings in a 36 KB text (`xoxb-1-2 `
+ *   repeated) take 3.4 s; capped, a scan stays linear in the text.
+ * Rules: https://github.com/secretlint/secretlint/tree/master/packages/%40secretlint/secretlint-rule-preset-recommend
+ */
+const SECRETLINT_CONFIG = {
+    rules: index_Cq_34xZU.r
+        .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
+        .map((rule) => rule.meta.id === AWS_RULE
+        ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
+        : { id: rule.meta.id, rule: capped(rule) }),
+};
+/**
+ * The rule, reporting its first MAX_REPORTS_PER_RULE findings and then one TOO_MANY_REPORTS;
+ * findings with an `ignored` message id are dropped before they count.
+ */
+function capped(rule, ignored = []) {
+    return {
+        ...rule,
+        create(context, options) {
+            let reports = 0;
+            return rule.create({
+                ...context,
+                report(descriptor) {
+                    if (ignored.includes(descriptor.message.messageId))
+                        return;
+                    reports += 1;
+                    if (reports <= MAX_REPORTS_PER_RULE)
+                        context.report(descriptor);
+                    else if (reports === MAX_REPORTS_PER_RULE + 1) {
+                        const message = {
+                            message: 'more findings than reported',
+                            messageId: TOO_MANY_REPORTS,
+                            data: {},
+                        };
+                        context.report({ message, range: descriptor.range });
+                    }
+                },
+            }, options);
+        },
+    };
+}
+//# sourceMappingURL=secretlint-config.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/secret-kind.js
+
+/** Keyed by the message ids of secretlint's recommended preset, 11.x. */
+const secret_kind_KINDS = {
+    AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
+    AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
+    PrivateKeyJSON: { slug: 'gcp-service-account-key', title: 'GCP service account key (JSON)' },
+    PrivateKeyP12: { slug: 'gcp-service-account-key', title: 'GCP service account key (p12)' },
+    PackageJSON_xOauthToken: { slug: 'github-token', title: 'GitHub token in a package.json URL' },
+    Npmrc_authToken: { slug: 'npm-token', title: 'npm auth token in .npmrc' },
+    NPM_ACCESS_TOKEN: { slug: 'npm-token', title: 'npm access token' },
+    SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
+    IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
+    BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
+    OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
+    ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
+    LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },
+    PrivateKey: { slug: 'private-key', title: 'private key' },
+    SENDGRID_KEY: { slug: 'sendgrid-api-key', title: 'SendGrid API key' },
+    SHOPIFY_KEY: { slug: 'shopify-api-key', title: 'Shopify API key' },
+    GITHUB_TOKEN: { slug: 'github-token', title: 'GitHub token' },
+    OPS_TOKEN: { slug: '1password-token', title: '1Password service account token' },
+    MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
+    MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
+    PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
+    [TOO_MANY_REPORTS]: {
+        slug: 'too-many-secrets',
+        title: `more than ${MAX_REPORTS_PER_RULE} secrets of one kind; this and the rest are not listed one by one`,
+    },
+};
+/**
+ * The kind behind a secretlint message id; an id this table does not know (a rule added by a later
+ * preset) still gets a readable kind from the id itself, so it is reported and redacted all the same.
+ */
+function secretKind(messageId) {
+    const known = Object.hasOwn(secret_kind_KINDS, messageId) ? secret_kind_KINDS[messageId] : undefined;
+    if (known !== undefined)
+        return known;
+    const slug = messageId
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .toLowerCase();
+    return { slug, title: `secret (${messageId})` };
+}
+//# sourceMappingURL=secret-kind.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/silence-secretlint-profiler.js
+
+/**
+ * secretlint 11.x profiles every scan whether or not anyone reads the profile (secretlint/secretlint
+ * #1633 and #1653; fixed in 13.x, which needs Node 22). Two effects matter to a long-running server:
+ * - each scan adds about 36 marks to Node's global performance timeline, never cleared: a leak;
+ * - its observer, started when the module loads, answers any `<name>::end` mark in the process by
+ *   measuring from `<name>::start` inside an unhandled promise, so a mark without its start, or
+ *   `performance.clearMarks()` anywhere, crashes the process.
+ * Its timeline is swapped for one that records nothing, so neither can happen. Idempotent.
+ */
+function silenceSecretlintProfiler() {
+    // The one cast: the field is private in the typings but is what every mark and measure goes through.
+    secretLintProfiler.perf = {
+        mark: () => undefined,
+        measure: () => undefined,
+    };
+}
+//# sourceMappingURL=silence-secretlint-profiler.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/scan-secrets.js
+
+
+
+
+
+silenceSecretlintProfiler();
+/** Keys of secretlint's message data that hold the secret itself (the others name its type or file). */
+const VALUE_KEYS = new Set(['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL']);
+/** Shorter values are not searched for elsewhere in the text, so redaction never eats ordinary words. */
+const MIN_REPEATED_VALUE_LENGTH = 8;
+/**
+ * Every secret secretlint's recommended preset finds in `text`, in order. `path` (repository-relative)
+ * lets file-type rules apply (`.npmrc`, `package.json`, a GCP key file); nothing is read from disk.
+ * Throws when the scanner fails: callers fail closed (a gate finding, or no text sent at all).
+ */
+async function scanSecrets(params) {
+    const { text } = params;
+    if (text === '')
+        return [];
+    const result = await lintSource({
+        source: {
+            content: text,
+            filePath: params.path ?? 'text',
+            ext: extensionOf(params.path),
+            contentType: 'text',
+        },
+        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: true },
+    });
+    // secretlint drops a leading byte order mark before matching, so its offsets are one short.
+    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const locate = lineColumnFinder(text);
+    // The same value is often found many times (one per place it appears); search for each once.
+    const found = new Map();
+    const occurrencesOf = (value) => {
+        const known = found.get(value) ?? findAll(text, value);
+        found.set(value, known);
+        return known;
+    };
+    return result.messages
+        .map((message) => {
+        const { range, values } = locateValue({ text, message, shift });
+        const { line, column } = locate(range[0]);
+        const occurrences = [range, ...values.flatMap(occurrencesOf)];
+        return {
+            kind: secretKind(message.messageId),
+            ruleId: message.ruleId,
+            range,
+            line,
+            column,
+            occurrences,
+            overflow: message.messageId === TOO_MANY_REPORTS,
+        };
+    })
+        .sort((a, b) => a.range[0] - b.range[0]);
+}
+/**
+ * The span of the value itself. secretlint's own range is not always it: for an AWS secret access
+ * key it starts at the `aws_secret_access_key =` before the value, with the value's length.
+ */
+function locateValue(params) {
+    const { text, message, shift } = params;
+    const start = message.range[0] + shift;
+    const end = message.range[1] + shift;
+    const values = Object.entries(message.data ?? {}).flatMap(([key, value]) => VALUE_KEYS.has(key) && typeof value === 'string' && value !== '' ? [value] : []);
+    for (const value of values) {
+        const at = text.indexOf(value, start);
+        if (at !== -1 && at <= end)
+            return { range: [at, at + value.length], values };
+    }
+    return { range: [start, end], values };
+}
+function findAll(text, value) {
+    if (value.length < MIN_REPEATED_VALUE_LENGTH)
+        return [];
+    const found = [];
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
+        found.push([at, at + value.length]);
+    }
+    return found;
+}
+/**
+ * The extension secretlint's file-type rules look at. Never `.p12`: that rule reads the named file
+ * from disk, and a generated file exists only in memory (and is text, not a PKCS #12 archive).
+ */
+function extensionOf(path) {
+    const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
+    const dot = name.lastIndexOf('.');
+    const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+    return extension === '.p12' ? '' : extension;
+}
+//# sourceMappingURL=scan-secrets.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets.js
+
+/** What replaces a whole text holding more secrets than the scanner locates one by one. */
+const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
+/**
+ * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
+ * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too. Used
+ * wherever untrusted or model text leaves the process: prompts, findings, comments, logs.
+ * `path` (repository-relative) lets file-type rules apply when the text is a file's content.
+ * A text with more secrets of one kind than the scanner lists (MAX_REPORTS_PER_RULE) is replaced
+ * whole by TOO_MANY_SECRETS_MARKER: the rest were not located, so nothing of it may go out.
+ * Throws when the scanner fails, so a caller never sends text it could not check.
+ */
+async function redactSecrets(text, path) {
+    const matches = await scanSecrets(path === undefined ? { text } : { text, path });
+    if (matches.length === 0)
+        return text;
+    if (matches.some((match) => match.overflow))
+        return TOO_MANY_SECRETS_MARKER;
+    const spans = matches
+        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
+        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+    const parts = [];
+    let cursor = 0;
+    for (const { range, slug } of spans) {
+        // A span inside or overlapping one already replaced is already gone.
+        if (range[1] <= cursor)
+            continue;
+        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
+        cursor = range[1];
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
+}
+//# sourceMappingURL=redact-secrets.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/redact-findings.js
+
+/**
+ * The findings with any secret in their messages and paths redacted. Gates other than the secret
+ * gate quote the text they check (a YAML error shows its line, a model answer is quoted when it
+ * did not call the tool), and findings go back to the model and into comments, logs and files.
+ */
+async function redactFindings(findings) {
+    const redacted = [];
+    for (const finding of findings) {
+        const message = await redactSecrets(finding.message);
+        redacted.push(finding.path === undefined
+            ? { ...finding, message }
+            : { ...finding, message, path: await redactSecrets(finding.path) });
+    }
+    return redacted;
+}
+//# sourceMappingURL=redact-findings.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/format-count.js
+/** `200,001`: counts and byte sizes as findings show them to people. */
+function formatCount(value) {
+    return value.toLocaleString('en-US');
+}
+//# sourceMappingURL=format-count.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/utf8-byte-length.js
+/** Limits are in bytes as written to git and sent to CloudFormation, not UTF-16 code units. */
+function utf8ByteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+//# sourceMappingURL=utf8-byte-length.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/check-limits.js
+
+
+/**
+ * File count, then per-file size, then total size, in UTF-8 bytes, stopping at the first limit broken:
+ * an over-long bundle is refused before any content is measured, and an oversized file makes the total
+ * moot. An empty bundle is never a valid change. Linear in the number of files and their size.
+ */
+function checkLimits(bundle, policy) {
+    const { files } = bundle;
+    if (files.length === 0) {
+        return [{ gate: 'limits', message: 'the bundle has no files; a change needs at least one' }];
+    }
+    if (files.length > policy.maxFiles) {
+        const message = `${formatCount(files.length)} files is over the limit of ${formatCount(policy.maxFiles)}`;
+        return [{ gate: 'limits', message }];
+    }
+    const oversized = [];
+    let total = 0;
+    for (const file of files) {
+        const bytes = utf8ByteLength(file.content);
+        total += bytes;
+        if (bytes > policy.maxFileBytes) {
+            oversized.push({
+                gate: 'limits',
+                path: file.path,
+                message: `${formatCount(bytes)} bytes is over the per-file limit of ${formatCount(policy.maxFileBytes)} bytes`,
+            });
+        }
+    }
+    if (oversized.length > 0)
+        return oversized;
+    if (total > policy.maxTotalBytes) {
+        const message = `${formatCount(total)} bytes in all is over the total limit of ${formatCount(policy.maxTotalBytes)} bytes`;
+        return [{ gate: 'limits', message }];
+    }
+    return [];
+}
+//# sourceMappingURL=check-limits.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/path-collisions.js
+const FOLDING_SYSTEMS = 'on case-insensitive file systems (Windows, macOS)';
+/**
+ * Paths that cannot live side by side in one checkout: the same path twice; two paths that differ only
+ * by case or Unicode normalisation (one file on Windows and macOS); two spellings of one directory
+ * (`Src/` and `src/`); and a path that is both a file and a directory (git cannot hold both). Names are
+ * keyed by their NFC, lower-case form in a tree walked once per path, so the cost is linear in the total
+ * length of the paths, whatever their order.
+ */
+function pathCollisions(paths) {
+    const root = newNode('', '');
+    const found = [];
+    for (const path of paths) {
+        let node = root;
+        let directoryClash;
+        const names = path.split('/');
+        for (const [depth, name] of names.entries()) {
+            node = childFor(node, name, path);
+            if (depth === names.length - 1)
+                break;
+            if (node.name !== name)
+                directoryClash ??= { depth, earlier: node.firstPath };
+            node.directoryUser ??= path;
+            if (node.file !== undefined)
+                reportFileAndDirectory(node, found);
+        }
+        const clash = fileClash(node, path) ?? directoryClashMessage(directoryClash, names);
+        if (clash !== undefined)
+            found.push({ path, message: clash });
+        node.file ??= path;
+        if (node.directoryUser !== undefined)
+            reportFileAndDirectory(node, found);
+    }
+    return found;
+}
+function newNode(name, firstPath) {
+    return { children: new Map(), name, firstPath };
+}
+function childFor(parent, name, path) {
+    const key = name.normalize('NFC').toLowerCase();
+    const existing = parent.children.get(key);
+    if (existing !== undefined)
+        return existing;
+    const created = newNode(name, path);
+    parent.children.set(key, created);
+    return created;
+}
+function fileClash(node, path) {
+    const earlier = node.file;
+    if (earlier === undefined)
+        return undefined;
+    if (earlier === path)
+        return 'appears more than once in the bundle';
+    if (earlier.normalize('NFC') === path.normalize('NFC')) {
+        return `collides with "${earlier}": the same name once Unicode-normalised, as macOS stores names`;
+    }
+    return `collides with "${earlier}" ${FOLDING_SYSTEMS}`;
+}
+function directoryClashMessage(clash, names) {
+    if (clash === undefined)
+        return undefined;
+    const mine = names.slice(0, clash.depth + 1).join('/');
+    const theirs = clash.earlier
+        .split('/')
+        .slice(0, clash.depth + 1)
+        .join('/');
+    return `is in directory "${mine}/", the same as "${theirs}/" (in "${clash.earlier}") ${FOLDING_SYSTEMS}`;
+}
+function reportFileAndDirectory(node, found) {
+    if (node.fileAndDirectoryReported === true || node.file === undefined || node.directoryUser === undefined)
+        return;
+    node.fileAndDirectoryReported = true;
+    found.push({
+        path: node.file,
+        message: `is a file but also used as a directory by "${node.directoryUser}"`,
+    });
+}
+//# sourceMappingURL=path-collisions.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/is-under.js
+/**
+ * Whether `path` is `allowed` or inside it: `src`, `src/` and `src/**` all mean "the src directory and
+ * everything in it"; an exact file path matches itself; `.`, `**` and `./` mean everywhere.
+ */
+function isUnder(path, allowed) {
+    const prefix = allowed
+        .replace(/^\.\//, '')
+        .replace(/\/\*\*$/, '')
+        .replace(/\/+$/, '');
+    if (prefix === '' || prefix === '**' || prefix === '.')
+        return true;
+    return path === prefix || path.startsWith(`${prefix}/`);
+}
+//# sourceMappingURL=is-under.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/github-path-problem.js
+
+
+/** The Windows short (8.3) names `.github` can get: `GITHUB~1` to `GITHUB~4`, as Git reckons for `.gitmodules`. */
+const GITHUB_SHORT_NAME = /^github~[1-4]$/;
+/**
+ * Why a path in the root `.github/` directory may not be written, or undefined when it is elsewhere or
+ * allowed. Everything there steers the repository rather than being part of the product: workflows and
+ * composite actions run with its secrets, CODEOWNERS and dependabot decide reviews and updates, and this
+ * agent's own config holds the deploy rules. Names compare after NFC and case-insensitively (a checkout
+ * on Windows or macOS writes `.GitHub/` into `.github/`). The agent's config is refused even when an
+ * allowed sub-path covers it: a generated pull request must never loosen the rules that deploy it.
+ */
+function githubPathProblem({ path, allowed }) {
+    const key = path.normalize('NFC').toLowerCase();
+    const [root = '', ...rest] = key.split('/');
+    if (GITHUB_SHORT_NAME.test(root)) {
+        return `starts with "${path.split('/')[0] ?? root}", the Windows short (8.3) name of .github; .github/ is protected`;
+    }
+    if (root !== '.github')
+        return undefined;
+    if (key === CONFIG_PATH.toLowerCase()) {
+        return "is this agent's own config, which a generated change may never write (it would let a pull request loosen the deploy rules)";
+    }
+    const subPath = rest.join('/');
+    if (allowed.some((entry) => subPath !== '' && isUnder(subPath, entry.normalize('NFC').toLowerCase()))) {
+        return undefined;
+    }
+    return `is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])`;
+}
+//# sourceMappingURL=github-path-problem.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/invisible-characters.js
+/**
+ * Characters a reader cannot see: the whole Unicode `Cf` (format) category — zero-width spaces and
+ * joiners, the bidirectional controls, tag characters (U+E0000…) —, the variation selectors, and the
+ * other default-ignorable code points (Hangul fillers, the combining grapheme joiner), which fonts
+ * render as nothing. Unicode Standard §5.21 "Default Ignorable Code Points"; UAX #9 for the bidi
+ * controls. Property classes, not a hand-made list, so new code points are covered as Node's
+ * Unicode data grows.
+ */
+const INVISIBLE_CHARACTER_CLASS = '\\p{Cf}\\p{Variation_Selector}\\p{Default_Ignorable_Code_Point}';
+const invisible_characters_INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTER_CLASS}]`, 'gu');
+const DIRECTION_CONTROL = /^\p{Bidi_Control}$/u;
+/** Removes every invisible character; linear in the text. */
+function stripInvisibleCharacters(text) {
+    let direction = 0;
+    let invisible = 0;
+    const stripped = text.replace(invisible_characters_INVISIBLE, (character) => {
+        if (DIRECTION_CONTROL.test(character))
+            direction += 1;
+        else
+            invisible += 1;
+        return '';
+    });
+    return { text: stripped, count: { direction, invisible } };
+}
+//# sourceMappingURL=invisible-characters.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/visible-name.js
+
+/**
+ * Characters a reader cannot see or that reorder the text around them: the Unicode format category
+ * (`Cf`, which holds every bidi control such as U+202E), variation selectors, the other default-ignorable
+ * code points (fillers such as U+3164 that render as nothing) and every space but U+0020 (no-break,
+ * ideographic, line and paragraph separators).
+ */
+const INVISIBLE_CHARACTER = new RegExp(`[${INVISIBLE_CHARACTER_CLASS}]|[^\\S ]`, 'u');
+const UNPRINTABLE = new RegExp(`[\\p{Cc}\\p{Cs}${INVISIBLE_CHARACTER_CLASS}]|[^\\S ]`, 'gu');
+/** `U+202E`: how findings name one code point. */
+function codePoint(character) {
+    return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/**
+ * A name as a finding quotes it: invisible and control characters spelled `<U+200C>` so the reader sees
+ * what was refused, and cut to `maxLength` characters.
+ */
+function visibleName(name, maxLength = 60) {
+    const shown = name.length > maxLength ? `${name.slice(0, maxLength)}…` : name;
+    return shown.replace(UNPRINTABLE, (character) => `<${codePoint(character)}>`);
+}
+//# sourceMappingURL=visible-name.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/dot-git-alias.js
+
+/** The code points HFS+ ignores when it compares names (Git's `next_hfs_char` in utf8.c skips the same). */
+const HFS_IGNORABLE = /[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/gu;
+/** `.git` or its NTFS short name `git~1`, then only dots and spaces, then the end or an NTFS stream (`:`). */
+const NTFS_DOT_GIT = /^(\.git|git~1)([. ]*)(:.*)?$/isu;
+/**
+ * Whether one path segment (already NFC) names Git's own directory on some file system, and why:
+ * undefined when it does not. The rules are Git's (`verify_path` in read-cache.c with `core.protectNTFS`
+ * and `core.protectHFS`, `is_ntfs_dotgit` in path.c, `is_hfs_dotgit` in utf8.c), which Git applies on
+ * every platform so that a tree unsafe on one is refused everywhere:
+ * - case is ignored (Windows and macOS file systems are case-insensitive): `.GIT`;
+ * - NTFS drops trailing dots and spaces: `.git.`, `.git . `;
+ * - NTFS gives `.git`, the first entry of a fresh clone, the short (8.3) name `GIT~1`;
+ * - NTFS alternate data streams open the directory itself: `.git::$INDEX_ALLOCATION` (any `:` suffix);
+ * - HFS+ ignores sixteen zero-width and direction code points anywhere in a name: `.g\u200Cit`.
+ */
+function dotGitAlias(segment) {
+    const ignorable = segment.match(HFS_IGNORABLE);
+    const match = NTFS_DOT_GIT.exec(segment.replace(HFS_IGNORABLE, ''));
+    if (match === null)
+        return undefined;
+    const [, stem = '', trailing = '', stream] = match;
+    if (ignorable !== null) {
+        const named = [...new Set(ignorable.map(codePoint))].join(', ');
+        return `is .git on macOS, whose HFS+ ignores ${named} in names`;
+    }
+    if (stream !== undefined)
+        return 'is an NTFS alternate data stream of .git';
+    if (stem.toLowerCase() === 'git~1')
+        return 'is the Windows short (8.3) name of .git';
+    if (trailing !== '')
+        return 'is .git on Windows, which drops trailing dots and spaces';
+    if (stem !== '.git')
+        return 'is .git where case is ignored, as on Windows and macOS';
+    return "is Git's own directory";
+}
+//# sourceMappingURL=dot-git-alias.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/windows-reserved-name.js
+/**
+ * Device names Windows opens instead of a file, whatever the case, with or without an extension, spaces
+ * or a stream after them (`con`, `NUL.txt`, `aux .md`, `COM1:x`). The list is Microsoft's ("Naming Files,
+ * Paths, and Namespaces": CON, PRN, AUX, NUL, COM0–9, LPT0–9 and the superscript ¹ ² ³ forms) plus
+ * `CONIN$` and `CONOUT$`, which Git for Windows also refuses (`is_valid_win32_path` in compat/mingw.c).
+ */
+const RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³]) *(?:[.:]|$)/iu;
+/** Whether Windows would treat this path segment as a device rather than a file. */
+function isWindowsReservedName(segment) {
+    return RESERVED.test(segment);
+}
+//# sourceMappingURL=windows-reserved-name.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/path-name-problem.js
+
+
+
+
+
+/**
+ * Longest path accepted, in UTF-8 bytes. Git opens files by their path relative to the checkout, and
+ * macOS refuses any path of `PATH_MAX` = 1,024 bytes or more, the terminating NUL included
+ * (`<sys/syslimits.h>`), so 1,023 is the longest path every checkout can open; Linux allows 4,096
+ * (`<linux/limits.h>`), and Windows needs `core.longpaths` past 260 characters whatever we choose.
+ */
+const MAX_PATH_BYTES = 1_023;
+/**
+ * Longest name (one path segment), in UTF-8 bytes: `NAME_MAX` on Linux file systems and APFS is 255
+ * bytes; NTFS and HFS+ count 255 UTF-16 units, which 255 UTF-8 bytes never exceed.
+ */
+const MAX_NAME_BYTES = 255;
+/** The characters Windows forbids in names besides control characters and `/` and `\` (Microsoft, "Naming Files"). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/**
+ * The first reason a path cannot be written to git and checked out safely on Linux, macOS and Windows,
+ * or undefined when it can. The path is NFC-normalised before any name is matched, so a decomposed
+ * spelling cannot slip past a rule; lengths are measured on the path as written. Rules, in order:
+ * empty; over {@link MAX_PATH_BYTES}; control characters or unpaired surrogates; any segment naming
+ * `.git` by Git's own alias rules ({@link dotGitAlias}); not a relative `/`-separated path; `.`, `..` or
+ * empty segments; invisible or direction-changing characters (`Cf`, bidi controls, variation selectors);
+ * characters Windows forbids; a name over {@link MAX_NAME_BYTES}, ending in a dot or space (Windows
+ * drops them) or reserved by Windows for a device.
+ */
+function pathNameProblem(path) {
+    if (path === '')
+        return 'path is empty';
+    const bytes = utf8ByteLength(path);
+    if (bytes > MAX_PATH_BYTES) {
+        return `is ${formatCount(bytes)} bytes long, over the ${formatCount(MAX_PATH_BYTES)}-byte limit for a path (macOS cannot open longer ones)`;
+    }
+    const control = /\p{Cc}/u.exec(path);
+    if (control !== null)
+        return `contains the control character ${codePoint(control[0])}`;
+    const surrogate = /\p{Cs}/u.exec(path);
+    if (surrogate !== null)
+        return `is not valid Unicode (an unpaired surrogate ${codePoint(surrogate[0])})`;
+    const normal = path.normalize('NFC');
+    for (const segment of normal.split(/[/\\]/)) {
+        const alias = dotGitAlias(segment);
+        if (alias !== undefined)
+            return `must not write inside .git ("${visibleName(segment)}" ${alias})`;
+    }
+    return shapeProblem(normal) ?? characterProblem(normal) ?? nameProblem(path.split('/'), normal.split('/'));
+}
+function shapeProblem(path) {
+    if (path.includes('\\'))
+        return 'contains a backslash; use "/" as the separator';
+    if (path.startsWith('/'))
+        return 'is absolute; paths must be relative to the repository root';
+    if (/^[A-Za-z]:/.test(path))
+        return 'starts with a drive letter; paths must be relative to the repository root';
+    const segments = path.split('/');
+    if (segments.includes('..'))
+        return 'contains a ".." segment';
+    if (segments.includes('.'))
+        return 'contains a "." segment';
+    if (segments.includes(''))
+        return 'contains an empty segment (a doubled or trailing "/")';
+    return undefined;
+}
+function characterProblem(path) {
+    const invisible = INVISIBLE_CHARACTER.exec(path);
+    if (invisible !== null)
+        return `contains ${codePoint(invisible[0])}, an invisible or direction-changing character`;
+    const forbidden = WINDOWS_FORBIDDEN.exec(path);
+    if (forbidden !== null)
+        return `contains "${forbidden[0]}", which Windows does not allow in names`;
+    return undefined;
+}
+/** `written` and `normal` are the same segments before and after NFC: bytes count as written. */
+function nameProblem(written, normal) {
+    for (const [index, name] of normal.entries()) {
+        const bytes = utf8ByteLength(written[index] ?? name);
+        if (bytes > MAX_NAME_BYTES) {
+            return `has a name of ${formatCount(bytes)} bytes ("${visibleName(name, 40)}"), over the ${MAX_NAME_BYTES}-byte limit for a name`;
+        }
+        if (/[. ]$/.test(name))
+            return `has a name ending in a dot or space ("${name}"), which Windows drops`;
+        if (isWindowsReservedName(name)) {
+            return `has the name "${name}", which Windows reserves for a device (CON, PRN, AUX, NUL, COM0–9, LPT0–9, with any extension)`;
+        }
+    }
+    return undefined;
+}
+//# sourceMappingURL=path-name-problem.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/path-problems.js
+
+
+
+/**
+ * Why one path may not be written, judged on its own (collisions need the whole bundle; see
+ * check-paths): the first problem with the name itself ({@link pathNameProblem}) and nothing more, since
+ * no other rule can be matched safely against a bad name; otherwise each policy rule it breaks —
+ * `.github/` protection ({@link githubPathProblem}) and `paths.allowed`. All matching is on the NFC form.
+ */
+function pathProblems(path, policy) {
+    const nameProblem = pathNameProblem(path);
+    if (nameProblem !== undefined)
+        return [nameProblem];
+    const normal = path.normalize('NFC');
+    const problems = [];
+    const github = githubPathProblem({ path: normal, allowed: policy.allowedGithubPaths });
+    if (github !== undefined)
+        problems.push(github);
+    const { allowedPaths } = policy;
+    if (allowedPaths.length > 0 && !allowedPaths.some((allowed) => isUnder(normal, allowed.normalize('NFC')))) {
+        problems.push(`is outside the allowed paths (${allowedPaths.join(', ')})`);
+    }
+    return problems;
+}
+//# sourceMappingURL=path-problems.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/check-paths.js
+
+
+/**
+ * Path rules for every file in a bundle: each path on its own ({@link pathProblems}), then the paths
+ * that cannot live side by side ({@link pathCollisions}), then the template path. Linear in the number
+ * and length of the paths.
+ */
+function checkPaths(bundle, policy) {
+    const findings = [];
+    const add = (path, message) => void findings.push({ gate: 'paths', path, message });
+    const paths = bundle.files.map((file) => file.path);
+    for (const path of paths)
+        for (const problem of pathProblems(path, policy))
+            add(path, problem);
+    for (const { path, message } of pathCollisions(paths))
+        add(path, message);
+    const { templatePath } = bundle;
+    if (templatePath !== undefined && !paths.includes(templatePath)) {
+        add(templatePath, 'is named as the template but is not one of the files');
+    }
+    return findings;
+}
+//# sourceMappingURL=check-paths.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/scan-joined-texts.js
+
+
+
+/**
+ * Scans many short texts at the cost of one scan: they are joined, each match is mapped back to the
+ * text it starts in (`index`) and located within it. The separator holds a NUL, which no pattern
+ * allows between a secret's name and its value, so one text cannot complete a match begun in another.
+ */
+async function scanJoinedTexts(texts) {
+    const separator = '\n\0\n';
+    const starts = [];
+    let offset = 0;
+    for (const text of texts) {
+        starts.push(offset);
+        offset += text.length + separator.length;
+    }
+    const matches = await scanSecrets({ text: texts.join(separator) });
+    return matches.flatMap((match) => {
+        const index = lastIndexAtOrBefore(starts, match.range[0]);
+        const text = texts[index];
+        if (text === undefined)
+            return [];
+        const relative = match.range[0] - (starts[index] ?? 0);
+        return [{ index, match: { ...match, ...lineColumnFinder(text)(relative) } }];
+    });
+}
+//# sourceMappingURL=scan-joined-texts.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
+/** Every string value in a parsed document, depth first, in document order. */
+function stringLeaves(value) {
+    const leaves = [];
+    const visit = (node, where, name) => {
+        if (typeof node === 'string') {
+            leaves.push({
+                where: where === '' ? '(document)' : where,
+                text: name === undefined ? node : `${name}: ${node}`,
+            });
+        }
+        else if (Array.isArray(node)) {
+            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
+        }
+        else if (node !== null && typeof node === 'object') {
+            for (const [key, item] of Object.entries(node))
+                visit(item, where === '' ? key : `${where}.${key}`, key);
+        }
+    };
+    visit(value, '', undefined);
+    return leaves;
+}
+//# sourceMappingURL=string-leaves.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
+
+
+
+const STRUCTURED = /\.(json|ya?ml|template)$/i;
+/**
+ * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
+ * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
+ * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
+ * only decoded matches beyond the raw count are. A file that does not parse has none.
+ */
+async function findEscapedSecrets(params) {
+    const { file } = params;
+    if (file.role !== 'template' && !STRUCTURED.test(file.path))
+        return [];
+    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
+    if (!file.content.includes('\\'))
+        return [];
+    const parsed = parseTemplate(file.content);
+    if (!parsed.ok)
+        return [];
+    const leaves = stringLeaves(parsed.template);
+    const unclaimed = new Map();
+    for (const { kind } of params.rawMatches)
+        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
+    const found = [];
+    for (const { index, match } of await scanJoinedTexts(leaves.map((leaf) => leaf.text))) {
+        const left = unclaimed.get(match.kind.slug) ?? 0;
+        if (left > 0)
+            unclaimed.set(match.kind.slug, left - 1);
+        else
+            found.push({ where: leaves[index]?.where ?? '(document)', match });
+    }
+    return found;
+}
+//# sourceMappingURL=find-escaped-secrets.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/check-secrets.js
+
+
+
+
+const ADVICE = 'a credential must never be committed: remove it and read it at runtime from AWS Secrets Manager or SSM Parameter Store';
+/**
+ * Every file of the bundle, and every path, the summary, plan steps and risk notes (the PR body
+ * shows them), scanned with secretlint's recommended preset (DESIGN §5b). A finding names the file,
+ * the line and column and the kind of secret, never the value; a path holding one is shown redacted.
+ */
+async function checkSecrets(bundle) {
+    const texts = [
+        ...bundle.files.map((file) => ({ where: 'the file path', path: file.path, text: file.path })),
+        { where: 'the summary', text: bundle.summary },
+        ...bundle.plan.map((step, index) => ({ where: `plan step ${index + 1}`, text: step })),
+        ...bundle.riskNotes.map((note, index) => ({ where: `risk note ${index + 1}`, text: note })),
+    ];
+    const textFindings = [];
+    // A path is shown redacted in every finding about its file once it holds a secret.
+    const shownPaths = new Map();
+    for (const { index, match } of await scanJoinedTexts(texts.map(({ text }) => text))) {
+        const owner = texts[index];
+        if (owner === undefined)
+            continue;
+        const finding = { gate: 'secrets', message: `${owner.where}, ${located(match)}` };
+        if (owner.path === undefined) {
+            textFindings.push(finding);
+            continue;
+        }
+        const shown = shownPaths.get(owner.path) ?? (await redactSecrets(owner.path));
+        shownPaths.set(owner.path, shown);
+        textFindings.push({ ...finding, path: shown });
+    }
+    const fileFindings = [];
+    for (const file of bundle.files) {
+        fileFindings.push(...(await checkFile({ file, shownPath: shownPaths.get(file.path) ?? file.path })));
+    }
+    return [...fileFindings, ...textFindings];
+}
+async function checkFile(params) {
+    const { file, shownPath } = params;
+    const rawMatches = await scanSecrets({ text: file.content, path: file.path });
+    const escaped = await findEscapedSecrets({ file, rawMatches });
+    const findings = rawMatches.map((match) => ({
+        gate: 'secrets',
+        path: shownPath,
+        message: located(match),
+    }));
+    for (const { where, match } of escaped) {
+        // A key on the way to the value could be a secret too.
+        const at = await redactSecrets(where);
+        findings.push({
+            gate: 'secrets',
+            path: shownPath,
+            message: `at ${at}, once its escapes are decoded: ${described(match)}`,
+        });
+    }
+    return findings;
+}
+function located(match) {
+    return `line ${match.line}, column ${match.column}: ${described(match)}`;
+}
+function described(match) {
+    const rule = match.ruleId.replace(/^@secretlint\/secretlint-rule-/, '');
+    return `${match.kind.title} (secretlint rule "${rule}"); ${ADVICE}`;
+}
+//# sourceMappingURL=check-secrets.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/closest-name.js
+/**
+ * The candidate a misspelt name most likely meant (different case, or at most two edits away), so a
+ * finding can say "did you mean" and a model can repair it without guessing.
+ */
+function closestName(name, candidates) {
+    let best;
+    for (const candidate of candidates) {
+        const distance = candidate.toLowerCase() === name.toLowerCase()
+            ? 0
+            : editDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (distance <= 2 && (best === undefined || distance < best.distance))
+            best = { candidate, distance };
+    }
+    return best?.candidate;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i += 1) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j += 1) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+//# sourceMappingURL=closest-name.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/describe-value.js
+
+/** A short description of a value that was not what a function expected. */
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return `a list of ${value.length}`;
+    if (is_plain_object_isPlainObject(value))
+        return 'a mapping';
+    return typeof value === 'string' ? `"${value}"` : String(value);
+}
+//# sourceMappingURL=describe-value.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/intrinsic-arity.js
+
+/** Functions CloudFormation (with its LanguageExtensions and Rules) accepts; anything else `Fn::` is a typo. */
+const KNOWN_FUNCTIONS = new Set([
+    'Fn::And',
+    'Fn::Base64',
+    'Fn::Cidr',
+    'Fn::Contains',
+    'Fn::EachMemberEquals',
+    'Fn::EachMemberIn',
+    'Fn::Equals',
+    'Fn::FindInMap',
+    'Fn::GetAtt',
+    'Fn::GetAZs',
+    'Fn::If',
+    'Fn::ImportValue',
+    'Fn::Join',
+    'Fn::Length',
+    'Fn::Not',
+    'Fn::Or',
+    'Fn::RefAll',
+    'Fn::Select',
+    'Fn::Split',
+    'Fn::Sub',
+    'Fn::ToJsonString',
+    'Fn::Transform',
+    'Fn::ValueOf',
+    'Fn::ValueOfAll',
+]);
+/** Argument-list lengths, as [min, max]. */
+const ARITY = {
+    'Fn::And': [2, 10],
+    'Fn::Cidr': [3, 3],
+    'Fn::Equals': [2, 2],
+    'Fn::FindInMap': [3, 4],
+    'Fn::If': [3, 3],
+    'Fn::Join': [2, 2],
+    'Fn::Not': [1, 1],
+    'Fn::Or': [2, 10],
+    'Fn::Select': [2, 2],
+    'Fn::Split': [2, 2],
+};
+/** Unknown `Fn::` names and argument lists of the wrong length. */
+function arityProblems(name, args) {
+    if (name === 'Ref' || name === 'Condition' || name.startsWith('Fn::ForEach::'))
+        return [];
+    if (!KNOWN_FUNCTIONS.has(name))
+        return [`unknown intrinsic function "${name}"`];
+    const arity = ARITY[name];
+    if (arity === undefined)
+        return [];
+    const [min, max] = arity;
+    const expected = min === max ? `${min}` : `${min} to ${max}`;
+    if (!Array.isArray(args))
+        return [`${name} expects a list of ${expected} items, got ${describeValue(args)}`];
+    return args.length < min || args.length > max
+        ? [`${name} expects a list of ${expected} items, got ${args.length}`]
+        : [];
+}
+//# sourceMappingURL=intrinsic-arity.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/sub-variables.js
+/**
+ * The `${Name}` and `${Resource.Attribute}` placeholders of an `Fn::Sub` string, in order.
+ * `${!Literal}` is CloudFormation's escape for a literal `${Literal}`, so it is not a placeholder.
+ */
+function subVariables(text) {
+    const names = [];
+    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+        const name = match[1] ?? '';
+        if (!name.startsWith('!'))
+            names.push(name.trim());
+    }
+    return names;
+}
+//# sourceMappingURL=sub-variables.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/pseudo-parameters.js
+/** Names CloudFormation resolves for every stack; valid `Ref` and `${...}` targets without being declared. */
+const PSEUDO_PARAMETERS = new Set([
+    'AWS::AccountId',
+    'AWS::NotificationARNs',
+    'AWS::NoValue',
+    'AWS::Partition',
+    'AWS::Region',
+    'AWS::StackId',
+    'AWS::StackName',
+    'AWS::URLSuffix',
+]);
+//# sourceMappingURL=pseudo-parameters.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/template-names.js
+
+
+const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
+function collectTemplateNames(template) {
+    const resources = is_plain_object_isPlainObject(template['Resources']) ? template['Resources'] : {};
+    const transforms = [template['Transform']].flat();
+    return {
+        parameters: new Set(keysOf(template['Parameters'])),
+        resources: new Set(Object.keys(resources)),
+        conditions: new Set(keysOf(template['Conditions'])),
+        mappings: is_plain_object_isPlainObject(template['Mappings']) ? template['Mappings'] : {},
+        serverless: transforms.includes(SERVERLESS_TRANSFORM),
+        serverlessResources: Object.entries(resources)
+            .filter(([, body]) => is_plain_object_isPlainObject(body) && String(body['Type']).startsWith('AWS::Serverless::'))
+            .map(([id]) => id),
+    };
+}
+function keysOf(section) {
+    return is_plain_object_isPlainObject(section) ? Object.keys(section) : [];
+}
+function isResource(names, id) {
+    if (names.resources.has(id))
+        return true;
+    if (!names.serverless)
+        return false;
+    return (id.startsWith('ServerlessRestApi') ||
+        id.startsWith('ServerlessHttpApi') ||
+        names.serverlessResources.some((serverlessId) => id.startsWith(serverlessId)));
+}
+function isRefTarget(names, target) {
+    if (PSEUDO_PARAMETERS.has(target) || names.parameters.has(target) || isResource(names, target))
+        return true;
+    // SAM lets `!Ref MyFunction.Alias` / `.Version` name what AutoPublishAlias generates.
+    const dot = target.indexOf('.');
+    return names.serverless && dot > 0 && isResource(names, target.slice(0, dot));
+}
+/** Every name a `Ref` or `${...}` could have meant, for "did you mean" suggestions. */
+function refCandidates(names) {
+    return [...names.parameters, ...names.resources, ...PSEUDO_PARAMETERS];
+}
+//# sourceMappingURL=template-names.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/check-intrinsic-call.js
+
+
+
+
+
+
+function checkIntrinsicCall(call, names) {
+    const problems = [...arityProblems(call.name, call.args), ...referenceProblems(call, names)];
+    return problems.map((message) => ({ location: call.location, message }));
+}
+function referenceProblems(call, names) {
+    switch (call.name) {
+        case 'Ref':
+            return refProblems(call.args, names);
+        case 'Fn::GetAtt':
+            return getAttProblems(call.args, names);
+        case 'Fn::Sub':
+            return subProblems(call.args, names);
+        case 'Fn::If':
+            return Array.isArray(call.args) ? conditionProblems('Fn::If', call.args[0], names) : [];
+        case 'Condition':
+            return conditionProblems('Condition', call.args, names);
+        case 'Fn::FindInMap':
+            return Array.isArray(call.args) ? findInMapProblems(call.args, names) : [];
+        default:
+            return [];
+    }
+}
+function refProblems(target, names) {
+    if (typeof target !== 'string')
+        return [`Ref must name a parameter or resource as a string, got ${describeValue(target)}`];
+    if (isRefTarget(names, target))
+        return [];
+    return [
+        `Ref target "${target}" is not a parameter, resource or pseudo parameter${suggestion(target, refCandidates(names))}`,
+    ];
+}
+function getAttProblems(args, names) {
+    const [target, attribute] = typeof args === 'string' ? splitOnce(args) : Array.isArray(args) ? args : [];
+    const shapeOk = Array.isArray(args) ? args.length === 2 : typeof args === 'string';
+    if (!shapeOk ||
+        typeof target !== 'string' ||
+        target === '' ||
+        attribute === undefined ||
+        attribute === '') {
+        return ['Fn::GetAtt expects [LogicalId, AttributeName] or "LogicalId.AttributeName"'];
+    }
+    if (typeof attribute !== 'string' && !is_plain_object_isPlainObject(attribute)) {
+        return [`Fn::GetAtt attribute name must be a string or Ref, got ${describeValue(attribute)}`];
+    }
+    return resourceProblem(`Fn::GetAtt target "${target}"`, target, names);
+}
+function subProblems(args, names) {
+    const [text, variables] = Array.isArray(args) ? args : [args, {}];
+    if (Array.isArray(args) && (args.length !== 2 || !is_plain_object_isPlainObject(variables))) {
+        return ['Fn::Sub expects a string or [string, { Variable: value }]'];
+    }
+    // A template string built by another function is resolved at deploy time; nothing to check here.
+    if (typeof text !== 'string')
+        return is_plain_object_isPlainObject(text) ? [] : [`Fn::Sub template must be a string, got ${describeValue(text)}`];
+    const declared = is_plain_object_isPlainObject(variables) ? new Set(Object.keys(variables)) : new Set();
+    return subVariables(text).flatMap((variable) => subVariableProblems(variable, declared, names));
+}
+function subVariableProblems(variable, declared, names) {
+    if (variable === '')
+        return ['Fn::Sub has an empty ${} placeholder'];
+    if (declared.has(variable) || isRefTarget(names, variable))
+        return [];
+    const dot = variable.indexOf('.');
+    if (dot > 0) {
+        const target = variable.slice(0, dot);
+        return resourceProblem(`Fn::Sub variable "\${${variable}}" refers to "${target}", which`, target, names);
+    }
+    const candidates = [...declared, ...refCandidates(names)];
+    return [
+        `Fn::Sub variable "\${${variable}}" is not a parameter, resource, pseudo parameter or key of the variable map${suggestion(variable, candidates)}`,
+    ];
+}
+function resourceProblem(subject, target, names) {
+    if (isResource(names, target))
+        return [];
+    if (names.parameters.has(target))
+        return [`${subject} is a parameter, not a resource`];
+    return [`${subject} is not a resource${suggestion(target, names.resources)}`];
+}
+function conditionProblems(user, condition, names) {
+    if (typeof condition !== 'string')
+        return [`${user} condition must be a condition name, got ${describeValue(condition)}`];
+    if (names.conditions.has(condition))
+        return [];
+    return [
+        `${user} condition "${condition}" is not defined in Conditions${suggestion(condition, names.conditions)}`,
+    ];
+}
+function findInMapProblems(args, names) {
+    const [mapName, topKey, secondKey] = args;
+    if (typeof mapName !== 'string')
+        return [];
+    const mapping = names.mappings[mapName];
+    if (mapping === undefined) {
+        return [
+            `Fn::FindInMap map "${mapName}" is not defined in Mappings${suggestion(mapName, Object.keys(names.mappings))}`,
+        ];
+    }
+    if (typeof topKey !== 'string' || !is_plain_object_isPlainObject(mapping))
+        return [];
+    const entry = mapping[topKey];
+    if (entry === undefined)
+        return [`Fn::FindInMap map "${mapName}" has no key "${topKey}"`];
+    if (typeof secondKey !== 'string' || !is_plain_object_isPlainObject(entry) || secondKey in entry)
+        return [];
+    return [`Fn::FindInMap map "${mapName}" has no key "${topKey}.${secondKey}"`];
+}
+function splitOnce(text) {
+    const dot = text.indexOf('.');
+    return dot === -1 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
+}
+function suggestion(name, candidates) {
+    const closest = closestName(name, candidates);
+    return closest === undefined || closest === name ? '' : ` (did you mean "${closest}"?)`;
+}
+//# sourceMappingURL=check-intrinsic-call.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/logical-id.js
+/** CloudFormation logical IDs (resources, parameters, outputs) are ASCII letters and digits only. */
+function isLogicalId(id) {
+    return /^[A-Za-z0-9]+$/.test(id);
+}
+function logicalIdProblem(id) {
+    return `logical ID "${id}" must contain only letters A-Z, a-z and digits 0-9`;
+}
+/** LanguageExtensions' `Fn::ForEach::Name` entries expand into resources at deploy time; they are not IDs themselves. */
+function isForEachKey(id) {
+    return id.startsWith('Fn::ForEach::');
+}
+//# sourceMappingURL=logical-id.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/check-outputs.js
+
+
+function checkOutputs(outputs, names) {
+    if (!is_plain_object_isPlainObject(outputs))
+        return [];
+    return Object.entries(outputs).flatMap(([id, definition]) => {
+        if (isForEachKey(id))
+            return [];
+        const location = `Outputs.${id}`;
+        const issues = [];
+        if (!isLogicalId(id))
+            issues.push({ location, message: logicalIdProblem(id) });
+        if (!is_plain_object_isPlainObject(definition))
+            return [...issues, { location, message: 'must be a mapping with a Value' }];
+        if (definition['Value'] === undefined || definition['Value'] === null) {
+            issues.push({ location: `${location}.Value`, message: 'is missing; every output needs a Value' });
+        }
+        const condition = definition['Condition'];
+        if (condition !== undefined && (typeof condition !== 'string' || !names.conditions.has(condition))) {
+            issues.push({
+                location: `${location}.Condition`,
+                message: `condition ${JSON.stringify(condition)} is not defined in Conditions`,
+            });
+        }
+        return issues;
+    });
+}
+//# sourceMappingURL=check-outputs.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/check-parameters.js
+
+
+function checkParameters(parameters, names) {
+    if (!is_plain_object_isPlainObject(parameters))
+        return [];
+    return Object.entries(parameters).flatMap(([id, definition]) => {
+        const location = `Parameters.${id}`;
+        const issues = [];
+        if (!isLogicalId(id))
+            issues.push({ location, message: logicalIdProblem(id) });
+        if (names.resources.has(id))
+            issues.push({ location, message: `"${id}" is also the logical ID of a resource; IDs must be unique` });
+        if (!is_plain_object_isPlainObject(definition)) {
+            issues.push({ location, message: 'must be a mapping with at least a Type' });
+        }
+        else if (typeof definition['Type'] !== 'string' || definition['Type'].trim() === '') {
+            issues.push({
+                location: `${location}.Type`,
+                message: 'is missing; every parameter needs a Type such as String or Number',
+            });
+        }
+        return issues;
+    });
+}
+//# sourceMappingURL=check-parameters.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/resource-type.js
+/**
+ * `Provider::Service::Resource` (AWS, Alexa, AWS::Serverless, registry extensions, with `::MODULE`
+ * for modules) or `Custom::Name` for custom resources.
+ */
+function isResourceType(type) {
+    return (/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?$/.test(type) ||
+        /^Custom::[A-Za-z0-9_@-]{1,60}$/.test(type));
+}
+//# sourceMappingURL=resource-type.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/check-resources.js
+
+
+
+
+
+const ATTRIBUTES = new Set([
+    'Type',
+    'Properties',
+    'DependsOn',
+    'Condition',
+    'Metadata',
+    'CreationPolicy',
+    'DeletionPolicy',
+    'UpdatePolicy',
+    'UpdateReplacePolicy',
+]);
+const SERVERLESS_ATTRIBUTES = new Set(['Connectors', 'IgnoreGlobals']);
+const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
+const UPDATE_REPLACE_POLICIES = ['Delete', 'Retain', 'Snapshot'];
+/** The Resources section's own rules; references inside resource bodies are checked by the intrinsic walk. */
+function checkResources(resources, names) {
+    if (resources === undefined)
+        return [{ location: 'Resources', message: 'is missing; a template needs at least one resource' }];
+    if (!is_plain_object_isPlainObject(resources))
+        return [{ location: 'Resources', message: 'must be a mapping of logical IDs to resources' }];
+    if (Object.keys(resources).length === 0)
+        return [{ location: 'Resources', message: 'is empty; a template needs at least one resource' }];
+    return Object.entries(resources).flatMap(([id, body]) => isForEachKey(id) ? [] : checkResource(id, body, names));
+}
+function checkResource(id, body, names) {
+    const location = `Resources.${id}`;
+    const issues = [];
+    const add = (at, message) => void issues.push({ location: at, message });
+    if (!isLogicalId(id))
+        add(location, logicalIdProblem(id));
+    if (!is_plain_object_isPlainObject(body))
+        return [...issues, { location, message: 'must be a mapping with a Type' }];
+    const type = body['Type'];
+    if (type === undefined)
+        add(`${location}.Type`, 'is missing; every resource needs a Type such as AWS::S3::Bucket');
+    else if (typeof type !== 'string' || !isResourceType(type)) {
+        add(`${location}.Type`, `${JSON.stringify(type)} is not a resource type (expected Provider::Service::Resource such as AWS::Lambda::Function, or Custom::Name)`);
+    }
+    for (const attribute of Object.keys(body)) {
+        if (ATTRIBUTES.has(attribute) || (names.serverless && SERVERLESS_ATTRIBUTES.has(attribute)))
+            continue;
+        add(`${location}.${attribute}`, `"${attribute}" is not a resource attribute; resource settings belong under Properties`);
+    }
+    if (body['Properties'] !== undefined && !is_plain_object_isPlainObject(body['Properties']))
+        add(`${location}.Properties`, 'must be a mapping');
+    issues.push(...dependsOnProblems(location, body['DependsOn'], names));
+    const condition = body['Condition'];
+    if (condition !== undefined && (typeof condition !== 'string' || !names.conditions.has(condition))) {
+        add(`${location}.Condition`, `condition ${JSON.stringify(condition)} is not defined in Conditions`);
+    }
+    issues.push(...policyProblems(`${location}.DeletionPolicy`, body['DeletionPolicy'], DELETION_POLICIES));
+    issues.push(...policyProblems(`${location}.UpdateReplacePolicy`, body['UpdateReplacePolicy'], UPDATE_REPLACE_POLICIES));
+    return issues;
+}
+function dependsOnProblems(location, dependsOn, names) {
+    if (dependsOn === undefined)
+        return [];
+    const targets = [dependsOn].flat();
+    return targets.flatMap((target) => {
+        if (typeof target !== 'string') {
+            return [
+                { location: `${location}.DependsOn`, message: 'must be a resource logical ID or a list of them' },
+            ];
+        }
+        if (isResource(names, target))
+            return [];
+        const closest = closestName(target, names.resources);
+        const hint = closest === undefined ? '' : ` (did you mean "${closest}"?)`;
+        return [
+            { location: `${location}.DependsOn`, message: `DependsOn target "${target}" is not a resource${hint}` },
+        ];
+    });
+}
+function policyProblems(location, policy, allowed) {
+    if (policy === undefined || (typeof policy === 'string' && allowed.includes(policy)))
+        return [];
+    // Policies may be chosen by Fn::If.
+    if (is_plain_object_isPlainObject(policy))
+        return [];
+    return [{ location, message: `${JSON.stringify(policy)} is not one of ${allowed.join(', ')}` }];
+}
+//# sourceMappingURL=check-resources.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/check-top-level.js
+const check_top_level_SECTIONS = new Set([
+    'AWSTemplateFormatVersion',
+    'Description',
+    'Metadata',
+    'Parameters',
+    'Rules',
+    'Mappings',
+    'Conditions',
+    'Transform',
+    'Resources',
+    'Outputs',
+]);
+/** SAM's `Globals` only means something when the transform will consume it. */
+const SERVERLESS_SECTIONS = new Set(['Globals']);
+const MAPPING_SECTIONS = ['Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Outputs'];
+function checkTopLevel(template, names) {
+    const issues = [];
+    for (const key of Object.keys(template)) {
+        if (check_top_level_SECTIONS.has(key) || (names.serverless && SERVERLESS_SECTIONS.has(key)))
+            continue;
+        issues.push({
+            location: key,
+            message: `"${key}" is not a template section (expected one of ${[...check_top_level_SECTIONS].join(', ')})`,
+        });
+    }
+    const version = template['AWSTemplateFormatVersion'];
+    if (version !== undefined && version !== '2010-09-09') {
+        issues.push({
+            location: 'AWSTemplateFormatVersion',
+            message: `must be "2010-09-09", the only version CloudFormation knows`,
+        });
+    }
+    const description = template['Description'];
+    if (description !== undefined && typeof description !== 'string') {
+        issues.push({ location: 'Description', message: 'must be a string' });
+    }
+    for (const section of MAPPING_SECTIONS) {
+        const value = template[section];
+        if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+            issues.push({ location: section, message: 'must be a mapping of names to definitions' });
+        }
+    }
+    return issues;
+}
+//# sourceMappingURL=check-top-level.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/find-dependency-cycles.js
+/**
+ * Cycles in a "resource → resources it needs" graph, each as the list of IDs around the loop
+ * (first ID repeated at the end). CloudFormation refuses such templates with "Circular dependency".
+ * Each cycle is reported once, starting from its alphabetically first member.
+ */
+function findDependencyCycles(graph) {
+    const cycles = new Map();
+    const done = new Set();
+    const visit = (id, trail) => {
+        const position = trail.indexOf(id);
+        if (position !== -1) {
+            const loop = trail.slice(position);
+            const start = loop.indexOf([...loop].sort()[0] ?? id);
+            const rotated = [...loop.slice(start), ...loop.slice(0, start)];
+            cycles.set(rotated.join('\u0000'), [...rotated, rotated[0] ?? id]);
+            return;
+        }
+        if (done.has(id))
+            return;
+        for (const next of graph.get(id) ?? [])
+            visit(next, [...trail, id]);
+        done.add(id);
+    };
+    for (const id of [...graph.keys()].sort())
+        visit(id, []);
+    return [...cycles.values()];
+}
+//# sourceMappingURL=find-dependency-cycles.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/walk-intrinsics.js
+
+const CONDITION_OPERATORS = new Set(['Fn::And', 'Fn::Or', 'Fn::Not']);
+/** Visits every intrinsic call in a value, however deeply nested, including calls inside other calls' arguments. */
+function walkIntrinsics(params) {
+    const { value, location, visit, inConditionExpression = false } = params;
+    if (Array.isArray(value)) {
+        value.forEach((item, index) => walkIntrinsics({ value: item, location: `${location}[${index}]`, visit, inConditionExpression }));
+        return;
+    }
+    if (!is_plain_object_isPlainObject(value))
+        return;
+    const call = asIntrinsicCall(value, location, inConditionExpression);
+    if (call !== undefined) {
+        visit(call);
+        walkIntrinsics({
+            value: call.args,
+            location: `${location}.${call.name}`,
+            visit,
+            inConditionExpression: CONDITION_OPERATORS.has(call.name),
+        });
+        return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+        walkIntrinsics({ value: child, location: `${location}.${key}`, visit });
+    }
+}
+function asIntrinsicCall(value, location, inConditionExpression) {
+    const keys = Object.keys(value);
+    const [name] = keys;
+    if (keys.length !== 1 || name === undefined)
+        return undefined;
+    const isCall = name === 'Ref' || name.startsWith('Fn::') || (inConditionExpression && name === 'Condition');
+    return isCall ? { name, args: value[name], location } : undefined;
+}
+//# sourceMappingURL=walk-intrinsics.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/resource-dependencies.js
+
+
+
+/** Which declared resources each resource needs, through Ref, Fn::GetAtt, Fn::Sub and DependsOn. */
+function resourceDependencies(resources) {
+    const ids = new Set(Object.keys(resources));
+    const graph = new Map();
+    for (const [id, body] of Object.entries(resources)) {
+        const needs = new Set();
+        const note = (target) => {
+            if (typeof target === 'string' && ids.has(target))
+                needs.add(target);
+        };
+        walkIntrinsics({
+            value: body,
+            location: id,
+            visit: (call) => noteCallTargets(call.name, call.args, note),
+        });
+        if (is_plain_object_isPlainObject(body))
+            [body['DependsOn']].flat().forEach(note);
+        graph.set(id, needs);
+    }
+    return graph;
+}
+function noteCallTargets(name, args, note) {
+    if (name === 'Ref')
+        note(args);
+    if (name === 'Fn::GetAtt')
+        note(typeof args === 'string' ? args.split('.')[0] : Array.isArray(args) ? args[0] : undefined);
+    if (name === 'Fn::Sub') {
+        const [text, variables] = Array.isArray(args) ? args : [args, {}];
+        if (typeof text !== 'string')
+            return;
+        const declared = is_plain_object_isPlainObject(variables) ? variables : {};
+        for (const variable of subVariables(text)) {
+            if (!(variable in declared))
+                note(variable.split('.')[0]);
+        }
+    }
+}
+//# sourceMappingURL=resource-dependencies.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/check-template-structure.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * What CloudFormation's own validation would reject before creating anything: missing or malformed
+ * sections, badly formed types and IDs, and references (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`,
+ * conditions, mappings) to things the template does not declare. Takes the long form from `parseTemplate`.
+ */
+function checkTemplateStructure(template) {
+    if (!is_plain_object_isPlainObject(template)) {
+        return [{ location: 'Template', message: 'must be a mapping with a Resources section at the top level' }];
+    }
+    const names = collectTemplateNames(template);
+    return [
+        ...checkTopLevel(template, names),
+        ...checkParameters(template['Parameters'], names),
+        ...checkResources(template['Resources'], names),
+        ...checkOutputs(template['Outputs'], names),
+        ...intrinsicIssues(template, names),
+        ...cycleIssues(template['Resources']),
+    ];
+}
+/** Sections whose values CloudFormation evaluates; Parameters, Mappings and Metadata hold literals. */
+function intrinsicIssues(template, names) {
+    const issues = [];
+    const visit = (call) => void issues.push(...checkIntrinsicCall(call, names));
+    for (const section of ['Resources', 'Outputs', 'Rules']) {
+        const entries = template[section];
+        if (!is_plain_object_isPlainObject(entries))
+            continue;
+        for (const [id, body] of Object.entries(entries)) {
+            if (!isForEachKey(id))
+                walkIntrinsics({ value: body, location: `${section}.${id}`, visit });
+        }
+    }
+    const conditions = template['Conditions'];
+    if (is_plain_object_isPlainObject(conditions)) {
+        for (const [id, body] of Object.entries(conditions)) {
+            walkIntrinsics({ value: body, location: `Conditions.${id}`, visit, inConditionExpression: true });
+        }
+    }
+    return issues;
+}
+function cycleIssues(resources) {
+    if (!is_plain_object_isPlainObject(resources))
+        return [];
+    return findDependencyCycles(resourceDependencies(resources)).map((cycle) => ({
+        location: `Resources.${cycle[0] ?? ''}`,
+        message: `circular dependency ${cycle.join(' → ')}; CloudFormation cannot order these resources`,
+    }));
+}
+//# sourceMappingURL=check-template-structure.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/template-issue.js
+function formatTemplateIssue(issue) {
+    return `${issue.location}: ${issue.message}`;
+}
+//# sourceMappingURL=template-issue.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/check-template.js
+
+
+
+
+/** CloudFormation's limit for an inline TemplateBody; larger templates must be uploaded to S3 first. */
+const TEMPLATE_BODY_LIMIT_BYTES = 51_200;
+/**
+ * Every CloudFormation template in the bundle — the one `templatePath` names and any file whose role
+ * is `template` — must parse and be structurally sound. A bundle without a template passes.
+ */
+function checkTemplate(bundle) {
+    return templateFiles(bundle).flatMap(checkTemplateFile);
+}
+function templateFiles(bundle) {
+    const chosen = new Set();
+    for (const file of bundle.files) {
+        if (file.path === bundle.templatePath || file.role === 'template')
+            chosen.add(file);
+    }
+    return [...chosen];
+}
+function checkTemplateFile(file) {
+    const finding = (message) => ({ gate: 'template', path: file.path, message });
+    const findings = [];
+    const bytes = utf8ByteLength(file.content);
+    if (bytes > TEMPLATE_BODY_LIMIT_BYTES) {
+        findings.push(finding(`template is ${bytes.toLocaleString('en-US')} bytes, over CloudFormation's 51,200-byte TemplateBody limit; ` +
+            'it would need uploading to S3 and deploying by TemplateURL — make it smaller or split it into nested stacks'));
+    }
+    const parsed = parseTemplate(file.content);
+    if (!parsed.ok) {
+        const where = parsed.position === undefined
+            ? ''
+            : ` at line ${parsed.position.line}, column ${parsed.position.column}`;
+        return [...findings, finding(`${parsed.format.toUpperCase()} does not parse${where}: ${parsed.message}`)];
+    }
+    return [
+        ...findings,
+        ...checkTemplateStructure(parsed.template).map((issue) => finding(formatTemplateIssue(issue))),
+    ];
+}
+//# sourceMappingURL=check-template.js.map
+// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
+var parser_lib = __nccwpck_require__(5429);
+;// CONCATENATED MODULE: ./lib/core/gates/strip-json-comments.js
+/**
+ * Blanks out `//` and `/* *\/` comments and trailing commas, as tsconfig-style JSON allows, keeping
+ * every other character where it was so parse errors still point at the right line and column.
+ */
+function stripJsonComments(text) {
+    return blankTrailingCommas(blankComments(text));
+}
+function blankComments(text) {
+    let output = '';
+    let index = 0;
+    while (index < text.length) {
+        const pair = text.slice(index, index + 2);
+        let end = index + 1;
+        if (text[index] === '"')
+            end = endOfString(text, index);
+        else if (pair === '//')
+            end = strip_json_comments_lineEnd(text, index);
+        else if (pair === '/*')
+            end = commentEnd(text, index);
+        const piece = text.slice(index, end);
+        output += pair === '//' || pair === '/*' ? piece.replace(/[^\n]/g, ' ') : piece;
+        index = end;
+    }
+    return output;
+}
+function blankTrailingCommas(text) {
+    const closesNext = /\s*[}\]]/y;
+    let output = '';
+    let index = 0;
+    while (index < text.length) {
+        const end = text[index] === '"' ? endOfString(text, index) : index + 1;
+        closesNext.lastIndex = index + 1;
+        output += text[index] === ',' && closesNext.test(text) ? ' ' : text.slice(index, end);
+        index = end;
+    }
+    return output;
+}
+function endOfString(text, start) {
+    let index = start + 1;
+    while (index < text.length && text[index] !== '"' && text[index] !== '\n') {
+        index += text[index] === '\\' ? 2 : 1;
+    }
+    return Math.min(index + 1, text.length);
+}
+function strip_json_comments_lineEnd(text, start) {
+    const newline = text.indexOf('\n', start);
+    return newline === -1 ? text.length : newline;
+}
+function commentEnd(text, start) {
+    const close = text.indexOf('*/', start + 2);
+    return close === -1 ? text.length : close + 2;
+}
+//# sourceMappingURL=strip-json-comments.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/check-typescript.js
+
+
+
+/**
+ * Every TypeScript file (`.ts`, `.tsx`, `.mts`, `.cts`) must parse, and every JSON file must be
+ * valid JSON. Syntax only: types are the generated project's own `tsc`'s business.
+ */
+function checkTypescript(bundle) {
+    return bundle.files.flatMap((file) => {
+        const problem = isTypeScript(file.path)
+            ? typescriptProblem(file)
+            : isJson(file.path)
+                ? jsonProblem(file)
+                : undefined;
+        return problem === undefined ? [] : [{ gate: 'typescript', path: file.path, message: problem }];
+    });
+}
+function isTypeScript(path) {
+    return /\.(ts|tsx|mts|cts)$/i.test(path);
+}
+function isJson(path) {
+    return /\.jsonc?$/i.test(path);
+}
+function typescriptProblem(file) {
+    const isTsx = /\.tsx$/i.test(file.path);
+    const isDeclaration = /\.d\.[mc]?ts$/i.test(file.path);
+    const plugins = [
+        isDeclaration ? ['typescript', { dts: true }] : 'typescript',
+        // TypeScript itself accepts decorators, so code using them is not a syntax error.
+        'decorators-legacy',
+    ];
+    if (isTsx)
+        plugins.push('jsx');
+    try {
+        (0,parser_lib/* parse */.qg)(file.content, { sourceType: 'module', plugins, errorRecovery: false });
+        return undefined;
+    }
+    catch (error) {
+        return describeSyntaxError(error);
+    }
+}
+function describeSyntaxError(error) {
+    const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, '') : String(error);
+    const loc = typeof error === 'object' && error !== null && 'loc' in error ? error.loc : undefined;
+    if (typeof loc !== 'object' || loc === null || !('line' in loc) || !('column' in loc)) {
+        return `TypeScript syntax error: ${message}`;
+    }
+    // Babel counts columns from 0; editors and the JSON check count from 1.
+    return `TypeScript syntax error at line ${String(loc.line)}, column ${Number(loc.column) + 1}: ${message}`;
+}
+/** tsconfig, jsconfig, VS Code settings and `.jsonc` are JSON with comments and trailing commas. */
+function allowsComments(path) {
+    return (/(^|\/)(tsconfig|jsconfig)[^/]*\.json$/i.test(path) ||
+        /(^|\/)\.vscode\//i.test(path) ||
+        /\.jsonc$/i.test(path));
+}
+function jsonProblem(file) {
+    const text = allowsComments(file.path) ? stripJsonComments(file.content) : file.content;
+    // Size is the limits gate's job; only nesting and value count bound this parse.
+    const parsed = parseStructuredText({
+        text,
+        format: 'json',
+        maxLength: Number.POSITIVE_INFINITY,
+        maxDepth: 64,
+        maxValues: 200_000,
+    });
+    if (parsed.ok)
+        return undefined;
+    return `JSON ${parsed.message.replace(/^is not valid JSON/, 'does not parse')}`;
+}
+//# sourceMappingURL=check-typescript.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/run-gate-safely.js
+/**
+ * Runs one gate so that a bug in it, or a bundle shaped in a way it never expected, fails that gate
+ * with a finding instead of crashing the task: the repair loop and the status comment still get an answer.
+ */
+function runGateSafely({ gate, check }) {
+    let findings;
+    try {
+        findings = check();
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        findings = [{ gate, message: `the ${gate} gate could not finish checking the bundle: ${reason}` }];
+    }
+    return { gate, passed: findings.length === 0, findings };
+}
+//# sourceMappingURL=run-gate-safely.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/run-async-gate-safely.js
+
+/**
+ * `runGateSafely` for a gate whose check is asynchronous (the secret scan): a rejection, or a
+ * throw before the promise exists, becomes a finding of that gate, worded the same way.
+ */
+async function runAsyncGateSafely(params) {
+    const settled = await Promise.resolve()
+        .then(params.check)
+        .then((findings) => () => findings, (error) => () => {
+        throw error;
+    });
+    return runGateSafely({ gate: params.gate, check: settled });
+}
+//# sourceMappingURL=run-async-gate-safely.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/run-gates.js
+
+
+
+
+
+
+
+/** Why the other gates are not run when the limits gate fails. */
+const LIMITS_FAILED = 'not run because the limits gate failed';
+/**
+ * Every validation gate over one bundle; no gate can throw past this point. The limits gate runs
+ * first: when it fails, the bundle is too large to check at a bounded cost, so the other gates are
+ * reported as skipped (with {@link LIMITS_FAILED}) rather than run. Otherwise all of them run, even
+ * when an earlier one fails, so a single repair round can fix everything at once.
+ */
+async function runGates(bundle, policy) {
+    const limits = runGateSafely({ gate: 'limits', check: () => checkLimits(bundle, policy) });
+    const later = [
+        { gate: 'paths', check: async () => checkPaths(bundle, policy) },
+        { gate: 'secrets', check: () => checkSecrets(bundle) },
+        { gate: 'template', check: async () => checkTemplate(bundle) },
+        { gate: 'typescript', check: async () => checkTypescript(bundle) },
+    ];
+    const results = [limits];
+    for (const { gate, check } of later) {
+        results.push(limits.passed
+            ? await runAsyncGateSafely({ gate, check })
+            : { gate, passed: false, findings: [], skipped: LIMITS_FAILED });
+    }
+    return { passed: results.every((result) => result.passed), results };
+}
+//# sourceMappingURL=run-gates.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/generate-with-repair.js
+
+
+
+/**
+ * Generates a bundle and runs the gates; failures go back to the model as a repair request,
+ * at most `maxRepairAttempts` times, and then the task fails with the last findings. Findings are
+ * redacted before they go anywhere, so no secret the model wrote reaches a comment, log or file.
+ */
+async function generateWithRepair(params) {
+    let usage = NO_USAGE;
+    let repair;
+    let model = params.provider.name;
+    let findings = [];
+    const totalAttempts = params.maxRepairAttempts + 1;
+    for (let attempt = 1; attempt <= totalAttempts; attempt++) {
+        params.onAttempt?.(attempt);
+        const answer = await generateOnce(params.provider, {
+            request: params.request,
+            context: params.context,
+            repair,
+        });
+        usage = addUsage(usage, answer.usage);
+        if (answer.kind === 'unusable') {
+            findings = await redactFindings(answer.problems.map((message) => ({ gate: 'model-output', message })));
+            // Nothing usable to repair from: ask again with the problems, against an empty previous bundle.
+            repair = { attempt, previous: repair?.previous ?? EMPTY_BUNDLE, findings };
+            continue;
+        }
+        model = answer.model;
+        const report = await runGates(answer.bundle, params.policy);
+        if (report.passed)
+            return { ok: true, bundle: answer.bundle, report, usage, attempts: attempt, model };
+        findings = await redactFindings(report.results.flatMap((result) => result.findings));
+        repair = { attempt, previous: answer.bundle, findings };
+    }
+    return { ok: false, findings, usage, attempts: totalAttempts, model };
+}
+const EMPTY_BUNDLE = { summary: '', plan: [], files: [], riskNotes: [] };
+async function generateOnce(provider, input) {
+    try {
+        const result = await provider.generate(input.repair ? { ...input, repair: input.repair } : { request: input.request, context: input.context });
+        return { kind: 'bundle', bundle: result.bundle, usage: result.usage, model: result.model };
+    }
+    catch (error) {
+        if (!(error instanceof ModelOutputError))
+            throw error;
+        // An unusable answer was still paid for; providers that know the cost attach it.
+        return { kind: 'unusable', problems: error.problems, usage: error.usage ?? NO_USAGE };
+    }
+}
+function addUsage(a, b) {
+    return {
+        inputTokens: a.inputTokens + b.inputTokens,
+        outputTokens: a.outputTokens + b.outputTokens,
+        cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+        cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
+        costUsd: a.costUsd + b.costUsd,
+    };
+}
+//# sourceMappingURL=generate-with-repair.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/prepare-change.js
+
+
+
+
+
+/**
+ * The implement flow between a valid request and the place its change lands, shared by the GitHub
+ * pipeline and the CLI: generation with repair under the config's gates and repair budget, then the
+ * change's names and pull request body. Provider errors other than unusable output are thrown.
+ */
+async function prepareChange(params) {
+    const { request, config, context } = params;
+    const generation = await generateWithRepair({
+        provider: params.provider,
+        request,
+        context,
+        policy: gatePolicyFrom(config),
+        maxRepairAttempts: config.generation.max_repair_attempts,
+        ...(params.onAttempt ? { onAttempt: params.onAttempt } : {}),
+    });
+    if (!generation.ok) {
+        return {
+            ok: false,
+            generation,
+            summary: `Validation failed after ${generation.attempts} attempt(s).`,
+            findings: formatFindingsForRepair(generation.findings),
+        };
+    }
+    const issueNumber = context.issueNumber;
+    const names = changeNamesFor({
+        request,
+        ...(issueNumber === undefined ? {} : { issueNumber }),
+        ...(params.attempt === undefined ? {} : { attempt: params.attempt }),
+    });
+    const body = renderPrBody({
+        ...generation,
+        request,
+        ...(issueNumber === undefined ? {} : { issueNumber }),
+    });
+    return { ok: true, generation, names, body };
+}
+//# sourceMappingURL=prepare-change.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/local/run-git.js
+
+/** A git command that exited non-zero (or could not start); `stderr` holds git's own explanation. */
+class GitError extends Error {
+    args;
+    stderr;
+    exitCode;
+    constructor(args, stderr, exitCode) {
+        super(`git ${args.join(' ')} failed: ${stderr.trim() || `exit code ${exitCode}`}`);
+        this.args = args;
+        this.stderr = stderr;
+        this.exitCode = exitCode;
+        this.name = 'GitError';
+    }
+}
+/**
+ * Runs `git <args>` in `cwd` and resolves with its trimmed stdout; rejects with `GitError`.
+ * `input` is written to stdin. A missing git binary rejects with a `GitError` that says so.
+ * Commits get a fallback identity on machines without one configured (CI, fresh containers).
+ */
+function runGit(params) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...params.args], {
+            cwd: params.cwd,
+            env: { ...withIdentity(process.env), ...params.env },
+            stdio: [params.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout?.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+        child.stderr?.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        child.on('error', (error) => reject(new GitError(params.args, error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message, null)));
+        child.on('close', (code) => code === 0 ? resolve(stdout.trim()) : reject(new GitError(params.args, stderr, code)));
+        // A git that exits before reading all of stdin reports its own error through `close`.
+        child.stdin?.on('error', () => { });
+        child.stdin?.end(params.input);
+    });
+}
+function withIdentity(env) {
+    return {
+        ...env,
+        GIT_AUTHOR_NAME: env.GIT_AUTHOR_NAME ?? 'implementation-agent',
+        GIT_AUTHOR_EMAIL: env.GIT_AUTHOR_EMAIL ?? 'implementation-agent@users.noreply.local',
+        GIT_COMMITTER_NAME: env.GIT_COMMITTER_NAME ?? 'implementation-agent',
+        GIT_COMMITTER_EMAIL: env.GIT_COMMITTER_EMAIL ?? 'implementation-agent@users.noreply.local',
+    };
+}
+//# sourceMappingURL=run-git.js.map
+;// CONCATENATED MODULE: ./lib/local/check-local-repository.js
+
+
+
+/**
+ * Decides, before anything is generated, whether `--repo` can take the CLI's commits: it must be
+ * the top level of a git work tree. A missing folder, a folder outside any repository, or a
+ * sub-folder of one is refused with the fix, unless `init` allows creating a repository there.
+ */
+async function checkLocalRepository(params) {
+    const { repoDir, init } = params;
+    const kind = await (0,promises_namespaceObject.stat)(repoDir).then((stats) => (stats.isDirectory() ? 'folder' : 'other'), (error) => {
+        if (error.code === 'ENOENT')
+            return 'missing';
+        throw error;
+    });
+    const toCreate = { ok: true, repository: { kind: 'to-create', dir: repoDir } };
+    if (kind === 'other')
+        return { ok: false, message: `--repo ${repoDir} is a file, not a folder.` };
+    if (kind === 'missing')
+        return init
+            ? toCreate
+            : {
+                ok: false,
+                message: `--repo ${repoDir} does not exist. Pass --init to create a git repository there.`,
+            };
+    const topLevel = await runGit({ cwd: repoDir, args: ['rev-parse', '--show-toplevel'] }).catch((error) => {
+        if (error instanceof GitError && error.exitCode !== null)
+            return undefined;
+        throw error;
+    });
+    if (topLevel === undefined)
+        return init
+            ? toCreate
+            : {
+                ok: false,
+                message: `--repo ${repoDir} is not a git repository. Pass --init to create one there, or point --repo at a repository.`,
+            };
+    if ((await (0,promises_namespaceObject.realpath)(topLevel)) !== (await (0,promises_namespaceObject.realpath)(repoDir)))
+        return init
+            ? toCreate
+            : {
+                ok: false,
+                message: `--repo ${repoDir} is a sub-folder of the git repository ${topLevel}. ` +
+                    `Pass --repo ${external_node_path_.relative(process.cwd(), topLevel) || '.'} to commit there, or --init to create a separate repository in ${repoDir}.`,
+            };
+    return { ok: true, repository: { kind: 'existing', dir: repoDir } };
+}
+//# sourceMappingURL=check-local-repository.js.map
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./lib/local/find-branch-checkout.js
+
+/**
+ * The work tree (main checkout or a linked `git worktree`) that has `branch` checked out, or
+ * undefined. Moving such a branch would leave its checkout showing the reverse of the new commit
+ * as staged changes, so the CLI never commits to it.
+ */
+async function findBranchCheckout(params) {
+    // `git worktree list --porcelain`: blocks of `worktree <path>`, `HEAD <sha>`, `branch <ref>` lines.
+    const listing = await runGit({ cwd: params.repoDir, args: ['worktree', 'list', '--porcelain'] });
+    const wanted = `branch refs/heads/${params.branch}`;
+    for (const block of listing.split(/\n\n+/)) {
+        const lines = block.split('\n');
+        if (lines.includes(wanted))
+            return lines.find((line) => line.startsWith('worktree '))?.slice('worktree '.length);
+    }
+    return undefined;
+}
+//# sourceMappingURL=find-branch-checkout.js.map
+;// CONCATENATED MODULE: ./lib/local/commit-to-local-branch.js
+
+
+
+
+
+/** The CLI refuses to move a branch that a work tree has checked out. */
+class BranchCheckedOutError extends Error {
+    branch;
+    checkout;
+    constructor(branch, checkout) {
+        super(`Branch ${branch} is checked out in ${checkout}, and the CLI does not move a branch you have checked out. ` +
+            `Switch that work tree to another branch (e.g. git -C ${checkout} switch -) and run again.`);
+        this.branch = branch;
+        this.checkout = checkout;
+        this.name = 'BranchCheckedOutError';
+    }
+}
+/**
+ * The CLI's stand-in for a pull request: one commit on `branch` holding `files` over the branch's
+ * tip (or over HEAD for a new branch), the way the GitHub pipeline builds its commit. Written with
+ * git's plumbing into a temporary index, so the user's checkout, index and working tree are never
+ * touched; the temporary folder is removed on every way out. Nothing changed → no commit.
+ * Throws `BranchCheckedOutError` when a work tree has `branch` checked out, `GitError` otherwise.
+ */
+async function commitToLocalBranch(params) {
+    const { repoDir, branch } = params;
+    const checkout = await findBranchCheckout({ repoDir, branch });
+    if (checkout !== undefined)
+        throw new BranchCheckedOutError(branch, checkout);
+    const ref = `refs/heads/${branch}`;
+    const tip = await resolveCommit(repoDir, ref);
+    const parent = tip ?? (await resolveCommit(repoDir, 'HEAD'));
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_namespaceObject.tmpdir(), 'implementation-agent-'));
+    try {
+        const git = (args, input) => runGit({
+            cwd: repoDir,
+            args,
+            env: { GIT_INDEX_FILE: external_node_path_.join(scratch, 'index') },
+            ...(input === undefined ? {} : { input }),
+        });
+        await git(parent ? ['read-tree', parent] : ['read-tree', '--empty']);
+        const blobs = await writeBlobs({ scratch, files: params.files, git });
+        // NUL-terminated `<mode> <sha>\t<path>` records: any path git allows passes through unchanged.
+        await git(['update-index', '-z', '--add', '--index-info'], params.files.map((file, i) => `100644 ${blobs[i]}\t${file.path}\0`).join(''));
+        const tree = await git(['write-tree']);
+        if (parent && tree === (await git(['rev-parse', `${parent}^{tree}`]))) {
+            if (!tip)
+                await git(['update-ref', '-m', 'implementation-agent: branch created', ref, parent, '']);
+            return { commit: parent, changed: false };
+        }
+        const commit = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', params.message]);
+        // The old value makes the update fail rather than overwrite a tip that moved meanwhile.
+        await git(['update-ref', '-m', `implementation-agent: ${params.message}`, ref, commit, tip ?? '']);
+        return { commit, changed: true };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+/** Stores every file as a blob (exact bytes, no filters) in one git call; returns the blob ids in order. */
+async function writeBlobs(params) {
+    if (params.files.length === 0)
+        return [];
+    const paths = await Promise.all(params.files.map(async (file, i) => {
+        const target = external_node_path_.join(params.scratch, `blob-${i}`);
+        await (0,promises_namespaceObject.writeFile)(target, file.content);
+        return target;
+    }));
+    const ids = await params.git(['hash-object', '-w', '--no-filters', '--stdin-paths'], paths.join('\n') + '\n');
+    return ids.split('\n');
+}
+async function resolveCommit(repoDir, name) {
+    return runGit({ cwd: repoDir, args: ['rev-parse', '--verify', '--quiet', `${name}^{commit}`] }).catch((error) => {
+        if (error instanceof GitError && error.exitCode === 1)
+            return undefined;
+        throw error;
+    });
+}
+//# sourceMappingURL=commit-to-local-branch.js.map
+;// CONCATENATED MODULE: ./lib/local/create-local-repository.js
+
+
+/**
+ * `git init` in `dir` (created when absent) with branch `main` and an empty first commit, so the
+ * CLI's branch has a base to compare with. Only on `--init`: the CLI never creates one unasked.
+ */
+async function createLocalRepository(dir) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await runGit({ cwd: dir, args: ['init', '-q', '-b', 'main'] });
+    await runGit({ cwd: dir, args: ['commit', '-q', '--allow-empty', '-m', 'Initial commit'] });
+}
+//# sourceMappingURL=create-local-repository.js.map
+;// CONCATENATED MODULE: ./lib/local/local-run-outputs.js
+
+
+/** Every file a run may leave in the out folder; each run starts by removing the previous run's. */
+const RUN_OUTPUTS = [
+    'status.json',
+    'pr-body.md',
+    'validation-report.json',
+    'validation-report.md',
+    'request-errors.md',
+];
+/** The CLI's out folder (created when absent): the PR body, validation report and status of one run. */
+function openLocalRunOutputs(dir) {
+    const write = async (name, text) => {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(external_node_path_.join(dir, name), text);
+    };
+    return {
+        dir,
+        async clear() {
+            await Promise.all(RUN_OUTPUTS.map((name) => (0,promises_namespaceObject.rm)(external_node_path_.join(dir, name), { force: true })));
+        },
+        write,
+        writeStatus: (status) => write('status.json', JSON.stringify({ ...status, updated_at: new Date().toISOString() }, null, 2) + '\n'),
+    };
+}
+//# sourceMappingURL=local-run-outputs.js.map
 ;// CONCATENATED MODULE: ./lib/core/request/issue-form-fields.js
 
 /** The deployment-strategy option that means "leave it to the environment's configuration". */
@@ -55946,7 +59026,8 @@ function exampleSection(channel) {
  * then a minimal valid example for the channel. Messages and fixes are plain text that quotes the
  * sender's values, so each is shown literally (`untrustedInline`): it cannot render markdown or
  * HTML, break the table or mention anyone. The status comment's writer keeps the whole within
- * GitHub's limit, cutting whole rows.
+ * GitHub's limit, cutting whole rows. `fromFile`: the request was read from a file (the CLI),
+ * whatever its format, so the next step is to fix the file — not a comment on GitHub.
  */
 function formatRequestErrors(params) {
     const count = params.errors.length;
@@ -55962,7 +59043,7 @@ function formatRequestErrors(params) {
         '',
         ...exampleSection(params.channel),
         '',
-        NEXT_STEP[params.channel],
+        NEXT_STEP[params.fromFile ? 'file' : params.channel],
         '',
     ].join('\n');
 }
@@ -55978,32 +59059,6 @@ function mergeRemovedContent(lists) {
     return [...totals].filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count }));
 }
 //# sourceMappingURL=removed-content.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/invisible-characters.js
-/**
- * Characters a reader cannot see: the whole Unicode `Cf` (format) category — zero-width spaces and
- * joiners, the bidirectional controls, tag characters (U+E0000…) —, the variation selectors, and the
- * other default-ignorable code points (Hangul fillers, the combining grapheme joiner), which fonts
- * render as nothing. Unicode Standard §5.21 "Default Ignorable Code Points"; UAX #9 for the bidi
- * controls. Property classes, not a hand-made list, so new code points are covered as Node's
- * Unicode data grows.
- */
-const INVISIBLE_CHARACTER_CLASS = '\\p{Cf}\\p{Variation_Selector}\\p{Default_Ignorable_Code_Point}';
-const invisible_characters_INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTER_CLASS}]`, 'gu');
-const DIRECTION_CONTROL = /^\p{Bidi_Control}$/u;
-/** Removes every invisible character; linear in the text. */
-function stripInvisibleCharacters(text) {
-    let direction = 0;
-    let invisible = 0;
-    const stripped = text.replace(invisible_characters_INVISIBLE, (character) => {
-        if (DIRECTION_CONTROL.test(character))
-            direction += 1;
-        else
-            invisible += 1;
-        return '';
-    });
-    return { text: stripped, count: { direction, invisible } };
-}
-//# sourceMappingURL=invisible-characters.js.map
 ;// CONCATENATED MODULE: ./lib/core/untrusted/markdown/lazy-continuation.js
 /**
  * Mends one place where markdown-it departs from CommonMark (and from GitHub's cmark-gfm): a line
@@ -67273,2817 +70328,49 @@ function validateParsedRequest(parsed) {
     };
 }
 //# sourceMappingURL=validate-parsed-request.js.map
-// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
-var structured_source = __nccwpck_require__(2472);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
-/**
- * Test if condition is truthy.
- * @param {any} expression to be evaluated
- * @param {string} error message to be shown
- * @returns {void}
- * @throws
- */
-function invariant(condition, message) {
-    if (!condition)
-        throw new Error(message);
-}
-//# sourceMappingURL=invariant.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
-
-
-/**
- * This class represent of source code.
- */
-class SecretLintSourceCodeImpl {
-    hasBOM;
-    content;
-    filePath;
-    physicalFilePath;
-    contentType;
-    ext;
-    structuredSource;
-    constructor({ content = "", ext, filePath, physicalFilePath, contentType, }) {
-        invariant(ext || filePath, "should be set either of fileExt or filePath.");
-        this.hasBOM = content.charCodeAt(0) === 0xfeff;
-        this.content = this.hasBOM ? content.slice(1) : content;
-        this.structuredSource = new structured_source/* StructuredSource */.z(this.content);
-        this.filePath = filePath;
-        this.physicalFilePath = physicalFilePath;
-        this.contentType = contentType;
-        this.ext = ext;
-    }
-    /**
-     * get file path
-     * This return `undefined` if the source code is created without file path.
-     * For example, use core API to create a source code directly.
-     *
-     * You can use this path to detect file type.
-     * However, if you want to read the file content, use `getPhysicalFilePath` instead.
-     * @returns {string|undefined}
-     */
-    getFilePath() {
-        return this.filePath;
-    }
-    /**
-     * get physical file path
-     * This return `undefined` if the source code is not related to file.
-     * For example, the source code is given from the stdin.
-     *
-     * You can use this path to read the file content.
-     */
-    getPhysicalFilePath() {
-        return this.physicalFilePath;
-    }
-    /**
-     * @param {SecretLintSourceNodeLocation} loc - location indicator.
-     * @return {[ number, number ]} range.
-     */
-    locationToRange(loc) {
-        return this.structuredSource.locationToRange(loc);
-    }
-    /**
-     * @param {[ number, number ]} range - pair of indice.
-     * @return {SecretLintSourceNodeLocation} location.
-     */
-    rangeToLocation(range) {
-        const location = this.structuredSource.rangeToLocation(range);
-        // Note: unwrap class instance to get plain object
-        return {
-            start: {
-                line: location.start.line,
-                column: location.start.column,
-            },
-            end: {
-                line: location.end.line,
-                column: location.end.column,
-            },
-        };
-    }
-    /**
-     * @param {Position} pos - position indicator.
-     * @return {number} index.
-     */
-    positionToIndex(pos) {
-        return this.structuredSource.positionToIndex(pos);
-    }
-    /**
-     * @param {number} index - index to the source code.
-     * @return {Position} position.
-     */
-    indexToPosition(index) {
-        const position = this.structuredSource.indexToPosition(index);
-        // Note: unwrap class instance to get plain object
-        return {
-            line: position.line,
-            column: position.column,
-        };
-    }
-}
-//# sourceMappingURL=SecretLintSourceCodeImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
-// MIT © 2017 azu
-// MIT © 2017 59naga
-// https://github.com/59naga/carrack
-class EventEmitter {
-    #listeners = new Map();
-    on(type, listener) {
-        const prevSet = this.#listeners.get(type);
-        const listenerSet = prevSet ?? new Set();
-        listenerSet?.add(listener);
-        this.#listeners.set(type, listenerSet);
-    }
-    emit(type, ...args) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-            return;
-        }
-        for (const listenerSetElement of listenerSet) {
-            listenerSetElement(...args);
-        }
-    }
-    off(type, listener) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-            return;
-        }
-        for (const listenerSetElement of listenerSet) {
-            if (listenerSetElement === listener) {
-                listenerSet.delete(listener);
-            }
-        }
-    }
-    removeAllListeners() {
-        this.#listeners.clear();
-    }
-    listenerCount(type) {
-        return this.#listeners.get(type)?.size ?? 0;
-    }
-    listeners(type) {
-        return Array.from(this.#listeners.get(type) ?? []);
-    }
-}
-class PromiseEventEmitter {
-    events;
-    constructor() {
-        this.events = new EventEmitter();
-    }
-    listenerCount(type) {
-        return this.events.listenerCount(type);
-    }
-    on(event, listener) {
-        return this.events.on(event, listener);
-    }
-    emit(event, ...args) {
-        const promises = [];
-        this.events.listeners(event).forEach((listener) => {
-            promises.push(listener(...args));
-        });
-        return Promise.all(promises);
-    }
-}
-//# sourceMappingURL=promise-event-emitter.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
-/**
- * Default locale that is also fallback locale.
- */
-const DEFAULT_LOCAL = "en";
-const formatMessage = (messageHandler, props) => {
-    if (typeof props !== "object" || props === null) {
-        return messageHandler();
-    }
-    return messageHandler(props);
-};
-const getMatchedLocaleMessage = (locale, locales) => {
-    const localKeys = Object.keys(locales);
-    const matchLocale = localKeys.find((key) => {
-        return key === locale;
-    });
-    if (matchLocale) {
-        return matchLocale;
-    }
-    const [lang] = locale.split("-");
-    if (!lang) {
-        return DEFAULT_LOCAL;
-    }
-    // en-US => en
-    const fallbackMatchLocal = localKeys.find((key) => {
-        return key === lang;
-    });
-    if (fallbackMatchLocal) {
-        return fallbackMatchLocal;
-    }
-    return DEFAULT_LOCAL;
-};
-const createTranslator = (messages, options) => {
-    return (messageId, props) => {
-        const messageHandler = messages[messageId];
-        if (!messageHandler) {
-            throw new Error(`messages:${String(messageId)} is missing in messages.`);
-        }
-        // if messages is string, use it.
-        if (typeof messageHandler === "function") {
-            if (typeof messageId !== "string") {
-                throw new Error(`message's key:${String(messageId)} should be string`);
-            }
-            return {
-                message: formatMessage(messageHandler, props),
-                messageId: messageId,
-                data: props,
-            };
-        }
-        // if messages is object, pick message that is matched locale from messages.
-        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
-        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
-        const localizedMessage = messageHandler[locale];
-        if (!localizedMessage) {
-            if (messageHandler[DEFAULT_LOCAL]) {
-                throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
-            }
-            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
-        }
-        if (typeof messageId !== "string") {
-            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
-        }
-        return {
-            message: formatMessage(localizedMessage, props),
-            messageId: messageId,
-            data: props,
-        };
-    };
-};
-//# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
-
-
-const createContextEvents = () => {
-    const contextEvents = new EventEmitter();
-    const REPORT_SYMBOL = Symbol("report");
-    const IGNORE_SYMBOL = Symbol("ignore");
-    return {
-        report(descriptor) {
-            contextEvents.emit(REPORT_SYMBOL, descriptor);
-        },
-        onReport(handler) {
-            const listener = (descriptor) => {
-                handler(descriptor);
-            };
-            contextEvents.on(REPORT_SYMBOL, listener);
-            return () => {
-                contextEvents.off(REPORT_SYMBOL, listener);
-            };
-        },
-        ignore(descriptor) {
-            contextEvents.emit(IGNORE_SYMBOL, descriptor);
-        },
-        onIgnore(handler) {
-            const listener = (descriptor) => {
-                handler(descriptor);
-            };
-            contextEvents.on(IGNORE_SYMBOL, listener);
-            return () => {
-                contextEvents.off(IGNORE_SYMBOL, listener);
-            };
-        },
-    };
-};
-const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale, }) => {
-    return {
-        sharedOptions: sharedOptions,
-        createTranslator: (messages) => {
-            return createTranslator(messages, {
-                defaultLocale: locale,
-            });
-        },
-        ignore(descriptor) {
-            const { message } = descriptor.message;
-            contextEvents.ignore({
-                type: "ignore",
-                ruleId: ruleId,
-                ruleParentId,
-                range: descriptor.range,
-                targetRuleId: descriptor.targetRuleId,
-                loc: sourceCode.rangeToLocation(descriptor.range),
-                message: message,
-            });
-        },
-        report(descriptor) {
-            const { message, messageId, data } = descriptor.message;
-            // Default severity level is "error"
-            const severityLevel = severity ?? "error";
-            if (ruleParentId) {
-                contextEvents.report({
-                    ...descriptor,
-                    type: "message",
-                    ruleId: ruleId,
-                    ruleParentId,
-                    loc: sourceCode.rangeToLocation(descriptor.range),
-                    severity: severityLevel,
-                    message,
-                    messageId,
-                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
-                    data,
-                });
-            }
-            else {
-                contextEvents.report({
-                    ...descriptor,
-                    type: "message",
-                    ruleId: ruleId,
-                    loc: sourceCode.rangeToLocation(descriptor.range),
-                    severity: severityLevel,
-                    message,
-                    messageId,
-                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
-                    data,
-                });
-            }
-        },
-    };
-};
-//# sourceMappingURL=RuleContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
-class SecretLintRule {
-    ruleReportHandle;
-    ruleCreator;
-    descriptorRule;
-    constructor({ descriptorRule, context }) {
-        this.descriptorRule = descriptorRule;
-        this.ruleCreator = descriptorRule.rule;
-        // normalize rule options
-        const ruleCreatorOptions = descriptorRule.options || {};
-        this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
-    }
-    allowMessageIds() {
-        if (!this.descriptorRule.allowMessageIds) {
-            return [];
-        }
-        const ruleId = this.ruleCreator.meta.id;
-        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
-            return {
-                messageId: allowMessageId,
-                ruleId,
-            };
-        });
-    }
-    supportSourceCode(sourceCode) {
-        const contentType = sourceCode.contentType;
-        if (contentType === "unknown") {
-            return true;
-        }
-        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
-            return true;
-        }
-        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
-    }
-    async file(source) {
-        const file = this.ruleReportHandle.file;
-        if (!file) {
-            return;
-        }
-        return file(source);
-    }
-}
-//# sourceMappingURL=SecretLintRuleImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
-class SecretLintProfiler {
-    perf;
-    entries = [];
-    measures = [];
-    executionPromises = [];
-    constructor(options) {
-        this.perf = options.perf;
-        const pattern = /(.*?)::end(\|\|.*)?/;
-        const observer = new options.PerformanceObserver((items) => {
-            const entries = items.getEntries();
-            entries.forEach((entry) => {
-                if (entry.entryType === "mark") {
-                    const match = entry.name.match(pattern);
-                    const endIdentifier = match ? match[1] : undefined;
-                    const suffix = match && match[2] ? match[2] : "";
-                    // if mark already {mark}::start, measure start to end
-                    if (endIdentifier) {
-                        const startIdentifier = `${endIdentifier}::start`;
-                        this.entries.find((savedEntry) => {
-                            return savedEntry.name === startIdentifier;
-                        });
-                        // create measure
-                        if (startIdentifier) {
-                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
-                            this.executionPromises.push(Promise.resolve().then(() => {
-                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
-                            }));
-                        }
-                    }
-                    this.entries.push(entry);
-                }
-                else if (entry.entryType === "measure") {
-                    this.measures.push(entry);
-                }
-            });
-        });
-        observer.observe({ entryTypes: ["mark", "measure"] });
-    }
-    mark(marker) {
-        if ("id" in marker) {
-            this.perf.mark(`${marker.type}||${marker.id}`);
-        }
-        else {
-            this.perf.mark(marker.type);
-        }
-    }
-    waifForExecutionPromises = () => {
-        return Promise.all(this.executionPromises).finally(() => {
-            this.executionPromises.length = 0;
-        });
-    };
-    async getEntries() {
-        await this.waifForExecutionPromises();
-        return this.entries;
-    }
-    async getMeasures() {
-        await this.waifForExecutionPromises();
-        return this.measures;
-    }
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
+;// CONCATENATED MODULE: ./lib/local/read-request-file.js
 
 
 
-class NullPerformanceObserver {
-    disconnect() { }
-    observe(_options) { }
-}
-const secretLintProfiler = new SecretLintProfiler({
-    perf: external_node_perf_hooks_namespaceObject.performance,
-    PerformanceObserver: external_node_perf_hooks_namespaceObject.PerformanceObserver ? external_node_perf_hooks_namespaceObject.PerformanceObserver : NullPerformanceObserver,
-});
-//# sourceMappingURL=node.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
 
 
-
-const createRunningEvents = () => {
-    const contextEvents = new PromiseEventEmitter();
-    const registerSet = new Set();
-    const LINT_HANDLE = Symbol("lint:start");
-    const rules = [];
-    return {
-        collectAllowMessageIds() {
-            const allowMessageIds = [];
-            rules.forEach((rule) => {
-                allowMessageIds.push(...rule.allowMessageIds());
-            });
-            return allowMessageIds;
-        },
-        /**
-         * Start to run linting
-         * @param options
-         */
-        runLint(options) {
-            return contextEvents.emit(LINT_HANDLE, options);
-        },
-        registerRule({ descriptorRule, context, }) {
-            if (registerSet.has(descriptorRule.id)) {
-                // TODO: more trivial implementation
-                throw new Error(`rule.id:${descriptorRule.id} is already registered.
-                
-Duplicated rule.id is something wrong in .secretlintrc.                
-`);
-            }
-            registerSet.add(descriptorRule.id);
-            const rule = new SecretLintRule({
-                descriptorRule: descriptorRule,
-                context,
-            });
-            rules.push(rule);
-            contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
-                // TODO: add more handler
-                // Call O￿￿rder?
-                // - file
-                secretLintProfiler.mark({
-                    type: "@core>rule-handler::start",
-                    id: descriptorRule.rule.meta.id,
-                });
-                // if this rule support the content type
-                if (rule.supportSourceCode(sourceCode)) {
-                    await rule.file(sourceCode);
-                }
-                secretLintProfiler.mark({
-                    type: "@core>rule-handler::end",
-                    id: descriptorRule.rule.meta.id,
-                });
-            });
-        },
-        registerRulePreset({ descriptorRulePreset, context, }) {
-            // Normalized Rule Preset Options
-            const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-            // Internally, RulePreset#register call `registerRule`
-            descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
-        },
-        isRegistered(ruleId) {
-            return registerSet.has(ruleId);
-        },
-    };
-};
-//# sourceMappingURL=RunningEvents.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
-
-/**
- * Create a context for Rule Preset
- */
-const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale, }) => {
-    const presetRules = configRulePreset.rules || [];
-    if (!Array.isArray(presetRules)) {
-        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
-        throw new Error("preset's rules should be an array of rule definitions");
-    }
-    return {
-        sharedOptions,
-        registerRule(rule, defaultValue) {
-            const descriptorRule = presetRules.find((descriptorRule) => {
-                return descriptorRule.id === rule.meta.id;
-            });
-            // Use undefined instead of {}
-            // Default value will be handled by RunningEvents#registerRule
-            const descriptorRuleOptions = descriptorRule ? descriptorRule.options : undefined;
-            const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : undefined;
-            const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : undefined;
-            const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : undefined;
-            const context = createRuleContext({
-                // rule id is a single rule in a preset
-                ruleId: rule.meta.id,
-                // parent rule id is rule preset id
-                ruleParentId: configRulePreset.id,
-                meta: rule.meta,
-                severity: descriptorRuleSeverity,
-                sourceCode,
-                contextEvents: contextEvents,
-                sharedOptions: sharedOptions,
-                locale,
-            });
-            const defaultValueOfPreset = defaultValue ? defaultValue : {};
-            runningEvents.registerRule({
-                descriptorRule: {
-                    // options and disabled ...
-                    ...defaultValueOfPreset,
-                    // Prefer to use user setting
-                    // User can override preset setting
-                    ...descriptorRule,
-                    id: rule.meta.id,
-                    options: descriptorRuleOptions,
-                    rule,
-                    disabled: descriptorRuleDisabled,
-                    allowMessageIds: descriptorAllowMessageIds,
-                    severity: descriptorRuleSeverity,
-                },
-                context,
-            });
-        },
-    };
-};
-//# sourceMappingURL=RulePresetContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
-/**
- * the `index` is in the `range` and return true.
- * @param {Number} index
- * @param {Number[]} range
- * @returns {boolean}
- */
-const isContainedRange = (index, range) => {
-    const [start, end] = range;
-    return start <= index && index <= end;
+const READ_PROBLEMS = {
+    ENOENT: 'there is no such file',
+    EISDIR: 'it is a folder, not a file',
+    EACCES: 'permission denied',
 };
 /**
- * filter messages by ignore messages
+ * Reads a request file: JSON or YAML, or an issue body in markdown (`.md`, `.markdown`: the issue
+ * form's rendering or a fenced payload), then validates it with the schema every channel shares.
  */
-function filterIgnoredMessages(options) {
-    const reportedMessages = options.reportedMessages;
-    const ignoreMessages = options.ignoredMessages;
-    // if match, reject the message
-    return reportedMessages.filter((message) => {
-        return !ignoreMessages.some((ignoreMessage) => {
-            const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) &&
-                isContainedRange(message.range[1], ignoreMessage.range);
-            if (isInIgnoringRange && ignoreMessage.targetRuleId) {
-                // "*" is wildcard that match any rule
-                if (ignoreMessage.targetRuleId === "*") {
-                    return true;
-                }
-                // compare normalized key path
-                return message.ruleId === ignoreMessage.targetRuleId;
-            }
-            return isInIgnoringRange;
-        });
-    });
-}
-//# sourceMappingURL=filter-ignored-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
-const createMessageProcessor = (processors) => {
-    return {
-        /**
-         * process `messages` with registered processes
-         */
-        process(messages) {
-            const originalMessages = messages;
-            if (processors.length === 0) {
-                throw new Error("processors should be > 0");
-            }
-            return processors.reduce((messages, filter) => {
-                return filter(messages);
-            }, originalMessages);
-        },
-    };
-};
-//# sourceMappingURL=MessageProcessManager.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
-/**
- * equal message
- */
-const isEqualMessage = (aMessage, bMessage) => {
-    return (aMessage.range[0] === bMessage.range[0] &&
-        aMessage.range[1] === bMessage.range[1] &&
-        "severity" in aMessage &&
-        "severity" in bMessage &&
-        aMessage.severity === bMessage.severity &&
-        aMessage.message === bMessage.message);
-};
-/**
- * filter duplicated messages
- */
-function filterDuplicatedMessages(messages = []) {
-    return messages.filter((message, index) => {
-        const restMessages = messages.slice(index + 1);
-        return !restMessages.some((restMessage) => {
-            return isEqualMessage(message, restMessage);
-        });
-    });
-}
-//# sourceMappingURL=filter-duplicated-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
-/**
- * sort messages by line and column
- */
-function sortMessagesByLocation(messages) {
-    // sort by line and column
-    return messages.sort(function (a, b) {
-        const startIndexDiff = a.range[0] - b.range[0];
-        if (startIndexDiff === 0) {
-            return a.range[1] - b.range[1];
-        }
-        else {
-            return startIndexDiff;
-        }
-    });
-}
-//# sourceMappingURL=sort-messages-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
-const filterByAllowMessageIds = (messages, allowMessageIds) => {
-    const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
-        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
-    }));
-    return messages.filter((message) => {
-        return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
-    });
-};
-//# sourceMappingURL=filter-message-id.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
-// mask all properties with *** deeply
-// These properties are object, array, or others
-const deepMask = (object, handler) => {
-    for (const key of Object.keys(object)) {
-        if (typeof object[key] === "object") {
-            object[key] = deepMask(object[key], handler);
-        }
-        else if (Array.isArray(object[key])) {
-            object[key] = object[key].map((item) => deepMask(item, handler));
-        }
-        else if (typeof object[key] === "string") {
-            object[key] = handler(object[key]);
-        }
+async function readRequestFile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
-    return object;
-};
-const createMaskValue = (value) => {
-    return "*".repeat(value.length);
-};
-/**
- * = Masking logics
- * secretlint mask simple string replacement.
- * If a secretlint rule report `"TOKEN_STRING"` as message data, replace all `TOKEN_STRING` with `**********` in messages.
- * ```
- * context.report({
- *   message: t("MESSAGE", {
- *       TOKEN: "TOKEN_STRING", // => replace all "TOKEN_STRING" with  `**********`.
- *   }),
- *   range,
- * });
- * ```
- * This logics may includes false-positve.
- * This is similar to CI logs like Travis CI or GitHub Actions.
- * @param str
- * @param maskedValues
- */
-const maskWithValues = (str, maskedValues) => {
-    let result = str;
-    for (const maskValue of maskedValues) {
-        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
+    catch (error) {
+        const code = error.code ?? '';
+        const problem = READ_PROBLEMS[code] ?? (error instanceof Error ? error.message : String(error));
+        return { kind: 'unreadable', message: `Cannot read the request file ${file}: ${problem}.` };
     }
-    return result;
-};
-// mask all data values for hide secret value
-// https://github.com/secretlint/secretlint/issues/176
-const filterMaskSecretsData = (messages = []) => {
-    return messages.map((message) => {
-        if (message.type !== "message") {
-            return message;
-        }
-        const maskedValues = [];
-        const maskedData = message.data
-            ? deepMask(message.data, (value) => {
-                maskedValues.push(value);
-                return createMaskValue(value);
-            })
-            : undefined;
-        // no mask data
-        if (!maskedData) {
-            return message;
-        }
-        const maskedMessage = maskWithValues(message.message, maskedValues);
-        return {
-            ...message,
-            message: maskedMessage,
-            data: maskedData,
-        };
-    });
-};
-//# sourceMappingURL=filter-mask-secrets.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
-
-
-
-
-
-
-/**
- * Post cleanup messages
- * - filter ignored range
- * - filter disabled message
- * - [masSecrets] mask secrets message
- * - filter duplicated messages
- * - sort messages by range
- * @param options
- */
-const cleanupMessages = (options) => {
-    const reportedMessages = filterIgnoredMessages(options);
-    const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
-    const filters = options.maskSecrets
-        ? [filterDuplicatedMessages, filterMaskSecretsData]
-        : [filterDuplicatedMessages];
-    const filterProcess = createMessageProcessor(filters);
-    return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
-};
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __nccwpck_require__(2830);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
-
-
-
-
-
-
-
-const debug = src("@secretlint/core");
-const lintSource = ({ source, options }) => {
-    secretLintProfiler.mark({
-        type: "@core>lint::start",
-        id: source.filePath,
-    });
-    debug(`source filePath: %O`, source.filePath);
-    debug(`options: %O`, options);
-    const rules = options.config.rules;
-    const locale = options.locale ?? "en";
-    const maskSecrets = options.maskSecrets ?? false;
-    const contextEvents = createContextEvents();
-    const runningEvents = createRunningEvents();
-    const reportedMessages = [];
-    const ignoredMessages = [];
-    // setup
-    contextEvents.onReport((message) => {
-        reportedMessages.push(message);
-    });
-    contextEvents.onIgnore((message) => {
-        ignoredMessages.push(message);
-    });
-    // Create a SourceCode for linting
-    const sourceCode = new SecretLintSourceCodeImpl({
-        content: source.content,
-        filePath: source.filePath,
-        physicalFilePath: options.noPhysicFilePath ? undefined : source.filePath,
-        ext: source.ext || "",
-        contentType: source.contentType,
-    });
-    secretLintProfiler.mark({
-        type: "@core>setup-rules::start",
-    });
-    rules.forEach((rule) => {
-        secretLintProfiler.mark({
-            type: "@core>setup-rule::start",
-            id: rule.rule.meta.id,
-        });
-        registerRule({
-            sourceCode,
-            config: options.config,
-            descriptorRule: rule,
-            contextEvents,
-            runningEvents,
-            locale,
-        });
-        secretLintProfiler.mark({
-            type: "@core>setup-rule::end",
-            id: rule.rule.meta.id,
-        });
-    });
-    secretLintProfiler.mark({
-        type: "@core>setup-rules::end",
-    });
-    // start to run
-    return runningEvents
-        .runLint({
-        sourceCode,
-    })
-        .then(() => {
-        return {
-            filePath: source.filePath,
-            // binary content should be skipped
-            sourceContent: source.contentType === "text" ? source.content : undefined,
-            sourceContentType: source.contentType,
-            messages: cleanupMessages({
-                reportedMessages,
-                ignoredMessages,
-                allowMessageIds: runningEvents.collectAllowMessageIds(),
-                maskSecrets,
+    const parsed = /\.(md|markdown)$/i.test(file)
+        ? parseIssueRequest(text)
+        : parseRequestDocument({ channel: 'file', input: text });
+    if (parsed.kind === 'not-a-request')
+        return { kind: 'invalid', message: `${file} does not hold an implementation request.` };
+    const validation = validateParsedRequest(parsed);
+    return validation.ok
+        ? { kind: 'valid', request: validation.payload }
+        : {
+            kind: 'invalid',
+            message: formatRequestErrors({
+                errors: validation.errors,
+                channel: validation.channel,
+                fromFile: true,
             }),
         };
-    })
-        .finally(() => {
-        secretLintProfiler.mark({
-            type: "@core>lint::end",
-            id: source.filePath,
-        });
-    });
-};
-const isRulePreset = (ruleDescriptor) => {
-    return ruleDescriptor.rule.meta.type === "preset";
-};
-const isRule = (ruleDescriptor) => {
-    return ruleDescriptor.rule.meta.type === "scanner";
-};
-/**
- * Rule Processing
- */
-const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale, }) => {
-    const ruleId = descriptorRule.id;
-    // Do not register disabled rule
-    if (descriptorRule.disabled) {
-        debug("Skip registerRule %s, because it is disabled", ruleId);
-        return;
-    }
-    debug("registerRule %s", ruleId);
-    // sharedOptions is {} by default
-    // sharedOptions is shared between presets and rules
-    const sharedOptionsWithDefault = config.sharedOptions ?? {};
-    // If option is not defined Options is {} by default
-    if (isRulePreset(descriptorRule)) {
-        const context = createRulePresetContext({
-            configRulePreset: descriptorRule,
-            sourceCode,
-            contextEvents: contextEvents,
-            runningEvents: runningEvents,
-            sharedOptions: sharedOptionsWithDefault,
-            locale: locale,
-        });
-        runningEvents.registerRulePreset({
-            descriptorRulePreset: descriptorRule,
-            context,
-        });
-        return;
-    }
-    else if (isRule(descriptorRule)) {
-        const context = createRuleContext({
-            ruleId: ruleId,
-            severity: descriptorRule.severity,
-            meta: descriptorRule.rule.meta,
-            sourceCode,
-            contextEvents: contextEvents,
-            sharedOptions: sharedOptionsWithDefault,
-            locale: locale,
-        });
-        runningEvents.registerRule({
-            descriptorRule: descriptorRule,
-            context,
-        });
-        return;
-    }
-    throw new Error(`Unknown descriptor type: ${descriptorRule}`);
-};
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/last-index-at-or-before.js
-/**
- * Index of the last element of an ascending list that is at most `value` (0 when none is): which
- * line, or which joined text, an offset falls in. O(log n).
- */
-function lastIndexAtOrBefore(sorted, value) {
-    let low = 0;
-    let high = sorted.length - 1;
-    while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if ((sorted[middle] ?? 0) <= value)
-            low = middle;
-        else
-            high = middle - 1;
-    }
-    return low;
 }
-//# sourceMappingURL=last-index-at-or-before.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/line-column-finder.js
-
-/**
- * Indexes the line starts of `text` once (linear), then answers each offset in O(log lines), so
- * locating many findings in one large file stays linear in its size.
- */
-function lineColumnFinder(text) {
-    const lineStarts = [0];
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-        lineStarts.push(index + 1);
-    }
-    return (offset) => {
-        const line = lastIndexAtOrBefore(lineStarts, offset);
-        return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
-    };
-}
-//# sourceMappingURL=line-column-finder.js.map
-// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
-var index_Cq_34xZU = __nccwpck_require__(7639);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./lib/core/secrets/secretlint-config.js
-
-const AWS_RULE = '@secretlint/secretlint-rule-aws';
-const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
-/** Findings one rule reports per scanned text; past it the scan says only that there were more. */
-const MAX_REPORTS_PER_RULE = 20;
-/** The message id of that one extra report. */
-const TOO_MANY_REPORTS = 'TOO_MANY_REPORTS';
-/**
- * The rules of secretlint's recommended preset (11.x: the line that still runs on Node 20), tuned
- * for text that a model or a requester wrote, not a repository's own files:
- * - AWS access key IDs are reported as well as secret access keys (`enableIDScanRule`), so a key
- *   pair is caught even when the secret half is not written as `aws_secret_access_key = …`.
- *   AWS account IDs are not: AWS does not treat them as secret, and templates name them.
- * - `secretlint-disable` comments are not honoured. They let a repository mark its own false
- *   positives; here the author of the text is who is being checked, so it cannot opt out. The
- *   rules are listed one by one because 11.x ignores `disabled` on a rule inside a preset.
- * - Each rule reports at most MAX_REPORTS_PER_RULE findings per text: secretlint 11.x removes
- *   duplicate findings by comparing every pair, so 3,000 findings in a 36 KB text (`xoxb-1-2 `
- *   repeated) take 3.4 s; capped, a scan stays linear in the text.
- * Rules: https://github.com/secretlint/secretlint/tree/master/packages/%40secretlint/secretlint-rule-preset-recommend
- */
-const SECRETLINT_CONFIG = {
-    rules: index_Cq_34xZU.r
-        .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
-        .map((rule) => rule.meta.id === AWS_RULE
-        ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
-        : { id: rule.meta.id, rule: capped(rule) }),
-};
-/**
- * The rule, reporting its first MAX_REPORTS_PER_RULE findings and then one TOO_MANY_REPORTS;
- * findings with an `ignored` message id are dropped before they count.
- */
-function capped(rule, ignored = []) {
-    return {
-        ...rule,
-        create(context, options) {
-            let reports = 0;
-            return rule.create({
-                ...context,
-                report(descriptor) {
-                    if (ignored.includes(descriptor.message.messageId))
-                        return;
-                    reports += 1;
-                    if (reports <= MAX_REPORTS_PER_RULE)
-                        context.report(descriptor);
-                    else if (reports === MAX_REPORTS_PER_RULE + 1) {
-                        const message = {
-                            message: 'more findings than reported',
-                            messageId: TOO_MANY_REPORTS,
-                            data: {},
-                        };
-                        context.report({ message, range: descriptor.range });
-                    }
-                },
-            }, options);
-        },
-    };
-}
-//# sourceMappingURL=secretlint-config.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/secret-kind.js
-
-/** Keyed by the message ids of secretlint's recommended preset, 11.x. */
-const secret_kind_KINDS = {
-    AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
-    AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
-    PrivateKeyJSON: { slug: 'gcp-service-account-key', title: 'GCP service account key (JSON)' },
-    PrivateKeyP12: { slug: 'gcp-service-account-key', title: 'GCP service account key (p12)' },
-    PackageJSON_xOauthToken: { slug: 'github-token', title: 'GitHub token in a package.json URL' },
-    Npmrc_authToken: { slug: 'npm-token', title: 'npm auth token in .npmrc' },
-    NPM_ACCESS_TOKEN: { slug: 'npm-token', title: 'npm access token' },
-    SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
-    IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
-    BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
-    OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
-    ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
-    LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },
-    PrivateKey: { slug: 'private-key', title: 'private key' },
-    SENDGRID_KEY: { slug: 'sendgrid-api-key', title: 'SendGrid API key' },
-    SHOPIFY_KEY: { slug: 'shopify-api-key', title: 'Shopify API key' },
-    GITHUB_TOKEN: { slug: 'github-token', title: 'GitHub token' },
-    OPS_TOKEN: { slug: '1password-token', title: '1Password service account token' },
-    MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
-    MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
-    PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
-    [TOO_MANY_REPORTS]: {
-        slug: 'too-many-secrets',
-        title: `more than ${MAX_REPORTS_PER_RULE} secrets of one kind; this and the rest are not listed one by one`,
-    },
-};
-/**
- * The kind behind a secretlint message id; an id this table does not know (a rule added by a later
- * preset) still gets a readable kind from the id itself, so it is reported and redacted all the same.
- */
-function secretKind(messageId) {
-    const known = Object.hasOwn(secret_kind_KINDS, messageId) ? secret_kind_KINDS[messageId] : undefined;
-    if (known !== undefined)
-        return known;
-    const slug = messageId
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .toLowerCase();
-    return { slug, title: `secret (${messageId})` };
-}
-//# sourceMappingURL=secret-kind.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/silence-secretlint-profiler.js
-
-/**
- * secretlint 11.x profiles every scan whether or not anyone reads the profile (secretlint/secretlint
- * #1633 and #1653; fixed in 13.x, which needs Node 22). Two effects matter to a long-running server:
- * - each scan adds about 36 marks to Node's global performance timeline, never cleared: a leak;
- * - its observer, started when the module loads, answers any `<name>::end` mark in the process by
- *   measuring from `<name>::start` inside an unhandled promise, so a mark without its start, or
- *   `performance.clearMarks()` anywhere, crashes the process.
- * Its timeline is swapped for one that records nothing, so neither can happen. Idempotent.
- */
-function silenceSecretlintProfiler() {
-    // The one cast: the field is private in the typings but is what every mark and measure goes through.
-    secretLintProfiler.perf = {
-        mark: () => undefined,
-        measure: () => undefined,
-    };
-}
-//# sourceMappingURL=silence-secretlint-profiler.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/scan-secrets.js
-
-
-
-
-
-silenceSecretlintProfiler();
-/** Keys of secretlint's message data that hold the secret itself (the others name its type or file). */
-const VALUE_KEYS = new Set(['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL']);
-/** Shorter values are not searched for elsewhere in the text, so redaction never eats ordinary words. */
-const MIN_REPEATED_VALUE_LENGTH = 8;
-/**
- * Every secret secretlint's recommended preset finds in `text`, in order. `path` (repository-relative)
- * lets file-type rules apply (`.npmrc`, `package.json`, a GCP key file); nothing is read from disk.
- * Throws when the scanner fails: callers fail closed (a gate finding, or no text sent at all).
- */
-async function scanSecrets(params) {
-    const { text } = params;
-    if (text === '')
-        return [];
-    const result = await lintSource({
-        source: {
-            content: text,
-            filePath: params.path ?? 'text',
-            ext: extensionOf(params.path),
-            contentType: 'text',
-        },
-        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: true },
-    });
-    // secretlint drops a leading byte order mark before matching, so its offsets are one short.
-    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const locate = lineColumnFinder(text);
-    // The same value is often found many times (one per place it appears); search for each once.
-    const found = new Map();
-    const occurrencesOf = (value) => {
-        const known = found.get(value) ?? findAll(text, value);
-        found.set(value, known);
-        return known;
-    };
-    return result.messages
-        .map((message) => {
-        const { range, values } = locateValue({ text, message, shift });
-        const { line, column } = locate(range[0]);
-        const occurrences = [range, ...values.flatMap(occurrencesOf)];
-        return {
-            kind: secretKind(message.messageId),
-            ruleId: message.ruleId,
-            range,
-            line,
-            column,
-            occurrences,
-            overflow: message.messageId === TOO_MANY_REPORTS,
-        };
-    })
-        .sort((a, b) => a.range[0] - b.range[0]);
-}
-/**
- * The span of the value itself. secretlint's own range is not always it: for an AWS secret access
- * key it starts at the `aws_secret_access_key =` before the value, with the value's length.
- */
-function locateValue(params) {
-    const { text, message, shift } = params;
-    const start = message.range[0] + shift;
-    const end = message.range[1] + shift;
-    const values = Object.entries(message.data ?? {}).flatMap(([key, value]) => VALUE_KEYS.has(key) && typeof value === 'string' && value !== '' ? [value] : []);
-    for (const value of values) {
-        const at = text.indexOf(value, start);
-        if (at !== -1 && at <= end)
-            return { range: [at, at + value.length], values };
-    }
-    return { range: [start, end], values };
-}
-function findAll(text, value) {
-    if (value.length < MIN_REPEATED_VALUE_LENGTH)
-        return [];
-    const found = [];
-    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
-        found.push([at, at + value.length]);
-    }
-    return found;
-}
-/**
- * The extension secretlint's file-type rules look at. Never `.p12`: that rule reads the named file
- * from disk, and a generated file exists only in memory (and is text, not a PKCS #12 archive).
- */
-function extensionOf(path) {
-    const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
-    const dot = name.lastIndexOf('.');
-    const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
-    return extension === '.p12' ? '' : extension;
-}
-//# sourceMappingURL=scan-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets.js
-
-/** What replaces a whole text holding more secrets than the scanner locates one by one. */
-const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
-/**
- * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
- * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too. Used
- * wherever untrusted or model text leaves the process: prompts, findings, comments, logs.
- * `path` (repository-relative) lets file-type rules apply when the text is a file's content.
- * A text with more secrets of one kind than the scanner lists (MAX_REPORTS_PER_RULE) is replaced
- * whole by TOO_MANY_SECRETS_MARKER: the rest were not located, so nothing of it may go out.
- * Throws when the scanner fails, so a caller never sends text it could not check.
- */
-async function redactSecrets(text, path) {
-    const matches = await scanSecrets(path === undefined ? { text } : { text, path });
-    if (matches.length === 0)
-        return text;
-    if (matches.some((match) => match.overflow))
-        return TOO_MANY_SECRETS_MARKER;
-    const spans = matches
-        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
-        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-    const parts = [];
-    let cursor = 0;
-    for (const { range, slug } of spans) {
-        // A span inside or overlapping one already replaced is already gone.
-        if (range[1] <= cursor)
-            continue;
-        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
-        cursor = range[1];
-    }
-    parts.push(text.slice(cursor));
-    return parts.join('');
-}
-//# sourceMappingURL=redact-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/redact-findings.js
-
-/**
- * The findings with any secret in their messages and paths redacted. Gates other than the secret
- * gate quote the text they check (a YAML error shows its line, a model answer is quoted when it
- * did not call the tool), and findings go back to the model and into comments, logs and files.
- */
-async function redactFindings(findings) {
-    const redacted = [];
-    for (const finding of findings) {
-        const message = await redactSecrets(finding.message);
-        redacted.push(finding.path === undefined
-            ? { ...finding, message }
-            : { ...finding, message, path: await redactSecrets(finding.path) });
-    }
-    return redacted;
-}
-//# sourceMappingURL=redact-findings.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/format-count.js
-/** `200,001`: counts and byte sizes as findings show them to people. */
-function formatCount(value) {
-    return value.toLocaleString('en-US');
-}
-//# sourceMappingURL=format-count.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/utf8-byte-length.js
-/** Limits are in bytes as written to git and sent to CloudFormation, not UTF-16 code units. */
-function utf8ByteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-//# sourceMappingURL=utf8-byte-length.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/check-limits.js
-
-
-/**
- * File count, then per-file size, then total size, in UTF-8 bytes, stopping at the first limit broken:
- * an over-long bundle is refused before any content is measured, and an oversized file makes the total
- * moot. An empty bundle is never a valid change. Linear in the number of files and their size.
- */
-function checkLimits(bundle, policy) {
-    const { files } = bundle;
-    if (files.length === 0) {
-        return [{ gate: 'limits', message: 'the bundle has no files; a change needs at least one' }];
-    }
-    if (files.length > policy.maxFiles) {
-        const message = `${formatCount(files.length)} files is over the limit of ${formatCount(policy.maxFiles)}`;
-        return [{ gate: 'limits', message }];
-    }
-    const oversized = [];
-    let total = 0;
-    for (const file of files) {
-        const bytes = utf8ByteLength(file.content);
-        total += bytes;
-        if (bytes > policy.maxFileBytes) {
-            oversized.push({
-                gate: 'limits',
-                path: file.path,
-                message: `${formatCount(bytes)} bytes is over the per-file limit of ${formatCount(policy.maxFileBytes)} bytes`,
-            });
-        }
-    }
-    if (oversized.length > 0)
-        return oversized;
-    if (total > policy.maxTotalBytes) {
-        const message = `${formatCount(total)} bytes in all is over the total limit of ${formatCount(policy.maxTotalBytes)} bytes`;
-        return [{ gate: 'limits', message }];
-    }
-    return [];
-}
-//# sourceMappingURL=check-limits.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/path-collisions.js
-const FOLDING_SYSTEMS = 'on case-insensitive file systems (Windows, macOS)';
-/**
- * Paths that cannot live side by side in one checkout: the same path twice; two paths that differ only
- * by case or Unicode normalisation (one file on Windows and macOS); two spellings of one directory
- * (`Src/` and `src/`); and a path that is both a file and a directory (git cannot hold both). Names are
- * keyed by their NFC, lower-case form in a tree walked once per path, so the cost is linear in the total
- * length of the paths, whatever their order.
- */
-function pathCollisions(paths) {
-    const root = newNode('', '');
-    const found = [];
-    for (const path of paths) {
-        let node = root;
-        let directoryClash;
-        const names = path.split('/');
-        for (const [depth, name] of names.entries()) {
-            node = childFor(node, name, path);
-            if (depth === names.length - 1)
-                break;
-            if (node.name !== name)
-                directoryClash ??= { depth, earlier: node.firstPath };
-            node.directoryUser ??= path;
-            if (node.file !== undefined)
-                reportFileAndDirectory(node, found);
-        }
-        const clash = fileClash(node, path) ?? directoryClashMessage(directoryClash, names);
-        if (clash !== undefined)
-            found.push({ path, message: clash });
-        node.file ??= path;
-        if (node.directoryUser !== undefined)
-            reportFileAndDirectory(node, found);
-    }
-    return found;
-}
-function newNode(name, firstPath) {
-    return { children: new Map(), name, firstPath };
-}
-function childFor(parent, name, path) {
-    const key = name.normalize('NFC').toLowerCase();
-    const existing = parent.children.get(key);
-    if (existing !== undefined)
-        return existing;
-    const created = newNode(name, path);
-    parent.children.set(key, created);
-    return created;
-}
-function fileClash(node, path) {
-    const earlier = node.file;
-    if (earlier === undefined)
-        return undefined;
-    if (earlier === path)
-        return 'appears more than once in the bundle';
-    if (earlier.normalize('NFC') === path.normalize('NFC')) {
-        return `collides with "${earlier}": the same name once Unicode-normalised, as macOS stores names`;
-    }
-    return `collides with "${earlier}" ${FOLDING_SYSTEMS}`;
-}
-function directoryClashMessage(clash, names) {
-    if (clash === undefined)
-        return undefined;
-    const mine = names.slice(0, clash.depth + 1).join('/');
-    const theirs = clash.earlier
-        .split('/')
-        .slice(0, clash.depth + 1)
-        .join('/');
-    return `is in directory "${mine}/", the same as "${theirs}/" (in "${clash.earlier}") ${FOLDING_SYSTEMS}`;
-}
-function reportFileAndDirectory(node, found) {
-    if (node.fileAndDirectoryReported === true || node.file === undefined || node.directoryUser === undefined)
-        return;
-    node.fileAndDirectoryReported = true;
-    found.push({
-        path: node.file,
-        message: `is a file but also used as a directory by "${node.directoryUser}"`,
-    });
-}
-//# sourceMappingURL=path-collisions.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/is-under.js
-/**
- * Whether `path` is `allowed` or inside it: `src`, `src/` and `src/**` all mean "the src directory and
- * everything in it"; an exact file path matches itself; `.`, `**` and `./` mean everywhere.
- */
-function isUnder(path, allowed) {
-    const prefix = allowed
-        .replace(/^\.\//, '')
-        .replace(/\/\*\*$/, '')
-        .replace(/\/+$/, '');
-    if (prefix === '' || prefix === '**' || prefix === '.')
-        return true;
-    return path === prefix || path.startsWith(`${prefix}/`);
-}
-//# sourceMappingURL=is-under.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/github-path-problem.js
-
-
-/** The Windows short (8.3) names `.github` can get: `GITHUB~1` to `GITHUB~4`, as Git reckons for `.gitmodules`. */
-const GITHUB_SHORT_NAME = /^github~[1-4]$/;
-/**
- * Why a path in the root `.github/` directory may not be written, or undefined when it is elsewhere or
- * allowed. Everything there steers the repository rather than being part of the product: workflows and
- * composite actions run with its secrets, CODEOWNERS and dependabot decide reviews and updates, and this
- * agent's own config holds the deploy rules. Names compare after NFC and case-insensitively (a checkout
- * on Windows or macOS writes `.GitHub/` into `.github/`). The agent's config is refused even when an
- * allowed sub-path covers it: a generated pull request must never loosen the rules that deploy it.
- */
-function githubPathProblem({ path, allowed }) {
-    const key = path.normalize('NFC').toLowerCase();
-    const [root = '', ...rest] = key.split('/');
-    if (GITHUB_SHORT_NAME.test(root)) {
-        return `starts with "${path.split('/')[0] ?? root}", the Windows short (8.3) name of .github; .github/ is protected`;
-    }
-    if (root !== '.github')
-        return undefined;
-    if (key === CONFIG_PATH.toLowerCase()) {
-        return "is this agent's own config, which a generated change may never write (it would let a pull request loosen the deploy rules)";
-    }
-    const subPath = rest.join('/');
-    if (allowed.some((entry) => subPath !== '' && isUnder(subPath, entry.normalize('NFC').toLowerCase()))) {
-        return undefined;
-    }
-    return `is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])`;
-}
-//# sourceMappingURL=github-path-problem.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/visible-name.js
-
-/**
- * Characters a reader cannot see or that reorder the text around them: the Unicode format category
- * (`Cf`, which holds every bidi control such as U+202E), variation selectors, the other default-ignorable
- * code points (fillers such as U+3164 that render as nothing) and every space but U+0020 (no-break,
- * ideographic, line and paragraph separators).
- */
-const INVISIBLE_CHARACTER = new RegExp(`[${INVISIBLE_CHARACTER_CLASS}]|[^\\S ]`, 'u');
-const UNPRINTABLE = new RegExp(`[\\p{Cc}\\p{Cs}${INVISIBLE_CHARACTER_CLASS}]|[^\\S ]`, 'gu');
-/** `U+202E`: how findings name one code point. */
-function codePoint(character) {
-    return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-/**
- * A name as a finding quotes it: invisible and control characters spelled `<U+200C>` so the reader sees
- * what was refused, and cut to `maxLength` characters.
- */
-function visibleName(name, maxLength = 60) {
-    const shown = name.length > maxLength ? `${name.slice(0, maxLength)}…` : name;
-    return shown.replace(UNPRINTABLE, (character) => `<${codePoint(character)}>`);
-}
-//# sourceMappingURL=visible-name.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/dot-git-alias.js
-
-/** The code points HFS+ ignores when it compares names (Git's `next_hfs_char` in utf8.c skips the same). */
-const HFS_IGNORABLE = /[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/gu;
-/** `.git` or its NTFS short name `git~1`, then only dots and spaces, then the end or an NTFS stream (`:`). */
-const NTFS_DOT_GIT = /^(\.git|git~1)([. ]*)(:.*)?$/isu;
-/**
- * Whether one path segment (already NFC) names Git's own directory on some file system, and why:
- * undefined when it does not. The rules are Git's (`verify_path` in read-cache.c with `core.protectNTFS`
- * and `core.protectHFS`, `is_ntfs_dotgit` in path.c, `is_hfs_dotgit` in utf8.c), which Git applies on
- * every platform so that a tree unsafe on one is refused everywhere:
- * - case is ignored (Windows and macOS file systems are case-insensitive): `.GIT`;
- * - NTFS drops trailing dots and spaces: `.git.`, `.git . `;
- * - NTFS gives `.git`, the first entry of a fresh clone, the short (8.3) name `GIT~1`;
- * - NTFS alternate data streams open the directory itself: `.git::$INDEX_ALLOCATION` (any `:` suffix);
- * - HFS+ ignores sixteen zero-width and direction code points anywhere in a name: `.g\u200Cit`.
- */
-function dotGitAlias(segment) {
-    const ignorable = segment.match(HFS_IGNORABLE);
-    const match = NTFS_DOT_GIT.exec(segment.replace(HFS_IGNORABLE, ''));
-    if (match === null)
-        return undefined;
-    const [, stem = '', trailing = '', stream] = match;
-    if (ignorable !== null) {
-        const named = [...new Set(ignorable.map(codePoint))].join(', ');
-        return `is .git on macOS, whose HFS+ ignores ${named} in names`;
-    }
-    if (stream !== undefined)
-        return 'is an NTFS alternate data stream of .git';
-    if (stem.toLowerCase() === 'git~1')
-        return 'is the Windows short (8.3) name of .git';
-    if (trailing !== '')
-        return 'is .git on Windows, which drops trailing dots and spaces';
-    if (stem !== '.git')
-        return 'is .git where case is ignored, as on Windows and macOS';
-    return "is Git's own directory";
-}
-//# sourceMappingURL=dot-git-alias.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/windows-reserved-name.js
-/**
- * Device names Windows opens instead of a file, whatever the case, with or without an extension, spaces
- * or a stream after them (`con`, `NUL.txt`, `aux .md`, `COM1:x`). The list is Microsoft's ("Naming Files,
- * Paths, and Namespaces": CON, PRN, AUX, NUL, COM0–9, LPT0–9 and the superscript ¹ ² ³ forms) plus
- * `CONIN$` and `CONOUT$`, which Git for Windows also refuses (`is_valid_win32_path` in compat/mingw.c).
- */
-const RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³]) *(?:[.:]|$)/iu;
-/** Whether Windows would treat this path segment as a device rather than a file. */
-function isWindowsReservedName(segment) {
-    return RESERVED.test(segment);
-}
-//# sourceMappingURL=windows-reserved-name.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/path-name-problem.js
-
-
-
-
-
-/**
- * Longest path accepted, in UTF-8 bytes. Git opens files by their path relative to the checkout, and
- * macOS refuses any path of `PATH_MAX` = 1,024 bytes or more, the terminating NUL included
- * (`<sys/syslimits.h>`), so 1,023 is the longest path every checkout can open; Linux allows 4,096
- * (`<linux/limits.h>`), and Windows needs `core.longpaths` past 260 characters whatever we choose.
- */
-const MAX_PATH_BYTES = 1_023;
-/**
- * Longest name (one path segment), in UTF-8 bytes: `NAME_MAX` on Linux file systems and APFS is 255
- * bytes; NTFS and HFS+ count 255 UTF-16 units, which 255 UTF-8 bytes never exceed.
- */
-const MAX_NAME_BYTES = 255;
-/** The characters Windows forbids in names besides control characters and `/` and `\` (Microsoft, "Naming Files"). */
-const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
-/**
- * The first reason a path cannot be written to git and checked out safely on Linux, macOS and Windows,
- * or undefined when it can. The path is NFC-normalised before any name is matched, so a decomposed
- * spelling cannot slip past a rule; lengths are measured on the path as written. Rules, in order:
- * empty; over {@link MAX_PATH_BYTES}; control characters or unpaired surrogates; any segment naming
- * `.git` by Git's own alias rules ({@link dotGitAlias}); not a relative `/`-separated path; `.`, `..` or
- * empty segments; invisible or direction-changing characters (`Cf`, bidi controls, variation selectors);
- * characters Windows forbids; a name over {@link MAX_NAME_BYTES}, ending in a dot or space (Windows
- * drops them) or reserved by Windows for a device.
- */
-function pathNameProblem(path) {
-    if (path === '')
-        return 'path is empty';
-    const bytes = utf8ByteLength(path);
-    if (bytes > MAX_PATH_BYTES) {
-        return `is ${formatCount(bytes)} bytes long, over the ${formatCount(MAX_PATH_BYTES)}-byte limit for a path (macOS cannot open longer ones)`;
-    }
-    const control = /\p{Cc}/u.exec(path);
-    if (control !== null)
-        return `contains the control character ${codePoint(control[0])}`;
-    const surrogate = /\p{Cs}/u.exec(path);
-    if (surrogate !== null)
-        return `is not valid Unicode (an unpaired surrogate ${codePoint(surrogate[0])})`;
-    const normal = path.normalize('NFC');
-    for (const segment of normal.split(/[/\\]/)) {
-        const alias = dotGitAlias(segment);
-        if (alias !== undefined)
-            return `must not write inside .git ("${visibleName(segment)}" ${alias})`;
-    }
-    return shapeProblem(normal) ?? characterProblem(normal) ?? nameProblem(path.split('/'), normal.split('/'));
-}
-function shapeProblem(path) {
-    if (path.includes('\\'))
-        return 'contains a backslash; use "/" as the separator';
-    if (path.startsWith('/'))
-        return 'is absolute; paths must be relative to the repository root';
-    if (/^[A-Za-z]:/.test(path))
-        return 'starts with a drive letter; paths must be relative to the repository root';
-    const segments = path.split('/');
-    if (segments.includes('..'))
-        return 'contains a ".." segment';
-    if (segments.includes('.'))
-        return 'contains a "." segment';
-    if (segments.includes(''))
-        return 'contains an empty segment (a doubled or trailing "/")';
-    return undefined;
-}
-function characterProblem(path) {
-    const invisible = INVISIBLE_CHARACTER.exec(path);
-    if (invisible !== null)
-        return `contains ${codePoint(invisible[0])}, an invisible or direction-changing character`;
-    const forbidden = WINDOWS_FORBIDDEN.exec(path);
-    if (forbidden !== null)
-        return `contains "${forbidden[0]}", which Windows does not allow in names`;
-    return undefined;
-}
-/** `written` and `normal` are the same segments before and after NFC: bytes count as written. */
-function nameProblem(written, normal) {
-    for (const [index, name] of normal.entries()) {
-        const bytes = utf8ByteLength(written[index] ?? name);
-        if (bytes > MAX_NAME_BYTES) {
-            return `has a name of ${formatCount(bytes)} bytes ("${visibleName(name, 40)}"), over the ${MAX_NAME_BYTES}-byte limit for a name`;
-        }
-        if (/[. ]$/.test(name))
-            return `has a name ending in a dot or space ("${name}"), which Windows drops`;
-        if (isWindowsReservedName(name)) {
-            return `has the name "${name}", which Windows reserves for a device (CON, PRN, AUX, NUL, COM0–9, LPT0–9, with any extension)`;
-        }
-    }
-    return undefined;
-}
-//# sourceMappingURL=path-name-problem.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/path-problems.js
-
-
-
-/**
- * Why one path may not be written, judged on its own (collisions need the whole bundle; see
- * check-paths): the first problem with the name itself ({@link pathNameProblem}) and nothing more, since
- * no other rule can be matched safely against a bad name; otherwise each policy rule it breaks —
- * `.github/` protection ({@link githubPathProblem}) and `paths.allowed`. All matching is on the NFC form.
- */
-function pathProblems(path, policy) {
-    const nameProblem = pathNameProblem(path);
-    if (nameProblem !== undefined)
-        return [nameProblem];
-    const normal = path.normalize('NFC');
-    const problems = [];
-    const github = githubPathProblem({ path: normal, allowed: policy.allowedGithubPaths });
-    if (github !== undefined)
-        problems.push(github);
-    const { allowedPaths } = policy;
-    if (allowedPaths.length > 0 && !allowedPaths.some((allowed) => isUnder(normal, allowed.normalize('NFC')))) {
-        problems.push(`is outside the allowed paths (${allowedPaths.join(', ')})`);
-    }
-    return problems;
-}
-//# sourceMappingURL=path-problems.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/check-paths.js
-
-
-/**
- * Path rules for every file in a bundle: each path on its own ({@link pathProblems}), then the paths
- * that cannot live side by side ({@link pathCollisions}), then the template path. Linear in the number
- * and length of the paths.
- */
-function checkPaths(bundle, policy) {
-    const findings = [];
-    const add = (path, message) => void findings.push({ gate: 'paths', path, message });
-    const paths = bundle.files.map((file) => file.path);
-    for (const path of paths)
-        for (const problem of pathProblems(path, policy))
-            add(path, problem);
-    for (const { path, message } of pathCollisions(paths))
-        add(path, message);
-    const { templatePath } = bundle;
-    if (templatePath !== undefined && !paths.includes(templatePath)) {
-        add(templatePath, 'is named as the template but is not one of the files');
-    }
-    return findings;
-}
-//# sourceMappingURL=check-paths.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/scan-joined-texts.js
-
-
-
-/**
- * Scans many short texts at the cost of one scan: they are joined, each match is mapped back to the
- * text it starts in (`index`) and located within it. The separator holds a NUL, which no pattern
- * allows between a secret's name and its value, so one text cannot complete a match begun in another.
- */
-async function scanJoinedTexts(texts) {
-    const separator = '\n\0\n';
-    const starts = [];
-    let offset = 0;
-    for (const text of texts) {
-        starts.push(offset);
-        offset += text.length + separator.length;
-    }
-    const matches = await scanSecrets({ text: texts.join(separator) });
-    return matches.flatMap((match) => {
-        const index = lastIndexAtOrBefore(starts, match.range[0]);
-        const text = texts[index];
-        if (text === undefined)
-            return [];
-        const relative = match.range[0] - (starts[index] ?? 0);
-        return [{ index, match: { ...match, ...lineColumnFinder(text)(relative) } }];
-    });
-}
-//# sourceMappingURL=scan-joined-texts.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
-/** Every string value in a parsed document, depth first, in document order. */
-function stringLeaves(value) {
-    const leaves = [];
-    const visit = (node, where, name) => {
-        if (typeof node === 'string') {
-            leaves.push({
-                where: where === '' ? '(document)' : where,
-                text: name === undefined ? node : `${name}: ${node}`,
-            });
-        }
-        else if (Array.isArray(node)) {
-            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
-        }
-        else if (node !== null && typeof node === 'object') {
-            for (const [key, item] of Object.entries(node))
-                visit(item, where === '' ? key : `${where}.${key}`, key);
-        }
-    };
-    visit(value, '', undefined);
-    return leaves;
-}
-//# sourceMappingURL=string-leaves.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
-
-
-
-const STRUCTURED = /\.(json|ya?ml|template)$/i;
-/**
- * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
- * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
- * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
- * only decoded matches beyond the raw count are. A file that does not parse has none.
- */
-async function findEscapedSecrets(params) {
-    const { file } = params;
-    if (file.role !== 'template' && !STRUCTURED.test(file.path))
-        return [];
-    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
-    if (!file.content.includes('\\'))
-        return [];
-    const parsed = parseTemplate(file.content);
-    if (!parsed.ok)
-        return [];
-    const leaves = stringLeaves(parsed.template);
-    const unclaimed = new Map();
-    for (const { kind } of params.rawMatches)
-        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
-    const found = [];
-    for (const { index, match } of await scanJoinedTexts(leaves.map((leaf) => leaf.text))) {
-        const left = unclaimed.get(match.kind.slug) ?? 0;
-        if (left > 0)
-            unclaimed.set(match.kind.slug, left - 1);
-        else
-            found.push({ where: leaves[index]?.where ?? '(document)', match });
-    }
-    return found;
-}
-//# sourceMappingURL=find-escaped-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/check-secrets.js
-
-
-
-
-const ADVICE = 'a credential must never be committed: remove it and read it at runtime from AWS Secrets Manager or SSM Parameter Store';
-/**
- * Every file of the bundle, and every path, the summary, plan steps and risk notes (the PR body
- * shows them), scanned with secretlint's recommended preset (DESIGN §5b). A finding names the file,
- * the line and column and the kind of secret, never the value; a path holding one is shown redacted.
- */
-async function checkSecrets(bundle) {
-    const texts = [
-        ...bundle.files.map((file) => ({ where: 'the file path', path: file.path, text: file.path })),
-        { where: 'the summary', text: bundle.summary },
-        ...bundle.plan.map((step, index) => ({ where: `plan step ${index + 1}`, text: step })),
-        ...bundle.riskNotes.map((note, index) => ({ where: `risk note ${index + 1}`, text: note })),
-    ];
-    const textFindings = [];
-    // A path is shown redacted in every finding about its file once it holds a secret.
-    const shownPaths = new Map();
-    for (const { index, match } of await scanJoinedTexts(texts.map(({ text }) => text))) {
-        const owner = texts[index];
-        if (owner === undefined)
-            continue;
-        const finding = { gate: 'secrets', message: `${owner.where}, ${located(match)}` };
-        if (owner.path === undefined) {
-            textFindings.push(finding);
-            continue;
-        }
-        const shown = shownPaths.get(owner.path) ?? (await redactSecrets(owner.path));
-        shownPaths.set(owner.path, shown);
-        textFindings.push({ ...finding, path: shown });
-    }
-    const fileFindings = [];
-    for (const file of bundle.files) {
-        fileFindings.push(...(await checkFile({ file, shownPath: shownPaths.get(file.path) ?? file.path })));
-    }
-    return [...fileFindings, ...textFindings];
-}
-async function checkFile(params) {
-    const { file, shownPath } = params;
-    const rawMatches = await scanSecrets({ text: file.content, path: file.path });
-    const escaped = await findEscapedSecrets({ file, rawMatches });
-    const findings = rawMatches.map((match) => ({
-        gate: 'secrets',
-        path: shownPath,
-        message: located(match),
-    }));
-    for (const { where, match } of escaped) {
-        // A key on the way to the value could be a secret too.
-        const at = await redactSecrets(where);
-        findings.push({
-            gate: 'secrets',
-            path: shownPath,
-            message: `at ${at}, once its escapes are decoded: ${described(match)}`,
-        });
-    }
-    return findings;
-}
-function located(match) {
-    return `line ${match.line}, column ${match.column}: ${described(match)}`;
-}
-function described(match) {
-    const rule = match.ruleId.replace(/^@secretlint\/secretlint-rule-/, '');
-    return `${match.kind.title} (secretlint rule "${rule}"); ${ADVICE}`;
-}
-//# sourceMappingURL=check-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/closest-name.js
-/**
- * The candidate a misspelt name most likely meant (different case, or at most two edits away), so a
- * finding can say "did you mean" and a model can repair it without guessing.
- */
-function closestName(name, candidates) {
-    let best;
-    for (const candidate of candidates) {
-        const distance = candidate.toLowerCase() === name.toLowerCase()
-            ? 0
-            : editDistance(name.toLowerCase(), candidate.toLowerCase());
-        if (distance <= 2 && (best === undefined || distance < best.distance))
-            best = { candidate, distance };
-    }
-    return best?.candidate;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 2)
-        return 3;
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j += 1) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-//# sourceMappingURL=closest-name.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/describe-value.js
-
-/** A short description of a value that was not what a function expected. */
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return `a list of ${value.length}`;
-    if (is_plain_object_isPlainObject(value))
-        return 'a mapping';
-    return typeof value === 'string' ? `"${value}"` : String(value);
-}
-//# sourceMappingURL=describe-value.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/intrinsic-arity.js
-
-/** Functions CloudFormation (with its LanguageExtensions and Rules) accepts; anything else `Fn::` is a typo. */
-const KNOWN_FUNCTIONS = new Set([
-    'Fn::And',
-    'Fn::Base64',
-    'Fn::Cidr',
-    'Fn::Contains',
-    'Fn::EachMemberEquals',
-    'Fn::EachMemberIn',
-    'Fn::Equals',
-    'Fn::FindInMap',
-    'Fn::GetAtt',
-    'Fn::GetAZs',
-    'Fn::If',
-    'Fn::ImportValue',
-    'Fn::Join',
-    'Fn::Length',
-    'Fn::Not',
-    'Fn::Or',
-    'Fn::RefAll',
-    'Fn::Select',
-    'Fn::Split',
-    'Fn::Sub',
-    'Fn::ToJsonString',
-    'Fn::Transform',
-    'Fn::ValueOf',
-    'Fn::ValueOfAll',
-]);
-/** Argument-list lengths, as [min, max]. */
-const ARITY = {
-    'Fn::And': [2, 10],
-    'Fn::Cidr': [3, 3],
-    'Fn::Equals': [2, 2],
-    'Fn::FindInMap': [3, 4],
-    'Fn::If': [3, 3],
-    'Fn::Join': [2, 2],
-    'Fn::Not': [1, 1],
-    'Fn::Or': [2, 10],
-    'Fn::Select': [2, 2],
-    'Fn::Split': [2, 2],
-};
-/** Unknown `Fn::` names and argument lists of the wrong length. */
-function arityProblems(name, args) {
-    if (name === 'Ref' || name === 'Condition' || name.startsWith('Fn::ForEach::'))
-        return [];
-    if (!KNOWN_FUNCTIONS.has(name))
-        return [`unknown intrinsic function "${name}"`];
-    const arity = ARITY[name];
-    if (arity === undefined)
-        return [];
-    const [min, max] = arity;
-    const expected = min === max ? `${min}` : `${min} to ${max}`;
-    if (!Array.isArray(args))
-        return [`${name} expects a list of ${expected} items, got ${describeValue(args)}`];
-    return args.length < min || args.length > max
-        ? [`${name} expects a list of ${expected} items, got ${args.length}`]
-        : [];
-}
-//# sourceMappingURL=intrinsic-arity.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/sub-variables.js
-/**
- * The `${Name}` and `${Resource.Attribute}` placeholders of an `Fn::Sub` string, in order.
- * `${!Literal}` is CloudFormation's escape for a literal `${Literal}`, so it is not a placeholder.
- */
-function subVariables(text) {
-    const names = [];
-    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
-        const name = match[1] ?? '';
-        if (!name.startsWith('!'))
-            names.push(name.trim());
-    }
-    return names;
-}
-//# sourceMappingURL=sub-variables.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/pseudo-parameters.js
-/** Names CloudFormation resolves for every stack; valid `Ref` and `${...}` targets without being declared. */
-const PSEUDO_PARAMETERS = new Set([
-    'AWS::AccountId',
-    'AWS::NotificationARNs',
-    'AWS::NoValue',
-    'AWS::Partition',
-    'AWS::Region',
-    'AWS::StackId',
-    'AWS::StackName',
-    'AWS::URLSuffix',
-]);
-//# sourceMappingURL=pseudo-parameters.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/template-names.js
-
-
-const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
-function collectTemplateNames(template) {
-    const resources = is_plain_object_isPlainObject(template['Resources']) ? template['Resources'] : {};
-    const transforms = [template['Transform']].flat();
-    return {
-        parameters: new Set(keysOf(template['Parameters'])),
-        resources: new Set(Object.keys(resources)),
-        conditions: new Set(keysOf(template['Conditions'])),
-        mappings: is_plain_object_isPlainObject(template['Mappings']) ? template['Mappings'] : {},
-        serverless: transforms.includes(SERVERLESS_TRANSFORM),
-        serverlessResources: Object.entries(resources)
-            .filter(([, body]) => is_plain_object_isPlainObject(body) && String(body['Type']).startsWith('AWS::Serverless::'))
-            .map(([id]) => id),
-    };
-}
-function keysOf(section) {
-    return is_plain_object_isPlainObject(section) ? Object.keys(section) : [];
-}
-function isResource(names, id) {
-    if (names.resources.has(id))
-        return true;
-    if (!names.serverless)
-        return false;
-    return (id.startsWith('ServerlessRestApi') ||
-        id.startsWith('ServerlessHttpApi') ||
-        names.serverlessResources.some((serverlessId) => id.startsWith(serverlessId)));
-}
-function isRefTarget(names, target) {
-    if (PSEUDO_PARAMETERS.has(target) || names.parameters.has(target) || isResource(names, target))
-        return true;
-    // SAM lets `!Ref MyFunction.Alias` / `.Version` name what AutoPublishAlias generates.
-    const dot = target.indexOf('.');
-    return names.serverless && dot > 0 && isResource(names, target.slice(0, dot));
-}
-/** Every name a `Ref` or `${...}` could have meant, for "did you mean" suggestions. */
-function refCandidates(names) {
-    return [...names.parameters, ...names.resources, ...PSEUDO_PARAMETERS];
-}
-//# sourceMappingURL=template-names.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/check-intrinsic-call.js
-
-
-
-
-
-
-function checkIntrinsicCall(call, names) {
-    const problems = [...arityProblems(call.name, call.args), ...referenceProblems(call, names)];
-    return problems.map((message) => ({ location: call.location, message }));
-}
-function referenceProblems(call, names) {
-    switch (call.name) {
-        case 'Ref':
-            return refProblems(call.args, names);
-        case 'Fn::GetAtt':
-            return getAttProblems(call.args, names);
-        case 'Fn::Sub':
-            return subProblems(call.args, names);
-        case 'Fn::If':
-            return Array.isArray(call.args) ? conditionProblems('Fn::If', call.args[0], names) : [];
-        case 'Condition':
-            return conditionProblems('Condition', call.args, names);
-        case 'Fn::FindInMap':
-            return Array.isArray(call.args) ? findInMapProblems(call.args, names) : [];
-        default:
-            return [];
-    }
-}
-function refProblems(target, names) {
-    if (typeof target !== 'string')
-        return [`Ref must name a parameter or resource as a string, got ${describeValue(target)}`];
-    if (isRefTarget(names, target))
-        return [];
-    return [
-        `Ref target "${target}" is not a parameter, resource or pseudo parameter${suggestion(target, refCandidates(names))}`,
-    ];
-}
-function getAttProblems(args, names) {
-    const [target, attribute] = typeof args === 'string' ? splitOnce(args) : Array.isArray(args) ? args : [];
-    const shapeOk = Array.isArray(args) ? args.length === 2 : typeof args === 'string';
-    if (!shapeOk ||
-        typeof target !== 'string' ||
-        target === '' ||
-        attribute === undefined ||
-        attribute === '') {
-        return ['Fn::GetAtt expects [LogicalId, AttributeName] or "LogicalId.AttributeName"'];
-    }
-    if (typeof attribute !== 'string' && !is_plain_object_isPlainObject(attribute)) {
-        return [`Fn::GetAtt attribute name must be a string or Ref, got ${describeValue(attribute)}`];
-    }
-    return resourceProblem(`Fn::GetAtt target "${target}"`, target, names);
-}
-function subProblems(args, names) {
-    const [text, variables] = Array.isArray(args) ? args : [args, {}];
-    if (Array.isArray(args) && (args.length !== 2 || !is_plain_object_isPlainObject(variables))) {
-        return ['Fn::Sub expects a string or [string, { Variable: value }]'];
-    }
-    // A template string built by another function is resolved at deploy time; nothing to check here.
-    if (typeof text !== 'string')
-        return is_plain_object_isPlainObject(text) ? [] : [`Fn::Sub template must be a string, got ${describeValue(text)}`];
-    const declared = is_plain_object_isPlainObject(variables) ? new Set(Object.keys(variables)) : new Set();
-    return subVariables(text).flatMap((variable) => subVariableProblems(variable, declared, names));
-}
-function subVariableProblems(variable, declared, names) {
-    if (variable === '')
-        return ['Fn::Sub has an empty ${} placeholder'];
-    if (declared.has(variable) || isRefTarget(names, variable))
-        return [];
-    const dot = variable.indexOf('.');
-    if (dot > 0) {
-        const target = variable.slice(0, dot);
-        return resourceProblem(`Fn::Sub variable "\${${variable}}" refers to "${target}", which`, target, names);
-    }
-    const candidates = [...declared, ...refCandidates(names)];
-    return [
-        `Fn::Sub variable "\${${variable}}" is not a parameter, resource, pseudo parameter or key of the variable map${suggestion(variable, candidates)}`,
-    ];
-}
-function resourceProblem(subject, target, names) {
-    if (isResource(names, target))
-        return [];
-    if (names.parameters.has(target))
-        return [`${subject} is a parameter, not a resource`];
-    return [`${subject} is not a resource${suggestion(target, names.resources)}`];
-}
-function conditionProblems(user, condition, names) {
-    if (typeof condition !== 'string')
-        return [`${user} condition must be a condition name, got ${describeValue(condition)}`];
-    if (names.conditions.has(condition))
-        return [];
-    return [
-        `${user} condition "${condition}" is not defined in Conditions${suggestion(condition, names.conditions)}`,
-    ];
-}
-function findInMapProblems(args, names) {
-    const [mapName, topKey, secondKey] = args;
-    if (typeof mapName !== 'string')
-        return [];
-    const mapping = names.mappings[mapName];
-    if (mapping === undefined) {
-        return [
-            `Fn::FindInMap map "${mapName}" is not defined in Mappings${suggestion(mapName, Object.keys(names.mappings))}`,
-        ];
-    }
-    if (typeof topKey !== 'string' || !is_plain_object_isPlainObject(mapping))
-        return [];
-    const entry = mapping[topKey];
-    if (entry === undefined)
-        return [`Fn::FindInMap map "${mapName}" has no key "${topKey}"`];
-    if (typeof secondKey !== 'string' || !is_plain_object_isPlainObject(entry) || secondKey in entry)
-        return [];
-    return [`Fn::FindInMap map "${mapName}" has no key "${topKey}.${secondKey}"`];
-}
-function splitOnce(text) {
-    const dot = text.indexOf('.');
-    return dot === -1 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
-}
-function suggestion(name, candidates) {
-    const closest = closestName(name, candidates);
-    return closest === undefined || closest === name ? '' : ` (did you mean "${closest}"?)`;
-}
-//# sourceMappingURL=check-intrinsic-call.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/logical-id.js
-/** CloudFormation logical IDs (resources, parameters, outputs) are ASCII letters and digits only. */
-function isLogicalId(id) {
-    return /^[A-Za-z0-9]+$/.test(id);
-}
-function logicalIdProblem(id) {
-    return `logical ID "${id}" must contain only letters A-Z, a-z and digits 0-9`;
-}
-/** LanguageExtensions' `Fn::ForEach::Name` entries expand into resources at deploy time; they are not IDs themselves. */
-function isForEachKey(id) {
-    return id.startsWith('Fn::ForEach::');
-}
-//# sourceMappingURL=logical-id.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/check-outputs.js
-
-
-function checkOutputs(outputs, names) {
-    if (!is_plain_object_isPlainObject(outputs))
-        return [];
-    return Object.entries(outputs).flatMap(([id, definition]) => {
-        if (isForEachKey(id))
-            return [];
-        const location = `Outputs.${id}`;
-        const issues = [];
-        if (!isLogicalId(id))
-            issues.push({ location, message: logicalIdProblem(id) });
-        if (!is_plain_object_isPlainObject(definition))
-            return [...issues, { location, message: 'must be a mapping with a Value' }];
-        if (definition['Value'] === undefined || definition['Value'] === null) {
-            issues.push({ location: `${location}.Value`, message: 'is missing; every output needs a Value' });
-        }
-        const condition = definition['Condition'];
-        if (condition !== undefined && (typeof condition !== 'string' || !names.conditions.has(condition))) {
-            issues.push({
-                location: `${location}.Condition`,
-                message: `condition ${JSON.stringify(condition)} is not defined in Conditions`,
-            });
-        }
-        return issues;
-    });
-}
-//# sourceMappingURL=check-outputs.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/check-parameters.js
-
-
-function checkParameters(parameters, names) {
-    if (!is_plain_object_isPlainObject(parameters))
-        return [];
-    return Object.entries(parameters).flatMap(([id, definition]) => {
-        const location = `Parameters.${id}`;
-        const issues = [];
-        if (!isLogicalId(id))
-            issues.push({ location, message: logicalIdProblem(id) });
-        if (names.resources.has(id))
-            issues.push({ location, message: `"${id}" is also the logical ID of a resource; IDs must be unique` });
-        if (!is_plain_object_isPlainObject(definition)) {
-            issues.push({ location, message: 'must be a mapping with at least a Type' });
-        }
-        else if (typeof definition['Type'] !== 'string' || definition['Type'].trim() === '') {
-            issues.push({
-                location: `${location}.Type`,
-                message: 'is missing; every parameter needs a Type such as String or Number',
-            });
-        }
-        return issues;
-    });
-}
-//# sourceMappingURL=check-parameters.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/resource-type.js
-/**
- * `Provider::Service::Resource` (AWS, Alexa, AWS::Serverless, registry extensions, with `::MODULE`
- * for modules) or `Custom::Name` for custom resources.
- */
-function isResourceType(type) {
-    return (/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?$/.test(type) ||
-        /^Custom::[A-Za-z0-9_@-]{1,60}$/.test(type));
-}
-//# sourceMappingURL=resource-type.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/check-resources.js
-
-
-
-
-
-const ATTRIBUTES = new Set([
-    'Type',
-    'Properties',
-    'DependsOn',
-    'Condition',
-    'Metadata',
-    'CreationPolicy',
-    'DeletionPolicy',
-    'UpdatePolicy',
-    'UpdateReplacePolicy',
-]);
-const SERVERLESS_ATTRIBUTES = new Set(['Connectors', 'IgnoreGlobals']);
-const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
-const UPDATE_REPLACE_POLICIES = ['Delete', 'Retain', 'Snapshot'];
-/** The Resources section's own rules; references inside resource bodies are checked by the intrinsic walk. */
-function checkResources(resources, names) {
-    if (resources === undefined)
-        return [{ location: 'Resources', message: 'is missing; a template needs at least one resource' }];
-    if (!is_plain_object_isPlainObject(resources))
-        return [{ location: 'Resources', message: 'must be a mapping of logical IDs to resources' }];
-    if (Object.keys(resources).length === 0)
-        return [{ location: 'Resources', message: 'is empty; a template needs at least one resource' }];
-    return Object.entries(resources).flatMap(([id, body]) => isForEachKey(id) ? [] : checkResource(id, body, names));
-}
-function checkResource(id, body, names) {
-    const location = `Resources.${id}`;
-    const issues = [];
-    const add = (at, message) => void issues.push({ location: at, message });
-    if (!isLogicalId(id))
-        add(location, logicalIdProblem(id));
-    if (!is_plain_object_isPlainObject(body))
-        return [...issues, { location, message: 'must be a mapping with a Type' }];
-    const type = body['Type'];
-    if (type === undefined)
-        add(`${location}.Type`, 'is missing; every resource needs a Type such as AWS::S3::Bucket');
-    else if (typeof type !== 'string' || !isResourceType(type)) {
-        add(`${location}.Type`, `${JSON.stringify(type)} is not a resource type (expected Provider::Service::Resource such as AWS::Lambda::Function, or Custom::Name)`);
-    }
-    for (const attribute of Object.keys(body)) {
-        if (ATTRIBUTES.has(attribute) || (names.serverless && SERVERLESS_ATTRIBUTES.has(attribute)))
-            continue;
-        add(`${location}.${attribute}`, `"${attribute}" is not a resource attribute; resource settings belong under Properties`);
-    }
-    if (body['Properties'] !== undefined && !is_plain_object_isPlainObject(body['Properties']))
-        add(`${location}.Properties`, 'must be a mapping');
-    issues.push(...dependsOnProblems(location, body['DependsOn'], names));
-    const condition = body['Condition'];
-    if (condition !== undefined && (typeof condition !== 'string' || !names.conditions.has(condition))) {
-        add(`${location}.Condition`, `condition ${JSON.stringify(condition)} is not defined in Conditions`);
-    }
-    issues.push(...policyProblems(`${location}.DeletionPolicy`, body['DeletionPolicy'], DELETION_POLICIES));
-    issues.push(...policyProblems(`${location}.UpdateReplacePolicy`, body['UpdateReplacePolicy'], UPDATE_REPLACE_POLICIES));
-    return issues;
-}
-function dependsOnProblems(location, dependsOn, names) {
-    if (dependsOn === undefined)
-        return [];
-    const targets = [dependsOn].flat();
-    return targets.flatMap((target) => {
-        if (typeof target !== 'string') {
-            return [
-                { location: `${location}.DependsOn`, message: 'must be a resource logical ID or a list of them' },
-            ];
-        }
-        if (isResource(names, target))
-            return [];
-        const closest = closestName(target, names.resources);
-        const hint = closest === undefined ? '' : ` (did you mean "${closest}"?)`;
-        return [
-            { location: `${location}.DependsOn`, message: `DependsOn target "${target}" is not a resource${hint}` },
-        ];
-    });
-}
-function policyProblems(location, policy, allowed) {
-    if (policy === undefined || (typeof policy === 'string' && allowed.includes(policy)))
-        return [];
-    // Policies may be chosen by Fn::If.
-    if (is_plain_object_isPlainObject(policy))
-        return [];
-    return [{ location, message: `${JSON.stringify(policy)} is not one of ${allowed.join(', ')}` }];
-}
-//# sourceMappingURL=check-resources.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/check-top-level.js
-const check_top_level_SECTIONS = new Set([
-    'AWSTemplateFormatVersion',
-    'Description',
-    'Metadata',
-    'Parameters',
-    'Rules',
-    'Mappings',
-    'Conditions',
-    'Transform',
-    'Resources',
-    'Outputs',
-]);
-/** SAM's `Globals` only means something when the transform will consume it. */
-const SERVERLESS_SECTIONS = new Set(['Globals']);
-const MAPPING_SECTIONS = ['Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Outputs'];
-function checkTopLevel(template, names) {
-    const issues = [];
-    for (const key of Object.keys(template)) {
-        if (check_top_level_SECTIONS.has(key) || (names.serverless && SERVERLESS_SECTIONS.has(key)))
-            continue;
-        issues.push({
-            location: key,
-            message: `"${key}" is not a template section (expected one of ${[...check_top_level_SECTIONS].join(', ')})`,
-        });
-    }
-    const version = template['AWSTemplateFormatVersion'];
-    if (version !== undefined && version !== '2010-09-09') {
-        issues.push({
-            location: 'AWSTemplateFormatVersion',
-            message: `must be "2010-09-09", the only version CloudFormation knows`,
-        });
-    }
-    const description = template['Description'];
-    if (description !== undefined && typeof description !== 'string') {
-        issues.push({ location: 'Description', message: 'must be a string' });
-    }
-    for (const section of MAPPING_SECTIONS) {
-        const value = template[section];
-        if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-            issues.push({ location: section, message: 'must be a mapping of names to definitions' });
-        }
-    }
-    return issues;
-}
-//# sourceMappingURL=check-top-level.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/find-dependency-cycles.js
-/**
- * Cycles in a "resource → resources it needs" graph, each as the list of IDs around the loop
- * (first ID repeated at the end). CloudFormation refuses such templates with "Circular dependency".
- * Each cycle is reported once, starting from its alphabetically first member.
- */
-function findDependencyCycles(graph) {
-    const cycles = new Map();
-    const done = new Set();
-    const visit = (id, trail) => {
-        const position = trail.indexOf(id);
-        if (position !== -1) {
-            const loop = trail.slice(position);
-            const start = loop.indexOf([...loop].sort()[0] ?? id);
-            const rotated = [...loop.slice(start), ...loop.slice(0, start)];
-            cycles.set(rotated.join('\u0000'), [...rotated, rotated[0] ?? id]);
-            return;
-        }
-        if (done.has(id))
-            return;
-        for (const next of graph.get(id) ?? [])
-            visit(next, [...trail, id]);
-        done.add(id);
-    };
-    for (const id of [...graph.keys()].sort())
-        visit(id, []);
-    return [...cycles.values()];
-}
-//# sourceMappingURL=find-dependency-cycles.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/walk-intrinsics.js
-
-const CONDITION_OPERATORS = new Set(['Fn::And', 'Fn::Or', 'Fn::Not']);
-/** Visits every intrinsic call in a value, however deeply nested, including calls inside other calls' arguments. */
-function walkIntrinsics(params) {
-    const { value, location, visit, inConditionExpression = false } = params;
-    if (Array.isArray(value)) {
-        value.forEach((item, index) => walkIntrinsics({ value: item, location: `${location}[${index}]`, visit, inConditionExpression }));
-        return;
-    }
-    if (!is_plain_object_isPlainObject(value))
-        return;
-    const call = asIntrinsicCall(value, location, inConditionExpression);
-    if (call !== undefined) {
-        visit(call);
-        walkIntrinsics({
-            value: call.args,
-            location: `${location}.${call.name}`,
-            visit,
-            inConditionExpression: CONDITION_OPERATORS.has(call.name),
-        });
-        return;
-    }
-    for (const [key, child] of Object.entries(value)) {
-        walkIntrinsics({ value: child, location: `${location}.${key}`, visit });
-    }
-}
-function asIntrinsicCall(value, location, inConditionExpression) {
-    const keys = Object.keys(value);
-    const [name] = keys;
-    if (keys.length !== 1 || name === undefined)
-        return undefined;
-    const isCall = name === 'Ref' || name.startsWith('Fn::') || (inConditionExpression && name === 'Condition');
-    return isCall ? { name, args: value[name], location } : undefined;
-}
-//# sourceMappingURL=walk-intrinsics.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/resource-dependencies.js
-
-
-
-/** Which declared resources each resource needs, through Ref, Fn::GetAtt, Fn::Sub and DependsOn. */
-function resourceDependencies(resources) {
-    const ids = new Set(Object.keys(resources));
-    const graph = new Map();
-    for (const [id, body] of Object.entries(resources)) {
-        const needs = new Set();
-        const note = (target) => {
-            if (typeof target === 'string' && ids.has(target))
-                needs.add(target);
-        };
-        walkIntrinsics({
-            value: body,
-            location: id,
-            visit: (call) => noteCallTargets(call.name, call.args, note),
-        });
-        if (is_plain_object_isPlainObject(body))
-            [body['DependsOn']].flat().forEach(note);
-        graph.set(id, needs);
-    }
-    return graph;
-}
-function noteCallTargets(name, args, note) {
-    if (name === 'Ref')
-        note(args);
-    if (name === 'Fn::GetAtt')
-        note(typeof args === 'string' ? args.split('.')[0] : Array.isArray(args) ? args[0] : undefined);
-    if (name === 'Fn::Sub') {
-        const [text, variables] = Array.isArray(args) ? args : [args, {}];
-        if (typeof text !== 'string')
-            return;
-        const declared = is_plain_object_isPlainObject(variables) ? variables : {};
-        for (const variable of subVariables(text)) {
-            if (!(variable in declared))
-                note(variable.split('.')[0]);
-        }
-    }
-}
-//# sourceMappingURL=resource-dependencies.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/check-template-structure.js
-
-
-
-
-
-
-
-
-
-
-
-/**
- * What CloudFormation's own validation would reject before creating anything: missing or malformed
- * sections, badly formed types and IDs, and references (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`,
- * conditions, mappings) to things the template does not declare. Takes the long form from `parseTemplate`.
- */
-function checkTemplateStructure(template) {
-    if (!is_plain_object_isPlainObject(template)) {
-        return [{ location: 'Template', message: 'must be a mapping with a Resources section at the top level' }];
-    }
-    const names = collectTemplateNames(template);
-    return [
-        ...checkTopLevel(template, names),
-        ...checkParameters(template['Parameters'], names),
-        ...checkResources(template['Resources'], names),
-        ...checkOutputs(template['Outputs'], names),
-        ...intrinsicIssues(template, names),
-        ...cycleIssues(template['Resources']),
-    ];
-}
-/** Sections whose values CloudFormation evaluates; Parameters, Mappings and Metadata hold literals. */
-function intrinsicIssues(template, names) {
-    const issues = [];
-    const visit = (call) => void issues.push(...checkIntrinsicCall(call, names));
-    for (const section of ['Resources', 'Outputs', 'Rules']) {
-        const entries = template[section];
-        if (!is_plain_object_isPlainObject(entries))
-            continue;
-        for (const [id, body] of Object.entries(entries)) {
-            if (!isForEachKey(id))
-                walkIntrinsics({ value: body, location: `${section}.${id}`, visit });
-        }
-    }
-    const conditions = template['Conditions'];
-    if (is_plain_object_isPlainObject(conditions)) {
-        for (const [id, body] of Object.entries(conditions)) {
-            walkIntrinsics({ value: body, location: `Conditions.${id}`, visit, inConditionExpression: true });
-        }
-    }
-    return issues;
-}
-function cycleIssues(resources) {
-    if (!is_plain_object_isPlainObject(resources))
-        return [];
-    return findDependencyCycles(resourceDependencies(resources)).map((cycle) => ({
-        location: `Resources.${cycle[0] ?? ''}`,
-        message: `circular dependency ${cycle.join(' → ')}; CloudFormation cannot order these resources`,
-    }));
-}
-//# sourceMappingURL=check-template-structure.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/template-issue.js
-function formatTemplateIssue(issue) {
-    return `${issue.location}: ${issue.message}`;
-}
-//# sourceMappingURL=template-issue.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/check-template.js
-
-
-
-
-/** CloudFormation's limit for an inline TemplateBody; larger templates must be uploaded to S3 first. */
-const TEMPLATE_BODY_LIMIT_BYTES = 51_200;
-/**
- * Every CloudFormation template in the bundle — the one `templatePath` names and any file whose role
- * is `template` — must parse and be structurally sound. A bundle without a template passes.
- */
-function checkTemplate(bundle) {
-    return templateFiles(bundle).flatMap(checkTemplateFile);
-}
-function templateFiles(bundle) {
-    const chosen = new Set();
-    for (const file of bundle.files) {
-        if (file.path === bundle.templatePath || file.role === 'template')
-            chosen.add(file);
-    }
-    return [...chosen];
-}
-function checkTemplateFile(file) {
-    const finding = (message) => ({ gate: 'template', path: file.path, message });
-    const findings = [];
-    const bytes = utf8ByteLength(file.content);
-    if (bytes > TEMPLATE_BODY_LIMIT_BYTES) {
-        findings.push(finding(`template is ${bytes.toLocaleString('en-US')} bytes, over CloudFormation's 51,200-byte TemplateBody limit; ` +
-            'it would need uploading to S3 and deploying by TemplateURL — make it smaller or split it into nested stacks'));
-    }
-    const parsed = parseTemplate(file.content);
-    if (!parsed.ok) {
-        const where = parsed.position === undefined
-            ? ''
-            : ` at line ${parsed.position.line}, column ${parsed.position.column}`;
-        return [...findings, finding(`${parsed.format.toUpperCase()} does not parse${where}: ${parsed.message}`)];
-    }
-    return [
-        ...findings,
-        ...checkTemplateStructure(parsed.template).map((issue) => finding(formatTemplateIssue(issue))),
-    ];
-}
-//# sourceMappingURL=check-template.js.map
-// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
-var parser_lib = __nccwpck_require__(5429);
-;// CONCATENATED MODULE: ./lib/core/gates/strip-json-comments.js
-/**
- * Blanks out `//` and `/* *\/` comments and trailing commas, as tsconfig-style JSON allows, keeping
- * every other character where it was so parse errors still point at the right line and column.
- */
-function stripJsonComments(text) {
-    return blankTrailingCommas(blankComments(text));
-}
-function blankComments(text) {
-    let output = '';
-    let index = 0;
-    while (index < text.length) {
-        const pair = text.slice(index, index + 2);
-        let end = index + 1;
-        if (text[index] === '"')
-            end = endOfString(text, index);
-        else if (pair === '//')
-            end = strip_json_comments_lineEnd(text, index);
-        else if (pair === '/*')
-            end = commentEnd(text, index);
-        const piece = text.slice(index, end);
-        output += pair === '//' || pair === '/*' ? piece.replace(/[^\n]/g, ' ') : piece;
-        index = end;
-    }
-    return output;
-}
-function blankTrailingCommas(text) {
-    const closesNext = /\s*[}\]]/y;
-    let output = '';
-    let index = 0;
-    while (index < text.length) {
-        const end = text[index] === '"' ? endOfString(text, index) : index + 1;
-        closesNext.lastIndex = index + 1;
-        output += text[index] === ',' && closesNext.test(text) ? ' ' : text.slice(index, end);
-        index = end;
-    }
-    return output;
-}
-function endOfString(text, start) {
-    let index = start + 1;
-    while (index < text.length && text[index] !== '"' && text[index] !== '\n') {
-        index += text[index] === '\\' ? 2 : 1;
-    }
-    return Math.min(index + 1, text.length);
-}
-function strip_json_comments_lineEnd(text, start) {
-    const newline = text.indexOf('\n', start);
-    return newline === -1 ? text.length : newline;
-}
-function commentEnd(text, start) {
-    const close = text.indexOf('*/', start + 2);
-    return close === -1 ? text.length : close + 2;
-}
-//# sourceMappingURL=strip-json-comments.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/check-typescript.js
-
-
-
-/**
- * Every TypeScript file (`.ts`, `.tsx`, `.mts`, `.cts`) must parse, and every JSON file must be
- * valid JSON. Syntax only: types are the generated project's own `tsc`'s business.
- */
-function checkTypescript(bundle) {
-    return bundle.files.flatMap((file) => {
-        const problem = isTypeScript(file.path)
-            ? typescriptProblem(file)
-            : isJson(file.path)
-                ? jsonProblem(file)
-                : undefined;
-        return problem === undefined ? [] : [{ gate: 'typescript', path: file.path, message: problem }];
-    });
-}
-function isTypeScript(path) {
-    return /\.(ts|tsx|mts|cts)$/i.test(path);
-}
-function isJson(path) {
-    return /\.jsonc?$/i.test(path);
-}
-function typescriptProblem(file) {
-    const isTsx = /\.tsx$/i.test(file.path);
-    const isDeclaration = /\.d\.[mc]?ts$/i.test(file.path);
-    const plugins = [
-        isDeclaration ? ['typescript', { dts: true }] : 'typescript',
-        // TypeScript itself accepts decorators, so code using them is not a syntax error.
-        'decorators-legacy',
-    ];
-    if (isTsx)
-        plugins.push('jsx');
-    try {
-        (0,parser_lib/* parse */.qg)(file.content, { sourceType: 'module', plugins, errorRecovery: false });
-        return undefined;
-    }
-    catch (error) {
-        return describeSyntaxError(error);
-    }
-}
-function describeSyntaxError(error) {
-    const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, '') : String(error);
-    const loc = typeof error === 'object' && error !== null && 'loc' in error ? error.loc : undefined;
-    if (typeof loc !== 'object' || loc === null || !('line' in loc) || !('column' in loc)) {
-        return `TypeScript syntax error: ${message}`;
-    }
-    // Babel counts columns from 0; editors and the JSON check count from 1.
-    return `TypeScript syntax error at line ${String(loc.line)}, column ${Number(loc.column) + 1}: ${message}`;
-}
-/** tsconfig, jsconfig, VS Code settings and `.jsonc` are JSON with comments and trailing commas. */
-function allowsComments(path) {
-    return (/(^|\/)(tsconfig|jsconfig)[^/]*\.json$/i.test(path) ||
-        /(^|\/)\.vscode\//i.test(path) ||
-        /\.jsonc$/i.test(path));
-}
-function jsonProblem(file) {
-    const text = allowsComments(file.path) ? stripJsonComments(file.content) : file.content;
-    // Size is the limits gate's job; only nesting and value count bound this parse.
-    const parsed = parseStructuredText({
-        text,
-        format: 'json',
-        maxLength: Number.POSITIVE_INFINITY,
-        maxDepth: 64,
-        maxValues: 200_000,
-    });
-    if (parsed.ok)
-        return undefined;
-    return `JSON ${parsed.message.replace(/^is not valid JSON/, 'does not parse')}`;
-}
-//# sourceMappingURL=check-typescript.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/run-gate-safely.js
-/**
- * Runs one gate so that a bug in it, or a bundle shaped in a way it never expected, fails that gate
- * with a finding instead of crashing the task: the repair loop and the status comment still get an answer.
- */
-function runGateSafely({ gate, check }) {
-    let findings;
-    try {
-        findings = check();
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        findings = [{ gate, message: `the ${gate} gate could not finish checking the bundle: ${reason}` }];
-    }
-    return { gate, passed: findings.length === 0, findings };
-}
-//# sourceMappingURL=run-gate-safely.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/run-async-gate-safely.js
-
-/**
- * `runGateSafely` for a gate whose check is asynchronous (the secret scan): a rejection, or a
- * throw before the promise exists, becomes a finding of that gate, worded the same way.
- */
-async function runAsyncGateSafely(params) {
-    const settled = await Promise.resolve()
-        .then(params.check)
-        .then((findings) => () => findings, (error) => () => {
-        throw error;
-    });
-    return runGateSafely({ gate: params.gate, check: settled });
-}
-//# sourceMappingURL=run-async-gate-safely.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/run-gates.js
-
-
-
-
-
-
-
-/** Why the other gates are not run when the limits gate fails. */
-const LIMITS_FAILED = 'not run because the limits gate failed';
-/**
- * Every validation gate over one bundle; no gate can throw past this point. The limits gate runs
- * first: when it fails, the bundle is too large to check at a bounded cost, so the other gates are
- * reported as skipped (with {@link LIMITS_FAILED}) rather than run. Otherwise all of them run, even
- * when an earlier one fails, so a single repair round can fix everything at once.
- */
-async function runGates(bundle, policy) {
-    const limits = runGateSafely({ gate: 'limits', check: () => checkLimits(bundle, policy) });
-    const later = [
-        { gate: 'paths', check: async () => checkPaths(bundle, policy) },
-        { gate: 'secrets', check: () => checkSecrets(bundle) },
-        { gate: 'template', check: async () => checkTemplate(bundle) },
-        { gate: 'typescript', check: async () => checkTypescript(bundle) },
-    ];
-    const results = [limits];
-    for (const { gate, check } of later) {
-        results.push(limits.passed
-            ? await runAsyncGateSafely({ gate, check })
-            : { gate, passed: false, findings: [], skipped: LIMITS_FAILED });
-    }
-    return { passed: results.every((result) => result.passed), results };
-}
-//# sourceMappingURL=run-gates.js.map
-;// CONCATENATED MODULE: ./lib/pipeline/generate-with-repair.js
-
-
-
-/**
- * Generates a bundle and runs the gates; failures go back to the model as a repair request,
- * at most `maxRepairAttempts` times, and then the task fails with the last findings. Findings are
- * redacted before they go anywhere, so no secret the model wrote reaches a comment, log or file.
- */
-async function generateWithRepair(params) {
-    let usage = NO_USAGE;
-    let repair;
-    let model = params.provider.name;
-    let findings = [];
-    const totalAttempts = params.maxRepairAttempts + 1;
-    for (let attempt = 1; attempt <= totalAttempts; attempt++) {
-        params.onAttempt?.(attempt);
-        const answer = await generateOnce(params.provider, {
-            request: params.request,
-            context: params.context,
-            repair,
-        });
-        usage = addUsage(usage, answer.usage);
-        if (answer.kind === 'unusable') {
-            findings = await redactFindings(answer.problems.map((message) => ({ gate: 'model-output', message })));
-            // Nothing usable to repair from: ask again with the problems, against an empty previous bundle.
-            repair = { attempt, previous: repair?.previous ?? EMPTY_BUNDLE, findings };
-            continue;
-        }
-        model = answer.model;
-        const report = await runGates(answer.bundle, params.policy);
-        if (report.passed)
-            return { ok: true, bundle: answer.bundle, report, usage, attempts: attempt, model };
-        findings = await redactFindings(report.results.flatMap((result) => result.findings));
-        repair = { attempt, previous: answer.bundle, findings };
-    }
-    return { ok: false, findings, usage, attempts: totalAttempts, model };
-}
-const EMPTY_BUNDLE = { summary: '', plan: [], files: [], riskNotes: [] };
-async function generateOnce(provider, input) {
-    try {
-        const result = await provider.generate(input.repair ? { ...input, repair: input.repair } : { request: input.request, context: input.context });
-        return { kind: 'bundle', bundle: result.bundle, usage: result.usage, model: result.model };
-    }
-    catch (error) {
-        if (!(error instanceof ModelOutputError))
-            throw error;
-        // An unusable answer was still paid for; providers that know the cost attach it.
-        return { kind: 'unusable', problems: error.problems, usage: error.usage ?? NO_USAGE };
-    }
-}
-function addUsage(a, b) {
-    return {
-        inputTokens: a.inputTokens + b.inputTokens,
-        outputTokens: a.outputTokens + b.outputTokens,
-        cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
-        cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
-        costUsd: a.costUsd + b.costUsd,
-    };
-}
-//# sourceMappingURL=generate-with-repair.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./lib/local/commit-to-local-branch.js
-
-
-
-
-
-
-const exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-/**
- * The CLI's stand-in for a pull request: commits the files on `branch` of a local repository
- * (created when absent), leaving the checked-out branch as it was. Re-running adds a commit.
- */
-async function commitToLocalBranch(params) {
-    const git = (...args) => exec('git', args, { cwd: params.repoDir, env: gitEnv() }).then((r) => r.stdout.trim());
-    const createdRepo = !(0,external_node_fs_.existsSync)(external_node_path_.join(params.repoDir, '.git'));
-    if (createdRepo) {
-        await (0,promises_namespaceObject.mkdir)(params.repoDir, { recursive: true });
-        await git('init', '-q', '-b', 'main');
-        await git('commit', '-q', '--allow-empty', '-m', 'Initial commit');
-    }
-    // A separate worktree keeps the user's checkout and index untouched.
-    const worktree = external_node_path_.join(await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_namespaceObject.tmpdir(), 'implementation-agent-')), 'worktree');
-    await git('worktree', 'prune');
-    const branchExists = await git('branch', '--list', params.branch).then((out) => out.length > 0);
-    await git('worktree', 'add', '-q', '-f', ...(branchExists ? [worktree, params.branch] : ['-b', params.branch, worktree]));
-    try {
-        for (const file of params.files) {
-            const target = external_node_path_.join(worktree, ...file.path.split('/'));
-            await (0,promises_namespaceObject.mkdir)(external_node_path_.dirname(target), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(target, file.content);
-        }
-        const inWorktree = (...args) => exec('git', args, { cwd: worktree, env: gitEnv() }).then((r) => r.stdout.trim());
-        await inWorktree('add', '--', ...params.files.map((file) => file.path));
-        await inWorktree('commit', '-q', '--allow-empty', '-m', params.message);
-        return { commit: await inWorktree('rev-parse', 'HEAD'), createdRepo };
-    }
-    finally {
-        await git('worktree', 'remove', '--force', worktree);
-    }
-}
-/** Commits work on machines without a configured git identity (CI, fresh containers). */
-function gitEnv() {
-    return {
-        ...process.env,
-        GIT_AUTHOR_NAME: process.env.GIT_AUTHOR_NAME ?? 'implementation-agent',
-        GIT_AUTHOR_EMAIL: process.env.GIT_AUTHOR_EMAIL ?? 'implementation-agent@users.noreply.local',
-        GIT_COMMITTER_NAME: process.env.GIT_COMMITTER_NAME ?? 'implementation-agent',
-        GIT_COMMITTER_EMAIL: process.env.GIT_COMMITTER_EMAIL ?? 'implementation-agent@users.noreply.local',
-    };
-}
-//# sourceMappingURL=commit-to-local-branch.js.map
+//# sourceMappingURL=read-request-file.js.map
 ;// CONCATENATED MODULE: ./lib/local/run-local-task.js
 
 
@@ -70096,122 +70383,211 @@ function gitEnv() {
 
 
 
-
-
+const STEPS = 5;
 /**
- * The whole pipeline on a laptop: request file → validation → generation with repair → gates →
- * a commit on a new local branch, with the PR body, validation report and status in `outDir`.
+ * The whole pipeline on a laptop: checks → request file → validation → generation with repair →
+ * gates → a commit on `implementation/local-<slug>` in `repoDir`, with the PR body, validation
+ * report and status in `outDir`. Everything that can refuse the invocation (out folder, repository,
+ * request file, a checked-out branch) is checked before anything is generated.
  */
 async function runLocalTask(params) {
     const config = params.config ?? DEFAULT_CONFIG;
-    const { outDir, progress } = params;
-    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
-    progress(`Reading ${params.requestFile}`);
-    const text = await (0,promises_namespaceObject.readFile)(params.requestFile, 'utf8');
-    const parsed = /\.(md|markdown)$/i.test(params.requestFile)
-        ? parseIssueRequest(text)
-        : parseRequestDocument({ channel: 'file', input: text });
-    const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
-    if (!validation?.ok) {
-        const message = validation
-            ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
-            : 'This file does not hold an implementation request.';
-        await writeStatus(outDir, { status: 'invalid_request' });
-        await (0,promises_namespaceObject.writeFile)(external_node_path_.join(outDir, 'request-errors.md'), message);
-        return { status: 'invalid_request', outDir, message };
+    const step = (n, line) => params.progress(`[${n}/${STEPS}] ${line}`);
+    const refused = (message) => ({ status: 'refused', message });
+    if (await isNonFolder(params.outDir))
+        return refused(`--out ${params.outDir} is a file, not a folder.`);
+    const check = await checkLocalRepository({ repoDir: params.repoDir, init: params.init });
+    if (!check.ok)
+        return refused(check.message);
+    step(1, `Reading ${params.requestFile}`);
+    const read = await readRequestFile(params.requestFile);
+    if (read.kind === 'unreadable')
+        return refused(read.message);
+    const outputs = openLocalRunOutputs(params.outDir);
+    if (read.kind === 'invalid') {
+        await outputs.clear();
+        await outputs.write('request-errors.md', read.message);
+        await outputs.writeStatus({
+            status: 'invalid_request',
+            message: 'The request is not valid; see request-errors.md.',
+        });
+        return { status: 'invalid_request', outDir: outputs.dir, message: read.message };
     }
-    const request = validation.payload;
+    const { request } = read;
     const exec = request.execution_request;
-    progress(`Request valid: ${exec.task_type} "${exec.task_name}" (${exec.execution_mode}, ${exec.target_environment})`);
-    const outcome = await generateWithRepair({
-        provider: params.provider,
-        request,
-        context: { owner: 'local', repo: external_node_path_.basename(external_node_path_.resolve(params.repoDir)) },
-        policy: gatePolicyFrom(config),
-        maxRepairAttempts: config.generation.max_repair_attempts,
-        onAttempt: (attempt) => progress(`Generating with ${params.provider.name} (attempt ${attempt})`),
-    });
-    if (!outcome.ok) {
-        const message = `Validation failed after ${outcome.attempts} attempt(s):\n${formatFindingsForRepair(outcome.findings)}`;
-        await (0,promises_namespaceObject.writeFile)(external_node_path_.join(outDir, 'validation-report.md'), message + '\n');
-        await writeStatus(outDir, { status: 'failed', attempts: outcome.attempts, usage: outcome.usage });
-        return { status: 'failed', outDir, message };
+    step(2, `Request valid: ${exec.task_type} "${exec.task_name}" (${exec.execution_mode}, ${exec.target_environment})`);
+    const { branch } = changeNamesFor({ request });
+    const { repository } = check;
+    if (repository.kind === 'existing') {
+        const checkout = await findBranchCheckout({ repoDir: repository.dir, branch });
+        if (checkout !== undefined)
+            return refused(new BranchCheckedOutError(branch, checkout).message);
     }
-    progress(`Validation gates passed (${outcome.bundle.files.length} files)`);
-    const branch = branchNameFor({ taskName: exec.task_name });
-    const prBody = renderPrBody({
-        request,
-        bundle: outcome.bundle,
-        report: outcome.report,
-        usage: outcome.usage,
-        model: outcome.model,
-        attempts: outcome.attempts,
-    });
-    const { commit, createdRepo } = await commitToLocalBranch({
-        repoDir: params.repoDir,
-        branch,
-        files: outcome.bundle.files,
-        message: `Implement ${exec.task_name} (${exec.task_type}, attempt ${outcome.attempts})`,
-    });
-    if (createdRepo)
-        progress(`Created git repository ${params.repoDir}`);
-    progress(`Committed ${commit.slice(0, 7)} on branch ${branch}`);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_.join(outDir, 'pr-body.md'), prBody);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_.join(outDir, 'validation-report.json'), JSON.stringify(outcome.report, null, 2) + '\n');
-    await writeStatus(outDir, {
-        status: 'pr_open',
-        branch,
-        commit,
-        model: outcome.model,
-        attempts: outcome.attempts,
-        usage: outcome.usage,
-        files: outcome.bundle.files.map((f) => f.path),
-    });
-    progress(`Wrote PR body, validation report and status to ${outDir}`);
-    return { status: 'pr_open', branch, commit, outDir };
+    await outputs.clear();
+    try {
+        const started = Date.now();
+        const prepared = await prepareChange({
+            provider: params.provider,
+            request,
+            config,
+            context: { owner: 'local', repo: external_node_path_.basename(external_node_path_.resolve(params.repoDir)) },
+            onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
+        });
+        if (!prepared.ok) {
+            const message = `${prepared.summary} The last problems found:\n${prepared.findings}`;
+            await outputs.write('validation-report.md', message + '\n');
+            await outputs.writeStatus({
+                status: 'failed',
+                message: prepared.summary,
+                attempts: prepared.generation.attempts,
+                usage: prepared.generation.usage,
+            });
+            return { status: 'failed', outDir: outputs.dir, message };
+        }
+        const { generation, names } = prepared;
+        const gates = generation.report.results.map((result) => result.gate).join(', ');
+        step(4, `Validation gates passed (${gates}) for ${generation.bundle.files.length} files in ${seconds(started)}`);
+        if (repository.kind === 'to-create') {
+            await createLocalRepository(repository.dir);
+            params.progress(`      Created git repository ${repository.dir} (--init)`);
+        }
+        const { commit, changed } = await commitToLocalBranch({
+            repoDir: repository.dir,
+            branch: names.branch,
+            files: generation.bundle.files,
+            message: names.commitMessage,
+        });
+        step(5, changed
+            ? `Committed ${commit.slice(0, 7)} on branch ${names.branch} in ${repository.dir}`
+            : `No change: branch ${names.branch} in ${repository.dir} already holds this output at ${commit.slice(0, 7)}`);
+        const status = changed ? 'committed' : 'unchanged';
+        await outputs.write('pr-body.md', prepared.body);
+        await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');
+        await outputs.writeStatus({
+            status,
+            branch: names.branch,
+            commit,
+            repository: external_node_path_.resolve(repository.dir),
+            model: generation.model,
+            attempts: generation.attempts,
+            usage: generation.usage,
+            files: generation.bundle.files.map((file) => file.path),
+        });
+        return { status, branch: names.branch, commit, repoDir: repository.dir, outDir: outputs.dir };
+    }
+    catch (error) {
+        // The status must never describe an earlier run: record that this one stopped, then report it.
+        const message = error instanceof Error ? error.message : String(error);
+        await outputs
+            .writeStatus({ status: 'failed', message: `The run stopped on an error: ${message}` })
+            .catch(() => { });
+        throw error;
+    }
 }
-async function writeStatus(outDir, status) {
-    await (0,promises_namespaceObject.writeFile)(external_node_path_.join(outDir, 'status.json'), JSON.stringify({ ...status, updated_at: new Date().toISOString() }, null, 2) + '\n');
+async function isNonFolder(dir) {
+    return (0,promises_namespaceObject.stat)(dir).then((stats) => !stats.isDirectory(), () => false);
+}
+function seconds(since) {
+    return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 //# sourceMappingURL=run-local-task.js.map
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./lib/entry/cli/parse-cli-arguments.js
+
+const USAGE = `Usage: implementation-agent run <request.json|request.yaml|issue.md> [--repo DIR] [--out DIR] [--init]
+
+Runs the whole pipeline locally with the offline provider: validates the request, generates,
+runs the validation gates, commits the files on branch implementation/local-<task> of the git
+repository DIR (default: the current folder; it must be a repository's top level, or pass --init
+to create one there) without touching your checkout, and writes the PR body, validation report
+and status to the out folder (default: .implementation-agent).
+
+Exit codes: 0 committed (or nothing changed), 1 bad request or failed validation or an error,
+2 wrong invocation (nothing was generated).`;
+/** Reads the command line (without `node` and the script); never throws, a mistake is `wrong`. */
+function parseCliArguments(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...argv],
+            allowPositionals: true,
+            strict: true,
+            options: {
+                repo: { type: 'string', default: '.' },
+                out: { type: 'string', default: '.implementation-agent' },
+                init: { type: 'boolean', default: false },
+                help: { type: 'boolean', short: 'h' },
+            },
+        });
+    }
+    catch (error) {
+        return { kind: 'wrong', problem: describeParseError(error) };
+    }
+    const { positionals, values } = parsed;
+    if (values.help)
+        return { kind: 'help' };
+    const [command, requestFile, ...extra] = positionals;
+    if (command === undefined)
+        return { kind: 'wrong', problem: 'no command given' };
+    if (command !== 'run')
+        return { kind: 'wrong', problem: `unknown command ${command}` };
+    if (requestFile === undefined)
+        return { kind: 'wrong', problem: 'run needs a request file' };
+    if (extra.length > 0)
+        return { kind: 'wrong', problem: `unexpected argument ${extra[0]}` };
+    return { kind: 'run', requestFile, repo: values.repo, out: values.out, init: values.init };
+}
+/** Node's messages carry a long hint about `--`; the option's name is what the user needs. */
+function describeParseError(error) {
+    // Node's own errors: not always `instanceof Error` of this realm (jest runs modules in a vm).
+    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    if (unknown)
+        return `unknown option ${unknown[1]}`;
+    const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+    if (missing)
+        return `${missing[1]} needs a value`;
+    return message;
+}
+//# sourceMappingURL=parse-cli-arguments.js.map
 ;// CONCATENATED MODULE: ./lib/entry/cli/run.js
 
 
 
-const USAGE = `Usage: implementation-agent run <request.json|request.yaml|issue.md> [--repo DIR] [--out DIR]
-
-Runs the whole pipeline locally with the offline provider: validates the request, generates,
-runs the validation gates, commits the files on a new branch of the git repository in DIR
-(created when absent; default: the current folder) and writes the PR body, validation report
-and status to the out folder (default: .implementation-agent).`;
+/** 0 the change is on its branch, 1 the request or its validation failed, 2 a wrong invocation. */
+const EXIT_CODES = {
+    committed: 0,
+    unchanged: 0,
+    invalid_request: 1,
+    failed: 1,
+    refused: 2,
+};
 async function main(argv) {
-    const { positionals, values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            repo: { type: 'string', default: '.' },
-            out: { type: 'string', default: '.implementation-agent' },
-            help: { type: 'boolean', short: 'h' },
-        },
-    });
-    const [command, requestFile, ...extra] = positionals;
-    if (values.help || command !== 'run' || !requestFile || extra.length > 0) {
-        console.error(USAGE);
-        return values.help ? 0 : 2;
-    }
-    const result = await runLocalTask({
-        requestFile,
-        repoDir: values.repo,
-        outDir: values.out,
-        provider: createOfflineProvider(),
-        progress: (line) => console.log(`• ${line}`),
-    });
-    if (result.status === 'pr_open') {
-        console.log(`✔ Branch ${result.branch} is ready; review ${result.outDir}/pr-body.md`);
+    const invocation = parseCliArguments(argv);
+    if (invocation.kind === 'help') {
+        console.log(USAGE);
         return 0;
     }
-    console.error(result.message);
-    return 1;
+    if (invocation.kind === 'wrong') {
+        console.error(`implementation-agent: ${invocation.problem}\n\n${USAGE}`);
+        return 2;
+    }
+    const result = await runLocalTask({
+        requestFile: invocation.requestFile,
+        repoDir: invocation.repo,
+        outDir: invocation.out,
+        init: invocation.init,
+        provider: createOfflineProvider(),
+        progress: (line) => console.log(line),
+    });
+    if ('branch' in result) {
+        console.log(`✔ Branch ${result.branch} is ready (git -C ${result.repoDir} log ${result.branch}); the PR body is ${result.outDir}/pr-body.md`);
+    }
+    else {
+        console.error(`implementation-agent: ${result.message}`);
+    }
+    return EXIT_CODES[result.status];
 }
 main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error) => {
     console.error(`implementation-agent: ${error instanceof Error ? error.message : String(error)}`);

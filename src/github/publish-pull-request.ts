@@ -36,9 +36,9 @@ export interface PublishedPullRequest {
 /**
  * Writes the files as one commit on `branch` (one tree with inline contents, one commit, one
  * ref update — a constant number of calls whatever the file count) and opens or updates the PR.
- * Re-running adds a commit to the same branch and edits the same PR; nothing is duplicated.
- * The body is cut to GitHub's 65,536-character limit with "…and N more" (a file table of thousands
- * of rows would otherwise be refused).
+ * Re-running adds a commit to the same branch (none when the files are unchanged) and edits the
+ * same PR; nothing is duplicated. The body is cut to GitHub's 65,536-character limit with
+ * "…and N more" (a file table of thousands of rows would otherwise be refused).
  */
 export async function publishPullRequest(params: {
   client: PullRequestClient;
@@ -70,17 +70,23 @@ export async function publishPullRequest(params: {
       content: file.content,
     })),
   });
-  const commit = await client.git.createCommit({
-    owner,
-    repo,
-    message: params.commitMessage,
-    tree: tree.data.sha,
-    parents: [parent],
-  });
-  const commitSha = commit.data.sha;
-  if (existingHead)
+  // A re-run that generated the same files changes nothing: no empty commit on the branch.
+  const unchanged = existingHead !== undefined && tree.data.sha === baseTree;
+  const commitSha = unchanged
+    ? existingHead
+    : (
+        await client.git.createCommit({
+          owner,
+          repo,
+          message: params.commitMessage,
+          tree: tree.data.sha,
+          parents: [parent],
+        })
+      ).data.sha;
+  if (existingHead === undefined)
+    await client.git.createRef({ owner, repo, ref: `refs/heads/${params.branch}`, sha: commitSha });
+  else if (!unchanged)
     await client.git.updateRef({ owner, repo, ref: `heads/${params.branch}`, sha: commitSha, force: false });
-  else await client.git.createRef({ owner, repo, ref: `refs/heads/${params.branch}`, sha: commitSha });
 
   const open = await client.pulls.list({ owner, repo, head: `${owner}:${params.branch}`, state: 'open' });
   const existing = open.data[0];

@@ -1,65 +1,107 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
+import { findBranchCheckout } from './find-branch-checkout.js';
+import { GitError, runGit } from './run-git.js';
 
-const exec = promisify(execFile);
+/** The CLI refuses to move a branch that a work tree has checked out. */
+export class BranchCheckedOutError extends Error {
+  constructor(
+    readonly branch: string,
+    readonly checkout: string,
+  ) {
+    super(
+      `Branch ${branch} is checked out in ${checkout}, and the CLI does not move a branch you have checked out. ` +
+        `Switch that work tree to another branch (e.g. git -C ${checkout} switch -) and run again.`,
+    );
+    this.name = 'BranchCheckedOutError';
+  }
+}
+
+export interface LocalCommit {
+  /** The branch tip after the call: the new commit, or the existing tip when nothing changed. */
+  readonly commit: string;
+  /** False when the branch already held exactly these files: no commit was made. */
+  readonly changed: boolean;
+}
 
 /**
- * The CLI's stand-in for a pull request: commits the files on `branch` of a local repository
- * (created when absent), leaving the checked-out branch as it was. Re-running adds a commit.
+ * The CLI's stand-in for a pull request: one commit on `branch` holding `files` over the branch's
+ * tip (or over HEAD for a new branch), the way the GitHub pipeline builds its commit. Written with
+ * git's plumbing into a temporary index, so the user's checkout, index and working tree are never
+ * touched; the temporary folder is removed on every way out. Nothing changed → no commit.
+ * Throws `BranchCheckedOutError` when a work tree has `branch` checked out, `GitError` otherwise.
  */
 export async function commitToLocalBranch(params: {
   repoDir: string;
   branch: string;
   files: readonly GeneratedFile[];
   message: string;
-}): Promise<{ commit: string; createdRepo: boolean }> {
-  const git = (...args: string[]) =>
-    exec('git', args, { cwd: params.repoDir, env: gitEnv() }).then((r) => r.stdout.trim());
-  const createdRepo = !existsSync(path.join(params.repoDir, '.git'));
-  if (createdRepo) {
-    await mkdir(params.repoDir, { recursive: true });
-    await git('init', '-q', '-b', 'main');
-    await git('commit', '-q', '--allow-empty', '-m', 'Initial commit');
-  }
-  // A separate worktree keeps the user's checkout and index untouched.
-  const worktree = path.join(await mkdtemp(path.join(os.tmpdir(), 'implementation-agent-')), 'worktree');
-  await git('worktree', 'prune');
-  const branchExists = await git('branch', '--list', params.branch).then((out) => out.length > 0);
-  await git(
-    'worktree',
-    'add',
-    '-q',
-    '-f',
-    ...(branchExists ? [worktree, params.branch] : ['-b', params.branch, worktree]),
-  );
+}): Promise<LocalCommit> {
+  const { repoDir, branch } = params;
+  const checkout = await findBranchCheckout({ repoDir, branch });
+  if (checkout !== undefined) throw new BranchCheckedOutError(branch, checkout);
+  const ref = `refs/heads/${branch}`;
+  const tip = await resolveCommit(repoDir, ref);
+  const parent = tip ?? (await resolveCommit(repoDir, 'HEAD'));
+
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'implementation-agent-'));
   try {
-    for (const file of params.files) {
-      const target = path.join(worktree, ...file.path.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
+    const git = (args: string[], input?: string) =>
+      runGit({
+        cwd: repoDir,
+        args,
+        env: { GIT_INDEX_FILE: path.join(scratch, 'index') },
+        ...(input === undefined ? {} : { input }),
+      });
+    await git(parent ? ['read-tree', parent] : ['read-tree', '--empty']);
+    const blobs = await writeBlobs({ scratch, files: params.files, git });
+    // NUL-terminated `<mode> <sha>\t<path>` records: any path git allows passes through unchanged.
+    await git(
+      ['update-index', '-z', '--add', '--index-info'],
+      params.files.map((file, i) => `100644 ${blobs[i]}\t${file.path}\0`).join(''),
+    );
+    const tree = await git(['write-tree']);
+    if (parent && tree === (await git(['rev-parse', `${parent}^{tree}`]))) {
+      if (!tip) await git(['update-ref', '-m', 'implementation-agent: branch created', ref, parent, '']);
+      return { commit: parent, changed: false };
     }
-    const inWorktree = (...args: string[]) =>
-      exec('git', args, { cwd: worktree, env: gitEnv() }).then((r) => r.stdout.trim());
-    await inWorktree('add', '--', ...params.files.map((file) => file.path));
-    await inWorktree('commit', '-q', '--allow-empty', '-m', params.message);
-    return { commit: await inWorktree('rev-parse', 'HEAD'), createdRepo };
+    const commit = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', params.message]);
+    // The old value makes the update fail rather than overwrite a tip that moved meanwhile.
+    await git(['update-ref', '-m', `implementation-agent: ${params.message}`, ref, commit, tip ?? '']);
+    return { commit, changed: true };
   } finally {
-    await git('worktree', 'remove', '--force', worktree);
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
-/** Commits work on machines without a configured git identity (CI, fresh containers). */
-function gitEnv(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GIT_AUTHOR_NAME: process.env.GIT_AUTHOR_NAME ?? 'implementation-agent',
-    GIT_AUTHOR_EMAIL: process.env.GIT_AUTHOR_EMAIL ?? 'implementation-agent@users.noreply.local',
-    GIT_COMMITTER_NAME: process.env.GIT_COMMITTER_NAME ?? 'implementation-agent',
-    GIT_COMMITTER_EMAIL: process.env.GIT_COMMITTER_EMAIL ?? 'implementation-agent@users.noreply.local',
-  };
+/** Stores every file as a blob (exact bytes, no filters) in one git call; returns the blob ids in order. */
+async function writeBlobs(params: {
+  scratch: string;
+  files: readonly GeneratedFile[];
+  git: (args: string[], input?: string) => Promise<string>;
+}): Promise<string[]> {
+  if (params.files.length === 0) return [];
+  const paths = await Promise.all(
+    params.files.map(async (file, i) => {
+      const target = path.join(params.scratch, `blob-${i}`);
+      await writeFile(target, file.content);
+      return target;
+    }),
+  );
+  const ids = await params.git(
+    ['hash-object', '-w', '--no-filters', '--stdin-paths'],
+    paths.join('\n') + '\n',
+  );
+  return ids.split('\n');
+}
+
+async function resolveCommit(repoDir: string, name: string): Promise<string | undefined> {
+  return runGit({ cwd: repoDir, args: ['rev-parse', '--verify', '--quiet', `${name}^{commit}`] }).catch(
+    (error: unknown) => {
+      if (error instanceof GitError && error.exitCode === 1) return undefined;
+      throw error;
+    },
+  );
 }

@@ -1,112 +1,160 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CONFIG, type AgentConfig } from '../core/config/agent-config.js';
-import { formatFindingsForRepair } from '../core/gates/format-findings.js';
-import { gatePolicyFrom } from '../core/gates/gate-policy.js';
-import { branchNameFor } from '../core/naming/branch-name.js';
-import { renderPrBody } from '../core/render/pr-body.js';
-import { formatRequestErrors } from '../core/request/format-request-errors.js';
-import { parseIssueRequest } from '../core/request/parse-issue-request.js';
-import { parseRequestDocument } from '../core/request/parse-request-document.js';
-import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
+import { changeNamesFor } from '../core/naming/change-names.js';
 import type { ModelProvider } from '../generation/model-provider.js';
-import { generateWithRepair } from '../pipeline/generate-with-repair.js';
-import { commitToLocalBranch } from './commit-to-local-branch.js';
+import { prepareChange } from '../pipeline/prepare-change.js';
+import { checkLocalRepository } from './check-local-repository.js';
+import { BranchCheckedOutError, commitToLocalBranch } from './commit-to-local-branch.js';
+import { createLocalRepository } from './create-local-repository.js';
+import { findBranchCheckout } from './find-branch-checkout.js';
+import { openLocalRunOutputs } from './local-run-outputs.js';
+import { readRequestFile } from './read-request-file.js';
 
 export type LocalTaskResult =
-  | { readonly status: 'pr_open'; readonly branch: string; readonly commit: string; readonly outDir: string }
-  | { readonly status: 'invalid_request' | 'failed'; readonly outDir: string; readonly message: string };
+  | {
+      /** `unchanged`: the branch already held exactly this output, so no commit was made. */
+      readonly status: 'committed' | 'unchanged';
+      readonly branch: string;
+      readonly commit: string;
+      readonly repoDir: string;
+      readonly outDir: string;
+    }
+  /** The request's problems, or validation that still failed after repair (exit code 1). */
+  | { readonly status: 'invalid_request' | 'failed'; readonly outDir: string; readonly message: string }
+  /** Nothing ran: the invocation cannot work as given (exit code 2); the out folder is untouched. */
+  | { readonly status: 'refused'; readonly message: string };
+
+const STEPS = 5;
 
 /**
- * The whole pipeline on a laptop: request file → validation → generation with repair → gates →
- * a commit on a new local branch, with the PR body, validation report and status in `outDir`.
+ * The whole pipeline on a laptop: checks → request file → validation → generation with repair →
+ * gates → a commit on `implementation/local-<slug>` in `repoDir`, with the PR body, validation
+ * report and status in `outDir`. Everything that can refuse the invocation (out folder, repository,
+ * request file, a checked-out branch) is checked before anything is generated.
  */
 export async function runLocalTask(params: {
   requestFile: string;
   repoDir: string;
   outDir: string;
+  /** Create the repository when `repoDir` is not one (the CLI's `--init`). */
+  init: boolean;
   provider: ModelProvider;
   config?: AgentConfig;
+  /** One line per step, e.g. `[3/5] Generating with offline (attempt 1)`. */
   progress: (line: string) => void;
 }): Promise<LocalTaskResult> {
   const config = params.config ?? DEFAULT_CONFIG;
-  const { outDir, progress } = params;
-  await mkdir(outDir, { recursive: true });
-  progress(`Reading ${params.requestFile}`);
-  const text = await readFile(params.requestFile, 'utf8');
-  const parsed = /\.(md|markdown)$/i.test(params.requestFile)
-    ? parseIssueRequest(text)
-    : parseRequestDocument({ channel: 'file', input: text });
-  const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
-  if (!validation?.ok) {
-    const message = validation
-      ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
-      : 'This file does not hold an implementation request.';
-    await writeStatus(outDir, { status: 'invalid_request' });
-    await writeFile(path.join(outDir, 'request-errors.md'), message);
-    return { status: 'invalid_request', outDir, message };
+  const step = (n: number, line: string) => params.progress(`[${n}/${STEPS}] ${line}`);
+  const refused = (message: string) => ({ status: 'refused', message }) as const;
+
+  if (await isNonFolder(params.outDir)) return refused(`--out ${params.outDir} is a file, not a folder.`);
+  const check = await checkLocalRepository({ repoDir: params.repoDir, init: params.init });
+  if (!check.ok) return refused(check.message);
+
+  step(1, `Reading ${params.requestFile}`);
+  const read = await readRequestFile(params.requestFile);
+  if (read.kind === 'unreadable') return refused(read.message);
+  const outputs = openLocalRunOutputs(params.outDir);
+  if (read.kind === 'invalid') {
+    await outputs.clear();
+    await outputs.write('request-errors.md', read.message);
+    await outputs.writeStatus({
+      status: 'invalid_request',
+      message: 'The request is not valid; see request-errors.md.',
+    });
+    return { status: 'invalid_request', outDir: outputs.dir, message: read.message };
   }
-  const request = validation.payload;
+  const { request } = read;
   const exec = request.execution_request;
-  progress(
+  step(
+    2,
     `Request valid: ${exec.task_type} "${exec.task_name}" (${exec.execution_mode}, ${exec.target_environment})`,
   );
 
-  const outcome = await generateWithRepair({
-    provider: params.provider,
-    request,
-    context: { owner: 'local', repo: path.basename(path.resolve(params.repoDir)) },
-    policy: gatePolicyFrom(config),
-    maxRepairAttempts: config.generation.max_repair_attempts,
-    onAttempt: (attempt) => progress(`Generating with ${params.provider.name} (attempt ${attempt})`),
-  });
-  if (!outcome.ok) {
-    const message = `Validation failed after ${outcome.attempts} attempt(s):\n${formatFindingsForRepair(outcome.findings)}`;
-    await writeFile(path.join(outDir, 'validation-report.md'), message + '\n');
-    await writeStatus(outDir, { status: 'failed', attempts: outcome.attempts, usage: outcome.usage });
-    return { status: 'failed', outDir, message };
+  const { branch } = changeNamesFor({ request });
+  const { repository } = check;
+  if (repository.kind === 'existing') {
+    const checkout = await findBranchCheckout({ repoDir: repository.dir, branch });
+    if (checkout !== undefined) return refused(new BranchCheckedOutError(branch, checkout).message);
   }
-  progress(`Validation gates passed (${outcome.bundle.files.length} files)`);
 
-  const branch = branchNameFor({ taskName: exec.task_name });
-  const prBody = renderPrBody({
-    request,
-    bundle: outcome.bundle,
-    report: outcome.report,
-    usage: outcome.usage,
-    model: outcome.model,
-    attempts: outcome.attempts,
-  });
-  const { commit, createdRepo } = await commitToLocalBranch({
-    repoDir: params.repoDir,
-    branch,
-    files: outcome.bundle.files,
-    message: `Implement ${exec.task_name} (${exec.task_type}, attempt ${outcome.attempts})`,
-  });
-  if (createdRepo) progress(`Created git repository ${params.repoDir}`);
-  progress(`Committed ${commit.slice(0, 7)} on branch ${branch}`);
+  await outputs.clear();
+  try {
+    const started = Date.now();
+    const prepared = await prepareChange({
+      provider: params.provider,
+      request,
+      config,
+      context: { owner: 'local', repo: path.basename(path.resolve(params.repoDir)) },
+      onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
+    });
+    if (!prepared.ok) {
+      const message = `${prepared.summary} The last problems found:\n${prepared.findings}`;
+      await outputs.write('validation-report.md', message + '\n');
+      await outputs.writeStatus({
+        status: 'failed',
+        message: prepared.summary,
+        attempts: prepared.generation.attempts,
+        usage: prepared.generation.usage,
+      });
+      return { status: 'failed', outDir: outputs.dir, message };
+    }
+    const { generation, names } = prepared;
+    const gates = generation.report.results.map((result) => result.gate).join(', ');
+    step(
+      4,
+      `Validation gates passed (${gates}) for ${generation.bundle.files.length} files in ${seconds(started)}`,
+    );
 
-  await writeFile(path.join(outDir, 'pr-body.md'), prBody);
-  await writeFile(
-    path.join(outDir, 'validation-report.json'),
-    JSON.stringify(outcome.report, null, 2) + '\n',
-  );
-  await writeStatus(outDir, {
-    status: 'pr_open',
-    branch,
-    commit,
-    model: outcome.model,
-    attempts: outcome.attempts,
-    usage: outcome.usage,
-    files: outcome.bundle.files.map((f) => f.path),
-  });
-  progress(`Wrote PR body, validation report and status to ${outDir}`);
-  return { status: 'pr_open', branch, commit, outDir };
+    if (repository.kind === 'to-create') {
+      await createLocalRepository(repository.dir);
+      params.progress(`      Created git repository ${repository.dir} (--init)`);
+    }
+    const { commit, changed } = await commitToLocalBranch({
+      repoDir: repository.dir,
+      branch: names.branch,
+      files: generation.bundle.files,
+      message: names.commitMessage,
+    });
+    step(
+      5,
+      changed
+        ? `Committed ${commit.slice(0, 7)} on branch ${names.branch} in ${repository.dir}`
+        : `No change: branch ${names.branch} in ${repository.dir} already holds this output at ${commit.slice(0, 7)}`,
+    );
+
+    const status = changed ? 'committed' : 'unchanged';
+    await outputs.write('pr-body.md', prepared.body);
+    await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');
+    await outputs.writeStatus({
+      status,
+      branch: names.branch,
+      commit,
+      repository: path.resolve(repository.dir),
+      model: generation.model,
+      attempts: generation.attempts,
+      usage: generation.usage,
+      files: generation.bundle.files.map((file) => file.path),
+    });
+    return { status, branch: names.branch, commit, repoDir: repository.dir, outDir: outputs.dir };
+  } catch (error) {
+    // The status must never describe an earlier run: record that this one stopped, then report it.
+    const message = error instanceof Error ? error.message : String(error);
+    await outputs
+      .writeStatus({ status: 'failed', message: `The run stopped on an error: ${message}` })
+      .catch(() => {});
+    throw error;
+  }
 }
 
-async function writeStatus(outDir: string, status: Record<string, unknown>): Promise<void> {
-  await writeFile(
-    path.join(outDir, 'status.json'),
-    JSON.stringify({ ...status, updated_at: new Date().toISOString() }, null, 2) + '\n',
+async function isNonFolder(dir: string): Promise<boolean> {
+  return stat(dir).then(
+    (stats) => !stats.isDirectory(),
+    () => false,
   );
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }

@@ -1,8 +1,4 @@
 import type { AgentConfig } from '../core/config/agent-config.js';
-import { formatFindingsForRepair } from '../core/gates/format-findings.js';
-import { gatePolicyFrom } from '../core/gates/gate-policy.js';
-import { branchNameFor } from '../core/naming/branch-name.js';
-import { renderPrBody } from '../core/render/pr-body.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { codeBlock } from '../core/markdown/code-block.js';
 import { untrustedInline } from '../core/markdown/untrusted-inline.js';
@@ -11,7 +7,7 @@ import { publishCheckRun } from '../github/publish-check-run.js';
 import { publishPullRequest } from '../github/publish-pull-request.js';
 import type { TaskClient } from '../github/task-client.js';
 import { markAnswered } from './answer-on-crash.js';
-import { generateWithRepair } from './generate-with-repair.js';
+import { prepareChange } from './prepare-change.js';
 import type { StatusBoard } from './status-board.js';
 import type { RepositoryRef } from './task-event.js';
 import type { TaskOutcome } from './task-outcome.js';
@@ -58,27 +54,26 @@ async function generateAndPublish(
 ): Promise<TaskOutcome> {
   const { client, repository, config, board, request, issueNumber, taskId } = params;
   const { owner, repo } = repository;
-  const exec = request.execution_request;
-  const outcome = await generateWithRepair({
+  const prepared = await prepareChange({
     provider: params.provider,
     request,
+    config,
     context: { owner, repo, issueNumber },
-    policy: gatePolicyFrom(config),
-    maxRepairAttempts: config.generation.max_repair_attempts,
+    attempt: params.attempt,
     onAttempt: (n) => params.log(`Generating with ${params.provider.name} (attempt ${n})`),
   });
-  const costUsd = params.previousCost + outcome.usage.costUsd;
+  const costUsd = params.previousCost + prepared.generation.usage.costUsd;
   board.pass('validating');
-  if (!outcome.ok) {
-    const message = `Validation failed after ${outcome.attempts} attempt(s).`;
+  if (!prepared.ok) {
     await board.move('failed', {
       patch: { cost_usd: costUsd },
       // Findings quote model output: a code block shows them literally, and the writer cuts a long list.
-      details: `**${message}** The last problems found:\n\n${codeBlock({ text: formatFindingsForRepair(outcome.findings), language: 'text' })}`,
+      details: `**${prepared.summary}** The last problems found:\n\n${codeBlock({ text: prepared.findings, language: 'text' })}`,
     });
-    return { status: 'failed', taskId, issueNumber, message };
+    return { status: 'failed', taskId, issueNumber, message: prepared.summary };
   }
-  const branch = branchNameFor({ issueNumber, taskName: exec.task_name });
+  const { generation: outcome, names } = prepared;
+  const { branch } = names;
   const pull = await publishPullRequest({
     client,
     owner,
@@ -86,9 +81,9 @@ async function generateAndPublish(
     baseBranch: repository.defaultBranch,
     branch,
     files: outcome.bundle.files,
-    commitMessage: `Implement ${exec.task_name} (${exec.task_type}, attempt ${params.attempt})`,
-    title: `${exec.task_name}: ${exec.task_type} implementation`,
-    body: renderPrBody({ ...outcome, request, issueNumber }),
+    commitMessage: names.commitMessage,
+    title: names.title,
+    body: prepared.body,
     labels: pullRequestLabels(config, request),
   });
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);

@@ -2,7 +2,7 @@ import type { GeneratedFile } from '../../src/core/bundle/artifact-bundle.js';
 import { publishPullRequest, type PullRequestClient } from '../../src/github/publish-pull-request.js';
 
 /** An in-memory GitHub repository that records every call, so tests can count and inspect them. */
-function fakeRepository(options: { branchExists: boolean; openPull?: number }) {
+function fakeRepository(options: { branchExists: boolean; openPull?: number; sameTree?: boolean }) {
   const calls: Array<{ method: string; params: Record<string, unknown> }> = [];
   const record =
     <T>(method: string, result: T) =>
@@ -19,7 +19,7 @@ function fakeRepository(options: { branchExists: boolean; openPull?: number }) {
         throw Object.assign(new Error('Not Found'), { status: 404 });
       },
       getCommit: record('git.getCommit', { data: { tree: { sha: 'base-tree' } } }),
-      createTree: record('git.createTree', { data: { sha: 'new-tree' } }),
+      createTree: record('git.createTree', { data: { sha: options.sameTree ? 'base-tree' : 'new-tree' } }),
       createCommit: record('git.createCommit', { data: { sha: 'new-commit' } }),
       createRef: record('git.createRef', {}),
       updateRef: record('git.updateRef', {}),
@@ -122,6 +122,22 @@ describe('publishPullRequest', () => {
       pull_number: 12,
       body: 'Closes #7',
     });
+  });
+
+  it('adds no empty commit when a re-run generated the same files, and still updates the PR', async () => {
+    const repo = fakeRepository({ branchExists: true, openPull: 12, sameTree: true });
+    const result = await publish(repo.client, filesOf(3));
+    expect(result).toMatchObject({ commitSha: 'branch-sha', created: false });
+    expect(repo.methods()).not.toContain('git.createCommit');
+    expect(repo.methods()).not.toContain('git.updateRef');
+    expect(repo.methods()).toContain('pulls.update');
+  });
+
+  it('still creates a new branch whose files equal the base branch', async () => {
+    const repo = fakeRepository({ branchExists: false, sameTree: true });
+    const result = await publish(repo.client, filesOf(1));
+    expect(result.commitSha).toBe('new-commit');
+    expect(repo.methods()).toContain('git.createRef');
   });
 
   it('lets errors other than a missing branch through', async () => {

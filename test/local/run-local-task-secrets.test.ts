@@ -36,6 +36,7 @@ describe('runLocalTask with a model that writes credentials', () => {
       requestFile,
       repoDir,
       outDir,
+      init: true,
       provider: leakingProvider,
       progress: () => undefined,
     });

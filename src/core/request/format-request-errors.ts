@@ -59,11 +59,13 @@ function exampleSection(channel: RequestChannel): string[] {
  * then a minimal valid example for the channel. Messages and fixes are plain text that quotes the
  * sender's values, so each is shown literally (`untrustedInline`): it cannot render markdown or
  * HTML, break the table or mention anyone. The status comment's writer keeps the whole within
- * GitHub's limit, cutting whole rows.
+ * GitHub's limit, cutting whole rows. `fromFile`: the request was read from a file (the CLI),
+ * whatever its format, so the next step is to fix the file — not a comment on GitHub.
  */
 export function formatRequestErrors(params: {
   readonly errors: readonly RequestFieldError[];
   readonly channel: RequestChannel;
+  readonly fromFile?: boolean;
 }): string {
   const count = params.errors.length;
   const rows = params.errors.map(
@@ -81,7 +83,7 @@ export function formatRequestErrors(params: {
     '',
     ...exampleSection(params.channel),
     '',
-    NEXT_STEP[params.channel],
+    NEXT_STEP[params.fromFile ? 'file' : params.channel],
     '',
   ].join('\n');
 }

@@ -21,6 +21,12 @@ export const ACTION_INPUTS = {
     "mode deploy: a folder that keeps each deployment's exact template, parameters and outputs (rollbacks reuse them); unset keeps none",
 } as const;
 
+/** Defaults `action.yml` gives; an input without one falls back as its description says. */
+export const ACTION_INPUT_DEFAULTS: Readonly<Partial<Record<keyof typeof ACTION_INPUTS, string>>> = {
+  token: '${{ github.token }}',
+  mode: 'implement',
+};
+
 export const ACTION_OUTPUTS = {
   result: 'The outcome as JSON (versioned): status, task, issue, pull request and cost',
   status:

@@ -1,43 +1,43 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { createOfflineProvider } from '../../generation/offline/offline-provider.js';
-import { runLocalTask } from '../../local/run-local-task.js';
+import { runLocalTask, type LocalTaskResult } from '../../local/run-local-task.js';
+import { parseCliArguments, USAGE } from './parse-cli-arguments.js';
 
-const USAGE = `Usage: implementation-agent run <request.json|request.yaml|issue.md> [--repo DIR] [--out DIR]
-
-Runs the whole pipeline locally with the offline provider: validates the request, generates,
-runs the validation gates, commits the files on a new branch of the git repository in DIR
-(created when absent; default: the current folder) and writes the PR body, validation report
-and status to the out folder (default: .implementation-agent).`;
+/** 0 the change is on its branch, 1 the request or its validation failed, 2 a wrong invocation. */
+const EXIT_CODES: Readonly<Record<LocalTaskResult['status'], number>> = {
+  committed: 0,
+  unchanged: 0,
+  invalid_request: 1,
+  failed: 1,
+  refused: 2,
+};
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      repo: { type: 'string', default: '.' },
-      out: { type: 'string', default: '.implementation-agent' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [command, requestFile, ...extra] = positionals;
-  if (values.help || command !== 'run' || !requestFile || extra.length > 0) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const result = await runLocalTask({
-    requestFile,
-    repoDir: values.repo,
-    outDir: values.out,
-    provider: createOfflineProvider(),
-    progress: (line) => console.log(`• ${line}`),
-  });
-  if (result.status === 'pr_open') {
-    console.log(`✔ Branch ${result.branch} is ready; review ${result.outDir}/pr-body.md`);
+  const invocation = parseCliArguments(argv);
+  if (invocation.kind === 'help') {
+    console.log(USAGE);
     return 0;
   }
-  console.error(result.message);
-  return 1;
+  if (invocation.kind === 'wrong') {
+    console.error(`implementation-agent: ${invocation.problem}\n\n${USAGE}`);
+    return 2;
+  }
+  const result = await runLocalTask({
+    requestFile: invocation.requestFile,
+    repoDir: invocation.repo,
+    outDir: invocation.out,
+    init: invocation.init,
+    provider: createOfflineProvider(),
+    progress: (line) => console.log(line),
+  });
+  if ('branch' in result) {
+    console.log(
+      `✔ Branch ${result.branch} is ready (git -C ${result.repoDir} log ${result.branch}); the PR body is ${result.outDir}/pr-body.md`,
+    );
+  } else {
+    console.error(`implementation-agent: ${result.message}`);
+  }
+  return EXIT_CODES[result.status];
 }
 
 main(process.argv.slice(2)).then(

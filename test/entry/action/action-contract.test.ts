@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { ACTION_INPUTS, ACTION_OUTPUTS } from '../../../src/entry/action/action-io.js';
+import { ACTION_INPUT_DEFAULTS, ACTION_INPUTS, ACTION_OUTPUTS } from '../../../src/entry/action/action-io.js';
 
 const root = new URL('../../../', import.meta.url);
 const actionYml = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
@@ -10,13 +10,17 @@ const actionYml = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
 };
 
 describe('action.yml matches the inputs and outputs the code declares', () => {
-  it('declares exactly the inputs the runner reads, with the same descriptions', () => {
+  it('declares exactly the inputs the runner reads, with the same descriptions and defaults', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual(Object.keys(ACTION_INPUTS).sort());
     for (const [name, description] of Object.entries(ACTION_INPUTS)) {
       expect(actionYml.inputs[name]?.description).toBe(description);
     }
-    expect(actionYml.inputs.token?.default).toBe('${{ github.token }}');
-    expect(actionYml.inputs.mode?.default).toBe('implement');
+    const defaults = Object.fromEntries(
+      Object.entries(actionYml.inputs).flatMap(([name, input]) =>
+        input.default === undefined ? [] : [[name, input.default]],
+      ),
+    );
+    expect(defaults).toEqual(ACTION_INPUT_DEFAULTS);
   });
 
   it('declares exactly the outputs the runner sets, with the same descriptions', () => {

@@ -1,87 +1,112 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { git, runCli, workspaceWithRepository } from './run-cli.js';
 
-const exec = promisify(execFile);
-const CLI = ['--import', 'tsx', 'src/entry/cli/run.ts'];
+const EXAMPLE = 'examples/orders-api.request.json';
+const BRANCH = 'implementation/local-orders-api';
 
-/** Runs the CLI the way a user does, as a process, and returns its exit code and output. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [...CLI, ...args], { cwd: process.cwd() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const readStatus = async (out: string) => JSON.parse(await readFile(path.join(out, 'status.json'), 'utf8'));
 
-const git = async (cwd: string, ...args: string[]) => (await exec('git', args, { cwd })).stdout.trim();
-
-/** Writes a request file into a fresh folder and runs the CLI on it with repo and out beside it. */
-async function runOnRequestText(fileName: string, text: string) {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
-  const requestFile = path.join(work, fileName);
-  await writeFile(requestFile, text);
-  const result = await runCli([
-    'run',
-    requestFile,
-    '--repo',
-    path.join(work, 'repo'),
-    '--out',
-    path.join(work, 'out'),
-  ]);
-  return { ...result, work };
-}
-
-describe('implementation-agent run', () => {
-  it('turns the shipped example into a commit on a new branch plus PR body, report and status', async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
-    const repo = path.join(work, 'repo');
-    const out = path.join(work, 'out');
-    const result = await runCli(['run', 'examples/orders-api.request.json', '--repo', repo, '--out', out]);
+describe('implementation-agent run: the change lands on its branch and nowhere else', () => {
+  it('commits the shipped example on a new branch, says so in status.json, and leaves the checkout alone', async () => {
+    const { repo, out } = await workspaceWithRepository();
+    await writeFile(path.join(repo, 'notes.txt'), 'work in progress\n');
+    const result = await runCli(['run', EXAMPLE, '--repo', repo, '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Validation gates passed');
+    // One progress line per step, in order.
+    expect(result.stdout.match(/^\[\d\/5\]/gm)).toEqual(['[1/5]', '[2/5]', '[3/5]', '[4/5]', '[5/5]']);
 
-    const status = JSON.parse(await readFile(path.join(out, 'status.json'), 'utf8'));
-    expect(status).toMatchObject({ status: 'pr_open', branch: 'implementation/local-orders-api' });
-    expect(await git(repo, 'rev-parse', status.branch)).toBe(status.commit);
-    const committed = (await git(repo, 'ls-tree', '-r', '--name-only', status.branch)).split('\n');
-    expect(committed).toEqual(expect.arrayContaining(status.files));
+    const status = await readStatus(out);
+    expect(status).toMatchObject({ status: 'committed', branch: BRANCH });
+    expect(status.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(await git(repo, 'rev-parse', BRANCH)).toBe(status.commit);
+    expect((await git(repo, 'ls-tree', '-r', '--name-only', BRANCH)).split('\n')).toEqual(
+      expect.arrayContaining(status.files),
+    );
     expect(await git(repo, 'branch', '--show-current')).toBe('main');
+    expect(await git(repo, 'status', '--porcelain')).toBe('?? notes.txt');
     expect(await readFile(path.join(out, 'pr-body.md'), 'utf8')).toContain('### Validation');
-
-    const again = await runCli(['run', 'examples/orders-api.request.json', '--repo', repo, '--out', out]);
-    expect(again.code).toBe(0);
-    expect(await git(repo, 'rev-list', '--count', status.branch)).toBe('3');
   });
 
-  it('answers a bad request with every field error and writes nothing to the repository', async () => {
-    const result = await runOnRequestText(
-      'bad.json',
-      JSON.stringify({ execution_request: { task_type: 'mainframe', task_name: '' } }),
+  it('adds no commit when a re-run generates the same files', async () => {
+    const { repo, out } = await workspaceWithRepository();
+    await runCli(['run', EXAMPLE, '--repo', repo, '--out', out]);
+    const first = await readStatus(out);
+    const again = await runCli(['run', EXAMPLE, '--repo', repo, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No change');
+    expect(await readStatus(out)).toMatchObject({
+      status: 'unchanged',
+      branch: BRANCH,
+      commit: first.commit,
+    });
+    expect(await git(repo, 'rev-list', '--count', BRANCH)).toBe('2');
+  });
+
+  it('refuses, before generating, to move the branch the user has checked out', async () => {
+    const { repo, out } = await workspaceWithRepository();
+    await runCli(['run', EXAMPLE, '--repo', repo, '--out', out]);
+    const tip = await git(repo, 'rev-parse', BRANCH);
+    await git(repo, 'switch', '-q', BRANCH);
+    // A change the generator would overwrite, so a moved branch would show up in the checkout.
+    await git(repo, 'update-ref', `refs/heads/${BRANCH}`, `${BRANCH}~1`);
+    await git(repo, 'reset', '-q', '--hard');
+    const result = await runCli(['run', EXAMPLE, '--repo', repo, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `Branch ${BRANCH} is checked out in ${await git(repo, 'rev-parse', '--show-toplevel')}`,
     );
+    expect(result.stdout).not.toContain('Generating');
+    expect(await git(repo, 'status', '--porcelain')).toBe('');
+    expect(await git(repo, 'rev-parse', BRANCH)).not.toBe(tip);
+  });
+
+  it('leaves no temporary folder behind', async () => {
+    const { work, repo, out } = await workspaceWithRepository();
+    const tmp = path.join(work, 'tmp');
+    await mkdir(tmp);
+    const result = await runCli(['run', EXAMPLE, '--repo', repo, '--out', out], { TMPDIR: tmp });
+    expect(result.code).toBe(0);
+    // tsx keeps its compile cache in the temp folder; nothing of ours may stay there.
+    expect((await readdir(tmp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+  });
+
+  it('creates the repository when asked with --init, as npm run demo does', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
+    const repo = path.join(work, 'new-repo');
+    const out = path.join(work, 'out');
+    const created = await runCli(['run', EXAMPLE, '--repo', repo, '--out', out, '--init']);
+    expect(created.code).toBe(0);
+    expect(await git(repo, 'branch', '--show-current')).toBe('main');
+    expect(await git(repo, 'rev-list', '--count', BRANCH)).toBe('2');
+  });
+});
+
+describe('implementation-agent run: a failed run leaves nothing of the previous one', () => {
+  it('replaces the previous PR body and report with the new status and the request errors', async () => {
+    const { work, repo, out } = await workspaceWithRepository();
+    await runCli(['run', EXAMPLE, '--repo', repo, '--out', out]);
+    const bad = path.join(work, 'bad.json');
+    await writeFile(bad, JSON.stringify({ execution_request: { task_type: 'mainframe', task_name: '' } }));
+    const result = await runCli(['run', bad, '--repo', repo, '--out', out]);
     expect(result.code).toBe(1);
     for (const field of ['task_type', 'task_name', 'execution_mode', 'target_environment'])
       expect(result.stderr).toContain(field);
-    await expect(readFile(path.join(result.work, 'repo', '.git', 'HEAD'))).rejects.toThrow();
+    expect((await readdir(out)).sort()).toEqual(['request-errors.md', 'status.json']);
+    expect(await readStatus(out)).toMatchObject({ status: 'invalid_request' });
+    expect(await git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/implementation')).toBe(
+      BRANCH,
+    );
   });
 
   it('reports malformed JSON with where it broke', async () => {
-    const result = await runOnRequestText(
-      'broken.json',
-      '{\n  "execution_request": {\n    "task_type": "application",,\n',
-    );
+    const { work, repo, out } = await workspaceWithRepository();
+    const broken = path.join(work, 'broken.json');
+    await writeFile(broken, '{\n  "execution_request": {\n    "task_type": "application",,\n');
+    const result = await runCli(['run', broken, '--repo', repo, '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line 3/i);
-  });
-
-  it('prints usage for a wrong invocation', async () => {
-    const result = await runCli(['deploy']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Usage: implementation-agent run');
   });
 });

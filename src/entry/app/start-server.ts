@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeMiddleware, Probot, type ApplicationFunction } from 'probot';
+import { implementationAgentApp } from './app.js';
+import { checkAppIdentity } from './check-app-identity.js';
+import { createRequestHandler } from './create-request-handler.js';
+import { readServerSettings, type Environment } from './read-server-settings.js';
+
+/** GitHub refused the app's credentials at start-up; the message says which and how to fix it. */
+export class AppCredentialsError extends Error {
+  override name = 'AppCredentialsError';
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  /** e.g. `http://127.0.0.1:3000`. */
+  readonly url: string;
+  readonly probot: Probot;
+  close(): Promise<void>;
+}
+
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/**
+ * Starts the app server: settings from `env` (throws `ServerSettingsError` naming each problem),
+ * the app's identity confirmed with GitHub (throws `AppCredentialsError` when GitHub refuses the
+ * credentials; serves anyway, with a warning, when GitHub cannot be reached), then one HTTP
+ * server for Probot's webhook path, `/healthz`, and 404 for anything else. Logs where it listens
+ * and which app it is.
+ */
+export async function startServer(params: {
+  env: Environment;
+  cwd: string;
+  appFn?: ApplicationFunction;
+}): Promise<RunningServer> {
+  const settings = readServerSettings(params.env, params.cwd);
+  const probot = new Probot({
+    appId: settings.appId,
+    privateKey: settings.privateKey,
+    secret: settings.webhookSecret,
+    webhookPath: settings.webhookPath,
+    baseUrl: settings.baseUrl,
+    logLevel: settings.logLevel,
+    logFormat: settings.logFormat,
+  });
+  await probot.ready();
+  const check = await checkAppIdentity({ client: (await probot.auth()).rest, appId: settings.appId });
+  if (check.kind === 'rejected') throw new AppCredentialsError(check.problem);
+
+  const middleware = await createNodeMiddleware(params.appFn ?? implementationAgentApp(), { probot });
+  const app = check.kind === 'confirmed' ? check.identity.slug : 'implementation-agent';
+  const server = createServer(createRequestHandler({ middleware, health: { app, version } }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, () => resolve());
+  });
+  const { url, where } = describeAddress(server.address() as AddressInfo);
+  probot.log.info(
+    `implementation-agent ${version} listening on ${where}: webhooks at ${url}${settings.webhookPath}, health at ${url}/healthz`,
+  );
+  if (check.kind === 'confirmed') {
+    const { identity } = check;
+    const installs =
+      identity.installationsCount === undefined
+        ? ''
+        : `, installed on ${identity.installationsCount} account(s)`;
+    probot.log.info(
+      `GitHub App "${identity.name}" (${identity.slug}, id ${identity.id}) owned by ${identity.owner}${installs}: ${identity.htmlUrl}`,
+    );
+  } else {
+    probot.log.warn(`Serving without confirming the app's identity: ${check.problem}`);
+  }
+  return {
+    server,
+    url,
+    probot,
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/** Listening on every interface (no HOST) is reachable as localhost; a specific HOST is shown as is. */
+function describeAddress(address: AddressInfo): { url: string; where: string } {
+  const everywhere = address.address === '::' || address.address === '0.0.0.0';
+  const host = everywhere
+    ? 'localhost'
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
+  const url = `http://${host}:${address.port}`;
+  return { url, where: everywhere ? `port ${address.port} (all interfaces)` : url };
+}

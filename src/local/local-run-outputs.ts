@@ -1,0 +1,46 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Every file a run may leave in the out folder; each run starts by removing the previous run's. */
+const RUN_OUTPUTS = [
+  'status.json',
+  'pr-body.md',
+  'validation-report.json',
+  'validation-report.md',
+  'request-errors.md',
+] as const;
+
+export type RunOutputName = (typeof RUN_OUTPUTS)[number];
+
+/** What `status.json` says happened; `committed`/`unchanged` always name the branch and commit. */
+export type LocalRunStatus =
+  | { readonly status: 'committed' | 'unchanged'; readonly branch: string; readonly commit: string }
+  | { readonly status: 'invalid_request' | 'failed'; readonly message: string };
+
+export interface LocalRunOutputs {
+  readonly dir: string;
+  /** Removes the previous run's outputs (and only those), so nothing stale sits beside the new status. */
+  clear(): Promise<void>;
+  write(name: Exclude<RunOutputName, 'status.json'>, text: string): Promise<void>;
+  writeStatus(status: LocalRunStatus & Record<string, unknown>): Promise<void>;
+}
+
+/** The CLI's out folder (created when absent): the PR body, validation report and status of one run. */
+export function openLocalRunOutputs(dir: string): LocalRunOutputs {
+  const write = async (name: RunOutputName, text: string) => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  };
+  return {
+    dir,
+    async clear() {
+      await Promise.all(RUN_OUTPUTS.map((name) => rm(path.join(dir, name), { force: true })));
+    },
+    write,
+    writeStatus: (status) =>
+      write(
+        'status.json',
+        JSON.stringify({ ...status, updated_at: new Date().toISOString() }, null, 2) + '\n',
+      ),
+  };
+}
