@@ -115,10 +115,7 @@ const environmentsSchema = z
   .record(environmentNameSchema, environmentFileSchema)
   .default({ development: {}, staging: {}, production: {} })
   .transform((environments): Readonly<Record<string, EnvironmentConfig>> => {
-    const configured: Record<string, EnvironmentConfig> = Object.create(null) as Record<
-      string,
-      EnvironmentConfig
-    >;
+    const configured = Object.create(null) as Record<string, EnvironmentConfig>;
     for (const [name, env] of Object.entries(environments))
       configured[name] = withEnvironmentDefaults(name, env);
     return configured;
