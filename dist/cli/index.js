@@ -48241,7 +48241,147 @@ const requestPayloadSchema = looseObject({
         .optional(),
 });
 //# sourceMappingURL=execution-request.js.map
+;// CONCATENATED MODULE: ./lib/core/config/environment-name.js
+
+/**
+ * GitHub: "Environment names are not case sensitive. An environment name may not exceed 255
+ * characters and must be unique within the repository" (GitHub Docs, "Managing environments for
+ * deployment"). This agent keeps names to letters, digits, `-` and `_`, starting with a letter or
+ * digit, so a name is safe in a stack name, a `/deploy` command and markdown; that also leaves out
+ * JavaScript's `__proto__`, which a plain object would swallow instead of storing.
+ */
+const MAX_ENVIRONMENT_NAME_LENGTH = 255;
+const ENVIRONMENT_NAME_RULE = 'environment names use letters, digits, "-" and "_", start with a letter or digit, and have at most 255 characters';
+const environmentNameSchema = schemas_string()
+    .max(MAX_ENVIRONMENT_NAME_LENGTH, ENVIRONMENT_NAME_RULE)
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, ENVIRONMENT_NAME_RULE);
+//# sourceMappingURL=environment-name.js.map
+;// CONCATENATED MODULE: ./lib/core/config/environment-name-problems.js
+
+/**
+ * What the environment names of a config get wrong beyond their spelling: two names that differ
+ * only in case (one environment to GitHub, which compares names without regard to case), and
+ * `deploy_order` entries that name no configured environment, name one in another case, or repeat.
+ * Names are compared as strings in sets, so `toString` or `constructor` match nothing inherited.
+ */
+function environmentNameProblems(params) {
+    return [...caseDuplicates(params.environments), ...deployOrderProblems(params)];
+}
+function caseDuplicates(names) {
+    const firstByLowerCase = new Map();
+    const problems = [];
+    for (const name of names) {
+        const first = firstByLowerCase.get(name.toLowerCase());
+        if (first === undefined)
+            firstByLowerCase.set(name.toLowerCase(), name);
+        else
+            problems.push({
+                path: ['environments', name],
+                message: `\`${first}\` and \`${name}\` differ only in case, and GitHub treats environment names without regard to case, so they would be one environment; keep one of them`,
+            });
+    }
+    return problems;
+}
+function deployOrderProblems(params) {
+    const configured = new Set(params.environments);
+    const seen = new Map();
+    return params.deployOrder.flatMap((name, index) => {
+        const path = ['deploy_order', index];
+        const earlier = seen.get(name.toLowerCase());
+        seen.set(name.toLowerCase(), earlier ?? index);
+        if (earlier !== undefined)
+            return [
+                {
+                    path,
+                    message: `repeats entry ${earlier + 1} (\`${params.deployOrder[earlier] ?? name}\`); list each environment once`,
+                },
+            ];
+        // A name the name rule refuses is already reported where it is read.
+        if (configured.has(name) || !environmentNameSchema.safeParse(name).success)
+            return [];
+        const sameButCase = params.environments.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+        if (sameButCase !== undefined)
+            return [
+                {
+                    path,
+                    message: `names \`${name}\`, written \`${sameButCase}\` under \`environments\`; write it the same way`,
+                },
+            ];
+        const listed = params.environments.map((candidate) => `\`${candidate}\``).join(', ');
+        return [
+            {
+                path,
+                message: `names \`${name}\`, which is not under \`environments\` (${listed || 'none configured'})`,
+            },
+        ];
+    });
+}
+//# sourceMappingURL=environment-name-problems.js.map
+;// CONCATENATED MODULE: ./lib/core/config/stack-parameters.js
+
+/**
+ * CloudFormation parameter values are text: numbers and true/false are passed as their string
+ * form (`2` → `"2"`), a list is joined with commas as a `CommaDelimitedList` or `List<…>`
+ * parameter expects (`[a, b]` → `"a,b"`). Limits from the AWS CloudFormation User Guide,
+ * "Understand CloudFormation quotas": a parameter name is at most 255 characters, a value at
+ * most 4,096 bytes; a parameter's logical ID is alphanumeric ("Parameters section syntax").
+ */
+const MAX_NAME_LENGTH = 255;
+const MAX_VALUE_BYTES = 4_096;
+const scalar = union([schemas_string(), schemas_number(), schemas_boolean()]);
+const parameterName = schemas_string()
+    .max(MAX_NAME_LENGTH, `parameter names are at most ${MAX_NAME_LENGTH} characters`)
+    .regex(/^[A-Za-z0-9]+$/, 'parameter names are CloudFormation logical IDs: letters A-Z, a-z and digits only');
+const parameterValue = union([scalar, array(scalar)], { error: (issue) => valueShapeProblem(issue.input) })
+    .transform((value, context) => {
+    if (!Array.isArray(value))
+        return String(value);
+    const index = value.findIndex((item) => String(item).includes(','));
+    if (index !== -1) {
+        context.addIssue({
+            code: 'custom',
+            path: [index],
+            message: 'holds a comma, so the comma-joined list would split it in two; write the whole value as one string instead',
+        });
+        return NEVER;
+    }
+    return value.map(String).join(',');
+})
+    .refine((text) => new TextEncoder().encode(text).length <= MAX_VALUE_BYTES, `is over ${MAX_VALUE_BYTES.toLocaleString('en-US')} bytes, CloudFormation's limit for a parameter value`);
+/** `environments.<name>.parameters`: CloudFormation parameter name → value as written, read as text. */
+const stackParametersSchema = record(parameterName, parameterValue);
+/** Why a value is not a string, number, true/false or a list of those, in words a config author can act on. */
+function valueShapeProblem(value) {
+    const accepted = 'a parameter value is a string, a number, true/false, or a list of those';
+    if (value === null || value === undefined)
+        return `is empty; write "" for an empty value (${accepted})`;
+    if (typeof value === 'number')
+        return `is not a finite number (${accepted})`;
+    if (Array.isArray(value)) {
+        const index = value.findIndex((item) => !isScalar(item));
+        return `item ${index + 1} of the list is ${kindOf(value[index])}; list items are strings, numbers or true/false, joined with commas`;
+    }
+    return `is ${kindOf(value)}; ${accepted} (CloudFormation parameters are text)`;
+}
+function isScalar(value) {
+    return (typeof value === 'string' ||
+        typeof value === 'boolean' ||
+        (typeof value === 'number' && Number.isFinite(value)));
+}
+function kindOf(value) {
+    if (value === null || value === undefined)
+        return 'empty';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'number')
+        return 'not a finite number';
+    return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+//# sourceMappingURL=stack-parameters.js.map
 ;// CONCATENATED MODULE: ./lib/core/config/agent-config.js
+
+
+
 
 
 const DEFAULT_MODEL_ID = 'au.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -48274,7 +48414,8 @@ const environmentFileSchema = strictObject({
     alarm_arns: array(schemas_string().startsWith('arn:', 'must be an alarm ARN')).optional(),
     strategy: schemas_enum(DEPLOYMENT_STRATEGIES).optional(),
     termination_protection: schemas_boolean().optional(),
-    parameters: record(schemas_string(), schemas_string()).optional(),
+    /** Strings, numbers, true/false or lists of those; all read as text (see `stack-parameters.ts`). */
+    parameters: stackParametersSchema.optional(),
     /** A stack left in ROLLBACK_COMPLETE (its first create failed) is deleted and created again. */
     recreate_rolled_back_stack: schemas_boolean().optional(),
     /** How long CloudFormation watches `alarm_arns` after a change before it counts as done (0–180). */
@@ -48314,11 +48455,19 @@ function withEnvironmentDefaults(name, env) {
         revert_pr_on_rollback: env.revert_pr_on_rollback ?? guarded,
     };
 }
-const agent_config_ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;
-const environmentsSchema = record(schemas_string()
-    .regex(agent_config_ENVIRONMENT_NAME, 'environment names use letters, digits, "-" and "_", starting with a letter or digit'), environmentFileSchema)
+/**
+ * Environment name → its settings. The map has no prototype, so a name read from a command or a
+ * deployment (`toString`, `constructor`) finds nothing inherited; look names up with
+ * `findEnvironment`, which also follows GitHub in ignoring case.
+ */
+const environmentsSchema = record(environmentNameSchema, environmentFileSchema)
     .default({ development: {}, staging: {}, production: {} })
-    .transform((environments) => Object.fromEntries(Object.entries(environments).map(([name, env]) => [name, withEnvironmentDefaults(name, env)])));
+    .transform((environments) => {
+    const configured = Object.create(null);
+    for (const [name, env] of Object.entries(environments))
+        configured[name] = withEnvironmentDefaults(name, env);
+    return configured;
+});
 /** `.github/implementation-agent.yml` (DESIGN §10). Every section is optional; absent means defaults. */
 const agentConfigSchema = strictObject({
     provider: schemas_enum(['offline', 'bedrock']).default('offline'),
@@ -48362,7 +48511,7 @@ const agentConfigSchema = strictObject({
         .prefault({}),
     environments: environmentsSchema,
     /** Environments a sha must pass through in order, e.g. [development, staging, production]; empty: any order. */
-    deploy_order: array(schemas_string().regex(agent_config_ENVIRONMENT_NAME)).default([]),
+    deploy_order: array(environmentNameSchema).default([]),
     mirrors: strictObject({
         tasks_table: schemas_string().min(3).optional(),
         results_table: schemas_string().min(3).optional(),
@@ -48378,15 +48527,12 @@ const agentConfigSchema = strictObject({
         .prefault({}),
 })
     .superRefine((config, context) => {
-    for (const [index, name] of config.deploy_order.entries()) {
-        if (!(name in config.environments)) {
-            context.addIssue({
-                code: 'custom',
-                path: ['deploy_order', index],
-                message: `names \`${name}\`, which is not under \`environments\` (${Object.keys(config.environments).join(', ')})`,
-            });
-        }
-    }
+    const problems = environmentNameProblems({
+        environments: Object.keys(config.environments),
+        deployOrder: config.deploy_order,
+    });
+    for (const { path, message } of problems)
+        context.addIssue({ code: 'custom', path: [...path], message });
 });
 const DEFAULT_CONFIG = agentConfigSchema.parse({});
 //# sourceMappingURL=agent-config.js.map
@@ -57618,37 +57764,6 @@ function described(match) {
     return `${match.kind.title} (secretlint rule "${rule}"); ${ADVICE}`;
 }
 //# sourceMappingURL=check-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/closest-name.js
-/**
- * The candidate a misspelt name most likely meant (different case, or at most two edits away), so a
- * finding can say "did you mean" and a model can repair it without guessing.
- */
-function closestName(name, candidates) {
-    let best;
-    for (const candidate of candidates) {
-        const distance = candidate.toLowerCase() === name.toLowerCase()
-            ? 0
-            : editDistance(name.toLowerCase(), candidate.toLowerCase());
-        if (distance <= 2 && (best === undefined || distance < best.distance))
-            best = { candidate, distance };
-    }
-    return best?.candidate;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 2)
-        return 3;
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j += 1) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-//# sourceMappingURL=closest-name.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/describe-value.js
 
 /** A short description of a value that was not what a function expected. */
@@ -57691,26 +57806,26 @@ const KNOWN_FUNCTIONS = new Set([
     'Fn::ValueOf',
     'Fn::ValueOfAll',
 ]);
-/** Argument-list lengths, as [min, max]. */
-const ARITY = {
-    'Fn::And': [2, 10],
-    'Fn::Cidr': [3, 3],
-    'Fn::Equals': [2, 2],
-    'Fn::FindInMap': [3, 4],
-    'Fn::If': [3, 3],
-    'Fn::Join': [2, 2],
-    'Fn::Not': [1, 1],
-    'Fn::Or': [2, 10],
-    'Fn::Select': [2, 2],
-    'Fn::Split': [2, 2],
-};
+/** Argument-list lengths, as [min, max]; a Map, so no name reaches an inherited member. */
+const ARITY = new Map([
+    ['Fn::And', [2, 10]],
+    ['Fn::Cidr', [3, 3]],
+    ['Fn::Equals', [2, 2]],
+    ['Fn::FindInMap', [3, 4]],
+    ['Fn::If', [3, 3]],
+    ['Fn::Join', [2, 2]],
+    ['Fn::Not', [1, 1]],
+    ['Fn::Or', [2, 10]],
+    ['Fn::Select', [2, 2]],
+    ['Fn::Split', [2, 2]],
+]);
 /** Unknown `Fn::` names and argument lists of the wrong length. */
 function arityProblems(name, args) {
     if (name === 'Ref' || name === 'Condition' || name.startsWith('Fn::ForEach::'))
         return [];
     if (!KNOWN_FUNCTIONS.has(name))
         return [`unknown intrinsic function "${name}"`];
-    const arity = ARITY[name];
+    const arity = ARITY.get(name);
     if (arity === undefined)
         return [];
     const [min, max] = arity;
@@ -57722,6 +57837,15 @@ function arityProblems(name, args) {
         : [];
 }
 //# sourceMappingURL=intrinsic-arity.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/own-value.js
+/**
+ * `record[key]` when the record itself holds that key, else undefined: a template's names
+ * (`toString`, `constructor`, `__proto__`) never reach `Object.prototype`'s members.
+ */
+function ownValue(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+//# sourceMappingURL=own-value.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/sub-variables.js
 /**
  * The `${Name}` and `${Resource.Attribute}` placeholders of an `Fn::Sub` string, in order.
@@ -57737,6 +57861,79 @@ function subVariables(text) {
     return names;
 }
 //# sourceMappingURL=sub-variables.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/closest-name.js
+/** Most edits a suggestion may be away from the name it corrects. */
+const MAX_EDITS = 2;
+/**
+ * The candidate a misspelt name most likely meant (different case, or at most two edits away), so a
+ * finding can say "did you mean" and a model can repair it without guessing. Linear in the total
+ * length of the candidates: only the band of the edit table within two edits of the diagonal is
+ * computed, and a candidate whose length differs by more than two is skipped.
+ */
+function closestName(name, candidates) {
+    let best;
+    const lowerName = name.toLowerCase();
+    for (const candidate of candidates) {
+        const lowerCandidate = candidate.toLowerCase();
+        const distance = lowerCandidate === lowerName ? 0 : boundedEditDistance(lowerName, lowerCandidate);
+        if (distance <= MAX_EDITS && (best === undefined || distance < best.distance))
+            best = { candidate, distance };
+    }
+    return best?.candidate;
+}
+/** Levenshtein distance when it is at most MAX_EDITS, else MAX_EDITS + 1. */
+function boundedEditDistance(a, b) {
+    const over = MAX_EDITS + 1;
+    if (Math.abs(a.length - b.length) > MAX_EDITS)
+        return over;
+    let previous = new Array(b.length + 1).fill(over);
+    let current = new Array(b.length + 1).fill(over);
+    for (let j = 0; j <= Math.min(b.length, MAX_EDITS); j += 1)
+        previous[j] = j;
+    for (let i = 1; i <= a.length; i += 1) {
+        const low = Math.max(0, i - MAX_EDITS);
+        const high = Math.min(b.length, i + MAX_EDITS);
+        // Cells just outside the band stay "too far", so the band never reads a stale value.
+        if (low > 0)
+            current[low - 1] = over;
+        let rowBest = over;
+        for (let j = low; j <= high; j += 1) {
+            const value = j === 0
+                ? i
+                : Math.min((previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, (previous[j - 1] ?? over) + (a[i - 1] === b[j - 1] ? 0 : 1));
+            current[j] = Math.min(value, over);
+            rowBest = Math.min(rowBest, current[j] ?? over);
+        }
+        if (high < b.length)
+            current[high + 1] = over;
+        if (rowBest >= over)
+            return over;
+        [previous, current] = [current, previous];
+    }
+    return Math.min(previous[b.length] ?? over, over);
+}
+//# sourceMappingURL=closest-name.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/name-suggester.js
+
+/**
+ * Candidate names one template check may compare in all its "did you mean" lookups; past that,
+ * findings are reported without a suggestion. A comparison costs at most a few hundred steps (see
+ * `closestName`), so a template with tens of thousands of broken references stays cheap to check.
+ */
+const MAX_SUGGESTION_COMPARISONS = 20_000;
+/** A `closestName` that stops suggesting once it has been asked to compare `budget` candidates. */
+function nameSuggester(budget = MAX_SUGGESTION_COMPARISONS) {
+    let left = budget;
+    return (name, candidates) => {
+        if (left <= 0)
+            return undefined;
+        const list = [...candidates()];
+        // A lookup past the budget ends all suggesting, so no later lookup copies the candidates again.
+        left -= list.length;
+        return left < 0 ? undefined : closestName(name, list);
+    };
+}
+//# sourceMappingURL=name-suggester.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/pseudo-parameters.js
 /** Names CloudFormation resolves for every stack; valid `Ref` and `${...}` targets without being declared. */
 const PSEUDO_PARAMETERS = new Set([
@@ -57753,6 +57950,7 @@ const PSEUDO_PARAMETERS = new Set([
 ;// CONCATENATED MODULE: ./lib/core/cfn/template-names.js
 
 
+
 const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
 function collectTemplateNames(template) {
     const resources = is_plain_object_isPlainObject(template['Resources']) ? template['Resources'] : {};
@@ -57766,6 +57964,7 @@ function collectTemplateNames(template) {
         serverlessResources: Object.entries(resources)
             .filter(([, body]) => is_plain_object_isPlainObject(body) && String(body['Type']).startsWith('AWS::Serverless::'))
             .map(([id]) => id),
+        suggest: nameSuggester(),
     };
 }
 function keysOf(section) {
@@ -57827,7 +58026,7 @@ function refProblems(target, names) {
     if (isRefTarget(names, target))
         return [];
     return [
-        `Ref target "${target}" is not a parameter, resource or pseudo parameter${suggestion(target, refCandidates(names))}`,
+        `Ref target "${target}" is not a parameter, resource or pseudo parameter${suggestion(names, target, () => refCandidates(names))}`,
     ];
 }
 function getAttProblems(args, names) {
@@ -57866,9 +58065,8 @@ function subVariableProblems(variable, declared, names) {
         const target = variable.slice(0, dot);
         return resourceProblem(`Fn::Sub variable "\${${variable}}" refers to "${target}", which`, target, names);
     }
-    const candidates = [...declared, ...refCandidates(names)];
     return [
-        `Fn::Sub variable "\${${variable}}" is not a parameter, resource, pseudo parameter or key of the variable map${suggestion(variable, candidates)}`,
+        `Fn::Sub variable "\${${variable}}" is not a parameter, resource, pseudo parameter or key of the variable map${suggestion(names, variable, () => [...declared, ...refCandidates(names)])}`,
     ];
 }
 function resourceProblem(subject, target, names) {
@@ -57876,7 +58074,7 @@ function resourceProblem(subject, target, names) {
         return [];
     if (names.parameters.has(target))
         return [`${subject} is a parameter, not a resource`];
-    return [`${subject} is not a resource${suggestion(target, names.resources)}`];
+    return [`${subject} is not a resource${suggestion(names, target, () => names.resources)}`];
 }
 function conditionProblems(user, condition, names) {
     if (typeof condition !== 'string')
@@ -57884,34 +58082,44 @@ function conditionProblems(user, condition, names) {
     if (names.conditions.has(condition))
         return [];
     return [
-        `${user} condition "${condition}" is not defined in Conditions${suggestion(condition, names.conditions)}`,
+        `${user} condition "${condition}" is not defined in Conditions${suggestion(names, condition, () => names.conditions)}`,
     ];
 }
+/**
+ * `[MapName, TopLevelKey, SecondLevelKey]` checked against `Mappings` wherever they are literal, as
+ * the map's own keys only (`toString` is no key of any map). A fourth item (`{ DefaultValue: … }`,
+ * AWS::LanguageExtensions) answers for a missing key, so then only the map itself must exist.
+ * AWS CloudFormation User Guide, "Fn::FindInMap" and "Fn::FindInMap enhancements".
+ */
 function findInMapProblems(args, names) {
-    const [mapName, topKey, secondKey] = args;
+    const [mapName, topKey, secondKey, defaultValue] = args;
     if (typeof mapName !== 'string')
         return [];
-    const mapping = names.mappings[mapName];
+    const mapping = ownValue(names.mappings, mapName);
     if (mapping === undefined) {
         return [
-            `Fn::FindInMap map "${mapName}" is not defined in Mappings${suggestion(mapName, Object.keys(names.mappings))}`,
+            `Fn::FindInMap map "${mapName}" is not defined in Mappings${suggestion(names, mapName, () => Object.keys(names.mappings))}`,
         ];
     }
-    if (typeof topKey !== 'string' || !is_plain_object_isPlainObject(mapping))
+    if (defaultValue !== undefined || typeof topKey !== 'string' || !is_plain_object_isPlainObject(mapping))
         return [];
-    const entry = mapping[topKey];
+    const entry = ownValue(mapping, topKey);
     if (entry === undefined)
-        return [`Fn::FindInMap map "${mapName}" has no key "${topKey}"`];
-    if (typeof secondKey !== 'string' || !is_plain_object_isPlainObject(entry) || secondKey in entry)
+        return [
+            `Fn::FindInMap map "${mapName}" has no key "${topKey}"${suggestion(names, topKey, () => Object.keys(mapping))}`,
+        ];
+    if (typeof secondKey !== 'string' || !is_plain_object_isPlainObject(entry) || Object.hasOwn(entry, secondKey))
         return [];
-    return [`Fn::FindInMap map "${mapName}" has no key "${topKey}.${secondKey}"`];
+    return [
+        `Fn::FindInMap map "${mapName}" has no key "${topKey}.${secondKey}"${suggestion(names, secondKey, () => Object.keys(entry))}`,
+    ];
 }
 function splitOnce(text) {
     const dot = text.indexOf('.');
     return dot === -1 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
 }
-function suggestion(name, candidates) {
-    const closest = closestName(name, candidates);
+function suggestion(names, name, candidates) {
+    const closest = names.suggest(name, candidates);
     return closest === undefined || closest === name ? '' : ` (did you mean "${closest}"?)`;
 }
 //# sourceMappingURL=check-intrinsic-call.js.map
@@ -57957,7 +58165,50 @@ function checkOutputs(outputs, names) {
     });
 }
 //# sourceMappingURL=check-outputs.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/parameter-types.js
+/**
+ * Every `Type` a template parameter may have, from the AWS CloudFormation User Guide:
+ * "Parameters section syntax" (`String`, `Number`, `List<Number>`, `CommaDelimitedList`) and
+ * "Reference existing resources and Systems Manager parameters with CloudFormation-supplied
+ * parameter types" (the AWS-specific types, their `List<…>` forms, and the Systems Manager types:
+ * `AWS::SSM::Parameter::Name`, and `AWS::SSM::Parameter::Value<…>` of `String`, `List<String>`,
+ * `CommaDelimitedList`, an AWS-specific type or a list of one). Names are case-sensitive; lists of
+ * Systems Manager types (`List<AWS::SSM::Parameter::Value<String>>`) are documented as unsupported.
+ */
+const AWS_SPECIFIC_TYPES = [
+    'AWS::EC2::AvailabilityZone::Name',
+    'AWS::EC2::Image::Id',
+    'AWS::EC2::Instance::Id',
+    'AWS::EC2::KeyPair::KeyName',
+    'AWS::EC2::SecurityGroup::GroupName',
+    'AWS::EC2::SecurityGroup::Id',
+    'AWS::EC2::Subnet::Id',
+    'AWS::EC2::Volume::Id',
+    'AWS::EC2::VPC::Id',
+    'AWS::Route53::HostedZone::Id',
+];
+/** The AWS-specific types with a documented `List<…>` form: all but the key pair name. */
+const AWS_SPECIFIC_LIST_TYPES = AWS_SPECIFIC_TYPES.filter((type) => type !== 'AWS::EC2::KeyPair::KeyName').map((type) => `List<${type}>`);
+const SSM_VALUE_TYPES = [
+    'String',
+    'List<String>',
+    'CommaDelimitedList',
+    ...AWS_SPECIFIC_TYPES,
+    ...AWS_SPECIFIC_TYPES.map((type) => `List<${type}>`),
+].map((type) => `AWS::SSM::Parameter::Value<${type}>`);
+const PARAMETER_TYPES = new Set([
+    'String',
+    'Number',
+    'List<Number>',
+    'CommaDelimitedList',
+    ...AWS_SPECIFIC_TYPES,
+    ...AWS_SPECIFIC_LIST_TYPES,
+    'AWS::SSM::Parameter::Name',
+    ...SSM_VALUE_TYPES,
+]);
+//# sourceMappingURL=parameter-types.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/check-parameters.js
+
 
 
 function checkParameters(parameters, names) {
@@ -57972,17 +58223,62 @@ function checkParameters(parameters, names) {
             issues.push({ location, message: `"${id}" is also the logical ID of a resource; IDs must be unique` });
         if (!is_plain_object_isPlainObject(definition)) {
             issues.push({ location, message: 'must be a mapping with at least a Type' });
+            return issues;
         }
-        else if (typeof definition['Type'] !== 'string' || definition['Type'].trim() === '') {
+        const type = definition['Type'];
+        if (typeof type !== 'string' || type.trim() === '') {
             issues.push({
                 location: `${location}.Type`,
                 message: 'is missing; every parameter needs a Type such as String or Number',
             });
         }
+        else if (!PARAMETER_TYPES.has(type)) {
+            issues.push({ location: `${location}.Type`, message: parameterTypeProblem(type, names) });
+        }
         return issues;
     });
 }
+function parameterTypeProblem(type, names) {
+    const closest = names.suggest(type, () => PARAMETER_TYPES);
+    const hint = closest === undefined
+        ? 'expected String, Number, List<Number>, CommaDelimitedList, an AWS-specific type such as AWS::EC2::VPC::Id or List<AWS::EC2::Subnet::Id>, or AWS::SSM::Parameter::Value<…>'
+        : `did you mean "${closest}"?`;
+    return `"${type}" is not a CloudFormation parameter type (${hint})`;
+}
 //# sourceMappingURL=check-parameters.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/check-quotas.js
+
+/**
+ * How many entries CloudFormation accepts in each section of one template (AWS CloudFormation
+ * User Guide, "Understand CloudFormation quotas": 500 resources, 200 parameters, 200 outputs,
+ * 200 mappings).
+ */
+const SECTION_QUOTAS = [
+    ['Resources', 500],
+    ['Parameters', 200],
+    ['Outputs', 200],
+    ['Mappings', 200],
+];
+/**
+ * Sections with more entries than CloudFormation accepts. Such a template is refused before
+ * anything in it is read, so the other checks are skipped for it, which also keeps the cost of
+ * checking bounded by these quotas.
+ */
+function checkQuotas(template) {
+    return SECTION_QUOTAS.flatMap(([section, quota]) => {
+        const entries = template[section];
+        const count = is_plain_object_isPlainObject(entries) ? Object.keys(entries).length : 0;
+        if (count <= quota)
+            return [];
+        return [
+            {
+                location: section,
+                message: `declares ${count.toLocaleString('en-US')} entries, and CloudFormation accepts at most ${quota} in one template; split the template (for example into nested stacks)`,
+            },
+        ];
+    });
+}
+//# sourceMappingURL=check-quotas.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/resource-type.js
 /**
  * `Provider::Service::Resource` (AWS, Alexa, AWS::Serverless, registry extensions, with `::MODULE`
@@ -57994,7 +58290,6 @@ function isResourceType(type) {
 }
 //# sourceMappingURL=resource-type.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/check-resources.js
-
 
 
 
@@ -58065,7 +58360,7 @@ function dependsOnProblems(location, dependsOn, names) {
         }
         if (isResource(names, target))
             return [];
-        const closest = closestName(target, names.resources);
+        const closest = names.suggest(target, () => names.resources);
         const hint = closest === undefined ? '' : ` (did you mean "${closest}"?)`;
         return [
             { location: `${location}.DependsOn`, message: `DependsOn target "${target}" is not a resource${hint}` },
@@ -58127,35 +58422,6 @@ function checkTopLevel(template, names) {
     return issues;
 }
 //# sourceMappingURL=check-top-level.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/find-dependency-cycles.js
-/**
- * Cycles in a "resource → resources it needs" graph, each as the list of IDs around the loop
- * (first ID repeated at the end). CloudFormation refuses such templates with "Circular dependency".
- * Each cycle is reported once, starting from its alphabetically first member.
- */
-function findDependencyCycles(graph) {
-    const cycles = new Map();
-    const done = new Set();
-    const visit = (id, trail) => {
-        const position = trail.indexOf(id);
-        if (position !== -1) {
-            const loop = trail.slice(position);
-            const start = loop.indexOf([...loop].sort()[0] ?? id);
-            const rotated = [...loop.slice(start), ...loop.slice(0, start)];
-            cycles.set(rotated.join('\u0000'), [...rotated, rotated[0] ?? id]);
-            return;
-        }
-        if (done.has(id))
-            return;
-        for (const next of graph.get(id) ?? [])
-            visit(next, [...trail, id]);
-        done.add(id);
-    };
-    for (const id of [...graph.keys()].sort())
-        visit(id, []);
-    return [...cycles.values()];
-}
-//# sourceMappingURL=find-dependency-cycles.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/walk-intrinsics.js
 
 const CONDITION_OPERATORS = new Set(['Fn::And', 'Fn::Or', 'Fn::Not']);
@@ -58192,6 +58458,87 @@ function asIntrinsicCall(value, location, inConditionExpression) {
     return isCall ? { name, args: value[name], location } : undefined;
 }
 //# sourceMappingURL=walk-intrinsics.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/condition-dependencies.js
+
+/**
+ * Which declared conditions each condition needs: `{ Condition: Name }` at the top of a condition
+ * or inside `Fn::And`/`Fn::Or`/`Fn::Not`, and the condition an `Fn::If` names. AWS CloudFormation
+ * User Guide, "Condition" (intrinsic function): a condition may refer to another condition.
+ */
+function conditionDependencies(conditions) {
+    const declared = new Set(Object.keys(conditions));
+    const graph = new Map();
+    for (const [id, body] of Object.entries(conditions)) {
+        const needs = new Set();
+        walkIntrinsics({
+            value: body,
+            location: id,
+            inConditionExpression: true,
+            visit: ({ name, args }) => {
+                const target = name === 'Condition' ? args : name === 'Fn::If' && Array.isArray(args) ? args[0] : undefined;
+                if (typeof target === 'string' && declared.has(target))
+                    needs.add(target);
+            },
+        });
+        graph.set(id, needs);
+    }
+    return graph;
+}
+//# sourceMappingURL=condition-dependencies.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/find-dependency-cycles.js
+/** More cycles than this in one template are not listed: the first ones are enough to repair it. */
+const MAX_CYCLES = 20;
+/**
+ * Cycles in a "name → names it needs" graph (resources through Ref/GetAtt/Sub/DependsOn, or
+ * conditions through `Condition`), each as the list of names around the loop, first name
+ * repeated at the end. CloudFormation refuses such templates ("Circular dependency between
+ * resources", "… between conditions"). Each cycle is reported once, starting from its
+ * alphabetically first member, at most 20 of them. The walk keeps its own stack instead of
+ * recursing, so a chain of thousands of names cannot overflow the call stack, and it visits
+ * each name and edge once.
+ */
+function findDependencyCycles(graph) {
+    const cycles = new Map();
+    const done = new Set();
+    const path = [];
+    const positionOnPath = new Map();
+    const pendingEdges = [];
+    const enter = (id) => {
+        positionOnPath.set(id, path.length);
+        path.push(id);
+        pendingEdges.push((graph.get(id) ?? new Set()).values());
+    };
+    const record = (loop) => {
+        if (cycles.size >= MAX_CYCLES)
+            return;
+        const first = [...loop].sort()[0] ?? '';
+        const start = loop.indexOf(first);
+        const rotated = [...loop.slice(start), ...loop.slice(0, start)];
+        cycles.set(rotated.join('\u0000'), [...rotated, first]);
+    };
+    for (const root of [...graph.keys()].sort()) {
+        if (done.has(root))
+            continue;
+        enter(root);
+        for (let edges = pendingEdges.at(-1); edges !== undefined; edges = pendingEdges.at(-1)) {
+            const step = edges.next();
+            if (step.done === true) {
+                pendingEdges.pop();
+                const id = path.pop() ?? '';
+                positionOnPath.delete(id);
+                done.add(id);
+                continue;
+            }
+            const position = positionOnPath.get(step.value);
+            if (position !== undefined)
+                record(path.slice(position));
+            else if (!done.has(step.value))
+                enter(step.value);
+        }
+    }
+    return [...cycles.values()];
+}
+//# sourceMappingURL=find-dependency-cycles.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/resource-dependencies.js
 
 
@@ -58228,7 +58575,7 @@ function noteCallTargets(name, args, note) {
             return;
         const declared = is_plain_object_isPlainObject(variables) ? variables : {};
         for (const variable of subVariables(text)) {
-            if (!(variable in declared))
+            if (!Object.hasOwn(declared, variable))
                 note(variable.split('.')[0]);
         }
     }
@@ -58246,15 +58593,23 @@ function noteCallTargets(name, args, note) {
 
 
 
+
+
 /**
  * What CloudFormation's own validation would reject before creating anything: missing or malformed
- * sections, badly formed types and IDs, and references (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`,
- * conditions, mappings) to things the template does not declare. Takes the long form from `parseTemplate`.
+ * sections, badly formed types and IDs, unknown parameter types, references (`Ref`, `Fn::GetAtt`,
+ * `Fn::Sub`, `DependsOn`, conditions, mappings) to things the template does not declare, and
+ * resources or conditions that depend on themselves. Takes the long form from `parseTemplate`.
+ * Every name is looked up among the template's own entries, never inherited object members, and
+ * every walk is bounded by the parsed value (depth 64), so any parsed value gets an answer.
  */
 function checkTemplateStructure(template) {
     if (!is_plain_object_isPlainObject(template)) {
         return [{ location: 'Template', message: 'must be a mapping with a Resources section at the top level' }];
     }
+    const overQuota = checkQuotas(template);
+    if (overQuota.length > 0)
+        return overQuota;
     const names = collectTemplateNames(template);
     return [
         ...checkTopLevel(template, names),
@@ -58263,6 +58618,7 @@ function checkTemplateStructure(template) {
         ...checkOutputs(template['Outputs'], names),
         ...intrinsicIssues(template, names),
         ...cycleIssues(template['Resources']),
+        ...conditionCycleIssues(template['Conditions']),
     ];
 }
 /** Sections whose values CloudFormation evaluates; Parameters, Mappings and Metadata hold literals. */
@@ -58292,6 +58648,14 @@ function cycleIssues(resources) {
     return findDependencyCycles(resourceDependencies(resources)).map((cycle) => ({
         location: `Resources.${cycle[0] ?? ''}`,
         message: `circular dependency ${cycle.join(' → ')}; CloudFormation cannot order these resources`,
+    }));
+}
+function conditionCycleIssues(conditions) {
+    if (!is_plain_object_isPlainObject(conditions))
+        return [];
+    return findDependencyCycles(conditionDependencies(conditions)).map((cycle) => ({
+        location: `Conditions.${cycle[0] ?? ''}`,
+        message: `circular dependency ${cycle.join(' → ')}; CloudFormation cannot evaluate conditions that refer to themselves`,
     }));
 }
 //# sourceMappingURL=check-template-structure.js.map

@@ -1,7 +1,7 @@
-import { closestName } from './closest-name.js';
 import { describeValue } from './describe-value.js';
 import { arityProblems } from './intrinsic-arity.js';
 import { isPlainObject } from './is-plain-object.js';
+import { ownValue } from './own-value.js';
 import { subVariables } from './sub-variables.js';
 import type { TemplateIssue } from './template-issue.js';
 import { isRefTarget, isResource, refCandidates } from './template-names.js';
@@ -37,7 +37,7 @@ function refProblems(target: unknown, names: TemplateNames): string[] {
     return [`Ref must name a parameter or resource as a string, got ${describeValue(target)}`];
   if (isRefTarget(names, target)) return [];
   return [
-    `Ref target "${target}" is not a parameter, resource or pseudo parameter${suggestion(target, refCandidates(names))}`,
+    `Ref target "${target}" is not a parameter, resource or pseudo parameter${suggestion(names, target, () => refCandidates(names))}`,
   ];
 }
 
@@ -83,16 +83,15 @@ function subVariableProblems(
     const target = variable.slice(0, dot);
     return resourceProblem(`Fn::Sub variable "\${${variable}}" refers to "${target}", which`, target, names);
   }
-  const candidates = [...declared, ...refCandidates(names)];
   return [
-    `Fn::Sub variable "\${${variable}}" is not a parameter, resource, pseudo parameter or key of the variable map${suggestion(variable, candidates)}`,
+    `Fn::Sub variable "\${${variable}}" is not a parameter, resource, pseudo parameter or key of the variable map${suggestion(names, variable, () => [...declared, ...refCandidates(names)])}`,
   ];
 }
 
 function resourceProblem(subject: string, target: string, names: TemplateNames): string[] {
   if (isResource(names, target)) return [];
   if (names.parameters.has(target)) return [`${subject} is a parameter, not a resource`];
-  return [`${subject} is not a resource${suggestion(target, names.resources)}`];
+  return [`${subject} is not a resource${suggestion(names, target, () => names.resources)}`];
 }
 
 function conditionProblems(user: string, condition: unknown, names: TemplateNames): string[] {
@@ -100,24 +99,35 @@ function conditionProblems(user: string, condition: unknown, names: TemplateName
     return [`${user} condition must be a condition name, got ${describeValue(condition)}`];
   if (names.conditions.has(condition)) return [];
   return [
-    `${user} condition "${condition}" is not defined in Conditions${suggestion(condition, names.conditions)}`,
+    `${user} condition "${condition}" is not defined in Conditions${suggestion(names, condition, () => names.conditions)}`,
   ];
 }
 
+/**
+ * `[MapName, TopLevelKey, SecondLevelKey]` checked against `Mappings` wherever they are literal, as
+ * the map's own keys only (`toString` is no key of any map). A fourth item (`{ DefaultValue: … }`,
+ * AWS::LanguageExtensions) answers for a missing key, so then only the map itself must exist.
+ * AWS CloudFormation User Guide, "Fn::FindInMap" and "Fn::FindInMap enhancements".
+ */
 function findInMapProblems(args: readonly unknown[], names: TemplateNames): string[] {
-  const [mapName, topKey, secondKey] = args;
+  const [mapName, topKey, secondKey, defaultValue] = args;
   if (typeof mapName !== 'string') return [];
-  const mapping = names.mappings[mapName];
+  const mapping = ownValue(names.mappings, mapName);
   if (mapping === undefined) {
     return [
-      `Fn::FindInMap map "${mapName}" is not defined in Mappings${suggestion(mapName, Object.keys(names.mappings))}`,
+      `Fn::FindInMap map "${mapName}" is not defined in Mappings${suggestion(names, mapName, () => Object.keys(names.mappings))}`,
     ];
   }
-  if (typeof topKey !== 'string' || !isPlainObject(mapping)) return [];
-  const entry = mapping[topKey];
-  if (entry === undefined) return [`Fn::FindInMap map "${mapName}" has no key "${topKey}"`];
-  if (typeof secondKey !== 'string' || !isPlainObject(entry) || secondKey in entry) return [];
-  return [`Fn::FindInMap map "${mapName}" has no key "${topKey}.${secondKey}"`];
+  if (defaultValue !== undefined || typeof topKey !== 'string' || !isPlainObject(mapping)) return [];
+  const entry = ownValue(mapping, topKey);
+  if (entry === undefined)
+    return [
+      `Fn::FindInMap map "${mapName}" has no key "${topKey}"${suggestion(names, topKey, () => Object.keys(mapping))}`,
+    ];
+  if (typeof secondKey !== 'string' || !isPlainObject(entry) || Object.hasOwn(entry, secondKey)) return [];
+  return [
+    `Fn::FindInMap map "${mapName}" has no key "${topKey}.${secondKey}"${suggestion(names, secondKey, () => Object.keys(entry))}`,
+  ];
 }
 
 function splitOnce(text: string): [string, string | undefined] {
@@ -125,7 +135,7 @@ function splitOnce(text: string): [string, string | undefined] {
   return dot === -1 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
 }
 
-function suggestion(name: string, candidates: Iterable<string>): string {
-  const closest = closestName(name, candidates);
+function suggestion(names: TemplateNames, name: string, candidates: () => Iterable<string>): string {
+  const closest = names.suggest(name, candidates);
   return closest === undefined || closest === name ? '' : ` (did you mean "${closest}"?)`;
 }

@@ -1,4 +1,3 @@
-import { closestName } from './closest-name.js';
 import { isPlainObject } from './is-plain-object.js';
 import { isForEachKey, isLogicalId, logicalIdProblem } from './logical-id.js';
 import { isResourceType } from './resource-type.js';
@@ -85,7 +84,7 @@ function dependsOnProblems(location: string, dependsOn: unknown, names: Template
       ];
     }
     if (isResource(names, target)) return [];
-    const closest = closestName(target, names.resources);
+    const closest = names.suggest(target, () => names.resources);
     const hint = closest === undefined ? '' : ` (did you mean "${closest}"?)`;
     return [
       { location: `${location}.DependsOn`, message: `DependsOn target "${target}" is not a resource${hint}` },

@@ -1,8 +1,10 @@
 import { checkIntrinsicCall } from './check-intrinsic-call.js';
 import { checkOutputs } from './check-outputs.js';
 import { checkParameters } from './check-parameters.js';
+import { checkQuotas } from './check-quotas.js';
 import { checkResources } from './check-resources.js';
 import { checkTopLevel } from './check-top-level.js';
+import { conditionDependencies } from './condition-dependencies.js';
 import { findDependencyCycles } from './find-dependency-cycles.js';
 import { isPlainObject } from './is-plain-object.js';
 import { isForEachKey } from './logical-id.js';
@@ -14,13 +16,18 @@ import { walkIntrinsics } from './walk-intrinsics.js';
 
 /**
  * What CloudFormation's own validation would reject before creating anything: missing or malformed
- * sections, badly formed types and IDs, and references (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`,
- * conditions, mappings) to things the template does not declare. Takes the long form from `parseTemplate`.
+ * sections, badly formed types and IDs, unknown parameter types, references (`Ref`, `Fn::GetAtt`,
+ * `Fn::Sub`, `DependsOn`, conditions, mappings) to things the template does not declare, and
+ * resources or conditions that depend on themselves. Takes the long form from `parseTemplate`.
+ * Every name is looked up among the template's own entries, never inherited object members, and
+ * every walk is bounded by the parsed value (depth 64), so any parsed value gets an answer.
  */
 export function checkTemplateStructure(template: unknown): TemplateIssue[] {
   if (!isPlainObject(template)) {
     return [{ location: 'Template', message: 'must be a mapping with a Resources section at the top level' }];
   }
+  const overQuota = checkQuotas(template);
+  if (overQuota.length > 0) return overQuota;
   const names = collectTemplateNames(template);
   return [
     ...checkTopLevel(template, names),
@@ -29,6 +36,7 @@ export function checkTemplateStructure(template: unknown): TemplateIssue[] {
     ...checkOutputs(template['Outputs'], names),
     ...intrinsicIssues(template, names),
     ...cycleIssues(template['Resources']),
+    ...conditionCycleIssues(template['Conditions']),
   ];
 }
 
@@ -58,5 +66,13 @@ function cycleIssues(resources: unknown): TemplateIssue[] {
   return findDependencyCycles(resourceDependencies(resources)).map((cycle) => ({
     location: `Resources.${cycle[0] ?? ''}`,
     message: `circular dependency ${cycle.join(' → ')}; CloudFormation cannot order these resources`,
+  }));
+}
+
+function conditionCycleIssues(conditions: unknown): TemplateIssue[] {
+  if (!isPlainObject(conditions)) return [];
+  return findDependencyCycles(conditionDependencies(conditions)).map((cycle) => ({
+    location: `Conditions.${cycle[0] ?? ''}`,
+    message: `circular dependency ${cycle.join(' → ')}; CloudFormation cannot evaluate conditions that refer to themselves`,
   }));
 }

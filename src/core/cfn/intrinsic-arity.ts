@@ -28,25 +28,25 @@ const KNOWN_FUNCTIONS = new Set([
   'Fn::ValueOfAll',
 ]);
 
-/** Argument-list lengths, as [min, max]. */
-const ARITY: Readonly<Record<string, readonly [number, number]>> = {
-  'Fn::And': [2, 10],
-  'Fn::Cidr': [3, 3],
-  'Fn::Equals': [2, 2],
-  'Fn::FindInMap': [3, 4],
-  'Fn::If': [3, 3],
-  'Fn::Join': [2, 2],
-  'Fn::Not': [1, 1],
-  'Fn::Or': [2, 10],
-  'Fn::Select': [2, 2],
-  'Fn::Split': [2, 2],
-};
+/** Argument-list lengths, as [min, max]; a Map, so no name reaches an inherited member. */
+const ARITY: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ['Fn::And', [2, 10]],
+  ['Fn::Cidr', [3, 3]],
+  ['Fn::Equals', [2, 2]],
+  ['Fn::FindInMap', [3, 4]],
+  ['Fn::If', [3, 3]],
+  ['Fn::Join', [2, 2]],
+  ['Fn::Not', [1, 1]],
+  ['Fn::Or', [2, 10]],
+  ['Fn::Select', [2, 2]],
+  ['Fn::Split', [2, 2]],
+]);
 
 /** Unknown `Fn::` names and argument lists of the wrong length. */
 export function arityProblems(name: string, args: unknown): string[] {
   if (name === 'Ref' || name === 'Condition' || name.startsWith('Fn::ForEach::')) return [];
   if (!KNOWN_FUNCTIONS.has(name)) return [`unknown intrinsic function "${name}"`];
-  const arity = ARITY[name];
+  const arity = ARITY.get(name);
   if (arity === undefined) return [];
   const [min, max] = arity;
   const expected = min === max ? `${min}` : `${min} to ${max}`;

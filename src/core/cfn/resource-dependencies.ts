@@ -31,7 +31,7 @@ function noteCallTargets(name: string, args: unknown, note: (target: unknown) =>
     if (typeof text !== 'string') return;
     const declared = isPlainObject(variables) ? variables : {};
     for (const variable of subVariables(text)) {
-      if (!(variable in declared)) note(variable.split('.')[0]);
+      if (!Object.hasOwn(declared, variable)) note(variable.split('.')[0]);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { isPlainObject } from './is-plain-object.js';
+import { nameSuggester, type NameSuggester } from './name-suggester.js';
 import { PSEUDO_PARAMETERS } from './pseudo-parameters.js';
 
 const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -12,6 +13,8 @@ export interface TemplateNames {
   /** The SAM transform generates resources (`<Function>Role`, `ServerlessRestApi`...) that templates may reference. */
   readonly serverless: boolean;
   readonly serverlessResources: readonly string[];
+  /** "Did you mean" for a name that resolves to nothing; bounded per template (see `nameSuggester`). */
+  readonly suggest: NameSuggester;
 }
 
 export function collectTemplateNames(template: Record<string, unknown>): TemplateNames {
@@ -26,6 +29,7 @@ export function collectTemplateNames(template: Record<string, unknown>): Templat
     serverlessResources: Object.entries(resources)
       .filter(([, body]) => isPlainObject(body) && String(body['Type']).startsWith('AWS::Serverless::'))
       .map(([id]) => id),
+    suggest: nameSuggester(),
   };
 }
 

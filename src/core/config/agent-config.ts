@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { DEPLOYMENT_STRATEGIES } from '../request/execution-request.js';
+import { environmentNameProblems } from './environment-name-problems.js';
+import { environmentNameSchema } from './environment-name.js';
+import { stackParametersSchema } from './stack-parameters.js';
 
 export const DEFAULT_MODEL_ID = 'au.anthropic.claude-sonnet-4-5-20250929-v1:0';
 export const DEFAULT_REGION = 'ap-southeast-2';
@@ -44,7 +47,8 @@ const environmentFileSchema = z.strictObject({
   alarm_arns: z.array(z.string().startsWith('arn:', 'must be an alarm ARN')).optional(),
   strategy: z.enum(DEPLOYMENT_STRATEGIES).optional(),
   termination_protection: z.boolean().optional(),
-  parameters: z.record(z.string(), z.string()).optional(),
+  /** Strings, numbers, true/false or lists of those; all read as text (see `stack-parameters.ts`). */
+  parameters: stackParametersSchema.optional(),
   /** A stack left in ROLLBACK_COMPLETE (its first create failed) is deleted and created again. */
   recreate_rolled_back_stack: z.boolean().optional(),
   /** How long CloudFormation watches `alarm_arns` after a change before it counts as done (0–180). */
@@ -109,25 +113,20 @@ function withEnvironmentDefaults(name: string, env: EnvironmentFile): Environmen
   };
 }
 
-const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;
-
+/**
+ * Environment name → its settings. The map has no prototype, so a name read from a command or a
+ * deployment (`toString`, `constructor`) finds nothing inherited; look names up with
+ * `findEnvironment`, which also follows GitHub in ignoring case.
+ */
 const environmentsSchema = z
-  .record(
-    z
-      .string()
-      .regex(
-        ENVIRONMENT_NAME,
-        'environment names use letters, digits, "-" and "_", starting with a letter or digit',
-      ),
-    environmentFileSchema,
-  )
+  .record(environmentNameSchema, environmentFileSchema)
   .default({ development: {}, staging: {}, production: {} })
-  .transform(
-    (environments) =>
-      Object.fromEntries(
-        Object.entries(environments).map(([name, env]) => [name, withEnvironmentDefaults(name, env)]),
-      ) as Record<string, EnvironmentConfig>,
-  );
+  .transform((environments): Readonly<Record<string, EnvironmentConfig>> => {
+    const configured = Object.create(null) as Record<string, EnvironmentConfig>;
+    for (const [name, env] of Object.entries(environments))
+      configured[name] = withEnvironmentDefaults(name, env);
+    return configured;
+  });
 
 /** `.github/implementation-agent.yml` (DESIGN §10). Every section is optional; absent means defaults. */
 export const agentConfigSchema = z
@@ -179,7 +178,7 @@ export const agentConfigSchema = z
       .prefault({}),
     environments: environmentsSchema,
     /** Environments a sha must pass through in order, e.g. [development, staging, production]; empty: any order. */
-    deploy_order: z.array(z.string().regex(ENVIRONMENT_NAME)).default([]),
+    deploy_order: z.array(environmentNameSchema).default([]),
     mirrors: z
       .strictObject({
         tasks_table: z.string().min(3).optional(),
@@ -197,15 +196,11 @@ export const agentConfigSchema = z
       .prefault({}),
   })
   .superRefine((config, context) => {
-    for (const [index, name] of config.deploy_order.entries()) {
-      if (!(name in config.environments)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['deploy_order', index],
-          message: `names \`${name}\`, which is not under \`environments\` (${Object.keys(config.environments).join(', ')})`,
-        });
-      }
-    }
+    const problems = environmentNameProblems({
+      environments: Object.keys(config.environments),
+      deployOrder: config.deploy_order,
+    });
+    for (const { path, message } of problems) context.addIssue({ code: 'custom', path: [...path], message });
   });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;

@@ -1,6 +1,7 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
 import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
+import { findEnvironment } from '../../core/config/find-environment.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
@@ -59,7 +60,7 @@ export async function handleDeployCommand(params: {
         'so `/deploy` does not know which CloudFormation template to deploy.',
     );
   }
-  const envConfig = config.environments[environment];
+  const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
   const decision = authorizeDeploy({
     environment,

@@ -1,6 +1,7 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
+import { findEnvironment } from '../../core/config/find-environment.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
@@ -41,7 +42,7 @@ export async function handleRollbackCommand(params: {
   });
   if (selection.kind === 'nothing') return answer(selection.message);
   const target = selection.deployment;
-  const envConfig = config.environments[environment];
+  const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
   // Going back to code that already ran there needs no new approval or checks; who may deploy still applies.
   const decision = authorizeDeploy({

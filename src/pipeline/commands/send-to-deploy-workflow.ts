@@ -1,4 +1,5 @@
 import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
+import { findEnvironment } from '../../core/config/find-environment.js';
 import { sendControlRequest } from '../../github/send-control-request.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
@@ -30,7 +31,7 @@ export async function sendToDeployWorkflow(params: {
       environment,
       issue_number: event.issueNumber,
       requested_by: event.author,
-      region: params.config.environments[environment]?.region ?? DEFAULT_REGION,
+      region: findEnvironment(params.config.environments, environment)?.config.region ?? DEFAULT_REGION,
     },
   });
   return params.answer(

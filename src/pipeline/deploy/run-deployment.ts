@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import { findEnvironment } from '../../core/config/find-environment.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
@@ -130,7 +131,7 @@ async function deployChecked(
 ): Promise<DeploymentOutcome> {
   const { client, event, payload, config, log } = params;
   const { owner, repo } = event.repository;
-  const environment = config.environments[event.environment];
+  const environment = findEnvironment(config.environments, event.environment)?.config;
   const comment = async (body: string) => {
     if (payload.pull_number !== undefined)
       await postComment({ client, owner, repo, issueNumber: payload.pull_number, body });

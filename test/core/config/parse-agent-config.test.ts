@@ -109,13 +109,13 @@ describe('parseAgentConfig: problems', () => {
 
   it('refuses a deploy_order naming an environment that is not configured', () => {
     expect(problemsOf('deploy_order: [development, qa, production]\n')).toEqual([
-      '`deploy_order.1`: names `qa`, which is not under `environments` (development, staging, production)',
+      '`deploy_order.1`: names `qa`, which is not under `environments` (`development`, `staging`, `production`)',
     ]);
   });
 
   it('explains what an environment name may contain', () => {
     expect(problemsOf('environments:\n  bad name!: {}\n')).toEqual([
-      '`environments.bad name!`: environment names use letters, digits, "-" and "_", starting with a letter or digit',
+      '`environments.bad name!`: environment names use letters, digits, "-" and "_", start with a letter or digit, and have at most 255 characters',
     ]);
   });
 
