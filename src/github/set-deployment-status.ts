@@ -18,6 +18,10 @@ export interface DeploymentStatusClient {
 /** GitHub caps a status description at 140 characters; the full text goes to the PR and the log. */
 const MAX_DESCRIPTION = 140;
 
+/**
+ * One status on a deployment (`POST /repos/{owner}/{repo}/deployments/{id}/statuses`). Only a real
+ * success sets `auto_inactive`, which marks the earlier deployments of the environment `inactive`.
+ */
 export async function setDeploymentStatus(params: {
   client: DeploymentStatusClient;
   owner: string;
@@ -27,6 +31,8 @@ export async function setDeploymentStatus(params: {
   description: string;
   environmentUrl?: string;
   logUrl?: string;
+  /** A dry run deployed nothing, so it never retires the environment's earlier deployments. */
+  dryRun?: boolean;
 }): Promise<void> {
   const description =
     params.description.length > MAX_DESCRIPTION
@@ -41,6 +47,7 @@ export async function setDeploymentStatus(params: {
     ...(params.environmentUrl === undefined ? {} : { environment_url: params.environmentUrl }),
     ...(params.logUrl === undefined ? {} : { log_url: params.logUrl }),
     // A successful deploy retires the environment's older deployments, so GitHub shows one active.
-    ...(params.state === 'success' ? { auto_inactive: true } : {}),
+    // Always said: GitHub's default is true, which would let a dry run (or a failure) retire them.
+    auto_inactive: params.state === 'success' && params.dryRun !== true,
   });
 }

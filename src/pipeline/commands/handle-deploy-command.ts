@@ -2,13 +2,14 @@ import type { ChatCommand } from '../../core/commands/chat-command.js';
 import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
+import type { DeploymentRecord } from '../../core/deploy/deployment-record.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { quarantinedShas } from '../../core/deploy/quarantined-shas.js';
 import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
-import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
-import { findStatusComment } from '../../github/status-comment.js';
+import { readPullRequestFacts, type PullRequestFacts } from '../../github/read-pull-request-facts.js';
+import { findStatusComment, type StatusCommentRef } from '../../github/status-comment.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
@@ -48,28 +49,29 @@ export async function handleDeployCommand(params: {
     pullNumber,
     requestedAt: event.commentedAt,
   });
-  const taskIssue = /^implementation\/(\d+)-/.exec(facts.headRef)?.[1];
-  const status = issueStatus ?? (taskIssue ? await find(Number(taskIssue)) : undefined);
-  const templatePath = status?.marker.template_path;
-  if (!status || !templatePath) {
-    return answer(
-      `#${pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
-        'so `/deploy` does not know which CloudFormation template to deploy.',
-    );
-  }
   const envConfig = config.environments[environment];
   if (!envConfig) return answer(`\`${environment}\` is not a configured environment.`);
   const decision = authorizeDeploy({
     environment,
     config: envConfig,
     actor: { login: event.author, permission, teams: await teamsOf(deps, envConfig.deployers, event.author) },
-    ref: { name: facts.headRef, shaAtRequest: facts.shaAtRequest, currentSha: facts.currentSha },
-    approved: facts.approved,
+    ref: { name: facts.branch, atRequest: facts.atRequest, currentSha: facts.currentSha },
+    pullRequest: { fromFork: facts.fromFork },
+    allowForkPullRequests: config.deploy.allow_fork_pull_requests,
+    approval: facts.approval,
     checks: facts.checks,
     automated: false,
     ...(await orderFacts({ deps, event, config, sha: facts.currentSha, environment })),
   });
   if (!decision.allowed) return answer(decision.message);
+  const status = issueStatus ?? (await findTaskStatus({ deps, event, facts }));
+  const templatePath = status?.marker.template_path;
+  if (!status || !templatePath || !belongsTo(status, facts)) {
+    return answer(
+      `#${pullNumber} was not opened by implementation-agent (no task status with a template path names it), ` +
+        'so `/deploy` does not know which CloudFormation template to deploy.',
+    );
+  }
 
   const payload: DeploymentPayload = {
     version: 1,
@@ -86,6 +88,7 @@ export async function handleDeployCommand(params: {
     checked_sha: facts.currentSha,
     requested_by: event.author,
     pull_number: facts.number,
+    branch: facts.branch,
     dry_run: command.dryRun,
   };
   const notes = await describeEnvironment({ deps, event, environment, sha: facts.currentSha });
@@ -111,6 +114,28 @@ export async function handleDeployCommand(params: {
     sha: facts.currentSha,
     dryRun: command.dryRun,
   };
+}
+
+/** The task a pull request's branch names (`implementation/<issue>-…`); `belongsTo` then checks the claim. */
+async function findTaskStatus(params: {
+  deps: TaskEventDependencies;
+  event: ChatCommandEvent;
+  facts: PullRequestFacts;
+}): Promise<StatusCommentRef | undefined> {
+  const taskIssue = /^implementation\/(\d+)-/.exec(params.facts.headRef)?.[1];
+  if (taskIssue === undefined) return undefined;
+  const { owner, repo } = params.event.repository;
+  return findStatusComment({ client: params.deps.client, owner, repo, issueNumber: Number(taskIssue) });
+}
+
+/**
+ * A branch name is only a claim: anyone can name a branch `implementation/1-…`, a fork's included.
+ * The task's template applies when its status names this very pull request; a status naming none
+ * (written before it was opened) is trusted only for a branch of this repository.
+ */
+function belongsTo(status: StatusCommentRef, facts: PullRequestFacts): boolean {
+  const { pull_number: pullNumber } = status.marker;
+  return pullNumber === facts.number || (pullNumber === undefined && !facts.fromFork);
 }
 
 /**
@@ -168,18 +193,21 @@ async function orderFacts(params: {
   environment: string;
 }): Promise<{ order?: readonly string[]; deployedEnvironments?: ReadonlySet<string> }> {
   const order = params.config.deploy_order;
-  if (order.indexOf(params.environment) <= 0) return {};
+  const position = order.indexOf(params.environment);
+  if (position <= 0) return {};
+  const earlier = order.slice(0, position);
   const { owner, repo } = params.event.repository;
+  const succeededIn = (records: readonly DeploymentRecord[]) =>
+    new Set(records.filter((record) => record.everSucceeded).map((record) => record.environment));
+  // Newest first, until every earlier environment is found: a missing one is a refusal anyway.
   const history = await readDeploymentHistory({
     client: params.deps.client,
     owner,
     repo,
     filter: { sha: params.sha },
+    enough: (records) => earlier.every((name) => succeededIn(records).has(name)),
   });
-  const deployed = history.records
-    .filter((record) => record.everSucceeded)
-    .map((record) => record.environment);
-  return { order, deployedEnvironments: new Set(deployed) };
+  return { order, deployedEnvironments: succeededIn(history.records) };
 }
 
 /** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */

@@ -1,6 +1,7 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
+import { isDryRun } from '../../core/deploy/is-dry-run.js';
 import { escapeMarkdown } from '../../core/text/escape-markdown.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
@@ -77,6 +78,7 @@ export async function runDeployment(params: {
       description,
       ...(environmentUrl === undefined ? {} : { environmentUrl }),
       ...(params.logUrl === undefined ? {} : { logUrl: params.logUrl }),
+      dryRun: isDryRun(event.payload),
     });
   await status('in_progress', `Deploying ${event.sha.slice(0, 7)} to ${event.environment}`);
   try {

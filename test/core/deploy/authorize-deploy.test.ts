@@ -68,6 +68,12 @@ function deploy(
   };
 }
 
+function without(params: AuthorizeDeployParams, key: 'approval' | 'checks'): AuthorizeDeployParams {
+  const copy = { ...params };
+  delete copy[key];
+  return copy;
+}
+
 function refusedRule(params: AuthorizeDeployParams): string | undefined {
   const decision = authorizeDeploy(params);
   return decision.allowed ? undefined : decision.rule;
@@ -202,7 +208,7 @@ describe('authorizeDeploy: the rule matrix', () => {
     // approval
     ['approved', deploy({ approval: APPROVED }), undefined],
     ['not approved', deploy({ approval: NOT_APPROVED }), 'approval'],
-    ['no approval read at all', deploy({ approval: undefined }), 'approval'],
+    ['no approval read at all', without(deploy(), 'approval'), 'approval'],
     [
       'not approved, none required',
       deploy({ approval: NOT_APPROVED, config: { requires_approval: false } }),
@@ -215,7 +221,7 @@ describe('authorizeDeploy: the rule matrix', () => {
       deploy({ checks: checksOf(checks) }),
       'green-checks',
     ]),
-    ['no checks read at all', deploy({ checks: undefined }), 'green-checks'],
+    ['no checks read at all', without(deploy(), 'checks'), 'green-checks'],
     [
       'checks failing, none required',
       deploy({ checks: checksOf('failure'), config: { requires_green_checks: false } }),
