@@ -2,14 +2,15 @@ import type { ChatCommand } from '../../core/commands/chat-command.js';
 import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
-import type { DeploymentRecord } from '../../core/deploy/deployment-record.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { quarantinedShas } from '../../core/deploy/quarantined-shas.js';
 import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
-import { readPullRequestFacts, type PullRequestFacts } from '../../github/read-pull-request-facts.js';
-import { findStatusComment, type StatusCommentRef } from '../../github/status-comment.js';
+import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
+import { findStatusComment } from '../../github/status-comment.js';
+import { belongsTo, findTaskStatusOf } from './find-task-status-of.js';
+import { readOrderFacts } from './read-order-facts.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
@@ -61,10 +62,17 @@ export async function handleDeployCommand(params: {
     approval: facts.approval,
     checks: facts.checks,
     automated: false,
-    ...(await orderFacts({ deps, event, config, sha: facts.currentSha, environment })),
+    ...(await readOrderFacts({
+      client,
+      owner,
+      repo,
+      order: config.deploy_order,
+      environment,
+      sha: facts.currentSha,
+    })),
   });
   if (!decision.allowed) return answer(decision.message);
-  const status = issueStatus ?? (await findTaskStatus({ deps, event, facts }));
+  const status = issueStatus ?? (await findTaskStatusOf({ client, owner, repo, facts }));
   const templatePath = status?.marker.template_path;
   if (!status || !templatePath || !belongsTo(status, facts)) {
     return answer(
@@ -116,28 +124,6 @@ export async function handleDeployCommand(params: {
   };
 }
 
-/** The task a pull request's branch names (`implementation/<issue>-…`); `belongsTo` then checks the claim. */
-async function findTaskStatus(params: {
-  deps: TaskEventDependencies;
-  event: ChatCommandEvent;
-  facts: PullRequestFacts;
-}): Promise<StatusCommentRef | undefined> {
-  const taskIssue = /^implementation\/(\d+)-/.exec(params.facts.headRef)?.[1];
-  if (taskIssue === undefined) return undefined;
-  const { owner, repo } = params.event.repository;
-  return findStatusComment({ client: params.deps.client, owner, repo, issueNumber: Number(taskIssue) });
-}
-
-/**
- * A branch name is only a claim: anyone can name a branch `implementation/1-…`, a fork's included.
- * The task's template applies when its status names this very pull request; a status naming none
- * (written before it was opened) is trusted only for a branch of this repository.
- */
-function belongsTo(status: StatusCommentRef, facts: PullRequestFacts): boolean {
-  const { pull_number: pullNumber } = status.marker;
-  return pullNumber === facts.number || (pullNumber === undefined && !facts.fromFork);
-}
-
 /**
  * What the environment's recent history means for this deploy: the deploys it queues behind, and
  * whether its sha was rolled back here before (an explicit deploy releases it from quarantine).
@@ -182,32 +168,6 @@ async function describeEnvironment(params: {
 function requesterOf(payload: unknown): string | undefined {
   const parsed = deploymentPayloadSchema.safeParse(payload);
   return parsed.success ? parsed.data.requested_by : undefined;
-}
-
-/** Where the sha already runs, read only when this environment has others before it in `deploy_order`. */
-async function orderFacts(params: {
-  deps: TaskEventDependencies;
-  event: ChatCommandEvent;
-  config: AgentConfig;
-  sha: string;
-  environment: string;
-}): Promise<{ order?: readonly string[]; deployedEnvironments?: ReadonlySet<string> }> {
-  const order = params.config.deploy_order;
-  const position = order.indexOf(params.environment);
-  if (position <= 0) return {};
-  const earlier = order.slice(0, position);
-  const { owner, repo } = params.event.repository;
-  const succeededIn = (records: readonly DeploymentRecord[]) =>
-    new Set(records.filter((record) => record.everSucceeded).map((record) => record.environment));
-  // Newest first, until every earlier environment is found: a missing one is a refusal anyway.
-  const history = await readDeploymentHistory({
-    client: params.deps.client,
-    owner,
-    repo,
-    filter: { sha: params.sha },
-    enough: (records) => earlier.every((name) => succeededIn(records).has(name)),
-  });
-  return { order, deployedEnvironments: succeededIn(history.records) };
 }
 
 /** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */

@@ -1,17 +1,12 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
-import { escapeMarkdown } from '../../core/text/escape-markdown.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
-import type { DeploymentRecord } from '../../core/deploy/deployment-record.js';
-import { isRollbackSelectionSettled } from '../../core/deploy/rollback-selection-settled.js';
-import { selectRollbackTarget } from '../../core/deploy/select-rollback-target.js';
-import { branchContainsSha } from '../../github/branch-contains-sha.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { openRevertPullRequest } from '../../github/open-revert-pull-request.js';
-import { readDeployment } from '../../github/read-deployment.js';
-import { readDeploymentHistory } from '../../github/read-deployment-history.js';
+import { branchNoLongerHolds, unrecordedBranch } from './check-rollback-branch.js';
+import { findRollbackTarget } from './find-rollback-target.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
@@ -36,39 +31,15 @@ export async function handleRollbackCommand(params: {
   const { client } = deps;
   const { owner, repo } = event.repository;
   const { environment } = command;
-  const named =
-    command.target?.kind === 'deployment'
-      ? await readDeployment({ client, owner, repo, deploymentId: command.target.id })
-      : undefined;
-  const select = (records: readonly DeploymentRecord[]) =>
-    selectRollbackTarget({
-      environment,
-      history: withNamed(records, named?.record),
-      ...(command.target === undefined ? {} : { target: command.target }),
-    });
-  const history = await readDeploymentHistory({
-    client,
-    owner,
-    repo,
-    filter: { environment },
-    enough: (records) =>
-      isRollbackSelectionSettled({
-        selection: select(records),
-        ...(command.target === undefined ? {} : { target: command.target }),
-      }),
-  });
-  const selection = select(history.records);
-  if (selection.kind === 'nothing') {
-    const partial = history.complete
-      ? ''
-      : ` (Only the newest ${history.records.length} deployments of \`${environment}\` were read.)`;
-    return answer(selection.message + partial);
-  }
+  const found = await findRollbackTarget({ client, owner, repo, environment, target: command.target });
+  const { selection } = found;
+  if (selection.kind === 'nothing') return answer(selection.message);
   const target = selection.deployment;
   const envConfig = config.environments[environment];
   if (!envConfig) return answer(`\`${environment}\` is not a configured environment.`);
-  const branchProblem = await checkTargetBranch({ deps, event, target, allowedRefs: envConfig.allowed_refs });
-  if (branchProblem) return answer(branchProblem);
+  const { allowed_refs: allowedRefs } = envConfig;
+  const unrecorded = unrecordedBranch({ target, allowedRefs });
+  if (unrecorded) return answer(unrecorded);
   // Going back to code that already ran there needs no new approval or checks; who may deploy still applies.
   const decision = authorizeDeploy({
     environment,
@@ -86,8 +57,9 @@ export async function handleRollbackCommand(params: {
     automated: false,
   });
   if (!decision.allowed) return answer(decision.message);
-  const payloadOf = (id: number) => (id === named?.record.id ? named.payload : history.payloadOf(id));
-  const previous = deploymentPayloadSchema.safeParse(payloadOf(target.id));
+  const moved = await branchNoLongerHolds({ client, owner, repo, target, allowedRefs });
+  if (moved) return answer(moved);
+  const previous = deploymentPayloadSchema.safeParse(found.payloadOf(target.id));
   if (!previous.success) {
     return answer(
       `Deployment ${target.id} was not made by implementation-agent (its payload has no stack or template), ` +
@@ -134,50 +106,4 @@ export async function handleRollbackCommand(params: {
           : ` To keep git matching what runs, #${revert.number} reverts the rolled-back change on the default branch.`),
   );
   return { status: 'deployment_created', deploymentId, environment, sha: target.sha, dryRun: false };
-}
-
-/** The deployment named by id, asked of GitHub directly, joins the history wherever it belongs. */
-function withNamed(
-  records: readonly DeploymentRecord[],
-  named: DeploymentRecord | undefined,
-): DeploymentRecord[] {
-  if (named === undefined || records.some((record) => record.id === named.id)) return [...records];
-  return [...records, named];
-}
-
-/**
- * `allowed_refs` means the same for `/rollback` as for `/deploy`: the branch the sha was on when it
- * was deployed (recorded in its payload), which must still contain it on GitHub. Nothing to check
- * when the environment allows every branch.
- */
-async function checkTargetBranch(params: {
-  deps: TaskEventDependencies;
-  event: ChatCommandEvent;
-  target: DeploymentRecord;
-  allowedRefs: readonly string[];
-}): Promise<string | undefined> {
-  const { target } = params;
-  if (params.allowedRefs.length === 0) return undefined;
-  const short = `\`${target.sha.slice(0, 7)}\``;
-  if (target.branch === undefined) {
-    return (
-      `Deployment ${target.id} (${short}) records no branch, so whether it came from an allowed branch ` +
-      `(rule \`allowed-refs\`) cannot be checked, and it was not redeployed. Please deploy the commit you want ` +
-      `with \`/deploy\` from an allowed branch instead.`
-    );
-  }
-  const { owner, repo } = params.event.repository;
-  const contained = await branchContainsSha({
-    client: params.deps.client,
-    owner,
-    repo,
-    branch: target.branch,
-    sha: target.sha,
-  });
-  if (contained) return undefined;
-  return (
-    `Deployment ${target.id} deployed ${short} from ${escapeMarkdown(target.branch)}, which no longer contains it ` +
-    `(rule \`allowed-refs\` reads the branch a sha is on), so it was not redeployed. Please roll back to a ` +
-    `deployment whose commit is still on an allowed branch.`
-  );
 }

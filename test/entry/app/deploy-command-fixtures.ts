@@ -86,7 +86,8 @@ export function expectDeployFacts(api: Api, options: DeployFactsOptions = {}) {
     options.checksPerPage,
   );
   api.combinedStatus(sha, options.statuses ?? []);
-  if (!pull.merged) {
+  // A deleted fork (headRepository null) has no branch activity to read.
+  if (!pull.merged && pull.headRepository !== null) {
     const activity = options.activity ?? [
       { before: PARENT, after: pull.headSha, timestamp: '2026-11-24T09:00:00Z' },
     ];
