@@ -4,7 +4,17 @@ import {
   ExecuteChangeSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import { describeStacksAnswer } from '../../aws/cloudformation/helpers/cloudformation-fixtures.js';
-import { cfnMock, payload, fakeGitHub, run, resetDeployMocks } from './helpers/deploy-run-harness.js';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  SHA,
+  cfnMock,
+  cloudwatchMock,
+  payload,
+  fakeGitHub,
+  run,
+  scriptSuccessfulUpdate,
+  resetDeployMocks,
+} from './helpers/deploy-run-harness.js';
 
 beforeEach(() => {
   resetDeployMocks();
@@ -62,5 +72,32 @@ describe('runDeployment: a dry run changes nothing the history says is deployed'
     await run(github, { payload: { ...payload, dry_run: true, checked_sha: 'e'.repeat(40) } });
 
     expect(sent.map((status) => status.auto_inactive)).toEqual([false, false]);
+  });
+
+  it('an automatic rollback returns past a newer dry run to what really ran', async () => {
+    const GOOD_SHA = 'b'.repeat(40);
+    const PLANNED_SHA = 'c'.repeat(40);
+    scriptSuccessfulUpdate();
+    cloudwatchMock
+      .on(DescribeAlarmsCommand)
+      .resolves({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'ALARM' }] });
+    const github = fakeGitHub({
+      history: [
+        { id: 7001, sha: SHA, states: ['in_progress'], payload },
+        {
+          id: 6995,
+          sha: PLANNED_SHA,
+          states: ['success'],
+          payload: { ...payload, checked_sha: PLANNED_SHA, dry_run: true },
+        },
+        { id: 6990, sha: GOOD_SHA, states: ['success'], payload: { ...payload, checked_sha: GOOD_SHA } },
+      ],
+    });
+
+    await run(github, { staging: { bake_minutes: 10, auto_rollback: true } });
+
+    expect(github.created).toEqual([
+      { ref: GOOD_SHA, payload: expect.objectContaining({ rollback_of: 7001, rollback_to: 6990 }) },
+    ]);
   });
 });
