@@ -55,6 +55,7 @@ describe('the example workflow', () => {
       issues: 'write',
       'pull-requests': 'write',
       checks: 'write',
+      statuses: 'read',
       deployments: 'write',
       'id-token': 'write',
     });
