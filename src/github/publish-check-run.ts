@@ -1,7 +1,9 @@
+import { VALIDATION_CHECK_NAME } from '../core/checks/agent-checks.js';
 import { formatGateReportMarkdown } from '../core/gates/format-findings.js';
 import type { GateReport } from '../core/gates/gate-report.js';
 
-export const CHECK_RUN_NAME = 'implementation-agent';
+/** Named in core, where the deploy rules tell the agent's own checks from CI. */
+export const CHECK_RUN_NAME = VALIDATION_CHECK_NAME;
 
 /** Check run output text is capped by GitHub at 65 535 characters. */
 const MAX_OUTPUT_TEXT = 65_000;
