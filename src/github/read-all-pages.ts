@@ -2,6 +2,7 @@
 export interface NextPage {
   readonly page?: number;
   readonly after?: string;
+  readonly before?: string;
 }
 
 /** One answer of a list endpoint: its items and the `Link` header Octokit returns with it. */
@@ -68,8 +69,10 @@ export function nextPageOf(link: string | undefined): NextPage | undefined {
   const query = new URL(target, 'https://api.github.com').searchParams;
   const page = Number(query.get('page'));
   const after = query.get('after');
+  const before = query.get('before');
   if (Number.isSafeInteger(page) && page > 0) return { page };
   if (after) return { after };
+  if (before) return { before };
   // A next link we cannot follow would silently end the list early: better to say so.
   throw new IncompleteListError(`GitHub's next-page link has neither a page number nor a cursor: ${target}`);
 }

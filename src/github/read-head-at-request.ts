@@ -20,6 +20,7 @@ export interface HeadHistoryClient {
       direction: 'desc';
       per_page: number;
       after?: string;
+      before?: string;
     }): Promise<{ data: RefActivity[] } & PageHeaders>;
   };
   checks: {
@@ -90,13 +91,14 @@ async function readBranchActivity(
       what: `updates of ${params.headRef}`,
       maxPages: MAX_PAGES,
       enough: (items) => items.some((item) => Date.parse(item.timestamp) <= requested),
-      fetchPage: async ({ after }) => {
+      fetchPage: async ({ after, before }) => {
         const answer = await client.repos.listActivities({
           ...headRepository,
           ref: `refs/heads/${params.headRef}`,
           direction: 'desc',
           per_page: 100,
           ...(after === undefined ? {} : { after }),
+          ...(before === undefined ? {} : { before }),
         });
         return { items: answer.data, link: answer.headers?.link };
       },

@@ -42,6 +42,10 @@ describe('nextPageOf', () => {
     expect(nextPageOf(link)).toEqual(next);
   });
 
+  it('reads a cursor given as before', () => {
+    expect(nextPageOf(`<${API}/activity?before=Y3Vyc29y>; rel="next"`)).toEqual({ before: 'Y3Vyc29y' });
+  });
+
   it('refuses a next link it cannot follow rather than end the list early', () => {
     expect(() => nextPageOf(`<${API}/x?since=2>; rel="next"`)).toThrow(IncompleteListError);
   });

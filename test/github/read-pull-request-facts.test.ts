@@ -17,6 +17,8 @@ interface Options {
   merged?: { at: string };
   headRepo?: { id: number; full_name: string } | null;
   activity?: Array<{ before: string; after: string; timestamp: string }> | 404;
+  /** A second page of activity, linked from the first by an `after` cursor. */
+  olderActivity?: Array<{ before: string; after: string; timestamp: string }>;
   suites?: string[];
 }
 
@@ -77,8 +79,13 @@ function github(options: Options = {}) {
       listActivities: async (p) => {
         calls.push(`repos.listActivities ${p.owner}/${p.repo} ${p.ref}`);
         if (options.activity === 404) throw Object.assign(new Error('Not Found'), { status: 404 });
+        if (p.after === 'cursor-2') return { data: options.olderActivity ?? [] };
+        const link = options.olderActivity
+          ? '<https://api.github.com/repositories/1/activity?ref=x&after=cursor-2>; rel="next"'
+          : undefined;
         return {
           data: options.activity ?? [{ before: OLDER, after: HEAD, timestamp: '2026-11-24T09:30:00Z' }],
+          headers: { link },
         };
       },
     },
@@ -156,6 +163,28 @@ describe('readPullRequestFacts', () => {
       movedAt: '2026-11-24T10:02:00Z',
       shaAtRequest: OLDER,
     });
+  });
+
+  it('follows the activity cursor to the first page that reaches back to the command', async () => {
+    const pushes = Array.from({ length: 3 }, (_, index) => ({
+      before: `${index + 1}`.repeat(40),
+      after: index === 0 ? HEAD : `${index}`.repeat(40),
+      timestamp: `2026-11-24T10:0${5 - index}:00Z`,
+    }));
+    const result = await facts({
+      activity: pushes,
+      olderActivity: [
+        { before: OLDER, after: '3'.repeat(40), timestamp: '2026-11-24T10:01:00Z' },
+        { before: '9'.repeat(40), after: OLDER, timestamp: '2026-11-24T09:00:00Z' },
+      ],
+    });
+    expect(result.atRequest).toEqual({
+      kind: 'moved',
+      reason: 'pushed',
+      movedAt: '2026-11-24T10:01:00Z',
+      shaAtRequest: OLDER,
+    });
+    expect(result.calls.filter((call) => call.startsWith('repos.listActivities'))).toHaveLength(2);
   });
 
   it('falls back to the head’s check suites where the activity API is not offered', async () => {
