@@ -57,7 +57,7 @@ export interface AuthorizeDeployParams {
   checks?: ChecksVerdict;
   /** Enforced order of environments, e.g. development → staging → production; absent means none. */
   order?: readonly string[];
-  /** Environments where `ref.shaAtRequest` is already deployed successfully. */
+  /** Environments where `ref.currentSha` already ran successfully (dry runs never count). */
   deployedEnvironments?: ReadonlySet<string>;
   /** Deploys nobody asked for by name (on merge, on schedule); only these skip quarantined shas. */
   automated: boolean;
