@@ -37,7 +37,6 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       update: answer('pulls.update', {}),
       get: unused('pulls.get'),
       listReviews: unused('pulls.listReviews'),
-      listCommits: unused('pulls.listCommits'),
     },
     issues: {
       addLabels: answer('issues.addLabels', {}),
@@ -47,7 +46,11 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       create: answer('issues.create', { number: 1, html_url: 'https://github.test/issues/1' }),
       getComment: answer('issues.getComment', { body: '' }),
     },
-    checks: { create: answer('checks.create', { id: 3 }), listForRef: unused('checks.listForRef') },
+    checks: {
+      create: answer('checks.create', { id: 3 }),
+      listForRef: unused('checks.listForRef'),
+      listSuitesForRef: unused('checks.listSuitesForRef'),
+    },
     repos: {
       // The default limit is 60 files; the bench opens a PR with 100.
       getContent: answer('repos.getContent', {
@@ -59,6 +62,9 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       createDeploymentStatus: unused('repos.createDeploymentStatus'),
       listDeployments: unused('repos.listDeployments'),
       listDeploymentStatuses: unused('repos.listDeploymentStatuses'),
+      getDeployment: unused('repos.getDeployment'),
+      getCombinedStatusForRef: unused('repos.getCombinedStatusForRef'),
+      listActivities: unused('repos.listActivities'),
       createDispatchEvent: unused('repos.createDispatchEvent'),
       compareCommitsWithBasehead: unused('repos.compareCommitsWithBasehead'),
     },

@@ -35,8 +35,6 @@ function quietGitHub(): { client: DeployRunClient; calls: () => number } {
             base: { ref: 'main' },
           },
         }),
-      listReviews: async () => count({ data: [] }),
-      listCommits: async () => count({ data: [] }),
     },
     issues: {
       listComments: async () => count({ data: [] }),

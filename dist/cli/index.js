@@ -48512,6 +48512,14 @@ const agentConfigSchema = strictObject({
     environments: environmentsSchema,
     /** Environments a sha must pass through in order, e.g. [development, staging, production]; empty: any order. */
     deploy_order: array(environmentNameSchema).default([]),
+    deploy: strictObject({
+        /**
+         * Deploy pull requests whose head lives in a fork. Off by default: a fork's branch is
+         * written by someone outside the repository, whatever it is named.
+         */
+        allow_fork_pull_requests: schemas_boolean().default(false),
+    })
+        .prefault({}),
     mirrors: strictObject({
         tasks_table: schemas_string().min(3).optional(),
         results_table: schemas_string().min(3).optional(),

@@ -3,6 +3,10 @@ import { PULL_REQUEST_BODY_LIMIT } from '../core/markdown/github-limits.js';
 import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { FileMode, GitDataClient } from './git-data-client.js';
 import { httpStatusOf } from './http-status.js';
+import { readTreeEntries, type TreeClient } from './read-tree-entries.js';
+
+/** GitHub's compare lists at most 300 changed files (docs.github.com, *Compare two commits*). */
+const COMPARE_FILE_LIMIT = 300;
 
 export interface RevertClient extends GitDataClient {
   repos: {
@@ -18,18 +22,15 @@ export interface RevertClient extends GitDataClient {
       };
     }>;
   };
-  git: GitDataClient['git'] & {
-    getTree(p: { owner: string; repo: string; tree_sha: string; recursive: string }): Promise<{
-      data: { tree: Array<{ path?: string; mode?: string; type?: string; sha?: string | null }> };
-    }>;
-  };
+  git: GitDataClient['git'] & TreeClient['git'];
   pulls: GitDataClient['pulls'];
 }
 
 /**
  * Keeps git honest after a rollback: a pull request against the default branch that puts every
- * file the rolled-back change touched back as it was at the good sha (files it added are removed),
- * in a constant number of calls. `undefined` when the rolled-back sha is not on the default branch.
+ * file the rolled-back change touched back as it was at the good sha (files it added are removed).
+ * `undefined` when the rolled-back sha is not on the default branch; `{ problem }` when GitHub's
+ * answers cannot show the whole change (more files than compare lists), so no partial revert is made.
  */
 export async function openRevertPullRequest(params: {
   client: RevertClient;
@@ -40,7 +41,7 @@ export async function openRevertPullRequest(params: {
   goodSha: string;
   badSha: string;
   rollbackDeploymentId: number;
-}): Promise<{ number: number; url: string } | undefined> {
+}): Promise<{ number: number; url: string } | { problem: string } | undefined> {
   const { client, owner, repo } = params;
   const onDefault = await client.repos.compareCommitsWithBasehead({
     owner,
@@ -56,14 +57,23 @@ export async function openRevertPullRequest(params: {
     basehead: `${params.goodSha}...${params.badSha}`,
     per_page: 300,
   });
-  const goodTree = await client.git.getTree({ owner, repo, tree_sha: params.goodSha, recursive: 'true' });
-  const good = new Map(
-    goodTree.data.tree.filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]),
-  );
-  const paths = (changed.data.files ?? []).flatMap((file) =>
-    file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
-  );
+  const files = changed.data.files ?? [];
+  if (files.length >= COMPARE_FILE_LIMIT) {
+    return {
+      problem:
+        `the change touches ${COMPARE_FILE_LIMIT} files or more, more than GitHub's compare lists, ` +
+        'so no revert pull request was opened; please revert it by hand',
+    };
+  }
+  const paths = [
+    ...new Set(
+      files.flatMap((file) =>
+        file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
+      ),
+    ),
+  ];
   if (paths.length === 0) return undefined;
+  const good = await readTreeEntries({ client, owner, repo, treeSha: params.goodSha, paths });
   const head = (await client.git.getRef({ owner, repo, ref: `heads/${params.defaultBranch}` })).data.object
     .sha;
   const baseTree = (await client.git.getCommit({ owner, repo, commit_sha: head })).data.tree.sha;
@@ -71,7 +81,7 @@ export async function openRevertPullRequest(params: {
     owner,
     repo,
     base_tree: baseTree,
-    tree: [...new Set(paths)].map((path) => {
+    tree: paths.map((path) => {
       const entry = good.get(path);
       return entry?.sha
         ? { path, mode: (entry.mode ?? '100644') as FileMode, type: 'blob' as const, sha: entry.sha }

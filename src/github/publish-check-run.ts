@@ -1,9 +1,11 @@
+import { VALIDATION_CHECK_NAME } from '../core/checks/agent-checks.js';
 import { formatGateReportMarkdown } from '../core/gates/format-findings.js';
 import type { GateReport } from '../core/gates/gate-report.js';
 import { fitBody } from '../core/markdown/fit-body.js';
 import { CHECK_RUN_SUMMARY_LIMIT } from '../core/markdown/github-limits.js';
 
-export const CHECK_RUN_NAME = 'implementation-agent';
+/** Named in core, where the deploy rules tell the agent's own checks from CI. */
+export const CHECK_RUN_NAME = VALIDATION_CHECK_NAME;
 
 export interface CheckRunClient {
   checks: {

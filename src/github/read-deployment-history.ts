@@ -2,65 +2,83 @@ import {
   toDeploymentRecord,
   type DeploymentRecord,
   type GitHubDeployment,
-  type GitHubDeploymentStatus,
 } from '../core/deploy/deployment-record.js';
+import { readPages } from './read-all-pages.js';
+import { readDeploymentStatuses, type DeploymentStatusesClient } from './read-deployment-statuses.js';
 
-export interface DeploymentHistoryClient {
-  repos: {
+interface PageHeaders {
+  headers?: { link?: string | undefined };
+}
+
+export interface DeploymentHistoryClient extends DeploymentStatusesClient {
+  repos: DeploymentStatusesClient['repos'] & {
     listDeployments(p: {
       owner: string;
       repo: string;
       environment?: string;
       sha?: string;
       per_page: number;
-    }): Promise<{ data: GitHubDeployment[] }>;
-    listDeploymentStatuses(p: {
-      owner: string;
-      repo: string;
-      deployment_id: number;
-      per_page: number;
-    }): Promise<{ data: GitHubDeploymentStatus[] }>;
+      page?: number;
+    }): Promise<{ data: GitHubDeployment[] } & PageHeaders>;
   };
 }
 
-/** How far back `/rollback` looks: enough for any rollback a team would still want. */
-const HISTORY_SIZE = 20;
+/** Deployments per page: each costs a statuses call, so pages stay small and stop once answered. */
+const PAGE_SIZE = 20;
+
+/** How far back a question is followed: 500 deployments of an environment or a sha. */
+const MAX_PAGES = 25;
+
+export interface DeploymentHistory {
+  /** Newest first, as GitHub lists them. */
+  readonly records: DeploymentRecord[];
+  readonly payloadOf: (id: number) => unknown;
+  /** False when older deployments exist that were not read (see `readDeploymentHistory`). */
+  readonly complete: boolean;
+}
 
 /**
- * Recent deployments (of one environment, or of one sha across environments) with their statuses,
- * and each one's payload as created.
+ * Deployments (of one environment, of one sha, or both) with every one of their statuses, and each
+ * one's payload as created. Reads page after page, newest first, until `enough` says the records so
+ * far answer the question, GitHub has no more, or `MAX_PAGES` were read (then `complete` is false).
+ * `limit` reads only the newest few, for what informs and decides nothing.
  */
 export async function readDeploymentHistory(params: {
   client: DeploymentHistoryClient;
   owner: string;
   repo: string;
-  filter: { environment: string } | { sha: string };
-  /** How many of the newest deployments to read (each costs a statuses call). */
+  filter: { environment: string } | { sha: string } | { environment: string; sha: string };
+  enough?: (records: readonly DeploymentRecord[]) => boolean;
   limit?: number;
-}): Promise<{ records: DeploymentRecord[]; payloadOf: (id: number) => unknown }> {
+}): Promise<DeploymentHistory> {
   const { client, owner, repo } = params;
-  const deployments = (
-    await client.repos.listDeployments({
-      owner,
-      repo,
-      ...params.filter,
-      per_page: params.limit ?? HISTORY_SIZE,
-    })
-  ).data;
-  const records = await Promise.all(
-    deployments.map(async (deployment) => {
-      const statuses = await client.repos.listDeploymentStatuses({
+  const payloads = new Map<number, GitHubDeployment['payload']>();
+  const { items: records, complete } = await readPages<DeploymentRecord>({
+    maxPages: params.limit === undefined ? MAX_PAGES : 1,
+    ...(params.enough === undefined ? {} : { enough: params.enough }),
+    fetchPage: async ({ page }) => {
+      const answer = await client.repos.listDeployments({
         owner,
         repo,
-        deployment_id: Number(deployment.id),
-        per_page: 10,
+        ...params.filter,
+        per_page: params.limit ?? PAGE_SIZE,
+        ...(page === undefined ? {} : { page }),
       });
-      return toDeploymentRecord(deployment, statuses.data);
-    }),
-  );
-  const payloads = new Map(deployments.map((deployment) => [Number(deployment.id), deployment.payload]));
+      for (const deployment of answer.data) payloads.set(Number(deployment.id), deployment.payload);
+      const items = await Promise.all(
+        answer.data.map(async (deployment) =>
+          toDeploymentRecord(
+            deployment,
+            await readDeploymentStatuses({ client, owner, repo, deploymentId: Number(deployment.id) }),
+          ),
+        ),
+      );
+      return { items, link: answer.headers?.link };
+    },
+  });
   return {
     records,
+    complete,
     payloadOf: (id) => {
       const payload = payloads.get(id);
       return typeof payload === 'string' ? parseJson(payload) : payload;

@@ -1,30 +1,33 @@
-import type { ChecksState } from '../core/deploy/authorize-deploy.js';
+import type { ChecksVerdict } from '../core/checks/combine-checks.js';
+import { headAtRequest, type HeadAtRequest } from '../core/deploy/head-at-request.js';
+import type { ApprovalDecision } from '../core/review/decide-approval.js';
+import { readChecksVerdict, type ChecksClient } from './read-checks-verdict.js';
+import { readHeadAtRequest, type HeadHistoryClient } from './read-head-at-request.js';
+import { readReviewApproval, type ReviewClient } from './read-review-approval.js';
 
-export interface PullRequestFactsClient {
+interface RepositoryFact {
+  id: number;
+  full_name: string;
+}
+
+export interface PullRequestReadClient {
   pulls: {
     get(p: { owner: string; repo: string; pull_number: number }): Promise<{
       data: {
         number: number;
         state: string;
         merged: boolean;
+        merged_at: string | null;
         merge_commit_sha: string | null;
-        head: { sha: string; ref: string };
-        base: { ref: string };
+        /** `repo` is null when the fork the pull request came from was deleted. */
+        head: { sha: string; ref: string; repo: RepositoryFact | null };
+        base: { ref: string; repo: RepositoryFact };
       };
-    }>;
-    listReviews(p: { owner: string; repo: string; pull_number: number; per_page: number }): Promise<{
-      data: Array<{ user: { login: string } | null; state: string; commit_id: string | null }>;
-    }>;
-    listCommits(p: { owner: string; repo: string; pull_number: number; per_page: number }): Promise<{
-      data: Array<{ sha: string; commit: { committer: { date?: string } | null } }>;
-    }>;
-  };
-  checks: {
-    listForRef(p: { owner: string; repo: string; ref: string; per_page: number }): Promise<{
-      data: { check_runs: Array<{ name: string; status: string; conclusion: string | null }> };
     }>;
   };
 }
+
+export type PullRequestFactsClient = PullRequestReadClient & ReviewClient & ChecksClient & HeadHistoryClient;
 
 export interface PullRequestFacts {
   readonly number: number;
@@ -32,30 +35,58 @@ export interface PullRequestFacts {
   readonly merged: boolean;
   readonly headRef: string;
   readonly baseRef: string;
+  /** The head branch lives in another repository (or in a fork since deleted). */
+  readonly fromFork: boolean;
+  /**
+   * The branch the deployed sha is on, which `allowed_refs` reads: the head branch while the pull
+   * request is open, the base branch once it is merged.
+   */
+  readonly branch: string;
   /** What a deploy would deploy now: the head of an open PR, the merge commit of a merged one. */
   readonly currentSha: string;
-  /** The newest commit that existed when the command was written. */
-  readonly shaAtRequest: string;
-  /** An approving review of the current head, and no outstanding request for changes. */
-  readonly approved: boolean;
-  readonly checks: ChecksState;
+  /** What was there when the command was given, from server-side facts only. */
+  readonly atRequest: HeadAtRequest;
+  readonly approval: ApprovalDecision;
+  readonly checks: ChecksVerdict;
 }
 
-/** Everything the deploy rules need to know about a pull request, in four calls. */
+/**
+ * Everything the deploy rules need to know about a pull request, each from the record GitHub
+ * keeps: the pull request, its reviews and reviewers' permissions, the check runs and commit
+ * statuses on the sha to deploy, and the branch's updates around the command's time.
+ */
 export async function readPullRequestFacts(params: {
   client: PullRequestFactsClient;
   owner: string;
   repo: string;
   pullNumber: number;
+  /** The command comment's `created_at`, GitHub's clock. */
   requestedAt: string;
 }): Promise<PullRequestFacts> {
-  const { client, owner, repo, pullNumber } = params;
+  const { client, owner, repo, pullNumber, requestedAt } = params;
   const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
-  const currentSha = pull.merged && pull.merge_commit_sha ? pull.merge_commit_sha : pull.head.sha;
-  const [reviews, commits, checks] = await Promise.all([
-    client.pulls.listReviews({ owner, repo, pull_number: pullNumber, per_page: 100 }),
-    client.pulls.listCommits({ owner, repo, pull_number: pullNumber, per_page: 100 }),
-    client.checks.listForRef({ owner, repo, ref: currentSha, per_page: 100 }),
+  const merged = pull.merged && pull.merge_commit_sha ? pull.merge_commit_sha : undefined;
+  const currentSha = merged ?? pull.head.sha;
+  // A deleted fork's branch has no activity left to read; a base branch of the same name is not it.
+  const headRepository = pull.head.repo ? splitFullName(pull.head.repo.full_name) : undefined;
+  const [approval, checks, atRequest] = await Promise.all([
+    readReviewApproval({ client, owner, repo, pullNumber, headSha: pull.head.sha }),
+    readChecksVerdict({ client, owner, repo, sha: currentSha }),
+    merged !== undefined && pull.merged_at
+      ? headAtRequest({
+          requestedAt,
+          currentHead: pull.head.sha,
+          merged: { sha: merged, mergedAt: pull.merged_at },
+        })
+      : readHeadAtRequest({
+          client,
+          owner,
+          repo,
+          ...(headRepository === undefined ? {} : { headRepository }),
+          headRef: pull.head.ref,
+          currentHead: pull.head.sha,
+          requestedAt,
+        }),
   ]);
   return {
     number: pull.number,
@@ -63,51 +94,16 @@ export async function readPullRequestFacts(params: {
     merged: pull.merged,
     headRef: pull.head.ref,
     baseRef: pull.base.ref,
+    fromFork: pull.head.repo === null || pull.head.repo.id !== pull.base.repo.id,
+    branch: merged !== undefined ? pull.base.ref : pull.head.ref,
     currentSha,
-    shaAtRequest: pull.merged ? currentSha : (headAt(commits.data, params.requestedAt) ?? pull.head.sha),
-    approved: isApproved(reviews.data, pull.head.sha),
-    checks: checksState(checks.data.check_runs),
+    atRequest,
+    approval,
+    checks,
   };
 }
 
-function headAt(
-  commits: Array<{ sha: string; commit: { committer: { date?: string } | null } }>,
-  requestedAt: string,
-): string | undefined {
-  const before = commits.filter((c) => (c.commit.committer?.date ?? '') <= requestedAt);
-  return before.at(-1)?.sha;
-}
-
-/** Each reviewer's latest verdict counts; an approval of an older commit does not cover new ones. */
-function isApproved(
-  reviews: Array<{ user: { login: string } | null; state: string; commit_id: string | null }>,
-  headSha: string,
-): boolean {
-  const latest = new Map<string, { state: string; commit_id: string | null }>();
-  for (const review of reviews) {
-    if (
-      review.user &&
-      (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED')
-    )
-      latest.set(review.user.login, review);
-  }
-  const verdicts = [...latest.values()];
-  return (
-    verdicts.some((review) => review.state === 'APPROVED' && review.commit_id === headSha) &&
-    !verdicts.some((review) => review.state === 'CHANGES_REQUESTED')
-  );
-}
-
-function checksState(runs: Array<{ name: string; status: string; conclusion: string | null }>): ChecksState {
-  if (runs.length === 0) return 'none';
-  if (
-    runs.some((run) =>
-      ['failure', 'timed_out', 'cancelled', 'action_required', 'startup_failure'].includes(
-        run.conclusion ?? '',
-      ),
-    )
-  )
-    return 'failure';
-  if (runs.some((run) => run.status !== 'completed')) return 'pending';
-  return 'success';
+function splitFullName(fullName: string): { owner: string; repo: string } {
+  const [owner = '', repo = ''] = fullName.split('/');
+  return { owner, repo };
 }

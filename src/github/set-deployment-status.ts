@@ -19,8 +19,10 @@ export interface DeploymentStatusClient {
 }
 
 /**
- * A status on a deployment. `description` is plain text (GitHub shows it unrendered), cut to
- * GitHub's 140-character limit with `…`; the full text goes to the PR and the log.
+ * One status on a deployment (`POST /repos/{owner}/{repo}/deployments/{id}/statuses`).
+ * `description` is plain text (GitHub shows it unrendered), cut to GitHub's 140-character limit with
+ * `…`; the full text goes to the PR and the log. Only a real success sets `auto_inactive`, which
+ * marks the earlier deployments of the environment `inactive`.
  */
 export async function setDeploymentStatus(params: {
   client: DeploymentStatusClient;
@@ -31,6 +33,8 @@ export async function setDeploymentStatus(params: {
   description: string;
   environmentUrl?: string;
   logUrl?: string;
+  /** A dry run deployed nothing, so it never retires the environment's earlier deployments. */
+  dryRun?: boolean;
 }): Promise<void> {
   const description = fitLine({ text: params.description, limit: DEPLOYMENT_DESCRIPTION_LIMIT });
   await params.client.repos.createDeploymentStatus({
@@ -42,6 +46,7 @@ export async function setDeploymentStatus(params: {
     ...(params.environmentUrl === undefined ? {} : { environment_url: params.environmentUrl }),
     ...(params.logUrl === undefined ? {} : { log_url: params.logUrl }),
     // A successful deploy retires the environment's older deployments, so GitHub shows one active.
-    ...(params.state === 'success' ? { auto_inactive: true } : {}),
+    // Always said: GitHub's default is true, which would let a dry run (or a failure) retire them.
+    auto_inactive: params.state === 'success' && params.dryRun !== true,
   });
 }

@@ -2,7 +2,9 @@ import type { DeploymentClient } from './create-deployment.js';
 import type { CheckRunClient } from './publish-check-run.js';
 import type { DeploymentStatusClient } from './set-deployment-status.js';
 import type { PullRequestClient } from './publish-pull-request.js';
+import type { CompareClient } from './branch-contains-sha.js';
 import type { DeploymentHistoryClient } from './read-deployment-history.js';
+import type { DeploymentReadClient } from './read-deployment.js';
 import type { PullRequestFactsClient } from './read-pull-request-facts.js';
 import type { DispatchClient } from './send-control-request.js';
 import type { RevertClient } from './open-revert-pull-request.js';
@@ -42,6 +44,8 @@ export type TaskClient = PullRequestClient &
   DeploymentClient &
   DeploymentStatusClient &
   DeploymentHistoryClient &
+  DeploymentReadClient &
+  CompareClient &
   DispatchClient &
   RevertClient &
   TeamMembershipClient;

@@ -59,6 +59,7 @@ export async function startGitHubFake(options: {
   }> = [];
   let nextId = 1000;
   const base = `/repos/${options.owner}/${options.repo}`;
+  const repository = { id: 1296269, full_name: `${options.owner}/${options.repo}` };
 
   type Handler = (match: RegExpMatchArray, body: any) => [number, unknown]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const routes: Array<[string, RegExp, Handler]> = [
@@ -93,8 +94,10 @@ export async function startGitHubFake(options: {
                 state: 'open',
                 merged: false,
                 merge_commit_sha: null,
-                base: { ref: options.defaultBranch },
+                base: { ref: options.defaultBranch, repo: repository },
                 ...pull,
+                // GitHub names the head's repository; here the base repository (no fork) unless given.
+                ...(typeof pull.head === 'object' ? { head: { repo: repository, ...pull.head } } : {}),
               },
             ]
           : [404, { message: 'Not Found' }];
@@ -111,6 +114,23 @@ export async function startGitHubFake(options: {
       },
     ],
     ['GET', /^\/commits\/([^/]+)\/check-runs$/, () => [200, { total_count: 0, check_runs: [] }]],
+    // No CI reports statuses here; GitHub answers "pending" with none.
+    [
+      'GET',
+      /^\/commits\/([^/]+)\/status$/,
+      (m) => [200, { state: 'pending', sha: m[1], total_count: 0, statuses: [] }],
+    ],
+    // Every sha reached GitHub (its first check suite) an hour before the tests' comments.
+    [
+      'GET',
+      /^\/commits\/([^/]+)\/check-suites$/,
+      (m) => [
+        200,
+        { total_count: 1, check_suites: [{ id: 1, head_sha: m[1], created_at: '2026-11-24T09:00:00Z' }] },
+      ],
+    ],
+    // No repository activity is recorded; the check suite above proves when a sha arrived.
+    ['GET', /^\/activity$/, () => [200, []]],
     [
       'GET',
       /^\/deployments$/,

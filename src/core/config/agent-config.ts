@@ -179,6 +179,15 @@ export const agentConfigSchema = z
     environments: environmentsSchema,
     /** Environments a sha must pass through in order, e.g. [development, staging, production]; empty: any order. */
     deploy_order: z.array(environmentNameSchema).default([]),
+    deploy: z
+      .strictObject({
+        /**
+         * Deploy pull requests whose head lives in a fork. Off by default: a fork's branch is
+         * written by someone outside the repository, whatever it is named.
+         */
+        allow_fork_pull_requests: z.boolean().default(false),
+      })
+      .prefault({}),
     mirrors: z
       .strictObject({
         tasks_table: z.string().min(3).optional(),

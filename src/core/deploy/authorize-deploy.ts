@@ -1,6 +1,12 @@
+import { VALIDATION_CHECK_NAME } from '../checks/agent-checks.js';
+import type { ChecksState, ChecksVerdict } from '../checks/combine-checks.js';
 import type { EnvironmentConfig } from '../config/agent-config.js';
+import type { ApprovalDecision } from '../review/decide-approval.js';
 import { codeSpan } from '../markdown/code-span.js';
+import type { HeadAtRequest } from './head-at-request.js';
 import { canChange, type RepositoryPermission } from './repository-permission.js';
+
+export type { ChecksState } from '../checks/combine-checks.js';
 
 /**
  * Every rule a deploy must pass, in the order they are checked: who asks, then what is deployed,
@@ -10,17 +16,17 @@ import { canChange, type RepositoryPermission } from './repository-permission.js
 export const DEPLOY_RULES = [
   'permission',
   'deployers',
+  'fork',
   'allowed-refs',
   'sha-moved',
   'quarantined',
   'approval',
   'green-checks',
+  'validation',
   'order',
 ] as const;
 
 export type DeployRule = (typeof DEPLOY_RULES)[number];
-
-export type ChecksState = 'success' | 'pending' | 'failure' | 'none';
 
 export interface AuthorizeDeployParams {
   environment: string;
@@ -30,14 +36,28 @@ export interface AuthorizeDeployParams {
   >;
   /** `teams` are `org/team` slugs the actor belongs to. */
   actor: { login: string; permission: RepositoryPermission; teams: readonly string[] };
-  /** `shaAtRequest` is the head when `/deploy` (or the automated trigger) arrived: the sha that was checked. */
-  ref: { name: string; shaAtRequest: string; currentSha: string };
-  /** Approved by a reviewer with write access; the caller decides what counts for a ref without a PR. */
-  approved: boolean;
-  checks: ChecksState;
+  ref: {
+    /**
+     * The branch the sha is on, which `allowed_refs` is matched against: the pull request's head
+     * branch while it is open, its base branch once merged (recorded in the deployment payload).
+     */
+    name: string;
+    /** What was there when `/deploy` (or the automated trigger) was given, from server-side facts. */
+    atRequest: HeadAtRequest;
+    /** The sha that would be deployed now. */
+    currentSha: string;
+  };
+  /** Set when the change comes from a pull request: whether its head lives in another repository. */
+  pullRequest?: { fromFork: boolean };
+  /** `deploy.allow_fork_pull_requests`: forks are refused unless the config says otherwise. */
+  allowForkPullRequests?: boolean;
+  /** The approval rule's answer for the pull request; absent means no approval. */
+  approval?: ApprovalDecision;
+  /** The green-checks rule's answer for the sha; absent means nothing reported. */
+  checks?: ChecksVerdict;
   /** Enforced order of environments, e.g. development → staging → production; absent means none. */
   order?: readonly string[];
-  /** Environments where `ref.shaAtRequest` is already deployed successfully. */
+  /** Environments where `ref.currentSha` already ran successfully (dry runs never count). */
   deployedEnvironments?: ReadonlySet<string>;
   /** Deploys nobody asked for by name (on merge, on schedule); only these skip quarantined shas. */
   automated: boolean;
@@ -90,6 +110,14 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
     );
   },
 
+  fork: ({ environment, pullRequest, allowForkPullRequests }) =>
+    pullRequest?.fromFork !== true || allowForkPullRequests === true
+      ? undefined
+      : `This pull request comes from a fork, and implementation-agent deploys only branches of this ` +
+        `repository (rule \`fork\`), so nothing was deployed to ${codeSpan(environment)}. To deploy the change, ` +
+        `push it to a branch here and open a pull request from that branch, or set ` +
+        `\`deploy.allow_fork_pull_requests: true\` in the configuration.`,
+
   'allowed-refs': ({ environment, config, ref }) => {
     if (config.allowed_refs.length === 0) return undefined;
     if (config.allowed_refs.some((pattern) => refMatches(pattern, ref.name))) return undefined;
@@ -100,36 +128,72 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
     );
   },
 
-  'sha-moved': ({ environment, ref }) =>
-    sameSha(ref.shaAtRequest, ref.currentSha)
-      ? undefined
-      : `New commits reached ${codeSpan(ref.name)} after the deploy was requested (rule \`sha-moved\`): ` +
-        `it was checked at ${codeSpan(shortSha(ref.shaAtRequest))} and now points to ${codeSpan(shortSha(ref.currentSha))}, ` +
-        `so nothing was deployed. To deploy the new commits, comment ${codeSpan(`/deploy ${environment}`)} again.`,
+  'sha-moved': ({ environment, ref }) => {
+    const { atRequest } = ref;
+    const again = `To deploy what is there now, comment ${codeSpan(`/deploy ${environment}`)} again.`;
+    if (atRequest.kind === 'unproven') {
+      return (
+        `GitHub holds no record of when ${codeSpan(shortSha(ref.currentSha))} reached ${codeSpan(ref.name)} (no push ` +
+        `activity, no check suite), so it cannot be shown to have existed when the deploy was requested ` +
+        `(rule \`sha-moved\`; commit dates are written by whoever pushes and prove nothing). Nothing was deployed.`
+      );
+    }
+    if (atRequest.kind === 'proven') {
+      if (sameSha(atRequest.sha, ref.currentSha)) return undefined;
+      return (
+        `${codeSpan(ref.name)} moved after the deploy was requested (rule \`sha-moved\`): it was ` +
+        `${codeSpan(shortSha(atRequest.sha))} and now points to ${codeSpan(shortSha(ref.currentSha))}, so nothing was deployed. ${again}`
+      );
+    }
+    if (atRequest.reason === 'merged') {
+      return (
+        `The pull request was merged at ${atRequest.movedAt}, after the deploy was requested (rule \`sha-moved\`), ` +
+        `so its merge commit ${codeSpan(shortSha(ref.currentSha))} was not what you asked for; nothing was deployed. ${again}`
+      );
+    }
+    const was = atRequest.shaAtRequest ? ` from ${codeSpan(shortSha(atRequest.shaAtRequest))}` : '';
+    return (
+      `New commits reached ${codeSpan(ref.name)} at ${atRequest.movedAt}, after the deploy was requested ` +
+      `(rule \`sha-moved\`): it moved${was} to ${codeSpan(shortSha(ref.currentSha))}, so nothing was deployed. ${again}`
+    );
+  },
 
   quarantined: ({ environment, ref, automated, quarantinedShas }) => {
-    if (!automated || !containsSha(quarantinedShas, ref.shaAtRequest)) return undefined;
+    if (!automated || !containsSha(quarantinedShas, ref.currentSha)) return undefined;
     return (
-      `${codeSpan(shortSha(ref.shaAtRequest))} was rolled back and is quarantined, so automated deploys to ` +
+      `${codeSpan(shortSha(ref.currentSha))} was rolled back and is quarantined, so automated deploys to ` +
       `${codeSpan(environment)} skip it (rule \`quarantined\`). Someone with write access can deploy it explicitly ` +
       `with ${codeSpan(`/deploy ${environment}`)}, which releases it from quarantine.`
     );
   },
 
-  approval: ({ environment, config, approved }) =>
-    !config.requires_approval || approved
-      ? undefined
-      : `${codeSpan(environment)} requires an approving review from someone with write access (rule \`approval\`), ` +
-        `and this change has none yet. Please ask a reviewer to approve it, then comment ${codeSpan(`/deploy ${environment}`)} again.`,
-
-  'green-checks': ({ environment, config, checks, ref }) => {
-    if (!config.requires_green_checks || checks === 'success') return undefined;
+  approval: ({ environment, config, approval }) => {
+    if (!config.requires_approval || approval?.approved === true) return undefined;
     return (
-      `${codeSpan(environment)} requires every check to pass before deploying (rule \`green-checks\`), ` +
-      `and ${CHECKS_SHORTFALL[checks]} on ${codeSpan(shortSha(ref.shaAtRequest))}. ` +
-      `${CHECKS_REMEDY[checks]} then comment ${codeSpan(`/deploy ${environment}`)} again.`
+      `${codeSpan(environment)} requires an approving review of the current head from someone with write, ` +
+      `maintain or admin permission (rule \`approval\`), and ${approvalShortfall(approval)}. ` +
+      `Please ask such a reviewer to approve it, then comment ${codeSpan(`/deploy ${environment}`)} again.`
     );
   },
+
+  'green-checks': ({ environment, config, checks, ref }) => {
+    const state = checks?.state ?? 'none';
+    if (!config.requires_green_checks || state === 'success') return undefined;
+    const named = state === 'failure' ? checks?.failing : state === 'pending' ? checks?.pending : undefined;
+    const which = named && named.length > 0 ? ` (${listNames(named)})` : '';
+    return (
+      `${codeSpan(environment)} requires every check and commit status to pass before deploying (rule \`green-checks\`), ` +
+      `and ${CHECKS_SHORTFALL[state]}${which} on ${codeSpan(shortSha(ref.currentSha))}. ` +
+      `${CHECKS_REMEDY[state]} then comment ${codeSpan(`/deploy ${environment}`)} again.`
+    );
+  },
+
+  validation: ({ environment, config, checks, ref }) =>
+    !config.requires_green_checks || checks?.validation !== 'failure'
+      ? undefined
+      : `implementation-agent's own validation failed on ${codeSpan(shortSha(ref.currentSha))} (rule \`validation\`), ` +
+        `and ${codeSpan(environment)} requires passing checks. Please fix what the ${codeSpan(VALIDATION_CHECK_NAME)} check ` +
+        `reports and push, then comment ${codeSpan(`/deploy ${environment}`)} again.`,
 
   order: ({ environment, order, deployedEnvironments, ref }) => {
     const position = order?.indexOf(environment) ?? -1;
@@ -139,7 +203,7 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
     if (first === undefined) return undefined;
     return (
       `Deploys follow the order ${order.map((name) => codeSpan(name)).join(' → ')} (rule \`order\`), and ` +
-      `${codeSpan(shortSha(ref.shaAtRequest))} has not been deployed successfully to ${missing.map((name) => codeSpan(name)).join(', ')} yet. ` +
+      `${codeSpan(shortSha(ref.currentSha))} has not been deployed successfully to ${missing.map((name) => codeSpan(name)).join(', ')} yet. ` +
       `Please deploy it there first, starting with ${codeSpan(`/deploy ${first}`)}.`
     );
   },
@@ -156,6 +220,37 @@ const CHECKS_REMEDY: Readonly<Record<Exclude<ChecksState, 'success'>, string>> =
   failure: 'Please fix what failed and push,',
   none: 'Please make sure the checks run on this commit,',
 };
+
+function approvalShortfall(approval: ApprovalDecision | undefined): string {
+  if (approval && approval.changesRequestedBy.length > 0) {
+    return `${listLogins(approval.changesRequestedBy)} asked for changes`;
+  }
+  const notes = [
+    ...(approval?.withoutWriteAccess ?? []).map(
+      ({ login, permission }) =>
+        `@${withoutAt(login)}'s approval does not count (permission **${permission}**)`,
+    ),
+    ...(approval && approval.stale.length > 0
+      ? [`${listLogins(approval.stale)} approved an earlier commit, not the current head`]
+      : []),
+  ];
+  return notes.length > 0
+    ? `this change has no such approval: ${notes.join('; ')}`
+    : 'this change has none yet';
+}
+
+function listLogins(logins: readonly string[]): string {
+  return logins.map((login) => `@${withoutAt(login)}`).join(', ');
+}
+
+/** Check and status names are chosen by whoever reports them: shown as code, at most five. */
+function listNames(names: readonly string[]): string {
+  const shown = names
+    .slice(0, 5)
+    .map((name) => codeSpan(name))
+    .join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
 
 function isListedDeployer(deployers: readonly string[], actor: AuthorizeDeployParams['actor']): boolean {
   // GitHub logins and team slugs are case-insensitive.
@@ -198,3 +293,5 @@ function containsSha(shas: ReadonlySet<string> | undefined, sha: string): boolea
 function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
+
+/** Ref names may hold backticks, which would end a code span early; those are shown escaped instead. */

@@ -17,6 +17,15 @@ export const deploymentPayloadSchema = z.object({
   checked_sha: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full commit sha'),
   requested_by: z.string().min(1),
   pull_number: z.number().int().positive().optional(),
+  /**
+   * The branch `checked_sha` is on, as `allowed_refs` read it when the deploy was allowed: the pull
+   * request's head branch while open, its base branch once merged. `/rollback` checks the same.
+   */
+  branch: z.string().min(1).optional(),
+  /**
+   * A change set only: the run deploys nothing, so the deployment never counts as what runs — not
+   * for rollbacks, `deploy_order` or quarantine — and retires no earlier deployment.
+   */
   dry_run: z.boolean().default(false),
   /** Set on rollbacks: the deployment this one replaces. */
   rollback_of: z.number().int().positive().optional(),

@@ -1,4 +1,5 @@
 import { isRecord } from '../request/is-record.js';
+import { isDryRun } from './is-dry-run.js';
 
 export const DEPLOYMENT_STATUS_STATES = [
   'error',
@@ -43,10 +44,15 @@ export interface DeploymentRecord {
   /** Absent when no status was ever posted (the deploy workflow never started). */
   latestState?: DeploymentStatusState;
   /**
-   * Whether any status was `success`: GitHub turns earlier deployments `inactive` once a newer one
-   * succeeds, and a rollback does too, so the latest state alone forgets that they once ran.
+   * Whether it ever ran successfully: a status was `success` and it was not a dry run. GitHub turns
+   * earlier deployments `inactive` once a newer one succeeds, and a rollback does too, so the latest
+   * state alone forgets that they once ran.
    */
   everSucceeded: boolean;
+  /** Made with `--dry-run` (payload `dry_run`): a change set only, never what runs. */
+  dryRun: boolean;
+  /** The branch its sha was on when it was allowed (payload `branch`), when recorded. */
+  branch?: string;
   taskId?: string;
   stackName?: string;
   /** Set on deployments made by `/rollback`: the id of the deployment they replaced. */
@@ -63,6 +69,8 @@ export function toDeploymentRecord(
   const taskId = nonEmptyString(payload['task_id']);
   const stackName = nonEmptyString(payload['stack_name']);
   const rollbackOf = deploymentId(payload['rollback_of']);
+  const branch = nonEmptyString(payload['branch']);
+  const dryRun = isDryRun(payload);
   return {
     id: Number(deployment.id),
     sha: deployment.sha,
@@ -71,7 +79,9 @@ export function toDeploymentRecord(
     createdAt: deployment.created_at,
     ...(deployment.creator ? { creator: deployment.creator.login } : {}),
     ...(latest ? { latestState: latest.state } : {}),
-    everSucceeded: statuses.some((status) => status.state === 'success'),
+    everSucceeded: !dryRun && statuses.some((status) => status.state === 'success'),
+    dryRun,
+    ...(branch !== undefined ? { branch } : {}),
     ...(taskId !== undefined ? { taskId } : {}),
     ...(stackName !== undefined ? { stackName } : {}),
     ...(rollbackOf !== undefined ? { rollbackOf } : {}),

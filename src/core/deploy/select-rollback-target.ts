@@ -14,6 +14,7 @@ export type NoRollbackReason =
   | 'not-found'
   | 'other-environment'
   | 'never-succeeded'
+  | 'dry-run'
   | 'already-current';
 
 export type RollbackSelection =
@@ -49,12 +50,14 @@ interface SelectionContext {
 
 /**
  * GitHub turns older deployments `inactive` when a newer one succeeds, so what runs is the newest one
- * still `success` (or being deployed). When none is, the last one that ever succeeded is what was left running.
+ * still `success` (or being deployed). When none is, the last one that ever succeeded is what was left
+ * running. A dry run deployed nothing, whatever its state says.
  */
 function findCurrent(ours: readonly DeploymentRecord[]): DeploymentRecord | undefined {
+  const real = ours.filter((record) => !record.dryRun);
   return (
-    ours.find((record) => record.latestState === 'success' || record.latestState === 'in_progress') ??
-    ours.find((record) => record.everSucceeded)
+    real.find((record) => record.latestState === 'success' || record.latestState === 'in_progress') ??
+    real.find((record) => record.everSucceeded)
   );
 }
 
@@ -159,6 +162,13 @@ function acceptExplicit(
 }
 
 function neverSucceeded(record: DeploymentRecord): RollbackSelection {
+  if (record.dryRun) {
+    return nothing(
+      'dry-run',
+      `Deployment ${record.id} (${codeSpan(shortSha(record.sha))}) was a dry run: it only planned a change set, ` +
+        `so nothing it planned ever ran and it is not a rollback target. Please pick a deployment that succeeded.`,
+    );
+  }
   return nothing(
     'never-succeeded',
     `Deployment ${record.id} (${codeSpan(shortSha(record.sha))}) never succeeded` +

@@ -1,7 +1,7 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
 import { DEFAULT_REGION, type AgentConfig } from '../../core/config/agent-config.js';
-import { codeSpan } from '../../core/markdown/code-span.js';
 import { findEnvironment } from '../../core/config/find-environment.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
@@ -11,10 +11,12 @@ import { createDeployment } from '../../github/create-deployment.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
 import { findStatusComment } from '../../github/status-comment.js';
+import { belongsTo, findTaskStatusOf } from './find-task-status-of.js';
+import { readOrderFacts } from './read-order-facts.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
-import type { ChatCommandEvent } from './handle-chat-command.js';
 import { endUnstartableDeployment } from './end-unstartable-deployment.js';
+import type { ChatCommandEvent } from './handle-chat-command.js';
 import { teamsOf } from './teams-of.js';
 
 type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
@@ -51,28 +53,36 @@ export async function handleDeployCommand(params: {
     pullNumber,
     requestedAt: event.commentedAt,
   });
-  const taskIssue = /^implementation\/(\d+)-/.exec(facts.headRef)?.[1];
-  const status = issueStatus ?? (taskIssue ? await find(Number(taskIssue)) : undefined);
-  const templatePath = status?.marker.template_path;
-  if (!status || !templatePath) {
-    return answer(
-      `#${pullNumber} was not opened by implementation-agent (no task status with a template path was found), ` +
-        'so `/deploy` does not know which CloudFormation template to deploy.',
-    );
-  }
   const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
   const decision = authorizeDeploy({
     environment,
     config: envConfig,
     actor: { login: event.author, permission, teams: await teamsOf(deps, envConfig.deployers, event.author) },
-    ref: { name: facts.headRef, shaAtRequest: facts.shaAtRequest, currentSha: facts.currentSha },
-    approved: facts.approved,
+    ref: { name: facts.branch, atRequest: facts.atRequest, currentSha: facts.currentSha },
+    pullRequest: { fromFork: facts.fromFork },
+    allowForkPullRequests: config.deploy.allow_fork_pull_requests,
+    approval: facts.approval,
     checks: facts.checks,
     automated: false,
-    ...(await orderFacts({ deps, event, config, sha: facts.currentSha, environment })),
+    ...(await readOrderFacts({
+      client,
+      owner,
+      repo,
+      order: config.deploy_order,
+      environment,
+      sha: facts.currentSha,
+    })),
   });
   if (!decision.allowed) return answer(decision.message);
+  const status = issueStatus ?? (await findTaskStatusOf({ client, owner, repo, facts }));
+  const templatePath = status?.marker.template_path;
+  if (!status || !templatePath || !belongsTo(status, facts)) {
+    return answer(
+      `#${pullNumber} was not opened by implementation-agent (no task status with a template path names it), ` +
+        'so `/deploy` does not know which CloudFormation template to deploy.',
+    );
+  }
 
   const payload: DeploymentPayload = {
     version: 1,
@@ -89,6 +99,7 @@ export async function handleDeployCommand(params: {
     checked_sha: facts.currentSha,
     requested_by: event.author,
     pull_number: facts.number,
+    branch: facts.branch,
     dry_run: command.dryRun,
   };
   const notes = await describeEnvironment({ deps, event, environment, sha: facts.currentSha });
@@ -173,29 +184,6 @@ async function describeEnvironment(params: {
 function requesterOf(payload: unknown): string | undefined {
   const parsed = deploymentPayloadSchema.safeParse(payload);
   return parsed.success ? parsed.data.requested_by : undefined;
-}
-
-/** Where the sha already runs, read only when this environment has others before it in `deploy_order`. */
-async function orderFacts(params: {
-  deps: TaskEventDependencies;
-  event: ChatCommandEvent;
-  config: AgentConfig;
-  sha: string;
-  environment: string;
-}): Promise<{ order?: readonly string[]; deployedEnvironments?: ReadonlySet<string> }> {
-  const order = params.config.deploy_order;
-  if (order.indexOf(params.environment) <= 0) return {};
-  const { owner, repo } = params.event.repository;
-  const history = await readDeploymentHistory({
-    client: params.deps.client,
-    owner,
-    repo,
-    filter: { sha: params.sha },
-  });
-  const deployed = history.records
-    .filter((record) => record.everSucceeded)
-    .map((record) => record.environment);
-  return { order, deployedEnvironments: new Set(deployed) };
 }
 
 /** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes). */

@@ -1,14 +1,14 @@
 import type { ChatCommand } from '../../core/commands/chat-command.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
-import { codeSpan } from '../../core/markdown/code-span.js';
 import { findEnvironment } from '../../core/config/find-environment.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
 import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
-import { selectRollbackTarget } from '../../core/deploy/select-rollback-target.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { openRevertPullRequest } from '../../github/open-revert-pull-request.js';
-import { readDeploymentHistory } from '../../github/read-deployment-history.js';
+import { branchNoLongerHolds, unrecordedBranch } from './check-rollback-branch.js';
+import { findRollbackTarget } from './find-rollback-target.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
@@ -34,16 +34,15 @@ export async function handleRollbackCommand(params: {
   const { client } = deps;
   const { owner, repo } = event.repository;
   const { environment } = command;
-  const history = await readDeploymentHistory({ client, owner, repo, filter: { environment } });
-  const selection = selectRollbackTarget({
-    environment,
-    history: history.records,
-    ...(command.target === undefined ? {} : { target: command.target }),
-  });
+  const found = await findRollbackTarget({ client, owner, repo, environment, target: command.target });
+  const { selection } = found;
   if (selection.kind === 'nothing') return answer(selection.message);
   const target = selection.deployment;
   const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
+  const { allowed_refs: allowedRefs } = envConfig;
+  const unrecorded = unrecordedBranch({ target, allowedRefs });
+  if (unrecorded) return answer(unrecorded);
   // Going back to code that already ran there needs no new approval or checks; who may deploy still applies.
   const decision = authorizeDeploy({
     environment,
@@ -53,13 +52,17 @@ export async function handleRollbackCommand(params: {
       permission: params.permission,
       teams: await teamsOf(deps, envConfig.deployers, event.author),
     },
-    ref: { name: target.ref, shaAtRequest: target.sha, currentSha: target.sha },
-    approved: true,
-    checks: 'success',
+    ref: {
+      name: target.branch ?? '',
+      atRequest: { kind: 'proven', sha: target.sha },
+      currentSha: target.sha,
+    },
     automated: false,
   });
   if (!decision.allowed) return answer(decision.message);
-  const previous = deploymentPayloadSchema.safeParse(history.payloadOf(target.id));
+  const moved = await branchNoLongerHolds({ client, owner, repo, target, allowedRefs });
+  if (moved) return answer(moved);
+  const previous = deploymentPayloadSchema.safeParse(found.payloadOf(target.id));
   if (!previous.success) {
     return answer(
       `Deployment ${target.id} was not made by implementation-agent (its payload has no stack or template), ` +
@@ -112,9 +115,11 @@ export async function handleRollbackCommand(params: {
     `↩️ Rolling **${environment}** back to \`${target.sha.slice(0, 7)}\` (deployment ${target.id}` +
       `${selection.current ? `, replacing deployment ${selection.current.id}` : ''}) as deployment ${deploymentId}: ` +
       `stack ${codeSpan(payload.stack_name)} with the same template path and parameters. The deploy workflow reports back here.` +
-      (revert
-        ? ` To keep git matching what runs, #${revert.number} reverts the rolled-back change on the default branch.`
-        : ''),
+      (revert === undefined
+        ? ''
+        : 'problem' in revert
+          ? ` ⚠️ To keep git matching what runs, the rolled-back change should be reverted on the default branch: ${revert.problem}.`
+          : ` To keep git matching what runs, #${revert.number} reverts the rolled-back change on the default branch.`),
   );
   return { status: 'deployment_created', deploymentId, environment, sha: target.sha, dryRun: false };
 }

@@ -18,16 +18,16 @@ export async function rollBackAfterFailure(params: {
 }): Promise<string[]> {
   const { client, event } = params;
   const { owner, repo } = event.repository;
+  const failed = { id: event.deploymentId, sha: event.sha, environment: event.environment };
   const history = await readDeploymentHistory({
     client,
     owner,
     repo,
     filter: { environment: event.environment },
+    // Newest first: the first good one found is the last good one.
+    enough: (records) => lastGoodBefore({ history: records, failed }) !== undefined,
   });
-  const target = lastGoodBefore({
-    history: history.records,
-    failed: { id: event.deploymentId, sha: event.sha, environment: event.environment },
-  });
+  const target = lastGoodBefore({ history: history.records, failed });
   if (!target)
     return [
       `- ↩️ Automatic rollback: no earlier successful deployment of **${event.environment}** to return to.`,

@@ -4,6 +4,7 @@ import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js'
 import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { plainText } from '../../core/markdown/plain-text.js';
+import { isDryRun } from '../../core/deploy/is-dry-run.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import { changeSetNameFor } from '../../aws/cloudformation/change-set-name.js';
@@ -94,6 +95,7 @@ export async function runDeployment(params: {
       description,
       ...(environmentUrl === undefined ? {} : { environmentUrl }),
       ...(params.logUrl === undefined ? {} : { logUrl: params.logUrl }),
+      dryRun: isDryRun(event.payload),
     });
     if (state !== 'in_progress') settled = true;
   };

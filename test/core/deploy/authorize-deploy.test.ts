@@ -6,6 +6,8 @@ import {
   type AuthorizeDeployParams,
   type ChecksState,
 } from '../../../src/core/deploy/authorize-deploy.js';
+import type { ChecksVerdict } from '../../../src/core/checks/combine-checks.js';
+import type { ApprovalDecision } from '../../../src/core/review/decide-approval.js';
 import {
   canChange,
   REPOSITORY_PERMISSIONS,
@@ -25,6 +27,26 @@ const CHECKED_SHA = '0b3c212e9be61ca9e9856cade371a5bf05103166';
 const NEWER_SHA = 'd440a1df97baef6cf44bf85d482b6be21e5ba347';
 const ORDER = ['development', 'staging', 'production'] as const;
 
+const APPROVED: ApprovalDecision = {
+  approved: true,
+  approvedBy: ['hubot'],
+  changesRequestedBy: [],
+  withoutWriteAccess: [],
+  stale: [],
+};
+const NOT_APPROVED: ApprovalDecision = { ...APPROVED, approved: false, approvedBy: [] };
+
+function checksOf(state: ChecksState, more: Partial<ChecksVerdict> = {}): ChecksVerdict {
+  return { state, failing: [], pending: [], validation: 'success', ...more };
+}
+
+const MOVED = {
+  kind: 'moved',
+  reason: 'pushed',
+  movedAt: '2026-11-24T10:05:00Z',
+  shaAtRequest: CHECKED_SHA,
+} as const;
+
 /** A production deploy that passes every rule; each case changes only what it is about. */
 function deploy(
   overrides: Partial<Omit<AuthorizeDeployParams, 'config' | 'actor' | 'ref'>> & {
@@ -36,14 +58,20 @@ function deploy(
   const { config, actor, ref, ...rest } = overrides;
   return {
     environment: 'production',
-    approved: true,
-    checks: 'success',
+    approval: APPROVED,
+    checks: checksOf('success'),
     automated: false,
     ...rest,
     config: { ...PRODUCTION, ...config },
     actor: { login: 'mona', permission: 'write', teams: ['octo-org/payments'], ...actor },
-    ref: { name: 'main', shaAtRequest: CHECKED_SHA, currentSha: CHECKED_SHA, ...ref },
+    ref: { name: 'main', atRequest: { kind: 'proven', sha: CHECKED_SHA }, currentSha: CHECKED_SHA, ...ref },
   };
+}
+
+function without(params: AuthorizeDeployParams, key: 'approval' | 'checks'): AuthorizeDeployParams {
+  const copy = { ...params };
+  delete copy[key];
+  return copy;
 }
 
 function refusedRule(params: AuthorizeDeployParams): string | undefined {
@@ -146,7 +174,23 @@ describe('authorizeDeploy: the rule matrix', () => {
 
     // sha-moved
     ['an unmoved ref', deploy({ ref: { currentSha: CHECKED_SHA.toUpperCase() } }), undefined],
-    ['commits pushed after /deploy', deploy({ ref: { currentSha: NEWER_SHA } }), 'sha-moved'],
+    ['a head proven to be another sha', deploy({ ref: { currentSha: NEWER_SHA } }), 'sha-moved'],
+    [
+      'commits pushed after /deploy',
+      deploy({ ref: { atRequest: MOVED, currentSha: NEWER_SHA } }),
+      'sha-moved',
+    ],
+    [
+      'merged after /deploy',
+      deploy({ ref: { atRequest: { kind: 'moved', reason: 'merged', movedAt: '2026-11-24T10:05:00Z' } } }),
+      'sha-moved',
+    ],
+    ['a head GitHub has no record of', deploy({ ref: { atRequest: { kind: 'unproven' } } }), 'sha-moved'],
+
+    // fork
+    ['a branch of this repository', deploy({ pullRequest: { fromFork: false } }), undefined],
+    ['a fork', deploy({ pullRequest: { fromFork: true } }), 'fork'],
+    ['a fork, allowed', deploy({ pullRequest: { fromFork: true }, allowForkPullRequests: true }), undefined],
 
     // quarantined
     ['a quarantined sha deployed by hand', deploy({ quarantinedShas: new Set([CHECKED_SHA]) }), undefined],
@@ -162,23 +206,38 @@ describe('authorizeDeploy: the rule matrix', () => {
     ],
 
     // approval
-    ['approved', deploy({ approved: true }), undefined],
-    ['not approved', deploy({ approved: false }), 'approval'],
+    ['approved', deploy({ approval: APPROVED }), undefined],
+    ['not approved', deploy({ approval: NOT_APPROVED }), 'approval'],
+    ['no approval read at all', without(deploy(), 'approval'), 'approval'],
     [
       'not approved, none required',
-      deploy({ approved: false, config: { requires_approval: false } }),
+      deploy({ approval: NOT_APPROVED, config: { requires_approval: false } }),
       undefined,
     ],
 
     // green-checks
     ...(['pending', 'failure', 'none'] as const).map((checks): [string, AuthorizeDeployParams, string] => [
       `checks ${checks}`,
-      deploy({ checks }),
+      deploy({ checks: checksOf(checks) }),
       'green-checks',
     ]),
+    ['no checks read at all', without(deploy(), 'checks'), 'green-checks'],
     [
       'checks failing, none required',
-      deploy({ checks: 'failure', config: { requires_green_checks: false } }),
+      deploy({ checks: checksOf('failure'), config: { requires_green_checks: false } }),
+      undefined,
+    ],
+
+    // validation
+    ['validation failed', deploy({ checks: checksOf('success', { validation: 'failure' }) }), 'validation'],
+    ['validation pending', deploy({ checks: checksOf('success', { validation: 'pending' }) }), undefined],
+    ['no validation check', deploy({ checks: checksOf('success', { validation: 'none' }) }), undefined],
+    [
+      'validation failed, no checks required',
+      deploy({
+        checks: checksOf('success', { validation: 'failure' }),
+        config: { requires_green_checks: false },
+      }),
       undefined,
     ],
 
@@ -210,7 +269,8 @@ describe('authorizeDeploy: the default environments', () => {
     ['production', PRODUCTION, true, 'success', undefined],
     ['development', DEVELOPMENT, false, 'failure', undefined],
   ])('%s, approved %s, checks %s → %s', (environment, config, approved, checks, rule) => {
-    expect(refusedRule(deploy({ environment, config, approved, checks }))).toBe(rule);
+    const approval = approved ? APPROVED : NOT_APPROVED;
+    expect(refusedRule(deploy({ environment, config, approval, checks: checksOf(checks) }))).toBe(rule);
   });
 });
 
@@ -218,11 +278,12 @@ describe('authorizeDeploy: the messages', () => {
   const everythingWrong = deploy({
     actor: { permission: 'read' },
     config: { deployers: ['octo-org/platform'], allowed_refs: ['main'] },
-    ref: { name: 'feature/x', currentSha: NEWER_SHA },
+    ref: { name: 'feature/x', atRequest: MOVED, currentSha: NEWER_SHA },
+    pullRequest: { fromFork: true },
     automated: true,
-    quarantinedShas: new Set([CHECKED_SHA]),
-    approved: false,
-    checks: 'failure',
+    quarantinedShas: new Set([NEWER_SHA]),
+    approval: NOT_APPROVED,
+    checks: checksOf('failure', { failing: ['build', 'ci/jenkins'], validation: 'failure' }),
     order: ORDER,
     deployedEnvironments: new Set(['development']),
   });
@@ -245,10 +306,13 @@ describe('authorizeDeploy: the messages', () => {
     ['permission', 'your permission is **read**'],
     ['deployers', '`octo-org/platform`'],
     ['allowed-refs', 'only accepts deploys from `main`'],
-    ['sha-moved', 'checked at `0b3c212` and now points to `d440a1d`'],
-    ['quarantined', '`0b3c212` was rolled back'],
-    ['approval', 'ask a reviewer to approve'],
-    ['green-checks', 'at least one check failed'],
+    ['fork', 'comes from a fork'],
+    ['sha-moved', 'at 2026-11-24T10:05:00Z, after the deploy was requested'],
+    ['sha-moved', 'moved from `0b3c212` to `d440a1d`'],
+    ['quarantined', '`d440a1d` was rolled back'],
+    ['approval', 'write, maintain or admin permission'],
+    ['green-checks', 'at least one check failed (`build`, `ci/jenkins`)'],
+    ['validation', "implementation-agent's own validation failed"],
     ['order', 'not been deployed successfully to `staging` yet'],
   ])('%s says what is missing: %s', (rule, wording) => {
     const refusal = listDeployRefusals(everythingWrong).find((candidate) => candidate.rule === rule);
@@ -259,7 +323,7 @@ describe('authorizeDeploy: the messages', () => {
     ['pending', 'some checks are still running'],
     ['none', 'no checks have reported yet'],
   ])('tells checks %s apart', (checks, wording) => {
-    const decision = authorizeDeploy(deploy({ checks }));
+    const decision = authorizeDeploy(deploy({ checks: checksOf(checks) }));
     expect(!decision.allowed && decision.message).toContain(wording);
   });
 

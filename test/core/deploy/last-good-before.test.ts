@@ -13,6 +13,7 @@ const record = (
   environment,
   createdAt: `2026-11-24T10:${String(id).padStart(2, '0')}:00Z`,
   everSucceeded,
+  dryRun: false,
 });
 
 describe('lastGoodBefore', () => {

@@ -8,6 +8,7 @@ const record = (id: number, sha: string, everSucceeded: boolean, rollbackOf?: nu
   environment: 'production',
   createdAt: '2026-11-24T10:00:00Z',
   everSucceeded,
+  dryRun: false,
   ...(rollbackOf === undefined ? {} : { rollbackOf }),
 });
 

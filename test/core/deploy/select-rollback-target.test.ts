@@ -36,6 +36,7 @@ describe('toDeploymentRecord', () => {
       creator: 'implementation-agent[bot]',
       latestState: 'inactive',
       everSucceeded: true,
+      dryRun: false,
       taskId: 'orders-api-9',
       stackName: 'orders-service-production',
     });
@@ -74,6 +75,7 @@ describe('toDeploymentRecord', () => {
       environment: 'development',
       createdAt: '2025-03-01T12:31:08Z',
       everSucceeded: false,
+      dryRun: false,
     });
   });
 
@@ -274,5 +276,63 @@ describe('selectRollbackTarget: to <deployment id>', () => {
     const selection = select(environment, { kind: 'deployment', id });
     expect(selection).toMatchObject({ kind: 'nothing', reason });
     expect(selection.kind === 'nothing' && selection.message).toContain(wording);
+  });
+});
+
+describe('selectRollbackTarget: a dry run is never what runs', () => {
+  const DRY_RUN_ID = 1840021700;
+  /** `/deploy production --dry-run` of C after the rollback: its run ended `success`, nothing deployed. */
+  function dryRunOf(
+    sha: string,
+    states: ReadonlyArray<'success' | 'in_progress'> = ['success', 'in_progress'],
+  ) {
+    const p5 = fixtureEntry(DEPLOYMENT_ID.p5);
+    const payload = { ...(p5.deployment.payload as Record<string, unknown>), dry_run: true };
+    return toDeploymentRecord(
+      { ...p5.deployment, id: DRY_RUN_ID, sha, created_at: '2025-03-20T10:00:00Z', payload },
+      states.map((state, index) => ({ ...p5.statuses[0]!, id: 9_000 + states.length - index, state })),
+    );
+  }
+
+  it('reads the dry_run flag: a dry run never counts as having succeeded', () => {
+    expect(dryRunOf(SHA.c)).toMatchObject({ dryRun: true, everSucceeded: false, latestState: 'success' });
+  });
+
+  it.each([
+    ['ended success', ['success', 'in_progress'] as const],
+    ['still running', ['in_progress'] as const],
+  ])(
+    'leaves the current deployment and the rollback target as they were when a dry run %s',
+    (_case, states) => {
+      expect(select('production', undefined, [...HISTORY, dryRunOf(SHA.c, states)])).toEqual(
+        select('production'),
+      );
+    },
+  );
+
+  it('refuses a dry run named by id, saying nothing it planned ever ran', () => {
+    const selection = select('production', { kind: 'deployment', id: DRY_RUN_ID }, [
+      ...HISTORY,
+      dryRunOf(SHA.c),
+    ]);
+    expect(selection).toMatchObject({ kind: 'nothing', reason: 'dry-run' });
+    expect(selection.kind === 'nothing' && selection.message).toContain('was a dry run');
+  });
+
+  it('refuses a sha that only a dry run planned', () => {
+    const selection = select('production', { kind: 'sha', sha: SHA.f.slice(0, 7) }, [
+      ...HISTORY,
+      dryRunOf(SHA.f),
+    ]);
+    expect(selection).toMatchObject({ kind: 'nothing', reason: 'dry-run' });
+  });
+
+  it('still picks a sha that really ran before it was dry-run again', () => {
+    expect(
+      select('production', { kind: 'sha', sha: SHA.a.slice(0, 7) }, [...HISTORY, dryRunOf(SHA.a)]),
+    ).toMatchObject({
+      kind: 'target',
+      deployment: { id: DEPLOYMENT_ID.p1 },
+    });
   });
 });

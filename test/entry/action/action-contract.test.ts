@@ -74,6 +74,7 @@ describe('the example workflow', () => {
       issues: 'write',
       'pull-requests': 'write',
       checks: 'write',
+      statuses: 'read',
       deployments: 'write',
       'id-token': 'write',
     });

@@ -1,68 +1,19 @@
-import { renderStatusComment } from '../../../src/core/render/status-comment.js';
-import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
+import { INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import {
+  BRANCH,
+  HEAD,
+  OWNER,
+  PARENT,
+  REPO,
+  createdDeployment,
+  expectDeployFacts,
+  prComment,
+  replyOf,
+  taskStatus,
+} from './deploy-command-fixtures.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
-
-const OWNER = 'Codertocat';
-const REPO = 'Hello-World';
-const HEAD = 'a'.repeat(40);
-const BRANCH = 'implementation/1-orders-api';
-
-/** A comment on pull request #42, written at 10:00. */
-function prComment(body: string, sender = 'Codertocat') {
-  const payload = webhookExample('issue_comment', 'created');
-  payload.issue.number = 42;
-  payload.issue.pull_request = { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/42` };
-  payload.comment.body = body;
-  payload.comment.created_at = '2026-11-24T10:00:00Z';
-  payload.sender.login = sender;
-  return payload;
-}
-
-const taskStatus = {
-  id: 900,
-  user: { login: 'implementation-agent[bot]', type: 'Bot' },
-  body: renderStatusComment({
-    marker: {
-      task_id: `${OWNER}/${REPO}#1`,
-      state: 'pr_open',
-      attempt: 1,
-      cost_usd: 0,
-      branch: BRANCH,
-      pull_number: 42,
-      template_path: 'services/orders-api/template.yaml',
-      updated_at: '2026-11-24T09:00:00Z',
-    },
-  }),
-};
-
-/** Everything up to the rules check, for a PR whose head was committed at `committedAt`. */
-function expectDeployFacts(
-  api: ReturnType<typeof githubApi>,
-  options: {
-    sender?: string;
-    role?: string;
-    reviews?: Array<{ login: string; state: string; commit_id: string }>;
-    checks?: string;
-    commits?: Array<{ sha: string; date: string }>;
-  } = {},
-) {
-  const sender = options.sender ?? 'Codertocat';
-  api.installationToken(INSTALLATION_ID);
-  api.reaction(492700400);
-  api.config(undefined);
-  api.permission(sender, options.role ?? 'write');
-  api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
-  api.reviews(42, options.reviews ?? []);
-  api.pullCommits(42, options.commits ?? [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
-  api.checkRunsFor(HEAD, [{ name: 'build', status: 'completed', conclusion: options.checks ?? 'success' }]);
-  api.comments(1, [taskStatus]);
-}
-
-const replyOf = (api: ReturnType<typeof githubApi>) =>
-  api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/issues/42/comments'))?.body
-    .body as string;
 
 describe('Probot app: /deploy on the pull request', () => {
   it('creates a deployment of exactly the checked sha, with the stack, template and strategy, and says so', async () => {
@@ -116,7 +67,7 @@ describe('Probot app: /deploy on the pull request', () => {
     expect(api.scope.isDone()).toBe(true);
     const status = api.calls.find((call) => call.path.endsWith('/deployments/7001/statuses'))?.body;
     expect(status).toMatchObject({ state: 'error', description: expect.stringContaining('GITHUB_TOKEN') });
-    expect(status).not.toHaveProperty('auto_inactive');
+    expect(status).toMatchObject({ auto_inactive: false });
     const reply = replyOf(api);
     expect(reply).toContain("was created with the workflow's `GITHUB_TOKEN` (as github-actions[bot])");
     expect(reply).toContain('`actions/create-github-app-token`');
@@ -185,7 +136,7 @@ describe('Probot app: /deploy on the pull request', () => {
 
   it('refuses production without an approving review, naming the rule', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    expectDeployFacts(api);
+    expectDeployFacts(api, { allowed: false });
     api.createComment(42, 950);
     const { receive } = await testProbot();
 
@@ -214,13 +165,11 @@ describe('Probot app: /deploy on the pull request', () => {
     });
   });
 
-  it('refuses when commits were pushed after the command was written', async () => {
+  it('refuses when the branch moved after the command was written, naming both shas', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api, {
-      commits: [
-        { sha: 'b'.repeat(40), date: '2026-11-24T09:00:00Z' },
-        { sha: HEAD, date: '2026-11-24T10:05:00Z' },
-      ],
+      activity: [{ before: PARENT, after: HEAD, timestamp: '2026-11-24T10:05:00Z' }],
+      allowed: false,
     });
     api.createComment(42, 950);
     const { receive } = await testProbot();
@@ -228,8 +177,9 @@ describe('Probot app: /deploy on the pull request', () => {
     await receive('issue_comment', prComment('/deploy staging'));
 
     expect(api.scope.isDone()).toBe(true);
-    expect(api.calls.some((call) => call.path.endsWith('/deployments'))).toBe(false);
+    expect(createdDeployment(api)).toBeUndefined();
     expect(replyOf(api)).toContain('`sha-moved`');
+    expect(replyOf(api)).toContain('moved from `bbbbbbb` to `aaaaaaa`');
   });
 });
 
@@ -239,15 +189,11 @@ describe('Probot app: /deploy by team', () => {
     ['someone outside the deployer teams is refused, naming the rule', 404 as const, false],
   ])('%s', async (_name, membership, allowed) => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    api.installationToken(INSTALLATION_ID);
-    api.reaction(492700400);
-    api.config('environments:\n  staging:\n    deployers: [acme/platform]\n');
-    api.permission('Codertocat', 'write');
-    api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
-    api.reviews(42, []);
-    api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
-    api.checkRunsFor(HEAD, []);
-    api.comments(1, [taskStatus]);
+    expectDeployFacts(api, {
+      config: 'environments:\n  staging:\n    deployers: [acme/platform]\n',
+      checks: [],
+      allowed,
+    });
     api.teamMembership('acme', 'platform', 'Codertocat', membership);
     if (allowed) {
       api.deployments('staging', [], 10);
@@ -267,15 +213,12 @@ describe('Probot app: /deploy by team', () => {
 describe('Probot app: /deploy in an enforced order', () => {
   it('refuses production until the same sha has succeeded in every environment before it', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    api.installationToken(INSTALLATION_ID);
-    api.reaction(492700400);
-    api.config('deploy_order: [development, staging, production]\n');
-    api.permission('Codertocat', 'admin');
-    api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
-    api.reviews(42, [{ login: 'reviewer', state: 'APPROVED', commit_id: HEAD }]);
-    api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
-    api.checkRunsFor(HEAD, [{ name: 'build', status: 'completed', conclusion: 'success' }]);
-    api.comments(1, [taskStatus]);
+    expectDeployFacts(api, {
+      config: 'deploy_order: [development, staging, production]\n',
+      role: 'admin',
+      reviews: [{ login: 'reviewer', state: 'APPROVED', commit_id: HEAD }],
+      allowed: false,
+    });
     api.deployments({ sha: HEAD }, [
       {
         id: 11,
@@ -319,8 +262,9 @@ describe('Probot app: /deploy on the request issue', () => {
     api.comments(1, [taskStatus]);
     api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
     api.reviews(42, []);
-    api.pullCommits(42, [{ sha: HEAD, date: '2026-11-24T09:00:00Z' }]);
     api.checkRunsFor(HEAD, []);
+    api.combinedStatus(HEAD);
+    api.branchActivity(BRANCH, [{ before: PARENT, after: HEAD, timestamp: '2026-11-24T09:00:00Z' }]);
     api.deployments('development', [], 10);
     api.createDeployment(7003);
     api.createComment(1, 951);

@@ -20,6 +20,7 @@ describe('app.yml asks for the least the app needs', () => {
       issues: 'write',
       pull_requests: 'write',
       checks: 'write',
+      statuses: 'read',
       deployments: 'write',
       metadata: 'read',
       members: 'read',

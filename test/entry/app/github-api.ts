@@ -24,6 +24,35 @@ export function githubApi(params: { owner: string; repo: string }) {
     });
   });
 
+  /**
+   * Answers a list endpoint `perPage` items at a time, linking each page to the next with GitHub's
+   * `Link` header (`rel="next"`), as the REST API paginates.
+   */
+  function replyInPages<T>(options: {
+    path: string;
+    items: readonly T[];
+    perPage: number;
+    query: Record<string, string>;
+    wrap?: (page: readonly T[]) => unknown;
+    pagesRead?: number;
+  }) {
+    const pages = Math.max(1, Math.ceil(options.items.length / options.perPage));
+    for (let page = 1; page <= Math.min(pages, options.pagesRead ?? pages); page++) {
+      const slice = options.items.slice((page - 1) * options.perPage, page * options.perPage);
+      const query = page === 1 ? options.query : { ...options.query, page: String(page) };
+      const next = new URLSearchParams({ ...options.query, page: String(page + 1) });
+      const body = (options.wrap ? options.wrap(slice) : slice) as nock.Body;
+      scope
+        .get(options.path)
+        .query(query)
+        .reply(
+          200,
+          body,
+          page < pages ? { Link: `<${API}${options.path}?${next.toString()}>; rel="next"` } : {},
+        );
+    }
+  }
+
   return {
     scope,
     calls,
@@ -96,41 +125,106 @@ export function githubApi(params: { owner: string; repo: string }) {
     updatePull: (number: number) => scope.patch(`${base}/pulls/${number}`).reply(200, { number }),
     addLabels: (issueNumber: number) => scope.post(`${base}/issues/${issueNumber}/labels`).reply(200, []),
     checkRun: () => scope.post(`${base}/check-runs`).reply(201, { id: 77 }),
-    getPull: (pull: { number: number; headSha: string; headRef: string; merged?: boolean }) =>
-      scope.get(`${base}/pulls/${pull.number}`).reply(200, {
+    getPull: (pull: {
+      number: number;
+      headSha: string;
+      headRef: string;
+      merged?: boolean;
+      mergedAt?: string;
+      /** `owner/repo` of a fork the head branch lives in; null for a deleted fork. */
+      headRepository?: string | null;
+    }) => {
+      const here = { id: 1296269, full_name: `${params.owner}/${params.repo}` };
+      const headRepo =
+        pull.headRepository === undefined
+          ? here
+          : pull.headRepository === null
+            ? null
+            : { id: 9_000_001, full_name: pull.headRepository };
+      return scope.get(`${base}/pulls/${pull.number}`).reply(200, {
         number: pull.number,
         state: pull.merged ? 'closed' : 'open',
         merged: pull.merged ?? false,
+        merged_at: pull.merged ? (pull.mergedAt ?? '2026-11-24T09:30:00Z') : null,
         merge_commit_sha: pull.merged ? 'f'.repeat(40) : null,
-        head: { sha: pull.headSha, ref: pull.headRef },
-        base: { ref: 'master' },
+        head: { sha: pull.headSha, ref: pull.headRef, repo: headRepo },
+        base: { ref: 'master', repo: here },
+      });
+    },
+    /**
+     * The pull request's reviews, oldest first, `perPage` a page with GitHub's `Link` header
+     * between pages (the app asks for 100 a page; a smaller `perPage` only splits the answer).
+     */
+    reviews: (
+      pullNumber: number,
+      reviews: Array<{ login: string; state: string; commit_id: string }>,
+      perPage = 100,
+    ) => {
+      const path = `${base}/pulls/${pullNumber}/reviews`;
+      const items = reviews.map((review, index) => ({
+        id: index + 1,
+        user: { login: review.login },
+        state: review.state,
+        commit_id: review.commit_id,
+      }));
+      replyInPages({ path, items, perPage, query: { per_page: '100' } });
+    },
+    checkRunsFor: (
+      sha: string,
+      runs: Array<{ name: string; status: string; conclusion: string | null }>,
+      perPage = 100,
+    ) =>
+      replyInPages({
+        path: `${base}/commits/${sha}/check-runs`,
+        items: runs,
+        perPage,
+        query: { filter: 'latest', per_page: '100' },
+        wrap: (page) => ({ total_count: runs.length, check_runs: page }),
       }),
-    reviews: (pullNumber: number, reviews: Array<{ login: string; state: string; commit_id: string }>) =>
+    /** `GET /commits/{sha}/status`: the latest status per context (none by default). */
+    combinedStatus: (sha: string, statuses: Array<{ context: string; state: string }> = [], perPage = 100) =>
+      replyInPages({
+        path: `${base}/commits/${sha}/status`,
+        items: statuses,
+        perPage,
+        query: { per_page: '100' },
+        wrap: (page) => ({
+          state: statuses.some((status) => status.state !== 'success') ? 'pending' : 'success',
+          sha,
+          total_count: statuses.length,
+          statuses: page,
+        }),
+      }),
+    /** `GET /activity` for one branch: its updates (newest first), with GitHub's timestamps. */
+    branchActivity: (
+      branch: string,
+      updates: Array<{ before: string; after: string; timestamp: string }>,
+      options: { repository?: string; status?: number } = {},
+    ) =>
       scope
-        .get(`${base}/pulls/${pullNumber}/reviews`)
-        .query(true)
+        .get(`/repos/${options.repository ?? `${params.owner}/${params.repo}`}/activity`)
+        .query({ ref: `refs/heads/${branch}`, direction: 'desc', per_page: '100' })
         .reply(
-          200,
-          reviews.map((review, index) => ({
-            id: index + 1,
-            user: { login: review.login },
-            state: review.state,
-            commit_id: review.commit_id,
-          })),
+          options.status ?? 200,
+          options.status
+            ? { message: 'Not Found' }
+            : updates.map((update, index) => ({
+                id: index + 1,
+                node_id: `A${index}`,
+                ...update,
+                ref: `refs/heads/${branch}`,
+                activity_type: 'push',
+                actor: { login: 'Codertocat' },
+              })),
         ),
-    pullCommits: (pullNumber: number, commits: Array<{ sha: string; date: string }>) =>
+    checkSuites: (sha: string, createdAt: string[]) =>
       scope
-        .get(`${base}/pulls/${pullNumber}/commits`)
-        .query(true)
-        .reply(
-          200,
-          commits.map((c) => ({ sha: c.sha, commit: { committer: { date: c.date } } })),
-        ),
-    checkRunsFor: (sha: string, runs: Array<{ name: string; status: string; conclusion: string | null }>) =>
-      scope
-        .get(`${base}/commits/${sha}/check-runs`)
-        .query(true)
-        .reply(200, { total_count: runs.length, check_runs: runs }),
+        .get(`${base}/commits/${sha}/check-suites`)
+        .query({ per_page: '100' })
+        .reply(200, {
+          total_count: createdAt.length,
+          check_suites: createdAt.map((created_at, index) => ({ id: index + 1, head_sha: sha, created_at })),
+        }),
     /** `creator` as GitHub records it: `github-actions[bot]` when a workflow's GITHUB_TOKEN made it. */
     createDeployment: (id: number, creator = 'implementation-agent[bot]') =>
       scope.post(`${base}/deployments`).reply(201, { id, creator: { login: creator, type: 'Bot' } }),
@@ -152,7 +246,16 @@ export function githubApi(params: { owner: string; repo: string }) {
       scope
         .get(`${base}/git/trees/${sha}`)
         .query({ recursive: 'true' })
-        .reply(200, { sha, tree: entries.map((entry) => ({ ...entry, mode: '100644', type: 'blob' })) }),
+        .reply(200, {
+          sha,
+          truncated: false,
+          tree: entries.map((entry) => ({ ...entry, mode: '100644', type: 'blob' })),
+        }),
+    /**
+     * `GET /deployments` newest first, `perPage` a page (what the app asks for) linked by `Link`
+     * headers, and each deployment's statuses. `pagesRead` registers only the pages the app is
+     * expected to read before it has its answer.
+     */
     deployments: (
       filter: string | { sha: string },
       deployments: Array<{
@@ -164,30 +267,74 @@ export function githubApi(params: { owner: string; repo: string }) {
         environment?: string;
       }>,
       perPage = 20,
+      options: { pagesRead?: number } = {},
     ) => {
       const environment = typeof filter === 'string' ? filter : undefined;
-      scope
-        .get(`${base}/deployments`)
-        .query({ ...(typeof filter === 'string' ? { environment: filter } : filter), per_page: perPage })
-        .reply(
-          200,
-          deployments.map((d) => ({
-            id: d.id,
-            sha: d.sha,
-            ref: d.sha,
-            environment: d.environment ?? environment,
-            created_at: d.created_at,
-            creator: { login: 'implementation-agent[bot]' },
-            payload: d.payload,
-          })),
-        );
-      for (const d of deployments) {
+      const read = deployments.slice(0, (options.pagesRead ?? Infinity) * perPage);
+      replyInPages({
+        path: `${base}/deployments`,
+        items: deployments.map((d) => ({
+          id: d.id,
+          sha: d.sha,
+          ref: d.sha,
+          environment: d.environment ?? environment,
+          created_at: d.created_at,
+          creator: { login: 'implementation-agent[bot]' },
+          payload: d.payload,
+        })),
+        perPage,
+        query: {
+          ...(typeof filter === 'string' ? { environment: filter } : filter),
+          per_page: String(perPage),
+        },
+        ...(options.pagesRead === undefined ? {} : { pagesRead: options.pagesRead }),
+      });
+      for (const d of read) {
         scope
           .get(`${base}/deployments/${d.id}/statuses`)
           .query(true)
           .reply(
             200,
             d.states.map((state, index) => ({ id: d.id * 10 + index, state, created_at: d.created_at })),
+          );
+      }
+    },
+    /** `GET /deployments/{id}`, or 404 when `deployment` is undefined. */
+    deployment: (
+      id: number,
+      deployment?: {
+        sha: string;
+        created_at: string;
+        payload: unknown;
+        states: string[];
+        environment: string;
+      },
+    ) => {
+      scope.get(`${base}/deployments/${id}`).reply(
+        deployment ? 200 : 404,
+        deployment
+          ? {
+              id,
+              sha: deployment.sha,
+              ref: deployment.sha,
+              environment: deployment.environment,
+              created_at: deployment.created_at,
+              creator: { login: 'implementation-agent[bot]' },
+              payload: deployment.payload,
+            }
+          : { message: 'Not Found' },
+      );
+      if (deployment) {
+        scope
+          .get(`${base}/deployments/${id}/statuses`)
+          .query(true)
+          .reply(
+            200,
+            deployment.states.map((state, index) => ({
+              id: id * 10 + index,
+              state,
+              created_at: deployment.created_at,
+            })),
           );
       }
     },

@@ -117,8 +117,6 @@ export function fakeGitHub(
           base: { ref: 'main' },
         },
       }),
-      listReviews: async () => ({ data: [] }),
-      listCommits: async () => ({ data: [] }),
     },
     issues: {
       listComments: async () => ({ data: [] }),

@@ -1,0 +1,43 @@
+import { canChange, type RepositoryPermission } from '../deploy/repository-permission.js';
+import type { ReviewVerdict } from './latest-review-verdicts.js';
+
+export interface ApprovalDecision {
+  /** At least one counted approval of the head and no counted request for changes. */
+  readonly approved: boolean;
+  /** Reviewers with write access who approved the current head. */
+  readonly approvedBy: readonly string[];
+  /** Reviewers with write access whose latest verdict asks for changes (on any commit). */
+  readonly changesRequestedBy: readonly string[];
+  /** Approvals of the head that do not count, because the reviewer cannot change the repository. */
+  readonly withoutWriteAccess: readonly { login: string; permission: RepositoryPermission }[];
+  /** Approvals from reviewers with write access, of an older head: new commits need a new look. */
+  readonly stale: readonly string[];
+}
+
+/**
+ * The one approval rule (DESIGN §4, §5b): a pull request is approved when a reviewer with write,
+ * maintain or admin permission approved its current head as their latest verdict, and no reviewer
+ * with that permission has a standing request for changes — as GitHub's required reviews count them
+ * ("Approvals from users with write access", docs.github.com, *About protected branches*).
+ * `permissions` holds every reviewer in `verdicts`; a missing one counts as `none`.
+ */
+export function decideApproval(params: {
+  verdicts: readonly ReviewVerdict[];
+  permissions: ReadonlyMap<string, RepositoryPermission>;
+  headSha: string;
+}): ApprovalDecision {
+  const permissionOf = (login: string) => params.permissions.get(login.toLowerCase()) ?? 'none';
+  const counted = params.verdicts.filter((verdict) => canChange(permissionOf(verdict.login)));
+  const onHead = (verdict: ReviewVerdict) => verdict.commitId?.toLowerCase() === params.headSha.toLowerCase();
+  const approvedBy = counted.filter((v) => v.state === 'APPROVED' && onHead(v)).map((v) => v.login);
+  const changesRequestedBy = counted.filter((v) => v.state === 'CHANGES_REQUESTED').map((v) => v.login);
+  return {
+    approved: approvedBy.length > 0 && changesRequestedBy.length === 0,
+    approvedBy,
+    changesRequestedBy,
+    withoutWriteAccess: params.verdicts
+      .filter((v) => v.state === 'APPROVED' && onHead(v) && !canChange(permissionOf(v.login)))
+      .map((v) => ({ login: v.login, permission: permissionOf(v.login) })),
+    stale: counted.filter((v) => v.state === 'APPROVED' && !onHead(v)).map((v) => v.login),
+  };
+}

@@ -1,0 +1,33 @@
+/** A pull request review as `GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews` lists it. */
+export interface PullRequestReview {
+  readonly user: { readonly login: string } | null;
+  /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED` or `PENDING`. */
+  readonly state: string;
+  /** The head the review was written against; null for some old reviews. */
+  readonly commit_id: string | null;
+}
+
+/** A reviewer's standing verdict: their latest approval or request for changes that still holds. */
+export interface ReviewVerdict {
+  readonly login: string;
+  readonly state: 'APPROVED' | 'CHANGES_REQUESTED';
+  readonly commitId: string | null;
+}
+
+/**
+ * Each reviewer's latest verdict, in the order GitHub lists reviews (oldest first). As on GitHub,
+ * a comment review leaves the verdict standing, a dismissed review withdraws it, and a pending
+ * (unsubmitted) review is nobody's verdict yet. Logins compare case-insensitively.
+ */
+export function latestReviewVerdicts(reviews: readonly PullRequestReview[]): ReviewVerdict[] {
+  const verdicts = new Map<string, ReviewVerdict>();
+  for (const review of reviews) {
+    if (!review.user) continue;
+    const key = review.user.login.toLowerCase();
+    if (review.state === 'DISMISSED') verdicts.delete(key);
+    if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED') {
+      verdicts.set(key, { login: review.user.login, state: review.state, commitId: review.commit_id });
+    }
+  }
+  return [...verdicts.values()];
+}

@@ -1,0 +1,31 @@
+import type { DeploymentRecord } from '../../core/deploy/deployment-record.js';
+import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
+
+/**
+ * Where the sha already ran (dry runs never count), read only when `environment` has others
+ * before it in `deploy_order`: the sha's deployments newest first, until every earlier environment
+ * is found (a missing one is a refusal however far one reads).
+ */
+export async function readOrderFacts(params: {
+  client: DeploymentHistoryClient;
+  owner: string;
+  repo: string;
+  order: readonly string[];
+  environment: string;
+  sha: string;
+}): Promise<{ order?: readonly string[]; deployedEnvironments?: ReadonlySet<string> }> {
+  const { client, owner, repo, order } = params;
+  const position = order.indexOf(params.environment);
+  if (position <= 0) return {};
+  const earlier = order.slice(0, position);
+  const succeededIn = (records: readonly DeploymentRecord[]) =>
+    new Set(records.filter((record) => record.everSucceeded).map((record) => record.environment));
+  const history = await readDeploymentHistory({
+    client,
+    owner,
+    repo,
+    filter: { sha: params.sha },
+    enough: (records) => earlier.every((name) => succeededIn(records).has(name)),
+  });
+  return { order, deployedEnvironments: succeededIn(history.records) };
+}

@@ -1,0 +1,119 @@
+import type { RepositoryPermission } from '../../../src/core/deploy/repository-permission.js';
+import { decideApproval } from '../../../src/core/review/decide-approval.js';
+import {
+  latestReviewVerdicts,
+  type PullRequestReview,
+} from '../../../src/core/review/latest-review-verdicts.js';
+
+const HEAD = 'c'.repeat(40);
+const OLDER = 'b'.repeat(40);
+
+const review = (login: string, state: string, commit = HEAD): PullRequestReview => ({
+  user: { login },
+  state,
+  commit_id: commit,
+});
+
+function decide(reviews: PullRequestReview[], permissions: Record<string, RepositoryPermission> = {}) {
+  const verdicts = latestReviewVerdicts(reviews);
+  const known = new Map(
+    verdicts.map((verdict) => [
+      verdict.login.toLowerCase(),
+      permissions[verdict.login] ?? ('write' as const),
+    ]),
+  );
+  return decideApproval({ verdicts, permissions: known, headSha: HEAD });
+}
+
+describe('latestReviewVerdicts', () => {
+  it('keeps each reviewer’s latest approval or request for changes, in order', () => {
+    expect(
+      latestReviewVerdicts([
+        review('ann', 'CHANGES_REQUESTED', OLDER),
+        review('bob', 'APPROVED'),
+        review('ann', 'APPROVED'),
+        review('ann', 'COMMENTED'),
+        review('cy', 'PENDING'),
+      ]),
+    ).toEqual([
+      { login: 'ann', state: 'APPROVED', commitId: HEAD },
+      { login: 'bob', state: 'APPROVED', commitId: HEAD },
+    ]);
+  });
+
+  it('drops a verdict whose review was dismissed, and reviews by deleted users', () => {
+    expect(latestReviewVerdicts([review('ann', 'APPROVED'), review('ann', 'DISMISSED')])).toEqual([]);
+    expect(latestReviewVerdicts([{ user: null, state: 'APPROVED', commit_id: HEAD }])).toEqual([]);
+  });
+
+  it('treats logins that differ only in case as one reviewer', () => {
+    expect(latestReviewVerdicts([review('Ann', 'APPROVED'), review('ann', 'CHANGES_REQUESTED')])).toEqual([
+      { login: 'ann', state: 'CHANGES_REQUESTED', commitId: HEAD },
+    ]);
+  });
+});
+
+describe('decideApproval', () => {
+  it.each<[string, PullRequestReview[], Record<string, RepositoryPermission>, boolean]>([
+    ['an approval of the head by a writer', [review('ann', 'APPROVED')], {}, true],
+    ['an approval by a maintainer', [review('ann', 'APPROVED')], { ann: 'maintain' }, true],
+    ['an approval by an admin', [review('ann', 'APPROVED')], { ann: 'admin' }, true],
+    // The example: an APPROVED review from a user with read access.
+    ['an approval by a reader', [review('ann', 'APPROVED')], { ann: 'read' }, false],
+    ['an approval by a triager', [review('ann', 'APPROVED')], { ann: 'triage' }, false],
+    ['an approval by an outsider', [review('ann', 'APPROVED')], { ann: 'none' }, false],
+    ['an approval of an older commit only', [review('ann', 'APPROVED', OLDER)], {}, false],
+    [
+      'an approval, then a request for changes by the same writer',
+      [review('ann', 'APPROVED'), review('ann', 'CHANGES_REQUESTED')],
+      {},
+      false,
+    ],
+    [
+      'a writer’s approval while another writer asks for changes',
+      [review('ann', 'APPROVED'), review('bob', 'CHANGES_REQUESTED', OLDER)],
+      {},
+      false,
+    ],
+    [
+      'a writer’s approval while a reader asks for changes',
+      [review('ann', 'APPROVED'), review('bob', 'CHANGES_REQUESTED')],
+      { bob: 'read' },
+      true,
+    ],
+    [
+      'a request for changes, then an approval of the head',
+      [review('ann', 'CHANGES_REQUESTED', OLDER), review('ann', 'APPROVED')],
+      {},
+      true,
+    ],
+    ['a comment after an approval', [review('ann', 'APPROVED'), review('ann', 'COMMENTED')], {}, true],
+    ['an approval later dismissed', [review('ann', 'APPROVED'), review('ann', 'DISMISSED')], {}, false],
+    ['no reviews', [], {}, false],
+  ])('%s → approved %s', (_case, reviews, permissions, approved) => {
+    expect(decide(reviews, permissions).approved).toBe(approved);
+  });
+
+  it('says why approvals did not count', () => {
+    expect(
+      decide([review('ann', 'APPROVED'), review('bob', 'APPROVED', OLDER), review('cy', 'APPROVED')], {
+        ann: 'read',
+        cy: 'triage',
+      }),
+    ).toEqual({
+      approved: false,
+      approvedBy: [],
+      changesRequestedBy: [],
+      withoutWriteAccess: [
+        { login: 'ann', permission: 'read' },
+        { login: 'cy', permission: 'triage' },
+      ],
+      stale: ['bob'],
+    });
+  });
+
+  it('counts a reviewer it has no permission for as having none', () => {
+    const verdicts = latestReviewVerdicts([review('ann', 'APPROVED')]);
+    expect(decideApproval({ verdicts, permissions: new Map(), headSha: HEAD }).approved).toBe(false);
+  });
+});

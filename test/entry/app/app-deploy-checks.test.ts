@@ -1,0 +1,105 @@
+import { HEAD, OWNER, REPO, commentOnPull, expectDeployFacts } from './deploy-command-fixtures.js';
+import { githubApi } from './github-api.js';
+
+const APPROVED = [{ login: 'reviewer', state: 'APPROVED', commit_id: HEAD }];
+const GREEN = { name: 'build', status: 'completed', conclusion: 'success' };
+
+describe('/deploy green checks: check runs and commit statuses both count', () => {
+  // The issue's example: Jenkins-style CI reports a failing commit status, not a check run.
+  it('refuses production when a commit status fails beside green check runs', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [GREEN],
+      statuses: [{ context: 'continuous-integration/jenkins', state: 'failure' }],
+      allowed: false,
+    });
+    api.createComment(42, 950);
+
+    const { reply, deployment } = await commentOnPull(api, '/deploy production');
+
+    expect(deployment).toBeUndefined();
+    expect(reply).toContain('rule `green-checks`');
+    expect(reply).toContain('at least one check failed (`continuous-integration/jenkins`)');
+  });
+
+  it('waits for a commit status still pending', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [GREEN],
+      statuses: [{ context: 'ci/jenkins', state: 'pending' }],
+      allowed: false,
+    });
+    api.createComment(42, 950);
+
+    const { reply } = await commentOnPull(api, '/deploy production');
+
+    expect(reply).toContain('some checks are still running (`ci/jenkins`)');
+  });
+
+  it('deploys production on green commit statuses alone', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [],
+      statuses: [{ context: 'ci/jenkins', state: 'success' }],
+    });
+    api.deployments('production', [], 10);
+    api.createDeployment(7002);
+    api.createComment(42, 950);
+
+    const { deployment } = await commentOnPull(api, '/deploy production');
+
+    expect(deployment).toMatchObject({ environment: 'production', ref: HEAD });
+  });
+
+  it('reads every page of check runs: a failure on the second page refuses', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const passing = Array.from({ length: 3 }, (_, index) => ({ ...GREEN, name: `shard-${index + 1}` }));
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [...passing, { name: 'shard-4', status: 'completed', conclusion: 'failure' }],
+      checksPerPage: 3,
+      allowed: false,
+    });
+    api.createComment(42, 950);
+
+    const { reply } = await commentOnPull(api, '/deploy production');
+
+    expect(reply).toContain('at least one check failed (`shard-4`)');
+    expect(api.calls.filter((call) => call.path.includes('/check-runs'))).toHaveLength(2);
+  });
+});
+
+describe('/deploy judges the agent’s own checks by their own rules', () => {
+  it('does not wait for the agent’s approval check as if it were CI', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [GREEN, { name: 'implementation-agent/approval', status: 'queued', conclusion: null }],
+    });
+    api.deployments('production', [], 10);
+    api.createDeployment(7002);
+    api.createComment(42, 950);
+
+    const { deployment } = await commentOnPull(api, '/deploy production');
+
+    expect(deployment).toMatchObject({ environment: 'production' });
+  });
+
+  it('refuses under the validation rule when the agent’s own validation failed', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [GREEN, { name: 'implementation-agent', status: 'completed', conclusion: 'failure' }],
+      allowed: false,
+    });
+    api.createComment(42, 950);
+
+    const { reply, deployment } = await commentOnPull(api, '/deploy production');
+
+    expect(deployment).toBeUndefined();
+    expect(reply).toContain('rule `validation`');
+  });
+});
