@@ -5,7 +5,8 @@
  * - the Action's cold start on an event it ignores (median of 5, built bundle);
  * - one deploy against the CloudFormation stand-in: API calls and wall time;
  * - the paths gate over 5,000 and 10,000 files: linear in the file count (ratio ≈ 2).
- * - the secret gate over a typical bundle, and its growth on near-miss input.
+ * - the secret gate over a typical bundle, and its growth on near-miss input;
+ * - every reader of untrusted text on issue #7's worst-case inputs at 16 KB and 32 KB (ratio ≈ 2).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
 import { benchPaths } from './paths-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
+import { benchUntrustedInput } from './untrusted-input-bench.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const demoRequest = path.join(root, 'examples/orders-api.request.json');
@@ -133,3 +135,10 @@ console.log(`  redacting a request-sized text: ${scan.redactMs.toFixed(1)} ms`);
 console.log(`  near misses of every pattern: ${pair(scan.nearMiss16Ms, scan.nearMiss32Ms)}`);
 console.log(`  a flood of short Slack tokens: ${pair(scan.flood16Ms, scan.flood32Ms)}`);
 process.exitCode = constant ? 0 : 1;
+
+console.log('Untrusted input (command, fenced payload and issue readers together), median of 5:');
+for (const row of benchUntrustedInput()) {
+  console.log(
+    `  ${row.name.padEnd(20)} 16 KB ${row.ms16.toFixed(1)} ms, 32 KB ${row.ms32.toFixed(1)} ms (ratio ${(row.ms32 / Math.max(row.ms16, 0.01)).toFixed(2)})`,
+  );
+}

@@ -32642,7 +32642,43 @@ function mostSpecificAskedBy(words, capabilities) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/describe-coverage.js
 
 /** Words that carry no ask on their own; a clause of only these is skipped. */
-const EMPTY_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'with', 'that', 'which', 'it', 'its', 'is', 'are', 'be', 'this', 'these', 'their', 'our', 'we', 'i', 'as', 'by', 'all', 'each', 'every', 'also', 'including', 'via', 'from', 'into', 'so']);
+const EMPTY_WORDS = new Set([
+    'a',
+    'an',
+    'the',
+    'and',
+    'or',
+    'of',
+    'for',
+    'to',
+    'in',
+    'on',
+    'with',
+    'that',
+    'which',
+    'it',
+    'its',
+    'is',
+    'are',
+    'be',
+    'this',
+    'these',
+    'their',
+    'our',
+    'we',
+    'i',
+    'as',
+    'by',
+    'all',
+    'each',
+    'every',
+    'also',
+    'including',
+    'via',
+    'from',
+    'into',
+    'so',
+]);
 /**
  * One row per sentence of the description: covered when every clause that asks for something is
  * answered by a generated capability, partial when some are, not covered when none is. A clause no
@@ -32653,25 +32689,36 @@ function describeSentences(sentences, capabilities) {
         const clauses = sentence.clauses.filter((clause) => clause.words.some((word) => !EMPTY_WORDS.has(word)));
         if (clauses.length === 0)
             return [];
-        const answered = clauses.map((clause) => ({ clause, capabilities: relevant(clause.words, capabilities) }));
+        const answered = clauses.map((clause) => ({
+            clause,
+            capabilities: relevant(clause.words, capabilities),
+        }));
         return [
             combine({
                 source: { kind: 'description', sentence: sentence.number },
                 text: sentence.text,
-                parts: answered.map(({ clause, capabilities: found }) => ({ text: clause.text, capabilities: found })),
+                parts: answered.map(({ clause, capabilities: found }) => ({
+                    text: clause.text,
+                    capabilities: found,
+                })),
             }),
         ];
     });
 }
 /** One row for a piece of request text (a story, a sentence) answered by some capabilities per part. */
 function combine(params) {
-    const generated = params.parts.map((part) => ({ ...part, capabilities: part.capabilities.filter((capability) => capability.notGenerated === undefined) }));
+    const generated = params.parts.map((part) => ({
+        ...part,
+        capabilities: part.capabilities.filter((capability) => capability.notGenerated === undefined),
+    }));
     const gaps = [
         ...params.parts.flatMap((part, index) => {
             const skipped = part.capabilities.filter((capability) => capability.notGenerated !== undefined);
             if (skipped.length > 0)
                 return skipped.map((capability) => `"${part.text}": ${capability.notGenerated ?? ''}`);
-            return (generated[index]?.capabilities.length ?? 0) > 0 ? [] : [`"${part.text}": nothing was generated for this`];
+            return (generated[index]?.capabilities.length ?? 0) > 0
+                ? []
+                : [`"${part.text}": nothing was generated for this`];
         }),
         ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
         ...(params.extraGaps ?? []),
@@ -32682,7 +32729,9 @@ function combine(params) {
         source: params.source,
         text: params.text,
         status: !anyGenerated ? 'not_covered' : gaps.length > 0 ? 'partial' : 'covered',
-        ...(anyGenerated ? { implementedBy: unique(used.map((capability) => capability.implementedBy)).join('; ') } : {}),
+        ...(anyGenerated
+            ? { implementedBy: unique(used.map((capability) => capability.implementedBy)).join('; ') }
+            : {}),
         tests: uniqueTests(used.flatMap((capability) => capability.tests)),
         resources: unique(used.flatMap((capability) => capability.resources)),
         gaps,
@@ -32714,7 +32763,11 @@ function unique(values) {
 function strategyCoverage(input, effect) {
     if (input.strategy === undefined)
         return [];
-    const base = { source: { kind: 'setting', name: 'deployment_strategy' }, text: input.strategy, tests: [] };
+    const base = {
+        source: { kind: 'setting', name: 'deployment_strategy' },
+        text: input.strategy,
+        tests: [],
+    };
     return [
         effect.applied
             ? {
@@ -32738,7 +32791,9 @@ function releaseCoverage(params) {
         implementedBy: shifting.configName === undefined
             ? `each deploy updates ${functionId} in place; an error alarm watches it`
             : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName}, rolling back on its alarms`,
-        resources: shifting.configName === undefined ? [`${functionId}ErrorAlarm`] : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
+        resources: shifting.configName === undefined
+            ? [`${functionId}ErrorAlarm`]
+            : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
         ...(params.gaps === undefined ? {} : { gaps: params.gaps }),
     });
 }

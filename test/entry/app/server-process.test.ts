@@ -1,58 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { appPrivateKey } from './app-key.js';
+import { fakeGitHub, startProcess } from './server-process-harness.js';
 
 const root = path.resolve(new URL('../../../', import.meta.url).pathname);
-const SERVER = [
-  '--import',
-  path.join(root, 'node_modules/tsx/dist/loader.mjs'),
-  path.join(root, 'src/entry/app/server.ts'),
-];
-
-/** GitHub's `GET /app` on loopback, as GitHub Enterprise Server serves it (`/api/v3`). */
-async function fakeGitHub(status: number, body: unknown): Promise<{ server: Server; host: string }> {
-  const server = createServer((req, res) => {
-    const ok = req.method === 'GET' && req.url === '/api/v3/app';
-    res.writeHead(ok ? status : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(ok ? body : { message: 'Not Found' }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-/** Starts `server.ts` as `npm start` does, in its own folder (so only that folder's `.env` counts). */
-async function startProcess(env: Record<string, string>, files: Record<string, string> = {}) {
-  const cwd = await mkdtemp(path.join(os.tmpdir(), 'server-'));
-  for (const [name, text] of Object.entries(files)) await writeFile(path.join(cwd, name), text);
-  const child = spawn(process.execPath, SERVER, {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
-  }) as ChildProcessWithoutNullStreams;
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    child,
-    exited,
-    output: () => ({ stdout, stderr }),
-    /** Resolves with the first match of `pattern` in stdout, or rejects when the process ends first. */
-    async waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
-      for (;;) {
-        const match = pattern.exec(stdout);
-        if (match) return match;
-        const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(r, 100))]);
-        if (done) throw new Error(`server ended before ${pattern}: ${stdout}${stderr}`);
-      }
-    },
-  };
-}
 
 const APP = {
   id: 42,

@@ -17,7 +17,10 @@ export interface Capability {
 }
 
 /** Capabilities asked for by these words, most specific (longest word set) first. */
-export function capabilitiesAskedBy(words: readonly string[], capabilities: readonly Capability[]): Capability[] {
+export function capabilitiesAskedBy(
+  words: readonly string[],
+  capabilities: readonly Capability[],
+): Capability[] {
   return capabilities
     .map((capability) => ({ capability, size: askedSize(words, capability) }))
     .filter(({ size }) => size > 0)
@@ -28,7 +31,10 @@ export function capabilitiesAskedBy(words: readonly string[], capabilities: read
 /** How specifically words ask for a capability: the length of its longest word set they hold, 0 for not at all. */
 export function askedSize(words: readonly string[], capability: Capability): number {
   const present = new Set(words);
-  return Math.max(0, ...capability.when.filter((set) => set.every((word) => present.has(word))).map((set) => set.length));
+  return Math.max(
+    0,
+    ...capability.when.filter((set) => set.every((word) => present.has(word))).map((set) => set.length),
+  );
 }
 
 /** Shorthand for `when`: each entry is one word, or several words that must all appear (`'event bus'`). */
@@ -37,7 +43,10 @@ export function anyOf(...phrases: readonly string[]): readonly (readonly string[
 }
 
 /** Only the capabilities matched by the longest word set: what a single story most specifically asks for. */
-export function mostSpecificAskedBy(words: readonly string[], capabilities: readonly Capability[]): Capability[] {
+export function mostSpecificAskedBy(
+  words: readonly string[],
+  capabilities: readonly Capability[],
+): Capability[] {
   const size = (capability: Capability) => askedSize(words, capability);
   const best = Math.max(0, ...capabilities.map(size));
   return best === 0 ? [] : capabilities.filter((capability) => size(capability) === best);

@@ -1,10 +1,50 @@
-import type { RequirementCoverage, RequirementSource, TestEvidence } from '../../../core/bundle/requirement-coverage.js';
+import type {
+  RequirementCoverage,
+  RequirementSource,
+  TestEvidence,
+} from '../../../core/bundle/requirement-coverage.js';
 import type { DescriptionSentence } from '../naming/description-sentences.js';
 import { askedSize, capabilitiesAskedBy } from './capability.js';
 import type { Capability } from './capability.js';
 
 /** Words that carry no ask on their own; a clause of only these is skipped. */
-const EMPTY_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'with', 'that', 'which', 'it', 'its', 'is', 'are', 'be', 'this', 'these', 'their', 'our', 'we', 'i', 'as', 'by', 'all', 'each', 'every', 'also', 'including', 'via', 'from', 'into', 'so']);
+const EMPTY_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'with',
+  'that',
+  'which',
+  'it',
+  'its',
+  'is',
+  'are',
+  'be',
+  'this',
+  'these',
+  'their',
+  'our',
+  'we',
+  'i',
+  'as',
+  'by',
+  'all',
+  'each',
+  'every',
+  'also',
+  'including',
+  'via',
+  'from',
+  'into',
+  'so',
+]);
 
 /**
  * One row per sentence of the description: covered when every clause that asks for something is
@@ -18,12 +58,18 @@ export function describeSentences(
   return sentences.flatMap((sentence) => {
     const clauses = sentence.clauses.filter((clause) => clause.words.some((word) => !EMPTY_WORDS.has(word)));
     if (clauses.length === 0) return [];
-    const answered = clauses.map((clause) => ({ clause, capabilities: relevant(clause.words, capabilities) }));
+    const answered = clauses.map((clause) => ({
+      clause,
+      capabilities: relevant(clause.words, capabilities),
+    }));
     return [
       combine({
         source: { kind: 'description', sentence: sentence.number },
         text: sentence.text,
-        parts: answered.map(({ clause, capabilities: found }) => ({ text: clause.text, capabilities: found })),
+        parts: answered.map(({ clause, capabilities: found }) => ({
+          text: clause.text,
+          capabilities: found,
+        })),
       }),
     ];
   });
@@ -36,12 +82,18 @@ export function combine(params: {
   parts: readonly { readonly text: string; readonly capabilities: readonly Capability[] }[];
   extraGaps?: readonly string[];
 }): RequirementCoverage {
-  const generated = params.parts.map((part) => ({ ...part, capabilities: part.capabilities.filter((capability) => capability.notGenerated === undefined) }));
+  const generated = params.parts.map((part) => ({
+    ...part,
+    capabilities: part.capabilities.filter((capability) => capability.notGenerated === undefined),
+  }));
   const gaps = [
     ...params.parts.flatMap((part, index) => {
       const skipped = part.capabilities.filter((capability) => capability.notGenerated !== undefined);
-      if (skipped.length > 0) return skipped.map((capability) => `"${part.text}": ${capability.notGenerated ?? ''}`);
-      return (generated[index]?.capabilities.length ?? 0) > 0 ? [] : [`"${part.text}": nothing was generated for this`];
+      if (skipped.length > 0)
+        return skipped.map((capability) => `"${part.text}": ${capability.notGenerated ?? ''}`);
+      return (generated[index]?.capabilities.length ?? 0) > 0
+        ? []
+        : [`"${part.text}": nothing was generated for this`];
     }),
     ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
     ...(params.extraGaps ?? []),
@@ -52,7 +104,9 @@ export function combine(params: {
     source: params.source,
     text: params.text,
     status: !anyGenerated ? 'not_covered' : gaps.length > 0 ? 'partial' : 'covered',
-    ...(anyGenerated ? { implementedBy: unique(used.map((capability) => capability.implementedBy)).join('; ') } : {}),
+    ...(anyGenerated
+      ? { implementedBy: unique(used.map((capability) => capability.implementedBy)).join('; ') }
+      : {}),
     tests: uniqueTests(used.flatMap((capability) => capability.tests)),
     resources: unique(used.flatMap((capability) => capability.resources)),
     gaps,

@@ -17,7 +17,10 @@ export function releaseCoverage(params: {
       shifting.configName === undefined
         ? `each deploy updates ${functionId} in place; an error alarm watches it`
         : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName}, rolling back on its alarms`,
-    resources: shifting.configName === undefined ? [`${functionId}ErrorAlarm`] : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
+    resources:
+      shifting.configName === undefined
+        ? [`${functionId}ErrorAlarm`]
+        : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
     ...(params.gaps === undefined ? {} : { gaps: params.gaps }),
   });
 }

@@ -8,11 +8,20 @@ import type { BlueprintInput } from '../blueprint-input.js';
 export function strategyCoverage(
   input: BlueprintInput,
   effect:
-    | { readonly applied: true; readonly implementedBy: string; readonly resources: readonly string[]; readonly gaps?: readonly string[] }
+    | {
+        readonly applied: true;
+        readonly implementedBy: string;
+        readonly resources: readonly string[];
+        readonly gaps?: readonly string[];
+      }
     | { readonly applied: false; readonly reason: string },
 ): RequirementCoverage[] {
   if (input.strategy === undefined) return [];
-  const base = { source: { kind: 'setting', name: 'deployment_strategy' } as const, text: input.strategy, tests: [] };
+  const base = {
+    source: { kind: 'setting', name: 'deployment_strategy' } as const,
+    text: input.strategy,
+    tests: [],
+  };
   return [
     effect.applied
       ? {

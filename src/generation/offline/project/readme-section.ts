@@ -46,7 +46,8 @@ export function readmeSection(params: ReadmeSectionParams): string {
             : row.source.name;
       const tests =
         row.tests.length === 0 ? '' : ` Tests: ${row.tests.map((test) => codeSpan(test.title)).join(', ')}.`;
-      const gaps = row.gaps.length === 0 ? '' : ` Not covered: ${untrustedInlineWithCode(row.gaps.join('; '))}.`;
+      const gaps =
+        row.gaps.length === 0 ? '' : ` Not covered: ${untrustedInlineWithCode(row.gaps.join('; '))}.`;
       lines.push(
         `- ${MARK[row.status]} **${label}**: ${untrustedInline(row.text)} — ${untrustedInlineWithCode(row.implementedBy ?? 'nothing generated')}.${tests}${gaps}`,
       );
