@@ -6,9 +6,9 @@ import { MINIMAL_REQUEST_EXAMPLE } from './minimal-request-example.js';
 import type { RequestFieldError } from './request-field-error.js';
 
 const NEXT_STEP: Record<RequestChannel, string> = {
-  'issue-form': 'Edit the issue to fix the fields above, then comment `/retry`.',
+  'issue-form': 'Edit the issue to fix the fields above, then comment `/implement` to run it again.',
   'issue-payload':
-    'Edit the payload in the issue (or comment) to fix the fields above, then comment `/retry`.',
+    'Edit the payload in the issue (or comment) to fix the fields above, then comment `/implement` to run it again.',
   workflow_dispatch:
     'Run the workflow again with a corrected `request` input (or corrected individual inputs).',
   repository_dispatch: 'Send the `implementation-request` event again with a corrected `client_payload`.',
