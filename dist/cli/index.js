@@ -59406,8 +59406,8 @@ const MINIMAL_REQUEST_EXAMPLE = {
 
 
 const NEXT_STEP = {
-    'issue-form': 'Edit the issue to fix the fields above, then comment `/retry`.',
-    'issue-payload': 'Edit the payload in the issue (or comment) to fix the fields above, then comment `/retry`.',
+    'issue-form': 'Edit the issue to fix the fields above, then comment `/implement` to run it again.',
+    'issue-payload': 'Edit the payload in the issue (or comment) to fix the fields above, then comment `/implement` to run it again.',
     workflow_dispatch: 'Run the workflow again with a corrected `request` input (or corrected individual inputs).',
     repository_dispatch: 'Send the `implementation-request` event again with a corrected `client_payload`.',
     file: 'Fix the request file and run again.',
