@@ -45,6 +45,11 @@ export const ADVERSARIAL_MARKDOWN: Readonly<Record<string, (size: number) => str
   'command-line': (size) => `/deploy ${'staging '.repeat(size / 8)}`,
   'backtick-runs': (size) => '`a``'.repeat(size / 4),
   'table-cells': (size) => `${'|a'.repeat(size / 4)}\n${'|-'.repeat(size / 4)}`,
+  /** One paragraph with a run of blanks inside: a trailing-blank regex retried the run from each blank (14 s). */
+  'space-run': (size) => `a${' '.repeat(size - 2)}b`,
+  'tab-run': (size) => `a${'\t'.repeat(size - 2)}b`,
+  /** The same run inside a request's description, which is sanitized on its own. */
+  'space-run-description': (size) => fencedRequest(`a${' '.repeat(size - 2)}b`),
 };
 
 /** A fenced JSON request whose description is `description`. */
