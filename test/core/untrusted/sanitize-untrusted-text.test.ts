@@ -24,6 +24,22 @@ describe('sanitizeUntrustedText', () => {
     expect(renderedText(text)).toBe(text);
   });
 
+  it.each([
+    ['after an unfinished processing instruction', 'a <? b <!-- hidden words --> c', 'a <? b  c'],
+    ['after an unfinished CDATA section', 'a <![CDATA[ b <!-- hidden words --> c', 'a <![CDATA[ b  c'],
+    [
+      'before an unfinished one, inside link brackets',
+      '[#<table><!DOCTYPE hidden words>&quot;<?php/>',
+      '[#\n"<?php/>',
+    ],
+  ])(
+    'removes raw HTML GitHub hides %s (markdown-it stopped reading any after one failed)',
+    (_, text, shown) => {
+      expect(sanitizeUntrustedText(text).text).toBe(shown);
+      expect(wordsOf(renderedText(text))).not.toContain('hidden');
+    },
+  );
+
   it('removes zero-width, direction-control, tag and variation-selector characters, also when written as entities', () => {
     const hidden = [
       '\u200B',

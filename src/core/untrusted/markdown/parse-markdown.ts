@@ -1,5 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { lazyContinuation } from './lazy-continuation.js';
+import { rawHtmlSpecials } from './raw-html-specials.js';
 
 /**
  * CommonMark with GitHub's tables and strikethrough and raw HTML passed through, as GitHub parses
@@ -13,7 +14,9 @@ const reader = new MarkdownIt('default', {
   linkify: false,
   typographer: false,
   maxNesting: 20,
-}).use(lazyContinuation);
+})
+  .use(lazyContinuation)
+  .use(rawHtmlSpecials);
 
 export interface ParsedMarkdown {
   /** markdown-it's flat token stream: block tokens, each `inline` one holding its `children`. */
