@@ -40,6 +40,24 @@ describe('sanitizeUntrustedText', () => {
     },
   );
 
+  it.each([
+    ['x <textarea><a title="hidden words">y</a>', 'x y'],
+    ['<xmp><img alt="hidden words"></xmp>', ''],
+    ['a <textarea><!-- hidden words --></textarea> b', 'a  b'],
+    ['<style><!--</style>\n\nhidden words', ''],
+    ['<iframe><!--</iframe>\n\nhidden words', ''],
+    ['Shown.\n\n<plaintext>\n<!--\n\nhidden words', 'Shown.'],
+  ])('reads what follows a tag GitHub filters as markup, as GitHub does (GFM §6.11): %j', (text, shown) => {
+    expect(sanitizeUntrustedText(text).text).toBe(shown);
+    expect(wordsOf(renderedText(text))).not.toContain('hidden');
+  });
+
+  it("drops ruby's fallback text, which a browser does not show", () => {
+    const text = '<ruby>漢<rp>(hidden words)</rp><rt>kan</rt></ruby>';
+    expect(sanitizeUntrustedText(text).text).toBe('漢kan');
+    expect(renderedText(text)).not.toContain('hidden');
+  });
+
   it('removes zero-width, direction-control, tag and variation-selector characters, also when written as entities', () => {
     const hidden = [
       '\u200B',
