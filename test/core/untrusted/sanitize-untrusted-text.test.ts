@@ -58,6 +58,17 @@ describe('sanitizeUntrustedText', () => {
     expect(renderedText(text)).not.toContain('hidden');
   });
 
+  it('drops footnote definitions: GitHub hides one nothing refers to, and shows the others apart, at the foot', () => {
+    const text = 'Use DynamoDB.[^1]\n\n[^1]: As agreed.\n\n[^note]: hidden words\n    more hidden words';
+    expect(sanitizeUntrustedText(text)).toEqual({
+      text: 'Use DynamoDB.[1]',
+      removed: [{ kind: 'footnote', count: 2 }],
+    });
+    expect(wordsOf(renderedText(text))).not.toContain('hidden');
+    // Inline footnotes are not GitHub syntax: their text stays.
+    expect(sanitizeUntrustedText('a ^[b] c').text).toBe('a ^[b] c');
+  });
+
   it('removes zero-width, direction-control, tag and variation-selector characters, also when written as entities', () => {
     const hidden = [
       '\u200B',

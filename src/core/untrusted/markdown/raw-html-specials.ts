@@ -1,5 +1,4 @@
-import type MarkdownIt from 'markdown-it';
-import type { StateInline } from 'markdown-it';
+import type { MarkdownIt, StateInline } from 'markdown-it';
 
 /** CommonMark 0.31.2 §6.6: the raw HTML that is not a tag, each ended by the first terminator after its opener. */
 const SPECIALS = [
