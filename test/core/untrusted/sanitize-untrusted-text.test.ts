@@ -65,6 +65,9 @@ describe('sanitizeUntrustedText', () => {
       removed: [{ kind: 'footnote', count: 2 }],
     });
     expect(wordsOf(renderedText(text))).not.toContain('hidden');
+    // A line after a definition inside the footnote continues it (CommonMark's laziness), hidden with it.
+    expect(sanitizeUntrustedText('Shown.\n\n[^1]: [r]: /x\nhidden words').text).toBe('Shown.');
+    expect(wordsOf(renderedText('Shown.\n\n[^1]: [r]: /x\nhidden words'))).not.toContain('hidden');
     // Inline footnotes are not GitHub syntax: their text stays.
     expect(sanitizeUntrustedText('a ^[b] c').text).toBe('a ^[b] c');
   });
