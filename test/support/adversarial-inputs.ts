@@ -45,6 +45,16 @@ export const ADVERSARIAL_MARKDOWN: Readonly<Record<string, (size: number) => str
   'command-line': (size) => `/deploy ${'staging '.repeat(size / 8)}`,
   'backtick-runs': (size) => '`a``'.repeat(size / 4),
   'table-cells': (size) => `${'|a'.repeat(size / 4)}\n${'|-'.repeat(size / 4)}`,
+  /** A fenced yaml mapping of thousands of keys: the YAML library's unique-key check was quadratic. */
+  'yaml-many-keys': (size) => {
+    const keys = Array.from({ length: Math.floor(size / 10) }, (_, index) => `k${index}: 1`);
+    return `\`\`\`yaml\n${keys.join('\n').slice(0, size)}\n\`\`\`\n`;
+  },
+  /** One paragraph with a run of blanks inside: a trailing-blank regex retried the run from each blank (14 s). */
+  'space-run': (size) => `a${' '.repeat(size - 2)}b`,
+  'tab-run': (size) => `a${'\t'.repeat(size - 2)}b`,
+  /** The same run inside a request's description, which is sanitized on its own. */
+  'space-run-description': (size) => fencedRequest(`a${' '.repeat(size - 2)}b`),
 };
 
 /** A fenced JSON request whose description is `description`. */

@@ -1,6 +1,11 @@
 import { readChoice, readScore, readStoryLines, readStrategyChoice } from './field-value-readers.js';
 import { isRecord } from './is-record.js';
-import { ISSUE_FORM_FIELDS, NO_RESPONSE, type IssueFormField } from './issue-form-fields.js';
+import {
+  ISSUE_FORM_FIELDS,
+  NO_RESPONSE,
+  type IssueFormField,
+  type IssueFormFieldKind,
+} from './issue-form-fields.js';
 import { mergeRequestContext } from './merge-request-context.js';
 import {
   readMarkdownBlocks,
@@ -15,6 +20,9 @@ import { splitFormSections } from './split-form-sections.js';
 
 /** Fewer form headings than this and the body is prose that happens to use a heading, not the form. */
 const MIN_FORM_SECTIONS = 2;
+
+/** Dropdowns and one-line inputs: GitHub renders their value as a single block. */
+const SINGLE_BLOCK = new Set<IssueFormFieldKind>(['choice', 'text', 'number']);
 
 /** GitHub writes "_No response_" for an empty field, which renders as the words in italics. */
 const NO_RESPONSE_TEXT = NO_RESPONSE.replace(/^_|_$/g, '');
@@ -87,7 +95,7 @@ export function parseIssueForm(body: string): RequestParseResult {
 export function formFromBlocks(markdown: MarkdownBlocks): RequestParseResult {
   const sections = splitFormSections(
     markdown.blocks,
-    ISSUE_FORM_FIELDS.map((field) => field.label),
+    ISSUE_FORM_FIELDS.map((field) => ({ label: field.label, singleBlock: SINGLE_BLOCK.has(field.kind) })),
   );
   if (sections.size < MIN_FORM_SECTIONS) {
     return {

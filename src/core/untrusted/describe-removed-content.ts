@@ -9,6 +9,7 @@ const NOUNS: Record<RemovedContentKind, readonly [singular: string, plural: stri
   'markdown-image': ['image (with its alt text)', 'images (with their alt text)'],
   'link-title': ['link title', 'link titles'],
   'reference-definition': ['link reference definition', 'link reference definitions'],
+  footnote: ['footnote', 'footnotes'],
 };
 
 /** "2 HTML comments and 1 invisible character"; empty when nothing was removed. */

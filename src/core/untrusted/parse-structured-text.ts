@@ -1,5 +1,6 @@
 import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { checkValueBounds } from './check-value-bounds.js';
+import { firstDuplicateKey } from './first-duplicate-key.js';
 import { locateJsonError } from './locate-json-error.js';
 import { structuredTextNesting } from './structured-text-nesting.js';
 import { MAX_NESTING_DEPTH, MAX_UNTRUSTED_TEXT_LENGTH, MAX_VALUE_COUNT } from './untrusted-input-limits.js';
@@ -83,12 +84,23 @@ function parseJson(text: string): StructuredTextResult {
 function parseYaml(text: string, customTags: SchemaOptions['customTags'] | undefined): StructuredTextResult {
   const options: ParseOptions & DocumentOptions & SchemaOptions = {
     prettyErrors: true,
-    uniqueKeys: true,
+    // Checked below in one pass; the library's own check is quadratic in a mapping's keys.
+    uniqueKeys: false,
     ...(customTags === undefined ? {} : { customTags }),
   };
   const document = parseDocument(text, options);
   // With custom tags, an unknown one (`!Reff`) is only a warning to the library, but the reader would refuse it.
   const [error] = customTags === undefined ? document.errors : [...document.errors, ...document.warnings];
+  const duplicate = error === undefined ? firstDuplicateKey(document) : undefined;
+  if (duplicate !== undefined) {
+    const { line, column } = lineAndColumn(text, duplicate);
+    return {
+      ok: false,
+      message: `is not valid YAML at line ${line}, column ${column}: Map keys must be unique`,
+      line,
+      column,
+    };
+  }
   if (error) {
     const position = error.linePos?.[0];
     const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');

@@ -7,7 +7,8 @@ export type RemovedContentKind =
   | 'html-tag'
   | 'markdown-image'
   | 'link-title'
-  | 'reference-definition';
+  | 'reference-definition'
+  | 'footnote';
 
 export interface RemovedContent {
   readonly kind: RemovedContentKind;

@@ -53,4 +53,31 @@ describe('parseStructuredText', () => {
     const result = parseStructuredText({ text: bomb, format: 'yaml' });
     expect(result.ok ? '' : result.message).toMatch(/alias/i);
   });
+
+  it.each([
+    ['a: 1\nb: 2\na: 3', 3, 1],
+    ['x:\n  b: 1\n  c: 2\n  b: 3', 4, 3],
+    ['{a: 1, a: 2}', 1, 8],
+    // One property name once read: the second would silently replace the first.
+    ['1: a\n"1": b', 2, 1],
+    ['true: a\n"true": b', 2, 1],
+    ['? [a]\n: 1\n? [a]\n: 2', 3, 3],
+  ])('refuses the repeated key in YAML %j at line %i, column %i', (text, line, column) => {
+    expect(parseStructuredText({ text, format: 'yaml' })).toEqual({
+      ok: false,
+      message: `is not valid YAML at line ${line}, column ${column}: Map keys must be unique`,
+      line,
+      column,
+    });
+  });
+
+  it('keeps equal keys in different mappings, and reads a mapping of thousands of keys', () => {
+    expect(parseStructuredText({ text: '- a: 1\n- a: 2', format: 'yaml' })).toEqual({
+      ok: true,
+      value: [{ a: 1 }, { a: 2 }],
+    });
+    const keys = Array.from({ length: 4_000 }, (_, index) => `k${index}: 1`).join('\n');
+    const result = parseStructuredText({ text: keys, format: 'yaml' });
+    expect(result.ok && Object.keys(result.value as object)).toHaveLength(4_000);
+  });
 });

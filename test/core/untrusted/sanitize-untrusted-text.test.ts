@@ -24,6 +24,54 @@ describe('sanitizeUntrustedText', () => {
     expect(renderedText(text)).toBe(text);
   });
 
+  it.each([
+    ['after an unfinished processing instruction', 'a <? b <!-- hidden words --> c', 'a <? b  c'],
+    ['after an unfinished CDATA section', 'a <![CDATA[ b <!-- hidden words --> c', 'a <![CDATA[ b  c'],
+    [
+      'before an unfinished one, inside link brackets',
+      '[#<table><!DOCTYPE hidden words>&quot;<?php/>',
+      '[#\n"<?php/>',
+    ],
+  ])(
+    'removes raw HTML GitHub hides %s (markdown-it stopped reading any after one failed)',
+    (_, text, shown) => {
+      expect(sanitizeUntrustedText(text).text).toBe(shown);
+      expect(wordsOf(renderedText(text))).not.toContain('hidden');
+    },
+  );
+
+  it.each([
+    ['x <textarea><a title="hidden words">y</a>', 'x y'],
+    ['<xmp><img alt="hidden words"></xmp>', ''],
+    ['a <textarea><!-- hidden words --></textarea> b', 'a  b'],
+    ['<style><!--</style>\n\nhidden words', ''],
+    ['<iframe><!--</iframe>\n\nhidden words', ''],
+    ['Shown.\n\n<plaintext>\n<!--\n\nhidden words', 'Shown.'],
+  ])('reads what follows a tag GitHub filters as markup, as GitHub does (GFM §6.11): %j', (text, shown) => {
+    expect(sanitizeUntrustedText(text).text).toBe(shown);
+    expect(wordsOf(renderedText(text))).not.toContain('hidden');
+  });
+
+  it("drops ruby's fallback text, which a browser does not show", () => {
+    const text = '<ruby>漢<rp>(hidden words)</rp><rt>kan</rt></ruby>';
+    expect(sanitizeUntrustedText(text).text).toBe('漢kan');
+    expect(renderedText(text)).not.toContain('hidden');
+  });
+
+  it('drops footnote definitions: GitHub hides one nothing refers to, and shows the others apart, at the foot', () => {
+    const text = 'Use DynamoDB.[^1]\n\n[^1]: As agreed.\n\n[^note]: hidden words\n    more hidden words';
+    expect(sanitizeUntrustedText(text)).toEqual({
+      text: 'Use DynamoDB.[1]',
+      removed: [{ kind: 'footnote', count: 2 }],
+    });
+    expect(wordsOf(renderedText(text))).not.toContain('hidden');
+    // A line after a definition inside the footnote continues it (CommonMark's laziness), hidden with it.
+    expect(sanitizeUntrustedText('Shown.\n\n[^1]: [r]: /x\nhidden words').text).toBe('Shown.');
+    expect(wordsOf(renderedText('Shown.\n\n[^1]: [r]: /x\nhidden words'))).not.toContain('hidden');
+    // Inline footnotes are not GitHub syntax: their text stays.
+    expect(sanitizeUntrustedText('a ^[b] c').text).toBe('a ^[b] c');
+  });
+
   it('removes zero-width, direction-control, tag and variation-selector characters, also when written as entities', () => {
     const hidden = [
       '\u200B',

@@ -10,7 +10,12 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
  * A core rule after block parsing (before markdown-it strips its `reference_definition` tokens): a
  * `code_block` that starts on the line a definition ends on is such a continuation. It becomes a paragraph,
  * joined with a paragraph that follows it without a blank line, as the specification's single
- * paragraph would be; the inline rule then parses it like any other. Linear in the tokens.
+ * paragraph would be; the inline rule then parses it like any other.
+ *
+ * The same continuation inside a footnote definition: `[^1]: [r]: /x\nwords` keeps `words` in the
+ * footnote's paragraph (a lazy continuation line, §5.1), so GitHub hides it with an unreferenced
+ * footnote; markdown-it ends the footnote after the definition and shows `words` as a paragraph of
+ * its own. That paragraph is moved back into the footnote. Linear in the tokens.
  */
 export function lazyContinuation(reader: MarkdownIt): void {
   reader.core.ruler.after('block', 'lazy_continuation', (state) => {
@@ -25,6 +30,12 @@ function mended(state: StateCore): Token[] {
     const token = state.tokens[index];
     if (token === undefined) continue;
     const previous = state.tokens[index - 1];
+    const lazyParagraph = footnoteLazyParagraph(state.tokens, index);
+    if (lazyParagraph !== undefined) {
+      tokens.push(...lazyParagraph.map((part) => nested(part)), token);
+      index += lazyParagraph.length;
+      continue;
+    }
     const continuesDefinition =
       token.type === 'code_block' &&
       previous?.type === 'reference_definition' &&
@@ -42,6 +53,26 @@ function mended(state: StateCore): Token[] {
     tokens.push(...paragraph(state, token, content));
   }
   return tokens;
+}
+
+/**
+ * The paragraph that markdown-it put right after a footnote definition's close although it is a lazy
+ * continuation of the definition's last line: the footnote ends in a link reference definition and
+ * the paragraph starts on the line that definition ends on.
+ */
+function footnoteLazyParagraph(tokens: readonly Token[], closeAt: number): Token[] | undefined {
+  const [definition, close, open, inline, end] = tokens.slice(closeAt - 1, closeAt + 4);
+  if (close?.type !== 'footnote_reference_close' || definition?.type !== 'reference_definition')
+    return undefined;
+  if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || end?.type !== 'paragraph_close')
+    return undefined;
+  if (open.map?.[0] !== definition.map?.[1]) return undefined;
+  return [open, inline, end];
+}
+
+function nested(token: Token): Token {
+  token.level += 1;
+  return token;
 }
 
 function paragraph(state: StateCore, like: Token, content: string): Token[] {

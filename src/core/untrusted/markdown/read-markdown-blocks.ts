@@ -47,6 +47,7 @@ export function readMarkdownBlocks(markdown: string): MarkdownBlocks {
     void counts.set(kind, (counts.get(kind) ?? 0) + by);
   const parsed = parseMarkdown(markdown);
   count('reference-definition', parsed.referenceDefinitions);
+  count('footnote', parsed.footnoteDefinitions);
   countHiddenMarkup(parsed.tokens, count);
   const html = new VisibleHtmlStream(count);
   const blocks: VisibleBlock[] = [];

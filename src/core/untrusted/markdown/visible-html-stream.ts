@@ -4,11 +4,12 @@ import { VisibleTextBuilder } from './visible-text-builder.js';
 
 /**
  * Elements whose content a reader never sees: GitHub's sanitizer drops `script` with its content;
- * the others are dropped here too, although GitHub unwraps some of them, because removing too much
- * is acceptable and leaving hidden text in is not.
+ * browsers show nothing of a `template` or of an `rp` (ruby's fallback parentheses) where ruby is
+ * supported; the others are dropped here too, although GitHub unwraps some of them, because
+ * removing too much is acceptable and leaving hidden text in is not.
  */
 const HIDDEN_CONTENT = new Set(
-  'script style template title iframe noscript noembed noframes object svg math'.split(' '),
+  'script style template title iframe noscript noembed noframes object svg math rp'.split(' '),
 );
 /** Elements after whose start or end a browser starts a new line, so words never run together. */
 const LINE_BREAKING = new Set(
@@ -18,18 +19,16 @@ const LINE_BREAKING = new Set(
 );
 /** Structure whose surrounding whitespace the browser does not show (markdown-it writes a newline after each). */
 const BLOCK_LEVEL = new Set('br hr h1 h2 h3 h4 h5 h6 ul ol li pre tr td th'.split(' '));
-/** The tokenizer state a tree builder switches to after these start tags (WHATWG HTML §13.2.6.4). */
+/**
+ * The tokenizer state a tree builder switches to after these start tags (WHATWG HTML §13.2.6.4).
+ * Only `noscript` here: GitHub's tag filter (GFM §6.11) turns `title`, `textarea`, `style`, `xmp`,
+ * `iframe`, `noembed`, `noframes`, `script` and `plaintext` in raw HTML into text, so what follows
+ * them is read as markup, whose comments and attributes stay hidden. Reading it as raw text showed
+ * them: `<textarea><a title="hidden">` put the title in the request, and `<style><!--</style>` ended
+ * the comment GitHub leaves open.
+ */
 const TEXT_MODES: Readonly<Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]>> = {
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
   noscript: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  title: TokenizerMode.RCDATA,
-  plaintext: TokenizerMode.PLAINTEXT,
 };
 
 export type RemovalCounter = (kind: RemovedContentKind) => void;
@@ -37,8 +36,8 @@ export type RemovalCounter = (kind: RemovedContentKind) => void;
 /**
  * Reads a document's HTML — markdown-it's rendering, raw HTML passed through — as one stream through
  * parse5's spec tokenizer, the way a browser reads the page GitHub serves: an unterminated comment,
- * an unclosed attribute quote or an open `<script>` swallows everything after it, rendered markdown
- * included. Comments, doctypes and tags with all their attributes (`title`, `alt`, `href`…) are
+ * an unclosed attribute quote or an open `<script>` (whose content is dropped up to its end tag)
+ * swallows everything after it, rendered markdown included. Comments, doctypes and tags with all their attributes (`title`, `alt`, `href`…) are
  * never text; character references are decoded; the content of `HIDDEN_CONTENT` elements is dropped.
  * The text is written with the structure a reader sees (see `VisibleTextBuilder`). No tree is built,
  * so nesting costs nothing; linear in the input.
