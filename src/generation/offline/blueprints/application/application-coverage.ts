@@ -279,6 +279,25 @@ function applicationCapabilities(params: {
       notGenerated: 'no authorizer is generated: the routes are public (see the risk assessment)',
     },
     {
+      when: anyOf(
+        'alert',
+        'alerts',
+        'alerted',
+        'email',
+        'emails',
+        'emailed',
+        'sms',
+        'text message',
+        'page',
+        'paged',
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'nothing sends alerts or messages: the service stores and serves its resources, and publishes status changes only when asked ("an event when the status changes")',
+    },
+    {
       when: anyOf(...EVENT_WORDS),
       implementedBy: '',
       tests: [],
