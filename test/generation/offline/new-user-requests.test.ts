@@ -100,3 +100,31 @@ describe('an archive bucket, as a new user asks for it', () => {
     });
   });
 });
+
+describe('a request for what the application blueprint cannot build', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Shop Backend',
+    stories: [
+      'As a merchant I can upload a photo of a product',
+      'As an admin I receive a daily email report of sales',
+      'As a customer I can pay for an order by credit card',
+    ],
+  };
+
+  it('marks a story partial, naming what was not generated, when only its noun became a route', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'story', 1)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('no file storage')],
+    });
+    expect(row(rows, 'story', 2)).toMatchObject({
+      status: 'partial',
+      gaps: [
+        expect.stringContaining('nothing runs on a schedule'),
+        expect.stringContaining('nothing sends alerts or messages'),
+      ],
+    });
+    expect(row(rows, 'story', 3)).toMatchObject({ status: 'not_covered' });
+  });
+});
