@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createOfflineProvider } from '../../generation/offline/offline-provider.js';
 import { runLocalTask, type LocalTaskResult } from '../../local/run-local-task.js';
+import { invocationFolder } from './invocation-folder.js';
 import { parseCliArguments, USAGE } from './parse-cli-arguments.js';
 
 /** 0 the change is on its branch, 1 the request or its validation failed, 2 a wrong invocation. */
@@ -13,6 +14,7 @@ const EXIT_CODES: Readonly<Record<LocalTaskResult['status'], number>> = {
 };
 
 async function main(argv: string[]): Promise<number> {
+  process.chdir(invocationFolder({ env: process.env, cwd: process.cwd() }));
   const invocation = parseCliArguments(argv);
   if (invocation.kind === 'help') {
     console.log(USAGE);

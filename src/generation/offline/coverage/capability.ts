@@ -37,6 +37,14 @@ export function askedSize(words: readonly string[], capability: Capability): num
   );
 }
 
+/** The words of the longest word set of a capability these words hold; empty when they do not ask for it. */
+export function askedWords(words: readonly string[], capability: Capability): readonly string[] {
+  const present = new Set(words);
+  return capability.when
+    .filter((set) => set.every((word) => present.has(word)))
+    .reduce<readonly string[]>((longest, set) => (set.length > longest.length ? set : longest), []);
+}
+
 /** Shorthand for `when`: each entry is one word, or several words that must all appear (`'event bus'`). */
 export function anyOf(...phrases: readonly string[]): readonly (readonly string[])[] {
   return phrases.map((phrase) => phrase.split(' '));

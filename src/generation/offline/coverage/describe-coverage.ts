@@ -4,7 +4,7 @@ import type {
   TestEvidence,
 } from '../../../core/bundle/requirement-coverage.js';
 import type { DescriptionSentence } from '../naming/description-sentences.js';
-import { askedSize, capabilitiesAskedBy } from './capability.js';
+import { askedWords, capabilitiesAskedBy } from './capability.js';
 import type { Capability } from './capability.js';
 
 /** Words that carry no ask on their own; a clause of only these is skipped. */
@@ -114,14 +114,29 @@ export function combine(params: {
 }
 
 /**
- * The capabilities a clause asks for. An ask the blueprint knows it did not generate counts only
- * when nothing generated matches the clause more specifically (`status change events` beats `events`).
+ * The capabilities a clause asks for, less those a more specific one explains: a capability whose
+ * asking words all belong to a longer matched set of another stands aside (`notified when an archive
+ * lands` is the object notification, not also the bare topic; `status change events` beats the
+ * not-generated `events`). An ask the blueprint did not generate, named by words nothing generated
+ * explains (`a low-stock alert is sent`, next to `send ... product`), is kept, so the row says so.
  */
 function relevant(words: readonly string[], capabilities: readonly Capability[]): Capability[] {
-  const asked = capabilitiesAskedBy(words, capabilities);
-  const size = (capability: Capability) => askedSize(words, capability);
-  const best = Math.max(0, ...asked.filter((capability) => capability.notGenerated === undefined).map(size));
-  return asked.filter((capability) => capability.notGenerated === undefined || size(capability) >= best);
+  const asked = capabilitiesAskedBy(words, capabilities).map((capability) => ({
+    capability,
+    words: askedWords(words, capability),
+  }));
+  return asked
+    .filter(
+      (one) =>
+        !asked.some(
+          (other) =>
+            other !== one &&
+            other.capability.notGenerated === undefined &&
+            other.words.length > one.words.length &&
+            one.words.every((word) => other.words.includes(word)),
+        ),
+    )
+    .map(({ capability }) => capability);
 }
 
 function uniqueTests(tests: readonly TestEvidence[]): TestEvidence[] {

@@ -41,6 +41,41 @@ describe('parseStory', () => {
     });
   });
 
+  it('reads a field list written with commas, the way people write one', () => {
+    const story =
+      'As a warehouse manager I can add a product with a sku, a name, a quantity and a reorder threshold';
+    expect(parse(story).fields.map((field) => field.name)).toEqual([
+      'sku',
+      'name',
+      'quantity',
+      'reorderThreshold',
+    ]);
+    expect(parse('As a user I can create a ticket with a delivery address').fields).toEqual([
+      { name: 'deliveryAddress', list: false, minItems: 0 },
+    ]);
+  });
+
+  it('lists one resource by another, and keeps a possessed thing for the model to place', () => {
+    expect(parse('As a warehouse manager I can list the products of a warehouse')).toMatchObject({
+      kind: 'list',
+      noun: 'product',
+      owner: 'warehouse',
+      ownerIsSelf: false,
+    });
+    // Only a listing reads `the Xs of a Y` as Xs owned by a Y; a read keeps the attribute.
+    expect(parse('As a customer I can see the details of my order')).toMatchObject({
+      kind: 'read',
+      noun: 'order',
+      attribute: 'details',
+    });
+    expect(parse("As warehouse staff I can see a product's stock level")).toMatchObject({
+      kind: 'read',
+      noun: 'level',
+      owner: 'product',
+      possessed: 'stockLevel',
+    });
+  });
+
   it('maps the whole collection to the main resource, and names what it did not use', () => {
     expect(parse('As a buyer I can browse the catalogue')).toMatchObject({ kind: 'list', collective: true });
     expect(parse('As a customer I can add a product to my basket')).toMatchObject({

@@ -23,6 +23,15 @@ const ORDER_STORIES = [
   'As a customer I can cancel an order that has not shipped',
   "As a support agent I can list a customer's orders",
 ];
+const STOCK_STORIES = [
+  'As a warehouse manager I can add a product with a sku, a name, a quantity and a reorder threshold',
+  'As warehouse staff I can update the quantity of a product',
+  "As warehouse staff I can see a product's stock level",
+  'As a warehouse manager I can list the products of a warehouse',
+  'As a warehouse manager I can discontinue a product that is not already discontinued',
+  'As a warehouse manager I can recall a product',
+  'As warehouse staff I can restock a product that has not been recalled',
+];
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -66,6 +75,19 @@ export function matrixCases(): MatrixCase[] {
       ],
     }),
   };
+  // Stories a new user wrote: a field list with commas, a list of one resource by another, an
+  // attribute of a resource read through its owner, a refusal from the status the route itself sets,
+  // and one from a status another route sets.
+  const stock = {
+    id: 'application-stock',
+    request: requestFor({
+      taskType: 'application',
+      taskName: 'Stock Service',
+      stories: STOCK_STORIES,
+      description: 'When a quantity falls below its threshold a low-stock alert is sent.',
+      strategy: 'linear',
+    }),
+  };
   const hostile = {
     id: 'application-hostile',
     request: requestFor({
@@ -75,7 +97,7 @@ export function matrixCases(): MatrixCase[] {
       strategy: 'linear',
     }),
   };
-  return [...cells, ...examples, ...defaults, inventory, hostile, ...mutants()];
+  return [...cells, ...examples, ...defaults, inventory, stock, hostile, ...mutants()];
 }
 
 /** Faults the generated tests must catch: each names the tests that fail once the fault is in. */
@@ -108,6 +130,26 @@ function mutants(): MatrixCase[] {
         find: ", refusedFrom: ['shipped']",
         replace: '',
         breaks: ['story 3 cancel order'],
+      },
+    },
+    {
+      id: 'mutant-restock-recalled',
+      request: requestFor({ taskType: 'application', taskName: 'Stock Service', stories: STOCK_STORIES }),
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", refusedFrom: ['recalled']",
+        replace: '',
+        breaks: ['story 7 restock product'],
+      },
+    },
+    {
+      id: 'mutant-update-ignores-field',
+      request: requestFor({ taskType: 'application', taskName: 'Stock Service', stories: STOCK_STORIES }),
+      mutation: {
+        file: 'src/app.ts',
+        find: 'fields: { ...existing.fields, ...check.fields }',
+        replace: 'fields: { ...existing.fields }',
+        breaks: ['story 2 update quantity product'],
       },
     },
     {

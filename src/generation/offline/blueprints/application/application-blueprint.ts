@@ -34,7 +34,7 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
   return {
     summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}, tests that drive the routes together, deployable template.`,
     plan: [
-      `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${[resource.status.initial, ...resource.status.transitions.map((transition) => transition.to)].join(' → ')}`})`).join('; ')}.`,
+      `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${resource.status.initial}${resource.status.transitions.map((transition) => `, ${transition.action} → ${transition.to}`).join('')}`})`).join('; ')}.`,
       'Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete)' +
         (model.resources.some((resource) => resource.ownerField !== undefined)
           ? ', with an index by owner.'

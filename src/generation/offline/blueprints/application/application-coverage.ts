@@ -1,6 +1,6 @@
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
-import { anyOf } from '../../coverage/capability.js';
+import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
@@ -80,7 +80,7 @@ export function applicationCoverage(params: {
       source,
       text: intent.text,
       parts: [{ text: intent.text, capabilities: [operationCapability({ operation, model, test, story })] }],
-      extraGaps: storyGaps(story, model),
+      extraGaps: [...storyGaps(story, model), ...notGeneratedAsks(intent.text, capabilities.all)],
     });
   });
   return [
@@ -123,6 +123,19 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   return descriptions[operation.kind];
+}
+
+/**
+ * What a story's words ask that the blueprint knowingly did not generate (`upload a photo`, `a daily
+ * email report`): its route answers the rest, so the story is partial and says why.
+ */
+function notGeneratedAsks(text: string, capabilities: readonly Capability[]): string[] {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return capabilities.flatMap((capability) =>
+    capability.notGenerated !== undefined && askedSize(words, capability) > 0
+      ? [capability.notGenerated]
+      : [],
+  );
 }
 
 /** What a story asked that its route does not do. */
@@ -277,6 +290,72 @@ function applicationCapabilities(params: {
       tests: [],
       resources: [],
       notGenerated: 'no authorizer is generated: the routes are public (see the risk assessment)',
+    },
+    {
+      when: anyOf(
+        's3',
+        'bucket',
+        'upload',
+        'uploads',
+        'uploaded',
+        'photo',
+        'photos',
+        'image',
+        'images',
+        'file',
+        'files',
+        'attachment',
+        'attachments',
+        'thumbnail',
+        'thumbnails',
+        'video',
+        'videos',
+        'pdf',
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'no file storage: items are JSON in DynamoDB (at most 400 KB each), so a file (a photo, an upload) would need an S3 bucket and presigned URLs, which are not generated',
+    },
+    {
+      when: anyOf(
+        'daily',
+        'nightly',
+        'weekly',
+        'monthly',
+        'hourly',
+        'every night',
+        'every day',
+        'every week',
+        'every hour',
+        'schedule',
+        'scheduled',
+        'cron',
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: 'nothing runs on a schedule: every route answers a request',
+    },
+    {
+      when: anyOf(
+        'alert',
+        'alerts',
+        'alerted',
+        'email',
+        'emails',
+        'emailed',
+        'sms',
+        'text message',
+        'page',
+        'paged',
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'nothing sends alerts or messages: the service stores and serves its resources, and publishes status changes only when asked ("an event when the status changes")',
     },
     {
       when: anyOf(...EVENT_WORDS),

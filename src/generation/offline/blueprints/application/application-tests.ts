@@ -11,6 +11,7 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
+import { camel } from './model/parse-story.js';
 import { routeKey } from './model/resource-model.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { ownerSample, sampleBody } from './model/sample-body.js';
@@ -325,9 +326,20 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
   update: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
     const owner = resource.ownerField;
+    // The field the story names (`update the quantity of a product`), else an undeclared one.
+    const field = resource.fields.find(
+      (candidate) =>
+        candidate.name !== owner &&
+        candidate.type !== 'list' &&
+        operation.stories.some((story) => story.attribute === candidate.name),
+    );
+    const change =
+      field === undefined
+        ? `note: 'changed'`
+        : `${field.name}: ${field.type === 'number' ? '3' : field.type === 'boolean' ? 'false' : `'changed'`}`;
     return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
-    const changed = await call(${key}, { id: created.body.id, body: { note: 'changed' } });
-    expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
+    const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
+    expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(changed.body);
     expect((await call(${key}, { id: 'no-such-id', body: { note: 'x' } })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
@@ -344,19 +356,30 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     const key = codeLiteral(operation.routeKey);
     const action = operation.action ?? '';
     const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
-    const refusals = operation.refusedFrom.map(
-      (
-        status,
-      ) => `    // No route of this service sets ${status}; the rule still holds when another system does.
+    // A refusal from the status this route sets is the 409 above; one another route sets is driven
+    // through that route; only a status no route sets is checked on the rule itself.
+    const refusals = operation.refusedFrom.flatMap((status) => {
+      if (status === to) return [];
+      const other = resource.status?.transitions.find((transition) => transition.to === status);
+      if (other !== undefined) {
+        const otherKey = codeLiteral(routeKey(resource.collection, 'transition', other.action));
+        return [
+          `    const ${camel(['other', other.action])} = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    expect((await call(${otherKey}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(200);
+    expect((await call(${key}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(409);`,
+        ];
+      }
+      return [
+        `    // No route of this service sets ${status}; the rule still holds when another system does.
     expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
-    );
+      ];
+    });
     return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
     const moved = await call(${key}, { id: created.body.id });
     expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
-    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);
-${refusals.join('\n')}`;
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
   },
 };
 

@@ -135,7 +135,18 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       notGenerated: 'no replication is generated: the bucket lives in one region',
     },
     {
-      when: anyOf('access logs', 'access logging', 'server access', 'audit', 'cloudtrail'),
+      when: anyOf(
+        'access logs',
+        'access log',
+        'access logging',
+        'access logged',
+        'access is logged',
+        'log access',
+        'logs access',
+        'server access',
+        'audit',
+        'cloudtrail',
+      ),
       implementedBy: '',
       tests: [],
       resources: [],
@@ -160,6 +171,24 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
     });
   }
   if (asks.retention !== undefined) {
+    capabilities.unshift({
+      when: anyOf(
+        'never delete',
+        'never deleted',
+        'cannot delete',
+        'not deleted',
+        'immutable',
+        'worm',
+        'tamper',
+        'compliance mode',
+      ),
+      implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${asks.retention.duration.amount} ${asks.retention.duration.unit}`,
+      tests: [test(retentionTitle(asks.retention))],
+      resources: ['DataBucket'],
+      gaps: [
+        'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
+      ],
+    });
     capabilities.unshift({
       when: RETENTION_WORDS.map((word) => [word]),
       implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${asks.retention.days} days`,

@@ -25,6 +25,11 @@ export interface ParsedStory {
   readonly owner?: string;
   /** The object's attribute the story is about (`the status of my order` → `status`). */
   readonly attribute?: string;
+  /**
+   * What a singular possessive object names, camelCase (`a product's stock level` → `stockLevel`):
+   * the owner's attribute when the owner is a resource of the model and the noun is not.
+   */
+  readonly possessed?: string;
   readonly fields: readonly FieldAsk[];
   /** Statuses the action is refused from (`cancel an order that has not shipped` → `shipped`). */
   readonly refusedFrom: readonly string[];
@@ -129,6 +134,7 @@ const QUANTIFIERS = new Set([
   'two',
   'three',
 ]);
+const ARTICLES = new Set(['a', 'an', 'the']);
 const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
 const AUXILIARIES = new Set([
   'has',
@@ -157,9 +163,11 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const rest = words.slice(phrasal === undefined ? 1 : 2);
   const end = rest.findIndex((word) => CONNECTORS.has(word));
   const phrase = end === -1 ? rest : rest.slice(0, end);
-  const object =
-    phrasal === null ? { collective: false, plural: false, ownerIsSelf: false } : readObject(phrase);
   const baseKind = verbKind(verb);
+  const object =
+    phrasal === null
+      ? { collective: false, plural: false, ownerIsSelf: false }
+      : readObject(phrase, baseKind === 'list');
   // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
   const qualifiers = readQualifiers(
     end === -1 ? [] : rest.slice(end),
@@ -175,6 +183,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     collective: object.collective,
     ...(owner === undefined ? {} : { owner }),
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
+    ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
     fields: qualifiers.fields,
     refusedFrom: qualifiers.refusedFrom,
     unused: qualifiers.unused,
@@ -188,14 +197,35 @@ interface ObjectPhrase {
   readonly collective: boolean;
   readonly owner?: string;
   readonly attribute?: string;
+  readonly possessed?: string;
   readonly ownerIsSelf: boolean;
 }
 
-/** `the status of my order`, `a customer's orders`, `all open tickets`. */
-function readObject(phrase: readonly string[]): ObjectPhrase {
+/**
+ * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
+ * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
+ */
+function readObject(phrase: readonly string[], listing: boolean): ObjectPhrase {
   const of = phrase.lastIndexOf('of');
   const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
   const target = of === -1 ? phrase : phrase.slice(of + 1);
+  const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
+  if (
+    listing &&
+    attribute !== undefined &&
+    isPlural(attribute) &&
+    targetHead !== undefined &&
+    !isPlural(targetHead) &&
+    !COLLECTIVE.has(targetHead)
+  ) {
+    return {
+      noun: singular(attribute),
+      plural: true,
+      collective: false,
+      owner: targetHead,
+      ownerIsSelf: target.some((word) => SELF.has(word)),
+    };
+  }
   let owner: string | undefined;
   const kept: string[] = [];
   target.forEach((word, index) => {
@@ -203,10 +233,14 @@ function readObject(phrase: readonly string[]): ObjectPhrase {
     else if (word !== 's') kept.push(word);
   });
   const ownerIsSelf = target.some((word) => SELF.has(word));
-  const head = contentWords(kept).at(-1);
+  const content = contentWords(kept);
+  const head = content.at(-1);
   const collective = head !== undefined && COLLECTIVE.has(head);
+  const possessed =
+    owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
   return {
     ...(head === undefined || collective ? {} : { noun: singular(head) }),
+    ...(possessed === undefined ? {} : { possessed }),
     plural: head !== undefined && (isPlural(head) || target.includes('all')),
     collective,
     ...(owner === undefined ? {} : { owner }),
@@ -257,11 +291,18 @@ function segments(words: readonly string[]): string[][] {
   return found;
 }
 
+/**
+ * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
+ * gone from the words, so an article after a named field starts the next one).
+ */
 function readFields(words: readonly string[]): FieldAsk[] {
   const parts: string[][] = [[]];
   for (const word of words) {
+    const current = parts.at(-1) ?? [];
+    const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
     if (word === 'and') parts.push([]);
-    else parts.at(-1)?.push(word);
+    else if (ARTICLES.has(word) && named) parts.push([word]);
+    else current.push(word);
   }
   return parts.flatMap((part) => {
     const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));

@@ -34,6 +34,8 @@ const NUMBER_FIELDS = new Set([
   'percentage',
   'balance',
   'stock',
+  'threshold',
+  'capacity',
 ]);
 const STATUS_WORDS = new Set(['status', 'state', 'progress']);
 const TERMINAL = new Set([
@@ -61,7 +63,9 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 export function resourceModel(input: BlueprintInput): ResourceModel {
   const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
   const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
-  const parsed = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+  const parsed = attributesOfOwners(
+    intents.filter((intent) => !eventStories.includes(intent)).map(parseStory),
+  );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
@@ -94,6 +98,23 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     stories,
     eventStories,
   };
+}
+
+/**
+ * `see a product's stock level`, where products are created and stock levels are not: a read of the
+ * product's `stockLevel`, not a resource of its own that nothing would ever write.
+ */
+function attributesOfOwners(stories: readonly ParsedStory[]): ParsedStory[] {
+  const created = new Set(
+    stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])),
+  );
+  return stories.map((story) => {
+    const { owner, possessed, noun } = story;
+    if (story.kind !== 'read' || owner === undefined || possessed === undefined) return story;
+    if (!created.has(owner) || noun === undefined || created.has(noun)) return story;
+    const { owner: _owner, possessed: _possessed, ...rest } = story;
+    return { ...rest, noun: owner, attribute: STATUS_WORDS.has(noun) ? noun : possessed };
+  });
 }
 
 function resourceFor(params: { name: string; stories: readonly ParsedStory[]; events: boolean }): Resource {
@@ -205,8 +226,10 @@ function statusName(word: string): string {
   return /(?:ed|en|id|nt)$/.test(word) || word === 'open' ? word : participle(word.replace(/s$/, ''));
 }
 
+/** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */
 function typeOf(name: string): FieldSpec['type'] {
-  return NUMBER_FIELDS.has(name.toLowerCase()) ? 'number' : 'string';
+  const last = name.split(/(?=[A-Z])/).at(-1) ?? name;
+  return NUMBER_FIELDS.has(last.toLowerCase()) ? 'number' : 'string';
 }
 
 function mentions(words: readonly string[], name: string): boolean {

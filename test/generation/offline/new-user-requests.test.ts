@@ -1,0 +1,130 @@
+import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
+import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './offline-test-requests.js';
+
+/** Requests a new user wrote in their first hour (issue #11): what they get, and what the PR says of it. */
+const row = (rows: readonly RequirementCoverage[], kind: 'story' | 'description', number: number) =>
+  rows.find((candidate) =>
+    candidate.source.kind === 'story'
+      ? kind === 'story' && candidate.source.number === number
+      : candidate.source.kind === 'description' &&
+        kind === 'description' &&
+        candidate.source.sentence === number,
+  );
+
+describe('an inventory service, as a new user asks for it', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Inventory Service',
+    description:
+      "Track stock levels of products across warehouses. Warehouse staff adjust quantities; when a product's quantity falls below its reorder threshold a low-stock alert is sent.",
+    stories: [
+      'As a warehouse manager I can add a product with a sku, a name, a quantity and a reorder threshold',
+      'As warehouse staff I can update the quantity of a product',
+      "As warehouse staff I can see a product's stock level",
+      'As a warehouse manager I can list the products of a warehouse',
+      'As a warehouse manager I can discontinue a product that is not already discontinued',
+    ],
+  };
+
+  it('serves the products the stories name, not a "levels" or "warehouses" collection nothing writes', async () => {
+    const { bundle } = await generate(request);
+    const routes = resourcesOfType(parseBundleTemplate(bundle), 'AWS::ApiGatewayV2::Route').map(
+      ([, route]) => route.Properties?.['RouteKey'],
+    );
+    expect(routes).toEqual([
+      'GET /health',
+      'POST /products',
+      'GET /products/{id}',
+      'GET /products',
+      'PATCH /products/{id}',
+      'POST /products/{id}/discontinue',
+    ]);
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("{ name: 'sku', type: 'string', required: true }");
+    expect(model).toContain("{ name: 'reorderThreshold', type: 'number', required: true }");
+    expect(model).toContain("ownerField: 'warehouseId'");
+    expect(model).not.toContain('nameQuantity');
+  });
+
+  it('proves the story route by route: the quantity changes, a discontinued product is refused without a false rule check', async () => {
+    const tests = fileContent((await generate(request)).bundle, 'test/app.test.ts');
+    expect(tests).toContain('body: { quantity: 3 } });');
+    expect(tests).not.toContain('No route of this service sets discontinued');
+  });
+
+  it('names the low-stock alert as not generated instead of counting a create route for it', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'story', 4)).toMatchObject({
+      status: 'covered',
+      implementedBy: 'GET /products lists products, by warehouseId when given',
+    });
+    expect(row(rows, 'description', 2)).toMatchObject({
+      status: 'partial',
+      gaps: expect.arrayContaining([expect.stringContaining('nothing sends alerts or messages')]),
+    });
+  });
+});
+
+describe('an archive bucket, as a new user asks for it', () => {
+  const request = {
+    taskType: 'infrastructure' as const,
+    taskName: 'Archive Bucket',
+    description:
+      'An S3 bucket for audit archives. Objects move to Glacier after 30 days and are kept for 7 years. The compliance team is notified when an archive lands. Access is logged to a separate bucket.',
+    stories: [
+      'As an auditor I can read archives but never delete them',
+      'As the compliance team I am notified when an archive lands',
+    ],
+  };
+
+  it('says access logging is not generated where the request asks for it, rather than counting the bucket', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'description', 4)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('no access logging is generated')],
+    });
+  });
+
+  it('counts an object notification once, without the bare topic’s "nothing else was named"', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'description', 3)).toMatchObject({ status: 'covered' });
+    expect(row(rows, 'description', 3)?.gaps).toEqual([]);
+    expect(row(rows, 'story', 2)).toMatchObject({ status: 'covered' });
+  });
+
+  it('does not promise "never delete" from governance-mode Object Lock', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'story', 1)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('s3:BypassGovernanceRetention')],
+    });
+  });
+});
+
+describe('a request for what the application blueprint cannot build', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Shop Backend',
+    stories: [
+      'As a merchant I can upload a photo of a product',
+      'As an admin I receive a daily email report of sales',
+      'As a customer I can pay for an order by credit card',
+    ],
+  };
+
+  it('marks a story partial, naming what was not generated, when only its noun became a route', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'story', 1)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('no file storage')],
+    });
+    expect(row(rows, 'story', 2)).toMatchObject({
+      status: 'partial',
+      gaps: [
+        expect.stringContaining('nothing runs on a schedule'),
+        expect.stringContaining('nothing sends alerts or messages'),
+      ],
+    });
+    expect(row(rows, 'story', 3)).toMatchObject({ status: 'not_covered' });
+  });
+});
