@@ -42,6 +42,7 @@ const boardOn = (client: StatusCommentClient, existing?: StatusCommentRef) =>
     issueNumber: 7,
     taskId: 'acme/shop#7',
     existing,
+    signingKey: undefined,
     now: clock(),
   });
 
@@ -138,6 +139,9 @@ describe('createStatusBoard', () => {
         branch: 'implementation/7-orders-api',
         updated_at: '2026-11-20T08:00:00.000Z',
       },
+      trust: 'trusted',
+      reason: 'is signed',
+      body: '',
     };
     const issue = fakeIssue();
     const board = boardOn(issue.client, existing);
@@ -180,6 +184,9 @@ describe('createStatusBoard', () => {
         cost_usd: 0,
         updated_at: '2026-11-20T08:00:00.000Z',
       },
+      trust: 'trusted',
+      reason: 'is signed',
+      body: '',
     };
     const board = boardOn(issue.client, existing);
     await expect(board.move('generating')).rejects.toThrow(IllegalTransitionError);

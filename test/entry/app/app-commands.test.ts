@@ -1,4 +1,4 @@
-import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { agentStatusComment } from './agent-status.js';
 import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
@@ -23,20 +23,16 @@ function comment(body: string, sender = 'Codertocat') {
 }
 
 function statusCommentFrom(state: 'awaiting_approval' | 'pr_open', extra: Record<string, unknown> = {}) {
-  return {
-    id: 900,
-    user: { login: 'implementation-agent[bot]', type: 'Bot' },
-    body: renderStatusComment({
-      marker: {
-        task_id: `${OWNER}/${REPO}#1`,
-        state,
-        attempt: state === 'pr_open' ? 1 : 0,
-        cost_usd: 0,
-        updated_at: '2026-11-24T10:00:00Z',
-        ...extra,
-      },
-    }),
-  };
+  return agentStatusComment({
+    marker: {
+      task_id: `${OWNER}/${REPO}#1`,
+      state,
+      attempt: state === 'pr_open' ? 1 : 0,
+      cost_usd: 0,
+      updated_at: '2026-11-24T10:00:00Z',
+      ...extra,
+    },
+  });
 }
 
 function expectPublishToNewBranch(api: ReturnType<typeof githubApi>) {

@@ -1,0 +1,33 @@
+import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { markerKeysFrom, type MarkerKeys } from '../../../src/core/state/marker-keys.js';
+import type { TaskMarker } from '../../../src/core/state/state-marker.js';
+
+/** The test app's bot login, as `GET /app` would give it (`<slug>[bot]`). */
+export const APP_LOGIN = 'implementation-agent[bot]';
+/** The test app's webhook secret, from which its marker key is derived. */
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
+export const TEST_MARKER_KEYS = markerKeysFrom({ secret: TEST_WEBHOOK_SECRET }) as MarkerKeys;
+
+/**
+ * A status comment as the listComments API returns it. By default written the way the app writes
+ * it: by its bot, with its marker signed by the test app's key. `user` and `signingKey` (null for
+ * none) make forgeries.
+ */
+export function agentStatusComment(params: {
+  id?: number;
+  marker: TaskMarker;
+  details?: string;
+  user?: { login: string; type: string };
+  signingKey?: Buffer | null;
+}) {
+  const key = params.signingKey === undefined ? TEST_MARKER_KEYS.current : params.signingKey;
+  return {
+    id: params.id ?? 900,
+    user: params.user ?? { login: APP_LOGIN, type: 'Bot' },
+    body: renderStatusComment({
+      marker: params.marker,
+      ...(params.details === undefined ? {} : { details: params.details }),
+      ...(key === null ? {} : { signingKey: key }),
+    }),
+  };
+}
