@@ -1,4 +1,4 @@
-import { agentStatusComment } from './agent-status.js';
+import { agentStatusComment, heldDigestOf } from './agent-status.js';
 import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
@@ -77,7 +77,12 @@ describe('Probot app: /implement and /approve', () => {
     api.installationToken(INSTALLATION_ID);
     api.reaction(492700400);
     api.config(undefined);
-    api.comments(1, [statusCommentFrom('awaiting_approval', { request_comment_id: 1234 })]);
+    api.comments(1, [
+      statusCommentFrom('awaiting_approval', {
+        request_comment_id: 1234,
+        request_digest: heldDigestOf(PAYLOAD_COMMENT),
+      }),
+    ]);
     api.permission('maintainer', 'maintain');
     api.getComment(1234, PAYLOAD_COMMENT);
     api.updateComment(900);
