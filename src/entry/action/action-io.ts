@@ -20,7 +20,7 @@ export const ACTION_INPUTS = {
   'deployments-dir':
     "mode deploy: a folder that keeps each deployment's exact template, parameters and outputs (rollbacks reuse them); unset keeps none",
   'marker-secret':
-    'A secret (e.g. `${{ secrets.IMPLEMENTATION_AGENT_MARKER_SECRET }}`) the status markers are signed with. Needed under `GITHUB_TOKEN` for `/approve` and `/deploy` to act on a task: every workflow can write as github-actions[bot]',
+    'A repository secret (e.g. IMPLEMENTATION_AGENT_MARKER_SECRET) the status markers are signed with. Under `GITHUB_TOKEN`, `/approve` and `/deploy` act on a task only with it: every workflow can write as github-actions[bot]',
   'previous-marker-secret':
     'During a rotation of `marker-secret`: the secret it replaces. A marker signed with it is accepted once and re-signed',
 } as const;
