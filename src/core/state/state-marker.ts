@@ -11,7 +11,8 @@ const MARKER_LINE = /^<!-- implementation-agent:state (\{.*\})(?: hmac-sha256=([
 /** What the status comment carries between stateless runs (DESIGN §3). */
 export const taskMarkerSchema = z.object({
   task_id: z.string().min(1).max(100),
-  state: z.enum(TASK_STATES),
+  // `held` is what the review work renames `awaiting_approval` to (DESIGN §3); both read the same.
+  state: z.preprocess((value) => (value === 'held' ? 'awaiting_approval' : value), z.enum(TASK_STATES)),
   attempt: z.number().int().nonnegative(),
   branch: z.string().optional(),
   pull_number: z.number().int().positive().optional(),

@@ -78,3 +78,10 @@ describe('state marker: its place and its signature', () => {
     expect(resigned.replace(after?.signature ?? '', '')).toBe(body.replace(before?.signature ?? '', ''));
   });
 });
+
+describe('state marker: the coming name of a hold', () => {
+  it('reads `held` as `awaiting_approval`, the name it will replace', () => {
+    const body = `<!-- implementation-agent:state ${JSON.stringify({ ...marker, state: 'held' })} -->`;
+    expect(parseStateMarker(body)?.state).toBe('awaiting_approval');
+  });
+});

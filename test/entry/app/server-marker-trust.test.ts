@@ -86,7 +86,8 @@ describe('the app server signs and checks markers as the app GitHub says it is',
     ].join('\n');
 
     await deliver(running.url, 'issue_comment', payload);
-    await until(() => api.scope.isDone());
+    // nock counts a request as matched before its body reaches the recorder: wait for the write itself.
+    await until(() => api.scope.isDone() && api.calls.some((call) => call.method === 'PATCH'));
 
     const held = api.calls.find((call) => call.method === 'PATCH')?.body.body as string;
     const line = readStateMarker(held);
