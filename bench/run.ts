@@ -21,6 +21,7 @@ import { benchDeploy } from './deploy-bench.js';
 import { benchPaths } from './paths-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 import { benchUntrustedInput } from './untrusted-input-bench.js';
+import { statusTrust } from '../src/github/status-trust.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const demoRequest = path.join(root, 'examples/orders-api.request.json');
@@ -46,7 +47,13 @@ function providerWithFiles(count: number): ModelProvider {
 async function githubCallsFor(fileCount: number): Promise<number> {
   const { client, calls } = countingGitHub();
   const outcome = await handleTaskEvent(
-    { client, providerFor: () => providerWithFiles(fileCount), log: () => undefined },
+    {
+      client,
+      providerFor: () => providerWithFiles(fileCount),
+      // A dispatch reads no status; the agent's identity is never asked for.
+      trust: statusTrust({ identity: async () => 'implementation-agent[bot]', keys: undefined }),
+      log: () => undefined,
+    },
     {
       name: 'workflow_dispatch',
       payload: {

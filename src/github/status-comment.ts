@@ -1,6 +1,8 @@
 import { fitBody } from '../core/markdown/fit-body.js';
 import { COMMENT_BODY_LIMIT } from '../core/markdown/github-limits.js';
-import { parseStateMarker, type TaskMarker } from '../core/state/state-marker.js';
+import type { MarkerKeys } from '../core/state/marker-keys.js';
+import { judgeMarker, type MarkerJudgement } from '../core/state/judge-marker.js';
+import { readStateMarker, type TaskMarker } from '../core/state/state-marker.js';
 
 interface IssueComment {
   id: number;
@@ -27,24 +29,45 @@ export interface StatusCommentClient {
   };
 }
 
+/** The issue's status comment, the state it carries and how far that state may be believed. */
 export interface StatusCommentRef {
   readonly commentId: number;
   readonly marker: TaskMarker;
+  /** `trusted` or `display-only`; ignored markers are never returned. */
+  readonly trust: Exclude<MarkerJudgement['trust'], 'ignored'>;
+  /** Why it is trusted or not, for answers and logs. */
+  readonly reason: string;
+  readonly signedWith?: MarkerJudgement['signedWith'];
+  /** The comment's body as read (the held request is shown there). */
+  readonly body: string;
+}
+
+/** Who the agent is and which keys sign its markers: what judging a marker needs. */
+export interface MarkerAuthority {
+  /** The login the agent's comments are written as (`<app-slug>[bot]`, `github-actions[bot]`). */
+  readonly identity: string;
+  readonly keys: MarkerKeys | undefined;
 }
 
 const PAGE_SIZE = 100;
 
 /**
- * The issue's status comment and the state it carries. Only comments written by a bot are
- * trusted: anyone can paste a marker into a comment of their own.
+ * The issue's status comment: the first comment whose marker is trusted (see `judgeMarker`), else
+ * the first whose marker is display-only, else `undefined`. Markers written by anyone else, naming
+ * another issue or with a signature that does not hold are skipped, whatever they say; so is any
+ * marker not on the last line of its comment (`readStateMarker`). Reads every page until a trusted
+ * marker is found.
  */
 export async function findStatusComment(params: {
   client: StatusCommentClient;
   owner: string;
   repo: string;
   issueNumber: number;
+  authority: MarkerAuthority;
 }): Promise<StatusCommentRef | undefined> {
-  const { client, owner, repo, issueNumber } = params;
+  const { client, owner, repo, issueNumber, authority } = params;
+  const taskId = `${owner}/${repo}#${issueNumber}`;
+  let displayOnly: StatusCommentRef | undefined;
   for (let page = 1; ; page++) {
     const { data } = await client.issues.listComments({
       owner,
@@ -54,11 +77,28 @@ export async function findStatusComment(params: {
       page,
     });
     for (const comment of data) {
-      if (comment.user?.type !== 'Bot' || comment.body === undefined) continue;
-      const marker = parseStateMarker(comment.body);
-      if (marker) return { commentId: comment.id, marker };
+      const line = comment.body === undefined ? undefined : readStateMarker(comment.body);
+      if (!line) continue;
+      const judgement = judgeMarker({
+        author: comment.user?.login,
+        line,
+        identity: authority.identity,
+        taskId,
+        keys: authority.keys,
+      });
+      if (judgement.trust === 'ignored') continue;
+      const ref: StatusCommentRef = {
+        commentId: comment.id,
+        marker: line.marker,
+        trust: judgement.trust,
+        reason: judgement.reason,
+        ...(judgement.signedWith === undefined ? {} : { signedWith: judgement.signedWith }),
+        body: comment.body ?? '',
+      };
+      if (ref.trust === 'trusted') return ref;
+      displayOnly ??= ref;
     }
-    if (data.length < PAGE_SIZE) return undefined;
+    if (data.length < PAGE_SIZE) return displayOnly;
   }
 }
 

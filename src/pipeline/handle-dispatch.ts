@@ -42,6 +42,7 @@ export async function handleDispatch(
     issueNumber: issue.number,
     taskId,
     existing: undefined,
+    signingKey: deps.trust.keys?.current,
     ...(deps.now ? { now: deps.now } : {}),
   });
   return runIssueTask({

@@ -6,15 +6,18 @@ import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../core/request/parse-issue-request.js';
 import type { RequestParseResult } from '../core/request/request-parse-result.js';
 import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
-import { canTransition, type TaskState } from '../core/state/task-state.js';
+import type { TaskState } from '../core/state/task-state.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
-import { postComment } from '../github/post-comment.js';
-import { findStatusComment } from '../github/status-comment.js';
+import { readTaskStatus } from '../github/read-task-status.js';
 import { answerOnCrash } from './answer-on-crash.js';
+import { approveHeldRequest } from './approve-held-request.js';
 import { classifyTaskEvent } from './classify-task-event.js';
 import { handleDispatch } from './handle-dispatch.js';
 import { handleChatCommand } from './commands/handle-chat-command.js';
+import { holdRequest } from './hold-request.js';
+import { progressStatus } from './progress-status.js';
+import { refuseIllegalMove } from './refuse-illegal-move.js';
 import { runIssueTask } from './run-issue-task.js';
 import { createStatusBoard } from './status-board.js';
 import type { TaskEvent } from './task-event.js';
@@ -102,14 +105,20 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     return { status: 'ignored', reason: `the issue is not labeled ${config.labels.trigger}` };
   }
   const taskId = `${owner}/${repo}#${task.issueNumber}`;
-  const existing = await findStatusComment({ client, owner, repo, issueNumber: task.issueNumber });
+  const issueNumber = task.issueNumber;
+  const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber });
+  const existing = progressStatus(status, deps.trust.keys);
+  if (status && !existing) {
+    deps.log(`The status comment ${status.commentId} on #${issueNumber} ${status.reason}; writing a new one`);
+  }
   const board = createStatusBoard({
     client,
     owner,
     repo,
-    issueNumber: task.issueNumber,
+    issueNumber,
     taskId,
     existing,
+    signingKey: deps.trust.keys?.current,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const state = existing?.marker.state;
@@ -119,42 +128,30 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     state &&
     !RESTARTABLE_BY_LABEL.has(state)
   ) {
-    return { status: 'ignored', reason: `issue #${task.issueNumber} already has a task (${state})` };
+    return { status: 'ignored', reason: `issue #${issueNumber} already has a task (${state})` };
   }
   if (state && SETTLED.has(state)) {
     const message = `This task is already ${state.replace('_', ' ')}; open a new issue for a new request.`;
     await board.move(state, { details: message });
-    return { status: 'refused', taskId, issueNumber: task.issueNumber, message };
+    return { status: 'refused', taskId, issueNumber, message };
   }
   if (!configResult.ok) {
     const message = formatConfigProblems(configResult.problems);
     await board.move('failed', { details: message });
-    return { status: 'invalid_config', taskId, issueNumber: task.issueNumber, message };
+    return { status: 'invalid_config', taskId, issueNumber, message };
+  }
+  if (task.kind === 'approve-comment') {
+    return approveHeldRequest({ deps, task, status, state, board, config, taskId });
   }
 
-  let requester: string;
-  let approved = false;
+  const requester = task.requester;
   let parsed: RequestParseResult;
   let requestCommentId: number | undefined;
-  if (task.kind === 'approve-comment') {
-    const refusal = await checkApproval(deps, task, state);
-    if (refusal) return { ...refusal, taskId, issueNumber: task.issueNumber };
-    requester = task.approver;
-    approved = true;
-    requestCommentId = existing?.marker.request_comment_id;
-    parsed = requestCommentId
-      ? parseFencedPayload(
-          (await client.issues.getComment({ owner, repo, comment_id: requestCommentId })).data.body ?? '',
-          'comment',
-        )
-      : parseIssueRequest(task.issueBody);
-  } else if (task.kind === 'implement-comment') {
-    requester = task.requester;
+  if (task.kind === 'implement-comment') {
     const fromComment = parseFencedPayload(task.commentBody, 'comment');
     requestCommentId = fromComment.kind === 'not-a-request' ? undefined : task.commentId;
     parsed = fromComment.kind === 'not-a-request' ? parseIssueRequest(task.issueBody) : fromComment;
   } else {
-    requester = task.requester;
     parsed = parseIssueRequest(task.issueBody);
   }
 
@@ -164,39 +161,40 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
       ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
       : 'No implementation request was found.';
     await board.move('failed', { details: message });
-    return { status: 'invalid_request', taskId, issueNumber: task.issueNumber, message };
+    return { status: 'invalid_request', taskId, issueNumber, message };
   }
-  if (!approved) {
-    const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
-    if (!canChange(level)) {
-      const refused = await refuseIllegalMove({
-        deps,
-        task,
-        from: state,
-        to: 'awaiting_approval',
-        requester,
-      });
-      if (refused) return { ...refused, taskId, issueNumber: task.issueNumber };
-      const message =
-        `@${requester} does not have write access to ${owner}/${repo}, so this request was not run yet. ` +
-        'A maintainer (write, maintain or admin) can comment `/approve` to run this request.';
-      await board.move('awaiting_approval', {
-        patch: requestCommentId === undefined ? {} : { request_comment_id: requestCommentId },
-        details: message,
-      });
-      return { status: 'awaiting_approval', taskId, issueNumber: task.issueNumber, message };
-    }
+  const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
+  if (!canChange(level)) {
+    return holdRequest({
+      client,
+      repository: task.repository,
+      issueNumber,
+      taskId,
+      board,
+      from: state,
+      requester,
+      payload: validation.payload,
+      requestCommentId,
+      why: { kind: 'no-write-access' },
+    });
   }
   // An in-flight run left `generating`/`validating` behind is restarted by runIssueTask.
   const restartable = state === 'generating' || state === 'validating';
   const refused = restartable
     ? undefined
-    : await refuseIllegalMove({ deps, task, from: state, to: 'generating', requester });
-  if (refused) return { ...refused, taskId, issueNumber: task.issueNumber };
+    : await refuseIllegalMove({
+        client,
+        repository: task.repository,
+        issueNumber,
+        from: state,
+        to: 'generating',
+        requester,
+      });
+  if (refused) return { ...refused, taskId, issueNumber };
   return runIssueTask({
     client,
     repository: task.repository,
-    issueNumber: task.issueNumber,
+    issueNumber,
     taskId,
     request: validation.payload,
     config,
@@ -204,45 +202,4 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     provider: deps.providerFor(config),
     log: deps.log,
   });
-}
-
-/**
- * A move the state table does not allow is answered, never thrown: the person who asked hears
- * why nothing happened, and the task keeps its state.
- */
-async function refuseIllegalMove(params: {
-  deps: TaskEventDependencies;
-  task: IssueEvent;
-  from: TaskState | undefined;
-  to: TaskState;
-  requester: string;
-}): Promise<{ status: 'refused'; message: string } | undefined> {
-  const { deps, task, from, to, requester } = params;
-  if (from === undefined || from === to || canTransition(from, to)) return undefined;
-  const { owner, repo } = task.repository;
-  const message =
-    `@${requester}, this task is ${from.replaceAll('_', ' ')}, so a new request cannot ` +
-    `${to === 'awaiting_approval' ? 'be held for approval' : 'start'} now; nothing was changed. ` +
-    'Comment again once the task has moved on, or open a new issue for a new request.';
-  await postComment({ client: deps.client, owner, repo, issueNumber: task.issueNumber, body: message });
-  return { status: 'refused', message };
-}
-
-/** `/approve` needs write access and a task that is waiting for it; otherwise the approver is told why. */
-async function checkApproval(
-  deps: TaskEventDependencies,
-  task: Extract<TaskEvent, { kind: 'approve-comment' }>,
-  state: TaskState | undefined,
-): Promise<{ status: 'refused'; message: string } | undefined> {
-  const { client } = deps;
-  const { owner, repo } = task.repository;
-  const level = await repositoryPermissionLevel({ client, owner, repo, username: task.approver });
-  const message = !canChange(level)
-    ? `@${task.approver}, \`/approve\` needs write, maintain or admin permission on ${owner}/${repo}; you have ${level}.`
-    : state !== 'awaiting_approval'
-      ? `@${task.approver}, nothing on this issue is waiting for approval${state ? ` (the task is ${state.replace('_', ' ')})` : ''}.`
-      : undefined;
-  if (message === undefined) return undefined;
-  await postComment({ client, owner, repo, issueNumber: task.issueNumber, body: message });
-  return { status: 'refused', message };
 }

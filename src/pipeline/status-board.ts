@@ -8,6 +8,7 @@ import {
 } from '../github/status-comment.js';
 
 type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>;
+type ClearableField = Exclude<keyof MarkerPatch, 'attempt' | 'cost_usd'>;
 
 /**
  * The issue's one status comment as a state machine: every move is checked against the transition
@@ -16,9 +17,18 @@ type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>
 export interface StatusBoard {
   readonly current: TaskMarker | undefined;
   pass(state: TaskState): void;
-  move(state: TaskState, options?: { patch?: MarkerPatch; details?: string }): Promise<void>;
+  /** `clear` drops fields the new state must not carry over (e.g. a request source that changed). */
+  move(
+    state: TaskState,
+    options?: { patch?: MarkerPatch; clear?: readonly ClearableField[]; details?: string },
+  ): Promise<void>;
 }
 
+/**
+ * `existing` is the status the task continues from (`progressStatus`): its comment is edited and
+ * its marker carried on; without one a new status comment is written. Every marker is signed with
+ * `signingKey` when one is given.
+ */
 export function createStatusBoard(params: {
   client: StatusCommentClient;
   owner: string;
@@ -26,6 +36,7 @@ export function createStatusBoard(params: {
   issueNumber: number;
   taskId: string;
   existing: StatusCommentRef | undefined;
+  signingKey: Buffer | undefined;
   now?: () => Date;
 }): StatusBoard {
   const now = params.now ?? (() => new Date());
@@ -56,9 +67,11 @@ export function createStatusBoard(params: {
         state: to,
         updated_at: now().toISOString(),
       };
+      for (const field of options.clear ?? []) delete next[field];
       const body = renderStatusComment({
         marker: next,
         ...(options.details === undefined ? {} : { details: options.details }),
+        ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
       });
       commentId = await writeStatusComment({
         client: params.client,

@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../core/config/agent-config.js';
 import type { ModelProvider } from '../generation/model-provider.js';
+import type { StatusTrust } from '../github/status-trust.js';
 import type { TaskClient } from '../github/task-client.js';
 
 /** What every event handler is given by its runtime (the Probot app, the Action). */
@@ -7,6 +8,8 @@ export interface TaskEventDependencies {
   readonly client: TaskClient;
   /** Chooses the model provider once the repository's config is known. */
   readonly providerFor: (config: AgentConfig) => ModelProvider;
+  /** Who the agent writes as and the keys its state markers are signed with. */
+  readonly trust: StatusTrust;
   readonly log: (line: string) => void;
   readonly now?: () => Date;
 }

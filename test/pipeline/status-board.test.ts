@@ -1,4 +1,5 @@
-import { parseStateMarker, type TaskMarker } from '../../src/core/state/state-marker.js';
+import { signMarkerText } from '../../src/core/state/marker-signature.js';
+import { parseStateMarker, readStateMarker, type TaskMarker } from '../../src/core/state/state-marker.js';
 import { IllegalTransitionError } from '../../src/core/state/task-state.js';
 import type { StatusCommentClient, StatusCommentRef } from '../../src/github/status-comment.js';
 import { createStatusBoard } from '../../src/pipeline/status-board.js';
@@ -42,6 +43,7 @@ const boardOn = (client: StatusCommentClient, existing?: StatusCommentRef) =>
     issueNumber: 7,
     taskId: 'acme/shop#7',
     existing,
+    signingKey: undefined,
     now: clock(),
   });
 
@@ -138,6 +140,9 @@ describe('createStatusBoard', () => {
         branch: 'implementation/7-orders-api',
         updated_at: '2026-11-20T08:00:00.000Z',
       },
+      trust: 'trusted',
+      reason: 'is signed',
+      body: '',
     };
     const issue = fakeIssue();
     const board = boardOn(issue.client, existing);
@@ -180,6 +185,9 @@ describe('createStatusBoard', () => {
         cost_usd: 0,
         updated_at: '2026-11-20T08:00:00.000Z',
       },
+      trust: 'trusted',
+      reason: 'is signed',
+      body: '',
     };
     const board = boardOn(issue.client, existing);
     await expect(board.move('generating')).rejects.toThrow(IllegalTransitionError);
@@ -207,5 +215,42 @@ describe('createStatusBoard', () => {
     await board.move('generating', { patch: { attempt: 1 } });
     await board.move('generating', { patch: { attempt: 2 } });
     expect(issue.writes.map((write) => markerIn(write)?.attempt)).toEqual([1, 2]);
+  });
+
+  it('signs every marker it writes with the key it is given', async () => {
+    const issue = fakeIssue();
+    const key = Buffer.alloc(32, 4);
+    const board = createStatusBoard({
+      client: issue.client,
+      owner: 'acme',
+      repo: 'shop',
+      issueNumber: 7,
+      taskId: 'acme/shop#7',
+      existing: undefined,
+      signingKey: key,
+      now: clock(),
+    });
+
+    await board.move('generating');
+
+    const line = readStateMarker(issue.writes[0]?.body ?? '');
+    expect(line?.signature).toBe(signMarkerText(line?.json ?? '', key));
+  });
+
+  it('drops the fields a move clears, and keeps the rest', async () => {
+    const issue = fakeIssue();
+    const board = boardOn(issue.client);
+    await board.move('awaiting_approval', {
+      patch: { request_comment_id: 5, request_digest: 'a'.repeat(64) },
+    });
+
+    await board.move('awaiting_approval', {
+      patch: { request_digest: 'b'.repeat(64) },
+      clear: ['request_comment_id'],
+    });
+
+    const marker = markerIn(issue.writes[1]);
+    expect(marker?.request_digest).toBe('b'.repeat(64));
+    expect(marker).not.toHaveProperty('request_comment_id');
   });
 });

@@ -34,7 +34,13 @@ export async function startGitHubFake(options: {
   refuse?: Record<string, number>;
   /** Who GitHub records as the creator of deployments made through this fake: the token's identity. */
   deploymentCreator?: string;
+  /**
+   * The account the token acts as: the author of comments written through this fake and GraphQL's
+   * `viewer` (default `github-actions[bot]`, a workflow's GITHUB_TOKEN).
+   */
+  tokenLogin?: string;
 }) {
+  const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
   let pendingFailure = options.failOnce;
   const requests: FakeRequest[] = [];
   const refs = new Map<string, string>([[`heads/${options.defaultBranch}`, 'base-sha']]);
@@ -178,7 +184,7 @@ export async function startGitHubFake(options: {
         const comment = {
           id: nextId++,
           body: body.body,
-          user: { login: 'github-actions[bot]', type: 'Bot' },
+          user: { login: tokenLogin, type: 'Bot' },
         };
         comments.push(comment);
         return [201, comment];
@@ -192,6 +198,14 @@ export async function startGitHubFake(options: {
         if (!comment) return [404, { message: 'Not Found' }];
         comment.body = body.body;
         return [200, comment];
+      },
+    ],
+    [
+      'GET',
+      /^\/issues\/comments\/(\d+)$/,
+      (m) => {
+        const comment = comments.find((c) => c.id === Number(m[1]));
+        return comment ? [200, comment] : [404, { message: 'Not Found' }];
       },
     ],
     ['POST', /^\/issues\/comments\/(\d+)\/reactions$/, () => [201, { id: nextId++, content: 'eyes' }]],
@@ -303,6 +317,13 @@ export async function startGitHubFake(options: {
   }
 
   function route(method: string, path: string, body: unknown): [number, unknown] {
+    // GraphQL answers the one query the Action asks: who the token acts as.
+    if (method === 'POST' && path === '/graphql') {
+      const query = (body as { query?: string } | undefined)?.query ?? '';
+      return /viewer\s*\{\s*login\s*\}/.test(query)
+        ? [200, { data: { viewer: { login: tokenLogin } } }]
+        : [200, { errors: [{ message: `No fake for the query ${query}` }] }];
+    }
     if (!path.startsWith(base)) return [404, { message: `Not Found: ${path}` }];
     const rest = path.slice(base.length);
     for (const [routeMethod, pattern, handler] of routes) {

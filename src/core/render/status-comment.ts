@@ -59,6 +59,8 @@ export function renderStatusComment(params: {
   marker: TaskMarker;
   taskName?: string;
   details?: string;
+  /** Signs the marker (`renderStateMarker`); the App always has a key, the Action when `marker-secret` is set. */
+  signingKey?: Buffer;
 }): string {
   const { marker } = params;
   const environment = marker.environment ? ` (${untrustedInline(marker.environment)})` : '';
@@ -71,6 +73,6 @@ export function renderStatusComment(params: {
       (marker.pull_number ? ` · PR #${marker.pull_number}` : ''),
   ];
   if (params.details) lines.push('', params.details);
-  lines.push('', renderStateMarker(marker));
+  lines.push('', renderStateMarker(marker, params.signingKey));
   return lines.join('\n') + '\n';
 }

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { signMarkerText } from './marker-signature.js';
 import { TASK_STATES } from './task-state.js';
 
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
+const SIGNATURE_PREFIX = ' hmac-sha256=';
+/** The whole marker line: the JSON, then the signature when the writer had a key. */
+const MARKER_LINE = /^<!-- implementation-agent:state (\{.*\})(?: hmac-sha256=([0-9a-f]{64}))? -->$/;
 
 /** What the status comment carries between stateless runs (DESIGN §3). */
 export const taskMarkerSchema = z.object({
   task_id: z.string().min(1).max(100),
-  state: z.enum(TASK_STATES),
+  // `held` is what the review work renames `awaiting_approval` to (DESIGN §3); both read the same.
+  state: z.preprocess((value) => (value === 'held' ? 'awaiting_approval' : value), z.enum(TASK_STATES)),
   attempt: z.number().int().nonnegative(),
   branch: z.string().optional(),
   pull_number: z.number().int().positive().optional(),
@@ -18,29 +23,75 @@ export const taskMarkerSchema = z.object({
   template_path: z.string().optional(),
   cost_usd: z.number().nonnegative().default(0),
   updated_at: z.string(),
+
+  // Approval binding (#8 kind 3).
+  /**
+   * sha256 (hex) of the request text the hold showed (`heldRequestText`); `/approve` releases the
+   * request only while its text still has this digest.
+   */
+  request_digest: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export type TaskMarker = z.infer<typeof taskMarkerSchema>;
 
-/** JSON can't end an HTML comment early once `--` and `>` are escaped. */
-export function renderStateMarker(marker: TaskMarker): string {
-  const json = JSON.stringify(marker).replace(/-/g, '\\u002d').replace(/>/g, '\\u003e');
-  return `${MARKER_PREFIX}${json}${MARKER_SUFFIX}`;
+/** A marker as read from a comment: the state, and the exact JSON text its signature covers. */
+export interface MarkerLine {
+  readonly marker: TaskMarker;
+  readonly json: string;
+  /** HMAC-SHA256 of `json` as hex, when the writer signed it. */
+  readonly signature: string | undefined;
 }
 
 /**
- * Reads the marker back from a comment body. A body whose marker is absent or does not match
- * the schema yields `undefined`: state is only trusted when it is well formed.
+ * The hidden marker line: `<!-- implementation-agent:state {json} hmac-sha256=<hex> -->`, the
+ * signature (see `signMarkerText`) present when a key is given. JSON can't end the HTML comment
+ * early once `--` and `>` are escaped.
  */
-export function parseStateMarker(body: string): TaskMarker | undefined {
-  const start = body.indexOf(MARKER_PREFIX);
-  if (start < 0) return undefined;
-  const end = body.indexOf(MARKER_SUFFIX, start + MARKER_PREFIX.length);
-  if (end < 0) return undefined;
+export function renderStateMarker(marker: TaskMarker, signingKey?: Buffer): string {
+  const json = JSON.stringify(marker).replace(/-/g, '\\u002d').replace(/>/g, '\\u003e');
+  return markerLine(json, signingKey);
+}
+
+/**
+ * Reads the marker at its one place: the last non-blank line of the status comment, where the
+ * agent writes it and where `fitBody` keeps it. A marker anywhere else in the body (quoted,
+ * pasted, in a code block) is not the agent's and yields `undefined`, as does one that does not
+ * match the schema: state is only read when it is well formed.
+ */
+export function readStateMarker(body: string): MarkerLine | undefined {
+  const lastLine = body.trimEnd().split(/\r?\n/).at(-1) ?? '';
+  const match = MARKER_LINE.exec(lastLine);
+  const json = match?.[1];
+  if (json === undefined) return undefined;
   try {
-    const parsed = taskMarkerSchema.safeParse(JSON.parse(body.slice(start + MARKER_PREFIX.length, end)));
-    return parsed.success ? parsed.data : undefined;
+    const parsed = taskMarkerSchema.safeParse(JSON.parse(json));
+    return parsed.success ? { marker: parsed.data, json, signature: match?.[2] } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The state a status comment carries, for display; whether to trust it is `judgeMarker`'s call. */
+export function parseStateMarker(body: string): TaskMarker | undefined {
+  return readStateMarker(body)?.marker;
+}
+
+/**
+ * `body` with its marker signed again under `key`, the JSON text left byte for byte as it was
+ * (a key rotation re-signs, it does not rewrite). A body without a marker is returned unchanged.
+ */
+export function resignStateMarker(body: string, key: Buffer): string {
+  const trimmed = body.trimEnd();
+  const start = trimmed.lastIndexOf('\n') + 1;
+  const line = readStateMarker(trimmed);
+  if (!line) return body;
+  return `${trimmed.slice(0, start)}${markerLine(line.json, key)}${body.slice(trimmed.length)}`;
+}
+
+function markerLine(json: string, key: Buffer | undefined): string {
+  const signature = key === undefined ? '' : `${SIGNATURE_PREFIX}${signMarkerText(json, key)}`;
+  return `${MARKER_PREFIX}${json}${signature}${MARKER_SUFFIX}`;
 }

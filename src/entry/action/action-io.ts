@@ -19,6 +19,10 @@ export const ACTION_INPUTS = {
   'deploy-timeout-minutes': 'mode deploy: how long a deploy may take before it counts as failed (default 30)',
   'deployments-dir':
     "mode deploy: a folder that keeps each deployment's exact template, parameters and outputs (rollbacks reuse them); unset keeps none",
+  'marker-secret':
+    'A repository secret (e.g. IMPLEMENTATION_AGENT_MARKER_SECRET) the status markers are signed with. Under `GITHUB_TOKEN`, `/approve` and `/deploy` act on a task only with it: every workflow can write as github-actions[bot]',
+  'previous-marker-secret':
+    'During a rotation of `marker-secret`: the secret it replaces. A marker signed with it is accepted once and re-signed',
 } as const;
 
 /** Defaults `action.yml` gives; an input without one falls back as its description says. */
@@ -45,6 +49,8 @@ export type ActionOutputName = keyof typeof ACTION_OUTPUTS;
 export const implementInputsSchema = z.object({
   token: z.string().min(1, 'is required: pass `${{ github.token }}` or a token with write permissions'),
   mode: z.literal('implement'),
+  'marker-secret': optionalText,
+  'previous-marker-secret': optionalText,
   provider: optionalText.pipe(z.enum(['offline', 'bedrock']).optional()),
   model: optionalText,
   region: optionalText.pipe(

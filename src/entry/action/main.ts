@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { providerForConfig } from '../../generation/provider-for-config.js';
+import type { StatusTrust } from '../../github/status-trust.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
 import type { TaskOutcome } from '../../pipeline/task-outcome.js';
@@ -14,10 +15,13 @@ export async function main(params: {
   client: TaskClient;
   event: { name: string; payload: unknown };
   log: (line: string) => void;
+  /** Who the token writes as and the keys from `marker-secret`. */
+  trust: StatusTrust;
 }): Promise<TaskOutcome> {
   return handleTaskEvent(
     {
       client: params.client,
+      trust: params.trust,
       providerFor: (config) => providerForConfig(withInputOverrides(config, params.inputs)),
       log: params.log,
     },

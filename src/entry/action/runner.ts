@@ -4,7 +4,15 @@ import { retry } from '@octokit/plugin-retry';
 import { z } from 'zod';
 import { isFailureOutcome, type TaskOutcome } from '../../pipeline/task-outcome.js';
 import type { DeploymentOutcome } from '../../pipeline/deploy/run-deployment.js';
-import { ACTION_INPUTS, actionInputsSchema, type ActionOutputName } from './action-io.js';
+import { markerKeysFrom } from '../../core/state/marker-keys.js';
+import { readViewerLogin, type GraphqlClient } from '../../github/read-viewer-login.js';
+import { statusTrust, type StatusTrust } from '../../github/status-trust.js';
+import {
+  ACTION_INPUTS,
+  actionInputsSchema,
+  type ActionOutputName,
+  type ImplementInputs,
+} from './action-io.js';
 import { mainDeploy } from './main-deploy.js';
 import { main } from './main.js';
 
@@ -25,13 +33,14 @@ export async function runner(): Promise<void> {
     const inputs = parsed.data;
     core.setSecret(inputs.token);
     // Transient GitHub errors (5xx) are retried with backoff, as Probot does for the app.
-    const client = github.getOctokit(inputs.token, {}, retry).rest;
+    const octokit = github.getOctokit(inputs.token, {}, retry);
+    const client = octokit.rest;
     const event = { name: github.context.eventName, payload: github.context.payload };
     const log = (line: string) => core.info(line);
     const outcome: ActionOutcome =
       inputs.mode === 'deploy'
         ? await mainDeploy({ inputs, client, event, log, logUrl: runUrl() })
-        : await main({ inputs, client, event, log });
+        : await main({ inputs, client, event, log, trust: implementTrust(inputs, octokit.graphql) });
     setOutputs(outcome);
     // Runners always provide a job summary file; a local run (act, a shell) may not.
     if (process.env.GITHUB_STEP_SUMMARY) {
@@ -47,6 +56,20 @@ export async function runner(): Promise<void> {
   } catch (error) {
     core.setFailed(`implementation-agent stopped: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Who the token writes as (asked of GitHub only when a status is read) and the marker keys from the inputs. */
+function implementTrust(inputs: ImplementInputs, graphql: GraphqlClient): StatusTrust {
+  for (const secret of [inputs['marker-secret'], inputs['previous-marker-secret']]) {
+    if (secret !== undefined) core.setSecret(secret);
+  }
+  return statusTrust({
+    identity: () => readViewerLogin(graphql),
+    keys: markerKeysFrom({
+      secret: inputs['marker-secret'],
+      previousSecret: inputs['previous-marker-secret'],
+    }),
+  });
 }
 
 function runUrl(): string {

@@ -7,6 +7,8 @@ export interface ServerSettings {
   /** PEM text of the app's RSA private key. */
   readonly privateKey: string;
   readonly webhookSecret: string;
+  /** The webhook secret before a rotation: markers signed under it are accepted once and re-signed. */
+  readonly previousWebhookSecret: string | undefined;
   readonly port: number;
   /** Interface to listen on; undefined listens on all of them. */
   readonly host: string | undefined;
@@ -60,6 +62,7 @@ const envSchema = z.object({
         'WEBHOOK_SECRET is not set: use the webhook secret entered when the app was registered (npm run register writes it to .env); without it no delivery can be verified.',
     }),
   ),
+  PREVIOUS_WEBHOOK_SECRET: z.preprocess(unset, z.string().optional()),
   PORT: z.preprocess(
     unset,
     z.coerce
@@ -90,7 +93,7 @@ export const SERVER_VARIABLES: readonly string[] = [
 /**
  * Reads the server's settings from environment variables (Probot's names: APP_ID, PRIVATE_KEY or
  * PRIVATE_KEY_PATH, WEBHOOK_SECRET, WEBHOOK_PATH, GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, LOG_FORMAT;
- * plus PORT and HOST).
+ * plus PORT, HOST and PREVIOUS_WEBHOOK_SECRET).
  * Throws `ServerSettingsError` listing every problem.
  */
 export function readServerSettings(env: Environment, cwd: string): ServerSettings {
@@ -106,6 +109,7 @@ export function readServerSettings(env: Environment, cwd: string): ServerSetting
     appId: settings.APP_ID,
     privateKey: key.pem,
     webhookSecret: settings.WEBHOOK_SECRET,
+    previousWebhookSecret: settings.PREVIOUS_WEBHOOK_SECRET,
     port: settings.PORT,
     host: settings.HOST,
     webhookPath: settings.WEBHOOK_PATH,

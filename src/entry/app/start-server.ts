@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot, type ApplicationFunction } from 'probot';
+import { markerKeysFrom } from '../../core/state/marker-keys.js';
 import { implementationAgentApp } from './app.js';
 import { checkAppIdentity } from './check-app-identity.js';
 import { createRequestHandler } from './create-request-handler.js';
@@ -27,7 +28,8 @@ const { version } = JSON.parse(readFileSync(new URL('../../../package.json', imp
 /**
  * Starts the app server: settings from `env` (throws `ServerSettingsError` naming each problem),
  * the app's identity confirmed with GitHub (throws `AppCredentialsError` when GitHub refuses the
- * credentials; serves anyway, with a warning, when GitHub cannot be reached), then one HTTP
+ * credentials; serves anyway, with a warning, when GitHub cannot be reached, and asks again on the
+ * first event), state markers signed with keys derived from the webhook secret, then one HTTP
  * server for Probot's webhook path, `/healthz`, and 404 for anything else. Logs where it listens
  * and which app it is.
  */
@@ -50,7 +52,17 @@ export async function startServer(params: {
   const check = await checkAppIdentity({ client: (await probot.auth()).rest, appId: settings.appId });
   if (check.kind === 'rejected') throw new AppCredentialsError(check.problem);
 
-  const middleware = await createNodeMiddleware(params.appFn ?? implementationAgentApp(), { probot });
+  const markerKeys = markerKeysFrom({
+    secret: settings.webhookSecret,
+    previousSecret: settings.previousWebhookSecret,
+  });
+  const appFn =
+    params.appFn ??
+    implementationAgentApp({
+      ...(markerKeys === undefined ? {} : { markerKeys }),
+      ...(check.kind === 'confirmed' ? { login: `${check.identity.slug}[bot]` } : {}),
+    });
+  const middleware = await createNodeMiddleware(appFn, { probot });
   const app = check.kind === 'confirmed' ? check.identity.slug : 'implementation-agent';
   const server = createServer(createRequestHandler({ middleware, health: { app, version } }));
   await new Promise<void>((resolve, reject) => {

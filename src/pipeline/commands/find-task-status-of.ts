@@ -1,29 +1,37 @@
 import type { PullRequestFacts } from '../../github/read-pull-request-facts.js';
-import {
-  findStatusComment,
-  type StatusCommentClient,
-  type StatusCommentRef,
-} from '../../github/status-comment.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
+import type { StatusCommentClient, StatusCommentRef } from '../../github/status-comment.js';
+import type { StatusTrust } from '../../github/status-trust.js';
 
 /** The status of the task a pull request's branch names (`implementation/<issue>-…`); `belongsTo` checks the claim. */
 export async function findTaskStatusOf(params: {
   client: StatusCommentClient;
+  trust: StatusTrust;
   owner: string;
   repo: string;
   facts: PullRequestFacts;
 }): Promise<StatusCommentRef | undefined> {
-  const taskIssue = /^implementation\/(\d+)-/.exec(params.facts.headRef)?.[1];
+  const taskIssue = issueNamedBy(params.facts.headRef);
   if (taskIssue === undefined) return undefined;
-  const { client, owner, repo } = params;
-  return findStatusComment({ client, owner, repo, issueNumber: Number(taskIssue) });
+  const { client, trust, owner, repo } = params;
+  return readTaskStatus({ client, trust, owner, repo, issueNumber: taskIssue });
 }
 
 /**
- * A branch name is only a claim: anyone can name a branch `implementation/1-…`, a fork's included.
- * The task's template applies when its status names this very pull request; a status naming none
- * (written before it was opened) is trusted only for a branch of this repository.
+ * Whether a task's status vouches for a pull request, checked against GitHub's record of it. A
+ * branch name is only a claim: anyone can name a branch `implementation/1-…`, a fork's included.
+ * The PR's head branch must name the status's issue, and the status must name this very pull
+ * request; a status naming none (written before it was opened) is taken only for a branch of this
+ * repository. The status itself must be trusted (`judgeMarker`): the caller checks that.
  */
 export function belongsTo(status: StatusCommentRef, facts: PullRequestFacts): boolean {
+  const taskIssue = /#(\d+)$/.exec(status.marker.task_id)?.[1];
+  if (taskIssue === undefined || issueNamedBy(facts.headRef) !== Number(taskIssue)) return false;
   const { pull_number: pullNumber } = status.marker;
   return pullNumber === facts.number || (pullNumber === undefined && !facts.fromFork);
+}
+
+function issueNamedBy(headRef: string): number | undefined {
+  const issue = /^implementation\/(\d+)-/.exec(headRef)?.[1];
+  return issue === undefined ? undefined : Number(issue);
 }

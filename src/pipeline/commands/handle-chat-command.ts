@@ -7,7 +7,7 @@ import { canChange } from '../../core/deploy/repository-permission.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
-import { findStatusComment } from '../../github/status-comment.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
 import type { TaskEvent } from '../task-event.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
 import type { TaskOutcome } from '../task-outcome.js';
@@ -90,16 +90,20 @@ export async function handleChatCommand(
 
 async function describeStatus(deps: TaskEventDependencies, event: ChatCommandEvent): Promise<string> {
   const { owner, repo } = event.repository;
-  const status = await findStatusComment({
+  const status = await readTaskStatus({
     client: deps.client,
+    trust: deps.trust,
     owner,
     repo,
     issueNumber: event.issueNumber,
   });
   if (!status) return `No implementation task is tracked on #${event.issueNumber}.`;
-  return renderStatusComment({ marker: status.marker })
+  const shown = renderStatusComment({ marker: status.marker })
     .replace(/<!--[\s\S]*?-->\n?/g, '')
     .trim();
+  return status.trust === 'trusted'
+    ? shown
+    : `${shown}\n\n⚠️ Shown as written, but not proven to be implementation-agent's: this status ${status.reason}.`;
 }
 
 /**

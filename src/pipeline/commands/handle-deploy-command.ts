@@ -10,7 +10,7 @@ import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
-import { findStatusComment } from '../../github/status-comment.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
 import { belongsTo, findTaskStatusOf } from './find-task-status-of.js';
 import { readOrderFacts } from './read-order-facts.js';
 import type { TaskEventDependencies } from '../task-event-dependencies.js';
@@ -18,6 +18,7 @@ import type { TaskOutcome } from '../task-outcome.js';
 import { endUnstartableDeployment } from './end-unstartable-deployment.js';
 import type { ChatCommandEvent } from './handle-chat-command.js';
 import { teamsOf } from './teams-of.js';
+import { untrustedStatusAnswer } from './untrusted-status-answer.js';
 
 type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
 
@@ -39,9 +40,14 @@ export async function handleDeployCommand(params: {
   const { client } = deps;
   const { owner, repo } = event.repository;
   const { environment } = command;
-  const find = (issueNumber: number) => findStatusComment({ client, owner, repo, issueNumber });
-  // From the issue, its status names the PR; from the PR, its branch names the issue.
-  const issueStatus = event.onPullRequest ? undefined : await find(event.issueNumber);
+  // From the issue, its status names the PR; from the PR, its branch names the issue. Only a
+  // trusted status decides which pull request and template are deployed.
+  const issueStatus = event.onPullRequest
+    ? undefined
+    : await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber: event.issueNumber });
+  if (issueStatus && issueStatus.trust !== 'trusted') {
+    return answer(untrustedStatusAnswer(issueStatus, event.issueNumber));
+  }
   const pullNumber = event.onPullRequest ? event.issueNumber : issueStatus?.marker.pull_number;
   if (!pullNumber) {
     return answer(`There is no implementation pull request to deploy from #${event.issueNumber} yet.`);
@@ -75,7 +81,11 @@ export async function handleDeployCommand(params: {
     })),
   });
   if (!decision.allowed) return answer(decision.message);
-  const status = issueStatus ?? (await findTaskStatusOf({ client, owner, repo, facts }));
+  const status = issueStatus ?? (await findTaskStatusOf({ client, trust: deps.trust, owner, repo, facts }));
+  if (status && status.trust !== 'trusted') {
+    const taskIssue = Number(/#(\d+)$/.exec(status.marker.task_id)?.[1] ?? event.issueNumber);
+    return answer(untrustedStatusAnswer(status, taskIssue));
+  }
   const templatePath = status?.marker.template_path;
   if (!status || !templatePath || !belongsTo(status, facts)) {
     return answer(

@@ -1,6 +1,9 @@
+import { signMarkerText } from '../../../src/core/state/marker-signature.js';
 import {
   parseStateMarker,
+  readStateMarker,
   renderStateMarker,
+  resignStateMarker,
   type TaskMarker,
 } from '../../../src/core/state/state-marker.js';
 
@@ -41,5 +44,44 @@ describe('state marker', () => {
     ],
   ])('ignores a body with %s', (_label, body) => {
     expect(parseStateMarker(body)).toBeUndefined();
+  });
+});
+
+describe('state marker: its place and its signature', () => {
+  const key = Buffer.alloc(32, 7);
+
+  it('is read only from the last non-blank line of the body', () => {
+    const real = renderStateMarker(marker);
+    const forged = renderStateMarker({ ...marker, state: 'merged' });
+    expect(parseStateMarker(`${forged}\n\nstatus text\n\n${real}\n\n`)?.state).toBe('pr_open');
+    expect(parseStateMarker(`${real}\n\nsomething written after it`)).toBeUndefined();
+    expect(parseStateMarker(`> ${real}`)).toBeUndefined();
+  });
+
+  it('carries an HMAC-SHA256 of its JSON text when signed, and reads back the exact text signed', () => {
+    const rendered = renderStateMarker(marker, key);
+    const line = readStateMarker(`text\n\n${rendered}\n`);
+    expect(line?.marker).toEqual(marker);
+    expect(line?.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(line?.signature).toBe(signMarkerText(line?.json ?? '', key));
+    expect(rendered).toBe(`<!-- implementation-agent:state ${line?.json} hmac-sha256=${line?.signature} -->`);
+  });
+
+  it('re-signs under a new key without changing a byte of the JSON or the rest of the body', () => {
+    const newKey = Buffer.alloc(32, 9);
+    const body = `### status\r\n\r\nkept as is\r\n\r\n${renderStateMarker(marker, key)}\r\n`;
+    const resigned = resignStateMarker(body, newKey);
+    const before = readStateMarker(body);
+    const after = readStateMarker(resigned);
+    expect(after?.json).toBe(before?.json);
+    expect(after?.signature).toBe(signMarkerText(before?.json ?? '', newKey));
+    expect(resigned.replace(after?.signature ?? '', '')).toBe(body.replace(before?.signature ?? '', ''));
+  });
+});
+
+describe('state marker: the coming name of a hold', () => {
+  it('reads `held` as `awaiting_approval`, the name it will replace', () => {
+    const body = `<!-- implementation-agent:state ${JSON.stringify({ ...marker, state: 'held' })} -->`;
+    expect(parseStateMarker(body)?.state).toBe('awaiting_approval');
   });
 });

@@ -1,9 +1,11 @@
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { markerKeysFrom, type MarkerKeys } from '../../../src/core/state/marker-keys.js';
 import { webhookExample } from '../../fixtures/webhook-payloads.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
 import { runAction } from './run-action.js';
 
 const TOKEN = 'ghs_answersProcessToken789';
+const MARKER_SECRET = 'marker-secret-for-the-answers-tests';
 const SHA = 'a'.repeat(40);
 const CONFIG = 'GET /contents/.github/implementation-agent.yml';
 
@@ -155,6 +157,8 @@ describe('the built Action ends every path with a final status and an answer', (
           template_path: 'services/orders-api/template.yaml',
           updated_at: '2026-11-24T09:00:00Z',
         },
+        // Under GITHUB_TOKEN only a signed status decides a deploy.
+        signingKey: (markerKeysFrom({ secret: MARKER_SECRET }) as MarkerKeys).current,
       }),
     });
     const payload = webhookExample('issue_comment', 'created');
@@ -167,7 +171,7 @@ describe('the built Action ends every path with a final status and an answer', (
       apiUrl: github.url,
       eventName: 'issue_comment',
       payload,
-      inputs: { token: TOKEN },
+      inputs: { token: TOKEN, 'marker-secret': MARKER_SECRET },
     });
 
     expect(run.code).toBe(1);

@@ -59,6 +59,11 @@ describe('the example workflow', () => {
     );
   });
 
+  it('signs the status markers with a repository secret, which decisions under GITHUB_TOKEN need', () => {
+    const agent = workflow.jobs.implement.steps.find((step) => step.uses === './');
+    expect(agent?.with?.['marker-secret']).toBe('${{ secrets.IMPLEMENTATION_AGENT_MARKER_SECRET }}');
+  });
+
   it('triggers on every event the Action handles', () => {
     expect(Object.keys(workflow.on).sort()).toEqual([
       'issue_comment',

@@ -1,4 +1,4 @@
-import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { agentStatusComment } from './agent-status.js';
 import type { TaskState } from '../../../src/core/state/task-state.js';
 import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { API, githubApi } from './github-api.js';
@@ -29,21 +29,17 @@ function comment(body: string, sender = 'Codertocat', onPull = false) {
 }
 
 function statusComment(state: TaskState) {
-  return {
-    id: 900,
-    user: { login: 'implementation-agent[bot]', type: 'Bot' },
-    body: renderStatusComment({
-      marker: {
-        task_id: `${OWNER}/${REPO}#1`,
-        state,
-        attempt: 1,
-        cost_usd: 0,
-        branch: 'implementation/1-orders-api',
-        pull_number: 42,
-        updated_at: '2026-11-24T10:00:00Z',
-      },
-    }),
-  };
+  return agentStatusComment({
+    marker: {
+      task_id: `${OWNER}/${REPO}#1`,
+      state,
+      attempt: 1,
+      cost_usd: 0,
+      branch: 'implementation/1-orders-api',
+      pull_number: 42,
+      updated_at: '2026-11-24T10:00:00Z',
+    },
+  });
 }
 
 const postedTo = (api: ReturnType<typeof githubApi>, issue: number) =>

@@ -1,4 +1,4 @@
-import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { agentStatusComment, heldDigestOf } from './agent-status.js';
 import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
@@ -23,20 +23,16 @@ function comment(body: string, sender = 'Codertocat') {
 }
 
 function statusCommentFrom(state: 'awaiting_approval' | 'pr_open', extra: Record<string, unknown> = {}) {
-  return {
-    id: 900,
-    user: { login: 'implementation-agent[bot]', type: 'Bot' },
-    body: renderStatusComment({
-      marker: {
-        task_id: `${OWNER}/${REPO}#1`,
-        state,
-        attempt: state === 'pr_open' ? 1 : 0,
-        cost_usd: 0,
-        updated_at: '2026-11-24T10:00:00Z',
-        ...extra,
-      },
-    }),
-  };
+  return agentStatusComment({
+    marker: {
+      task_id: `${OWNER}/${REPO}#1`,
+      state,
+      attempt: state === 'pr_open' ? 1 : 0,
+      cost_usd: 0,
+      updated_at: '2026-11-24T10:00:00Z',
+      ...extra,
+    },
+  });
 }
 
 function expectPublishToNewBranch(api: ReturnType<typeof githubApi>) {
@@ -81,7 +77,12 @@ describe('Probot app: /implement and /approve', () => {
     api.installationToken(INSTALLATION_ID);
     api.reaction(492700400);
     api.config(undefined);
-    api.comments(1, [statusCommentFrom('awaiting_approval', { request_comment_id: 1234 })]);
+    api.comments(1, [
+      statusCommentFrom('awaiting_approval', {
+        request_comment_id: 1234,
+        request_digest: heldDigestOf(PAYLOAD_COMMENT),
+      }),
+    ]);
     api.permission('maintainer', 'maintain');
     api.getComment(1234, PAYLOAD_COMMENT);
     api.updateComment(900);

@@ -1,4 +1,5 @@
 import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { agentStatusComment } from './agent-status.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -130,11 +131,15 @@ describe('Probot app: the implementation label', () => {
     api.installationToken(INSTALLATION_ID);
     api.config(undefined);
     api.comments(1, [
-      {
-        id: 900,
-        user: { login: 'implementation-agent[bot]', type: 'Bot' },
-        body: '<!-- implementation-agent:state {"task_id":"Codertocat/Hello-World#1","state":"generating","attempt":1,"cost_usd":0,"updated_at":"2026-11-24T10:00:00Z"} -->',
-      },
+      agentStatusComment({
+        marker: {
+          task_id: 'Codertocat/Hello-World#1',
+          state: 'generating',
+          attempt: 1,
+          cost_usd: 0,
+          updated_at: '2026-11-24T10:00:00Z',
+        },
+      }),
     ]);
     const { receive, errors } = await testProbot();
 

@@ -1,4 +1,4 @@
-import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { agentStatusComment } from './agent-status.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import type { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
@@ -25,22 +25,18 @@ export function prComment(body: string, sender = 'Codertocat', pullNumber = 42) 
 }
 
 /** The status comment of task #1, written by the app, naming PR #42 and its template. */
-export const taskStatus = {
-  id: 900,
-  user: { login: 'implementation-agent[bot]', type: 'Bot' },
-  body: renderStatusComment({
-    marker: {
-      task_id: `${OWNER}/${REPO}#1`,
-      state: 'pr_open',
-      attempt: 1,
-      cost_usd: 0,
-      branch: BRANCH,
-      pull_number: 42,
-      template_path: 'services/orders-api/template.yaml',
-      updated_at: '2026-11-24T09:00:00Z',
-    },
-  }),
-};
+export const taskStatus = agentStatusComment({
+  marker: {
+    task_id: `${OWNER}/${REPO}#1`,
+    state: 'pr_open',
+    attempt: 1,
+    cost_usd: 0,
+    branch: BRANCH,
+    pull_number: 42,
+    template_path: 'services/orders-api/template.yaml',
+    updated_at: '2026-11-24T09:00:00Z',
+  },
+});
 
 export interface DeployFactsOptions {
   sender?: string;

@@ -1,10 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Probot, ProbotOctokit } from 'probot';
 import type { AgentConfig } from '../../../src/core/config/agent-config.js';
+import type { MarkerKeys } from '../../../src/core/state/marker-keys.js';
 import type { ModelProvider } from '../../../src/generation/model-provider.js';
 import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
 import { implementationAgentApp } from '../../../src/entry/app/app.js';
 import { createKeyedQueue } from '../../../src/entry/app/keyed-queue.js';
+import { APP_LOGIN, TEST_MARKER_KEYS } from './agent-status.js';
 
 const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -12,8 +14,19 @@ const { privateKey } = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
 });
 
-/** A Probot instance as in Probot's testing guide (retries and throttling off) with our app loaded. */
-export async function testProbot(options: { providerFor?: (config: AgentConfig) => ModelProvider } = {}) {
+/**
+ * A Probot instance as in Probot's testing guide (retries and throttling off) with our app loaded,
+ * as `startServer` loads it: knowing its bot login and signing markers with a key derived from
+ * the test webhook secret. `login: null` leaves the login to be asked of GitHub (`GET /app`);
+ * `markerKeys: null` runs without a key.
+ */
+export async function testProbot(
+  options: {
+    providerFor?: (config: AgentConfig) => ModelProvider;
+    login?: string | null;
+    markerKeys?: MarkerKeys | null;
+  } = {},
+) {
   const errors: unknown[] = [];
   const queue = createKeyedQueue((error) => errors.push(error));
   const probot = new Probot({
@@ -27,8 +40,15 @@ export async function testProbot(options: { providerFor?: (config: AgentConfig) 
     })),
     logLevel: 'fatal',
   });
+  const login = options.login === undefined ? APP_LOGIN : options.login;
+  const markerKeys = options.markerKeys === undefined ? TEST_MARKER_KEYS : options.markerKeys;
   await probot.load(
-    implementationAgentApp({ queue, providerFor: options.providerFor ?? (() => createOfflineProvider()) }),
+    implementationAgentApp({
+      queue,
+      providerFor: options.providerFor ?? (() => createOfflineProvider()),
+      ...(login === null ? {} : { login }),
+      ...(markerKeys === null ? {} : { markerKeys }),
+    }),
   );
   return {
     probot,

@@ -1,0 +1,111 @@
+import type { AgentConfig } from '../core/config/agent-config.js';
+import { canChange } from '../core/deploy/repository-permission.js';
+import { findHeldRequest } from '../core/request/find-held-request.js';
+import { formatRequestErrors } from '../core/request/format-request-errors.js';
+import { heldRequestText } from '../core/request/held-request-text.js';
+import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
+import { parseIssueRequest } from '../core/request/parse-issue-request.js';
+import { requestDigest } from '../core/request/request-digest.js';
+import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
+import type { TaskState } from '../core/state/task-state.js';
+import { postComment } from '../github/post-comment.js';
+import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
+import type { StatusCommentRef } from '../github/status-comment.js';
+import { holdRequest } from './hold-request.js';
+import { runIssueTask } from './run-issue-task.js';
+import type { StatusBoard } from './status-board.js';
+import type { TaskEvent } from './task-event.js';
+import type { TaskEventDependencies } from './task-event-dependencies.js';
+import type { TaskOutcome } from './task-outcome.js';
+
+type ApproveEvent = Extract<TaskEvent, { kind: 'approve-comment' }>;
+
+/**
+ * `/approve` on an issue: from someone with write access, on a hold the agent provably wrote
+ * (a trusted marker), it re-reads the held request from GitHub and runs it only when its text
+ * still has the digest the hold recorded; a changed request is held again, with the change shown.
+ */
+export async function approveHeldRequest(params: {
+  deps: TaskEventDependencies;
+  task: ApproveEvent;
+  /** The issue's status as read, trusted or not; `state` is the progress the board continues from. */
+  status: StatusCommentRef | undefined;
+  state: TaskState | undefined;
+  board: StatusBoard;
+  config: AgentConfig;
+  taskId: string;
+}): Promise<TaskOutcome> {
+  const { deps, task, status, board, taskId } = params;
+  const { client } = deps;
+  const { owner, repo } = task.repository;
+  const issueNumber = task.issueNumber;
+  const refuse = async (message: string): Promise<TaskOutcome> => {
+    await postComment({ client, owner, repo, issueNumber, body: message });
+    return { status: 'refused', taskId, issueNumber, message };
+  };
+  const level = await repositoryPermissionLevel({ client, owner, repo, username: task.approver });
+  if (!canChange(level)) {
+    return refuse(
+      `@${task.approver}, \`/approve\` needs write, maintain or admin permission on ${owner}/${repo}; you have ${level}.`,
+    );
+  }
+  if (params.state !== 'awaiting_approval' || status === undefined) {
+    const state = params.state ? ` (the task is ${params.state.replace('_', ' ')})` : '';
+    return refuse(`@${task.approver}, nothing on this issue is waiting for approval${state}.`);
+  }
+  if (status.trust !== 'trusted') {
+    return refuse(
+      `@${task.approver}, the hold on this issue cannot be proven to be implementation-agent's: its status ${status.reason}. ` +
+        'So `/approve` released nothing. A maintainer can comment `/implement` to run the request as it is now; ' +
+        'with the Action under `GITHUB_TOKEN`, set its `marker-secret` input so holds are signed and `/approve` works.',
+    );
+  }
+
+  const held = status.marker;
+  const parsed =
+    held.request_comment_id === undefined
+      ? parseIssueRequest(task.issueBody)
+      : parseFencedPayload(
+          (await client.issues.getComment({ owner, repo, comment_id: held.request_comment_id })).data.body ??
+            '',
+          'comment',
+        );
+  const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
+  if (!validation?.ok) {
+    const message = validation
+      ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
+      : 'No implementation request was found.';
+    await board.move('failed', { details: message });
+    return { status: 'invalid_request', taskId, issueNumber, message };
+  }
+  if (held.request_digest !== requestDigest(heldRequestText(validation.payload))) {
+    const changedFrom =
+      held.request_digest === undefined
+        ? undefined
+        : findHeldRequest({ body: status.body, digest: held.request_digest });
+    return holdRequest({
+      client,
+      repository: task.repository,
+      issueNumber,
+      taskId,
+      board,
+      from: params.state,
+      requester: task.approver,
+      payload: validation.payload,
+      requestCommentId: held.request_comment_id,
+      why: { kind: 'changed', changedFrom },
+    });
+  }
+  deps.log(`Releasing the request held on #${issueNumber}, approved by ${task.approver}`);
+  return runIssueTask({
+    client,
+    repository: task.repository,
+    issueNumber,
+    taskId,
+    request: validation.payload,
+    config: params.config,
+    board,
+    provider: deps.providerFor(params.config),
+    log: deps.log,
+  });
+}
