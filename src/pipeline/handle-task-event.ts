@@ -1,5 +1,8 @@
 import { DEFAULT_CONFIG } from '../core/config/agent-config.js';
 import { canChange } from '../core/deploy/repository-permission.js';
+import { wasHandled } from '../core/idempotency/handled-triggers.js';
+import { requestDigest } from '../core/idempotency/request-digest.js';
+import { isRequestUnderWay } from '../core/idempotency/request-under-way.js';
 import { formatConfigProblems } from '../core/config/parse-agent-config.js';
 import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
@@ -10,6 +13,7 @@ import { canTransition, type TaskState } from '../core/state/task-state.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
 import { postComment } from '../github/post-comment.js';
+import { replyOnce } from '../github/reply-once.js';
 import { findStatusComment } from '../github/status-comment.js';
 import { answerOnCrash } from './answer-on-crash.js';
 import { classifyTaskEvent } from './classify-task-event.js';
@@ -19,6 +23,7 @@ import { runIssueTask } from './run-issue-task.js';
 import { createStatusBoard } from './status-board.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskOutcome } from './task-outcome.js';
+import type { TaskMarker } from '../core/state/state-marker.js';
 
 export type { TaskEventDependencies } from './task-event-dependencies.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
@@ -31,7 +36,9 @@ const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancell
 /**
  * One GitHub event, start to finish: the shared core of the Probot app and the Action. Whoever
  * asked on an issue or pull request gets an answer on every path: an unexpected error is answered
- * there as an internal error, then rethrown for the runtime to report.
+ * there as an internal error, then rethrown for the runtime to report. Every trigger is carried
+ * out once: one the task's marker records as handled, or one asking for the request the task is
+ * already generating or has made a pull request from, changes nothing.
  */
 export async function handleTaskEvent(
   deps: TaskEventDependencies,
@@ -86,23 +93,40 @@ function firstLine(body: string): string {
 type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' | 'chat-command' }>;
 
 async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): Promise<TaskOutcome> {
-  const { client } = deps;
   const { owner, repo } = task.repository;
   if (task.kind !== 'issue-request') {
-    await client.reactions.createForIssueComment({
+    // Acknowledged at once, before waiting for any run on the task (GitHub keeps one reaction per user and kind).
+    await deps.client.reactions.createForIssueComment({
       owner,
       repo,
       comment_id: task.commentId,
       content: 'eyes',
     });
   }
+  const taskId = `${owner}/${repo}#${task.issueNumber}`;
+  const work = () => carryOutIssueEvent(deps, task, taskId);
+  return deps.tasks ? deps.tasks.run(taskId, work) : work();
+}
+
+async function carryOutIssueEvent(
+  deps: TaskEventDependencies,
+  task: IssueEvent,
+  taskId: string,
+): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { owner, repo } = task.repository;
   const configResult = await readAgentConfig({ client, owner, repo });
   const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
   if (task.kind === 'issue-request' && !task.fromForm && !task.labels.includes(config.labels.trigger)) {
     return { status: 'ignored', reason: `the issue is not labeled ${config.labels.trigger}` };
   }
-  const taskId = `${owner}/${repo}#${task.issueNumber}`;
   const existing = await findStatusComment({ client, owner, repo, issueNumber: task.issueNumber });
+  if (existing && wasHandled(existing.marker.handled_triggers, task.triggerKey)) {
+    return {
+      status: 'ignored',
+      reason: `${triggerName(task)} on issue #${task.issueNumber} was already carried out (the task is ${existing.marker.state.replaceAll('_', ' ')})`,
+    };
+  }
   const board = createStatusBoard({
     client,
     owner,
@@ -110,6 +134,7 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     issueNumber: task.issueNumber,
     taskId,
     existing,
+    trigger: task.triggerKey,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const state = existing?.marker.state;
@@ -166,6 +191,18 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     await board.move('failed', { details: message });
     return { status: 'invalid_request', taskId, issueNumber: task.issueNumber, message };
   }
+  // `/approve` releases a held request; it is never a repeat of a generation.
+  if (
+    task.kind !== 'approve-comment' &&
+    existing &&
+    isRequestUnderWay({
+      marker: existing.marker,
+      digest: requestDigest(validation.payload),
+      now: deps.now?.() ?? new Date(),
+    })
+  ) {
+    return answerRepeat(deps, task, existing.marker);
+  }
   if (!approved) {
     const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
     if (!canChange(level)) {
@@ -204,6 +241,45 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     provider: deps.providerFor(config),
     log: deps.log,
   });
+}
+
+/** What the trigger was, for logs and outcomes. */
+function triggerName(task: IssueEvent): string {
+  if (task.kind === 'issue-request') return task.trigger === 'opened' ? 'the issue opening' : 'the labeling';
+  return `comment ${task.commentId} (\`${task.kind === 'approve-comment' ? '/approve' : '/implement'}\`)`;
+}
+
+/**
+ * A trigger asking for the request the task is already generating, or already made its pull
+ * request from: nothing is generated again. A `/implement` is answered (once, whatever the number
+ * of deliveries); an issue opening or labeling, which nobody typed, only says so in the outcome.
+ */
+async function answerRepeat(
+  deps: TaskEventDependencies,
+  task: Exclude<IssueEvent, { kind: 'approve-comment' }>,
+  marker: TaskMarker,
+): Promise<TaskOutcome> {
+  const pull = marker.pull_number === undefined ? '' : ` (pull request #${marker.pull_number})`;
+  const where =
+    marker.state === 'generating' || marker.state === 'validating'
+      ? `is already being generated${pull}`
+      : `already has its pull request${pull}`;
+  const reason = `the request on issue #${task.issueNumber} ${where}; ${triggerName(task)} repeats it`;
+  if (task.kind !== 'implement-comment') return { status: 'ignored', reason };
+  const { owner, repo } = task.repository;
+  const message =
+    `@${task.requester}, this request ${where}, made from exactly this request, so nothing was generated again. ` +
+    'To change the result, edit the request (or put a new payload in a `/implement` comment) and comment `/implement` again.';
+  await replyOnce({
+    client: deps.client,
+    owner,
+    repo,
+    issueNumber: task.issueNumber,
+    commentId: task.commentId,
+    since: task.commentedAt,
+    body: message,
+  });
+  return { status: 'ignored', reason };
 }
 
 /**

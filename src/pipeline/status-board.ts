@@ -1,3 +1,4 @@
+import { recordTrigger } from '../core/idempotency/handled-triggers.js';
 import { renderStatusComment } from '../core/render/status-comment.js';
 import { type TaskMarker } from '../core/state/state-marker.js';
 import { assertTransition, type TaskState } from '../core/state/task-state.js';
@@ -11,7 +12,8 @@ type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>
 
 /**
  * The issue's one status comment as a state machine: every move is checked against the transition
- * table, and `pass` records a step without spending an API call on it.
+ * table, and `pass` records a step without spending an API call on it. Every move also records the
+ * board's `trigger` (`triggerKeyOf`) as handled, so the same trigger is never carried out twice.
  */
 export interface StatusBoard {
   readonly current: TaskMarker | undefined;
@@ -26,6 +28,8 @@ export function createStatusBoard(params: {
   issueNumber: number;
   taskId: string;
   existing: StatusCommentRef | undefined;
+  /** The trigger this run carries out; absent for moves no trigger asked for. */
+  trigger?: string;
   now?: () => Date;
 }): StatusBoard {
   const now = params.now ?? (() => new Date());
@@ -52,6 +56,9 @@ export function createStatusBoard(params: {
         cost_usd: 0,
         ...marker,
         ...options.patch,
+        ...(params.trigger === undefined
+          ? {}
+          : { handled_triggers: recordTrigger(marker?.handled_triggers, params.trigger) }),
         task_id: params.taskId,
         state: to,
         updated_at: now().toISOString(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TASK_STATES } from './task-state.js';
+import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
@@ -18,6 +19,16 @@ export const taskMarkerSchema = z.object({
   template_path: z.string().optional(),
   cost_usd: z.number().nonnegative().default(0),
   updated_at: z.string(),
+
+  // Idempotency (core/idempotency): what this task has already carried out, so a redelivered or
+  // overlapping trigger is not carried out again.
+  /** Triggers carried out, newest last (`opened`, `comment:<id>`, `dispatch:<request id>`…). */
+  handled_triggers: handledTriggersSchema.optional(),
+  /** `requestDigest` of the request the latest generation was made from. */
+  generated_from: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export type TaskMarker = z.infer<typeof taskMarkerSchema>;
