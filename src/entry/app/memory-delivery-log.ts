@@ -21,6 +21,8 @@ export function createMemoryDeliveryLog(
   const seen = new LRUCache<string, true>({
     max: options.max ?? DELIVERY_LOG_MAX_IDS,
     ttl: options.ttlMs ?? DELIVERY_LOG_TTL_MS,
+    // Ages read from the clock at every check, not from a cached reading.
+    ttlResolution: 0,
     ...(options.now === undefined ? {} : { perf: { now: options.now } }),
   });
   return {
