@@ -1,7 +1,7 @@
 import { formatConfigProblems } from '../core/config/parse-agent-config.js';
 import { wasHandled } from '../core/idempotency/handled-triggers.js';
 import { requestDigest } from '../core/idempotency/request-digest.js';
-import { isRequestUnderWay } from '../core/idempotency/request-under-way.js';
+import { isAbandonedRun, isRequestUnderWay } from '../core/idempotency/request-under-way.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
@@ -87,10 +87,11 @@ async function runOnIssue(params: {
     ? await findStatusComment({ client, owner, repo, issueNumber })
     : undefined;
   const marker = existing?.marker;
+  const now = deps.now?.() ?? new Date();
   const repeated =
     marker !== undefined &&
-    (wasHandled(marker.handled_triggers, task.triggerKey) ||
-      isRequestUnderWay({ marker, digest: requestDigest(params.request), now: deps.now?.() ?? new Date() }) ||
+    ((wasHandled(marker.handled_triggers, task.triggerKey) && !isAbandonedRun({ marker, now })) ||
+      isRequestUnderWay({ marker, digest: requestDigest(params.request), now }) ||
       // Merged or deployed: the request was carried out; a new one belongs on a new issue. (A stale
       // in-flight marker is restarted by runIssueTask.)
       !(IN_FLIGHT.has(marker.state) || canTransition(marker.state, 'generating')));

@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../core/config/agent-config.js';
 import { canChange } from '../core/deploy/repository-permission.js';
 import { wasHandled } from '../core/idempotency/handled-triggers.js';
 import { requestDigest } from '../core/idempotency/request-digest.js';
-import { isRequestUnderWay } from '../core/idempotency/request-under-way.js';
+import { isAbandonedRun, isRequestUnderWay } from '../core/idempotency/request-under-way.js';
 import { formatConfigProblems } from '../core/config/parse-agent-config.js';
 import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
@@ -121,7 +121,12 @@ async function carryOutIssueEvent(
     return { status: 'ignored', reason: `the issue is not labeled ${config.labels.trigger}` };
   }
   const existing = await findStatusComment({ client, owner, repo, issueNumber: task.issueNumber });
-  if (existing && wasHandled(existing.marker.handled_triggers, task.triggerKey)) {
+  const now = deps.now?.() ?? new Date();
+  if (
+    existing &&
+    wasHandled(existing.marker.handled_triggers, task.triggerKey) &&
+    !isAbandonedRun({ marker: existing.marker, now })
+  ) {
     return {
       status: 'ignored',
       reason: `${triggerName(task)} on issue #${task.issueNumber} was already carried out (the task is ${existing.marker.state.replaceAll('_', ' ')})`,
@@ -198,7 +203,7 @@ async function carryOutIssueEvent(
     isRequestUnderWay({
       marker: existing.marker,
       digest: requestDigest(validation.payload),
-      now: deps.now?.() ?? new Date(),
+      now,
     })
   ) {
     return answerRepeat(deps, task, existing.marker);

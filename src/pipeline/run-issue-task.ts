@@ -42,7 +42,10 @@ export async function runIssueTask(params: {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const told = await board
-      .move('failed', { details: `The run stopped on an unexpected error: ${untrustedInline(message)}` })
+      .move('failed', {
+        details: `The run stopped on an unexpected error: ${untrustedInline(message)}`,
+        unhandled: true,
+      })
       .then(() => true)
       .catch(() => false);
     // The status comment said it; the event handler need not say it again.

@@ -18,7 +18,14 @@ type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>
 export interface StatusBoard {
   readonly current: TaskMarker | undefined;
   pass(state: TaskState): void;
-  move(state: TaskState, options?: { patch?: MarkerPatch; details?: string }): Promise<void>;
+  /**
+   * `unhandled`: the run stopped on an unexpected error before carrying its trigger out, so the
+   * trigger is left off the handled list and a redelivery of it tries again.
+   */
+  move(
+    state: TaskState,
+    options?: { patch?: MarkerPatch; details?: string; unhandled?: boolean },
+  ): Promise<void>;
 }
 
 export function createStatusBoard(params: {
@@ -58,7 +65,11 @@ export function createStatusBoard(params: {
         ...options.patch,
         ...(params.trigger === undefined
           ? {}
-          : { handled_triggers: recordTrigger(marker?.handled_triggers, params.trigger) }),
+          : {
+              handled_triggers: options.unhandled
+                ? (marker?.handled_triggers ?? []).filter((key) => key !== params.trigger)
+                : recordTrigger(marker?.handled_triggers, params.trigger),
+            }),
         task_id: params.taskId,
         state: to,
         updated_at: now().toISOString(),

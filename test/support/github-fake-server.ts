@@ -142,10 +142,14 @@ export function createGitHubFake(options: {
                 state: 'open',
                 merged: false,
                 merge_commit_sha: null,
-                base: { ref: options.defaultBranch, repo: repository },
                 ...pull,
+                base: { ref: pull.base ?? options.defaultBranch, repo: repository },
                 // GitHub names the head's repository; here the base repository (no fork) unless given.
-                ...(typeof pull.head === 'object' ? { head: { repo: repository, ...pull.head } } : {}),
+                // A pull request opened through the fake has its branch's current sha as head.
+                head:
+                  typeof pull.head === 'object'
+                    ? { repo: repository, ...pull.head }
+                    : { repo: repository, ref: pull.head, sha: refs.get(`heads/${pull.head}`) },
               },
             ]
           : [404, { message: 'Not Found' }];
@@ -157,7 +161,7 @@ export function createGitHubFake(options: {
       /^\/pulls\/(\d+)\/commits$/,
       (m) => {
         const pull = pulls.find((p) => p.number === Number(m[1]));
-        const sha = typeof pull?.head === 'object' ? pull.head.sha : undefined;
+        const sha = typeof pull?.head === 'object' ? pull.head.sha : refs.get(`heads/${pull?.head}`);
         return [200, sha ? [{ sha, commit: { committer: { date: '2026-11-24T09:00:00Z' } } }] : []];
       },
     ],
@@ -344,7 +348,17 @@ export function createGitHubFake(options: {
         return [200, { object: { sha: body.sha } }];
       },
     ],
-    ['GET', /^\/pulls$/, () => [200, pulls]],
+    [
+      'GET',
+      /^\/pulls$/,
+      (_m, _body, query) => {
+        // `head` is `owner:branch`.
+        const branch = query.get('head')?.split(':')[1];
+        const headOf = (pull: (typeof pulls)[number]) =>
+          typeof pull.head === 'object' ? pull.head.ref : pull.head;
+        return [200, branch === undefined ? pulls : pulls.filter((pull) => headOf(pull) === branch)];
+      },
+    ],
     [
       'POST',
       /^\/pulls$/,

@@ -1,6 +1,7 @@
 import { requestDigest } from '../../../src/core/idempotency/request-digest.js';
 import {
   IN_FLIGHT_STALE_AFTER_MS,
+  isAbandonedRun,
   isRequestUnderWay,
 } from '../../../src/core/idempotency/request-under-way.js';
 import type { TaskState } from '../../../src/core/state/task-state.js';
@@ -54,5 +55,22 @@ describe('isRequestUnderWay', () => {
     expect(isRequestUnderWay({ marker: marker('pr_open', at(86_400_000)), digest: DIGEST, now: NOW })).toBe(
       true,
     );
+  });
+});
+
+describe('isAbandonedRun', () => {
+  const at = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
+
+  it('is true for an in-flight marker past the stale bound: its trigger was never carried out', () => {
+    expect(isAbandonedRun({ marker: marker('generating', at(IN_FLIGHT_STALE_AFTER_MS + 1)), now: NOW })).toBe(
+      true,
+    );
+    expect(isAbandonedRun({ marker: marker('validating', 'not a time'), now: NOW })).toBe(true);
+  });
+
+  it('is false for a run still within the bound, and for any state that is not in flight', () => {
+    expect(isAbandonedRun({ marker: marker('generating', at(60_000)), now: NOW })).toBe(false);
+    expect(isAbandonedRun({ marker: marker('failed', at(86_400_000)), now: NOW })).toBe(false);
+    expect(isAbandonedRun({ marker: marker('pr_open', at(86_400_000)), now: NOW })).toBe(false);
   });
 });
