@@ -1,65 +1,15 @@
-import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
-import { readExample, webhookExample } from '../../fixtures/webhook-payloads.js';
+import {
+  formIssue,
+  issueComment,
+  repositoryDispatch,
+  seedStagingHistory,
+} from '../../fixtures/trigger-events.js';
 import { deliverThreeTimes, type SideEffects } from '../../support/redelivery.js';
 import { githubFakeBehindNock } from './github-fake-nock.js';
 import { testProbot } from './test-probot.js';
 
-/** When the commands below were written: after every sha in the stand-in reached GitHub (09:00). */
-const COMMENTED_AT = '2026-11-24T10:00:00Z';
-const GOOD = '1'.repeat(40);
-const CURRENT = '3'.repeat(40);
-
 type Fake = ReturnType<typeof githubFakeBehindNock>;
 type Payload = Record<string, unknown>;
-
-function formIssue(action: 'opened' | 'labeled', sender = 'Codertocat') {
-  const payload = webhookExample('issues', action);
-  payload.issue.body = readExample('orders-api.issue.md');
-  payload.issue.labels = [{ name: 'implementation' }];
-  payload.sender.login = sender;
-  if (action === 'labeled') payload.label = { name: 'implementation' };
-  return payload;
-}
-
-function issueComment(body: string, options: { issue?: number; pull?: boolean; id?: number } = {}) {
-  const payload = webhookExample('issue_comment', 'created');
-  payload.issue.number = options.issue ?? 1;
-  payload.issue.body = readExample('orders-api.issue.md');
-  if (options.pull) payload.issue.pull_request = { url: 'https://api.github.com/pulls/1' };
-  payload.comment.id = options.id ?? payload.comment.id;
-  payload.comment.body = body;
-  payload.comment.created_at = COMMENTED_AT;
-  return payload;
-}
-
-function repositoryDispatch() {
-  return {
-    action: 'implementation-request',
-    client_payload: JSON.parse(readExample('orders-api.request.json')),
-    repository: webhookExample('issues', 'opened').repository,
-    sender: { login: 'Codertocat', type: 'User' },
-    installation: { id: 2 },
-  };
-}
-
-/** Two successful staging deployments made by the agent: 302 runs now, 301 ran before it. */
-function seedStagingHistory(fake: Fake) {
-  const seeded = [
-    { id: 301, sha: GOOD, created_at: '2026-11-24T08:00:00Z', states: ['success', 'inactive'] },
-    { id: 302, sha: CURRENT, created_at: '2026-11-24T09:00:00Z', states: ['success'] },
-  ];
-  for (const { id, sha, created_at, states } of seeded) {
-    fake.deployments.push({
-      id,
-      sha,
-      environment: 'staging',
-      payload: deploymentPayloadFor(sha),
-      creator: { login: 'implementation-agent[bot]', type: 'Bot' },
-      created_at,
-    });
-    for (const state of states) fake.deploymentStatuses.push({ deploymentId: id, state, created_at });
-  }
-}
 
 interface Case {
   /** What happened before the event under test, delivered once. */
