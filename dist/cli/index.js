@@ -19539,10 +19539,10 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
+exports.jh = identity.isMap;
+exports.Ll = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
+exports.jn = identity.isScalar;
 __webpack_unused_export__ = identity.isSeq;
 exports.Rm = Pair.Pair;
 exports.X5 = Scalar.Scalar;
@@ -19556,7 +19556,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -32628,6 +32628,13 @@ function askedSize(words, capability) {
     const present = new Set(words);
     return Math.max(0, ...capability.when.filter((set) => set.every((word) => present.has(word))).map((set) => set.length));
 }
+/** The words of the longest word set of a capability these words hold; empty when they do not ask for it. */
+function askedWords(words, capability) {
+    const present = new Set(words);
+    return capability.when
+        .filter((set) => set.every((word) => present.has(word)))
+        .reduce((longest, set) => (set.length > longest.length ? set : longest), []);
+}
 /** Shorthand for `when`: each entry is one word, or several words that must all appear (`'event bus'`). */
 function anyOf(...phrases) {
     return phrases.map((phrase) => phrase.split(' '));
@@ -32738,14 +32745,23 @@ function combine(params) {
     };
 }
 /**
- * The capabilities a clause asks for. An ask the blueprint knows it did not generate counts only
- * when nothing generated matches the clause more specifically (`status change events` beats `events`).
+ * The capabilities a clause asks for, less those a more specific one explains: a capability whose
+ * asking words all belong to a longer matched set of another stands aside (`notified when an archive
+ * lands` is the object notification, not also the bare topic; `status change events` beats the
+ * not-generated `events`). An ask the blueprint did not generate, named by words nothing generated
+ * explains (`a low-stock alert is sent`, next to `send ... product`), is kept, so the row says so.
  */
 function relevant(words, capabilities) {
-    const asked = capabilitiesAskedBy(words, capabilities);
-    const size = (capability) => askedSize(words, capability);
-    const best = Math.max(0, ...asked.filter((capability) => capability.notGenerated === undefined).map(size));
-    return asked.filter((capability) => capability.notGenerated === undefined || size(capability) >= best);
+    const asked = capabilitiesAskedBy(words, capabilities).map((capability) => ({
+        capability,
+        words: askedWords(words, capability),
+    }));
+    return asked
+        .filter((one) => !asked.some((other) => other !== one &&
+        other.capability.notGenerated === undefined &&
+        other.words.length > one.words.length &&
+        one.words.every((word) => other.words.includes(word))))
+        .map(({ capability }) => capability);
 }
 function uniqueTests(tests) {
     const seen = new Map(tests.map((test) => [`${test.path}\n${test.title}`, test]));
@@ -33046,7 +33062,7 @@ function applicationCoverage(params) {
             source,
             text: intent.text,
             parts: [{ text: intent.text, capabilities: [operationCapability({ operation, model, test, story })] }],
-            extraGaps: storyGaps(story, model),
+            extraGaps: [...storyGaps(story, model), ...notGeneratedAsks(intent.text, capabilities.all)],
         });
     });
     return [
@@ -33080,6 +33096,16 @@ function describeOperation(operation, model) {
         transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     };
     return descriptions[operation.kind];
+}
+/**
+ * What a story's words ask that the blueprint knowingly did not generate (`upload a photo`, `a daily
+ * email report`): its route answers the rest, so the story is partial and says why.
+ */
+function notGeneratedAsks(text, capabilities) {
+    const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    return capabilities.flatMap((capability) => capability.notGenerated !== undefined && askedSize(words, capability) > 0
+        ? [capability.notGenerated]
+        : []);
 }
 /** What a story asked that its route does not do. */
 function storyGaps(story, model) {
@@ -33181,6 +33207,27 @@ function applicationCapabilities(params) {
             tests: [],
             resources: [],
             notGenerated: 'no authorizer is generated: the routes are public (see the risk assessment)',
+        },
+        {
+            when: anyOf('s3', 'bucket', 'upload', 'uploads', 'uploaded', 'photo', 'photos', 'image', 'images', 'file', 'files', 'attachment', 'attachments', 'thumbnail', 'thumbnails', 'video', 'videos', 'pdf'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'no file storage: items are JSON in DynamoDB (at most 400 KB each), so a file (a photo, an upload) would need an S3 bucket and presigned URLs, which are not generated',
+        },
+        {
+            when: anyOf('daily', 'nightly', 'weekly', 'monthly', 'hourly', 'every night', 'every day', 'every week', 'every hour', 'schedule', 'scheduled', 'cron'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'nothing runs on a schedule: every route answers a request',
+        },
+        {
+            when: anyOf('alert', 'alerts', 'alerted', 'email', 'emails', 'emailed', 'sms', 'text message', 'page', 'paged'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'nothing sends alerts or messages: the service stores and serves its resources, and publishes status changes only when asked ("an event when the status changes")',
         },
         {
             when: anyOf(...EVENT_WORDS),
@@ -34503,69 +34550,6 @@ describe('createEventBridgeStatusEvents', () => {
 });
 `;
 //# sourceMappingURL=application-adapter-tests.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
-const GENERIC_NAME_WORDS = new Set([
-    'api',
-    'apis',
-    'service',
-    'services',
-    'svc',
-    'app',
-    'application',
-    'stack',
-    'system',
-    'backend',
-    'http',
-    'rest',
-    'lambda',
-    'microservice',
-    'server',
-    'integration',
-    'queue',
-    'consumer',
-    'worker',
-    'pipeline',
-    'deploy',
-    'deployment',
-    'release',
-    'test',
-    'tests',
-    'testing',
-    'smoke',
-    'canary',
-    'synthetic',
-    'infrastructure',
-    'infra',
-    'foundation',
-]);
-/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
-function subjectNoun(names) {
-    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
-}
-/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
-function defaultIntents(names, verbs) {
-    const noun = subjectNoun(names);
-    return verbs.map((verb, index) => ({
-        number: index + 1,
-        text: `${verb} ${noun} (default; the request had no user stories)`,
-        verb,
-        objectWords: [noun],
-        testTitle: `default ${verb} ${noun}`,
-        role: [],
-        actionWords: [verb, noun],
-    }));
-}
-//# sourceMappingURL=default-intents.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
-/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
-function plural(word) {
-    if (/(s|x|ch|sh)$/.test(word))
-        return word.endsWith('s') ? word : `${word}es`;
-    if (/[^aeiou]y$/.test(word))
-        return `${word.slice(0, -1)}ies`;
-    return `${word}s`;
-}
-//# sourceMappingURL=plural.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/singular.js
 const ENDS_IN_ES = /(?:ss|x|ch|sh|us|z)es$/;
 const NOT_PLURAL = /(?:ss|us|is|ous)$/;
@@ -34583,40 +34567,6 @@ function isPlural(word) {
     return singular(word) !== word;
 }
 //# sourceMappingURL=singular.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
-const asks_for_status_events_EVENT_WORDS = [
-    'event',
-    'events',
-    'publish',
-    'published',
-    'publishes',
-    'notify',
-    'notified',
-    'notification',
-    'notifications',
-    'emit',
-    'emitted',
-    'emits',
-];
-const asks_for_status_events_STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
-const CHANGE_WORDS = [
-    'change',
-    'changes',
-    'changed',
-    'changing',
-    'update',
-    'updates',
-    'updated',
-    'transition',
-    'transitions',
-    'moves',
-];
-/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
-function asksForStatusEvents(words) {
-    const has = (candidates) => candidates.some((word) => words.includes(word));
-    return has(asks_for_status_events_EVENT_WORDS) && has(asks_for_status_events_STATUS_WORDS) && has(CHANGE_WORDS);
-}
-//# sourceMappingURL=asks-for-status-events.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
 
 
@@ -34715,6 +34665,7 @@ const QUANTIFIERS = new Set([
     'two',
     'three',
 ]);
+const ARTICLES = new Set(['a', 'an', 'the']);
 const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
 const AUXILIARIES = new Set([
     'has',
@@ -34742,8 +34693,10 @@ function parseStory(intent) {
     const rest = words.slice(phrasal === undefined ? 1 : 2);
     const end = rest.findIndex((word) => CONNECTORS.has(word));
     const phrase = end === -1 ? rest : rest.slice(0, end);
-    const object = phrasal === null ? { collective: false, plural: false, ownerIsSelf: false } : readObject(phrase);
     const baseKind = verbKind(verb);
+    const object = phrasal === null
+        ? { collective: false, plural: false, ownerIsSelf: false }
+        : readObject(phrase, baseKind === 'list');
     // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
     const qualifiers = readQualifiers(end === -1 ? [] : rest.slice(end), baseKind === 'read' || baseKind === 'list');
     const owner = object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
@@ -34755,17 +34708,36 @@ function parseStory(intent) {
         collective: object.collective,
         ...(owner === undefined ? {} : { owner }),
         ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
+        ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
         fields: qualifiers.fields,
         refusedFrom: qualifiers.refusedFrom,
         unused: qualifiers.unused,
         ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
     };
 }
-/** `the status of my order`, `a customer's orders`, `all open tickets`. */
-function readObject(phrase) {
+/**
+ * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
+ * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
+ */
+function readObject(phrase, listing) {
     const of = phrase.lastIndexOf('of');
     const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
     const target = of === -1 ? phrase : phrase.slice(of + 1);
+    const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
+    if (listing &&
+        attribute !== undefined &&
+        isPlural(attribute) &&
+        targetHead !== undefined &&
+        !isPlural(targetHead) &&
+        !COLLECTIVE.has(targetHead)) {
+        return {
+            noun: singular(attribute),
+            plural: true,
+            collective: false,
+            owner: targetHead,
+            ownerIsSelf: target.some((word) => SELF.has(word)),
+        };
+    }
     let owner;
     const kept = [];
     target.forEach((word, index) => {
@@ -34775,10 +34747,13 @@ function readObject(phrase) {
             kept.push(word);
     });
     const ownerIsSelf = target.some((word) => SELF.has(word));
-    const head = contentWords(kept).at(-1);
+    const content = contentWords(kept);
+    const head = content.at(-1);
     const collective = head !== undefined && COLLECTIVE.has(head);
+    const possessed = owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
     return {
         ...(head === undefined || collective ? {} : { noun: singular(head) }),
+        ...(possessed === undefined ? {} : { possessed }),
         plural: head !== undefined && (isPlural(head) || target.includes('all')),
         collective,
         ...(owner === undefined ? {} : { owner }),
@@ -34827,13 +34802,21 @@ function segments(words) {
     }
     return found;
 }
+/**
+ * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
+ * gone from the words, so an article after a named field starts the next one).
+ */
 function readFields(words) {
     const parts = [[]];
     for (const word of words) {
+        const current = parts.at(-1) ?? [];
+        const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
         if (word === 'and')
             parts.push([]);
+        else if (ARTICLES.has(word) && named)
+            parts.push([word]);
         else
-            parts.at(-1)?.push(word);
+            current.push(word);
     }
     return parts.flatMap((part) => {
         const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
@@ -34874,6 +34857,103 @@ function camel(words) {
         .join('');
 }
 //# sourceMappingURL=parse-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
+const GENERIC_NAME_WORDS = new Set([
+    'api',
+    'apis',
+    'service',
+    'services',
+    'svc',
+    'app',
+    'application',
+    'stack',
+    'system',
+    'backend',
+    'http',
+    'rest',
+    'lambda',
+    'microservice',
+    'server',
+    'integration',
+    'queue',
+    'consumer',
+    'worker',
+    'pipeline',
+    'deploy',
+    'deployment',
+    'release',
+    'test',
+    'tests',
+    'testing',
+    'smoke',
+    'canary',
+    'synthetic',
+    'infrastructure',
+    'infra',
+    'foundation',
+]);
+/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
+function subjectNoun(names) {
+    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
+}
+/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
+function defaultIntents(names, verbs) {
+    const noun = subjectNoun(names);
+    return verbs.map((verb, index) => ({
+        number: index + 1,
+        text: `${verb} ${noun} (default; the request had no user stories)`,
+        verb,
+        objectWords: [noun],
+        testTitle: `default ${verb} ${noun}`,
+        role: [],
+        actionWords: [verb, noun],
+    }));
+}
+//# sourceMappingURL=default-intents.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
+/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
+function plural(word) {
+    if (/(s|x|ch|sh)$/.test(word))
+        return word.endsWith('s') ? word : `${word}es`;
+    if (/[^aeiou]y$/.test(word))
+        return `${word.slice(0, -1)}ies`;
+    return `${word}s`;
+}
+//# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
+const asks_for_status_events_EVENT_WORDS = [
+    'event',
+    'events',
+    'publish',
+    'published',
+    'publishes',
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'emit',
+    'emitted',
+    'emits',
+];
+const asks_for_status_events_STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
+const CHANGE_WORDS = [
+    'change',
+    'changes',
+    'changed',
+    'changing',
+    'update',
+    'updates',
+    'updated',
+    'transition',
+    'transitions',
+    'moves',
+];
+/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
+function asksForStatusEvents(words) {
+    const has = (candidates) => candidates.some((word) => words.includes(word));
+    return has(asks_for_status_events_EVENT_WORDS) && has(asks_for_status_events_STATUS_WORDS) && has(CHANGE_WORDS);
+}
+//# sourceMappingURL=asks-for-status-events.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
 
 
@@ -34900,6 +34980,8 @@ const NUMBER_FIELDS = new Set([
     'percentage',
     'balance',
     'stock',
+    'threshold',
+    'capacity',
 ]);
 const resource_model_STATUS_WORDS = new Set(['status', 'state', 'progress']);
 const TERMINAL = new Set([
@@ -34926,7 +35008,7 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 function resourceModel(input) {
     const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
     const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
-    const parsed = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+    const parsed = attributesOfOwners(intents.filter((intent) => !eventStories.includes(intent)).map(parseStory));
     const nouns = resource_model_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const subject = singular(subjectNoun(input.names));
     const primary = nouns.includes(subject)
@@ -34954,6 +35036,22 @@ function resourceModel(input) {
         stories,
         eventStories,
     };
+}
+/**
+ * `see a product's stock level`, where products are created and stock levels are not: a read of the
+ * product's `stockLevel`, not a resource of its own that nothing would ever write.
+ */
+function attributesOfOwners(stories) {
+    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
+    return stories.map((story) => {
+        const { owner, possessed, noun } = story;
+        if (story.kind !== 'read' || owner === undefined || possessed === undefined)
+            return story;
+        if (!created.has(owner) || noun === undefined || created.has(noun))
+            return story;
+        const { owner: _owner, possessed: _possessed, ...rest } = story;
+        return { ...rest, noun: owner, attribute: resource_model_STATUS_WORDS.has(noun) ? noun : possessed };
+    });
 }
 function resourceFor(params) {
     const { name, stories } = params;
@@ -35057,8 +35155,10 @@ function logicalIdOf(key) {
 function statusName(word) {
     return /(?:ed|en|id|nt)$/.test(word) || word === 'open' ? word : participle(word.replace(/s$/, ''));
 }
+/** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */
 function typeOf(name) {
-    return NUMBER_FIELDS.has(name.toLowerCase()) ? 'number' : 'string';
+    const last = name.split(/(?=[A-Z])/).at(-1) ?? name;
+    return NUMBER_FIELDS.has(last.toLowerCase()) ? 'number' : 'string';
 }
 function mentions(words, name) {
     return words.some((word) => word === name || word === plural(name));
@@ -35101,6 +35201,7 @@ function ownerSample(resource, number) {
 }
 //# sourceMappingURL=sample-body.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-tests.js
+
 
 
 
@@ -35383,9 +35484,16 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     update: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
         const owner = resource.ownerField;
+        // The field the story names (`update the quantity of a product`), else an undeclared one.
+        const field = resource.fields.find((candidate) => candidate.name !== owner &&
+            candidate.type !== 'list' &&
+            operation.stories.some((story) => story.attribute === candidate.name));
+        const change = field === undefined
+            ? `note: 'changed'`
+            : `${field.name}: ${field.type === 'number' ? '3' : field.type === 'boolean' ? 'false' : `'changed'`}`;
         return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
-    const changed = await call(${key}, { id: created.body.id, body: { note: 'changed' } });
-    expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
+    const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
+    expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(changed.body);
     expect((await call(${key}, { id: 'no-such-id', body: { note: 'x' } })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
@@ -35402,15 +35510,31 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
         const key = codeLiteral(operation.routeKey);
         const action = operation.action ?? '';
         const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
-        const refusals = operation.refusedFrom.map((status) => `    // No route of this service sets ${status}; the rule still holds when another system does.
-    expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`);
+        // A refusal from the status this route sets is the 409 above; one another route sets is driven
+        // through that route; only a status no route sets is checked on the rule itself.
+        const refusals = operation.refusedFrom.flatMap((status) => {
+            if (status === to)
+                return [];
+            const other = resource.status?.transitions.find((transition) => transition.to === status);
+            if (other !== undefined) {
+                const otherKey = codeLiteral(routeKey(resource.collection, 'transition', other.action));
+                return [
+                    `    const ${camel(['other', other.action])} = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    expect((await call(${otherKey}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(200);
+    expect((await call(${key}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(409);`,
+                ];
+            }
+            return [
+                `    // No route of this service sets ${status}; the rule still holds when another system does.
+    expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
+            ];
+        });
         return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
     const moved = await call(${key}, { id: created.body.id });
     expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
-    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);
-${refusals.join('\n')}`;
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
     },
 };
 /** A story that asked for status events is proven by the events test of its resource, run again under the story's title. */
@@ -35500,7 +35624,7 @@ function applicationBlueprint(input) {
     return {
         summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}, tests that drive the routes together, deployable template.`,
         plan: [
-            `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${[resource.status.initial, ...resource.status.transitions.map((transition) => transition.to)].join(' → ')}`})`).join('; ')}.`,
+            `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${resource.status.initial}${resource.status.transitions.map((transition) => `, ${transition.action} → ${transition.to}`).join('')}`})`).join('; ')}.`,
             'Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete)' +
                 (model.resources.some((resource) => resource.ownerField !== undefined)
                     ? ', with an index by owner.'
@@ -36370,7 +36494,7 @@ function infrastructureCapabilities(input, asks) {
             notGenerated: 'no replication is generated: the bucket lives in one region',
         },
         {
-            when: anyOf('access logs', 'access logging', 'server access', 'audit', 'cloudtrail'),
+            when: anyOf('access logs', 'access log', 'access logging', 'access logged', 'access is logged', 'log access', 'logs access', 'server access', 'audit', 'cloudtrail'),
             implementedBy: '',
             tests: [],
             resources: [],
@@ -36395,6 +36519,15 @@ function infrastructureCapabilities(input, asks) {
         });
     }
     if (asks.retention !== undefined) {
+        capabilities.unshift({
+            when: anyOf('never delete', 'never deleted', 'cannot delete', 'not deleted', 'immutable', 'worm', 'tamper', 'compliance mode'),
+            implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${asks.retention.duration.amount} ${asks.retention.duration.unit}`,
+            tests: [test(retentionTitle(asks.retention))],
+            resources: ['DataBucket'],
+            gaps: [
+                'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
+            ],
+        });
         capabilities.unshift({
             when: infrastructure_coverage_RETENTION_WORDS.map((word) => [word]),
             implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${asks.retention.days} days`,
@@ -48754,6 +48887,38 @@ function checkValueBounds(value, limits = {}) {
     return undefined;
 }
 //# sourceMappingURL=check-value-bounds.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/first-duplicate-key.js
+
+/**
+ * Where the first mapping key that repeats an earlier key of the same mapping starts (a UTF-16
+ * offset into the source), or undefined when every mapping's keys are unique. Keys are compared as
+ * the property names they become (`1` and `"1"` are one name), since a repeat would silently
+ * replace a value. One set per mapping, so linear in the keys: the YAML library's own
+ * `uniqueKeys` check compares each key with every earlier one, and a 64 KB mapping of 7,000 keys
+ * took a second (a 1 MB template, minutes). YAML 1.2.2 §3.2.1.1: mapping keys are unique.
+ */
+function firstDuplicateKey(document) {
+    let found;
+    (0,dist/* visit */.YR)(document, {
+        Map(_, map) {
+            if (!(0,dist/* isMap */.jh)(map))
+                return undefined;
+            const names = new Set();
+            for (const { key } of map.items) {
+                // A collection key becomes its YAML text as a property name, as the library's `toJS` does.
+                const name = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key ?? '');
+                if (names.has(name)) {
+                    found = ((0,dist/* isNode */.Ll)(key) ? key.range?.[0] : undefined) ?? map.range?.[0] ?? 0;
+                    return dist/* visit */.YR.BREAK;
+                }
+                names.add(name);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+//# sourceMappingURL=first-duplicate-key.js.map
 ;// CONCATENATED MODULE: ./lib/core/untrusted/locate-json-error.js
 class JsonSyntaxError extends Error {
     offset;
@@ -48958,6 +49123,7 @@ function blockNesting(text) {
 
 
 
+
 /** YAML anchors can expand exponentially; a request or template never needs more than a handful. */
 const MAX_YAML_ALIASES = 100;
 /**
@@ -49016,12 +49182,23 @@ function parseJson(text) {
 function parseYaml(text, customTags) {
     const options = {
         prettyErrors: true,
-        uniqueKeys: true,
+        // Checked below in one pass; the library's own check is quadratic in a mapping's keys.
+        uniqueKeys: false,
         ...(customTags === undefined ? {} : { customTags }),
     };
     const document = (0,dist/* parseDocument */.Tp)(text, options);
     // With custom tags, an unknown one (`!Reff`) is only a warning to the library, but the reader would refuse it.
     const [error] = customTags === undefined ? document.errors : [...document.errors, ...document.warnings];
+    const duplicate = error === undefined ? firstDuplicateKey(document) : undefined;
+    if (duplicate !== undefined) {
+        const { line, column } = lineAndColumn(text, duplicate);
+        return {
+            ok: false,
+            message: `is not valid YAML at line ${line}, column ${column}: Map keys must be unique`,
+            line,
+            column,
+        };
+    }
     if (error) {
         const position = error.linePos?.[0];
         const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
@@ -59486,6 +59663,361 @@ function mergeRemovedContent(lists) {
     return [...totals].filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count }));
 }
 //# sourceMappingURL=removed-content.js.map
+;// CONCATENATED MODULE: ./node_modules/markdown-it-footnote/index.mjs
+// Process footnotes
+//
+
+
+/// /////////////////////////////////////////////////////////////////////////////
+// Renderer partials
+
+function render_footnote_anchor_name (tokens, idx, options, env/*, slf */) {
+  const n = Number(tokens[idx].meta.id + 1).toString()
+  let prefix = ''
+
+  if (typeof env.docId === 'string') prefix = `-${env.docId}-`
+
+  return prefix + n
+}
+
+function render_footnote_caption (tokens, idx/*, options, env, slf */) {
+  let n = Number(tokens[idx].meta.id + 1).toString()
+
+  if (tokens[idx].meta.subId > 0) n += `:${tokens[idx].meta.subId}`
+
+  return `[${n}]`
+}
+
+function render_footnote_ref (tokens, idx, options, env, slf) {
+  const id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf)
+  const caption = slf.rules.footnote_caption(tokens, idx, options, env, slf)
+  let refid = id
+
+  if (tokens[idx].meta.subId > 0) refid += `:${tokens[idx].meta.subId}`
+
+  return `<sup class="footnote-ref"><a href="#fn${id}" id="fnref${refid}">${caption}</a></sup>`
+}
+
+function render_footnote_block_open (tokens, idx, options) {
+  return (options.xhtmlOut ? '<hr class="footnotes-sep" />\n' : '<hr class="footnotes-sep">\n') +
+         '<section class="footnotes">\n' +
+         '<ol class="footnotes-list">\n'
+}
+
+function render_footnote_block_close () {
+  return '</ol>\n</section>\n'
+}
+
+function render_footnote_open (tokens, idx, options, env, slf) {
+  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf)
+
+  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`
+
+  return `<li id="fn${id}" class="footnote-item">`
+}
+
+function render_footnote_close () {
+  return '</li>\n'
+}
+
+function render_footnote_anchor (tokens, idx, options, env, slf) {
+  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf)
+
+  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`
+
+  /* ↩ with escape code to prevent display as Apple Emoji on iOS */
+  return ` <a href="#fnref${id}" class="footnote-backref">\u21a9\uFE0E</a>`
+}
+
+function footnote_plugin (md) {
+  const parseLinkLabel = md.helpers.parseLinkLabel
+  const isSpace = md.utils.isSpace
+
+  md.renderer.rules.footnote_ref          = render_footnote_ref
+  md.renderer.rules.footnote_block_open   = render_footnote_block_open
+  md.renderer.rules.footnote_block_close  = render_footnote_block_close
+  md.renderer.rules.footnote_open         = render_footnote_open
+  md.renderer.rules.footnote_close        = render_footnote_close
+  md.renderer.rules.footnote_anchor       = render_footnote_anchor
+
+  // helpers (only used in other rules, no tokens are attached to those)
+  md.renderer.rules.footnote_caption      = render_footnote_caption
+  md.renderer.rules.footnote_anchor_name  = render_footnote_anchor_name
+
+  // Process footnote block definition
+  function footnote_def (state, startLine, endLine, silent) {
+    const start = state.bMarks[startLine] + state.tShift[startLine]
+    const max = state.eMarks[startLine]
+
+    // line should be at least 5 chars - "[^x]:"
+    if (start + 4 > max) return false
+
+    if (state.src.charCodeAt(start) !== 0x5B/* [ */) return false
+    if (state.src.charCodeAt(start + 1) !== 0x5E/* ^ */) return false
+
+    let pos
+
+    for (pos = start + 2; pos < max; pos++) {
+      if (state.src.charCodeAt(pos) === 0x20) return false
+      if (state.src.charCodeAt(pos) === 0x5D /* ] */) {
+        break
+      }
+    }
+
+    if (pos === start + 2) return false // no empty footnote labels
+    if (pos + 1 >= max || state.src.charCodeAt(++pos) !== 0x3A /* : */) return false
+    if (silent) return true
+    pos++
+
+    if (!state.env.footnotes) state.env.footnotes = {}
+    if (!state.env.footnotes.refs) state.env.footnotes.refs = {}
+    const label = state.src.slice(start + 2, pos - 2)
+    state.env.footnotes.refs[`:${label}`] = -1
+
+    const token_fref_o = new state.Token('footnote_reference_open', '', 1)
+    token_fref_o.meta  = { label }
+    token_fref_o.level = state.level++
+    state.tokens.push(token_fref_o)
+
+    const oldBMark = state.bMarks[startLine]
+    const oldTShift = state.tShift[startLine]
+    const oldSCount = state.sCount[startLine]
+    const oldParentType = state.parentType
+
+    const posAfterColon = pos
+    const initial = state.sCount[startLine] + pos - (state.bMarks[startLine] + state.tShift[startLine])
+    let offset = initial
+
+    while (pos < max) {
+      const ch = state.src.charCodeAt(pos)
+
+      if (isSpace(ch)) {
+        if (ch === 0x09) {
+          offset += 4 - offset % 4
+        } else {
+          offset++
+        }
+      } else {
+        break
+      }
+
+      pos++
+    }
+
+    state.tShift[startLine] = pos - posAfterColon
+    state.sCount[startLine] = offset - initial
+
+    state.bMarks[startLine] = posAfterColon
+    state.blkIndent += 4
+    state.parentType = 'footnote'
+
+    if (state.sCount[startLine] < state.blkIndent) {
+      state.sCount[startLine] += state.blkIndent
+    }
+
+    state.md.block.tokenize(state, startLine, endLine, true)
+
+    state.parentType = oldParentType
+    state.blkIndent -= 4
+    state.tShift[startLine] = oldTShift
+    state.sCount[startLine] = oldSCount
+    state.bMarks[startLine] = oldBMark
+
+    const token_fref_c = new state.Token('footnote_reference_close', '', -1)
+    token_fref_c.level = --state.level
+    state.tokens.push(token_fref_c)
+
+    return true
+  }
+
+  // Process inline footnotes (^[...])
+  function footnote_inline (state, silent) {
+    const max = state.posMax
+    const start = state.pos
+
+    if (start + 2 >= max) return false
+    if (state.src.charCodeAt(start) !== 0x5E/* ^ */) return false
+    if (state.src.charCodeAt(start + 1) !== 0x5B/* [ */) return false
+
+    const labelStart = start + 2
+    const labelEnd = parseLinkLabel(state, start + 1)
+
+    // parser failed to find ']', so it's not a valid note
+    if (labelEnd < 0) return false
+
+    // We found the end of the link, and know for a fact it's a valid link;
+    // so all that's left to do is to call tokenizer.
+    //
+    if (!silent) {
+      if (!state.env.footnotes) state.env.footnotes = {}
+      if (!state.env.footnotes.list) state.env.footnotes.list = []
+      const footnoteId = state.env.footnotes.list.length
+      const tokens = []
+
+      state.md.inline.parse(
+        state.src.slice(labelStart, labelEnd),
+        state.md,
+        state.env,
+        tokens
+      )
+
+      const token = state.push('footnote_ref', '', 0)
+      token.meta = { id: footnoteId }
+
+      state.env.footnotes.list[footnoteId] = {
+        content: state.src.slice(labelStart, labelEnd),
+        tokens
+      }
+    }
+
+    state.pos = labelEnd + 1
+    state.posMax = max
+    return true
+  }
+
+  // Process footnote references ([^...])
+  function footnote_ref (state, silent) {
+    const max = state.posMax
+    const start = state.pos
+
+    // should be at least 4 chars - "[^x]"
+    if (start + 3 > max) return false
+
+    if (!state.env.footnotes || !state.env.footnotes.refs) return false
+    if (state.src.charCodeAt(start) !== 0x5B/* [ */) return false
+    if (state.src.charCodeAt(start + 1) !== 0x5E/* ^ */) return false
+
+    let pos
+
+    for (pos = start + 2; pos < max; pos++) {
+      if (state.src.charCodeAt(pos) === 0x20) return false
+      if (state.src.charCodeAt(pos) === 0x0A) return false
+      if (state.src.charCodeAt(pos) === 0x5D /* ] */) {
+        break
+      }
+    }
+
+    if (pos === start + 2) return false // no empty footnote labels
+    if (pos >= max) return false
+    pos++
+
+    const label = state.src.slice(start + 2, pos - 1)
+    if (typeof state.env.footnotes.refs[`:${label}`] === 'undefined') return false
+
+    if (!silent) {
+      if (!state.env.footnotes.list) state.env.footnotes.list = []
+
+      let footnoteId
+
+      if (state.env.footnotes.refs[`:${label}`] < 0) {
+        footnoteId = state.env.footnotes.list.length
+        state.env.footnotes.list[footnoteId] = { label, count: 0 }
+        state.env.footnotes.refs[`:${label}`] = footnoteId
+      } else {
+        footnoteId = state.env.footnotes.refs[`:${label}`]
+      }
+
+      const footnoteSubId = state.env.footnotes.list[footnoteId].count
+      state.env.footnotes.list[footnoteId].count++
+
+      const token = state.push('footnote_ref', '', 0)
+      token.meta = { id: footnoteId, subId: footnoteSubId, label }
+    }
+
+    state.pos = pos
+    state.posMax = max
+    return true
+  }
+
+  // Glue footnote tokens to end of token stream
+  function footnote_tail (state) {
+    let tokens
+    let current
+    let currentLabel
+    let insideRef = false
+    const refTokens = {}
+
+    if (!state.env.footnotes) { return }
+
+    state.tokens = state.tokens.filter(function (tok) {
+      if (tok.type === 'footnote_reference_open') {
+        insideRef = true
+        current = []
+        currentLabel = tok.meta.label
+        return false
+      }
+      if (tok.type === 'footnote_reference_close') {
+        insideRef = false
+        // prepend ':' to avoid conflict with Object.prototype members
+        refTokens[':' + currentLabel] = current
+        return false
+      }
+      if (insideRef) { current.push(tok) }
+      return !insideRef
+    })
+
+    if (!state.env.footnotes.list) { return }
+    const list = state.env.footnotes.list
+
+    state.tokens.push(new state.Token('footnote_block_open', '', 1))
+
+    for (let i = 0, l = list.length; i < l; i++) {
+      const token_fo = new state.Token('footnote_open', '', 1)
+      token_fo.meta = { id: i, label: list[i].label }
+      state.tokens.push(token_fo)
+
+      if (list[i].tokens) {
+        tokens = []
+
+        const token_po = new state.Token('paragraph_open', 'p', 1)
+        token_po.block = true
+        tokens.push(token_po)
+
+        const token_i = new state.Token('inline', '', 0)
+        token_i.children = list[i].tokens
+        token_i.content = list[i].content
+        tokens.push(token_i)
+
+        const token_pc = new state.Token('paragraph_close', 'p', -1)
+        token_pc.block    = true
+        tokens.push(token_pc)
+      } else if (list[i].label) {
+        tokens = refTokens[`:${list[i].label}`]
+      }
+
+      if (tokens) state.tokens = state.tokens.concat(tokens)
+
+      let lastParagraph
+
+      if (state.tokens[state.tokens.length - 1].type === 'paragraph_close') {
+        lastParagraph = state.tokens.pop()
+      } else {
+        lastParagraph = null
+      }
+
+      const t = list[i].count > 0 ? list[i].count : 1
+      for (let j = 0; j < t; j++) {
+        const token_a = new state.Token('footnote_anchor', '', 0)
+        token_a.meta = { id: i, subId: j, label: list[i].label }
+        state.tokens.push(token_a)
+      }
+
+      if (lastParagraph) {
+        state.tokens.push(lastParagraph)
+      }
+
+      state.tokens.push(new state.Token('footnote_close', '', -1))
+    }
+
+    state.tokens.push(new state.Token('footnote_block_close', '', -1))
+  }
+
+  md.block.ruler.before('reference', 'footnote_def', footnote_def, { alt: ['paragraph', 'reference'] })
+  md.inline.ruler.after('image', 'footnote_inline', footnote_inline)
+  md.inline.ruler.after('footnote_inline', 'footnote_ref', footnote_ref)
+  md.core.ruler.after('inline', 'footnote_tail', footnote_tail)
+};
+
 ;// CONCATENATED MODULE: ./lib/core/untrusted/markdown/lazy-continuation.js
 /**
  * Mends one place where markdown-it departs from CommonMark (and from GitHub's cmark-gfm): a line
@@ -59497,7 +60029,12 @@ function mergeRemovedContent(lists) {
  * A core rule after block parsing (before markdown-it strips its `reference_definition` tokens): a
  * `code_block` that starts on the line a definition ends on is such a continuation. It becomes a paragraph,
  * joined with a paragraph that follows it without a blank line, as the specification's single
- * paragraph would be; the inline rule then parses it like any other. Linear in the tokens.
+ * paragraph would be; the inline rule then parses it like any other.
+ *
+ * The same continuation inside a footnote definition: `[^1]: [r]: /x\nwords` keeps `words` in the
+ * footnote's paragraph (a lazy continuation line, §5.1), so GitHub hides it with an unreferenced
+ * footnote; markdown-it ends the footnote after the definition and shows `words` as a paragraph of
+ * its own. That paragraph is moved back into the footnote. Linear in the tokens.
  */
 function lazyContinuation(reader) {
     reader.core.ruler.after('block', 'lazy_continuation', (state) => {
@@ -59512,6 +60049,12 @@ function mended(state) {
         if (token === undefined)
             continue;
         const previous = state.tokens[index - 1];
+        const lazyParagraph = footnoteLazyParagraph(state.tokens, index);
+        if (lazyParagraph !== undefined) {
+            tokens.push(...lazyParagraph.map((part) => nested(part)), token);
+            index += lazyParagraph.length;
+            continue;
+        }
         const continuesDefinition = token.type === 'code_block' &&
             previous?.type === 'reference_definition' &&
             previous.map?.[1] === token.map?.[0];
@@ -59529,6 +60072,25 @@ function mended(state) {
     }
     return tokens;
 }
+/**
+ * The paragraph that markdown-it put right after a footnote definition's close although it is a lazy
+ * continuation of the definition's last line: the footnote ends in a link reference definition and
+ * the paragraph starts on the line that definition ends on.
+ */
+function footnoteLazyParagraph(tokens, closeAt) {
+    const [definition, close, open, inline, end] = tokens.slice(closeAt - 1, closeAt + 4);
+    if (close?.type !== 'footnote_reference_close' || definition?.type !== 'reference_definition')
+        return undefined;
+    if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || end?.type !== 'paragraph_close')
+        return undefined;
+    if (open.map?.[0] !== definition.map?.[1])
+        return undefined;
+    return [open, inline, end];
+}
+function nested(token) {
+    token.level += 1;
+    return token;
+}
 function lazy_continuation_paragraph(state, like, content) {
     const open = new state.Token('paragraph_open', 'p', 1);
     const inline = new state.Token('inline', '', 0);
@@ -59544,7 +60106,76 @@ function lazy_continuation_paragraph(state, like, content) {
     return [open, inline, close];
 }
 //# sourceMappingURL=lazy-continuation.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/markdown/raw-html-specials.js
+/** CommonMark 0.31.2 §6.6: the raw HTML that is not a tag, each ended by the first terminator after its opener. */
+const SPECIALS = [
+    { opener: '<![CDATA[', terminator: ']]>' },
+    { opener: '<!--', terminator: '-->' },
+    { opener: '<?', terminator: '?>' },
+];
+const scansOf = new WeakMap();
+/**
+ * Mends markdown-it 15.0.3's inline raw HTML rule for comments, processing instructions,
+ * declarations and CDATA. After one of them fails to find its terminator, markdown-it refuses
+ * every later one in the same paragraph (a single `skipHtmlSpecial` flag), and a link's look-ahead
+ * can set that flag before earlier text is read: `a <? b <!-- hidden --> c` rendered the comment
+ * as text, while GitHub (cmark-gfm), the CommonMark specification and micromark hide it. Here each
+ * opener is judged on its own. Still linear: what is known about a terminator's absence is kept
+ * per terminator, and each opener's answer per offset. Tags stay with markdown-it's own rule.
+ */
+function rawHtmlSpecials(reader) {
+    reader.inline.ruler.before('html_inline', 'html_inline_special', (state, silent) => {
+        const { src, pos } = state;
+        if (!reader.options.html || src.charCodeAt(pos) !== 0x3c || pos + 2 >= state.posMax)
+            return false;
+        const next = src[pos + 1];
+        if (next !== '!' && next !== '?')
+            return false;
+        const end = specialEnd(state, pos);
+        if (end < 0)
+            return false;
+        if (!silent)
+            state.push('html_inline', '', 0).content = src.slice(pos, end);
+        state.pos = end;
+        return true;
+    });
+}
+function specialEnd(state, pos) {
+    const scans = scansOf.get(state) ?? { absentFrom: new Map(), ends: new Map() };
+    scansOf.set(state, scans);
+    const known = scans.ends.get(pos);
+    if (known !== undefined)
+        return known;
+    const end = scan(state.src, pos, scans.absentFrom);
+    scans.ends.set(pos, end);
+    return end;
+}
+function scan(src, pos, absentFrom) {
+    if (src.startsWith('<!-->', pos))
+        return pos + 5;
+    if (src.startsWith('<!--->', pos))
+        return pos + 6;
+    const special = SPECIALS.find(({ opener }) => src.startsWith(opener, pos));
+    const isDeclaration = special === undefined && src[pos + 1] === '!' && /[A-Za-z]/.test(src[pos + 2] ?? '');
+    if (special === undefined && !isDeclaration)
+        return -1;
+    const terminator = special?.terminator ?? '>';
+    const start = pos + (special?.opener.length ?? 3);
+    const absent = absentFrom.get(terminator) ?? src.length + 1;
+    if (start >= absent)
+        return -1;
+    // Only the part before where the terminator is known to be absent is searched.
+    const found = src.slice(start, absent + terminator.length - 1).indexOf(terminator);
+    if (found < 0) {
+        absentFrom.set(terminator, start);
+        return -1;
+    }
+    return start + found + terminator.length;
+}
+//# sourceMappingURL=raw-html-specials.js.map
 ;// CONCATENATED MODULE: ./lib/core/untrusted/markdown/parse-markdown.js
+
+
 
 
 /**
@@ -59552,25 +60183,45 @@ function lazy_continuation_paragraph(state, like, content) {
  * issue and comment bodies before its sanitizer runs. markdown-it is used because it stays linear on
  * the pathological inputs of the CommonMark suite (nested brackets and emphasis, `<a` runs, deep
  * quotes); micromark took 63 s for 64 KB of `*_` here. Containers deeper than `maxNesting` stop
- * being parsed (their text is dropped, never shown raw), which bounds the token tree.
+ * being parsed (their text is dropped, never shown raw), which bounds the token tree. GitHub's
+ * footnotes (`[^1]` with a `[^1]: …` definition) are read as GitHub reads them, so a definition
+ * that nothing refers to, which GitHub does not show, is not taken for paragraph text; inline
+ * footnotes (`^[…]`) are not GitHub syntax and stay text.
  */
 const reader = new MarkdownItCallable('default', {
     html: true,
     linkify: false,
     typographer: false,
     maxNesting: 20,
-}).use(lazyContinuation);
+})
+    .use(lazyContinuation)
+    .use(rawHtmlSpecials)
+    .use(footnote_plugin);
+reader.inline.ruler.disable('footnote_inline');
 /**
  * Parses markdown as GitHub would render it. The caller bounds the length first (every reader of
  * untrusted text checks `MAX_UNTRUSTED_TEXT_LENGTH`); parsing is linear in the text.
  */
 function parseMarkdown(text) {
     const env = {};
-    const tokens = reader.parse(text, env);
-    const { references } = env;
-    const referenceDefinitions = typeof references === 'object' && references !== null ? Object.keys(references).length : 0;
+    const parsed = reader.parse(text, env);
+    // The footnote plugin appends the referred-to definitions as one block at the very end.
+    const footnotesAt = parsed.findIndex((token) => token.type === 'footnote_block_open');
+    const tokens = footnotesAt < 0 ? parsed : parsed.slice(0, footnotesAt);
+    const { references, footnotes } = env;
     const render = (part) => reader.renderer.render([...part], reader.options, env);
-    return { tokens, referenceDefinitions, render };
+    return {
+        tokens,
+        referenceDefinitions: keyCount(references),
+        footnoteDefinitions: keyCount(isObject(footnotes) ? footnotes['refs'] : undefined),
+        render,
+    };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+function keyCount(value) {
+    return isObject(value) ? Object.keys(value).length : 0;
 }
 //# sourceMappingURL=parse-markdown.js.map
 ;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/unicode.js
@@ -69782,9 +70433,7 @@ class VisibleTextBuilder {
     atLineStart = true;
     /** The text written since the last `take`, trimmed of trailing spaces and extra blank lines. */
     take() {
-        const text = this.parts
-            .join('')
-            .replace(/[ \t]+$/gm, '')
+        const text = withoutTrailingBlanks(this.parts.join(''))
             .replace(/\n{3,}/g, '\n\n')
             .trim();
         this.parts = [];
@@ -69902,6 +70551,21 @@ class VisibleTextBuilder {
             this.write('\n');
     }
 }
+/**
+ * Each line without its trailing spaces and tabs. A loop, not `/[ \t]+$/gm`: a regex retries the run
+ * from each of its blanks, so one line of 60,000 spaces before a letter took 14 s.
+ */
+function withoutTrailingBlanks(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        let end = line.length;
+        while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t'))
+            end -= 1;
+        return line.slice(0, end);
+    })
+        .join('\n');
+}
 /** Elements without an end tag: never counted as open. */
 const VOID = new Set('area base br col embed hr img input link meta source track wbr'.split(' '));
 //# sourceMappingURL=visible-text-builder.js.map
@@ -69910,32 +70574,31 @@ const VOID = new Set('area base br col embed hr img input link meta source track
 
 /**
  * Elements whose content a reader never sees: GitHub's sanitizer drops `script` with its content;
- * the others are dropped here too, although GitHub unwraps some of them, because removing too much
- * is acceptable and leaving hidden text in is not.
+ * browsers show nothing of a `template` or of an `rp` (ruby's fallback parentheses) where ruby is
+ * supported; the others are dropped here too, although GitHub unwraps some of them, because
+ * removing too much is acceptable and leaving hidden text in is not.
  */
-const HIDDEN_CONTENT = new Set('script style template title iframe noscript noembed noframes object svg math'.split(' '));
+const HIDDEN_CONTENT = new Set('script style template title iframe noscript noembed noframes object svg math rp'.split(' '));
 /** Elements after whose start or end a browser starts a new line, so words never run together. */
 const LINE_BREAKING = new Set('address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer form header main nav p section summary table tbody tfoot thead'.split(' '));
 /** Structure whose surrounding whitespace the browser does not show (markdown-it writes a newline after each). */
 const BLOCK_LEVEL = new Set('br hr h1 h2 h3 h4 h5 h6 ul ol li pre tr td th'.split(' '));
-/** The tokenizer state a tree builder switches to after these start tags (WHATWG HTML §13.2.6.4). */
+/**
+ * The tokenizer state a tree builder switches to after these start tags (WHATWG HTML §13.2.6.4).
+ * Only `noscript` here: GitHub's tag filter (GFM §6.11) turns `title`, `textarea`, `style`, `xmp`,
+ * `iframe`, `noembed`, `noframes`, `script` and `plaintext` in raw HTML into text, so what follows
+ * them is read as markup, whose comments and attributes stay hidden. Reading it as raw text showed
+ * them: `<textarea><a title="hidden">` put the title in the request, and `<style><!--</style>` ended
+ * the comment GitHub leaves open.
+ */
 const TEXT_MODES = {
-    script: tokenizer_TokenizerMode.SCRIPT_DATA,
-    style: tokenizer_TokenizerMode.RAWTEXT,
-    xmp: tokenizer_TokenizerMode.RAWTEXT,
-    iframe: tokenizer_TokenizerMode.RAWTEXT,
-    noembed: tokenizer_TokenizerMode.RAWTEXT,
-    noframes: tokenizer_TokenizerMode.RAWTEXT,
     noscript: tokenizer_TokenizerMode.RAWTEXT,
-    textarea: tokenizer_TokenizerMode.RCDATA,
-    title: tokenizer_TokenizerMode.RCDATA,
-    plaintext: tokenizer_TokenizerMode.PLAINTEXT,
 };
 /**
  * Reads a document's HTML — markdown-it's rendering, raw HTML passed through — as one stream through
  * parse5's spec tokenizer, the way a browser reads the page GitHub serves: an unterminated comment,
- * an unclosed attribute quote or an open `<script>` swallows everything after it, rendered markdown
- * included. Comments, doctypes and tags with all their attributes (`title`, `alt`, `href`…) are
+ * an unclosed attribute quote or an open `<script>` (whose content is dropped up to its end tag)
+ * swallows everything after it, rendered markdown included. Comments, doctypes and tags with all their attributes (`title`, `alt`, `href`…) are
  * never text; character references are decoded; the content of `HIDDEN_CONTENT` elements is dropped.
  * The text is written with the structure a reader sees (see `VisibleTextBuilder`). No tree is built,
  * so nesting costs nothing; linear in the input.
@@ -70037,6 +70700,7 @@ function read_markdown_blocks_readMarkdownBlocks(markdown) {
     const count = (kind, by = 1) => void counts.set(kind, (counts.get(kind) ?? 0) + by);
     const parsed = parseMarkdown(markdown);
     count('reference-definition', parsed.referenceDefinitions);
+    count('footnote', parsed.footnoteDefinitions);
     countHiddenMarkup(parsed.tokens, count);
     const html = new VisibleHtmlStream(count);
     const blocks = [];
@@ -70335,47 +70999,56 @@ function mergeRequestContext(params) {
 const FORM_HEADING_LEVEL = 3;
 /**
  * Splits the blocks GitHub renders from an issue form into `label → the blocks of its value`.
- * Labels are matched in the form's own order, from the last field back: each field's heading is
- * the last one with its label before the next field's heading. So a `### User stories` (or any
- * other label) written inside the Description stays part of the Description, whichever label it
- * repeats and wherever it stands; a field whose heading is missing is absent. Linear in the blocks
- * (one pass to index the headings, one backward pass over the labels).
+ * Fields are matched in the form's own order, from the last back, each before the next field's
+ * heading: a one-block field's heading is the one just before its value; a textarea's is the last
+ * heading with its label that comes right after the previous field's short section (or starts the
+ * body), else the last one. So a heading typed inside a value stays part of the value, whichever
+ * label it repeats — the next field's (`### User stories` in the Description) or its own
+ * (`### Description` in the Description). A field whose heading is missing is absent. Linear in the
+ * blocks (one pass to index the headings, one backward pass over the fields).
  */
-function splitFormSections(blocks, labels) {
-    const headingsByLabel = new Map();
-    const byLowerCase = new Map(labels.map((label) => [label.toLowerCase(), label]));
+function splitFormSections(blocks, fields) {
+    const position = new Map(fields.map((field, index) => [field.label.toLowerCase(), index]));
+    /** The form position of the field each form heading names, by block index. */
+    const headings = new Map();
+    const headingsByField = fields.map(() => []);
     blocks.forEach((block, index) => {
         if (block.kind !== 'heading' || block.level !== FORM_HEADING_LEVEL)
             return;
-        const label = byLowerCase.get(block.title.trim().toLowerCase());
-        if (label === undefined)
+        const field = position.get(block.title.trim().toLowerCase());
+        if (field === undefined)
             return;
-        const indexes = headingsByLabel.get(label) ?? [];
-        indexes.push(index);
-        headingsByLabel.set(label, indexes);
+        headings.set(index, field);
+        headingsByField[field]?.push(index);
     });
     const starts = [];
     let before = blocks.length;
-    for (const label of [...labels].reverse()) {
-        const candidates = headingsByLabel.get(label) ?? [];
-        const index = lastBelow(candidates, before);
-        if (index === undefined)
+    for (let field = fields.length - 1; field >= 0; field -= 1) {
+        const candidates = headingsByField[field] ?? [];
+        const isCandidate = (index) => index >= 0 && headings.get(index) === field;
+        /** Right after the short section of an earlier field, or at the start of the body. */
+        const follows = (index) => index === 0 || [index - 1, index - 2].some((at) => (headings.get(at) ?? field) < field);
+        const index = fields[field]?.singleBlock
+            ? [before - 2, before - 1].find(isCandidate)
+            : lastBelow(candidates, before, follows);
+        const start = index ?? lastBelow(candidates, before, () => true);
+        if (start === undefined)
             continue;
-        starts.unshift([label, index]);
-        before = index;
+        starts.unshift([fields[field]?.label ?? '', start]);
+        before = start;
     }
     const sections = new Map();
-    starts.forEach(([label, start], position) => {
-        const end = starts[position + 1]?.[1] ?? blocks.length;
+    starts.forEach(([label, start], at) => {
+        const end = starts[at + 1]?.[1] ?? blocks.length;
         sections.set(label, blocks.slice(start + 1, end));
     });
     return sections;
 }
-/** The largest index below `limit` in an ascending list. */
-function lastBelow(ascending, limit) {
-    for (let position = ascending.length - 1; position >= 0; position -= 1) {
-        const index = ascending[position];
-        if (index !== undefined && index < limit)
+/** The largest index below `limit` in an ascending list that passes `test`. */
+function lastBelow(ascending, limit, test) {
+    for (let at = ascending.length - 1; at >= 0; at -= 1) {
+        const index = ascending[at];
+        if (index !== undefined && index < limit && test(index))
             return index;
     }
     return undefined;
@@ -70393,6 +71066,8 @@ function lastBelow(ascending, limit) {
 
 /** Fewer form headings than this and the body is prose that happens to use a heading, not the form. */
 const MIN_FORM_SECTIONS = 2;
+/** Dropdowns and one-line inputs: GitHub renders their value as a single block. */
+const SINGLE_BLOCK = new Set(['choice', 'text', 'number']);
 /** GitHub writes "_No response_" for an empty field, which renders as the words in italics. */
 const NO_RESPONSE_TEXT = NO_RESPONSE.replace(/^_|_$/g, '');
 /**
@@ -70454,7 +71129,7 @@ function parseIssueForm(body) {
 }
 /** `parseIssueForm` over blocks already read, so an issue body is parsed once. */
 function formFromBlocks(markdown) {
-    const sections = splitFormSections(markdown.blocks, ISSUE_FORM_FIELDS.map((field) => field.label));
+    const sections = splitFormSections(markdown.blocks, ISSUE_FORM_FIELDS.map((field) => ({ label: field.label, singleBlock: SINGLE_BLOCK.has(field.kind) })));
     if (sections.size < MIN_FORM_SECTIONS) {
         return {
             kind: 'not-a-request',
@@ -70918,6 +71593,22 @@ function seconds(since) {
     return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 //# sourceMappingURL=run-local-task.js.map
+;// CONCATENATED MODULE: ./lib/entry/cli/invocation-folder.js
+/**
+ * The folder the user's relative paths mean. `npm run cli` runs the script in the package's folder
+ * whatever folder npm was typed in, and npm records that folder in `INIT_CWD` ("npm run-script":
+ * scripts run from the package root; INIT_CWD holds the directory npm was invoked from). Run
+ * directly (`node dist/cli`), or as another script such as `npm run demo` whose paths are the
+ * package's own, the current folder stands.
+ */
+function invocationFolder(params) {
+    const { env } = params;
+    const initCwd = env['INIT_CWD'];
+    return env['npm_lifecycle_event'] === 'cli' && initCwd !== undefined && initCwd !== ''
+        ? initCwd
+        : params.cwd;
+}
+//# sourceMappingURL=invocation-folder.js.map
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./lib/entry/cli/parse-cli-arguments.js
@@ -70982,6 +71673,7 @@ function describeParseError(error) {
 
 
 
+
 /** 0 the change is on its branch, 1 the request or its validation failed, 2 a wrong invocation. */
 const EXIT_CODES = {
     committed: 0,
@@ -70991,6 +71683,7 @@ const EXIT_CODES = {
     refused: 2,
 };
 async function main(argv) {
+    process.chdir(invocationFolder({ env: process.env, cwd: process.cwd() }));
     const invocation = parseCliArguments(argv);
     if (invocation.kind === 'help') {
         console.log(USAGE);

@@ -12,6 +12,9 @@ import type { TeamMembershipClient } from './read-team-memberships.js';
 import type { RepositoryContentClient } from './read-repository-file.js';
 import type { PermissionClient } from './repository-permission-level.js';
 import type { StatusCommentClient } from './status-comment.js';
+import type { CommandDeploymentClient } from './find-command-deployment.js';
+import type { DispatchIssueClient } from './find-dispatch-issue.js';
+import type { ReplyOnceClient } from './reply-once.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -48,4 +51,7 @@ export type TaskClient = PullRequestClient &
   CompareClient &
   DispatchClient &
   RevertClient &
-  TeamMembershipClient;
+  TeamMembershipClient &
+  CommandDeploymentClient &
+  DispatchIssueClient &
+  ReplyOnceClient;

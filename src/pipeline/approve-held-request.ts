@@ -5,7 +5,7 @@ import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { heldRequestText } from '../core/request/held-request-text.js';
 import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../core/request/parse-issue-request.js';
-import { requestDigest } from '../core/request/request-digest.js';
+import { heldTextDigest } from '../core/request/held-text-digest.js';
 import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
 import type { TaskState } from '../core/state/task-state.js';
 import { postComment } from '../github/post-comment.js';
@@ -78,7 +78,7 @@ export async function approveHeldRequest(params: {
     await board.move('failed', { details: message });
     return { status: 'invalid_request', taskId, issueNumber, message };
   }
-  if (held.request_digest !== requestDigest(heldRequestText(validation.payload))) {
+  if (held.request_digest !== heldTextDigest(heldRequestText(validation.payload))) {
     const changedFrom =
       held.request_digest === undefined
         ? undefined

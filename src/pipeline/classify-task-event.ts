@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCommand } from '../core/commands/parse-command.js';
+import { dispatchRequestId } from '../core/idempotency/dispatch-request-id.js';
 import { parseDispatch } from '../core/request/parse-dispatch.js';
 import { parseIssueForm } from '../core/request/parse-issue-form.js';
 import type { RepositoryRef, TaskEvent } from './task-event.js';
@@ -13,6 +14,7 @@ const senderSchema = z.object({ login: z.string(), type: z.string() });
 const issueSchema = z.object({
   number: z.number().int().positive(),
   body: z.string().nullish(),
+  updated_at: z.string().default(''),
   labels: z.array(z.object({ name: z.string() })).default([]),
   pull_request: z.unknown().optional(),
 });
@@ -90,6 +92,8 @@ function classifyIssuesEvent(payload: unknown): TaskEvent {
     trigger: action,
     labels,
     fromForm,
+    // A labeling is told apart from a redelivery of it by when it happened (the issue's updated_at).
+    triggerKey: action === 'opened' ? 'opened' : `labeled@${issue.updated_at}`,
   };
 }
 
@@ -119,10 +123,19 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
     };
   }
   const issueBody = issue.body ?? '';
+  const triggerKey = `comment:${comment.id}`;
   if (command === 'implement') {
-    return { kind: 'implement-comment', ...common, issueBody, commentBody: body, requester: sender.login };
+    return {
+      kind: 'implement-comment',
+      ...common,
+      issueBody,
+      commentBody: body,
+      commentedAt: comment.created_at,
+      requester: sender.login,
+      triggerKey,
+    };
   }
-  return { kind: 'approve-comment', ...common, issueBody, approver: sender.login };
+  return { kind: 'approve-comment', ...common, issueBody, approver: sender.login, triggerKey };
 }
 
 function classifyDispatchEvent(event: { name: string; payload: unknown }): TaskEvent {
@@ -131,10 +144,13 @@ function classifyDispatchEvent(event: { name: string; payload: unknown }): TaskE
     return { kind: 'ignored', reason: `the ${event.name} payload is not one GitHub sends` };
   const request = parseDispatch(event);
   if (request.kind === 'not-a-request') return { kind: 'ignored', reason: request.reason };
+  const requestId = dispatchRequestId(event);
   return {
     kind: 'dispatch',
     repository: repositoryOf(parsed.data.repository),
     request,
     requester: parsed.data.sender.login,
+    requestId,
+    triggerKey: `dispatch:${requestId}`,
   };
 }

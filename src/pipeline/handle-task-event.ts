@@ -1,15 +1,20 @@
 import { DEFAULT_CONFIG } from '../core/config/agent-config.js';
 import { canChange } from '../core/deploy/repository-permission.js';
 import { formatConfigProblems } from '../core/config/parse-agent-config.js';
+import { wasHandled } from '../core/idempotency/handled-triggers.js';
+import { requestDigest } from '../core/idempotency/request-digest.js';
+import { isAbandonedRun, isRequestUnderWay } from '../core/idempotency/request-under-way.js';
 import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../core/request/parse-issue-request.js';
 import type { RequestParseResult } from '../core/request/request-parse-result.js';
 import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
+import type { TaskMarker } from '../core/state/state-marker.js';
 import type { TaskState } from '../core/state/task-state.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
 import { readTaskStatus } from '../github/read-task-status.js';
+import { replyOnce } from '../github/reply-once.js';
 import { answerOnCrash } from './answer-on-crash.js';
 import { approveHeldRequest } from './approve-held-request.js';
 import { classifyTaskEvent } from './classify-task-event.js';
@@ -34,7 +39,9 @@ const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancell
 /**
  * One GitHub event, start to finish: the shared core of the Probot app and the Action. Whoever
  * asked on an issue or pull request gets an answer on every path: an unexpected error is answered
- * there as an internal error, then rethrown for the runtime to report.
+ * there as an internal error, then rethrown for the runtime to report. Every trigger is carried
+ * out once: one the task's marker records as handled, or one asking for the request the task is
+ * already generating or has made a pull request from, changes nothing.
  */
 export async function handleTaskEvent(
   deps: TaskEventDependencies,
@@ -89,27 +96,49 @@ function firstLine(body: string): string {
 type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' | 'chat-command' }>;
 
 async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): Promise<TaskOutcome> {
-  const { client } = deps;
   const { owner, repo } = task.repository;
   if (task.kind !== 'issue-request') {
-    await client.reactions.createForIssueComment({
+    // Acknowledged at once, before waiting for any run on the task (GitHub keeps one reaction per user and kind).
+    await deps.client.reactions.createForIssueComment({
       owner,
       repo,
       comment_id: task.commentId,
       content: 'eyes',
     });
   }
+  const taskId = `${owner}/${repo}#${task.issueNumber}`;
+  const work = () => carryOutIssueEvent(deps, task, taskId);
+  return deps.tasks ? deps.tasks.run(taskId, work) : work();
+}
+
+async function carryOutIssueEvent(
+  deps: TaskEventDependencies,
+  task: IssueEvent,
+  taskId: string,
+): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { owner, repo } = task.repository;
   const configResult = await readAgentConfig({ client, owner, repo });
   const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
   if (task.kind === 'issue-request' && !task.fromForm && !task.labels.includes(config.labels.trigger)) {
     return { status: 'ignored', reason: `the issue is not labeled ${config.labels.trigger}` };
   }
-  const taskId = `${owner}/${repo}#${task.issueNumber}`;
   const issueNumber = task.issueNumber;
   const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber });
   const existing = progressStatus(status, deps.trust.keys);
   if (status && !existing) {
     deps.log(`The status comment ${status.commentId} on #${issueNumber} ${status.reason}; writing a new one`);
+  }
+  const now = deps.now?.() ?? new Date();
+  if (
+    existing &&
+    wasHandled(existing.marker.handled_triggers, task.triggerKey) &&
+    !isAbandonedRun({ marker: existing.marker, now })
+  ) {
+    return {
+      status: 'ignored',
+      reason: `${triggerName(task)} on issue #${issueNumber} was already carried out (the task is ${existing.marker.state.replaceAll('_', ' ')})`,
+    };
   }
   const board = createStatusBoard({
     client,
@@ -119,6 +148,7 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     taskId,
     existing,
     signingKey: deps.trust.keys?.current,
+    trigger: task.triggerKey,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const state = existing?.marker.state;
@@ -163,6 +193,12 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     await board.move('failed', { details: message });
     return { status: 'invalid_request', taskId, issueNumber, message };
   }
+  if (
+    existing &&
+    isRequestUnderWay({ marker: existing.marker, digest: requestDigest(validation.payload), now })
+  ) {
+    return answerRepeat(deps, task, existing.marker);
+  }
   const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
   if (!canChange(level)) {
     return holdRequest({
@@ -202,4 +238,43 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
     provider: deps.providerFor(config),
     log: deps.log,
   });
+}
+
+/** What the trigger was, for logs and outcomes. */
+function triggerName(task: IssueEvent): string {
+  if (task.kind === 'issue-request') return task.trigger === 'opened' ? 'the issue opening' : 'the labeling';
+  return `comment ${task.commentId} (\`${task.kind === 'approve-comment' ? '/approve' : '/implement'}\`)`;
+}
+
+/**
+ * A trigger asking for the request the task is already generating, or already made its pull
+ * request from: nothing is generated again. A `/implement` is answered (once, whatever the number
+ * of deliveries); an issue opening or labeling, which nobody typed, only says so in the outcome.
+ */
+async function answerRepeat(
+  deps: TaskEventDependencies,
+  task: Exclude<IssueEvent, { kind: 'approve-comment' }>,
+  marker: TaskMarker,
+): Promise<TaskOutcome> {
+  const pull = marker.pull_number === undefined ? '' : ` (pull request #${marker.pull_number})`;
+  const where =
+    marker.state === 'generating' || marker.state === 'validating'
+      ? `is already being generated${pull}`
+      : `already has its pull request${pull}`;
+  const reason = `the request on issue #${task.issueNumber} ${where}; ${triggerName(task)} repeats it`;
+  if (task.kind !== 'implement-comment') return { status: 'ignored', reason };
+  const { owner, repo } = task.repository;
+  const message =
+    `@${task.requester}, this request ${where}, made from exactly this request, so nothing was generated again. ` +
+    'To change the result, edit the request (or put a new payload in a `/implement` comment) and comment `/implement` again.';
+  await replyOnce({
+    client: deps.client,
+    owner,
+    repo,
+    issueNumber: task.issueNumber,
+    commentId: task.commentId,
+    since: task.commentedAt,
+    body: message,
+  });
+  return { status: 'ignored', reason };
 }

@@ -2,7 +2,7 @@ import { codeBlock } from '../core/markdown/code-block.js';
 import { describeRequestChanges } from '../core/request/describe-request-changes.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { heldRequestText } from '../core/request/held-request-text.js';
-import { requestDigest } from '../core/request/request-digest.js';
+import { heldTextDigest } from '../core/request/held-text-digest.js';
 import { redactSecrets } from '../core/secrets/redact-secrets.js';
 import type { TaskState } from '../core/state/task-state.js';
 import type { CommentClient } from '../github/post-comment.js';
@@ -35,7 +35,7 @@ export async function holdRequest(params: {
   const refused = await refuseIllegalMove({ ...params, to: 'awaiting_approval' });
   if (refused) return { ...refused, taskId, issueNumber };
   const text = heldRequestText(params.payload);
-  const digest = requestDigest(text);
+  const digest = heldTextDigest(text);
   const message = heldMessage({ why: params.why, payload: params.payload, requester, repository });
   const shown = [
     message,

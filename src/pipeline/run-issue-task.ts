@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../core/config/agent-config.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
+import { requestDigest } from '../core/idempotency/request-digest.js';
 import { codeBlock } from '../core/markdown/code-block.js';
 import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { ModelProvider } from '../generation/model-provider.js';
@@ -34,13 +35,17 @@ export async function runIssueTask(params: {
     params.log(`Task ${taskId} was left ${board.current.state} by an earlier run; starting over`);
     board.pass('failed');
   }
-  await board.move('generating', { patch: { attempt } });
+  // The request is recorded with the generation, so a trigger asking for it again is not a new run.
+  await board.move('generating', { patch: { attempt, generated_from: requestDigest(params.request) } });
   try {
     return await generateAndPublish({ ...params, attempt, previousCost });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const told = await board
-      .move('failed', { details: `The run stopped on an unexpected error: ${untrustedInline(message)}` })
+      .move('failed', {
+        details: `The run stopped on an unexpected error: ${untrustedInline(message)}`,
+        unhandled: true,
+      })
       .then(() => true)
       .catch(() => false);
     // The status comment said it; the event handler need not say it again.

@@ -1,3 +1,4 @@
+import { recordTrigger } from '../core/idempotency/handled-triggers.js';
 import { renderStatusComment } from '../core/render/status-comment.js';
 import { type TaskMarker } from '../core/state/state-marker.js';
 import { assertTransition, type TaskState } from '../core/state/task-state.js';
@@ -12,15 +13,25 @@ type ClearableField = Exclude<keyof MarkerPatch, 'attempt' | 'cost_usd'>;
 
 /**
  * The issue's one status comment as a state machine: every move is checked against the transition
- * table, and `pass` records a step without spending an API call on it.
+ * table, and `pass` records a step without spending an API call on it. Every move also records the
+ * board's `trigger` (`triggerKeyOf`) as handled, so the same trigger is never carried out twice.
  */
 export interface StatusBoard {
   readonly current: TaskMarker | undefined;
   pass(state: TaskState): void;
-  /** `clear` drops fields the new state must not carry over (e.g. a request source that changed). */
+  /**
+   * `clear` drops fields the new state must not carry over (e.g. a request source that changed).
+   * `unhandled`: the run stopped on an unexpected error before carrying its trigger out, so the
+   * trigger is left off the handled list and a redelivery of it tries again.
+   */
   move(
     state: TaskState,
-    options?: { patch?: MarkerPatch; clear?: readonly ClearableField[]; details?: string },
+    options?: {
+      patch?: MarkerPatch;
+      clear?: readonly ClearableField[];
+      details?: string;
+      unhandled?: boolean;
+    },
   ): Promise<void>;
 }
 
@@ -37,6 +48,8 @@ export function createStatusBoard(params: {
   taskId: string;
   existing: StatusCommentRef | undefined;
   signingKey: Buffer | undefined;
+  /** The trigger this run carries out; absent for moves no trigger asked for. */
+  trigger?: string;
   now?: () => Date;
 }): StatusBoard {
   const now = params.now ?? (() => new Date());
@@ -63,6 +76,13 @@ export function createStatusBoard(params: {
         cost_usd: 0,
         ...marker,
         ...options.patch,
+        ...(params.trigger === undefined
+          ? {}
+          : {
+              handled_triggers: options.unhandled
+                ? (marker?.handled_triggers ?? []).filter((key) => key !== params.trigger)
+                : recordTrigger(marker?.handled_triggers, params.trigger),
+            }),
         task_id: params.taskId,
         state: to,
         updated_at: now().toISOString(),

@@ -2,6 +2,7 @@ import type { AgentConfig } from '../core/config/agent-config.js';
 import type { ModelProvider } from '../generation/model-provider.js';
 import type { StatusTrust } from '../github/status-trust.js';
 import type { TaskClient } from '../github/task-client.js';
+import type { TaskMutex } from './task-mutex.js';
 
 /** What every event handler is given by its runtime (the Probot app, the Action). */
 export interface TaskEventDependencies {
@@ -12,4 +13,6 @@ export interface TaskEventDependencies {
   readonly trust: StatusTrust;
   readonly log: (line: string) => void;
   readonly now?: () => Date;
+  /** Serializes work on one task within the process (the app); the Action runs one event per process. */
+  readonly tasks?: TaskMutex;
 }

@@ -24,6 +24,8 @@ export type TaskEvent =
       readonly labels: readonly string[];
       /** The issue form's sections are present, which makes it a request whatever its labels. */
       readonly fromForm: boolean;
+      /** `opened`, or `labeled@<issue updated_at>`: one labeling, whichever delivery brings it. */
+      readonly triggerKey: string;
     }
   | {
       readonly kind: 'implement-comment';
@@ -32,7 +34,11 @@ export type TaskEvent =
       readonly issueBody: string;
       readonly commentId: number;
       readonly commentBody: string;
+      /** When GitHub says the comment was written (ISO 8601). */
+      readonly commentedAt: string;
       readonly requester: string;
+      /** `comment:<id>`. */
+      readonly triggerKey: string;
     }
   | {
       readonly kind: 'approve-comment';
@@ -41,6 +47,8 @@ export type TaskEvent =
       readonly issueBody: string;
       readonly commentId: number;
       readonly approver: string;
+      /** `comment:<id>`. */
+      readonly triggerKey: string;
     }
   | {
       /** Any other slash command; it is parsed again once the configured environments are known. */
@@ -58,5 +66,9 @@ export type TaskEvent =
       readonly repository: RepositoryRef;
       readonly request: RequestParseResult;
       readonly requester: string;
+      /** `dispatchRequestId`: the same request dispatched again finds the task the first one started. */
+      readonly requestId: string;
+      /** `dispatch:<request id>`. */
+      readonly triggerKey: string;
     }
   | { readonly kind: 'ignored'; readonly reason: string };

@@ -1,3 +1,4 @@
+import { requestDigest } from '../../src/core/idempotency/request-digest.js';
 import { classifyTaskEvent } from '../../src/pipeline/classify-task-event.js';
 import { readExample, webhookExample } from '../fixtures/webhook-payloads.js';
 
@@ -47,7 +48,21 @@ describe('classifyTaskEvent: issues', () => {
       trigger: 'opened',
       labels: [],
       fromForm: true,
+      triggerKey: 'opened',
     });
+  });
+
+  it('names a labeling by when it happened, so a redelivery of it is the same trigger and a relabeling is not', () => {
+    const labeled = (updatedAt: string) => {
+      const payload = webhookExample('issues', 'labeled');
+      payload.issue.body = FORM_BODY;
+      payload.label = { name: 'implementation' };
+      payload.issue.updated_at = updatedAt;
+      return classifyTaskEvent({ name: 'issues', payload });
+    };
+    expect(labeled('2026-11-24T10:00:00Z')).toMatchObject({ triggerKey: 'labeled@2026-11-24T10:00:00Z' });
+    expect(labeled('2026-11-24T10:00:00Z')).toEqual(labeled('2026-11-24T10:00:00Z'));
+    expect(labeled('2026-11-25T08:00:00Z')).toMatchObject({ triggerKey: 'labeled@2026-11-25T08:00:00Z' });
   });
 
   it('ignores an ordinary issue without labels', () => {
@@ -128,7 +143,9 @@ describe('classifyTaskEvent: issue_comment', () => {
       issueBody: 'Earlier discussion',
       commentId: payload.comment.id,
       commentBody: body,
+      commentedAt: payload.comment.created_at,
       requester: payload.sender.login,
+      triggerKey: `comment:${payload.comment.id}`,
     });
   });
 
@@ -226,6 +243,31 @@ describe('classifyTaskEvent: dispatch', () => {
       },
       requester: payload.sender.login,
       request: expect.objectContaining({ kind: 'parsed', channel: 'workflow_dispatch', candidate: REQUEST }),
+      requestId: requestDigest(payload.inputs),
+      triggerKey: `dispatch:${requestDigest(payload.inputs)}`,
+    });
+  });
+
+  it('gives a dispatch the request id its sender chose, or the digest of its payload', () => {
+    const dispatched = (clientPayload: unknown) =>
+      classifyTaskEvent({
+        name: 'repository_dispatch',
+        payload: {
+          ...webhookExample('repository_dispatch'),
+          action: 'implementation-request',
+          client_payload: clientPayload,
+        },
+      });
+    expect(dispatched({ ...REQUEST, request_id: 'ORD-1234' })).toMatchObject({
+      requestId: 'ORD-1234',
+      triggerKey: 'dispatch:ORD-1234',
+    });
+    // The same payload with its keys in another order is the same request.
+    const reordered = Object.fromEntries(Object.entries(REQUEST).reverse());
+    expect(dispatched(reordered)).toMatchObject({ requestId: requestDigest(REQUEST) });
+    // An id that is not plain (spaces, markup) is used by its digest, never as written.
+    expect(dispatched({ ...REQUEST, request_id: 'ticket <b>9</b>' })).toMatchObject({
+      requestId: requestDigest('ticket <b>9</b>'),
     });
   });
 

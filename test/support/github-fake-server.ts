@@ -12,13 +12,44 @@ interface Comment {
   id: number;
   body: string;
   user: { login: string; type: string };
+  /** The issue or pull request it is on; a comment without one shows on every issue. */
+  issue_number?: number;
+  created_at?: string;
+  updated_at?: string;
 }
+
+export type GitHubFakeOptions = Parameters<typeof createGitHubFake>[0];
 
 /**
  * A small stateful stand-in for the GitHub REST API on loopback, for running the built Action as
  * a process the way a runner does. It keeps refs, comments, pulls and check runs in memory.
  */
-export async function startGitHubFake(options: {
+export async function startGitHubFake(options: GitHubFakeOptions) {
+  const fake = createGitHubFake(options);
+  const server: Server = createServer(async (request, response) => {
+    const [status, answer] = fake.handle({
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      body: await readJson(request),
+      authorization: request.headers.authorization,
+    });
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(answer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...fake,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The stand-in's state and request handling without a server, for routing Octokit's requests to it
+ * in-process (the app's tests route api.github.com here through nock).
+ */
+export function createGitHubFake(options: {
   owner: string;
   repo: string;
   defaultBranch: string;
@@ -35,12 +66,16 @@ export async function startGitHubFake(options: {
   /** Who GitHub records as the creator of deployments made through this fake: the token's identity. */
   deploymentCreator?: string;
   /**
-   * The account the token acts as: the author of comments written through this fake and GraphQL's
-   * `viewer` (default `github-actions[bot]`, a workflow's GITHUB_TOKEN).
+   * The account the token acts as: the author of comments and issues written through this fake and
+   * GraphQL's `viewer` (default `github-actions[bot]`, a workflow's GITHUB_TOKEN).
    */
   tokenLogin?: string;
+  /** GitHub's clock, for the times it stamps on what is created (real time by default). */
+  now?: () => Date;
 }) {
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
   const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
+  const actor = { login: tokenLogin, type: 'Bot' };
   let pendingFailure = options.failOnce;
   const requests: FakeRequest[] = [];
   const refs = new Map<string, string>([[`heads/${options.defaultBranch}`, 'base-sha']]);
@@ -55,19 +90,30 @@ export async function startGitHubFake(options: {
   }> = [...(options.pulls ?? [])];
   const deploymentStatuses: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const checkRuns: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
-  const issues: Array<{ number: number; title: string; body: string }> = [];
+  const issues: Array<{
+    number: number;
+    title: string;
+    body: string;
+    labels?: unknown;
+    user: { login: string; type: string };
+    created_at: string;
+  }> = [];
   const deployments: Array<{
     id: number;
     sha: string;
     environment: string;
     payload: unknown;
     creator: unknown;
+    created_at: string;
   }> = [];
+  /** Commits made through the Git Data API, in order. */
+  const commits: Array<{ sha: string; message: string }> = [];
+  const reactions: Array<{ commentId: number; content: string }> = [];
   let nextId = 1000;
   const base = `/repos/${options.owner}/${options.repo}`;
   const repository = { id: 1296269, full_name: `${options.owner}/${options.repo}` };
 
-  type Handler = (match: RegExpMatchArray, body: any) => [number, unknown]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  type Handler = (match: RegExpMatchArray, body: any, query: URLSearchParams) => [number, unknown]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const routes: Array<[string, RegExp, Handler]> = [
     [
       'GET',
@@ -84,7 +130,7 @@ export async function startGitHubFake(options: {
       'POST',
       /^\/deployments\/(\d+)\/statuses$/,
       (m, body) => {
-        deploymentStatuses.push({ deploymentId: Number(m[1]), ...body });
+        deploymentStatuses.push({ deploymentId: Number(m[1]), ...body, created_at: now() });
         return [201, { id: nextId++, state: body.state }];
       },
     ],
@@ -100,10 +146,14 @@ export async function startGitHubFake(options: {
                 state: 'open',
                 merged: false,
                 merge_commit_sha: null,
-                base: { ref: options.defaultBranch, repo: repository },
                 ...pull,
+                base: { ref: pull.base ?? options.defaultBranch, repo: repository },
                 // GitHub names the head's repository; here the base repository (no fork) unless given.
-                ...(typeof pull.head === 'object' ? { head: { repo: repository, ...pull.head } } : {}),
+                // A pull request opened through the fake has its branch's current sha as head.
+                head:
+                  typeof pull.head === 'object'
+                    ? { repo: repository, ...pull.head }
+                    : { repo: repository, ref: pull.head, sha: refs.get(`heads/${pull.head}`) },
               },
             ]
           : [404, { message: 'Not Found' }];
@@ -115,7 +165,7 @@ export async function startGitHubFake(options: {
       /^\/pulls\/(\d+)\/commits$/,
       (m) => {
         const pull = pulls.find((p) => p.number === Number(m[1]));
-        const sha = typeof pull?.head === 'object' ? pull.head.sha : undefined;
+        const sha = typeof pull?.head === 'object' ? pull.head.sha : refs.get(`heads/${pull?.head}`);
         return [200, sha ? [{ sha, commit: { committer: { date: '2026-11-24T09:00:00Z' } } }] : []];
       },
     ],
@@ -137,10 +187,21 @@ export async function startGitHubFake(options: {
     ],
     // No repository activity is recorded; the check suite above proves when a sha arrived.
     ['GET', /^\/activity$/, () => [200, []]],
+    // Newest first, as GitHub lists them, filtered as asked, one page of `per_page`.
     [
       'GET',
       /^\/deployments$/,
-      () => [200, deployments.map((d) => ({ ...d, ref: d.sha, created_at: '2026-11-24T09:00:00Z' }))],
+      (_m, _body, query) => {
+        const environment = query.get('environment');
+        const sha = query.get('sha');
+        const listed = [...deployments]
+          .reverse()
+          .filter(
+            (d) => (environment === null || d.environment === environment) && (sha === null || d.sha === sha),
+          )
+          .slice(0, Number(query.get('per_page') ?? 30));
+        return [200, listed.map((d) => ({ ...d, ref: d.sha }))];
+      },
     ],
     [
       'GET',
@@ -150,7 +211,7 @@ export async function startGitHubFake(options: {
         deploymentStatuses
           .filter((status) => status.deploymentId === Number(m[1]))
           .reverse()
-          .map((status, index) => ({ id: index, state: status.state, created_at: '2026-11-24T09:00:00Z' })),
+          .map((status, index) => ({ id: index, state: status.state, created_at: status.created_at })),
       ],
     ],
     [
@@ -163,6 +224,7 @@ export async function startGitHubFake(options: {
           environment: body.environment,
           payload: body.payload,
           creator: { login: options.deploymentCreator ?? 'github-actions[bot]', type: 'Bot' },
+          created_at: now(),
         };
         deployments.push(deployment);
         return [201, deployment];
@@ -176,15 +238,38 @@ export async function startGitHubFake(options: {
         return [200, { permission: role === 'maintain' ? 'write' : role, role_name: role }];
       },
     ],
-    ['GET', /^\/issues\/(\d+)\/comments$/, () => [200, comments]],
+    [
+      'GET',
+      /^\/issues\/(\d+)\/comments$/,
+      (m, _body, query) => {
+        const since = query.get('since');
+        const onIssue = comments.filter(
+          (c) =>
+            (c.issue_number === undefined || c.issue_number === Number(m[1])) &&
+            (since === null || c.updated_at === undefined || c.updated_at >= since),
+        );
+        return [200, onIssue];
+      },
+    ],
+    [
+      'GET',
+      /^\/issues\/comments\/(\d+)$/,
+      (m) => {
+        const comment = comments.find((c) => c.id === Number(m[1]));
+        return comment ? [200, comment] : [404, { message: 'Not Found' }];
+      },
+    ],
     [
       'POST',
       /^\/issues\/(\d+)\/comments$/,
-      (_m, body) => {
+      (m, body) => {
         const comment = {
           id: nextId++,
           body: body.body,
-          user: { login: tokenLogin, type: 'Bot' },
+          user: actor,
+          issue_number: Number(m[1]),
+          created_at: now(),
+          updated_at: now(),
         };
         comments.push(comment);
         return [201, comment];
@@ -197,18 +282,21 @@ export async function startGitHubFake(options: {
         const comment = comments.find((c) => c.id === Number(m[1]));
         if (!comment) return [404, { message: 'Not Found' }];
         comment.body = body.body;
+        comment.updated_at = now();
         return [200, comment];
       },
     ],
     [
-      'GET',
-      /^\/issues\/comments\/(\d+)$/,
-      (m) => {
-        const comment = comments.find((c) => c.id === Number(m[1]));
-        return comment ? [200, comment] : [404, { message: 'Not Found' }];
+      'POST',
+      /^\/issues\/comments\/(\d+)\/reactions$/,
+      (m, body) => {
+        // GitHub keeps one reaction of a kind per user: 200 with the existing one after the first.
+        const commentId = Number(m[1]);
+        const existing = reactions.some((r) => r.commentId === commentId && r.content === body.content);
+        if (!existing) reactions.push({ commentId, content: body.content });
+        return [existing ? 200 : 201, { id: commentId, content: body.content }];
       },
     ],
-    ['POST', /^\/issues\/comments\/(\d+)\/reactions$/, () => [201, { id: nextId++, content: 'eyes' }]],
     [
       'POST',
       /^\/issues$/,
@@ -217,12 +305,17 @@ export async function startGitHubFake(options: {
           number: issues.length + 1,
           title: body.title,
           body: body.body,
+          labels: body.labels,
+          user: actor,
+          created_at: now(),
           html_url: `https://github.test/issues/${issues.length + 1}`,
         };
         issues.push(issue);
         return [201, issue];
       },
     ],
+    // Newest first when asked so (the only order the agent asks for).
+    ['GET', /^\/issues$/, () => [200, [...issues].reverse()]],
     ['POST', /^\/issues\/(\d+)\/labels$/, (_m, body) => [200, body.labels.map((name: string) => ({ name }))]],
     [
       'GET',
@@ -234,7 +327,15 @@ export async function startGitHubFake(options: {
     ],
     ['GET', /^\/git\/commits\/([^/]+)$/, (m) => [200, { sha: m[1], tree: { sha: `tree-${m[1]}` } }]],
     ['POST', /^\/git\/trees$/, (_m, body) => [201, { sha: `tree-${nextId++}`, entries: body.tree.length }]],
-    ['POST', /^\/git\/commits$/, () => [201, { sha: `commit-${nextId++}` }]],
+    [
+      'POST',
+      /^\/git\/commits$/,
+      (_m, body) => {
+        const commit = { sha: `commit-${nextId++}`, message: body.message };
+        commits.push(commit);
+        return [201, commit];
+      },
+    ],
     [
       'POST',
       /^\/git\/refs$/,
@@ -251,7 +352,17 @@ export async function startGitHubFake(options: {
         return [200, { object: { sha: body.sha } }];
       },
     ],
-    ['GET', /^\/pulls$/, () => [200, pulls]],
+    [
+      'GET',
+      /^\/pulls$/,
+      (_m, _body, query) => {
+        // `head` is `owner:branch`.
+        const branch = query.get('head')?.split(':')[1];
+        const headOf = (pull: (typeof pulls)[number]) =>
+          typeof pull.head === 'object' ? pull.head.ref : pull.head;
+        return [200, branch === undefined ? pulls : pulls.filter((pull) => headOf(pull) === branch)];
+      },
+    ],
     [
       'POST',
       /^\/pulls$/,
@@ -284,39 +395,32 @@ export async function startGitHubFake(options: {
     ],
   ];
 
-  const server: Server = createServer(async (request, response) => {
-    const body = await readJson(request);
-    const url = new URL(request.url ?? '/', 'http://fake');
+  /** Answers one request: `url` is the path and query after the API's host. */
+  function handle(request: {
+    method: string;
+    url: string;
+    body: unknown;
+    authorization?: string | undefined;
+  }): [number, unknown] {
+    const { method, body } = request;
+    const url = new URL(request.url, 'http://fake');
     const path = decodeURIComponent(url.pathname);
-    requests.push({
-      method: request.method ?? 'GET',
-      path,
-      body,
-      authorization: request.headers.authorization,
-    });
-    if (pendingFailure !== undefined && `${request.method} ${path}` === failingRequestLine(pendingFailure)) {
+    requests.push({ method, path, body, authorization: request.authorization });
+    if (pendingFailure !== undefined && `${method} ${path}` === failingRequestLine(pendingFailure)) {
       pendingFailure = undefined;
-      response.writeHead(502, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ message: 'Bad Gateway' }));
-      return;
+      return [502, { message: 'Bad Gateway' }];
     }
-    const refusal = options.refuse?.[`${request.method} ${path.slice(base.length)}`];
-    if (refusal !== undefined) {
-      response.writeHead(refusal, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ message: 'Resource not accessible by integration' }));
-      return;
-    }
-    const [status, answer] = route(request.method ?? 'GET', path, body);
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(answer));
-  });
+    const refusal = options.refuse?.[`${method} ${path.slice(base.length)}`];
+    if (refusal !== undefined) return [refusal, { message: 'Resource not accessible by integration' }];
+    return route(method, path, body, url.searchParams);
+  }
 
   function failingRequestLine(spec: string): string {
     const [method, rest] = spec.split(' ');
     return `${method} ${base}${rest}`;
   }
 
-  function route(method: string, path: string, body: unknown): [number, unknown] {
+  function route(method: string, path: string, body: unknown, query: URLSearchParams): [number, unknown] {
     // GraphQL answers the one query the Action asks: who the token acts as.
     if (method === 'POST' && path === '/graphql') {
       const query = (body as { query?: string } | undefined)?.query ?? '';
@@ -328,24 +432,23 @@ export async function startGitHubFake(options: {
     const rest = path.slice(base.length);
     for (const [routeMethod, pattern, handler] of routes) {
       const match = method === routeMethod ? rest.match(pattern) : null;
-      if (match) return handler(match, body);
+      if (match) return handler(match, body, query);
     }
     return [404, { message: `No fake for ${method} ${path}` }];
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    handle,
     requests,
     comments,
     pulls,
     checkRuns,
+    commits,
+    reactions,
     deploymentStatuses,
     deployments,
     issues,
     refs,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 

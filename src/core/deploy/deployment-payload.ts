@@ -31,6 +31,11 @@ export const deploymentPayloadSchema = z.object({
   rollback_of: z.number().int().positive().optional(),
   /** Set on rollbacks: the deployment whose exact template and parameters are deployed again. */
   rollback_to: z.number().int().positive().optional(),
+  /**
+   * The `/deploy` or `/rollback` comment this deployment carries out: a redelivered command finds
+   * it (`findCommandDeployment`) and is not carried out again. Absent on older deployments.
+   */
+  command_comment_id: z.number().int().positive().optional(),
 });
 
 export type DeploymentPayload = z.infer<typeof deploymentPayloadSchema>;

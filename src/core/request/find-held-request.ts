@@ -1,5 +1,5 @@
 import { parseMarkdown } from '../untrusted/markdown/parse-markdown.js';
-import { requestDigest } from './request-digest.js';
+import { heldTextDigest } from './held-text-digest.js';
 
 /**
  * The request a hold showed, read back from the status comment's body: the fenced code block
@@ -11,7 +11,7 @@ export function findHeldRequest(params: { body: string; digest: string }): unkno
   for (const token of parseMarkdown(params.body).tokens) {
     if (token.type !== 'fence') continue;
     const text = token.content.replace(/\n$/, '');
-    if (requestDigest(text) !== params.digest) continue;
+    if (heldTextDigest(text) !== params.digest) continue;
     try {
       return JSON.parse(text) as unknown;
     } catch {

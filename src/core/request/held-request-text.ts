@@ -10,7 +10,7 @@ import { isRecord } from './is-record.js';
 const ESCAPED = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
- * The one text of a request that a hold shows and its digest binds (`requestDigest`): JSON with
+ * The one text of a request that a hold shows and its digest binds (`heldTextDigest`): JSON with
  * object keys sorted and two-space indentation, every invisible character escaped and `<!`
  * written `\u003c!` (so it can neither hide text nor open an HTML comment). Two different
  * requests never share a text, and the text is shown as is inside a code block.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { signMarkerText } from './marker-signature.js';
 import { TASK_STATES } from './task-state.js';
+import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
@@ -30,6 +31,16 @@ export const taskMarkerSchema = z.object({
    * request only while its text still has this digest.
    */
   request_digest: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+
+  // Idempotency (core/idempotency): what this task has already carried out, so a redelivered or
+  // overlapping trigger is not carried out again.
+  /** Triggers carried out, newest last (`opened`, `comment:<id>`, `dispatch:<request id>`…). */
+  handled_triggers: handledTriggersSchema.optional(),
+  /** `requestDigest` of the request the latest generation was made from. */
+  generated_from: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),

@@ -1,12 +1,16 @@
 import type { ApplicationFunction, Context } from 'probot';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import type { MarkerKeys } from '../../core/state/marker-keys.js';
+import { dispatchRequestId } from '../../core/idempotency/dispatch-request-id.js';
 import type { ModelProvider } from '../../generation/model-provider.js';
 import { providerForConfig } from '../../generation/provider-for-config.js';
 import { statusTrust } from '../../github/status-trust.js';
+import type { DeliveryLog } from '../../pipeline/delivery-log.js';
 import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
+import { createTaskMutex } from '../../pipeline/task-mutex.js';
 import { appBotLogin } from './app-bot-login.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
+import { createMemoryDeliveryLog } from './memory-delivery-log.js';
 
 const TASK_EVENTS = [
   'issues.opened',
@@ -25,13 +29,17 @@ export interface AppOptions {
   readonly login?: string;
   /** The keys state markers are signed with, derived from the webhook secret (`markerKeysFrom`). */
   readonly markerKeys?: MarkerKeys;
+  /** Deliveries already taken in; in memory by default (`createMemoryDeliveryLog`). */
+  readonly deliveries?: DeliveryLog;
 }
 
 /**
- * The Probot app: each event is queued under its issue and the webhook answered at once; the
- * shared pipeline does the work. Without `markerKeys` its markers are unsigned and trusted on the
- * app's identity alone (no other account can write as `<app-slug>[bot]`); `startServer` always
- * passes keys derived from the webhook secret.
+ * The Probot app: each event is queued under its issue (a dispatch under its request id) and the
+ * webhook answered at once; the shared pipeline does the work. A delivery taken in before (a
+ * redelivery keeps its `X-GitHub-Delivery` id) is answered and dropped; one whose handling failed
+ * is forgotten, so redelivering it tries again. Without `markerKeys` its markers are unsigned and
+ * trusted on the app's identity alone (no other account can write as `<app-slug>[bot]`);
+ * `startServer` always passes keys derived from the webhook secret.
  */
 export function implementationAgentApp(options: AppOptions = {}): ApplicationFunction {
   return (app) => {
@@ -43,22 +51,40 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
       identity: login ? async () => login : async () => appBotLogin((await app.auth()).rest),
       keys: options.markerKeys,
     });
-    app.on([...TASK_EVENTS], (context: Context<(typeof TASK_EVENTS)[number]>) => {
+    const deliveries = options.deliveries ?? createMemoryDeliveryLog();
+    const tasks = createTaskMutex();
+    app.on([...TASK_EVENTS], async (context: Context<(typeof TASK_EVENTS)[number]>) => {
+      if (!(await deliveries.claim(context.id))) {
+        context.log.info(`implementation-agent: delivery ${context.id} was already taken in; skipped`);
+        return;
+      }
       queue.push(queueKey(context), async () => {
-        const outcome = await handleTaskEvent(
-          { client: context.octokit.rest, providerFor, trust, log: (line) => context.log.info(line) },
-          { name: context.name, payload: context.payload },
-        );
-        context.log.info({ outcome }, `implementation-agent: ${outcome.status}`);
+        try {
+          const outcome = await handleTaskEvent(
+            {
+              client: context.octokit.rest,
+              providerFor,
+              trust,
+              log: (line) => context.log.info(line),
+              tasks,
+            },
+            { name: context.name, payload: context.payload },
+          );
+          context.log.info({ outcome }, `implementation-agent: ${outcome.status}`);
+        } catch (error) {
+          await deliveries.release(context.id);
+          throw error;
+        }
       });
     });
   };
 }
 
+/** One issue's events in order; the same dispatched request (retried, redelivered) in order too. */
 function queueKey(context: Context<(typeof TASK_EVENTS)[number]>): string {
   const { payload } = context;
   const repository = payload.repository?.full_name ?? 'unknown';
   return 'issue' in payload
     ? `${repository}#${payload.issue.number}`
-    : `${repository}:dispatch:${context.id}`;
+    : `${repository}:dispatch:${dispatchRequestId({ name: context.name, payload })}`;
 }

@@ -5,6 +5,7 @@ import { parseCommand } from '../../core/commands/parse-command.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { canChange } from '../../core/deploy/repository-permission.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
+import { findCommandDeployment } from '../../github/find-command-deployment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
@@ -51,6 +52,17 @@ export async function handleChatCommand(
       `@${event.author}, \`/${command.kind}\` needs write, maintain or admin permission on ${owner}/${repo}; ` +
         `you have ${permission}.`,
     );
+  }
+  if (command.kind === 'deploy' || command.kind === 'rollback') {
+    // A command is carried out once: a redelivery finds the deployment its first handling made.
+    const { commentId, commentedAt } = event;
+    const earlier = await findCommandDeployment({ client, owner, repo, commentId, commentedAt });
+    if (earlier) {
+      return {
+        status: 'ignored',
+        reason: `comment ${commentId} (\`/${command.kind}\`) was already carried out as deployment ${earlier.id} to ${earlier.environment}`,
+      };
+    }
   }
   switch (command.kind) {
     case 'help':

@@ -111,6 +111,7 @@ export async function handleDeployCommand(params: {
     pull_number: facts.number,
     branch: facts.branch,
     dry_run: command.dryRun,
+    command_comment_id: event.commentId,
   };
   const notes = await describeEnvironment({ deps, event, environment, sha: facts.currentSha });
   const created = await createDeployment({

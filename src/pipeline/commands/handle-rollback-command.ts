@@ -75,6 +75,8 @@ export async function handleRollbackCommand(params: {
     dry_run: false,
     ...(selection.current === undefined ? {} : { rollback_of: selection.current.id }),
     rollback_to: target.id,
+    // This comment, not the one that made the deployment rolled back to.
+    command_comment_id: event.commentId,
   };
   const created = await createDeployment({
     client,

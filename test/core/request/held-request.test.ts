@@ -4,7 +4,7 @@ import { describeRequestChanges } from '../../../src/core/request/describe-reque
 import type { RequestPayload } from '../../../src/core/request/execution-request.js';
 import { findHeldRequest } from '../../../src/core/request/find-held-request.js';
 import { heldRequestText } from '../../../src/core/request/held-request-text.js';
-import { requestDigest } from '../../../src/core/request/request-digest.js';
+import { heldTextDigest } from '../../../src/core/request/held-text-digest.js';
 import { ordersApiRequest } from '../../fixtures/orders-api-request.js';
 
 const asPayload = (value: unknown) => value as RequestPayload;
@@ -35,15 +35,15 @@ describe('heldRequestText', () => {
   });
 });
 
-describe('requestDigest', () => {
+describe('heldTextDigest', () => {
   it('is sha256 as 64 hex digits (FIPS 180-2 test vector "abc")', () => {
-    expect(requestDigest('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(heldTextDigest('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
 
 describe('findHeldRequest', () => {
   const text = heldRequestText(ordersApiRequest);
-  const digest = requestDigest(text);
+  const digest = heldTextDigest(text);
 
   it('finds the code block whose text has the digest, among others', () => {
     const body = [

@@ -42,10 +42,21 @@ describe('the example workflow', () => {
   ) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
+    concurrency: { group: string; 'cancel-in-progress': boolean };
     jobs: {
       implement: { steps: Array<{ uses?: string; id?: string; if?: string; with?: Record<string, string> }> };
     };
   };
+
+  it('runs one event per issue, and per dispatched request_id, at a time: a repeat waits and finds what the first did', () => {
+    expect(workflow.concurrency).toEqual({
+      group:
+        'implementation-agent-${{ github.event.issue.number || github.event.client_payload.request_id || github.event.inputs.request_id || github.run_id }}',
+      'cancel-in-progress': false,
+    });
+    // The input the group and dispatchRequestId read is declared, and optional.
+    expect(workflow.on.workflow_dispatch).toMatchObject({ inputs: { request_id: { required: false } } });
+  });
 
   it("takes a GitHub App's token when one is configured, since deployments made with GITHUB_TOKEN start no run", () => {
     const { steps } = workflow.jobs.implement;

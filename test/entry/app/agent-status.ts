@@ -1,7 +1,7 @@
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
 import { heldRequestText } from '../../../src/core/request/held-request-text.js';
 import { parseFencedPayload } from '../../../src/core/request/parse-fenced-payload.js';
-import { requestDigest } from '../../../src/core/request/request-digest.js';
+import { heldTextDigest } from '../../../src/core/request/held-text-digest.js';
 import { validateParsedRequest } from '../../../src/core/request/validate-parsed-request.js';
 import { markerKeysFrom, type MarkerKeys } from '../../../src/core/state/marker-keys.js';
 import type { TaskMarker } from '../../../src/core/state/state-marker.js';
@@ -44,5 +44,5 @@ export function heldDigestOf(body: string): string {
   const parsed = parseFencedPayload(body, 'comment');
   const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
   if (!validation?.ok) throw new Error('the test request is not valid');
-  return requestDigest(heldRequestText(validation.payload));
+  return heldTextDigest(heldRequestText(validation.payload));
 }

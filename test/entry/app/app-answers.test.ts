@@ -122,6 +122,7 @@ describe('Probot app: every handler ends with an answer and a final state', () =
     api.reaction(COMMENT_ID);
     api.config(undefined);
     api.permission('Codertocat', 'admin');
+    api.commandDeployments();
     api.scope.get(`/repos/${OWNER}/${REPO}/pulls/42`).reply(502, { message: 'Bad Gateway' });
     api.createComment(42, 951);
     const { receive, errors } = await testProbot();

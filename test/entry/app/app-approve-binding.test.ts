@@ -7,6 +7,8 @@ import { testProbot } from './test-probot.js';
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
 const COMMENT_ID = 492700400;
+/** The maintainer's `/approve` is a comment of its own, after the held `/implement`. */
+const APPROVE_COMMENT_ID = 492700401;
 const REQUEST = readExample('orders-api.request.json').trim();
 const implement = (request: string) => ['/implement', '', '```json', request, '```'].join('\n');
 const EDITED = REQUEST.replace('"task_name": "Orders API"', '"task_name": "Orders Admin API"').replace(
@@ -19,6 +21,7 @@ type Api = ReturnType<typeof githubApi>;
 function comment(body: string, sender: string, issueBody = 'We need an orders API.') {
   const payload = webhookExample('issue_comment', 'created');
   payload.comment.body = body;
+  if (body.startsWith('/approve')) payload.comment.id = APPROVE_COMMENT_ID;
   payload.sender.login = sender;
   payload.issue.body = issueBody;
   return payload;
@@ -29,7 +32,7 @@ const asListed = (body: string) => ({ id: 900, user: { login: APP_LOGIN, type: '
 
 function expectApprove(api: Api, statusBody: string) {
   api.installationToken(INSTALLATION_ID);
-  api.reaction(COMMENT_ID);
+  api.reaction(APPROVE_COMMENT_ID);
   api.config(undefined);
   api.comments(1, [asListed(statusBody)]);
   api.permission('maintainer', 'maintain');
@@ -127,7 +130,7 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
 
     // A second /approve, on what is now shown, releases that version.
     const second = githubApi({ owner: OWNER, repo: REPO });
-    second.reaction(COMMENT_ID);
+    second.reaction(APPROVE_COMMENT_ID + 1);
     second.config(undefined);
     second.comments(1, [asListed(again)]);
     second.permission('maintainer', 'maintain');
@@ -135,7 +138,9 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
     second.updateComment(900);
     expectPublish(second, 'implementation/1-orders-admin-api');
     second.updateComment(900);
-    await receive('issue_comment', comment('/approve', 'maintainer'));
+    const secondApprove = comment('/approve', 'maintainer');
+    secondApprove.comment.id = APPROVE_COMMENT_ID + 1;
+    await receive('issue_comment', secondApprove);
     expect(errors).toEqual([]);
     expect(second.scope.isDone()).toBe(true);
     const pull = second.calls.find((call) => call.method === 'POST' && call.path.endsWith('/pulls'))?.body;
@@ -157,7 +162,7 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
     expect(readStateMarker(held)?.marker.request_comment_id).toBeUndefined();
 
     const api = githubApi({ owner: OWNER, repo: REPO });
-    api.reaction(COMMENT_ID);
+    api.reaction(APPROVE_COMMENT_ID);
     api.config(undefined);
     api.comments(1, [asListed(held)]);
     api.permission('maintainer', 'maintain');

@@ -259,6 +259,7 @@ describe('Probot app: /deploy on the request issue', () => {
     api.reaction(492700400);
     api.config(undefined);
     api.permission('Codertocat', 'admin');
+    api.commandDeployments();
     api.comments(1, [taskStatus]);
     api.getPull({ number: 42, headSha: HEAD, headRef: BRANCH });
     api.reviews(42, []);

@@ -58,6 +58,7 @@ describe('Probot app: /deploy trusts only a status the app provably wrote', () =
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommentOnIssue(api, [agentStatusComment({ marker: FORGED, user: ACTIONS_BOT, signingKey: null })]);
     api.permission('Codertocat', 'admin');
+    api.commandDeployments();
     api.createComment(1, 950);
     const { receive, errors } = await testProbot();
 
@@ -75,6 +76,7 @@ describe('Probot app: /deploy trusts only a status the app provably wrote', () =
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommentOnIssue(api, [copied]);
     api.permission('Codertocat', 'admin');
+    api.commandDeployments();
     api.createComment(1, 950);
     const { receive } = await testProbot();
 
@@ -93,6 +95,7 @@ describe('Probot app: /deploy trusts only a status the app provably wrote', () =
       const api = githubApi({ owner: OWNER, repo: REPO });
       expectCommentOnIssue(api, [agentStatusComment({ marker: FORGED, signingKey })]);
       api.permission('Codertocat', 'admin');
+      api.commandDeployments();
       api.createComment(1, 950);
       const { receive } = await testProbot();
 
@@ -117,6 +120,7 @@ describe('Probot app: /deploy trusts only a status the app provably wrote', () =
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommentOnIssue(api, [taskStatus]);
     api.permission('Codertocat', 'admin');
+    api.commandDeployments();
     api.getPull({ number: 42, headSha: 'a'.repeat(40), headRef: BRANCH });
     api.reviews(42, []);
     api.checkRunsFor('a'.repeat(40), [{ name: 'build', status: 'completed', conclusion: 'success' }]);
@@ -145,6 +149,7 @@ describe('Probot app: /deploy trusts only a status the app provably wrote', () =
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommentOnIssue(api, [taskStatus]);
     api.permission('Codertocat', 'admin');
+    api.commandDeployments();
     api.getPull({ number: 42, headSha: 'a'.repeat(40), headRef: 'implementation/7-payments' });
     api.reviews(42, []);
     api.checkRunsFor('a'.repeat(40), [{ name: 'build', status: 'completed', conclusion: 'success' }]);
@@ -304,6 +309,7 @@ describe('Probot app: its identity and keys', () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
       expectCommentOnIssue(api, [taskStatus]);
       api.permission('Codertocat', 'admin');
+      api.commandDeployments();
       api.createComment(1, 950);
       const { receive } = await testProbot({
         markerKeys: markerKeysFrom({ secret: 'new-webhook-secret' }) ?? null,

@@ -13,6 +13,7 @@ function expectCommandStart(api: ReturnType<typeof githubApi>, config?: string) 
   api.reaction(492700400);
   api.config(config);
   api.permission('Codertocat', 'write');
+  api.commandDeployments();
 }
 
 /** `/rollback …` on PR #42, a real delivery; returns the answer and the deployment created, if any. */
@@ -126,7 +127,9 @@ describe('/rollback reads the deployment history as far as its answer needs', ()
 
     expect(deployment).toMatchObject({ ref: GOOD, payload: { rollback_to: 501 } });
     expect(
-      api.calls.filter((call) => call.path.split('?')[0]?.endsWith('/deployments') && call.method === 'GET'),
+      api.calls.filter(
+        (call) => call.path.includes('/deployments?environment=staging') && call.method === 'GET',
+      ),
     ).toHaveLength(2);
   });
 

@@ -32,6 +32,7 @@ describe('Probot app: /rollback', () => {
   it('redeploys exactly what the last good deployment deployed, marked as a rollback of the current one', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommandStart(api);
+    api.commandDeployments();
     api.deployments('staging', [
       {
         id: 303,
@@ -78,6 +79,7 @@ describe('Probot app: /rollback', () => {
   it('ends a rollback deployment no workflow run can start, and opens no revert pull request', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommandStart(api);
+    api.commandDeployments();
     api.deployments('staging', [
       {
         id: 303,
@@ -110,6 +112,7 @@ describe('Probot app: /rollback', () => {
   it('rolls production back and opens a pull request that reverts the rolled-back change on the default branch', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommandStart(api);
+    api.commandDeployments();
     api.deployments('production', [
       {
         id: 403,
@@ -155,6 +158,7 @@ describe('Probot app: /rollback', () => {
   it('says so when there is nothing to roll back to, and creates nothing', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommandStart(api);
+    api.commandDeployments();
     api.deployments('staging', [
       {
         id: 303,
@@ -179,6 +183,7 @@ describe('Probot app: /rollback', () => {
   it('refuses to roll back to a deployment it did not make, since it cannot redeploy it exactly', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectCommandStart(api);
+    api.commandDeployments();
     api.deployments('staging', [
       {
         id: 303,

@@ -67,6 +67,7 @@ export function expectDeployFacts(api: Api, options: DeployFactsOptions = {}) {
   api.reaction(492700400);
   api.config(options.config);
   api.permission(sender, options.role ?? 'write');
+  api.commandDeployments();
   const pull = { number: 42, headSha: HEAD, headRef: BRANCH, ...options.pull };
   api.getPull(pull);
   const reviews = options.reviews ?? [];

@@ -299,6 +299,28 @@ export function githubApi(params: { owner: string; repo: string }) {
           );
       }
     },
+    /**
+     * `GET /deployments` of every environment, newest first: where `/deploy` and `/rollback` look
+     * for a deployment their comment already made (none by default).
+     */
+    commandDeployments: (
+      deployments: Array<{ id: number; created_at: string; payload: unknown; environment?: string }> = [],
+    ) =>
+      scope
+        .get(`${base}/deployments`)
+        .query({ per_page: '100' })
+        .reply(
+          200,
+          deployments.map((d) => ({
+            id: d.id,
+            sha: 'c'.repeat(40),
+            ref: 'c'.repeat(40),
+            environment: d.environment ?? 'staging',
+            created_at: d.created_at,
+            creator: { login: 'implementation-agent[bot]' },
+            payload: d.payload,
+          })),
+        ),
     /** `GET /deployments/{id}`, or 404 when `deployment` is undefined. */
     deployment: (
       id: number,

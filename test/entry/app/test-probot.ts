@@ -53,12 +53,19 @@ export async function testProbot(
   return {
     probot,
     errors,
-    /** Delivers the event (which returns at once) and waits for the queued work. */
-    async receive(name: string, payload: Record<string, unknown>) {
-      await probot.receive({ id: `delivery-${Math.random()}`, name, payload } as Parameters<
-        Probot['receive']
-      >[0]);
+    /**
+     * Delivers the event (which returns at once) and waits for the queued work. `id` is the
+     * `X-GitHub-Delivery` id, which a redelivery keeps; a new one by default.
+     */
+    async receive(name: string, payload: Record<string, unknown>, id = `delivery-${Math.random()}`) {
+      await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
       await queue.idle();
     },
+    /** Delivers the event as GitHub does, without waiting for the work it queues. */
+    async deliver(name: string, payload: Record<string, unknown>, id = `delivery-${Math.random()}`) {
+      await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
+    },
+    /** Resolves once every queued job has finished. */
+    idle: () => queue.idle(),
   };
 }
