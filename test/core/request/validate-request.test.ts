@@ -112,7 +112,10 @@ describe('validateRequest', () => {
   it('refuses an oversized candidate without running the schema', () => {
     const errors = errorsOf({ padding: 'x'.repeat(70_000) });
     expect(errors).toEqual([
-      expect.objectContaining({ field: '(request)', message: expect.stringContaining('65,536-character limit') }),
+      expect.objectContaining({
+        field: '(request)',
+        message: expect.stringContaining('65,536-character limit'),
+      }),
     ]);
   });
 
