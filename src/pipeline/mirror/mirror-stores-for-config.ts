@@ -17,6 +17,8 @@ export interface MirrorStores {
   readonly events?: TaskEventStore;
   readonly artifacts?: ArtifactStore;
   readonly deployments?: DeploymentStore;
+  /** Closes the clients' connections; a long-lived process calls it when it stops using the stores. */
+  readonly close: () => void;
 }
 
 /**
@@ -39,6 +41,10 @@ export function mirrorStoresForConfig(params: {
     : undefined;
   const kms = mirrors.kms_key_id === undefined ? {} : { kmsKeyId: mirrors.kms_key_id };
   return {
+    close: () => {
+      documents?.destroy();
+      s3?.destroy();
+    },
     ...(documents && mirrors.tasks_table !== undefined
       ? { tasks: createDynamoDbTaskStore({ client: documents, tableName: mirrors.tasks_table }) }
       : {}),
