@@ -35,16 +35,9 @@ describe('filesystem stores', () => {
       path: 'plan.md',
       body: '# Plan',
     });
-    await expect(
-      import('node:fs/promises').then((fs) =>
-        fs.readFile(path.join(root, 'artifacts', ...stored.key.split('/')), 'utf8'),
-      ),
-    ).resolves.toBe('# Plan');
-    await expect(
-      import('node:fs/promises').then((fs) =>
-        fs.readFile(path.join(root, 'tasks', safeKeySegment(record.task_id), 'record.json'), 'utf8'),
-      ),
-    ).resolves.toContain('"status": "received"');
+    expect(await readFile(path.join(root, 'artifacts', ...stored.key.split('/')), 'utf8')).toBe('# Plan');
+    const recordFile = path.join(root, 'tasks', safeKeySegment(record.task_id), 'record.json');
+    expect(await readFile(recordFile, 'utf8')).toContain('"status": "received"');
   });
 
   it('names the file when a record was edited into a shape it never wrote', async () => {

@@ -8,13 +8,13 @@ export type DeployState = (typeof DEPLOY_STATES)[number];
 
 /**
  * The one table of legal moves of an environment's deploy state; `none` is an environment this
- * task never deployed to. Every settled state may deploy again; a rollback may replace what is
- * running, what is still being deployed (an alarm while baking) or what failed (redeploying the
- * last good deployment).
+ * task never deployed to. Every state may deploy again (a new deployment supersedes one whose end
+ * was never recorded, so a run that died blocks nothing); a rollback may replace what is running,
+ * what is still being deployed (an alarm while baking) or what failed (redeploying the last good).
  */
 const DEPLOY_TRANSITIONS: Readonly<Record<DeployState | 'none', readonly DeployState[]>> = {
   none: ['deploying'],
-  deploying: ['deployed', 'deploy_failed', 'rolled_back'],
+  deploying: ['deploying', 'deployed', 'deploy_failed', 'rolled_back'],
   deployed: ['deploying', 'rolled_back'],
   deploy_failed: ['deploying', 'rolled_back'],
   rolled_back: ['deploying'],

@@ -42,16 +42,14 @@ describe('S3 stores: what they send and what AWS answers', () => {
   });
 
   it('says which bucket is missing and how to fix it', async () => {
-    s3Mock
-      .on(PutObjectCommand)
-      .rejects(
-        new S3ServiceException({
-          name: 'NoSuchBucket',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 404 },
-          message: 'The specified bucket does not exist',
-        }),
-      );
+    s3Mock.on(PutObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'NoSuchBucket',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 404 },
+        message: 'The specified bucket does not exist',
+      }),
+    );
     await expect(
       createS3ArtifactStore({ s3, bucket: 'artifacts' }).put({ ...ref, body: 'x' }),
     ).rejects.toThrow(
