@@ -1,9 +1,13 @@
-/** ESM + ts-jest; type-checking is `npm run typecheck`'s job, so tests transpile only. */
+/**
+ * ESM + ts-jest; type-checking is `npm run typecheck`'s job, so tests transpile only. Tests that
+ * need `moto_server` (`*.moto.test.ts`) run in `npm run test:aws` (jest.aws.config.js), not here.
+ */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.moto\\.test\\.ts$'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],

@@ -7,6 +7,7 @@
  * - the paths gate over 5,000 and 10,000 files: linear in the file count (ratio ≈ 2).
  * - the secret gate over a typical bundle, and its growth on near-miss input;
  * - every reader of untrusted text on issue #7's worst-case inputs at 16 KB and 32 KB (ratio ≈ 2).
+ * - the task mirror's cost per state change against moto (skipped without moto_server).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { createOfflineProvider } from '../src/generation/offline/offline-provide
 import { handleTaskEvent } from '../src/pipeline/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
+import { benchMirror } from './mirror-bench.js';
 import { benchPaths } from './paths-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 import { benchUntrustedInput } from './untrusted-input-bench.js';
@@ -141,6 +143,32 @@ console.log(
 console.log(`  redacting a request-sized text: ${scan.redactMs.toFixed(1)} ms`);
 console.log(`  near misses of every pattern: ${pair(scan.nearMiss16Ms, scan.nearMiss32Ms)}`);
 console.log(`  a flood of short Slack tokens: ${pair(scan.flood16Ms, scan.flood32Ms)}`);
+
+const mirror = await benchMirror({
+  bundleProvider: createOfflineProvider(),
+  request: JSON.parse(readFileSync(demoRequest, 'utf8')),
+});
+if (mirror === undefined) {
+  console.log('Task mirror: skipped, moto_server is not installed (pip install "moto[server]").');
+} else {
+  const writes = mirror.perStep.map((step) => step.writes);
+  const bytes = mirror.perStep.map((step) => step.bytes);
+  const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+  console.log(`Task mirror against moto, one whole life (${mirror.steps} state changes, issue → rollback):`);
+  console.log(
+    `  DynamoDB writes: ${total(writes)} (${Math.min(...writes)}–${Math.max(...writes)} per state change: the event, then the record)`,
+  );
+  console.log(
+    `  bytes written: ${total(bytes).toLocaleString('en-US')} (${Math.round(total(bytes) / mirror.steps).toLocaleString('en-US')} per state change on average, at most ${Math.max(...bytes).toLocaleString('en-US')})`,
+  );
+  const added = (mirror.mirroredMs - mirror.localOnlyMs) / mirror.steps;
+  console.log(
+    `  time: ${mirror.mirroredMs.toFixed(0)} ms mirrored vs ${mirror.localOnlyMs.toFixed(0)} ms local folder only; mirroring adds ${added.toFixed(1)} ms per state change (loopback, so real AWS adds its round trips)`,
+  );
+  console.log(
+    `  one attempt's artifacts (demo bundle) to S3: ${mirror.artifacts.objects} objects, ${mirror.artifacts.bytes.toLocaleString('en-US')} bytes, ${mirror.artifacts.ms.toFixed(0)} ms`,
+  );
+}
 process.exitCode = constant ? 0 : 1;
 
 console.log('Untrusted input (command, fenced payload and issue readers together), median of 5:');

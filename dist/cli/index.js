@@ -48715,6 +48715,8 @@ const agentConfigSchema = strictObject({
         deployments_bucket: schemas_string().min(3).optional(),
         /** DynamoDB table for deploy locks (one deploy per environment across runs); absent means the workflow's concurrency group only. */
         locks_table: schemas_string().min(3).optional(),
+        /** KMS key (id, alias or ARN) for SSE-KMS on every object written to the artifacts and deployments buckets; absent: the bucket's default encryption. */
+        kms_key_id: schemas_string().min(1).max(2048).optional(),
         /** Where the mirror tables and buckets live. */
         region: schemas_string()
             .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2')

@@ -1,22 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAwsClient, type AwsClientSettings } from '../create-aws-client.js';
 
 /**
- * Builds the document client every DynamoDB store uses. Credentials come from the default provider
- * chain unless given (in the Action, configure-aws-credentials puts OIDC session credentials in the
- * environment); tests pass a local endpoint and dummy credentials.
+ * The document client every DynamoDB store uses, over a client from the one factory. Optional
+ * fields of our records are often undefined; DynamoDB has no such value, so they are dropped.
  */
-export function createDocumentClient(params: {
-  region: string;
-  endpoint?: string;
-  credentials?: DynamoDBClientConfig['credentials'];
-}): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
-    region: params.region,
-    ...(params.endpoint === undefined ? {} : { endpoint: params.endpoint }),
-    ...(params.credentials === undefined ? {} : { credentials: params.credentials }),
+export function createDocumentClient(settings: AwsClientSettings): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createAwsClient(DynamoDBClient, settings), {
+    marshallOptions: { removeUndefinedValues: true },
   });
-  // Optional fields of our records are often undefined; DynamoDB has no such value, so drop them.
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -1,7 +1,7 @@
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { mention } from '../../core/markdown/mention.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
-import type { DeployLock } from './deploy-lock.js';
+import type { DeployLock } from '../../core/stores/deploy-lock-store.js';
 
 /**
  * The bot's answer to a deploy request that found the environment locked: who, since when, for

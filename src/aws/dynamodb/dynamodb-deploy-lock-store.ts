@@ -4,7 +4,12 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { describeAwsError } from '../cloudformation/describe-aws-error.js';
-import type { AcquireDeployLockParams, DeployLock, DeployLockKey, DeployLockStore } from './deploy-lock.js';
+import type {
+  AcquireDeployLockParams,
+  DeployLock,
+  DeployLockKey,
+  DeployLockStore,
+} from '../../core/stores/deploy-lock-store.js';
 import { LOCK_TABLE_PARTITION_KEY, LOCK_TABLE_TTL_ATTRIBUTE } from './lock-table-definition.js';
 
 /** The one document-client method the store calls. */

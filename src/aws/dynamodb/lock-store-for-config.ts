@@ -1,6 +1,6 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { createDocumentClient } from './create-dynamodb-client.js';
-import type { DeployLockStore } from './deploy-lock.js';
+import type { DeployLockStore } from '../../core/stores/deploy-lock-store.js';
 import { createDynamoDbDeployLockStore } from './dynamodb-deploy-lock-store.js';
 
 /** The deploy lock store the config asks for, or none (the workflow's concurrency group alone). */

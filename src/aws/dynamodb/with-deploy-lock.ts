@@ -1,6 +1,10 @@
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
-import type { AcquireDeployLockParams, DeployLock, DeployLockStore } from './deploy-lock.js';
+import type {
+  AcquireDeployLockParams,
+  DeployLock,
+  DeployLockStore,
+} from '../../core/stores/deploy-lock-store.js';
 
 export type WithDeployLockResult<T> =
   /** `releaseProblem`: the work is done, but its lock could not be released (it still expires). */

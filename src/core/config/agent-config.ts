@@ -196,6 +196,8 @@ export const agentConfigSchema = z
         deployments_bucket: z.string().min(3).optional(),
         /** DynamoDB table for deploy locks (one deploy per environment across runs); absent means the workflow's concurrency group only. */
         locks_table: z.string().min(3).optional(),
+        /** KMS key (id, alias or ARN) for SSE-KMS on every object written to the artifacts and deployments buckets; absent: the bucket's default encryption. */
+        kms_key_id: z.string().min(1).max(2048).optional(),
         /** Where the mirror tables and buckets live. */
         region: z
           .string()

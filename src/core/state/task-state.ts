@@ -1,4 +1,8 @@
-/** Task states (DESIGN §3). Deploy states carry their environment in the task record, not the name. */
+/**
+ * Task states (DESIGN §3). Deploys move each environment's own state (`deploy-state.ts`), never the
+ * task's: `deploying`, `deployed` and `rolled_back` stay here only so markers written before that
+ * still read.
+ */
 export const TASK_STATES = [
   'received',
   'awaiting_approval',
@@ -49,7 +53,8 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
     'cancelled',
   ],
   merged: ['deploying', 'deployed'],
-  deploying: ['deployed', 'failed', 'rolled_back', 'cancelled'],
+  // A failed deploy fails its environment's deploy state, never the task.
+  deploying: ['deployed', 'rolled_back', 'cancelled'],
   deployed: ['deploying', 'rolled_back'],
   rolled_back: ['deploying'],
   // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { createAwsClient } from '../../aws/create-aws-client.js';
 import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
 import { CONFIG_PATH } from '../../core/config/agent-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
@@ -74,7 +75,7 @@ export async function mainControl(params: {
         client: params.client,
         repository: repositoryRef,
         request,
-        cloudFormationFor: createCloudFormationClient,
+        cloudFormationFor: (region) => createAwsClient(CloudFormationClient, { region }),
         ...(lockStore === undefined ? {} : { lockStore }),
         now: () => Date.now(),
       });

@@ -1,14 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { createCloudFormationClient } from '../../aws/create-cloudformation-client.js';
-import { createCloudWatchClient } from '../../aws/create-cloudwatch-client.js';
-import { createCodeDeployClient } from '../../aws/create-codedeploy-client.js';
-import { createS3Client } from '../../aws/create-s3-client.js';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createAwsClient } from '../../aws/create-aws-client.js';
 import { createCommandRunner } from '../../packaging/command-runner.js';
 import { packageFunctionCode } from '../../pipeline/deploy/package-function-code.js';
 import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
-import { createLocalDeploymentStore } from '../../local/local-deployment-store.js';
+import { createFilesystemDeploymentStore } from '../../filesystem/filesystem-deployment-store.js';
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { readDeployEvent } from '../../pipeline/deploy/deploy-event.js';
@@ -58,11 +59,11 @@ export async function mainDeploy(params: {
   const config = configResult.config;
   return runDeployment({
     client: params.client,
-    cloudFormationFor: createCloudFormationClient,
-    codeDeployFor: createCodeDeployClient,
-    cloudWatchFor: createCloudWatchClient,
+    cloudFormationFor: (region) => createAwsClient(CloudFormationClient, { region }),
+    codeDeployFor: (region) => createAwsClient(CodeDeployClient, { region }),
+    cloudWatchFor: (region) => createAwsClient(CloudWatchClient, { region }),
     ...(lockStore === undefined ? {} : { lockStore }),
-    ...(storeDir === undefined ? {} : { deploymentStore: createLocalDeploymentStore(storeDir) }),
+    ...(storeDir === undefined ? {} : { deploymentStore: createFilesystemDeploymentStore(storeDir) }),
     event: deployEvent,
     config,
     prepareParameters: (input) =>
@@ -70,7 +71,7 @@ export async function mainDeploy(params: {
         ...input,
         config,
         workspace: process.env['GITHUB_WORKSPACE'],
-        s3For: createS3Client,
+        s3For: (region) => createAwsClient(S3Client, { region }),
         run: createCommandRunner(),
         log: params.log,
       }),

@@ -2,8 +2,9 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { z } from 'zod';
-import { isFailureOutcome, type TaskOutcome } from '../../pipeline/task-outcome.js';
-import type { DeploymentOutcome } from '../../pipeline/deploy/run-deployment.js';
+import { outcomeMessage } from '../../core/outcome/outcome-message.js';
+import { toOutcomeResult } from '../../core/outcome/outcome-result.js';
+import { isFailureOutcome, type TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { markerKeysFrom } from '../../core/state/marker-keys.js';
 import { readViewerLogin, type GraphqlClient } from '../../github/read-viewer-login.js';
 import { statusTrust, type StatusTrust } from '../../github/status-trust.js';
@@ -15,11 +16,6 @@ import {
 } from './action-io.js';
 import { mainDeploy } from './main-deploy.js';
 import { main } from './main.js';
-
-const RESULT_VERSION = 1;
-
-type ActionOutcome =
-  TaskOutcome | DeploymentOutcome | { status: 'invalid_config' | 'failed'; message: string };
 
 /** Reads and validates inputs, runs the mode's main, sets outputs; the one place a failure becomes `setFailed`. */
 export async function runner(): Promise<void> {
@@ -37,7 +33,7 @@ export async function runner(): Promise<void> {
     const client = octokit.rest;
     const event = { name: github.context.eventName, payload: github.context.payload };
     const log = (line: string) => core.info(line);
-    const outcome: ActionOutcome =
+    const outcome: TaskOutcome =
       inputs.mode === 'deploy'
         ? await mainDeploy({ inputs, client, event, log, logUrl: runUrl() })
         : await main({ inputs, client, event, log, trust: implementTrust(inputs, octokit.graphql) });
@@ -46,13 +42,13 @@ export async function runner(): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) {
       const summary = core.summary
         .addHeading(`implementation-agent: ${outcome.status}`, 3)
-        .addRaw(describe(outcome));
+        .addRaw(outcomeMessage(outcome));
       // A PR comment shows a change set cut to fit; the job summary keeps every row.
       const changeSet = 'result' in outcome ? outcome.result?.changeSummary : undefined;
       if (changeSet?.truncated) summary.addHeading('Full change set', 4).addCodeBlock(changeSet.fullText);
       await summary.write();
     }
-    if (isFailureOutcome(outcome)) core.setFailed(describe(outcome));
+    if (isFailureOutcome(outcome)) core.setFailed(outcomeMessage(outcome));
   } catch (error) {
     core.setFailed(`implementation-agent stopped: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -77,11 +73,11 @@ function runUrl(): string {
   return `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
 }
 
-function setOutputs(outcome: ActionOutcome): void {
+function setOutputs(outcome: TaskOutcome): void {
   const set = (name: ActionOutputName, value: string | number | undefined) => {
     if (value !== undefined) core.setOutput(name, String(value));
   };
-  set('result', JSON.stringify({ version: RESULT_VERSION, ...outcome }));
+  set('result', JSON.stringify(toOutcomeResult(outcome)));
   set('status', outcome.status);
   if ('taskId' in outcome) set('task-id', outcome.taskId);
   if ('issueNumber' in outcome) set('issue-number', outcome.issueNumber);
@@ -93,19 +89,4 @@ function setOutputs(outcome: ActionOutcome): void {
   set('pull-number', outcome.pullNumber);
   set('pull-url', outcome.pullUrl);
   set('cost-usd', outcome.costUsd.toFixed(4));
-}
-
-function describe(outcome: ActionOutcome): string {
-  switch (outcome.status) {
-    case 'ignored':
-      return `Nothing to do: ${outcome.reason}.`;
-    case 'pr_open':
-      return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
-    case 'deployed':
-      return outcome.result.message;
-    case 'deployment_created':
-      return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
-    default:
-      return outcome.message;
-  }
 }

@@ -1,4 +1,5 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { createAwsClient, type AwsClientSettings } from '../../aws/create-aws-client.js';
 import type {
   BedrockRuntimeClientConfig,
   ConverseCommand,
@@ -11,21 +12,19 @@ export interface ConverseClient {
 }
 
 /**
- * Builds the SDK client. Credentials come from the default provider chain unless given (in the
- * Action, configure-aws-credentials puts OIDC session credentials in the environment).
- * The SDK's own retries are off: the provider's retry policy is the only one, so it is testable.
+ * Builds the SDK client with the one AWS client factory. The SDK's own retries are off: the
+ * provider's retry policy is the only one, so it is testable.
  */
 export function createBedrockClient(params: {
   region: string;
   endpoint?: string;
-  credentials?: BedrockRuntimeClientConfig['credentials'];
+  credentials?: AwsClientSettings['credentials'];
   requestHandler?: BedrockRuntimeClientConfig['requestHandler'];
 }): ConverseClient {
-  return new BedrockRuntimeClient({
-    region: params.region,
-    maxAttempts: 1,
-    ...(params.endpoint === undefined ? {} : { endpoint: params.endpoint }),
-    ...(params.credentials === undefined ? {} : { credentials: params.credentials }),
-    ...(params.requestHandler === undefined ? {} : { requestHandler: params.requestHandler }),
-  });
+  const { requestHandler, credentials, ...settings } = params;
+  return createAwsClient(
+    BedrockRuntimeClient,
+    { ...settings, ...(credentials === undefined ? {} : { credentials }), maxAttempts: 1 },
+    requestHandler === undefined ? {} : { requestHandler },
+  );
 }

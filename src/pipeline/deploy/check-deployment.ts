@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import { readRepositoryFile } from '../../github/read-repository-file.js';
-import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
+import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import type { DeployEvent } from './deploy-event.js';
 import type { DeployRunClient } from './deploy-run-client.js';
 

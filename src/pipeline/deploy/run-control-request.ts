@@ -1,6 +1,6 @@
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import { cancelStackUpdate } from '../../aws/cloudformation/cancel-stack-update.js';
-import type { DeployLockStore } from '../../aws/dynamodb/deploy-lock.js';
+import type { DeployLockStore } from '../../core/stores/deploy-lock-store.js';
 import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { ControlRequest } from '../../core/deploy/control-request.js';

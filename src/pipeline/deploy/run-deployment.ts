@@ -1,7 +1,7 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { findEnvironment } from '../../core/config/find-environment.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
-import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
+import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { plainText } from '../../core/markdown/plain-text.js';
 import { isDryRun } from '../../core/deploy/is-dry-run.js';
@@ -9,7 +9,7 @@ import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import { changeSetNameFor } from '../../aws/cloudformation/change-set-name.js';
 import { deployStack } from '../../aws/cloudformation/deploy-stack.js';
-import type { DeployLockStore } from '../../aws/dynamodb/deploy-lock.js';
+import type { DeployLockStore } from '../../core/stores/deploy-lock-store.js';
 import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
 import { withDeployLock } from '../../aws/dynamodb/with-deploy-lock.js';
 import type { Now, Sleep } from '../../aws/cloudformation/poll-until.js';

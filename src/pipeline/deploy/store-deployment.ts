@@ -1,6 +1,6 @@
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
-import type { DeploymentStore } from '../../core/deploy/deployment-store.js';
+import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import type { DeployEvent } from './deploy-event.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { DeployLock } from '../../../src/aws/dynamodb/deploy-lock.js';
+import type { DeployLock } from '../../../src/core/stores/deploy-lock-store.js';
 import { describeLockHolder } from '../../../src/aws/dynamodb/describe-lock-holder.js';
 
 const ACQUIRED = Date.parse('2026-11-24T10:00:00.000Z');

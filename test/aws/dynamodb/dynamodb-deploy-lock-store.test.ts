@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AcquireDeployLockParams, DeployLock } from '../../../src/aws/dynamodb/deploy-lock.js';
+import type { AcquireDeployLockParams, DeployLock } from '../../../src/core/stores/deploy-lock-store.js';
 import { createDynamoDbDeployLockStore } from '../../../src/aws/dynamodb/dynamodb-deploy-lock-store.js';
 import type { DocumentClientApi } from '../../../src/aws/dynamodb/dynamodb-deploy-lock-store.js';
 import { useDynaliteLockTable } from './helpers/dynalite-server.js';

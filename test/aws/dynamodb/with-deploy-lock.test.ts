@@ -1,4 +1,4 @@
-import type { AcquireDeployLockParams, DeployLockStore } from '../../../src/aws/dynamodb/deploy-lock.js';
+import type { AcquireDeployLockParams, DeployLockStore } from '../../../src/core/stores/deploy-lock-store.js';
 import { createDynamoDbDeployLockStore } from '../../../src/aws/dynamodb/dynamodb-deploy-lock-store.js';
 import { withDeployLock } from '../../../src/aws/dynamodb/with-deploy-lock.js';
 import { useDynaliteLockTable } from './helpers/dynalite-server.js';

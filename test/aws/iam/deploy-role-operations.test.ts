@@ -5,13 +5,23 @@ import { DEPLOY_ROLE_OPERATIONS } from '../../../src/aws/iam/deploy-role-operati
 import { iamActionOf } from '../../support/iam-action-of.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../../src');
-/** Generation calls Bedrock under the implement workflow's own role, never the deploy role. */
-const OUTSIDE_THE_DEPLOY_PATH = [path.join(SRC, 'generation')];
+/**
+ * Generation calls Bedrock under the implement workflow's own role, never the deploy role. The task
+ * mirror's stores are written by the implement side today; when deploy runs mirror their task (issue
+ * #10), they move onto the deploy path and their operations into the list.
+ */
+const OUTSIDE_THE_DEPLOY_PATH = [
+  path.join(SRC, 'generation'),
+  path.join(SRC, 'aws/dynamodb/dynamodb-task-store.ts'),
+  path.join(SRC, 'aws/dynamodb/dynamodb-task-event-store.ts'),
+  path.join(SRC, 'aws/s3/s3-artifact-store.ts'),
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return OUTSIDE_THE_DEPLOY_PATH.includes(full) ? [] : sourceFiles(full);
+    if (OUTSIDE_THE_DEPLOY_PATH.includes(full)) return [];
+    if (entry.isDirectory()) return sourceFiles(full);
     return entry.name.endsWith('.ts') ? [full] : [];
   });
 }

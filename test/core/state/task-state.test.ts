@@ -33,6 +33,8 @@ describe('task state transitions', () => {
     ['merged', 'generating'],
     ['deployed', 'failed'],
     ['cancelled', 'deploying'],
+    // A failed deploy fails its environment's deploy state (deploy-state.ts), never the task.
+    ['deploying', 'failed'],
   ] as const)('refuses %s → %s with the allowed moves in the message', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
     expect(() => assertTransition(from, to)).toThrow(IllegalTransitionError);

@@ -1,6 +1,6 @@
 import { CancelUpdateStackCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { DeployLock, DeployLockStore } from '../../../src/aws/dynamodb/deploy-lock.js';
+import type { DeployLock, DeployLockStore } from '../../../src/core/stores/deploy-lock-store.js';
 import type { ControlRequest } from '../../../src/core/deploy/control-request.js';
 import { runControlRequest } from '../../../src/pipeline/deploy/run-control-request.js';
 

@@ -3,7 +3,7 @@ import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLocalDeploymentStore } from '../../../src/local/local-deployment-store.js';
+import { createFilesystemDeploymentStore } from '../../../src/filesystem/filesystem-deployment-store.js';
 import { awsError } from '../../aws/cloudformation/helpers/cloudformation-fixtures.js';
 import {
   SHA,
@@ -27,7 +27,7 @@ const denied = (action: string) =>
   );
 
 describe('runDeployment: once CloudFormation has finished, later steps cannot change the outcome', () => {
-  const newStore = async () => createLocalDeploymentStore(await mkdtemp(path.join(tmpdir(), 'store-')));
+  const newStore = async () => createFilesystemDeploymentStore(await mkdtemp(path.join(tmpdir(), 'store-')));
 
   it('reports a completed canary update as deployed, with a warning naming the missing ListStackResources permission, and stores the record', async () => {
     scriptSuccessfulUpdate();

@@ -2,8 +2,8 @@ import { CreateChangeSetCommand } from '@aws-sdk/client-cloudformation';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DeploymentStore } from '../../../src/core/deploy/deployment-store.js';
-import { createLocalDeploymentStore } from '../../../src/local/local-deployment-store.js';
+import type { DeploymentStore } from '../../../src/core/stores/deployment-store.js';
+import { createFilesystemDeploymentStore } from '../../../src/filesystem/filesystem-deployment-store.js';
 import { STACK_NAME } from '../../aws/cloudformation/helpers/cloudformation-fixtures.js';
 
 import {
@@ -19,7 +19,7 @@ import {
 beforeEach(resetDeployMocks);
 
 describe('runDeployment: the deployment store', () => {
-  const newStore = async () => createLocalDeploymentStore(await mkdtemp(path.join(tmpdir(), 'store-')));
+  const newStore = async () => createFilesystemDeploymentStore(await mkdtemp(path.join(tmpdir(), 'store-')));
 
   it('keeps the exact template, parameters and outputs of a successful deploy', async () => {
     scriptSuccessfulUpdate();

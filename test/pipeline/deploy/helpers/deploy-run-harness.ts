@@ -11,8 +11,8 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { agentConfigSchema } from '../../../../src/core/config/agent-config.js';
 import type { DeploymentPayload } from '../../../../src/core/deploy/deployment-payload.js';
-import type { DeployLock, DeployLockStore } from '../../../../src/aws/dynamodb/deploy-lock.js';
-import type { DeploymentStore } from '../../../../src/core/deploy/deployment-store.js';
+import type { DeployLock, DeployLockStore } from '../../../../src/core/stores/deploy-lock-store.js';
+import type { DeploymentStore } from '../../../../src/core/stores/deployment-store.js';
 import { runDeployment, type DeployRunClient } from '../../../../src/pipeline/deploy/run-deployment.js';
 import {
   API_OUTPUTS,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** What a deployment deployed, exactly: enough to deploy it again byte for byte. */
 export interface StoredDeployment {
   readonly repository: string;
@@ -20,11 +22,23 @@ export interface DeploymentKey {
 
 /**
  * Where each deployment's exact template, parameters and outputs are kept (DESIGN §11:
- * `<owner>/<repo>/<env>/<deployment_id>/...`). A local folder today; the S3 deployments bucket
- * with the mirrors.
+ * `<owner>/<repo>/<env>/<deployment_id>/...`, `deploymentPrefix`): the S3 deployments bucket when
+ * configured, else a local folder.
  */
 export interface DeploymentStore {
   /** The store computes `templateSha256` itself, so the hash always matches what it wrote. */
   save(deployment: Omit<StoredDeployment, 'templateSha256'>): Promise<void>;
   load(key: DeploymentKey): Promise<StoredDeployment | undefined>;
 }
+
+/** What a store writes beside the template (`record.json`), checked when read back. */
+export const storedDeploymentRecordSchema = z.object({
+  repository: z.string(),
+  environment: z.string(),
+  deploymentId: z.number().int().positive(),
+  sha: z.string(),
+  stackName: z.string(),
+  parameters: z.record(z.string(), z.string()),
+  outputs: z.record(z.string(), z.string()),
+  templateSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});

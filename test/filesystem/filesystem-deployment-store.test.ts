@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLocalDeploymentStore } from '../../src/local/local-deployment-store.js';
+import { createFilesystemDeploymentStore } from '../../src/filesystem/filesystem-deployment-store.js';
 
 const deployment = {
   repository: 'acme/shop',
@@ -17,10 +17,10 @@ const deployment = {
 const key = { repository: 'acme/shop', environment: 'production', deploymentId: 7001 };
 const newStore = async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'deployments-'));
-  return { root, store: createLocalDeploymentStore(root) };
+  return { root, store: createFilesystemDeploymentStore(root) };
 };
 
-describe('createLocalDeploymentStore', () => {
+describe('createFilesystemDeploymentStore', () => {
   it('keeps exactly what was deployed, laid out like the deployments bucket, and reads it back', async () => {
     const { root, store } = await newStore();
 

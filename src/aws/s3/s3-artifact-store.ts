@@ -1,0 +1,107 @@
+import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import type { ArtifactRef, ArtifactStore, StoredArtifact } from '../../core/stores/artifact-store.js';
+import { contentTypeFor } from '../../core/stores/content-type-for.js';
+import { sha256Hex } from '../../core/stores/sha256-hex.js';
+import { artifactKey, artifactPrefix } from '../../core/stores/store-keys.js';
+import { bucketError } from './bucket-error.js';
+import { putS3Object } from './put-s3-object.js';
+import { readS3Object } from './read-s3-object.js';
+
+/**
+ * Artifacts in the artifacts bucket (DESIGN §11) at `<owner>/<repo>/<task>/<attempt>/<path>`, each
+ * with its content type, its sha256 in metadata and SSE-KMS when a key is configured.
+ */
+export function createS3ArtifactStore(params: {
+  s3: S3Client;
+  bucket: string;
+  kmsKeyId?: string;
+  multipartThresholdBytes?: number;
+}): ArtifactStore {
+  const { s3, bucket } = params;
+  const failure = (action: string, key: string, error: unknown) =>
+    bucketError({ action, bucket, key, error });
+
+  return {
+    async put(artifact) {
+      const key = artifactKey(artifact);
+      const body = typeof artifact.body === 'string' ? Buffer.from(artifact.body, 'utf8') : artifact.body;
+      const contentType = artifact.contentType ?? contentTypeFor(artifact.path);
+      try {
+        const sha256 = await putS3Object({
+          s3,
+          bucket,
+          key,
+          body,
+          contentType,
+          ...(params.kmsKeyId === undefined ? {} : { kmsKeyId: params.kmsKeyId }),
+          ...(params.multipartThresholdBytes === undefined
+            ? {}
+            : { multipartThresholdBytes: params.multipartThresholdBytes }),
+        });
+        return { ...refOf(artifact), key, contentType, sha256, bytes: body.byteLength };
+      } catch (error) {
+        throw failure('store the artifact at', key, error);
+      }
+    },
+
+    async get(ref) {
+      const key = artifactKey(ref);
+      const read = await readS3Object({ s3, bucket, key }).catch((error: unknown) => {
+        throw failure('read the artifact at', key, error);
+      });
+      if (read === undefined) return undefined;
+      const sha256 = sha256Hex(read.body);
+      // Bytes that no longer match the hash written beside them are not what was stored.
+      if (read.metadata['sha256'] !== sha256) return undefined;
+      return {
+        ...refOf(ref),
+        key,
+        contentType: read.contentType ?? contentTypeFor(ref.path),
+        sha256,
+        bytes: read.body.byteLength,
+        body: read.body,
+      };
+    },
+
+    async list(where) {
+      const prefix = artifactPrefix(where);
+      const artifacts: StoredArtifact[] = [];
+      let token: string | undefined;
+      try {
+        do {
+          const page = await s3.send(
+            new ListObjectsV2Command({
+              Bucket: bucket,
+              Prefix: prefix,
+              ...(token === undefined ? {} : { ContinuationToken: token }),
+            }),
+          );
+          for (const object of page.Contents ?? []) {
+            if (object.Key === undefined) continue;
+            const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: object.Key }));
+            const rest = object.Key.slice(prefix.length).split('/');
+            const [attempt, ...path] = where.attempt === undefined ? rest : [String(where.attempt), ...rest];
+            artifacts.push({
+              repo: where.repo,
+              taskId: where.taskId,
+              attempt: Number(attempt),
+              path: path.map(decodeURIComponent).join('/'),
+              key: object.Key,
+              contentType: head.ContentType ?? 'application/octet-stream',
+              sha256: head.Metadata?.['sha256'] ?? '',
+              bytes: object.Size ?? 0,
+            });
+          }
+          token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token !== undefined);
+      } catch (error) {
+        throw failure('list artifacts under', prefix, error);
+      }
+      return artifacts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+  };
+}
+
+function refOf(ref: ArtifactRef): ArtifactRef {
+  return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path };
+}

@@ -1,0 +1,82 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { templateContentType } from '../../core/stores/content-type-for.js';
+import { storedDeploymentRecordSchema, type DeploymentStore } from '../../core/stores/deployment-store.js';
+import { sha256Hex } from '../../core/stores/sha256-hex.js';
+import { deploymentPrefix } from '../../core/stores/store-keys.js';
+import { bucketError } from './bucket-error.js';
+import { putS3Object } from './put-s3-object.js';
+import { readS3Object } from './read-s3-object.js';
+
+/**
+ * Deployments in the deployments bucket (DESIGN §11):
+ * `<owner>/<repo>/<env>/<deployment_id>/{template,parameters,outputs}.json`, plus `record.json`
+ * (sha, stack, hashes) written last, so a load finds a record only once all it names is there.
+ * Rollbacks on hosted runners read the exact template and parameters back from here.
+ */
+export function createS3DeploymentStore(params: {
+  s3: S3Client;
+  bucket: string;
+  kmsKeyId?: string;
+}): DeploymentStore {
+  const { s3, bucket } = params;
+  const kms = params.kmsKeyId === undefined ? {} : { kmsKeyId: params.kmsKeyId };
+  const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
+
+  return {
+    async save(deployment) {
+      const prefix = deploymentPrefix(deployment);
+      const { template, ...rest } = deployment;
+      const objects = [
+        {
+          name: 'template.json',
+          body: Buffer.from(template, 'utf8'),
+          contentType: templateContentType(template),
+        },
+        { name: 'parameters.json', body: json(deployment.parameters), contentType: 'application/json' },
+        { name: 'outputs.json', body: json(deployment.outputs), contentType: 'application/json' },
+        {
+          name: 'record.json',
+          body: json({ ...rest, templateSha256: sha256Hex(template) }),
+          contentType: 'application/json',
+        },
+      ];
+      for (const object of objects) {
+        const key = prefix + object.name;
+        try {
+          await putS3Object({ s3, bucket, key, body: object.body, contentType: object.contentType, ...kms });
+        } catch (error) {
+          throw bucketError({ action: 'store the deployment at', bucket, key, error });
+        }
+      }
+    },
+
+    async load(key) {
+      const prefix = deploymentPrefix(key);
+      const read = (name: string) =>
+        readS3Object({ s3, bucket, key: prefix + name }).catch((error: unknown) => {
+          throw bucketError({ action: 'read the deployment at', bucket, key: prefix + name, error });
+        });
+      const [recordObject, templateObject] = await Promise.all([read('record.json'), read('template.json')]);
+      if (recordObject === undefined || templateObject === undefined) return undefined;
+      const parsed = storedDeploymentRecordSchema.safeParse(
+        parseJson(Buffer.from(recordObject.body).toString('utf8')),
+      );
+      if (!parsed.success) {
+        throw new Error(`s3://${bucket}/${prefix}record.json is not a deployment record this agent wrote.`);
+      }
+      const template = Buffer.from(templateObject.body).toString('utf8');
+      // A template that no longer matches its recorded hash is not "exactly what was deployed".
+      if (sha256Hex(template) !== parsed.data.templateSha256) return undefined;
+      return { ...parsed.data, template };
+    },
+  };
+}
+
+/** Text that is not JSON reads as `undefined`, which the record's schema then refuses. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

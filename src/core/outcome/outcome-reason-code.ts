@@ -1,0 +1,64 @@
+import type { TaskOutcome } from './task-outcome.js';
+
+/**
+ * Machine-readable reasons, stable across releases (new codes may be added; none is renamed):
+ * what dashboards and other agents branch on instead of parsing messages.
+ */
+export const OUTCOME_REASON_CODES = [
+  'not_for_agent',
+  'pr_opened',
+  'pr_updated',
+  'deployment_requested',
+  'dry_run_requested',
+  'answered',
+  'requester_lacks_write_access',
+  'refused',
+  'invalid_request',
+  'invalid_config',
+  'failed',
+  'deployed',
+  'no_changes',
+  'dry_run',
+  'deploy_failed',
+  'deploy_timed_out',
+  'deploy_blocked',
+  'deploy_cancelled',
+  'deploy_refused',
+] as const;
+
+export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];
+
+/** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
+const DEPLOY_REASONS: Readonly<Record<string, OutcomeReasonCode>> = {
+  deployed: 'deployed',
+  'no-changes': 'no_changes',
+  'dry-run': 'dry_run',
+  failed: 'deploy_failed',
+  'timed-out': 'deploy_timed_out',
+  blocked: 'deploy_blocked',
+  cancelled: 'deploy_cancelled',
+};
+
+/** The outcome's own reason code when its use case set one, else the one its status and details imply. */
+export function reasonCodeOf(outcome: TaskOutcome): OutcomeReasonCode {
+  if (outcome.reasonCode !== undefined) return outcome.reasonCode;
+  switch (outcome.status) {
+    case 'ignored':
+      return 'not_for_agent';
+    case 'pr_open':
+      return outcome.created ? 'pr_opened' : 'pr_updated';
+    case 'deployment_created':
+      return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
+    case 'awaiting_approval':
+      return 'requester_lacks_write_access';
+    case 'deployed':
+      return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';
+    case 'deploy_failed':
+      // No stack operation ran: the deployment was refused before (a moved sha, a bad payload).
+      return outcome.result === undefined
+        ? 'deploy_refused'
+        : (DEPLOY_REASONS[outcome.result.reason] ?? 'deploy_failed');
+    default:
+      return outcome.status;
+  }
+}

@@ -1,0 +1,80 @@
+import type { OutcomeReasonCode } from './outcome-reason-code.js';
+
+/**
+ * What a deploy run reports beside its status: the fields of the deploy result that outcomes,
+ * outputs and records read. The deploy run's full result (`aws/cloudformation/deploy-result.ts`)
+ * has this shape and more.
+ */
+export interface DeployReport {
+  /** Why the deploy ended as it did: `deployed`, `no-changes`, `dry-run`, `failed`, `timed-out`, `blocked`, `cancelled`. */
+  readonly reason: string;
+  /** One line of markdown for people. */
+  readonly message: string;
+  readonly stackName: string;
+  readonly environmentUrl?: string;
+  /** The change set in full, for the job summary when the PR comment had to cut it. */
+  readonly changeSummary?: { readonly truncated: boolean; readonly fullText: string };
+}
+
+/** Fields every outcome may carry: the reason code, when the use case knows better than its status. */
+interface OutcomeBase {
+  readonly reasonCode?: OutcomeReasonCode;
+}
+
+/**
+ * How one use case ended (DESIGN §3): a status, a reason code (`reasonCodeOf`) and the details of
+ * that status. Every entry point (app, Action, CLI) renders this one type: the status comment, the
+ * Action's `result` output (`toOutcomeResult`) and the task record (`summarizeOutcome`).
+ */
+export type TaskOutcome = OutcomeBase &
+  (
+    | { readonly status: 'ignored'; readonly reason: string }
+    | {
+        readonly status: 'pr_open';
+        readonly taskId: string;
+        readonly issueNumber: number;
+        readonly pullNumber: number;
+        readonly pullUrl: string;
+        readonly commitSha: string;
+        readonly created: boolean;
+        readonly costUsd: number;
+      }
+    | {
+        readonly status: 'deployment_created';
+        readonly deploymentId: number;
+        readonly environment: string;
+        readonly sha: string;
+        readonly dryRun: boolean;
+      }
+    /** A command was answered with a comment (help, status, a refusal) and nothing else changed. */
+    | { readonly status: 'answered'; readonly message: string }
+    | {
+        readonly status: 'awaiting_approval' | 'refused' | 'invalid_request' | 'invalid_config' | 'failed';
+        readonly taskId?: string;
+        readonly issueNumber?: number;
+        readonly message: string;
+      }
+    /** A deploy run (mode deploy) carried its deployment out. */
+    | { readonly status: 'deployed'; readonly deploymentId: number; readonly result: DeployReport }
+    /** A deploy run ended its deployment as failed; `result` is absent when no stack operation ran. */
+    | {
+        readonly status: 'deploy_failed';
+        readonly deploymentId: number;
+        readonly message: string;
+        readonly result?: DeployReport;
+      }
+  );
+
+export type TaskOutcomeStatus = TaskOutcome['status'];
+
+const FAILURE_STATUSES: ReadonlySet<string> = new Set([
+  'invalid_request',
+  'invalid_config',
+  'failed',
+  'deploy_failed',
+]);
+
+/** Outcomes (of a task or a deploy) that mean the work was not carried out; the Action fails its job on these. */
+export function isFailureOutcome(outcome: { readonly status: string }): boolean {
+  return FAILURE_STATUSES.has(outcome.status);
+}

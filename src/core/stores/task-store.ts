@@ -1,0 +1,40 @@
+import type { TaskState } from '../state/task-state.js';
+import type { TaskRecord } from '../task/task-record.js';
+
+/**
+ * Where task records live (DESIGN §11): the `ImplementationTasks` table, or a local folder. Writes
+ * are optimistic: each names the version it read, so two writers never overwrite each other
+ * silently; the loser re-reads and re-applies (`recordTaskEvent`).
+ */
+export interface TaskStore {
+  get(taskId: string): Promise<TaskRecord | undefined>;
+  /**
+   * Writes `record` when the stored version is `expectedVersion` (0: nothing stored yet), and throws
+   * `TaskVersionConflictError` when it is not. `record.version` must be above `expectedVersion`.
+   */
+  put(record: TaskRecord, expectedVersion: number): Promise<void>;
+  /** One repository's tasks in one state (the table's `repo` + `status` index), in no set order. */
+  listByStatus(params: { repo: string; status: TaskState }): Promise<TaskRecord[]>;
+}
+
+/** Someone else wrote the record since it was read: read it again and re-apply the change. */
+export class TaskVersionConflictError extends Error {
+  constructor(
+    readonly taskId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(
+      `Task ${taskId} changed since version ${expectedVersion} was read; read it again and re-apply the change.`,
+    );
+    this.name = 'TaskVersionConflictError';
+  }
+}
+
+/** A write that could never succeed: a version that does not move forward. */
+export function assertVersionMovesForward(record: TaskRecord, expectedVersion: number): void {
+  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0 || record.version <= expectedVersion) {
+    throw new RangeError(
+      `Task ${record.task_id}: version ${record.version} does not follow the version read (${expectedVersion}).`,
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
+import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
+import { TASK_STATES } from '../state/task-state.js';
+
+const positiveInt = z.number().int().positive();
+const count = z.number().int().nonnegative();
+
+/** What every event carries: the task it belongs to and when it happened (ISO 8601). */
+const eventBase = {
+  task_id: z.string().min(1).max(200),
+  at: z.iso.datetime({ offset: true }),
+};
+
+/**
+ * One step of a task's life (DESIGN §3): what `applyTaskEvent` folds into the record and the
+ * results table keeps, append-only. `sequence` is the record version the event produced, so a
+ * task's events replay in order and a replayed write lands on the same key.
+ */
+export const taskEventBodySchema = z.discriminatedUnion('type', [
+  /** A request arrived (or arrived again after a failure): creates the record or restarts it. */
+  z.object({
+    type: z.literal('task_received'),
+    ...eventBase,
+    repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+    issue_number: positiveInt.optional(),
+    task_name: z.string().optional(),
+    task_type: z.enum(TASK_TYPES).optional(),
+    execution_mode: z.enum(EXECUTION_MODES).optional(),
+  }),
+  /** The task moved through generation, validation, its PR, review or merge. */
+  z.object({
+    type: z.literal('state_changed'),
+    ...eventBase,
+    to: z.enum(TASK_STATES),
+    pull_number: positiveInt.optional(),
+    branch: z.string().optional(),
+    template_path: z.string().optional(),
+  }),
+  z.object({ type: z.literal('attempt_started'), ...eventBase, attempt: positiveInt }),
+  /** One model call's (or attempt's) usage; the record adds it to its totals. */
+  z.object({
+    type: z.literal('usage_recorded'),
+    ...eventBase,
+    model: z.string().min(1),
+    input_tokens: count,
+    output_tokens: count,
+    cache_read_tokens: count,
+    cache_write_tokens: count,
+    cost_usd: z.number().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('deploy_started'),
+    ...eventBase,
+    environment: z.string().min(1),
+    deployment_id: positiveInt,
+    sha: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal('deploy_finished'),
+    ...eventBase,
+    environment: z.string().min(1),
+    deployment_id: positiveInt,
+    succeeded: z.boolean(),
+    environment_url: z.string().optional(),
+  }),
+  /** Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment. */
+  z.object({
+    type: z.literal('deploy_rolled_back'),
+    ...eventBase,
+    environment: z.string().min(1),
+    rollback_deployment_id: positiveInt,
+  }),
+  /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
+  z.object({ type: z.literal('outcome_recorded'), ...eventBase, outcome: outcomeSummarySchema }),
+]);
+
+/** An event as a use case reports it; `applyTaskEvent` gives it its `sequence`. */
+export type TaskEventBody = z.infer<typeof taskEventBodySchema>;
+
+export const taskEventSchema = z.intersection(taskEventBodySchema, z.object({ sequence: positiveInt }));
+
+export type TaskEvent = z.infer<typeof taskEventSchema>;

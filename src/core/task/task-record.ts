@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
+import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
+import { DEPLOY_STATES } from '../state/deploy-state.js';
+import { TASK_STATES } from '../state/task-state.js';
+
+/** Version of the record's shape; a reader refuses a record whose shape it does not know. */
+export const TASK_RECORD_SCHEMA_VERSION = 1;
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+const count = z.number().int().nonnegative();
+
+/** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
+export const environmentDeploySchema = z.object({
+  status: z.enum(DEPLOY_STATES),
+  /** The GitHub deployment carrying the latest deploy (or, once rolled back, the one that was replaced). */
+  deployment_id: z.number().int().positive(),
+  sha: z.string().min(1),
+  environment_url: z.string().optional(),
+  /** The deployment that rolled this one back, once one did. */
+  rolled_back_by: z.number().int().positive().optional(),
+  updated_at: isoTimestamp,
+});
+
+export const tokenTotalsSchema = z.object({
+  input: count,
+  output: count,
+  cache_read: count,
+  cache_write: count,
+});
+
+/**
+ * A task's whole life in one document (DESIGN §3, §11): what the status comment, the Action's
+ * output and every mirror render. Field names are the mirror's attribute names: `task_id` is the
+ * tasks table's key, `repo` + `status` its index.
+ */
+export const taskRecordSchema = z.object({
+  schema_version: z.literal(TASK_RECORD_SCHEMA_VERSION),
+  /** `owner/repo#issue`. */
+  task_id: z.string().min(1).max(200),
+  /** `owner/repo`. */
+  repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+  issue_number: z.number().int().positive().optional(),
+  pull_number: z.number().int().positive().optional(),
+  branch: z.string().optional(),
+  template_path: z.string().optional(),
+  task_name: z.string().optional(),
+  task_type: z.enum(TASK_TYPES).optional(),
+  execution_mode: z.enum(EXECUTION_MODES).optional(),
+  /** The task state (`task-state.ts`); deploys move `environments` instead. */
+  status: z.enum(TASK_STATES),
+  /** Environment name → its deploy state. */
+  environments: z.record(z.string(), environmentDeploySchema),
+  /** Generation attempts started; 0 until the first. */
+  attempt: count,
+  /** Model cost so far, in US dollars. */
+  cost_usd: z.number().nonnegative(),
+  tokens: tokenTotalsSchema,
+  /** The model of the latest generation (`offline:<blueprint>` for the blueprints). */
+  model: z.string().optional(),
+  created_at: isoTimestamp,
+  updated_at: isoTimestamp,
+  /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
+  version: z.number().int().positive(),
+  last_outcome: outcomeSummarySchema.optional(),
+});
+
+export type TaskRecord = z.infer<typeof taskRecordSchema>;
+export type EnvironmentDeploy = z.infer<typeof environmentDeploySchema>;

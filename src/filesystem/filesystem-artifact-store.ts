@@ -1,0 +1,87 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ArtifactRef, ArtifactStore, StoredArtifact } from '../core/stores/artifact-store.js';
+import { contentTypeFor } from '../core/stores/content-type-for.js';
+import { sha256Hex } from '../core/stores/sha256-hex.js';
+import { artifactKey, artifactPrefix } from '../core/stores/store-keys.js';
+import { parseStoredJson } from './parse-stored-json.js';
+import { readOptionalFile } from './read-optional-file.js';
+import { writeFileAtomically } from './write-file-atomically.js';
+
+const metadataSchema = z.object({
+  repo: z.string(),
+  taskId: z.string(),
+  attempt: z.number().int().positive(),
+  path: z.string(),
+  key: z.string(),
+  contentType: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+});
+
+/**
+ * Artifacts in a folder, laid out as the artifacts bucket: `<root>/artifacts/<key>` holds the
+ * bytes and `<root>/artifact-metadata/<key>.json` what S3 keeps as object metadata (content type,
+ * sha256), in a tree of its own so no artifact's name can collide with it.
+ */
+export function createFilesystemArtifactStore(root: string): ArtifactStore {
+  const bytesFile = (key: string) => path.join(root, 'artifacts', ...key.split('/'));
+  const metadataFile = (key: string) => `${path.join(root, 'artifact-metadata', ...key.split('/'))}.json`;
+  const readMetadata = async (key: string): Promise<StoredArtifact | undefined> => {
+    const file = metadataFile(key);
+    const bytes = await readOptionalFile(file);
+    return bytes === undefined
+      ? undefined
+      : parseStoredJson({ text: bytes.toString('utf8'), schema: metadataSchema, source: file });
+  };
+
+  return {
+    async put(artifact) {
+      const key = artifactKey(artifact);
+      const body = typeof artifact.body === 'string' ? Buffer.from(artifact.body, 'utf8') : artifact.body;
+      const stored: StoredArtifact = {
+        repo: artifact.repo,
+        taskId: artifact.taskId,
+        attempt: artifact.attempt,
+        path: artifact.path,
+        key,
+        contentType: artifact.contentType ?? contentTypeFor(artifact.path),
+        sha256: sha256Hex(body),
+        bytes: body.byteLength,
+      };
+      await writeFileAtomically(bytesFile(key), body);
+      await writeFileAtomically(metadataFile(key), JSON.stringify(stored, null, 2) + '\n');
+      return stored;
+    },
+
+    async get(ref: ArtifactRef) {
+      const key = artifactKey(ref);
+      const [metadata, body] = await Promise.all([readMetadata(key), readOptionalFile(bytesFile(key))]);
+      // Bytes that no longer match their hash are not what was stored.
+      if (metadata === undefined || body === undefined || sha256Hex(body) !== metadata.sha256)
+        return undefined;
+      return { ...metadata, body: new Uint8Array(body) };
+    },
+
+    async list(params) {
+      const prefix = artifactPrefix(params);
+      const folder = path.join(root, 'artifact-metadata', ...prefix.split('/').filter((part) => part !== ''));
+      const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return [];
+          throw error;
+        },
+      );
+      const keys = entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+        .map((entry) =>
+          path.relative(folder, path.join(entry.parentPath, entry.name.slice(0, -'.json'.length))),
+        )
+        .map((relative) => prefix + relative.split(path.sep).join('/'))
+        .sort();
+      const found = await Promise.all(keys.map(readMetadata));
+      return found.filter((artifact): artifact is StoredArtifact => artifact !== undefined);
+    },
+  };
+}

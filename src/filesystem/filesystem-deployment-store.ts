@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { DeploymentKey, DeploymentStore } from '../core/stores/deployment-store.js';
+import { storedDeploymentRecordSchema } from '../core/stores/deployment-store.js';
+import { sha256Hex } from '../core/stores/sha256-hex.js';
+import { deploymentPrefix } from '../core/stores/store-keys.js';
+import { parseStoredJson } from './parse-stored-json.js';
+import { readOptionalFile } from './read-optional-file.js';
+import { writeFileAtomically } from './write-file-atomically.js';
+
+/**
+ * The deployment store in a folder, laid out as the S3 deployments bucket:
+ * `<owner>/<repo>/<env>/<deployment_id>/{template,parameters,outputs,record}.json`. In a workflow,
+ * upload the folder as an artifact to keep it.
+ */
+export function createFilesystemDeploymentStore(root: string): DeploymentStore {
+  const folderOf = (key: DeploymentKey) => path.join(root, ...deploymentPrefix(key).split('/'));
+  return {
+    async save(deployment) {
+      const folder = folderOf(deployment);
+      const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+      await writeFileAtomically(path.join(folder, 'template.json'), deployment.template);
+      await writeFileAtomically(path.join(folder, 'parameters.json'), json(deployment.parameters));
+      await writeFileAtomically(path.join(folder, 'outputs.json'), json(deployment.outputs));
+      const { template, ...rest } = deployment;
+      // The record goes last: a load finds it only once everything it describes is there.
+      await writeFileAtomically(
+        path.join(folder, 'record.json'),
+        json({ ...rest, templateSha256: sha256Hex(template) }),
+      );
+    },
+    async load(key) {
+      const folder = folderOf(key);
+      const recordFile = path.join(folder, 'record.json');
+      const [recordBytes, templateBytes] = await Promise.all([
+        readOptionalFile(recordFile),
+        readOptionalFile(path.join(folder, 'template.json')),
+      ]);
+      if (recordBytes === undefined || templateBytes === undefined) return undefined;
+      const record = parseStoredJson({
+        text: recordBytes.toString('utf8'),
+        schema: storedDeploymentRecordSchema,
+        source: recordFile,
+      });
+      const template = templateBytes.toString('utf8');
+      // A template that no longer matches its recorded hash is not "exactly what was deployed".
+      if (sha256Hex(template) !== record.templateSha256) return undefined;
+      return { ...record, template };
+    },
+  };
+}

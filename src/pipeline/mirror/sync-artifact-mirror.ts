@@ -1,0 +1,40 @@
+import type { ArtifactStore } from '../../core/stores/artifact-store.js';
+import type { MirrorSyncResult } from './sync-task-mirror.js';
+
+/**
+ * Copies a task's artifacts the mirror (the artifacts bucket) lacks, or holds with other bytes,
+ * from the source (the local folder). Idempotent; never throws: a failure is a warning, and the
+ * next sync copies what is still missing.
+ */
+export async function syncArtifactMirror(params: {
+  source: ArtifactStore;
+  mirror: ArtifactStore;
+  repo: string;
+  taskId: string;
+}): Promise<MirrorSyncResult> {
+  const where = { repo: params.repo, taskId: params.taskId };
+  let writes = 0;
+  let bytes = 0;
+  try {
+    const mirrored = new Map(
+      (await params.mirror.list(where)).map((artifact) => [artifact.key, artifact.sha256]),
+    );
+    for (const artifact of await params.source.list(where)) {
+      if (mirrored.get(artifact.key) === artifact.sha256) continue;
+      const stored = await params.source.get(artifact);
+      if (stored === undefined) continue;
+      await params.mirror.put({ ...artifact, body: stored.body, contentType: stored.contentType });
+      writes += 1;
+      bytes += stored.bytes;
+    }
+    return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      status: 'behind',
+      warning: `The artifacts mirror could not be written (${reason}); the next sync copies what is missing.`,
+      writes,
+      bytes,
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
+import type { TaskEventStore } from '../../core/stores/task-event-store.js';
+import type { TaskEvent } from '../../core/task/task-event.js';
+import type { TaskRecord } from '../../core/task/task-record.js';
+
+/** What a mirror write cost, for the bench and the log: items written and their JSON bytes. */
+export interface MirrorWrites {
+  readonly writes: number;
+  readonly bytes: number;
+}
+
+export type MirrorSyncResult =
+  | (MirrorWrites & { readonly status: 'in-sync' | 'caught-up' })
+  /** The mirror could not be written; the task goes on, and the next sync writes what is missing. */
+  | (MirrorWrites & { readonly status: 'behind'; readonly warning: string });
+
+/**
+ * Brings a mirror (the DynamoDB tables) up to the task as its source knows it, by re-derivation
+ * rather than a journal (DESIGN §3, issue #10 item 6): read the mirror's record version, append the
+ * events after it (appends are idempotent, so a half-finished earlier sync is simply redone), then
+ * write the record, on condition of the version read. The mirror's record version therefore never
+ * runs ahead of its events. Never throws: a failure (after the SDK's own retries) comes back as a
+ * warning for the status comment.
+ */
+export async function syncTaskMirror(params: {
+  record: TaskRecord;
+  /** The source's events of this task; those the mirror already holds are skipped. */
+  events: readonly TaskEvent[];
+  mirror: { readonly tasks?: TaskStore; readonly events?: TaskEventStore };
+}): Promise<MirrorSyncResult> {
+  const { record, mirror } = params;
+  let writes = 0;
+  let bytes = 0;
+  const count = (item: unknown) => {
+    writes += 1;
+    bytes += Buffer.byteLength(JSON.stringify(item), 'utf8');
+  };
+  try {
+    // Without a tasks table nothing says how far the events got: every event is offered again.
+    const mirrored = (await mirror.tasks?.get(record.task_id))?.version ?? 0;
+    if (mirrored >= record.version && mirror.tasks !== undefined) return { status: 'in-sync', writes, bytes };
+    for (const event of params.events) {
+      if (event.sequence <= mirrored || mirror.events === undefined) continue;
+      if ((await mirror.events.append(event)) === 'appended') count(event);
+    }
+    if (mirror.tasks !== undefined) {
+      await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+      count(record);
+    }
+    return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      status: 'behind',
+      warning: `The task mirror could not be written (${reason}); the task goes on, and the next event catches the mirror up.`,
+      writes,
+      bytes,
+    };
+  }
+}
+
+/** Another writer syncing the same task at once may win; what it wrote is then at least as new. */
+async function putUnlessNewer(params: { tasks: TaskStore; record: TaskRecord; read: number }): Promise<void> {
+  try {
+    await params.tasks.put(params.record, params.read);
+  } catch (error) {
+    if (!(error instanceof TaskVersionConflictError)) throw error;
+    const now = (await params.tasks.get(params.record.task_id))?.version ?? 0;
+    if (now >= params.record.version) return;
+    await params.tasks.put(params.record, now);
+  }
+}

@@ -1,0 +1,98 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TaskEventStore } from '../../../src/core/stores/task-event-store.js';
+import type { TaskStore } from '../../../src/core/stores/task-store.js';
+import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
+import { recordAndMirror } from '../../../src/pipeline/mirror/record-and-mirror.js';
+import { recordTaskEvent } from '../../../src/pipeline/mirror/record-task-event.js';
+import { syncTaskMirror } from '../../../src/pipeline/mirror/sync-task-mirror.js';
+import { fullLife, TASK_ID } from '../../core/task/task-life.js';
+
+const newRoot = () => mkdtemp(path.join(tmpdir(), 'mirror-'));
+
+/** A mirror whose every call fails as an unreachable endpoint does, after the SDK's retries. */
+function unreachable(): { tasks: TaskStore; events: TaskEventStore } {
+  const refuse = () =>
+    Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }));
+  return {
+    tasks: { get: refuse, put: refuse, listByStatus: refuse },
+    events: { append: refuse, list: refuse },
+  };
+}
+
+describe('the task mirror', () => {
+  it('copies every step of a life into the mirror, record and events alike', async () => {
+    const log = filesystemStores(await newRoot());
+    const mirror = filesystemStores(await newRoot());
+    const results = [];
+    for (const event of fullLife()) results.push(await recordAndMirror({ log, mirror, event }));
+
+    expect(results.every((result) => result.mirror?.status === 'caught-up')).toBe(true);
+    expect(await mirror.tasks.get(TASK_ID)).toEqual(await log.tasks.get(TASK_ID));
+    expect(await mirror.events.list(TASK_ID)).toEqual(await log.events.list(TASK_ID));
+    // Each step costs the mirror two writes: its event, then the record.
+    expect(results.map((result) => result.mirror?.writes)).toEqual(fullLife().map(() => 2));
+  });
+
+  it('warns instead of failing while the mirror is down, then catches up on the next event, losing nothing', async () => {
+    const log = filesystemStores(await newRoot());
+    const mirror = filesystemStores(await newRoot());
+    const life = fullLife();
+    const down = unreachable();
+
+    await recordAndMirror({ log, mirror, event: life[0]! });
+    const during = [];
+    for (const event of life.slice(1, 5)) during.push(await recordAndMirror({ log, mirror: down, event }));
+    expect(during.map((result) => result.mirror?.status)).toEqual(['behind', 'behind', 'behind', 'behind']);
+    expect(during[0]?.mirror).toMatchObject({
+      warning: expect.stringContaining('ECONNREFUSED'),
+    });
+    // The task itself went on: its own log has every step.
+    expect((await log.tasks.get(TASK_ID))?.version).toBe(5);
+    expect((await mirror.tasks.get(TASK_ID))?.version).toBe(1);
+
+    const back = await recordAndMirror({ log, mirror, event: life[5]! });
+    expect(back.mirror).toMatchObject({ status: 'caught-up', writes: 6 });
+    expect(await mirror.tasks.get(TASK_ID)).toEqual(await log.tasks.get(TASK_ID));
+    expect((await mirror.events.list(TASK_ID)).map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('redoes a sync that stopped half way: events already there are not written twice', async () => {
+    const log = filesystemStores(await newRoot());
+    const mirror = filesystemStores(await newRoot());
+    for (const event of fullLife().slice(0, 3)) await recordTaskEvent({ log, event });
+    const events = await log.events.list(TASK_ID);
+    // An earlier sync appended the first two events, then stopped before the record.
+    for (const event of events.slice(0, 2)) await mirror.events.append(event);
+
+    const result = await syncTaskMirror({ record: (await log.tasks.get(TASK_ID))!, events, mirror });
+    expect(result).toMatchObject({ status: 'caught-up', writes: 2 });
+    expect((await mirror.events.list(TASK_ID)).map((event) => event.sequence)).toEqual([1, 2, 3]);
+
+    const again = await syncTaskMirror({ record: (await log.tasks.get(TASK_ID))!, events, mirror });
+    expect(again).toEqual({ status: 'in-sync', writes: 0, bytes: 0 });
+  });
+});
+
+describe('recordTaskEvent', () => {
+  it('gives up after a handful of conflicts rather than spinning', async () => {
+    const log = filesystemStores(await newRoot());
+    await recordTaskEvent({ log, event: fullLife()[0]! });
+    let puts = 0;
+    const contended: TaskStore = {
+      ...log.tasks,
+      async put(record) {
+        puts += 1;
+        // Someone else always writes first.
+        const current = await log.tasks.get(record.task_id);
+        await log.tasks.put({ ...current!, version: current!.version + 1 }, current!.version);
+        return log.tasks.put(record, record.version - 1);
+      },
+    };
+    await expect(
+      recordTaskEvent({ log: { ...log, tasks: contended }, event: fullLife()[1]! }),
+    ).rejects.toThrow(/changed since version/);
+    expect(puts).toBe(5);
+  });
+});

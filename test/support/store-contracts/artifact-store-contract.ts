@@ -1,0 +1,80 @@
+import type { ArtifactStore } from '../../../src/core/stores/artifact-store.js';
+import { sha256Hex } from '../../../src/core/stores/sha256-hex.js';
+import { freshTaskId } from './task-store-contract.js';
+
+/** What every ArtifactStore promises: exact bytes, content type and sha256, in the bucket's layout. */
+export function describeArtifactStoreContract(name: string, make: () => ArtifactStore): void {
+  describe(`${name}: ArtifactStore contract`, () => {
+    const at = (taskId: string, attempt: number, path: string) => ({
+      repo: 'acme/shop',
+      taskId,
+      attempt,
+      path,
+    });
+
+    it('keeps text and bytes exactly, with content type, sha256 and size', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      const report = JSON.stringify({ passed: true });
+      const stored = await store.put({ ...at(taskId, 1, 'validation-report.json'), body: report });
+      expect(stored).toEqual({
+        ...at(taskId, 1, 'validation-report.json'),
+        key: `acme/shop/${taskId.split('#')[1]}/1/validation-report.json`,
+        contentType: 'application/json',
+        sha256: sha256Hex(report),
+        bytes: report.length,
+      });
+      const bytes = Uint8Array.from([0, 255, 1, 254, 10, 13]);
+      await store.put({ ...at(taskId, 1, 'code.zip'), body: bytes });
+
+      const read = await store.get(at(taskId, 1, 'validation-report.json'));
+      expect(Buffer.from(read!.body).toString('utf8')).toBe(report);
+      expect(read).toMatchObject({ sha256: sha256Hex(report), contentType: 'application/json' });
+      expect(Array.from((await store.get(at(taskId, 1, 'code.zip')))!.body)).toEqual(Array.from(bytes));
+    });
+
+    it('answers undefined for an artifact it never stored', async () => {
+      expect(await make().get(at(freshTaskId(), 1, 'nothing.txt'))).toBeUndefined();
+    });
+
+    it('takes the content type it is given over the one the name suggests', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      await store.put({ ...at(taskId, 1, 'prompt.txt'), body: '{}', contentType: 'application/json' });
+      expect((await store.get(at(taskId, 1, 'prompt.txt')))?.contentType).toBe('application/json');
+    });
+
+    it('lists a task’s artifacts (or one attempt’s) by key, nested and oddly named paths included', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      const paths = ['files/src/app.ts', 'files/docs/café menu.md', 'model-answer.json'];
+      for (const path of paths) await store.put({ ...at(taskId, 1, path), body: path });
+      await store.put({ ...at(taskId, 2, 'files/src/app.ts'), body: 'second attempt' });
+      await store.put({ ...at(freshTaskId(), 1, 'files/src/app.ts'), body: 'another task' });
+
+      const all = await store.list({ repo: 'acme/shop', taskId });
+      expect(all.map((artifact) => [artifact.attempt, artifact.path])).toEqual([
+        [1, 'files/docs/café menu.md'],
+        [1, 'files/src/app.ts'],
+        [1, 'model-answer.json'],
+        [2, 'files/src/app.ts'],
+      ]);
+      expect(all[0]).toMatchObject({
+        sha256: sha256Hex('files/docs/café menu.md'),
+        contentType: 'text/markdown; charset=utf-8',
+      });
+      const second = await store.list({ repo: 'acme/shop', taskId, attempt: 2 });
+      expect(second.map((artifact) => artifact.path)).toEqual(['files/src/app.ts']);
+      expect(await store.list({ repo: 'acme/shop', taskId: freshTaskId() })).toEqual([]);
+    });
+
+    it('replaces an artifact written again (a re-run of the attempt) with the new bytes', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      await store.put({ ...at(taskId, 1, 'plan.md'), body: 'first' });
+      await store.put({ ...at(taskId, 1, 'plan.md'), body: 'second' });
+      const read = await store.get(at(taskId, 1, 'plan.md'));
+      expect(Buffer.from(read!.body).toString('utf8')).toBe('second');
+    });
+  });
+}
