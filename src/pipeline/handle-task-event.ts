@@ -285,6 +285,7 @@ async function answerRepeat(
     commentId: task.commentId,
     since: task.commentedAt,
     body: message,
+    identity: await deps.trust.identity(),
   });
   return { status: 'ignored', reason };
 }
@@ -311,6 +312,7 @@ async function answerInvalidRequest(params: {
       commentId: task.commentId,
       since: task.commentedAt,
       body: message,
+      identity: await deps.trust.identity(),
     });
   }
   return { status: 'invalid_request', taskId, issueNumber: task.issueNumber, message };

@@ -1,7 +1,7 @@
 import type { TaskState } from '../../../src/core/state/task-state.js';
 import { readStateMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
-import { agentStatusComment } from './agent-status.js';
+import { APP_LOGIN, agentStatusComment } from './agent-status.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -77,4 +77,35 @@ describe('Probot app: an invalid request from a commenter leaves the task as it 
       expect(readStateMarker(reply)).toBeUndefined();
     },
   );
+});
+
+describe('Probot app: a reply is found only among its own comments', () => {
+  const replyLine = `<!-- implementation-agent:reply-to ${COMMENT_ID} -->`;
+
+  it.each([
+    ['another bot', true, { login: 'renovate[bot]', type: 'Bot' }],
+    ['github-actions[bot]', true, { login: 'github-actions[bot]', type: 'Bot' }],
+    ['the app itself (a redelivery)', false, { login: APP_LOGIN, type: 'Bot' }],
+  ])('with a reply line in a comment by %s since the command, answers: %s', async (_label, answers, user) => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(COMMENT_ID);
+    api.config(undefined);
+    api.comments(1, [statusOf('pr_open')]);
+    api.scope
+      .get(`/repos/${OWNER}/${REPO}/issues/1/comments`)
+      .query((query) => query.since !== undefined)
+      .reply(200, [{ id: 940, user, body: `Looks done to me.\n\n${replyLine}` }]);
+    if (answers) api.createComment(1, 950);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', comment(INVALID, 'outsider'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    const posted = api.calls.filter(
+      (call) => call.method === 'POST' && call.path.endsWith('/issues/1/comments'),
+    );
+    expect(posted).toHaveLength(answers ? 1 : 0);
+  });
 });
