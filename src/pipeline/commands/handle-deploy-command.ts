@@ -61,6 +61,15 @@ export async function handleDeployCommand(params: {
   });
   const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
+  // `allowed_refs` reads the branch the sha is on: the head branch while open, the base branch once
+  // merged. A pull request closed unmerged has neither (its branch is often deleted with it).
+  if (!facts.open && !facts.merged) {
+    return answer(
+      `#${facts.number} was closed without being merged, so nothing was deployed to ${codeSpan(environment)}: ` +
+        `its head is on no branch the rules can check. Reopen it (or merge it) and comment ` +
+        `${codeSpan(`/deploy ${environment}`)} again.`,
+    );
+  }
   const decision = authorizeDeploy({
     environment,
     config: envConfig,
