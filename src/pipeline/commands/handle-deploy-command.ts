@@ -122,7 +122,13 @@ export async function handleDeployCommand(params: {
     dry_run: command.dryRun,
     command_comment_id: event.commentId,
   };
-  const notes = await describeEnvironment({ deps, event, environment, sha: facts.currentSha });
+  const notes = await describeEnvironment({
+    deps,
+    event,
+    environment,
+    sha: facts.currentSha,
+    dryRun: command.dryRun,
+  });
   const created = await createDeployment({
     client,
     owner,
@@ -169,6 +175,8 @@ async function describeEnvironment(params: {
   event: ChatCommandEvent;
   environment: string;
   sha: string;
+  /** A dry run deploys nothing, so it never releases a sha from quarantine (`quarantinedShas`). */
+  dryRun: boolean;
 }): Promise<string> {
   const { owner, repo } = params.event.repository;
   const history = await readDeploymentHistory({
@@ -195,7 +203,9 @@ async function describeEnvironment(params: {
   if (rolledBack) {
     notes.push(
       ` ⚠️ \`${params.sha.slice(0, 7)}\` was rolled back from **${params.environment}** (deployment ${rolledBack.id}); ` +
-        'deploying it explicitly releases it from quarantine, so automated deploys may pick it again.',
+        (params.dryRun
+          ? 'a dry run does not release it from quarantine: automated deploys still skip it.'
+          : 'deploying it explicitly releases it from quarantine, so automated deploys may pick it again.'),
     );
   }
   return notes.join('');
