@@ -4,7 +4,7 @@ import { readPages } from './read-all-pages.js';
 interface ListedComment {
   id: number;
   body?: string;
-  user: { type: string } | null;
+  user: { login: string } | null;
 }
 
 export interface ReplyOnceClient extends CommentClient {
@@ -32,8 +32,10 @@ function replyMarker(commentId: number): string {
 
 /**
  * Answers a command comment at most once: the reply carries a hidden line naming the comment, and
- * a repeated handling of the same comment (a redelivery) finds that reply among the bot comments
- * written since `since` (the command's own time, ISO 8601) instead of posting another. Returns the
+ * a repeated handling of the same comment (a redelivery) finds that reply among the agent's own
+ * comments (written as `identity`, the login its comments are written as) since `since` (the
+ * command's own time, ISO 8601) instead of posting another. The same line in anyone else's
+ * comment, another bot's included, counts for nothing: it cannot silence an answer. Returns the
  * reply's id and whether it was posted now.
  */
 export async function replyOnce(params: {
@@ -44,11 +46,13 @@ export async function replyOnce(params: {
   commentId: number;
   since: string;
   body: string;
+  identity: string;
 }): Promise<{ id: number; posted: boolean }> {
   const { client, owner, repo, issueNumber } = params;
   const marker = replyMarker(params.commentId);
   const isReply = (comment: ListedComment) =>
-    comment.user?.type === 'Bot' && (comment.body ?? '').includes(marker);
+    comment.user?.login.toLowerCase() === params.identity.toLowerCase() &&
+    (comment.body ?? '').includes(marker);
   const { items } = await readPages<ListedComment>({
     maxPages: MAX_PAGES,
     enough: (comments) => comments.some(isReply),

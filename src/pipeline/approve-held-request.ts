@@ -8,6 +8,7 @@ import { parseIssueRequest } from '../core/request/parse-issue-request.js';
 import { heldTextDigest } from '../core/request/held-text-digest.js';
 import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
 import type { TaskState } from '../core/state/task-state.js';
+import { httpStatusOf } from '../github/http-status.js';
 import { postComment } from '../github/post-comment.js';
 import { repositoryPermissionLevel } from '../github/repository-permission-level.js';
 import type { StatusCommentRef } from '../github/status-comment.js';
@@ -62,14 +63,21 @@ export async function approveHeldRequest(params: {
   }
 
   const held = status.marker;
-  const parsed =
+  const commentBody =
     held.request_comment_id === undefined
+      ? undefined
+      : await readHeldComment({ client, owner, repo, commentId: held.request_comment_id });
+  if (commentBody === null) {
+    const message =
+      `The comment holding the request (${held.request_comment_id}) was deleted, so there is nothing ` +
+      'to approve and `/approve` released nothing. Post the request again with `/implement`.';
+    await board.move('failed', { details: message });
+    return { status: 'refused', taskId, issueNumber, message };
+  }
+  const parsed =
+    commentBody === undefined
       ? parseIssueRequest(task.issueBody)
-      : parseFencedPayload(
-          (await client.issues.getComment({ owner, repo, comment_id: held.request_comment_id })).data.body ??
-            '',
-          'comment',
-        );
+      : parseFencedPayload(commentBody, 'comment');
   const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
   if (!validation?.ok) {
     const message = validation
@@ -108,4 +116,20 @@ export async function approveHeldRequest(params: {
     provider: deps.providerFor(params.config),
     log: deps.log,
   });
+}
+
+/** The held `/implement` comment's body as GitHub has it now; `null` once it was deleted (404). */
+async function readHeldComment(params: {
+  client: TaskEventDependencies['client'];
+  owner: string;
+  repo: string;
+  commentId: number;
+}): Promise<string | null> {
+  const { client, owner, repo, commentId } = params;
+  try {
+    return (await client.issues.getComment({ owner, repo, comment_id: commentId })).data.body ?? '';
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
 }

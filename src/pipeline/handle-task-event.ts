@@ -33,6 +33,13 @@ import type { TaskEventDependencies } from './task-event-dependencies.js';
 
 /** A task in one of these states has shipped; a new request belongs on a new issue. */
 const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
+/**
+ * States an invalid request may end in `failed`: nothing is under way that it would undo. On any
+ * other (a pull request open, a hold waiting for `/approve`), a request that does not validate is
+ * not a run of the task: it is answered to whoever sent it and the task keeps its state, since
+ * anyone who can comment can send one.
+ */
+const FAILED_BY_INVALID_REQUEST: ReadonlySet<TaskState> = new Set(['received', 'awaiting_input', 'failed']);
 /** `labeled` restarts only tasks that did not get anywhere; anything else is already under way. */
 const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancelled']);
 
@@ -190,6 +197,9 @@ async function carryOutIssueEvent(
     const message = validation
       ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
       : 'No implementation request was found.';
+    if (state !== undefined && !FAILED_BY_INVALID_REQUEST.has(state)) {
+      return answerInvalidRequest({ deps, task, state, message });
+    }
     await board.move('failed', { details: message });
     return { status: 'invalid_request', taskId, issueNumber, message };
   }
@@ -275,6 +285,35 @@ async function answerRepeat(
     commentId: task.commentId,
     since: task.commentedAt,
     body: message,
+    identity: await deps.trust.identity(),
   });
   return { status: 'ignored', reason };
+}
+
+/** The field errors of a request that cannot run, answered to its sender; the task keeps `state`. */
+async function answerInvalidRequest(params: {
+  deps: TaskEventDependencies;
+  task: Exclude<IssueEvent, { kind: 'approve-comment' }>;
+  state: TaskState;
+  message: string;
+}): Promise<TaskOutcome> {
+  const { deps, task, state } = params;
+  const { owner, repo } = task.repository;
+  const message =
+    `@${task.requester}, this request cannot be run, so the task (${state.replaceAll('_', ' ')}) is unchanged:\n\n` +
+    params.message;
+  const taskId = `${owner}/${repo}#${task.issueNumber}`;
+  if (task.kind === 'implement-comment') {
+    await replyOnce({
+      client: deps.client,
+      owner,
+      repo,
+      issueNumber: task.issueNumber,
+      commentId: task.commentId,
+      since: task.commentedAt,
+      body: message,
+      identity: await deps.trust.identity(),
+    });
+  }
+  return { status: 'invalid_request', taskId, issueNumber: task.issueNumber, message };
 }

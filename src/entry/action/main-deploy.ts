@@ -13,6 +13,7 @@ import { createFilesystemDeploymentStore } from '../../filesystem/filesystem-dep
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { readDeployEvent } from '../../pipeline/deploy/deploy-event.js';
+import { deploymentEndedAs } from '../../pipeline/deploy/deployment-ended-as.js';
 import { endDeploymentOnCrash } from '../../pipeline/deploy/end-deployment-on-crash.js';
 import { runDeployment, type DeploymentOutcome } from '../../pipeline/deploy/run-deployment.js';
 import type { ControlOutcome } from '../../pipeline/deploy/run-control-request.js';
@@ -20,8 +21,9 @@ import type { DeployInputs } from './action-io.js';
 import { mainControl } from './main-control.js';
 
 /**
- * `mode: deploy`: 1. read the deployment event (or a `/cancel`, `/unlock` dispatch); 2. read the rules from the default branch's config
- * (a pull request cannot loosen its own rules); 3. carry the deployment out.
+ * `mode: deploy`: 1. read the deployment event (or a `/cancel`, `/unlock` dispatch); 2. skip a
+ * deployment that already ended (a re-run job delivers its event again); 3. read the rules from the
+ * default branch's config (a pull request cannot loosen its own rules); 4. carry the deployment out.
  */
 export async function mainDeploy(params: {
   inputs: DeployInputs;
@@ -29,13 +31,26 @@ export async function mainDeploy(params: {
   event: { name: string; payload: unknown };
   logUrl?: string;
   log: (line: string) => void;
-}): Promise<DeploymentOutcome | ControlOutcome | { status: 'invalid_config' | 'failed'; message: string }> {
+}): Promise<
+  | DeploymentOutcome
+  | ControlOutcome
+  | { status: 'invalid_config' | 'failed'; message: string }
+  | { status: 'ignored'; reason: string }
+> {
   // `/cancel` and `/unlock` reach the deploy workflow as a dispatch; everything else is a deployment.
   if (params.event.name === 'repository_dispatch') return mainControl(params);
   const deployEvent = readDeployEvent(params.event);
   if ('problem' in deployEvent) return { status: 'failed', message: deployEvent.problem };
   const { owner, repo } = deployEvent.repository;
   const logUrl = params.logUrl === undefined ? {} : { logUrl: params.logUrl };
+  const ended = await endDeploymentOnCrash({ client: params.client, event: deployEvent, ...logUrl }, () =>
+    deploymentEndedAs({ client: params.client, owner, repo, deploymentId: deployEvent.deploymentId }),
+  );
+  if (ended !== undefined) {
+    const reason = `deployment ${deployEvent.deploymentId} already ended (${ended}); a re-run deploys nothing again. To deploy, comment /deploy ${deployEvent.environment}.`;
+    params.log(reason);
+    return { status: 'ignored', reason };
+  }
   // A config that cannot be read (a 403, GitHub down) still ends the deployment, with `error`.
   const configResult = await endDeploymentOnCrash(
     { client: params.client, event: deployEvent, ...logUrl },

@@ -61,6 +61,15 @@ export async function handleDeployCommand(params: {
   });
   const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
+  // `allowed_refs` reads the branch the sha is on: the head branch while open, the base branch once
+  // merged. A pull request closed unmerged has neither (its branch is often deleted with it).
+  if (!facts.open && !facts.merged) {
+    return answer(
+      `#${facts.number} was closed without being merged, so nothing was deployed to ${codeSpan(environment)}: ` +
+        `its head is on no branch the rules can check. Reopen it (or merge it) and comment ` +
+        `${codeSpan(`/deploy ${environment}`)} again.`,
+    );
+  }
   const decision = authorizeDeploy({
     environment,
     config: envConfig,
@@ -113,7 +122,13 @@ export async function handleDeployCommand(params: {
     dry_run: command.dryRun,
     command_comment_id: event.commentId,
   };
-  const notes = await describeEnvironment({ deps, event, environment, sha: facts.currentSha });
+  const notes = await describeEnvironment({
+    deps,
+    event,
+    environment,
+    sha: facts.currentSha,
+    dryRun: command.dryRun,
+  });
   const created = await createDeployment({
     client,
     owner,
@@ -160,6 +175,8 @@ async function describeEnvironment(params: {
   event: ChatCommandEvent;
   environment: string;
   sha: string;
+  /** A dry run deploys nothing, so it never releases a sha from quarantine (`quarantinedShas`). */
+  dryRun: boolean;
 }): Promise<string> {
   const { owner, repo } = params.event.repository;
   const history = await readDeploymentHistory({
@@ -186,7 +203,9 @@ async function describeEnvironment(params: {
   if (rolledBack) {
     notes.push(
       ` ⚠️ \`${params.sha.slice(0, 7)}\` was rolled back from **${params.environment}** (deployment ${rolledBack.id}); ` +
-        'deploying it explicitly releases it from quarantine, so automated deploys may pick it again.',
+        (params.dryRun
+          ? 'a dry run does not release it from quarantine: automated deploys still skip it.'
+          : 'deploying it explicitly releases it from quarantine, so automated deploys may pick it again.'),
     );
   }
   return notes.join('');

@@ -191,6 +191,29 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
     expect(lastStatus(api)).toContain('the change cannot be listed; the request as it is now is below');
   });
 
+  // Deleting the held `/implement` comment leaves nothing that was approved: an expected turn of
+  // events, answered as such (not as an internal error), with nothing generated.
+  it('/approve after the comment holding the request was deleted releases nothing and says why', async () => {
+    const held = await holdFromOutsider();
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectApprove(api, held);
+    api.scope
+      .get(`/repos/${OWNER}/${REPO}/issues/comments/${COMMENT_ID}`)
+      .reply(404, { message: 'Not Found' });
+    api.updateComment(900);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', comment('/approve', 'maintainer'));
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.some((call) => call.path.includes('/git/') || call.path.endsWith('/pulls'))).toBe(false);
+    const status = lastStatus(api);
+    expect(readStateMarker(status)?.marker.state).toBe('failed');
+    expect(status).toContain(`The comment holding the request (${COMMENT_ID}) was deleted`);
+    expect(status).not.toContain('internal error');
+  });
+
   it('refuses to release a hold whose marker is unsigned, pointing at someone else’s request', async () => {
     // What a forger writes in the app's name: a hold naming an outsider's comment, without the key.
     const held = await holdFromOutsider();

@@ -72,6 +72,32 @@ describe('/deploy green checks: check runs and commit statuses both count', () =
   });
 });
 
+describe('/deploy reads every page of commit statuses', () => {
+  // GitHub pages a combined status's `statuses` like any list (100 a page at most): a failing
+  // context beyond the first page still fails the green-checks rule.
+  it('refuses when the only failing status is on the second page', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const passing = Array.from({ length: 3 }, (_, index) => ({
+      context: `ci/shard-${index + 1}`,
+      state: 'success',
+    }));
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [GREEN],
+      statuses: [...passing, { context: 'ci/shard-4', state: 'error' }],
+      statusesPerPage: 3,
+      allowed: false,
+    });
+    api.createComment(42, 950);
+
+    const { reply, deployment } = await commentOnPull(api, '/deploy production');
+
+    expect(deployment).toBeUndefined();
+    expect(reply).toContain('at least one check failed (`ci/shard-4`)');
+    expect(api.calls.filter((call) => call.path.includes(`/commits/${HEAD}/status`))).toHaveLength(2);
+  });
+});
+
 describe('/deploy judges the agent’s own checks by their own rules', () => {
   it('does not wait for the agent’s approval check as if it were CI', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });

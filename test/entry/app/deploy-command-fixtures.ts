@@ -49,6 +49,7 @@ export interface DeployFactsOptions {
   /** Split GitHub's answers into pages of this many, linked by `Link` headers. */
   reviewsPerPage?: number;
   checksPerPage?: number;
+  statusesPerPage?: number;
   checks?: Array<{ name: string; status: string; conclusion: string | null }>;
   statuses?: Array<{ context: string; state: string }>;
   /** The head branch's updates, newest first; by default one push of HEAD at 09:00; 404: not offered. */
@@ -82,7 +83,7 @@ export function expectDeployFacts(api: Api, options: DeployFactsOptions = {}) {
     options.checks ?? [{ name: 'build', status: 'completed', conclusion: 'success' }],
     options.checksPerPage,
   );
-  api.combinedStatus(sha, options.statuses ?? []);
+  api.combinedStatus(sha, options.statuses ?? [], options.statusesPerPage);
   // A deleted fork (headRepository null) has no branch activity to read.
   if (!pull.merged && pull.headRepository !== null) {
     const activity = options.activity ?? [

@@ -131,6 +131,8 @@ export function githubApi(params: { owner: string; repo: string }) {
       headRef: string;
       merged?: boolean;
       mergedAt?: string;
+      /** Closed without being merged. */
+      closed?: boolean;
       /** `owner/repo` of a fork the head branch lives in; null for a deleted fork. */
       headRepository?: string | null;
     }) => {
@@ -143,7 +145,7 @@ export function githubApi(params: { owner: string; repo: string }) {
             : { id: 9_000_001, full_name: pull.headRepository };
       return scope.get(`${base}/pulls/${pull.number}`).reply(200, {
         number: pull.number,
-        state: pull.merged ? 'closed' : 'open',
+        state: pull.merged || pull.closed ? 'closed' : 'open',
         merged: pull.merged ?? false,
         merged_at: pull.merged ? (pull.mergedAt ?? '2026-11-24T09:30:00Z') : null,
         merge_commit_sha: pull.merged ? 'f'.repeat(40) : null,
