@@ -128,3 +128,75 @@ describe('a request for what the application blueprint cannot build', () => {
     expect(row(rows, 'story', 3)).toMatchObject({ status: 'not_covered' });
   });
 });
+
+describe('a log archive bucket with several moves, an expiry and a period for old versions', () => {
+  const request = {
+    taskType: 'infrastructure' as const,
+    taskName: 'Log Archive',
+    description:
+      'An S3 bucket for application logs. Objects transition to Standard-IA after 30 days and to Glacier Deep Archive after 180 days. Objects are deleted after 400 days. Noncurrent versions expire after 30 days. Replicate every object to a bucket in us-west-2 for disaster recovery.',
+    stories: ['As a compliance officer I know logs are kept for at least 365 days'],
+  };
+  const lifecycleRules = (bundle: Awaited<ReturnType<typeof generate>>['bundle']) =>
+    (
+      parseBundleTemplate(bundle).Resources['DataBucket']?.Properties?.['LifecycleConfiguration'] as {
+        Rules: Record<string, unknown>[];
+      }
+    ).Rules;
+
+  it('moves objects through every storage class asked, each at its own age', async () => {
+    const { bundle } = await generate(request);
+    expect(lifecycleRules(bundle)).toContainEqual(
+      expect.objectContaining({
+        Status: 'Enabled',
+        Transitions: [
+          { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+          { StorageClass: 'DEEP_ARCHIVE', TransitionInDays: 180 },
+        ],
+      }),
+    );
+    expect(row(bundle.coverage ?? [], 'description', 2)).toMatchObject({
+      status: 'covered',
+      tests: expect.arrayContaining([
+        expect.objectContaining({ title: 'objects move to STANDARD_IA after 30 days' }),
+        expect.objectContaining({ title: 'objects move to DEEP_ARCHIVE after 180 days' }),
+      ]),
+    });
+  });
+
+  it('expires objects after the 400 days asked, not after the 365-day retention, and cites a test of it', async () => {
+    const { bundle } = await generate(request);
+    const expiries = lifecycleRules(bundle).filter((rule) => 'ExpirationInDays' in rule);
+    expect(expiries).toEqual([expect.objectContaining({ ExpirationInDays: 400 })]);
+    expect(row(bundle.coverage ?? [], 'description', 3)).toMatchObject({
+      status: 'covered',
+      tests: expect.arrayContaining([
+        expect.objectContaining({ title: 'every object expires 400 days after it was written' }),
+      ]),
+    });
+  });
+
+  it('keeps old versions the 30 days asked instead of claiming the 90-day default', async () => {
+    const { bundle } = await generate(request);
+    expect(parseBundleTemplate(bundle).Parameters?.['NoncurrentVersionRetentionDays']?.['Default']).toBe(30);
+    expect(row(bundle.coverage ?? [], 'description', 4)).toMatchObject({
+      status: 'covered',
+      tests: expect.arrayContaining([
+        expect.objectContaining({ title: 'old versions expire after 30 days' }),
+      ]),
+    });
+  });
+
+  it('does not read a period for old versions, or an expiry, as the retention of every object', async () => {
+    const { bundle } = await generate({
+      ...request,
+      description: 'An S3 bucket for logs. Old versions are kept for 14 days. Objects expire after 60 days.',
+      stories: [],
+    });
+    expect(bundle.files.find((file) => file.path.endsWith('template.yaml'))?.content).not.toContain(
+      'ObjectLock',
+    );
+    expect(parseBundleTemplate(bundle).Parameters?.['NoncurrentVersionRetentionDays']?.['Default']).toBe(14);
+    expect(lifecycleRules(bundle)).toContainEqual(expect.objectContaining({ ExpirationInDays: 60 }));
+  });
+});
