@@ -200,3 +200,25 @@ describe('a log archive bucket with several moves, an expiry and a period for ol
     expect(lifecycleRules(bundle)).toContainEqual(expect.objectContaining({ ExpirationInDays: 60 }));
   });
 });
+
+describe('a queue worker whose description gives numbers', () => {
+  const request = {
+    taskType: 'integration' as const,
+    taskName: 'Thumbnail Worker',
+    description:
+      'A queue worker that resizes uploaded images into thumbnails. Messages are retried 3 times and then moved to a dead-letter queue. Process at most 5 messages at a time.',
+    stories: ['As an uploader I can enqueue a resize job with the image key and the sizes'],
+  };
+
+  it('does not count "retried 3 times" or "at most 5 at a time" covered by a queue that does neither', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'description', 2)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('3 is not a value of what was generated')],
+    });
+    expect(row(rows, 'description', 3)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('5 is not a value of what was generated')],
+    });
+  });
+});
