@@ -222,3 +222,31 @@ describe('a queue worker whose description gives numbers', () => {
     });
   });
 });
+
+describe('a ticketing API with comments and status changes', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Support Tickets',
+    stories: [
+      'As a customer I can open a ticket with a title, a description and a priority',
+      'As an agent I can add a comment to a ticket',
+      'As an agent I can list the comments of a ticket',
+      'As a customer I can reopen a ticket that has been resolved',
+    ],
+  };
+
+  it('says a comment is not checked against the tickets instead of counting "add a comment to a ticket" as done', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'story', 2)).toMatchObject({
+      status: 'partial',
+      gaps: expect.arrayContaining([
+        "a comment's ticketId is not checked against the tickets: a comment may name a ticket that does not exist",
+      ]),
+    });
+  });
+
+  it('moves a reopened ticket to "reopened"', async () => {
+    const model = fileContent((await generate(request)).bundle, 'src/model.ts');
+    expect(model).toContain("'reopen': 'reopened'");
+  });
+});
