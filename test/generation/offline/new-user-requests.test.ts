@@ -250,3 +250,34 @@ describe('a ticketing API with comments and status changes', () => {
     expect(model).toContain("'reopen': 'reopened'");
   });
 });
+
+describe('a GitHub webhook receiver, as a platform team asks for it', () => {
+  const request = {
+    taskType: 'integration' as const,
+    taskName: 'GitHub Webhook Receiver',
+    description:
+      'Receive GitHub webhooks and verify the X-Hub-Signature-256 header against the shared secret. Forward each accepted delivery to an EventBridge bus as a GitHubDelivery event.',
+    stories: ['As a consumer I receive each delivery exactly once on the bus'],
+  };
+
+  it('does not take the name of the AWS service for an event type', async () => {
+    const messages = fileContent((await generate(request)).bundle, 'src/messages.ts');
+    expect(messages).toContain("'GitHubDelivery'");
+    expect(messages).not.toContain("'EventBridge'");
+  });
+
+  it('reads the signature from the header the request names', async () => {
+    const template = parseBundleTemplate((await generate(request)).bundle);
+    expect(template.Parameters?.['SignatureHeader']?.['Default']).toBe('x-hub-signature-256');
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(JSON.stringify(row(rows, 'description', 1)?.gaps)).not.toContain('default x-signature');
+  });
+
+  it('says GitHub deliveries are dropped, since their type and id come in headers the receiver does not read', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'description', 1)).toMatchObject({
+      status: 'partial',
+      gaps: expect.arrayContaining([expect.stringContaining('X-GitHub-Event')]),
+    });
+  });
+});
