@@ -8,7 +8,39 @@ export interface IntegrationAsks {
   readonly eventBus?: string;
   /** Event type names the request gave (`PaymentSettled`): the message types, when present. */
   readonly eventTypes: readonly string[];
+  /** The header the request says carries the signature (`X-Hub-Signature-256`), lowercased as API Gateway passes it. */
+  readonly signatureHeader?: string;
+  /** The request names GitHub as the sender, which puts a delivery's type and id in headers. */
+  readonly fromGitHub: boolean;
 }
+
+/** PascalCase names of products and services, never event types (`an EventBridge bus`, `GitHub webhooks`). */
+const PRODUCT_NAMES = new Set([
+  'EventBridge',
+  'CloudWatch',
+  'CloudFormation',
+  'CloudTrail',
+  'CloudFront',
+  'CodeDeploy',
+  'CodeBuild',
+  'CodePipeline',
+  'StepFunctions',
+  'GitHub',
+  'GitLab',
+  'BitBucket',
+  'PagerDuty',
+  'OpsGenie',
+  'SendGrid',
+  'MailChimp',
+  'PayPal',
+  'QuickBooks',
+  'JavaScript',
+  'TypeScript',
+  'WebSocket',
+  'WebSockets',
+]);
+/** A header name with `signature` in it, as a request writes it: `X-Hub-Signature-256`, `Stripe-Signature`. */
+const SIGNATURE_HEADER = /\b(?:[A-Za-z0-9]+-)*Signature(?:-[A-Za-z0-9]+)*\b/gi;
 
 const WEBHOOK_WORDS = ['webhook', 'webhooks', 'callback', 'callbacks'];
 const EVENT_WORDS = ['event', 'events'];
@@ -41,9 +73,13 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
     ...new Set(
       clauses
         .filter((clause) => clause.words.some((word) => EVENT_WORDS.includes(word)))
-        .flatMap((clause) => clause.names),
+        .flatMap((clause) => clause.names)
+        .filter((name) => !PRODUCT_NAMES.has(name)),
     ),
   ];
+  const signatureHeader = input.descriptionSentences
+    .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))
+    .find((header) => header.includes('-') && header.length <= 64);
   const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
   const eventBus =
     busWords === undefined ? (eventTypes.length > 0 ? 'default' : undefined) : busName(busWords);
@@ -51,6 +87,8 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
     webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
     ...(eventBus === undefined ? {} : { eventBus }),
     eventTypes: eventTypes.slice(0, 20),
+    fromGitHub: texts.some((words) => words.includes('github')),
+    ...(signatureHeader === undefined ? {} : { signatureHeader: signatureHeader.toLowerCase() }),
   };
 }
 

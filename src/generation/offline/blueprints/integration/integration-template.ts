@@ -110,7 +110,7 @@ export function integrationTemplate(
       }),
       shifting.part,
       ...(bus ? [eventBusPart(asks.eventBus ?? 'default')] : []),
-      ...(asks.webhook ? webhookParts(input) : []),
+      ...(asks.webhook ? webhookParts(input, asks) : []),
       {
         resources: {
           ConsumerEventSource: {
@@ -165,7 +165,7 @@ function eventBusPart(busName: string): TemplatePart {
 }
 
 /** POST /webhooks → a receiver that checks each delivery's signature with a stack-made secret and queues it; rejections are counted and alarmed. */
-function webhookParts(input: BlueprintInput): TemplatePart[] {
+function webhookParts(input: BlueprintInput, asks: IntegrationAsks): TemplatePart[] {
   const { slug, pascal } = input.names;
   const namespace = `Webhooks/${pascal}`;
   return [
@@ -173,7 +173,7 @@ function webhookParts(input: BlueprintInput): TemplatePart[] {
       parameters: {
         SignatureHeader: {
           Type: 'String',
-          Default: 'x-signature',
+          Default: asks.signatureHeader ?? 'x-signature',
           AllowedPattern: '^[A-Za-z0-9-]{1,64}$',
           Description:
             'Header carrying the HMAC-SHA256 signature of the raw body (hex, optional sha256= prefix)',
