@@ -128,7 +128,9 @@ function numbersNotGenerated(part: {
     part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+/g) ?? []).map(Number)),
   );
   const missing = unique(
-    (part.text.match(/(?<![\w.-])\d+(?![\w-])/g) ?? []).map(Number).filter((value) => !generatedValues.has(value)),
+    (part.text.match(/(?<![\w.-])\d+(?![\w-])/g) ?? [])
+      .map(Number)
+      .filter((value) => !generatedValues.has(value)),
   );
   return missing.map(
     (value) => `"${part.text}": ${value} is not a value of what was generated; set it by hand or ask again`,
