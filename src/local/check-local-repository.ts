@@ -57,7 +57,12 @@ export async function checkLocalRepository(params: {
           ok: false,
           message:
             `--repo ${repoDir} is a sub-folder of the git repository ${topLevel}. ` +
-            `Pass --repo ${path.relative(process.cwd(), topLevel) || '.'} to commit there, or --init to create a separate repository in ${repoDir}.`,
+            `Pass --repo ${sameForm(repoDir, topLevel)} to commit there, or --init to create a separate repository in ${repoDir}.`,
         };
   return { ok: true, repository: { kind: 'existing', dir: repoDir } };
+}
+
+/** The top level written as the user wrote --repo: absolute for an absolute path, else relative to here. */
+function sameForm(repoDir: string, topLevel: string): string {
+  return path.isAbsolute(repoDir) ? topLevel : path.relative(process.cwd(), topLevel) || '.';
 }

@@ -76,6 +76,11 @@ describe('runLocalTask refuses what it cannot do, before generating', () => {
       ),
     });
     expect(await readdir(sub)).toEqual([]);
+    // An absolute --repo gets an absolute fix, not a climb of ../ from wherever the CLI ran.
+    const topLevel = await git(repo, 'rev-parse', '--show-toplevel');
+    expect((await run({ repoDir: sub })).result).toMatchObject({
+      message: expect.stringContaining(`Pass --repo ${topLevel} to commit there`),
+    });
     const nested = await run({ repoDir: sub, init: true });
     expect(nested.result).toMatchObject({ status: 'committed', branch: BRANCH });
     expect(await git(sub, 'rev-parse', '--show-toplevel')).toBe(await realpath(sub));

@@ -128,3 +128,156 @@ describe('a request for what the application blueprint cannot build', () => {
     expect(row(rows, 'story', 3)).toMatchObject({ status: 'not_covered' });
   });
 });
+
+describe('a log archive bucket with several moves, an expiry and a period for old versions', () => {
+  const request = {
+    taskType: 'infrastructure' as const,
+    taskName: 'Log Archive',
+    description:
+      'An S3 bucket for application logs. Objects transition to Standard-IA after 30 days and to Glacier Deep Archive after 180 days. Objects are deleted after 400 days. Noncurrent versions expire after 30 days. Replicate every object to a bucket in us-west-2 for disaster recovery.',
+    stories: ['As a compliance officer I know logs are kept for at least 365 days'],
+  };
+  const lifecycleRules = (bundle: Awaited<ReturnType<typeof generate>>['bundle']) =>
+    (
+      parseBundleTemplate(bundle).Resources['DataBucket']?.Properties?.['LifecycleConfiguration'] as {
+        Rules: Record<string, unknown>[];
+      }
+    ).Rules;
+
+  it('moves objects through every storage class asked, each at its own age', async () => {
+    const { bundle } = await generate(request);
+    expect(lifecycleRules(bundle)).toContainEqual(
+      expect.objectContaining({
+        Status: 'Enabled',
+        Transitions: [
+          { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+          { StorageClass: 'DEEP_ARCHIVE', TransitionInDays: 180 },
+        ],
+      }),
+    );
+    expect(row(bundle.coverage ?? [], 'description', 2)).toMatchObject({
+      status: 'covered',
+      tests: expect.arrayContaining([
+        expect.objectContaining({ title: 'objects move to STANDARD_IA after 30 days' }),
+        expect.objectContaining({ title: 'objects move to DEEP_ARCHIVE after 180 days' }),
+      ]),
+    });
+  });
+
+  it('expires objects after the 400 days asked, not after the 365-day retention, and cites a test of it', async () => {
+    const { bundle } = await generate(request);
+    const expiries = lifecycleRules(bundle).filter((rule) => 'ExpirationInDays' in rule);
+    expect(expiries).toEqual([expect.objectContaining({ ExpirationInDays: 400 })]);
+    expect(row(bundle.coverage ?? [], 'description', 3)).toMatchObject({
+      status: 'covered',
+      tests: expect.arrayContaining([
+        expect.objectContaining({ title: 'every object expires 400 days after it was written' }),
+      ]),
+    });
+  });
+
+  it('keeps old versions the 30 days asked instead of claiming the 90-day default', async () => {
+    const { bundle } = await generate(request);
+    expect(parseBundleTemplate(bundle).Parameters?.['NoncurrentVersionRetentionDays']?.['Default']).toBe(30);
+    expect(row(bundle.coverage ?? [], 'description', 4)).toMatchObject({
+      status: 'covered',
+      tests: expect.arrayContaining([
+        expect.objectContaining({ title: 'old versions expire after 30 days' }),
+      ]),
+    });
+  });
+
+  it('does not read a period for old versions, or an expiry, as the retention of every object', async () => {
+    const { bundle } = await generate({
+      ...request,
+      description: 'An S3 bucket for logs. Old versions are kept for 14 days. Objects expire after 60 days.',
+      stories: [],
+    });
+    expect(bundle.files.find((file) => file.path.endsWith('template.yaml'))?.content).not.toContain(
+      'ObjectLock',
+    );
+    expect(parseBundleTemplate(bundle).Parameters?.['NoncurrentVersionRetentionDays']?.['Default']).toBe(14);
+    expect(lifecycleRules(bundle)).toContainEqual(expect.objectContaining({ ExpirationInDays: 60 }));
+  });
+});
+
+describe('a queue worker whose description gives numbers', () => {
+  const request = {
+    taskType: 'integration' as const,
+    taskName: 'Thumbnail Worker',
+    description:
+      'A queue worker that resizes uploaded images into thumbnails. Messages are retried 3 times and then moved to a dead-letter queue. Process at most 5 messages at a time.',
+    stories: ['As an uploader I can enqueue a resize job with the image key and the sizes'],
+  };
+
+  it('does not count "retried 3 times" or "at most 5 at a time" covered by a queue that does neither', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'description', 2)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('3 is not a value of what was generated')],
+    });
+    expect(row(rows, 'description', 3)).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('5 is not a value of what was generated')],
+    });
+  });
+});
+
+describe('a ticketing API with comments and status changes', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Support Tickets',
+    stories: [
+      'As a customer I can open a ticket with a title, a description and a priority',
+      'As an agent I can add a comment to a ticket',
+      'As an agent I can list the comments of a ticket',
+      'As a customer I can reopen a ticket that has been resolved',
+    ],
+  };
+
+  it('says a comment is not checked against the tickets instead of counting "add a comment to a ticket" as done', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'story', 2)).toMatchObject({
+      status: 'partial',
+      gaps: expect.arrayContaining([
+        "a comment's ticketId is not checked against the tickets: a comment may name a ticket that does not exist",
+      ]),
+    });
+  });
+
+  it('moves a reopened ticket to "reopened"', async () => {
+    const model = fileContent((await generate(request)).bundle, 'src/model.ts');
+    expect(model).toContain("'reopen': 'reopened'");
+  });
+});
+
+describe('a GitHub webhook receiver, as a platform team asks for it', () => {
+  const request = {
+    taskType: 'integration' as const,
+    taskName: 'GitHub Webhook Receiver',
+    description:
+      'Receive GitHub webhooks and verify the X-Hub-Signature-256 header against the shared secret. Forward each accepted delivery to an EventBridge bus as a GitHubDelivery event.',
+    stories: ['As a consumer I receive each delivery exactly once on the bus'],
+  };
+
+  it('does not take the name of the AWS service for an event type', async () => {
+    const messages = fileContent((await generate(request)).bundle, 'src/messages.ts');
+    expect(messages).toContain("'GitHubDelivery'");
+    expect(messages).not.toContain("'EventBridge'");
+  });
+
+  it('reads the signature from the header the request names', async () => {
+    const template = parseBundleTemplate((await generate(request)).bundle);
+    expect(template.Parameters?.['SignatureHeader']?.['Default']).toBe('x-hub-signature-256');
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(JSON.stringify(row(rows, 'description', 1)?.gaps)).not.toContain('default x-signature');
+  });
+
+  it('says GitHub deliveries are dropped, since their type and id come in headers the receiver does not read', async () => {
+    const rows = (await generate(request)).bundle.coverage ?? [];
+    expect(row(rows, 'description', 1)).toMatchObject({
+      status: 'partial',
+      gaps: expect.arrayContaining([expect.stringContaining('X-GitHub-Event')]),
+    });
+  });
+});

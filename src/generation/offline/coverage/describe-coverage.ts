@@ -95,6 +95,7 @@ export function combine(params: {
         ? []
         : [`"${part.text}": nothing was generated for this`];
     }),
+    ...generated.flatMap((part) => numbersNotGenerated(part)),
     ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
     ...(params.extraGaps ?? []),
   ];
@@ -111,6 +112,29 @@ export function combine(params: {
     resources: unique(used.flatMap((capability) => capability.resources)),
     gaps,
   };
+}
+
+/**
+ * A number a clause asks for (`retried 3 times`, `at most 5 at a time`) that no capability answering
+ * it uses is a value the blueprint did not generate: the clause cannot count as covered by a
+ * capability that merely shares its words. Digits only; numbers compare by value (`07` is 7).
+ */
+function numbersNotGenerated(part: {
+  readonly text: string;
+  readonly capabilities: readonly Capability[];
+}): string[] {
+  if (part.capabilities.length === 0) return [];
+  const generatedValues = new Set(
+    part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+/g) ?? []).map(Number)),
+  );
+  const missing = unique(
+    (part.text.match(/(?<![\w.-])\d+(?![\w-])/g) ?? [])
+      .map(Number)
+      .filter((value) => !generatedValues.has(value)),
+  );
+  return missing.map(
+    (value) => `"${part.text}": ${value} is not a value of what was generated; set it by hand or ask again`,
+  );
 }
 
 /**

@@ -18,11 +18,48 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   fulfil: 'fulfilled',
 };
 
+/** Participles ending in -en, kept as they are; any other -en word is a regular verb (reopen → reopened). */
+const EN_PARTICIPLES = new Set([
+  'taken',
+  'given',
+  'written',
+  'chosen',
+  'frozen',
+  'hidden',
+  'broken',
+  'spoken',
+  'stolen',
+  'forgotten',
+  'forgiven',
+  'driven',
+  'eaten',
+  'fallen',
+  'beaten',
+  'shaken',
+  'woken',
+  'ridden',
+  'risen',
+  'bitten',
+  'proven',
+  'overridden',
+  'undertaken',
+  'rewritten',
+  'withdrawn',
+  'drawn',
+  'shown',
+  'known',
+  'grown',
+  'thrown',
+  'flown',
+  'seen',
+  'been',
+]);
+
 /** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
 export function participle(verb: string): string {
   const irregular = IRREGULAR[verb];
   if (irregular !== undefined) return irregular;
-  if (/(?:ed|en)$/.test(verb) && verb.length > 4) return verb;
+  if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb)) return verb;
   if (verb.endsWith('e')) return `${verb}d`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
   // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.

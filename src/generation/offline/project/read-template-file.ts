@@ -31,7 +31,7 @@ export interface Resource {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The stack's template.yaml, parsed. */
-export function readTemplate(): { Resources: Record<string, Resource> } {
+export function readTemplate(): { Parameters?: Record<string, { Default?: unknown }>; Resources: Record<string, Resource> } {
   return parse(readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8'), { customTags: TAGS });
 }
 `;

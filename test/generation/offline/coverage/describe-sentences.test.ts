@@ -51,3 +51,24 @@ describe('describeSentences: what a clause asked, once each', () => {
     expect(row).toMatchObject({ status: 'covered', gaps: [] });
   });
 });
+
+describe('describeSentences: a number asked for must be a number generated', () => {
+  it('marks a clause partial when what answers it does not use the number it asks for', () => {
+    const row = rowFor('Messages are retried 3 times and then moved to a dead-letter queue.', [
+      generated('failed messages move to a dead-letter queue after 5 receives', ['retried', 'queue']),
+    ]);
+    expect(row).toMatchObject({
+      status: 'partial',
+      gaps: [
+        expect.stringContaining('"Messages are retried 3 times": 3 is not a value of what was generated'),
+      ],
+    });
+  });
+
+  it('counts a clause covered when its numbers are the generated ones, however they are written', () => {
+    const row = rowFor('Roll out 10 percent every 1 minute for 07 days.', [
+      generated('CodeDeployDefault.LambdaLinear10PercentEvery1Minute, objects kept 7 days', ['roll']),
+    ]);
+    expect(row).toMatchObject({ status: 'covered', gaps: [] });
+  });
+});

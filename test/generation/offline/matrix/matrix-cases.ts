@@ -32,6 +32,15 @@ const STOCK_STORIES = [
   'As a warehouse manager I can recall a product',
   'As warehouse staff I can restock a product that has not been recalled',
 ];
+/** A platform team's log bucket: two storage-class moves, an expiry apart from the retention, a period for old versions. */
+const LOG_ARCHIVE = requestFor({
+  taskType: 'infrastructure',
+  taskName: 'Log Archive',
+  description:
+    'An S3 bucket for application logs. Objects transition to Standard-IA after 30 days and to Glacier Deep Archive after 180 days. Objects are deleted after 400 days. Noncurrent versions expire after 30 days.',
+  stories: ['As a compliance officer I know logs are kept for at least 365 days'],
+  strategy: 'blue-green',
+});
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -97,7 +106,8 @@ export function matrixCases(): MatrixCase[] {
       strategy: 'linear',
     }),
   };
-  return [...cells, ...examples, ...defaults, inventory, stock, hostile, ...mutants()];
+  const logArchive = { id: 'infrastructure-log-archive', request: LOG_ARCHIVE };
+  return [...cells, ...examples, ...defaults, inventory, stock, hostile, logArchive, ...mutants()];
 }
 
 /** Faults the generated tests must catch: each names the tests that fail once the fault is in. */
@@ -160,6 +170,16 @@ function mutants(): MatrixCase[] {
         find: 'StorageClass: GLACIER',
         replace: 'StorageClass: STANDARD_IA',
         breaks: ['objects move to GLACIER after 90 days'],
+      },
+    },
+    {
+      id: 'mutant-expiry-at-retention',
+      request: LOG_ARCHIVE,
+      mutation: {
+        file: 'template.yaml',
+        find: 'ExpirationInDays: 400',
+        replace: 'ExpirationInDays: 365',
+        breaks: ['every object expires 400 days after it was written'],
       },
     },
     {

@@ -142,7 +142,15 @@ function notGeneratedAsks(text: string, capabilities: readonly Capability[]): st
 function storyGaps(story: ParsedStory, model: ResourceModel): string[] {
   const resource = model.resources.find((candidate) => candidate.name === story.noun);
   const elsewhere = story.refusedFrom.filter((status) => resource?.status?.setElsewhere.includes(status));
+  const parent = model.resources.find(
+    (candidate) => resource?.ownerField !== undefined && `${candidate.name}Id` === resource.ownerField,
+  );
   return [
+    ...(story.kind === 'create' && parent !== undefined && resource !== undefined
+      ? [
+          `${withArticle(resource.name)}'s ${resource.ownerField ?? ''} is not checked against the ${parent.collection}: ${withArticle(resource.name)} may name ${withArticle(parent.name)} that does not exist`,
+        ]
+      : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
     ...(story.ownerIsSelf
       ? [

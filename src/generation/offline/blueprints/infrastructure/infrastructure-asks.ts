@@ -1,23 +1,39 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
 import type { Duration } from '../../naming/durations.js';
 import { durationDays, firstDuration } from '../../naming/durations.js';
+import type { StorageClassMove } from './storage-class-moves.js';
+import { storageClassMoves } from './storage-class-moves.js';
 
 /** What the request asks of the foundation beyond its fixed shape, read from the stories and the description. */
 export interface InfrastructureAsks {
   /** Keep every object this long (Object Lock, governance mode), then let it expire. */
   readonly retention?: { readonly duration: Duration; readonly days: number };
-  /** Move objects to a colder storage class after this many days. */
-  readonly transition?: { readonly storageClass: string; readonly days: number; readonly ageGiven: boolean };
+  /** Moves of objects to colder storage classes, by age, one per class. */
+  readonly transitions: readonly StorageClassMove[];
+  /** Delete every object this many days after it was created (`deleted after 400 days`), when asked apart from retention. */
+  readonly expiration?: { readonly days: number };
+  /** Keep old (noncurrent) versions this many days, when the request names a period for them. */
+  readonly noncurrentDays?: number;
   /** Publish to the notifications topic when an object is created. */
   readonly objectNotifications: boolean;
 }
 
-const STORAGE_CLASSES: readonly (readonly [readonly string[], string])[] = [
-  [['deep', 'archive'], 'DEEP_ARCHIVE'],
-  [['glacier', 'instant'], 'GLACIER_IR'],
-  [['glacier'], 'GLACIER'],
-  [['infrequent'], 'STANDARD_IA'],
+export const EXPIRY_WORDS = [
+  'delete',
+  'deleted',
+  'deletes',
+  'expire',
+  'expires',
+  'expired',
+  'expiry',
+  'expiration',
+  'remove',
+  'removed',
+  'purge',
+  'purged',
 ];
+/** Words that, with `version(s)`, name old versions of an object rather than the object (`noncurrent` alone does). */
+const OLD_WORDS = ['previous', 'prior', 'old', 'older', 'earlier', 'overwritten'];
 const RETENTION_WORDS = [
   'for',
   'retain',
@@ -68,35 +84,53 @@ export const ARRIVAL_WORDS = [
   'dropped',
 ];
 
-/** Scans each description clause and each story for retention periods, storage-class moves and object notifications. */
+/**
+ * Scans each description clause and each story for storage-class moves, retention periods, expiry,
+ * how long old versions stay, and object notifications. A clause gives one of them: a storage
+ * class makes it a move, old versions a version period, a keep word a retention, a delete word an expiry.
+ */
 export function infrastructureAsks(input: BlueprintInput): InfrastructureAsks {
   const texts = [
     ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
     ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
   ];
   let retention: InfrastructureAsks['retention'];
-  let transition: InfrastructureAsks['transition'];
+  let expiration: InfrastructureAsks['expiration'];
+  let noncurrentDays: number | undefined;
+  const transitions: StorageClassMove[] = [];
   for (const words of texts) {
-    const storageClass = STORAGE_CLASSES.find(([keys]) => keys.every((key) => words.includes(key)))?.[1];
+    const moves = storageClassMoves(words);
     const duration = firstDuration(words);
-    if (storageClass !== undefined && transition === undefined) {
-      const days = duration === undefined ? undefined : durationDays(duration);
-      transition = { storageClass, days: days ?? 90, ageGiven: days !== undefined };
-    } else if (
-      duration !== undefined &&
-      retention === undefined &&
-      words.some((word) => RETENTION_WORDS.includes(word))
-    ) {
-      retention = { duration, days: durationDays(duration) };
+    const has = (list: readonly string[]) => words.some((word) => list.includes(word));
+    if (moves.length > 0) {
+      for (const move of moves) {
+        if (!transitions.some((known) => known.storageClass === move.storageClass)) transitions.push(move);
+      }
+    } else if (duration === undefined) {
+      continue;
+    } else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
+      noncurrentDays ??= durationDays(duration);
+    } else if (has(RETENTION_WORDS)) {
+      retention ??= { duration, days: durationDays(duration) };
+    } else if (has(EXPIRY_WORDS)) {
+      expiration ??= { days: durationDays(duration) };
     }
   }
   return {
     ...(retention === undefined ? {} : { retention }),
-    ...(transition === undefined ? {} : { transition }),
+    transitions: [...transitions].sort((left, right) => left.days - right.days),
+    ...(expiration === undefined ? {} : { expiration }),
+    ...(noncurrentDays === undefined ? {} : { noncurrentDays }),
     objectNotifications: texts.some(
       (words) =>
         words.some((word) => NOTIFY_WORDS.includes(word)) &&
         words.some((word) => ARRIVAL_WORDS.includes(word)),
     ),
   };
+}
+
+/** The age in days at which every object expires: the expiry asked, never before the retention ends; none when neither is asked. */
+export function expirationDays(asks: InfrastructureAsks): number | undefined {
+  const days = [asks.expiration?.days, asks.retention?.days].filter((value) => value !== undefined);
+  return days.length === 0 ? undefined : Math.max(...days);
 }

@@ -3,7 +3,7 @@ import type { BlueprintInput } from '../../blueprint-input.js';
 import { projectFiles } from '../../project/project-files.js';
 import { READ_TEMPLATE_DEV_DEPENDENCIES } from '../../project/read-template-file.js';
 import { readmeSection } from '../../project/readme-section.js';
-import { infrastructureAsks } from './infrastructure-asks.js';
+import { expirationDays, infrastructureAsks } from './infrastructure-asks.js';
 import { infrastructureCoverage } from './infrastructure-coverage.js';
 import { infrastructureSource } from './infrastructure-source.js';
 import { infrastructureTemplate } from './infrastructure-template.js';
@@ -21,9 +21,11 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
       : [
           `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode), then expires`,
         ]),
-    ...(asks.transition === undefined
+    ...asks.transitions.map((move) => `objects move to ${move.storageClass} after ${move.days} days`),
+    ...(asks.expiration === undefined
       ? []
-      : [`objects move to ${asks.transition.storageClass} after ${asks.transition.days} days`]),
+      : [`every object expires ${expirationDays(asks) ?? ''} days after it was written`]),
+    ...(asks.noncurrentDays === undefined ? [] : [`old versions expire after ${asks.noncurrentDays} days`]),
     ...(asks.objectNotifications ? ['every new object publishes to the topic'] : []),
   ];
   const readme = readmeSection({

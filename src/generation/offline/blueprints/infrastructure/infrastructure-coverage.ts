@@ -6,12 +6,14 @@ import { mostSpecificAskedBy } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { strategyCoverage } from '../../coverage/strategy-coverage.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
-import { ARRIVAL_WORDS, NOTIFY_WORDS } from './infrastructure-asks.js';
+import { ARRIVAL_WORDS, EXPIRY_WORDS, NOTIFY_WORDS, expirationDays } from './infrastructure-asks.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
   OUTPUTS_TEST_FILE,
   TEMPLATE_TEST_FILE,
   TITLES,
+  expirationTitle,
+  noncurrentTitle,
   retentionTitle,
   transitionTitle,
 } from './infrastructure-test-titles.js';
@@ -161,13 +163,55 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       resources: ['DataBucket', 'NotificationsTopicPolicy'],
     });
   }
-  if (asks.transition !== undefined) {
+  if (asks.transitions.length > 0) {
     capabilities.unshift({
-      when: anyOf('glacier', 'deep archive', 'infrequent', 'lifecycle', 'transition'),
-      implementedBy: `a lifecycle rule moving objects to ${asks.transition.storageClass} after ${asks.transition.days} days`,
-      tests: [test(transitionTitle(asks.transition))],
+      when: anyOf(
+        'glacier',
+        'deep archive',
+        'infrequent',
+        'standard ia',
+        'onezone ia',
+        'intelligent tiering',
+        'lifecycle',
+        'transition',
+      ),
+      implementedBy: `a lifecycle rule moving objects to ${asks.transitions.map((move) => `${move.storageClass} after ${move.days} days`).join(', then ')}`,
+      tests: asks.transitions.map((move) => test(transitionTitle(move))),
       resources: ['DataBucket'],
-      gaps: asks.transition.ageGiven ? [] : ['no age was given, so objects move after 90 days'],
+      gaps: asks.transitions
+        .filter((move) => !move.ageGiven)
+        .map(
+          (move) =>
+            `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
+        ),
+    });
+  }
+  const expiresAfter = expirationDays(asks);
+  const expiryAsks = pairs(EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
+  if (asks.expiration !== undefined && expiresAfter !== undefined) {
+    capabilities.unshift({
+      when: expiryAsks,
+      implementedBy: `a lifecycle rule expires every object ${expiresAfter} days after it was written`,
+      tests: [test(expirationTitle(expiresAfter))],
+      resources: ['DataBucket'],
+      gaps:
+        expiresAfter > asks.expiration.days
+          ? [
+              `objects expire after ${expiresAfter} days, not ${asks.expiration.days}: the retention asked for keeps them that long`,
+            ]
+          : [],
+    });
+  }
+  if (asks.noncurrentDays !== undefined) {
+    capabilities.unshift({
+      // With the expiry words too, so `noncurrent versions expire after 30 days` is this, not also the objects' expiry.
+      when: [
+        ['noncurrent'],
+        ...pairs(['previous', 'prior', 'old', 'older', 'earlier', 'overwritten'], ['version', 'versions']),
+      ].flatMap((versions) => [versions, ...expiryAsks.map((expiry) => [...versions, ...expiry])]),
+      implementedBy: `old versions expire after ${asks.noncurrentDays} days (parameter NoncurrentVersionRetentionDays)`,
+      tests: [test(noncurrentTitle(asks.noncurrentDays))],
+      resources: ['DataBucket'],
     });
   }
   if (asks.retention !== undefined) {
@@ -191,7 +235,7 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
     });
     capabilities.unshift({
       when: RETENTION_WORDS.map((word) => [word]),
-      implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${asks.retention.days} days`,
+      implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${expiresAfter ?? asks.retention.days} days`,
       tests: [test(retentionTitle(asks.retention))],
       resources: ['DataBucket'],
     });

@@ -5,6 +5,7 @@ import { renderTemplate } from '../../cfn/render-template.js';
 import { standardParameters } from '../../cfn/standard-parameters.js';
 import { standardTags } from '../../cfn/standard-tags.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
+import { expirationDays } from './infrastructure-asks.js';
 
 /** Explicit key-administration and use actions for the account (which IAM policies then delegate), rather than `kms:*`. */
 const ACCOUNT_KEY_ACTIONS = [
@@ -49,7 +50,7 @@ export function infrastructureTemplate(input: BlueprintInput, asks: Infrastructu
         parameters: {
           NoncurrentVersionRetentionDays: {
             Type: 'Number',
-            Default: 90,
+            Default: asks.noncurrentDays ?? 90,
             MinValue: 1,
             Description: 'Days old object versions are kept before expiry',
           },
@@ -241,15 +242,24 @@ function lifecycleRules(asks: InfrastructureAsks): TemplateMap[string][] {
       AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
     },
   ];
-  if (asks.transition !== undefined) {
+  const moves = asks.transitions;
+  if (moves.length > 0) {
     rules.push({
-      Id: `move-to-${asks.transition.storageClass.toLowerCase().replace(/_/g, '-')}`,
+      Id:
+        moves.length === 1
+          ? `move-to-${(moves[0]?.storageClass ?? '').toLowerCase().replace(/_/g, '-')}`
+          : 'move-to-colder-storage',
       Status: 'Enabled',
-      Transitions: [{ StorageClass: asks.transition.storageClass, TransitionInDays: asks.transition.days }],
+      Transitions: moves.map((move) => ({ StorageClass: move.storageClass, TransitionInDays: move.days })),
     });
   }
-  if (asks.retention !== undefined) {
-    rules.push({ Id: 'expire-after-retention', Status: 'Enabled', ExpirationInDays: asks.retention.days });
+  const expiresAfter = expirationDays(asks);
+  if (expiresAfter !== undefined) {
+    rules.push({
+      Id: asks.retention === undefined ? 'expire-objects' : 'expire-after-retention',
+      Status: 'Enabled',
+      ExpirationInDays: expiresAfter,
+    });
   }
   return rules;
 }

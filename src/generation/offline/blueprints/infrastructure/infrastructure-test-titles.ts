@@ -1,4 +1,5 @@
 import type { InfrastructureAsks } from './infrastructure-asks.js';
+import type { StorageClassMove } from './storage-class-moves.js';
 
 /** Titles of the generated template tests, shared by the test file and the coverage that cites them. */
 export const TEMPLATE_TEST_FILE = 'test/template.test.ts';
@@ -13,12 +14,20 @@ export const TITLES = {
   outputs: 'reads every output into its field',
 } as const;
 
-export function transitionTitle(transition: NonNullable<InfrastructureAsks['transition']>): string {
+export function transitionTitle(transition: StorageClassMove): string {
   return `objects move to ${transition.storageClass} after ${transition.days} days`;
 }
 
 export function retentionTitle(retention: NonNullable<InfrastructureAsks['retention']>): string {
   return `every object is kept ${retention.duration.amount} ${retention.duration.unit} and then expires`;
+}
+
+export function expirationTitle(days: number): string {
+  return `every object expires ${days} days after it was written`;
+}
+
+export function noncurrentTitle(days: number): string {
+  return `old versions expire after ${days} days`;
 }
 
 export const OBJECT_NOTIFICATIONS_TITLE = 'a new object publishes to the notifications topic';

@@ -2,11 +2,14 @@ import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { readTemplateFile } from '../../project/read-template-file.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
+import { expirationDays } from './infrastructure-asks.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
   OUTPUTS_TEST_FILE,
   TEMPLATE_TEST_FILE,
   TITLES,
+  expirationTitle,
+  noncurrentTitle,
   retentionTitle,
   transitionTitle,
 } from './infrastructure-test-titles.js';
@@ -59,14 +62,15 @@ describe('objectKey', () => {
 /** Jest suites: reading outputs, key layout, and the template's promises, one test per requirement. */
 export function infrastructureTests(baseDir: string, asks: InfrastructureAsks): GeneratedFile[] {
   const asked: string[] = [];
-  if (asks.transition !== undefined) {
-    asked.push(`  it(${codeLiteral(transitionTitle(asks.transition))}, () => {
+  for (const move of asks.transitions) {
+    asked.push(`  it(${codeLiteral(transitionTitle(move))}, () => {
     expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(
-      expect.objectContaining({ Status: 'Enabled', Transitions: [{ StorageClass: ${codeLiteral(asks.transition.storageClass)}, TransitionInDays: ${asks.transition.days} }] }),
+      expect.objectContaining({ Status: 'Enabled', Transitions: expect.arrayContaining([{ StorageClass: ${codeLiteral(move.storageClass)}, TransitionInDays: ${move.days} }]) }),
     );
   });
 `);
   }
+  const expiresAfter = expirationDays(asks);
   if (asks.retention !== undefined) {
     const period =
       asks.retention.duration.unit === 'years'
@@ -76,7 +80,20 @@ export function infrastructureTests(baseDir: string, asks: InfrastructureAsks): 
     const properties = bucket().Properties;
     expect(properties.ObjectLockEnabled).toBe(true);
     expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
-    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${asks.retention.days} }));
+    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter ?? asks.retention.days} }));
+  });
+`);
+  }
+  if (asks.expiration !== undefined && expiresAfter !== undefined) {
+    asked.push(`  it(${codeLiteral(expirationTitle(expiresAfter))}, () => {
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter} }));
+  });
+`);
+  }
+  if (asks.noncurrentDays !== undefined) {
+    asked.push(`  it(${codeLiteral(noncurrentTitle(asks.noncurrentDays))}, () => {
+    expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${asks.noncurrentDays});
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
   });
 `);
   }

@@ -1,0 +1,61 @@
+import type { Duration } from '../../naming/durations.js';
+import { durationDays, firstDuration } from '../../naming/durations.js';
+
+/** A move of objects to a colder S3 storage class, `days` after they were created. */
+export interface StorageClassMove {
+  readonly storageClass: string;
+  readonly days: number;
+  /** False when the request named the class but no age: the move then happens after 90 days. */
+  readonly ageGiven: boolean;
+}
+
+/**
+ * Names of S3 storage classes as people write them, most specific first, each a run of words.
+ * Storage class ids: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-transition.html
+ */
+const STORAGE_CLASS_NAMES: readonly (readonly [string, string])[] = [
+  ['glacier deep archive', 'DEEP_ARCHIVE'],
+  ['deep archive', 'DEEP_ARCHIVE'],
+  ['glacier instant retrieval', 'GLACIER_IR'],
+  ['glacier instant', 'GLACIER_IR'],
+  ['glacier flexible retrieval', 'GLACIER'],
+  ['glacier', 'GLACIER'],
+  ['one zone ia', 'ONEZONE_IA'],
+  ['onezone ia', 'ONEZONE_IA'],
+  ['one zone infrequent', 'ONEZONE_IA'],
+  ['standard ia', 'STANDARD_IA'],
+  ['infrequent', 'STANDARD_IA'],
+  ['intelligent tiering', 'INTELLIGENT_TIERING'],
+];
+
+const DEFAULT_MOVE_DAYS = 90;
+
+/**
+ * Every storage class a clause names, each with the age written after it (`to Standard-IA after 30
+ * days and to Glacier Deep Archive after 180 days` → STANDARD_IA 30, DEEP_ARCHIVE 180); a clause
+ * naming one class takes its one age wherever it stands (`after 90 days, move to Glacier`).
+ */
+export function storageClassMoves(words: readonly string[]): StorageClassMove[] {
+  const found: { storageClass: string; index: number; length: number }[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const match = STORAGE_CLASS_NAMES.find(([phrase]) =>
+      phrase.split(' ').every((word, offset) => words[index + offset] === word),
+    );
+    if (match === undefined) continue;
+    const length = match[0].split(' ').length;
+    found.push({ storageClass: match[1], index, length });
+    index += length - 1;
+  }
+  return found.map((entry, position) => {
+    const until = found[position + 1]?.index ?? words.length;
+    const duration: Duration | undefined =
+      firstDuration(words.slice(entry.index + entry.length, until)) ??
+      (found.length === 1 ? firstDuration(words) : undefined);
+    const days = duration === undefined ? undefined : durationDays(duration);
+    return {
+      storageClass: entry.storageClass,
+      days: days ?? DEFAULT_MOVE_DAYS,
+      ageGiven: days !== undefined,
+    };
+  });
+}
