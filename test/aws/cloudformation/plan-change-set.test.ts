@@ -55,13 +55,11 @@ beforeEach(() => {
 describe('planChangeSet', () => {
   it('names the uploaded template by TemplateURL, without a TemplateBody, when given one', async () => {
     cfnMock.on(DescribeStacksCommand).rejects(stackDoesNotExist());
-    cfnMock
-      .on(DescribeChangeSetCommand)
-      .resolves(
-        changeSetAnswer('CREATE_COMPLETE', {
-          Changes: [resourceChange('Add', 'OrdersQueue', 'AWS::SQS::Queue')],
-        }),
-      );
+    cfnMock.on(DescribeChangeSetCommand).resolves(
+      changeSetAnswer('CREATE_COMPLETE', {
+        Changes: [resourceChange('Add', 'OrdersQueue', 'AWS::SQS::Queue')],
+      }),
+    );
     const templateUrl =
       'https://s3.ap-southeast-2.amazonaws.com/acme-deploys/acme/shop/staging/7/template.json';
 
