@@ -20,6 +20,11 @@ export interface DeployStackParams {
   readonly cfn: CloudFormationApi;
   readonly stackName: string;
   readonly templateBody: string;
+  /**
+   * The same template uploaded to S3, for a body over CloudFormation's 51,200-byte inline limit:
+   * the change set then names `TemplateURL` (up to 1 MB) instead of carrying the body.
+   */
+  readonly templateUrl?: string;
   readonly parameters: Readonly<Record<string, string>>;
   /** See `stackTags`: task, repository, sha and environment. */
   readonly tags: Readonly<Record<string, string>>;

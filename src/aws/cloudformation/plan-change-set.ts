@@ -56,6 +56,8 @@ export async function planChangeSet(params: {
   cfn: CloudFormationApi;
   stackName: string;
   templateBody: string;
+  /** Where CloudFormation reads the template instead (`TemplateURL`, up to 1 MB), when it was uploaded. */
+  templateUrl?: string;
   parameters: Readonly<Record<string, string>>;
   tags: Readonly<Record<string, string>>;
   capabilities?: readonly Capability[];
@@ -164,6 +166,7 @@ async function chooseChangeSetType(params: {
 function changeSetInput(params: {
   stackName: string;
   templateBody: string;
+  templateUrl?: string;
   parameters: Readonly<Record<string, string>>;
   tags: Readonly<Record<string, string>>;
   capabilities?: readonly Capability[];
@@ -176,7 +179,9 @@ function changeSetInput(params: {
     StackName: params.stackName,
     ChangeSetName: params.changeSetName,
     ChangeSetType: params.changeSetType,
-    TemplateBody: params.templateBody,
+    ...(params.templateUrl === undefined
+      ? { TemplateBody: params.templateBody }
+      : { TemplateURL: params.templateUrl }),
     Parameters: Object.entries(params.parameters).map(([ParameterKey, ParameterValue]) => ({
       ParameterKey,
       ParameterValue,

@@ -5,9 +5,15 @@
  *   stack created, the environment's alarms), granted on `*`;
  * - `lock-table`: the DynamoDB deploy lock table, only when one is configured;
  * - `code-bucket`: the repository's packaged Lambda code (`<bucket>/<owner>/<repo>/code/*`), only when
- *   a code bucket is configured.
+ *   a code bucket is configured;
+ * - `task-tables`: the task mirror's tables (`mirrors.tasks_table` with its indexes,
+ *   `mirrors.results_table`), where deploy runs move the task's deploy state, only when configured;
+ * - `deployments-bucket`: the repository's deployment records (`<bucket>/<owner>/<repo>/*`), only
+ *   when `mirrors.deployments_bucket` is configured.
+ * An action may appear under several scopes; each (action, scope) pair once.
  */
-export type DeployRoleScope = 'stack' | 'read-any' | 'lock-table' | 'code-bucket';
+export type DeployRoleScope =
+  'stack' | 'read-any' | 'lock-table' | 'code-bucket' | 'task-tables' | 'deployments-bucket';
 
 export interface DeployRoleOperation {
   /** The IAM action, `service:Operation`; for these services it is the API operation's own name. */
@@ -76,4 +82,30 @@ export const DEPLOY_ROLE_OPERATIONS: readonly DeployRoleOperation[] = [
   { action: 'dynamodb:DeleteItem', scope: 'lock-table', usedFor: 'releasing the lock, `/unlock <env>`' },
   { action: 's3:GetObject', scope: 'code-bucket', usedFor: 'whether packaged code is uploaded (HeadObject)' },
   { action: 's3:PutObject', scope: 'code-bucket', usedFor: 'uploading packaged Lambda code by content hash' },
+  {
+    action: 'dynamodb:GetItem',
+    scope: 'task-tables',
+    usedFor: "the task's record and whether an event is kept",
+  },
+  {
+    action: 'dynamodb:PutItem',
+    scope: 'task-tables',
+    usedFor: "the task's deploy state (conditional on its version) and its deploy events",
+  },
+  {
+    action: 'dynamodb:Query',
+    scope: 'task-tables',
+    usedFor: "a task's events and tasks by status (the task stores' reads)",
+  },
+  {
+    action: 's3:GetObject',
+    scope: 'deployments-bucket',
+    usedFor: 'rollbacks read the exact template and parameters back',
+  },
+  {
+    action: 's3:PutObject',
+    scope: 'deployments-bucket',
+    usedFor:
+      "each deployment's template, parameters and outputs; templates over 51,200 bytes for TemplateURL",
+  },
 ];

@@ -14,6 +14,8 @@ const STATEMENTS: ReadonlyArray<{ readonly scope: DeployRoleScope; readonly sid:
   { scope: 'read-any', sid: 'FollowTrafficShiftsAndAlarms' },
   { scope: 'lock-table', sid: 'DeployLock' },
   { scope: 'code-bucket', sid: 'PackagedCode' },
+  { scope: 'task-tables', sid: 'TaskMirror' },
+  { scope: 'deployments-bucket', sid: 'DeploymentRecords' },
 ];
 
 /**
@@ -45,6 +47,12 @@ export function documentedDeployRolePolicy(): string {
     'read-any': ['*'],
     'lock-table': ['arn:aws:dynamodb:*:<account-id>:table/<locks-table>'],
     'code-bucket': ['arn:aws:s3:::<code-bucket>/<owner>/<repo>/code/*'],
+    'task-tables': [
+      'arn:aws:dynamodb:*:<account-id>:table/<tasks-table>',
+      'arn:aws:dynamodb:*:<account-id>:table/<tasks-table>/index/*',
+      'arn:aws:dynamodb:*:<account-id>:table/<results-table>',
+    ],
+    'deployments-bucket': ['arn:aws:s3:::<deployments-bucket>/<owner>/<repo>/*'],
   }).map(({ scope: _scope, ...statement }) => statement);
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 }

@@ -14,6 +14,8 @@ const sub = (text: string) => ({ 'Fn::Sub': text });
 const OPTIONAL_SCOPES: Readonly<Partial<Record<string, string>>> = {
   'lock-table': 'HasLockTable',
   'code-bucket': 'HasCodeBucket',
+  'task-tables': 'HasTaskTables',
+  'deployments-bucket': 'HasDeploymentsBucket',
 };
 const ref = (name: string) => ({ Ref: name });
 
@@ -39,6 +41,12 @@ export function deployRoleTemplate(): Record<string, unknown> {
     'read-any': '*',
     'lock-table': sub('arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/${LockTableName}'),
     'code-bucket': sub('arn:${AWS::Partition}:s3:::${CodeBucketName}/${GitHubRepository}/code/*'),
+    'task-tables': [
+      sub('arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/${TasksTableName}'),
+      sub('arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/${TasksTableName}/index/*'),
+      sub('arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/${ResultsTableName}'),
+    ],
+    'deployments-bucket': sub('arn:${AWS::Partition}:s3:::${DeploymentsBucketName}/${GitHubRepository}/*'),
   }).map(({ scope, ...statement }) => {
     const condition = OPTIONAL_SCOPES[scope];
     return condition === undefined ? statement : { 'Fn::If': [condition, statement, ref('AWS::NoValue')] };
@@ -55,6 +63,14 @@ export function deployRoleTemplate(): Record<string, unknown> {
       CreateOidcProvider: { 'Fn::Equals': [ref('ExistingOidcProviderArn'), ''] },
       HasLockTable: { 'Fn::Not': [{ 'Fn::Equals': [ref('LockTableName'), ''] }] },
       HasCodeBucket: { 'Fn::Not': [{ 'Fn::Equals': [ref('CodeBucketName'), ''] }] },
+      // Both tables or neither: deploy runs record the task only with both.
+      HasTaskTables: {
+        'Fn::And': [
+          { 'Fn::Not': [{ 'Fn::Equals': [ref('TasksTableName'), ''] }] },
+          { 'Fn::Not': [{ 'Fn::Equals': [ref('ResultsTableName'), ''] }] },
+        ],
+      },
+      HasDeploymentsBucket: { 'Fn::Not': [{ 'Fn::Equals': [ref('DeploymentsBucketName'), ''] }] },
       HasTemplateResourcePolicies: {
         'Fn::Not': [{ 'Fn::Equals': [{ 'Fn::Join': ['', ref('TemplateResourcePolicyArns')] }, ''] }],
       },
@@ -171,6 +187,22 @@ const PARAMETERS = {
     Default: '',
     Description:
       'The bucket packaged Lambda code is uploaded to (mirrors.deployments_bucket or an environment code_bucket); empty for none',
+  },
+  TasksTableName: {
+    Type: 'String',
+    Default: '',
+    Description: 'The DynamoDB table of mirrors.tasks_table, if you use one; empty for none',
+  },
+  ResultsTableName: {
+    Type: 'String',
+    Default: '',
+    Description: 'The DynamoDB table of mirrors.results_table, if you use one; empty for none',
+  },
+  DeploymentsBucketName: {
+    Type: 'String',
+    Default: '',
+    Description:
+      'The bucket of mirrors.deployments_bucket, if you use one (deployment records, templates over 51,200 bytes); empty for none',
   },
   TemplateResourcePolicyArns: {
     Type: 'CommaDelimitedList',

@@ -50,6 +50,24 @@ export function createS3DeploymentStore(params: {
       }
     },
 
+    async stageTemplate(params) {
+      const key = deploymentPrefix(params) + 'template.json';
+      const body = Buffer.from(params.template, 'utf8');
+      try {
+        await putS3Object({
+          s3,
+          bucket,
+          key,
+          body,
+          contentType: templateContentType(params.template),
+          ...kms,
+        });
+      } catch (error) {
+        throw bucketError({ action: 'upload the template to', bucket, key, error });
+      }
+      return templateUrlOf({ bucket, key, region: await s3.config.region() });
+    },
+
     async load(key) {
       const prefix = deploymentPrefix(key);
       const read = (name: string) =>
@@ -70,6 +88,17 @@ export function createS3DeploymentStore(params: {
       return { ...parsed.data, template };
     },
   };
+}
+
+/**
+ * The path-style URL CloudFormation reads a template from (`TemplateURL`), e.g.
+ * `https://s3.ap-southeast-2.amazonaws.com/<bucket>/<key>`; path style, so a bucket name with dots
+ * still matches S3's certificate (S3 User Guide, "Virtual hosting of buckets").
+ */
+function templateUrlOf(params: { bucket: string; key: string; region: string }): string {
+  const path = params.key.split('/').map(encodeURIComponent).join('/');
+  const domain = params.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `https://s3.${params.region}.${domain}/${params.bucket}/${path}`;
 }
 
 /** Text that is not JSON reads as `undefined`, which the record's schema then refuses. */

@@ -30,4 +30,6 @@ export interface GatePolicy {
   readonly allowedPaths: readonly string[];
   /** Sub-paths of `.github/` that may be written (`workflows/`, `CODEOWNERS`); the rest of `.github/` is refused. */
   readonly allowedGithubPaths: readonly string[];
+  /** Largest template the deploy can take: 51,200 bytes inline, 1 MB with a deployments bucket to upload it to. Absent: the inline limit. */
+  readonly maxTemplateBytes?: number;
 }

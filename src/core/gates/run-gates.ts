@@ -22,7 +22,7 @@ export async function runGates(bundle: ArtifactBundle, policy: GatePolicy): Prom
   const later: readonly { gate: GateName; check: () => Promise<readonly GateFinding[]> }[] = [
     { gate: 'paths', check: async () => checkPaths(bundle, policy) },
     { gate: 'secrets', check: () => checkSecrets(bundle) },
-    { gate: 'template', check: async () => checkTemplate(bundle) },
+    { gate: 'template', check: async () => checkTemplate(bundle, policy) },
     { gate: 'typescript', check: async () => checkTypescript(bundle) },
   ];
   const results: GateResult[] = [limits];

@@ -1,6 +1,7 @@
 import { untrustedInline } from '../markdown/untrusted-inline.js';
 import type { TaskState } from '../state/task-state.js';
 import { renderStateMarker, type TaskMarker } from '../state/state-marker.js';
+import { renderDeploySection } from './deploy-section.js';
 
 /**
  * How far along the happy path each state is; a step is ticked once the task has reached its rank.
@@ -73,6 +74,8 @@ export function renderStatusComment(params: {
       (marker.pull_number ? ` · PR #${marker.pull_number}` : ''),
   ];
   if (params.details) lines.push('', params.details);
+  const deploys = renderDeploySection(marker.deploys);
+  if (deploys !== '') lines.push('', deploys);
   lines.push('', renderStateMarker(marker, params.signingKey));
   return lines.join('\n') + '\n';
 }

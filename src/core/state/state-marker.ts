@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signMarkerText } from './marker-signature.js';
 import { TASK_STATES } from './task-state.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
+import { environmentDeploySchema } from '../task/task-record.js';
 
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
@@ -24,6 +25,11 @@ export const taskMarkerSchema = z.object({
   template_path: z.string().optional(),
   cost_usd: z.number().nonnegative().default(0),
   updated_at: z.string(),
+  /**
+   * Environment name → its deploy state (DESIGN §3), as the deploy runs left it
+   * (`applyDeployEvent`); deploys never move `state`. Absent until the first deploy.
+   */
+  deploys: z.record(z.string(), environmentDeploySchema).optional(),
 
   // Approval binding (#8 kind 3).
   /**

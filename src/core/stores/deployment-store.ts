@@ -29,6 +29,12 @@ export interface DeploymentStore {
   /** The store computes `templateSha256` itself, so the hash always matches what it wrote. */
   save(deployment: Omit<StoredDeployment, 'templateSha256'>): Promise<void>;
   load(key: DeploymentKey): Promise<StoredDeployment | undefined>;
+  /**
+   * Uploads the template of a deployment about to run (its `template.json`) and returns the URL
+   * CloudFormation reads it from (`TemplateURL`), for templates over the 51,200-byte inline limit.
+   * Only a bucket can: the local folder has no such method.
+   */
+  stageTemplate?(params: DeploymentKey & { readonly template: string }): Promise<string>;
 }
 
 /** What a store writes beside the template (`record.json`), checked when read back. */

@@ -1,8 +1,8 @@
-import { assertDeployTransition, type DeployState } from '../state/deploy-state.js';
+import { applyDeployEvent } from './apply-deploy-event.js';
 import { assertTransition, type TaskState } from '../state/task-state.js';
 import { TaskEventError } from './task-event-error.js';
 import type { TaskEvent, TaskEventBody } from './task-event.js';
-import { TASK_RECORD_SCHEMA_VERSION, type EnvironmentDeploy, type TaskRecord } from './task-record.js';
+import { TASK_RECORD_SCHEMA_VERSION, type TaskRecord } from './task-record.js';
 
 /** Task states a deploy once moved the task into; deploys now move `environments` only. */
 const DEPLOY_TASK_STATES: ReadonlySet<TaskState> = new Set(['deploying', 'deployed', 'rolled_back']);
@@ -50,21 +50,12 @@ function nextRecord(record: TaskRecord | undefined, event: TaskEventBody): TaskR
         },
       };
     case 'deploy_started':
-      return withEnvironment(record, event.environment, 'deploying', {
-        deployment_id: event.deployment_id,
-        sha: event.sha,
-        updated_at: event.at,
-      });
     case 'deploy_finished':
-      return deployFinished(record, event);
-    case 'deploy_rolled_back': {
-      const current = environmentOf(record, event.environment);
-      return withEnvironment(record, event.environment, 'rolled_back', {
-        ...current,
-        rolled_back_by: event.rollback_deployment_id,
-        updated_at: event.at,
-      });
-    }
+    case 'deploy_rolled_back':
+      return {
+        ...record,
+        environments: applyDeployEvent({ environments: record.environments, taskId: record.task_id, event }),
+      };
     case 'outcome_recorded':
       return { ...record, last_outcome: event.outcome };
   }
@@ -117,45 +108,4 @@ function stateChanged(
     ...(event.branch === undefined ? {} : { branch: event.branch }),
     ...(event.template_path === undefined ? {} : { template_path: event.template_path }),
   };
-}
-
-/**
- * A finish moves the environment only when it finishes the deployment the environment is on: the
- * end of a deployment that another one has since replaced stays in the history, not the state.
- */
-function deployFinished(
-  record: TaskRecord,
-  event: Extract<TaskEventBody, { type: 'deploy_finished' }>,
-): TaskRecord {
-  const current = environmentOf(record, event.environment);
-  if (current !== undefined && current.deployment_id !== event.deployment_id) return record;
-  return withEnvironment(record, event.environment, event.succeeded ? 'deployed' : 'deploy_failed', {
-    ...current,
-    deployment_id: event.deployment_id,
-    ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
-    updated_at: event.at,
-  });
-}
-
-/** Environment names come from GitHub: only the record's own entries count (`constructor` is no environment). */
-function environmentOf(record: TaskRecord, environment: string): EnvironmentDeploy | undefined {
-  return Object.hasOwn(record.environments, environment) ? record.environments[environment] : undefined;
-}
-
-function withEnvironment(
-  record: TaskRecord,
-  environment: string,
-  to: DeployState,
-  fields: Partial<Omit<EnvironmentDeploy, 'status'>>,
-): TaskRecord {
-  const from = environmentOf(record, environment)?.status;
-  assertDeployTransition({ environment, from, to });
-  const { deployment_id, sha, updated_at } = fields;
-  if (deployment_id === undefined || sha === undefined || updated_at === undefined) {
-    throw new TaskEventError(
-      `The deploy state of ${environment} in task ${record.task_id} needs a deployment id, sha and time.`,
-    );
-  }
-  const entry: EnvironmentDeploy = { ...fields, deployment_id, sha, updated_at, status: to };
-  return { ...record, environments: { ...record.environments, [environment]: entry } };
 }

@@ -19,6 +19,8 @@ export const ACTION_INPUTS = {
   'deploy-timeout-minutes': 'mode deploy: how long a deploy may take before it counts as failed (default 30)',
   'deployments-dir':
     "mode deploy: a folder that keeps each deployment's exact template, parameters and outputs (rollbacks reuse them); unset keeps none",
+  'poll-interval-ms':
+    'mode deploy: the longest wait between two polls of CloudFormation, in milliseconds (default: backoff from 2 s up to 5–10 s); for tests against a stand-in such as moto',
   'marker-secret':
     'A repository secret (e.g. IMPLEMENTATION_AGENT_MARKER_SECRET) the status markers are signed with. Under `GITHUB_TOKEN`, `/approve` and `/deploy` act on a task only with it: every workflow can write as github-actions[bot]',
   'previous-marker-secret':
@@ -65,6 +67,18 @@ export type ImplementInputs = z.infer<typeof implementInputsSchema>;
 
 export const deployInputsSchema = z.object({
   'deployments-dir': optionalText,
+  'marker-secret': optionalText,
+  'previous-marker-secret': optionalText,
+  'poll-interval-ms': optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(
+      z
+        .number('must be a number of milliseconds')
+        .int('must be a whole number of milliseconds')
+        .min(1)
+        .max(60_000)
+        .optional(),
+    ),
   token: z
     .string()
     .min(1, 'is required: pass `${{ github.token }}` or a token with deployments write permission'),

@@ -12,6 +12,8 @@ import { readAgentConfig } from '../../github/read-agent-config.js';
 import { createFilesystemDeploymentStore } from '../../filesystem/filesystem-deployment-store.js';
 import { setDeploymentStatus } from '../../github/set-deployment-status.js';
 import type { TaskClient } from '../../github/task-client.js';
+import type { StatusTrust } from '../../github/status-trust.js';
+import { mirrorStoresForConfig } from '../../pipeline/mirror/mirror-stores-for-config.js';
 import { readDeployEvent } from '../../pipeline/deploy/deploy-event.js';
 import { deploymentEndedAs } from '../../pipeline/deploy/deployment-ended-as.js';
 import { endDeploymentOnCrash } from '../../pipeline/deploy/end-deployment-on-crash.js';
@@ -23,11 +25,14 @@ import { mainControl } from './main-control.js';
 /**
  * `mode: deploy`: 1. read the deployment event (or a `/cancel`, `/unlock` dispatch); 2. skip a
  * deployment that already ended (a re-run job delivers its event again); 3. read the rules from the
- * default branch's config (a pull request cannot loosen its own rules); 4. carry the deployment out.
+ * default branch's config (a pull request cannot loosen its own rules); 4. open the mirrors it
+ * names (deployments bucket, task tables); 5. carry the deployment out, moving the task's deploy state.
  */
 export async function mainDeploy(params: {
   inputs: DeployInputs;
   client: TaskClient;
+  /** Judges and signs the task's status comment; absent: the comment is not edited. */
+  trust?: StatusTrust;
   event: { name: string; payload: unknown };
   logUrl?: string;
   log: (line: string) => void;
@@ -72,28 +77,48 @@ export async function mainDeploy(params: {
   const lockStore = lockStoreForConfig(configResult.config);
   const storeDir = params.inputs['deployments-dir'];
   const config = configResult.config;
-  return runDeployment({
-    client: params.client,
-    cloudFormationFor: (region) => createAwsClient(CloudFormationClient, { region }),
-    codeDeployFor: (region) => createAwsClient(CodeDeployClient, { region }),
-    cloudWatchFor: (region) => createAwsClient(CloudWatchClient, { region }),
-    ...(lockStore === undefined ? {} : { lockStore }),
-    ...(storeDir === undefined ? {} : { deploymentStore: createFilesystemDeploymentStore(storeDir) }),
-    event: deployEvent,
-    config,
-    prepareParameters: (input) =>
-      packageFunctionCode({
-        ...input,
-        config,
-        workspace: process.env['GITHUB_WORKSPACE'],
-        s3For: (region) => createAwsClient(S3Client, { region }),
-        run: createCommandRunner(),
-        log: params.log,
-      }),
-    timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,
-    ...logUrl,
-    sleep: (ms) => delay(ms),
-    now: () => Date.now(),
-    log: params.log,
-  });
+  // A stand-in (moto) named by AWS_ENDPOINT_URL serves buckets by path: the stores must know it.
+  const endpoint = process.env['AWS_ENDPOINT_URL'];
+  const mirrors = mirrorStoresForConfig({ config, ...(endpoint ? { aws: { endpoint } } : {}) });
+  // The deployments bucket when configured (hosted runners keep nothing), else the local folder.
+  const deploymentStore =
+    mirrors.deployments ?? (storeDir === undefined ? undefined : createFilesystemDeploymentStore(storeDir));
+  const taskLog =
+    mirrors.tasks !== undefined && mirrors.events !== undefined
+      ? { tasks: mirrors.tasks, events: mirrors.events }
+      : undefined;
+  const pollMs = params.inputs['poll-interval-ms'];
+  try {
+    return await runDeployment({
+      client: params.client,
+      cloudFormationFor: (region) => createAwsClient(CloudFormationClient, { region }),
+      codeDeployFor: (region) => createAwsClient(CodeDeployClient, { region }),
+      cloudWatchFor: (region) => createAwsClient(CloudWatchClient, { region }),
+      ...(lockStore === undefined ? {} : { lockStore }),
+      ...(deploymentStore === undefined ? {} : { deploymentStore }),
+      recording: {
+        ...(taskLog === undefined ? {} : { taskLog }),
+        ...(params.trust === undefined ? {} : { trust: params.trust }),
+      },
+      ...(pollMs === undefined ? {} : { pollBackoff: { initialDelayMs: pollMs, maxDelayMs: pollMs } }),
+      event: deployEvent,
+      config,
+      prepareParameters: (input) =>
+        packageFunctionCode({
+          ...input,
+          config,
+          workspace: process.env['GITHUB_WORKSPACE'],
+          s3For: (region) => createAwsClient(S3Client, { region }),
+          run: createCommandRunner(),
+          log: params.log,
+        }),
+      timeoutMs: params.inputs['deploy-timeout-minutes'] * 60_000,
+      ...logUrl,
+      sleep: (ms) => delay(ms),
+      now: () => Date.now(),
+      log: params.log,
+    });
+  } finally {
+    mirrors.close();
+  }
 }

@@ -12,6 +12,7 @@ import {
   ACTION_INPUTS,
   actionInputsSchema,
   type ActionOutputName,
+  type DeployInputs,
   type ImplementInputs,
 } from './action-io.js';
 import { mainDeploy } from './main-deploy.js';
@@ -35,8 +36,15 @@ export async function runner(): Promise<void> {
     const log = (line: string) => core.info(line);
     const outcome: TaskOutcome =
       inputs.mode === 'deploy'
-        ? await mainDeploy({ inputs, client, event, log, logUrl: runUrl() })
-        : await main({ inputs, client, event, log, trust: implementTrust(inputs, octokit.graphql) });
+        ? await mainDeploy({
+            inputs,
+            client,
+            event,
+            log,
+            logUrl: runUrl(),
+            trust: markerTrust(inputs, octokit.graphql),
+          })
+        : await main({ inputs, client, event, log, trust: markerTrust(inputs, octokit.graphql) });
     setOutputs(outcome);
     // Runners always provide a job summary file; a local run (act, a shell) may not.
     if (process.env.GITHUB_STEP_SUMMARY) {
@@ -55,7 +63,7 @@ export async function runner(): Promise<void> {
 }
 
 /** Who the token writes as (asked of GitHub only when a status is read) and the marker keys from the inputs. */
-function implementTrust(inputs: ImplementInputs, graphql: GraphqlClient): StatusTrust {
+function markerTrust(inputs: ImplementInputs | DeployInputs, graphql: GraphqlClient): StatusTrust {
   for (const secret of [inputs['marker-secret'], inputs['previous-marker-secret']]) {
     if (secret !== undefined) core.setSecret(secret);
   }

@@ -52,12 +52,26 @@ async function storedRollback(params: {
   const { payload, event } = params;
   if (!params.deploymentStore || payload.rollback_to === undefined) return undefined;
   const { owner, repo } = event.repository;
-  const stored = await params.deploymentStore.load({
-    repository: `${owner}/${repo}`,
-    environment: event.environment,
-    deploymentId: payload.rollback_to,
-  });
-  if (!stored || stored.sha !== event.sha) return undefined;
+  let stored;
+  try {
+    stored = await params.deploymentStore.load({
+      repository: `${owner}/${repo}`,
+      environment: event.environment,
+      deploymentId: payload.rollback_to,
+    });
+  } catch (error) {
+    // The record is a copy of what git and the payload hold: unreadable, the rollback uses those.
+    params.log(
+      `The stored deployment ${payload.rollback_to} cannot be read (${error instanceof Error ? error.message : String(error)}); deploying the template from git at ${event.sha.slice(0, 7)}`,
+    );
+    return undefined;
+  }
+  if (!stored || stored.sha !== event.sha) {
+    params.log(
+      `No stored record of deployment ${payload.rollback_to}: deploying the template from git at ${event.sha.slice(0, 7)}`,
+    );
+    return undefined;
+  }
   params.log(`Deploying the stored template and parameters of deployment ${payload.rollback_to}`);
   return { payload: { ...payload, parameters: { ...stored.parameters } }, template: stored.template };
 }

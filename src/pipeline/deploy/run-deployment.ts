@@ -4,6 +4,7 @@ import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js'
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { plainText } from '../../core/markdown/plain-text.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { isDryRun } from '../../core/deploy/is-dry-run.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
@@ -29,6 +30,9 @@ import { followTrafficIfShifted } from './follow-traffic-if-shifted.js';
 import type { PackagedParameters } from './package-function-code.js';
 import { stepAfterStack } from './step-after-stack.js';
 import { storeDeployment } from './store-deployment.js';
+import { recordDeployStep, type DeployTaskRecording } from './record-deploy-step.js';
+import { templateSource } from './template-source.js';
+import type { PollBackoff } from '../../aws/cloudformation/poll-until.js';
 
 export type { DeployRunClient } from './deploy-run-client.js';
 
@@ -67,6 +71,10 @@ export async function runDeployment(params: {
   deploymentStore?: DeploymentStore;
   /** One deploy per environment across runs and repositories sharing a table; absent: the workflow's concurrency only. */
   lockStore?: DeployLockStore;
+  /** Where the task's per-environment deploy state is kept: the task mirror tables and the status comment. */
+  recording?: DeployTaskRecording;
+  /** Backoff between CloudFormation polls (the `poll-interval-ms` input); absent: the waiters' own. */
+  pollBackoff?: PollBackoff;
   /** Completes the parameters before the change set (the Lambda code's location, once packaged), or refuses. */
   prepareParameters?: (input: {
     event: DeployEvent;
@@ -139,11 +147,44 @@ async function deployChecked(
       await postComment({ client, owner, repo, issueNumber: payload.pull_number, body });
   };
   const since = new Date(params.now());
-  const deploy = () =>
-    deployStack({
+  // Warnings from keeping the task's deploy state: never the outcome, always in the report.
+  const recordWarnings: string[] = [];
+  const record = async (step: Parameters<typeof recordDeployStep>[0]['step']) => {
+    if (params.recording === undefined) return;
+    recordWarnings.push(
+      ...(await recordDeployStep({
+        recording: params.recording,
+        client,
+        event,
+        payload,
+        step,
+        now: params.now,
+        log,
+      })),
+    );
+  };
+  const deploy = async (): Promise<DeployResult> => {
+    await record({ kind: 'started' });
+    const source = await templateSource({ ...params, template: params.template });
+    if ('refusal' in source) {
+      log(source.refusal);
+      return {
+        reason: 'failed',
+        finalStatus: 'failure',
+        message: source.refusal,
+        stackName: payload.stack_name,
+        outputs: {},
+        warnings: [],
+      };
+    }
+    return deployStack({
       cfn: params.cloudFormationFor(payload.region),
       stackName: payload.stack_name,
       templateBody: params.template,
+      ...source,
+      ...(params.pollBackoff === undefined
+        ? {}
+        : { pollBackoff: { changeSet: params.pollBackoff, stack: params.pollBackoff } }),
       parameters: payload.parameters,
       tags: stackTags({
         taskId: payload.task_id ?? `${owner}/${repo}`,
@@ -173,6 +214,7 @@ async function deployChecked(
           `#### Change set for ${codeSpan(payload.stack_name)} (${event.environment})\n\n${summary.markdown}`,
         ),
     });
+  };
   const locked = params.lockStore
     ? await withDeployLock(
         {
@@ -242,12 +284,18 @@ async function deployChecked(
     result.finalStatus === 'success' ? await storeDeployment({ ...params, payload, result }) : undefined;
   // The message is markdown; GitHub shows a status description unrendered.
   await params.status(result.finalStatus, plainText(result.message), result.environmentUrl);
+  await record({
+    kind: 'finished',
+    succeeded: result.finalStatus === 'success',
+    ...(result.environmentUrl === undefined ? {} : { environmentUrl: result.environmentUrl }),
+  });
 
   const report = [
     renderDeployReport(result, event.environment),
     ...traffic.value.lines,
     ...baked.value.lines,
     ...(storeProblem ? [`- ⚠️ ${storeProblem}`] : []),
+    ...recordWarnings.map((warning) => `- ⚠️ ${untrustedInline(warning)}`),
     ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
   ];
   // An alarm while baking always rolls back; other failures when auto_rollback asks. A rollback is

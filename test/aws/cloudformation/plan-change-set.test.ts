@@ -53,6 +53,23 @@ beforeEach(() => {
 });
 
 describe('planChangeSet', () => {
+  it('names the uploaded template by TemplateURL, without a TemplateBody, when given one', async () => {
+    cfnMock.on(DescribeStacksCommand).rejects(stackDoesNotExist());
+    cfnMock.on(DescribeChangeSetCommand).resolves(
+      changeSetAnswer('CREATE_COMPLETE', {
+        Changes: [resourceChange('Add', 'OrdersQueue', 'AWS::SQS::Queue')],
+      }),
+    );
+    const templateUrl =
+      'https://s3.ap-southeast-2.amazonaws.com/acme-deploys/acme/shop/staging/7/template.json';
+
+    await plan({ templateUrl });
+
+    const input = cfnMock.commandCalls(CreateChangeSetCommand)[0]?.args[0].input;
+    expect(input?.TemplateURL).toBe(templateUrl);
+    expect(input).not.toHaveProperty('TemplateBody');
+  });
+
   it('creates a CREATE change set for a stack that does not exist, waiting until it is computed', async () => {
     cfnMock.on(DescribeStacksCommand).rejects(stackDoesNotExist());
     cfnMock

@@ -6,16 +6,12 @@ import { iamActionOf } from '../../support/iam-action-of.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../../src');
 /**
- * Generation calls Bedrock under the implement workflow's own role, never the deploy role. The task
- * mirror's stores are written by the implement side today; when deploy runs mirror their task (issue
- * #10), they move onto the deploy path and their operations into the list.
+ * Generation calls Bedrock under the implement workflow's own role, never the deploy role. Deploy
+ * runs move their task in the task tables and keep their records in the deployments bucket (issue
+ * #10), so those stores are on the deploy path; the artifacts bucket is written by the implement
+ * side only.
  */
-const OUTSIDE_THE_DEPLOY_PATH = [
-  path.join(SRC, 'generation'),
-  path.join(SRC, 'aws/dynamodb/dynamodb-task-store.ts'),
-  path.join(SRC, 'aws/dynamodb/dynamodb-task-event-store.ts'),
-  path.join(SRC, 'aws/s3/s3-artifact-store.ts'),
-];
+const OUTSIDE_THE_DEPLOY_PATH = [path.join(SRC, 'generation'), path.join(SRC, 'aws/s3/s3-artifact-store.ts')];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -78,7 +74,19 @@ describe('the one list of AWS operations the deploy path calls', () => {
     expect([...listed].filter((action) => !sent.has(action))).toEqual([]);
   });
 
-  it('lists each action once', () => {
-    expect(listed.size).toBe(DEPLOY_ROLE_OPERATIONS.length);
+  it('lists each action once per scope', () => {
+    const pairs = new Set(
+      DEPLOY_ROLE_OPERATIONS.map((operation) => `${operation.action} ${operation.scope}`),
+    );
+    expect(pairs.size).toBe(DEPLOY_ROLE_OPERATIONS.length);
+  });
+
+  it('grants the task tables and the deployments bucket what deploy runs now call on them', () => {
+    const scoped = (scope: string) =>
+      DEPLOY_ROLE_OPERATIONS.filter((operation) => operation.scope === scope).map(
+        (operation) => operation.action,
+      );
+    expect(scoped('task-tables').sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(scoped('deployments-bucket').sort()).toEqual(['s3:GetObject', 's3:PutObject']);
   });
 });

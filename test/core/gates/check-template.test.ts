@@ -1,4 +1,10 @@
-import { checkTemplate, TEMPLATE_BODY_LIMIT_BYTES } from '../../../src/core/gates/check-template.js';
+import {
+  checkTemplate,
+  TEMPLATE_BODY_LIMIT_BYTES,
+  TEMPLATE_URL_LIMIT_BYTES,
+} from '../../../src/core/gates/check-template.js';
+import { gatePolicyFrom } from '../../../src/core/gates/gate-policy.js';
+import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
 import { ordersApiYaml, queueJson } from '../cfn/template-fixtures.js';
 import { bundleOf, file, goodBundle } from './bundle-fixtures.js';
 
@@ -74,6 +80,35 @@ describe('checkTemplate', () => {
         /^template is 51,2\d\d bytes, over CloudFormation's 51,200-byte TemplateBody limit; it would need uploading to S3/,
       ),
       expect.stringContaining('Ref target "Buckt"'),
+    ]);
+  });
+
+  it('allows a template over the inline limit up to 1 MB only when a deployments bucket takes it (TemplateURL)', () => {
+    const base = `Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n`;
+    const sized = (bytes: number) =>
+      `${base}Description: "${'x'.repeat(bytes - Buffer.byteLength(base) - 16)}"\n`;
+    const large = sized(200_000);
+    const withBucket = gatePolicyFrom(
+      agentConfigSchema.parse({ mirrors: { deployments_bucket: 'acme-deploys' } }),
+    );
+    const without = gatePolicyFrom(agentConfigSchema.parse({}));
+    expect(without.maxTemplateBytes).toBe(TEMPLATE_BODY_LIMIT_BYTES);
+    expect(withBucket.maxTemplateBytes).toBe(TEMPLATE_URL_LIMIT_BYTES);
+
+    expect(checkTemplate(bundleOf([file('t.yaml', large, 'template')]), withBucket)).toEqual([]);
+    expect(checkTemplate(bundleOf([file('t.yaml', large, 'template')]), without)).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('configure `mirrors.deployments_bucket`'),
+      }),
+    ]);
+    const tooLarge = sized(TEMPLATE_URL_LIMIT_BYTES + 1);
+    expect(Buffer.byteLength(tooLarge)).toBe(TEMPLATE_URL_LIMIT_BYTES + 1);
+    // The parser also refuses to read it; the size finding says what to do.
+    expect(
+      checkTemplate(bundleOf([file('t.yaml', tooLarge, 'template')]), withBucket).map((f) => f.message),
+    ).toEqual([
+      "template is 1,048,577 bytes, over CloudFormation's 1,048,576-byte TemplateURL limit — make it smaller or split it into nested stacks",
+      expect.stringContaining('over the limit of 1,048,576'),
     ]);
   });
 });

@@ -1,0 +1,78 @@
+import { assertDeployTransition, type DeployState } from '../state/deploy-state.js';
+import { TaskEventError } from './task-event-error.js';
+import type { TaskEventBody } from './task-event.js';
+import type { EnvironmentDeploy } from './task-record.js';
+
+/** The events that move an environment's deploy state, never the task's. */
+export type DeployEventBody = Extract<
+  TaskEventBody,
+  { type: 'deploy_started' | 'deploy_finished' | 'deploy_rolled_back' }
+>;
+
+/** Environment name → its deploy state, as the task record and the status marker keep it. */
+export type EnvironmentDeploys = Readonly<Record<string, EnvironmentDeploy>>;
+
+/**
+ * Folds one deploy event into a task's per-environment deploy state (DESIGN §3), pure: the one
+ * place `deploy_started` → `deploying`, `deploy_finished` → `deployed` | `deploy_failed` and
+ * `deploy_rolled_back` → `rolled_back` are decided, for the task record (`applyTaskEvent`) and the
+ * status comment's marker alike. A finish of a deployment another one has since replaced leaves the
+ * state as it is. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * `TaskEventError` when the state would lack a deployment id, sha or time.
+ */
+export function applyDeployEvent(params: {
+  environments: EnvironmentDeploys;
+  taskId: string;
+  event: DeployEventBody;
+}): EnvironmentDeploys {
+  const { environments, event } = params;
+  const current = environmentOf(environments, event.environment);
+  const set = (to: DeployState, fields: Partial<Omit<EnvironmentDeploy, 'status'>>) =>
+    withEnvironment({ ...params, to, fields });
+  switch (event.type) {
+    case 'deploy_started':
+      return set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at });
+    case 'deploy_finished':
+      if (current !== undefined && current.deployment_id !== event.deployment_id) return environments;
+      return set(event.succeeded ? 'deployed' : 'deploy_failed', {
+        ...current,
+        deployment_id: event.deployment_id,
+        ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
+        updated_at: event.at,
+      });
+    case 'deploy_rolled_back':
+      return set('rolled_back', {
+        ...current,
+        rolled_back_by: event.rollback_deployment_id,
+        updated_at: event.at,
+      });
+  }
+}
+
+/** Environment names come from GitHub: only own entries count (`constructor` is no environment). */
+export function environmentOf(
+  environments: EnvironmentDeploys,
+  environment: string,
+): EnvironmentDeploy | undefined {
+  return Object.hasOwn(environments, environment) ? environments[environment] : undefined;
+}
+
+function withEnvironment(params: {
+  environments: EnvironmentDeploys;
+  taskId: string;
+  event: DeployEventBody;
+  to: DeployState;
+  fields: Partial<Omit<EnvironmentDeploy, 'status'>>;
+}): EnvironmentDeploys {
+  const { environments, to, fields } = params;
+  const { environment } = params.event;
+  assertDeployTransition({ environment, from: environmentOf(environments, environment)?.status, to });
+  const { deployment_id, sha, updated_at } = fields;
+  if (deployment_id === undefined || sha === undefined || updated_at === undefined) {
+    throw new TaskEventError(
+      `The deploy state of ${environment} in task ${params.taskId} needs a deployment id, sha and time.`,
+    );
+  }
+  const entry: EnvironmentDeploy = { ...fields, deployment_id, sha, updated_at, status: to };
+  return { ...environments, [environment]: entry };
+}
