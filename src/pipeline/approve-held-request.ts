@@ -107,5 +107,6 @@ export async function approveHeldRequest(params: {
     board,
     provider: deps.providerFor(params.config),
     log: deps.log,
+    ...(deps.graphql ? { graphql: deps.graphql } : {}),
   });
 }

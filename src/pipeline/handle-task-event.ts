@@ -237,6 +237,7 @@ async function carryOutIssueEvent(
     board,
     provider: deps.providerFor(config),
     log: deps.log,
+    ...(deps.graphql ? { graphql: deps.graphql } : {}),
   });
 }
 

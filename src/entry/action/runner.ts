@@ -36,7 +36,14 @@ export async function runner(): Promise<void> {
     const outcome: TaskOutcome =
       inputs.mode === 'deploy'
         ? await mainDeploy({ inputs, client, event, log, logUrl: runUrl() })
-        : await main({ inputs, client, event, log, trust: implementTrust(inputs, octokit.graphql) });
+        : await main({
+            inputs,
+            client,
+            graphql: octokit.graphql,
+            event,
+            log,
+            trust: implementTrust(inputs, octokit.graphql),
+          });
     setOutputs(outcome);
     // Runners always provide a job summary file; a local run (act, a shell) may not.
     if (process.env.GITHUB_STEP_SUMMARY) {
