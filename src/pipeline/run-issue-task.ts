@@ -119,6 +119,8 @@ async function generateAndPublish(
       branch,
       pull_number: pull.number,
       cost_usd: costUsd,
+      effective_mode: prepared.decision.effective,
+      risk_level: prepared.decision.risk.level,
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
   });

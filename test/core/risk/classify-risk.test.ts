@@ -388,6 +388,19 @@ ${RETAINED_TABLE}`,
     codes: ['unresolved-value'],
   },
   {
+    name: 'a nested template not declared a template is still judged',
+    files: [
+      file(
+        'infra/nested/roles.json',
+        JSON.stringify({ Resources: { Role: { Type: 'AWS::IAM::Role' } } }),
+        'config',
+      ),
+      file('config/settings.json', JSON.stringify({ Resources: ['not', 'a', 'template'] }), 'config'),
+      file('config/broken.yaml', 'a: [', 'config'),
+    ],
+    codes: ['iam-resource'],
+  },
+  {
     name: 'a template that does not parse',
     files: [file(TEMPLATE_PATH, 'Resources: [unclosed\n', 'template')],
     codes: ['template-unreadable'],

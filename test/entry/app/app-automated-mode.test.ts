@@ -1,6 +1,7 @@
 import type { ExecutionMode, RequestPayload } from '../../../src/core/request/execution-request.js';
 import { NO_USAGE, type ModelProvider } from '../../../src/generation/model-provider.js';
 import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
+import { readStateMarker } from '../../../src/core/state/state-marker.js';
 import { ENABLE_AUTO_MERGE_MUTATION } from '../../../src/github/enable-auto-merge.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { bundleOf, file } from '../../core/gates/bundle-fixtures.js';
@@ -130,6 +131,11 @@ describe('Probot app: automated and hybrid modes', () => {
     const status: string = bodyOf(api, 'PATCH', '/issues/comments/900').body;
     expect(status).toContain('**Mode** automated · **Risk** low.');
     expect(status).toContain('Auto-merge is on (squash)');
+    expect(readStateMarker(status)?.marker).toMatchObject({
+      state: 'pr_open',
+      effective_mode: 'automated',
+      risk_level: 'low',
+    });
     expect(api.scope.isDone()).toBe(true);
   });
 
@@ -204,6 +210,7 @@ describe('Probot app: automated and hybrid modes', () => {
         mode === 'automated' ? 'fell back to guided' : 'needs an approving review (guided)',
       );
       expect(pullBody).toContain('Approve this PR to pass the `implementation-agent/approval` check');
+      expect(readStateMarker(status)?.marker).toMatchObject({ effective_mode: 'guided', risk_level: 'high' });
       expect(api.scope.isDone()).toBe(true);
     },
   );
