@@ -41,6 +41,6 @@ export interface GitDataClient {
       base: string;
       title: string;
       body: string;
-    }): Promise<{ data: { number: number; html_url: string } }>;
+    }): Promise<{ data: { number: number; html_url: string; node_id?: string } }>;
   };
 }

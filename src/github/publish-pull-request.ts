@@ -12,7 +12,7 @@ export interface PullRequestClient extends GitDataClient {
       repo: string;
       head: string;
       state: 'open';
-    }): Promise<{ data: Array<{ number: number; html_url: string }> }>;
+    }): Promise<{ data: Array<{ number: number; html_url: string; node_id?: string }> }>;
     update(p: {
       owner: string;
       repo: string;
@@ -31,6 +31,8 @@ export interface PublishedPullRequest {
   readonly url: string;
   readonly commitSha: string;
   readonly created: boolean;
+  /** The GraphQL node id (`PR_…`) GitHub returns with the pull request; for GraphQL mutations. */
+  readonly nodeId?: string;
 }
 
 /**
@@ -111,7 +113,13 @@ export async function publishPullRequest(params: {
       ).data;
   if (params.labels.length > 0)
     await client.issues.addLabels({ owner, repo, issue_number: pull.number, labels: [...params.labels] });
-  return { number: pull.number, url: pull.html_url, commitSha, created: !existing };
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    commitSha,
+    created: !existing,
+    ...(pull.node_id === undefined ? {} : { nodeId: pull.node_id }),
+  };
 }
 
 async function findBranchHead(

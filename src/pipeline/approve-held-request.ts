@@ -115,6 +115,7 @@ export async function approveHeldRequest(params: {
     board,
     provider: deps.providerFor(params.config),
     log: deps.log,
+    ...(deps.graphql ? { graphql: deps.graphql } : {}),
   });
 }
 

@@ -247,6 +247,7 @@ async function carryOutIssueEvent(
     board,
     provider: deps.providerFor(config),
     log: deps.log,
+    ...(deps.graphql ? { graphql: deps.graphql } : {}),
   });
 }
 

@@ -2,12 +2,15 @@ import type { AgentConfig } from '../core/config/agent-config.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { requestDigest } from '../core/idempotency/request-digest.js';
 import { codeBlock } from '../core/markdown/code-block.js';
+import { renderModeDecision } from '../core/render/mode-decision-section.js';
 import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { ModelProvider } from '../generation/model-provider.js';
+import type { GraphqlClient } from '../github/graphql-client.js';
 import { publishCheckRun } from '../github/publish-check-run.js';
 import { publishPullRequest } from '../github/publish-pull-request.js';
 import type { TaskClient } from '../github/task-client.js';
 import { markAnswered } from './answer-on-crash.js';
+import { armAutoMerge } from './arm-auto-merge.js';
 import { prepareChange } from './prepare-change.js';
 import type { StatusBoard } from './status-board.js';
 import type { RepositoryRef } from './task-event.js';
@@ -27,6 +30,8 @@ export async function runIssueTask(params: {
   board: StatusBoard;
   provider: ModelProvider;
   log: (line: string) => void;
+  /** For automated mode's auto-merge; without it the PR is left for merge-when-green and the status says so. */
+  graphql?: GraphqlClient;
 }): Promise<TaskOutcome> {
   const { board, taskId } = params;
   const attempt = (board.current?.attempt ?? 0) + 1;
@@ -93,11 +98,29 @@ async function generateAndPublish(
   });
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
   await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
+  // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4).
+  const autoMerge =
+    prepared.decision.effective === 'automated'
+      ? await armAutoMerge({
+          graphql: params.graphql,
+          owner,
+          repo,
+          pullNumber: pull.number,
+          pullRequestId: pull.nodeId,
+          mergeMethod: config.auto_merge.merge_method,
+          log: params.log,
+        })
+      : undefined;
   await board.move('pr_open', {
+    details: [renderModeDecision(prepared.decision), ...(autoMerge === undefined ? [] : [autoMerge])].join(
+      '\n\n',
+    ),
     patch: {
       branch,
       pull_number: pull.number,
       cost_usd: costUsd,
+      effective_mode: prepared.decision.effective,
+      risk_level: prepared.decision.risk.level,
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
   });

@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../core/config/agent-config.js';
 import type { ModelProvider } from '../generation/model-provider.js';
+import type { GraphqlClient } from '../github/graphql-client.js';
 import type { StatusTrust } from '../github/status-trust.js';
 import type { TaskClient } from '../github/task-client.js';
 import type { TaskMutex } from './task-mutex.js';
@@ -7,6 +8,8 @@ import type { TaskMutex } from './task-mutex.js';
 /** What every event handler is given by its runtime (the Probot app, the Action). */
 export interface TaskEventDependencies {
   readonly client: TaskClient;
+  /** `octokit.graphql`, for automated mode's auto-merge; absent, the PR waits for merge-when-green. */
+  readonly graphql?: GraphqlClient;
   /** Chooses the model provider once the repository's config is known. */
   readonly providerFor: (config: AgentConfig) => ModelProvider;
   /** Who the agent writes as and the keys its state markers are signed with. */

@@ -188,6 +188,15 @@ export const agentConfigSchema = z
         allow_fork_pull_requests: z.boolean().default(false),
       })
       .prefault({}),
+    auto_merge: z
+      .strictObject({
+        /**
+         * How automated mode's auto-merge merges (`enablePullRequestAutoMerge`'s `mergeMethod`); the
+         * repository must allow that method.
+         */
+        merge_method: z.enum(['squash', 'merge', 'rebase']).default('squash'),
+      })
+      .prefault({}),
     mirrors: z
       .strictObject({
         tasks_table: z.string().min(3).optional(),

@@ -9,7 +9,9 @@ import { PULL_REQUEST_BODY_LIMIT } from '../markdown/github-limits.js';
 import { textSize } from '../markdown/text-size.js';
 import { untrustedInline } from '../markdown/untrusted-inline.js';
 import { untrustedInlineWithCode } from '../markdown/untrusted-inline-with-code.js';
+import type { ModeDecision } from '../risk/effective-mode.js';
 import { renderCoverageSections, strategyHadEffect } from './coverage-sections.js';
+import { renderModeDecision } from './mode-decision-section.js';
 import type { TokenUsage } from '../../generation/model-provider.js';
 
 const MODE_CHECKLIST: Record<ExecutionMode, readonly string[]> = {
@@ -41,6 +43,8 @@ export function renderPrBody(params: {
   model: string;
   attempts: number;
   issueNumber?: number;
+  /** The mode the task runs in and the risk classifier's reasons (`effectiveMode`); shown under risk assessment. */
+  decision?: ModeDecision;
 }): string {
   const { bundle } = params;
   const limit = PULL_REQUEST_BODY_LIMIT;
@@ -80,14 +84,18 @@ function sectionsAround(params: Parameters<typeof renderPrBody>[0], fileTable: s
     '### Validation',
     formatGateReportMarkdown(report),
     '### Risk assessment',
-    bundle.riskNotes.length
-      ? bundle.riskNotes.map((note) => `- ${untrustedInlineWithCode(note)}`).join('\n')
-      : '- No risks noted.',
+    ...(params.decision ? [renderModeDecision(params.decision)] : []),
+    (params.decision && bundle.riskNotes.length ? 'Notes from the generator:\n\n' : '') +
+      (bundle.riskNotes.length
+        ? bundle.riskNotes.map((note) => `- ${untrustedInlineWithCode(note)}`).join('\n')
+        : '- No risks noted.'),
     '### Generation',
     `Model ${codeSpan(params.model)}, ${params.attempts} attempt(s), ${usage.inputTokens} input / ${usage.outputTokens} output tokens` +
       ` (${usage.cacheReadTokens} cache read, ${usage.cacheWriteTokens} cache write), cost $${usage.costUsd.toFixed(4)}.`,
     '### Checklist',
-    MODE_CHECKLIST[params.request.execution_request.execution_mode].map((item) => `- [ ] ${item}`).join('\n'),
+    MODE_CHECKLIST[params.decision?.effective ?? exec.execution_mode]
+      .map((item) => `- [ ] ${item}`)
+      .join('\n'),
   ].join('\n\n');
 }
 

@@ -50,6 +50,12 @@ export const taskMarkerSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+
+  // Mode decision (#9 items 4, 6): what the risk classifier made of the latest generation, so a
+  // later event (a review, the merge) knows whether the task runs automated or guided.
+  /** The mode the task runs in (`effectiveMode`): hybrid and automated resolve to one of these. */
+  effective_mode: z.enum(['automated', 'guided', 'manual']).optional(),
+  risk_level: z.enum(['low', 'high']).optional(),
 });
 
 export type TaskMarker = z.infer<typeof taskMarkerSchema>;

@@ -1,6 +1,7 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { providerForConfig } from '../../generation/provider-for-config.js';
 import type { StatusTrust } from '../../github/status-trust.js';
+import type { GraphqlClient } from '../../github/graphql-client.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
 import type { TaskOutcome } from '../../pipeline/task-outcome.js';
@@ -13,6 +14,8 @@ import type { ImplementInputs } from './action-io.js';
 export async function main(params: {
   inputs: ImplementInputs;
   client: TaskClient;
+  /** `octokit.graphql`, for automated mode's auto-merge. */
+  graphql?: GraphqlClient;
   event: { name: string; payload: unknown };
   log: (line: string) => void;
   /** Who the token writes as and the keys from `marker-secret`. */
@@ -21,6 +24,7 @@ export async function main(params: {
   return handleTaskEvent(
     {
       client: params.client,
+      ...(params.graphql ? { graphql: params.graphql } : {}),
       trust: params.trust,
       providerFor: (config) => providerForConfig(withInputOverrides(config, params.inputs)),
       log: params.log,

@@ -44,7 +44,14 @@ export async function runner(): Promise<void> {
             logUrl: runUrl(),
             trust: markerTrust(inputs, octokit.graphql),
           })
-        : await main({ inputs, client, event, log, trust: markerTrust(inputs, octokit.graphql) });
+        : await main({
+            inputs,
+            client,
+            graphql: octokit.graphql,
+            event,
+            log,
+            trust: markerTrust(inputs, octokit.graphql),
+          });
     setOutputs(outcome);
     // Runners always provide a job summary file; a local run (act, a shell) may not.
     if (process.env.GITHUB_STEP_SUMMARY) {

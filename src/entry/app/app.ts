@@ -63,6 +63,7 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
           const outcome = await handleTaskEvent(
             {
               client: context.octokit.rest,
+              graphql: (query, variables) => context.octokit.graphql(query, variables),
               providerFor,
               trust,
               log: (line) => context.log.info(line),

@@ -1,0 +1,75 @@
+import type { GeneratedFile } from '../bundle/artifact-bundle.js';
+import { parseTemplate } from '../cfn/parse-template.js';
+import { changeSetRisks } from './change-set-risks.js';
+import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
+import { templateRisks } from './template-risks.js';
+
+/**
+ * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
+ * reason when the change touches IAM or resource policies, allows `*` actions, resources or
+ * principals, opens a security group to the internet, keeps data under a Delete policy, deletes or
+ * replaces resources (when a change set is known), writes under `.github/`, or targets production;
+ * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
+ * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
+ * itself a reason. Values only known at deploy time (parameters,
+ * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
+ */
+export function classifyRisk(params: {
+  files: readonly GeneratedFile[];
+  templatePath?: string;
+  targetEnvironment: string;
+  /** The target is production: its name, or its config asking for approval (`isProductionEnvironment`). */
+  production: boolean;
+  /** DescribeChangeSet's resource changes, once a change set exists. */
+  changeSet?: readonly ChangeSetResourceChange[];
+}): RiskAssessment {
+  const reasons: RiskReason[] = [];
+  if (params.production)
+    reasons.push({
+      code: 'production-target',
+      where: 'execution_request.target_environment',
+      message: `Targets the production environment "${params.targetEnvironment}".`,
+    });
+  for (const file of params.files) {
+    if (/^\.github\//i.test(file.path))
+      reasons.push({
+        code: 'github-path',
+        where: file.path,
+        message: 'Writes under .github/, where workflows and repository settings live.',
+      });
+    const declared = file.role === 'template' || file.path === params.templatePath;
+    if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;
+    const parsed = parseTemplate(file.content);
+    // A file not declared a template is judged as one when it reads as one (a nested stack, say).
+    if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template))) continue;
+    reasons.push(
+      ...(parsed.ok
+        ? templateRisks({ path: file.path, template: parsed.template })
+        : [
+            {
+              code: 'template-unreadable' as const,
+              where: file.path,
+              message: `The template does not parse (${parsed.message}); treated as high risk.`,
+            },
+          ]),
+    );
+  }
+  reasons.push(...changeSetRisks(params.changeSet ?? []));
+  const unique = [...new Map(reasons.map((reason) => [`${reason.code} ${reason.where}`, reason])).values()];
+  return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };
+}
+
+/** A mapping with `Resources` whose entries have CloudFormation resource types. */
+function looksLikeTemplate(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('Resources' in value)) return false;
+  const resources = (value as { Resources: unknown }).Resources;
+  if (typeof resources !== 'object' || resources === null) return false;
+  return Object.values(resources).some(
+    (resource: unknown) =>
+      typeof resource === 'object' &&
+      resource !== null &&
+      'Type' in resource &&
+      typeof resource.Type === 'string' &&
+      /^(AWS|Custom|Alexa)::/.test(resource.Type),
+  );
+}

@@ -1,0 +1,38 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+
+export interface FoundPolicyDocument {
+  /** The property that holds it (`PolicyDocument`, `KeyPolicy`, `AssumeRolePolicyDocument`...). */
+  readonly property: string;
+  readonly document: unknown;
+  /** Dotted path below the resource, e.g. `Properties.Policies[0].PolicyDocument`. */
+  readonly path: string;
+}
+
+/**
+ * Every IAM policy document in a resource's properties, wherever the resource type keeps it: an
+ * object with a `Statement`, or a JSON string holding one (CloudWatch Logs' `PolicyDocument`).
+ * Searching by shape rather than by a list of types means a type we never heard of is still judged.
+ */
+export function findPolicyDocuments(properties: unknown, path = 'Properties'): FoundPolicyDocument[] {
+  const found: FoundPolicyDocument[] = [];
+  visit(properties, path, 'Properties', found);
+  return found;
+}
+
+function visit(value: unknown, path: string, property: string, found: FoundPolicyDocument[]): void {
+  if (typeof value === 'string') {
+    if (/policy/i.test(property) && /"Statement"/.test(value))
+      found.push({ property, document: value, path });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => visit(item, `${path}[${index}]`, property, found));
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  if ('Statement' in value) {
+    found.push({ property, document: value, path });
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`, key, found);
+}

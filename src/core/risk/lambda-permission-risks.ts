@@ -1,0 +1,48 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import type { RiskReason } from './risk-assessment.js';
+
+/**
+ * An `AWS::Lambda::Permission` is narrow only when it lets one AWS service in on behalf of one
+ * source (`SourceArn` or `SourceAccount`): a service principal without one lets any account's use
+ * of that service invoke the function (the confused deputy; AWS Lambda Developer Guide, "Using
+ * resource-based policies in Lambda"). `*`, an account, or a public function URL is broad.
+ */
+export function lambdaPermissionRisks(params: {
+  properties: unknown;
+  where: string;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const properties = isPlainObject(params.properties) ? params.properties : {};
+  const where = `${params.where}.Properties`;
+  const reason = (message: string, at = 'Principal'): RiskReason => ({
+    code: 'broad-lambda-permission',
+    where: `${where}.${at}`,
+    message,
+  });
+  const authType = readTemplateValue(properties['FunctionUrlAuthType'], params.context);
+  if (authType.known && authType.texts.includes('NONE'))
+    return [reason('Makes the function URL public (FunctionUrlAuthType NONE).', 'FunctionUrlAuthType')];
+  const principal = readTemplateValue(properties['Principal'], params.context);
+  if (!principal.known)
+    return [
+      {
+        code: 'unresolved-value',
+        where: `${where}.Principal`,
+        message: `Principal depends on ${principal.why}; treated as broad.`,
+      },
+    ];
+  const scoped = 'SourceArn' in properties || 'SourceAccount' in properties;
+  for (const text of principal.texts) {
+    if (text === '*') return [reason('Lets anyone invoke the function (Principal "*").')];
+    if (!/\.amazonaws\.com(\.cn)?$|\.amazon\.com$/.test(text))
+      return [reason(`Lets the account or role "${text}" invoke the function.`)];
+    if (!scoped)
+      return [
+        reason(
+          `Lets the service "${text}" invoke the function for any source (no SourceArn or SourceAccount).`,
+        ),
+      ];
+  }
+  return [];
+}

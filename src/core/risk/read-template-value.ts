@@ -1,0 +1,122 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+
+/**
+ * A template value as the strings it can stand for, or why it cannot be known before deploying.
+ * Names of this template's resources and attributes become a placeholder (they name one thing,
+ * never a wildcard); parameters are known only through `AllowedValues`.
+ */
+export type TemplateValue =
+  | { readonly known: true; readonly texts: readonly string[] }
+  | { readonly known: false; readonly why: string };
+
+/** What a placeholder reads as: no `*`, no `/`, so it can widen nothing. */
+const NAMED = 'named';
+/** Enough combinations for any policy we write; past it the value is called unknown, not guessed. */
+const MAX_TEXTS = 64;
+
+export interface TemplateValueContext {
+  /** The template's `Parameters` section (long form), or undefined. */
+  readonly parameters: unknown;
+}
+
+export function readTemplateValue(value: unknown, context: TemplateValueContext): TemplateValue {
+  if (typeof value === 'string') return known([value]);
+  if (typeof value === 'number' || typeof value === 'boolean') return known([String(value)]);
+  if (Array.isArray(value)) return union(value.map((item) => readTemplateValue(item, context)));
+  if (!isPlainObject(value)) return unknown('a value of an unexpected kind');
+  const keys = Object.keys(value);
+  const name = keys[0];
+  if (keys.length !== 1 || name === undefined) return unknown('an object where a text was expected');
+  const argument = value[name];
+  switch (name) {
+    case 'Ref':
+      return typeof argument === 'string' ? readName(argument, context) : unknown('a malformed Ref');
+    case 'Fn::GetAtt':
+      return known([NAMED]);
+    case 'Fn::Sub':
+      return readSub(argument, context);
+    case 'Fn::Join':
+      return readJoin(argument, context);
+    case 'Fn::If':
+      return readIf(argument, context);
+    default:
+      return unknown(`${name}, which is only known when the stack is deployed`);
+  }
+}
+
+function known(texts: readonly string[]): TemplateValue {
+  return texts.length > MAX_TEXTS ? unknown('too many possible values') : { known: true, texts };
+}
+
+function unknown(why: string): TemplateValue {
+  return { known: false, why };
+}
+
+/** `Ref`: a parameter is known through its `AllowedValues`; pseudo parameters and resources name one thing. */
+function readName(name: string, context: TemplateValueContext): TemplateValue {
+  if (name === 'AWS::NoValue') return known([]);
+  if (name.startsWith('AWS::')) return known([NAMED]);
+  const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
+  if (parameter === undefined) return known([NAMED]);
+  const allowed = isPlainObject(parameter) ? parameter['AllowedValues'] : undefined;
+  if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((item) => typeof item === 'string'))
+    return known(allowed as string[]);
+  return unknown(`parameter ${name}, which is set at deploy time`);
+}
+
+function readSub(argument: unknown, context: TemplateValueContext): TemplateValue {
+  const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
+  if (typeof text !== 'string') return unknown('a malformed Fn::Sub');
+  const parts: TemplateValue[] = [];
+  let rest = text;
+  for (let match = /\$\{([^}]*)\}/.exec(rest); match; match = /\$\{([^}]*)\}/.exec(rest)) {
+    parts.push(known([rest.slice(0, match.index)]));
+    const inner = match[1] ?? '';
+    if (inner.startsWith('!')) parts.push(known([`\${${inner.slice(1)}}`]));
+    else if (isPlainObject(variables) && Object.hasOwn(variables, inner))
+      parts.push(readTemplateValue(variables[inner], context));
+    else parts.push(inner.includes('.') ? known([NAMED]) : readName(inner, context));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  parts.push(known([rest]));
+  return concatenate(parts, '');
+}
+
+function readJoin(argument: unknown, context: TemplateValueContext): TemplateValue {
+  if (!Array.isArray(argument) || typeof argument[0] !== 'string' || !Array.isArray(argument[1]))
+    return unknown('a Fn::Join whose list is computed');
+  const separator = argument[0];
+  return concatenate(
+    argument[1].map((item: unknown) => readTemplateValue(item, context)),
+    separator,
+  );
+}
+
+function readIf(argument: unknown, context: TemplateValueContext): TemplateValue {
+  if (!Array.isArray(argument) || argument.length !== 3) return unknown('a malformed Fn::If');
+  const branches = [readTemplateValue(argument[1], context), readTemplateValue(argument[2], context)];
+  const missing = branches.find((branch) => !branch.known);
+  if (missing) return missing;
+  return known(branches.flatMap((branch) => (branch.known ? branch.texts : [])));
+}
+
+/** A list: any of its items' texts. The first unknown item makes the whole unknown. */
+function union(parts: readonly TemplateValue[]): TemplateValue {
+  const missing = parts.find((part) => !part.known);
+  if (missing) return missing;
+  return known(parts.flatMap((part) => (part.known ? part.texts : [])));
+}
+
+/** A Sub or Join: every combination of one text per part, glued with `separator`. */
+function concatenate(parts: readonly TemplateValue[], separator: string): TemplateValue {
+  const missing = parts.find((part) => !part.known);
+  if (missing) return missing;
+  let results: string[] = [''];
+  for (const [index, part] of parts.entries()) {
+    const choices = part.known ? part.texts : [];
+    const glue = index === 0 ? '' : separator;
+    results = results.flatMap((prefix) => choices.map((choice) => `${prefix}${glue}${choice}`));
+    if (results.length > MAX_TEXTS) return unknown('too many possible values');
+  }
+  return known(results);
+}

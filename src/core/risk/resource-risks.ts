@@ -1,0 +1,131 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import { findPolicyDocuments } from './find-policy-documents.js';
+import { ingressRisks } from './ingress-risks.js';
+import { lambdaPermissionRisks } from './lambda-permission-risks.js';
+import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
+import type { TemplateValueContext } from './read-template-value.js';
+import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES } from './resource-policy-types.js';
+import type { RiskReason } from './risk-assessment.js';
+import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
+
+/**
+ * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
+ * broad Lambda permissions, open ingress and data that a later removal would destroy.
+ * `where` is `<file>#Resources.<LogicalId>`.
+ */
+export function resourceRisks(params: {
+  logicalId: string;
+  resource: unknown;
+  where: string;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const { logicalId, where, context } = params;
+  const resource = isPlainObject(params.resource) ? params.resource : {};
+  const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
+  const properties = resource['Properties'];
+  const reasons: RiskReason[] = [];
+  if (type.startsWith('AWS::IAM::'))
+    reasons.push({
+      code: 'iam-resource',
+      where,
+      message: `Creates or changes IAM resource ${logicalId} (${type}).`,
+    });
+  if (
+    isPlainObject(properties) &&
+    Array.isArray(properties['ManagedPolicyArns']) &&
+    properties['ManagedPolicyArns'].length > 0
+  )
+    reasons.push({
+      code: 'managed-policy',
+      where: `${where}.Properties.ManagedPolicyArns`,
+      message: `${logicalId} attaches managed policies whose permissions this change does not show.`,
+    });
+  if (
+    type.startsWith('AWS::Serverless::') &&
+    IDENTITY_POLICY_TYPES.has(type) &&
+    !hasProperty(properties, 'Role')
+  )
+    reasons.push({
+      code: 'implicit-iam-role',
+      where,
+      message: `${logicalId} (${type}) makes SAM create an IAM execution role for it.`,
+    });
+  if (ALWAYS_GRANTING_TYPES.has(type))
+    reasons.push({
+      code: 'resource-policy',
+      where,
+      message: `${logicalId} (${type}) grants access to others.`,
+    });
+  reasons.push(...policyRisks({ logicalId, type, properties, where, context }));
+  if (type === 'AWS::Lambda::Permission')
+    reasons.push(...lambdaPermissionRisks({ properties, where, context }));
+  reasons.push(...ingressRisks({ type, properties, where, context }));
+  if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
+  return reasons;
+}
+
+function policyRisks(params: {
+  logicalId: string;
+  type: string;
+  properties: unknown;
+  where: string;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  for (const found of findPolicyDocuments(params.properties)) {
+    const where = `${params.where}.${found.path}`;
+    const kind = policyKind(params.type, found.property);
+    const findings = policyDocumentRisks({ document: found.document, kind, where, context: params.context });
+    const isResourcePolicy = kind !== 'identity' && found.property !== 'AssumeRolePolicyDocument';
+    if (isResourcePolicy && findings.grants && !ALWAYS_GRANTING_TYPES.has(params.type))
+      reasons.push({
+        code: 'resource-policy',
+        where,
+        message: `${params.logicalId} (${params.type}) has a resource policy that allows access.`,
+      });
+    reasons.push(...findings.reasons);
+  }
+  return reasons;
+}
+
+function policyKind(type: string, property: string): PolicyKind {
+  if (property === 'AssumeRolePolicyDocument') return 'resource';
+  if (property === 'KeyPolicy') return 'key';
+  return IDENTITY_POLICY_TYPES.has(type) ? 'identity' : 'resource';
+}
+
+/**
+ * A stateful resource that CloudFormation would delete with its data, whether the stack is deleted,
+ * the resource is dropped from the template or replaced by an update. The template alone cannot
+ * show a later change removing it (no change set exists when the PR opens), so only a `Retain`,
+ * `RetainExceptOnCreate` or `Snapshot` policy makes automated changes to it safe. A policy written
+ * as an intrinsic cannot be read, and counts as `Delete`.
+ */
+function deletionRisks(params: {
+  logicalId: string;
+  type: string;
+  resource: Record<string, unknown>;
+  where: string;
+}): RiskReason[] {
+  const { resource, type } = params;
+  const fallback = defaultDeletionPolicy(type, resource['Properties']);
+  const reasons: RiskReason[] = [];
+  for (const attribute of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
+    const written = resource[attribute];
+    const policy = written === undefined ? fallback : typeof written === 'string' ? written : 'Delete';
+    if (policy !== 'Delete') continue;
+    reasons.push({
+      code: 'stateful-delete-policy',
+      where: `${params.where}.${attribute}`,
+      message:
+        `${params.logicalId} (${type}) holds data and its ${attribute} is Delete` +
+        (written === undefined ? ' (the default)' : '') +
+        `: ${attribute === 'DeletionPolicy' ? 'removing it from the template' : 'a replacement'} would destroy the data.`,
+    });
+  }
+  return reasons;
+}
+
+function hasProperty(properties: unknown, name: string): boolean {
+  return isPlainObject(properties) && properties[name] !== undefined;
+}
