@@ -61,9 +61,10 @@ function mended(state: StateCore): Token[] {
  * the paragraph starts on the line that definition ends on.
  */
 function footnoteLazyParagraph(tokens: readonly Token[], closeAt: number): Token[] | undefined {
-  const [definition, close, open, inline, end] = tokens.slice(closeAt - 1, closeAt + 4);
-  if (close?.type !== 'footnote_reference_close' || definition?.type !== 'reference_definition')
-    return undefined;
+  if (tokens[closeAt]?.type !== 'footnote_reference_close') return undefined;
+  const definition = tokens[closeAt - 1];
+  const [open, inline, end] = [tokens[closeAt + 1], tokens[closeAt + 2], tokens[closeAt + 3]];
+  if (definition?.type !== 'reference_definition') return undefined;
   if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || end?.type !== 'paragraph_close')
     return undefined;
   if (open.map?.[0] !== definition.map?.[1]) return undefined;
