@@ -132,5 +132,6 @@ async function runOnIssue(params: {
     board,
     provider: deps.providerFor(params.config),
     log: deps.log,
+    requester: task.requester,
   });
 }

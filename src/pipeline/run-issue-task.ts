@@ -4,6 +4,9 @@ import { requestDigest } from '../core/idempotency/request-digest.js';
 import { codeBlock } from '../core/markdown/code-block.js';
 import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { ModelProvider } from '../generation/model-provider.js';
+import { approvalCheckView } from '../core/review/approval-check-view.js';
+import { NO_REVIEWS } from '../core/review/decide-approval.js';
+import { publishApprovalCheck } from '../github/publish-approval-check.js';
 import { publishCheckRun } from '../github/publish-check-run.js';
 import { publishPullRequest } from '../github/publish-pull-request.js';
 import type { TaskClient } from '../github/task-client.js';
@@ -27,6 +30,8 @@ export async function runIssueTask(params: {
   board: StatusBoard;
   provider: ModelProvider;
   log: (line: string) => void;
+  /** Who asked (a GitHub login), kept on the marker for guided mode's self-approval rule. */
+  requester?: string;
 }): Promise<TaskOutcome> {
   const { board, taskId } = params;
   const attempt = (board.current?.attempt ?? 0) + 1;
@@ -36,7 +41,13 @@ export async function runIssueTask(params: {
     board.pass('failed');
   }
   // The request is recorded with the generation, so a trigger asking for it again is not a new run.
-  await board.move('generating', { patch: { attempt, generated_from: requestDigest(params.request) } });
+  await board.move('generating', {
+    patch: {
+      attempt,
+      generated_from: requestDigest(params.request),
+      ...(params.requester === undefined ? {} : { requester: params.requester }),
+    },
+  });
   try {
     return await generateAndPublish({ ...params, attempt, previousCost });
   } catch (error) {
@@ -93,6 +104,18 @@ async function generateAndPublish(
   });
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
   await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
+  // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
+  // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
+  const noReviewsYet = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: pull.commitSha });
+  await publishApprovalCheck({
+    client,
+    owner,
+    repo,
+    headSha: pull.commitSha,
+    view: noReviewsYet,
+    fresh: pull.created,
+    onlyIfMissing: true,
+  });
   await board.move('pr_open', {
     patch: {
       branch,

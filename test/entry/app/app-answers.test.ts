@@ -65,7 +65,7 @@ describe('Probot app: every handler ends with an answer and a final state', () =
       expect(errors).toEqual([]);
       expect(api.scope.isDone()).toBe(true);
       const status = api.calls.find((call) => call.method === 'PATCH')?.body.body as string;
-      expect(status).toContain('"state":"awaiting_approval"');
+      expect(status).toContain('"state":"held"');
       expect(status).toContain(`"request_comment_id":${COMMENT_ID}`);
       expect(status).toContain('"pull_number":42');
       expect(status).toContain('@reader does not have write access');

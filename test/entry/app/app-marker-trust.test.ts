@@ -337,7 +337,7 @@ describe('Probot app: the status it writes', () => {
 
     expect(api.scope.isDone()).toBe(true);
     const line = readStateMarker(posted(api)[0]?.body.body ?? '');
-    expect(line?.marker.state).toBe('awaiting_approval');
+    expect(line?.marker.state).toBe('held');
     expect(
       markerSignatureMatches({
         text: line?.json ?? '',
