@@ -54,7 +54,11 @@ export async function readReviewApproval(params: {
     },
   });
   const { verdicts, setAside } = params.policy
-    ? applyReviewPolicy({ verdicts: latestReviewVerdicts(reviews), policy: params.policy, headSha: params.headSha })
+    ? applyReviewPolicy({
+        verdicts: latestReviewVerdicts(reviews),
+        policy: params.policy,
+        headSha: params.headSha,
+      })
     : { verdicts: latestReviewVerdicts(reviews), setAside: [] };
   const permissions = new Map<string, RepositoryPermission>();
   for (const { login } of verdicts) {

@@ -36,7 +36,9 @@ export function approvalCheckView(params: {
   }
   const notes = [
     ...(decision.changesRequestedBy.length > 0
-      ? [`${logins(decision.changesRequestedBy)} requested changes; their approval (or a dismissal) lifts that.`]
+      ? [
+          `${logins(decision.changesRequestedBy)} requested changes; their approval (or a dismissal) lifts that.`,
+        ]
       : []),
     ...decision.withoutWriteAccess.map(
       ({ login, permission }) => `${mention(login)}'s approval does not count: permission **${permission}**.`,
@@ -52,8 +54,7 @@ export function approvalCheckView(params: {
   ];
   return {
     status: 'in_progress',
-    title:
-      decision.changesRequestedBy.length > 0 ? 'Changes requested' : 'Waiting for an approving review',
+    title: decision.changesRequestedBy.length > 0 ? 'Changes requested' : 'Waiting for an approving review',
     summary: [
       `Guided mode: this check passes when ${WHO} approves ${head}, the head of this pull request ` +
         '(Files changed → Review changes → Approve).',

@@ -45,15 +45,7 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
   // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
   // and a PR with a standing request for changes can still be merged where that is not enforced.
   changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],
-  approved: [
-    'merged',
-    'changes_requested',
-    'pr_open',
-    'generating',
-    'held',
-    'deploying',
-    'cancelled',
-  ],
+  approved: ['merged', 'changes_requested', 'pr_open', 'generating', 'held', 'deploying', 'cancelled'],
   merged: ['deploying', 'deployed'],
   // A failed deploy fails its environment's deploy state, never the task.
   deploying: ['deployed', 'rolled_back', 'cancelled'],

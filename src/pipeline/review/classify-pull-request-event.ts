@@ -46,7 +46,8 @@ export function classifyPullRequestEvent(event: {
   payload: unknown;
 }): PullRequestTaskEvent | { kind: 'ignored'; reason: string } {
   const parsed = payloadSchema.safeParse(event.payload);
-  if (!parsed.success) return { kind: 'ignored', reason: `the ${event.name} payload is not one GitHub sends` };
+  if (!parsed.success)
+    return { kind: 'ignored', reason: `the ${event.name} payload is not one GitHub sends` };
   const { action, pull_request: pull, repository } = parsed.data;
   const name = `${event.name}.${action}`;
   if (!ACTIONS[event.name]?.includes(action)) return { kind: 'ignored', reason: `${name} moves no task` };
@@ -55,7 +56,10 @@ export function classifyPullRequestEvent(event: {
   }
   const issueNumber = issueNumberFromBranch(pull.head.ref);
   if (issueNumber === undefined) {
-    return { kind: 'ignored', reason: `pull request #${pull.number} is not on an implementation/<issue>-… branch` };
+    return {
+      kind: 'ignored',
+      reason: `pull request #${pull.number} is not on an implementation/<issue>-… branch`,
+    };
   }
   return {
     kind: 'pull-request',

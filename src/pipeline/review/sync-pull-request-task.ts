@@ -5,6 +5,7 @@ import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
 import { canTransition, type TaskState } from '../../core/state/task-state.js';
+import { httpStatusOf } from '../../github/http-status.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
@@ -41,7 +42,13 @@ export async function syncPullRequestTask(
   const { issueNumber, pullNumber } = input;
   const taskId = `${owner}/${repo}#${issueNumber}`;
   const work = async (): Promise<TaskOutcome> => {
-    const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber });
+    const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
+      (error: unknown) => {
+        // The branch named an issue that does not exist: no task of ours.
+        if (httpStatusOf(error) === 404) return undefined;
+        throw error;
+      },
+    );
     if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber) {
       return {
         status: 'ignored',
@@ -67,8 +74,13 @@ export async function syncPullRequestTask(
     });
     const to = path.at(-1) ?? from;
     if (!isWalkable(from, path)) {
-      deps.log(`Task ${taskId} is ${from}; ${input.event} on #${pullNumber} would move it to ${to}, which it cannot`);
-      return { status: 'ignored', reason: `the task on issue #${issueNumber} is ${from.replaceAll('_', ' ')}; ${input.event} does not move it` };
+      deps.log(
+        `Task ${taskId} is ${from}; ${input.event} on #${pullNumber} would move it to ${to}, which it cannot`,
+      );
+      return {
+        status: 'ignored',
+        reason: `the task on issue #${issueNumber} is ${from.replaceAll('_', ' ')}; ${input.event} does not move it`,
+      };
     }
     const message = describe({ to, pullNumber, headSha, approval });
     if (path.length > 0) {

@@ -49,6 +49,7 @@ function expectPublish(api: Api, branch: string) {
   api.createPull(42);
   api.addLabels(42);
   api.checkRun();
+  api.approvalCheck();
 }
 
 /** An outsider's `/implement` with the request in the comment: held, and the status body the app wrote. */

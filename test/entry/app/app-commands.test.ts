@@ -46,6 +46,7 @@ function expectPublishToNewBranch(api: ReturnType<typeof githubApi>) {
   api.createPull(42);
   api.addLabels(42);
   api.checkRun();
+  api.approvalCheck();
 }
 
 describe('Probot app: /implement and /approve', () => {
@@ -140,6 +141,9 @@ describe('Probot app: /implement and /approve', () => {
     api.updatePull(42);
     api.addLabels(42);
     api.checkRun();
+    // A new head: no approval check on it yet, so guided mode's pending one is added.
+    api.approvalChecksOn('new-head');
+    api.approvalCheck();
     api.updateComment(900);
     const { receive, errors } = await testProbot();
 

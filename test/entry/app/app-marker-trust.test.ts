@@ -192,6 +192,7 @@ describe('Probot app: a marker from another account is never edited', () => {
     api.createPull(42);
     api.addLabels(42);
     api.checkRun();
+    api.approvalCheck();
     api.updateComment(900);
     const { receive, errors } = await testProbot();
 
