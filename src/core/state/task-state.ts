@@ -54,8 +54,9 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
   // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).
   // A failed regeneration leaves the PR open: people may still merge or close it.
   failed: ['received', 'generating', 'held', 'merged', 'cancelled'],
-  // A closed pull request reopened brings its task back to review.
-  cancelled: ['received', 'generating', 'held', 'pr_open'],
+  // A closed pull request reopened brings its task back to review; reopened and merged before a
+  // run caught up (its run cancelled while pending), the task goes straight to merged.
+  cancelled: ['received', 'generating', 'held', 'pr_open', 'merged'],
 };
 
 export function canTransition(from: TaskState, to: TaskState): boolean {

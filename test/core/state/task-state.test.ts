@@ -49,6 +49,7 @@ describe('task state transitions', () => {
     ['failed', 'merged', 'a PR whose regeneration failed is merged as it is'],
     ['failed', 'cancelled', 'a PR whose regeneration failed is closed'],
     ['cancelled', 'pr_open', 'a closed PR is reopened'],
+    ['cancelled', 'merged', 'a closed PR is reopened and merged before a run catches up'],
   ] as const)('allows %s → %s: %s', (from, to, _why) => {
     expect(canTransition(from, to)).toBe(true);
   });
@@ -56,6 +57,7 @@ describe('task state transitions', () => {
   it('still refuses leaving merged, and reopening straight to approved', () => {
     expect(canTransition('merged', 'pr_open')).toBe(false);
     expect(canTransition('merged', 'cancelled')).toBe(false);
+    expect(canTransition('held', 'merged')).toBe(false);
     expect(canTransition('cancelled', 'approved')).toBe(false);
   });
 
