@@ -22,7 +22,6 @@ const SUCCESS = (login: string) => ({
 });
 
 type Api = ReturnType<typeof githubApi>;
-type Review = { login: string; state: string; commit_id: string };
 
 const marker = (state: TaskMarker['state']): TaskMarker => ({
   task_id: `${OWNER}/${REPO}#1`,
