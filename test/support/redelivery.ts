@@ -36,7 +36,9 @@ export function sideEffectsOf(fake: FakeState): SideEffects {
     issues: fake.issues.length,
     pullRequests: fake.pulls.length,
     commits: fake.commits.length,
-    checkRuns: fake.checkRuns.length,
+    // The validation check; guided mode's approval check is counted on its own.
+    checkRuns: fake.checkRuns.filter((check) => check.name === 'implementation-agent').length,
+    approvalChecks: fake.checkRuns.filter((check) => check.name === 'implementation-agent/approval').length,
     deployments: fake.deployments.length,
     comments: fake.comments.filter((comment) => comment.issue_number !== undefined).length,
   };

@@ -115,7 +115,7 @@ describe('the built Action: every trigger run three times makes one of everythin
           issues: fake.issues.length,
           pullRequests: fake.pulls.length,
           commits: fake.commits.length,
-          checkRuns: fake.checkRuns.length,
+          checkRuns: fake.checkRuns.filter((check) => check.name === 'implementation-agent').length,
           deployments: fake.deployments.length,
           comments: fake.comments.length,
           generations: 0,

@@ -183,6 +183,8 @@ describe('Probot app: /implement and /approve on a pull request', () => {
 
     expect(api.scope.isDone()).toBe(true);
     expect(postedTo(api, 42)[0]).toContain("`/approve` works on the task's issue, #1");
+    // Guided mode's approval of a pull request is a review, which the answer says.
+    expect(postedTo(api, 42)[0]).toContain('To approve this pull request, submit a review that approves it');
   });
 });
 

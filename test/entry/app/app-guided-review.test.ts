@@ -137,10 +137,8 @@ describe('Probot app, guided mode: an approving review from someone with write a
   it('a dismissed approval undoes it: the task is back to pr_open and the check pending', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectTask(api, 'approved');
-    api.reviews(PULL, [
-      { login: 'maintainer', state: 'APPROVED', commit_id: HEAD },
-      { login: 'maintainer', state: 'DISMISSED', commit_id: HEAD },
-    ]);
+    // GitHub lists a dismissed review with the state DISMISSED in place of the approval it was.
+    api.reviews(PULL, [{ login: 'maintainer', state: 'DISMISSED', commit_id: HEAD }]);
     api.approvalChecksOn(HEAD, [SUCCESS('maintainer')]);
     api.approvalCheck();
     api.updateComment(900);

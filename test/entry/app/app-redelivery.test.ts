@@ -91,7 +91,7 @@ describe.each([
       issues: fake.issues.length,
       pulls: fake.pulls.length,
       commits: fake.commits.length,
-      checkRuns: fake.checkRuns.length,
+      checkRuns: fake.checkRuns.filter((check) => check.name === 'implementation-agent').length,
       deployments: fake.deployments.length,
       comments: fake.comments.length,
       requests: setUp.requests.length,
