@@ -51,6 +51,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       create: answer('checks.create', { id: 3 }),
       listForRef: unused('checks.listForRef'),
       listSuitesForRef: unused('checks.listSuitesForRef'),
+      update: unused('checks.update'),
     },
     repos: {
       // The default limit is 60 files; the bench opens a PR with 100.

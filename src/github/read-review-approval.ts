@@ -1,5 +1,6 @@
 import { decideApproval, type ApprovalDecision } from '../core/review/decide-approval.js';
 import { latestReviewVerdicts, type PullRequestReview } from '../core/review/latest-review-verdicts.js';
+import { applyReviewPolicy, type PolicyVerdicts, type ReviewPolicy } from '../core/review/review-policy.js';
 import type { RepositoryPermission } from '../core/deploy/repository-permission.js';
 import { readAllPages } from './read-all-pages.js';
 import { repositoryPermissionLevel, type PermissionClient } from './repository-permission-level.js';
@@ -19,10 +20,15 @@ export interface ReviewClient extends PermissionClient {
 /** Reviews are listed oldest first, 100 a page; a pull request with more than 2,000 is not decided on. */
 const MAX_PAGES = 20;
 
+/** The approval rule's answer, and the approvals a review policy set aside before it. */
+export type ReviewApproval = ApprovalDecision & Pick<PolicyVerdicts, 'setAside'>;
+
 /**
  * Whether a pull request is approved under the one approval rule (`decideApproval`): every page of
  * its reviews, then the repository permission of each reviewer with a standing verdict (one call
- * each, `GET /repos/{owner}/{repo}/collaborators/{username}/permission`).
+ * each, `GET /repos/{owner}/{repo}/collaborators/{username}/permission`). With a `policy` (guided
+ * mode's `review` config) the agent's and, unless allowed, the requester's approvals are set aside
+ * first (`applyReviewPolicy`); without one every verdict is judged as it is.
  */
 export async function readReviewApproval(params: {
   client: ReviewClient;
@@ -30,7 +36,8 @@ export async function readReviewApproval(params: {
   repo: string;
   pullNumber: number;
   headSha: string;
-}): Promise<ApprovalDecision> {
+  policy?: ReviewPolicy;
+}): Promise<ReviewApproval> {
   const { client, owner, repo } = params;
   const reviews = await readAllPages({
     what: `reviews of #${params.pullNumber}`,
@@ -46,7 +53,13 @@ export async function readReviewApproval(params: {
       return { items: answer.data, link: answer.headers?.link };
     },
   });
-  const verdicts = latestReviewVerdicts(reviews);
+  const { verdicts, setAside } = params.policy
+    ? applyReviewPolicy({
+        verdicts: latestReviewVerdicts(reviews),
+        policy: params.policy,
+        headSha: params.headSha,
+      })
+    : { verdicts: latestReviewVerdicts(reviews), setAside: [] };
   const permissions = new Map<string, RepositoryPermission>();
   for (const { login } of verdicts) {
     permissions.set(
@@ -54,5 +67,5 @@ export async function readReviewApproval(params: {
       await repositoryPermissionLevel({ client, owner, repo, username: login }),
     );
   }
-  return decideApproval({ verdicts, permissions, headSha: params.headSha });
+  return { ...decideApproval({ verdicts, permissions, headSha: params.headSha }), setAside };
 }

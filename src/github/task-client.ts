@@ -1,5 +1,6 @@
 import type { DeploymentClient } from './create-deployment.js';
 import type { CheckRunClient } from './publish-check-run.js';
+import type { ApprovalCheckClient } from './publish-approval-check.js';
 import type { DeploymentStatusClient } from './set-deployment-status.js';
 import type { PullRequestClient } from './publish-pull-request.js';
 import type { CompareClient } from './branch-contains-sha.js';
@@ -40,6 +41,7 @@ export interface IssueAuthoringClient {
 export type TaskClient = PullRequestClient &
   StatusCommentClient &
   CheckRunClient &
+  ApprovalCheckClient &
   PermissionClient &
   RepositoryContentClient &
   IssueAuthoringClient &

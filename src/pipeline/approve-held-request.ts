@@ -50,7 +50,7 @@ export async function approveHeldRequest(params: {
       `@${task.approver}, \`/approve\` needs write, maintain or admin permission on ${owner}/${repo}; you have ${level}.`,
     );
   }
-  if (params.state !== 'awaiting_approval' || status === undefined) {
+  if (params.state !== 'held' || status === undefined) {
     const state = params.state ? ` (the task is ${params.state.replace('_', ' ')})` : '';
     return refuse(`@${task.approver}, nothing on this issue is waiting for approval${state}.`);
   }

@@ -3,6 +3,7 @@ import { parseCommand } from '../core/commands/parse-command.js';
 import { dispatchRequestId } from '../core/idempotency/dispatch-request-id.js';
 import { parseDispatch } from '../core/request/parse-dispatch.js';
 import { parseIssueForm } from '../core/request/parse-issue-form.js';
+import { classifyPullRequestEvent } from './review/classify-pull-request-event.js';
 import type { RepositoryRef, TaskEvent } from './task-event.js';
 
 const repositorySchema = z.object({
@@ -60,6 +61,10 @@ export function classifyTaskEvent(event: { name: string; payload: unknown }): Ta
       return classifyIssuesEvent(event.payload);
     case 'issue_comment':
       return classifyCommentEvent(event.payload);
+    case 'pull_request':
+    case 'pull_request_review':
+    case 'pull_request_review_comment':
+      return classifyPullRequestEvent(event);
     case 'workflow_dispatch':
     case 'repository_dispatch':
       return classifyDispatchEvent(event);

@@ -133,5 +133,6 @@ async function runOnIssue(params: {
     provider: deps.providerFor(params.config),
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    requester: task.requester,
   });
 }

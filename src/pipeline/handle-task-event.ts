@@ -23,6 +23,7 @@ import { handleChatCommand } from './commands/handle-chat-command.js';
 import { holdRequest } from './hold-request.js';
 import { progressStatus } from './progress-status.js';
 import { refuseIllegalMove } from './refuse-illegal-move.js';
+import { syncPullRequestTask } from './review/sync-pull-request-task.js';
 import { runIssueTask } from './run-issue-task.js';
 import { createStatusBoard } from './status-board.js';
 import type { TaskEvent } from './task-event.js';
@@ -60,6 +61,8 @@ export async function handleTaskEvent(
       return { status: 'ignored', reason: task.reason };
     case 'dispatch':
       return handleDispatch(deps, task);
+    case 'pull-request':
+      return syncPullRequestTask(deps, task);
     case 'chat-command':
       return answerOnCrash(
         { ...answerTarget(deps, task), request: `\`${firstLine(task.commentBody)}\``, author: task.author },
@@ -100,7 +103,7 @@ function firstLine(body: string): string {
   return line.trim().slice(0, 80).replaceAll('`', "'");
 }
 
-type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' | 'chat-command' }>;
+type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' | 'chat-command' | 'pull-request' }>;
 
 async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): Promise<TaskOutcome> {
   const { owner, repo } = task.repository;
@@ -248,6 +251,7 @@ async function carryOutIssueEvent(
     provider: deps.providerFor(config),
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    requester,
   });
 }
 

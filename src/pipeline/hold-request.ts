@@ -32,7 +32,7 @@ export async function holdRequest(params: {
   why: { kind: 'no-write-access' } | { kind: 'changed'; changedFrom: unknown };
 }): Promise<TaskOutcome> {
   const { board, requester, repository, issueNumber, taskId } = params;
-  const refused = await refuseIllegalMove({ ...params, to: 'awaiting_approval' });
+  const refused = await refuseIllegalMove({ ...params, to: 'held' });
   if (refused) return { ...refused, taskId, issueNumber };
   const text = heldRequestText(params.payload);
   const digest = heldTextDigest(text);
@@ -42,15 +42,17 @@ export async function holdRequest(params: {
     `**The request held** (sha256 \`${digest}\`); \`/approve\` runs exactly this text, and a request changed after this is held again:`,
     codeBlock({ text: await redactSecrets(text), language: 'json' }),
   ].join('\n\n');
-  await board.move('awaiting_approval', {
+  await board.move('held', {
     patch: {
       request_digest: digest,
+      // The outsider who asked stays the requester once a maintainer's `/approve` releases it.
+      requester: params.requester,
       ...(params.requestCommentId === undefined ? {} : { request_comment_id: params.requestCommentId }),
     },
     clear: params.requestCommentId === undefined ? ['request_comment_id'] : [],
     details: shown,
   });
-  return { status: 'awaiting_approval', taskId, issueNumber, message };
+  return { status: 'held', taskId, issueNumber, message };
 }
 
 function heldMessage(params: {

@@ -20,7 +20,7 @@ export async function refuseIllegalMove(params: {
   const { owner, repo } = params.repository;
   const message =
     `@${requester}, this task is ${from.replaceAll('_', ' ')}, so a new request cannot ` +
-    `${to === 'awaiting_approval' ? 'be held for approval' : 'start'} now; nothing was changed. ` +
+    `${to === 'held' ? 'be held for approval' : 'start'} now; nothing was changed. ` +
     'Comment again once the task has moved on, or open a new issue for a new request.';
   await postComment({ client, owner, repo, issueNumber: params.issueNumber, body: message });
   return { status: 'refused', message };

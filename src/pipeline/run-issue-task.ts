@@ -6,6 +6,9 @@ import { renderModeDecision } from '../core/render/mode-decision-section.js';
 import { untrustedInline } from '../core/markdown/untrusted-inline.js';
 import type { ModelProvider } from '../generation/model-provider.js';
 import type { GraphqlClient } from '../github/graphql-client.js';
+import { approvalCheckView } from '../core/review/approval-check-view.js';
+import { NO_REVIEWS } from '../core/review/decide-approval.js';
+import { publishApprovalCheck } from '../github/publish-approval-check.js';
 import { publishCheckRun } from '../github/publish-check-run.js';
 import { publishPullRequest } from '../github/publish-pull-request.js';
 import type { TaskClient } from '../github/task-client.js';
@@ -32,6 +35,8 @@ export async function runIssueTask(params: {
   log: (line: string) => void;
   /** For automated mode's auto-merge; without it the PR is left for merge-when-green and the status says so. */
   graphql?: GraphqlClient;
+  /** Who asked (a GitHub login), kept on the marker for guided mode's self-approval rule. */
+  requester?: string;
 }): Promise<TaskOutcome> {
   const { board, taskId } = params;
   const attempt = (board.current?.attempt ?? 0) + 1;
@@ -41,7 +46,13 @@ export async function runIssueTask(params: {
     board.pass('failed');
   }
   // The request is recorded with the generation, so a trigger asking for it again is not a new run.
-  await board.move('generating', { patch: { attempt, generated_from: requestDigest(params.request) } });
+  await board.move('generating', {
+    patch: {
+      attempt,
+      generated_from: requestDigest(params.request),
+      ...(params.requester === undefined ? {} : { requester: params.requester }),
+    },
+  });
   try {
     return await generateAndPublish({ ...params, attempt, previousCost });
   } catch (error) {
@@ -111,6 +122,21 @@ async function generateAndPublish(
           log: params.log,
         })
       : undefined;
+  // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
+  // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
+  // Automated mode merges on green checks alone, so it asks for no approval.
+  if (prepared.decision.effective !== 'automated') {
+    const noReviewsYet = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: pull.commitSha });
+    await publishApprovalCheck({
+      client,
+      owner,
+      repo,
+      headSha: pull.commitSha,
+      view: noReviewsYet,
+      fresh: pull.created,
+      onlyIfMissing: true,
+    });
+  }
   await board.move('pr_open', {
     details: [renderModeDecision(prepared.decision), ...(autoMerge === undefined ? [] : [autoMerge])].join(
       '\n\n',

@@ -1,4 +1,5 @@
 import type { RequestParseResult } from '../core/request/request-parse-result.js';
+import type { PullRequestTaskEvent } from './review/classify-pull-request-event.js';
 
 /** The repository an event happened in, as the pipeline needs it. */
 export interface RepositoryRef {
@@ -71,4 +72,6 @@ export type TaskEvent =
       /** `dispatch:<request id>`. */
       readonly triggerKey: string;
     }
+  /** A pull request's review, merge, close or reopening (guided mode, `pipeline/review`). */
+  | PullRequestTaskEvent
   | { readonly kind: 'ignored'; readonly reason: string };

@@ -319,8 +319,15 @@ describe('classifyTaskEvent: dispatch', () => {
 });
 
 describe('classifyTaskEvent: anything else', () => {
-  it.each(['push', 'pull_request', 'installation'])('ignores the %s event', (name) => {
+  it.each(['push', 'check_suite', 'installation'])('ignores the %s event', (name) => {
     expectIgnored({ name, payload: webhookExample('issues', 'opened') }, new RegExp(`the ${name} event`));
+  });
+
+  it('ignores a pull_request event whose payload is not a pull request’s', () => {
+    expectIgnored(
+      { name: 'pull_request', payload: webhookExample('issues', 'opened') },
+      /the pull_request payload is not one GitHub sends/,
+    );
   });
 
   it.each([

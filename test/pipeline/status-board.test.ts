@@ -70,9 +70,9 @@ describe('createStatusBoard', () => {
 
     await expect(board.move('generating')).rejects.toThrow('Bad Gateway');
     expect(board.current).toBeUndefined();
-    await board.move('awaiting_approval');
+    await board.move('held');
 
-    expect(markerIn(issue.writes[0])?.state).toBe('awaiting_approval');
+    expect(markerIn(issue.writes[0])?.state).toBe('held');
   });
 
   it('creates the comment on the first move and updates that comment afterwards', async () => {
@@ -240,11 +240,11 @@ describe('createStatusBoard', () => {
   it('drops the fields a move clears, and keeps the rest', async () => {
     const issue = fakeIssue();
     const board = boardOn(issue.client);
-    await board.move('awaiting_approval', {
+    await board.move('held', {
       patch: { request_comment_id: 5, request_digest: 'a'.repeat(64) },
     });
 
-    await board.move('awaiting_approval', {
+    await board.move('held', {
       patch: { request_digest: 'b'.repeat(64) },
       clear: ['request_comment_id'],
     });

@@ -59,6 +59,8 @@ export function createGitHubFake(options: {
   files?: Record<string, string>;
   /** Pull requests that exist from the start (head is `{ sha, ref }`). */
   pulls?: Array<{ number: number; head: { sha: string; ref: string } }>;
+  /** Reviews by pull request number, oldest first, as `GET /pulls/{n}/reviews` lists them. */
+  reviews?: Record<number, Array<{ user: { login: string }; state: string; commit_id: string }>>;
   /** `METHOD /path-after-repo` answered once with 502 Bad Gateway, to exercise retries. */
   failOnce?: string;
   /** `METHOD /path-after-repo` → HTTP status it is always refused with (e.g. a 403 for a missing permission). */
@@ -87,7 +89,11 @@ export function createGitHubFake(options: {
     title?: string;
     body?: string;
     html_url?: string;
+    /** `closed` with `merged` false is closed unmerged; tests set these between runs. */
+    state?: string;
+    merged?: boolean;
   }> = [...(options.pulls ?? [])];
+  const reviews = options.reviews ?? {};
   const deploymentStatuses: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const checkRuns: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const issues: Array<{
@@ -159,7 +165,11 @@ export function createGitHubFake(options: {
           : [404, { message: 'Not Found' }];
       },
     ],
-    ['GET', /^\/pulls\/(\d+)\/reviews$/, () => [200, []]],
+    [
+      'GET',
+      /^\/pulls\/(\d+)\/reviews$/,
+      (m) => [200, (reviews[Number(m[1])] ?? []).map((review, index) => ({ id: index + 1, ...review }))],
+    ],
     [
       'GET',
       /^\/pulls\/(\d+)\/commits$/,
@@ -169,7 +179,23 @@ export function createGitHubFake(options: {
         return [200, sha ? [{ sha, commit: { committer: { date: '2026-11-24T09:00:00Z' } } }] : []];
       },
     ],
-    ['GET', /^\/commits\/([^/]+)\/check-runs$/, () => [200, { total_count: 0, check_runs: [] }]],
+    // Asked by name (the approval check), the runs made through this fake on that sha, newest
+    // first; otherwise none, as for a sha no CI has reported on.
+    [
+      'GET',
+      /^\/commits\/([^/]+)\/check-runs$/,
+      (m, _body, query) => {
+        const name = query.get('check_name');
+        const runs =
+          name === null
+            ? []
+            : [...checkRuns]
+                .reverse()
+                .filter((run) => run.head_sha === m[1] && run.name === name)
+                .map((run) => ({ ...run, output: { title: run.output?.title ?? null } }));
+        return [200, { total_count: runs.length, check_runs: runs }];
+      },
+    ],
     // No CI reports statuses here; GitHub answers "pending" with none.
     [
       'GET',
@@ -389,8 +415,19 @@ export function createGitHubFake(options: {
       'POST',
       /^\/check-runs$/,
       (_m, body) => {
-        checkRuns.push(body);
-        return [201, { id: nextId++ }];
+        const id = nextId++;
+        checkRuns.push({ id, ...body });
+        return [201, { id }];
+      },
+    ],
+    [
+      'PATCH',
+      /^\/check-runs\/(\d+)$/,
+      (m, body) => {
+        const run = checkRuns.find((candidate) => candidate.id === Number(m[1]));
+        if (!run) return [404, { message: 'Not Found' }];
+        Object.assign(run, body);
+        return [200, run];
       },
     ],
   ];
@@ -442,6 +479,7 @@ export function createGitHubFake(options: {
     requests,
     comments,
     pulls,
+    reviews,
     checkRuns,
     commits,
     reactions,

@@ -6,7 +6,7 @@ interface FakeState {
   readonly issues: readonly unknown[];
   readonly pulls: readonly unknown[];
   readonly commits: readonly unknown[];
-  readonly checkRuns: readonly unknown[];
+  readonly checkRuns: ReadonlyArray<{ name?: string }>;
   readonly deployments: readonly unknown[];
   readonly comments: ReadonlyArray<{ issue_number?: number }>;
 }
@@ -18,7 +18,10 @@ export interface SideEffects {
   readonly issues: number;
   readonly pullRequests: number;
   readonly commits: number;
+  /** The validation check (`implementation-agent`). */
   readonly checkRuns: number;
+  /** Guided mode's `implementation-agent/approval` check. */
+  readonly approvalChecks: number;
   readonly deployments: number;
   /** Comments the agent wrote (status comments and replies). */
   readonly comments: number;
@@ -36,7 +39,9 @@ export function sideEffectsOf(fake: FakeState): SideEffects {
     issues: fake.issues.length,
     pullRequests: fake.pulls.length,
     commits: fake.commits.length,
-    checkRuns: fake.checkRuns.length,
+    // The validation check; guided mode's approval check is counted on its own.
+    checkRuns: fake.checkRuns.filter((check) => check.name === 'implementation-agent').length,
+    approvalChecks: fake.checkRuns.filter((check) => check.name === 'implementation-agent/approval').length,
     deployments: fake.deployments.length,
     comments: fake.comments.filter((comment) => comment.issue_number !== undefined).length,
   };

@@ -8,7 +8,8 @@ import { COMMAND_NAMES, COMMAND_SPECS, type CommandName, type CommandPermission 
 const WHAT_IT_DOES: { readonly [Name in CommandName]: string | undefined } = {
   implement:
     "Starts an implementation from the request in the rest of the comment (a fenced `json` or `yaml` block, or the issue form fields), or runs the task again; on the task's issue.",
-  approve: "Releases a request that is held because its author lacks write access; on the task's issue.",
+  approve:
+    "Releases a request that is held because its author lacks write access; on the task's issue. A pull request is approved by an approving review, not by this command.",
   // Comes with the review work, as does cancelling a whole task with `/cancel` alone.
   retry: undefined,
   status: "Shows the task's state, its pull request and the model cost so far.",

@@ -197,6 +197,15 @@ export const agentConfigSchema = z
         merge_method: z.enum(['squash', 'merge', 'rebase']).default('squash'),
       })
       .prefault({}),
+    /** Guided mode's approval (DESIGN §4): an approving PR review from someone with write access. */
+    review: z
+      .strictObject({
+        /** A push after an approval needs a new approval of the new head (GitHub's "dismiss stale approvals"). */
+        reapprove_on_push: z.boolean().default(true),
+        /** Whoever asked for the task may approve its pull request themselves. */
+        allow_self_approval: z.boolean().default(false),
+      })
+      .prefault({}),
     mirrors: z
       .strictObject({
         tasks_table: z.string().min(3).optional(),

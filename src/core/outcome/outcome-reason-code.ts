@@ -24,6 +24,11 @@ export const OUTCOME_REASON_CODES = [
   'deploy_blocked',
   'deploy_cancelled',
   'deploy_refused',
+  'approved',
+  'awaiting_review',
+  'changes_requested',
+  'merged',
+  'cancelled',
 ] as const;
 
 export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];
@@ -49,7 +54,7 @@ export function reasonCodeOf(outcome: TaskOutcome): OutcomeReasonCode {
       return outcome.created ? 'pr_opened' : 'pr_updated';
     case 'deployment_created':
       return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
-    case 'awaiting_approval':
+    case 'held':
       return 'requester_lacks_write_access';
     case 'deployed':
       return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';

@@ -49,9 +49,20 @@ export type TaskOutcome = OutcomeBase &
     /** A command was answered with a comment (help, status, a refusal) and nothing else changed. */
     | { readonly status: 'answered'; readonly message: string }
     | {
-        readonly status: 'awaiting_approval' | 'refused' | 'invalid_request' | 'invalid_config' | 'failed';
+        readonly status: 'held' | 'refused' | 'invalid_request' | 'invalid_config' | 'failed';
         readonly taskId?: string;
         readonly issueNumber?: number;
+        readonly message: string;
+      }
+    /** A pull request's review, merge, close or reopening, as its task now stands (DESIGN §4). */
+    | {
+        readonly status: 'approved' | 'awaiting_review' | 'changes_requested' | 'merged' | 'cancelled';
+        readonly taskId: string;
+        readonly issueNumber: number;
+        readonly pullNumber: number;
+        readonly headSha: string;
+        /** Reviewers whose approval of `headSha` counts; empty unless approved. */
+        readonly approvedBy: readonly string[];
         readonly message: string;
       }
     /** A deploy run (mode deploy) carried its deployment out. */

@@ -9,7 +9,7 @@ import { renderDeploySection } from './deploy-section.js';
  */
 const PROGRESS: Readonly<Record<TaskState, number>> = {
   received: 0,
-  awaiting_approval: 0,
+  held: 0,
   awaiting_input: 0,
   failed: 0,
   cancelled: 0,
@@ -35,12 +35,12 @@ const STEPS = [
 
 const HEADLINES: Readonly<Record<TaskState, string>> = {
   received: '⏳ Request received',
-  awaiting_approval: '✋ Waiting for a maintainer: someone with write access must comment `/approve`',
+  held: '✋ Waiting for a maintainer: someone with write access must comment `/approve`',
   awaiting_input: '❓ Waiting for your answer to the question below',
   generating: '⚙️ Generating',
   validating: '🔎 Validating',
   pr_open: '📬 Pull request open for review',
-  changes_requested: '✏️ Changes requested: regenerating',
+  changes_requested: '✏️ Changes requested by a reviewer',
   approved: '✅ Approved',
   merged: '🎉 Merged',
   deploying: '🚀 Deploying',

@@ -41,3 +41,12 @@ export function decideApproval(params: {
     stale: counted.filter((v) => v.state === 'APPROVED' && !onHead(v)).map((v) => v.login),
   };
 }
+
+/** The rule's answer before anyone has reviewed. */
+export const NO_REVIEWS: ApprovalDecision = {
+  approved: false,
+  approvedBy: [],
+  changesRequestedBy: [],
+  withoutWriteAccess: [],
+  stale: [],
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signMarkerText } from './marker-signature.js';
-import { TASK_STATES } from './task-state.js';
+import { taskStateSchema } from './task-state-schema.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { environmentDeploySchema } from '../task/task-record.js';
 
@@ -13,8 +13,7 @@ const MARKER_LINE = /^<!-- implementation-agent:state (\{.*\})(?: hmac-sha256=([
 /** What the status comment carries between stateless runs (DESIGN §3). */
 export const taskMarkerSchema = z.object({
   task_id: z.string().min(1).max(100),
-  // `held` is what the review work renames `awaiting_approval` to (DESIGN §3); both read the same.
-  state: z.preprocess((value) => (value === 'held' ? 'awaiting_approval' : value), z.enum(TASK_STATES)),
+  state: taskStateSchema,
   attempt: z.number().int().nonnegative(),
   branch: z.string().optional(),
   pull_number: z.number().int().positive().optional(),
@@ -24,6 +23,8 @@ export const taskMarkerSchema = z.object({
   /** Where the generated CloudFormation template lives on the branch; `/deploy` deploys it. */
   template_path: z.string().optional(),
   cost_usd: z.number().nonnegative().default(0),
+  /** Who asked for the task (a GitHub login): guided mode's self-approval rule reads it. */
+  requester: z.string().min(1).max(100).optional(),
   updated_at: z.string(),
   /**
    * Environment name → its deploy state (DESIGN §3), as the deploy runs left it

@@ -5,7 +5,7 @@
  */
 export const TASK_STATES = [
   'received',
-  'awaiting_approval',
+  'held',
   'awaiting_input',
   'generating',
   'validating',
@@ -24,11 +24,11 @@ export type TaskState = (typeof TASK_STATES)[number];
 
 /** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
 const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
-  received: ['awaiting_approval', 'awaiting_input', 'generating', 'failed', 'cancelled'],
-  awaiting_approval: ['generating', 'cancelled', 'failed'],
+  received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
+  held: ['generating', 'cancelled', 'failed'],
   // A new request may arrive wherever generating could start again; from someone without write
-  // access it is held (`awaiting_approval`) instead.
-  awaiting_input: ['received', 'generating', 'awaiting_approval', 'cancelled', 'failed'],
+  // access it is `held` instead.
+  awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
   generating: ['validating', 'failed', 'cancelled'],
   // Validation failures go back to the model for repair.
   validating: ['generating', 'pr_open', 'failed', 'cancelled'],
@@ -36,30 +36,27 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
     'approved',
     'changes_requested',
     'generating',
-    'awaiting_approval',
+    'held',
     'merged',
     'cancelled',
     'failed',
     'deploying',
   ],
-  changes_requested: ['generating', 'awaiting_approval', 'cancelled', 'failed'],
-  approved: [
-    'merged',
-    'changes_requested',
-    'pr_open',
-    'generating',
-    'awaiting_approval',
-    'deploying',
-    'cancelled',
-  ],
+  // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
+  // and a PR with a standing request for changes can still be merged where that is not enforced.
+  changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],
+  approved: ['merged', 'changes_requested', 'pr_open', 'generating', 'held', 'deploying', 'cancelled'],
   merged: ['deploying', 'deployed'],
   // A failed deploy fails its environment's deploy state, never the task.
   deploying: ['deployed', 'rolled_back', 'cancelled'],
   deployed: ['deploying', 'rolled_back'],
   rolled_back: ['deploying'],
   // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).
-  failed: ['received', 'generating', 'awaiting_approval'],
-  cancelled: ['received', 'generating', 'awaiting_approval'],
+  // A failed regeneration leaves the PR open: people may still merge or close it.
+  failed: ['received', 'generating', 'held', 'merged', 'cancelled'],
+  // A closed pull request reopened brings its task back to review; reopened and merged before a
+  // run caught up (its run cancelled while pending), the task goes straight to merged.
+  cancelled: ['received', 'generating', 'held', 'pr_open', 'merged'],
 };
 
 export function canTransition(from: TaskState, to: TaskState): boolean {

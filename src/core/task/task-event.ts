@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
-import { TASK_STATES } from '../state/task-state.js';
+import { taskStateSchema } from '../state/task-state-schema.js';
 
 const positiveInt = z.number().int().positive();
 const count = z.number().int().nonnegative();
@@ -32,7 +32,7 @@ export const taskEventBodySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('state_changed'),
     ...eventBase,
-    to: z.enum(TASK_STATES),
+    to: taskStateSchema,
     pull_number: positiveInt.optional(),
     branch: z.string().optional(),
     template_path: z.string().optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { DEPLOY_STATES } from '../state/deploy-state.js';
-import { TASK_STATES } from '../state/task-state.js';
+import { taskStateSchema } from '../state/task-state-schema.js';
 
 /** Version of the record's shape; a reader refuses a record whose shape it does not know. */
 export const TASK_RECORD_SCHEMA_VERSION = 1;
@@ -48,7 +48,7 @@ export const taskRecordSchema = z.object({
   task_type: z.enum(TASK_TYPES).optional(),
   execution_mode: z.enum(EXECUTION_MODES).optional(),
   /** The task state (`task-state.ts`); deploys move `environments` instead. */
-  status: z.enum(TASK_STATES),
+  status: taskStateSchema,
   /** Environment name → its deploy state. */
   environments: z.record(z.string(), environmentDeploySchema),
   /** Generation attempts started; 0 until the first. */

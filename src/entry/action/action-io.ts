@@ -36,7 +36,7 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Partial<Record<keyof typeof ACTION_
 export const ACTION_OUTPUTS = {
   result: 'The outcome as JSON (versioned): status, task, issue, pull request and cost',
   status:
-    'pr_open, deployment_created, deployed, deploy_failed, answered, awaiting_approval, refused, invalid_request, invalid_config, failed or ignored',
+    'pr_open, approved, awaiting_review, changes_requested, merged, cancelled, deployment_created, deployed, deploy_failed, answered, held, refused, invalid_request, invalid_config, failed or ignored',
   'task-id': 'The task id (owner/repo#issue)',
   'issue-number': 'The issue the task is tracked on',
   'pull-number': 'The pull request number, when one was opened or updated',

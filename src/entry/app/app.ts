@@ -2,6 +2,7 @@ import type { ApplicationFunction, Context } from 'probot';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import type { MarkerKeys } from '../../core/state/marker-keys.js';
 import { dispatchRequestId } from '../../core/idempotency/dispatch-request-id.js';
+import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branch.js';
 import type { ModelProvider } from '../../generation/model-provider.js';
 import { providerForConfig } from '../../generation/provider-for-config.js';
 import { statusTrust } from '../../github/status-trust.js';
@@ -17,6 +18,14 @@ const TASK_EVENTS = [
   'issues.labeled',
   'issue_comment.created',
   'repository_dispatch',
+  // Guided mode: reviews approve, merges and closes end the task, reopening brings it back.
+  'pull_request.opened',
+  'pull_request.synchronize',
+  'pull_request.closed',
+  'pull_request.reopened',
+  'pull_request_review.submitted',
+  'pull_request_review.dismissed',
+  'pull_request_review_comment.created',
 ] as const;
 
 export interface AppOptions {
@@ -81,10 +90,19 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
   };
 }
 
-/** One issue's events in order; the same dispatched request (retried, redelivered) in order too. */
+/**
+ * One issue's events in order, its pull request's with them (the PR's branch names the issue); the
+ * same dispatched request (retried, redelivered) in order too.
+ */
 function queueKey(context: Context<(typeof TASK_EVENTS)[number]>): string {
   const { payload } = context;
   const repository = payload.repository?.full_name ?? 'unknown';
+  if ('pull_request' in payload) {
+    const issue = issueNumberFromBranch(payload.pull_request.head.ref);
+    return issue === undefined
+      ? `${repository}:pull:${payload.pull_request.number}`
+      : `${repository}#${issue}`;
+  }
   return 'issue' in payload
     ? `${repository}#${payload.issue.number}`
     : `${repository}:dispatch:${dispatchRequestId({ name: context.name, payload })}`;

@@ -134,7 +134,8 @@ async function onPullRequestInstead(
   const what =
     kind === 'implement'
       ? `\`/implement\` works on ${where}: there it starts the task, or runs it again and updates its pull request.`
-      : `\`/approve\` works on ${where}: there it releases a request held for a maintainer's approval.`;
+      : `\`/approve\` works on ${where}: there it releases a request held for a maintainer's approval. ` +
+        'To approve this pull request, submit a review that approves it (Files changed → Review changes → Approve).';
   return (
     `${what} Nothing was changed here. Iterating on a pull request from its comments and reviews is ` +
     'not available in this release yet. `/help` lists what works today.'

@@ -46,6 +46,10 @@ describe('renderHelp', () => {
   it('explains what the commands do', () => {
     expect(rowOf('/deploy')).toContain('`--dry-run` creates and reports the change set without executing it');
     expect(rowOf('/cancel')).toContain('Stops the deploy running in the environment');
+    // Guided mode: the review approves a pull request; /approve only releases a held request.
+    expect(rowOf('/approve')).toContain(
+      'A pull request is approved by an approving review, not by this command.',
+    );
   });
 
   it('names the configured environments', () => {

@@ -27,7 +27,7 @@ describe('isRequestUnderWay', () => {
     },
   );
 
-  it.each<TaskState>(['failed', 'cancelled', 'awaiting_approval', 'awaiting_input', 'changes_requested'])(
+  it.each<TaskState>(['failed', 'cancelled', 'held', 'awaiting_input', 'changes_requested'])(
     'is false while the task is %s: a new trigger may run it',
     (state) => {
       expect(isRequestUnderWay({ marker: marker(state), digest: DIGEST, now: NOW })).toBe(false);

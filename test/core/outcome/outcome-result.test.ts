@@ -29,7 +29,7 @@ describe('the one TaskOutcome: status, reason code, details', () => {
       { status: 'deployment_created', deploymentId: 1, environment: 'staging', sha: 'a', dryRun: true },
       'dry_run_requested',
     ],
-    [{ status: 'awaiting_approval', message: 'held' }, 'requester_lacks_write_access'],
+    [{ status: 'held', message: 'held' }, 'requester_lacks_write_access'],
     [{ status: 'invalid_request', message: 'bad' }, 'invalid_request'],
     [{ status: 'deployed', deploymentId: 1, result: deployReport('no-changes') }, 'no_changes'],
     [
@@ -72,7 +72,7 @@ describe('the one TaskOutcome: status, reason code, details', () => {
   it('counts failures the Action fails its job on', () => {
     expect(isFailureOutcome({ status: 'deploy_failed' })).toBe(true);
     expect(isFailureOutcome({ status: 'invalid_request' })).toBe(true);
-    expect(isFailureOutcome({ status: 'awaiting_approval' })).toBe(false);
+    expect(isFailureOutcome({ status: 'held' })).toBe(false);
     expect(isFailureOutcome(prOpen)).toBe(false);
   });
 });

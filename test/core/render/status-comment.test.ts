@@ -36,6 +36,6 @@ describe('renderStatusComment', () => {
   });
 
   it('tells a requester without write access what unblocks the task', () => {
-    expect(renderStatusComment({ marker: { ...base, state: 'awaiting_approval' } })).toContain('`/approve`');
+    expect(renderStatusComment({ marker: { ...base, state: 'held' } })).toContain('`/approve`');
   });
 });

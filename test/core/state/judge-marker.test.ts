@@ -6,7 +6,7 @@ import { hkdfSync } from 'node:crypto';
 
 const marker: TaskMarker = {
   task_id: 'acme/shop#7',
-  state: 'awaiting_approval',
+  state: 'held',
   attempt: 0,
   cost_usd: 0,
   updated_at: '2026-11-24T10:00:00.000Z',

@@ -79,9 +79,14 @@ describe('state marker: its place and its signature', () => {
   });
 });
 
-describe('state marker: the coming name of a hold', () => {
-  it('reads `held` as `awaiting_approval`, the name it will replace', () => {
+describe('state marker: the old name of a hold', () => {
+  it('reads `awaiting_approval`, the name `held` replaced, as `held`', () => {
+    const body = `<!-- implementation-agent:state ${JSON.stringify({ ...marker, state: 'awaiting_approval' })} -->`;
+    expect(parseStateMarker(body)?.state).toBe('held');
+  });
+
+  it('reads `held` as `held`', () => {
     const body = `<!-- implementation-agent:state ${JSON.stringify({ ...marker, state: 'held' })} -->`;
-    expect(parseStateMarker(body)?.state).toBe('awaiting_approval');
+    expect(parseStateMarker(body)?.state).toBe('held');
   });
 });

@@ -8,8 +8,8 @@ import {
 describe('task state transitions', () => {
   it.each([
     ['received', 'generating'],
-    ['received', 'awaiting_approval'],
-    ['awaiting_approval', 'generating'],
+    ['received', 'held'],
+    ['held', 'generating'],
     ['generating', 'validating'],
     ['validating', 'generating'],
     ['validating', 'pr_open'],
@@ -29,7 +29,7 @@ describe('task state transitions', () => {
   it.each([
     ['received', 'pr_open'],
     ['generating', 'merged'],
-    ['awaiting_approval', 'pr_open'],
+    ['held', 'pr_open'],
     ['merged', 'generating'],
     ['deployed', 'failed'],
     ['cancelled', 'deploying'],
@@ -39,6 +39,26 @@ describe('task state transitions', () => {
     expect(canTransition(from, to)).toBe(false);
     expect(() => assertTransition(from, to)).toThrow(IllegalTransitionError);
     expect(() => assertTransition(from, to)).toThrow(`allowed from "${from}"`);
+  });
+
+  // The moves the review and merge of a task's pull request need (issue #9 items 2 and 7), one by one.
+  it.each([
+    ['changes_requested', 'approved', 'the reviewer who asked for changes approves'],
+    ['changes_requested', 'pr_open', 'the request for changes is dismissed'],
+    ['changes_requested', 'merged', 'the PR is merged with a request for changes standing'],
+    ['failed', 'merged', 'a PR whose regeneration failed is merged as it is'],
+    ['failed', 'cancelled', 'a PR whose regeneration failed is closed'],
+    ['cancelled', 'pr_open', 'a closed PR is reopened'],
+    ['cancelled', 'merged', 'a closed PR is reopened and merged before a run catches up'],
+  ] as const)('allows %s → %s: %s', (from, to, _why) => {
+    expect(canTransition(from, to)).toBe(true);
+  });
+
+  it('still refuses leaving merged, and reopening straight to approved', () => {
+    expect(canTransition('merged', 'pr_open')).toBe(false);
+    expect(canTransition('merged', 'cancelled')).toBe(false);
+    expect(canTransition('held', 'merged')).toBe(false);
+    expect(canTransition('cancelled', 'approved')).toBe(false);
   });
 
   it('never allows a state to move to itself silently', () => {

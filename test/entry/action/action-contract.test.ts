@@ -42,16 +42,19 @@ describe('the example workflow', () => {
   ) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
-    concurrency: { group: string; 'cancel-in-progress': boolean };
     jobs: {
-      implement: { steps: Array<{ uses?: string; id?: string; if?: string; with?: Record<string, string> }> };
+      implement: {
+        concurrency: { group: string; 'cancel-in-progress': boolean };
+        steps: Array<{ uses?: string; id?: string; if?: string; with?: Record<string, string> }>;
+      };
     };
   };
 
   it('runs one event per issue, and per dispatched request_id, at a time: a repeat waits and finds what the first did', () => {
-    expect(workflow.concurrency).toEqual({
-      group:
-        'implementation-agent-${{ github.event.issue.number || github.event.client_payload.request_id || github.event.inputs.request_id || github.run_id }}',
+    // Per task: the `task` job's key is the issue, the issue a PR's branch names, or the request_id
+    // (test/project/example-workflow.test.ts runs that job's script).
+    expect(workflow.jobs.implement.concurrency).toEqual({
+      group: 'implementation-agent-${{ needs.task.outputs.key }}',
       'cancel-in-progress': false,
     });
     // The input the group and dispatchRequestId read is declared, and optional.
@@ -79,6 +82,9 @@ describe('the example workflow', () => {
     expect(Object.keys(workflow.on).sort()).toEqual([
       'issue_comment',
       'issues',
+      'pull_request',
+      'pull_request_review',
+      'pull_request_review_comment',
       'repository_dispatch',
       'workflow_dispatch',
     ]);

@@ -47,6 +47,7 @@ describe('the built Action (dist/index.js) run as a process against a GitHub fak
     expect(fake.refs.get('heads/implementation/1-orders-api')).toMatch(/^commit-/);
     expect(fake.checkRuns).toEqual([
       expect.objectContaining({ name: 'implementation-agent', conclusion: 'success' }),
+      expect.objectContaining({ name: 'implementation-agent/approval', status: 'in_progress' }),
     ]);
     expect(fake.comments).toHaveLength(1);
     expect(fake.comments[0]?.body).toContain('"state":"pr_open"');
@@ -132,8 +133,9 @@ describe('the built Action (dist/index.js) run as a process against a GitHub fak
     const run = await runAction({ apiUrl: fake.url, eventName: 'issues', payload, inputs: { token: TOKEN } });
 
     expect(run.code).toBe(0);
-    expect(fake.requests.filter((request) => request.path.endsWith('/check-runs'))).toHaveLength(2);
-    expect(fake.checkRuns).toHaveLength(1);
+    // The validation check's POST failed once and was retried; then the approval check's.
+    expect(fake.requests.filter((request) => request.path.endsWith('/check-runs'))).toHaveLength(3);
+    expect(fake.checkRuns).toHaveLength(2);
     expect(run.outputs.status).toBe('pr_open');
   });
 

@@ -28,10 +28,18 @@ const NOTHING: SideEffects = {
   pullRequests: 0,
   commits: 0,
   checkRuns: 0,
+  approvalChecks: 0,
   deployments: 0,
   comments: 0,
 };
-const A_PULL_REQUEST = { generations: 1, pullRequests: 1, commits: 1, checkRuns: 1, comments: 1 };
+const A_PULL_REQUEST = {
+  generations: 1,
+  pullRequests: 1,
+  commits: 1,
+  checkRuns: 1,
+  approvalChecks: 1,
+  comments: 1,
+};
 
 /**
  * Every trigger the Action's implement mode takes. GitHub's runner gives no delivery id, so only
@@ -57,7 +65,7 @@ const CASES: Record<string, Case> = {
     before: (run) => run('issues', formIssue('opened', 'octo-reader')),
     eventName: 'issue_comment',
     payload: () => issueComment('/approve'),
-    makes: { generations: 1, pullRequests: 1, commits: 1, checkRuns: 1 },
+    makes: { generations: 1, pullRequests: 1, commits: 1, checkRuns: 1, approvalChecks: 1 },
   },
   '/deploy staging on the pull request': {
     before: (run) => run('issues', formIssue('opened')),
@@ -115,7 +123,9 @@ describe('the built Action: every trigger run three times makes one of everythin
           issues: fake.issues.length,
           pullRequests: fake.pulls.length,
           commits: fake.commits.length,
-          checkRuns: fake.checkRuns.length,
+          checkRuns: fake.checkRuns.filter((check) => check.name === 'implementation-agent').length,
+          approvalChecks: fake.checkRuns.filter((check) => check.name === 'implementation-agent/approval')
+            .length,
           deployments: fake.deployments.length,
           comments: fake.comments.length,
           generations: 0,

@@ -65,7 +65,7 @@ describe('Probot app: every handler ends with an answer and a final state', () =
       expect(errors).toEqual([]);
       expect(api.scope.isDone()).toBe(true);
       const status = api.calls.find((call) => call.method === 'PATCH')?.body.body as string;
-      expect(status).toContain('"state":"awaiting_approval"');
+      expect(status).toContain('"state":"held"');
       expect(status).toContain(`"request_comment_id":${COMMENT_ID}`);
       expect(status).toContain('"pull_number":42');
       expect(status).toContain('@reader does not have write access');
@@ -183,6 +183,8 @@ describe('Probot app: /implement and /approve on a pull request', () => {
 
     expect(api.scope.isDone()).toBe(true);
     expect(postedTo(api, 42)[0]).toContain("`/approve` works on the task's issue, #1");
+    // Guided mode's approval of a pull request is a review, which the answer says.
+    expect(postedTo(api, 42)[0]).toContain('To approve this pull request, submit a review that approves it');
   });
 });
 

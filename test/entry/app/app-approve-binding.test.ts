@@ -49,6 +49,7 @@ function expectPublish(api: Api, branch: string) {
   api.createPull(42);
   api.addLabels(42);
   api.checkRun();
+  api.approvalCheck();
 }
 
 /** An outsider's `/implement` with the request in the comment: held, and the status body the app wrote. */
@@ -77,7 +78,7 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
     const held = await holdFromOutsider();
 
     const marker = readStateMarker(held)?.marker;
-    expect(marker).toMatchObject({ state: 'awaiting_approval', request_comment_id: COMMENT_ID });
+    expect(marker).toMatchObject({ state: 'held', request_comment_id: COMMENT_ID });
     expect(marker?.request_digest).toMatch(/^[0-9a-f]{64}$/);
     expect(held).toContain(`**The request held** (sha256 \`${marker?.request_digest}\`)`);
     expect(held).toContain('"task_name": "Orders API"');
@@ -120,7 +121,7 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
     expect(api.calls.some((call) => call.path.includes('/git/') || call.path.endsWith('/pulls'))).toBe(false);
     const again = lastStatus(api);
     const marker = readStateMarker(again)?.marker;
-    expect(marker).toMatchObject({ state: 'awaiting_approval', request_comment_id: COMMENT_ID });
+    expect(marker).toMatchObject({ state: 'held', request_comment_id: COMMENT_ID });
     expect(marker?.request_digest).toMatch(/^[0-9a-f]{64}$/);
     expect(marker?.request_digest).not.toBe(heldDigest);
     expect(again).toContain('The request changed after it was held, so `/approve` did not run it');
@@ -171,7 +172,7 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
 
     expect(errors).toEqual([]);
     expect(api.scope.isDone()).toBe(true);
-    expect(readStateMarker(lastStatus(api))?.marker.state).toBe('awaiting_approval');
+    expect(readStateMarker(lastStatus(api))?.marker.state).toBe('held');
     expect(lastStatus(api)).toContain('`execution_request.task_name`: `"Orders API"` → `"Orders Admin API"`');
   });
 

@@ -22,7 +22,7 @@ function comment(body: string, sender = 'Codertocat') {
   return payload;
 }
 
-function statusCommentFrom(state: 'awaiting_approval' | 'pr_open', extra: Record<string, unknown> = {}) {
+function statusCommentFrom(state: 'held' | 'pr_open', extra: Record<string, unknown> = {}) {
   return agentStatusComment({
     marker: {
       task_id: `${OWNER}/${REPO}#1`,
@@ -46,6 +46,7 @@ function expectPublishToNewBranch(api: ReturnType<typeof githubApi>) {
   api.createPull(42);
   api.addLabels(42);
   api.checkRun();
+  api.approvalCheck();
 }
 
 describe('Probot app: /implement and /approve', () => {
@@ -66,7 +67,7 @@ describe('Probot app: /implement and /approve', () => {
     const status = api.calls.find(
       (call) => call.method === 'POST' && call.path.endsWith('/issues/1/comments'),
     )?.body.body as string;
-    expect(status).toContain('"state":"awaiting_approval"');
+    expect(status).toContain('"state":"held"');
     expect(status).toContain('"request_comment_id":492700400');
     expect(status).toContain('@outsider does not have write access');
     expect(api.calls.some((call) => call.path.includes('/git/'))).toBe(false);
@@ -78,7 +79,7 @@ describe('Probot app: /implement and /approve', () => {
     api.reaction(492700400);
     api.config(undefined);
     api.comments(1, [
-      statusCommentFrom('awaiting_approval', {
+      statusCommentFrom('held', {
         request_comment_id: 1234,
         request_digest: heldDigestOf(PAYLOAD_COMMENT),
       }),
@@ -108,7 +109,7 @@ describe('Probot app: /implement and /approve', () => {
     api.installationToken(INSTALLATION_ID);
     api.reaction(492700400);
     api.config(undefined);
-    api.comments(1, [statusCommentFrom('awaiting_approval')]);
+    api.comments(1, [statusCommentFrom('held')]);
     api.permission('outsider', 'triage');
     api.createComment(1, 901);
     const { receive } = await testProbot();
@@ -140,6 +141,9 @@ describe('Probot app: /implement and /approve', () => {
     api.updatePull(42);
     api.addLabels(42);
     api.checkRun();
+    // A new head: no approval check on it yet, so guided mode's pending one is added.
+    api.approvalChecksOn('new-head');
+    api.approvalCheck();
     api.updateComment(900);
     const { receive, errors } = await testProbot();
 

@@ -192,6 +192,7 @@ describe('Probot app: a marker from another account is never edited', () => {
     api.createPull(42);
     api.addLabels(42);
     api.checkRun();
+    api.approvalCheck();
     api.updateComment(900);
     const { receive, errors } = await testProbot();
 
@@ -337,7 +338,7 @@ describe('Probot app: the status it writes', () => {
 
     expect(api.scope.isDone()).toBe(true);
     const line = readStateMarker(posted(api)[0]?.body.body ?? '');
-    expect(line?.marker.state).toBe('awaiting_approval');
+    expect(line?.marker.state).toBe('held');
     expect(
       markerSignatureMatches({
         text: line?.json ?? '',

@@ -26,10 +26,18 @@ const NOTHING: SideEffects = {
   pullRequests: 0,
   commits: 0,
   checkRuns: 0,
+  approvalChecks: 0,
   deployments: 0,
   comments: 0,
 };
-const A_PULL_REQUEST = { generations: 1, pullRequests: 1, commits: 1, checkRuns: 1, comments: 1 };
+const A_PULL_REQUEST = {
+  generations: 1,
+  pullRequests: 1,
+  commits: 1,
+  checkRuns: 1,
+  approvalChecks: 1,
+  comments: 1,
+};
 
 const CASES: Record<string, Case> = {
   'issues.opened from the request form': {
@@ -52,7 +60,7 @@ const CASES: Record<string, Case> = {
     before: (receive) => receive('issues', formIssue('opened', 'octo-reader')),
     name: 'issue_comment',
     payload: () => issueComment('/approve'),
-    makes: { generations: 1, pullRequests: 1, commits: 1, checkRuns: 1 },
+    makes: { generations: 1, pullRequests: 1, commits: 1, checkRuns: 1, approvalChecks: 1 },
   },
   '/deploy staging on the pull request': {
     before: (receive) => receive('issues', formIssue('opened')),
@@ -91,7 +99,8 @@ describe.each([
       issues: fake.issues.length,
       pulls: fake.pulls.length,
       commits: fake.commits.length,
-      checkRuns: fake.checkRuns.length,
+      checkRuns: fake.checkRuns.filter((check) => check.name === 'implementation-agent').length,
+      approvalChecks: fake.checkRuns.filter((check) => check.name === 'implementation-agent/approval').length,
       deployments: fake.deployments.length,
       comments: fake.comments.length,
       requests: setUp.requests.length,
@@ -117,6 +126,7 @@ describe.each([
       pullRequests: result.thrice.pullRequests - baseline.pulls,
       commits: result.thrice.commits - baseline.commits,
       checkRuns: result.thrice.checkRuns - baseline.checkRuns,
+      approvalChecks: result.thrice.approvalChecks - baseline.approvalChecks,
       deployments: result.thrice.deployments - baseline.deployments,
       comments: result.thrice.comments - baseline.comments,
     };

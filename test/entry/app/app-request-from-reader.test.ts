@@ -44,7 +44,7 @@ describe('Probot app: an invalid request from a commenter leaves the task as it 
   // IllegalTransitionError, answered as an internal error.
   it.each([
     ['pr_open', 'outsider'],
-    ['awaiting_approval', 'outsider'],
+    ['held', 'outsider'],
     ['changes_requested', 'outsider'],
     ['approved', 'Codertocat'],
     ['cancelled', 'Codertocat'],

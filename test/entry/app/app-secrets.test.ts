@@ -86,6 +86,7 @@ describe('Probot app: credentials the model writes are never committed', () => {
     api.createPull(42);
     api.addLabels(42);
     api.checkRun();
+    api.approvalCheck();
     api.updateComment(900);
     const provider = leakingProvider(leak, 1);
     const { receive, errors } = await testProbot({ providerFor: () => provider });

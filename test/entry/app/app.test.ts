@@ -32,6 +32,7 @@ function expectFirstRun(api: ReturnType<typeof githubApi>, issue = 1) {
   api.createPull(42);
   api.addLabels(42);
   api.checkRun();
+  api.approvalCheck();
   api.updateComment(900);
 }
 
@@ -59,6 +60,7 @@ describe('Probot app: an issue from the request form becomes a pull request', ()
       'GET /repos/Codertocat/Hello-World/pulls',
       'POST /repos/Codertocat/Hello-World/pulls',
       'POST /repos/Codertocat/Hello-World/issues/42/labels',
+      'POST /repos/Codertocat/Hello-World/check-runs',
       'POST /repos/Codertocat/Hello-World/check-runs',
       'PATCH /repos/Codertocat/Hello-World/issues/comments/900',
     ]);
@@ -103,6 +105,16 @@ describe('Probot app: an issue from the request form becomes a pull request', ()
       status: 'completed',
       conclusion: 'success',
     });
+    // Guided mode's checkpoint: pending on the new head until someone with write access approves.
+    const approval = api.calls.filter((c) => c.path.endsWith('/check-runs'))[1]?.body;
+    expect(approval).toMatchObject({
+      name: 'implementation-agent/approval',
+      head_sha: 'head-sha',
+      status: 'in_progress',
+      output: { title: 'Waiting for an approving review' },
+    });
+    expect(approval.conclusion).toBeUndefined();
+    expect(approval.output.summary).toContain('write, maintain or admin permission approves `head-sh`');
     const generating = body('POST', `/repos/${OWNER}/${REPO}/issues/1/comments`).body as string;
     expect(generating).toContain('Generating');
     expect(generating).toContain('"state":"generating"');

@@ -82,6 +82,11 @@ export function githubApi(params: { owner: string; repo: string }) {
         role_name: role,
         user: { login: username },
       }),
+    /** A user who is no collaborator at all (a bot, a fork's author): GitHub answers 404. */
+    notCollaborator: (username: string) =>
+      scope
+        .get(`${base}/collaborators/${encodeURIComponent(username)}/permission`)
+        .reply(404, { message: 'Not Found' }),
     createComment: (issueNumber: number, id: number) =>
       scope.post(`${base}/issues/${issueNumber}/comments`).reply(201, { id }),
     updateComment: (id: number) => scope.patch(`${base}/issues/comments/${id}`).reply(200, { id }),
@@ -125,6 +130,32 @@ export function githubApi(params: { owner: string; repo: string }) {
     updatePull: (number: number) => scope.patch(`${base}/pulls/${number}`).reply(200, { number }),
     addLabels: (issueNumber: number) => scope.post(`${base}/issues/${issueNumber}/labels`).reply(200, []),
     checkRun: () => scope.post(`${base}/check-runs`).reply(201, { id: 77 }),
+    /** `POST /check-runs` of the `implementation-agent/approval` check (asserted by name). */
+    approvalCheck: (id = 78) =>
+      scope
+        .post(
+          `${base}/check-runs`,
+          (body: { name?: string }) => body.name === 'implementation-agent/approval',
+        )
+        .reply(201, { id }),
+    /** `PATCH /check-runs/{id}`: an approval check edited in place. */
+    updateCheckRun: (id: number) => scope.patch(`${base}/check-runs/${id}`).reply(200, { id }),
+    /** `GET /commits/{sha}/check-runs?check_name=implementation-agent/approval`: the latest one, if any. */
+    approvalChecksOn: (
+      sha: string,
+      runs: Array<{ id: number; status: string; conclusion: string | null; title: string }> = [],
+    ) =>
+      scope
+        .get(`${base}/commits/${sha}/check-runs`)
+        .query({ check_name: 'implementation-agent/approval', filter: 'latest', per_page: '1' })
+        .reply(200, {
+          total_count: runs.length,
+          check_runs: runs.map((run) => ({
+            ...run,
+            name: 'implementation-agent/approval',
+            output: { title: run.title },
+          })),
+        }),
     getPull: (pull: {
       number: number;
       headSha: string;

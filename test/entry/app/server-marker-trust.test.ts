@@ -91,7 +91,7 @@ describe('the app server signs and checks markers as the app GitHub says it is',
 
     const held = api.calls.find((call) => call.method === 'PATCH')?.body.body as string;
     const line = readStateMarker(held);
-    expect(line?.marker).toMatchObject({ state: 'awaiting_approval', attempt: 1 });
+    expect(line?.marker).toMatchObject({ state: 'held', attempt: 1 });
     expect(
       markerSignatureMatches({ text: line?.json ?? '', signature: line?.signature ?? '', key: KEYS.current }),
     ).toBe(true);

@@ -75,7 +75,14 @@ describe('npm run register: GitHub’s manifest flow on localhost', () => {
       name: 'implementation-agent',
       hook_attributes: { url: WEBHOOK_URL, active: true },
       redirect_url: `${registration.url}callback`,
-      default_events: ['issues', 'issue_comment', 'repository_dispatch'],
+      default_events: [
+        'issues',
+        'issue_comment',
+        'repository_dispatch',
+        'pull_request',
+        'pull_request_review',
+        'pull_request_review_comment',
+      ],
       default_permissions: expect.objectContaining({ contents: 'write', metadata: 'read' }),
     });
     expect(JSON.stringify(manifest)).not.toContain('example.com/api/github/webhooks');

@@ -1,0 +1,64 @@
+import { mention } from '../markdown/mention.js';
+import type { ApprovalDecision } from './decide-approval.js';
+import type { PolicyVerdicts } from './review-policy.js';
+
+/** What the `implementation-agent/approval` check run shows for a head. */
+export interface ApprovalCheckView {
+  /** `in_progress` while an approval is missing: the check stays pending, it never fails. */
+  readonly status: 'in_progress' | 'completed';
+  readonly conclusion?: 'success';
+  readonly title: string;
+  readonly summary: string;
+}
+
+const WHO = 'someone with write, maintain or admin permission';
+
+/**
+ * The approval check for `decision` (the one approval rule, after `applyReviewPolicy`): success
+ * naming the approvers, or pending with what is still needed and why the reviews so far do not
+ * count. Logins come from GitHub and are shown as mentions (`mention`), nothing else.
+ */
+export function approvalCheckView(params: {
+  decision: ApprovalDecision;
+  setAside: PolicyVerdicts['setAside'];
+  headSha: string;
+}): ApprovalCheckView {
+  const { decision } = params;
+  const head = `\`${params.headSha.slice(0, 7)}\``;
+  const logins = (list: readonly string[]) => list.map(mention).join(', ');
+  if (decision.approved) {
+    return {
+      status: 'completed',
+      conclusion: 'success',
+      title: `Approved by ${logins(decision.approvedBy)}`,
+      summary: `${logins(decision.approvedBy)} approved ${head}, the head of this pull request.`,
+    };
+  }
+  const notes = [
+    ...(decision.changesRequestedBy.length > 0
+      ? [
+          `${logins(decision.changesRequestedBy)} requested changes; their approval (or a dismissal) lifts that.`,
+        ]
+      : []),
+    ...decision.withoutWriteAccess.map(
+      ({ login, permission }) => `${mention(login)}'s approval does not count: permission **${permission}**.`,
+    ),
+    ...(decision.stale.length > 0
+      ? [`${logins(decision.stale)} approved an earlier commit; a push after an approval needs a new one.`]
+      : []),
+    ...params.setAside.map(({ login, why }) =>
+      why === 'requester'
+        ? `${mention(login)} asked for this task and cannot approve it (\`review.allow_self_approval\`).`
+        : `${mention(login)} is the agent; it does not approve its own work.`,
+    ),
+  ];
+  return {
+    status: 'in_progress',
+    title: decision.changesRequestedBy.length > 0 ? 'Changes requested' : 'Waiting for an approving review',
+    summary: [
+      `Guided mode: this check passes when ${WHO} approves ${head}, the head of this pull request ` +
+        '(Files changed → Review changes → Approve).',
+      ...notes.map((note) => `- ${note}`),
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branch.js';
+import type { RepositoryRef } from '../task-event.js';
+
+/** A pull request event that may move a task: which PR, and the issue its branch claims. */
+export interface PullRequestTaskEvent {
+  readonly kind: 'pull-request';
+  readonly repository: RepositoryRef;
+  readonly pullNumber: number;
+  /** The issue the head branch names; `syncPullRequestTask` checks it against the task's marker. */
+  readonly issueNumber: number;
+  /** e.g. `pull_request_review.submitted`, for logs and outcomes. */
+  readonly event: string;
+}
+
+/** The actions that can change a PR's review, merge or open state; the rest change nothing here. */
+const ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  pull_request: ['opened', 'synchronize', 'closed', 'reopened'],
+  pull_request_review: ['submitted', 'dismissed'],
+  // A review's inline comment arrives on its own too; the run catches up on the review with it.
+  pull_request_review_comment: ['created'],
+};
+
+const payloadSchema = z.object({
+  action: z.string(),
+  pull_request: z.object({
+    number: z.number().int().positive(),
+    head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+    base: z.object({ repo: z.object({ full_name: z.string() }) }),
+  }),
+  repository: z.object({
+    name: z.string(),
+    owner: z.object({ login: z.string() }),
+    default_branch: z.string().default('main'),
+  }),
+});
+
+/**
+ * A `pull_request`, `pull_request_review` or `pull_request_review_comment` event from the payload
+ * alone: only the pull request's number and branch are taken from it; everything the task's move
+ * depends on (reviews, merge, head) is read back from GitHub by the use case. A PR from a fork or
+ * from a branch that is not a task branch (`implementation/<issue>-…`) is not the agent's.
+ */
+export function classifyPullRequestEvent(event: {
+  name: string;
+  payload: unknown;
+}): PullRequestTaskEvent | { kind: 'ignored'; reason: string } {
+  const parsed = payloadSchema.safeParse(event.payload);
+  if (!parsed.success)
+    return { kind: 'ignored', reason: `the ${event.name} payload is not one GitHub sends` };
+  const { action, pull_request: pull, repository } = parsed.data;
+  const name = `${event.name}.${action}`;
+  if (!ACTIONS[event.name]?.includes(action)) return { kind: 'ignored', reason: `${name} moves no task` };
+  if (pull.head.repo?.full_name !== pull.base.repo.full_name) {
+    return { kind: 'ignored', reason: `pull request #${pull.number} comes from a fork; the agent's do not` };
+  }
+  const issueNumber = issueNumberFromBranch(pull.head.ref);
+  if (issueNumber === undefined) {
+    return {
+      kind: 'ignored',
+      reason: `pull request #${pull.number} is not on an implementation/<issue>-… branch`,
+    };
+  }
+  return {
+    kind: 'pull-request',
+    repository: {
+      owner: repository.owner.login,
+      repo: repository.name,
+      defaultBranch: repository.default_branch,
+    },
+    pullNumber: pull.number,
+    issueNumber,
+    event: name,
+  };
+}

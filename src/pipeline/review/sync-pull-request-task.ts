@@ -1,0 +1,173 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
+import { mention } from '../../core/markdown/mention.js';
+import { approvalCheckView } from '../../core/review/approval-check-view.js';
+import type { ApprovalDecision } from '../../core/review/decide-approval.js';
+import { pullRequestMove } from '../../core/review/pull-request-move.js';
+import { canTransition, type TaskState } from '../../core/state/task-state.js';
+import { httpStatusOf } from '../../github/http-status.js';
+import { publishApprovalCheck } from '../../github/publish-approval-check.js';
+import { readAgentConfig } from '../../github/read-agent-config.js';
+import { readReviewApproval } from '../../github/read-review-approval.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
+import { createStatusBoard } from '../status-board.js';
+import type { TaskEventDependencies } from '../task-event-dependencies.js';
+import type { TaskOutcome } from '../task-outcome.js';
+import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
+
+type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
+
+const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
+  approved: 'approved',
+  changes_requested: 'changes_requested',
+  merged: 'merged',
+  cancelled: 'cancelled',
+};
+
+/**
+ * Brings a task up to date with its pull request as GitHub has it now (DESIGN §3, §4): merged →
+ * `merged`, closed → `cancelled`, reopened → back to `pr_open`; while open, the approval rule over
+ * every review (`readReviewApproval`, with the `review` config) sets the
+ * `implementation-agent/approval` check on the head and moves the task to `approved`,
+ * `changes_requested` or `pr_open`. It reads every review back rather than trusting the event, so
+ * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
+ * nothing. A PR counts as the task's only when the task's trusted marker names it.
+ */
+export async function syncPullRequestTask(
+  deps: TaskEventDependencies,
+  input: PullRequestTaskEvent,
+): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { owner, repo } = input.repository;
+  const { issueNumber, pullNumber } = input;
+  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const work = async (): Promise<TaskOutcome> => {
+    const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
+      (error: unknown) => {
+        // The branch named an issue that does not exist: no task of ours.
+        if (httpStatusOf(error) === 404) return undefined;
+        throw error;
+      },
+    );
+    if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber) {
+      return {
+        status: 'ignored',
+        reason: `pull request #${pullNumber} is not the one implementation-agent's task on issue #${issueNumber} proves it opened`,
+      };
+    }
+    const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
+    const open = pull.state === 'open';
+    const headSha = pull.head.sha;
+    const configResult = await readAgentConfig({ client, owner, repo });
+    const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
+    const approval = open
+      ? await decideAndShowApproval({ deps, input, headSha, config, requester: status.marker.requester })
+      : undefined;
+    const from = status.marker.state;
+    const path = pullRequestMove({
+      from,
+      pull: { open, merged: pull.merged },
+      review: {
+        approved: approval?.approved ?? false,
+        changesRequested: (approval?.changesRequestedBy.length ?? 0) > 0,
+      },
+    });
+    const to = path.at(-1) ?? from;
+    if (!isWalkable(from, path)) {
+      deps.log(
+        `Task ${taskId} is ${from}; ${input.event} on #${pullNumber} would move it to ${to}, which it cannot`,
+      );
+      return {
+        status: 'ignored',
+        reason: `the task on issue #${issueNumber} is ${from.replaceAll('_', ' ')}; ${input.event} does not move it`,
+      };
+    }
+    const message = describe({ to, pullNumber, headSha, approval });
+    if (path.length > 0) {
+      const board = createStatusBoard({
+        client,
+        owner,
+        repo,
+        issueNumber,
+        taskId,
+        existing: status,
+        signingKey: deps.trust.keys?.current,
+        ...(deps.now ? { now: deps.now } : {}),
+      });
+      for (const state of path.slice(0, -1)) board.pass(state);
+      await board.move(to, { details: message });
+    }
+    return {
+      status: OUTCOME_OF[to] ?? 'awaiting_review',
+      taskId,
+      issueNumber,
+      pullNumber,
+      headSha,
+      approvedBy: approval?.approved ? approval.approvedBy : [],
+      message,
+    };
+  };
+  return deps.tasks ? deps.tasks.run(taskId, work) : work();
+}
+
+/** The approval rule for the head, shown as the approval check; the decision the task moves by. */
+async function decideAndShowApproval(params: {
+  deps: TaskEventDependencies;
+  input: PullRequestTaskEvent;
+  headSha: string;
+  config: AgentConfig;
+  requester: string | undefined;
+}): Promise<ApprovalDecision> {
+  const { deps, input, headSha, config } = params;
+  const { owner, repo } = input.repository;
+  const decision = await readReviewApproval({
+    client: deps.client,
+    owner,
+    repo,
+    pullNumber: input.pullNumber,
+    headSha,
+    policy: {
+      requester: params.requester,
+      allowSelfApproval: config.review.allow_self_approval,
+      agentLogin: await deps.trust.identity(),
+      reapproveOnPush: config.review.reapprove_on_push,
+    },
+  });
+  const view = approvalCheckView({ decision, setAside: decision.setAside, headSha });
+  await publishApprovalCheck({ client: deps.client, owner, repo, headSha, view });
+  return decision;
+}
+
+/** Every step of `path`, starting at `from`, is a move the transition table allows. */
+function isWalkable(from: TaskState, path: readonly TaskState[]): boolean {
+  let at = from;
+  for (const state of path) {
+    if (!canTransition(at, state)) return false;
+    at = state;
+  }
+  return true;
+}
+
+/** One paragraph for the status comment: where the task stands and who moved it there. */
+function describe(params: {
+  to: TaskState;
+  pullNumber: number;
+  headSha: string;
+  approval: ApprovalDecision | undefined;
+}): string {
+  const pr = `pull request #${params.pullNumber}`;
+  const head = `\`${params.headSha.slice(0, 7)}\``;
+  const logins = (list: readonly string[]) => list.map(mention).join(', ');
+  switch (params.to) {
+    case 'approved':
+      return `Approved by ${logins(params.approval?.approvedBy ?? [])} at ${head}; ${pr} can be merged and deployed.`;
+    case 'changes_requested':
+      return `${logins(params.approval?.changesRequestedBy ?? [])} requested changes on ${pr}.`;
+    case 'merged':
+      return `${pr} was merged.`;
+    case 'cancelled':
+      return `${pr} was closed without merging; reopen it to carry on.`;
+    default:
+      return `${pr} is waiting for an approving review of ${head} from someone with write access.`;
+  }
+}

@@ -1,0 +1,49 @@
+import { approvalCheckView } from '../../../src/core/review/approval-check-view.js';
+import { NO_REVIEWS } from '../../../src/core/review/decide-approval.js';
+
+const HEAD = 'abcdef0123456789abcdef0123456789abcdef01';
+
+describe('approvalCheckView', () => {
+  it('is pending (never failed) before any review, saying what is needed', () => {
+    const view = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: HEAD });
+    expect(view).toMatchObject({ status: 'in_progress', title: 'Waiting for an approving review' });
+    expect(view.conclusion).toBeUndefined();
+    expect(view.summary).toContain('write, maintain or admin permission approves `abcdef0`');
+  });
+
+  it('passes naming the approvers', () => {
+    const view = approvalCheckView({
+      decision: { ...NO_REVIEWS, approved: true, approvedBy: ['alice', 'bob'] },
+      setAside: [],
+      headSha: HEAD,
+    });
+    expect(view).toEqual({
+      status: 'completed',
+      conclusion: 'success',
+      title: 'Approved by @alice, @bob',
+      summary: '@alice, @bob approved `abcdef0`, the head of this pull request.',
+    });
+  });
+
+  it('says why each review so far does not count', () => {
+    const view = approvalCheckView({
+      decision: {
+        ...NO_REVIEWS,
+        changesRequestedBy: ['carol'],
+        withoutWriteAccess: [{ login: 'dave', permission: 'read' }],
+        stale: ['erin'],
+      },
+      setAside: [
+        { login: 'requester', why: 'requester' },
+        { login: 'implementation-agent[bot]', why: 'agent' },
+      ],
+      headSha: HEAD,
+    });
+    expect(view.title).toBe('Changes requested');
+    expect(view.summary).toContain('@carol requested changes');
+    expect(view.summary).toContain("@dave's approval does not count: permission **read**");
+    expect(view.summary).toContain('@erin approved an earlier commit');
+    expect(view.summary).toContain('@requester asked for this task and cannot approve it');
+    expect(view.summary).toContain('is the agent; it does not approve its own work');
+  });
+});

@@ -1,0 +1,60 @@
+import { classifyTaskEvent } from '../../../src/pipeline/classify-task-event.js';
+import { webhookExample } from '../../fixtures/webhook-payloads.js';
+
+const BRANCH = 'implementation/7-orders-api';
+
+function onTaskBranch(name: string, action: string) {
+  const payload = webhookExample(name, action);
+  payload.pull_request.head.ref = BRANCH;
+  return payload;
+}
+
+describe('classifyTaskEvent: pull request events', () => {
+  it.each([
+    ['pull_request', 'opened'],
+    ['pull_request', 'synchronize'],
+    ['pull_request', 'closed'],
+    ['pull_request', 'reopened'],
+    ['pull_request_review', 'submitted'],
+    ['pull_request_review', 'dismissed'],
+    ['pull_request_review_comment', 'created'],
+  ])('%s.%s on a task branch is the task’s', (name, action) => {
+    expect(classifyTaskEvent({ name, payload: onTaskBranch(name, action) })).toEqual({
+      kind: 'pull-request',
+      repository: { owner: 'Codertocat', repo: 'Hello-World', defaultBranch: 'master' },
+      pullNumber: 2,
+      issueNumber: 7,
+      event: `${name}.${action}`,
+    });
+  });
+
+  it.each([
+    ['pull_request', 'labeled'],
+    ['pull_request', 'assigned'],
+    ['pull_request_review_comment', 'edited'],
+  ])('%s.%s moves nothing', (name, action) => {
+    expect(classifyTaskEvent({ name, payload: onTaskBranch(name, action) })).toMatchObject({
+      kind: 'ignored',
+    });
+  });
+
+  it('ignores a branch that is not a task branch', () => {
+    expect(
+      classifyTaskEvent({ name: 'pull_request', payload: webhookExample('pull_request', 'closed') }),
+    ).toEqual({
+      kind: 'ignored',
+      reason: 'pull request #2 is not on an implementation/<issue>-… branch',
+    });
+  });
+
+  it('ignores a fork’s pull request, and one whose fork was deleted, whatever the branch is called', () => {
+    const fork = onTaskBranch('pull_request_review', 'submitted');
+    fork.pull_request.head.repo.full_name = 'someone/Hello-World';
+    expect(classifyTaskEvent({ name: 'pull_request_review', payload: fork })).toMatchObject({
+      kind: 'ignored',
+    });
+    const deleted = onTaskBranch('pull_request', 'closed');
+    deleted.pull_request.head.repo = null;
+    expect(classifyTaskEvent({ name: 'pull_request', payload: deleted })).toMatchObject({ kind: 'ignored' });
+  });
+});
