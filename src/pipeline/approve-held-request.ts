@@ -75,8 +75,9 @@ export async function approveHeldRequest(params: {
     const message = validation
       ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
       : 'No implementation request was found.';
-    await board.move('failed', { details: message });
-    return { status: 'invalid_request', taskId, issueNumber, message };
+    const outcome: TaskOutcome = { status: 'invalid_request', taskId, issueNumber, message };
+    await board.move('failed', { details: message, outcome });
+    return outcome;
   }
   if (held.request_digest !== heldTextDigest(heldRequestText(validation.payload))) {
     const changedFrom =
@@ -106,6 +107,12 @@ export async function approveHeldRequest(params: {
     config: params.config,
     board,
     provider: deps.providerFor(params.config),
+    ...artifactsOf(deps, params.config),
     log: deps.log,
   });
+}
+
+function artifactsOf(deps: TaskEventDependencies, config: AgentConfig) {
+  const artifacts = deps.mirrors?.forConfig(config).artifacts;
+  return artifacts === undefined ? {} : { artifacts };
 }

@@ -42,7 +42,10 @@ export async function holdRequest(params: {
     `**The request held** (sha256 \`${digest}\`); \`/approve\` runs exactly this text, and a request changed after this is held again:`,
     codeBlock({ text: await redactSecrets(text), language: 'json' }),
   ].join('\n\n');
+  const outcome: TaskOutcome = { status: 'awaiting_approval', taskId, issueNumber, message };
   await board.move('awaiting_approval', {
+    request: params.payload,
+    outcome,
     patch: {
       request_digest: digest,
       ...(params.requestCommentId === undefined ? {} : { request_comment_id: params.requestCommentId }),
@@ -50,7 +53,7 @@ export async function holdRequest(params: {
     clear: params.requestCommentId === undefined ? ['request_comment_id'] : [],
     details: shown,
   });
-  return { status: 'awaiting_approval', taskId, issueNumber, message };
+  return outcome;
 }
 
 function heldMessage(params: {

@@ -2,6 +2,7 @@ import type { AgentConfig } from '../core/config/agent-config.js';
 import type { ModelProvider } from '../generation/model-provider.js';
 import type { StatusTrust } from '../github/status-trust.js';
 import type { TaskClient } from '../github/task-client.js';
+import type { MirrorCache } from './mirror/mirror-cache.js';
 import type { TaskMutex } from './task-mutex.js';
 
 /** What every event handler is given by its runtime (the Probot app, the Action). */
@@ -15,4 +16,6 @@ export interface TaskEventDependencies {
   readonly now?: () => Date;
   /** Serializes work on one task within the process (the app); the Action runs one event per process. */
   readonly tasks?: TaskMutex;
+  /** The mirrors each repository's config names (`createMirrorCache`); absent: none, whatever the config says. */
+  readonly mirrors?: MirrorCache;
 }

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { signMarkerText } from './marker-signature.js';
 import { TASK_STATES } from './task-state.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
+import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
+import { taskEventSchema } from '../task/task-event.js';
+import { environmentDeploySchema, tokenTotalsSchema } from '../task/task-record.js';
+
+/**
+ * Events the marker keeps for a mirror that has not confirmed them. A mirror is out for this many
+ * steps of one task only in an outage far longer than any run; the oldest are dropped past it.
+ */
+export const MAX_UNMIRRORED_EVENTS = 40;
 
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
@@ -44,6 +53,20 @@ export const taskMarkerSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+
+  // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
+  // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.
+  /** The record's version: how many events the task has taken in. */
+  version: z.number().int().positive().optional(),
+  created_at: z.string().optional(),
+  task_name: z.string().max(200).optional(),
+  task_type: z.enum(TASK_TYPES).optional(),
+  execution_mode: z.enum(EXECUTION_MODES).optional(),
+  model: z.string().max(200).optional(),
+  tokens: tokenTotalsSchema.optional(),
+  environments: z.record(z.string(), environmentDeploySchema).optional(),
+  /** The task's events a configured mirror has not confirmed yet, oldest first: the next run writes them. */
+  unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
 });
 
 export type TaskMarker = z.infer<typeof taskMarkerSchema>;
