@@ -7,7 +7,7 @@ import { iamActionOf } from '../../support/iam-action-of.js';
 const SRC = path.resolve(import.meta.dirname, '../../../src');
 /**
  * Generation calls Bedrock under the implement workflow's own role, never the deploy role. The task
- * mirror's stores are written by the implement side today; when deploy runs mirror their task (issue
+ * mirror's stores (and its lifecycle events) are written by the implement side today; when deploy runs mirror their task (issue
  * #10), they move onto the deploy path and their operations into the list.
  */
 const OUTSIDE_THE_DEPLOY_PATH = [
@@ -15,6 +15,7 @@ const OUTSIDE_THE_DEPLOY_PATH = [
   path.join(SRC, 'aws/dynamodb/dynamodb-task-store.ts'),
   path.join(SRC, 'aws/dynamodb/dynamodb-task-event-store.ts'),
   path.join(SRC, 'aws/s3/s3-artifact-store.ts'),
+  path.join(SRC, 'aws/eventbridge/eventbridge-publisher.ts'),
 ];
 
 function sourceFiles(dir: string): string[] {
