@@ -3,11 +3,13 @@ import path from 'node:path';
 import { DEFAULT_CONFIG, type AgentConfig } from '../core/config/agent-config.js';
 import { changeNamesFor } from '../core/naming/change-names.js';
 import type { ModelProvider } from '../generation/model-provider.js';
+import type { MirrorStores } from '../pipeline/mirror/mirror-stores-for-config.js';
 import { prepareChange } from '../pipeline/prepare-change.js';
 import { checkLocalRepository } from './check-local-repository.js';
 import { BranchCheckedOutError, commitToLocalBranch } from './commit-to-local-branch.js';
 import { createLocalRepository } from './create-local-repository.js';
 import { findBranchCheckout } from './find-branch-checkout.js';
+import { localTaskLife } from './local-task-life.js';
 import { openLocalRunOutputs } from './local-run-outputs.js';
 import { readRequestFile } from './read-request-file.js';
 
@@ -41,6 +43,8 @@ export async function runLocalTask(params: {
   init: boolean;
   provider: ModelProvider;
   config?: AgentConfig;
+  /** The AWS mirrors the config names (`mirrorStoresForConfig`); the out folder's stores are always written. */
+  mirror?: MirrorStores;
   /** One line per step, e.g. `[3/5] Generating with offline (attempt 1)`. */
   progress: (line: string) => void;
 }): Promise<LocalTaskResult> {
@@ -80,16 +84,27 @@ export async function runLocalTask(params: {
   }
 
   await outputs.clear();
+  const repoName = path.basename(path.resolve(params.repoDir));
+  const life = localTaskLife({
+    outDir: outputs.dir,
+    repoName,
+    branch,
+    request,
+    ...(params.mirror === undefined ? {} : { mirror: params.mirror }),
+    warn: (line) => params.progress(`      ⚠ ${line}`),
+  });
   try {
     const started = Date.now();
+    await life.started();
     const prepared = await prepareChange({
       provider: params.provider,
       request,
       config,
-      context: { owner: 'local', repo: path.basename(path.resolve(params.repoDir)) },
+      context: { owner: 'local', repo: repoName },
       onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
     });
     if (!prepared.ok) {
+      await life.finished(prepared);
       const message = `${prepared.summary} The last problems found:\n${prepared.findings}`;
       await outputs.write('validation-report.md', message + '\n');
       await outputs.writeStatus({
@@ -124,6 +139,8 @@ export async function runLocalTask(params: {
         : `No change: branch ${names.branch} in ${repository.dir} already holds this output at ${commit.slice(0, 7)}`,
     );
 
+    // The record reaches pr_open once the branch holds the change.
+    await life.finished(prepared);
     const status = changed ? 'committed' : 'unchanged';
     await outputs.write('pr-body.md', prepared.body);
     await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');
@@ -141,6 +158,7 @@ export async function runLocalTask(params: {
   } catch (error) {
     // The status must never describe an earlier run: record that this one stopped, then report it.
     const message = error instanceof Error ? error.message : String(error);
+    await life.crashed(`The run stopped on an error: ${message}`);
     await outputs
       .writeStatus({ status: 'failed', message: `The run stopped on an error: ${message}` })
       .catch(() => {});

@@ -83,8 +83,9 @@ export async function approveHeldRequest(params: {
     const message = validation
       ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
       : 'No implementation request was found.';
-    await board.move('failed', { details: message });
-    return { status: 'invalid_request', taskId, issueNumber, message };
+    const outcome: TaskOutcome = { status: 'invalid_request', taskId, issueNumber, message };
+    await board.move('failed', { details: message, outcome });
+    return outcome;
   }
   if (held.request_digest !== heldTextDigest(heldRequestText(validation.payload))) {
     const changedFrom =
@@ -114,6 +115,7 @@ export async function approveHeldRequest(params: {
     config: params.config,
     board,
     provider: deps.providerFor(params.config),
+    ...artifactsOf(deps, params.config),
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
   });
@@ -133,4 +135,9 @@ async function readHeldComment(params: {
     if (httpStatusOf(error) === 404) return null;
     throw error;
   }
+}
+
+function artifactsOf(deps: TaskEventDependencies, config: AgentConfig) {
+  const artifacts = deps.mirrors?.forConfig(config).artifacts;
+  return artifacts === undefined ? {} : { artifacts };
 }

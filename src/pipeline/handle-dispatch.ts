@@ -111,6 +111,7 @@ async function runOnIssue(params: {
       reason: `request ${task.requestId} was already dispatched: it is tracked on issue #${issueNumber} (the task is ${marker.state.replaceAll('_', ' ')})`,
     };
   }
+  const mirrors = deps.mirrors?.forConfig(params.config);
   const board = createStatusBoard({
     client,
     owner,
@@ -120,6 +121,8 @@ async function runOnIssue(params: {
     existing,
     signingKey: deps.trust.keys?.current,
     trigger: task.triggerKey,
+    ...(mirrors === undefined ? {} : { mirrors }),
+    log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
   });
   return runIssueTask({
@@ -131,6 +134,7 @@ async function runOnIssue(params: {
     config: params.config,
     board,
     provider: deps.providerFor(params.config),
+    ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     requester: task.requester,

@@ -150,6 +150,7 @@ async function carryOutIssueEvent(
       reason: `${triggerName(task)} on issue #${issueNumber} was already carried out (the task is ${existing.marker.state.replaceAll('_', ' ')})`,
     };
   }
+  const mirrors = deps.mirrors?.forConfig(config);
   const board = createStatusBoard({
     client,
     owner,
@@ -159,6 +160,8 @@ async function carryOutIssueEvent(
     existing,
     signingKey: deps.trust.keys?.current,
     trigger: task.triggerKey,
+    ...(mirrors === undefined ? {} : { mirrors }),
+    log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const state = existing?.marker.state;
@@ -172,13 +175,15 @@ async function carryOutIssueEvent(
   }
   if (state && SETTLED.has(state)) {
     const message = `This task is already ${state.replace('_', ' ')}; open a new issue for a new request.`;
-    await board.move(state, { details: message });
-    return { status: 'refused', taskId, issueNumber, message };
+    const outcome: TaskOutcome = { status: 'refused', taskId, issueNumber, message };
+    await board.move(state, { details: message, outcome });
+    return outcome;
   }
   if (!configResult.ok) {
     const message = formatConfigProblems(configResult.problems);
-    await board.move('failed', { details: message });
-    return { status: 'invalid_config', taskId, issueNumber, message };
+    const outcome: TaskOutcome = { status: 'invalid_config', taskId, issueNumber, message };
+    await board.move('failed', { details: message, outcome });
+    return outcome;
   }
   if (task.kind === 'approve-comment') {
     return approveHeldRequest({ deps, task, status, state, board, config, taskId });
@@ -203,8 +208,9 @@ async function carryOutIssueEvent(
     if (state !== undefined && !FAILED_BY_INVALID_REQUEST.has(state)) {
       return answerInvalidRequest({ deps, task, state, message });
     }
-    await board.move('failed', { details: message });
-    return { status: 'invalid_request', taskId, issueNumber, message };
+    const outcome: TaskOutcome = { status: 'invalid_request', taskId, issueNumber, message };
+    await board.move('failed', { details: message, outcome });
+    return outcome;
   }
   if (
     existing &&
@@ -249,6 +255,7 @@ async function carryOutIssueEvent(
     config,
     board,
     provider: deps.providerFor(config),
+    ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     requester,

@@ -42,7 +42,10 @@ export async function holdRequest(params: {
     `**The request held** (sha256 \`${digest}\`); \`/approve\` runs exactly this text, and a request changed after this is held again:`,
     codeBlock({ text: await redactSecrets(text), language: 'json' }),
   ].join('\n\n');
+  const outcome: TaskOutcome = { status: 'held', taskId, issueNumber, message };
   await board.move('held', {
+    request: params.payload,
+    outcome,
     patch: {
       request_digest: digest,
       // The outsider who asked stays the requester once a maintainer's `/approve` releases it.
@@ -52,7 +55,7 @@ export async function holdRequest(params: {
     clear: params.requestCommentId === undefined ? ['request_comment_id'] : [],
     details: shown,
   });
-  return { status: 'held', taskId, issueNumber, message };
+  return outcome;
 }
 
 function heldMessage(params: {

@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../core/config/agent-config.js';
+import type { ArtifactStore } from '../core/stores/artifact-store.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { requestDigest } from '../core/idempotency/request-digest.js';
 import { codeBlock } from '../core/markdown/code-block.js';
@@ -14,7 +15,8 @@ import { publishPullRequest } from '../github/publish-pull-request.js';
 import type { TaskClient } from '../github/task-client.js';
 import { markAnswered } from './answer-on-crash.js';
 import { armAutoMerge } from './arm-auto-merge.js';
-import { prepareChange } from './prepare-change.js';
+import { storeAttemptArtifacts } from './mirror/store-attempt-artifacts.js';
+import { prepareChange, type PreparedChange } from './prepare-change.js';
 import type { StatusBoard } from './status-board.js';
 import type { RepositoryRef } from './task-event.js';
 import type { TaskOutcome } from './task-outcome.js';
@@ -32,6 +34,8 @@ export async function runIssueTask(params: {
   config: AgentConfig;
   board: StatusBoard;
   provider: ModelProvider;
+  /** Where each attempt's artifacts go (`mirrors.artifacts_bucket`); absent: nowhere. */
+  artifacts?: ArtifactStore;
   log: (line: string) => void;
   /** For automated mode's auto-merge; without it the PR is left for merge-when-green and the status says so. */
   graphql?: GraphqlClient;
@@ -52,15 +56,18 @@ export async function runIssueTask(params: {
       generated_from: requestDigest(params.request),
       ...(params.requester === undefined ? {} : { requester: params.requester }),
     },
+    request: params.request,
   });
   try {
     return await generateAndPublish({ ...params, attempt, previousCost });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const details = `The run stopped on an unexpected error: ${untrustedInline(message)}`;
     const told = await board
       .move('failed', {
-        details: `The run stopped on an unexpected error: ${untrustedInline(message)}`,
+        details,
         unhandled: true,
+        outcome: { status: 'failed', taskId, issueNumber: params.issueNumber, message: details },
       })
       .then(() => true)
       .catch(() => false);
@@ -84,14 +91,21 @@ async function generateAndPublish(
     onAttempt: (n) => params.log(`Generating with ${params.provider.name} (attempt ${n})`),
   });
   const costUsd = params.previousCost + prepared.generation.usage.costUsd;
+  const usage = { model: prepared.generation.model, usage: prepared.generation.usage };
   board.pass('validating');
+  const artifactsWarning = await storeArtifacts({ ...params, prepared });
   if (!prepared.ok) {
+    const outcome: TaskOutcome = { status: 'failed', taskId, issueNumber, message: prepared.summary };
     await board.move('failed', {
-      patch: { cost_usd: costUsd },
+      usage,
+      outcome,
       // Findings quote model output: a code block shows them literally, and the writer cuts a long list.
-      details: `**${prepared.summary}** The last problems found:\n\n${codeBlock({ text: prepared.findings, language: 'text' })}`,
+      ...withWarning(
+        `**${prepared.summary}** The last problems found:\n\n${codeBlock({ text: prepared.findings, language: 'text' })}`,
+        artifactsWarning,
+      ),
     });
-    return { status: 'failed', taskId, issueNumber, message: prepared.summary };
+    return outcome;
   }
   const { generation: outcome, names } = prepared;
   const { branch } = names;
@@ -137,20 +151,7 @@ async function generateAndPublish(
       onlyIfMissing: true,
     });
   }
-  await board.move('pr_open', {
-    details: [renderModeDecision(prepared.decision), ...(autoMerge === undefined ? [] : [autoMerge])].join(
-      '\n\n',
-    ),
-    patch: {
-      branch,
-      pull_number: pull.number,
-      cost_usd: costUsd,
-      effective_mode: prepared.decision.effective,
-      risk_level: prepared.decision.risk.level,
-      ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
-    },
-  });
-  return {
+  const result: TaskOutcome = {
     status: 'pr_open',
     taskId,
     issueNumber,
@@ -160,6 +161,51 @@ async function generateAndPublish(
     created: pull.created,
     costUsd,
   };
+  const decision = [renderModeDecision(prepared.decision), ...(autoMerge === undefined ? [] : [autoMerge])];
+  await board.move('pr_open', {
+    usage,
+    outcome: result,
+    patch: {
+      branch,
+      pull_number: pull.number,
+      effective_mode: prepared.decision.effective,
+      risk_level: prepared.decision.risk.level,
+      ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
+    },
+    ...withWarning(decision.join('\n\n'), artifactsWarning),
+  });
+  return result;
+}
+
+/** The attempt's artifacts to the artifact store; a failure is a warning for the status comment, never the task's. */
+async function storeArtifacts(
+  params: Parameters<typeof generateAndPublish>[0] & { prepared: PreparedChange },
+): Promise<string | undefined> {
+  if (params.artifacts === undefined) return undefined;
+  const { owner, repo } = params.repository;
+  try {
+    const stored = await storeAttemptArtifacts({
+      store: params.artifacts,
+      repo: `${owner}/${repo}`,
+      taskId: params.taskId,
+      attempt: params.attempt,
+      provider: params.provider.name,
+      request: params.request,
+      context: { owner, repo, issueNumber: params.issueNumber },
+      prepared: params.prepared,
+    });
+    params.log(`Stored ${stored.stored} artifacts (${stored.bytes} bytes) of attempt ${params.attempt}`);
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    params.log(`The artifacts of attempt ${params.attempt} could not be stored: ${reason}`);
+    return `⚠️ The artifacts of attempt ${params.attempt} could not be stored (${untrustedInline(reason)}); the task went on without them.`;
+  }
+}
+
+function withWarning(details: string | undefined, warning: string | undefined): { details?: string } {
+  const parts = [details, warning].filter((part): part is string => part !== undefined);
+  return parts.length === 0 ? {} : { details: parts.join('\n\n') };
 }
 
 function pullRequestLabels(config: AgentConfig, request: RequestPayload): string[] {

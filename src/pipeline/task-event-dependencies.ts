@@ -3,6 +3,7 @@ import type { ModelProvider } from '../generation/model-provider.js';
 import type { GraphqlClient } from '../github/graphql-client.js';
 import type { StatusTrust } from '../github/status-trust.js';
 import type { TaskClient } from '../github/task-client.js';
+import type { MirrorCache } from './mirror/mirror-cache.js';
 import type { TaskMutex } from './task-mutex.js';
 
 /** What every event handler is given by its runtime (the Probot app, the Action). */
@@ -18,4 +19,6 @@ export interface TaskEventDependencies {
   readonly now?: () => Date;
   /** Serializes work on one task within the process (the app); the Action runs one event per process. */
   readonly tasks?: TaskMutex;
+  /** The mirrors each repository's config names (`createMirrorCache`); absent: none, whatever the config says. */
+  readonly mirrors?: MirrorCache;
 }

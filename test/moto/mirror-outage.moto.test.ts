@@ -8,6 +8,10 @@ import {
 } from '../../src/pipeline/mirror/mirror-stores-for-config.js';
 import { recordAndMirror } from '../../src/pipeline/mirror/record-and-mirror.js';
 import { syncArtifactMirror } from '../../src/pipeline/mirror/sync-artifact-mirror.js';
+import { parseStateMarker } from '../../src/core/state/state-marker.js';
+import { recordFromMarker } from '../../src/core/task/record-from-marker.js';
+import type { StatusCommentClient } from '../../src/github/status-comment.js';
+import { createStatusBoard } from '../../src/pipeline/status-board.js';
 import { fullLife, TASK_ID } from '../core/task/task-life.js';
 import { startLoopbackProxy, type LoopbackProxy } from '../support/loopback-proxy.js';
 import { createMotoMirror, motoEndpoint, motoOverrides, type MotoMirror } from './helpers/moto.js';
@@ -82,5 +86,70 @@ describe('a mirror outage in the middle of a task', () => {
       1, 2, 3, 4, 5, 6, 7,
     ]);
     expect(await direct.artifacts!.list(artifact)).toEqual(await log.artifacts.list(artifact));
+  });
+});
+
+/** An issue holding one status comment: each write replaces its body. */
+function fakeIssue() {
+  const bodies: string[] = [];
+  const client: StatusCommentClient = {
+    issues: {
+      listComments: async () => {
+        throw new Error('the board must not list comments');
+      },
+      createComment: async (params) => {
+        bodies.push(params.body);
+        return { data: { id: 900 } };
+      },
+      updateComment: async (params) => {
+        bodies.push(params.body);
+        return {};
+      },
+    },
+  };
+  return { client, bodies, marker: () => parseStateMarker(bodies.at(-1) ?? '')! };
+}
+
+describe('a mirror outage through the wired pipeline (the status board, as the app and the Action run it)', () => {
+  it('warns on the status comment while down, and a later stateless run catches DynamoDB up from the marker', async () => {
+    const taskId = 'acme/outage#9';
+    const issue = fakeIssue();
+    const board = (existing?: ReturnType<typeof issue.marker>) =>
+      createStatusBoard({
+        client: issue.client,
+        owner: 'acme',
+        repo: 'outage',
+        issueNumber: 9,
+        taskId,
+        existing: existing && {
+          commentId: 900,
+          marker: existing,
+          trust: 'trusted',
+          reason: 'is signed',
+          body: '',
+        },
+        signingKey: undefined,
+        mirrors: throughProxy,
+      });
+
+    // 1. The first run: generating reaches the mirror; then the mirror goes away.
+    const first = board();
+    await first.move('generating', { patch: { attempt: 1 } });
+    expect((await direct.tasks!.get(taskId))?.version).toBe(3);
+    proxy.refuse();
+    first.pass('validating');
+    await first.move('pr_open', { patch: { pull_number: 12, branch: 'implementation/9-outage' } });
+    expect(issue.bodies.at(-1)).toContain('task mirror could not be written');
+    expect(issue.marker()).toMatchObject({ state: 'pr_open', version: 5 });
+    expect(issue.marker().unmirrored?.map((event) => event.sequence)).toEqual([4, 5]);
+    expect((await direct.tasks!.get(taskId))?.version).toBe(3);
+
+    // 2. A later run, from the status comment alone, with the mirror back: nothing is lost.
+    proxy.forward();
+    await board(issue.marker()).move('approved');
+    const shown = recordFromMarker({ marker: issue.marker(), repo: 'acme/outage', issueNumber: 9 });
+    expect(await direct.tasks!.get(taskId)).toEqual(shown);
+    expect((await direct.events!.list(taskId)).map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(issue.bodies.at(-1)).not.toContain('could not be written');
   });
 });

@@ -102,6 +102,7 @@ describe('createStatusBoard', () => {
     const board = boardOn(issue.client);
 
     await board.move('generating', { patch: { attempt: 1, branch: 'implementation/7-orders-api' } });
+    const noTokens = { input: 0, output: 0, cache_read: 0, cache_write: 0 };
     expect(markerIn(issue.writes[0])).toEqual({
       task_id: 'acme/shop#7',
       state: 'generating',
@@ -109,9 +110,20 @@ describe('createStatusBoard', () => {
       cost_usd: 0,
       branch: 'implementation/7-orders-api',
       updated_at: '2026-11-24T10:00:00.000Z',
+      // The record the marker carries: received, attempt 1 started, generating.
+      version: 3,
+      created_at: '2026-11-24T10:00:00.000Z',
+      tokens: noTokens,
     });
 
-    await board.move('validating', { patch: { cost_usd: 0.0375 } });
+    const usage = {
+      inputTokens: 1000,
+      outputTokens: 2300,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      costUsd: 0.0375,
+    };
+    await board.move('validating', { usage: { model: 'offline:application', usage } });
     await board.move('pr_open', { patch: { pull_number: 12 }, details: '| Gate | Result |' });
     const last = issue.writes[2];
     expect(markerIn(last)).toEqual({
@@ -122,7 +134,12 @@ describe('createStatusBoard', () => {
       branch: 'implementation/7-orders-api',
       pull_number: 12,
       updated_at: '2026-11-24T10:02:00.000Z',
+      version: 6,
+      created_at: '2026-11-24T10:00:00.000Z',
+      model: 'offline:application',
+      tokens: { ...noTokens, input: 1000, output: 2300 },
     });
+    expect(board.record).toMatchObject({ status: 'pr_open', version: 6, cost_usd: 0.0375, pull_number: 12 });
     expect(last?.body).toContain('Attempt 1 · cost so far $0.0375 · PR #12');
     expect(last?.body).toContain('| Gate | Result |');
     expect(board.current).toEqual(markerIn(last));
@@ -156,6 +173,11 @@ describe('createStatusBoard', () => {
       state: 'changes_requested',
       attempt: 3,
       updated_at: '2026-11-24T10:00:00.000Z',
+      // A marker from before records: its record is re-derived at version 0, and this move's two
+      // events (attempt 3 started, changes requested) make it version 2.
+      version: 2,
+      created_at: '2026-11-20T08:00:00.000Z',
+      tokens: { input: 0, output: 0, cache_read: 0, cache_write: 0 },
     });
   });
 

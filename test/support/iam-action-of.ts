@@ -6,6 +6,7 @@ const SERVICE_OF_PACKAGE: Readonly<Record<string, string>> = {
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/lib-dynamodb': 'dynamodb',
   '@aws-sdk/client-s3': 's3',
+  '@aws-sdk/client-eventbridge': 'events',
 };
 
 /** S3 operations authorised under another action's name (Service Authorization Reference, Amazon S3). */

@@ -206,11 +206,22 @@ export const agentConfigSchema = z
         allow_self_approval: z.boolean().default(false),
       })
       .prefault({}),
+    /** Where task records, events and artifacts are mirrored (DESIGN §11); every one is off until named. */
     mirrors: z
       .strictObject({
-        tasks_table: z.string().min(3).optional(),
-        results_table: z.string().min(3).optional(),
+        /** DynamoDB `ImplementationTasks` (pk `task_id`, GSI `repo-status`): one record per task. */
+        tasks_table: z.string().min(3).max(255).optional(),
+        /** DynamoDB `ImplementationResults` (pk `task_id`, sk `step#timestamp#sequence`): every event, append-only. */
+        results_table: z.string().min(3).max(255).optional(),
+        /** S3 bucket for each attempt's artifacts: `<owner>/<repo>/<task>/<attempt>/...`. */
         artifacts_bucket: z.string().min(3).optional(),
+        /** EventBridge bus (name or ARN) for lifecycle events (`core/task/lifecycle-event.ts`); absent: none are sent. */
+        event_bus: z
+          .string()
+          .min(1)
+          .max(1600)
+          .regex(/^(arn:aws[\w-]*:events:[^\s]+|[\w.\-/]+)$/, 'must be an EventBridge bus name or ARN')
+          .optional(),
         deployments_bucket: z.string().min(3).optional(),
         /** DynamoDB table for deploy locks (one deploy per environment across runs); absent means the workflow's concurrency group only. */
         locks_table: z.string().min(3).optional(),

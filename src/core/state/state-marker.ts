@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { signMarkerText } from './marker-signature.js';
 import { taskStateSchema } from './task-state-schema.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
-import { environmentDeploySchema } from '../task/task-record.js';
+import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
+import { taskEventSchema } from '../task/task-event.js';
+import { environmentDeploySchema, tokenTotalsSchema } from '../task/task-record.js';
+
+/**
+ * Events the marker keeps for a mirror that has not confirmed them. A mirror is out for this many
+ * steps of one task only in an outage far longer than any run; the oldest are dropped past it.
+ */
+export const MAX_UNMIRRORED_EVENTS = 40;
 
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
@@ -57,6 +65,20 @@ export const taskMarkerSchema = z.object({
   /** The mode the task runs in (`effectiveMode`): hybrid and automated resolve to one of these. */
   effective_mode: z.enum(['automated', 'guided', 'manual']).optional(),
   risk_level: z.enum(['low', 'high']).optional(),
+
+  // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
+  // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.
+  /** The record's version: how many events the task has taken in. */
+  version: z.number().int().positive().optional(),
+  created_at: z.string().optional(),
+  task_name: z.string().max(200).optional(),
+  task_type: z.enum(TASK_TYPES).optional(),
+  execution_mode: z.enum(EXECUTION_MODES).optional(),
+  model: z.string().max(200).optional(),
+  tokens: tokenTotalsSchema.optional(),
+  environments: z.record(z.string(), environmentDeploySchema).optional(),
+  /** The task's events a configured mirror has not confirmed yet, oldest first: the next run writes them. */
+  unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
 });
 
 export type TaskMarker = z.infer<typeof taskMarkerSchema>;

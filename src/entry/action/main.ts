@@ -4,12 +4,15 @@ import type { StatusTrust } from '../../github/status-trust.js';
 import type { GraphqlClient } from '../../github/graphql-client.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
+import { createMirrorCache } from '../../pipeline/mirror/mirror-cache.js';
 import type { TaskOutcome } from '../../pipeline/task-outcome.js';
 import type { ImplementInputs } from './action-io.js';
 
 /**
  * `mode: implement`: 1. take the triggering event; 2. let the shared pipeline validate, generate,
- * and open or update the PR; 3. hand the outcome back to the runner.
+ * and open or update the PR, moving the task record and writing the mirrors the repository's
+ * config names (AWS credentials and endpoint from the environment, as the SDK reads them); 3. hand
+ * the outcome back to the runner.
  */
 export async function main(params: {
   inputs: ImplementInputs;
@@ -21,16 +24,22 @@ export async function main(params: {
   /** Who the token writes as and the keys from `marker-secret`. */
   trust: StatusTrust;
 }): Promise<TaskOutcome> {
-  return handleTaskEvent(
-    {
-      client: params.client,
-      ...(params.graphql ? { graphql: params.graphql } : {}),
-      trust: params.trust,
-      providerFor: (config) => providerForConfig(withInputOverrides(config, params.inputs)),
-      log: params.log,
-    },
-    params.event,
-  );
+  const mirrors = createMirrorCache();
+  try {
+    return await handleTaskEvent(
+      {
+        client: params.client,
+        ...(params.graphql ? { graphql: params.graphql } : {}),
+        trust: params.trust,
+        providerFor: (config) => providerForConfig(withInputOverrides(config, params.inputs)),
+        log: params.log,
+        mirrors,
+      },
+      params.event,
+    );
+  } finally {
+    mirrors.close();
+  }
 }
 
 /** Inputs set on the workflow step win over the repository config. */

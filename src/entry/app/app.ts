@@ -7,6 +7,7 @@ import type { ModelProvider } from '../../generation/model-provider.js';
 import { providerForConfig } from '../../generation/provider-for-config.js';
 import { statusTrust } from '../../github/status-trust.js';
 import type { DeliveryLog } from '../../pipeline/delivery-log.js';
+import { createMirrorCache, type MirrorCache } from '../../pipeline/mirror/mirror-cache.js';
 import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
 import { createTaskMutex } from '../../pipeline/task-mutex.js';
 import { appBotLogin } from './app-bot-login.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly markerKeys?: MarkerKeys;
   /** Deliveries already taken in; in memory by default (`createMemoryDeliveryLog`). */
   readonly deliveries?: DeliveryLog;
+  /** The mirrors each repository's config names; by default the AWS ones (`createMirrorCache`), none when not configured. */
+  readonly mirrors?: MirrorCache;
 }
 
 /**
@@ -62,6 +65,7 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
     });
     const deliveries = options.deliveries ?? createMemoryDeliveryLog();
     const tasks = createTaskMutex();
+    const mirrors = options.mirrors ?? createMirrorCache();
     app.on([...TASK_EVENTS], async (context: Context<(typeof TASK_EVENTS)[number]>) => {
       if (!(await deliveries.claim(context.id))) {
         context.log.info(`implementation-agent: delivery ${context.id} was already taken in; skipped`);
@@ -77,6 +81,7 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
               trust,
               log: (line) => context.log.info(line),
               tasks,
+              mirrors,
             },
             { name: context.name, payload: context.payload },
           );

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { createOfflineProvider } from '../../generation/offline/offline-provider.js';
+import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
+import { readLocalConfig } from '../../local/read-local-config.js';
 import { runLocalTask, type LocalTaskResult } from '../../local/run-local-task.js';
 import { invocationFolder } from './invocation-folder.js';
 import { parseCliArguments, USAGE } from './parse-cli-arguments.js';
@@ -24,14 +26,29 @@ async function main(argv: string[]): Promise<number> {
     console.error(`implementation-agent: ${invocation.problem}\n\n${USAGE}`);
     return 2;
   }
+  const config = await readLocalConfig(invocation.repo);
+  if (!config.ok) {
+    console.error(`implementation-agent: ${formatConfigProblems(config.problems)}`);
+    return 2;
+  }
+  // The out folder always keeps the task record; the mirrors the config names get it too. The AWS
+  // SDK is loaded only then: most local runs have no mirror and should not pay for it.
+  const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
+  const mirror = named
+    ? (await import('../../pipeline/mirror/mirror-stores-for-config.js')).mirrorStoresForConfig({
+        config: config.config,
+      })
+    : undefined;
   const result = await runLocalTask({
     requestFile: invocation.requestFile,
     repoDir: invocation.repo,
     outDir: invocation.out,
     init: invocation.init,
     provider: createOfflineProvider(),
+    config: config.config,
+    ...(mirror === undefined ? {} : { mirror }),
     progress: (line) => console.log(line),
-  });
+  }).finally(() => mirror?.close());
   if ('branch' in result) {
     console.log(
       `✔ Branch ${result.branch} is ready (git -C ${result.repoDir} log ${result.branch}); the PR body is ${result.outDir}/pr-body.md`,

@@ -1,13 +1,16 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createAwsClient, type AwsClientSettings } from '../../aws/create-aws-client.js';
 import { createDocumentClient } from '../../aws/dynamodb/create-dynamodb-client.js';
 import { createDynamoDbTaskEventStore } from '../../aws/dynamodb/dynamodb-task-event-store.js';
 import { createDynamoDbTaskStore } from '../../aws/dynamodb/dynamodb-task-store.js';
+import { createEventBridgePublisher } from '../../aws/eventbridge/eventbridge-publisher.js';
 import { createS3ArtifactStore } from '../../aws/s3/s3-artifact-store.js';
 import { createS3DeploymentStore } from '../../aws/s3/s3-deployment-store.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import type { ArtifactStore } from '../../core/stores/artifact-store.js';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
+import type { LifecyclePublisher } from '../../core/stores/lifecycle-publisher.js';
 import type { TaskEventStore } from '../../core/stores/task-event-store.js';
 import type { TaskStore } from '../../core/stores/task-store.js';
 
@@ -17,12 +20,14 @@ export interface MirrorStores {
   readonly events?: TaskEventStore;
   readonly artifacts?: ArtifactStore;
   readonly deployments?: DeploymentStore;
+  /** Lifecycle events to `mirrors.event_bus` (EventBridge). */
+  readonly publisher?: LifecyclePublisher;
   /** Closes the clients' connections; a long-lived process calls it when it stops using the stores. */
   readonly close: () => void;
 }
 
 /**
- * Builds the stores for `mirrors` in the config, all clients from the one factory in the mirrors'
+ * Builds the stores (and the lifecycle event publisher) for `mirrors` in the config, all clients from the one factory in the mirrors'
  * region. `aws` overrides the endpoint and credentials (a stand-in such as moto). With nothing
  * configured, this is empty and the local folder is the only store.
  */
@@ -39,11 +44,13 @@ export function mirrorStoresForConfig(params: {
   const s3 = needsBuckets
     ? createAwsClient(S3Client, settings, { forcePathStyle: settings.endpoint !== undefined })
     : undefined;
+  const events = mirrors.event_bus === undefined ? undefined : createAwsClient(EventBridgeClient, settings);
   const kms = mirrors.kms_key_id === undefined ? {} : { kmsKeyId: mirrors.kms_key_id };
   return {
     close: () => {
       documents?.destroy();
       s3?.destroy();
+      events?.destroy();
     },
     ...(documents && mirrors.tasks_table !== undefined
       ? { tasks: createDynamoDbTaskStore({ client: documents, tableName: mirrors.tasks_table }) }
@@ -56,6 +63,9 @@ export function mirrorStoresForConfig(params: {
       : {}),
     ...(s3 && mirrors.deployments_bucket !== undefined
       ? { deployments: createS3DeploymentStore({ s3, bucket: mirrors.deployments_bucket, ...kms }) }
+      : {}),
+    ...(events && mirrors.event_bus !== undefined
+      ? { publisher: createEventBridgePublisher({ client: events, busName: mirrors.event_bus }) }
       : {}),
   };
 }

@@ -8,10 +8,14 @@ const SRC = path.resolve(import.meta.dirname, '../../../src');
 /**
  * Generation calls Bedrock under the implement workflow's own role, never the deploy role. Deploy
  * runs move their task in the task tables and keep their records in the deployments bucket (issue
- * #10), so those stores are on the deploy path; the artifacts bucket is written by the implement
- * side only.
+ * #10), so those stores are on the deploy path; the artifacts bucket and the lifecycle events are
+ * written by the implement side only.
  */
-const OUTSIDE_THE_DEPLOY_PATH = [path.join(SRC, 'generation'), path.join(SRC, 'aws/s3/s3-artifact-store.ts')];
+const OUTSIDE_THE_DEPLOY_PATH = [
+  path.join(SRC, 'generation'),
+  path.join(SRC, 'aws/s3/s3-artifact-store.ts'),
+  path.join(SRC, 'aws/eventbridge/eventbridge-publisher.ts'),
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

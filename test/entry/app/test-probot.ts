@@ -6,6 +6,7 @@ import type { ModelProvider } from '../../../src/generation/model-provider.js';
 import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
 import { implementationAgentApp } from '../../../src/entry/app/app.js';
 import { createKeyedQueue } from '../../../src/entry/app/keyed-queue.js';
+import type { MirrorCache } from '../../../src/pipeline/mirror/mirror-cache.js';
 import { APP_LOGIN, TEST_MARKER_KEYS } from './agent-status.js';
 
 const { privateKey } = generateKeyPairSync('rsa', {
@@ -25,6 +26,7 @@ export async function testProbot(
     providerFor?: (config: AgentConfig) => ModelProvider;
     login?: string | null;
     markerKeys?: MarkerKeys | null;
+    mirrors?: MirrorCache;
   } = {},
 ) {
   const errors: unknown[] = [];
@@ -48,6 +50,7 @@ export async function testProbot(
       providerFor: options.providerFor ?? (() => createOfflineProvider()),
       ...(login === null ? {} : { login }),
       ...(markerKeys === null ? {} : { markerKeys }),
+      ...(options.mirrors === undefined ? {} : { mirrors: options.mirrors }),
     }),
   );
   return {

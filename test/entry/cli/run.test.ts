@@ -94,7 +94,7 @@ describe('implementation-agent run: a failed run leaves nothing of the previous 
     expect(result.code).toBe(1);
     for (const field of ['task_type', 'task_name', 'execution_mode', 'target_environment'])
       expect(result.stderr).toContain(field);
-    expect((await readdir(out)).sort()).toEqual(['request-errors.md', 'status.json']);
+    expect(await runOutputs(out)).toEqual(['request-errors.md', 'status.json']);
     expect(await readStatus(out)).toMatchObject({ status: 'invalid_request' });
     expect(await git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/implementation')).toBe(
       BRANCH,
@@ -110,3 +110,9 @@ describe('implementation-agent run: a failed run leaves nothing of the previous 
     expect(result.stderr).toMatch(/line 3/i);
   });
 });
+
+/** The out folder's files from the run; the task record's stores (`tasks/`, `artifacts/`) are kept across runs. */
+async function runOutputs(out: string): Promise<string[]> {
+  const kept = new Set(['tasks', 'artifacts', 'artifact-metadata']);
+  return (await readdir(out)).filter((name) => !kept.has(name)).sort();
+}

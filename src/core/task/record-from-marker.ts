@@ -1,0 +1,58 @@
+import type { TaskMarker } from '../state/state-marker.js';
+import { TASK_RECORD_SCHEMA_VERSION, type TaskRecord } from './task-record.js';
+
+/**
+ * The task record a status comment's marker carries (DESIGN §3: GitHub is the source of truth), so
+ * a stateless run (the Action, an app replica) continues the record without reading a mirror. A
+ * marker written before records has no `version`: its record is re-derived at version 0 from what
+ * the marker shows, and the first step recorded on it is version 1. `repo` is `owner/repo`.
+ */
+export function recordFromMarker(params: {
+  marker: TaskMarker;
+  repo: string;
+  issueNumber: number;
+}): TaskRecord {
+  const { marker } = params;
+  return {
+    schema_version: TASK_RECORD_SCHEMA_VERSION,
+    task_id: marker.task_id,
+    repo: params.repo,
+    issue_number: params.issueNumber,
+    ...(marker.pull_number === undefined ? {} : { pull_number: marker.pull_number }),
+    ...(marker.branch === undefined ? {} : { branch: marker.branch }),
+    ...(marker.template_path === undefined ? {} : { template_path: marker.template_path }),
+    ...(marker.task_name === undefined ? {} : { task_name: marker.task_name }),
+    ...(marker.task_type === undefined ? {} : { task_type: marker.task_type }),
+    ...(marker.execution_mode === undefined ? {} : { execution_mode: marker.execution_mode }),
+    ...(marker.model === undefined ? {} : { model: marker.model }),
+    status: marker.state,
+    environments: marker.environments ?? {},
+    attempt: marker.attempt,
+    cost_usd: marker.cost_usd,
+    tokens: marker.tokens ?? { input: 0, output: 0, cache_read: 0, cache_write: 0 },
+    created_at: marker.created_at ?? marker.updated_at,
+    updated_at: marker.updated_at,
+    version: marker.version ?? 0,
+  };
+}
+
+/** The marker's fields that show the record: what `recordFromMarker` reads back. */
+export function markerFieldsOf(
+  record: TaskRecord,
+): Partial<TaskMarker> & Pick<TaskMarker, 'attempt' | 'cost_usd'> {
+  return {
+    attempt: record.attempt,
+    cost_usd: record.cost_usd,
+    ...(record.pull_number === undefined ? {} : { pull_number: record.pull_number }),
+    ...(record.branch === undefined ? {} : { branch: record.branch }),
+    ...(record.template_path === undefined ? {} : { template_path: record.template_path }),
+    ...(record.version > 0 ? { version: record.version } : {}),
+    created_at: record.created_at,
+    ...(record.task_name === undefined ? {} : { task_name: record.task_name }),
+    ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
+    ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
+    ...(record.model === undefined ? {} : { model: record.model }),
+    tokens: record.tokens,
+    ...(Object.keys(record.environments).length === 0 ? {} : { environments: record.environments }),
+  };
+}

@@ -1,0 +1,142 @@
+import type { RequestPayload } from '../core/request/execution-request.js';
+import { canTransition } from '../core/state/task-state.js';
+import type { TaskEventBody } from '../core/task/task-event.js';
+import { summarizeOutcome } from '../core/outcome/outcome-summary.js';
+import { filesystemStores } from '../filesystem/filesystem-stores.js';
+import type { MirrorStores } from '../pipeline/mirror/mirror-stores-for-config.js';
+import { storeAttemptArtifacts } from '../pipeline/mirror/store-attempt-artifacts.js';
+import { syncArtifactMirror } from '../pipeline/mirror/sync-artifact-mirror.js';
+import { openTaskJournal } from '../pipeline/mirror/task-journal.js';
+import type { PreparedChange } from '../pipeline/prepare-change.js';
+
+type Step = TaskEventBody extends infer E ? (E extends unknown ? Omit<E, 'task_id' | 'at'> : never) : never;
+
+/**
+ * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
+ * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
+ * `local/<repo folder>#<branch's last segment>`, so a request run again continues its record. A
+ * local change ends in `pr_open` with its `branch` and no pull request: the branch is what a
+ * reviewer reads. Recording never stops the run: a failure is a warning line.
+ */
+export function localTaskLife(params: {
+  outDir: string;
+  repoName: string;
+  branch: string;
+  request: RequestPayload;
+  mirror?: MirrorStores;
+  warn: (line: string) => void;
+  now?: () => Date;
+}) {
+  const repo = `local/${params.repoName.replace(/[\s/]+/g, '-') || 'repository'}`;
+  const taskId = `${repo}#${params.branch.slice(params.branch.lastIndexOf('/') + 1)}`;
+  const stores = filesystemStores(params.outDir);
+  const journal = openTaskJournal({
+    taskId,
+    log: stores,
+    ...(params.mirror === undefined ? {} : { mirror: params.mirror }),
+  });
+  const now = params.now ?? (() => new Date());
+  const record = async (steps: readonly Step[]) => {
+    const at = now().toISOString();
+    try {
+      // A step with the task id and time is an event body; TypeScript cannot see that through the union.
+      const result = await journal.record(
+        steps.map((step) => ({ ...step, task_id: taskId, at }) as TaskEventBody),
+      );
+      if (result.warning !== undefined) params.warn(result.warning);
+      return result.record;
+    } catch (error) {
+      params.warn(
+        `The task record could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }
+  };
+  let attempt = 1;
+  return {
+    taskId,
+    /** Received (again, after a failure) → attempt started → generating. */
+    async started(): Promise<void> {
+      const current = await journal.current().catch(() => undefined);
+      const exec = params.request.execution_request;
+      const received =
+        current === undefined || (current.status !== 'received' && canTransition(current.status, 'received'));
+      attempt = (current?.attempt ?? 0) + 1;
+      await record([
+        ...(received
+          ? [
+              {
+                type: 'task_received' as const,
+                repo,
+                task_name: exec.task_name,
+                task_type: exec.task_type,
+                execution_mode: exec.execution_mode,
+              },
+            ]
+          : []),
+        { type: 'attempt_started', attempt },
+        { type: 'state_changed', to: 'generating' },
+      ]);
+    },
+    /** Validating → usage → `pr_open` on the branch, or `failed` with its outcome; then the attempt's artifacts. */
+    async finished(prepared: PreparedChange): Promise<void> {
+      const { generation } = prepared;
+      const usage: Step = {
+        type: 'usage_recorded',
+        model: generation.model,
+        input_tokens: generation.usage.inputTokens,
+        output_tokens: generation.usage.outputTokens,
+        cache_read_tokens: generation.usage.cacheReadTokens,
+        cache_write_tokens: generation.usage.cacheWriteTokens,
+        cost_usd: generation.usage.costUsd,
+      };
+      await this.artifacts(prepared);
+      await record([
+        { type: 'state_changed', to: 'validating' },
+        usage,
+        ...(prepared.ok
+          ? [{ type: 'state_changed' as const, to: 'pr_open' as const, branch: prepared.names.branch }]
+          : [
+              { type: 'state_changed' as const, to: 'failed' as const },
+              {
+                type: 'outcome_recorded' as const,
+                outcome: summarizeOutcome({ status: 'failed', taskId, message: prepared.summary }),
+              },
+            ]),
+      ]);
+    },
+    async artifacts(prepared: PreparedChange): Promise<void> {
+      const where = { repo, taskId, attempt };
+      try {
+        await storeAttemptArtifacts({
+          store: stores.artifacts,
+          ...where,
+          provider: prepared.generation.model,
+          request: params.request,
+          context: { owner: 'local', repo: params.repoName },
+          prepared,
+        });
+      } catch (error) {
+        params.warn(
+          `The attempt's artifacts could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return;
+      }
+      if (params.mirror?.artifacts === undefined) return;
+      const synced = await syncArtifactMirror({
+        source: stores.artifacts,
+        mirror: params.mirror.artifacts,
+        repo,
+        taskId,
+      });
+      if (synced.status === 'behind') params.warn(synced.warning);
+    },
+    /** The run stopped on an error: the task is failed, with the error as its outcome. */
+    async crashed(message: string): Promise<void> {
+      await record([
+        { type: 'state_changed', to: 'failed' },
+        { type: 'outcome_recorded', outcome: summarizeOutcome({ status: 'failed', taskId, message }) },
+      ]);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { lifecycleEventFor, type LifecycleEvent } from '../../core/task/lifecycle-event.js';
+import type { TaskEvent } from '../../core/task/task-event.js';
+import type { TaskRecord } from '../../core/task/task-record.js';
+import type { MirrorStores } from './mirror-stores-for-config.js';
+import { syncTaskMirror, type MirrorSyncResult } from './sync-task-mirror.js';
+
+/** What a step's mirroring did: the task mirror's sync, and a warning for the status comment when anything fell behind. */
+export interface MirroredStep {
+  readonly sync?: MirrorSyncResult;
+  /** Lifecycle events sent to the bus. */
+  readonly published: number;
+  /** One line for the status comment when a mirror could not be written; the task goes on. */
+  readonly warning?: string;
+}
+
+/**
+ * After one state change, brings every configured mirror up to it (DESIGN §3, §11): 1. the tasks
+ * and results tables by re-derivation (`syncTaskMirror`: the mirror's version is compared with the
+ * record's, and the events after it are written, then the record); 2. the step's milestones as
+ * lifecycle events on the bus. `steps` are the events this change applied, each with the record it
+ * produced; `unmirrored` every event the mirror may lack (the step's among them). Never throws.
+ */
+export async function mirrorTaskStep(params: {
+  mirror: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  record: TaskRecord;
+  unmirrored: readonly TaskEvent[];
+  steps: readonly { readonly record: TaskRecord; readonly event: TaskEvent }[];
+}): Promise<MirroredStep> {
+  const { mirror } = params;
+  const warnings: string[] = [];
+  let sync: MirrorSyncResult | undefined;
+  if (mirror.tasks !== undefined || mirror.events !== undefined) {
+    sync = await syncTaskMirror({ record: params.record, events: params.unmirrored, mirror });
+    if (sync.status === 'behind') warnings.push(sync.warning);
+  }
+  const lifecycle = params.steps
+    .map((step) => lifecycleEventFor(step.event, step.record))
+    .filter((event): event is LifecycleEvent => event !== undefined);
+  let published = 0;
+  if (mirror.publisher !== undefined && lifecycle.length > 0) {
+    try {
+      await mirror.publisher.publish(lifecycle);
+      published = lifecycle.length;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const names = lifecycle.map((event) => event.detailType).join(', ');
+      warnings.push(`The lifecycle event(s) ${names} could not be sent to the event bus (${reason}).`);
+    }
+  }
+  return {
+    ...(sync === undefined ? {} : { sync }),
+    published,
+    ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }),
+  };
+}

@@ -1,0 +1,75 @@
+import type { ArtifactStore } from '../../core/stores/artifact-store.js';
+import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
+import type { RequestPayload } from '../../core/request/execution-request.js';
+import type { GenerationContext } from '../../generation/model-provider.js';
+import type { PreparedChange } from '../prepare-change.js';
+
+/** Each artifact's JSON is indented for people reading it in the console or a download. */
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * One generation attempt's artifacts for audit (DESIGN §11), under `<owner>/<repo>/<task>/<attempt>/`:
+ * `files/<path>` every generated file, `validation-report.json` the gates' report (or the last
+ * findings when validation failed), `prompt.json` what the model was asked (the request, the
+ * repository context, the provider) and `answer.json` what it answered (summary, plan, risk notes,
+ * file list, model, usage). Every text goes through the secret scanner's redaction first, so the
+ * store never holds a secret the scanner finds. Returns the count and bytes written; throws the
+ * store's or the scanner's error (the caller turns it into a warning).
+ */
+export async function storeAttemptArtifacts(params: {
+  store: ArtifactStore;
+  repo: string;
+  taskId: string;
+  attempt: number;
+  provider: string;
+  request: RequestPayload;
+  context: GenerationContext;
+  prepared: PreparedChange;
+}): Promise<{ stored: number; bytes: number }> {
+  const { prepared } = params;
+  const { generation } = prepared;
+  const where = { repo: params.repo, taskId: params.taskId, attempt: params.attempt };
+  let stored = 0;
+  let bytes = 0;
+  const put = async (path: string, body: string) => {
+    const artifact = await params.store.put({ ...where, path, body });
+    stored += 1;
+    bytes += artifact.bytes;
+  };
+  for (const file of prepared.ok ? prepared.generation.bundle.files : []) {
+    await put(`files/${file.path}`, await redactSecrets(file.content, file.path));
+  }
+  const report = prepared.ok
+    ? prepared.generation.report
+    : { passed: false, summary: prepared.summary, findings: prepared.generation.findings };
+  await put('validation-report.json', json(await redactJsonStrings(report)));
+  await put(
+    'prompt.json',
+    json(
+      await redactJsonStrings({
+        provider: params.provider,
+        request: params.request,
+        context: params.context,
+      }),
+    ),
+  );
+  const answer = prepared.ok
+    ? {
+        model: generation.model,
+        attempts: generation.attempts,
+        usage: generation.usage,
+        summary: prepared.generation.bundle.summary,
+        plan: prepared.generation.bundle.plan,
+        risk_notes: prepared.generation.bundle.riskNotes,
+        files: prepared.generation.bundle.files.map((file) => ({ path: file.path, role: file.role })),
+      }
+    : {
+        model: generation.model,
+        attempts: generation.attempts,
+        usage: generation.usage,
+        summary: prepared.summary,
+      };
+  await put('answer.json', json(await redactJsonStrings(answer)));
+  return { stored, bytes };
+}

@@ -1,0 +1,76 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createAwsClient } from '../../../src/aws/create-aws-client.js';
+import { createEventBridgePublisher } from '../../../src/aws/eventbridge/eventbridge-publisher.js';
+import { lifecycleEventFor, type LifecycleEvent } from '../../../src/core/task/lifecycle-event.js';
+import { applyTaskEvent } from '../../../src/core/task/apply-task-event.js';
+
+const eventBridge = mockClient(EventBridgeClient);
+beforeEach(() => eventBridge.reset());
+
+const client = () =>
+  createAwsClient(EventBridgeClient, {
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+
+function received(n: number): LifecycleEvent {
+  const { record, event } = applyTaskEvent(undefined, {
+    type: 'task_received',
+    task_id: `acme/shop#${n}`,
+    repo: 'acme/shop',
+    issue_number: n,
+    at: '2026-11-24T10:00:00.000Z',
+  });
+  return lifecycleEventFor(event, record)!;
+}
+
+describe('createEventBridgePublisher', () => {
+  it('puts each event on the bus with its source, detail-type, versioned detail and time, ten per call', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [] });
+    const publisher = createEventBridgePublisher({ client: client(), busName: 'implementation' });
+
+    await publisher.publish(Array.from({ length: 12 }, (_, index) => received(index + 1)));
+
+    const calls = eventBridge.commandCalls(PutEventsCommand);
+    expect(calls.map((call) => call.args[0].input.Entries?.length)).toEqual([10, 2]);
+    const first = calls[0]!.args[0].input.Entries![0]!;
+    expect(first).toMatchObject({
+      EventBusName: 'implementation',
+      Source: 'implementation-agent',
+      DetailType: 'Task Received',
+      Time: new Date('2026-11-24T10:00:00.000Z'),
+    });
+    expect(JSON.parse(first.Detail!)).toEqual({
+      version: 1,
+      task_id: 'acme/shop#1',
+      repo: 'acme/shop',
+      issue_number: 1,
+      sequence: 1,
+      at: '2026-11-24T10:00:00.000Z',
+      status: 'received',
+    });
+  });
+
+  it('throws naming the error code when EventBridge refuses an entry', async () => {
+    eventBridge.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'AccessDeniedException', ErrorMessage: 'not authorized on bus implementation' }],
+    });
+    const publisher = createEventBridgePublisher({ client: client(), busName: 'implementation' });
+
+    await expect(publisher.publish([received(1)])).rejects.toThrow(
+      /refused 1 of 1 lifecycle event\(s\) on implementation \(Task Received: AccessDeniedException not authorized/,
+    );
+  });
+
+  it('throws the SDK error when the call fails', async () => {
+    eventBridge
+      .on(PutEventsCommand)
+      .rejects(Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }));
+    const publisher = createEventBridgePublisher({ client: client(), busName: 'implementation' });
+
+    await expect(publisher.publish([received(1)])).rejects.toThrow('Service unavailable');
+  });
+});

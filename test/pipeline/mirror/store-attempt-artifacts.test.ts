@@ -1,0 +1,62 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
+import { NO_USAGE } from '../../../src/generation/model-provider.js';
+import { storeAttemptArtifacts } from '../../../src/pipeline/mirror/store-attempt-artifacts.js';
+import {
+  FAKE_AWS_SECRET_ACCESS_KEY,
+  FAKE_GITHUB_CLASSIC_TOKEN,
+} from '../../fixtures/adversarial/secrets/fake-secrets.js';
+import { ordersApiRequest } from '../../fixtures/orders-api-request.js';
+
+describe('storeAttemptArtifacts', () => {
+  it('keeps the prompt, the answer and the report of a failed attempt with every secret redacted', async () => {
+    const { artifacts } = filesystemStores(await mkdtemp(path.join(tmpdir(), 'attempt-')));
+    const request = {
+      ...ordersApiRequest,
+      execution_request: {
+        ...ordersApiRequest.execution_request,
+        description: `Deploy with aws_secret_access_key = ${FAKE_AWS_SECRET_ACCESS_KEY}`,
+      },
+    };
+    const where = { repo: 'acme/shop', taskId: 'acme/shop#7', attempt: 2 };
+    const result = await storeAttemptArtifacts({
+      store: artifacts,
+      ...where,
+      provider: 'bedrock',
+      request,
+      context: { owner: 'acme', repo: 'shop', issueNumber: 7 },
+      prepared: {
+        ok: false,
+        generation: {
+          ok: false,
+          findings: [{ gate: 'model-output', message: `token ${FAKE_GITHUB_CLASSIC_TOKEN}` }],
+          usage: NO_USAGE,
+          attempts: 3,
+          model: 'anthropic.claude',
+        },
+        summary: 'Validation failed after 3 attempt(s).',
+        findings: '',
+      },
+    });
+
+    expect(result.stored).toBe(3);
+    const stored = await artifacts.list(where);
+    expect(stored.map((artifact) => [artifact.key, artifact.contentType])).toEqual([
+      ['acme/shop/7/2/answer.json', 'application/json'],
+      ['acme/shop/7/2/prompt.json', 'application/json'],
+      ['acme/shop/7/2/validation-report.json', 'application/json'],
+    ]);
+    const text = async (name: string) =>
+      new TextDecoder().decode((await artifacts.get({ ...where, path: name }))!.body);
+    const prompt = await text('prompt.json');
+    expect(prompt).toContain('[REDACTED:aws-secret-access-key]');
+    expect(prompt).not.toContain(FAKE_AWS_SECRET_ACCESS_KEY);
+    expect(JSON.parse(prompt)).toMatchObject({ provider: 'bedrock', context: { issueNumber: 7 } });
+    const report = await text('validation-report.json');
+    expect(report).not.toContain(FAKE_GITHUB_CLASSIC_TOKEN);
+    expect(report).toContain('[REDACTED:github-token]');
+    expect(JSON.parse(await text('answer.json'))).toMatchObject({ model: 'anthropic.claude', attempts: 3 });
+  });
+});
