@@ -118,6 +118,7 @@ describe('an issue becomes a pull request with the mirrors on moto', () => {
     api.createPull(42);
     api.addLabels(42);
     api.checkRun();
+    api.approvalCheck();
     api.updateComment(900);
     const mirrors = createMirrorCache({ aws: motoOverrides() });
     const { receive, errors } = await testProbot({ mirrors });

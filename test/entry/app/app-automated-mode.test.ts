@@ -190,6 +190,8 @@ describe('Probot app: automated and hybrid modes', () => {
     async (mode) => {
       const api = githubApi({ owner: OWNER, repo: REPO });
       expectRunUpToChecks(api);
+      // Guided: the approval check waits for a review.
+      api.approvalCheck();
       api.updateComment(900);
       const { receive, errors } = await testProbot({ providerFor: () => createOfflineProvider() });
 

@@ -37,6 +37,7 @@ function expectFirstRun(api: ReturnType<typeof githubApi>) {
   api.createPull(42);
   api.addLabels(42);
   api.checkRun();
+  api.approvalCheck();
   api.updateComment(900);
 }
 
