@@ -1,12 +1,11 @@
 import type { AgentConfig } from '../core/config/agent-config.js';
 import { canChange } from '../core/deploy/repository-permission.js';
 import { findHeldRequest } from '../core/request/find-held-request.js';
-import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { heldRequestText } from '../core/request/held-request-text.js';
 import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../core/request/parse-issue-request.js';
 import { heldTextDigest } from '../core/request/held-text-digest.js';
-import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
+import { checkParsedRequest } from '../core/request/check-parsed-request.js';
 import type { TaskState } from '../core/state/task-state.js';
 import { httpStatusOf } from '../github/http-status.js';
 import { postComment } from '../github/post-comment.js';
@@ -78,11 +77,9 @@ export async function approveHeldRequest(params: {
     commentBody === undefined
       ? parseIssueRequest(task.issueBody)
       : parseFencedPayload(commentBody, 'comment');
-  const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
-  if (!validation?.ok) {
-    const message = validation
-      ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
-      : 'No implementation request was found.';
+  const validation = checkParsedRequest(parsed);
+  if (!validation.ok) {
+    const { message } = validation;
     const outcome: TaskOutcome = { status: 'invalid_request', taskId, issueNumber, message };
     await board.move('failed', { details: message, outcome });
     return outcome;

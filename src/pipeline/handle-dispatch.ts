@@ -3,8 +3,7 @@ import { wasHandled } from '../core/idempotency/handled-triggers.js';
 import { requestDigest } from '../core/idempotency/request-digest.js';
 import { isAbandonedRun, isRequestUnderWay } from '../core/idempotency/request-under-way.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
-import { formatRequestErrors } from '../core/request/format-request-errors.js';
-import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
+import { checkParsedRequest } from '../core/request/check-parsed-request.js';
 import { canTransition, type TaskState } from '../core/state/task-state.js';
 import { findDispatchIssue } from '../github/find-dispatch-issue.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
@@ -35,12 +34,12 @@ export async function handleDispatch(deps: TaskEventDependencies, task: Dispatch
   if (!configResult.ok) {
     return { status: 'invalid_config', message: formatConfigProblems(configResult.problems) };
   }
-  const validation = task.request.kind === 'not-a-request' ? undefined : validateParsedRequest(task.request);
-  if (!validation?.ok) {
-    const message = validation
-      ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
-      : 'No implementation request was found in the dispatch payload.';
-    return { status: 'invalid_request', message };
+  const validation = checkParsedRequest(
+    task.request,
+    'No implementation request was found in the dispatch payload.',
+  );
+  if (!validation.ok) {
+    return { status: 'invalid_request', message: validation.message };
   }
   const earlier = await findDispatchIssue({
     client,

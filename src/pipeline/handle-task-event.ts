@@ -4,11 +4,10 @@ import { formatConfigProblems } from '../core/config/parse-agent-config.js';
 import { wasHandled } from '../core/idempotency/handled-triggers.js';
 import { requestDigest } from '../core/idempotency/request-digest.js';
 import { isAbandonedRun, isRequestUnderWay } from '../core/idempotency/request-under-way.js';
-import { formatRequestErrors } from '../core/request/format-request-errors.js';
 import { parseFencedPayload } from '../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../core/request/parse-issue-request.js';
 import type { RequestParseResult } from '../core/request/request-parse-result.js';
-import { validateParsedRequest } from '../core/request/validate-parsed-request.js';
+import { checkParsedRequest } from '../core/request/check-parsed-request.js';
 import type { TaskMarker } from '../core/state/state-marker.js';
 import type { TaskState } from '../core/state/task-state.js';
 import { readAgentConfig } from '../github/read-agent-config.js';
@@ -200,11 +199,9 @@ async function carryOutIssueEvent(
     parsed = parseIssueRequest(task.issueBody);
   }
 
-  const validation = parsed.kind === 'not-a-request' ? undefined : validateParsedRequest(parsed);
-  if (!validation?.ok) {
-    const message = validation
-      ? formatRequestErrors({ errors: validation.errors, channel: validation.channel })
-      : 'No implementation request was found.';
+  const validation = checkParsedRequest(parsed);
+  if (!validation.ok) {
+    const { message } = validation;
     if (state !== undefined && !FAILED_BY_INVALID_REQUEST.has(state)) {
       return answerInvalidRequest({ deps, task, state, message });
     }
