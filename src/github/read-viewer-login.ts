@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** `octokit.graphql`: runs a query and answers its `data`. */
-export type GraphqlClient = (query: string) => Promise<unknown>;
+import type { GraphqlClient } from './graphql-client.js';
 
 const viewerSchema = z.object({ viewer: z.object({ login: z.string().min(1) }) });
 

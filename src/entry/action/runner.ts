@@ -6,7 +6,8 @@ import { outcomeMessage } from '../../core/outcome/outcome-message.js';
 import { toOutcomeResult } from '../../core/outcome/outcome-result.js';
 import { isFailureOutcome, type TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { markerKeysFrom } from '../../core/state/marker-keys.js';
-import { readViewerLogin, type GraphqlClient } from '../../github/read-viewer-login.js';
+import type { GraphqlClient } from '../../github/graphql-client.js';
+import { readViewerLogin } from '../../github/read-viewer-login.js';
 import { statusTrust, type StatusTrust } from '../../github/status-trust.js';
 import {
   ACTION_INPUTS,
