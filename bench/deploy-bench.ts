@@ -2,7 +2,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { agentConfigSchema } from '../src/core/config/agent-config.js';
-import { runDeployment, type DeployRunClient } from '../src/pipeline/deploy/run-deployment.js';
+import { runDeployment, type DeployRunClient } from '../src/pipeline/deploy-run/run-deployment.js';
 import { startCloudFormationFake } from '../test/support/cloudformation-fake-server.js';
 
 const SHA = 'a'.repeat(40);

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NO_USAGE, type ModelProvider } from '../src/generation/model-provider.js';
 import { createOfflineProvider } from '../src/generation/offline/offline-provider.js';
-import { handleTaskEvent } from '../src/pipeline/handle-task-event.js';
+import { handleTaskEvent } from '../src/pipeline/events/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
 import { benchMirror } from './mirror-bench.js';

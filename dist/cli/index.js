@@ -61631,7 +61631,7 @@ async function runGates(bundle, policy) {
     return { passed: results.every((result) => result.passed), results };
 }
 //# sourceMappingURL=run-gates.js.map
-;// CONCATENATED MODULE: ./lib/pipeline/generate-with-repair.js
+;// CONCATENATED MODULE: ./lib/pipeline/implement/generate-with-repair.js
 
 
 
@@ -61692,7 +61692,7 @@ function addUsage(a, b) {
     };
 }
 //# sourceMappingURL=generate-with-repair.js.map
-;// CONCATENATED MODULE: ./lib/pipeline/prepare-change.js
+;// CONCATENATED MODULE: ./lib/pipeline/implement/prepare-change.js
 
 
 

@@ -7,7 +7,7 @@ import type { MirrorStores } from '../pipeline/mirror/mirror-stores-for-config.j
 import { storeAttemptArtifacts } from '../pipeline/mirror/store-attempt-artifacts.js';
 import { syncArtifactMirror } from '../pipeline/mirror/sync-artifact-mirror.js';
 import { openTaskJournal } from '../pipeline/mirror/task-journal.js';
-import type { PreparedChange } from '../pipeline/prepare-change.js';
+import type { PreparedChange } from '../pipeline/implement/prepare-change.js';
 
 type Step = TaskEventBody extends infer E ? (E extends unknown ? Omit<E, 'task_id' | 'at'> : never) : never;
 

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, type AgentConfig } from '../core/config/agent-config.js
 import { changeNamesFor } from '../core/naming/change-names.js';
 import type { ModelProvider } from '../generation/model-provider.js';
 import type { MirrorStores } from '../pipeline/mirror/mirror-stores-for-config.js';
-import { prepareChange } from '../pipeline/prepare-change.js';
+import { prepareChange } from '../pipeline/implement/prepare-change.js';
 import { checkLocalRepository } from './check-local-repository.js';
 import { BranchCheckedOutError, commitToLocalBranch } from './commit-to-local-branch.js';
 import { createLocalRepository } from './create-local-repository.js';

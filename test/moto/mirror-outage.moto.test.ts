@@ -11,7 +11,7 @@ import { syncArtifactMirror } from '../../src/pipeline/mirror/sync-artifact-mirr
 import { parseStateMarker } from '../../src/core/state/state-marker.js';
 import { recordFromMarker } from '../../src/core/task/record-from-marker.js';
 import type { StatusCommentClient } from '../../src/github/status-comment.js';
-import { createStatusBoard } from '../../src/pipeline/status-board.js';
+import { createStatusBoard } from '../../src/pipeline/task/status-board.js';
 import { fullLife, TASK_ID } from '../core/task/task-life.js';
 import { startLoopbackProxy, type LoopbackProxy } from '../support/loopback-proxy.js';
 import { createMotoMirror, motoEndpoint, motoOverrides, type MotoMirror } from './helpers/moto.js';

@@ -7,8 +7,8 @@ import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { CONTROL_DISPATCH_TYPE, controlRequestSchema } from '../../core/deploy/control-request.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import type { TaskClient } from '../../github/task-client.js';
-import { answerOnCrash } from '../../pipeline/answer-on-crash.js';
-import { runControlRequest, type ControlOutcome } from '../../pipeline/deploy/run-control-request.js';
+import { answerOnCrash } from '../../pipeline/task/answer-on-crash.js';
+import { runControlRequest, type ControlOutcome } from '../../pipeline/deploy-run/run-control-request.js';
 import { postComment } from '../../github/post-comment.js';
 
 const controlEventSchema = z.object({

@@ -3,9 +3,9 @@ import { providerForConfig } from '../../generation/provider-for-config.js';
 import type { StatusTrust } from '../../github/status-trust.js';
 import type { GraphqlClient } from '../../github/graphql-client.js';
 import type { TaskClient } from '../../github/task-client.js';
-import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
+import { handleTaskEvent } from '../../pipeline/events/handle-task-event.js';
 import { createMirrorCache } from '../../pipeline/mirror/mirror-cache.js';
-import type { TaskOutcome } from '../../pipeline/task-outcome.js';
+import type { TaskOutcome } from '../../pipeline/task/task-outcome.js';
 import type { ImplementInputs } from './action-io.js';
 
 /**

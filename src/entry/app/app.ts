@@ -6,10 +6,10 @@ import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branc
 import type { ModelProvider } from '../../generation/model-provider.js';
 import { providerForConfig } from '../../generation/provider-for-config.js';
 import { statusTrust } from '../../github/status-trust.js';
-import type { DeliveryLog } from '../../pipeline/delivery-log.js';
+import type { DeliveryLog } from '../../pipeline/events/delivery-log.js';
 import { createMirrorCache, type MirrorCache } from '../../pipeline/mirror/mirror-cache.js';
-import { handleTaskEvent } from '../../pipeline/handle-task-event.js';
-import { createTaskMutex } from '../../pipeline/task-mutex.js';
+import { handleTaskEvent } from '../../pipeline/events/handle-task-event.js';
+import { createTaskMutex } from '../../pipeline/events/task-mutex.js';
 import { appBotLogin } from './app-bot-login.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import { createMemoryDeliveryLog } from './memory-delivery-log.js';

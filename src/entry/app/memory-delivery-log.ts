@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { DeliveryLog } from '../../pipeline/delivery-log.js';
+import type { DeliveryLog } from '../../pipeline/events/delivery-log.js';
 
 /** Delivery ids kept: about 1 MB of memory (a 36-character GUID and the cache's bookkeeping each). */
 export const DELIVERY_LOG_MAX_IDS = 10_000;

@@ -3,7 +3,7 @@ import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
 import type { GenerationContext } from '../../generation/model-provider.js';
-import type { PreparedChange } from '../prepare-change.js';
+import type { PreparedChange } from '../implement/prepare-change.js';
 
 /** Each artifact's JSON is indented for people reading it in the console or a download. */
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

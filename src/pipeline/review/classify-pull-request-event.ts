@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branch.js';
-import type { RepositoryRef } from '../task-event.js';
+import type { RepositoryRef } from '../events/task-event.js';
 
 /** A pull request event that may move a task: which PR, and the issue its branch claims. */
 export interface PullRequestTaskEvent {

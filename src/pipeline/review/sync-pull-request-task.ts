@@ -10,9 +10,9 @@ import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
-import { createStatusBoard } from '../status-board.js';
-import type { TaskEventDependencies } from '../task-event-dependencies.js';
-import type { TaskOutcome } from '../task-outcome.js';
+import { createStatusBoard } from '../task/status-board.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;

@@ -10,7 +10,7 @@ import { BatchGetDeploymentsCommand, ListDeploymentsCommand } from '@aws-sdk/cli
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { createDynamoDbDeployLockStore } from '../../../src/aws/dynamodb/dynamodb-deploy-lock-store.js';
 import { DEPLOY_ROLE_OPERATIONS } from '../../../src/aws/iam/deploy-role-operations.js';
-import { runControlRequest } from '../../../src/pipeline/deploy/run-control-request.js';
+import { runControlRequest } from '../../../src/pipeline/deploy-run/run-control-request.js';
 import {
   describeStacksAnswer,
   stackDoesNotExist,
@@ -31,7 +31,7 @@ import {
   resetDeployMocks,
   run,
   scriptSuccessfulUpdate,
-} from '../../pipeline/deploy/helpers/deploy-run-harness.js';
+} from '../../pipeline/deploy-run/helpers/deploy-run-harness.js';
 import { iamActionOf } from '../../support/iam-action-of.js';
 
 const listed = new Set<string>(DEPLOY_ROLE_OPERATIONS.map((operation) => operation.action));

@@ -1,4 +1,4 @@
-import { classifyTaskEvent } from '../../../src/pipeline/classify-task-event.js';
+import { classifyTaskEvent } from '../../../src/pipeline/events/classify-task-event.js';
 import { webhookExample } from '../../fixtures/webhook-payloads.js';
 
 const BRANCH = 'implementation/7-orders-api';

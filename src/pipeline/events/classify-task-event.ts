@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { parseCommand } from '../../core/commands/parse-command.js';
+import { dispatchRequestId } from '../../core/idempotency/dispatch-request-id.js';
+import { parseDispatch } from '../../core/request/parse-dispatch.js';
+import { parseIssueForm } from '../../core/request/parse-issue-form.js';
+import { classifyPullRequestEvent } from '../review/classify-pull-request-event.js';
+import type { RepositoryRef, TaskEvent } from './task-event.js';
+
+const repositorySchema = z.object({
+  name: z.string(),
+  owner: z.object({ login: z.string() }),
+  default_branch: z.string().default('main'),
+});
+const senderSchema = z.object({ login: z.string(), type: z.string() });
+const issueSchema = z.object({
+  number: z.number().int().positive(),
+  body: z.string().nullish(),
+  updated_at: z.string().default(''),
+  labels: z.array(z.object({ name: z.string() })).default([]),
+  pull_request: z.unknown().optional(),
+});
+const issuesEventSchema = z.object({
+  action: z.string(),
+  issue: issueSchema,
+  label: z.object({ name: z.string() }).optional(),
+  repository: repositorySchema,
+  sender: senderSchema,
+});
+const issueCommentEventSchema = z.object({
+  action: z.string(),
+  issue: issueSchema,
+  comment: z.object({ id: z.number().int(), body: z.string().nullish(), created_at: z.string().default('') }),
+  repository: repositorySchema,
+  sender: senderSchema,
+});
+const dispatchEventSchema = z.object({ repository: repositorySchema, sender: senderSchema });
+
+/**
+ * `/implement` and `/approve` need no environment list, so they are recognised before config is
+ * read; any other command (or a mistyped one) is left for the command handler.
+ */
+function commandKindOf(body: string): 'implement' | 'approve' | 'other' | undefined {
+  const parsed = parseCommand({ body, environments: [] });
+  if (parsed.kind === 'not-a-command') return undefined;
+  if (parsed.kind === 'invalid') return 'other';
+  const { kind } = parsed.command;
+  return kind === 'implement' || kind === 'approve' ? kind : 'other';
+}
+
+function repositoryOf(repository: z.infer<typeof repositorySchema>): RepositoryRef {
+  return { owner: repository.owner.login, repo: repository.name, defaultBranch: repository.default_branch };
+}
+
+/**
+ * Decides what an event means for the pipeline from its payload alone. Events from bots are ignored,
+ * which keeps the agent from answering itself; upstream systems send `repository_dispatch` instead.
+ */
+export function classifyTaskEvent(event: { name: string; payload: unknown }): TaskEvent {
+  switch (event.name) {
+    case 'issues':
+      return classifyIssuesEvent(event.payload);
+    case 'issue_comment':
+      return classifyCommentEvent(event.payload);
+    case 'pull_request':
+    case 'pull_request_review':
+    case 'pull_request_review_comment':
+      return classifyPullRequestEvent(event);
+    case 'workflow_dispatch':
+    case 'repository_dispatch':
+      return classifyDispatchEvent(event);
+    default:
+      return { kind: 'ignored', reason: `the ${event.name} event does not start implementation tasks` };
+  }
+}
+
+function classifyIssuesEvent(payload: unknown): TaskEvent {
+  const parsed = issuesEventSchema.safeParse(payload);
+  if (!parsed.success) return { kind: 'ignored', reason: 'the issues payload is not one GitHub sends' };
+  const { action, issue, label, repository, sender } = parsed.data;
+  if (sender.type === 'Bot') return { kind: 'ignored', reason: `${sender.login} is a bot` };
+  if (issue.pull_request !== undefined) return { kind: 'ignored', reason: 'pull requests are not requests' };
+  if (action !== 'opened' && action !== 'labeled') {
+    return { kind: 'ignored', reason: `issues.${action} does not start implementation tasks` };
+  }
+  const body = issue.body ?? '';
+  const labels = action === 'labeled' ? (label ? [label.name] : []) : issue.labels.map((l) => l.name);
+  const fromForm = action === 'opened' && parseIssueForm(body).kind !== 'not-a-request';
+  if (!fromForm && labels.length === 0) {
+    return { kind: 'ignored', reason: 'the issue is neither from the request form nor labeled' };
+  }
+  return {
+    kind: 'issue-request',
+    repository: repositoryOf(repository),
+    issueNumber: issue.number,
+    issueBody: body,
+    requester: sender.login,
+    trigger: action,
+    labels,
+    fromForm,
+    // A labeling is told apart from a redelivery of it by when it happened (the issue's updated_at).
+    triggerKey: action === 'opened' ? 'opened' : `labeled@${issue.updated_at}`,
+  };
+}
+
+function classifyCommentEvent(payload: unknown): TaskEvent {
+  const parsed = issueCommentEventSchema.safeParse(payload);
+  if (!parsed.success)
+    return { kind: 'ignored', reason: 'the issue_comment payload is not one GitHub sends' };
+  const { action, issue, comment, repository, sender } = parsed.data;
+  if (action !== 'created')
+    return { kind: 'ignored', reason: 'only new comments are read; edits are ignored' };
+  if (sender.type === 'Bot') return { kind: 'ignored', reason: `${sender.login} is a bot` };
+  const body = comment.body ?? '';
+  const command = commandKindOf(body);
+  if (command === undefined) return { kind: 'ignored', reason: 'the comment holds no command' };
+  const onPullRequest = issue.pull_request !== undefined;
+  const common = { repository: repositoryOf(repository), issueNumber: issue.number, commentId: comment.id };
+  // On a pull request, /implement and /approve are answered by the command handler too (they
+  // belong on the task's issue), so every command written there gets a reaction and a reply.
+  if (command === 'other' || onPullRequest) {
+    return {
+      kind: 'chat-command',
+      ...common,
+      onPullRequest,
+      commentBody: body,
+      commentedAt: comment.created_at,
+      author: sender.login,
+    };
+  }
+  const issueBody = issue.body ?? '';
+  const triggerKey = `comment:${comment.id}`;
+  if (command === 'implement') {
+    return {
+      kind: 'implement-comment',
+      ...common,
+      issueBody,
+      commentBody: body,
+      commentedAt: comment.created_at,
+      requester: sender.login,
+      triggerKey,
+    };
+  }
+  return { kind: 'approve-comment', ...common, issueBody, approver: sender.login, triggerKey };
+}
+
+function classifyDispatchEvent(event: { name: string; payload: unknown }): TaskEvent {
+  const parsed = dispatchEventSchema.safeParse(event.payload);
+  if (!parsed.success)
+    return { kind: 'ignored', reason: `the ${event.name} payload is not one GitHub sends` };
+  const request = parseDispatch(event);
+  if (request.kind === 'not-a-request') return { kind: 'ignored', reason: request.reason };
+  const requestId = dispatchRequestId(event);
+  return {
+    kind: 'dispatch',
+    repository: repositoryOf(parsed.data.repository),
+    request,
+    requester: parsed.data.sender.login,
+    requestId,
+    triggerKey: `dispatch:${requestId}`,
+  };
+}

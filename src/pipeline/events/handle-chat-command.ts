@@ -1,0 +1,151 @@
+import type { ChatCommand } from '../../core/commands/chat-command.js';
+import { COMMAND_SPECS } from '../../core/commands/command-names.js';
+import { renderHelp } from '../../core/commands/help-text.js';
+import { parseCommand } from '../../core/commands/parse-command.js';
+import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
+import { canChange } from '../../core/deploy/repository-permission.js';
+import { renderStatusComment } from '../../core/render/status-comment.js';
+import { findCommandDeployment } from '../../github/find-command-deployment.js';
+import { readAgentConfig } from '../../github/read-agent-config.js';
+import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
+import type { TaskEvent } from './task-event.js';
+import type { TaskEventDependencies } from './task-event-dependencies.js';
+import type { TaskOutcome } from '../task/task-outcome.js';
+import { handleDeployCommand } from '../deploy/handle-deploy-command.js';
+import { handleRollbackCommand } from '../rollback/handle-rollback-command.js';
+import { sendToDeployWorkflow } from '../deploy/send-to-deploy-workflow.js';
+import { reply } from '../task/reply.js';
+
+export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
+
+/**
+ * Every slash command other than `/implement` and `/approve` on an issue (those two written on a
+ * pull request come here too): acknowledged with a reaction at once, parsed against the configured
+ * environments, permission-checked, then carried out or answered.
+ */
+export async function handleChatCommand(
+  deps: TaskEventDependencies,
+  event: ChatCommandEvent,
+): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { owner, repo } = event.repository;
+  const answer = (body: string) => reply({ client, owner, repo, issueNumber: event.issueNumber, body });
+  await client.reactions.createForIssueComment({ owner, repo, comment_id: event.commentId, content: 'eyes' });
+
+  const configResult = await readAgentConfig({ client, owner, repo });
+  if (!configResult.ok) return answer(formatConfigProblems(configResult.problems));
+  const config = configResult.config;
+  const environments = Object.keys(config.environments);
+  const parsed = parseCommand({ body: event.commentBody, environments, author: { login: event.author } });
+  if (parsed.kind === 'not-a-command') return { status: 'ignored', reason: 'the comment holds no command' };
+  if (parsed.kind === 'invalid') return answer(`${parsed.problem}\n\n${parsed.help}`);
+  const command = parsed.command;
+
+  // Only commands that change something look the author up; help and status cost no extra call.
+  const needsWrite = COMMAND_SPECS[command.kind].requiredPermission === 'write';
+  const permission = needsWrite
+    ? await repositoryPermissionLevel({ client, owner, repo, username: event.author })
+    : 'none';
+  if (needsWrite && !canChange(permission)) {
+    return answer(
+      `@${event.author}, \`/${command.kind}\` needs write, maintain or admin permission on ${owner}/${repo}; ` +
+        `you have ${permission}.`,
+    );
+  }
+  if (command.kind === 'deploy' || command.kind === 'rollback') {
+    // A command is carried out once: a redelivery finds the deployment its first handling made.
+    const { commentId, commentedAt } = event;
+    const earlier = await findCommandDeployment({ client, owner, repo, commentId, commentedAt });
+    if (earlier) {
+      return {
+        status: 'ignored',
+        reason: `comment ${commentId} (\`/${command.kind}\`) was already carried out as deployment ${earlier.id} to ${earlier.environment}`,
+      };
+    }
+  }
+  switch (command.kind) {
+    case 'help':
+      return answer(renderHelp(environments));
+    case 'status':
+      return answer(await describeStatus(deps, event));
+    case 'deploy':
+      return handleDeployCommand({ deps, event, config, command, permission, answer });
+    case 'rollback':
+      return handleRollbackCommand({ deps, event, config, command, permission, answer });
+    case 'unlock':
+      return sendToDeployWorkflow({
+        deps,
+        event,
+        config,
+        command: 'unlock',
+        environment: command.environment,
+        answer,
+      });
+    case 'implement':
+    case 'approve':
+      return answer(await onPullRequestInstead(deps, event, command.kind));
+    case 'cancel':
+      if (command.environment === undefined) return answer(notYetAvailable(command));
+      return sendToDeployWorkflow({
+        deps,
+        event,
+        config,
+        command: 'cancel',
+        environment: command.environment,
+        answer,
+      });
+    default:
+      return answer(notYetAvailable(command));
+  }
+}
+
+async function describeStatus(deps: TaskEventDependencies, event: ChatCommandEvent): Promise<string> {
+  const { owner, repo } = event.repository;
+  const status = await readTaskStatus({
+    client: deps.client,
+    trust: deps.trust,
+    owner,
+    repo,
+    issueNumber: event.issueNumber,
+  });
+  if (!status) return `No implementation task is tracked on #${event.issueNumber}.`;
+  const shown = renderStatusComment({ marker: status.marker })
+    .replace(/<!--[\s\S]*?-->\n?/g, '')
+    .trim();
+  return status.trust === 'trusted'
+    ? shown
+    : `${shown}\n\n⚠️ Shown as written, but not proven to be implementation-agent's: this status ${status.reason}.`;
+}
+
+/**
+ * `/implement` and `/approve` act on the task's issue; written on a pull request they are answered
+ * with where they work (the issue, named from the agent's branch `implementation/<issue>-…`).
+ */
+async function onPullRequestInstead(
+  deps: TaskEventDependencies,
+  event: ChatCommandEvent,
+  kind: 'implement' | 'approve',
+): Promise<string> {
+  const { owner, repo } = event.repository;
+  const pull = (await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber })).data;
+  const issue = /^implementation\/(\d+)-/.exec(pull.head.ref)?.[1];
+  const where = issue === undefined ? 'an issue that holds a request' : `the task's issue, #${issue}`;
+  const what =
+    kind === 'implement'
+      ? `\`/implement\` works on ${where}: there it starts the task, or runs it again and updates its pull request.`
+      : `\`/approve\` works on ${where}: there it releases a request held for a maintainer's approval. ` +
+        'To approve this pull request, submit a review that approves it (Files changed → Review changes → Approve).';
+  return (
+    `${what} Nothing was changed here. Iterating on a pull request from its comments and reviews is ` +
+    'not available in this release yet. `/help` lists what works today.'
+  );
+}
+
+/** Said plainly rather than ignored: the command is known, this release cannot carry it out yet. */
+function notYetAvailable(command: ChatCommand): string {
+  return (
+    `\`/${command.kind}\` is recognised but not available in this release of implementation-agent yet, ` +
+    'so nothing was changed. `/help` lists what works today.'
+  );
+}

@@ -1,0 +1,41 @@
+import type { RequestPayload } from '../../core/request/execution-request.js';
+import { renderDispatchMarker } from '../../core/idempotency/dispatch-marker.js';
+import { codeBlock } from '../../core/markdown/code-block.js';
+import { fitBody } from '../../core/markdown/fit-body.js';
+import { ISSUE_BODY_LIMIT } from '../../core/markdown/github-limits.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import type { IssueAuthoringClient } from '../../github/task-client.js';
+import type { RepositoryRef } from './task-event.js';
+
+/**
+ * The issue a dispatched request is tracked on. It is opened without the trigger label and by the
+ * agent's own identity, whose events the agent ignores, so opening it cannot start a second run.
+ * A hidden marker names the request id, so the same request dispatched again finds this issue.
+ */
+export async function openDispatchIssue(params: {
+  client: IssueAuthoringClient;
+  repository: RepositoryRef;
+  request: RequestPayload;
+  requester: string;
+  requestId: string;
+}): Promise<{ number: number; html_url: string }> {
+  const exec = params.request.execution_request;
+  const body = [
+    `Dispatched by @${params.requester}. implementation-agent tracks this request here; the pull request will close this issue.`,
+    '',
+    `**${untrustedInline(exec.task_name)}**: ${exec.task_type}, ${exec.execution_mode} mode, target ${untrustedInline(exec.target_environment)}.`,
+    '',
+    codeBlock({ text: JSON.stringify(params.request, null, 2), language: 'json' }),
+    '',
+    // Last, where the writer keeps a hidden line whole when it cuts a long payload.
+    renderDispatchMarker(params.requestId),
+  ].join('\n');
+  const { owner, repo } = params.repository;
+  const created = await params.client.issues.create({
+    owner,
+    repo,
+    title: `[Implementation]: ${exec.task_name}`,
+    body: fitBody({ body, limit: ISSUE_BODY_LIMIT }),
+  });
+  return created.data;
+}

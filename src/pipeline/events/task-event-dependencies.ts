@@ -1,0 +1,24 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import type { ModelProvider } from '../../generation/model-provider.js';
+import type { GraphqlClient } from '../../github/graphql-client.js';
+import type { StatusTrust } from '../../github/status-trust.js';
+import type { TaskClient } from '../../github/task-client.js';
+import type { MirrorCache } from '../mirror/mirror-cache.js';
+import type { TaskMutex } from './task-mutex.js';
+
+/** What every event handler is given by its runtime (the Probot app, the Action). */
+export interface TaskEventDependencies {
+  readonly client: TaskClient;
+  /** `octokit.graphql`, for automated mode's auto-merge; absent, the PR waits for merge-when-green. */
+  readonly graphql?: GraphqlClient;
+  /** Chooses the model provider once the repository's config is known. */
+  readonly providerFor: (config: AgentConfig) => ModelProvider;
+  /** Who the agent writes as and the keys its state markers are signed with. */
+  readonly trust: StatusTrust;
+  readonly log: (line: string) => void;
+  readonly now?: () => Date;
+  /** Serializes work on one task within the process (the app); the Action runs one event per process. */
+  readonly tasks?: TaskMutex;
+  /** The mirrors each repository's config names (`createMirrorCache`); absent: none, whatever the config says. */
+  readonly mirrors?: MirrorCache;
+}

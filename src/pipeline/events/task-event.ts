@@ -1,0 +1,77 @@
+import type { RequestParseResult } from '../../core/request/request-parse-result.js';
+import type { PullRequestTaskEvent } from '../review/classify-pull-request-event.js';
+
+/** The repository an event happened in, as the pipeline needs it. */
+export interface RepositoryRef {
+  readonly owner: string;
+  readonly repo: string;
+  readonly defaultBranch: string;
+}
+
+/**
+ * What an incoming event asks of the pipeline, decided from the payload alone (no API calls), so
+ * ordinary issues and conversation cost nothing.
+ */
+export type TaskEvent =
+  | {
+      readonly kind: 'issue-request';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly issueBody: string;
+      readonly requester: string;
+      /** `labeled` only starts a task the issue does not already have. */
+      readonly trigger: 'opened' | 'labeled';
+      /** Labels that made this a candidate; checked against the configured trigger label. */
+      readonly labels: readonly string[];
+      /** The issue form's sections are present, which makes it a request whatever its labels. */
+      readonly fromForm: boolean;
+      /** `opened`, or `labeled@<issue updated_at>`: one labeling, whichever delivery brings it. */
+      readonly triggerKey: string;
+    }
+  | {
+      readonly kind: 'implement-comment';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly issueBody: string;
+      readonly commentId: number;
+      readonly commentBody: string;
+      /** When GitHub says the comment was written (ISO 8601). */
+      readonly commentedAt: string;
+      readonly requester: string;
+      /** `comment:<id>`. */
+      readonly triggerKey: string;
+    }
+  | {
+      readonly kind: 'approve-comment';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly issueBody: string;
+      readonly commentId: number;
+      readonly approver: string;
+      /** `comment:<id>`. */
+      readonly triggerKey: string;
+    }
+  | {
+      /** Any other slash command; it is parsed again once the configured environments are known. */
+      readonly kind: 'chat-command';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      readonly onPullRequest: boolean;
+      readonly commentId: number;
+      readonly commentBody: string;
+      readonly commentedAt: string;
+      readonly author: string;
+    }
+  | {
+      readonly kind: 'dispatch';
+      readonly repository: RepositoryRef;
+      readonly request: RequestParseResult;
+      readonly requester: string;
+      /** `dispatchRequestId`: the same request dispatched again finds the task the first one started. */
+      readonly requestId: string;
+      /** `dispatch:<request id>`. */
+      readonly triggerKey: string;
+    }
+  /** A pull request's review, merge, close or reopening (guided mode, `pipeline/review`). */
+  | PullRequestTaskEvent
+  | { readonly kind: 'ignored'; readonly reason: string };

@@ -1,0 +1,218 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import type { ArtifactStore } from '../../core/stores/artifact-store.js';
+import type { RequestPayload } from '../../core/request/execution-request.js';
+import { requestDigest } from '../../core/idempotency/request-digest.js';
+import { codeBlock } from '../../core/markdown/code-block.js';
+import { renderModeDecision } from '../../core/render/mode-decision-section.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import type { ModelProvider } from '../../generation/model-provider.js';
+import type { GraphqlClient } from '../../github/graphql-client.js';
+import { approvalCheckView } from '../../core/review/approval-check-view.js';
+import { NO_REVIEWS } from '../../core/review/decide-approval.js';
+import { publishApprovalCheck } from '../../github/publish-approval-check.js';
+import { publishCheckRun } from '../../github/publish-check-run.js';
+import { publishPullRequest } from '../../github/publish-pull-request.js';
+import type { TaskClient } from '../../github/task-client.js';
+import { markAnswered } from '../task/answer-on-crash.js';
+import { armAutoMerge } from '../review/arm-auto-merge.js';
+import { storeAttemptArtifacts } from '../mirror/store-attempt-artifacts.js';
+import { prepareChange, type PreparedChange } from './prepare-change.js';
+import type { StatusBoard } from '../task/status-board.js';
+import type { RepositoryRef } from '../events/task-event.js';
+import type { TaskOutcome } from '../task/task-outcome.js';
+
+/**
+ * A validated, permitted request on an issue → generation with repair → PR and check run, with the
+ * status comment moved at each step. Any crash still leaves the task marked failed.
+ */
+export async function runIssueTask(params: {
+  client: TaskClient;
+  repository: RepositoryRef;
+  issueNumber: number;
+  taskId: string;
+  request: RequestPayload;
+  config: AgentConfig;
+  board: StatusBoard;
+  provider: ModelProvider;
+  /** Where each attempt's artifacts go (`mirrors.artifacts_bucket`); absent: nowhere. */
+  artifacts?: ArtifactStore;
+  log: (line: string) => void;
+  /** For automated mode's auto-merge; without it the PR is left for merge-when-green and the status says so. */
+  graphql?: GraphqlClient;
+  /** Who asked (a GitHub login), kept on the marker for guided mode's self-approval rule. */
+  requester?: string;
+}): Promise<TaskOutcome> {
+  const { board, taskId } = params;
+  const attempt = (board.current?.attempt ?? 0) + 1;
+  const previousCost = board.current?.cost_usd ?? 0;
+  if (board.current?.state === 'generating' || board.current?.state === 'validating') {
+    params.log(`Task ${taskId} was left ${board.current.state} by an earlier run; starting over`);
+    board.pass('failed');
+  }
+  // The request is recorded with the generation, so a trigger asking for it again is not a new run.
+  await board.move('generating', {
+    patch: {
+      attempt,
+      generated_from: requestDigest(params.request),
+      ...(params.requester === undefined ? {} : { requester: params.requester }),
+    },
+    request: params.request,
+  });
+  try {
+    return await generateAndPublish({ ...params, attempt, previousCost });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const details = `The run stopped on an unexpected error: ${untrustedInline(message)}`;
+    const told = await board
+      .move('failed', {
+        details,
+        unhandled: true,
+        outcome: { status: 'failed', taskId, issueNumber: params.issueNumber, message: details },
+      })
+      .then(() => true)
+      .catch(() => false);
+    // The status comment said it; the event handler need not say it again.
+    if (told) markAnswered(error);
+    throw error;
+  }
+}
+
+async function generateAndPublish(
+  params: Parameters<typeof runIssueTask>[0] & { attempt: number; previousCost: number },
+): Promise<TaskOutcome> {
+  const { client, repository, config, board, request, issueNumber, taskId } = params;
+  const { owner, repo } = repository;
+  const prepared = await prepareChange({
+    provider: params.provider,
+    request,
+    config,
+    context: { owner, repo, issueNumber },
+    attempt: params.attempt,
+    onAttempt: (n) => params.log(`Generating with ${params.provider.name} (attempt ${n})`),
+  });
+  const costUsd = params.previousCost + prepared.generation.usage.costUsd;
+  const usage = { model: prepared.generation.model, usage: prepared.generation.usage };
+  board.pass('validating');
+  const artifactsWarning = await storeArtifacts({ ...params, prepared });
+  if (!prepared.ok) {
+    const outcome: TaskOutcome = { status: 'failed', taskId, issueNumber, message: prepared.summary };
+    await board.move('failed', {
+      usage,
+      outcome,
+      // Findings quote model output: a code block shows them literally, and the writer cuts a long list.
+      ...withWarning(
+        `**${prepared.summary}** The last problems found:\n\n${codeBlock({ text: prepared.findings, language: 'text' })}`,
+        artifactsWarning,
+      ),
+    });
+    return outcome;
+  }
+  const { generation: outcome, names } = prepared;
+  const { branch } = names;
+  const pull = await publishPullRequest({
+    client,
+    owner,
+    repo,
+    baseBranch: repository.defaultBranch,
+    branch,
+    files: outcome.bundle.files,
+    commitMessage: names.commitMessage,
+    title: names.title,
+    body: prepared.body,
+    labels: pullRequestLabels(config, request),
+  });
+  params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
+  await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
+  // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4).
+  const autoMerge =
+    prepared.decision.effective === 'automated'
+      ? await armAutoMerge({
+          graphql: params.graphql,
+          owner,
+          repo,
+          pullNumber: pull.number,
+          pullRequestId: pull.nodeId,
+          mergeMethod: config.auto_merge.merge_method,
+          log: params.log,
+        })
+      : undefined;
+  // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
+  // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
+  // Automated mode merges on green checks alone, so it asks for no approval.
+  if (prepared.decision.effective !== 'automated') {
+    const noReviewsYet = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: pull.commitSha });
+    await publishApprovalCheck({
+      client,
+      owner,
+      repo,
+      headSha: pull.commitSha,
+      view: noReviewsYet,
+      fresh: pull.created,
+      onlyIfMissing: true,
+    });
+  }
+  const result: TaskOutcome = {
+    status: 'pr_open',
+    taskId,
+    issueNumber,
+    pullNumber: pull.number,
+    pullUrl: pull.url,
+    commitSha: pull.commitSha,
+    created: pull.created,
+    costUsd,
+  };
+  const decision = [renderModeDecision(prepared.decision), ...(autoMerge === undefined ? [] : [autoMerge])];
+  await board.move('pr_open', {
+    usage,
+    outcome: result,
+    patch: {
+      branch,
+      pull_number: pull.number,
+      effective_mode: prepared.decision.effective,
+      risk_level: prepared.decision.risk.level,
+      ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
+    },
+    ...withWarning(decision.join('\n\n'), artifactsWarning),
+  });
+  return result;
+}
+
+/** The attempt's artifacts to the artifact store; a failure is a warning for the status comment, never the task's. */
+async function storeArtifacts(
+  params: Parameters<typeof generateAndPublish>[0] & { prepared: PreparedChange },
+): Promise<string | undefined> {
+  if (params.artifacts === undefined) return undefined;
+  const { owner, repo } = params.repository;
+  try {
+    const stored = await storeAttemptArtifacts({
+      store: params.artifacts,
+      repo: `${owner}/${repo}`,
+      taskId: params.taskId,
+      attempt: params.attempt,
+      provider: params.provider.name,
+      request: params.request,
+      context: { owner, repo, issueNumber: params.issueNumber },
+      prepared: params.prepared,
+    });
+    params.log(`Stored ${stored.stored} artifacts (${stored.bytes} bytes) of attempt ${params.attempt}`);
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    params.log(`The artifacts of attempt ${params.attempt} could not be stored: ${reason}`);
+    return `⚠️ The artifacts of attempt ${params.attempt} could not be stored (${untrustedInline(reason)}); the task went on without them.`;
+  }
+}
+
+function withWarning(details: string | undefined, warning: string | undefined): { details?: string } {
+  const parts = [details, warning].filter((part): part is string => part !== undefined);
+  return parts.length === 0 ? {} : { details: parts.join('\n\n') };
+}
+
+function pullRequestLabels(config: AgentConfig, request: RequestPayload): string[] {
+  const exec = request.execution_request;
+  return [
+    config.labels.trigger,
+    ...(config.labels.add_task_type ? [`task:${exec.task_type}`] : []),
+    ...(config.labels.add_mode ? [`mode:${exec.execution_mode}`] : []),
+  ];
+}

@@ -1,0 +1,274 @@
+import { recordTrigger } from '../../core/idempotency/handled-triggers.js';
+import { summarizeOutcome } from '../../core/outcome/outcome-summary.js';
+import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
+import { renderStatusComment } from '../../core/render/status-comment.js';
+import type { RequestPayload } from '../../core/request/execution-request.js';
+import { MAX_UNMIRRORED_EVENTS, type TaskMarker } from '../../core/state/state-marker.js';
+import { assertTransition, type TaskState } from '../../core/state/task-state.js';
+import { applyTaskEvent } from '../../core/task/apply-task-event.js';
+import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
+import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
+import type { TaskRecord } from '../../core/task/task-record.js';
+import type { TokenUsage } from '../../generation/model-provider.js';
+import {
+  writeStatusComment,
+  type StatusCommentClient,
+  type StatusCommentRef,
+} from '../../github/status-comment.js';
+import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import { mirrorTaskStep } from '../mirror/mirror-task-step.js';
+
+type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>;
+type ClearableField = Exclude<keyof MarkerPatch, 'attempt' | 'cost_usd'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A step of the task as a use case states it; the board adds the task id and the time. */
+export type TaskStep = DistributiveOmit<TaskEventBody, 'task_id' | 'at'>;
+
+/** States a new request restarts the task from: the record takes a `task_received` first. */
+const RESTARTS: ReadonlySet<TaskState> = new Set(['failed', 'cancelled', 'awaiting_input']);
+
+/**
+ * The issue's one status comment as a state machine over the task record (DESIGN §3): every move
+ * is checked against the transition table, turned into the record's events, written to the
+ * comment (whose marker carries the record and its `version`), then to the mirrors; `pass` records
+ * a step without spending an API call on it. Every move also records the board's `trigger`
+ * (`triggerKeyOf`) as handled, so the same trigger is never carried out twice.
+ */
+export interface StatusBoard {
+  readonly current: TaskMarker | undefined;
+  /** The record the last written status shows; `undefined` before a new task's first move. */
+  readonly record: TaskRecord | undefined;
+  pass(state: TaskState): void;
+  /**
+   * `clear` drops fields the new state must not carry over (e.g. a request source that changed).
+   * `unhandled`: the run stopped on an unexpected error before carrying its trigger out, so the
+   * trigger is left off the handled list and a redelivery of it tries again. `request` names the
+   * task on the record when the move (re)starts it; `usage` adds a generation's usage; `steps` are
+   * other events (deploys) applied before the move; `outcome` is the use case's result, kept as the
+   * record's last outcome.
+   */
+  move(
+    state: TaskState,
+    options?: {
+      patch?: MarkerPatch;
+      clear?: readonly ClearableField[];
+      details?: string;
+      unhandled?: boolean;
+      request?: RequestPayload;
+      usage?: { readonly model: string; readonly usage: TokenUsage };
+      steps?: readonly TaskStep[];
+      outcome?: TaskOutcome;
+    },
+  ): Promise<void>;
+}
+
+/**
+ * `existing` is the status the task continues from (`progressStatus`): its comment is edited and
+ * its marker (and the record it carries) carried on; without one a new status comment is written.
+ * Every marker is signed with `signingKey` when one is given. `mirrors` are written after each
+ * move; a mirror that cannot be written adds a warning to the comment and never fails the move.
+ */
+export function createStatusBoard(params: {
+  client: StatusCommentClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  taskId: string;
+  existing: StatusCommentRef | undefined;
+  signingKey: Buffer | undefined;
+  /** The trigger this run carries out; absent for moves no trigger asked for. */
+  trigger?: string;
+  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  log?: (line: string) => void;
+  now?: () => Date;
+}): StatusBoard {
+  const now = params.now ?? (() => new Date());
+  const repo = `${params.owner}/${params.repo}`;
+  let commentId = params.existing?.commentId;
+  let marker: TaskMarker | undefined = params.existing?.marker;
+  let state: TaskState = marker?.state ?? 'received';
+  let record: TaskRecord | undefined =
+    marker && recordFromMarker({ marker, repo, issueNumber: params.issueNumber });
+  /** States passed since the last move, recorded with it. */
+  let passed: TaskStep[] = [];
+  /** The record version a mirror confirmed in this run: its events need not ride in the marker. */
+  let confirmed = 0;
+  const mirrored =
+    params.mirrors !== undefined &&
+    (params.mirrors.tasks !== undefined || params.mirrors.events !== undefined);
+
+  const check = (to: TaskState) => {
+    if (to !== state) assertTransition(state, to);
+  };
+  const write = (body: string) =>
+    writeStatusComment({
+      client: params.client,
+      owner: params.owner,
+      repo: params.repo,
+      issueNumber: params.issueNumber,
+      commentId,
+      body,
+    });
+
+  return {
+    get current() {
+      return marker;
+    },
+    get record() {
+      return record;
+    },
+    pass(to) {
+      check(to);
+      passed.push({ type: 'state_changed', to });
+      state = to;
+    },
+    async move(to, options = {}) {
+      check(to);
+      const at = now().toISOString();
+      const recorded = recordMove({ record, to, at, taskId: params.taskId, repo, params, passed, options });
+      const next: TaskMarker = {
+        ...marker,
+        ...options.patch,
+        ...markerFieldsOf(recorded.record),
+        ...(params.trigger === undefined
+          ? {}
+          : {
+              handled_triggers: options.unhandled
+                ? (marker?.handled_triggers ?? []).filter((key) => key !== params.trigger)
+                : recordTrigger(marker?.handled_triggers, params.trigger),
+            }),
+        task_id: params.taskId,
+        state: to,
+        updated_at: at,
+      };
+      for (const field of options.clear ?? []) delete next[field];
+      const unmirrored = [
+        ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
+        ...recorded.steps.map((step) => step.event),
+      ].slice(-MAX_UNMIRRORED_EVENTS);
+      if (mirrored && unmirrored.length > 0) next.unmirrored = unmirrored;
+      else delete next.unmirrored;
+      const render = (warning: string | undefined) =>
+        renderStatusComment({
+          marker: next,
+          ...detailsWith(options.details, [recorded.problem, warning]),
+          ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
+        });
+      commentId = await write(render(undefined));
+      // Only a written state is the state: a failed write leaves the board (and the record) where it was.
+      marker = next;
+      state = to;
+      record = recorded.record;
+      passed = [];
+      if (params.mirrors === undefined) return;
+      const step = await mirrorTaskStep({
+        mirror: params.mirrors,
+        record: recorded.record,
+        unmirrored,
+        steps: recorded.steps,
+      });
+      if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
+      if (step.warning === undefined) return;
+      params.log?.(`Task ${params.taskId}: ${step.warning}`);
+      // The warning goes on the status comment; failing to say so must not fail the task either.
+      await write(render(`⚠️ ${step.warning}`)).catch((error: unknown) =>
+        params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
+      );
+    },
+  };
+}
+
+/**
+ * The record after a move: the passed states, a `task_received` when the move (re)starts the task,
+ * the attempt and usage, the caller's steps, the state change and the outcome, applied in that
+ * order. An event the record cannot take (a marker from an older release in a state the record no
+ * longer has) leaves the record as it was and says so: the record never stops the task.
+ */
+function recordMove(input: {
+  record: TaskRecord | undefined;
+  to: TaskState;
+  at: string;
+  taskId: string;
+  repo: string;
+  params: { issueNumber: number };
+  passed: readonly TaskStep[];
+  options: Parameters<StatusBoard['move']>[1] & object;
+}): { record: TaskRecord; steps: { record: TaskRecord; event: TaskEvent }[]; problem?: string } {
+  const { options, to } = input;
+  const steps: { record: TaskRecord; event: TaskEvent }[] = [];
+  let current = input.record;
+  const apply = (step: TaskStep) => {
+    // A step with the task id and time is an event body; TypeScript cannot see that through the union.
+    const applied = applyTaskEvent(current, {
+      ...step,
+      task_id: input.taskId,
+      at: input.at,
+    } as TaskEventBody);
+    current = applied.record;
+    steps.push(applied);
+  };
+  const exec = options.request?.execution_request;
+  const received: TaskStep = {
+    type: 'task_received',
+    repo: input.repo,
+    issue_number: input.params.issueNumber,
+    ...(exec === undefined
+      ? {}
+      : { task_name: exec.task_name, task_type: exec.task_type, execution_mode: exec.execution_mode }),
+  };
+  try {
+    if (current === undefined) apply(received);
+    for (const step of input.passed) apply(step);
+    const status = current?.status;
+    if (
+      status !== undefined &&
+      RESTARTS.has(status) &&
+      to !== status &&
+      to !== 'received' &&
+      steps.length === 0
+    ) {
+      apply(received);
+    }
+    const attempt = options.patch?.attempt;
+    if (attempt !== undefined && attempt > (current?.attempt ?? 0))
+      apply({ type: 'attempt_started', attempt });
+    if (options.usage !== undefined) {
+      const { usage, model } = options.usage;
+      apply({
+        type: 'usage_recorded',
+        model,
+        input_tokens: usage.inputTokens,
+        output_tokens: usage.outputTokens,
+        cache_read_tokens: usage.cacheReadTokens,
+        cache_write_tokens: usage.cacheWriteTokens,
+        cost_usd: usage.costUsd,
+      });
+    }
+    for (const step of options.steps ?? []) apply(step);
+    const { pull_number, branch, template_path } = options.patch ?? {};
+    const fields = {
+      ...(pull_number === undefined ? {} : { pull_number }),
+      ...(branch === undefined ? {} : { branch }),
+      ...(template_path === undefined ? {} : { template_path }),
+    };
+    if (to !== current?.status || Object.keys(fields).length > 0)
+      apply({ type: 'state_changed', to, ...fields });
+    if (options.outcome !== undefined)
+      apply({ type: 'outcome_recorded', outcome: summarizeOutcome(options.outcome) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const kept = steps.length === 0 ? input.record : steps.at(-1)?.record;
+    if (kept === undefined) throw error;
+    return { record: kept, steps, problem: `⚠️ The task record could not take this step (${reason}).` };
+  }
+  if (current === undefined) throw new Error(`Task ${input.taskId} has no record after a move.`);
+  return { record: current, steps };
+}
+
+function detailsWith(
+  details: string | undefined,
+  notes: readonly (string | undefined)[],
+): { details?: string } {
+  const parts = [details, ...notes].filter((part): part is string => part !== undefined && part !== '');
+  return parts.length === 0 ? {} : { details: parts.join('\n\n') };
+}

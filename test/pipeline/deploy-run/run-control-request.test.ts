@@ -1,0 +1,146 @@
+import { CancelUpdateStackCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { DeployLock, DeployLockStore } from '../../../src/core/stores/deploy-lock-store.js';
+import type { ControlRequest } from '../../../src/core/deploy/control-request.js';
+import { runControlRequest } from '../../../src/pipeline/deploy-run/run-control-request.js';
+
+const cfnMock = mockClient(CloudFormationClient);
+const SHA = 'c'.repeat(40);
+
+const deploymentPayload = {
+  version: 1,
+  stack_name: 'orders-api-staging',
+  template_path: 'template.yaml',
+  region: 'eu-west-1',
+  checked_sha: SHA,
+  requested_by: 'alice',
+};
+
+function fakeGitHub(deployments: Array<{ id: number; states: string[]; payload: unknown }>) {
+  const comments: Array<{ issue: number; body: string }> = [];
+  return {
+    comments,
+    client: {
+      repos: {
+        listDeployments: async () => ({
+          data: deployments.map((d) => ({
+            id: d.id,
+            sha: SHA,
+            ref: 'main',
+            environment: 'staging',
+            created_at: `2026-11-24T10:0${d.id % 10}:00Z`,
+            creator: null,
+            payload: d.payload as Record<string, unknown>,
+          })),
+        }),
+        listDeploymentStatuses: async (p: { deployment_id: number }) => ({
+          data: (deployments.find((d) => d.id === p.deployment_id)?.states ?? []).map((state, index) => ({
+            id: index,
+            state: state as 'success',
+            created_at: '2026-11-24T10:00:00Z',
+          })),
+        }),
+      },
+      issues: {
+        listComments: async () => ({ data: [] }),
+        createComment: async (p: { issue_number: number; body: string }) => {
+          comments.push({ issue: p.issue_number, body: p.body });
+          return { data: { id: 1 } };
+        },
+        updateComment: async () => ({}),
+      },
+    },
+  };
+}
+
+const request = (command: 'cancel' | 'unlock'): ControlRequest => ({
+  version: 1,
+  command,
+  environment: 'staging',
+  issue_number: 42,
+  requested_by: 'bob',
+  region: 'eu-west-1',
+});
+
+const control = (
+  github: ReturnType<typeof fakeGitHub>,
+  command: 'cancel' | 'unlock',
+  lockStore?: DeployLockStore,
+) =>
+  runControlRequest({
+    client: github.client,
+    repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+    request: request(command),
+    cloudFormationFor: (region) => new CloudFormationClient({ region }),
+    ...(lockStore ? { lockStore } : {}),
+    now: () => Date.parse('2026-11-24T10:30:00Z'),
+  });
+
+beforeEach(() => cfnMock.reset());
+
+describe('runControlRequest: /cancel', () => {
+  it("cancels the stack update of the environment's running deployment and answers on the issue", async () => {
+    cfnMock.on(CancelUpdateStackCommand).resolves({});
+    const github = fakeGitHub([
+      { id: 12, states: ['in_progress'], payload: deploymentPayload },
+      { id: 11, states: ['inactive', 'success'], payload: deploymentPayload },
+    ]);
+
+    const outcome = await control(github, 'cancel');
+
+    expect(cfnMock.commandCalls(CancelUpdateStackCommand)[0]?.args[0].input).toEqual({
+      StackName: 'orders-api-staging',
+    });
+    expect(outcome.message).toContain('Deployment 12 to **staging**');
+    expect(github.comments).toEqual([{ issue: 42, body: outcome.message }]);
+  });
+
+  it('says there is nothing to cancel when no deployment is running', async () => {
+    const github = fakeGitHub([{ id: 11, states: ['success'], payload: deploymentPayload }]);
+
+    const outcome = await control(github, 'cancel');
+
+    expect(cfnMock.calls()).toHaveLength(0);
+    expect(outcome.message).toBe(
+      'Nothing is deploying to **staging** right now, so there is nothing to cancel.',
+    );
+  });
+});
+
+describe('runControlRequest: /unlock', () => {
+  const held: DeployLock = {
+    environment: 'staging',
+    repository: 'acme/shop',
+    holder: 'alice',
+    ref: '#41',
+    sha: SHA,
+    acquiredAt: '2026-11-24T10:00:00Z',
+    expiresAt: 1_900_000_000,
+    token: 'secret-token',
+  };
+  const store = (removed: DeployLock | undefined): DeployLockStore => ({
+    acquire: async () => ({ acquired: false, heldBy: held }),
+    release: async () => 'not-held',
+    forceRelease: async () => removed,
+    current: async () => removed,
+    heartbeat: async () => ({ extended: false }),
+  });
+
+  it('releases a held lock and says whose it was, never showing its token', async () => {
+    const outcome = await control(fakeGitHub([]), 'unlock', store(held));
+
+    expect(outcome.message).toContain('Released the lock on **staging**');
+    expect(outcome.message).toContain('@alice');
+    expect(outcome.message).not.toContain('secret-token');
+  });
+
+  it('says when the environment was not locked', async () => {
+    expect((await control(fakeGitHub([]), 'unlock', store(undefined))).message).toBe(
+      '**staging** was not locked.',
+    );
+  });
+
+  it('explains that without a lock table there is no lock to release', async () => {
+    expect((await control(fakeGitHub([]), 'unlock')).message).toContain('No lock table is configured');
+  });
+});
