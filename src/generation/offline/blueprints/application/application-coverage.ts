@@ -4,6 +4,7 @@ import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { shiftCapability } from '../../coverage/shift-capability.js';
 import { withArticle } from '../../naming/article.js';
 import { verbForms } from '../../naming/verb-forms.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
@@ -190,7 +191,6 @@ function applicationCapabilities(params: {
     ...operationCapability({ operation, model, test }),
     when: operationWords(operation, model),
   }));
-  const shifts = params.shifting.configName !== undefined;
   const all: Capability[] = [
     ...(events === undefined ? [] : [events]),
     ...operations,
@@ -264,21 +264,7 @@ function applicationCapabilities(params: {
       tests: [],
       resources: ['HttpApiStage'],
     },
-    shifts
-      ? {
-          when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'rollback', 'roll back', 'blue green'),
-          implementedBy: `CodeDeploy traffic shifting (${params.shifting.configName ?? ''}) with automatic rollback`,
-          tests: [],
-          resources: ['ApiFunctionDeploymentGroup'],
-        }
-      : {
-          when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'blue green'),
-          implementedBy: '',
-          tests: [],
-          resources: [],
-          notGenerated:
-            'the strategy is all-at-once, so nothing shifts traffic; request canary, linear or blue-green',
-        },
+    shiftCapability({ functionId: 'ApiFunction', configName: params.shifting.configName }),
     {
       when: anyOf(
         'auth',

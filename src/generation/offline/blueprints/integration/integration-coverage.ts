@@ -5,6 +5,7 @@ import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { shiftCapability } from '../../coverage/shift-capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import { MAX_RECEIVE_COUNT } from './integration-template.js';
 import { FILES, TITLES, typeTitle } from './integration-test-titles.js';
@@ -54,7 +55,11 @@ export function integrationCoverage(params: {
   const byType = new Map(
     distinctMessageTypes(messages).map((type) => [type, typeCapability({ type, asks, test })]),
   );
-  const capabilities = [...byType.values(), ...fixedCapabilities({ asks, test })];
+  const capabilities = [
+    ...byType.values(),
+    ...fixedCapabilities({ asks, test }),
+    shiftCapability({ functionId: 'ConsumerFunction', configName: params.shifting.configName }),
+  ];
   const stories = input.stories.map((intent) => {
     const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
     const own = messages
