@@ -112,15 +112,17 @@ describe('a request for what the application blueprint cannot build', () => {
     ],
   };
 
-  it('marks a story partial, naming what was not generated, when only its noun became a route', async () => {
+  it('marks a story partial, naming what was not generated, when only its noun became a route, and one sent to people not covered', async () => {
     const rows = (await generate(request)).bundle.coverage ?? [];
     expect(row(rows, 'story', 1)).toMatchObject({
       status: 'partial',
       gaps: [expect.stringContaining('no file storage')],
     });
+    // Not `POST /reports/{id}/receive`: a report sent to the admin is not a route the admin calls.
     expect(row(rows, 'story', 2)).toMatchObject({
-      status: 'partial',
+      status: 'not_covered',
       gaps: [
+        expect.stringContaining('asks for something sent to the admin'),
         expect.stringContaining('nothing runs on a schedule'),
         expect.stringContaining('nothing sends alerts or messages'),
       ],

@@ -17,6 +17,7 @@ import {
   eventFailureTitle,
   eventsTitle,
   lifecycleTitle,
+  statusesTitle,
   validationTitle,
 } from './application-test-titles.js';
 import type { ParsedStory } from './model/parse-story.js';
@@ -74,7 +75,12 @@ export function applicationCoverage(params: {
         status: 'not_covered' as const,
         tests: [],
         resources: [],
-        gaps: ['the story names nothing the API could store or act on, so no route was generated for it'],
+        gaps: [
+          intent.receives === true
+            ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+            : 'the story names nothing the API could store or act on, so no route was generated for it',
+          ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
+        ],
       };
     }
     return combine({
@@ -99,7 +105,13 @@ function operationCapability(params: {
 }): Capability {
   const { operation, model, test } = params;
   const resource = model.resources.find((candidate) => candidate.name === operation.resource);
-  const lifecycle = resource === undefined ? [] : [test('app', lifecycleTitle(resource, model))];
+  const lifecycle =
+    resource === undefined
+      ? []
+      : [
+          test('app', lifecycleTitle(resource, model)),
+          ...(operation.kind === 'transition' ? [test('app', statusesTitle(resource))] : []),
+        ];
   const storyTests = (params.story === undefined ? operation.stories : [params.story]).map((story) =>
     test('app', story.intent.testTitle),
   );

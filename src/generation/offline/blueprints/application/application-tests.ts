@@ -8,6 +8,7 @@ import {
   eventFailureTitle,
   eventsTitle,
   lifecycleTitle,
+  statusesTitle,
   validationTitle,
 } from './application-test-titles.js';
 import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
@@ -167,6 +168,7 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
     return `    expect((await call(${create}, { body: { ...${sample}, ${field.name}: ${wrong} } })).status).toBe(400);`;
   });
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
+  const statuses = statusTests(resource, model);
   return `
 describe(${codeLiteral(resource.name)}, () => {
   it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
@@ -193,7 +195,42 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${events}});
+${statuses}${events}});
+`;
+}
+
+/**
+ * Each status a story names, reached through the route that sets it and read back through another:
+ * a status no route sets is named in the coverage table instead.
+ */
+function statusTests(resource: Resource, model: ResourceModel): string {
+  const status = resource.status;
+  const reachable = (status?.transitions ?? []).flatMap((transition) => {
+    const operation = model.operations.find(
+      (candidate) => candidate.resource === resource.name && candidate.action === transition.action,
+    );
+    return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
+      ? []
+      : [{ transition, operation }];
+  });
+  if (status === undefined || reachable.length === 0) return '';
+  const create = codeLiteral(routeKey(resource.collection, 'create'));
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const steps = reachable.map(
+    ({ operation }) => `    {
+      const { body } = await call(${create}, { body: SAMPLES.${resource.name} });
+      expect(body.status).toBe(${codeLiteral(status.initial)});
+      expect((await call(${codeLiteral(operation.routeKey)}, { id: body.id })).status).toBe(200);
+      reached.push((await call(${read}, { id: body.id })).body.status);
+    }`,
+  );
+  return `
+  it(${codeLiteral(statusesTitle(resource))}, async () => {
+    const { call } = setup();
+    const reached: string[] = [];
+${steps.join('\n')}
+    expect(reached).toEqual([${reachable.map(({ transition }) => codeLiteral(transition.to)).join(', ')}]);
+  });
 `;
 }
 
@@ -364,9 +401,9 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       if (other !== undefined) {
         const otherKey = codeLiteral(routeKey(resource.collection, 'transition', other.action));
         return [
-          `    const ${camel(['other', other.action])} = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
-    expect((await call(${otherKey}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(200);
-    expect((await call(${key}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(409);`,
+          `    const ${camel(['other', ...other.action.split('-')])} = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    expect((await call(${otherKey}, { id: ${camel(['other', ...other.action.split('-')])}.body.id })).status).toBe(200);
+    expect((await call(${key}, { id: ${camel(['other', ...other.action.split('-')])}.body.id })).status).toBe(409);`,
         ];
       }
       return [

@@ -166,10 +166,14 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
   const creator = stories.find((story) => story.kind === 'create');
   const initial = creator === undefined ? 'created' : participle(creator.verb);
   const actions = unique(transitions.map((story) => story.verb));
-  const targets = actions.map(participle);
+  // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
+  const targetOf = (action: string) =>
+    transitions.find((story) => story.verb === action && story.state !== undefined)?.state ??
+    participle(action);
+  const targets = actions.map(targetOf);
   return {
     initial,
-    transitions: actions.map((action) => ({ action, to: participle(action) })),
+    transitions: actions.map((action) => ({ action, to: targetOf(action) })),
     terminal: targets.filter((target) => TERMINAL.has(target)),
     setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
   };
@@ -223,7 +227,9 @@ function logicalIdOf(key: string): string {
 
 /** `shipped`, `paid` stay; `ships` → `shipped`. */
 function statusName(word: string): string {
-  return /(?:ed|en|id|nt)$/.test(word) || word === 'open' ? word : participle(word.replace(/s$/, ''));
+  return /(?:ed|en|id|nt)$/.test(word) || word === 'open' || word.includes('_')
+    ? word
+    : participle(word.replace(/s$/, ''));
 }
 
 /** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */
