@@ -283,3 +283,25 @@ describe('a GitHub webhook receiver, as a platform team asks for it', () => {
     });
   });
 });
+
+describe('a support desk whose description names fields', () => {
+  it('makes "each ticket has an assignee and a priority" fields, and counts the sentence covered by them', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Support Desk',
+      description: 'Each ticket has an assignee and a priority.',
+      stories: ['As a customer I can open a ticket with a subject'],
+    });
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("{ name: 'assignee', type: 'string', required: false }");
+    expect(model).toContain("{ name: 'priority', type: 'string', required: false }");
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      '{ ...SAMPLES.ticket, assignee: 42 } })).status).toBe(400);',
+    );
+    expect(row(bundle.coverage ?? [], 'description', 1)).toMatchObject({
+      status: 'covered',
+      implementedBy:
+        'a ticket has the declared fields assignee, priority, optional and type-checked on every write',
+    });
+  });
+});

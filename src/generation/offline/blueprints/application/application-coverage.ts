@@ -203,8 +203,17 @@ function applicationCapabilities(params: {
     ...operationCapability({ operation, model, test }),
     when: operationWords(operation, model),
   }));
+  const described = model.descriptionFields.map((entry) => ({
+    when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
+    implementedBy: `${withArticle(entry.resource)} has the declared field${entry.fields.length === 1 ? '' : 's'} ${entry.fields.map((field) => field.name).join(', ')}, optional and type-checked on every write`,
+    tests: model.resources
+      .filter((resource) => resource.name === entry.resource)
+      .map((resource) => test('app', validationTitle(resource))),
+    resources: ['ApiFunction'],
+  }));
   const all: Capability[] = [
     ...(events === undefined ? [] : [events]),
+    ...described,
     ...operations,
     {
       when: anyOf(

@@ -318,7 +318,7 @@ function segments(words: readonly string[]): string[][] {
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
  * gone from the words, so an article after a named field starts the next one).
  */
-function readFields(words: readonly string[]): FieldAsk[] {
+export function readFields(words: readonly string[]): FieldAsk[] {
   const parts: string[][] = [[]];
   for (const word of words) {
     const current = parts.at(-1) ?? [];

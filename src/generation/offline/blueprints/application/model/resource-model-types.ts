@@ -1,4 +1,5 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
+import type { DescriptionFields } from './description-fields.js';
 import type { ParsedStory } from './parse-story.js';
 import type { VerbKind } from './verb-kind.js';
 
@@ -72,4 +73,6 @@ export interface ResourceModel {
   readonly stories: readonly ParsedStory[];
   /** Stories that asked for status events rather than a route. */
   readonly eventStories: readonly StoryIntent[];
+  /** Fields description sentences gave resources (`each ticket has an assignee`). */
+  readonly descriptionFields: readonly DescriptionFields[];
 }

@@ -6,7 +6,8 @@ import { capitalize } from '../../../naming/service-names.js';
 import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { camel, parseStory } from './parse-story.js';
-import type { ParsedStory } from './parse-story.js';
+import type { FieldAsk, ParsedStory } from './parse-story.js';
+import { descriptionFields } from './description-fields.js';
 import type {
   FieldSpec,
   Operation,
@@ -82,9 +83,11 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
     ...eventStories.map((intent) => wordsOfText(intent.text)),
   ].filter(asksForStatusEvents);
+  const described = descriptionFields(input.descriptionSentences, names);
   const resources = names.map((name) =>
     resourceFor({
       name,
+      described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
       stories: stories.filter((story) => story.noun === name),
       events: eventClauses.some(
         (words) =>
@@ -97,6 +100,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     operations: resources.flatMap((resource) => operationsFor(resource, stories)),
     stories,
     eventStories,
+    descriptionFields: described,
   };
 }
 
@@ -117,7 +121,12 @@ function attributesOfOwners(stories: readonly ParsedStory[]): ParsedStory[] {
   });
 }
 
-function resourceFor(params: { name: string; stories: readonly ParsedStory[]; events: boolean }): Resource {
+function resourceFor(params: {
+  name: string;
+  stories: readonly ParsedStory[];
+  described: readonly FieldAsk[];
+  events: boolean;
+}): Resource {
   const { name, stories } = params;
   const pascal = capitalize(name);
   const owner = stories.find((story) => story.owner !== undefined && story.owner !== name)?.owner;
@@ -127,14 +136,20 @@ function resourceFor(params: { name: string; stories: readonly ParsedStory[]; ev
     name,
     pascal,
     collection: plural(name),
-    fields: fieldsFor(stories, ownerField),
+    fields: fieldsFor({ stories, described: params.described, ownerField }),
     ...(ownerField === undefined ? {} : { ownerField }),
     ...(status === undefined ? {} : { status }),
     ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
   };
 }
 
-function fieldsFor(stories: readonly ParsedStory[], ownerField: string | undefined): FieldSpec[] {
+/** The owner field, then the stories' fields (required when a create story names them), then the description's (optional). */
+function fieldsFor(params: {
+  stories: readonly ParsedStory[];
+  described: readonly FieldAsk[];
+  ownerField: string | undefined;
+}): FieldSpec[] {
+  const { stories, ownerField } = params;
   const fields = new Map<string, FieldSpec>();
   if (ownerField !== undefined) fields.set(ownerField, { name: ownerField, type: 'string', required: true });
   for (const story of stories) {
@@ -150,6 +165,15 @@ function fieldsFor(stories: readonly ParsedStory[], ownerField: string | undefin
     const attribute = story.attribute;
     if (attribute !== undefined && !STATUS_WORDS.has(attribute) && !fields.has(attribute))
       fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
+  }
+  for (const ask of params.described) {
+    if (fields.has(ask.name) || STATUS_WORDS.has(ask.name)) continue;
+    fields.set(
+      ask.name,
+      ask.list
+        ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
+        : { name: ask.name, type: typeOf(ask.name), required: false },
+    );
   }
   return [...fields.values()];
 }
