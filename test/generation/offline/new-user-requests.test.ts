@@ -237,14 +237,22 @@ describe('a ticketing API with comments and status changes', () => {
     ],
   };
 
-  it('says a comment is not checked against the tickets instead of counting "add a comment to a ticket" as done', async () => {
-    const rows = (await generate(request)).bundle.coverage ?? [];
+  it('makes "add a comment to a ticket" under the ticket, answering 404 when the ticket does not exist', async () => {
+    const { bundle } = await generate(request);
+    const rows = bundle.coverage ?? [];
     expect(row(rows, 'story', 2)).toMatchObject({
-      status: 'partial',
-      gaps: expect.arrayContaining([
-        "a comment's ticketId is not checked against the tickets: a comment may name a ticket that does not exist",
-      ]),
+      status: 'covered',
+      implementedBy:
+        'POST /tickets/{id}/comments creates a comment under a ticket, answering 404 when that ticket does not exist',
     });
+    expect(row(rows, 'story', 3)).toMatchObject({
+      status: 'covered',
+      implementedBy:
+        'GET /tickets/{id}/comments lists comments of one ticket, answering 404 when it does not exist',
+    });
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "expect((await call('GET /tickets/{id}/comments', { id: 'no-such-id' })).status).toBe(404);",
+    );
   });
 
   it('moves a reopened ticket to "reopened"', async () => {

@@ -41,6 +41,22 @@ const LOG_ARCHIVE = requestFor({
   stories: ['As a compliance officer I know logs are kept for at least 365 days'],
   strategy: 'blue-green',
 });
+/** A support desk a new user wrote (#11): a named state, a child resource, something sent to people, fields in the description. */
+const DESK = requestFor({
+  taskType: 'application',
+  taskName: 'Support Desk',
+  description: 'A help desk for support tickets. Each ticket has an assignee and a priority.',
+  stories: [
+    'As a customer I can open a ticket with a subject and a description',
+    'As an agent I can mark a ticket in progress',
+    'As an agent I can resolve a ticket that is not in progress',
+    'As a customer I can comment on a ticket with a body',
+    "As an agent I can list a ticket's comments",
+    'As a customer I am alerted when my ticket is resolved',
+    'As a manager I receive a weekly report',
+  ],
+  strategy: 'linear',
+});
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -107,7 +123,8 @@ export function matrixCases(): MatrixCase[] {
     }),
   };
   const logArchive = { id: 'infrastructure-log-archive', request: LOG_ARCHIVE };
-  return [...cells, ...examples, ...defaults, inventory, stock, hostile, logArchive, ...mutants()];
+  const desk = { id: 'application-support-desk', request: DESK };
+  return [...cells, ...examples, ...defaults, inventory, stock, hostile, logArchive, desk, ...mutants()];
 }
 
 /** Faults the generated tests must catch: each names the tests that fail once the fault is in. */
@@ -160,6 +177,16 @@ function mutants(): MatrixCase[] {
         find: 'fields: { ...existing.fields, ...check.fields }',
         replace: 'fields: { ...existing.fields }',
         breaks: ['story 2 update quantity product'],
+      },
+    },
+    {
+      id: 'mutant-comment-without-ticket',
+      request: DESK,
+      mutation: {
+        file: 'src/app.ts',
+        find: "if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);\n  const timestamp",
+        replace: 'const timestamp',
+        breaks: ['comment is made and listed only under a ticket that exists'],
       },
     },
     {

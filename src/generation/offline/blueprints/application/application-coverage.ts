@@ -20,6 +20,7 @@ import {
   statusesTitle,
   validationTitle,
 } from './application-test-titles.js';
+import { parentTitle } from './application-create-call.js';
 import type { ParsedStory } from './model/parse-story.js';
 import type { Operation, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
@@ -111,6 +112,7 @@ function operationCapability(params: {
       : [
           test('app', lifecycleTitle(resource, model)),
           ...(operation.kind === 'transition' ? [test('app', statusesTitle(resource))] : []),
+          ...(operation.parent !== undefined ? [test('app', parentTitle(resource))] : []),
         ];
   const storyTests = (params.story === undefined ? operation.stories : [params.story]).map((story) =>
     test('app', story.intent.testTitle),
@@ -128,9 +130,9 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
   const one = withArticle(operation.resource);
   const to = resource?.status?.transitions.find((transition) => transition.action === operation.action)?.to;
   const descriptions: Readonly<Record<Operation['kind'], string>> = {
-    create: `creates ${one}`,
+    create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
     read: `reads ${one} by id`,
-    list: `lists ${resource?.collection ?? operation.resource}${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+    list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
     update: `changes ${one}'s fields`,
     delete: `deletes ${one}`,
     transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,

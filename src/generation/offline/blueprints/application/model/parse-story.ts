@@ -1,6 +1,7 @@
 import { isPlural, singular } from '../../../naming/singular.js';
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import { markedState } from './marked-state.js';
+import { parentPhrase } from './parent-phrase.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
 import type { VerbKind } from './verb-kind.js';
 
@@ -18,6 +19,8 @@ export interface ParsedStory {
   readonly kind: VerbKind;
   /** The verb after phrasal verbs are read (`look at` → `view`); the transition's name. */
   readonly verb: string;
+  /** The thing it is made on, singular (`comment on a ticket` → `ticket`): it must exist. */
+  readonly parent?: string;
   /** For a story that names the state it sets (`mark a ticket in progress`): that status (`in_progress`). */
   readonly state?: string;
   /** Singular head noun (`order`); absent when the story names no object, or names the whole collection (`catalogue`). */
@@ -178,11 +181,19 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     object.attribute === undefined && object.possessed === undefined && object.owner === undefined
       ? markedState(verb, tail)
       : undefined;
+  // `comment on a ticket`, `add a note to an order`: made under a parent, which must exist.
+  const parent =
+    marked === undefined && intent.receives !== true
+      ? parentPhrase({
+          verb,
+          creates: baseKind === 'create',
+          hasObject: object.noun !== undefined,
+          qualifiers: tail,
+        })
+      : undefined;
+  const used = marked?.used ?? parent?.used ?? 0;
   // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
-  const qualifiers = readQualifiers(
-    marked === undefined ? tail : tail.slice(marked.used),
-    baseKind === 'read' || baseKind === 'list',
-  );
+  const qualifiers = readQualifiers(tail.slice(used), baseKind === 'read' || baseKind === 'list');
   const owner =
     object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
   return {
@@ -190,12 +201,19 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     kind:
       marked !== undefined
         ? 'transition'
-        : baseKind === 'read' && (object.plural || object.collective)
-          ? 'list'
-          : baseKind,
+        : parent !== undefined
+          ? 'create'
+          : baseKind === 'read' && (object.plural || object.collective)
+            ? 'list'
+            : baseKind,
     verb: marked?.action ?? verb,
     ...(marked === undefined ? {} : { state: marked.status }),
-    ...(object.noun === undefined ? {} : { noun: object.noun }),
+    ...(object.noun === undefined
+      ? parent?.noun === undefined
+        ? {}
+        : { noun: parent.noun }
+      : { noun: object.noun }),
+    ...(parent === undefined ? {} : { parent: parent.parent }),
     collective: object.collective,
     ...(owner === undefined ? {} : { owner }),
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),

@@ -75,9 +75,11 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       nouns[0] ??
       subject);
   const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+  const parents = parentsOf(stories);
   const names = unique([
     ...nouns,
     ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
+    ...parents.values(),
   ]);
   const eventClauses = [
     ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
@@ -88,6 +90,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     resourceFor({
       name,
       described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
+      parent: parents.get(name),
       stories: stories.filter((story) => story.noun === name),
       events: eventClauses.some(
         (words) =>
@@ -125,11 +128,14 @@ function resourceFor(params: {
   name: string;
   stories: readonly ParsedStory[];
   described: readonly FieldAsk[];
+  parent: string | undefined;
   events: boolean;
 }): Resource {
-  const { name, stories } = params;
+  const { name, stories, parent } = params;
   const pascal = capitalize(name);
-  const owner = stories.find((story) => story.owner !== undefined && story.owner !== name)?.owner;
+  const owner = stories.find(
+    (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
+  )?.owner;
   const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
   const status = statusMachine(stories, params.events);
   return {
@@ -138,6 +144,9 @@ function resourceFor(params: {
     collection: plural(name),
     fields: fieldsFor({ stories, described: params.described, ownerField }),
     ...(ownerField === undefined ? {} : { ownerField }),
+    ...(parent === undefined
+      ? {}
+      : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
     ...(status === undefined ? {} : { status }),
     ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
   };
@@ -203,10 +212,27 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
   };
 }
 
+/**
+ * Each child noun's parent (`comment on a ticket` → comment: ticket), one level deep: a parent that is
+ * itself made under another keeps flat routes, so every create needs one existing item at most.
+ */
+function parentsOf(stories: readonly ParsedStory[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const story of stories)
+    if (
+      story.noun !== undefined &&
+      story.parent !== undefined &&
+      story.parent !== story.noun &&
+      !found.has(story.noun)
+    )
+      found.set(story.noun, story.parent);
+  return new Map([...found].filter(([, parent]) => !found.has(parent)));
+}
+
 function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Operation[] {
   const byKey = new Map<string, { kind: OperationKind; action?: string; stories: ParsedStory[] }>();
   const add = (kind: OperationKind, action: string | undefined, story?: ParsedStory) => {
-    const key = routeKey(resource.collection, kind, action);
+    const key = resourceRouteKey(resource, kind, action);
     const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
     if (story !== undefined) entry.stories.push(story);
     byKey.set(key, entry);
@@ -215,11 +241,16 @@ function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Ope
     add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
   add('create', undefined);
   add('read', undefined);
+  // What is made under a parent is read back under it too.
+  if (resource.parent !== undefined) add('list', undefined);
   return [...byKey.entries()]
     .map(([key, entry]) => ({
       kind: entry.kind,
       resource: resource.name,
       ...(entry.action === undefined ? {} : { action: entry.action }),
+      ...(resource.parent !== undefined && (entry.kind === 'create' || entry.kind === 'list')
+        ? { parent: resource.parent.name }
+        : {}),
       routeKey: key,
       logicalId: logicalIdOf(key),
       stories: entry.stories,
@@ -238,6 +269,14 @@ export function routeKey(collection: string, kind: OperationKind, action?: strin
     transition: `POST /${collection}/{id}/${action ?? 'act'}`,
   };
   return shapes[kind];
+}
+
+/** A route of a resource: creates and lists of a child resource sit under its parent (`POST /tickets/{id}/comments`). */
+export function resourceRouteKey(resource: Resource, kind: OperationKind, action?: string): string {
+  const parent = resource.parent;
+  if (parent !== undefined && (kind === 'create' || kind === 'list'))
+    return `${kind === 'create' ? 'POST' : 'GET'} /${parent.collection}/{id}/${resource.collection}`;
+  return routeKey(resource.collection, kind, action);
 }
 
 function logicalIdOf(key: string): string {
