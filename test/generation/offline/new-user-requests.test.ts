@@ -283,12 +283,23 @@ describe('a GitHub webhook receiver, as a platform team asks for it', () => {
     expect(JSON.stringify(row(rows, 'description', 1)?.gaps)).not.toContain('default x-signature');
   });
 
-  it('says GitHub deliveries are dropped, since their type and id come in headers the receiver does not read', async () => {
-    const rows = (await generate(request)).bundle.coverage ?? [];
-    expect(row(rows, 'description', 1)).toMatchObject({
-      status: 'partial',
-      gaps: expect.arrayContaining([expect.stringContaining('X-GitHub-Event')]),
-    });
+  it("reads GitHub's own headers: the event from X-GitHub-Event, the delivery id from X-GitHub-Delivery", async () => {
+    const { bundle } = await generate(request);
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "{ signature: 'x-hub-signature-256', event: 'x-github-event', delivery: 'x-github-delivery' }",
+    );
+    const receive = fileContent(bundle, 'src/receive-webhook.ts');
+    expect(receive).toContain('event.headers?.[deps.deliveryHeader]');
+    expect(fileContent(bundle, 'src/signature.ts')).toContain('timingSafeEqual(');
+    expect(fileContent(bundle, 'test/receive-webhook.test.ts')).toContain(
+      "it('a GitHub delivery is typed by its event header and deduplicated by its delivery id header'",
+    );
+    const rows = bundle.coverage ?? [];
+    expect(row(rows, 'description', 1)?.implementedBy).toContain(
+      "typed by GitHub's x-github-event header and deduplicated by x-github-delivery",
+    );
+    expect(JSON.stringify(row(rows, 'description', 1)?.gaps)).not.toContain('X-GitHub-Event');
+    expect(row(rows, 'description', 1)?.gaps).toEqual(['replay protection by timestamp is not generated']);
   });
 });
 

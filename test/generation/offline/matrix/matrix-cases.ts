@@ -57,6 +57,14 @@ const DESK = requestFor({
   ],
   strategy: 'linear',
 });
+/** GitHub webhooks: the receiver reads X-GitHub-Event and X-GitHub-Delivery. */
+const GITHUB = requestFor({
+  taskType: 'integration',
+  taskName: 'GitHub Events',
+  description:
+    'Receive GitHub webhooks and verify the X-Hub-Signature-256 signature. Forward each accepted delivery to an EventBridge bus as a GitHubDelivery event.',
+  stories: ['As a platform team I can see each delivery once on the bus'],
+});
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -124,7 +132,19 @@ export function matrixCases(): MatrixCase[] {
   };
   const logArchive = { id: 'infrastructure-log-archive', request: LOG_ARCHIVE };
   const desk = { id: 'application-support-desk', request: DESK };
-  return [...cells, ...examples, ...defaults, inventory, stock, hostile, logArchive, desk, ...mutants()];
+  const github = { id: 'integration-github', request: GITHUB };
+  return [
+    ...cells,
+    ...examples,
+    ...defaults,
+    inventory,
+    stock,
+    hostile,
+    logArchive,
+    desk,
+    github,
+    ...mutants(),
+  ];
 }
 
 /** Faults the generated tests must catch: each names the tests that fail once the fault is in. */
@@ -187,6 +207,16 @@ function mutants(): MatrixCase[] {
         find: "if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);\n  const timestamp",
         replace: 'const timestamp',
         breaks: ['comment is made and listed only under a ticket that exists'],
+      },
+    },
+    {
+      id: 'mutant-github-delivery-ignored',
+      request: GITHUB,
+      mutation: {
+        file: 'src/receive-webhook.ts',
+        find: 'const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];',
+        replace: 'const delivery = undefined as string | undefined;',
+        breaks: ['a GitHub delivery is typed by its event header and deduplicated by its delivery id header'],
       },
     },
     {
