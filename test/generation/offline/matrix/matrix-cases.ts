@@ -204,8 +204,8 @@ function mutants(): MatrixCase[] {
       request: DESK,
       mutation: {
         file: 'src/app.ts',
-        find: "if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);\n  const timestamp",
-        replace: 'const timestamp',
+        find: "return (id === '' ? undefined : await call.deps.repository.get(parent.collection, id)) ?? null;",
+        replace: "return { id, version: 1, createdAt: '', updatedAt: '', fields: {} };",
         breaks: ['comment is made and listed only under a ticket that exists'],
       },
     },
