@@ -74,6 +74,8 @@ export function createGitHubFake(options: {
   tokenLogin?: string;
   /** GitHub's clock, for the times it stamps on what is created (real time by default). */
   now?: () => Date;
+  /** Bodies of issues opened before the test (by number), as `GET /issues/{n}` answers them. */
+  issueBodies?: Record<number, string>;
 }) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
@@ -338,6 +340,16 @@ export function createGitHubFake(options: {
         };
         issues.push(issue);
         return [201, issue];
+      },
+    ],
+    [
+      'GET',
+      /^\/issues\/(\d+)$/,
+      (m) => {
+        const number = Number(m[1]);
+        const opened = issues.find((issue) => issue.number === number);
+        const body = opened?.body ?? options.issueBodies?.[number];
+        return body === undefined ? [404, { message: 'Not Found' }] : [200, { number, body, state: 'open' }];
       },
     ],
     // Newest first when asked so (the only order the agent asks for).
