@@ -24,15 +24,25 @@ export type GitHubFakeOptions = Parameters<typeof createGitHubFake>[0];
  * A small stateful stand-in for the GitHub REST API on loopback, for running the built Action as
  * a process the way a runner does. It keeps refs, comments, pulls and check runs in memory.
  */
-export async function startGitHubFake(options: GitHubFakeOptions) {
+export async function startGitHubFake(
+  options: GitHubFakeOptions & {
+    /**
+     * Called once a request was handled (its effect is in the stand-in's state), before the answer
+     * is sent: a promise it returns holds the answer back, to let another process act meanwhile.
+     */
+    hold?: (request: { method: string; url: string; body: unknown }) => Promise<void> | undefined;
+  },
+) {
   const fake = createGitHubFake(options);
   const server: Server = createServer(async (request, response) => {
-    const [status, answer] = fake.handle({
+    const handled = {
       method: request.method ?? 'GET',
       url: request.url ?? '/',
       body: await readJson(request),
       authorization: request.headers.authorization,
-    });
+    };
+    const [status, answer] = fake.handle(handled);
+    await options.hold?.(handled);
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answer));
   });
