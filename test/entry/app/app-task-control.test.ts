@@ -219,6 +219,34 @@ describe('Probot app: /cancel', () => {
     expect(body).toContain('its run stopped after generation, before anything was published');
   });
 
+  it('keeps a pull request published before the cancel was seen, named on the cancelled task', async () => {
+    let app: Awaited<ReturnType<typeof testProbot>> | undefined;
+    let heldOnce = false;
+    const fake: Fake = githubFakeBehindNock({
+      permissions: { Codertocat: 'admin' },
+      issueBodies: { 1: ISSUE_BODY },
+      // The pull request is created; before the run hears so, a /cancel is carried out.
+      hold: async (request) => {
+        if (heldOnce || request.method !== 'POST' || !/\/pulls$/.test(request.url)) return;
+        heldOnce = true;
+        await app?.deliver('issue_comment', comment('/cancel', { id: 5013 }));
+        await waitFor(() => repliesOn(fake, 1).length > 0);
+      },
+    });
+    app = await testProbot();
+
+    await app.receive('issues', formIssue('opened'));
+    await app.idle();
+
+    expect(app.errors).toEqual([]);
+    const pull = fake.pulls[0]?.number;
+    expect(pull).toBeDefined();
+    const { marker, body } = statusOf(fake);
+    expect(marker).toMatchObject({ state: 'cancelled', pull_number: pull });
+    expect(marker.handled_triggers).toEqual(expect.arrayContaining(['opened', 'comment:5013']));
+    expect(body).toContain(`after pull request #${pull} was published; it stays open`);
+  });
+
   it('closes nothing on a task whose pull request is open, and says how to cancel it', async () => {
     const fake = fakeGitHub();
     const app = await testProbot();
