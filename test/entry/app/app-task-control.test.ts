@@ -263,6 +263,40 @@ describe('Probot app: /cancel', () => {
   });
 });
 
+describe('Probot app: /retry and /cancel on a pull request', () => {
+  it("answers /retry on the task's own pull request there, from the task on its issue", async () => {
+    const fake = fakeGitHub();
+    const app = await testProbot();
+    await app.receive('issues', formIssue('opened'));
+    const pull = fake.pulls[0]?.number ?? 0;
+
+    await app.receive('issue_comment', comment('/retry', { id: 5030, pull }));
+
+    expect(repliesOn(fake, pull)).toEqual([
+      expect.stringContaining(`the task succeeded: pull request #${pull} is open`),
+    ]);
+    expect(repliesOn(fake, 1)).toEqual([]);
+  });
+
+  it('changes nothing from a pull request whose branch names the issue but which the task does not name', async () => {
+    const fake = githubFakeBehindNock({
+      permissions: { Codertocat: 'admin', 'octo-reader': 'read' },
+      issueBodies: { 1: ISSUE_BODY },
+      pulls: [{ number: 77, head: { sha: 'c'.repeat(40), ref: 'implementation/1-orders-api' } }],
+    });
+    const app = await testProbot();
+    await app.receive('issues', formIssue('opened', 'octo-reader'));
+    const before = statusOf(fake).body;
+
+    await app.receive('issue_comment', comment('/cancel', { id: 5031, pull: 77 }));
+
+    expect(statusOf(fake).body).toBe(before);
+    expect(repliesOn(fake, 77)).toEqual([
+      expect.stringContaining('the task on issue #1 does not name pull request #77 as its own'),
+    ]);
+  });
+});
+
 describe('Probot app: who may /retry and /cancel', () => {
   it.each([
     ['/retry', 'octo-reader', 'read'],
