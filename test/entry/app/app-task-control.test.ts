@@ -220,7 +220,8 @@ describe('Probot app: /cancel', () => {
   });
 
   it('keeps a pull request published before the cancel was seen, named on the cancelled task', async () => {
-    let app: Awaited<ReturnType<typeof testProbot>> | undefined;
+    // The app, once made: the stand-in's hold delivers the /cancel through it.
+    const made: { app?: Awaited<ReturnType<typeof testProbot>> } = {};
     let heldOnce = false;
     const fake: Fake = githubFakeBehindNock({
       permissions: { Codertocat: 'admin' },
@@ -229,11 +230,12 @@ describe('Probot app: /cancel', () => {
       hold: async (request) => {
         if (heldOnce || request.method !== 'POST' || !/\/pulls$/.test(request.url)) return;
         heldOnce = true;
-        await app?.deliver('issue_comment', comment('/cancel', { id: 5013 }));
+        await made.app?.deliver('issue_comment', comment('/cancel', { id: 5013 }));
         await waitFor(() => repliesOn(fake, 1).length > 0);
       },
     });
-    app = await testProbot();
+    const app = await testProbot();
+    made.app = app;
 
     await app.receive('issues', formIssue('opened'));
     await app.idle();
