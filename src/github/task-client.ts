@@ -16,6 +16,7 @@ import type { StatusCommentClient } from './status-comment.js';
 import type { CommandDeploymentClient } from './find-command-deployment.js';
 import type { DispatchIssueClient } from './find-dispatch-issue.js';
 import type { ReplyOnceClient } from './reply-once.js';
+import type { RequestSourceClient } from './read-request-source.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -56,4 +57,5 @@ export type TaskClient = PullRequestClient &
   TeamMembershipClient &
   CommandDeploymentClient &
   DispatchIssueClient &
-  ReplyOnceClient;
+  ReplyOnceClient &
+  RequestSourceClient;

@@ -65,6 +65,18 @@ export type TaskOutcome = OutcomeBase &
         readonly approvedBy: readonly string[];
         readonly message: string;
       }
+    /**
+     * `/cancel` stopped a queued or running task, or a run stopped at its next step because the
+     * task was cancelled (`pipeline/control`); `pullNumber` when a pull request was opened or
+     * updated before the cancel was seen.
+     */
+    | {
+        readonly status: 'cancelled';
+        readonly taskId: string;
+        readonly issueNumber: number;
+        readonly message: string;
+        readonly pullNumber?: number;
+      }
     /** A deploy run (mode deploy) carried its deployment out. */
     | { readonly status: 'deployed'; readonly deploymentId: number; readonly result: DeployReport }
     /** A deploy run ended its deployment as failed; `result` is absent when no stack operation ran. */

@@ -34,6 +34,8 @@ export async function main(params: {
         providerFor: (config) => providerForConfig(withInputOverrides(config, params.inputs)),
         log: params.log,
         mirrors,
+        // A `/cancel` is written by another workflow run: a run reads its status back before each step.
+        readCancelBack: true,
       },
       params.event,
     );

@@ -40,7 +40,11 @@ export async function generateWithRepair(params: {
   context: GenerationContext;
   policy: GatePolicy;
   maxRepairAttempts: number;
-  onAttempt?: (attempt: number) => void;
+  /**
+   * Called before each attempt with the usage spent so far; awaited, so a run can stop between
+   * attempts by throwing (a `/cancel`, `RunCancelledError`).
+   */
+  onAttempt?: (attempt: number, usageSoFar: TokenUsage) => void | Promise<void>;
 }): Promise<GenerationOutcome> {
   let usage = NO_USAGE;
   let repair: RepairRequest | undefined;
@@ -48,7 +52,7 @@ export async function generateWithRepair(params: {
   let findings: readonly GateFinding[] = [];
   const totalAttempts = params.maxRepairAttempts + 1;
   for (let attempt = 1; attempt <= totalAttempts; attempt++) {
-    params.onAttempt?.(attempt);
+    await params.onAttempt?.(attempt, usage);
     const answer = await generateOnce(params.provider, {
       request: params.request,
       context: params.context,
