@@ -3,7 +3,9 @@ import { signMarkerText } from './marker-signature.js';
 import { taskStateSchema } from './task-state-schema.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
+import { lifecycleEventSchema } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
+import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
 import { environmentDeploySchema, tokenTotalsSchema } from '../task/task-record.js';
 
 /**
@@ -11,6 +13,12 @@ import { environmentDeploySchema, tokenTotalsSchema } from '../task/task-record.
  * steps of one task only in an outage far longer than any run; the oldest are dropped past it.
  */
 export const MAX_UNMIRRORED_EVENTS = 40;
+
+/**
+ * Lifecycle events the bus refused or could not be reached for, kept until a later step sends
+ * them. Each is about 300 bytes; past this many the oldest are dropped, so the marker fits a comment.
+ */
+export const MAX_UNSENT_EVENTS = 20;
 
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
@@ -35,8 +43,8 @@ export const taskMarkerSchema = z.object({
   requester: z.string().min(1).max(100).optional(),
   updated_at: z.string(),
   /**
-   * Environment name → its deploy state (DESIGN §3), as the deploy runs left it
-   * (`applyDeployEvent`); deploys never move `state`. Absent until the first deploy.
+   * Read only: where markers written before the record took deploys kept the deploy state. Read
+   * into `environments` (`mergeEnvironmentDeploys`) and never written again.
    */
   deploys: z.record(z.string(), environmentDeploySchema).optional(),
 
@@ -76,10 +84,21 @@ export const taskMarkerSchema = z.object({
   execution_mode: z.enum(EXECUTION_MODES).optional(),
   model: z.string().max(200).optional(),
   tokens: tokenTotalsSchema.optional(),
+  /**
+   * Environment name → its deploy state (DESIGN §3), the record's `environments`: deploys move it
+   * (`applyDeployEvent`), never `state`. Absent until the first deploy.
+   */
   environments: z.record(z.string(), environmentDeploySchema).optional(),
   /** The task's events a configured mirror has not confirmed yet, oldest first: the next run writes them. */
   unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
-});
+  /** Lifecycle events the configured bus has not taken yet, oldest first: the next step sends them again. */
+  unsent: z.array(lifecycleEventSchema).max(MAX_UNSENT_EVENTS).optional(),
+})
+  // One per-environment field: an old marker's `deploys` is read into `environments`.
+  .transform(({ deploys, ...marker }) => {
+    const environments = mergeEnvironmentDeploys(marker.environments, deploys);
+    return environments === undefined ? marker : { ...marker, environments };
+  });
 
 export type TaskMarker = z.infer<typeof taskMarkerSchema>;
 
