@@ -33,6 +33,8 @@ type MoveOptions = NonNullable<Parameters<StatusBoard['move']>[1]>;
 
 /** States a new request restarts the task from: the record takes a `task_received` first. */
 const RESTARTS: ReadonlySet<TaskState> = new Set(['failed', 'cancelled', 'awaiting_input']);
+/** Moves out of those states that continue the task rather than restart it: a reopened PR brings a cancelled task back. */
+const CONTINUATIONS: ReadonlySet<TaskState> = new Set(['pr_open']);
 
 /**
  * The issue's one status comment as a state machine over the task record (DESIGN §3): every move
@@ -284,6 +286,7 @@ function recordMove(input: {
       RESTARTS.has(status) &&
       to !== status &&
       to !== 'received' &&
+      !CONTINUATIONS.has(to) &&
       steps.length === 0
     ) {
       apply(received);
