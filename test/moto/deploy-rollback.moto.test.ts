@@ -293,8 +293,12 @@ describe.each(BLUEPRINTS)(
         // The status comments show the same state as the records.
         const commentOf = (issue: number) =>
           github.comments.find((comment) => comment.issue_number === issue)?.body ?? '';
-        expect(parseStateMarker(commentOf(1))?.environments?.['staging']).toEqual(one?.environments['staging']);
-        expect(parseStateMarker(commentOf(2))?.environments?.['staging']).toEqual(two?.environments['staging']);
+        expect(parseStateMarker(commentOf(1))?.environments?.['staging']).toEqual(
+          one?.environments['staging'],
+        );
+        expect(parseStateMarker(commentOf(2))?.environments?.['staging']).toEqual(
+          two?.environments['staging'],
+        );
       } finally {
         await github.close();
       }
