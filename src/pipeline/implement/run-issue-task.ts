@@ -44,7 +44,6 @@ export async function runIssueTask(params: {
 }): Promise<TaskOutcome> {
   const { board, taskId } = params;
   const attempt = (board.current?.attempt ?? 0) + 1;
-  const previousCost = board.current?.cost_usd ?? 0;
   if (board.current?.state === 'generating' || board.current?.state === 'validating') {
     params.log(`Task ${taskId} was left ${board.current.state} by an earlier run; starting over`);
     board.pass('failed');
@@ -59,7 +58,7 @@ export async function runIssueTask(params: {
     request: params.request,
   });
   try {
-    return await generateAndPublish({ ...params, attempt, previousCost });
+    return await generateAndPublish({ ...params, attempt });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const details = `The run stopped on an unexpected error: ${untrustedInline(message)}`;
@@ -78,7 +77,7 @@ export async function runIssueTask(params: {
 }
 
 async function generateAndPublish(
-  params: Parameters<typeof runIssueTask>[0] & { attempt: number; previousCost: number },
+  params: Parameters<typeof runIssueTask>[0] & { attempt: number },
 ): Promise<TaskOutcome> {
   const { client, repository, config, board, request, issueNumber, taskId } = params;
   const { owner, repo } = repository;
@@ -90,12 +89,13 @@ async function generateAndPublish(
     attempt: params.attempt,
     onAttempt: (n) => params.log(`Generating with ${params.provider.name} (attempt ${n})`),
   });
-  const costUsd = params.previousCost + prepared.generation.usage.costUsd;
+  // The record's cost once this generation's usage is added: what the status comment, the mirror and the result show.
+  const costUsd = (board.record?.cost_usd ?? 0) + prepared.generation.usage.costUsd;
   const usage = { model: prepared.generation.model, usage: prepared.generation.usage };
   board.pass('validating');
   const artifactsWarning = await storeArtifacts({ ...params, prepared });
   if (!prepared.ok) {
-    const outcome: TaskOutcome = { status: 'failed', taskId, issueNumber, message: prepared.summary };
+    const outcome: TaskOutcome = { status: 'failed', taskId, issueNumber, message: prepared.summary, costUsd };
     await board.move('failed', {
       usage,
       outcome,

@@ -23,8 +23,22 @@ import {
 import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
 import { mirrorTaskStep } from '../mirror/mirror-task-step.js';
 
-type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>;
-type ClearableField = Exclude<keyof MarkerPatch, 'attempt' | 'cost_usd'>;
+/**
+ * Fields the record owns: the board writes them from the record (`markerFieldsOf`), so a patch
+ * cannot set them. Cost and tokens come only from a move's `usage` (the provider's own count).
+ */
+type RecordOwned =
+  | 'cost_usd'
+  | 'tokens'
+  | 'model'
+  | 'version'
+  | 'created_at'
+  | 'environments'
+  | 'deploys'
+  | 'unmirrored'
+  | 'unsent';
+type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at' | RecordOwned>>;
+type ClearableField = Exclude<keyof MarkerPatch, 'attempt'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A step of the task as a use case states it; the board adds the task id and the time. */
 export type TaskStep = DistributiveOmit<TaskEventBody, 'task_id' | 'at'>;
