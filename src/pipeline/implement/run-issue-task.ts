@@ -95,7 +95,13 @@ async function generateAndPublish(
   board.pass('validating');
   const artifactsWarning = await storeArtifacts({ ...params, prepared });
   if (!prepared.ok) {
-    const outcome: TaskOutcome = { status: 'failed', taskId, issueNumber, message: prepared.summary, costUsd };
+    const outcome: TaskOutcome = {
+      status: 'failed',
+      taskId,
+      issueNumber,
+      message: prepared.summary,
+      costUsd,
+    };
     await board.move('failed', {
       usage,
       outcome,
