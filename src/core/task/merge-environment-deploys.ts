@@ -14,7 +14,8 @@ export function mergeEnvironmentDeploys(
   const merged = { ...environments };
   for (const [name, entry] of Object.entries(deploys)) {
     const kept = Object.hasOwn(merged, name) ? merged[name] : undefined;
-    if (kept === undefined || Date.parse(entry.updated_at) > Date.parse(kept.updated_at)) merged[name] = entry;
+    if (kept === undefined || Date.parse(entry.updated_at) > Date.parse(kept.updated_at))
+      merged[name] = entry;
   }
   return merged;
 }

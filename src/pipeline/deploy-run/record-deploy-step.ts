@@ -177,7 +177,9 @@ async function boardOf(params: {
   }
   const status = await readTaskStatus({ client, trust, owner, repo, issueNumber: task.issueNumber });
   if (status === undefined) {
-    log(`Issue #${task.issueNumber} has no status comment of this agent: the deploy state is not shown there.`);
+    log(
+      `Issue #${task.issueNumber} has no status comment of this agent: the deploy state is not shown there.`,
+    );
     return undefined;
   }
   if (status.trust !== 'trusted') {

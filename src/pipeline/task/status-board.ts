@@ -4,11 +4,7 @@ import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
 import { withDeploySection } from '../../core/render/with-deploy-section.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
-import {
-  MAX_UNMIRRORED_EVENTS,
-  MAX_UNSENT_EVENTS,
-  type TaskMarker,
-} from '../../core/state/state-marker.js';
+import { MAX_UNMIRRORED_EVENTS, MAX_UNSENT_EVENTS, type TaskMarker } from '../../core/state/state-marker.js';
 import { assertTransition, type TaskState } from '../../core/state/task-state.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
