@@ -37,6 +37,7 @@ export type TaskOutcome = OutcomeBase &
         readonly pullUrl: string;
         readonly commitSha: string;
         readonly created: boolean;
+        /** The task's model cost so far (US dollars): the record's `cost_usd`, every attempt counted. */
         readonly costUsd: number;
       }
     | {
@@ -53,6 +54,8 @@ export type TaskOutcome = OutcomeBase &
         readonly taskId?: string;
         readonly issueNumber?: number;
         readonly message: string;
+        /** The task's model cost so far (US dollars, the record's `cost_usd`), when a generation ran. */
+        readonly costUsd?: number;
       }
     /** A pull request's review, merge, close or reopening, as its task now stands (DESIGN §4). */
     | {

@@ -50,7 +50,6 @@ export async function runIssueTask(params: {
 }): Promise<TaskOutcome> {
   const { board, taskId } = params;
   const attempt = (board.current?.attempt ?? 0) + 1;
-  const previousCost = board.current?.cost_usd ?? 0;
   if (board.current?.state === 'generating' || board.current?.state === 'validating') {
     params.log(`Task ${taskId} was left ${board.current.state} by an earlier run; starting over`);
     board.pass('failed');
@@ -65,7 +64,7 @@ export async function runIssueTask(params: {
     request: params.request,
   });
   try {
-    return await generateAndPublish({ ...params, attempt, previousCost });
+    return await generateAndPublish({ ...params, attempt });
   } catch (error) {
     if (error instanceof RunCancelledError && params.cancel) {
       return params.cancel.stop(error.status, { where: error.where, usage: error.usage });
@@ -87,7 +86,7 @@ export async function runIssueTask(params: {
 }
 
 async function generateAndPublish(
-  params: Parameters<typeof runIssueTask>[0] & { attempt: number; previousCost: number },
+  params: Parameters<typeof runIssueTask>[0] & { attempt: number },
 ): Promise<TaskOutcome> {
   const { client, repository, config, board, request, issueNumber, taskId } = params;
   const { owner, repo } = repository;
@@ -107,13 +106,20 @@ async function generateAndPublish(
       params.log(`Generating with ${params.provider.name} (attempt ${n})`);
     },
   });
-  const costUsd = params.previousCost + prepared.generation.usage.costUsd;
+  // The record's cost once this generation's usage is added: what the status comment, the mirror and the result show.
+  const costUsd = (board.record?.cost_usd ?? 0) + prepared.generation.usage.costUsd;
   const usage = { model: prepared.generation.model, usage: prepared.generation.usage };
   await stopIfCancelled(params, 'after generation, before anything was published', usage);
   board.pass('validating');
   const artifactsWarning = await storeArtifacts({ ...params, prepared });
   if (!prepared.ok) {
-    const outcome: TaskOutcome = { status: 'failed', taskId, issueNumber, message: prepared.summary };
+    const outcome: TaskOutcome = {
+      status: 'failed',
+      taskId,
+      issueNumber,
+      message: prepared.summary,
+      costUsd,
+    };
     await board.move('failed', {
       usage,
       outcome,
