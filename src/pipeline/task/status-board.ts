@@ -126,6 +126,23 @@ export function createStatusBoard(params: {
     params.mirrors !== undefined &&
     (params.mirrors.tasks !== undefined || params.mirrors.events !== undefined);
 
+  let mirrorRead = false;
+  /**
+   * Once per board: how far the tasks table already holds this task, so the events an earlier run
+   * left in the marker (its last move is mirrored after its comment is written) leave the marker
+   * once the table has them, instead of riding along in every later marker. The table's version
+   * never runs ahead of its events (`syncTaskMirror`). A failed read confirms nothing.
+   */
+  const mirrorVersionAtStart = async (): Promise<number> => {
+    const tasks = params.mirrors?.tasks;
+    if (mirrorRead || tasks === undefined || (marker?.unmirrored ?? []).length === 0) return 0;
+    mirrorRead = true;
+    return tasks.get(params.taskId).then(
+      (stored) => stored?.version ?? 0,
+      () => 0,
+    );
+  };
+
   const check = (to: TaskState) => {
     if (to !== state) assertTransition(state, to);
   };
@@ -177,6 +194,7 @@ export function createStatusBoard(params: {
       updated_at: at,
     };
     for (const field of options.clear ?? []) delete next[field];
+    confirmed = Math.max(confirmed, await mirrorVersionAtStart());
     const unmirrored = [
       ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
       ...recorded.steps.map((step) => step.event),

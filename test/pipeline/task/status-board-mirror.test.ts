@@ -157,6 +157,25 @@ describe('the status board writes the task record to the mirrors after every mov
     expect(issue.bodies.at(-1)).not.toContain('could not be written');
   });
 
+  it('lets a later run drop the events an earlier run left in the marker once the tasks table holds them', async () => {
+    const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'board-later-')));
+    const issue = fakeIssue();
+    await implement(boardOn(issue.client, mirror));
+    // The last move's events ride in the marker: the comment is written before the mirror.
+    const left = issue.marker()!.unmirrored?.map((event) => event.sequence) ?? [];
+    expect(left.length).toBeGreaterThan(0);
+    expect((await mirror.tasks.get(TASK_ID))?.version).toBe(7);
+
+    // Each later run makes one move; the marker carries only that run's own event, never a growing list.
+    await boardOn(issue.client, mirror, issue.marker()!).move('approved');
+    expect(issue.marker()?.unmirrored?.map((event) => event.sequence)).toEqual([8]);
+    await boardOn(issue.client, mirror, issue.marker()!).move('merged');
+    expect(issue.marker()?.unmirrored?.map((event) => event.sequence)).toEqual([9]);
+    expect((await mirror.events.list(TASK_ID)).map((event) => event.sequence)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+  });
+
   it('carries no events in the marker and writes nowhere when no mirror is configured', async () => {
     const issue = fakeIssue();
     await implement(boardOn(issue.client, undefined));
