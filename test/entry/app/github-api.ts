@@ -406,7 +406,8 @@ export function githubApi(params: { owner: string; repo: string }) {
             }
           : { message: 'Not Found' },
       );
-      if (deployment) {
+      // A forged deployment is not the app's: it reads no further.
+      if (deployment && !deployment.forged) {
         scope
           .get(`${base}/deployments/${id}/statuses`)
           .query(true)
