@@ -10,6 +10,7 @@ import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
 import { deploymentKeysFrom } from '../../core/deploy/deployment-keys.js';
 import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
+import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
@@ -60,6 +61,7 @@ export async function handleDeployCommand(params: {
     repo,
     pullNumber,
     requestedAt: event.commentedAt,
+    agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
   });
   const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);

@@ -205,14 +205,30 @@ export function githubApi(params: { owner: string; repo: string }) {
       }));
       replyInPages({ path, items, perPage, query: { per_page: '100' } });
     },
+    /**
+     * `GET /commits/{sha}/check-runs?filter=latest`. Each run's `app` is the test app's
+     * (`implementation-agent`) for the agent's check names and GitHub Actions' otherwise, unless given.
+     */
     checkRunsFor: (
       sha: string,
-      runs: Array<{ name: string; status: string; conclusion: string | null }>,
+      runs: Array<{
+        name: string;
+        status: string;
+        conclusion: string | null;
+        app?: { id: number; slug: string };
+      }>,
       perPage = 100,
     ) =>
       replyInPages({
         path: `${base}/commits/${sha}/check-runs`,
-        items: runs,
+        items: runs.map((run) => ({
+          ...run,
+          app:
+            run.app ??
+            (run.name.startsWith('implementation-agent')
+              ? { id: 123, slug: 'implementation-agent' }
+              : { id: 15368, slug: 'github-actions' }),
+        })),
         perPage,
         query: { filter: 'latest', per_page: '100' },
         wrap: (page) => ({ total_count: runs.length, check_runs: page }),
