@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { deriveSubKeys } from '../state/derive-sub-keys.js';
 import type { MarkerKeys } from '../state/marker-keys.js';
 
 /**
@@ -8,20 +8,11 @@ import type { MarkerKeys } from '../state/marker-keys.js';
  */
 export const DEPLOYMENT_KEY_INFO = 'implementation-agent/deployment-payload/hmac-sha256/v1';
 
-/** Bytes in a derived key: SHA-256's output length, as for the marker keys. */
-const KEY_BYTES = 32;
-
 /**
- * The keys deployment payloads are signed with, derived from the marker keys (HKDF-SHA256, no
- * salt, `info` = DEPLOYMENT_KEY_INFO, 32 bytes), with the same rotation: `previous` is derived from
- * the previous marker key and accepted while it is configured. `undefined` without marker keys.
+ * The keys deployment payloads are signed with (`deriveSubKeys` under DEPLOYMENT_KEY_INFO), with
+ * the marker keys' rotation: `previous` is accepted while it is configured. `undefined` without
+ * marker keys.
  */
 export function deploymentKeysFrom(markerKeys: MarkerKeys | undefined): MarkerKeys | undefined {
-  if (markerKeys === undefined) return undefined;
-  const current = derive(markerKeys.current);
-  return markerKeys.previous === undefined ? { current } : { current, previous: derive(markerKeys.previous) };
-}
-
-function derive(markerKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', markerKey, Buffer.alloc(0), DEPLOYMENT_KEY_INFO, KEY_BYTES));
+  return deriveSubKeys(markerKeys, DEPLOYMENT_KEY_INFO);
 }
