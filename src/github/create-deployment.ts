@@ -1,4 +1,6 @@
 import type { DeploymentPayload } from '../core/deploy/deployment-payload.js';
+import { newNonce, signDeploymentPayload } from '../core/deploy/deployment-signature.js';
+import type { MarkerKeys } from '../core/state/marker-keys.js';
 import { fitLine } from '../core/markdown/fit-line.js';
 import { DEPLOYMENT_DESCRIPTION_LIMIT } from '../core/markdown/github-limits.js';
 
@@ -29,7 +31,10 @@ export interface CreatedDeployment {
 
 /**
  * A GitHub deployment of exactly the checked sha; the workflow `on: deployment` carries it out.
- * Required contexts are empty because the rules were already checked against that sha.
+ * Required contexts are empty because the rules were already checked against that sha. The
+ * payload always gets a fresh one-time `nonce`; with deployment keys (`deploymentKeysFrom`) it is
+ * signed with the current one, bound to that sha and `environment`, so the deploy run can tell it
+ * from a hand-made one. Throws what Octokit throws, or an Error when GitHub creates nothing.
  */
 export async function createDeployment(params: {
   client: DeploymentClient;
@@ -38,13 +43,23 @@ export async function createDeployment(params: {
   environment: string;
   payload: DeploymentPayload;
   description: string;
+  /** Deployment keys; absent: the payload goes unsigned (the run warns about it). */
+  keys?: MarkerKeys | undefined;
 }): Promise<CreatedDeployment> {
+  // A rollback copies an older payload: its nonce and signature are that deployment's, not this one's.
+  const { signature: _older, ...fields } = params.payload;
+  const unsigned = { ...fields, nonce: newNonce() };
+  const place = { sha: params.payload.checked_sha, environment: params.environment };
+  const payload =
+    params.keys === undefined
+      ? unsigned
+      : signDeploymentPayload({ payload: unsigned, place, key: params.keys.current });
   const { data } = await params.client.repos.createDeployment({
     owner: params.owner,
     repo: params.repo,
     ref: params.payload.checked_sha,
     environment: params.environment,
-    payload: { ...params.payload },
+    payload,
     auto_merge: false,
     required_contexts: [],
     description: fitLine({ text: params.description, limit: DEPLOYMENT_DESCRIPTION_LIMIT }),

@@ -1,4 +1,5 @@
 import { parseDispatchMarker } from '../core/idempotency/dispatch-marker.js';
+import type { MarkerKeys } from '../core/state/marker-keys.js';
 import { readPages } from './read-all-pages.js';
 
 interface ListedIssue {
@@ -33,8 +34,9 @@ const PAGE_SIZE = 100;
 /**
  * The issue an earlier dispatch of this request opened: one written by the agent's own identity
  * (`identity`, the login its token acts as; any other account, bot or person, could copy the hidden
- * line) whose hidden dispatch marker names `requestId`, among the newest issues (newest first).
- * `undefined` when there is none.
+ * line) whose hidden dispatch marker names `requestId`, among the newest issues (newest first);
+ * with `keys` (`dispatchKeysFrom`), only a marker signed with them counts, since under
+ * `GITHUB_TOKEN` any workflow writes as the same identity. `undefined` when there is none.
  */
 export async function findDispatchIssue(params: {
   client: DispatchIssueClient;
@@ -42,12 +44,13 @@ export async function findDispatchIssue(params: {
   repo: string;
   requestId: string;
   identity: string;
+  keys?: MarkerKeys | undefined;
 }): Promise<{ number: number; html_url: string } | undefined> {
   const { client, owner, repo, requestId, identity } = params;
   const isIt = (issue: ListedIssue) =>
     issue.pull_request === undefined &&
     issue.user?.login === identity &&
-    parseDispatchMarker(issue.body ?? '') === requestId;
+    parseDispatchMarker(issue.body ?? '', params.keys) === requestId;
   const { items } = await readPages<ListedIssue>({
     maxPages: PAGES,
     enough: (issues) => issues.some(isIt),

@@ -37,13 +37,15 @@ const MAX_PAGES = 10;
 
 /**
  * The green-checks verdict for a sha (`combineChecks`): every page of its latest check runs and
- * of its combined status (GitHub's latest status per context), read side by side.
+ * of its combined status (GitHub's latest status per context), read side by side. `agentAppSlug`
+ * (`agentAppSlugOf`) tells the agent's own check runs from CI checks that use the same names.
  */
 export async function readChecksVerdict(params: {
   client: ChecksClient;
   owner: string;
   repo: string;
   sha: string;
+  agentAppSlug: string;
 }): Promise<ChecksVerdict> {
   const { client, owner, repo, sha } = params;
   const [checkRuns, statuses] = await Promise.all([
@@ -77,5 +79,5 @@ export async function readChecksVerdict(params: {
       },
     }),
   ]);
-  return combineChecks({ checkRuns, statuses });
+  return combineChecks({ checkRuns, statuses, agentAppSlug: params.agentAppSlug });
 }

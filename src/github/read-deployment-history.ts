@@ -3,6 +3,7 @@ import {
   type DeploymentRecord,
   type GitHubDeployment,
 } from '../core/deploy/deployment-record.js';
+import { isAgentDeployment, type DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
 import { readPages } from './read-all-pages.js';
 import { readDeploymentStatuses, type DeploymentStatusesClient } from './read-deployment-statuses.js';
 
@@ -41,7 +42,10 @@ export interface DeploymentHistory {
  * Deployments (of one environment, of one sha, or both) with every one of their statuses, and each
  * one's payload as created. Reads page after page, newest first, until `enough` says the records so
  * far answer the question, GitHub has no more, or `MAX_PAGES` were read (then `complete` is false).
- * `limit` reads only the newest few, for what informs and decides nothing.
+ * `limit` reads only the newest few, for what informs and decides nothing. With `authority`, only
+ * the agent's deployments are kept (`isAgentDeployment`: a verified payload, or without a key the
+ * agent's creator): a hand-made deployment never becomes a rollback target, what runs, or a step of
+ * `deploy_order`.
  */
 export async function readDeploymentHistory(params: {
   client: DeploymentHistoryClient;
@@ -50,8 +54,9 @@ export async function readDeploymentHistory(params: {
   filter: { environment: string } | { sha: string } | { environment: string; sha: string };
   enough?: (records: readonly DeploymentRecord[]) => boolean;
   limit?: number;
+  authority?: DeploymentAuthority;
 }): Promise<DeploymentHistory> {
-  const { client, owner, repo } = params;
+  const { client, owner, repo, authority } = params;
   const payloads = new Map<number, GitHubDeployment['payload']>();
   const { items: records, complete } = await readPages<DeploymentRecord>({
     maxPages: params.limit === undefined ? MAX_PAGES : 1,
@@ -64,9 +69,13 @@ export async function readDeploymentHistory(params: {
         per_page: params.limit ?? PAGE_SIZE,
         ...(page === undefined ? {} : { page }),
       });
-      for (const deployment of answer.data) payloads.set(Number(deployment.id), deployment.payload);
+      const counted =
+        authority === undefined
+          ? answer.data
+          : answer.data.filter((deployment) => isAgentDeployment(deployment, authority));
+      for (const deployment of counted) payloads.set(Number(deployment.id), deployment.payload);
       const items = await Promise.all(
-        answer.data.map(async (deployment) =>
+        counted.map(async (deployment) =>
           toDeploymentRecord(
             deployment,
             await readDeploymentStatuses({ client, owner, repo, deploymentId: Number(deployment.id) }),

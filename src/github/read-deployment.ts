@@ -3,6 +3,7 @@ import {
   type DeploymentRecord,
   type GitHubDeployment,
 } from '../core/deploy/deployment-record.js';
+import { isAgentDeployment, type DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
 import { httpStatusOf } from './http-status.js';
 import { readDeploymentStatuses, type DeploymentStatusesClient } from './read-deployment-statuses.js';
 
@@ -18,13 +19,15 @@ export interface DeploymentReadClient extends DeploymentStatusesClient {
 
 /**
  * One deployment by id with all its statuses and its payload, asked of GitHub directly rather than
- * looked for in a list; `undefined` when there is no such deployment (404).
+ * looked for in a list; `undefined` when there is no such deployment (404), or with `authority`
+ * when it is not the agent's (`isAgentDeployment`).
  */
 export async function readDeployment(params: {
   client: DeploymentReadClient;
   owner: string;
   repo: string;
   deploymentId: number;
+  authority?: DeploymentAuthority;
 }): Promise<{ record: DeploymentRecord; payload: unknown } | undefined> {
   const { client, owner, repo, deploymentId } = params;
   let deployment: GitHubDeployment;
@@ -34,6 +37,7 @@ export async function readDeployment(params: {
     if (httpStatusOf(error) === 404) return undefined;
     throw error;
   }
+  if (params.authority !== undefined && !isAgentDeployment(deployment, params.authority)) return undefined;
   const statuses = await readDeploymentStatuses({ client, owner, repo, deploymentId });
   const payload = typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload;
   return { record: toDeploymentRecord(deployment, statuses), payload };

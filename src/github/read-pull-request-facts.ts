@@ -62,6 +62,8 @@ export async function readPullRequestFacts(params: {
   pullNumber: number;
   /** The command comment's `created_at`, GitHub's clock. */
   requestedAt: string;
+  /** The App slug of the agent's own check runs (`agentAppSlugOf`). */
+  agentAppSlug: string;
 }): Promise<PullRequestFacts> {
   const { client, owner, repo, pullNumber, requestedAt } = params;
   const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
@@ -71,7 +73,7 @@ export async function readPullRequestFacts(params: {
   const headRepository = pull.head.repo ? splitFullName(pull.head.repo.full_name) : undefined;
   const [approval, checks, atRequest] = await Promise.all([
     readReviewApproval({ client, owner, repo, pullNumber, headSha: pull.head.sha }),
-    readChecksVerdict({ client, owner, repo, sha: currentSha }),
+    readChecksVerdict({ client, owner, repo, sha: currentSha, agentAppSlug: params.agentAppSlug }),
     merged !== undefined && pull.merged_at
       ? headAtRequest({
           requestedAt,

@@ -2,6 +2,7 @@ import { fitBody } from '../core/markdown/fit-body.js';
 import { COMMENT_BODY_LIMIT } from '../core/markdown/github-limits.js';
 import type { MarkerKeys } from '../core/state/marker-keys.js';
 import { judgeMarker, type MarkerJudgement } from '../core/state/judge-marker.js';
+import { latestMarker } from '../core/state/latest-marker.js';
 import { readStateMarker, type TaskMarker } from '../core/state/state-marker.js';
 
 interface IssueComment {
@@ -52,11 +53,12 @@ export interface MarkerAuthority {
 const PAGE_SIZE = 100;
 
 /**
- * The issue's status comment: the first comment whose marker is trusted (see `judgeMarker`), else
- * the first whose marker is display-only, else `undefined`. Markers written by anyone else, naming
- * another issue or with a signature that does not hold are skipped, whatever they say; so is any
- * marker not on the last line of its comment (`readStateMarker`). Reads every page until a trusted
- * marker is found.
+ * The issue's status comment: of the comments whose marker is trusted (see `judgeMarker`), the one
+ * with the latest state (`latestMarker`: highest record version), so an older signed marker
+ * replayed in a new comment never outranks the live one; else the first whose marker is
+ * display-only, else `undefined`. Markers written by anyone else, naming another issue or with a
+ * signature that does not hold are skipped, whatever they say; so is any marker not on the last
+ * line of its comment (`readStateMarker`). Reads every page.
  */
 export async function findStatusComment(params: {
   client: StatusCommentClient;
@@ -68,6 +70,7 @@ export async function findStatusComment(params: {
   const { client, owner, repo, issueNumber, authority } = params;
   const taskId = `${owner}/${repo}#${issueNumber}`;
   let displayOnly: StatusCommentRef | undefined;
+  const trusted: StatusCommentRef[] = [];
   for (let page = 1; ; page++) {
     const { data } = await client.issues.listComments({
       owner,
@@ -95,10 +98,10 @@ export async function findStatusComment(params: {
         ...(judgement.signedWith === undefined ? {} : { signedWith: judgement.signedWith }),
         body: comment.body ?? '',
       };
-      if (ref.trust === 'trusted') return ref;
-      displayOnly ??= ref;
+      if (ref.trust === 'trusted') trusted.push(ref);
+      else displayOnly ??= ref;
     }
-    if (data.length < PAGE_SIZE) return displayOnly;
+    if (data.length < PAGE_SIZE) return latestMarker(trusted) ?? displayOnly;
   }
 }
 

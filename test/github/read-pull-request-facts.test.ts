@@ -101,6 +101,7 @@ const facts = (options: Options = {}) => {
     repo: 'shop',
     pullNumber: 5,
     requestedAt: REQUESTED_AT,
+    agentAppSlug: 'implementation-agent',
   }).then((result) => ({ ...result, calls }));
 };
 

@@ -160,7 +160,7 @@ describe('findStatusComment', () => {
     await expect(find(issue.client)).resolves.toBeUndefined();
   });
 
-  it('pages through full pages until it finds the status comment, then stops', async () => {
+  it('reads every page: a later trusted marker may say a later state', async () => {
     const comments = [
       ...Array.from({ length: 230 }, (_, index) => chatter(index + 1)),
       statusComment(231),
@@ -168,7 +168,22 @@ describe('findStatusComment', () => {
     ];
     const issue = fakeIssue(comments);
     await expect(find(issue.client)).resolves.toMatchObject({ commentId: 231, marker: MARKER });
-    expect(issue.pagesRead()).toEqual([1, 2, 3]);
+    expect(issue.pagesRead()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('prefers the trusted marker with the highest record version: a replayed older signed marker loses', async () => {
+    const live = { ...MARKER, state: 'merged' as const, version: 9, updated_at: '2026-11-24T12:00:00.000Z' };
+    const older = { ...MARKER, state: 'pr_open' as const, version: 4 };
+    // The older marker, signed by the agent back then, copied into a newer comment by its own identity.
+    const issue = fakeIssue([statusComment(1, live), chatter(2), statusComment(3, older)]);
+    await expect(find(issue.client)).resolves.toMatchObject({ commentId: 1, marker: { state: 'merged' } });
+    const replayedFirst = fakeIssue([statusComment(1, older), statusComment(3, live)]);
+    await expect(find(replayedFirst.client)).resolves.toMatchObject({ commentId: 3, marker: { version: 9 } });
+  });
+
+  it('keeps the first trusted marker when versions and times are equal', async () => {
+    const issue = fakeIssue([statusComment(1), statusComment(2)]);
+    await expect(find(issue.client)).resolves.toMatchObject({ commentId: 1 });
   });
 
   it('reads on past a display-only status for a trusted one, to the last page', async () => {

@@ -18,7 +18,8 @@ import {
   type MirrorStores,
 } from '../../src/pipeline/mirror/mirror-stores-for-config.js';
 import { runAction } from '../entry/action/run-action.js';
-import { webhookExample } from '../fixtures/webhook-payloads.js';
+import { agentDeployInputs, agentDeploymentEvent } from '../fixtures/agent-deployment-event.js';
+import { signedDeploymentPayload } from '../fixtures/signed-deployment-payload.js';
 import { requestFor } from '../generation/offline/offline-test-requests.js';
 import { startGitHubFake } from '../support/github-fake-server.js';
 import {
@@ -85,13 +86,25 @@ async function seedTask(github: { url: string }, taskId: string, issue: number) 
   });
 }
 
+/** Payloads as the agent signed them, by deployment id: what GitHub hands the deploy run. */
+const signedPayloads = new Map<number, unknown>();
+
+/** A deployment as `/deploy` or `/rollback` makes it: its payload signed with the key from SECRET. */
 async function createDeployment(github: { url: string }, sha: string, payload: Record<string, unknown>) {
+  const signed = signedDeploymentPayload({
+    payload,
+    sha,
+    environment: 'staging',
+    markerKeys: markerKeysFrom({ secret: SECRET }),
+  });
   const response = await fetch(`${github.url}/repos/${OWNER}/${REPO}/deployments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'token test' },
-    body: JSON.stringify({ ref: sha, environment: 'staging', payload }),
+    body: JSON.stringify({ ref: sha, environment: 'staging', payload: signed }),
   });
-  return ((await response.json()) as { id: number }).id;
+  const { id } = (await response.json()) as { id: number };
+  signedPayloads.set(id, signed);
+  return id;
 }
 
 async function runDeployment(
@@ -100,16 +113,23 @@ async function runDeployment(
   sha: string,
   payload: Record<string, unknown>,
 ) {
-  const event = webhookExample('deployment', 'created');
-  event.deployment.id = id;
-  event.deployment.sha = sha;
-  event.deployment.environment = 'staging';
-  event.deployment.payload = payload;
+  const event = agentDeploymentEvent({
+    id,
+    sha,
+    environment: 'staging',
+    payload: (signedPayloads.get(id) ?? payload) as Record<string, unknown>,
+    secret: SECRET,
+  });
   return runAction({
     apiUrl: github.url,
     eventName: 'deployment',
     payload: event,
-    inputs: { token: 'ghs_motoDeploy', mode: 'deploy', 'marker-secret': SECRET, 'poll-interval-ms': '20' },
+    inputs: {
+      token: 'ghs_motoDeploy',
+      mode: 'deploy',
+      ...agentDeployInputs(SECRET),
+      'poll-interval-ms': '20',
+    },
     env: {
       AWS_ENDPOINT_URL: motoEndpoint(),
       AWS_ACCESS_KEY_ID: 'moto',
@@ -173,6 +193,8 @@ describe.each(BLUEPRINTS)(
         defaultBranch: 'main',
         files,
         config,
+        // The App's bot, as GitHub records the creator of what `/deploy` and `/rollback` make.
+        deploymentCreator: 'implementation-agent[bot]',
       });
       try {
         await seedTask(github, TASK_ONE, 1);

@@ -1,4 +1,4 @@
-import { AGENT_CHECK_NAMES, VALIDATION_CHECK_NAME } from './agent-checks.js';
+import { isAgentCheck, VALIDATION_CHECK_NAME, type CheckRunApp } from './agent-checks.js';
 
 export type ChecksState = 'success' | 'pending' | 'failure' | 'none';
 
@@ -8,6 +8,8 @@ export interface CheckRunFact {
   /** `queued`, `in_progress`, `completed`, `waiting`, `requested` or `pending`. */
   readonly status: string;
   readonly conclusion: string | null;
+  /** The App that created it; the agent's own checks are told apart by it, not by name alone. */
+  readonly app?: CheckRunApp | null;
 }
 
 /** A commit status as `GET /repos/{owner}/{repo}/commits/{ref}/status` lists it: the latest per context. */
@@ -36,19 +38,23 @@ const PASSING_CONCLUSIONS = new Set(['success', 'neutral', 'skipped']);
  * The one green-checks rule (DESIGN §5b): check runs (GitHub Actions, apps) and commit statuses
  * (Jenkins-style CI) both count, as in GitHub's own status rollup. Any failure fails; else anything
  * still running is pending; else success, or `none` when nothing reported. An unknown conclusion or
- * state is not proof of success and counts as a failure.
+ * state is not proof of success and counts as a failure. The agent's own checks (`isAgentCheck`: its
+ * names, created by `agentAppSlug`) are left out of CI; a check of another App that uses one of
+ * those names is CI like any other.
  */
 export function combineChecks(params: {
   checkRuns: readonly CheckRunFact[];
   statuses: readonly CommitStatusFact[];
+  agentAppSlug: string;
 }): ChecksVerdict {
+  const ours = (run: CheckRunFact) => isAgentCheck(run, params.agentAppSlug);
   const ci = [
     ...params.checkRuns
-      .filter((run) => !AGENT_CHECK_NAMES.includes(run.name))
+      .filter((run) => !ours(run))
       .map((run) => ({ name: run.name, verdict: checkRunVerdict(run) })),
     ...params.statuses.map((status) => ({ name: status.context, verdict: statusVerdict(status.state) })),
   ];
-  const validationRuns = params.checkRuns.filter((run) => run.name === VALIDATION_CHECK_NAME);
+  const validationRuns = params.checkRuns.filter((run) => ours(run) && run.name === VALIDATION_CHECK_NAME);
   return {
     state: overall(ci.map((entry) => entry.verdict)),
     failing: ci.filter((entry) => entry.verdict === 'failure').map((entry) => entry.name),

@@ -36,6 +36,16 @@ export const deploymentPayloadSchema = z.object({
    * it (`findCommandDeployment`) and is not carried out again. Absent on older deployments.
    */
   command_comment_id: z.number().int().positive().optional(),
+  /**
+   * A one-time id: a run refuses a payload whose nonce an earlier deployment of the repository
+   * already carried (a signed payload copied into a new deployment). Absent on older deployments.
+   */
+  nonce: z.string().min(1).max(64).optional(),
+  /** HMAC-SHA256 of the payload bound to the deployment's sha and environment (`signDeploymentPayload`). */
+  signature: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a hex HMAC-SHA256')
+    .optional(),
 });
 
 export type DeploymentPayload = z.infer<typeof deploymentPayloadSchema>;

@@ -25,6 +25,8 @@ export const ACTION_INPUTS = {
     'A repository secret (e.g. IMPLEMENTATION_AGENT_MARKER_SECRET) the status markers are signed with. Under `GITHUB_TOKEN`, `/approve` and `/deploy` act on a task only with it: every workflow can write as github-actions[bot]',
   'previous-marker-secret':
     'During a rotation of `marker-secret`: the secret it replaces. A marker signed with it is accepted once and re-signed',
+  'agent-login':
+    "mode deploy: the account(s) `/deploy` and `/rollback` create deployments as, comma-separated: the App's bot, e.g. `my-agent[bot]`. A deployment created by anyone else is refused (the run's own token identity is accepted too, for its automatic rollback)",
 } as const;
 
 /** Defaults `action.yml` gives; an input without one falls back as its description says. */
@@ -68,6 +70,12 @@ export type ImplementInputs = z.infer<typeof implementInputsSchema>;
 
 export const deployInputsSchema = z.object({
   'deployments-dir': optionalText,
+  'agent-login': optionalText.transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((login) => login.trim())
+      .filter((login) => login !== ''),
+  ),
   'marker-secret': optionalText,
   'previous-marker-secret': optionalText,
   'poll-interval-ms': optionalText

@@ -18,15 +18,20 @@ import { readDeployEvent } from '../../pipeline/deploy-run/deploy-event.js';
 import { deploymentEndedAs } from '../../pipeline/deploy-run/deployment-ended-as.js';
 import { endDeploymentOnCrash } from '../../pipeline/deploy-run/end-deployment-on-crash.js';
 import { runDeployment, type DeploymentOutcome } from '../../pipeline/deploy-run/run-deployment.js';
+import { verifyDeployment } from '../../pipeline/deploy-run/verify-deployment.js';
+import { deployRunAuthority } from '../../core/deploy/deploy-run-authority.js';
+import { DEPLOY_RUN_IDENTITY } from '../../core/deploy/is-agent-deployment.js';
 import type { ControlOutcome } from '../../pipeline/deploy-run/run-control-request.js';
 import type { DeployInputs } from './action-io.js';
 import { mainControl } from './main-control.js';
 
 /**
- * `mode: deploy`: 1. read the deployment event (or a `/cancel`, `/unlock` dispatch); 2. skip a
- * deployment that already ended (a re-run job delivers its event again); 3. read the rules from the
- * default branch's config (a pull request cannot loosen its own rules); 4. open the mirrors it
- * names (deployments bucket, task tables); 5. carry the deployment out, moving the task's deploy state.
+ * `mode: deploy`: 1. read the deployment event (or a `/cancel`, `/unlock` dispatch); 2. verify it is
+ * the agent's (its creator, and with `marker-secret` its signed, never-used payload), else end it
+ * `error` touching nothing; 3. skip a deployment that already ended (a re-run job delivers its event
+ * again); 4. read the rules from the default branch's config (a pull request cannot loosen its own
+ * rules); 5. open the mirrors it names (deployments bucket, task tables); 6. carry the deployment
+ * out, moving the task's deploy state.
  */
 export async function mainDeploy(params: {
   inputs: DeployInputs;
@@ -48,6 +53,31 @@ export async function mainDeploy(params: {
   if ('problem' in deployEvent) return { status: 'failed', message: deployEvent.problem };
   const { owner, repo } = deployEvent.repository;
   const logUrl = params.logUrl === undefined ? {} : { logUrl: params.logUrl };
+  const guard = { client: params.client, event: deployEvent, ...logUrl };
+  const { trust } = params;
+  const authority = deployRunAuthority({
+    identity:
+      trust === undefined ? DEPLOY_RUN_IDENTITY : await endDeploymentOnCrash(guard, () => trust.identity()),
+    agentLogins: params.inputs['agent-login'],
+    markerKeys: params.trust?.keys,
+  });
+  const verdict = await endDeploymentOnCrash(guard, () =>
+    verifyDeployment({ client: params.client, event: deployEvent, authority }),
+  );
+  if (!verdict.accepted) {
+    params.log(verdict.refusal);
+    await setDeploymentStatus({
+      client: params.client,
+      owner,
+      repo,
+      deploymentId: deployEvent.deploymentId,
+      state: 'error',
+      description: verdict.refusal,
+      ...logUrl,
+    });
+    return { status: 'failed', message: verdict.refusal };
+  }
+  if (verdict.warning !== undefined) params.log(`::warning::${verdict.warning}`);
   const ended = await endDeploymentOnCrash({ client: params.client, event: deployEvent, ...logUrl }, () =>
     deploymentEndedAs({ client: params.client, owner, repo, deploymentId: deployEvent.deploymentId }),
   );
@@ -99,6 +129,8 @@ export async function mainDeploy(params: {
       ...(pollMs === undefined ? {} : { pollBackoff: { initialDelayMs: pollMs, maxDelayMs: pollMs } }),
       event: deployEvent,
       config,
+      authority,
+      ...(verdict.warning === undefined ? {} : { unsignedWarning: verdict.warning }),
       prepareParameters: (input) =>
         packageFunctionCode({
           ...input,

@@ -23,6 +23,8 @@ export interface DeployEvent {
   readonly environment: string;
   /** As GitHub delivers it: an object, or a JSON string for deployments made by some clients. */
   readonly payload: unknown;
+  /** Who GitHub says created the deployment (`deployment.creator.login`); absent for a deleted account. */
+  readonly creator?: string;
 }
 
 /** The `deployment` event a deploy workflow runs on, or why this event is not one. */
@@ -49,6 +51,7 @@ export function readDeployEvent(event: {
     sha: deployment.sha,
     environment: deployment.environment,
     payload: typeof deployment.payload === 'string' ? safeJson(deployment.payload) : deployment.payload,
+    ...(deployment.creator ? { creator: deployment.creator.login } : {}),
   };
 }
 

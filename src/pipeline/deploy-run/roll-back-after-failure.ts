@@ -2,17 +2,21 @@ import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/depl
 import { lastGoodBefore } from '../../core/deploy/last-good-before.js';
 import { createDeployment, type DeploymentClient } from '../../github/create-deployment.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
+import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 import type { DeployEvent } from './deploy-event.js';
 
 /**
  * `auto_rollback`: after a failed deploy, redeploy what ran before, as a new deployment marked
  * `rollback_of` the failed one and carried out in this same run (deployments made with the
- * workflow's token start no workflow). Returns the lines that report it.
+ * workflow's token start no workflow). With `authority`, it returns only to a deployment the
+ * agent made (`isAgentDeployment`) and signs the new payload with its keys. Returns the lines that
+ * report it.
  */
 export async function rollBackAfterFailure(params: {
   client: DeploymentHistoryClient & DeploymentClient;
   event: DeployEvent;
   payload: DeploymentPayload;
+  authority?: DeploymentAuthority;
   redeploy: (event: DeployEvent) => Promise<{ status: string }>;
   log: (line: string) => void;
 }): Promise<string[]> {
@@ -24,6 +28,7 @@ export async function rollBackAfterFailure(params: {
     owner,
     repo,
     filter: { environment: event.environment },
+    ...(params.authority === undefined ? {} : { authority: params.authority }),
     // Newest first: the first good one found is the last good one.
     enough: (records) => lastGoodBefore({ history: records, failed }) !== undefined,
   });
@@ -53,6 +58,7 @@ export async function rollBackAfterFailure(params: {
     repo,
     environment: event.environment,
     payload,
+    keys: params.authority?.keys,
     description: `Automatic rollback of deployment ${event.deploymentId} to ${target.id}`,
   });
   params.log(`Rolling ${event.environment} back to ${target.sha} as deployment ${deploymentId}`);

@@ -33,6 +33,7 @@ import { storeDeployment } from './store-deployment.js';
 import { recordDeployStep, type DeployTaskRecording } from './record-deploy-step.js';
 import { templateSource } from './template-source.js';
 import type { PollBackoff } from '../../aws/cloudformation/poll-until.js';
+import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 
 export type { DeployRunClient } from './deploy-run-client.js';
 
@@ -81,6 +82,13 @@ export async function runDeployment(params: {
     payload: DeploymentPayload;
     template: string;
   }) => Promise<PackagedParameters>;
+  /**
+   * Who counts as the agent: the automatic rollback is signed with its keys and returns only to a
+   * deployment it counts (`isAgentDeployment`). Absent: unsigned, and any deployment counts.
+   */
+  authority?: DeploymentAuthority;
+  /** Set when the payload could not be verified (no key): shown on the status and in the report. */
+  unsignedWarning?: string;
   logUrl?: string;
   sleep: Sleep;
   now: Now;
@@ -114,7 +122,13 @@ export async function runDeployment(params: {
     isSettled: () => settled,
   };
   return endDeploymentOnCrash(guard, async () => {
-    await status('in_progress', `Deploying ${event.sha.slice(0, 7)} to ${event.environment}`);
+    await status(
+      'in_progress',
+      `Deploying ${event.sha.slice(0, 7)} to ${event.environment}` +
+        (params.unsignedWarning === undefined
+          ? ''
+          : ' ⚠️ unsigned payload, only its creator was checked: set marker-secret'),
+    );
     const refusal = await checkDeployment(params);
     if (typeof refusal === 'string') {
       await status('failure', refusal);
@@ -244,8 +258,10 @@ async function deployChecked(
 
   // CloudFormation has finished: from here on, what it did is the outcome, and a step that cannot
   // run (a missing permission, a throttled API) adds a warning to it instead of replacing it.
-  const warnings: string[] =
-    'releaseProblem' in locked && locked.releaseProblem ? [locked.releaseProblem] : [];
+  const warnings: string[] = [
+    ...(params.unsignedWarning === undefined ? [] : [params.unsignedWarning]),
+    ...('releaseProblem' in locked && locked.releaseProblem ? [locked.releaseProblem] : []),
+  ];
   const traffic = await stepAfterStack(
     { what: 'Following the CodeDeploy traffic shift', fallback: { lines: [], failed: false }, log },
     () => followTrafficIfShifted({ ...params, payload, result: locked.value, since }),
@@ -307,6 +323,7 @@ async function deployChecked(
         client,
         event,
         payload,
+        ...(params.authority === undefined ? {} : { authority: params.authority }),
         redeploy: (next) => runDeployment({ ...params, event: next }),
         log,
       }),

@@ -8,6 +8,9 @@ import type { RepositoryPermission } from '../../core/deploy/repository-permissi
 import { quarantinedShas } from '../../core/deploy/quarantined-shas.js';
 import { stackNameFor } from '../../core/deploy/stack-name-for.js';
 import { createDeployment } from '../../github/create-deployment.js';
+import { deploymentKeysFrom } from '../../core/deploy/deployment-keys.js';
+import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
+import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
@@ -58,6 +61,7 @@ export async function handleDeployCommand(params: {
     repo,
     pullNumber,
     requestedAt: event.commentedAt,
+    agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
   });
   const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return answer(`${codeSpan(environment)} is not a configured environment.`);
@@ -87,6 +91,7 @@ export async function handleDeployCommand(params: {
       order: config.deploy_order,
       environment,
       sha: facts.currentSha,
+      authority: await deploymentAuthorityOf(deps.trust),
     })),
   });
   if (!decision.allowed) return answer(decision.message);
@@ -135,6 +140,7 @@ export async function handleDeployCommand(params: {
     repo,
     environment,
     payload,
+    keys: deploymentKeysFrom(deps.trust.keys),
     description: `${command.dryRun ? 'Dry run' : 'Deploy'} of PR #${facts.number} requested by ${event.author}`,
   });
   const deploymentId = created.id;

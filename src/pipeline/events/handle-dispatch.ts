@@ -6,6 +6,7 @@ import type { RequestPayload } from '../../core/request/execution-request.js';
 import { checkParsedRequest } from '../../core/request/check-parsed-request.js';
 import { canTransition, type TaskState } from '../../core/state/task-state.js';
 import { findDispatchIssue } from '../../github/find-dispatch-issue.js';
+import { dispatchKeysFrom } from '../../core/idempotency/dispatch-marker.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
@@ -48,6 +49,7 @@ export async function handleDispatch(deps: TaskEventDependencies, task: Dispatch
     repo,
     requestId: task.requestId,
     identity: await deps.trust.identity(),
+    keys: dispatchKeysFrom(deps.trust.keys),
   });
   const issue =
     earlier ??
@@ -57,6 +59,7 @@ export async function handleDispatch(deps: TaskEventDependencies, task: Dispatch
       request: validation.payload,
       requester: task.requester,
       requestId: task.requestId,
+      signingKey: dispatchKeysFrom(deps.trust.keys)?.current,
     }));
   deps.log(
     earlier

@@ -10,7 +10,8 @@ import type { RepositoryRef } from './task-event.js';
 /**
  * The issue a dispatched request is tracked on. It is opened without the trigger label and by the
  * agent's own identity, whose events the agent ignores, so opening it cannot start a second run.
- * A hidden marker names the request id, so the same request dispatched again finds this issue.
+ * A hidden marker names the request id, so the same request dispatched again finds this issue;
+ * it is signed with `signingKey` (the current dispatch key) when the agent has one.
  */
 export async function openDispatchIssue(params: {
   client: IssueAuthoringClient;
@@ -18,6 +19,7 @@ export async function openDispatchIssue(params: {
   request: RequestPayload;
   requester: string;
   requestId: string;
+  signingKey?: Buffer | undefined;
 }): Promise<{ number: number; html_url: string }> {
   const exec = params.request.execution_request;
   const body = [
@@ -28,7 +30,7 @@ export async function openDispatchIssue(params: {
     codeBlock({ text: JSON.stringify(params.request, null, 2), language: 'json' }),
     '',
     // Last, where the writer keeps a hidden line whole when it cuts a long payload.
-    renderDispatchMarker(params.requestId),
+    renderDispatchMarker(params.requestId, params.signingKey),
   ].join('\n');
   const { owner, repo } = params.repository;
   const created = await params.client.issues.create({

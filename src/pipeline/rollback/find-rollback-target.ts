@@ -5,13 +5,15 @@ import {
   type RollbackSelection,
   type RollbackTargetRequest,
 } from '../../core/deploy/select-rollback-target.js';
+import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 import { readDeployment, type DeploymentReadClient } from '../../github/read-deployment.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 
 /**
  * What `/rollback` returns to, from GitHub's deployment history read newest first only as far as
  * the answer needs (`isRollbackSelectionSettled`); a deployment named by id is asked for directly.
- * When the history was longer than it reads, a "nothing" answer says how far it looked.
+ * When the history was longer than it reads, a "nothing" answer says how far it looked. Only the
+ * agent's own deployments count (`authority`): a hand-made one is neither a target nor what runs.
  */
 export async function findRollbackTarget(params: {
   client: DeploymentHistoryClient & DeploymentReadClient;
@@ -19,11 +21,12 @@ export async function findRollbackTarget(params: {
   repo: string;
   environment: string;
   target: RollbackTargetRequest | undefined;
+  authority: DeploymentAuthority;
 }): Promise<{ selection: RollbackSelection; payloadOf: (id: number) => unknown }> {
-  const { client, owner, repo, environment, target } = params;
+  const { client, owner, repo, environment, target, authority } = params;
   const named =
     target?.kind === 'deployment'
-      ? await readDeployment({ client, owner, repo, deploymentId: target.id })
+      ? await readDeployment({ client, owner, repo, deploymentId: target.id, authority })
       : undefined;
   const asked = target === undefined ? {} : { target };
   const select = (records: readonly DeploymentRecord[]) =>
@@ -33,6 +36,7 @@ export async function findRollbackTarget(params: {
     owner,
     repo,
     filter: { environment },
+    authority,
     enough: (records) => isRollbackSelectionSettled({ selection: select(records), ...asked }),
   });
   const selection = select(history.records);

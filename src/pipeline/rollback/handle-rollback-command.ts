@@ -6,6 +6,7 @@ import { authorizeDeploy } from '../../core/deploy/authorize-deploy.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { createDeployment } from '../../github/create-deployment.js';
+import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
 import { openRevertPullRequest } from '../../github/open-revert-pull-request.js';
 import { branchNoLongerHolds, unrecordedBranch } from './check-rollback-branch.js';
 import { findRollbackTarget } from './find-rollback-target.js';
@@ -34,7 +35,15 @@ export async function handleRollbackCommand(params: {
   const { client } = deps;
   const { owner, repo } = event.repository;
   const { environment } = command;
-  const found = await findRollbackTarget({ client, owner, repo, environment, target: command.target });
+  const authority = await deploymentAuthorityOf(deps.trust);
+  const found = await findRollbackTarget({
+    client,
+    owner,
+    repo,
+    environment,
+    target: command.target,
+    authority,
+  });
   const { selection } = found;
   if (selection.kind === 'nothing') return answer(selection.message);
   const target = selection.deployment;
@@ -84,6 +93,7 @@ export async function handleRollbackCommand(params: {
     repo,
     environment,
     payload,
+    keys: authority.keys,
     description: `Rollback to deployment ${target.id} requested by ${event.author}`,
   });
   const deploymentId = created.id;

@@ -1,9 +1,19 @@
+import { agentAppSlugOf } from '../../../src/core/checks/agent-checks.js';
 import { combineChecks, type CheckRunFact } from '../../../src/core/checks/combine-checks.js';
 
-const run = (name: string, status: string, conclusion: string | null = null): CheckRunFact => ({
+const AGENT_APP = 'implementation-agent';
+
+/** A check run as GitHub lists it: the agent's names come from the agent's App, the rest from Actions. */
+const run = (
+  name: string,
+  status: string,
+  conclusion: string | null = null,
+  appSlug?: string,
+): CheckRunFact => ({
   name,
   status,
   conclusion,
+  app: { slug: appSlug ?? (name.startsWith('implementation-agent') ? AGENT_APP : 'github-actions') },
 });
 
 describe('combineChecks', () => {
@@ -72,7 +82,7 @@ describe('combineChecks', () => {
       'success',
     ],
   ])('%s → %s', (_case, checkRuns, statuses, state) => {
-    expect(combineChecks({ checkRuns, statuses }).state).toBe(state);
+    expect(combineChecks({ checkRuns, statuses, agentAppSlug: AGENT_APP }).state).toBe(state);
   });
 
   it('names what fails and what is still running', () => {
@@ -82,6 +92,7 @@ describe('combineChecks', () => {
         { context: 'ci/jenkins', state: 'error' },
         { context: 'security/scan', state: 'pending' },
       ],
+      agentAppSlug: AGENT_APP,
     });
     expect(verdict).toMatchObject({ failing: ['build', 'ci/jenkins'], pending: ['e2e', 'security/scan'] });
   });
@@ -94,7 +105,36 @@ describe('combineChecks', () => {
     const verdict = combineChecks({
       checkRuns: [...checkRuns, run('build', 'completed', 'success')],
       statuses: [],
+      agentAppSlug: AGENT_APP,
     });
     expect(verdict).toMatchObject({ state: 'success', validation });
+  });
+
+  it('counts a check of another App that uses the agent’s name as CI, and never as the validation check', () => {
+    const verdict = combineChecks({
+      checkRuns: [
+        run('build', 'completed', 'success'),
+        // A CI job named like ours, by GitHub Actions: its failure is a CI failure.
+        run('implementation-agent', 'completed', 'failure', 'github-actions'),
+        run('implementation-agent/approval', 'in_progress', null, 'someone-elses-app'),
+      ],
+      statuses: [],
+      agentAppSlug: AGENT_APP,
+    });
+    expect(verdict).toMatchObject({
+      state: 'failure',
+      failing: ['implementation-agent'],
+      pending: ['implementation-agent/approval'],
+      validation: 'none',
+    });
+  });
+
+  it('under GITHUB_TOKEN takes github-actions checks with its names for its own (the App every workflow shares)', () => {
+    const verdict = combineChecks({
+      checkRuns: [run('implementation-agent', 'completed', 'success', 'github-actions')],
+      statuses: [],
+      agentAppSlug: agentAppSlugOf('github-actions[bot]'),
+    });
+    expect(verdict).toMatchObject({ state: 'none', validation: 'success' });
   });
 });

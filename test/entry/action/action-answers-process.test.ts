@@ -1,6 +1,7 @@
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
 import { markerKeysFrom, type MarkerKeys } from '../../../src/core/state/marker-keys.js';
 import { webhookExample } from '../../fixtures/webhook-payloads.js';
+import { agentDeployInputs, agentDeploymentEvent } from '../../fixtures/agent-deployment-event.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
 import { runAction } from './run-action.js';
 
@@ -10,11 +11,7 @@ const SHA = 'a'.repeat(40);
 const CONFIG = 'GET /contents/.github/implementation-agent.yml';
 
 function deploymentEvent() {
-  const payload = webhookExample('deployment', 'created');
-  payload.deployment.id = 7001;
-  payload.deployment.sha = SHA;
-  payload.deployment.environment = 'staging';
-  payload.deployment.payload = {
+  const payload = {
     version: 1,
     task_id: 'Codertocat/Hello-World#1',
     stack_name: 'orders-api-staging',
@@ -26,7 +23,7 @@ function deploymentEvent() {
     pull_number: 42,
     dry_run: false,
   };
-  return payload;
+  return agentDeploymentEvent({ id: 7001, sha: SHA, environment: 'staging', payload, secret: MARKER_SECRET });
 }
 
 function controlEvent(command: 'cancel' | 'unlock') {
@@ -70,7 +67,7 @@ describe('the built Action ends every path with a final status and an answer', (
       apiUrl: github.url,
       eventName: 'deployment',
       payload: deploymentEvent(),
-      inputs: { token: TOKEN, mode: 'deploy' },
+      inputs: { token: TOKEN, mode: 'deploy', ...agentDeployInputs(MARKER_SECRET) },
       env: NO_AWS,
     });
 

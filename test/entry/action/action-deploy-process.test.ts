@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { webhookExample } from '../../fixtures/webhook-payloads.js';
+import { agentDeployInputs, agentDeploymentEvent } from '../../fixtures/agent-deployment-event.js';
 import { startCloudFormationFake } from '../../support/cloudformation-fake-server.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
 import { runAction } from './run-action.js';
@@ -9,13 +9,11 @@ import { runAction } from './run-action.js';
 const TOKEN = 'ghs_deployProcessToken456';
 const SHA = 'a'.repeat(40);
 const TEMPLATE = 'services/orders-api/template.yaml';
+const SECRET = 'deploy-process-marker-secret';
 
+/** Deployment 7001 of PR 42 to staging, as the agent made and signed it. */
 function deploymentEvent(overrides: Record<string, unknown> = {}) {
-  const payload = webhookExample('deployment', 'created');
-  payload.deployment.id = 7001;
-  payload.deployment.sha = SHA;
-  payload.deployment.environment = 'staging';
-  payload.deployment.payload = {
+  const payload = {
     version: 1,
     task_id: 'Codertocat/Hello-World#1',
     stack_name: 'orders-api-staging',
@@ -28,7 +26,7 @@ function deploymentEvent(overrides: Record<string, unknown> = {}) {
     dry_run: false,
     ...overrides,
   };
-  return payload;
+  return agentDeploymentEvent({ id: 7001, sha: SHA, environment: 'staging', payload, secret: SECRET });
 }
 
 describe('the built Action in mode deploy, run as a process on a deployment event', () => {
@@ -48,6 +46,7 @@ describe('the built Action in mode deploy, run as a process on a deployment even
   afterEach(async () => {
     await github.close();
     await cloudformation?.close();
+    cloudformation = undefined;
   });
 
   async function deploy(
@@ -66,7 +65,7 @@ describe('the built Action in mode deploy, run as a process on a deployment even
       apiUrl: github.url,
       eventName: 'deployment',
       payload: event,
-      inputs: { token: TOKEN, mode: 'deploy', 'deployments-dir': storeDir },
+      inputs: { token: TOKEN, mode: 'deploy', 'deployments-dir': storeDir, ...agentDeployInputs(SECRET) },
       env: {
         AWS_ENDPOINT_URL_CLOUDFORMATION: cloudformation.url,
         AWS_ACCESS_KEY_ID: 'test',
@@ -160,5 +159,175 @@ describe('the built Action in mode deploy, run as a process on a deployment even
     expect(report).toContain('missing permission for `cloudformation:ListStackResources`');
     const kept = path.join(storeDir, 'Codertocat', 'Hello-World', 'staging', '7001');
     expect(await readFile(path.join(kept, 'template.json'), 'utf8')).toContain('AWS::DynamoDB::Table');
+  });
+
+  describe('refuses a deployment the agent did not make, ending it in error and touching no AWS', () => {
+    const refusedWith = (run: { code: number }, reason: RegExp) => {
+      expect(run.code).toBe(1);
+      expect(github.deploymentStatuses).toEqual([
+        expect.objectContaining({
+          deploymentId: 7001,
+          state: 'error',
+          description: expect.stringMatching(reason),
+        }),
+      ]);
+      expect(cloudformation?.requests).toEqual([]);
+      expect(github.comments).toEqual([]);
+    };
+    const unsigned = () => {
+      const event = deploymentEvent();
+      const {
+        nonce: _nonce,
+        signature: _signature,
+        ...payload
+      } = event.deployment.payload as Record<string, unknown>;
+      event.deployment.payload = payload as typeof event.deployment.payload;
+      return event;
+    };
+
+    it('a hand-made payload with another stack name (tampered after signing)', async () => {
+      const event = deploymentEvent();
+      Object.assign(event.deployment.payload as object, { stack_name: 'payments-production' });
+
+      refusedWith(await deploy('create-succeeds', event), /signature does not hold/);
+    });
+
+    it('an unsigned payload while a key is configured', async () => {
+      refusedWith(await deploy('create-succeeds', unsigned()), /not signed/);
+    });
+
+    it('a payload signed with another key', async () => {
+      const event = agentDeploymentEvent({
+        id: 7001,
+        sha: SHA,
+        environment: 'staging',
+        payload: unsigned().deployment.payload as Record<string, unknown>,
+        secret: 'someone-elses-secret',
+      });
+
+      refusedWith(await deploy('create-succeeds', event), /signature does not hold/);
+    });
+
+    it('a signed payload moved to another environment', async () => {
+      const event = deploymentEvent();
+      event.deployment.environment = 'production';
+
+      refusedWith(await deploy('create-succeeds', event), /signature does not hold/);
+    });
+
+    it('a deployment created by a maintainer, however well signed its payload', async () => {
+      const event = agentDeploymentEvent({
+        id: 7001,
+        sha: SHA,
+        environment: 'staging',
+        payload: unsigned().deployment.payload as Record<string, unknown>,
+        secret: SECRET,
+        creator: 'Codertocat',
+      });
+
+      refusedWith(await deploy('create-succeeds', event), /created by Codertocat, not by the agent/);
+    });
+
+    it('a signed payload copied into a second deployment (a replay)', async () => {
+      const event = deploymentEvent();
+      // The deployment the agent made, whose payload was copied into 7001.
+      github.deployments.push({
+        id: 6999,
+        sha: SHA,
+        environment: 'staging',
+        payload: event.deployment.payload,
+        creator: { login: 'implementation-agent[bot]', type: 'Bot' },
+        created_at: '2026-11-24T09:00:00Z',
+      });
+
+      refusedWith(await deploy('create-succeeds', event), /copy of deployment 6999/);
+    });
+  });
+
+  it('accepts a payload signed with the previous key during a rotation', async () => {
+    cloudformation = await startCloudFormationFake({ scenario: 'create-succeeds' });
+    const event = agentDeploymentEvent({
+      id: 7001,
+      sha: SHA,
+      environment: 'staging',
+      payload: { ...(deploymentEvent().deployment.payload as Record<string, unknown>), nonce: undefined },
+      secret: 'the-old-secret',
+    });
+    const run = await runAction({
+      apiUrl: github.url,
+      eventName: 'deployment',
+      payload: event,
+      inputs: {
+        token: TOKEN,
+        mode: 'deploy',
+        ...agentDeployInputs('the-new-secret'),
+        'previous-marker-secret': 'the-old-secret',
+      },
+      env: {
+        AWS_ENDPOINT_URL_CLOUDFORMATION: cloudformation.url,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_REGION: 'ap-southeast-2',
+      },
+    });
+
+    expect(run.code).toBe(0);
+    expect(github.deploymentStatuses.map((status) => status.state)).toEqual(['in_progress', 'success']);
+  });
+
+  it('without marker-secret, deploys the agent-made deployment but warns on the status and in the log', async () => {
+    cloudformation = await startCloudFormationFake({ scenario: 'create-succeeds' });
+    const event = agentDeploymentEvent({
+      id: 7001,
+      sha: SHA,
+      environment: 'staging',
+      payload: deploymentEvent().deployment.payload as Record<string, unknown>,
+      secret: undefined,
+    });
+    const run = await runAction({
+      apiUrl: github.url,
+      eventName: 'deployment',
+      payload: event,
+      inputs: { token: TOKEN, mode: 'deploy', 'agent-login': 'implementation-agent[bot]' },
+      env: {
+        AWS_ENDPOINT_URL_CLOUDFORMATION: cloudformation.url,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_REGION: 'ap-southeast-2',
+      },
+    });
+
+    expect(run.code).toBe(0);
+    expect(github.deploymentStatuses[0]).toMatchObject({
+      state: 'in_progress',
+      description: expect.stringContaining('unsigned payload'),
+    });
+    expect(run.stdout).toContain('Set the marker-secret input');
+    expect(github.comments.at(-1)?.body).toContain('is unsigned');
+  });
+
+  it('without marker-secret, still refuses a deployment a person created', async () => {
+    const event = agentDeploymentEvent({
+      id: 7001,
+      sha: SHA,
+      environment: 'staging',
+      payload: deploymentEvent().deployment.payload as Record<string, unknown>,
+      secret: undefined,
+      creator: 'Codertocat',
+    });
+    const run = await runAction({
+      apiUrl: github.url,
+      eventName: 'deployment',
+      payload: event,
+      inputs: { token: TOKEN, mode: 'deploy', 'agent-login': 'implementation-agent[bot]' },
+      env: {
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+      },
+    });
+
+    expect(run.code).toBe(1);
+    expect(github.deploymentStatuses).toEqual([expect.objectContaining({ state: 'error' })]);
   });
 });

@@ -1,4 +1,4 @@
-import { webhookExample } from '../../fixtures/webhook-payloads.js';
+import { agentDeployInputs, agentDeploymentEvent } from '../../fixtures/agent-deployment-event.js';
 import { startCloudFormationFake } from '../../support/cloudformation-fake-server.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
 import { runAction } from './run-action.js';
@@ -6,14 +6,11 @@ import { runAction } from './run-action.js';
 const TOKEN = 'ghs_deployRerunToken456';
 const SHA = 'a'.repeat(40);
 const TEMPLATE = 'services/orders-api/template.yaml';
+const SECRET = 'deploy-rerun-marker-secret';
 
 /** GitHub's `deployment` event for deployment 7001 of PR 42 to staging, as `/deploy staging` made it. */
 function deploymentEvent() {
-  const payload = webhookExample('deployment', 'created');
-  payload.deployment.id = 7001;
-  payload.deployment.sha = SHA;
-  payload.deployment.environment = 'staging';
-  payload.deployment.payload = {
+  const payload = {
     version: 1,
     task_id: 'Codertocat/Hello-World#1',
     stack_name: 'orders-api-staging',
@@ -25,7 +22,7 @@ function deploymentEvent() {
     pull_number: 42,
     dry_run: false,
   };
-  return payload;
+  return agentDeploymentEvent({ id: 7001, sha: SHA, environment: 'staging', payload, secret: SECRET });
 }
 
 /**
@@ -57,7 +54,7 @@ describe('the built Action in mode deploy, its job re-run for a deployment that 
       apiUrl: github.url,
       eventName: 'deployment',
       payload: deploymentEvent(),
-      inputs: { token: TOKEN, mode: 'deploy' },
+      inputs: { token: TOKEN, mode: 'deploy', ...agentDeployInputs(SECRET) },
       env: {
         AWS_ENDPOINT_URL_CLOUDFORMATION: cloudformation.url,
         AWS_ACCESS_KEY_ID: 'test',

@@ -23,6 +23,30 @@ describe('/deploy green checks: check runs and commit statuses both count', () =
     expect(reply).toContain('at least one check failed (`continuous-integration/jenkins`)');
   });
 
+  // A check is the agent's own only when the agent's App made it: a CI job that uses our name counts as CI.
+  it('refuses production when a failing CI check from another App is named like the agent’s own', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      reviews: APPROVED,
+      checks: [
+        GREEN,
+        {
+          name: 'implementation-agent',
+          status: 'completed',
+          conclusion: 'failure',
+          app: { id: 15368, slug: 'github-actions' },
+        },
+      ],
+      allowed: false,
+    });
+    api.createComment(42, 950);
+
+    const { reply, deployment } = await commentOnPull(api, '/deploy production');
+
+    expect(deployment).toBeUndefined();
+    expect(reply).toContain('at least one check failed (`implementation-agent`)');
+  });
+
   it('waits for a commit status still pending', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api, {

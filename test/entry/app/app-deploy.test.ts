@@ -1,3 +1,6 @@
+import { deploymentKeysFrom } from '../../../src/core/deploy/deployment-keys.js';
+import { judgeDeployment } from '../../../src/core/deploy/judge-deployment.js';
+import { TEST_MARKER_KEYS } from './agent-status.js';
 import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
 import { INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import {
@@ -50,6 +53,16 @@ describe('Probot app: /deploy on the pull request', () => {
     expect(replyOf(api)).toContain(
       'Dry run (change set only) for `aaaaaaa` (PR #42) to **staging** as deployment 7001',
     );
+    // Signed with the app's deployment key, for this sha and environment, with a one-time nonce.
+    expect(
+      judgeDeployment({
+        creator: 'implementation-agent[bot]',
+        creators: ['implementation-agent[bot]'],
+        payload: deployment.payload,
+        place: { sha: HEAD, environment: 'staging' },
+        keys: deploymentKeysFrom(TEST_MARKER_KEYS),
+      }),
+    ).toMatchObject({ trust: 'verified', signedWith: 'current', nonce: deployment.payload.nonce });
   });
 
   it("ends a deployment made with a workflow's GITHUB_TOKEN at once, since no run will carry it out, and says how to fix it", async () => {

@@ -1,4 +1,5 @@
-import { agentStatusComment } from './agent-status.js';
+import { APP_LOGIN, agentStatusComment } from './agent-status.js';
+import { renderDispatchMarker } from '../../../src/core/idempotency/dispatch-marker.js';
 import { IN_FLIGHT_STALE_AFTER_MS } from '../../../src/core/idempotency/request-under-way.js';
 import type { ModelProvider } from '../../../src/generation/model-provider.js';
 import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
@@ -240,8 +241,39 @@ describe('what is not a repeat runs', () => {
     expect(errors).toEqual([]);
     expect(sideEffectsOf(fake)).toMatchObject({ issues: 2, generations: 2 });
     expect(fake.issues.map((issue) => issue.body)).toEqual([
-      expect.stringContaining('<!-- implementation-agent:dispatch {"request_id":"ORD\\u002d1"} -->'),
-      expect.stringContaining('<!-- implementation-agent:dispatch {"request_id":"ORD\\u002d2"} -->'),
+      // Signed with the app's dispatch key: a copied line in an issue of the same identity does not count.
+      expect.stringMatching(
+        /<!-- implementation-agent:dispatch \{"request_id":"ORD\\u002d1"\} hmac-sha256=[0-9a-f]{64} -->/,
+      ),
+      expect.stringMatching(
+        /<!-- implementation-agent:dispatch \{"request_id":"ORD\\u002d2"\} hmac-sha256=[0-9a-f]{64} -->/,
+      ),
     ]);
+  });
+
+  it('an issue in the agent’s name whose dispatch line is not signed does not capture the request', async () => {
+    const fake = fakeGitHub();
+    // As any workflow writing under a shared identity could: the hidden line copied, unsigned.
+    fake.issues.push({
+      number: 1,
+      title: '[Implementation]: Orders API',
+      body: `Not the agent's.\n\n${renderDispatchMarker('ORD-1')}`,
+      user: { login: APP_LOGIN, type: 'Bot' },
+      created_at: '2026-11-24T09:00:00Z',
+    });
+    const { receive, errors } = await testProbot();
+
+    await receive('repository_dispatch', {
+      action: 'implementation-request',
+      client_payload: { ...JSON.parse(readExample('orders-api.request.json')), request_id: 'ORD-1' },
+      repository: webhookExample('issues', 'opened').repository,
+      sender: { login: 'Codertocat', type: 'User' },
+      installation: { id: 2 },
+    });
+
+    expect(errors).toEqual([]);
+    expect(fake.issues).toHaveLength(2);
+    expect(fake.issues[1]?.body).toMatch(/hmac-sha256=[0-9a-f]{64} -->/);
+    expect(sideEffectsOf(fake)).toMatchObject({ generations: 1 });
   });
 });

@@ -7,6 +7,7 @@ import {
 import { deliverThreeTimes, type SideEffects } from '../../support/redelivery.js';
 import { githubFakeBehindNock } from './github-fake-nock.js';
 import { testProbot } from './test-probot.js';
+import { TEST_MARKER_KEYS } from './agent-status.js';
 
 type Fake = ReturnType<typeof githubFakeBehindNock>;
 type Payload = Record<string, unknown>;
@@ -69,7 +70,8 @@ const CASES: Record<string, Case> = {
     makes: { deployments: 1, comments: 1 },
   },
   '/rollback staging on the pull request': {
-    before: async (_receive, fake) => seedStagingHistory(fake),
+    // Signed as the test app signs (its key comes from the test webhook secret).
+    before: async (_receive, fake) => seedStagingHistory(fake, TEST_MARKER_KEYS),
     name: 'issue_comment',
     payload: () => issueComment('/rollback staging', { issue: 42, pull: true }),
     makes: { deployments: 1, comments: 1 },

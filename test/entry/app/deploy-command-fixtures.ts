@@ -50,7 +50,13 @@ export interface DeployFactsOptions {
   reviewsPerPage?: number;
   checksPerPage?: number;
   statusesPerPage?: number;
-  checks?: Array<{ name: string; status: string; conclusion: string | null }>;
+  /** Check runs on the sha; `app` defaults as `checkRunsFor` says. */
+  checks?: Array<{
+    name: string;
+    status: string;
+    conclusion: string | null;
+    app?: { id: number; slug: string };
+  }>;
   statuses?: Array<{ context: string; state: string }>;
   /** The head branch's updates, newest first; by default one push of HEAD at 09:00; 404: not offered. */
   activity?: Array<{ before: string; after: string; timestamp: string }> | 404;

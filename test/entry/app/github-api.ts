@@ -1,4 +1,7 @@
 import nock from 'nock';
+import type { MarkerKeys } from '../../../src/core/state/marker-keys.js';
+import { signedDeploymentPayload } from '../../fixtures/signed-deployment-payload.js';
+import { TEST_MARKER_KEYS } from './agent-status.js';
 
 /**
  * nock interceptors for the GitHub REST endpoints the app calls, one helper per endpoint, each
@@ -202,14 +205,30 @@ export function githubApi(params: { owner: string; repo: string }) {
       }));
       replyInPages({ path, items, perPage, query: { per_page: '100' } });
     },
+    /**
+     * `GET /commits/{sha}/check-runs?filter=latest`. Each run's `app` is the test app's
+     * (`implementation-agent`) for the agent's check names and GitHub Actions' otherwise, unless given.
+     */
     checkRunsFor: (
       sha: string,
-      runs: Array<{ name: string; status: string; conclusion: string | null }>,
+      runs: Array<{
+        name: string;
+        status: string;
+        conclusion: string | null;
+        app?: { id: number; slug: string };
+      }>,
       perPage = 100,
     ) =>
       replyInPages({
         path: `${base}/commits/${sha}/check-runs`,
-        items: runs,
+        items: runs.map((run) => ({
+          ...run,
+          app:
+            run.app ??
+            (run.name.startsWith('implementation-agent')
+              ? { id: 123, slug: 'implementation-agent' }
+              : { id: 15368, slug: 'github-actions' }),
+        })),
         perPage,
         query: { filter: 'latest', per_page: '100' },
         wrap: (page) => ({ total_count: runs.length, check_runs: page }),
@@ -287,7 +306,9 @@ export function githubApi(params: { owner: string; repo: string }) {
     /**
      * `GET /deployments` newest first, `perPage` a page (what the app asks for) linked by `Link`
      * headers, and each deployment's statuses. `pagesRead` registers only the pages the app is
-     * expected to read before it has its answer.
+     * expected to read before it has its answer. Each payload is signed as the test app signs
+     * (`signingKeys`, default the test app's marker keys; `null` leaves them unsigned); a deployment
+     * with `forged: true` keeps its payload as given, and `creator` overrides the app's bot.
      */
     deployments: (
       filter: string | { sha: string },
@@ -298,11 +319,14 @@ export function githubApi(params: { owner: string; repo: string }) {
         payload: unknown;
         states: string[];
         environment?: string;
+        forged?: boolean;
+        creator?: string;
       }>,
       perPage = 20,
-      options: { pagesRead?: number } = {},
+      options: { pagesRead?: number; signingKeys?: MarkerKeys | null } = {},
     ) => {
       const environment = typeof filter === 'string' ? filter : undefined;
+      const keys = options.signingKeys === undefined ? TEST_MARKER_KEYS : (options.signingKeys ?? undefined);
       const read = deployments.slice(0, (options.pagesRead ?? Infinity) * perPage);
       replyInPages({
         path: `${base}/deployments`,
@@ -312,8 +336,15 @@ export function githubApi(params: { owner: string; repo: string }) {
           ref: d.sha,
           environment: d.environment ?? environment,
           created_at: d.created_at,
-          creator: { login: 'implementation-agent[bot]' },
-          payload: d.payload,
+          creator: { login: d.creator ?? 'implementation-agent[bot]' },
+          payload: d.forged
+            ? d.payload
+            : signedDeploymentPayload({
+                payload: d.payload,
+                sha: d.sha,
+                environment: d.environment ?? environment ?? '',
+                markerKeys: keys,
+              }),
         })),
         perPage,
         query: {
@@ -322,7 +353,11 @@ export function githubApi(params: { owner: string; repo: string }) {
         },
         ...(options.pagesRead === undefined ? {} : { pagesRead: options.pagesRead }),
       });
-      for (const d of read) {
+      // The app reads statuses only of the deployments it counts as its own.
+      const counted = read.filter(
+        (d) => !d.forged && (d.creator ?? 'implementation-agent[bot]') === 'implementation-agent[bot]',
+      );
+      for (const d of counted) {
         scope
           .get(`${base}/deployments/${d.id}/statuses`)
           .query(true)
@@ -363,6 +398,7 @@ export function githubApi(params: { owner: string; repo: string }) {
         payload: unknown;
         states: string[];
         environment: string;
+        forged?: boolean;
       },
     ) => {
       scope.get(`${base}/deployments/${id}`).reply(
@@ -375,11 +411,19 @@ export function githubApi(params: { owner: string; repo: string }) {
               environment: deployment.environment,
               created_at: deployment.created_at,
               creator: { login: 'implementation-agent[bot]' },
-              payload: deployment.payload,
+              payload: deployment.forged
+                ? deployment.payload
+                : signedDeploymentPayload({
+                    payload: deployment.payload,
+                    sha: deployment.sha,
+                    environment: deployment.environment,
+                    markerKeys: TEST_MARKER_KEYS,
+                  }),
             }
           : { message: 'Not Found' },
       );
-      if (deployment) {
+      // A forged deployment is not the app's: it reads no further.
+      if (deployment && !deployment.forged) {
         scope
           .get(`${base}/deployments/${id}/statuses`)
           .query(true)

@@ -16,6 +16,8 @@ describe('readDeployEvent', () => {
       sha: payload.deployment.sha,
       environment: payload.deployment.environment,
       payload: { stack_name: 'orders-api-staging' },
+      // GitHub's word for who made it, which the run checks; never a payload field.
+      creator: payload.deployment.creator.login,
     });
   });
 

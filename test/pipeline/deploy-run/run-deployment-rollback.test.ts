@@ -1,3 +1,7 @@
+import { deployRunAuthority } from '../../../src/core/deploy/deploy-run-authority.js';
+import { judgeDeployment } from '../../../src/core/deploy/judge-deployment.js';
+import { markerKeysFrom } from '../../../src/core/state/marker-keys.js';
+import { signedDeploymentPayload } from '../../fixtures/signed-deployment-payload.js';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import {
   PREVIOUS_DEPLOY_EVENTS,
@@ -17,6 +21,8 @@ import {
 } from './helpers/deploy-run-harness.js';
 
 beforeEach(resetDeployMocks);
+
+const AGENT = 'implementation-agent[bot]';
 
 describe('runDeployment: bake window and automatic rollback', () => {
   const ALARM = 'arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx';
@@ -69,6 +75,65 @@ describe('runDeployment: bake window and automatic rollback', () => {
     expect(github.comments.at(-1)).toContain(
       'Automatic rollback to `bbbbbbb` (deployment 6990) as deployment 8001',
     );
+  });
+
+  it('signs the automatic rollback and returns only to a deployment the agent signed, past forged ones', async () => {
+    scriptSuccessfulUpdate();
+    cloudwatchMock
+      .on(DescribeAlarmsCommand)
+      .resolvesOnce({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'OK' }] })
+      .resolves({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'ALARM' }] });
+    const markerKeys = markerKeysFrom({ secret: 'deploy-run-secret' });
+    const authority = deployRunAuthority({
+      identity: 'github-actions[bot]',
+      agentLogins: [AGENT],
+      markerKeys,
+    });
+    const goodPayload = { ...payload, checked_sha: GOOD_SHA };
+    const sign = (sha: string, fields: Record<string, unknown>) =>
+      signedDeploymentPayload({ payload: fields, sha, environment: 'staging', markerKeys });
+    const github = fakeGitHub({
+      history: [
+        { id: 7001, sha: SHA, states: ['in_progress'], payload: sign(SHA, payload), creator: AGENT },
+        // Newer than the good one: a hand-made "success" with another stack, and a signed copy made by a person.
+        {
+          id: 6995,
+          sha: 'e'.repeat(40),
+          states: ['success'],
+          payload: { ...payload, stack_name: 'evil' },
+          creator: AGENT,
+        },
+        {
+          id: 6994,
+          sha: GOOD_SHA,
+          states: ['success'],
+          payload: sign(GOOD_SHA, goodPayload),
+          creator: 'mallory',
+        },
+        {
+          id: 6990,
+          sha: GOOD_SHA,
+          states: ['success'],
+          payload: sign(GOOD_SHA, goodPayload),
+          creator: AGENT,
+        },
+      ],
+    });
+
+    await run(github, { staging: { bake_minutes: 10, auto_rollback: true, alarm_arns: [ALARM] }, authority });
+
+    expect(github.created).toEqual([
+      { ref: GOOD_SHA, payload: expect.objectContaining({ rollback_of: 7001, rollback_to: 6990 }) },
+    ]);
+    expect(
+      judgeDeployment({
+        creator: 'github-actions[bot]',
+        creators: authority.creators,
+        payload: github.created[0]?.payload,
+        place: { sha: GOOD_SHA, environment: 'staging' },
+        keys: authority.keys,
+      }).trust,
+    ).toBe('verified');
   });
 
   it('rolls back after a bake alarm even without auto_rollback', async () => {

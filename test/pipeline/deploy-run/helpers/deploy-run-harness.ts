@@ -1,3 +1,4 @@
+import type { DeploymentAuthority } from '../../../../src/core/deploy/is-agent-deployment.js';
 /** Shared setup for the deploy-run tests: AWS mocks, a recording GitHub, and one way to run. */
 import {
   CloudFormationClient,
@@ -51,7 +52,7 @@ export function fakeGitHub(
   options: {
     headSha?: string;
     template?: string | null;
-    history?: Array<{ id: number; sha: string; states: string[]; payload: unknown }>;
+    history?: Array<{ id: number; sha: string; states: string[]; payload: unknown; creator?: string }>;
   } = {},
 ) {
   const statuses: Array<{
@@ -71,7 +72,7 @@ export function fakeGitHub(
           ref: d.sha,
           environment: 'staging',
           created_at: '2026-11-24T09:00:00Z',
-          creator: null,
+          creator: d.creator === undefined ? null : { login: d.creator },
           payload: d.payload as Record<string, unknown>,
         })),
       }),
@@ -170,6 +171,7 @@ export function run(
     deploymentStore?: DeploymentStore;
     codeDeploy?: boolean;
     staging?: Record<string, unknown>;
+    authority?: DeploymentAuthority;
   } = {},
 ) {
   const clock = virtualClock();
@@ -198,6 +200,7 @@ export function run(
     timeoutMs: 1_800_000,
     ...(overrides.lockStore ? { lockStore: overrides.lockStore } : {}),
     ...(overrides.deploymentStore ? { deploymentStore: overrides.deploymentStore } : {}),
+    ...(overrides.authority ? { authority: overrides.authority } : {}),
     logUrl: 'https://github.com/acme/shop/actions/runs/1',
     sleep: clock.sleep,
     now: clock.now,

@@ -1,0 +1,71 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+
+/** What the signed text says it is, so it can never be read as any other signed text of the agent. */
+const SIGNED_KIND = 'implementation-agent/deployment/v1';
+
+/** Where GitHub put the deployment: its `sha` and `environment`, as GitHub reports them. */
+export interface DeploymentPlace {
+  readonly sha: string;
+  readonly environment: string;
+}
+
+/**
+ * The text a deployment payload is signed over: every payload field but `signature` (task, pull
+ * request, branch, sha checked, stack, template path, region, parameters, strategy, dry run,
+ * rollback fields, command comment id, nonce), bound to the deployment's own sha and environment,
+ * in canonical JSON (`canonicalJson`), so neither a field nor the place can change unnoticed.
+ */
+export function deploymentSigningText(params: {
+  payload: Readonly<Record<string, unknown>>;
+  place: DeploymentPlace;
+}): string {
+  const { signature: _ignored, ...signed } = params.payload;
+  return canonicalJson({
+    kind: SIGNED_KIND,
+    sha: params.place.sha,
+    environment: params.place.environment,
+    payload: signed,
+  });
+}
+
+/** HMAC-SHA256 (RFC 2104) of the signing text under a deployment key, as hex. */
+export function deploymentSignature(params: {
+  payload: Readonly<Record<string, unknown>>;
+  place: DeploymentPlace;
+  key: Buffer;
+}): string {
+  return createHmac('sha256', params.key).update(deploymentSigningText(params), 'utf8').digest('hex');
+}
+
+/**
+ * The payload with a one-time `nonce` (128 random bits as hex, kept when already set) and its
+ * `signature` under `key`, for a deployment of `place`. The nonce lets a run refuse a signed payload
+ * copied into a second deployment (`findEarlierNonce`).
+ */
+export function signDeploymentPayload<T extends Readonly<Record<string, unknown>>>(params: {
+  payload: T;
+  place: DeploymentPlace;
+  key: Buffer;
+}): T & { nonce: string; signature: string } {
+  const nonce = typeof params.payload['nonce'] === 'string' ? params.payload['nonce'] : newNonce();
+  const payload = { ...params.payload, nonce };
+  return { ...payload, signature: deploymentSignature({ payload, place: params.place, key: params.key }) };
+}
+
+/** Whether `signature` (hex) is the payload's signature under `key`, compared in constant time. */
+export function deploymentSignatureMatches(params: {
+  payload: Readonly<Record<string, unknown>>;
+  place: DeploymentPlace;
+  signature: string;
+  key: Buffer;
+}): boolean {
+  const expected = Buffer.from(deploymentSignature(params), 'hex');
+  const given = Buffer.from(params.signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A one-time id for a payload that is not signed: lets the replay check work the same way. */
+export function newNonce(): string {
+  return randomBytes(16).toString('hex');
+}

@@ -1,0 +1,58 @@
+import { isSharedIdentity } from '../state/judge-marker.js';
+import type { MarkerKeys } from '../state/marker-keys.js';
+import type { GitHubDeployment } from './deployment-record.js';
+import { judgeDeployment } from './judge-deployment.js';
+
+/** Who may count as the agent in deployment history: its creators and its deployment keys. */
+export interface DeploymentAuthority {
+  readonly creators: readonly string[];
+  readonly keys: MarkerKeys | undefined;
+}
+
+/**
+ * The deploy workflow's own identity under `GITHUB_TOKEN`: the automatic rollback after a failed
+ * deploy is created as it (a deployment made with that token starts no workflow run, so the run
+ * carries it out itself).
+ */
+export const DEPLOY_RUN_IDENTITY = 'github-actions[bot]';
+
+/**
+ * Who counts as the agent in history, given the identity it writes as and its deployment keys.
+ * With keys, the deploy run's identity too (the signature proves the payload is the agent's);
+ * without, a shared identity (`github-actions[bot]`, see `isSharedIdentity`) proves nothing, so
+ * automatic rollbacks count only once a key is set.
+ */
+export function deploymentAuthority(params: {
+  identity: string;
+  keys: MarkerKeys | undefined;
+}): DeploymentAuthority {
+  const creators =
+    params.keys === undefined || isSharedIdentity(params.identity)
+      ? [params.identity]
+      : [params.identity, DEPLOY_RUN_IDENTITY];
+  return { creators, keys: params.keys };
+}
+
+/**
+ * Whether a deployment from GitHub's list counts in history (rollback targets, what runs,
+ * `deploy_order`): with keys, only a verified payload; without, only the agent's creator.
+ * A string payload is parsed as JSON first, as GitHub may return it that way.
+ */
+export function isAgentDeployment(deployment: GitHubDeployment, authority: DeploymentAuthority): boolean {
+  const judgement = judgeDeployment({
+    creator: deployment.creator?.login,
+    creators: authority.creators,
+    payload: typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload,
+    place: { sha: deployment.sha, environment: deployment.environment },
+    keys: authority.keys,
+  });
+  return judgement.trust !== 'refused';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+import { isRecord } from '../request/is-record.js';
+import type { MarkerKeys } from '../state/marker-keys.js';
+import { deploymentSignatureMatches, type DeploymentPlace } from './deployment-signature.js';
+
+/**
+ * How far a deployment may be believed to be the agent's:
+ * - `verified`: created by the agent's identity and its payload is signed with a deployment key
+ *   (`signedWith` says which); it carries a one-time `nonce`.
+ * - `unsigned`: created by the agent's identity, but no key is configured, so nothing proves the
+ *   payload is the agent's and not another writer's under the same identity. Carried out with a
+ *   warning; counted in rollback history only because of its creator.
+ * - `refused`: another creator, or with a key configured an unsigned, badly signed or nonce-less payload.
+ */
+export type DeploymentJudgement =
+  | { readonly trust: 'verified'; readonly signedWith: 'current' | 'previous'; readonly nonce: string }
+  | { readonly trust: 'unsigned'; readonly reason: string }
+  | { readonly trust: 'refused'; readonly reason: string };
+
+/**
+ * Judges one deployment. `creator` is GitHub's `deployment.creator.login` (never a payload field);
+ * `creators` the logins the agent creates deployments as; `payload` the payload as GitHub returns it
+ * (an object, or anything else, which is refused with a key); `place` the deployment's own sha and
+ * environment; `keys` the deployment keys (`deploymentKeysFrom`), when configured.
+ */
+export function judgeDeployment(params: {
+  creator: string | undefined;
+  creators: readonly string[];
+  payload: unknown;
+  place: DeploymentPlace;
+  keys: MarkerKeys | undefined;
+}): DeploymentJudgement {
+  const { creator, creators, payload, place, keys } = params;
+  if (creator === undefined || !creators.some((login) => login.toLowerCase() === creator.toLowerCase())) {
+    return {
+      trust: 'refused',
+      reason: `it was created by ${creator ?? 'an unknown account'}, not by the agent (${creators.join(' or ')})`,
+    };
+  }
+  if (keys === undefined) {
+    return {
+      trust: 'unsigned',
+      reason: `its payload is not verified: no marker-secret is configured, so only its creator (${creator}) was checked`,
+    };
+  }
+  const signature = isRecord(payload) ? payload['signature'] : undefined;
+  if (!isRecord(payload) || typeof signature !== 'string') {
+    return { trust: 'refused', reason: 'its payload is not signed, although a marker key is configured' };
+  }
+  const holds = (key: Buffer) => deploymentSignatureMatches({ payload, place, signature, key });
+  const signedWith = holds(keys.current)
+    ? 'current'
+    : keys.previous !== undefined && holds(keys.previous)
+      ? 'previous'
+      : undefined;
+  if (signedWith === undefined) {
+    return {
+      trust: 'refused',
+      reason:
+        'its payload signature does not hold for this sha and environment: forged, altered, or signed with a key no longer configured',
+    };
+  }
+  const nonce = payload['nonce'];
+  if (typeof nonce !== 'string' || nonce === '') {
+    return { trust: 'refused', reason: 'its signed payload carries no one-time nonce' };
+  }
+  return { trust: 'verified', signedWith, nonce };
+}
