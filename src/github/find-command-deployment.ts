@@ -1,4 +1,5 @@
 import type { GitHubDeployment } from '../core/deploy/deployment-record.js';
+import { isAgentDeployment, type DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
 import { isRecord } from '../core/request/is-record.js';
 import { readPages } from './read-all-pages.js';
 
@@ -21,7 +22,9 @@ const PAGE_SIZE = 100;
  * The deployment an earlier handling of this `/deploy` or `/rollback` comment created (its payload
  * names the comment in `command_comment_id`), so a redelivered command is not carried out again.
  * GitHub lists deployments newest first; one made for the comment is newer than the comment, so
- * the reading stops at the first deployment created before `commentedAt` (ISO 8601).
+ * the reading stops at the first deployment created before `commentedAt` (ISO 8601). Only the
+ * agent's own deployments count (`authority`, see `isAgentDeployment`): a hand-made deployment
+ * naming the comment must not make the command look carried out already.
  */
 export async function findCommandDeployment(params: {
   client: CommandDeploymentClient;
@@ -29,13 +32,18 @@ export async function findCommandDeployment(params: {
   repo: string;
   commentId: number;
   commentedAt: string;
+  authority: DeploymentAuthority;
 }): Promise<{ id: number; environment: string } | undefined> {
   const { client, owner, repo, commentId } = params;
   const since = Date.parse(params.commentedAt);
   const forComment = (deployment: GitHubDeployment) => {
     const payload =
       typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload;
-    return isRecord(payload) && payload.command_comment_id === commentId;
+    return (
+      isRecord(payload) &&
+      payload.command_comment_id === commentId &&
+      isAgentDeployment(deployment, params.authority)
+    );
   };
   const olderThanComment = (deployment: GitHubDeployment) => Date.parse(deployment.created_at) < since;
   const { items } = await readPages<GitHubDeployment>({

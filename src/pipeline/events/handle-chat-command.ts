@@ -4,6 +4,7 @@ import { parseCommand } from '../../core/commands/parse-command.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { canChange } from '../../core/deploy/repository-permission.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
+import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
 import { findCommandDeployment } from '../../github/find-command-deployment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
@@ -56,7 +57,8 @@ export async function handleChatCommand(
   if (command.kind === 'deploy' || command.kind === 'rollback') {
     // A command is carried out once: a redelivery finds the deployment its first handling made.
     const { commentId, commentedAt } = event;
-    const earlier = await findCommandDeployment({ client, owner, repo, commentId, commentedAt });
+    const authority = await deploymentAuthorityOf(deps.trust);
+    const earlier = await findCommandDeployment({ client, owner, repo, commentId, commentedAt, authority });
     if (earlier) {
       return {
         status: 'ignored',

@@ -46,6 +46,8 @@ export interface DeployFactsOptions {
   /** The reviews, and each reviewer's role (write unless named). */
   reviews?: Array<{ login: string; state: string; commit_id: string }>;
   reviewerRoles?: Record<string, string>;
+  /** What GitHub lists when the agent looks for a deployment this command already made; none by default. */
+  commandDeployments?: Array<{ id: number; created_at: string; payload: unknown; environment?: string }>;
   /** Split GitHub's answers into pages of this many, linked by `Link` headers. */
   reviewsPerPage?: number;
   checksPerPage?: number;
@@ -74,7 +76,7 @@ export function expectDeployFacts(api: Api, options: DeployFactsOptions = {}) {
   api.reaction(492700400);
   api.config(options.config);
   api.permission(sender, options.role ?? 'write');
-  api.commandDeployments();
+  api.commandDeployments(options.commandDeployments);
   const pull = { number: 42, headSha: HEAD, headRef: BRANCH, ...options.pull };
   api.getPull(pull);
   const reviews = options.reviews ?? [];
