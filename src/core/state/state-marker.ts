@@ -65,6 +65,8 @@ export const taskMarkerSchema = z.object({
   /** The mode the task runs in (`effectiveMode`): hybrid and automated resolve to one of these. */
   effective_mode: z.enum(['automated', 'guided', 'manual']).optional(),
   risk_level: z.enum(['low', 'high']).optional(),
+  /** Commits pushed for review feedback (`iterateOnFeedback`); `review.max_iterations` bounds it. */
+  feedback_iterations: z.number().int().nonnegative().optional(),
 
   // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
   // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.
