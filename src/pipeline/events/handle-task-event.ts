@@ -23,6 +23,7 @@ import { holdRequest } from '../implement/hold-request.js';
 import { progressStatus } from '../task/progress-status.js';
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import { syncPullRequestTask } from '../review/sync-pull-request-task.js';
+import { iterateOnFeedback } from '../review/iterate-on-feedback.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { createStatusBoard } from '../task/status-board.js';
 import type { TaskEvent } from './task-event.js';
@@ -60,8 +61,13 @@ export async function handleTaskEvent(
       return { status: 'ignored', reason: task.reason };
     case 'dispatch':
       return handleDispatch(deps, task);
-    case 'pull-request':
-      return syncPullRequestTask(deps, task);
+    case 'pull-request': {
+      const synced = await syncPullRequestTask(deps, task);
+      // A review or review comment may carry feedback; the catch-up reads every one not yet taken in.
+      if (task.mayCarryFeedback !== true) return synced;
+      const iterated = await iterateOnFeedback(deps, task);
+      return iterated.status === 'ignored' ? synced : iterated;
+    }
     case 'chat-command':
       return answerOnCrash(
         { ...answerTarget(deps, task), request: `\`${firstLine(task.commentBody)}\``, author: task.author },
