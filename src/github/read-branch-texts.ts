@@ -23,6 +23,7 @@ export async function readBranchTexts(params: {
   paths: readonly string[];
 }): Promise<Map<string, string>> {
   const { client, owner, repo } = params;
+  if (params.paths.length === 0) return new Map();
   const entries = await readTreeEntries({ client, owner, repo, treeSha: params.sha, paths: params.paths });
   const texts = new Map<string, string>();
   for (const [path, entry] of entries) {

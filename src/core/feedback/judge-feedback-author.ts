@@ -25,11 +25,8 @@ export function judgeFeedbackAuthor(params: {
   /** The author's feedback came from a fork's pull request or they push from a fork. */
   fromFork?: boolean;
 }): FeedbackStanding {
-  const { author } = params;
-  if (params.agentLogin !== undefined && author.login.toLowerCase() === params.agentLogin.toLowerCase())
-    return { counts: false, reason: 'the agent does not take its own comments as feedback', answer: false };
-  if (author.type === 'Bot' || /\[bot\]$/i.test(author.login))
-    return { counts: false, reason: `@${author.login} is a bot; bots do not steer the agent`, answer: false };
+  const machine = machineAuthor(params);
+  if (machine !== undefined) return { counts: false, reason: machine, answer: false };
   if (params.fromFork === true)
     return {
       counts: false,
@@ -43,4 +40,20 @@ export function judgeFeedbackAuthor(params: {
       answer: true,
     };
   return { counts: true };
+}
+
+/**
+ * Why the author is the agent itself or a bot (`type: Bot` or a `[bot]` login), or `undefined`
+ * for a person: a caller need not ask GitHub for a machine's permission, which never counts.
+ */
+export function machineAuthor(params: {
+  author: { readonly login: string; readonly type: string };
+  agentLogin: string | undefined;
+}): string | undefined {
+  const { author } = params;
+  if (params.agentLogin !== undefined && author.login.toLowerCase() === params.agentLogin.toLowerCase())
+    return 'the agent does not take its own comments as feedback';
+  if (author.type === 'Bot' || /\[bot\]$/i.test(author.login))
+    return `@${author.login} is a bot; bots do not steer the agent`;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
-import { judgeFeedbackAuthor } from '../../core/feedback/judge-feedback-author.js';
+import { judgeFeedbackAuthor, machineAuthor } from '../../core/feedback/judge-feedback-author.js';
 import { iterationBound } from '../../core/feedback/iteration-bound.js';
 import {
   FREE_TEXT_OFFLINE,
@@ -183,14 +183,16 @@ async function judgeAll(params: {
   const refusals: string[] = [];
   for (const { feedback } of params.pending) {
     const login = feedback.author.login;
-    const permission =
-      permissions.get(login.toLowerCase()) ??
-      repositoryPermissionLevel({
-        client: params.deps.client,
-        owner: params.owner,
-        repo: params.repo,
-        username: login,
-      });
+    const permission: Promise<RepositoryPermission> =
+      machineAuthor({ author: feedback.author, agentLogin: params.agentLogin }) !== undefined
+        ? Promise.resolve('none')
+        : (permissions.get(login.toLowerCase()) ??
+          repositoryPermissionLevel({
+            client: params.deps.client,
+            owner: params.owner,
+            repo: params.repo,
+            username: login,
+          }));
     permissions.set(login.toLowerCase(), permission);
     const standing = judgeFeedbackAuthor({
       author: feedback.author,
