@@ -66,7 +66,10 @@ export async function handleTaskEvent(
       // A review or review comment may carry feedback; the catch-up reads every one not yet taken in.
       if (task.mayCarryFeedback !== true) return synced;
       const iterated = await iterateOnFeedback(deps, task);
-      return iterated.status === 'ignored' ? synced : iterated;
+      if (iterated.status === 'ignored') return synced;
+      // A push made with GITHUB_TOKEN starts no `synchronize` run: the new head gets its approval check now.
+      if (iterated.status === 'pr_open') await syncPullRequestTask(deps, task);
+      return iterated;
     }
     case 'chat-command':
       return answerOnCrash(

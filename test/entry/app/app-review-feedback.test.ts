@@ -168,6 +168,18 @@ describe('Probot app: review feedback → the agent iterates', () => {
       )
       .reply(200, { data: { resolveReviewThread: { thread: { id: 'PRRT_1', isResolved: true } } } });
     api.updateComment(900);
+    // The new head gets the approval check at once; the request for changes stands until its reviewer re-reviews.
+    api.comments(1, [agentStatusComment({ marker: marker() })]);
+    api.getPull({ number: PULL, headSha: NEW_HEAD, headRef: BRANCH });
+    api.config(undefined);
+    api.scope
+      .get(`${BASE}/pulls/${PULL}/reviews`)
+      .query({ per_page: '100' })
+      .reply(200, [listedReview('maintainer')]);
+    api.permission('maintainer', 'write');
+    api.approvalChecksOn(NEW_HEAD, []);
+    api.approvalCheck(80);
+    api.updateComment(900);
 
     await deliver(reviewEvent('maintainer'));
 
@@ -193,7 +205,10 @@ describe('Probot app: review feedback → the agent iterates', () => {
     expect(api.calls.find((call) => call.path.endsWith('/replies'))?.body.body).toContain(
       'Applied the suggestion',
     );
-    expect(lastMarker(api)).toMatchObject({
+    expect(
+      api.calls.filter((call) => call.method === 'POST' && call.path === `${BASE}/check-runs`).at(-1)?.body,
+    ).toMatchObject({ name: 'implementation-agent/approval', head_sha: NEW_HEAD });
+    expect(readStateMarker(statusWrites(api).at(-2)?.body.body ?? '')?.marker).toMatchObject({
       state: 'pr_open',
       attempt: 2,
       feedback_iterations: 1,
