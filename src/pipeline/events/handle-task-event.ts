@@ -64,7 +64,8 @@ export async function handleTaskEvent(
     case 'pull-request': {
       const synced = await syncPullRequestTask(deps, task);
       // A review or review comment may carry feedback; the catch-up reads every one not yet taken in.
-      if (task.mayCarryFeedback !== true) return synced;
+      const reviewEvent = task.event.startsWith('pull_request_review');
+      if (task.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;
       const iterated = await iterateOnFeedback(deps, task);
       if (iterated.status === 'ignored') return synced;
       // A push made with GITHUB_TOKEN starts no `synchronize` run: the new head gets its approval check now.
