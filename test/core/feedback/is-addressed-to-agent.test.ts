@@ -10,6 +10,8 @@ describe('isAddressedToAgent: a comment that asks the agent for something', () =
     '@implementation-agent please rename the handler',
     'Could @Implementation-Agent[bot] add a test?',
     '(@implementation-agent) nit',
+    '> @implementation-agent quoted, as GitHub still notifies',
+    '- a list item for **@implementation-agent**',
     // A reader sees the mention; the zero-width character in it is not what they read.
     '@implementation\u200b-agent hidden split',
   ])('%j is addressed to the agent', (body) => expect(addressed(body)).toBe(true));
@@ -20,6 +22,8 @@ describe('isAddressedToAgent: a comment that asks the agent for something', () =
     '/implementation is the folder',
     '@implementation-agents is another account',
     'mail me at me@implementation-agent',
+    'code is not a mention: `@implementation-agent`',
+    '```\n@implementation-agent in a code block\n```',
   ])('%j is not', (body) => expect(addressed(body)).toBe(false));
 
   it('without a known login only /implement addresses the agent', () => {
