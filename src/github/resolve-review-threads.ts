@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { GraphqlClient } from './graphql-client.js';
 
 const THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
@@ -15,20 +16,26 @@ const RESOLVE = `mutation($threadId: ID!) {
   resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } }
 }`;
 
-interface ThreadsAnswer {
-  repository?: {
-    pullRequest?: {
-      reviewThreads?: {
-        nodes?: ({
-          id: string;
-          isResolved: boolean;
-          comments?: { nodes?: ({ databaseId: number | null } | null)[] };
-        } | null)[];
-        pageInfo?: { hasNextPage: boolean; endCursor: string | null };
-      };
-    };
-  };
-}
+const threadsSchema = z.object({
+  repository: z.object({
+    pullRequest: z.object({
+      reviewThreads: z.object({
+        nodes: z.array(
+          z
+            .object({
+              id: z.string(),
+              isResolved: z.boolean(),
+              comments: z.object({
+                nodes: z.array(z.object({ databaseId: z.number().nullable() }).nullable()),
+              }),
+            })
+            .nullable(),
+        ),
+        pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+      }),
+    }),
+  }),
+});
 
 const MAX_PAGES = 10;
 
@@ -49,19 +56,23 @@ export async function resolveReviewThreads(params: {
   const open = new Map<number, string>();
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = (await params.graphql(THREADS, {
-      owner: params.owner,
-      repo: params.repo,
-      number: params.pullNumber,
-      after,
-    })) as ThreadsAnswer;
-    const threads = answer.repository?.pullRequest?.reviewThreads;
-    for (const thread of threads?.nodes ?? []) {
-      const first = thread?.comments?.nodes?.[0]?.databaseId;
+    const answer = threadsSchema.safeParse(
+      await params.graphql(THREADS, {
+        owner: params.owner,
+        repo: params.repo,
+        number: params.pullNumber,
+        after,
+      }),
+    );
+    if (!answer.success)
+      throw new Error(`GitHub's review threads of #${params.pullNumber} came back in an unexpected shape`);
+    const threads = answer.data.repository.pullRequest.reviewThreads;
+    for (const thread of threads.nodes) {
+      const first = thread?.comments.nodes[0]?.databaseId;
       if (thread && !thread.isResolved && typeof first === 'number' && wanted.has(first))
         open.set(first, thread.id);
     }
-    if (!threads?.pageInfo?.hasNextPage) break;
+    if (!threads.pageInfo.hasNextPage) break;
     after = threads.pageInfo.endCursor;
   }
   const resolved: number[] = [];
