@@ -39,11 +39,25 @@ export interface GenerationInput {
   readonly repair?: RepairRequest;
 }
 
+/**
+ * One model call as sent and as answered, kept whole for audit (DESIGN §11: the attempt's prompt
+ * and model answer in the artifacts store, secrets redacted). Providers that call no model (the
+ * offline blueprints, an answer from the response cache) have none.
+ */
+export interface ModelExchange {
+  /** The request exactly as sent (Bedrock: the Converse input — model, system prompt, messages, tools, inference settings). */
+  readonly prompt: unknown;
+  /** The answer exactly as received (Bedrock: the output message, stop reason, usage and metrics). */
+  readonly answer: unknown;
+}
+
 export interface GenerationResult {
   readonly bundle: ArtifactBundle;
   readonly usage: TokenUsage;
   /** Model identifier (or `offline:<blueprint>`) recorded on the PR and the task. */
   readonly model: string;
+  /** The call that produced the bundle, when a model was called. */
+  readonly exchange?: ModelExchange;
 }
 
 /** Anything that can turn a request into an artifact bundle: Bedrock, or the offline blueprints. */
@@ -62,6 +76,8 @@ export class ModelOutputError extends Error {
     readonly problems: readonly string[],
     /** What the unusable answer cost, when the provider knows: budgets must count it. */
     readonly usage?: TokenUsage,
+    /** The call whose answer was unusable, when the provider keeps it: audit stores it too. */
+    readonly exchange?: ModelExchange,
   ) {
     super(message);
     this.name = 'ModelOutputError';

@@ -19,6 +19,7 @@ import type { ReplyOnceClient } from './reply-once.js';
 import type { ReviewFeedbackClient } from './read-review-feedback.js';
 import type { BlobClient } from './read-branch-texts.js';
 import type { ReviewReplyClient } from './reply-to-review-comment.js';
+import type { RequestSourceClient } from './read-request-source.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -62,4 +63,5 @@ export type TaskClient = PullRequestClient &
   ReplyOnceClient &
   ReviewFeedbackClient &
   BlobClient &
-  ReviewReplyClient;
+  ReviewReplyClient &
+  RequestSourceClient;

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createAwsClient } from '../../src/aws/create-aws-client.js';
 import { renderStatusComment } from '../../src/core/render/status-comment.js';
 import { markerKeysFrom } from '../../src/core/state/marker-keys.js';
+import { recordFromMarker } from '../../src/core/task/record-from-marker.js';
 import { parseStateMarker } from '../../src/core/state/state-marker.js';
 import { sha256Hex } from '../../src/core/stores/sha256-hex.js';
 import { createOfflineProvider } from '../../src/generation/offline/offline-provider.js';
@@ -16,7 +17,6 @@ import {
   mirrorStoresForConfig,
   type MirrorStores,
 } from '../../src/pipeline/mirror/mirror-stores-for-config.js';
-import { recordTaskEvent } from '../../src/pipeline/mirror/record-task-event.js';
 import { runAction } from '../entry/action/run-action.js';
 import { webhookExample } from '../fixtures/webhook-payloads.js';
 import { requestFor } from '../generation/offline/offline-test-requests.js';
@@ -66,17 +66,8 @@ afterAll(() => {
   s3.destroy();
 });
 
+/** A merged task's status comment, as its implement run left it; the mirror learns the task from it. */
 async function seedTask(github: { url: string }, taskId: string, issue: number) {
-  await recordTaskEvent({
-    log: { tasks: stores!.tasks!, events: stores!.events! },
-    event: {
-      type: 'task_received',
-      task_id: taskId,
-      at: new Date().toISOString(),
-      repo: `${OWNER}/${REPO}`,
-      issue_number: issue,
-    },
-  });
   const body = renderStatusComment({
     marker: {
       task_id: taskId,
@@ -275,17 +266,16 @@ describe.each(BLUEPRINTS)(
         const one = await stores!.tasks!.get(TASK_ONE);
         const two = await stores!.tasks!.get(TASK_TWO);
         expect(one).toMatchObject({
-          status: 'received',
+          status: 'merged',
           environments: { staging: { status: 'deployed', deployment_id: rollback, sha: SHA_ONE } },
         });
         expect(two).toMatchObject({
-          status: 'received',
+          status: 'merged',
           environments: {
             staging: { status: 'rolled_back', deployment_id: second, rolled_back_by: rollback },
           },
         });
         expect((await stores!.events!.list(TASK_TWO)).map((event) => event.type)).toEqual([
-          'task_received',
           'deploy_started',
           'deploy_finished',
           'deploy_rolled_back',
@@ -293,8 +283,20 @@ describe.each(BLUEPRINTS)(
         // The status comments show the same state as the records.
         const commentOf = (issue: number) =>
           github.comments.find((comment) => comment.issue_number === issue)?.body ?? '';
-        expect(parseStateMarker(commentOf(1))?.deploys?.['staging']).toEqual(one?.environments['staging']);
-        expect(parseStateMarker(commentOf(2))?.deploys?.['staging']).toEqual(two?.environments['staging']);
+        expect(parseStateMarker(commentOf(1))?.environments?.['staging']).toEqual(
+          one?.environments['staging'],
+        );
+        expect(parseStateMarker(commentOf(2))?.environments?.['staging']).toEqual(
+          two?.environments['staging'],
+        );
+        // Field for field: the mirror holds the record the status comment carries.
+        expect(two).toEqual(
+          recordFromMarker({
+            marker: parseStateMarker(commentOf(2))!,
+            repo: `${OWNER}/${REPO}`,
+            issueNumber: 2,
+          }),
+        );
       } finally {
         await github.close();
       }

@@ -9,8 +9,14 @@ import {
   type MirrorStores,
 } from '../../src/pipeline/mirror/mirror-stores-for-config.js';
 import { recordAndMirror } from '../../src/pipeline/mirror/record-and-mirror.js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createAwsClient } from '../../src/aws/create-aws-client.js';
+import { agentConfigSchema } from '../../src/core/config/agent-config.js';
+import { recordFromMarker } from '../../src/core/task/record-from-marker.js';
 import { fullLife } from '../core/task/task-life.js';
-import { createMotoMirror, motoOverrides } from './helpers/moto.js';
+import { FULL_LIFE_LIFECYCLE, FULL_LIFE_STEPS, runFullLife } from '../pipeline/helpers/full-life-scenario.js';
+import { busToQueue, drainQueue } from './helpers/bus-to-queue.js';
+import { createMotoMirror, motoOverrides, motoSettings } from './helpers/moto.js';
 
 let aws: MirrorStores;
 beforeAll(async () => {
@@ -57,5 +63,37 @@ describe('a whole life: issue → PR → merge → deploy → rollback', () => {
     expect(
       (await log.tasks.listByStatus({ repo, status: 'merged' })).map((record) => record.task_id),
     ).toEqual([taskId]);
+  });
+
+  it('through the product’s paths (board moves, deploy runs) leaves the records and events the status comment shows in DynamoDB, and every milestone on the bus', async () => {
+    const sqs = createAwsClient(SQSClient, motoSettings());
+    const { bus, queueUrl } = await busToQueue(sqs);
+    const moto = await createMotoMirror();
+    const config = agentConfigSchema.parse({ mirrors: { ...moto.config.mirrors, event_bus: bus } });
+    const stores = mirrorStoresForConfig({ config, aws: motoOverrides() });
+    const repo = `life-${randomUUID().slice(0, 6)}`;
+    const taskId = `acme/${repo}#7`;
+    try {
+      const life = await runFullLife({ owner: 'acme', repo, issueNumber: 7, mirrors: stores });
+
+      expect(life.warnings).toEqual([]);
+      expect((await stores.events!.list(taskId)).map(eventStep)).toEqual([...FULL_LIFE_STEPS]);
+      const { last_outcome: _outcome, ...shown } = (await stores.tasks!.get(taskId))!;
+      expect(shown).toEqual(recordFromMarker({ marker: life.marker, repo: `acme/${repo}`, issueNumber: 7 }));
+      expect(shown).toMatchObject({
+        status: 'merged',
+        version: 12,
+        environments: { staging: { status: 'rolled_back', deployment_id: 501, rolled_back_by: 502 } },
+      });
+      // The bus took every event the first time: nothing is kept to send again.
+      expect(life.marker.unsent).toBeUndefined();
+      const lifecycle = (await drainQueue(sqs, queueUrl))
+        .sort((a, b) => a.detail.sequence - b.detail.sequence)
+        .map((event) => [event['detail-type'], event.detail.sequence]);
+      expect(lifecycle).toEqual(FULL_LIFE_LIFECYCLE.map(([type, n]) => [type, n]));
+    } finally {
+      stores.close();
+      sqs.destroy();
+    }
   });
 });

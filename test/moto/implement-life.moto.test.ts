@@ -1,16 +1,4 @@
-import {
-  CreateEventBusCommand,
-  EventBridgeClient,
-  PutRuleCommand,
-  PutTargetsCommand,
-} from '@aws-sdk/client-eventbridge';
-import {
-  CreateQueueCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
-import { randomUUID } from 'node:crypto';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { stringify } from 'yaml';
 import { createAwsClient } from '../../src/aws/create-aws-client.js';
 import { parseStateMarker } from '../../src/core/state/state-marker.js';
@@ -24,6 +12,7 @@ import {
 import { githubApi } from '../entry/app/github-api.js';
 import { testProbot } from '../entry/app/test-probot.js';
 import { readExample, webhookExample, INSTALLATION_ID } from '../fixtures/webhook-payloads.js';
+import { busToQueue } from './helpers/bus-to-queue.js';
 import {
   createMotoMirror,
   MOTO_REGION,
@@ -42,40 +31,9 @@ let queueUrl: string;
 let bus: string;
 const sqs = createAwsClient(SQSClient, motoSettings());
 
-/** A bus whose one rule sends every implementation-agent event to a queue the test reads. */
-async function busToQueue(): Promise<{ bus: string; queueUrl: string }> {
-  const suffix = randomUUID().slice(0, 8);
-  const events = createAwsClient(EventBridgeClient, motoSettings());
-  try {
-    const name = `implementation-${suffix}`;
-    await events.send(new CreateEventBusCommand({ Name: name }));
-    const queue = await sqs.send(new CreateQueueCommand({ QueueName: `lifecycle-${suffix}` }));
-    const attributes = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl!, AttributeNames: ['QueueArn'] }),
-    );
-    await events.send(
-      new PutRuleCommand({
-        Name: `all-${suffix}`,
-        EventBusName: name,
-        EventPattern: JSON.stringify({ source: ['implementation-agent'] }),
-      }),
-    );
-    await events.send(
-      new PutTargetsCommand({
-        Rule: `all-${suffix}`,
-        EventBusName: name,
-        Targets: [{ Id: 'queue', Arn: attributes.Attributes!['QueueArn']! }],
-      }),
-    );
-    return { bus: name, queueUrl: queue.QueueUrl! };
-  } finally {
-    events.destroy();
-  }
-}
-
 beforeAll(async () => {
   moto = await createMotoMirror();
-  ({ bus, queueUrl } = await busToQueue());
+  ({ bus, queueUrl } = await busToQueue(sqs));
   direct = mirrorStoresForConfig({ config: moto.config, aws: motoOverrides() });
 });
 afterAll(() => {

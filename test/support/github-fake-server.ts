@@ -24,15 +24,25 @@ export type GitHubFakeOptions = Parameters<typeof createGitHubFake>[0];
  * A small stateful stand-in for the GitHub REST API on loopback, for running the built Action as
  * a process the way a runner does. It keeps refs, comments, pulls and check runs in memory.
  */
-export async function startGitHubFake(options: GitHubFakeOptions) {
+export async function startGitHubFake(
+  options: GitHubFakeOptions & {
+    /**
+     * Called once a request was handled (its effect is in the stand-in's state), before the answer
+     * is sent: a promise it returns holds the answer back, to let another process act meanwhile.
+     */
+    hold?: (request: { method: string; url: string; body: unknown }) => Promise<void> | undefined;
+  },
+) {
   const fake = createGitHubFake(options);
   const server: Server = createServer(async (request, response) => {
-    const [status, answer] = fake.handle({
+    const handled = {
       method: request.method ?? 'GET',
       url: request.url ?? '/',
       body: await readJson(request),
       authorization: request.headers.authorization,
-    });
+    };
+    const [status, answer] = fake.handle(handled);
+    await options.hold?.(handled);
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answer));
   });
@@ -74,6 +84,8 @@ export function createGitHubFake(options: {
   tokenLogin?: string;
   /** GitHub's clock, for the times it stamps on what is created (real time by default). */
   now?: () => Date;
+  /** Bodies of issues opened before the test (by number), as `GET /issues/{n}` answers them. */
+  issueBodies?: Record<number, string>;
 }) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
@@ -340,6 +352,16 @@ export function createGitHubFake(options: {
         };
         issues.push(issue);
         return [201, issue];
+      },
+    ],
+    [
+      'GET',
+      /^\/issues\/(\d+)$/,
+      (m) => {
+        const number = Number(m[1]);
+        const opened = issues.find((issue) => issue.number === number);
+        const body = opened?.body ?? options.issueBodies?.[number];
+        return body === undefined ? [404, { message: 'Not Found' }] : [200, { number, body, state: 'open' }];
       },
     ],
     // Newest first when asked so (the only order the agent asks for).

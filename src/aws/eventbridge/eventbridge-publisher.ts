@@ -1,5 +1,5 @@
 import { PutEventsCommand, type PutEventsCommandOutput } from '@aws-sdk/client-eventbridge';
-import type { LifecyclePublisher } from '../../core/stores/lifecycle-publisher.js';
+import { LifecyclePublishError, type LifecyclePublisher } from '../../core/stores/lifecycle-publisher.js';
 import { LIFECYCLE_EVENT_SOURCE, type LifecycleEvent } from '../../core/task/lifecycle-event.js';
 
 /** PutEvents takes at most 10 entries per call (EventBridge API reference, PutEvents). */
@@ -13,8 +13,9 @@ export interface EventBridgeApi {
 /**
  * Lifecycle events to an EventBridge bus (`mirrors.event_bus`, a name or ARN): `source`
  * `implementation-agent`, one `detail-type` per milestone, `detail` the versioned JSON of
- * `LifecycleDetail`, `time` the step's own time. Throws when the call fails (after the client's
- * retries) or when EventBridge refuses any entry (`FailedEntryCount`), naming its error code.
+ * `LifecycleDetail`, `time` the step's own time. Throws `LifecyclePublishError` when a call fails
+ * (after the client's retries: that batch and the later ones are unsent) or when EventBridge
+ * refuses entries (`FailedEntryCount`: those entries are unsent), naming each error code.
  */
 export function createEventBridgePublisher(params: {
   client: EventBridgeApi;
@@ -22,23 +23,37 @@ export function createEventBridgePublisher(params: {
 }): LifecyclePublisher {
   return {
     async publish(events) {
+      const unsent: LifecycleEvent[] = [];
+      const problems: string[] = [];
       for (let start = 0; start < events.length; start += MAX_ENTRIES_PER_CALL) {
         const batch = events.slice(start, start + MAX_ENTRIES_PER_CALL);
-        const output = await params.client.send(
-          new PutEventsCommand({ Entries: batch.map((event) => entryFor(event, params.busName)) }),
-        );
-        if ((output.FailedEntryCount ?? 0) > 0) {
-          const failed = (output.Entries ?? [])
-            .map((entry, index) => ({ entry, event: batch[index] }))
-            .filter(({ entry }) => entry.ErrorCode !== undefined)
-            .map(({ entry, event }) =>
-              `${event?.detailType ?? 'an event'}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim(),
-            );
-          throw new Error(
-            `EventBridge refused ${output.FailedEntryCount} of ${batch.length} lifecycle event(s) on ${params.busName} (${failed.join('; ')}).`,
+        let output: PutEventsCommandOutput;
+        try {
+          output = await params.client.send(
+            new PutEventsCommand({ Entries: batch.map((event) => entryFor(event, params.busName)) }),
+          );
+        } catch (error) {
+          // The call itself failed: this batch and every later one are unsent.
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new LifecyclePublishError(
+            [...problems, `PutEvents on ${params.busName} failed: ${reason}`].join(' '),
+            [...unsent, ...events.slice(start)],
           );
         }
+        if ((output.FailedEntryCount ?? 0) === 0) continue;
+        // Entries answer in the order sent; an entry with an ErrorCode was not put on the bus.
+        const failed = (output.Entries ?? [])
+          .map((entry, index) => ({ entry, event: batch[index] }))
+          .filter(({ entry }) => entry.ErrorCode !== undefined);
+        for (const { event } of failed) if (event !== undefined) unsent.push(event);
+        const codes = failed.map(({ entry, event }) =>
+          `${event?.detailType ?? 'an event'}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim(),
+        );
+        problems.push(
+          `EventBridge refused ${output.FailedEntryCount} of ${batch.length} lifecycle event(s) on ${params.busName} (${codes.join('; ')}).`,
+        );
       }
+      if (problems.length > 0) throw new LifecyclePublishError(problems.join(' '), unsent);
     },
   };
 }

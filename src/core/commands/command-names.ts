@@ -24,8 +24,8 @@ export const COMMAND_SPECS: { readonly [Name in CommandName]: CommandSpec } = {
   status: { usage: '/status', requiredPermission: 'anyone' },
   deploy: { usage: `/deploy <environment> [${DRY_RUN_FLAG}]`, requiredPermission: 'write' },
   rollback: { usage: '/rollback <environment> [to <sha|deployment-id>]', requiredPermission: 'write' },
-  // `/cancel` alone (cancelling the task) is recognised but not built yet, so the usage shows what works.
-  cancel: { usage: '/cancel <environment>', requiredPermission: 'write' },
+  // Alone it cancels the task; with an environment, the deploy running there.
+  cancel: { usage: '/cancel [<environment>]', requiredPermission: 'write' },
   unlock: { usage: '/unlock <environment>', requiredPermission: 'write' },
   help: { usage: '/help', requiredPermission: 'anyone' },
 };

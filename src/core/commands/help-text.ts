@@ -10,14 +10,15 @@ const WHAT_IT_DOES: { readonly [Name in CommandName]: string | undefined } = {
     "Starts an implementation from the request in the rest of the comment (a fenced `json` or `yaml` block, or the issue form fields), or runs the task again; on the task's issue.",
   approve:
     "Releases a request that is held because its author lacks write access; on the task's issue. A pull request is approved by an approving review, not by this command.",
-  // Comes with the review work, as does cancelling a whole task with `/cancel` alone.
-  retry: undefined,
+  retry:
+    "Runs a task again whose generation or validation failed, or that was cancelled (the next attempt, on the same branch and pull request); a failed deploy is retried with `/deploy <environment>`. On the task's issue or pull request.",
   status: "Shows the task's state, its pull request and the model cost so far.",
   deploy:
     'Deploys the pull request to the environment through a GitHub deployment. `--dry-run` creates and reports the change set without executing it.',
   rollback:
     'Redeploys what the last successful deployment before the current one deployed, or exactly the given commit or deployment.',
-  cancel: 'Stops the deploy running in the environment; CloudFormation rolls the update back.',
+  cancel:
+    'Alone: cancels the task, which stops a queued or running generation at its next step (a pull request already open is closed to cancel its task). With an environment: stops the deploy running there; CloudFormation rolls the update back.',
   unlock: "Releases the environment's deploy lock, e.g. one left behind by a crashed run.",
   help: 'Shows this list.',
 };

@@ -29,6 +29,8 @@ export const OUTCOME_REASON_CODES = [
   'changes_requested',
   'merged',
   'cancelled',
+  'not_retryable',
+  'not_cancellable',
 ] as const;
 
 export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];

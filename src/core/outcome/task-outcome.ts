@@ -37,6 +37,7 @@ export type TaskOutcome = OutcomeBase &
         readonly pullUrl: string;
         readonly commitSha: string;
         readonly created: boolean;
+        /** The task's model cost so far (US dollars): the record's `cost_usd`, every attempt counted. */
         readonly costUsd: number;
       }
     | {
@@ -53,6 +54,8 @@ export type TaskOutcome = OutcomeBase &
         readonly taskId?: string;
         readonly issueNumber?: number;
         readonly message: string;
+        /** The task's model cost so far (US dollars, the record's `cost_usd`), when a generation ran. */
+        readonly costUsd?: number;
       }
     /** A pull request's review, merge, close or reopening, as its task now stands (DESIGN §4). */
     | {
@@ -64,6 +67,18 @@ export type TaskOutcome = OutcomeBase &
         /** Reviewers whose approval of `headSha` counts; empty unless approved. */
         readonly approvedBy: readonly string[];
         readonly message: string;
+      }
+    /**
+     * `/cancel` stopped a queued or running task, or a run stopped at its next step because the
+     * task was cancelled (`pipeline/control`); `pullNumber` when a pull request was opened or
+     * updated before the cancel was seen.
+     */
+    | {
+        readonly status: 'cancelled';
+        readonly taskId: string;
+        readonly issueNumber: number;
+        readonly message: string;
+        readonly pullNumber?: number;
       }
     /** A deploy run (mode deploy) carried its deployment out. */
     | { readonly status: 'deployed'; readonly deploymentId: number; readonly result: DeployReport }

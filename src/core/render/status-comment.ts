@@ -74,7 +74,7 @@ export function renderStatusComment(params: {
       (marker.pull_number ? ` · PR #${marker.pull_number}` : ''),
   ];
   if (params.details) lines.push('', params.details);
-  const deploys = renderDeploySection(marker.deploys);
+  const deploys = renderDeploySection(marker.environments);
   if (deploys !== '') lines.push('', deploys);
   lines.push('', renderStateMarker(marker, params.signingKey));
   return lines.join('\n') + '\n';

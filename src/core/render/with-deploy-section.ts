@@ -14,7 +14,7 @@ export function withDeploySection(params: { body: string; marker: TaskMarker; si
   const start = rest.lastIndexOf(DEPLOY_SECTION_START);
   const end = rest.lastIndexOf(DEPLOY_SECTION_END);
   if (start !== -1 && end > start) rest = rest.slice(0, start) + rest.slice(end + DEPLOY_SECTION_END.length);
-  const section = renderDeploySection(params.marker.deploys);
+  const section = renderDeploySection(params.marker.environments);
   const parts = [
     rest.trimEnd(),
     ...(section === '' ? [] : [section]),

@@ -3,7 +3,9 @@ import { signMarkerText } from './marker-signature.js';
 import { taskStateSchema } from './task-state-schema.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
+import { lifecycleEventSchema } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
+import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
 import { environmentDeploySchema, tokenTotalsSchema } from '../task/task-record.js';
 
 /**
@@ -12,6 +14,12 @@ import { environmentDeploySchema, tokenTotalsSchema } from '../task/task-record.
  */
 export const MAX_UNMIRRORED_EVENTS = 40;
 
+/**
+ * Lifecycle events the bus refused or could not be reached for, kept until a later step sends
+ * them. Each is about 300 bytes; past this many the oldest are dropped, so the marker fits a comment.
+ */
+export const MAX_UNSENT_EVENTS = 20;
+
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
 const SIGNATURE_PREFIX = ' hmac-sha256=';
@@ -19,71 +27,83 @@ const SIGNATURE_PREFIX = ' hmac-sha256=';
 const MARKER_LINE = /^<!-- implementation-agent:state (\{.*\})(?: hmac-sha256=([0-9a-f]{64}))? -->$/;
 
 /** What the status comment carries between stateless runs (DESIGN §3). */
-export const taskMarkerSchema = z.object({
-  task_id: z.string().min(1).max(100),
-  state: taskStateSchema,
-  attempt: z.number().int().nonnegative(),
-  branch: z.string().optional(),
-  pull_number: z.number().int().positive().optional(),
-  environment: z.string().optional(),
-  /** The `/implement` comment that holds the request, when it did not come from the issue body. */
-  request_comment_id: z.number().int().positive().optional(),
-  /** Where the generated CloudFormation template lives on the branch; `/deploy` deploys it. */
-  template_path: z.string().optional(),
-  cost_usd: z.number().nonnegative().default(0),
-  /** Who asked for the task (a GitHub login): guided mode's self-approval rule reads it. */
-  requester: z.string().min(1).max(100).optional(),
-  updated_at: z.string(),
-  /**
-   * Environment name → its deploy state (DESIGN §3), as the deploy runs left it
-   * (`applyDeployEvent`); deploys never move `state`. Absent until the first deploy.
-   */
-  deploys: z.record(z.string(), environmentDeploySchema).optional(),
+export const taskMarkerSchema = z
+  .object({
+    task_id: z.string().min(1).max(100),
+    state: taskStateSchema,
+    attempt: z.number().int().nonnegative(),
+    branch: z.string().optional(),
+    pull_number: z.number().int().positive().optional(),
+    environment: z.string().optional(),
+    /** The `/implement` comment that holds the request, when it did not come from the issue body. */
+    request_comment_id: z.number().int().positive().optional(),
+    /** Where the generated CloudFormation template lives on the branch; `/deploy` deploys it. */
+    template_path: z.string().optional(),
+    cost_usd: z.number().nonnegative().default(0),
+    /** Who asked for the task (a GitHub login): guided mode's self-approval rule reads it. */
+    requester: z.string().min(1).max(100).optional(),
+    updated_at: z.string(),
+    /**
+     * Read only: where markers written before the record took deploys kept the deploy state. Read
+     * into `environments` (`mergeEnvironmentDeploys`) and never written again.
+     */
+    deploys: z.record(z.string(), environmentDeploySchema).optional(),
 
-  // Approval binding (#8 kind 3).
-  /**
-   * sha256 (hex) of the request text the hold showed (`heldRequestText`); `/approve` releases the
-   * request only while its text still has this digest.
-   */
-  request_digest: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+    // Approval binding (#8 kind 3).
+    /**
+     * sha256 (hex) of the request text the hold showed (`heldRequestText`); `/approve` releases the
+     * request only while its text still has this digest.
+     */
+    request_digest: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
 
-  // Idempotency (core/idempotency): what this task has already carried out, so a redelivered or
-  // overlapping trigger is not carried out again.
-  /** Triggers carried out, newest last (`opened`, `comment:<id>`, `dispatch:<request id>`…). */
-  handled_triggers: handledTriggersSchema.optional(),
-  /** `requestDigest` of the request the latest generation was made from. */
-  generated_from: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+    // Idempotency (core/idempotency): what this task has already carried out, so a redelivered or
+    // overlapping trigger is not carried out again.
+    /** Triggers carried out, newest last (`opened`, `comment:<id>`, `dispatch:<request id>`…). */
+    handled_triggers: handledTriggersSchema.optional(),
+    /** `requestDigest` of the request the latest generation was made from. */
+    generated_from: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
 
-  // Mode decision (#9 items 4, 6): what the risk classifier made of the latest generation, so a
-  // later event (a review, the merge) knows whether the task runs automated or guided.
-  /** The mode the task runs in (`effectiveMode`): hybrid and automated resolve to one of these. */
-  effective_mode: z.enum(['automated', 'guided', 'manual']).optional(),
-  risk_level: z.enum(['low', 'high']).optional(),
-  /** Commits pushed for review feedback (`iterateOnFeedback`); `review.max_iterations` bounds it. */
-  feedback_iterations: z.number().int().nonnegative().optional(),
-  /** GitHub's time of the newest feedback taken in; older feedback is never taken in again. */
-  feedback_since: z.string().max(40).optional(),
+    // Mode decision (#9 items 4, 6): what the risk classifier made of the latest generation, so a
+    // later event (a review, the merge) knows whether the task runs automated or guided.
+    /** The mode the task runs in (`effectiveMode`): hybrid and automated resolve to one of these. */
+    effective_mode: z.enum(['automated', 'guided', 'manual']).optional(),
+    risk_level: z.enum(['low', 'high']).optional(),
+    /** Commits pushed for review feedback (`iterateOnFeedback`); `review.max_iterations` bounds it. */
+    feedback_iterations: z.number().int().nonnegative().optional(),
+    /** GitHub's time of the newest feedback taken in; older feedback is never taken in again. */
+    feedback_since: z.string().max(40).optional(),
 
-  // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
-  // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.
-  /** The record's version: how many events the task has taken in. */
-  version: z.number().int().positive().optional(),
-  created_at: z.string().optional(),
-  task_name: z.string().max(200).optional(),
-  task_type: z.enum(TASK_TYPES).optional(),
-  execution_mode: z.enum(EXECUTION_MODES).optional(),
-  model: z.string().max(200).optional(),
-  tokens: tokenTotalsSchema.optional(),
-  environments: z.record(z.string(), environmentDeploySchema).optional(),
-  /** The task's events a configured mirror has not confirmed yet, oldest first: the next run writes them. */
-  unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
-});
+    // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
+    // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.
+    /** The record's version: how many events the task has taken in. */
+    version: z.number().int().positive().optional(),
+    created_at: z.string().optional(),
+    task_name: z.string().max(200).optional(),
+    task_type: z.enum(TASK_TYPES).optional(),
+    execution_mode: z.enum(EXECUTION_MODES).optional(),
+    model: z.string().max(200).optional(),
+    tokens: tokenTotalsSchema.optional(),
+    /**
+     * Environment name → its deploy state (DESIGN §3), the record's `environments`: deploys move it
+     * (`applyDeployEvent`), never `state`. Absent until the first deploy.
+     */
+    environments: z.record(z.string(), environmentDeploySchema).optional(),
+    /** The task's events a configured mirror has not confirmed yet, oldest first: the next run writes them. */
+    unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
+    /** Lifecycle events the configured bus has not taken yet, oldest first: the next step sends them again. */
+    unsent: z.array(lifecycleEventSchema).max(MAX_UNSENT_EVENTS).optional(),
+  })
+  // One per-environment field: an old marker's `deploys` is read into `environments`.
+  .transform(({ deploys, ...marker }) => {
+    const environments = mergeEnvironmentDeploys(marker.environments, deploys);
+    return environments === undefined ? marker : { ...marker, environments };
+  });
 
 export type TaskMarker = z.infer<typeof taskMarkerSchema>;
 

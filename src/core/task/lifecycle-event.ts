@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { taskStateSchema } from '../state/task-state-schema.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskRecord } from './task-record.js';
 
@@ -16,6 +18,7 @@ export const LIFECYCLE_DETAIL_TYPES = [
   'Task Held',
   'Pull Request Opened',
   'Task Approved',
+  'Changes Requested',
   'Task Merged',
   'Task Failed',
   'Task Cancelled',
@@ -28,33 +31,38 @@ export const LIFECYCLE_DETAIL_TYPES = [
 export type LifecycleDetailType = (typeof LIFECYCLE_DETAIL_TYPES)[number];
 
 /** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
-export interface LifecycleDetail {
-  readonly version: typeof LIFECYCLE_EVENT_VERSION;
-  readonly task_id: string;
-  readonly repo: string;
+export const lifecycleDetailSchema = z.object({
+  version: z.literal(LIFECYCLE_EVENT_VERSION),
+  task_id: z.string().min(1).max(200),
+  repo: z.string().min(1),
   /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
-  readonly sequence: number;
+  sequence: z.number().int().positive(),
   /** When the step happened (ISO 8601). */
-  readonly at: string;
-  readonly status: TaskRecord['status'];
-  readonly issue_number?: number;
-  readonly pull_number?: number;
-  readonly task_type?: string;
-  readonly execution_mode?: string;
-  readonly environment?: string;
-  readonly deployment_id?: number;
-  readonly reason_code?: string;
-}
+  at: z.string(),
+  status: taskStateSchema,
+  issue_number: z.number().int().positive().optional(),
+  pull_number: z.number().int().positive().optional(),
+  task_type: z.string().optional(),
+  execution_mode: z.string().optional(),
+  environment: z.string().optional(),
+  deployment_id: z.number().int().positive().optional(),
+  reason_code: z.string().optional(),
+});
 
-export interface LifecycleEvent {
-  readonly detailType: LifecycleDetailType;
-  readonly detail: LifecycleDetail;
-}
+/** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
+export const lifecycleEventSchema = z.object({
+  detailType: z.enum(LIFECYCLE_DETAIL_TYPES),
+  detail: lifecycleDetailSchema,
+});
+
+export type LifecycleDetail = z.infer<typeof lifecycleDetailSchema>;
+export type LifecycleEvent = z.infer<typeof lifecycleEventSchema>;
 
 const BY_STATE: Partial<Record<TaskRecord['status'], LifecycleDetailType>> = {
   held: 'Task Held',
   pr_open: 'Pull Request Opened',
   approved: 'Task Approved',
+  changes_requested: 'Changes Requested',
   merged: 'Task Merged',
   failed: 'Task Failed',
   cancelled: 'Task Cancelled',

@@ -41,7 +41,8 @@ export const ACTION_OUTPUTS = {
   'issue-number': 'The issue the task is tracked on',
   'pull-number': 'The pull request number, when one was opened or updated',
   'pull-url': 'The pull request URL, when one was opened or updated',
-  'cost-usd': 'Model cost of this task so far, in US dollars',
+  'cost-usd':
+    "Model cost of this task so far, in US dollars (the task record's cost), whenever a generation ran",
   'deployment-id': 'The GitHub deployment created by /deploy, or carried out in mode deploy',
   'environment-url': 'mode deploy: the URL from the stack outputs, when the deploy succeeded',
 } as const;

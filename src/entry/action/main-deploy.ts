@@ -83,10 +83,6 @@ export async function mainDeploy(params: {
   // The deployments bucket when configured (hosted runners keep nothing), else the local folder.
   const deploymentStore =
     mirrors.deployments ?? (storeDir === undefined ? undefined : createFilesystemDeploymentStore(storeDir));
-  const taskLog =
-    mirrors.tasks !== undefined && mirrors.events !== undefined
-      ? { tasks: mirrors.tasks, events: mirrors.events }
-      : undefined;
   const pollMs = params.inputs['poll-interval-ms'];
   try {
     return await runDeployment({
@@ -97,7 +93,7 @@ export async function mainDeploy(params: {
       ...(lockStore === undefined ? {} : { lockStore }),
       ...(deploymentStore === undefined ? {} : { deploymentStore }),
       recording: {
-        ...(taskLog === undefined ? {} : { taskLog }),
+        mirrors,
         ...(params.trust === undefined ? {} : { trust: params.trust }),
       },
       ...(pollMs === undefined ? {} : { pollBackoff: { initialDelayMs: pollMs, maxDelayMs: pollMs } }),

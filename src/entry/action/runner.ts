@@ -101,8 +101,8 @@ function setOutputs(outcome: TaskOutcome): void {
   if (outcome.status === 'deployed' || outcome.status === 'deploy_failed')
     set('deployment-id', outcome.deploymentId);
   if (outcome.status === 'deployed') set('environment-url', outcome.result.environmentUrl);
+  if ('costUsd' in outcome && outcome.costUsd !== undefined) set('cost-usd', outcome.costUsd.toFixed(4));
   if (outcome.status !== 'pr_open') return;
   set('pull-number', outcome.pullNumber);
   set('pull-url', outcome.pullUrl);
-  set('cost-usd', outcome.costUsd.toFixed(4));
 }

@@ -10,6 +10,8 @@ import type { DeliveryLog } from '../../pipeline/events/delivery-log.js';
 import { createMirrorCache, type MirrorCache } from '../../pipeline/mirror/mirror-cache.js';
 import { handleTaskEvent } from '../../pipeline/events/handle-task-event.js';
 import { createTaskMutex } from '../../pipeline/events/task-mutex.js';
+import { createCancelSignals } from '../../pipeline/control/cancel-signals.js';
+import { parseCommand } from '../../core/commands/parse-command.js';
 import { appBotLogin } from './app-bot-login.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import { createMemoryDeliveryLog } from './memory-delivery-log.js';
@@ -65,6 +67,7 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
     });
     const deliveries = options.deliveries ?? createMemoryDeliveryLog();
     const tasks = createTaskMutex();
+    const cancelSignals = createCancelSignals();
     const mirrors = options.mirrors ?? createMirrorCache();
     app.on([...TASK_EVENTS], async (context: Context<(typeof TASK_EVENTS)[number]>) => {
       if (!(await deliveries.claim(context.id))) {
@@ -82,6 +85,7 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
               log: (line) => context.log.info(line),
               tasks,
               mirrors,
+              cancelSignals,
             },
             { name: context.name, payload: context.payload },
           );
@@ -108,7 +112,19 @@ function queueKey(context: Context<(typeof TASK_EVENTS)[number]>): string {
       ? `${repository}:pull:${payload.pull_request.number}`
       : `${repository}#${issue}`;
   }
+  // `/cancel` must not wait behind the run it stops: it has its own lane (DESIGN §14, one process).
+  if ('comment' in payload && 'issue' in payload && cancelsTask(payload.comment.body)) {
+    return `${repository}#${payload.issue.number}:cancel`;
+  }
   return 'issue' in payload
     ? `${repository}#${payload.issue.number}`
     : `${repository}:dispatch:${dispatchRequestId({ name: context.name, payload })}`;
+}
+
+/** `/cancel` without an environment: the one command a task's queue must not hold back. */
+function cancelsTask(body: string | null | undefined): boolean {
+  const parsed = parseCommand({ body: body ?? '', environments: [] });
+  return (
+    parsed.kind === 'command' && parsed.command.kind === 'cancel' && parsed.command.environment === undefined
+  );
 }

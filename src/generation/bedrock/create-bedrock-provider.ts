@@ -7,7 +7,13 @@ import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { DEFAULT_MODEL_ID, DEFAULT_REGION } from '../../core/config/agent-config.js';
 import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { ArtifactBundle } from '../../core/bundle/artifact-bundle.js';
-import type { GenerationInput, GenerationResult, ModelProvider, TokenUsage } from '../model-provider.js';
+import type {
+  GenerationInput,
+  GenerationResult,
+  ModelExchange,
+  ModelProvider,
+  TokenUsage,
+} from '../model-provider.js';
 import { ModelOutputError, NO_USAGE } from '../model-provider.js';
 import type { BedrockPricing } from './bedrock-pricing.js';
 import { DEFAULT_BEDROCK_PRICING, usageFromConverse } from './bedrock-pricing.js';
@@ -79,7 +85,9 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Mod
     });
   const cache = options.responseCache;
 
-  async function converse(input: GenerationInput): Promise<{ bundle: ArtifactBundle; usage: TokenUsage }> {
+  async function converse(
+    input: GenerationInput,
+  ): Promise<{ bundle: ArtifactBundle; usage: TokenUsage; exchange?: ModelExchange }> {
     const request = await buildConverseInput({ modelId, maxTokens, input });
     const cacheEntry = cache === undefined ? undefined : { cache, key: responseCacheKey(request) };
     const cached = cacheEntry === undefined ? undefined : await readCachedBundle(cacheEntry);
@@ -87,9 +95,10 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Mod
     if (cached !== undefined) return { bundle: cached, usage: NO_USAGE };
     const output = await send(request);
     const usage = usageFromConverse({ usage: output.usage, pricing });
-    const bundle = await bundleOrRepairableError({ output, maxTokens, usage });
+    const exchange = exchangeOf(request, output);
+    const bundle = await bundleOrRepairableError({ output, maxTokens, usage, exchange });
     if (cacheEntry !== undefined) await writeCachedBundle({ ...cacheEntry, bundle });
-    return { bundle, usage };
+    return { bundle, usage, exchange };
   }
 
   async function send(request: ConverseCommandInput): Promise<ConverseCommandOutput> {
@@ -111,8 +120,8 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Mod
   return {
     name: 'bedrock',
     async generate(input: GenerationInput): Promise<GenerationResult> {
-      const { bundle, usage } = await converse(input);
-      return { bundle, usage, model: modelId };
+      const { bundle, usage, exchange } = await converse(input);
+      return { bundle, usage, model: modelId, ...(exchange === undefined ? {} : { exchange }) };
     },
   };
 }
@@ -125,6 +134,7 @@ async function bundleOrRepairableError(params: {
   output: ConverseCommandOutput;
   maxTokens: number;
   usage: TokenUsage;
+  exchange: ModelExchange;
 }): Promise<ArtifactBundle> {
   try {
     return bundleFromConverseOutput(params);
@@ -132,6 +142,12 @@ async function bundleOrRepairableError(params: {
     if (!(error instanceof ModelOutputError)) throw error;
     const problems: string[] = [];
     for (const problem of error.problems) problems.push(await redactSecrets(problem));
-    throw new ModelOutputErrorWithUsage({ error, problems, usage: params.usage });
+    throw new ModelOutputErrorWithUsage({ error, problems, usage: params.usage, exchange: params.exchange });
   }
+}
+
+/** The call as sent and answered; `$metadata` (request id, attempts) is the SDK's, not the model's. */
+function exchangeOf(request: ConverseCommandInput, output: ConverseCommandOutput): ModelExchange {
+  const { $metadata: _metadata, ...answer } = output;
+  return { prompt: request, answer };
 }

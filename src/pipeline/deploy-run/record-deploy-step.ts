@@ -5,9 +5,12 @@ import { TaskEventError } from '../../core/task/task-event-error.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { StatusCommentClient } from '../../github/status-comment.js';
 import type { StatusTrust } from '../../github/status-trust.js';
-import { recordTaskEvent, type TaskLog } from '../mirror/record-task-event.js';
+import { parseTaskId } from '../../core/task/parse-task-id.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
+import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import { openTaskJournal } from '../mirror/task-journal.js';
+import { createStatusBoard, type StatusBoard, type TaskStep } from '../task/status-board.js';
 import type { DeployEvent } from './deploy-event.js';
-import { updateDeployStatusComment } from './update-deploy-status-comment.js';
 
 /** A point in a deploy run that moves the task's deploy state for the run's environment. */
 export type DeployStep =
@@ -16,8 +19,8 @@ export type DeployStep =
 
 /** Where a deploy run keeps the task's deploy state; each part is optional. */
 export interface DeployTaskRecording {
-  /** The tasks and results tables (`mirrors.tasks_table`, `mirrors.results_table`), when both are configured. */
-  readonly taskLog?: TaskLog;
+  /** The configured mirrors: the tasks and results tables and the event bus. */
+  readonly mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
   /** Judges the status comment; absent: the comment is not read or edited. */
   readonly trust?: StatusTrust;
 }
@@ -26,9 +29,11 @@ export interface DeployTaskRecording {
  * Moves the deploy state of the task(s) a deployment touches, for its environment only (DESIGN §3):
  * the payload's `task_id` goes `deploying` on start, `deployed` or `deploy_failed` at the end; a
  * successful rollback (`rollback_of`) also moves the task of the deployment it replaced to
- * `rolled_back`. Each move is recorded in the task log (the mirror tables, `recordTaskEvent`) and
- * on the task's status comment. Never throws: a deploy is never failed by its record; what could
- * not be written comes back as warnings for the deploy report, and the reasons are in the log.
+ * `rolled_back`. Each move goes through the task's status board (`StatusBoard.recordSteps`), as every
+ * other step does: the record in the status comment's marker, its deploy section, the mirror
+ * tables and the lifecycle event on the bus. A task no trusted status comment carries moves in the
+ * mirror tables alone (`openTaskJournal`). Never throws: a deploy is never failed by its record;
+ * what could not be written comes back as warnings for the deploy report, the reasons in the log.
  */
 export async function recordDeployStep(params: {
   recording: DeployTaskRecording;
@@ -111,33 +116,91 @@ async function recordOne(params: {
   log: (line: string) => void;
 }): Promise<string[]> {
   const { recording, taskEvent, log } = params;
-  const warnings: string[] = [];
   const what = `${taskEvent.type} of ${taskEvent.task_id} in ${taskEvent.environment}`;
-  if (recording.taskLog !== undefined) {
-    try {
-      await recordTaskEvent({ log: recording.taskLog, event: taskEvent });
-      log(`Recorded ${what} in the task mirror.`);
-    } catch (error) {
-      // A task whose implement run kept no record (no mirror then) has none to move: not a fault.
-      if (error instanceof TaskEventError || error instanceof IllegalDeployTransitionError)
-        log(`The task mirror did not take ${what}: ${error.message}`);
-      else warnings.push(`The task mirror could not record ${what}: ${reasonOf(error)}`);
+  try {
+    const board = await boardOf({ ...params, trust: recording.trust });
+    if (board !== undefined) {
+      const { type: _type, task_id: _task, at: _at, ...fields } = taskEvent;
+      const result = await board.recordSteps([{ type: taskEvent.type, ...fields } as TaskStep]);
+      if (result.refused === undefined) log(`Recorded ${what} on the status comment.`);
+      return result.warning === undefined ? [] : [result.warning];
     }
+  } catch (error) {
+    return [`The status comment of ${taskEvent.task_id} could not be updated: ${reasonOf(error)}`];
   }
-  if (recording.trust !== undefined) {
-    try {
-      await updateDeployStatusComment({
-        client: params.client,
-        trust: recording.trust,
-        repository: params.event.repository,
-        event: taskEvent,
-        log,
-      });
-    } catch (error) {
-      warnings.push(`The status comment of ${taskEvent.task_id} could not be updated: ${reasonOf(error)}`);
+  // No status comment carries the task (a CLI task, a comment of another agent): the mirror's own record moves.
+  const { tasks, events, publisher } = recording.mirrors ?? {};
+  if (tasks === undefined || events === undefined) return [];
+  try {
+    const journal = openTaskJournal({
+      taskId: taskEvent.task_id,
+      log: { tasks, events },
+      ...(publisher === undefined ? {} : { mirror: { publisher } }),
+    });
+    const result = await journal.record([taskEvent]);
+    log(`Recorded ${what} in the task mirror.`);
+    return result.warning === undefined ? [] : [result.warning];
+  } catch (error) {
+    // A task whose implement run kept no record (no mirror then) has none to move: not a fault.
+    if (error instanceof TaskEventError || error instanceof IllegalDeployTransitionError) {
+      log(`The task mirror did not take ${what}: ${error.message}`);
+      return [];
     }
+    return [`The task mirror could not record ${what}: ${reasonOf(error)}`];
   }
-  return warnings;
+}
+
+/**
+ * The status board of the task's issue, when the task is an issue of this repository whose status
+ * comment this agent wrote and signed (`readTaskStatus`: trusted); any other case is said in the
+ * log, and `undefined`. Throws what the GitHub calls throw.
+ */
+async function boardOf(params: {
+  recording: DeployTaskRecording;
+  trust: StatusTrust | undefined;
+  client: Pick<StatusCommentClient, 'issues'>;
+  event: DeployEvent;
+  taskEvent: DeployEventBody;
+  log: (line: string) => void;
+}): Promise<StatusBoard | undefined> {
+  const { client, trust, taskEvent, log } = params;
+  if (trust === undefined) return undefined;
+  const task = parseTaskId(taskEvent.task_id);
+  const { owner, repo } = params.event.repository;
+  if (
+    task === undefined ||
+    task.owner.toLowerCase() !== owner.toLowerCase() ||
+    task.repo.toLowerCase() !== repo.toLowerCase()
+  ) {
+    log(`Task ${taskEvent.task_id} is not an issue of this repository: its status comment is not edited.`);
+    return undefined;
+  }
+  const status = await readTaskStatus({ client, trust, owner, repo, issueNumber: task.issueNumber });
+  if (status === undefined) {
+    log(
+      `Issue #${task.issueNumber} has no status comment of this agent: the deploy state is not shown there.`,
+    );
+    return undefined;
+  }
+  if (status.trust !== 'trusted') {
+    log(
+      `The status comment on #${task.issueNumber} is not trusted (it ${status.reason}): it is not edited, and the deploy state is not shown there.`,
+    );
+    return undefined;
+  }
+  const { mirrors } = params.recording;
+  return createStatusBoard({
+    client,
+    owner,
+    repo,
+    issueNumber: task.issueNumber,
+    taskId: taskEvent.task_id,
+    existing: status,
+    signingKey: trust.keys?.current,
+    ...(mirrors === undefined ? {} : { mirrors }),
+    log,
+    now: () => new Date(taskEvent.at),
+  });
 }
 
 function reasonOf(error: unknown): string {

@@ -1,4 +1,3 @@
-import type { ChatCommand } from '../../core/commands/chat-command.js';
 import { COMMAND_SPECS } from '../../core/commands/command-names.js';
 import { renderHelp } from '../../core/commands/help-text.js';
 import { parseCommand } from '../../core/commands/parse-command.js';
@@ -18,6 +17,7 @@ import { handleDeployCommand } from '../deploy/handle-deploy-command.js';
 import { handleRollbackCommand } from '../rollback/handle-rollback-command.js';
 import { sendToDeployWorkflow } from '../deploy/send-to-deploy-workflow.js';
 import { reply } from '../task/reply.js';
+import { handleTaskControl } from '../control/handle-task-control.js';
 
 export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
 
@@ -93,8 +93,12 @@ export async function handleChatCommand(
     }
     case 'approve':
       return answer(await onPullRequestInstead(deps, event, command.kind));
+    case 'retry':
+      return handleTaskControl({ deps, event, kind: 'retry', config });
     case 'cancel':
-      if (command.environment === undefined) return answer(notYetAvailable(command));
+      // Without an environment it cancels the task; with one, the deploy running there.
+      if (command.environment === undefined)
+        return handleTaskControl({ deps, event, kind: 'cancel', config });
       return sendToDeployWorkflow({
         deps,
         event,
@@ -103,8 +107,6 @@ export async function handleChatCommand(
         environment: command.environment,
         answer,
       });
-    default:
-      return answer(notYetAvailable(command));
   }
 }
 
@@ -171,14 +173,6 @@ async function implementOnPullRequest(
     event: 'issue_comment.created',
     mayCarryFeedback: true,
   });
-}
-
-/** Said plainly rather than ignored: the command is known, this release cannot carry it out yet. */
-function notYetAvailable(command: ChatCommand): string {
-  return (
-    `\`/${command.kind}\` is recognised but not available in this release of implementation-agent yet, ` +
-    'so nothing was changed. `/help` lists what works today.'
-  );
 }
 
 /** The pull request's head branch (the comment's issue number is the pull request's). */

@@ -12,6 +12,7 @@ import type { AgentConfig } from '../../core/config/agent-config.js';
 import { openDispatchIssue } from './open-dispatch-issue.js';
 import { progressStatus } from '../task/progress-status.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
+import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { createStatusBoard } from '../task/status-board.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
@@ -137,5 +138,6 @@ async function runOnIssue(params: {
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     requester: task.requester,
+    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),
   });
 }

@@ -25,6 +25,7 @@ import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import { syncPullRequestTask } from '../review/sync-pull-request-task.js';
 import { iterateOnFeedback } from '../review/iterate-on-feedback.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
+import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { createStatusBoard } from '../task/status-board.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -266,6 +267,7 @@ async function carryOutIssueEvent(
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     requester,
+    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
   });
 }
 

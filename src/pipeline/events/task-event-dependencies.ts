@@ -3,6 +3,7 @@ import type { ModelProvider } from '../../generation/model-provider.js';
 import type { GraphqlClient } from '../../github/graphql-client.js';
 import type { StatusTrust } from '../../github/status-trust.js';
 import type { TaskClient } from '../../github/task-client.js';
+import type { CancelSignals } from '../control/cancel-signals.js';
 import type { MirrorCache } from '../mirror/mirror-cache.js';
 import type { TaskMutex } from './task-mutex.js';
 
@@ -27,4 +28,11 @@ export interface TaskEventDependencies {
   readonly catchUpFeedback?: boolean;
   /** The mirrors each repository's config names (`createMirrorCache`); absent: none, whatever the config says. */
   readonly mirrors?: MirrorCache;
+  /** The app's in-process `/cancel` signals (`createCancelSignals`), seen by a run at its next step. */
+  readonly cancelSignals?: CancelSignals;
+  /**
+   * Whether a run reads its task's status back before each step to see a `/cancel` another
+   * process wrote (the Action: a later workflow run); costs one API call per step.
+   */
+  readonly readCancelBack?: boolean;
 }

@@ -13,6 +13,7 @@ import { repositoryPermissionLevel } from '../../github/repository-permission-le
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import { holdRequest } from './hold-request.js';
 import { runIssueTask } from './run-issue-task.js';
+import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import type { StatusBoard } from '../task/status-board.js';
 import type { TaskEvent } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -115,6 +116,7 @@ export async function approveHeldRequest(params: {
     ...artifactsOf(deps, params.config),
     log: deps.log,
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),
   });
 }
 

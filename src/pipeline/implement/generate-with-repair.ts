@@ -7,6 +7,7 @@ import {
   ModelOutputError,
   NO_USAGE,
   type GenerationContext,
+  type ModelExchange,
   type ModelProvider,
   type RepairRequest,
   type TokenUsage,
@@ -20,6 +21,8 @@ export type GenerationOutcome =
       readonly usage: TokenUsage;
       readonly attempts: number;
       readonly model: string;
+      /** Every model call of the generation, in order (repairs included), for audit. */
+      readonly exchanges?: readonly ModelExchange[];
     }
   | {
       readonly ok: false;
@@ -27,6 +30,7 @@ export type GenerationOutcome =
       readonly usage: TokenUsage;
       readonly attempts: number;
       readonly model: string;
+      readonly exchanges?: readonly ModelExchange[];
     };
 
 /**
@@ -40,21 +44,27 @@ export async function generateWithRepair(params: {
   context: GenerationContext;
   policy: GatePolicy;
   maxRepairAttempts: number;
-  onAttempt?: (attempt: number) => void;
+  /**
+   * Called before each attempt with the usage spent so far; awaited, so a run can stop between
+   * attempts by throwing (a `/cancel`, `RunCancelledError`).
+   */
+  onAttempt?: (attempt: number, usageSoFar: TokenUsage) => void | Promise<void>;
 }): Promise<GenerationOutcome> {
   let usage = NO_USAGE;
   let repair: RepairRequest | undefined;
   let model = params.provider.name;
   let findings: readonly GateFinding[] = [];
   const totalAttempts = params.maxRepairAttempts + 1;
+  const exchanges: ModelExchange[] = [];
   for (let attempt = 1; attempt <= totalAttempts; attempt++) {
-    params.onAttempt?.(attempt);
+    await params.onAttempt?.(attempt, usage);
     const answer = await generateOnce(params.provider, {
       request: params.request,
       context: params.context,
       repair,
     });
     usage = addUsage(usage, answer.usage);
+    if (answer.exchange !== undefined) exchanges.push(answer.exchange);
     if (answer.kind === 'unusable') {
       findings = await redactFindings(answer.problems.map((message) => ({ gate: 'model-output', message })));
       // Nothing usable to repair from: ask again with the problems, against an empty previous bundle.
@@ -63,18 +73,20 @@ export async function generateWithRepair(params: {
     }
     model = answer.model;
     const report = await runGates(answer.bundle, params.policy);
-    if (report.passed) return { ok: true, bundle: answer.bundle, report, usage, attempts: attempt, model };
+    if (report.passed)
+      return { ok: true, bundle: answer.bundle, report, usage, attempts: attempt, model, exchanges };
     findings = await redactFindings(report.results.flatMap((result) => result.findings));
     repair = { attempt, previous: answer.bundle, findings };
   }
-  return { ok: false, findings, usage, attempts: totalAttempts, model };
+  return { ok: false, findings, usage, attempts: totalAttempts, model, exchanges };
 }
 
 const EMPTY_BUNDLE: ArtifactBundle = { summary: '', plan: [], files: [], riskNotes: [] };
 
-type SingleAnswer =
+type SingleAnswer = { exchange?: ModelExchange } & (
   | { kind: 'bundle'; bundle: ArtifactBundle; usage: TokenUsage; model: string }
-  | { kind: 'unusable'; problems: readonly string[]; usage: TokenUsage };
+  | { kind: 'unusable'; problems: readonly string[]; usage: TokenUsage }
+);
 
 async function generateOnce(
   provider: ModelProvider,
@@ -84,11 +96,18 @@ async function generateOnce(
     const result = await provider.generate(
       input.repair ? { ...input, repair: input.repair } : { request: input.request, context: input.context },
     );
-    return { kind: 'bundle', bundle: result.bundle, usage: result.usage, model: result.model };
+    const { bundle, usage, model, exchange } = result;
+    return { kind: 'bundle', bundle, usage, model, ...(exchange === undefined ? {} : { exchange }) };
   } catch (error) {
     if (!(error instanceof ModelOutputError)) throw error;
     // An unusable answer was still paid for; providers that know the cost attach it.
-    return { kind: 'unusable', problems: error.problems, usage: error.usage ?? NO_USAGE };
+    const { problems, usage, exchange } = error;
+    return {
+      kind: 'unusable',
+      problems,
+      usage: usage ?? NO_USAGE,
+      ...(exchange === undefined ? {} : { exchange }),
+    };
   }
 }
 

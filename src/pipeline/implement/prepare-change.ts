@@ -7,7 +7,7 @@ import type { RequestPayload } from '../../core/request/execution-request.js';
 import { classifyRisk } from '../../core/risk/classify-risk.js';
 import { effectiveMode, type ModeDecision } from '../../core/risk/effective-mode.js';
 import { isProductionEnvironment } from '../../core/risk/is-production-environment.js';
-import type { GenerationContext, ModelProvider } from '../../generation/model-provider.js';
+import type { GenerationContext, ModelProvider, TokenUsage } from '../../generation/model-provider.js';
 import { generateWithRepair, type GenerationOutcome } from './generate-with-repair.js';
 
 export type PreparedChange =
@@ -41,7 +41,7 @@ export async function prepareChange(params: {
   context: GenerationContext;
   /** The task's run count, for the commit message; see `changeNamesFor`. */
   attempt?: number;
-  onAttempt?: (attempt: number) => void;
+  onAttempt?: (attempt: number, usageSoFar: TokenUsage) => void | Promise<void>;
 }): Promise<PreparedChange> {
   const { request, config, context } = params;
   const generation = await generateWithRepair({

@@ -18,12 +18,16 @@ import { armAutoMerge } from '../review/arm-auto-merge.js';
 import { storeAttemptArtifacts } from '../mirror/store-attempt-artifacts.js';
 import { prepareChange, type PreparedChange } from './prepare-change.js';
 import type { StatusBoard } from '../task/status-board.js';
+import { RunCancelledError } from '../control/run-cancelled-error.js';
+import type { CancelWatch } from '../control/watch-for-cancel.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 
 /**
  * A validated, permitted request on an issue → generation with repair → PR and check run, with the
- * status comment moved at each step. Any crash still leaves the task marked failed.
+ * status comment moved at each step. Any crash still leaves the task marked failed. With `cancel`,
+ * a `/cancel` given meanwhile is looked for before each repair attempt, before publishing and
+ * before the final move; the run then stops there, leaves the task `cancelled` and returns that.
  */
 export async function runIssueTask(params: {
   client: TaskClient;
@@ -41,10 +45,11 @@ export async function runIssueTask(params: {
   graphql?: GraphqlClient;
   /** Who asked (a GitHub login), kept on the marker for guided mode's self-approval rule. */
   requester?: string;
+  /** Sees a `/cancel` given while the run goes on (`createCancelWatch`); absent: the run is not stopped. */
+  cancel?: CancelWatch;
 }): Promise<TaskOutcome> {
   const { board, taskId } = params;
   const attempt = (board.current?.attempt ?? 0) + 1;
-  const previousCost = board.current?.cost_usd ?? 0;
   if (board.current?.state === 'generating' || board.current?.state === 'validating') {
     params.log(`Task ${taskId} was left ${board.current.state} by an earlier run; starting over`);
     board.pass('failed');
@@ -59,8 +64,11 @@ export async function runIssueTask(params: {
     request: params.request,
   });
   try {
-    return await generateAndPublish({ ...params, attempt, previousCost });
+    return await generateAndPublish({ ...params, attempt });
   } catch (error) {
+    if (error instanceof RunCancelledError && params.cancel) {
+      return params.cancel.stop(error.status, { where: error.where, usage: error.usage });
+    }
     const message = error instanceof Error ? error.message : String(error);
     const details = `The run stopped on an unexpected error: ${untrustedInline(message)}`;
     const told = await board
@@ -78,7 +86,7 @@ export async function runIssueTask(params: {
 }
 
 async function generateAndPublish(
-  params: Parameters<typeof runIssueTask>[0] & { attempt: number; previousCost: number },
+  params: Parameters<typeof runIssueTask>[0] & { attempt: number },
 ): Promise<TaskOutcome> {
   const { client, repository, config, board, request, issueNumber, taskId } = params;
   const { owner, repo } = repository;
@@ -88,14 +96,30 @@ async function generateAndPublish(
     config,
     context: { owner, repo, issueNumber },
     attempt: params.attempt,
-    onAttempt: (n) => params.log(`Generating with ${params.provider.name} (attempt ${n})`),
+    onAttempt: async (n, usageSoFar) => {
+      // The first attempt follows the move to generating at once; later ones are repairs worth sparing.
+      if (n > 1)
+        await stopIfCancelled(params, `before generation attempt ${n}`, {
+          model: params.provider.name,
+          usage: usageSoFar,
+        });
+      params.log(`Generating with ${params.provider.name} (attempt ${n})`);
+    },
   });
-  const costUsd = params.previousCost + prepared.generation.usage.costUsd;
+  // The record's cost once this generation's usage is added: what the status comment, the mirror and the result show.
+  const costUsd = (board.record?.cost_usd ?? 0) + prepared.generation.usage.costUsd;
   const usage = { model: prepared.generation.model, usage: prepared.generation.usage };
+  await stopIfCancelled(params, 'after generation, before anything was published', usage);
   board.pass('validating');
   const artifactsWarning = await storeArtifacts({ ...params, prepared });
   if (!prepared.ok) {
-    const outcome: TaskOutcome = { status: 'failed', taskId, issueNumber, message: prepared.summary };
+    const outcome: TaskOutcome = {
+      status: 'failed',
+      taskId,
+      issueNumber,
+      message: prepared.summary,
+      costUsd,
+    };
     await board.move('failed', {
       usage,
       outcome,
@@ -161,6 +185,14 @@ async function generateAndPublish(
     created: pull.created,
     costUsd,
   };
+  const cancelled = await params.cancel?.cancelled();
+  if (cancelled && params.cancel) {
+    return params.cancel.stop(cancelled, {
+      where: 'after publishing its pull request',
+      usage,
+      pull: { number: pull.number, branch },
+    });
+  }
   const decision = [renderModeDecision(prepared.decision), ...(autoMerge === undefined ? [] : [autoMerge])];
   await board.move('pr_open', {
     usage,
@@ -175,6 +207,16 @@ async function generateAndPublish(
     ...withWarning(decision.join('\n\n'), artifactsWarning),
   });
   return result;
+}
+
+/** Throws `RunCancelledError` when the task was cancelled since the run began; `where` names the step. */
+async function stopIfCancelled(
+  params: { cancel?: CancelWatch },
+  where: string,
+  usage: RunCancelledError['usage'],
+): Promise<void> {
+  const status = await params.cancel?.cancelled();
+  if (status) throw new RunCancelledError(status, usage, where);
 }
 
 /** The attempt's artifacts to the artifact store; a failure is a warning for the status comment, never the task's. */

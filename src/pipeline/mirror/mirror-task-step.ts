@@ -1,3 +1,4 @@
+import { unsentOf } from '../../core/stores/lifecycle-publisher.js';
 import { lifecycleEventFor, type LifecycleEvent } from '../../core/task/lifecycle-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
 import type { TaskRecord } from '../../core/task/task-record.js';
@@ -9,6 +10,8 @@ export interface MirroredStep {
   readonly sync?: MirrorSyncResult;
   /** Lifecycle events sent to the bus. */
   readonly published: number;
+  /** Lifecycle events the bus did not take (earlier unsent ones first): the next step sends them again. */
+  readonly unsent: readonly LifecycleEvent[];
   /** One line for the status comment when a mirror could not be written; the task goes on. */
   readonly warning?: string;
 }
@@ -17,14 +20,16 @@ export interface MirroredStep {
  * After one state change, brings every configured mirror up to it (DESIGN §3, §11): 1. the tasks
  * and results tables by re-derivation (`syncTaskMirror`: the mirror's version is compared with the
  * record's, and the events after it are written, then the record); 2. the step's milestones as
- * lifecycle events on the bus. `steps` are the events this change applied, each with the record it
- * produced; `unmirrored` every event the mirror may lack (the step's among them). Never throws.
+ * lifecycle events on the bus, after those an earlier step could not send (`unsent`). `steps` are
+ * the events this change applied, each with the record it produced; `unmirrored` every event the
+ * mirror may lack (the step's among them). Never throws. Without a bus nothing is unsent.
  */
 export async function mirrorTaskStep(params: {
   mirror: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
   record: TaskRecord;
   unmirrored: readonly TaskEvent[];
   steps: readonly { readonly record: TaskRecord; readonly event: TaskEvent }[];
+  unsent?: readonly LifecycleEvent[];
 }): Promise<MirroredStep> {
   const { mirror } = params;
   const warnings: string[] = [];
@@ -33,23 +38,32 @@ export async function mirrorTaskStep(params: {
     sync = await syncTaskMirror({ record: params.record, events: params.unmirrored, mirror });
     if (sync.status === 'behind') warnings.push(sync.warning);
   }
-  const lifecycle = params.steps
-    .map((step) => lifecycleEventFor(step.event, step.record))
-    .filter((event): event is LifecycleEvent => event !== undefined);
+  const lifecycle = [
+    ...(params.unsent ?? []),
+    ...params.steps
+      .map((step) => lifecycleEventFor(step.event, step.record))
+      .filter((event): event is LifecycleEvent => event !== undefined),
+  ];
   let published = 0;
+  let unsent: readonly LifecycleEvent[] = [];
   if (mirror.publisher !== undefined && lifecycle.length > 0) {
     try {
       await mirror.publisher.publish(lifecycle);
       published = lifecycle.length;
     } catch (error) {
+      unsent = unsentOf(error, lifecycle);
+      published = lifecycle.length - unsent.length;
       const reason = error instanceof Error ? error.message : String(error);
-      const names = lifecycle.map((event) => event.detailType).join(', ');
-      warnings.push(`The lifecycle event(s) ${names} could not be sent to the event bus (${reason}).`);
+      const names = unsent.map((event) => event.detailType).join(', ');
+      warnings.push(
+        `The lifecycle event(s) ${names} could not be sent to the event bus (${reason}); the next step sends them again.`,
+      );
     }
   }
   return {
     ...(sync === undefined ? {} : { sync }),
     published,
+    unsent,
     ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }),
   };
 }

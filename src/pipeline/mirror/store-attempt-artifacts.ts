@@ -13,7 +13,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * `files/<path>` every generated file, `validation-report.json` the gates' report (or the last
  * findings when validation failed), `prompt.json` what the model was asked (the request, the
  * repository context, the provider) and `answer.json` what it answered (summary, plan, risk notes,
- * file list, model, usage). Every text goes through the secret scanner's redaction first, so the
+ * file list, model, usage); `model-calls/<n>/prompt.json` and `model-calls/<n>/answer.json` each
+ * model call of the attempt whole, as sent and as answered (the provider's `ModelExchange`; none
+ * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
  * store never holds a secret the scanner finds. Returns the count and bytes written; throws the
  * store's or the scanner's error (the caller turns it into a warning).
  */
@@ -71,5 +73,10 @@ export async function storeAttemptArtifacts(params: {
         summary: prepared.summary,
       };
   await put('answer.json', json(await redactJsonStrings(answer)));
+  // Each model call whole, as sent and as answered (repairs included), for audit.
+  for (const [index, exchange] of (generation.exchanges ?? []).entries()) {
+    await put(`model-calls/${index + 1}/prompt.json`, json(await redactJsonStrings(exchange.prompt)));
+    await put(`model-calls/${index + 1}/answer.json`, json(await redactJsonStrings(exchange.answer)));
+  }
   return { stored, bytes };
 }

@@ -84,6 +84,8 @@ export async function syncPullRequestTask(
     }
     const message = describe({ to, pullNumber, headSha, approval });
     if (path.length > 0) {
+      // The review's steps go where every step goes: the marker's record, the mirrors, the bus.
+      const mirrors = deps.mirrors?.forConfig(config);
       const board = createStatusBoard({
         client,
         owner,
@@ -92,6 +94,8 @@ export async function syncPullRequestTask(
         taskId,
         existing: status,
         signingKey: deps.trust.keys?.current,
+        ...(mirrors === undefined ? {} : { mirrors }),
+        log: deps.log,
         ...(deps.now ? { now: deps.now } : {}),
       });
       for (const state of path.slice(0, -1)) board.pass(state);

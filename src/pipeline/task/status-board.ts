@@ -2,8 +2,9 @@ import { recordTrigger } from '../../core/idempotency/handled-triggers.js';
 import { summarizeOutcome } from '../../core/outcome/outcome-summary.js';
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
+import { withDeploySection } from '../../core/render/with-deploy-section.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
-import { MAX_UNMIRRORED_EVENTS, type TaskMarker } from '../../core/state/state-marker.js';
+import { MAX_UNMIRRORED_EVENTS, MAX_UNSENT_EVENTS, type TaskMarker } from '../../core/state/state-marker.js';
 import { assertTransition, type TaskState } from '../../core/state/task-state.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
@@ -18,14 +19,32 @@ import {
 import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
 import { mirrorTaskStep } from '../mirror/mirror-task-step.js';
 
-type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at'>>;
-type ClearableField = Exclude<keyof MarkerPatch, 'attempt' | 'cost_usd'>;
+/**
+ * Fields the record owns: the board writes them from the record (`markerFieldsOf`), so a patch
+ * cannot set them. Cost and tokens come only from a move's `usage` (the provider's own count).
+ */
+type RecordOwned =
+  | 'cost_usd'
+  | 'tokens'
+  | 'model'
+  | 'version'
+  | 'created_at'
+  | 'environments'
+  | 'deploys'
+  | 'unmirrored'
+  | 'unsent';
+type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at' | RecordOwned>>;
+type ClearableField = Exclude<keyof MarkerPatch, 'attempt'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A step of the task as a use case states it; the board adds the task id and the time. */
 export type TaskStep = DistributiveOmit<TaskEventBody, 'task_id' | 'at'>;
 
+type MoveOptions = NonNullable<Parameters<StatusBoard['move']>[1]>;
+
 /** States a new request restarts the task from: the record takes a `task_received` first. */
 const RESTARTS: ReadonlySet<TaskState> = new Set(['failed', 'cancelled', 'awaiting_input']);
+/** Moves out of those states that continue the task rather than restart it: a reopened PR brings a cancelled task back. */
+const CONTINUATIONS: ReadonlySet<TaskState> = new Set(['pr_open']);
 
 /**
  * The issue's one status comment as a state machine over the task record (DESIGN §3): every move
@@ -60,6 +79,14 @@ export interface StatusBoard {
       outcome?: TaskOutcome;
     },
   ): Promise<void>;
+  /**
+   * Applies `steps` (a deploy run's) to the record without moving the task state, and shows them by
+   * replacing only the comment's deploy section and marker (`withDeploySection`): a run that did
+   * not write the comment keeps what it says. Then the mirrors and the bus, as after a move.
+   * `refused`: the record took none of the steps (an illegal deploy move), and nothing was written;
+   * `warning`: a mirror fell behind. Throws what the comment write throws.
+   */
+  recordSteps(steps: readonly TaskStep[]): Promise<{ refused?: string; warning?: string }>;
 }
 
 /**
@@ -85,6 +112,8 @@ export function createStatusBoard(params: {
   const now = params.now ?? (() => new Date());
   const repo = `${params.owner}/${params.repo}`;
   let commentId = params.existing?.commentId;
+  /** The comment's body as last read or written: `recordSteps` keeps all of it but the deploy section. */
+  let body = params.existing?.body ?? '';
   let marker: TaskMarker | undefined = params.existing?.marker;
   let state: TaskState = marker?.state ?? 'received';
   let record: TaskRecord | undefined =
@@ -100,15 +129,104 @@ export function createStatusBoard(params: {
   const check = (to: TaskState) => {
     if (to !== state) assertTransition(state, to);
   };
-  const write = (body: string) =>
-    writeStatusComment({
+  const write = async (text: string) => {
+    const id = await writeStatusComment({
       client: params.client,
       owner: params.owner,
       repo: params.repo,
       issueNumber: params.issueNumber,
       commentId,
-      body,
+      body: text,
     });
+    body = text;
+    return id;
+  };
+
+  /**
+   * One step of the board: apply the move to the record, write the comment (re-rendered, or only
+   * its deploy section and marker when `keepBody`), then the mirrors and the bus. Lifecycle events
+   * the bus did not take stay in the marker's `unsent` and go again with the next step.
+   */
+  const commit = async (input: {
+    to: TaskState;
+    options: MoveOptions;
+    keepBody: boolean;
+  }): Promise<{ refused?: string; warning?: string }> => {
+    const { to, options, keepBody } = input;
+    check(to);
+    const at = now().toISOString();
+    const recorded = recordMove({ record, to, at, taskId: params.taskId, repo, params, passed, options });
+    if (keepBody && recorded.steps.length === 0) {
+      const refused = recorded.problem ?? 'nothing to record';
+      params.log?.(`Task ${params.taskId}: the status comment is not edited: ${refused}`);
+      return { refused };
+    }
+    const next: TaskMarker = {
+      ...marker,
+      ...options.patch,
+      ...markerFieldsOf(recorded.record),
+      ...(params.trigger === undefined
+        ? {}
+        : {
+            handled_triggers: options.unhandled
+              ? (marker?.handled_triggers ?? []).filter((key) => key !== params.trigger)
+              : recordTrigger(marker?.handled_triggers, params.trigger),
+          }),
+      task_id: params.taskId,
+      state: to,
+      updated_at: at,
+    };
+    for (const field of options.clear ?? []) delete next[field];
+    const unmirrored = [
+      ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
+      ...recorded.steps.map((step) => step.event),
+    ].slice(-MAX_UNMIRRORED_EVENTS);
+    if (mirrored && unmirrored.length > 0) next.unmirrored = unmirrored;
+    else delete next.unmirrored;
+    const render = (shown: TaskMarker, warning: string | undefined) =>
+      keepBody
+        ? withDeploySection({
+            body,
+            marker: shown,
+            ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
+          })
+        : renderStatusComment({
+            marker: shown,
+            ...detailsWith(options.details, [recorded.problem, warning]),
+            ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
+          });
+    commentId = await write(render(next, undefined));
+    // Only a written state is the state: a failed write leaves the board (and the record) where it was.
+    marker = next;
+    state = to;
+    record = recorded.record;
+    passed = [];
+    if (params.mirrors === undefined) return {};
+    const step = await mirrorTaskStep({
+      mirror: params.mirrors,
+      record: recorded.record,
+      unmirrored,
+      steps: recorded.steps,
+      unsent: next.unsent ?? [],
+    });
+    if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
+    const unsent = step.unsent.slice(-MAX_UNSENT_EVENTS);
+    const unsentChanged = unsent.length !== (next.unsent?.length ?? 0);
+    if (step.warning === undefined && !unsentChanged) return {};
+    if (step.warning !== undefined) params.log?.(`Task ${params.taskId}: ${step.warning}`);
+    const shown: TaskMarker = { ...next };
+    if (unsent.length > 0) shown.unsent = unsent;
+    else delete shown.unsent;
+    // The warning (and what the bus still lacks) goes on the status comment; failing to say so must not fail the task either.
+    await write(render(shown, step.warning === undefined ? undefined : `⚠️ ${step.warning}`))
+      .then(() => {
+        marker = shown;
+      })
+      .catch((error: unknown) =>
+        params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
+      );
+    return step.warning === undefined ? {} : { warning: step.warning };
+  };
 
   return {
     get current() {
@@ -123,57 +241,10 @@ export function createStatusBoard(params: {
       state = to;
     },
     async move(to, options = {}) {
-      check(to);
-      const at = now().toISOString();
-      const recorded = recordMove({ record, to, at, taskId: params.taskId, repo, params, passed, options });
-      const next: TaskMarker = {
-        ...marker,
-        ...options.patch,
-        ...markerFieldsOf(recorded.record),
-        ...(params.trigger === undefined
-          ? {}
-          : {
-              handled_triggers: options.unhandled
-                ? (marker?.handled_triggers ?? []).filter((key) => key !== params.trigger)
-                : recordTrigger(marker?.handled_triggers, params.trigger),
-            }),
-        task_id: params.taskId,
-        state: to,
-        updated_at: at,
-      };
-      for (const field of options.clear ?? []) delete next[field];
-      const unmirrored = [
-        ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
-        ...recorded.steps.map((step) => step.event),
-      ].slice(-MAX_UNMIRRORED_EVENTS);
-      if (mirrored && unmirrored.length > 0) next.unmirrored = unmirrored;
-      else delete next.unmirrored;
-      const render = (warning: string | undefined) =>
-        renderStatusComment({
-          marker: next,
-          ...detailsWith(options.details, [recorded.problem, warning]),
-          ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
-        });
-      commentId = await write(render(undefined));
-      // Only a written state is the state: a failed write leaves the board (and the record) where it was.
-      marker = next;
-      state = to;
-      record = recorded.record;
-      passed = [];
-      if (params.mirrors === undefined) return;
-      const step = await mirrorTaskStep({
-        mirror: params.mirrors,
-        record: recorded.record,
-        unmirrored,
-        steps: recorded.steps,
-      });
-      if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
-      if (step.warning === undefined) return;
-      params.log?.(`Task ${params.taskId}: ${step.warning}`);
-      // The warning goes on the status comment; failing to say so must not fail the task either.
-      await write(render(`⚠️ ${step.warning}`)).catch((error: unknown) =>
-        params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
-      );
+      await commit({ to, options, keepBody: false });
+    },
+    async recordSteps(steps) {
+      return commit({ to: state, options: { steps }, keepBody: true });
     },
   };
 }
@@ -192,7 +263,7 @@ function recordMove(input: {
   repo: string;
   params: { issueNumber: number };
   passed: readonly TaskStep[];
-  options: Parameters<StatusBoard['move']>[1] & object;
+  options: MoveOptions;
 }): { record: TaskRecord; steps: { record: TaskRecord; event: TaskEvent }[]; problem?: string } {
   const { options, to } = input;
   const steps: { record: TaskRecord; event: TaskEvent }[] = [];
@@ -225,6 +296,7 @@ function recordMove(input: {
       RESTARTS.has(status) &&
       to !== status &&
       to !== 'received' &&
+      !CONTINUATIONS.has(to) &&
       steps.length === 0
     ) {
       apply(received);

@@ -2,6 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsClient } from '../../../src/aws/create-aws-client.js';
 import { createEventBridgePublisher } from '../../../src/aws/eventbridge/eventbridge-publisher.js';
+import { LifecyclePublishError, unsentOf } from '../../../src/core/stores/lifecycle-publisher.js';
 import { lifecycleEventFor, type LifecycleEvent } from '../../../src/core/task/lifecycle-event.js';
 import { applyTaskEvent } from '../../../src/core/task/apply-task-event.js';
 
@@ -72,5 +73,48 @@ describe('createEventBridgePublisher', () => {
     const publisher = createEventBridgePublisher({ client: client(), busName: 'implementation' });
 
     await expect(publisher.publish([received(1)])).rejects.toThrow('Service unavailable');
+  });
+
+  it('names exactly the refused entries as unsent, and sends the later batches', async () => {
+    eventBridge
+      .on(PutEventsCommand)
+      .resolvesOnce({
+        FailedEntryCount: 2,
+        Entries: Array.from({ length: 10 }, (_, index) =>
+          index === 3 || index === 7
+            ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' }
+            : { EventId: `e-${index}` },
+        ),
+      })
+      .resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-10' }, { EventId: 'e-11' }] });
+    const publisher = createEventBridgePublisher({ client: client(), busName: 'implementation' });
+    const events = Array.from({ length: 12 }, (_, index) => received(index + 1));
+
+    const error = await publisher.publish(events).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+
+    expect(error).toBeInstanceOf(LifecyclePublishError);
+    expect((error as LifecyclePublishError).unsent).toEqual([events[3], events[7]]);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(2);
+  });
+
+  it('names the failed batch and every later one as unsent when a call fails', async () => {
+    eventBridge
+      .on(PutEventsCommand)
+      .resolvesOnce({ FailedEntryCount: 0, Entries: [] })
+      .rejects(Object.assign(new Error('connect ECONNREFUSED'), { name: 'Error' }));
+    const publisher = createEventBridgePublisher({ client: client(), busName: 'implementation' });
+    const events = Array.from({ length: 23 }, (_, index) => received(index + 1));
+
+    const error = await publisher.publish(events).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+
+    expect((error as LifecyclePublishError).unsent).toEqual(events.slice(10));
+    expect(unsentOf(error, events)).toEqual(events.slice(10));
+    expect(unsentOf(new Error('anything else'), events)).toEqual(events);
   });
 });

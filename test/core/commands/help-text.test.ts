@@ -9,19 +9,22 @@ describe('renderHelp', () => {
     expect(rows.map((row) => row.split(' | ')[0])).toEqual([
       '| `/implement`',
       '| `/approve`',
+      '| `/retry`',
       '| `/status`',
       '| `/deploy <environment> [--dry-run]`',
       '| `/rollback <environment> [to <sha\\|deployment-id>]`',
-      '| `/cancel <environment>`',
+      '| `/cancel [<environment>]`',
       '| `/unlock <environment>`',
       '| `/help`',
     ]);
   });
 
-  it('lists no command that is only recognised: /retry and /cancel without an environment', () => {
-    expect(help).not.toContain('/retry');
-    expect(help).not.toContain('cancels the task');
-    expect(help).not.toContain('/cancel [');
+  it('lists /retry and /cancel without an environment now that they work, for write access', () => {
+    expect(rowOf('/retry')).toContain('failed deploy is retried with `/deploy <environment>`');
+    expect(rowOf('/retry')).toMatch(/\| write, maintain or admin \|$/);
+    expect(rowOf('/cancel')).toContain('Alone: cancels the task');
+    expect(rowOf('/cancel')).toContain('With an environment: stops the deploy running there');
+    expect(rowOf('/cancel')).toMatch(/\| write, maintain or admin \|$/);
   });
 
   it('promises from /status only what it shows: the task, its pull request and cost, not deployments', () => {
@@ -45,7 +48,7 @@ describe('renderHelp', () => {
 
   it('explains what the commands do', () => {
     expect(rowOf('/deploy')).toContain('`--dry-run` creates and reports the change set without executing it');
-    expect(rowOf('/cancel')).toContain('Stops the deploy running in the environment');
+    expect(rowOf('/cancel')).toContain('stops the deploy running there');
     // Guided mode: the review approves a pull request; /approve only releases a held request.
     expect(rowOf('/approve')).toContain(
       'A pull request is approved by an approving review, not by this command.',

@@ -178,7 +178,7 @@ const cases: Case[] = [
   {
     name: 'cancel an unknown environment',
     body: '/cancel moon',
-    expected: /`moon` is not a configured environment.*Usage: `\/cancel <environment>`\./,
+    expected: /`moon` is not a configured environment.*Usage: `\/cancel \[<environment>\]`\./,
   },
 
   // missing and extra arguments, flags

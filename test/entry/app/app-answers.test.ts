@@ -229,8 +229,8 @@ describe('Probot app: /help lists exactly what works today', () => {
     await receive('issue_comment', comment('/help'));
 
     const [help] = postedTo(api, 1);
-    expect(help).toContain('`/cancel <environment>`');
-    expect(help).not.toContain('/retry');
+    expect(help).toContain('`/cancel [<environment>]`');
+    expect(help).toContain('`/retry`');
     expect(help).not.toMatch(/\/status`[^\n]*deployment/);
   });
 });

@@ -238,16 +238,4 @@ describe('Probot app: /cancel and /unlock go to the deploy workflow', () => {
     });
     expect(replyOf(api)).toContain(said);
   });
-
-  it('says plainly that /cancel without an environment is not available yet', async () => {
-    const api = githubApi({ owner: OWNER, repo: REPO });
-    expectCommandStart(api);
-    api.createComment(42, 950);
-    const { receive } = await testProbot();
-
-    await receive('issue_comment', comment('/cancel'));
-
-    expect(api.scope.isDone()).toBe(true);
-    expect(replyOf(api)).toContain('not available in this release');
-  });
 });

@@ -7,27 +7,39 @@ import { API } from './github-api.js';
  * where the app must see what it wrote before (a redelivery reads back the first delivery's work).
  * Installation tokens are granted; everything under the repository goes to the stand-in.
  */
-export function githubFakeBehindNock(options: Omit<GitHubFakeOptions, 'owner' | 'repo' | 'defaultBranch'>) {
+export function githubFakeBehindNock(
+  options: Omit<GitHubFakeOptions, 'owner' | 'repo' | 'defaultBranch'> & {
+    /**
+     * Called once a request was handled (its effect is in the stand-in's state), before the answer
+     * is sent: a promise it returns holds the answer back, to let other work happen meanwhile.
+     */
+    hold?: (request: { method: string; url: string; body: unknown }) => Promise<void> | undefined;
+  },
+) {
+  const { hold, ...fakeOptions } = options;
   const fake = createGitHubFake({
     owner: 'Codertocat',
     repo: 'Hello-World',
     defaultBranch: 'master',
     tokenLogin: 'implementation-agent[bot]',
     deploymentCreator: 'implementation-agent[bot]',
-    ...options,
+    ...fakeOptions,
   });
   const scope = nock(API).persist();
   scope
     .post(/^\/app\/installations\/\d+\/access_tokens$/)
     .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} });
   for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
-    scope.intercept(/^\/repos\//, method).reply((uri, body) =>
-      fake.handle({
+    scope.intercept(/^\/repos\//, method).reply(async (uri, body) => {
+      const request = {
         method,
         url: uri,
         body: typeof body === 'string' ? (body === '' ? undefined : JSON.parse(body)) : body,
-      }),
-    );
+      };
+      const answer = fake.handle(request);
+      await hold?.(request);
+      return answer;
+    });
   }
   return fake;
 }

@@ -1,10 +1,15 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { jest } from '@jest/globals';
 import { git, runCli, workspaceWithRepository } from './run-cli.js';
 
 const EXAMPLE = 'examples/orders-api.request.json';
 const BRANCH = 'implementation/local-orders-api';
+
+// Each test runs the CLI as a process once or twice (about 10 s each on a loaded 2-core machine):
+// a watchdog, not a speed assertion.
+jest.setTimeout(120_000);
 
 const readStatus = async (out: string) => JSON.parse(await readFile(path.join(out, 'status.json'), 'utf8'));
 

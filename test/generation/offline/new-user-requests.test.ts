@@ -112,15 +112,17 @@ describe('a request for what the application blueprint cannot build', () => {
     ],
   };
 
-  it('marks a story partial, naming what was not generated, when only its noun became a route', async () => {
+  it('marks a story partial, naming what was not generated, when only its noun became a route, and one sent to people not covered', async () => {
     const rows = (await generate(request)).bundle.coverage ?? [];
     expect(row(rows, 'story', 1)).toMatchObject({
       status: 'partial',
       gaps: [expect.stringContaining('no file storage')],
     });
+    // Not `POST /reports/{id}/receive`: a report sent to the admin is not a route the admin calls.
     expect(row(rows, 'story', 2)).toMatchObject({
-      status: 'partial',
+      status: 'not_covered',
       gaps: [
+        expect.stringContaining('asks for something sent to the admin'),
         expect.stringContaining('nothing runs on a schedule'),
         expect.stringContaining('nothing sends alerts or messages'),
       ],
@@ -235,14 +237,22 @@ describe('a ticketing API with comments and status changes', () => {
     ],
   };
 
-  it('says a comment is not checked against the tickets instead of counting "add a comment to a ticket" as done', async () => {
-    const rows = (await generate(request)).bundle.coverage ?? [];
+  it('makes "add a comment to a ticket" under the ticket, answering 404 when the ticket does not exist', async () => {
+    const { bundle } = await generate(request);
+    const rows = bundle.coverage ?? [];
     expect(row(rows, 'story', 2)).toMatchObject({
-      status: 'partial',
-      gaps: expect.arrayContaining([
-        "a comment's ticketId is not checked against the tickets: a comment may name a ticket that does not exist",
-      ]),
+      status: 'covered',
+      implementedBy:
+        'POST /tickets/{id}/comments creates a comment under a ticket, answering 404 when that ticket does not exist',
     });
+    expect(row(rows, 'story', 3)).toMatchObject({
+      status: 'covered',
+      implementedBy:
+        'GET /tickets/{id}/comments lists comments of one ticket, answering 404 when it does not exist',
+    });
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "expect((await call('GET /tickets/{id}/comments', { id: 'no-such-id' })).status).toBe(404);",
+    );
   });
 
   it('moves a reopened ticket to "reopened"', async () => {
@@ -273,11 +283,44 @@ describe('a GitHub webhook receiver, as a platform team asks for it', () => {
     expect(JSON.stringify(row(rows, 'description', 1)?.gaps)).not.toContain('default x-signature');
   });
 
-  it('says GitHub deliveries are dropped, since their type and id come in headers the receiver does not read', async () => {
-    const rows = (await generate(request)).bundle.coverage ?? [];
-    expect(row(rows, 'description', 1)).toMatchObject({
-      status: 'partial',
-      gaps: expect.arrayContaining([expect.stringContaining('X-GitHub-Event')]),
+  it("reads GitHub's own headers: the event from X-GitHub-Event, the delivery id from X-GitHub-Delivery", async () => {
+    const { bundle } = await generate(request);
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "{ signature: 'x-hub-signature-256', event: 'x-github-event', delivery: 'x-github-delivery' }",
+    );
+    const receive = fileContent(bundle, 'src/receive-webhook.ts');
+    expect(receive).toContain('event.headers?.[deps.deliveryHeader]');
+    expect(fileContent(bundle, 'src/signature.ts')).toContain('timingSafeEqual(');
+    expect(fileContent(bundle, 'test/receive-webhook.test.ts')).toContain(
+      "it('a GitHub delivery is typed by its event header and deduplicated by its delivery id header'",
+    );
+    const rows = bundle.coverage ?? [];
+    expect(row(rows, 'description', 1)?.implementedBy).toContain(
+      "typed by GitHub's x-github-event header and deduplicated by x-github-delivery",
+    );
+    expect(JSON.stringify(row(rows, 'description', 1)?.gaps)).not.toContain('X-GitHub-Event');
+    expect(row(rows, 'description', 1)?.gaps).toEqual(['replay protection by timestamp is not generated']);
+  });
+});
+
+describe('a support desk whose description names fields', () => {
+  it('makes "each ticket has an assignee and a priority" fields, and counts the sentence covered by them', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Support Desk',
+      description: 'Each ticket has an assignee and a priority.',
+      stories: ['As a customer I can open a ticket with a subject'],
+    });
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("{ name: 'assignee', type: 'string', required: false }");
+    expect(model).toContain("{ name: 'priority', type: 'string', required: false }");
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      '{ ...SAMPLES.ticket, assignee: 42 } })).status).toBe(400);',
+    );
+    expect(row(bundle.coverage ?? [], 'description', 1)).toMatchObject({
+      status: 'covered',
+      implementedBy:
+        'a ticket has the declared fields assignee, priority, optional and type-checked on every write',
     });
   });
 });

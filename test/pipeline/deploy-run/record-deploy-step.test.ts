@@ -2,7 +2,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
-import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
+import {
+  parseStateMarker,
+  readStateMarker,
+  resignStateMarker,
+  type TaskMarker,
+} from '../../../src/core/state/state-marker.js';
+import type { LifecycleEvent } from '../../../src/core/task/lifecycle-event.js';
+import { recordFromMarker } from '../../../src/core/task/record-from-marker.js';
 import { deploymentPayloadSchema } from '../../../src/core/deploy/deployment-payload.js';
 import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { statusTrust } from '../../../src/github/status-trust.js';
@@ -112,20 +119,38 @@ async function taskLogWith(...taskIds: string[]): Promise<TaskLog> {
   return log;
 }
 
+/** Empty mirror tables (the local folder's stores) and a bus that keeps what it is sent. */
+async function emptyMirror() {
+  const stores = filesystemStores(await mkdtemp(path.join(tmpdir(), 'deploy-mirror-')));
+  const published: LifecycleEvent[] = [];
+  return {
+    stores: {
+      ...stores,
+      publisher: { publish: async (events: readonly LifecycleEvent[]) => void published.push(...events) },
+    },
+    published,
+  };
+}
+
+/** A body whose marker JSON was edited (an older release's), signed again as that release signed it. */
+function resignedBody(body: string): string {
+  return resignStateMarker(body, KEY);
+}
+
 let clock = Date.parse('2026-11-29T11:00:00.000Z');
 const now = () => (clock += 1000);
 const trust = statusTrust({ identity: async () => BOT, keys: { current: KEY } });
 
 describe('recordDeployStep: a deploy run moves its task per environment', () => {
   it('keeps a failed staging deploy on staging only: the task is not failed, and the next deploy moves staging on', async () => {
-    const taskLog = await taskLogWith(TASK);
+    const mirror = await emptyMirror();
     const github = fakeGitHub({
       comments: { 7: { body: renderStatusComment({ marker: marker(TASK), signingKey: KEY }) } },
     });
     const lines: string[] = [];
     const step = (deploymentId: number, s: Parameters<typeof recordDeployStep>[0]['step']) =>
       recordDeployStep({
-        recording: { taskLog, trust },
+        recording: { mirrors: mirror.stores, trust },
         client: github.client,
         event: deployEvent(deploymentId),
         payload: payload(),
@@ -136,14 +161,14 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
 
     expect(await step(801, { kind: 'started' })).toEqual([]);
     expect(await step(801, { kind: 'finished', succeeded: false })).toEqual([]);
-    const failed = await taskLog.tasks.get(TASK);
-    expect(failed?.status).toBe('received');
+    const failed = await mirror.stores.tasks.get(TASK);
+    expect(failed?.status).toBe('merged');
     expect(failed?.environments['staging']).toMatchObject({ status: 'deploy_failed', deployment_id: 801 });
-    expect(parseStateMarker(github.bodyOf(7))?.deploys?.['staging']?.status).toBe('deploy_failed');
+    expect(parseStateMarker(github.bodyOf(7))?.environments?.['staging']?.status).toBe('deploy_failed');
 
     await step(802, { kind: 'started' });
     await step(802, { kind: 'finished', succeeded: true, environmentUrl: 'https://shop.example/staging' });
-    const deployed = await taskLog.tasks.get(TASK);
+    const deployed = await mirror.stores.tasks.get(TASK);
     expect(deployed?.environments['staging']).toMatchObject({
       status: 'deployed',
       deployment_id: 802,
@@ -152,17 +177,63 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
     const body = github.bodyOf(7);
     const shown = parseStateMarker(body);
     expect(shown?.state).toBe('merged');
-    expect(shown?.deploys?.['staging']).toMatchObject({ status: 'deployed', deployment_id: 802 });
+    expect(shown?.environments?.['staging']).toMatchObject({ status: 'deployed', deployment_id: 802 });
+    // The mirror holds the record the comment shows.
+    expect(deployed).toEqual(recordFromMarker({ marker: shown!, repo: 'acme/shop', issueNumber: 7 }));
     expect(body).toContain('- **staging**: 🟢 deployed · deployment 802');
-    // The section is replaced, not added to, at each step.
+    // The section is replaced, not added to, at each step; the rest of the comment stays.
     expect(body.match(/#### Deployments/g)).toHaveLength(1);
-    expect((await taskLog.events.list(TASK)).map((event) => event.type)).toEqual([
-      'task_received',
-      'deploy_started',
-      'deploy_finished',
-      'deploy_started',
-      'deploy_finished',
+    expect(body).toContain('### implementation-agent:');
+    expect((await mirror.stores.events.list(TASK)).map((event) => [event.type, event.sequence])).toEqual([
+      ['deploy_started', 1],
+      ['deploy_finished', 2],
+      ['deploy_started', 3],
+      ['deploy_finished', 4],
     ]);
+    expect(mirror.published.map((event) => [event.detailType, event.detail.environment])).toEqual([
+      ['Deploy Started', 'staging'],
+      ['Deploy Failed', 'staging'],
+      ['Deploy Started', 'staging'],
+      ['Deploy Succeeded', 'staging'],
+    ]);
+  });
+
+  it('reads an old marker’s `deploys` into `environments`, and writes only `environments`', async () => {
+    // What an older release wrote: the deploy state under `deploys`, signed.
+    const written = renderStatusComment({
+      marker: marker(TASK, {
+        environments: {
+          staging: {
+            status: 'deployed',
+            deployment_id: 790,
+            sha: SHA,
+            updated_at: '2026-11-29T10:00:00.000Z',
+          },
+        },
+      }),
+    });
+    const legacy = resignedBody(written.replace('"environments"', '"deploys"'));
+    expect(legacy).toContain('"deploys"');
+    const read = readStateMarker(legacy);
+    expect(read?.marker.environments?.['staging']?.deployment_id).toBe(790);
+    expect(read?.marker).not.toHaveProperty('deploys');
+
+    const oldGithub = fakeGitHub({ comments: { 7: { body: resignedBody(legacy) } } });
+    await recordDeployStep({
+      recording: { trust },
+      client: oldGithub.client,
+      event: deployEvent(791),
+      payload: payload(),
+      step: { kind: 'started' },
+      now,
+      log: () => undefined,
+    });
+    const body = oldGithub.bodyOf(7);
+    expect(body).not.toContain('"deploys"');
+    expect(parseStateMarker(body)?.environments?.['staging']).toMatchObject({
+      status: 'deploying',
+      deployment_id: 791,
+    });
   });
 
   it('does not edit a status comment that is not trusted, and says so in the log', async () => {
@@ -188,7 +259,7 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
   });
 
   it('moves the task a successful rollback replaced to rolled_back, and the restored task to deployed', async () => {
-    const taskLog = await taskLogWith(TASK, OTHER_TASK);
+    const mirror = await emptyMirror();
     const github = fakeGitHub({
       comments: {
         7: { body: renderStatusComment({ marker: marker(TASK), signingKey: KEY }) },
@@ -203,7 +274,7 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
       extra = {},
     ) =>
       recordDeployStep({
-        recording: { taskLog, trust },
+        recording: { mirrors: mirror.stores, trust },
         client: github.client,
         event: deployEvent(deploymentId),
         payload: payload({ task_id: task, ...extra }),
@@ -224,16 +295,23 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
       ),
     ).toEqual([]);
 
-    expect((await taskLog.tasks.get(TASK))?.environments['staging']).toMatchObject({
+    expect((await mirror.stores.tasks.get(TASK))?.environments['staging']).toMatchObject({
       status: 'rolled_back',
       deployment_id: 811,
       rolled_back_by: 812,
     });
-    expect((await taskLog.tasks.get(OTHER_TASK))?.environments['staging']).toMatchObject({
+    expect((await mirror.stores.tasks.get(OTHER_TASK))?.environments['staging']).toMatchObject({
       status: 'deployed',
       deployment_id: 812,
     });
-    expect(parseStateMarker(github.bodyOf(7))?.deploys?.['staging']?.status).toBe('rolled_back');
+    expect(parseStateMarker(github.bodyOf(7))?.environments?.['staging']?.status).toBe('rolled_back');
+    expect(mirror.published.map((event) => [event.detailType, event.detail.task_id])).toEqual([
+      ['Deploy Started', TASK],
+      ['Deploy Succeeded', TASK],
+      ['Deploy Started', OTHER_TASK],
+      ['Deploy Succeeded', OTHER_TASK],
+      ['Deploy Rolled Back', TASK],
+    ]);
     expect(github.bodyOf(7)).toContain('↩️ rolled back · deployment 811');
   });
 
@@ -247,7 +325,7 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
       events: taskLog.events,
     };
     const warnings = await recordDeployStep({
-      recording: { taskLog: broken },
+      recording: { mirrors: broken },
       client: fakeGitHub({ comments: {} }).client,
       event: deployEvent(821),
       payload: payload(),
@@ -265,7 +343,12 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
     const github = fakeGitHub({
       comments: { 7: { body: renderStatusComment({ marker: marker(TASK), signingKey: KEY }) } },
     });
-    const base = { recording: { taskLog, trust }, client: github.client, event: deployEvent(831), now };
+    const base = {
+      recording: { mirrors: taskLog, trust },
+      client: github.client,
+      event: deployEvent(831),
+      now,
+    };
     await recordDeployStep({
       ...base,
       payload: payload({ dry_run: true }),

@@ -1,4 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../../src/core/config/agent-config.js';
+import { toOutcomeResult } from '../../../src/core/outcome/outcome-result.js';
+import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { parseStateMarker } from '../../../src/core/state/state-marker.js';
 import { ModelOutputError, type ModelProvider } from '../../../src/generation/model-provider.js';
 import type { StatusCommentClient } from '../../../src/github/status-comment.js';
@@ -130,5 +135,78 @@ describe('runIssueTask', () => {
     });
 
     expect(parseStateMarker(issue.bodies.at(-1) ?? '')).toMatchObject({ state: 'failed', attempt: 1 });
+  });
+
+  it('takes the cost from the provider’s usage only: the status comment, the result and the mirror agree across runs', async () => {
+    const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'run-cost-')));
+    const issue = strictIssue();
+    // Each call is paid for, though its answer is unusable: every one counts (3 attempts by default).
+    const paid: ModelProvider = {
+      name: 'scripted',
+      async generate() {
+        throw new ModelOutputError('unusable answer', ['no tool call'], {
+          inputTokens: 1000,
+          outputTokens: 200,
+          cacheReadTokens: 50,
+          cacheWriteTokens: 0,
+          costUsd: 0.0125,
+        });
+      },
+    };
+    const run = async () => {
+      const marker = parseStateMarker(issue.bodies.at(-1) ?? '');
+      const board = createStatusBoard({
+        client: issue.client,
+        owner: 'acme',
+        repo: 'shop',
+        issueNumber: 7,
+        taskId: 'acme/shop#7',
+        existing: marker && {
+          commentId: 900,
+          marker,
+          trust: 'trusted',
+          reason: 'is signed',
+          body: issue.bodies.at(-1)!,
+        },
+        signingKey: undefined,
+        mirrors: mirror,
+      });
+      return runIssueTask({
+        client: noOtherCalls,
+        repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+        issueNumber: 7,
+        taskId: 'acme/shop#7',
+        request: ordersApiRequest,
+        config: DEFAULT_CONFIG,
+        board,
+        provider: paid,
+        log: () => undefined,
+      });
+    };
+
+    const first = await run();
+    const second = await run();
+
+    const calls = DEFAULT_CONFIG.generation.max_repair_attempts + 1;
+    expect(first).toMatchObject({ status: 'failed' });
+    expect((first as { costUsd: number }).costUsd).toBeCloseTo(calls * 0.0125, 10);
+    expect(second).toMatchObject({ status: 'failed' });
+    const total = (second as { costUsd: number }).costUsd;
+    expect(total).toBeCloseTo(2 * calls * 0.0125, 10);
+    const marker = parseStateMarker(issue.bodies.at(-1)!)!;
+    expect(marker.cost_usd).toBe(total);
+    expect(marker.tokens).toEqual({
+      input: 2 * calls * 1000,
+      output: 2 * calls * 200,
+      cache_read: 2 * calls * 50,
+      cache_write: 0,
+    });
+    expect(issue.bodies.at(-1)).toContain(`cost so far $${total.toFixed(4)}`);
+    expect(toOutcomeResult(second)).toMatchObject({ costUsd: total });
+    expect(await mirror.tasks.get('acme/shop#7')).toMatchObject({
+      cost_usd: total,
+      tokens: marker.tokens,
+      attempt: 2,
+    });
   });
 });

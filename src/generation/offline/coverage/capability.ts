@@ -14,6 +14,12 @@ export interface Capability {
   readonly gaps?: readonly string[];
   /** Set when the blueprint recognises the ask but generates nothing for it: why. */
   readonly notGenerated?: string;
+  /**
+   * Compares what a clause asks with what was generated, for asks with values (`shift 10 percent
+   * every minute`): the differences, empty when met. A capability with this check answers for the
+   * clause's numbers itself, so they are not also reported as values nothing generated.
+   */
+  readonly compare?: (clauseText: string) => readonly string[];
 }
 
 /** Capabilities asked for by these words, most specific (longest word set) first. */

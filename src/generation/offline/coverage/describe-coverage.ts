@@ -96,6 +96,11 @@ export function combine(params: {
         : [`"${part.text}": nothing was generated for this`];
     }),
     ...generated.flatMap((part) => numbersNotGenerated(part)),
+    ...generated.flatMap((part) =>
+      part.capabilities.flatMap((capability) =>
+        (capability.compare?.(part.text) ?? []).map((gap) => `"${part.text}": ${gap}`),
+      ),
+    ),
     ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
     ...(params.extraGaps ?? []),
   ];
@@ -124,6 +129,7 @@ function numbersNotGenerated(part: {
   readonly capabilities: readonly Capability[];
 }): string[] {
   if (part.capabilities.length === 0) return [];
+  if (part.capabilities.some((capability) => capability.compare !== undefined)) return [];
   const generatedValues = new Set(
     part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+/g) ?? []).map(Number)),
   );

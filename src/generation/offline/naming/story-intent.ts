@@ -1,3 +1,4 @@
+import { activeVoice } from './active-voice.js';
 import { commentSafe } from './comment-safe.js';
 import { wordsOf } from './words-of.js';
 
@@ -17,6 +18,8 @@ export interface StoryIntent {
   readonly role: readonly string[];
   /** Every word from the action on (`place an order with one or more items`), for blueprints that read more than the object. */
   readonly actionWords: readonly string[];
+  /** The story asks for something told or sent to its role (`I am alerted when…`), not an action it takes. */
+  readonly receives?: boolean;
 }
 
 const MODAL_PHRASES: readonly (readonly string[])[] = [
@@ -96,7 +99,8 @@ const MAX_OBJECT_WORDS = 2;
 
 export function storyIntent(story: string, number: number): StoryIntent {
   const words = wordsOf(story);
-  const action = afterModal(words) ?? afterRole(words);
+  const voice = activeVoice(afterModal(words) ?? afterRole(words));
+  const action = voice.words;
   const verb = action[0] ?? 'handle';
   const objectWords = objectOf(action.slice(1));
   return {
@@ -107,6 +111,7 @@ export function storyIntent(story: string, number: number): StoryIntent {
     testTitle: ['story', String(number), verb, ...objectWords].join(' '),
     role: roleOf(words),
     actionWords: action,
+    ...(voice.receives ? { receives: true } : {}),
   };
 }
 

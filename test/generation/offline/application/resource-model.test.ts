@@ -2,9 +2,16 @@ import { blueprintInputFrom } from '../../../../src/generation/offline/blueprint
 import { resourceModel } from '../../../../src/generation/offline/blueprints/application/model/resource-model.js';
 import { requestFor } from '../offline-test-requests.js';
 
-const modelOf = (stories: readonly string[]) =>
+const modelOf = (stories: readonly string[], description?: string) =>
   resourceModel(
-    blueprintInputFrom(requestFor({ taskType: 'application', taskName: 'Stock Service', stories })),
+    blueprintInputFrom(
+      requestFor({
+        taskType: 'application',
+        taskName: 'Stock Service',
+        stories,
+        ...(description === undefined ? {} : { description }),
+      }),
+    ),
   );
 
 describe('resourceModel', () => {
@@ -54,5 +61,32 @@ describe('resourceModel', () => {
       { name: 'unitPrice', type: 'number', required: true },
       { name: 'displayName', type: 'string', required: true },
     ]);
+  });
+
+  it("reads field phrases in the description into the model the way it reads a story's", () => {
+    const model = modelOf(
+      ['As a customer I can open a ticket with a subject'],
+      'A help desk. Each ticket has an assignee and a priority. Tickets can also have a due date, a reorder threshold and one or more tags.',
+    );
+    expect(model.resources[0]?.fields).toEqual([
+      { name: 'subject', type: 'string', required: true },
+      { name: 'assignee', type: 'string', required: false },
+      { name: 'priority', type: 'string', required: false },
+      { name: 'dueDate', type: 'string', required: false },
+      { name: 'reorderThreshold', type: 'number', required: false },
+      { name: 'tags', type: 'list', required: false, minItems: 1 },
+    ]);
+    expect(model.descriptionFields.map((entry) => [entry.resource, entry.sentence])).toEqual([
+      ['ticket', 2],
+      ['ticket', 3],
+    ]);
+  });
+
+  it('takes no fields from a sentence about something that is not a resource, nor the status the routes own', () => {
+    const model = modelOf(
+      ['As a customer I can open a ticket with a subject', 'As an agent I can close a ticket'],
+      'Each customer has a name. Each ticket has a status.',
+    );
+    expect(model.resources[0]?.fields).toEqual([{ name: 'subject', type: 'string', required: true }]);
   });
 });

@@ -41,6 +41,30 @@ const LOG_ARCHIVE = requestFor({
   stories: ['As a compliance officer I know logs are kept for at least 365 days'],
   strategy: 'blue-green',
 });
+/** A support desk a new user wrote (#11): a named state, a child resource, something sent to people, fields in the description. */
+const DESK = requestFor({
+  taskType: 'application',
+  taskName: 'Support Desk',
+  description: 'A help desk for support tickets. Each ticket has an assignee and a priority.',
+  stories: [
+    'As a customer I can open a ticket with a subject and a description',
+    'As an agent I can mark a ticket in progress',
+    'As an agent I can resolve a ticket that is not in progress',
+    'As a customer I can comment on a ticket with a body',
+    "As an agent I can list a ticket's comments",
+    'As a customer I am alerted when my ticket is resolved',
+    'As a manager I receive a weekly report',
+  ],
+  strategy: 'linear',
+});
+/** GitHub webhooks: the receiver reads X-GitHub-Event and X-GitHub-Delivery. */
+const GITHUB = requestFor({
+  taskType: 'integration',
+  taskName: 'GitHub Events',
+  description:
+    'Receive GitHub webhooks and verify the X-Hub-Signature-256 signature. Forward each accepted delivery to an EventBridge bus as a GitHubDelivery event.',
+  stories: ['As a platform team I can see each delivery once on the bus'],
+});
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -107,7 +131,20 @@ export function matrixCases(): MatrixCase[] {
     }),
   };
   const logArchive = { id: 'infrastructure-log-archive', request: LOG_ARCHIVE };
-  return [...cells, ...examples, ...defaults, inventory, stock, hostile, logArchive, ...mutants()];
+  const desk = { id: 'application-support-desk', request: DESK };
+  const github = { id: 'integration-github', request: GITHUB };
+  return [
+    ...cells,
+    ...examples,
+    ...defaults,
+    inventory,
+    stock,
+    hostile,
+    logArchive,
+    desk,
+    github,
+    ...mutants(),
+  ];
 }
 
 /** Faults the generated tests must catch: each names the tests that fail once the fault is in. */
@@ -160,6 +197,26 @@ function mutants(): MatrixCase[] {
         find: 'fields: { ...existing.fields, ...check.fields }',
         replace: 'fields: { ...existing.fields }',
         breaks: ['story 2 update quantity product'],
+      },
+    },
+    {
+      id: 'mutant-comment-without-ticket',
+      request: DESK,
+      mutation: {
+        file: 'src/app.ts',
+        find: "return (id === '' ? undefined : await call.deps.repository.get(parent.collection, id)) ?? null;",
+        replace: "return { id, version: 1, createdAt: '', updatedAt: '', fields: {} };",
+        breaks: ['comment is made and listed only under a ticket that exists'],
+      },
+    },
+    {
+      id: 'mutant-github-delivery-ignored',
+      request: GITHUB,
+      mutation: {
+        file: 'src/receive-webhook.ts',
+        find: 'const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];',
+        replace: 'const delivery = undefined as string | undefined;',
+        breaks: ['a GitHub delivery is typed by its event header and deduplicated by its delivery id header'],
       },
     },
     {

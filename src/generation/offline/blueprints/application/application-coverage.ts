@@ -4,6 +4,7 @@ import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { shiftCapability } from '../../coverage/shift-capability.js';
 import { withArticle } from '../../naming/article.js';
 import { verbForms } from '../../naming/verb-forms.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
@@ -16,8 +17,10 @@ import {
   eventFailureTitle,
   eventsTitle,
   lifecycleTitle,
+  statusesTitle,
   validationTitle,
 } from './application-test-titles.js';
+import { parentTitle } from './application-create-call.js';
 import type { ParsedStory } from './model/parse-story.js';
 import type { Operation, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
@@ -73,7 +76,12 @@ export function applicationCoverage(params: {
         status: 'not_covered' as const,
         tests: [],
         resources: [],
-        gaps: ['the story names nothing the API could store or act on, so no route was generated for it'],
+        gaps: [
+          intent.receives === true
+            ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+            : 'the story names nothing the API could store or act on, so no route was generated for it',
+          ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
+        ],
       };
     }
     return combine({
@@ -98,7 +106,14 @@ function operationCapability(params: {
 }): Capability {
   const { operation, model, test } = params;
   const resource = model.resources.find((candidate) => candidate.name === operation.resource);
-  const lifecycle = resource === undefined ? [] : [test('app', lifecycleTitle(resource, model))];
+  const lifecycle =
+    resource === undefined
+      ? []
+      : [
+          test('app', lifecycleTitle(resource, model)),
+          ...(operation.kind === 'transition' ? [test('app', statusesTitle(resource))] : []),
+          ...(operation.parent !== undefined ? [test('app', parentTitle(resource))] : []),
+        ];
   const storyTests = (params.story === undefined ? operation.stories : [params.story]).map((story) =>
     test('app', story.intent.testTitle),
   );
@@ -115,9 +130,9 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
   const one = withArticle(operation.resource);
   const to = resource?.status?.transitions.find((transition) => transition.action === operation.action)?.to;
   const descriptions: Readonly<Record<Operation['kind'], string>> = {
-    create: `creates ${one}`,
+    create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
     read: `reads ${one} by id`,
-    list: `lists ${resource?.collection ?? operation.resource}${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+    list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
     update: `changes ${one}'s fields`,
     delete: `deletes ${one}`,
     transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
@@ -190,9 +205,17 @@ function applicationCapabilities(params: {
     ...operationCapability({ operation, model, test }),
     when: operationWords(operation, model),
   }));
-  const shifts = params.shifting.configName !== undefined;
+  const described = model.descriptionFields.map((entry) => ({
+    when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
+    implementedBy: `${withArticle(entry.resource)} has the declared field${entry.fields.length === 1 ? '' : 's'} ${entry.fields.map((field) => field.name).join(', ')}, optional and type-checked on every write`,
+    tests: model.resources
+      .filter((resource) => resource.name === entry.resource)
+      .map((resource) => test('app', validationTitle(resource))),
+    resources: ['ApiFunction'],
+  }));
   const all: Capability[] = [
     ...(events === undefined ? [] : [events]),
+    ...described,
     ...operations,
     {
       when: anyOf(
@@ -264,21 +287,7 @@ function applicationCapabilities(params: {
       tests: [],
       resources: ['HttpApiStage'],
     },
-    shifts
-      ? {
-          when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'rollback', 'roll back', 'blue green'),
-          implementedBy: `CodeDeploy traffic shifting (${params.shifting.configName ?? ''}) with automatic rollback`,
-          tests: [],
-          resources: ['ApiFunctionDeploymentGroup'],
-        }
-      : {
-          when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'blue green'),
-          implementedBy: '',
-          tests: [],
-          resources: [],
-          notGenerated:
-            'the strategy is all-at-once, so nothing shifts traffic; request canary, linear or blue-green',
-        },
+    shiftCapability({ functionId: 'ApiFunction', configName: params.shifting.configName }),
     {
       when: anyOf(
         'auth',

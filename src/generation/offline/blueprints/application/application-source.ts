@@ -69,6 +69,8 @@ export interface ResourceModel {
   fields: FieldSpec[];
   /** The field naming whose item it is; lists can be filtered by it. */
   ownerField?: string;
+  /** The resource this one is made under: created and listed at /<parent collection>/{id}/<collection>, the parent's id kept in field. */
+  parent?: { resource: string; field: string };
   status?: StatusMachine;
   /** When set, every status change is published as an event of this detail type. */
   statusEventType?: string;
@@ -95,6 +97,10 @@ function resourceLiteral(resource: Resource): string {
     `fields: [${fields.join(', ')}]`,
   ];
   if (resource.ownerField !== undefined) lines.push(`ownerField: ${codeLiteral(resource.ownerField)}`);
+  if (resource.parent !== undefined)
+    lines.push(
+      `parent: { resource: ${codeLiteral(resource.parent.name)}, field: ${codeLiteral(resource.parent.field)} }`,
+    );
   const status = resource.status;
   if (status !== undefined) {
     const transitions = status.transitions.map(
@@ -114,7 +120,7 @@ function routesModule(model: ResourceModel): string {
     const comments =
       operation.stories.length === 0
         ? [
-            `  // Supports the stories: ${operation.kind === 'create' ? 'something must write' : 'what is written must be read back by id'}.`,
+            `  // Supports the stories: ${operation.kind === 'create' ? 'something must write' : operation.kind === 'list' ? 'what is made under a parent is listed under it' : 'what is written must be read back by id'}.`,
           ]
         : operation.stories.map(({ intent }) => `  // Story ${intent.number}: ${intent.text}`);
     const parts = [
@@ -122,6 +128,7 @@ function routesModule(model: ResourceModel): string {
       `resource: ${codeLiteral(operation.resource)}`,
     ];
     if (operation.action !== undefined) parts.push(`action: ${codeLiteral(operation.action)}`);
+    if (operation.parent !== undefined) parts.push(`parent: ${codeLiteral(operation.parent)}`);
     if (operation.refusedFrom.length > 0)
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -134,6 +141,8 @@ export interface Route {
   resource: string;
   /** For transitions: the action, a key of the resource's status transitions. */
   action?: string;
+  /** For a create or list under a parent: the parent's key in RESOURCES; the path's {id} is the parent's id. */
+  parent?: string;
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
 }

@@ -21,7 +21,9 @@ export function applicationTemplate(
   shifting: TrafficShifting,
 ): string {
   const { slug, pascal } = input.names;
-  const owned = model.resources.some((resource) => resource.ownerField !== undefined);
+  const owned = model.resources.some(
+    (resource) => resource.ownerField !== undefined || resource.parent !== undefined,
+  );
   const events = publishesEvents(model);
   return renderTemplate({
     description: `${pascal}: HTTP API on Lambda and DynamoDB (application blueprint, implementation-agent)`,

@@ -24,10 +24,16 @@ export function lifecycleTitle(resource: Resource, model: ResourceModel): string
     'read back',
     ...(kinds.has('list') ? ['list'] : []),
     ...(kinds.has('update') ? ['change'] : []),
-    ...(kinds.has('transition') ? [resource.status?.transitions[0]?.action ?? 'move'] : []),
+    ...(kinds.has('transition')
+      ? [(resource.status?.transitions[0]?.action ?? 'move').replace(/-/g, ' ')]
+      : []),
     ...(kinds.has('delete') ? ['delete'] : []),
   ];
   return `${resource.name} lifecycle ${steps.join(' ')}`;
+}
+
+export function statusesTitle(resource: Resource): string {
+  return `${resource.name} reaches every status its stories name through its routes`;
 }
 
 export function validationTitle(resource: Resource): string {

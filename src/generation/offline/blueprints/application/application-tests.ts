@@ -8,11 +8,13 @@ import {
   eventFailureTitle,
   eventsTitle,
   lifecycleTitle,
+  statusesTitle,
   validationTitle,
 } from './application-test-titles.js';
 import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
 import { camel } from './model/parse-story.js';
-import { routeKey } from './model/resource-model.js';
+import { resourceRouteKey, routeKey } from './model/resource-model.js';
+import { createCall, parentTest } from './application-create-call.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { ownerSample, sampleBody } from './model/sample-body.js';
 
@@ -138,12 +140,14 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
   const key = (kind: Operation['kind']) =>
     model.operations.find((operation) => operation.resource === resource.name && operation.kind === kind)
       ?.routeKey;
-  const create = codeLiteral(routeKey(resource.collection, 'create'));
   const read = codeLiteral(routeKey(resource.collection, 'read'));
   const sample = `SAMPLES.${resource.name}`;
   const steps: string[] = [];
   const list = key('list');
-  if (list !== undefined) steps.push(`    expect(ids(await call(${codeLiteral(list)}))).toEqual([id]);`);
+  if (list !== undefined)
+    steps.push(
+      `    expect(ids(await call(${codeLiteral(list)}${resource.parent === undefined ? '' : `, { id: created.body.${resource.parent.field} }`}))).toEqual([id]);`,
+    );
   const update = key('update');
   if (update !== undefined)
     steps.push(`    const changed = await call(${codeLiteral(update)}, { id, body: { note: 'changed' } });
@@ -164,14 +168,15 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
   const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
   const typeChecks = declared.map((field) => {
     const wrong = field.type === 'string' ? '42' : field.type === 'list' ? "'not a list'" : "'text'";
-    return `    expect((await call(${create}, { body: { ...${sample}, ${field.name}: ${wrong} } })).status).toBe(400);`;
+    return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);`;
   });
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
+  const statuses = statusTests(resource, model);
   return `
 describe(${codeLiteral(resource.name)}, () => {
   it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
     const { call } = setup();
-    const created = await call(${create}, { body: ${sample} });
+    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject(${sample});
     const id = created.body.id as string;
@@ -182,23 +187,56 @@ ${steps.join('\n')}
 
   it(${codeLiteral(validationTitle(resource))}, async () => {
     const { call } = setup();
-    expect((await call(${create}, { body: '{"broken": ' })).status).toBe(400);
-    expect((await call(${create}, { body: [] })).status).toBe(400);
+    expect((await ${createCall(resource, `'{"broken": '`)}).status).toBe(400);
+    expect((await ${createCall(resource, `[]`)}).status).toBe(400);
     for (const reserved of ['id', 'version', 'createdAt', 'status']) {
-      const answer = await call(${create}, { body: { ...${sample}, [reserved]: 'forged' } });
+      const answer = await ${createCall(resource, `{ ...${sample}, [reserved]: 'forged' }`)};
       expect(answer).toMatchObject({ status: 400, body: { errors: ['field "' + reserved + '" is set by the service'] } });
     }
-    expect((await call(${create}, { body: { ...${sample}, note: { nested: { deeper: 1 } } } })).status).toBe(400);
-    expect((await call(${create}, { body: { ...${sample}, note: 'x'.repeat(2001) } })).status).toBe(400);
+    expect((await ${createCall(resource, `{ ...${sample}, note: { nested: { deeper: 1 } } }`)}).status).toBe(400);
+    expect((await ${createCall(resource, `{ ...${sample}, note: 'x'.repeat(2001) }`)}).status).toBe(400);
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${events}});
+${parentTest(resource)}${statuses}${events}});
+`;
+}
+
+/**
+ * Each status a story names, reached through the route that sets it and read back through another:
+ * a status no route sets is named in the coverage table instead.
+ */
+function statusTests(resource: Resource, model: ResourceModel): string {
+  const status = resource.status;
+  const reachable = (status?.transitions ?? []).flatMap((transition) => {
+    const operation = model.operations.find(
+      (candidate) => candidate.resource === resource.name && candidate.action === transition.action,
+    );
+    return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
+      ? []
+      : [{ transition, operation }];
+  });
+  if (status === undefined || reachable.length === 0) return '';
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const steps = reachable.map(
+    ({ operation }) => `    {
+      const { body } = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+      expect(body.status).toBe(${codeLiteral(status.initial)});
+      expect((await call(${codeLiteral(operation.routeKey)}, { id: body.id })).status).toBe(200);
+      reached.push((await call(${read}, { id: body.id })).body.status);
+    }`,
+  );
+  return `
+  it(${codeLiteral(statusesTitle(resource))}, async () => {
+    const { call } = setup();
+    const reached: string[] = [];
+${steps.join('\n')}
+    expect(reached).toEqual([${reachable.map(({ transition }) => codeLiteral(transition.to)).join(', ')}]);
+  });
 `;
 }
 
 function eventTests(resource: Resource, model: ResourceModel): string {
-  const create = codeLiteral(routeKey(resource.collection, 'create'));
   const read = codeLiteral(routeKey(resource.collection, 'read'));
   const transition = resource.status?.transitions[0];
   const hasRoute =
@@ -217,7 +255,7 @@ function eventTests(resource: Resource, model: ResourceModel): string {
   return `
   it(${codeLiteral(eventsTitle(resource))}, async () => {
     const { call, statusEvents } = setup();
-    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect(statusEvents.published).toEqual([{ resource: ${codeLiteral(resource.name)}, id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')}, at: created.body.updatedAt, item: created.body }]);
     await call(${read}, { id: created.body.id });
     expect(statusEvents.published).toHaveLength(1);
@@ -226,7 +264,7 @@ ${moves}  });
   it(${codeLiteral(eventFailureTitle(resource))}, async () => {
     const failing = { publish: async () => Promise.reject(new Error('bus unavailable')) };
     const { call, logs } = setup({ statusEvents: failing });
-    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect(created.status).toBe(201);
     expect((await call(${read}, { id: created.body.id })).status).toBe(200);
     expect(logs).toEqual([expect.objectContaining({ level: 'error', outcome: 'status-event-not-published', error: 'bus unavailable' })]);
@@ -271,15 +309,15 @@ const STORY_BODIES: Readonly<Record<Operation['kind'], StoryBody>> = {
       .filter((field) => field.required)
       .map(
         (field) =>
-          `    expect(await call(${codeLiteral(operation.routeKey)}, { body: omit(${sample}, ${codeLiteral(field.name)}) })).toMatchObject({ status: 400, body: { errors: ['field "${field.name}" is required'] } });`,
+          `    expect(await ${createCall(resource, `omit(${sample}, ${codeLiteral(field.name)})`)}).toMatchObject({ status: 400, body: { errors: ['field "${field.name}" is required'] } });`,
       );
     const lists = resource.fields
       .filter((field) => field.type === 'list' && (field.minItems ?? 0) > 0 && asked.includes(field.name))
       .map(
         (field) =>
-          `    expect((await call(${codeLiteral(operation.routeKey)}, { body: { ...${sample}, ${field.name}: [] } })).status).toBe(400);`,
+          `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: [] }`)}).status).toBe(400);`,
       );
-    return `    const created = await call(${codeLiteral(operation.routeKey)}, { body: ${sample} });
+    return `    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
 ${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
 ${[...required, ...lists].join('\n')}`;
@@ -296,26 +334,26 @@ ${[...required, ...lists].join('\n')}`;
           : resource.fields.some((field) => field.name === attribute)
             ? `    expect(read.body[${codeLiteral(attribute)}]).toEqual(SAMPLES.${resource.name}[${codeLiteral(attribute)}]);\n`
             : '';
-    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const read = await call(${codeLiteral(operation.routeKey)}, { id: created.body.id });
     expect(read).toMatchObject({ status: 200, body: created.body });
 ${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-such-id' })).status).toBe(404);`;
   },
   list: ({ operation, resource }) => {
-    const create = codeLiteral(routeKey(resource.collection, 'create'));
     const key = codeLiteral(operation.routeKey);
+    if (resource.parent !== undefined) return childListBody(resource, key);
     const sample = `SAMPLES.${resource.name}`;
     const owner = resource.ownerField;
     const ownerChecks =
       owner === undefined
         ? ''
-        : `    const other = await call(${create}, { body: { ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} } });
+        : `    const other = await ${createCall(resource, `{ ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} }`)};
     expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 1))} } }))).toEqual([first.body.id, second.body.id]);
     expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } }))).toEqual([other.body.id]);
     expect(ids(await call(${key}))).toEqual([first.body.id, second.body.id, other.body.id]);
 `;
-    return `    const first = await call(${create}, { body: ${sample} });
-    const second = await call(${create}, { body: ${sample} });
+    return `    const first = await ${createCall(resource, `${sample}`)};
+    const second = await ${createCall(resource, `${sample}`)};
 ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(ids(page)).toEqual([first.body.id]);
     expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
@@ -337,7 +375,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       field === undefined
         ? `note: 'changed'`
         : `${field.name}: ${field.type === 'number' ? '3' : field.type === 'boolean' ? 'false' : `'changed'`}`;
-    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(changed.body);
@@ -347,7 +385,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
   },
   delete: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
-    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect((await call(${key}, { id: created.body.id })).status).toBe(204);
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id })).status).toBe(404);`;
@@ -364,9 +402,9 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       if (other !== undefined) {
         const otherKey = codeLiteral(routeKey(resource.collection, 'transition', other.action));
         return [
-          `    const ${camel(['other', other.action])} = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
-    expect((await call(${otherKey}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(200);
-    expect((await call(${key}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(409);`,
+          `    const ${camel(['other', ...other.action.split('-')])} = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${otherKey}, { id: ${camel(['other', ...other.action.split('-')])}.body.id })).status).toBe(200);
+    expect((await call(${key}, { id: ${camel(['other', ...other.action.split('-')])}.body.id })).status).toBe(409);`,
         ];
       }
       return [
@@ -374,7 +412,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
       ];
     });
-    return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const moved = await call(${key}, { id: created.body.id });
     expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
@@ -383,20 +421,35 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
   },
 };
 
+/** Listing a child resource under its parent: only that parent's items, paged, 404 for a missing parent. */
+function childListBody(resource: Resource, key: string): string {
+  const parent = resource.parent;
+  if (parent === undefined) return '';
+  const create = codeLiteral(resourceRouteKey(resource, 'create'));
+  return `    const parentId = (await call(${codeLiteral(routeKey(parent.collection, 'create'))}, { body: SAMPLES.${parent.name} })).body.id;
+    const first = await call(${create}, { id: parentId, body: SAMPLES.${resource.name} });
+    const second = await call(${create}, { id: parentId, body: SAMPLES.${resource.name} });
+    await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect(ids(await call(${key}, { id: parentId }))).toEqual([first.body.id, second.body.id]);
+    const page = await call(${key}, { id: parentId, query: { limit: '1' } });
+    expect(ids(page)).toEqual([first.body.id]);
+    expect(ids(await call(${key}, { id: parentId, query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
+}
+
 /** A story that asked for status events is proven by the events test of its resource, run again under the story's title. */
 function eventStoryTests(model: ResourceModel): StoryTest[] {
   return model.eventStories.flatMap((story) => {
     const number = story.number;
     const resource = model.resources.find((candidate) => candidate.statusEventType !== undefined);
     if (resource === undefined) return [];
-    const create = codeLiteral(routeKey(resource.collection, 'create'));
     return [
       {
         number,
         code: `  // Story ${number}: ${story.text}
   it(${codeLiteral(story.testTitle)}, async () => {
     const { call, statusEvents } = setup();
-    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect(statusEvents.published).toEqual([expect.objectContaining({ id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')} })]);
   });
 `,

@@ -5,6 +5,8 @@ import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { shiftComparison } from '../../coverage/shift-capability.js';
+import { describeShift, shiftOfConfig } from '../../cfn/shift-of-config.js';
 import type { DeploymentAsks } from './deployment-asks.js';
 import { DEPLOYMENT_FILES, DEPLOYMENT_TITLES, latencyTitle, releaseTitle } from './deployment-test-titles.js';
 import type { ReleaseProbe } from './release-probes.js';
@@ -22,6 +24,7 @@ export function deploymentCoverage(params: {
     title,
   });
   const configName = shifting.configName ?? '';
+  const shift = shiftOfConfig(shifting.configName);
   const capabilities: Capability[] = [
     {
       when: anyOf(
@@ -42,9 +45,10 @@ export function deploymentCoverage(params: {
         'deploy',
         'deploys',
       ),
-      implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}`,
+      implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${shift === undefined ? '' : ` (${describeShift(shift)})`}`,
       tests: [test('template', releaseTitle(configName))],
       resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
+      compare: shiftComparison(shifting.configName),
     },
     {
       when: anyOf(

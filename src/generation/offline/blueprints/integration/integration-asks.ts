@@ -1,4 +1,6 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
+import { webhookProviderOf } from './webhook-provider.js';
+import type { WebhookProvider } from './webhook-provider.js';
 
 /** What the request asks of the integration beyond a queue and its consumer. */
 export interface IntegrationAsks {
@@ -12,6 +14,8 @@ export interface IntegrationAsks {
   readonly signatureHeader?: string;
   /** The request names GitHub as the sender, which puts a delivery's type and id in headers. */
   readonly fromGitHub: boolean;
+  /** The sender the request names (GitHub, Stripe, …), whose documented headers the receiver reads. */
+  readonly provider?: WebhookProvider;
 }
 
 /** PascalCase names of products and services, never event types (`an EventBridge bus`, `GitHub webhooks`). */
@@ -77,9 +81,11 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
         .filter((name) => !PRODUCT_NAMES.has(name)),
     ),
   ];
-  const signatureHeader = input.descriptionSentences
-    .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))
-    .find((header) => header.includes('-') && header.length <= 64);
+  const provider = webhookProviderOf(texts);
+  const signatureHeader =
+    input.descriptionSentences
+      .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))
+      .find((header) => header.includes('-') && header.length <= 64) ?? provider?.signatureHeader;
   const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
   const eventBus =
     busWords === undefined ? (eventTypes.length > 0 ? 'default' : undefined) : busName(busWords);
@@ -87,7 +93,8 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
     webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
     ...(eventBus === undefined ? {} : { eventBus }),
     eventTypes: eventTypes.slice(0, 20),
-    fromGitHub: texts.some((words) => words.includes('github')),
+    fromGitHub: provider?.name === 'GitHub',
+    ...(provider === undefined ? {} : { provider }),
     ...(signatureHeader === undefined ? {} : { signatureHeader: signatureHeader.toLowerCase() }),
   };
 }

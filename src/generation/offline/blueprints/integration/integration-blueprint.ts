@@ -27,7 +27,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     .join(', ');
   const templatePath = `${baseDir}/template.yaml`;
   const front = asks.webhook
-    ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from \`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its \`id\`, others are acknowledged and dropped.`
+    ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
     : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
   const back =
     asks.eventBus !== undefined

@@ -5,9 +5,11 @@ import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { shiftCapability } from '../../coverage/shift-capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
+import type { WebhookProvider } from './webhook-provider.js';
 import { MAX_RECEIVE_COUNT } from './integration-template.js';
-import { FILES, TITLES, typeTitle } from './integration-test-titles.js';
+import { FILES, TITLES, providerTitle, typeTitle } from './integration-test-titles.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
 
@@ -54,7 +56,11 @@ export function integrationCoverage(params: {
   const byType = new Map(
     distinctMessageTypes(messages).map((type) => [type, typeCapability({ type, asks, test })]),
   );
-  const capabilities = [...byType.values(), ...fixedCapabilities({ asks, test })];
+  const capabilities = [
+    ...byType.values(),
+    ...fixedCapabilities({ asks, test }),
+    shiftCapability({ functionId: 'ConsumerFunction', configName: params.shifting.configName }),
+  ];
   const stories = input.stories.map((intent) => {
     const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
     const own = messages
@@ -182,16 +188,15 @@ function fixedCapabilities(params: {
           'endpoint',
           'http',
         ),
-        implementedBy:
-          'POST /webhooks on an HTTP API: each delivery is checked, acknowledged with 202 and queued under its delivery id',
-        tests: [test('webhook', TITLES.accepted), test('webhook', TITLES.ignored)],
+        implementedBy: `POST /webhooks on an HTTP API: each delivery is checked, acknowledged with 202 and queued under its delivery id${headerWords(asks.provider)}`,
+        tests: [
+          test('webhook', TITLES.accepted),
+          test('webhook', TITLES.ignored),
+          ...(asks.provider?.eventHeader === undefined
+            ? []
+            : [test('webhook', providerTitle(asks.provider))]),
+        ],
         resources: ['RoutePostWebhooks', 'ReceiverFunction'],
-        // GitHub's delivery headers: https://docs.github.com/en/webhooks/webhook-events-and-payloads#delivery-headers
-        gaps: asks.fromGitHub
-          ? [
-              "GitHub sends a delivery's event in the X-GitHub-Event header and its id in X-GitHub-Delivery, which the receiver does not read: it takes the type from the body's type, event or eventType field, so GitHub deliveries are acknowledged and dropped until src/receive-webhook.ts reads those headers",
-            ]
-          : [],
       },
       {
         when: anyOf(
@@ -210,9 +215,7 @@ function fixedCapabilities(params: {
           "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
         tests: [test('webhook', TITLES.rejected), test('webhook', TITLES.accepted)],
         resources: ['WebhookSecret', 'ReceiverFunction'],
-        gaps: [
-          `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); replay protection by timestamp is not generated`,
-        ],
+        gaps: signatureGaps(asks),
       },
       {
         when: pairs(SEE_WORDS, REJECTION_WORDS),
@@ -273,4 +276,25 @@ function variants(words: readonly string[]): string[][] {
     },
     [[]],
   );
+}
+
+/** `, typed by its X-GitHub-Event header and deduplicated by X-GitHub-Delivery`: the sender's headers the receiver reads. */
+function headerWords(provider: WebhookProvider | undefined): string {
+  if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined) return '';
+  return `, typed by ${provider.name}'s ${provider.eventHeader} header and deduplicated by ${provider.deliveryHeader}`;
+}
+
+/**
+ * What the signature check assumes: for a sender whose documented scheme it is (GitHub:
+ * https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries), only that
+ * timestamps are not checked; for one that signs otherwise, that its deliveries are refused.
+ */
+function signatureGaps(asks: IntegrationAsks): string[] {
+  const provider = asks.provider;
+  const replay = 'replay protection by timestamp is not generated';
+  if (provider?.otherScheme !== undefined) return [provider.otherScheme, replay];
+  if (provider !== undefined && asks.signatureHeader === provider.signatureHeader) return [replay];
+  return [
+    `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); ${replay}`,
+  ];
 }

@@ -173,7 +173,12 @@ export function integrationSource(params: {
     ['process-batch.ts', PROCESS_BATCH],
     ...(bus ? ([['event-bus.ts', EVENT_BUS]] as [string, string][]) : []),
     ['handler.ts', consumerHandler(bus, params.eventSource)],
-    ...(params.asks.webhook ? webhookSources() : []),
+    ...(params.asks.webhook
+      ? webhookSources({
+          provider: params.asks.provider,
+          signatureHeader: params.asks.signatureHeader ?? 'x-signature',
+        })
+      : []),
   ];
   return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }

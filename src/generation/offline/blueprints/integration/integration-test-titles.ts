@@ -22,3 +22,8 @@ export function typeTitle(type: string, webhook: boolean, bus: boolean): string 
   const start = webhook ? `a ${type} webhook` : `a ${type} message`;
   return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
 }
+
+/** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
+export function providerTitle(provider: { readonly name: string }): string {
+  return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
+}

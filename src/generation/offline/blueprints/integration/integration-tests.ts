@@ -1,7 +1,8 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import type { IntegrationAsks } from './integration-asks.js';
-import { FILES, TITLES, typeTitle } from './integration-test-titles.js';
+import { FILES, TITLES, providerTitle, typeTitle } from './integration-test-titles.js';
+import type { WebhookProvider } from './webhook-provider.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
 
@@ -100,7 +101,11 @@ describe('InMemoryProcessedStore', () => {
     { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}` },
   ];
   if (asks.webhook)
-    files.push({ path: `${baseDir}/${FILES.webhook}`, role: 'test', content: webhookTests(types, bus) });
+    files.push({
+      path: `${baseDir}/${FILES.webhook}`,
+      role: 'test',
+      content: webhookTests(types, bus, asks.provider),
+    });
   if (bus) files.push({ path: `${baseDir}/${FILES.bus}`, role: 'test', content: BUS_TEST });
   return files;
 }
@@ -119,7 +124,35 @@ ${published}  });
 `;
 }
 
-function webhookTests(types: readonly string[], bus: boolean): string {
+/**
+ * A sender that names its event and delivery in headers (GitHub: X-GitHub-Event, X-GitHub-Delivery)
+ * is read by those headers: a body without type or id is typed and deduplicated by them.
+ */
+function providerTest(provider: WebhookProvider | undefined, types: readonly string[]): string {
+  if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined) return '';
+  const first = codeLiteral(types[0] ?? 'record-item');
+  const event = codeLiteral((types[0] ?? 'record_item').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+  return `  it(${codeLiteral(providerTitle(provider))}, async () => {
+    const { drain, queued, store, deps } = setup();
+    const payload = { action: 'opened', number: 1 };
+    const body = JSON.stringify(payload);
+    const headers = (delivery: string) => ({ [${codeLiteral(provider.eventHeader)}]: ${event}, [${codeLiteral(provider.deliveryHeader)}]: delivery, [DELIVERY_HEADERS.signature]: sign(body, SECRET) });
+    expect(await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: '72d3162e-cc78-11e3-81ab-4c9367dc0958' }) });
+    expect((await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
+    expect((await receiveWebhook({ headers: headers('a7b1c2d3-0000-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
+    expect(queued.map((message) => [message.id, message.type])).toEqual([
+      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
+      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
+      ['a7b1c2d3-0000-11e3-81ab-4c9367dc0958', ${first}],
+    ]);
+    expect(await drain()).toEqual({ batchItemFailures: [] });
+    expect([...store.completed().keys()].sort()).toEqual(['72d3162e-cc78-11e3-81ab-4c9367dc0958', 'a7b1c2d3-0000-11e3-81ab-4c9367dc0958']);
+  });
+
+`;
+}
+
+function webhookTests(types: readonly string[], bus: boolean, provider: WebhookProvider | undefined): string {
   const first = codeLiteral(types[0] ?? 'record-item');
   const handlers = bus
     ? 'createHandlers({ publish: async (message) => void published.push(message) })'
@@ -145,6 +178,7 @@ import { processBatch } from '../src/process-batch';
 import { InMemoryProcessedStore } from '../src/processed-store';
 import { receiveWebhook } from '../src/receive-webhook';
 import { sign } from '../src/signature';
+import { DELIVERY_HEADERS } from '../src/webhook-provider';
 
 const SECRET = 'test-signing-secret';
 
@@ -158,13 +192,15 @@ function setup() {
   const deps = {
     secret: async () => SECRET,
     enqueue: async (message: Message) => void queued.push(message),
-    signatureHeader: 'x-signature',
+    signatureHeader: DELIVERY_HEADERS.signature,
+    eventHeader: DELIVERY_HEADERS.event,
+    deliveryHeader: DELIVERY_HEADERS.delivery,
     log: (entry: Record<string, unknown>) => void logs.push(entry),
     countRejected: () => void (rejected += 1),
   };
   const deliver = (value: unknown, signature?: string) => {
     const body = JSON.stringify(value);
-    return receiveWebhook({ headers: { 'x-signature': signature ?? sign(body, SECRET) }, body }, deps);
+    return receiveWebhook({ headers: { [DELIVERY_HEADERS.signature]: signature ?? sign(body, SECRET) }, body }, deps);
   };
   const drain = () =>
     processBatch(
@@ -200,7 +236,7 @@ describe('receiveWebhook', () => {
     ]);
   });
 
-  it(${codeLiteral(TITLES.ignored)}, async () => {
+${providerTest(provider, types)}  it(${codeLiteral(TITLES.ignored)}, async () => {
     const { deliver, queued, logs } = setup();
     expect(await deliver({ id: 'delivery-9', type: 'something.else' })).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'delivery-9' }) });
     expect(queued).toEqual([]);

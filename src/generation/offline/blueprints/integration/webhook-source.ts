@@ -1,3 +1,6 @@
+import { codeLiteral } from '../../naming/code-literal.js';
+import type { WebhookProvider } from './webhook-provider.js';
+
 /** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
 export const EVENT_BUS = `import type { Message } from './messages';
 
@@ -79,6 +82,10 @@ export interface ReceiveDependencies {
   enqueue: (message: Message) => Promise<void>;
   /** Header carrying the signature, lowercase (API Gateway lowercases header names). */
   signatureHeader: string;
+  /** Header naming the delivery's event (GitHub: x-github-event), lowercase; read before the body's type fields. */
+  eventHeader?: string | undefined;
+  /** Header with the sender's unique delivery id, kept on redelivery (GitHub: x-github-delivery), lowercase. */
+  deliveryHeader?: string | undefined;
   log?: (entry: Record<string, unknown>) => void;
   /** Counts a rejected delivery; the template alarms on the count. */
   countRejected?: () => void;
@@ -89,8 +96,10 @@ const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
 
 /**
  * One webhook delivery: checked against its signature before anything else is read, then queued
- * under its delivery id (the body's id, else the body's sha256) so the consumer handles a resent
- * delivery once. Types this service does not handle are acknowledged and logged, not retried forever.
+ * under its delivery id (the delivery header's, else the body's id, else the body's sha256) so the
+ * consumer handles a resent delivery once. The type comes from the event header, else the body's type
+ * fields; a sender that names its event in a header, to a service of one message type, has every event
+ * taken as that type. Types this service does not handle are acknowledged and logged, not retried forever.
  */
 export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependencies): Promise<HttpApiResult> {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
@@ -110,9 +119,18 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json(400, { error: 'body must be a JSON object' });
   const fields = parsed as Record<string, unknown>;
-  const given = TYPE_FIELDS.map((name) => fields[name]).find((value) => typeof value === 'string');
-  const type = messageTypeOf(given);
-  const id = typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id']) ? fields['id'] : 'sha256-' + sha256(body);
+  const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
+  const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
+  const given = candidates.find((value) => messageTypeOf(value) !== undefined) ?? candidates[0];
+  const declared: readonly MessageType[] = MESSAGE_TYPES;
+  const type = messageTypeOf(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
+  const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
+  const id =
+    delivery !== undefined && ID_PATTERN.test(delivery)
+      ? delivery
+      : typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id'])
+        ? fields['id']
+        : 'sha256-' + sha256(body);
   if (type === undefined) {
     log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null });
     return json(202, { status: 'ignored', id });
@@ -141,6 +159,7 @@ function json(statusCode: number, value: unknown): HttpApiResult {
 const WEBHOOK_HANDLER = `import type { HttpApiEvent, HttpApiResult } from './http-types';
 import type { Message } from './messages';
 import { receiveWebhook } from './receive-webhook';
+import { DELIVERY_HEADERS } from './webhook-provider';
 
 const SECRET_CACHE_MS = 5 * 60 * 1000;
 let cached: { value: string; until: number } | undefined;
@@ -150,7 +169,9 @@ export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
   return receiveWebhook(event, {
     secret: readSecret,
     enqueue,
-    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? 'x-signature').toLowerCase(),
+    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? DELIVERY_HEADERS.signature).toLowerCase(),
+    eventHeader: DELIVERY_HEADERS.event,
+    deliveryHeader: DELIVERY_HEADERS.delivery,
     countRejected: () => process.stdout.write(rejectedMetric() + '\\n'),
   });
 }
@@ -183,10 +204,29 @@ function requiredEnv(name: string): string {
 }
 `;
 
-/** The webhook receiver's files: HTTP types, the signature check, the delivery logic and its Lambda entry. */
-export function webhookSources(): [string, string][] {
+/** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
+function providerSource(provider: WebhookProvider | undefined, signatureHeader: string): string {
+  const headers = [
+    `signature: ${codeLiteral(signatureHeader)}`,
+    ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
+    ...(provider?.deliveryHeader === undefined ? [] : [`delivery: ${codeLiteral(provider.deliveryHeader)}`]),
+  ];
+  return `/**
+ * ${provider === undefined ? 'The headers deliveries carry (no sender was named: the signature header only).' : `${provider.name}'s delivery headers, lowercased as API Gateway passes them (${provider.docs}).`}
+ * The signature header can be overridden by the SIGNATURE_HEADER environment variable.
+ */
+export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: string } = { ${headers.join(', ')} };
+`;
+}
+
+/** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
+export function webhookSources(params: {
+  provider: WebhookProvider | undefined;
+  signatureHeader: string;
+}): [string, string][] {
   return [
     ['http-types.ts', HTTP_TYPES],
+    ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader)],
     ['signature.ts', SIGNATURE],
     ['receive-webhook.ts', RECEIVE_WEBHOOK],
     ['webhook-handler.ts', WEBHOOK_HANDLER],

@@ -85,8 +85,10 @@ async function create(call: Call): Promise<HttpApiResult> {
   if (!body.ok) return json(400, { errors: body.errors });
   const check = validateBody(resource, body.value, 'create');
   if (!check.ok) return json(400, { errors: check.errors });
+  const parent = await findParent(call);
+  if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
   const timestamp = deps.now().toISOString();
-  const owner = resource.ownerField === undefined ? undefined : check.fields[resource.ownerField];
+  const owner = parent?.id ?? (resource.ownerField === undefined ? undefined : check.fields[resource.ownerField]);
   const item: StoredItem = {
     id: deps.newId(),
     version: 1,
@@ -94,7 +96,7 @@ async function create(call: Call): Promise<HttpApiResult> {
     updatedAt: timestamp,
     ...(resource.status === undefined ? {} : { status: resource.status.initial }),
     ...(typeof owner === 'string' ? { owner } : {}),
-    fields: check.fields,
+    fields: parent === undefined || resource.parent === undefined ? check.fields : { ...check.fields, [resource.parent.field]: parent.id },
   };
   await deps.repository.create(resource.collection, item);
   await publishStatusChange(call, item, null);
@@ -110,12 +112,15 @@ async function read(call: Call): Promise<HttpApiResult> {
 async function list(call: Call): Promise<HttpApiResult> {
   const { resource } = call;
   const query = call.event.queryStringParameters ?? {};
-  const known = ['limit', 'nextToken', ...(resource.ownerField === undefined ? [] : [resource.ownerField])];
+  const parent = await findParent(call);
+  if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
+  const filter = parent === undefined ? resource.ownerField : undefined;
+  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter])];
   const unknown = Object.keys(query).filter((name) => !known.includes(name));
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
-  const owner = resource.ownerField === undefined ? undefined : query[resource.ownerField];
+  const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
   const page = await call.deps.repository.list(resource.collection, {
     limit,
@@ -163,6 +168,17 @@ async function remove(call: Call): Promise<HttpApiResult> {
   }
   const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
   return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);
+}
+
+/**
+ * For a route under a parent (\`POST /tickets/{id}/comments\`): the parent named by the path, or null
+ * when it does not exist, so nothing is made under a missing parent. Undefined for other routes.
+ */
+async function findParent(call: Call): Promise<StoredItem | null | undefined> {
+  const parent = call.route.parent === undefined ? undefined : RESOURCES[call.route.parent];
+  if (parent === undefined) return undefined;
+  const id = call.event.pathParameters?.['id'] ?? '';
+  return (id === '' ? undefined : await call.deps.repository.get(parent.collection, id)) ?? null;
 }
 
 async function getTarget(call: Call): Promise<StoredItem | undefined> {

@@ -1,5 +1,7 @@
 import { isPlural, singular } from '../../../naming/singular.js';
 import type { StoryIntent } from '../../../naming/story-intent.js';
+import { markedState } from './marked-state.js';
+import { parentPhrase } from './parent-phrase.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
 import type { VerbKind } from './verb-kind.js';
 
@@ -17,6 +19,10 @@ export interface ParsedStory {
   readonly kind: VerbKind;
   /** The verb after phrasal verbs are read (`look at` → `view`); the transition's name. */
   readonly verb: string;
+  /** The thing it is made on, singular (`comment on a ticket` → `ticket`): it must exist. */
+  readonly parent?: string;
+  /** For a story that names the state it sets (`mark a ticket in progress`): that status (`in_progress`). */
+  readonly state?: string;
   /** Singular head noun (`order`); absent when the story names no object, or names the whole collection (`catalogue`). */
   readonly noun?: string;
   /** The object is the collection as a whole (`browse the catalogue`): the service's main resource. */
@@ -164,22 +170,50 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const end = rest.findIndex((word) => CONNECTORS.has(word));
   const phrase = end === -1 ? rest : rest.slice(0, end);
   const baseKind = verbKind(verb);
+  // Something sent to the role (`I am alerted when…`) names no resource to act on.
   const object =
-    phrasal === null
+    phrasal === null || intent.receives === true
       ? { collective: false, plural: false, ownerIsSelf: false }
       : readObject(phrase, baseKind === 'list');
+  const tail = end === -1 || intent.receives === true ? [] : rest.slice(end);
+  // `mark a ticket in progress`: a transition to the named state, unless an attribute is set (`set a ticket's priority to high`).
+  const marked =
+    object.attribute === undefined && object.possessed === undefined && object.owner === undefined
+      ? markedState(verb, tail)
+      : undefined;
+  // `comment on a ticket`, `add a note to an order`: made under a parent, which must exist.
+  const parent =
+    marked === undefined && intent.receives !== true
+      ? parentPhrase({
+          verb,
+          creates: baseKind === 'create',
+          hasObject: object.noun !== undefined,
+          qualifiers: tail,
+        })
+      : undefined;
+  const used = marked?.used ?? parent?.used ?? 0;
   // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
-  const qualifiers = readQualifiers(
-    end === -1 ? [] : rest.slice(end),
-    baseKind === 'read' || baseKind === 'list',
-  );
+  const qualifiers = readQualifiers(tail.slice(used), baseKind === 'read' || baseKind === 'list');
   const owner =
     object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
   return {
     intent,
-    kind: baseKind === 'read' && (object.plural || object.collective) ? 'list' : baseKind,
-    verb,
-    ...(object.noun === undefined ? {} : { noun: object.noun }),
+    kind:
+      marked !== undefined
+        ? 'transition'
+        : parent !== undefined
+          ? 'create'
+          : baseKind === 'read' && (object.plural || object.collective)
+            ? 'list'
+            : baseKind,
+    verb: marked?.action ?? verb,
+    ...(marked === undefined ? {} : { state: marked.status }),
+    ...(object.noun === undefined
+      ? parent?.noun === undefined
+        ? {}
+        : { noun: parent.noun }
+      : { noun: object.noun }),
+    ...(parent === undefined ? {} : { parent: parent.parent }),
     collective: object.collective,
     ...(owner === undefined ? {} : { owner }),
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
@@ -284,7 +318,14 @@ function segments(words: readonly string[]): string[][] {
   for (const word of words) {
     const current = found.at(-1);
     const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
-    if (CONNECTORS.has(word) && !joins && !(word === 'that' && current?.[0] === 'so')) found.push([word]);
+    // `that is not in progress`: `in` is part of the state a refusal names.
+    const state =
+      current !== undefined &&
+      ['that', 'which', 'unless', 'if'].includes(current[0] ?? '') &&
+      (word === 'in' || word === 'on') &&
+      (current.at(-1) === 'not' || AUXILIARIES.has(current.at(-1) ?? ''));
+    if (CONNECTORS.has(word) && !joins && !state && !(word === 'that' && current?.[0] === 'so'))
+      found.push([word]);
     else if (current === undefined) found.push([word]);
     else current.push(word);
   }
@@ -295,7 +336,7 @@ function segments(words: readonly string[]): string[][] {
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
  * gone from the words, so an article after a named field starts the next one).
  */
-function readFields(words: readonly string[]): FieldAsk[] {
+export function readFields(words: readonly string[]): FieldAsk[] {
   const parts: string[][] = [[]];
   for (const word of words) {
     const current = parts.at(-1) ?? [];
@@ -321,7 +362,10 @@ function refusal(segment: readonly string[]): string | undefined {
   const negated = segment.indexOf('not');
   const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
   if (from === -1) return undefined;
-  return segment.slice(from).find((word) => !AUXILIARIES.has(word) && word !== 'not');
+  const words = segment.slice(from).filter((word) => !AUXILIARIES.has(word) && word !== 'not');
+  // `that is not in progress` names the state `in_progress`.
+  const [first, second] = words;
+  return (first === 'in' || first === 'on') && second !== undefined ? `${first}_${second}` : first;
 }
 
 function ownerWord(words: readonly string[]): string | undefined {

@@ -1,4 +1,5 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
+import type { DescriptionFields } from './description-fields.js';
 import type { ParsedStory } from './parse-story.js';
 import type { VerbKind } from './verb-kind.js';
 
@@ -42,6 +43,11 @@ export interface Resource {
   readonly fields: readonly FieldSpec[];
   /** The declared field naming whose item it is (`customerId`), indexed for owner-filtered lists. */
   readonly ownerField?: string;
+  /**
+   * The resource this one is made under (`comment on a ticket`): created and listed at
+   * `/tickets/{id}/comments`, answering 404 when that ticket does not exist; the parent's id is kept in `field`.
+   */
+  readonly parent?: { readonly name: string; readonly collection: string; readonly field: string };
   readonly status?: StatusMachine;
   /** Every status change is published with this EventBridge detail type. */
   readonly statusEventType?: string;
@@ -55,6 +61,8 @@ export interface Operation {
   readonly resource: string;
   /** For transitions: the action name. */
   readonly action?: string;
+  /** For a create or list under a parent (`POST /tickets/{id}/comments`): the parent resource's name. */
+  readonly parent?: string;
   /** Statuses the operation is refused from (`cancel an order that has not shipped` → `shipped`). */
   readonly refusedFrom: readonly string[];
   /** As API Gateway sends it: `POST /orders/{id}/cancel`. */
@@ -72,4 +80,6 @@ export interface ResourceModel {
   readonly stories: readonly ParsedStory[];
   /** Stories that asked for status events rather than a route. */
   readonly eventStories: readonly StoryIntent[];
+  /** Fields description sentences gave resources (`each ticket has an assignee`). */
+  readonly descriptionFields: readonly DescriptionFields[];
 }

@@ -6,7 +6,8 @@ import { capitalize } from '../../../naming/service-names.js';
 import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { camel, parseStory } from './parse-story.js';
-import type { ParsedStory } from './parse-story.js';
+import type { FieldAsk, ParsedStory } from './parse-story.js';
+import { descriptionFields } from './description-fields.js';
 import type {
   FieldSpec,
   Operation,
@@ -74,17 +75,22 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       nouns[0] ??
       subject);
   const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+  const parents = parentsOf(stories);
   const names = unique([
     ...nouns,
     ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
+    ...parents.values(),
   ]);
   const eventClauses = [
     ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
     ...eventStories.map((intent) => wordsOfText(intent.text)),
   ].filter(asksForStatusEvents);
+  const described = descriptionFields(input.descriptionSentences, names);
   const resources = names.map((name) =>
     resourceFor({
       name,
+      described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
+      parent: parents.get(name),
       stories: stories.filter((story) => story.noun === name),
       events: eventClauses.some(
         (words) =>
@@ -97,6 +103,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     operations: resources.flatMap((resource) => operationsFor(resource, stories)),
     stories,
     eventStories,
+    descriptionFields: described,
   };
 }
 
@@ -117,24 +124,41 @@ function attributesOfOwners(stories: readonly ParsedStory[]): ParsedStory[] {
   });
 }
 
-function resourceFor(params: { name: string; stories: readonly ParsedStory[]; events: boolean }): Resource {
-  const { name, stories } = params;
+function resourceFor(params: {
+  name: string;
+  stories: readonly ParsedStory[];
+  described: readonly FieldAsk[];
+  parent: string | undefined;
+  events: boolean;
+}): Resource {
+  const { name, stories, parent } = params;
   const pascal = capitalize(name);
-  const owner = stories.find((story) => story.owner !== undefined && story.owner !== name)?.owner;
+  const owner = stories.find(
+    (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
+  )?.owner;
   const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
   const status = statusMachine(stories, params.events);
   return {
     name,
     pascal,
     collection: plural(name),
-    fields: fieldsFor(stories, ownerField),
+    fields: fieldsFor({ stories, described: params.described, ownerField }),
     ...(ownerField === undefined ? {} : { ownerField }),
+    ...(parent === undefined
+      ? {}
+      : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
     ...(status === undefined ? {} : { status }),
     ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
   };
 }
 
-function fieldsFor(stories: readonly ParsedStory[], ownerField: string | undefined): FieldSpec[] {
+/** The owner field, then the stories' fields (required when a create story names them), then the description's (optional). */
+function fieldsFor(params: {
+  stories: readonly ParsedStory[];
+  described: readonly FieldAsk[];
+  ownerField: string | undefined;
+}): FieldSpec[] {
+  const { stories, ownerField } = params;
   const fields = new Map<string, FieldSpec>();
   if (ownerField !== undefined) fields.set(ownerField, { name: ownerField, type: 'string', required: true });
   for (const story of stories) {
@@ -151,6 +175,15 @@ function fieldsFor(stories: readonly ParsedStory[], ownerField: string | undefin
     if (attribute !== undefined && !STATUS_WORDS.has(attribute) && !fields.has(attribute))
       fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
   }
+  for (const ask of params.described) {
+    if (fields.has(ask.name) || STATUS_WORDS.has(ask.name)) continue;
+    fields.set(
+      ask.name,
+      ask.list
+        ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
+        : { name: ask.name, type: typeOf(ask.name), required: false },
+    );
+  }
   return [...fields.values()];
 }
 
@@ -166,19 +199,40 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
   const creator = stories.find((story) => story.kind === 'create');
   const initial = creator === undefined ? 'created' : participle(creator.verb);
   const actions = unique(transitions.map((story) => story.verb));
-  const targets = actions.map(participle);
+  // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
+  const targetOf = (action: string) =>
+    transitions.find((story) => story.verb === action && story.state !== undefined)?.state ??
+    participle(action);
+  const targets = actions.map(targetOf);
   return {
     initial,
-    transitions: actions.map((action) => ({ action, to: participle(action) })),
+    transitions: actions.map((action) => ({ action, to: targetOf(action) })),
     terminal: targets.filter((target) => TERMINAL.has(target)),
     setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
   };
 }
 
+/**
+ * Each child noun's parent (`comment on a ticket` → comment: ticket), one level deep: a parent that is
+ * itself made under another keeps flat routes, so every create needs one existing item at most.
+ */
+function parentsOf(stories: readonly ParsedStory[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const story of stories)
+    if (
+      story.noun !== undefined &&
+      story.parent !== undefined &&
+      story.parent !== story.noun &&
+      !found.has(story.noun)
+    )
+      found.set(story.noun, story.parent);
+  return new Map([...found].filter(([, parent]) => !found.has(parent)));
+}
+
 function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Operation[] {
   const byKey = new Map<string, { kind: OperationKind; action?: string; stories: ParsedStory[] }>();
   const add = (kind: OperationKind, action: string | undefined, story?: ParsedStory) => {
-    const key = routeKey(resource.collection, kind, action);
+    const key = resourceRouteKey(resource, kind, action);
     const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
     if (story !== undefined) entry.stories.push(story);
     byKey.set(key, entry);
@@ -187,11 +241,16 @@ function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Ope
     add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
   add('create', undefined);
   add('read', undefined);
+  // What is made under a parent is read back under it too.
+  if (resource.parent !== undefined) add('list', undefined);
   return [...byKey.entries()]
     .map(([key, entry]) => ({
       kind: entry.kind,
       resource: resource.name,
       ...(entry.action === undefined ? {} : { action: entry.action }),
+      ...(resource.parent !== undefined && (entry.kind === 'create' || entry.kind === 'list')
+        ? { parent: resource.parent.name }
+        : {}),
       routeKey: key,
       logicalId: logicalIdOf(key),
       stories: entry.stories,
@@ -212,6 +271,14 @@ export function routeKey(collection: string, kind: OperationKind, action?: strin
   return shapes[kind];
 }
 
+/** A route of a resource: creates and lists of a child resource sit under its parent (`POST /tickets/{id}/comments`). */
+export function resourceRouteKey(resource: Resource, kind: OperationKind, action?: string): string {
+  const parent = resource.parent;
+  if (parent !== undefined && (kind === 'create' || kind === 'list'))
+    return `${kind === 'create' ? 'POST' : 'GET'} /${parent.collection}/{id}/${resource.collection}`;
+  return routeKey(resource.collection, kind, action);
+}
+
 function logicalIdOf(key: string): string {
   return `Route${key
     .toLowerCase()
@@ -223,7 +290,9 @@ function logicalIdOf(key: string): string {
 
 /** `shipped`, `paid` stay; `ships` → `shipped`. */
 function statusName(word: string): string {
-  return /(?:ed|en|id|nt)$/.test(word) || word === 'open' ? word : participle(word.replace(/s$/, ''));
+  return /(?:ed|en|id|nt)$/.test(word) || word === 'open' || word.includes('_')
+    ? word
+    : participle(word.replace(/s$/, ''));
 }
 
 /** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */

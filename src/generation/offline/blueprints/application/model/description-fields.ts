@@ -1,0 +1,76 @@
+import type { DescriptionSentence } from '../../../naming/description-sentences.js';
+import { plural } from '../../../naming/plural.js';
+import { wordsOf } from '../../../naming/words-of.js';
+import { readFields } from './parse-story.js';
+import type { FieldAsk } from './parse-story.js';
+
+/** Fields a description sentence gives a resource, and where it said so. */
+export interface DescriptionFields {
+  readonly resource: string;
+  readonly sentence: number;
+  readonly fields: readonly FieldAsk[];
+}
+
+const HAS = new Set([
+  'has',
+  'have',
+  'includes',
+  'include',
+  'carries',
+  'carry',
+  'holds',
+  'hold',
+  'contains',
+  'contain',
+  'stores',
+  'store',
+  'records',
+  'record',
+]);
+const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
+const END = new Set([
+  'so',
+  'that',
+  'which',
+  'who',
+  'when',
+  'if',
+  'unless',
+  'because',
+  'while',
+  'for',
+  'by',
+  'to',
+  'from',
+  'in',
+  'on',
+  'via',
+  'after',
+  'before',
+  'until',
+]);
+
+/**
+ * `Each ticket has an assignee and a priority` → ticket: assignee, priority. Read the way a story's
+ * `with …` is (`parseStory`), for the resources the stories made: a sentence naming another noun
+ * gives nothing. Sentences are read whole, since clauses split at `and`.
+ */
+export function descriptionFields(
+  sentences: readonly DescriptionSentence[],
+  resources: readonly string[],
+): DescriptionFields[] {
+  return sentences.flatMap((sentence) => {
+    const words = wordsOf(sentence.text);
+    return resources.flatMap((resource) => {
+      const at = words.findIndex((word) => word === resource || word === plural(resource));
+      if (at === -1) return [];
+      let verb = at + 1;
+      while (BETWEEN.has(words[verb] ?? '')) verb += 1;
+      if (!HAS.has(words[verb] ?? '')) return [];
+      const rest = words.slice(verb + 1);
+      const end = rest.findIndex((word) => END.has(word));
+      const fields = readFields(end === -1 ? rest : rest.slice(0, end));
+      return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
+    });
+  });
+}

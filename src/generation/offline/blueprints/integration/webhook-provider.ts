@@ -1,0 +1,63 @@
+/** A webhook sender's documented delivery headers, lowercased as API Gateway passes them. */
+export interface WebhookProvider {
+  /** As people write it: `GitHub`. */
+  readonly name: string;
+  readonly signatureHeader: string;
+  /** Names the delivery's event (`push`, `pull_request`). */
+  readonly eventHeader?: string;
+  /** A unique id per delivery, kept on redelivery: the id deliveries are deduplicated by. */
+  readonly deliveryHeader?: string;
+  /** The provider's own page on checking its deliveries. */
+  readonly docs: string;
+  /**
+   * Set when the provider does not sign as the generated check does (HMAC-SHA256 of the raw body, hex,
+   * optional `sha256=` prefix): what it does instead, so the coverage table says so.
+   */
+  readonly otherScheme?: string;
+}
+
+/** Providers a request may name, by the word that names them. */
+export const WEBHOOK_PROVIDERS: Readonly<Record<string, WebhookProvider>> = {
+  // https://docs.github.com/en/webhooks/webhook-events-and-payloads#delivery-headers
+  github: {
+    name: 'GitHub',
+    signatureHeader: 'x-hub-signature-256',
+    eventHeader: 'x-github-event',
+    deliveryHeader: 'x-github-delivery',
+    docs: 'https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries',
+  },
+  // https://docs.stripe.com/webhooks#verify-manually
+  stripe: {
+    name: 'Stripe',
+    signatureHeader: 'stripe-signature',
+    docs: 'https://docs.stripe.com/webhooks#verify-manually',
+    otherScheme:
+      'Stripe signs `<timestamp>.<body>` and sends `t=<timestamp>,v1=<hex>` in Stripe-Signature, so the generated check refuses its deliveries; verify with the Stripe SDK (stripe.webhooks.constructEvent) in src/signature.ts',
+  },
+  // https://docs.gitlab.com/user/project/integrations/webhooks/#custom-headers
+  gitlab: {
+    name: 'GitLab',
+    signatureHeader: 'x-gitlab-token',
+    eventHeader: 'x-gitlab-event',
+    deliveryHeader: 'x-gitlab-event-uuid',
+    docs: 'https://docs.gitlab.com/user/project/integrations/webhooks/',
+    otherScheme:
+      'GitLab sends the secret token itself in X-Gitlab-Token rather than a signature, so the generated HMAC check refuses its deliveries; compare the token in constant time in src/signature.ts',
+  },
+  // https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook
+  shopify: {
+    name: 'Shopify',
+    signatureHeader: 'x-shopify-hmac-sha256',
+    eventHeader: 'x-shopify-topic',
+    deliveryHeader: 'x-shopify-webhook-id',
+    docs: 'https://shopify.dev/docs/apps/build/webhooks/subscribe/https',
+    otherScheme:
+      'Shopify sends the HMAC-SHA256 as base64, not hex, so the generated check refuses its deliveries; compare the base64 digest in src/signature.ts',
+  },
+};
+
+/** The provider the request's words name, if any (`GitHub webhooks` → GitHub). */
+export function webhookProviderOf(texts: readonly (readonly string[])[]): WebhookProvider | undefined {
+  const key = Object.keys(WEBHOOK_PROVIDERS).find((word) => texts.some((words) => words.includes(word)));
+  return key === undefined ? undefined : WEBHOOK_PROVIDERS[key];
+}

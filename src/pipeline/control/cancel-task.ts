@@ -1,0 +1,88 @@
+import { decideCancel } from '../../core/control/decide-cancel.js';
+import { wasHandled } from '../../core/idempotency/handled-triggers.js';
+import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
+import { mention } from '../../core/markdown/mention.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
+import type { StatusCommentClient } from '../../github/status-comment.js';
+import type { StatusTrust } from '../../github/status-trust.js';
+import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import { progressStatus } from '../task/progress-status.js';
+import { createStatusBoard } from '../task/status-board.js';
+import type { CancelSignals } from './cancel-signals.js';
+import { taskOnPullRequest } from '../../core/control/task-on-pull-request.js';
+
+/**
+ * Cancels the task tracked on `issueNumber` (DESIGN §3; issue #9 item 8), for a caller whose
+ * write access the adapter has checked. A queued or running task (`decideCancel`) moves to
+ * `cancelled` on its status comment, which records `triggerKey` as handled, so the same trigger
+ * again (a redelivery) is `ignored`; then `signals` (the app) tell a run of the task in this
+ * process at once, and a run elsewhere reads the status back before its next step
+ * (`createCancelWatch`). Anything else is `refused` (reason code `not_cancellable`) with why.
+ * `pullNumber`: the command was given on that pull request, which the task's marker must name.
+ */
+export async function cancelTask(params: {
+  client: StatusCommentClient;
+  trust: StatusTrust;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  pullNumber?: number | undefined;
+  /** Who cancels (a GitHub login). */
+  actor: string;
+  /** `comment:<id>`: what asked for the cancel. */
+  triggerKey: string;
+  signals?: CancelSignals | undefined;
+  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'> | undefined;
+  log: (line: string) => void;
+  now?: (() => Date) | undefined;
+}): Promise<TaskOutcome> {
+  const { client, owner, repo, issueNumber, trust } = params;
+  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const refuse = (why: string): TaskOutcome => ({
+    status: 'refused',
+    reasonCode: 'not_cancellable',
+    taskId,
+    issueNumber,
+    message: `\`/cancel\` changed nothing: ${why}`,
+  });
+  const read = await readTaskStatus({ client, trust, owner, repo, issueNumber });
+  const status = progressStatus(read, trust.keys);
+  if (read !== undefined && status === undefined) {
+    return refuse(`the task's status ${read.reason}, so it cannot be proven to be implementation-agent's.`);
+  }
+  const marker = status?.marker;
+  if (marker !== undefined && wasHandled(marker.handled_triggers, params.triggerKey)) {
+    return {
+      status: 'ignored',
+      reason: `${params.triggerKey} on issue #${issueNumber} was already carried out`,
+    };
+  }
+  const notOurs = taskOnPullRequest({ marker, issueNumber, pullNumber: params.pullNumber });
+  if (notOurs !== undefined) return refuse(notOurs);
+  const decision = decideCancel({ marker });
+  if (decision.kind === 'refuse' || status === undefined) {
+    return refuse(decision.kind === 'refuse' ? decision.why : 'no implementation task is tracked here.');
+  }
+  const message = decision.running
+    ? `Cancelled by ${mention(params.actor)}: the run under way stops at its next step (before its next model call or before publishing). \`/retry\` runs the task again.`
+    : `Cancelled by ${mention(params.actor)} before it ran. \`/retry\` runs the task again.`;
+  const outcome: TaskOutcome = { status: 'cancelled', taskId, issueNumber, message };
+  const board = createStatusBoard({
+    client,
+    owner,
+    repo,
+    issueNumber,
+    taskId,
+    existing: status,
+    signingKey: trust.keys?.current,
+    trigger: params.triggerKey,
+    ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
+    log: params.log,
+    ...(params.now === undefined ? {} : { now: params.now }),
+  });
+  await board.move('cancelled', { details: message, outcome });
+  // Raised only once the status says so: a run that sees the signal reads the cancel back.
+  params.signals?.raise(taskId);
+  params.log(`Task ${taskId} cancelled by ${params.actor} (${marker?.state ?? 'no state'} → cancelled)`);
+  return outcome;
+}

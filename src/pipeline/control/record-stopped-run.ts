@@ -1,0 +1,57 @@
+import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
+import type { TokenUsage } from '../../generation/model-provider.js';
+import type { StatusCommentClient, StatusCommentRef } from '../../github/status-comment.js';
+import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import { createStatusBoard } from '../task/status-board.js';
+
+/** Where a cancelled run stopped, for the status comment: "before generation attempt 2". */
+export interface RunStop {
+  readonly where: string;
+  /** What the model calls before the stop cost; added to the task's cost. */
+  readonly usage?: { readonly model: string; readonly usage: TokenUsage } | undefined;
+  /** A pull request opened or updated before the cancel was seen: it stays, named on the task. */
+  readonly pull?: { readonly number: number; readonly branch: string } | undefined;
+}
+
+/**
+ * A run that found its task cancelled (`CancelWatch`) records where it stopped on the cancelled
+ * status as read back (`status`, so the cancel's own handled trigger and text stay), and ends with
+ * the `cancelled` outcome. The task stays `cancelled`: `/retry` runs it again.
+ */
+export async function recordStoppedRun(params: {
+  client: StatusCommentClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  taskId: string;
+  status: StatusCommentRef;
+  signingKey: Buffer | undefined;
+  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  log: (line: string) => void;
+  now?: () => Date;
+  stop: RunStop;
+}): Promise<TaskOutcome> {
+  const { issueNumber, taskId, stop } = params;
+  const board = createStatusBoard({ ...params, existing: params.status });
+  const pull = stop.pull;
+  const message =
+    pull === undefined
+      ? `The task was cancelled with \`/cancel\`; its run stopped ${stop.where}. \`/retry\` runs it again.`
+      : `The task was cancelled with \`/cancel\` after pull request #${pull.number} was published; it stays open. ` +
+        `Close it to drop the change, or comment \`/retry\` to run the task again.`;
+  params.log(`Task ${taskId} was cancelled; the run stopped ${stop.where}`);
+  const outcome: TaskOutcome = {
+    status: 'cancelled',
+    taskId,
+    issueNumber,
+    message,
+    ...(pull === undefined ? {} : { pullNumber: pull.number }),
+  };
+  await board.move('cancelled', {
+    details: message,
+    outcome,
+    ...(stop.usage === undefined ? {} : { usage: stop.usage }),
+    ...(pull === undefined ? {} : { patch: { pull_number: pull.number, branch: pull.branch } }),
+  });
+  return outcome;
+}

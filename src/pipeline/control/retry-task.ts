@@ -1,0 +1,158 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { decideRetry } from '../../core/control/decide-retry.js';
+import { taskOnPullRequest } from '../../core/control/task-on-pull-request.js';
+import { canChange } from '../../core/deploy/repository-permission.js';
+import { wasHandled } from '../../core/idempotency/handled-triggers.js';
+import { requestDigest } from '../../core/idempotency/request-digest.js';
+import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
+import { checkParsedRequest } from '../../core/request/check-parsed-request.js';
+import { parseFencedPayload } from '../../core/request/parse-fenced-payload.js';
+import { parseIssueRequest } from '../../core/request/parse-issue-request.js';
+import { readRequestSource } from '../../github/read-request-source.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
+import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
+import type { RepositoryRef } from '../events/task-event.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { holdRequest } from '../implement/hold-request.js';
+import { runIssueTask } from '../implement/run-issue-task.js';
+import { createStatusBoard } from '../task/status-board.js';
+import { cancelWatchFor } from './cancel-watch-for.js';
+
+/**
+ * `/retry` of the task tracked on `issueNumber` (issue #9 item 8), for a caller whose write access
+ * the adapter has checked: a task that failed, was cancelled or whose run died (`decideRetry`) runs
+ * again through the implement path (`runIssueTask`: attempt + 1, same branch and pull request),
+ * from its request as GitHub has it now. A retry releases no text a maintainer has not approved:
+ * the request runs when it is the one the task last generated from (`generated_from`, the
+ * `requestDigest` the first run recorded after its approval) or its requester has write access;
+ * otherwise it is held for `/approve` (`holdRequest`), showing the text. The marker must be
+ * trusted, as for `/approve`. `triggerKey` is recorded as handled, so a redelivery is `ignored`.
+ * Refusals are `refused` with reason code `not_retryable`.
+ */
+export async function retryTask(params: {
+  deps: TaskEventDependencies;
+  config: AgentConfig;
+  repository: RepositoryRef;
+  issueNumber: number;
+  /** The command was given on this pull request; the task's marker must name it. */
+  pullNumber?: number | undefined;
+  actor: string;
+  /** `comment:<id>`. */
+  triggerKey: string;
+}): Promise<TaskOutcome> {
+  const { deps, repository, issueNumber } = params;
+  const { client } = deps;
+  const { owner, repo } = repository;
+  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const refuse = (why: string): TaskOutcome => ({
+    status: 'refused',
+    reasonCode: 'not_retryable',
+    taskId,
+    issueNumber,
+    message: `\`/retry\` did not run the task: ${why}`,
+  });
+  const { config } = params;
+  const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber });
+  if (status !== undefined && status.trust !== 'trusted') {
+    return refuse(
+      `the task's status ${status.reason}, so what ran before cannot be proven. A maintainer can comment \`/implement\` on the issue to run the request as it is now.`,
+    );
+  }
+  const marker = status?.marker;
+  if (marker !== undefined && wasHandled(marker.handled_triggers, params.triggerKey)) {
+    return {
+      status: 'ignored',
+      reason: `${params.triggerKey} on issue #${issueNumber} was already carried out`,
+    };
+  }
+  const notOurs = taskOnPullRequest({ marker, issueNumber, pullNumber: params.pullNumber });
+  if (notOurs !== undefined) return refuse(notOurs);
+  const now = deps.now?.() ?? new Date();
+  const decision = decideRetry({ marker, now });
+  if (decision.kind === 'refuse' || marker === undefined) {
+    return refuse(decision.kind === 'refuse' ? decision.why : 'no implementation task is tracked here.');
+  }
+
+  const mirrors = deps.mirrors?.forConfig(config);
+  const board = createStatusBoard({
+    client,
+    owner,
+    repo,
+    issueNumber,
+    taskId,
+    existing: status,
+    signingKey: deps.trust.keys?.current,
+    trigger: params.triggerKey,
+    ...(mirrors === undefined ? {} : { mirrors }),
+    log: deps.log,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const source = await readRequestSource({
+    client,
+    owner,
+    repo,
+    issueNumber,
+    requestCommentId: marker.request_comment_id,
+  });
+  if (source.kind === 'deleted') {
+    return refuse(
+      `the comment holding the request (${marker.request_comment_id}) was deleted. Post the request again with \`/implement\`.`,
+    );
+  }
+  const parsed =
+    source.kind === 'comment' ? parseFencedPayload(source.body, 'comment') : parseIssueRequest(source.body);
+  const validation = checkParsedRequest(parsed);
+  if (!validation.ok) {
+    const outcome: TaskOutcome = {
+      status: 'invalid_request',
+      taskId,
+      issueNumber,
+      message: validation.message,
+    };
+    await board.move('failed', { details: validation.message, outcome });
+    return outcome;
+  }
+  const payload = validation.payload;
+  const ranBefore = marker.generated_from === requestDigest(payload);
+  if (!ranBefore) {
+    const requester = marker.requester;
+    if (requester === undefined) {
+      return refuse(
+        'the request is not the one the task last ran, and the task does not record who asked for it. A maintainer can comment `/implement` on the issue to run it as it is now.',
+      );
+    }
+    const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
+    if (!canChange(level)) {
+      return holdRequest({
+        client,
+        repository,
+        issueNumber,
+        taskId,
+        board,
+        from: marker.state,
+        requester,
+        payload,
+        requestCommentId: marker.request_comment_id,
+        why: { kind: 'no-write-access' },
+      });
+    }
+  }
+  deps.log(
+    `Retrying task ${taskId} (${marker.state}, attempt ${marker.attempt + 1}), asked by ${params.actor}`,
+  );
+  return runIssueTask({
+    client,
+    repository,
+    issueNumber,
+    taskId,
+    request: payload,
+    config,
+    board,
+    provider: deps.providerFor(config),
+    ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
+    log: deps.log,
+    ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    ...(marker.requester === undefined ? {} : { requester: marker.requester }),
+    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
+  });
+}

@@ -1,0 +1,65 @@
+import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
+import { readTaskStatus } from '../../github/read-task-status.js';
+import type { StatusCommentClient, StatusCommentRef } from '../../github/status-comment.js';
+import type { StatusTrust } from '../../github/status-trust.js';
+import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import { progressStatus } from '../task/progress-status.js';
+import type { CancelSignals } from './cancel-signals.js';
+import { recordStoppedRun, type RunStop } from './record-stopped-run.js';
+
+/** Asked by a run before each of its steps (`runIssueTask`). */
+export interface CancelWatch {
+  /** The cancelled status the run must stop at, or `undefined` to go on. */
+  cancelled(): Promise<StatusCommentRef | undefined>;
+  /** Records where the run stopped on the cancelled task (`recordStoppedRun`). */
+  stop(status: StatusCommentRef, stop: RunStop): Promise<TaskOutcome>;
+}
+
+/**
+ * How a running task learns of a `/cancel` given after it started. The status comment is the
+ * shared truth: a run stops when it reads its task's status back as `cancelled` (trusted, or
+ * display-only when no marker key is configured, as `progressStatus` decides). `readBack: true`
+ * (the Action, where another workflow run writes the cancel) reads it before every step: one
+ * `GET /repos/{owner}/{repo}/issues/{n}/comments` each. In the app, `signals` (the same process)
+ * say when to read it: nothing is read until the task's signal is raised after the watch was made.
+ */
+export function createCancelWatch(params: {
+  client: StatusCommentClient;
+  trust: StatusTrust;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  taskId: string;
+  signals?: CancelSignals | undefined;
+  readBack: boolean;
+  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'> | undefined;
+  log: (line: string) => void;
+  now?: (() => Date) | undefined;
+}): CancelWatch {
+  const { signals, taskId, client, owner, repo, issueNumber } = params;
+  const seen = signals?.count(taskId) ?? 0;
+  return {
+    async cancelled() {
+      const signalled = signals !== undefined && signals.count(taskId) > seen;
+      if (!signalled && !params.readBack) return undefined;
+      const status = await readTaskStatus({ client, trust: params.trust, owner, repo, issueNumber });
+      const current = progressStatus(status, params.trust.keys);
+      return current?.marker.state === 'cancelled' ? current : undefined;
+    },
+    stop(status, stop) {
+      return recordStoppedRun({
+        client,
+        owner,
+        repo,
+        issueNumber,
+        taskId,
+        status,
+        signingKey: params.trust.keys?.current,
+        ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
+        log: params.log,
+        ...(params.now === undefined ? {} : { now: params.now }),
+        stop,
+      });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { RequirementCoverage } from '../../../../src/core/bundle/requirement-coverage.js';
+import type { DeploymentStrategy, TaskType } from '../../../../src/core/request/execution-request.js';
+import { requestedShift } from '../../../../src/generation/offline/coverage/requested-shift.js';
+import { shiftOfConfig } from '../../../../src/generation/offline/cfn/shift-of-config.js';
+import { generate } from '../offline-test-requests.js';
+
+const sentenceRow = async (params: {
+  taskType: TaskType;
+  strategy?: DeploymentStrategy;
+  description: string;
+}): Promise<RequirementCoverage | undefined> => {
+  const { bundle } = await generate({
+    taskName: 'Orders API',
+    stories: ['As a customer I can place an order'],
+    ...params,
+  });
+  return bundle.coverage?.find((row) => row.source.kind === 'description');
+};
+
+describe('the coverage table compares a requested traffic shift with the generated config', () => {
+  it.each(['application', 'deployment', 'integration'] as const)(
+    '%s: "shift 10 percent every minute" with linear is met',
+    async (taskType) => {
+      const row = await sentenceRow({
+        taskType,
+        strategy: 'linear',
+        description: 'Releases shift 10 percent every minute.',
+      });
+      expect(row).toMatchObject({ status: 'covered', gaps: [] });
+      expect(row?.implementedBy).toContain('linear, 10 percent every 1 minute');
+    },
+  );
+
+  it('is partial with the difference when canary was generated instead', async () => {
+    const row = await sentenceRow({
+      taskType: 'application',
+      strategy: 'canary',
+      description: 'Releases shift 10% of traffic every minute.',
+    });
+    expect(row?.status).toBe('partial');
+    expect(row?.gaps).toEqual([
+      expect.stringContaining('asked linear, generated canary; asked 1 minute(s) between steps, generated 5'),
+    ]);
+  });
+
+  it('is partial when the request asks for a percentage the config does not move', async () => {
+    const row = await sentenceRow({
+      taskType: 'deployment',
+      strategy: 'linear',
+      description: 'Shift traffic 20 percent every 2 minutes.',
+    });
+    expect(row?.gaps).toEqual([
+      expect.stringContaining(
+        'asked 20 percent per step, generated 10; asked 2 minute(s) between steps, generated 1',
+      ),
+    ]);
+  });
+
+  it('names all-at-once as the difference when no strategy shifts traffic', async () => {
+    const row = await sentenceRow({ taskType: 'application', description: 'Shift 10 percent every minute.' });
+    expect(row).toMatchObject({
+      status: 'partial',
+      gaps: [expect.stringContaining('asked linear, generated all-at-once')],
+    });
+  });
+});
+
+describe('requestedShift', () => {
+  it.each([
+    [['shift', '10', 'percent', 'every', 'minute'], { mode: 'linear', percent: 10, minutes: 1 }],
+    [
+      ['canary', '10', '%', 'then', 'the', 'rest', 'after', '5', 'minutes'],
+      { mode: 'canary', percent: 10, minutes: 5 },
+    ],
+    [['10', 'percent', 'each', '3', 'minutes'], { mode: 'linear', percent: 10, minutes: 3 }],
+    [['deploy', 'all', 'at', 'once'], { mode: 'all-at-once' }],
+    [['shift', 'traffic', 'gradually'], undefined],
+  ])('%j → %j', (words, shift) => {
+    expect(requestedShift(words)).toEqual(shift);
+  });
+});
+
+describe('shiftOfConfig', () => {
+  it('reads the predefined CodeDeploy Lambda configs by name', () => {
+    expect(shiftOfConfig('CodeDeployDefault.LambdaCanary10Percent15Minutes')).toEqual({
+      mode: 'canary',
+      percent: 10,
+      minutes: 15,
+    });
+    expect(shiftOfConfig('CodeDeployDefault.LambdaLinear10PercentEvery1Minute')).toEqual({
+      mode: 'linear',
+      percent: 10,
+      minutes: 1,
+    });
+    expect(shiftOfConfig(undefined)).toEqual({ mode: 'all-at-once', percent: 100, minutes: 0 });
+    expect(shiftOfConfig('MyCustomConfig')).toBeUndefined();
+  });
+});
