@@ -16,6 +16,9 @@ import type { StatusCommentClient } from './status-comment.js';
 import type { CommandDeploymentClient } from './find-command-deployment.js';
 import type { DispatchIssueClient } from './find-dispatch-issue.js';
 import type { ReplyOnceClient } from './reply-once.js';
+import type { ReviewFeedbackClient } from './read-review-feedback.js';
+import type { BlobClient } from './read-branch-texts.js';
+import type { ReviewReplyClient } from './reply-to-review-comment.js';
 import type { RequestSourceClient } from './read-request-source.js';
 
 export interface IssueAuthoringClient {
@@ -58,4 +61,7 @@ export type TaskClient = PullRequestClient &
   CommandDeploymentClient &
   DispatchIssueClient &
   ReplyOnceClient &
+  ReviewFeedbackClient &
+  BlobClient &
+  ReviewReplyClient &
   RequestSourceClient;

@@ -182,6 +182,8 @@ export function createGitHubFake(options: {
       /^\/pulls\/(\d+)\/reviews$/,
       (m) => [200, (reviews[Number(m[1])] ?? []).map((review, index) => ({ id: index + 1, ...review }))],
     ],
+    // Inline review comments: none in these runs (feedback is tested through the app with nock).
+    ['GET', /^\/pulls\/(\d+)\/comments$/, () => [200, []]],
     [
       'GET',
       /^\/pulls\/(\d+)\/commits$/,

@@ -204,6 +204,11 @@ export const agentConfigSchema = z
         reapprove_on_push: z.boolean().default(true),
         /** Whoever asked for the task may approve its pull request themselves. */
         allow_self_approval: z.boolean().default(false),
+        /**
+         * How many times the agent pushes a commit for review feedback on one pull request
+         * (issue #9 item 3); past it nothing is pushed and the agent asks a human to take over.
+         */
+        max_iterations: z.number().int().min(0).max(20).default(3),
       })
       .prefault({}),
     /** Where task records, events and artifacts are mirrored (DESIGN §11); every one is off until named. */

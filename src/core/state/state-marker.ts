@@ -74,6 +74,10 @@ export const taskMarkerSchema = z
     /** The mode the task runs in (`effectiveMode`): hybrid and automated resolve to one of these. */
     effective_mode: z.enum(['automated', 'guided', 'manual']).optional(),
     risk_level: z.enum(['low', 'high']).optional(),
+    /** Commits pushed for review feedback (`iterateOnFeedback`); `review.max_iterations` bounds it. */
+    feedback_iterations: z.number().int().nonnegative().optional(),
+    /** GitHub's time of the newest feedback taken in; older feedback is never taken in again. */
+    feedback_since: z.string().max(40).optional(),
 
     // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
     // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.

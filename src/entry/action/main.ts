@@ -34,6 +34,8 @@ export async function main(params: {
         providerFor: (config) => providerForConfig(withInputOverrides(config, params.inputs)),
         log: params.log,
         mirrors,
+        // Pending runs of one task are cancelled by the concurrency group: each run catches up.
+        catchUpFeedback: true,
         // A `/cancel` is written by another workflow run: a run reads its status back before each step.
         readCancelBack: true,
       },

@@ -8,6 +8,8 @@ import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
 import { findCommandDeployment } from '../../github/find-command-deployment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
+import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branch.js';
+import { iterateOnFeedback } from '../review/iterate-on-feedback.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
@@ -84,7 +86,13 @@ export async function handleChatCommand(
         environment: command.environment,
         answer,
       });
-    case 'implement':
+    case 'implement': {
+      // `/implement <instructions>` on the task's own pull request is review feedback (#9 item 3).
+      const headRef = event.onPullRequest ? await pullHeadRef(deps, event) : undefined;
+      const iterated = headRef === undefined ? undefined : await implementOnPullRequest(deps, event, headRef);
+      if (iterated !== undefined && iterated.status !== 'ignored') return iterated;
+      return answer(await onPullRequestInstead(deps, event, command.kind, headRef));
+    }
     case 'approve':
       return answer(await onPullRequestInstead(deps, event, command.kind));
     case 'retry':
@@ -130,10 +138,10 @@ async function onPullRequestInstead(
   deps: TaskEventDependencies,
   event: ChatCommandEvent,
   kind: 'implement' | 'approve',
+  knownHeadRef?: string,
 ): Promise<string> {
-  const { owner, repo } = event.repository;
-  const pull = (await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber })).data;
-  const issue = /^implementation\/(\d+)-/.exec(pull.head.ref)?.[1];
+  const headRef = knownHeadRef ?? (await pullHeadRef(deps, event));
+  const issue = /^implementation\/(\d+)-/.exec(headRef)?.[1];
   const where = issue === undefined ? 'an issue that holds a request' : `the task's issue, #${issue}`;
   const what =
     kind === 'implement'
@@ -141,7 +149,36 @@ async function onPullRequestInstead(
       : `\`/approve\` works on ${where}: there it releases a request held for a maintainer's approval. ` +
         'To approve this pull request, submit a review that approves it (Files changed → Review changes → Approve).';
   return (
-    `${what} Nothing was changed here. Iterating on a pull request from its comments and reviews is ` +
-    'not available in this release yet. `/help` lists what works today.'
+    `${what} Nothing was changed here. On the task's own pull request, \`/implement <instructions>\` ` +
+    'and reviews are feedback the agent iterates on. `/help` lists what works today.'
   );
+}
+
+/**
+ * `/implement` on a pull request the agent opened for a task: the feedback catch-up
+ * (`iterateOnFeedback`), which reads the comment back with every other piece not yet taken in.
+ * `undefined` when the pull request is not on a task branch of this repository.
+ */
+async function implementOnPullRequest(
+  deps: TaskEventDependencies,
+  event: ChatCommandEvent,
+  headRef: string,
+): Promise<TaskOutcome | undefined> {
+  // A fork's branch may be named like a task's; `iterateOnFeedback` proves the PR is the task's.
+  const issueNumber = issueNumberFromBranch(headRef);
+  if (issueNumber === undefined) return undefined;
+  return iterateOnFeedback(deps, {
+    kind: 'pull-request',
+    repository: event.repository,
+    pullNumber: event.issueNumber,
+    issueNumber,
+    event: 'issue_comment.created',
+    mayCarryFeedback: true,
+  });
+}
+
+/** The pull request's head branch (the comment's issue number is the pull request's). */
+async function pullHeadRef(deps: TaskEventDependencies, event: ChatCommandEvent): Promise<string> {
+  const { owner, repo } = event.repository;
+  return (await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber })).data.head.ref;
 }

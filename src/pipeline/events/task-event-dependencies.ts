@@ -20,6 +20,12 @@ export interface TaskEventDependencies {
   readonly now?: () => Date;
   /** Serializes work on one task within the process (the app); the Action runs one event per process. */
   readonly tasks?: TaskMutex;
+  /**
+   * Every review event catches up on review feedback, an approval's too (the Action: GitHub cancels
+   * pending runs of a concurrency group, so the run that survives must take in what the cancelled
+   * ones carried). Off (the app), only events that may carry feedback do: the app drops no event.
+   */
+  readonly catchUpFeedback?: boolean;
   /** The mirrors each repository's config names (`createMirrorCache`); absent: none, whatever the config says. */
   readonly mirrors?: MirrorCache;
   /** The app's in-process `/cancel` signals (`createCancelSignals`), seen by a run at its next step. */

@@ -11,6 +11,11 @@ export interface PullRequestTaskEvent {
   readonly issueNumber: number;
   /** e.g. `pull_request_review.submitted`, for logs and outcomes. */
   readonly event: string;
+  /**
+   * The event may bring review feedback (a review requesting changes or commenting, an inline
+   * comment): the run then also catches up on every piece not yet taken in (`iterateOnFeedback`).
+   */
+  readonly mayCarryFeedback?: boolean;
 }
 
 /** The actions that can change a PR's review, merge or open state; the rest change nothing here. */
@@ -23,6 +28,7 @@ const ACTIONS: Readonly<Record<string, readonly string[]>> = {
 
 const payloadSchema = z.object({
   action: z.string(),
+  review: z.object({ state: z.string() }).optional(),
   pull_request: z.object({
     number: z.number().int().positive(),
     head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
@@ -71,5 +77,13 @@ export function classifyPullRequestEvent(event: {
     pullNumber: pull.number,
     issueNumber,
     event: name,
+    ...(mayCarryFeedback(name, parsed.data.review?.state) ? { mayCarryFeedback: true } : {}),
   };
+}
+
+/** A review requesting changes or commenting, or an inline comment: feedback may come with it. */
+function mayCarryFeedback(name: string, reviewState: string | undefined): boolean {
+  if (name === 'pull_request_review_comment.created') return true;
+  const state = reviewState?.toLowerCase();
+  return name === 'pull_request_review.submitted' && (state === 'changes_requested' || state === 'commented');
 }

@@ -142,6 +142,8 @@ describe('Probot app: /implement and /approve on a pull request', () => {
     api.reaction(COMMENT_ID);
     api.config(undefined);
     api.getPull({ number: 42, headSha: 'a'.repeat(40), headRef: 'implementation/1-orders-api' });
+    // Issue #1 tracks no task of the agent's: the pull request is not one it iterates on.
+    api.comments(1, []);
     api.createComment(42, 950);
     const { receive, errors } = await testProbot();
 
@@ -152,7 +154,34 @@ describe('Probot app: /implement and /approve on a pull request', () => {
     const [reply] = postedTo(api, 42);
     expect(reply).toContain("`/implement` works on the task's issue, #1");
     expect(reply).toContain('Nothing was changed here.');
-    expect(reply).toContain('Iterating on a pull request from its comments and reviews is not available');
+  });
+
+  it('takes /implement <instructions> on the task’s own pull request as feedback, answered honestly offline', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const body = '/implement store orders in DynamoDB';
+    const payload = comment(body, 'Codertocat', true);
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(COMMENT_ID);
+    api.config(undefined);
+    api.getPull({ number: 42, headSha: 'a'.repeat(40), headRef: 'implementation/1-orders-api' });
+    api.comments(1, [statusComment('pr_open')]);
+    api.getPull({ number: 42, headSha: 'a'.repeat(40), headRef: 'implementation/1-orders-api' });
+    api.reviews(42, []);
+    api.reviewComments(42);
+    api.conversation(42, [payload.comment]);
+    api.permission('Codertocat', 'write');
+    api.config(undefined);
+    api.createComment(42, 950);
+    api.updateComment(900);
+    const { receive, errors } = await testProbot();
+
+    await receive('issue_comment', payload);
+
+    expect(errors).toEqual([]);
+    expect(api.scope.isDone()).toBe(true);
+    const [reply] = postedTo(api, 42);
+    expect(reply).toContain('offline provider cannot rewrite code from free text');
+    expect(api.calls.filter((call) => call.path.includes('/git/'))).toEqual([]);
   });
 
   it('says /implement belongs on an issue holding a request when the pull request is not the agent’s', async () => {

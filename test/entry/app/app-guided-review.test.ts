@@ -65,6 +65,22 @@ function expectTask(
   api.config(config);
 }
 
+/**
+ * What the feedback catch-up reads after a review requesting changes or commenting, or an inline
+ * comment: the task again, the pull request, every review, inline comment and conversation comment.
+ */
+function expectFeedbackReads(
+  api: Api,
+  state: TaskMarker['state'],
+  reviews: Array<{ login: string; state: string; commit_id: string }>,
+) {
+  api.comments(1, [agentStatusComment({ marker: marker(state) })]);
+  api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+  api.reviews(PULL, reviews);
+  api.reviewComments(PULL);
+  api.conversation(PULL);
+}
+
 const statusWrites = (api: Api) =>
   api.calls.filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'));
 const checkWrites = (api: Api) =>
@@ -119,6 +135,10 @@ describe('Probot app, guided mode: an approving review from someone with write a
     api.approvalChecksOn(HEAD, [SUCCESS('maintainer')]);
     api.approvalCheck();
     api.updateComment(900);
+    expectFeedbackReads(api, 'changes_requested', [
+      { login: 'maintainer', state: 'APPROVED', commit_id: HEAD },
+      { login: 'admin-two', state: 'CHANGES_REQUESTED', commit_id: HEAD },
+    ]);
 
     await deliver('pull_request_review', reviewEvent('submitted', 'changes_requested', 'admin-two'));
 
@@ -206,6 +226,7 @@ describe('Probot app, guided mode: an approving review from someone with write a
     api.approvalChecksOn(HEAD, [PENDING]);
     api.updateCheckRun(78);
     api.updateComment(900);
+    expectFeedbackReads(api, 'approved', [{ login: 'maintainer', state: 'APPROVED', commit_id: HEAD }]);
     const payload = webhookExample('pull_request_review_comment', 'created');
     payload.pull_request.head.ref = BRANCH;
 
@@ -248,6 +269,10 @@ describe('Probot app, guided mode: approvals that do not count change nothing', 
     api.permission('maintainer', 'maintain');
     api.permission('reader', 'read');
     api.approvalChecksOn(HEAD, [SUCCESS('maintainer')]);
+    expectFeedbackReads(api, 'approved', [
+      { login: 'maintainer', state: 'APPROVED', commit_id: HEAD },
+      { login: 'reader', state: 'CHANGES_REQUESTED', commit_id: HEAD },
+    ]);
 
     await deliver('pull_request_review', reviewEvent('submitted', 'changes_requested', 'reader'));
 

@@ -93,6 +93,12 @@ describe('Probot app: review, approval, close, reopen and merge each move the re
       api.permission('maintainer', 'maintain');
       api.approvalChecksOn(HEAD, [PENDING]);
       api.updateCheckRun(78);
+      // The review-feedback catch-up reads the task, the PR and its feedback (none left to take in).
+      api.comments(1, [agentStatusComment({ marker: task.marker() })]);
+      api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+      api.reviews(PULL, [{ login: 'maintainer', state: 'CHANGES_REQUESTED', commit_id: HEAD }]);
+      api.reviewComments(PULL);
+      api.conversation(PULL);
     });
     await task.deliver('pull_request_review', reviewEvent('approved', 'maintainer'), (api) => {
       api.reviews(PULL, [{ login: 'maintainer', state: 'APPROVED', commit_id: HEAD }]);

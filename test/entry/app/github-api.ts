@@ -191,6 +191,12 @@ export function githubApi(params: { owner: string; repo: string }) {
      * The pull request's reviews, oldest first, `perPage` a page with GitHub's `Link` header
      * between pages (the app asks for 100 a page; a smaller `perPage` only splits the answer).
      */
+    /** The pull request's inline review comments (`GET /pulls/{n}/comments`), oldest first, in one page. */
+    reviewComments: (pullNumber: number, comments: unknown[] = []) =>
+      scope.get(`${base}/pulls/${pullNumber}/comments`).query({ per_page: 100 }).reply(200, comments),
+    /** The pull request's conversation comments, read for `/implement` feedback, in one page. */
+    conversation: (pullNumber: number, comments: unknown[] = []) =>
+      scope.get(`${base}/issues/${pullNumber}/comments`).query({ per_page: 100 }).reply(200, comments),
     reviews: (
       pullNumber: number,
       reviews: Array<{ login: string; state: string; commit_id: string }>,

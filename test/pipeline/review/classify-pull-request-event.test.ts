@@ -11,21 +11,31 @@ function onTaskBranch(name: string, action: string) {
 
 describe('classifyTaskEvent: pull request events', () => {
   it.each([
-    ['pull_request', 'opened'],
-    ['pull_request', 'synchronize'],
-    ['pull_request', 'closed'],
-    ['pull_request', 'reopened'],
-    ['pull_request_review', 'submitted'],
-    ['pull_request_review', 'dismissed'],
-    ['pull_request_review_comment', 'created'],
-  ])('%s.%s on a task branch is the task’s', (name, action) => {
+    ['pull_request', 'opened', false],
+    ['pull_request', 'synchronize', false],
+    ['pull_request', 'closed', false],
+    ['pull_request', 'reopened', false],
+    // The example review is a commented one: it may be feedback addressed to the agent.
+    ['pull_request_review', 'submitted', true],
+    ['pull_request_review', 'dismissed', false],
+    ['pull_request_review_comment', 'created', true],
+  ])('%s.%s on a task branch is the task’s (may carry feedback: %s)', (name, action, feedback) => {
     expect(classifyTaskEvent({ name, payload: onTaskBranch(name, action) })).toEqual({
       kind: 'pull-request',
       repository: { owner: 'Codertocat', repo: 'Hello-World', defaultBranch: 'master' },
       pullNumber: 2,
       issueNumber: 7,
       event: `${name}.${action}`,
+      ...(feedback ? { mayCarryFeedback: true } : {}),
     });
+  });
+
+  it('an approving review carries no feedback', () => {
+    const payload = onTaskBranch('pull_request_review', 'submitted');
+    payload.review.state = 'approved';
+    expect(classifyTaskEvent({ name: 'pull_request_review', payload })).not.toHaveProperty(
+      'mayCarryFeedback',
+    );
   });
 
   it.each([

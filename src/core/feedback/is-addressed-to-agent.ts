@@ -1,0 +1,37 @@
+import { stripInvisibleCharacters } from '../untrusted/invisible-characters.js';
+import { parseMarkdown } from '../untrusted/markdown/parse-markdown.js';
+import { MAX_UNTRUSTED_TEXT_LENGTH } from '../untrusted/untrusted-input-limits.js';
+
+/**
+ * Whether text asks the agent for something (issue #9 item 3): its first non-empty line starts
+ * with `/implement`, or it mentions the agent's login (`@implementation-agent` for
+ * `implementation-agent[bot]`) as a whole word in its prose. The text is read as GitHub renders it
+ * (the project's markdown reader), so a mention inside code — which GitHub does not link or
+ * notify — does not count; invisible characters are removed first, so a hidden one cannot split
+ * or forge a mention. A text longer than GitHub accepts addresses nobody. Case-insensitive, as
+ * GitHub's logins are.
+ */
+export function isAddressedToAgent(params: { body: string; agentLogin: string | undefined }): boolean {
+  if (params.body.length > MAX_UNTRUSTED_TEXT_LENGTH) return false;
+  const text = stripInvisibleCharacters(params.body).text;
+  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  if (/^\s{0,3}\/implement(?:\s|$)/i.test(firstLine)) return true;
+  if (params.agentLogin === undefined) return false;
+  const name = params.agentLogin.replace(/\[bot\]$/i, '');
+  const escaped = name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const mention = new RegExp(`(?:^|[^\\w/@-])@${escaped}(?:\\[bot\\])?(?![\\w-])`, 'i');
+  return proseOf(text).some((prose) => mention.test(prose));
+}
+
+/** The text of every paragraph and heading, code spans and code blocks left out. */
+function proseOf(markdown: string): string[] {
+  const prose: string[] = [];
+  for (const token of parseMarkdown(markdown).tokens) {
+    if (token.type !== 'inline') continue;
+    const parts = (token.children ?? []).map((child) =>
+      child.type === 'text' ? child.content : child.type === 'code_inline' ? ' ' : '\n',
+    );
+    prose.push(parts.join(''));
+  }
+  return prose;
+}

@@ -1,0 +1,121 @@
+import { codeSpan } from '../markdown/code-span.js';
+import { applySuggestion } from './apply-suggestion.js';
+import { parseSuggestions } from './parse-suggestions.js';
+import type { InlineComment, ReviewFeedback } from './review-feedback.js';
+
+/** What to say under one inline comment, and whether its thread was fixed (and may be resolved). */
+export interface ThreadReply {
+  readonly commentId: number;
+  /** The thread's first comment when `commentId` is a reply in it. */
+  readonly inReplyToId?: number;
+  readonly body: string;
+  readonly fixed: boolean;
+}
+
+/** The one commit's files and every answer, worked out before anything is written. */
+export interface FeedbackPlan {
+  /** Path → the file's new text; only files a suggestion changed. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly replies: readonly ThreadReply[];
+  /** Review bodies and `/implement` comments the plan could not act on, with why, for one PR comment. */
+  readonly unanswered: readonly string[];
+}
+
+/** Why free text is not acted on with the offline provider (issue #9 item 3: answer honestly). */
+export const FREE_TEXT_OFFLINE =
+  'The offline provider cannot rewrite code from free text. What it can do offline: apply ```suggestion blocks exactly as written, ' +
+  'and regenerate the whole change from a corrected request block (edit the issue, or comment `/implement` there with the corrected block). ' +
+  'Free-text changes need the Bedrock provider (`provider: bedrock` in `.github/implementation-agent.yml`).';
+
+/**
+ * Works out the one commit that answers the feedback (pure): each inline comment's ```suggestion
+ * block is applied to the head's text of its file (`applySuggestion`, byte-exact), in the order
+ * GitHub listed the comments; a suggestion is refused with its reason when it is outdated, out of
+ * range, one of several blocks in one comment, overlaps a suggestion already applied to the same
+ * file, or its file is not readable text. Free text (a comment or review body without a
+ * suggestion) is answered with `freeTextAnswer`. `files` holds the head's text of every path the
+ * comments name that exists (absent: deleted or binary).
+ */
+export function planFeedbackChanges(params: {
+  feedback: readonly ReviewFeedback[];
+  files: ReadonlyMap<string, string>;
+  headSha: string;
+  freeTextAnswer: string;
+}): FeedbackPlan {
+  const changed = new Map<string, string>();
+  /** Per path, the lines suggestions already replaced (in head numbering): a later overlap is refused. */
+  const taken = new Map<string, { start: number; end: number; delta: number }[]>();
+  const replies: ThreadReply[] = [];
+  const unanswered: string[] = [];
+  for (const item of params.feedback) {
+    for (const comment of item.comments) {
+      replies.push(answerComment({ comment, params, changed, taken }));
+    }
+    if (item.body.trim() !== '' && item.comments.length === 0) {
+      const suggested = parseSuggestions(item.body);
+      const note =
+        suggested.ok && suggested.suggestions.length > 0
+          ? 'A suggestion block outside an inline comment names no lines, so there is nothing to apply it to.'
+          : params.freeTextAnswer;
+      unanswered.push(`@${item.author.login}: ${note}`);
+    }
+  }
+  return { files: changed, replies, unanswered };
+}
+
+function answerComment(input: {
+  comment: InlineComment;
+  params: { files: ReadonlyMap<string, string>; headSha: string; freeTextAnswer: string };
+  changed: Map<string, string>;
+  taken: Map<string, { start: number; end: number; delta: number }[]>;
+}): ThreadReply {
+  const { comment, params } = input;
+  const thread = comment.inReplyToId === undefined ? {} : { inReplyToId: comment.inReplyToId };
+  const refuse = (why: string): ThreadReply => ({
+    commentId: comment.id,
+    ...thread,
+    body: `Not applied: ${why}.`,
+    fixed: false,
+  });
+  const parsed = parseSuggestions(comment.body);
+  if (!parsed.ok) return refuse(parsed.reason);
+  const [suggestion, ...more] = parsed.suggestions;
+  if (suggestion === undefined)
+    return { commentId: comment.id, ...thread, body: params.freeTextAnswer, fixed: false };
+  if (more.length > 0)
+    return refuse('the comment holds more than one suggestion block; GitHub applies one per comment too');
+  const text = input.changed.get(comment.path) ?? params.files.get(comment.path);
+  if (text === undefined) return refuse(`${codeSpan(comment.path)} is not a text file on the branch`);
+  const line = comment.line;
+  const start = comment.startLine ?? line;
+  const earlier = input.taken.get(comment.path) ?? [];
+  if (line !== null && start !== null && earlier.some((range) => start <= range.end && range.start <= line))
+    return refuse('another suggestion in this review already changed these lines');
+  // Earlier suggestions above these lines moved them by their change in line count.
+  const shift = earlier
+    .filter((range) => line !== null && range.end < (start ?? line))
+    .reduce((sum, r) => sum + r.delta, 0);
+  const applied = applySuggestion({
+    text,
+    suggestion,
+    line: line === null ? null : line + shift,
+    startLine: comment.startLine === null ? null : comment.startLine + shift,
+    side: comment.side,
+    commitId: comment.commitId,
+    headSha: params.headSha,
+  });
+  if (!applied.ok) return refuse(applied.reason);
+  if (line !== null && start !== null)
+    input.taken.set(comment.path, [
+      ...earlier,
+      { start, end: line, delta: suggestion.length - (line - start + 1) },
+    ]);
+  input.changed.set(comment.path, applied.text);
+  const where = start === line ? `line ${line}` : `lines ${start}–${line}`;
+  return {
+    commentId: comment.id,
+    ...thread,
+    body: `Applied the suggestion to ${codeSpan(comment.path)} ${where} as written.`,
+    fixed: true,
+  };
+}

@@ -1,0 +1,164 @@
+import type { InlineComment, ReviewFeedback } from '../core/feedback/review-feedback.js';
+import { isAddressedToAgent } from '../core/feedback/is-addressed-to-agent.js';
+import { readAllPages } from './read-all-pages.js';
+
+interface ListedReview {
+  id: number;
+  user: { login: string; type?: string } | null;
+  body?: string | null;
+  state: string;
+  commit_id?: string | null;
+  submitted_at?: string;
+}
+
+interface ListedReviewComment {
+  id: number;
+  pull_request_review_id: number | null;
+  user: { login: string; type?: string } | null;
+  body: string;
+  path: string;
+  line?: number | null;
+  start_line?: number | null;
+  side?: string;
+  diff_hunk: string;
+  commit_id: string;
+  in_reply_to_id?: number;
+}
+
+interface ListedIssueComment {
+  id: number;
+  user: { login: string; type?: string } | null;
+  body?: string;
+  created_at: string;
+}
+
+type Page<T> = Promise<{ data: T[]; headers?: { link?: string | undefined } }>;
+
+export interface ReviewFeedbackClient {
+  pulls: {
+    listReviews(p: {
+      owner: string;
+      repo: string;
+      pull_number: number;
+      per_page: number;
+      page?: number;
+    }): Page<ListedReview>;
+    listReviewComments(p: {
+      owner: string;
+      repo: string;
+      pull_number: number;
+      per_page: number;
+      page?: number;
+    }): Page<ListedReviewComment>;
+  };
+  issues: {
+    listComments(p: {
+      owner: string;
+      repo: string;
+      issue_number: number;
+      per_page: number;
+      page?: number;
+    }): Page<ListedIssueComment>;
+  };
+}
+
+/** Feedback with the server's time it was given, so a run can take only what came after the last one. */
+export interface DatedFeedback {
+  readonly feedback: ReviewFeedback;
+  /** ISO 8601, as GitHub stamped it (`submitted_at`, `created_at`). */
+  readonly at: string;
+}
+
+const MAX_PAGES = 10;
+
+/**
+ * Every piece of feedback on the pull request as GitHub has it now, oldest first (issue #9 item
+ * 3): reviews requesting changes (body and every inline comment); commented reviews whose body or
+ * an inline comment is addressed to the agent (`isAddressedToAgent`) — GitHub files a lone inline
+ * comment and a thread reply under a commented review of its own; and `/implement` comments on the
+ * PR's conversation. Read back rather than taken from the event, so a run catches up on feedback
+ * whose own run was cancelled. Nobody is judged here (`judgeFeedbackAuthor` does that).
+ */
+export async function readReviewFeedback(params: {
+  client: ReviewFeedbackClient;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  agentLogin: string | undefined;
+}): Promise<DatedFeedback[]> {
+  const { client, owner, repo, pullNumber: pull_number } = params;
+  const list = <T>(what: string, call: (page: number | undefined) => Page<T>) =>
+    readAllPages<T>({
+      what,
+      maxPages: MAX_PAGES,
+      fetchPage: async (next) => {
+        const { data, headers } = await call(next.page);
+        return { items: data, link: headers?.link };
+      },
+    });
+  const page = (p: number | undefined) => (p === undefined ? {} : { page: p });
+  const reviews = await list('reviews', (p) =>
+    client.pulls.listReviews({ owner, repo, pull_number, per_page: 100, ...page(p) }),
+  );
+  const inline = await list('review comments', (p) =>
+    client.pulls.listReviewComments({ owner, repo, pull_number, per_page: 100, ...page(p) }),
+  );
+  const conversation = await list('comments', (p) =>
+    client.issues.listComments({ owner, repo, issue_number: pull_number, per_page: 100, ...page(p) }),
+  );
+  const addressed = (body: string) => isAddressedToAgent({ body, agentLogin: params.agentLogin });
+  const found: DatedFeedback[] = [];
+  for (const review of reviews) {
+    if (!review.user || review.submitted_at === undefined) continue;
+    const comments = inline.filter((comment) => comment.pull_request_review_id === review.id).map(toInline);
+    const body = review.body ?? '';
+    const changes = review.state === 'CHANGES_REQUESTED';
+    if (
+      !changes &&
+      !(review.state === 'COMMENTED' && (addressed(body) || comments.some((c) => addressed(c.body))))
+    )
+      continue;
+    found.push({
+      at: review.submitted_at,
+      feedback: {
+        source: changes ? 'changes_requested_review' : 'commented_review',
+        id: review.id,
+        author: { login: review.user.login, type: review.user.type ?? 'User' },
+        body,
+        comments,
+      },
+    });
+  }
+  for (const comment of conversation) {
+    const body = comment.body ?? '';
+    if (!comment.user || !/^\s{0,3}\/implement(?:\s|$)/i.test(body.trimStart())) continue;
+    found.push({
+      at: comment.created_at,
+      feedback: {
+        source: 'implement_comment',
+        id: comment.id,
+        author: { login: comment.user.login, type: comment.user.type ?? 'User' },
+        body: body
+          .trimStart()
+          .replace(/^\/implement/i, '')
+          .trim(),
+        comments: [],
+      },
+    });
+  }
+  return found.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function toInline(comment: ListedReviewComment): InlineComment {
+  return {
+    id: comment.id,
+    path: comment.path,
+    line: comment.line ?? null,
+    startLine: comment.start_line ?? null,
+    side: comment.side === 'LEFT' ? 'LEFT' : 'RIGHT',
+    diffHunk: comment.diff_hunk,
+    commitId: comment.commit_id,
+    body: comment.body,
+    ...(comment.in_reply_to_id === undefined ? {} : { inReplyToId: comment.in_reply_to_id }),
+  };
+}

@@ -1,0 +1,55 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import type { FeedbackPlan } from '../../core/feedback/plan-feedback-changes.js';
+import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
+import { runGates } from '../../core/gates/run-gates.js';
+import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import type { TaskMarker } from '../../core/state/state-marker.js';
+import { commitToBranch } from '../../github/commit-to-branch.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+
+/**
+ * The plan's files through the validation gates (DESIGN §5: paths, limits, secrets, template,
+ * TypeScript — the task's template checked as one when a suggestion touched it), then as one
+ * commit on the branch on top of `headSha`. A failing gate pushes nothing and says which.
+ */
+export async function pushFeedbackCommit(params: {
+  deps: TaskEventDependencies;
+  owner: string;
+  repo: string;
+  branch: string;
+  headSha: string;
+  plan: FeedbackPlan;
+  config: AgentConfig;
+  marker: TaskMarker;
+}): Promise<{ ok: true; commitSha: string } | { ok: false; reason: string }> {
+  const { plan, marker } = params;
+  const files = [...plan.files].map(([path, content]) => ({ path, content, role: 'source' as const }));
+  const templatePath =
+    marker.template_path !== undefined && plan.files.has(marker.template_path)
+      ? marker.template_path
+      : undefined;
+  const report = await runGates(
+    { summary: '', plan: [], files, riskNotes: [], ...(templatePath === undefined ? {} : { templatePath }) },
+    gatePolicyFrom(params.config),
+  );
+  if (!report.passed) {
+    const findings = report.results.flatMap((result) =>
+      result.findings.map((finding) => `${finding.gate}: ${finding.message}`),
+    );
+    return {
+      ok: false,
+      reason: `the changed files did not pass the validation gates (${untrustedInline(findings.slice(0, 5).join('; '))}), so nothing was pushed`,
+    };
+  }
+  const fixed = plan.replies.filter((reply) => reply.fixed).length;
+  const commitSha = await commitToBranch({
+    client: params.deps.client,
+    owner: params.owner,
+    repo: params.repo,
+    branch: params.branch,
+    parentSha: params.headSha,
+    files: plan.files,
+    message: `Apply ${fixed} review suggestion${fixed === 1 ? '' : 's'} (implementation-agent, ${marker.task_id})`,
+  });
+  return { ok: true, commitSha };
+}
