@@ -344,9 +344,12 @@ function createDynamoDbTaskStore(params) {
     };
 }
 //# sourceMappingURL=dynamodb-task-store.js.map
+// EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
+var lifecycle_publisher = __webpack_require__(7703);
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
 var lifecycle_event = __webpack_require__(7044);
 ;// CONCATENATED MODULE: ./lib/aws/eventbridge/eventbridge-publisher.js
+
 
 
 /** PutEvents takes at most 10 entries per call (EventBridge API reference, PutEvents). */
@@ -354,23 +357,40 @@ const MAX_ENTRIES_PER_CALL = 10;
 /**
  * Lifecycle events to an EventBridge bus (`mirrors.event_bus`, a name or ARN): `source`
  * `implementation-agent`, one `detail-type` per milestone, `detail` the versioned JSON of
- * `LifecycleDetail`, `time` the step's own time. Throws when the call fails (after the client's
- * retries) or when EventBridge refuses any entry (`FailedEntryCount`), naming its error code.
+ * `LifecycleDetail`, `time` the step's own time. Throws `LifecyclePublishError` when a call fails
+ * (after the client's retries: that batch and the later ones are unsent) or when EventBridge
+ * refuses entries (`FailedEntryCount`: those entries are unsent), naming each error code.
  */
 function createEventBridgePublisher(params) {
     return {
         async publish(events) {
+            const unsent = [];
+            const problems = [];
             for (let start = 0; start < events.length; start += MAX_ENTRIES_PER_CALL) {
                 const batch = events.slice(start, start + MAX_ENTRIES_PER_CALL);
-                const output = await params.client.send(new dist_cjs/* PutEventsCommand */.yyL({ Entries: batch.map((event) => entryFor(event, params.busName)) }));
-                if ((output.FailedEntryCount ?? 0) > 0) {
-                    const failed = (output.Entries ?? [])
-                        .map((entry, index) => ({ entry, event: batch[index] }))
-                        .filter(({ entry }) => entry.ErrorCode !== undefined)
-                        .map(({ entry, event }) => `${event?.detailType ?? 'an event'}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim());
-                    throw new Error(`EventBridge refused ${output.FailedEntryCount} of ${batch.length} lifecycle event(s) on ${params.busName} (${failed.join('; ')}).`);
+                let output;
+                try {
+                    output = await params.client.send(new dist_cjs/* PutEventsCommand */.yyL({ Entries: batch.map((event) => entryFor(event, params.busName)) }));
                 }
+                catch (error) {
+                    // The call itself failed: this batch and every later one are unsent.
+                    const reason = error instanceof Error ? error.message : String(error);
+                    throw new lifecycle_publisher/* LifecyclePublishError */.M([...problems, `PutEvents on ${params.busName} failed: ${reason}`].join(' '), [...unsent, ...events.slice(start)]);
+                }
+                if ((output.FailedEntryCount ?? 0) === 0)
+                    continue;
+                // Entries answer in the order sent; an entry with an ErrorCode was not put on the bus.
+                const failed = (output.Entries ?? [])
+                    .map((entry, index) => ({ entry, event: batch[index] }))
+                    .filter(({ entry }) => entry.ErrorCode !== undefined);
+                for (const { event } of failed)
+                    if (event !== undefined)
+                        unsent.push(event);
+                const codes = failed.map(({ entry, event }) => `${event?.detailType ?? 'an event'}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim());
+                problems.push(`EventBridge refused ${output.FailedEntryCount} of ${batch.length} lifecycle event(s) on ${params.busName} (${codes.join('; ')}).`);
             }
+            if (problems.length > 0)
+                throw new lifecycle_publisher/* LifecyclePublishError */.M(problems.join(' '), unsent);
         },
     };
 }

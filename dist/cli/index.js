@@ -25730,6 +25730,8 @@ const OUTCOME_REASON_CODES = [
     'changes_requested',
     'merged',
     'cancelled',
+    'not_retryable',
+    'not_cancellable',
 ];
 /** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
 const DEPLOY_REASONS = {
@@ -26106,6 +26108,30 @@ const storedDeploymentRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object 
 
 /***/ }),
 
+/***/ 7703:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ LifecyclePublishError),
+/* harmony export */   j: () => (/* binding */ unsentOf)
+/* harmony export */ });
+/** A publish that sent only some events (or none): `unsent` are the ones the bus did not take, in order. */
+class LifecyclePublishError extends Error {
+    unsent;
+    constructor(message, unsent) {
+        super(message);
+        this.unsent = unsent;
+        this.name = 'LifecyclePublishError';
+    }
+}
+/** What a failed `publish(events)` left unsent: the error's own list, else (any other throw) all of `events`. */
+function unsentOf(error, events) {
+    return error instanceof LifecyclePublishError ? error.unsent : events;
+}
+//# sourceMappingURL=lifecycle-publisher.js.map
+
+/***/ }),
+
 /***/ 4995:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -26283,7 +26309,11 @@ function eventSortKey(event) {
 /* harmony export */   QL: () => (/* binding */ LIFECYCLE_EVENT_SOURCE),
 /* harmony export */   op: () => (/* binding */ lifecycleEventFor)
 /* harmony export */ });
-/* unused harmony exports LIFECYCLE_EVENT_VERSION, LIFECYCLE_DETAIL_TYPES */
+/* unused harmony exports LIFECYCLE_EVENT_VERSION, LIFECYCLE_DETAIL_TYPES, lifecycleDetailSchema, lifecycleEventSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
+/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3386);
+
+
 /** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
 const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
 /**
@@ -26292,11 +26322,12 @@ const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
  */
 const LIFECYCLE_EVENT_VERSION = 1;
 /** One `detail-type` per milestone of a task's life; stable names (new ones may be added). */
-const LIFECYCLE_DETAIL_TYPES = (/* unused pure expression or super */ null && ([
+const LIFECYCLE_DETAIL_TYPES = [
     'Task Received',
     'Task Held',
     'Pull Request Opened',
     'Task Approved',
+    'Changes Requested',
     'Task Merged',
     'Task Failed',
     'Task Cancelled',
@@ -26304,11 +26335,35 @@ const LIFECYCLE_DETAIL_TYPES = (/* unused pure expression or super */ null && ([
     'Deploy Succeeded',
     'Deploy Failed',
     'Deploy Rolled Back',
-]));
+];
+/** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
+const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
+    task_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(200),
+    repo: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
+    sequence: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    /** When the step happened (ISO 8601). */
+    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskStateSchema */ .a,
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    environment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    reason_code: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+/** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
+const lifecycleEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    detailType: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(LIFECYCLE_DETAIL_TYPES),
+    detail: lifecycleDetailSchema,
+});
 const BY_STATE = {
     held: 'Task Held',
     pr_open: 'Pull Request Opened',
     approved: 'Task Approved',
+    changes_requested: 'Changes Requested',
     merged: 'Task Merged',
     failed: 'Task Failed',
     cancelled: 'Task Cancelled',
@@ -42689,12 +42744,16 @@ const NO_USAGE = {
 class ModelOutputError extends Error {
     problems;
     usage;
+    exchange;
     constructor(message, problems, 
     /** What the unusable answer cost, when the provider knows: budgets must count it. */
-    usage) {
+    usage, 
+    /** The call whose answer was unusable, when the provider keeps it: audit stores it too. */
+    exchange) {
         super(message);
         this.problems = problems;
         this.usage = usage;
+        this.exchange = exchange;
         this.name = 'ModelOutputError';
     }
 }
@@ -42774,7 +42833,253 @@ function capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }
 //# sourceMappingURL=service-names.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/participle.js
+const IRREGULAR = {
+    pay: 'paid',
+    send: 'sent',
+    make: 'made',
+    buy: 'bought',
+    hold: 'held',
+    put: 'put',
+    set: 'set',
+    read: 'read',
+    write: 'written',
+    begin: 'begun',
+    run: 'run',
+    cancel: 'cancelled',
+    submit: 'submitted',
+    refer: 'referred',
+    open: 'open',
+    ship: 'shipped',
+    fulfil: 'fulfilled',
+};
+/** Participles ending in -en, kept as they are; any other -en word is a regular verb (reopen → reopened). */
+const EN_PARTICIPLES = new Set([
+    'taken',
+    'given',
+    'written',
+    'chosen',
+    'frozen',
+    'hidden',
+    'broken',
+    'spoken',
+    'stolen',
+    'forgotten',
+    'forgiven',
+    'driven',
+    'eaten',
+    'fallen',
+    'beaten',
+    'shaken',
+    'woken',
+    'ridden',
+    'risen',
+    'bitten',
+    'proven',
+    'overridden',
+    'undertaken',
+    'rewritten',
+    'withdrawn',
+    'drawn',
+    'shown',
+    'known',
+    'grown',
+    'thrown',
+    'flown',
+    'seen',
+    'been',
+]);
+/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
+function participle(verb) {
+    const irregular = IRREGULAR[verb];
+    if (irregular !== undefined)
+        return irregular;
+    if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb))
+        return verb;
+    if (verb.endsWith('e'))
+        return `${verb}d`;
+    if (/[^aeiou]y$/.test(verb))
+        return `${verb.slice(0, -1)}ied`;
+    // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.
+    if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb))
+        return `${verb}${verb.slice(-1)}ed`;
+    return `${verb}ed`;
+}
+//# sourceMappingURL=participle.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/base-verb.js
+
+const base_verb_IRREGULAR = {
+    sent: 'send',
+    told: 'tell',
+    paid: 'pay',
+    made: 'make',
+    bought: 'buy',
+    held: 'hold',
+    written: 'write',
+    shown: 'show',
+    given: 'give',
+    taken: 'take',
+    chosen: 'choose',
+    known: 'know',
+    seen: 'see',
+    kept: 'keep',
+};
+/** Verbs whose participle is ambiguous from its spelling alone (`resolved`: `resolv` or `resolve`). */
+const KNOWN = new Set([
+    'resolve',
+    'close',
+    'approve',
+    'archive',
+    'create',
+    'update',
+    'delete',
+    'complete',
+    'escalate',
+    'decline',
+    'receive',
+    'achieve',
+    'remove',
+    'move',
+    'save',
+    'use',
+    'issue',
+    'continue',
+    'pause',
+    'release',
+    'retire',
+    'revoke',
+    'expire',
+    'dispute',
+    'schedule',
+    'validate',
+    'activate',
+    'deactivate',
+    'rate',
+    'invite',
+    'note',
+    'place',
+]);
+/**
+ * The verb a past participle is made from, when it is one (`alerted` → `alert`, `notified` →
+ * `notify`, `resolved` → `resolve`, `shipped` → `ship`, `sent` → `send`); undefined for a word that
+ * is not a participle. Checked by making the participle again, so `need` or `red` are not read as one.
+ */
+function baseVerb(word) {
+    const irregular = base_verb_IRREGULAR[word];
+    if (irregular !== undefined)
+        return irregular;
+    if (!word.endsWith('ed') || word.length < 5)
+        return undefined;
+    const stem = word.slice(0, -2);
+    const withE = `${stem}e`;
+    const candidates = [
+        ...(KNOWN.has(withE) ? [withE] : []),
+        ...(/([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|ff|zz)$/.test(stem) ? [stem.slice(0, -1)] : []),
+        ...(stem.endsWith('i') ? [`${stem.slice(0, -1)}y`] : []),
+        ...(/(?:[vcuz]|[aeiou][t])$/.test(stem) ? [withE, stem] : [stem, withE]),
+    ];
+    return candidates.find((candidate) => candidate.length > 1 && participle(candidate) === word);
+}
+//# sourceMappingURL=base-verb.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/active-voice.js
+
+const AUXILIARIES = new Set([
+    'am',
+    'is',
+    'are',
+    'was',
+    'were',
+    'be',
+    'been',
+    'being',
+    'get',
+    'gets',
+    'got',
+    'getting',
+]);
+const TELLING = new Set([
+    'notify',
+    'alert',
+    'email',
+    'inform',
+    'remind',
+    'warn',
+    'tell',
+    'page',
+    'message',
+    'text',
+    'ping',
+    'send',
+    'update',
+]);
+const RECEIVING = new Set(['receive', 'receives', 'hear']);
+/** What is sent to people rather than kept as a resource. */
+const DELIVERED = new Set([
+    'report',
+    'reports',
+    'email',
+    'emails',
+    'notification',
+    'notifications',
+    'alert',
+    'alerts',
+    'summary',
+    'summaries',
+    'digest',
+    'digests',
+    'message',
+    'messages',
+    'reminder',
+    'reminders',
+    'sms',
+    'text',
+    'texts',
+    'newsletter',
+    'newsletters',
+    'push',
+]);
+const OBJECT_END = new Set([
+    'when',
+    'if',
+    'once',
+    'about',
+    'whenever',
+    'so',
+    'that',
+    'with',
+    'for',
+    'on',
+    'by',
+]);
+/**
+ * Turns the words after the modal (or the subject) into verb-first words: `am alerted when …` →
+ * `alert when …` (received), `notified when …` → `notify when …` (received), `orders are listed` →
+ * `list orders`, `receive a weekly report` (received). Other words are returned as they are.
+ */
+function activeVoice(words) {
+    const [first = '', second = '', third = ''] = words;
+    const passive = AUXILIARIES.has(first) ? baseVerb(second) : undefined;
+    if (passive !== undefined)
+        return { words: [passive, ...words.slice(2)], receives: true };
+    if (AUXILIARIES.has(first) && TELLING.has(second))
+        return { words: [second, ...words.slice(2)], receives: true };
+    const told = baseVerb(first);
+    if (told !== undefined && TELLING.has(told))
+        return { words: [told, ...words.slice(1)], receives: true };
+    const subjectFirst = AUXILIARIES.has(second) ? baseVerb(third) : undefined;
+    if (subjectFirst !== undefined)
+        return { words: [subjectFirst, first, ...words.slice(3)], receives: false };
+    if (RECEIVING.has(first)) {
+        const end = words.findIndex((word, index) => index > 0 && OBJECT_END.has(word));
+        const object = words.slice(1, end === -1 ? undefined : end);
+        if (object.some((word) => DELIVERED.has(word)))
+            return { words, receives: true };
+    }
+    return { words, receives: false };
+}
+//# sourceMappingURL=active-voice.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/story-intent.js
+
 
 
 const MODAL_PHRASES = [
@@ -42853,7 +43158,8 @@ const OBJECT_ENDS = new Set([
 const MAX_OBJECT_WORDS = 2;
 function storyIntent(story, number) {
     const words = wordsOf(story);
-    const action = afterModal(words) ?? afterRole(words);
+    const voice = activeVoice(afterModal(words) ?? afterRole(words));
+    const action = voice.words;
     const verb = action[0] ?? 'handle';
     const objectWords = objectOf(action.slice(1));
     return {
@@ -42864,6 +43170,7 @@ function storyIntent(story, number) {
         testTitle: ['story', String(number), verb, ...objectWords].join(' '),
         role: roleOf(words),
         actionWords: action,
+        ...(voice.receives ? { receives: true } : {}),
     };
 }
 /** `As a support agent, I can ...` → `support`, `agent`: the words between the article and the subject or modal. */
@@ -43594,6 +43901,7 @@ function combine(params) {
                 : [`"${part.text}": nothing was generated for this`];
         }),
         ...generated.flatMap((part) => numbersNotGenerated(part)),
+        ...generated.flatMap((part) => part.capabilities.flatMap((capability) => (capability.compare?.(part.text) ?? []).map((gap) => `"${part.text}": ${gap}`))),
         ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
         ...(params.extraGaps ?? []),
     ];
@@ -43618,6 +43926,8 @@ function combine(params) {
  */
 function numbersNotGenerated(part) {
     if (part.capabilities.length === 0)
+        return [];
+    if (part.capabilities.some((capability) => capability.compare !== undefined))
         return [];
     const generatedValues = new Set(part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+/g) ?? []).map(Number)));
     const missing = unique((part.text.match(/(?<![\w.-])\d+(?![\w-])/g) ?? [])
@@ -43695,85 +44005,142 @@ function releaseCoverage(params) {
     });
 }
 //# sourceMappingURL=release-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/shift-of-config.js
+const CANARY = /^CodeDeployDefault\.LambdaCanary(\d+)Percent(\d+)Minutes?$/;
+const LINEAR = /^CodeDeployDefault\.LambdaLinear(\d+)PercentEvery(\d+)Minutes?$/;
+/**
+ * The shift a predefined CodeDeploy Lambda config makes, read from its name
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-lambda):
+ * `LambdaCanary10Percent5Minutes` → canary 10 % then the rest after 5 minutes. Undefined when no
+ * config (the function is updated in place, which is all at once) or a name this does not know.
+ */
+function shiftOfConfig(configName) {
+    if (configName === undefined || configName === 'CodeDeployDefault.LambdaAllAtOnce')
+        return { mode: 'all-at-once', percent: 100, minutes: 0 };
+    const canary = CANARY.exec(configName);
+    if (canary !== null)
+        return { mode: 'canary', percent: Number(canary[1]), minutes: Number(canary[2]) };
+    const linear = LINEAR.exec(configName);
+    if (linear !== null)
+        return { mode: 'linear', percent: Number(linear[1]), minutes: Number(linear[2]) };
+    return undefined;
+}
+/** `linear, 10 percent every 1 minute`: the words the coverage table uses for a shift. */
+function describeShift(shift) {
+    if (shift.mode === 'all-at-once')
+        return 'all traffic at once';
+    const unit = shift.minutes === 1 ? 'minute' : 'minutes';
+    return shift.mode === 'linear'
+        ? `linear, ${shift.percent} percent every ${shift.minutes} ${unit}`
+        : `canary, ${shift.percent} percent then the rest after ${shift.minutes} ${unit}`;
+}
+//# sourceMappingURL=shift-of-config.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/requested-shift.js
+const PERCENT_WORDS = new Set(['percent', 'pct', '%']);
+const MINUTE_WORDS = new Set(['minute', 'minutes', 'min', 'mins']);
+const STEP_WORDS = new Set(['every', 'each', 'per']);
+const NUMBER_WORDS = {
+    one: 1,
+    two: 2,
+    three: 3,
+    five: 5,
+    ten: 10,
+    fifteen: 15,
+};
+/**
+ * Reads a shift from a clause's words (`shift 10 percent every minute` → linear, 10, 1;
+ * `canary 10 percent for 5 minutes` → canary, 10, 5; `all at once`). A `%` sign must be its own word
+ * (the caller splits `10%` into `10`, `%`). Undefined when the words name no percentage, interval or mode.
+ */
+function requestedShift(words) {
+    const numberAt = (index) => {
+        const word = words[index] ?? '';
+        return /^\d{1,4}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    };
+    const percentAt = words.findIndex((word, index) => PERCENT_WORDS.has(word) && numberAt(index - 1) !== undefined);
+    const minuteAt = words.findIndex((word) => MINUTE_WORDS.has(word));
+    const minutes = minuteAt === -1
+        ? undefined
+        : (numberAt(minuteAt - 1) ?? (STEP_WORDS.has(words[minuteAt - 1] ?? '') ? 1 : undefined));
+    const stepped = minuteAt !== -1 && [1, 2].some((back) => STEP_WORDS.has(words[minuteAt - back] ?? ''));
+    const mode = words.includes('linear') || words.includes('linearly') || stepped
+        ? 'linear'
+        : words.includes('canary') || words.includes('then')
+            ? 'canary'
+            : words.join(' ').includes('all at once')
+                ? 'all-at-once'
+                : undefined;
+    const result = {
+        ...(mode === undefined ? {} : { mode }),
+        ...(percentAt === -1 ? {} : { percent: numberAt(percentAt - 1) }),
+        ...(minutes === undefined ? {} : { minutes }),
+    };
+    return Object.keys(result).length === 0 ? undefined : result;
+}
+//# sourceMappingURL=requested-shift.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/shift-capability.js
+
+
+
+/** The words by which a clause asks how a release moves traffic. */
+const SHIFT_WORDS = anyOf('shift', 'shifts', 'shifting', 'shifted', 'traffic', 'canary', 'linear', 'linearly', 'codedeploy', 'blue green', 'percent', 'all at once');
+/**
+ * How a release moves traffic, as a capability whose `compare` holds a clause's numbers against the
+ * generated CodeDeploy config (`shift 10 percent every minute` is met by
+ * `LambdaLinear10PercentEvery1Minute`, partial with the difference against `LambdaCanary10Percent5Minutes`).
+ * `configName` undefined: the function is updated in place, all traffic at once.
+ */
+function shiftCapability(params) {
+    const { functionId, configName } = params;
+    const generated = shiftOfConfig(configName);
+    return {
+        when: SHIFT_WORDS,
+        implementedBy: configName === undefined
+            ? `each deploy updates ${functionId} in place: all traffic at once`
+            : `CodeDeploy shifts the live alias of ${functionId} with ${configName} (${generated === undefined ? 'a custom config' : describeShift(generated)}), rolling back on its alarms`,
+        tests: params.tests ?? [],
+        resources: configName === undefined ? [functionId] : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
+        compare: shiftComparison(configName),
+    };
+}
+/** A clause's shift against the one `configName` makes: the differences, empty when met or when no shift is asked. */
+function shiftComparison(configName) {
+    const generated = shiftOfConfig(configName);
+    return (text) => shiftDifferences(text, generated);
+}
+function shiftDifferences(text, generated) {
+    const asked = requestedShift(text
+        .toLowerCase()
+        .replace(/%/g, ' % ')
+        .match(/[a-z0-9%]+/g) ?? []);
+    if (asked === undefined)
+        return [];
+    if (generated === undefined)
+        return ['the shift asked for cannot be compared with the generated config; check it by hand'];
+    const differences = [
+        asked.mode !== undefined && asked.mode !== generated.mode
+            ? `asked ${asked.mode}, generated ${generated.mode}`
+            : undefined,
+        asked.percent !== undefined && generated.mode !== 'all-at-once' && asked.percent !== generated.percent
+            ? `asked ${asked.percent} percent per step, generated ${generated.percent}`
+            : undefined,
+        asked.minutes !== undefined && generated.mode !== 'all-at-once' && asked.minutes !== generated.minutes
+            ? `asked ${asked.minutes} minute(s) between steps, generated ${generated.minutes}`
+            : undefined,
+    ].filter((difference) => difference !== undefined);
+    if (differences.length === 0)
+        return [];
+    return [
+        `${differences.join('; ')} (generated: ${describeShift(generated)}); the predefined CodeDeploy configs are canary 10 percent then the rest after 5, 10, 15 or 30 minutes, and linear 10 percent every 1, 2, 3 or 10 minutes; choose deployment_strategy accordingly or add a custom config`,
+    ];
+}
+//# sourceMappingURL=shift-capability.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/article.js
 /** `an order`, `a product`: the indefinite article English-enough for derived nouns. */
 function withArticle(noun) {
     return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 //# sourceMappingURL=article.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/participle.js
-const IRREGULAR = {
-    pay: 'paid',
-    send: 'sent',
-    make: 'made',
-    buy: 'bought',
-    hold: 'held',
-    put: 'put',
-    set: 'set',
-    read: 'read',
-    write: 'written',
-    begin: 'begun',
-    run: 'run',
-    cancel: 'cancelled',
-    submit: 'submitted',
-    refer: 'referred',
-    open: 'open',
-    ship: 'shipped',
-    fulfil: 'fulfilled',
-};
-/** Participles ending in -en, kept as they are; any other -en word is a regular verb (reopen → reopened). */
-const EN_PARTICIPLES = new Set([
-    'taken',
-    'given',
-    'written',
-    'chosen',
-    'frozen',
-    'hidden',
-    'broken',
-    'spoken',
-    'stolen',
-    'forgotten',
-    'forgiven',
-    'driven',
-    'eaten',
-    'fallen',
-    'beaten',
-    'shaken',
-    'woken',
-    'ridden',
-    'risen',
-    'bitten',
-    'proven',
-    'overridden',
-    'undertaken',
-    'rewritten',
-    'withdrawn',
-    'drawn',
-    'shown',
-    'known',
-    'grown',
-    'thrown',
-    'flown',
-    'seen',
-    'been',
-]);
-/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
-function participle(verb) {
-    const irregular = IRREGULAR[verb];
-    if (irregular !== undefined)
-        return irregular;
-    if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb))
-        return verb;
-    if (verb.endsWith('e'))
-        return `${verb}d`;
-    if (/[^aeiou]y$/.test(verb))
-        return `${verb.slice(0, -1)}ied`;
-    // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.
-    if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb))
-        return `${verb}${verb.slice(-1)}ed`;
-    return `${verb}ed`;
-}
-//# sourceMappingURL=participle.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/verb-forms.js
 
 /** The forms a verb takes in a sentence: `place`, `places`, `placed`, `placing`; `cancel` also `cancelling`. */
@@ -43813,10 +44180,15 @@ function lifecycleTitle(resource, model) {
         'read back',
         ...(kinds.has('list') ? ['list'] : []),
         ...(kinds.has('update') ? ['change'] : []),
-        ...(kinds.has('transition') ? [resource.status?.transitions[0]?.action ?? 'move'] : []),
+        ...(kinds.has('transition')
+            ? [(resource.status?.transitions[0]?.action ?? 'move').replace(/-/g, ' ')]
+            : []),
         ...(kinds.has('delete') ? ['delete'] : []),
     ];
     return `${resource.name} lifecycle ${steps.join(' ')}`;
+}
+function statusesTitle(resource) {
+    return `${resource.name} reaches every status its stories name through its routes`;
 }
 function validationTitle(resource) {
     return `${resource.name} bodies are checked against the model`;
@@ -43828,6 +44200,132 @@ function eventFailureTitle(resource) {
     return `${withArticle(resource.name)} status change stands when publishing fails`;
 }
 //# sourceMappingURL=application-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/code-literal.js
+const SAFE_LITERAL = /^[A-Za-z0-9 _./{}:$-]*$/;
+/**
+ * A single-quoted TypeScript string literal for a derived value. Derived values never hold quotes
+ * or backslashes; the check makes a future change that lets raw text through fail loudly instead.
+ */
+function codeLiteral(value) {
+    if (!SAFE_LITERAL.test(value))
+        throw new Error(`refusing to put ${JSON.stringify(value)} into generated code`);
+    return `'${value}'`;
+}
+//# sourceMappingURL=code-literal.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
+const GENERIC_NAME_WORDS = new Set([
+    'api',
+    'apis',
+    'service',
+    'services',
+    'svc',
+    'app',
+    'application',
+    'stack',
+    'system',
+    'backend',
+    'http',
+    'rest',
+    'lambda',
+    'microservice',
+    'server',
+    'integration',
+    'queue',
+    'consumer',
+    'worker',
+    'pipeline',
+    'deploy',
+    'deployment',
+    'release',
+    'test',
+    'tests',
+    'testing',
+    'smoke',
+    'canary',
+    'synthetic',
+    'infrastructure',
+    'infra',
+    'foundation',
+]);
+/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
+function subjectNoun(names) {
+    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
+}
+/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
+function defaultIntents(names, verbs) {
+    const noun = subjectNoun(names);
+    return verbs.map((verb, index) => ({
+        number: index + 1,
+        text: `${verb} ${noun} (default; the request had no user stories)`,
+        verb,
+        objectWords: [noun],
+        testTitle: `default ${verb} ${noun}`,
+        role: [],
+        actionWords: [verb, noun],
+    }));
+}
+//# sourceMappingURL=default-intents.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
+/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
+function plural(word) {
+    if (/(s|x|ch|sh)$/.test(word))
+        return word.endsWith('s') ? word : `${word}es`;
+    if (/[^aeiou]y$/.test(word))
+        return `${word.slice(0, -1)}ies`;
+    return `${word}s`;
+}
+//# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/singular.js
+const ENDS_IN_ES = /(?:ss|x|ch|sh|us|z)es$/;
+const NOT_PLURAL = /(?:ss|us|is|ous)$/;
+/** English-enough singular of a `[a-z0-9]` noun (`orders` → `order`, `categories` → `category`, `statuses` → `status`). */
+function singular(word) {
+    if (/[^aeiou]ies$/.test(word))
+        return `${word.slice(0, -3)}y`;
+    if (ENDS_IN_ES.test(word))
+        return word.slice(0, -2);
+    if (word.endsWith('s') && !NOT_PLURAL.test(word) && word.length > 3)
+        return word.slice(0, -1);
+    return word;
+}
+function isPlural(word) {
+    return singular(word) !== word;
+}
+//# sourceMappingURL=singular.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
+const EVENT_WORDS = [
+    'event',
+    'events',
+    'publish',
+    'published',
+    'publishes',
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'emit',
+    'emitted',
+    'emits',
+];
+const STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
+const CHANGE_WORDS = [
+    'change',
+    'changes',
+    'changed',
+    'changing',
+    'update',
+    'updates',
+    'updated',
+    'transition',
+    'transitions',
+    'moves',
+];
+/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
+function asksForStatusEvents(words) {
+    const has = (candidates) => candidates.some((word) => words.includes(word));
+    return has(EVENT_WORDS) && has(STATUS_WORDS) && has(CHANGE_WORDS);
+}
+//# sourceMappingURL=asks-for-status-events.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/verb-kind.js
 const KINDS = [
     [
@@ -43920,6 +44418,856 @@ function verbsOfKind(kind) {
     return KINDS.filter(([candidate]) => kinds.includes(candidate)).flatMap(([, verbs]) => verbs);
 }
 //# sourceMappingURL=verb-kind.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/marked-state.js
+
+
+const MARKING = new Set(['mark', 'flag', 'move', 'set', 'put', 'switch', 'transition', 'label']);
+const STATE_CONNECTORS = new Set(['as', 'to', 'into', 'in']);
+const NOT_STATE = new Set([
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'their',
+    'its',
+    'his',
+    'her',
+    'your',
+    'so',
+    'that',
+    'when',
+    'if',
+    'with',
+    'for',
+    'by',
+    'and',
+    'or',
+]);
+const MAX_STATE_WORDS = 3;
+/**
+ * Reads `mark|flag|move|set … as|to|into|in <state>` from the words after a story's object. A state
+ * is words with no article or pronoun (`a warehouse` is a place, not a state). The action is the
+ * state's own verb when it has one that is not a CRUD verb (`as resolved` → `resolve`), else
+ * `mark-<state>` (`in progress` → `mark-in-progress`, status `in_progress`).
+ */
+function markedState(verb, qualifiers) {
+    const [connector = ''] = qualifiers;
+    if (!MARKING.has(verb) || !STATE_CONNECTORS.has(connector))
+        return undefined;
+    const after = qualifiers.slice(1);
+    const end = after.findIndex((word) => NOT_STATE.has(word));
+    const state = [...(connector === 'in' ? ['in'] : []), ...(end === -1 ? after : after.slice(0, end))];
+    if (state.length === 0 || state.length > MAX_STATE_WORDS || state.some((word) => !/^[a-z]+$/.test(word)))
+        return undefined;
+    if (state.length === 1 && connector === 'in')
+        return undefined;
+    const [only] = state;
+    const base = state.length === 1 && only !== undefined ? baseVerb(only) : undefined;
+    const used = 1 + (end === -1 ? after.length : end);
+    if (base !== undefined && verbKind(base) === 'transition')
+        return { action: base, status: only ?? base, used };
+    return { action: `mark-${state.join('-')}`, status: state.join('_'), used };
+}
+//# sourceMappingURL=marked-state.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parent-phrase.js
+
+/** Verbs that name the thing they make (`comment on a ticket` makes a comment). */
+const NOUN_VERBS = {
+    comment: 'comment',
+    reply: 'reply',
+    respond: 'response',
+    vote: 'vote',
+    rate: 'rating',
+    annotate: 'annotation',
+    bid: 'bid',
+    react: 'reaction',
+};
+const PARENT_CONNECTORS = new Set(['on', 'to', 'under']);
+/** Verbs that put their object on something (`add a note to an order`), unlike `send an order to a customer`. */
+const ATTACHING = new Set([
+    'add',
+    'attach',
+    'post',
+    'append',
+    'leave',
+    'write',
+    'log',
+    'record',
+    'pin',
+    'upload',
+]);
+const SKIPPED = new Set([
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'their',
+    'its',
+    'this',
+    'that',
+    'each',
+    'any',
+    'existing',
+    'one',
+]);
+const ENDS = new Set([
+    'so',
+    'that',
+    'which',
+    'when',
+    'if',
+    'with',
+    'for',
+    'by',
+    'and',
+    'or',
+    'in',
+    'from',
+    'to',
+    'on',
+]);
+/**
+ * Reads the parent a created thing belongs to: `comment on a ticket` (the verb names the child),
+ * `add a note to an order`, `post a reply under a thread` (the object names it). `qualifiers` are the
+ * words after the object, starting at their connector. Undefined when no parent is named.
+ */
+function parentPhrase(params) {
+    const { qualifiers } = params;
+    const child = params.hasObject ? undefined : NOUN_VERBS[params.verb];
+    if (child === undefined && !(params.creates && params.hasObject && ATTACHING.has(params.verb)))
+        return undefined;
+    const [connector = ''] = qualifiers;
+    if (!PARENT_CONNECTORS.has(connector))
+        return undefined;
+    const after = qualifiers.slice(1);
+    const end = after.findIndex((word, index) => index > 0 && ENDS.has(word));
+    const words = end === -1 ? after : after.slice(0, end);
+    // `add a product to my basket`: the role's own basket has no id a route could name.
+    if (words.some((word) => word === 'my' || word === 'our'))
+        return undefined;
+    const phrase = words.filter((word) => !SKIPPED.has(word) && word !== 's');
+    const head = phrase.at(-1);
+    if (head === undefined || !/^[a-z]+$/.test(head))
+        return undefined;
+    return {
+        ...(child === undefined ? {} : { noun: child }),
+        parent: singular(head),
+        used: 1 + (end === -1 ? after.length : end),
+    };
+}
+//# sourceMappingURL=parent-phrase.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
+
+
+
+
+const DETERMINERS = new Set([
+    'a',
+    'an',
+    'the',
+    'one',
+    'any',
+    'some',
+    'each',
+    'every',
+    'all',
+    'this',
+    'that',
+    'these',
+    'those',
+    'its',
+    'their',
+    'his',
+    'her',
+    'your',
+    'new',
+    'existing',
+    'own',
+]);
+const SELF = new Set(['my', 'our']);
+/** Words that end the object phrase and start a qualifier. */
+const CONNECTORS = new Set([
+    'with',
+    'that',
+    'which',
+    'who',
+    'whose',
+    'unless',
+    'if',
+    'once',
+    'by',
+    'for',
+    'so',
+    'in',
+    'to',
+    'from',
+    'when',
+    'via',
+    'on',
+    'using',
+    'and',
+    'or',
+    'without',
+    'after',
+    'before',
+    'at',
+    'into',
+    'within',
+    'until',
+    'per',
+    'including',
+    'while',
+    'because',
+    'as',
+]);
+/** Nouns naming the whole collection rather than a kind of item. */
+const COLLECTIVE = new Set([
+    'catalogue',
+    'catalog',
+    'inventory',
+    'collection',
+    'list',
+    'history',
+    'backlog',
+    'feed',
+    'everything',
+    'all',
+]);
+const QUANTIFIERS = new Set([
+    'one',
+    'or',
+    'more',
+    'at',
+    'least',
+    'several',
+    'many',
+    'multiple',
+    'some',
+    'a',
+    'an',
+    'the',
+    'optional',
+    'optionally',
+    'their',
+    'its',
+    'my',
+    'our',
+    'any',
+    'two',
+    'three',
+]);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
+const parse_story_AUXILIARIES = new Set([
+    'has',
+    'have',
+    'had',
+    'is',
+    'are',
+    'was',
+    'were',
+    'been',
+    'being',
+    'be',
+    'yet',
+    'already',
+    'it',
+    'they',
+    'been',
+]);
+/** Attribute words that are not the owner of a list (`list orders by status`). */
+const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
+function parseStory(intent) {
+    const words = [...intent.actionWords];
+    const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
+    const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
+    const rest = words.slice(phrasal === undefined ? 1 : 2);
+    const end = rest.findIndex((word) => CONNECTORS.has(word));
+    const phrase = end === -1 ? rest : rest.slice(0, end);
+    const baseKind = verbKind(verb);
+    // Something sent to the role (`I am alerted when…`) names no resource to act on.
+    const object = phrasal === null || intent.receives === true
+        ? { collective: false, plural: false, ownerIsSelf: false }
+        : readObject(phrase, baseKind === 'list');
+    const tail = end === -1 || intent.receives === true ? [] : rest.slice(end);
+    // `mark a ticket in progress`: a transition to the named state, unless an attribute is set (`set a ticket's priority to high`).
+    const marked = object.attribute === undefined && object.possessed === undefined && object.owner === undefined
+        ? markedState(verb, tail)
+        : undefined;
+    // `comment on a ticket`, `add a note to an order`: made under a parent, which must exist.
+    const parent = marked === undefined && intent.receives !== true
+        ? parentPhrase({
+            verb,
+            creates: baseKind === 'create',
+            hasObject: object.noun !== undefined,
+            qualifiers: tail,
+        })
+        : undefined;
+    const used = marked?.used ?? parent?.used ?? 0;
+    // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
+    const qualifiers = readQualifiers(tail.slice(used), baseKind === 'read' || baseKind === 'list');
+    const owner = object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
+    return {
+        intent,
+        kind: marked !== undefined
+            ? 'transition'
+            : parent !== undefined
+                ? 'create'
+                : baseKind === 'read' && (object.plural || object.collective)
+                    ? 'list'
+                    : baseKind,
+        verb: marked?.action ?? verb,
+        ...(marked === undefined ? {} : { state: marked.status }),
+        ...(object.noun === undefined
+            ? parent?.noun === undefined
+                ? {}
+                : { noun: parent.noun }
+            : { noun: object.noun }),
+        ...(parent === undefined ? {} : { parent: parent.parent }),
+        collective: object.collective,
+        ...(owner === undefined ? {} : { owner }),
+        ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
+        ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
+        fields: qualifiers.fields,
+        refusedFrom: qualifiers.refusedFrom,
+        unused: qualifiers.unused,
+        ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+    };
+}
+/**
+ * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
+ * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
+ */
+function readObject(phrase, listing) {
+    const of = phrase.lastIndexOf('of');
+    const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+    const target = of === -1 ? phrase : phrase.slice(of + 1);
+    const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
+    if (listing &&
+        attribute !== undefined &&
+        isPlural(attribute) &&
+        targetHead !== undefined &&
+        !isPlural(targetHead) &&
+        !COLLECTIVE.has(targetHead)) {
+        return {
+            noun: singular(attribute),
+            plural: true,
+            collective: false,
+            owner: targetHead,
+            ownerIsSelf: target.some((word) => SELF.has(word)),
+        };
+    }
+    let owner;
+    const kept = [];
+    target.forEach((word, index) => {
+        if (target[index + 1] === 's' && !DETERMINERS.has(word))
+            owner = word;
+        else if (word !== 's')
+            kept.push(word);
+    });
+    const ownerIsSelf = target.some((word) => SELF.has(word));
+    const content = contentWords(kept);
+    const head = content.at(-1);
+    const collective = head !== undefined && COLLECTIVE.has(head);
+    const possessed = owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
+    return {
+        ...(head === undefined || collective ? {} : { noun: singular(head) }),
+        ...(possessed === undefined ? {} : { possessed }),
+        plural: head !== undefined && (isPlural(head) || target.includes('all')),
+        collective,
+        ...(owner === undefined ? {} : { owner }),
+        ...(attribute === undefined ? {} : { attribute }),
+        ownerIsSelf,
+    };
+}
+/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
+function readQualifiers(words, ownersAllowed) {
+    const result = {
+        fields: [],
+        refusedFrom: [],
+        unused: [],
+    };
+    for (const segment of segments(words)) {
+        const [connector, ...body] = segment;
+        if (connector === 'so')
+            break; // `so that ...` gives the reason, not a requirement
+        const refused = ['that', 'which', 'unless', 'if'].includes(connector ?? '')
+            ? refusal(segment)
+            : undefined;
+        const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
+        if (connector === 'with')
+            result.fields.push(...readFields(body));
+        else if (refused !== undefined)
+            result.refusedFrom.push(refused);
+        else if (owner !== undefined && result.owner === undefined)
+            result.owner = owner;
+        else
+            result.unused.push(...segment);
+    }
+    return result;
+}
+/** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
+function segments(words) {
+    const found = [];
+    for (const word of words) {
+        const current = found.at(-1);
+        const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
+        // `that is not in progress`: `in` is part of the state a refusal names.
+        const state = current !== undefined &&
+            ['that', 'which', 'unless', 'if'].includes(current[0] ?? '') &&
+            (word === 'in' || word === 'on') &&
+            (current.at(-1) === 'not' || parse_story_AUXILIARIES.has(current.at(-1) ?? ''));
+        if (CONNECTORS.has(word) && !joins && !state && !(word === 'that' && current?.[0] === 'so'))
+            found.push([word]);
+        else if (current === undefined)
+            found.push([word]);
+        else
+            current.push(word);
+    }
+    return found;
+}
+/**
+ * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
+ * gone from the words, so an article after a named field starts the next one).
+ */
+function readFields(words) {
+    const parts = [[]];
+    for (const word of words) {
+        const current = parts.at(-1) ?? [];
+        const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
+        if (word === 'and')
+            parts.push([]);
+        else if (ARTICLES.has(word) && named)
+            parts.push([word]);
+        else
+            current.push(word);
+    }
+    return parts.flatMap((part) => {
+        const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+        const head = content.at(-1);
+        if (head === undefined)
+            return [];
+        const many = part.some((word) => MANY.has(word)) || isPlural(head);
+        const least = part.indexOf('least');
+        const minimum = least === -1 ? undefined : countWord(part[least + 1]);
+        const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
+        return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
+    });
+}
+/** `that has not shipped`, `unless it was paid` → the status the action is refused from. */
+function refusal(segment) {
+    const negated = segment.indexOf('not');
+    const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
+    if (from === -1)
+        return undefined;
+    const words = segment.slice(from).filter((word) => !parse_story_AUXILIARIES.has(word) && word !== 'not');
+    // `that is not in progress` names the state `in_progress`.
+    const [first, second] = words;
+    return (first === 'in' || first === 'on') && second !== undefined ? `${first}_${second}` : first;
+}
+function ownerWord(words) {
+    const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
+    return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
+}
+function contentWords(words) {
+    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
+}
+function countWord(word) {
+    const words = { one: 1, two: 2, three: 3 };
+    if (word === undefined)
+        return undefined;
+    return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
+}
+function camel(words) {
+    return words
+        .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+        .join('');
+}
+//# sourceMappingURL=parse-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/description-fields.js
+
+
+
+const HAS = new Set([
+    'has',
+    'have',
+    'includes',
+    'include',
+    'carries',
+    'carry',
+    'holds',
+    'hold',
+    'contains',
+    'contain',
+    'stores',
+    'store',
+    'records',
+    'record',
+]);
+const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
+const END = new Set([
+    'so',
+    'that',
+    'which',
+    'who',
+    'when',
+    'if',
+    'unless',
+    'because',
+    'while',
+    'for',
+    'by',
+    'to',
+    'from',
+    'in',
+    'on',
+    'via',
+    'after',
+    'before',
+    'until',
+]);
+/**
+ * `Each ticket has an assignee and a priority` → ticket: assignee, priority. Read the way a story's
+ * `with …` is (`parseStory`), for the resources the stories made: a sentence naming another noun
+ * gives nothing. Sentences are read whole, since clauses split at `and`.
+ */
+function descriptionFields(sentences, resources) {
+    return sentences.flatMap((sentence) => {
+        const words = wordsOf(sentence.text);
+        return resources.flatMap((resource) => {
+            const at = words.findIndex((word) => word === resource || word === plural(resource));
+            if (at === -1)
+                return [];
+            let verb = at + 1;
+            while (BETWEEN.has(words[verb] ?? ''))
+                verb += 1;
+            if (!HAS.has(words[verb] ?? ''))
+                return [];
+            const rest = words.slice(verb + 1);
+            const end = rest.findIndex((word) => END.has(word));
+            const fields = readFields(end === -1 ? rest : rest.slice(0, end));
+            return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
+        });
+    });
+}
+//# sourceMappingURL=description-fields.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
+
+
+
+
+
+
+
+
+const NUMBER_FIELDS = new Set([
+    'quantity',
+    'amount',
+    'price',
+    'total',
+    'count',
+    'number',
+    'cost',
+    'age',
+    'weight',
+    'size',
+    'score',
+    'rating',
+    'duration',
+    'limit',
+    'percentage',
+    'balance',
+    'stock',
+    'threshold',
+    'capacity',
+]);
+const resource_model_STATUS_WORDS = new Set(['status', 'state', 'progress']);
+const TERMINAL = new Set([
+    'cancelled',
+    'rejected',
+    'closed',
+    'archived',
+    'refunded',
+    'voided',
+    'withdrawn',
+    'expired',
+    'deleted',
+    'declined',
+    'revoked',
+]);
+const KIND_ORDER = ['create', 'read', 'list', 'update', 'transition', 'delete'];
+const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
+/**
+ * Derives the application's one resource model from the request: its resources (the stories'
+ * objects), their declared fields and types, owners, the statuses the stories move them through, and
+ * one route per story on that model. Every resource also gets the routes the stories need to connect:
+ * a create (something must write what the stories read) and a read back by id.
+ */
+function resourceModel(input) {
+    const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
+    const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+    const parsed = attributesOfOwners(intents.filter((intent) => !eventStories.includes(intent)).map(parseStory));
+    const nouns = resource_model_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+    const subject = singular(subjectNoun(input.names));
+    const primary = nouns.includes(subject)
+        ? subject
+        : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
+            nouns[0] ??
+            subject);
+    const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+    const parents = parentsOf(stories);
+    const names = resource_model_unique([
+        ...nouns,
+        ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
+        ...parents.values(),
+    ]);
+    const eventClauses = [
+        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+        ...eventStories.map((intent) => wordsOfText(intent.text)),
+    ].filter(asksForStatusEvents);
+    const described = descriptionFields(input.descriptionSentences, names);
+    const resources = names.map((name) => resourceFor({
+        name,
+        described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
+        parent: parents.get(name),
+        stories: stories.filter((story) => story.noun === name),
+        events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
+    }));
+    return {
+        resources,
+        operations: resources.flatMap((resource) => operationsFor(resource, stories)),
+        stories,
+        eventStories,
+        descriptionFields: described,
+    };
+}
+/**
+ * `see a product's stock level`, where products are created and stock levels are not: a read of the
+ * product's `stockLevel`, not a resource of its own that nothing would ever write.
+ */
+function attributesOfOwners(stories) {
+    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
+    return stories.map((story) => {
+        const { owner, possessed, noun } = story;
+        if (story.kind !== 'read' || owner === undefined || possessed === undefined)
+            return story;
+        if (!created.has(owner) || noun === undefined || created.has(noun))
+            return story;
+        const { owner: _owner, possessed: _possessed, ...rest } = story;
+        return { ...rest, noun: owner, attribute: resource_model_STATUS_WORDS.has(noun) ? noun : possessed };
+    });
+}
+function resourceFor(params) {
+    const { name, stories, parent } = params;
+    const pascal = capitalize(name);
+    const owner = stories.find((story) => story.owner !== undefined && story.owner !== name && story.owner !== parent)?.owner;
+    const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+    const status = statusMachine(stories, params.events);
+    return {
+        name,
+        pascal,
+        collection: plural(name),
+        fields: fieldsFor({ stories, described: params.described, ownerField }),
+        ...(ownerField === undefined ? {} : { ownerField }),
+        ...(parent === undefined
+            ? {}
+            : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
+        ...(status === undefined ? {} : { status }),
+        ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
+    };
+}
+/** The owner field, then the stories' fields (required when a create story names them), then the description's (optional). */
+function fieldsFor(params) {
+    const { stories, ownerField } = params;
+    const fields = new Map();
+    if (ownerField !== undefined)
+        fields.set(ownerField, { name: ownerField, type: 'string', required: true });
+    for (const story of stories) {
+        for (const ask of story.fields) {
+            if (fields.has(ask.name))
+                continue;
+            fields.set(ask.name, ask.list
+                ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
+                : { name: ask.name, type: typeOf(ask.name), required: story.kind === 'create' });
+        }
+        const attribute = story.attribute;
+        if (attribute !== undefined && !resource_model_STATUS_WORDS.has(attribute) && !fields.has(attribute))
+            fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
+    }
+    for (const ask of params.described) {
+        if (fields.has(ask.name) || resource_model_STATUS_WORDS.has(ask.name))
+            continue;
+        fields.set(ask.name, ask.list
+            ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
+            : { name: ask.name, type: typeOf(ask.name), required: false });
+    }
+    return [...fields.values()];
+}
+function statusMachine(stories, events) {
+    const transitions = stories.filter((story) => story.kind === 'transition');
+    const refused = resource_model_unique(stories.flatMap((story) => story.refusedFrom.map(statusName)));
+    const asked = events ||
+        transitions.length > 0 ||
+        refused.length > 0 ||
+        stories.some((story) => resource_model_STATUS_WORDS.has(story.attribute ?? ''));
+    if (!asked)
+        return undefined;
+    const creator = stories.find((story) => story.kind === 'create');
+    const initial = creator === undefined ? 'created' : participle(creator.verb);
+    const actions = resource_model_unique(transitions.map((story) => story.verb));
+    // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
+    const targetOf = (action) => transitions.find((story) => story.verb === action && story.state !== undefined)?.state ??
+        participle(action);
+    const targets = actions.map(targetOf);
+    return {
+        initial,
+        transitions: actions.map((action) => ({ action, to: targetOf(action) })),
+        terminal: targets.filter((target) => TERMINAL.has(target)),
+        setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
+    };
+}
+/**
+ * Each child noun's parent (`comment on a ticket` → comment: ticket), one level deep: a parent that is
+ * itself made under another keeps flat routes, so every create needs one existing item at most.
+ */
+function parentsOf(stories) {
+    const found = new Map();
+    for (const story of stories)
+        if (story.noun !== undefined &&
+            story.parent !== undefined &&
+            story.parent !== story.noun &&
+            !found.has(story.noun))
+            found.set(story.noun, story.parent);
+    return new Map([...found].filter(([, parent]) => !found.has(parent)));
+}
+function operationsFor(resource, stories) {
+    const byKey = new Map();
+    const add = (kind, action, story) => {
+        const key = resourceRouteKey(resource, kind, action);
+        const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
+        if (story !== undefined)
+            entry.stories.push(story);
+        byKey.set(key, entry);
+    };
+    for (const story of stories.filter((candidate) => candidate.noun === resource.name))
+        add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
+    add('create', undefined);
+    add('read', undefined);
+    // What is made under a parent is read back under it too.
+    if (resource.parent !== undefined)
+        add('list', undefined);
+    return [...byKey.entries()]
+        .map(([key, entry]) => ({
+        kind: entry.kind,
+        resource: resource.name,
+        ...(entry.action === undefined ? {} : { action: entry.action }),
+        ...(resource.parent !== undefined && (entry.kind === 'create' || entry.kind === 'list')
+            ? { parent: resource.parent.name }
+            : {}),
+        routeKey: key,
+        logicalId: logicalIdOf(key),
+        stories: entry.stories,
+        refusedFrom: resource_model_unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+    }))
+        .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
+}
+function routeKey(collection, kind, action) {
+    const shapes = {
+        create: `POST /${collection}`,
+        read: `GET /${collection}/{id}`,
+        list: `GET /${collection}`,
+        update: `PATCH /${collection}/{id}`,
+        delete: `DELETE /${collection}/{id}`,
+        transition: `POST /${collection}/{id}/${action ?? 'act'}`,
+    };
+    return shapes[kind];
+}
+/** A route of a resource: creates and lists of a child resource sit under its parent (`POST /tickets/{id}/comments`). */
+function resourceRouteKey(resource, kind, action) {
+    const parent = resource.parent;
+    if (parent !== undefined && (kind === 'create' || kind === 'list'))
+        return `${kind === 'create' ? 'POST' : 'GET'} /${parent.collection}/{id}/${resource.collection}`;
+    return routeKey(resource.collection, kind, action);
+}
+function logicalIdOf(key) {
+    return `Route${key
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '')
+        .map(capitalize)
+        .join('')}`;
+}
+/** `shipped`, `paid` stay; `ships` → `shipped`. */
+function statusName(word) {
+    return /(?:ed|en|id|nt)$/.test(word) || word === 'open' || word.includes('_')
+        ? word
+        : participle(word.replace(/s$/, ''));
+}
+/** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */
+function typeOf(name) {
+    const last = name.split(/(?=[A-Z])/).at(-1) ?? name;
+    return NUMBER_FIELDS.has(last.toLowerCase()) ? 'number' : 'string';
+}
+function mentions(words, name) {
+    return words.some((word) => word === name || word === plural(name));
+}
+function wordsOfText(text) {
+    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+function resource_model_unique(values) {
+    return [...new Set(values)];
+}
+//# sourceMappingURL=resource-model.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-create-call.js
+
+
+
+/**
+ * Generated test code that creates an item through its create route, `body` being a code expression:
+ * `call('POST /orders', { body: SAMPLES.order })`, or for a child resource, under a parent made first
+ * through the parent's own route, so the parent exists.
+ */
+function createCall(resource, body) {
+    const key = codeLiteral(resourceRouteKey(resource, 'create'));
+    const parent = resource.parent;
+    if (parent === undefined)
+        return `call(${key}, { body: ${body} })`;
+    const parentKey = codeLiteral(routeKey(parent.collection, 'create'));
+    return `call(${key}, { id: (await call(${parentKey}, { body: SAMPLES.${parent.name} })).body.id, body: ${body} })`;
+}
+/** The title of the test proving a child resource is made only under a parent that exists. */
+function parentTitle(resource) {
+    return `${resource.name} is made and listed only under ${resource.parent === undefined ? 'its parent' : withArticle(resource.parent.name)} that exists`;
+}
+/** That test's body: the parent's id is kept, its children are listed under it, a missing parent answers 404. */
+function parentTest(resource) {
+    const parent = resource.parent;
+    if (parent === undefined)
+        return '';
+    const create = codeLiteral(resourceRouteKey(resource, 'create'));
+    const list = codeLiteral(resourceRouteKey(resource, 'list'));
+    const parentCreate = codeLiteral(routeKey(parent.collection, 'create'));
+    const sample = `SAMPLES.${resource.name}`;
+    return `
+  it(${codeLiteral(parentTitle(resource))}, async () => {
+    const { call } = setup();
+    const parentId = (await call(${parentCreate}, { body: SAMPLES.${parent.name} })).body.id;
+    const otherParentId = (await call(${parentCreate}, { body: SAMPLES.${parent.name} })).body.id;
+    const first = await call(${create}, { id: parentId, body: ${sample} });
+    expect(first).toMatchObject({ status: 201, body: { ${parent.field}: parentId } });
+    const second = await call(${create}, { id: parentId, body: ${sample} });
+    const other = await call(${create}, { id: otherParentId, body: ${sample} });
+    expect(ids(await call(${list}, { id: parentId }))).toEqual([first.body.id, second.body.id]);
+    expect(ids(await call(${list}, { id: otherParentId }))).toEqual([other.body.id]);
+    expect(await call(${create}, { id: 'no-such-id', body: ${sample} })).toMatchObject({ status: 404, body: { error: ${codeLiteral(`no such ${parent.name}`)} } });
+    expect((await call(${list}, { id: 'no-such-id' })).status).toBe(404);
+    expect((await call(${create}, { id: parentId, body: { ...${sample}, ${parent.field}: otherParentId } })).status).toBe(400);
+  });
+`;
+}
+//# sourceMappingURL=application-create-call.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-coverage.js
 
 
@@ -43928,7 +45276,9 @@ function verbsOfKind(kind) {
 
 
 
-const EVENT_WORDS = [
+
+
+const application_coverage_EVENT_WORDS = [
     'event',
     'events',
     'publish',
@@ -43940,7 +45290,7 @@ const EVENT_WORDS = [
     'emit',
     'emitted',
 ];
-const STATUS_WORDS = ['status', 'state', 'statuses'];
+const application_coverage_STATUS_WORDS = ['status', 'state', 'statuses'];
 /** What each story, description sentence and the strategy became, with the tests that prove it. */
 function applicationCoverage(params) {
     const { input, model } = params;
@@ -43972,7 +45322,12 @@ function applicationCoverage(params) {
                 status: 'not_covered',
                 tests: [],
                 resources: [],
-                gaps: ['the story names nothing the API could store or act on, so no route was generated for it'],
+                gaps: [
+                    intent.receives === true
+                        ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+                        : 'the story names nothing the API could store or act on, so no route was generated for it',
+                    ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
+                ],
             };
         }
         return combine({
@@ -43991,7 +45346,13 @@ function applicationCoverage(params) {
 function operationCapability(params) {
     const { operation, model, test } = params;
     const resource = model.resources.find((candidate) => candidate.name === operation.resource);
-    const lifecycle = resource === undefined ? [] : [test('app', lifecycleTitle(resource, model))];
+    const lifecycle = resource === undefined
+        ? []
+        : [
+            test('app', lifecycleTitle(resource, model)),
+            ...(operation.kind === 'transition' ? [test('app', statusesTitle(resource))] : []),
+            ...(operation.parent !== undefined ? [test('app', parentTitle(resource))] : []),
+        ];
     const storyTests = (params.story === undefined ? operation.stories : [params.story]).map((story) => test('app', story.intent.testTitle));
     return {
         when: [],
@@ -44005,9 +45366,9 @@ function describeOperation(operation, model) {
     const one = withArticle(operation.resource);
     const to = resource?.status?.transitions.find((transition) => transition.action === operation.action)?.to;
     const descriptions = {
-        create: `creates ${one}`,
+        create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
         read: `reads ${one} by id`,
-        list: `lists ${resource?.collection ?? operation.resource}${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+        list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
         update: `changes ${one}'s fields`,
         delete: `deletes ${one}`,
         transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
@@ -44051,7 +45412,7 @@ function applicationCapabilities(params) {
     const events = publisher === undefined
         ? undefined
         : {
-            when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
+            when: application_coverage_EVENT_WORDS.flatMap((event) => application_coverage_STATUS_WORDS.map((status) => [event, status])),
             implementedBy: `every ${publisher.name} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
             tests: [
                 test('app', eventsTitle(publisher)),
@@ -44064,9 +45425,17 @@ function applicationCapabilities(params) {
         ...operationCapability({ operation, model, test }),
         when: operationWords(operation, model),
     }));
-    const shifts = params.shifting.configName !== undefined;
+    const described = model.descriptionFields.map((entry) => ({
+        when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
+        implementedBy: `${withArticle(entry.resource)} has the declared field${entry.fields.length === 1 ? '' : 's'} ${entry.fields.map((field) => field.name).join(', ')}, optional and type-checked on every write`,
+        tests: model.resources
+            .filter((resource) => resource.name === entry.resource)
+            .map((resource) => test('app', validationTitle(resource))),
+        resources: ['ApiFunction'],
+    }));
     const all = [
         ...(events === undefined ? [] : [events]),
+        ...described,
         ...operations,
         {
             when: anyOf('api', 'apis', 'rest', 'restful', 'http', 'https', 'endpoint', 'endpoints', 'route', 'routes', 'gateway', 'webservice', 'web service'),
@@ -44110,20 +45479,7 @@ function applicationCapabilities(params) {
             tests: [],
             resources: ['HttpApiStage'],
         },
-        shifts
-            ? {
-                when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'rollback', 'roll back', 'blue green'),
-                implementedBy: `CodeDeploy traffic shifting (${params.shifting.configName ?? ''}) with automatic rollback`,
-                tests: [],
-                resources: ['ApiFunctionDeploymentGroup'],
-            }
-            : {
-                when: anyOf('canary', 'linear', 'codedeploy', 'traffic', 'blue green'),
-                implementedBy: '',
-                tests: [],
-                resources: [],
-                notGenerated: 'the strategy is all-at-once, so nothing shifts traffic; request canary, linear or blue-green',
-            },
+        shiftCapability({ functionId: 'ApiFunction', configName: params.shifting.configName }),
         {
             when: anyOf('auth', 'authentication', 'authenticated', 'authorization', 'authorizer', 'authorized', 'cognito', 'jwt', 'oauth', 'login', 'token', 'tokens'),
             implementedBy: '',
@@ -44153,7 +45509,7 @@ function applicationCapabilities(params) {
             notGenerated: 'nothing sends alerts or messages: the service stores and serves its resources, and publishes status changes only when asked ("an event when the status changes")',
         },
         {
-            when: anyOf(...EVENT_WORDS),
+            when: anyOf(...application_coverage_EVENT_WORDS),
             implementedBy: '',
             tests: [],
             resources: [],
@@ -44174,18 +45530,6 @@ function operationWords(operation, model) {
     return [...new Set(verbs)].flatMap((verb) => verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])));
 }
 //# sourceMappingURL=application-coverage.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/code-literal.js
-const SAFE_LITERAL = /^[A-Za-z0-9 _./{}:$-]*$/;
-/**
- * A single-quoted TypeScript string literal for a derived value. Derived values never hold quotes
- * or backslashes; the check makes a future change that lets raw text through fail loudly instead.
- */
-function codeLiteral(value) {
-    if (!SAFE_LITERAL.test(value))
-        throw new Error(`refusing to put ${JSON.stringify(value)} into generated code`);
-    return `'${value}'`;
-}
-//# sourceMappingURL=code-literal.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/app-source.js
 /** Generated `src/http-types.ts`. */
 const HTTP_TYPES_SOURCE = `/** The parts of an API Gateway HTTP API event (payload format 2.0) this service reads. */
@@ -44273,8 +45617,10 @@ async function create(call: Call): Promise<HttpApiResult> {
   if (!body.ok) return json(400, { errors: body.errors });
   const check = validateBody(resource, body.value, 'create');
   if (!check.ok) return json(400, { errors: check.errors });
+  const parent = await findParent(call);
+  if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
   const timestamp = deps.now().toISOString();
-  const owner = resource.ownerField === undefined ? undefined : check.fields[resource.ownerField];
+  const owner = parent?.id ?? (resource.ownerField === undefined ? undefined : check.fields[resource.ownerField]);
   const item: StoredItem = {
     id: deps.newId(),
     version: 1,
@@ -44282,7 +45628,7 @@ async function create(call: Call): Promise<HttpApiResult> {
     updatedAt: timestamp,
     ...(resource.status === undefined ? {} : { status: resource.status.initial }),
     ...(typeof owner === 'string' ? { owner } : {}),
-    fields: check.fields,
+    fields: parent === undefined || resource.parent === undefined ? check.fields : { ...check.fields, [resource.parent.field]: parent.id },
   };
   await deps.repository.create(resource.collection, item);
   await publishStatusChange(call, item, null);
@@ -44298,12 +45644,15 @@ async function read(call: Call): Promise<HttpApiResult> {
 async function list(call: Call): Promise<HttpApiResult> {
   const { resource } = call;
   const query = call.event.queryStringParameters ?? {};
-  const known = ['limit', 'nextToken', ...(resource.ownerField === undefined ? [] : [resource.ownerField])];
+  const parent = await findParent(call);
+  if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
+  const filter = parent === undefined ? resource.ownerField : undefined;
+  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter])];
   const unknown = Object.keys(query).filter((name) => !known.includes(name));
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
-  const owner = resource.ownerField === undefined ? undefined : query[resource.ownerField];
+  const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
   const page = await call.deps.repository.list(resource.collection, {
     limit,
@@ -44351,6 +45700,17 @@ async function remove(call: Call): Promise<HttpApiResult> {
   }
   const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
   return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);
+}
+
+/**
+ * For a route under a parent (\`POST /tickets/{id}/comments\`): the parent named by the path, or null
+ * when it does not exist, so nothing is made under a missing parent. Undefined for other routes.
+ */
+async function findParent(call: Call): Promise<StoredItem | null | undefined> {
+  const parent = call.route.parent === undefined ? undefined : RESOURCES[call.route.parent];
+  if (parent === undefined) return undefined;
+  const id = call.event.pathParameters?.['id'] ?? '';
+  return (id === '' ? undefined : await call.deps.repository.get(parent.collection, id)) ?? null;
 }
 
 async function getTarget(call: Call): Promise<StoredItem | undefined> {
@@ -44735,7 +46095,7 @@ export function validateBody(resource: ResourceModel, input: unknown, mode: 'cre
     const declared = resource.fields.find((field) => field.name === name);
     const problem = !FIELD_NAME.test(name)
       ? 'must start with a letter and hold only letters, digits or _'
-      : RESERVED_FIELDS.has(name)
+      : RESERVED_FIELDS.has(name) || name === resource.parent?.field
         ? 'is set by the service'
         : mode === 'update' && name === resource.ownerField
           ? 'cannot be changed'
@@ -44856,6 +46216,8 @@ export interface ResourceModel {
   fields: FieldSpec[];
   /** The field naming whose item it is; lists can be filtered by it. */
   ownerField?: string;
+  /** The resource this one is made under: created and listed at /<parent collection>/{id}/<collection>, the parent's id kept in field. */
+  parent?: { resource: string; field: string };
   status?: StatusMachine;
   /** When set, every status change is published as an event of this detail type. */
   statusEventType?: string;
@@ -44879,6 +46241,8 @@ function resourceLiteral(resource) {
     ];
     if (resource.ownerField !== undefined)
         lines.push(`ownerField: ${codeLiteral(resource.ownerField)}`);
+    if (resource.parent !== undefined)
+        lines.push(`parent: { resource: ${codeLiteral(resource.parent.name)}, field: ${codeLiteral(resource.parent.field)} }`);
     const status = resource.status;
     if (status !== undefined) {
         const transitions = status.transitions.map((transition) => `${codeLiteral(transition.action)}: ${codeLiteral(transition.to)}`);
@@ -44892,7 +46256,7 @@ function routesModule(model) {
     const entries = model.operations.map((operation) => {
         const comments = operation.stories.length === 0
             ? [
-                `  // Supports the stories: ${operation.kind === 'create' ? 'something must write' : 'what is written must be read back by id'}.`,
+                `  // Supports the stories: ${operation.kind === 'create' ? 'something must write' : operation.kind === 'list' ? 'what is made under a parent is listed under it' : 'what is written must be read back by id'}.`,
             ]
             : operation.stories.map(({ intent }) => `  // Story ${intent.number}: ${intent.text}`);
         const parts = [
@@ -44901,6 +46265,8 @@ function routesModule(model) {
         ];
         if (operation.action !== undefined)
             parts.push(`action: ${codeLiteral(operation.action)}`);
+        if (operation.parent !== undefined)
+            parts.push(`parent: ${codeLiteral(operation.parent)}`);
         if (operation.refusedFrom.length > 0)
             parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -44913,6 +46279,8 @@ export interface Route {
   resource: string;
   /** For transitions: the action, a key of the resource's status transitions. */
   action?: string;
+  /** For a create or list under a parent: the parent's key in RESOURCES; the path's {id} is the parent's id. */
+  parent?: string;
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
 }
@@ -45216,7 +46584,7 @@ const OWNER_INDEX = 'byOwner';
 /** HTTP API → Lambda (alias when shifting traffic) → encrypted, retained DynamoDB table; EventBridge when status changes are published. */
 function applicationTemplate(input, model, shifting) {
     const { slug, pascal } = input.names;
-    const owned = model.resources.some((resource) => resource.ownerField !== undefined);
+    const owned = model.resources.some((resource) => resource.ownerField !== undefined || resource.parent !== undefined);
     const events = publishesEvents(model);
     return renderTemplate({
         description: `${pascal}: HTTP API on Lambda and DynamoDB (application blueprint, implementation-agent)`,
@@ -45473,626 +46841,6 @@ describe('createEventBridgeStatusEvents', () => {
 });
 `;
 //# sourceMappingURL=application-adapter-tests.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/singular.js
-const ENDS_IN_ES = /(?:ss|x|ch|sh|us|z)es$/;
-const NOT_PLURAL = /(?:ss|us|is|ous)$/;
-/** English-enough singular of a `[a-z0-9]` noun (`orders` → `order`, `categories` → `category`, `statuses` → `status`). */
-function singular(word) {
-    if (/[^aeiou]ies$/.test(word))
-        return `${word.slice(0, -3)}y`;
-    if (ENDS_IN_ES.test(word))
-        return word.slice(0, -2);
-    if (word.endsWith('s') && !NOT_PLURAL.test(word) && word.length > 3)
-        return word.slice(0, -1);
-    return word;
-}
-function isPlural(word) {
-    return singular(word) !== word;
-}
-//# sourceMappingURL=singular.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
-
-
-const DETERMINERS = new Set([
-    'a',
-    'an',
-    'the',
-    'one',
-    'any',
-    'some',
-    'each',
-    'every',
-    'all',
-    'this',
-    'that',
-    'these',
-    'those',
-    'its',
-    'their',
-    'his',
-    'her',
-    'your',
-    'new',
-    'existing',
-    'own',
-]);
-const SELF = new Set(['my', 'our']);
-/** Words that end the object phrase and start a qualifier. */
-const CONNECTORS = new Set([
-    'with',
-    'that',
-    'which',
-    'who',
-    'whose',
-    'unless',
-    'if',
-    'once',
-    'by',
-    'for',
-    'so',
-    'in',
-    'to',
-    'from',
-    'when',
-    'via',
-    'on',
-    'using',
-    'and',
-    'or',
-    'without',
-    'after',
-    'before',
-    'at',
-    'into',
-    'within',
-    'until',
-    'per',
-    'including',
-    'while',
-    'because',
-    'as',
-]);
-/** Nouns naming the whole collection rather than a kind of item. */
-const COLLECTIVE = new Set([
-    'catalogue',
-    'catalog',
-    'inventory',
-    'collection',
-    'list',
-    'history',
-    'backlog',
-    'feed',
-    'everything',
-    'all',
-]);
-const QUANTIFIERS = new Set([
-    'one',
-    'or',
-    'more',
-    'at',
-    'least',
-    'several',
-    'many',
-    'multiple',
-    'some',
-    'a',
-    'an',
-    'the',
-    'optional',
-    'optionally',
-    'their',
-    'its',
-    'my',
-    'our',
-    'any',
-    'two',
-    'three',
-]);
-const ARTICLES = new Set(['a', 'an', 'the']);
-const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
-const AUXILIARIES = new Set([
-    'has',
-    'have',
-    'had',
-    'is',
-    'are',
-    'was',
-    'were',
-    'been',
-    'being',
-    'be',
-    'yet',
-    'already',
-    'it',
-    'they',
-    'been',
-]);
-/** Attribute words that are not the owner of a list (`list orders by status`). */
-const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
-function parseStory(intent) {
-    const words = [...intent.actionWords];
-    const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
-    const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
-    const rest = words.slice(phrasal === undefined ? 1 : 2);
-    const end = rest.findIndex((word) => CONNECTORS.has(word));
-    const phrase = end === -1 ? rest : rest.slice(0, end);
-    const baseKind = verbKind(verb);
-    const object = phrasal === null
-        ? { collective: false, plural: false, ownerIsSelf: false }
-        : readObject(phrase, baseKind === 'list');
-    // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
-    const qualifiers = readQualifiers(end === -1 ? [] : rest.slice(end), baseKind === 'read' || baseKind === 'list');
-    const owner = object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
-    return {
-        intent,
-        kind: baseKind === 'read' && (object.plural || object.collective) ? 'list' : baseKind,
-        verb,
-        ...(object.noun === undefined ? {} : { noun: object.noun }),
-        collective: object.collective,
-        ...(owner === undefined ? {} : { owner }),
-        ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
-        ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
-        fields: qualifiers.fields,
-        refusedFrom: qualifiers.refusedFrom,
-        unused: qualifiers.unused,
-        ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
-    };
-}
-/**
- * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
- * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
- */
-function readObject(phrase, listing) {
-    const of = phrase.lastIndexOf('of');
-    const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
-    const target = of === -1 ? phrase : phrase.slice(of + 1);
-    const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
-    if (listing &&
-        attribute !== undefined &&
-        isPlural(attribute) &&
-        targetHead !== undefined &&
-        !isPlural(targetHead) &&
-        !COLLECTIVE.has(targetHead)) {
-        return {
-            noun: singular(attribute),
-            plural: true,
-            collective: false,
-            owner: targetHead,
-            ownerIsSelf: target.some((word) => SELF.has(word)),
-        };
-    }
-    let owner;
-    const kept = [];
-    target.forEach((word, index) => {
-        if (target[index + 1] === 's' && !DETERMINERS.has(word))
-            owner = word;
-        else if (word !== 's')
-            kept.push(word);
-    });
-    const ownerIsSelf = target.some((word) => SELF.has(word));
-    const content = contentWords(kept);
-    const head = content.at(-1);
-    const collective = head !== undefined && COLLECTIVE.has(head);
-    const possessed = owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
-    return {
-        ...(head === undefined || collective ? {} : { noun: singular(head) }),
-        ...(possessed === undefined ? {} : { possessed }),
-        plural: head !== undefined && (isPlural(head) || target.includes('all')),
-        collective,
-        ...(owner === undefined ? {} : { owner }),
-        ...(attribute === undefined ? {} : { attribute }),
-        ownerIsSelf,
-    };
-}
-/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
-function readQualifiers(words, ownersAllowed) {
-    const result = {
-        fields: [],
-        refusedFrom: [],
-        unused: [],
-    };
-    for (const segment of segments(words)) {
-        const [connector, ...body] = segment;
-        if (connector === 'so')
-            break; // `so that ...` gives the reason, not a requirement
-        const refused = ['that', 'which', 'unless', 'if'].includes(connector ?? '')
-            ? refusal(segment)
-            : undefined;
-        const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
-        if (connector === 'with')
-            result.fields.push(...readFields(body));
-        else if (refused !== undefined)
-            result.refusedFrom.push(refused);
-        else if (owner !== undefined && result.owner === undefined)
-            result.owner = owner;
-        else
-            result.unused.push(...segment);
-    }
-    return result;
-}
-/** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
-function segments(words) {
-    const found = [];
-    for (const word of words) {
-        const current = found.at(-1);
-        const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
-        if (CONNECTORS.has(word) && !joins && !(word === 'that' && current?.[0] === 'so'))
-            found.push([word]);
-        else if (current === undefined)
-            found.push([word]);
-        else
-            current.push(word);
-    }
-    return found;
-}
-/**
- * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
- * gone from the words, so an article after a named field starts the next one).
- */
-function readFields(words) {
-    const parts = [[]];
-    for (const word of words) {
-        const current = parts.at(-1) ?? [];
-        const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
-        if (word === 'and')
-            parts.push([]);
-        else if (ARTICLES.has(word) && named)
-            parts.push([word]);
-        else
-            current.push(word);
-    }
-    return parts.flatMap((part) => {
-        const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
-        const head = content.at(-1);
-        if (head === undefined)
-            return [];
-        const many = part.some((word) => MANY.has(word)) || isPlural(head);
-        const least = part.indexOf('least');
-        const minimum = least === -1 ? undefined : countWord(part[least + 1]);
-        const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
-        return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
-    });
-}
-/** `that has not shipped`, `unless it was paid` → the status the action is refused from. */
-function refusal(segment) {
-    const negated = segment.indexOf('not');
-    const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
-    if (from === -1)
-        return undefined;
-    return segment.slice(from).find((word) => !AUXILIARIES.has(word) && word !== 'not');
-}
-function ownerWord(words) {
-    const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
-    return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
-}
-function contentWords(words) {
-    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
-}
-function countWord(word) {
-    const words = { one: 1, two: 2, three: 3 };
-    if (word === undefined)
-        return undefined;
-    return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
-}
-function camel(words) {
-    return words
-        .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-        .join('');
-}
-//# sourceMappingURL=parse-story.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
-const GENERIC_NAME_WORDS = new Set([
-    'api',
-    'apis',
-    'service',
-    'services',
-    'svc',
-    'app',
-    'application',
-    'stack',
-    'system',
-    'backend',
-    'http',
-    'rest',
-    'lambda',
-    'microservice',
-    'server',
-    'integration',
-    'queue',
-    'consumer',
-    'worker',
-    'pipeline',
-    'deploy',
-    'deployment',
-    'release',
-    'test',
-    'tests',
-    'testing',
-    'smoke',
-    'canary',
-    'synthetic',
-    'infrastructure',
-    'infra',
-    'foundation',
-]);
-/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
-function subjectNoun(names) {
-    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
-}
-/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
-function defaultIntents(names, verbs) {
-    const noun = subjectNoun(names);
-    return verbs.map((verb, index) => ({
-        number: index + 1,
-        text: `${verb} ${noun} (default; the request had no user stories)`,
-        verb,
-        objectWords: [noun],
-        testTitle: `default ${verb} ${noun}`,
-        role: [],
-        actionWords: [verb, noun],
-    }));
-}
-//# sourceMappingURL=default-intents.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
-/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
-function plural(word) {
-    if (/(s|x|ch|sh)$/.test(word))
-        return word.endsWith('s') ? word : `${word}es`;
-    if (/[^aeiou]y$/.test(word))
-        return `${word.slice(0, -1)}ies`;
-    return `${word}s`;
-}
-//# sourceMappingURL=plural.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
-const asks_for_status_events_EVENT_WORDS = [
-    'event',
-    'events',
-    'publish',
-    'published',
-    'publishes',
-    'notify',
-    'notified',
-    'notification',
-    'notifications',
-    'emit',
-    'emitted',
-    'emits',
-];
-const asks_for_status_events_STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
-const CHANGE_WORDS = [
-    'change',
-    'changes',
-    'changed',
-    'changing',
-    'update',
-    'updates',
-    'updated',
-    'transition',
-    'transitions',
-    'moves',
-];
-/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
-function asksForStatusEvents(words) {
-    const has = (candidates) => candidates.some((word) => words.includes(word));
-    return has(asks_for_status_events_EVENT_WORDS) && has(asks_for_status_events_STATUS_WORDS) && has(CHANGE_WORDS);
-}
-//# sourceMappingURL=asks-for-status-events.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
-
-
-
-
-
-
-
-const NUMBER_FIELDS = new Set([
-    'quantity',
-    'amount',
-    'price',
-    'total',
-    'count',
-    'number',
-    'cost',
-    'age',
-    'weight',
-    'size',
-    'score',
-    'rating',
-    'duration',
-    'limit',
-    'percentage',
-    'balance',
-    'stock',
-    'threshold',
-    'capacity',
-]);
-const resource_model_STATUS_WORDS = new Set(['status', 'state', 'progress']);
-const TERMINAL = new Set([
-    'cancelled',
-    'rejected',
-    'closed',
-    'archived',
-    'refunded',
-    'voided',
-    'withdrawn',
-    'expired',
-    'deleted',
-    'declined',
-    'revoked',
-]);
-const KIND_ORDER = ['create', 'read', 'list', 'update', 'transition', 'delete'];
-const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
-/**
- * Derives the application's one resource model from the request: its resources (the stories'
- * objects), their declared fields and types, owners, the statuses the stories move them through, and
- * one route per story on that model. Every resource also gets the routes the stories need to connect:
- * a create (something must write what the stories read) and a read back by id.
- */
-function resourceModel(input) {
-    const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
-    const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
-    const parsed = attributesOfOwners(intents.filter((intent) => !eventStories.includes(intent)).map(parseStory));
-    const nouns = resource_model_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
-    const subject = singular(subjectNoun(input.names));
-    const primary = nouns.includes(subject)
-        ? subject
-        : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
-            nouns[0] ??
-            subject);
-    const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
-    const names = resource_model_unique([
-        ...nouns,
-        ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
-    ]);
-    const eventClauses = [
-        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
-        ...eventStories.map((intent) => wordsOfText(intent.text)),
-    ].filter(asksForStatusEvents);
-    const resources = names.map((name) => resourceFor({
-        name,
-        stories: stories.filter((story) => story.noun === name),
-        events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
-    }));
-    return {
-        resources,
-        operations: resources.flatMap((resource) => operationsFor(resource, stories)),
-        stories,
-        eventStories,
-    };
-}
-/**
- * `see a product's stock level`, where products are created and stock levels are not: a read of the
- * product's `stockLevel`, not a resource of its own that nothing would ever write.
- */
-function attributesOfOwners(stories) {
-    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
-    return stories.map((story) => {
-        const { owner, possessed, noun } = story;
-        if (story.kind !== 'read' || owner === undefined || possessed === undefined)
-            return story;
-        if (!created.has(owner) || noun === undefined || created.has(noun))
-            return story;
-        const { owner: _owner, possessed: _possessed, ...rest } = story;
-        return { ...rest, noun: owner, attribute: resource_model_STATUS_WORDS.has(noun) ? noun : possessed };
-    });
-}
-function resourceFor(params) {
-    const { name, stories } = params;
-    const pascal = capitalize(name);
-    const owner = stories.find((story) => story.owner !== undefined && story.owner !== name)?.owner;
-    const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
-    const status = statusMachine(stories, params.events);
-    return {
-        name,
-        pascal,
-        collection: plural(name),
-        fields: fieldsFor(stories, ownerField),
-        ...(ownerField === undefined ? {} : { ownerField }),
-        ...(status === undefined ? {} : { status }),
-        ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
-    };
-}
-function fieldsFor(stories, ownerField) {
-    const fields = new Map();
-    if (ownerField !== undefined)
-        fields.set(ownerField, { name: ownerField, type: 'string', required: true });
-    for (const story of stories) {
-        for (const ask of story.fields) {
-            if (fields.has(ask.name))
-                continue;
-            fields.set(ask.name, ask.list
-                ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
-                : { name: ask.name, type: typeOf(ask.name), required: story.kind === 'create' });
-        }
-        const attribute = story.attribute;
-        if (attribute !== undefined && !resource_model_STATUS_WORDS.has(attribute) && !fields.has(attribute))
-            fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
-    }
-    return [...fields.values()];
-}
-function statusMachine(stories, events) {
-    const transitions = stories.filter((story) => story.kind === 'transition');
-    const refused = resource_model_unique(stories.flatMap((story) => story.refusedFrom.map(statusName)));
-    const asked = events ||
-        transitions.length > 0 ||
-        refused.length > 0 ||
-        stories.some((story) => resource_model_STATUS_WORDS.has(story.attribute ?? ''));
-    if (!asked)
-        return undefined;
-    const creator = stories.find((story) => story.kind === 'create');
-    const initial = creator === undefined ? 'created' : participle(creator.verb);
-    const actions = resource_model_unique(transitions.map((story) => story.verb));
-    const targets = actions.map(participle);
-    return {
-        initial,
-        transitions: actions.map((action) => ({ action, to: participle(action) })),
-        terminal: targets.filter((target) => TERMINAL.has(target)),
-        setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
-    };
-}
-function operationsFor(resource, stories) {
-    const byKey = new Map();
-    const add = (kind, action, story) => {
-        const key = routeKey(resource.collection, kind, action);
-        const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
-        if (story !== undefined)
-            entry.stories.push(story);
-        byKey.set(key, entry);
-    };
-    for (const story of stories.filter((candidate) => candidate.noun === resource.name))
-        add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
-    add('create', undefined);
-    add('read', undefined);
-    return [...byKey.entries()]
-        .map(([key, entry]) => ({
-        kind: entry.kind,
-        resource: resource.name,
-        ...(entry.action === undefined ? {} : { action: entry.action }),
-        routeKey: key,
-        logicalId: logicalIdOf(key),
-        stories: entry.stories,
-        refusedFrom: resource_model_unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
-    }))
-        .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
-}
-function routeKey(collection, kind, action) {
-    const shapes = {
-        create: `POST /${collection}`,
-        read: `GET /${collection}/{id}`,
-        list: `GET /${collection}`,
-        update: `PATCH /${collection}/{id}`,
-        delete: `DELETE /${collection}/{id}`,
-        transition: `POST /${collection}/{id}/${action ?? 'act'}`,
-    };
-    return shapes[kind];
-}
-function logicalIdOf(key) {
-    return `Route${key
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((word) => word !== '')
-        .map(capitalize)
-        .join('')}`;
-}
-/** `shipped`, `paid` stay; `ships` → `shipped`. */
-function statusName(word) {
-    return /(?:ed|en|id|nt)$/.test(word) || word === 'open' ? word : participle(word.replace(/s$/, ''));
-}
-/** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */
-function typeOf(name) {
-    const last = name.split(/(?=[A-Z])/).at(-1) ?? name;
-    return NUMBER_FIELDS.has(last.toLowerCase()) ? 'number' : 'string';
-}
-function mentions(words, name) {
-    return words.some((word) => word === name || word === plural(name));
-}
-function wordsOfText(text) {
-    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-}
-function resource_model_unique(values) {
-    return [...new Set(values)];
-}
-//# sourceMappingURL=resource-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/sample-body.js
 /**
  * A valid create body for a resource: every declared field with a value of its type (lists with
@@ -46124,6 +46872,7 @@ function ownerSample(resource, number) {
 }
 //# sourceMappingURL=sample-body.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-tests.js
+
 
 
 
@@ -46245,13 +46994,12 @@ ${stories}});
 function resourceTests(resource, model) {
     const key = (kind) => model.operations.find((operation) => operation.resource === resource.name && operation.kind === kind)
         ?.routeKey;
-    const create = codeLiteral(routeKey(resource.collection, 'create'));
     const read = codeLiteral(routeKey(resource.collection, 'read'));
     const sample = `SAMPLES.${resource.name}`;
     const steps = [];
     const list = key('list');
     if (list !== undefined)
-        steps.push(`    expect(ids(await call(${codeLiteral(list)}))).toEqual([id]);`);
+        steps.push(`    expect(ids(await call(${codeLiteral(list)}${resource.parent === undefined ? '' : `, { id: created.body.${resource.parent.field} }`}))).toEqual([id]);`);
     const update = key('update');
     if (update !== undefined)
         steps.push(`    const changed = await call(${codeLiteral(update)}, { id, body: { note: 'changed' } });
@@ -46272,14 +47020,15 @@ function resourceTests(resource, model) {
     const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
     const typeChecks = declared.map((field) => {
         const wrong = field.type === 'string' ? '42' : field.type === 'list' ? "'not a list'" : "'text'";
-        return `    expect((await call(${create}, { body: { ...${sample}, ${field.name}: ${wrong} } })).status).toBe(400);`;
+        return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);`;
     });
     const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
+    const statuses = statusTests(resource, model);
     return `
 describe(${codeLiteral(resource.name)}, () => {
   it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
     const { call } = setup();
-    const created = await call(${create}, { body: ${sample} });
+    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject(${sample});
     const id = created.body.id as string;
@@ -46290,22 +47039,51 @@ ${steps.join('\n')}
 
   it(${codeLiteral(validationTitle(resource))}, async () => {
     const { call } = setup();
-    expect((await call(${create}, { body: '{"broken": ' })).status).toBe(400);
-    expect((await call(${create}, { body: [] })).status).toBe(400);
+    expect((await ${createCall(resource, `'{"broken": '`)}).status).toBe(400);
+    expect((await ${createCall(resource, `[]`)}).status).toBe(400);
     for (const reserved of ['id', 'version', 'createdAt', 'status']) {
-      const answer = await call(${create}, { body: { ...${sample}, [reserved]: 'forged' } });
+      const answer = await ${createCall(resource, `{ ...${sample}, [reserved]: 'forged' }`)};
       expect(answer).toMatchObject({ status: 400, body: { errors: ['field "' + reserved + '" is set by the service'] } });
     }
-    expect((await call(${create}, { body: { ...${sample}, note: { nested: { deeper: 1 } } } })).status).toBe(400);
-    expect((await call(${create}, { body: { ...${sample}, note: 'x'.repeat(2001) } })).status).toBe(400);
+    expect((await ${createCall(resource, `{ ...${sample}, note: { nested: { deeper: 1 } } }`)}).status).toBe(400);
+    expect((await ${createCall(resource, `{ ...${sample}, note: 'x'.repeat(2001) }`)}).status).toBe(400);
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${events}});
+${parentTest(resource)}${statuses}${events}});
+`;
+}
+/**
+ * Each status a story names, reached through the route that sets it and read back through another:
+ * a status no route sets is named in the coverage table instead.
+ */
+function statusTests(resource, model) {
+    const status = resource.status;
+    const reachable = (status?.transitions ?? []).flatMap((transition) => {
+        const operation = model.operations.find((candidate) => candidate.resource === resource.name && candidate.action === transition.action);
+        return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
+            ? []
+            : [{ transition, operation }];
+    });
+    if (status === undefined || reachable.length === 0)
+        return '';
+    const read = codeLiteral(routeKey(resource.collection, 'read'));
+    const steps = reachable.map(({ operation }) => `    {
+      const { body } = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+      expect(body.status).toBe(${codeLiteral(status.initial)});
+      expect((await call(${codeLiteral(operation.routeKey)}, { id: body.id })).status).toBe(200);
+      reached.push((await call(${read}, { id: body.id })).body.status);
+    }`);
+    return `
+  it(${codeLiteral(statusesTitle(resource))}, async () => {
+    const { call } = setup();
+    const reached: string[] = [];
+${steps.join('\n')}
+    expect(reached).toEqual([${reachable.map(({ transition }) => codeLiteral(transition.to)).join(', ')}]);
+  });
 `;
 }
 function eventTests(resource, model) {
-    const create = codeLiteral(routeKey(resource.collection, 'create'));
     const read = codeLiteral(routeKey(resource.collection, 'read'));
     const transition = resource.status?.transitions[0];
     const hasRoute = transition !== undefined &&
@@ -46320,7 +47098,7 @@ function eventTests(resource, model) {
     return `
   it(${codeLiteral(eventsTitle(resource))}, async () => {
     const { call, statusEvents } = setup();
-    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect(statusEvents.published).toEqual([{ resource: ${codeLiteral(resource.name)}, id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')}, at: created.body.updatedAt, item: created.body }]);
     await call(${read}, { id: created.body.id });
     expect(statusEvents.published).toHaveLength(1);
@@ -46329,7 +47107,7 @@ ${moves}  });
   it(${codeLiteral(eventFailureTitle(resource))}, async () => {
     const failing = { publish: async () => Promise.reject(new Error('bus unavailable')) };
     const { call, logs } = setup({ statusEvents: failing });
-    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect(created.status).toBe(201);
     expect((await call(${read}, { id: created.body.id })).status).toBe(200);
     expect(logs).toEqual([expect.objectContaining({ level: 'error', outcome: 'status-event-not-published', error: 'bus unavailable' })]);
@@ -46358,11 +47136,11 @@ const STORY_BODIES = {
         const asked = operation.stories.flatMap((story) => story.fields.map((field) => field.name));
         const required = resource.fields
             .filter((field) => field.required)
-            .map((field) => `    expect(await call(${codeLiteral(operation.routeKey)}, { body: omit(${sample}, ${codeLiteral(field.name)}) })).toMatchObject({ status: 400, body: { errors: ['field "${field.name}" is required'] } });`);
+            .map((field) => `    expect(await ${createCall(resource, `omit(${sample}, ${codeLiteral(field.name)})`)}).toMatchObject({ status: 400, body: { errors: ['field "${field.name}" is required'] } });`);
         const lists = resource.fields
             .filter((field) => field.type === 'list' && (field.minItems ?? 0) > 0 && asked.includes(field.name))
-            .map((field) => `    expect((await call(${codeLiteral(operation.routeKey)}, { body: { ...${sample}, ${field.name}: [] } })).status).toBe(400);`);
-        return `    const created = await call(${codeLiteral(operation.routeKey)}, { body: ${sample} });
+            .map((field) => `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: [] }`)}).status).toBe(400);`);
+        return `    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
 ${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
 ${[...required, ...lists].join('\n')}`;
@@ -46378,25 +47156,26 @@ ${[...required, ...lists].join('\n')}`;
                 : resource.fields.some((field) => field.name === attribute)
                     ? `    expect(read.body[${codeLiteral(attribute)}]).toEqual(SAMPLES.${resource.name}[${codeLiteral(attribute)}]);\n`
                     : '';
-        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+        return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const read = await call(${codeLiteral(operation.routeKey)}, { id: created.body.id });
     expect(read).toMatchObject({ status: 200, body: created.body });
 ${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-such-id' })).status).toBe(404);`;
     },
     list: ({ operation, resource }) => {
-        const create = codeLiteral(routeKey(resource.collection, 'create'));
         const key = codeLiteral(operation.routeKey);
+        if (resource.parent !== undefined)
+            return childListBody(resource, key);
         const sample = `SAMPLES.${resource.name}`;
         const owner = resource.ownerField;
         const ownerChecks = owner === undefined
             ? ''
-            : `    const other = await call(${create}, { body: { ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} } });
+            : `    const other = await ${createCall(resource, `{ ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} }`)};
     expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 1))} } }))).toEqual([first.body.id, second.body.id]);
     expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } }))).toEqual([other.body.id]);
     expect(ids(await call(${key}))).toEqual([first.body.id, second.body.id, other.body.id]);
 `;
-        return `    const first = await call(${create}, { body: ${sample} });
-    const second = await call(${create}, { body: ${sample} });
+        return `    const first = await ${createCall(resource, `${sample}`)};
+    const second = await ${createCall(resource, `${sample}`)};
 ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(ids(page)).toEqual([first.body.id]);
     expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
@@ -46414,7 +47193,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
         const change = field === undefined
             ? `note: 'changed'`
             : `${field.name}: ${field.type === 'number' ? '3' : field.type === 'boolean' ? 'false' : `'changed'`}`;
-        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+        return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(changed.body);
@@ -46424,7 +47203,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     },
     delete: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
-        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+        return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect((await call(${key}, { id: created.body.id })).status).toBe(204);
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id })).status).toBe(404);`;
@@ -46442,9 +47221,9 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             if (other !== undefined) {
                 const otherKey = codeLiteral(routeKey(resource.collection, 'transition', other.action));
                 return [
-                    `    const ${camel(['other', other.action])} = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
-    expect((await call(${otherKey}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(200);
-    expect((await call(${key}, { id: ${camel(['other', other.action])}.body.id })).status).toBe(409);`,
+                    `    const ${camel(['other', ...other.action.split('-')])} = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${otherKey}, { id: ${camel(['other', ...other.action.split('-')])}.body.id })).status).toBe(200);
+    expect((await call(${key}, { id: ${camel(['other', ...other.action.split('-')])}.body.id })).status).toBe(409);`,
                 ];
             }
             return [
@@ -46452,7 +47231,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
             ];
         });
-        return `    const created = await call(${codeLiteral(routeKey(resource.collection, 'create'))}, { body: SAMPLES.${resource.name} });
+        return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const moved = await call(${key}, { id: created.body.id });
     expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
@@ -46460,6 +47239,22 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
     },
 };
+/** Listing a child resource under its parent: only that parent's items, paged, 404 for a missing parent. */
+function childListBody(resource, key) {
+    const parent = resource.parent;
+    if (parent === undefined)
+        return '';
+    const create = codeLiteral(resourceRouteKey(resource, 'create'));
+    return `    const parentId = (await call(${codeLiteral(routeKey(parent.collection, 'create'))}, { body: SAMPLES.${parent.name} })).body.id;
+    const first = await call(${create}, { id: parentId, body: SAMPLES.${resource.name} });
+    const second = await call(${create}, { id: parentId, body: SAMPLES.${resource.name} });
+    await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect(ids(await call(${key}, { id: parentId }))).toEqual([first.body.id, second.body.id]);
+    const page = await call(${key}, { id: parentId, query: { limit: '1' } });
+    expect(ids(page)).toEqual([first.body.id]);
+    expect(ids(await call(${key}, { id: parentId, query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
+}
 /** A story that asked for status events is proven by the events test of its resource, run again under the story's title. */
 function eventStoryTests(model) {
     return model.eventStories.flatMap((story) => {
@@ -46467,14 +47262,13 @@ function eventStoryTests(model) {
         const resource = model.resources.find((candidate) => candidate.statusEventType !== undefined);
         if (resource === undefined)
             return [];
-        const create = codeLiteral(routeKey(resource.collection, 'create'));
         return [
             {
                 number,
                 code: `  // Story ${number}: ${story.text}
   it(${codeLiteral(story.testTitle)}, async () => {
     const { call, statusEvents } = setup();
-    const created = await call(${create}, { body: SAMPLES.${resource.name} });
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect(statusEvents.published).toEqual([expect.objectContaining({ id: created.body.id, from: null, to: ${codeLiteral(resource.status?.initial ?? '')} })]);
   });
 `,
@@ -46681,6 +47475,8 @@ function latencyTitle(thresholdMs) {
 
 
 
+
+
 /** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
 function deploymentCoverage(params) {
     const { input, asks, shifting } = params;
@@ -46689,12 +47485,14 @@ function deploymentCoverage(params) {
         title,
     });
     const configName = shifting.configName ?? '';
+    const shift = shiftOfConfig(shifting.configName);
     const capabilities = [
         {
             when: anyOf('shift', 'shifting', 'shifts', 'traffic', 'codedeploy', 'canary', 'linear', 'gradual', 'gradually', 'blue green', 'release', 'releases', 'version', 'versions', 'deploy', 'deploys'),
-            implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}`,
+            implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${shift === undefined ? '' : ` (${describeShift(shift)})`}`,
             tests: [test('template', releaseTitle(configName))],
             resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
+            compare: shiftComparison(shifting.configName),
         },
         {
             when: anyOf('rollback', 'roll back', 'rolling back', 'rolled back', 'revert', 'alarm', 'alarms', 'error', 'errors', 'error rate', 'fail', 'fails', 'failure', 'bad'),
@@ -47163,7 +47961,7 @@ function deploymentBlueprint(input) {
 }
 //# sourceMappingURL=deployment-blueprint.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/durations.js
-const NUMBER_WORDS = {
+const durations_NUMBER_WORDS = {
     a: 1,
     an: 1,
     one: 1,
@@ -47197,7 +47995,7 @@ function firstDuration(words) {
     for (let index = 1; index < words.length; index += 1) {
         const unit = UNITS[words[index] ?? ''];
         const word = words[index - 1] ?? '';
-        const amount = /^\d{1,5}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+        const amount = /^\d{1,5}$/.test(word) ? Number(word) : durations_NUMBER_WORDS[word];
         if (unit !== undefined && amount !== undefined && amount > 0)
             return { amount, unit };
     }
@@ -48132,7 +48930,51 @@ function infrastructureBlueprint(input) {
     };
 }
 //# sourceMappingURL=infrastructure-blueprint.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-provider.js
+/** Providers a request may name, by the word that names them. */
+const WEBHOOK_PROVIDERS = {
+    // https://docs.github.com/en/webhooks/webhook-events-and-payloads#delivery-headers
+    github: {
+        name: 'GitHub',
+        signatureHeader: 'x-hub-signature-256',
+        eventHeader: 'x-github-event',
+        deliveryHeader: 'x-github-delivery',
+        docs: 'https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries',
+    },
+    // https://docs.stripe.com/webhooks#verify-manually
+    stripe: {
+        name: 'Stripe',
+        signatureHeader: 'stripe-signature',
+        docs: 'https://docs.stripe.com/webhooks#verify-manually',
+        otherScheme: 'Stripe signs `<timestamp>.<body>` and sends `t=<timestamp>,v1=<hex>` in Stripe-Signature, so the generated check refuses its deliveries; verify with the Stripe SDK (stripe.webhooks.constructEvent) in src/signature.ts',
+    },
+    // https://docs.gitlab.com/user/project/integrations/webhooks/#custom-headers
+    gitlab: {
+        name: 'GitLab',
+        signatureHeader: 'x-gitlab-token',
+        eventHeader: 'x-gitlab-event',
+        deliveryHeader: 'x-gitlab-event-uuid',
+        docs: 'https://docs.gitlab.com/user/project/integrations/webhooks/',
+        otherScheme: 'GitLab sends the secret token itself in X-Gitlab-Token rather than a signature, so the generated HMAC check refuses its deliveries; compare the token in constant time in src/signature.ts',
+    },
+    // https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook
+    shopify: {
+        name: 'Shopify',
+        signatureHeader: 'x-shopify-hmac-sha256',
+        eventHeader: 'x-shopify-topic',
+        deliveryHeader: 'x-shopify-webhook-id',
+        docs: 'https://shopify.dev/docs/apps/build/webhooks/subscribe/https',
+        otherScheme: 'Shopify sends the HMAC-SHA256 as base64, not hex, so the generated check refuses its deliveries; compare the base64 digest in src/signature.ts',
+    },
+};
+/** The provider the request's words name, if any (`GitHub webhooks` → GitHub). */
+function webhookProviderOf(texts) {
+    const key = Object.keys(WEBHOOK_PROVIDERS).find((word) => texts.some((words) => words.includes(word)));
+    return key === undefined ? undefined : WEBHOOK_PROVIDERS[key];
+}
+//# sourceMappingURL=webhook-provider.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-asks.js
+
 /** PascalCase names of products and services, never event types (`an EventBridge bus`, `GitHub webhooks`). */
 const PRODUCT_NAMES = new Set([
     'EventBridge',
@@ -48192,16 +49034,18 @@ function integrationAsks(input) {
             .flatMap((clause) => clause.names)
             .filter((name) => !PRODUCT_NAMES.has(name))),
     ];
+    const provider = webhookProviderOf(texts);
     const signatureHeader = input.descriptionSentences
         .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))
-        .find((header) => header.includes('-') && header.length <= 64);
+        .find((header) => header.includes('-') && header.length <= 64) ?? provider?.signatureHeader;
     const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
     const eventBus = busWords === undefined ? (eventTypes.length > 0 ? 'default' : undefined) : busName(busWords);
     return {
         webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
         ...(eventBus === undefined ? {} : { eventBus }),
         eventTypes: eventTypes.slice(0, 20),
-        fromGitHub: texts.some((words) => words.includes('github')),
+        fromGitHub: provider?.name === 'GitHub',
+        ...(provider === undefined ? {} : { provider }),
         ...(signatureHeader === undefined ? {} : { signatureHeader: signatureHeader.toLowerCase() }),
     };
 }
@@ -48464,6 +49308,10 @@ function typeTitle(type, webhook, bus) {
     const start = webhook ? `a ${type} webhook` : `a ${type} message`;
     return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
 }
+/** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
+function providerTitle(provider) {
+    return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
+}
 //# sourceMappingURL=integration-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
 
@@ -48494,6 +49342,7 @@ function stems(text) {
 }
 //# sourceMappingURL=message-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+
 
 
 
@@ -48535,7 +49384,11 @@ function integrationCoverage(params) {
         title,
     });
     const byType = new Map(distinctMessageTypes(messages).map((type) => [type, typeCapability({ type, asks, test })]));
-    const capabilities = [...byType.values(), ...fixedCapabilities({ asks, test })];
+    const capabilities = [
+        ...byType.values(),
+        ...fixedCapabilities({ asks, test }),
+        shiftCapability({ functionId: 'ConsumerFunction', configName: params.shifting.configName }),
+    ];
     const stories = input.stories.map((intent) => {
         const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
         const own = messages
@@ -48615,23 +49468,21 @@ function fixedCapabilities(params) {
     if (asks.webhook) {
         capabilities.push({
             when: anyOf('webhook', 'webhooks', 'receive', 'receives', 'received', 'callback', 'callbacks', 'endpoint', 'http'),
-            implementedBy: 'POST /webhooks on an HTTP API: each delivery is checked, acknowledged with 202 and queued under its delivery id',
-            tests: [test('webhook', integration_test_titles_TITLES.accepted), test('webhook', integration_test_titles_TITLES.ignored)],
+            implementedBy: `POST /webhooks on an HTTP API: each delivery is checked, acknowledged with 202 and queued under its delivery id${headerWords(asks.provider)}`,
+            tests: [
+                test('webhook', integration_test_titles_TITLES.accepted),
+                test('webhook', integration_test_titles_TITLES.ignored),
+                ...(asks.provider?.eventHeader === undefined
+                    ? []
+                    : [test('webhook', providerTitle(asks.provider))]),
+            ],
             resources: ['RoutePostWebhooks', 'ReceiverFunction'],
-            // GitHub's delivery headers: https://docs.github.com/en/webhooks/webhook-events-and-payloads#delivery-headers
-            gaps: asks.fromGitHub
-                ? [
-                    "GitHub sends a delivery's event in the X-GitHub-Event header and its id in X-GitHub-Delivery, which the receiver does not read: it takes the type from the body's type, event or eventType field, so GitHub deliveries are acknowledged and dropped until src/receive-webhook.ts reads those headers",
-                ]
-                : [],
         }, {
             when: anyOf('signature', 'signatures', 'signed', 'verify', 'verified', 'verifies', 'verification', 'hmac', 'authenticity', 'authentic'),
             implementedBy: "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
             tests: [test('webhook', integration_test_titles_TITLES.rejected), test('webhook', integration_test_titles_TITLES.accepted)],
             resources: ['WebhookSecret', 'ReceiverFunction'],
-            gaps: [
-                `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); replay protection by timestamp is not generated`,
-            ],
+            gaps: signatureGaps(asks),
         }, {
             when: pairs(SEE_WORDS, REJECTION_WORDS),
             implementedBy: 'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
@@ -48674,8 +49525,31 @@ function variants(words) {
         return combinations.flatMap((combination) => forms.map((form) => [...combination, form]));
     }, [[]]);
 }
+/** `, typed by its X-GitHub-Event header and deduplicated by X-GitHub-Delivery`: the sender's headers the receiver reads. */
+function headerWords(provider) {
+    if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined)
+        return '';
+    return `, typed by ${provider.name}'s ${provider.eventHeader} header and deduplicated by ${provider.deliveryHeader}`;
+}
+/**
+ * What the signature check assumes: for a sender whose documented scheme it is (GitHub:
+ * https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries), only that
+ * timestamps are not checked; for one that signs otherwise, that its deliveries are refused.
+ */
+function signatureGaps(asks) {
+    const provider = asks.provider;
+    const replay = 'replay protection by timestamp is not generated';
+    if (provider?.otherScheme !== undefined)
+        return [provider.otherScheme, replay];
+    if (provider !== undefined && asks.signatureHeader === provider.signatureHeader)
+        return [replay];
+    return [
+        `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); ${replay}`,
+    ];
+}
 //# sourceMappingURL=integration-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-source.js
+
 /** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
 const EVENT_BUS = `import type { Message } from './messages';
 
@@ -48754,6 +49628,10 @@ export interface ReceiveDependencies {
   enqueue: (message: Message) => Promise<void>;
   /** Header carrying the signature, lowercase (API Gateway lowercases header names). */
   signatureHeader: string;
+  /** Header naming the delivery's event (GitHub: x-github-event), lowercase; read before the body's type fields. */
+  eventHeader?: string | undefined;
+  /** Header with the sender's unique delivery id, kept on redelivery (GitHub: x-github-delivery), lowercase. */
+  deliveryHeader?: string | undefined;
   log?: (entry: Record<string, unknown>) => void;
   /** Counts a rejected delivery; the template alarms on the count. */
   countRejected?: () => void;
@@ -48764,8 +49642,10 @@ const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
 
 /**
  * One webhook delivery: checked against its signature before anything else is read, then queued
- * under its delivery id (the body's id, else the body's sha256) so the consumer handles a resent
- * delivery once. Types this service does not handle are acknowledged and logged, not retried forever.
+ * under its delivery id (the delivery header's, else the body's id, else the body's sha256) so the
+ * consumer handles a resent delivery once. The type comes from the event header, else the body's type
+ * fields; a sender that names its event in a header, to a service of one message type, has every event
+ * taken as that type. Types this service does not handle are acknowledged and logged, not retried forever.
  */
 export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependencies): Promise<HttpApiResult> {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
@@ -48785,9 +49665,18 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json(400, { error: 'body must be a JSON object' });
   const fields = parsed as Record<string, unknown>;
-  const given = TYPE_FIELDS.map((name) => fields[name]).find((value) => typeof value === 'string');
-  const type = messageTypeOf(given);
-  const id = typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id']) ? fields['id'] : 'sha256-' + sha256(body);
+  const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
+  const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
+  const given = candidates.find((value) => messageTypeOf(value) !== undefined) ?? candidates[0];
+  const declared: readonly MessageType[] = MESSAGE_TYPES;
+  const type = messageTypeOf(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
+  const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
+  const id =
+    delivery !== undefined && ID_PATTERN.test(delivery)
+      ? delivery
+      : typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id'])
+        ? fields['id']
+        : 'sha256-' + sha256(body);
   if (type === undefined) {
     log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null });
     return json(202, { status: 'ignored', id });
@@ -48815,6 +49704,7 @@ function json(statusCode: number, value: unknown): HttpApiResult {
 const WEBHOOK_HANDLER = `import type { HttpApiEvent, HttpApiResult } from './http-types';
 import type { Message } from './messages';
 import { receiveWebhook } from './receive-webhook';
+import { DELIVERY_HEADERS } from './webhook-provider';
 
 const SECRET_CACHE_MS = 5 * 60 * 1000;
 let cached: { value: string; until: number } | undefined;
@@ -48824,7 +49714,9 @@ export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
   return receiveWebhook(event, {
     secret: readSecret,
     enqueue,
-    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? 'x-signature').toLowerCase(),
+    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? DELIVERY_HEADERS.signature).toLowerCase(),
+    eventHeader: DELIVERY_HEADERS.event,
+    deliveryHeader: DELIVERY_HEADERS.delivery,
     countRejected: () => process.stdout.write(rejectedMetric() + '\\n'),
   });
 }
@@ -48856,10 +49748,25 @@ function requiredEnv(name: string): string {
   return value;
 }
 `;
-/** The webhook receiver's files: HTTP types, the signature check, the delivery logic and its Lambda entry. */
-function webhookSources() {
+/** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
+function providerSource(provider, signatureHeader) {
+    const headers = [
+        `signature: ${codeLiteral(signatureHeader)}`,
+        ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
+        ...(provider?.deliveryHeader === undefined ? [] : [`delivery: ${codeLiteral(provider.deliveryHeader)}`]),
+    ];
+    return `/**
+ * ${provider === undefined ? 'The headers deliveries carry (no sender was named: the signature header only).' : `${provider.name}'s delivery headers, lowercased as API Gateway passes them (${provider.docs}).`}
+ * The signature header can be overridden by the SIGNATURE_HEADER environment variable.
+ */
+export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: string } = { ${headers.join(', ')} };
+`;
+}
+/** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
+function webhookSources(params) {
     return [
         ['http-types.ts', HTTP_TYPES],
+        ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader)],
         ['signature.ts', SIGNATURE],
         ['receive-webhook.ts', RECEIVE_WEBHOOK],
         ['webhook-handler.ts', WEBHOOK_HANDLER],
@@ -49029,7 +49936,12 @@ function integrationSource(params) {
         ['process-batch.ts', PROCESS_BATCH],
         ...(bus ? [['event-bus.ts', EVENT_BUS]] : []),
         ['handler.ts', consumerHandler(bus, params.eventSource)],
-        ...(params.asks.webhook ? webhookSources() : []),
+        ...(params.asks.webhook
+            ? webhookSources({
+                provider: params.asks.provider,
+                signatureHeader: params.asks.signatureHeader ?? 'x-signature',
+            })
+            : []),
     ];
     return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
@@ -49236,7 +50148,11 @@ describe('InMemoryProcessedStore', () => {
         { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}` },
     ];
     if (asks.webhook)
-        files.push({ path: `${baseDir}/${FILES.webhook}`, role: 'test', content: webhookTests(types, bus) });
+        files.push({
+            path: `${baseDir}/${FILES.webhook}`,
+            role: 'test',
+            content: webhookTests(types, bus, asks.provider),
+        });
     if (bus)
         files.push({ path: `${baseDir}/${FILES.bus}`, role: 'test', content: BUS_TEST });
     return files;
@@ -49254,7 +50170,35 @@ function typeTest(type, bus) {
 ${published}  });
 `;
 }
-function webhookTests(types, bus) {
+/**
+ * A sender that names its event and delivery in headers (GitHub: X-GitHub-Event, X-GitHub-Delivery)
+ * is read by those headers: a body without type or id is typed and deduplicated by them.
+ */
+function providerTest(provider, types) {
+    if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined)
+        return '';
+    const first = codeLiteral(types[0] ?? 'record-item');
+    const event = codeLiteral((types[0] ?? 'record_item').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+    return `  it(${codeLiteral(providerTitle(provider))}, async () => {
+    const { drain, queued, store, deps } = setup();
+    const payload = { action: 'opened', number: 1 };
+    const body = JSON.stringify(payload);
+    const headers = (delivery: string) => ({ [${codeLiteral(provider.eventHeader)}]: ${event}, [${codeLiteral(provider.deliveryHeader)}]: delivery, [DELIVERY_HEADERS.signature]: sign(body, SECRET) });
+    expect(await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: '72d3162e-cc78-11e3-81ab-4c9367dc0958' }) });
+    expect((await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
+    expect((await receiveWebhook({ headers: headers('a7b1c2d3-0000-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
+    expect(queued.map((message) => [message.id, message.type])).toEqual([
+      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
+      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
+      ['a7b1c2d3-0000-11e3-81ab-4c9367dc0958', ${first}],
+    ]);
+    expect(await drain()).toEqual({ batchItemFailures: [] });
+    expect([...store.completed().keys()].sort()).toEqual(['72d3162e-cc78-11e3-81ab-4c9367dc0958', 'a7b1c2d3-0000-11e3-81ab-4c9367dc0958']);
+  });
+
+`;
+}
+function webhookTests(types, bus, provider) {
     const first = codeLiteral(types[0] ?? 'record-item');
     const handlers = bus
         ? 'createHandlers({ publish: async (message) => void published.push(message) })'
@@ -49280,6 +50224,7 @@ import { processBatch } from '../src/process-batch';
 import { InMemoryProcessedStore } from '../src/processed-store';
 import { receiveWebhook } from '../src/receive-webhook';
 import { sign } from '../src/signature';
+import { DELIVERY_HEADERS } from '../src/webhook-provider';
 
 const SECRET = 'test-signing-secret';
 
@@ -49293,13 +50238,15 @@ function setup() {
   const deps = {
     secret: async () => SECRET,
     enqueue: async (message: Message) => void queued.push(message),
-    signatureHeader: 'x-signature',
+    signatureHeader: DELIVERY_HEADERS.signature,
+    eventHeader: DELIVERY_HEADERS.event,
+    deliveryHeader: DELIVERY_HEADERS.delivery,
     log: (entry: Record<string, unknown>) => void logs.push(entry),
     countRejected: () => void (rejected += 1),
   };
   const deliver = (value: unknown, signature?: string) => {
     const body = JSON.stringify(value);
-    return receiveWebhook({ headers: { 'x-signature': signature ?? sign(body, SECRET) }, body }, deps);
+    return receiveWebhook({ headers: { [DELIVERY_HEADERS.signature]: signature ?? sign(body, SECRET) }, body }, deps);
   };
   const drain = () =>
     processBatch(
@@ -49335,7 +50282,7 @@ describe('receiveWebhook', () => {
     ]);
   });
 
-  it(${codeLiteral(integration_test_titles_TITLES.ignored)}, async () => {
+${providerTest(provider, types)}  it(${codeLiteral(integration_test_titles_TITLES.ignored)}, async () => {
     const { deliver, queued, logs } = setup();
     expect(await deliver({ id: 'delivery-9', type: 'something.else' })).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'delivery-9' }) });
     expect(queued).toEqual([]);
@@ -49401,7 +50348,7 @@ function integrationBlueprint(input) {
         .join(', ');
     const templatePath = `${baseDir}/template.yaml`;
     const front = asks.webhook
-        ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from \`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its \`id\`, others are acknowledged and dropped.`
+        ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
         : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
     const back = asks.eventBus !== undefined
         ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
@@ -50643,6 +51590,11 @@ const agentConfigSchema = run_schemas/* strictObject */.rej({
         reapprove_on_push: run_schemas/* boolean */.zMY().default(true),
         /** Whoever asked for the task may approve its pull request themselves. */
         allow_self_approval: run_schemas/* boolean */.zMY().default(false),
+        /**
+         * How many times the agent pushes a commit for review feedback on one pull request
+         * (issue #9 item 3); past it nothing is pushed and the agent asks a human to take over.
+         */
+        max_iterations: run_schemas/* number */.aig().int().min(0).max(20).default(3),
     })
         .prefault({}),
     /** Where task records, events and artifacts are mirrored (DESIGN §11); every one is off until named. */
@@ -61646,14 +62598,17 @@ async function generateWithRepair(params) {
     let model = params.provider.name;
     let findings = [];
     const totalAttempts = params.maxRepairAttempts + 1;
+    const exchanges = [];
     for (let attempt = 1; attempt <= totalAttempts; attempt++) {
-        params.onAttempt?.(attempt);
+        await params.onAttempt?.(attempt, usage);
         const answer = await generateOnce(params.provider, {
             request: params.request,
             context: params.context,
             repair,
         });
         usage = addUsage(usage, answer.usage);
+        if (answer.exchange !== undefined)
+            exchanges.push(answer.exchange);
         if (answer.kind === 'unusable') {
             findings = await redactFindings(answer.problems.map((message) => ({ gate: 'model-output', message })));
             // Nothing usable to repair from: ask again with the problems, against an empty previous bundle.
@@ -61663,23 +62618,30 @@ async function generateWithRepair(params) {
         model = answer.model;
         const report = await runGates(answer.bundle, params.policy);
         if (report.passed)
-            return { ok: true, bundle: answer.bundle, report, usage, attempts: attempt, model };
+            return { ok: true, bundle: answer.bundle, report, usage, attempts: attempt, model, exchanges };
         findings = await redactFindings(report.results.flatMap((result) => result.findings));
         repair = { attempt, previous: answer.bundle, findings };
     }
-    return { ok: false, findings, usage, attempts: totalAttempts, model };
+    return { ok: false, findings, usage, attempts: totalAttempts, model, exchanges };
 }
 const EMPTY_BUNDLE = { summary: '', plan: [], files: [], riskNotes: [] };
 async function generateOnce(provider, input) {
     try {
         const result = await provider.generate(input.repair ? { ...input, repair: input.repair } : { request: input.request, context: input.context });
-        return { kind: 'bundle', bundle: result.bundle, usage: result.usage, model: result.model };
+        const { bundle, usage, model, exchange } = result;
+        return { kind: 'bundle', bundle, usage, model, ...(exchange === undefined ? {} : { exchange }) };
     }
     catch (error) {
         if (!(error instanceof ModelOutputError))
             throw error;
         // An unusable answer was still paid for; providers that know the cost attach it.
-        return { kind: 'unusable', problems: error.problems, usage: error.usage ?? NO_USAGE };
+        const { problems, usage, exchange } = error;
+        return {
+            kind: 'unusable',
+            problems,
+            usage: usage ?? NO_USAGE,
+            ...(exchange === undefined ? {} : { exchange }),
+        };
     }
 }
 function addUsage(a, b) {
@@ -62396,7 +63358,9 @@ const store_attempt_artifacts_json = (value) => `${JSON.stringify(value, null, 2
  * `files/<path>` every generated file, `validation-report.json` the gates' report (or the last
  * findings when validation failed), `prompt.json` what the model was asked (the request, the
  * repository context, the provider) and `answer.json` what it answered (summary, plan, risk notes,
- * file list, model, usage). Every text goes through the secret scanner's redaction first, so the
+ * file list, model, usage); `model-calls/<n>/prompt.json` and `model-calls/<n>/answer.json` each
+ * model call of the attempt whole, as sent and as answered (the provider's `ModelExchange`; none
+ * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
  * store never holds a secret the scanner finds. Returns the count and bytes written; throws the
  * store's or the scanner's error (the caller turns it into a warning).
  */
@@ -62440,6 +63404,11 @@ async function storeAttemptArtifacts(params) {
             summary: prepared.summary,
         };
     await put('answer.json', store_attempt_artifacts_json(await redactJsonStrings(answer)));
+    // Each model call whole, as sent and as answered (repairs included), for audit.
+    for (const [index, exchange] of (generation.exchanges ?? []).entries()) {
+        await put(`model-calls/${index + 1}/prompt.json`, store_attempt_artifacts_json(await redactJsonStrings(exchange.prompt)));
+        await put(`model-calls/${index + 1}/answer.json`, store_attempt_artifacts_json(await redactJsonStrings(exchange.answer)));
+    }
     return { stored, bytes };
 }
 //# sourceMappingURL=store-attempt-artifacts.js.map
@@ -62478,6 +63447,8 @@ async function syncArtifactMirror(params) {
     }
 }
 //# sourceMappingURL=sync-artifact-mirror.js.map
+// EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
+var lifecycle_publisher = __nccwpck_require__(7703);
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
 var lifecycle_event = __nccwpck_require__(7044);
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/sync-task-mirror.js
@@ -62543,12 +63514,14 @@ async function putUnlessNewer(params) {
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/mirror-task-step.js
 
 
+
 /**
  * After one state change, brings every configured mirror up to it (DESIGN §3, §11): 1. the tasks
  * and results tables by re-derivation (`syncTaskMirror`: the mirror's version is compared with the
  * record's, and the events after it are written, then the record); 2. the step's milestones as
- * lifecycle events on the bus. `steps` are the events this change applied, each with the record it
- * produced; `unmirrored` every event the mirror may lack (the step's among them). Never throws.
+ * lifecycle events on the bus, after those an earlier step could not send (`unsent`). `steps` are
+ * the events this change applied, each with the record it produced; `unmirrored` every event the
+ * mirror may lack (the step's among them). Never throws. Without a bus nothing is unsent.
  */
 async function mirrorTaskStep(params) {
     const { mirror } = params;
@@ -62559,24 +63532,31 @@ async function mirrorTaskStep(params) {
         if (sync.status === 'behind')
             warnings.push(sync.warning);
     }
-    const lifecycle = params.steps
-        .map((step) => (0,lifecycle_event/* lifecycleEventFor */.op)(step.event, step.record))
-        .filter((event) => event !== undefined);
+    const lifecycle = [
+        ...(params.unsent ?? []),
+        ...params.steps
+            .map((step) => (0,lifecycle_event/* lifecycleEventFor */.op)(step.event, step.record))
+            .filter((event) => event !== undefined),
+    ];
     let published = 0;
+    let unsent = [];
     if (mirror.publisher !== undefined && lifecycle.length > 0) {
         try {
             await mirror.publisher.publish(lifecycle);
             published = lifecycle.length;
         }
         catch (error) {
+            unsent = (0,lifecycle_publisher/* unsentOf */.j)(error, lifecycle);
+            published = lifecycle.length - unsent.length;
             const reason = error instanceof Error ? error.message : String(error);
-            const names = lifecycle.map((event) => event.detailType).join(', ');
-            warnings.push(`The lifecycle event(s) ${names} could not be sent to the event bus (${reason}).`);
+            const names = unsent.map((event) => event.detailType).join(', ');
+            warnings.push(`The lifecycle event(s) ${names} could not be sent to the event bus (${reason}); the next step sends them again.`);
         }
     }
     return {
         ...(sync === undefined ? {} : { sync }),
         published,
+        unsent,
         ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }),
     };
 }
