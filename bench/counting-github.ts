@@ -30,6 +30,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       createRef: answer('git.createRef', {}),
       updateRef: answer('git.updateRef', {}),
       getTree: unused('git.getTree'),
+      getBlob: unused('git.getBlob'),
     },
     pulls: {
       list: answer('pulls.list', []),
@@ -37,6 +38,8 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       update: answer('pulls.update', {}),
       get: unused('pulls.get'),
       listReviews: unused('pulls.listReviews'),
+      listFiles: unused('pulls.listFiles'),
+      createReview: unused('pulls.createReview'),
     },
     issues: {
       addLabels: answer('issues.addLabels', {}),

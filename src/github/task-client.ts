@@ -17,6 +17,8 @@ import type { CommandDeploymentClient } from './find-command-deployment.js';
 import type { DispatchIssueClient } from './find-dispatch-issue.js';
 import type { ReplyOnceClient } from './reply-once.js';
 import type { RequestSourceClient } from './read-request-source.js';
+import type { PushReviewClient } from './push-review-client.js';
+import type { PullRequestFilesClient } from './read-pull-request-files.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -58,4 +60,6 @@ export type TaskClient = PullRequestClient &
   CommandDeploymentClient &
   DispatchIssueClient &
   ReplyOnceClient &
-  RequestSourceClient;
+  RequestSourceClient &
+  PushReviewClient &
+  PullRequestFilesClient;

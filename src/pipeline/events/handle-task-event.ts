@@ -22,7 +22,7 @@ import { handleChatCommand } from './handle-chat-command.js';
 import { holdRequest } from '../implement/hold-request.js';
 import { progressStatus } from '../task/progress-status.js';
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
-import { syncPullRequestTask } from '../review/sync-pull-request-task.js';
+import { handlePullRequestEvent } from '../review/handle-pull-request-event.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { createStatusBoard } from '../task/status-board.js';
@@ -62,7 +62,7 @@ export async function handleTaskEvent(
     case 'dispatch':
       return handleDispatch(deps, task);
     case 'pull-request':
-      return syncPullRequestTask(deps, task);
+      return handlePullRequestEvent(deps, task);
     case 'chat-command':
       return answerOnCrash(
         { ...answerTarget(deps, task), request: `\`${firstLine(task.commentBody)}\``, author: task.author },
