@@ -4,24 +4,31 @@ import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { reviewHumanPush } from './review-human-push.js';
 import { syncPullRequestTask } from './sync-pull-request-task.js';
 
+/** Outcomes of a pull request no longer open: nothing to review. */
+const CLOSED: ReadonlySet<string> = new Set(['merged', 'cancelled']);
+
 /**
- * A pull request event, for both runtimes: the task is first brought up to date with its pull
- * request (`syncPullRequestTask`: approval, merge, close); a push (`pull_request.synchronize`) is
- * then reviewed when the task runs in manual mode and a person pushed (`reviewHumanPush`). The
- * outcome is the review's when it requested changes; otherwise the task's, with the review's line
- * added to its message.
+ * A pull request event, for both runtimes: the task is brought up to date with its pull request
+ * (`syncPullRequestTask`: approval, merge, close); then, in the same turn on the task, a push
+ * (`pull_request.synchronize`) to an open pull request is reviewed when the task runs in manual
+ * mode and a person pushed (`reviewHumanPush`). The outcome is the review's when it requested
+ * changes; otherwise the task's, with the review's line added to its message.
  */
 export async function handlePullRequestEvent(
   deps: TaskEventDependencies,
   input: PullRequestTaskEvent,
 ): Promise<TaskOutcome> {
-  const synced = await syncPullRequestTask(deps, input);
-  if (input.event !== 'pull_request.synchronize') return synced;
-  const reviewed = await reviewHumanPush(deps, input);
-  if (reviewed.status === 'ignored') {
-    deps.log(`No push review on #${input.pullNumber}: ${reviewed.reason}`);
-    return synced;
-  }
-  if (reviewed.status === 'changes_requested' || !('approvedBy' in synced)) return reviewed;
-  return { ...synced, message: `${synced.message} ${'message' in reviewed ? reviewed.message : ''}`.trim() };
+  if (input.event !== 'pull_request.synchronize') return syncPullRequestTask(deps, input);
+  return syncPullRequestTask(deps, input, {
+    then: async ({ marker, outcome }) => {
+      if (!('headSha' in outcome) || CLOSED.has(outcome.status)) return outcome;
+      const reviewed = await reviewHumanPush(deps, { event: input, marker, headSha: outcome.headSha });
+      if (reviewed.status === 'ignored') {
+        deps.log(`No push review on #${input.pullNumber}: ${reviewed.reason}`);
+        return outcome;
+      }
+      if (reviewed.status === 'changes_requested' || !('message' in reviewed)) return reviewed;
+      return { ...outcome, message: `${outcome.message} ${reviewed.message}` };
+    },
+  });
 }

@@ -7,11 +7,9 @@ import type { GateReport } from '../../core/gates/gate-report.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { pushReview } from '../../core/review/push-review.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
-import { httpStatusOf } from '../../github/http-status.js';
 import { hasPushReview, postPushReview } from '../../github/push-review-client.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readPullRequestFiles } from '../../github/read-pull-request-files.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -19,94 +17,73 @@ import { bundleFromPullRequestFiles } from './bundle-from-pull-request-files.js'
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 
 /**
- * Manual mode's answer to a push (DESIGN §4, issue #9 item 5): when a human with write access
+ * Manual mode's answer to a push (DESIGN §4, issue #9 item 5): when a person with write access
  * pushes to the pull request of a manual-mode task, the validation gates run on the pull
- * request's files at its head and ONE review is posted on that head: `COMMENT` when they pass,
- * `REQUEST_CHANGES` with the findings (`pushReview`). Plain inputs in, `TaskOutcome` out:
- * `ignored` with the reason when there is nothing to review (not the task's PR, not manual mode,
- * the agent's or another bot's push, a pusher without write access, a closed PR, a head already
- * reviewed — so a redelivery posts nothing), else `changes_requested` or `awaiting_review`.
- * Who pushed comes from the delivery's `sender`, never from commit text; approval stays with
- * `syncPullRequestTask`.
+ * request's files at `headSha` and ONE review is posted on that head: `COMMENT` when they pass,
+ * `REQUEST_CHANGES` with the findings (`pushReview`). Plain inputs (the event, the task's trusted
+ * marker, the head GitHub gives now) in, `TaskOutcome` out: `ignored` with the reason when there
+ * is nothing to review (not manual mode, the agent's or another bot's push, a pusher without
+ * write access, a head already reviewed — so a redelivery posts nothing), else
+ * `changes_requested` or `awaiting_review`. Who pushed comes from the delivery's `sender`, never
+ * from commit text. Approval is not decided here: `syncPullRequestTask` does it as in guided mode.
  */
 export async function reviewHumanPush(
   deps: TaskEventDependencies,
-  input: PullRequestTaskEvent,
+  params: { readonly event: PullRequestTaskEvent; readonly marker: TaskMarker; readonly headSha: string },
 ): Promise<TaskOutcome> {
   const { client } = deps;
-  const { owner, repo } = input.repository;
-  const { issueNumber, pullNumber } = input;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const { event, marker, headSha } = params;
+  const { owner, repo } = event.repository;
+  const { issueNumber, pullNumber } = event;
   const ignored = (reason: string): TaskOutcome => ({ status: 'ignored', reason });
-  const work = async (): Promise<TaskOutcome> => {
-    const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
-      (error: unknown) => {
-        if (httpStatusOf(error) === 404) return undefined;
-        throw error;
-      },
-    );
-    if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber) {
-      return ignored(`pull request #${pullNumber} is not the one the task on issue #${issueNumber} opened`);
-    }
-    if (!isManual(status.marker))
-      return ignored(`the task on issue #${issueNumber} does not run in manual mode`);
-    const agentLogin = await deps.trust.identity();
-    const author = pushAuthor({ sender: input.sender, agentLogin });
-    if (author.kind === 'agent') return ignored(`the push to #${pullNumber} is implementation-agent's own`);
-    if (author.kind === 'bot')
-      return ignored(`the push to #${pullNumber} is by the bot ${author.login}, not a person`);
-    const level = await repositoryPermissionLevel({ client, owner, repo, username: author.login });
-    if (!canChange(level)) {
-      return ignored(
-        `${author.login} pushed to #${pullNumber} without write access (${level}); not reviewed`,
-      );
-    }
-    const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
-    if (pull.state !== 'open') return ignored(`pull request #${pullNumber} is closed`);
-    const headSha = pull.head.sha;
-    if (await hasPushReview({ client, owner, repo, pullNumber, headSha, agentLogin })) {
-      return ignored(`implementation-agent already reviewed \`${headSha.slice(0, 7)}\` of #${pullNumber}`);
-    }
-    const configResult = await readAgentConfig({ client, owner, repo });
-    const policy = gatePolicyFrom(configResult.ok ? configResult.config : DEFAULT_CONFIG);
-    const read = await readPullRequestFiles({
-      client,
-      owner,
-      repo,
-      pullNumber,
-      headSha,
-      maxFiles: policy.maxFiles,
-      maxFileBytes: policy.maxFileBytes,
-    });
-    const bundle = bundleFromPullRequestFiles({
-      files: read.files,
-      templatePath: status.marker.template_path,
-    });
-    const report = await redactReport(await runGates(bundle, policy));
-    const review = pushReview({
-      report,
-      headSha,
-      pusher: author.login,
-      addedPaths: new Set(read.files.filter((file) => file.status === 'added').map((file) => file.path)),
-      skipped: read.skipped,
-    });
-    await postPushReview({ client, owner, repo, pullNumber, headSha, review });
-    const findings = report.results.reduce((sum, result) => sum + result.findings.length, 0);
-    const message =
+  if (!isManual(marker)) return ignored(`the task on issue #${issueNumber} does not run in manual mode`);
+  const agentLogin = await deps.trust.identity();
+  const author = pushAuthor({ sender: event.sender, agentLogin });
+  if (author.kind === 'agent') return ignored(`the push to #${pullNumber} is implementation-agent's own`);
+  if (author.kind === 'bot')
+    return ignored(`the push to #${pullNumber} is by the bot ${author.login}, not a person`);
+  const level = await repositoryPermissionLevel({ client, owner, repo, username: author.login });
+  if (!canChange(level)) {
+    return ignored(`${author.login} pushed to #${pullNumber} without write access (${level}); not reviewed`);
+  }
+  if (await hasPushReview({ client, owner, repo, pullNumber, headSha, agentLogin })) {
+    return ignored(`implementation-agent already reviewed \`${headSha.slice(0, 7)}\` of #${pullNumber}`);
+  }
+  const configResult = await readAgentConfig({ client, owner, repo });
+  const policy = gatePolicyFrom(configResult.ok ? configResult.config : DEFAULT_CONFIG);
+  const read = await readPullRequestFiles({
+    client,
+    owner,
+    repo,
+    pullNumber,
+    headSha,
+    maxFiles: policy.maxFiles,
+    maxFileBytes: policy.maxFileBytes,
+  });
+  const bundle = bundleFromPullRequestFiles({ files: read.files, templatePath: marker.template_path });
+  const report = await redactReport(await runGates(bundle, policy));
+  const review = pushReview({
+    report,
+    headSha,
+    pusher: author.login,
+    addedPaths: new Set(read.files.filter((file) => file.status === 'added').map((file) => file.path)),
+    skipped: read.skipped,
+  });
+  await postPushReview({ client, owner, repo, pullNumber, headSha, review });
+  const findings = report.results.reduce((sum, result) => sum + result.findings.length, 0);
+  const head = `\`${headSha.slice(0, 7)}\``;
+  return {
+    status: review.event === 'COMMENT' ? 'awaiting_review' : 'changes_requested',
+    taskId: `${owner}/${repo}#${issueNumber}`,
+    issueNumber,
+    pullNumber,
+    headSha,
+    approvedBy: [],
+    message:
       review.event === 'COMMENT'
-        ? `Reviewed ${author.login}'s push \`${headSha.slice(0, 7)}\` on #${pullNumber}: every gate passed.`
-        : `Reviewed ${author.login}'s push \`${headSha.slice(0, 7)}\` on #${pullNumber}: ${findings} finding${findings === 1 ? '' : 's'}, changes requested.`;
-    return {
-      status: review.event === 'COMMENT' ? 'awaiting_review' : 'changes_requested',
-      taskId,
-      issueNumber,
-      pullNumber,
-      headSha,
-      approvedBy: [],
-      message,
-    };
+        ? `Reviewed ${author.login}'s push ${head} on #${pullNumber}: every gate passed.`
+        : `Reviewed ${author.login}'s push ${head} on #${pullNumber}: ${findings} finding${findings === 1 ? '' : 's'}, changes requested.`,
   };
-  return deps.tasks ? deps.tasks.run(taskId, work) : work();
 }
 
 /** A task runs manual when its resolved mode says so, or (older markers) its requested mode does. */
