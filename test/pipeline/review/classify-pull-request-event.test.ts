@@ -25,6 +25,8 @@ describe('classifyTaskEvent: pull request events', () => {
       pullNumber: 2,
       issueNumber: 7,
       event: `${name}.${action}`,
+      // Who GitHub says acted: manual mode reviews only a person's push.
+      sender: { login: 'Codertocat', type: 'User' },
     });
   });
 
