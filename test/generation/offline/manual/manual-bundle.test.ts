@@ -32,7 +32,6 @@ function runAcceptance(content: string): { describes: string[]; todos: string[];
     seen.describes.push(title);
     body();
   };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the generated file is what is under test
   new Function('describe', 'it', 'test', content)(describe, it, it);
   return seen;
 }
