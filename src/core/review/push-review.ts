@@ -36,7 +36,7 @@ export interface PushReview {
  * comment there) becomes an inline comment, up to {@link MAX_INLINE_COMMENTS}; the others are
  * listed in the body. Findings are untrusted (they quote file content): escaped, cut to 500
  * characters each, and the body kept within GitHub's 65,536-character limit. `skipped` names files
- * that were not read (too large, too many) and so were not checked.
+ * that were not read because they break the size or count limit: they request changes too.
  */
 export function pushReview(params: {
   readonly report: GateReport;
@@ -67,12 +67,13 @@ export function pushReview(params: {
   }
   const skippedGates = report.results.filter((result) => result.skipped !== undefined);
   const head = codeSpan(headSha.slice(0, 7));
-  const passed = report.passed;
+  // A file too large, or past the count, to be read breaks the limits the gates enforce.
+  const passed = report.passed && params.skipped.length === 0;
   const lines = [
     pushReviewMarker(headSha),
     passed
       ? `Every validation gate passed on ${head} (pushed by ${untrustedInline(`@${params.pusher}`)}).`
-      : `The validation gates found ${findings.length} problem${findings.length === 1 ? '' : 's'} on ${head}; please fix ${findings.length === 1 ? 'it' : 'them'} and push again.`,
+      : `The validation gates found ${problems(findings.length + params.skipped.length)} on ${head}; please fix them and push again.`,
     ...(comments.length === 0
       ? []
       : [`${comments.length} of them ${comments.length === 1 ? 'is' : 'are'} on the lines below.`]),
@@ -85,7 +86,10 @@ export function pushReview(params: {
         ]),
     ...(params.skipped.length === 0
       ? []
-      : ['', `Not checked: ${params.skipped.map((path) => codeSpan(path)).join(', ')}.`]),
+      : [
+          '',
+          `**limits** not read, over the file size or count limit: ${params.skipped.map((path) => codeSpan(path)).join(', ')}.`,
+        ]),
     '',
     'Approval is separate: an approving review from someone with write access passes the `implementation-agent/approval` check.',
   ];
@@ -94,6 +98,10 @@ export function pushReview(params: {
     body: fitBody({ body: lines.join('\n'), limit: COMMENT_BODY_LIMIT }),
     comments,
   };
+}
+
+function problems(count: number): string {
+  return `${count} problem${count === 1 ? '' : 's'}`;
 }
 
 /** `at line N` in a gate's message (the TypeScript and JSON checks say where). */

@@ -56,11 +56,24 @@ describe('pushReview', () => {
     expect(review.comments).toEqual([
       { path: 'src/a.ts', line: 3, side: 'RIGHT', body: expect.stringContaining('Unexpected token') },
     ]);
-    expect(review.body).toContain('found 4 problems');
+    expect(review.body).toContain('found 5 problems');
     expect(review.body).toContain('`src/b.ts`');
     expect(review.body).toContain('`src/c.ts`');
     expect(review.body).toContain('about the whole change');
-    expect(review.body).toContain('Not checked: `big.bin`');
+    expect(review.body).toContain('over the file size or count limit: `big.bin`');
+  });
+
+  it('requests changes when a file was too large or too many to read, even with every gate passed', () => {
+    const review = pushReview({
+      report: PASSED,
+      headSha: HEAD,
+      pusher: 'octocat',
+      addedPaths: new Set(),
+      skipped: ['huge.bin'],
+    });
+    expect(review.event).toBe('REQUEST_CHANGES');
+    expect(review.body).toContain('found 1 problem on');
+    expect(review.body).toContain('`huge.bin`');
   });
 
   it('keeps untrusted finding text inert and short, and the inline comments bounded', () => {
