@@ -40,6 +40,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       listReviews: unused('pulls.listReviews'),
       listFiles: unused('pulls.listFiles'),
       createReview: unused('pulls.createReview'),
+      dismissReview: unused('pulls.dismissReview'),
     },
     issues: {
       addLabels: answer('issues.addLabels', {}),

@@ -497,6 +497,17 @@ export function createGitHubFake(options: {
       },
     ],
     [
+      'PUT',
+      /^\/pulls\/(\d+)\/reviews\/(\d+)\/dismissals$/,
+      (m) => {
+        // Listed reviews are numbered from 1 in order (`GET /pulls/{n}/reviews` above).
+        const review = reviews[Number(m[1])]?.[Number(m[2]) - 1];
+        if (!review) return [404, { message: 'Not Found' }];
+        review.state = 'DISMISSED';
+        return [200, review];
+      },
+    ],
+    [
       'POST',
       /^\/pulls\/(\d+)\/reviews$/,
       (m, body) => {

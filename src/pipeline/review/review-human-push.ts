@@ -7,7 +7,11 @@ import type { GateReport } from '../../core/gates/gate-report.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { pushReview } from '../../core/review/push-review.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
-import { hasPushReview, postPushReview } from '../../github/push-review-client.js';
+import {
+  dismissEarlierRequests,
+  postPushReview,
+  readAgentPushReviews,
+} from '../../github/push-review-client.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readPullRequestFiles } from '../../github/read-pull-request-files.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
@@ -20,7 +24,8 @@ import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
  * Manual mode's answer to a push (DESIGN §4, issue #9 item 5): when a person with write access
  * pushes to the pull request of a manual-mode task, the validation gates run on the pull
  * request's files at `headSha` and ONE review is posted on that head: `COMMENT` when they pass,
- * `REQUEST_CHANGES` with the findings (`pushReview`). Plain inputs (the event, the task's trusted
+ * `REQUEST_CHANGES` with the findings (`pushReview`); a clean push dismisses the agent's earlier
+ * requests for changes, which would otherwise keep blocking the pull request. Plain inputs (the event, the task's trusted
  * marker, the head GitHub gives now) in, `TaskOutcome` out: `ignored` with the reason when there
  * is nothing to review (not manual mode, the agent's or another bot's push, a pusher without
  * write access, a head already reviewed — so a redelivery posts nothing), else
@@ -46,7 +51,8 @@ export async function reviewHumanPush(
   if (!canChange(level)) {
     return ignored(`${author.login} pushed to #${pullNumber} without write access (${level}); not reviewed`);
   }
-  if (await hasPushReview({ client, owner, repo, pullNumber, headSha, agentLogin })) {
+  const earlier = await readAgentPushReviews({ client, owner, repo, pullNumber, agentLogin });
+  if (earlier.some((review) => review.headSha === headSha)) {
     return ignored(`implementation-agent already reviewed \`${headSha.slice(0, 7)}\` of #${pullNumber}`);
   }
   const configResult = await readAgentConfig({ client, owner, repo });
@@ -70,6 +76,21 @@ export async function reviewHumanPush(
     skipped: read.skipped,
   });
   await postPushReview({ client, owner, repo, pullNumber, headSha, review });
+  if (review.event === 'COMMENT') {
+    const { refused } = await dismissEarlierRequests({
+      client,
+      owner,
+      repo,
+      pullNumber,
+      reviews: earlier,
+      headSha,
+    });
+    if (refused.length > 0) {
+      deps.log(
+        `Could not dismiss implementation-agent's earlier reviews ${refused.join(', ')} on #${pullNumber}`,
+      );
+    }
+  }
   const findings = report.results.reduce((sum, result) => sum + result.findings.length, 0);
   const head = `\`${headSha.slice(0, 7)}\``;
   return {

@@ -79,6 +79,8 @@ describe('the built Action, manual mode: a specification PR, then a review of ev
     expect(clean.code).toBe(0);
     expect(clean.outputs.status).toBe('awaiting_review');
     expect(fake.reviews[101]?.[1]).toMatchObject({ state: 'COMMENTED', commit_id: 'b'.repeat(40) });
+    // The earlier request for changes is dismissed, so it no longer blocks the pull request.
+    expect(fake.reviews[101]?.[0]?.state).toBe('DISMISSED');
 
     // The agent's own push (the workflow token's identity): no review.
     fake.refs.set(`heads/${BRANCH}`, 'c'.repeat(40));

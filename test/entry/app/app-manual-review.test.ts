@@ -165,6 +165,66 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
     expect(post?.body.body).toContain(`\`${TEMPLATE}\``);
   });
 
+  it("a clean push after a failing one dismisses the agent's request for changes, which would keep blocking the PR", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const OLD = 'd'.repeat(40);
+    expectSync(api);
+    expectReviewReads(api, {
+      files: { [HANDLER]: GOOD_HANDLER },
+      reviews: [
+        {
+          id: 41,
+          user: { login: APP_LOGIN },
+          state: 'CHANGES_REQUESTED',
+          commit_id: OLD,
+          body: `<!-- implementation-agent:push-review ${OLD} -->\nThe validation gates found 1 problem`,
+        },
+        { id: 42, user: { login: 'Codertocat' }, state: 'COMMENTED', commit_id: OLD, body: 'fixing' },
+      ],
+    });
+    api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 505 });
+    api.scope.put(`${BASE}/pulls/${PULL}/reviews/41/dismissals`).reply(200, { id: 41, state: 'DISMISSED' });
+
+    await deliver(pushEvent());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(reviewPosts(api)[0]?.body.event).toBe('COMMENT');
+    const dismissals = api.calls.filter((call) => call.method === 'PUT');
+    expect(dismissals).toEqual([
+      expect.objectContaining({
+        path: `${BASE}/pulls/${PULL}/reviews/41/dismissals`,
+        body: expect.objectContaining({ message: 'Every validation gate passes on ec26c3e.' }),
+      }),
+    ]);
+  });
+
+  it('a dismissal the branch refuses does not stop the clean review', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const OLD = 'd'.repeat(40);
+    expectSync(api);
+    expectReviewReads(api, {
+      files: { [HANDLER]: GOOD_HANDLER },
+      reviews: [
+        {
+          id: 41,
+          user: { login: APP_LOGIN },
+          state: 'CHANGES_REQUESTED',
+          commit_id: OLD,
+          body: `<!-- implementation-agent:push-review ${OLD} -->`,
+        },
+      ],
+    });
+    api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 506 });
+    api.scope
+      .put(`${BASE}/pulls/${PULL}/reviews/41/dismissals`)
+      .reply(403, { message: 'Resource not accessible by integration' });
+
+    await deliver(pushEvent());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(reviewPosts(api)).toHaveLength(1);
+  });
+
   it("the agent's own push gets no review", async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api);
