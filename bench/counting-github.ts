@@ -40,6 +40,9 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       listReviews: unused('pulls.listReviews'),
       listReviewComments: unused('pulls.listReviewComments'),
       createReplyForReviewComment: unused('pulls.createReplyForReviewComment'),
+      listFiles: unused('pulls.listFiles'),
+      createReview: unused('pulls.createReview'),
+      dismissReview: unused('pulls.dismissReview'),
     },
     issues: {
       addLabels: answer('issues.addLabels', {}),

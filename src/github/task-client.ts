@@ -20,6 +20,8 @@ import type { ReviewFeedbackClient } from './read-review-feedback.js';
 import type { BlobClient } from './read-branch-texts.js';
 import type { ReviewReplyClient } from './reply-to-review-comment.js';
 import type { RequestSourceClient } from './read-request-source.js';
+import type { PushReviewClient } from './push-review-client.js';
+import type { PullRequestFilesClient } from './read-pull-request-files.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -64,4 +66,6 @@ export type TaskClient = PullRequestClient &
   ReviewFeedbackClient &
   BlobClient &
   ReviewReplyClient &
-  RequestSourceClient;
+  RequestSourceClient &
+  PushReviewClient &
+  PullRequestFilesClient;

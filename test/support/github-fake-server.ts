@@ -105,7 +105,12 @@ export function createGitHubFake(options: {
     state?: string;
     merged?: boolean;
   }> = [...(options.pulls ?? [])];
-  const reviews = options.reviews ?? {};
+  const reviews: Record<
+    number,
+    Array<{ user: { login: string }; state: string; commit_id: string; body?: string; comments?: unknown }>
+  > = options.reviews ?? {};
+  /** A pull request's files at its head, by number then path (manual mode's push review reads them). */
+  const pullFiles: Record<number, Record<string, string>> = {};
   const deploymentStatuses: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const checkRuns: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const issues: Array<{
@@ -454,6 +459,78 @@ export function createGitHubFake(options: {
         return [200, run];
       },
     ],
+    // Manual mode's push review: a pull request's files at its head (`pullFiles[n]`, set by the
+    // test as a person's push would leave them), read as GitHub's files list, tree and blobs.
+    [
+      'GET',
+      /^\/pulls\/(\d+)\/files$/,
+      (m) => [
+        200,
+        Object.keys(pullFiles[Number(m[1])] ?? {}).map((filename) => ({ filename, status: 'added' })),
+      ],
+    ],
+    [
+      'GET',
+      /^\/git\/trees\/([^/]+)$/,
+      (m) => [
+        200,
+        {
+          sha: m[1],
+          truncated: false,
+          tree: Object.entries(pullFiles).flatMap(([number, files]) =>
+            Object.keys(files).map((path, index) => ({
+              path,
+              mode: '100644',
+              type: 'blob',
+              sha: `blob-${number}-${index}`,
+            })),
+          ),
+        },
+      ],
+    ],
+    [
+      'GET',
+      /^\/git\/blobs\/blob-(\d+)-(\d+)$/,
+      (m) => {
+        const content = Object.values(pullFiles[Number(m[1])] ?? {})[Number(m[2])];
+        return content === undefined
+          ? [404, { message: 'Not Found' }]
+          : [200, { encoding: 'base64', content: Buffer.from(content).toString('base64') }];
+      },
+    ],
+    [
+      'PUT',
+      /^\/pulls\/(\d+)\/reviews\/(\d+)\/dismissals$/,
+      (m) => {
+        // Listed reviews are numbered from 1 in order (`GET /pulls/{n}/reviews` above).
+        const review = reviews[Number(m[1])]?.[Number(m[2]) - 1];
+        if (!review) return [404, { message: 'Not Found' }];
+        review.state = 'DISMISSED';
+        return [200, review];
+      },
+    ],
+    [
+      'POST',
+      /^\/pulls\/(\d+)\/reviews$/,
+      (m, body) => {
+        const number = Number(m[1]);
+        const state =
+          body.event === 'REQUEST_CHANGES'
+            ? 'CHANGES_REQUESTED'
+            : body.event === 'APPROVE'
+              ? 'APPROVED'
+              : 'COMMENTED';
+        const review = {
+          user: { login: tokenLogin },
+          state,
+          commit_id: body.commit_id,
+          body: body.body,
+          comments: body.comments,
+        };
+        (reviews[number] ??= []).push(review);
+        return [200, { id: nextId++, ...review }];
+      },
+    ],
   ];
 
   /** Answers one request: `url` is the path and query after the API's host. */
@@ -504,6 +581,7 @@ export function createGitHubFake(options: {
     comments,
     pulls,
     reviews,
+    pullFiles,
     checkRuns,
     commits,
     reactions,

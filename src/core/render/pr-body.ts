@@ -21,7 +21,12 @@ const MODE_CHECKLIST: Record<ExecutionMode, readonly string[]> = {
     'Review the source and its tests',
     'Approve this PR to pass the `implementation-agent/approval` check',
   ],
-  manual: ['Implement the specification on this branch', 'Make the acceptance tests pass'],
+  manual: [
+    'This is a **manual-mode** pull request: a specification (`docs/implementation/`), pending acceptance tests and scaffolding, no implementation',
+    'Implement the specification on this branch and push: the agent runs its gates on every push and reviews it',
+    'Turn each pending acceptance test (`it.todo`) into a real one and make it pass',
+    'Approve this PR (someone with write access) to pass the `implementation-agent/approval` check',
+  ],
   hybrid: ['Check the risk assessment: high-risk changes need an approving review'],
 };
 

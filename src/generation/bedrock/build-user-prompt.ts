@@ -1,4 +1,6 @@
 import type { GenerationInput, RepairRequest } from '../model-provider.js';
+import { serviceNames } from '../offline/naming/service-names.js';
+import { manualModeInstructions } from './manual-mode-instructions.js';
 import { toWriteFilesInput } from './to-write-files-input.js';
 import { WRITE_FILES_TOOL_NAME } from './write-files-tool.js';
 
@@ -18,6 +20,9 @@ export function buildUserPrompt(input: GenerationInput): string {
     tagged('repository', repository),
     tagged('request', request),
   ];
+  if (request.execution_request.execution_mode === 'manual') {
+    sections.push(manualModeInstructions(serviceNames(request.execution_request.task_name).slug));
+  }
   if (repair !== undefined) sections.push(...repairSections(repair));
   sections.push(
     repair === undefined

@@ -6,6 +6,7 @@ import { blueprintInputFrom } from './blueprint-input-from.js';
 import { applicationBlueprint } from './blueprints/application/application-blueprint.js';
 import { deploymentBlueprint } from './blueprints/deployment/deployment-blueprint.js';
 import { infrastructureBlueprint } from './blueprints/infrastructure/infrastructure-blueprint.js';
+import { manualBundle } from './manual/manual-bundle.js';
 import { integrationBlueprint } from './blueprints/integration/integration-blueprint.js';
 import { testingBlueprint } from './blueprints/testing/testing-blueprint.js';
 
@@ -19,17 +20,20 @@ const BLUEPRINTS: Readonly<Record<TaskType, Blueprint>> = {
 
 /**
  * The embedded default provider: one deterministic blueprint per task type, no model, no cost.
- * A repair request gets the same answer, since the blueprints are expected to pass the gates as they are.
+ * In manual mode the blueprint's bundle becomes a specification, pending acceptance tests and
+ * scaffolding, without the implementation (`manualBundle`). A repair request gets the same answer, since the blueprints are expected to pass the gates as they are.
  */
 export function createOfflineProvider(): ModelProvider {
   return {
     name: 'offline',
     generate: async ({ request }) => {
       const input = blueprintInputFrom(request);
+      const full = BLUEPRINTS[input.taskType](input);
+      const manual = request.execution_request.execution_mode === 'manual';
       return {
-        bundle: BLUEPRINTS[input.taskType](input),
+        bundle: manual ? manualBundle({ input, full }) : full,
         usage: NO_USAGE,
-        model: `offline:${input.taskType}`,
+        model: `offline:${input.taskType}${manual ? ':manual' : ''}`,
       };
     },
   };

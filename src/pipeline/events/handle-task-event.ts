@@ -22,8 +22,7 @@ import { handleChatCommand } from './handle-chat-command.js';
 import { holdRequest } from '../implement/hold-request.js';
 import { progressStatus } from '../task/progress-status.js';
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
-import { syncPullRequestTask } from '../review/sync-pull-request-task.js';
-import { iterateOnFeedback } from '../review/iterate-on-feedback.js';
+import { handlePullRequestEvent } from '../review/handle-pull-request-event.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { createStatusBoard } from '../task/status-board.js';
@@ -62,17 +61,8 @@ export async function handleTaskEvent(
       return { status: 'ignored', reason: task.reason };
     case 'dispatch':
       return handleDispatch(deps, task);
-    case 'pull-request': {
-      const synced = await syncPullRequestTask(deps, task);
-      // A review or review comment may carry feedback; the catch-up reads every one not yet taken in.
-      const reviewEvent = task.event.startsWith('pull_request_review');
-      if (task.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;
-      const iterated = await iterateOnFeedback(deps, task);
-      if (iterated.status === 'ignored') return synced;
-      // A push made with GITHUB_TOKEN starts no `synchronize` run: the new head gets its approval check now.
-      if (iterated.status === 'pr_open') await syncPullRequestTask(deps, task);
-      return iterated;
-    }
+    case 'pull-request':
+      return handlePullRequestEvent(deps, task);
     case 'chat-command':
       return answerOnCrash(
         { ...answerTarget(deps, task), request: `\`${firstLine(task.commentBody)}\``, author: task.author },

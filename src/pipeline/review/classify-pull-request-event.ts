@@ -16,6 +16,8 @@ export interface PullRequestTaskEvent {
    * comment): the run then also catches up on every piece not yet taken in (`iterateOnFeedback`).
    */
   readonly mayCarryFeedback?: boolean;
+  /** The delivery's `sender` (who GitHub says acted): manual mode reviews only a human's push. */
+  readonly sender?: { readonly login: string; readonly type: string };
 }
 
 /** The actions that can change a PR's review, merge or open state; the rest change nothing here. */
@@ -39,6 +41,7 @@ const payloadSchema = z.object({
     owner: z.object({ login: z.string() }),
     default_branch: z.string().default('main'),
   }),
+  sender: z.object({ login: z.string(), type: z.string() }).optional(),
 });
 
 /**
@@ -54,7 +57,7 @@ export function classifyPullRequestEvent(event: {
   const parsed = payloadSchema.safeParse(event.payload);
   if (!parsed.success)
     return { kind: 'ignored', reason: `the ${event.name} payload is not one GitHub sends` };
-  const { action, pull_request: pull, repository } = parsed.data;
+  const { action, pull_request: pull, repository, sender } = parsed.data;
   const name = `${event.name}.${action}`;
   if (!ACTIONS[event.name]?.includes(action)) return { kind: 'ignored', reason: `${name} moves no task` };
   if (pull.head.repo?.full_name !== pull.base.repo.full_name) {
@@ -78,6 +81,7 @@ export function classifyPullRequestEvent(event: {
     issueNumber,
     event: name,
     ...(mayCarryFeedback(name, parsed.data.review?.state) ? { mayCarryFeedback: true } : {}),
+    ...(sender === undefined ? {} : { sender: { login: sender.login, type: sender.type } }),
   };
 }
 

@@ -4,6 +4,7 @@ import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
+import type { TaskMarker } from '../../core/state/state-marker.js';
 import { canTransition, type TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
@@ -36,6 +37,10 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
 export async function syncPullRequestTask(
   deps: TaskEventDependencies,
   input: PullRequestTaskEvent,
+  options: {
+    /** Runs once the task is in sync, within the same turn on the task (manual mode's push review). */
+    readonly then?: (synced: { marker: TaskMarker; outcome: TaskOutcome }) => Promise<TaskOutcome>;
+  } = {},
 ): Promise<TaskOutcome> {
   const { client } = deps;
   const { owner, repo } = input.repository;
@@ -101,7 +106,7 @@ export async function syncPullRequestTask(
       for (const state of path.slice(0, -1)) board.pass(state);
       await board.move(to, { details: message });
     }
-    return {
+    const outcome: TaskOutcome = {
       status: OUTCOME_OF[to] ?? 'awaiting_review',
       taskId,
       issueNumber,
@@ -110,6 +115,7 @@ export async function syncPullRequestTask(
       approvedBy: approval?.approved ? approval.approvedBy : [],
       message,
     };
+    return options.then ? options.then({ marker: status.marker, outcome }) : outcome;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
 }

@@ -27,6 +27,8 @@ describe('classifyTaskEvent: pull request events', () => {
       issueNumber: 7,
       event: `${name}.${action}`,
       ...(feedback ? { mayCarryFeedback: true } : {}),
+      // Who GitHub says acted: manual mode reviews only a person's push.
+      sender: { login: 'Codertocat', type: 'User' },
     });
   });
 

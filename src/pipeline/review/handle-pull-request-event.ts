@@ -1,0 +1,51 @@
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import type { TaskOutcome } from '../task/task-outcome.js';
+import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
+import { iterateOnFeedback } from './iterate-on-feedback.js';
+import { reviewHumanPush } from './review-human-push.js';
+import { syncPullRequestTask } from './sync-pull-request-task.js';
+
+/** Outcomes of a pull request no longer open: nothing to review. */
+const CLOSED: ReadonlySet<string> = new Set(['merged', 'cancelled']);
+
+/**
+ * A pull request event, for both runtimes: the task is brought up to date with its pull request
+ * (`syncPullRequestTask`: approval, merge, close). Then, in the same turn on the task:
+ * - a push (`pull_request.synchronize`) to an open pull request is reviewed when the task runs in
+ *   manual mode and a person pushed (`reviewHumanPush`); the outcome is the review's when it
+ *   requested changes, otherwise the task's with the review's line added to its message;
+ * - a review or review comment that may carry feedback (or, where the runtime catches up, any
+ *   review event) lets the agent iterate (`iterateOnFeedback`) on every piece not yet taken in.
+ */
+export async function handlePullRequestEvent(
+  deps: TaskEventDependencies,
+  input: PullRequestTaskEvent,
+): Promise<TaskOutcome> {
+  if (input.event === 'pull_request.synchronize') return syncAndReviewPush(deps, input);
+  const synced = await syncPullRequestTask(deps, input);
+  const reviewEvent = input.event.startsWith('pull_request_review');
+  if (input.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;
+  const iterated = await iterateOnFeedback(deps, input);
+  if (iterated.status === 'ignored') return synced;
+  // A push made with GITHUB_TOKEN starts no `synchronize` run: the new head gets its approval check now.
+  if (iterated.status === 'pr_open') await syncPullRequestTask(deps, input);
+  return iterated;
+}
+
+async function syncAndReviewPush(
+  deps: TaskEventDependencies,
+  input: PullRequestTaskEvent,
+): Promise<TaskOutcome> {
+  return syncPullRequestTask(deps, input, {
+    then: async ({ marker, outcome }) => {
+      if (!('headSha' in outcome) || CLOSED.has(outcome.status)) return outcome;
+      const reviewed = await reviewHumanPush(deps, { event: input, marker, headSha: outcome.headSha });
+      if (reviewed.status === 'ignored') {
+        deps.log(`No push review on #${input.pullNumber}: ${reviewed.reason}`);
+        return outcome;
+      }
+      if (reviewed.status === 'changes_requested' || !('message' in reviewed)) return reviewed;
+      return { ...outcome, message: `${outcome.message} ${reviewed.message}` };
+    },
+  });
+}
