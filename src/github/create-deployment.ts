@@ -33,7 +33,7 @@ export interface CreatedDeployment {
  * A GitHub deployment of exactly the checked sha; the workflow `on: deployment` carries it out.
  * Required contexts are empty because the rules were already checked against that sha. The
  * payload always gets a fresh one-time `nonce`; with deployment keys (`deploymentKeysFrom`) it is
- * signed with the current one, bound to that sha and `environment`, so the deploy run can tell it
+ * signed with the current one, bound to this repository, that sha and `environment`, so the deploy run can tell it
  * from a hand-made one. Throws what Octokit throws, or an Error when GitHub creates nothing.
  */
 export async function createDeployment(params: {
@@ -49,7 +49,11 @@ export async function createDeployment(params: {
   // A rollback copies an older payload: its nonce and signature are that deployment's, not this one's.
   const { signature: _older, ...fields } = params.payload;
   const unsigned = { ...fields, nonce: newNonce() };
-  const place = { sha: params.payload.checked_sha, environment: params.environment };
+  const place = {
+    repository: `${params.owner}/${params.repo}`,
+    sha: params.payload.checked_sha,
+    environment: params.environment,
+  };
   const payload =
     params.keys === undefined
       ? unsigned

@@ -42,7 +42,7 @@ export async function findCommandDeployment(params: {
     return (
       isRecord(payload) &&
       payload.command_comment_id === commentId &&
-      isAgentDeployment(deployment, params.authority)
+      isAgentDeployment({ deployment, authority: params.authority, repository: `${owner}/${repo}` })
     );
   };
   const olderThanComment = (deployment: GitHubDeployment) => Date.parse(deployment.created_at) < since;

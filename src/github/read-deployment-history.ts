@@ -72,7 +72,9 @@ export async function readDeploymentHistory(params: {
       const counted =
         authority === undefined
           ? answer.data
-          : answer.data.filter((deployment) => isAgentDeployment(deployment, authority));
+          : answer.data.filter((deployment) =>
+              isAgentDeployment({ deployment, authority, repository: `${owner}/${repo}` }),
+            );
       for (const deployment of counted) payloads.set(Number(deployment.id), deployment.payload);
       const items = await Promise.all(
         counted.map(async (deployment) =>

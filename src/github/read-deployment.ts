@@ -37,7 +37,11 @@ export async function readDeployment(params: {
     if (httpStatusOf(error) === 404) return undefined;
     throw error;
   }
-  if (params.authority !== undefined && !isAgentDeployment(deployment, params.authority)) return undefined;
+  if (
+    params.authority !== undefined &&
+    !isAgentDeployment({ deployment, authority: params.authority, repository: `${owner}/${repo}` })
+  )
+    return undefined;
   const statuses = await readDeploymentStatuses({ client, owner, repo, deploymentId });
   const payload = typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload;
   return { record: toDeploymentRecord(deployment, statuses), payload };

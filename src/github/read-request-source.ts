@@ -6,15 +6,23 @@ export interface RequestSourceClient {
       owner: string;
       repo: string;
       issue_number: number;
-    }): Promise<{ data: { body?: string | null } }>;
-    getComment(p: { owner: string; repo: string; comment_id: number }): Promise<{ data: { body?: string } }>;
+    }): Promise<{ data: { body?: string | null; user?: { login: string } | null } }>;
+    getComment(p: {
+      owner: string;
+      repo: string;
+      comment_id: number;
+    }): Promise<{ data: { body?: string; user?: { login: string } | null } }>;
   };
 }
 
-/** Where a task's request is written, as GitHub has it now. */
+/**
+ * Where a task's request is written, as GitHub has it now. `author` is who wrote the comment or
+ * opened the issue (GitHub's `user.login`; `undefined` for a deleted account): besides writers,
+ * only they can have edited the text since.
+ */
 export type RequestSource =
-  | { readonly kind: 'comment'; readonly body: string }
-  | { readonly kind: 'issue'; readonly body: string }
+  | { readonly kind: 'comment'; readonly body: string; readonly author: string | undefined }
+  | { readonly kind: 'issue'; readonly body: string; readonly author: string | undefined }
   /** The `/implement` comment that held the request was deleted (404). */
   | { readonly kind: 'deleted' };
 
@@ -33,11 +41,11 @@ export async function readRequestSource(params: {
   const { client, owner, repo } = params;
   if (params.requestCommentId === undefined) {
     const issue = await client.issues.get({ owner, repo, issue_number: params.issueNumber });
-    return { kind: 'issue', body: issue.data.body ?? '' };
+    return { kind: 'issue', body: issue.data.body ?? '', author: issue.data.user?.login };
   }
   try {
     const comment = await client.issues.getComment({ owner, repo, comment_id: params.requestCommentId });
-    return { kind: 'comment', body: comment.data.body ?? '' };
+    return { kind: 'comment', body: comment.data.body ?? '', author: comment.data.user?.login };
   } catch (error) {
     if (httpStatusOf(error) === 404) return { kind: 'deleted' };
     throw error;

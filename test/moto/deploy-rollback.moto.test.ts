@@ -96,6 +96,7 @@ async function createDeployment(github: { url: string }, sha: string, payload: R
     sha,
     environment: 'staging',
     markerKeys: markerKeysFrom({ secret: SECRET }),
+    repository: `${OWNER}/${REPO}`,
   });
   const response = await fetch(`${github.url}/repos/${OWNER}/${REPO}/deployments`, {
     method: 'POST',

@@ -86,6 +86,8 @@ export function createGitHubFake(options: {
   now?: () => Date;
   /** Bodies of issues opened before the test (by number), as `GET /issues/{n}` answers them. */
   issueBodies?: Record<number, string>;
+  /** Who opened those issues (by number), as `GET /issues/{n}` names its `user` (default Codertocat, as in the webhook examples). */
+  issueAuthors?: Record<number, string>;
 }) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
@@ -366,7 +368,10 @@ export function createGitHubFake(options: {
         const number = Number(m[1]);
         const opened = issues.find((issue) => issue.number === number);
         const body = opened?.body ?? options.issueBodies?.[number];
-        return body === undefined ? [404, { message: 'Not Found' }] : [200, { number, body, state: 'open' }];
+        const user = opened?.user ?? { login: options.issueAuthors?.[number] ?? 'Codertocat', type: 'User' };
+        return body === undefined
+          ? [404, { message: 'Not Found' }]
+          : [200, { number, body, state: 'open', user }];
       },
     ],
     // Newest first when asked so (the only order the agent asks for).

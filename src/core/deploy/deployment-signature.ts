@@ -2,10 +2,16 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 
 /** What the signed text says it is, so it can never be read as any other signed text of the agent. */
-const SIGNED_KIND = 'implementation-agent/deployment/v1';
+const SIGNED_KIND = 'implementation-agent/deployment/v2';
 
-/** Where GitHub put the deployment: its `sha` and `environment`, as GitHub reports them. */
+/**
+ * Where GitHub put the deployment: its repository (`owner/repo`, compared case-blind as GitHub
+ * does), its `sha` and `environment`, as GitHub reports them. The repository is bound because one
+ * key signs for every repository (the App's key comes from its one webhook secret; an
+ * organisation secret gives many Actions one `marker-secret`), and a sha can be pushed anywhere.
+ */
 export interface DeploymentPlace {
+  readonly repository: string;
   readonly sha: string;
   readonly environment: string;
 }
@@ -13,8 +19,9 @@ export interface DeploymentPlace {
 /**
  * The text a deployment payload is signed over: every payload field but `signature` (task, pull
  * request, branch, sha checked, stack, template path, region, parameters, strategy, dry run,
- * rollback fields, command comment id, nonce), bound to the deployment's own sha and environment,
- * in canonical JSON (`canonicalJson`), so neither a field nor the place can change unnoticed.
+ * rollback fields, command comment id, nonce), bound to the deployment's own repository, sha and
+ * environment, in canonical JSON (`canonicalJson`), so neither a field nor the place can change
+ * unnoticed: a payload signed for one repository never holds in another.
  */
 export function deploymentSigningText(params: {
   payload: Readonly<Record<string, unknown>>;
@@ -23,6 +30,7 @@ export function deploymentSigningText(params: {
   const { signature: _ignored, ...signed } = params.payload;
   return canonicalJson({
     kind: SIGNED_KIND,
+    repository: params.place.repository.toLowerCase(),
     sha: params.place.sha,
     environment: params.place.environment,
     payload: signed,

@@ -34,16 +34,22 @@ export function deploymentAuthority(params: {
 }
 
 /**
- * Whether a deployment from GitHub's list counts in history (rollback targets, what runs,
- * `deploy_order`): with keys, only a verified payload; without, only the agent's creator.
- * A string payload is parsed as JSON first, as GitHub may return it that way.
+ * Whether a deployment from GitHub's list of `repository` (`owner/repo`, the repository it was
+ * listed from) counts in history (rollback targets, what runs, `deploy_order`): with keys, only a
+ * payload verified for that repository; without, only the agent's creator. A string payload is
+ * parsed as JSON first, as GitHub may return it that way.
  */
-export function isAgentDeployment(deployment: GitHubDeployment, authority: DeploymentAuthority): boolean {
+export function isAgentDeployment(params: {
+  deployment: GitHubDeployment;
+  authority: DeploymentAuthority;
+  repository: string;
+}): boolean {
+  const { deployment, authority } = params;
   const judgement = judgeDeployment({
     creator: deployment.creator?.login,
     creators: authority.creators,
     payload: typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload,
-    place: { sha: deployment.sha, environment: deployment.environment },
+    place: { repository: params.repository, sha: deployment.sha, environment: deployment.environment },
     keys: authority.keys,
   });
   return judgement.trust !== 'refused';

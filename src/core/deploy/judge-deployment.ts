@@ -19,8 +19,8 @@ export type DeploymentJudgement =
 /**
  * Judges one deployment. `creator` is GitHub's `deployment.creator.login` (never a payload field);
  * `creators` the logins the agent creates deployments as; `payload` the payload as GitHub returns it
- * (an object, or anything else, which is refused with a key); `place` the deployment's own sha and
- * environment; `keys` the deployment keys (`deploymentKeysFrom`), when configured.
+ * (an object, or anything else, which is refused with a key); `place` the deployment's own
+ * repository, sha and environment; `keys` the deployment keys (`deploymentKeysFrom`), when configured.
  */
 export function judgeDeployment(params: {
   creator: string | undefined;
@@ -56,7 +56,7 @@ export function judgeDeployment(params: {
     return {
       trust: 'refused',
       reason:
-        'its payload signature does not hold for this sha and environment: forged, altered, or signed with a key no longer configured',
+        'its payload signature does not hold for this repository, sha and environment: forged, altered, copied from another repository, or signed with a key no longer configured',
     };
   }
   const nonce = payload['nonce'];

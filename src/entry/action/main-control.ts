@@ -5,6 +5,9 @@ import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js'
 import { CONFIG_PATH } from '../../core/config/agent-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { CONTROL_DISPATCH_TYPE, controlRequestSchema } from '../../core/deploy/control-request.js';
+import { deployRunAuthority } from '../../core/deploy/deploy-run-authority.js';
+import { DEPLOY_RUN_IDENTITY } from '../../core/deploy/is-agent-deployment.js';
+import type { StatusTrust } from '../../github/status-trust.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { answerOnCrash } from '../../pipeline/task/answer-on-crash.js';
@@ -28,6 +31,9 @@ const controlEventSchema = z.object({
 export async function mainControl(params: {
   client: TaskClient;
   event: { name: string; payload: unknown };
+  /** The App's logins (`agent-login`): with the run's identity, whose deployments `/cancel` may stop. */
+  agentLogins: readonly string[];
+  trust?: StatusTrust | undefined;
 }): Promise<ControlOutcome | { status: 'invalid_config' | 'failed'; message: string }> {
   const parsed = controlEventSchema.safeParse(params.event.payload);
   if (!parsed.success) {
@@ -71,7 +77,14 @@ export async function mainControl(params: {
         return { status: 'invalid_config' as const, message };
       }
       const lockStore = lockStoreForConfig(configResult.config);
+      const { trust } = params;
+      const authority = deployRunAuthority({
+        identity: trust === undefined ? DEPLOY_RUN_IDENTITY : await trust.identity(),
+        agentLogins: params.agentLogins,
+        markerKeys: trust?.keys,
+      });
       return runControlRequest({
+        authority,
         client: params.client,
         repository: repositoryRef,
         request,

@@ -48,7 +48,8 @@ export async function mainDeploy(params: {
   | { status: 'ignored'; reason: string }
 > {
   // `/cancel` and `/unlock` reach the deploy workflow as a dispatch; everything else is a deployment.
-  if (params.event.name === 'repository_dispatch') return mainControl(params);
+  if (params.event.name === 'repository_dispatch')
+    return mainControl({ ...params, agentLogins: params.inputs['agent-login'] });
   const deployEvent = readDeployEvent(params.event);
   if ('problem' in deployEvent) return { status: 'failed', message: deployEvent.problem };
   const { owner, repo } = deployEvent.repository;

@@ -24,8 +24,9 @@ import { cancelWatchFor } from './cancel-watch-for.js';
  * again through the implement path (`runIssueTask`: attempt + 1, same branch and pull request),
  * from its request as GitHub has it now. A retry releases no text a maintainer has not approved:
  * the request runs when it is the one the task last generated from (`generated_from`, the
- * `requestDigest` the first run recorded after its approval) or its requester has write access;
- * otherwise it is held for `/approve` (`holdRequest`), showing the text. The marker must be
+ * `requestDigest` the first run recorded after its approval) or both its requester and the text's
+ * author (who opened the issue or wrote the comment, the only non-writer able to edit it) have
+ * write access; otherwise it is held for `/approve` (`holdRequest`), showing the text. The marker must be
  * trusted, as for `/approve`. `triggerKey` is recorded as handled, so a redelivery is `ignored`.
  * Refusals are `refused` with reason code `not_retryable`.
  */
@@ -121,8 +122,16 @@ export async function retryTask(params: {
         'the request is not the one the task last ran, and the task does not record who asked for it. A maintainer can comment `/implement` on the issue to run it as it is now.',
       );
     }
-    const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
-    if (!canChange(level)) {
+    // The text changed since it last ran: whoever can have changed it must be trusted too, and
+    // besides writers that is its author (an outsider's issue body that a maintainer's labeling or
+    // `/implement` ran once stays editable by the outsider).
+    const mayHaveEdited = [requester, source.author ?? 'ghost'];
+    const levels = await Promise.all(
+      [...new Set(mayHaveEdited.map((login) => login.toLowerCase()))].map((username) =>
+        repositoryPermissionLevel({ client, owner, repo, username }),
+      ),
+    );
+    if (!levels.every(canChange)) {
       return holdRequest({
         client,
         repository,

@@ -4,6 +4,7 @@ import type { DeployLockStore } from '../../core/stores/deploy-lock-store.js';
 import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
 import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
 import type { ControlRequest } from '../../core/deploy/control-request.js';
+import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 import { postComment } from '../../github/post-comment.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { StatusCommentClient } from '../../github/status-comment.js';
@@ -13,13 +14,16 @@ export type ControlOutcome = { readonly status: 'answered'; readonly message: st
 
 /**
  * `/cancel <env>`: stop the update the environment's running deployment started (its own run then
- * ends it as cancelled). `/unlock <env>`: remove the environment's deploy lock. The answer goes
+ * ends it as cancelled); only the agent's own deployments count (`authority`, see
+ * `isAgentDeployment`), so a hand-made deployment left `in_progress` with another stack in its
+ * payload never turns a maintainer's `/cancel staging` against that stack. `/unlock <env>`: remove the environment's deploy lock. The answer goes
  * back where the command was written.
  */
 export async function runControlRequest(params: {
   client: DeploymentHistoryClient & Pick<StatusCommentClient, 'issues'>;
   repository: RepositoryRef;
   request: ControlRequest;
+  authority: DeploymentAuthority;
   cloudFormationFor: (region: string) => CloudFormationApi;
   lockStore?: DeployLockStore;
   now: () => number;
@@ -39,6 +43,7 @@ async function cancel(params: Parameters<typeof runControlRequest>[0]): Promise<
     owner,
     repo,
     filter: { environment },
+    authority: params.authority,
   });
   const running = history.records.find((record) => record.latestState === 'in_progress');
   if (!running) return `Nothing is deploying to **${environment}** right now, so there is nothing to cancel.`;

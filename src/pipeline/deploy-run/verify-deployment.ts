@@ -24,7 +24,11 @@ export async function verifyDeployment(params: {
     creator: event.creator,
     creators: authority.creators,
     payload: event.payload,
-    place: { sha: event.sha, environment: event.environment },
+    place: {
+      repository: `${event.repository.owner}/${event.repository.repo}`,
+      sha: event.sha,
+      environment: event.environment,
+    },
     keys: authority.keys,
   });
   if (judgement.trust === 'refused') return { accepted: false, refusal: refusal(event, judgement.reason) };

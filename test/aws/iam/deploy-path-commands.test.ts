@@ -161,7 +161,9 @@ describe('every AWS call the deploy path makes is in the deploy role', () => {
     const dynamodb = recordingDocumentClient();
     const lockStore = createDynamoDbDeployLockStore({ client: dynamodb.client, tableName: 'DeployLocks' });
     const github = fakeGitHub({
-      history: [{ id: 7001, sha: 'd'.repeat(40), states: ['in_progress'], payload }],
+      history: [
+        { id: 7001, sha: 'd'.repeat(40), states: ['in_progress'], payload, creator: 'github-actions[bot]' },
+      ],
     });
     const control = (command: 'cancel' | 'unlock') =>
       runControlRequest({
@@ -175,6 +177,7 @@ describe('every AWS call the deploy path makes is in the deploy role', () => {
           requested_by: 'alice',
           region: 'ap-southeast-2',
         },
+        authority: { creators: ['github-actions[bot]'], keys: undefined },
         cloudFormationFor: () => new CloudFormationClient({ region: 'ap-southeast-2' }),
         lockStore,
         now: () => Date.now(),

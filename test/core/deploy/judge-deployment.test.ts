@@ -12,7 +12,7 @@ import { signMarkerText } from '../../../src/core/state/marker-signature.js';
 import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
 
 const SHA = 'a'.repeat(40);
-const place = { sha: SHA, environment: 'staging' };
+const place = { repository: 'acme/shop', sha: SHA, environment: 'staging' };
 const markerKeys = markerKeysFrom({ secret: 'new-secret', previousSecret: 'old-secret' }) as MarkerKeys;
 const keys = deploymentKeysFrom(markerKeys) as MarkerKeys;
 const oldKeys = deploymentKeysFrom(markerKeysFrom({ secret: 'old-secret' })) as MarkerKeys;
@@ -84,8 +84,19 @@ describe('judgeDeployment', () => {
   });
 
   it('refuses a signed payload on another sha or environment than it was signed for', () => {
-    expect(judge(signed(), { at: { sha: 'b'.repeat(40), environment: 'staging' } }).trust).toBe('refused');
-    expect(judge(signed(), { at: { sha: SHA, environment: 'production' } }).trust).toBe('refused');
+    expect(judge(signed(), { at: { ...place, sha: 'b'.repeat(40) } }).trust).toBe('refused');
+    expect(judge(signed(), { at: { ...place, environment: 'production' } }).trust).toBe('refused');
+  });
+
+  it('refuses a payload signed for another repository with the same key (one App, or one organisation secret)', () => {
+    // A writer of acme/sandbox gets the agent to sign a deploy of a sha pushed there too, then
+    // copies the payload into a deployment of acme/shop: it must not hold there.
+    expect(judge(signed(), { at: { ...place, repository: 'acme/sandbox' } })).toMatchObject({
+      trust: 'refused',
+      reason: expect.stringContaining('copied from another repository'),
+    });
+    // GitHub's owner and repository names are case-blind.
+    expect(judge(signed(), { at: { ...place, repository: 'ACME/Shop' } }).trust).toBe('verified');
   });
 
   it('refuses an unsigned payload, a payload that is not an object, and one signed with another key', () => {
@@ -137,18 +148,46 @@ describe('isAgentDeployment', () => {
 
   it('with a key counts signed deployments, by the agent or by the deploy run’s own automatic rollback', () => {
     const authority = deploymentAuthority({ identity: AGENT, keys });
-    expect(isAgentDeployment(listed(signed()), authority)).toBe(true);
-    expect(isAgentDeployment(listed(JSON.stringify(signed())), authority)).toBe(true);
-    expect(isAgentDeployment(listed(signed(), 'github-actions[bot]'), authority)).toBe(true);
-    expect(isAgentDeployment(listed({ ...deploymentPayloadFor(SHA) }), authority)).toBe(false);
-    expect(isAgentDeployment(listed(signed(), 'Codertocat'), authority)).toBe(false);
+    expect(isAgentDeployment({ deployment: listed(signed()), authority, repository: 'acme/shop' })).toBe(
+      true,
+    );
+    expect(
+      isAgentDeployment({ deployment: listed(JSON.stringify(signed())), authority, repository: 'acme/shop' }),
+    ).toBe(true);
+    expect(
+      isAgentDeployment({
+        deployment: listed(signed(), 'github-actions[bot]'),
+        authority,
+        repository: 'acme/shop',
+      }),
+    ).toBe(true);
+    expect(
+      isAgentDeployment({
+        deployment: listed({ ...deploymentPayloadFor(SHA) }),
+        authority,
+        repository: 'acme/shop',
+      }),
+    ).toBe(false);
+    expect(
+      isAgentDeployment({ deployment: listed(signed(), 'Codertocat'), authority, repository: 'acme/shop' }),
+    ).toBe(false);
   });
 
   it('without a key counts only the agent’s own, unshared identity', () => {
     const authority = deploymentAuthority({ identity: AGENT, keys: undefined });
-    expect(isAgentDeployment(listed({ ...deploymentPayloadFor(SHA) }), authority)).toBe(true);
     expect(
-      isAgentDeployment(listed({ ...deploymentPayloadFor(SHA) }, 'github-actions[bot]'), authority),
+      isAgentDeployment({
+        deployment: listed({ ...deploymentPayloadFor(SHA) }),
+        authority,
+        repository: 'acme/shop',
+      }),
+    ).toBe(true);
+    expect(
+      isAgentDeployment({
+        deployment: listed({ ...deploymentPayloadFor(SHA) }, 'github-actions[bot]'),
+        authority,
+        repository: 'acme/shop',
+      }),
     ).toBe(false);
   });
 });

@@ -208,6 +208,22 @@ describe('the built Action in mode deploy, run as a process on a deployment even
       refusedWith(await deploy('create-succeeds', event), /signature does not hold/);
     });
 
+    it('a payload the agent signed for another repository, copied here by a workflow (same secret)', async () => {
+      // One App key signs for every repository it is installed on, and an organisation secret
+      // gives many Actions one marker-secret; a sha can be pushed to any of them.
+      const event = agentDeploymentEvent({
+        id: 7001,
+        sha: SHA,
+        environment: 'staging',
+        payload: unsigned().deployment.payload as Record<string, unknown>,
+        secret: SECRET,
+        creator: 'github-actions[bot]',
+        signedFor: 'Codertocat/Sandbox',
+      });
+
+      refusedWith(await deploy('create-succeeds', event), /signature does not hold for this repository/);
+    });
+
     it('a signed payload moved to another environment', async () => {
       const event = deploymentEvent();
       event.deployment.environment = 'production';

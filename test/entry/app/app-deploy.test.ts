@@ -59,7 +59,7 @@ describe('Probot app: /deploy on the pull request', () => {
         creator: 'implementation-agent[bot]',
         creators: ['implementation-agent[bot]'],
         payload: deployment.payload,
-        place: { sha: HEAD, environment: 'staging' },
+        place: { repository: 'Codertocat/Hello-World', sha: HEAD, environment: 'staging' },
         keys: deploymentKeysFrom(TEST_MARKER_KEYS),
       }),
     ).toMatchObject({ trust: 'verified', signedWith: 'current', nonce: deployment.payload.nonce });

@@ -124,6 +124,35 @@ describe('Probot app: /retry', () => {
     expect(fake.pulls).toHaveLength(0);
   });
 
+  it("never runs an outsider's issue body edited after a maintainer's labeling ran it", async () => {
+    // The outsider opened the issue; a maintainer labeled it, which ran it (the maintainer is the
+    // requester); the run failed; the outsider then edits the body and the maintainer retries.
+    const issueBodies = { 1: ISSUE_BODY };
+    const fake = githubFakeBehindNock({
+      permissions: { Codertocat: 'admin', 'octo-reader': 'read' },
+      issueBodies,
+      issueAuthors: { 1: 'octo-reader' },
+    });
+    const model = switchableProvider(failing());
+    const app = await testProbot({ providerFor: () => model.provider });
+    const labeled = formIssue('labeled', 'Codertocat');
+    labeled.issue.user.login = 'octo-reader';
+    await app.receive('issues', labeled);
+    expect(statusOf(fake).marker).toMatchObject({ state: 'failed', requester: 'Codertocat' });
+
+    const edited = ISSUE_BODY.replace('Orders API', 'Orders Admin API');
+    expect(edited).not.toBe(ISSUE_BODY);
+    issueBodies[1] = edited;
+    model.use(createOfflineProvider());
+    await app.receive('issue_comment', comment('/retry', { id: 5009 }));
+
+    expect(app.errors).toEqual([]);
+    const { marker, body } = statusOf(fake);
+    expect(marker.state).toBe('held');
+    expect(body).toContain('Orders Admin API');
+    expect(fake.pulls).toHaveLength(0);
+  });
+
   it("re-runs an approved outsider's request as it ran, without a new approval", async () => {
     const fake = fakeGitHub();
     const model = switchableProvider(failing());

@@ -16,7 +16,12 @@ const deploymentPayload = {
   requested_by: 'alice',
 };
 
-function fakeGitHub(deployments: Array<{ id: number; states: string[]; payload: unknown }>) {
+/** The App's bot: the agent's own deployments are created by it. */
+const AGENT = 'implementation-agent[bot]';
+
+function fakeGitHub(
+  deployments: Array<{ id: number; states: string[]; payload: unknown; creator?: string }>,
+) {
   const comments: Array<{ issue: number; body: string }> = [];
   return {
     comments,
@@ -29,7 +34,7 @@ function fakeGitHub(deployments: Array<{ id: number; states: string[]; payload: 
             ref: 'main',
             environment: 'staging',
             created_at: `2026-11-24T10:0${d.id % 10}:00Z`,
-            creator: null,
+            creator: { login: d.creator ?? AGENT },
             payload: d.payload as Record<string, unknown>,
           })),
         }),
@@ -71,6 +76,7 @@ const control = (
     client: github.client,
     repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
     request: request(command),
+    authority: { creators: [AGENT, 'github-actions[bot]'], keys: undefined },
     cloudFormationFor: (region) => new CloudFormationClient({ region }),
     ...(lockStore ? { lockStore } : {}),
     now: () => Date.parse('2026-11-24T10:30:00Z'),
@@ -93,6 +99,24 @@ describe('runControlRequest: /cancel', () => {
     });
     expect(outcome.message).toContain('Deployment 12 to **staging**');
     expect(github.comments).toEqual([{ issue: 42, body: outcome.message }]);
+  });
+
+  it("never cancels the stack a hand-made in-progress deployment names: only the agent's deployments count", async () => {
+    // A workflow writing as github-actions[bot] (which counts only with a key) or a person left a
+    // deployment of staging in_progress whose payload names production's stack.
+    cfnMock.on(CancelUpdateStackCommand).resolves({});
+    const forged = { ...deploymentPayload, stack_name: 'orders-api-production' };
+    const github = fakeGitHub([
+      { id: 13, states: ['in_progress'], payload: forged, creator: 'Codertocat' },
+      { id: 12, states: ['in_progress'], payload: deploymentPayload },
+    ]);
+
+    const outcome = await control(github, 'cancel');
+
+    expect(cfnMock.commandCalls(CancelUpdateStackCommand).map((call) => call.args[0].input)).toEqual([
+      { StackName: 'orders-api-staging' },
+    ]);
+    expect(outcome.message).toContain('Deployment 12 to **staging**');
   });
 
   it('says there is nothing to cancel when no deployment is running', async () => {

@@ -91,7 +91,13 @@ describe('runDeployment: bake window and automatic rollback', () => {
     });
     const goodPayload = { ...payload, checked_sha: GOOD_SHA };
     const sign = (sha: string, fields: Record<string, unknown>) =>
-      signedDeploymentPayload({ payload: fields, sha, environment: 'staging', markerKeys });
+      signedDeploymentPayload({
+        payload: fields,
+        sha,
+        environment: 'staging',
+        markerKeys,
+        repository: 'acme/shop',
+      });
     const github = fakeGitHub({
       history: [
         { id: 7001, sha: SHA, states: ['in_progress'], payload: sign(SHA, payload), creator: AGENT },
@@ -130,7 +136,7 @@ describe('runDeployment: bake window and automatic rollback', () => {
         creator: 'github-actions[bot]',
         creators: authority.creators,
         payload: github.created[0]?.payload,
-        place: { sha: GOOD_SHA, environment: 'staging' },
+        place: { repository: 'acme/shop', sha: GOOD_SHA, environment: 'staging' },
         keys: authority.keys,
       }).trust,
     ).toBe('verified');
