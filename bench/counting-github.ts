@@ -40,6 +40,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       listReviews: unused('pulls.listReviews'),
       listReviewComments: unused('pulls.listReviewComments'),
       createReplyForReviewComment: unused('pulls.createReplyForReviewComment'),
+      merge: unused('pulls.merge'),
     },
     issues: {
       addLabels: answer('issues.addLabels', {}),
@@ -73,6 +74,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       listActivities: unused('repos.listActivities'),
       createDispatchEvent: unused('repos.createDispatchEvent'),
       compareCommitsWithBasehead: unused('repos.compareCommitsWithBasehead'),
+      listPullRequestsAssociatedWithCommit: unused('repos.listPullRequestsAssociatedWithCommit'),
     },
     teams: { getMembershipForUserInOrg: unused('teams.getMembershipForUserInOrg') },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },

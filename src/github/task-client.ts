@@ -20,6 +20,7 @@ import type { ReviewFeedbackClient } from './read-review-feedback.js';
 import type { BlobClient } from './read-branch-texts.js';
 import type { ReviewReplyClient } from './reply-to-review-comment.js';
 import type { RequestSourceClient } from './read-request-source.js';
+import type { MergeClient } from './merge-pull-request.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -64,4 +65,5 @@ export type TaskClient = PullRequestClient &
   ReviewFeedbackClient &
   BlobClient &
   ReviewReplyClient &
-  RequestSourceClient;
+  RequestSourceClient &
+  MergeClient;
