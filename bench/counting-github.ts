@@ -43,6 +43,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       listFiles: unused('pulls.listFiles'),
       createReview: unused('pulls.createReview'),
       dismissReview: unused('pulls.dismissReview'),
+      merge: unused('pulls.merge'),
     },
     issues: {
       addLabels: answer('issues.addLabels', {}),
@@ -76,6 +77,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       listActivities: unused('repos.listActivities'),
       createDispatchEvent: unused('repos.createDispatchEvent'),
       compareCommitsWithBasehead: unused('repos.compareCommitsWithBasehead'),
+      listPullRequestsAssociatedWithCommit: unused('repos.listPullRequestsAssociatedWithCommit'),
     },
     teams: { getMembershipForUserInOrg: unused('teams.getMembershipForUserInOrg') },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },

@@ -19,6 +19,10 @@ export interface PullRequestReadClient {
         merged: boolean;
         merged_at: string | null;
         merge_commit_sha: string | null;
+        /** Who merged it (null while unmerged); automated mode's deploy on merge deploys as them. */
+        merged_by?: { login: string } | null;
+        /** A draft is never merged by merge-when-green. */
+        draft?: boolean;
         /** `repo` is null when the fork the pull request came from was deleted. */
         head: { sha: string; ref: string; repo: RepositoryFact | null };
         base: { ref: string; repo: RepositoryFact };

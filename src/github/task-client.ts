@@ -22,6 +22,7 @@ import type { ReviewReplyClient } from './reply-to-review-comment.js';
 import type { RequestSourceClient } from './read-request-source.js';
 import type { PushReviewClient } from './push-review-client.js';
 import type { PullRequestFilesClient } from './read-pull-request-files.js';
+import type { MergeClient } from './merge-pull-request.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -68,4 +69,5 @@ export type TaskClient = PullRequestClient &
   ReviewReplyClient &
   RequestSourceClient &
   PushReviewClient &
-  PullRequestFilesClient;
+  PullRequestFilesClient &
+  MergeClient;

@@ -37,6 +37,11 @@ export const deploymentPayloadSchema = z.object({
    */
   command_comment_id: z.number().int().positive().optional(),
   /**
+   * Set on automated mode's deploy on merge: the merged pull request this deployment carries out,
+   * so a redelivered merge event finds it (`findTriggerDeployment`) and deploys nothing more.
+   */
+  merge_of: z.number().int().positive().optional(),
+  /**
    * A one-time id: a run refuses a payload whose nonce an earlier deployment of the repository
    * already carried (a signed payload copied into a new deployment). Absent on older deployments.
    */

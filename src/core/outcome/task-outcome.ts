@@ -46,6 +46,8 @@ export type TaskOutcome = OutcomeBase &
         readonly environment: string;
         readonly sha: string;
         readonly dryRun: boolean;
+        /** One markdown paragraph for people: what was deployed where, what it waits behind. */
+        readonly message?: string;
       }
     /** A command was answered with a comment (help, status, a refusal) and nothing else changed. */
     | { readonly status: 'answered'; readonly message: string }

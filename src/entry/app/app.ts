@@ -29,6 +29,9 @@ const TASK_EVENTS = [
   'pull_request_review.submitted',
   'pull_request_review.dismissed',
   'pull_request_review_comment.created',
+  // Automated mode's merge-when-green, where the repository does not allow auto-merge.
+  'check_suite.completed',
+  'status',
 ] as const;
 
 export interface AppOptions {
@@ -106,6 +109,9 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
 function queueKey(context: Context<(typeof TASK_EVENTS)[number]>): string {
   const { payload } = context;
   const repository = payload.repository?.full_name ?? 'unknown';
+  // CI on a commit: merge-when-green takes each task's own lock for the pull requests it heads.
+  if ('check_suite' in payload) return `${repository}:checks:${payload.check_suite.head_sha}`;
+  if (context.name === 'status' && 'sha' in payload) return `${repository}:checks:${payload.sha}`;
   if ('pull_request' in payload) {
     const issue = issueNumberFromBranch(payload.pull_request.head.ref);
     return issue === undefined

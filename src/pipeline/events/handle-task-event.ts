@@ -23,6 +23,8 @@ import { holdRequest } from '../implement/hold-request.js';
 import { progressStatus } from '../task/progress-status.js';
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import { handlePullRequestEvent } from '../review/handle-pull-request-event.js';
+import { classifyChecksEvent } from '../review/classify-checks-event.js';
+import { mergeWhenGreen } from '../review/merge-when-green.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { createStatusBoard } from '../task/status-board.js';
@@ -55,6 +57,12 @@ export async function handleTaskEvent(
   deps: TaskEventDependencies,
   event: { name: string; payload: unknown },
 ): Promise<TaskOutcome> {
+  if (event.name === 'check_suite' || event.name === 'status') {
+    const checks = classifyChecksEvent(event);
+    return checks.kind === 'ignored'
+      ? { status: 'ignored', reason: checks.reason }
+      : mergeWhenGreen(deps, checks);
+  }
   const task = classifyTaskEvent(event);
   switch (task.kind) {
     case 'ignored':

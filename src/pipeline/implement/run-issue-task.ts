@@ -202,6 +202,8 @@ async function generateAndPublish(
       pull_number: pull.number,
       effective_mode: prepared.decision.effective,
       risk_level: prepared.decision.risk.level,
+      // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
+      environment: request.execution_request.target_environment,
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
     ...withWarning(decision.join('\n\n'), artifactsWarning),

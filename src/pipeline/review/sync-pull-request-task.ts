@@ -12,6 +12,7 @@ import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import { createStatusBoard } from '../task/status-board.js';
+import { deployOnMerge } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
@@ -32,7 +33,9 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * `implementation-agent/approval` check on the head and moves the task to `approved`,
  * `changes_requested` or `pr_open`. It reads every review back rather than trusting the event, so
  * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
- * nothing. A PR counts as the task's only when the task's trusted marker names it.
+ * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
+ * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
+ * is returned when it did anything.
  */
 export async function syncPullRequestTask(
   deps: TaskEventDependencies,
@@ -105,6 +108,11 @@ export async function syncPullRequestTask(
       });
       for (const state of path.slice(0, -1)) board.pass(state);
       await board.move(to, { details: message });
+    }
+    if (to === 'merged' && input.event === 'pull_request.closed') {
+      // Automated mode deploys what was merged (`deployOnMerge`); a redelivery deploys nothing more.
+      const deployed = await deployOnMerge({ deps, input, marker: status.marker, pull, configResult });
+      if (deployed.status !== 'ignored') return deployed;
     }
     const outcome: TaskOutcome = {
       status: OUTCOME_OF[to] ?? 'awaiting_review',

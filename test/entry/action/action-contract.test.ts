@@ -80,12 +80,14 @@ describe('the example workflow', () => {
 
   it('triggers on every event the Action handles', () => {
     expect(Object.keys(workflow.on).sort()).toEqual([
+      'check_suite',
       'issue_comment',
       'issues',
       'pull_request',
       'pull_request_review',
       'pull_request_review_comment',
       'repository_dispatch',
+      'status',
       'workflow_dispatch',
     ]);
   });

@@ -165,6 +165,8 @@ export function githubApi(params: { owner: string; repo: string }) {
       headRef: string;
       merged?: boolean;
       mergedAt?: string;
+      /** Who merged it (`merged_by.login`); Codertocat by default. */
+      mergedBy?: string;
       /** Closed without being merged. */
       closed?: boolean;
       /** `owner/repo` of a fork the head branch lives in; null for a deleted fork. */
@@ -183,6 +185,7 @@ export function githubApi(params: { owner: string; repo: string }) {
         merged: pull.merged ?? false,
         merged_at: pull.merged ? (pull.mergedAt ?? '2026-11-24T09:30:00Z') : null,
         merge_commit_sha: pull.merged ? 'f'.repeat(40) : null,
+        merged_by: pull.merged ? { login: pull.mergedBy ?? 'Codertocat' } : null,
         head: { sha: pull.headSha, ref: pull.headRef, repo: headRepo },
         base: { ref: 'master', repo: here },
       });

@@ -1,0 +1,54 @@
+import type { ChecksVerdict } from '../checks/combine-checks.js';
+import type { TaskMarker } from '../state/state-marker.js';
+import type { ApprovalDecision } from './decide-approval.js';
+
+/** Merge `sha` (the head that was judged), or why not (plain text, for the log and outcome). */
+export type MergeWhenGreenDecision =
+  { readonly merge: true; readonly sha: string } | { readonly merge: false; readonly reason: string };
+
+/**
+ * Automated mode's fallback when the repository does not allow auto-merge (DESIGN §4, issue #9
+ * items 4 and 10): the agent merges its own pull request when the task runs automated with low
+ * risk (`effective_mode`, `risk_level` on the marker), the pull request is open, not a draft and
+ * still at `sha` (the head whose checks finished), nobody with write access asks for changes, and
+ * the repository's CI on that head — check runs and commit statuses, the agent's own excluded
+ * (`combineChecks`) — is all green. No CI at all (`none`) is not green: nothing was checked.
+ */
+export function decideMergeWhenGreen(params: {
+  marker: Pick<TaskMarker, 'effective_mode' | 'risk_level'>;
+  pull: { readonly open: boolean; readonly draft: boolean; readonly headSha: string };
+  /** The head the finished check suite or status was reported for. */
+  sha: string;
+  checks: ChecksVerdict;
+  approval: Pick<ApprovalDecision, 'changesRequestedBy'>;
+}): MergeWhenGreenDecision {
+  const { marker, pull, checks } = params;
+  if (marker.effective_mode !== 'automated' || marker.risk_level === 'high') {
+    return {
+      merge: false,
+      reason: `the task runs ${marker.effective_mode ?? 'without a recorded mode'}, not automated`,
+    };
+  }
+  if (!pull.open) return { merge: false, reason: 'the pull request is not open' };
+  if (pull.draft) return { merge: false, reason: 'the pull request is a draft' };
+  if (pull.headSha !== params.sha) {
+    return { merge: false, reason: `the head moved to ${pull.headSha.slice(0, 7)}; its own checks decide` };
+  }
+  if (params.approval.changesRequestedBy.length > 0) {
+    return {
+      merge: false,
+      reason: `changes were requested by ${params.approval.changesRequestedBy.join(', ')}`,
+    };
+  }
+  if (checks.state !== 'success') {
+    const names = checks.state === 'failure' ? checks.failing : checks.pending;
+    return {
+      merge: false,
+      reason:
+        checks.state === 'none'
+          ? 'no check or status reported on the head'
+          : `checks are ${checks.state === 'failure' ? 'failing' : 'still running'}: ${names.join(', ')}`,
+    };
+  }
+  return { merge: true, sha: params.sha };
+}

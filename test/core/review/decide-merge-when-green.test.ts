@@ -1,0 +1,46 @@
+import { decideMergeWhenGreen } from '../../../src/core/review/decide-merge-when-green.js';
+import type { ChecksVerdict } from '../../../src/core/checks/combine-checks.js';
+
+const SHA = 'a'.repeat(40);
+const green: ChecksVerdict = { state: 'success', failing: [], pending: [], validation: 'success' };
+const base = {
+  marker: { effective_mode: 'automated', risk_level: 'low' } as const,
+  pull: { open: true, draft: false, headSha: SHA },
+  sha: SHA,
+  checks: green,
+  approval: { changesRequestedBy: [] as string[] },
+};
+
+describe('decideMergeWhenGreen', () => {
+  it('merges the judged head of an open automated PR whose CI is green', () => {
+    expect(decideMergeWhenGreen(base)).toEqual({ merge: true, sha: SHA });
+  });
+
+  it.each([
+    ['guided task', { marker: { effective_mode: 'guided' as const } }, 'not automated'],
+    [
+      'high risk',
+      { marker: { effective_mode: 'automated' as const, risk_level: 'high' as const } },
+      'not automated',
+    ],
+    ['closed', { pull: { ...base.pull, open: false } }, 'not open'],
+    ['draft', { pull: { ...base.pull, draft: true } }, 'draft'],
+    ['head moved', { pull: { ...base.pull, headSha: 'b'.repeat(40) } }, 'head moved'],
+    ['changes requested', { approval: { changesRequestedBy: ['octo'] } }, 'octo'],
+    [
+      'failing',
+      { checks: { ...green, state: 'failure' as const, failing: ['ci/jenkins'] } },
+      'failing: ci/jenkins',
+    ],
+    [
+      'pending',
+      { checks: { ...green, state: 'pending' as const, pending: ['build'] } },
+      'still running: build',
+    ],
+    ['no CI', { checks: { ...green, state: 'none' as const } }, 'no check or status'],
+  ])('does not merge: %s', (_name, change, reason) => {
+    const decision = decideMergeWhenGreen({ ...base, ...change });
+    expect(decision.merge).toBe(false);
+    expect(decision.merge ? '' : decision.reason).toContain(reason);
+  });
+});

@@ -1,0 +1,152 @@
+import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
+import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { agentStatusComment } from './agent-status.js';
+import { githubApi } from './github-api.js';
+import { testProbot } from './test-probot.js';
+
+// The webhooks-examples repository, its pull request #2 on a task branch, CI finishing on its head.
+const OWNER = 'Codertocat';
+const REPO = 'Hello-World';
+const PULL = 2;
+const BRANCH = 'implementation/1-orders-api';
+const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const MERGE_SHA = 'f'.repeat(40);
+const GREEN = { name: 'build', status: 'completed', conclusion: 'success' };
+
+type Api = ReturnType<typeof githubApi>;
+
+/** An automated, low-risk task with no target recorded, so the merge it makes deploys nothing. */
+const marker = (
+  state: TaskMarker['state'],
+  mode: TaskMarker['effective_mode'] = 'automated',
+): TaskMarker => ({
+  task_id: `${OWNER}/${REPO}#1`,
+  state,
+  attempt: 1,
+  cost_usd: 0,
+  branch: BRANCH,
+  pull_number: PULL,
+  effective_mode: mode,
+  risk_level: mode === 'automated' ? 'low' : 'high',
+  updated_at: '2026-11-24T09:00:00.000Z',
+});
+
+/** A real `check_suite.completed` payload; only the suite's head sha differs. */
+function suiteCompleted() {
+  const payload = webhookExample('check_suite', 'completed');
+  payload.check_suite.head_sha = HEAD;
+  return payload;
+}
+
+/** A real `status` payload; only the sha and state differ. */
+function statusEvent(state: string) {
+  const payload = webhookExample('status');
+  payload.sha = HEAD;
+  payload.state = state;
+  return payload;
+}
+
+/** Everything merge-when-green reads before it decides: the PR the sha heads, the task, the PR, CI, reviews, config. */
+function expectJudgement(
+  api: Api,
+  options: {
+    checks?: Array<typeof GREEN>;
+    statuses?: Array<{ context: string; state: string }>;
+    mode?: TaskMarker['effective_mode'];
+  } = {},
+) {
+  api.installationToken(INSTALLATION_ID);
+  api.scope
+    .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/pulls`)
+    .query({ per_page: '100' })
+    .reply(200, [
+      {
+        number: PULL,
+        state: 'open',
+        head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } },
+      },
+    ]);
+  api.comments(1, [agentStatusComment({ marker: marker('pr_open', options.mode) })]);
+  api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+  api.checkRunsFor(HEAD, options.checks ?? [GREEN]);
+  api.combinedStatus(HEAD, options.statuses ?? []);
+  api.reviews(PULL, []);
+  api.config(undefined);
+}
+
+const merges = (api: Api) =>
+  api.calls.filter((call) => call.method === 'PUT' && call.path.endsWith('/merge'));
+
+async function deliver(name: string, payload: Record<string, unknown>) {
+  const { receive, errors } = await testProbot();
+  await receive(name, payload);
+  expect(errors).toEqual([]);
+}
+
+describe('Probot app: merge-when-green, where the repository does not allow auto-merge', () => {
+  it('merges an automated task’s PR with the judged head once its checks are green, then marks the task merged', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectJudgement(api);
+    api.scope
+      .put(`/repos/${OWNER}/${REPO}/pulls/${PULL}/merge`)
+      .reply(200, { merged: true, sha: MERGE_SHA, message: 'Pull Request successfully merged' });
+    // The merge made with GITHUB_TOKEN starts no run: the task is brought up to date at once.
+    api.comments(1, [agentStatusComment({ marker: marker('pr_open') })]);
+    api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH, merged: true });
+    api.config(undefined);
+    api.updateComment(900);
+
+    await deliver('check_suite', suiteCompleted());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(merges(api)).toEqual([expect.objectContaining({ body: { sha: HEAD, merge_method: 'squash' } })]);
+    const written = api.calls.filter(
+      (call) => call.method === 'PATCH' && call.path.endsWith('/comments/900'),
+    );
+    expect(readStateMarker(written.at(-1)?.body.body ?? '')?.marker.state).toBe('merged');
+  });
+
+  it('merges nothing while a commit status on the head fails', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectJudgement(api, { statuses: [{ context: 'continuous-integration/jenkins', state: 'failure' }] });
+
+    await deliver('status', statusEvent('failure'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(merges(api)).toEqual([]);
+  });
+
+  it('merges nothing for a guided task, however green', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectJudgement(api, { mode: 'guided' });
+
+    await deliver('check_suite', suiteCompleted());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(merges(api)).toEqual([]);
+  });
+
+  it('a head moved after the judgement: GitHub refuses with 409 and nothing else happens', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectJudgement(api);
+    api.scope
+      .put(`/repos/${OWNER}/${REPO}/pulls/${PULL}/merge`)
+      .reply(409, { message: 'Head branch was modified. Review and try the merge again.' });
+
+    await deliver('status', statusEvent('success'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(merges(api)).toHaveLength(1);
+    expect(api.calls.filter((call) => call.method === 'PATCH')).toEqual([]);
+  });
+
+  it('a pending status decides nothing and reads nothing', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+
+    await deliver('status', statusEvent('pending'));
+
+    expect(merges(api)).toEqual([]);
+    expect(api.calls.filter((call) => !call.path.includes('access_tokens'))).toEqual([]);
+  });
+});
