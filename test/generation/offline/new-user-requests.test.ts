@@ -324,3 +324,80 @@ describe('a support desk whose description names fields', () => {
     });
   });
 });
+
+describe('a support desk whose stories change a ticket’s field and reopen a closed ticket (new user, third pass)', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Support Desk API',
+    description: 'Each ticket has a subject, a description, a priority and an assignee.',
+    stories: [
+      'As a customer I can open a ticket with a subject and a description',
+      'As an agent I can close a ticket',
+      'As a customer I can reopen a closed ticket',
+      "As an agent I can change a ticket's priority",
+    ],
+  };
+
+  it("changes the ticket's priority with PATCH /tickets/{id}, not a priorities collection nothing else uses", async () => {
+    const { bundle } = await generate(request);
+    const routes = resourcesOfType(parseBundleTemplate(bundle), 'AWS::ApiGatewayV2::Route').map(
+      ([, route]) => route.Properties?.['RouteKey'],
+    );
+    expect(routes).toContain('PATCH /tickets/{id}');
+    expect(routes.filter((key) => String(key).includes('priorities'))).toEqual([]);
+    expect(row(bundle.coverage ?? [], 'story', 4)).toMatchObject({
+      status: 'covered',
+      implementedBy: "PATCH /tickets/{id} changes a ticket's fields",
+    });
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "const changed = await call('PATCH /tickets/{id}', { id: created.body.id, body: { priority: 'changed' } });",
+    );
+  });
+
+  it('lets a closed ticket be reopened, and proves it from closed rather than from open', async () => {
+    const { bundle } = await generate(request);
+    expect(fileContent(bundle, 'src/model.ts')).toContain(
+      "transitions: { 'close': 'closed', 'reopen': 'reopened' }, terminal: [] }",
+    );
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      `    expect((await call('POST /tickets/{id}/close', { id: created.body.id })).body.status).toBe('closed');
+    const moved = await call('POST /tickets/{id}/reopen', { id: created.body.id });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: 'reopened', version: 3 } });`,
+    );
+  });
+
+  it('keeps a status final when the story that names it refuses it, and frees one a story restores', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Tickets',
+      stories: [
+        'As a customer I can open a ticket',
+        'As an agent I can cancel a ticket',
+        'As an agent I can resolve a ticket that is not cancelled',
+        'As an agent I can archive a ticket',
+        'As an agent I can restore an archived ticket',
+      ],
+    });
+    expect(fileContent(bundle, 'src/model.ts')).toContain("terminal: ['cancelled'] }");
+  });
+});
+
+describe('a compliance archive where nobody may delete before the retention ends (new user, third pass)', () => {
+  it('says governance mode lets a principal with s3:BypassGovernanceRetention delete early, for each way of saying it', async () => {
+    for (const sentence of [
+      'Nobody may delete an object before the retention ends.',
+      'No one can delete an object during the retention.',
+      'Objects must not be deleted before the retention ends.',
+    ]) {
+      const { bundle } = await generate({
+        taskType: 'infrastructure',
+        taskName: 'Compliance Archive',
+        description: `Objects must be retained for 7 years. ${sentence}`,
+      });
+      expect(row(bundle.coverage ?? [], 'description', 2)).toMatchObject({
+        status: 'partial',
+        gaps: [expect.stringContaining('s3:BypassGovernanceRetention')],
+      });
+    }
+  });
+});

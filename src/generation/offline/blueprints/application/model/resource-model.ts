@@ -52,6 +52,8 @@ const TERMINAL = new Set([
   'declined',
   'revoked',
 ]);
+/** What a story may do to an owner's attribute without the attribute becoming a resource. */
+const ATTRIBUTE_KINDS = new Set<OperationKind>(['read', 'update']);
 const KIND_ORDER: readonly OperationKind[] = ['create', 'read', 'list', 'update', 'transition', 'delete'];
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 
@@ -109,7 +111,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
 
 /**
  * `see a product's stock level`, where products are created and stock levels are not: a read of the
- * product's `stockLevel`, not a resource of its own that nothing would ever write.
+ * product's `stockLevel`, not a resource of its own that nothing would ever write. Likewise a change
+ * (`change a ticket's priority`): the ticket's `priority` is updated, not a `priority` resource.
  */
 function attributesOfOwners(stories: readonly ParsedStory[]): ParsedStory[] {
   const created = new Set(
@@ -117,7 +120,7 @@ function attributesOfOwners(stories: readonly ParsedStory[]): ParsedStory[] {
   );
   return stories.map((story) => {
     const { owner, possessed, noun } = story;
-    if (story.kind !== 'read' || owner === undefined || possessed === undefined) return story;
+    if (!ATTRIBUTE_KINDS.has(story.kind) || owner === undefined || possessed === undefined) return story;
     if (!created.has(owner) || noun === undefined || created.has(noun)) return story;
     const { owner: _owner, possessed: _possessed, ...rest } = story;
     return { ...rest, noun: owner, attribute: STATUS_WORDS.has(noun) ? noun : possessed };
@@ -207,9 +210,23 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
   return {
     initial,
     transitions: actions.map((action) => ({ action, to: targetOf(action) })),
-    terminal: targets.filter((target) => TERMINAL.has(target)),
+    terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
     setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
   };
+}
+
+/**
+ * A transition story that names the status it starts from (`reopen a closed ticket`) leaves that
+ * status, so it is not final; a status the story refuses (`close a ticket that is not cancelled`) is
+ * not one it starts from.
+ */
+function startsFrom(transitions: readonly ParsedStory[], status: string): boolean {
+  return transitions.some(
+    (story) =>
+      participle(story.verb) !== status &&
+      !story.refusedFrom.map(statusName).includes(status) &&
+      wordsOfText(story.intent.text).includes(status),
+  );
 }
 
 /**
