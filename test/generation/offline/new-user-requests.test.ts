@@ -401,3 +401,35 @@ describe('a compliance archive where nobody may delete before the retention ends
     }
   });
 });
+
+describe('an inventory service released with a canary, whose SREs want to be paged (new user, third pass)', () => {
+  it('does not count "paged when a rollback happens" covered by the rollback itself', async () => {
+    for (const story of [
+      'As an SRE I am paged when a rollback happens',
+      'As an SRE I am notified when a release is rolled back',
+    ]) {
+      const { bundle } = await generate({
+        taskType: 'deployment',
+        taskName: 'Inventory Service',
+        strategy: 'canary',
+        stories: [story],
+      });
+      expect(row(bundle.coverage ?? [], 'story', 1)).toMatchObject({
+        status: 'partial',
+        implementedBy:
+          'the alarms that stop a release publish to the SNS topic given as AlarmTopicArn (empty by default)',
+        gaps: [expect.stringContaining('nobody is paged as generated')],
+      });
+    }
+  });
+
+  it('still counts a plain automatic rollback covered', async () => {
+    const { bundle } = await generate({
+      taskType: 'deployment',
+      taskName: 'Inventory Service',
+      strategy: 'canary',
+      stories: ['As an SRE I want a bad release rolled back automatically'],
+    });
+    expect(row(bundle.coverage ?? [], 'story', 1)).toMatchObject({ status: 'covered' });
+  });
+});
