@@ -433,3 +433,43 @@ describe('an inventory service released with a canary, whose SREs want to be pag
     expect(row(bundle.coverage ?? [], 'story', 1)).toMatchObject({ status: 'covered' });
   });
 });
+
+describe('an orders service whose description lists the status lifecycle in order (new user, third pass)', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Orders Service',
+    description:
+      'Orders with a status lifecycle: placed, paid, shipped, delivered, cancelled. An OrderStatusChanged event goes to EventBridge on every status change.',
+    stories: [
+      'As a customer I can place an order with a list of line items',
+      'As a warehouse worker I can mark an order as shipped',
+      'As a courier I can mark an order as delivered',
+      'As a customer I can cancel an order that has not shipped',
+      'As a customer I can update the delivery address of an order that has not shipped',
+    ],
+  };
+
+  it('refuses to cancel or change a delivered order too, since a delivered order has shipped, and proves it through the deliver route', async () => {
+    const { bundle } = await generate(request);
+    const routes = fileContent(bundle, 'src/routes.ts');
+    expect(routes).toContain(
+      "'POST /orders/{id}/cancel': { operation: 'transition', resource: 'order', action: 'cancel', refusedFrom: ['shipped', 'delivered'] },",
+    );
+    expect(routes).toContain(
+      "'PATCH /orders/{id}': { operation: 'update', resource: 'order', refusedFrom: ['shipped', 'delivered', 'cancelled'] },",
+    );
+    expect(row(bundle.coverage ?? [], 'story', 4)).toMatchObject({
+      status: 'covered',
+      implementedBy:
+        'POST /orders/{id}/cancel moves an order to cancelled, refused when shipped or delivered',
+    });
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "expect((await call('POST /orders/{id}/deliver', { id: otherDeliver.body.id })).status).toBe(200);",
+    );
+  });
+
+  it('refuses only the status named when the description gives no order', async () => {
+    const { bundle } = await generate({ ...request, description: 'Orders are stored in DynamoDB.' });
+    expect(fileContent(bundle, 'src/routes.ts')).toContain("action: 'cancel', refusedFrom: ['shipped'] },");
+  });
+});

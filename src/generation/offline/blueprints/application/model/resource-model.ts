@@ -102,7 +102,13 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   );
   return {
     resources,
-    operations: resources.flatMap((resource) => operationsFor(resource, stories)),
+    operations: resources.flatMap((resource) =>
+      operationsFor(
+        resource,
+        stories,
+        input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+      ),
+    ),
     stories,
     eventStories,
     descriptionFields: described,
@@ -230,6 +236,33 @@ function startsFrom(transitions: readonly ParsedStory[], status: string): boolea
 }
 
 /**
+ * `cancel an order that has not shipped`, where the description lists the lifecycle in order
+ * (`placed, paid, shipped, delivered, cancelled`): an order past shipped has shipped too, so the
+ * statuses listed after it are refused as well (not the one the route itself sets). Without such a
+ * list (three statuses of the model or more, in one sentence) the order is unknown and only the
+ * named status is refused.
+ */
+function withLaterStatuses(params: {
+  refused: readonly string[];
+  resource: Resource;
+  own: string | undefined;
+  sentences: readonly (readonly string[])[];
+}): string[] {
+  const { resource, refused } = params;
+  const machine = resource.status;
+  if (machine === undefined || refused.length === 0) return [...refused];
+  const known = new Set([machine.initial, ...machine.transitions.map((transition) => transition.to)]);
+  const own = machine.transitions.find((transition) => transition.action === params.own)?.to;
+  const later = params.sentences.flatMap((words) => {
+    const listed = unique(words.filter((word) => known.has(word)));
+    if (listed.length < 3) return [];
+    const first = Math.min(...refused.map((status) => listed.indexOf(status)).filter((index) => index >= 0));
+    return Number.isFinite(first) ? listed.slice(first + 1) : [];
+  });
+  return unique([...refused, ...later.filter((status) => status !== own)]);
+}
+
+/**
  * Each child noun's parent (`comment on a ticket` → comment: ticket), one level deep: a parent that is
  * itself made under another keeps flat routes, so every create needs one existing item at most.
  */
@@ -246,7 +279,11 @@ function parentsOf(stories: readonly ParsedStory[]): Map<string, string> {
   return new Map([...found].filter(([, parent]) => !found.has(parent)));
 }
 
-function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Operation[] {
+function operationsFor(
+  resource: Resource,
+  stories: readonly ParsedStory[],
+  sentences: readonly (readonly string[])[],
+): Operation[] {
   const byKey = new Map<string, { kind: OperationKind; action?: string; stories: ParsedStory[] }>();
   const add = (kind: OperationKind, action: string | undefined, story?: ParsedStory) => {
     const key = resourceRouteKey(resource, kind, action);
@@ -271,7 +308,12 @@ function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Ope
       routeKey: key,
       logicalId: logicalIdOf(key),
       stories: entry.stories,
-      refusedFrom: unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+      refusedFrom: withLaterStatuses({
+        refused: unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+        resource,
+        own: entry.action,
+        sentences,
+      }),
     }))
     .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
 }
