@@ -417,9 +417,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       (transition) =>
         transition.to !== to &&
         !operation.refusedFrom.includes(transition.to) &&
-        operation.stories.some((story) =>
-          (story.intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? []).includes(transition.to),
-        ),
+        operation.stories.some((story) => wordsOf(story.intent.text).includes(transition.to)),
     );
     const before =
       from === undefined
@@ -469,4 +467,8 @@ function eventStoryTests(model: ResourceModel): StoryTest[] {
       },
     ];
   });
+}
+
+function wordsOf(text: string): readonly string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
