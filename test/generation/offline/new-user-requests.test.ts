@@ -324,3 +324,152 @@ describe('a support desk whose description names fields', () => {
     });
   });
 });
+
+describe('a support desk whose stories change a ticket’s field and reopen a closed ticket (new user, third pass)', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Support Desk API',
+    description: 'Each ticket has a subject, a description, a priority and an assignee.',
+    stories: [
+      'As a customer I can open a ticket with a subject and a description',
+      'As an agent I can close a ticket',
+      'As a customer I can reopen a closed ticket',
+      "As an agent I can change a ticket's priority",
+    ],
+  };
+
+  it("changes the ticket's priority with PATCH /tickets/{id}, not a priorities collection nothing else uses", async () => {
+    const { bundle } = await generate(request);
+    const routes = resourcesOfType(parseBundleTemplate(bundle), 'AWS::ApiGatewayV2::Route').map(
+      ([, route]) => route.Properties?.['RouteKey'],
+    );
+    expect(routes).toContain('PATCH /tickets/{id}');
+    expect(routes.filter((key) => String(key).includes('priorities'))).toEqual([]);
+    expect(row(bundle.coverage ?? [], 'story', 4)).toMatchObject({
+      status: 'covered',
+      implementedBy: "PATCH /tickets/{id} changes a ticket's fields",
+    });
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "const changed = await call('PATCH /tickets/{id}', { id: created.body.id, body: { priority: 'changed' } });",
+    );
+  });
+
+  it('lets a closed ticket be reopened, and proves it from closed rather than from open', async () => {
+    const { bundle } = await generate(request);
+    expect(fileContent(bundle, 'src/model.ts')).toContain(
+      "transitions: { 'close': 'closed', 'reopen': 'reopened' }, terminal: [] }",
+    );
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      `    expect((await call('POST /tickets/{id}/close', { id: created.body.id })).body.status).toBe('closed');
+    const moved = await call('POST /tickets/{id}/reopen', { id: created.body.id });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: 'reopened', version: 3 } });`,
+    );
+  });
+
+  it('keeps a status final when the story that names it refuses it, and frees one a story restores', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Tickets',
+      stories: [
+        'As a customer I can open a ticket',
+        'As an agent I can cancel a ticket',
+        'As an agent I can resolve a ticket that is not cancelled',
+        'As an agent I can archive a ticket',
+        'As an agent I can restore an archived ticket',
+      ],
+    });
+    expect(fileContent(bundle, 'src/model.ts')).toContain("terminal: ['cancelled'] }");
+  });
+});
+
+describe('a compliance archive where nobody may delete before the retention ends (new user, third pass)', () => {
+  it('says governance mode lets a principal with s3:BypassGovernanceRetention delete early, for each way of saying it', async () => {
+    for (const sentence of [
+      'Nobody may delete an object before the retention ends.',
+      'No one can delete an object during the retention.',
+      'Objects must not be deleted before the retention ends.',
+    ]) {
+      const { bundle } = await generate({
+        taskType: 'infrastructure',
+        taskName: 'Compliance Archive',
+        description: `Objects must be retained for 7 years. ${sentence}`,
+      });
+      expect(row(bundle.coverage ?? [], 'description', 2)).toMatchObject({
+        status: 'partial',
+        gaps: [expect.stringContaining('s3:BypassGovernanceRetention')],
+      });
+    }
+  });
+});
+
+describe('an inventory service released with a canary, whose SREs want to be paged (new user, third pass)', () => {
+  it('does not count "paged when a rollback happens" covered by the rollback itself', async () => {
+    for (const story of [
+      'As an SRE I am paged when a rollback happens',
+      'As an SRE I am notified when a release is rolled back',
+    ]) {
+      const { bundle } = await generate({
+        taskType: 'deployment',
+        taskName: 'Inventory Service',
+        strategy: 'canary',
+        stories: [story],
+      });
+      expect(row(bundle.coverage ?? [], 'story', 1)).toMatchObject({
+        status: 'partial',
+        implementedBy:
+          'the alarms that stop a release publish to the SNS topic given as AlarmTopicArn (empty by default)',
+        gaps: [expect.stringContaining('nobody is paged as generated')],
+      });
+    }
+  });
+
+  it('still counts a plain automatic rollback covered', async () => {
+    const { bundle } = await generate({
+      taskType: 'deployment',
+      taskName: 'Inventory Service',
+      strategy: 'canary',
+      stories: ['As an SRE I want a bad release rolled back automatically'],
+    });
+    expect(row(bundle.coverage ?? [], 'story', 1)).toMatchObject({ status: 'covered' });
+  });
+});
+
+describe('an orders service whose description lists the status lifecycle in order (new user, third pass)', () => {
+  const request = {
+    taskType: 'application' as const,
+    taskName: 'Orders Service',
+    description:
+      'Orders with a status lifecycle: placed, paid, shipped, delivered, cancelled. An OrderStatusChanged event goes to EventBridge on every status change.',
+    stories: [
+      'As a customer I can place an order with a list of line items',
+      'As a warehouse worker I can mark an order as shipped',
+      'As a courier I can mark an order as delivered',
+      'As a customer I can cancel an order that has not shipped',
+      'As a customer I can update the delivery address of an order that has not shipped',
+    ],
+  };
+
+  it('refuses to cancel or change a delivered order too, since a delivered order has shipped, and proves it through the deliver route', async () => {
+    const { bundle } = await generate(request);
+    const routes = fileContent(bundle, 'src/routes.ts');
+    expect(routes).toContain(
+      "'POST /orders/{id}/cancel': { operation: 'transition', resource: 'order', action: 'cancel', refusedFrom: ['shipped', 'delivered'] },",
+    );
+    expect(routes).toContain(
+      "'PATCH /orders/{id}': { operation: 'update', resource: 'order', refusedFrom: ['shipped', 'delivered', 'cancelled'] },",
+    );
+    expect(row(bundle.coverage ?? [], 'story', 4)).toMatchObject({
+      status: 'covered',
+      implementedBy:
+        'POST /orders/{id}/cancel moves an order to cancelled, refused when shipped or delivered',
+    });
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "expect((await call('POST /orders/{id}/deliver', { id: otherDeliver.body.id })).status).toBe(200);",
+    );
+  });
+
+  it('refuses only the status named when the description gives no order', async () => {
+    const { bundle } = await generate({ ...request, description: 'Orders are stored in DynamoDB.' });
+    expect(fileContent(bundle, 'src/routes.ts')).toContain("action: 'cancel', refusedFrom: ['shipped'] },");
+  });
+});

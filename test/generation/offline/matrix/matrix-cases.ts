@@ -57,6 +57,33 @@ const DESK = requestFor({
   ],
   strategy: 'linear',
 });
+/** A third new user's desk and orders (#11): an owner's field changed, a closed ticket reopened, a lifecycle listed in order. */
+const DESK_AND_LIFECYCLE = [
+  requestFor({
+    taskType: 'application',
+    taskName: 'Helpdesk',
+    description: 'Each ticket has a subject, a priority and an assignee.',
+    stories: [
+      'As a customer I can open a ticket with a subject',
+      'As an agent I can close a ticket',
+      'As a customer I can reopen a closed ticket',
+      "As an agent I can change a ticket's priority",
+    ],
+  }),
+  requestFor({
+    taskType: 'application',
+    taskName: 'Orders Service',
+    description: 'Orders with a status lifecycle: placed, paid, shipped, delivered, cancelled.',
+    stories: [
+      'As a customer I can place an order with a list of line items',
+      'As a warehouse worker I can mark an order as shipped',
+      'As a courier I can mark an order as delivered',
+      'As a customer I can cancel an order that has not shipped',
+      'As a customer I can update the delivery address of an order that has not shipped',
+    ],
+    strategy: 'blue-green',
+  }),
+];
 /** GitHub webhooks: the receiver reads X-GitHub-Event and X-GitHub-Delivery. */
 const GITHUB = requestFor({
   taskType: 'integration',
@@ -143,6 +170,8 @@ export function matrixCases(): MatrixCase[] {
     logArchive,
     desk,
     github,
+    { id: 'application-helpdesk-reopen', request: DESK_AND_LIFECYCLE[0]! },
+    { id: 'application-orders-lifecycle', request: DESK_AND_LIFECYCLE[1]! },
     ...mutants(),
   ];
 }

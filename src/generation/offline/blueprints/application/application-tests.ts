@@ -412,9 +412,20 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
       ];
     });
+    // A story that names where it starts (`reopen a closed ticket`) is driven from there.
+    const from = resource.status?.transitions.find(
+      (transition) =>
+        transition.to !== to &&
+        !operation.refusedFrom.includes(transition.to) &&
+        operation.stories.some((story) => wordsOf(story.intent.text).includes(transition.to)),
+    );
+    const before =
+      from === undefined
+        ? ''
+        : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', from.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from.to)});\n`;
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
-    const moved = await call(${key}, { id: created.body.id });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
+${before}    const moved = await call(${key}, { id: created.body.id });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
@@ -456,4 +467,8 @@ function eventStoryTests(model: ResourceModel): StoryTest[] {
       },
     ];
   });
+}
+
+function wordsOf(text: string): readonly string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }

@@ -11,6 +11,23 @@ import type { DeploymentAsks } from './deployment-asks.js';
 import { DEPLOYMENT_FILES, DEPLOYMENT_TITLES, latencyTitle, releaseTitle } from './deployment-test-titles.js';
 import type { ReleaseProbe } from './release-probes.js';
 
+/** Words for telling a person (`paged`, `notified`, `alerted`). */
+const NOTIFY_WORDS = [
+  'page',
+  'paged',
+  'pager',
+  'notify',
+  'notified',
+  'notification',
+  'alert',
+  'alerted',
+  'told',
+  'informed',
+  'email',
+  'emailed',
+];
+const ROLLBACK_WORDS = ['rollback', 'rollbacks', 'roll back', 'rolled back', 'rolls back'];
+
 /** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
 export function deploymentCoverage(params: {
   input: BlueprintInput;
@@ -102,6 +119,21 @@ export function deploymentCoverage(params: {
       ],
     },
   ];
+  // Told of a rollback (`I am paged when a rollback happens`): only the alarms can tell anyone, and
+  // only once a topic is given; more specific than the rollback itself, so it is this row's answer.
+  capabilities.unshift({
+    when: [
+      ...NOTIFY_WORDS.map((word) => [word]),
+      ...NOTIFY_WORDS.flatMap((word) => ROLLBACK_WORDS.map((rollback) => [word, ...rollback.split(' ')])),
+    ],
+    implementedBy:
+      'the alarms that stop a release publish to the SNS topic given as AlarmTopicArn (empty by default)',
+    tests: [test('template', DEPLOYMENT_TITLES.rollsBack)],
+    resources: ['ServiceFunctionErrorAlarm'],
+    gaps: [
+      'nobody is paged as generated: AlarmTopicArn is empty unless set at deploy time and nothing subscribes to it; a rollback because the pre-traffic hook failed raises no alarm, and no CodeDeploy trigger on DeploymentRollback is generated',
+    ],
+  });
   if (asks.latency !== undefined) {
     capabilities.unshift({
       when: anyOf('latency', 'slow', 'slower', 'duration', 'p99', 'p95', 'responsiveness'),

@@ -52,6 +52,8 @@ const TERMINAL = new Set([
   'declined',
   'revoked',
 ]);
+/** What a story may do to an owner's attribute without the attribute becoming a resource. */
+const ATTRIBUTE_KINDS = new Set<OperationKind>(['read', 'update']);
 const KIND_ORDER: readonly OperationKind[] = ['create', 'read', 'list', 'update', 'transition', 'delete'];
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 
@@ -100,7 +102,13 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   );
   return {
     resources,
-    operations: resources.flatMap((resource) => operationsFor(resource, stories)),
+    operations: resources.flatMap((resource) =>
+      operationsFor(
+        resource,
+        stories,
+        input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+      ),
+    ),
     stories,
     eventStories,
     descriptionFields: described,
@@ -109,7 +117,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
 
 /**
  * `see a product's stock level`, where products are created and stock levels are not: a read of the
- * product's `stockLevel`, not a resource of its own that nothing would ever write.
+ * product's `stockLevel`, not a resource of its own that nothing would ever write. Likewise a change
+ * (`change a ticket's priority`): the ticket's `priority` is updated, not a `priority` resource.
  */
 function attributesOfOwners(stories: readonly ParsedStory[]): ParsedStory[] {
   const created = new Set(
@@ -117,7 +126,7 @@ function attributesOfOwners(stories: readonly ParsedStory[]): ParsedStory[] {
   );
   return stories.map((story) => {
     const { owner, possessed, noun } = story;
-    if (story.kind !== 'read' || owner === undefined || possessed === undefined) return story;
+    if (!ATTRIBUTE_KINDS.has(story.kind) || owner === undefined || possessed === undefined) return story;
     if (!created.has(owner) || noun === undefined || created.has(noun)) return story;
     const { owner: _owner, possessed: _possessed, ...rest } = story;
     return { ...rest, noun: owner, attribute: STATUS_WORDS.has(noun) ? noun : possessed };
@@ -207,9 +216,50 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
   return {
     initial,
     transitions: actions.map((action) => ({ action, to: targetOf(action) })),
-    terminal: targets.filter((target) => TERMINAL.has(target)),
+    terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
     setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
   };
+}
+
+/**
+ * A transition story that names the status it starts from (`reopen a closed ticket`) leaves that
+ * status, so it is not final; a status the story refuses (`close a ticket that is not cancelled`) is
+ * not one it starts from.
+ */
+function startsFrom(transitions: readonly ParsedStory[], status: string): boolean {
+  return transitions.some(
+    (story) =>
+      participle(story.verb) !== status &&
+      !story.refusedFrom.map(statusName).includes(status) &&
+      wordsOfText(story.intent.text).includes(status),
+  );
+}
+
+/**
+ * `cancel an order that has not shipped`, where the description lists the lifecycle in order
+ * (`placed, paid, shipped, delivered, cancelled`): an order past shipped has shipped too, so the
+ * statuses listed after it are refused as well (not the one the route itself sets). Without such a
+ * list (three statuses of the model or more, in one sentence) the order is unknown and only the
+ * named status is refused.
+ */
+function withLaterStatuses(params: {
+  refused: readonly string[];
+  resource: Resource;
+  own: string | undefined;
+  sentences: readonly (readonly string[])[];
+}): string[] {
+  const { resource, refused } = params;
+  const machine = resource.status;
+  if (machine === undefined || refused.length === 0) return [...refused];
+  const known = new Set([machine.initial, ...machine.transitions.map((transition) => transition.to)]);
+  const own = machine.transitions.find((transition) => transition.action === params.own)?.to;
+  const later = params.sentences.flatMap((words) => {
+    const listed = unique(words.filter((word) => known.has(word)));
+    if (listed.length < 3) return [];
+    const first = Math.min(...refused.map((status) => listed.indexOf(status)).filter((index) => index >= 0));
+    return Number.isFinite(first) ? listed.slice(first + 1) : [];
+  });
+  return unique([...refused, ...later.filter((status) => status !== own)]);
 }
 
 /**
@@ -229,7 +279,11 @@ function parentsOf(stories: readonly ParsedStory[]): Map<string, string> {
   return new Map([...found].filter(([, parent]) => !found.has(parent)));
 }
 
-function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Operation[] {
+function operationsFor(
+  resource: Resource,
+  stories: readonly ParsedStory[],
+  sentences: readonly (readonly string[])[],
+): Operation[] {
   const byKey = new Map<string, { kind: OperationKind; action?: string; stories: ParsedStory[] }>();
   const add = (kind: OperationKind, action: string | undefined, story?: ParsedStory) => {
     const key = resourceRouteKey(resource, kind, action);
@@ -254,7 +308,12 @@ function operationsFor(resource: Resource, stories: readonly ParsedStory[]): Ope
       routeKey: key,
       logicalId: logicalIdOf(key),
       stories: entry.stories,
-      refusedFrom: unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+      refusedFrom: withLaterStatuses({
+        refused: unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+        resource,
+        own: entry.action,
+        sentences,
+      }),
     }))
     .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
 }
