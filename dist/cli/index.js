@@ -44997,6 +44997,8 @@ const TERMINAL = new Set([
     'declined',
     'revoked',
 ]);
+/** What a story may do to an owner's attribute without the attribute becoming a resource. */
+const ATTRIBUTE_KINDS = new Set(['read', 'update']);
 const KIND_ORDER = ['create', 'read', 'list', 'update', 'transition', 'delete'];
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 /**
@@ -45037,7 +45039,7 @@ function resourceModel(input) {
     }));
     return {
         resources,
-        operations: resources.flatMap((resource) => operationsFor(resource, stories)),
+        operations: resources.flatMap((resource) => operationsFor(resource, stories, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
         stories,
         eventStories,
         descriptionFields: described,
@@ -45045,13 +45047,14 @@ function resourceModel(input) {
 }
 /**
  * `see a product's stock level`, where products are created and stock levels are not: a read of the
- * product's `stockLevel`, not a resource of its own that nothing would ever write.
+ * product's `stockLevel`, not a resource of its own that nothing would ever write. Likewise a change
+ * (`change a ticket's priority`): the ticket's `priority` is updated, not a `priority` resource.
  */
 function attributesOfOwners(stories) {
     const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
     return stories.map((story) => {
         const { owner, possessed, noun } = story;
-        if (story.kind !== 'read' || owner === undefined || possessed === undefined)
+        if (!ATTRIBUTE_KINDS.has(story.kind) || owner === undefined || possessed === undefined)
             return story;
         if (!created.has(owner) || noun === undefined || created.has(noun))
             return story;
@@ -45124,9 +45127,42 @@ function statusMachine(stories, events) {
     return {
         initial,
         transitions: actions.map((action) => ({ action, to: targetOf(action) })),
-        terminal: targets.filter((target) => TERMINAL.has(target)),
+        terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
         setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
     };
+}
+/**
+ * A transition story that names the status it starts from (`reopen a closed ticket`) leaves that
+ * status, so it is not final; a status the story refuses (`close a ticket that is not cancelled`) is
+ * not one it starts from.
+ */
+function startsFrom(transitions, status) {
+    return transitions.some((story) => participle(story.verb) !== status &&
+        !story.refusedFrom.map(statusName).includes(status) &&
+        wordsOfText(story.intent.text).includes(status));
+}
+/**
+ * `cancel an order that has not shipped`, where the description lists the lifecycle in order
+ * (`placed, paid, shipped, delivered, cancelled`): an order past shipped has shipped too, so the
+ * statuses listed after it are refused as well (not the one the route itself sets). Without such a
+ * list (three statuses of the model or more, in one sentence) the order is unknown and only the
+ * named status is refused.
+ */
+function withLaterStatuses(params) {
+    const { resource, refused } = params;
+    const machine = resource.status;
+    if (machine === undefined || refused.length === 0)
+        return [...refused];
+    const known = new Set([machine.initial, ...machine.transitions.map((transition) => transition.to)]);
+    const own = machine.transitions.find((transition) => transition.action === params.own)?.to;
+    const later = params.sentences.flatMap((words) => {
+        const listed = resource_model_unique(words.filter((word) => known.has(word)));
+        if (listed.length < 3)
+            return [];
+        const first = Math.min(...refused.map((status) => listed.indexOf(status)).filter((index) => index >= 0));
+        return Number.isFinite(first) ? listed.slice(first + 1) : [];
+    });
+    return resource_model_unique([...refused, ...later.filter((status) => status !== own)]);
 }
 /**
  * Each child noun's parent (`comment on a ticket` → comment: ticket), one level deep: a parent that is
@@ -45142,7 +45178,7 @@ function parentsOf(stories) {
             found.set(story.noun, story.parent);
     return new Map([...found].filter(([, parent]) => !found.has(parent)));
 }
-function operationsFor(resource, stories) {
+function operationsFor(resource, stories, sentences) {
     const byKey = new Map();
     const add = (kind, action, story) => {
         const key = resourceRouteKey(resource, kind, action);
@@ -45169,7 +45205,12 @@ function operationsFor(resource, stories) {
         routeKey: key,
         logicalId: logicalIdOf(key),
         stories: entry.stories,
-        refusedFrom: resource_model_unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+        refusedFrom: withLaterStatuses({
+            refused: resource_model_unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+            resource,
+            own: entry.action,
+            sentences,
+        }),
     }))
         .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
 }
@@ -47231,9 +47272,16 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
             ];
         });
+        // A story that names where it starts (`reopen a closed ticket`) is driven from there.
+        const from = resource.status?.transitions.find((transition) => transition.to !== to &&
+            !operation.refusedFrom.includes(transition.to) &&
+            operation.stories.some((story) => application_tests_wordsOf(story.intent.text).includes(transition.to)));
+        const before = from === undefined
+            ? ''
+            : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', from.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from.to)});\n`;
         return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
-    const moved = await call(${key}, { id: created.body.id });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: 2 } });
+${before}    const moved = await call(${key}, { id: created.body.id });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
@@ -47275,6 +47323,9 @@ function eventStoryTests(model) {
             },
         ];
     });
+}
+function application_tests_wordsOf(text) {
+    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 //# sourceMappingURL=application-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/describe-model.js
@@ -47477,6 +47528,22 @@ function latencyTitle(thresholdMs) {
 
 
 
+/** Words for telling a person (`paged`, `notified`, `alerted`). */
+const NOTIFY_WORDS = [
+    'page',
+    'paged',
+    'pager',
+    'notify',
+    'notified',
+    'notification',
+    'alert',
+    'alerted',
+    'told',
+    'informed',
+    'email',
+    'emailed',
+];
+const ROLLBACK_WORDS = ['rollback', 'rollbacks', 'roll back', 'rolled back', 'rolls back'];
 /** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
 function deploymentCoverage(params) {
     const { input, asks, shifting } = params;
@@ -47514,6 +47581,20 @@ function deploymentCoverage(params) {
             ],
         },
     ];
+    // Told of a rollback (`I am paged when a rollback happens`): only the alarms can tell anyone, and
+    // only once a topic is given; more specific than the rollback itself, so it is this row's answer.
+    capabilities.unshift({
+        when: [
+            ...NOTIFY_WORDS.map((word) => [word]),
+            ...NOTIFY_WORDS.flatMap((word) => ROLLBACK_WORDS.map((rollback) => [word, ...rollback.split(' ')])),
+        ],
+        implementedBy: 'the alarms that stop a release publish to the SNS topic given as AlarmTopicArn (empty by default)',
+        tests: [test('template', DEPLOYMENT_TITLES.rollsBack)],
+        resources: ['ServiceFunctionErrorAlarm'],
+        gaps: [
+            'nobody is paged as generated: AlarmTopicArn is empty unless set at deploy time and nothing subscribes to it; a rollback because the pre-traffic hook failed raises no alarm, and no CodeDeploy trigger on DeploymentRollback is generated',
+        ],
+    });
     if (asks.latency !== undefined) {
         capabilities.unshift({
             when: anyOf('latency', 'slow', 'slower', 'duration', 'p99', 'p95', 'responsiveness'),
@@ -48094,7 +48175,7 @@ const RETENTION_WORDS = [
     'preserve',
     'preserved',
 ];
-const NOTIFY_WORDS = [
+const infrastructure_asks_NOTIFY_WORDS = [
     'notify',
     'notified',
     'notification',
@@ -48169,7 +48250,7 @@ function infrastructureAsks(input) {
         transitions: [...transitions].sort((left, right) => left.days - right.days),
         ...(expiration === undefined ? {} : { expiration }),
         ...(noncurrentDays === undefined ? {} : { noncurrentDays }),
-        objectNotifications: texts.some((words) => words.some((word) => NOTIFY_WORDS.includes(word)) &&
+        objectNotifications: texts.some((words) => words.some((word) => infrastructure_asks_NOTIFY_WORDS.includes(word)) &&
             words.some((word) => ARRIVAL_WORDS.includes(word))),
     };
 }
@@ -48282,13 +48363,13 @@ function infrastructureCapabilities(input, asks) {
             resources: ['DataBucket'],
         },
         {
-            when: pairs(NOTIFY_WORDS, ['alarm', 'alarms', 'alarmed', 'fire', 'fires', 'breach', 'breaches']),
+            when: pairs(infrastructure_asks_NOTIFY_WORDS, ['alarm', 'alarms', 'alarmed', 'fire', 'fires', 'breach', 'breaches']),
             implementedBy: 'an encrypted SNS topic CloudWatch alarms may publish to',
             tests: [test(TITLES.alarms)],
             resources: ['NotificationsTopic', 'NotificationsTopicPolicy'],
         },
         {
-            when: anyOf(...NOTIFY_WORDS, 'sns', 'topic'),
+            when: anyOf(...infrastructure_asks_NOTIFY_WORDS, 'sns', 'topic'),
             implementedBy: 'an encrypted SNS topic (NotificationsTopic) to subscribe to',
             tests: [test(TITLES.alarms)],
             resources: ['NotificationsTopic'],
@@ -48313,7 +48394,7 @@ function infrastructureCapabilities(input, asks) {
     ];
     if (asks.objectNotifications) {
         capabilities.unshift({
-            when: pairs(NOTIFY_WORDS, ARRIVAL_WORDS),
+            when: pairs(infrastructure_asks_NOTIFY_WORDS, ARRIVAL_WORDS),
             implementedBy: 'every new object (s3:ObjectCreated:*) publishes to the encrypted notifications topic',
             tests: [test(OBJECT_NOTIFICATIONS_TITLE)],
             resources: ['DataBucket', 'NotificationsTopicPolicy'],
@@ -48359,7 +48440,7 @@ function infrastructureCapabilities(input, asks) {
     }
     if (asks.retention !== undefined) {
         capabilities.unshift({
-            when: anyOf('never delete', 'never deleted', 'cannot delete', 'not deleted', 'immutable', 'worm', 'tamper', 'compliance mode'),
+            when: anyOf('never delete', 'never deleted', 'cannot delete', 'not deleted', 'not delete', 'nobody delete', 'nobody deletes', 'no one delete', 'no one deleted', 'prevent deletion', 'immutable', 'worm', 'tamper', 'compliance mode'),
             implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${asks.retention.duration.amount} ${asks.retention.duration.unit}`,
             tests: [test(retentionTitle(asks.retention))],
             resources: ['DataBucket'],
@@ -48930,6 +49011,216 @@ function infrastructureBlueprint(input) {
     };
 }
 //# sourceMappingURL=infrastructure-blueprint.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/manual/acceptance-tests.js
+/**
+ * The acceptance tests of a manual-mode bundle: one `describe` per requirement of the request and
+ * one `it.todo` per criterion (the title of the test the blueprint would have written for it, or
+ * the requirement itself when none would). Jest reports `it.todo` as pending ("Tests: N todo") and
+ * passes, so the project's own `npm test` says what is left rather than crashing on code that is
+ * not written yet; the human turns each `it.todo` into a real `it` as they implement it.
+ * Requirement text is the requester's (untrusted): it only ever appears inside a JSON string literal.
+ */
+function acceptanceTests(params) {
+    const blocks = params.coverage.map((row, index) => {
+        const criteria = row.tests.length === 0 ? [row.text] : row.tests.map((test) => test.title);
+        const todos = [...new Set(criteria)].map((title) => `  it.todo(${JSON.stringify(title)});`);
+        return [
+            `describe(${JSON.stringify(`${label(row)}: ${row.text}`.slice(0, 300))}, () => {`,
+            ...todos,
+            '});',
+        ]
+            .join('\n')
+            .concat(index === params.coverage.length - 1 ? '' : '\n');
+    });
+    return [
+        `// Acceptance tests for ${params.specification} (manual mode).`,
+        '// Each criterion is pending (it.todo) until it is implemented: replace it with a real test then.',
+        '',
+        ...(blocks.length === 0 ? ["it.todo('the specification is implemented');"] : blocks),
+        '',
+    ].join('\n');
+}
+function label(row) {
+    switch (row.source.kind) {
+        case 'story':
+            return `Story ${row.source.number}`;
+        case 'description':
+            return `Description ${row.source.sentence}`;
+        case 'setting':
+            return `Setting ${row.source.name}`;
+    }
+}
+//# sourceMappingURL=acceptance-tests.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/manual/manual-paths.js
+/** Where a manual-mode bundle puts its specification: `docs/implementation/<slug>.md` (DESIGN §4, issue #9 item 5). */
+function specificationPath(slug) {
+    return `docs/implementation/${slug}.md`;
+}
+/** The acceptance tests of a manual-mode service, under its own `test/` so its `npm test` runs them. */
+function acceptanceTestPath(baseDir) {
+    return `${baseDir}/test/acceptance.test.ts`;
+}
+//# sourceMappingURL=manual-paths.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/manual/scaffold-files.js
+/**
+ * The scaffolding of a manual-mode service beside the blueprint's project files: a CloudFormation
+ * skeleton with one placeholder resource (`AWS::CloudFormation::WaitConditionHandle`, which
+ * creates nothing billable, since a template must declare at least one resource:
+ * docs.aws.amazon.com, *Template anatomy*) and a Lambda handler stub that answers
+ * 501 Not Implemented. `title` is already safe for prose (`serviceNames`).
+ */
+function scaffoldFiles(params) {
+    const templatePath = `${params.baseDir}/template.yaml`;
+    const description = `${params.title}: skeleton (manual mode); replace the placeholder with the resources of ${params.specification}.`;
+    const template = [
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        `Description: ${JSON.stringify(description)}`,
+        'Resources:',
+        '  # Placeholder: a template needs one resource. Remove it once the real ones are here.',
+        '  Placeholder:',
+        '    Type: AWS::CloudFormation::WaitConditionHandle',
+        '',
+    ].join('\n');
+    const handler = [
+        `/** Manual mode: implement this handler as ${params.specification} specifies. */`,
+        'export async function handler(): Promise<{ statusCode: number; body: string }> {',
+        "  return { statusCode: 501, body: JSON.stringify({ message: 'not implemented' }) };",
+        '}',
+        '',
+    ].join('\n');
+    return {
+        templatePath,
+        files: [
+            { path: templatePath, role: 'template', content: template },
+            { path: `${params.baseDir}/src/handler.ts`, role: 'source', content: handler },
+        ],
+    };
+}
+//# sourceMappingURL=scaffold-files.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/manual/specification-doc.js
+
+
+
+/**
+ * The specification of a manual-mode task (`docs/implementation/<slug>.md`): the request, each
+ * requirement (story, description sentence, setting) with its acceptance criteria, what the
+ * blueprint would build (its summary, plan, files and risk notes: the resource model, routes or
+ * resources), and what even the blueprint would not cover. `full` is the bundle the blueprint makes
+ * in the other modes; only its description is used. Request text is untrusted: shown escaped.
+ */
+function specificationDoc(params) {
+    const { input, full } = params;
+    const coverage = full.coverage ?? [];
+    const gaps = coverage.filter((row) => row.status !== 'covered');
+    return [
+        `# ${untrustedInline(input.names.title)}: specification (manual mode)`,
+        'This task runs in **manual mode**: the agent wrote this specification, acceptance tests and ' +
+            'scaffolding, and no implementation. Implement it on this pull request branch; on every push ' +
+            'the agent runs its validation gates on the files of the pull request and reviews them. ' +
+            'An approving review from someone with write access is the approval, as in guided mode.',
+        '## Request',
+        [
+            `- **Task** ${untrustedInline(input.names.title)} (${input.taskType})`,
+            `- **Target environment** ${(0,code_span/* codeSpan */.S)(input.environment)}`,
+            ...(input.strategy === undefined ? [] : [`- **Deployment strategy** ${input.strategy}`]),
+            ...(input.description === undefined ? [] : [`- **Description** ${untrustedInline(input.description)}`]),
+        ].join('\n'),
+        '## Requirements and acceptance criteria',
+        coverage.length === 0
+            ? '_The request names no user stories._'
+            : coverage.map(requirementSection).join('\n\n'),
+        `The acceptance tests in ${(0,code_span/* codeSpan */.S)(params.acceptanceTests)} hold one pending test (\`it.todo\`) per criterion: ` +
+            '`npm test` passes and lists them as todo; turn each into a real test as you implement it.',
+        '## What to build',
+        untrustedInlineWithCode(full.summary),
+        full.plan.map((step, index) => `${index + 1}. ${untrustedInlineWithCode(step)}`).join('\n'),
+        'In the other modes the blueprint writes these files:',
+        full.files.map((file) => `- ${(0,code_span/* codeSpan */.S)(file.path)} (${file.role})`).join('\n'),
+        ...(full.riskNotes.length === 0
+            ? []
+            : [
+                '### Risks to keep in mind',
+                full.riskNotes.map((note) => `- ${untrustedInlineWithCode(note)}`).join('\n'),
+            ]),
+        '## Scaffolding already here',
+        params.scaffolding.map((path) => `- ${(0,code_span/* codeSpan */.S)(path)}`).join('\n'),
+        '## Not covered by this specification',
+        gaps.length === 0
+            ? '_Every requirement has criteria above._'
+            : gaps
+                .map((row) => `- ${untrustedInline(row.text)}: ${row.gaps.map(untrustedInline).join('; ')}`)
+                .join('\n'),
+        '',
+    ].join('\n\n');
+}
+function requirementSection(row) {
+    const heading = `### ${untrustedInline(row.text)}`;
+    const criteria = row.tests.length === 0 ? [row.implementedBy ?? row.text] : row.tests.map((test) => test.title);
+    const resources = row.resources.length === 0
+        ? []
+        : [`Template resources: ${row.resources.map((id) => (0,code_span/* codeSpan */.S)(id)).join(', ')}`];
+    return [
+        heading,
+        ...[...new Set(criteria)].map((criterion) => `- [ ] ${untrustedInline(criterion)}`),
+        ...resources,
+    ].join('\n');
+}
+//# sourceMappingURL=specification-doc.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/manual/manual-bundle.js
+
+
+
+
+/**
+ * Manual mode's bundle (DESIGN §4) from the bundle the blueprint makes in the other modes: the
+ * specification (`docs/implementation/<slug>.md`), acceptance tests that are pending until a human
+ * implements them, and scaffolding (the blueprint's package.json, tsconfig and .gitignore, a
+ * template skeleton, a handler stub answering 501), but none of the implementation: no source,
+ * no real template, no tests that import code that is not there. Every requirement is reported
+ * `not_covered`, since nothing implements it yet.
+ */
+function manualBundle(params) {
+    const { input, full } = params;
+    const specification = specificationPath(input.names.slug);
+    const testsPath = acceptanceTestPath(input.baseDir);
+    const scaffold = scaffoldFiles({ baseDir: input.baseDir, title: input.names.title, specification });
+    const projectFiles = full.files.filter((file) => file.role === 'config');
+    const coverage = full.coverage ?? [];
+    const tests = {
+        path: testsPath,
+        role: 'test',
+        content: acceptanceTests({ coverage, specification }),
+    };
+    const scaffolding = [...projectFiles, ...scaffold.files, tests].map((file) => file.path);
+    const doc = {
+        path: specification,
+        role: 'doc',
+        content: specificationDoc({ input, full, acceptanceTests: testsPath, scaffolding }),
+    };
+    return {
+        summary: `${input.names.title} (manual mode): specification, ${coverage.length} requirement${coverage.length === 1 ? '' : 's'} with pending acceptance tests, and scaffolding; a human writes the implementation.`,
+        plan: [
+            `Read the specification in \`${specification}\`.`,
+            `Implement it under \`${input.baseDir}\`: replace the template placeholder and the handler stub.`,
+            `Turn each pending test in \`${testsPath}\` into a real one and make it pass.`,
+            'Push to this branch: the agent validates every push and reviews it.',
+        ],
+        files: [doc, tests, ...scaffold.files, ...projectFiles],
+        templatePath: scaffold.templatePath,
+        riskNotes: [
+            'Manual mode: nothing here is implemented yet; the risks of the finished change are listed in the specification.',
+        ],
+        coverage: coverage.map((row) => ({
+            source: row.source,
+            text: row.text,
+            status: 'not_covered',
+            tests: [],
+            resources: [],
+            gaps: ['to be implemented by hand (manual mode); its acceptance tests are pending'],
+        })),
+    };
+}
+//# sourceMappingURL=manual-bundle.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-provider.js
 /** Providers a request may name, by the word that names them. */
 const WEBHOOK_PROVIDERS = {
@@ -50881,6 +51172,7 @@ function testingBlueprint(input) {
 
 
 
+
 const BLUEPRINTS = {
     infrastructure: infrastructureBlueprint,
     application: applicationBlueprint,
@@ -50890,17 +51182,20 @@ const BLUEPRINTS = {
 };
 /**
  * The embedded default provider: one deterministic blueprint per task type, no model, no cost.
- * A repair request gets the same answer, since the blueprints are expected to pass the gates as they are.
+ * In manual mode the blueprint's bundle becomes a specification, pending acceptance tests and
+ * scaffolding, without the implementation (`manualBundle`). A repair request gets the same answer, since the blueprints are expected to pass the gates as they are.
  */
 function createOfflineProvider() {
     return {
         name: 'offline',
         generate: async ({ request }) => {
             const input = blueprintInputFrom(request);
+            const full = BLUEPRINTS[input.taskType](input);
+            const manual = request.execution_request.execution_mode === 'manual';
             return {
-                bundle: BLUEPRINTS[input.taskType](input),
+                bundle: manual ? manualBundle({ input, full }) : full,
                 usage: NO_USAGE,
-                model: `offline:${input.taskType}`,
+                model: `offline:${input.taskType}${manual ? ':manual' : ''}`,
             };
         },
     };
@@ -59735,7 +60030,12 @@ const MODE_CHECKLIST = {
         'Review the source and its tests',
         'Approve this PR to pass the `implementation-agent/approval` check',
     ],
-    manual: ['Implement the specification on this branch', 'Make the acceptance tests pass'],
+    manual: [
+        'This is a **manual-mode** pull request: a specification (`docs/implementation/`), pending acceptance tests and scaffolding, no implementation',
+        'Implement the specification on this branch and push: the agent runs its gates on every push and reviews it',
+        'Turn each pending acceptance test (`it.todo`) into a real one and make it pass',
+        'Approve this PR (someone with write access) to pass the `implementation-agent/approval` check',
+    ],
     hybrid: ['Check the risk assessment: high-risk changes need an approving review'],
 };
 /** The least room the file table keeps when the other sections are long: its head and the note. */
