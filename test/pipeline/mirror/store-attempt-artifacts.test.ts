@@ -59,4 +59,55 @@ describe('storeAttemptArtifacts', () => {
     expect(report).toContain('[REDACTED:github-token]');
     expect(JSON.parse(await text('answer.json'))).toMatchObject({ model: 'anthropic.claude', attempts: 3 });
   });
+
+  it('redacts a model-call answer file by its path, as the files and the next prompt are', async () => {
+    const { artifacts } = filesystemStores(await mkdtemp(path.join(tmpdir(), 'attempt-')));
+    // An npm token in the classic form is a secret only in an .npmrc (secretlint's file-type rule).
+    const npmToken = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890';
+    const npmrc = `//registry.npmjs.org/:_authToken=${npmToken}\n`;
+    const where = { repo: 'acme/shop', taskId: 'acme/shop#7', attempt: 1 };
+    const toolInput = { summary: 'adds .npmrc', files: [{ path: '.npmrc', role: 'config', content: npmrc }] };
+    await storeAttemptArtifacts({
+      store: artifacts,
+      ...where,
+      provider: 'bedrock',
+      request: ordersApiRequest,
+      context: { owner: 'acme', repo: 'shop', issueNumber: 7 },
+      prepared: {
+        ok: false,
+        generation: {
+          ok: false,
+          findings: [{ gate: 'secrets', message: 'a secret in .npmrc' }],
+          usage: NO_USAGE,
+          attempts: 1,
+          model: 'anthropic.claude',
+          exchanges: [
+            {
+              prompt: {
+                modelId: 'anthropic.claude',
+                messages: [{ role: 'user', content: [{ text: 'go' }] }],
+              },
+              answer: {
+                output: {
+                  message: {
+                    role: 'assistant',
+                    content: [{ toolUse: { name: 'write_files', input: toolInput } }],
+                  },
+                },
+                stopReason: 'tool_use',
+              },
+            },
+          ],
+        },
+        summary: 'Validation failed after 1 attempt(s).',
+        findings: '',
+      },
+    });
+
+    const answer = new TextDecoder().decode(
+      (await artifacts.get({ ...where, path: 'model-calls/1/answer.json' }))!.body,
+    );
+    expect(answer).not.toContain(npmToken);
+    expect(answer).toContain('[REDACTED:npm-token]');
+  });
 });
