@@ -110,4 +110,33 @@ describe('storeAttemptArtifacts', () => {
     expect(answer).not.toContain(npmToken);
     expect(answer).toContain('[REDACTED:npm-token]');
   });
+
+  it("redacts a secret the requester wrote as a key of the request's free-form fields", async () => {
+    const { artifacts } = filesystemStores(await mkdtemp(path.join(tmpdir(), 'attempt-')));
+    const where = { repo: 'acme/shop', taskId: 'acme/shop#7', attempt: 1 };
+    // assessment_results takes any keys (an upstream planner's scores): a key is text the requester chose.
+    const request = {
+      ...ordersApiRequest,
+      assessment_results: { overall_score: 7, [FAKE_GITHUB_CLASSIC_TOKEN]: 'see key' },
+    };
+    await storeAttemptArtifacts({
+      store: artifacts,
+      ...where,
+      provider: 'bedrock',
+      request,
+      context: { owner: 'acme', repo: 'shop', issueNumber: 7 },
+      prepared: {
+        ok: false,
+        generation: { ok: false, findings: [], usage: NO_USAGE, attempts: 1, model: 'anthropic.claude' },
+        summary: 'Validation failed after 1 attempt(s).',
+        findings: '',
+      },
+    });
+    const prompt = new TextDecoder().decode((await artifacts.get({ ...where, path: 'prompt.json' }))!.body);
+    expect(prompt).not.toContain(FAKE_GITHUB_CLASSIC_TOKEN);
+    expect(JSON.parse(prompt).request.assessment_results).toEqual({
+      overall_score: 7,
+      '[REDACTED:github-token]': 'see key',
+    });
+  });
 });
