@@ -139,4 +139,36 @@ describe('storeAttemptArtifacts', () => {
       '[REDACTED:github-token]': 'see key',
     });
   });
+
+  it('stores every other artifact of the attempt when one cannot be stored, then says which', async () => {
+    const { artifacts } = filesystemStores(await mkdtemp(path.join(tmpdir(), 'attempt-')));
+    // A file name past the store's limits (an encoded S3 key over 1,024 bytes, a file name over 255).
+    const refusing = {
+      ...artifacts,
+      put: async (artifact: Parameters<typeof artifacts.put>[0]) =>
+        artifact.path === 'validation-report.json'
+          ? Promise.reject(new Error('KeyTooLongError: Your key is too long'))
+          : artifacts.put(artifact),
+    };
+    const where = { repo: 'acme/shop', taskId: 'acme/shop#7', attempt: 1 };
+    await expect(
+      storeAttemptArtifacts({
+        store: refusing,
+        ...where,
+        provider: 'bedrock',
+        request: ordersApiRequest,
+        context: { owner: 'acme', repo: 'shop', issueNumber: 7 },
+        prepared: {
+          ok: false,
+          generation: { ok: false, findings: [], usage: NO_USAGE, attempts: 1, model: 'anthropic.claude' },
+          summary: 'Validation failed after 1 attempt(s).',
+          findings: '',
+        },
+      }),
+    ).rejects.toThrow(/validation-report\.json.*KeyTooLongError/);
+    expect((await artifacts.list(where)).map((artifact) => artifact.path)).toEqual([
+      'answer.json',
+      'prompt.json',
+    ]);
+  });
 });
