@@ -86,8 +86,10 @@ export async function storeAttemptArtifacts(params: {
     await put(`model-calls/${index + 1}/answer.json`, json(await redactJsonStrings(exchange.answer)));
   }
   if (failed.length > 0) {
+    // The first few reasons: the status comment's warning stays one line.
+    const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
     throw new Error(
-      `${failed.length} artifact(s) could not be stored (${failed.join('; ')}); ${stored} were.`,
+      `${failed.length} artifact(s) could not be stored (${failed.slice(0, 3).join('; ')}${more}); ${stored} were.`,
     );
   }
   return { stored, bytes };
