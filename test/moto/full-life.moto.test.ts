@@ -78,7 +78,9 @@ describe('a whole life: issue → PR → merge → deploy → rollback', () => {
 
       expect(life.warnings).toEqual([]);
       expect((await stores.events!.list(taskId)).map(eventStep)).toEqual([...FULL_LIFE_STEPS]);
-      const { last_outcome: _outcome, ...shown } = (await stores.tasks!.get(taskId))!;
+      // The comment shows the whole record, its last outcome (the PR's, kept through the deploys) included.
+      const shown = (await stores.tasks!.get(taskId))!;
+      expect(shown.last_outcome).toMatchObject({ reasonCode: 'pr_opened' });
       expect(shown).toEqual(recordFromMarker({ marker: life.marker, repo: `acme/${repo}`, issueNumber: 7 }));
       expect(shown).toMatchObject({
         status: 'merged',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { signMarkerText } from './marker-signature.js';
 import { taskStateSchema } from './task-state-schema.js';
+import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { lifecycleEventSchema } from '../task/lifecycle-event.js';
@@ -94,6 +95,11 @@ export const taskMarkerSchema = z
      * (`applyDeployEvent`), never `state`. Absent until the first deploy.
      */
     environments: z.record(z.string(), environmentDeploySchema).optional(),
+    /**
+     * The record's last outcome (`summarizeOutcome`: scalars, texts at most 2,000 characters), so a
+     * run continuing from the comment keeps it in the record it writes to the mirrors.
+     */
+    last_outcome: outcomeSummarySchema.optional(),
     /** The task's events a configured mirror has not confirmed yet, oldest first: the next run writes them. */
     unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
     /** Lifecycle events the configured bus has not taken yet, oldest first: the next step sends them again. */

@@ -70,7 +70,9 @@ const BY_STATE: Partial<Record<TaskRecord['status'], LifecycleDetailType>> = {
 
 /**
  * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
- * steps that are no milestone (attempts, usage, generating, validating, outcomes). Pure.
+ * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
+ * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
+ * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
  */
 export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): LifecycleEvent | undefined {
   const detailType = detailTypeOf(event);
@@ -93,7 +95,6 @@ export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): Lifecyc
     ...(record.pull_number === undefined ? {} : { pull_number: record.pull_number }),
     ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
     ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
-    ...(record.last_outcome === undefined ? {} : { reason_code: record.last_outcome.reasonCode }),
     ...deploy,
   };
   return { detailType, detail };

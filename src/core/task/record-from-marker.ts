@@ -33,6 +33,7 @@ export function recordFromMarker(params: {
     created_at: marker.created_at ?? marker.updated_at,
     updated_at: marker.updated_at,
     version: marker.version ?? 0,
+    ...(marker.last_outcome === undefined ? {} : { last_outcome: marker.last_outcome }),
   };
 }
 
@@ -54,5 +55,6 @@ export function markerFieldsOf(
     ...(record.model === undefined ? {} : { model: record.model }),
     tokens: record.tokens,
     ...(Object.keys(record.environments).length === 0 ? {} : { environments: record.environments }),
+    ...(record.last_outcome === undefined ? {} : { last_outcome: record.last_outcome }),
   };
 }

@@ -5,6 +5,11 @@ import type { TaskEvent } from './task-event.js';
  * order, so both are compared as canonical JSON (keys sorted, undefined left out).
  */
 export function isSameEvent(left: TaskEvent, right: TaskEvent): boolean {
+  return isSameDocument(left, right);
+}
+
+/** Whether two stored JSON documents (events, task records) are the same, by canonical JSON. */
+export function isSameDocument(left: unknown, right: unknown): boolean {
   return canonicalJson(left) === canonicalJson(right);
 }
 

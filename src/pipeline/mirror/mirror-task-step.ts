@@ -40,9 +40,7 @@ export async function mirrorTaskStep(params: {
   }
   const lifecycle = [
     ...(params.unsent ?? []),
-    ...params.steps
-      .map((step) => lifecycleEventFor(step.event, step.record))
-      .filter((event): event is LifecycleEvent => event !== undefined),
+    ...milestonesOf(params.steps).filter((event): event is LifecycleEvent => event !== undefined),
   ];
   let published = 0;
   let unsent: readonly LifecycleEvent[] = [];
@@ -66,4 +64,22 @@ export async function mirrorTaskStep(params: {
     unsent,
     ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }),
   };
+}
+
+/**
+ * The step's milestones; the outcome the move recorded (the board records it last) gives its reason
+ * code to the milestone it concludes, the last one before it. Never the record's `last_outcome`,
+ * which may be an earlier run's (a failure before a retry's `Pull Request Opened`).
+ */
+function milestonesOf(steps: readonly { readonly record: TaskRecord; readonly event: TaskEvent }[]) {
+  const events = steps.map((step) => lifecycleEventFor(step.event, step.record));
+  const at = steps.findLastIndex((step) => step.event.type === 'outcome_recorded');
+  const outcome = steps[at]?.event;
+  if (outcome?.type !== 'outcome_recorded') return events;
+  const concluded = events.findLastIndex((event, index) => event !== undefined && index < at);
+  return events.map((event, index) =>
+    event !== undefined && index === concluded
+      ? { ...event, detail: { ...event.detail, reason_code: outcome.outcome.reasonCode } }
+      : event,
+  );
 }

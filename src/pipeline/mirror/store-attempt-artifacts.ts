@@ -16,8 +16,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * file list, model, usage); `model-calls/<n>/prompt.json` and `model-calls/<n>/answer.json` each
  * model call of the attempt whole, as sent and as answered (the provider's `ModelExchange`; none
  * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
- * store never holds a secret the scanner finds. Returns the count and bytes written; throws the
- * store's or the scanner's error (the caller turns it into a warning).
+ * store never holds a secret the scanner finds. Returns the count and bytes written. An artifact
+ * the store refuses does not stop the others: every one is tried, then an error names those that
+ * failed; the scanner's error is thrown as is (the caller turns either into a warning).
  */
 export async function storeAttemptArtifacts(params: {
   store: ArtifactStore;
@@ -34,10 +35,16 @@ export async function storeAttemptArtifacts(params: {
   const where = { repo: params.repo, taskId: params.taskId, attempt: params.attempt };
   let stored = 0;
   let bytes = 0;
+  const failed: string[] = [];
+  // One artifact the store refuses (a key too long, say) must not cost the attempt the others.
   const put = async (path: string, body: string) => {
-    const artifact = await params.store.put({ ...where, path, body });
-    stored += 1;
-    bytes += artifact.bytes;
+    try {
+      const artifact = await params.store.put({ ...where, path, body });
+      stored += 1;
+      bytes += artifact.bytes;
+    } catch (error) {
+      failed.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   for (const file of prepared.ok ? prepared.generation.bundle.files : []) {
     await put(`files/${file.path}`, await redactSecrets(file.content, file.path));
@@ -77,6 +84,13 @@ export async function storeAttemptArtifacts(params: {
   for (const [index, exchange] of (generation.exchanges ?? []).entries()) {
     await put(`model-calls/${index + 1}/prompt.json`, json(await redactJsonStrings(exchange.prompt)));
     await put(`model-calls/${index + 1}/answer.json`, json(await redactJsonStrings(exchange.answer)));
+  }
+  if (failed.length > 0) {
+    // The first few reasons: the status comment's warning stays one line.
+    const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
+    throw new Error(
+      `${failed.length} artifact(s) could not be stored (${failed.slice(0, 3).join('; ')}${more}); ${stored} were.`,
+    );
   }
   return { stored, bytes };
 }

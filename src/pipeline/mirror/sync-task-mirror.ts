@@ -1,5 +1,6 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
 import type { TaskEventStore } from '../../core/stores/task-event-store.js';
+import { isSameDocument } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
 import type { TaskRecord } from '../../core/task/task-record.js';
 
@@ -37,8 +38,23 @@ export async function syncTaskMirror(params: {
   };
   try {
     // Without a tasks table nothing says how far the events got: every event is offered again.
-    const mirrored = (await mirror.tasks?.get(record.task_id))?.version ?? 0;
-    if (mirrored >= record.version && mirror.tasks !== undefined) return { status: 'in-sync', writes, bytes };
+    const stored = await mirror.tasks?.get(record.task_id);
+    const mirrored = stored?.version ?? 0;
+    if (stored !== undefined && mirrored >= record.version) {
+      if (mirrored === record.version && isSameDocument(stored, record))
+        return { status: 'in-sync', writes, bytes };
+      // Another writer took a different step from the same version (two runs on one task at once):
+      // its record stays, and this run's events go beside its own (their keys differ), never dropped.
+      for (const event of params.events) {
+        if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended') count(event);
+      }
+      return {
+        status: 'behind',
+        warning: `The task mirror holds version ${mirrored} of task ${record.task_id}, written by another run at the same time, where this run wrote version ${record.version}; this run's steps were added to the results table beside it.`,
+        writes,
+        bytes,
+      };
+    }
     for (const event of params.events) {
       if (event.sequence <= mirrored || mirror.events === undefined) continue;
       if ((await mirror.events.append(event)) === 'appended') count(event);

@@ -32,7 +32,8 @@ type RecordOwned =
   | 'environments'
   | 'deploys'
   | 'unmirrored'
-  | 'unsent';
+  | 'unsent'
+  | 'last_outcome';
 type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at' | RecordOwned>>;
 type ClearableField = Exclude<keyof MarkerPatch, 'attempt'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -7,6 +7,7 @@ import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { recordAndMirror } from '../../../src/pipeline/mirror/record-and-mirror.js';
 import { recordTaskEvent } from '../../../src/pipeline/mirror/record-task-event.js';
 import { syncTaskMirror } from '../../../src/pipeline/mirror/sync-task-mirror.js';
+import { eventStep } from '../../../src/core/task/event-sort-key.js';
 import { fullLife, TASK_ID } from '../../core/task/task-life.js';
 
 const newRoot = () => mkdtemp(path.join(tmpdir(), 'mirror-'));
@@ -72,6 +73,60 @@ describe('the task mirror', () => {
 
     const again = await syncTaskMirror({ record: (await log.tasks.get(TASK_ID))!, events, mirror });
     expect(again).toEqual({ status: 'in-sync', writes: 0, bytes: 0 });
+  });
+});
+
+describe('two writers syncing one task at once', () => {
+  // Two runs each read the task at version 1 (the same status comment) and each took a different
+  // step: both produced a version 2. The first to sync wins the record; the second must neither
+  // overwrite it nor drop its own step without a word.
+  it("keeps the losing writer's step in the results table and says the mirror diverged", async () => {
+    const start = fullLife()[0]!;
+    const first = filesystemStores(await newRoot());
+    const second = filesystemStores(await newRoot());
+    const mirror = filesystemStores(await newRoot());
+    for (const log of [first, second]) await recordTaskEvent({ log, event: start });
+    await recordTaskEvent({
+      log: first,
+      event: { type: 'state_changed', task_id: TASK_ID, at: '2026-11-24T11:00:00.000Z', to: 'generating' },
+    });
+    await recordTaskEvent({
+      log: second,
+      event: { type: 'state_changed', task_id: TASK_ID, at: '2026-11-24T11:00:00.500Z', to: 'held' },
+    });
+    const sync = async (log: typeof first) =>
+      syncTaskMirror({
+        record: (await log.tasks.get(TASK_ID))!,
+        events: await log.events.list(TASK_ID),
+        mirror,
+      });
+
+    expect(await sync(first)).toMatchObject({ status: 'caught-up' });
+    const loser = await sync(second);
+
+    expect(loser).toMatchObject({ status: 'behind', warning: expect.stringContaining('another run') });
+    expect((await mirror.tasks.get(TASK_ID))?.status).toBe('generating');
+    const steps = (await mirror.events.list(TASK_ID)).map((event) => [event.sequence, eventStep(event)]);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        [2, 'generating'],
+        [2, 'held'],
+      ]),
+    );
+  });
+
+  it('stays in sync, writing nothing, when the other writer wrote the very same record', async () => {
+    const log = filesystemStores(await newRoot());
+    const mirror = filesystemStores(await newRoot());
+    for (const event of fullLife().slice(0, 2)) await recordTaskEvent({ log, event });
+    const record = (await log.tasks.get(TASK_ID))!;
+    const events = await log.events.list(TASK_ID);
+    await syncTaskMirror({ record, events, mirror });
+    expect(await syncTaskMirror({ record, events, mirror })).toEqual({
+      status: 'in-sync',
+      writes: 0,
+      bytes: 0,
+    });
   });
 });
 

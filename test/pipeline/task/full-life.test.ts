@@ -35,8 +35,8 @@ describe('a whole life (issue → PR → approval → merge → deploy → rollb
       cost_usd: 0.0546,
       environments: { staging: { status: 'rolled_back', deployment_id: 501, rolled_back_by: 502 } },
     });
-    const { last_outcome: _outcome, ...shown } = record!;
-    expect(shown).toEqual(recordFromMarker({ marker: life.marker, repo: 'acme/shop', issueNumber: 7 }));
+    // The comment shows the whole record, its last outcome included.
+    expect(record).toEqual(recordFromMarker({ marker: life.marker, repo: 'acme/shop', issueNumber: 7 }));
     expect(life.body).toContain('↩️ rolled back · deployment 501');
     expect(published.map((event) => [event.detailType, event.detail.sequence])).toEqual(
       FULL_LIFE_LIFECYCLE.map(([type, sequence]) => [type, sequence]),

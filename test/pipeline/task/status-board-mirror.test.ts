@@ -97,10 +97,13 @@ describe('the status board writes the task record to the mirrors after every mov
     const marker = issue.marker()!;
     const stored = await mirror.tasks.get(TASK_ID);
     expect(marker).toMatchObject({ state: 'pr_open', version: 7, pull_number: 12, cost_usd: 0.0546 });
-    // What the comment shows is the record, field for field; the record also keeps the outcome.
-    const { last_outcome, ...shown } = stored!;
-    expect(shown).toEqual(recordFromMarker({ marker, repo: 'acme/shop', issueNumber: 7 }));
-    expect(last_outcome).toMatchObject({ status: 'pr_open', reasonCode: 'pr_opened', pullNumber: 12 });
+    // What the comment shows is the record, field for field, its last outcome included.
+    expect(stored).toEqual(recordFromMarker({ marker, repo: 'acme/shop', issueNumber: 7 }));
+    expect(stored?.last_outcome).toMatchObject({
+      status: 'pr_open',
+      reasonCode: 'pr_opened',
+      pullNumber: 12,
+    });
     expect((await mirror.events.list(TASK_ID)).map(eventStep)).toEqual([
       'task_received',
       'attempt_started',
@@ -148,8 +151,9 @@ describe('the status board writes the task record to the mirrors after every mov
     expect((await mirror.events.list(TASK_ID)).map((event) => event.sequence)).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8,
     ]);
-    const { last_outcome: _outcome, ...shown } = (await mirror.tasks.get(TASK_ID))!;
-    expect(shown).toEqual(recordFromMarker({ marker: issue.marker()!, repo: 'acme/shop', issueNumber: 7 }));
+    expect(await mirror.tasks.get(TASK_ID)).toEqual(
+      recordFromMarker({ marker: issue.marker()!, repo: 'acme/shop', issueNumber: 7 }),
+    );
     // The comment was written before the mirror confirmed them; the next move drops them.
     expect(issue.marker()?.unmirrored?.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     await later.move('merged');
@@ -182,5 +186,23 @@ describe('the status board writes the task record to the mirrors after every mov
     expect(issue.marker()).toMatchObject({ state: 'pr_open', version: 7 });
     expect(issue.marker()?.unmirrored).toBeUndefined();
     expect(issue.bodies).toHaveLength(2);
+  });
+
+  it("keeps the record's last outcome when a later run continues from the marker and records none of its own", async () => {
+    const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'board-outcome-')));
+    const issue = fakeIssue();
+    await implement(boardOn(issue.client, mirror));
+    expect((await mirror.tasks.get(TASK_ID))?.last_outcome).toMatchObject({ reasonCode: 'pr_opened' });
+
+    // A deploy run (or a review event) continues from the comment and records a step without an outcome.
+    const later = boardOn(issue.client, mirror, issue.marker()!);
+    await later.recordSteps([
+      { type: 'deploy_started', environment: 'staging', deployment_id: 501, sha: 'a'.repeat(40) },
+    ]);
+
+    const stored = (await mirror.tasks.get(TASK_ID))!;
+    expect(stored.version).toBe(8);
+    expect(stored.last_outcome).toMatchObject({ reasonCode: 'pr_opened', pullNumber: 12 });
+    expect(later.record?.last_outcome).toEqual(stored.last_outcome);
   });
 });
