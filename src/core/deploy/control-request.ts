@@ -15,6 +15,13 @@ export const controlRequestSchema = z.object({
   requested_by: z.string().min(1),
   /** The environment's region from config, for the workflow's AWS credentials step. */
   region: z.string().min(1),
+  /** When the agent issued it (ISO 8601): a signed request is good for a short while only. */
+  issued_at: z.iso.datetime({ offset: true }).optional(),
+  /** HMAC-SHA256 over the request and its repository (`signControlRequest`), when a marker key is set. */
+  signature: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export type ControlRequest = z.infer<typeof controlRequestSchema>;

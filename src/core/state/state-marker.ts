@@ -7,7 +7,7 @@ import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { lifecycleEventSchema } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
-import { environmentDeploySchema, tokenTotalsSchema } from '../task/task-record.js';
+import { environmentDeploySchema, recordVersionSchema, tokenTotalsSchema } from '../task/task-record.js';
 
 /**
  * Events the marker keeps for a mirror that has not confirmed them. A mirror is out for this many
@@ -83,7 +83,7 @@ export const taskMarkerSchema = z
     // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
     // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.
     /** The record's version: how many events the task has taken in. */
-    version: z.number().int().positive().optional(),
+    version: recordVersionSchema.optional(),
     created_at: z.string().optional(),
     task_name: z.string().max(200).optional(),
     task_type: z.enum(TASK_TYPES).optional(),

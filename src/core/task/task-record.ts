@@ -9,6 +9,13 @@ export const TASK_RECORD_SCHEMA_VERSION = 1;
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 const count = z.number().int().nonnegative();
+/**
+ * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
+ * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
+ * which would leave every mirror behind for good.
+ */
+export const MAX_RECORD_VERSION = 1_000_000;
+export const recordVersionSchema = z.number().int().positive().max(MAX_RECORD_VERSION);
 
 /** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
 export const environmentDeploySchema = z.object({
@@ -61,7 +68,7 @@ export const taskRecordSchema = z.object({
   created_at: isoTimestamp,
   updated_at: isoTimestamp,
   /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
-  version: z.number().int().positive(),
+  version: recordVersionSchema,
   last_outcome: outcomeSummarySchema.optional(),
 });
 

@@ -5,6 +5,8 @@ import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js'
 import { CONFIG_PATH } from '../../core/config/agent-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { CONTROL_DISPATCH_TYPE, controlRequestSchema } from '../../core/deploy/control-request.js';
+import { controlKeysFrom } from '../../core/deploy/control-request-signature.js';
+import { judgeControlRequest } from '../../core/deploy/judge-control-request.js';
 import { deployRunAuthority } from '../../core/deploy/deploy-run-authority.js';
 import { DEPLOY_RUN_IDENTITY } from '../../core/deploy/is-agent-deployment.js';
 import type { StatusTrust } from '../../github/status-trust.js';
@@ -27,6 +29,9 @@ const controlEventSchema = z.object({
 /**
  * A `/cancel <env>` or `/unlock <env>` handed over by the command handler, carried out with AWS
  * access, and always answered on the issue it was written on (a bad config or a crash included).
+ * With a marker key, only a request the agent signed for this repository within the last
+ * `CONTROL_REQUEST_MAX_AGE_MS` is carried out: a forged one is refused without a word on the
+ * issue it names (its sender chose that issue), a stale one is answered there.
  */
 export async function mainControl(params: {
   client: TaskClient;
@@ -34,6 +39,9 @@ export async function mainControl(params: {
   /** The App's logins (`agent-login`): with the run's identity, whose deployments `/cancel` may stop. */
   agentLogins: readonly string[];
   trust?: StatusTrust | undefined;
+  /** Milliseconds since the epoch; the clock a signed request's age is judged by. */
+  now?: () => number;
+  log?: (line: string) => void;
 }): Promise<ControlOutcome | { status: 'invalid_config' | 'failed'; message: string }> {
   const parsed = controlEventSchema.safeParse(params.event.payload);
   if (!parsed.success) {
@@ -49,6 +57,30 @@ export async function mainControl(params: {
     defaultBranch: repository.default_branch,
   };
   const { owner, repo } = repositoryRef;
+  const judgement = judgeControlRequest({
+    request,
+    repository: `${owner}/${repo}`,
+    keys: controlKeysFrom(params.trust?.keys),
+    now: (params.now ?? Date.now)(),
+  });
+  if (judgement.trust === 'refused') {
+    return {
+      status: 'failed',
+      message: `Refused the control request: ${judgement.reason}; nothing was done.`,
+    };
+  }
+  if (judgement.trust === 'stale') {
+    await postComment({
+      client: params.client,
+      owner,
+      repo,
+      issueNumber: request.issue_number,
+      body: `\`/${request.command} ${request.environment}\` was not carried out: ${judgement.reason}. Give the command again.`,
+    });
+    return { status: 'failed', message: `Refused the control request: ${judgement.reason}.` };
+  }
+  if (judgement.trust === 'unsigned')
+    params.log?.(`The control request is carried out unverified: ${judgement.reason}; set marker-secret.`);
   // Whatever happens, the person who wrote the command hears back on the issue they wrote it on.
   return answerOnCrash(
     {

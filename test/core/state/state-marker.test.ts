@@ -42,6 +42,10 @@ describe('state marker', () => {
       'missing task id',
       `<!-- implementation-agent:state ${JSON.stringify({ ...marker, task_id: undefined })} -->`,
     ],
+    [
+      'a record version no task reaches (a forged MAX_SAFE_INTEGER would leave every mirror behind)',
+      `<!-- implementation-agent:state ${JSON.stringify({ ...marker, version: Number.MAX_SAFE_INTEGER })} -->`,
+    ],
   ])('ignores a body with %s', (_label, body) => {
     expect(parseStateMarker(body)).toBeUndefined();
   });

@@ -1,5 +1,9 @@
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
+import { controlKeysFrom } from '../../../src/core/deploy/control-request-signature.js';
+import type { ControlRequest } from '../../../src/core/deploy/control-request.js';
+import { judgeControlRequest } from '../../../src/core/deploy/judge-control-request.js';
+import { TEST_MARKER_KEYS } from './agent-status.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -225,7 +229,8 @@ describe('Probot app: /cancel and /unlock go to the deploy workflow', () => {
 
     expect(errors).toEqual([]);
     expect(api.scope.isDone()).toBe(true);
-    expect(api.calls.find((call) => call.path.endsWith('/dispatches'))?.body).toEqual({
+    const sent = api.calls.find((call) => call.path.endsWith('/dispatches'))?.body;
+    expect(sent).toEqual({
       event_type: 'implementation-control',
       client_payload: {
         version: 1,
@@ -234,8 +239,20 @@ describe('Probot app: /cancel and /unlock go to the deploy workflow', () => {
         issue_number: 42,
         requested_by: 'Codertocat',
         region: 'ap-southeast-2',
+        issued_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        signature: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     });
+    // Signed with the App's control key for this repository: the deploy workflow can tell it from a forged dispatch.
+    const request = sent?.client_payload as ControlRequest;
+    expect(
+      judgeControlRequest({
+        request,
+        repository: `${OWNER}/${REPO}`,
+        keys: controlKeysFrom(TEST_MARKER_KEYS),
+        now: Date.parse(request.issued_at ?? ''),
+      }),
+    ).toEqual({ trust: 'verified', signedWith: 'current' });
     expect(replyOf(api)).toContain(said);
   });
 });

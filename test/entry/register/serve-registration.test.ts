@@ -82,6 +82,8 @@ describe('npm run register: GitHub’s manifest flow on localhost', () => {
         'pull_request',
         'pull_request_review',
         'pull_request_review_comment',
+        'check_suite',
+        'status',
       ],
       default_permissions: expect.objectContaining({ contents: 'write', metadata: 'read' }),
     });

@@ -125,12 +125,14 @@ describe('generated projects', () => {
     const reportPath = join(workDir, 'jest-report.json');
     if (!existsSync(reportPath)) throw new Error(`jest did not run (exit ${result.code}):\n${result.output}`);
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as JestReport;
-    const byCase = new Map<string, { passed: Set<string>; failed: Map<string, string> }>();
+    const byCase = new Map<string, { passed: Set<string>; failed: Map<string, string>; todo: Set<string> }>();
     for (const suite of report.testResults) {
       const id = suite.name.slice(workDir.length + 1).split(/[\\/]/)[0] ?? '';
-      const entry = byCase.get(id) ?? { passed: new Set(), failed: new Map() };
+      const entry = byCase.get(id) ?? { passed: new Set(), failed: new Map(), todo: new Set() };
       for (const assertion of suite.assertionResults) {
         if (assertion.status === 'passed') entry.passed.add(assertion.title);
+        // Manual mode's acceptance tests are `it.todo` until a person implements them.
+        else if (assertion.status === 'todo') entry.todo.add(assertion.title);
         else entry.failed.set(assertion.title, assertion.failureMessages.join('\n').slice(0, 2000));
       }
       byCase.set(id, entry);
@@ -150,6 +152,11 @@ describe('generated projects', () => {
       }
       for (const [title, message] of outcome.failed)
         problems.push(`${matrixCase.id}: "${title}" failed\n${message}`);
+      const manual = matrixCase.request.execution_request.execution_mode === 'manual';
+      if (manual && outcome.todo.size === 0)
+        problems.push(`${matrixCase.id}: a manual project has no pending test`);
+      if (!manual)
+        for (const title of outcome.todo) problems.push(`${matrixCase.id}: "${title}" is only a todo`);
       const cited = checkCoverage(bundle).flatMap((row) =>
         row.status === 'not_covered' ? [] : row.tests.map((test) => test.title),
       );
