@@ -704,7 +704,9 @@ function parseJson(text) {
 /**
  * Builds the stores (and the lifecycle event publisher) for `mirrors` in the config, all clients from the one factory in the mirrors'
  * region. `aws` overrides the endpoint and credentials (a stand-in such as moto). With nothing
- * configured, this is empty and the local folder is the only store.
+ * configured, this is empty and the local folder is the only store. A stand-in named only in the
+ * environment (`AWS_ENDPOINT_URL_S3`, else `AWS_ENDPOINT_URL`, as the SDK reads them) also gets its
+ * buckets addressed by path: `my-artifacts.localhost` does not resolve.
  */
 function mirrorStoresForConfig(params) {
     const { mirrors } = params.config;
@@ -713,8 +715,10 @@ function mirrorStoresForConfig(params) {
     const needsBuckets = mirrors.artifacts_bucket !== undefined || mirrors.deployments_bucket !== undefined;
     const documents = needsTables ? createDocumentClient(settings) : undefined;
     // Stand-ins serve buckets by path; AWS itself by host name.
+    const env = params.env ?? process.env;
+    const s3Endpoint = settings.endpoint ?? (env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined);
     const s3 = needsBuckets
-        ? createAwsClient(client_s3_dist_cjs.S3Client, settings, { forcePathStyle: settings.endpoint !== undefined })
+        ? createAwsClient(client_s3_dist_cjs.S3Client, { ...settings, ...(s3Endpoint === undefined ? {} : { endpoint: s3Endpoint }) }, { forcePathStyle: s3Endpoint !== undefined })
         : undefined;
     const events = mirrors.event_bus === undefined ? undefined : createAwsClient(dist_cjs/* EventBridgeClient */.Ldt, settings);
     const kms = mirrors.kms_key_id === undefined ? {} : { kmsKeyId: mirrors.kms_key_id };

@@ -26370,7 +26370,9 @@ const BY_STATE = {
 };
 /**
  * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
- * steps that are no milestone (attempts, usage, generating, validating, outcomes). Pure.
+ * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
+ * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
+ * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
  */
 function lifecycleEventFor(event, record) {
     const detailType = detailTypeOf(event);
@@ -26393,7 +26395,6 @@ function lifecycleEventFor(event, record) {
         ...(record.pull_number === undefined ? {} : { pull_number: record.pull_number }),
         ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
         ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
-        ...(record.last_outcome === undefined ? {} : { reason_code: record.last_outcome.reasonCode }),
         ...deploy,
     };
     return { detailType, detail };
@@ -26422,13 +26423,18 @@ function detailTypeOf(event) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ isSameEvent)
+/* harmony export */   L: () => (/* binding */ isSameEvent),
+/* harmony export */   m: () => (/* binding */ isSameDocument)
 /* harmony export */ });
 /**
  * Whether two events are the same as stored: JSON drops undefined fields and stores keep no key
  * order, so both are compared as canonical JSON (keys sorted, undefined left out).
  */
 function isSameEvent(left, right) {
+    return isSameDocument(left, right);
+}
+/** Whether two stored JSON documents (events, task records) are the same, by canonical JSON. */
+function isSameDocument(left, right) {
     return canonicalJson(left) === canonicalJson(right);
 }
 function canonicalJson(value) {
@@ -26537,7 +26543,7 @@ const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .intersection */ .E$q
 /* harmony export */   XD: () => (/* binding */ TASK_RECORD_SCHEMA_VERSION),
 /* harmony export */   iz: () => (/* binding */ taskRecordSchema)
 /* harmony export */ });
-/* unused harmony exports environmentDeploySchema, tokenTotalsSchema */
+/* unused harmony exports MAX_RECORD_VERSION, recordVersionSchema, environmentDeploySchema, tokenTotalsSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4377);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3798);
 /* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(533);
@@ -26553,6 +26559,13 @@ const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .intersection */ .E$q
 const TASK_RECORD_SCHEMA_VERSION = 1;
 const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true });
 const count = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative();
+/**
+ * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
+ * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
+ * which would leave every mirror behind for good.
+ */
+const MAX_RECORD_VERSION = 1_000_000;
+const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
 /** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
 const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
     status: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_STATES */ .d6),
@@ -26602,7 +26615,7 @@ const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
     created_at: isoTimestamp,
     updated_at: isoTimestamp,
     /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
-    version: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive(),
+    version: recordVersionSchema,
     last_outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeSummarySchema */ .A.optional(),
 });
 //# sourceMappingURL=task-record.js.map
@@ -63622,15 +63635,22 @@ function filesystemStores(root) {
 //# sourceMappingURL=filesystem-stores.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
 
+
 /**
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
  * scanned on its own, as its author wrote it: inside a JSON text a quoted secret is escaped
- * (`\"`) and some patterns no longer match. Keys, numbers, booleans and null are kept.
+ * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
+of one object become one); numbers, booleans and null are kept. An object
+ * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
+ * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
+ * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
  */
 async function redactJsonStrings(value) {
     // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
     return (await redactValue(value));
 }
+/** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
+const MIN_SCANNED_KEY_LENGTH = 16;
 async function redactValue(value) {
     if (typeof value === 'string')
         return redactSecrets(value);
@@ -63642,10 +63662,28 @@ async function redactValue(value) {
     }
     if (value === null || typeof value !== 'object')
         return value;
+    const record = value;
+    const file = typeof record['path'] === 'string' && typeof record['content'] === 'string'
+        ? { path: record['path'], content: record['content'] }
+        : undefined;
     const entries = [];
-    for (const [key, item] of Object.entries(value))
-        entries.push([key, await redactValue(item)]);
+    for (const [key, item] of Object.entries(record)) {
+        // A key is text too: a free-form object (a request's `assessment_results`) takes any key its author wrote.
+        const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecrets(key);
+        entries.push([
+            shownKey,
+            key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item),
+        ]);
+    }
     return Object.fromEntries(entries);
+}
+/** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
+async function redactFile(file) {
+    const content = await redactSecrets(file.content, file.path);
+    const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
+    return escaped.length === 0
+        ? content
+        : escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
 }
 //# sourceMappingURL=redact-json-strings.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/store-attempt-artifacts.js
@@ -63661,8 +63699,9 @@ const store_attempt_artifacts_json = (value) => `${JSON.stringify(value, null, 2
  * file list, model, usage); `model-calls/<n>/prompt.json` and `model-calls/<n>/answer.json` each
  * model call of the attempt whole, as sent and as answered (the provider's `ModelExchange`; none
  * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
- * store never holds a secret the scanner finds. Returns the count and bytes written; throws the
- * store's or the scanner's error (the caller turns it into a warning).
+ * store never holds a secret the scanner finds. Returns the count and bytes written. An artifact
+ * the store refuses does not stop the others: every one is tried, then an error names those that
+ * failed; the scanner's error is thrown as is (the caller turns either into a warning).
  */
 async function storeAttemptArtifacts(params) {
     const { prepared } = params;
@@ -63670,10 +63709,17 @@ async function storeAttemptArtifacts(params) {
     const where = { repo: params.repo, taskId: params.taskId, attempt: params.attempt };
     let stored = 0;
     let bytes = 0;
+    const failed = [];
+    // One artifact the store refuses (a key too long, say) must not cost the attempt the others.
     const put = async (path, body) => {
-        const artifact = await params.store.put({ ...where, path, body });
-        stored += 1;
-        bytes += artifact.bytes;
+        try {
+            const artifact = await params.store.put({ ...where, path, body });
+            stored += 1;
+            bytes += artifact.bytes;
+        }
+        catch (error) {
+            failed.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+        }
     };
     for (const file of prepared.ok ? prepared.generation.bundle.files : []) {
         await put(`files/${file.path}`, await redactSecrets(file.content, file.path));
@@ -63708,6 +63754,11 @@ async function storeAttemptArtifacts(params) {
     for (const [index, exchange] of (generation.exchanges ?? []).entries()) {
         await put(`model-calls/${index + 1}/prompt.json`, store_attempt_artifacts_json(await redactJsonStrings(exchange.prompt)));
         await put(`model-calls/${index + 1}/answer.json`, store_attempt_artifacts_json(await redactJsonStrings(exchange.answer)));
+    }
+    if (failed.length > 0) {
+        // The first few reasons: the status comment's warning stays one line.
+        const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
+        throw new Error(`${failed.length} artifact(s) could not be stored (${failed.slice(0, 3).join('; ')}${more}); ${stored} were.`);
     }
     return { stored, bytes };
 }
@@ -63753,6 +63804,7 @@ var lifecycle_publisher = __nccwpck_require__(7703);
 var lifecycle_event = __nccwpck_require__(7044);
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/sync-task-mirror.js
 
+
 /**
  * Brings a mirror (the DynamoDB tables) up to the task as its source knows it, by re-derivation
  * rather than a journal (DESIGN §3, issue #10 item 6): read the mirror's record version, append the
@@ -63771,9 +63823,24 @@ async function syncTaskMirror(params) {
     };
     try {
         // Without a tasks table nothing says how far the events got: every event is offered again.
-        const mirrored = (await mirror.tasks?.get(record.task_id))?.version ?? 0;
-        if (mirrored >= record.version && mirror.tasks !== undefined)
-            return { status: 'in-sync', writes, bytes };
+        const stored = await mirror.tasks?.get(record.task_id);
+        const mirrored = stored?.version ?? 0;
+        if (stored !== undefined && mirrored >= record.version) {
+            if (mirrored === record.version && (0,same_event/* isSameDocument */.m)(stored, record))
+                return { status: 'in-sync', writes, bytes };
+            // Another writer took a different step from the same version (two runs on one task at once):
+            // its record stays, and this run's events go beside its own (their keys differ), never dropped.
+            for (const event of params.events) {
+                if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended')
+                    count(event);
+            }
+            return {
+                status: 'behind',
+                warning: `The task mirror holds version ${mirrored} of task ${record.task_id}, written by another run at the same time, where this run wrote version ${record.version}; this run's steps were added to the results table beside it.`,
+                writes,
+                bytes,
+            };
+        }
         for (const event of params.events) {
             if (event.sequence <= mirrored || mirror.events === undefined)
                 continue;
@@ -63834,9 +63901,7 @@ async function mirrorTaskStep(params) {
     }
     const lifecycle = [
         ...(params.unsent ?? []),
-        ...params.steps
-            .map((step) => (0,lifecycle_event/* lifecycleEventFor */.op)(step.event, step.record))
-            .filter((event) => event !== undefined),
+        ...milestonesOf(params.steps).filter((event) => event !== undefined),
     ];
     let published = 0;
     let unsent = [];
@@ -63859,6 +63924,22 @@ async function mirrorTaskStep(params) {
         unsent,
         ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }),
     };
+}
+/**
+ * The step's milestones; the outcome the move recorded (the board records it last) gives its reason
+ * code to the milestone it concludes, the last one before it. Never the record's `last_outcome`,
+ * which may be an earlier run's (a failure before a retry's `Pull Request Opened`).
+ */
+function milestonesOf(steps) {
+    const events = steps.map((step) => (0,lifecycle_event/* lifecycleEventFor */.op)(step.event, step.record));
+    const at = steps.findLastIndex((step) => step.event.type === 'outcome_recorded');
+    const outcome = steps[at]?.event;
+    if (outcome?.type !== 'outcome_recorded')
+        return events;
+    const concluded = events.findLastIndex((event, index) => event !== undefined && index < at);
+    return events.map((event, index) => event !== undefined && index === concluded
+        ? { ...event, detail: { ...event.detail, reason_code: outcome.outcome.reasonCode } }
+        : event);
 }
 //# sourceMappingURL=mirror-task-step.js.map
 // EXTERNAL MODULE: ./lib/core/state/deploy-state.js
