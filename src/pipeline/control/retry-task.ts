@@ -15,7 +15,7 @@ import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { holdRequest } from '../implement/hold-request.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
-import { createStatusBoard } from '../task/status-board.js';
+import { taskBoardFor } from '../task/task-board-for.js';
 import { cancelWatchFor } from './cancel-watch-for.js';
 
 /**
@@ -75,18 +75,14 @@ export async function retryTask(params: {
   }
 
   const mirrors = deps.mirrors?.forConfig(config);
-  const board = createStatusBoard({
-    client,
+  const board = taskBoardFor(deps, {
     owner,
     repo,
     issueNumber,
     taskId,
     existing: status,
-    signingKey: deps.trust.keys?.current,
+    config,
     trigger: params.triggerKey,
-    ...(mirrors === undefined ? {} : { mirrors }),
-    log: deps.log,
-    ...(deps.now ? { now: deps.now } : {}),
   });
   const source = await readRequestSource({
     client,

@@ -14,7 +14,7 @@ import { openDispatchIssue } from './open-dispatch-issue.js';
 import { progressStatus } from '../task/progress-status.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
-import { createStatusBoard } from '../task/status-board.js';
+import { taskBoardFor } from '../task/task-board-for.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -115,18 +115,14 @@ async function runOnIssue(params: {
     };
   }
   const mirrors = deps.mirrors?.forConfig(params.config);
-  const board = createStatusBoard({
-    client,
+  const board = taskBoardFor(deps, {
     owner,
     repo,
     issueNumber,
     taskId,
     existing,
-    signingKey: deps.trust.keys?.current,
+    config: params.config,
     trigger: task.triggerKey,
-    ...(mirrors === undefined ? {} : { mirrors }),
-    log: deps.log,
-    ...(deps.now ? { now: deps.now } : {}),
   });
   return runIssueTask({
     client,

@@ -27,7 +27,7 @@ import { classifyChecksEvent } from '../review/classify-checks-event.js';
 import { mergeWhenGreen } from '../review/merge-when-green.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
-import { createStatusBoard } from '../task/status-board.js';
+import { taskBoardFor } from '../task/task-board-for.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 
@@ -159,18 +159,14 @@ async function carryOutIssueEvent(
     };
   }
   const mirrors = deps.mirrors?.forConfig(config);
-  const board = createStatusBoard({
-    client,
+  const board = taskBoardFor(deps, {
     owner,
     repo,
     issueNumber,
     taskId,
     existing,
-    signingKey: deps.trust.keys?.current,
+    config,
     trigger: task.triggerKey,
-    ...(mirrors === undefined ? {} : { mirrors }),
-    log: deps.log,
-    ...(deps.now ? { now: deps.now } : {}),
   });
   const state = existing?.marker.state;
   if (

@@ -22,7 +22,7 @@ import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { pushFeedbackCommit } from './push-feedback-commit.js';
 import { answerFeedback } from './answer-feedback.js';
-import { createStatusBoard } from '../task/status-board.js';
+import { taskBoardFor } from '../task/task-board-for.js';
 
 /** What free text gets with a provider that cannot revise code from it yet. */
 const FREE_TEXT_NOT_YET =
@@ -120,15 +120,13 @@ export async function iterateOnFeedback(
       (latest, item) => (item.at > latest ? item.at : latest),
       marker.feedback_since ?? '',
     );
-    const board = createStatusBoard({
-      client,
+    const board = taskBoardFor(deps, {
       owner,
       repo,
       issueNumber,
       taskId,
       existing: status,
-      signingKey: deps.trust.keys?.current,
-      ...(deps.now ? { now: deps.now } : {}),
+      config,
     });
     const message = pushed
       ? `Pushed \`${pushed.slice(0, 7)}\` to pull request #${pullNumber} for review feedback: ${plan.replies.filter((r) => r.fixed).length} suggestion(s) applied.`

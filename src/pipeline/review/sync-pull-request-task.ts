@@ -11,7 +11,7 @@ import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
-import { createStatusBoard } from '../task/status-board.js';
+import { taskBoardFor } from '../task/task-board-for.js';
 import { deployOnMerge } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -93,18 +93,13 @@ export async function syncPullRequestTask(
     const message = describe({ to, pullNumber, headSha, approval });
     if (path.length > 0) {
       // The review's steps go where every step goes: the marker's record, the mirrors, the bus.
-      const mirrors = deps.mirrors?.forConfig(config);
-      const board = createStatusBoard({
-        client,
+      const board = taskBoardFor(deps, {
         owner,
         repo,
         issueNumber,
         taskId,
         existing: status,
-        signingKey: deps.trust.keys?.current,
-        ...(mirrors === undefined ? {} : { mirrors }),
-        log: deps.log,
-        ...(deps.now ? { now: deps.now } : {}),
+        config,
       });
       for (const state of path.slice(0, -1)) board.pass(state);
       await board.move(to, { details: message });

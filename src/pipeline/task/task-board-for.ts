@@ -1,0 +1,39 @@
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import type { StatusCommentRef } from '../../github/status-comment.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { createStatusBoard, type StatusBoard } from './status-board.js';
+
+/**
+ * The status board of one task as a use case running on `deps` moves it: the runtime's client,
+ * signed with its marker key, mirrored to what the repository's `config` names (tables, buckets,
+ * bus), logging and timed as the runtime does. Every use case builds its board here, so none of
+ * them can forget the signature or the mirrors. `trigger` is the trigger this run carries out
+ * (recorded as handled with the first move); absent for moves no trigger asked for.
+ */
+export function taskBoardFor(
+  deps: Pick<TaskEventDependencies, 'client' | 'trust' | 'mirrors' | 'log' | 'now'>,
+  params: {
+    owner: string;
+    repo: string;
+    issueNumber: number;
+    taskId: string;
+    existing: StatusCommentRef | undefined;
+    config: AgentConfig;
+    trigger?: string;
+  },
+): StatusBoard {
+  const mirrors = deps.mirrors?.forConfig(params.config);
+  return createStatusBoard({
+    client: deps.client,
+    owner: params.owner,
+    repo: params.repo,
+    issueNumber: params.issueNumber,
+    taskId: params.taskId,
+    existing: params.existing,
+    signingKey: deps.trust.keys?.current,
+    ...(params.trigger === undefined ? {} : { trigger: params.trigger }),
+    ...(mirrors === undefined ? {} : { mirrors }),
+    log: deps.log,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+}
