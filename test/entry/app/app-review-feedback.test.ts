@@ -3,6 +3,11 @@ import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads
 import { agentStatusComment, APP_LOGIN } from './agent-status.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
+import { createMirrorCache, type MirrorCache } from '../../../src/pipeline/mirror/mirror-cache.js';
 
 // The webhooks-examples pull request (#2 of Codertocat/Hello-World), moved to a task branch.
 const OWNER = 'Codertocat';
@@ -125,8 +130,8 @@ const statusWrites = (api: Api) =>
 const lastMarker = (api: Api) => readStateMarker(statusWrites(api).at(-1)?.body.body ?? '')?.marker;
 const pushes = (api: Api) => api.calls.filter((call) => call.path.includes('/git/'));
 
-async function deliver(payload: Record<string, unknown>) {
-  const { receive, errors } = await testProbot();
+async function deliver(payload: Record<string, unknown>, mirrors?: MirrorCache) {
+  const { receive, errors } = await testProbot(mirrors === undefined ? {} : { mirrors });
   await receive('pull_request_review', payload);
   expect(errors).toEqual([]);
 }
@@ -181,9 +186,20 @@ describe('Probot app: review feedback → the agent iterates', () => {
     api.approvalCheck(80);
     api.updateComment(900);
 
-    await deliver(reviewEvent('maintainer'));
+    const stores = filesystemStores(await mkdtemp(path.join(tmpdir(), 'feedback-mirror-')));
+    await deliver(
+      reviewEvent('maintainer'),
+      createMirrorCache({ open: () => ({ ...stores, close: () => {} }) }),
+    );
 
     expect(api.scope.pendingMocks()).toEqual([]);
+    // The iteration's moves reach the mirror like every other step: the tables hold what the comment shows.
+    const steps = (await stores.events.list(`${OWNER}/${REPO}#1`)).map((event) =>
+      event.type === 'state_changed' ? event.to : event.type,
+    );
+    expect(steps).toEqual(expect.arrayContaining(['attempt_started', 'validating', 'pr_open']));
+    const iterated = readStateMarker(statusWrites(api).at(-2)?.body.body ?? '')?.marker;
+    expect((await stores.tasks.get(`${OWNER}/${REPO}#1`))?.version).toBe(iterated?.version);
     const tree = api.calls.find((call) => call.path === `${BASE}/git/trees` && call.method === 'POST');
     expect(tree?.body).toEqual({
       base_tree: `tree-of-${HEAD}`,
