@@ -23,12 +23,13 @@ export function decideMergeWhenGreen(params: {
   approval: Pick<ApprovalDecision, 'changesRequestedBy'>;
 }): MergeWhenGreenDecision {
   const { marker, pull, checks } = params;
-  if (marker.effective_mode !== 'automated' || marker.risk_level === 'high') {
+  if (marker.effective_mode !== 'automated') {
     return {
       merge: false,
       reason: `the task runs ${marker.effective_mode ?? 'without a recorded mode'}, not automated`,
     };
   }
+  if (marker.risk_level === 'high') return { merge: false, reason: 'the change was judged high risk' };
   if (!pull.open) return { merge: false, reason: 'the pull request is not open' };
   if (pull.draft) return { merge: false, reason: 'the pull request is a draft' };
   if (pull.headSha !== params.sha) {

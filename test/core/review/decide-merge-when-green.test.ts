@@ -21,7 +21,8 @@ describe('decideMergeWhenGreen', () => {
     [
       'high risk',
       { marker: { effective_mode: 'automated' as const, risk_level: 'high' as const } },
-      'not automated',
+      // Not "the task runs automated, not automated": the log says what actually stopped it.
+      'judged high risk',
     ],
     ['closed', { pull: { ...base.pull, open: false } }, 'not open'],
     ['draft', { pull: { ...base.pull, draft: true } }, 'draft'],
