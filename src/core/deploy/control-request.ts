@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { environmentNameSchema } from '../config/environment-name.js';
 
 /**
  * `/cancel <env>` and `/unlock <env>` act on AWS, which only the deploy workflow can reach (OIDC),
@@ -6,13 +7,21 @@ import { z } from 'zod';
  */
 export const CONTROL_DISPATCH_TYPE = 'implementation-control';
 
+/**
+ * A GitHub login (alphanumerics and single hyphens, at most 39 characters), or an App's
+ * `<slug>[bot]`. The workflow shows it as an `@mention`, so anything else (an unsigned dispatch
+ * can carry whatever its sender wrote) would let the sender make the agent notify or link anyone.
+ */
+const REQUESTER_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
 export const controlRequestSchema = z.object({
   version: z.literal(1),
   command: z.enum(['cancel', 'unlock']),
-  environment: z.string().min(1),
+  /** A configurable environment name (`environmentNameSchema`): shown in the answer as it is. */
+  environment: environmentNameSchema,
   /** Where the answer goes: the issue or pull request the command was written on. */
   issue_number: z.number().int().positive(),
-  requested_by: z.string().min(1),
+  requested_by: z.string().regex(REQUESTER_LOGIN),
   /** The environment's region from config, for the workflow's AWS credentials step. */
   region: z.string().min(1),
   /** When the agent issued it (ISO 8601): a signed request is good for a short while only. */

@@ -10,9 +10,11 @@ export type MergeWhenGreenDecision =
  * Automated mode's fallback when the repository does not allow auto-merge (DESIGN §4, issue #9
  * items 4 and 10): the agent merges its own pull request when the task runs automated with low
  * risk (`effective_mode`, `risk_level` on the marker), the pull request is open, not a draft and
- * still at `sha` (the head whose checks finished), nobody with write access asks for changes, and
- * the repository's CI on that head — check runs and commit statuses, the agent's own excluded
- * (`combineChecks`) — is all green. No CI at all (`none`) is not green: nothing was checked.
+ * still at `sha` (the head whose checks finished), nobody with write access asks for changes, the
+ * agent's own validation check passed on that very head (`checks.validation`: a head someone else
+ * pushed was never validated), and the repository's CI on that head — check runs and commit
+ * statuses, the agent's own excluded (`combineChecks`) — is all green. No CI at all (`none`) is
+ * not green: nothing was checked.
  */
 export function decideMergeWhenGreen(params: {
   marker: Pick<TaskMarker, 'effective_mode' | 'risk_level'>;
@@ -23,12 +25,13 @@ export function decideMergeWhenGreen(params: {
   approval: Pick<ApprovalDecision, 'changesRequestedBy'>;
 }): MergeWhenGreenDecision {
   const { marker, pull, checks } = params;
-  if (marker.effective_mode !== 'automated' || marker.risk_level === 'high') {
+  if (marker.effective_mode !== 'automated') {
     return {
       merge: false,
       reason: `the task runs ${marker.effective_mode ?? 'without a recorded mode'}, not automated`,
     };
   }
+  if (marker.risk_level === 'high') return { merge: false, reason: 'the change was judged high risk' };
   if (!pull.open) return { merge: false, reason: 'the pull request is not open' };
   if (pull.draft) return { merge: false, reason: 'the pull request is a draft' };
   if (pull.headSha !== params.sha) {
@@ -38,6 +41,18 @@ export function decideMergeWhenGreen(params: {
     return {
       merge: false,
       reason: `changes were requested by ${params.approval.changesRequestedBy.join(', ')}`,
+    };
+  }
+  // The agent merges only code it validated: its own check on this very head. A person's push to
+  // an automated task's branch gets none (nothing re-runs the gates there), and a failing or
+  // running one is not a pass, however green the repository's CI is.
+  if (checks.validation !== 'success') {
+    return {
+      merge: false,
+      reason:
+        checks.validation === 'none'
+          ? `implementation-agent never validated ${params.sha.slice(0, 7)} (a push after its own?)`
+          : `implementation-agent's validation ${checks.validation === 'failure' ? 'failed' : 'is still running'} on ${params.sha.slice(0, 7)}`,
     };
   }
   if (checks.state !== 'success') {

@@ -47,6 +47,9 @@ async function cancel(params: Parameters<typeof runControlRequest>[0]): Promise<
   });
   const running = history.records.find((record) => record.latestState === 'in_progress');
   if (!running) return `Nothing is deploying to **${environment}** right now, so there is nothing to cancel.`;
+  if (startedAfter(running.createdAt, params.request)) {
+    return `Deployment ${running.id} to **${environment}** started after \`/cancel ${environment}\` was given, so it was left running; give the command again to stop it.`;
+  }
   const payload = deploymentPayloadSchema.safeParse(history.payloadOf(running.id));
   if (!payload.success)
     return `Deployment ${running.id} to **${environment}** was not made by implementation-agent; cancel it where it was started.`;
@@ -63,8 +66,33 @@ async function unlock(params: Parameters<typeof runControlRequest>[0]): Promise<
     return `No lock table is configured (\`mirrors.locks_table\`), so **${environment}** has no lock to release; the workflow's concurrency group runs its deploys one at a time.`;
   }
   const { owner, repo } = params.repository;
-  const removed = await params.lockStore.forceRelease({ repository: `${owner}/${repo}`, environment });
+  const key = { repository: `${owner}/${repo}`, environment };
+  if (params.request.issued_at !== undefined) {
+    // A signed request (re-run or replayed within its window, or delayed in the queue) releases
+    // only the lock that was there when it was given, by that lock's own token.
+    const held = await params.lockStore.current(key);
+    if (!held) return `**${environment}** was not locked.`;
+    if (startedAfter(held.acquiredAt, params.request)) {
+      return `The lock on **${environment}** was taken after \`/unlock ${environment}\` was given, so it was kept; give the command again to release it. It is: ${describeLockHolder(held, params.now())}`;
+    }
+    const released = await params.lockStore.release({ ...key, token: held.token });
+    return released === 'released'
+      ? `🔓 Released the lock on **${environment}** for @${params.request.requested_by}. It was: ${describeLockHolder(held, params.now())}`
+      : `The lock on **${environment}** changed hands while it was being released, so it was kept; give the command again to release it.`;
+  }
+  const removed = await params.lockStore.forceRelease(key);
   return removed
     ? `🔓 Released the lock on **${environment}** for @${params.request.requested_by}. It was: ${describeLockHolder(removed, params.now())}`
     : `**${environment}** was not locked.`;
+}
+
+/**
+ * Whether what the command would act on (a deployment's `created_at`, a lock's `acquiredAt`, ISO
+ * 8601) began after the command was given (`issued_at`): a re-run of the control workflow or a
+ * replayed dispatch inside the signature's window must not stop a deploy nobody asked to stop.
+ * Without `issued_at` (unsigned requests) nothing can be told, so nothing is held back.
+ */
+function startedAfter(startedAt: string, request: ControlRequest): boolean {
+  if (request.issued_at === undefined) return false;
+  return Date.parse(startedAt) > Date.parse(request.issued_at);
 }

@@ -21,7 +21,8 @@ describe('decideMergeWhenGreen', () => {
     [
       'high risk',
       { marker: { effective_mode: 'automated' as const, risk_level: 'high' as const } },
-      'not automated',
+      // Not "the task runs automated, not automated": the log says what actually stopped it.
+      'judged high risk',
     ],
     ['closed', { pull: { ...base.pull, open: false } }, 'not open'],
     ['draft', { pull: { ...base.pull, draft: true } }, 'draft'],
@@ -38,6 +39,10 @@ describe('decideMergeWhenGreen', () => {
       'still running: build',
     ],
     ['no CI', { checks: { ...green, state: 'none' as const } }, 'no check or status'],
+    // A person pushed to the automated task's branch: green CI, but the agent never validated it.
+    ['head never validated', { checks: { ...green, validation: 'none' as const } }, 'never validated'],
+    ['validation failed', { checks: { ...green, validation: 'failure' as const } }, 'validation failed'],
+    ['validation running', { checks: { ...green, validation: 'pending' as const } }, 'still running'],
   ])('does not merge: %s', (_name, change, reason) => {
     const decision = decideMergeWhenGreen({ ...base, ...change });
     expect(decision.merge).toBe(false);

@@ -12,6 +12,8 @@ const BRANCH = 'implementation/1-orders-api';
 const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 const MERGE_SHA = 'f'.repeat(40);
 const GREEN = { name: 'build', status: 'completed', conclusion: 'success' };
+/** The agent's own validation check on the head it pushed (created by its App). */
+const VALIDATED = { name: 'implementation-agent', status: 'completed', conclusion: 'success' };
 
 type Api = ReturnType<typeof githubApi>;
 
@@ -68,7 +70,7 @@ function expectJudgement(
     ]);
   api.comments(1, [agentStatusComment({ marker: marker('pr_open', options.mode) })]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
-  api.checkRunsFor(HEAD, options.checks ?? [GREEN]);
+  api.checkRunsFor(HEAD, options.checks ?? [VALIDATED, GREEN]);
   api.combinedStatus(HEAD, options.statuses ?? []);
   api.reviews(PULL, []);
   api.config(undefined);
@@ -111,6 +113,28 @@ describe('Probot app: merge-when-green, where the repository does not allow auto
     expectJudgement(api, { statuses: [{ context: 'continuous-integration/jenkins', state: 'failure' }] });
 
     await deliver('status', statusEvent('failure'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(merges(api)).toEqual([]);
+  });
+
+  it('merges nothing a person pushed to an automated task’s branch: green CI, but the agent never validated that head', async () => {
+    // A collaborator pushed to implementation/1-orders-api; nothing re-runs the gates on a push in
+    // automated mode, so the head has the repository's CI only.
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectJudgement(api, { checks: [GREEN] });
+
+    await deliver('check_suite', suiteCompleted());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(merges(api)).toEqual([]);
+  });
+
+  it('merges nothing while the agent’s own validation failed on the head, however green CI is', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectJudgement(api, { checks: [{ ...VALIDATED, conclusion: 'failure' }, GREEN] });
+
+    await deliver('status', statusEvent('success'));
 
     expect(api.scope.isDone()).toBe(true);
     expect(merges(api)).toEqual([]);

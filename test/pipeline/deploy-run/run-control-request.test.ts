@@ -71,11 +71,12 @@ const control = (
   github: ReturnType<typeof fakeGitHub>,
   command: 'cancel' | 'unlock',
   lockStore?: DeployLockStore,
+  issuedAt?: string,
 ) =>
   runControlRequest({
     client: github.client,
     repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
-    request: request(command),
+    request: { ...request(command), ...(issuedAt === undefined ? {} : { issued_at: issuedAt }) },
     authority: { creators: [AGENT, 'github-actions[bot]'], keys: undefined },
     cloudFormationFor: (region) => new CloudFormationClient({ region }),
     ...(lockStore ? { lockStore } : {}),
@@ -119,6 +120,29 @@ describe('runControlRequest: /cancel', () => {
     expect(outcome.message).toContain('Deployment 12 to **staging**');
   });
 
+  it('a signed /cancel re-run or replayed later never stops a deployment that started after it was given', async () => {
+    // `/cancel staging` was given at 10:00:30 for deployment 10; deployment 12 started at 10:02.
+    // Re-running the control workflow (same payload, still inside the signature's window) must
+    // not stop it.
+    cfnMock.on(CancelUpdateStackCommand).resolves({});
+    const github = fakeGitHub([{ id: 12, states: ['in_progress'], payload: deploymentPayload }]);
+
+    const outcome = await control(github, 'cancel', undefined, '2026-11-24T10:00:30Z');
+
+    expect(cfnMock.commandCalls(CancelUpdateStackCommand)).toHaveLength(0);
+    expect(outcome.message).toContain('started after `/cancel staging` was given');
+  });
+
+  it('a signed /cancel stops the deployment that was running when it was given', async () => {
+    cfnMock.on(CancelUpdateStackCommand).resolves({});
+    const github = fakeGitHub([{ id: 12, states: ['in_progress'], payload: deploymentPayload }]);
+
+    const outcome = await control(github, 'cancel', undefined, '2026-11-24T10:03:00Z');
+
+    expect(cfnMock.commandCalls(CancelUpdateStackCommand)).toHaveLength(1);
+    expect(outcome.message).toContain('Deployment 12 to **staging**');
+  });
+
   it('says there is nothing to cancel when no deployment is running', async () => {
     const github = fakeGitHub([{ id: 11, states: ['success'], payload: deploymentPayload }]);
 
@@ -156,6 +180,47 @@ describe('runControlRequest: /unlock', () => {
     expect(outcome.message).toContain('Released the lock on **staging**');
     expect(outcome.message).toContain('@alice');
     expect(outcome.message).not.toContain('secret-token');
+  });
+
+  it('a signed /unlock re-run or replayed later keeps a lock taken after it was given', async () => {
+    // `/unlock staging` given at 09:55; alice's deploy took the lock at 10:00. A re-run of the
+    // control workflow at 10:05 carries the same signed payload, still inside its 15 minutes.
+    const released: string[] = [];
+    const lockStore: DeployLockStore = {
+      ...store(held),
+      release: async (p) => (released.push(p.token), 'released'),
+      forceRelease: async () => {
+        throw new Error('a signed /unlock must not remove whatever lock is there');
+      },
+    };
+
+    const outcome = await control(fakeGitHub([]), 'unlock', lockStore, '2026-11-24T09:55:00Z');
+
+    expect(released).toEqual([]);
+    expect(outcome.message).toContain('was taken after `/unlock staging` was given, so it was kept');
+  });
+
+  it("a signed /unlock releases the lock held when it was given, by that lock's token only", async () => {
+    const released: string[] = [];
+    const lockStore: DeployLockStore = {
+      ...store(held),
+      release: async (p) => (released.push(p.token), 'released'),
+      forceRelease: async () => {
+        throw new Error('a signed /unlock must not remove whatever lock is there');
+      },
+    };
+
+    const outcome = await control(fakeGitHub([]), 'unlock', lockStore, '2026-11-24T10:20:00Z');
+
+    expect(released).toEqual(['secret-token']);
+    expect(outcome.message).toContain('Released the lock on **staging**');
+    expect(outcome.message).not.toContain('secret-token');
+  });
+
+  it('a signed /unlock keeps a lock that changed hands between reading and releasing it', async () => {
+    const outcome = await control(fakeGitHub([]), 'unlock', store(held), '2026-11-24T10:20:00Z');
+
+    expect(outcome.message).toContain('changed hands');
   });
 
   it('says when the environment was not locked', async () => {
