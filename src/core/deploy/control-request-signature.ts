@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deriveSubKeys } from '../state/derive-sub-keys.js';
 import type { MarkerKeys } from '../state/marker-keys.js';
+import { markerSignatureMatches, signMarkerText } from '../state/marker-signature.js';
 import { canonicalJson } from './canonical-json.js';
 import type { ControlRequest } from './control-request.js';
 
@@ -35,7 +35,7 @@ export function controlRequestSignature(params: {
   repository: string;
   key: Buffer;
 }): string {
-  return createHmac('sha256', params.key).update(controlSigningText(params), 'utf8').digest('hex');
+  return signMarkerText(controlSigningText(params), params.key);
 }
 
 /** The request with its `signature` under `key`, for a dispatch to `repository`. */
@@ -54,7 +54,9 @@ export function controlSignatureMatches(params: {
   signature: string;
   key: Buffer;
 }): boolean {
-  const expected = Buffer.from(controlRequestSignature(params), 'hex');
-  const given = Buffer.from(params.signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return markerSignatureMatches({
+    text: controlSigningText(params),
+    signature: params.signature,
+    key: params.key,
+  });
 }

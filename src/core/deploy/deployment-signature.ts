@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { markerSignatureMatches, signMarkerText } from '../state/marker-signature.js';
 import { canonicalJson } from './canonical-json.js';
 
 /** What the signed text says it is, so it can never be read as any other signed text of the agent. */
@@ -43,7 +44,7 @@ export function deploymentSignature(params: {
   place: DeploymentPlace;
   key: Buffer;
 }): string {
-  return createHmac('sha256', params.key).update(deploymentSigningText(params), 'utf8').digest('hex');
+  return signMarkerText(deploymentSigningText(params), params.key);
 }
 
 /**
@@ -68,9 +69,11 @@ export function deploymentSignatureMatches(params: {
   signature: string;
   key: Buffer;
 }): boolean {
-  const expected = Buffer.from(deploymentSignature(params), 'hex');
-  const given = Buffer.from(params.signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return markerSignatureMatches({
+    text: deploymentSigningText(params),
+    signature: params.signature,
+    key: params.key,
+  });
 }
 
 /** A one-time id for a payload that is not signed: lets the replay check work the same way. */
