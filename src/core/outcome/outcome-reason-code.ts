@@ -31,6 +31,16 @@ export const OUTCOME_REASON_CODES = [
   'cancelled',
   'not_retryable',
   'not_cancellable',
+  // The rollback use case (`requestRollback`).
+  'rollback_requested',
+  'already_handled',
+  'no_rollback_target',
+  'environment_not_configured',
+  'branch_not_recorded',
+  'deploy_rule_not_met',
+  'branch_no_longer_contains_sha',
+  'not_agent_deployment',
+  'deployment_unstartable',
 ] as const;
 
 export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];

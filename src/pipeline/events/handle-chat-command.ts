@@ -56,8 +56,9 @@ export async function handleChatCommand(
         `you have ${permission}.`,
     );
   }
-  if (command.kind === 'deploy' || command.kind === 'rollback') {
-    // A command is carried out once: a redelivery finds the deployment its first handling made.
+  if (command.kind === 'deploy') {
+    // A command is carried out once: a redelivery finds the deployment its first handling made
+    // (`/rollback`'s use case looks for it itself, from its idempotency key).
     const { commentId, commentedAt } = event;
     const authority = await deploymentAuthorityOf(deps.trust);
     const earlier = await findCommandDeployment({ client, owner, repo, commentId, commentedAt, authority });
