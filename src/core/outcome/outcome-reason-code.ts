@@ -41,6 +41,12 @@ export const OUTCOME_REASON_CODES = [
   'branch_no_longer_contains_sha',
   'not_agent_deployment',
   'deployment_unstartable',
+  // The approve use case (`approveHeldRequest`).
+  'approver_lacks_write_access',
+  'nothing_held',
+  'hold_not_trusted',
+  'request_deleted',
+  'held_request_changed',
 ] as const;
 
 export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];

@@ -15,7 +15,7 @@ import { repositoryPermissionLevel } from '../../github/repository-permission-le
 import { readTaskStatus } from '../../github/read-task-status.js';
 import { replyOnce } from '../../github/reply-once.js';
 import { answerOnCrash } from '../task/answer-on-crash.js';
-import { approveHeldRequest } from '../implement/approve-held-request.js';
+import { handleApproveCommand } from '../implement/handle-approve-command.js';
 import { classifyTaskEvent } from './classify-task-event.js';
 import { handleDispatch } from './handle-dispatch.js';
 import { handleChatCommand } from './handle-chat-command.js';
@@ -190,7 +190,7 @@ async function carryOutIssueEvent(
     return outcome;
   }
   if (task.kind === 'approve-comment') {
-    return approveHeldRequest({ deps, task, status, state, board, config, taskId });
+    return handleApproveCommand({ deps, event: task, status, state, board, config, taskId });
   }
 
   const requester = task.requester;

@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
-import { canChange } from '../../core/deploy/repository-permission.js';
+import { canChange, type RepositoryPermission } from '../../core/deploy/repository-permission.js';
+import type { OutcomeReasonCode } from '../../core/outcome/outcome-reason-code.js';
 import { findHeldRequest } from '../../core/request/find-held-request.js';
 import { heldRequestText } from '../../core/request/held-request-text.js';
 import { parseFencedPayload } from '../../core/request/parse-fenced-payload.js';
@@ -8,27 +9,42 @@ import { heldTextDigest } from '../../core/request/held-text-digest.js';
 import { checkParsedRequest } from '../../core/request/check-parsed-request.js';
 import type { TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
-import { postComment } from '../../github/post-comment.js';
-import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import { holdRequest } from './hold-request.js';
 import { runIssueTask } from './run-issue-task.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import type { StatusBoard } from '../task/status-board.js';
-import type { TaskEvent } from '../events/task-event.js';
+import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 
-type ApproveEvent = Extract<TaskEvent, { kind: 'approve-comment' }>;
+/** Who releases a held request, and on which issue: the same inputs whatever the channel. */
+export interface HeldRequestApproval {
+  readonly repository: RepositoryRef;
+  readonly issueNumber: number;
+  /** The issue's body as GitHub has it now: the request, when the hold is of the issue itself. */
+  readonly issueBody: string;
+  /** The maintainer approving, and their repository permission (write, maintain or admin releases). */
+  readonly approver: { readonly login: string; readonly permission: RepositoryPermission };
+}
 
 /**
- * `/approve` on an issue: from someone with write access, on a hold the agent provably wrote
- * (a trusted marker), it re-reads the held request from GitHub and runs it only when its text
- * still has the digest the hold recorded; a changed request is held again, with the change shown.
+ * The approve use case (DESIGN §5a), channel-neutral: from someone with write access, on a hold
+ * the agent provably wrote (a trusted marker), it re-reads the held request from GitHub and runs
+ * it (`runIssueTask`, whose outcome it returns) only when its text still has the digest the hold
+ * recorded; a changed request is held again, with the change shown (`held`). Refusals are
+ * `refused` with a reason code and change nothing, save `request_deleted`:
+ * - `approver_lacks_write_access`: the approver may not release it;
+ * - `nothing_held`: the task is not `held` (or no task is tracked);
+ * - `hold_not_trusted`: the hold's marker is not proven the agent's (`status.reason` says why);
+ * - `request_deleted`: the comment holding the request was deleted; the task moves to `failed`
+ *   and its status comment says so.
+ * An invalid request is `invalid_request` and fails the task. Nothing is posted here beyond the
+ * task's status comment (the board); each channel answers the refusals. Throws GitHub's HTTP errors.
  */
 export async function approveHeldRequest(params: {
   deps: TaskEventDependencies;
-  task: ApproveEvent;
+  approval: HeldRequestApproval;
   /** The issue's status as read, trusted or not; `state` is the progress the board continues from. */
   status: StatusCommentRef | undefined;
   state: TaskState | undefined;
@@ -36,27 +52,33 @@ export async function approveHeldRequest(params: {
   config: AgentConfig;
   taskId: string;
 }): Promise<TaskOutcome> {
-  const { deps, task, status, board, taskId } = params;
+  const { deps, approval, status, board, taskId } = params;
   const { client } = deps;
-  const { owner, repo } = task.repository;
-  const issueNumber = task.issueNumber;
-  const refuse = async (message: string): Promise<TaskOutcome> => {
-    await postComment({ client, owner, repo, issueNumber, body: message });
-    return { status: 'refused', taskId, issueNumber, message };
-  };
-  const level = await repositoryPermissionLevel({ client, owner, repo, username: task.approver });
+  const { owner, repo } = approval.repository;
+  const { issueNumber } = approval;
+  const approver = approval.approver.login;
+  const refuse = (reasonCode: OutcomeReasonCode, message: string): TaskOutcome => ({
+    status: 'refused',
+    reasonCode,
+    taskId,
+    issueNumber,
+    message,
+  });
+  const level = approval.approver.permission;
   if (!canChange(level)) {
     return refuse(
-      `@${task.approver}, \`/approve\` needs write, maintain or admin permission on ${owner}/${repo}; you have ${level}.`,
+      'approver_lacks_write_access',
+      `@${approver}, \`/approve\` needs write, maintain or admin permission on ${owner}/${repo}; you have ${level}.`,
     );
   }
   if (params.state !== 'held' || status === undefined) {
     const state = params.state ? ` (the task is ${params.state.replace('_', ' ')})` : '';
-    return refuse(`@${task.approver}, nothing on this issue is waiting for approval${state}.`);
+    return refuse('nothing_held', `@${approver}, nothing on this issue is waiting for approval${state}.`);
   }
   if (status.trust !== 'trusted') {
     return refuse(
-      `@${task.approver}, the hold on this issue cannot be proven to be implementation-agent's: its status ${status.reason}. ` +
+      'hold_not_trusted',
+      `@${approver}, the hold on this issue cannot be proven to be implementation-agent's: its status ${status.reason}. ` +
         'So `/approve` released nothing. A maintainer can comment `/implement` to run the request as it is now; ' +
         'with the Action under `GITHUB_TOKEN`, set its `marker-secret` input so holds are signed and `/approve` works.',
     );
@@ -72,11 +94,11 @@ export async function approveHeldRequest(params: {
       `The comment holding the request (${held.request_comment_id}) was deleted, so there is nothing ` +
       'to approve and `/approve` released nothing. Post the request again with `/implement`.';
     await board.move('failed', { details: message });
-    return { status: 'refused', taskId, issueNumber, message };
+    return refuse('request_deleted', message);
   }
   const parsed =
     commentBody === undefined
-      ? parseIssueRequest(task.issueBody)
+      ? parseIssueRequest(approval.issueBody)
       : parseFencedPayload(commentBody, 'comment');
   const validation = checkParsedRequest(parsed);
   if (!validation.ok) {
@@ -92,21 +114,21 @@ export async function approveHeldRequest(params: {
         : findHeldRequest({ body: status.body, digest: held.request_digest });
     return holdRequest({
       client,
-      repository: task.repository,
+      repository: approval.repository,
       issueNumber,
       taskId,
       board,
       from: params.state,
-      requester: task.approver,
+      requester: approver,
       payload: validation.payload,
       requestCommentId: held.request_comment_id,
       why: { kind: 'changed', changedFrom },
     });
   }
-  deps.log(`Releasing the request held on #${issueNumber}, approved by ${task.approver}`);
+  deps.log(`Releasing the request held on #${issueNumber}, approved by ${approver}`);
   return runIssueTask({
     client,
-    repository: task.repository,
+    repository: approval.repository,
     issueNumber,
     taskId,
     request: validation.payload,

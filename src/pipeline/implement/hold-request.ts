@@ -42,7 +42,13 @@ export async function holdRequest(params: {
     `**The request held** (sha256 \`${digest}\`); \`/approve\` runs exactly this text, and a request changed after this is held again:`,
     codeBlock({ text: await redactSecrets(text), language: 'json' }),
   ].join('\n\n');
-  const outcome: TaskOutcome = { status: 'held', taskId, issueNumber, message };
+  const outcome: TaskOutcome = {
+    status: 'held',
+    reasonCode: params.why.kind === 'changed' ? 'held_request_changed' : 'requester_lacks_write_access',
+    taskId,
+    issueNumber,
+    message,
+  };
   await board.move('held', {
     request: params.payload,
     outcome,
