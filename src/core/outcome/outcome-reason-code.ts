@@ -47,6 +47,10 @@ export const OUTCOME_REASON_CODES = [
   'hold_not_trusted',
   'request_deleted',
   'held_request_changed',
+  // The status use case (`reportTaskStatus`).
+  'status_shown',
+  'status_not_proven',
+  'no_task_tracked',
 ] as const;
 
 export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];

@@ -3,14 +3,12 @@ import { renderHelp } from '../../core/commands/help-text.js';
 import { parseCommand } from '../../core/commands/parse-command.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { canChange } from '../../core/deploy/repository-permission.js';
-import { renderStatusComment } from '../../core/render/status-comment.js';
 import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
 import { findCommandDeployment } from '../../github/find-command-deployment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branch.js';
 import { iterateOnFeedback } from '../review/iterate-on-feedback.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -18,6 +16,7 @@ import { handleDeployCommand } from '../deploy/handle-deploy-command.js';
 import { handleRollbackCommand } from '../rollback/handle-rollback-command.js';
 import { sendToDeployWorkflow } from '../deploy/send-to-deploy-workflow.js';
 import { reply } from '../task/reply.js';
+import { reportTaskStatus } from '../status/report-task-status.js';
 import { handleTaskControl } from '../control/handle-task-control.js';
 
 export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
@@ -72,8 +71,16 @@ export async function handleChatCommand(
   switch (command.kind) {
     case 'help':
       return answer(renderHelp(environments));
-    case 'status':
-      return answer(await describeStatus(deps, event));
+    case 'status': {
+      const outcome = await reportTaskStatus({
+        client,
+        trust: deps.trust,
+        repository: event.repository,
+        issueNumber: event.issueNumber,
+      });
+      if ('message' in outcome) await answer(outcome.message);
+      return outcome;
+    }
     case 'deploy':
       return handleDeployCommand({ deps, event, config, command, permission, answer });
     case 'rollback':
@@ -111,24 +118,6 @@ export async function handleChatCommand(
         answer,
       });
   }
-}
-
-async function describeStatus(deps: TaskEventDependencies, event: ChatCommandEvent): Promise<string> {
-  const { owner, repo } = event.repository;
-  const status = await readTaskStatus({
-    client: deps.client,
-    trust: deps.trust,
-    owner,
-    repo,
-    issueNumber: event.issueNumber,
-  });
-  if (!status) return `No implementation task is tracked on #${event.issueNumber}.`;
-  const shown = renderStatusComment({ marker: status.marker })
-    .replace(/<!--[\s\S]*?-->\n?/g, '')
-    .trim();
-  return status.trust === 'trusted'
-    ? shown
-    : `${shown}\n\n⚠️ Shown as written, but not proven to be implementation-agent's: this status ${status.reason}.`;
 }
 
 /**
