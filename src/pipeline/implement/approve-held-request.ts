@@ -33,8 +33,8 @@ export interface HeldRequestApproval {
  * the agent provably wrote (a trusted marker), it re-reads the held request from GitHub and runs
  * it (`runIssueTask`, whose outcome it returns) only when its text still has the digest the hold
  * recorded; a changed request is held again, with the change shown (`held`, reason code
- * `held_request_changed`). Refusals are
- * `refused` with a reason code and change nothing, save `request_deleted`:
+ * `held_request_changed`). Refusals are `refused` with a reason code and change nothing, save
+ * `request_deleted`:
  * - `approver_lacks_write_access`: the approver may not release it;
  * - `nothing_held`: the task is not `held` (or no task is tracked);
  * - `hold_not_trusted`: the hold's marker is not proven the agent's (`status.reason` says why);
