@@ -1,12 +1,12 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { mention } from '../../core/markdown/mention.js';
-import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branch.js';
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { replyOnce } from '../../github/reply-once.js';
 import type { ChatCommandEvent } from '../events/handle-chat-command.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { cancelTask } from './cancel-task.js';
 import { retryTask } from './retry-task.js';
+import { taskIssueOfPullRequest } from '../task/task-issue-of-pull-request.js';
 
 /**
  * The comment adapter of `/retry` and of `/cancel` without an environment, on the task's issue or
@@ -44,7 +44,9 @@ export async function handleTaskControl(params: {
     });
     return outcome;
   };
-  const issueNumber = event.onPullRequest ? await taskIssueOf(deps, event) : event.issueNumber;
+  const issueNumber = event.onPullRequest
+    ? await taskIssueOfPullRequest({ deps, repository: event.repository, pullNumber: event.issueNumber })
+    : event.issueNumber;
   if (issueNumber === undefined) {
     const message = `\`/${kind}\` works on an implementation task's issue or pull request, and this pull request is not one (its branch is not \`implementation/<issue>-…\` in ${owner}/${repo}). Nothing was changed.`;
     return answer({ status: 'refused', message }, message);
@@ -75,17 +77,6 @@ export async function handleTaskControl(params: {
   // A run's outcome is on the status comment and the pull request; refusals and cancels are answered.
   if (outcome.status === 'refused' || outcome.status === 'cancelled') return answer(outcome, outcome.message);
   return outcome;
-}
-
-/** The issue a pull request's branch names, when the branch is in this repository; a claim the use case checks. */
-async function taskIssueOf(
-  deps: TaskEventDependencies,
-  event: ChatCommandEvent,
-): Promise<number | undefined> {
-  const { owner, repo } = event.repository;
-  const pull = (await deps.client.pulls.get({ owner, repo, pull_number: event.issueNumber })).data;
-  const sameRepository = pull.head.repo?.full_name?.toLowerCase() === `${owner}/${repo}`.toLowerCase();
-  return sameRepository ? issueNumberFromBranch(pull.head.ref) : undefined;
 }
 
 function underTaskMutex<T>(deps: TaskEventDependencies, taskId: string, work: () => Promise<T>): Promise<T> {

@@ -17,6 +17,7 @@ import { handleRollbackCommand } from '../rollback/handle-rollback-command.js';
 import { sendToDeployWorkflow } from '../deploy/send-to-deploy-workflow.js';
 import { reply } from '../task/reply.js';
 import { reportTaskStatus } from '../status/report-task-status.js';
+import { taskIssueOfPullRequest } from '../task/task-issue-of-pull-request.js';
 import { handleTaskControl } from '../control/handle-task-control.js';
 
 export type ChatCommandEvent = Extract<TaskEvent, { kind: 'chat-command' }>;
@@ -72,11 +73,16 @@ export async function handleChatCommand(
     case 'help':
       return answer(renderHelp(environments));
     case 'status': {
+      // On a pull request, the task is the one its branch (`implementation/<issue>-…`) names.
+      const taskIssue = event.onPullRequest
+        ? await taskIssueOfPullRequest({ deps, repository: event.repository, pullNumber: event.issueNumber })
+        : event.issueNumber;
       const outcome = await reportTaskStatus({
         client,
         trust: deps.trust,
         repository: event.repository,
-        issueNumber: event.issueNumber,
+        issueNumber: taskIssue ?? event.issueNumber,
+        ...(event.onPullRequest ? { pullNumber: event.issueNumber } : {}),
       });
       if ('message' in outcome) await answer(outcome.message);
       return outcome;

@@ -328,6 +328,35 @@ describe('Probot app: /retry and /cancel on a pull request', () => {
   });
 });
 
+describe('Probot app: /status on a pull request', () => {
+  it("shows the task its branch names, on the pull request, when the task's status names that pull request", async () => {
+    const fake = fakeGitHub();
+    const app = await testProbot();
+    await app.receive('issues', formIssue('opened'));
+    const pull = fake.pulls[0]?.number ?? 0;
+
+    await app.receive('issue_comment', comment('/status', { id: 5040, pull }));
+
+    expect(app.errors).toEqual([]);
+    expect(repliesOn(fake, pull)).toEqual([expect.stringContaining('Pull request open for review')]);
+    expect(repliesOn(fake, 1)).toEqual([]);
+  });
+
+  it('shows no task for a pull request whose branch names an issue whose task does not name it', async () => {
+    const fake = githubFakeBehindNock({
+      permissions: { Codertocat: 'admin', 'octo-reader': 'read' },
+      issueBodies: { 1: ISSUE_BODY },
+      pulls: [{ number: 77, head: { sha: 'c'.repeat(40), ref: 'implementation/1-orders-api' } }],
+    });
+    const app = await testProbot();
+    await app.receive('issues', formIssue('opened', 'octo-reader'));
+
+    await app.receive('issue_comment', comment('/status', { id: 5041, pull: 77 }));
+
+    expect(repliesOn(fake, 77)).toEqual(['No implementation task is tracked on #77.']);
+  });
+});
+
 describe('Probot app: who may /retry and /cancel', () => {
   it.each([
     ['/retry', 'octo-reader', 'read'],

@@ -31,12 +31,13 @@ function issueWith(comments: unknown[]): StatusCommentClient {
   };
 }
 
-function report(comments: unknown[]) {
+function report(comments: unknown[], pullNumber?: number) {
   return reportTaskStatus({
     client: issueWith(comments),
     trust: { identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS },
     repository: { owner: 'acme', repo: 'shop' },
     issueNumber: 7,
+    ...(pullNumber === undefined ? {} : { pullNumber }),
   });
 }
 
@@ -71,5 +72,27 @@ describe('reportTaskStatus, with plain inputs', () => {
       reasonCode: 'no_task_tracked',
       message: 'No implementation task is tracked on #7.',
     });
+  });
+
+  it('asked on the pull request the trusted status names: that task is shown', async () => {
+    const outcome = await report([agentStatusComment({ marker })], 42);
+
+    expect(outcome).toMatchObject({ status: 'answered', reasonCode: 'status_shown' });
+  });
+
+  it('asked on a pull request the status does not name (a branch only claims its issue): no task on it', async () => {
+    const outcome = await report([agentStatusComment({ marker })], 43);
+
+    expect(outcome).toEqual({
+      status: 'answered',
+      reasonCode: 'no_task_tracked',
+      message: 'No implementation task is tracked on #43.',
+    });
+  });
+
+  it('asked on a pull request whose issue has only an unsigned status: not shown, since nothing proves the link', async () => {
+    const outcome = await report([agentStatusComment({ marker, signingKey: null })], 42);
+
+    expect(outcome).toMatchObject({ reasonCode: 'no_task_tracked' });
   });
 });
