@@ -51,6 +51,11 @@ export const OUTCOME_REASON_CODES = [
   'status_shown',
   'status_not_proven',
   'no_task_tracked',
+  // The implement use case (`requestImplementation`).
+  'task_exists',
+  'task_settled',
+  'request_invalid_task_unchanged',
+  'request_under_way',
 ] as const;
 
 export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];

@@ -28,7 +28,12 @@ interface OutcomeBase {
  */
 export type TaskOutcome = OutcomeBase &
   (
-    | { readonly status: 'ignored'; readonly reason: string }
+    | {
+        readonly status: 'ignored';
+        readonly reason: string;
+        /** For people, when the channel should answer whoever asked (a repeated `/implement`). */
+        readonly message?: string;
+      }
     | {
         readonly status: 'pr_open';
         readonly taskId: string;

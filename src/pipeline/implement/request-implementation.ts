@@ -1,0 +1,138 @@
+import { canChange } from '../../core/deploy/repository-permission.js';
+import { requestDigest } from '../../core/idempotency/request-digest.js';
+import { isRequestUnderWay } from '../../core/idempotency/request-under-way.js';
+import { checkParsedRequest } from '../../core/request/check-parsed-request.js';
+import type { RequestParseResult } from '../../core/request/request-parse-result.js';
+import type { TaskState } from '../../core/state/task-state.js';
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
+import { cancelWatchFor } from '../control/cancel-watch-for.js';
+import type { RepositoryRef } from '../events/task-event.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
+import type { TaskOutcome } from '../task/task-outcome.js';
+import { holdRequest } from './hold-request.js';
+import { openIssueTask } from './open-issue-task.js';
+import { runIssueTask } from './run-issue-task.js';
+
+/**
+ * States an invalid request may end in `failed`: nothing is under way that it would undo. On any
+ * other (a pull request open, a hold waiting for `/approve`), a request that does not validate is
+ * not a run of the task: the task keeps its state, since anyone who can comment can send one.
+ */
+const FAILED_BY_INVALID_REQUEST: ReadonlySet<TaskState> = new Set(['received', 'awaiting_input', 'failed']);
+
+/** One request to implement, from any channel (issue, `/implement` comment, REST). */
+export interface ImplementationRequest {
+  readonly repository: RepositoryRef;
+  readonly issueNumber: number;
+  /** Whom the task runs for; their repository permission decides between running and holding. */
+  readonly requester: string;
+  /** The request as the channel parsed it (the issue body, or a payload in a comment). */
+  readonly request: RequestParseResult;
+  /** The comment that carried the payload, when one did (the hold binds to it). */
+  readonly requestCommentId?: number;
+  /** The trigger's idempotency key (`comment:<id>`, `opened`, `labeled@…`). */
+  readonly triggerKey: string;
+  /** The trigger as people name it, for outcomes. */
+  readonly triggerName: string;
+  /** Whether the issue qualifies under the config (its labels): a reason when it does not. */
+  readonly admits?: (config: AgentConfig) => string | undefined;
+  /** A trigger that only (re)starts a task in these states (a labeling). */
+  readonly startsOnlyFrom?: ReadonlySet<TaskState>;
+}
+
+/**
+ * The implement use case (DESIGN §3), channel-neutral: carries out one request on an issue's task
+ * and returns how it ended; it posts no reply of its own (runs and holds show on the task's status
+ * comment). Reason codes beyond the run's own: `already_handled`, `task_exists` (ignored),
+ * `task_settled` (refused), `invalid_config`, `invalid_request` (the task `failed`),
+ * `request_invalid_task_unchanged` (an invalid request on a task under way: answered to its sender
+ * only, by the channel, from `message`), `request_under_way` (this very request is being generated
+ * or has its pull request: `message` says so for the channel), `requester_lacks_write_access`
+ * (held). Run it under the task's mutex. Throws GitHub's HTTP errors.
+ */
+export async function requestImplementation(
+  deps: TaskEventDependencies,
+  input: ImplementationRequest,
+): Promise<TaskOutcome> {
+  const { client } = deps;
+  const { repository, issueNumber, requester } = input;
+  const opened = await openIssueTask({ deps, ...input });
+  if ('settled' in opened) return opened.settled;
+  const { config, taskId, existing, board, state } = opened.task;
+
+  const validation = checkParsedRequest(input.request);
+  if (!validation.ok) {
+    const outcome: TaskOutcome = {
+      status: 'invalid_request',
+      taskId,
+      issueNumber,
+      message: validation.message,
+    };
+    if (state !== undefined && !FAILED_BY_INVALID_REQUEST.has(state)) {
+      const message = `this request cannot be run, so the task (${state.replaceAll('_', ' ')}) is unchanged:\n\n${validation.message}`;
+      return { ...outcome, reasonCode: 'request_invalid_task_unchanged', message };
+    }
+    await board.move('failed', { details: validation.message, outcome });
+    return outcome;
+  }
+  const now = deps.now?.() ?? new Date();
+  if (
+    existing &&
+    isRequestUnderWay({ marker: existing.marker, digest: requestDigest(validation.payload), now })
+  ) {
+    const marker = existing.marker;
+    const pull = marker.pull_number === undefined ? '' : ` (pull request #${marker.pull_number})`;
+    const where =
+      marker.state === 'generating' || marker.state === 'validating'
+        ? `is already being generated${pull}`
+        : `already has its pull request${pull}`;
+    return {
+      status: 'ignored',
+      reasonCode: 'request_under_way',
+      reason: `the request on issue #${issueNumber} ${where}; ${input.triggerName} repeats it`,
+      message:
+        `this request ${where}, made from exactly this request, so nothing was generated again. ` +
+        'To change the result, edit the request (or put a new payload in a `/implement` comment) and comment `/implement` again.',
+    };
+  }
+  const { owner, repo } = repository;
+  const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
+  if (!canChange(level)) {
+    return holdRequest({
+      client,
+      repository,
+      issueNumber,
+      taskId,
+      board,
+      from: state,
+      requester,
+      payload: validation.payload,
+      requestCommentId: input.requestCommentId,
+      why: { kind: 'no-write-access' },
+    });
+  }
+  // An in-flight run left `generating`/`validating` behind is restarted by runIssueTask.
+  const restartable = state === 'generating' || state === 'validating';
+  const refused = restartable
+    ? undefined
+    : await refuseIllegalMove({ client, repository, issueNumber, from: state, to: 'generating', requester });
+  if (refused) return { ...refused, taskId, issueNumber };
+  const mirrors = deps.mirrors?.forConfig(config);
+  return runIssueTask({
+    client,
+    repository,
+    issueNumber,
+    taskId,
+    request: validation.payload,
+    config,
+    board,
+    provider: deps.providerFor(config),
+    ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
+    log: deps.log,
+    ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    requester,
+    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
+  });
+}
