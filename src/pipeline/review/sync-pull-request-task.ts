@@ -12,7 +12,7 @@ import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import { taskBoardFor } from '../task/task-board-for.js';
-import { deployOnMerge } from '../deploy/deploy-on-merge.js';
+import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
@@ -91,23 +91,36 @@ export async function syncPullRequestTask(
       };
     }
     const message = describe({ to, pullNumber, headSha, approval });
+    const merging = to === 'merged' && input.event === 'pull_request.closed';
+    // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
+    // merge's trigger is recorded as handled only once its deploy on merge answered (below).
+    const board = taskBoardFor(deps, {
+      owner,
+      repo,
+      issueNumber,
+      taskId,
+      existing: status,
+      config,
+      ...(merging ? { trigger: mergeTriggerKey(pullNumber) } : {}),
+    });
     if (path.length > 0) {
-      // The review's steps go where every step goes: the marker's record, the mirrors, the bus.
-      const board = taskBoardFor(deps, {
-        owner,
-        repo,
-        issueNumber,
-        taskId,
-        existing: status,
-        config,
-      });
       for (const state of path.slice(0, -1)) board.pass(state);
-      await board.move(to, { details: message });
+      await board.move(to, { details: message, ...(merging ? { unhandled: true } : {}) });
     }
-    if (to === 'merged' && input.event === 'pull_request.closed') {
+    if (merging) {
       // Automated mode deploys what was merged (`deployOnMerge`); a redelivery deploys nothing more.
       const deployed = await deployOnMerge({ deps, input, marker: status.marker, pull, configResult });
-      if (deployed.status !== 'ignored') return deployed;
+      if (deployed.status === 'ignored') deps.log(`No deploy on merge of #${pullNumber}: ${deployed.reason}`);
+      else {
+        // A refusal made no deployment for `merge_of` to find: the marker remembers it was answered.
+        // A created deployment is left to its deploy run, which writes the status comment itself.
+        if (deployed.status !== 'deployment_created' && board.current?.state === 'merged') {
+          const said =
+            'message' in deployed && deployed.message !== undefined ? `\n\n${deployed.message}` : '';
+          await board.move('merged', { details: `${message}${said}`, outcome: deployed });
+        }
+        return deployed;
+      }
     }
     const outcome: TaskOutcome = {
       status: OUTCOME_OF[to] ?? 'awaiting_review',
