@@ -11,6 +11,7 @@ import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
+import type { StatusBoard } from '../task/status-board.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -41,8 +42,15 @@ export async function syncPullRequestTask(
   deps: TaskEventDependencies,
   input: PullRequestTaskEvent,
   options: {
-    /** Runs once the task is in sync, within the same turn on the task (manual mode's push review). */
-    readonly then?: (synced: { marker: TaskMarker; outcome: TaskOutcome }) => Promise<TaskOutcome>;
+    /**
+     * Runs once the task is in sync, within the same turn on the task (manual mode's push review),
+     * with the task's board to record its own step on.
+     */
+    readonly then?: (synced: {
+      marker: TaskMarker;
+      outcome: TaskOutcome;
+      board: StatusBoard;
+    }) => Promise<TaskOutcome>;
   } = {},
 ): Promise<TaskOutcome> {
   const { client } = deps;
@@ -131,7 +139,7 @@ export async function syncPullRequestTask(
       approvedBy: approval?.approved ? approval.approvedBy : [],
       message,
     };
-    return options.then ? options.then({ marker: status.marker, outcome }) : outcome;
+    return options.then ? options.then({ marker: status.marker, outcome, board }) : outcome;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
 }
