@@ -69,10 +69,14 @@ export async function deployOnMerge(params: {
       reason: `the merge of #${pullNumber} was already deployed as deployment ${earlier.id} to ${earlier.environment}`,
     };
   }
-  let mergedBy = 'in automated mode';
-  let target: MergeDeployTarget | undefined;
-  const answer = async (outcome: TaskOutcome): Promise<TaskOutcome> => {
+  /** The outcome answered on the pull request: how it was merged, where to, and what came of it. */
+  const answer = async (
+    outcome: TaskOutcome,
+    said: { target?: MergeDeployTarget; mergedBy?: string } = {},
+  ): Promise<TaskOutcome> => {
     if (!('message' in outcome) || outcome.message === undefined) return outcome;
+    const { target } = said;
+    const mergedBy = said.mergedBy ?? 'in automated mode';
     const where = target === undefined ? '' : targetNote(target);
     const body =
       outcome.status === 'deployment_created'
@@ -89,7 +93,7 @@ export async function deployOnMerge(params: {
     marker.environment === undefined
       ? await readRequestTarget({ client, owner, repo, issueNumber: input.issueNumber, marker })
       : undefined;
-  target = mergeDeployTarget({
+  const target = mergeDeployTarget({
     recorded: marker.environment,
     requested,
     deployOrder: configResult.config.deploy_order,
@@ -104,14 +108,13 @@ export async function deployOnMerge(params: {
   }
   const merger = pull.merged_by?.login;
   if (merger === undefined) {
-    return answer({ status: 'refused', message: 'GitHub does not say who merged it.' });
+    return answer({ status: 'refused', message: 'GitHub does not say who merged it.' }, { target });
   }
   const actor = await mergeActor({ client, trust: deps.trust, owner, repo, merger, marker });
-  if (actor.ok && actor.mergedByAgent !== undefined) mergedBy = `by the agent for ${mention(actor.login)}`;
   if (!actor.ok) {
-    mergedBy = 'by the agent';
-    return answer({ status: 'refused', message: actor.message });
+    return answer({ status: 'refused', message: actor.message }, { target, mergedBy: 'by the agent' });
   }
+  const mergedBy = actor.mergedByAgent === undefined ? undefined : `by the agent for ${mention(actor.login)}`;
   return answer(
     await requestDeployment({
       deps,
@@ -128,6 +131,7 @@ export async function deployOnMerge(params: {
         ...(actor.mergedByAgent === undefined ? {} : { mergedByAgent: actor.mergedByAgent }),
       },
     }),
+    { target, ...(mergedBy === undefined ? {} : { mergedBy }) },
   );
 }
 
