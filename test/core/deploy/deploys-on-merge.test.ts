@@ -28,9 +28,18 @@ describe('deploysOnMerge: only an automated, low-risk task deploys on merge (DES
 
 describe('mergeDeployTarget: the recorded target, else the proven request’s, else the config’s first', () => {
   it.each([
-    [{ recorded: 'staging', requested: 'development', deployOrder: ['dev'] }, { environment: 'staging', source: 'task' }],
-    [{ recorded: undefined, requested: 'development', deployOrder: ['dev'] }, { environment: 'development', source: 'request' }],
-    [{ recorded: undefined, requested: undefined, deployOrder: ['dev', 'prod'] }, { environment: 'dev', source: 'config' }],
+    [
+      { recorded: 'staging', requested: 'development', deployOrder: ['dev'] },
+      { environment: 'staging', source: 'task' },
+    ],
+    [
+      { recorded: undefined, requested: 'development', deployOrder: ['dev'] },
+      { environment: 'development', source: 'request' },
+    ],
+    [
+      { recorded: undefined, requested: undefined, deployOrder: ['dev', 'prod'] },
+      { environment: 'dev', source: 'config' },
+    ],
     [{ recorded: undefined, requested: undefined, deployOrder: [] }, undefined],
   ] as const)('%j → %j', (input, target) => {
     expect(mergeDeployTarget(input)).toEqual(target);
