@@ -36,7 +36,8 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
  * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
- * is returned when it did anything.
+ * is returned when it did anything; one that made no deployment (a refusal) is shown on the status
+ * comment with the merge's trigger (`mergeTriggerKey`) recorded as handled, so it is answered once.
  */
 export async function syncPullRequestTask(
   deps: TaskEventDependencies,
