@@ -106,6 +106,9 @@ export function createGitHubFake(options: {
     /** `closed` with `merged` false is closed unmerged; tests set these between runs. */
     state?: string;
     merged?: boolean;
+    merged_at?: string | null;
+    merged_by?: { login: string } | null;
+    merge_commit_sha?: string | null;
   }> = [...(options.pulls ?? [])];
   const reviews: Record<
     number,
@@ -115,6 +118,17 @@ export function createGitHubFake(options: {
   const pullFiles: Record<number, Record<string, string>> = {};
   const deploymentStatuses: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
   const checkRuns: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded as sent
+  /**
+   * Check runs as GitHub lists them for a sha when asked without a name (CI's, and a check another
+   * run of the agent made, with the `app` that made it); none by default, as for a sha no CI reported on.
+   */
+  const ciRuns: Array<{
+    head_sha: string;
+    name: string;
+    status: string;
+    conclusion: string | null;
+    app?: { slug: string };
+  }> = [];
   const issues: Array<{
     number: number;
     title: string;
@@ -184,6 +198,50 @@ export function createGitHubFake(options: {
           : [404, { message: 'Not Found' }];
       },
     ],
+    // The open and closed pull requests whose head is the sha (merge-when-green asks).
+    [
+      'GET',
+      /^\/commits\/([^/]+)\/pulls$/,
+      (m) => [
+        200,
+        pulls
+          .map((pull) => ({
+            pull,
+            head:
+              typeof pull.head === 'object'
+                ? pull.head
+                : { ref: pull.head, sha: refs.get(`heads/${pull.head}`) },
+          }))
+          .filter(({ head }) => head.sha === m[1])
+          .map(({ pull, head }) => ({
+            number: pull.number,
+            state: pull.state ?? 'open',
+            head: { ...head, repo: repository },
+          })),
+      ],
+    ],
+    // A merge as GitHub makes it: refused with 409 when `sha` is no longer the head; merged by the token.
+    [
+      'PUT',
+      /^\/pulls\/(\d+)\/merge$/,
+      (m, body) => {
+        const pull = pulls.find((p) => p.number === Number(m[1]));
+        if (!pull || (pull.state ?? 'open') !== 'open')
+          return [405, { message: 'Pull Request is not mergeable' }];
+        const head = typeof pull.head === 'object' ? pull.head.sha : refs.get(`heads/${pull.head}`);
+        if (body?.sha !== undefined && body.sha !== head)
+          return [409, { message: 'Head branch was modified. Review and try the merge again.' }];
+        const sha = (nextId++).toString(16).padStart(40, 'e');
+        Object.assign(pull, {
+          state: 'closed',
+          merged: true,
+          merged_at: now(),
+          merged_by: { login: tokenLogin },
+          merge_commit_sha: sha,
+        });
+        return [200, { merged: true, sha, message: 'Pull Request successfully merged' }];
+      },
+    ],
     [
       'GET',
       /^\/pulls\/(\d+)\/reviews$/,
@@ -209,7 +267,9 @@ export function createGitHubFake(options: {
         const name = query.get('check_name');
         const runs =
           name === null
-            ? []
+            ? ciRuns
+                .filter((run) => run.head_sha === m[1])
+                .map((run, index) => ({ id: 9000 + index, ...run }))
             : [...checkRuns]
                 .reverse()
                 .filter((run) => run.head_sha === m[1] && run.name === name)
@@ -588,6 +648,7 @@ export function createGitHubFake(options: {
     reviews,
     pullFiles,
     checkRuns,
+    ciRuns,
     commits,
     reactions,
     deploymentStatuses,

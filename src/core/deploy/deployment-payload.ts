@@ -16,6 +16,11 @@ export const deploymentPayloadSchema = z.object({
   /** The sha the rules were checked against; the run refuses to deploy anything else. */
   checked_sha: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full commit sha'),
   requested_by: z.string().min(1),
+  /**
+   * Set on deploy on merge when the agent merged the pull request itself (merge-when-green, or the
+   * auto-merge it armed): its login. `requested_by` is then the task's requester it deployed for.
+   */
+  merged_by: z.string().min(1).max(100).optional(),
   pull_number: z.number().int().positive().optional(),
   /**
    * The branch `checked_sha` is on, as `allowed_refs` read it when the deploy was allowed: the pull

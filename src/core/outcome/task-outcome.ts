@@ -74,6 +74,8 @@ export type TaskOutcome = OutcomeBase &
         /** Reviewers whose approval of `headSha` counts; empty unless approved. */
         readonly approvedBy: readonly string[];
         readonly message: string;
+        /** Manual mode's push review: how many findings the gates made on `headSha`. */
+        readonly findings?: number;
       }
     /**
      * `/cancel` stopped a queued or running task, or a run stopped at its next step because the

@@ -44,6 +44,12 @@ export interface DeploymentRequest {
   readonly trigger: DeploymentTrigger;
   /** Nobody named this sha (deploy on merge): a quarantined sha is skipped (`authorizeDeploy`). */
   readonly automated: boolean;
+  /**
+   * The agent's login when it merged the pull request itself and `requester` is the task's
+   * requester it deploys for (`mergeActor`): the payload's `merged_by` and the deployment's
+   * description say so.
+   */
+  readonly mergedByAgent?: string;
 }
 
 /**
@@ -154,6 +160,7 @@ export async function requestDeployment(params: {
     ...optional('strategy', envConfig.strategy),
     checked_sha: facts.currentSha,
     requested_by: requester.login,
+    ...optional('merged_by', request.mergedByAgent),
     pull_number: facts.number,
     branch: facts.branch,
     dry_run: dryRun,
@@ -176,7 +183,10 @@ export async function requestDeployment(params: {
     environment,
     payload,
     keys: deploymentKeysFrom(deps.trust.keys),
-    description: `${what} of PR #${facts.number} requested by ${requester.login}`,
+    description:
+      request.mergedByAgent === undefined
+        ? `${what} of PR #${facts.number} requested by ${requester.login}`
+        : `${what} of PR #${facts.number} merged by the agent for ${requester.login}`,
   });
   const deploymentId = created.id;
   deps.log(`Created deployment ${deploymentId} of ${facts.currentSha} to ${environment}`);

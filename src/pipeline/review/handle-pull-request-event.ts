@@ -37,12 +37,18 @@ async function syncAndReviewPush(
   input: PullRequestTaskEvent,
 ): Promise<TaskOutcome> {
   return syncPullRequestTask(deps, input, {
-    then: async ({ marker, outcome }) => {
+    then: async ({ marker, outcome, board }) => {
       if (!('headSha' in outcome) || CLOSED.has(outcome.status)) return outcome;
       const reviewed = await reviewHumanPush(deps, { event: input, marker, headSha: outcome.headSha });
       if (reviewed.status === 'ignored') {
         deps.log(`No push review on #${input.pullNumber}: ${reviewed.reason}`);
         return outcome;
+      }
+      // The review is a step of the task: the status comment shows it and the record keeps its
+      // verdict, head and findings (the outcome), the task staying in the state the sync left.
+      const state = board.current?.state;
+      if (state !== undefined && 'message' in reviewed) {
+        await board.move(state, { details: `${outcome.message}\n\n${reviewed.message}`, outcome: reviewed });
       }
       if (reviewed.status === 'changes_requested' || !('message' in reviewed)) return reviewed;
       return { ...outcome, message: `${outcome.message} ${reviewed.message}` };

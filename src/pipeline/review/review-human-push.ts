@@ -4,6 +4,7 @@ import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
 import { redactFindings } from '../../core/gates/redact-findings.js';
 import { runGates } from '../../core/gates/run-gates.js';
 import type { GateReport } from '../../core/gates/gate-report.js';
+import { mention } from '../../core/markdown/mention.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { pushReview } from '../../core/review/push-review.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
@@ -100,10 +101,11 @@ export async function reviewHumanPush(
     pullNumber,
     headSha,
     approvedBy: [],
+    findings,
     message:
-      review.event === 'COMMENT'
-        ? `Reviewed ${author.login}'s push ${head} on #${pullNumber}: every gate passed.`
-        : `Reviewed ${author.login}'s push ${head} on #${pullNumber}: ${findings} finding${findings === 1 ? '' : 's'}, changes requested.`,
+      `Reviewed ${mention(author.login)}'s push ${head} on #${pullNumber}: ` +
+      `${findings} finding${findings === 1 ? '' : 's'}, ` +
+      (review.event === 'COMMENT' ? 'every gate passed.' : 'changes requested.'),
   };
 }
 

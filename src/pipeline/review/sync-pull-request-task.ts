@@ -11,8 +11,9 @@ import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
+import type { StatusBoard } from '../task/status-board.js';
 import { taskBoardFor } from '../task/task-board-for.js';
-import { deployOnMerge } from '../deploy/deploy-on-merge.js';
+import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
@@ -35,14 +36,22 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
  * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
- * is returned when it did anything.
+ * is returned when it did anything; one that made no deployment (a refusal) is shown on the status
+ * comment with the merge's trigger (`mergeTriggerKey`) recorded as handled, so it is answered once.
  */
 export async function syncPullRequestTask(
   deps: TaskEventDependencies,
   input: PullRequestTaskEvent,
   options: {
-    /** Runs once the task is in sync, within the same turn on the task (manual mode's push review). */
-    readonly then?: (synced: { marker: TaskMarker; outcome: TaskOutcome }) => Promise<TaskOutcome>;
+    /**
+     * Runs once the task is in sync, within the same turn on the task (manual mode's push review),
+     * with the task's board to record its own step on.
+     */
+    readonly then?: (synced: {
+      marker: TaskMarker;
+      outcome: TaskOutcome;
+      board: StatusBoard;
+    }) => Promise<TaskOutcome>;
   } = {},
 ): Promise<TaskOutcome> {
   const { client } = deps;
@@ -91,23 +100,36 @@ export async function syncPullRequestTask(
       };
     }
     const message = describe({ to, pullNumber, headSha, approval });
+    const merging = to === 'merged' && input.event === 'pull_request.closed';
+    // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
+    // merge's trigger is recorded as handled only once its deploy on merge answered (below).
+    const board = taskBoardFor(deps, {
+      owner,
+      repo,
+      issueNumber,
+      taskId,
+      existing: status,
+      config,
+      ...(merging ? { trigger: mergeTriggerKey(pullNumber) } : {}),
+    });
     if (path.length > 0) {
-      // The review's steps go where every step goes: the marker's record, the mirrors, the bus.
-      const board = taskBoardFor(deps, {
-        owner,
-        repo,
-        issueNumber,
-        taskId,
-        existing: status,
-        config,
-      });
       for (const state of path.slice(0, -1)) board.pass(state);
-      await board.move(to, { details: message });
+      await board.move(to, { details: message, ...(merging ? { unhandled: true } : {}) });
     }
-    if (to === 'merged' && input.event === 'pull_request.closed') {
+    if (merging) {
       // Automated mode deploys what was merged (`deployOnMerge`); a redelivery deploys nothing more.
       const deployed = await deployOnMerge({ deps, input, marker: status.marker, pull, configResult });
-      if (deployed.status !== 'ignored') return deployed;
+      if (deployed.status === 'ignored') deps.log(`No deploy on merge of #${pullNumber}: ${deployed.reason}`);
+      else {
+        // A refusal made no deployment for `merge_of` to find: the marker remembers it was answered.
+        // A created deployment is left to its deploy run, which writes the status comment itself.
+        if (deployed.status !== 'deployment_created' && board.current?.state === 'merged') {
+          const said =
+            'message' in deployed && deployed.message !== undefined ? `\n\n${deployed.message}` : '';
+          await board.move('merged', { details: `${message}${said}`, outcome: deployed });
+        }
+        return deployed;
+      }
     }
     const outcome: TaskOutcome = {
       status: OUTCOME_OF[to] ?? 'awaiting_review',
@@ -118,7 +140,7 @@ export async function syncPullRequestTask(
       approvedBy: approval?.approved ? approval.approvedBy : [],
       message,
     };
-    return options.then ? options.then({ marker: status.marker, outcome }) : outcome;
+    return options.then ? options.then({ marker: status.marker, outcome, board }) : outcome;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
 }

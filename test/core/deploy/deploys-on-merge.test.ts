@@ -1,27 +1,47 @@
 import { deploysOnMerge } from '../../../src/core/deploy/deploys-on-merge.js';
+import { mergeDeployTarget } from '../../../src/core/deploy/merge-deploy-target.js';
 
-describe('deploysOnMerge: only an automated, low-risk task with a target deploys on merge (DESIGN §4)', () => {
+describe('deploysOnMerge: only an automated, low-risk task deploys on merge (DESIGN §4)', () => {
   it.each([
-    [{ effective_mode: 'automated', risk_level: 'low', environment: 'staging' }, true],
+    [{ effective_mode: 'automated', risk_level: 'low' }, true],
     // Hybrid judged low risk is recorded as automated.
-    [{ effective_mode: 'automated', environment: 'development' }, true],
-    [{ effective_mode: 'automated', risk_level: 'high', environment: 'staging' }, false],
-    [{ effective_mode: 'guided', risk_level: 'low', environment: 'staging' }, false],
-    [{ effective_mode: 'manual', risk_level: 'low', environment: 'staging' }, false],
-    [{ risk_level: 'low', environment: 'staging' }, false],
-    [{ effective_mode: 'automated', risk_level: 'low' }, false],
+    [{ effective_mode: 'automated' }, true],
+    [{ effective_mode: 'automated', risk_level: 'high' }, false],
+    [{ effective_mode: 'guided', risk_level: 'low' }, false],
+    [{ effective_mode: 'manual', risk_level: 'low' }, false],
+    [{ risk_level: 'low' }, false],
   ] as const)('%j → %s', (marker, deploys) => {
     expect(deploysOnMerge(marker).deploy).toBe(deploys);
   });
 
-  it('names the target environment, and says why not otherwise', () => {
-    expect(deploysOnMerge({ effective_mode: 'automated', environment: 'staging' })).toEqual({
-      deploy: true,
-      environment: 'staging',
-    });
-    expect(deploysOnMerge({ effective_mode: 'guided', environment: 'staging' })).toEqual({
+  it('says why not', () => {
+    expect(deploysOnMerge({ effective_mode: 'guided' })).toEqual({
       deploy: false,
       reason: 'the task runs guided, so only `/deploy` deploys it',
     });
+    expect(deploysOnMerge({})).toEqual({
+      deploy: false,
+      reason: 'the task has no recorded execution mode, so only `/deploy` deploys it',
+    });
+  });
+});
+
+describe('mergeDeployTarget: the recorded target, else the proven request’s, else the config’s first', () => {
+  it.each([
+    [
+      { recorded: 'staging', requested: 'development', deployOrder: ['dev'] },
+      { environment: 'staging', source: 'task' },
+    ],
+    [
+      { recorded: undefined, requested: 'development', deployOrder: ['dev'] },
+      { environment: 'development', source: 'request' },
+    ],
+    [
+      { recorded: undefined, requested: undefined, deployOrder: ['dev', 'prod'] },
+      { environment: 'dev', source: 'config' },
+    ],
+    [{ recorded: undefined, requested: undefined, deployOrder: [] }, undefined],
+  ] as const)('%j → %j', (input, target) => {
+    expect(mergeDeployTarget(input)).toEqual(target);
   });
 });

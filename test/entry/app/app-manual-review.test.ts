@@ -1,4 +1,4 @@
-import type { TaskMarker } from '../../../src/core/state/state-marker.js';
+import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { agentStatusComment, APP_LOGIN } from './agent-status.js';
 import { githubApi } from './github-api.js';
@@ -114,6 +114,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
       files: { [SPEC]: '# spec\n', [HANDLER]: BROKEN_HANDLER, [TEMPLATE]: GOOD_TEMPLATE },
     });
     api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 501 });
+    // The review is a step on the status comment.
+    api.updateComment(900);
 
     await deliver(pushEvent());
 
@@ -140,6 +142,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
       files: { [SPEC]: '# spec\n', [HANDLER]: GOOD_HANDLER, [TEMPLATE]: GOOD_TEMPLATE },
     });
     api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 502 });
+    // The review is a step on the status comment.
+    api.updateComment(900);
 
     await deliver(pushEvent());
 
@@ -155,6 +159,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
     expectSync(api);
     expectReviewReads(api, { files: { [TEMPLATE]: 'Resources:\n  Bad:\n    Type: Nope\n  Broken: [\n' } });
     api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 503 });
+    // The review is a step on the status comment.
+    api.updateComment(900);
 
     await deliver(pushEvent());
 
@@ -183,6 +189,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
       ],
     });
     api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 505 });
+    // The review is a step on the status comment.
+    api.updateComment(900);
     api.scope.put(`${BASE}/pulls/${PULL}/reviews/41/dismissals`).reply(200, { id: 41, state: 'DISMISSED' });
 
     await deliver(pushEvent());
@@ -215,6 +223,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
       ],
     });
     api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 506 });
+    // The review is a step on the status comment.
+    api.updateComment(900);
     api.scope
       .put(`${BASE}/pulls/${PULL}/reviews/41/dismissals`)
       .reply(403, { message: 'Resource not accessible by integration' });
@@ -284,6 +294,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
       ],
     });
     api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 504 });
+    // The review is a step on the status comment.
+    api.updateComment(900);
 
     await deliver(pushEvent());
 
@@ -331,4 +343,34 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
     expect(api.scope.isDone()).toBe(true);
     expect(reviewPosts(api)).toEqual([]);
   });
+  it.each([
+    ['fails a gate', BROKEN_HANDLER, 'changes_requested', 1, 'changes requested.'],
+    ['passes every gate', GOOD_HANDLER, 'awaiting_review', 0, 'every gate passed.'],
+  ] as const)(
+    'a push that %s is a step on the status comment: verdict, head and findings in the record',
+    async (_case, handler, verdict, findings, said) => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      expectSync(api);
+      expectReviewReads(api, {
+        files: { [SPEC]: '# spec\n', [HANDLER]: handler, [TEMPLATE]: GOOD_TEMPLATE },
+      });
+      api.scope.post(`${BASE}/pulls/${PULL}/reviews`).reply(200, { id: 507 });
+      api.updateComment(900);
+
+      await deliver(pushEvent());
+
+      expect(api.scope.isDone()).toBe(true);
+      const written = api.calls.filter(
+        (call) => call.method === 'PATCH' && call.path.endsWith('/comments/900'),
+      );
+      expect(written).toHaveLength(1);
+      const body = String(written[0]?.body.body);
+      const line = `Reviewed @Codertocat's push \`${HEAD.slice(0, 7)}\` on #${PULL}: ${findings} finding${findings === 1 ? '' : 's'}, ${said}`;
+      expect(body).toContain(line);
+      expect(readStateMarker(body)?.marker).toMatchObject({
+        state: 'pr_open',
+        last_outcome: expect.objectContaining({ status: verdict, headSha: HEAD, findings, message: line }),
+      });
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
-import { agentStatusComment } from './agent-status.js';
+import { agentStatusComment, APP_LOGIN } from './agent-status.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -17,7 +17,10 @@ const VALIDATED = { name: 'implementation-agent', status: 'completed', conclusio
 
 type Api = ReturnType<typeof githubApi>;
 
-/** An automated, low-risk task with no target recorded, so the merge it makes deploys nothing. */
+/**
+ * An automated, low-risk task from before the marker recorded a target or the request's digest:
+ * the merge it makes is answered with why nothing was deployed (no `deploy_order` either).
+ */
 const marker = (
   state: TaskMarker['state'],
   mode: TaskMarker['effective_mode'] = 'automated',
@@ -55,6 +58,8 @@ function expectJudgement(
     checks?: Array<typeof GREEN>;
     statuses?: Array<{ context: string; state: string }>;
     mode?: TaskMarker['effective_mode'];
+    /** The task's marker; an automated task from before targets were recorded by default. */
+    status?: TaskMarker;
   } = {},
 ) {
   api.installationToken(INSTALLATION_ID);
@@ -68,7 +73,7 @@ function expectJudgement(
         head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } },
       },
     ]);
-  api.comments(1, [agentStatusComment({ marker: marker('pr_open', options.mode) })]);
+  api.comments(1, [agentStatusComment({ marker: options.status ?? marker('pr_open', options.mode) })]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
   api.checkRunsFor(HEAD, options.checks ?? [VALIDATED, GREEN]);
   api.combinedStatus(HEAD, options.statuses ?? []);
@@ -97,6 +102,10 @@ describe('Probot app: merge-when-green, where the repository does not allow auto
     api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH, merged: true });
     api.config(undefined);
     api.updateComment(900);
+    // No target to deploy to: answered on the pull request and remembered on the status comment.
+    api.commandDeployments([]);
+    api.createComment(PULL, 950);
+    api.updateComment(900);
 
     await deliver('check_suite', suiteCompleted());
 
@@ -106,6 +115,57 @@ describe('Probot app: merge-when-green, where the repository does not allow auto
       (call) => call.method === 'PATCH' && call.path.endsWith('/comments/900'),
     );
     expect(readStateMarker(written.at(-1)?.body.body ?? '')?.marker.state).toBe('merged');
+  });
+
+  it('deploys the merge it made for the task’s requester, whose write access is asked of GitHub now', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const task = (state: TaskMarker['state']): TaskMarker => ({
+      ...marker(state),
+      environment: 'staging',
+      requester: 'requester-dev',
+      template_path: 'services/orders-api/template.yaml',
+    });
+    expectJudgement(api, { status: task('pr_open') });
+    api.scope
+      .put(`/repos/${OWNER}/${REPO}/pulls/${PULL}/merge`)
+      .reply(200, { merged: true, sha: MERGE_SHA, message: 'Pull Request successfully merged' });
+    // GitHub records the merge as the App's own.
+    const mergedPull = { number: PULL, headSha: HEAD, headRef: BRANCH, merged: true, mergedBy: APP_LOGIN };
+    api.comments(1, [agentStatusComment({ marker: task('pr_open') })]);
+    api.getPull(mergedPull);
+    api.config(undefined);
+    api.updateComment(900);
+    // The deploy on merge, for the requester: the same rules as `/deploy`.
+    api.commandDeployments([]);
+    api.permission('requester-dev', 'write');
+    api.getPull(mergedPull);
+    api.reviews(PULL, []);
+    api.checkRunsFor(MERGE_SHA, [GREEN]);
+    api.combinedStatus(MERGE_SHA, []);
+    api.deployments('staging', [], 10);
+    api.comments(1, [agentStatusComment({ marker: task('merged') })]);
+    api.deployments('staging', [], 10);
+    api.createDeployment(7101);
+    api.createComment(PULL, 950);
+
+    await deliver('check_suite', suiteCompleted());
+
+    expect(api.scope.isDone()).toBe(true);
+    const created = api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/deployments'));
+    expect(created).toEqual([
+      expect.objectContaining({
+        body: expect.objectContaining({
+          ref: MERGE_SHA,
+          environment: 'staging',
+          description: 'Deploy on merge of PR #2 merged by the agent for requester-dev',
+          payload: expect.objectContaining({
+            requested_by: 'requester-dev',
+            merged_by: APP_LOGIN,
+            merge_of: PULL,
+          }),
+        }),
+      }),
+    ]);
   });
 
   it('merges nothing while a commit status on the head fails', async () => {
