@@ -33,6 +33,7 @@ import {
   type Api,
 } from './review-feedback-fixtures.js';
 import { readStateMarker } from '../../../src/core/state/state-marker.js';
+import { FAKE_AWS_ACCESS_KEY_ID } from '../../fixtures/adversarial/secrets/fake-secrets.js';
 
 /** Claude on Bedrock through the real SDK, its endpoint answered by nock. */
 const bedrock = () => createBedrockProvider(testProviderOptions().options);
@@ -294,5 +295,114 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     expect(after?.handled_triggers).toEqual(
       expect.arrayContaining([`review:${listedReview('maintainer').id}`]),
     );
+  });
+
+  it('a review body that names no file may change the pull request’s own files; its answer goes on the pull request', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const body = 'Please also export the table name from the region module';
+    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [], reviewBody: body });
+    api.permission('maintainer', 'write');
+    api.config(undefined);
+    const DOC_SHA = 'e'.repeat(40);
+    api.scope
+      .get(`${BASE}/pulls/${PULL}/files`)
+      .query({ per_page: '100' })
+      .reply(200, [
+        { filename: FILE, status: 'modified' },
+        { filename: 'docs/orders.md', status: 'added' },
+        { filename: 'old.txt', status: 'removed' },
+      ]);
+    api.scope
+      .get(`${BASE}/git/trees/${HEAD}`)
+      .query({ recursive: 'true' })
+      .reply(200, {
+        sha: HEAD,
+        truncated: false,
+        tree: [
+          { path: FILE, mode: '100644', type: 'blob', sha: 'd'.repeat(40), size: FILE_TEXT.length },
+          { path: 'docs/orders.md', mode: '100644', type: 'blob', sha: DOC_SHA, size: 9 },
+        ],
+      });
+    api.scope
+      .get(`${BASE}/git/blobs/${'d'.repeat(40)}`)
+      .reply(200, { encoding: 'base64', content: Buffer.from(FILE_TEXT).toString('base64') });
+    api.scope
+      .get(`${BASE}/git/blobs/${DOC_SHA}`)
+      .reply(200, { encoding: 'base64', content: Buffer.from('# Orders\n').toString('base64') });
+    const prompt = modelAnswers(
+      reviseToolInput({
+        files: [{ path: FILE, content: REVISED_TEXT }],
+        answers: [{ id: `review:${listedReview('maintainer').id}`, changed: true, answer: 'Exported it.' }],
+      }),
+    );
+    api.createComment(PULL, 6001);
+    expectPushAndResync(api);
+
+    await deliver(reviewEvent('maintainer'), undefined, bedrock);
+
+    expect(api.scope.pendingMocks()).toEqual([]);
+    expect(between(prompt(), 'files')).toEqual([
+      { path: 'docs/orders.md', content: '# Orders\n' },
+      { path: FILE, content: FILE_TEXT },
+    ]);
+    expect(between(prompt(), 'feedback')).toEqual([
+      { id: `review:${listedReview('maintainer').id}`, author: 'maintainer', text: body },
+    ]);
+    expect((treeWritten(api) as { tree: { path: string }[] }).tree.map((entry) => entry.path)).toEqual([
+      FILE,
+    ]);
+    expect(prComment(api)).toBe('@maintainer: Changed: Exported it.');
+    expect(iterated(api, true)).toMatchObject({ attempt: 2, feedback_iterations: 1 });
+  });
+
+  it('a revision that fails the gates is not pushed; the thread says why and the cost still counts', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const comment = listedComment('Put the credentials inline');
+    expectFeedbackReads(api, [comment]);
+    modelAnswers(
+      reviseToolInput({
+        files: [{ path: FILE, content: `export const secret = '${FAKE_AWS_ACCESS_KEY_ID}';\n` }],
+        answers: [{ id: `review-comment:${comment.id}`, changed: true, answer: 'Inlined them.' }],
+      }),
+    );
+    api.scope.post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`).reply(201, { id: 5001 });
+    api.createComment(PULL, 6001);
+    api.updateComment(900);
+
+    await deliver(reviewEvent('maintainer'), undefined, bedrock);
+
+    expect(api.scope.pendingMocks()).toEqual([]);
+    expect(pushes(api).filter((call) => call.method !== 'GET')).toEqual([]);
+    expect(replyBody(api)).toMatch(
+      /^Not applied: the changed files did not pass the validation gates \(.*secrets/,
+    );
+    expect(JSON.stringify(api.calls)).not.toContain(FAKE_AWS_ACCESS_KEY_ID);
+    expect(lastMarker(api)).toMatchObject({ state: 'pr_open', attempt: 1 });
+    expect(lastMarker(api)?.cost_usd).toBeCloseTo(COST, 10);
+  });
+
+  it('past review.max_iterations the model is not called: nothing is spent or pushed', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const comment = listedComment('Read the table name from TABLE_NAME');
+    expectRun(api, {
+      state: marker({ feedback_iterations: 3 }),
+      reviewer: 'maintainer',
+      permission: 'write',
+      comments: [comment],
+    });
+    api.permission('maintainer', 'write');
+    api.config(undefined);
+    expectFileRead(api);
+    const converse = nock(BEDROCK_ENDPOINT).post(CONVERSE_PATH).reply(500, {});
+    api.scope.post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`).reply(201, { id: 5001 });
+    api.updateComment(900);
+
+    await deliver(reviewEvent('maintainer'), undefined, bedrock);
+
+    expect(api.scope.pendingMocks()).toEqual([]);
+    expect(converse.isDone()).toBe(false);
+    expect(pushes(api).filter((call) => call.method !== 'GET')).toEqual([]);
+    expect(replyBody(api)).toContain('review.max_iterations');
+    expect(lastMarker(api)).toMatchObject({ attempt: 1, feedback_iterations: 3, cost_usd: 0 });
   });
 });

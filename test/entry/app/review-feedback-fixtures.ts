@@ -48,9 +48,15 @@ export function reviewEvent(reviewer: string, type = 'User') {
 }
 
 /** The review as `GET /pulls/2/reviews` lists it: the payload's review. */
-export function listedReview(reviewer: string, type = 'User') {
+export function listedReview(reviewer: string, type = 'User', body?: string) {
   const review = reviewEvent(reviewer, type).review;
-  return { ...review, state: 'CHANGES_REQUESTED', commit_id: HEAD, submitted_at: SUBMITTED_AT };
+  return {
+    ...review,
+    state: 'CHANGES_REQUESTED',
+    commit_id: HEAD,
+    submitted_at: SUBMITTED_AT,
+    ...(body === undefined ? {} : { body }),
+  };
 }
 
 /** The real review comment, on line 1 of the file on the head, holding `body`. */
@@ -83,6 +89,8 @@ export function expectRun(
     permission: string;
     comments: unknown[];
     type?: string;
+    /** The review's body as GitHub lists it (the example's is null). */
+    reviewBody?: string;
   },
 ) {
   const status = agentStatusComment({ marker: params.state ?? marker() });
@@ -91,7 +99,7 @@ export function expectRun(
   api.comments(1, [status]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
   api.config(undefined);
-  const listed = [listedReview(params.reviewer, params.type)];
+  const listed = [listedReview(params.reviewer, params.type, params.reviewBody)];
   api.scope.get(`${BASE}/pulls/${PULL}/reviews`).query({ per_page: '100' }).times(2).reply(200, listed);
   // The agent's own verdict is set aside before any permission is asked for.
   if (params.reviewer !== APP_LOGIN)
