@@ -1,6 +1,7 @@
 import { mergeRevision } from '../../core/feedback/merge-revision.js';
 import type { FeedbackPlan } from '../../core/feedback/plan-feedback-changes.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import {
   ModelOutputError,
   type BranchFile,
@@ -63,16 +64,18 @@ export async function reviseFreeText(params: {
   }));
   try {
     const revision = await provider.revise({ context: params.context, task: params.task, files, feedback });
+    // The answers go into comments and the commit message: no credential the model wrote leaves in them.
+    const said = await redactJsonStrings({ answers: revision.answers, summary: revision.summary });
     const merged = mergeRevision({
       plan,
-      revision,
+      revision: { files: revision.files, answers: said.answers },
       allowedPaths: new Set(params.current.keys()),
       current: params.current,
     });
     return {
       plan: merged.plan,
       notes: merged.refused,
-      summary: revision.summary,
+      summary: said.summary,
       usage: { model: revision.model, usage: revision.usage },
     };
   } catch (error) {

@@ -67,6 +67,22 @@ describe('mergeRevision: the model’s files and answers into the one commit', (
     });
   });
 
+  it('refuses a workflow even when the feedback is on it', () => {
+    const workflow = '.github/workflows/deploy.yml';
+    const { plan, refused } = mergeRevision({
+      plan: planOf([review([comment(1, 'pin the action', workflow)])]),
+      revision: {
+        files: [{ path: workflow, content: 'on: push\n' }],
+        answers: [{ id: 'review-comment:1', changed: true, answer: 'Pinned.' }],
+      },
+      allowedPaths: new Set([workflow]),
+      current: new Map([[workflow, 'on: [push]\n']]),
+    });
+    expect(plan.files.size).toBe(0);
+    expect(refused).toEqual([expect.stringContaining('never changes files under `.github/`')]);
+    expect(plan.replies[0]?.fixed).toBe(false);
+  });
+
   it('refuses a file that would write a redaction marker over a credential', () => {
     const { plan, refused } = merge([review([comment(1, 'tidy')])], {
       files: [{ path: FILE, content: "const key = '[REDACTED:aws-access-key-id]';\n" }],

@@ -209,7 +209,11 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
           { path: '.github/workflows/deploy.yml', content: 'on: push\n' },
         ],
         answers: [
-          { id: `review-comment:${comment.id}`, changed: true, answer: 'Done, and tidied two more files.' },
+          {
+            id: `review-comment:${comment.id}`,
+            changed: true,
+            answer: `Done, and tidied two more files; key ${FAKE_AWS_ACCESS_KEY_ID}.`,
+          },
         ],
       }),
     );
@@ -230,6 +234,9 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     );
     expect(refused).toContain("Refused the model's change to `.github/workflows/deploy.yml`");
     expect(iterated(api, true)).toMatchObject({ attempt: 2, feedback_iterations: 1 });
+    // A credential in the model's answer never reaches a comment.
+    expect(replyBody(api)).toContain('[REDACTED:');
+    expect(JSON.stringify(api.calls)).not.toContain(FAKE_AWS_ACCESS_KEY_ID);
   });
 
   it('an injection in the feedback stays data, and the change it asks for is refused; nothing is pushed', async () => {
