@@ -45,6 +45,8 @@ export const FREE_TEXT_OFFLINE =
   'and regenerate the whole change from a corrected request block (edit the issue, or comment `/implement` there with the corrected block). ' +
   'Free-text changes need the Bedrock provider (`provider: bedrock` in `.github/implementation-agent.yml`).';
 
+const NOTHING_TO_APPLY = 'Nothing to apply: the comment holds no suggestion and no text.';
+
 /**
  * Works out the one commit that answers the feedback (pure): each inline comment's ```suggestion
  * block is applied to the head's text of its file (`applySuggestion`, byte-exact), in the order
@@ -110,8 +112,11 @@ function answerComment(input: {
   const parsed = parseSuggestions(comment.body);
   if (!parsed.ok) return refuse(parsed.reason);
   const [suggestion, ...more] = parsed.suggestions;
-  if (suggestion === undefined)
-    return { commentId: comment.id, ...thread, body: params.freeTextAnswer, fixed: false };
+  if (suggestion === undefined) {
+    // Nothing but blank text is no request: it gets no free-text answer (and goes to no model).
+    const body = freeTextOf(comment.body) === '' ? NOTHING_TO_APPLY : params.freeTextAnswer;
+    return { commentId: comment.id, ...thread, body, fixed: false };
+  }
   if (more.length > 0)
     return refuse('the comment holds more than one suggestion block; GitHub applies one per comment too');
   const text = input.changed.get(comment.path) ?? params.files.get(comment.path);

@@ -83,6 +83,15 @@ describe('planFeedbackChanges: one commit for a review, and an answer for every 
       expect(result.freeText).toEqual([]);
     });
 
+    it('a blank inline comment is no free text', () => {
+      const result = plan([review([comment(1, ' \r\n ', 1)])]);
+      expect(result.replies[0]).toMatchObject({
+        fixed: false,
+        body: expect.stringContaining('Nothing to apply'),
+      });
+      expect(result.freeText).toEqual([]);
+    });
+
     it('an inline comment of prose around its suggestion is a suggestion, not free text', () => {
       const result = plan([review([comment(1, `Use the env:\r\n${SUGGESTION}\r\nthanks`, 1)])]);
       expect(result.replies[0]?.fixed).toBe(true);
