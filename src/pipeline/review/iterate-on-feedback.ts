@@ -114,11 +114,7 @@ export async function iterateOnFeedback(
         ? await withPullRequestFiles({ deps, owner, repo, pullNumber, headSha: pull.head.sha, texts, config })
         : texts,
       context: { owner, repo, issueNumber },
-      task: {
-        ...(marker.task_name === undefined ? {} : { name: marker.task_name }),
-        ...(marker.task_type === undefined ? {} : { type: marker.task_type }),
-        ...(marker.execution_mode === undefined ? {} : { mode: marker.execution_mode }),
-      },
+      task: taskOf(marker),
       blocked: bound.allowed ? undefined : bound.message,
       log: deps.log,
     });
@@ -194,6 +190,15 @@ export async function iterateOnFeedback(
     };
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
+}
+
+/** What the task is, as its record names it: the model's context for a revision. */
+function taskOf(marker: TaskMarker): { name?: string; type?: string; mode?: string } {
+  return {
+    ...(marker.task_name === undefined ? {} : { name: marker.task_name }),
+    ...(marker.task_type === undefined ? {} : { type: marker.task_type }),
+    ...(marker.execution_mode === undefined ? {} : { mode: marker.execution_mode }),
+  };
 }
 
 /** Not taken in yet: newer than the last feedback taken in, or as new and not recorded as handled. */
