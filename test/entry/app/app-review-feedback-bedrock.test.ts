@@ -9,7 +9,9 @@ import {
   toolUseResponse,
 } from '../../generation/bedrock/helpers/converse-fixtures.js';
 import { agentStatusComment } from './agent-status.js';
-import { githubApi } from './github-api.js';
+import { API, githubApi } from './github-api.js';
+import { testProbot } from './test-probot.js';
+import { INSTALLATION_ID, webhookExample } from '../../fixtures/webhook-payloads.js';
 import {
   BASE,
   BRANCH,
@@ -411,5 +413,72 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     expect(pushes(api).filter((call) => call.method !== 'GET')).toEqual([]);
     expect(replyBody(api)).toContain('review.max_iterations');
     expect(lastMarker(api)).toMatchObject({ attempt: 1, feedback_iterations: 3, cost_usd: 0 });
+  });
+
+  it('`/implement <instructions>` on the pull request revises the pull request’s files and is answered there', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const payload = webhookExample('issue_comment', 'created');
+    const instructions = 'Read the table name from TABLE_NAME';
+    payload.comment.body = `/implement ${instructions}`;
+    payload.comment.user.login = 'maintainer';
+    payload.sender.login = 'maintainer';
+    payload.issue.number = PULL;
+    payload.issue.pull_request = { url: `${API}/repos/${OWNER}/${REPO}/pulls/${PULL}` };
+    const commentId = payload.comment.id as number;
+    api.installationToken(INSTALLATION_ID);
+    api.reaction(commentId);
+    api.config(undefined);
+    api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+    // The feedback run: the task, the PR, the feedback (the comment read back), the config, the author.
+    api.comments(1, [agentStatusComment({ marker: marker() })]);
+    api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+    api.scope.get(`${BASE}/pulls/${PULL}/reviews`).query({ per_page: '100' }).reply(200, []);
+    api.reviewComments(PULL, []);
+    api.conversation(PULL, [
+      { ...payload.comment, body: `/implement ${instructions}`, created_at: '2026-11-29T11:00:00Z' },
+    ]);
+    api.config(undefined);
+    api.permission('maintainer', 'write');
+    api.scope
+      .get(`${BASE}/pulls/${PULL}/files`)
+      .query({ per_page: '100' })
+      .reply(200, [{ filename: FILE, status: 'modified' }]);
+    api.scope
+      .get(`${BASE}/git/trees/${HEAD}`)
+      .query({ recursive: 'true' })
+      .reply(200, {
+        sha: HEAD,
+        truncated: false,
+        tree: [{ path: FILE, mode: '100644', type: 'blob', sha: 'd'.repeat(40), size: FILE_TEXT.length }],
+      });
+    api.scope
+      .get(`${BASE}/git/blobs/${'d'.repeat(40)}`)
+      .reply(200, { encoding: 'base64', content: Buffer.from(FILE_TEXT).toString('base64') });
+    const prompt = modelAnswers(
+      reviseToolInput({
+        files: [{ path: FILE, content: REVISED_TEXT }],
+        answers: [{ id: `comment:${commentId}`, changed: true, answer: 'Reads TABLE_NAME now.' }],
+      }),
+    );
+    api.commit(HEAD);
+    api.createTree();
+    api.createCommit(NEW_HEAD);
+    api.updateRef(BRANCH);
+    api.createComment(PULL, 6001);
+    api.updateComment(900);
+    const { receive, errors } = await testProbot({ providerFor: bedrock });
+
+    await receive('issue_comment', payload);
+
+    expect(errors).toEqual([]);
+    expect(api.scope.pendingMocks()).toEqual([]);
+    expect(between(prompt(), 'feedback')).toEqual([
+      { id: `comment:${commentId}`, author: 'maintainer', text: instructions },
+    ]);
+    expect((treeWritten(api) as { tree: { path: string }[] }).tree.map((entry) => entry.path)).toEqual([
+      FILE,
+    ]);
+    expect(prComment(api)).toBe('@maintainer: Changed: Reads TABLE_NAME now.');
+    expect(lastMarker(api)).toMatchObject({ state: 'pr_open', attempt: 2, feedback_iterations: 1 });
   });
 });
