@@ -71,7 +71,8 @@ function refusal(params: {
 }): string | undefined {
   if (/^\.github(\/|$)/i.test(params.path))
     return 'the agent never changes files under `.github/` for feedback';
-  if (!params.allowed.has(params.path)) return 'the feedback does not touch that file';
+  if (!params.allowed.has(params.path))
+    return 'it is not one of the files the model was shown (those the feedback touches, within the limits)';
   if (params.content.includes(REDACTION_MARKER) && !(params.before ?? '').includes(REDACTION_MARKER))
     return 'it holds a redaction marker, which would overwrite a credential the model never saw';
   return undefined;

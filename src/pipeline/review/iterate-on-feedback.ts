@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
 import { judgeFeedbackAuthor, machineAuthor } from '../../core/feedback/judge-feedback-author.js';
 import { iterationBound } from '../../core/feedback/iteration-bound.js';
+import { boundRevisionFiles } from '../../core/feedback/bound-revision-files.js';
 import {
   FREE_TEXT_OFFLINE,
   planFeedbackChanges,
@@ -107,12 +108,20 @@ export async function iterateOnFeedback(
     // Free text that names no file (a review body, `/implement`) may change the pull request's own files.
     const bodies =
       provider.revise !== undefined && bound.allowed && planned.freeText.some((item) => !item.comment);
+    const policy = gatePolicyFrom(config);
+    const { shown, withheld } = boundRevisionFiles({
+      files: bodies
+        ? await withPullRequestFiles({ deps, owner, repo, pullNumber, headSha: pull.head.sha, texts, config })
+        : texts,
+      maxFiles: policy.maxFiles,
+      maxFileBytes: policy.maxFileBytes,
+      maxTotalBytes: policy.maxTotalBytes,
+    });
     const revision = await reviseFreeText({
       provider,
       plan: planned,
-      current: bodies
-        ? await withPullRequestFiles({ deps, owner, repo, pullNumber, headSha: pull.head.sha, texts, config })
-        : texts,
+      current: shown,
+      withheld,
       context: { owner, repo, issueNumber },
       task: taskOf(marker),
       blocked: bound.allowed ? undefined : bound.message,
@@ -274,8 +283,9 @@ function describeFixes(plan: FeedbackPlan): string {
 }
 
 /**
- * `texts` (the files the inline comments name) and the pull request's own files at `headSha`,
- * bounded by the gates' file limits: what the model may change for free text that names no file.
+ * `texts` (the files the inline comments name), then the pull request's own files at `headSha`
+ * (each read only when within the gates' per-file limit): what the model may change for free
+ * text that names no file.
  */
 async function withPullRequestFiles(params: {
   deps: TaskEventDependencies;
@@ -296,5 +306,6 @@ async function withPullRequestFiles(params: {
     maxFiles: policy.maxFiles,
     maxFileBytes: policy.maxFileBytes,
   });
-  return new Map([...files.map((file) => [file.path, file.content] as const), ...params.texts]);
+  // The commented files keep their place first: the bound withholds pull request files before them.
+  return new Map([...params.texts, ...files.map((file) => [file.path, file.content] as const)]);
 }

@@ -1,5 +1,6 @@
 import { mergeRevision } from '../../core/feedback/merge-revision.js';
 import type { FeedbackPlan } from '../../core/feedback/plan-feedback-changes.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import {
@@ -38,6 +39,8 @@ export async function reviseFreeText(params: {
   plan: FeedbackPlan;
   /** The branch's text of each path the model may change (the feedback touches it). */
   current: ReadonlyMap<string, string>;
+  /** Paths the feedback touches that the limits kept from the model (`boundRevisionFiles`). */
+  withheld?: readonly string[];
   context: GenerationContext;
   task: RevisionInput['task'];
   blocked: string | undefined;
@@ -72,9 +75,17 @@ export async function reviseFreeText(params: {
       allowedPaths: new Set(params.current.keys()),
       current: params.current,
     });
+    const kept = params.withheld ?? [];
     return {
       plan: merged.plan,
-      notes: merged.refused,
+      notes: [
+        ...(kept.length === 0
+          ? []
+          : [
+              `Not shown to the model, so not changed for free text (over the \`limits\` in the config): ${kept.map((path) => codeSpan(path)).join(', ')}.`,
+            ]),
+        ...merged.refused,
+      ],
       summary: said.summary,
       usage: { model: revision.model, usage: revision.usage },
     };

@@ -51,7 +51,7 @@ describe('mergeRevision: the model’s files and answers into the one commit', (
   });
 
   it.each([
-    ['a path the feedback does not touch', 'src/other.ts', 'does not touch'],
+    ['a path the feedback does not touch', 'src/other.ts', 'not one of the files the model was shown'],
     ['a workflow', '.github/workflows/deploy.yml', '.github/'],
     ['a path under .github even in another case', '.GitHub/CODEOWNERS', '.github/'],
   ])('refuses %s and the thread is not fixed', (_what, path, why) => {

@@ -232,7 +232,7 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     ]);
     const refused = prComment(api) ?? '';
     expect(refused).toContain(
-      "Refused the model's change to `src/other.ts`: the feedback does not touch that file",
+      "Refused the model's change to `src/other.ts`: it is not one of the files the model was shown",
     );
     expect(refused).toContain("Refused the model's change to `.github/workflows/deploy.yml`");
     expect(iterated(api, true)).toMatchObject({ attempt: 2, feedback_iterations: 1 });
@@ -413,6 +413,38 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     expect(pushes(api).filter((call) => call.method !== 'GET')).toEqual([]);
     expect(replyBody(api)).toContain('review.max_iterations');
     expect(lastMarker(api)).toMatchObject({ attempt: 1, feedback_iterations: 3, cost_usd: 0 });
+  });
+
+  it('a file over the configured limits is not shown to the model, which may not change it', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const comment = listedComment('Read the table name from TABLE_NAME');
+    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+    api.permission('maintainer', 'write');
+    // FILE_TEXT is 78 bytes.
+    api.config('provider: bedrock\nlimits:\n  max_file_bytes: 40\n');
+    expectFileRead(api);
+    const prompt = modelAnswers(
+      reviseToolInput({
+        files: [{ path: FILE, content: REVISED_TEXT }],
+        answers: [{ id: `review-comment:${comment.id}`, changed: true, answer: 'Changed it anyway.' }],
+      }),
+    );
+    api.scope.post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`).reply(201, { id: 5001 });
+    api.createComment(PULL, 6001);
+    api.updateComment(900);
+
+    await deliver(reviewEvent('maintainer'), undefined, bedrock);
+
+    expect(api.scope.pendingMocks()).toEqual([]);
+    expect(between(prompt(), 'files')).toEqual([]);
+    expect(pushes(api).filter((call) => call.method !== 'GET')).toEqual([]);
+    const posted = prComment(api) ?? '';
+    expect(posted).toContain(
+      `Not shown to the model, so not changed for free text (over the \`limits\` in the config): \`${FILE}\``,
+    );
+    expect(posted).toContain(
+      "Refused the model's change to `src/handler.ts`: it is not one of the files the model was shown",
+    );
   });
 
   it('`/implement <instructions>` on the pull request revises the pull request’s files and is answered there', async () => {
