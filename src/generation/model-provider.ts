@@ -64,6 +64,13 @@ export interface GenerationResult {
 export interface ModelProvider {
   readonly name: string;
   generate(input: GenerationInput): Promise<GenerationResult>;
+  /**
+   * Rewrites files from free-text review feedback. Absent on providers that cannot (the offline
+   * blueprints): free text is then answered honestly and only suggestion blocks are applied.
+   * Throws `ModelOutputError` for an unusable answer (with its usage when known) and the
+   * provider's own errors (Bedrock: `explainBedrockError`'s) when the call fails.
+   */
+  revise?(input: RevisionInput): Promise<RevisionResult>;
 }
 
 /**
@@ -82,4 +89,56 @@ export class ModelOutputError extends Error {
     super(message);
     this.name = 'ModelOutputError';
   }
+}
+
+/**
+ * One piece of review feedback as the model sees it: untrusted text, sent only as data. `id` is
+ * how its answer comes back (`FeedbackAnswer.id`); inline comments carry where they point.
+ */
+export interface RevisionFeedback {
+  readonly id: string;
+  readonly author: string;
+  /** The comment's or body's text with its ```suggestion blocks taken out (those are applied as written). */
+  readonly text: string;
+  readonly path?: string;
+  /** The commented line (the last one of a range) on the head, null when GitHub marks the comment outdated. */
+  readonly line?: number | null;
+  readonly startLine?: number | null;
+  readonly diffHunk?: string;
+}
+
+/** A file of the pull request's branch as it is now (suggestions of the same run already applied). */
+export interface BranchFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * What a provider gets to revise a pull request from free-text review feedback (issue #9 item 3):
+ * only the files the feedback touches, the feedback, and what the task is.
+ */
+export interface RevisionInput {
+  readonly context: GenerationContext;
+  /** The task as its record names it, so the model knows what the change is for. */
+  readonly task: { readonly name?: string; readonly type?: string; readonly mode?: string };
+  readonly files: readonly BranchFile[];
+  readonly feedback: readonly RevisionFeedback[];
+}
+
+/** What the model says about one piece of feedback: whether it changed files for it, and what or why not. */
+export interface FeedbackAnswer {
+  readonly id: string;
+  readonly changed: boolean;
+  readonly answer: string;
+}
+
+export interface RevisionResult {
+  /** Only the files the model changed, each complete; may be empty when it changed nothing. */
+  readonly files: readonly BranchFile[];
+  readonly answers: readonly FeedbackAnswer[];
+  /** One line for the commit message. */
+  readonly summary: string;
+  readonly usage: TokenUsage;
+  readonly model: string;
+  readonly exchange?: ModelExchange;
 }

@@ -1,7 +1,8 @@
 import { codeSpan } from '../markdown/code-span.js';
 import { applySuggestion } from './apply-suggestion.js';
+import { freeTextOf } from './free-text-of.js';
 import { parseSuggestions } from './parse-suggestions.js';
-import type { InlineComment, ReviewFeedback } from './review-feedback.js';
+import { feedbackTriggerKey, type InlineComment, type ReviewFeedback } from './review-feedback.js';
 
 /** What to say under one inline comment, and whether its thread was fixed (and may be resolved). */
 export interface ThreadReply {
@@ -19,6 +20,23 @@ export interface FeedbackPlan {
   readonly replies: readonly ThreadReply[];
   /** Review bodies and `/implement` comments the plan could not act on, with why, for one PR comment. */
   readonly unanswered: readonly string[];
+  /** The free text in the feedback, for a provider that can revise files from it (`ModelProvider.revise`). */
+  readonly freeText: readonly FreeTextFeedback[];
+}
+
+/**
+ * One piece of free text: an inline comment without a suggestion block (`comment` set: its thread
+ * is where it is answered) or a review's or `/implement` comment's body beyond its suggestion
+ * blocks (`freeTextOf`).
+ */
+export interface FreeTextFeedback {
+  /** `review-comment:<id>` for an inline comment, else the feedback's trigger key (`review:<id>`, `comment:<id>`). */
+  readonly id: string;
+  readonly author: string;
+  readonly text: string;
+  readonly comment?: InlineComment;
+  /** The line the plan put in `unanswered` for it with `freeTextAnswer`, when it put one. */
+  readonly note?: string;
 }
 
 /** Why free text is not acted on with the offline provider (issue #9 item 3: answer honestly). */
@@ -27,14 +45,19 @@ export const FREE_TEXT_OFFLINE =
   'and regenerate the whole change from a corrected request block (edit the issue, or comment `/implement` there with the corrected block). ' +
   'Free-text changes need the Bedrock provider (`provider: bedrock` in `.github/implementation-agent.yml`).';
 
+const NOTHING_TO_APPLY = 'Nothing to apply: the comment holds no suggestion and no text.';
+
 /**
  * Works out the one commit that answers the feedback (pure): each inline comment's ```suggestion
  * block is applied to the head's text of its file (`applySuggestion`, byte-exact), in the order
  * GitHub listed the comments; a suggestion is refused with its reason when it is outdated, out of
  * range, one of several blocks in one comment, overlaps a suggestion already applied to the same
  * file, or its file is not readable text. Free text (a comment or review body without a
- * suggestion) is answered with `freeTextAnswer`. `files` holds the head's text of every path the
- * comments name that exists (absent: deleted or binary).
+ * suggestion) is answered with `freeTextAnswer` and listed in `freeText`; a body's free text is
+ * only what it says beyond its suggestion blocks, so a body holding nothing else is not answered
+ * as free text. A review body beside inline comments is context for them: it is listed in
+ * `freeText` but not answered with `freeTextAnswer` (its comments are). `files` holds the head's
+ * text of every path the comments name that exists (absent: deleted or binary).
  */
 export function planFeedbackChanges(params: {
   feedback: readonly ReviewFeedback[];
@@ -47,20 +70,29 @@ export function planFeedbackChanges(params: {
   const taken = new Map<string, { start: number; end: number; delta: number }[]>();
   const replies: ThreadReply[] = [];
   const unanswered: string[] = [];
+  const freeText: FreeTextFeedback[] = [];
   for (const item of params.feedback) {
+    const author = item.author.login;
     for (const comment of item.comments) {
-      replies.push(answerComment({ comment, params, changed, taken }));
+      const reply = answerComment({ comment, params, changed, taken });
+      replies.push(reply);
+      const parsed = parseSuggestions(comment.body);
+      const text = freeTextOf(comment.body);
+      if (parsed.ok && parsed.suggestions.length === 0 && text !== '')
+        freeText.push({ id: `review-comment:${comment.id}`, author, text, comment });
     }
-    if (item.body.trim() !== '' && item.comments.length === 0) {
-      const suggested = parseSuggestions(item.body);
-      const note =
-        suggested.ok && suggested.suggestions.length > 0
-          ? 'A suggestion block outside an inline comment names no lines, so there is nothing to apply it to.'
-          : params.freeTextAnswer;
-      unanswered.push(`@${item.author.login}: ${note}`);
-    }
+    const suggested = parseSuggestions(item.body);
+    if (item.comments.length === 0 && suggested.ok && suggested.suggestions.length > 0)
+      unanswered.push(
+        `@${author}: A suggestion block outside an inline comment names no lines, so there is nothing to apply it to.`,
+      );
+    const text = freeTextOf(item.body);
+    if (text === '') continue;
+    const note = item.comments.length === 0 ? `@${author}: ${params.freeTextAnswer}` : undefined;
+    if (note !== undefined) unanswered.push(note);
+    freeText.push({ id: feedbackTriggerKey(item), author, text, ...(note === undefined ? {} : { note }) });
   }
-  return { files: changed, replies, unanswered };
+  return { files: changed, replies, unanswered, freeText };
 }
 
 function answerComment(input: {
@@ -80,8 +112,11 @@ function answerComment(input: {
   const parsed = parseSuggestions(comment.body);
   if (!parsed.ok) return refuse(parsed.reason);
   const [suggestion, ...more] = parsed.suggestions;
-  if (suggestion === undefined)
-    return { commentId: comment.id, ...thread, body: params.freeTextAnswer, fixed: false };
+  if (suggestion === undefined) {
+    // Nothing but blank text is no request: it gets no free-text answer (and goes to no model).
+    const body = freeTextOf(comment.body) === '' ? NOTHING_TO_APPLY : params.freeTextAnswer;
+    return { commentId: comment.id, ...thread, body, fixed: false };
+  }
   if (more.length > 0)
     return refuse('the comment holds more than one suggestion block; GitHub applies one per comment too');
   const text = input.changed.get(comment.path) ?? params.files.get(comment.path);

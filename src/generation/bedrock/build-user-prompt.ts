@@ -1,6 +1,7 @@
 import type { GenerationInput, RepairRequest } from '../model-provider.js';
 import { serviceNames } from '../offline/naming/service-names.js';
 import { manualModeInstructions } from './manual-mode-instructions.js';
+import { tagged } from './tagged.js';
 import { toWriteFilesInput } from './to-write-files-input.js';
 import { WRITE_FILES_TOOL_NAME } from './write-files-tool.js';
 
@@ -39,9 +40,4 @@ function repairSections(repair: RepairRequest): string[] {
     tagged('previous_attempt', toWriteFilesInput(previous)),
     tagged('findings', findings),
   ];
-}
-
-function tagged(tag: string, value: unknown): string {
-  const json = JSON.stringify(value, null, 2).replaceAll('<', '\\u003c');
-  return `<${tag}>\n${json}\n</${tag}>`;
 }

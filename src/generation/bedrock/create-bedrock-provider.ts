@@ -12,12 +12,15 @@ import type {
   GenerationResult,
   ModelExchange,
   ModelProvider,
+  RevisionInput,
+  RevisionResult,
   TokenUsage,
 } from '../model-provider.js';
 import { ModelOutputError, NO_USAGE } from '../model-provider.js';
 import type { BedrockPricing } from './bedrock-pricing.js';
 import { DEFAULT_BEDROCK_PRICING, usageFromConverse } from './bedrock-pricing.js';
 import { buildConverseInput } from './build-converse-input.js';
+import { buildRevisionConverseInput } from './build-revision-converse-input.js';
 import { bundleFromConverseOutput } from './bundle-from-converse-output.js';
 import { readCachedBundle, writeCachedBundle } from './cached-bundle.js';
 import type { RetryPolicy } from './call-with-retries.js';
@@ -29,6 +32,7 @@ import { isRetryableBedrockError } from './is-retryable-bedrock-error.js';
 import { ModelOutputErrorWithUsage } from './model-output-error-with-usage.js';
 import type { ResponseCache } from './response-cache.js';
 import { responseCacheKey } from './response-cache-key.js';
+import { revisionFromConverseOutput } from './revision-from-converse-output.js';
 
 export interface BedrockProviderOptions extends Partial<BedrockPricing>, Partial<RetryPolicy> {
   readonly modelId?: string;
@@ -123,6 +127,19 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Mod
       const { bundle, usage, exchange } = await converse(input);
       return { bundle, usage, model: modelId, ...(exchange === undefined ? {} : { exchange }) };
     },
+    /** Free-text review feedback through the same Converse path, answered with `revise_files`; never cached. */
+    async revise(input: RevisionInput): Promise<RevisionResult> {
+      const request = await buildRevisionConverseInput({ modelId, maxTokens, input });
+      const output = await send(request);
+      const usage = usageFromConverse({ usage: output.usage, pricing });
+      const exchange = exchangeOf(request, output);
+      const revision = await usableOrError({
+        usage,
+        exchange,
+        read: () => revisionFromConverseOutput({ output, maxTokens }),
+      });
+      return { ...revision, usage, model: modelId, exchange };
+    },
   };
 }
 
@@ -136,8 +153,17 @@ async function bundleOrRepairableError(params: {
   usage: TokenUsage;
   exchange: ModelExchange;
 }): Promise<ArtifactBundle> {
+  return usableOrError({ ...params, read: () => bundleFromConverseOutput(params) });
+}
+
+/** What `read` makes of the answer, or its ModelOutputError with the answer's cost and its problems redacted. */
+async function usableOrError<T>(params: {
+  usage: TokenUsage;
+  exchange: ModelExchange;
+  read: () => T;
+}): Promise<T> {
   try {
-    return bundleFromConverseOutput(params);
+    return params.read();
   } catch (error) {
     if (!(error instanceof ModelOutputError)) throw error;
     const problems: string[] = [];

@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
 import { judgeFeedbackAuthor, machineAuthor } from '../../core/feedback/judge-feedback-author.js';
 import { iterationBound } from '../../core/feedback/iteration-bound.js';
+import { boundRevisionFiles } from '../../core/feedback/bound-revision-files.js';
 import {
   FREE_TEXT_OFFLINE,
   planFeedbackChanges,
@@ -14,6 +15,7 @@ import { mention } from '../../core/markdown/mention.js';
 import { httpStatusOf } from '../../github/http-status.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readBranchTexts } from '../../github/read-branch-texts.js';
+import { readPullRequestFiles } from '../../github/read-pull-request-files.js';
 import { readReviewFeedback, type DatedFeedback } from '../../github/read-review-feedback.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
@@ -22,12 +24,18 @@ import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { pushFeedbackCommit } from './push-feedback-commit.js';
 import { answerFeedback } from './answer-feedback.js';
+import { reviseFreeText } from './revise-free-text.js';
+import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
+import type { AgentConfig } from '../../core/config/agent-config.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 
-/** What free text gets with a provider that cannot revise code from it yet. */
-const FREE_TEXT_NOT_YET =
-  'This version of the agent applies ```suggestion blocks; it does not yet rewrite code from free-text review comments with any provider. ' +
+/** What free text gets with a provider other than the offline one that cannot revise files. */
+const FREE_TEXT_NO_REVISE =
+  'The configured model provider cannot rewrite code from free text; only ```suggestion blocks are applied. ' +
   'A person with write access can make this change on the branch.';
+
+/** Before the model answers, what free text gets; the model's answer replaces it (`reviseFreeText`). */
+const FREE_TEXT_PENDING = 'Sent to the model to revise.';
 
 /**
  * Review feedback → one new commit on the pull request's branch (DESIGN §1, §5a; issue #9 item 3).
@@ -35,10 +43,12 @@ const FREE_TEXT_NOT_YET =
  * run catches up on feedback whose own run was cancelled, and each is taken in once (its trigger
  * key in the marker's `handled_triggers`, GitHub's time in `feedback_since`). Feedback from people
  * without write access, bots and the agent itself changes nothing (`judgeFeedbackAuthor`); people
- * are told why once. Suggestion blocks are applied byte-exactly; free text is answered honestly.
- * Within `review.max_iterations` the changed files pass the gates and are pushed as one commit;
- * each thread is answered and the fixed ones resolved; the task moves through `generating` and
- * `validating` back to `pr_open` with the attempt and iteration bumped. Runs under the task mutex.
+ * are told why once. Suggestion blocks are applied byte-exactly; free text goes to the provider's
+ * `revise` (Bedrock) with only the files it touches, or is answered honestly by a provider
+ * without one (offline). Within `review.max_iterations` the changed files pass the gates and are
+ * pushed as one commit; each thread is answered and the fixed ones resolved; the task moves
+ * through `generating` and `validating` back to `pr_open` with the attempt and iteration bumped
+ * and the model's usage added. Runs under the task mutex.
  */
 export async function iterateOnFeedback(
   deps: TaskEventDependencies,
@@ -78,21 +88,49 @@ export async function iterateOnFeedback(
       sha: pull.head.sha,
       paths: [...new Set(counted.flatMap((item) => item.comments.map((comment) => comment.path)))],
     });
+    const provider = deps.providerFor(config);
     const freeTextAnswer =
-      deps.providerFor(config).name === 'offline' ? FREE_TEXT_OFFLINE : FREE_TEXT_NOT_YET;
-    let plan: FeedbackPlan = planFeedbackChanges({
+      provider.revise !== undefined
+        ? FREE_TEXT_PENDING
+        : provider.name === 'offline'
+          ? FREE_TEXT_OFFLINE
+          : FREE_TEXT_NO_REVISE;
+    const bound = iterationBound({
+      done: marker.feedback_iterations ?? 0,
+      max: config.review.max_iterations,
+    });
+    const planned = planFeedbackChanges({
       feedback: counted,
       files: texts,
       headSha: pull.head.sha,
       freeTextAnswer,
     });
-    const notes = [...refusals];
+    // Free text that names no file (a review body, `/implement`) may change the pull request's own files.
+    const bodies =
+      provider.revise !== undefined && bound.allowed && planned.freeText.some((item) => !item.comment);
+    const policy = gatePolicyFrom(config);
+    const { shown, withheld } = boundRevisionFiles({
+      files: bodies
+        ? await withPullRequestFiles({ deps, owner, repo, pullNumber, headSha: pull.head.sha, texts, config })
+        : texts,
+      maxFiles: policy.maxFiles,
+      maxFileBytes: policy.maxFileBytes,
+      maxTotalBytes: policy.maxTotalBytes,
+    });
+    const revision = await reviseFreeText({
+      provider,
+      plan: planned,
+      current: shown,
+      withheld,
+      context: { owner, repo, issueNumber },
+      task: taskOf(marker),
+      blocked: bound.allowed ? undefined : bound.message,
+      log: deps.log,
+    });
+    let plan: FeedbackPlan = revision.plan;
+    const notes = [...refusals, ...revision.notes];
     let pushed: string | undefined;
     if (plan.files.size > 0) {
-      const bound = iterationBound({
-        done: marker.feedback_iterations ?? 0,
-        max: config.review.max_iterations,
-      });
       const push = bound.allowed
         ? await pushFeedbackCommit({
             deps,
@@ -103,6 +141,7 @@ export async function iterateOnFeedback(
             plan,
             config,
             marker,
+            ...(revision.summary === undefined ? {} : { summary: revision.summary }),
           })
         : { ok: false as const, reason: bound.message };
       if (push.ok) pushed = push.commitSha;
@@ -129,7 +168,7 @@ export async function iterateOnFeedback(
       config,
     });
     const message = pushed
-      ? `Pushed \`${pushed.slice(0, 7)}\` to pull request #${pullNumber} for review feedback: ${plan.replies.filter((r) => r.fixed).length} suggestion(s) applied.`
+      ? `Pushed \`${pushed.slice(0, 7)}\` to pull request #${pullNumber} for review feedback: ${describeFixes(plan)}.`
       : `Review feedback on pull request #${pullNumber} was answered; nothing was pushed.`;
     if (pushed) {
       board.pass('generating');
@@ -144,6 +183,7 @@ export async function iterateOnFeedback(
           : {}),
       },
       details: message,
+      ...(revision.usage === undefined ? {} : { usage: revision.usage }),
     });
     if (!pushed) return { status: 'answered', message };
     return {
@@ -155,10 +195,19 @@ export async function iterateOnFeedback(
       pullUrl: `https://github.com/${owner}/${repo}/pull/${pullNumber}`,
       commitSha: pushed,
       created: false,
-      costUsd: marker.cost_usd,
+      costUsd: board.record?.cost_usd ?? marker.cost_usd + (revision.usage?.usage.costUsd ?? 0),
     };
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
+}
+
+/** What the task is, as its record names it: the model's context for a revision. */
+function taskOf(marker: TaskMarker): { name?: string; type?: string; mode?: string } {
+  return {
+    ...(marker.task_name === undefined ? {} : { name: marker.task_name }),
+    ...(marker.task_type === undefined ? {} : { type: marker.task_type }),
+    ...(marker.execution_mode === undefined ? {} : { mode: marker.execution_mode }),
+  };
 }
 
 /** Not taken in yet: newer than the last feedback taken in, or as new and not recorded as handled. */
@@ -206,7 +255,7 @@ async function judgeAll(params: {
   return { counted, refusals };
 }
 
-/** The plan after its commit was not pushed: every suggestion it meant to apply says why not. */
+/** The plan after its commit was not pushed: every fix it meant to make (suggestion or revision) says why not. */
 function withdrawFixes(plan: FeedbackPlan, reason: string): FeedbackPlan {
   return {
     ...plan,
@@ -214,5 +263,49 @@ function withdrawFixes(plan: FeedbackPlan, reason: string): FeedbackPlan {
     replies: plan.replies.map((reply) =>
       reply.fixed ? { ...reply, fixed: false, body: `Not applied: ${reason}` } : reply,
     ),
+    // A body the model answered as changed (`mergeRevision`'s `Changed:` line) was not changed after all.
+    unanswered: plan.unanswered.map((line) =>
+      line.replace(/^(@[^:\s]+: )Changed: /, `$1Not applied: ${reason}. The model had said: `),
+    ),
   };
+}
+
+/** How many threads the commit fixes, by kind: suggestions applied and free text revised. */
+function describeFixes(plan: FeedbackPlan): string {
+  const revised = new Set(plan.freeText.flatMap((item) => (item.comment ? [item.comment.id] : [])));
+  const fixed = plan.replies.filter((reply) => reply.fixed);
+  const suggestions = fixed.filter((reply) => !revised.has(reply.commentId)).length;
+  const free =
+    fixed.length - suggestions + plan.unanswered.filter((line) => /^@[^:\s]+: Changed: /.test(line)).length;
+  return free === 0
+    ? `${suggestions} suggestion(s) applied`
+    : `${suggestions} suggestion(s) applied, ${free} free-text request(s) revised by the model`;
+}
+
+/**
+ * `texts` (the files the inline comments name), then the pull request's own files at `headSha`
+ * (each read only when within the gates' per-file limit): what the model may change for free
+ * text that names no file.
+ */
+async function withPullRequestFiles(params: {
+  deps: TaskEventDependencies;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  headSha: string;
+  texts: ReadonlyMap<string, string>;
+  config: AgentConfig;
+}): Promise<ReadonlyMap<string, string>> {
+  const policy = gatePolicyFrom(params.config);
+  const { files } = await readPullRequestFiles({
+    client: params.deps.client,
+    owner: params.owner,
+    repo: params.repo,
+    pullNumber: params.pullNumber,
+    headSha: params.headSha,
+    maxFiles: policy.maxFiles,
+    maxFileBytes: policy.maxFileBytes,
+  });
+  // The commented files keep their place first: the bound withholds pull request files before them.
+  return new Map([...params.texts, ...files.map((file) => [file.path, file.content] as const)]);
 }

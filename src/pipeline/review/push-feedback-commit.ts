@@ -8,8 +8,8 @@ import { commitToBranch } from '../../github/commit-to-branch.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 
 /**
- * The plan's files through the validation gates (DESIGN §5: paths, limits, secrets, template,
- * TypeScript — the task's template checked as one when a suggestion touched it), then as one
+ * The plan's files through the validation gates generation runs (DESIGN §5: paths, limits,
+ * secrets, template, TypeScript — the task's template checked as one when the feedback touched it), then as one
  * commit on the branch on top of `headSha`. A failing gate pushes nothing and says which.
  */
 export async function pushFeedbackCommit(params: {
@@ -21,6 +21,8 @@ export async function pushFeedbackCommit(params: {
   plan: FeedbackPlan;
   config: AgentConfig;
   marker: TaskMarker;
+  /** The model's one line when it revised files from free text: the commit message says it. */
+  summary?: string;
 }): Promise<{ ok: true; commitSha: string } | { ok: false; reason: string }> {
   const { plan, marker } = params;
   const files = [...plan.files].map(([path, content]) => ({ path, content, role: 'source' as const }));
@@ -49,7 +51,10 @@ export async function pushFeedbackCommit(params: {
     branch: params.branch,
     parentSha: params.headSha,
     files: plan.files,
-    message: `Apply ${fixed} review suggestion${fixed === 1 ? '' : 's'} (implementation-agent, ${marker.task_id})`,
+    message:
+      params.summary === undefined
+        ? `Apply ${fixed} review suggestion${fixed === 1 ? '' : 's'} (implementation-agent, ${marker.task_id})`
+        : `Address review feedback: ${params.summary.replace(/\s+/g, ' ').trim().slice(0, 200)} (implementation-agent, ${marker.task_id})`,
   });
   return { ok: true, commitSha };
 }

@@ -68,4 +68,62 @@ describe('planFeedbackChanges: one commit for a review, and an answer for every 
     });
     expect(result.replies[0]).toMatchObject({ fixed: false, body: expect.stringContaining('logo.png') });
   });
+
+  describe('answers only what was not handled (no free-text noise)', () => {
+    const SUGGESTION = '```suggestion\r\nA\r\n```';
+
+    it.each([
+      ['an empty body', ''],
+      ['a body that only repeats the applied suggestion', SUGGESTION],
+      ['a body of whitespace', '\r\n  \r\n'],
+    ])('a review with an applied suggestion and %s gets no free-text answer', (_what, body) => {
+      const result = plan([review([comment(1, SUGGESTION, 1)], body)]);
+      expect(result.replies).toEqual([expect.objectContaining({ fixed: true })]);
+      expect(result.unanswered).toEqual([]);
+      expect(result.freeText).toEqual([]);
+    });
+
+    it('a blank inline comment is no free text', () => {
+      const result = plan([review([comment(1, ' \r\n ', 1)])]);
+      expect(result.replies[0]).toMatchObject({
+        fixed: false,
+        body: expect.stringContaining('Nothing to apply'),
+      });
+      expect(result.freeText).toEqual([]);
+    });
+
+    it('an inline comment of prose around its suggestion is a suggestion, not free text', () => {
+      const result = plan([review([comment(1, `Use the env:\r\n${SUGGESTION}\r\nthanks`, 1)])]);
+      expect(result.replies[0]?.fixed).toBe(true);
+      expect(result.freeText).toEqual([]);
+    });
+
+    it('a body beside inline comments is context for a reviser, not answered offline', () => {
+      const result = plan([review([comment(1, SUGGESTION, 1)], 'Also rename the table')]);
+      expect(result.unanswered).toEqual([]);
+      expect(result.freeText).toEqual([
+        { id: 'review:80', author: 'maintainer', text: 'Also rename the table' },
+      ]);
+    });
+
+    it('lists each free-text comment with its thread, and a lone body with the line it was answered with', () => {
+      const result = plan([
+        review([comment(3, 'rename this', 2)]),
+        { ...review([], 'Use DynamoDB'), id: 81 },
+      ]);
+      expect(result.freeText).toEqual([
+        expect.objectContaining({
+          id: 'review-comment:3',
+          text: 'rename this',
+          comment: expect.objectContaining({ id: 3 }),
+        }),
+        {
+          id: 'review:81',
+          author: 'maintainer',
+          text: 'Use DynamoDB',
+          note: `@maintainer: ${FREE_TEXT_OFFLINE}`,
+        },
+      ]);
+    });
+  });
 });

@@ -63,7 +63,12 @@ export interface ConverseUsage {
 }
 
 /** A Converse response body shaped like Bedrock's for a forced tool call. */
-export function toolUseResponse(params: { input: unknown; usage: ConverseUsage }): Record<string, unknown> {
+export function toolUseResponse(params: {
+  input: unknown;
+  usage: ConverseUsage;
+  /** The tool called: `write_files` (generation) unless given, `revise_files` for a revision. */
+  name?: string;
+}): Record<string, unknown> {
   const { usage } = params;
   return {
     output: {
@@ -73,7 +78,7 @@ export function toolUseResponse(params: { input: unknown; usage: ConverseUsage }
           {
             toolUse: {
               toolUseId: 'tooluse_kZJMlvQmRJ6eAyJE5GIl7Q',
-              name: 'write_files',
+              name: params.name ?? 'write_files',
               input: params.input,
             },
           },
@@ -128,4 +133,17 @@ export function testProviderOptions(overrides: Partial<BedrockProviderOptions> =
     ...overrides,
   };
   return { options, sleeps };
+}
+
+/** What the model sends as the `revise_files` input: `files` changed, one answer per feedback id. */
+export function reviseToolInput(params: {
+  files: { path: string; content: string }[];
+  answers: { id: string; changed: boolean; answer: string }[];
+  summary?: string;
+}): Record<string, unknown> {
+  return {
+    summary: params.summary ?? 'Address review feedback',
+    files: params.files,
+    answers: params.answers,
+  };
 }
