@@ -102,7 +102,7 @@ function pathSegments(path: string): string[] {
 export function safeKeySegment(name: string): string {
   if (name === '')
     throw new RangeError('A key segment (owner, repository, task, environment) cannot be empty.');
-  const pieces = Array.from(name, (char) =>
+  const pieces: string[] = Array.from(name, (char) =>
     /^[A-Za-z0-9._-]$/.test(char)
       ? char
       : Array.from(
@@ -110,7 +110,7 @@ export function safeKeySegment(name: string): string {
           (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
         ).join(''),
   );
-  if (pieces.every((piece) => piece === '.')) pieces.fill('%2E');
+  if (pieces.every((piece): boolean => piece === '.')) pieces.fill('%2E');
   const encoded = pieces.join('');
   if (encoded.length <= MAX_SEGMENT_BYTES) return encoded;
   let kept = '';
