@@ -77,6 +77,10 @@ describe('an issue becomes a pull request with the mirrors on moto', () => {
     api.addLabels(42);
     api.checkRun();
     api.approvalCheck();
+    // Each milestone (Task Received, Pull Request Opened) is written with its lifecycle event in the
+    // marker's outbox, then confirmed by a second write once the bus took it.
+    api.updateComment(900);
+    api.updateComment(900);
     api.updateComment(900);
     const mirrors = createMirrorCache({ aws: motoOverrides() });
     const { receive, errors } = await testProbot({ mirrors });

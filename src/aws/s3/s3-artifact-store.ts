@@ -2,7 +2,7 @@ import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk
 import type { ArtifactRef, ArtifactStore, StoredArtifact } from '../../core/stores/artifact-store.js';
 import { contentTypeFor } from '../../core/stores/content-type-for.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
-import { artifactKey, artifactPrefix } from '../../core/stores/store-keys.js';
+import { artifactKey, artifactPrefix, isShortenedKey } from '../../core/stores/store-keys.js';
 import { bucketError } from './bucket-error.js';
 import { putS3Object } from './put-s3-object.js';
 import { readS3Object } from './read-s3-object.js';
@@ -33,6 +33,7 @@ export function createS3ArtifactStore(params: {
           key,
           body,
           contentType,
+          ...pathMetadata(key, artifact.path),
           ...(params.kmsKeyId === undefined ? {} : { kmsKeyId: params.kmsKeyId }),
           ...(params.multipartThresholdBytes === undefined
             ? {}
@@ -85,7 +86,7 @@ export function createS3ArtifactStore(params: {
               repo: where.repo,
               taskId: where.taskId,
               attempt: Number(attempt),
-              path: path.map(decodeURIComponent).join('/'),
+              path: pathOf(head.Metadata, path),
               key: object.Key,
               contentType: head.ContentType ?? 'application/octet-stream',
               sha256: head.Metadata?.['sha256'] ?? '',
@@ -100,6 +101,30 @@ export function createS3ArtifactStore(params: {
       return artifacts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
   };
+}
+
+/**
+ * S3 keeps at most 2 KB of user metadata, keys and values (AWS docs, "Working with object metadata"), `sha256`
+ * taking 70 bytes of it; a longer path is left out and read back from the key, where its shortened part stays `~<hash>`.
+ */
+const MAX_PATH_METADATA_BYTES = 1900;
+
+/**
+ * A shortened key (`isShortenedKey`) no longer spells its path: the path goes beside it as base64url of its UTF-8
+ * (metadata is ASCII; base64 is the shortest of those encodings: 4 bytes for 3).
+ */
+function pathMetadata(key: string, path: string): { metadata?: Record<string, string> } {
+  const encoded = Buffer.from(path, 'utf8').toString('base64url');
+  return isShortenedKey(key) && encoded.length <= MAX_PATH_METADATA_BYTES
+    ? { metadata: { path: encoded } }
+    : {};
+}
+
+function pathOf(metadata: Record<string, string> | undefined, keyPath: readonly string[]): string {
+  const stored = metadata?.['path'];
+  return stored === undefined
+    ? keyPath.map(decodeURIComponent).join('/')
+    : Buffer.from(stored, 'base64url').toString('utf8');
 }
 
 function refOf(ref: ArtifactRef): ArtifactRef {

@@ -1,5 +1,16 @@
 import type { ArtifactRef } from './artifact-store.js';
 import type { DeploymentKey } from './deployment-store.js';
+import { sha256Hex } from './sha256-hex.js';
+
+/** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
+export const MAX_KEY_BYTES = 1024;
+/**
+ * The longest segment, in bytes: under the 255-byte file name limit of common file systems, with room for the
+ * local stores' `.json` beside an artifact, and long enough that every `owner/repo#issue` task id stays whole.
+ */
+export const MAX_SEGMENT_BYTES = 200;
+/** Hex digits of sha256 that stand for the part of a name cut off: 64 bits, so distinct names stay distinct. */
+const HASH_DIGITS = 16;
 
 /**
  * The task's part of a key: what follows `owner/repo#` in the task id (the issue number), else the
@@ -16,12 +27,34 @@ export function artifactKey(ref: ArtifactRef): string {
   if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
     throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
   }
-  return [
-    ...repoSegments(ref.repo),
-    taskKeySegment(ref),
-    String(ref.attempt),
-    ...pathSegments(ref.path),
-  ].join('/');
+  const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
+  return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
+}
+
+/**
+ * The path's encoded segments, or when they pass `budget` bytes: the leading folders that fit, a `~<hash>` folder
+ * standing for the whole path (no encoded segment starts with `~`), and the file name, so a key stays under
+ * `MAX_KEY_BYTES` (the prefix before it is at most four segments of `MAX_SEGMENT_BYTES`).
+ */
+function foldedPath(params: { path: string; budget: number }): string {
+  const segments = pathSegments(params.path);
+  const joined = segments.join('/');
+  if (joined.length <= params.budget) return joined;
+  const name = segments.at(-1) ?? '';
+  const marker = `~${sha256Hex(params.path).slice(0, HASH_DIGITS)}`;
+  let room = params.budget - marker.length - name.length - 2;
+  const folders: string[] = [];
+  for (const folder of segments.slice(0, -1)) {
+    if (folder.length + 1 > room) break;
+    folders.push(folder);
+    room -= folder.length + 1;
+  }
+  return [...folders, marker, name].join('/');
+}
+
+/** Whether a key was shortened (`safeKeySegment`, `foldedPath`), so its path can no longer be read back from it. */
+export function isShortenedKey(key: string): boolean {
+  return key.includes('~');
 }
 
 /** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
@@ -62,17 +95,28 @@ function pathSegments(path: string): string[] {
 
 /**
  * One segment of a key or a path. Names come from GitHub, config and generated files: keep what S3 and file systems take as is
- * (letters, digits, `._-`), encode the rest, and never leave a bare `.` or `..`.
+ * (letters, digits, `._-`), percent-encode the UTF-8 of the rest, and never leave a bare `.` or `..`. An encoding longer than
+ * `MAX_SEGMENT_BYTES` keeps its readable start (whole characters) and ends in `~` and 16 hex digits of the whole name's
+ * sha256: `~` is never in an encoding, so a shortened segment equals no other name's. Throws on an empty name.
  */
 export function safeKeySegment(name: string): string {
   if (name === '')
     throw new RangeError('A key segment (owner, repository, task, environment) cannot be empty.');
-  let encoded = '';
-  for (const char of name) {
-    if (/^[A-Za-z0-9._-]$/.test(char)) encoded += char;
-    else
-      for (const byte of new TextEncoder().encode(char))
-        encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const pieces: string[] = Array.from(name, (char) =>
+    /^[A-Za-z0-9._-]$/.test(char)
+      ? char
+      : Array.from(
+          new TextEncoder().encode(char),
+          (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+        ).join(''),
+  );
+  if (pieces.every((piece): boolean => piece === '.')) pieces.fill('%2E');
+  const encoded = pieces.join('');
+  if (encoded.length <= MAX_SEGMENT_BYTES) return encoded;
+  let kept = '';
+  for (const piece of pieces) {
+    if (kept.length + piece.length > MAX_SEGMENT_BYTES - 1 - HASH_DIGITS) break;
+    kept += piece;
   }
-  return /^\.*$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+  return `${kept}~${sha256Hex(name).slice(0, HASH_DIGITS)}`;
 }

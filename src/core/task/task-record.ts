@@ -3,6 +3,7 @@ import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { DEPLOY_STATES } from '../state/deploy-state.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
+import { taskEventSchema } from './task-event.js';
 
 /** Version of the record's shape; a reader refuses a record whose shape it does not know. */
 export const TASK_RECORD_SCHEMA_VERSION = 1;
@@ -15,6 +16,11 @@ const count = z.number().int().nonnegative();
  * which would leave every mirror behind for good.
  */
 export const MAX_RECORD_VERSION = 1_000_000;
+/**
+ * Events a log's record carries until its events store confirms them (`recordTaskEvent`): about 300 bytes
+ * each, so the most a long outage leaves stays far under DynamoDB's 400 KB item limit.
+ */
+export const MAX_PENDING_EVENTS = 100;
 export const recordVersionSchema = z.number().int().positive().max(MAX_RECORD_VERSION);
 
 /** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
@@ -70,7 +76,18 @@ export const taskRecordSchema = z.object({
   /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
   version: recordVersionSchema,
   last_outcome: outcomeSummarySchema.optional(),
+  /**
+   * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
+   * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
+   */
+  pending_events: z.array(taskEventSchema).max(MAX_PENDING_EVENTS).optional(),
 });
 
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
+
+/** The task's record without its log's bookkeeping (`pending_events`): what is rendered and mirrored. */
+export function withoutPendingEvents(record: TaskRecord): TaskRecord {
+  const { pending_events: _pending, ...task } = record;
+  return task;
+}
 export type EnvironmentDeploy = z.infer<typeof environmentDeploySchema>;

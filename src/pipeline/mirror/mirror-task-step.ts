@@ -22,7 +22,9 @@ export interface MirroredStep {
  * record's, and the events after it are written, then the record); 2. the step's milestones as
  * lifecycle events on the bus, after those an earlier step could not send (`unsent`). `steps` are
  * the events this change applied, each with the record it produced; `unmirrored` every event the
- * mirror may lack (the step's among them). Never throws. Without a bus nothing is unsent.
+ * mirror may lack (the step's among them). `outbox`, when the caller already recorded what to send
+ * (the status board writes it into the marker's `unsent` before publishing), is sent instead, as
+ * is. Never throws. Without a bus nothing is unsent.
  */
 export async function mirrorTaskStep(params: {
   mirror: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
@@ -30,6 +32,7 @@ export async function mirrorTaskStep(params: {
   unmirrored: readonly TaskEvent[];
   steps: readonly { readonly record: TaskRecord; readonly event: TaskEvent }[];
   unsent?: readonly LifecycleEvent[];
+  outbox?: readonly LifecycleEvent[];
 }): Promise<MirroredStep> {
   const { mirror } = params;
   const warnings: string[] = [];
@@ -38,10 +41,7 @@ export async function mirrorTaskStep(params: {
     sync = await syncTaskMirror({ record: params.record, events: params.unmirrored, mirror });
     if (sync.status === 'behind') warnings.push(sync.warning);
   }
-  const lifecycle = [
-    ...(params.unsent ?? []),
-    ...milestonesOf(params.steps).filter((event): event is LifecycleEvent => event !== undefined),
-  ];
+  const lifecycle = params.outbox ?? [...(params.unsent ?? []), ...stepMilestones(params.steps)];
   let published = 0;
   let unsent: readonly LifecycleEvent[] = [];
   if (mirror.publisher !== undefined && lifecycle.length > 0) {
@@ -67,19 +67,24 @@ export async function mirrorTaskStep(params: {
 }
 
 /**
- * The step's milestones; the outcome the move recorded (the board records it last) gives its reason
+ * The step's milestones as lifecycle events, in order (pure); the outcome the move recorded (the board records it last) gives its reason
  * code to the milestone it concludes, the last one before it. Never the record's `last_outcome`,
  * which may be an earlier run's (a failure before a retry's `Pull Request Opened`).
  */
-function milestonesOf(steps: readonly { readonly record: TaskRecord; readonly event: TaskEvent }[]) {
+export function stepMilestones(
+  steps: readonly { readonly record: TaskRecord; readonly event: TaskEvent }[],
+): LifecycleEvent[] {
   const events = steps.map((step) => lifecycleEventFor(step.event, step.record));
   const at = steps.findLastIndex((step) => step.event.type === 'outcome_recorded');
   const outcome = steps[at]?.event;
-  if (outcome?.type !== 'outcome_recorded') return events;
-  const concluded = events.findLastIndex((event, index) => event !== undefined && index < at);
-  return events.map((event, index) =>
-    event !== undefined && index === concluded
-      ? { ...event, detail: { ...event.detail, reason_code: outcome.outcome.reasonCode } }
-      : event,
-  );
+  const concluded =
+    outcome?.type === 'outcome_recorded'
+      ? events.findLastIndex((event, index) => event !== undefined && index < at)
+      : -1;
+  return events.flatMap((event, index) => {
+    if (event === undefined) return [];
+    return index === concluded && outcome?.type === 'outcome_recorded'
+      ? [{ ...event, detail: { ...event.detail, reason_code: outcome.outcome.reasonCode } }]
+      : [event];
+  });
 }

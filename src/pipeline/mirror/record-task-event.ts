@@ -1,8 +1,8 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
-import type { TaskEventStore } from '../../core/stores/task-event-store.js';
+import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
-import type { TaskRecord } from '../../core/task/task-record.js';
+import { MAX_PENDING_EVENTS, withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
 /** Each retry means another writer moved the task in between; more than a few is a bug, not contention. */
 const MAX_ATTEMPTS = 5;
@@ -13,27 +13,59 @@ export interface TaskLog {
 }
 
 /**
- * Records one step of a task: 1. read the record; 2. apply the event (`applyTaskEvent`); 3. write
- * the record on condition of the version read; on a conflict, read again and re-apply; 4. append
- * the event stamped with the version it produced. Throws what `applyTaskEvent` throws for an event
- * that cannot apply, and the stores' errors.
+ * Records one step of a task, losing no event when the events store fails (issue #10): 1. read the
+ * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
+ * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
+ * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
+ * re-apply; 4. append the event stamped with the version it produced. The record goes first: an
+ * event appended first could take a version that another writer then wins. `record` comes back
+ * without `pending_events` (they belong to the log alone); `unappended` says why events are still
+ * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
+ * the task store's errors; an events store failure is carried, not thrown.
  */
 export async function recordTaskEvent(params: {
   log: TaskLog;
   event: TaskEventBody;
-}): Promise<{ record: TaskRecord; event: TaskEvent }> {
+}): Promise<{ record: TaskRecord; event: TaskEvent; unappended?: string }> {
   const { log, event } = params;
   for (let attempt = 1; ; attempt += 1) {
     const current = await log.tasks.get(event.task_id);
-    const applied = applyTaskEvent(current, event);
+    const earlier = await appendEach({ events: log.events, pending: current?.pending_events ?? [] });
+    const applied = applyTaskEvent(current === undefined ? undefined : withoutPendingEvents(current), event);
+    // The oldest are dropped only past the cap (a very long outage of the events store alone).
+    const pending = [...earlier.pending, applied.event].slice(-MAX_PENDING_EVENTS);
     try {
-      await log.tasks.put(applied.record, current?.version ?? 0);
+      await log.tasks.put({ ...applied.record, pending_events: pending }, current?.version ?? 0);
     } catch (error) {
       if (error instanceof TaskVersionConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
-    // After the record: an event appended first could take a version that another writer then wins.
-    await log.events.append(applied.event);
-    return applied;
+    // Confirmed here, the event still rides in the record until the next write appends it again (a no-op).
+    const now = await appendEach({ events: log.events, pending: [applied.event] });
+    const reason = now.reason ?? earlier.reason;
+    return { ...applied, ...(reason === undefined ? {} : { unappended: reason }) };
   }
+}
+
+/**
+ * Appends each event; those the store could not take stay pending, with the first reason. A
+ * different event already at an event's place (`TaskEventConflictError`) can never be appended, so
+ * it is not kept.
+ */
+async function appendEach(params: {
+  events: TaskEventStore;
+  pending: readonly TaskEvent[];
+}): Promise<{ pending: TaskEvent[]; reason?: string }> {
+  const pending: TaskEvent[] = [];
+  let reason: string | undefined;
+  for (const event of params.pending) {
+    try {
+      await params.events.append(event);
+    } catch (error) {
+      if (error instanceof TaskEventConflictError) continue;
+      pending.push(event);
+      reason ??= error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { pending, ...(reason === undefined ? {} : { reason }) };
 }

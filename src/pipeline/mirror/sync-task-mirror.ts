@@ -2,7 +2,7 @@ import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task
 import type { TaskEventStore } from '../../core/stores/task-event-store.js';
 import { isSameDocument } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
-import type { TaskRecord } from '../../core/task/task-record.js';
+import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
 /** What a mirror write cost, for the bench and the log: items written and their JSON bytes. */
 export interface MirrorWrites {
@@ -29,7 +29,9 @@ export async function syncTaskMirror(params: {
   events: readonly TaskEvent[];
   mirror: { readonly tasks?: TaskStore; readonly events?: TaskEventStore };
 }): Promise<MirrorSyncResult> {
-  const { record, mirror } = params;
+  const { mirror } = params;
+  // A record read from a task's own log carries that log's bookkeeping: never mirrored, never compared.
+  const record = withoutPendingEvents(params.record);
   let writes = 0;
   let bytes = 0;
   const count = (item: unknown) => {
@@ -41,7 +43,7 @@ export async function syncTaskMirror(params: {
     const stored = await mirror.tasks?.get(record.task_id);
     const mirrored = stored?.version ?? 0;
     if (stored !== undefined && mirrored >= record.version) {
-      if (mirrored === record.version && isSameDocument(stored, record))
+      if (mirrored === record.version && isSameDocument(withoutPendingEvents(stored), record))
         return { status: 'in-sync', writes, bytes };
       // Another writer took a different step from the same version (two runs on one task at once):
       // its record stays, and this run's events go beside its own (their keys differ), never dropped.

@@ -1,5 +1,5 @@
 import type { TaskEventBody } from '../../core/task/task-event.js';
-import type { TaskRecord } from '../../core/task/task-record.js';
+import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 import type { MirrorStores } from './mirror-stores-for-config.js';
 import { mirrorTaskStep } from './mirror-task-step.js';
 import { recordTaskEvent, type TaskLog } from './record-task-event.js';
@@ -23,14 +23,29 @@ export function openTaskJournal(params: {
 }): TaskJournal {
   const { log, mirror, taskId } = params;
   return {
-    current: () => log.tasks.get(taskId),
+    // The log's own bookkeeping (`pending_events`) is not the task's.
+    current: async () => {
+      const stored = await log.tasks.get(taskId);
+      return stored === undefined ? undefined : withoutPendingEvents(stored);
+    },
     async record(events) {
-      const steps = [];
+      const steps: Awaited<ReturnType<typeof recordTaskEvent>>[] = [];
       for (const event of events) steps.push(await recordTaskEvent({ log, event }));
       const record = steps.at(-1)?.record ?? (await log.tasks.get(taskId));
-      if (mirror === undefined || record === undefined || steps.length === 0) return { record };
-      const step = await mirrorTaskStep({ mirror, record, unmirrored: await log.events.list(taskId), steps });
-      return { record, ...(step.warning === undefined ? {} : { warning: step.warning }) };
+      const unappended = steps.findLast((step) => step.unappended !== undefined)?.unappended;
+      const warnings =
+        unappended === undefined
+          ? []
+          : [
+              `The task's events could not be appended (${unappended}); the record carries them, and the next step appends them again.`,
+            ];
+      if (mirror !== undefined && record !== undefined && steps.length > 0) {
+        // The log's events store may be the one that failed: the mirror is brought up to what it holds.
+        const unmirrored = await log.events.list(taskId).catch(() => steps.map((step) => step.event));
+        const step = await mirrorTaskStep({ mirror, record, unmirrored, steps });
+        if (step.warning !== undefined) warnings.push(step.warning);
+      }
+      return { record, ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }) };
     },
   };
 }

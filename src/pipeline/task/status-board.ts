@@ -17,7 +17,7 @@ import {
   type StatusCommentRef,
 } from '../../github/status-comment.js';
 import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
-import { mirrorTaskStep } from '../mirror/mirror-task-step.js';
+import { mirrorTaskStep, stepMilestones } from '../mirror/mirror-task-step.js';
 
 /**
  * Fields the record owns: the board writes them from the record (`markerFieldsOf`), so a patch
@@ -202,6 +202,15 @@ export function createStatusBoard(params: {
     ].slice(-MAX_UNMIRRORED_EVENTS);
     if (mirrored && unmirrored.length > 0) next.unmirrored = unmirrored;
     else delete next.unmirrored;
+    // Outbox: the step's lifecycle events are in the marker before the bus sees them, so a crash
+    // between this write and the publish leaves them for the next run; the write after the publish
+    // confirms them (drops them). At least once: a consumer drops a `detail.sequence` it has seen.
+    const outbox =
+      params.mirrors?.publisher === undefined
+        ? undefined
+        : [...(marker?.unsent ?? []), ...stepMilestones(recorded.steps)].slice(-MAX_UNSENT_EVENTS);
+    if (outbox !== undefined && outbox.length > 0) next.unsent = outbox;
+    else if (outbox !== undefined) delete next.unsent;
     const render = (shown: TaskMarker, warning: string | undefined) =>
       keepBody
         ? withDeploySection({
@@ -227,6 +236,7 @@ export function createStatusBoard(params: {
       unmirrored,
       steps: recorded.steps,
       unsent: next.unsent ?? [],
+      ...(outbox === undefined ? {} : { outbox }),
     });
     if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
     const unsent = step.unsent.slice(-MAX_UNSENT_EVENTS);

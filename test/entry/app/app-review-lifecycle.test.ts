@@ -70,6 +70,8 @@ async function taskWithMirrors() {
     api.config(undefined);
     expect(api);
     api.updateComment(900);
+    // The outbox: the move's marker holds its lifecycle event until the bus took it; a second write confirms it.
+    api.updateComment(900);
     const { receive, errors } = await testProbot({
       mirrors: createMirrorCache({ open: () => ({ ...stores, publisher, close: () => {} }) }),
     });

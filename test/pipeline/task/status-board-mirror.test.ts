@@ -205,4 +205,51 @@ describe('the status board writes the task record to the mirrors after every mov
     expect(stored.last_outcome).toMatchObject({ reasonCode: 'pr_opened', pullNumber: 12 });
     expect(later.record?.last_outcome).toEqual(stored.last_outcome);
   });
+
+  it('puts a step’s lifecycle events in the marker before the bus, so a crash before the publish loses none (outbox)', async () => {
+    const issue = fakeIssue();
+    let publishCalled = false;
+    // The run dies while the publish is under way: the call never returns.
+    const dying = {
+      publish: async () => {
+        publishCalled = true;
+        return new Promise<void>(() => undefined);
+      },
+    };
+    void boardOn(issue.client, { publisher: dying }).move('generating', { patch: { attempt: 1 } });
+    for (let tick = 0; tick < 20 && !publishCalled; tick += 1)
+      await new Promise((resolve) => setImmediate(resolve));
+    expect(publishCalled).toBe(true);
+    const left = issue.marker()!;
+    expect(left.unsent?.map((event) => [event.detailType, event.detail.sequence])).toEqual([
+      ['Task Received', 1],
+    ]);
+
+    // The next run sends them first, then confirms them by writing the marker again without them.
+    const published: LifecycleEvent[] = [];
+    const bus = { publish: async (events: readonly LifecycleEvent[]) => void published.push(...events) };
+    const before = issue.bodies.length;
+    await boardOn(issue.client, { publisher: bus }, left).move('failed');
+    expect(published.map((event) => [event.detailType, event.detail.sequence])).toEqual([
+      ['Task Received', 1],
+      ['Task Failed', 4],
+    ]);
+    expect(issue.bodies.slice(before).map((body) => parseStateMarker(body)?.unsent?.length ?? 0)).toEqual([
+      2, 0,
+    ]);
+  });
+
+  it('writes the comment once for a step with no lifecycle event, and confirms a milestone with a second write', async () => {
+    const issue = fakeIssue();
+    const bus = { publish: async () => undefined };
+    const board = boardOn(issue.client, { publisher: bus });
+    await board.move('generating', { patch: { attempt: 1 } });
+    const before = issue.bodies.length;
+    await board.move('validating');
+    expect(issue.bodies.length - before).toBe(1);
+    // A milestone: written with it in the outbox, published, then confirmed by a second write.
+    await board.move('failed');
+    expect(issue.bodies.length - before).toBe(3);
+    expect(issue.marker()?.unsent).toBeUndefined();
+  });
 });

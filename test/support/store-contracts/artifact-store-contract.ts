@@ -68,6 +68,26 @@ export function describeArtifactStoreContract(name: string, make: () => Artifact
       expect(await store.list({ repo: 'acme/shop', taskId: freshTaskId() })).toEqual([]);
     });
 
+    it('keeps an artifact whose encoded path passes 1,024 bytes, and lists it by its own path', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      // Each folder name encodes to 270 bytes (over a file name's 255), ten of them to a 2.7 KB key unshortened.
+      const folder = 'データ'.repeat(10);
+      const long = [
+        'files',
+        ...Array.from({ length: 10 }, (_, index) => `${folder}${index}`),
+        'handler.ts',
+      ].join('/');
+      const stored = await store.put({ ...at(taskId, 1, long), body: 'deep' });
+      expect(Buffer.byteLength(stored.key)).toBeLessThanOrEqual(1024);
+      expect(stored.path).toBe(long);
+      const read = await store.get(at(taskId, 1, long));
+      expect(Buffer.from(read!.body).toString('utf8')).toBe('deep');
+      expect((await store.list({ repo: 'acme/shop', taskId })).map((artifact) => artifact.path)).toEqual([
+        long,
+      ]);
+    });
+
     it('replaces an artifact written again (a re-run of the attempt) with the new bytes', async () => {
       const store = make();
       const taskId = freshTaskId();
