@@ -116,3 +116,57 @@ describe('review #9 attacks: automated mode after someone else pushes', () => {
     },
   );
 });
+
+describe('review #9 attacks: merge-when-green on a pull request retargeted to another base', () => {
+  // The agent opened its PR against the default branch (`master` in the webhooks-examples
+  // repository). Someone with write access edits the PR's base to another branch (a release
+  // branch without protection); `judgeAndMerge`/`decideMergeWhenGreen` never look at the base, so
+  // the agent merges the task's code into a branch it never targeted (and deploys on merge).
+  it.failing(
+    'FAULT: merge-when-green merges nothing into a base other than the one the task targeted',
+    async () => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      api.installationToken(INSTALLATION_ID);
+      api.scope
+        .get(`${BASE}/commits/${HEAD}/pulls`)
+        .query({ per_page: '100' })
+        .reply(200, [
+          {
+            number: PULL,
+            state: 'open',
+            head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } },
+            base: { ref: 'release-unprotected', repo: { full_name: `${OWNER}/${REPO}` } },
+          },
+        ]);
+      api.comments(1, [agentStatusComment({ marker: automated })]);
+      const repository = { id: 1296269, full_name: `${OWNER}/${REPO}` };
+      api.scope.get(`${BASE}/pulls/${PULL}`).reply(200, {
+        number: PULL,
+        state: 'open',
+        merged: false,
+        draft: false,
+        head: { sha: HEAD, ref: BRANCH, repo: repository },
+        base: { ref: 'release-unprotected', repo: repository },
+      });
+      api.checkRunsFor(HEAD, [
+        { name: 'implementation-agent', status: 'completed', conclusion: 'success' },
+        { name: 'build', status: 'completed', conclusion: 'success' },
+      ]);
+      api.combinedStatus(HEAD, []);
+      api.reviews(PULL, []);
+      api.config(undefined);
+      api.scope
+        .put(`${BASE}/pulls/${PULL}/merge`)
+        .optionally()
+        .reply(200, { merged: true, sha: 'f'.repeat(40), message: 'Pull Request successfully merged' });
+      api.scope.get(`${BASE}/issues/1/comments`).query(true).optionally().reply(200, []);
+
+      const payload = webhookExample('check_suite', 'completed');
+      payload.check_suite.head_sha = HEAD;
+      const { receive } = await testProbot();
+      await receive('check_suite', payload);
+
+      expect(api.calls.filter((call) => call.method === 'PUT' && call.path.endsWith('/merge'))).toEqual([]);
+    },
+  );
+});
