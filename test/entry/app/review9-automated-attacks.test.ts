@@ -117,6 +117,29 @@ describe('review #9 attacks: automated mode after someone else pushes', () => {
   );
 });
 
+describe('review #9 attacks: the agent’s own pull_request.opened on an automated task', () => {
+  // The App subscribes to `pull_request.opened`; the delivery for the PR the agent itself just
+  // opened is queued behind the implement run (same task key), finds the marker naming the PR and
+  // runs the approval sync, which publishes the guided-mode check whatever the mode. So every
+  // automated PR in the App gets a pending "Guided mode: this check passes when…" check at once,
+  // although run-issue-task deliberately publishes none for automated mode.
+  it.failing('FAULT: the opened event of an automated task’s PR publishes no approval check', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, HEAD);
+    const payload = webhookExample('pull_request', 'opened');
+    payload.pull_request.head.ref = BRANCH;
+    payload.sender.login = 'implementation-agent[bot]';
+    payload.sender.type = 'Bot';
+
+    const { receive, errors } = await testProbot();
+    await receive('pull_request', payload);
+
+    expect(errors).toEqual([]);
+    const written = api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/check-runs'));
+    expect(written).toEqual([]);
+  });
+});
+
 describe('review #9 attacks: merge-when-green on a pull request retargeted to another base', () => {
   // The agent opened its PR against the default branch (`master` in the webhooks-examples
   // repository). Someone with write access edits the PR's base to another branch (a release
