@@ -90,4 +90,17 @@ describe('review #9 attacks: the risk classifier', () => {
       ),
     ).toBe('high');
   });
+
+  // GitHub reads CODEOWNERS from `.github/`, the repository root or `docs/` (docs.github.com,
+  // *About code owners*). Only `.github/` is flagged (`github-path`) and protected by the path
+  // gate; a generated root or docs/ CODEOWNERS rewrites who must review, and in hybrid mode it is
+  // low risk and auto-merged.
+  it.failing.each(['CODEOWNERS', 'docs/CODEOWNERS'])('FAULT: a generated %s is high risk', (path) => {
+    const assessment = classifyRisk({
+      files: [{ path, content: '* @someone-else\n', role: 'source' }],
+      targetEnvironment: 'staging',
+      production: false,
+    });
+    expect(assessment.level).toBe('high');
+  });
 });
