@@ -1,6 +1,9 @@
 import { planFeedbackChanges } from '../../../src/core/feedback/plan-feedback-changes.js';
 import { FREE_TEXT_OFFLINE } from '../../../src/core/feedback/plan-feedback-changes.js';
 import { readReviewFeedback, type ReviewFeedbackClient } from '../../../src/github/read-review-feedback.js';
+import { DEFAULT_CONFIG } from '../../../src/core/config/agent-config.js';
+import { pushFeedbackCommit } from '../../../src/pipeline/review/push-feedback-commit.js';
+import type { TaskEventDependencies } from '../../../src/pipeline/events/task-event-dependencies.js';
 
 // Review #9 attacker pass on review feedback. "FAULT:" tests are `it.failing`: they assert the
 // right answer, which the code does not give yet.
@@ -103,5 +106,47 @@ describe('review #9 attacks: suggestion ranges', () => {
     const plan = await planFor({ body: '```suggestion\nx\n```', start_line: null, line: 2, side: 'LEFT' });
 
     expect(plan.files.size).toBe(0);
+  });
+});
+
+describe('review #9 attacks: where a suggestion may write', () => {
+  /** A client that fails the test if anything is written: the gates must refuse first. */
+  const deps = {
+    client: new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('nothing may be written');
+        },
+      },
+    ),
+  } as unknown as TaskEventDependencies;
+
+  it.each([
+    '.github/workflows/ci.yml',
+    '.GitHub/workflows/ci.yml',
+    '.github/implementation-agent.yml',
+    '../outside.ts',
+    'src/../../outside.ts',
+    '.git/hooks/post-checkout',
+  ])('a suggestion that would write %s is refused by the gates and pushes nothing', async (path) => {
+    const result = await pushFeedbackCommit({
+      deps,
+      owner: 'o',
+      repo: 'r',
+      branch: 'implementation/1-x',
+      headSha: HEAD,
+      plan: { files: new Map([[path, 'on: push\n']]), replies: [], unanswered: [] },
+      config: DEFAULT_CONFIG,
+      marker: {
+        task_id: 'o/r#1',
+        state: 'pr_open',
+        attempt: 1,
+        cost_usd: 0,
+        updated_at: '2026-11-29T10:00:00Z',
+      },
+    });
+
+    expect(result.ok).toBe(false);
   });
 });
