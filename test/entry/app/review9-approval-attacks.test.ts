@@ -63,6 +63,35 @@ describe('review #9 attacks: the deploy approval rule and the review policy', ()
     },
   );
 
+  // The one approval rule asks for a writer's approval of the head, and sets aside only the
+  // requester's. Whoever pushed the head may approve it themselves: one writer pushes code of
+  // their own to the task's branch (no gate re-runs in guided mode) and approves it, and
+  // `/deploy production` (requires_approval) goes through on that one person's word. GitHub's
+  // branch protection has the rule this lacks ("Require approval of the most recent reviewable
+  // push": someone other than the pusher must approve). Design gap more than bug.
+  it.failing(
+    'FAULT (design gap): /deploy production refuses when the only approval is from whoever pushed the head',
+    async () => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      // The branch activity says Codertocat pushed HEAD (github-api's `branchActivity` actor).
+      expectDeployFacts(api, {
+        sender: 'maintainer',
+        reviews: [{ login: 'Codertocat', state: 'APPROVED', commit_id: HEAD }],
+        allowed: false,
+      });
+      api.comments(1, [statusOf('requester-dev')]);
+      api.deployments('production', [], 10);
+      api.createDeployment(7002);
+      api.createComment(42, 950);
+
+      const { receive, errors } = await testProbot();
+      await receive('issue_comment', prComment('/deploy production', 'maintainer'));
+
+      expect(errors).toEqual([]);
+      expect(createdDeployment(api)).toBeUndefined();
+    },
+  );
+
   it('control: another writer’s approval lets /deploy production through', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectDeployFacts(api, {
