@@ -122,7 +122,6 @@ function expectFileRead(api: Api) {
 
 const statusWrites = (api: Api) =>
   api.calls.filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'));
-const lastMarker = (api: Api) => readStateMarker(statusWrites(api).at(-1)?.body.body ?? '')?.marker;
 const pushes = (api: Api) => api.calls.filter((call) => call.path.includes('/git/'));
 
 async function deliver(payload: Record<string, unknown>) {
