@@ -11,7 +11,7 @@ import { githubFakeBehindNock } from './github-fake-nock.js';
 import { testProbot } from './test-probot.js';
 
 // Review #9 attacker pass: automated mode's auto-merge after the task's change becomes high risk.
-// "FAULT:" tests are `it.failing`: they assert the right answer, which the code does not give yet.
+// "FAULT:" tests were `it.failing` until fixed; they assert the right answer.
 
 const LOW_RISK_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -60,7 +60,7 @@ describe('review #9 attacks: a re-run that turns an automated task high risk', (
   // check) — but never turns the auto-merge it armed off (no disablePullRequestAutoMerge anywhere
   // in src/). GitHub then merges the high-risk change once the branch's required checks pass,
   // without the approving review guided mode promises.
-  it.failing(
+  it(
     'FAULT: when a re-run falls back to guided, the auto-merge the first run turned on is turned off',
     async () => {
       const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
