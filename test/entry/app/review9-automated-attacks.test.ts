@@ -4,8 +4,8 @@ import { agentStatusComment } from './agent-status.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
-// Review #9 attacker pass on automated mode. "FAULT:" tests are `it.failing`: they assert the
-// right answer, which the code does not give yet.
+// Review #9 attacker pass on automated mode. "FAULT:" tests were `it.failing` until fixed; they assert the
+// right answer.
 
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
@@ -73,7 +73,7 @@ describe('review #9 attacks: automated mode after someone else pushes', () => {
   // Merge-when-green refuses a head the agent never validated, but the GitHub auto-merge armed
   // when the PR opened stays armed: a writer's push (an IAM policy, a workflow file) is merged by
   // GitHub once the required checks pass, never gated nor risk-classified, then deployed on merge.
-  it.failing(
+  it(
     'FAULT: a person’s push to an automated task’s branch turns GitHub auto-merge off (or falls back to guided)',
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
@@ -97,7 +97,7 @@ describe('review #9 attacks: automated mode after someone else pushes', () => {
   // publishes none for automated mode ("Automated mode merges on green checks alone, so it asks
   // for no approval"). A writer's plain comment review then puts a pending "Guided mode: this
   // check passes when…" check on an automated PR.
-  it.failing(
+  it(
     'FAULT: a writer’s comment review on an automated task’s PR adds no pending guided-mode approval check',
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
@@ -123,7 +123,7 @@ describe('review #9 attacks: the agent’s own pull_request.opened on an automat
   // runs the approval sync, which publishes the guided-mode check whatever the mode. So every
   // automated PR in the App gets a pending "Guided mode: this check passes when…" check at once,
   // although run-issue-task deliberately publishes none for automated mode.
-  it.failing('FAULT: the opened event of an automated task’s PR publishes no approval check', async () => {
+  it('FAULT: the opened event of an automated task’s PR publishes no approval check', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, HEAD);
     const payload = webhookExample('pull_request', 'opened');
@@ -145,7 +145,7 @@ describe('review #9 attacks: merge-when-green on a pull request retargeted to an
   // repository). Someone with write access edits the PR's base to another branch (a release
   // branch without protection); `judgeAndMerge`/`decideMergeWhenGreen` never look at the base, so
   // the agent merges the task's code into a branch it never targeted (and deploys on merge).
-  it.failing(
+  it(
     'FAULT: merge-when-green merges nothing into a base other than the one the task targeted',
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
