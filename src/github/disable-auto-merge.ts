@@ -14,8 +14,7 @@ export const DISABLE_AUTO_MERGE_MUTATION = `mutation DisableAutoMerge($pullReque
 
 /** `disabled`: auto-merge is off now; `refused`: GitHub's answer when it would not (its message). */
 export type DisableAutoMergeResult =
-  | { readonly status: 'disabled' }
-  | { readonly status: 'refused'; readonly message: string };
+  { readonly status: 'disabled' } | { readonly status: 'refused'; readonly message: string };
 
 /**
  * Turns GitHub's auto-merge off for pull request `number`, asking GitHub for its node id when

@@ -17,7 +17,8 @@ export async function disarmAutoMerge(params: {
   pullRequestId: string | undefined;
   log: (line: string) => void;
 }): Promise<string> {
-  const byHand = 'If it is on, turn it off on the pull request ("Disable auto-merge") before the checks pass.';
+  const byHand =
+    'If it is on, turn it off on the pull request ("Disable auto-merge") before the checks pass.';
   if (params.graphql === undefined)
     return `Auto-merge could not be turned off: this runtime has no GraphQL client. ${byHand}`;
   try {

@@ -50,7 +50,11 @@ export async function guardAutomatedPullRequest(
     patch: { effective_mode: 'guided' },
     details: fallBack,
   });
-  const view = approvalCheckView({ decision: synced.approval, setAside: synced.approval.setAside, headSha: pull.head.sha });
+  const view = approvalCheckView({
+    decision: synced.approval,
+    setAside: synced.approval.setAside,
+    headSha: pull.head.sha,
+  });
   await publishApprovalCheck({ client: deps.client, owner, repo, headSha: pull.head.sha, view });
   await reply({ client: deps.client, owner, repo, issueNumber: pullNumber, body: fallBack });
   deps.log(`Task on #${event.issueNumber} fell back to guided: ${reason}`);
@@ -71,6 +75,7 @@ async function fallbackReason(
   const author = pushAuthor({ sender: event.sender, agentLogin: await deps.trust.identity() });
   if (author.kind === 'agent') return undefined;
   const head = `\`${pull.head.sha.slice(0, 7)}\``;
-  const who = event.sender === undefined ? 'someone other than implementation-agent' : mention(event.sender.login);
+  const who =
+    event.sender === undefined ? 'someone other than implementation-agent' : mention(event.sender.login);
   return `${who} pushed ${head}, which implementation-agent never validated nor risk-classified`;
 }

@@ -73,48 +73,42 @@ describe('review #9 attacks: automated mode after someone else pushes', () => {
   // Merge-when-green refuses a head the agent never validated, but the GitHub auto-merge armed
   // when the PR opened stays armed: a writer's push (an IAM policy, a workflow file) is merged by
   // GitHub once the required checks pass, never gated nor risk-classified, then deployed on merge.
-  it(
-    'FAULT: a person’s push to an automated task’s branch turns GitHub auto-merge off (or falls back to guided)',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, PUSHED);
-      const payload = webhookExample('pull_request', 'synchronize');
-      payload.pull_request.head.ref = BRANCH;
-      payload.pull_request.head.sha = PUSHED;
+  it('FAULT: a person’s push to an automated task’s branch turns GitHub auto-merge off (or falls back to guided)', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, PUSHED);
+    const payload = webhookExample('pull_request', 'synchronize');
+    payload.pull_request.head.ref = BRANCH;
+    payload.pull_request.head.sha = PUSHED;
 
-      const { receive, errors } = await testProbot();
-      await receive('pull_request', payload);
+    const { receive, errors } = await testProbot();
+    await receive('pull_request', payload);
 
-      expect(errors).toEqual([]);
-      const graphql = api.calls.filter((call) => call.path === '/graphql');
-      expect(graphql.map((call) => String(call.body.query))).toEqual([
-        expect.stringContaining('disablePullRequestAutoMerge'),
-      ]);
-    },
-  );
+    expect(errors).toEqual([]);
+    const graphql = api.calls.filter((call) => call.path === '/graphql');
+    expect(graphql.map((call) => String(call.body.query))).toEqual([
+      expect.stringContaining('disablePullRequestAutoMerge'),
+    ]);
+  });
 
   // `syncPullRequestTask` publishes the approval check for every mode; run-issue-task deliberately
   // publishes none for automated mode ("Automated mode merges on green checks alone, so it asks
   // for no approval"). A writer's plain comment review then puts a pending "Guided mode: this
   // check passes when…" check on an automated PR.
-  it(
-    'FAULT: a writer’s comment review on an automated task’s PR adds no pending guided-mode approval check',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, HEAD);
-      const payload = webhookExample('pull_request_review', 'submitted');
-      payload.pull_request.head.ref = BRANCH;
-      payload.review.state = 'commented';
-      payload.review.body = 'Looks fine to me.';
+  it('FAULT: a writer’s comment review on an automated task’s PR adds no pending guided-mode approval check', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, HEAD);
+    const payload = webhookExample('pull_request_review', 'submitted');
+    payload.pull_request.head.ref = BRANCH;
+    payload.review.state = 'commented';
+    payload.review.body = 'Looks fine to me.';
 
-      const { receive, errors } = await testProbot();
-      await receive('pull_request_review', payload);
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', payload);
 
-      expect(errors).toEqual([]);
-      const written = api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/check-runs'));
-      expect(written).toEqual([]);
-    },
-  );
+    expect(errors).toEqual([]);
+    const written = api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/check-runs'));
+    expect(written).toEqual([]);
+  });
 });
 
 describe('review #9 attacks: the agent’s own pull_request.opened on an automated task', () => {
@@ -145,51 +139,48 @@ describe('review #9 attacks: merge-when-green on a pull request retargeted to an
   // repository). Someone with write access edits the PR's base to another branch (a release
   // branch without protection); `judgeAndMerge`/`decideMergeWhenGreen` never look at the base, so
   // the agent merges the task's code into a branch it never targeted (and deploys on merge).
-  it(
-    'FAULT: merge-when-green merges nothing into a base other than the one the task targeted',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      api.installationToken(INSTALLATION_ID);
-      api.scope
-        .get(`${BASE}/commits/${HEAD}/pulls`)
-        .query({ per_page: '100' })
-        .reply(200, [
-          {
-            number: PULL,
-            state: 'open',
-            head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } },
-            base: { ref: 'release-unprotected', repo: { full_name: `${OWNER}/${REPO}` } },
-          },
-        ]);
-      api.comments(1, [agentStatusComment({ marker: automated })]);
-      const repository = { id: 1296269, full_name: `${OWNER}/${REPO}` };
-      api.scope.get(`${BASE}/pulls/${PULL}`).reply(200, {
-        number: PULL,
-        state: 'open',
-        merged: false,
-        draft: false,
-        head: { sha: HEAD, ref: BRANCH, repo: repository },
-        base: { ref: 'release-unprotected', repo: repository },
-      });
-      api.checkRunsFor(HEAD, [
-        { name: 'implementation-agent', status: 'completed', conclusion: 'success' },
-        { name: 'build', status: 'completed', conclusion: 'success' },
+  it('FAULT: merge-when-green merges nothing into a base other than the one the task targeted', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.scope
+      .get(`${BASE}/commits/${HEAD}/pulls`)
+      .query({ per_page: '100' })
+      .reply(200, [
+        {
+          number: PULL,
+          state: 'open',
+          head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } },
+          base: { ref: 'release-unprotected', repo: { full_name: `${OWNER}/${REPO}` } },
+        },
       ]);
-      api.combinedStatus(HEAD, []);
-      api.reviews(PULL, []);
-      api.config(undefined);
-      api.scope
-        .put(`${BASE}/pulls/${PULL}/merge`)
-        .optionally()
-        .reply(200, { merged: true, sha: 'f'.repeat(40), message: 'Pull Request successfully merged' });
-      api.scope.get(`${BASE}/issues/1/comments`).query(true).optionally().reply(200, []);
+    api.comments(1, [agentStatusComment({ marker: automated })]);
+    const repository = { id: 1296269, full_name: `${OWNER}/${REPO}` };
+    api.scope.get(`${BASE}/pulls/${PULL}`).reply(200, {
+      number: PULL,
+      state: 'open',
+      merged: false,
+      draft: false,
+      head: { sha: HEAD, ref: BRANCH, repo: repository },
+      base: { ref: 'release-unprotected', repo: repository },
+    });
+    api.checkRunsFor(HEAD, [
+      { name: 'implementation-agent', status: 'completed', conclusion: 'success' },
+      { name: 'build', status: 'completed', conclusion: 'success' },
+    ]);
+    api.combinedStatus(HEAD, []);
+    api.reviews(PULL, []);
+    api.config(undefined);
+    api.scope
+      .put(`${BASE}/pulls/${PULL}/merge`)
+      .optionally()
+      .reply(200, { merged: true, sha: 'f'.repeat(40), message: 'Pull Request successfully merged' });
+    api.scope.get(`${BASE}/issues/1/comments`).query(true).optionally().reply(200, []);
 
-      const payload = webhookExample('check_suite', 'completed');
-      payload.check_suite.head_sha = HEAD;
-      const { receive } = await testProbot();
-      await receive('check_suite', payload);
+    const payload = webhookExample('check_suite', 'completed');
+    payload.check_suite.head_sha = HEAD;
+    const { receive } = await testProbot();
+    await receive('check_suite', payload);
 
-      expect(api.calls.filter((call) => call.method === 'PUT' && call.path.endsWith('/merge'))).toEqual([]);
-    },
-  );
+    expect(api.calls.filter((call) => call.method === 'PUT' && call.path.endsWith('/merge'))).toEqual([]);
+  });
 });

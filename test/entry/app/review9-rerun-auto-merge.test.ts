@@ -60,58 +60,55 @@ describe('review #9 attacks: a re-run that turns an automated task high risk', (
   // check) — but never turns the auto-merge it armed off (no disablePullRequestAutoMerge anywhere
   // in src/). GitHub then merges the high-risk change once the branch's required checks pass,
   // without the approving review guided mode promises.
-  it(
-    'FAULT: when a re-run falls back to guided, the auto-merge the first run turned on is turned off',
-    async () => {
-      const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
-      const fake = githubFakeBehindNock({ permissions: { Codertocat: 'admin' }, issueBodies: bodies });
-      const queries: string[] = [];
-      nock(API)
-        .persist()
-        .post('/graphql')
-        .reply(200, (_uri, body) => {
-          const query = String((body as { query: string }).query);
-          queries.push(query);
-          if (query.includes('enablePullRequestAutoMerge'))
-            return {
-              data: {
-                enablePullRequestAutoMerge: {
-                  pullRequest: {
-                    number: 1,
-                    autoMergeRequest: { enabledAt: '2026-11-29T13:00:00Z', mergeMethod: 'SQUASH' },
-                  },
+  it('FAULT: when a re-run falls back to guided, the auto-merge the first run turned on is turned off', async () => {
+    const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
+    const fake = githubFakeBehindNock({ permissions: { Codertocat: 'admin' }, issueBodies: bodies });
+    const queries: string[] = [];
+    nock(API)
+      .persist()
+      .post('/graphql')
+      .reply(200, (_uri, body) => {
+        const query = String((body as { query: string }).query);
+        queries.push(query);
+        if (query.includes('enablePullRequestAutoMerge'))
+          return {
+            data: {
+              enablePullRequestAutoMerge: {
+                pullRequest: {
+                  number: 1,
+                  autoMergeRequest: { enabledAt: '2026-11-29T13:00:00Z', mergeMethod: 'SQUASH' },
                 },
               },
-            };
-          if (query.includes('disablePullRequestAutoMerge'))
-            return { data: { disablePullRequestAutoMerge: { pullRequest: { number: 1 } } } };
-          return { data: { repository: { pullRequest: { id: 'PR_kwDOABCD42' } } } };
-        });
-      let provider: ModelProvider = lowRisk;
-      const app = await testProbot({
-        providerFor: () => ({ name: 'switchable', generate: (input) => provider.generate(input) }),
+            },
+          };
+        if (query.includes('disablePullRequestAutoMerge'))
+          return { data: { disablePullRequestAutoMerge: { pullRequest: { number: 1 } } } };
+        return { data: { repository: { pullRequest: { id: 'PR_kwDOABCD42' } } } };
       });
+    let provider: ModelProvider = lowRisk;
+    const app = await testProbot({
+      providerFor: () => ({ name: 'switchable', generate: (input) => provider.generate(input) }),
+    });
 
-      const opened = webhookExample('issues', 'opened');
-      opened.issue.body = bodies[1];
-      opened.issue.labels = [{ name: 'implementation' }];
-      await app.receive('issues', opened);
-      expect(queries.some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(true);
+    const opened = webhookExample('issues', 'opened');
+    opened.issue.body = bodies[1];
+    opened.issue.labels = [{ name: 'implementation' }];
+    await app.receive('issues', opened);
+    expect(queries.some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(true);
 
-      // The requester asks for more; the offline blueprint it now gets creates an IAM role.
-      bodies[1] = requestBody('As a customer I can place and cancel an order');
-      provider = createOfflineProvider();
-      const rerun = issueComment('/implement');
-      rerun.issue.body = bodies[1];
-      rerun.comment.id = 5101;
-      await app.receive('issue_comment', rerun);
+    // The requester asks for more; the offline blueprint it now gets creates an IAM role.
+    bodies[1] = requestBody('As a customer I can place and cancel an order');
+    provider = createOfflineProvider();
+    const rerun = issueComment('/implement');
+    rerun.issue.body = bodies[1];
+    rerun.comment.id = 5101;
+    await app.receive('issue_comment', rerun);
 
-      const status = fake.comments.find((comment) => comment.body.includes('implementation-agent:state'));
-      expect(parseStateMarker(status?.body ?? '')).toMatchObject({
-        effective_mode: 'guided',
-        risk_level: 'high',
-      });
-      expect(queries.some((query) => query.includes('disablePullRequestAutoMerge'))).toBe(true);
-    },
-  );
+    const status = fake.comments.find((comment) => comment.body.includes('implementation-agent:state'));
+    expect(parseStateMarker(status?.body ?? '')).toMatchObject({
+      effective_mode: 'guided',
+      risk_level: 'high',
+    });
+    expect(queries.some((query) => query.includes('disablePullRequestAutoMerge'))).toBe(true);
+  });
 });
