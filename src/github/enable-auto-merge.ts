@@ -60,7 +60,8 @@ export async function enableAutoMerge(params: {
   }
 }
 
-async function readPullRequestId(params: {
+/** The node id of pull request `number` (`PULL_REQUEST_ID_QUERY`); throws when GitHub gives none. */
+export async function readPullRequestId(params: {
   graphql: GraphqlClient;
   owner: string;
   repo: string;
@@ -78,7 +79,7 @@ async function readPullRequestId(params: {
 }
 
 /** The messages of a `GraphqlResponseError` (it carries the response's `errors`), else undefined. */
-function graphqlErrorMessages(error: unknown): string[] | undefined {
+export function graphqlErrorMessages(error: unknown): string[] | undefined {
   if (typeof error !== 'object' || error === null || !('errors' in error)) return undefined;
   const { errors } = error as { errors: unknown };
   if (!Array.isArray(errors) || errors.length === 0) return undefined;

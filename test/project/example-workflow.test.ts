@@ -44,7 +44,13 @@ function taskKey(env: Record<string, string>): string {
 
 describe('the example workflow runs the Action on the review events, one task at a time', () => {
   it('listens to pull requests, their reviews and review comments', () => {
-    expect(workflow.on.pull_request?.types).toEqual(['opened', 'synchronize', 'closed', 'reopened']);
+    expect(workflow.on.pull_request?.types).toEqual([
+      'opened',
+      'synchronize',
+      'closed',
+      'reopened',
+      'edited',
+    ]);
     expect(workflow.on.pull_request_review?.types).toEqual(['submitted', 'dismissed']);
     expect(workflow.on.pull_request_review_comment?.types).toEqual(['created']);
   });

@@ -624,9 +624,15 @@ export function createGitHubFake(options: {
   }
 
   function route(method: string, path: string, body: unknown, query: URLSearchParams): [number, unknown] {
-    // GraphQL answers the one query the Action asks: who the token acts as.
+    // GraphQL answers who the token acts as, a pull request's node id, and auto-merge turned off.
     if (method === 'POST' && path === '/graphql') {
       const query = (body as { query?: string } | undefined)?.query ?? '';
+      const variables = (body as { variables?: { number?: number } } | undefined)?.variables;
+      // A pull request's node id, and turning auto-merge off (a task falling back to guided).
+      if (/pullRequest\(number: \$number\) \{ id \}/.test(query))
+        return [200, { data: { repository: { pullRequest: { id: `PR_fake${variables?.number ?? 0}` } } } }];
+      if (query.includes('disablePullRequestAutoMerge'))
+        return [200, { data: { disablePullRequestAutoMerge: { pullRequest: { autoMergeRequest: null } } } }];
       return /viewer\s*\{\s*login\s*\}/.test(query)
         ? [200, { data: { viewer: { login: tokenLogin } } }]
         : [200, { errors: [{ message: `No fake for the query ${query}` }] }];

@@ -10,7 +10,8 @@ export type MergeWhenGreenDecision =
  * Automated mode's fallback when the repository does not allow auto-merge (DESIGN §4, issue #9
  * items 4 and 10): the agent merges its own pull request when the task runs automated with low
  * risk (`effective_mode`, `risk_level` on the marker), the pull request is open, not a draft and
- * still at `sha` (the head whose checks finished), nobody with write access asks for changes, the
+ * still at `sha` (the head whose checks finished) and still targets the base the task opened it
+ * against (`targetBase`), nobody with write access asks for changes, the
  * agent's own validation check passed on that very head (`checks.validation`: a head someone else
  * pushed was never validated), and the repository's CI on that head — check runs and commit
  * statuses, the agent's own excluded (`combineChecks`) — is all green. No CI at all (`none`) is
@@ -18,7 +19,15 @@ export type MergeWhenGreenDecision =
  */
 export function decideMergeWhenGreen(params: {
   marker: Pick<TaskMarker, 'effective_mode' | 'risk_level'>;
-  pull: { readonly open: boolean; readonly draft: boolean; readonly headSha: string };
+  pull: {
+    readonly open: boolean;
+    readonly draft: boolean;
+    readonly headSha: string;
+    /** The branch the pull request merges into now (`base.ref`). */
+    readonly baseRef: string;
+  };
+  /** The branch the task opened its pull request against (the marker's `base_branch`). */
+  targetBase: string;
   /** The head the finished check suite or status was reported for. */
   sha: string;
   checks: ChecksVerdict;
@@ -34,6 +43,13 @@ export function decideMergeWhenGreen(params: {
   if (marker.risk_level === 'high') return { merge: false, reason: 'the change was judged high risk' };
   if (!pull.open) return { merge: false, reason: 'the pull request is not open' };
   if (pull.draft) return { merge: false, reason: 'the pull request is a draft' };
+  // Someone may retarget the pull request to another base: the agent merges only where it was asked to.
+  if (pull.baseRef !== params.targetBase) {
+    return {
+      merge: false,
+      reason: `the pull request now targets ${pull.baseRef}, not ${params.targetBase}, the branch the task was opened against`,
+    };
+  }
   if (pull.headSha !== params.sha) {
     return { merge: false, reason: `the head moved to ${pull.headSha.slice(0, 7)}; its own checks decide` };
   }

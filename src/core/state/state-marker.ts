@@ -75,6 +75,11 @@ export const taskMarkerSchema = z
     /** The mode the task runs in (`effectiveMode`): hybrid and automated resolve to one of these. */
     effective_mode: z.enum(['automated', 'guided', 'manual']).optional(),
     risk_level: z.enum(['low', 'high']).optional(),
+    /**
+     * The branch the task's pull request was opened against (#9 review: a PR retargeted elsewhere
+     * is not merged by the agent). Absent in older markers: the repository's default branch.
+     */
+    base_branch: z.string().min(1).max(255).optional(),
     /** Commits pushed for review feedback (`iterateOnFeedback`); `review.max_iterations` bounds it. */
     feedback_iterations: z.number().int().nonnegative().optional(),
     /** GitHub's time of the newest feedback taken in; older feedback is never taken in again. */

@@ -25,7 +25,9 @@ export type TaskState = (typeof TASK_STATES)[number];
 /** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
 const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
   received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
-  held: ['generating', 'cancelled', 'failed'],
+  // A held request does not stop people merging the task's open pull request: the task records the
+  // merge (never deploying it on merge: the held request was never run) and the hold ends there.
+  held: ['generating', 'cancelled', 'failed', 'merged'],
   // A new request may arrive wherever generating could start again; from someone without write
   // access it is `held` instead.
   awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],

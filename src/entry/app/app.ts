@@ -26,6 +26,8 @@ const TASK_EVENTS = [
   'pull_request.synchronize',
   'pull_request.closed',
   'pull_request.reopened',
+  // Only a new base moves a task (an automated one falls back to guided); other edits are ignored.
+  'pull_request.edited',
   'pull_request_review.submitted',
   'pull_request_review.dismissed',
   'pull_request_review_comment.created',

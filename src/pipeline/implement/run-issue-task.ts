@@ -15,6 +15,8 @@ import { publishPullRequest } from '../../github/publish-pull-request.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { markAnswered } from '../task/answer-on-crash.js';
 import { armAutoMerge } from '../review/arm-auto-merge.js';
+import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
+import { runsAutomated } from '../../core/state/runs-automated.js';
 import { storeAttemptArtifacts } from '../mirror/store-attempt-artifacts.js';
 import { prepareChange, type PreparedChange } from './prepare-change.js';
 import type { StatusBoard } from '../task/status-board.js';
@@ -90,6 +92,8 @@ async function generateAndPublish(
 ): Promise<TaskOutcome> {
   const { client, repository, config, board, request, issueNumber, taskId } = params;
   const { owner, repo } = repository;
+  // An earlier run may have armed GitHub's auto-merge: this one turns it off if it runs guided.
+  const armedBefore = runsAutomated(board.current);
   const prepared = await prepareChange({
     provider: params.provider,
     request,
@@ -159,7 +163,16 @@ async function generateAndPublish(
           mergeMethod: config.auto_merge.merge_method,
           log: params.log,
         })
-      : undefined;
+      : armedBefore
+        ? await disarmAutoMerge({
+            graphql: params.graphql,
+            owner,
+            repo,
+            pullNumber: pull.number,
+            pullRequestId: pull.nodeId,
+            log: params.log,
+          })
+        : undefined;
   // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
   // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
   // Automated mode merges on green checks alone, so it asks for no approval.
@@ -204,6 +217,8 @@ async function generateAndPublish(
       risk_level: prepared.decision.risk.level,
       // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
       environment: request.execution_request.target_environment,
+      // Merge-when-green merges only into the branch the task targeted.
+      base_branch: repository.defaultBranch,
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
     ...withWarning(decision.join('\n\n'), artifactsWarning),

@@ -22,7 +22,8 @@ export interface PullRequestTaskEvent {
 
 /** The actions that can change a PR's review, merge or open state; the rest change nothing here. */
 const ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  pull_request: ['opened', 'synchronize', 'closed', 'reopened'],
+  // `edited` only when the base changed (`changes.base`): an automated task then falls back to guided.
+  pull_request: ['opened', 'synchronize', 'closed', 'reopened', 'edited'],
   pull_request_review: ['submitted', 'dismissed'],
   // A review's inline comment arrives on its own too; the run catches up on the review with it.
   pull_request_review_comment: ['created'],
@@ -31,6 +32,7 @@ const ACTIONS: Readonly<Record<string, readonly string[]>> = {
 const payloadSchema = z.object({
   action: z.string(),
   review: z.object({ state: z.string() }).optional(),
+  changes: z.object({ base: z.unknown().optional() }).optional(),
   pull_request: z.object({
     number: z.number().int().positive(),
     head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
@@ -60,6 +62,8 @@ export function classifyPullRequestEvent(event: {
   const { action, pull_request: pull, repository, sender } = parsed.data;
   const name = `${event.name}.${action}`;
   if (!ACTIONS[event.name]?.includes(action)) return { kind: 'ignored', reason: `${name} moves no task` };
+  if (name === 'pull_request.edited' && parsed.data.changes?.base === undefined)
+    return { kind: 'ignored', reason: `${name} changed the title or body only, which moves no task` };
   if (pull.head.repo?.full_name !== pull.base.repo.full_name) {
     return { kind: 'ignored', reason: `pull request #${pull.number} comes from a fork; the agent's do not` };
   }

@@ -1,6 +1,7 @@
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
+import { guardAutomatedPullRequest } from './guard-automated-pull-request.js';
 import { iterateOnFeedback } from './iterate-on-feedback.js';
 import { reviewHumanPush } from './review-human-push.js';
 import { syncPullRequestTask } from './sync-pull-request-task.js';
@@ -11,8 +12,9 @@ const CLOSED: ReadonlySet<string> = new Set(['merged', 'cancelled']);
 /**
  * A pull request event, for both runtimes: the task is brought up to date with its pull request
  * (`syncPullRequestTask`: approval, merge, close). Then, in the same turn on the task:
- * - a push (`pull_request.synchronize`) to an open pull request is reviewed when the task runs in
- *   manual mode and a person pushed (`reviewHumanPush`); the outcome is the review's when it
+ * - a push (`pull_request.synchronize`) or a new base (`pull_request.edited`) someone other than
+ *   the agent made ends automated mode (`guardAutomatedPullRequest`); a push to an open pull
+ *   request is reviewed when the task runs in manual mode and a person pushed (`reviewHumanPush`); the outcome is the review's when it
  *   requested changes, otherwise the task's with the review's line added to its message;
  * - a review or review comment that may carry feedback (or, where the runtime catches up, any
  *   review event) lets the agent iterate (`iterateOnFeedback`) on every piece not yet taken in.
@@ -21,7 +23,8 @@ export async function handlePullRequestEvent(
   deps: TaskEventDependencies,
   input: PullRequestTaskEvent,
 ): Promise<TaskOutcome> {
-  if (input.event === 'pull_request.synchronize') return syncAndReviewPush(deps, input);
+  if (input.event === 'pull_request.synchronize' || input.event === 'pull_request.edited')
+    return syncAndReviewPush(deps, input);
   const synced = await syncPullRequestTask(deps, input);
   const reviewEvent = input.event.startsWith('pull_request_review');
   if (input.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;
@@ -37,7 +40,11 @@ async function syncAndReviewPush(
   input: PullRequestTaskEvent,
 ): Promise<TaskOutcome> {
   return syncPullRequestTask(deps, input, {
-    then: async ({ marker, outcome, board }) => {
+    then: async (synced) => {
+      const { marker, board } = synced;
+      // A push or a new base the agent did not validate ends automated mode first.
+      const outcome = await guardAutomatedPullRequest(deps, { event: input, synced });
+      if (input.event !== 'pull_request.synchronize') return outcome;
       if (!('headSha' in outcome) || CLOSED.has(outcome.status)) return outcome;
       const reviewed = await reviewHumanPush(deps, { event: input, marker, headSha: outcome.headSha });
       if (reviewed.status === 'ignored') {

@@ -94,7 +94,13 @@ async function judgeAndMerge(params: {
   ]);
   const decision = decideMergeWhenGreen({
     marker: status.marker,
-    pull: { open: pull.state === 'open', draft: pull.draft ?? false, headSha: pull.head.sha },
+    pull: {
+      open: pull.state === 'open',
+      draft: pull.draft ?? false,
+      headSha: pull.head.sha,
+      baseRef: pull.base.ref,
+    },
+    targetBase: status.marker.base_branch ?? event.repository.defaultBranch,
     sha: event.sha,
     checks,
     approval,

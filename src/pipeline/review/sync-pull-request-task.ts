@@ -9,16 +9,36 @@ import { canTransition, type TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
-import { readReviewApproval } from '../../github/read-review-approval.js';
+import { readReviewApproval, type ReviewApproval } from '../../github/read-review-approval.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
-import type { StatusBoard } from '../task/status-board.js';
+import { runsAutomated } from '../../core/state/runs-automated.js';
 import { taskBoardFor } from '../task/task-board-for.js';
+import type { StatusBoard } from '../task/status-board.js';
 import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
+
+/** What a task brought up to date hands to `then`: its marker as read, its board, what GitHub had. */
+export interface SyncedTask {
+  readonly marker: TaskMarker;
+  readonly outcome: TaskOutcome;
+  /** The task's board, moved by the sync when it moved the task: later moves go through it. */
+  readonly board: StatusBoard;
+  readonly pull: PullRequestFacts;
+  readonly config: AgentConfig;
+  /** The approval rule's decision on the head; undefined once the pull request is closed. */
+  readonly approval: ReviewApproval | undefined;
+}
+
+/** The fields of `pulls.get` a follow-up reads. */
+export interface PullRequestFacts {
+  readonly node_id?: string;
+  readonly head: { readonly sha: string };
+  readonly base: { readonly ref: string };
+}
 
 const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
   approved: 'approved',
@@ -44,14 +64,10 @@ export async function syncPullRequestTask(
   input: PullRequestTaskEvent,
   options: {
     /**
-     * Runs once the task is in sync, within the same turn on the task (manual mode's push review),
-     * with the task's board to record its own step on.
+     * Runs once the task is in sync, within the same turn on the task (manual mode's push review,
+     * the automated-mode guard), with the task's board to record its own step on.
      */
-    readonly then?: (synced: {
-      marker: TaskMarker;
-      outcome: TaskOutcome;
-      board: StatusBoard;
-    }) => Promise<TaskOutcome>;
+    readonly then?: (synced: SyncedTask) => Promise<TaskOutcome>;
   } = {},
 ): Promise<TaskOutcome> {
   const { client } = deps;
@@ -78,7 +94,7 @@ export async function syncPullRequestTask(
     const configResult = await readAgentConfig({ client, owner, repo });
     const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
     const approval = open
-      ? await decideAndShowApproval({ deps, input, headSha, config, requester: status.marker.requester })
+      ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker })
       : undefined;
     const from = status.marker.state;
     const path = pullRequestMove({
@@ -99,8 +115,9 @@ export async function syncPullRequestTask(
         reason: `the task on issue #${issueNumber} is ${from.replaceAll('_', ' ')}; ${input.event} does not move it`,
       };
     }
-    const message = describe({ to, pullNumber, headSha, approval });
-    const merging = to === 'merged' && input.event === 'pull_request.closed';
+    const message = describe({ to, from, pullNumber, headSha, approval });
+    // A held task's merge is not the automated run's: the held request never ran, so no deploy on merge.
+    const merging = to === 'merged' && from !== 'held' && input.event === 'pull_request.closed';
     // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
     // merge's trigger is recorded as handled only once its deploy on merge answered (below).
     const board = taskBoardFor(deps, {
@@ -140,19 +157,25 @@ export async function syncPullRequestTask(
       approvedBy: approval?.approved ? approval.approvedBy : [],
       message,
     };
-    return options.then ? options.then({ marker: status.marker, outcome, board }) : outcome;
+    return options.then
+      ? options.then({ marker: status.marker, outcome, board, pull, config, approval })
+      : outcome;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
 }
 
-/** The approval rule for the head, shown as the approval check; the decision the task moves by. */
+/**
+ * The approval rule for the head, the decision the task moves by; shown as the approval check only
+ * when the task runs guided (not `runsAutomated`): an automated task merges on green checks
+ * alone, and a pending guided-mode check on its PR would say otherwise.
+ */
 async function decideAndShowApproval(params: {
   deps: TaskEventDependencies;
   input: PullRequestTaskEvent;
   headSha: string;
   config: AgentConfig;
-  requester: string | undefined;
-}): Promise<ApprovalDecision> {
+  marker: TaskMarker;
+}): Promise<ReviewApproval> {
   const { deps, input, headSha, config } = params;
   const { owner, repo } = input.repository;
   const decision = await readReviewApproval({
@@ -162,12 +185,13 @@ async function decideAndShowApproval(params: {
     pullNumber: input.pullNumber,
     headSha,
     policy: {
-      requester: params.requester,
+      requester: params.marker.requester,
       allowSelfApproval: config.review.allow_self_approval,
       agentLogin: await deps.trust.identity(),
       reapproveOnPush: config.review.reapprove_on_push,
     },
   });
+  if (runsAutomated(params.marker)) return decision;
   const view = approvalCheckView({ decision, setAside: decision.setAside, headSha });
   await publishApprovalCheck({ client: deps.client, owner, repo, headSha, view });
   return decision;
@@ -186,6 +210,7 @@ function isWalkable(from: TaskState, path: readonly TaskState[]): boolean {
 /** One paragraph for the status comment: where the task stands and who moved it there. */
 function describe(params: {
   to: TaskState;
+  from: TaskState;
   pullNumber: number;
   headSha: string;
   approval: ApprovalDecision | undefined;
@@ -199,7 +224,9 @@ function describe(params: {
     case 'changes_requested':
       return `${logins(params.approval?.changesRequestedBy ?? [])} requested changes on ${pr}.`;
     case 'merged':
-      return `${pr} was merged.`;
+      return params.from === 'held'
+        ? `${pr} was merged while a new request waited for a maintainer's \`/approve\`: that request was never run, and nothing is deployed on merge (deploy with \`/deploy <environment>\`).`
+        : `${pr} was merged.`;
     case 'cancelled':
       return `${pr} was closed without merging; reopen it to carry on.`;
     default:

@@ -5,7 +5,8 @@ const SHA = 'a'.repeat(40);
 const green: ChecksVerdict = { state: 'success', failing: [], pending: [], validation: 'success' };
 const base = {
   marker: { effective_mode: 'automated', risk_level: 'low' } as const,
-  pull: { open: true, draft: false, headSha: SHA },
+  pull: { open: true, draft: false, headSha: SHA, baseRef: 'main' },
+  targetBase: 'main',
   sha: SHA,
   checks: green,
   approval: { changesRequestedBy: [] as string[] },
@@ -27,6 +28,9 @@ describe('decideMergeWhenGreen', () => {
     ['closed', { pull: { ...base.pull, open: false } }, 'not open'],
     ['draft', { pull: { ...base.pull, draft: true } }, 'draft'],
     ['head moved', { pull: { ...base.pull, headSha: 'b'.repeat(40) } }, 'head moved'],
+    // Someone retargeted the pull request: green everywhere, but not the branch the task was for.
+    ['retargeted', { pull: { ...base.pull, baseRef: 'release-1' } }, 'now targets release-1, not main'],
+    ['target differs only in case', { targetBase: 'Main' }, 'not Main'],
     ['changes requested', { approval: { changesRequestedBy: ['octo'] } }, 'octo'],
     [
       'failing',

@@ -50,6 +50,8 @@ describe('task state transitions', () => {
     ['failed', 'cancelled', 'a PR whose regeneration failed is closed'],
     ['cancelled', 'pr_open', 'a closed PR is reopened'],
     ['cancelled', 'merged', 'a closed PR is reopened and merged before a run catches up'],
+    ['held', 'merged', 'the open PR is merged while a new request waits for /approve'],
+    ['held', 'cancelled', 'the open PR is closed while a new request waits for /approve'],
   ] as const)('allows %s → %s: %s', (from, to, _why) => {
     expect(canTransition(from, to)).toBe(true);
   });
@@ -57,7 +59,8 @@ describe('task state transitions', () => {
   it('still refuses leaving merged, and reopening straight to approved', () => {
     expect(canTransition('merged', 'pr_open')).toBe(false);
     expect(canTransition('merged', 'cancelled')).toBe(false);
-    expect(canTransition('held', 'merged')).toBe(false);
+    expect(canTransition('held', 'pr_open')).toBe(false);
+    expect(canTransition('held', 'approved')).toBe(false);
     expect(canTransition('cancelled', 'approved')).toBe(false);
   });
 

@@ -181,6 +181,7 @@ export function githubApi(params: { owner: string; repo: string }) {
             : { id: 9_000_001, full_name: pull.headRepository };
       return scope.get(`${base}/pulls/${pull.number}`).reply(200, {
         number: pull.number,
+        node_id: `PR_kwDOABCD${pull.number}`,
         state: pull.merged || pull.closed ? 'closed' : 'open',
         merged: pull.merged ?? false,
         merged_at: pull.merged ? (pull.mergedAt ?? '2026-11-24T09:30:00Z') : null,

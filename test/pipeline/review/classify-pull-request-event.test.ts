@@ -32,6 +32,38 @@ describe('classifyTaskEvent: pull request events', () => {
     });
   });
 
+  // GitHub has no edited example: the opened one with the edit's fields (`changes`, docs.github.com
+  // "Webhook events and payloads", pull_request edited).
+  function edited(changes: Record<string, unknown>) {
+    const payload = onTaskBranch('pull_request', 'opened');
+    payload.action = 'edited';
+    payload.changes = changes;
+    return payload;
+  }
+
+  it('pull_request.edited that changed the base is the task’s: automated mode must fall back', () => {
+    const payload = edited({ base: { ref: { from: 'main' }, sha: { from: 'a'.repeat(40) } } });
+    expect(classifyTaskEvent({ name: 'pull_request', payload })).toMatchObject({
+      kind: 'pull-request',
+      pullNumber: 2,
+      issueNumber: 7,
+      event: 'pull_request.edited',
+    });
+  });
+
+  it.each([
+    ['the title', { title: { from: 'Old title' } }],
+    ['the body', { body: { from: 'Old body' } }],
+    ['nothing said', undefined],
+  ])('pull_request.edited that changed %s moves no task', (_what, changes) => {
+    const payload = edited(changes ?? {});
+    if (changes === undefined) delete payload.changes;
+    expect(classifyTaskEvent({ name: 'pull_request', payload })).toEqual({
+      kind: 'ignored',
+      reason: 'pull_request.edited changed the title or body only, which moves no task',
+    });
+  });
+
   it('an approving review carries no feedback', () => {
     const payload = onTaskBranch('pull_request_review', 'submitted');
     payload.review.state = 'approved';

@@ -1,0 +1,81 @@
+import { mention } from '../../core/markdown/mention.js';
+import { codeSpan } from '../../core/markdown/code-span.js';
+import { approvalCheckView } from '../../core/review/approval-check-view.js';
+import { pushAuthor } from '../../core/review/push-author.js';
+import { runsAutomated } from '../../core/state/runs-automated.js';
+import { publishApprovalCheck } from '../../github/publish-approval-check.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { reply } from '../task/reply.js';
+import type { TaskOutcome } from '../task/task-outcome.js';
+import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
+import { disarmAutoMerge } from './disarm-auto-merge.js';
+import type { SyncedTask } from './sync-pull-request-task.js';
+
+/**
+ * Automated mode merges without a person only what the agent validated, into the branch it was
+ * asked for (DESIGN §4, §5b). Run after `syncPullRequestTask` on a push (`pull_request.synchronize`)
+ * or an edit of an open pull request whose task runs automated: when someone other than the agent
+ * pushed (the delivery's `sender`, GitHub's fact — the agent's own pushes come as its login, and a
+ * push made with the Action's `GITHUB_TOKEN` starts no run at all), or the pull request now
+ * targets another base than the task's (`base_branch`, else the default branch), the task falls
+ * back to guided: GitHub's auto-merge is turned off (`disarmAutoMerge`), the marker records
+ * `effective_mode: guided` (so neither merge-when-green nor deploy on merge acts on it), the
+ * approval check is shown on the head, and the status comment and the pull request say why.
+ * Returns `synced.outcome`, its message extended when the task fell back; a redelivery finds the
+ * task guided and does nothing more.
+ */
+export async function guardAutomatedPullRequest(
+  deps: TaskEventDependencies,
+  params: { readonly event: PullRequestTaskEvent; readonly synced: SyncedTask },
+): Promise<TaskOutcome> {
+  const { event, synced } = params;
+  const { marker, outcome, pull, board } = synced;
+  if (!runsAutomated(marker) || synced.approval === undefined || !('message' in outcome)) return outcome;
+  const reason = await fallbackReason(deps, { event, pull, targetBase: marker.base_branch });
+  if (reason === undefined) return outcome;
+  const { owner, repo } = event.repository;
+  const { pullNumber } = event;
+  const disarmed = await disarmAutoMerge({
+    graphql: deps.graphql,
+    owner,
+    repo,
+    pullNumber,
+    pullRequestId: pull.node_id,
+    log: deps.log,
+  });
+  const fallBack =
+    `**Automated mode fell back to guided:** ${reason}. ${disarmed} ` +
+    'It merges once someone with write access approves it (the `implementation-agent/approval` check); nothing is deployed on merge.';
+  await board.move(board.current?.state ?? marker.state, {
+    patch: { effective_mode: 'guided' },
+    details: fallBack,
+  });
+  const view = approvalCheckView({
+    decision: synced.approval,
+    setAside: synced.approval.setAside,
+    headSha: pull.head.sha,
+  });
+  await publishApprovalCheck({ client: deps.client, owner, repo, headSha: pull.head.sha, view });
+  await reply({ client: deps.client, owner, repo, issueNumber: pullNumber, body: fallBack });
+  deps.log(`Task on #${event.issueNumber} fell back to guided: ${reason}`);
+  return { ...outcome, message: `${outcome.message} ${fallBack}` };
+}
+
+/** Why the pull request is no longer what the agent validated; undefined when it still is. */
+async function fallbackReason(
+  deps: TaskEventDependencies,
+  params: { event: PullRequestTaskEvent; pull: SyncedTask['pull']; targetBase: string | undefined },
+): Promise<string | undefined> {
+  const { event, pull } = params;
+  const target = params.targetBase ?? event.repository.defaultBranch;
+  if (pull.base.ref !== target) {
+    return `pull request #${event.pullNumber} now targets ${codeSpan(pull.base.ref)}, not ${codeSpan(target)}, the branch the task was opened against`;
+  }
+  if (event.event !== 'pull_request.synchronize') return undefined;
+  const author = pushAuthor({ sender: event.sender, agentLogin: await deps.trust.identity() });
+  if (author.kind === 'agent') return undefined;
+  const head = `\`${pull.head.sha.slice(0, 7)}\``;
+  const who =
+    event.sender === undefined ? 'someone other than implementation-agent' : mention(event.sender.login);
+  return `${who} pushed ${head}, which implementation-agent never validated nor risk-classified`;
+}
