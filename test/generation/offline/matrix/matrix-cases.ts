@@ -92,6 +92,25 @@ const GITHUB = requestFor({
     'Receive GitHub webhooks and verify the X-Hub-Signature-256 signature. Forward each accepted delivery to an EventBridge bus as a GitHubDelivery event.',
   stories: ['As a platform team I can see each delivery once on the bus'],
 });
+/** Stripe webhooks asked for in words (#11): real deliveries carry payment_intent.succeeded, refund.created. */
+const STRIPE = requestFor({
+  taskType: 'integration',
+  taskName: 'Stripe Payments',
+  description: 'Receive Stripe webhooks and put payment events on the payments event bus.',
+  stories: [
+    'As billing I learn when a payment succeeded',
+    'As billing I learn when a refund is created',
+    'As support I learn when a payment failed',
+  ],
+});
+/** GitHub webhooks by the Events API's names: X-GitHub-Event carries push and pull_request. */
+const GITHUB_NAMED = requestFor({
+  taskType: 'integration',
+  taskName: 'Repo Events',
+  description:
+    'Receive GitHub webhooks for PushEvent and PullRequestEvent events and put them on the repo event bus.',
+  stories: ['As a platform team I see each push once'],
+});
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -172,6 +191,8 @@ export function matrixCases(): MatrixCase[] {
     github,
     { id: 'application-helpdesk-reopen', request: DESK_AND_LIFECYCLE[0]! },
     { id: 'application-orders-lifecycle', request: DESK_AND_LIFECYCLE[1]! },
+    { id: 'integration-stripe', request: STRIPE },
+    { id: 'integration-github-named-events', request: GITHUB_NAMED },
     ...mutants(),
   ];
 }
@@ -246,6 +267,50 @@ function mutants(): MatrixCase[] {
         find: 'const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];',
         replace: 'const delivery = undefined as string | undefined;',
         breaks: ['a GitHub delivery is typed by its event header and deduplicated by its delivery id header'],
+      },
+    },
+    {
+      id: 'mutant-stripe-names-mismapped',
+      request: STRIPE,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "'payment_intent.succeeded': 'PaymentIntentSucceeded', ",
+        replace: "'payment_intent.succeeded': 'RefundCreated', ",
+        breaks: ['a payment_intent.succeeded webhook becomes a PaymentIntentSucceeded event on the bus'],
+      },
+    },
+    {
+      id: 'mutant-stripe-any-timestamp',
+      request: STRIPE,
+      mutation: {
+        file: 'src/signature.ts',
+        find: 'if (Math.abs(now - Number(timestamp)) > TOLERANCE_SECONDS) return false;',
+        replace: '',
+        breaks: [
+          'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
+        ],
+      },
+    },
+    {
+      id: 'mutant-stripe-body-only',
+      request: STRIPE,
+      mutation: {
+        file: 'src/signature.ts',
+        find: "update(timestamp + '.' + params.body, 'utf8')",
+        replace: "update(params.body, 'utf8')",
+        breaks: [
+          'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
+        ],
+      },
+    },
+    {
+      id: 'mutant-github-header-names-unmapped',
+      request: GITHUB_NAMED,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "'pull_request': 'PullRequestEvent'",
+        replace: "'pull-request': 'PullRequestEvent'",
+        breaks: ['a pull_request webhook becomes a PullRequestEvent event on the bus'],
       },
     },
     {
