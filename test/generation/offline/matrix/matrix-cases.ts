@@ -76,6 +76,7 @@ const DESK_AND_LIFECYCLE = [
     description: 'Orders with a status lifecycle: placed, paid, shipped, delivered, cancelled.',
     stories: [
       'As a customer I can place an order with a list of line items',
+      'As a customer I can pay for an order',
       'As a warehouse worker I can mark an order as shipped',
       'As a courier I can mark an order as delivered',
       'As a customer I can cancel an order that has not shipped',

@@ -24,6 +24,7 @@ import { parentTitle } from './application-create-call.js';
 import type { ParsedStory } from './model/parse-story.js';
 import type { Operation, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
+import { statusCapabilities } from './status-coverage.js';
 
 const EVENT_WORDS = [
   'event',
@@ -217,6 +218,7 @@ function applicationCapabilities(params: {
     ...(events === undefined ? [] : [events]),
     ...described,
     ...operations,
+    ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
     {
       when: anyOf(
         'api',

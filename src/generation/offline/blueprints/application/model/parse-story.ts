@@ -43,6 +43,11 @@ export interface ParsedStory {
   readonly unused: readonly string[];
   /** The owner came from `my`/`our`, which an API without an authorizer cannot enforce. */
   readonly ownerIsSelf: boolean;
+  /**
+   * The object follows `for` (`pay for an order`): a status transition only when the request lists
+   * the status the verb names (`paid`); the model decides, knowing the description.
+   */
+  readonly objectAfterFor?: boolean;
 }
 
 const DETERMINERS = new Set([
@@ -166,7 +171,10 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const words = [...intent.actionWords];
   const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
   const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
-  const rest = words.slice(phrasal === undefined ? 1 : 2);
+  const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
+  // `pay for an order`: a verb with no object of its own acts on what follows `for`.
+  const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
+  const rest = objectAfterFor ? afterVerb.slice(1) : afterVerb;
   const end = rest.findIndex((word) => CONNECTORS.has(word));
   const phrase = end === -1 ? rest : rest.slice(0, end);
   const baseKind = verbKind(verb);
@@ -222,6 +230,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     refusedFrom: qualifiers.refusedFrom,
     unused: qualifiers.unused,
     ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+    ...(objectAfterFor ? { objectAfterFor } : {}),
   };
 }
 

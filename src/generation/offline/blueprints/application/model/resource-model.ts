@@ -66,8 +66,15 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 export function resourceModel(input: BlueprintInput): ResourceModel {
   const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
   const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+  const listed = new Set([
+    ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
+    ...intents.flatMap((intent) => wordsOfText(intent.text)),
+  ]);
   const parsed = attributesOfOwners(
-    intents.filter((intent) => !eventStories.includes(intent)).map(parseStory),
+    intents
+      .filter((intent) => !eventStories.includes(intent))
+      .map(parseStory)
+      .map((story) => namedTransition(story, listed)),
   );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
@@ -113,6 +120,17 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     eventStories,
     descriptionFields: described,
   };
+}
+
+/**
+ * `pay for an order` is a status route (POST /orders/{id}/pay → `paid`) when the request lists that
+ * status (`placed, paid, shipped`) somewhere; otherwise the `for` phrase names no object the story
+ * acts on, and the story names nothing the API could act on.
+ */
+function namedTransition(story: ParsedStory, listed: ReadonlySet<string>): ParsedStory {
+  if (story.objectAfterFor !== true || listed.has(participle(story.verb))) return story;
+  const { noun: _noun, ...rest } = story;
+  return rest;
 }
 
 /**
