@@ -104,6 +104,18 @@ const STRIPE = requestFor({
     'As support I learn when a payment failed',
   ],
 });
+/** A desk whose stories qualify a delete by state and assign to the caller (#11). */
+const DESK_QUALIFIED = requestFor({
+  taskType: 'application',
+  taskName: 'Helpdesk',
+  description: 'Each ticket has a subject, a priority and an assignee.',
+  stories: [
+    'As a customer I can open a ticket with a subject',
+    'As an agent I can close a ticket',
+    'As an agent I can assign a ticket to myself',
+    'As a manager I can delete a closed ticket',
+  ],
+});
 /** GitHub webhooks by the Events API's names: X-GitHub-Event carries push and pull_request. */
 const GITHUB_NAMED = requestFor({
   taskType: 'integration',
@@ -193,6 +205,7 @@ export function matrixCases(): MatrixCase[] {
     { id: 'application-helpdesk-reopen', request: DESK_AND_LIFECYCLE[0]! },
     { id: 'application-orders-lifecycle', request: DESK_AND_LIFECYCLE[1]! },
     { id: 'integration-stripe', request: STRIPE },
+    { id: 'application-desk-qualified', request: DESK_QUALIFIED },
     { id: 'integration-github-named-events', request: GITHUB_NAMED },
     ...mutants(),
   ];
@@ -312,6 +325,26 @@ function mutants(): MatrixCase[] {
         find: "'pull_request': 'PullRequestEvent'",
         replace: "'pull-request': 'PullRequestEvent'",
         breaks: ['a pull_request webhook becomes a PullRequestEvent event on the bus'],
+      },
+    },
+    {
+      id: 'mutant-delete-any-ticket',
+      request: DESK_QUALIFIED,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", onlyIn: ['closed']",
+        replace: '',
+        breaks: ['story 4 delete closed ticket'],
+      },
+    },
+    {
+      id: 'mutant-assign-nobody',
+      request: DESK_QUALIFIED,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", callerField: 'assignee'",
+        replace: '',
+        breaks: ['story 3 assign ticket'],
       },
     },
     {
