@@ -140,7 +140,7 @@ const CASES: Record<string, string | undefined> = {
   missed: 'miss',
   dismissed: 'dismiss',
   buzzed: 'buzz',
-  resolved: 'resolve',
+
   declined: 'decline',
   achieved: 'achieve',
   removed: 'remove',
