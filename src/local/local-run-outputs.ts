@@ -15,7 +15,7 @@ export type RunOutputName = (typeof RUN_OUTPUTS)[number];
 /** What `status.json` says happened; `committed`/`unchanged` always name the branch and commit. */
 export type LocalRunStatus =
   | { readonly status: 'committed' | 'unchanged'; readonly branch: string; readonly commit: string }
-  | { readonly status: 'invalid_request' | 'failed'; readonly message: string };
+  | { readonly status: 'invalid_request' | 'failed' | 'refused'; readonly message: string };
 
 export interface LocalRunOutputs {
   readonly dir: string;

@@ -24,7 +24,11 @@ export type LocalTaskResult =
     }
   /** The request's problems, or validation that still failed after repair (exit code 1). */
   | { readonly status: 'invalid_request' | 'failed'; readonly outDir: string; readonly message: string }
-  /** Nothing ran: the invocation cannot work as given (exit code 2); the out folder is untouched. */
+  /**
+   * Nothing ran: the invocation cannot work as given (exit code 2). An out folder an earlier run
+   * left has its outputs removed and `status.json` saying `refused` with the message, so nothing
+   * stale describes this run; none is created.
+   */
   | { readonly status: 'refused'; readonly message: string };
 
 const STEPS = 5;
@@ -50,15 +54,23 @@ export async function runLocalTask(params: {
 }): Promise<LocalTaskResult> {
   const config = params.config ?? DEFAULT_CONFIG;
   const step = (n: number, line: string) => params.progress(`[${n}/${STEPS}] ${line}`);
-  const refused = (message: string) => ({ status: 'refused', message }) as const;
-
-  if (await isNonFolder(params.outDir)) return refused(`--out ${params.outDir} is a file, not a folder.`);
+  if (await isNonFolder(params.outDir))
+    return { status: 'refused', message: `--out ${params.outDir} is a file, not a folder.` };
+  // A refusal creates no out folder, but one an earlier run left must not describe this run.
+  const refused = async (message: string) => {
+    if (await isFolder(params.outDir)) {
+      const outputs = openLocalRunOutputs(params.outDir);
+      await outputs.clear();
+      await outputs.writeStatus({ status: 'refused', message });
+    }
+    return { status: 'refused', message } as const;
+  };
   const check = await checkLocalRepository({ repoDir: params.repoDir, init: params.init });
-  if (!check.ok) return refused(check.message);
+  if (!check.ok) return await refused(check.message);
 
   step(1, `Reading ${params.requestFile}`);
   const read = await readRequestFile(params.requestFile);
-  if (read.kind === 'unreadable') return refused(read.message);
+  if (read.kind === 'unreadable') return await refused(read.message);
   const outputs = openLocalRunOutputs(params.outDir);
   if (read.kind === 'invalid') {
     await outputs.clear();
@@ -80,7 +92,7 @@ export async function runLocalTask(params: {
   const { repository } = check;
   if (repository.kind === 'existing') {
     const checkout = await findBranchCheckout({ repoDir: repository.dir, branch });
-    if (checkout !== undefined) return refused(new BranchCheckedOutError(branch, checkout).message);
+    if (checkout !== undefined) return await refused(new BranchCheckedOutError(branch, checkout).message);
   }
 
   await outputs.clear();
@@ -164,6 +176,13 @@ export async function runLocalTask(params: {
       .catch(() => {});
     throw error;
   }
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  return stat(dir).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
 }
 
 async function isNonFolder(dir: string): Promise<boolean> {

@@ -65,6 +65,40 @@ describe('runLocalTask refuses what it cannot do, before generating', () => {
     });
   });
 
+  it('replaces the previous run’s status with "refused" and removes its outputs, so nothing stale describes the run (#11)', async () => {
+    const { repo, out } = await workspaceWithRepository();
+    const first = await runLocalTask({
+      requestFile: EXAMPLE,
+      repoDir: repo,
+      outDir: out,
+      init: false,
+      provider: createOfflineProvider(),
+      progress: () => {},
+    });
+    expect(first.status).toBe('committed');
+    expect(await runOutputs(out)).toEqual(['pr-body.md', 'status.json', 'validation-report.json']);
+    const missing = path.join(repo, 'no-such-request.json');
+    const second = await runLocalTask({
+      requestFile: missing,
+      repoDir: repo,
+      outDir: out,
+      init: false,
+      provider: createOfflineProvider(),
+      progress: () => {},
+    });
+    expect(second.status).toBe('refused');
+    expect(await runOutputs(out)).toEqual(['status.json']);
+    const status = JSON.parse(await readFile(path.join(out, 'status.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(status).toMatchObject({
+      status: 'refused',
+      message: second.status === 'refused' ? second.message : '',
+    });
+    expect(JSON.stringify(status)).not.toContain('committed');
+  });
+
   it('points a sub-folder of a repository at its top level, and nests a repository there only with --init', async () => {
     const { repo } = await workspaceWithRepository();
     const sub = path.join(repo, 'services');

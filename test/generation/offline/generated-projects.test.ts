@@ -28,7 +28,11 @@ import type { ProcessResult } from './matrix/run-process.js';
  * reaches the network. Mutants (a deliberate fault each) prove the cited tests fail without the code.
  */
 const REPO_MODULES = join(process.cwd(), 'node_modules');
-const CASES = matrixCases();
+/** MATRIX_CASES=<regex> runs only the cases whose id matches (a local check of the cells a change touches); CI runs all. */
+const ONLY = process.env['MATRIX_CASES'];
+const CASES = matrixCases().filter(
+  (matrixCase) => ONLY === undefined || new RegExp(ONLY).test(matrixCase.id),
+);
 /** AWS SDK clients the generated code imports that this repository does not install: declared, not type-checked. */
 const UNINSTALLED_CLIENTS = ['client-eventbridge', 'client-sqs', 'client-secrets-manager', 'client-lambda'];
 

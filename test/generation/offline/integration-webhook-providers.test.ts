@@ -44,14 +44,155 @@ describe('webhook providers', () => {
   it('says a sender that signs differently has its deliveries refused, instead of counting the check', async () => {
     const { bundle } = await generate({
       taskType: 'integration',
-      taskName: 'Payments',
-      description: 'Receive Stripe webhooks and verify their signatures.',
+      taskName: 'Store Hooks',
+      description: 'Receive Shopify webhooks and verify their signatures.',
       stories: [],
     });
     const row = bundle.coverage?.find((entry) => entry.source.kind === 'description');
     expect(row).toMatchObject({ status: 'partial' });
     expect(row?.gaps).toEqual(
-      expect.arrayContaining([expect.stringContaining('Stripe signs `<timestamp>.<body>`')]),
+      expect.arrayContaining([expect.stringContaining('Shopify sends the HMAC-SHA256 as base64')]),
+    );
+  });
+});
+
+const stripeStories = [
+  'As billing I learn when a payment succeeded',
+  'As billing I learn when a refund is created',
+  'As support I learn when a payment failed',
+];
+
+/** Stripe's real event types and signature scheme (#11: requested names never matched real deliveries). */
+describe('Stripe webhooks', () => {
+  it('maps events asked for in words to the types Stripe delivers, and says which in the README', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Payments Webhook',
+      description: 'Receive Stripe webhooks and put payment events on the payments event bus.',
+      stories: stripeStories,
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = { 'payment_intent.succeeded': 'PaymentIntentSucceeded', 'refund.created': 'RefundCreated', 'payment_intent.payment_failed': 'PaymentIntentPaymentFailed' };",
+    );
+    const rows = bundle.coverage ?? [];
+    expect(rows.filter((row) => row.source.kind === 'story').map((row) => row.status)).toEqual([
+      'covered',
+      'covered',
+      'covered',
+    ]);
+    expect(rows[0]?.tests.map((test) => test.title)).toContain(
+      'a payment_intent.succeeded webhook becomes a PaymentIntentSucceeded event on the bus',
+    );
+    expect(fileContent(bundle, 'README.md')).toContain(
+      "Stripe's `payment_intent.succeeded` is `PaymentIntentSucceeded`",
+    );
+  });
+
+  it.each([
+    ['a payment is refunded', 'charge.refunded'],
+    ['a charge is refunded', 'charge.refunded'],
+    ['an invoice payment failed', 'invoice.payment_failed'],
+    ['an invoice is paid', 'invoice.paid'],
+    ['a checkout completes', 'checkout.session.completed'],
+    ['a subscription is cancelled', 'customer.subscription.deleted'],
+    ['a dispute is opened', 'charge.dispute.created'],
+    ['a payment is canceled', 'payment_intent.canceled'],
+  ])('"%s" is Stripe’s %s', async (words, deliveryType) => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Payments Webhook',
+      description: 'Receive Stripe webhooks.',
+      stories: [`As finance I learn when ${words}`],
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toMatch(
+      new RegExp(
+        `DELIVERY_TYPES: Readonly<Record<string, MessageType>> = \\{ '${deliveryType.replace(/\./g, '\\.')}': '[A-Za-z]+' \\};`,
+      ),
+    );
+  });
+
+  it('maps named PascalCase types, and lists one Stripe never sends under Not covered with why', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Payments Webhook',
+      description: 'Receive Stripe webhooks for PaymentSettled and RefundCreated events.',
+      stories: ['As finance I know when a payment settled'],
+    });
+    expect(fileContent(bundle, 'src/messages.ts')).toContain("['PaymentSettled', 'RefundCreated']");
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "= { 'refund.created': 'RefundCreated' };",
+    );
+    const story = bundle.coverage?.find((row) => row.source.kind === 'story');
+    expect(story).toMatchObject({ status: 'not_covered', tests: [] });
+    expect(story?.gaps).toEqual([
+      expect.stringContaining('Stripe sends no event type that is PaymentSettled'),
+    ]);
+    const sentence = bundle.coverage?.find((row) => row.source.kind === 'description');
+    expect(sentence?.status).toBe('partial');
+  });
+
+  it('checks the Stripe-Signature header the Stripe way, with a test of it, and claims no missing replay check', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Payments Webhook',
+      description: 'Receive Stripe webhooks and verify their signatures.',
+      stories: stripeStories,
+    });
+    const signature = fileContent(bundle, 'src/signature.ts');
+    expect(signature).toContain("update(timestamp + '.' + params.body, 'utf8')");
+    expect(signature).toContain('export const TOLERANCE_SECONDS = 300;');
+    const row = bundle.coverage?.find((entry) => entry.source.kind === 'description');
+    expect(row).toMatchObject({ status: 'covered', gaps: [] });
+    expect(row?.tests.map((test) => test.title)).toContain(
+      'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
+    );
+  });
+});
+
+describe('GitHub webhooks by event name', () => {
+  it('maps the Events API names (PushEvent) to what X-GitHub-Event carries (push)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Repo Events',
+      description: 'Receive GitHub webhooks for PushEvent and PullRequestEvent events.',
+      stories: [],
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "= { 'push': 'PushEvent', 'pull_request': 'PullRequestEvent' };",
+    );
+  });
+
+  it.each([
+    ['a pull request is opened', 'pull_request'],
+    ['someone comments on an issue', 'issue_comment'],
+    ['a workflow run fails', 'workflow_run'],
+    ['a release is published', 'release'],
+  ])('"%s" is GitHub’s %s', async (words, deliveryType) => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Repo Events',
+      description: 'Receive GitHub webhooks.',
+      stories: [`As a platform team I learn when ${words}`],
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(`= { '${deliveryType}': '`);
+  });
+});
+
+describe('a sender whose event names are not known', () => {
+  it('says the names are assumed instead of counting the types as received', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Partner Hooks',
+      description: 'Receive partner webhooks for OrderShipped events.',
+      stories: ['As ops I learn when an order shipped'],
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      'DELIVERY_TYPES: Readonly<Record<string, MessageType>> = {};',
+    );
+    const story = bundle.coverage?.find((row) => row.source.kind === 'story');
+    expect(story?.status).toBe('partial');
+    expect(story?.gaps).toEqual(
+      expect.arrayContaining([expect.stringContaining("the sender's event type names are not known here")]),
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { RequirementCoverage } from '../../../core/bundle/requirement-coverage.js';
+import type { RequirementCoverage, TestEvidence } from '../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../blueprint-input.js';
 import type { TrafficShifting } from '../cfn/traffic-shifting-part.js';
 import { strategyCoverage } from './strategy-coverage.js';
@@ -9,6 +9,8 @@ export function releaseCoverage(params: {
   functionId: string;
   shifting: TrafficShifting;
   gaps?: readonly string[];
+  /** Generated tests that check the release in the template (the deployment blueprint's). */
+  tests?: readonly TestEvidence[];
 }): RequirementCoverage[] {
   const { functionId, shifting } = params;
   return strategyCoverage(params.input, {
@@ -22,5 +24,6 @@ export function releaseCoverage(params: {
         ? [`${functionId}ErrorAlarm`]
         : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
     ...(params.gaps === undefined ? {} : { gaps: params.gaps }),
+    ...(params.tests === undefined ? {} : { tests: params.tests }),
   });
 }

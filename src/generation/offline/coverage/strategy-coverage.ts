@@ -1,9 +1,10 @@
-import type { RequirementCoverage } from '../../../core/bundle/requirement-coverage.js';
+import type { RequirementCoverage, TestEvidence } from '../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../blueprint-input.js';
 
 /**
  * The request's deployment_strategy as a requirement: covered with what it changed (and the
- * resources that carry it), or not covered with why it had no effect. Absent when none was asked.
+ * resources that carry it) and the generated tests that check it in the template; partial when no
+ * generated test checks it; or not covered with why it had no effect. Absent when none was asked.
  */
 export function strategyCoverage(
   input: BlueprintInput,
@@ -13,6 +14,8 @@ export function strategyCoverage(
         readonly implementedBy: string;
         readonly resources: readonly string[];
         readonly gaps?: readonly string[];
+        /** Generated tests that check the release in the template; none leaves the row partial. */
+        readonly tests?: readonly TestEvidence[];
       }
     | { readonly applied: false; readonly reason: string },
 ): RequirementCoverage[] {
@@ -22,15 +25,25 @@ export function strategyCoverage(
     text: input.strategy,
     tests: [],
   };
+  if (!effect.applied)
+    return [{ ...base, status: 'not_covered', resources: [], gaps: [`no effect: ${effect.reason}`] }];
+  const tests = effect.tests ?? [];
+  const gaps = [
+    ...(effect.gaps ?? []),
+    ...(tests.length === 0
+      ? [
+          'no generated test checks the release settings in the template; cfn-lint checks only that it is valid',
+        ]
+      : []),
+  ];
   return [
-    effect.applied
-      ? {
-          ...base,
-          status: (effect.gaps ?? []).length > 0 ? 'partial' : 'covered',
-          implementedBy: effect.implementedBy,
-          resources: effect.resources,
-          gaps: effect.gaps ?? [],
-        }
-      : { ...base, status: 'not_covered', resources: [], gaps: [`no effect: ${effect.reason}`] },
+    {
+      ...base,
+      status: gaps.length > 0 ? 'partial' : 'covered',
+      implementedBy: effect.implementedBy,
+      resources: effect.resources,
+      tests,
+      gaps,
+    },
   ];
 }

@@ -96,3 +96,30 @@ describe('shiftOfConfig', () => {
     expect(shiftOfConfig('MyCustomConfig')).toBeUndefined();
   });
 });
+
+/** A strategy row is ✅ only with a generated test that checks the release in the template (#11). */
+describe('the deployment_strategy row', () => {
+  it('cites the template tests where they exist, and is partial, saying so, where none does', async () => {
+    const { generate } = await import('../offline-test-requests.js');
+    const request = (taskType: 'application' | 'deployment') => ({
+      taskType,
+      taskName: 'Orders API',
+      strategy: 'canary' as const,
+      stories: ['As a customer I can place an order'],
+    });
+    const row = async (taskType: 'application' | 'deployment') =>
+      (await generate(request(taskType))).bundle.coverage?.find((entry) => entry.source.kind === 'setting');
+    expect(await row('deployment')).toMatchObject({
+      status: 'covered',
+      tests: [
+        { title: 'releases shift the live alias with CodeDeployDefault.LambdaCanary10Percent5Minutes' },
+        { title: 'a release stops and rolls back when its alarms fire' },
+      ],
+    });
+    expect(await row('application')).toMatchObject({
+      status: 'partial',
+      tests: [],
+      gaps: [expect.stringContaining('no generated test checks the release settings in the template')],
+    });
+  });
+});

@@ -76,6 +76,7 @@ const DESK_AND_LIFECYCLE = [
     description: 'Orders with a status lifecycle: placed, paid, shipped, delivered, cancelled.',
     stories: [
       'As a customer I can place an order with a list of line items',
+      'As a customer I can pay for an order',
       'As a warehouse worker I can mark an order as shipped',
       'As a courier I can mark an order as delivered',
       'As a customer I can cancel an order that has not shipped',
@@ -91,6 +92,37 @@ const GITHUB = requestFor({
   description:
     'Receive GitHub webhooks and verify the X-Hub-Signature-256 signature. Forward each accepted delivery to an EventBridge bus as a GitHubDelivery event.',
   stories: ['As a platform team I can see each delivery once on the bus'],
+});
+/** Stripe webhooks asked for in words (#11): real deliveries carry payment_intent.succeeded, refund.created. */
+const STRIPE = requestFor({
+  taskType: 'integration',
+  taskName: 'Stripe Payments',
+  description: 'Receive Stripe webhooks and put payment events on the payments event bus.',
+  stories: [
+    'As billing I learn when a payment succeeded',
+    'As billing I learn when a refund is created',
+    'As support I learn when a payment failed',
+  ],
+});
+/** A desk whose stories qualify a delete by state and assign to the caller (#11). */
+const DESK_QUALIFIED = requestFor({
+  taskType: 'application',
+  taskName: 'Helpdesk',
+  description: 'Each ticket has a subject, a priority and an assignee.',
+  stories: [
+    'As a customer I can open a ticket with a subject',
+    'As an agent I can close a ticket',
+    'As an agent I can assign a ticket to myself',
+    'As a manager I can delete a closed ticket',
+  ],
+});
+/** GitHub webhooks by the Events API's names: X-GitHub-Event carries push and pull_request. */
+const GITHUB_NAMED = requestFor({
+  taskType: 'integration',
+  taskName: 'Repo Events',
+  description:
+    'Receive GitHub webhooks for PushEvent and PullRequestEvent events and put them on the repo event bus.',
+  stories: ['As a platform team I see each push once'],
 });
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
@@ -172,6 +204,9 @@ export function matrixCases(): MatrixCase[] {
     github,
     { id: 'application-helpdesk-reopen', request: DESK_AND_LIFECYCLE[0]! },
     { id: 'application-orders-lifecycle', request: DESK_AND_LIFECYCLE[1]! },
+    { id: 'integration-stripe', request: STRIPE },
+    { id: 'application-desk-qualified', request: DESK_QUALIFIED },
+    { id: 'integration-github-named-events', request: GITHUB_NAMED },
     ...mutants(),
   ];
 }
@@ -246,6 +281,70 @@ function mutants(): MatrixCase[] {
         find: 'const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];',
         replace: 'const delivery = undefined as string | undefined;',
         breaks: ['a GitHub delivery is typed by its event header and deduplicated by its delivery id header'],
+      },
+    },
+    {
+      id: 'mutant-stripe-names-mismapped',
+      request: STRIPE,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "'payment_intent.succeeded': 'PaymentIntentSucceeded', ",
+        replace: "'payment_intent.succeeded': 'RefundCreated', ",
+        breaks: ['a payment_intent.succeeded webhook becomes a PaymentIntentSucceeded event on the bus'],
+      },
+    },
+    {
+      id: 'mutant-stripe-any-timestamp',
+      request: STRIPE,
+      mutation: {
+        file: 'src/signature.ts',
+        find: 'if (Math.abs(now - Number(timestamp)) > TOLERANCE_SECONDS) return false;',
+        replace: '',
+        breaks: [
+          'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
+        ],
+      },
+    },
+    {
+      id: 'mutant-stripe-body-only',
+      request: STRIPE,
+      mutation: {
+        file: 'src/signature.ts',
+        find: "update(timestamp + '.' + params.body, 'utf8')",
+        replace: "update(params.body, 'utf8')",
+        breaks: [
+          'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
+        ],
+      },
+    },
+    {
+      id: 'mutant-github-header-names-unmapped',
+      request: GITHUB_NAMED,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "'pull_request': 'PullRequestEvent'",
+        replace: "'pull-request': 'PullRequestEvent'",
+        breaks: ['a pull_request webhook becomes a PullRequestEvent event on the bus'],
+      },
+    },
+    {
+      id: 'mutant-delete-any-ticket',
+      request: DESK_QUALIFIED,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", onlyIn: ['closed']",
+        replace: '',
+        breaks: ['story 4 delete closed ticket'],
+      },
+    },
+    {
+      id: 'mutant-assign-nobody',
+      request: DESK_QUALIFIED,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", callerField: 'assignee'",
+        replace: '',
+        breaks: ['story 3 assign ticket'],
       },
     },
     {

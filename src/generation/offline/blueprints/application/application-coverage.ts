@@ -24,6 +24,7 @@ import { parentTitle } from './application-create-call.js';
 import type { ParsedStory } from './model/parse-story.js';
 import type { Operation, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
+import { statusCapabilities } from './status-coverage.js';
 
 const EVENT_WORDS = [
   'event',
@@ -134,8 +135,8 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     read: `reads ${one} by id`,
     list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
     update: `changes ${one}'s fields`,
-    delete: `deletes ${one}`,
-    transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
+    transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   return descriptions[operation.kind];
 }
@@ -156,7 +157,9 @@ function notGeneratedAsks(text: string, capabilities: readonly Capability[]): st
 /** What a story asked that its route does not do. */
 function storyGaps(story: ParsedStory, model: ResourceModel): string[] {
   const resource = model.resources.find((candidate) => candidate.name === story.noun);
-  const elsewhere = story.refusedFrom.filter((status) => resource?.status?.setElsewhere.includes(status));
+  const elsewhere = [...story.refusedFrom, ...(story.onlyIn === undefined ? [] : [story.onlyIn])].filter(
+    (status) => resource?.status?.setElsewhere.includes(status),
+  );
   const parent = model.resources.find(
     (candidate) => resource?.ownerField !== undefined && `${candidate.name}Id` === resource.ownerField,
   );
@@ -167,6 +170,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel): string[] {
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+    ...(story.toCaller === true
+      ? [
+          'the caller is whoever the x-caller-id header names: the routes have no authorizer, so put one in front that sets it from the verified identity',
+        ]
+      : []),
     ...(story.ownerIsSelf
       ? [
           `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
@@ -217,6 +225,7 @@ function applicationCapabilities(params: {
     ...(events === undefined ? [] : [events]),
     ...described,
     ...operations,
+    ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
     {
       when: anyOf(
         'api',

@@ -131,6 +131,8 @@ function routesModule(model: ResourceModel): string {
     if (operation.parent !== undefined) parts.push(`parent: ${codeLiteral(operation.parent)}`);
     if (operation.refusedFrom.length > 0)
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
+    if (operation.onlyIn.length > 0) parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
+    if (operation.callerField !== undefined) parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
   });
   return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
@@ -145,6 +147,10 @@ export interface Route {
   parent?: string;
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
+  /** The only statuses the route acts on (\`delete a closed ticket\`); any other is refused with 409. */
+  onlyIn?: string[];
+  /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */
+  callerField?: string;
 }
 
 /** Route keys, as API Gateway sends them, to what they do; the template declares the same keys. */

@@ -40,6 +40,8 @@ interface CallOptions {
   id?: string;
   body?: unknown;
   query?: Record<string, string>;
+  /** Sent as the x-caller-id header; 'caller-1' unless given, none when null. */
+  caller?: string | null;
 }
 
 /** The app on an in-memory store and recorded events: every test drives it through its routes only. */
@@ -60,6 +62,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
       routeKey,
       ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
       ...(options.query === undefined ? {} : { queryStringParameters: options.query }),
+      ...(options.caller === null ? {} : { headers: { 'x-caller-id': options.caller ?? 'caller-1' } }),
       ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
     };
     const result = await app(event);
@@ -161,9 +164,17 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
     expect(moved).toMatchObject({ status: 200, body: { status: ${codeLiteral(transition.to)} } });
     expect((await call(${read}, { id })).body).toEqual(moved.body);`);
   }
-  const remove = key('delete');
-  if (remove !== undefined)
-    steps.push(`    expect((await call(${codeLiteral(remove)}, { id })).status).toBe(204);
+  const remove = model.operations.find(
+    (operation) => operation.resource === resource.name && operation.kind === 'delete',
+  );
+  // A delete only in some states (`delete a closed ticket`) is refused in the status the steps above left.
+  const current =
+    transition !== undefined && transitionKey !== undefined ? transition.to : resource.status?.initial;
+  if (remove !== undefined && remove.onlyIn.length > 0 && !remove.onlyIn.includes(current ?? ''))
+    steps.push(`    expect((await call(${codeLiteral(remove.routeKey)}, { id })).status).toBe(409);
+    expect((await call(${read}, { id })).status).toBe(200);`);
+  else if (remove !== undefined)
+    steps.push(`    expect((await call(${codeLiteral(remove.routeKey)}, { id })).status).toBe(204);
     expect((await call(${read}, { id })).status).toBe(404);`);
   const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
   const typeChecks = declared.map((field) => {
@@ -385,6 +396,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
   },
   delete: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
+    if (operation.onlyIn.length > 0) return qualifiedDeleteBody(operation, resource);
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect((await call(${key}, { id: created.body.id })).status).toBe(204);
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
@@ -423,14 +435,55 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       from === undefined
         ? ''
         : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', from.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from.to)});\n`;
+    // `assign a ticket to myself`: the caller the x-caller-id header names is recorded; no caller, no move.
+    const caller =
+      operation.callerField === undefined
+        ? ''
+        : `    expect((await call(${key}, { id: created.body.id, caller: null })).status).toBe(400);\n`;
+    const callerCheck =
+      operation.callerField === undefined
+        ? ''
+        : `\n    expect(moved.body[${codeLiteral(operation.callerField)}]).toBe('agent-7');`;
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
-${before}    const moved = await call(${key}, { id: created.body.id });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });
+${before}${caller}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
   },
 };
+
+/**
+ * `delete a closed ticket`: refused (409) while the item is in another status, kept; deleted once a
+ * route has moved it into the status (when one does), and gone after.
+ */
+function qualifiedDeleteBody(operation: Operation, resource: Resource): string {
+  const key = codeLiteral(operation.routeKey);
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const initial = resource.status?.initial ?? '';
+  if (operation.onlyIn.includes(initial)) {
+    const away = resource.status?.transitions.find((transition) => !operation.onlyIn.includes(transition.to));
+    const moved =
+      away === undefined
+        ? ''
+        : `
+    const moved = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', away.action))}, { id: moved.body.id })).body.status).toBe(${codeLiteral(away.to)});
+    expect((await call(${key}, { id: moved.body.id })).status).toBe(409);`;
+    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${key}, { id: created.body.id })).status).toBe(204);
+    expect((await call(${read}, { id: created.body.id })).status).toBe(404);${moved}`;
+  }
+  const into = resource.status?.transitions.find((transition) => operation.onlyIn.includes(transition.to));
+  const refused = `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: 'cannot delete ${withArticle(resource.name)} that is ${resource.status?.initial ?? ''}, only one that is ${operation.onlyIn.join(' or ')}' } });
+    expect((await call(${read}, { id: created.body.id })).status).toBe(200);`;
+  if (into === undefined) return refused;
+  return `${refused}
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', into.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(into.to)});
+    expect((await call(${key}, { id: created.body.id })).status).toBe(204);
+    expect((await call(${read}, { id: created.body.id })).status).toBe(404);`;
+}
 
 /** Listing a child resource under its parent: only that parent's items, paged, 404 for a missing parent. */
 function childListBody(resource: Resource, key: string): string {

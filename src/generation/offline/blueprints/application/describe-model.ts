@@ -1,3 +1,4 @@
+import { withArticle } from '../../naming/article.js';
 import type { ResourceModel } from './model/resource-model-types.js';
 
 /** The README's overview: the routes and the model they share, in generated (not requester-written) markdown. */
@@ -22,10 +23,35 @@ export function describeModel(model: ResourceModel): string {
         : ` Every status change is published to EventBridge as \`${resource.statusEventType}\`.`;
     return `- **${resource.name}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
   });
+  // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
+  const kinds = (['create', 'read', 'list', 'update', 'transition', 'delete'] as const).filter((kind) =>
+    model.operations.some((operation) => operation.kind === kind),
+  );
+  const words = {
+    create: 'create',
+    read: 'read back',
+    list: 'list',
+    update: 'change',
+    transition: 'move through statuses',
+    delete: 'delete',
+  };
+  const rules = model.operations.flatMap((operation) => [
+    ...(operation.onlyIn.length > 0
+      ? [
+          `- \`${operation.routeKey}\` acts only on ${withArticle(operation.resource)} that is ${operation.onlyIn.map((status) => `\`${status}\``).join(' or ')}; in any other status it answers 409 and changes nothing.`,
+        ]
+      : []),
+    ...(operation.callerField !== undefined
+      ? [
+          `- \`${operation.routeKey}\` sets \`${operation.callerField}\` to the caller. The caller is whoever the \`x-caller-id\` request header names (1-128 letters, digits or \`._@:-\`; 400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,
+        ]
+      : []),
+  ]);
   return [
-    'An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) on one resource model derived from the user stories. Every route acts on that model, and the tests drive the routes together: create, read back, list, change, delete.',
+    `An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) on one resource model derived from the user stories. Every route acts on that model, and the tests drive the routes together: ${kinds.map((kind) => words[kind]).join(', ')}.`,
     '',
     ...resources,
+    ...(rules.length === 0 ? [] : ['', ...rules]),
     '',
     '| route | why |',
     '| --- | --- |',

@@ -168,6 +168,11 @@ export function deploymentCoverage(params: {
   return [
     ...stories,
     ...describeSentences(input.descriptionSentences, capabilities),
-    ...releaseCoverage({ input, functionId: 'ServiceFunction', shifting }),
+    ...releaseCoverage({
+      input,
+      functionId: 'ServiceFunction',
+      shifting,
+      tests: [test('template', releaseTitle(configName)), test('template', DEPLOYMENT_TITLES.rollsBack)],
+    }),
   ];
 }

@@ -73,11 +73,14 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
     ...clauses.map((clause) => clause.words),
     ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
   ];
+  // A sentence that speaks of events names them in any of its clauses ("for PaymentSettled and RefundCreated events").
   const eventTypes = [
     ...new Set(
-      clauses
-        .filter((clause) => clause.words.some((word) => EVENT_WORDS.includes(word)))
-        .flatMap((clause) => clause.names)
+      input.descriptionSentences
+        .filter((sentence) =>
+          sentence.clauses.some((clause) => clause.words.some((word) => EVENT_WORDS.includes(word))),
+        )
+        .flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.names))
         .filter((name) => !PRODUCT_NAMES.has(name)),
     ),
   ];

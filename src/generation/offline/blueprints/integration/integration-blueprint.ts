@@ -9,13 +9,18 @@ import { integrationCoverage } from './integration-coverage.js';
 import { integrationSource } from './integration-source.js';
 import { integrationTemplate, MAX_RECEIVE_COUNT } from './integration-template.js';
 import { integrationTests } from './integration-tests.js';
-import { distinctMessageTypes, storyMessages } from './message-types.js';
+import { deliveryTypeMap, distinctMessageTypes, storyMessages } from './message-types.js';
 
 /** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
   const asks = integrationAsks(input);
-  const messages = storyMessages(input.stories, names, asks);
+  const messages = storyMessages({
+    stories: input.stories,
+    names,
+    asks,
+    clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+  });
   const shifting = trafficShiftingPart({
     functionId: 'ConsumerFunction',
     slug: names.slug,
@@ -26,8 +31,15 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     .map((type) => `\`${type}\``)
     .join(', ');
   const templatePath = `${baseDir}/template.yaml`;
+  const signing =
+    asks.provider?.scheme === 'stripe'
+      ? `signed the Stripe way (header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'stripe-signature'}\`: \`t=<unix seconds>,v1=<hex>\`, HMAC-SHA256 of \`<t>.<raw body>\`, refused more than 300 s from now)`
+      : `signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`)`;
+  const mapped = deliveryTypeMap(messages)
+    .map(([delivery, message]) => `\`${delivery}\` is \`${message}\``)
+    .join(', ');
   const front = asks.webhook
-    ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
+    ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, ${signing} under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; ${mapped === '' ? '`payment.settled` names `PaymentSettled`' : `${asks.provider?.name ?? 'the sender'}'s ${mapped}`}) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
     : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
   const back =
     asks.eventBus !== undefined

@@ -54,7 +54,16 @@ export function integrationCoverage(params: {
     title,
   });
   const byType = new Map(
-    distinctMessageTypes(messages).map((type) => [type, typeCapability({ type, asks, test })]),
+    distinctMessageTypes(messages).map((type) => [
+      type,
+      typeCapability({
+        type,
+        asks,
+        test,
+        deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
+        catchAll: messages.length === 1,
+      }),
+    ]),
   );
   const capabilities = [
     ...byType.values(),
@@ -96,28 +105,65 @@ function typeCapability(params: {
   type: string;
   asks: IntegrationAsks;
   test: (file: keyof typeof FILES, title: string) => TestEvidence;
+  /** The provider's event types that are this message; undefined when the provider's names are not known. */
+  deliveryTypes: readonly string[] | undefined;
+  /** The only message type: a sender that names its event in a header has every event taken as it. */
+  catchAll: boolean;
 }): Capability {
   const { type, asks } = params;
+  const provider = asks.provider;
+  const headerTyped = provider?.eventHeader !== undefined && params.catchAll;
+  if (asks.webhook && params.deliveryTypes?.length === 0 && !headerTyped)
+    return {
+      when: [...variants(typeWords(type)), [type.toLowerCase()]],
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: `${provider?.name ?? 'the sender'} sends no event type that is ${type}, so no delivery would ever be handled as it (${provider?.name ?? 'the sender'}'s event types: ${provider?.eventTypesDocs ?? provider?.docs ?? 'its documentation'}); name one of them`,
+    };
+  const real = (params.deliveryTypes ?? []).map((name) => `\`${name}\``).join(', ');
   const bus = asks.eventBus !== undefined;
-  const words = type
+  const words = typeWords(type);
+  const assumed =
+    asks.webhook && params.deliveryTypes === undefined && !headerTyped
+      ? [
+          `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`); map the sender's real names in DELIVERY_TYPES (src/webhook-provider.ts)`,
+        ]
+      : [];
+  return {
+    when: [...variants(words), [type.toLowerCase()]],
+    implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
+    tests: [
+      params.test(
+        asks.webhook ? 'webhook' : 'batch',
+        typeTitle(type, asks.webhook, bus, asks.webhook ? params.deliveryTypes?.[0] : undefined),
+      ),
+      ...(bus ? [params.test('bus', TITLES.bus)] : []),
+    ],
+    resources: ['Queue', 'ConsumerFunction'],
+    gaps: [
+      ...assumed,
+      ...(bus
+        ? []
+        : [
+            `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+          ]),
+    ],
+  };
+}
+
+/** `PaymentSettled` → payment, settled. */
+function typeWords(type: string): string[] {
+  return type
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');
-  return {
-    when: [...variants(words), [type.toLowerCase()]],
-    implementedBy: `${type} ${asks.webhook ? 'webhooks' : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
-    tests: [
-      params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus)),
-      ...(bus ? [params.test('bus', TITLES.bus)] : []),
-    ],
-    resources: ['Queue', 'ConsumerFunction'],
-    gaps: bus
-      ? []
-      : [
-          `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
-        ],
-  };
+}
+
+/** `PaymentSettled` → `payment.settled`, as a sender would likely spell it. */
+function dotted(type: string): string {
+  return typeWords(type).join('.');
 }
 
 function fixedCapabilities(params: {
@@ -212,8 +258,14 @@ function fixedCapabilities(params: {
           'authentic',
         ),
         implementedBy:
-          "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
-        tests: [test('webhook', TITLES.rejected), test('webhook', TITLES.accepted)],
+          asks.provider?.scheme === 'stripe'
+            ? "each delivery's Stripe-Signature (HMAC-SHA256 of `<t>.<body>`, t within 300 s) is checked against the stack's secret before anything else is read"
+            : "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
+        tests: [
+          test('webhook', TITLES.rejected),
+          test('webhook', TITLES.accepted),
+          ...(asks.provider?.scheme === 'stripe' ? [test('webhook', TITLES.stripe)] : []),
+        ],
         resources: ['WebhookSecret', 'ReceiverFunction'],
         gaps: signatureGaps(asks),
       },
@@ -292,6 +344,7 @@ function headerWords(provider: WebhookProvider | undefined): string {
 function signatureGaps(asks: IntegrationAsks): string[] {
   const provider = asks.provider;
   const replay = 'replay protection by timestamp is not generated';
+  if (provider?.scheme === 'stripe' && asks.signatureHeader === provider.signatureHeader) return [];
   if (provider?.otherScheme !== undefined) return [provider.otherScheme, replay];
   if (provider !== undefined && asks.signatureHeader === provider.signatureHeader) return [replay];
   return [

@@ -15,11 +15,12 @@ export const TITLES = {
   rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
   ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
   bus: 'each message becomes an event on the bus and a refused entry fails it',
+  stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
 } as const;
 
 /** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
-export function typeTitle(type: string, webhook: boolean, bus: boolean): string {
-  const start = webhook ? `a ${type} webhook` : `a ${type} message`;
+export function typeTitle(type: string, webhook: boolean, bus: boolean, deliveryType?: string): string {
+  const start = webhook ? `a ${deliveryType ?? type} webhook` : `a ${type} message`;
   return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
 }
 

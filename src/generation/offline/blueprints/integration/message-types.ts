@@ -1,44 +1,117 @@
 import { defaultIntents } from '../../naming/default-intents.js';
 import type { ServiceNames } from '../../naming/service-names.js';
 import type { StoryIntent } from '../../naming/story-intent.js';
+import { wordsOf } from '../../naming/words-of.js';
 import type { IntegrationAsks } from './integration-asks.js';
+import { PROVIDER_EVENT_TYPES, providerEventTypesIn } from './provider-event-types.js';
+import type { ProviderEventType } from './provider-event-types.js';
 
 /** A message type the consumer handles, and the story (if any) that asked for it. */
 export interface StoryMessage {
   readonly intent?: StoryIntent;
   /** `[A-Za-z0-9-]`: `PaymentSettled` from the request's event names, else `settle-payment` from a story. */
   readonly messageType: string;
+  /**
+   * The named provider's own event types that are this message (Stripe's `payment_intent.succeeded`
+   * for PaymentSucceeded). Empty when the provider's names are known and none fits: no delivery is
+   * ever of this type. Absent when no provider with known event names was named.
+   */
+  readonly deliveryTypes?: readonly string[];
 }
 
 /**
  * The consumer's message types: the event types the request named when it named some (stories
- * then map to the types whose words they hold: "a payment settled" → PaymentSettled), else one per
- * story from its verb and object, else a default.
+ * then map to the types whose words they hold: "a payment settled" → PaymentSettled); else, for a
+ * provider whose event names are known, the provider's events the stories and description ask for by
+ * their words ("a payment succeeded" → PaymentIntentSucceeded, delivered as payment_intent.succeeded);
+ * else one per story from its verb and object, else a default. Each message of a known provider
+ * carries the provider's event types that are it.
  */
-export function storyMessages(
-  stories: readonly StoryIntent[],
-  names: ServiceNames,
-  asks: IntegrationAsks,
-): StoryMessage[] {
+export function storyMessages(params: {
+  stories: readonly StoryIntent[];
+  names: ServiceNames;
+  asks: IntegrationAsks;
+  /** The description's clauses, as words: where events are also named (`for payment succeeded events`). */
+  clauses: readonly (readonly string[])[];
+}): StoryMessage[] {
+  const { stories, asks } = params;
+  const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
+  const delivered = (words: readonly string[]) =>
+    catalogue === undefined
+      ? {}
+      : { deliveryTypes: providerEventTypesIn(words, catalogue).map((type) => type.deliveryType) };
   if (asks.eventTypes.length > 0) {
     return asks.eventTypes.map((messageType) => {
       const intent = stories.find((story) =>
         typeWords(messageType).every((word) => stems(story.text).includes(word)),
       );
-      return { ...(intent === undefined ? {} : { intent }), messageType };
+      return {
+        ...(intent === undefined ? {} : { intent }),
+        messageType,
+        ...delivered(splitType(messageType)),
+      };
     });
   }
-  const intents = stories.length > 0 ? stories : defaultIntents(names, ['record']);
-  return intents.map((intent) => ({ intent, messageType: [intent.verb, ...intent.objectWords].join('-') }));
+  if (catalogue !== undefined) {
+    const asked = [
+      ...stories.flatMap((intent) =>
+        providerEventTypesIn(wordsOf(intent.text), catalogue).map((type) => ({ intent, type })),
+      ),
+      ...params.clauses.flatMap((words) => providerEventTypesIn(words, catalogue).map((type) => ({ type }))),
+    ];
+    const messages = uniqueByType(asked);
+    if (messages.length > 0) return messages;
+  }
+  const intents = stories.length > 0 ? stories : defaultIntents(params.names, ['record']);
+  return intents.map((intent) => ({
+    intent,
+    messageType: [intent.verb, ...intent.objectWords].join('-'),
+    ...delivered(wordsOf(intent.text)),
+  }));
+}
+
+/** One message per provider event type, named from it (`payment_intent.succeeded` → PaymentIntentSucceeded), with its first asking story. */
+function uniqueByType(asked: readonly { intent?: StoryIntent; type: ProviderEventType }[]): StoryMessage[] {
+  const byType = new Map<string, StoryMessage>();
+  for (const { intent, type } of asked) {
+    if (byType.has(type.deliveryType)) continue;
+    const messageType = wordsOf(type.deliveryType)
+      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+      .join('');
+    byType.set(type.deliveryType, {
+      ...(intent === undefined ? {} : { intent }),
+      messageType,
+      deliveryTypes: [type.deliveryType],
+    });
+  }
+  return [...byType.values()];
 }
 
 export function distinctMessageTypes(messages: readonly StoryMessage[]): string[] {
   return [...new Set(messages.map((message) => message.messageType))];
 }
 
+/** The provider's event types mapped to message types: what the receiver reads before guessing by name. */
+export function deliveryTypeMap(messages: readonly StoryMessage[]): [string, string][] {
+  const pairs = messages.flatMap((message) =>
+    (message.deliveryTypes ?? []).map((deliveryType): [string, string] => [
+      deliveryType,
+      message.messageType,
+    ]),
+  );
+  return pairs.filter(
+    ([deliveryType], index) => pairs.findIndex(([other]) => other === deliveryType) === index,
+  );
+}
+
 /** `PaymentSettled` → `payment`, `settl`: the stems a story must hold to ask for it. */
 export function typeWords(type: string): string[] {
-  return stems(type.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+  return stems(splitType(type).join(' '));
+}
+
+/** `PullRequestEvent` → pull, request, event; `payment.settled` → payment, settled. */
+function splitType(type: string): string[] {
+  return wordsOf(type.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
 }
 
 function stems(text: string): string[] {

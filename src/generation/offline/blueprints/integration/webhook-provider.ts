@@ -14,6 +14,10 @@ export interface WebhookProvider {
    * optional `sha256=` prefix): what it does instead, so the coverage table says so.
    */
   readonly otherScheme?: string;
+  /** The provider's list of event types, when it is not on `docs`. */
+  readonly eventTypesDocs?: string;
+  /** Set when the generated check follows the provider's own scheme rather than the plain HMAC of the body. */
+  readonly scheme?: 'stripe';
 }
 
 /** Providers a request may name, by the word that names them. */
@@ -24,6 +28,7 @@ export const WEBHOOK_PROVIDERS: Readonly<Record<string, WebhookProvider>> = {
     signatureHeader: 'x-hub-signature-256',
     eventHeader: 'x-github-event',
     deliveryHeader: 'x-github-delivery',
+    eventTypesDocs: 'https://docs.github.com/en/webhooks/webhook-events-and-payloads',
     docs: 'https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries',
   },
   // https://docs.stripe.com/webhooks#verify-manually
@@ -31,8 +36,8 @@ export const WEBHOOK_PROVIDERS: Readonly<Record<string, WebhookProvider>> = {
     name: 'Stripe',
     signatureHeader: 'stripe-signature',
     docs: 'https://docs.stripe.com/webhooks#verify-manually',
-    otherScheme:
-      'Stripe signs `<timestamp>.<body>` and sends `t=<timestamp>,v1=<hex>` in Stripe-Signature, so the generated check refuses its deliveries; verify with the Stripe SDK (stripe.webhooks.constructEvent) in src/signature.ts',
+    scheme: 'stripe',
+    eventTypesDocs: 'https://docs.stripe.com/api/events/types',
   },
   // https://docs.gitlab.com/user/project/integrations/webhooks/#custom-headers
   gitlab: {

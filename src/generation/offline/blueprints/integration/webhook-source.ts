@@ -70,11 +70,45 @@ export function sign(body: string, secret: string): string {
 }
 `;
 
+/**
+ * Generated `src/signature.ts` for Stripe (https://docs.stripe.com/webhooks#verify-manually): the
+ * Stripe-Signature header is `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`; v1 is HMAC-SHA256 of
+ * `<t>.<raw body>` under the endpoint's signing secret (`whsec_…`, used as is). A timestamp more than
+ * the tolerance (Stripe's default, 300 s) from now is refused, so a captured delivery cannot be replayed.
+ */
+const STRIPE_SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Stripe's default tolerance between the signed timestamp and now, in seconds. */
+export const TOLERANCE_SECONDS = 300;
+
+/**
+ * Whether a Stripe-Signature header signs this raw body under the secret: one of its v1 signatures is
+ * the HMAC-SHA256 of \`<t>.<body>\` (hex, compared in constant time) and t is within the tolerance of now.
+ */
+export function signatureMatches(params: { body: string; secret: string; signature: string | undefined; nowSeconds?: number }): boolean {
+  if (params.signature === undefined || params.secret === '') return false;
+  const pairs = params.signature.split(',').map((part) => part.trim().split('='));
+  const timestamp = pairs.find(([key]) => key === 't')?.[1] ?? '';
+  const given = pairs.filter(([key, value]) => key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/.test(value)).map(([, value]) => value ?? '');
+  if (!/^[0-9]{1,12}$/.test(timestamp) || given.length === 0) return false;
+  const now = params.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (Math.abs(now - Number(timestamp)) > TOLERANCE_SECONDS) return false;
+  const expected = createHmac('sha256', params.secret).update(timestamp + '.' + params.body, 'utf8').digest();
+  return given.some((hex) => timingSafeEqual(Buffer.from(hex, 'hex'), expected));
+}
+
+/** The header Stripe sends for this body at this time (default now): for tests, and for replaying a delivery by hand. */
+export function sign(body: string, secret: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
+  return 't=' + String(timestamp) + ',v1=' + createHmac('sha256', secret).update(String(timestamp) + '.' + body, 'utf8').digest('hex');
+}
+`;
+
 const RECEIVE_WEBHOOK = `import { createHash } from 'node:crypto';
 import type { HttpApiEvent, HttpApiResult } from './http-types';
 import { ID_PATTERN, MESSAGE_TYPES } from './messages';
 import type { Message, MessageType } from './messages';
 import { signatureMatches } from './signature';
+import { DELIVERY_TYPES } from './webhook-provider';
 
 export interface ReceiveDependencies {
   /** The shared signing secret. */
@@ -121,9 +155,9 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   const fields = parsed as Record<string, unknown>;
   const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
   const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
-  const given = candidates.find((value) => messageTypeOf(value) !== undefined) ?? candidates[0];
+  const given = candidates.find((value) => knownType(value) !== undefined) ?? candidates[0];
   const declared: readonly MessageType[] = MESSAGE_TYPES;
-  const type = messageTypeOf(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
+  const type = knownType(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
   const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
   const id =
     delivery !== undefined && ID_PATTERN.test(delivery)
@@ -138,6 +172,12 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   await deps.enqueue({ id, type, payload: fields });
   log({ level: 'info', outcome: 'queued', id, type });
   return json(202, { status: 'queued', id });
+}
+
+/** The sender's own name for an event (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. */
+function knownType(given: string | undefined): MessageType | undefined {
+  if (given === undefined) return undefined;
+  return Object.hasOwn(DELIVERY_TYPES, given) ? DELIVERY_TYPES[given] : messageTypeOf(given);
 }
 
 /** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
@@ -205,17 +245,28 @@ function requiredEnv(name: string): string {
 `;
 
 /** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
-function providerSource(provider: WebhookProvider | undefined, signatureHeader: string): string {
+function providerSource(
+  provider: WebhookProvider | undefined,
+  signatureHeader: string,
+  types: readonly [string, string][],
+): string {
   const headers = [
     `signature: ${codeLiteral(signatureHeader)}`,
     ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
     ...(provider?.deliveryHeader === undefined ? [] : [`delivery: ${codeLiteral(provider.deliveryHeader)}`]),
   ];
-  return `/**
+  return `import type { MessageType } from './messages';
+
+/**
  * ${provider === undefined ? 'The headers deliveries carry (no sender was named: the signature header only).' : `${provider.name}'s delivery headers, lowercased as API Gateway passes them (${provider.docs}).`}
  * The signature header can be overridden by the SIGNATURE_HEADER environment variable.
  */
 export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: string } = { ${headers.join(', ')} };
+
+/**
+ * ${types.length === 0 ? `The sender's own event names this service maps to its message types: none are known${provider === undefined ? '' : ` for ${provider.name}`}, so a delivery's type must spell a message type (\`payment.settled\` or \`PaymentSettled\` for PaymentSettled). Add the sender's real names here.` : `${provider?.name ?? 'The sender'}'s own event names, as deliveries carry them, and the message type each is.`}
+ */
+export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.length === 0 ? '{}' : `{ ${types.map(([delivery, message]) => `${codeLiteral(delivery)}: ${codeLiteral(message)}`).join(', ')} }`};
 `;
 }
 
@@ -223,11 +274,13 @@ export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: s
 export function webhookSources(params: {
   provider: WebhookProvider | undefined;
   signatureHeader: string;
+  /** The sender's event names and the message type each is: [`payment_intent.succeeded`, `PaymentIntentSucceeded`]. */
+  deliveryTypes: readonly [string, string][];
 }): [string, string][] {
   return [
     ['http-types.ts', HTTP_TYPES],
-    ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader)],
-    ['signature.ts', SIGNATURE],
+    ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader, params.deliveryTypes)],
+    ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
     ['receive-webhook.ts', RECEIVE_WEBHOOK],
     ['webhook-handler.ts', WEBHOOK_HANDLER],
   ];

@@ -4,6 +4,8 @@ export interface HttpApiEvent {
   routeKey: string;
   pathParameters?: Record<string, string | undefined>;
   queryStringParameters?: Record<string, string | undefined>;
+  /** Header names arrive lowercased. */
+  headers?: Record<string, string | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
 }
@@ -149,9 +151,12 @@ async function transition(call: Call): Promise<HttpApiResult> {
   const { deps, resource, route } = call;
   const existing = await getTarget(call);
   if (existing === undefined) return notFound(resource);
+  const caller = route.callerField === undefined ? undefined : callerOf(call.event);
+  if (route.callerField !== undefined && caller === undefined) return json(400, { errors: ['the ' + CALLER_HEADER + ' header must name the caller'] });
   const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
   if (!check.ok) return json(409, { error: check.error });
-  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status };
+  const fields = route.callerField === undefined || caller === undefined ? existing.fields : { ...existing.fields, [route.callerField]: caller };
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
   return json(200, toResponse(item));
@@ -160,14 +165,26 @@ async function transition(call: Call): Promise<HttpApiResult> {
 async function remove(call: Call): Promise<HttpApiResult> {
   const { deps, resource, route } = call;
   const id = call.event.pathParameters?.['id'] ?? '';
-  if ((route.refusedFrom ?? []).length > 0) {
+  if ((route.refusedFrom ?? []).length > 0 || (route.onlyIn ?? []).length > 0) {
     const existing = await getTarget(call);
     if (existing === undefined) return notFound(resource);
-    const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+    const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
     if (refused !== undefined) return json(409, { error: refused });
   }
   const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
   return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);
+}
+
+/**
+ * The header naming who calls: the service has no authorizer of its own, so whatever stands in front
+ * of it (an authorizer, a gateway) must set this from the caller's verified identity.
+ */
+export const CALLER_HEADER = 'x-caller-id';
+
+/** The caller's identity from CALLER_HEADER: 1-128 letters, digits or ._@:-, else undefined. */
+function callerOf(event: HttpApiEvent): string | undefined {
+  const value = event.headers?.[CALLER_HEADER]?.trim() ?? '';
+  return /^[A-Za-z0-9._@:-]{1,128}$/.test(value) ? value : undefined;
 }
 
 /**

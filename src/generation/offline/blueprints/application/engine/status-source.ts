@@ -18,11 +18,17 @@ export function checkTransition(params: { resource: ResourceModel; action: strin
   return refused === undefined ? { ok: true, status: target } : { ok: false, error: refused };
 }
 
-/** Why a change is refused in the item's status, if it is: \`cannot cancel an order that is shipped\`. */
-export function refusal(params: { resource: ResourceModel; verb: string; current: string | undefined; refusedFrom: readonly string[] }): string | undefined {
+/**
+ * Why a change is refused in the item's status, if it is: \`cannot cancel an order that is shipped\`;
+ * with onlyIn (\`delete a closed ticket\`), any status but those: \`cannot delete a ticket that is open, only one that is closed\`.
+ */
+export function refusal(params: { resource: ResourceModel; verb: string; current: string | undefined; refusedFrom: readonly string[]; onlyIn?: readonly string[] }): string | undefined {
   const current = params.current ?? '';
   const name = params.resource.name;
-  return params.refusedFrom.includes(current) ? 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + current : undefined;
+  const onlyIn = params.onlyIn ?? [];
+  const what = 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + (current === '' ? 'without a status' : current);
+  if (params.refusedFrom.includes(current)) return what;
+  return onlyIn.length > 0 && !onlyIn.includes(current) ? what + ', only one that is ' + onlyIn.join(' or ') : undefined;
 }
 `;
 

@@ -43,6 +43,15 @@ export interface ParsedStory {
   readonly unused: readonly string[];
   /** The owner came from `my`/`our`, which an API without an authorizer cannot enforce. */
   readonly ownerIsSelf: boolean;
+  /**
+   * The object follows `for` (`pay for an order`): a status transition only when the request lists
+   * the status the verb names (`paid`); the model decides, knowing the description.
+   */
+  readonly objectAfterFor?: boolean;
+  /** A delete of an item in a named state (`delete a closed ticket` → `closed`): refused in any other. */
+  readonly onlyIn?: string;
+  /** The action is done to the caller (`assign a ticket to myself`): the item records who called. */
+  readonly toCaller?: boolean;
 }
 
 const DETERMINERS = new Set([
@@ -166,7 +175,10 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const words = [...intent.actionWords];
   const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
   const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
-  const rest = words.slice(phrasal === undefined ? 1 : 2);
+  const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
+  // `pay for an order`: a verb with no object of its own acts on what follows `for`.
+  const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
+  const rest = objectAfterFor ? afterVerb.slice(1) : afterVerb;
   const end = rest.findIndex((word) => CONNECTORS.has(word));
   const phrase = end === -1 ? rest : rest.slice(0, end);
   const baseKind = verbKind(verb);
@@ -194,6 +206,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const used = marked?.used ?? parent?.used ?? 0;
   // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
   const qualifiers = readQualifiers(tail.slice(used), baseKind === 'read' || baseKind === 'list');
+  const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
   const owner =
     object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
   return {
@@ -222,7 +235,25 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     refusedFrom: qualifiers.refusedFrom,
     unused: qualifiers.unused,
     ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+    ...(objectAfterFor ? { objectAfterFor } : {}),
+    ...(onlyIn === undefined ? {} : { onlyIn }),
+    ...(qualifiers.toCaller ? { toCaller: true } : {}),
   };
+}
+
+/** Words a request uses for a state an item is in before its noun (`a closed ticket`, `an open order`). */
+const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
+
+/**
+ * `delete a closed ticket`: the word before the object's noun names the state the item must be in.
+ * Participles (`closed`, `cancelled`, `written`) and a few state adjectives count; other words are
+ * part of the noun (`a line item`).
+ */
+function stateBeforeNoun(phrase: readonly string[]): string | undefined {
+  const content = contentWords(phrase.filter((word) => word !== 's'));
+  const before = content.at(-2);
+  if (before === undefined || content.length < 2) return undefined;
+  return /^[a-z]+(?:ed|en)$/.test(before) || STATE_ADJECTIVES.has(before) ? before : undefined;
 }
 
 interface ObjectPhrase {
@@ -288,14 +319,25 @@ interface Qualifiers {
   readonly refusedFrom: string[];
   readonly owner?: string;
   readonly unused: string[];
+  /** `to myself`, `for me`: the caller is the one the action is done for. */
+  readonly toCaller: boolean;
 }
+
+const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
 
 /** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
 function readQualifiers(words: readonly string[], ownersAllowed: boolean): Qualifiers {
-  const result: { fields: FieldAsk[]; refusedFrom: string[]; owner?: string; unused: string[] } = {
+  const result: {
+    fields: FieldAsk[];
+    refusedFrom: string[];
+    owner?: string;
+    unused: string[];
+    toCaller: boolean;
+  } = {
     fields: [],
     refusedFrom: [],
     unused: [],
+    toCaller: false,
   };
   for (const segment of segments(words)) {
     const [connector, ...body] = segment;
@@ -304,7 +346,9 @@ function readQualifiers(words: readonly string[], ownersAllowed: boolean): Quali
       ? refusal(segment)
       : undefined;
     const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
-    if (connector === 'with') result.fields.push(...readFields(body));
+    if ((connector === 'to' || connector === 'for') && body.length === 1 && CALLER.has(body[0] ?? ''))
+      result.toCaller = true;
+    else if (connector === 'with') result.fields.push(...readFields(body));
     else if (refused !== undefined) result.refusedFrom.push(refused);
     else if (owner !== undefined && result.owner === undefined) result.owner = owner;
     else result.unused.push(...segment);

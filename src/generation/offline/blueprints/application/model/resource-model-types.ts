@@ -65,6 +65,10 @@ export interface Operation {
   readonly parent?: string;
   /** Statuses the operation is refused from (`cancel an order that has not shipped` → `shipped`). */
   readonly refusedFrom: readonly string[];
+  /** The only statuses the operation acts in (`delete a closed ticket` → `closed`); empty for any. */
+  readonly onlyIn: readonly string[];
+  /** The field set to the caller's identity (`assign a ticket to myself` → `assignee`). */
+  readonly callerField?: string;
   /** As API Gateway sends it: `POST /orders/{id}/cancel`. */
   readonly routeKey: string;
   /** Template logical ID: `RoutePostOrdersIdCancel`. */

@@ -66,8 +66,15 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 export function resourceModel(input: BlueprintInput): ResourceModel {
   const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
   const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+  const listed = new Set([
+    ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
+    ...intents.flatMap((intent) => wordsOfText(intent.text)),
+  ]);
   const parsed = attributesOfOwners(
-    intents.filter((intent) => !eventStories.includes(intent)).map(parseStory),
+    intents
+      .filter((intent) => !eventStories.includes(intent))
+      .map(parseStory)
+      .map((story) => namedTransition(story, listed)),
   );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
@@ -113,6 +120,17 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     eventStories,
     descriptionFields: described,
   };
+}
+
+/**
+ * `pay for an order` is a status route (POST /orders/{id}/pay → `paid`) when the request lists that
+ * status (`placed, paid, shipped`) somewhere; otherwise the `for` phrase names no object the story
+ * acts on, and the story names nothing the API could act on.
+ */
+function namedTransition(story: ParsedStory, listed: ReadonlySet<string>): ParsedStory {
+  if (story.objectAfterFor !== true || listed.has(participle(story.verb))) return story;
+  const { noun: _noun, ...rest } = story;
+  return rest;
 }
 
 /**
@@ -180,6 +198,10 @@ function fieldsFor(params: {
           : { name: ask.name, type: typeOf(ask.name), required: story.kind === 'create' },
       );
     }
+    const byCaller =
+      story.toCaller === true && story.kind === 'transition' ? callerField(story.verb) : undefined;
+    if (byCaller !== undefined && !fields.has(byCaller))
+      fields.set(byCaller, { name: byCaller, type: 'string', required: false });
     const attribute = story.attribute;
     if (attribute !== undefined && !STATUS_WORDS.has(attribute) && !fields.has(attribute))
       fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
@@ -198,7 +220,12 @@ function fieldsFor(params: {
 
 function statusMachine(stories: readonly ParsedStory[], events: boolean): StatusMachine | undefined {
   const transitions = stories.filter((story) => story.kind === 'transition');
-  const refused = unique(stories.flatMap((story) => story.refusedFrom.map(statusName)));
+  const refused = unique(
+    stories.flatMap((story) => [
+      ...story.refusedFrom.map(statusName),
+      ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
+    ]),
+  );
   const asked =
     events ||
     transitions.length > 0 ||
@@ -314,6 +341,14 @@ function operationsFor(
         own: entry.action,
         sentences,
       }),
+      // Qualified only when every story of the route is (`delete a closed ticket`, not also `remove any ticket`).
+      onlyIn:
+        entry.stories.length > 0 && entry.stories.every((story) => story.onlyIn !== undefined)
+          ? unique(entry.stories.flatMap((story) => (story.onlyIn === undefined ? [] : [story.onlyIn])))
+          : [],
+      ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
+        ? { callerField: callerField(entry.action ?? '') }
+        : {}),
     }))
     .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
 }
@@ -345,6 +380,11 @@ function logicalIdOf(key: string): string {
     .filter((word) => word !== '')
     .map(capitalize)
     .join('')}`;
+}
+
+/** The field that records who an action was done for: `assign` → `assignee`, `claim` → `claimedBy`. */
+export function callerField(action: string): string {
+  return action === 'assign' ? 'assignee' : camel([participle(action.split('-')[0] ?? action), 'by']);
 }
 
 /** `shipped`, `paid` stay; `ships` → `shipped`. */

@@ -1,0 +1,157 @@
+/**
+ * A provider's real event type, and the words a request uses for it: `payment succeeded` is what
+ * Stripe delivers as `payment_intent.succeeded`. Each word lists its forms (`succeed`, `succeeded`).
+ */
+export interface ProviderEventType {
+  /** As deliveries carry it: Stripe's body `type`, GitHub's `X-GitHub-Event` header. */
+  readonly deliveryType: string;
+  /** Each inner list is the forms of one word; a text asks for the type when it holds one form of every word. */
+  readonly words: readonly (readonly string[])[];
+}
+
+/** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
+function forms(base: string, ...irregular: string[]): string[] {
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
+}
+
+const PAYMENT = ['payment', 'payments'];
+const REFUND = ['refund', 'refunds'];
+const CHARGE = ['charge', 'charges'];
+const INVOICE = ['invoice', 'invoices'];
+const SUBSCRIPTION = ['subscription', 'subscriptions'];
+const SUCCEEDED = forms('succeed', 'success', 'successful');
+const FAILED = forms('fail', 'failure', 'failures', 'declined');
+const CANCELLED = forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
+const CREATED = forms('create', 'new', 'issued', 'initiated');
+const UPDATED = forms('update', 'changed');
+const REFUNDED = ['refunded', 'refunding'];
+const event = (deliveryType: string, ...words: string[][]): ProviderEventType => ({ deliveryType, words });
+
+/**
+ * Stripe's event types a request is likely to ask for by their words
+ * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
+ */
+const STRIPE: readonly ProviderEventType[] = [
+  event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
+  event('payment_intent.payment_failed', PAYMENT, FAILED),
+  event('payment_intent.created', PAYMENT, CREATED),
+  event('payment_intent.canceled', PAYMENT, CANCELLED),
+  event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
+  event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
+  event('charge.refunded', PAYMENT, REFUNDED),
+  event('charge.refunded', CHARGE, REFUNDED),
+  event('charge.succeeded', CHARGE, SUCCEEDED),
+  event('charge.failed', CHARGE, FAILED),
+  event('charge.captured', CHARGE, forms('capture')),
+  event('refund.created', REFUND, CREATED),
+  event('refund.updated', REFUND, UPDATED),
+  event('refund.failed', REFUND, FAILED),
+  event(
+    'charge.dispute.created',
+    ['dispute', 'disputes', 'chargeback', 'chargebacks'],
+    [...CREATED, 'opened'],
+  ),
+  event(
+    'charge.dispute.closed',
+    ['dispute', 'disputes', 'chargeback', 'chargebacks'],
+    forms('close', 'resolved'),
+  ),
+  event('checkout.session.completed', ['checkout', 'checkouts'], forms('complete', 'finished')),
+  event('checkout.session.expired', ['checkout', 'checkouts'], forms('expire')),
+  event('invoice.paid', INVOICE, ['paid']),
+  event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
+  event('invoice.created', INVOICE, CREATED),
+  event('invoice.finalized', INVOICE, forms('finalize', 'finalised')),
+  event('customer.subscription.created', SUBSCRIPTION, [...CREATED, 'started']),
+  event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
+  event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...forms('delete'), 'ended']),
+  event('customer.created', ['customer', 'customers'], CREATED),
+  event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
+  event('payout.failed', ['payout', 'payouts'], FAILED),
+];
+
+/** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
+const GITHUB_EVENTS = [
+  'push',
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'issues',
+  'issue_comment',
+  'release',
+  'create',
+  'delete',
+  'fork',
+  'star',
+  'watch',
+  'workflow_run',
+  'workflow_job',
+  'workflow_dispatch',
+  'check_run',
+  'check_suite',
+  'deployment',
+  'deployment_status',
+  'repository',
+  'repository_dispatch',
+  'member',
+  'label',
+  'milestone',
+  'status',
+  'discussion',
+  'discussion_comment',
+  'merge_group',
+  'package',
+  'registry_package',
+  'code_scanning_alert',
+  'secret_scanning_alert',
+  'dependabot_alert',
+  'installation',
+  'ping',
+];
+
+/**
+ * GitHub's events by their words, with the Events API's spelling too (`PushEvent`, `IssuesEvent`):
+ * `push` asks for push; `pull request` for pull_request; `issue` for issues.
+ */
+const GITHUB: readonly ProviderEventType[] = GITHUB_EVENTS.map((name) => {
+  const parts = name.split('_');
+  return event(
+    name,
+    ...parts.map((part, index) => {
+      const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
+      return index === parts.length - 1
+        ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
+        : [...new Set([part, singular, `${singular}s`])];
+    }),
+  );
+});
+
+/** Catalogues by provider name, for the providers whose event names are known. */
+export const PROVIDER_EVENT_TYPES: Readonly<Record<string, readonly ProviderEventType[]>> = {
+  Stripe: STRIPE,
+  GitHub: GITHUB,
+};
+
+/**
+ * The provider's event types a text asks for: those whose every word it holds, without those a more
+ * specific match contains (`invoice payment failed` is invoice.payment_failed, not also
+ * payment_intent.payment_failed). Words are lowercase, split as `words-of` splits them.
+ */
+export function providerEventTypesIn(
+  words: readonly string[],
+  catalogue: readonly ProviderEventType[],
+): ProviderEventType[] {
+  const present = new Set(words);
+  const matched = catalogue.filter((type) =>
+    type.words.every((alternatives) => alternatives.some((form) => present.has(form))),
+  );
+  const within = (type: ProviderEventType, other: ProviderEventType) =>
+    type.words.every((word) => other.words.some((wider) => word.some((form) => wider.includes(form))));
+  const specific = matched.filter(
+    (type) => !matched.some((other) => other.words.length > type.words.length && within(type, other)),
+  );
+  return specific.filter(
+    (type, index) => specific.findIndex((other) => other.deliveryType === type.deliveryType) === index,
+  );
+}
