@@ -26,9 +26,10 @@ export type ReviewApproval = ApprovalDecision & Pick<PolicyVerdicts, 'setAside'>
 /**
  * Whether a pull request is approved under the one approval rule (`decideApproval`): every page of
  * its reviews, then the repository permission of each reviewer with a standing verdict (one call
- * each, `GET /repos/{owner}/{repo}/collaborators/{username}/permission`). With a `policy` (guided
- * mode's `review` config) the agent's and, unless allowed, the requester's approvals are set aside
- * first (`applyReviewPolicy`); without one every verdict is judged as it is.
+ * each, `GET /repos/{owner}/{repo}/collaborators/{username}/permission`). The `policy`
+ * (`reviewPolicyFor`: the `review` config, the task's requester, the agent) is applied first
+ * (`applyReviewPolicy`), the same for every consumer: the approval check, `/deploy`,
+ * merge-when-green.
  */
 export async function readReviewApproval(params: {
   client: ReviewClient;
@@ -36,7 +37,7 @@ export async function readReviewApproval(params: {
   repo: string;
   pullNumber: number;
   headSha: string;
-  policy?: ReviewPolicy;
+  policy: ReviewPolicy;
 }): Promise<ReviewApproval> {
   const { client, owner, repo } = params;
   const reviews = await readAllPages({
@@ -53,13 +54,11 @@ export async function readReviewApproval(params: {
       return { items: answer.data, link: answer.headers?.link };
     },
   });
-  const { verdicts, setAside } = params.policy
-    ? applyReviewPolicy({
-        verdicts: latestReviewVerdicts(reviews),
-        policy: params.policy,
-        headSha: params.headSha,
-      })
-    : { verdicts: latestReviewVerdicts(reviews), setAside: [] };
+  const { verdicts, setAside } = applyReviewPolicy({
+    verdicts: latestReviewVerdicts(reviews),
+    policy: params.policy,
+    headSha: params.headSha,
+  });
   const permissions = new Map<string, RepositoryPermission>();
   for (const { login } of verdicts) {
     permissions.set(

@@ -4,6 +4,7 @@ import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
+import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { canTransition, type TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
@@ -69,7 +70,7 @@ export async function syncPullRequestTask(
     const configResult = await readAgentConfig({ client, owner, repo });
     const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
     const approval = open
-      ? await decideAndShowApproval({ deps, input, headSha, config, requester: status.marker.requester })
+      ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker })
       : undefined;
     const from = status.marker.state;
     const path = pullRequestMove({
@@ -129,7 +130,7 @@ async function decideAndShowApproval(params: {
   input: PullRequestTaskEvent;
   headSha: string;
   config: AgentConfig;
-  requester: string | undefined;
+  marker: TaskMarker;
 }): Promise<ApprovalDecision> {
   const { deps, input, headSha, config } = params;
   const { owner, repo } = input.repository;
@@ -139,12 +140,11 @@ async function decideAndShowApproval(params: {
     repo,
     pullNumber: input.pullNumber,
     headSha,
-    policy: {
-      requester: params.requester,
-      allowSelfApproval: config.review.allow_self_approval,
+    policy: reviewPolicyFor({
+      review: config.review,
+      marker: params.marker,
       agentLogin: await deps.trust.identity(),
-      reapproveOnPush: config.review.reapprove_on_push,
-    },
+    }),
   });
   const view = approvalCheckView({ decision, setAside: decision.setAside, headSha });
   await publishApprovalCheck({ client: deps.client, owner, repo, headSha, view });

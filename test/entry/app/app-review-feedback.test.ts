@@ -94,8 +94,8 @@ function expectRun(
   api.config(undefined);
   const listed = [listedReview(params.reviewer, params.type)];
   api.scope.get(`${BASE}/pulls/${PULL}/reviews`).query({ per_page: '100' }).times(2).reply(200, listed);
-  // The agent's own verdict is set aside before any permission is asked for.
-  if (params.reviewer !== APP_LOGIN)
+  // A bot's verdict (the agent's included) is nobody's: no permission is asked for.
+  if (params.type !== 'Bot')
     api.scope.get(`${BASE}/collaborators/${encodeURIComponent(params.reviewer)}/permission`).reply(200, {
       permission: params.permission,
       role_name: params.permission,
@@ -314,8 +314,8 @@ describe('Probot app: review feedback → the agent iterates', () => {
       reviewer: login,
       permission,
       type,
-      // The approval sync (not this feature) takes a bot's request for changes when it has write access.
-      syncMoves: type === 'Bot',
+      // The approval sync never counts a bot's request for changes: the task does not move.
+      syncMoves: false,
       comments: [listedComment(SUGGESTION)],
     });
     // A bot's permission is never asked for: it never counts.
