@@ -2,7 +2,7 @@ import { decideApproval, type ApprovalDecision } from '../core/review/decide-app
 import { latestReviewVerdicts, type PullRequestReview } from '../core/review/latest-review-verdicts.js';
 import { applyReviewPolicy, type PolicyVerdicts, type ReviewPolicy } from '../core/review/review-policy.js';
 import type { RepositoryPermission } from '../core/deploy/repository-permission.js';
-import { readAllPages } from './read-all-pages.js';
+import { readPages } from './read-all-pages.js';
 import { repositoryPermissionLevel, type PermissionClient } from './repository-permission-level.js';
 
 export interface ReviewClient extends PermissionClient {
@@ -17,8 +17,12 @@ export interface ReviewClient extends PermissionClient {
   };
 }
 
-/** Reviews are listed oldest first, 100 a page; a pull request with more than 2,000 is not decided on. */
-const MAX_PAGES = 20;
+/**
+ * Reviews are listed oldest first, 100 a page; at most this many pages are read. Anyone who can
+ * review can post reviews, so a list longer than 2,000 is not an error (it would stop the approval
+ * sync, `/deploy` and merge-when-green): the rule decides on what was read, failing closed.
+ */
+export const MAX_REVIEW_PAGES = 20;
 
 /** The approval rule's answer, and the approvals a review policy set aside before it. */
 export type ReviewApproval = ApprovalDecision & Pick<PolicyVerdicts, 'setAside'>;
@@ -30,6 +34,10 @@ export type ReviewApproval = ApprovalDecision & Pick<PolicyVerdicts, 'setAside'>
  * (`reviewPolicyFor`: the `review` config, the task's requester, the agent) is applied first
  * (`applyReviewPolicy`), the same for every consumer: the approval check, `/deploy`,
  * merge-when-green.
+ *
+ * Past {@link MAX_REVIEW_PAGES} pages the newer reviews are unread: the pull request is then not
+ * approved (`tooManyReviews`; an unread review may withdraw or request changes), while the
+ * requests for changes that were read still stand. Nothing is thrown for a long list.
  */
 export async function readReviewApproval(params: {
   client: ReviewClient;
@@ -40,9 +48,8 @@ export async function readReviewApproval(params: {
   policy: ReviewPolicy;
 }): Promise<ReviewApproval> {
   const { client, owner, repo } = params;
-  const reviews = await readAllPages({
-    what: `reviews of #${params.pullNumber}`,
-    maxPages: MAX_PAGES,
+  const { items: reviews, complete } = await readPages({
+    maxPages: MAX_REVIEW_PAGES,
     fetchPage: async ({ page }) => {
       const answer = await client.pulls.listReviews({
         owner,
@@ -66,5 +73,7 @@ export async function readReviewApproval(params: {
       await repositoryPermissionLevel({ client, owner, repo, username: login }),
     );
   }
-  return { ...decideApproval({ verdicts, permissions, headSha: params.headSha }), setAside };
+  const decision = decideApproval({ verdicts, permissions, headSha: params.headSha });
+  if (complete) return { ...decision, setAside };
+  return { ...decision, approved: false, approvedBy: [], tooManyReviews: true, setAside };
 }
