@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
+import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
@@ -147,7 +148,14 @@ async function decideAndShowApproval(params: {
     }),
   });
   const view = approvalCheckView({ decision, setAside: decision.setAside, headSha });
-  await publishApprovalCheck({ client: deps.client, owner, repo, headSha, view });
+  await publishApprovalCheck({
+    client: deps.client,
+    owner,
+    repo,
+    headSha,
+    view,
+    agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
+  });
   return decision;
 }
 

@@ -217,7 +217,7 @@ describe('review #9 attacks: an approval check of the same name made by someone 
   // whoever made it (`check_name` filter, no `app_id`), and edits it in place while it is not
   // completed. A run of that name from another App (or, under GITHUB_TOKEN, any workflow) is not
   // the agent's to edit: GitHub answers 403, the sync throws, and approvals never register.
-  it.failing('FAULT: a foreign in-progress run of the same name does not stop the approval', async () => {
+  it('FAULT: a foreign in-progress run of the same name does not stop the approval', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectGuidedSync(api, [{ login: 'maintainer', state: 'APPROVED' }]);
     api.permission('maintainer', 'maintain');
