@@ -1,9 +1,15 @@
 import type { ChecksVerdict } from '../core/checks/combine-checks.js';
 import { headAtRequest, type HeadAtRequest } from '../core/deploy/head-at-request.js';
+import type { AgentConfig } from '../core/config/agent-config.js';
+import { issueNumberFromBranch } from '../core/naming/issue-number-from-branch.js';
 import type { ApprovalDecision } from '../core/review/decide-approval.js';
+import { reviewPolicyFor } from '../core/review/review-policy-for.js';
 import { readChecksVerdict, type ChecksClient } from './read-checks-verdict.js';
 import { readHeadAtRequest, type HeadHistoryClient } from './read-head-at-request.js';
 import { readReviewApproval, type ReviewClient } from './read-review-approval.js';
+import { readTaskStatus } from './read-task-status.js';
+import type { StatusCommentClient, StatusCommentRef } from './status-comment.js';
+import type { StatusTrust } from './status-trust.js';
 
 interface RepositoryFact {
   id: number;
@@ -31,7 +37,11 @@ export interface PullRequestReadClient {
   };
 }
 
-export type PullRequestFactsClient = PullRequestReadClient & ReviewClient & ChecksClient & HeadHistoryClient;
+export type PullRequestFactsClient = PullRequestReadClient &
+  ReviewClient &
+  ChecksClient &
+  HeadHistoryClient &
+  StatusCommentClient;
 
 export interface PullRequestFacts {
   readonly number: number;
@@ -50,14 +60,25 @@ export interface PullRequestFacts {
   readonly currentSha: string;
   /** What was there when the command was given, from server-side facts only. */
   readonly atRequest: HeadAtRequest;
+  /** The approval rule under the task's review policy (`reviewPolicyFor`), as the approval check has it. */
   readonly approval: ApprovalDecision;
   readonly checks: ChecksVerdict;
+  /**
+   * The status of the task the head branch names (`implementation/<issue>-…`), or the one given;
+   * undefined when there is none. Its trust and its claim on this pull request are the caller's to
+   * check.
+   */
+  readonly taskStatus: StatusCommentRef | undefined;
 }
 
 /**
  * Everything the deploy rules need to know about a pull request, each from the record GitHub
  * keeps: the pull request, its reviews and reviewers' permissions, the check runs and commit
- * statuses on the sha to deploy, and the branch's updates around the command's time.
+ * statuses on the sha to deploy, and the branch's updates around the command's time. The reviews
+ * are judged under the same review policy as the guided approval check (`reviewPolicyFor`): the
+ * requester comes from the task's status — `taskStatus` when the caller has read it, else the
+ * status of the issue the head branch names — and counts only from a trusted marker naming this
+ * pull request.
  */
 export async function readPullRequestFacts(params: {
   client: PullRequestFactsClient;
@@ -68,6 +89,12 @@ export async function readPullRequestFacts(params: {
   requestedAt: string;
   /** The App slug of the agent's own check runs (`agentAppSlugOf`). */
   agentAppSlug: string;
+  /** Whose markers are trusted, and the agent's login. */
+  trust: StatusTrust;
+  /** The repository's `review` config. */
+  review: AgentConfig['review'];
+  /** The task's status when the caller already read it (a command on the issue). */
+  taskStatus?: StatusCommentRef | undefined;
 }): Promise<PullRequestFacts> {
   const { client, owner, repo, pullNumber, requestedAt } = params;
   const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
@@ -75,8 +102,25 @@ export async function readPullRequestFacts(params: {
   const currentSha = merged ?? pull.head.sha;
   // A deleted fork's branch has no activity left to read; a base branch of the same name is not it.
   const headRepository = pull.head.repo ? splitFullName(pull.head.repo.full_name) : undefined;
+  const fromFork = pull.head.repo === null || pull.head.repo.id !== pull.base.repo.id;
+  const taskIssue = issueNumberFromBranch(pull.head.ref);
+  // The agent opens pull requests from its own branches only: a fork's is nobody's task.
+  const taskStatus =
+    params.taskStatus ??
+    (taskIssue === undefined || fromFork
+      ? undefined
+      : await readTaskStatus({ client, trust: params.trust, owner, repo, issueNumber: taskIssue }));
+  const provesTask =
+    taskStatus?.trust === 'trusted' &&
+    (taskStatus.marker.pull_number === pull.number ||
+      (taskStatus.marker.pull_number === undefined && !fromFork));
+  const policy = reviewPolicyFor({
+    review: params.review,
+    marker: provesTask ? taskStatus.marker : undefined,
+    agentLogin: await params.trust.identity(),
+  });
   const [approval, checks, atRequest] = await Promise.all([
-    readReviewApproval({ client, owner, repo, pullNumber, headSha: pull.head.sha }),
+    readReviewApproval({ client, owner, repo, pullNumber, headSha: pull.head.sha, policy }),
     readChecksVerdict({ client, owner, repo, sha: currentSha, agentAppSlug: params.agentAppSlug }),
     merged !== undefined && pull.merged_at
       ? headAtRequest({
@@ -100,12 +144,13 @@ export async function readPullRequestFacts(params: {
     merged: pull.merged,
     headRef: pull.head.ref,
     baseRef: pull.base.ref,
-    fromFork: pull.head.repo === null || pull.head.repo.id !== pull.base.repo.id,
+    fromFork,
     branch: merged !== undefined ? pull.base.ref : pull.head.ref,
     currentSha,
     atRequest,
     approval,
     checks,
+    taskStatus,
   };
 }
 

@@ -2,7 +2,7 @@ import { decideApproval, type ApprovalDecision } from '../core/review/decide-app
 import { latestReviewVerdicts, type PullRequestReview } from '../core/review/latest-review-verdicts.js';
 import { applyReviewPolicy, type PolicyVerdicts, type ReviewPolicy } from '../core/review/review-policy.js';
 import type { RepositoryPermission } from '../core/deploy/repository-permission.js';
-import { readAllPages } from './read-all-pages.js';
+import { readPages } from './read-all-pages.js';
 import { repositoryPermissionLevel, type PermissionClient } from './repository-permission-level.js';
 
 export interface ReviewClient extends PermissionClient {
@@ -17,8 +17,12 @@ export interface ReviewClient extends PermissionClient {
   };
 }
 
-/** Reviews are listed oldest first, 100 a page; a pull request with more than 2,000 is not decided on. */
-const MAX_PAGES = 20;
+/**
+ * Reviews are listed oldest first, 100 a page; at most this many pages are read. Anyone who can
+ * review can post reviews, so a list longer than 2,000 is not an error (it would stop the approval
+ * sync, `/deploy` and merge-when-green): the rule decides on what was read, failing closed.
+ */
+export const MAX_REVIEW_PAGES = 20;
 
 /** The approval rule's answer, and the approvals a review policy set aside before it. */
 export type ReviewApproval = ApprovalDecision & Pick<PolicyVerdicts, 'setAside'>;
@@ -26,9 +30,14 @@ export type ReviewApproval = ApprovalDecision & Pick<PolicyVerdicts, 'setAside'>
 /**
  * Whether a pull request is approved under the one approval rule (`decideApproval`): every page of
  * its reviews, then the repository permission of each reviewer with a standing verdict (one call
- * each, `GET /repos/{owner}/{repo}/collaborators/{username}/permission`). With a `policy` (guided
- * mode's `review` config) the agent's and, unless allowed, the requester's approvals are set aside
- * first (`applyReviewPolicy`); without one every verdict is judged as it is.
+ * each, `GET /repos/{owner}/{repo}/collaborators/{username}/permission`). The `policy`
+ * (`reviewPolicyFor`: the `review` config, the task's requester, the agent) is applied first
+ * (`applyReviewPolicy`), the same for every consumer: the approval check, `/deploy`,
+ * merge-when-green.
+ *
+ * Past {@link MAX_REVIEW_PAGES} pages the newer reviews are unread: the pull request is then not
+ * approved (`tooManyReviews`; an unread review may withdraw or request changes), while the
+ * requests for changes that were read still stand. Nothing is thrown for a long list.
  */
 export async function readReviewApproval(params: {
   client: ReviewClient;
@@ -36,12 +45,11 @@ export async function readReviewApproval(params: {
   repo: string;
   pullNumber: number;
   headSha: string;
-  policy?: ReviewPolicy;
+  policy: ReviewPolicy;
 }): Promise<ReviewApproval> {
   const { client, owner, repo } = params;
-  const reviews = await readAllPages({
-    what: `reviews of #${params.pullNumber}`,
-    maxPages: MAX_PAGES,
+  const { items: reviews, complete } = await readPages({
+    maxPages: MAX_REVIEW_PAGES,
     fetchPage: async ({ page }) => {
       const answer = await client.pulls.listReviews({
         owner,
@@ -53,13 +61,11 @@ export async function readReviewApproval(params: {
       return { items: answer.data, link: answer.headers?.link };
     },
   });
-  const { verdicts, setAside } = params.policy
-    ? applyReviewPolicy({
-        verdicts: latestReviewVerdicts(reviews),
-        policy: params.policy,
-        headSha: params.headSha,
-      })
-    : { verdicts: latestReviewVerdicts(reviews), setAside: [] };
+  const { verdicts, setAside } = applyReviewPolicy({
+    verdicts: latestReviewVerdicts(reviews),
+    policy: params.policy,
+    headSha: params.headSha,
+  });
   const permissions = new Map<string, RepositoryPermission>();
   for (const { login } of verdicts) {
     permissions.set(
@@ -67,5 +73,7 @@ export async function readReviewApproval(params: {
       await repositoryPermissionLevel({ client, owner, repo, username: login }),
     );
   }
-  return { ...decideApproval({ verdicts, permissions, headSha: params.headSha }), setAside };
+  const decision = decideApproval({ verdicts, permissions, headSha: params.headSha });
+  if (complete) return { ...decision, setAside };
+  return { ...decision, approved: false, approvedBy: [], tooManyReviews: true, setAside };
 }

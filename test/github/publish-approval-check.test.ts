@@ -13,7 +13,14 @@ const APPROVED: ApprovalCheckView = {
   summary: 's',
 };
 
-type Run = { id: number; status: string; conclusion: string | null; output: { title: string | null } };
+type Run = {
+  id: number;
+  name?: string;
+  app?: { id: number; slug: string };
+  status: string;
+  conclusion: string | null;
+  output: { title: string | null };
+};
 
 function fakeClient(runs: Run[]) {
   const calls: Array<{ method: string; params: unknown }> = [];
@@ -21,7 +28,13 @@ function fakeClient(runs: Run[]) {
     checks: {
       listForRef: async (params) => {
         calls.push({ method: 'listForRef', params });
-        return { data: { check_runs: runs } };
+        // The agent's own App unless a run says otherwise.
+        const listed = runs.map((run) => ({
+          name: 'implementation-agent/approval',
+          app: { id: 1, slug: 'implementation-agent' },
+          ...run,
+        }));
+        return { data: { check_runs: listed } };
       },
       create: async (params) => {
         calls.push({ method: 'create', params });
@@ -37,7 +50,15 @@ function fakeClient(runs: Run[]) {
 }
 
 const publish = (client: ApprovalCheckClient, view: ApprovalCheckView, extra = {}) =>
-  publishApprovalCheck({ client, owner: 'o', repo: 'r', headSha: 'h'.repeat(40), view, ...extra });
+  publishApprovalCheck({
+    client,
+    owner: 'o',
+    repo: 'r',
+    headSha: 'h'.repeat(40),
+    view,
+    agentAppSlug: 'implementation-agent',
+    ...extra,
+  });
 
 describe('publishApprovalCheck', () => {
   it('on a fresh commit creates the check without looking', async () => {
@@ -58,7 +79,7 @@ describe('publishApprovalCheck', () => {
         ref: 'h'.repeat(40),
         check_name: 'implementation-agent/approval',
         filter: 'latest',
-        per_page: 1,
+        per_page: 100,
       },
     });
   });
@@ -96,5 +117,43 @@ describe('publishApprovalCheck', () => {
     ]);
     expect(await publish(client, PENDING, { onlyIfMissing: true })).toBe(false);
     expect(calls.map((call) => call.method)).toEqual(['listForRef']);
+  });
+
+  // Review #9: a run of the same name by another App is not the agent's to edit (GitHub: 403).
+  it('passes over another App’s run of the same name and creates its own', async () => {
+    const { client, calls } = fakeClient([
+      {
+        id: 9,
+        app: { id: 999, slug: 'someone-else' },
+        status: 'in_progress',
+        conclusion: null,
+        output: { title: 'x' },
+      },
+    ]);
+    expect(await publish(client, APPROVED)).toBe(true);
+    expect(calls.map((call) => call.method)).toEqual(['listForRef', 'create']);
+  });
+
+  it('finds its own run behind a newer foreign one', async () => {
+    const { client, calls } = fakeClient([
+      {
+        id: 9,
+        app: { id: 999, slug: 'someone-else' },
+        status: 'in_progress',
+        conclusion: null,
+        output: { title: 'x' },
+      },
+      { id: 1, status: 'in_progress', conclusion: null, output: { title: PENDING.title } },
+    ]);
+    await publish(client, APPROVED);
+    expect(calls[1]).toMatchObject({ method: 'update', params: { check_run_id: 1 } });
+  });
+
+  it('without the agent’s App slug edits nothing: it creates a run', async () => {
+    const { client, calls } = fakeClient([
+      { id: 1, status: 'in_progress', conclusion: null, output: { title: PENDING.title } },
+    ]);
+    await publish(client, APPROVED, { agentAppSlug: undefined });
+    expect(calls.map((call) => call.method)).toEqual(['listForRef', 'create']);
   });
 });

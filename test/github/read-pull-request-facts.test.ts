@@ -1,3 +1,7 @@
+import { DEFAULT_CONFIG } from '../../src/core/config/agent-config.js';
+import type { TaskMarker } from '../../src/core/state/state-marker.js';
+import { statusTrust } from '../../src/github/status-trust.js';
+import { APP_LOGIN, TEST_MARKER_KEYS, agentStatusComment } from '../entry/app/agent-status.js';
 import {
   readPullRequestFacts,
   type PullRequestFactsClient,
@@ -20,6 +24,9 @@ interface Options {
   /** A second page of activity, linked from the first by an `after` cursor. */
   olderActivity?: Array<{ before: string; after: string; timestamp: string }>;
   suites?: string[];
+  /** The task's marker in the status comment on issue #1 (the head branch names it). */
+  marker?: Partial<TaskMarker>;
+  review?: Partial<(typeof DEFAULT_CONFIG)['review']>;
 }
 
 /** A plain-object GitHub that records the calls it answers. */
@@ -66,6 +73,24 @@ function github(options: Options = {}) {
         return { data: { check_suites: (options.suites ?? []).map((created_at) => ({ created_at })) } };
       },
     },
+    issues: {
+      listComments: async (p) => {
+        calls.push(`issues.listComments ${p.issue_number}`);
+        if (options.marker === undefined || p.page > 1) return { data: [] };
+        const marker: TaskMarker = {
+          task_id: 'acme/shop#1',
+          state: 'pr_open',
+          attempt: 1,
+          cost_usd: 0,
+          pull_number: 5,
+          updated_at: '2026-11-24T09:00:00Z',
+          ...options.marker,
+        };
+        return { data: [agentStatusComment({ marker })] };
+      },
+      createComment: async () => ({ data: { id: 1 } }),
+      updateComment: async () => ({}),
+    },
     repos: {
       getCollaboratorPermissionLevel: async (p) => {
         calls.push(`permission ${p.username}`);
@@ -102,6 +127,8 @@ const facts = (options: Options = {}) => {
     pullNumber: 5,
     requestedAt: REQUESTED_AT,
     agentAppSlug: 'implementation-agent',
+    trust: statusTrust({ identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS }),
+    review: { ...DEFAULT_CONFIG.review, ...options.review },
   }).then((result) => ({ ...result, calls }));
 };
 
@@ -122,6 +149,49 @@ describe('readPullRequestFacts', () => {
     });
     expect(result.calls).toContain('repos.listActivities acme/shop refs/heads/implementation/1-orders-api');
     expect(result.calls).not.toContain('checks.listSuitesForRef');
+  });
+
+  // Review #9: `/deploy`'s approval rule is the guided approval check's, review policy included.
+  it('sets aside the requester’s own approval, as the trusted marker names them', async () => {
+    const result = await facts({
+      reviews: [{ login: 'ann', state: 'APPROVED', commit_id: HEAD }],
+      marker: { requester: 'Ann' },
+    });
+    expect(result.calls).toContain('issues.listComments 1');
+    expect(result.approval).toMatchObject({
+      approved: false,
+      setAside: [{ login: 'ann', why: 'requester' }],
+    });
+  });
+
+  it('counts the requester’s approval when review.allow_self_approval is on', async () => {
+    const result = await facts({
+      reviews: [{ login: 'ann', state: 'APPROVED', commit_id: HEAD }],
+      marker: { requester: 'ann' },
+      review: { allow_self_approval: true },
+    });
+    expect(result.approval).toMatchObject({ approved: true, approvedBy: ['ann'] });
+  });
+
+  it('with review.reapprove_on_push off, an approval of an earlier head still counts (as the check has it)', async () => {
+    const stale = [{ login: 'ann', state: 'APPROVED', commit_id: OLDER }];
+    expect((await facts({ reviews: stale, marker: {} })).approval.approved).toBe(false);
+    const kept = await facts({ reviews: stale, marker: {}, review: { reapprove_on_push: false } });
+    expect(kept.approval).toMatchObject({ approved: true, approvedBy: ['ann'] });
+  });
+
+  it('never counts the agent’s own approval', async () => {
+    const result = await facts({ reviews: [{ login: APP_LOGIN, state: 'APPROVED', commit_id: HEAD }] });
+    // A bot's review is nobody's verdict (`latestReviewVerdicts`): the agent's never reaches the rule.
+    expect(result.approval).toMatchObject({ approved: false, approvedBy: [] });
+  });
+
+  it('takes no requester from a status that names another pull request', async () => {
+    const result = await facts({
+      reviews: [{ login: 'ann', state: 'APPROVED', commit_id: HEAD }],
+      marker: { requester: 'ann', pull_number: 99 },
+    });
+    expect(result.approval.approved).toBe(true);
   });
 
   it('does not count an approval from a reviewer with read access', async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { agentAppSlugOf } from '../../src/core/checks/agent-checks.js';
 
 export interface FakeRequest {
   readonly method: string;
@@ -510,7 +511,8 @@ export function createGitHubFake(options: {
       /^\/check-runs$/,
       (_m, body) => {
         const id = nextId++;
-        checkRuns.push({ id, ...body });
+        // GitHub records the App whose token made the run (`check_run.app`).
+        checkRuns.push({ id, app: { id: 15368, slug: agentAppSlugOf(tokenLogin) }, ...body });
         return [201, { id }];
       },
     ],

@@ -12,7 +12,16 @@ export interface GithubPathParams {
 }
 
 /**
- * Why a path in the root `.github/` directory may not be written, or undefined when it is elsewhere or
+ * A CODEOWNERS file GitHub reads outside `.github/`: the repository root or `docs/`
+ * (docs.github.com, *About code owners*: "in the root, `docs/`, or `.github/` directory"). Compared
+ * after NFC and case-insensitively, as {@link githubPathProblem} compares.
+ */
+export function isCodeOwnersPath(path: string): boolean {
+  return /^(docs\/)?codeowners$/.test(path.normalize('NFC').toLowerCase());
+}
+
+/**
+ * Why a path in the root `.github/` directory (or a CODEOWNERS file in the root or `docs/`) may not be written, or undefined when it is elsewhere or
  * allowed. Everything there steers the repository rather than being part of the product: workflows and
  * composite actions run with its secrets, CODEOWNERS and dependabot decide reviews and updates, and this
  * agent's own config holds the deploy rules. Names compare after NFC and case-insensitively (a checkout
@@ -22,6 +31,11 @@ export interface GithubPathParams {
 export function githubPathProblem({ path, allowed }: GithubPathParams): string | undefined {
   const key = path.normalize('NFC').toLowerCase();
   const [root = '', ...rest] = key.split('/');
+  if (isCodeOwnersPath(path)) {
+    return allowed.some((entry) => entry.normalize('NFC').toLowerCase() === 'codeowners')
+      ? undefined
+      : 'is a CODEOWNERS file, which GitHub reads from the root and docs/ as from .github/ to decide who must review (allow it with paths.allow_github: [CODEOWNERS])';
+  }
   if (GITHUB_SHORT_NAME.test(root)) {
     return `starts with "${path.split('/')[0] ?? root}", the Windows short (8.3) name of .github; .github/ is protected`;
   }

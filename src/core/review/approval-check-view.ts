@@ -35,6 +35,11 @@ export function approvalCheckView(params: {
     };
   }
   const notes = [
+    ...(decision.tooManyReviews
+      ? [
+          'This pull request has more reviews than implementation-agent reads (2,000); it cannot be approved here. Merge it by hand, or open a new pull request.',
+        ]
+      : []),
     ...(decision.changesRequestedBy.length > 0
       ? [
           `${logins(decision.changesRequestedBy)} requested changes; their approval (or a dismissal) lifts that.`,

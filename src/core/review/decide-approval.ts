@@ -12,6 +12,8 @@ export interface ApprovalDecision {
   readonly withoutWriteAccess: readonly { login: string; permission: RepositoryPermission }[];
   /** Approvals from reviewers with write access, of an older head: new commits need a new look. */
   readonly stale: readonly string[];
+  /** More reviews than are read (`MAX_REVIEW_PAGES`): not approved, whatever the pages read say. */
+  readonly tooManyReviews?: true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../bundle/artifact-bundle.js';
+import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
@@ -36,6 +37,12 @@ export function classifyRisk(params: {
         code: 'github-path',
         where: file.path,
         message: 'Writes under .github/, where workflows and repository settings live.',
+      });
+    else if (isCodeOwnersPath(file.path))
+      reasons.push({
+        code: 'github-path',
+        where: file.path,
+        message: 'Writes a CODEOWNERS file, which decides who must review.',
       });
     const declared = file.role === 'template' || file.path === params.templatePath;
     if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;

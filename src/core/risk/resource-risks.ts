@@ -7,17 +7,20 @@ import type { TemplateValueContext } from './read-template-value.js';
 import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES } from './resource-policy-types.js';
 import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
+import { unseenEffectRisks } from './unseen-effect-risks.js';
 
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
- * broad Lambda permissions, open ingress and data that a later removal would destroy.
- * `where` is `<file>#Resources.<LogicalId>`.
+ * broad Lambda permissions, open ingress, data that a later removal would destroy, and effects
+ * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
+ * `resourceIds` the template's logical ids.
  */
 export function resourceRisks(params: {
   logicalId: string;
   resource: unknown;
   where: string;
   context: TemplateValueContext;
+  resourceIds: ReadonlySet<string>;
 }): RiskReason[] {
   const { logicalId, where, context } = params;
   const resource = isPlainObject(params.resource) ? params.resource : {};
@@ -60,6 +63,7 @@ export function resourceRisks(params: {
   if (type === 'AWS::Lambda::Permission')
     reasons.push(...lambdaPermissionRisks({ properties, where, context }));
   reasons.push(...ingressRisks({ type, properties, where, context }));
+  reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, resourceIds: params.resourceIds }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
   return reasons;
 }

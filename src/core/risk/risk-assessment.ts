@@ -14,6 +14,7 @@ export const RISK_REASON_CODES = [
   'open-ingress',
   'stateful-delete-policy',
   'unresolved-value',
+  'unseen-effect',
   'template-unreadable',
   'change-remove',
   'change-replacement',

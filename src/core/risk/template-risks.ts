@@ -27,7 +27,16 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
     });
   }
   const context = { parameters: template['Parameters'] };
+  const resourceIds = new Set(Object.keys(template['Resources']));
   for (const [logicalId, resource] of Object.entries(template['Resources']))
-    reasons.push(...resourceRisks({ logicalId, resource, where: `${path}#Resources.${logicalId}`, context }));
+    reasons.push(
+      ...resourceRisks({
+        logicalId,
+        resource,
+        where: `${path}#Resources.${logicalId}`,
+        context,
+        resourceIds,
+      }),
+    );
   return reasons;
 }

@@ -12,7 +12,7 @@ import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
-import { belongsTo, findTaskStatusOf } from '../task/find-task-status-of.js';
+import { belongsTo } from '../task/find-task-status-of.js';
 import { readOrderFacts } from './read-order-facts.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -91,6 +91,9 @@ export async function requestDeployment(params: {
     pullNumber,
     requestedAt: request.requestedAt,
     agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
+    trust: deps.trust,
+    review: config.review,
+    taskStatus: issueStatus,
   });
   const envConfig = findEnvironment(config.environments, environment)?.config;
   if (!envConfig) return refuse(`${codeSpan(environment)} is not a configured environment.`);
@@ -133,7 +136,7 @@ export async function requestDeployment(params: {
     })),
   });
   if (!decision.allowed) return refuse(decision.message);
-  const status = issueStatus ?? (await findTaskStatusOf({ client, trust: deps.trust, owner, repo, facts }));
+  const status = issueStatus ?? facts.taskStatus;
   if (status && status.trust !== 'trusted') {
     const taskIssue = Number(/#(\d+)$/.exec(status.marker.task_id)?.[1] ?? source.issueNumber);
     return refuse(untrustedStatusAnswer(status, taskIssue));

@@ -6,6 +6,7 @@ import { mergePullRequest } from '../../github/merge-pull-request.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readChecksVerdict } from '../../github/read-checks-verdict.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
+import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -81,7 +82,9 @@ async function judgeAndMerge(params: {
     return { status: 'not-merged', reason: `the task on #${issueNumber} does not prove it opened it` };
   }
   const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
-  const [checks, approval, configResult] = await Promise.all([
+  const configResult = await readAgentConfig({ client, owner, repo });
+  const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
+  const [checks, approval] = await Promise.all([
     readChecksVerdict({
       client,
       owner,
@@ -89,8 +92,18 @@ async function judgeAndMerge(params: {
       sha: event.sha,
       agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
     }),
-    readReviewApproval({ client, owner, repo, pullNumber, headSha: pull.head.sha }),
-    readAgentConfig({ client, owner, repo }),
+    readReviewApproval({
+      client,
+      owner,
+      repo,
+      pullNumber,
+      headSha: pull.head.sha,
+      policy: reviewPolicyFor({
+        review: config.review,
+        marker: status.marker,
+        agentLogin: await deps.trust.identity(),
+      }),
+    }),
   ]);
   const decision = decideMergeWhenGreen({
     marker: status.marker,
@@ -106,7 +119,6 @@ async function judgeAndMerge(params: {
     approval,
   });
   if (!decision.merge) return { status: 'not-merged', reason: decision.reason };
-  const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
   const result = await mergePullRequest({
     client,
     owner,

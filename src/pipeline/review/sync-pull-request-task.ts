@@ -1,9 +1,11 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
+import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
+import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { canTransition, type TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
@@ -184,16 +186,22 @@ async function decideAndShowApproval(params: {
     repo,
     pullNumber: input.pullNumber,
     headSha,
-    policy: {
-      requester: params.marker.requester,
-      allowSelfApproval: config.review.allow_self_approval,
+    policy: reviewPolicyFor({
+      review: config.review,
+      marker: params.marker,
       agentLogin: await deps.trust.identity(),
-      reapproveOnPush: config.review.reapprove_on_push,
-    },
+    }),
   });
   if (runsAutomated(params.marker)) return decision;
   const view = approvalCheckView({ decision, setAside: decision.setAside, headSha });
-  await publishApprovalCheck({ client: deps.client, owner, repo, headSha, view });
+  await publishApprovalCheck({
+    client: deps.client,
+    owner,
+    repo,
+    headSha,
+    view,
+    agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
+  });
   return decision;
 }
 

@@ -46,6 +46,22 @@ describe('latestReviewVerdicts', () => {
     expect(latestReviewVerdicts([{ user: null, state: 'APPROVED', commit_id: HEAD }])).toEqual([]);
   });
 
+  it.each([
+    ['a Bot-typed account', { login: 'auto-approver', type: 'Bot' }],
+    ['a [bot] login without a type', { login: 'renovate[bot]' }],
+    ['a [bot] login in another case', { login: 'Dependabot[BOT]', type: 'User' }],
+  ])('never counts a review by %s, approval or request for changes', (_name, user) => {
+    expect(latestReviewVerdicts([{ user, state: 'APPROVED', commit_id: HEAD }])).toEqual([]);
+    expect(latestReviewVerdicts([{ user, state: 'CHANGES_REQUESTED', commit_id: HEAD }])).toEqual([]);
+    // A bot's later review does not withdraw a person's verdict either.
+    expect(
+      latestReviewVerdicts([
+        review('ann', 'APPROVED'),
+        { user, state: 'CHANGES_REQUESTED', commit_id: HEAD },
+      ]),
+    ).toEqual([{ login: 'ann', state: 'APPROVED', commitId: HEAD }]);
+  });
+
   it('treats logins that differ only in case as one reviewer', () => {
     expect(latestReviewVerdicts([review('Ann', 'APPROVED'), review('ann', 'CHANGES_REQUESTED')])).toEqual([
       { login: 'ann', state: 'CHANGES_REQUESTED', commitId: HEAD },

@@ -75,6 +75,8 @@ function expectDeployFacts(
     mergedBy: options.mergedBy ?? MERGER,
   });
   api.reviews(PULL, []);
+  // The task's status, read before the rules: its requester is the review policy's.
+  api.comments(1, [agentStatusComment({ marker: marker('automated', 'merged') })]);
   api.checkRunsFor(MERGE_SHA, options.checks ?? [GREEN]);
   api.combinedStatus(MERGE_SHA, options.statuses ?? []);
   api.deployments(options.environment ?? 'staging', [], 10);
@@ -105,7 +107,6 @@ describe('Probot app: automated mode deploys what was merged through the deploy 
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectMerge(api, marker('automated'));
     expectDeployFacts(api);
-    api.comments(1, [agentStatusComment({ marker: marker('automated', 'merged') })]);
     api.deployments('staging', [], 10);
     api.createDeployment(7101);
     api.createComment(PULL, 950);

@@ -207,8 +207,8 @@ describe('Probot app: review feedback → the agent iterates', () => {
       reviewer: login,
       permission,
       type,
-      // The approval sync (not this feature) takes a bot's request for changes when it has write access.
-      syncMoves: type === 'Bot',
+      // The approval sync never counts a bot's request for changes: the task does not move.
+      syncMoves: false,
       comments: [listedComment(SUGGESTION)],
     });
     // A bot's permission is never asked for: it never counts.

@@ -150,12 +150,13 @@ export function githubApi(params: { owner: string; repo: string }) {
     ) =>
       scope
         .get(`${base}/commits/${sha}/check-runs`)
-        .query({ check_name: 'implementation-agent/approval', filter: 'latest', per_page: '1' })
+        .query({ check_name: 'implementation-agent/approval', filter: 'latest', per_page: '100' })
         .reply(200, {
           total_count: runs.length,
           check_runs: runs.map((run) => ({
             ...run,
             name: 'implementation-agent/approval',
+            app: { id: 1, slug: 'implementation-agent' },
             output: { title: run.title },
           })),
         }),

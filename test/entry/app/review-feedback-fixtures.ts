@@ -101,8 +101,8 @@ export function expectRun(
   api.config(undefined);
   const listed = [listedReview(params.reviewer, params.type, params.reviewBody)];
   api.scope.get(`${BASE}/pulls/${PULL}/reviews`).query({ per_page: '100' }).times(2).reply(200, listed);
-  // The agent's own verdict is set aside before any permission is asked for.
-  if (params.reviewer !== APP_LOGIN)
+  // A bot's verdict (the agent's included) is nobody's: no permission is asked for.
+  if (params.type !== 'Bot')
     api.scope.get(`${BASE}/collaborators/${encodeURIComponent(params.reviewer)}/permission`).reply(200, {
       permission: params.permission,
       role_name: params.permission,
