@@ -3,7 +3,7 @@ import type { AgentConfig } from '../../../src/core/config/agent-config.js';
 import type { ModelProvider } from '../../../src/generation/model-provider.js';
 import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
-import { agentStatusComment, APP_LOGIN } from './agent-status.js';
+import { agentStatusComment } from './agent-status.js';
 import type { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 import type { MirrorCache } from '../../../src/pipeline/mirror/mirror-cache.js';
