@@ -12,6 +12,8 @@ const POLICY = {
   allowSelfApproval: false,
   agentLogin: 'implementation-agent[bot]',
   reapproveOnPush: true,
+  lastPush: undefined,
+  allowPusherApproval: false,
 };
 
 /** `pages` pages of 100 reviews, linked by `rel="next"`; `first` and `last` head the first and last page. */

@@ -205,6 +205,11 @@ export const agentConfigSchema = z
         /** Whoever asked for the task may approve its pull request themselves. */
         allow_self_approval: z.boolean().default(false),
         /**
+         * Whoever pushed the pull request's head may approve it themselves. Off, someone else must,
+         * as GitHub's branch protection "Require approval of the most recent reviewable push" asks.
+         */
+        allow_pusher_approval: z.boolean().default(false),
+        /**
          * How many times the agent pushes a commit for review feedback on one pull request
          * (issue #9 item 3); past it nothing is pushed and the agent asks a human to take over.
          */

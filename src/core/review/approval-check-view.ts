@@ -1,6 +1,6 @@
 import { mention } from '../markdown/mention.js';
 import type { ApprovalDecision } from './decide-approval.js';
-import type { PolicyVerdicts } from './review-policy.js';
+import type { PolicyVerdicts, SetAsideReason } from './review-policy.js';
 
 /** What the `implementation-agent/approval` check run shows for a head. */
 export interface ApprovalCheckView {
@@ -12,6 +12,29 @@ export interface ApprovalCheckView {
 }
 
 const WHO = 'someone with write, maintain or admin permission';
+
+/** Why each approval the policy set aside does not count, one line per approver. */
+const SET_ASIDE_NOTE: Record<
+  Exclude<SetAsideReason, 'unknown-pusher'>,
+  (login: string, head: string) => string
+> = {
+  requester: (login) =>
+    `${mention(login)} asked for this task and cannot approve it (\`review.allow_self_approval\`).`,
+  agent: (login) => `${mention(login)} is the agent; it does not approve its own work.`,
+  pusher: (login, head) =>
+    `${mention(login)} pushed ${head}; someone else must approve it (\`review.allow_pusher_approval\`).`,
+};
+
+/** One line for every approval set aside because nobody knows who pushed the head. */
+function unknownPusherNote(setAside: PolicyVerdicts['setAside'], head: string): string[] {
+  const logins = setAside.filter(({ why }) => why === 'unknown-pusher').map(({ login }) => mention(login));
+  if (logins.length === 0) return [];
+  return [
+    `implementation-agent has no record of who pushed ${head} (its \`pull_request.synchronize\` delivery was not handled), ` +
+      `so ${logins.join(', ')}'s approval does not count: any of them may have pushed it. ` +
+      'A new push is recorded (\`review.allow_pusher_approval\` lifts the rule).',
+  ];
+}
 
 /**
  * The approval check for `decision` (the one approval rule, after `applyReviewPolicy`): success
@@ -51,11 +74,10 @@ export function approvalCheckView(params: {
     ...(decision.stale.length > 0
       ? [`${logins(decision.stale)} approved an earlier commit; a push after an approval needs a new one.`]
       : []),
-    ...params.setAside.map(({ login, why }) =>
-      why === 'requester'
-        ? `${mention(login)} asked for this task and cannot approve it (\`review.allow_self_approval\`).`
-        : `${mention(login)} is the agent; it does not approve its own work.`,
-    ),
+    ...params.setAside
+      .filter(({ why }) => why !== 'unknown-pusher')
+      .map(({ login, why }) => SET_ASIDE_NOTE[why as Exclude<SetAsideReason, 'unknown-pusher'>](login, head)),
+    ...unknownPusherNote(params.setAside, head),
   ];
   return {
     status: 'in_progress',

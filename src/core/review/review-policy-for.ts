@@ -1,22 +1,28 @@
 import type { AgentConfig } from '../config/agent-config.js';
 import type { TaskMarker } from '../state/state-marker.js';
+import type { LastPush } from './last-push.js';
 import type { ReviewPolicy } from './review-policy.js';
 
 /**
  * The one review policy every consumer of the approval rule applies (the guided approval check,
  * `/deploy`'s `approval` rule, merge-when-green): the repository's `review` config, the requester
- * the task's trusted marker records (absent when there is no trusted marker: nobody's approval is
- * set aside as theirs), and the agent's own login.
+ * and the newest push the task's trusted marker records (absent when there is no trusted marker:
+ * nobody's approval is set aside as theirs), and the agent's own login. `push` is a push newer
+ * than the marker knows (the `synchronize` delivery being handled, the agent's own commit just
+ * pushed): it stands in for the marker's `last_push`.
  */
 export function reviewPolicyFor(params: {
   review: AgentConfig['review'];
-  marker: Pick<TaskMarker, 'requester'> | undefined;
+  marker: Pick<TaskMarker, 'requester' | 'last_push'> | undefined;
   agentLogin: string | undefined;
+  push?: LastPush | undefined;
 }): ReviewPolicy {
   return {
     requester: params.marker?.requester,
     allowSelfApproval: params.review.allow_self_approval,
     agentLogin: params.agentLogin,
     reapproveOnPush: params.review.reapprove_on_push,
+    lastPush: params.push ?? params.marker?.last_push,
+    allowPusherApproval: params.review.allow_pusher_approval,
   };
 }

@@ -4,6 +4,7 @@ import { taskStateSchema } from './task-state-schema.js';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
+import { lastPushSchema } from '../review/last-push.js';
 import { lifecycleEventSchema } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
@@ -84,6 +85,12 @@ export const taskMarkerSchema = z
     feedback_iterations: z.number().int().nonnegative().optional(),
     /** GitHub's time of the newest feedback taken in; older feedback is never taken in again. */
     feedback_since: z.string().max(40).optional(),
+    /**
+     * The newest push to the task's branch the agent knows of, and who made it (#9 review: the
+     * pusher's own approval of it is set aside, `review.allow_pusher_approval`). Absent in markers
+     * written before pushes were recorded: the rule then sets no pusher aside.
+     */
+    last_push: lastPushSchema.optional(),
 
     // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
     // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.

@@ -46,4 +46,26 @@ describe('approvalCheckView', () => {
     expect(view.summary).toContain('@requester asked for this task and cannot approve it');
     expect(view.summary).toContain('is the agent; it does not approve its own work');
   });
+
+  it('says the head’s pusher cannot approve it, and when nobody knows who pushed it', () => {
+    const pusher = approvalCheckView({
+      decision: NO_REVIEWS,
+      setAside: [{ login: 'mallory', why: 'pusher' }],
+      headSha: HEAD,
+    });
+    expect(pusher.summary).toContain(
+      '@mallory pushed `abcdef0`; someone else must approve it (`review.allow_pusher_approval`).',
+    );
+    const unknown = approvalCheckView({
+      decision: NO_REVIEWS,
+      setAside: [
+        { login: 'alice', why: 'unknown-pusher' },
+        { login: 'bob', why: 'unknown-pusher' },
+      ],
+      headSha: HEAD,
+    });
+    expect(unknown.status).toBe('in_progress');
+    expect(unknown.summary).toContain('no record of who pushed `abcdef0`');
+    expect(unknown.summary).toContain("so @alice, @bob's approval does not count");
+  });
 });
