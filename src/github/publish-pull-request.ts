@@ -31,6 +31,8 @@ export interface PublishedPullRequest {
   readonly url: string;
   readonly commitSha: string;
   readonly created: boolean;
+  /** This call moved the branch to `commitSha` (false: the files were unchanged, the head is as it was). */
+  readonly pushed: boolean;
   /** The GraphQL node id (`PR_…`) GitHub returns with the pull request; for GraphQL mutations. */
   readonly nodeId?: string;
 }
@@ -118,6 +120,7 @@ export async function publishPullRequest(params: {
     url: pull.html_url,
     commitSha,
     created: !existing,
+    pushed: !unchanged,
     ...(pull.node_id === undefined ? {} : { nodeId: pull.node_id }),
   };
 }

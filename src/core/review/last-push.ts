@@ -6,7 +6,8 @@ import { z } from 'zod';
  * (GitHub's record of whose push it was), or `agent` for a commit the agent wrote itself.
  */
 export const lastPushSchema = z.strictObject({
-  sha: z.string().regex(/^[0-9a-f]{40}$/),
+  /** The commit's sha as GitHub gives it (lowercase hex). */
+  sha: z.string().min(1).max(64),
   by: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('agent') }),
     z.strictObject({ kind: z.enum(['human', 'bot']), login: z.string().min(1).max(100) }),

@@ -219,6 +219,10 @@ async function generateAndPublish(
       environment: request.execution_request.target_environment,
       // Merge-when-green merges only into the branch the task targeted.
       base_branch: repository.defaultBranch,
+      // The head is the agent's own commit: nobody's approval of it is set aside as its pusher's.
+      ...(pull.pushed
+        ? { last_push: { sha: pull.commitSha.toLowerCase(), by: { kind: 'agent' as const } } }
+        : {}),
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
     ...withWarning(decision.join('\n\n'), artifactsWarning),

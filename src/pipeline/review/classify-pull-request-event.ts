@@ -18,6 +18,8 @@ export interface PullRequestTaskEvent {
   readonly mayCarryFeedback?: boolean;
   /** The delivery's `sender` (who GitHub says acted): manual mode reviews only a human's push. */
   readonly sender?: { readonly login: string; readonly type: string };
+  /** The head the delivery names (`pull_request.head.sha`): for `synchronize`, the pushed head. */
+  readonly headSha?: string;
 }
 
 /** The actions that can change a PR's review, merge or open state; the rest change nothing here. */
@@ -35,7 +37,11 @@ const payloadSchema = z.object({
   changes: z.object({ base: z.unknown().optional() }).optional(),
   pull_request: z.object({
     number: z.number().int().positive(),
-    head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+    head: z.object({
+      ref: z.string(),
+      sha: z.string().max(64).optional(),
+      repo: z.object({ full_name: z.string() }).nullable(),
+    }),
     base: z.object({ repo: z.object({ full_name: z.string() }) }),
   }),
   repository: z.object({
@@ -86,6 +92,7 @@ export function classifyPullRequestEvent(event: {
     event: name,
     ...(mayCarryFeedback(name, parsed.data.review?.state) ? { mayCarryFeedback: true } : {}),
     ...(sender === undefined ? {} : { sender: { login: sender.login, type: sender.type } }),
+    ...(pull.head.sha === undefined ? {} : { headSha: pull.head.sha.toLowerCase() }),
   };
 }
 

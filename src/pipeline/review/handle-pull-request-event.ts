@@ -30,8 +30,12 @@ export async function handlePullRequestEvent(
   if (input.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;
   const iterated = await iterateOnFeedback(deps, input);
   if (iterated.status === 'ignored') return synced;
-  // A push made with GITHUB_TOKEN starts no `synchronize` run: the new head gets its approval check now.
-  if (iterated.status === 'pr_open') await syncPullRequestTask(deps, input);
+  // A push made with GITHUB_TOKEN starts no `synchronize` run: the new head gets its approval check
+  // now, recorded as the agent's push (nobody's approval of it is set aside as its pusher's).
+  if (iterated.status === 'pr_open') {
+    const push = { sha: iterated.commitSha.toLowerCase(), by: { kind: 'agent' as const } };
+    await syncPullRequestTask(deps, input, { push });
+  }
   return iterated;
 }
 

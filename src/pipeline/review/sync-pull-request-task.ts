@@ -5,6 +5,8 @@ import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
+import type { LastPush } from '../../core/review/last-push.js';
+import { pushAuthor } from '../../core/review/push-author.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { canTransition, type TaskState } from '../../core/state/task-state.js';
@@ -70,6 +72,11 @@ export async function syncPullRequestTask(
      * the automated-mode guard), with the task's board to record its own step on.
      */
     readonly then?: (synced: SyncedTask) => Promise<TaskOutcome>;
+    /**
+     * A push to the head the delivery does not name: the agent's own commit, pushed with a token
+     * that starts no `synchronize` run. Recorded as the marker's `last_push` when it is the head.
+     */
+    readonly push?: LastPush;
   } = {},
 ): Promise<TaskOutcome> {
   const { client } = deps;
@@ -95,8 +102,12 @@ export async function syncPullRequestTask(
     const headSha = pull.head.sha;
     const configResult = await readAgentConfig({ client, owner, repo });
     const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
+    const agentLogin = await deps.trust.identity();
+    // The head's pusher, when this run knows it better than the marker (the push being handled).
+    const push = open ? pushOfHead({ input, headSha, agentLogin, given: options.push }) : undefined;
+    const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
     const approval = open
-      ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker })
+      ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker, push })
       : undefined;
     const from = status.marker.state;
     const path = pullRequestMove({
@@ -131,9 +142,15 @@ export async function syncPullRequestTask(
       config,
       ...(merging ? { trigger: mergeTriggerKey(pullNumber) } : {}),
     });
-    if (path.length > 0) {
+    // A new push is recorded even when the task does not move: whose push the head is decides
+    // whose approval of it counts, for `/deploy` and merge-when-green too.
+    if (path.length > 0 || newPush !== undefined) {
       for (const state of path.slice(0, -1)) board.pass(state);
-      await board.move(to, { details: message, ...(merging ? { unhandled: true } : {}) });
+      await board.move(to, {
+        details: message,
+        ...(merging ? { unhandled: true } : {}),
+        ...(newPush === undefined ? {} : { patch: { last_push: newPush } }),
+      });
     }
     if (merging) {
       // Automated mode deploys what was merged (`deployOnMerge`); a redelivery deploys nothing more.
@@ -177,6 +194,7 @@ async function decideAndShowApproval(params: {
   headSha: string;
   config: AgentConfig;
   marker: TaskMarker;
+  push: LastPush | undefined;
 }): Promise<ReviewApproval> {
   const { deps, input, headSha, config } = params;
   const { owner, repo } = input.repository;
@@ -190,6 +208,7 @@ async function decideAndShowApproval(params: {
       review: config.review,
       marker: params.marker,
       agentLogin: await deps.trust.identity(),
+      push: params.push,
     }),
   });
   if (runsAutomated(params.marker)) return decision;
@@ -203,6 +222,31 @@ async function decideAndShowApproval(params: {
     agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
   });
   return decision;
+}
+
+/**
+ * The push that made `headSha`, when this run knows it: the one `given` (the agent's own), or a
+ * `pull_request.synchronize` delivery naming the current head, its pusher the delivery's `sender`
+ * (`pushAuthor`: GitHub's record, never commit text). A delivery of an older head is not the
+ * head's push: a newer one's delivery records that.
+ */
+function pushOfHead(params: {
+  input: PullRequestTaskEvent;
+  headSha: string;
+  agentLogin: string | undefined;
+  given: LastPush | undefined;
+}): LastPush | undefined {
+  const { input, given, agentLogin } = params;
+  const head = params.headSha.toLowerCase();
+  if (given !== undefined) return given.sha === head ? given : undefined;
+  if (input.event !== 'pull_request.synchronize' || input.headSha !== head || input.sender === undefined)
+    return undefined;
+  return { sha: head, by: pushAuthor({ sender: input.sender, agentLogin }) };
+}
+
+function samePush(a: LastPush, b: LastPush | undefined): boolean {
+  if (b === undefined || a.sha !== b.sha || a.by.kind !== b.by.kind) return false;
+  return a.by.kind === 'agent' || b.by.kind === 'agent' || a.by.login === b.by.login;
 }
 
 /** Every step of `path`, starting at `from`, is a move the transition table allows. */

@@ -19,10 +19,15 @@ import { testProbot } from './test-probot.js';
 
 type Api = ReturnType<typeof githubApi>;
 
-/** Task #1's status comment, naming PR #42, asked for by `requester`. */
-const statusOf = (requester: string, state: TaskMarker['state'] = 'pr_open') =>
+/** Task #1's status comment, naming PR #42, asked for by `requester`; `lastPush`: its head's pusher. */
+const statusOf = (
+  requester: string,
+  state: TaskMarker['state'] = 'pr_open',
+  lastPush?: TaskMarker['last_push'],
+) =>
   agentStatusComment({
     marker: {
+      ...(lastPush === undefined ? {} : { last_push: lastPush }),
       task_id: `${OWNER}/${REPO}#1`,
       state,
       attempt: 1,
@@ -60,34 +65,87 @@ describe('review #9 attacks: the deploy approval rule and the review policy', ()
     expect(replyOf(api)).toContain('rule `approval`');
   });
 
-  // The one approval rule asks for a writer's approval of the head, and sets aside only the
-  // requester's. Whoever pushed the head may approve it themselves: one writer pushes code of
-  // their own to the task's branch (no gate re-runs in guided mode) and approves it, and
-  // `/deploy production` (requires_approval) goes through on that one person's word. GitHub's
-  // branch protection has the rule this lacks ("Require approval of the most recent reviewable
-  // push": someone other than the pusher must approve). Design gap more than bug.
-  it.failing(
-    'FAULT (design gap): /deploy production refuses when the only approval is from whoever pushed the head',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      // The branch activity says Codertocat pushed HEAD (github-api's `branchActivity` actor).
-      expectDeployFacts(api, {
-        sender: 'maintainer',
-        reviews: [{ login: 'Codertocat', state: 'APPROVED', commit_id: HEAD }],
-        allowed: false,
-        status: statusOf('requester-dev'),
-      });
-      api.deployments('production', [], 10);
-      api.createDeployment(7002);
-      api.createComment(42, 950);
+  // The one approval rule asked for a writer's approval of the head and set aside only the
+  // requester's: one writer pushed code of their own to the task's branch (no gate re-runs in
+  // guided mode), approved it, and `/deploy production` (requires_approval) went through on that
+  // one person's word. Now the task's status records who pushed the head (`last_push`, from the
+  // `synchronize` delivery's sender) and their approval is set aside, as GitHub's branch
+  // protection "Require approval of the most recent reviewable push" does.
+  const pushedByCodertocat: TaskMarker['last_push'] = {
+    sha: HEAD,
+    by: { kind: 'human', login: 'Codertocat' },
+  };
 
-      const { receive, errors } = await testProbot();
-      await receive('issue_comment', prComment('/deploy production', 'maintainer'));
+  /** `/deploy production` from `maintainer` on PR #42, whose only approval is Codertocat's. */
+  async function deployApprovedByCodertocat(options: {
+    lastPush?: TaskMarker['last_push'];
+    config?: string;
+  }) {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      sender: 'maintainer',
+      reviews: [{ login: 'Codertocat', state: 'APPROVED', commit_id: HEAD }],
+      allowed: false,
+      status: statusOf('requester-dev', 'pr_open', options.lastPush),
+      ...(options.config === undefined ? {} : { config: options.config }),
+    });
+    api.deployments('production', [], 10);
+    api.createDeployment(7002);
+    api.createComment(42, 950);
 
-      expect(errors).toEqual([]);
-      expect(createdDeployment(api)).toBeUndefined();
-    },
-  );
+    const { receive, errors } = await testProbot();
+    await receive('issue_comment', prComment('/deploy production', 'maintainer'));
+    expect(errors).toEqual([]);
+    return api;
+  }
+
+  it('FAULT (design gap): /deploy production refuses when the only approval is from whoever pushed the head', async () => {
+    const api = await deployApprovedByCodertocat({ lastPush: pushedByCodertocat });
+    expect(createdDeployment(api)).toBeUndefined();
+    expect(replyOf(api)).toContain('rule `approval`');
+  });
+
+  it('the pusher’s own approval lets /deploy production through with review.allow_pusher_approval', async () => {
+    const api = await deployApprovedByCodertocat({
+      lastPush: pushedByCodertocat,
+      config: 'review:\n  allow_pusher_approval: true\n',
+    });
+    expect(createdDeployment(api)).toBeDefined();
+  });
+
+  it('a writer’s approval of the agent’s own head counts: the agent’s push sets nobody aside', async () => {
+    const api = await deployApprovedByCodertocat({ lastPush: { sha: HEAD, by: { kind: 'agent' } } });
+    expect(createdDeployment(api)).toBeDefined();
+  });
+
+  it('no approval counts when the recorded push is not of the head: whoever pushed it is unknown', async () => {
+    const older = { sha: 'b'.repeat(40), by: { kind: 'agent' as const } };
+    const api = await deployApprovedByCodertocat({ lastPush: older });
+    expect(createdDeployment(api)).toBeUndefined();
+    expect(replyOf(api)).toContain('rule `approval`');
+  });
+
+  it('a writer other than the pusher approving lets /deploy production through', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectDeployFacts(api, {
+      sender: 'Codertocat',
+      reviews: [
+        { login: 'Codertocat', state: 'APPROVED', commit_id: HEAD },
+        { login: 'maintainer', state: 'APPROVED', commit_id: HEAD },
+      ],
+      allowed: false,
+      status: statusOf('requester-dev', 'pr_open', pushedByCodertocat),
+    });
+    api.deployments('production', [], 10);
+    api.createDeployment(7002);
+    api.createComment(42, 950);
+
+    const { receive, errors } = await testProbot();
+    await receive('issue_comment', prComment('/deploy production'));
+
+    expect(errors).toEqual([]);
+    expect(createdDeployment(api)).toBeDefined();
+  });
 
   it('control: another writer’s approval lets /deploy production through', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
