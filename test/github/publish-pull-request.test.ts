@@ -70,6 +70,7 @@ describe('publishPullRequest', () => {
       url: 'https://github.com/acme/shop/pull/12',
       commitSha: 'new-commit',
       created: true,
+      pushed: true,
     });
     expect(repo.methods()).toEqual([
       'git.getRef',

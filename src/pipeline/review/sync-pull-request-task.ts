@@ -102,9 +102,10 @@ export async function syncPullRequestTask(
     const headSha = pull.head.sha;
     const configResult = await readAgentConfig({ client, owner, repo });
     const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
-    const agentLogin = await deps.trust.identity();
     // The head's pusher, when this run knows it better than the marker (the push being handled).
-    const push = open ? pushOfHead({ input, headSha, agentLogin, given: options.push }) : undefined;
+    const push = open
+      ? pushOfHead({ input, headSha, agentLogin: await deps.trust.identity(), given: options.push })
+      : undefined;
     const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
     const approval = open
       ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker, push })
