@@ -106,7 +106,10 @@ export async function syncPullRequestTask(
     const push = open
       ? pushOfHead({ input, headSha, agentLogin: await deps.trust.identity(), given: options.push })
       : undefined;
-    const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
+    // The agent's push on a task that records none changes no approval: nothing to write.
+    const recorded = status.marker.last_push;
+    const untrackedAgent = push?.by.kind === 'agent' && recorded === undefined;
+    const newPush = push !== undefined && !untrackedAgent && !samePush(push, recorded) ? push : undefined;
     const approval = open
       ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker, push })
       : undefined;
@@ -144,8 +147,10 @@ export async function syncPullRequestTask(
       ...(merging ? { trigger: mergeTriggerKey(pullNumber) } : {}),
     });
     // A new push is recorded even when the task does not move: whose push the head is decides
-    // whose approval of it counts, for `/deploy` and merge-when-green too.
-    if (path.length > 0 || newPush !== undefined) {
+    // whose approval of it counts, for `/deploy` and merge-when-green too. When the task does not
+    // move here, the follow-up's own move carries it (one write), else it is written after.
+    const deferPush = path.length === 0 && newPush !== undefined && options.then !== undefined;
+    if (path.length > 0 || (newPush !== undefined && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       await board.move(to, {
         details: message,
@@ -177,9 +182,21 @@ export async function syncPullRequestTask(
       approvedBy: approval?.approved ? approval.approvedBy : [],
       message,
     };
-    return options.then
-      ? options.then({ marker: status.marker, outcome, board, pull, config, approval })
-      : outcome;
+    if (!options.then) return outcome;
+    if (!deferPush || newPush === undefined)
+      return options.then({ marker: status.marker, outcome, board, pull, config, approval });
+    const carrying = carryingPush(board, newPush);
+    const followed = await options.then({
+      marker: status.marker,
+      outcome,
+      board: carrying.board,
+      pull,
+      config,
+      approval,
+    });
+    if (carrying.pending() && board.current !== undefined)
+      await board.move(board.current.state, { details: message, patch: { last_push: newPush } });
+    return followed;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
 }
@@ -243,6 +260,27 @@ function pushOfHead(params: {
   if (input.event !== 'pull_request.synchronize' || input.headSha !== head || input.sender === undefined)
     return undefined;
   return { sha: head, by: pushAuthor({ sender: input.sender, agentLogin }) };
+}
+
+/** `board`, whose next move also records `push` as the marker's `last_push`. */
+function carryingPush(board: StatusBoard, push: LastPush): { board: StatusBoard; pending: () => boolean } {
+  let pending = true;
+  const carrying: StatusBoard = {
+    get current() {
+      return board.current;
+    },
+    get record() {
+      return board.record;
+    },
+    pass: (state) => board.pass(state),
+    recordSteps: (steps) => board.recordSteps(steps),
+    move: (state, moveOptions = {}) => {
+      const patch = pending ? { ...moveOptions.patch, last_push: push } : moveOptions.patch;
+      pending = false;
+      return board.move(state, { ...moveOptions, ...(patch === undefined ? {} : { patch }) });
+    },
+  };
+  return { board: carrying, pending: () => pending };
 }
 
 function samePush(a: LastPush, b: LastPush | undefined): boolean {

@@ -126,7 +126,9 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
 
   it('a task already fallen back (a redelivery) is not fallen back again: no GraphQL, no reply', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    expectSyncReads(api, task({ effective_mode: 'guided' }));
+    // The first delivery recorded the push (`last_push`): the redelivery writes nothing.
+    const lastPush = { sha: PUSHED, by: { kind: 'human' as const, login: 'Codertocat' } };
+    expectSyncReads(api, task({ effective_mode: 'guided', last_push: lastPush }));
     api.approvalChecksOn(PUSHED);
     api.approvalCheck();
 

@@ -248,6 +248,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
   it("another bot's push gets no review", async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api);
+    // The push is recorded on the status (`last_push`, whose approval counts) though nothing else moves.
+    api.updateComment(900);
 
     await deliver(pushEvent({ login: 'dependabot[bot]', type: 'Bot' }));
 
@@ -258,6 +260,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
   it('a redelivered push posts nothing more: the head already has the agent’s review', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api);
+    // The push is recorded on the status (`last_push`, whose approval counts) though nothing else moves.
+    api.updateComment(900);
     api.permission('Codertocat', 'write');
     api.scope
       .get(`${BASE}/pulls/${PULL}/reviews`)
@@ -307,6 +311,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api);
     api.permission('Codertocat', 'read');
+    // The push is recorded on the status (`last_push`, whose approval counts) though nothing else moves.
+    api.updateComment(900);
 
     await deliver(pushEvent());
 
@@ -337,6 +343,8 @@ describe('Probot app, manual mode: every human push is validated and reviewed', 
     api.reviews(PULL, []);
     api.approvalChecksOn(HEAD);
     api.approvalCheck();
+    // The push is recorded on the status (`last_push`, whose approval counts) though nothing else moves.
+    api.updateComment(900);
 
     await deliver(pushEvent());
 

@@ -122,7 +122,10 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
 
   it('the agent’s own push sets nobody aside: a writer’s approval counts', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    expectSync(api, ['maintainer']);
+    // mallory pushed an earlier head; the agent's commit now is the head.
+    expectSync(api, ['maintainer'], {
+      lastPush: { sha: 'd'.repeat(40), by: { kind: 'human', login: 'mallory' } },
+    });
     api.permission('maintainer', 'write');
     api.updateComment(900);
 
