@@ -32,7 +32,7 @@ function unknownPusherNote(setAside: PolicyVerdicts['setAside'], head: string): 
   return [
     `implementation-agent has no record of who pushed ${head} (its \`pull_request.synchronize\` delivery was not handled), ` +
       `so ${logins.join(', ')}'s approval does not count: any of them may have pushed it. ` +
-      'A new push is recorded (`review.allow_pusher_approval` lifts the rule).',
+      'The next push the agent sees decides whose approval counts (`review.allow_pusher_approval: true` lifts the rule).',
   ];
 }
 
