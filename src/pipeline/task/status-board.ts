@@ -4,7 +4,12 @@ import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
 import { withDeploySection } from '../../core/render/with-deploy-section.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
-import { MAX_UNMIRRORED_EVENTS, MAX_UNSENT_EVENTS, type TaskMarker } from '../../core/state/state-marker.js';
+import {
+  MAX_UNMIRRORED_EVENTS,
+  MAX_UNSENT_EVENTS,
+  type TaskMarker,
+  type UnsentArtifacts,
+} from '../../core/state/state-marker.js';
 import { assertTransition, type TaskState } from '../../core/state/task-state.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
@@ -17,6 +22,7 @@ import {
   type StatusCommentRef,
 } from '../../github/status-comment.js';
 import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import type { ResentArtifacts } from '../mirror/resend-unsent-artifacts.js';
 import { mirrorTaskStep, stepMilestones } from '../mirror/mirror-task-step.js';
 
 /**
@@ -107,6 +113,12 @@ export function createStatusBoard(params: {
   /** The trigger this run carries out; absent for moves no trigger asked for. */
   trigger?: string;
   mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  /**
+   * Re-sends an earlier attempt's artifacts the store did not take (the marker's
+   * `unsent_artifacts`; `resendUnsentArtifacts`). The next move calls it, names what was lost on
+   * the comment once and clears the field; a failure keeps the field for the move after.
+   */
+  resendArtifacts?: (unsent: UnsentArtifacts) => Promise<ResentArtifacts>;
   log?: (line: string) => void;
   now?: () => Date;
 }): StatusBoard {
@@ -195,6 +207,13 @@ export function createStatusBoard(params: {
       updated_at: at,
     };
     for (const field of options.clear ?? []) delete next[field];
+    const resent = await resendEarlier({
+      marker,
+      patch: options.patch,
+      resend: keepBody ? undefined : params.resendArtifacts,
+      log: params.log,
+    });
+    if (resent.cleared && options.patch?.unsent_artifacts === undefined) delete next.unsent_artifacts;
     confirmed = Math.max(confirmed, await mirrorVersionAtStart());
     const unmirrored = [
       ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
@@ -220,7 +239,7 @@ export function createStatusBoard(params: {
           })
         : renderStatusComment({
             marker: shown,
-            ...detailsWith(options.details, [recorded.problem, warning]),
+            ...detailsWith(options.details, [recorded.problem, resent.note, warning]),
             ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
           });
     commentId = await write(render(next, undefined));
@@ -364,6 +383,48 @@ function recordMove(input: {
   }
   if (current === undefined) throw new Error(`Task ${input.taskId} has no record after a move.`);
   return { record: current, steps };
+}
+
+/**
+ * The earlier attempt's unsent artifacts, re-sent before this move is written: `cleared` when the
+ * marker's field can go (everything rebuildable is in the store), with a note for the comment
+ * naming what was re-sent and what is lost. A newer attempt's unsent artifacts (`patch`) replace
+ * the field: the older ones it could not re-send are then named lost, never dropped silently.
+ * Never throws: a failed re-send keeps the field for the next move.
+ */
+async function resendEarlier(input: {
+  marker: TaskMarker | undefined;
+  patch: MarkerPatch | undefined;
+  resend: ((unsent: UnsentArtifacts) => Promise<ResentArtifacts>) | undefined;
+  log: ((line: string) => void) | undefined;
+}): Promise<{ cleared: boolean; note?: string }> {
+  const unsent = input.marker?.unsent_artifacts;
+  if (unsent === undefined) return { cleared: false };
+  const replaced = input.patch?.unsent_artifacts !== undefined;
+  const heading = `⚠️ Artifacts of attempt ${unsent.attempt} that the artifacts store did not take earlier`;
+  if (input.resend !== undefined) {
+    try {
+      const { sent, lost } = await input.resend(unsent);
+      input.log?.(
+        `Re-sent ${sent.length} artifact(s) of attempt ${unsent.attempt}; ${lost.length} kind(s) lost`,
+      );
+      const parts = [
+        ...(sent.length === 0
+          ? []
+          : [`${sent.length} generated file(s) were re-sent from the agent's commit`]),
+        ...(lost.length === 0 ? [] : [`lost: ${lost.join('; ')}`]),
+      ];
+      return { cleared: true, note: `${heading}: ${parts.join('; ')}.` };
+    } catch (error) {
+      input.log?.(`The unsent artifacts of attempt ${unsent.attempt} could not be re-sent: ${String(error)}`);
+    }
+  }
+  if (!replaced) return { cleared: false };
+  const count = unsent.paths.length + (unsent.more ?? 0);
+  return {
+    cleared: true,
+    note: `${heading} could not be re-sent before a later attempt's took their place: ${count} artifact(s) lost.`,
+  };
 }
 
 function detailsWith(
