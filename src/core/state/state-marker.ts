@@ -48,6 +48,9 @@ export const unsentArtifactsSchema = z.object({
 
 export type UnsentArtifacts = z.infer<typeof unsentArtifactsSchema>;
 
+/** Write ids the marker keeps (`writes`): enough to see the few runs that can race on one comment. */
+export const MAX_MARKER_WRITES = 8;
+
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
 const SIGNATURE_PREFIX = ' hmac-sha256=';
@@ -131,6 +134,15 @@ export const taskMarkerSchema = z
     unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
     /** Lifecycle events the configured bus has not taken yet, oldest first: the next step sends them again. */
     unsent: z.array(lifecycleEventSchema).max(MAX_UNSENT_EVENTS).optional(),
+    /**
+     * Ids of the writes this marker builds on, newest last (8 hex digits each): a run that reads
+     * its comment back after writing finds its own id there unless another run's write replaced
+     * its own, and then applies its step again on top (the status board).
+     */
+    writes: z
+      .array(z.string().regex(/^[0-9a-f]{8}$/))
+      .max(MAX_MARKER_WRITES)
+      .optional(),
     /** An attempt's artifacts the artifacts store did not take: the next step re-sends what it can rebuild. */
     unsent_artifacts: unsentArtifactsSchema.optional(),
   })

@@ -5,12 +5,14 @@ import { renderStatusComment } from '../../core/render/status-comment.js';
 import { withDeploySection } from '../../core/render/with-deploy-section.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
 import {
+  MAX_MARKER_WRITES,
   MAX_UNMIRRORED_EVENTS,
   MAX_UNSENT_EVENTS,
   type TaskMarker,
   type UnsentArtifacts,
 } from '../../core/state/state-marker.js';
-import { assertTransition, type TaskState } from '../../core/state/task-state.js';
+import { randomBytes } from 'node:crypto';
+import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
@@ -39,7 +41,8 @@ type RecordOwned =
   | 'deploys'
   | 'unmirrored'
   | 'unsent'
-  | 'last_outcome';
+  | 'last_outcome'
+  | 'writes';
 type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at' | RecordOwned>>;
 type ClearableField = Exclude<keyof MarkerPatch, 'attempt'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -47,6 +50,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type TaskStep = DistributiveOmit<TaskEventBody, 'task_id' | 'at'>;
 
 type MoveOptions = NonNullable<Parameters<StatusBoard['move']>[1]>;
+
+/** Times a run applies its step again on top of another run's write before it gives up (logged). */
+const MAX_REAPPLY = 3;
 
 /** States a new request restarts the task from: the record takes a `task_received` first. */
 const RESTARTS: ReadonlySet<TaskState> = new Set(['failed', 'cancelled', 'awaiting_input']);
@@ -119,6 +125,13 @@ export function createStatusBoard(params: {
    * the comment once and clears the field; a failure keeps the field for the move after.
    */
   resendArtifacts?: (unsent: UnsentArtifacts) => Promise<ResentArtifacts>;
+  /**
+   * Reads the status comment back as it is now (`readStatusCommentById`). Given, every write is
+   * read back: when another run's write replaced this one (its marker lacks this write's id), this
+   * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
+   * (GitHub keeps the last edit of a comment). A failed read is logged and the move stands.
+   */
+  reread?: (commentId: number) => Promise<StatusCommentRef | undefined>;
   log?: (line: string) => void;
   now?: () => Date;
 }): StatusBoard {
@@ -181,8 +194,12 @@ export function createStatusBoard(params: {
     to: TaskState;
     options: MoveOptions;
     keepBody: boolean;
+    round?: number;
   }): Promise<{ refused?: string; warning?: string }> => {
     const { to, options, keepBody } = input;
+    const round = input.round ?? 0;
+    const passedBefore = passed;
+    const writeId = randomBytes(4).toString('hex');
     check(to);
     const at = now().toISOString();
     const recorded = recordMove({ record, to, at, taskId: params.taskId, repo, params, passed, options });
@@ -207,6 +224,9 @@ export function createStatusBoard(params: {
       updated_at: at,
     };
     for (const field of options.clear ?? []) delete next[field];
+    // Only a board that reads its comment back needs to find its write there.
+    if (params.reread !== undefined)
+      next.writes = [...(marker?.writes ?? []), writeId].slice(-MAX_MARKER_WRITES);
     const resent = await resendEarlier({
       marker,
       patch: options.patch,
@@ -248,6 +268,26 @@ export function createStatusBoard(params: {
     state = to;
     record = recorded.record;
     passed = [];
+    const replaced = await replacedBy(writeId);
+    if (replaced !== undefined) {
+      if (round >= MAX_REAPPLY) {
+        params.log?.(
+          `Task ${params.taskId}: another run replaced the status comment ${MAX_REAPPLY + 1} times; this run's step to ${to} stays in the mirrors only.`,
+        );
+      } else if (replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
+        // Another run's step is on the comment now, not this one's: take it as the base and apply this step again.
+        params.log?.(
+          `Task ${params.taskId}: another run wrote the status comment at once; applying this step on top of it`,
+        );
+        adopt(replaced);
+        passed = passedBefore;
+        return commit({ ...input, round: round + 1 });
+      } else {
+        params.log?.(
+          `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
+        );
+      }
+    }
     if (params.mirrors === undefined) return {};
     const step = await mirrorTaskStep({
       mirror: params.mirrors,
@@ -274,6 +314,25 @@ export function createStatusBoard(params: {
         params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
       );
     return step.warning === undefined ? {} : { warning: step.warning };
+  };
+
+  /** The comment as another run left it when its write replaced this one (`writeId` is not in its marker). */
+  const replacedBy = async (writeId: string): Promise<StatusCommentRef | undefined> => {
+    if (params.reread === undefined || commentId === undefined) return undefined;
+    try {
+      const seen = await params.reread(commentId);
+      if (seen === undefined || seen.trust !== 'trusted') return undefined;
+      return (seen.marker.writes ?? []).includes(writeId) ? undefined : seen;
+    } catch (error) {
+      params.log?.(`Task ${params.taskId}: the status comment could not be read back: ${String(error)}`);
+      return undefined;
+    }
+  };
+  const adopt = (seen: StatusCommentRef) => {
+    marker = seen.marker;
+    body = seen.body;
+    state = seen.marker.state;
+    record = recordFromMarker({ marker: seen.marker, repo, issueNumber: params.issueNumber });
   };
 
   return {
