@@ -244,10 +244,21 @@ export function createStatusBoard(params: {
     // Outbox: the step's lifecycle events are in the marker before the bus sees them, so a crash
     // between this write and the publish leaves them for the next run; the write after the publish
     // confirms them (drops them). At least once: a consumer drops a `detail.sequence` it has seen.
-    const outbox =
+    const waiting =
       params.mirrors?.publisher === undefined
         ? undefined
-        : [...(marker?.unsent ?? []), ...stepMilestones(recorded.steps)].slice(-MAX_UNSENT_EVENTS);
+        : [...(marker?.unsent ?? []), ...stepMilestones(recorded.steps)];
+    const outbox = waiting?.slice(-MAX_UNSENT_EVENTS);
+    // The marker must fit a comment: past the bound the oldest go, and the comment says so.
+    const droppedEvents = (waiting?.length ?? 0) - (outbox?.length ?? 0);
+    const dropped =
+      droppedEvents === 0
+        ? undefined
+        : `⚠️ The event bus has been out for too long: ${droppedEvents} lifecycle event(s) (${waiting!
+            .slice(0, droppedEvents)
+            .map((event) => event.detailType)
+            .join(', ')}) were dropped unsent; the status keeps the newest ${MAX_UNSENT_EVENTS}.`;
+    if (dropped !== undefined) params.log?.(`Task ${params.taskId}: ${dropped}`);
     if (outbox !== undefined && outbox.length > 0) next.unsent = outbox;
     else if (outbox !== undefined) delete next.unsent;
     const render = (shown: TaskMarker, warning: string | undefined) =>
@@ -259,7 +270,7 @@ export function createStatusBoard(params: {
           })
         : renderStatusComment({
             marker: shown,
-            ...detailsWith(options.details, [recorded.problem, resent.note, warning]),
+            ...detailsWith(options.details, [recorded.problem, resent.note, dropped, warning]),
             ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
           });
     commentId = await write(render(next, undefined));
