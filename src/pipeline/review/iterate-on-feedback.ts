@@ -27,6 +27,7 @@ import { answerFeedback } from './answer-feedback.js';
 import { reviseFreeText } from './revise-free-text.js';
 import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import { storeRevisionExchange } from '../mirror/store-revision-exchange.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 
 /** What free text gets with a provider other than the offline one that cannot revise files. */
@@ -167,6 +168,15 @@ export async function iterateOnFeedback(
       existing: status,
       config,
     });
+    // A pushed revision starts its own attempt; one that pushed nothing belongs to the current one.
+    const audit = await storeRevisionExchange({
+      store: deps.mirrors?.forConfig(config).artifacts,
+      repo: `${owner}/${repo}`,
+      taskId,
+      attempt: pushed ? marker.attempt + 1 : Math.max(marker.attempt, 1),
+      call: pushed ? '1' : `revision-${since.replace(/[^0-9TZ]/g, '')}`,
+      exchange: revision.exchange,
+    });
     const message = pushed
       ? `Pushed \`${pushed.slice(0, 7)}\` to pull request #${pullNumber} for review feedback: ${describeFixes(plan)}.`
       : `Review feedback on pull request #${pullNumber} was answered; nothing was pushed.`;
@@ -182,7 +192,7 @@ export async function iterateOnFeedback(
           ? { attempt: marker.attempt + 1, feedback_iterations: (marker.feedback_iterations ?? 0) + 1 }
           : {}),
       },
-      details: message,
+      details: audit === undefined ? message : `${message}\n\n${audit}`,
       ...(revision.usage === undefined ? {} : { usage: revision.usage }),
     });
     if (!pushed) return { status: 'answered', message };

@@ -7,6 +7,7 @@ import {
   ModelOutputError,
   type BranchFile,
   type GenerationContext,
+  type ModelExchange,
   type ModelProvider,
   type RevisionInput,
   type TokenUsage,
@@ -21,6 +22,8 @@ export interface FreeTextRevision {
   readonly summary?: string;
   /** What the call cost, when a model was called and the provider knows (an unusable answer too). */
   readonly usage?: { readonly model: string; readonly usage: TokenUsage };
+  /** The model call as sent and answered, when the provider keeps it: audit stores it (`storeRevisionExchange`). */
+  readonly exchange?: ModelExchange;
 }
 
 const TRY_AGAIN = 'comment `/implement <instructions>` on the pull request to try again';
@@ -88,6 +91,7 @@ export async function reviseFreeText(params: {
       ],
       summary: said.summary,
       usage: { model: revision.model, usage: revision.usage },
+      ...(revision.exchange === undefined ? {} : { exchange: revision.exchange }),
     };
   } catch (error) {
     if (error instanceof ModelOutputError) {
@@ -99,6 +103,7 @@ export async function reviseFreeText(params: {
         ),
         notes: [],
         ...(error.usage === undefined ? {} : { usage: { model: provider.name, usage: error.usage } }),
+        ...(error.exchange === undefined ? {} : { exchange: error.exchange }),
       };
     }
     const message = error instanceof Error ? error.message : String(error);
