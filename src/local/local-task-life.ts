@@ -144,12 +144,20 @@ export function localTaskLife(params: {
       });
       if (synced.status === 'behind') params.warn(synced.warning);
     },
-    /** The run stopped on an error: the task is failed, with the error as its outcome. */
+    /**
+     * The run stopped on an error: the task is failed, with the error as its outcome. Past the
+     * commit (writing the out folder failed) the branch holds the change, so the record stays
+     * `committed` and keeps the error as its outcome only.
+     */
     async crashed(message: string): Promise<void> {
-      await record([
-        { type: 'state_changed', to: 'failed' },
-        { type: 'outcome_recorded', outcome: summarizeOutcome({ status: 'failed', taskId, message }) },
-      ]);
+      const current = await journal.current().catch(() => undefined);
+      const outcome: Step = {
+        type: 'outcome_recorded',
+        outcome: summarizeOutcome({ status: 'failed', taskId, message }),
+      };
+      await record(
+        current?.status === 'committed' ? [outcome] : [{ type: 'state_changed', to: 'failed' }, outcome],
+      );
     },
   };
 }

@@ -4,6 +4,9 @@ import { eventStep } from '../../src/core/task/event-sort-key.js';
 import type { TaskEvent } from '../../src/core/task/task-event.js';
 import { filesystemStores } from '../../src/filesystem/filesystem-stores.js';
 import { createOfflineProvider } from '../../src/generation/offline/offline-provider.js';
+import type { ModelProvider } from '../../src/generation/model-provider.js';
+import { localTaskLife } from '../../src/local/local-task-life.js';
+import { readRequestFile } from '../../src/local/read-request-file.js';
 import { runLocalTask } from '../../src/local/run-local-task.js';
 import { git, workspaceWithRepository } from '../entry/cli/run-cli.js';
 
@@ -86,5 +89,51 @@ describe('the CLI keeps the task record in its out folder', () => {
       expect.arrayContaining(['answer.json', 'prompt.json', 'validation-report.json']),
     );
     expect(progress.join('\n')).not.toContain('⚠');
+  });
+
+  it('records a re-run from committed that crashes as failed, and keeps a crash past the commit committed', async () => {
+    const { repo, out } = await workspaceWithRepository();
+    const base = { requestFile: EXAMPLE, repoDir: repo, outDir: out, init: false, progress: () => {} };
+    const first = await runLocalTask({ ...base, provider: createOfflineProvider() });
+    expect(first).toMatchObject({ status: 'committed' });
+    const crashing: ModelProvider = {
+      name: 'crashing',
+      generate: async () => {
+        throw new Error('connection reset');
+      },
+    };
+    await expect(runLocalTask({ ...base, provider: crashing })).rejects.toThrow('connection reset');
+    const stores = filesystemStores(out);
+    const localRepo = `local/${path.basename(repo)}`;
+    const [failed] = await stores.tasks.listByStatus({ repo: localRepo, status: 'failed' });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      // The branch still holds the first run's commit, and the record still names it.
+      commit: 'commit' in first ? first.commit : undefined,
+      last_outcome: { status: 'failed', message: 'The run stopped on an error: connection reset' },
+    });
+
+    // A crash once the branch holds the change (the out folder could not be written): still committed.
+    expect(await runLocalTask({ ...base, provider: createOfflineProvider() })).toMatchObject({
+      status: 'unchanged',
+    });
+    const read = await readRequestFile(EXAMPLE);
+    if (read.kind !== 'valid') throw new Error(`the example must be valid: ${read.kind}`);
+    const warnings: string[] = [];
+    const life = localTaskLife({
+      outDir: out,
+      repoName: path.basename(repo),
+      branch: BRANCH,
+      request: read.request,
+      warn: (line) => warnings.push(line),
+    });
+    await life.crashed('The run stopped on an error: ENOSPC');
+    expect(warnings).toEqual([]);
+    const [committed] = await stores.tasks.listByStatus({ repo: localRepo, status: 'committed' });
+    expect(committed).toMatchObject({
+      branch: BRANCH,
+      commit: 'commit' in first ? first.commit : undefined,
+      last_outcome: { status: 'failed', message: 'The run stopped on an error: ENOSPC' },
+    });
   });
 });
