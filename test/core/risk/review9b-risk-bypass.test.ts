@@ -177,4 +177,72 @@ describe('review #9b attacks: the risk classifier', () => {
       ),
     ).toBe('high');
   });
+  // unseenEffectRisks reads only top-level Role/RoleArn/ServiceRole… properties. An existing role
+  // (an admin role named by ARN) handed over in a nested property, or an existing instance profile,
+  // gives the generated resources powers the change does not show, the same way.
+  const existingAdmin = 'arn:aws:iam::123456789012:role/OrganizationAccountAccessRole';
+  it.failing.each([
+    [
+      'an EventBridge Scheduler universal target calling IAM as an existing role (Target.RoleArn)',
+      {
+        Type: 'AWS::Scheduler::Schedule',
+        Properties: {
+          ScheduleExpression: 'rate(1 day)',
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          Target: {
+            Arn: 'arn:aws:scheduler:::aws-sdk:iam:attachUserPolicy',
+            RoleArn: existingAdmin,
+            Input: '{"UserName":"mallory","PolicyArn":"arn:aws:iam::aws:policy/AdministratorAccess"}',
+          },
+        },
+      },
+    ],
+    [
+      'an EventBridge rule target run as an existing role (Targets[].RoleArn)',
+      {
+        Type: 'AWS::Events::Rule',
+        Properties: {
+          ScheduleExpression: 'rate(1 day)',
+          Targets: [
+            {
+              Id: 'run',
+              Arn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:ops',
+              RoleArn: existingAdmin,
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'an API Gateway integration calling AWS as an existing role (Integration.Credentials)',
+      {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: 'abc123',
+          ResourceId: 'def456',
+          HttpMethod: 'POST',
+          AuthorizationType: 'NONE',
+          Integration: {
+            Type: 'AWS',
+            IntegrationHttpMethod: 'POST',
+            Uri: 'arn:aws:apigateway:eu-west-1:iam:action/CreateAccessKey',
+            Credentials: existingAdmin,
+          },
+        },
+      },
+    ],
+    [
+      'an EC2 instance running with an existing instance profile (IamInstanceProfile)',
+      {
+        Type: 'AWS::EC2::Instance',
+        Properties: {
+          ImageId: 'ami-12345678',
+          InstanceType: 't3.micro',
+          IamInstanceProfile: 'OrganizationAdminProfile',
+        },
+      },
+    ],
+  ])('FAULT: %s is high', (_name, resource) => {
+    expect(levelOf(template({ Resources: { It: resource } }))).toBe('high');
+  });
 });
