@@ -2,6 +2,7 @@ import { mergeRevision } from '../../core/feedback/merge-revision.js';
 import type { FeedbackPlan } from '../../core/feedback/plan-feedback-changes.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import {
   ModelOutputError,
@@ -95,7 +96,8 @@ export async function reviseFreeText(params: {
     };
   } catch (error) {
     if (error instanceof ModelOutputError) {
-      const problems = untrustedInline(error.problems.slice(0, 3).join('; '));
+      // The problems may quote the model's prose, which injected feedback can steer to a secret.
+      const problems = untrustedInline(await redactSecrets(error.problems.slice(0, 3).join('; ')));
       return {
         plan: answerAll(
           plan,
@@ -106,7 +108,7 @@ export async function reviseFreeText(params: {
         ...(error.exchange === undefined ? {} : { exchange: error.exchange }),
       };
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = await redactSecrets(error instanceof Error ? error.message : String(error));
     params.log(`Revising free-text feedback failed: ${message}`);
     return {
       plan: answerAll(

@@ -5,7 +5,7 @@ import type { ModelProvider } from '../../../src/generation/model-provider.js';
 import { reviseFreeText } from '../../../src/pipeline/review/revise-free-text.js';
 import { FAKE_GITHUB_CLASSIC_TOKEN } from '../../fixtures/adversarial/secrets/fake-secrets.js';
 
-// Review #9 second attacker pass: the model's answers are redacted before they reach a thread
+// Review #9 second attacker pass (fixed): the model's answers are redacted before they reach a thread
 // reply (`redactJsonStrings`), but when the model answers in prose instead of calling
 // revise_files, `revisionFromConverseOutput` quotes up to 500 characters of that prose in the
 // ModelOutputError's problems, and `reviseFreeText` puts them in every thread reply and body
@@ -65,7 +65,7 @@ describe('review #9b: a revision the model answered in prose', () => {
     );
   });
 
-  it.failing('FAULT: a credential in the model’s prose never reaches a thread reply', async () => {
+  it('a credential in the model’s prose never reaches a thread reply', async () => {
     const result = await reviseFreeText({
       provider: prose,
       plan,
@@ -78,5 +78,27 @@ describe('review #9b: a revision the model answered in prose', () => {
     const said = [...result.plan.replies.map((reply) => reply.body), ...result.plan.unanswered].join('\n');
     expect(said).toContain('could not be used');
     expect(said).not.toContain(FAKE_GITHUB_CLASSIC_TOKEN);
+  });
+
+  it('a credential in a failed call’s error never reaches a thread reply or the log', async () => {
+    const lines: string[] = [];
+    const failing: ModelProvider = {
+      ...prose,
+      revise: async () => {
+        throw new Error(`request signed with ${FAKE_GITHUB_CLASSIC_TOKEN} was refused`);
+      },
+    };
+    const result = await reviseFreeText({
+      provider: failing,
+      plan,
+      current: new Map([[FILE, 'export const x = 1;\n']]),
+      context: { owner: 'o', repo: 'r', issueNumber: 1 } as never,
+      task: {} as never,
+      blocked: undefined,
+      log: (line) => lines.push(line),
+    });
+    const said = [...result.plan.replies.map((reply) => reply.body), ...result.plan.unanswered].join('\n');
+    expect(said).toContain('could not be called');
+    expect([said, ...lines].join('\n')).not.toContain(FAKE_GITHUB_CLASSIC_TOKEN);
   });
 });
