@@ -132,6 +132,17 @@ export function expectFileRead(api: Api) {
     .reply(200, { sha: FILE_SHA, encoding: 'base64', content: Buffer.from(FILE_TEXT).toString('base64') });
 }
 
+/** `POST /check-runs` of the `implementation-agent` validation check on the pushed commit. */
+export function expectValidationCheck(api: Api) {
+  api.scope
+    .post(
+      `${BASE}/check-runs`,
+      (body: { name?: string; head_sha?: string; conclusion?: string }) =>
+        body.name === 'implementation-agent' && body.head_sha === NEW_HEAD && body.conclusion === 'success',
+    )
+    .reply(201, { id: 79 });
+}
+
 export const statusWrites = (api: Api) =>
   api.calls.filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'));
 export const lastMarker = (api: Api) => readStateMarker(statusWrites(api).at(-1)?.body.body ?? '')?.marker;

@@ -201,26 +201,23 @@ describe('review #9 attacks: the commit the agent pushes for review feedback', (
   // pushFeedbackCommit runs the gates but publishes no check run on the commit it makes, so after
   // one review suggestion an automated task's PR is never merged by merge-when-green ("never
   // validated"), and a branch requiring the `implementation-agent` check stays blocked.
-  it.failing(
-    'FAULT: the feedback commit carries the implementation-agent validation check on its new head',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      const comment = listedComment(SUGGESTION);
-      expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
-      api.permission('maintainer', 'write');
-      api.config(undefined);
-      expectFileRead(api);
-      expectPush(api, comment.id);
+  it('the feedback commit carries the implementation-agent validation check on its new head', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const comment = listedComment(SUGGESTION);
+    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+    api.permission('maintainer', 'write');
+    api.config(undefined);
+    expectFileRead(api);
+    expectPush(api, comment.id);
 
-      await deliver(reviewEvent('maintainer'));
+    await deliver(reviewEvent('maintainer'));
 
-      expect(pushes(api).some((call) => call.method === 'PATCH')).toBe(true);
-      const checks = api.calls.filter((call) => call.method === 'POST' && call.path === `${BASE}/check-runs`);
-      expect(checks.map((call) => call.body)).toContainEqual(
-        expect.objectContaining({ name: 'implementation-agent', head_sha: NEW_HEAD }),
-      );
-    },
-  );
+    expect(pushes(api).some((call) => call.method === 'PATCH')).toBe(true);
+    const checks = api.calls.filter((call) => call.method === 'POST' && call.path === `${BASE}/check-runs`);
+    expect(checks.map((call) => call.body)).toContainEqual(
+      expect.objectContaining({ name: 'implementation-agent', head_sha: NEW_HEAD, conclusion: 'success' }),
+    );
+  });
 
   // A task `held` (an outsider's new request on the issue waits for `/approve`) with its earlier
   // PR still open: iterateOnFeedback checks no state, pushes, and walks held → generating →
