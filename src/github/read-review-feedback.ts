@@ -20,6 +20,7 @@ interface ListedReviewComment {
   line?: number | null;
   start_line?: number | null;
   side?: string;
+  start_side?: string | null;
   diff_hunk: string;
   commit_id: string;
   in_reply_to_id?: number;
@@ -155,10 +156,17 @@ function toInline(comment: ListedReviewComment): InlineComment {
     path: comment.path,
     line: comment.line ?? null,
     startLine: comment.start_line ?? null,
-    side: comment.side === 'LEFT' ? 'LEFT' : 'RIGHT',
+    side: onSide(comment.side),
+    startSide:
+      comment.start_side === null || comment.start_side === undefined ? null : onSide(comment.start_side),
     diffHunk: comment.diff_hunk,
     commitId: comment.commit_id,
     body: comment.body,
     ...(comment.in_reply_to_id === undefined ? {} : { inReplyToId: comment.in_reply_to_id }),
   };
+}
+
+/** Only GitHub's `RIGHT` is the head: anything else is read as the base, which nothing is applied to. */
+function onSide(side: string | undefined): 'LEFT' | 'RIGHT' {
+  return side === 'RIGHT' ? 'RIGHT' : 'LEFT';
 }
