@@ -220,29 +220,47 @@ describe('review #9 attacks: the commit the agent pushes for review feedback', (
   });
 
   // A task `held` (an outsider's new request on the issue waits for `/approve`) with its earlier
-  // PR still open: iterateOnFeedback checks no state, pushes, and walks held → generating →
-  // validating → pr_open, so the hold (and the request waiting on it) silently disappears.
-  it.failing('FAULT: review feedback on a held task’s open PR leaves the task held', async () => {
-    const api = githubApi({ owner: OWNER, repo: REPO });
-    const comment = listedComment(SUGGESTION);
-    const held = marker({ state: 'held', request_digest: 'e'.repeat(64) });
-    expectRun(api, {
-      state: held,
-      reviewer: 'maintainer',
-      permission: 'write',
-      comments: [comment],
-      syncMoves: false,
-    });
-    api.permission('maintainer', 'write');
-    api.config(undefined);
-    expectFileRead(api);
-    expectPush(api, comment.id);
+  // PR still open: feedback on it changes nothing (no commit, the task stays held) and is answered
+  // once on the pull request saying why.
+  it.each([
+    ['held', 'waits for `/approve`'],
+    ['generating', 'regenerating'],
+    ['failed', 'last run failed'],
+  ] as const)(
+    'review feedback on a %s task’s open PR pushes nothing, keeps the state and says why',
+    async (state, why) => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      const comment = listedComment(SUGGESTION);
+      const task = marker({ state, ...(state === 'held' ? { request_digest: 'e'.repeat(64) } : {}) });
+      expectRun(api, {
+        state: task,
+        reviewer: 'maintainer',
+        permission: 'write',
+        comments: [comment],
+        syncMoves: false,
+      });
+      api.config(undefined);
+      api.createComment(PULL, 6001);
+      api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
 
-    await deliver(reviewEvent('maintainer'));
+      await deliver(reviewEvent('maintainer'));
 
-    const states = statusWrites(api).map((call) => readStateMarker(call.body.body)?.marker.state);
-    expect(states.every((state) => state === 'held')).toBe(true);
-  });
+      expect(pushes(api)).toEqual([]);
+      const answers = api.calls.filter(
+        (call) => call.method === 'POST' && call.path === `${BASE}/issues/${PULL}/comments`,
+      );
+      expect(answers).toHaveLength(1);
+      expect(answers[0]?.body.body).toContain('@maintainer');
+      expect(answers[0]?.body.body).toContain(why);
+      const written = statusWrites(api).map((call) => readStateMarker(call.body.body)?.marker);
+      expect(written.length).toBeGreaterThan(0);
+      expect(written.every((record) => record?.state === state)).toBe(true);
+      // Recorded as handled: the next run answers it no more.
+      expect(written.at(-1)?.handled_triggers).toEqual(
+        expect.arrayContaining([`review:${listedReview('maintainer').id}`]),
+      );
+    },
+  );
 
   // readReviewFeedback reads the PR's whole conversation (every issue comment, not only
   // `/implement` ones, and not only those since `feedback_since`) and gives up past 10 pages
