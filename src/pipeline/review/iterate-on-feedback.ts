@@ -19,7 +19,7 @@ import type { StatusCommentRef } from '../../github/status-comment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readBranchTexts } from '../../github/read-branch-texts.js';
 import { readPullRequestFiles } from '../../github/read-pull-request-files.js';
-import { readReviewFeedback, type DatedFeedback } from '../../github/read-review-feedback.js';
+import { MAX_PAGES, readReviewFeedback, type DatedFeedback } from '../../github/read-review-feedback.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -77,8 +77,17 @@ export async function iterateOnFeedback(
     const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
     if (pull.state !== 'open') return { status: 'ignored', reason: `pull request #${pullNumber} is closed` };
     const agentLogin = await deps.trust.identity();
-    const all = await readReviewFeedback({ client, owner, repo, pullNumber, agentLogin });
-    const pending = all.filter((item) => isNew(item, marker));
+    const read = await readReviewFeedback({
+      client,
+      owner,
+      repo,
+      pullNumber,
+      agentLogin,
+      ...(marker.feedback_since === undefined ? {} : { since: marker.feedback_since }),
+    });
+    const unread = unreadNote(read.incomplete, pullNumber);
+    if (unread !== undefined) deps.log(unread);
+    const pending = read.items.filter((item) => isNew(item, marker));
     if (pending.length === 0)
       return { status: 'ignored', reason: `no review feedback on #${pullNumber} is left to take in` };
     const notTaken = whyFeedbackIsNotTaken({ state: marker.state, issueNumber });
@@ -134,7 +143,7 @@ export async function iterateOnFeedback(
       log: deps.log,
     });
     let plan: FeedbackPlan = revision.plan;
-    const notes = [...refusals, ...revision.notes];
+    const notes = [...refusals, ...revision.notes, ...(unread === undefined ? [] : [unread])];
     let pushed: string | undefined;
     if (plan.files.size > 0) {
       const push = bound.allowed
@@ -257,6 +266,12 @@ async function answerNotTaken(params: {
     details: message,
   });
   return { status: 'answered', message };
+}
+
+/** What a run says when a list of feedback was longer than it reads (`MAX_PAGES` pages). */
+function unreadNote(incomplete: readonly string[], pullNumber: number): string | undefined {
+  if (incomplete.length === 0) return undefined;
+  return `Pull request #${pullNumber} has more ${incomplete.join(' and ')} than implementation-agent reads in one run (${MAX_PAGES * 100} each); only the first ${MAX_PAGES * 100} were read, so later feedback there may have been missed.`;
 }
 
 /** What the task is, as its record names it: the model's context for a revision. */

@@ -114,8 +114,10 @@ export function expectRun(
   // The feedback run.
   api.comments(1, [status]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
-  api.reviewComments(PULL, params.comments);
-  api.conversation(PULL);
+  // Comments are read only since the feedback last taken in.
+  const since = params.state?.feedback_since;
+  api.reviewComments(PULL, params.comments, since);
+  api.conversation(PULL, [], since);
 }
 
 export function expectFileRead(api: Api) {

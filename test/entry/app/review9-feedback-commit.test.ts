@@ -156,8 +156,12 @@ function expectPush(api: Api, commentId: number) {
     .post('/graphql', (body: { query: string }) => body.query.includes('resolveReviewThread'))
     .optionally()
     .reply(200, { data: { resolveReviewThread: { thread: { id: 'PRRT_1', isResolved: true } } } });
+  expectFollowUp(api);
+}
+
+/** The status writes and the follow-up sync on the new head (optional: the fix may change what it reads). */
+function expectFollowUp(api: Api) {
   api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
-  // The follow-up sync on the new head (optional: the fix may change what it reads).
   api.scope
     .get(`${BASE}/issues/1/comments`)
     .query(true)
@@ -267,77 +271,81 @@ describe('review #9 attacks: the commit the agent pushes for review feedback', (
   // (IncompleteListError). Anyone who can comment (on a public repository, anyone) can post the
   // 1,001st comment; from then on every feedback run on the PR throws, and a writer's suggestion
   // is never applied nor answered.
-  it.failing(
-    'FAULT: more than 1,000 conversation comments (anyone can post them) do not stop a writer’s suggestion',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      const conversation = `${BASE}/issues/${PULL}/comments`;
-      for (let page = 1; page <= 10; page++) {
-        api.scope
-          .get(conversation)
-          .query(page === 1 ? { per_page: '100' } : { per_page: '100', page: String(page) })
-          .reply(
-            200,
-            [
-              {
-                id: 70_000 + page,
-                user: { login: 'drive-by', type: 'User' },
-                body: 'spam',
-                created_at: SUBMITTED_AT,
-              },
-            ],
-            { Link: `<https://api.github.com${conversation}?per_page=100&page=${page + 1}>; rel="next"` },
-          );
-      }
-      const comment = listedComment(SUGGESTION);
-      expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+  it('more than 1,000 conversation comments (anyone can post them) do not stop a writer’s suggestion', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const conversation = `${BASE}/issues/${PULL}/comments`;
+    for (let page = 1; page <= 10; page++) {
       api.scope
-        .get(`${BASE}/collaborators/maintainer/permission`)
-        .optionally()
-        .reply(200, { permission: 'write', role_name: 'write' });
-      api.scope
-        .get(`${BASE}/contents/${encodeURIComponent('.github/implementation-agent.yml')}`)
-        .optionally()
-        .reply(404, {});
-      api.scope
-        .get(`${BASE}/git/trees/${HEAD}`)
-        .query(true)
-        .optionally()
-        .reply(200, {
-          sha: HEAD,
-          truncated: false,
-          tree: [{ path: FILE, mode: '100644', type: 'blob', sha: FILE_SHA }],
-        });
-      api.scope
-        .get(`${BASE}/git/blobs/${FILE_SHA}`)
-        .optionally()
-        .reply(200, {
-          sha: FILE_SHA,
-          encoding: 'base64',
-          content: Buffer.from(FILE_TEXT).toString('base64'),
-        });
-      api.scope
-        .get(`${BASE}/git/commits/${HEAD}`)
-        .optionally()
-        .reply(200, { sha: HEAD, tree: { sha: `tree-of-${HEAD}` } });
-      api.scope.post(`${BASE}/git/trees`).optionally().reply(201, { sha: 'new-tree-sha' });
-      api.scope.post(`${BASE}/git/commits`).optionally().reply(201, { sha: NEW_HEAD });
-      api.scope
-        .patch(`${BASE}/git/refs/${encodeURIComponent(`heads/${BRANCH}`)}`)
-        .optionally()
-        .reply(200, {});
-      api.scope
-        .post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`)
-        .optionally()
-        .reply(201, { id: 5001 });
+        .get(conversation)
+        .query(page === 1 ? { per_page: '100' } : { per_page: '100', page: String(page) })
+        .reply(
+          200,
+          [
+            {
+              id: 70_000 + page,
+              user: { login: 'drive-by', type: 'User' },
+              body: 'spam',
+              created_at: SUBMITTED_AT,
+            },
+          ],
+          { Link: `<https://api.github.com${conversation}?per_page=100&page=${page + 1}>; rel="next"` },
+        );
+    }
+    const comment = listedComment(SUGGESTION);
+    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+    api.scope
+      .get(`${BASE}/collaborators/maintainer/permission`)
+      .optionally()
+      .reply(200, { permission: 'write', role_name: 'write' });
+    api.scope
+      .get(`${BASE}/contents/${encodeURIComponent('.github/implementation-agent.yml')}`)
+      .optionally()
+      .reply(404, {});
+    api.scope
+      .get(`${BASE}/git/trees/${HEAD}`)
+      .query(true)
+      .optionally()
+      .reply(200, {
+        sha: HEAD,
+        truncated: false,
+        tree: [{ path: FILE, mode: '100644', type: 'blob', sha: FILE_SHA }],
+      });
+    api.scope
+      .get(`${BASE}/git/blobs/${FILE_SHA}`)
+      .optionally()
+      .reply(200, {
+        sha: FILE_SHA,
+        encoding: 'base64',
+        content: Buffer.from(FILE_TEXT).toString('base64'),
+      });
+    api.scope
+      .get(`${BASE}/git/commits/${HEAD}`)
+      .optionally()
+      .reply(200, { sha: HEAD, tree: { sha: `tree-of-${HEAD}` } });
+    api.scope.post(`${BASE}/git/trees`).optionally().reply(201, { sha: 'new-tree-sha' });
+    api.scope.post(`${BASE}/git/commits`).optionally().reply(201, { sha: NEW_HEAD });
+    api.scope
+      .patch(`${BASE}/git/refs/${encodeURIComponent(`heads/${BRANCH}`)}`)
+      .optionally()
+      .reply(200, {});
+    api.scope
+      .post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`)
+      .optionally()
+      .reply(201, { id: 5001 });
+    api.scope.post(`${BASE}/issues/${PULL}/comments`).reply(201, { id: 6001 });
+    expectFollowUp(api);
 
-      const { receive, errors } = await testProbot();
-      await receive('pull_request_review', reviewEvent('maintainer'));
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', reviewEvent('maintainer'));
 
-      expect(errors).toEqual([]);
-      expect(api.calls.some((call) => call.method === 'POST' && call.path === `${BASE}/git/commits`)).toBe(
-        true,
-      );
-    },
-  );
+    expect(errors).toEqual([]);
+    expect(api.calls.some((call) => call.method === 'POST' && call.path === `${BASE}/git/commits`)).toBe(
+      true,
+    );
+    // The run says how far it read.
+    const said = api.calls.find(
+      (call) => call.method === 'POST' && call.path === `${BASE}/issues/${PULL}/comments`,
+    );
+    expect(said?.body.body).toContain('only the first 1000 were read');
+  });
 });

@@ -55,7 +55,7 @@ async function planFor(comment: Record<string, unknown>) {
     agentLogin: 'implementation-agent[bot]',
   });
   return planFeedbackChanges({
-    feedback: feedback.map((item) => item.feedback),
+    feedback: feedback.items.map((item) => item.feedback),
     files: new Map([[FILE, HEAD_TEXT]]),
     headSha: HEAD,
     freeTextAnswer: FREE_TEXT_OFFLINE,
