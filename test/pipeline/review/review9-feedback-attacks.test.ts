@@ -5,8 +5,7 @@ import { DEFAULT_CONFIG } from '../../../src/core/config/agent-config.js';
 import { pushFeedbackCommit } from '../../../src/pipeline/review/push-feedback-commit.js';
 import type { TaskEventDependencies } from '../../../src/pipeline/events/task-event-dependencies.js';
 
-// Review #9 attacker pass on review feedback. "FAULT:" tests are `it.failing`: they assert the
-// right answer, which the code does not give yet.
+// Review #9 attacker pass on review feedback: its reproductions, now fixed, with sibling cases.
 
 const HEAD = 'a'.repeat(40);
 const FILE = 'src/handler.ts';
