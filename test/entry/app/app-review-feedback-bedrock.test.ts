@@ -38,6 +38,7 @@ import {
   reviewEvent,
   statusWrites,
   type Api,
+  expectValidationCheck,
 } from './review-feedback-fixtures.js';
 import { readStateMarker } from '../../../src/core/state/state-marker.js';
 import { FAKE_AWS_ACCESS_KEY_ID } from '../../fixtures/adversarial/secrets/fake-secrets.js';
@@ -100,6 +101,7 @@ function expectPushAndResync(api: Api) {
   api.createTree();
   api.createCommit(NEW_HEAD);
   api.updateRef(BRANCH);
+  expectValidationCheck(api);
   api.updateComment(900);
   api.comments(1, [agentStatusComment({ marker: marker() })]);
   api.getPull({ number: PULL, headSha: NEW_HEAD, headRef: BRANCH });
@@ -539,6 +541,7 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     api.createTree();
     api.createCommit(NEW_HEAD);
     api.updateRef(BRANCH);
+    expectValidationCheck(api);
     api.createComment(PULL, 6001);
     api.updateComment(900);
     const { receive, errors } = await testProbot({ providerFor: bedrock });
