@@ -512,6 +512,7 @@ function createS3ArtifactStore(params) {
                     key,
                     body,
                     contentType,
+                    ...pathMetadata(key, artifact.path),
                     ...(params.kmsKeyId === undefined ? {} : { kmsKeyId: params.kmsKeyId }),
                     ...(params.multipartThresholdBytes === undefined
                         ? {}
@@ -564,7 +565,7 @@ function createS3ArtifactStore(params) {
                             repo: where.repo,
                             taskId: where.taskId,
                             attempt: Number(attempt),
-                            path: path.map(decodeURIComponent).join('/'),
+                            path: pathOf(head.Metadata, path),
                             key: object.Key,
                             contentType: head.ContentType ?? 'application/octet-stream',
                             sha256: head.Metadata?.['sha256'] ?? '',
@@ -580,6 +581,27 @@ function createS3ArtifactStore(params) {
             return artifacts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
         },
     };
+}
+/**
+ * S3 keeps at most 2 KB of user metadata, keys and values (AWS docs, "Working with object metadata"), `sha256`
+ * taking 70 bytes of it; a longer path is left out and read back from the key, where its shortened part stays `~<hash>`.
+ */
+const MAX_PATH_METADATA_BYTES = 1900;
+/**
+ * A shortened key (`isShortenedKey`) no longer spells its path: the path goes beside it as base64url of its UTF-8
+ * (metadata is ASCII; base64 is the shortest of those encodings: 4 bytes for 3).
+ */
+function pathMetadata(key, path) {
+    const encoded = Buffer.from(path, 'utf8').toString('base64url');
+    return (0,store_keys/* isShortenedKey */.i1)(key) && encoded.length <= MAX_PATH_METADATA_BYTES
+        ? { metadata: { path: encoded } }
+        : {};
+}
+function pathOf(metadata, keyPath) {
+    const stored = metadata?.['path'];
+    return stored === undefined
+        ? keyPath.map(decodeURIComponent).join('/')
+        : Buffer.from(stored, 'base64url').toString('utf8');
 }
 function refOf(ref) {
     return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path };

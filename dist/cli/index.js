@@ -25732,6 +25732,31 @@ const OUTCOME_REASON_CODES = [
     'cancelled',
     'not_retryable',
     'not_cancellable',
+    // The rollback use case (`requestRollback`).
+    'rollback_requested',
+    'already_handled',
+    'no_rollback_target',
+    'environment_not_configured',
+    'branch_not_recorded',
+    'deploy_rule_not_met',
+    'branch_no_longer_contains_sha',
+    'not_agent_deployment',
+    'deployment_unstartable',
+    // The approve use case (`approveHeldRequest`).
+    'approver_lacks_write_access',
+    'nothing_held',
+    'hold_not_trusted',
+    'request_deleted',
+    'held_request_changed',
+    // The status use case (`reportTaskStatus`).
+    'status_shown',
+    'status_not_proven',
+    'no_task_tracked',
+    // The implement use case (`requestImplementation`).
+    'task_exists',
+    'task_settled',
+    'request_invalid_task_unchanged',
+    'request_under_way',
 ];
 /** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
 const DEPLOY_REASONS = {
@@ -25995,7 +26020,9 @@ const TASK_STATES = [
 /** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
 const TRANSITIONS = {
     received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
-    held: ['generating', 'cancelled', 'failed'],
+    // A held request does not stop people merging the task's open pull request: the task records the
+    // merge (never deploying it on merge: the held request was never run) and the hold ends there.
+    held: ['generating', 'cancelled', 'failed', 'merged'],
     // A new request may arrive wherever generating could start again; from someone without write
     // access it is `held` instead.
     awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
@@ -26155,9 +26182,21 @@ function sha256Hex(data) {
 /* harmony export */   DS: () => (/* binding */ artifactPrefix),
 /* harmony export */   Ig: () => (/* binding */ deploymentPrefix),
 /* harmony export */   K_: () => (/* binding */ safeKeySegment),
-/* harmony export */   Wf: () => (/* binding */ artifactKey)
+/* harmony export */   Wf: () => (/* binding */ artifactKey),
+/* harmony export */   i1: () => (/* binding */ isShortenedKey)
 /* harmony export */ });
-/* unused harmony export taskKeySegment */
+/* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
+/* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
+
+/** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
+const MAX_KEY_BYTES = 1024;
+/**
+ * The longest segment, in bytes: under the 255-byte file name limit of common file systems, with room for the
+ * local stores' `.json` beside an artifact, and long enough that every `owner/repo#issue` task id stays whole.
+ */
+const MAX_SEGMENT_BYTES = 200;
+/** Hex digits of sha256 that stand for the part of a name cut off: 64 bits, so distinct names stay distinct. */
+const HASH_DIGITS = 16;
 /**
  * The task's part of a key: what follows `owner/repo#` in the task id (the issue number), else the
  * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
@@ -26172,12 +26211,34 @@ function artifactKey(ref) {
     if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
         throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
     }
-    return [
-        ...repoSegments(ref.repo),
-        taskKeySegment(ref),
-        String(ref.attempt),
-        ...pathSegments(ref.path),
-    ].join('/');
+    const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
+    return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
+}
+/**
+ * The path's encoded segments, or when they pass `budget` bytes: the leading folders that fit, a `~<hash>` folder
+ * standing for the whole path (no encoded segment starts with `~`), and the file name, so a key stays under
+ * `MAX_KEY_BYTES` (the prefix before it is at most four segments of `MAX_SEGMENT_BYTES`).
+ */
+function foldedPath(params) {
+    const segments = pathSegments(params.path);
+    const joined = segments.join('/');
+    if (joined.length <= params.budget)
+        return joined;
+    const name = segments.at(-1) ?? '';
+    const marker = `~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(params.path).slice(0, HASH_DIGITS)}`;
+    let room = params.budget - marker.length - name.length - 2;
+    const folders = [];
+    for (const folder of segments.slice(0, -1)) {
+        if (folder.length + 1 > room)
+            break;
+        folders.push(folder);
+        room -= folder.length + 1;
+    }
+    return [...folders, marker, name].join('/');
+}
+/** Whether a key was shortened (`safeKeySegment`, `foldedPath`), so its path can no longer be read back from it. */
+function isShortenedKey(key) {
+    return key.includes('~');
 }
 /** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
 function artifactPrefix(params) {
@@ -26210,20 +26271,28 @@ function pathSegments(path) {
 }
 /**
  * One segment of a key or a path. Names come from GitHub, config and generated files: keep what S3 and file systems take as is
- * (letters, digits, `._-`), encode the rest, and never leave a bare `.` or `..`.
+ * (letters, digits, `._-`), percent-encode the UTF-8 of the rest, and never leave a bare `.` or `..`. An encoding longer than
+ * `MAX_SEGMENT_BYTES` keeps its readable start (whole characters) and ends in `~` and 16 hex digits of the whole name's
+ * sha256: `~` is never in an encoding, so a shortened segment equals no other name's. Throws on an empty name.
  */
 function safeKeySegment(name) {
     if (name === '')
         throw new RangeError('A key segment (owner, repository, task, environment) cannot be empty.');
-    let encoded = '';
-    for (const char of name) {
-        if (/^[A-Za-z0-9._-]$/.test(char))
-            encoded += char;
-        else
-            for (const byte of new TextEncoder().encode(char))
-                encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    const pieces = Array.from(name, (char) => /^[A-Za-z0-9._-]$/.test(char)
+        ? char
+        : Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    if (pieces.every((piece) => piece === '.'))
+        pieces.fill('%2E');
+    const encoded = pieces.join('');
+    if (encoded.length <= MAX_SEGMENT_BYTES)
+        return encoded;
+    let kept = '';
+    for (const piece of pieces) {
+        if (kept.length + piece.length > MAX_SEGMENT_BYTES - 1 - HASH_DIGITS)
+            break;
+        kept += piece;
     }
-    return /^\.*$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+    return `${kept}~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(name).slice(0, HASH_DIGITS)}`;
 }
 //# sourceMappingURL=store-keys.js.map
 
@@ -26540,16 +26609,20 @@ const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .intersection */ .E$q
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ withoutPendingEvents),
 /* harmony export */   XD: () => (/* binding */ TASK_RECORD_SCHEMA_VERSION),
-/* harmony export */   iz: () => (/* binding */ taskRecordSchema)
+/* harmony export */   iz: () => (/* binding */ taskRecordSchema),
+/* harmony export */   jC: () => (/* binding */ MAX_PENDING_EVENTS)
 /* harmony export */ });
 /* unused harmony exports MAX_RECORD_VERSION, recordVersionSchema, environmentDeploySchema, tokenTotalsSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4377);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3798);
 /* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(533);
 /* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1775);
 /* harmony import */ var _state_deploy_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3758);
 /* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3386);
+/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4569);
+
 
 
 
@@ -26557,27 +26630,32 @@ const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .intersection */ .E$q
 
 /** Version of the record's shape; a reader refuses a record whose shape it does not know. */
 const TASK_RECORD_SCHEMA_VERSION = 1;
-const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true });
-const count = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative();
+const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_5__/* .datetime */ .w$({ offset: true });
+const count = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative();
 /**
  * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
  * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
  * which would leave every mirror behind for good.
  */
 const MAX_RECORD_VERSION = 1_000_000;
-const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
+/**
+ * Events a log's record carries until its events store confirms them (`recordTaskEvent`): about 300 bytes
+ * each, so the most a long outage leaves stays far under DynamoDB's 400 KB item limit.
+ */
+const MAX_PENDING_EVENTS = 100;
+const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
 /** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
-const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    status: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_STATES */ .d6),
+const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_STATES */ .d6),
     /** The GitHub deployment carrying the latest deploy (or, once rolled back, the one that was replaced). */
-    deployment_id: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-    environment_url: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    environment_url: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
     /** The deployment that rolled this one back, once one did. */
-    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive().optional(),
+    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
     updated_at: isoTimestamp,
 });
-const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
     input: count,
     output: count,
     cache_read: count,
@@ -26588,36 +26666,46 @@ const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
  * output and every mirror render. Field names are the mirror's attribute names: `task_id` is the
  * tasks table's key, `repo` + `status` its index.
  */
-const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    schema_version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
+const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    schema_version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
     /** `owner/repo#issue`. */
-    task_id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(200),
+    task_id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(200),
     /** `owner/repo`. */
-    repo: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
-    issue_number: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive().optional(),
-    pull_number: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive().optional(),
-    branch: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    template_path: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    task_name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    task_type: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_TYPES */ .ci).optional(),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .EXECUTION_MODES */ .EK).optional(),
+    repo: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
+    branch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    template_path: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    task_name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_TYPES */ .ci).optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .EXECUTION_MODES */ .EK).optional(),
     /** The task state (`task-state.ts`); deploys move `environments` instead. */
     status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .taskStateSchema */ .a,
     /** Environment name → its deploy state. */
-    environments: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), environmentDeploySchema),
+    environments: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), environmentDeploySchema),
     /** Generation attempts started; 0 until the first. */
     attempt: count,
     /** Model cost so far, in US dollars. */
-    cost_usd: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative(),
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative(),
     tokens: tokenTotalsSchema,
     /** The model of the latest generation (`offline:<blueprint>` for the blueprints). */
-    model: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
     created_at: isoTimestamp,
     updated_at: isoTimestamp,
     /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
     version: recordVersionSchema,
     last_outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeSummarySchema */ .A.optional(),
+    /**
+     * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
+     * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
+     */
+    pending_events: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_4__/* .taskEventSchema */ .H).max(MAX_PENDING_EVENTS).optional(),
 });
+/** The task's record without its log's bookkeeping (`pending_events`): what is rendered and mirrored. */
+function withoutPendingEvents(record) {
+    const { pending_events: _pending, ...task } = record;
+    return task;
+}
 //# sourceMappingURL=task-record.js.map
 
 /***/ }),
@@ -42846,82 +42934,8 @@ function capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }
 //# sourceMappingURL=service-names.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/participle.js
-const IRREGULAR = {
-    pay: 'paid',
-    send: 'sent',
-    make: 'made',
-    buy: 'bought',
-    hold: 'held',
-    put: 'put',
-    set: 'set',
-    read: 'read',
-    write: 'written',
-    begin: 'begun',
-    run: 'run',
-    cancel: 'cancelled',
-    submit: 'submitted',
-    refer: 'referred',
-    open: 'open',
-    ship: 'shipped',
-    fulfil: 'fulfilled',
-};
-/** Participles ending in -en, kept as they are; any other -en word is a regular verb (reopen → reopened). */
-const EN_PARTICIPLES = new Set([
-    'taken',
-    'given',
-    'written',
-    'chosen',
-    'frozen',
-    'hidden',
-    'broken',
-    'spoken',
-    'stolen',
-    'forgotten',
-    'forgiven',
-    'driven',
-    'eaten',
-    'fallen',
-    'beaten',
-    'shaken',
-    'woken',
-    'ridden',
-    'risen',
-    'bitten',
-    'proven',
-    'overridden',
-    'undertaken',
-    'rewritten',
-    'withdrawn',
-    'drawn',
-    'shown',
-    'known',
-    'grown',
-    'thrown',
-    'flown',
-    'seen',
-    'been',
-]);
-/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
-function participle(verb) {
-    const irregular = IRREGULAR[verb];
-    if (irregular !== undefined)
-        return irregular;
-    if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb))
-        return verb;
-    if (verb.endsWith('e'))
-        return `${verb}d`;
-    if (/[^aeiou]y$/.test(verb))
-        return `${verb.slice(0, -1)}ied`;
-    // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.
-    if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb))
-        return `${verb}${verb.slice(-1)}ed`;
-    return `${verb}ed`;
-}
-//# sourceMappingURL=participle.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/base-verb.js
-
-const base_verb_IRREGULAR = {
+const IRREGULAR = {
     sent: 'send',
     told: 'tell',
     paid: 'pay',
@@ -42936,62 +42950,168 @@ const base_verb_IRREGULAR = {
     known: 'know',
     seen: 'see',
     kept: 'keep',
+    used: 'use',
+    added: 'add',
+    erred: 'err',
+    synced: 'sync',
+    quizzed: 'quiz',
 };
-/** Verbs whose participle is ambiguous from its spelling alone (`resolved`: `resolv` or `resolve`). */
-const KNOWN = new Set([
-    'resolve',
-    'close',
-    'approve',
-    'archive',
+/** Words ending in -ed that are no participle (`need`, `hundred`). */
+const NOT_PARTICIPLES = new Set([
+    'hundred',
+    'kindred',
+    'sacred',
+    'naked',
+    'wicked',
+    'rugged',
+    'ragged',
+    'jagged',
+    'speed',
+    'breed',
+    'bleed',
+    'greed',
+    'steed',
+    'exceed',
+    'proceed',
+    'succeed',
+    'indeed',
+    'embed',
+    'shred',
+]);
+/** Verbs in -ee (`agreed` → `agree`); any other -eed word is a verb or noun of its own (`proceed`, `speed`). */
+const EE_VERBS = new Set(['agree', 'free', 'guarantee', 'referee', 'disagree', 'decree']);
+/** Verbs whose ending the rules below would read the other way. */
+const WITH_E = new Set([
     'create',
-    'update',
+    'recreate',
     'delete',
     'complete',
-    'escalate',
-    'decline',
-    'receive',
-    'achieve',
-    'remove',
-    'move',
-    'save',
-    'use',
-    'issue',
-    'continue',
-    'pause',
-    'release',
-    'retire',
-    'revoke',
-    'expire',
-    'dispute',
-    'schedule',
-    'validate',
-    'activate',
-    'deactivate',
-    'rate',
+    'compete',
     'invite',
-    'note',
-    'place',
+    'unite',
+    'ignite',
+    'excite',
+    'recite',
+    'cite',
+    'route',
+    'explore',
+    'ignore',
+    'restore',
+    'adore',
+    'postpone',
+    'clone',
+    'phone',
+    'exhale',
+    'inhale',
 ]);
+const WITHOUT_E = new Set(['pivot', 'focus', 'bias', 'develop', 'gossip', 'blossom', 'ransom']);
 /**
  * The verb a past participle is made from, when it is one (`alerted` → `alert`, `notified` →
- * `notify`, `resolved` → `resolve`, `shipped` → `ship`, `sent` → `send`); undefined for a word that
- * is not a participle. Checked by making the participle again, so `need` or `red` are not read as one.
+ * `notify`, `resolved` → `resolve`, `shipped` → `ship`, `treated` → `treat`, `sent` → `send`);
+ * undefined for a word that is not a participle (`need`, `red`, `hundred`). English spelling rules:
+ * a doubled final consonant was added (`shipped`), except -ss, -ff, -zz and a one-syllable -ll
+ * (`passed`, `filled`); `-ied` was `-y`; a one-syllable stem that did not double had a silent e
+ * (`noted`, `named`, since `not` would give `notted`); longer stems keep or drop the e by their
+ * ending (`created`, `edited`, `targeted`, `opened`, `defined`, `ordered`), and a vowel pair keeps
+ * none (`treated`, `waited`). Known exceptions are listed above.
  */
 function baseVerb(word) {
-    const irregular = base_verb_IRREGULAR[word];
+    const irregular = IRREGULAR[word];
     if (irregular !== undefined)
         return irregular;
-    if (!word.endsWith('ed') || word.length < 5)
+    if (!word.endsWith('ed') || word.length < 5 || NOT_PARTICIPLES.has(word))
         return undefined;
+    if (word.endsWith('eed'))
+        return EE_VERBS.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
+    if (word.endsWith('ied'))
+        return `${word.slice(0, -3)}y`;
     const stem = word.slice(0, -2);
-    const withE = `${stem}e`;
-    const candidates = [
-        ...(KNOWN.has(withE) ? [withE] : []),
-        ...(/([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|ff|zz)$/.test(stem) ? [stem.slice(0, -1)] : []),
-        ...(stem.endsWith('i') ? [`${stem.slice(0, -1)}y`] : []),
-        ...(/(?:[vcuz]|[aeiou][t])$/.test(stem) ? [withE, stem] : [stem, withE]),
-    ];
-    return candidates.find((candidate) => candidate.length > 1 && participle(candidate) === word);
+    if (WITH_E.has(`${stem}e`))
+        return `${stem}e`;
+    if (WITHOUT_E.has(stem))
+        return stem;
+    return fromDoubled(stem) ?? (needsE(stem) ? `${stem}e` : stem);
+}
+/** `shipp` → `ship`, `cancell` → `cancel`; `pass`, `fill` and `buzz` keep both letters. */
+function fromDoubled(stem) {
+    const match = /([b-df-hj-np-tv-z])\1$/.exec(stem);
+    if (match === null)
+        return undefined;
+    const single = stem.slice(0, -1);
+    if (/(?:ss|ff|zz)$/.test(stem))
+        return stem;
+    if (stem.endsWith('ll'))
+        return syllables(single) >= 2 ? single : stem;
+    return single;
+}
+function needsE(written) {
+    // `qu` is a consonant and a vowel, `y` after a consonant a vowel: `quot`, `typ` read as `qwot`, `tip`.
+    const stem = written.replace(/qu/g, 'qw').replace(/([^aeiou])y/g, '$1i');
+    const last = stem.at(-1) ?? '';
+    // `queued`, `agreed`, `continued`: a stem ending in a vowel had its e.
+    if (/[aeiou]$/.test(stem))
+        return true;
+    if (/[wxy]$/.test(stem))
+        return false;
+    // `raised`, `leaved`, `voiced`, `sneezed`: these endings take an e even after a vowel pair.
+    if (/[aeiou]{2}[^aeiou]$/.test(stem))
+        return /[svzcg]$/.test(last);
+    if (/[^aeiou][^aeiou]$/.test(stem))
+        return clusterNeedsE(stem);
+    // A single vowel and a consonant: one syllable would have doubled it (`not` → `notted`), so `noted` is `note`.
+    if (syllables(stem) === 1)
+        return true;
+    return longStemNeedsE(stem);
+}
+/** `tabled`, `charged`, `nursed`, `forced`, `served`, `changed` take an e; `started`, `belonged`, `printed` do not. */
+function clusterNeedsE(stem) {
+    if (/[^aeiou][lr]$/.test(stem))
+        return true;
+    if (/ang$/.test(stem))
+        return stem.length >= 5;
+    if (/ng$/.test(stem))
+        return false;
+    return /(?:[rdnl]g|[rnpl]s|[rn]c|[rl]v)$/.test(stem);
+}
+/** A stem of two syllables or more ending in one vowel and one consonant, by that ending. */
+function longStemNeedsE(stem) {
+    const ending = stem.slice(-2);
+    const byEnding = {
+        at: true,
+        ot: true,
+        ut: true,
+        it: false,
+        et: /[lp]et$/.test(stem),
+        en: false,
+        on: false,
+        an: false,
+        in: true,
+        er: false,
+        or: false,
+        ar: true,
+        ir: true,
+        ur: true,
+        el: false,
+        al: false,
+        il: true,
+        ul: true,
+        ol: true,
+        am: false,
+        em: false,
+        im: false,
+        om: true,
+        um: true,
+    };
+    const found = byEnding[ending];
+    if (found !== undefined)
+        return found;
+    // -p after one vowel in a long word does not double (`developed`) unless it was -ape (`escaped`);
+    // anything else (`-ode`, `-ide`, `-ibe`, `-oke`, `-ave`) had an e.
+    return !stem.endsWith('p') || stem.endsWith('ap');
+}
+/** Vowel groups, `y` after a consonant counted: `cancel` 2, `fil` 1, `typ` 1. */
+function syllables(word) {
+    return (word.match(/[aeiou]+|(?<=[^aeiou])y/g) ?? []).length;
 }
 //# sourceMappingURL=base-verb.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/active-voice.js
@@ -43978,7 +44098,8 @@ function unique(values) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/strategy-coverage.js
 /**
  * The request's deployment_strategy as a requirement: covered with what it changed (and the
- * resources that carry it), or not covered with why it had no effect. Absent when none was asked.
+ * resources that carry it) and the generated tests that check it in the template; partial when no
+ * generated test checks it; or not covered with why it had no effect. Absent when none was asked.
  */
 function strategyCoverage(input, effect) {
     if (input.strategy === undefined)
@@ -43988,16 +44109,26 @@ function strategyCoverage(input, effect) {
         text: input.strategy,
         tests: [],
     };
+    if (!effect.applied)
+        return [{ ...base, status: 'not_covered', resources: [], gaps: [`no effect: ${effect.reason}`] }];
+    const tests = effect.tests ?? [];
+    const gaps = [
+        ...(effect.gaps ?? []),
+        ...(tests.length === 0
+            ? [
+                'no generated test checks the release settings in the template; cfn-lint checks only that it is valid',
+            ]
+            : []),
+    ];
     return [
-        effect.applied
-            ? {
-                ...base,
-                status: (effect.gaps ?? []).length > 0 ? 'partial' : 'covered',
-                implementedBy: effect.implementedBy,
-                resources: effect.resources,
-                gaps: effect.gaps ?? [],
-            }
-            : { ...base, status: 'not_covered', resources: [], gaps: [`no effect: ${effect.reason}`] },
+        {
+            ...base,
+            status: gaps.length > 0 ? 'partial' : 'covered',
+            implementedBy: effect.implementedBy,
+            resources: effect.resources,
+            tests,
+            gaps,
+        },
     ];
 }
 //# sourceMappingURL=strategy-coverage.js.map
@@ -44015,6 +44146,7 @@ function releaseCoverage(params) {
             ? [`${functionId}ErrorAlarm`]
             : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
         ...(params.gaps === undefined ? {} : { gaps: params.gaps }),
+        ...(params.tests === undefined ? {} : { tests: params.tests }),
     });
 }
 //# sourceMappingURL=release-coverage.js.map
@@ -44154,6 +44286,79 @@ function withArticle(noun) {
     return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 //# sourceMappingURL=article.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/participle.js
+const participle_IRREGULAR = {
+    pay: 'paid',
+    send: 'sent',
+    make: 'made',
+    buy: 'bought',
+    hold: 'held',
+    put: 'put',
+    set: 'set',
+    read: 'read',
+    write: 'written',
+    begin: 'begun',
+    run: 'run',
+    cancel: 'cancelled',
+    submit: 'submitted',
+    refer: 'referred',
+    open: 'open',
+    ship: 'shipped',
+    fulfil: 'fulfilled',
+};
+/** Participles ending in -en, kept as they are; any other -en word is a regular verb (reopen → reopened). */
+const EN_PARTICIPLES = new Set([
+    'taken',
+    'given',
+    'written',
+    'chosen',
+    'frozen',
+    'hidden',
+    'broken',
+    'spoken',
+    'stolen',
+    'forgotten',
+    'forgiven',
+    'driven',
+    'eaten',
+    'fallen',
+    'beaten',
+    'shaken',
+    'woken',
+    'ridden',
+    'risen',
+    'bitten',
+    'proven',
+    'overridden',
+    'undertaken',
+    'rewritten',
+    'withdrawn',
+    'drawn',
+    'shown',
+    'known',
+    'grown',
+    'thrown',
+    'flown',
+    'seen',
+    'been',
+]);
+/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
+function participle(verb) {
+    const irregular = participle_IRREGULAR[verb];
+    if (irregular !== undefined)
+        return irregular;
+    if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb))
+        return verb;
+    if (verb.endsWith('e'))
+        return `${verb}d`;
+    if (/[^aeiou]y$/.test(verb))
+        return `${verb.slice(0, -1)}ied`;
+    // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.
+    if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb))
+        return `${verb}${verb.slice(-1)}ed`;
+    return `${verb}ed`;
+}
+//# sourceMappingURL=participle.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/verb-forms.js
 
 /** The forms a verb takes in a sentence: `place`, `places`, `placed`, `placing`; `cancel` also `cancelling`. */
@@ -44696,7 +44901,10 @@ function parseStory(intent) {
     const words = [...intent.actionWords];
     const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
     const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
-    const rest = words.slice(phrasal === undefined ? 1 : 2);
+    const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
+    // `pay for an order`: a verb with no object of its own acts on what follows `for`.
+    const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
+    const rest = objectAfterFor ? afterVerb.slice(1) : afterVerb;
     const end = rest.findIndex((word) => CONNECTORS.has(word));
     const phrase = end === -1 ? rest : rest.slice(0, end);
     const baseKind = verbKind(verb);
@@ -44721,6 +44929,7 @@ function parseStory(intent) {
     const used = marked?.used ?? parent?.used ?? 0;
     // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
     const qualifiers = readQualifiers(tail.slice(used), baseKind === 'read' || baseKind === 'list');
+    const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
     const owner = object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
     return {
         intent,
@@ -44747,7 +44956,24 @@ function parseStory(intent) {
         refusedFrom: qualifiers.refusedFrom,
         unused: qualifiers.unused,
         ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+        ...(objectAfterFor ? { objectAfterFor } : {}),
+        ...(onlyIn === undefined ? {} : { onlyIn }),
+        ...(qualifiers.toCaller ? { toCaller: true } : {}),
     };
+}
+/** Words a request uses for a state an item is in before its noun (`a closed ticket`, `an open order`). */
+const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
+/**
+ * `delete a closed ticket`: the word before the object's noun names the state the item must be in.
+ * Participles (`closed`, `cancelled`, `written`) and a few state adjectives count; other words are
+ * part of the noun (`a line item`).
+ */
+function stateBeforeNoun(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's'));
+    const before = content.at(-2);
+    if (before === undefined || content.length < 2)
+        return undefined;
+    return /^[a-z]+(?:ed|en)$/.test(before) || STATE_ADJECTIVES.has(before) ? before : undefined;
 }
 /**
  * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
@@ -44795,12 +45021,14 @@ function readObject(phrase, listing) {
         ownerIsSelf,
     };
 }
+const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
 /** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
 function readQualifiers(words, ownersAllowed) {
     const result = {
         fields: [],
         refusedFrom: [],
         unused: [],
+        toCaller: false,
     };
     for (const segment of segments(words)) {
         const [connector, ...body] = segment;
@@ -44810,7 +45038,9 @@ function readQualifiers(words, ownersAllowed) {
             ? refusal(segment)
             : undefined;
         const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
-        if (connector === 'with')
+        if ((connector === 'to' || connector === 'for') && body.length === 1 && CALLER.has(body[0] ?? ''))
+            result.toCaller = true;
+        else if (connector === 'with')
             result.fields.push(...readFields(body));
         else if (refused !== undefined)
             result.refusedFrom.push(refused);
@@ -45023,7 +45253,14 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 function resourceModel(input) {
     const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
     const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
-    const parsed = attributesOfOwners(intents.filter((intent) => !eventStories.includes(intent)).map(parseStory));
+    const listed = new Set([
+        ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
+        ...intents.flatMap((intent) => wordsOfText(intent.text)),
+    ]);
+    const parsed = attributesOfOwners(intents
+        .filter((intent) => !eventStories.includes(intent))
+        .map(parseStory)
+        .map((story) => namedTransition(story, listed)));
     const nouns = resource_model_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const subject = singular(subjectNoun(input.names));
     const primary = nouns.includes(subject)
@@ -45057,6 +45294,17 @@ function resourceModel(input) {
         eventStories,
         descriptionFields: described,
     };
+}
+/**
+ * `pay for an order` is a status route (POST /orders/{id}/pay → `paid`) when the request lists that
+ * status (`placed, paid, shipped`) somewhere; otherwise the `for` phrase names no object the story
+ * acts on, and the story names nothing the API could act on.
+ */
+function namedTransition(story, listed) {
+    if (story.objectAfterFor !== true || listed.has(participle(story.verb)))
+        return story;
+    const { noun: _noun, ...rest } = story;
+    return rest;
 }
 /**
  * `see a product's stock level`, where products are created and stock levels are not: a read of the
@@ -45108,6 +45356,9 @@ function fieldsFor(params) {
                 ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
                 : { name: ask.name, type: typeOf(ask.name), required: story.kind === 'create' });
         }
+        const byCaller = story.toCaller === true && story.kind === 'transition' ? callerField(story.verb) : undefined;
+        if (byCaller !== undefined && !fields.has(byCaller))
+            fields.set(byCaller, { name: byCaller, type: 'string', required: false });
         const attribute = story.attribute;
         if (attribute !== undefined && !resource_model_STATUS_WORDS.has(attribute) && !fields.has(attribute))
             fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
@@ -45123,7 +45374,10 @@ function fieldsFor(params) {
 }
 function statusMachine(stories, events) {
     const transitions = stories.filter((story) => story.kind === 'transition');
-    const refused = resource_model_unique(stories.flatMap((story) => story.refusedFrom.map(statusName)));
+    const refused = resource_model_unique(stories.flatMap((story) => [
+        ...story.refusedFrom.map(statusName),
+        ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
+    ]));
     const asked = events ||
         transitions.length > 0 ||
         refused.length > 0 ||
@@ -45224,6 +45478,13 @@ function operationsFor(resource, stories, sentences) {
             own: entry.action,
             sentences,
         }),
+        // Qualified only when every story of the route is (`delete a closed ticket`, not also `remove any ticket`).
+        onlyIn: entry.stories.length > 0 && entry.stories.every((story) => story.onlyIn !== undefined)
+            ? resource_model_unique(entry.stories.flatMap((story) => (story.onlyIn === undefined ? [] : [story.onlyIn])))
+            : [],
+        ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
+            ? { callerField: callerField(entry.action ?? '') }
+            : {}),
     }))
         .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
 }
@@ -45252,6 +45513,10 @@ function logicalIdOf(key) {
         .filter((word) => word !== '')
         .map(capitalize)
         .join('')}`;
+}
+/** The field that records who an action was done for: `assign` → `assignee`, `claim` → `claimedBy`. */
+function callerField(action) {
+    return action === 'assign' ? 'assignee' : camel([participle(action.split('-')[0] ?? action), 'by']);
 }
 /** `shipped`, `paid` stay; `ships` → `shipped`. */
 function statusName(word) {
@@ -45322,7 +45587,76 @@ function parentTest(resource) {
 `;
 }
 //# sourceMappingURL=application-create-call.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/status-coverage.js
+
+
+/** Statuses a request lists end like these (`paid`, `shipped`, `written`, `sent`), or are these. */
+const STATUS_SHAPE = /(?:ed|en|id|nt)$/;
+const STATUS_NAMES = new Set([
+    'open',
+    'new',
+    'draft',
+    'pending',
+    'active',
+    'done',
+    'lost',
+    'won',
+    'sold',
+    'due',
+]);
+/**
+ * One capability per status a resource's routes reach (`placed`: POST /orders creates it; `paid`:
+ * POST /orders/{id}/pay), cited by the test that walks every route's status; and one per status the
+ * description lists among them that no route reaches (`delivered` with no deliver story), said as not
+ * generated. A description lists statuses when one of its sentences names two of the model's statuses
+ * as clauses of their own (`placed, paid, shipped, delivered, cancelled`).
+ */
+function statusCapabilities(params) {
+    const { model, test } = params;
+    return model.resources.flatMap((resource) => {
+        const machine = resource.status;
+        if (machine === undefined)
+            return [];
+        const one = withArticle(resource.name);
+        const create = model.operations.find((operation) => operation.resource === resource.name && operation.kind === 'create');
+        const reached = new Map([
+            [machine.initial, `${create?.routeKey ?? 'the create route'} makes ${one} ${machine.initial}`],
+        ]);
+        for (const transition of machine.transitions) {
+            const route = model.operations.find((operation) => operation.resource === resource.name && operation.action === transition.action);
+            const said = `${route?.routeKey ?? transition.action} makes ${one} ${transition.to}`;
+            reached.set(transition.to, reached.has(transition.to) ? `${reached.get(transition.to) ?? ''}; ${said}` : said);
+        }
+        const tests = [test('app', statusesTitle(resource)), test('app', lifecycleTitle(resource, model))];
+        const asStatus = (status) => [[status], ...(status.includes('_') ? [status.split('_')] : [])];
+        const listed = params.sentences.flatMap((sentence) => {
+            const single = sentence.clauses
+                .filter((clause) => clause.words.length <= 2)
+                .map((clause) => clause.words.join('_'));
+            if (single.filter((status) => reached.has(status)).length < 2)
+                return [];
+            return single.filter((status) => !reached.has(status) && (STATUS_SHAPE.test(status) || STATUS_NAMES.has(status)));
+        });
+        return [
+            ...[...reached].map(([status, implementedBy]) => ({
+                when: asStatus(status),
+                implementedBy,
+                tests: machine.transitions.length > 0 ? tests : [tests[1]].filter((entry) => entry !== undefined),
+                resources: ['ApiFunction', 'ItemsTable'],
+            })),
+            ...[...new Set(listed)].map((status) => ({
+                when: asStatus(status),
+                implementedBy: '',
+                tests: [],
+                resources: [],
+                notGenerated: `no route makes ${one} ${status.replace(/_/g, ' ')}: no story moves it there (add one, such as "As a … I can mark ${one} as ${status.replace(/_/g, ' ')}")`,
+            })),
+        ];
+    });
+}
+//# sourceMappingURL=status-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-coverage.js
+
 
 
 
@@ -45424,8 +45758,8 @@ function describeOperation(operation, model) {
         read: `reads ${one} by id`,
         list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
         update: `changes ${one}'s fields`,
-        delete: `deletes ${one}`,
-        transition: `moves ${one} to ${to ?? 'its next status'}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+        delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
+        transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     };
     return descriptions[operation.kind];
 }
@@ -45442,7 +45776,7 @@ function notGeneratedAsks(text, capabilities) {
 /** What a story asked that its route does not do. */
 function storyGaps(story, model) {
     const resource = model.resources.find((candidate) => candidate.name === story.noun);
-    const elsewhere = story.refusedFrom.filter((status) => resource?.status?.setElsewhere.includes(status));
+    const elsewhere = [...story.refusedFrom, ...(story.onlyIn === undefined ? [] : [story.onlyIn])].filter((status) => resource?.status?.setElsewhere.includes(status));
     const parent = model.resources.find((candidate) => resource?.ownerField !== undefined && `${candidate.name}Id` === resource.ownerField);
     return [
         ...(story.kind === 'create' && parent !== undefined && resource !== undefined
@@ -45451,6 +45785,11 @@ function storyGaps(story, model) {
             ]
             : []),
         ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+        ...(story.toCaller === true
+            ? [
+                'the caller is whoever the x-caller-id header names: the routes have no authorizer, so put one in front that sets it from the verified identity',
+            ]
+            : []),
         ...(story.ownerIsSelf
             ? [
                 `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
@@ -45491,6 +45830,7 @@ function applicationCapabilities(params) {
         ...(events === undefined ? [] : [events]),
         ...described,
         ...operations,
+        ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
         {
             when: anyOf('api', 'apis', 'rest', 'restful', 'http', 'https', 'endpoint', 'endpoints', 'route', 'routes', 'gateway', 'webservice', 'web service'),
             implementedBy: `an API Gateway HTTP API serving ${model.operations.map((operation) => operation.routeKey).join(', ')} and GET /health`,
@@ -45591,6 +45931,8 @@ export interface HttpApiEvent {
   routeKey: string;
   pathParameters?: Record<string, string | undefined>;
   queryStringParameters?: Record<string, string | undefined>;
+  /** Header names arrive lowercased. */
+  headers?: Record<string, string | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
 }
@@ -45735,9 +46077,12 @@ async function transition(call: Call): Promise<HttpApiResult> {
   const { deps, resource, route } = call;
   const existing = await getTarget(call);
   if (existing === undefined) return notFound(resource);
+  const caller = route.callerField === undefined ? undefined : callerOf(call.event);
+  if (route.callerField !== undefined && caller === undefined) return json(400, { errors: ['the ' + CALLER_HEADER + ' header must name the caller'] });
   const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
   if (!check.ok) return json(409, { error: check.error });
-  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status };
+  const fields = route.callerField === undefined || caller === undefined ? existing.fields : { ...existing.fields, [route.callerField]: caller };
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
   return json(200, toResponse(item));
@@ -45746,14 +46091,26 @@ async function transition(call: Call): Promise<HttpApiResult> {
 async function remove(call: Call): Promise<HttpApiResult> {
   const { deps, resource, route } = call;
   const id = call.event.pathParameters?.['id'] ?? '';
-  if ((route.refusedFrom ?? []).length > 0) {
+  if ((route.refusedFrom ?? []).length > 0 || (route.onlyIn ?? []).length > 0) {
     const existing = await getTarget(call);
     if (existing === undefined) return notFound(resource);
-    const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+    const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
     if (refused !== undefined) return json(409, { error: refused });
   }
   const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
   return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);
+}
+
+/**
+ * The header naming who calls: the service has no authorizer of its own, so whatever stands in front
+ * of it (an authorizer, a gateway) must set this from the caller's verified identity.
+ */
+export const CALLER_HEADER = 'x-caller-id';
+
+/** The caller's identity from CALLER_HEADER: 1-128 letters, digits or ._@:-, else undefined. */
+function callerOf(event: HttpApiEvent): string | undefined {
+  const value = event.headers?.[CALLER_HEADER]?.trim() ?? '';
+  return /^[A-Za-z0-9._@:-]{1,128}$/.test(value) ? value : undefined;
 }
 
 /**
@@ -46044,11 +46401,17 @@ export function checkTransition(params: { resource: ResourceModel; action: strin
   return refused === undefined ? { ok: true, status: target } : { ok: false, error: refused };
 }
 
-/** Why a change is refused in the item's status, if it is: \`cannot cancel an order that is shipped\`. */
-export function refusal(params: { resource: ResourceModel; verb: string; current: string | undefined; refusedFrom: readonly string[] }): string | undefined {
+/**
+ * Why a change is refused in the item's status, if it is: \`cannot cancel an order that is shipped\`;
+ * with onlyIn (\`delete a closed ticket\`), any status but those: \`cannot delete a ticket that is open, only one that is closed\`.
+ */
+export function refusal(params: { resource: ResourceModel; verb: string; current: string | undefined; refusedFrom: readonly string[]; onlyIn?: readonly string[] }): string | undefined {
   const current = params.current ?? '';
   const name = params.resource.name;
-  return params.refusedFrom.includes(current) ? 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + current : undefined;
+  const onlyIn = params.onlyIn ?? [];
+  const what = 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + (current === '' ? 'without a status' : current);
+  if (params.refusedFrom.includes(current)) return what;
+  return onlyIn.length > 0 && !onlyIn.includes(current) ? what + ', only one that is ' + onlyIn.join(' or ') : undefined;
 }
 `;
 /** Generated `src/status-events.ts`: where status changes are told, and a recorder for tests. */
@@ -46323,6 +46686,10 @@ function routesModule(model) {
             parts.push(`parent: ${codeLiteral(operation.parent)}`);
         if (operation.refusedFrom.length > 0)
             parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
+        if (operation.onlyIn.length > 0)
+            parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
+        if (operation.callerField !== undefined)
+            parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
     });
     return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
@@ -46337,6 +46704,10 @@ export interface Route {
   parent?: string;
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
+  /** The only statuses the route acts on (\`delete a closed ticket\`); any other is refused with 409. */
+  onlyIn?: string[];
+  /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */
+  callerField?: string;
 }
 
 /** Route keys, as API Gateway sends them, to what they do; the template declares the same keys. */
@@ -46957,6 +47328,8 @@ interface CallOptions {
   id?: string;
   body?: unknown;
   query?: Record<string, string>;
+  /** Sent as the x-caller-id header; 'caller-1' unless given, none when null. */
+  caller?: string | null;
 }
 
 /** The app on an in-memory store and recorded events: every test drives it through its routes only. */
@@ -46977,6 +47350,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
       routeKey,
       ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
       ...(options.query === undefined ? {} : { queryStringParameters: options.query }),
+      ...(options.caller === null ? {} : { headers: { 'x-caller-id': options.caller ?? 'caller-1' } }),
       ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
     };
     const result = await app(event);
@@ -47067,9 +47441,14 @@ function resourceTests(resource, model) {
     expect(moved).toMatchObject({ status: 200, body: { status: ${codeLiteral(transition.to)} } });
     expect((await call(${read}, { id })).body).toEqual(moved.body);`);
     }
-    const remove = key('delete');
-    if (remove !== undefined)
-        steps.push(`    expect((await call(${codeLiteral(remove)}, { id })).status).toBe(204);
+    const remove = model.operations.find((operation) => operation.resource === resource.name && operation.kind === 'delete');
+    // A delete only in some states (`delete a closed ticket`) is refused in the status the steps above left.
+    const current = transition !== undefined && transitionKey !== undefined ? transition.to : resource.status?.initial;
+    if (remove !== undefined && remove.onlyIn.length > 0 && !remove.onlyIn.includes(current ?? ''))
+        steps.push(`    expect((await call(${codeLiteral(remove.routeKey)}, { id })).status).toBe(409);
+    expect((await call(${read}, { id })).status).toBe(200);`);
+    else if (remove !== undefined)
+        steps.push(`    expect((await call(${codeLiteral(remove.routeKey)}, { id })).status).toBe(204);
     expect((await call(${read}, { id })).status).toBe(404);`);
     const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
     const typeChecks = declared.map((field) => {
@@ -47257,6 +47636,8 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     },
     delete: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
+        if (operation.onlyIn.length > 0)
+            return qualifiedDeleteBody(operation, resource);
         return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect((await call(${key}, { id: created.body.id })).status).toBe(204);
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
@@ -47292,14 +47673,52 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
         const before = from === undefined
             ? ''
             : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', from.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from.to)});\n`;
+        // `assign a ticket to myself`: the caller the x-caller-id header names is recorded; no caller, no move.
+        const caller = operation.callerField === undefined
+            ? ''
+            : `    expect((await call(${key}, { id: created.body.id, caller: null })).status).toBe(400);\n`;
+        const callerCheck = operation.callerField === undefined
+            ? ''
+            : `\n    expect(moved.body[${codeLiteral(operation.callerField)}]).toBe('agent-7');`;
         return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
-${before}    const moved = await call(${key}, { id: created.body.id });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });
+${before}${caller}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
     },
 };
+/**
+ * `delete a closed ticket`: refused (409) while the item is in another status, kept; deleted once a
+ * route has moved it into the status (when one does), and gone after.
+ */
+function qualifiedDeleteBody(operation, resource) {
+    const key = codeLiteral(operation.routeKey);
+    const read = codeLiteral(routeKey(resource.collection, 'read'));
+    const initial = resource.status?.initial ?? '';
+    if (operation.onlyIn.includes(initial)) {
+        const away = resource.status?.transitions.find((transition) => !operation.onlyIn.includes(transition.to));
+        const moved = away === undefined
+            ? ''
+            : `
+    const moved = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', away.action))}, { id: moved.body.id })).body.status).toBe(${codeLiteral(away.to)});
+    expect((await call(${key}, { id: moved.body.id })).status).toBe(409);`;
+        return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${key}, { id: created.body.id })).status).toBe(204);
+    expect((await call(${read}, { id: created.body.id })).status).toBe(404);${moved}`;
+    }
+    const into = resource.status?.transitions.find((transition) => operation.onlyIn.includes(transition.to));
+    const refused = `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: 'cannot delete ${withArticle(resource.name)} that is ${resource.status?.initial ?? ''}, only one that is ${operation.onlyIn.join(' or ')}' } });
+    expect((await call(${read}, { id: created.body.id })).status).toBe(200);`;
+    if (into === undefined)
+        return refused;
+    return `${refused}
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', into.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(into.to)});
+    expect((await call(${key}, { id: created.body.id })).status).toBe(204);
+    expect((await call(${read}, { id: created.body.id })).status).toBe(404);`;
+}
 /** Listing a child resource under its parent: only that parent's items, paged, 404 for a missing parent. */
 function childListBody(resource, key) {
     const parent = resource.parent;
@@ -47342,6 +47761,7 @@ function application_tests_wordsOf(text) {
 }
 //# sourceMappingURL=application-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/describe-model.js
+
 /** The README's overview: the routes and the model they share, in generated (not requester-written) markdown. */
 function describeModel(model) {
     const routes = model.operations.map((operation) => {
@@ -47359,10 +47779,33 @@ function describeModel(model) {
             : ` Every status change is published to EventBridge as \`${resource.statusEventType}\`.`;
         return `- **${resource.name}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
     });
+    // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
+    const kinds = ['create', 'read', 'list', 'update', 'transition', 'delete'].filter((kind) => model.operations.some((operation) => operation.kind === kind));
+    const words = {
+        create: 'create',
+        read: 'read back',
+        list: 'list',
+        update: 'change',
+        transition: 'move through statuses',
+        delete: 'delete',
+    };
+    const rules = model.operations.flatMap((operation) => [
+        ...(operation.onlyIn.length > 0
+            ? [
+                `- \`${operation.routeKey}\` acts only on ${withArticle(operation.resource)} that is ${operation.onlyIn.map((status) => `\`${status}\``).join(' or ')}; in any other status it answers 409 and changes nothing.`,
+            ]
+            : []),
+        ...(operation.callerField !== undefined
+            ? [
+                `- \`${operation.routeKey}\` sets \`${operation.callerField}\` to the caller. The caller is whoever the \`x-caller-id\` request header names (1-128 letters, digits or \`._@:-\`; 400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,
+            ]
+            : []),
+    ]);
     return [
-        'An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) on one resource model derived from the user stories. Every route acts on that model, and the tests drive the routes together: create, read back, list, change, delete.',
+        `An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) on one resource model derived from the user stories. Every route acts on that model, and the tests drive the routes together: ${kinds.map((kind) => words[kind]).join(', ')}.`,
         '',
         ...resources,
+        ...(rules.length === 0 ? [] : ['', ...rules]),
         '',
         '| route | why |',
         '| --- | --- |',
@@ -47642,7 +48085,12 @@ function deploymentCoverage(params) {
     return [
         ...stories,
         ...describeSentences(input.descriptionSentences, capabilities),
-        ...releaseCoverage({ input, functionId: 'ServiceFunction', shifting }),
+        ...releaseCoverage({
+            input,
+            functionId: 'ServiceFunction',
+            shifting,
+            tests: [test('template', releaseTitle(configName)), test('template', DEPLOYMENT_TITLES.rollsBack)],
+        }),
     ];
 }
 //# sourceMappingURL=deployment-coverage.js.map
@@ -47980,12 +48428,61 @@ ${latency}});
 //# sourceMappingURL=deployment-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/release-probes.js
 
+/** Words that name nothing in a probe's name (`when a rollback happens` → `rollback`). */
+const release_probes_FILLER = new Set([
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'their',
+    'its',
+    'of',
+    'to',
+    'for',
+    'on',
+    'in',
+    'at',
+    'by',
+    'with',
+    'when',
+    'if',
+    'once',
+    'that',
+    'which',
+    'is',
+    'are',
+    'was',
+    'be',
+    'been',
+    'it',
+    'happens',
+    'happen',
+    'occurs',
+    'i',
+    'me',
+    'we',
+    'us',
+]);
+/**
+ * One probe per story, named by its verb and object (`add-product`); a story whose object is only
+ * implied (`I am paged when a rollback happens`) by the words of its action (`page-rollback`). Names
+ * repeated by two stories get the story's number to stay unique (`add-product-5`).
+ */
 function releaseProbes(stories, names) {
     const intents = stories.length > 0 ? stories : defaultIntents(names, ['serve']);
-    return intents.map((intent) => ({
+    const named = intents.map((intent) => ({ intent, base: probeWords(intent).join('-') }));
+    return named.map(({ intent, base }, index) => ({
         intent,
-        name: [`story-${intent.number}`, intent.verb, ...intent.objectWords].join('-'),
+        name: named.findIndex((other) => other.base === base) === index ? base : `${base}-${intent.number}`,
     }));
+}
+function probeWords(intent) {
+    const implied = intent.objectWords.length === 1 && intent.objectWords[0] === 'item';
+    if (!implied)
+        return [intent.verb, ...intent.objectWords];
+    const said = intent.actionWords.slice(1).filter((word) => !release_probes_FILLER.has(word));
+    return [intent.verb, ...(said.length === 0 ? ['service'] : said.slice(0, 2))];
 }
 //# sourceMappingURL=release-probes.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-blueprint.js
@@ -49243,6 +49740,7 @@ const WEBHOOK_PROVIDERS = {
         signatureHeader: 'x-hub-signature-256',
         eventHeader: 'x-github-event',
         deliveryHeader: 'x-github-delivery',
+        eventTypesDocs: 'https://docs.github.com/en/webhooks/webhook-events-and-payloads',
         docs: 'https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries',
     },
     // https://docs.stripe.com/webhooks#verify-manually
@@ -49250,7 +49748,8 @@ const WEBHOOK_PROVIDERS = {
         name: 'Stripe',
         signatureHeader: 'stripe-signature',
         docs: 'https://docs.stripe.com/webhooks#verify-manually',
-        otherScheme: 'Stripe signs `<timestamp>.<body>` and sends `t=<timestamp>,v1=<hex>` in Stripe-Signature, so the generated check refuses its deliveries; verify with the Stripe SDK (stripe.webhooks.constructEvent) in src/signature.ts',
+        scheme: 'stripe',
+        eventTypesDocs: 'https://docs.stripe.com/api/events/types',
     },
     // https://docs.gitlab.com/user/project/integrations/webhooks/#custom-headers
     gitlab: {
@@ -49332,10 +49831,11 @@ function integrationAsks(input) {
         ...clauses.map((clause) => clause.words),
         ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
     ];
+    // A sentence that speaks of events names them in any of its clauses ("for PaymentSettled and RefundCreated events").
     const eventTypes = [
-        ...new Set(clauses
-            .filter((clause) => clause.words.some((word) => integration_asks_EVENT_WORDS.includes(word)))
-            .flatMap((clause) => clause.names)
+        ...new Set(input.descriptionSentences
+            .filter((sentence) => sentence.clauses.some((clause) => clause.words.some((word) => integration_asks_EVENT_WORDS.includes(word))))
+            .flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.names))
             .filter((name) => !PRODUCT_NAMES.has(name))),
     ];
     const provider = webhookProviderOf(texts);
@@ -49606,10 +50106,11 @@ const integration_test_titles_TITLES = {
     rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
     ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
     bus: 'each message becomes an event on the bus and a refused entry fails it',
+    stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
 };
 /** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
-function typeTitle(type, webhook, bus) {
-    const start = webhook ? `a ${type} webhook` : `a ${type} message`;
+function typeTitle(type, webhook, bus, deliveryType) {
+    const start = webhook ? `a ${deliveryType ?? type} webhook` : `a ${type} message`;
     return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
 }
 /** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
@@ -49617,29 +50118,206 @@ function providerTitle(provider) {
     return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
 }
 //# sourceMappingURL=integration-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
+/** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
+function provider_event_types_forms(base, ...irregular) {
+    const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+    return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
+}
+const PAYMENT = ['payment', 'payments'];
+const REFUND = ['refund', 'refunds'];
+const CHARGE = ['charge', 'charges'];
+const INVOICE = ['invoice', 'invoices'];
+const SUBSCRIPTION = ['subscription', 'subscriptions'];
+const SUCCEEDED = provider_event_types_forms('succeed', 'success', 'successful');
+const FAILED = provider_event_types_forms('fail', 'failure', 'failures', 'declined');
+const CANCELLED = provider_event_types_forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
+const CREATED = provider_event_types_forms('create', 'new', 'issued', 'initiated');
+const UPDATED = provider_event_types_forms('update', 'changed');
+const REFUNDED = ['refunded', 'refunding'];
+const provider_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
+/**
+ * Stripe's event types a request is likely to ask for by their words
+ * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
+ */
+const STRIPE = [
+    provider_event_types_event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
+    provider_event_types_event('payment_intent.payment_failed', PAYMENT, FAILED),
+    provider_event_types_event('payment_intent.created', PAYMENT, CREATED),
+    provider_event_types_event('payment_intent.canceled', PAYMENT, CANCELLED),
+    provider_event_types_event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
+    provider_event_types_event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
+    provider_event_types_event('charge.refunded', PAYMENT, REFUNDED),
+    provider_event_types_event('charge.refunded', CHARGE, REFUNDED),
+    provider_event_types_event('charge.succeeded', CHARGE, SUCCEEDED),
+    provider_event_types_event('charge.failed', CHARGE, FAILED),
+    provider_event_types_event('charge.captured', CHARGE, provider_event_types_forms('capture')),
+    provider_event_types_event('refund.created', REFUND, CREATED),
+    provider_event_types_event('refund.updated', REFUND, UPDATED),
+    provider_event_types_event('refund.failed', REFUND, FAILED),
+    provider_event_types_event('charge.dispute.created', ['dispute', 'disputes', 'chargeback', 'chargebacks'], [...CREATED, 'opened']),
+    provider_event_types_event('charge.dispute.closed', ['dispute', 'disputes', 'chargeback', 'chargebacks'], provider_event_types_forms('close', 'resolved')),
+    provider_event_types_event('checkout.session.completed', ['checkout', 'checkouts'], provider_event_types_forms('complete', 'finished')),
+    provider_event_types_event('checkout.session.expired', ['checkout', 'checkouts'], provider_event_types_forms('expire')),
+    provider_event_types_event('invoice.paid', INVOICE, ['paid']),
+    provider_event_types_event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
+    provider_event_types_event('invoice.created', INVOICE, CREATED),
+    provider_event_types_event('invoice.finalized', INVOICE, provider_event_types_forms('finalize', 'finalised')),
+    provider_event_types_event('customer.subscription.created', SUBSCRIPTION, [...CREATED, 'started']),
+    provider_event_types_event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
+    provider_event_types_event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...provider_event_types_forms('delete'), 'ended']),
+    provider_event_types_event('customer.created', ['customer', 'customers'], CREATED),
+    provider_event_types_event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
+    provider_event_types_event('payout.failed', ['payout', 'payouts'], FAILED),
+];
+/** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
+const GITHUB_EVENTS = [
+    'push',
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'issues',
+    'issue_comment',
+    'release',
+    'create',
+    'delete',
+    'fork',
+    'star',
+    'watch',
+    'workflow_run',
+    'workflow_job',
+    'workflow_dispatch',
+    'check_run',
+    'check_suite',
+    'deployment',
+    'deployment_status',
+    'repository',
+    'repository_dispatch',
+    'member',
+    'label',
+    'milestone',
+    'status',
+    'discussion',
+    'discussion_comment',
+    'merge_group',
+    'package',
+    'registry_package',
+    'code_scanning_alert',
+    'secret_scanning_alert',
+    'dependabot_alert',
+    'installation',
+    'ping',
+];
+/**
+ * GitHub's events by their words, with the Events API's spelling too (`PushEvent`, `IssuesEvent`):
+ * `push` asks for push; `pull request` for pull_request; `issue` for issues.
+ */
+const GITHUB = GITHUB_EVENTS.map((name) => {
+    const parts = name.split('_');
+    return provider_event_types_event(name, ...parts.map((part, index) => {
+        const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
+        return index === parts.length - 1
+            ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
+            : [...new Set([part, singular, `${singular}s`])];
+    }));
+});
+/** Catalogues by provider name, for the providers whose event names are known. */
+const PROVIDER_EVENT_TYPES = {
+    Stripe: STRIPE,
+    GitHub: GITHUB,
+};
+/**
+ * The provider's event types a text asks for: those whose every word it holds, without those a more
+ * specific match contains (`invoice payment failed` is invoice.payment_failed, not also
+ * payment_intent.payment_failed). Words are lowercase, split as `words-of` splits them.
+ */
+function providerEventTypesIn(words, catalogue) {
+    const present = new Set(words);
+    const matched = catalogue.filter((type) => type.words.every((alternatives) => alternatives.some((form) => present.has(form))));
+    const within = (type, other) => type.words.every((word) => other.words.some((wider) => word.some((form) => wider.includes(form))));
+    const specific = matched.filter((type) => !matched.some((other) => other.words.length > type.words.length && within(type, other)));
+    return specific.filter((type, index) => specific.findIndex((other) => other.deliveryType === type.deliveryType) === index);
+}
+//# sourceMappingURL=provider-event-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
+
+
 
 /**
  * The consumer's message types: the event types the request named when it named some (stories
- * then map to the types whose words they hold: "a payment settled" → PaymentSettled), else one per
- * story from its verb and object, else a default.
+ * then map to the types whose words they hold: "a payment settled" → PaymentSettled); else, for a
+ * provider whose event names are known, the provider's events the stories and description ask for by
+ * their words ("a payment succeeded" → PaymentIntentSucceeded, delivered as payment_intent.succeeded);
+ * else one per story from its verb and object, else a default. Each message of a known provider
+ * carries the provider's event types that are it.
  */
-function storyMessages(stories, names, asks) {
+function storyMessages(params) {
+    const { stories, asks } = params;
+    const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
+    const delivered = (words) => catalogue === undefined
+        ? {}
+        : { deliveryTypes: providerEventTypesIn(words, catalogue).map((type) => type.deliveryType) };
     if (asks.eventTypes.length > 0) {
         return asks.eventTypes.map((messageType) => {
             const intent = stories.find((story) => typeWords(messageType).every((word) => stems(story.text).includes(word)));
-            return { ...(intent === undefined ? {} : { intent }), messageType };
+            return {
+                ...(intent === undefined ? {} : { intent }),
+                messageType,
+                ...delivered(splitType(messageType)),
+            };
         });
     }
-    const intents = stories.length > 0 ? stories : defaultIntents(names, ['record']);
-    return intents.map((intent) => ({ intent, messageType: [intent.verb, ...intent.objectWords].join('-') }));
+    if (catalogue !== undefined) {
+        const asked = [
+            ...stories.flatMap((intent) => providerEventTypesIn(wordsOf(intent.text), catalogue).map((type) => ({ intent, type }))),
+            ...params.clauses.flatMap((words) => providerEventTypesIn(words, catalogue).map((type) => ({ type }))),
+        ];
+        const messages = uniqueByType(asked);
+        if (messages.length > 0)
+            return messages;
+    }
+    const intents = stories.length > 0 ? stories : defaultIntents(params.names, ['record']);
+    return intents.map((intent) => ({
+        intent,
+        messageType: [intent.verb, ...intent.objectWords].join('-'),
+        ...delivered(wordsOf(intent.text)),
+    }));
+}
+/** One message per provider event type, named from it (`payment_intent.succeeded` → PaymentIntentSucceeded), with its first asking story. */
+function uniqueByType(asked) {
+    const byType = new Map();
+    for (const { intent, type } of asked) {
+        if (byType.has(type.deliveryType))
+            continue;
+        const messageType = wordsOf(type.deliveryType)
+            .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+            .join('');
+        byType.set(type.deliveryType, {
+            ...(intent === undefined ? {} : { intent }),
+            messageType,
+            deliveryTypes: [type.deliveryType],
+        });
+    }
+    return [...byType.values()];
 }
 function distinctMessageTypes(messages) {
     return [...new Set(messages.map((message) => message.messageType))];
 }
+/** The provider's event types mapped to message types: what the receiver reads before guessing by name. */
+function deliveryTypeMap(messages) {
+    const pairs = messages.flatMap((message) => (message.deliveryTypes ?? []).map((deliveryType) => [
+        deliveryType,
+        message.messageType,
+    ]));
+    return pairs.filter(([deliveryType], index) => pairs.findIndex(([other]) => other === deliveryType) === index);
+}
 /** `PaymentSettled` → `payment`, `settl`: the stems a story must hold to ask for it. */
 function typeWords(type) {
-    return stems(type.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+    return stems(splitType(type).join(' '));
+}
+/** `PullRequestEvent` → pull, request, event; `payment.settled` → payment, settled. */
+function splitType(type) {
+    return wordsOf(type.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
 }
 function stems(text) {
     return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => word.replace(/(?:ed|es|e|s)$/, ''));
@@ -49687,7 +50365,16 @@ function integrationCoverage(params) {
         path: `${input.baseDir}/${FILES[file]}`,
         title,
     });
-    const byType = new Map(distinctMessageTypes(messages).map((type) => [type, typeCapability({ type, asks, test })]));
+    const byType = new Map(distinctMessageTypes(messages).map((type) => [
+        type,
+        typeCapability({
+            type,
+            asks,
+            test,
+            deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
+            catchAll: messages.length === 1,
+        }),
+    ]));
     const capabilities = [
         ...byType.values(),
         ...fixedCapabilities({ asks, test }),
@@ -49725,26 +50412,53 @@ function integrationCoverage(params) {
 }
 function typeCapability(params) {
     const { type, asks } = params;
+    const provider = asks.provider;
+    const headerTyped = provider?.eventHeader !== undefined && params.catchAll;
+    if (asks.webhook && params.deliveryTypes?.length === 0 && !headerTyped)
+        return {
+            when: [...variants(integration_coverage_typeWords(type)), [type.toLowerCase()]],
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: `${provider?.name ?? 'the sender'} sends no event type that is ${type}, so no delivery would ever be handled as it (${provider?.name ?? 'the sender'}'s event types: ${provider?.eventTypesDocs ?? provider?.docs ?? 'its documentation'}); name one of them`,
+        };
+    const real = (params.deliveryTypes ?? []).map((name) => `\`${name}\``).join(', ');
     const bus = asks.eventBus !== undefined;
-    const words = type
+    const words = integration_coverage_typeWords(type);
+    const assumed = asks.webhook && params.deliveryTypes === undefined && !headerTyped
+        ? [
+            `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`); map the sender's real names in DELIVERY_TYPES (src/webhook-provider.ts)`,
+        ]
+        : [];
+    return {
+        when: [...variants(words), [type.toLowerCase()]],
+        implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
+        tests: [
+            params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus, asks.webhook ? params.deliveryTypes?.[0] : undefined)),
+            ...(bus ? [params.test('bus', integration_test_titles_TITLES.bus)] : []),
+        ],
+        resources: ['Queue', 'ConsumerFunction'],
+        gaps: [
+            ...assumed,
+            ...(bus
+                ? []
+                : [
+                    `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+                ]),
+        ],
+    };
+}
+/** `PaymentSettled` → payment, settled. */
+function integration_coverage_typeWords(type) {
+    return type
         .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
         .toLowerCase()
         .split(/[^a-z0-9]+/)
         .filter((word) => word !== '');
-    return {
-        when: [...variants(words), [type.toLowerCase()]],
-        implementedBy: `${type} ${asks.webhook ? 'webhooks' : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
-        tests: [
-            params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus)),
-            ...(bus ? [params.test('bus', integration_test_titles_TITLES.bus)] : []),
-        ],
-        resources: ['Queue', 'ConsumerFunction'],
-        gaps: bus
-            ? []
-            : [
-                `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
-            ],
-    };
+}
+/** `PaymentSettled` → `payment.settled`, as a sender would likely spell it. */
+function dotted(type) {
+    return integration_coverage_typeWords(type).join('.');
 }
 function fixedCapabilities(params) {
     const { asks, test } = params;
@@ -49783,8 +50497,14 @@ function fixedCapabilities(params) {
             resources: ['RoutePostWebhooks', 'ReceiverFunction'],
         }, {
             when: anyOf('signature', 'signatures', 'signed', 'verify', 'verified', 'verifies', 'verification', 'hmac', 'authenticity', 'authentic'),
-            implementedBy: "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
-            tests: [test('webhook', integration_test_titles_TITLES.rejected), test('webhook', integration_test_titles_TITLES.accepted)],
+            implementedBy: asks.provider?.scheme === 'stripe'
+                ? "each delivery's Stripe-Signature (HMAC-SHA256 of `<t>.<body>`, t within 300 s) is checked against the stack's secret before anything else is read"
+                : "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
+            tests: [
+                test('webhook', integration_test_titles_TITLES.rejected),
+                test('webhook', integration_test_titles_TITLES.accepted),
+                ...(asks.provider?.scheme === 'stripe' ? [test('webhook', integration_test_titles_TITLES.stripe)] : []),
+            ],
             resources: ['WebhookSecret', 'ReceiverFunction'],
             gaps: signatureGaps(asks),
         }, {
@@ -49843,6 +50563,8 @@ function headerWords(provider) {
 function signatureGaps(asks) {
     const provider = asks.provider;
     const replay = 'replay protection by timestamp is not generated';
+    if (provider?.scheme === 'stripe' && asks.signatureHeader === provider.signatureHeader)
+        return [];
     if (provider?.otherScheme !== undefined)
         return [provider.otherScheme, replay];
     if (provider !== undefined && asks.signatureHeader === provider.signatureHeader)
@@ -49920,11 +50642,44 @@ export function sign(body: string, secret: string): string {
   return 'sha256=' + createHmac('sha256', secret).update(body, 'utf8').digest('hex');
 }
 `;
+/**
+ * Generated `src/signature.ts` for Stripe (https://docs.stripe.com/webhooks#verify-manually): the
+ * Stripe-Signature header is `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`; v1 is HMAC-SHA256 of
+ * `<t>.<raw body>` under the endpoint's signing secret (`whsec_…`, used as is). A timestamp more than
+ * the tolerance (Stripe's default, 300 s) from now is refused, so a captured delivery cannot be replayed.
+ */
+const STRIPE_SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Stripe's default tolerance between the signed timestamp and now, in seconds. */
+export const TOLERANCE_SECONDS = 300;
+
+/**
+ * Whether a Stripe-Signature header signs this raw body under the secret: one of its v1 signatures is
+ * the HMAC-SHA256 of \`<t>.<body>\` (hex, compared in constant time) and t is within the tolerance of now.
+ */
+export function signatureMatches(params: { body: string; secret: string; signature: string | undefined; nowSeconds?: number }): boolean {
+  if (params.signature === undefined || params.secret === '') return false;
+  const pairs = params.signature.split(',').map((part) => part.trim().split('='));
+  const timestamp = pairs.find(([key]) => key === 't')?.[1] ?? '';
+  const given = pairs.filter(([key, value]) => key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/.test(value)).map(([, value]) => value ?? '');
+  if (!/^[0-9]{1,12}$/.test(timestamp) || given.length === 0) return false;
+  const now = params.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (Math.abs(now - Number(timestamp)) > TOLERANCE_SECONDS) return false;
+  const expected = createHmac('sha256', params.secret).update(timestamp + '.' + params.body, 'utf8').digest();
+  return given.some((hex) => timingSafeEqual(Buffer.from(hex, 'hex'), expected));
+}
+
+/** The header Stripe sends for this body at this time (default now): for tests, and for replaying a delivery by hand. */
+export function sign(body: string, secret: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
+  return 't=' + String(timestamp) + ',v1=' + createHmac('sha256', secret).update(String(timestamp) + '.' + body, 'utf8').digest('hex');
+}
+`;
 const RECEIVE_WEBHOOK = `import { createHash } from 'node:crypto';
 import type { HttpApiEvent, HttpApiResult } from './http-types';
 import { ID_PATTERN, MESSAGE_TYPES } from './messages';
 import type { Message, MessageType } from './messages';
 import { signatureMatches } from './signature';
+import { DELIVERY_TYPES } from './webhook-provider';
 
 export interface ReceiveDependencies {
   /** The shared signing secret. */
@@ -49971,9 +50726,9 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   const fields = parsed as Record<string, unknown>;
   const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
   const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
-  const given = candidates.find((value) => messageTypeOf(value) !== undefined) ?? candidates[0];
+  const given = candidates.find((value) => knownType(value) !== undefined) ?? candidates[0];
   const declared: readonly MessageType[] = MESSAGE_TYPES;
-  const type = messageTypeOf(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
+  const type = knownType(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
   const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
   const id =
     delivery !== undefined && ID_PATTERN.test(delivery)
@@ -49988,6 +50743,12 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   await deps.enqueue({ id, type, payload: fields });
   log({ level: 'info', outcome: 'queued', id, type });
   return json(202, { status: 'queued', id });
+}
+
+/** The sender's own name for an event (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. */
+function knownType(given: string | undefined): MessageType | undefined {
+  if (given === undefined) return undefined;
+  return Object.hasOwn(DELIVERY_TYPES, given) ? DELIVERY_TYPES[given] : messageTypeOf(given);
 }
 
 /** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
@@ -50053,25 +50814,32 @@ function requiredEnv(name: string): string {
 }
 `;
 /** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
-function providerSource(provider, signatureHeader) {
+function providerSource(provider, signatureHeader, types) {
     const headers = [
         `signature: ${codeLiteral(signatureHeader)}`,
         ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
         ...(provider?.deliveryHeader === undefined ? [] : [`delivery: ${codeLiteral(provider.deliveryHeader)}`]),
     ];
-    return `/**
+    return `import type { MessageType } from './messages';
+
+/**
  * ${provider === undefined ? 'The headers deliveries carry (no sender was named: the signature header only).' : `${provider.name}'s delivery headers, lowercased as API Gateway passes them (${provider.docs}).`}
  * The signature header can be overridden by the SIGNATURE_HEADER environment variable.
  */
 export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: string } = { ${headers.join(', ')} };
+
+/**
+ * ${types.length === 0 ? `The sender's own event names this service maps to its message types: none are known${provider === undefined ? '' : ` for ${provider.name}`}, so a delivery's type must spell a message type (\`payment.settled\` or \`PaymentSettled\` for PaymentSettled). Add the sender's real names here.` : `${provider?.name ?? 'The sender'}'s own event names, as deliveries carry them, and the message type each is.`}
+ */
+export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.length === 0 ? '{}' : `{ ${types.map(([delivery, message]) => `${codeLiteral(delivery)}: ${codeLiteral(message)}`).join(', ')} }`};
 `;
 }
 /** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
 function webhookSources(params) {
     return [
         ['http-types.ts', HTTP_TYPES],
-        ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader)],
-        ['signature.ts', SIGNATURE],
+        ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader, params.deliveryTypes)],
+        ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
         ['receive-webhook.ts', RECEIVE_WEBHOOK],
         ['webhook-handler.ts', WEBHOOK_HANDLER],
     ];
@@ -50244,6 +51012,7 @@ function integrationSource(params) {
             ? webhookSources({
                 provider: params.asks.provider,
                 signatureHeader: params.asks.signatureHeader ?? 'x-signature',
+                deliveryTypes: deliveryTypeMap(params.messages),
             })
             : []),
     ];
@@ -50357,7 +51126,172 @@ function requiredEnv(name: string): string {
 `;
 }
 //# sourceMappingURL=integration-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-tests.js
+
+
+
+/**
+ * A sender that names its event and delivery in headers (GitHub: X-GitHub-Event, X-GitHub-Delivery)
+ * is read by those headers: a body without type or id is typed and deduplicated by them.
+ */
+function providerTest(provider, messages) {
+    if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined)
+        return '';
+    const type = messages[0]?.messageType ?? 'record-item';
+    const first = codeLiteral(type);
+    const event = codeLiteral(messages[0]?.deliveryTypes?.[0] ?? type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+    return `  it(${codeLiteral(providerTitle(provider))}, async () => {
+    const { drain, queued, store, deps } = setup();
+    const payload = { action: 'opened', number: 1 };
+    const body = JSON.stringify(payload);
+    const headers = (delivery: string) => ({ [${codeLiteral(provider.eventHeader)}]: ${event}, [${codeLiteral(provider.deliveryHeader)}]: delivery, [DELIVERY_HEADERS.signature]: sign(body, SECRET) });
+    expect(await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: '72d3162e-cc78-11e3-81ab-4c9367dc0958' }) });
+    expect((await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
+    expect((await receiveWebhook({ headers: headers('a7b1c2d3-0000-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
+    expect(queued.map((message) => [message.id, message.type])).toEqual([
+      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
+      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
+      ['a7b1c2d3-0000-11e3-81ab-4c9367dc0958', ${first}],
+    ]);
+    expect(await drain()).toEqual({ batchItemFailures: [] });
+    expect([...store.completed().keys()].sort()).toEqual(['72d3162e-cc78-11e3-81ab-4c9367dc0958', 'a7b1c2d3-0000-11e3-81ab-4c9367dc0958']);
+  });
+
+`;
+}
+/**
+ * The receiver's suite: signed and unsigned deliveries, the sender's headers, the sender's own
+ * signature scheme (Stripe), and each message type end to end — delivered under the sender's own name
+ * for it when that is known (Stripe's `payment_intent.succeeded` in the body's type, GitHub's `push`
+ * in X-GitHub-Event), so the test fails if real deliveries would be dropped.
+ */
+function webhookTests(params) {
+    const { messages, bus, provider } = params;
+    const types = distinctMessageTypes(messages);
+    const first = codeLiteral(types[0] ?? 'record-item');
+    const handlers = bus
+        ? 'createHandlers({ publish: async (message) => void published.push(message) })'
+        : 'createHandlers({})';
+    const perType = types.map((type) => {
+        const literal = codeLiteral(type);
+        const real = messages.find((message) => message.messageType === type)?.deliveryTypes?.[0];
+        const inHeader = real !== undefined && provider?.eventHeader !== undefined;
+        const given = codeLiteral(real ?? type.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase());
+        const check = bus
+            ? `    expect(published).toEqual([{ id: 'delivery-1', type: ${literal}, payload: delivery }]);`
+            : `    expect([...store.completed().keys()]).toEqual(['delivery-1']);`;
+        return `  it(${codeLiteral(typeTitle(type, true, bus, real))}, async () => {
+    const { deliver, drain, ${bus ? 'published' : 'store'} } = setup();
+    const delivery = ${inHeader ? "{ id: 'delivery-1', amount: 12.5 }" : `{ id: 'delivery-1', object: 'event', type: ${given}, amount: 12.5 }`};
+    expect((await deliver(delivery${inHeader ? `, undefined, { [${codeLiteral(provider?.eventHeader ?? '')}]: ${given} }` : ''})).statusCode).toBe(202);
+    expect(await drain()).toEqual({ batchItemFailures: [] });
+${check}
+  });
+`;
+    });
+    return `${provider?.scheme === 'stripe' ? "import { createHmac } from 'node:crypto';\n" : ''}import { createHandlers } from '../src/message-handlers';
+import type { Message } from '../src/messages';
+import { processBatch } from '../src/process-batch';
+import { InMemoryProcessedStore } from '../src/processed-store';
+import { receiveWebhook } from '../src/receive-webhook';
+import { sign } from '../src/signature';
+import { DELIVERY_HEADERS } from '../src/webhook-provider';
+
+const SECRET = 'test-signing-secret';
+
+/** The receiver on an in-memory queue, and the consumer draining that queue: the whole path without AWS. */
+function setup() {
+  const queued: Message[] = [];
+  const published: Message[] = [];
+  const logs: Record<string, unknown>[] = [];
+  let rejected = 0;
+  const store = new InMemoryProcessedStore();
+  const deps = {
+    secret: async () => SECRET,
+    enqueue: async (message: Message) => void queued.push(message),
+    signatureHeader: DELIVERY_HEADERS.signature,
+    eventHeader: DELIVERY_HEADERS.event,
+    deliveryHeader: DELIVERY_HEADERS.delivery,
+    log: (entry: Record<string, unknown>) => void logs.push(entry),
+    countRejected: () => void (rejected += 1),
+  };
+  const deliver = (value: unknown, signature?: string, headers: Record<string, string> = {}) => {
+    const body = JSON.stringify(value);
+    return receiveWebhook({ headers: { ...headers, [DELIVERY_HEADERS.signature]: signature ?? sign(body, SECRET) }, body }, deps);
+  };
+  const drain = () =>
+    processBatch(
+      { Records: queued.splice(0).map((message, index) => ({ messageId: 'sqs-' + String(index + 1), body: JSON.stringify(message) })) },
+      { store, handlers: ${handlers}, now: () => new Date('2030-01-01T00:00:00Z'), leaseSeconds: 180, log: () => undefined },
+    );
+  return { deliver, drain, queued, published, logs, store, rejected: () => rejected, deps };
+}
+
+describe('receiveWebhook', () => {
+  it(${codeLiteral(integration_test_titles_TITLES.accepted)}, async () => {
+    const { deliver, drain, queued, store } = setup();
+    const delivery = { id: 'delivery-7', type: ${first}, amount: 3 };
+    expect(await deliver(delivery)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: 'delivery-7' }) });
+    expect(queued).toEqual([{ id: 'delivery-7', type: ${first}, payload: delivery }]);
+    expect((await deliver(delivery)).statusCode).toBe(202);
+    expect(await drain()).toEqual({ batchItemFailures: [] });
+    expect([...store.completed().keys()]).toEqual(['delivery-7']);
+  });
+
+  it(${codeLiteral(integration_test_titles_TITLES.rejected)}, async () => {
+    const { deliver, queued, logs, rejected, deps } = setup();
+    const delivery = { id: 'delivery-8', type: ${first} };
+    expect((await deliver(delivery, sign(JSON.stringify(delivery), 'wrong-secret'))).statusCode).toBe(401);
+    expect((await deliver(delivery, 'sha256=' + '0'.repeat(64))).statusCode).toBe(401);
+    expect((await receiveWebhook({ body: JSON.stringify(delivery) }, deps)).statusCode).toBe(401);
+    expect(queued).toEqual([]);
+    expect(rejected()).toBe(3);
+    expect(logs.map((entry) => [entry['outcome'], entry['reason']])).toEqual([
+      ['signature-rejected', 'signature does not match'],
+      ['signature-rejected', 'signature does not match'],
+      ['signature-rejected', 'no signature header'],
+    ]);
+  });
+
+${providerTest(provider, messages)}${provider?.scheme === 'stripe' ? stripeTest(messages) : ''}  it(${codeLiteral(integration_test_titles_TITLES.ignored)}, async () => {
+    const { deliver, queued, logs } = setup();
+    expect(await deliver({ id: 'delivery-9', type: 'something.else' })).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'delivery-9' }) });
+    expect(queued).toEqual([]);
+    expect(logs).toEqual([expect.objectContaining({ outcome: 'ignored-type', type: 'something.else' })]);
+    expect((await deliver('not an object')).statusCode).toBe(400);
+  });
+});
+
+describe('message types, end to end', () => {
+${perType.join('\n')}});
+`;
+}
+/**
+ * Stripe's scheme, checked against a header built here from Stripe's documented recipe (not by the
+ * generated sign()): `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, a stale or future
+ * timestamp refused, any one of several v1 signatures enough (https://docs.stripe.com/webhooks#verify-manually).
+ */
+function stripeTest(messages) {
+    const type = codeLiteral(messages[0]?.deliveryTypes?.[0] ?? 'payment_intent.succeeded');
+    return `  it(${codeLiteral(integration_test_titles_TITLES.stripe)}, async () => {
+    const { deliver, queued } = setup();
+    const delivery = { id: 'evt_3', object: 'event', type: ${type}, data: { object: { id: 'pi_3' } } };
+    const body = JSON.stringify(delivery);
+    const now = Math.floor(Date.now() / 1000);
+    const v1 = (timestamp: number, text: string) => createHmac('sha256', SECRET).update(String(timestamp) + '.' + text, 'utf8').digest('hex');
+    expect((await deliver(delivery, 't=' + String(now - 301) + ',v1=' + v1(now - 301, body))).statusCode).toBe(401);
+    expect((await deliver(delivery, 't=' + String(now + 301) + ',v1=' + v1(now + 301, body))).statusCode).toBe(401);
+    expect((await deliver(delivery, 't=' + String(now) + ',v1=' + v1(now, body + ' '))).statusCode).toBe(401);
+    expect((await deliver(delivery, 'v1=' + v1(now, body))).statusCode).toBe(401);
+    expect((await deliver(delivery, 't=' + String(now) + ',v1=' + '0'.repeat(64) + ',v1=' + v1(now, body))).statusCode).toBe(202);
+    expect(queued.map((message) => message.id)).toEqual(['evt_3']);
+  });
+
+`;
+}
+//# sourceMappingURL=webhook-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-tests.js
+
 
 
 
@@ -50455,7 +51389,7 @@ describe('InMemoryProcessedStore', () => {
         files.push({
             path: `${baseDir}/${FILES.webhook}`,
             role: 'test',
-            content: webhookTests(types, bus, asks.provider),
+            content: webhookTests({ messages, bus, provider: asks.provider }),
         });
     if (bus)
         files.push({ path: `${baseDir}/${FILES.bus}`, role: 'test', content: BUS_TEST });
@@ -50472,131 +51406,6 @@ function typeTest(type, bus) {
     expect(await run(batch(message, message))).toEqual({ batchItemFailures: [] });
     expect([...store.completed().values()]).toEqual([{ type: ${literal}, processedAt: NOW.toISOString(), payload: { amount: 1 } }]);
 ${published}  });
-`;
-}
-/**
- * A sender that names its event and delivery in headers (GitHub: X-GitHub-Event, X-GitHub-Delivery)
- * is read by those headers: a body without type or id is typed and deduplicated by them.
- */
-function providerTest(provider, types) {
-    if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined)
-        return '';
-    const first = codeLiteral(types[0] ?? 'record-item');
-    const event = codeLiteral((types[0] ?? 'record_item').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
-    return `  it(${codeLiteral(providerTitle(provider))}, async () => {
-    const { drain, queued, store, deps } = setup();
-    const payload = { action: 'opened', number: 1 };
-    const body = JSON.stringify(payload);
-    const headers = (delivery: string) => ({ [${codeLiteral(provider.eventHeader)}]: ${event}, [${codeLiteral(provider.deliveryHeader)}]: delivery, [DELIVERY_HEADERS.signature]: sign(body, SECRET) });
-    expect(await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: '72d3162e-cc78-11e3-81ab-4c9367dc0958' }) });
-    expect((await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
-    expect((await receiveWebhook({ headers: headers('a7b1c2d3-0000-11e3-81ab-4c9367dc0958'), body }, deps)).statusCode).toBe(202);
-    expect(queued.map((message) => [message.id, message.type])).toEqual([
-      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
-      ['72d3162e-cc78-11e3-81ab-4c9367dc0958', ${first}],
-      ['a7b1c2d3-0000-11e3-81ab-4c9367dc0958', ${first}],
-    ]);
-    expect(await drain()).toEqual({ batchItemFailures: [] });
-    expect([...store.completed().keys()].sort()).toEqual(['72d3162e-cc78-11e3-81ab-4c9367dc0958', 'a7b1c2d3-0000-11e3-81ab-4c9367dc0958']);
-  });
-
-`;
-}
-function webhookTests(types, bus, provider) {
-    const first = codeLiteral(types[0] ?? 'record-item');
-    const handlers = bus
-        ? 'createHandlers({ publish: async (message) => void published.push(message) })'
-        : 'createHandlers({})';
-    const perType = types.map((type) => {
-        const literal = codeLiteral(type);
-        const dotted = codeLiteral(type.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase());
-        const check = bus
-            ? `    expect(published).toEqual([{ id: 'delivery-1', type: ${literal}, payload: delivery }]);`
-            : `    expect([...store.completed().keys()]).toEqual(['delivery-1']);`;
-        return `  it(${codeLiteral(typeTitle(type, true, bus))}, async () => {
-    const { deliver, drain, ${bus ? 'published' : 'store'} } = setup();
-    const delivery = { id: 'delivery-1', type: ${dotted}, amount: 12.5 };
-    expect((await deliver(delivery)).statusCode).toBe(202);
-    expect(await drain()).toEqual({ batchItemFailures: [] });
-${check}
-  });
-`;
-    });
-    return `import { createHandlers } from '../src/message-handlers';
-import type { Message } from '../src/messages';
-import { processBatch } from '../src/process-batch';
-import { InMemoryProcessedStore } from '../src/processed-store';
-import { receiveWebhook } from '../src/receive-webhook';
-import { sign } from '../src/signature';
-import { DELIVERY_HEADERS } from '../src/webhook-provider';
-
-const SECRET = 'test-signing-secret';
-
-/** The receiver on an in-memory queue, and the consumer draining that queue: the whole path without AWS. */
-function setup() {
-  const queued: Message[] = [];
-  const published: Message[] = [];
-  const logs: Record<string, unknown>[] = [];
-  let rejected = 0;
-  const store = new InMemoryProcessedStore();
-  const deps = {
-    secret: async () => SECRET,
-    enqueue: async (message: Message) => void queued.push(message),
-    signatureHeader: DELIVERY_HEADERS.signature,
-    eventHeader: DELIVERY_HEADERS.event,
-    deliveryHeader: DELIVERY_HEADERS.delivery,
-    log: (entry: Record<string, unknown>) => void logs.push(entry),
-    countRejected: () => void (rejected += 1),
-  };
-  const deliver = (value: unknown, signature?: string) => {
-    const body = JSON.stringify(value);
-    return receiveWebhook({ headers: { [DELIVERY_HEADERS.signature]: signature ?? sign(body, SECRET) }, body }, deps);
-  };
-  const drain = () =>
-    processBatch(
-      { Records: queued.splice(0).map((message, index) => ({ messageId: 'sqs-' + String(index + 1), body: JSON.stringify(message) })) },
-      { store, handlers: ${handlers}, now: () => new Date('2030-01-01T00:00:00Z'), leaseSeconds: 180, log: () => undefined },
-    );
-  return { deliver, drain, queued, published, logs, store, rejected: () => rejected, deps };
-}
-
-describe('receiveWebhook', () => {
-  it(${codeLiteral(integration_test_titles_TITLES.accepted)}, async () => {
-    const { deliver, drain, queued, store } = setup();
-    const delivery = { id: 'delivery-7', type: ${first}, amount: 3 };
-    expect(await deliver(delivery)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: 'delivery-7' }) });
-    expect(queued).toEqual([{ id: 'delivery-7', type: ${first}, payload: delivery }]);
-    expect((await deliver(delivery)).statusCode).toBe(202);
-    expect(await drain()).toEqual({ batchItemFailures: [] });
-    expect([...store.completed().keys()]).toEqual(['delivery-7']);
-  });
-
-  it(${codeLiteral(integration_test_titles_TITLES.rejected)}, async () => {
-    const { deliver, queued, logs, rejected, deps } = setup();
-    const delivery = { id: 'delivery-8', type: ${first} };
-    expect((await deliver(delivery, sign(JSON.stringify(delivery), 'wrong-secret'))).statusCode).toBe(401);
-    expect((await deliver(delivery, 'sha256=' + '0'.repeat(64))).statusCode).toBe(401);
-    expect((await receiveWebhook({ body: JSON.stringify(delivery) }, deps)).statusCode).toBe(401);
-    expect(queued).toEqual([]);
-    expect(rejected()).toBe(3);
-    expect(logs.map((entry) => [entry['outcome'], entry['reason']])).toEqual([
-      ['signature-rejected', 'signature does not match'],
-      ['signature-rejected', 'signature does not match'],
-      ['signature-rejected', 'no signature header'],
-    ]);
-  });
-
-${providerTest(provider, types)}  it(${codeLiteral(integration_test_titles_TITLES.ignored)}, async () => {
-    const { deliver, queued, logs } = setup();
-    expect(await deliver({ id: 'delivery-9', type: 'something.else' })).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'delivery-9' }) });
-    expect(queued).toEqual([]);
-    expect(logs).toEqual([expect.objectContaining({ outcome: 'ignored-type', type: 'something.else' })]);
-    expect((await deliver('not an object')).statusCode).toBe(400);
-  });
-});
-
-describe('message types, end to end', () => {
-${perType.join('\n')}});
 `;
 }
 const BUS_TEST = `import { createEventBusPublisher } from '../src/event-bus';
@@ -50640,7 +51449,12 @@ describe('createEventBusPublisher', () => {
 function integrationBlueprint(input) {
     const { baseDir, names } = input;
     const asks = integrationAsks(input);
-    const messages = storyMessages(input.stories, names, asks);
+    const messages = storyMessages({
+        stories: input.stories,
+        names,
+        asks,
+        clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+    });
     const shifting = trafficShiftingPart({
         functionId: 'ConsumerFunction',
         slug: names.slug,
@@ -50651,8 +51465,14 @@ function integrationBlueprint(input) {
         .map((type) => `\`${type}\``)
         .join(', ');
     const templatePath = `${baseDir}/template.yaml`;
+    const signing = asks.provider?.scheme === 'stripe'
+        ? `signed the Stripe way (header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'stripe-signature'}\`: \`t=<unix seconds>,v1=<hex>\`, HMAC-SHA256 of \`<t>.<raw body>\`, refused more than 300 s from now)`
+        : `signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`)`;
+    const mapped = deliveryTypeMap(messages)
+        .map(([delivery, message]) => `\`${delivery}\` is \`${message}\``)
+        .join(', ');
     const front = asks.webhook
-        ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, signed with HMAC-SHA256 of the raw body (hex, header \`SignatureHeader\`, default \`${asks.signatureHeader ?? 'x-signature'}\`) under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; \`payment.settled\` names \`PaymentSettled\`) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
+        ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, ${signing} under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; ${mapped === '' ? '`payment.settled` names `PaymentSettled`' : `${asks.provider?.name ?? 'the sender'}'s ${mapped}`}) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
         : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
     const back = asks.eventBus !== undefined
         ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
@@ -60115,6 +60935,65 @@ function fileRow(file) {
     return `| ${(0,code_span/* codeSpan */.S)(file.path, { inTableCell: true })} | ${file.role} | ${bytes.toLocaleString('en-US')} B |`;
 }
 //# sourceMappingURL=pr-body.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/is-under.js
+/**
+ * Whether `path` is `allowed` or inside it: `src`, `src/` and `src/**` all mean "the src directory and
+ * everything in it"; an exact file path matches itself; `.`, `**` and `./` mean everywhere.
+ */
+function isUnder(path, allowed) {
+    const prefix = allowed
+        .replace(/^\.\//, '')
+        .replace(/\/\*\*$/, '')
+        .replace(/\/+$/, '');
+    if (prefix === '' || prefix === '**' || prefix === '.')
+        return true;
+    return path === prefix || path.startsWith(`${prefix}/`);
+}
+//# sourceMappingURL=is-under.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/github-path-problem.js
+
+
+/** The Windows short (8.3) names `.github` can get: `GITHUB~1` to `GITHUB~4`, as Git reckons for `.gitmodules`. */
+const GITHUB_SHORT_NAME = /^github~[1-4]$/;
+/**
+ * A CODEOWNERS file GitHub reads outside `.github/`: the repository root or `docs/`
+ * (docs.github.com, *About code owners*: "in the root, `docs/`, or `.github/` directory"). Compared
+ * after NFC and case-insensitively, as {@link githubPathProblem} compares.
+ */
+function isCodeOwnersPath(path) {
+    return /^(docs\/)?codeowners$/.test(path.normalize('NFC').toLowerCase());
+}
+/**
+ * Why a path in the root `.github/` directory (or a CODEOWNERS file in the root or `docs/`) may not be written, or undefined when it is elsewhere or
+ * allowed. Everything there steers the repository rather than being part of the product: workflows and
+ * composite actions run with its secrets, CODEOWNERS and dependabot decide reviews and updates, and this
+ * agent's own config holds the deploy rules. Names compare after NFC and case-insensitively (a checkout
+ * on Windows or macOS writes `.GitHub/` into `.github/`). The agent's config is refused even when an
+ * allowed sub-path covers it: a generated pull request must never loosen the rules that deploy it.
+ */
+function githubPathProblem({ path, allowed }) {
+    const key = path.normalize('NFC').toLowerCase();
+    const [root = '', ...rest] = key.split('/');
+    if (isCodeOwnersPath(path)) {
+        return allowed.some((entry) => entry.normalize('NFC').toLowerCase() === 'codeowners')
+            ? undefined
+            : 'is a CODEOWNERS file, which GitHub reads from the root and docs/ as from .github/ to decide who must review (allow it with paths.allow_github: [CODEOWNERS])';
+    }
+    if (GITHUB_SHORT_NAME.test(root)) {
+        return `starts with "${path.split('/')[0] ?? root}", the Windows short (8.3) name of .github; .github/ is protected`;
+    }
+    if (root !== '.github')
+        return undefined;
+    if (key === CONFIG_PATH.toLowerCase()) {
+        return "is this agent's own config, which a generated change may never write (it would let a pull request loosen the deploy rules)";
+    }
+    const subPath = rest.join('/');
+    if (allowed.some((entry) => subPath !== '' && isUnder(subPath, entry.normalize('NFC').toLowerCase()))) {
+        return undefined;
+    }
+    return `is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])`;
+}
+//# sourceMappingURL=github-path-problem.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/change-set-risks.js
 /**
  * What a change set says will be lost: a `Remove` deletes the resource (and its data, unless its
@@ -60307,25 +61186,62 @@ function concatenate(parts, separator) {
 
 
 /**
- * Security group ingress open to the whole internet: `CidrIp` or `CidrIpv6` with prefix length 0
- * (`0.0.0.0/0`, `::/0`), on an `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress` list or an
- * `AWS::EC2::SecurityGroupIngress` resource. A CIDR that is only known at deploy time counts as open.
+ * A CIDR this wide counts as the internet: an IPv4 prefix shorter than /8 (one /8 is 1/256 of the
+ * address space; /0 to /7 are half to 1/128 of it, and a few such rules cover it all) or an IPv6
+ * prefix shorter than /16. Our rule, chosen so splitting `0.0.0.0/0` into `/1`s or `/2`s is still
+ * open; a reviewer sees anything this broad.
+ */
+const OPEN_IPV4_BELOW = 8;
+const OPEN_IPV6_BELOW = 16;
+/**
+ * Security group ingress open to (a large share of) the internet: `CidrIp` with a prefix shorter
+ * than /8 or `CidrIpv6` shorter than /16 (`0.0.0.0/0`, `0.0.0.0/1`, `::/0`…), on an
+ * `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress` list or an `AWS::EC2::SecurityGroupIngress`
+ * resource. Every branch of an `Fn::If` is read (CloudFormation may take either); a CIDR or a rule
+ * list only known at deploy time counts as open.
  */
 function ingressRisks(params) {
     const properties = isPlainObject(params.properties) ? params.properties : {};
-    const rules = params.type === 'AWS::EC2::SecurityGroupIngress'
-        ? [{ rule: properties, where: `${params.where}.Properties` }]
-        : params.type === 'AWS::EC2::SecurityGroup' && Array.isArray(properties['SecurityGroupIngress'])
-            ? properties['SecurityGroupIngress'].map((rule, index) => ({
-                rule,
-                where: `${params.where}.Properties.SecurityGroupIngress[${index}]`,
-            }))
-            : [];
-    return rules.flatMap(({ rule, where }) => ruleRisks(rule, where, params.context));
+    const where = `${params.where}.Properties`;
+    if (params.type === 'AWS::EC2::SecurityGroupIngress')
+        return ruleRisks(properties, where, params.context);
+    if (params.type !== 'AWS::EC2::SecurityGroup' || properties['SecurityGroupIngress'] === undefined)
+        return [];
+    const list = `${where}.SecurityGroupIngress`;
+    return branches(properties['SecurityGroupIngress'], list).flatMap((branch) => {
+        if (branch.value === undefined)
+            return [];
+        if (!Array.isArray(branch.value))
+            return [
+                {
+                    code: 'unresolved-value',
+                    where: branch.where,
+                    message: 'The ingress rules are only known when the stack is deployed; treated as open to the internet.',
+                },
+            ];
+        return branch.value.flatMap((rule, index) => branches(rule, `${branch.where}[${index}]`).flatMap((one) => one.value === undefined ? [] : ruleRisks(one.value, one.where, params.context)));
+    });
+}
+/** Every value an `Fn::If` may resolve to (nested ones too); `AWS::NoValue` is no value at all. */
+function branches(value, where) {
+    if (isPlainObject(value) && Object.keys(value).length === 1) {
+        const choice = value['Fn::If'];
+        if (Array.isArray(choice) && choice.length === 3)
+            return [...branches(choice[1], `${where}.Fn::If[1]`), ...branches(choice[2], `${where}.Fn::If[2]`)];
+        if (value['Ref'] === 'AWS::NoValue')
+            return [{ value: undefined, where }];
+    }
+    return [{ value, where }];
 }
 function ruleRisks(rule, where, context) {
     if (!isPlainObject(rule))
-        return [];
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: 'An ingress rule only known when the stack is deployed; treated as open to the internet.',
+            },
+        ];
     const reasons = [];
     for (const field of ['CidrIp', 'CidrIpv6']) {
         if (!(field in rule))
@@ -60337,14 +61253,22 @@ function ruleRisks(rule, where, context) {
                 where: `${where}.${field}`,
                 message: `Ingress ${field} depends on ${value.why}; treated as open to the internet.`,
             });
-        else if (value.texts.some((text) => /\/0$/.test(text.trim())))
+        else if (value.texts.some(isOpen))
             reasons.push({
                 code: 'open-ingress',
                 where: `${where}.${field}`,
-                message: `Opens ${describePorts(rule)} to the whole internet (${value.texts.join(', ')}).`,
+                message: `Opens ${describePorts(rule)} to the internet or a large share of it (${value.texts.join(', ')}).`,
             });
     }
     return reasons;
+}
+/** A prefix shorter than the open bound; a CIDR without a readable prefix is not judged open here. */
+function isOpen(cidr) {
+    const match = /\/(\d{1,3})$/.exec(cidr.trim());
+    if (match?.[1] === undefined)
+        return false;
+    const prefix = Number(match[1]);
+    return prefix < (cidr.includes(':') ? OPEN_IPV6_BELOW : OPEN_IPV4_BELOW);
 }
 function describePorts(rule) {
     const from = rule['FromPort'];
@@ -60626,7 +61550,68 @@ function defaultDeletionPolicy(type, properties) {
     return type === 'AWS::RDS::DBInstance' && !inCluster ? 'Snapshot' : 'Delete';
 }
 //# sourceMappingURL=stateful-resource-types.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/unseen-effect-risks.js
+
+/** Resources whose template CloudFormation fetches at deploy time: the bundle does not show what they create. */
+const NESTED_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::Serverless::Application']);
+/** Properties that hand an existing IAM role to a resource (Lambda, SAM, ECS, Step Functions, CodeBuild…). */
+const ROLE_PROPERTY = /^(Role|RoleArn|ServiceRole|ExecutionRoleArn|TaskRoleArn|ServiceRoleArn)$/;
+/**
+ * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
+ * nested stack or SAM application (its template comes from a URL), a custom resource
+ * (`Custom::*`, `AWS::CloudFormation::CustomResource`) whose `ServiceToken` is not a function of
+ * this template (it runs someone else's code with someone else's role), and any resource that runs
+ * as an IAM role not made by this template (named by ARN or a parameter): that role's power is
+ * not in the change, yet the generated code gets it (iam:PassRole in effect). A role given as
+ * `Fn::GetAtt`/`Ref` of a resource of this template is judged where that resource is.
+ */
+function unseenEffectRisks(params) {
+    const { logicalId, type, where } = params;
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const ours = (value) => namesResource(value, params.resourceIds);
+    const reasons = [];
+    if (NESTED_TYPES.has(type))
+        reasons.push({
+            code: 'unseen-effect',
+            where,
+            message: `${logicalId} (${type}) deploys a template this change does not hold; what it creates cannot be judged.`,
+        });
+    if ((type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') &&
+        !ours(properties['ServiceToken']))
+        reasons.push({
+            code: 'unseen-effect',
+            where: `${where}.Properties.ServiceToken`,
+            message: `${logicalId} (${type}) runs a function outside this template at deploy time; what it does cannot be judged.`,
+        });
+    for (const [name, value] of Object.entries(properties)) {
+        if (!ROLE_PROPERTY.test(name) || ours(value))
+            continue;
+        reasons.push({
+            code: 'unseen-effect',
+            where: `${where}.Properties.${name}`,
+            message: `${logicalId} (${type}) runs as an existing IAM role this change does not show; its permissions cannot be judged.`,
+        });
+    }
+    return reasons;
+}
+/** `Fn::GetAtt` or `Ref` of a resource of this template (a parameter or a literal ARN is not). */
+function namesResource(value, resourceIds) {
+    if (!isPlainObject(value))
+        return false;
+    const ref = value['Ref'];
+    if (typeof ref === 'string')
+        return resourceIds.has(ref);
+    const attribute = value['Fn::GetAtt'];
+    const target = Array.isArray(attribute)
+        ? attribute[0]
+        : typeof attribute === 'string'
+            ? attribute.split('.')[0]
+            : undefined;
+    return typeof target === 'string' && resourceIds.has(target);
+}
+//# sourceMappingURL=unseen-effect-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/resource-risks.js
+
 
 
 
@@ -60636,8 +61621,9 @@ function defaultDeletionPolicy(type, properties) {
 
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
- * broad Lambda permissions, open ingress and data that a later removal would destroy.
- * `where` is `<file>#Resources.<LogicalId>`.
+ * broad Lambda permissions, open ingress, data that a later removal would destroy, and effects
+ * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
+ * `resourceIds` the template's logical ids.
  */
 function resourceRisks(params) {
     const { logicalId, where, context } = params;
@@ -60677,6 +61663,7 @@ function resourceRisks(params) {
     if (type === 'AWS::Lambda::Permission')
         reasons.push(...lambdaPermissionRisks({ properties, where, context }));
     reasons.push(...ingressRisks({ type, properties, where, context }));
+    reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, resourceIds: params.resourceIds }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
         reasons.push(...deletionRisks({ logicalId, type, resource, where }));
     return reasons;
@@ -60763,12 +61750,20 @@ function templateRisks(params) {
         });
     }
     const context = { parameters: template['Parameters'] };
+    const resourceIds = new Set(Object.keys(template['Resources']));
     for (const [logicalId, resource] of Object.entries(template['Resources']))
-        reasons.push(...resourceRisks({ logicalId, resource, where: `${path}#Resources.${logicalId}`, context }));
+        reasons.push(...resourceRisks({
+            logicalId,
+            resource,
+            where: `${path}#Resources.${logicalId}`,
+            context,
+            resourceIds,
+        }));
     return reasons;
 }
 //# sourceMappingURL=template-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/classify-risk.js
+
 
 
 
@@ -60796,6 +61791,12 @@ function classifyRisk(params) {
                 code: 'github-path',
                 where: file.path,
                 message: 'Writes under .github/, where workflows and repository settings live.',
+            });
+        else if (isCodeOwnersPath(file.path))
+            reasons.push({
+                code: 'github-path',
+                where: file.path,
+                message: 'Writes a CODEOWNERS file, which decides who must review.',
             });
         const declared = file.role === 'template' || file.path === params.templatePath;
         if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path))
@@ -62260,52 +63261,6 @@ function reportFileAndDirectory(node, found) {
     });
 }
 //# sourceMappingURL=path-collisions.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/is-under.js
-/**
- * Whether `path` is `allowed` or inside it: `src`, `src/` and `src/**` all mean "the src directory and
- * everything in it"; an exact file path matches itself; `.`, `**` and `./` mean everywhere.
- */
-function isUnder(path, allowed) {
-    const prefix = allowed
-        .replace(/^\.\//, '')
-        .replace(/\/\*\*$/, '')
-        .replace(/\/+$/, '');
-    if (prefix === '' || prefix === '**' || prefix === '.')
-        return true;
-    return path === prefix || path.startsWith(`${prefix}/`);
-}
-//# sourceMappingURL=is-under.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/github-path-problem.js
-
-
-/** The Windows short (8.3) names `.github` can get: `GITHUB~1` to `GITHUB~4`, as Git reckons for `.gitmodules`. */
-const GITHUB_SHORT_NAME = /^github~[1-4]$/;
-/**
- * Why a path in the root `.github/` directory may not be written, or undefined when it is elsewhere or
- * allowed. Everything there steers the repository rather than being part of the product: workflows and
- * composite actions run with its secrets, CODEOWNERS and dependabot decide reviews and updates, and this
- * agent's own config holds the deploy rules. Names compare after NFC and case-insensitively (a checkout
- * on Windows or macOS writes `.GitHub/` into `.github/`). The agent's config is refused even when an
- * allowed sub-path covers it: a generated pull request must never loosen the rules that deploy it.
- */
-function githubPathProblem({ path, allowed }) {
-    const key = path.normalize('NFC').toLowerCase();
-    const [root = '', ...rest] = key.split('/');
-    if (GITHUB_SHORT_NAME.test(root)) {
-        return `starts with "${path.split('/')[0] ?? root}", the Windows short (8.3) name of .github; .github/ is protected`;
-    }
-    if (root !== '.github')
-        return undefined;
-    if (key === CONFIG_PATH.toLowerCase()) {
-        return "is this agent's own config, which a generated change may never write (it would let a pull request loosen the deploy rules)";
-    }
-    const subPath = rest.join('/');
-    if (allowed.some((entry) => subPath !== '' && isUnder(subPath, entry.normalize('NFC').toLowerCase()))) {
-        return undefined;
-    }
-    return `is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])`;
-}
-//# sourceMappingURL=github-path-problem.js.map
 ;// CONCATENATED MODULE: ./lib/core/untrusted/invisible-characters.js
 /**
  * Characters a reader cannot see: the whole Unicode `Cf` (format) category — zero-width spaces and
@@ -63805,6 +64760,7 @@ var lifecycle_event = __nccwpck_require__(7044);
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/sync-task-mirror.js
 
 
+
 /**
  * Brings a mirror (the DynamoDB tables) up to the task as its source knows it, by re-derivation
  * rather than a journal (DESIGN §3, issue #10 item 6): read the mirror's record version, append the
@@ -63814,7 +64770,9 @@ var lifecycle_event = __nccwpck_require__(7044);
  * warning for the status comment.
  */
 async function syncTaskMirror(params) {
-    const { record, mirror } = params;
+    const { mirror } = params;
+    // A record read from a task's own log carries that log's bookkeeping: never mirrored, never compared.
+    const record = (0,task_record/* withoutPendingEvents */.Nn)(params.record);
     let writes = 0;
     let bytes = 0;
     const count = (item) => {
@@ -63826,7 +64784,7 @@ async function syncTaskMirror(params) {
         const stored = await mirror.tasks?.get(record.task_id);
         const mirrored = stored?.version ?? 0;
         if (stored !== undefined && mirrored >= record.version) {
-            if (mirrored === record.version && (0,same_event/* isSameDocument */.m)(stored, record))
+            if (mirrored === record.version && (0,same_event/* isSameDocument */.m)((0,task_record/* withoutPendingEvents */.Nn)(stored), record))
                 return { status: 'in-sync', writes, bytes };
             // Another writer took a different step from the same version (two runs on one task at once):
             // its record stays, and this run's events go beside its own (their keys differ), never dropped.
@@ -63888,7 +64846,9 @@ async function putUnlessNewer(params) {
  * record's, and the events after it are written, then the record); 2. the step's milestones as
  * lifecycle events on the bus, after those an earlier step could not send (`unsent`). `steps` are
  * the events this change applied, each with the record it produced; `unmirrored` every event the
- * mirror may lack (the step's among them). Never throws. Without a bus nothing is unsent.
+ * mirror may lack (the step's among them). `outbox`, when the caller already recorded what to send
+ * (the status board writes it into the marker's `unsent` before publishing), is sent instead, as
+ * is. Never throws. Without a bus nothing is unsent.
  */
 async function mirrorTaskStep(params) {
     const { mirror } = params;
@@ -63899,10 +64859,7 @@ async function mirrorTaskStep(params) {
         if (sync.status === 'behind')
             warnings.push(sync.warning);
     }
-    const lifecycle = [
-        ...(params.unsent ?? []),
-        ...milestonesOf(params.steps).filter((event) => event !== undefined),
-    ];
+    const lifecycle = params.outbox ?? [...(params.unsent ?? []), ...stepMilestones(params.steps)];
     let published = 0;
     let unsent = [];
     if (mirror.publisher !== undefined && lifecycle.length > 0) {
@@ -63926,20 +64883,24 @@ async function mirrorTaskStep(params) {
     };
 }
 /**
- * The step's milestones; the outcome the move recorded (the board records it last) gives its reason
+ * The step's milestones as lifecycle events, in order (pure); the outcome the move recorded (the board records it last) gives its reason
  * code to the milestone it concludes, the last one before it. Never the record's `last_outcome`,
  * which may be an earlier run's (a failure before a retry's `Pull Request Opened`).
  */
-function milestonesOf(steps) {
+function stepMilestones(steps) {
     const events = steps.map((step) => (0,lifecycle_event/* lifecycleEventFor */.op)(step.event, step.record));
     const at = steps.findLastIndex((step) => step.event.type === 'outcome_recorded');
     const outcome = steps[at]?.event;
-    if (outcome?.type !== 'outcome_recorded')
-        return events;
-    const concluded = events.findLastIndex((event, index) => event !== undefined && index < at);
-    return events.map((event, index) => event !== undefined && index === concluded
-        ? { ...event, detail: { ...event.detail, reason_code: outcome.outcome.reasonCode } }
-        : event);
+    const concluded = outcome?.type === 'outcome_recorded'
+        ? events.findLastIndex((event, index) => event !== undefined && index < at)
+        : -1;
+    return events.flatMap((event, index) => {
+        if (event === undefined)
+            return [];
+        return index === concluded && outcome?.type === 'outcome_recorded'
+            ? [{ ...event, detail: { ...event.detail, reason_code: outcome.outcome.reasonCode } }]
+            : [event];
+    });
 }
 //# sourceMappingURL=mirror-task-step.js.map
 // EXTERNAL MODULE: ./lib/core/state/deploy-state.js
@@ -64104,49 +65065,96 @@ function stateChanged(record, event) {
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/record-task-event.js
 
 
+
+
 /** Each retry means another writer moved the task in between; more than a few is a bug, not contention. */
 const MAX_ATTEMPTS = 5;
 /**
- * Records one step of a task: 1. read the record; 2. apply the event (`applyTaskEvent`); 3. write
- * the record on condition of the version read; on a conflict, read again and re-apply; 4. append
- * the event stamped with the version it produced. Throws what `applyTaskEvent` throws for an event
- * that cannot apply, and the stores' errors.
+ * Records one step of a task, losing no event when the events store fails (issue #10): 1. read the
+ * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
+ * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
+ * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
+ * re-apply; 4. append the event stamped with the version it produced. The record goes first: an
+ * event appended first could take a version that another writer then wins. `record` comes back
+ * without `pending_events` (they belong to the log alone); `unappended` says why events are still
+ * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
+ * the task store's errors; an events store failure is carried, not thrown.
  */
 async function recordTaskEvent(params) {
     const { log, event } = params;
     for (let attempt = 1;; attempt += 1) {
         const current = await log.tasks.get(event.task_id);
-        const applied = applyTaskEvent(current, event);
+        const earlier = await appendEach({ events: log.events, pending: current?.pending_events ?? [] });
+        const applied = applyTaskEvent(current === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(current), event);
+        // The oldest are dropped only past the cap (a very long outage of the events store alone).
+        const pending = [...earlier.pending, applied.event].slice(-task_record/* MAX_PENDING_EVENTS */.jC);
         try {
-            await log.tasks.put(applied.record, current?.version ?? 0);
+            await log.tasks.put({ ...applied.record, pending_events: pending }, current?.version ?? 0);
         }
         catch (error) {
             if (error instanceof task_store/* TaskVersionConflictError */.M && attempt < MAX_ATTEMPTS)
                 continue;
             throw error;
         }
-        // After the record: an event appended first could take a version that another writer then wins.
-        await log.events.append(applied.event);
-        return applied;
+        // Confirmed here, the event still rides in the record until the next write appends it again (a no-op).
+        const now = await appendEach({ events: log.events, pending: [applied.event] });
+        const reason = now.reason ?? earlier.reason;
+        return { ...applied, ...(reason === undefined ? {} : { unappended: reason }) };
     }
+}
+/**
+ * Appends each event; those the store could not take stay pending, with the first reason. A
+ * different event already at an event's place (`TaskEventConflictError`) can never be appended, so
+ * it is not kept.
+ */
+async function appendEach(params) {
+    const pending = [];
+    let reason;
+    for (const event of params.pending) {
+        try {
+            await params.events.append(event);
+        }
+        catch (error) {
+            if (error instanceof task_event_store/* TaskEventConflictError */.c)
+                continue;
+            pending.push(event);
+            reason ??= error instanceof Error ? error.message : String(error);
+        }
+    }
+    return { pending, ...(reason === undefined ? {} : { reason }) };
 }
 //# sourceMappingURL=record-task-event.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/task-journal.js
 
 
+
 function openTaskJournal(params) {
     const { log, mirror, taskId } = params;
     return {
-        current: () => log.tasks.get(taskId),
+        // The log's own bookkeeping (`pending_events`) is not the task's.
+        current: async () => {
+            const stored = await log.tasks.get(taskId);
+            return stored === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(stored);
+        },
         async record(events) {
             const steps = [];
             for (const event of events)
                 steps.push(await recordTaskEvent({ log, event }));
             const record = steps.at(-1)?.record ?? (await log.tasks.get(taskId));
-            if (mirror === undefined || record === undefined || steps.length === 0)
-                return { record };
-            const step = await mirrorTaskStep({ mirror, record, unmirrored: await log.events.list(taskId), steps });
-            return { record, ...(step.warning === undefined ? {} : { warning: step.warning }) };
+            const unappended = steps.findLast((step) => step.unappended !== undefined)?.unappended;
+            const warnings = unappended === undefined
+                ? []
+                : [
+                    `The task's events could not be appended (${unappended}); the record carries them, and the next step appends them again.`,
+                ];
+            if (mirror !== undefined && record !== undefined && steps.length > 0) {
+                // The log's events store may be the one that failed: the mirror is brought up to what it holds.
+                const unmirrored = await log.events.list(taskId).catch(() => steps.map((step) => step.event));
+                const step = await mirrorTaskStep({ mirror, record, unmirrored, steps });
+                if (step.warning !== undefined)
+                    warnings.push(step.warning);
+            }
+            return { record, ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }) };
         },
     };
 }
@@ -76325,16 +77333,24 @@ const STEPS = 5;
 async function runLocalTask(params) {
     const config = params.config ?? DEFAULT_CONFIG;
     const step = (n, line) => params.progress(`[${n}/${STEPS}] ${line}`);
-    const refused = (message) => ({ status: 'refused', message });
     if (await isNonFolder(params.outDir))
-        return refused(`--out ${params.outDir} is a file, not a folder.`);
+        return { status: 'refused', message: `--out ${params.outDir} is a file, not a folder.` };
+    // A refusal creates no out folder, but one an earlier run left must not describe this run.
+    const refused = async (message) => {
+        if (await isFolder(params.outDir)) {
+            const outputs = openLocalRunOutputs(params.outDir);
+            await outputs.clear();
+            await outputs.writeStatus({ status: 'refused', message });
+        }
+        return { status: 'refused', message };
+    };
     const check = await checkLocalRepository({ repoDir: params.repoDir, init: params.init });
     if (!check.ok)
-        return refused(check.message);
+        return await refused(check.message);
     step(1, `Reading ${params.requestFile}`);
     const read = await readRequestFile(params.requestFile);
     if (read.kind === 'unreadable')
-        return refused(read.message);
+        return await refused(read.message);
     const outputs = openLocalRunOutputs(params.outDir);
     if (read.kind === 'invalid') {
         await outputs.clear();
@@ -76353,7 +77369,7 @@ async function runLocalTask(params) {
     if (repository.kind === 'existing') {
         const checkout = await findBranchCheckout({ repoDir: repository.dir, branch });
         if (checkout !== undefined)
-            return refused(new BranchCheckedOutError(branch, checkout).message);
+            return await refused(new BranchCheckedOutError(branch, checkout).message);
     }
     await outputs.clear();
     const repoName = external_node_path_.basename(external_node_path_.resolve(params.repoDir));
@@ -76429,6 +77445,9 @@ async function runLocalTask(params) {
             .catch(() => { });
         throw error;
     }
+}
+async function isFolder(dir) {
+    return (0,promises_.stat)(dir).then((stats) => stats.isDirectory(), () => false);
 }
 async function isNonFolder(dir) {
     return (0,promises_.stat)(dir).then((stats) => !stats.isDirectory(), () => false);

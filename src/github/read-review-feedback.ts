@@ -1,6 +1,6 @@
 import type { InlineComment, ReviewFeedback } from '../core/feedback/review-feedback.js';
 import { isAddressedToAgent } from '../core/feedback/is-addressed-to-agent.js';
-import { readAllPages } from './read-all-pages.js';
+import { readPages } from './read-all-pages.js';
 
 interface ListedReview {
   id: number;
@@ -20,6 +20,7 @@ interface ListedReviewComment {
   line?: number | null;
   start_line?: number | null;
   side?: string;
+  start_side?: string | null;
   diff_hunk: string;
   commit_id: string;
   in_reply_to_id?: number;
@@ -47,6 +48,7 @@ export interface ReviewFeedbackClient {
       owner: string;
       repo: string;
       pull_number: number;
+      since?: string;
       per_page: number;
       page?: number;
     }): Page<ListedReviewComment>;
@@ -56,6 +58,7 @@ export interface ReviewFeedbackClient {
       owner: string;
       repo: string;
       issue_number: number;
+      since?: string;
       per_page: number;
       page?: number;
     }): Page<ListedIssueComment>;
@@ -69,7 +72,15 @@ export interface DatedFeedback {
   readonly at: string;
 }
 
-const MAX_PAGES = 10;
+/** Feedback as read, and which lists were longer than could be read (the rest left unread). */
+export interface ReadFeedback {
+  readonly items: DatedFeedback[];
+  /** `reviews`, `review comments`, `comments`: each read up to `MAX_PAGES` pages only. */
+  readonly incomplete: string[];
+}
+
+/** 1,000 items a list at 100 a page: enough for any real review, bounded against spam. */
+export const MAX_PAGES = 10;
 
 /**
  * Every piece of feedback on the pull request as GitHub has it now, oldest first (issue #9 item
@@ -78,6 +89,12 @@ const MAX_PAGES = 10;
  * comment and a thread reply under a commented review of its own; and `/implement` comments on the
  * PR's conversation. Read back rather than taken from the event, so a run catches up on feedback
  * whose own run was cancelled. Nobody is judged here (`judgeFeedbackAuthor` does that).
+ *
+ * With `since` (ISO 8601, the task's `feedback_since`), inline and conversation comments are read
+ * only from then on (GitHub's `since` on both list endpoints: updated at or after it); reviews have
+ * no such filter. Anyone can comment on a public repository, so each list is read up to
+ * `MAX_PAGES` pages and a longer one is taken as far as it was read and named in `incomplete`,
+ * never failing the run: the feedback read is still answered.
  */
 export async function readReviewFeedback(params: {
   client: ReviewFeedbackClient;
@@ -85,20 +102,31 @@ export async function readReviewFeedback(params: {
   repo: string;
   pullNumber: number;
   agentLogin: string | undefined;
-}): Promise<DatedFeedback[]> {
+  since?: string;
+}): Promise<ReadFeedback> {
   const { client, owner, repo, pullNumber: pull_number } = params;
-  const list = <T>(what: string, call: (page: number | undefined) => Page<T>) =>
-    readAllPages<T>({
-      what,
+  const incomplete: string[] = [];
+  const list = async <T>(what: string, call: (page: number | undefined) => Page<T>) => {
+    const read = await readPages<T>({
       maxPages: MAX_PAGES,
       fetchPage: async (next) => {
         const { data, headers } = await call(next.page);
         return { items: data, link: headers?.link };
       },
     });
-  const page = (p: number | undefined) => (p === undefined ? {} : { page: p });
+    if (!read.complete) incomplete.push(what);
+    return read.items;
+  };
+  const since = params.since === undefined || params.since === '' ? {} : { since: params.since };
+  const page = (p: number | undefined) => ({ ...since, ...(p === undefined ? {} : { page: p }) });
   const reviews = await list('reviews', (p) =>
-    client.pulls.listReviews({ owner, repo, pull_number, per_page: 100, ...page(p) }),
+    client.pulls.listReviews({
+      owner,
+      repo,
+      pull_number,
+      per_page: 100,
+      ...(p === undefined ? {} : { page: p }),
+    }),
   );
   const inline = await list('review comments', (p) =>
     client.pulls.listReviewComments({ owner, repo, pull_number, per_page: 100, ...page(p) }),
@@ -146,7 +174,7 @@ export async function readReviewFeedback(params: {
       },
     });
   }
-  return found.sort((a, b) => a.at.localeCompare(b.at));
+  return { items: found.sort((a, b) => a.at.localeCompare(b.at)), incomplete };
 }
 
 function toInline(comment: ListedReviewComment): InlineComment {
@@ -155,10 +183,17 @@ function toInline(comment: ListedReviewComment): InlineComment {
     path: comment.path,
     line: comment.line ?? null,
     startLine: comment.start_line ?? null,
-    side: comment.side === 'LEFT' ? 'LEFT' : 'RIGHT',
+    side: onSide(comment.side),
+    startSide:
+      comment.start_side === null || comment.start_side === undefined ? null : onSide(comment.start_side),
     diffHunk: comment.diff_hunk,
     commitId: comment.commit_id,
     body: comment.body,
     ...(comment.in_reply_to_id === undefined ? {} : { inReplyToId: comment.in_reply_to_id }),
   };
+}
+
+/** Only GitHub's `RIGHT` is the head: anything else is read as the base, which nothing is applied to. */
+function onSide(side: string | undefined): 'LEFT' | 'RIGHT' {
+  return side === 'RIGHT' ? 'RIGHT' : 'LEFT';
 }

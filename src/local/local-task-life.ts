@@ -11,12 +11,28 @@ import type { PreparedChange } from '../pipeline/implement/prepare-change.js';
 
 type Step = TaskEventBody extends infer E ? (E extends unknown ? Omit<E, 'task_id' | 'at'> : never) : never;
 
+/** Validation ran (with repair) and the attempt's model usage: how every finished attempt begins. */
+function validated({ generation }: PreparedChange): Step[] {
+  return [
+    { type: 'state_changed', to: 'validating' },
+    {
+      type: 'usage_recorded',
+      model: generation.model,
+      input_tokens: generation.usage.inputTokens,
+      output_tokens: generation.usage.outputTokens,
+      cache_read_tokens: generation.usage.cacheReadTokens,
+      cache_write_tokens: generation.usage.cacheWriteTokens,
+      cost_usd: generation.usage.costUsd,
+    },
+  ];
+}
+
 /**
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
  * `local/<repo folder>#<branch's last segment>`, so a request run again continues its record. A
- * local change ends in `pr_open` with its `branch` and no pull request: the branch is what a
- * reviewer reads. Recording never stops the run: a failure is a warning line.
+ * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
+ * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
 export function localTaskLife(params: {
   outDir: string;
@@ -78,31 +94,28 @@ export function localTaskLife(params: {
         { type: 'state_changed', to: 'generating' },
       ]);
     },
-    /** Validating → usage → `pr_open` on the branch, or `failed` with its outcome; then the attempt's artifacts. */
-    async finished(prepared: PreparedChange): Promise<void> {
-      const { generation } = prepared;
-      const usage: Step = {
-        type: 'usage_recorded',
-        model: generation.model,
-        input_tokens: generation.usage.inputTokens,
-        output_tokens: generation.usage.outputTokens,
-        cache_read_tokens: generation.usage.cacheReadTokens,
-        cache_write_tokens: generation.usage.cacheWriteTokens,
-        cost_usd: generation.usage.costUsd,
-      };
+    /** Validating → usage → `committed` with the branch and the commit on it; then the attempt's artifacts. */
+    async committed(done: {
+      prepared: Extract<PreparedChange, { ok: true }>;
+      commit: string;
+    }): Promise<void> {
+      const { prepared } = done;
       await this.artifacts(prepared);
       await record([
-        { type: 'state_changed', to: 'validating' },
-        usage,
-        ...(prepared.ok
-          ? [{ type: 'state_changed' as const, to: 'pr_open' as const, branch: prepared.names.branch }]
-          : [
-              { type: 'state_changed' as const, to: 'failed' as const },
-              {
-                type: 'outcome_recorded' as const,
-                outcome: summarizeOutcome({ status: 'failed', taskId, message: prepared.summary }),
-              },
-            ]),
+        ...validated(prepared),
+        { type: 'state_changed', to: 'committed', branch: prepared.names.branch, commit: done.commit },
+      ]);
+    },
+    /** Validating → usage → `failed` with its outcome; then the attempt's artifacts. */
+    async failed(prepared: Extract<PreparedChange, { ok: false }>): Promise<void> {
+      await this.artifacts(prepared);
+      await record([
+        ...validated(prepared),
+        { type: 'state_changed', to: 'failed' },
+        {
+          type: 'outcome_recorded',
+          outcome: summarizeOutcome({ status: 'failed', taskId, message: prepared.summary }),
+        },
       ]);
     },
     async artifacts(prepared: PreparedChange): Promise<void> {
@@ -131,12 +144,20 @@ export function localTaskLife(params: {
       });
       if (synced.status === 'behind') params.warn(synced.warning);
     },
-    /** The run stopped on an error: the task is failed, with the error as its outcome. */
+    /**
+     * The run stopped on an error: the task is failed, with the error as its outcome. Past the
+     * commit (writing the out folder failed) the branch holds the change, so the record stays
+     * `committed` and keeps the error as its outcome only.
+     */
     async crashed(message: string): Promise<void> {
-      await record([
-        { type: 'state_changed', to: 'failed' },
-        { type: 'outcome_recorded', outcome: summarizeOutcome({ status: 'failed', taskId, message }) },
-      ]);
+      const current = await journal.current().catch(() => undefined);
+      const outcome: Step = {
+        type: 'outcome_recorded',
+        outcome: summarizeOutcome({ status: 'failed', taskId, message }),
+      };
+      await record(
+        current?.status === 'committed' ? [outcome] : [{ type: 'state_changed', to: 'failed' }, outcome],
+      );
     },
   };
 }

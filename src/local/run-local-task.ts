@@ -116,7 +116,7 @@ export async function runLocalTask(params: {
       onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
     });
     if (!prepared.ok) {
-      await life.finished(prepared);
+      await life.failed(prepared);
       const message = `${prepared.summary} The last problems found:\n${prepared.findings}`;
       await outputs.write('validation-report.md', message + '\n');
       await outputs.writeStatus({
@@ -151,8 +151,8 @@ export async function runLocalTask(params: {
         : `No change: branch ${names.branch} in ${repository.dir} already holds this output at ${commit.slice(0, 7)}`,
     );
 
-    // The record reaches pr_open once the branch holds the change.
-    await life.finished(prepared);
+    // The record reaches committed once the branch holds the change (the same commit when unchanged).
+    await life.committed({ prepared, commit });
     const status = changed ? 'committed' : 'unchanged';
     await outputs.write('pr-body.md', prepared.body);
     await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');

@@ -30,7 +30,7 @@ const read = (client: ReviewFeedbackClient) =>
     repo: 'r',
     pullNumber: 2,
     agentLogin: 'implementation-agent[bot]',
-  });
+  }).then((read) => read.items);
 
 describe('readReviewFeedback: the feedback on a pull request as GitHub has it now', () => {
   it('takes a request for changes with its inline comments, and a commented review only when addressed', async () => {
@@ -126,5 +126,122 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
       ['changes_requested_review', 1],
     ]);
     expect(found[0]?.feedback.body).toBe('use DynamoDB');
+  });
+
+  it('reads inline and conversation comments only since `since`; reviews have no such filter', async () => {
+    const asked: Record<string, unknown>[] = [];
+    const client: ReviewFeedbackClient = {
+      pulls: {
+        listReviews: (p) => (asked.push({ list: 'reviews', ...p }), page([])),
+        listReviewComments: (p) => (asked.push({ list: 'review comments', ...p }), page([])),
+      },
+      issues: { listComments: (p) => (asked.push({ list: 'comments', ...p }), page([])) },
+    };
+
+    await readReviewFeedback({
+      client,
+      owner: 'o',
+      repo: 'r',
+      pullNumber: 2,
+      agentLogin: undefined,
+      since: '2026-11-29T10:00:00Z',
+    });
+
+    expect(asked).toEqual([
+      expect.not.objectContaining({ since: expect.anything() }),
+      expect.objectContaining({ list: 'review comments', since: '2026-11-29T10:00:00Z' }),
+      expect.objectContaining({ list: 'comments', since: '2026-11-29T10:00:00Z' }),
+    ]);
+  });
+
+  it('past 10 pages of inline or conversation comments, takes what it read and names the lists', async () => {
+    const endless =
+      <T>(item: (n: number) => T) =>
+      (p: { page?: number }) =>
+        Promise.resolve({
+          data: [item(p.page ?? 1)],
+          headers: { link: `<https://api.github.com/x?per_page=100&page=${(p.page ?? 1) + 1}>; rel="next"` },
+        });
+    const client: ReviewFeedbackClient = {
+      pulls: {
+        listReviews: () =>
+          page([
+            {
+              id: 1,
+              user: user('a'),
+              body: '',
+              state: 'CHANGES_REQUESTED',
+              submitted_at: '2026-11-29T10:00:00Z',
+            },
+          ]),
+        listReviewComments: endless((n) => ({
+          id: 100 + n,
+          pull_request_review_id: n === 1 ? 1 : 999,
+          user: user(n === 1 ? 'a' : 'spam'),
+          body: 'x',
+          path: 'a.ts',
+          line: 1,
+          side: 'RIGHT',
+          diff_hunk: '@@',
+          commit_id: HEAD,
+        })),
+      },
+      issues: {
+        listComments: endless((n) => ({
+          id: 200 + n,
+          user: user(n === 1 ? 'a' : 'spam'),
+          body: n === 1 ? '/implement rename it' : 'spam',
+          created_at: '2026-11-29T10:01:00Z',
+        })),
+      },
+    };
+
+    const read = await readReviewFeedback({
+      client,
+      owner: 'o',
+      repo: 'r',
+      pullNumber: 2,
+      agentLogin: undefined,
+    });
+
+    expect(read.incomplete).toEqual(['review comments', 'comments']);
+    expect(read.items.map((item) => [item.feedback.source, item.feedback.id])).toEqual([
+      ['changes_requested_review', 1],
+      ['implement_comment', 201],
+    ]);
+    expect(read.items[0]?.feedback.comments.map((comment) => comment.id)).toEqual([101]);
+  });
+
+  it('keeps start_side: a range starting on the base is read as LEFT', async () => {
+    const found = await read(
+      clientWith({
+        reviews: [
+          {
+            id: 1,
+            user: user('a'),
+            body: '',
+            state: 'CHANGES_REQUESTED',
+            submitted_at: '2026-11-29T10:00:00Z',
+          },
+        ],
+        comments: [
+          {
+            id: 11,
+            pull_request_review_id: 1,
+            user: user('a'),
+            body: 'x',
+            path: 'a.ts',
+            line: 3,
+            start_line: 1,
+            start_side: 'LEFT',
+            side: 'RIGHT',
+            diff_hunk: '@@',
+            commit_id: HEAD,
+          },
+        ],
+      }),
+    );
+
+    expect(found[0]?.feedback.comments[0]).toMatchObject({ startLine: 1, startSide: 'LEFT', side: 'RIGHT' });
   });
 });

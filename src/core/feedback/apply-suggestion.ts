@@ -9,8 +9,9 @@ export type AppliedSuggestion =
  * suggestion's lines. Byte-exact: every byte outside the range is kept; the new lines end with the
  * file's own line ending (the first one it uses, `\r\n` or `\n`), and the last one with whatever
  * ended the last replaced line — nothing at the end of a file without a final newline. An empty
- * suggestion deletes the lines. Refused, with the reason: a comment on the base (`LEFT`) side, an
- * outdated comment (GitHub nulls `line`, or its commit is not `headSha`: the lines may have moved),
+ * suggestion deletes the lines. Refused, with the reason: a comment on the base (`LEFT`) side or
+ * a range that starts there (`startSide`, GitHub's `start_side`: its `startLine` numbers a line of
+ * the base file, not the head's), an outdated comment (GitHub nulls `line`, or its commit is not `headSha`: the lines may have moved),
  * and lines outside the file.
  */
 export function applySuggestion(params: {
@@ -19,12 +20,20 @@ export function applySuggestion(params: {
   line: number | null;
   startLine: number | null;
   side: 'LEFT' | 'RIGHT';
+  /** The side of `startLine`; null or absent for a single line (then `side`'s). */
+  startSide?: 'LEFT' | 'RIGHT' | null;
   commitId: string;
   headSha: string;
 }): AppliedSuggestion {
   const { line } = params;
   if (params.side !== 'RIGHT')
     return { ok: false, reason: 'the comment is on the old side of the diff, which a commit cannot change' };
+  if (params.startLine !== null && (params.startSide ?? 'RIGHT') !== 'RIGHT')
+    return {
+      ok: false,
+      reason:
+        'the comment’s lines start on the old side of the diff (a removed line), so they are not lines of the new file to replace',
+    };
   if (line === null || params.commitId !== params.headSha)
     return {
       ok: false,

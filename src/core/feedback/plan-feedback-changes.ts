@@ -136,6 +136,7 @@ function answerComment(input: {
     line: line === null ? null : line + shift,
     startLine: comment.startLine === null ? null : comment.startLine + shift,
     side: comment.side,
+    startSide: comment.startSide ?? null,
     commitId: comment.commitId,
     headSha: params.headSha,
   });

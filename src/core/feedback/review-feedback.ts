@@ -17,8 +17,13 @@ export interface InlineComment {
   readonly line: number | null;
   /** The first line of a multi-line comment; null for a single line. */
   readonly startLine: number | null;
-  /** `RIGHT` is the pull request's head; `LEFT` the base. */
+  /** `RIGHT` is the pull request's head; `LEFT` the base. The side of `line`. */
   readonly side: 'LEFT' | 'RIGHT';
+  /**
+   * The side of `startLine` (GitHub's `start_side`): a range may start on the base (a deleted
+   * line, numbered in the base file) and end on the head. Null or absent for a single line.
+   */
+  readonly startSide?: 'LEFT' | 'RIGHT' | null;
   readonly diffHunk: string;
   /** The commit the comment was written against. */
   readonly commitId: string;

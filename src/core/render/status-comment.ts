@@ -15,6 +15,8 @@ const PROGRESS: Readonly<Record<TaskState, number>> = {
   cancelled: 0,
   generating: 1,
   validating: 2,
+  // The CLI's end: validated and committed, but no pull request was opened.
+  committed: 3,
   pr_open: 4,
   changes_requested: 4,
   approved: 5,
@@ -40,6 +42,7 @@ const HEADLINES: Readonly<Record<TaskState, string>> = {
   generating: '⚙️ Generating',
   validating: '🔎 Validating',
   pr_open: '📬 Pull request open for review',
+  committed: '📦 Committed to its local branch (no pull request)',
   changes_requested: '✏️ Changes requested by a reviewer',
   approved: '✅ Approved',
   merged: '🎉 Merged',

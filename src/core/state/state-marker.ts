@@ -22,6 +22,36 @@ export const MAX_UNMIRRORED_EVENTS = 40;
  */
 export const MAX_UNSENT_EVENTS = 20;
 
+/**
+ * Artifact paths the marker names when an attempt's artifacts did not reach the store: an attempt
+ * has a few fixed artifacts and the generated files, which the config's `limits.max_files` bounds
+ * (100 by default); past this many paths the rest are counted in `more`, so the marker fits a comment.
+ */
+export const MAX_UNSENT_ARTIFACT_PATHS = 60;
+
+/**
+ * What of one attempt's artifacts did not reach the artifacts store (`storeAttemptArtifacts`): the
+ * next step re-sends the generated files from `commit_sha` (the agent's own commit of them, on the
+ * task's branch) and the validation report re-derived from them, and names the rest as lost.
+ */
+export const unsentArtifactsSchema = z.object({
+  attempt: z.number().int().positive(),
+  /** The commit the agent pushed the attempt's files in; absent when they were never published. */
+  commit_sha: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .optional(),
+  /** Paths inside the attempt (`files/<path>`, `validation-report.json`, `prompt.json`…). */
+  paths: z.array(z.string().min(1).max(400)).min(1).max(MAX_UNSENT_ARTIFACT_PATHS),
+  /** Paths beyond `paths`, not named: lost unless they are `files/` of the commit. */
+  more: z.number().int().positive().optional(),
+});
+
+export type UnsentArtifacts = z.infer<typeof unsentArtifactsSchema>;
+
+/** Write ids the marker keeps (`writes`): enough to see the few runs that can race on one comment. */
+export const MAX_MARKER_WRITES = 8;
+
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
 const SIGNATURE_PREFIX = ' hmac-sha256=';
@@ -116,6 +146,17 @@ export const taskMarkerSchema = z
     unmirrored: z.array(taskEventSchema).max(MAX_UNMIRRORED_EVENTS).optional(),
     /** Lifecycle events the configured bus has not taken yet, oldest first: the next step sends them again. */
     unsent: z.array(lifecycleEventSchema).max(MAX_UNSENT_EVENTS).optional(),
+    /**
+     * Ids of the writes this marker builds on, newest last (8 hex digits each): a run that reads
+     * its comment back after writing finds its own id there unless another run's write replaced
+     * its own, and then applies its step again on top (the status board).
+     */
+    writes: z
+      .array(z.string().regex(/^[0-9a-f]{8}$/))
+      .max(MAX_MARKER_WRITES)
+      .optional(),
+    /** An attempt's artifacts the artifacts store did not take: the next step re-sends what it can rebuild. */
+    unsent_artifacts: unsentArtifactsSchema.optional(),
   })
   // One per-environment field: an old marker's `deploys` is read into `environments`.
   .transform(({ deploys, ...marker }) => {

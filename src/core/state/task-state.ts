@@ -10,6 +10,7 @@ export const TASK_STATES = [
   'generating',
   'validating',
   'pr_open',
+  'committed',
   'changes_requested',
   'approved',
   'merged',
@@ -32,8 +33,9 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
   // access it is `held` instead.
   awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
   generating: ['validating', 'failed', 'cancelled'],
-  // Validation failures go back to the model for repair.
-  validating: ['generating', 'pr_open', 'failed', 'cancelled'],
+  // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
+  // local CLI commits to a branch in the user's repository and stops there (`committed`).
+  validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
   pr_open: [
     'approved',
     'changes_requested',
@@ -44,6 +46,10 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
     'failed',
     'deploying',
   ],
+  // The CLI's end: the change is a commit on its local branch and no pull request exists, so none of
+  // pr_open's review or merge moves apply. Running the CLI again starts the task again: the request
+  // file arrives anew (`received`), or generation starts straight away, as from a failed run.
+  committed: ['received', 'generating'],
   // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
   // and a PR with a standing request for changes can still be merged where that is not enforced.
   changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],

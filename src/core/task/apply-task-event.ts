@@ -101,11 +101,17 @@ function stateChanged(
     );
   }
   if (event.to !== record.status) assertTransition(record.status, event.to);
+  if (event.to === 'committed' && (event.branch === undefined || event.commit === undefined)) {
+    throw new TaskEventError(
+      `Task ${record.task_id} cannot move to "committed" without the branch and the commit it made there.`,
+    );
+  }
   return {
     ...record,
     status: event.to,
     ...(event.pull_number === undefined ? {} : { pull_number: event.pull_number }),
     ...(event.branch === undefined ? {} : { branch: event.branch }),
+    ...(event.commit === undefined ? {} : { commit: event.commit }),
     ...(event.template_path === undefined ? {} : { template_path: event.template_path }),
   };
 }

@@ -5,6 +5,10 @@ import { taskStateSchema } from '../state/task-state-schema.js';
 
 const positiveInt = z.number().int().positive();
 const count = z.number().int().nonnegative();
+/** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
+export const commitShaSchema = z
+  .string()
+  .regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha');
 
 /** What every event carries: the task it belongs to and when it happened (ISO 8601). */
 const eventBase = {
@@ -28,13 +32,17 @@ export const taskEventBodySchema = z.discriminatedUnion('type', [
     task_type: z.enum(TASK_TYPES).optional(),
     execution_mode: z.enum(EXECUTION_MODES).optional(),
   }),
-  /** The task moved through generation, validation, its PR, review or merge. */
+  /**
+   * The task moved through generation, validation, its PR, review or merge. A move to `committed`
+   * (the CLI's end) names the `branch` and the `commit` it made there (`applyTaskEvent` requires both).
+   */
   z.object({
     type: z.literal('state_changed'),
     ...eventBase,
     to: taskStateSchema,
     pull_number: positiveInt.optional(),
     branch: z.string().optional(),
+    commit: commitShaSchema.optional(),
     template_path: z.string().optional(),
   }),
   z.object({ type: z.literal('attempt_started'), ...eventBase, attempt: positiveInt }),

@@ -3,7 +3,7 @@ import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { DEPLOY_STATES } from '../state/deploy-state.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
-import { taskEventSchema } from './task-event.js';
+import { commitShaSchema, taskEventSchema } from './task-event.js';
 
 /** Version of the record's shape; a reader refuses a record whose shape it does not know. */
 export const TASK_RECORD_SCHEMA_VERSION = 1;
@@ -56,6 +56,8 @@ export const taskRecordSchema = z.object({
   issue_number: z.number().int().positive().optional(),
   pull_number: z.number().int().positive().optional(),
   branch: z.string().optional(),
+  /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
+  commit: commitShaSchema.optional(),
   template_path: z.string().optional(),
   task_name: z.string().optional(),
   task_type: z.enum(TASK_TYPES).optional(),

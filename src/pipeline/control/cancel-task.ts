@@ -1,3 +1,6 @@
+import type { GraphqlClient } from '../../github/graphql-client.js';
+import { runsAutomated } from '../../core/state/runs-automated.js';
+import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
 import { decideCancel } from '../../core/control/decide-cancel.js';
 import { wasHandled } from '../../core/idempotency/handled-triggers.js';
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
@@ -19,6 +22,9 @@ import { taskOnPullRequest } from '../../core/control/task-on-pull-request.js';
  * process at once, and a run elsewhere reads the status back before its next step
  * (`createCancelWatch`). Anything else is `refused` (reason code `not_cancellable`) with why.
  * `pullNumber`: the command was given on that pull request, which the task's marker must name.
+ * A task that ran automated with its pull request open has GitHub's auto-merge turned off
+ * (`disarmAutoMerge`), so GitHub never merges (and deploys) a cancelled task; the status says how
+ * that went.
  */
 export async function cancelTask(params: {
   client: StatusCommentClient;
@@ -32,6 +38,8 @@ export async function cancelTask(params: {
   /** `comment:<id>`: what asked for the cancel. */
   triggerKey: string;
   signals?: CancelSignals | undefined;
+  /** `octokit.graphql`: turns GitHub's auto-merge off on an automated task's open pull request. */
+  graphql?: GraphqlClient | undefined;
   mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'> | undefined;
   log: (line: string) => void;
   now?: (() => Date) | undefined;
@@ -66,7 +74,23 @@ export async function cancelTask(params: {
   const message = decision.running
     ? `Cancelled by ${mention(params.actor)}: the run under way stops at its next step (before its next model call or before publishing). \`/retry\` runs the task again.`
     : `Cancelled by ${mention(params.actor)} before it ran. \`/retry\` runs the task again.`;
-  const outcome: TaskOutcome = { status: 'cancelled', taskId, issueNumber, message };
+  const autoMerge =
+    marker?.pull_number !== undefined && runsAutomated(marker)
+      ? await disarmAutoMerge({
+          graphql: params.graphql,
+          owner,
+          repo,
+          pullNumber: marker.pull_number,
+          pullRequestId: undefined,
+          log: params.log,
+        })
+      : undefined;
+  const outcome: TaskOutcome = {
+    status: 'cancelled',
+    taskId,
+    issueNumber,
+    message: autoMerge === undefined ? message : `${message}\n\n${autoMerge}`,
+  };
   const board = createStatusBoard({
     client,
     owner,
@@ -80,7 +104,7 @@ export async function cancelTask(params: {
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),
   });
-  await board.move('cancelled', { details: message, outcome });
+  await board.move('cancelled', { details: outcome.message, outcome });
   // Raised only once the status says so: a run that sees the signal reads the cancel back.
   params.signals?.raise(taskId);
   params.log(`Task ${taskId} cancelled by ${params.actor} (${marker?.state ?? 'no state'} → cancelled)`);

@@ -67,6 +67,7 @@ export async function handleTaskControl(params: {
           owner,
           repo,
           signals: deps.cancelSignals,
+          graphql: deps.graphql,
           mirrors: deps.mirrors?.forConfig(config),
           log: deps.log,
           now: deps.now,

@@ -5,6 +5,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { ChatCommandEvent } from '../events/handle-chat-command.js';
 import { requestDeployment } from './request-deployment.js';
+import { renderDeploymentOutcome } from './render-deployment-outcome.js';
 
 type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
 
@@ -38,16 +39,5 @@ export async function handleDeployCommand(params: {
       automated: false,
     },
   });
-  switch (outcome.status) {
-    case 'refused':
-      return answer(outcome.message);
-    case 'deployment_created': {
-      const { message, ...created } = outcome;
-      await answer(message ?? '');
-      return created;
-    }
-    default:
-      if ('message' in outcome) await answer(outcome.message);
-      return outcome;
-  }
+  return renderDeploymentOutcome(outcome, answer);
 }

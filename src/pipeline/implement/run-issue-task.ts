@@ -18,6 +18,8 @@ import { armAutoMerge } from '../review/arm-auto-merge.js';
 import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
 import { storeAttemptArtifacts } from '../mirror/store-attempt-artifacts.js';
+import { ArtifactsNotStoredError } from '../mirror/artifacts-not-stored-error.js';
+import { unsentArtifactsOf } from '../../core/task/unsent-artifacts-of.js';
 import { prepareChange, type PreparedChange } from './prepare-change.js';
 import type { StatusBoard } from '../task/status-board.js';
 import { RunCancelledError } from '../control/run-cancelled-error.js';
@@ -115,7 +117,16 @@ async function generateAndPublish(
   const usage = { model: prepared.generation.model, usage: prepared.generation.usage };
   await stopIfCancelled(params, 'after generation, before anything was published', usage);
   board.pass('validating');
-  const artifactsWarning = await storeArtifacts({ ...params, prepared });
+  const { warning: artifactsWarning, unsentPaths } = await storeArtifacts({ ...params, prepared });
+  // What the bucket did not take rides in the marker: the next step re-sends what it can (`resendUnsentArtifacts`).
+  const unsent = (commitSha?: string) => {
+    const record = unsentArtifactsOf({
+      attempt: params.attempt,
+      paths: unsentPaths,
+      ...(commitSha ? { commitSha } : {}),
+    });
+    return record === undefined ? {} : { unsent_artifacts: record };
+  };
   if (!prepared.ok) {
     const outcome: TaskOutcome = {
       status: 'failed',
@@ -127,6 +138,7 @@ async function generateAndPublish(
     await board.move('failed', {
       usage,
       outcome,
+      patch: unsent(),
       // Findings quote model output: a code block shows them literally, and the writer cuts a long list.
       ...withWarning(
         `**${prepared.summary}** The last problems found:\n\n${codeBlock({ text: prepared.findings, language: 'text' })}`,
@@ -211,6 +223,7 @@ async function generateAndPublish(
     usage,
     outcome: result,
     patch: {
+      ...unsent(pull.commitSha),
       branch,
       pull_number: pull.number,
       effective_mode: prepared.decision.effective,
@@ -243,8 +256,8 @@ async function stopIfCancelled(
 /** The attempt's artifacts to the artifact store; a failure is a warning for the status comment, never the task's. */
 async function storeArtifacts(
   params: Parameters<typeof generateAndPublish>[0] & { prepared: PreparedChange },
-): Promise<string | undefined> {
-  if (params.artifacts === undefined) return undefined;
+): Promise<{ warning?: string; unsentPaths: readonly string[] }> {
+  if (params.artifacts === undefined) return { unsentPaths: [] };
   const { owner, repo } = params.repository;
   try {
     const stored = await storeAttemptArtifacts({
@@ -258,11 +271,17 @@ async function storeArtifacts(
       prepared: params.prepared,
     });
     params.log(`Stored ${stored.stored} artifacts (${stored.bytes} bytes) of attempt ${params.attempt}`);
-    return undefined;
+    return { unsentPaths: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     params.log(`The artifacts of attempt ${params.attempt} could not be stored: ${reason}`);
-    return `⚠️ The artifacts of attempt ${params.attempt} could not be stored (${untrustedInline(reason)}); the task went on without them.`;
+    const unsentPaths = error instanceof ArtifactsNotStoredError ? error.paths : [];
+    const later =
+      unsentPaths.length > 0 ? 'the next step re-sends what it can rebuild' : 'the task went on without them';
+    return {
+      warning: `⚠️ The artifacts of attempt ${params.attempt} could not be stored (${untrustedInline(reason)}); ${later}.`,
+      unsentPaths,
+    };
   }
 }
 

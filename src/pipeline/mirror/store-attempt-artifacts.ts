@@ -1,4 +1,5 @@
 import type { ArtifactStore } from '../../core/stores/artifact-store.js';
+import { ArtifactsNotStoredError } from './artifacts-not-stored-error.js';
 import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
@@ -18,7 +19,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
  * store never holds a secret the scanner finds. Returns the count and bytes written. An artifact
  * the store refuses does not stop the others: every one is tried, then an error names those that
- * failed; the scanner's error is thrown as is (the caller turns either into a warning).
+ * failed (`ArtifactsNotStoredError`, with their paths); the scanner's error is thrown as is (the caller turns either into a warning).
  */
 export async function storeAttemptArtifacts(params: {
   store: ArtifactStore;
@@ -35,7 +36,7 @@ export async function storeAttemptArtifacts(params: {
   const where = { repo: params.repo, taskId: params.taskId, attempt: params.attempt };
   let stored = 0;
   let bytes = 0;
-  const failed: string[] = [];
+  const failed: { path: string; reason: string }[] = [];
   // One artifact the store refuses (a key too long, say) must not cost the attempt the others.
   const put = async (path: string, body: string) => {
     try {
@@ -43,7 +44,7 @@ export async function storeAttemptArtifacts(params: {
       stored += 1;
       bytes += artifact.bytes;
     } catch (error) {
-      failed.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+      failed.push({ path, reason: error instanceof Error ? error.message : String(error) });
     }
   };
   for (const file of prepared.ok ? prepared.generation.bundle.files : []) {
@@ -88,8 +89,10 @@ export async function storeAttemptArtifacts(params: {
   if (failed.length > 0) {
     // The first few reasons: the status comment's warning stays one line.
     const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
-    throw new Error(
-      `${failed.length} artifact(s) could not be stored (${failed.slice(0, 3).join('; ')}${more}); ${stored} were.`,
+    const reasons = failed.slice(0, 3).map((failure) => `${failure.path}: ${failure.reason}`);
+    throw new ArtifactsNotStoredError(
+      `${failed.length} artifact(s) could not be stored (${reasons.join('; ')}${more}); ${stored} were.`,
+      failed.map((failure) => failure.path),
     );
   }
   return { stored, bytes };

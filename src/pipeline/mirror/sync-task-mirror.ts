@@ -1,6 +1,7 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
 import type { TaskEventStore } from '../../core/stores/task-event-store.js';
-import { isSameDocument } from '../../core/task/same-event.js';
+import { mergeEnvironmentDeploys } from '../../core/task/merge-environment-deploys.js';
+import { isSameDocument, isSameEvent } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
 import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
@@ -31,7 +32,7 @@ export async function syncTaskMirror(params: {
 }): Promise<MirrorSyncResult> {
   const { mirror } = params;
   // A record read from a task's own log carries that log's bookkeeping: never mirrored, never compared.
-  const record = withoutPendingEvents(params.record);
+  const source = withoutPendingEvents(params.record);
   let writes = 0;
   let bytes = 0;
   const count = (item: unknown) => {
@@ -40,11 +41,28 @@ export async function syncTaskMirror(params: {
   };
   try {
     // Without a tasks table nothing says how far the events got: every event is offered again.
-    const stored = await mirror.tasks?.get(record.task_id);
+    const stored = await mirror.tasks?.get(source.task_id);
     const mirrored = stored?.version ?? 0;
+    // Deploy state only the mirror holds (an older deploy path wrote it there alone) is never dropped:
+    // per environment, the entry updated last wins.
+    const record = withMirroredDeploys(source, stored);
     if (stored !== undefined && mirrored >= record.version) {
       if (mirrored === record.version && isSameDocument(withoutPendingEvents(stored), record))
         return { status: 'in-sync', writes, bytes };
+      if (!(await anotherWriter({ stored, record, events: params.events, mirror }))) {
+        // Ahead only by deploys written past the comment: the source's record, with the mirror's
+        // deploy state merged in, replaces it, at a version above it so no reader takes it for older.
+        for (const event of params.events) {
+          if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended') count(event);
+        }
+        const { version: _ignored, ...rest } = withoutPendingEvents(stored);
+        if (!isSameDocument({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
+          const ahead = { ...record, version: mirrored + 1 };
+          await putUnlessNewer({ tasks: mirror.tasks!, record: ahead, read: mirrored });
+          count(ahead);
+        }
+        return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
+      }
       // Another writer took a different step from the same version (two runs on one task at once):
       // its record stays, and this run's events go beside its own (their keys differ), never dropped.
       for (const event of params.events) {
@@ -75,6 +93,47 @@ export async function syncTaskMirror(params: {
       bytes,
     };
   }
+}
+
+/** `record` with the deploy state of `stored` (the mirror's) merged in, per environment the latest. */
+function withMirroredDeploys(record: TaskRecord, stored: TaskRecord | undefined): TaskRecord {
+  const environments = mergeEnvironmentDeploys(record.environments, stored?.environments) ?? {};
+  return isSameDocument(environments, record.environments) ? record : { ...record, environments };
+}
+
+const DEPLOY_EVENTS: ReadonlySet<TaskEvent['type']> = new Set([
+  'deploy_started',
+  'deploy_finished',
+  'deploy_rolled_back',
+]);
+
+/**
+ * Whether the mirror's lead over the source is another run's step (a real concurrent writer), not
+ * deploys an older deploy path wrote to the mirror alone: the mirror holds an event of another kind
+ * than a deploy from where the source's unmirrored events start that the source does not hold.
+ * Without a results table, the records are compared instead: anything but deploy state and time.
+ */
+async function anotherWriter(params: {
+  stored: TaskRecord;
+  record: TaskRecord;
+  events: readonly TaskEvent[];
+  mirror: { readonly events?: TaskEventStore };
+}): Promise<boolean> {
+  const { stored, record, events } = params;
+  if (params.mirror.events === undefined) {
+    const rest = (task: TaskRecord) => ({
+      ...withoutPendingEvents(task),
+      environments: {},
+      version: 0,
+      updated_at: '',
+    });
+    return !isSameDocument(rest(stored), rest(record));
+  }
+  const from = Math.min(record.version + 1, ...events.map((event) => event.sequence));
+  const theirs = (await params.mirror.events.list(record.task_id)).filter(
+    (event) => event.sequence >= from && !events.some((ours) => isSameEvent(ours, event)),
+  );
+  return theirs.some((event) => !DEPLOY_EVENTS.has(event.type));
 }
 
 /** Another writer syncing the same task at once may win; what it wrote is then at least as new. */

@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
 import { judgeFeedbackAuthor, machineAuthor } from '../../core/feedback/judge-feedback-author.js';
 import { iterationBound } from '../../core/feedback/iteration-bound.js';
+import { whyFeedbackIsNotTaken } from '../../core/feedback/why-feedback-is-not-taken.js';
 import { boundRevisionFiles } from '../../core/feedback/bound-revision-files.js';
 import {
   FREE_TEXT_OFFLINE,
@@ -13,10 +14,12 @@ import type { TaskMarker } from '../../core/state/state-marker.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { mention } from '../../core/markdown/mention.js';
 import { httpStatusOf } from '../../github/http-status.js';
+import { postComment } from '../../github/post-comment.js';
+import type { StatusCommentRef } from '../../github/status-comment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readBranchTexts } from '../../github/read-branch-texts.js';
 import { readPullRequestFiles } from '../../github/read-pull-request-files.js';
-import { readReviewFeedback, type DatedFeedback } from '../../github/read-review-feedback.js';
+import { MAX_PAGES, readReviewFeedback, type DatedFeedback } from '../../github/read-review-feedback.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -27,6 +30,7 @@ import { answerFeedback } from './answer-feedback.js';
 import { reviseFreeText } from './revise-free-text.js';
 import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import { storeRevisionExchange } from '../mirror/store-revision-exchange.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 
 /** What free text gets with a provider other than the offline one that cannot revise files. */
@@ -74,10 +78,22 @@ export async function iterateOnFeedback(
     const pull = (await client.pulls.get({ owner, repo, pull_number: pullNumber })).data;
     if (pull.state !== 'open') return { status: 'ignored', reason: `pull request #${pullNumber} is closed` };
     const agentLogin = await deps.trust.identity();
-    const all = await readReviewFeedback({ client, owner, repo, pullNumber, agentLogin });
-    const pending = all.filter((item) => isNew(item, marker));
+    const read = await readReviewFeedback({
+      client,
+      owner,
+      repo,
+      pullNumber,
+      agentLogin,
+      ...(marker.feedback_since === undefined ? {} : { since: marker.feedback_since }),
+    });
+    const unread = unreadNote(read.incomplete, pullNumber);
+    if (unread !== undefined) deps.log(unread);
+    const pending = read.items.filter((item) => isNew(item, marker));
     if (pending.length === 0)
       return { status: 'ignored', reason: `no review feedback on #${pullNumber} is left to take in` };
+    const notTaken = whyFeedbackIsNotTaken({ state: marker.state, issueNumber });
+    if (notTaken !== undefined)
+      return answerNotTaken({ deps, owner, repo, issueNumber, pullNumber, status, pending, why: notTaken });
     const configResult = await readAgentConfig({ client, owner, repo });
     const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
     const { counted, refusals } = await judgeAll({ deps, owner, repo, agentLogin, pending });
@@ -128,7 +144,7 @@ export async function iterateOnFeedback(
       log: deps.log,
     });
     let plan: FeedbackPlan = revision.plan;
-    const notes = [...refusals, ...revision.notes];
+    const notes = [...refusals, ...revision.notes, ...(unread === undefined ? [] : [unread])];
     let pushed: string | undefined;
     if (plan.files.size > 0) {
       const push = bound.allowed
@@ -167,6 +183,15 @@ export async function iterateOnFeedback(
       existing: status,
       config,
     });
+    // A pushed revision starts its own attempt; one that pushed nothing belongs to the current one.
+    const audit = await storeRevisionExchange({
+      store: deps.mirrors?.forConfig(config).artifacts,
+      repo: `${owner}/${repo}`,
+      taskId,
+      attempt: pushed ? marker.attempt + 1 : Math.max(marker.attempt, 1),
+      call: pushed ? '1' : `revision-${since.replace(/[^0-9TZ]/g, '')}`,
+      exchange: revision.exchange,
+    });
     const message = pushed
       ? `Pushed \`${pushed.slice(0, 7)}\` to pull request #${pullNumber} for review feedback: ${describeFixes(plan)}.`
       : `Review feedback on pull request #${pullNumber} was answered; nothing was pushed.`;
@@ -182,7 +207,7 @@ export async function iterateOnFeedback(
           ? { attempt: marker.attempt + 1, feedback_iterations: (marker.feedback_iterations ?? 0) + 1 }
           : {}),
       },
-      details: message,
+      details: audit === undefined ? message : `${message}\n\n${audit}`,
       ...(revision.usage === undefined ? {} : { usage: revision.usage }),
     });
     if (!pushed) return { status: 'answered', message };
@@ -199,6 +224,64 @@ export async function iterateOnFeedback(
     };
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
+}
+
+/**
+ * Feedback the task's state does not take in (`whyFeedbackIsNotTaken`): one comment on the pull
+ * request naming its authors and why, and the feedback recorded as handled (its triggers and
+ * `feedback_since`) with the state left as it is, so it is answered once and never applied later.
+ */
+async function answerNotTaken(params: {
+  deps: TaskEventDependencies;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  pullNumber: number;
+  status: StatusCommentRef & { marker: TaskMarker };
+  pending: readonly DatedFeedback[];
+  why: string;
+}): Promise<TaskOutcome> {
+  const { deps, owner, repo, status, pending, pullNumber } = params;
+  const marker = status.marker;
+  const authors = [...new Set(pending.map((item) => mention(item.feedback.author.login)))];
+  const message = `Review feedback on pull request #${pullNumber} changes nothing: ${params.why}.`;
+  await postComment({
+    client: deps.client,
+    owner,
+    repo,
+    issueNumber: pullNumber,
+    body: `${authors.join(' ')}: ${message}`,
+  });
+  const board = taskBoardFor(deps, {
+    owner,
+    repo,
+    issueNumber: params.issueNumber,
+    taskId: marker.task_id,
+    existing: status,
+    config: await readAgentConfig({ client: deps.client, owner, repo }).then((read) =>
+      read.ok ? read.config : DEFAULT_CONFIG,
+    ),
+  });
+  await board.move(marker.state, {
+    patch: {
+      handled_triggers: pending.reduce(
+        (list, item) => recordTrigger(list, feedbackTriggerKey(item.feedback)),
+        marker.handled_triggers ?? [],
+      ),
+      feedback_since: pending.reduce(
+        (latest, item) => (item.at > latest ? item.at : latest),
+        marker.feedback_since ?? '',
+      ),
+    },
+    details: message,
+  });
+  return { status: 'answered', message };
+}
+
+/** What a run says when a list of feedback was longer than it reads (`MAX_PAGES` pages). */
+function unreadNote(incomplete: readonly string[], pullNumber: number): string | undefined {
+  if (incomplete.length === 0) return undefined;
+  return `Pull request #${pullNumber} has more ${incomplete.join(' and ')} than implementation-agent reads in one run (${MAX_PAGES * 100} each); only the first ${MAX_PAGES * 100} were read, so later feedback there may have been missed.`;
 }
 
 /** What the task is, as its record names it: the model's context for a revision. */

@@ -5,12 +5,16 @@ import { runGates } from '../../core/gates/run-gates.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { commitToBranch } from '../../github/commit-to-branch.js';
+import { publishCheckRun } from '../../github/publish-check-run.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 
 /**
  * The plan's files through the validation gates generation runs (DESIGN §5: paths, limits,
  * secrets, template, TypeScript — the task's template checked as one when the feedback touched it), then as one
- * commit on the branch on top of `headSha`. A failing gate pushes nothing and says which.
+ * commit on the branch on top of `headSha`, which then carries the `implementation-agent` check
+ * with those gate results (as generation's commits do, `runIssueTask`): merge-when-green merges
+ * only a head that check validated, and a branch may require it (DESIGN §4). A failing gate pushes
+ * nothing and says which.
  */
 export async function pushFeedbackCommit(params: {
   deps: TaskEventDependencies;
@@ -55,6 +59,13 @@ export async function pushFeedbackCommit(params: {
       params.summary === undefined
         ? `Apply ${fixed} review suggestion${fixed === 1 ? '' : 's'} (implementation-agent, ${marker.task_id})`
         : `Address review feedback: ${params.summary.replace(/\s+/g, ' ').trim().slice(0, 200)} (implementation-agent, ${marker.task_id})`,
+  });
+  await publishCheckRun({
+    client: params.deps.client,
+    owner: params.owner,
+    repo: params.repo,
+    headSha: commitSha,
+    report,
   });
   return { ok: true, commitSha };
 }

@@ -2,11 +2,13 @@ import { mergeRevision } from '../../core/feedback/merge-revision.js';
 import type { FeedbackPlan } from '../../core/feedback/plan-feedback-changes.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import {
   ModelOutputError,
   type BranchFile,
   type GenerationContext,
+  type ModelExchange,
   type ModelProvider,
   type RevisionInput,
   type TokenUsage,
@@ -21,6 +23,8 @@ export interface FreeTextRevision {
   readonly summary?: string;
   /** What the call cost, when a model was called and the provider knows (an unusable answer too). */
   readonly usage?: { readonly model: string; readonly usage: TokenUsage };
+  /** The model call as sent and answered, when the provider keeps it: audit stores it (`storeRevisionExchange`). */
+  readonly exchange?: ModelExchange;
 }
 
 const TRY_AGAIN = 'comment `/implement <instructions>` on the pull request to try again';
@@ -88,10 +92,12 @@ export async function reviseFreeText(params: {
       ],
       summary: said.summary,
       usage: { model: revision.model, usage: revision.usage },
+      ...(revision.exchange === undefined ? {} : { exchange: revision.exchange }),
     };
   } catch (error) {
     if (error instanceof ModelOutputError) {
-      const problems = untrustedInline(error.problems.slice(0, 3).join('; '));
+      // The problems may quote the model's prose, which injected feedback can steer to a secret.
+      const problems = untrustedInline(await redactSecrets(error.problems.slice(0, 3).join('; ')));
       return {
         plan: answerAll(
           plan,
@@ -99,9 +105,10 @@ export async function reviseFreeText(params: {
         ),
         notes: [],
         ...(error.usage === undefined ? {} : { usage: { model: provider.name, usage: error.usage } }),
+        ...(error.exchange === undefined ? {} : { exchange: error.exchange }),
       };
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = await redactSecrets(error instanceof Error ? error.message : String(error));
     params.log(`Revising free-text feedback failed: ${message}`);
     return {
       plan: answerAll(

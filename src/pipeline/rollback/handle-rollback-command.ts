@@ -5,6 +5,7 @@ import type { ChatCommandEvent } from '../events/handle-chat-command.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import { requestRollback } from './request-rollback.js';
+import { renderDeploymentOutcome } from '../deploy/render-deployment-outcome.js';
 
 type RollbackCommand = Extract<ChatCommand, { kind: 'rollback' }>;
 
@@ -37,16 +38,5 @@ export async function handleRollbackCommand(params: {
       requestedAt: event.commentedAt,
     },
   });
-  switch (outcome.status) {
-    case 'refused':
-      return answer(outcome.message);
-    case 'deployment_created': {
-      const { message, ...created } = outcome;
-      await answer(message ?? '');
-      return created;
-    }
-    default:
-      if ('message' in outcome) await answer(outcome.message);
-      return outcome;
-  }
+  return renderDeploymentOutcome(outcome, answer);
 }

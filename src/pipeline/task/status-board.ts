@@ -4,8 +4,15 @@ import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
 import { withDeploySection } from '../../core/render/with-deploy-section.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
-import { MAX_UNMIRRORED_EVENTS, MAX_UNSENT_EVENTS, type TaskMarker } from '../../core/state/state-marker.js';
-import { assertTransition, type TaskState } from '../../core/state/task-state.js';
+import {
+  MAX_MARKER_WRITES,
+  MAX_UNMIRRORED_EVENTS,
+  MAX_UNSENT_EVENTS,
+  type TaskMarker,
+  type UnsentArtifacts,
+} from '../../core/state/state-marker.js';
+import { randomBytes } from 'node:crypto';
+import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
@@ -17,6 +24,7 @@ import {
   type StatusCommentRef,
 } from '../../github/status-comment.js';
 import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import type { ResentArtifacts } from '../mirror/resend-unsent-artifacts.js';
 import { mirrorTaskStep, stepMilestones } from '../mirror/mirror-task-step.js';
 
 /**
@@ -33,7 +41,8 @@ type RecordOwned =
   | 'deploys'
   | 'unmirrored'
   | 'unsent'
-  | 'last_outcome';
+  | 'last_outcome'
+  | 'writes';
 type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at' | RecordOwned>>;
 type ClearableField = Exclude<keyof MarkerPatch, 'attempt'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -41,6 +50,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type TaskStep = DistributiveOmit<TaskEventBody, 'task_id' | 'at'>;
 
 type MoveOptions = NonNullable<Parameters<StatusBoard['move']>[1]>;
+
+/** Times a run applies its step again on top of another run's write before it gives up (logged). */
+const MAX_REAPPLY = 3;
 
 /** States a new request restarts the task from: the record takes a `task_received` first. */
 const RESTARTS: ReadonlySet<TaskState> = new Set(['failed', 'cancelled', 'awaiting_input']);
@@ -107,6 +119,19 @@ export function createStatusBoard(params: {
   /** The trigger this run carries out; absent for moves no trigger asked for. */
   trigger?: string;
   mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  /**
+   * Re-sends an earlier attempt's artifacts the store did not take (the marker's
+   * `unsent_artifacts`; `resendUnsentArtifacts`). The next move calls it, names what was lost on
+   * the comment once and clears the field; a failure keeps the field for the move after.
+   */
+  resendArtifacts?: (unsent: UnsentArtifacts) => Promise<ResentArtifacts>;
+  /**
+   * Reads the status comment back as it is now (`readStatusCommentById`). Given, every write is
+   * read back: when another run's write replaced this one (its marker lacks this write's id), this
+   * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
+   * (GitHub keeps the last edit of a comment). A failed read is logged and the move stands.
+   */
+  reread?: (commentId: number) => Promise<StatusCommentRef | undefined>;
   log?: (line: string) => void;
   now?: () => Date;
 }): StatusBoard {
@@ -169,8 +194,12 @@ export function createStatusBoard(params: {
     to: TaskState;
     options: MoveOptions;
     keepBody: boolean;
+    round?: number;
   }): Promise<{ refused?: string; warning?: string }> => {
     const { to, options, keepBody } = input;
+    const round = input.round ?? 0;
+    const passedBefore = passed;
+    const writeId = randomBytes(4).toString('hex');
     check(to);
     const at = now().toISOString();
     const recorded = recordMove({ record, to, at, taskId: params.taskId, repo, params, passed, options });
@@ -195,6 +224,16 @@ export function createStatusBoard(params: {
       updated_at: at,
     };
     for (const field of options.clear ?? []) delete next[field];
+    // Only a board that reads its comment back needs to find its write there.
+    if (params.reread !== undefined)
+      next.writes = [...(marker?.writes ?? []), writeId].slice(-MAX_MARKER_WRITES);
+    const resent = await resendEarlier({
+      marker,
+      patch: options.patch,
+      resend: keepBody ? undefined : params.resendArtifacts,
+      log: params.log,
+    });
+    if (resent.cleared && options.patch?.unsent_artifacts === undefined) delete next.unsent_artifacts;
     confirmed = Math.max(confirmed, await mirrorVersionAtStart());
     const unmirrored = [
       ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
@@ -205,10 +244,21 @@ export function createStatusBoard(params: {
     // Outbox: the step's lifecycle events are in the marker before the bus sees them, so a crash
     // between this write and the publish leaves them for the next run; the write after the publish
     // confirms them (drops them). At least once: a consumer drops a `detail.sequence` it has seen.
-    const outbox =
+    const waiting =
       params.mirrors?.publisher === undefined
         ? undefined
-        : [...(marker?.unsent ?? []), ...stepMilestones(recorded.steps)].slice(-MAX_UNSENT_EVENTS);
+        : [...(marker?.unsent ?? []), ...stepMilestones(recorded.steps)];
+    const outbox = waiting?.slice(-MAX_UNSENT_EVENTS);
+    // The marker must fit a comment: past the bound the oldest go, and the comment says so.
+    const droppedEvents = (waiting?.length ?? 0) - (outbox?.length ?? 0);
+    const dropped =
+      droppedEvents === 0
+        ? undefined
+        : `⚠️ The event bus has been out for too long: ${droppedEvents} lifecycle event(s) (${waiting!
+            .slice(0, droppedEvents)
+            .map((event) => event.detailType)
+            .join(', ')}) were dropped unsent; the status keeps the newest ${MAX_UNSENT_EVENTS}.`;
+    if (dropped !== undefined) params.log?.(`Task ${params.taskId}: ${dropped}`);
     if (outbox !== undefined && outbox.length > 0) next.unsent = outbox;
     else if (outbox !== undefined) delete next.unsent;
     const render = (shown: TaskMarker, warning: string | undefined) =>
@@ -220,7 +270,7 @@ export function createStatusBoard(params: {
           })
         : renderStatusComment({
             marker: shown,
-            ...detailsWith(options.details, [recorded.problem, warning]),
+            ...detailsWith(options.details, [recorded.problem, resent.note, dropped, warning]),
             ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
           });
     commentId = await write(render(next, undefined));
@@ -229,6 +279,26 @@ export function createStatusBoard(params: {
     state = to;
     record = recorded.record;
     passed = [];
+    const replaced = await replacedBy(writeId);
+    if (replaced !== undefined) {
+      if (round >= MAX_REAPPLY) {
+        params.log?.(
+          `Task ${params.taskId}: another run replaced the status comment ${MAX_REAPPLY + 1} times; this run's step to ${to} stays in the mirrors only.`,
+        );
+      } else if (replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
+        // Another run's step is on the comment now, not this one's: take it as the base and apply this step again.
+        params.log?.(
+          `Task ${params.taskId}: another run wrote the status comment at once; applying this step on top of it`,
+        );
+        adopt(replaced);
+        passed = passedBefore;
+        return commit({ ...input, round: round + 1 });
+      } else {
+        params.log?.(
+          `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
+        );
+      }
+    }
     if (params.mirrors === undefined) return {};
     const step = await mirrorTaskStep({
       mirror: params.mirrors,
@@ -255,6 +325,25 @@ export function createStatusBoard(params: {
         params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
       );
     return step.warning === undefined ? {} : { warning: step.warning };
+  };
+
+  /** The comment as another run left it when its write replaced this one (`writeId` is not in its marker). */
+  const replacedBy = async (writeId: string): Promise<StatusCommentRef | undefined> => {
+    if (params.reread === undefined || commentId === undefined) return undefined;
+    try {
+      const seen = await params.reread(commentId);
+      if (seen === undefined || seen.trust !== 'trusted') return undefined;
+      return (seen.marker.writes ?? []).includes(writeId) ? undefined : seen;
+    } catch (error) {
+      params.log?.(`Task ${params.taskId}: the status comment could not be read back: ${String(error)}`);
+      return undefined;
+    }
+  };
+  const adopt = (seen: StatusCommentRef) => {
+    marker = seen.marker;
+    body = seen.body;
+    state = seen.marker.state;
+    record = recordFromMarker({ marker: seen.marker, repo, issueNumber: params.issueNumber });
   };
 
   return {
@@ -364,6 +453,48 @@ function recordMove(input: {
   }
   if (current === undefined) throw new Error(`Task ${input.taskId} has no record after a move.`);
   return { record: current, steps };
+}
+
+/**
+ * The earlier attempt's unsent artifacts, re-sent before this move is written: `cleared` when the
+ * marker's field can go (everything rebuildable is in the store), with a note for the comment
+ * naming what was re-sent and what is lost. A newer attempt's unsent artifacts (`patch`) replace
+ * the field: the older ones it could not re-send are then named lost, never dropped silently.
+ * Never throws: a failed re-send keeps the field for the next move.
+ */
+async function resendEarlier(input: {
+  marker: TaskMarker | undefined;
+  patch: MarkerPatch | undefined;
+  resend: ((unsent: UnsentArtifacts) => Promise<ResentArtifacts>) | undefined;
+  log: ((line: string) => void) | undefined;
+}): Promise<{ cleared: boolean; note?: string }> {
+  const unsent = input.marker?.unsent_artifacts;
+  if (unsent === undefined) return { cleared: false };
+  const replaced = input.patch?.unsent_artifacts !== undefined;
+  const heading = `⚠️ Artifacts of attempt ${unsent.attempt} that the artifacts store did not take earlier`;
+  if (input.resend !== undefined) {
+    try {
+      const { sent, lost } = await input.resend(unsent);
+      input.log?.(
+        `Re-sent ${sent.length} artifact(s) of attempt ${unsent.attempt}; ${lost.length} kind(s) lost`,
+      );
+      const parts = [
+        ...(sent.length === 0
+          ? []
+          : [`${sent.length} generated file(s) were re-sent from the agent's commit`]),
+        ...(lost.length === 0 ? [] : [`lost: ${lost.join('; ')}`]),
+      ];
+      return { cleared: true, note: `${heading}: ${parts.join('; ')}.` };
+    } catch (error) {
+      input.log?.(`The unsent artifacts of attempt ${unsent.attempt} could not be re-sent: ${String(error)}`);
+    }
+  }
+  if (!replaced) return { cleared: false };
+  const count = unsent.paths.length + (unsent.more ?? 0);
+  return {
+    cleared: true,
+    note: `${heading} could not be re-sent before a later attempt's took their place: ${count} artifact(s) lost.`,
+  };
 }
 
 function detailsWith(

@@ -74,4 +74,22 @@ describe('applySuggestion: GitHub’s "Commit suggestion", byte for byte', () =>
     });
     expect(left).toEqual({ ok: false, reason: expect.stringContaining('old side') });
   });
+
+  it('refuses a range whose start is on the base side (start_side LEFT), whatever its end', () => {
+    const range = (startSide: 'LEFT' | 'RIGHT' | null) =>
+      applySuggestion({
+        text: 'a\nb\nc\n',
+        suggestion: ['x'],
+        line: 2,
+        startLine: 1,
+        side: 'RIGHT',
+        startSide,
+        commitId: HEAD,
+        headSha: HEAD,
+      });
+    expect(range('LEFT')).toEqual({ ok: false, reason: expect.stringContaining('old side') });
+    expect(range('RIGHT')).toEqual({ ok: true, text: 'x\nc\n' });
+    // No start_side (GitHub's single-line shape) is read as the range's own side.
+    expect(range(null)).toEqual({ ok: true, text: 'x\nc\n' });
+  });
 });

@@ -18,6 +18,13 @@ describe('renderStatusComment', () => {
     expect(ticks).toEqual([0, 1, 2, 4, 5, 6]);
   });
 
+  it('shows a committed task as validated with no pull request opened', () => {
+    const body = renderStatusComment({ marker: { ...base, state: 'committed' } });
+    expect(body).toContain('Committed to its local branch (no pull request)');
+    expect(checked(body)).toBe(3);
+    expect(body).toContain('- [ ] Pull request opened');
+  });
+
   it('carries the state back through the hidden marker for every state', () => {
     for (const state of TASK_STATES) {
       const marker = { ...base, state, pull_number: 12, cost_usd: 0.25 };

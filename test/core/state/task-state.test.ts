@@ -64,6 +64,28 @@ describe('task state transitions', () => {
     expect(canTransition('cancelled', 'approved')).toBe(false);
   });
 
+  // The CLI's end (issue #11 item 8): a commit on a local branch, no pull request.
+  it.each([
+    ['validating', 'committed', "the local run's change is committed to its branch"],
+    ['committed', 'received', 'the CLI runs the request file again'],
+    ['committed', 'generating', 'the CLI regenerates the committed task'],
+  ] as const)('allows %s → %s: %s', (from, to, _why) => {
+    expect(canTransition(from, to)).toBe(true);
+  });
+
+  it('reaches committed from validating only, so no GitHub path (PR, review, merge, failure) leads there', () => {
+    const into = TASK_STATES.filter((from) => canTransition(from, 'committed'));
+    expect(into).toEqual(['validating']);
+  });
+
+  it('gives committed none of the pull request moves: no review, merge, deploy, hold or cancel', () => {
+    const out = TASK_STATES.filter((to) => canTransition('committed', to));
+    expect(out).toEqual(['received', 'generating']);
+    expect(() => assertTransition('committed', 'pr_open')).toThrow(
+      'allowed from "committed": received, generating',
+    );
+  });
+
   it('never allows a state to move to itself silently', () => {
     for (const state of TASK_STATES) expect(canTransition(state, state)).toBe(false);
   });

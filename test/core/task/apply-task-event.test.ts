@@ -2,11 +2,11 @@ import { IllegalDeployTransitionError } from '../../../src/core/state/deploy-sta
 import { IllegalTransitionError } from '../../../src/core/state/task-state.js';
 import { applyTaskEvent } from '../../../src/core/task/apply-task-event.js';
 import { eventSortKey } from '../../../src/core/task/event-sort-key.js';
-import type { TaskEventBody } from '../../../src/core/task/task-event.js';
+import { taskEventBodySchema, type TaskEventBody } from '../../../src/core/task/task-event.js';
 import { TaskEventError } from '../../../src/core/task/task-event-error.js';
 import { taskRecordSchema, type TaskRecord } from '../../../src/core/task/task-record.js';
 import { summarizeOutcome } from '../../../src/core/outcome/outcome-summary.js';
-import { at, fullLife, SHA, TASK_ID } from './task-life.js';
+import { at, fullLife, OLD_SHA, SHA, TASK_ID } from './task-life.js';
 
 function applyAll(events: readonly TaskEventBody[], start?: TaskRecord): TaskRecord {
   let record = start;
@@ -243,6 +243,83 @@ describe('applyTaskEvent', () => {
     expect(() =>
       applyTaskEvent(merged(), { type: 'task_received', task_id: TASK_ID, at: at(), repo: 'acme/shop' }),
     ).toThrow(IllegalTransitionError);
+  });
+
+  it("records the CLI's commit: committed with the branch and the commit sha, then a run again from there", () => {
+    const taskId = 'local/shop#local-orders-api';
+    const branch = 'implementation/local-orders-api';
+    const life: TaskEventBody[] = [
+      { type: 'task_received', task_id: taskId, at: at(), repo: 'local/shop', task_name: 'Orders API' },
+      { type: 'state_changed', task_id: taskId, at: at(), to: 'generating' },
+      { type: 'state_changed', task_id: taskId, at: at(), to: 'validating' },
+      { type: 'state_changed', task_id: taskId, at: at(), to: 'committed', branch, commit: SHA },
+    ];
+    const committed = applyAll(life);
+    expect(taskRecordSchema.parse(committed)).toEqual(committed);
+    expect(committed).toMatchObject({ status: 'committed', branch, commit: SHA });
+    expect(committed).not.toHaveProperty('pull_number');
+
+    const again = applyAll(
+      [
+        { type: 'task_received', task_id: taskId, at: at(), repo: 'local/shop', task_name: 'Orders API v2' },
+        { type: 'state_changed', task_id: taskId, at: at(), to: 'generating' },
+        { type: 'state_changed', task_id: taskId, at: at(), to: 'validating' },
+        { type: 'state_changed', task_id: taskId, at: at(), to: 'committed', branch, commit: OLD_SHA },
+      ],
+      committed,
+    );
+    expect(again).toMatchObject({
+      status: 'committed',
+      task_name: 'Orders API v2',
+      commit: OLD_SHA,
+      version: 8,
+    });
+  });
+
+  it.each([
+    ['no commit', { branch: 'implementation/local-orders-api' }],
+    ['no branch', { commit: SHA }],
+  ] as const)('refuses a move to committed with %s', (_what, fields) => {
+    const validating = applyAll([
+      { type: 'task_received', task_id: TASK_ID, at: at(), repo: 'acme/shop' },
+      { type: 'state_changed', task_id: TASK_ID, at: at(), to: 'generating' },
+      { type: 'state_changed', task_id: TASK_ID, at: at(), to: 'validating' },
+    ]);
+    expect(() =>
+      applyTaskEvent(validating, {
+        type: 'state_changed',
+        task_id: TASK_ID,
+        at: at(),
+        to: 'committed',
+        ...fields,
+      }),
+    ).toThrow(/without the branch and the commit/);
+  });
+
+  it('refuses a pull request task moving to committed: only a run that ended in validation commits', () => {
+    expect(() =>
+      applyTaskEvent(applyAll(fullLife().slice(0, 6)), {
+        type: 'state_changed',
+        task_id: TASK_ID,
+        at: at(),
+        to: 'committed',
+        branch: 'implementation/7-orders-api',
+        commit: SHA,
+      }),
+    ).toThrow(IllegalTransitionError);
+  });
+
+  it('refuses a commit that is not a full sha in the event schema', () => {
+    const event = {
+      type: 'state_changed',
+      task_id: TASK_ID,
+      at: at(),
+      to: 'committed',
+      branch: 'b',
+      commit: 'abc1234',
+    };
+    expect(taskEventBodySchema.safeParse(event).success).toBe(false);
+    expect(taskEventBodySchema.safeParse({ ...event, commit: SHA }).success).toBe(true);
   });
 
   it('keeps environment names from GitHub as own entries only', () => {

@@ -1,4 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import nock from 'nock';
+import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
+import { createMirrorCache } from '../../../src/pipeline/mirror/mirror-cache.js';
 import { createBedrockProvider } from '../../../src/generation/bedrock/create-bedrock-provider.js';
 import {
   BEDROCK_ENDPOINT,
@@ -33,6 +38,7 @@ import {
   reviewEvent,
   statusWrites,
   type Api,
+  expectValidationCheck,
 } from './review-feedback-fixtures.js';
 import { readStateMarker } from '../../../src/core/state/state-marker.js';
 import { FAKE_AWS_ACCESS_KEY_ID } from '../../fixtures/adversarial/secrets/fake-secrets.js';
@@ -95,6 +101,7 @@ function expectPushAndResync(api: Api) {
   api.createTree();
   api.createCommit(NEW_HEAD);
   api.updateRef(BRANCH);
+  expectValidationCheck(api);
   api.updateComment(900);
   api.comments(1, [agentStatusComment({ marker: marker() })]);
   api.getPull({ number: PULL, headSha: NEW_HEAD, headRef: BRANCH });
@@ -197,6 +204,44 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     });
     expect(after?.cost_usd).toBeCloseTo(COST, 10);
     expect(prComment(api)).toBeUndefined();
+  });
+
+  it('keeps the revision’s model call, as sent and answered and redacted, under the new attempt’s model-calls/', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'revise-audit-'));
+    const stores = filesystemStores(folder);
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const comment = listedComment(`Use the key ${FAKE_AWS_ACCESS_KEY_ID} for the table`);
+    expectFeedbackReads(api, [comment]);
+    modelAnswers(
+      reviseToolInput({
+        summary: 'Read the table name from TABLE_NAME',
+        files: [{ path: FILE, content: REVISED_TEXT }],
+        answers: [{ id: `review-comment:${comment.id}`, changed: true, answer: 'Done.' }],
+      }),
+    );
+    api.scope.post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`).reply(201, { id: 5001 });
+    expectResolve(api, comment.id);
+    expectPushAndResync(api);
+
+    await deliver(
+      reviewEvent('maintainer'),
+      createMirrorCache({ open: () => ({ ...stores, close: () => {} }) }),
+      bedrock,
+    );
+
+    expect(iterated(api, true)).toMatchObject({ attempt: 2 });
+    const where = { repo: `${OWNER}/${REPO}`, taskId: `${OWNER}/${REPO}#1`, attempt: 2 };
+    const stored = await stores.artifacts.list(where);
+    expect(stored.map((artifact) => artifact.path)).toEqual([
+      'model-calls/1/answer.json',
+      'model-calls/1/prompt.json',
+    ]);
+    const read = async (name: string) =>
+      new TextDecoder().decode((await stores.artifacts.get({ ...where, path: name }))!.body);
+    const prompt = await read('model-calls/1/prompt.json');
+    expect(prompt).toContain('revise_files');
+    expect(prompt).not.toContain(FAKE_AWS_ACCESS_KEY_ID);
+    expect(JSON.parse(await read('model-calls/1/answer.json'))).toMatchObject({ stopReason: 'tool_use' });
   });
 
   it('refuses the model’s changes to files the feedback does not touch (and .github/), pushing only the touched one', async () => {
@@ -496,6 +541,7 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     api.createTree();
     api.createCommit(NEW_HEAD);
     api.updateRef(BRANCH);
+    expectValidationCheck(api);
     api.createComment(PULL, 6001);
     api.updateComment(900);
     const { receive, errors } = await testProbot({ providerFor: bedrock });

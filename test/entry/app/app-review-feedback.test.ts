@@ -27,6 +27,7 @@ import {
   statusWrites,
   SUBMITTED_AT,
   SUGGESTION,
+  expectValidationCheck,
 } from './review-feedback-fixtures.js';
 
 describe('Probot app: review feedback → the agent iterates', () => {
@@ -41,6 +42,7 @@ describe('Probot app: review feedback → the agent iterates', () => {
     api.createTree();
     api.createCommit(NEW_HEAD);
     api.updateRef(BRANCH);
+    expectValidationCheck(api);
     api.scope.post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`).reply(201, { id: 5001 });
     api.scope
       .post('/graphql', (body: { query: string }) => body.query.includes('reviewThreads'))

@@ -197,11 +197,17 @@ export function githubApi(params: { owner: string; repo: string }) {
      * between pages (the app asks for 100 a page; a smaller `perPage` only splits the answer).
      */
     /** The pull request's inline review comments (`GET /pulls/{n}/comments`), oldest first, in one page. */
-    reviewComments: (pullNumber: number, comments: unknown[] = []) =>
-      scope.get(`${base}/pulls/${pullNumber}/comments`).query({ per_page: 100 }).reply(200, comments),
+    reviewComments: (pullNumber: number, comments: unknown[] = [], since?: string) =>
+      scope
+        .get(`${base}/pulls/${pullNumber}/comments`)
+        .query({ per_page: 100, ...(since === undefined ? {} : { since }) })
+        .reply(200, comments),
     /** The pull request's conversation comments, read for `/implement` feedback, in one page. */
-    conversation: (pullNumber: number, comments: unknown[] = []) =>
-      scope.get(`${base}/issues/${pullNumber}/comments`).query({ per_page: 100 }).reply(200, comments),
+    conversation: (pullNumber: number, comments: unknown[] = [], since?: string) =>
+      scope
+        .get(`${base}/issues/${pullNumber}/comments`)
+        .query({ per_page: 100, ...(since === undefined ? {} : { since }) })
+        .reply(200, comments),
     reviews: (
       pullNumber: number,
       reviews: Array<{ login: string; state: string; commit_id: string }>,

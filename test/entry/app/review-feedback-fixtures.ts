@@ -114,8 +114,10 @@ export function expectRun(
   // The feedback run.
   api.comments(1, [status]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
-  api.reviewComments(PULL, params.comments);
-  api.conversation(PULL);
+  // Comments are read only since the feedback last taken in.
+  const since = params.state?.feedback_since;
+  api.reviewComments(PULL, params.comments, since);
+  api.conversation(PULL, [], since);
 }
 
 export function expectFileRead(api: Api) {
@@ -130,6 +132,17 @@ export function expectFileRead(api: Api) {
   api.scope
     .get(`${BASE}/git/blobs/${FILE_SHA}`)
     .reply(200, { sha: FILE_SHA, encoding: 'base64', content: Buffer.from(FILE_TEXT).toString('base64') });
+}
+
+/** `POST /check-runs` of the `implementation-agent` validation check on the pushed commit. */
+export function expectValidationCheck(api: Api) {
+  api.scope
+    .post(
+      `${BASE}/check-runs`,
+      (body: { name?: string; head_sha?: string; conclusion?: string }) =>
+        body.name === 'implementation-agent' && body.head_sha === NEW_HEAD && body.conclusion === 'success',
+    )
+    .reply(201, { id: 79 });
 }
 
 export const statusWrites = (api: Api) =>

@@ -156,8 +156,12 @@ function expectPush(api: Api, commentId: number) {
     .post('/graphql', (body: { query: string }) => body.query.includes('resolveReviewThread'))
     .optionally()
     .reply(200, { data: { resolveReviewThread: { thread: { id: 'PRRT_1', isResolved: true } } } });
+  expectFollowUp(api);
+}
+
+/** The status writes and the follow-up sync on the new head (optional: the fix may change what it reads). */
+function expectFollowUp(api: Api) {
   api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
-  // The follow-up sync on the new head (optional: the fix may change what it reads).
   api.scope
     .get(`${BASE}/issues/1/comments`)
     .query(true)
@@ -201,41 +205,10 @@ describe('review #9 attacks: the commit the agent pushes for review feedback', (
   // pushFeedbackCommit runs the gates but publishes no check run on the commit it makes, so after
   // one review suggestion an automated task's PR is never merged by merge-when-green ("never
   // validated"), and a branch requiring the `implementation-agent` check stays blocked.
-  it.failing(
-    'FAULT: the feedback commit carries the implementation-agent validation check on its new head',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      const comment = listedComment(SUGGESTION);
-      expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
-      api.permission('maintainer', 'write');
-      api.config(undefined);
-      expectFileRead(api);
-      expectPush(api, comment.id);
-
-      await deliver(reviewEvent('maintainer'));
-
-      expect(pushes(api).some((call) => call.method === 'PATCH')).toBe(true);
-      const checks = api.calls.filter((call) => call.method === 'POST' && call.path === `${BASE}/check-runs`);
-      expect(checks.map((call) => call.body)).toContainEqual(
-        expect.objectContaining({ name: 'implementation-agent', head_sha: NEW_HEAD }),
-      );
-    },
-  );
-
-  // A task `held` (an outsider's new request on the issue waits for `/approve`) with its earlier
-  // PR still open: iterateOnFeedback checks no state, pushes, and walks held → generating →
-  // validating → pr_open, so the hold (and the request waiting on it) silently disappears.
-  it.failing('FAULT: review feedback on a held task’s open PR leaves the task held', async () => {
+  it('the feedback commit carries the implementation-agent validation check on its new head', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     const comment = listedComment(SUGGESTION);
-    const held = marker({ state: 'held', request_digest: 'e'.repeat(64) });
-    expectRun(api, {
-      state: held,
-      reviewer: 'maintainer',
-      permission: 'write',
-      comments: [comment],
-      syncMoves: false,
-    });
+    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
     api.permission('maintainer', 'write');
     api.config(undefined);
     expectFileRead(api);
@@ -243,86 +216,136 @@ describe('review #9 attacks: the commit the agent pushes for review feedback', (
 
     await deliver(reviewEvent('maintainer'));
 
-    const states = statusWrites(api).map((call) => readStateMarker(call.body.body)?.marker.state);
-    expect(states.every((state) => state === 'held')).toBe(true);
+    expect(pushes(api).some((call) => call.method === 'PATCH')).toBe(true);
+    const checks = api.calls.filter((call) => call.method === 'POST' && call.path === `${BASE}/check-runs`);
+    expect(checks.map((call) => call.body)).toContainEqual(
+      expect.objectContaining({ name: 'implementation-agent', head_sha: NEW_HEAD, conclusion: 'success' }),
+    );
   });
+
+  // A task `held` (an outsider's new request on the issue waits for `/approve`) with its earlier
+  // PR still open: feedback on it changes nothing (no commit, the task stays held) and is answered
+  // once on the pull request saying why.
+  it.each([
+    ['held', 'waits for `/approve`'],
+    ['generating', 'regenerating'],
+    ['failed', 'last run failed'],
+  ] as const)(
+    'review feedback on a %s task’s open PR pushes nothing, keeps the state and says why',
+    async (state, why) => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      const comment = listedComment(SUGGESTION);
+      const task = marker({ state, ...(state === 'held' ? { request_digest: 'e'.repeat(64) } : {}) });
+      expectRun(api, {
+        state: task,
+        reviewer: 'maintainer',
+        permission: 'write',
+        comments: [comment],
+        syncMoves: false,
+      });
+      api.config(undefined);
+      api.createComment(PULL, 6001);
+      api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
+
+      await deliver(reviewEvent('maintainer'));
+
+      expect(pushes(api)).toEqual([]);
+      const answers = api.calls.filter(
+        (call) => call.method === 'POST' && call.path === `${BASE}/issues/${PULL}/comments`,
+      );
+      expect(answers).toHaveLength(1);
+      expect(answers[0]?.body.body).toContain('@maintainer');
+      expect(answers[0]?.body.body).toContain(why);
+      const written = statusWrites(api).map((call) => readStateMarker(call.body.body)?.marker);
+      expect(written.length).toBeGreaterThan(0);
+      expect(written.every((record) => record?.state === state)).toBe(true);
+      // Recorded as handled: the next run answers it no more.
+      expect(written.at(-1)?.handled_triggers).toEqual(
+        expect.arrayContaining([`review:${listedReview('maintainer').id}`]),
+      );
+    },
+  );
 
   // readReviewFeedback reads the PR's whole conversation (every issue comment, not only
   // `/implement` ones, and not only those since `feedback_since`) and gives up past 10 pages
   // (IncompleteListError). Anyone who can comment (on a public repository, anyone) can post the
   // 1,001st comment; from then on every feedback run on the PR throws, and a writer's suggestion
   // is never applied nor answered.
-  it.failing(
-    'FAULT: more than 1,000 conversation comments (anyone can post them) do not stop a writer’s suggestion',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      const conversation = `${BASE}/issues/${PULL}/comments`;
-      for (let page = 1; page <= 10; page++) {
-        api.scope
-          .get(conversation)
-          .query(page === 1 ? { per_page: '100' } : { per_page: '100', page: String(page) })
-          .reply(
-            200,
-            [
-              {
-                id: 70_000 + page,
-                user: { login: 'drive-by', type: 'User' },
-                body: 'spam',
-                created_at: SUBMITTED_AT,
-              },
-            ],
-            { Link: `<https://api.github.com${conversation}?per_page=100&page=${page + 1}>; rel="next"` },
-          );
-      }
-      const comment = listedComment(SUGGESTION);
-      expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+  it('more than 1,000 conversation comments (anyone can post them) do not stop a writer’s suggestion', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const conversation = `${BASE}/issues/${PULL}/comments`;
+    for (let page = 1; page <= 10; page++) {
       api.scope
-        .get(`${BASE}/collaborators/maintainer/permission`)
-        .optionally()
-        .reply(200, { permission: 'write', role_name: 'write' });
-      api.scope
-        .get(`${BASE}/contents/${encodeURIComponent('.github/implementation-agent.yml')}`)
-        .optionally()
-        .reply(404, {});
-      api.scope
-        .get(`${BASE}/git/trees/${HEAD}`)
-        .query(true)
-        .optionally()
-        .reply(200, {
-          sha: HEAD,
-          truncated: false,
-          tree: [{ path: FILE, mode: '100644', type: 'blob', sha: FILE_SHA }],
-        });
-      api.scope
-        .get(`${BASE}/git/blobs/${FILE_SHA}`)
-        .optionally()
-        .reply(200, {
-          sha: FILE_SHA,
-          encoding: 'base64',
-          content: Buffer.from(FILE_TEXT).toString('base64'),
-        });
-      api.scope
-        .get(`${BASE}/git/commits/${HEAD}`)
-        .optionally()
-        .reply(200, { sha: HEAD, tree: { sha: `tree-of-${HEAD}` } });
-      api.scope.post(`${BASE}/git/trees`).optionally().reply(201, { sha: 'new-tree-sha' });
-      api.scope.post(`${BASE}/git/commits`).optionally().reply(201, { sha: NEW_HEAD });
-      api.scope
-        .patch(`${BASE}/git/refs/${encodeURIComponent(`heads/${BRANCH}`)}`)
-        .optionally()
-        .reply(200, {});
-      api.scope
-        .post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`)
-        .optionally()
-        .reply(201, { id: 5001 });
+        .get(conversation)
+        .query(page === 1 ? { per_page: '100' } : { per_page: '100', page: String(page) })
+        .reply(
+          200,
+          [
+            {
+              id: 70_000 + page,
+              user: { login: 'drive-by', type: 'User' },
+              body: 'spam',
+              created_at: SUBMITTED_AT,
+            },
+          ],
+          { Link: `<https://api.github.com${conversation}?per_page=100&page=${page + 1}>; rel="next"` },
+        );
+    }
+    const comment = listedComment(SUGGESTION);
+    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+    api.scope
+      .get(`${BASE}/collaborators/maintainer/permission`)
+      .optionally()
+      .reply(200, { permission: 'write', role_name: 'write' });
+    api.scope
+      .get(`${BASE}/contents/${encodeURIComponent('.github/implementation-agent.yml')}`)
+      .optionally()
+      .reply(404, {});
+    api.scope
+      .get(`${BASE}/git/trees/${HEAD}`)
+      .query(true)
+      .optionally()
+      .reply(200, {
+        sha: HEAD,
+        truncated: false,
+        tree: [{ path: FILE, mode: '100644', type: 'blob', sha: FILE_SHA }],
+      });
+    api.scope
+      .get(`${BASE}/git/blobs/${FILE_SHA}`)
+      .optionally()
+      .reply(200, {
+        sha: FILE_SHA,
+        encoding: 'base64',
+        content: Buffer.from(FILE_TEXT).toString('base64'),
+      });
+    api.scope
+      .get(`${BASE}/git/commits/${HEAD}`)
+      .optionally()
+      .reply(200, { sha: HEAD, tree: { sha: `tree-of-${HEAD}` } });
+    api.scope.post(`${BASE}/git/trees`).optionally().reply(201, { sha: 'new-tree-sha' });
+    api.scope.post(`${BASE}/git/commits`).optionally().reply(201, { sha: NEW_HEAD });
+    api.scope
+      .patch(`${BASE}/git/refs/${encodeURIComponent(`heads/${BRANCH}`)}`)
+      .optionally()
+      .reply(200, {});
+    api.scope
+      .post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`)
+      .optionally()
+      .reply(201, { id: 5001 });
+    api.scope.post(`${BASE}/issues/${PULL}/comments`).reply(201, { id: 6001 });
+    expectFollowUp(api);
 
-      const { receive, errors } = await testProbot();
-      await receive('pull_request_review', reviewEvent('maintainer'));
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', reviewEvent('maintainer'));
 
-      expect(errors).toEqual([]);
-      expect(api.calls.some((call) => call.method === 'POST' && call.path === `${BASE}/git/commits`)).toBe(
-        true,
-      );
-    },
-  );
+    expect(errors).toEqual([]);
+    expect(api.calls.some((call) => call.method === 'POST' && call.path === `${BASE}/git/commits`)).toBe(
+      true,
+    );
+    // The run says how far it read.
+    const said = api.calls.find(
+      (call) => call.method === 'POST' && call.path === `${BASE}/issues/${PULL}/comments`,
+    );
+    expect(said?.body.body).toContain('only the first 1000 were read');
+  });
 });

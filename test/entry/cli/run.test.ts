@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
+import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { git, runCli, workspaceWithRepository } from './run-cli.js';
 
 const EXAMPLE = 'examples/orders-api.request.json';
@@ -33,6 +34,13 @@ describe('implementation-agent run: the change lands on its branch and nowhere e
     expect(await git(repo, 'branch', '--show-current')).toBe('main');
     expect(await git(repo, 'status', '--porcelain')).toBe('?? notes.txt');
     expect(await readFile(path.join(out, 'pr-body.md'), 'utf8')).toContain('### Validation');
+    // The task record beside it says the same: committed with the branch and commit, no pull request.
+    const [record] = await filesystemStores(out).tasks.listByStatus({
+      repo: `local/${path.basename(repo)}`,
+      status: 'committed',
+    });
+    expect(record).toMatchObject({ branch: BRANCH, commit: status.commit });
+    expect(record).not.toHaveProperty('pull_number');
   });
 
   it('adds no commit when a re-run generates the same files', async () => {

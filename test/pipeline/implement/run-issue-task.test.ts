@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../../src/core/config/agent-config.js';
 import { toOutcomeResult } from '../../../src/core/outcome/outcome-result.js';
+import type { ArtifactStore } from '../../../src/core/stores/artifact-store.js';
 import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { parseStateMarker } from '../../../src/core/state/state-marker.js';
 import { ModelOutputError, type ModelProvider } from '../../../src/generation/model-provider.js';
@@ -100,6 +101,52 @@ describe('runIssueTask', () => {
       /\n```\n\n…and \d+ more \(cut to fit GitHub's 65,536-character limit for a comment\)\n\n<!-- /,
     );
     expect(parseStateMarker(failed)).toMatchObject({ task_id: 'acme/shop#7', state: 'failed', attempt: 1 });
+  });
+
+  it('records in the marker the artifacts an S3 outage kept from the store, for the next step to re-send', async () => {
+    const issue = strictIssue();
+    const board = createStatusBoard({
+      client: issue.client,
+      owner: 'acme',
+      repo: 'shop',
+      issueNumber: 7,
+      taskId: 'acme/shop#7',
+      existing: undefined,
+      signingKey: undefined,
+    });
+    const outOfReach: ArtifactStore = {
+      put: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:443');
+      },
+      get: async () => undefined,
+      list: async () => [],
+    };
+
+    await runIssueTask({
+      client: noOtherCalls,
+      repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      issueNumber: 7,
+      taskId: 'acme/shop#7',
+      request: ordersApiRequest,
+      config: DEFAULT_CONFIG,
+      board,
+      provider: {
+        name: 'scripted',
+        async generate() {
+          throw new ModelOutputError('unusable answer', ['no tool call']);
+        },
+      },
+      artifacts: outOfReach,
+      log: () => undefined,
+    });
+
+    const failed = issue.bodies.at(-1) ?? '';
+    // Never published: no commit to read files back from, and the comment says the next step re-sends.
+    expect(parseStateMarker(failed)?.unsent_artifacts).toEqual({
+      attempt: 1,
+      paths: ['validation-report.json', 'prompt.json', 'answer.json'],
+    });
+    expect(failed).toContain('the next step re-sends what it can rebuild');
   });
 
   it('shows a finding that holds a forged state marker literally, and the real marker still counts', async () => {

@@ -116,6 +116,74 @@ describe('two writers syncing one task at once', () => {
     );
   });
 
+  it('converges with a record an older deploy path wrote ahead of the comment: no warning, and its deploy state never dropped', async () => {
+    const life = fullLife();
+    const [deployStarted, deployFinished] = [life[8]!, life[9]!];
+    const comment = filesystemStores(await newRoot());
+    const legacy = filesystemStores(await newRoot());
+    const mirror = filesystemStores(await newRoot());
+    const sync = async (log: typeof comment) =>
+      syncTaskMirror({
+        record: (await log.tasks.get(TASK_ID))!,
+        events: await log.events.list(TASK_ID),
+        mirror,
+      });
+    // Both know the task up to its approval (version 7); the old deploy path then deployed staging
+    // and wrote the mirror alone (version 9), past the comment.
+    for (const event of life.slice(0, 7))
+      for (const log of [comment, legacy]) await recordTaskEvent({ log, event });
+    for (const event of [deployStarted, deployFinished]) await recordTaskEvent({ log: legacy, event });
+    await sync(legacy);
+
+    // The comment's next step (merged, version 8) is behind the mirror's version.
+    await recordTaskEvent({ log: comment, event: life[7]! });
+    const ahead = await sync(comment);
+    expect(ahead).toMatchObject({ status: 'caught-up' });
+    expect(ahead).not.toHaveProperty('warning');
+    const converged = (await mirror.tasks.get(TASK_ID))!;
+    expect(converged).toMatchObject({
+      status: 'merged',
+      version: 10,
+      environments: { staging: { status: 'deployed' } },
+    });
+
+    // Once the comment passes the mirror's version, the deploy state only the mirror had stays.
+    const production = [deployStarted, deployFinished, life[10]!].map((event, index) => ({
+      ...event,
+      environment: 'production',
+      at: `2026-11-25T10:00:0${index}.000Z`,
+    }));
+    for (const event of production) await recordTaskEvent({ log: comment, event });
+    expect(await sync(comment)).toMatchObject({ status: 'caught-up' });
+    const passed = (await mirror.tasks.get(TASK_ID))!;
+    expect(passed.version).toBe(11);
+    expect(passed.environments.staging).toEqual(converged.environments.staging);
+    expect(passed.environments.production?.status).toBe('rolled_back');
+  });
+
+  it('keeps, per environment, the deploy state updated last when both sides hold one', async () => {
+    const life = fullLife();
+    const comment = filesystemStores(await newRoot());
+    const legacy = filesystemStores(await newRoot());
+    const mirror = filesystemStores(await newRoot());
+    for (const event of life.slice(0, 8))
+      for (const log of [comment, legacy]) await recordTaskEvent({ log, event });
+    // The mirror's staging entry is older than the comment's: the comment's wins.
+    await recordTaskEvent({ log: legacy, event: { ...life[8]!, at: '2026-11-20T00:00:00.000Z' } });
+    await syncTaskMirror({
+      record: (await legacy.tasks.get(TASK_ID))!,
+      events: await legacy.events.list(TASK_ID),
+      mirror,
+    });
+    for (const event of life.slice(8, 10)) await recordTaskEvent({ log: comment, event });
+    await syncTaskMirror({
+      record: (await comment.tasks.get(TASK_ID))!,
+      events: await comment.events.list(TASK_ID),
+      mirror,
+    });
+    expect((await mirror.tasks.get(TASK_ID))?.environments.staging?.status).toBe('deployed');
+  });
+
   it('stays in sync, writing nothing, when the other writer wrote the very same record', async () => {
     const log = filesystemStores(await newRoot());
     const mirror = filesystemStores(await newRoot());

@@ -5,8 +5,7 @@ import { DEFAULT_CONFIG } from '../../../src/core/config/agent-config.js';
 import { pushFeedbackCommit } from '../../../src/pipeline/review/push-feedback-commit.js';
 import type { TaskEventDependencies } from '../../../src/pipeline/events/task-event-dependencies.js';
 
-// Review #9 attacker pass on review feedback. "FAULT:" tests are `it.failing`: they assert the
-// right answer, which the code does not give yet.
+// Review #9 attacker pass on review feedback: its reproductions, now fixed, with sibling cases.
 
 const HEAD = 'a'.repeat(40);
 const FILE = 'src/handler.ts';
@@ -55,7 +54,7 @@ async function planFor(comment: Record<string, unknown>) {
     agentLogin: 'implementation-agent[bot]',
   });
   return planFeedbackChanges({
-    feedback: feedback.map((item) => item.feedback),
+    feedback: feedback.items.map((item) => item.feedback),
     files: new Map([[FILE, HEAD_TEXT]]),
     headSha: HEAD,
     freeTextAnswer: FREE_TEXT_OFFLINE,
@@ -67,21 +66,44 @@ describe('review #9 attacks: suggestion ranges', () => {
   // base (LEFT, a deleted line) numbers its start in the BASE file. `toInline` drops
   // `start_side` and `applySuggestion` checks only `side`, so the base's line number is used as a
   // head line number: the suggestion replaces head lines the reviewer never selected.
-  it.failing(
-    'FAULT: a multi-line suggestion whose range starts on the base side (start_side LEFT) is refused, not applied to head lines',
-    async () => {
-      const plan = await planFor({
-        body: '```suggestion\nconst replaced = 3;\n```',
-        start_line: 1,
-        start_side: 'LEFT',
-        line: 2,
-        side: 'RIGHT',
-      });
+  it('a multi-line suggestion whose range starts on the base side (start_side LEFT) is refused, not applied to head lines', async () => {
+    const plan = await planFor({
+      body: '```suggestion\nconst replaced = 3;\n```',
+      start_line: 1,
+      start_side: 'LEFT',
+      line: 2,
+      side: 'RIGHT',
+    });
 
-      expect(plan.files.size).toBe(0);
-      expect(plan.replies).toEqual([expect.objectContaining({ fixed: false })]);
-    },
-  );
+    expect(plan.files.size).toBe(0);
+    expect(plan.replies).toEqual([expect.objectContaining({ fixed: false })]);
+    expect(plan.replies[0]?.body).toContain('old side of the diff');
+  });
+
+  it('a range that starts on the head and ends on the base (side LEFT) is refused too', async () => {
+    const plan = await planFor({
+      body: '```suggestion\nconst replaced = 3;\n```',
+      start_line: 1,
+      start_side: 'RIGHT',
+      line: 2,
+      side: 'LEFT',
+    });
+
+    expect(plan.files.size).toBe(0);
+    expect(plan.replies).toEqual([expect.objectContaining({ fixed: false })]);
+  });
+
+  it('a side GitHub does not name (neither RIGHT nor LEFT) is not read as the head', async () => {
+    const plan = await planFor({
+      body: '```suggestion\nconst replaced = 3;\n```',
+      start_line: 1,
+      start_side: 'UNKNOWN',
+      line: 2,
+      side: 'RIGHT',
+    });
+
+    expect(plan.files.size).toBe(0);
+  });
 
   it('control: the same range with both ends on the head is applied to exactly those lines', async () => {
     const plan = await planFor({
@@ -148,5 +170,87 @@ describe('review #9 attacks: where a suggestion may write', () => {
     });
 
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('review #9: the check on the commit the feedback pushes', () => {
+  const marker = {
+    task_id: 'o/r#1',
+    state: 'pr_open' as const,
+    attempt: 1,
+    cost_usd: 0,
+    updated_at: '2026-11-29T10:00:00Z',
+  };
+
+  /** A client recording the order of the writes: the commit's three, then the check. */
+  function recordingClient() {
+    const writes: { call: string; body: Record<string, unknown> }[] = [];
+    const record = (call: string, data: Record<string, unknown>) => (body: Record<string, unknown>) => {
+      writes.push({ call, body });
+      return Promise.resolve({ data });
+    };
+    const client = {
+      git: {
+        getCommit: record('getCommit', { sha: HEAD, tree: { sha: 'tree-0' } }),
+        createTree: record('createTree', { sha: 'tree-1' }),
+        createCommit: record('createCommit', { sha: 'b'.repeat(40) }),
+        updateRef: record('updateRef', {}),
+      },
+      checks: { create: record('checks.create', { id: 7 }) },
+    };
+    return { deps: { client } as unknown as TaskEventDependencies, writes };
+  }
+
+  it('the check goes on the pushed commit, after its ref moved, with the gate results that passed', async () => {
+    const { deps, writes } = recordingClient();
+    const result = await pushFeedbackCommit({
+      deps,
+      owner: 'o',
+      repo: 'r',
+      branch: 'implementation/1-x',
+      headSha: HEAD,
+      plan: { files: new Map([[FILE, 'export const x = 1;\n']]), replies: [], unanswered: [], freeText: [] },
+      config: DEFAULT_CONFIG,
+      marker,
+    });
+
+    expect(result).toEqual({ ok: true, commitSha: 'b'.repeat(40) });
+    expect(writes.map((write) => write.call)).toEqual([
+      'getCommit',
+      'createTree',
+      'createCommit',
+      'updateRef',
+      'checks.create',
+    ]);
+    expect(writes[4]?.body).toEqual(
+      expect.objectContaining({
+        name: 'implementation-agent',
+        head_sha: 'b'.repeat(40),
+        conclusion: 'success',
+        output: expect.objectContaining({ title: expect.stringMatching(/validation gates passed/) }),
+      }),
+    );
+  });
+
+  it('files the gates refuse push nothing and publish no check', async () => {
+    const { deps, writes } = recordingClient();
+    const result = await pushFeedbackCommit({
+      deps,
+      owner: 'o',
+      repo: 'r',
+      branch: 'implementation/1-x',
+      headSha: HEAD,
+      plan: {
+        files: new Map([['.github/workflows/x.yml', 'on: push\n']]),
+        replies: [],
+        unanswered: [],
+        freeText: [],
+      },
+      config: DEFAULT_CONFIG,
+      marker,
+    });
+
+    expect(result.ok).toBe(false);
+    expect(writes).toEqual([]);
   });
 });

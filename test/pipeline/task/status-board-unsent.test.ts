@@ -2,7 +2,11 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsClient } from '../../../src/aws/create-aws-client.js';
 import { createEventBridgePublisher } from '../../../src/aws/eventbridge/eventbridge-publisher.js';
-import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
+import {
+  MAX_UNSENT_EVENTS,
+  parseStateMarker,
+  type TaskMarker,
+} from '../../../src/core/state/state-marker.js';
 import type { StatusCommentClient } from '../../../src/github/status-comment.js';
 import { createStatusBoard } from '../../../src/pipeline/task/status-board.js';
 
@@ -102,5 +106,22 @@ describe('lifecycle events the bus did not take are sent again with the next ste
 
     expect(issue.marker().unsent?.map((event) => event.detailType)).toEqual(['Pull Request Opened']);
     expect(issue.bodies.at(-1)).toContain('InternalFailure');
+  });
+
+  it('says how many events it dropped once the marker holds as many as it can, never silently', async () => {
+    const issue = fakeIssue();
+    eventBridge.on(PutEventsCommand).rejects(new Error('connect ECONNREFUSED 127.0.0.1:4010'));
+    await openPullRequest(boardOn(issue.client, undefined));
+    const [received] = issue.marker().unsent!;
+    const full = Array.from({ length: MAX_UNSENT_EVENTS }, (_, index) => ({
+      ...received!,
+      detail: { ...received!.detail, sequence: index + 1 },
+    }));
+
+    await boardOn(issue.client, { ...issue.marker(), unsent: full }).move('approved');
+
+    expect(issue.marker().unsent).toHaveLength(MAX_UNSENT_EVENTS);
+    expect(issue.marker().unsent?.at(-1)?.detailType).toBe('Task Approved');
+    expect(issue.bodies.at(-1)).toContain('1 lifecycle event(s) (Task Received) were dropped unsent');
   });
 });

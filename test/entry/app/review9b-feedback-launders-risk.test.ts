@@ -1,0 +1,244 @@
+import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
+import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { agentStatusComment, APP_LOGIN } from './agent-status.js';
+import { githubApi } from './github-api.js';
+import { testProbot } from './test-probot.js';
+
+// The webhooks-examples pull request (#2 of Codertocat/Hello-World), moved to a task branch.
+const OWNER = 'Codertocat';
+const REPO = 'Hello-World';
+const PULL = 2;
+const BRANCH = 'implementation/1-orders-api';
+const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const NEW_HEAD = 'c'.repeat(40);
+const BASE = `/repos/${OWNER}/${REPO}`;
+const FILE = 'infra/queue.yaml';
+const FILE_SHA = 'd'.repeat(40);
+// A low-risk template of the task (a queue), not its declared template: the classifier reads it as one.
+const FILE_TEXT = 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n';
+const SUBMITTED_AT = '2026-11-29T11:00:00Z';
+
+type Api = ReturnType<typeof githubApi>;
+
+const marker = (patch: Partial<TaskMarker> = {}): TaskMarker => ({
+  task_id: `${OWNER}/${REPO}#1`,
+  state: 'pr_open',
+  attempt: 1,
+  cost_usd: 0,
+  branch: BRANCH,
+  pull_number: PULL,
+  requester: 'requester-dev',
+  effective_mode: 'automated',
+  risk_level: 'low',
+  environment: 'staging',
+  updated_at: '2026-11-29T10:00:00.000Z',
+  ...patch,
+});
+
+/** The real review payload; only its state, author and the branch differ. */
+function reviewEvent(reviewer: string, type = 'User') {
+  const payload = webhookExample('pull_request_review', 'submitted');
+  payload.review.state = 'changes_requested';
+  payload.review.user.login = reviewer;
+  payload.review.user.type = type;
+  payload.sender.login = reviewer;
+  payload.pull_request.head.ref = BRANCH;
+  return payload;
+}
+
+/** The review as `GET /pulls/2/reviews` lists it: the payload's review. */
+function listedReview(reviewer: string, type = 'User') {
+  const review = reviewEvent(reviewer, type).review;
+  return { ...review, state: 'CHANGES_REQUESTED', commit_id: HEAD, submitted_at: SUBMITTED_AT };
+}
+
+/** The real review comment, on line 1 of the file on the head, holding `body`. */
+function listedComment(body: string, patch: Record<string, unknown> = {}) {
+  const { comment } = webhookExample('pull_request_review_comment', 'created');
+  return {
+    ...comment,
+    pull_request_review_id: listedReview('maintainer').id,
+    path: FILE,
+    line: 1,
+    start_line: null,
+    side: 'RIGHT',
+    commit_id: HEAD,
+    body,
+    ...patch,
+  };
+}
+
+const SUGGESTION = [
+  'Needs a role for the consumer:',
+  '```suggestion',
+  'Resources:',
+  '  Admin:',
+  '    Type: AWS::IAM::Role',
+  '    Properties:',
+  '      AssumeRolePolicyDocument: {}',
+  '      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]',
+  '```',
+].join('\n');
+
+/** The approval sync (as in guided mode), then the feedback run's reads. */
+function expectRun(
+  api: Api,
+  params: {
+    /** The sync moves the task (a reviewer whose verdict counts): it writes the status once. */
+    syncMoves?: boolean;
+    state?: TaskMarker;
+    reviewer: string;
+    permission: string;
+    comments: unknown[];
+    type?: string;
+  },
+) {
+  const status = agentStatusComment({ marker: params.state ?? marker() });
+  api.installationToken(INSTALLATION_ID);
+  // The sync: the task, the PR, the config, the reviews and the approval check.
+  api.comments(1, [status]);
+  api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+  api.config(undefined);
+  const listed = [listedReview(params.reviewer, params.type)];
+  api.scope.get(`${BASE}/pulls/${PULL}/reviews`).query({ per_page: '100' }).times(2).reply(200, listed);
+  // The agent's own verdict is set aside before any permission is asked for.
+  if (params.reviewer !== APP_LOGIN)
+    api.scope.get(`${BASE}/collaborators/${encodeURIComponent(params.reviewer)}/permission`).reply(200, {
+      permission: params.permission,
+      role_name: params.permission,
+      user: { login: params.reviewer },
+    });
+  api.approvalChecksOn(HEAD, []);
+  api.approvalCheck();
+  if (params.syncMoves ?? true) api.updateComment(900);
+  // The feedback run.
+  api.comments(1, [status]);
+  api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+  api.reviewComments(PULL, params.comments);
+  api.conversation(PULL);
+}
+
+function expectFileRead(api: Api) {
+  api.scope
+    .get(`${BASE}/git/trees/${HEAD}`)
+    .query({ recursive: 'true' })
+    .reply(200, {
+      sha: HEAD,
+      truncated: false,
+      tree: [{ path: FILE, mode: '100644', type: 'blob', sha: FILE_SHA }],
+    });
+  api.scope
+    .get(`${BASE}/git/blobs/${FILE_SHA}`)
+    .reply(200, { sha: FILE_SHA, encoding: 'base64', content: Buffer.from(FILE_TEXT).toString('base64') });
+}
+
+const statusWrites = (api: Api) =>
+  api.calls.filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'));
+const pushes = (api: Api) => api.calls.filter((call) => call.path.includes('/git/'));
+
+async function deliver(payload: Record<string, unknown>) {
+  const { receive, errors } = await testProbot();
+  await receive('pull_request_review', payload);
+  expect(errors).toEqual([]);
+}
+
+/** The suggestion run's writes: the commit, the reply, the thread lookup and resolve, the status. */
+function expectPush(api: Api, commentId: number) {
+  api.commit(HEAD);
+  api.createTree();
+  api.createCommit(NEW_HEAD);
+  api.updateRef(BRANCH);
+  api.scope.post(`${BASE}/pulls/${PULL}/comments/${commentId}/replies`).reply(201, { id: 5001 });
+  api.scope
+    .post('/graphql', (body: { query: string }) => body.query.includes('reviewThreads'))
+    .optionally()
+    .reply(200, {
+      data: {
+        repository: {
+          pullRequest: {
+            reviewThreads: {
+              nodes: [{ id: 'PRRT_1', isResolved: false, comments: { nodes: [{ databaseId: commentId }] } }],
+              pageInfo: { hasNextPage: false, endCursor: null },
+            },
+          },
+        },
+      },
+    });
+  api.scope
+    .post('/graphql', (body: { query: string }) => body.query.includes('resolveReviewThread'))
+    .optionally()
+    .reply(200, { data: { resolveReviewThread: { thread: { id: 'PRRT_1', isResolved: true } } } });
+  api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
+  // The follow-up sync on the new head (optional: the fix may change what it reads).
+  api.scope
+    .get(`${BASE}/issues/1/comments`)
+    .query(true)
+    .optionally()
+    .reply(200, [agentStatusComment({ marker: marker() })]);
+  api.scope
+    .get(`${BASE}/pulls/${PULL}`)
+    .optionally()
+    .reply(200, {
+      number: PULL,
+      state: 'open',
+      merged: false,
+      head: { sha: NEW_HEAD, ref: BRANCH, repo: { id: 1296269, full_name: `${OWNER}/${REPO}` } },
+      base: { ref: 'master', repo: { id: 1296269, full_name: `${OWNER}/${REPO}` } },
+    });
+  api.scope
+    .get(`${BASE}/contents/${encodeURIComponent('.github/implementation-agent.yml')}`)
+    .optionally()
+    .reply(404, { message: 'Not Found' });
+  api.scope
+    .get(`${BASE}/pulls/${PULL}/reviews`)
+    .query(true)
+    .optionally()
+    .reply(200, [listedReview('maintainer')]);
+  api.scope
+    .get(`${BASE}/collaborators/maintainer/permission`)
+    .optionally()
+    .reply(200, { permission: 'write', role_name: 'write', user: { login: 'maintainer' } });
+  api.scope
+    .get(`${BASE}/commits/${NEW_HEAD}/check-runs`)
+    .query(true)
+    .optionally()
+    .times(2)
+    .reply(200, { total_count: 0, check_runs: [] });
+  api.scope.post(`${BASE}/check-runs`).optionally().times(3).reply(201, { id: 80 });
+}
+
+// Review #9 second attacker pass: automated mode stays automated only for what the agent
+// validated and risk-classified (DESIGN §4; the guard falls back to guided on a person's push).
+// Review feedback launders a person's change into the agent's own push: pushFeedbackCommit runs
+// the gates on the changed files but never the risk classifier, and the push comes as the agent,
+// so the guard keeps the task automated. A writer's suggestion adding an admin IAM role is pushed,
+// GitHub's auto-merge the agent armed stays on, and the merge is deployed for the requester.
+describe('review #9b: a review suggestion on an automated task makes it high risk', () => {
+  it.failing(
+    'FAULT: an automated task whose feedback commit adds an IAM role no longer runs automated (auto-merge off, no deploy on merge)',
+    async () => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      const comment = listedComment(SUGGESTION);
+      expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+      api.permission('maintainer', 'write');
+      api.config(undefined);
+      expectFileRead(api);
+      expectPush(api, comment.id);
+      api.scope
+        .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
+        .optionally()
+        .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
+
+      await deliver(reviewEvent('maintainer'));
+
+      // The suggestion was pushed as the agent's own commit.
+      expect(pushes(api).some((call) => call.method === 'PATCH')).toBe(true);
+      const tree = pushes(api).find((call) => call.method === 'POST' && call.path.endsWith('/git/trees'));
+      expect(JSON.stringify(tree?.body)).toContain('AWS::IAM::Role');
+      const last = statusWrites(api).at(-1);
+      const written = readStateMarker(String(last?.body.body ?? ''))?.marker;
+      // Right answer: the task is judged again on what was pushed, and falls back (or is high risk).
+      expect(written?.effective_mode === 'automated' && written.risk_level !== 'high').toBe(false);
+    },
+  );
+});
