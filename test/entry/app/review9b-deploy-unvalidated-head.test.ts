@@ -10,7 +10,6 @@ const REPO = 'Hello-World';
 const PULL = 2;
 const BRANCH = 'implementation/1-orders-api';
 const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
-const MERGE_SHA = 'f'.repeat(40);
 const MERGED_AT = '2026-11-24T09:30:00Z';
 const MERGER = 'maintainer';
 const GREEN = { name: 'build', status: 'completed', conclusion: 'success' };
