@@ -1,4 +1,5 @@
 import type { ChecksVerdict } from '../checks/combine-checks.js';
+import { validationRefusal } from '../checks/validation-refusal.js';
 import type { TaskMarker } from '../state/state-marker.js';
 import type { ApprovalDecision } from './decide-approval.js';
 
@@ -62,15 +63,8 @@ export function decideMergeWhenGreen(params: {
   // The agent merges only code it validated: its own check on this very head. A person's push to
   // an automated task's branch gets none (nothing re-runs the gates there), and a failing or
   // running one is not a pass, however green the repository's CI is.
-  if (checks.validation !== 'success') {
-    return {
-      merge: false,
-      reason:
-        checks.validation === 'none'
-          ? `implementation-agent never validated ${params.sha.slice(0, 7)} (a push after its own?)`
-          : `implementation-agent's validation ${checks.validation === 'failure' ? 'failed' : 'is still running'} on ${params.sha.slice(0, 7)}`,
-    };
-  }
+  const unvalidated = validationRefusal(checks.validation, params.sha);
+  if (unvalidated !== undefined) return { merge: false, reason: unvalidated };
   if (checks.state !== 'success') {
     const names = checks.state === 'failure' ? checks.failing : checks.pending;
     return {

@@ -111,6 +111,15 @@ export const taskMarkerSchema = z
      * is not merged by the agent). Absent in older markers: the repository's default branch.
      */
     base_branch: z.string().min(1).max(255).optional(),
+    /**
+     * The head someone other than the agent pushed to the task's branch, recorded when the guard
+     * fell the task back to guided (review #9b). A re-run builds on the branch head, so the push
+     * stays in it: the task stays guided (`guidedAfterPush`) while this is set.
+     */
+    unvalidated_push: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/)
+      .optional(),
     /** Commits pushed for review feedback (`iterateOnFeedback`); `review.max_iterations` bounds it. */
     feedback_iterations: z.number().int().nonnegative().optional(),
     /** GitHub's time of the newest feedback taken in; older feedback is never taken in again. */

@@ -1,3 +1,5 @@
+import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
+import { validationRefusal } from '../../core/checks/validation-refusal.js';
 import { formatConfigProblems, type AgentConfigResult } from '../../core/config/parse-agent-config.js';
 import { deploysOnMerge } from '../../core/deploy/deploys-on-merge.js';
 import { mergeDeployTarget, type MergeDeployTarget } from '../../core/deploy/merge-deploy-target.js';
@@ -6,6 +8,7 @@ import { codeSpan } from '../../core/markdown/code-span.js';
 import { mention } from '../../core/markdown/mention.js';
 import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
 import { findTriggerDeployment } from '../../github/find-trigger-deployment.js';
+import { readChecksVerdict } from '../../github/read-checks-verdict.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { PullRequestTaskEvent } from '../review/classify-pull-request-event.js';
@@ -36,7 +39,9 @@ export function mergeTriggerKey(pullNumber: number): string {
  * answered before), or whose deployment its first handling made (payload `merge_of`), deploys and
  * answers nothing more. Returns `ignored` when the task does not deploy on merge or this merge was
  * handled; throws GitHub's HTTP errors. Called by `syncPullRequestTask` once the task moved to
- * `merged`, inside the task's run, with what it read.
+ * `merged`, inside the task's run, with what it read. A merged head that does not carry the agent's
+ * own passing validation check (`validationRefusal`, the rule merge-when-green applies) is refused
+ * with an answer: nothing is deployed, `/deploy` after review is the way.
  */
 export async function deployOnMerge(params: {
   deps: TaskEventDependencies;
@@ -44,7 +49,13 @@ export async function deployOnMerge(params: {
   /** The task's trusted marker, which names this pull request. */
   marker: TaskMarker;
   /** The pull request as GitHub has it now. */
-  pull: { merged: boolean; merged_at: string | null; merged_by?: { login: string } | null };
+  pull: {
+    merged: boolean;
+    merged_at: string | null;
+    merged_by?: { login: string } | null;
+    /** The head that was merged: the agent deploys it only if its own validation check passed there. */
+    head: { sha: string };
+  };
   configResult: AgentConfigResult;
 }): Promise<TaskOutcome> {
   const { deps, input, pull, configResult, marker } = params;
@@ -86,6 +97,22 @@ export async function deployOnMerge(params: {
     await reply({ client, owner, repo, issueNumber: pullNumber, body });
     return { ...outcome, message: body };
   };
+  // DESIGN §5b: like merge-when-green, the agent ships only a head it validated. A person's push
+  // merged before its synchronize was handled (or by the auto-merge the agent armed) never was.
+  const validation = await readChecksVerdict({
+    client,
+    owner,
+    repo,
+    sha: pull.head.sha,
+    agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
+  });
+  const unvalidated = validationRefusal(validation.validation, pull.head.sha);
+  if (unvalidated !== undefined) {
+    return answer({
+      status: 'refused',
+      message: `${unvalidated}, so it is not deployed on merge. Review what was merged and deploy it with \`/deploy <environment>\`.`,
+    });
+  }
   if (!configResult.ok) {
     return answer({ status: 'refused', message: formatConfigProblems(configResult.problems) });
   }

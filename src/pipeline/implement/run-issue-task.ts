@@ -16,6 +16,7 @@ import type { TaskClient } from '../../github/task-client.js';
 import { markAnswered } from '../task/answer-on-crash.js';
 import { armAutoMerge } from '../review/arm-auto-merge.js';
 import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
+import { guidedAfterPush } from '../../core/risk/guided-after-push.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
 import { storeAttemptArtifacts } from '../mirror/store-attempt-artifacts.js';
 import { ArtifactsNotStoredError } from '../mirror/artifacts-not-stored-error.js';
@@ -148,6 +149,11 @@ async function generateAndPublish(
     return outcome;
   }
   const { generation: outcome, names } = prepared;
+  // A person's push the guard fell back on stays in the branch this run builds on: still guided.
+  const mode = guidedAfterPush({
+    decision: prepared.decision,
+    unvalidatedPush: board.current?.unvalidated_push,
+  });
   const { branch } = names;
   const pull = await publishPullRequest({
     client,
@@ -165,7 +171,7 @@ async function generateAndPublish(
   await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
   // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4).
   const autoMerge =
-    prepared.decision.effective === 'automated'
+    mode.effective === 'automated'
       ? await armAutoMerge({
           graphql: params.graphql,
           owner,
@@ -188,7 +194,7 @@ async function generateAndPublish(
   // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
   // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
   // Automated mode merges on green checks alone, so it asks for no approval.
-  if (prepared.decision.effective !== 'automated') {
+  if (mode.effective !== 'automated') {
     const noReviewsYet = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: pull.commitSha });
     await publishApprovalCheck({
       client,
@@ -218,7 +224,7 @@ async function generateAndPublish(
       pull: { number: pull.number, branch },
     });
   }
-  const decision = [renderModeDecision(prepared.decision), ...(autoMerge === undefined ? [] : [autoMerge])];
+  const decision = [renderModeDecision(mode), ...(autoMerge === undefined ? [] : [autoMerge])];
   await board.move('pr_open', {
     usage,
     outcome: result,
@@ -226,8 +232,8 @@ async function generateAndPublish(
       ...unsent(pull.commitSha),
       branch,
       pull_number: pull.number,
-      effective_mode: prepared.decision.effective,
-      risk_level: prepared.decision.risk.level,
+      effective_mode: mode.effective,
+      risk_level: mode.risk.level,
       // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
       environment: request.execution_request.target_environment,
       // Merge-when-green merges only into the branch the task targeted.

@@ -19,7 +19,8 @@ import type { SyncedTask } from './sync-pull-request-task.js';
  * push made with the Action's `GITHUB_TOKEN` starts no run at all), or the pull request now
  * targets another base than the task's (`base_branch`, else the default branch), the task falls
  * back to guided: GitHub's auto-merge is turned off (`disarmAutoMerge`), the marker records
- * `effective_mode: guided` (so neither merge-when-green nor deploy on merge acts on it), the
+ * `effective_mode: guided` (so neither merge-when-green nor deploy on merge acts on it) and, for a
+ * push, its head as `unvalidated_push` (so a re-run built on it stays guided), the
  * approval check is shown on the head, and the status comment and the pull request say why.
  * Returns `synced.outcome`, its message extended when the task fell back; a redelivery finds the
  * task guided and does nothing more.
@@ -31,8 +32,9 @@ export async function guardAutomatedPullRequest(
   const { event, synced } = params;
   const { marker, outcome, pull, board } = synced;
   if (!runsAutomated(marker) || synced.approval === undefined || !('message' in outcome)) return outcome;
-  const reason = await fallbackReason(deps, { event, pull, targetBase: marker.base_branch });
-  if (reason === undefined) return outcome;
+  const fallback = await fallbackReason(deps, { event, pull, targetBase: marker.base_branch });
+  if (fallback === undefined) return outcome;
+  const { reason, pushed } = fallback;
   const { owner, repo } = event.repository;
   const { pullNumber } = event;
   const disarmed = await disarmAutoMerge({
@@ -47,7 +49,8 @@ export async function guardAutomatedPullRequest(
     `**Automated mode fell back to guided:** ${reason}. ${disarmed} ` +
     'It merges once someone with write access approves it (the `implementation-agent/approval` check); nothing is deployed on merge.';
   await board.move(board.current?.state ?? marker.state, {
-    patch: { effective_mode: 'guided' },
+    // A push stays in the branch a re-run builds on: `unvalidated_push` keeps the task guided then.
+    patch: { effective_mode: 'guided', ...(pushed ? { unvalidated_push: pull.head.sha } : {}) },
     details: fallBack,
   });
   const view = approvalCheckView({
@@ -61,15 +64,18 @@ export async function guardAutomatedPullRequest(
   return { ...outcome, message: `${outcome.message} ${fallBack}` };
 }
 
-/** Why the pull request is no longer what the agent validated; undefined when it still is. */
+/** Why the pull request is no longer what the agent validated (`pushed`: someone else pushed its head); undefined when it still is. */
 async function fallbackReason(
   deps: TaskEventDependencies,
   params: { event: PullRequestTaskEvent; pull: SyncedTask['pull']; targetBase: string | undefined },
-): Promise<string | undefined> {
+): Promise<{ reason: string; pushed: boolean } | undefined> {
   const { event, pull } = params;
   const target = params.targetBase ?? event.repository.defaultBranch;
   if (pull.base.ref !== target) {
-    return `pull request #${event.pullNumber} now targets ${codeSpan(pull.base.ref)}, not ${codeSpan(target)}, the branch the task was opened against`;
+    return {
+      reason: `pull request #${event.pullNumber} now targets ${codeSpan(pull.base.ref)}, not ${codeSpan(target)}, the branch the task was opened against`,
+      pushed: false,
+    };
   }
   if (event.event !== 'pull_request.synchronize') return undefined;
   const author = pushAuthor({ sender: event.sender, agentLogin: await deps.trust.identity() });
@@ -77,5 +83,8 @@ async function fallbackReason(
   const head = `\`${pull.head.sha.slice(0, 7)}\``;
   const who =
     event.sender === undefined ? 'someone other than implementation-agent' : mention(event.sender.login);
-  return `${who} pushed ${head}, which implementation-agent never validated nor risk-classified`;
+  return {
+    reason: `${who} pushed ${head}, which implementation-agent never validated nor risk-classified`,
+    pushed: true,
+  };
 }

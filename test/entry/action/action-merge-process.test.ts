@@ -49,6 +49,15 @@ const run = (fake: Fake, eventName: string, payload: unknown) =>
 
 const taskState = (fake: Fake) =>
   readStateMarker(fake.comments.find((comment) => comment.id === 500)?.body ?? '')?.marker.state;
+/** The agent's own passing validation check on the head (made by its App): the head it validated. */
+const validateHead = (fake: Fake) =>
+  fake.ciRuns.push({
+    head_sha: HEAD,
+    name: 'implementation-agent',
+    status: 'completed',
+    conclusion: 'success',
+    app: { slug: 'implementation-agent' },
+  });
 const replies = (fake: Fake) => fake.comments.filter((comment) => comment.issue_number === 2);
 
 describe('the built Action, automated mode: merges deploy, and green PRs merge', () => {
@@ -68,6 +77,7 @@ describe('the built Action, automated mode: merges deploy, and green PRs merge',
 
   it('a real merged `pull_request.closed` creates the signed deployment of the merge commit, for whoever merged', async () => {
     seedStatus(fake, task('pr_open'));
+    validateHead(fake);
     const mergeSha = 'f'.repeat(40);
     Object.assign(fake.pulls[0] ?? {}, {
       state: 'closed',
@@ -108,6 +118,30 @@ describe('the built Action, automated mode: merges deploy, and green PRs merge',
     expect(again.code).toBe(0);
     expect(fake.deployments).toHaveLength(1);
     expect(replies(fake)).toHaveLength(1);
+  });
+
+  it('a merged head the agent never validated (a person’s push) is not deployed: the answer points to /deploy', async () => {
+    seedStatus(fake, task('pr_open'));
+    Object.assign(fake.pulls[0] ?? {}, {
+      state: 'closed',
+      merged: true,
+      merged_at: '2026-11-24T09:30:00Z',
+      merged_by: { login: 'maintainer' },
+      merge_commit_sha: 'f'.repeat(40),
+    });
+    const closed = webhookExample('pull_request', 'closed');
+    closed.pull_request.head.ref = BRANCH;
+    closed.pull_request.merged = true;
+
+    const merged = await run(fake, 'pull_request', closed);
+
+    expect(merged.code).toBe(0);
+    expect(merged.outputs.status).toBe('refused');
+    expect(fake.deployments).toEqual([]);
+    expect(replies(fake).map((comment) => comment.body)).toEqual([
+      expect.stringContaining(`implementation-agent never validated ${HEAD.slice(0, 7)}`),
+    ]);
+    expect(replies(fake)[0]?.body).toContain('`/deploy <environment>`');
   });
 
   it('a real `check_suite` completed success merges the green PR at its judged head, then deploys it for the requester', async () => {
@@ -156,6 +190,7 @@ describe('the built Action, automated mode: merges deploy, and green PRs merge',
   });
   it('auto-merge the agent armed, for a requester who lost write access: refused once, naming why, and a re-run answers nothing more', async () => {
     seedStatus(fake, { ...task('pr_open'), requester: 'former-dev' });
+    validateHead(fake);
     // GitHub records an auto-merge as merged by whoever enabled it: the agent's App.
     Object.assign(fake.pulls[0] ?? {}, {
       state: 'closed',

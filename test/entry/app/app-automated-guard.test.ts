@@ -100,7 +100,12 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
 
       expect(api.scope.isDone()).toBe(true);
       const status = statusWritten(api);
-      expect(parseStateMarker(status)).toMatchObject({ state: 'pr_open', effective_mode: 'guided' });
+      // The push is recorded: a re-run builds on it, so it stays guided (`guidedAfterPush`).
+      expect(parseStateMarker(status)).toMatchObject({
+        state: 'pr_open',
+        effective_mode: 'guided',
+        unvalidated_push: PUSHED,
+      });
       expect(status).toContain('Automated mode fell back to guided:');
       expect(status).toContain(said);
       expect(status).toContain('Auto-merge is off');
@@ -154,6 +159,8 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
     expect(api.scope.isDone()).toBe(true);
     const status = statusWritten(api);
     expect(parseStateMarker(status)).toMatchObject({ effective_mode: 'guided' });
+    // Nobody pushed: nothing in the branch keeps a later re-run guided.
+    expect(parseStateMarker(status)).not.toHaveProperty('unvalidated_push');
     expect(status).toContain('now targets `release-unprotected`, not `master`');
   });
 

@@ -52,6 +52,12 @@ function expectMerge(api: Api, status: TaskMarker, config?: string, mergedBy = M
   api.updateComment(900);
 }
 
+/** The merged head carries the agent's passing validation check: it is the agent's own commit. */
+function expectValidatedHead(api: Api) {
+  api.checkRunsFor(HEAD, [{ name: 'implementation-agent', status: 'completed', conclusion: 'success' }]);
+  api.combinedStatus(HEAD, []);
+}
+
 /** What the deploy use case reads on a merged pull request: the same facts `/deploy` reads. */
 function expectDeployFacts(
   api: Api,
@@ -65,6 +71,7 @@ function expectDeployFacts(
   } = {},
 ) {
   api.commandDeployments([]);
+  expectValidatedHead(api);
   api.permission(options.actor ?? MERGER, 'write');
   api.getPull({
     number: PULL,
@@ -247,6 +254,7 @@ describe('Probot app: deploy on merge when the agent itself merged (merge-when-g
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectMerge(api, marker('automated'), undefined, APP_LOGIN);
     api.commandDeployments([]);
+    expectValidatedHead(api);
     api.permission('requester-dev', role);
     api.createComment(PULL, 950);
     api.updateComment(900);
@@ -267,6 +275,7 @@ describe('Probot app: deploy on merge when the agent itself merged (merge-when-g
     const { requester: _none, ...anonymous } = marker('automated');
     expectMerge(api, anonymous, undefined, APP_LOGIN);
     api.commandDeployments([]);
+    expectValidatedHead(api);
     api.createComment(PULL, 950);
     api.updateComment(900);
 
@@ -313,6 +322,7 @@ describe('Probot app: a refused deploy on merge is answered once', () => {
   async function refuseOnce(api: Api, receive: (payload: Record<string, unknown>) => Promise<void>) {
     expectMerge(api, marker('automated'), undefined, APP_LOGIN);
     api.commandDeployments([]);
+    expectValidatedHead(api);
     api.permission('requester-dev', 'read');
     api.createComment(PULL, 950);
     api.updateComment(900);
@@ -442,6 +452,7 @@ describe('Probot app: tasks opened before the marker recorded `environment` stil
     const { environment: _none, ...older } = marker('automated');
     expectMerge(api, older);
     api.commandDeployments([]);
+    expectValidatedHead(api);
     api.createComment(PULL, 950);
     api.updateComment(900);
 

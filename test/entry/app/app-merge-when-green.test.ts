@@ -104,6 +104,9 @@ describe('Probot app: merge-when-green, where the repository does not allow auto
     api.updateComment(900);
     // No target to deploy to: answered on the pull request and remembered on the status comment.
     api.commandDeployments([]);
+    // Deploy on merge reads the merged head's validation check again.
+    api.checkRunsFor(HEAD, [VALIDATED, GREEN]);
+    api.combinedStatus(HEAD, []);
     api.createComment(PULL, 950);
     api.updateComment(900);
 
@@ -135,8 +138,10 @@ describe('Probot app: merge-when-green, where the repository does not allow auto
     api.getPull(mergedPull);
     api.config(undefined);
     api.updateComment(900);
-    // The deploy on merge, for the requester: the same rules as `/deploy`.
+    // The deploy on merge, for the requester: the same rules as `/deploy`, on a head the agent validated.
     api.commandDeployments([]);
+    api.checkRunsFor(HEAD, [VALIDATED, GREEN]);
+    api.combinedStatus(HEAD, []);
     api.permission('requester-dev', 'write');
     api.getPull(mergedPull);
     api.reviews(PULL, []);

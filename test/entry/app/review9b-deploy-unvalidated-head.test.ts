@@ -10,7 +10,6 @@ const REPO = 'Hello-World';
 const PULL = 2;
 const BRANCH = 'implementation/1-orders-api';
 const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
-const MERGE_SHA = 'f'.repeat(40);
 const MERGED_AT = '2026-11-24T09:30:00Z';
 const MERGER = 'maintainer';
 const GREEN = { name: 'build', status: 'completed', conclusion: 'success' };
@@ -48,47 +47,18 @@ function expectMerge(api: Api, status: TaskMarker, config?: string, mergedBy = M
   api.updateComment(900);
 }
 
-/** What the deploy use case reads on a merged pull request: the same facts `/deploy` reads. */
-function expectDeployFacts(
-  api: Api,
-  options: {
-    checks?: Array<typeof GREEN>;
-    statuses?: Array<{ context: string; state: string }>;
-    /** Whose permission the deploy asks for: the merger's, or the requester's when the agent merged. */
-    actor?: string;
-    mergedBy?: string;
-    environment?: string;
-  } = {},
-) {
+/** The merged head's checks: the agent's validation check (when given) and the repository's CI. */
+function expectHeadChecks(api: Api, validation?: { status: string; conclusion: string | null }) {
   api.commandDeployments([]);
-  api.permission(options.actor ?? MERGER, 'write');
-  api.getPull({
-    number: PULL,
-    headSha: HEAD,
-    headRef: BRANCH,
-    merged: true,
-    mergedAt: MERGED_AT,
-    mergedBy: options.mergedBy ?? MERGER,
-  });
-  api.reviews(PULL, []);
-  // The task's status, read before the rules: its requester is the review policy's.
-  api.comments(1, [agentStatusComment({ marker: marker('automated', 'merged') })]);
-  api.checkRunsFor(MERGE_SHA, options.checks ?? [GREEN]);
-  api.combinedStatus(MERGE_SHA, options.statuses ?? []);
-  api.deployments(options.environment ?? 'staging', [], 10);
-}
-
-/** After the rules allowed it: the task's status (template path), the environment's history, the deployment, the answer. */
-function expectDeploymentMade(api: Api, status: TaskMarker, environment = 'staging') {
-  api.comments(1, [agentStatusComment({ marker: { ...status, state: 'merged' } })]);
-  api.deployments(environment, [], 10);
-  api.createDeployment(7101);
-  api.createComment(PULL, 950);
+  api.checkRunsFor(HEAD, [
+    GREEN,
+    ...(validation === undefined ? [] : [{ name: 'implementation-agent', ...validation }]),
+  ]);
+  api.combinedStatus(HEAD, []);
 }
 
 const deploymentsCreated = (api: Api) =>
   api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/deployments'));
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept with its sibling helpers
 const replyOnPull = (api: Api) =>
   api.calls.find((call) => call.method === 'POST' && call.path.endsWith(`/issues/${PULL}/comments`))?.body
     .body as string | undefined;
@@ -107,20 +77,58 @@ async function deliver(payload: Record<string, unknown>) {
 // not pushes; in the app, deliveries are not ordered. GitHub's auto-merge the agent armed stays
 // armed for a push by anyone with write access and merges it once CI is green.
 describe('review #9b: deploy on merge of a head the agent never validated', () => {
-  it.failing(
-    'FAULT: the agent’s armed auto-merge merged a person’s push (no synchronize handled yet): nothing is deployed for the requester',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      // HEAD is the person's commit: the agent never published its validation check on it.
-      expectMerge(api, marker('automated'), undefined, APP_LOGIN);
-      expectDeployFacts(api, { actor: 'requester-dev', mergedBy: APP_LOGIN });
-      expectDeploymentMade(api, marker('automated'));
+  it('the agent’s armed auto-merge merged a person’s push (no synchronize handled yet): nothing is deployed, /deploy is the way', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    // HEAD is the person's commit: the agent never published its validation check on it.
+    expectMerge(api, marker('automated'), undefined, APP_LOGIN);
+    expectHeadChecks(api);
+    api.createComment(PULL, 950);
+    api.updateComment(900);
 
-      await deliver(mergedEvent());
+    await deliver(mergedEvent());
 
-      // Right answer: deploy on merge deploys only a head the agent validated (its own commit,
-      // recorded on the marker or carrying its validation check); this one is left to `/deploy`.
-      expect(deploymentsCreated(api)).toEqual([]);
-    },
-  );
+    expect(api.scope.isDone()).toBe(true);
+    expect(deploymentsCreated(api)).toEqual([]);
+    const answer = replyOnPull(api) ?? '';
+    expect(answer).toContain('nothing was deployed');
+    expect(answer).toContain(`never validated ${HEAD.slice(0, 7)}`);
+    expect(answer).toContain('`/deploy <environment>`');
+  });
+
+  it('a merged head whose validation check failed (a person merged it anyway) is not deployed on merge', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectMerge(api, marker('automated'));
+    expectHeadChecks(api, { status: 'completed', conclusion: 'failure' });
+    api.createComment(PULL, 950);
+    api.updateComment(900);
+
+    await deliver(mergedEvent());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(deploymentsCreated(api)).toEqual([]);
+    expect(replyOnPull(api)).toContain(`implementation-agent's validation failed on ${HEAD.slice(0, 7)}`);
+  });
+
+  it('a validation check of another App under the agent’s name does not count as validated', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectMerge(api, marker('automated'));
+    api.checkRunsFor(HEAD, [
+      {
+        name: 'implementation-agent',
+        status: 'completed',
+        conclusion: 'success',
+        app: { id: 999, slug: 'impostor' },
+      },
+    ]);
+    api.commandDeployments([]);
+    api.combinedStatus(HEAD, []);
+    api.createComment(PULL, 950);
+    api.updateComment(900);
+
+    await deliver(mergedEvent());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(deploymentsCreated(api)).toEqual([]);
+    expect(replyOnPull(api)).toContain(`never validated ${HEAD.slice(0, 7)}`);
+  });
 });
