@@ -206,7 +206,7 @@ function createDynamoDbTaskEventStore(params) {
     const failure = (action, error) => tableError({ action, tableName, definition: 'resultsTableDefinition', error });
     const parse = (item) => {
         const { [RESULTS_TABLE_SORT_KEY]: _sortKey, ...event } = item;
-        return parseItem({ item: event, schema: task_event/* taskEventSchema */.H, tableName });
+        return parseItem({ item: event, schema: task_event/* taskEventSchema */.Hk, tableName });
     };
     return {
         async append(event) {

@@ -26008,6 +26008,7 @@ const TASK_STATES = [
     'generating',
     'validating',
     'pr_open',
+    'committed',
     'changes_requested',
     'approved',
     'merged',
@@ -26027,8 +26028,9 @@ const TRANSITIONS = {
     // access it is `held` instead.
     awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
     generating: ['validating', 'failed', 'cancelled'],
-    // Validation failures go back to the model for repair.
-    validating: ['generating', 'pr_open', 'failed', 'cancelled'],
+    // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
+    // local CLI commits to a branch in the user's repository and stops there (`committed`).
+    validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
     pr_open: [
         'approved',
         'changes_requested',
@@ -26039,6 +26041,10 @@ const TRANSITIONS = {
         'failed',
         'deploying',
     ],
+    // The CLI's end: the change is a commit on its local branch and no pull request exists, so none of
+    // pr_open's review or merge moves apply. Running the CLI again starts the task again: the request
+    // file arrives anew (`received`), or generation starts straight away, as from a failed run.
+    committed: ['received', 'generating'],
     // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
     // and a PR with a standing request for changes can still be merged where that is not enforced.
     changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],
@@ -26519,7 +26525,8 @@ function canonicalJson(value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ taskEventSchema)
+/* harmony export */   Hk: () => (/* binding */ taskEventSchema),
+/* harmony export */   jr: () => (/* binding */ commitShaSchema)
 /* harmony export */ });
 /* unused harmony export taskEventBodySchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3798);
@@ -26533,6 +26540,9 @@ function canonicalJson(value) {
 
 const positiveInt = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive();
 const count = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative();
+/** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
+const commitShaSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha');
 /** What every event carries: the task it belongs to and when it happened (ISO 8601). */
 const eventBase = {
     task_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(200),
@@ -26554,13 +26564,17 @@ const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .discriminatedUni
         task_type: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_TYPES */ .ci).optional(),
         execution_mode: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .EXECUTION_MODES */ .EK).optional(),
     }),
-    /** The task moved through generation, validation, its PR, review or merge. */
+    /**
+     * The task moved through generation, validation, its PR, review or merge. A move to `committed`
+     * (the CLI's end) names the `branch` and the `commit` it made there (`applyTaskEvent` requires both).
+     */
     zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
         type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('state_changed'),
         ...eventBase,
         to: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .taskStateSchema */ .a,
         pull_number: positiveInt.optional(),
         branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        commit: commitShaSchema.optional(),
         template_path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     }),
     zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('attempt_started'), ...eventBase, attempt: positiveInt }),
@@ -26675,6 +26689,8 @@ const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
     issue_number: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
     pull_number: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
     branch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
+    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_4__/* .commitShaSchema */ .jr.optional(),
     template_path: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
     task_name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
     task_type: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_TYPES */ .ci).optional(),
@@ -26699,7 +26715,7 @@ const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
      * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
      * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
      */
-    pending_events: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_4__/* .taskEventSchema */ .H).max(MAX_PENDING_EVENTS).optional(),
+    pending_events: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_4__/* .taskEventSchema */ .Hk).max(MAX_PENDING_EVENTS).optional(),
 });
 /** The task's record without its log's bookkeeping (`pending_events`): what is rendered and mirrored. */
 function withoutPendingEvents(record) {
@@ -52719,6 +52735,11 @@ const agentConfigSchema = run_schemas/* strictObject */.rej({
         /** Whoever asked for the task may approve its pull request themselves. */
         allow_self_approval: run_schemas/* boolean */.zMY().default(false),
         /**
+         * Whoever pushed the pull request's head may approve it themselves. Off, someone else must,
+         * as GitHub's branch protection "Require approval of the most recent reviewable push" asks.
+         */
+        allow_pusher_approval: run_schemas/* boolean */.zMY().default(false),
+        /**
          * How many times the agent pushes a commit for review feedback on one pull request
          * (issue #9 item 3); past it nothing is pushed and the agent asks a human to take over.
          */
@@ -64430,7 +64451,7 @@ function createFilesystemTaskEventStore(root) {
         const bytes = await readOptionalFile(file);
         return bytes === undefined
             ? undefined
-            : parseStoredJson({ text: bytes.toString('utf8'), schema: task_event/* taskEventSchema */.H, source: file });
+            : parseStoredJson({ text: bytes.toString('utf8'), schema: task_event/* taskEventSchema */.Hk, source: file });
     };
     return {
         async append(event) {
@@ -64588,6 +64609,21 @@ function filesystemStores(root) {
     };
 }
 //# sourceMappingURL=filesystem-stores.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/mirror/artifacts-not-stored-error.js
+/**
+ * Some of an attempt's artifacts could not be stored (`storeAttemptArtifacts`): `paths` names them
+ * (paths inside the attempt, e.g. `files/src/app.ts`), so the caller can record them for a later
+ * step to re-send (the marker's `unsent_artifacts`).
+ */
+class ArtifactsNotStoredError extends Error {
+    paths;
+    constructor(message, paths) {
+        super(message);
+        this.paths = paths;
+        this.name = 'ArtifactsNotStoredError';
+    }
+}
+//# sourceMappingURL=artifacts-not-stored-error.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
 
 
@@ -64644,6 +64680,7 @@ async function redactFile(file) {
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/store-attempt-artifacts.js
 
 
+
 /** Each artifact's JSON is indented for people reading it in the console or a download. */
 const store_attempt_artifacts_json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 /**
@@ -64656,7 +64693,7 @@ const store_attempt_artifacts_json = (value) => `${JSON.stringify(value, null, 2
  * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
  * store never holds a secret the scanner finds. Returns the count and bytes written. An artifact
  * the store refuses does not stop the others: every one is tried, then an error names those that
- * failed; the scanner's error is thrown as is (the caller turns either into a warning).
+ * failed (`ArtifactsNotStoredError`, with their paths); the scanner's error is thrown as is (the caller turns either into a warning).
  */
 async function storeAttemptArtifacts(params) {
     const { prepared } = params;
@@ -64673,7 +64710,7 @@ async function storeAttemptArtifacts(params) {
             bytes += artifact.bytes;
         }
         catch (error) {
-            failed.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+            failed.push({ path, reason: error instanceof Error ? error.message : String(error) });
         }
     };
     for (const file of prepared.ok ? prepared.generation.bundle.files : []) {
@@ -64713,7 +64750,8 @@ async function storeAttemptArtifacts(params) {
     if (failed.length > 0) {
         // The first few reasons: the status comment's warning stays one line.
         const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
-        throw new Error(`${failed.length} artifact(s) could not be stored (${failed.slice(0, 3).join('; ')}${more}); ${stored} were.`);
+        const reasons = failed.slice(0, 3).map((failure) => `${failure.path}: ${failure.reason}`);
+        throw new ArtifactsNotStoredError(`${failed.length} artifact(s) could not be stored (${reasons.join('; ')}${more}); ${stored} were.`, failed.map((failure) => failure.path));
     }
     return { stored, bytes };
 }
@@ -64757,7 +64795,27 @@ async function syncArtifactMirror(params) {
 var lifecycle_publisher = __nccwpck_require__(7703);
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
 var lifecycle_event = __nccwpck_require__(7044);
+;// CONCATENATED MODULE: ./lib/core/task/merge-environment-deploys.js
+/**
+ * One environment map from the two a status marker once carried (pure): `environments` (the
+ * record's) and `deploys` (where deploy runs wrote before they moved the record). Per environment
+ * the entry updated last wins (ISO 8601 `updated_at`; a tie keeps `environments`). `undefined`
+ * when neither has an entry.
+ */
+function mergeEnvironmentDeploys(environments, deploys) {
+    if (deploys === undefined || Object.keys(deploys).length === 0)
+        return environments;
+    const merged = { ...environments };
+    for (const [name, entry] of Object.entries(deploys)) {
+        const kept = Object.hasOwn(merged, name) ? merged[name] : undefined;
+        if (kept === undefined || Date.parse(entry.updated_at) > Date.parse(kept.updated_at))
+            merged[name] = entry;
+    }
+    return merged;
+}
+//# sourceMappingURL=merge-environment-deploys.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/sync-task-mirror.js
+
 
 
 
@@ -64772,7 +64830,7 @@ var lifecycle_event = __nccwpck_require__(7044);
 async function syncTaskMirror(params) {
     const { mirror } = params;
     // A record read from a task's own log carries that log's bookkeeping: never mirrored, never compared.
-    const record = (0,task_record/* withoutPendingEvents */.Nn)(params.record);
+    const source = (0,task_record/* withoutPendingEvents */.Nn)(params.record);
     let writes = 0;
     let bytes = 0;
     const count = (item) => {
@@ -64781,11 +64839,29 @@ async function syncTaskMirror(params) {
     };
     try {
         // Without a tasks table nothing says how far the events got: every event is offered again.
-        const stored = await mirror.tasks?.get(record.task_id);
+        const stored = await mirror.tasks?.get(source.task_id);
         const mirrored = stored?.version ?? 0;
+        // Deploy state only the mirror holds (an older deploy path wrote it there alone) is never dropped:
+        // per environment, the entry updated last wins.
+        const record = withMirroredDeploys(source, stored);
         if (stored !== undefined && mirrored >= record.version) {
             if (mirrored === record.version && (0,same_event/* isSameDocument */.m)((0,task_record/* withoutPendingEvents */.Nn)(stored), record))
                 return { status: 'in-sync', writes, bytes };
+            if (!(await anotherWriter({ stored, record, events: params.events, mirror }))) {
+                // Ahead only by deploys written past the comment: the source's record, with the mirror's
+                // deploy state merged in, replaces it, at a version above it so no reader takes it for older.
+                for (const event of params.events) {
+                    if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended')
+                        count(event);
+                }
+                const { version: _ignored, ...rest } = (0,task_record/* withoutPendingEvents */.Nn)(stored);
+                if (!(0,same_event/* isSameDocument */.m)({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
+                    const ahead = { ...record, version: mirrored + 1 };
+                    await putUnlessNewer({ tasks: mirror.tasks, record: ahead, read: mirrored });
+                    count(ahead);
+                }
+                return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
+            }
             // Another writer took a different step from the same version (two runs on one task at once):
             // its record stays, and this run's events go beside its own (their keys differ), never dropped.
             for (const event of params.events) {
@@ -64820,6 +64896,37 @@ async function syncTaskMirror(params) {
             bytes,
         };
     }
+}
+/** `record` with the deploy state of `stored` (the mirror's) merged in, per environment the latest. */
+function withMirroredDeploys(record, stored) {
+    const environments = mergeEnvironmentDeploys(record.environments, stored?.environments) ?? {};
+    return (0,same_event/* isSameDocument */.m)(environments, record.environments) ? record : { ...record, environments };
+}
+const DEPLOY_EVENTS = new Set([
+    'deploy_started',
+    'deploy_finished',
+    'deploy_rolled_back',
+]);
+/**
+ * Whether the mirror's lead over the source is another run's step (a real concurrent writer), not
+ * deploys an older deploy path wrote to the mirror alone: the mirror holds an event of another kind
+ * than a deploy from where the source's unmirrored events start that the source does not hold.
+ * Without a results table, the records are compared instead: anything but deploy state and time.
+ */
+async function anotherWriter(params) {
+    const { stored, record, events } = params;
+    if (params.mirror.events === undefined) {
+        const rest = (task) => ({
+            ...(0,task_record/* withoutPendingEvents */.Nn)(task),
+            environments: {},
+            version: 0,
+            updated_at: '',
+        });
+        return !(0,same_event/* isSameDocument */.m)(rest(stored), rest(record));
+    }
+    const from = Math.min(record.version + 1, ...events.map((event) => event.sequence));
+    const theirs = (await params.mirror.events.list(record.task_id)).filter((event) => event.sequence >= from && !events.some((ours) => (0,same_event/* isSameEvent */.L)(ours, event)));
+    return theirs.some((event) => !DEPLOY_EVENTS.has(event.type));
 }
 /** Another writer syncing the same task at once may win; what it wrote is then at least as new. */
 async function putUnlessNewer(params) {
@@ -65053,11 +65160,15 @@ function stateChanged(record, event) {
     }
     if (event.to !== record.status)
         (0,task_state/* assertTransition */.QJ)(record.status, event.to);
+    if (event.to === 'committed' && (event.branch === undefined || event.commit === undefined)) {
+        throw new TaskEventError(`Task ${record.task_id} cannot move to "committed" without the branch and the commit it made there.`);
+    }
     return {
         ...record,
         status: event.to,
         ...(event.pull_number === undefined ? {} : { pull_number: event.pull_number }),
         ...(event.branch === undefined ? {} : { branch: event.branch }),
+        ...(event.commit === undefined ? {} : { commit: event.commit }),
         ...(event.template_path === undefined ? {} : { template_path: event.template_path }),
     };
 }
@@ -65166,12 +65277,27 @@ function openTaskJournal(params) {
 
 
 
+/** Validation ran (with repair) and the attempt's model usage: how every finished attempt begins. */
+function validated({ generation }) {
+    return [
+        { type: 'state_changed', to: 'validating' },
+        {
+            type: 'usage_recorded',
+            model: generation.model,
+            input_tokens: generation.usage.inputTokens,
+            output_tokens: generation.usage.outputTokens,
+            cache_read_tokens: generation.usage.cacheReadTokens,
+            cache_write_tokens: generation.usage.cacheWriteTokens,
+            cost_usd: generation.usage.costUsd,
+        },
+    ];
+}
 /**
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
  * `local/<repo folder>#<branch's last segment>`, so a request run again continues its record. A
- * local change ends in `pr_open` with its `branch` and no pull request: the branch is what a
- * reviewer reads. Recording never stops the run: a failure is a warning line.
+ * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
+ * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
 function localTaskLife(params) {
     const repo = `local/${params.repoName.replace(/[\s/]+/g, '-') || 'repository'}`;
@@ -65222,31 +65348,25 @@ function localTaskLife(params) {
                 { type: 'state_changed', to: 'generating' },
             ]);
         },
-        /** Validating → usage → `pr_open` on the branch, or `failed` with its outcome; then the attempt's artifacts. */
-        async finished(prepared) {
-            const { generation } = prepared;
-            const usage = {
-                type: 'usage_recorded',
-                model: generation.model,
-                input_tokens: generation.usage.inputTokens,
-                output_tokens: generation.usage.outputTokens,
-                cache_read_tokens: generation.usage.cacheReadTokens,
-                cache_write_tokens: generation.usage.cacheWriteTokens,
-                cost_usd: generation.usage.costUsd,
-            };
+        /** Validating → usage → `committed` with the branch and the commit on it; then the attempt's artifacts. */
+        async committed(done) {
+            const { prepared } = done;
             await this.artifacts(prepared);
             await record([
-                { type: 'state_changed', to: 'validating' },
-                usage,
-                ...(prepared.ok
-                    ? [{ type: 'state_changed', to: 'pr_open', branch: prepared.names.branch }]
-                    : [
-                        { type: 'state_changed', to: 'failed' },
-                        {
-                            type: 'outcome_recorded',
-                            outcome: (0,outcome_summary/* summarizeOutcome */.w)({ status: 'failed', taskId, message: prepared.summary }),
-                        },
-                    ]),
+                ...validated(prepared),
+                { type: 'state_changed', to: 'committed', branch: prepared.names.branch, commit: done.commit },
+            ]);
+        },
+        /** Validating → usage → `failed` with its outcome; then the attempt's artifacts. */
+        async failed(prepared) {
+            await this.artifacts(prepared);
+            await record([
+                ...validated(prepared),
+                { type: 'state_changed', to: 'failed' },
+                {
+                    type: 'outcome_recorded',
+                    outcome: (0,outcome_summary/* summarizeOutcome */.w)({ status: 'failed', taskId, message: prepared.summary }),
+                },
             ]);
         },
         async artifacts(prepared) {
@@ -65276,12 +65396,18 @@ function localTaskLife(params) {
             if (synced.status === 'behind')
                 params.warn(synced.warning);
         },
-        /** The run stopped on an error: the task is failed, with the error as its outcome. */
+        /**
+         * The run stopped on an error: the task is failed, with the error as its outcome. Past the
+         * commit (writing the out folder failed) the branch holds the change, so the record stays
+         * `committed` and keeps the error as its outcome only.
+         */
         async crashed(message) {
-            await record([
-                { type: 'state_changed', to: 'failed' },
-                { type: 'outcome_recorded', outcome: (0,outcome_summary/* summarizeOutcome */.w)({ status: 'failed', taskId, message }) },
-            ]);
+            const current = await journal.current().catch(() => undefined);
+            const outcome = {
+                type: 'outcome_recorded',
+                outcome: (0,outcome_summary/* summarizeOutcome */.w)({ status: 'failed', taskId, message }),
+            };
+            await record(current?.status === 'committed' ? [outcome] : [{ type: 'state_changed', to: 'failed' }, outcome]);
         },
     };
 }
@@ -77392,7 +77518,7 @@ async function runLocalTask(params) {
             onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
         });
         if (!prepared.ok) {
-            await life.finished(prepared);
+            await life.failed(prepared);
             const message = `${prepared.summary} The last problems found:\n${prepared.findings}`;
             await outputs.write('validation-report.md', message + '\n');
             await outputs.writeStatus({
@@ -77419,8 +77545,8 @@ async function runLocalTask(params) {
         step(5, changed
             ? `Committed ${commit.slice(0, 7)} on branch ${names.branch} in ${repository.dir}`
             : `No change: branch ${names.branch} in ${repository.dir} already holds this output at ${commit.slice(0, 7)}`);
-        // The record reaches pr_open once the branch holds the change.
-        await life.finished(prepared);
+        // The record reaches committed once the branch holds the change (the same commit when unchanged).
+        await life.committed({ prepared, commit });
         const status = changed ? 'committed' : 'unchanged';
         await outputs.write('pr-body.md', prepared.body);
         await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');
