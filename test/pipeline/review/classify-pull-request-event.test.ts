@@ -20,12 +20,15 @@ describe('classifyTaskEvent: pull request events', () => {
     ['pull_request_review', 'dismissed', false],
     ['pull_request_review_comment', 'created', true],
   ])('%s.%s on a task branch is the task’s (may carry feedback: %s)', (name, action, feedback) => {
-    expect(classifyTaskEvent({ name, payload: onTaskBranch(name, action) })).toEqual({
+    const payload = onTaskBranch(name, action);
+    expect(classifyTaskEvent({ name, payload })).toEqual({
       kind: 'pull-request',
       repository: { owner: 'Codertocat', repo: 'Hello-World', defaultBranch: 'master' },
       pullNumber: 2,
       issueNumber: 7,
       event: `${name}.${action}`,
+      // The head the event names, lower-cased: a push is recorded against it (the pusher rule).
+      headSha: payload.pull_request.head.sha.toLowerCase(),
       ...(feedback ? { mayCarryFeedback: true } : {}),
       // Who GitHub says acted: manual mode reviews only a person's push.
       sender: { login: 'Codertocat', type: 'User' },
