@@ -1,6 +1,7 @@
 import type { MarkerKeys } from '../state/marker-keys.js';
 import type { ControlRequest } from './control-request.js';
 import { controlSignatureMatches } from './control-request-signature.js';
+import { keyThatSigned } from '../state/key-that-signed.js';
 
 /**
  * How long a signed control request stays good after the agent issued it: long enough for a
@@ -43,11 +44,7 @@ export function judgeControlRequest(params: {
   }
   const signature = request.signature;
   const holds = (key: Buffer) => controlSignatureMatches({ request, repository, signature, key });
-  const signedWith = holds(keys.current)
-    ? 'current'
-    : keys.previous !== undefined && holds(keys.previous)
-      ? 'previous'
-      : undefined;
+  const signedWith = keyThatSigned(keys, holds);
   if (signedWith === undefined) {
     return {
       trust: 'refused',

@@ -1,6 +1,7 @@
 import { isRecord } from '../request/is-record.js';
 import type { MarkerKeys } from '../state/marker-keys.js';
 import { deploymentSignatureMatches, type DeploymentPlace } from './deployment-signature.js';
+import { keyThatSigned } from '../state/key-that-signed.js';
 
 /**
  * How far a deployment may be believed to be the agent's:
@@ -47,11 +48,7 @@ export function judgeDeployment(params: {
     return { trust: 'refused', reason: 'its payload is not signed, although a marker key is configured' };
   }
   const holds = (key: Buffer) => deploymentSignatureMatches({ payload, place, signature, key });
-  const signedWith = holds(keys.current)
-    ? 'current'
-    : keys.previous !== undefined && holds(keys.previous)
-      ? 'previous'
-      : undefined;
+  const signedWith = keyThatSigned(keys, holds);
   if (signedWith === undefined) {
     return {
       trust: 'refused',

@@ -2,6 +2,7 @@ import { isRecord } from '../request/is-record.js';
 import { deriveSubKeys } from '../state/derive-sub-keys.js';
 import type { MarkerKeys } from '../state/marker-keys.js';
 import { markerSignatureMatches, signMarkerText } from '../state/marker-signature.js';
+import { keyThatSigned } from '../state/key-that-signed.js';
 
 const PREFIX = '<!-- implementation-agent:dispatch ';
 const SIGNATURE = ' hmac-sha256=';
@@ -46,7 +47,7 @@ export function parseDispatchMarker(body: string, keys?: MarkerKeys): string | u
   if (keys !== undefined) {
     const signature = at < 0 ? '' : inner.slice(at + SIGNATURE.length);
     const holds = (key: Buffer) => markerSignatureMatches({ text: json, signature, key });
-    if (!holds(keys.current) && !(keys.previous !== undefined && holds(keys.previous))) return undefined;
+    if (keyThatSigned(keys, holds) === undefined) return undefined;
   }
   try {
     const parsed: unknown = JSON.parse(json);

@@ -1,6 +1,7 @@
 import type { MarkerKeys } from './marker-keys.js';
 import { markerSignatureMatches } from './marker-signature.js';
 import type { MarkerLine } from './state-marker.js';
+import { keyThatSigned } from './key-that-signed.js';
 
 /**
  * How far a marker read back from a comment may be believed:
@@ -69,9 +70,10 @@ export function judgeMarker(params: {
   }
   const holds = (key: Buffer) =>
     markerSignatureMatches({ text: line.json, signature: line.signature ?? '', key });
-  if (holds(keys.current)) return { trust: 'trusted', reason: 'is signed', signedWith: 'current' };
-  if (keys.previous !== undefined && holds(keys.previous)) {
-    return { trust: 'trusted', reason: 'is signed with the previous key', signedWith: 'previous' };
+  const signedWith = keyThatSigned(keys, holds);
+  if (signedWith === 'current') return { trust: 'trusted', reason: 'is signed', signedWith };
+  if (signedWith === 'previous') {
+    return { trust: 'trusted', reason: 'is signed with the previous key', signedWith };
   }
   return {
     trust: 'ignored',
