@@ -1,9 +1,8 @@
 import type { ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { z } from 'zod';
 import { ModelOutputError, type BranchFile, type FeedbackAnswer } from '../model-provider.js';
+import { forcedToolInput } from './forced-tool-input.js';
 import { REVISE_FILES_TOOL_NAME, reviseFilesInputSchema } from './revise-files-tool.js';
-
-const QUOTED_TEXT_LIMIT = 500;
 
 /**
  * The `revise_files` call in a Converse answer, checked against its schema: the changed files, one
@@ -15,24 +14,8 @@ export function revisionFromConverseOutput(params: {
   output: Pick<ConverseCommandOutput, 'output' | 'stopReason'>;
   maxTokens: number;
 }): { files: BranchFile[]; answers: FeedbackAnswer[]; summary: string } {
-  const { output, maxTokens } = params;
-  const content = output.output?.message?.content ?? [];
-  if (output.stopReason === 'max_tokens')
-    throw new ModelOutputError(`The answer was cut off at ${maxTokens} output tokens`, [
-      `the answer exceeded the ${maxTokens}-token output limit`,
-    ]);
-  const toolUse = content.find((block) => block.toolUse?.name === REVISE_FILES_TOOL_NAME)?.toolUse;
-  if (toolUse === undefined) {
-    const text = content
-      .map((block) => block.text ?? '')
-      .join('')
-      .trim();
-    const said = text === '' ? '' : `; it said: "${text.slice(0, QUOTED_TEXT_LIMIT)}"`;
-    throw new ModelOutputError(`The model did not call ${REVISE_FILES_TOOL_NAME}`, [
-      `the model stopped (${output.stopReason ?? 'unknown reason'}) without calling ${REVISE_FILES_TOOL_NAME}${said}`,
-    ]);
-  }
-  const parsed = reviseFilesInputSchema.safeParse(toolUse.input, {
+  const input = forcedToolInput({ ...params, toolName: REVISE_FILES_TOOL_NAME });
+  const parsed = reviseFilesInputSchema.safeParse(input, {
     error: (issue) => (issue.input === undefined ? 'is required' : undefined),
   });
   if (!parsed.success)
