@@ -7,6 +7,7 @@ import type { TaskMarker } from '../../core/state/state-marker.js';
 import { commitToBranch } from '../../github/commit-to-branch.js';
 import { publishCheckRun } from '../../github/publish-check-run.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { judgeAgentCommit, type CommitJudgement } from './judge-agent-commit.js';
 
 /**
  * The plan's files through the validation gates generation runs (DESIGN §5: paths, limits,
@@ -14,7 +15,9 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
  * commit on the branch on top of `headSha`, which then carries the `implementation-agent` check
  * with those gate results (as generation's commits do, `runIssueTask`): merge-when-green merges
  * only a head that check validated, and a branch may require it (DESIGN §4). A failing gate pushes
- * nothing and says which.
+ * nothing and says which. The pushed commit is then judged for risk like a generation
+ * (`judgeAgentCommit`): a change that makes the task high risk ends automated mode on the spot, and
+ * the caller records the returned `judgement` on the task's marker and status comment.
  */
 export async function pushFeedbackCommit(params: {
   deps: TaskEventDependencies;
@@ -22,12 +25,15 @@ export async function pushFeedbackCommit(params: {
   repo: string;
   branch: string;
   headSha: string;
+  pullNumber: number;
+  /** The pull request's GraphQL node id, for turning auto-merge off when the task falls back. */
+  pullRequestId: string | undefined;
   plan: FeedbackPlan;
   config: AgentConfig;
   marker: TaskMarker;
   /** The model's one line when it revised files from free text: the commit message says it. */
   summary?: string;
-}): Promise<{ ok: true; commitSha: string } | { ok: false; reason: string }> {
+}): Promise<{ ok: true; commitSha: string; judgement: CommitJudgement } | { ok: false; reason: string }> {
   const { plan, marker } = params;
   const files = [...plan.files].map(([path, content]) => ({ path, content, role: 'source' as const }));
   const templatePath =
@@ -67,5 +73,16 @@ export async function pushFeedbackCommit(params: {
     headSha: commitSha,
     report,
   });
-  return { ok: true, commitSha };
+  const judgement = await judgeAgentCommit({
+    deps: params.deps,
+    owner: params.owner,
+    repo: params.repo,
+    pullNumber: params.pullNumber,
+    pullRequestId: params.pullRequestId,
+    marker,
+    config: params.config,
+    files,
+    commitSha,
+  });
+  return { ok: true, commitSha, judgement };
 }
