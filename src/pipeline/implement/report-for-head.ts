@@ -17,11 +17,13 @@ export interface HeadReport {
 /**
  * What the `implementation-agent` check may say on the head a run left (DESIGN §5b: a check names
  * only what the agent validated). A run that pushed its commit (`pull.pushed`) validated that
- * commit: the generation's `generated` report. A run whose files were already on the branch makes
- * no commit, and the head stays what it was: when the marker records it as the agent's own push
- * (`last_push` by the agent, not `unvalidated_push`), the generation's report still holds; else the
- * head is someone else's (or unknown to the marker) and the gates run over the pull request's
- * files at that head (`validatePullRequestHead`), the note saying so. Throws what the client throws.
+ * commit's generated files: the generation's `generated` report. A run whose files were already on
+ * the branch makes no commit, and the head stays what it was: when the marker records it as the
+ * agent's own push (`last_push` by the agent), the generation's report still holds; else the head
+ * is someone else's (or unknown to the marker: `foreignHead`). That head, and any head over a
+ * branch that carries a person's push (`unvalidated_push`: their files stay under every later
+ * commit), get the gates over the pull request's files at that head (`validatePullRequestHead`)
+ * instead, the note saying so. Throws what the client throws.
  */
 export async function reportForHead(params: {
   client: PullRequestFilesClient;
@@ -35,7 +37,9 @@ export async function reportForHead(params: {
 }): Promise<HeadReport> {
   const { pull, marker } = params;
   const head = pull.commitSha.toLowerCase();
-  if (pull.pushed || isAgentHead(marker, head)) return { report: params.generated };
+  const own = pull.pushed || isAgentHead(marker, head);
+  const carried = marker?.unvalidated_push;
+  if (own && carried === undefined) return { report: params.generated };
   const { report, skipped } = await validatePullRequestHead({
     client: params.client,
     owner: params.owner,
@@ -50,13 +54,19 @@ export async function reportForHead(params: {
     ? 'every gate passed'
     : `${findings} finding${findings === 1 ? '' : 's'}, see the check`;
   const unread = skipped.length > 0 ? ` (${skipped.length} file(s) too large or too many were not read)` : '';
+  const gates = `reports the validation gates over the pull request's files at that head, not only this generation: ${verdict}${unread}.`;
+  const short = (sha: string) => `\`${sha.slice(0, 7)}\``;
+  if (own)
+    return {
+      report,
+      note: `The branch carries ${short(carried ?? head)}, pushed by someone other than implementation-agent and never validated, under ${short(head)}, so the \`implementation-agent\` check on ${short(head)} ${gates}`,
+    };
   return {
     report,
     foreignHead: head,
     note:
-      `The generated files were already on the branch, so no commit was made. Its head \`${head.slice(0, 7)}\` ` +
-      'is not a commit implementation-agent made, so the `implementation-agent` check on it reports the validation ' +
-      `gates over the pull request's files at that head, not this generation: ${verdict}${unread}.`,
+      `The generated files were already on the branch, so no commit was made. Its head ${short(head)} ` +
+      `is not a commit implementation-agent made, so the \`implementation-agent\` check on it ${gates}`,
   };
 }
 

@@ -7,6 +7,7 @@ import type { TaskMarker } from '../../core/state/state-marker.js';
 import { commitToBranch } from '../../github/commit-to-branch.js';
 import { publishCheckRun } from '../../github/publish-check-run.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { validatePullRequestHead } from './validate-pull-request-head.js';
 import { judgeAgentCommit, type CommitJudgement } from './judge-agent-commit.js';
 
 /**
@@ -14,7 +15,9 @@ import { judgeAgentCommit, type CommitJudgement } from './judge-agent-commit.js'
  * secrets, template, TypeScript — the task's template checked as one when the feedback touched it), then as one
  * commit on the branch on top of `headSha`, which then carries the `implementation-agent` check
  * with those gate results (as generation's commits do, `runIssueTask`): merge-when-green merges
- * only a head that check validated, and a branch may require it (DESIGN §4). A failing gate pushes
+ * only a head that check validated, and a branch may require it (DESIGN §4); on a branch carrying
+ * a person's push (`unvalidated_push`) that check covers every file of the pull request
+ * (`validatePullRequestHead`). A failing gate pushes
  * nothing and says which. The pushed commit is then judged for risk like a generation
  * (`judgeAgentCommit`): a change that makes the task high risk ends automated mode on the spot, and
  * the caller records the returned `judgement` on the task's marker and status comment.
@@ -66,12 +69,28 @@ export async function pushFeedbackCommit(params: {
         ? `Apply ${fixed} review suggestion${fixed === 1 ? '' : 's'} (implementation-agent, ${marker.task_id})`
         : `Address review feedback: ${params.summary.replace(/\s+/g, ' ').trim().slice(0, 200)} (implementation-agent, ${marker.task_id})`,
   });
+  // A branch carrying a person's push holds files no gate of the agent's saw: the check over the
+  // commit then covers every file of the pull request, not only the ones this commit changed.
+  const checked =
+    marker.unvalidated_push === undefined
+      ? report
+      : (
+          await validatePullRequestHead({
+            client: params.deps.client,
+            owner: params.owner,
+            repo: params.repo,
+            pullNumber: params.pullNumber,
+            headSha: commitSha,
+            config: params.config,
+            templatePath: marker.template_path,
+          })
+        ).report;
   await publishCheckRun({
     client: params.deps.client,
     owner: params.owner,
     repo: params.repo,
     headSha: commitSha,
-    report,
+    report: checked,
   });
   const judgement = await judgeAgentCommit({
     deps: params.deps,

@@ -219,13 +219,18 @@ function expectPush(api: Api, commentId: number) {
 }
 
 /** The suggestion run on a task recorded as `state`, with the writes a fallback makes; returns the marker written last. */
-async function runSuggestion(params: { state: TaskMarker; suggestion: string }) {
+async function runSuggestion(params: {
+  state: TaskMarker;
+  suggestion: string;
+  prFiles?: (api: Api) => void;
+}) {
   const api = githubApi({ owner: OWNER, repo: REPO });
   const comment = listedComment(params.suggestion);
   expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment], state: params.state });
   api.permission('maintainer', 'write');
   api.config(undefined);
   expectFileRead(api);
+  params.prFiles?.(api);
   expectPush(api, comment.id);
   api.scope
     .post('/graphql', (body: { query: string }) => body.query.includes('PullRequestAutoMerge'))
@@ -326,14 +331,53 @@ describe('review #9b: a review suggestion on an automated task makes it high ris
     expect(status).toContain('a later commit never turns automated mode back on');
   });
 
-  it('after a person’s push made the task guided, a low-risk feedback commit keeps it guided with the push named', async () => {
+  it('after a person’s push made the task guided, a low-risk feedback commit keeps it guided with the push named, its check over every file of the PR', async () => {
     const pushed = 'e'.repeat(40);
+    const personFile = 'src/person.ts';
     const run = await runSuggestion({
       state: marker({ execution_mode: 'automated', effective_mode: 'guided', unvalidated_push: pushed }),
       suggestion: LOW_RISK_SUGGESTION,
+      prFiles: (api) => {
+        // The pull request's files at the agent's commit: its template and the person's file.
+        api.scope
+          .get(`${BASE}/pulls/${PULL}/files`)
+          .query(true)
+          .reply(200, [
+            { filename: FILE, status: 'added' },
+            { filename: personFile, status: 'added' },
+          ]);
+        api.scope
+          .get(`${BASE}/git/trees/${NEW_HEAD}`)
+          .query({ recursive: 'true' })
+          .reply(200, {
+            sha: NEW_HEAD,
+            truncated: false,
+            tree: [
+              { path: FILE, mode: '100644', type: 'blob', sha: 'b1'.repeat(20), size: 80 },
+              { path: personFile, mode: '100644', type: 'blob', sha: 'b2'.repeat(20), size: 30 },
+            ],
+          });
+        api.scope.get(`${BASE}/git/blobs/${'b1'.repeat(20)}`).reply(200, {
+          encoding: 'base64',
+          content: Buffer.from(FILE_TEXT).toString('base64'),
+        });
+        // A TypeScript file that does not parse: the gates over the PR's files find it.
+        api.scope.get(`${BASE}/git/blobs/${'b2'.repeat(20)}`).reply(200, {
+          encoding: 'base64',
+          content: Buffer.from('export const = ;\n').toString('base64'),
+        });
+      },
     });
 
     expect(run.written).toMatchObject({ effective_mode: 'guided', unvalidated_push: pushed });
     expect(run.autoMerge).toEqual([]);
+    const check = run.api.calls.find(
+      (call) =>
+        call.method === 'POST' &&
+        call.path === `${BASE}/check-runs` &&
+        call.body?.name === 'implementation-agent',
+    );
+    expect(check?.body).toMatchObject({ head_sha: NEW_HEAD, conclusion: 'failure' });
+    expect(JSON.stringify(check?.body)).toContain(personFile);
   });
 });

@@ -239,3 +239,37 @@ describe('review #9b: a re-run on the task’s branch keeps the risk an earlier 
     expect(queries.some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(false);
   });
 });
+
+// The rule (README, modes): `unvalidated_push` is never cleared for the task. The agent never
+// rewrites a person's commits, so every later commit — a re-run's, a feedback commit — is built on
+// the push and the person's files stay in the pull request.
+describe('review #9b: a person’s push keeps the task guided for good', () => {
+  it('re-runs that commit over the push stay guided with the push named, and their check covers the pull request’s files', async () => {
+    const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
+    const { fake, queries } = setUp(bodies);
+    const app = await testProbot({ providerFor: () => lowRisk });
+    await openTask(app, bodies[1]!);
+    await personPushes({ app, fake, deliver: true });
+    const queriesBefore = queries.length;
+
+    for (const [index, story] of ['place and list orders', 'place, list and cancel orders'].entries()) {
+      bodies[1] = requestBody(`As a customer I can ${story}`);
+      await rerun(app, bodies[1], 5301 + index);
+
+      const status = statusOf(fake);
+      const marker = parseStateMarker(status);
+      expect(marker).toMatchObject({ effective_mode: 'guided', unvalidated_push: HUMAN_SHA });
+      // The re-run made its own commit, over the person's; its check is over every file of the PR.
+      const head = marker?.last_push;
+      expect(head).toMatchObject({ by: { kind: 'agent' } });
+      expect(head?.sha).not.toBe(HUMAN_SHA);
+      expect(validationChecksOn(fake, head!.sha)).toEqual([
+        expect.objectContaining({ conclusion: 'failure' }),
+      ]);
+      expect(status).toContain(`The branch carries \`${HUMAN_SHA.slice(0, 7)}\``);
+    }
+    expect(queries.slice(queriesBefore).some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(
+      false,
+    );
+  });
+});
