@@ -65,16 +65,16 @@ const OWN = '/repos/Codertocat/Hello-World';
  */
 function setUp(bodies: Record<number, string>) {
   const state = { sameTree: false };
-  let fake: ReturnType<typeof githubFakeBehindNock> | undefined;
   nock(API)
     .persist()
     .post(`${OWN}/git/trees`)
     .reply((uri, body) => {
       const tree = body as { base_tree?: string };
       if (state.sameTree && tree.base_tree !== undefined) return [201, { sha: tree.base_tree }];
-      return fake!.handle({ method: 'POST', url: uri, body }) as [number, unknown];
+      return fake.handle({ method: 'POST', url: uri, body }) as [number, unknown];
     });
-  fake = githubFakeBehindNock({ permissions: { Codertocat: 'admin' }, issueBodies: bodies });
+  // Registered after the tree interceptor above, which nock tries first.
+  const fake = githubFakeBehindNock({ permissions: { Codertocat: 'admin' }, issueBodies: bodies });
   const queries: string[] = [];
   nock(API)
     .persist()
