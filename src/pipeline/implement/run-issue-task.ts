@@ -17,7 +17,7 @@ import { markAnswered } from '../task/answer-on-crash.js';
 import { armAutoMerge } from '../review/arm-auto-merge.js';
 import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
 import { guidedAfterPush } from '../../core/risk/guided-after-push.js';
-import { modeAfterCommit } from '../../core/risk/mode-after-commit.js';
+import { modeForRun } from './mode-for-run.js';
 import type { ModeDecision } from '../../core/risk/effective-mode.js';
 import { renderPrBody } from '../../core/render/pr-body.js';
 import { reportForHead } from './report-for-head.js';
@@ -157,15 +157,7 @@ async function generateAndPublish(
   // A commit on the task's branch adds to what is there: its earlier risk and a person's push the
   // guard fell back on stay in the branch this run builds on (`modeAfterCommit`).
   const before = board.current;
-  const onItsBranch = before?.branch === branch && before.pull_number !== undefined;
-  const judged = modeAfterCommit({
-    requested: request.execution_request.execution_mode,
-    risk: prepared.decision.risk,
-    before: {
-      riskLevel: onItsBranch ? before.risk_level : undefined,
-      unvalidatedPush: before?.unvalidated_push,
-    },
-  });
+  const judged = modeForRun({ decision: prepared.decision, request, branch, marker: before });
   let mode = judged.decision;
   const bodyFor = (decision: ModeDecision) =>
     decision.explanation === prepared.decision.explanation
