@@ -62,10 +62,12 @@ export async function judgeAgentCommit(params: {
     pullRequestId: params.pullRequestId,
     log: deps.log,
   });
+  // The pull request gets the reasons too: the mode decision the status comment shows.
   const fallBack =
-    `**implementation-agent's commit \`${params.commitSha.slice(0, 7)}\` for review feedback was risk-classified again.** ` +
-    `${decision.explanation} ${disarmed} ` +
-    'It merges once someone with write access approves it (the `implementation-agent/approval` check); nothing is deployed on merge.';
+    `**implementation-agent's commit \`${params.commitSha.slice(0, 7)}\` for review feedback was risk-classified again, ` +
+    `and the task no longer runs automated.** ${disarmed} ` +
+    'It merges once someone with write access approves it (the `implementation-agent/approval` check); nothing is deployed on merge.\n\n' +
+    renderModeDecision(decision);
   const view = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: params.commitSha });
   await publishApprovalCheck({
     client: deps.client,
@@ -77,7 +79,7 @@ export async function judgeAgentCommit(params: {
   });
   await reply({ client: deps.client, owner, repo, issueNumber: pullNumber, body: fallBack });
   deps.log(`Task ${marker.task_id} fell back to guided after commit ${params.commitSha}`);
-  return { patch, details: `${fallBack}\n\n${renderModeDecision(decision)}`, fellBack };
+  return { patch, details: fallBack, fellBack };
 }
 
 /** The classifier and the mode rules over the commit's files, from what the marker recorded. */

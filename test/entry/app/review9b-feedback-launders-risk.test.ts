@@ -302,6 +302,7 @@ describe('review #9b: a review suggestion on an automated task makes it high ris
       expect(run.prComments).toHaveLength(1);
       expect(run.prComments[0]?.body.body).toContain('risk-classified again');
       expect(run.prComments[0]?.body.body).toContain('Auto-merge is off');
+      expect(run.prComments[0]?.body.body).toContain('`iam-resource`');
       const status = pushedStatus(run.api);
       expect(status).toContain('`iam-resource`');
       expect(status).toContain('**Risk** high');
