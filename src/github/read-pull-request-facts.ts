@@ -21,6 +21,8 @@ export interface PullRequestReadClient {
     get(p: { owner: string; repo: string; pull_number: number }): Promise<{
       data: {
         number: number;
+        /** The GraphQL node id (`PR_…`), for the auto-merge mutations. */
+        node_id?: string;
         state: string;
         merged: boolean;
         merged_at: string | null;

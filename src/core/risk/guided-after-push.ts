@@ -6,6 +6,8 @@ import type { ModeDecision } from './effective-mode.js';
  * builds its commit on that push (the branch head is its parent), so the person's files — never
  * validated nor risk-classified — stay in the pull request: the fallback to guided is sticky and an
  * `automated` decision is turned to `guided` with the reason. Other decisions are returned as they are.
+ * The marker's `unvalidated_push` is never cleared for the task (README, modes): the agent never
+ * rewrites a person's commits, so every later commit of its own is built on the push.
  */
 export function guidedAfterPush(params: {
   decision: ModeDecision;

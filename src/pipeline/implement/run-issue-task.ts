@@ -17,6 +17,10 @@ import { markAnswered } from '../task/answer-on-crash.js';
 import { armAutoMerge } from '../review/arm-auto-merge.js';
 import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
 import { guidedAfterPush } from '../../core/risk/guided-after-push.js';
+import { modeForRun } from './mode-for-run.js';
+import type { ModeDecision } from '../../core/risk/effective-mode.js';
+import { renderPrBody } from '../../core/render/pr-body.js';
+import { reportForHead } from './report-for-head.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
 import { storeAttemptArtifacts } from '../mirror/store-attempt-artifacts.js';
 import { ArtifactsNotStoredError } from '../mirror/artifacts-not-stored-error.js';
@@ -149,12 +153,16 @@ async function generateAndPublish(
     return outcome;
   }
   const { generation: outcome, names } = prepared;
-  // A person's push the guard fell back on stays in the branch this run builds on: still guided.
-  const mode = guidedAfterPush({
-    decision: prepared.decision,
-    unvalidatedPush: board.current?.unvalidated_push,
-  });
   const { branch } = names;
+  // A commit on the task's branch adds to what is there: its earlier risk and a person's push the
+  // guard fell back on stay in the branch this run builds on (`modeAfterCommit`).
+  const before = board.current;
+  const judged = modeForRun({ decision: prepared.decision, request, branch, marker: before });
+  let mode = judged.decision;
+  const bodyFor = (decision: ModeDecision) =>
+    decision.explanation === prepared.decision.explanation
+      ? prepared.body
+      : renderPrBody({ ...outcome, request, decision, issueNumber });
   const pull = await publishPullRequest({
     client,
     owner,
@@ -164,11 +172,35 @@ async function generateAndPublish(
     files: outcome.bundle.files,
     commitMessage: names.commitMessage,
     title: names.title,
-    body: prepared.body,
+    body: bodyFor(mode),
     labels: pullRequestLabels(config, request),
   });
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
-  await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: outcome.report });
+  // The check names only what the agent validated: a head it did not write gets the gates over its own files.
+  const head = await reportForHead({
+    client,
+    owner,
+    repo,
+    pull,
+    marker: before,
+    generated: outcome.report,
+    config,
+    templatePath: outcome.bundle.templatePath,
+  });
+  await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: head.report });
+  if (head.foreignHead !== undefined) {
+    // Someone else's push is the head, and stays under whatever comes next: the task runs guided.
+    const guided = guidedAfterPush({ decision: mode, unvalidatedPush: head.foreignHead });
+    if (guided !== mode)
+      await client.pulls.update({
+        owner,
+        repo,
+        pull_number: pull.number,
+        title: names.title,
+        body: bodyFor(guided),
+      });
+    mode = guided;
+  }
   // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4).
   const autoMerge =
     mode.effective === 'automated'
@@ -224,7 +256,11 @@ async function generateAndPublish(
       pull: { number: pull.number, branch },
     });
   }
-  const decision = [renderModeDecision(mode), ...(autoMerge === undefined ? [] : [autoMerge])];
+  const decision = [
+    ...(head.note === undefined ? [] : [head.note]),
+    renderModeDecision(mode),
+    ...(autoMerge === undefined ? [] : [autoMerge]),
+  ];
   await board.move('pr_open', {
     usage,
     outcome: result,
@@ -233,7 +269,8 @@ async function generateAndPublish(
       branch,
       pull_number: pull.number,
       effective_mode: mode.effective,
-      risk_level: mode.risk.level,
+      risk_level: judged.riskLevel,
+      ...(head.foreignHead === undefined ? {} : { unvalidated_push: head.foreignHead }),
       // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
       environment: request.execution_request.target_environment,
       // Merge-when-green merges only into the branch the task targeted.

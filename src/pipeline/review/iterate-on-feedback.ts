@@ -26,6 +26,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { pushFeedbackCommit } from './push-feedback-commit.js';
+import type { CommitJudgement } from './judge-agent-commit.js';
 import { answerFeedback } from './answer-feedback.js';
 import { reviseFreeText } from './revise-free-text.js';
 import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
@@ -146,6 +147,7 @@ export async function iterateOnFeedback(
     let plan: FeedbackPlan = revision.plan;
     const notes = [...refusals, ...revision.notes, ...(unread === undefined ? [] : [unread])];
     let pushed: string | undefined;
+    let judgement: CommitJudgement | undefined;
     if (plan.files.size > 0) {
       const push = bound.allowed
         ? await pushFeedbackCommit({
@@ -154,14 +156,18 @@ export async function iterateOnFeedback(
             repo,
             branch: pull.head.ref,
             headSha: pull.head.sha,
+            pullNumber,
+            pullRequestId: pull.node_id,
             plan,
             config,
             marker,
             ...(revision.summary === undefined ? {} : { summary: revision.summary }),
           })
         : { ok: false as const, reason: bound.message };
-      if (push.ok) pushed = push.commitSha;
-      else {
+      if (push.ok) {
+        pushed = push.commitSha;
+        judgement = push.judgement;
+      } else {
         notes.push(push.reason);
         plan = withdrawFixes(plan, push.reason);
       }
@@ -206,8 +212,10 @@ export async function iterateOnFeedback(
         ...(pushed
           ? { attempt: marker.attempt + 1, feedback_iterations: (marker.feedback_iterations ?? 0) + 1 }
           : {}),
+        // The commit was judged for risk like a generation: the task's mode and risk as it now stands.
+        ...judgement?.patch,
       },
-      details: audit === undefined ? message : `${message}\n\n${audit}`,
+      details: [message, judgement?.details, audit].filter((part) => part !== undefined).join('\n\n'),
       ...(revision.usage === undefined ? {} : { usage: revision.usage }),
     });
     if (!pushed) return { status: 'answered', message };

@@ -1,9 +1,7 @@
 import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
 import { canChange } from '../../core/deploy/repository-permission.js';
 import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
-import { redactFindings } from '../../core/gates/redact-findings.js';
 import { runGates } from '../../core/gates/run-gates.js';
-import type { GateReport } from '../../core/gates/gate-report.js';
 import { mention } from '../../core/markdown/mention.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { pushReview } from '../../core/review/push-review.js';
@@ -19,6 +17,7 @@ import { repositoryPermissionLevel } from '../../github/repository-permission-le
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import { bundleFromPullRequestFiles } from './bundle-from-pull-request-files.js';
+import { redactReport } from './redact-report.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 
 /**
@@ -112,12 +111,4 @@ export async function reviewHumanPush(
 /** A task runs manual when its resolved mode says so, or (older markers) its requested mode does. */
 function isManual(marker: TaskMarker): boolean {
   return (marker.effective_mode ?? marker.execution_mode) === 'manual';
-}
-
-/** The findings quote file content: any secret in them is redacted before they are shown. */
-async function redactReport(report: GateReport): Promise<GateReport> {
-  const results = [];
-  for (const result of report.results)
-    results.push({ ...result, findings: await redactFindings(result.findings) });
-  return { ...report, results };
 }

@@ -134,6 +134,9 @@ function expectFileRead(api: Api) {
 
 const statusWrites = (api: Api) =>
   api.calls.filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'));
+/** The status comment the feedback run wrote with its push. */
+const pushedStatus = (api: Api) =>
+  String(statusWrites(api).find((call) => String(call.body.body).includes('Pushed `'))?.body.body);
 const pushes = (api: Api) => api.calls.filter((call) => call.path.includes('/git/'));
 
 async function deliver(payload: Record<string, unknown>) {
@@ -174,7 +177,15 @@ function expectPush(api: Api, commentId: number) {
     .get(`${BASE}/issues/1/comments`)
     .query(true)
     .optionally()
-    .reply(200, [agentStatusComment({ marker: marker() })]);
+    // The status comment as the feedback run left it.
+    .reply(200, () => {
+      const last = statusWrites(api).at(-1);
+      return [
+        last === undefined
+          ? agentStatusComment({ marker: marker() })
+          : { id: 900, user: { login: APP_LOGIN, type: 'Bot' }, body: String(last.body.body) },
+      ];
+    });
   api.scope
     .get(`${BASE}/pulls/${PULL}`)
     .optionally()
@@ -207,38 +218,167 @@ function expectPush(api: Api, commentId: number) {
   api.scope.post(`${BASE}/check-runs`).optionally().times(3).reply(201, { id: 80 });
 }
 
+/** The suggestion run on a task recorded as `state`, with the writes a fallback makes; returns the marker written last. */
+async function runSuggestion(params: {
+  state: TaskMarker;
+  suggestion: string;
+  prFiles?: (api: Api) => void;
+}) {
+  const api = githubApi({ owner: OWNER, repo: REPO });
+  const comment = listedComment(params.suggestion);
+  expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment], state: params.state });
+  api.permission('maintainer', 'write');
+  api.config(undefined);
+  expectFileRead(api);
+  params.prFiles?.(api);
+  expectPush(api, comment.id);
+  api.scope
+    .post('/graphql', (body: { query: string }) => body.query.includes('PullRequestAutoMerge'))
+    .optionally()
+    .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
+  // The fallback's word on the pull request.
+  api.scope.post(`${BASE}/issues/${PULL}/comments`).optionally().reply(201, { id: 6001 });
+
+  await deliver(reviewEvent('maintainer'));
+
+  // The suggestion was pushed as the agent's own commit.
+  expect(pushes(api).some((call) => call.method === 'PATCH')).toBe(true);
+  const written = readStateMarker(String(statusWrites(api).at(-1)?.body.body ?? ''))?.marker;
+  const autoMerge = api.calls.filter(
+    (call) => call.path === '/graphql' && String(call.body?.query).includes('PullRequestAutoMerge'),
+  );
+  const prComments = api.calls.filter(
+    (call) => call.method === 'POST' && call.path === `${BASE}/issues/${PULL}/comments`,
+  );
+  const approvalChecks = api.calls.filter(
+    (call) =>
+      call.method === 'POST' &&
+      call.path === `${BASE}/check-runs` &&
+      call.body?.name === 'implementation-agent/approval' &&
+      call.body?.head_sha === NEW_HEAD,
+  );
+  return { api, written, autoMerge, prComments, approvalChecks };
+}
+
+const ADMIN_ROLE_SUGGESTION = SUGGESTION;
+
+/** A suggestion that leaves the task's template a plain queue again: nothing the classifier names. */
+const LOW_RISK_SUGGESTION = [
+  'A queue is enough:',
+  '```suggestion',
+  'Resources:',
+  '  Queue:',
+  '    Type: AWS::SQS::Queue',
+  '    Properties:',
+  '      MessageRetentionPeriod: 345600',
+  '```',
+].join('\n');
+
 // Review #9 second attacker pass: automated mode stays automated only for what the agent
 // validated and risk-classified (DESIGN §4; the guard falls back to guided on a person's push).
-// Review feedback launders a person's change into the agent's own push: pushFeedbackCommit runs
-// the gates on the changed files but never the risk classifier, and the push comes as the agent,
-// so the guard keeps the task automated. A writer's suggestion adding an admin IAM role is pushed,
-// GitHub's auto-merge the agent armed stays on, and the merge is deployed for the requester.
+// Review feedback laundered a person's change into the agent's own push: pushFeedbackCommit ran
+// the gates on the changed files but never the risk classifier, and the push came as the agent,
+// so the guard kept the task automated. A writer's suggestion adding an admin IAM role was pushed,
+// GitHub's auto-merge the agent armed stayed on, and the merge was deployed for the requester.
+// Now every feedback commit is judged like a generation (`judgeAgentCommit`).
 describe('review #9b: a review suggestion on an automated task makes it high risk', () => {
-  it.failing(
-    'FAULT: an automated task whose feedback commit adds an IAM role no longer runs automated (auto-merge off, no deploy on merge)',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      const comment = listedComment(SUGGESTION);
-      expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
-      api.permission('maintainer', 'write');
-      api.config(undefined);
-      expectFileRead(api);
-      expectPush(api, comment.id);
-      api.scope
-        .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
-        .optionally()
-        .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
+  it.each([
+    ['automated', marker()],
+    ['hybrid judged low risk', marker({ execution_mode: 'hybrid' })],
+  ])(
+    '%s: a feedback commit adding an IAM role ends automated mode (guided, high, auto-merge off, approval check, the PR told why)',
+    async (_mode, state) => {
+      const run = await runSuggestion({ state, suggestion: ADMIN_ROLE_SUGGESTION });
 
-      await deliver(reviewEvent('maintainer'));
-
-      // The suggestion was pushed as the agent's own commit.
-      expect(pushes(api).some((call) => call.method === 'PATCH')).toBe(true);
-      const tree = pushes(api).find((call) => call.method === 'POST' && call.path.endsWith('/git/trees'));
+      const tree = pushes(run.api).find((call) => call.method === 'POST' && call.path.endsWith('/git/trees'));
       expect(JSON.stringify(tree?.body)).toContain('AWS::IAM::Role');
-      const last = statusWrites(api).at(-1);
-      const written = readStateMarker(String(last?.body.body ?? ''))?.marker;
-      // Right answer: the task is judged again on what was pushed, and falls back (or is high risk).
-      expect(written?.effective_mode === 'automated' && written.risk_level !== 'high').toBe(false);
+      // The task is judged again on what was pushed: guided and high risk, so neither merge-when-green
+      // nor deploy on merge acts on it (`runsAutomated`, `deploysOnMerge`).
+      expect(run.written).toMatchObject({ effective_mode: 'guided', risk_level: 'high' });
+      expect(run.autoMerge.map((call) => String(call.body.query))).toEqual([
+        expect.stringContaining('disablePullRequestAutoMerge'),
+      ]);
+      expect(run.approvalChecks.length).toBeGreaterThan(0);
+      expect(run.prComments).toHaveLength(1);
+      expect(run.prComments[0]?.body.body).toContain('risk-classified again');
+      expect(run.prComments[0]?.body.body).toContain('Auto-merge is off');
+      expect(run.prComments[0]?.body.body).toContain('`iam-resource`');
+      const status = pushedStatus(run.api);
+      expect(status).toContain('`iam-resource`');
+      expect(status).toContain('**Risk** high');
     },
   );
+
+  it('a low-risk suggestion on an automated task keeps it automated: auto-merge untouched, nothing said on the PR', async () => {
+    const run = await runSuggestion({ state: marker(), suggestion: LOW_RISK_SUGGESTION });
+
+    expect(run.written).toMatchObject({ effective_mode: 'automated', risk_level: 'low' });
+    expect(run.autoMerge).toEqual([]);
+    expect(run.prComments).toEqual([]);
+    expect(run.approvalChecks).toEqual([]);
+  });
+
+  // The rule (README, modes): a fallback is never undone by a later commit. A reviewer was told the
+  // pull request needs their approval; the risky files may still be in the branch.
+  it('after a fallback, a suggestion that removes the risk does not re-arm auto-merge: the task stays guided and high', async () => {
+    const run = await runSuggestion({
+      state: marker({ execution_mode: 'automated', effective_mode: 'guided', risk_level: 'high' }),
+      suggestion: LOW_RISK_SUGGESTION,
+    });
+
+    expect(run.written).toMatchObject({ effective_mode: 'guided', risk_level: 'high' });
+    expect(run.autoMerge).toEqual([]);
+    const status = pushedStatus(run.api);
+    expect(status).toContain('a later commit never turns automated mode back on');
+  });
+
+  it('after a person’s push made the task guided, a low-risk feedback commit keeps it guided with the push named, its check over every file of the PR', async () => {
+    const pushed = 'e'.repeat(40);
+    const personFile = 'src/person.ts';
+    const run = await runSuggestion({
+      state: marker({ execution_mode: 'automated', effective_mode: 'guided', unvalidated_push: pushed }),
+      suggestion: LOW_RISK_SUGGESTION,
+      prFiles: (api) => {
+        // The pull request's files at the agent's commit: its template and the person's file.
+        api.scope
+          .get(`${BASE}/pulls/${PULL}/files`)
+          .query(true)
+          .reply(200, [
+            { filename: FILE, status: 'added' },
+            { filename: personFile, status: 'added' },
+          ]);
+        api.scope
+          .get(`${BASE}/git/trees/${NEW_HEAD}`)
+          .query({ recursive: 'true' })
+          .reply(200, {
+            sha: NEW_HEAD,
+            truncated: false,
+            tree: [
+              { path: FILE, mode: '100644', type: 'blob', sha: 'b1'.repeat(20), size: 80 },
+              { path: personFile, mode: '100644', type: 'blob', sha: 'b2'.repeat(20), size: 30 },
+            ],
+          });
+        api.scope.get(`${BASE}/git/blobs/${'b1'.repeat(20)}`).reply(200, {
+          encoding: 'base64',
+          content: Buffer.from(FILE_TEXT).toString('base64'),
+        });
+        // A TypeScript file that does not parse: the gates over the PR's files find it.
+        api.scope.get(`${BASE}/git/blobs/${'b2'.repeat(20)}`).reply(200, {
+          encoding: 'base64',
+          content: Buffer.from('export const = ;\n').toString('base64'),
+        });
+      },
+    });
+
+    expect(run.written).toMatchObject({ effective_mode: 'guided', unvalidated_push: pushed });
+    expect(run.autoMerge).toEqual([]);
+    const check = run.api.calls.find(
+      (call) =>
+        call.method === 'POST' &&
+        call.path === `${BASE}/check-runs` &&
+        call.body?.name === 'implementation-agent',
+    );
+    expect(check?.body).toMatchObject({ head_sha: NEW_HEAD, conclusion: 'failure' });
+    expect(JSON.stringify(check?.body)).toContain(personFile);
+  });
 });

@@ -158,6 +158,8 @@ describe('review #9 attacks: where a suggestion may write', () => {
       repo: 'r',
       branch: 'implementation/1-x',
       headSha: HEAD,
+      pullNumber: 2,
+      pullRequestId: undefined,
       plan: { files: new Map([[path, 'on: push\n']]), replies: [], unanswered: [], freeText: [] },
       config: DEFAULT_CONFIG,
       marker: {
@@ -209,12 +211,22 @@ describe('review #9: the check on the commit the feedback pushes', () => {
       repo: 'r',
       branch: 'implementation/1-x',
       headSha: HEAD,
+      pullNumber: 2,
+      pullRequestId: undefined,
       plan: { files: new Map([[FILE, 'export const x = 1;\n']]), replies: [], unanswered: [], freeText: [] },
       config: DEFAULT_CONFIG,
       marker,
     });
 
-    expect(result).toEqual({ ok: true, commitSha: 'b'.repeat(40) });
+    // A guided task's commit is judged too: its mode stays guided, nothing more is written.
+    expect(result).toEqual({
+      ok: true,
+      commitSha: 'b'.repeat(40),
+      judgement: expect.objectContaining({
+        fellBack: false,
+        patch: { effective_mode: 'guided', risk_level: 'low' },
+      }),
+    });
     expect(writes.map((write) => write.call)).toEqual([
       'getCommit',
       'createTree',
@@ -240,6 +252,8 @@ describe('review #9: the check on the commit the feedback pushes', () => {
       repo: 'r',
       branch: 'implementation/1-x',
       headSha: HEAD,
+      pullNumber: 2,
+      pullRequestId: undefined,
       plan: {
         files: new Map([['.github/workflows/x.yml', 'on: push\n']]),
         replies: [],

@@ -1,0 +1,114 @@
+import type { GeneratedFile } from '../../core/bundle/artifact-bundle.js';
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import type { ExecutionMode } from '../../core/request/execution-request.js';
+import { renderModeDecision } from '../../core/render/mode-decision-section.js';
+import { approvalCheckView } from '../../core/review/approval-check-view.js';
+import { NO_REVIEWS } from '../../core/review/decide-approval.js';
+import { classifyRisk } from '../../core/risk/classify-risk.js';
+import { isProductionEnvironment } from '../../core/risk/is-production-environment.js';
+import { modeAfterCommit, type ModeAfterCommit } from '../../core/risk/mode-after-commit.js';
+import type { TaskMarker } from '../../core/state/state-marker.js';
+import { runsAutomated } from '../../core/state/runs-automated.js';
+import { publishApprovalCheck } from '../../github/publish-approval-check.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { reply } from '../task/reply.js';
+import { disarmAutoMerge } from './disarm-auto-merge.js';
+
+/** What the task's marker and status comment take from the judgement of the agent's commit. */
+export interface CommitJudgement {
+  /** For the marker: the mode the task runs in now and the branch's risk (`modeAfterCommit`). */
+  readonly patch: Pick<TaskMarker, 'effective_mode' | 'risk_level'>;
+  /** Markdown for the status comment: the mode decision, and the fallback when there was one. */
+  readonly details: string;
+  /** The task ran automated before the commit and no longer does. */
+  readonly fellBack: boolean;
+}
+
+/**
+ * Every commit the agent pushes on a task's branch outside generation (review feedback, applied
+ * suggestions or a model's revision) is risk-classified like a generation (DESIGN §4, §5b): the
+ * classifier over `files` (the files the commit wrote, `template_path` declared), the task's target
+ * environment, and `modeAfterCommit` (risk only accumulates on a branch; a fallback is never
+ * undone by a commit). When the task ran automated and no longer does, it falls back to guided:
+ * GitHub's auto-merge is turned off (`disarmAutoMerge`), the `implementation-agent/approval` check
+ * is shown pending on `commitSha`, and the pull request is told why; the caller records `patch`
+ * (so merge-when-green and deploy on merge leave the task alone) and shows `details` on the status
+ * comment. Throws what the GitHub client throws (the check run, the comment).
+ */
+export async function judgeAgentCommit(params: {
+  deps: TaskEventDependencies;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  /** The pull request's GraphQL node id, for turning auto-merge off. */
+  pullRequestId: string | undefined;
+  marker: TaskMarker;
+  config: AgentConfig;
+  files: readonly GeneratedFile[];
+  /** The commit the agent pushed (40 hex): the new head. */
+  commitSha: string;
+}): Promise<CommitJudgement> {
+  const { deps, owner, repo, pullNumber, marker } = params;
+  const judged = judge(params);
+  const { decision } = judged;
+  const patch = { effective_mode: decision.effective, risk_level: judged.riskLevel };
+  const fellBack = runsAutomated(marker) && !runsAutomated(patch);
+  if (!fellBack) return { patch, details: renderModeDecision(decision), fellBack };
+  const disarmed = await disarmAutoMerge({
+    graphql: deps.graphql,
+    owner,
+    repo,
+    pullNumber,
+    pullRequestId: params.pullRequestId,
+    log: deps.log,
+  });
+  // The pull request gets the reasons too: the mode decision the status comment shows.
+  const fallBack =
+    `**implementation-agent's commit \`${params.commitSha.slice(0, 7)}\` for review feedback was risk-classified again, ` +
+    `and the task no longer runs automated.** ${disarmed} ` +
+    'It merges once someone with write access approves it (the `implementation-agent/approval` check); nothing is deployed on merge.\n\n' +
+    renderModeDecision(decision);
+  const view = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: params.commitSha });
+  await publishApprovalCheck({
+    client: deps.client,
+    owner,
+    repo,
+    headSha: params.commitSha,
+    view,
+    fresh: true,
+  });
+  await reply({ client: deps.client, owner, repo, issueNumber: pullNumber, body: fallBack });
+  deps.log(`Task ${marker.task_id} fell back to guided after commit ${params.commitSha}`);
+  return { patch, details: fallBack, fellBack };
+}
+
+/** The classifier and the mode rules over the commit's files, from what the marker recorded. */
+function judge(params: {
+  marker: TaskMarker;
+  config: AgentConfig;
+  files: readonly GeneratedFile[];
+}): ModeAfterCommit {
+  const { marker, config } = params;
+  const environment = marker.environment ?? '';
+  const risk = classifyRisk({
+    files: params.files,
+    ...(marker.template_path === undefined ? {} : { templatePath: marker.template_path }),
+    targetEnvironment: environment,
+    production: environment !== '' && isProductionEnvironment({ name: environment, config }),
+  });
+  const requested = requestedMode(marker);
+  return modeAfterCommit({
+    requested,
+    risk,
+    before: {
+      riskLevel: marker.risk_level,
+      unvalidatedPush: marker.unvalidated_push,
+      fellBack: (requested === 'automated' || requested === 'hybrid') && !runsAutomated(marker),
+    },
+  });
+}
+
+/** The mode the request asked for; older markers without it: the mode the task ran in, else guided. */
+function requestedMode(marker: TaskMarker): ExecutionMode {
+  return marker.execution_mode ?? marker.effective_mode ?? 'guided';
+}

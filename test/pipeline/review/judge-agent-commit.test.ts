@@ -1,0 +1,112 @@
+import { DEFAULT_CONFIG } from '../../../src/core/config/agent-config.js';
+import type { TaskMarker } from '../../../src/core/state/state-marker.js';
+import type { TaskEventDependencies } from '../../../src/pipeline/events/task-event-dependencies.js';
+import { judgeAgentCommit } from '../../../src/pipeline/review/judge-agent-commit.js';
+
+const COMMIT = 'c'.repeat(40);
+const QUEUE = 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n';
+const ROLE =
+  'Resources:\n  Admin:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n';
+
+const marker = (patch: Partial<TaskMarker> = {}): TaskMarker => ({
+  task_id: 'o/r#1',
+  state: 'pr_open',
+  attempt: 1,
+  cost_usd: 0,
+  updated_at: '2026-11-29T10:00:00Z',
+  environment: 'staging',
+  template_path: 'infra/queue.yaml',
+  execution_mode: 'automated',
+  effective_mode: 'automated',
+  risk_level: 'low',
+  ...patch,
+});
+
+/** A client that records the writes a fallback makes; `graphql` absent unless given. */
+function deps(graphql?: TaskEventDependencies['graphql']) {
+  const writes: string[] = [];
+  const client = {
+    checks: {
+      create: async (p: { name: string; head_sha: string }) => {
+        writes.push(`check ${p.name} ${p.head_sha}`);
+        return { data: { id: 1 } };
+      },
+    },
+    issues: {
+      createComment: async (p: { issue_number: number; body: string }) => {
+        writes.push(`comment #${p.issue_number}: ${p.body}`);
+        return { data: { id: 2 } };
+      },
+    },
+  };
+  return {
+    writes,
+    deps: {
+      client,
+      log: () => undefined,
+      ...(graphql === undefined ? {} : { graphql }),
+    } as unknown as TaskEventDependencies,
+  };
+}
+
+const judge = (params: { deps: TaskEventDependencies; marker: TaskMarker; content: string }) =>
+  judgeAgentCommit({
+    deps: params.deps,
+    owner: 'o',
+    repo: 'r',
+    pullNumber: 2,
+    pullRequestId: 'PR_1',
+    marker: params.marker,
+    config: DEFAULT_CONFIG,
+    files: [{ path: 'infra/queue.yaml', content: params.content, role: 'source' }],
+    commitSha: COMMIT,
+  });
+
+describe('judgeAgentCommit: the agent’s own commit is risk-classified like a generation', () => {
+  it('a low-risk commit on an automated task writes nothing and keeps it automated', async () => {
+    const { deps: d, writes } = deps();
+    const judged = await judge({ deps: d, marker: marker(), content: QUEUE });
+    expect(judged).toMatchObject({
+      fellBack: false,
+      patch: { effective_mode: 'automated', risk_level: 'low' },
+    });
+    expect(writes).toEqual([]);
+  });
+
+  it('without a GraphQL client, a fallback still shows the approval check, tells the PR and says to turn auto-merge off by hand', async () => {
+    const { deps: d, writes } = deps();
+    const judged = await judge({ deps: d, marker: marker(), content: ROLE });
+    expect(judged).toMatchObject({ fellBack: true, patch: { effective_mode: 'guided', risk_level: 'high' } });
+    expect(writes[0]).toBe(`check implementation-agent/approval ${COMMIT}`);
+    expect(writes[1]).toMatch(/^comment #2: .*could not be turned off.*Disable auto-merge/s);
+    expect(judged.details).toContain('`iam-resource`');
+  });
+
+  it('a task targeting production is high risk whatever the commit holds', async () => {
+    const { deps: d } = deps();
+    const judged = await judge({
+      deps: d,
+      marker: marker({ environment: 'production', effective_mode: 'guided', risk_level: 'high' }),
+      content: QUEUE,
+    });
+    expect(judged.patch).toEqual({ effective_mode: 'guided', risk_level: 'high' });
+    expect(judged.details).toContain('`production-target`');
+  });
+
+  it.each([
+    ['guided', 'guided'],
+    ['manual', 'manual'],
+  ] as const)('a %s task stays %s and records the risk, writing nothing', async (mode, effective) => {
+    const { deps: d, writes } = deps();
+    const judged = await judge({
+      deps: d,
+      marker: marker({ execution_mode: mode, effective_mode: effective }),
+      content: ROLE,
+    });
+    expect(judged).toMatchObject({
+      fellBack: false,
+      patch: { effective_mode: effective, risk_level: 'high' },
+    });
+    expect(writes).toEqual([]);
+  });
+});
