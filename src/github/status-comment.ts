@@ -58,7 +58,7 @@ const PAGE_SIZE = 100;
  * replayed in a new comment never outranks the live one; else the first whose marker is
  * display-only, else `undefined`. Markers written by anyone else, naming another issue or with a
  * signature that does not hold are skipped, whatever they say; so is any marker not on the last
- * line of its comment (`readStateMarker`). Reads every page.
+ * line of its comment (`readStateMarker`). Reads every page (`listStatusComments`).
  */
 export async function findStatusComment(params: {
   client: StatusCommentClient;
@@ -67,10 +67,28 @@ export async function findStatusComment(params: {
   issueNumber: number;
   authority: MarkerAuthority;
 }): Promise<StatusCommentRef | undefined> {
+  const found = await listStatusComments(params);
+  return (
+    latestMarker(found.filter((ref) => ref.trust === 'trusted')) ??
+    found.find((ref) => ref.trust === 'display-only')
+  );
+}
+
+/**
+ * Every comment of the issue carrying a marker of this task that `judgeMarker` does not ignore
+ * (trusted or display-only), in GitHub's order: oldest first (*List issue comments*, every page of
+ * 100). Two runs that each created the status comment find both here and keep the oldest.
+ */
+export async function listStatusComments(params: {
+  client: StatusCommentClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  authority: MarkerAuthority;
+}): Promise<StatusCommentRef[]> {
   const { client, owner, repo, issueNumber, authority } = params;
   const taskId = `${owner}/${repo}#${issueNumber}`;
-  let displayOnly: StatusCommentRef | undefined;
-  const trusted: StatusCommentRef[] = [];
+  const found: StatusCommentRef[] = [];
   for (let page = 1; ; page++) {
     const { data } = await client.issues.listComments({
       owner,
@@ -90,18 +108,16 @@ export async function findStatusComment(params: {
         keys: authority.keys,
       });
       if (judgement.trust === 'ignored') continue;
-      const ref: StatusCommentRef = {
+      found.push({
         commentId: comment.id,
         marker: line.marker,
         trust: judgement.trust,
         reason: judgement.reason,
         ...(judgement.signedWith === undefined ? {} : { signedWith: judgement.signedWith }),
         body: comment.body ?? '',
-      };
-      if (ref.trust === 'trusted') trusted.push(ref);
-      else displayOnly ??= ref;
+      });
     }
-    if (data.length < PAGE_SIZE) return latestMarker(trusted) ?? displayOnly;
+    if (data.length < PAGE_SIZE) return found;
   }
 }
 

@@ -126,6 +126,19 @@ export function fakeGitHub(
         return { data: { id: comments.length } };
       },
       updateComment: async () => ({}),
+      // No issue here has a status comment: the task's board is never built.
+      getComment: async () => {
+        throw new Error('no status comment is read back in these deploy runs');
+      },
+      deleteComment: async () => ({}),
+    },
+    git: {
+      getTree: async () => {
+        throw new Error('no artifacts are re-sent in these deploy runs');
+      },
+      getBlob: async () => {
+        throw new Error('no artifacts are re-sent in these deploy runs');
+      },
     },
   };
   return { client, statuses, comments, created };
