@@ -344,14 +344,15 @@ export function createStatusBoard(params: {
         params.log?.(
           `Task ${params.taskId}: another run replaced the status comment ${MAX_REAPPLY + 1} times; this run's step to ${to} stays in the mirrors only.`,
         );
-      } else if (replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
+      } else if (keepBody || replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
         // Another run's step is on the comment now, not this one's: take it as the base and apply this step again.
         params.log?.(
           `Task ${params.taskId}: another run wrote the status comment at once; applying this step on top of it`,
         );
         adopt(replaced);
         passed = passedBefore;
-        return commit({ ...input, round: round + 1 });
+        // Steps without a move (a deploy run's) keep whatever state the other run left.
+        return commit({ ...input, to: keepBody ? replaced.marker.state : to, round: round + 1 });
       } else {
         params.log?.(
           `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
