@@ -25,9 +25,19 @@ export interface StatusCommentClient {
       repo: string;
       issue_number: number;
       body: string;
-    }): Promise<{ data: { id: number } }>;
-    updateComment(p: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
+    }): Promise<{ data: { id: number }; headers?: ResponseValidators }>;
+    updateComment(p: {
+      owner: string;
+      repo: string;
+      comment_id: number;
+      body: string;
+    }): Promise<{ data?: unknown; headers?: ResponseValidators }>;
   };
+}
+
+/** The response header a conditional read of the same comment sends back (`If-None-Match`). */
+export interface ResponseValidators {
+  etag?: string;
 }
 
 /** The issue's status comment, the state it carries and how far that state may be believed. */
@@ -122,9 +132,11 @@ export async function listStatusComments(params: {
 }
 
 /**
- * Edits the status comment in place, or creates it the first time. Returns its id. A body over
- * GitHub's 65,536-character limit is cut with "…and N more", its hidden state marker kept intact
- * at the end, so the problems are still shown and the state still read back.
+ * Edits the status comment in place, or creates it the first time. Returns its id and the
+ * response's `ETag` (when GitHub sends one), with which the read-back asks *has it changed since
+ * this write?* (`readStatusCommentById`). A body over GitHub's 65,536-character limit is cut with
+ * "…and N more", its hidden state marker kept intact at the end, so the problems are still shown
+ * and the state still read back.
  */
 export async function writeStatusComment(params: {
   client: StatusCommentClient;
@@ -133,13 +145,15 @@ export async function writeStatusComment(params: {
   issueNumber: number;
   commentId: number | undefined;
   body: string;
-}): Promise<number> {
+}): Promise<{ commentId: number; etag?: string }> {
   const { client, owner, repo } = params;
   const body = fitBody({ body: params.body, limit: COMMENT_BODY_LIMIT });
+  const validators = (headers: ResponseValidators | undefined) =>
+    headers?.etag === undefined ? {} : { etag: headers.etag };
   if (params.commentId !== undefined) {
-    await client.issues.updateComment({ owner, repo, comment_id: params.commentId, body });
-    return params.commentId;
+    const updated = await client.issues.updateComment({ owner, repo, comment_id: params.commentId, body });
+    return { commentId: params.commentId, ...validators(updated?.headers) };
   }
   const created = await client.issues.createComment({ owner, repo, issue_number: params.issueNumber, body });
-  return created.data.id;
+  return { commentId: created.data.id, ...validators(created.headers) };
 }

@@ -11,7 +11,9 @@ export interface AfterWrite {
 /**
  * Checks a status comment write against what GitHub now holds, at the cost of one call. An edit
  * is read back (`reread`): when the marker there lacks `writeId`, another run's write replaced it
- * (GitHub keeps the last edit). A write that created the comment is checked by listing the
+ * (GitHub keeps the last edit). The read is conditional on the write's `etag`: a 304 (`'unchanged'`)
+ * proves the write stands without spending rate limit. The write's own response cannot prove that:
+ * it is the comment as this run wrote it, whatever another run writes a moment later. A write that created the comment is checked by listing the
  * issue's boards instead (`listBoards`, the same one call on a new issue): two runs that each found
  * no comment each created one, and both keep the oldest (lowest id, which GitHub assigns in order),
  * so the younger run's comment is its `duplicate` and the oldest is `replaced` for it. `writeId` is
@@ -23,7 +25,8 @@ export async function boardAfterWrite(params: {
   created: boolean;
   writeId: string;
   checkWrites: boolean;
-  reread?: (commentId: number) => Promise<StatusCommentRef | undefined>;
+  etag?: string;
+  reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
   listBoards?: () => Promise<readonly StatusCommentRef[]>;
   log: (line: string) => void;
 }): Promise<AfterWrite> {
@@ -42,7 +45,8 @@ export async function boardAfterWrite(params: {
       return lacksWrite(oldest) ? { replaced: oldest! } : {};
     }
     if (params.reread === undefined) return {};
-    const seen = await params.reread(commentId);
+    const seen = await params.reread(commentId, params.etag);
+    if (seen === 'unchanged') return {};
     return seen?.trust === 'trusted' && lacksWrite(seen) ? { replaced: seen } : {};
   } catch (error) {
     params.log(`the status comment could not be read back: ${String(error)}`);

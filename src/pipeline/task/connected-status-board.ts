@@ -78,8 +78,16 @@ export function connectedStatusBoard(params: {
           resendDeployments: (unsent) =>
             resendUnsentDeployments({ store: deployments, client, owner, repo, unsent }),
         }),
-    reread: async (commentId) =>
-      readStatusCommentById({ client, owner, repo, issueNumber, commentId, authority: await authority() }),
+    reread: async (commentId, etag) =>
+      readStatusCommentById({
+        client,
+        owner,
+        repo,
+        issueNumber,
+        commentId,
+        authority: await authority(),
+        ...(etag === undefined ? {} : { etag }),
+      }),
     listBoards: async () =>
       listStatusComments({ client, owner, repo, issueNumber, authority: await authority() }),
     retire: ({ commentId, keptId }) => retireDuplicateBoard({ client, owner, repo, commentId, keptId }),

@@ -151,7 +151,7 @@ export function createStatusBoard(params: {
    * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
    * (GitHub keeps the last edit of a comment). A failed read is logged and the move stands.
    */
-  reread?: (commentId: number) => Promise<StatusCommentRef | undefined>;
+  reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
   /**
    * Lists the issue's status comments of this task (`listStatusComments`). Given, a write that
    * creates the comment is checked by this listing instead of the read-back (`boardAfterWrite`):
@@ -201,8 +201,10 @@ export function createStatusBoard(params: {
   const check = (to: TaskState) => {
     if (to !== state) assertTransition(state, to);
   };
+  /** The `ETag` of the board's last write, for a conditional read-back. */
+  let etag: string | undefined;
   const write = async (text: string) => {
-    const id = await writeStatusComment({
+    const written = await writeStatusComment({
       client: params.client,
       owner: params.owner,
       repo: params.repo,
@@ -211,7 +213,8 @@ export function createStatusBoard(params: {
       body: text,
     });
     body = text;
-    return id;
+    etag = written.etag;
+    return written.commentId;
   };
 
   /**
@@ -323,6 +326,7 @@ export function createStatusBoard(params: {
       created,
       writeId,
       checkWrites: params.reread !== undefined,
+      ...(etag === undefined ? {} : { etag }),
       ...(params.reread === undefined ? {} : { reread: params.reread }),
       ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
       log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),

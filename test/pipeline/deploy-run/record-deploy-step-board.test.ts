@@ -147,7 +147,7 @@ describe("a deploy run's status board is the app's and the Action's", () => {
       payload,
       template: TEMPLATE,
       result: {
-        reason: 'updated',
+        reason: 'deployed',
         finalStatus: 'success',
         message: 'ok',
         stackName: 'shop-staging',
