@@ -15,6 +15,7 @@ import type { DeploymentPayload } from '../../../../src/core/deploy/deployment-p
 import type { DeployLock, DeployLockStore } from '../../../../src/core/stores/deploy-lock-store.js';
 import type { DeploymentStore } from '../../../../src/core/stores/deployment-store.js';
 import { runDeployment, type DeployRunClient } from '../../../../src/pipeline/deploy-run/run-deployment.js';
+import type { DeployTaskRecording } from '../../../../src/pipeline/deploy-run/record-deploy-step.js';
 import {
   API_OUTPUTS,
   CHANGE_SET_ID,
@@ -185,6 +186,7 @@ export function run(
     codeDeploy?: boolean;
     staging?: Record<string, unknown>;
     authority?: DeploymentAuthority;
+    recording?: DeployTaskRecording;
   } = {},
 ) {
   const clock = virtualClock();
@@ -214,6 +216,7 @@ export function run(
     ...(overrides.lockStore ? { lockStore: overrides.lockStore } : {}),
     ...(overrides.deploymentStore ? { deploymentStore: overrides.deploymentStore } : {}),
     ...(overrides.authority ? { authority: overrides.authority } : {}),
+    ...(overrides.recording ? { recording: overrides.recording } : {}),
     logUrl: 'https://github.com/acme/shop/actions/runs/1',
     sleep: clock.sleep,
     now: clock.now,
