@@ -23,7 +23,12 @@ const TASK = 'acme/shop#7';
 const TEMPLATE = 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n';
 
 /** Octokit logs every refused request; the tests assert what the board does with them instead. */
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const octokit = new Octokit({ auth: 'ghs_test', request: { retries: 0 }, log: quiet });
 const trust = statusTrust({ identity: async () => BOT, keys: { current: KEY } });
 const s3Mock = mockClient(S3Client);

@@ -11,7 +11,12 @@ const BOT = 'implementation-agent[bot]';
 const KEY = Buffer.alloc(32, 3);
 const TASK = 'acme/shop#7';
 /** Octokit logs every refused request; the tests assert what the board does with them instead. */
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const octokit = new Octokit({ auth: 'ghs_test', request: { retries: 0 }, log: quiet });
 const trust = statusTrust({ identity: async () => BOT, keys: { current: KEY } });
 
