@@ -52,6 +52,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
       updateComment: answer('issues.updateComment', {}),
       create: answer('issues.create', { number: 1, html_url: 'https://github.test/issues/1' }),
       getComment: answer('issues.getComment', { body: '' }),
+      deleteComment: answer('issues.deleteComment', {}),
       get: unused('issues.get'),
       listForRepo: answer('issues.listForRepo', []),
     },

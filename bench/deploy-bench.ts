@@ -40,6 +40,12 @@ function quietGitHub(): { client: DeployRunClient; calls: () => number } {
       listComments: async () => count({ data: [] }),
       createComment: async () => count({ data: { id: 1 } }),
       updateComment: async () => count({}),
+      getComment: async () => count({ data: {} }),
+      deleteComment: async () => count({}),
+    },
+    git: {
+      getTree: async () => count({ data: { tree: [], truncated: false } }),
+      getBlob: async () => count({ data: { content: '', encoding: 'utf-8' } }),
     },
   };
   return { client, calls: () => calls };

@@ -10,6 +10,9 @@
  * - the task mirror's cost per state change against moto (skipped without moto_server), also on
  *   the product's path (status board, deploy runs): writes, reads and bytes per state change, and
  *   the time it adds per task against the same life without a mirror.
+ * - the status board's GitHub calls per task with the read-back of each write and without it (the
+ *   reference), and how many of them count against the rate limit (a conditional read-back's 304
+ *   does not).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { handleTaskEvent } from '../src/pipeline/events/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
 import { benchMirror } from './mirror-bench.js';
+import { benchBoardWrites, type BoardCalls } from './board-writes-bench.js';
 import { benchPaths } from './paths-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 import { benchUntrustedInput } from './untrusted-input-bench.js';
@@ -145,6 +149,22 @@ console.log(
 console.log(`  redacting a request-sized text: ${scan.redactMs.toFixed(1)} ms`);
 console.log(`  near misses of every pattern: ${pair(scan.nearMiss16Ms, scan.nearMiss32Ms)}`);
 console.log(`  a flood of short Slack tokens: ${pair(scan.flood16Ms, scan.flood32Ms)}`);
+
+const boardCalls = await benchBoardWrites();
+{
+  const total = (calls: BoardCalls) =>
+    calls.writes + calls.listings + calls.readBacks200 + calls.readBacks304;
+  const counted = (calls: BoardCalls) => calls.writes + calls.listings + calls.readBacks200;
+  const reference = boardCalls.reference;
+  const line = (name: string, calls: BoardCalls) =>
+    `  ${name}: ${calls.writes} writes, ${calls.listings} listings, ${calls.readBacks200 + calls.readBacks304} read-backs (${calls.readBacks304} answered 304) → ${total(calls)} calls (ratio ${(total(calls) / total(reference)).toFixed(2)}), ${counted(calls)} counted against the rate limit (ratio ${(counted(calls) / counted(reference)).toFixed(2)})`;
+  console.log(
+    "Status board, one task's life (5 runs: implement, approval, merge, deploy started, deploy finished), GitHub calls on its status comment:",
+  );
+  console.log(line('without read-back (reference)', reference));
+  console.log(line("with read-back, conditional on the write's ETag", boardCalls.readBack));
+  console.log(line("with read-back, if GitHub's ETags never matched", boardCalls.readBackNoEtag));
+}
 
 const mirror = await benchMirror({
   bundleProvider: createOfflineProvider(),

@@ -1,5 +1,6 @@
 import { judgeMarker } from '../core/state/judge-marker.js';
 import { readStateMarker } from '../core/state/state-marker.js';
+import { httpStatusOf } from './http-status.js';
 import type { MarkerAuthority, StatusCommentRef } from './status-comment.js';
 
 export interface CommentByIdClient {
@@ -8,6 +9,7 @@ export interface CommentByIdClient {
       owner: string;
       repo: string;
       comment_id: number;
+      headers?: { 'if-none-match'?: string };
     }): Promise<{ data: { body?: string; user?: { login: string } | null } }>;
   };
 }
@@ -16,6 +18,11 @@ export interface CommentByIdClient {
  * The status comment `commentId` as it is now, judged as `findStatusComment` judges it (one call:
  * *Get an issue comment*); `undefined` when its marker is gone or not this agent's. The status
  * board reads its comment back after writing it, to see another run's write that replaced its own.
+ * With `etag` (the `ETag` of this run's write) the read is conditional (`If-None-Match`): GitHub
+ * answers 304 when the comment is unchanged since, and a 304 does not count against the primary
+ * rate limit (docs.github.com, *Best practices for using the REST API*, "Use conditional
+ * requests"); that comes back as `'unchanged'`. A comment that did change answers 200 and is
+ * judged as without `etag`. Throws what the call throws otherwise.
  */
 export async function readStatusCommentById(params: {
   client: CommentByIdClient;
@@ -24,9 +31,21 @@ export async function readStatusCommentById(params: {
   issueNumber: number;
   commentId: number;
   authority: MarkerAuthority;
-}): Promise<StatusCommentRef | undefined> {
+  etag?: string;
+}): Promise<StatusCommentRef | 'unchanged' | undefined> {
   const { client, owner, repo, authority } = params;
-  const { data } = await client.issues.getComment({ owner, repo, comment_id: params.commentId });
+  let data: { body?: string; user?: { login: string } | null };
+  try {
+    ({ data } = await client.issues.getComment({
+      owner,
+      repo,
+      comment_id: params.commentId,
+      ...(params.etag === undefined ? {} : { headers: { 'if-none-match': params.etag } }),
+    }));
+  } catch (error) {
+    if (params.etag !== undefined && httpStatusOf(error) === 304) return 'unchanged';
+    throw error;
+  }
   const line = data.body === undefined ? undefined : readStateMarker(data.body);
   if (line === undefined) return undefined;
   const judgement = judgeMarker({

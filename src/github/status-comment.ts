@@ -25,9 +25,19 @@ export interface StatusCommentClient {
       repo: string;
       issue_number: number;
       body: string;
-    }): Promise<{ data: { id: number } }>;
-    updateComment(p: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
+    }): Promise<{ data: { id: number }; headers?: ResponseValidators }>;
+    updateComment(p: {
+      owner: string;
+      repo: string;
+      comment_id: number;
+      body: string;
+    }): Promise<{ data?: unknown; headers?: ResponseValidators }>;
   };
+}
+
+/** The response header a conditional read of the same comment sends back (`If-None-Match`). */
+export interface ResponseValidators {
+  etag?: string;
 }
 
 /** The issue's status comment, the state it carries and how far that state may be believed. */
@@ -58,7 +68,7 @@ const PAGE_SIZE = 100;
  * replayed in a new comment never outranks the live one; else the first whose marker is
  * display-only, else `undefined`. Markers written by anyone else, naming another issue or with a
  * signature that does not hold are skipped, whatever they say; so is any marker not on the last
- * line of its comment (`readStateMarker`). Reads every page.
+ * line of its comment (`readStateMarker`). Reads every page (`listStatusComments`).
  */
 export async function findStatusComment(params: {
   client: StatusCommentClient;
@@ -67,10 +77,28 @@ export async function findStatusComment(params: {
   issueNumber: number;
   authority: MarkerAuthority;
 }): Promise<StatusCommentRef | undefined> {
+  const found = await listStatusComments(params);
+  return (
+    latestMarker(found.filter((ref) => ref.trust === 'trusted')) ??
+    found.find((ref) => ref.trust === 'display-only')
+  );
+}
+
+/**
+ * Every comment of the issue carrying a marker of this task that `judgeMarker` does not ignore
+ * (trusted or display-only), in GitHub's order: oldest first (*List issue comments*, every page of
+ * 100). Two runs that each created the status comment find both here and keep the oldest.
+ */
+export async function listStatusComments(params: {
+  client: StatusCommentClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  authority: MarkerAuthority;
+}): Promise<StatusCommentRef[]> {
   const { client, owner, repo, issueNumber, authority } = params;
   const taskId = `${owner}/${repo}#${issueNumber}`;
-  let displayOnly: StatusCommentRef | undefined;
-  const trusted: StatusCommentRef[] = [];
+  const found: StatusCommentRef[] = [];
   for (let page = 1; ; page++) {
     const { data } = await client.issues.listComments({
       owner,
@@ -90,25 +118,25 @@ export async function findStatusComment(params: {
         keys: authority.keys,
       });
       if (judgement.trust === 'ignored') continue;
-      const ref: StatusCommentRef = {
+      found.push({
         commentId: comment.id,
         marker: line.marker,
         trust: judgement.trust,
         reason: judgement.reason,
         ...(judgement.signedWith === undefined ? {} : { signedWith: judgement.signedWith }),
         body: comment.body ?? '',
-      };
-      if (ref.trust === 'trusted') trusted.push(ref);
-      else displayOnly ??= ref;
+      });
     }
-    if (data.length < PAGE_SIZE) return latestMarker(trusted) ?? displayOnly;
+    if (data.length < PAGE_SIZE) return found;
   }
 }
 
 /**
- * Edits the status comment in place, or creates it the first time. Returns its id. A body over
- * GitHub's 65,536-character limit is cut with "…and N more", its hidden state marker kept intact
- * at the end, so the problems are still shown and the state still read back.
+ * Edits the status comment in place, or creates it the first time. Returns its id and the
+ * response's `ETag` (when GitHub sends one), with which the read-back asks *has it changed since
+ * this write?* (`readStatusCommentById`). A body over GitHub's 65,536-character limit is cut with
+ * "…and N more", its hidden state marker kept intact at the end, so the problems are still shown
+ * and the state still read back.
  */
 export async function writeStatusComment(params: {
   client: StatusCommentClient;
@@ -117,13 +145,15 @@ export async function writeStatusComment(params: {
   issueNumber: number;
   commentId: number | undefined;
   body: string;
-}): Promise<number> {
+}): Promise<{ commentId: number; etag?: string }> {
   const { client, owner, repo } = params;
   const body = fitBody({ body: params.body, limit: COMMENT_BODY_LIMIT });
+  const validators = (headers: ResponseValidators | undefined) =>
+    headers?.etag === undefined ? {} : { etag: headers.etag };
   if (params.commentId !== undefined) {
-    await client.issues.updateComment({ owner, repo, comment_id: params.commentId, body });
-    return params.commentId;
+    const updated = await client.issues.updateComment({ owner, repo, comment_id: params.commentId, body });
+    return { commentId: params.commentId, ...validators(updated?.headers) };
   }
   const created = await client.issues.createComment({ owner, repo, issue_number: params.issueNumber, body });
-  return created.data.id;
+  return { commentId: created.data.id, ...validators(created.headers) };
 }

@@ -23,6 +23,7 @@ import type { RequestSourceClient } from './read-request-source.js';
 import type { PushReviewClient } from './push-review-client.js';
 import type { PullRequestFilesClient } from './read-pull-request-files.js';
 import type { MergeClient } from './merge-pull-request.js';
+import type { DeleteCommentClient } from './retire-duplicate-board.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -70,4 +71,5 @@ export type TaskClient = PullRequestClient &
   RequestSourceClient &
   PushReviewClient &
   PullRequestFilesClient &
-  MergeClient;
+  MergeClient &
+  DeleteCommentClient;

@@ -228,7 +228,7 @@ describe('writeStatusComment', () => {
       commentId: 42,
       body,
     });
-    expect(id).toBe(42);
+    expect(id).toEqual({ commentId: 42 });
     expect(issue.calls).toEqual([
       { method: 'updateComment', params: { owner: 'acme', repo: 'shop', comment_id: 42, body } },
     ]);
@@ -244,7 +244,7 @@ describe('writeStatusComment', () => {
       commentId: undefined,
       body,
     });
-    expect(id).toBe(555);
+    expect(id).toEqual({ commentId: 555 });
     expect(issue.calls).toEqual([
       { method: 'createComment', params: { owner: 'acme', repo: 'shop', issue_number: 7, body } },
     ]);

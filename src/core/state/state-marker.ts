@@ -9,6 +9,7 @@ import { lifecycleEventSchema } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
 import { environmentDeploySchema, recordVersionSchema, tokenTotalsSchema } from '../task/task-record.js';
+import { MAX_UNSENT_DEPLOYMENTS, unsentDeploymentSchema } from './unsent-deployment.js';
 
 /**
  * Events the marker keeps for a mirror that has not confirmed them. A mirror is out for this many
@@ -166,6 +167,8 @@ export const taskMarkerSchema = z
       .optional(),
     /** An attempt's artifacts the artifacts store did not take: the next step re-sends what it can rebuild. */
     unsent_artifacts: unsentArtifactsSchema.optional(),
+    /** Deployment records the deployments store did not take: the next step re-sends them. */
+    unsent_deployments: z.array(unsentDeploymentSchema).max(MAX_UNSENT_DEPLOYMENTS).optional(),
   })
   // One per-environment field: an old marker's `deploys` is read into `environments`.
   .transform(({ deploys, ...marker }) => {

@@ -2,7 +2,7 @@ import type { DeploymentClient } from '../../github/create-deployment.js';
 import type { DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { RepositoryContentClient } from '../../github/read-repository-file.js';
 import type { DeploymentStatusClient } from '../../github/set-deployment-status.js';
-import type { StatusCommentClient } from '../../github/status-comment.js';
+import type { BoardClient } from '../task/connected-status-board.js';
 
 /** The one pull request fact a deploy run reads: whether the head moved since it was checked. */
 interface PullRequestHeadClient {
@@ -13,10 +13,13 @@ interface PullRequestHeadClient {
   };
 }
 
-/** The GitHub calls a deploy run makes: statuses, the template, the PR head, comments, rollbacks. */
+/**
+ * The GitHub calls a deploy run makes: statuses, the template, the PR head, comments, rollbacks,
+ * and the task's status board (`BoardClient`: its read-back and re-sends).
+ */
 export type DeployRunClient = DeploymentStatusClient &
   RepositoryContentClient &
   PullRequestHeadClient &
-  Pick<StatusCommentClient, 'issues'> &
+  BoardClient &
   DeploymentHistoryClient &
   DeploymentClient;

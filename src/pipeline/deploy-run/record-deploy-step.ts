@@ -3,24 +3,33 @@ import type { DeployEventBody } from '../../core/task/apply-deploy-event.js';
 import { IllegalDeployTransitionError } from '../../core/state/deploy-state.js';
 import { TaskEventError } from '../../core/task/task-event-error.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
-import type { StatusCommentClient } from '../../github/status-comment.js';
 import type { StatusTrust } from '../../github/status-trust.js';
 import { parseTaskId } from '../../core/task/parse-task-id.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
-import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
 import { openTaskJournal } from '../mirror/task-journal.js';
-import { createStatusBoard, type StatusBoard, type TaskStep } from '../task/status-board.js';
+import { connectedStatusBoard, type BoardClient, type BoardMirrors } from '../task/connected-status-board.js';
+import type { StatusBoard, TaskStep } from '../task/status-board.js';
 import type { DeployEvent } from './deploy-event.js';
 
 /** A point in a deploy run that moves the task's deploy state for the run's environment. */
 export type DeployStep =
   | { readonly kind: 'started' }
-  | { readonly kind: 'finished'; readonly succeeded: boolean; readonly environmentUrl?: string };
+  | {
+      readonly kind: 'finished';
+      readonly succeeded: boolean;
+      readonly environmentUrl?: string;
+      /** The deployment's record the deployments store did not take (`storeDeployment`): kept for a re-send. */
+      readonly unsentRecord?: UnsentDeployment;
+    };
 
 /** Where a deploy run keeps the task's deploy state; each part is optional. */
 export interface DeployTaskRecording {
-  /** The configured mirrors: the tasks and results tables and the event bus. */
-  readonly mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  /**
+   * The configured mirrors: the tasks and results tables and the event bus, and the artifacts and
+   * deployments buckets the board re-sends what an earlier step could not store to.
+   */
+  readonly mirrors?: BoardMirrors;
   /** Judges the status comment; absent: the comment is not read or edited. */
   readonly trust?: StatusTrust;
 }
@@ -29,15 +38,19 @@ export interface DeployTaskRecording {
  * Moves the deploy state of the task(s) a deployment touches, for its environment only (DESIGN §3):
  * the payload's `task_id` goes `deploying` on start, `deployed` or `deploy_failed` at the end; a
  * successful rollback (`rollback_of`) also moves the task of the deployment it replaced to
- * `rolled_back`. Each move goes through the task's status board (`StatusBoard.recordSteps`), as every
- * other step does: the record in the status comment's marker, its deploy section, the mirror
- * tables and the lifecycle event on the bus. A task no trusted status comment carries moves in the
+ * `rolled_back`. Each move goes through the task's status board, built as every other run builds
+ * it (`connectedStatusBoard`): the record in the status comment's marker, its deploy section, the
+ * mirror tables and the lifecycle event on the bus; the write read back and re-applied on top of a
+ * racing run's; earlier unsent artifacts and deployment records re-sent. A finished step's
+ * `unsentRecord` rides in the marker of the deployment's own task until a later step re-sends it
+ * (a task without a trusted status comment has nowhere to keep it: a warning names it lost).
+ * A task no trusted status comment carries moves in the
  * mirror tables alone (`openTaskJournal`). Never throws: a deploy is never failed by its record;
  * what could not be written comes back as warnings for the deploy report, the reasons in the log.
  */
 export async function recordDeployStep(params: {
   recording: DeployTaskRecording;
-  client: Pick<StatusCommentClient, 'issues'> & DeploymentHistoryClient;
+  client: BoardClient & DeploymentHistoryClient;
   event: DeployEvent;
   payload: DeploymentPayload;
   step: DeployStep;
@@ -87,7 +100,18 @@ export async function recordDeployStep(params: {
     }
   }
   if (events.length === 0) log(`Deployment ${event.deploymentId} names no task: no task record moves.`);
-  for (const taskEvent of events) warnings.push(...(await recordOne({ ...params, taskEvent })));
+  // The deployment's own record rides with the first task it moves: the deployed task, else the one rolled back.
+  const unsentRecord = step.kind === 'finished' ? step.unsentRecord : undefined;
+  for (const [index, taskEvent] of events.entries()) {
+    const unsent = index === 0 ? unsentRecord : undefined;
+    warnings.push(
+      ...(await recordOne({ ...params, taskEvent, ...(unsent === undefined ? {} : { unsent }) })),
+    );
+  }
+  if (unsentRecord !== undefined && events.length === 0)
+    warnings.push(
+      `The record of deployment ${event.deploymentId} is lost: it names no task whose status could keep it for a re-send.`,
+    );
   return warnings;
 }
 
@@ -110,27 +134,44 @@ async function replacedTask(params: {
 
 async function recordOne(params: {
   recording: DeployTaskRecording;
-  client: Pick<StatusCommentClient, 'issues'>;
+  client: BoardClient;
   event: DeployEvent;
   taskEvent: DeployEventBody;
+  unsent?: UnsentDeployment;
   log: (line: string) => void;
 }): Promise<string[]> {
   const { recording, taskEvent, log } = params;
   const what = `${taskEvent.type} of ${taskEvent.task_id} in ${taskEvent.environment}`;
+  const lostRecord =
+    params.unsent === undefined
+      ? []
+      : [
+          `The record of deployment ${params.unsent.deployment_id} is lost: the status of ${taskEvent.task_id} could not keep it for a re-send.`,
+        ];
   try {
     const board = await boardOf({ ...params, trust: recording.trust });
     if (board !== undefined) {
       const { type: _type, task_id: _task, at: _at, ...fields } = taskEvent;
-      const result = await board.recordSteps([{ type: taskEvent.type, ...fields } as TaskStep]);
+      const result = await board.recordSteps(
+        [{ type: taskEvent.type, ...fields } as TaskStep],
+        params.unsent === undefined ? {} : { unsentDeployments: [params.unsent] },
+      );
       if (result.refused === undefined) log(`Recorded ${what} on the status comment.`);
-      return result.warning === undefined ? [] : [result.warning];
+      return [
+        ...(result.refused === undefined ? [] : lostRecord),
+        ...(result.note === undefined ? [] : [result.note]),
+        ...(result.warning === undefined ? [] : [result.warning]),
+      ];
     }
   } catch (error) {
-    return [`The status comment of ${taskEvent.task_id} could not be updated: ${reasonOf(error)}`];
+    return [
+      `The status comment of ${taskEvent.task_id} could not be updated: ${reasonOf(error)}`,
+      ...lostRecord,
+    ];
   }
   // No status comment carries the task (a CLI task, a comment of another agent): the mirror's own record moves.
   const { tasks, events, publisher } = recording.mirrors ?? {};
-  if (tasks === undefined || events === undefined) return [];
+  if (tasks === undefined || events === undefined) return lostRecord;
   try {
     const journal = openTaskJournal({
       taskId: taskEvent.task_id,
@@ -139,14 +180,14 @@ async function recordOne(params: {
     });
     const result = await journal.record([taskEvent]);
     log(`Recorded ${what} in the task mirror.`);
-    return result.warning === undefined ? [] : [result.warning];
+    return [...lostRecord, ...(result.warning === undefined ? [] : [result.warning])];
   } catch (error) {
     // A task whose implement run kept no record (no mirror then) has none to move: not a fault.
     if (error instanceof TaskEventError || error instanceof IllegalDeployTransitionError) {
       log(`The task mirror did not take ${what}: ${error.message}`);
-      return [];
+      return lostRecord;
     }
-    return [`The task mirror could not record ${what}: ${reasonOf(error)}`];
+    return [`The task mirror could not record ${what}: ${reasonOf(error)}`, ...lostRecord];
   }
 }
 
@@ -158,7 +199,7 @@ async function recordOne(params: {
 async function boardOf(params: {
   recording: DeployTaskRecording;
   trust: StatusTrust | undefined;
-  client: Pick<StatusCommentClient, 'issues'>;
+  client: BoardClient;
   event: DeployEvent;
   taskEvent: DeployEventBody;
   log: (line: string) => void;
@@ -189,14 +230,14 @@ async function boardOf(params: {
     return undefined;
   }
   const { mirrors } = params.recording;
-  return createStatusBoard({
+  return connectedStatusBoard({
     client,
+    trust,
     owner,
     repo,
     issueNumber: task.issueNumber,
     taskId: taskEvent.task_id,
     existing: status,
-    signingKey: trust.keys?.current,
     ...(mirrors === undefined ? {} : { mirrors }),
     log,
     now: () => new Date(taskEvent.at),

@@ -296,21 +296,22 @@ async function deployChecked(
     warnings: [...baked.value.result.warnings, ...warnings],
   };
   // The record first: whatever happens to the report, a rollback can find what runs.
-  const storeProblem =
-    result.finalStatus === 'success' ? await storeDeployment({ ...params, payload, result }) : undefined;
+  const stored =
+    result.finalStatus === 'success' ? await storeDeployment({ ...params, payload, result }) : {};
   // The message is markdown; GitHub shows a status description unrendered.
   await params.status(result.finalStatus, plainText(result.message), result.environmentUrl);
   await record({
     kind: 'finished',
     succeeded: result.finalStatus === 'success',
     ...(result.environmentUrl === undefined ? {} : { environmentUrl: result.environmentUrl }),
+    ...(stored.unsent === undefined ? {} : { unsentRecord: stored.unsent }),
   });
 
   const report = [
     renderDeployReport(result, event.environment),
     ...traffic.value.lines,
     ...baked.value.lines,
-    ...(storeProblem ? [`- ⚠️ ${storeProblem}`] : []),
+    ...(stored.problem ? [`- ⚠️ ${stored.problem}`] : []),
     ...recordWarnings.map((warning) => `- ⚠️ ${untrustedInline(warning)}`),
     ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
   ];

@@ -1,11 +1,15 @@
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
+import { sha256Hex } from '../../core/stores/sha256-hex.js';
+import { MAX_UNSENT_PARAMETERS_CHARS, type UnsentDeployment } from '../../core/state/unsent-deployment.js';
 import type { DeployEvent } from './deploy-event.js';
 
 /**
  * A deploy that changed or confirmed the stack is kept exactly, for rollbacks and audits. Keeping
- * it is a mirror: failing to write it is reported (the returned problem), never a failed deploy.
+ * it is a mirror: failing to write it is reported (`problem`), never a failed deploy, and comes
+ * back as `unsent` — what the task's status keeps so a later step re-sends the record
+ * (`resendUnsentDeployments`). Nothing to keep (no store, a dry run): `{}`.
  */
 export async function storeDeployment(params: {
   deploymentStore?: DeploymentStore;
@@ -14,9 +18,9 @@ export async function storeDeployment(params: {
   template: string;
   result: DeployResult;
   log: (line: string) => void;
-}): Promise<string | undefined> {
+}): Promise<{ problem?: string; unsent?: UnsentDeployment }> {
   const { deploymentStore, event, payload, result } = params;
-  if (!deploymentStore || payload.dry_run) return undefined;
+  if (!deploymentStore || payload.dry_run) return {};
   const { owner, repo } = event.repository;
   try {
     await deploymentStore.save({
@@ -29,10 +33,22 @@ export async function storeDeployment(params: {
       parameters: payload.parameters,
       outputs: result.outputs,
     });
-    return undefined;
+    return {};
   } catch (error) {
-    const message = `The deployment record was not stored: ${error instanceof Error ? error.message : String(error)}`;
-    params.log(message);
-    return message;
+    const problem = `The deployment record was not stored: ${error instanceof Error ? error.message : String(error)}`;
+    params.log(problem);
+    const fits = JSON.stringify(payload.parameters).length <= MAX_UNSENT_PARAMETERS_CHARS;
+    return {
+      problem,
+      unsent: {
+        environment: event.environment,
+        deployment_id: event.deploymentId,
+        sha: event.sha,
+        stack_name: payload.stack_name,
+        template_path: payload.template_path,
+        template_sha256: sha256Hex(params.template),
+        ...(fits ? { parameters: { ...payload.parameters } } : {}),
+      },
+    };
   }
 }

@@ -25,6 +25,11 @@ import {
 } from '../../github/status-comment.js';
 import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
 import type { ResentArtifacts } from '../mirror/resend-unsent-artifacts.js';
+import type { ResentDeployments } from '../mirror/resend-unsent-deployments.js';
+import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
+import { resendEarlierArtifacts } from './resend-earlier-artifacts.js';
+import { resendEarlierDeployments } from './resend-earlier-deployments.js';
+import { boardAfterWrite } from './board-after-write.js';
 import { mirrorTaskStep, stepMilestones } from '../mirror/mirror-task-step.js';
 
 /**
@@ -42,14 +47,18 @@ type RecordOwned =
   | 'unmirrored'
   | 'unsent'
   | 'last_outcome'
-  | 'writes';
+  | 'writes'
+  | 'unsent_deployments';
 type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at' | RecordOwned>>;
 type ClearableField = Exclude<keyof MarkerPatch, 'attempt'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A step of the task as a use case states it; the board adds the task id and the time. */
 export type TaskStep = DistributiveOmit<TaskEventBody, 'task_id' | 'at'>;
 
-type MoveOptions = NonNullable<Parameters<StatusBoard['move']>[1]>;
+type MoveOptions = NonNullable<Parameters<StatusBoard['move']>[1]> & {
+  /** Deployment records this step's run could not store (`recordSteps`). */
+  unsentDeployments?: readonly UnsentDeployment[];
+};
 
 /** Times a run applies its step again on top of another run's write before it gives up (logged). */
 const MAX_REAPPLY = 3;
@@ -96,10 +105,16 @@ export interface StatusBoard {
    * Applies `steps` (a deploy run's) to the record without moving the task state, and shows them by
    * replacing only the comment's deploy section and marker (`withDeploySection`): a run that did
    * not write the comment keeps what it says. Then the mirrors and the bus, as after a move.
-   * `refused`: the record took none of the steps (an illegal deploy move), and nothing was written;
-   * `warning`: a mirror fell behind. Throws what the comment write throws.
+   * `unsentDeployments`: deployment records the run's store did not take, kept in the marker until
+   * a later step re-sends them. `refused`: the record took none of the steps (an illegal deploy
+   * move), and nothing was written; `warning`: a mirror fell behind; `note`: what earlier unsent
+   * artifacts or records were re-sent or lost (the comment's body is kept, so the caller shows it).
+   * Throws what the comment write throws.
    */
-  recordSteps(steps: readonly TaskStep[]): Promise<{ refused?: string; warning?: string }>;
+  recordSteps(
+    steps: readonly TaskStep[],
+    options?: { unsentDeployments?: readonly UnsentDeployment[] },
+  ): Promise<{ refused?: string; warning?: string; note?: string }>;
 }
 
 /**
@@ -126,12 +141,26 @@ export function createStatusBoard(params: {
    */
   resendArtifacts?: (unsent: UnsentArtifacts) => Promise<ResentArtifacts>;
   /**
+   * Re-sends deployment records the deployments store did not take (the marker's
+   * `unsent_deployments`; `resendUnsentDeployments`) with the next step, any step.
+   */
+  resendDeployments?: (unsent: readonly UnsentDeployment[]) => Promise<ResentDeployments>;
+  /**
    * Reads the status comment back as it is now (`readStatusCommentById`). Given, every write is
    * read back: when another run's write replaced this one (its marker lacks this write's id), this
    * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
    * (GitHub keeps the last edit of a comment). A failed read is logged and the move stands.
    */
-  reread?: (commentId: number) => Promise<StatusCommentRef | undefined>;
+  reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
+  /**
+   * Lists the issue's status comments of this task (`listStatusComments`). Given, a write that
+   * creates the comment is checked by this listing instead of the read-back (`boardAfterWrite`):
+   * when another run created one first, this run's step is applied on top of the oldest and its
+   * own comment taken out of play (`retire`), so the task keeps one board.
+   */
+  listBoards?: () => Promise<readonly StatusCommentRef[]>;
+  /** Deletes (or marks) this run's second status comment (`retireDuplicateBoard`). */
+  retire?: (duplicate: { commentId: number; keptId: number }) => Promise<unknown>;
   log?: (line: string) => void;
   now?: () => Date;
 }): StatusBoard {
@@ -172,8 +201,10 @@ export function createStatusBoard(params: {
   const check = (to: TaskState) => {
     if (to !== state) assertTransition(state, to);
   };
+  /** The `ETag` of the board's last write, for a conditional read-back. */
+  let etag: string | undefined;
   const write = async (text: string) => {
-    const id = await writeStatusComment({
+    const written = await writeStatusComment({
       client: params.client,
       owner: params.owner,
       repo: params.repo,
@@ -182,7 +213,8 @@ export function createStatusBoard(params: {
       body: text,
     });
     body = text;
-    return id;
+    etag = written.etag;
+    return written.commentId;
   };
 
   /**
@@ -195,7 +227,7 @@ export function createStatusBoard(params: {
     options: MoveOptions;
     keepBody: boolean;
     round?: number;
-  }): Promise<{ refused?: string; warning?: string }> => {
+  }): Promise<{ refused?: string; warning?: string; note?: string }> => {
     const { to, options, keepBody } = input;
     const round = input.round ?? 0;
     const passedBefore = passed;
@@ -227,13 +259,22 @@ export function createStatusBoard(params: {
     // Only a board that reads its comment back needs to find its write there.
     if (params.reread !== undefined)
       next.writes = [...(marker?.writes ?? []), writeId].slice(-MAX_MARKER_WRITES);
-    const resent = await resendEarlier({
+    const resent = await resendEarlierArtifacts({
       marker,
       patch: options.patch,
-      resend: keepBody ? undefined : params.resendArtifacts,
+      resend: params.resendArtifacts,
       log: params.log,
     });
     if (resent.cleared && options.patch?.unsent_artifacts === undefined) delete next.unsent_artifacts;
+    const records = await resendEarlierDeployments({
+      earlier: marker?.unsent_deployments,
+      added: options.unsentDeployments,
+      resend: params.resendDeployments,
+      log: params.log,
+    });
+    if (records.unsent.length > 0) next.unsent_deployments = records.unsent;
+    else delete next.unsent_deployments;
+    const note = detailsWith(undefined, [resent.note, records.note]).details;
     confirmed = Math.max(confirmed, await mirrorVersionAtStart());
     const unmirrored = [
       ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
@@ -270,36 +311,60 @@ export function createStatusBoard(params: {
           })
         : renderStatusComment({
             marker: shown,
-            ...detailsWith(options.details, [recorded.problem, resent.note, dropped, warning]),
+            ...detailsWith(options.details, [recorded.problem, note, dropped, warning]),
             ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
           });
+    const created = commentId === undefined;
     commentId = await write(render(next, undefined));
     // Only a written state is the state: a failed write leaves the board (and the record) where it was.
     marker = next;
     state = to;
     record = recorded.record;
     passed = [];
-    const replaced = await replacedBy(writeId);
+    const after = await boardAfterWrite({
+      commentId,
+      created,
+      writeId,
+      checkWrites: params.reread !== undefined,
+      ...(etag === undefined ? {} : { etag }),
+      ...(params.reread === undefined ? {} : { reread: params.reread }),
+      ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
+      log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),
+    });
+    const { replaced, duplicate } = after;
+    if (duplicate !== undefined && replaced !== undefined) {
+      params.log?.(
+        `Task ${params.taskId}: another run created the status comment at once; keeping the oldest (${replaced.commentId})`,
+      );
+      await params.retire?.({ commentId: duplicate, keptId: replaced.commentId }).catch((error: unknown) => {
+        params.log?.(
+          `Task ${params.taskId}: the second status comment could not be removed: ${String(error)}`,
+        );
+      });
+      adopt(replaced);
+    }
     if (replaced !== undefined) {
       if (round >= MAX_REAPPLY) {
         params.log?.(
           `Task ${params.taskId}: another run replaced the status comment ${MAX_REAPPLY + 1} times; this run's step to ${to} stays in the mirrors only.`,
         );
-      } else if (replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
+      } else if (keepBody || replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
         // Another run's step is on the comment now, not this one's: take it as the base and apply this step again.
         params.log?.(
           `Task ${params.taskId}: another run wrote the status comment at once; applying this step on top of it`,
         );
         adopt(replaced);
         passed = passedBefore;
-        return commit({ ...input, round: round + 1 });
+        // Steps without a move (a deploy run's) keep whatever state the other run left.
+        return commit({ ...input, to: keepBody ? replaced.marker.state : to, round: round + 1 });
       } else {
         params.log?.(
           `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
         );
       }
     }
-    if (params.mirrors === undefined) return {};
+    const noted = note === undefined ? {} : { note };
+    if (params.mirrors === undefined) return noted;
     const step = await mirrorTaskStep({
       mirror: params.mirrors,
       record: recorded.record,
@@ -311,7 +376,7 @@ export function createStatusBoard(params: {
     if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
     const unsent = step.unsent.slice(-MAX_UNSENT_EVENTS);
     const unsentChanged = unsent.length !== (next.unsent?.length ?? 0);
-    if (step.warning === undefined && !unsentChanged) return {};
+    if (step.warning === undefined && !unsentChanged) return noted;
     if (step.warning !== undefined) params.log?.(`Task ${params.taskId}: ${step.warning}`);
     const shown: TaskMarker = { ...next };
     if (unsent.length > 0) shown.unsent = unsent;
@@ -324,22 +389,11 @@ export function createStatusBoard(params: {
       .catch((error: unknown) =>
         params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
       );
-    return step.warning === undefined ? {} : { warning: step.warning };
+    return step.warning === undefined ? noted : { ...noted, warning: step.warning };
   };
 
-  /** The comment as another run left it when its write replaced this one (`writeId` is not in its marker). */
-  const replacedBy = async (writeId: string): Promise<StatusCommentRef | undefined> => {
-    if (params.reread === undefined || commentId === undefined) return undefined;
-    try {
-      const seen = await params.reread(commentId);
-      if (seen === undefined || seen.trust !== 'trusted') return undefined;
-      return (seen.marker.writes ?? []).includes(writeId) ? undefined : seen;
-    } catch (error) {
-      params.log?.(`Task ${params.taskId}: the status comment could not be read back: ${String(error)}`);
-      return undefined;
-    }
-  };
   const adopt = (seen: StatusCommentRef) => {
+    commentId = seen.commentId;
     marker = seen.marker;
     body = seen.body;
     state = seen.marker.state;
@@ -361,8 +415,8 @@ export function createStatusBoard(params: {
     async move(to, options = {}) {
       await commit({ to, options, keepBody: false });
     },
-    async recordSteps(steps) {
-      return commit({ to: state, options: { steps }, keepBody: true });
+    async recordSteps(steps, options = {}) {
+      return commit({ to: state, options: { ...options, steps }, keepBody: true });
     },
   };
 }
@@ -453,48 +507,6 @@ function recordMove(input: {
   }
   if (current === undefined) throw new Error(`Task ${input.taskId} has no record after a move.`);
   return { record: current, steps };
-}
-
-/**
- * The earlier attempt's unsent artifacts, re-sent before this move is written: `cleared` when the
- * marker's field can go (everything rebuildable is in the store), with a note for the comment
- * naming what was re-sent and what is lost. A newer attempt's unsent artifacts (`patch`) replace
- * the field: the older ones it could not re-send are then named lost, never dropped silently.
- * Never throws: a failed re-send keeps the field for the next move.
- */
-async function resendEarlier(input: {
-  marker: TaskMarker | undefined;
-  patch: MarkerPatch | undefined;
-  resend: ((unsent: UnsentArtifacts) => Promise<ResentArtifacts>) | undefined;
-  log: ((line: string) => void) | undefined;
-}): Promise<{ cleared: boolean; note?: string }> {
-  const unsent = input.marker?.unsent_artifacts;
-  if (unsent === undefined) return { cleared: false };
-  const replaced = input.patch?.unsent_artifacts !== undefined;
-  const heading = `⚠️ Artifacts of attempt ${unsent.attempt} that the artifacts store did not take earlier`;
-  if (input.resend !== undefined) {
-    try {
-      const { sent, lost } = await input.resend(unsent);
-      input.log?.(
-        `Re-sent ${sent.length} artifact(s) of attempt ${unsent.attempt}; ${lost.length} kind(s) lost`,
-      );
-      const parts = [
-        ...(sent.length === 0
-          ? []
-          : [`${sent.length} generated file(s) were re-sent from the agent's commit`]),
-        ...(lost.length === 0 ? [] : [`lost: ${lost.join('; ')}`]),
-      ];
-      return { cleared: true, note: `${heading}: ${parts.join('; ')}.` };
-    } catch (error) {
-      input.log?.(`The unsent artifacts of attempt ${unsent.attempt} could not be re-sent: ${String(error)}`);
-    }
-  }
-  if (!replaced) return { cleared: false };
-  const count = unsent.paths.length + (unsent.more ?? 0);
-  return {
-    cleared: true,
-    note: `${heading} could not be re-sent before a later attempt's took their place: ${count} artifact(s) lost.`,
-  };
 }
 
 function detailsWith(

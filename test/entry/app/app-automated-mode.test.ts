@@ -116,10 +116,11 @@ describe('Probot app: automated and hybrid modes', () => {
     await receive('issues', requestIssue('automated'));
 
     expect(errors).toEqual([]);
-    expect(api.callLines().slice(-3)).toEqual([
+    expect(api.callLines().slice(-4)).toEqual([
       `POST /repos/${OWNER}/${REPO}/check-runs`,
       'POST /graphql',
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/900`,
+      `GET /repos/${OWNER}/${REPO}/issues/comments/900`,
     ]);
     expect(bodyOf(api, 'POST', '/graphql')).toEqual({
       query: ENABLE_AUTO_MERGE_MUTATION,

@@ -73,7 +73,7 @@ describe('Probot app: bad input gets a clear answer and nothing is generated', (
     expect(errors).toEqual([]);
     expect(api.scope.isDone()).toBe(true);
     expect(provider.calls).toBe(3);
-    const final = api.calls.at(-1)?.body.body as string;
+    const final = api.lastCommentBody() as string;
     expect(final).toContain('"state":"failed"');
     expect(final).toContain('Validation failed after 3 attempt(s)');
     expect(final).toContain(badPath);

@@ -201,7 +201,7 @@ describe('Probot app: a marker from another account is never edited', () => {
     expect(errors).toEqual([]);
     expect(api.scope.isDone()).toBe(true);
     expect(api.callLines()).not.toContain(`PATCH /repos/${OWNER}/${REPO}/issues/comments/777`);
-    const final = api.calls.at(-1)?.body.body as string;
+    const final = api.lastCommentBody() as string;
     const line = readStateMarker(final);
     // The forger's PR, branch and template are not carried into the agent's own status.
     expect(line?.marker).toMatchObject({ state: 'pr_open', pull_number: 42, branch: BRANCH, attempt: 1 });

@@ -59,7 +59,7 @@ describe('Probot app: credentials the model writes are never committed', () => {
     expect(provider.calls).toBe(3);
     expect(api.calls.some((call) => call.path.includes('/git/') || call.path.includes('/pulls'))).toBe(false);
     expect(api.calls.some((call) => call.path.endsWith('/check-runs'))).toBe(false);
-    const final = api.calls.at(-1)?.body.body as string;
+    const final = api.lastCommentBody() as string;
     expect(final).toContain('"state":"failed"');
     expect(final).toContain('Validation failed after 3 attempt(s)');
     expect(final).toContain('[secrets] src/orders/aws-client.ts: line 6, column 23: AWS secret access key');

@@ -51,6 +51,8 @@ describe('Probot app: an issue from the request form becomes a pull request', ()
       'GET /repos/Codertocat/Hello-World/issues/1/comments',
       'GET /repos/Codertocat/Hello-World/collaborators/Codertocat/permission',
       'POST /repos/Codertocat/Hello-World/issues/1/comments',
+      // The created status comment is checked by listing the issue's boards (two runs may each create one).
+      'GET /repos/Codertocat/Hello-World/issues/1/comments',
       `GET /repos/Codertocat/Hello-World/git/ref/heads/${BRANCH}`,
       'GET /repos/Codertocat/Hello-World/git/ref/heads/master',
       'GET /repos/Codertocat/Hello-World/git/commits/base-sha',
@@ -63,7 +65,10 @@ describe('Probot app: an issue from the request form becomes a pull request', ()
       'POST /repos/Codertocat/Hello-World/check-runs',
       'POST /repos/Codertocat/Hello-World/check-runs',
       'PATCH /repos/Codertocat/Hello-World/issues/comments/900',
+      // The edit read back, conditional on its ETag: unchanged, GitHub answers 304 (no rate limit spent).
+      'GET /repos/Codertocat/Hello-World/issues/comments/900',
     ]);
+    expect(api.readBacks).toEqual([{ commentId: 900, status: 304 }]);
     expect(api.scope.isDone()).toBe(true);
   });
 

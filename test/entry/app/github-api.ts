@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import nock from 'nock';
 import type { MarkerKeys } from '../../../src/core/state/marker-keys.js';
+import { parseStateMarker } from '../../../src/core/state/state-marker.js';
 import { signedDeploymentPayload } from '../../fixtures/signed-deployment-payload.js';
-import { TEST_MARKER_KEYS } from './agent-status.js';
+import { APP_LOGIN, TEST_MARKER_KEYS } from './agent-status.js';
 
 /**
  * nock interceptors for the GitHub REST endpoints the app calls, one helper per endpoint, each
@@ -56,9 +58,52 @@ export function githubApi(params: { owner: string; repo: string }) {
     }
   }
 
+  /** Write ids of the status board already seen: a board write carries a new one, its mirror warning the same. */
+  const boardWrites = new Set<string>();
+  /** Whether `body` is a status board write the board will check (its marker's newest write id is new). */
+  const isCheckedBoardWrite = (body: string): boolean => {
+    const newest = parseStateMarker(body)?.writes?.at(-1);
+    if (newest === undefined || boardWrites.has(newest)) return false;
+    boardWrites.add(newest);
+    return true;
+  };
+  /** The ETag GitHub would send for a comment, a digest of what it holds. */
+  const etagOf = (body: string) => `W/"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+  /**
+   * The read-back of a board's edit (*Get an issue comment*, conditional on the edit's ETag), as
+   * GitHub answers it when no other run wrote since: 304, or the body with a 200 when asked
+   * without the ETag. Registered when the edit is made, so `scope.isDone()` asserts it happened.
+   */
+  const readBacks: Array<{ commentId: number; status: 200 | 304 }> = [];
+  const readBackOf = (id: number, body: string) =>
+    scope.get(`${base}/issues/comments/${id}`).reply(function () {
+      const unchanged = this.req.headers['if-none-match'] === etagOf(body);
+      readBacks.push({ commentId: id, status: unchanged ? 304 : 200 });
+      return unchanged
+        ? [304, '']
+        : [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
+    });
+  /** The listing that checks a created board (two runs may each have created one): this one alone. */
+  const listingAfterCreate = (issueNumber: number, id: number, body: string) =>
+    scope
+      .get(`${base}/issues/${issueNumber}/comments`)
+      .query({ per_page: 100, page: 1 })
+      .reply(200, [{ id, body, user: { login: APP_LOGIN, type: 'Bot' } }]);
+
   return {
     scope,
     calls,
+    /** Each read-back of a board's edit and how GitHub answered it: 304 when asked with the edit's ETag. */
+    readBacks,
+    /**
+     * The body of the last comment written (created or edited): the status comment as the run
+     * left it, whatever read-back followed.
+     */
+    lastCommentBody: (): string | undefined =>
+      calls.findLast(
+        (call) =>
+          (call.method === 'PATCH' || call.method === 'POST') && /\/issues\/(\d+\/)?comments/.test(call.path),
+      )?.body?.body,
     /** `METHOD path` for every call, in order, without query strings. */
     callLines: () => calls.map((call) => `${call.method} ${call.path.split('?')[0]}`),
     installationToken: (installationId: number) =>
@@ -90,9 +135,27 @@ export function githubApi(params: { owner: string; repo: string }) {
       scope
         .get(`${base}/collaborators/${encodeURIComponent(username)}/permission`)
         .reply(404, { message: 'Not Found' }),
+    /**
+     * `POST /issues/{n}/comments`. When the comment is a status board (its marker carries a new
+     * write id), the listing the board checks it with follows (`listingAfterCreate`).
+     */
     createComment: (issueNumber: number, id: number) =>
-      scope.post(`${base}/issues/${issueNumber}/comments`).reply(201, { id }),
-    updateComment: (id: number) => scope.patch(`${base}/issues/comments/${id}`).reply(200, { id }),
+      scope.post(`${base}/issues/${issueNumber}/comments`).reply((_uri, sent) => {
+        const body = (sent as { body: string }).body;
+        if (isCheckedBoardWrite(body)) listingAfterCreate(issueNumber, id, body);
+        return [201, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
+      }),
+    /**
+     * `PATCH /issues/comments/{id}`, answered with the comment and its ETag as GitHub does. When
+     * the edit is a status board's write (its marker carries a new write id), its conditional
+     * read-back follows (`readBackOf`); a board's mirror warning repeats the id and is not read back.
+     */
+    updateComment: (id: number) =>
+      scope.patch(`${base}/issues/comments/${id}`).reply((_uri, sent) => {
+        const body = (sent as { body: string }).body;
+        if (isCheckedBoardWrite(body)) readBackOf(id, body);
+        return [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
+      }),
     reaction: (commentId: number) =>
       scope.post(`${base}/issues/comments/${commentId}/reactions`).reply(201, { id: 1, content: 'eyes' }),
     getComment: (commentId: number, body: string) =>

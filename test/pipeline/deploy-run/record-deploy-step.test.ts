@@ -60,8 +60,27 @@ function fakeGitHub(params: {
         for (const comment of comments.values()) if (comment.id === p.comment_id) comment.body = p.body;
         return {};
       },
+      getComment: async (p: { comment_id: number }) => {
+        const comment = [...comments.values()].find((each) => each.id === p.comment_id);
+        if (comment === undefined) throw Object.assign(new Error('Not Found'), { status: 404 });
+        return { data: { body: comment.body, user: comment.user } };
+      },
+      deleteComment: async () => {
+        throw new Error('a deploy run never creates, so never deletes, a status comment');
+      },
+    },
+    git: {
+      getTree: async () => {
+        throw new Error('no artifacts to re-send');
+      },
+      getBlob: async () => {
+        throw new Error('no artifacts to re-send');
+      },
     },
     repos: {
+      getContent: async () => {
+        throw new Error('no deployment record to re-send');
+      },
       listDeployments: async () => ({
         data: (params.deployments ?? []).map((deployment) => ({
           id: deployment.id,

@@ -6,7 +6,8 @@ import { statusTrust } from '../../../src/github/status-trust.js';
 import type { DeployEvent } from '../../../src/pipeline/deploy-run/deploy-event.js';
 import { recordDeployStep, type DeployStep } from '../../../src/pipeline/deploy-run/record-deploy-step.js';
 import type { MirrorStores } from '../../../src/pipeline/mirror/mirror-stores-for-config.js';
-import { createStatusBoard } from '../../../src/pipeline/task/status-board.js';
+import { connectedStatusBoard } from '../../../src/pipeline/task/connected-status-board.js';
+import type { StatusBoard } from '../../../src/pipeline/task/status-board.js';
 
 const BOT = 'github-actions[bot]';
 const KEY = Buffer.alloc(32, 9);
@@ -49,33 +50,35 @@ export const FULL_LIFE_LIFECYCLE = [
 /**
  * One task's whole life (issue → PR → review approval → merge → deploy → rollback) through the
  * paths the product takes, each a separate stateless run reading the status comment back from a
- * plain-object GitHub: the implement run's and the review's moves on the status board (as
- * `runIssueTask` and `syncPullRequestTask` make them), then the deploy run's and the rollback's
- * steps through `recordDeployStep`. Returns the status marker as the last run left it.
+ * plain-object GitHub: the implement run's and the review's moves on the status board (built as
+ * `taskBoardFor` builds it, moved as `runIssueTask` and `syncPullRequestTask` move it), then the
+ * deploy run's and the rollback's steps through `recordDeployStep`. Returns the status marker as
+ * the last run left it, and the GitHub calls each kind of run made.
  */
 export async function runFullLife(params: {
   owner: string;
   repo: string;
   issueNumber: number;
   mirrors: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
-}): Promise<{ marker: TaskMarker; body: string; warnings: string[] }> {
+}): Promise<{ marker: TaskMarker; body: string; warnings: string[]; calls: readonly string[] }> {
   const { owner, repo, issueNumber, mirrors } = params;
   const taskId = `${owner}/${repo}#${issueNumber}`;
   const github = fakeGitHub(taskId);
   const trust = statusTrust({ identity: async () => BOT, keys: { current: KEY } });
   let minute = 0;
   const now = () => new Date(Date.parse('2026-11-29T10:00:00.000Z') + minute++ * 60_000);
-  const runOn = async (moves: (board: ReturnType<typeof createStatusBoard>) => Promise<void>) => {
+  const runOn = async (moves: (board: StatusBoard) => Promise<void>) => {
     const existing = await readTaskStatus({ client: github.client, trust, owner, repo, issueNumber });
-    const board = createStatusBoard({
+    const board = connectedStatusBoard({
       client: github.client,
+      trust,
       owner,
       repo,
       issueNumber,
       taskId,
       existing,
-      signingKey: KEY,
       mirrors,
+      log: () => undefined,
       now,
     });
     await moves(board);
@@ -141,25 +144,41 @@ export async function runFullLife(params: {
   await deploy(502, { kind: 'finished', succeeded: true }, { rollback_of: 501, rollback_to: 500 });
 
   const body = github.body();
-  return { marker: parseStateMarker(body)!, body, warnings };
+  return { marker: parseStateMarker(body)!, body, warnings, calls: github.calls };
 }
 
 /** One issue with the agent's status comment, and the staging deployment 501 that carried the task. */
 function fakeGitHub(taskId: string) {
   let comment: { id: number; body: string; user: { login: string; type: string } } | undefined;
+  const calls: string[] = [];
+  const unused = (name: string) => async (): Promise<never> => {
+    throw new Error(`${name} is not called in a whole life that stores everything`);
+  };
   const client = {
     issues: {
-      listComments: async (p: { page: number }) => ({ data: comment && p.page === 1 ? [comment] : [] }),
+      listComments: async (p: { page: number }) => {
+        calls.push('GET comments');
+        return { data: comment && p.page === 1 ? [comment] : [] };
+      },
       createComment: async (p: { body: string }) => {
+        calls.push('POST comment');
         comment = { id: 900, body: p.body, user: { login: BOT, type: 'Bot' } };
         return { data: { id: 900 } };
       },
       updateComment: async (p: { body: string }) => {
+        calls.push('PATCH comment');
         if (comment !== undefined) comment.body = p.body;
         return {};
       },
+      getComment: async () => {
+        calls.push('GET comment');
+        return { data: { body: comment?.body ?? '', user: { login: BOT } } };
+      },
+      deleteComment: unused('deleteComment'),
     },
+    git: { getTree: unused('getTree'), getBlob: unused('getBlob') },
     repos: {
+      getContent: unused('getContent'),
       listDeployments: async () => ({
         data: [
           {
@@ -176,5 +195,5 @@ function fakeGitHub(taskId: string) {
       listDeploymentStatuses: async () => ({ data: [] }),
     },
   };
-  return { client, body: () => comment?.body ?? '' };
+  return { client, calls, body: () => comment?.body ?? '' };
 }

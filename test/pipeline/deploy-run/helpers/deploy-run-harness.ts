@@ -15,6 +15,7 @@ import type { DeploymentPayload } from '../../../../src/core/deploy/deployment-p
 import type { DeployLock, DeployLockStore } from '../../../../src/core/stores/deploy-lock-store.js';
 import type { DeploymentStore } from '../../../../src/core/stores/deployment-store.js';
 import { runDeployment, type DeployRunClient } from '../../../../src/pipeline/deploy-run/run-deployment.js';
+import type { DeployTaskRecording } from '../../../../src/pipeline/deploy-run/record-deploy-step.js';
 import {
   API_OUTPUTS,
   CHANGE_SET_ID,
@@ -126,6 +127,19 @@ export function fakeGitHub(
         return { data: { id: comments.length } };
       },
       updateComment: async () => ({}),
+      // No issue here has a status comment: the task's board is never built.
+      getComment: async () => {
+        throw new Error('no status comment is read back in these deploy runs');
+      },
+      deleteComment: async () => ({}),
+    },
+    git: {
+      getTree: async () => {
+        throw new Error('no artifacts are re-sent in these deploy runs');
+      },
+      getBlob: async () => {
+        throw new Error('no artifacts are re-sent in these deploy runs');
+      },
     },
   };
   return { client, statuses, comments, created };
@@ -172,6 +186,7 @@ export function run(
     codeDeploy?: boolean;
     staging?: Record<string, unknown>;
     authority?: DeploymentAuthority;
+    recording?: DeployTaskRecording;
   } = {},
 ) {
   const clock = virtualClock();
@@ -201,6 +216,7 @@ export function run(
     ...(overrides.lockStore ? { lockStore: overrides.lockStore } : {}),
     ...(overrides.deploymentStore ? { deploymentStore: overrides.deploymentStore } : {}),
     ...(overrides.authority ? { authority: overrides.authority } : {}),
+    ...(overrides.recording ? { recording: overrides.recording } : {}),
     logUrl: 'https://github.com/acme/shop/actions/runs/1',
     sleep: clock.sleep,
     now: clock.now,

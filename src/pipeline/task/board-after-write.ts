@@ -1,0 +1,55 @@
+import type { StatusCommentRef } from '../../github/status-comment.js';
+
+/** What a board finds after its write: another run's board in its place, and its own duplicate. */
+export interface AfterWrite {
+  /** The board this run's step must be applied on top of; absent when its write stands. */
+  readonly replaced?: StatusCommentRef;
+  /** This run's own comment when it turned out to be a second board: to be taken out of play. */
+  readonly duplicate?: number;
+}
+
+/**
+ * Checks a status comment write against what GitHub now holds, at the cost of one call. An edit
+ * is read back (`reread`): when the marker there lacks `writeId`, another run's write replaced it
+ * (GitHub keeps the last edit). The read is conditional on the write's `etag`: a 304 (`'unchanged'`)
+ * proves the write stands without spending rate limit. The write's own response cannot prove that:
+ * it is the comment as this run wrote it, whatever another run writes a moment later. A write that created the comment is checked by listing the
+ * issue's boards instead (`listBoards`, the same one call on a new issue): two runs that each found
+ * no comment each created one, and both keep the oldest (lowest id, which GitHub assigns in order),
+ * so the younger run's comment is its `duplicate` and the oldest is `replaced` for it. `writeId` is
+ * only looked for when the board records its writes (`checkWrites`). Never throws: a failed read is
+ * logged and the write stands.
+ */
+export async function boardAfterWrite(params: {
+  commentId: number;
+  created: boolean;
+  writeId: string;
+  checkWrites: boolean;
+  etag?: string;
+  reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
+  listBoards?: () => Promise<readonly StatusCommentRef[]>;
+  log: (line: string) => void;
+}): Promise<AfterWrite> {
+  const { commentId, writeId } = params;
+  const lacksWrite = (seen: StatusCommentRef | undefined) =>
+    seen !== undefined && params.checkWrites && !(seen.marker.writes ?? []).includes(writeId);
+  try {
+    if (params.created && params.listBoards !== undefined) {
+      const boards = (await params.listBoards()).filter((board) => board.trust === 'trusted');
+      const oldest = boards.reduce<StatusCommentRef | undefined>(
+        (first, board) => (first === undefined || board.commentId < first.commentId ? board : first),
+        undefined,
+      );
+      if (oldest !== undefined && oldest.commentId !== commentId)
+        return { replaced: oldest, duplicate: commentId };
+      return lacksWrite(oldest) ? { replaced: oldest! } : {};
+    }
+    if (params.reread === undefined) return {};
+    const seen = await params.reread(commentId, params.etag);
+    if (seen === 'unchanged') return {};
+    return seen?.trust === 'trusted' && lacksWrite(seen) ? { replaced: seen } : {};
+  } catch (error) {
+    params.log(`the status comment could not be read back: ${String(error)}`);
+    return {};
+  }
+}
