@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
+import type { LifecycleEvent } from '../../../src/core/task/lifecycle-event.js';
 import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import type { StatusCommentClient, StatusCommentRef } from '../../../src/github/status-comment.js';
 import { createStatusBoard } from '../../../src/pipeline/task/status-board.js';
@@ -83,6 +84,53 @@ describe('review10: what a status marker makes the mirror write', () => {
       await board.move('generating', { patch: { attempt: 1 } });
 
       expect(await mirror.events.list('victim/bank#1')).toEqual([]);
+    },
+  );
+
+  it.failing(
+    "FAULT: a continued marker's unsent lifecycle events naming another task are published to the bus as that task's (a forged Deploy Succeeded)",
+    async () => {
+      const issue = fakeIssue();
+      const published: LifecycleEvent[] = [];
+      const forged: TaskMarker = {
+        task_id: TASK_ID,
+        state: 'received',
+        attempt: 0,
+        cost_usd: 0,
+        updated_at: '2026-11-24T10:00:00.000Z',
+        version: 1,
+        unsent: [
+          {
+            detailType: 'Deploy Succeeded',
+            detail: {
+              version: 1,
+              task_id: 'victim/bank#1',
+              repo: 'victim/bank',
+              sequence: 9,
+              at: '2026-11-24T09:00:00.000Z',
+              status: 'merged',
+              environment: 'production',
+              deployment_id: 77,
+            },
+          },
+        ],
+      };
+      const board = createStatusBoard({
+        client: issue.client,
+        owner: 'acme',
+        repo: 'shop',
+        issueNumber: 7,
+        taskId: TASK_ID,
+        existing: progressStatus(
+          { commentId: 900, marker: forged, trust: 'display-only', reason: 'github-actions[bot]', body: '' },
+          undefined,
+        ),
+        signingKey: undefined,
+        mirrors: { publisher: { publish: async (events) => void published.push(...events) } },
+      });
+      await board.move('generating', { patch: { attempt: 1 } });
+
+      expect(published.filter((event) => event.detail.task_id !== TASK_ID)).toEqual([]);
     },
   );
 
