@@ -6,7 +6,7 @@ import { localTaskLife } from '../../src/local/local-task-life.js';
 
 describe('review10: the CLI task of a repository folder with a long name', () => {
   it.failing(
-    'FAULT: a repository folder name over ~190 characters makes a task id over the record\'s 200, so the record is written, cannot be read back, and the rest of the life is lost',
+    "FAULT: a repository folder name over ~190 characters makes a task id over the record's 200, so the record is written, cannot be read back, and the rest of the life is lost",
     async () => {
       const out = await mkdtemp(path.join(tmpdir(), 'review10-cli-'));
       const warnings: string[] = [];

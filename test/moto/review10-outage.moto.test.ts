@@ -64,7 +64,13 @@ describe('review10: a long mirror outage seen through the status board', () => {
           repo: 'long-outage',
           issueNumber: 3,
           taskId,
-          existing: existing && { commentId: 900, marker: existing, trust: 'trusted', reason: 'is signed', body: '' },
+          existing: existing && {
+            commentId: 900,
+            marker: existing,
+            trust: 'trusted',
+            reason: 'is signed',
+            body: '',
+          },
           signingKey: undefined,
           mirrors: throughProxy,
         });

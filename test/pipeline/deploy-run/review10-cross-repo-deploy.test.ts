@@ -23,7 +23,13 @@ describe("review10: a deploy run of one repository and another repository's task
       for (const to of ['generating', 'validating', 'pr_open', 'approved', 'merged'] as const)
         await recordTaskEvent({
           log: mirror,
-          event: { type: 'state_changed', task_id: VICTIM, at, to, ...(to === 'pr_open' ? { pull_number: 2 } : {}) },
+          event: {
+            type: 'state_changed',
+            task_id: VICTIM,
+            at,
+            to,
+            ...(to === 'pr_open' ? { pull_number: 2 } : {}),
+          },
         });
       const before = await mirror.tasks.get(VICTIM);
 

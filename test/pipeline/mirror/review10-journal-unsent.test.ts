@@ -22,7 +22,9 @@ describe('review10: lifecycle events of a task no status comment carries (the CL
       const journal = () => openTaskJournal({ taskId, log: filesystemStores(root), mirror: { publisher } });
       const at = '2026-11-24T10:00:00.000Z';
 
-      const first = await journal().record([{ type: 'task_received', task_id: taskId, at, repo: 'local/repo' }]);
+      const first = await journal().record([
+        { type: 'task_received', task_id: taskId, at, repo: 'local/repo' },
+      ]);
       expect(first.warning).toMatch(/next step sends them again/);
 
       busUp = true;

@@ -46,7 +46,11 @@ describe('review10: a task of a repository whose name is as long as GitHub allow
 
       expect((await mirror.tasks.get(taskId))?.status).toBe('generating');
       // The next run reads the state back from this comment (DESIGN §3: GitHub is the source of truth).
-      expect(parseStateMarker(bodies.at(-1)!)).toMatchObject({ task_id: taskId, state: 'generating', version: 3 });
+      expect(parseStateMarker(bodies.at(-1)!)).toMatchObject({
+        task_id: taskId,
+        state: 'generating',
+        version: 3,
+      });
     },
   );
 });
