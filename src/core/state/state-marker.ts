@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskIdSchema } from '../task/task-id-schema.js';
 import { signMarkerText } from './marker-signature.js';
 import { taskStateSchema } from './task-state-schema.js';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
@@ -61,7 +62,7 @@ const MARKER_LINE = /^<!-- implementation-agent:state (\{.*\})(?: hmac-sha256=([
 /** What the status comment carries between stateless runs (DESIGN §3). */
 export const taskMarkerSchema = z
   .object({
-    task_id: z.string().min(1).max(100),
+    task_id: taskIdSchema,
     state: taskStateSchema,
     attempt: z.number().int().nonnegative(),
     branch: z.string().optional(),

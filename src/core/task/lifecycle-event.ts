@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskIdSchema } from './task-id-schema.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskRecord } from './task-record.js';
@@ -33,7 +34,7 @@ export type LifecycleDetailType = (typeof LIFECYCLE_DETAIL_TYPES)[number];
 /** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
 export const lifecycleDetailSchema = z.object({
   version: z.literal(LIFECYCLE_EVENT_VERSION),
-  task_id: z.string().min(1).max(200),
+  task_id: taskIdSchema,
   repo: z.string().min(1),
   /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
   sequence: z.number().int().positive(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskIdSchema } from './task-id-schema.js';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { DEPLOY_STATES } from '../state/deploy-state.js';
@@ -50,7 +51,7 @@ export const tokenTotalsSchema = z.object({
 export const taskRecordSchema = z.object({
   schema_version: z.literal(TASK_RECORD_SCHEMA_VERSION),
   /** `owner/repo#issue`. */
-  task_id: z.string().min(1).max(200),
+  task_id: taskIdSchema,
   /** `owner/repo`. */
   repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
   issue_number: z.number().int().positive().optional(),
