@@ -6,7 +6,7 @@ import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { lastPushSchema } from '../review/last-push.js';
-import { lifecycleEventSchema } from '../task/lifecycle-event.js';
+import { lifecycleEventSchema, MAX_UNSENT_EVENTS } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
 import { environmentDeploySchema, recordVersionSchema, tokenTotalsSchema } from '../task/task-record.js';
@@ -17,11 +17,8 @@ import { environmentDeploySchema, recordVersionSchema, tokenTotalsSchema } from 
  */
 export const MAX_UNMIRRORED_EVENTS = 40;
 
-/**
- * Lifecycle events the bus refused or could not be reached for, kept until a later step sends
- * them. Each is about 300 bytes; past this many the oldest are dropped, so the marker fits a comment.
- */
-export const MAX_UNSENT_EVENTS = 20;
+/** The marker's `unsent` keeps at most this many lifecycle events, as a log's record does. */
+export { MAX_UNSENT_EVENTS } from '../task/lifecycle-event.js';
 
 /**
  * Artifact paths the marker names when an attempt's artifacts did not reach the store: an attempt

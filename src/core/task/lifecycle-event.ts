@@ -59,6 +59,13 @@ export const lifecycleDetailSchema = z.object({
   commit: commitShaSchema.optional(),
 });
 
+/**
+ * Lifecycle events the bus refused or could not be reached for, kept until a later step sends them
+ * (the status marker's `unsent`, a task log record's `unsent_events`). Each is about 300 bytes;
+ * past this many the oldest are dropped and named, so the marker fits a comment.
+ */
+export const MAX_UNSENT_EVENTS = 20;
+
 /** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
 export const lifecycleEventSchema = z.object({
   detailType: z.enum(LIFECYCLE_DETAIL_TYPES),
