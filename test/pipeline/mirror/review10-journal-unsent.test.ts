@@ -127,7 +127,9 @@ describe('review10: lifecycle events of a task no status comment carries (the CL
       to('failed'),
       { type: 'outcome_recorded', task_id: taskId, at, outcome: outcome('failed') },
     ]);
-    await journal().record([{ type: 'outcome_recorded', task_id: taskId, at, outcome: outcome('invalid_request') }]);
+    await journal().record([
+      { type: 'outcome_recorded', task_id: taskId, at, outcome: outcome('invalid_request') },
+    ]);
 
     expect(state.published.map((event) => [event.detailType, event.detail.reason_code])).toEqual([
       ['Task Received', undefined],
