@@ -31,8 +31,8 @@ export function createFilesystemTaskStore(root: string): TaskStore {
   return {
     get: (taskId) => read(folderOf(taskId)),
 
-    async put(record, expectedVersion) {
-      assertVersionMovesForward(record, expectedVersion);
+    async put(record, expectedVersion, options) {
+      assertVersionMovesForward(record, expectedVersion, options);
       const folder = folderOf(record.task_id);
       await withFolderLock(folder, async () => {
         const stored = await read(folder);

@@ -1,5 +1,6 @@
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { canTransition } from '../core/state/task-state.js';
+import { localTaskId } from '../core/task/local-task-id.js';
 import type { TaskEventBody } from '../core/task/task-event.js';
 import { summarizeOutcome } from '../core/outcome/outcome-summary.js';
 import { filesystemStores } from '../filesystem/filesystem-stores.js';
@@ -30,7 +31,8 @@ function validated({ generation }: PreparedChange): Step[] {
 /**
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
- * `local/<repo folder>#<branch's last segment>`, so a request run again continues its record. A
+ * `local/<repo folder>#<branch's last segment>` (`localTaskId`: long names shortened with a hash),
+ * so a request run again continues its record. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -43,8 +45,7 @@ export function localTaskLife(params: {
   warn: (line: string) => void;
   now?: () => Date;
 }) {
-  const repo = `local/${params.repoName.replace(/[\s/]+/g, '-') || 'repository'}`;
-  const taskId = `${repo}#${params.branch.slice(params.branch.lastIndexOf('/') + 1)}`;
+  const { repo, taskId } = localTaskId({ repoName: params.repoName, branch: params.branch });
   const stores = filesystemStores(params.outDir);
   const journal = openTaskJournal({
     taskId,

@@ -43,3 +43,27 @@ export function iamActionOf(params: { packageName: string; commandName: string }
   if (service === 's3') return `s3:${S3_ACTIONS[operation] ?? operation}`;
   return `${service}:${operation}`;
 }
+
+/**
+ * What else an S3 call needs with every mirror option on, beyond its own action: `s3:ListBucket`
+ * for a read, or a missing key answers 403 rather than 404 (S3 API Reference, HeadObject and
+ * GetObject, "Permissions"); with `mirrors.kms_key_id`, `kms:GenerateDataKey` to write an SSE-KMS
+ * object and `kms:Decrypt` to read one (S3 User Guide, "Using server-side encryption with AWS KMS
+ * keys"). Keep this list with the SDK calls the code makes.
+ */
+const IMPLIED: Readonly<Record<string, readonly string[]>> = {
+  's3:HeadObject': ['s3:ListBucket'],
+  's3:GetObject': ['s3:ListBucket', 'kms:Decrypt'],
+  's3:PutObject': ['kms:GenerateDataKey'],
+};
+
+/** lib-storage's `Upload` sends multipart calls: Create/UploadPart/Complete are `s3:PutObject`. */
+const UPLOAD_ACTIONS = ['s3:PutObject', 's3:AbortMultipartUpload', 'kms:GenerateDataKey', 'kms:Decrypt'];
+
+/** Every IAM action one imported SDK command (or lib-storage's `Upload`) needs to succeed on real AWS. */
+export function iamActionsNeededBy(params: { packageName: string; name: string }): string[] {
+  if (params.packageName === '@aws-sdk/lib-storage' && params.name === 'Upload') return UPLOAD_ACTIONS;
+  const own = iamActionOf({ packageName: params.packageName, commandName: params.name });
+  const operation = own.startsWith('s3:') ? `s3:${params.name.replace(/Command$/, '')}` : own;
+  return [own, ...(IMPLIED[operation] ?? [])];
+}

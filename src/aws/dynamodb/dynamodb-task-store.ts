@@ -46,8 +46,8 @@ export function createDynamoDbTaskStore(params: {
       }
     },
 
-    async put(record, expectedVersion) {
-      assertVersionMovesForward(record, expectedVersion);
+    async put(record, expectedVersion, options) {
+      assertVersionMovesForward(record, expectedVersion, options);
       const condition =
         expectedVersion === 0
           ? {

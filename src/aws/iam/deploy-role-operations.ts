@@ -9,27 +9,47 @@
  * - `task-tables`: the task mirror's tables (`mirrors.tasks_table` with its indexes,
  *   `mirrors.results_table`), where deploy runs move the task's deploy state, only when configured;
  * - `deployments-bucket`: the repository's deployment records (`<bucket>/<owner>/<repo>/*`), only
- *   when `mirrors.deployments_bucket` is configured.
+ *   when `mirrors.deployments_bucket` is configured;
+ * - `code-bucket-listing`, `deployments-bucket-listing`: the bucket itself (`s3:ListBucket` is
+ *   granted on the bucket, not its objects), so that S3 answers a read of a key that is not there
+ *   with 404 rather than 403 (S3 API Reference, HeadObject and GetObject, "Permissions");
+ * - `event-bus`: `mirrors.event_bus`, where deploy runs send Deploy Started/Succeeded/Failed and
+ *   Rolled Back, only when configured;
+ * - `kms-key`: the key of `mirrors.kms_key_id`, under which the deploy run writes and reads back
+ *   SSE-KMS objects, only when configured.
  * An action may appear under several scopes; each (action, scope) pair once.
  */
 export type DeployRoleScope =
-  'stack' | 'read-any' | 'lock-table' | 'code-bucket' | 'task-tables' | 'deployments-bucket';
+  | 'stack'
+  | 'read-any'
+  | 'lock-table'
+  | 'code-bucket'
+  | 'code-bucket-listing'
+  | 'task-tables'
+  | 'deployments-bucket'
+  | 'deployments-bucket-listing'
+  | 'event-bus'
+  | 'kms-key';
 
 export interface DeployRoleOperation {
   /** The IAM action, `service:Operation`; for these services it is the API operation's own name. */
-  readonly action: `${'cloudformation' | 'codedeploy' | 'cloudwatch' | 'dynamodb' | 's3'}:${string}`;
+  readonly action: `${'cloudformation' | 'codedeploy' | 'cloudwatch' | 'dynamodb' | 's3' | 'events' | 'kms'}:${string}`;
   readonly scope: DeployRoleScope;
   /** Which step of the deploy path calls it, for people reading the policy. */
   readonly usedFor: string;
 }
 
 /**
- * Every AWS operation the deploy path calls (`mode: deploy`: deployments, `/cancel`, `/unlock`), the
- * one list the deploy role's policy is generated from (`infrastructure/deploy-role.yaml`, the README).
- * Tests check that each operation the code sends is listed here and that nothing listed is unused.
+ * Every AWS operation the deploy path calls (`mode: deploy`: deployments, `/cancel`, `/unlock`), and
+ * the permissions those calls need besides their own (`s3:ListBucket` for an honest 404, KMS for
+ * SSE-KMS objects), the one list the deploy role's policy is generated from
+ * (`infrastructure/deploy-role.yaml`, the README). Tests derive what the deploy path's code can send
+ * (every file the deploy entry point imports) and check it against this list, both ways.
  * Action names and resource types: AWS Service Authorization Reference, "Actions, resources, and
  * condition keys" for AWS CloudFormation, AWS CodeDeploy, Amazon CloudWatch, Amazon DynamoDB and
- * Amazon S3 (where `HeadObject` is authorised as `s3:GetObject`).
+ * Amazon S3 (where `HeadObject` is authorised as `s3:GetObject`), Amazon EventBridge and AWS KMS;
+ * S3 User Guide, "Using server-side encryption with AWS KMS keys" (an SSE-KMS upload needs
+ * `kms:GenerateDataKey` on the key, a download `kms:Decrypt`).
  */
 export const DEPLOY_ROLE_OPERATIONS: readonly DeployRoleOperation[] = [
   { action: 'cloudformation:DescribeStacks', scope: 'stack', usedFor: 'stack status, outputs, polling' },
@@ -107,5 +127,30 @@ export const DEPLOY_ROLE_OPERATIONS: readonly DeployRoleOperation[] = [
     scope: 'deployments-bucket',
     usedFor:
       "each deployment's template, parameters and outputs; templates over 51,200 bytes for TemplateURL",
+  },
+  {
+    action: 's3:ListBucket',
+    scope: 'code-bucket-listing',
+    usedFor: 'S3 answers 404, not 403, for code not uploaded yet (HeadObject)',
+  },
+  {
+    action: 's3:ListBucket',
+    scope: 'deployments-bucket-listing',
+    usedFor: 'S3 answers 404, not 403, for a deployment never recorded (GetObject)',
+  },
+  {
+    action: 'events:PutEvents',
+    scope: 'event-bus',
+    usedFor: 'Deploy Started/Succeeded/Failed/Rolled Back on `mirrors.event_bus`',
+  },
+  {
+    action: 'kms:GenerateDataKey',
+    scope: 'kms-key',
+    usedFor: 'writing SSE-KMS objects under `mirrors.kms_key_id`',
+  },
+  {
+    action: 'kms:Decrypt',
+    scope: 'kms-key',
+    usedFor: 'reading SSE-KMS templates and parameters back (rollbacks)',
   },
 ];

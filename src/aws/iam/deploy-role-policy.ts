@@ -16,6 +16,10 @@ const STATEMENTS: ReadonlyArray<{ readonly scope: DeployRoleScope; readonly sid:
   { scope: 'code-bucket', sid: 'PackagedCode' },
   { scope: 'task-tables', sid: 'TaskMirror' },
   { scope: 'deployments-bucket', sid: 'DeploymentRecords' },
+  { scope: 'code-bucket-listing', sid: 'ListCodeBucket' },
+  { scope: 'deployments-bucket-listing', sid: 'ListDeploymentsBucket' },
+  { scope: 'event-bus', sid: 'LifecycleEvents' },
+  { scope: 'kms-key', sid: 'MirrorKmsKey' },
 ];
 
 /**
@@ -53,6 +57,10 @@ export function documentedDeployRolePolicy(): string {
       'arn:aws:dynamodb:*:<account-id>:table/<results-table>',
     ],
     'deployments-bucket': ['arn:aws:s3:::<deployments-bucket>/<owner>/<repo>/*'],
+    'code-bucket-listing': ['arn:aws:s3:::<code-bucket>'],
+    'deployments-bucket-listing': ['arn:aws:s3:::<deployments-bucket>'],
+    'event-bus': ['arn:aws:events:*:<account-id>:event-bus/<event-bus>'],
+    'kms-key': ['<kms-key-arn>'],
   }).map(({ scope: _scope, ...statement }) => statement);
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 }

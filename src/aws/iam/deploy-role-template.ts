@@ -16,6 +16,10 @@ const OPTIONAL_SCOPES: Readonly<Partial<Record<string, string>>> = {
   'code-bucket': 'HasCodeBucket',
   'task-tables': 'HasTaskTables',
   'deployments-bucket': 'HasDeploymentsBucket',
+  'code-bucket-listing': 'HasCodeBucket',
+  'deployments-bucket-listing': 'HasDeploymentsBucket',
+  'event-bus': 'HasEventBus',
+  'kms-key': 'HasKmsKey',
 };
 const ref = (name: string) => ({ Ref: name });
 
@@ -47,6 +51,10 @@ export function deployRoleTemplate(): Record<string, unknown> {
       sub('arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/${ResultsTableName}'),
     ],
     'deployments-bucket': sub('arn:${AWS::Partition}:s3:::${DeploymentsBucketName}/${GitHubRepository}/*'),
+    'code-bucket-listing': sub('arn:${AWS::Partition}:s3:::${CodeBucketName}'),
+    'deployments-bucket-listing': sub('arn:${AWS::Partition}:s3:::${DeploymentsBucketName}'),
+    'event-bus': sub('arn:${AWS::Partition}:events:*:${AWS::AccountId}:event-bus/${EventBusName}'),
+    'kms-key': ref('KmsKeyArn'),
   }).map(({ scope, ...statement }) => {
     const condition = OPTIONAL_SCOPES[scope];
     return condition === undefined ? statement : { 'Fn::If': [condition, statement, ref('AWS::NoValue')] };
@@ -71,6 +79,8 @@ export function deployRoleTemplate(): Record<string, unknown> {
         ],
       },
       HasDeploymentsBucket: { 'Fn::Not': [{ 'Fn::Equals': [ref('DeploymentsBucketName'), ''] }] },
+      HasEventBus: { 'Fn::Not': [{ 'Fn::Equals': [ref('EventBusName'), ''] }] },
+      HasKmsKey: { 'Fn::Not': [{ 'Fn::Equals': [ref('KmsKeyArn'), ''] }] },
       HasTemplateResourcePolicies: {
         'Fn::Not': [{ 'Fn::Equals': [{ 'Fn::Join': ['', ref('TemplateResourcePolicyArns')] }, ''] }],
       },
@@ -203,6 +213,20 @@ const PARAMETERS = {
     Default: '',
     Description:
       'The bucket of mirrors.deployments_bucket, if you use one (deployment records, templates over 51,200 bytes); empty for none',
+  },
+  EventBusName: {
+    Type: 'String',
+    Default: '',
+    Description:
+      'The name of the EventBridge bus of mirrors.event_bus (in this account), if you use one; empty for none',
+    AllowedPattern: '^[/.\\-_A-Za-z0-9]{0,256}$',
+  },
+  KmsKeyArn: {
+    Type: 'String',
+    Default: '',
+    Description:
+      'The ARN of the KMS key of mirrors.kms_key_id (a key ARN, not an alias: IAM grants KMS use on the key), if you use one; empty for none',
+    AllowedPattern: '^(arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+)?$',
   },
   TemplateResourcePolicyArns: {
     Type: 'CommaDelimitedList',

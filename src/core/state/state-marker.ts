@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { taskIdSchema } from '../task/task-id-schema.js';
 import { signMarkerText } from './marker-signature.js';
 import { taskStateSchema } from './task-state-schema.js';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { lastPushSchema } from '../review/last-push.js';
-import { lifecycleEventSchema } from '../task/lifecycle-event.js';
+import { lifecycleEventSchema, MAX_UNSENT_EVENTS } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
 import { environmentDeploySchema, recordVersionSchema, tokenTotalsSchema } from '../task/task-record.js';
@@ -17,11 +18,8 @@ import { MAX_UNSENT_DEPLOYMENTS, unsentDeploymentSchema } from './unsent-deploym
  */
 export const MAX_UNMIRRORED_EVENTS = 40;
 
-/**
- * Lifecycle events the bus refused or could not be reached for, kept until a later step sends
- * them. Each is about 300 bytes; past this many the oldest are dropped, so the marker fits a comment.
- */
-export const MAX_UNSENT_EVENTS = 20;
+/** The marker's `unsent` keeps at most this many lifecycle events, as a log's record does. */
+export { MAX_UNSENT_EVENTS } from '../task/lifecycle-event.js';
 
 /**
  * Artifact paths the marker names when an attempt's artifacts did not reach the store: an attempt
@@ -62,7 +60,7 @@ const MARKER_LINE = /^<!-- implementation-agent:state (\{.*\})(?: hmac-sha256=([
 /** What the status comment carries between stateless runs (DESIGN §3). */
 export const taskMarkerSchema = z
   .object({
-    task_id: z.string().min(1).max(100),
+    task_id: taskIdSchema,
     state: taskStateSchema,
     attempt: z.number().int().nonnegative(),
     branch: z.string().optional(),

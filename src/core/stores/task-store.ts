@@ -10,9 +10,11 @@ export interface TaskStore {
   get(taskId: string): Promise<TaskRecord | undefined>;
   /**
    * Writes `record` when the stored version is `expectedVersion` (0: nothing stored yet), and throws
-   * `TaskVersionConflictError` when it is not. `record.version` must be above `expectedVersion`.
+   * `TaskVersionConflictError` when it is not. `record.version` must be above `expectedVersion`;
+   * with `bookkeeping`, equal to it: a write of a task log's own bookkeeping alone (`unsent_events`
+   * once the bus took them), which moves no step, still conditional on the version read.
    */
-  put(record: TaskRecord, expectedVersion: number): Promise<void>;
+  put(record: TaskRecord, expectedVersion: number, options?: TaskPutOptions): Promise<void>;
   /** One repository's tasks in one state (the table's `repo` + `status` index), in no set order. */
   listByStatus(params: { repo: string; status: TaskState }): Promise<TaskRecord[]>;
 }
@@ -30,9 +32,28 @@ export class TaskVersionConflictError extends Error {
   }
 }
 
-/** A write that could never succeed: a version that does not move forward. */
-export function assertVersionMovesForward(record: TaskRecord, expectedVersion: number): void {
-  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0 || record.version <= expectedVersion) {
+export interface TaskPutOptions {
+  /** The write changes the log's bookkeeping only: the record keeps the version read. */
+  readonly bookkeeping?: boolean;
+}
+
+/**
+ * A write that could never succeed: a version that does not move forward (or, for a bookkeeping
+ * write, one that is not the version read). Throws `RangeError`.
+ */
+export function assertVersionMovesForward(
+  record: TaskRecord,
+  expectedVersion: number,
+  options?: TaskPutOptions,
+): void {
+  const valid = Number.isSafeInteger(expectedVersion) && expectedVersion >= 0;
+  if (options?.bookkeeping === true) {
+    if (valid && expectedVersion > 0 && record.version === expectedVersion) return;
+    throw new RangeError(
+      `Task ${record.task_id}: a bookkeeping write keeps the version read (${expectedVersion}), not ${record.version}.`,
+    );
+  }
+  if (!valid || record.version <= expectedVersion) {
     throw new RangeError(
       `Task ${record.task_id}: version ${record.version} does not follow the version read (${expectedVersion}).`,
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { taskIdSchema } from './task-id-schema.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
-import type { TaskEvent } from './task-event.js';
+import { commitShaSchema, type TaskEvent } from './task-event.js';
 import type { TaskRecord } from './task-record.js';
 
 /** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
@@ -12,11 +13,17 @@ export const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
  */
 export const LIFECYCLE_EVENT_VERSION = 1;
 
-/** One `detail-type` per milestone of a task's life; stable names (new ones may be added). */
+/**
+ * One `detail-type` per milestone of a task's life; stable names (new ones may be added, keeping
+ * `LIFECYCLE_EVENT_VERSION`). `Branch Committed` is the CLI's end: a commit on a local branch,
+ * which is no pull request, so it is never sent as `Pull Request Opened`. The README's "Lifecycle
+ * events" lists each (a test keeps it so).
+ */
 export const LIFECYCLE_DETAIL_TYPES = [
   'Task Received',
   'Task Held',
   'Pull Request Opened',
+  'Branch Committed',
   'Task Approved',
   'Changes Requested',
   'Task Merged',
@@ -33,7 +40,7 @@ export type LifecycleDetailType = (typeof LIFECYCLE_DETAIL_TYPES)[number];
 /** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
 export const lifecycleDetailSchema = z.object({
   version: z.literal(LIFECYCLE_EVENT_VERSION),
-  task_id: z.string().min(1).max(200),
+  task_id: taskIdSchema,
   repo: z.string().min(1),
   /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
   sequence: z.number().int().positive(),
@@ -47,7 +54,17 @@ export const lifecycleDetailSchema = z.object({
   environment: z.string().optional(),
   deployment_id: z.number().int().positive().optional(),
   reason_code: z.string().optional(),
+  /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
+  branch: z.string().min(1).optional(),
+  commit: commitShaSchema.optional(),
 });
+
+/**
+ * Lifecycle events the bus refused or could not be reached for, kept until a later step sends them
+ * (the status marker's `unsent`, a task log record's `unsent_events`). Each is about 300 bytes;
+ * past this many the oldest are dropped and named, so the marker fits a comment.
+ */
+export const MAX_UNSENT_EVENTS = 20;
 
 /** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
 export const lifecycleEventSchema = z.object({
@@ -61,6 +78,7 @@ export type LifecycleEvent = z.infer<typeof lifecycleEventSchema>;
 const BY_STATE: Partial<Record<TaskRecord['status'], LifecycleDetailType>> = {
   held: 'Task Held',
   pr_open: 'Pull Request Opened',
+  committed: 'Branch Committed',
   approved: 'Task Approved',
   changes_requested: 'Changes Requested',
   merged: 'Task Merged',
@@ -96,8 +114,16 @@ export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): Lifecyc
     ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
     ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
     ...deploy,
+    ...(detailType === 'Branch Committed' ? committedBranch(record) : {}),
   };
   return { detailType, detail };
+}
+
+function committedBranch(record: TaskRecord): Pick<LifecycleDetail, 'branch' | 'commit'> {
+  return {
+    ...(record.branch === undefined ? {} : { branch: record.branch }),
+    ...(record.commit === undefined ? {} : { commit: record.commit }),
+  };
 }
 
 function detailTypeOf(event: TaskEvent): LifecycleDetailType | undefined {

@@ -6,16 +6,22 @@ import { TASK_RECORD_SCHEMA_VERSION, type TaskRecord } from './task-record.js';
  * a stateless run (the Action, an app replica) continues the record without reading a mirror. A
  * marker written before records has no `version`: its record is re-derived at version 0 from what
  * the marker shows, and the first step recorded on it is version 1. `repo` is `owner/repo`.
+ * `taskId` is the task's id as the caller knows it now (default: the marker's), which the record
+ * takes; the status board always gives it: a marker written
+ * before a repository was renamed in case only (`Acme/Shop#7`, now `acme/shop#7`) is still this
+ * task's (GitHub compares owner and repository names without regard to case, and `judgeMarker`
+ * accepts it), and its next step must carry today's id, or the record refuses it.
  */
 export function recordFromMarker(params: {
   marker: TaskMarker;
+  taskId?: string;
   repo: string;
   issueNumber: number;
 }): TaskRecord {
   const { marker } = params;
   return {
     schema_version: TASK_RECORD_SCHEMA_VERSION,
-    task_id: marker.task_id,
+    task_id: params.taskId ?? marker.task_id,
     repo: params.repo,
     issue_number: params.issueNumber,
     ...(marker.pull_number === undefined ? {} : { pull_number: marker.pull_number }),

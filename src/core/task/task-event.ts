@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskIdSchema } from './task-id-schema.js';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
@@ -12,7 +13,7 @@ export const commitShaSchema = z
 
 /** What every event carries: the task it belongs to and when it happened (ISO 8601). */
 const eventBase = {
-  task_id: z.string().min(1).max(200),
+  task_id: taskIdSchema,
   at: z.iso.datetime({ offset: true }),
 };
 

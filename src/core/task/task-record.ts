@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { taskIdSchema } from './task-id-schema.js';
 import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { DEPLOY_STATES } from '../state/deploy-state.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
 import { commitShaSchema, taskEventSchema } from './task-event.js';
+import { lifecycleEventSchema, MAX_UNSENT_EVENTS } from './lifecycle-event.js';
 
 /** Version of the record's shape; a reader refuses a record whose shape it does not know. */
 export const TASK_RECORD_SCHEMA_VERSION = 1;
@@ -50,7 +52,7 @@ export const tokenTotalsSchema = z.object({
 export const taskRecordSchema = z.object({
   schema_version: z.literal(TASK_RECORD_SCHEMA_VERSION),
   /** `owner/repo#issue`. */
-  task_id: z.string().min(1).max(200),
+  task_id: taskIdSchema,
   /** `owner/repo`. */
   repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
   issue_number: z.number().int().positive().optional(),
@@ -83,13 +85,32 @@ export const taskRecordSchema = z.object({
    * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
    */
   pending_events: z.array(taskEventSchema).max(MAX_PENDING_EVENTS).optional(),
+  /**
+   * In a task's own log only (never rendered or mirrored), with a bus configured: the lifecycle
+   * events of the steps written with this record that the bus has not taken yet (an outbox, written
+   * before the publish), oldest first; the next step sends them first (`openTaskJournal`).
+   */
+  unsent_events: z.array(lifecycleEventSchema).max(MAX_UNSENT_EVENTS).optional(),
 });
 
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
-/** The task's record without its log's bookkeeping (`pending_events`): what is rendered and mirrored. */
+/**
+ * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`): what is
+ * rendered and mirrored.
+ */
 export function withoutPendingEvents(record: TaskRecord): TaskRecord {
-  const { pending_events: _pending, ...task } = record;
+  const { pending_events: _pending, unsent_events: _unsent, ...task } = record;
   return task;
+}
+
+/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`), to carry into its next write. */
+export function logBookkeepingOf(
+  record: TaskRecord | undefined,
+): Pick<TaskRecord, 'pending_events' | 'unsent_events'> {
+  return {
+    ...(record?.pending_events === undefined ? {} : { pending_events: record.pending_events }),
+    ...(record?.unsent_events === undefined ? {} : { unsent_events: record.unsent_events }),
+  };
 }
 export type EnvironmentDeploy = z.infer<typeof environmentDeploySchema>;

@@ -71,6 +71,7 @@ export async function packageFunctionCode(params: {
     params.log(
       `Code ${uploaded.uploaded ? 'uploaded to' : 'already at'} s3://${uploaded.bucket}/${uploaded.key}`,
     );
+    if (uploaded.warning !== undefined) params.log(`::warning::${uploaded.warning}`);
     return {
       parameters: {
         ...payload.parameters,

@@ -1,6 +1,7 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
 import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
+import type { LifecycleEvent } from '../../core/task/lifecycle-event.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import { MAX_PENDING_EVENTS, withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
@@ -17,7 +18,8 @@ export interface TaskLog {
  * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
  * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
  * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
- * re-apply; 4. append the event stamped with the version it produced. The record goes first: an
+ * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
+ * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first: an
  * event appended first could take a version that another writer then wins. `record` comes back
  * without `pending_events` (they belong to the log alone); `unappended` says why events are still
  * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
@@ -26,7 +28,21 @@ export interface TaskLog {
 export async function recordTaskEvent(params: {
   log: TaskLog;
   event: TaskEventBody;
-}): Promise<{ record: TaskRecord; event: TaskEvent; unappended?: string }> {
+  /**
+   * The lifecycle events to keep unsent with this write (`unsent_events`, the journal's outbox),
+   * from those the record kept and the step just applied; absent: the kept ones are carried as they are.
+   */
+  outbox?: (step: {
+    readonly kept: readonly LifecycleEvent[];
+    readonly record: TaskRecord;
+    readonly event: TaskEvent;
+  }) => readonly LifecycleEvent[];
+}): Promise<{
+  record: TaskRecord;
+  event: TaskEvent;
+  unsent: readonly LifecycleEvent[];
+  unappended?: string;
+}> {
   const { log, event } = params;
   for (let attempt = 1; ; attempt += 1) {
     const current = await log.tasks.get(event.task_id);
@@ -34,8 +50,17 @@ export async function recordTaskEvent(params: {
     const applied = applyTaskEvent(current === undefined ? undefined : withoutPendingEvents(current), event);
     // The oldest are dropped only past the cap (a very long outage of the events store alone).
     const pending = [...earlier.pending, applied.event].slice(-MAX_PENDING_EVENTS);
+    const kept = current?.unsent_events ?? [];
+    const unsent = params.outbox === undefined ? kept : params.outbox({ kept, ...applied });
     try {
-      await log.tasks.put({ ...applied.record, pending_events: pending }, current?.version ?? 0);
+      await log.tasks.put(
+        {
+          ...applied.record,
+          pending_events: pending,
+          ...(unsent.length === 0 ? {} : { unsent_events: [...unsent] }),
+        },
+        current?.version ?? 0,
+      );
     } catch (error) {
       if (error instanceof TaskVersionConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
@@ -43,7 +68,7 @@ export async function recordTaskEvent(params: {
     // Confirmed here, the event still rides in the record until the next write appends it again (a no-op).
     const now = await appendEach({ events: log.events, pending: [applied.event] });
     const reason = now.reason ?? earlier.reason;
-    return { ...applied, ...(reason === undefined ? {} : { unappended: reason }) };
+    return { ...applied, unsent, ...(reason === undefined ? {} : { unappended: reason }) };
   }
 }
 

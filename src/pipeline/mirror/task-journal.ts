@@ -1,8 +1,11 @@
-import type { TaskEventBody } from '../../core/task/task-event.js';
+import { boundedOutbox, droppedEventsWarning } from '../../core/task/bounded-outbox.js';
+import { lifecycleEventFor, type LifecycleEvent } from '../../core/task/lifecycle-event.js';
+import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 import type { MirrorStores } from './mirror-stores-for-config.js';
 import { mirrorTaskStep } from './mirror-task-step.js';
 import { recordTaskEvent, type TaskLog } from './record-task-event.js';
+import { settleOutbox } from './settle-outbox.js';
 
 /**
  * A task's life where no status comment carries it (the CLI; later the REST API and a queue
@@ -16,6 +19,15 @@ export interface TaskJournal {
   record(events: readonly TaskEventBody[]): Promise<{ record: TaskRecord | undefined; warning?: string }>;
 }
 
+/**
+ * With a bus (`mirror.publisher`), the log's record is the outbox of lifecycle events, as the status
+ * marker's `unsent` is for GitHub tasks: each step's milestone is written into `unsent_events` with
+ * the step itself (before any publish, so a run that dies before the bus loses none), the outbox is
+ * published oldest first (what an earlier step could not send goes first), and a bookkeeping write
+ * (`settleOutbox`) keeps only what the bus did not take. Past `MAX_UNSENT_EVENTS` the oldest are
+ * dropped and the warning names how many and of which kinds. An event may go twice (a run that dies
+ * between the publish and that write): consumers drop duplicates by `sequence`.
+ */
 export function openTaskJournal(params: {
   taskId: string;
   log: TaskLog;
@@ -23,14 +35,16 @@ export function openTaskJournal(params: {
 }): TaskJournal {
   const { log, mirror, taskId } = params;
   return {
-    // The log's own bookkeeping (`pending_events`) is not the task's.
+    // The log's own bookkeeping (`pending_events`, `unsent_events`) is not the task's.
     current: async () => {
       const stored = await log.tasks.get(taskId);
       return stored === undefined ? undefined : withoutPendingEvents(stored);
     },
     async record(events) {
+      const outbox = mirror?.publisher === undefined ? undefined : outboxOfBatch();
       const steps: Awaited<ReturnType<typeof recordTaskEvent>>[] = [];
-      for (const event of events) steps.push(await recordTaskEvent({ log, event }));
+      for (const event of events)
+        steps.push(await recordTaskEvent({ log, event, ...(outbox ? { outbox: outbox.add } : {}) }));
       const record = steps.at(-1)?.record ?? (await log.tasks.get(taskId));
       const unappended = steps.findLast((step) => step.unappended !== undefined)?.unappended;
       const warnings =
@@ -39,13 +53,63 @@ export function openTaskJournal(params: {
           : [
               `The task's events could not be appended (${unappended}); the record carries them, and the next step appends them again.`,
             ];
-      if (mirror !== undefined && record !== undefined && steps.length > 0) {
+      const dropped = droppedEventsWarning([...(outbox?.dropped.values() ?? [])]);
+      if (dropped !== undefined) warnings.push(dropped);
+      const last = steps.at(-1);
+      if (mirror !== undefined && record !== undefined && last !== undefined) {
         // The log's events store may be the one that failed: the mirror is brought up to what it holds.
         const unmirrored = await log.events.list(taskId).catch(() => steps.map((step) => step.event));
-        const step = await mirrorTaskStep({ mirror, record, unmirrored, steps });
+        const step = await mirrorTaskStep({
+          mirror,
+          record,
+          unmirrored,
+          steps,
+          ...(outbox === undefined ? {} : { outbox: last.unsent }),
+        });
         if (step.warning !== undefined) warnings.push(step.warning);
+        if (outbox !== undefined && step.unsent.length < last.unsent.length) {
+          const settled = await settleOutbox({ log, taskId, unsent: step.unsent, sent: last.unsent });
+          if (settled !== undefined) warnings.push(settled);
+        }
       }
       return { record, ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }) };
     },
   };
+}
+
+/**
+ * The outbox as one `record` call grows it: each step's milestone joins what the record kept; the
+ * outcome a step records gives its reason code to the milestone it concludes, the last one this call
+ * added (as `stepMilestones` does for the status board), never an earlier call's.
+ */
+function outboxOfBatch() {
+  const keyOf = (event: LifecycleEvent) => `${event.detailType}#${event.detail.sequence}`;
+  const added = new Set<string>();
+  /** Dropped past the bound, by key: a step applied again after a conflict drops the same ones. */
+  const dropped = new Map<string, LifecycleEvent>();
+  const add = (step: {
+    readonly kept: readonly LifecycleEvent[];
+    readonly record: TaskRecord;
+    readonly event: TaskEvent;
+  }): readonly LifecycleEvent[] => {
+    const next = [...step.kept];
+    if (step.event.type === 'outcome_recorded') {
+      const concluded = next.findLastIndex((waiting) => added.has(keyOf(waiting)));
+      const milestone = next[concluded];
+      if (milestone !== undefined)
+        next[concluded] = {
+          ...milestone,
+          detail: { ...milestone.detail, reason_code: step.event.outcome.reasonCode },
+        };
+    }
+    const milestone = lifecycleEventFor(step.event, step.record);
+    if (milestone !== undefined) {
+      next.push(milestone);
+      added.add(keyOf(milestone));
+    }
+    const bounded = boundedOutbox(next);
+    for (const event of bounded.dropped) dropped.set(keyOf(event), event);
+    return bounded.outbox;
+  };
+  return { add, dropped };
 }

@@ -172,7 +172,7 @@ export function createStatusBoard(params: {
   let marker: TaskMarker | undefined = params.existing?.marker;
   let state: TaskState = marker?.state ?? 'received';
   let record: TaskRecord | undefined =
-    marker && recordFromMarker({ marker, repo, issueNumber: params.issueNumber });
+    marker && recordFromMarker({ marker, taskId: params.taskId, repo, issueNumber: params.issueNumber });
   /** States passed since the last move, recorded with it. */
   let passed: TaskStep[] = [];
   /** The record version a mirror confirmed in this run: its events need not ride in the marker. */
@@ -397,7 +397,12 @@ export function createStatusBoard(params: {
     marker = seen.marker;
     body = seen.body;
     state = seen.marker.state;
-    record = recordFromMarker({ marker: seen.marker, repo, issueNumber: params.issueNumber });
+    record = recordFromMarker({
+      marker: seen.marker,
+      taskId: params.taskId,
+      repo,
+      issueNumber: params.issueNumber,
+    });
   };
 
   return {

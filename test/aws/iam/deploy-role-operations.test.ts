@@ -1,81 +1,90 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { DEPLOY_ROLE_OPERATIONS } from '../../../src/aws/iam/deploy-role-operations.js';
-import { iamActionOf } from '../../support/iam-action-of.js';
+import type { DeployTaskRecording } from '../../../src/pipeline/deploy-run/record-deploy-step.js';
+import {
+  DEPLOY_ENTRY,
+  filesLoadedFrom,
+  sdkImportsOf,
+  SRC,
+  type SdkImport,
+} from '../../support/deploy-path-sources.js';
+import { iamActionsNeededBy } from '../../support/iam-action-of.js';
 
-const SRC = path.resolve(import.meta.dirname, '../../../src');
 /**
- * Generation calls Bedrock under the implement workflow's own role, never the deploy role. Deploy
- * runs move their task in the task tables and keep their records in the deployments bucket (issue
- * #10), so those stores are on the deploy path; the artifacts bucket and the lifecycle events are
- * written by the implement side only.
+ * What the deploy run loads but never calls, each with why, so the role does not grant it:
+ * - the artifacts store: `mirrorStoresForConfig` builds it with the other mirrors, but the deploy
+ *   run hands its recording only the tables and the bus (`DeployTaskRecording`, checked below);
+ * - lib-storage's multipart `Upload`: `putS3Object` uses it only above 16 MiB, and the deploy run
+ *   writes templates (at most 1 MB, CloudFormation's `TemplateURL` limit) and small JSON records.
  */
-const OUTSIDE_THE_DEPLOY_PATH = [
-  path.join(SRC, 'generation'),
-  path.join(SRC, 'aws/s3/s3-artifact-store.ts'),
-  path.join(SRC, 'aws/eventbridge/eventbridge-publisher.ts'),
+const LOADED_NEVER_CALLED: ReadonlyArray<{ file: string; name?: string }> = [
+  { file: 'aws/s3/s3-artifact-store.ts' },
+  { file: 'aws/s3/put-s3-object.ts', name: 'Upload' },
 ];
+const neverCalled = (command: SdkImport) =>
+  LOADED_NEVER_CALLED.some(
+    (entry) => entry.file === command.file && (entry.name === undefined || entry.name === command.name),
+  );
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (OUTSIDE_THE_DEPLOY_PATH.includes(full)) return [];
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
-
-/** Every command class imported for its value (not as a type) from an AWS SDK package, by file. */
-function importedCommands(): Array<{ file: string; packageName: string; commandName: string }> {
-  return sourceFiles(SRC).flatMap((file) => {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022);
-    return source.statements.flatMap((statement) => {
-      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) return [];
-      const packageName = statement.moduleSpecifier.text;
-      const clause = statement.importClause;
-      if (!packageName.startsWith('@aws-sdk/') || !clause || clause.isTypeOnly) return [];
-      const bindings = clause.namedBindings;
-      if (!bindings || !ts.isNamedImports(bindings)) return [];
-      return bindings.elements
-        .filter(
-          (element) => !element.isTypeOnly && /Command$/.test((element.propertyName ?? element.name).text),
-        )
-        .map((element) => ({
-          file: path.relative(SRC, file),
-          packageName,
-          commandName: (element.propertyName ?? element.name).text,
-        }));
-    });
-  });
-}
+/** The recording's mirrors have no artifacts store: a compile error here means the exemption above no longer holds. */
+type RecordingMirrors = keyof NonNullable<DeployTaskRecording['mirrors']>;
+const recordingHasNoArtifacts: 'artifacts' extends RecordingMirrors ? never : true = true;
 
 const listed = new Set<string>(DEPLOY_ROLE_OPERATIONS.map((operation) => operation.action));
 
 describe('the one list of AWS operations the deploy path calls', () => {
-  const commands = importedCommands();
+  const loaded = filesLoadedFrom(DEPLOY_ENTRY);
+  const commands = sdkImportsOf(loaded).filter((command) => !neverCalled(command));
+  const needed = commands.flatMap((command) =>
+    iamActionsNeededBy(command).map((action) => ({ ...command, action })),
+  );
 
-  it('finds the commands the code sends (the scan itself works)', () => {
+  it('follows the deploy entry point to every store and client it loads (the walk itself works)', () => {
+    const files = loaded.map((file) => path.relative(SRC, file));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'entry/action/main-control.ts',
+        'pipeline/deploy-run/run-deployment.ts',
+        'aws/cloudformation/list-stack-resources.ts',
+        'aws/codedeploy/wait-for-traffic-shift.ts',
+        'aws/eventbridge/eventbridge-publisher.ts',
+        'aws/s3/upload-by-content-hash.ts',
+        'aws/dynamodb/dynamodb-task-store.ts',
+      ]),
+    );
+    // Generation (Bedrock) runs under the implement workflow's role, never the deploy role.
+    expect(files.filter((file) => file.startsWith('generation/'))).toEqual([]);
     expect(commands).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ commandName: 'ListStackResourcesCommand' }),
-        expect.objectContaining({ commandName: 'GetDeploymentCommand' }),
-        expect.objectContaining({ packageName: '@aws-sdk/lib-dynamodb', commandName: 'PutCommand' }),
+        expect.objectContaining({ name: 'PutEventsCommand' }),
+        expect.objectContaining({ name: 'HeadObjectCommand' }),
+        expect.objectContaining({ packageName: '@aws-sdk/lib-dynamodb', name: 'PutCommand' }),
       ]),
     );
   });
 
-  it('lists every AWS operation the code outside generation can send', () => {
-    const missing = commands
-      .map((command) => ({ ...command, action: iamActionOf(command) }))
-      .filter((command) => !listed.has(command.action))
-      .map((command) => `${command.action} (${command.commandName} in ${command.file})`);
-    expect(missing).toEqual([]);
+  it('lists every permission a call the deploy path can make needs, so a new call without one fails here', () => {
+    const missing = needed
+      .filter((need) => !listed.has(need.action))
+      .map((need) => `${need.action} (${need.name} in ${need.file})`);
+    expect([...new Set(missing)]).toEqual([]);
   });
 
-  it('lists nothing the code never sends, so the role grants no more than it uses', () => {
-    const sent = new Set(commands.map(iamActionOf));
-    expect([...listed].filter((action) => !sent.has(action))).toEqual([]);
+  it('lists nothing the deploy path never needs, so the role grants no more than it uses', () => {
+    const used = new Set(needed.map((need) => need.action));
+    expect([...listed].filter((action) => !used.has(action))).toEqual([]);
+  });
+
+  it('exempts only what the deploy path loads and never calls, each still where it was', () => {
+    expect(recordingHasNoArtifacts).toBe(true);
+    for (const entry of LOADED_NEVER_CALLED) {
+      expect(loaded).toContain(path.join(SRC, entry.file));
+    }
+    // The deployment store never lowers the multipart threshold, so its objects go up in one put.
+    expect(readFileSync(path.join(SRC, 'aws/s3/s3-deployment-store.ts'), 'utf8')).not.toContain(
+      'multipartThresholdBytes',
+    );
   });
 
   it('lists each action once per scope', () => {
@@ -85,12 +94,17 @@ describe('the one list of AWS operations the deploy path calls', () => {
     expect(pairs.size).toBe(DEPLOY_ROLE_OPERATIONS.length);
   });
 
-  it('grants the task tables and the deployments bucket what deploy runs now call on them', () => {
+  it('grants the task tables, the buckets, the bus and the key what deploy runs call on them', () => {
     const scoped = (scope: string) =>
       DEPLOY_ROLE_OPERATIONS.filter((operation) => operation.scope === scope).map(
         (operation) => operation.action,
       );
     expect(scoped('task-tables').sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(scoped('deployments-bucket').sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(scoped('code-bucket').sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(scoped('deployments-bucket-listing')).toEqual(['s3:ListBucket']);
+    expect(scoped('code-bucket-listing')).toEqual(['s3:ListBucket']);
+    expect(scoped('event-bus')).toEqual(['events:PutEvents']);
+    expect(scoped('kms-key').sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
   });
 });

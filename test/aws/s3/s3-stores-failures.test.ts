@@ -86,4 +86,24 @@ describe('S3 stores: what they send and what AWS answers', () => {
       [`${prefix}record.json`, 'application/json'],
     ]);
   });
+
+  it('reading a deployment S3 refuses (403) says a missing key looks like that without s3:ListBucket', async () => {
+    s3Mock.on(GetObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'AccessDenied',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+        message: 'Access Denied',
+      }),
+    );
+    await expect(
+      createS3DeploymentStore({ s3, bucket: 'deployments' }).load({
+        repository: 'acme/shop',
+        environment: 'staging',
+        deploymentId: 501,
+      }),
+    ).rejects.toThrow(
+      /Could not read the deployment at s3:\/\/deployments\/.*s3:ListBucket on the bucket.*grant it on arn:aws:s3:::deployments /,
+    );
+  });
 });

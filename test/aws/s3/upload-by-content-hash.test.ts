@@ -16,6 +16,15 @@ function notFound(): S3ServiceException {
   });
 }
 
+function forbidden(message = 'Forbidden'): S3ServiceException {
+  return new S3ServiceException({
+    name: 'AccessDenied',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 403 },
+    message,
+  });
+}
+
 beforeEach(() => s3Mock.reset());
 
 describe('uploadByContentHash', () => {
@@ -75,5 +84,57 @@ describe('uploadByContentHash', () => {
     ).rejects.toThrow(
       /s3:\/\/code\/p\/[0-9a-f]{64}\.zip failed: AccessDenied: .*missing permission for `s3:PutObject`/,
     );
+  });
+
+  // S3 API Reference, HeadObject: without s3:ListBucket a key that is not there answers 403, not 404.
+  it('uploads anyway when HEAD answers 403 (no s3:ListBucket), and says which permission to add', async () => {
+    s3Mock.on(HeadObjectCommand).rejects(forbidden());
+    s3Mock.on(PutObjectCommand).resolves({});
+    const result = await uploadByContentHash({
+      s3: new S3Client({ region: 'ap-southeast-2' }),
+      bucket: 'code',
+      keyPrefix: 'p/',
+      body: BODY,
+    });
+    expect(result).toMatchObject({ uploaded: true, key: `p/${SHA256}.zip` });
+    expect(result.warning).toMatch(/lacks s3:ListBucket on arn:aws:s3:::code/);
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(1);
+  });
+
+  it('when HEAD and the upload are both refused, says both', async () => {
+    s3Mock.on(HeadObjectCommand).rejects(forbidden());
+    s3Mock
+      .on(PutObjectCommand)
+      .rejects(
+        forbidden('User is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::code/p/x'),
+      );
+    await expect(
+      uploadByContentHash({
+        s3: new S3Client({ region: 'ap-southeast-2' }),
+        bucket: 'code',
+        keyPrefix: 'p/',
+        body: BODY,
+      }),
+    ).rejects.toThrow(/missing permission for `s3:PutObject`.*lacks s3:ListBucket on arn:aws:s3:::code/s);
+  });
+
+  it('does not take any other HEAD failure for a missing key', async () => {
+    s3Mock.on(HeadObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'InternalError',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+        message: 'We encountered an internal error.',
+      }),
+    );
+    await expect(
+      uploadByContentHash({
+        s3: new S3Client({ region: 'ap-southeast-2' }),
+        bucket: 'code',
+        keyPrefix: 'p/',
+        body: BODY,
+      }),
+    ).rejects.toThrow(/failed: InternalError/);
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
 });

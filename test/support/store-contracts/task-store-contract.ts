@@ -64,6 +64,35 @@ export function describeTaskStoreContract(
       await expect(tasks.put(record, 1)).rejects.toThrow(RangeError);
     });
 
+    it('takes a bookkeeping write that keeps the version read, on condition of that version', async () => {
+      const { tasks } = make();
+      const record = receivedRecord(freshTaskId());
+      await tasks.put(record, 0);
+      const outbox = {
+        detailType: 'Task Received' as const,
+        detail: {
+          version: 1 as const,
+          task_id: record.task_id,
+          repo: record.repo,
+          sequence: 1,
+          at: record.updated_at,
+          status: record.status,
+        },
+      };
+      await tasks.put({ ...record, unsent_events: [outbox] }, 1, { bookkeeping: true });
+      expect(await tasks.get(record.task_id)).toEqual({ ...record, unsent_events: [outbox] });
+      // Still optimistic: a record moved on since the read is not overwritten.
+      await tasks.put(moved(record, 'generating'), 1);
+      await expect(tasks.put(record, 1, { bookkeeping: true })).rejects.toThrow(TaskVersionConflictError);
+      // A bookkeeping write never moves the version, and never creates a record.
+      await expect(tasks.put(moved(record, 'cancelled'), 1, { bookkeeping: true })).rejects.toThrow(
+        RangeError,
+      );
+      await expect(tasks.put(receivedRecord(freshTaskId()), 0, { bookkeeping: true })).rejects.toThrow(
+        RangeError,
+      );
+    });
+
     it('lists one repository’s tasks in one state (the repo + status index)', async () => {
       const { tasks } = make();
       const repo = `acme/list-${freshTaskId().split('#')[1]}`;
