@@ -115,6 +115,8 @@ export async function mainDeploy(params: {
   const deploymentStore =
     mirrors.deployments ?? (storeDir === undefined ? undefined : createFilesystemDeploymentStore(storeDir));
   const pollMs = params.inputs['poll-interval-ms'];
+  // Not the artifacts store: the deploy role may not write it (DeployTaskRecording).
+  const { artifacts: _artifacts, ...deployRunMirrors } = mirrors;
   try {
     return await runDeployment({
       client: params.client,
@@ -124,7 +126,7 @@ export async function mainDeploy(params: {
       ...(lockStore === undefined ? {} : { lockStore }),
       ...(deploymentStore === undefined ? {} : { deploymentStore }),
       recording: {
-        mirrors,
+        mirrors: deployRunMirrors,
         ...(params.trust === undefined ? {} : { trust: params.trust }),
       },
       ...(pollMs === undefined ? {} : { pollBackoff: { initialDelayMs: pollMs, maxDelayMs: pollMs } }),

@@ -23,13 +23,18 @@ export type DeployStep =
       readonly unsentRecord?: UnsentDeployment;
     };
 
+/** The mirrors a deploy run writes: every board mirror but the artifacts store. */
+export type DeployRunMirrors = Omit<BoardMirrors, 'artifacts'>;
+
 /** Where a deploy run keeps the task's deploy state; each part is optional. */
 export interface DeployTaskRecording {
   /**
-   * The configured mirrors: the tasks and results tables and the event bus, and the artifacts and
-   * deployments buckets the board re-sends what an earlier step could not store to.
+   * The configured mirrors: the tasks and results tables, the event bus, and the deployments
+   * bucket the board re-sends earlier deployment records to. Never the artifacts bucket: the
+   * deploy role is not granted it (least privilege), so an attempt's unsent artifacts stay in the
+   * marker for the next step of the implement workflow, whose role writes them.
    */
-  readonly mirrors?: BoardMirrors;
+  readonly mirrors?: DeployRunMirrors;
   /** Judges the status comment; absent: the comment is not read or edited. */
   readonly trust?: StatusTrust;
 }

@@ -2,7 +2,6 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Octokit } from '@octokit/rest';
 import { mockClient } from 'aws-sdk-client-mock';
 import nock from 'nock';
-import { createS3ArtifactStore } from '../../../src/aws/s3/s3-artifact-store.js';
 import { createS3DeploymentStore } from '../../../src/aws/s3/s3-deployment-store.js';
 import { deploymentPayloadSchema } from '../../../src/core/deploy/deployment-payload.js';
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
@@ -37,7 +36,6 @@ const s3 = new S3Client({
   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
 });
 const deployments = createS3DeploymentStore({ s3, bucket: 'deployments' });
-const artifacts = createS3ArtifactStore({ s3, bucket: 'artifacts' });
 const outage = () => s3Mock.on(PutObjectCommand).rejects(new Error('connect ECONNREFUSED 127.0.0.1:443'));
 
 beforeEach(() => s3Mock.reset());
@@ -112,7 +110,7 @@ let clock = Date.parse('2026-11-29T11:00:00.000Z');
 function record(step: DeployStep, options: { event?: DeployEvent; withStores?: boolean } = {}) {
   const log: string[] = [];
   return recordDeployStep({
-    recording: { trust, ...(options.withStores ? { mirrors: { deployments, artifacts } } : {}) },
+    recording: { trust, ...(options.withStores ? { mirrors: { deployments } } : {}) },
     client: octokit,
     event: options.event ?? deployEvent(),
     payload,
@@ -275,34 +273,24 @@ describe("a deploy run's status board is the app's and the Action's", () => {
     expect(changed.patches[0]?.unsent_deployments).toBeUndefined();
   });
 
-  it("re-sends an earlier attempt's artifacts with a deploy step, from the agent's commit", async () => {
-    s3Mock.on(PutObjectCommand).resolves({});
+  it("leaves an earlier attempt's unsent artifacts to the implement workflow: the deploy role may not write them", async () => {
     const github = issueOnGitHub({
       ...base,
       unsent_artifacts: { attempt: 1, commit_sha: AGENT_SHA, paths: ['files/template.yaml', 'prompt.json'] },
     });
     github.listed();
-    github.scope
-      .get(`${REPO}/git/trees/${AGENT_SHA}`)
-      .query({ recursive: 'true' })
-      .reply(200, {
-        sha: AGENT_SHA,
-        truncated: false,
-        tree: [{ path: 'template.yaml', mode: '100644', type: 'blob', sha: 'blob1' }],
-      });
-    github.scope
-      .get(`${REPO}/git/blobs/blob1`)
-      .reply(200, { content: Buffer.from(TEMPLATE).toString('base64'), encoding: 'base64' });
     github.patched();
     github.readBack();
 
     const warnings = await record({ kind: 'started' }, { withStores: true });
 
     expect(github.scope.isDone()).toBe(true);
-    expect(warnings).toEqual([expect.stringContaining('1 generated file(s) were re-sent')]);
-    expect(warnings[0]).toContain('lost: prompt.json (kept nowhere else)');
-    expect(github.patches[0]?.unsent_artifacts).toBeUndefined();
-    const keys = s3Mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input.Key);
-    expect(keys).toEqual(['acme/shop/7/1/files/template.yaml']);
+    expect(warnings).toEqual([]);
+    expect(github.patches[0]?.unsent_artifacts).toEqual({
+      attempt: 1,
+      commit_sha: AGENT_SHA,
+      paths: ['files/template.yaml', 'prompt.json'],
+    });
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
 });
