@@ -165,7 +165,7 @@ function resourceFor(params: {
     (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
   )?.owner;
   const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
-  const status = statusMachine(stories, params.events);
+  const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
   return {
     name,
     pascal,
@@ -223,23 +223,31 @@ function fieldsFor(params: {
   return [...fields.values()];
 }
 
-function statusMachine(stories: readonly ParsedStory[], events: boolean): StatusMachine | undefined {
+/** `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status. */
+function statusMachine(params: {
+  stories: readonly ParsedStory[];
+  events: boolean;
+  filtered: boolean;
+}): StatusMachine | undefined {
+  const { stories, events } = params;
+  const filters = params.filtered ? stories : [];
   const transitions = stories.filter((story) => story.kind === 'transition');
   const refused = unique(
     stories.flatMap((story) => [
       ...story.refusedFrom.map(statusName),
       ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
-      ...(story.stateFilter === undefined ? [] : [story.stateFilter]),
     ]),
+  );
+  const listed = unique(
+    filters.flatMap((story) => (story.stateFilter === undefined ? [] : [story.stateFilter])),
   );
   const asked =
     events ||
     transitions.length > 0 ||
     refused.length > 0 ||
-    stories.some(
-      (story) =>
-        STATUS_WORDS.has(story.attribute ?? '') || (story.kind === 'list' && story.filterBy === 'status'),
-    );
+    listed.length > 0 ||
+    stories.some((story) => STATUS_WORDS.has(story.attribute ?? '')) ||
+    filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
   if (!asked) return undefined;
   const creator = stories.find((story) => story.kind === 'create');
   const initial = creator === undefined ? 'created' : participle(creator.verb);
@@ -253,7 +261,9 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
     initial,
     transitions: actions.map((action) => ({ action, to: targetOf(action) })),
     terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
-    setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
+    setElsewhere: unique([...refused, ...listed]).filter(
+      (status) => status !== initial && !targets.includes(status),
+    ),
   };
 }
 
