@@ -37,6 +37,9 @@ describe('a list of the items in one state', () => {
       implementedBy: 'GET /tickets lists tickets, by status when given (open, closed; any other answers 400)',
       gaps: [],
     });
+    expect(fileContent(bundle, 'README.md')).toContain(
+      '- `GET /tickets` keeps only the items whose `status` equals `?status=` (`open`, `closed`; any other value answers 400) when given.',
+    );
     expect(fileContent(bundle, 'src/app.ts')).toContain(
       "json(400, { errors: [field + ' must be ' + values.join(' or ')] })",
     );

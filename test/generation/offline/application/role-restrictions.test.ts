@@ -28,6 +28,12 @@ describe('a story restricted to a role', () => {
         'DELETE /tickets/{id} deletes a ticket, only for a caller whose x-caller-roles header names admin (403 otherwise)',
       gaps: [expect.stringContaining('the routes have no authorizer')],
     });
+    expect(fileContent(bundle, 'README.md')).toContain(
+      '`DELETE /tickets/{id}` answers 403 unless the `x-caller-roles` request header (comma-separated) names `admin`.',
+    );
+    expect(bundle.riskNotes).toContainEqual(
+      expect.stringContaining('Role checks (DELETE /tickets/{id}: admin) trust the x-caller-roles header'),
+    );
     // The other routes stay open to every caller.
     expect(fileContent(bundle, 'src/routes.ts')).toContain(
       "'POST /tickets': { operation: 'create', resource: 'ticket' },",

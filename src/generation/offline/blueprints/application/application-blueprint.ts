@@ -68,6 +68,16 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
     templatePath,
     riskNotes: [
       'Public endpoint: the HTTP API routes have no authorizer; add a JWT or IAM authorizer before exposing real data.',
+      ...(model.operations.some((operation) => operation.roles.length > 0)
+        ? [
+            `Role checks (${model.operations
+              .filter((operation) => operation.roles.length > 0)
+              .map((operation) => `${operation.routeKey}: ${operation.roles.join(' or ')}`)
+              .join(
+                '; ',
+              )}) trust the x-caller-roles header: until an authorizer sets it from the verified identity, any client can claim a role.`,
+          ]
+        : []),
       'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
         (events ? ' and PutEvents on the one event bus named by EventBusName.' : '.'),
       'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',
