@@ -113,6 +113,18 @@ describe('a list of the items in one state', () => {
     expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/comment[^}]*status/);
   });
 
+  it.each(['As an agent I can list urgent tickets', 'As an agent I can list the most recent tickets'])(
+    'says a qualifier no filter answers shaped nothing: "%s"',
+    async (text) => {
+      const bundle = await desk(['As a customer I can open a ticket', text]);
+      expect(fileContent(bundle, 'src/routes.ts')).not.toContain('filters:');
+      expect(story(bundle, 2)).toMatchObject({
+        status: 'partial',
+        gaps: [expect.stringMatching(/^"(urgent|recent)" shaped nothing that was generated$/)],
+      });
+    },
+  );
+
   it('keeps a plain list unfiltered', async () => {
     const bundle = await desk(['As a customer I can open a ticket', 'As an agent I can list tickets']);
     expect(fileContent(bundle, 'src/routes.ts')).not.toContain('filters:');

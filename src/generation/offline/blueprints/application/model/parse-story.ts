@@ -231,6 +231,12 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
   // `list open tickets`, `list orders that are paid`: the items in one status.
   const stateFilter = listing ? (stateModifier(phrase) ?? qualifiers.states[0]) : undefined;
+  // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
+  const qualifiersOfList = listing
+    ? contentWords(phrase.filter((word) => word !== 's'))
+        .slice(0, -1)
+        .filter((word) => LIST_QUALIFIERS.has(word))
+    : [];
   return {
     intent,
     kind,
@@ -248,7 +254,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
     fields: qualifiers.fields,
     refusedFrom: qualifiers.refusedFrom,
-    unused: qualifiers.unused,
+    unused: [...qualifiersOfList, ...qualifiers.unused],
     ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),
     ...(onlyIn === undefined ? {} : { onlyIn }),
@@ -263,6 +269,36 @@ export function parseStory(intent: StoryIntent): ParsedStory {
 const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
 /** More words for a state a list names before its noun (`unpaid invoices`, `overdue tasks`). */
 const LIST_STATES = new Set([...STATE_ADJECTIVES, 'paid', 'unpaid', 'overdue', 'outstanding', 'sent', 'due']);
+/**
+ * Words that narrow a list by something other than a status or a field (`urgent`, `recent`, `top`):
+ * no filter is made for them, so the story says they shaped nothing rather than count them covered.
+ */
+const LIST_QUALIFIERS = new Set([
+  'urgent',
+  'recent',
+  'latest',
+  'newest',
+  'oldest',
+  'old',
+  'large',
+  'small',
+  'high',
+  'low',
+  'top',
+  'late',
+  'early',
+  'important',
+  'critical',
+  'unread',
+  'starred',
+  'favourite',
+  'favorite',
+  'popular',
+  'upcoming',
+  'past',
+  'expensive',
+  'cheap',
+]);
 /** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
 const FILTER_FIELDS: Readonly<Record<string, string>> = {
   status: 'status',
