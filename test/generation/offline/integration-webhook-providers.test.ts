@@ -162,19 +162,75 @@ describe('GitHub webhooks by event name', () => {
     );
   });
 
+  it.each([['someone comments on an issue', 'issue_comment']])(
+    '"%s" is GitHub’s %s',
+    async (words, deliveryType) => {
+      const { bundle } = await generate({
+        taskType: 'integration',
+        taskName: 'Repo Events',
+        description: 'Receive GitHub webhooks and put them on the repo event bus.',
+        stories: [`As a platform team I learn when ${words}`],
+      });
+      expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(`= { '${deliveryType}': '`);
+      // GitHub sends issue_comment for every action: taking them all is said, not hidden.
+      expect(bundle.coverage?.find((row) => row.source.kind === 'story')).toMatchObject({
+        status: 'partial',
+        gaps: [expect.stringContaining(`GitHub sends \`${deliveryType}\` whatever happened`)],
+      });
+    },
+  );
+
   it.each([
-    ['a pull request is opened', 'pull_request'],
-    ['someone comments on an issue', 'issue_comment'],
-    ['a workflow run fails', 'workflow_run'],
-    ['a release is published', 'release'],
-  ])('"%s" is GitHub’s %s', async (words, deliveryType) => {
+    [
+      'a pull request is merged',
+      "{ event: 'pull_request', action: 'closed', where: { 'pull_request.merged': true }, type: 'PullRequestMerged' }",
+    ],
+    ['a pull request is opened', "{ event: 'pull_request', action: 'opened', type: 'PullRequestOpened' }"],
+    ['a pull request is closed', "{ event: 'pull_request', action: 'closed', type: 'PullRequestClosed' }"],
+    ['an issue is reopened', "{ event: 'issues', action: 'reopened', type: 'IssuesReopened' }"],
+    ['a release is published', "{ event: 'release', action: 'published', type: 'ReleasePublished' }"],
+    [
+      'a workflow run fails',
+      "{ event: 'workflow_run', action: 'completed', where: { 'workflow_run.conclusion': 'failure' }, type: 'WorkflowRunFailed' }",
+    ],
+  ])('"%s" is a GitHub event narrowed to its action: %s', async (words, entry) => {
     const { bundle } = await generate({
       taskType: 'integration',
       taskName: 'Repo Events',
-      description: 'Receive GitHub webhooks.',
+      description: 'Receive GitHub webhooks and put them on the repo event bus.',
       stories: [`As a platform team I learn when ${words}`],
     });
-    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(`= { '${deliveryType}': '`);
+    const provider = fileContent(bundle, 'src/webhook-provider.ts');
+    expect(provider).toContain(`= [${entry}];`);
+    // Not also taken whole: the event's other actions are no message type.
+    expect(provider).toContain('DELIVERY_TYPES: Readonly<Record<string, MessageType>> = {};');
+    const row = bundle.coverage?.find((candidate) => candidate.source.kind === 'story');
+    expect(row).toMatchObject({ status: 'covered', gaps: [] });
+    expect(row?.tests.map((test) => test.title)).toContainEqual(
+      expect.stringMatching(/ webhook is [A-Za-z]+ only with action /),
+    );
+  });
+
+  it('checks a merged pull request by event, action and the merged flag, with a test of each way it is not one', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Repo Events',
+      description: 'Receive GitHub webhooks and put them on the repo event bus.',
+      stories: ['As a platform team I learn when a pull request is merged'],
+    });
+    expect(fileContent(bundle, 'src/receive-webhook.ts')).toContain(
+      "entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value)",
+    );
+    const tests = fileContent(bundle, 'test/receive-webhook.test.ts');
+    expect(tests).toContain(
+      "it('a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true'",
+    );
+    expect(tests).toContain(
+      `...{"action":"closed","pull_request":{"merged":false}} }, undefined, headers)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'other-2' }) });`,
+    );
+    expect(bundle.coverage?.find((row) => row.source.kind === 'story')?.implementedBy).toContain(
+      "GitHub's `pull_request` with action `closed` and `pull_request.merged` true",
+    );
   });
 });
 
@@ -193,6 +249,10 @@ describe('a sender whose event names are not known', () => {
     expect(story?.status).toBe('partial');
     expect(story?.gaps).toEqual(
       expect.arrayContaining([expect.stringContaining("the sender's event type names are not known here")]),
+    );
+    // Other providers' actions are not known: said where the story is.
+    expect(story?.gaps).toEqual(
+      expect.arrayContaining([expect.stringContaining('no action or state in its payload is checked')]),
     );
   });
 });

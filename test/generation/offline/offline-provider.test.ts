@@ -259,7 +259,10 @@ describe('request shaping', () => {
     ]);
     const routes = fileContent(bundle, 'src/routes.ts');
     expect(routes).toContain("'PATCH /orders/{id}': { operation: 'update', resource: 'order' }");
-    expect(routes).toContain("'DELETE /products/{id}': { operation: 'delete', resource: 'product' }");
+    // "As an admin": only a caller with that role may delete (#11).
+    expect(routes).toContain(
+      "'DELETE /products/{id}': { operation: 'delete', resource: 'product', roles: ['admin'] }",
+    );
     expect(routes).toMatch(/Supports the stories: something must write\.\n {2}'POST \/products'/);
   });
 

@@ -89,4 +89,42 @@ describe('parseStory', () => {
     expect(parse('As a clerk I can list orders by customer')).toMatchObject({ owner: 'customer' });
     expect(parse('As a user I can log in').noun).toBeUndefined();
   });
+
+  it.each([
+    [
+      'As an agent I can list open tickets',
+      { kind: 'list', noun: 'ticket', stateFilter: 'open', unused: [] },
+    ],
+    ['As a clerk I can list all paid orders', { kind: 'list', noun: 'order', stateFilter: 'paid' }],
+    ['As a clerk I can see the unpaid invoices', { kind: 'list', noun: 'invoice', stateFilter: 'unpaid' }],
+    [
+      'As an agent I can list tickets that are in progress',
+      { kind: 'list', stateFilter: 'in_progress', unused: [] },
+    ],
+    ['As a manager I can list tickets by status', { kind: 'list', filterBy: 'status', unused: [] }],
+    ['As a manager I can list tickets by priority', { kind: 'list', filterBy: 'priority', unused: [] }],
+    [
+      'As an agent I can list tickets that are not closed',
+      { kind: 'list', refusedFrom: [], unused: ['that', 'are', 'not', 'closed'] },
+    ],
+  ])('reads the filter a list names: "%s"', (story, expected) => {
+    expect(parse(story)).toMatchObject(expected);
+    expect(parse(story).owner).toBeUndefined();
+  });
+
+  it('keeps a state word off lists that are not lists, and compound nouns whole', () => {
+    expect(parse('As a clerk I can list line items').stateFilter).toBeUndefined();
+    expect(parse('As a clerk I can delete an open ticket')).not.toHaveProperty('stateFilter');
+  });
+
+  it.each([
+    ['As an admin I can delete a ticket', { role: 'admin' }],
+    ['As an administrator I can close a ticket', { role: 'admin' }],
+    ['Only admins can close a ticket', { role: 'admin' }],
+    ['Only the owner can cancel an order', { unenforced: 'only the owner' }],
+    ['As a support agent I can close a ticket', {}],
+    ['As a warehouse manager I can add a product', {}],
+  ])('reads who a story restricts its action to: "%s"', (story, restriction) => {
+    expect(parse(story).restriction).toEqual(restriction);
+  });
 });

@@ -124,6 +124,34 @@ const GITHUB_NAMED = requestFor({
     'Receive GitHub webhooks for PushEvent and PullRequestEvent events and put them on the repo event bus.',
   stories: ['As a platform team I see each push once'],
 });
+/** Role restrictions on every verb, and lists filtered by a state and by a field (#11, first hour F1/F2). */
+const ADMIN_EVERY_VERB = requestFor({
+  taskType: 'application',
+  taskName: 'Catalog Admin',
+  stories: [
+    'As an admin I can add a product with a name',
+    'As an admin I can list products',
+    'As an admin I can view a product',
+    'As an administrator I can update a product',
+    'As a moderator I can discontinue a product',
+    'As an admin I can add a note to a product',
+    'As an admin I can list the notes of a product',
+    'As a clerk I can list discontinued products',
+    'As a clerk I can list products by category',
+  ],
+});
+/** GitHub events narrowed to an action: a merged pull request, an opened issue, a failed workflow run. */
+const GITHUB_ACTIONS = requestFor({
+  taskType: 'integration',
+  taskName: 'Repo Activity',
+  description: 'Receive GitHub webhooks and put them on the repo event bus.',
+  stories: [
+    'As a platform team I learn when a pull request is merged',
+    'As a platform team I learn when an issue is opened',
+    'As a platform team I learn when a workflow run fails',
+    'As a platform team I learn when someone comments on an issue',
+  ],
+});
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -207,6 +235,8 @@ export function matrixCases(): MatrixCase[] {
     { id: 'integration-stripe', request: STRIPE },
     { id: 'application-desk-qualified', request: DESK_QUALIFIED },
     { id: 'integration-github-named-events', request: GITHUB_NAMED },
+    { id: 'application-admin-every-verb', request: ADMIN_EVERY_VERB },
+    { id: 'integration-github-actions', request: GITHUB_ACTIONS },
     ...mutants(),
   ];
 }
@@ -222,7 +252,62 @@ function mutants(): MatrixCase[] {
   const webhook = JSON.parse(
     readFileSync(join(EXAMPLES_DIR, 'payments-webhook.request.json'), 'utf8'),
   ) as RequestPayload;
+  const tickets = JSON.parse(
+    readFileSync(join(EXAMPLES_DIR, 'support-tickets.request.json'), 'utf8'),
+  ) as RequestPayload;
+  const merged =
+    'a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true';
   return [
+    {
+      id: 'mutant-list-without-filters',
+      request: tickets,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", filters: [{ field: 'status', values: ['open', 'closed'] }, { field: 'priority' }]",
+        replace: '',
+        breaks: ['story 3 list open tickets', 'story 4 list tickets'],
+      },
+    },
+    {
+      id: 'mutant-filter-not-applied',
+      request: tickets,
+      mutation: {
+        file: 'src/app.ts',
+        find: '...(Object.keys(where).length === 0 ? {} : { where }),',
+        replace: '',
+        breaks: ['story 3 list open tickets', 'story 4 list tickets'],
+      },
+    },
+    {
+      id: 'mutant-admin-unchecked',
+      request: tickets,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", roles: ['admin']",
+        replace: '',
+        breaks: ['story 5 delete ticket'],
+      },
+    },
+    {
+      id: 'mutant-any-closed-pull-request',
+      request: GITHUB_ACTIONS,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "where: { 'pull_request.merged': true }, ",
+        replace: '',
+        breaks: [merged],
+      },
+    },
+    {
+      id: 'mutant-action-ignored',
+      request: GITHUB_ACTIONS,
+      mutation: {
+        file: 'src/receive-webhook.ts',
+        find: "entry.action === fields['action'] && ",
+        replace: '',
+        breaks: [merged, 'a issues webhook is IssuesOpened only with action opened'],
+      },
+    },
     {
       id: 'mutant-no-status-events',
       request: orders,

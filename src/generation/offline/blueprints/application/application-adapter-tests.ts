@@ -81,9 +81,17 @@ describe('createDynamoDbItemRepository', () => {
     const page = await repository.list('things', { limit: 1 });
     expect(page.items).toEqual([ITEM]);
     await repository.list('things', { limit: 5, owner: 'owner-1', ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+    await repository.list('things', { limit: 2, where: { status: 'open', priority: 'high' } });
     expect(calls.map((call) => call.input)).toEqual([
       { KeyConditionExpression: '#collection = :key', ExpressionAttributeNames: { '#collection': 'collection' }, ExpressionAttributeValues: { ':key': 'things' }, Limit: 1 },
       { IndexName: OWNER_INDEX, KeyConditionExpression: 'ownerKey = :key', ExpressionAttributeValues: { ':key': 'things#owner-1' }, Limit: 5, ExclusiveStartKey: last },
+      {
+        KeyConditionExpression: '#collection = :key',
+        FilterExpression: '#w0 = :w0 AND #fields.#w1 = :w1',
+        ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#w1': 'priority', '#fields': 'fields' },
+        ExpressionAttributeValues: { ':key': 'things', ':w0': 'open', ':w1': 'high' },
+        Limit: 2,
+      },
     ]);
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);

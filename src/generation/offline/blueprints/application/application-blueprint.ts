@@ -7,6 +7,7 @@ import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.j
 import { applicationCoverage } from './application-coverage.js';
 import { applicationSource, publishesEvents } from './application-source.js';
 import { applicationTemplate } from './application-template.js';
+import { lifecycleSteps } from './application-test-titles.js';
 import { applicationTests } from './application-tests.js';
 import { describeModel } from './describe-model.js';
 import { resourceModel } from './model/resource-model.js';
@@ -45,7 +46,8 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
         : []),
       'Expose it through an API Gateway HTTP API with throttling and access logs.',
       releasePlanStep(input),
-      'Test each story and each resource lifecycle through the routes (create, read back, list, change, delete), plus the DynamoDB and EventBridge adapters.',
+      // Named from the routes generated: no step a route does not have, no adapter that is not there.
+      `Test each story and each resource's lifecycle through its routes (${model.resources.map((resource) => `${resource.name}: ${lifecycleSteps(resource, model).join(', ')}`).join('; ')}), plus the DynamoDB${events ? ' and EventBridge adapters' : ' adapter'}.`,
     ],
     files: [
       { path: templatePath, role: 'template', content: applicationTemplate(input, model, shifting) },
@@ -66,6 +68,16 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
     templatePath,
     riskNotes: [
       'Public endpoint: the HTTP API routes have no authorizer; add a JWT or IAM authorizer before exposing real data.',
+      ...(model.operations.some((operation) => operation.roles.length > 0)
+        ? [
+            `Role checks (${model.operations
+              .filter((operation) => operation.roles.length > 0)
+              .map((operation) => `${operation.routeKey}: ${operation.roles.join(' or ')}`)
+              .join(
+                '; ',
+              )}) trust the x-caller-roles header: until an authorizer sets it from the verified identity, any client can claim a role.`,
+          ]
+        : []),
       'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
         (events ? ' and PutEvents on the one event bus named by EventBusName.' : '.'),
       'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',

@@ -89,7 +89,7 @@ export function applicationCoverage(params: {
       source,
       text: intent.text,
       parts: [{ text: intent.text, capabilities: [operationCapability({ operation, model, test, story })] }],
-      extraGaps: [...storyGaps(story, model), ...notGeneratedAsks(intent.text, capabilities.all)],
+      extraGaps: [...storyGaps(story, model, operation), ...notGeneratedAsks(intent.text, capabilities.all)],
     });
   });
   return [
@@ -133,12 +133,16 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
   const descriptions: Readonly<Record<Operation['kind'], string>> = {
     create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
     read: `reads ${one} by id`,
-    list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+    list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map((filter) => `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}`).join('')}`,
     update: `changes ${one}'s fields`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
     transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
-  return descriptions[operation.kind];
+  const roles =
+    operation.roles.length === 0
+      ? ''
+      : `, only for a caller whose x-caller-roles header names ${operation.roles.join(' or ')} (403 otherwise)`;
+  return `${descriptions[operation.kind]}${roles}`;
 }
 
 /**
@@ -155,11 +159,18 @@ function notGeneratedAsks(text: string, capabilities: readonly Capability[]): st
 }
 
 /** What a story asked that its route does not do. */
-function storyGaps(story: ParsedStory, model: ResourceModel): string[] {
+function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operation): string[] {
   const resource = model.resources.find((candidate) => candidate.name === story.noun);
-  const elsewhere = [...story.refusedFrom, ...(story.onlyIn === undefined ? [] : [story.onlyIn])].filter(
-    (status) => resource?.status?.setElsewhere.includes(status),
-  );
+  const elsewhere = [
+    ...story.refusedFrom,
+    ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
+    ...(story.stateFilter === undefined ? [] : [story.stateFilter]),
+  ].filter((status) => resource?.status?.setElsewhere.includes(status));
+  const filtered = new Set(operation.filters.map((filter) => filter.field));
+  const unfiltered = [
+    ...(story.stateFilter !== undefined && !filtered.has('status') ? [`"${story.stateFilter}"`] : []),
+    ...(story.filterBy !== undefined && !filtered.has(story.filterBy) ? [`"by ${story.filterBy}"`] : []),
+  ];
   const parent = model.resources.find(
     (candidate) => resource?.ownerField !== undefined && `${candidate.name}Id` === resource.ownerField,
   );
@@ -184,6 +195,20 @@ function storyGaps(story: ParsedStory, model: ResourceModel): string[] {
       (status) =>
         `no route of this service makes ${withArticle(story.noun ?? 'item')} ${status}: the rule holds once another system (or a new story) does`,
     ),
+    ...unfiltered.map(
+      (words) =>
+        `${words} is not a filter of ${operation.routeKey}: lists are filtered only on the status or a text field of a top-level resource, so every item is listed`,
+    ),
+    ...(operation.roles.length > 0
+      ? [
+          `the caller's roles are whatever the x-caller-roles header names: the routes have no authorizer, so put one in front that sets it from the verified identity (a JWT's groups claim) and drops a client's own`,
+        ]
+      : []),
+    ...(story.restriction.unenforced === undefined
+      ? []
+      : [
+          `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
+        ]),
   ];
 }
 

@@ -133,6 +133,11 @@ function routesModule(model: ResourceModel): string {
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
     if (operation.onlyIn.length > 0) parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
     if (operation.callerField !== undefined) parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
+    if (operation.filters.length > 0)
+      parts.push(
+        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`} }`).join(', ')}]`,
+      );
+    if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
   });
   return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
@@ -151,6 +156,13 @@ export interface Route {
   onlyIn?: string[];
   /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */
   callerField?: string;
+  /**
+   * For lists: query parameters that keep only the items whose status (field 'status') or declared
+   * field equals the value given (\`list open tickets\` → ?status=open); a value outside values answers 400.
+   */
+  filters?: { field: string; values?: string[] }[];
+  /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
+  roles?: string[];
 }
 
 /** Route keys, as API Gateway sends them, to what they do; the template declares the same keys. */

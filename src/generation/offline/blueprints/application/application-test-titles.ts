@@ -10,16 +10,22 @@ export const TEST_FILES = {
 
 export const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
 export const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
-export const DYNAMODB_LISTS = 'lists by collection or by owner and pages with tokens';
+export const DYNAMODB_LISTS =
+  'lists by collection or owner or filtered by status or field and pages with tokens';
 export const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
 
 export function lifecycleTitle(resource: Resource, model: ResourceModel): string {
+  return `${resource.name} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
+}
+
+/** What the lifecycle test does with a resource, from the routes it has: `create`, `read back`, `list`, `cancel`. */
+export function lifecycleSteps(resource: Resource, model: ResourceModel): string[] {
   const kinds = new Set(
     model.operations
       .filter((operation) => operation.resource === resource.name)
       .map((operation) => operation.kind),
   );
-  const steps = [
+  return [
     'create',
     'read back',
     ...(kinds.has('list') ? ['list'] : []),
@@ -29,7 +35,6 @@ export function lifecycleTitle(resource: Resource, model: ResourceModel): string
       : []),
     ...(kinds.has('delete') ? ['delete'] : []),
   ];
-  return `${resource.name} lifecycle ${steps.join(' ')}`;
 }
 
 export function statusesTitle(resource: Resource): string {

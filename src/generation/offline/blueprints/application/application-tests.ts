@@ -15,6 +15,7 @@ import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js'
 import { camel } from './model/parse-story.js';
 import { resourceRouteKey, routeKey } from './model/resource-model.js';
 import { createCall, parentTest } from './application-create-call.js';
+import type { ParsedStory } from './model/parse-story.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { ownerSample, sampleBody } from './model/sample-body.js';
 
@@ -42,7 +43,12 @@ interface CallOptions {
   query?: Record<string, string>;
   /** Sent as the x-caller-id header; 'caller-1' unless given, none when null. */
   caller?: string | null;
+  /** Sent as the x-caller-roles header; every role a route requires unless given, none when null. */
+  roles?: string | null;
 }
+
+/** Every role a route requires: the default caller holds them all, so only the tests that say otherwise are refused. */
+const ALL_ROLES = [...new Set(Object.values(ROUTES).flatMap((route) => route.roles ?? []))].join(',');
 
 /** The app on an in-memory store and recorded events: every test drives it through its routes only. */
 function setup(overrides: Partial<AppDependencies> = {}) {
@@ -62,7 +68,10 @@ function setup(overrides: Partial<AppDependencies> = {}) {
       routeKey,
       ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
       ...(options.query === undefined ? {} : { queryStringParameters: options.query }),
-      ...(options.caller === null ? {} : { headers: { 'x-caller-id': options.caller ?? 'caller-1' } }),
+      headers: {
+        ...(options.caller === null ? {} : { 'x-caller-id': options.caller ?? 'caller-1' }),
+        ...(options.roles === null || (options.roles ?? ALL_ROLES) === '' ? {} : { 'x-caller-roles': options.roles ?? ALL_ROLES }),
+      },
       ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
     };
     const result = await app(event);
@@ -111,6 +120,7 @@ describe('HTTP API', () => {
         storyTest({
           operation,
           model,
+          story,
           number: story.intent.number,
           title: story.intent.testTitle,
           text: story.intent.text,
@@ -219,14 +229,7 @@ ${parentTest(resource)}${statuses}${events}});
  */
 function statusTests(resource: Resource, model: ResourceModel): string {
   const status = resource.status;
-  const reachable = (status?.transitions ?? []).flatMap((transition) => {
-    const operation = model.operations.find(
-      (candidate) => candidate.resource === resource.name && candidate.action === transition.action,
-    );
-    return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
-      ? []
-      : [{ transition, operation }];
-  });
+  const reachable = reachableTransitions(resource, model);
   if (status === undefined || reachable.length === 0) return '';
   const read = codeLiteral(routeKey(resource.collection, 'read'));
   const steps = reachable.map(
@@ -291,6 +294,7 @@ interface StoryTest {
 function storyTest(params: {
   operation: Operation;
   model: ResourceModel;
+  story: ParsedStory;
   number: number;
   title: string;
   text: string;
@@ -298,19 +302,71 @@ function storyTest(params: {
   const { operation, model } = params;
   const resource = model.resources.find((candidate) => candidate.name === operation.resource);
   if (resource === undefined) throw new Error(`blueprint bug: no resource ${operation.resource}`);
-  const body = STORY_BODIES[operation.kind]({ operation, resource });
+  const body = STORY_BODIES[operation.kind]({ operation, resource, model, story: params.story });
   return {
     number: params.number,
     code: `  // Story ${params.number}: ${params.text}
   it(${codeLiteral(params.title)}, async () => {
     const { call } = setup();
-${body}
+${roleRefusal(operation, resource, model)}${body}
   });
 `,
   };
 }
 
-type StoryBody = (params: { operation: Operation; resource: Resource }) => string;
+/**
+ * A route only some roles may call (`As an admin I can delete a ticket`): a caller with no role, or
+ * with another, is refused 403 before anything is read or written, and the item is unchanged.
+ */
+function roleRefusal(operation: Operation, resource: Resource, model: ResourceModel): string {
+  if (operation.roles.length === 0) return '';
+  const key = codeLiteral(operation.routeKey);
+  const other = codeLiteral(otherRole(model, operation.roles));
+  const body =
+    operation.kind === 'create'
+      ? 'SAMPLES.' + resource.name
+      : operation.kind === 'update'
+        ? "{ note: 'changed' }"
+        : undefined;
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const targetsItem = operation.routeKey.includes('{id}');
+  const parentCollection = resource.parent?.collection;
+  // Under a parent (`POST /tickets/{id}/comments`) the path's id is the parent's.
+  const target = !targetsItem
+    ? ''
+    : operation.parent !== undefined && resource.parent !== undefined
+      ? `    const target = await call(${codeLiteral(routeKey(parentCollection ?? '', 'create'))}, { body: SAMPLES.${resource.parent.name} });\n`
+      : `    const target = await ${createCall(resource, `SAMPLES.${resource.name}`)};\n`;
+  const args = [
+    ...(targetsItem ? ['id: target.body.id'] : []),
+    ...(body === undefined ? [] : [`body: ${body}`]),
+  ];
+  const unchanged =
+    targetsItem && operation.parent === undefined
+      ? `\n    expect((await call(${read}, { id: target.body.id })).body).toEqual(target.body);`
+      : '';
+  return `${target}    for (const roles of [null, ${other}]) {
+      expect(await call(${key}, { ${[...args, 'roles'].join(', ')} })).toMatchObject({ status: 403, body: { error: ${codeLiteral(`only a caller with the role ${operation.roles.join(' or ')} may call ${operation.routeKey}`)} } });
+    }${unchanged}
+`;
+}
+
+/** A role the request names that the route does not accept (the role of another story), else `member`. */
+function otherRole(model: ResourceModel, roles: readonly string[]): string {
+  const named = model.stories.flatMap((story) =>
+    story.intent.role.length === 0 || story.restriction.role !== undefined
+      ? []
+      : [story.intent.role.join('-')],
+  );
+  return named.find((role) => !roles.includes(role)) ?? 'member';
+}
+
+type StoryBody = (params: {
+  operation: Operation;
+  resource: Resource;
+  model: ResourceModel;
+  story: ParsedStory;
+}) => string;
 
 const STORY_BODIES: Readonly<Record<Operation['kind'], StoryBody>> = {
   create: ({ operation, resource }) => {
@@ -350,7 +406,7 @@ ${[...required, ...lists].join('\n')}`;
     expect(read).toMatchObject({ status: 200, body: created.body });
 ${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-such-id' })).status).toBe(404);`;
   },
-  list: ({ operation, resource }) => {
+  list: ({ operation, resource, model, story }) => {
     const key = codeLiteral(operation.routeKey);
     if (resource.parent !== undefined) return childListBody(resource, key);
     const sample = `SAMPLES.${resource.name}`;
@@ -370,7 +426,15 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
     expect((await call(${key}, { query: { limit: '0' } })).status).toBe(400);
     expect((await call(${key}, { query: { nextToken: 'not-a-token!' } })).status).toBe(400);
-    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);`;
+    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${operation.filters
+      .filter(
+        (filter) =>
+          filter.field === story.filterBy || (filter.field === 'status' && story.stateFilter !== undefined),
+      )
+      .map((filter) =>
+        filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
+      )
+      .join('')}`;
   },
   update: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
@@ -452,6 +516,76 @@ ${before}${caller}    const moved = await call(${key}, { id: created.body.id${op
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
   },
 };
+
+/**
+ * A list filtered by status (`list open tickets`): one item left in the first status and one moved
+ * through each route that moves it, then each status the filter accepts lists exactly the items in
+ * it (none for a status only another system sets), and a status the model does not have answers 400.
+ * A field filter (`by priority`): two items with different values, each value lists only its item.
+ */
+function filterChecks(params: {
+  operation: Operation;
+  resource: Resource;
+  model: ResourceModel;
+  field: string;
+  values: readonly string[] | undefined;
+}): string {
+  const { operation, resource, model, field } = params;
+  const key = codeLiteral(operation.routeKey);
+  const sample = `SAMPLES.${resource.name}`;
+  const param = codeLiteral(field);
+  if (params.values === undefined) {
+    return `
+    {
+      const { call } = setup();
+      const one = await ${createCall(resource, `{ ...${sample}, ${field}: 'value one' }`)};
+      const two = await ${createCall(resource, `{ ...${sample}, ${field}: 'value two' }`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}))).toEqual([one.body.id, two.body.id]);
+    }`;
+  }
+  const status = resource.status;
+  if (status === undefined) return '';
+  const moves = reachableTransitions(resource, model);
+  const items = [
+    { name: 'left', to: status.initial, move: '' },
+    ...moves.map(({ transition, operation: route }, index) => ({
+      name: `moved${index + 1}`,
+      to: transition.to,
+      move: `\n      expect((await call(${codeLiteral(route.routeKey)}, { id: moved${index + 1}.body.id })).status).toBe(200);`,
+    })),
+  ];
+  const creates = items.map(
+    (item) => `\n      const ${item.name} = await ${createCall(resource, sample)};${item.move}`,
+  );
+  const lists = params.values.map(
+    (value) =>
+      `\n      expect(ids(await call(${key}, { query: { ${param}: ${codeLiteral(value)} } }))).toEqual([${items
+        .filter((item) => item.to === value)
+        .map((item) => `${item.name}.body.id`)
+        .join(', ')}]);`,
+  );
+  return `
+    {
+      const { call } = setup();${creates.join('')}${lists.join('')}
+      expect(await call(${key}, { query: { ${param}: 'no-such-status' } })).toMatchObject({ status: 400, body: { errors: [${codeLiteral(`${field} must be ${params.values.join(' or ')}`)}] } });
+      expect(ids(await call(${key}))).toEqual([${items.map((item) => `${item.name}.body.id`).join(', ')}]);
+    }`;
+}
+
+/** The transitions a new item can take at once, with their routes: none refused from the initial status. */
+function reachableTransitions(resource: Resource, model: ResourceModel) {
+  const status = resource.status;
+  return (status?.transitions ?? []).flatMap((transition) => {
+    const operation = model.operations.find(
+      (candidate) => candidate.resource === resource.name && candidate.action === transition.action,
+    );
+    return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
+      ? []
+      : [{ transition, operation }];
+  });
+}
 
 /**
  * `delete a closed ticket`: refused (409) while the item is in another status, kept; deleted once a

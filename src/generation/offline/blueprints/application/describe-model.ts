@@ -46,6 +46,16 @@ export function describeModel(model: ResourceModel): string {
           `- \`${operation.routeKey}\` sets \`${operation.callerField}\` to the caller. The caller is whoever the \`x-caller-id\` request header names (1-128 letters, digits or \`._@:-\`; 400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,
         ]
       : []),
+    ...(operation.filters.length > 0
+      ? [
+          `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading a page, so a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
+        ]
+      : []),
+    ...(operation.roles.length > 0
+      ? [
+          `- \`${operation.routeKey}\` answers 403 unless the \`x-caller-roles\` request header (comma-separated) names ${operation.roles.map((role) => `\`${role}\``).join(' or ')}. The routes have no authorizer, so any client can claim a role: put an authorizer in front that sets \`x-caller-roles\` from the verified identity (a JWT's groups claim) and drops a client's own.`,
+        ]
+      : []),
   ]);
   return [
     `An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) on one resource model derived from the user stories. Every route acts on that model, and the tests drive the routes together: ${kinds.map((kind) => words[kind]).join(', ')}.`,

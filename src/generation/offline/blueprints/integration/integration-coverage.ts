@@ -9,7 +9,9 @@ import { shiftCapability } from '../../coverage/shift-capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import type { WebhookProvider } from './webhook-provider.js';
 import { MAX_RECEIVE_COUNT } from './integration-template.js';
-import { FILES, TITLES, providerTitle, typeTitle } from './integration-test-titles.js';
+import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
+import { GITHUB_ACTION_EVENTS } from './provider-event-types.js';
+import type { DeliveryAction } from './provider-event-types.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
 
@@ -61,6 +63,7 @@ export function integrationCoverage(params: {
         asks,
         test,
         deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
+        deliveryActions: messages.find((message) => message.messageType === type)?.deliveryActions ?? [],
         catchAll: messages.length === 1,
       }),
     ]),
@@ -107,6 +110,8 @@ function typeCapability(params: {
   test: (file: keyof typeof FILES, title: string) => TestEvidence;
   /** The provider's event types that are this message; undefined when the provider's names are not known. */
   deliveryTypes: readonly string[] | undefined;
+  /** The actions of those event types that are this message (GitHub's merged `pull_request`). */
+  deliveryActions: readonly (DeliveryAction & { readonly event: string })[];
   /** The only message type: a sender that names its event in a header has every event taken as it. */
   catchAll: boolean;
 }): Capability {
@@ -121,13 +126,29 @@ function typeCapability(params: {
       resources: [],
       notGenerated: `${provider?.name ?? 'the sender'} sends no event type that is ${type}, so no delivery would ever be handled as it (${provider?.name ?? 'the sender'}'s event types: ${provider?.eventTypesDocs ?? provider?.docs ?? 'its documentation'}); name one of them`,
     };
-  const real = (params.deliveryTypes ?? []).map((name) => `\`${name}\``).join(', ');
+  const real = (params.deliveryTypes ?? [])
+    .map((name) => {
+      const action = params.deliveryActions.find((entry) => entry.event === name);
+      const where = Object.entries(action?.where ?? {}).map(
+        ([path, value]) => ` and \`${path}\` ${String(value)}`,
+      );
+      return `\`${name}\`${action === undefined ? '' : ` with action \`${action.action}\`${where.join('')}`}`;
+    })
+    .join(', ');
+  // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
+  const wholeEvents =
+    asks.webhook && provider?.name === 'GitHub'
+      ? (params.deliveryTypes ?? []).filter(
+          (name) =>
+            GITHUB_ACTION_EVENTS.has(name) && !params.deliveryActions.some((entry) => entry.event === name),
+        )
+      : [];
   const bus = asks.eventBus !== undefined;
   const words = typeWords(type);
   const assumed =
     asks.webhook && params.deliveryTypes === undefined && !headerTyped
       ? [
-          `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`); map the sender's real names in DELIVERY_TYPES (src/webhook-provider.ts)`,
+          `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
         ]
       : [];
   return {
@@ -138,11 +159,20 @@ function typeCapability(params: {
         asks.webhook ? 'webhook' : 'batch',
         typeTitle(type, asks.webhook, bus, asks.webhook ? params.deliveryTypes?.[0] : undefined),
       ),
+      ...(asks.webhook && provider?.eventHeader !== undefined
+        ? params.deliveryActions
+            .filter((entry) => entry.event === params.deliveryTypes?.[0])
+            .map((entry) => params.test('webhook', actionTitle(type, entry)))
+        : []),
       ...(bus ? [params.test('bus', TITLES.bus)] : []),
     ],
     resources: ['Queue', 'ConsumerFunction'],
     gaps: [
       ...assumed,
+      ...wholeEvents.map(
+        (name) =>
+          `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`,
+      ),
       ...(bus
         ? []
         : [

@@ -2,7 +2,7 @@ import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import type { StoryMessage } from './message-types.js';
-import { deliveryTypeMap, distinctMessageTypes } from './message-types.js';
+import { deliveryActionList, deliveryTypeMap, distinctMessageTypes } from './message-types.js';
 import { EVENT_BUS, webhookSources } from './webhook-source.js';
 
 const SQS_TYPES = `/** The parts of an SQS event (and the partial-batch response) this consumer uses. */
@@ -178,6 +178,7 @@ export function integrationSource(params: {
           provider: params.asks.provider,
           signatureHeader: params.asks.signatureHeader ?? 'x-signature',
           deliveryTypes: deliveryTypeMap(params.messages),
+          deliveryActions: deliveryActionList(params.messages),
         })
       : []),
   ];

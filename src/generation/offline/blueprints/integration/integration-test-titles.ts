@@ -28,3 +28,16 @@ export function typeTitle(type: string, webhook: boolean, bus: boolean, delivery
 export function providerTitle(provider: { readonly name: string }): string {
   return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
 }
+
+/** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
+export function actionTitle(
+  type: string,
+  action: {
+    readonly event: string;
+    readonly action: string;
+    readonly where?: Readonly<Record<string, boolean | string>>;
+  },
+): string {
+  const where = Object.entries(action.where ?? {}).map(([path, value]) => ` and ${path} ${String(value)}`);
+  return `a ${action.event} webhook is ${type} only with action ${action.action}${where.join('')}`;
+}

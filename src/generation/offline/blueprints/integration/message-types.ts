@@ -4,7 +4,7 @@ import type { StoryIntent } from '../../naming/story-intent.js';
 import { wordsOf } from '../../naming/words-of.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import { PROVIDER_EVENT_TYPES, providerEventTypesIn } from './provider-event-types.js';
-import type { ProviderEventType } from './provider-event-types.js';
+import type { DeliveryAction, ProviderEventType } from './provider-event-types.js';
 
 /** A message type the consumer handles, and the story (if any) that asked for it. */
 export interface StoryMessage {
@@ -17,6 +17,11 @@ export interface StoryMessage {
    * ever of this type. Absent when no provider with known event names was named.
    */
   readonly deliveryTypes?: readonly string[];
+  /**
+   * When the provider sends one event for many actions (GitHub's `pull_request`): the action (and
+   * payload fields) of each of deliveryTypes that is this message; other actions are not it.
+   */
+  readonly deliveryActions?: readonly (DeliveryAction & { readonly event: string })[];
 }
 
 /**
@@ -37,9 +42,7 @@ export function storyMessages(params: {
   const { stories, asks } = params;
   const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
   const delivered = (words: readonly string[]) =>
-    catalogue === undefined
-      ? {}
-      : { deliveryTypes: providerEventTypesIn(words, catalogue).map((type) => type.deliveryType) };
+    catalogue === undefined ? {} : deliveredAs(providerEventTypesIn(words, catalogue));
   if (asks.eventTypes.length > 0) {
     return asks.eventTypes.map((messageType) => {
       const intent = stories.find((story) =>
@@ -70,34 +73,68 @@ export function storyMessages(params: {
   }));
 }
 
-/** One message per provider event type, named from it (`payment_intent.succeeded` → PaymentIntentSucceeded), with its first asking story. */
+/** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */
+function deliveredAs(
+  types: readonly ProviderEventType[],
+): Pick<StoryMessage, 'deliveryTypes' | 'deliveryActions'> {
+  const actions = types.flatMap((type) =>
+    type.action === undefined ? [] : [{ ...type.action, event: type.deliveryType }],
+  );
+  return {
+    deliveryTypes: [...new Set(types.map((type) => type.deliveryType))],
+    ...(actions.length === 0 ? {} : { deliveryActions: actions }),
+  };
+}
+
+/**
+ * One message per provider event type, named from it (`payment_intent.succeeded` →
+ * PaymentIntentSucceeded, GitHub's merged `pull_request` → PullRequestMerged), with its first asking story.
+ */
 function uniqueByType(asked: readonly { intent?: StoryIntent; type: ProviderEventType }[]): StoryMessage[] {
   const byType = new Map<string, StoryMessage>();
   for (const { intent, type } of asked) {
-    if (byType.has(type.deliveryType)) continue;
-    const messageType = wordsOf(type.deliveryType)
+    const name = type.action?.name ?? type.deliveryType;
+    if (byType.has(name)) continue;
+    const messageType = wordsOf(name)
       .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
       .join('');
-    byType.set(type.deliveryType, {
+    byType.set(name, {
       ...(intent === undefined ? {} : { intent }),
       messageType,
-      deliveryTypes: [type.deliveryType],
+      ...deliveredAs([type]),
     });
   }
   return [...byType.values()];
+}
+
+/** Each event action a message takes, with the message type: what the receiver matches first. */
+export function deliveryActionList(
+  messages: readonly StoryMessage[],
+): (DeliveryAction & { readonly event: string; readonly type: string })[] {
+  const entries = messages.flatMap((message) =>
+    (message.deliveryActions ?? []).map((entry) => ({ ...entry, type: message.messageType })),
+  );
+  return entries.filter(
+    (entry, index) =>
+      entries.findIndex((other) => other.name === entry.name && other.type === entry.type) === index,
+  );
 }
 
 export function distinctMessageTypes(messages: readonly StoryMessage[]): string[] {
   return [...new Set(messages.map((message) => message.messageType))];
 }
 
-/** The provider's event types mapped to message types: what the receiver reads before guessing by name. */
+/**
+ * The provider's event types mapped to message types: what the receiver reads before guessing by
+ * name. An event a message takes only some actions of is in deliveryActionList instead.
+ */
 export function deliveryTypeMap(messages: readonly StoryMessage[]): [string, string][] {
   const pairs = messages.flatMap((message) =>
-    (message.deliveryTypes ?? []).map((deliveryType): [string, string] => [
-      deliveryType,
-      message.messageType,
-    ]),
+    (message.deliveryTypes ?? [])
+      .filter(
+        (deliveryType) => !(message.deliveryActions ?? []).some((entry) => entry.event === deliveryType),
+      )
+      .map((deliveryType): [string, string] => [deliveryType, message.messageType]),
   );
   return pairs.filter(
     ([deliveryType], index) => pairs.findIndex(([other]) => other === deliveryType) === index,

@@ -7,6 +7,21 @@ export interface ProviderEventType {
   readonly deliveryType: string;
   /** Each inner list is the forms of one word; a text asks for the type when it holds one form of every word. */
   readonly words: readonly (readonly string[])[];
+  /**
+   * For a sender that delivers one event for many actions (GitHub's `pull_request`: opened, closed…):
+   * the body's `action` this type is, and payload fields it must hold (`pull_request.merged`: true).
+   */
+  readonly action?: DeliveryAction;
+}
+
+/** The deliveries of one event that are one type: `pull_request` with action `closed` and `pull_request.merged` true. */
+export interface DeliveryAction {
+  /** The body's `action`. */
+  readonly action: string;
+  /** Dotted paths into the body and the value each must have. */
+  readonly where?: Readonly<Record<string, boolean | string>>;
+  /** The type's name, dotted like the event (`pull_request.merged`): what the message type is named from. */
+  readonly name: string;
 }
 
 /** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
@@ -127,10 +142,90 @@ const GITHUB: readonly ProviderEventType[] = GITHUB_EVENTS.map((name) => {
   );
 });
 
+/**
+ * GitHub's events that carry an `action` (the payload's `action` field names what happened), so a
+ * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
+ */
+export const GITHUB_ACTION_EVENTS: ReadonlySet<string> = new Set([
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'issues',
+  'issue_comment',
+  'release',
+  'workflow_run',
+  'workflow_job',
+  'check_run',
+  'check_suite',
+  'discussion',
+  'discussion_comment',
+  'label',
+  'milestone',
+  'member',
+  'repository',
+  'installation',
+  'package',
+  'registry_package',
+  'code_scanning_alert',
+  'secret_scanning_alert',
+  'dependabot_alert',
+  'merge_group',
+  'star',
+  'watch',
+]);
+
+/** A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the action's. */
+function githubAction(
+  name: string,
+  eventName: string,
+  action: string,
+  forms: readonly string[],
+  where?: Readonly<Record<string, boolean | string>>,
+): ProviderEventType {
+  const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
+  return {
+    deliveryType: eventName,
+    words: [...words, forms],
+    action: { action, name, ...(where === undefined ? {} : { where }) },
+  };
+}
+
+/**
+ * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
+ * `pull_request` with action `closed` and `pull_request.merged` true; a failed workflow run is
+ * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
+ */
+const GITHUB_ACTIONS: readonly ProviderEventType[] = [
+  githubAction('pull_request.opened', 'pull_request', 'opened', forms('open', 'opened', 'opens', 'new')),
+  githubAction('pull_request.closed', 'pull_request', 'closed', forms('close')),
+  githubAction('pull_request.merged', 'pull_request', 'closed', forms('merge'), {
+    'pull_request.merged': true,
+  }),
+  githubAction('pull_request.reopened', 'pull_request', 'reopened', forms('reopen')),
+  githubAction(
+    'issues.opened',
+    'issues',
+    'opened',
+    forms('open', 'opened', 'opens', 'new', 'filed', 'raised'),
+  ),
+  githubAction('issues.closed', 'issues', 'closed', forms('close')),
+  githubAction('issues.reopened', 'issues', 'reopened', forms('reopen')),
+  githubAction('release.published', 'release', 'published', forms('publish', 'published')),
+  githubAction(
+    'workflow_run.completed',
+    'workflow_run',
+    'completed',
+    forms('complete', 'finished', 'finishes'),
+  ),
+  githubAction('workflow_run.failed', 'workflow_run', 'completed', forms('fail', 'failure', 'failures'), {
+    'workflow_run.conclusion': 'failure',
+  }),
+];
+
 /** Catalogues by provider name, for the providers whose event names are known. */
 export const PROVIDER_EVENT_TYPES: Readonly<Record<string, readonly ProviderEventType[]>> = {
   Stripe: STRIPE,
-  GitHub: GITHUB,
+  GitHub: [...GITHUB, ...GITHUB_ACTIONS],
 };
 
 /**
@@ -151,7 +246,6 @@ export function providerEventTypesIn(
   const specific = matched.filter(
     (type) => !matched.some((other) => other.words.length > type.words.length && within(type, other)),
   );
-  return specific.filter(
-    (type, index) => specific.findIndex((other) => other.deliveryType === type.deliveryType) === index,
-  );
+  const key = (type: ProviderEventType) => type.action?.name ?? type.deliveryType;
+  return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
 }

@@ -108,7 +108,7 @@ import type { HttpApiEvent, HttpApiResult } from './http-types';
 import { ID_PATTERN, MESSAGE_TYPES } from './messages';
 import type { Message, MessageType } from './messages';
 import { signatureMatches } from './signature';
-import { DELIVERY_TYPES } from './webhook-provider';
+import { DELIVERY_ACTIONS, DELIVERY_TYPES } from './webhook-provider';
 
 export interface ReceiveDependencies {
   /** The shared signing secret. */
@@ -155,9 +155,11 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   const fields = parsed as Record<string, unknown>;
   const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
   const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
-  const given = candidates.find((value) => knownType(value) !== undefined) ?? candidates[0];
+  const given = candidates.find((value) => knownType(value, fields) !== undefined) ?? candidates[0];
   const declared: readonly MessageType[] = MESSAGE_TYPES;
-  const type = knownType(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
+  // An event taken only for some actions (a merged pull_request) is never the catch-all type for the others.
+  const byAction = given !== undefined && !Object.hasOwn(DELIVERY_TYPES, given) && DELIVERY_ACTIONS.some((entry) => entry.event === given);
+  const type = knownType(given, fields) ?? (headerEvent !== undefined && declared.length === 1 && !byAction ? declared[0] : undefined);
   const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
   const id =
     delivery !== undefined && ID_PATTERN.test(delivery)
@@ -166,7 +168,8 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
         ? fields['id']
         : 'sha256-' + sha256(body);
   if (type === undefined) {
-    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null });
+    const action = typeof fields['action'] === 'string' ? fields['action'].slice(0, 100) : null;
+    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null, ...(byAction ? { action } : {}) });
     return json(202, { status: 'ignored', id });
   }
   await deps.enqueue({ id, type, payload: fields });
@@ -174,10 +177,24 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   return json(202, { status: 'queued', id });
 }
 
-/** The sender's own name for an event (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. */
-function knownType(given: string | undefined): MessageType | undefined {
+/**
+ * The message type of a delivery: one of the event's actions (DELIVERY_ACTIONS: GitHub's
+ * \`pull_request\` closed with \`pull_request.merged\` true), else the sender's own name for the event
+ * (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. An event
+ * taken only for some actions is no type for the others.
+ */
+function knownType(given: string | undefined, fields: Record<string, unknown>): MessageType | undefined {
   if (given === undefined) return undefined;
-  return Object.hasOwn(DELIVERY_TYPES, given) ? DELIVERY_TYPES[given] : messageTypeOf(given);
+  const actions = DELIVERY_ACTIONS.filter((entry) => entry.event === given);
+  const matched = actions.find((entry) => entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value));
+  if (matched !== undefined) return matched.type;
+  if (Object.hasOwn(DELIVERY_TYPES, given)) return DELIVERY_TYPES[given];
+  return actions.length > 0 ? undefined : messageTypeOf(given);
+}
+
+/** The value at a dotted path of the body (\`pull_request.merged\`), undefined when a step is missing. */
+function valueAt(fields: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined), fields);
 }
 
 /** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
@@ -249,7 +266,15 @@ function providerSource(
   provider: WebhookProvider | undefined,
   signatureHeader: string,
   types: readonly [string, string][],
+  actions: readonly DeliveryActionType[],
 ): string {
+  const actionEntries = actions.map((entry) => {
+    const where = Object.entries(entry.where ?? {}).map(
+      ([path, value]) =>
+        `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : codeLiteral(value)}`,
+    );
+    return `{ event: ${codeLiteral(entry.event)}, action: ${codeLiteral(entry.action)}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
+  });
   const headers = [
     `signature: ${codeLiteral(signatureHeader)}`,
     ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
@@ -267,7 +292,20 @@ export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: s
  * ${types.length === 0 ? `The sender's own event names this service maps to its message types: none are known${provider === undefined ? '' : ` for ${provider.name}`}, so a delivery's type must spell a message type (\`payment.settled\` or \`PaymentSettled\` for PaymentSettled). Add the sender's real names here.` : `${provider?.name ?? 'The sender'}'s own event names, as deliveries carry them, and the message type each is.`}
  */
 export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.length === 0 ? '{}' : `{ ${types.map(([delivery, message]) => `${codeLiteral(delivery)}: ${codeLiteral(message)}`).join(', ')} }`};
+
+/**
+ * ${actions.length === 0 ? 'Events taken only for some of their actions: none.' : `${provider?.name ?? 'The sender'} sends one event for many actions (the body's \`action\`): the deliveries each message type is, by event, action and payload fields; the event's other actions are acknowledged and dropped.`}
+ */
+export const DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${actionEntries.join(', ')}];
 `;
+}
+
+/** An event action a message type is (`pull_request` closed with `pull_request.merged` true → PullRequestMerged). */
+export interface DeliveryActionType {
+  readonly event: string;
+  readonly action: string;
+  readonly where?: Readonly<Record<string, boolean | string>>;
+  readonly type: string;
 }
 
 /** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
@@ -276,10 +314,15 @@ export function webhookSources(params: {
   signatureHeader: string;
   /** The sender's event names and the message type each is: [`payment_intent.succeeded`, `PaymentIntentSucceeded`]. */
   deliveryTypes: readonly [string, string][];
+  /** Events taken only for some actions, and the message type each action is. */
+  deliveryActions: readonly DeliveryActionType[];
 }): [string, string][] {
   return [
     ['http-types.ts', HTTP_TYPES],
-    ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader, params.deliveryTypes)],
+    [
+      'webhook-provider.ts',
+      providerSource(params.provider, params.signatureHeader, params.deliveryTypes, params.deliveryActions),
+    ],
     ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
     ['receive-webhook.ts', RECEIVE_WEBHOOK],
     ['webhook-handler.ts', WEBHOOK_HANDLER],

@@ -1,7 +1,8 @@
 import { codeLiteral } from '../../naming/code-literal.js';
-import { TITLES, providerTitle, typeTitle } from './integration-test-titles.js';
+import { TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
+import type { DeliveryAction } from './provider-event-types.js';
 import type { WebhookProvider } from './webhook-provider.js';
 
 /**
@@ -15,9 +16,12 @@ function providerTest(provider: WebhookProvider | undefined, messages: readonly 
   const event = codeLiteral(
     messages[0]?.deliveryTypes?.[0] ?? type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),
   );
+  const action = messages[0]?.deliveryActions?.find(
+    (entry) => entry.event === messages[0]?.deliveryTypes?.[0],
+  );
   return `  it(${codeLiteral(providerTitle(provider))}, async () => {
     const { drain, queued, store, deps } = setup();
-    const payload = { action: 'opened', number: 1 };
+    const payload = ${action === undefined ? "{ action: 'opened', number: 1 }" : JSON.stringify({ ...actionPayload(action), number: 1 })};
     const body = JSON.stringify(payload);
     const headers = (delivery: string) => ({ [${codeLiteral(provider.eventHeader)}]: ${event}, [${codeLiteral(provider.deliveryHeader)}]: delivery, [DELIVERY_HEADERS.signature]: sign(body, SECRET) });
     expect(await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: '72d3162e-cc78-11e3-81ab-4c9367dc0958' }) });
@@ -54,15 +58,18 @@ export function webhookTests(params: {
     : 'createHandlers({})';
   const perType = types.map((type) => {
     const literal = codeLiteral(type);
-    const real = messages.find((message) => message.messageType === type)?.deliveryTypes?.[0];
+    const message = messages.find((candidate) => candidate.messageType === type);
+    const real = message?.deliveryTypes?.[0];
+    const action = message?.deliveryActions?.find((entry) => entry.event === real);
     const inHeader = real !== undefined && provider?.eventHeader !== undefined;
     const given = codeLiteral(real ?? type.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase());
     const check = bus
       ? `    expect(published).toEqual([{ id: 'delivery-1', type: ${literal}, payload: delivery }]);`
       : `    expect([...store.completed().keys()]).toEqual(['delivery-1']);`;
-    return `  it(${codeLiteral(typeTitle(type, true, bus, real))}, async () => {
+    const extra = action === undefined ? '' : `, ...${JSON.stringify(actionPayload(action))}`;
+    return `${action === undefined || !inHeader ? '' : actionTest({ type, action, eventHeader: provider?.eventHeader ?? '', siblings: messages.flatMap((other) => other.deliveryActions ?? []) })}  it(${codeLiteral(typeTitle(type, true, bus, real))}, async () => {
     const { deliver, drain, ${bus ? 'published' : 'store'} } = setup();
-    const delivery = ${inHeader ? "{ id: 'delivery-1', amount: 12.5 }" : `{ id: 'delivery-1', object: 'event', type: ${given}, amount: 12.5 }`};
+    const delivery = ${inHeader ? `{ id: 'delivery-1', amount: 12.5${extra} }` : `{ id: 'delivery-1', object: 'event', type: ${given}, amount: 12.5${extra} }`};
     expect((await deliver(delivery${inHeader ? `, undefined, { [${codeLiteral(provider?.eventHeader ?? '')}]: ${given} }` : ''})).statusCode).toBe(202);
     expect(await drain()).toEqual({ batchItemFailures: [] });
 ${check}
@@ -144,6 +151,72 @@ ${providerTest(provider, messages)}${provider?.scheme === 'stripe' ? stripeTest(
 
 describe('message types, end to end', () => {
 ${perType.join('\n')}});
+`;
+}
+
+/** The body fields an event action names: `{ action: 'closed', pull_request: { merged: true } }`. */
+function actionPayload(action: DeliveryAction): Record<string, unknown> {
+  const body: Record<string, unknown> = { action: action.action };
+  for (const [path, value] of Object.entries(action.where ?? {})) {
+    const keys = path.split('.');
+    let node = body;
+    keys.slice(0, -1).forEach((key) => {
+      const next = (node[key] as Record<string, unknown> | undefined) ?? {};
+      node[key] = next;
+      node = next;
+    });
+    node[keys.at(-1) ?? path] = value;
+  }
+  return body;
+}
+
+/**
+ * An event taken only for one action (GitHub's merged `pull_request`): the matching delivery is
+ * queued as the type; the same event with another action, or with a payload field that differs
+ * (`merged: false`, a closed pull request not merged), is acknowledged and dropped.
+ */
+function actionTest(params: {
+  type: string;
+  action: DeliveryAction & { event: string };
+  eventHeader: string;
+  /** Every event action the service takes. */
+  siblings: readonly (DeliveryAction & { event: string })[];
+}): string {
+  const { type, action } = params;
+  const header = codeLiteral(params.eventHeader);
+  const event = codeLiteral(action.event);
+  const others = [
+    // `edited`: an action no message type here takes (GitHub sends it for pull requests and issues).
+    { ...actionPayload(action), action: 'edited' },
+    // The same action with a field that differs, unless another type here takes that action as it is.
+    ...Object.entries(
+      params.siblings.some(
+        (other) =>
+          other.event === action.event && other.action === action.action && other.name !== action.name,
+      )
+        ? {}
+        : (action.where ?? {}),
+    ).map(([path, value]) =>
+      actionPayload({
+        ...action,
+        where: { ...action.where, [path]: typeof value === 'boolean' ? !value : `not ${value}` },
+      }),
+    ),
+  ];
+  return `  it(${codeLiteral(actionTitle(type, action))}, async () => {
+    const { deliver, queued, logs } = setup();
+    const headers = { [${header}]: ${event} };
+    expect((await deliver({ id: 'delivery-1', ...${JSON.stringify(actionPayload(action))} }, undefined, headers)).statusCode).toBe(202);
+${others
+  .map(
+    (payload, index) =>
+      `    expect(await deliver({ id: 'other-${index + 1}', ...${JSON.stringify(payload)} }, undefined, headers)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'other-${index + 1}' }) });`,
+  )
+  .join('\n')}
+    expect(queued.map((message) => [message.id, message.type])).toEqual([['delivery-1', ${codeLiteral(type)}]]);
+    expect(logs.filter((entry) => entry['outcome'] === 'ignored-type')).toHaveLength(${others.length});
+  });
+
 `;
 }
 

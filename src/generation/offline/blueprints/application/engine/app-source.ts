@@ -72,6 +72,10 @@ export function createApp(deps: AppDependencies): App {
     const route = ROUTES[event.routeKey];
     const resource = route === undefined ? undefined : RESOURCES[route.resource];
     if (route === undefined || resource === undefined) return json(404, { error: 'no such route: ' + event.routeKey });
+    // Checked before anything is read, so a caller without the role learns nothing of the items.
+    const roles = route.roles ?? [];
+    if (roles.length > 0 && !rolesOf(event).some((role) => roles.includes(role)))
+      return json(403, { error: 'only a caller with the role ' + roles.join(' or ') + ' may call ' + event.routeKey });
     try {
       return await OPERATIONS[route.operation]({ deps, log, route, resource, event });
     } catch (error) {
@@ -117,17 +121,27 @@ async function list(call: Call): Promise<HttpApiResult> {
   const parent = await findParent(call);
   if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
   const filter = parent === undefined ? resource.ownerField : undefined;
-  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter])];
+  const filters = call.route.filters ?? [];
+  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field)];
   const unknown = Object.keys(query).filter((name) => !known.includes(name));
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
+  const where: Record<string, string> = {};
+  for (const { field, values } of filters) {
+    const value = query[field];
+    if (value === undefined) continue;
+    if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
+    if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
+    where[field] = value;
+  }
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
   const page = await call.deps.repository.list(resource.collection, {
     limit,
     ...(nextToken === undefined ? {} : { nextToken }),
     ...(owner === undefined || owner === '' ? {} : { owner }),
+    ...(Object.keys(where).length === 0 ? {} : { where }),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
@@ -180,6 +194,19 @@ async function remove(call: Call): Promise<HttpApiResult> {
  * of it (an authorizer, a gateway) must set this from the caller's verified identity.
  */
 export const CALLER_HEADER = 'x-caller-id';
+
+/**
+ * The header naming the caller's roles, comma-separated (\`admin,agent\`): like CALLER_HEADER, whatever
+ * stands in front of the service must set it from the verified identity (a JWT's groups claim) and
+ * drop any value the client sent.
+ */
+export const ROLES_HEADER = 'x-caller-roles';
+
+/** The caller's roles from ROLES_HEADER: each 1-64 letters, digits or ._:-; others are ignored. */
+function rolesOf(event: HttpApiEvent): string[] {
+  const value = event.headers?.[ROLES_HEADER] ?? '';
+  return value.split(',').map((role) => role.trim()).filter((role) => /^[A-Za-z0-9._:-]{1,64}$/.test(role));
+}
 
 /** The caller's identity from CALLER_HEADER: 1-128 letters, digits or ._@:-, else undefined. */
 function callerOf(event: HttpApiEvent): string | undefined {

@@ -11,6 +11,7 @@ export interface DocumentTable {
   query(input: {
     IndexName?: string;
     KeyConditionExpression: string;
+    FilterExpression?: string;
     ExpressionAttributeNames?: Record<string, string>;
     ExpressionAttributeValues: Attributes;
     Limit: number;
@@ -43,11 +44,14 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
+      const filter = filterOf(query.where);
+      const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const result = await table.query({
         ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
         KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
-        ...(byOwner ? {} : { ExpressionAttributeNames: { '#collection': 'collection' } }),
-        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection },
+        ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
+        ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection, ...filter?.values },
         Limit: query.limit,
         ...(query.nextToken === undefined ? {} : { ExclusiveStartKey: decodeToken(query.nextToken, collection) }),
       });
@@ -68,6 +72,26 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
       return (await table.delete({ Key: { collection, id } })).Attributes !== undefined;
     },
   };
+}
+
+/**
+ * A list's where as a FilterExpression: status is a top-level attribute, fields are inside the
+ * fields map. DynamoDB applies Limit before the filter, so a filtered page may hold fewer items than
+ * the limit (even none) and still have a nextToken: clients page on until it is absent.
+ */
+function filterOf(where: Record<string, string> | undefined): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+  const entries = Object.entries(where ?? {});
+  if (entries.length === 0) return undefined;
+  const names: Record<string, string> = {};
+  const values: Attributes = {};
+  const terms = entries.map(([name, value], index) => {
+    names['#w' + index] = name;
+    values[':w' + index] = value;
+    if (name === 'status') return '#w' + index + ' = :w' + index;
+    names['#fields'] = 'fields';
+    return '#fields.#w' + index + ' = :w' + index;
+  });
+  return { expression: terms.join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */

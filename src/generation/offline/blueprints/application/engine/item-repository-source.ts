@@ -17,6 +17,8 @@ export interface ListQuery {
   limit: number;
   nextToken?: string;
   owner?: string;
+  /** Only items whose status (key 'status') or field equals the value. */
+  where?: Record<string, string>;
 }
 
 export interface ListPage {
@@ -32,7 +34,7 @@ export class BadPageTokenError extends Error {}
 export interface ItemRepository {
   create(collection: string, item: StoredItem): Promise<void>;
   get(collection: string, id: string): Promise<StoredItem | undefined>;
-  /** Items sorted by id, only the owner's when owner is given. */
+  /** Items sorted by id, only the owner's when owner is given, only those matching where when it is. */
   list(collection: string, query: ListQuery): Promise<ListPage>;
   /** Writes the item only if the stored one still has expectedVersion; false when it changed meanwhile or is gone. */
   replace(collection: string, item: StoredItem, expectedVersion: number): Promise<boolean>;
@@ -56,7 +58,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);
@@ -75,6 +77,11 @@ export class InMemoryItemRepository implements ItemRepository {
   async remove(collection: string, id: string): Promise<boolean> {
     return this.items.delete(collection + '/' + id);
   }
+}
+
+/** Whether the item's status (key 'status') and fields equal every value of where. */
+export function matches(item: StoredItem, where: Record<string, string> | undefined): boolean {
+  return Object.entries(where ?? {}).every(([name, value]) => (name === 'status' ? item.status : item.fields[name]) === value);
 }
 
 function decodeToken(token: string): string {

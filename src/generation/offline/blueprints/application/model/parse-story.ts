@@ -1,6 +1,8 @@
 import { isPlural, singular } from '../../../naming/singular.js';
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import { markedState } from './marked-state.js';
+import { storyRestriction } from './story-restriction.js';
+import type { StoryRestriction } from './story-restriction.js';
 import { parentPhrase } from './parent-phrase.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
 import type { VerbKind } from './verb-kind.js';
@@ -52,6 +54,12 @@ export interface ParsedStory {
   readonly onlyIn?: string;
   /** The action is done to the caller (`assign a ticket to myself`): the item records who called. */
   readonly toCaller?: boolean;
+  /** A list of the items in one status (`list open tickets`, `list orders that are paid` → `open`, `paid`). */
+  readonly stateFilter?: string;
+  /** A list filtered by a field the caller gives (`list tickets by status` → `status`, `by priority` → `priority`). */
+  readonly filterBy?: string;
+  /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
+  readonly restriction: StoryRestriction;
 }
 
 const DETERMINERS = new Set([
@@ -205,20 +213,33 @@ export function parseStory(intent: StoryIntent): ParsedStory {
       : undefined;
   const used = marked?.used ?? parent?.used ?? 0;
   // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
-  const qualifiers = readQualifiers(tail.slice(used), baseKind === 'read' || baseKind === 'list');
+  const kind: VerbKind =
+    marked !== undefined
+      ? 'transition'
+      : parent !== undefined
+        ? 'create'
+        : baseKind === 'read' && (object.plural || object.collective)
+          ? 'list'
+          : baseKind;
+  const listing = kind === 'list';
+  const qualifiers = readQualifiers(tail.slice(used), {
+    ownersAllowed: baseKind === 'read' || baseKind === 'list',
+    listing,
+  });
   const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
   const owner =
     object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
+  // `list open tickets`, `list orders that are paid`: the items in one status.
+  const stateFilter = listing ? (stateModifier(phrase) ?? qualifiers.states[0]) : undefined;
+  // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
+  const qualifiersOfList = listing
+    ? contentWords(phrase.filter((word) => word !== 's'))
+        .slice(0, -1)
+        .filter((word) => LIST_QUALIFIERS.has(word))
+    : [];
   return {
     intent,
-    kind:
-      marked !== undefined
-        ? 'transition'
-        : parent !== undefined
-          ? 'create'
-          : baseKind === 'read' && (object.plural || object.collective)
-            ? 'list'
-            : baseKind,
+    kind,
     verb: marked?.action ?? verb,
     ...(marked === undefined ? {} : { state: marked.status }),
     ...(object.noun === undefined
@@ -233,16 +254,65 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
     fields: qualifiers.fields,
     refusedFrom: qualifiers.refusedFrom,
-    unused: qualifiers.unused,
+    unused: [...qualifiersOfList, ...qualifiers.unused],
     ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),
     ...(onlyIn === undefined ? {} : { onlyIn }),
     ...(qualifiers.toCaller ? { toCaller: true } : {}),
+    ...(stateFilter === undefined ? {} : { stateFilter }),
+    ...(qualifiers.filterBy === undefined ? {} : { filterBy: qualifiers.filterBy }),
+    restriction: storyRestriction(intent),
   };
 }
 
 /** Words a request uses for a state an item is in before its noun (`a closed ticket`, `an open order`). */
 const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
+/** More words for a state a list names before its noun (`unpaid invoices`, `overdue tasks`). */
+const LIST_STATES = new Set([...STATE_ADJECTIVES, 'paid', 'unpaid', 'overdue', 'outstanding', 'sent', 'due']);
+/**
+ * Words that narrow a list by something other than a status or a field (`urgent`, `recent`, `top`):
+ * no filter is made for them, so the story says they shaped nothing rather than count them covered.
+ */
+const LIST_QUALIFIERS = new Set([
+  'urgent',
+  'recent',
+  'latest',
+  'newest',
+  'oldest',
+  'old',
+  'large',
+  'small',
+  'high',
+  'low',
+  'top',
+  'late',
+  'early',
+  'important',
+  'critical',
+  'unread',
+  'starred',
+  'favourite',
+  'favorite',
+  'popular',
+  'upcoming',
+  'past',
+  'expensive',
+  'cheap',
+]);
+/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
+const FILTER_FIELDS: Readonly<Record<string, string>> = {
+  status: 'status',
+  state: 'status',
+  priority: 'priority',
+  category: 'category',
+  type: 'type',
+};
+
+/** `list open tickets`, `list all paid orders`, `list a customer's unpaid invoices`: a state word among the words before the noun. */
+function stateModifier(phrase: readonly string[]): string | undefined {
+  const content = contentWords(phrase.filter((word) => word !== 's'));
+  return content.slice(0, -1).find((word) => /^[a-z]+(?:ed|en)$/.test(word) || LIST_STATES.has(word));
+}
 
 /**
  * `delete a closed ticket`: the word before the object's noun names the state the item must be in.
@@ -321,33 +391,53 @@ interface Qualifiers {
   readonly unused: string[];
   /** `to myself`, `for me`: the caller is the one the action is done for. */
   readonly toCaller: boolean;
+  /** `that are open`, `which are in progress`: the states a list keeps. */
+  readonly states: string[];
+  /** `by status`, `by priority`: the field a list is filtered by. */
+  readonly filterBy?: string;
 }
 
 const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
 
 /** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
-function readQualifiers(words: readonly string[], ownersAllowed: boolean): Qualifiers {
+function readQualifiers(
+  words: readonly string[],
+  params: { ownersAllowed: boolean; listing: boolean },
+): Qualifiers {
   const result: {
     fields: FieldAsk[];
     refusedFrom: string[];
     owner?: string;
     unused: string[];
     toCaller: boolean;
+    states: string[];
+    filterBy?: string;
   } = {
     fields: [],
     refusedFrom: [],
     unused: [],
     toCaller: false,
+    states: [],
   };
   for (const segment of segments(words)) {
     const [connector, ...body] = segment;
     if (connector === 'so') break; // `so that ...` gives the reason, not a requirement
-    const refused = ['that', 'which', 'unless', 'if'].includes(connector ?? '')
-      ? refusal(segment)
-      : undefined;
-    const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
+    const relative = ['that', 'which', 'unless', 'if'].includes(connector ?? '');
+    const refused = relative ? refusal(segment) : undefined;
+    const state = relative && refused === undefined && connector !== 'unless' ? stateOf(body) : undefined;
+    const filterBy =
+      connector === 'by' && body.length <= 2 ? FILTER_FIELDS[contentWords(body).at(0) ?? ''] : undefined;
+    const owner =
+      params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
+        ? ownerWord(body)
+        : undefined;
     if ((connector === 'to' || connector === 'for') && body.length === 1 && CALLER.has(body[0] ?? ''))
       result.toCaller = true;
+    else if (params.listing && filterBy !== undefined && result.filterBy === undefined)
+      result.filterBy = filterBy;
+    else if (params.listing && state !== undefined) result.states.push(state);
+    // A list is refused from nothing: `list tickets that are not closed` is a filter not generated.
+    else if (params.listing && refused !== undefined) result.unused.push(...segment);
     else if (connector === 'with') result.fields.push(...readFields(body));
     else if (refused !== undefined) result.refusedFrom.push(refused);
     else if (owner !== undefined && result.owner === undefined) result.owner = owner;
@@ -399,6 +489,19 @@ export function readFields(words: readonly string[]): FieldAsk[] {
     const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
     return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
   });
+}
+
+/** `are open`, `is in progress` (no negation) → the state named (`open`, `in_progress`). */
+function stateOf(body: readonly string[]): string | undefined {
+  const words = body.filter((word) => !AUXILIARIES.has(word));
+  const [first, second] = words;
+  if ((first === 'in' || first === 'on') && second !== undefined && words.length === 2)
+    return `${first}_${second}`;
+  return words.length === 1 &&
+    first !== undefined &&
+    (/^[a-z]+(?:ed|en)$/.test(first) || LIST_STATES.has(first))
+    ? first
+    : undefined;
 }
 
 /** `that has not shipped`, `unless it was paid` → the status the action is refused from. */

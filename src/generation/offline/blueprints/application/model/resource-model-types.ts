@@ -55,6 +55,14 @@ export interface Resource {
 
 export type OperationKind = Exclude<VerbKind, never>;
 
+/** A query parameter a list is filtered by: the item's `status`, or a declared string field (`priority`). */
+export interface ListFilter {
+  /** `status`, or the field's camelCase name. */
+  readonly field: string;
+  /** The values allowed (every status of the model); absent for a field of free text. */
+  readonly values?: readonly string[];
+}
+
 /** One route, on one resource; `stories` empty means it supports the others (something must write what they read). */
 export interface Operation {
   readonly kind: OperationKind;
@@ -69,6 +77,10 @@ export interface Operation {
   readonly onlyIn: readonly string[];
   /** The field set to the caller's identity (`assign a ticket to myself` → `assignee`). */
   readonly callerField?: string;
+  /** For lists: the query parameters that filter it (`list open tickets` → `status`); the owner filter is the resource's. */
+  readonly filters: readonly ListFilter[];
+  /** Roles the caller must hold (`As an admin I can delete a ticket` → `admin`); empty when anyone may call. */
+  readonly roles: readonly string[];
   /** As API Gateway sends it: `POST /orders/{id}/cancel`. */
   readonly routeKey: string;
   /** Template logical ID: `RoutePostOrdersIdCancel`. */

@@ -10,6 +10,7 @@ import type { FieldAsk, ParsedStory } from './parse-story.js';
 import { descriptionFields } from './description-fields.js';
 import type {
   FieldSpec,
+  ListFilter,
   Operation,
   OperationKind,
   Resource,
@@ -164,7 +165,7 @@ function resourceFor(params: {
     (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
   )?.owner;
   const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
-  const status = statusMachine(stories, params.events);
+  const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
   return {
     name,
     pascal,
@@ -205,6 +206,10 @@ function fieldsFor(params: {
     const attribute = story.attribute;
     if (attribute !== undefined && !STATUS_WORDS.has(attribute) && !fields.has(attribute))
       fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
+    // `list tickets by priority`: the field the list is filtered by is one of the model's.
+    const filterBy = story.kind === 'list' ? story.filterBy : undefined;
+    if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
+      fields.set(filterBy, { name: filterBy, type: 'string', required: false });
   }
   for (const ask of params.described) {
     if (fields.has(ask.name) || STATUS_WORDS.has(ask.name)) continue;
@@ -218,7 +223,14 @@ function fieldsFor(params: {
   return [...fields.values()];
 }
 
-function statusMachine(stories: readonly ParsedStory[], events: boolean): StatusMachine | undefined {
+/** `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status. */
+function statusMachine(params: {
+  stories: readonly ParsedStory[];
+  events: boolean;
+  filtered: boolean;
+}): StatusMachine | undefined {
+  const { stories, events } = params;
+  const filters = params.filtered ? stories : [];
   const transitions = stories.filter((story) => story.kind === 'transition');
   const refused = unique(
     stories.flatMap((story) => [
@@ -226,11 +238,16 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
       ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
     ]),
   );
+  const listed = unique(
+    filters.flatMap((story) => (story.stateFilter === undefined ? [] : [story.stateFilter])),
+  );
   const asked =
     events ||
     transitions.length > 0 ||
     refused.length > 0 ||
-    stories.some((story) => STATUS_WORDS.has(story.attribute ?? ''));
+    listed.length > 0 ||
+    stories.some((story) => STATUS_WORDS.has(story.attribute ?? '')) ||
+    filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
   if (!asked) return undefined;
   const creator = stories.find((story) => story.kind === 'create');
   const initial = creator === undefined ? 'created' : participle(creator.verb);
@@ -244,7 +261,9 @@ function statusMachine(stories: readonly ParsedStory[], events: boolean): Status
     initial,
     transitions: actions.map((action) => ({ action, to: targetOf(action) })),
     terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
-    setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
+    setElsewhere: unique([...refused, ...listed]).filter(
+      (status) => status !== initial && !targets.includes(status),
+    ),
   };
 }
 
@@ -349,8 +368,49 @@ function operationsFor(
       ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
         ? { callerField: callerField(entry.action ?? '') }
         : {}),
+      filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
+      // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`).
+      roles:
+        entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)
+          ? unique(
+              entry.stories.flatMap((story) =>
+                story.restriction.role === undefined ? [] : [story.restriction.role],
+              ),
+            )
+          : [],
     }))
     .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
+}
+
+/**
+ * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
+ * status, its values every status of the model; `by priority` on that declared string field. A filter
+ * on a field that is not free text (a number, a list), or on a list under a parent, is not made; the
+ * story says so.
+ */
+function listFilters(resource: Resource, stories: readonly ParsedStory[]): ListFilter[] {
+  // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
+  if (resource.parent !== undefined) return [];
+  const machine = resource.status;
+  const statuses =
+    machine === undefined
+      ? []
+      : unique([
+          machine.initial,
+          ...machine.transitions.map((transition) => transition.to),
+          ...machine.setElsewhere,
+        ]);
+  const fields = unique(
+    stories.flatMap((story) => [
+      ...(story.stateFilter === undefined ? [] : ['status']),
+      ...(story.filterBy === undefined ? [] : [story.filterBy]),
+    ]),
+  );
+  return fields.flatMap((field): ListFilter[] => {
+    if (field === 'status') return machine === undefined ? [] : [{ field, values: statuses }];
+    const spec = resource.fields.find((candidate) => candidate.name === field);
+    return spec?.type === 'string' && field !== resource.ownerField ? [{ field }] : [];
+  });
 }
 
 export function routeKey(collection: string, kind: OperationKind, action?: string): string {
