@@ -55,7 +55,8 @@ function github(options: Options = {}) {
       listReviews: async () => {
         calls.push('pulls.listReviews');
         return {
-          data: (options.reviews ?? []).map((r) => ({
+          data: (options.reviews ?? []).map((r, index) => ({
+            id: index + 1,
             user: { login: r.login },
             state: r.state,
             commit_id: r.commit_id,

@@ -42,6 +42,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
           body: 'Fix these',
           state: 'CHANGES_REQUESTED',
           submitted_at: '2026-11-29T10:00:00Z',
+          commit_id: HEAD,
         },
         {
           id: 2,
@@ -49,9 +50,24 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
           body: 'Nice work',
           state: 'COMMENTED',
           submitted_at: '2026-11-29T10:01:00Z',
+          commit_id: HEAD,
         },
-        { id: 3, user: user('c'), body: '', state: 'COMMENTED', submitted_at: '2026-11-29T10:02:00Z' },
-        { id: 4, user: user('d'), body: 'LGTM', state: 'APPROVED', submitted_at: '2026-11-29T10:03:00Z' },
+        {
+          id: 3,
+          user: user('c'),
+          body: '',
+          state: 'COMMENTED',
+          submitted_at: '2026-11-29T10:02:00Z',
+          commit_id: HEAD,
+        },
+        {
+          id: 4,
+          user: user('d'),
+          body: 'LGTM',
+          state: 'APPROVED',
+          submitted_at: '2026-11-29T10:03:00Z',
+          commit_id: HEAD,
+        },
       ],
       comments: [
         {
@@ -106,6 +122,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
           body: '',
           state: 'CHANGES_REQUESTED',
           submitted_at: '2026-11-29T10:05:00Z',
+          commit_id: HEAD,
         },
       ],
       conversation: [
@@ -172,6 +189,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
               body: '',
               state: 'CHANGES_REQUESTED',
               submitted_at: '2026-11-29T10:00:00Z',
+              commit_id: HEAD,
             },
           ]),
         listReviewComments: endless((n) => ({
@@ -222,6 +240,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
             body: '',
             state: 'CHANGES_REQUESTED',
             submitted_at: '2026-11-29T10:00:00Z',
+            commit_id: HEAD,
           },
         ],
         comments: [

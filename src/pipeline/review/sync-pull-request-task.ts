@@ -106,10 +106,9 @@ export async function syncPullRequestTask(
     const push = open
       ? pushOfHead({ input, headSha, agentLogin: await deps.trust.identity(), given: options.push })
       : undefined;
-    // The agent's push on a task that records none changes no approval: nothing to write.
-    const recorded = status.marker.last_push;
-    const untrackedAgent = push?.by.kind === 'agent' && recorded === undefined;
-    const newPush = push !== undefined && !untrackedAgent && !samePush(push, recorded) ? push : undefined;
+    // Recorded even on a task that recorded none before (its marker predates push records): from
+    // then on whose push the head is is known, not inferred from the agent's own commits.
+    const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
     const approval = open
       ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker, push })
       : undefined;
