@@ -38,7 +38,8 @@ function serve(total: number, pages: readonly number[]) {
   return scope;
 }
 
-const read = () => readPullRequestReviews({ client, owner: 'Codertocat', repo: 'Hello-World', pullNumber: 2 });
+const read = () =>
+  readPullRequestReviews({ client, owner: 'Codertocat', repo: 'Hello-World', pullNumber: 2 });
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 // Review #9: one attacker flooding a pull request with reviews made every reader of them throw
@@ -60,7 +61,10 @@ describe('readPullRequestReviews: bounded, newest first', () => {
   });
 
   it('one page without a Link: one call, the whole list', async () => {
-    const scope = nock(API).get(PATH).query({ per_page: '100' }).reply(200, [review(1), review(2)]);
+    const scope = nock(API)
+      .get(PATH)
+      .query({ per_page: '100' })
+      .reply(200, [review(1), review(2)]);
 
     expect(await read()).toEqual({ reviews: [review(1), review(2)], truncated: false });
     expect(scope.isDone()).toBe(true);

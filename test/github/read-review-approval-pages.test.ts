@@ -32,7 +32,9 @@ function pagedClient(pages: number, put: ReadonlyArray<[page: number, index: num
         }));
         for (const [p, index, review] of put) if (p === page) items[index] = review;
         const link =
-          page < pages ? `<${API}?per_page=100&page=${page + 1}>; rel="next", <${API}?page=${pages}>; rel="last"` : undefined;
+          page < pages
+            ? `<${API}?per_page=100&page=${page + 1}>; rel="next", <${API}?page=${pages}>; rel="last"`
+            : undefined;
         return { data: items, headers: { link } };
       },
     },

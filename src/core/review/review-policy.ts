@@ -94,7 +94,8 @@ function pusherOf(
   if (policy.allowPusherApproval) return undefined;
   if (push === undefined) {
     const agentCommits = policy.unrecordedPushes?.agentCommits;
-    if (agentCommits === undefined || agentCommits.some((sha) => sha.toLowerCase() === head)) return undefined;
+    if (agentCommits === undefined || agentCommits.some((sha) => sha.toLowerCase() === head))
+      return undefined;
     return { unknown: true, why: 'unrecorded-pusher' };
   }
   if (push.sha.toLowerCase() !== head) return { unknown: true, why: 'unknown-pusher' };
