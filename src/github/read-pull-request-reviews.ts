@@ -47,11 +47,12 @@ export const MAX_REVIEW_PAGES = 10;
  * `Link: <…page=N>; rel="last"` (*Using pagination in the REST API*). So the first page is read,
  * then pages N, N-1, … backwards, at most `MAX_REVIEW_PAGES` of them (1 + 10 calls at most).
  *
- * When the list is longer, `reviews` is the newest contiguous part (the first page left out unless it
- * touches it) and `truncated` is true: each reviewer's newest review is then read whenever it is
- * among the newest 1,000, and what is unread is strictly older than everything read. A `Link` with
- * a next page but no last one (GitHub sends both) proves no newest part: `{ reviews: [], truncated: true }`.
- * Throws only what Octokit throws.
+ * When the list is longer, `reviews` is its newest contiguous part (the first page left out unless
+ * it adjoins it) and `truncated` is true: each reviewer's last listed review is read whenever it is
+ * among the newest 1,000, and everything unread is listed before everything read (in GitHub's
+ * order; callers treat what is unread as unknown, never as absent).
+ * A `Link` with a next page but no last one (GitHub sends both) proves no newest part:
+ * `{ reviews: [], truncated: true }`. Throws only what Octokit throws.
  */
 export async function readPullRequestReviews(params: {
   client: PullRequestReviewsClient;
