@@ -1,29 +1,13 @@
 import type { PushReview } from '../core/review/push-review.js';
 import { pushReviewMarker } from '../core/review/push-review.js';
 import { httpStatusOf } from './http-status.js';
-import { readAllPages } from './read-all-pages.js';
+import { readPullRequestReviews, type PullRequestReviewsClient } from './read-pull-request-reviews.js';
 
 /** Answers that mean "not allowed to dismiss this one": no permission, gone, or not dismissable. */
 const REFUSALS: ReadonlySet<number> = new Set([403, 404, 422]);
 
-export interface PushReviewClient {
-  pulls: {
-    listReviews(p: {
-      owner: string;
-      repo: string;
-      pull_number: number;
-      per_page: number;
-      page?: number;
-    }): Promise<{
-      data: {
-        id: number;
-        user: { login: string } | null;
-        state: string;
-        commit_id: string | null;
-        body?: string | null;
-      }[];
-      headers?: { link?: string | undefined };
-    }>;
+export interface PushReviewClient extends PullRequestReviewsClient {
+  pulls: PullRequestReviewsClient['pulls'] & {
     createReview(p: {
       owner: string;
       repo: string;
@@ -55,7 +39,10 @@ export interface AgentPushReview {
  * The agent's own push reviews on the pull request: written by its login (GitHub records the
  * author; the text alone proves nothing) and carrying the push-review marker of the commit they
  * were posted on. One on the head means the head is reviewed, so a redelivered or repeated push
- * event posts one review, not two.
+ * event posts one review, not two. Read with the one bounded reader (`readPullRequestReviews`):
+ * a pull request flooded with reviews never stops manual mode's push review; past the newest
+ * 1,000 reviews, `truncated` says the agent's older reviews (and any request for changes among
+ * them, which a clean push would dismiss) were not read.
  */
 export async function readAgentPushReviews(params: {
   client: PushReviewClient;
@@ -63,23 +50,10 @@ export async function readAgentPushReviews(params: {
   repo: string;
   pullNumber: number;
   agentLogin: string;
-}): Promise<AgentPushReview[]> {
-  const { client, owner, repo } = params;
-  const reviews = await readAllPages({
-    what: `reviews of #${params.pullNumber}`,
-    maxPages: 20,
-    fetchPage: async ({ page }) => {
-      const answer = await client.pulls.listReviews({
-        owner,
-        repo,
-        pull_number: params.pullNumber,
-        per_page: 100,
-        ...(page === undefined ? {} : { page }),
-      });
-      return { items: answer.data, link: answer.headers?.link };
-    },
-  });
-  return reviews
+}): Promise<{ reviews: AgentPushReview[]; truncated: boolean }> {
+  const { client, owner, repo, pullNumber } = params;
+  const { reviews, truncated } = await readPullRequestReviews({ client, owner, repo, pullNumber });
+  const own = reviews
     .filter(
       (review) =>
         review.user?.login.toLowerCase() === params.agentLogin.toLowerCase() &&
@@ -87,6 +61,7 @@ export async function readAgentPushReviews(params: {
         (review.body ?? '').includes(pushReviewMarker(review.commit_id)),
     )
     .map((review) => ({ id: review.id, headSha: review.commit_id, state: review.state }));
+  return { reviews: own, truncated };
 }
 
 /**

@@ -1,15 +1,11 @@
 import type { InlineComment, ReviewFeedback } from '../core/feedback/review-feedback.js';
 import { isAddressedToAgent } from '../core/feedback/is-addressed-to-agent.js';
 import { readPages } from './read-all-pages.js';
-
-interface ListedReview {
-  id: number;
-  user: { login: string; type?: string } | null;
-  body?: string | null;
-  state: string;
-  commit_id?: string | null;
-  submitted_at?: string;
-}
+import {
+  MAX_REVIEW_PAGES,
+  readPullRequestReviews,
+  type PullRequestReviewsClient,
+} from './read-pull-request-reviews.js';
 
 interface ListedReviewComment {
   id: number;
@@ -35,15 +31,8 @@ interface ListedIssueComment {
 
 type Page<T> = Promise<{ data: T[]; headers?: { link?: string | undefined } }>;
 
-export interface ReviewFeedbackClient {
-  pulls: {
-    listReviews(p: {
-      owner: string;
-      repo: string;
-      pull_number: number;
-      per_page: number;
-      page?: number;
-    }): Page<ListedReview>;
+export interface ReviewFeedbackClient extends PullRequestReviewsClient {
+  pulls: PullRequestReviewsClient['pulls'] & {
     listReviewComments(p: {
       owner: string;
       repo: string;
@@ -75,8 +64,10 @@ export interface DatedFeedback {
 /** Feedback as read, and which lists were longer than could be read (the rest left unread). */
 export interface ReadFeedback {
   readonly items: DatedFeedback[];
-  /** `reviews`, `review comments`, `comments`: each read up to `MAX_PAGES` pages only. */
+  /** `review comments`, `comments`: each read up to `MAX_PAGES` pages from `since`, the newer rest unread. */
   readonly incomplete: string[];
+  /** More reviews than the newest 1,000 (`readPullRequestReviews`): the older ones were not read. */
+  readonly olderReviewsUnread: boolean;
 }
 
 /** 1,000 items a list at 100 a page: enough for any real review, bounded against spam. */
@@ -92,9 +83,11 @@ export const MAX_PAGES = 10;
  *
  * With `since` (ISO 8601, the task's `feedback_since`), inline and conversation comments are read
  * only from then on (GitHub's `since` on both list endpoints: updated at or after it); reviews have
- * no such filter. Anyone can comment on a public repository, so each list is read up to
- * `MAX_PAGES` pages and a longer one is taken as far as it was read and named in `incomplete`,
- * never failing the run: the feedback read is still answered.
+ * no such filter, so they are read newest first (`readPullRequestReviews`: the newest 1,000, the
+ * older rest flagged `olderReviewsUnread`), feedback not yet taken in being the newest. Anyone can
+ * comment on a public repository, so each comment list is read up to `MAX_PAGES` pages and a
+ * longer one is taken as far as it was read and named in `incomplete`, never failing the run: the
+ * feedback read is still answered (`describeUnreadFeedback` says what was skipped).
  */
 export async function readReviewFeedback(params: {
   client: ReviewFeedbackClient;
@@ -119,15 +112,12 @@ export async function readReviewFeedback(params: {
   };
   const since = params.since === undefined || params.since === '' ? {} : { since: params.since };
   const page = (p: number | undefined) => ({ ...since, ...(p === undefined ? {} : { page: p }) });
-  const reviews = await list('reviews', (p) =>
-    client.pulls.listReviews({
-      owner,
-      repo,
-      pull_number,
-      per_page: 100,
-      ...(p === undefined ? {} : { page: p }),
-    }),
-  );
+  const { reviews, truncated } = await readPullRequestReviews({
+    client,
+    owner,
+    repo,
+    pullNumber: pull_number,
+  });
   const inline = await list('review comments', (p) =>
     client.pulls.listReviewComments({ owner, repo, pull_number, per_page: 100, ...page(p) }),
   );
@@ -174,7 +164,29 @@ export async function readReviewFeedback(params: {
       },
     });
   }
-  return { items: found.sort((a, b) => a.at.localeCompare(b.at)), incomplete };
+  return { items: found.sort((a, b) => a.at.localeCompare(b.at)), incomplete, olderReviewsUnread: truncated };
+}
+
+/**
+ * What a run says it skipped when a list was longer than it reads, or undefined when it read them
+ * all: reviews are read newest first (the oldest left unread), review and conversation comments
+ * oldest first from `since` (the newest left for a later run).
+ */
+export function describeUnreadFeedback(read: ReadFeedback, pullNumber: number): string | undefined {
+  const skipped = [
+    ...(read.olderReviewsUnread
+      ? [
+          `reviews older than the newest ${MAX_REVIEW_PAGES * 100} were not read, so feedback in them was not taken in`,
+        ]
+      : []),
+    ...(read.incomplete.length > 0
+      ? [
+          `only the first ${MAX_PAGES * 100} ${read.incomplete.join(' and ')} were read, so later feedback there may have been missed`,
+        ]
+      : []),
+  ];
+  if (skipped.length === 0) return undefined;
+  return `Pull request #${pullNumber} has more feedback than implementation-agent reads in one run: ${skipped.join('; ')}.`;
 }
 
 function toInline(comment: ListedReviewComment): InlineComment {

@@ -55,7 +55,8 @@ function github(options: Options = {}) {
       listReviews: async () => {
         calls.push('pulls.listReviews');
         return {
-          data: (options.reviews ?? []).map((r) => ({
+          data: (options.reviews ?? []).map((r, index) => ({
+            id: index + 1,
             user: { login: r.login },
             state: r.state,
             commit_id: r.commit_id,
@@ -84,6 +85,8 @@ function github(options: Options = {}) {
           cost_usd: 0,
           pull_number: 5,
           updated_at: '2026-11-24T09:00:00Z',
+          // The agent's own commit is the head, as a task that records pushes says.
+          last_push: { sha: HEAD, by: { kind: 'agent' } },
           ...options.marker,
         };
         return { data: [agentStatusComment({ marker })] };

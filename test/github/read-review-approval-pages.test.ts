@@ -1,12 +1,9 @@
 import { approvalCheckView } from '../../src/core/review/approval-check-view.js';
-import type { PullRequestReview } from '../../src/core/review/latest-review-verdicts.js';
-import {
-  MAX_REVIEW_PAGES,
-  readReviewApproval,
-  type ReviewClient,
-} from '../../src/github/read-review-approval.js';
+import type { ListedReview } from '../../src/github/read-pull-request-reviews.js';
+import { readReviewApproval, type ReviewClient } from '../../src/github/read-review-approval.js';
 
 const HEAD = 'c'.repeat(40);
+const OLD_HEAD = 'b'.repeat(40);
 const POLICY = {
   requester: 'req',
   allowSelfApproval: false,
@@ -15,22 +12,28 @@ const POLICY = {
   lastPush: undefined,
   allowPusherApproval: false,
 };
+const API = 'https://api.github.com/repos/o/r/pulls/1/reviews';
 
-/** `pages` pages of 100 reviews, linked by `rel="next"`; `first` and `last` head the first and last page. */
-function pagedClient(params: { pages: number; first?: PullRequestReview; last?: PullRequestReview }) {
+/**
+ * `pages` pages of 100 comment reviews with GitHub's `Link` header (`next` and `last` before the
+ * last page); `put` places reviews at `[page, index]`. Records the pages read, in order.
+ */
+function pagedClient(pages: number, put: ReadonlyArray<[page: number, index: number, ListedReview]> = []) {
   const read: number[] = [];
-  const spam = (n: number): PullRequestReview[] =>
-    Array.from({ length: n }, () => ({ user: { login: 'spammer' }, state: 'COMMENTED', commit_id: HEAD }));
   const client: ReviewClient = {
     pulls: {
       listReviews: async ({ page = 1 }) => {
         read.push(page);
-        const items = spam(100);
-        if (page === 1 && params.first) items[0] = params.first;
-        if (page === params.pages && params.last) items[99] = params.last;
+        const items: ListedReview[] = Array.from({ length: 100 }, (_, i) => ({
+          id: (page - 1) * 100 + i + 1,
+          user: { login: 'spammer' },
+          state: 'COMMENTED',
+          commit_id: HEAD,
+        }));
+        for (const [p, index, review] of put) if (p === page) items[index] = review;
         const link =
-          page < params.pages
-            ? `<https://api.github.com/repos/o/r/pulls/1/reviews?per_page=100&page=${page + 1}>; rel="next"`
+          page < pages
+            ? `<${API}?per_page=100&page=${page + 1}>; rel="next", <${API}?page=${pages}>; rel="last"`
             : undefined;
         return { data: items, headers: { link } };
       },
@@ -42,41 +45,84 @@ function pagedClient(params: { pages: number; first?: PullRequestReview; last?: 
   return { client, read };
 }
 
-const approve = (login: string): PullRequestReview => ({
+const verdict = (login: string, state: string, commit_id = HEAD): ListedReview => ({
+  id: 0,
   user: { login },
-  state: 'APPROVED',
-  commit_id: HEAD,
+  state,
+  commit_id,
 });
 const decide = (client: ReviewClient) =>
   readReviewApproval({ client, owner: 'o', repo: 'r', pullNumber: 1, headSha: HEAD, policy: POLICY });
 
-// Review #9: anyone who can review can post 2,000 reviews; the approval sync, /deploy and
-// merge-when-green threw on such a pull request.
-describe('readReviewApproval past the page bound', () => {
-  it('reads every page up to the bound and decides on them', async () => {
-    const { client, read } = pagedClient({ pages: MAX_REVIEW_PAGES, last: approve('ann') });
+// Review #9: anyone who can review can post thousands of reviews. The reviews are read newest first
+// (`readPullRequestReviews`: the first page, then the newest 1,000), so a reviewer's latest verdict
+// is read whenever it is among the newest 1,000: a later dismissal or request for changes is never
+// the part left unread. What can be unread is a reviewer all of whose verdicts are older: a standing
+// request for changes among them would block, so a longer list is never approved.
+describe('readReviewApproval over a long list of reviews', () => {
+  it('up to 11 pages reads every review: an approval on the first page counts', async () => {
+    const { client, read } = pagedClient(11, [[1, 0, verdict('ann', 'APPROVED')]]);
+
     const decision = await decide(client);
-    expect(read).toHaveLength(MAX_REVIEW_PAGES);
+
+    expect(read).toEqual([1, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
     expect(decision).toMatchObject({ approved: true, approvedBy: ['ann'] });
     expect(decision.tooManyReviews).toBeUndefined();
   });
 
-  it('past it does not throw, and fails closed: an approval among the pages read does not count', async () => {
-    const { client, read } = pagedClient({ pages: MAX_REVIEW_PAGES + 5, first: approve('ann') });
+  it('25 pages: does not throw, reads the newest 1,000 and fails closed, saying whose approval it read', async () => {
+    const { client, read } = pagedClient(25, [[25, 99, verdict('ann', 'APPROVED')]]);
+
     const decision = await decide(client);
-    expect(read).toHaveLength(MAX_REVIEW_PAGES);
-    expect(decision).toMatchObject({ approved: false, approvedBy: [], tooManyReviews: true });
+
+    expect(read).toEqual([1, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16]);
+    expect(decision).toMatchObject({ approved: false, approvedBy: ['ann'], tooManyReviews: true });
     expect(approvalCheckView({ decision, setAside: decision.setAside, headSha: HEAD })).toMatchObject({
       status: 'in_progress',
-      summary: expect.stringContaining('more reviews than implementation-agent reads'),
+      summary: expect.stringContaining(
+        'more reviews than implementation-agent reads (the newest 1,000): a request for changes older than those may still stand, so it cannot be approved here (@ann approved `ccccccc`)',
+      ),
     });
   });
 
-  it('past it, a request for changes that was read still stands', async () => {
-    const { client } = pagedClient({
-      pages: MAX_REVIEW_PAGES + 1,
-      first: { user: { login: 'bob' }, state: 'CHANGES_REQUESTED', commit_id: HEAD },
+  it('a later request for changes is read even when the approval before it is not', async () => {
+    const { client } = pagedClient(25, [
+      [1, 0, verdict('ann', 'APPROVED')],
+      [20, 0, verdict('ann', 'CHANGES_REQUESTED', OLD_HEAD)],
+    ]);
+
+    expect(await decide(client)).toMatchObject({ approvedBy: [], changesRequestedBy: ['ann'] });
+  });
+
+  it('a later dismissal is read: the approval it withdrew is nobody’s verdict', async () => {
+    const { client } = pagedClient(25, [
+      [16, 0, verdict('ann', 'APPROVED')],
+      [24, 0, verdict('ann', 'DISMISSED')],
+    ]);
+
+    expect(await decide(client)).toMatchObject({ approvedBy: [], changesRequestedBy: [], stale: [] });
+  });
+
+  it('a reviewer whose latest verdict is read is judged by it, whatever older ones say', async () => {
+    const { client } = pagedClient(25, [
+      [2, 0, verdict('bob', 'CHANGES_REQUESTED')],
+      [22, 0, verdict('bob', 'APPROVED')],
+    ]);
+
+    expect(await decide(client)).toMatchObject({
+      approved: false,
+      approvedBy: ['bob'],
+      changesRequestedBy: [],
+      tooManyReviews: true,
     });
+  });
+
+  it('a request for changes among the newest stands', async () => {
+    const { client } = pagedClient(25, [
+      [17, 0, verdict('bob', 'CHANGES_REQUESTED')],
+      [25, 0, verdict('ann', 'APPROVED')],
+    ]);
+
     expect(await decide(client)).toMatchObject({ approved: false, changesRequestedBy: ['bob'] });
   });
 });

@@ -1,4 +1,8 @@
-import { readReviewFeedback, type ReviewFeedbackClient } from '../../src/github/read-review-feedback.js';
+import {
+  describeUnreadFeedback,
+  readReviewFeedback,
+  type ReviewFeedbackClient,
+} from '../../src/github/read-review-feedback.js';
 
 const HEAD = 'h'.repeat(40);
 const user = (login: string) => ({ login, type: 'User' });
@@ -42,6 +46,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
           body: 'Fix these',
           state: 'CHANGES_REQUESTED',
           submitted_at: '2026-11-29T10:00:00Z',
+          commit_id: HEAD,
         },
         {
           id: 2,
@@ -49,9 +54,24 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
           body: 'Nice work',
           state: 'COMMENTED',
           submitted_at: '2026-11-29T10:01:00Z',
+          commit_id: HEAD,
         },
-        { id: 3, user: user('c'), body: '', state: 'COMMENTED', submitted_at: '2026-11-29T10:02:00Z' },
-        { id: 4, user: user('d'), body: 'LGTM', state: 'APPROVED', submitted_at: '2026-11-29T10:03:00Z' },
+        {
+          id: 3,
+          user: user('c'),
+          body: '',
+          state: 'COMMENTED',
+          submitted_at: '2026-11-29T10:02:00Z',
+          commit_id: HEAD,
+        },
+        {
+          id: 4,
+          user: user('d'),
+          body: 'LGTM',
+          state: 'APPROVED',
+          submitted_at: '2026-11-29T10:03:00Z',
+          commit_id: HEAD,
+        },
       ],
       comments: [
         {
@@ -106,6 +126,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
           body: '',
           state: 'CHANGES_REQUESTED',
           submitted_at: '2026-11-29T10:05:00Z',
+          commit_id: HEAD,
         },
       ],
       conversation: [
@@ -172,6 +193,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
               body: '',
               state: 'CHANGES_REQUESTED',
               submitted_at: '2026-11-29T10:00:00Z',
+              commit_id: HEAD,
             },
           ]),
         listReviewComments: endless((n) => ({
@@ -222,6 +244,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
             body: '',
             state: 'CHANGES_REQUESTED',
             submitted_at: '2026-11-29T10:00:00Z',
+            commit_id: HEAD,
           },
         ],
         comments: [
@@ -243,5 +266,58 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
     );
 
     expect(found[0]?.feedback.comments[0]).toMatchObject({ startLine: 1, startSide: 'LEFT', side: 'RIGHT' });
+  });
+
+  // Review #9: reviews have no `since`; read oldest first, a flood of 1,000 comment reviews hid
+  // every newer request for changes. They are read newest first, and the older ones named unread.
+  it('past 1,000 reviews, reads the newest and says the older ones were not read', async () => {
+    const pages = 25;
+    const asked: number[] = [];
+    const client: ReviewFeedbackClient = {
+      pulls: {
+        listReviews: ({ page: p = 1 }) => {
+          asked.push(p);
+          const data = Array.from({ length: 100 }, (_, i) => ({
+            id: (p - 1) * 100 + i + 1,
+            user: user(p === pages && i === 99 ? 'a' : 'spam'),
+            body: 'x',
+            state: p === pages && i === 99 ? 'CHANGES_REQUESTED' : 'COMMENTED',
+            submitted_at: '2026-11-29T10:00:00Z',
+            commit_id: HEAD,
+          }));
+          const api = 'https://api.github.com/repos/o/r/pulls/2/reviews';
+          const link =
+            p < pages
+              ? `<${api}?per_page=100&page=${p + 1}>; rel="next", <${api}?per_page=100&page=${pages}>; rel="last"`
+              : undefined;
+          return Promise.resolve({ data, headers: { link } });
+        },
+        listReviewComments: () => page([]),
+      },
+      issues: { listComments: () => page([]) },
+    };
+
+    const found = await readReviewFeedback({
+      client,
+      owner: 'o',
+      repo: 'r',
+      pullNumber: 2,
+      agentLogin: undefined,
+    });
+
+    expect(asked).toHaveLength(11);
+    expect(found.items.map((item) => [item.feedback.source, item.feedback.id])).toEqual([
+      ['changes_requested_review', 2500],
+    ]);
+    expect(found.olderReviewsUnread).toBe(true);
+    expect(describeUnreadFeedback(found, 2)).toBe(
+      'Pull request #2 has more feedback than implementation-agent reads in one run: reviews older than the newest 1000 were not read, so feedback in them was not taken in.',
+    );
+  });
+
+  it('says nothing was skipped when every list was read', () => {
+    expect(
+      describeUnreadFeedback({ items: [], incomplete: [], olderReviewsUnread: false }, 2),
+    ).toBeUndefined();
   });
 });

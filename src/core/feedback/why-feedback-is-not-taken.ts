@@ -20,7 +20,7 @@ export function whyFeedbackIsNotTaken(params: { state: TaskState; issueNumber: n
     case 'validating':
       return `a run is regenerating this pull request now (the task is \`${state}\`); give the feedback again once it has pushed`;
     case 'cancelled':
-      return `the task is cancelled; run it again on issue #${issueNumber} before asking for changes`;
+      return `the task is cancelled; \`/retry\` on issue #${issueNumber} runs it again, then ask for the changes`;
     case 'failed':
       return `the task's last run failed; run it again on issue #${issueNumber} before asking for changes`;
     default:

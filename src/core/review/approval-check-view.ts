@@ -13,9 +13,14 @@ export interface ApprovalCheckView {
 
 const WHO = 'someone with write, maintain or admin permission';
 
+/** Reasons that set aside every approval at once: nobody knows who pushed the head. */
+type UnknownPusher = Extract<SetAsideReason, 'unknown-pusher' | 'unrecorded-pusher'>;
+const isUnknownPusher = (why: SetAsideReason): why is UnknownPusher =>
+  why === 'unknown-pusher' || why === 'unrecorded-pusher';
+
 /** Why each approval the policy set aside does not count, one line per approver. */
 const SET_ASIDE_NOTE: Record<
-  Exclude<SetAsideReason, 'unknown-pusher'>,
+  Exclude<SetAsideReason, UnknownPusher>,
   (login: string, head: string) => string
 > = {
   requester: (login) =>
@@ -25,12 +30,24 @@ const SET_ASIDE_NOTE: Record<
     `${mention(login)} pushed ${head}; someone else must approve it (\`review.allow_pusher_approval\`).`,
 };
 
+/** Why nobody knows who pushed the head, by reason. */
+const UNKNOWN_PUSHER_CAUSE: Record<UnknownPusher, (head: string) => string> = {
+  'unknown-pusher': (head) =>
+    `implementation-agent has no record of who pushed ${head} (its \`pull_request.synchronize\` delivery was not handled)`,
+  'unrecorded-pusher': (head) =>
+    `this task's status was written before implementation-agent recorded pushes, and ${head} is not a commit it recorded as its own, so it does not know who pushed it`,
+};
+
 /** One line for every approval set aside because nobody knows who pushed the head. */
 function unknownPusherNote(setAside: PolicyVerdicts['setAside'], head: string): string[] {
-  const logins = setAside.filter(({ why }) => why === 'unknown-pusher').map(({ login }) => mention(login));
-  if (logins.length === 0) return [];
+  const unknown = setAside.filter((entry): entry is { login: string; why: UnknownPusher } =>
+    isUnknownPusher(entry.why),
+  );
+  const first = unknown[0];
+  if (first === undefined) return [];
+  const logins = unknown.map(({ login }) => mention(login));
   return [
-    `implementation-agent has no record of who pushed ${head} (its \`pull_request.synchronize\` delivery was not handled), ` +
+    `${UNKNOWN_PUSHER_CAUSE[first.why](head)}, ` +
       `so ${logins.join(', ')}'s approval does not count: any of them may have pushed it. ` +
       'The next push the agent sees decides whose approval counts (`review.allow_pusher_approval: true` lifts the rule).',
   ];
@@ -60,7 +77,9 @@ export function approvalCheckView(params: {
   const notes = [
     ...(decision.tooManyReviews
       ? [
-          'This pull request has more reviews than implementation-agent reads (2,000); it cannot be approved here. Merge it by hand, or open a new pull request.',
+          'This pull request has more reviews than implementation-agent reads (the newest 1,000): a request for changes older than those may still stand, so it cannot be approved here' +
+            (decision.approvedBy.length > 0 ? ` (${logins(decision.approvedBy)} approved ${head})` : '') +
+            '. Merge it by hand, or open a new pull request.',
         ]
       : []),
     ...(decision.changesRequestedBy.length > 0
@@ -74,9 +93,9 @@ export function approvalCheckView(params: {
     ...(decision.stale.length > 0
       ? [`${logins(decision.stale)} approved an earlier commit; a push after an approval needs a new one.`]
       : []),
-    ...params.setAside
-      .filter(({ why }) => why !== 'unknown-pusher')
-      .map(({ login, why }) => SET_ASIDE_NOTE[why as Exclude<SetAsideReason, 'unknown-pusher'>](login, head)),
+    ...params.setAside.flatMap(({ login, why }) =>
+      isUnknownPusher(why) ? [] : [SET_ASIDE_NOTE[why](login, head)],
+    ),
     ...unknownPusherNote(params.setAside, head),
   ];
   return {

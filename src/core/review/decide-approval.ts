@@ -12,7 +12,10 @@ export interface ApprovalDecision {
   readonly withoutWriteAccess: readonly { login: string; permission: RepositoryPermission }[];
   /** Approvals from reviewers with write access, of an older head: new commits need a new look. */
   readonly stale: readonly string[];
-  /** More reviews than are read (`MAX_REVIEW_PAGES`): not approved, whatever the pages read say. */
+  /**
+   * More reviews than are read (the newest 1,000, `readPullRequestReviews`): not approved, whatever
+   * was read says, since an older reviewer's request for changes may still stand among the rest.
+   */
   readonly tooManyReviews?: true;
 }
 

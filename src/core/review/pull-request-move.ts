@@ -4,17 +4,21 @@ import type { TaskState } from '../state/task-state.js';
 const REVIEWED: ReadonlySet<TaskState> = new Set(['pr_open', 'approved', 'changes_requested']);
 
 /**
- * Where a task goes given what GitHub says of its pull request (DESIGN §1, §4): merged → `merged`,
- * closed unmerged → `cancelled`, open → by its review (`approved`, `changes_requested`, else
- * `pr_open`); a cancelled task whose PR is open again was reopened and comes back through
- * `pr_open`. The answer is the path of states to walk, last one the target, empty when the task
- * stays (it is being regenerated, held, or already there). States other than these are not the
+ * Where a task goes given what GitHub says of its pull request (DESIGN §1, §3, §4): merged →
+ * `merged`, closed unmerged → `cancelled`, open → by its review (`approved`, `changes_requested`,
+ * else `pr_open`). A cancelled task whose PR is open comes back through `pr_open` only when the PR
+ * was `reopened` (closed, then reopened: the transition table's `cancelled → pr_open`); a task
+ * cancelled with `/cancel` while its PR stayed open stays cancelled (`/retry` runs it again). The
+ * answer is the path of states to walk, last one the target, empty when the task stays (it is
+ * being regenerated, held, cancelled, or already there). States other than these are not the
  * review's to move: an open PR whose task is generating keeps generating.
  */
 export function pullRequestMove(params: {
   from: TaskState;
   pull: { readonly open: boolean; readonly merged: boolean };
   review: { readonly approved: boolean; readonly changesRequested: boolean };
+  /** The open PR was closed and reopened since the task was cancelled (`reopenedSinceCancel`). */
+  reopened?: boolean;
 }): TaskState[] {
   const { from, pull, review } = params;
   if (pull.merged) return from === 'merged' ? [] : ['merged'];
@@ -24,7 +28,10 @@ export function pullRequestMove(params: {
     : review.changesRequested
       ? 'changes_requested'
       : 'pr_open';
-  if (from === 'cancelled') return reviewed === 'pr_open' ? ['pr_open'] : ['pr_open', reviewed];
+  if (from === 'cancelled') {
+    if (params.reopened !== true) return [];
+    return reviewed === 'pr_open' ? ['pr_open'] : ['pr_open', reviewed];
+  }
   if (!REVIEWED.has(from) || from === reviewed) return [];
   return [reviewed];
 }

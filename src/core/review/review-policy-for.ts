@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../config/agent-config.js';
 import type { TaskMarker } from '../state/state-marker.js';
+import { agentRecordedCommits } from './agent-recorded-commits.js';
 import type { LastPush } from './last-push.js';
 import type { ReviewPolicy } from './review-policy.js';
 
@@ -9,20 +10,27 @@ import type { ReviewPolicy } from './review-policy.js';
  * and the newest push the task's trusted marker records (absent when there is no trusted marker:
  * nobody's approval is set aside as theirs), and the agent's own login. `push` is a push newer
  * than the marker knows (the `synchronize` delivery being handled, the agent's own commit just
- * pushed): it stands in for the marker's `last_push`.
+ * pushed): it stands in for the marker's `last_push`. A marker with neither (written before pushes
+ * were recorded) fails closed: the head's pusher is unknown unless it is a commit the marker records
+ * as the agent's own (`unrecordedPushes`, `agentRecordedCommits`).
  */
 export function reviewPolicyFor(params: {
   review: AgentConfig['review'];
-  marker: Pick<TaskMarker, 'requester' | 'last_push'> | undefined;
+  marker: Pick<TaskMarker, 'requester' | 'last_push' | 'last_outcome' | 'unsent_artifacts'> | undefined;
   agentLogin: string | undefined;
   push?: LastPush | undefined;
 }): ReviewPolicy {
+  const { marker } = params;
+  const lastPush = params.push ?? marker?.last_push;
   return {
-    requester: params.marker?.requester,
+    requester: marker?.requester,
     allowSelfApproval: params.review.allow_self_approval,
     agentLogin: params.agentLogin,
     reapproveOnPush: params.review.reapprove_on_push,
-    lastPush: params.push ?? params.marker?.last_push,
+    lastPush,
+    ...(marker !== undefined && lastPush === undefined
+      ? { unrecordedPushes: { agentCommits: agentRecordedCommits(marker) } }
+      : {}),
     allowPusherApproval: params.review.allow_pusher_approval,
   };
 }

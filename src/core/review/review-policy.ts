@@ -12,15 +12,23 @@ export interface ReviewPolicy {
   readonly reapproveOnPush: boolean;
   /** The newest push the task recorded (marker `last_push`); undefined for a task that records none. */
   readonly lastPush: LastPush | undefined;
+  /**
+   * Set for a task whose marker predates push records (no `last_push`, no push this run knows):
+   * the commits the agent recorded as its own (`agentRecordedCommits`). Its head's pusher is the
+   * agent when the head is one of them, else unknown. Absent: no task, so no pusher rule.
+   */
+  readonly unrecordedPushes?: { readonly agentCommits: readonly string[] };
   /** Whoever pushed the head may approve it (`review.allow_pusher_approval`). */
   readonly allowPusherApproval: boolean;
 }
 
 /**
  * Why an approval was set aside: it is the requester's, the agent's, the head's pusher's, or the
- * head's pusher is not known (`unknown-pusher`: any approver may have pushed it).
+ * head's pusher is not known (any approver may have pushed it): `unknown-pusher` when the task
+ * records pushes but not this head's, `unrecorded-pusher` when it records none and the head is not
+ * the agent's own commit.
  */
-export type SetAsideReason = 'requester' | 'agent' | 'pusher' | 'unknown-pusher';
+export type SetAsideReason = 'requester' | 'agent' | 'pusher' | 'unknown-pusher' | 'unrecorded-pusher';
 
 export interface PolicyVerdicts {
   /** The verdicts the approval rule (`decideApproval`) is to judge. */
@@ -40,7 +48,9 @@ export interface PolicyVerdicts {
  * recent reviewable push" has it (docs.github.com, *About protected branches*). The pusher is the
  * task's `lastPush` when it is of `headSha`; the agent's own push sets nobody aside. When the task
  * records pushes but not this head's (its `synchronize` delivery was never handled), any approver
- * may have pushed it: every approval is set aside (`unknown-pusher`) until a recorded push.
+ * may have pushed it: every approval is set aside (`unknown-pusher`) until a recorded push. A task
+ * that records no push at all (`unrecordedPushes`: its marker predates push records) fails closed
+ * the same way (`unrecorded-pusher`) unless the head is a commit the agent recorded as its own.
  */
 export function applyReviewPolicy(params: {
   verdicts: readonly ReviewVerdict[];
@@ -63,7 +73,7 @@ export function applyReviewPolicy(params: {
       continue;
     }
     if (approval && pusher !== undefined && (pusher.unknown || same(verdict.login, pusher.login))) {
-      setAside.push({ login: verdict.login, why: pusher.unknown ? 'unknown-pusher' : 'pusher' });
+      setAside.push({ login: verdict.login, why: pusher.unknown ? pusher.why : 'pusher' });
       continue;
     }
     verdicts.push(approval && !policy.reapproveOnPush ? { ...verdict, commitId: params.headSha } : verdict);
@@ -75,9 +85,19 @@ export function applyReviewPolicy(params: {
 function pusherOf(
   policy: ReviewPolicy,
   headSha: string,
-): { readonly unknown: false; readonly login: string } | { readonly unknown: true } | undefined {
+):
+  | { readonly unknown: false; readonly login: string }
+  | { readonly unknown: true; readonly why: 'unknown-pusher' | 'unrecorded-pusher' }
+  | undefined {
   const push = policy.lastPush;
-  if (policy.allowPusherApproval || push === undefined) return undefined;
-  if (push.sha.toLowerCase() !== headSha.toLowerCase()) return { unknown: true };
+  const head = headSha.toLowerCase();
+  if (policy.allowPusherApproval) return undefined;
+  if (push === undefined) {
+    const agentCommits = policy.unrecordedPushes?.agentCommits;
+    if (agentCommits === undefined || agentCommits.some((sha) => sha.toLowerCase() === head))
+      return undefined;
+    return { unknown: true, why: 'unrecorded-pusher' };
+  }
+  if (push.sha.toLowerCase() !== head) return { unknown: true, why: 'unknown-pusher' };
   return push.by.kind === 'agent' ? undefined : { unknown: false, login: push.by.login };
 }

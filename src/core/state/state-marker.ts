@@ -129,6 +129,13 @@ export const taskMarkerSchema = z
      * written before pushes were recorded: the rule then sets no pusher aside.
      */
     last_push: lastPushSchema.optional(),
+    /**
+     * Set when the task was cancelled because its pull request was closed unmerged: reopening the
+     * pull request brings the task back (`cancelled → pr_open`), and a run that catches up on a
+     * reopen it missed knows it. Absent on a task cancelled with `/cancel`; dropped on any move out
+     * of `cancelled` (the status board).
+     */
+    cancelled_by_close: z.literal(true).optional(),
 
     // The task record (core/task, DESIGN §3) beyond the fields above, so a stateless run re-derives
     // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.

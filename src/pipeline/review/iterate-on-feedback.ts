@@ -19,7 +19,11 @@ import type { StatusCommentRef } from '../../github/status-comment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readBranchTexts } from '../../github/read-branch-texts.js';
 import { readPullRequestFiles } from '../../github/read-pull-request-files.js';
-import { MAX_PAGES, readReviewFeedback, type DatedFeedback } from '../../github/read-review-feedback.js';
+import {
+  describeUnreadFeedback,
+  readReviewFeedback,
+  type DatedFeedback,
+} from '../../github/read-review-feedback.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -87,7 +91,7 @@ export async function iterateOnFeedback(
       agentLogin,
       ...(marker.feedback_since === undefined ? {} : { since: marker.feedback_since }),
     });
-    const unread = unreadNote(read.incomplete, pullNumber);
+    const unread = describeUnreadFeedback(read, pullNumber);
     if (unread !== undefined) deps.log(unread);
     const pending = read.items.filter((item) => isNew(item, marker));
     if (pending.length === 0)
@@ -284,12 +288,6 @@ async function answerNotTaken(params: {
     details: message,
   });
   return { status: 'answered', message };
-}
-
-/** What a run says when a list of feedback was longer than it reads (`MAX_PAGES` pages). */
-function unreadNote(incomplete: readonly string[], pullNumber: number): string | undefined {
-  if (incomplete.length === 0) return undefined;
-  return `Pull request #${pullNumber} has more ${incomplete.join(' and ')} than implementation-agent reads in one run (${MAX_PAGES * 100} each); only the first ${MAX_PAGES * 100} were read, so later feedback there may have been missed.`;
 }
 
 /** What the task is, as its record names it: the model's context for a revision. */

@@ -51,7 +51,17 @@ export async function reviewHumanPush(
   if (!canChange(level)) {
     return ignored(`${author.login} pushed to #${pullNumber} without write access (${level}); not reviewed`);
   }
-  const earlier = await readAgentPushReviews({ client, owner, repo, pullNumber, agentLogin });
+  const { reviews: earlier, truncated } = await readAgentPushReviews({
+    client,
+    owner,
+    repo,
+    pullNumber,
+    agentLogin,
+  });
+  if (truncated)
+    deps.log(
+      `#${pullNumber} has more reviews than implementation-agent reads; its push reviews older than the newest 1,000 were not read (nor dismissed)`,
+    );
   if (earlier.some((review) => review.headSha === headSha)) {
     return ignored(`implementation-agent already reviewed \`${headSha.slice(0, 7)}\` of #${pullNumber}`);
   }

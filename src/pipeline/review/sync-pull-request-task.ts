@@ -5,6 +5,7 @@ import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
+import { reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
@@ -53,7 +54,8 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
 
 /**
  * Brings a task up to date with its pull request as GitHub has it now (DESIGN §3, §4): merged →
- * `merged`, closed → `cancelled`, reopened → back to `pr_open`; while open, the approval rule over
+ * `merged`, closed → `cancelled`, reopened → back to `pr_open` (`reopenedSinceCancel`: a task
+ * cancelled with `/cancel` while its pull request stayed open stays cancelled); while open, the approval rule over
  * every review (`readReviewApproval`, with the `review` config) sets the
  * `implementation-agent/approval` check on the head and moves the task to `approved`,
  * `changes_requested` or `pr_open`. It reads every review back rather than trusting the event, so
@@ -106,10 +108,9 @@ export async function syncPullRequestTask(
     const push = open
       ? pushOfHead({ input, headSha, agentLogin: await deps.trust.identity(), given: options.push })
       : undefined;
-    // The agent's push on a task that records none changes no approval: nothing to write.
-    const recorded = status.marker.last_push;
-    const untrackedAgent = push?.by.kind === 'agent' && recorded === undefined;
-    const newPush = push !== undefined && !untrackedAgent && !samePush(push, recorded) ? push : undefined;
+    // Recorded even on a task that recorded none before (its marker predates push records): from
+    // then on whose push the head is is known, not inferred from the agent's own commits.
+    const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
     const approval = open
       ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker, push })
       : undefined;
@@ -121,6 +122,7 @@ export async function syncPullRequestTask(
         approved: approval?.approved ?? false,
         changesRequested: (approval?.changesRequestedBy.length ?? 0) > 0,
       },
+      reopened: reopenedSinceCancel({ marker: status.marker, event: input.event }),
     });
     const to = path.at(-1) ?? from;
     if (!isWalkable(from, path)) {
@@ -132,7 +134,7 @@ export async function syncPullRequestTask(
         reason: `the task on issue #${issueNumber} is ${from.replaceAll('_', ' ')}; ${input.event} does not move it`,
       };
     }
-    const message = describe({ to, from, pullNumber, headSha, approval });
+    const message = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
     // A held task's merge is not the automated run's: the held request never ran, so no deploy on merge.
     const merging = to === 'merged' && from !== 'held' && input.event === 'pull_request.closed';
     // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
@@ -152,10 +154,16 @@ export async function syncPullRequestTask(
     const deferPush = path.length === 0 && newPush !== undefined && options.then !== undefined;
     if (path.length > 0 || (newPush !== undefined && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
+      // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
+      const closing = to === 'cancelled' && path.length > 0;
+      const patch = {
+        ...(newPush === undefined ? {} : { last_push: newPush }),
+        ...(closing ? { cancelled_by_close: true as const } : {}),
+      };
       await board.move(to, {
         details: message,
         ...(merging ? { unhandled: true } : {}),
-        ...(newPush === undefined ? {} : { patch: { last_push: newPush } }),
+        ...(Object.keys(patch).length === 0 ? {} : { patch }),
       });
     }
     if (merging) {
@@ -303,6 +311,8 @@ function describe(params: {
   to: TaskState;
   from: TaskState;
   pullNumber: number;
+  issueNumber: number;
+  open: boolean;
   headSha: string;
   approval: ApprovalDecision | undefined;
 }): string {
@@ -319,7 +329,9 @@ function describe(params: {
         ? `${pr} was merged while a new request waited for a maintainer's \`/approve\`: that request was never run, and nothing is deployed on merge (deploy with \`/deploy <environment>\`).`
         : `${pr} was merged.`;
     case 'cancelled':
-      return `${pr} was closed without merging; reopen it to carry on.`;
+      return params.open
+        ? `The task is cancelled; ${pr} stays open and changes nothing until \`/retry\` on issue #${params.issueNumber} runs the task again.`
+        : `${pr} was closed without merging; reopen it to carry on.`;
     default:
       return `${pr} is waiting for an approving review of ${head} from someone with write access.`;
   }

@@ -256,6 +256,8 @@ export function createStatusBoard(params: {
       updated_at: at,
     };
     for (const field of options.clear ?? []) delete next[field];
+    // Why the task was cancelled says nothing once it is not: a later `/cancel` must not read it.
+    if (to !== 'cancelled') delete next.cancelled_by_close;
     // Only a board that reads its comment back needs to find its write there.
     if (params.reread !== undefined)
       next.writes = [...(marker?.writes ?? []), writeId].slice(-MAX_MARKER_WRITES);

@@ -68,4 +68,29 @@ describe('approvalCheckView', () => {
     expect(unknown.summary).toContain('no record of who pushed `abcdef0`');
     expect(unknown.summary).toContain("so @alice, @bob's approval does not count");
   });
+
+  it('says when the task’s status predates push records and the head is not the agent’s own commit', () => {
+    const view = approvalCheckView({
+      decision: NO_REVIEWS,
+      setAside: [{ login: 'alice', why: 'unrecorded-pusher' }],
+      headSha: HEAD,
+    });
+    expect(view.status).toBe('in_progress');
+    expect(view.summary).toContain(
+      "- this task's status was written before implementation-agent recorded pushes, and `abcdef0` is not a commit it recorded as its own, so it does not know who pushed it, so @alice's approval does not count: any of them may have pushed it. The next push the agent sees decides whose approval counts",
+    );
+    expect(view.summary).not.toContain('synchronize');
+  });
+
+  it('with more reviews than are read, names the approvals read and why they do not count', () => {
+    const view = approvalCheckView({
+      decision: { ...NO_REVIEWS, approvedBy: ['ann'], tooManyReviews: true },
+      setAside: [],
+      headSha: HEAD,
+    });
+    expect(view.status).toBe('in_progress');
+    expect(view.summary).toContain(
+      'more reviews than implementation-agent reads (the newest 1,000): a request for changes older than those may still stand, so it cannot be approved here (@ann approved `abcdef0`).',
+    );
+  });
 });

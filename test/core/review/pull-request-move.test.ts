@@ -26,8 +26,6 @@ describe('pullRequestMove: where a task goes given its pull request', () => {
     ['approved', closed, approved, ['cancelled']],
     ['cancelled', closed, none, []],
     ['cancelled', merged, none, ['merged']],
-    ['cancelled', open, none, ['pr_open']],
-    ['cancelled', open, approved, ['pr_open', 'approved']],
     // Not the review's to move while the PR is open: the agent is regenerating, or the task is held.
     ['generating', open, approved, []],
     ['held', open, approved, []],
@@ -39,13 +37,30 @@ describe('pullRequestMove: where a task goes given its pull request', () => {
     expect(pullRequestMove({ from, pull, review })).toEqual(path);
   });
 
+  // DESIGN §3: `cancelled → pr_open` only on reopen of a closed pull request. A task cancelled with
+  // `/cancel` while its PR stayed open was moved back to review by the next review (#9 review).
+  it.each<[typeof none, boolean, TaskState[]]>([
+    [none, true, ['pr_open']],
+    [approved, true, ['pr_open', 'approved']],
+    [changes, true, ['pr_open', 'changes_requested']],
+    [none, false, []],
+    [approved, false, []],
+    [changes, false, []],
+  ])('a cancelled task whose PR is open, review %o, reopened %s → %o', (review, reopened, path) => {
+    expect(pullRequestMove({ from: 'cancelled', pull: open, review, reopened })).toEqual(path);
+  });
+
+  it('a cancelled task stays cancelled unless told the PR was reopened', () => {
+    expect(pullRequestMove({ from: 'cancelled', pull: open, review: approved })).toEqual([]);
+  });
+
   it('every path it gives for the review states is legal in the transition table', () => {
     const states: TaskState[] = ['pr_open', 'approved', 'changes_requested', 'cancelled', 'failed'];
     for (const from of states)
       for (const pull of [open, closed, merged])
         for (const review of [none, approved, changes]) {
           let at = from;
-          for (const to of pullRequestMove({ from, pull, review })) {
+          for (const to of pullRequestMove({ from, pull, review, reopened: true })) {
             expect(`${at} → ${to}: ${canTransition(at, to)}`).toBe(`${at} → ${to}: true`);
             at = to;
           }

@@ -1,8 +1,15 @@
 import type { ReviewVerdict } from '../../../src/core/review/latest-review-verdicts.js';
 import { applyReviewPolicy, type ReviewPolicy } from '../../../src/core/review/review-policy.js';
+import { reviewPolicyFor } from '../../../src/core/review/review-policy-for.js';
+import type { LastPush } from '../../../src/core/review/last-push.js';
+import type { AgentConfig } from '../../../src/core/config/agent-config.js';
+import { summarizeOutcome } from '../../../src/core/outcome/outcome-summary.js';
+import type { TaskMarker } from '../../../src/core/state/state-marker.js';
 
 const HEAD = 'h'.repeat(40);
 const OLD = 'o'.repeat(40);
+/** A commit sha as GitHub gives it (hex), for the marker's own schema. */
+const OLD_SHA = 'b'.repeat(40);
 const policy: ReviewPolicy = {
   requester: 'Requester',
   allowSelfApproval: false,
@@ -150,8 +157,102 @@ describe('applyReviewPolicy: the pusher of the head does not approve it', () => 
     ]);
   });
 
-  it('applies no pusher rule to a task that records no push (a status written before pushes were)', () => {
+  it('applies no pusher rule without a task to record pushes (no unrecordedPushes, no lastPush)', () => {
     const result = applyReviewPolicy({ verdicts: [approved('someone')], policy, headSha: HEAD });
     expect(result.verdicts).toEqual([approved('someone')]);
+  });
+
+  // #9 review: a status written before pushes were recorded applied no pusher rule at all.
+  it('a task that records no push sets every approval aside unless the head is a commit the agent recorded', () => {
+    const verdicts = [approved('maintainer'), approved('other')];
+    const unrecorded = (agentCommits: string[]) => ({ ...policy, unrecordedPushes: { agentCommits } });
+    expect(applyReviewPolicy({ verdicts, policy: unrecorded([]), headSha: HEAD }).setAside).toEqual([
+      { login: 'maintainer', why: 'unrecorded-pusher' },
+      { login: 'other', why: 'unrecorded-pusher' },
+    ]);
+    expect(applyReviewPolicy({ verdicts, policy: unrecorded([OLD]), headSha: HEAD }).verdicts).toEqual([]);
+    const agents = applyReviewPolicy({
+      verdicts,
+      policy: unrecorded([OLD, HEAD.toUpperCase()]),
+      headSha: HEAD,
+    });
+    expect(agents).toEqual({ verdicts, setAside: [] });
+  });
+
+  it('a task that records no push still applies allowPusherApproval, and keeps requests for changes', () => {
+    const changes: ReviewVerdict = { login: 'other', state: 'CHANGES_REQUESTED', commitId: HEAD };
+    const base = { ...policy, unrecordedPushes: { agentCommits: [] } };
+    expect(
+      applyReviewPolicy({
+        verdicts: [approved('maintainer')],
+        policy: { ...base, allowPusherApproval: true },
+        headSha: HEAD,
+      }).verdicts,
+    ).toEqual([approved('maintainer')]);
+    expect(applyReviewPolicy({ verdicts: [changes], policy: base, headSha: HEAD }).verdicts).toEqual([
+      changes,
+    ]);
+  });
+});
+
+describe('reviewPolicyFor: which pushes the policy knows', () => {
+  const HEX_HEAD = 'c'.repeat(40);
+  const review = { allow_self_approval: false, reapprove_on_push: true, allow_pusher_approval: false };
+  const base: TaskMarker = {
+    task_id: 'o/r#1',
+    state: 'pr_open',
+    attempt: 1,
+    cost_usd: 0,
+    updated_at: '2026-11-29T10:00:00Z',
+  };
+  const published = (commitSha: string) =>
+    summarizeOutcome({
+      status: 'pr_open',
+      taskId: 'o/r#1',
+      issueNumber: 1,
+      pullNumber: 2,
+      pullUrl: 'https://github.com/o/r/pull/2',
+      commitSha,
+      created: true,
+      costUsd: 0,
+    });
+  const of = (marker: Parameters<typeof reviewPolicyFor>[0]['marker'], push?: LastPush) =>
+    reviewPolicyFor({ review: review as AgentConfig['review'], marker, agentLogin: 'agent[bot]', push });
+
+  it('no trusted marker: no pusher rule', () => {
+    expect(of(undefined)).toMatchObject({ lastPush: undefined });
+    expect(of(undefined).unrecordedPushes).toBeUndefined();
+  });
+
+  it('a recorded push, or the one this run knows, is the last push', () => {
+    const recorded: LastPush = { sha: OLD, by: { kind: 'human', login: 'p' } };
+    const now: LastPush = { sha: HEAD, by: { kind: 'agent' } };
+    expect(of({ ...base, last_push: recorded }).lastPush).toEqual(recorded);
+    expect(of({ ...base, last_push: recorded }, now)).toMatchObject({ lastPush: now });
+    expect(of({ ...base }, now).unrecordedPushes).toBeUndefined();
+  });
+
+  it('a marker without last_push names the agent’s recorded commits: its last publish and unsent artifacts', () => {
+    expect(of({ ...base }).unrecordedPushes).toEqual({ agentCommits: [] });
+    expect(
+      of({
+        ...base,
+        last_outcome: published(HEX_HEAD),
+        unsent_artifacts: { attempt: 1, commit_sha: OLD_SHA, paths: ['files/a.ts'] },
+      }).unrecordedPushes,
+    ).toEqual({ agentCommits: [HEX_HEAD, OLD_SHA] });
+  });
+
+  it('an outcome other than the publish names no commit of the agent', () => {
+    const reviewed = summarizeOutcome({
+      status: 'awaiting_review',
+      taskId: 'o/r#1',
+      issueNumber: 1,
+      pullNumber: 2,
+      headSha: HEAD,
+      approvedBy: [],
+      message: 'waiting',
+    });
+    expect(of({ ...base, last_outcome: reviewed }).unrecordedPushes).toEqual({ agentCommits: [] });
   });
 });

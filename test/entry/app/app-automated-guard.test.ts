@@ -119,7 +119,8 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
 
   it('the agent’s own push (its feedback commit) keeps the task automated: no call beyond the sync’s reads', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    expectSyncReads(api, task());
+    // The feedback run recorded its push (`last_push`) before GitHub delivered it.
+    expectSyncReads(api, task({ last_push: { sha: PUSHED, by: { kind: 'agent' } } }));
 
     await deliver('pull_request', pushEvent({ login: APP_LOGIN, type: 'Bot' }));
 
@@ -166,7 +167,11 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
 
   it('the base the task recorded is the one that counts, not the default branch', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    expectSyncReads(api, task({ base_branch: 'release' }), 'release');
+    expectSyncReads(
+      api,
+      task({ base_branch: 'release', last_push: { sha: PUSHED, by: { kind: 'agent' } } }),
+      'release',
+    );
 
     await deliver('pull_request', pushEvent({ login: APP_LOGIN, type: 'Bot' }));
 

@@ -32,6 +32,8 @@ const marker = (state: TaskMarker['state']): TaskMarker => ({
   pull_number: PULL,
   requester: REQUESTER,
   updated_at: '2026-11-29T10:00:00.000Z',
+  // The head is the agent's own commit, as a task's status records it.
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
 });
 
 /** A real `pull_request_review` payload; only the review's state, author and the branch differ. */
@@ -49,6 +51,13 @@ function pullRequestEvent(action: 'closed' | 'reopened' | 'synchronize', merged 
   const payload = webhookExample('pull_request', action);
   payload.pull_request.head.ref = BRANCH;
   payload.pull_request.merged = merged;
+  return payload;
+}
+
+/** A person's push of `sha` (the real `synchronize` payload, sent by Codertocat), as GitHub delivers it. */
+function pushOf(sha: string) {
+  const payload = pullRequestEvent('synchronize');
+  payload.pull_request.head.sha = sha;
   return payload;
 }
 
@@ -179,7 +188,7 @@ describe('Probot app, guided mode: an approving review from someone with write a
     api.approvalCheck();
     api.updateComment(900);
 
-    await deliver('pull_request', pullRequestEvent('synchronize'));
+    await deliver('pull_request', pushOf(NEW_HEAD));
 
     expect(api.scope.isDone()).toBe(true);
     expect(checkWrites(api)[0]?.body).toMatchObject({ head_sha: NEW_HEAD, status: 'in_progress' });
@@ -194,12 +203,18 @@ describe('Probot app, guided mode: an approving review from someone with write a
     api.permission('maintainer', 'write');
     api.approvalChecksOn(NEW_HEAD);
     api.approvalCheck();
+    api.updateComment(900);
 
-    await deliver('pull_request', pullRequestEvent('synchronize'));
+    await deliver('pull_request', pushOf(NEW_HEAD));
 
     expect(api.scope.isDone()).toBe(true);
     expect(checkWrites(api)[0]?.body).toMatchObject({ head_sha: NEW_HEAD, conclusion: 'success' });
-    expect(statusWrites(api)).toEqual([]);
+    // The task stays approved; the one write records whose push the head is.
+    expect(statusWrites(api)).toHaveLength(1);
+    expect(readStateMarker(statusWrites(api)[0]?.body.body ?? '')?.marker).toMatchObject({
+      state: 'approved',
+      last_push: { sha: NEW_HEAD, by: { kind: 'human', login: 'Codertocat' } },
+    });
   });
 
   it('the requester may approve their own task only with review.allow_self_approval', async () => {

@@ -30,6 +30,8 @@ const marker: TaskMarker = {
   execution_mode: 'manual',
   effective_mode: 'manual',
   updated_at: '2026-11-29T10:00:00.000Z',
+  // The head is the agent's own commit, as a task's status records it.
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
 };
 
 const GOOD_TEMPLATE = [

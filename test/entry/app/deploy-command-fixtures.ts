@@ -35,6 +35,8 @@ export const taskStatus = agentStatusComment({
     pull_number: 42,
     template_path: 'services/orders-api/template.yaml',
     updated_at: '2026-11-24T09:00:00Z',
+    // The head is the agent's own commit, as a task's status records it.
+    last_push: { sha: HEAD, by: { kind: 'agent' } },
   },
 });
 

@@ -33,6 +33,24 @@ export function githubApi(params: { owner: string; repo: string }) {
    * Answers a list endpoint `perPage` items at a time, linking each page to the next with GitHub's
    * `Link` header (`rel="next"`), as the REST API paginates.
    */
+  /** GitHub's `Link` header on page `page` of `pages`: `prev` and `first` after the first, `next` and `last` before the last. */
+  function linkHeader(options: {
+    path: string;
+    query: Record<string, string>;
+    page: number;
+    pages: number;
+  }): string | undefined {
+    const at = (page: number) =>
+      `${API}${options.path}?${new URLSearchParams({ ...options.query, page: String(page) }).toString()}`;
+    const { page, pages } = options;
+    const rels = [
+      ...(page > 1 ? [`<${at(page - 1)}>; rel="prev"`] : []),
+      ...(page < pages ? [`<${at(page + 1)}>; rel="next"`, `<${at(pages)}>; rel="last"`] : []),
+      ...(page > 1 ? [`<${at(1)}>; rel="first"`] : []),
+    ];
+    return rels.length === 0 ? undefined : rels.join(', ');
+  }
+
   function replyInPages<T>(options: {
     path: string;
     items: readonly T[];
@@ -45,16 +63,12 @@ export function githubApi(params: { owner: string; repo: string }) {
     for (let page = 1; page <= Math.min(pages, options.pagesRead ?? pages); page++) {
       const slice = options.items.slice((page - 1) * options.perPage, page * options.perPage);
       const query = page === 1 ? options.query : { ...options.query, page: String(page) };
-      const next = new URLSearchParams({ ...options.query, page: String(page + 1) });
       const body = (options.wrap ? options.wrap(slice) : slice) as nock.Body;
+      const link = linkHeader({ path: options.path, query: options.query, page, pages });
       scope
         .get(options.path)
         .query(query)
-        .reply(
-          200,
-          body,
-          page < pages ? { Link: `<${API}${options.path}?${next.toString()}>; rel="next"` } : {},
-        );
+        .reply(200, body, link === undefined ? {} : { Link: link });
     }
   }
 

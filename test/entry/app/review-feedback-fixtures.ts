@@ -33,6 +33,8 @@ export const marker = (patch: Partial<TaskMarker> = {}): TaskMarker => ({
   pull_number: PULL,
   requester: 'requester-dev',
   updated_at: '2026-11-29T10:00:00.000Z',
+  // The head is the agent's own commit, as a task's status records it.
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
   ...patch,
 });
 

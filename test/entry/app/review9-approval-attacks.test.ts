@@ -19,15 +19,18 @@ import { testProbot } from './test-probot.js';
 
 type Api = ReturnType<typeof githubApi>;
 
-/** Task #1's status comment, naming PR #42, asked for by `requester`; `lastPush`: its head's pusher. */
+/**
+ * Task #1's status comment, naming PR #42, asked for by `requester`; `lastPush`: its head's pusher
+ * (the agent by default; `null`: a status written before pushes were recorded).
+ */
 const statusOf = (
   requester: string,
   state: TaskMarker['state'] = 'pr_open',
-  lastPush?: TaskMarker['last_push'],
+  lastPush: TaskMarker['last_push'] | null = { sha: HEAD, by: { kind: 'agent' } },
 ) =>
   agentStatusComment({
     marker: {
-      ...(lastPush === undefined ? {} : { last_push: lastPush }),
+      ...(lastPush === null ? {} : { last_push: lastPush }),
       task_id: `${OWNER}/${REPO}#1`,
       state,
       attempt: 1,
@@ -78,7 +81,7 @@ describe('review #9 attacks: the deploy approval rule and the review policy', ()
 
   /** `/deploy production` from `maintainer` on PR #42, whose only approval is Codertocat's. */
   async function deployApprovedByCodertocat(options: {
-    lastPush?: TaskMarker['last_push'];
+    lastPush?: TaskMarker['last_push'] | null;
     config?: string;
   }) {
     const api = githubApi({ owner: OWNER, repo: REPO });
@@ -121,6 +124,12 @@ describe('review #9 attacks: the deploy approval rule and the review policy', ()
   it('no approval counts when the recorded push is not of the head: whoever pushed it is unknown', async () => {
     const older = { sha: 'b'.repeat(40), by: { kind: 'agent' as const } };
     const api = await deployApprovedByCodertocat({ lastPush: older });
+    expect(createdDeployment(api)).toBeUndefined();
+    expect(replyOf(api)).toContain('rule `approval`');
+  });
+
+  it('FAULT: a status written before pushes were recorded counts no approval: the head’s pusher is unknown', async () => {
+    const api = await deployApprovedByCodertocat({ lastPush: null });
     expect(createdDeployment(api)).toBeUndefined();
     expect(replyOf(api)).toContain('rule `approval`');
   });
@@ -195,6 +204,7 @@ function expectGuidedSync(api: Api, reviews: Array<{ login: string; state: strin
         pull_number: PULL,
         requester: 'requester-dev',
         updated_at: '2026-11-29T10:00:00.000Z',
+        last_push: { sha: EXAMPLE_HEAD, by: { kind: 'agent' } },
       },
     }),
   ]);

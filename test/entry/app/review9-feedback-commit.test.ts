@@ -29,6 +29,8 @@ const marker = (patch: Partial<TaskMarker> = {}): TaskMarker => ({
   pull_number: PULL,
   requester: 'requester-dev',
   updated_at: '2026-11-29T10:00:00.000Z',
+  // The head is the agent's own commit, as a task's status records it.
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
   ...patch,
 });
 
@@ -346,6 +348,6 @@ describe('review #9 attacks: the commit the agent pushes for review feedback', (
     const said = api.calls.find(
       (call) => call.method === 'POST' && call.path === `${BASE}/issues/${PULL}/comments`,
     );
-    expect(said?.body.body).toContain('only the first 1000 were read');
+    expect(said?.body.body).toContain('only the first 1000 comments were read');
   });
 });

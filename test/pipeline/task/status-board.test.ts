@@ -275,4 +275,18 @@ describe('createStatusBoard', () => {
     expect(marker?.request_digest).toBe('b'.repeat(64));
     expect(marker).not.toHaveProperty('request_comment_id');
   });
+
+  // A close that cancelled the task must not let a later `/cancel` read as one (#9 review).
+  it('keeps why the task was cancelled while it stays cancelled, and drops it on any move out', async () => {
+    const issue = fakeIssue();
+    const board = boardOn(issue.client);
+    await board.move('generating');
+    await board.move('cancelled', { patch: { cancelled_by_close: true } });
+    await board.move('cancelled', { details: 'answered' });
+    await board.move('generating');
+
+    expect(markerIn(issue.writes[1])?.cancelled_by_close).toBe(true);
+    expect(markerIn(issue.writes[2])?.cancelled_by_close).toBe(true);
+    expect(markerIn(issue.writes[3])).not.toHaveProperty('cancelled_by_close');
+  });
 });
