@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { resourceType, returnsFreeValue } from './free-value-types.js';
 
 /**
  * A template value as the strings it can stand for, or why it cannot be known before deploying.
@@ -17,6 +18,13 @@ const MAX_TEXTS = 64;
 export interface TemplateValueContext {
   /** The template's `Parameters` section (long form), or undefined. */
   readonly parameters: unknown;
+  /** The template's resources by logical id, when the caller has them. */
+  readonly resources?: Readonly<Record<string, unknown>>;
+}
+
+/** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */
+export function isNamedValue(text: string): boolean {
+  return text === NAMED;
 }
 
 export function readTemplateValue(value: unknown, context: TemplateValueContext): TemplateValue {
@@ -32,7 +40,7 @@ export function readTemplateValue(value: unknown, context: TemplateValueContext)
     case 'Ref':
       return typeof argument === 'string' ? readName(argument, context) : unknown('a malformed Ref');
     case 'Fn::GetAtt':
-      return known([NAMED]);
+      return readAttribute(argument, context);
     case 'Fn::Sub':
       return readSub(argument, context);
     case 'Fn::Join':
@@ -57,11 +65,35 @@ function readName(name: string, context: TemplateValueContext): TemplateValue {
   if (name === 'AWS::NoValue') return known([]);
   if (name.startsWith('AWS::')) return known([NAMED]);
   const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
-  if (parameter === undefined) return known([NAMED]);
+  if (parameter === undefined) return readAttribute([name], context);
   const allowed = isPlainObject(parameter) ? parameter['AllowedValues'] : undefined;
   if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((item) => typeof item === 'string'))
     return known(allowed as string[]);
   return unknown(`parameter ${name}, which is set at deploy time`);
+}
+
+/**
+ * `Fn::GetAtt` (`[Id, Attr]` or `Id.Attr`), or `Ref` of a resource as `[Id]`: a placeholder for
+ * this template's resources, unknown when the resource returns a freely chosen value.
+ */
+function readAttribute(argument: unknown, context: TemplateValueContext): TemplateValue {
+  const [id, ...attribute] = Array.isArray(argument)
+    ? argument
+    : typeof argument === 'string'
+      ? argument.split('.')
+      : [];
+  if (typeof id !== 'string') return known([NAMED]);
+  const type = resourceType(context.resources, id);
+  // An attribute name given by `Ref` may be any attribute, `Value` included.
+  const name =
+    attribute.length === 0
+      ? undefined
+      : attribute.every((part) => typeof part === 'string')
+        ? attribute.join('.')
+        : 'Value';
+  return returnsFreeValue(type, name)
+    ? unknown(`${name === undefined ? id : `${id}.${name}`}, a value ${type} returns at deploy time`)
+    : known([NAMED]);
 }
 
 function readSub(argument: unknown, context: TemplateValueContext): TemplateValue {
@@ -75,7 +107,7 @@ function readSub(argument: unknown, context: TemplateValueContext): TemplateValu
     if (inner.startsWith('!')) parts.push(known([`\${${inner.slice(1)}}`]));
     else if (isPlainObject(variables) && Object.hasOwn(variables, inner))
       parts.push(readTemplateValue(variables[inner], context));
-    else parts.push(inner.includes('.') ? known([NAMED]) : readName(inner, context));
+    else parts.push(inner.includes('.') ? readAttribute(inner, context) : readName(inner, context));
     rest = rest.slice(match.index + match[0].length);
   }
   parts.push(known([rest]));

@@ -1,0 +1,102 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import { resourceType, returnsFreeValue } from './free-value-types.js';
+import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import type { RiskReason } from './risk-assessment.js';
+
+/**
+ * Property names that hand a resource an IAM role or instance profile, at any depth: `Role`,
+ * `ExecutionRoleArn`, `Targets[].RoleArn` (EventBridge), `Target.RoleArn` (Scheduler),
+ * `IamRoles` (Redshift), `Roles` (Cognito identity pools), `Credentials` (API Gateway
+ * integrations), `AuthorizerCredentials`, `CredentialsArn` (API Gateway v2), `IamInstanceProfile`
+ * (EC2, launch templates), `InstanceProfileName`, `JobFlowRole` (EMR), `SnsCallerArn` (Cognito).
+ */
+const ROLE_KEY =
+  /(Role|Roles|RoleArn|RoleARN|InstanceProfile|InstanceProfileArn|InstanceProfileName|SnsCallerArn)$|^(Authorizer)?Credentials(Arn)?$/;
+
+/** Mappings whose keys are free names (tags, environment variables, labels), not property names. */
+const FREE_KEYS = new Set(['Tags', 'Variables', 'DockerLabels']);
+
+/** An IAM role or instance profile ARN (IAM User Guide, "IAM ARNs"). */
+const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:(role|instance-profile)\//;
+
+/**
+ * Every place a resource uses an IAM role or instance profile this template does not make: a role
+ * property (`ROLE_KEY`) at any depth whose value is not `Ref`/`Fn::GetAtt` of a resource of this
+ * template (a literal ARN or name, a parameter, an import...), an Elastic Beanstalk option naming
+ * one (`OptionName: IamInstanceProfile`), and a role ARN written anywhere else. That role's power
+ * is not in the change, yet the resource (and the code it runs) gets it: iam:PassRole in effect
+ * (IAM User Guide, "Grant a user permissions to pass a role to an AWS service"). Policy documents
+ * are skipped: they are judged as policies, and so are IAM resources (`Roles` on an
+ * `AWS::IAM::Policy` changes a role rather than using it; `iam-resource` already names them).
+ * `where` is `<file>#Resources.<LogicalId>`.
+ */
+export function existingRoleRisks(params: {
+  logicalId: string;
+  type: string;
+  properties: unknown;
+  where: string;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  if (params.type.startsWith('AWS::IAM::')) return [];
+  const found = new Map<string, string>();
+  const judge = (value: unknown, at: string, key: string): void => {
+    if (Array.isArray(value)) value.forEach((item, index) => judge(item, `${at}[${index}]`, key));
+    else if (isPlainObject(value) && !isIntrinsic(value))
+      for (const [child, inner] of Object.entries(value))
+        if (isPlainObject(inner) && !isIntrinsic(inner)) visit(inner, `${at}.${child}`);
+        else judge(inner, `${at}.${child}`, key);
+    else if (!isOwnResource(value, params.context)) found.set(at, key);
+  };
+  const visit = (value: unknown, at: string, freeKeys = false): void => {
+    if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${at}[${index}]`));
+    if (!isPlainObject(value))
+      return namesRoleArn(value, params.context) ? void found.set(at, 'ARN') : undefined;
+    if ('Statement' in value) return;
+    if (isIntrinsic(value))
+      return namesRoleArn(value, params.context) ? void found.set(at, 'ARN') : undefined;
+    const option = value['OptionName'];
+    if (typeof option === 'string' && ROLE_KEY.test(option) && 'Value' in value)
+      judge(value['Value'], `${at}.Value`, option);
+    for (const [key, child] of Object.entries(value))
+      if (!freeKeys && ROLE_KEY.test(key)) judge(child, `${at}.${key}`, key);
+      else visit(child, `${at}.${key}`, FREE_KEYS.has(key));
+  };
+  visit(params.properties, `${params.where}.Properties`);
+  return [...found].map(([where, key]) => ({
+    code: 'unseen-effect',
+    where,
+    message: `${params.logicalId} (${params.type}) uses an IAM role or instance profile this change does not make (${key}); its permissions cannot be judged.`,
+  }));
+}
+
+/** A literal or computed text that is an IAM role or instance profile ARN. */
+function namesRoleArn(value: unknown, context: TemplateValueContext): boolean {
+  if (typeof value !== 'string' && !isPlainObject(value)) return false;
+  const read = readTemplateValue(value, context);
+  return read.known && read.texts.some((text) => ROLE_ARN.test(text));
+}
+
+/** `Ref` or `Fn::GetAtt` of a resource of this template that returns its own identity, not a carried value. */
+export function isOwnResource(value: unknown, context: TemplateValueContext): boolean {
+  if (!isPlainObject(value)) return false;
+  const ref = value['Ref'];
+  const attribute = value['Fn::GetAtt'];
+  const [id, name] =
+    typeof ref === 'string'
+      ? [ref, undefined]
+      : Array.isArray(attribute)
+        ? [attribute[0], attribute[1]]
+        : typeof attribute === 'string'
+          ? attribute.split('.')
+          : [];
+  if (typeof id !== 'string') return false;
+  const type = resourceType(context.resources, id);
+  return (
+    type !== '' && !returnsFreeValue(type, typeof name === 'string' || name === undefined ? name : 'Value')
+  );
+}
+
+function isIntrinsic(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
+}
