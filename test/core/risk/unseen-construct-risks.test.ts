@@ -1,0 +1,121 @@
+import { QUEUE, reasonsOf, riskOf } from './risk-of.js';
+
+const openGroup = {
+  Type: 'AWS::EC2::SecurityGroup',
+  Properties: {
+    GroupDescription: 'web',
+    SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }],
+  },
+};
+const include = (location: string) => ({
+  'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: location } },
+});
+
+describe('what a template does not show is high (unseen constructs)', () => {
+  it('a security group made by Fn::ForEach is high, where the loop is', () => {
+    expect(
+      reasonsOf({
+        Transform: 'AWS::LanguageExtensions',
+        Resources: { Queue: QUEUE, 'Fn::ForEach::Groups': ['Name', ['A', 'B'], { 'Sg${Name}': openGroup }] },
+      }),
+    ).toEqual(['unseen-effect Resources.Fn::ForEach::Groups']);
+  });
+
+  it('a nested Fn::ForEach inside a resource property (ingress rules by loop) is high', () => {
+    const risk = riskOf({
+      Transform: 'AWS::LanguageExtensions',
+      Resources: {
+        Sg: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: {
+            GroupDescription: 'web',
+            Tags: [{ Key: 'a', Value: 'b' }],
+            'Fn::ForEach::Rules': ['Port', ['22'], { SecurityGroupIngress: [{ CidrIp: '0.0.0.0/0' }] }],
+          },
+        },
+      },
+    });
+    expect(risk.level).toBe('high');
+    expect(risk.reasons.map((reason) => reason.code)).toEqual(['unseen-effect']);
+  });
+
+  it('an Fn::ForEach in Outputs alone makes nothing and stays low', () => {
+    expect(
+      riskOf({
+        Transform: 'AWS::LanguageExtensions',
+        Resources: { Queue: QUEUE },
+        Outputs: { 'Fn::ForEach::Out': ['N', ['A'], { 'Out${N}': { Value: 'x' } }] },
+      }).level,
+    ).toBe('low');
+  });
+
+  it.each([
+    [
+      'as the whole Properties of a resource',
+      { Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: include('s3://b/sg.yaml') } },
+    ],
+    ['in place of a resource', { Queue: QUEUE, ...include('s3://b/role.yaml') }],
+    [
+      'inside one property',
+      {
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Role: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Environment: include('s3://b/env.yaml') },
+        },
+        Queue: QUEUE,
+      },
+    ],
+  ])('an inline AWS::Include %s is high', (_where, resources) => {
+    const risk = riskOf({ Resources: resources });
+    expect(risk.level).toBe('high');
+    expect(risk.reasons.map((reason) => reason.code)).toContain('unseen-effect');
+  });
+
+  it('an inline macro (Fn::Transform) in Mappings or Outputs is high: the macro runs code at deploy time', () => {
+    for (const section of ['Mappings', 'Outputs', 'Conditions'])
+      expect(
+        reasonsOf({
+          Resources: { Queue: QUEUE },
+          [section]: { X: { 'Fn::Transform': { Name: 'Acme::Expand', Parameters: {} } } },
+        }),
+      ).toEqual([`unseen-effect ${section}.X.Fn::Transform`]);
+  });
+
+  it('AWS::Include at the top level, alone or in a Transform list, is high and named', () => {
+    const location = { Location: 's3://attacker/admin.yaml' };
+    for (const transform of [
+      { Name: 'AWS::Include', Parameters: location },
+      ['AWS::Serverless-2016-10-31', { Name: 'AWS::Include', Parameters: location }],
+    ]) {
+      const risk = riskOf({ Transform: transform, Resources: { Queue: QUEUE } });
+      expect(risk.reasons).toEqual([
+        {
+          code: 'unresolved-value',
+          where: 'infra/template.json#Transform',
+          message:
+            'The transform "AWS::Include" rewrites the template at deploy time; what it adds cannot be judged.',
+        },
+      ]);
+    }
+  });
+
+  it('SAM and language extensions on their own add nothing to judge', () => {
+    expect(
+      riskOf({
+        Transform: ['AWS::LanguageExtensions', 'AWS::Serverless-2016-10-31'],
+        Resources: { Queue: QUEUE },
+      }).level,
+    ).toBe('low');
+  });
+
+  it.each([
+    ['a list', ['AWS::IAM::Role']],
+    ['a text', 'AWS::IAM::Role'],
+    ['a mapping without Type', { Properties: {} }],
+    ['a computed Type', { Type: { Ref: 'RoleType' }, Properties: {} }],
+  ])('a Resources entry that is %s is high', (_kind, entry) => {
+    expect(reasonsOf({ Resources: { Queue: QUEUE, Odd: entry } })).toEqual([
+      'template-unreadable Resources.Odd',
+    ]);
+  });
+});
