@@ -1,5 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { resourceType, returnsFreeValue } from './free-value-types.js';
+import { isOwnResource } from './is-own-resource.js';
 import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
@@ -11,13 +11,16 @@ import type { RiskReason } from './risk-assessment.js';
  * (EC2, launch templates), `InstanceProfileName`, `JobFlowRole` (EMR), `SnsCallerArn` (Cognito).
  */
 const ROLE_KEY =
-  /(Role|Roles|RoleArn|RoleARN|InstanceProfile|InstanceProfileArn|InstanceProfileName|SnsCallerArn)$|^(Authorizer)?Credentials(Arn)?$/;
+  /(Role|Roles|RoleArn|RoleArns|RoleARN|InstanceProfile|InstanceProfileArn|InstanceProfileName|SnsCallerArn)$|^(Authorizer)?Credentials(Arn)?$/;
 
 /** Mappings whose keys are free names (tags, environment variables, labels), not property names. */
 const FREE_KEYS = new Set(['Tags', 'Variables', 'DockerLabels']);
 
-/** An IAM role or instance profile ARN (IAM User Guide, "IAM ARNs"). */
-const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:(role|instance-profile)\//;
+/**
+ * An IAM role or instance profile ARN (IAM User Guide, "IAM ARNs"), alone or inside a longer text
+ * (a state machine definition, an event target's JSON input).
+ */
+const ROLE_ARN = /arn:[^:"'\s]*:iam::[^:"'\s]*:(role|instance-profile)\//;
 
 /**
  * Every place a resource uses an IAM role or instance profile this template does not make: a role
@@ -74,26 +77,6 @@ function namesRoleArn(value: unknown, context: TemplateValueContext): boolean {
   if (typeof value !== 'string' && !isPlainObject(value)) return false;
   const read = readTemplateValue(value, context);
   return read.known && read.texts.some((text) => ROLE_ARN.test(text));
-}
-
-/** `Ref` or `Fn::GetAtt` of a resource of this template that returns its own identity, not a carried value. */
-export function isOwnResource(value: unknown, context: TemplateValueContext): boolean {
-  if (!isPlainObject(value)) return false;
-  const ref = value['Ref'];
-  const attribute = value['Fn::GetAtt'];
-  const [id, name] =
-    typeof ref === 'string'
-      ? [ref, undefined]
-      : Array.isArray(attribute)
-        ? [attribute[0], attribute[1]]
-        : typeof attribute === 'string'
-          ? attribute.split('.')
-          : [];
-  if (typeof id !== 'string') return false;
-  const type = resourceType(context.resources, id);
-  return (
-    type !== '' && !returnsFreeValue(type, typeof name === 'string' || name === undefined ? name : 'Value')
-  );
 }
 
 function isIntrinsic(value: Record<string, unknown>): boolean {

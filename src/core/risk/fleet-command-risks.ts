@@ -1,14 +1,20 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { isOwnResource } from './existing-role-risks.js';
+import { isOwnResource } from './is-own-resource.js';
 import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
-/** Where each type lists the machines it runs commands or automations on. */
-const TARGET_LISTS: Record<string, readonly (readonly string[])[]> = {
-  'AWS::SSM::Association': [['Targets']],
-  'AWS::SSM::MaintenanceWindowTarget': [['Targets']],
-  'AWS::SSM::MaintenanceWindowTask': [['Targets']],
-};
+/** Types whose `Targets` list the machines they run commands or automations on. */
+const TARGETED_TYPES: ReadonlySet<string> = new Set([
+  'AWS::SSM::Association',
+  'AWS::SSM::MaintenanceWindowTarget',
+  'AWS::SSM::MaintenanceWindowTask',
+]);
+
+/** Target keys that name resources, and the types of this template they may name. */
+const OWN_TARGET_TYPES: ReadonlyMap<unknown, ReadonlySet<string>> = new Map([
+  ['InstanceIds', new Set(['AWS::EC2::Instance'])],
+  ['WindowTargetIds', new Set(['AWS::SSM::MaintenanceWindowTarget'])],
+]);
 
 /**
  * Run Command, State Manager associations and maintenance windows run documents (shell scripts,
@@ -27,24 +33,18 @@ export function fleetCommandRisks(params: {
   context: TemplateValueContext;
 }): RiskReason[] {
   const properties = isPlainObject(params.properties) ? params.properties : {};
-  const lists: Array<{ value: unknown; at: string }> = (TARGET_LISTS[params.type] ?? []).map((path) => ({
-    value: properties[path[0] ?? ''],
-    at: `${params.where}.Properties.${path.join('.')}`,
-  }));
+  const where = `${params.where}.Properties`;
+  const lists: Array<{ value: unknown; at: string }> = [];
+  if (TARGETED_TYPES.has(params.type) && properties['Targets'] !== undefined)
+    lists.push({ value: properties['Targets'], at: `${where}.Targets` });
   if (params.type === 'AWS::SSM::Association' && properties['InstanceId'] !== undefined)
     lists.push({
       value: [{ Key: 'InstanceIds', Values: [properties['InstanceId']] }],
-      at: `${params.where}.Properties.InstanceId`,
+      at: `${where}.InstanceId`,
     });
-  if (params.type === 'AWS::Events::Rule' && Array.isArray(properties['Targets']))
-    properties['Targets'].forEach((target: unknown, index: number) => {
-      const run = isPlainObject(target) ? target['RunCommandParameters'] : undefined;
-      if (run !== undefined)
-        lists.push({
-          value: isPlainObject(run) ? run['RunCommandTargets'] : run,
-          at: `${params.where}.Properties.Targets[${index}].RunCommandParameters.RunCommandTargets`,
-        });
-    });
+  findRunCommands(properties, where, (run, at) =>
+    lists.push({ value: isPlainObject(run) ? run['RunCommandTargets'] : run, at: `${at}.RunCommandTargets` }),
+  );
   return lists
     .filter((list) => list.value !== undefined && !ownTargets(list.value, params.context))
     .map((list) => ({
@@ -54,6 +54,15 @@ export function fleetCommandRisks(params: {
     }));
 }
 
+/** Every `RunCommandParameters` (EventBridge targets), at any depth and on every `Fn::If` branch. */
+function findRunCommands(value: unknown, at: string, found: (run: unknown, at: string) => void): void {
+  if (Array.isArray(value)) value.forEach((item, index) => findRunCommands(item, `${at}[${index}]`, found));
+  else if (isPlainObject(value))
+    for (const [key, child] of Object.entries(value))
+      if (key === 'RunCommandParameters') found(child, `${at}.${key}`);
+      else findRunCommands(child, `${at}.${key}`, found);
+}
+
 /** Every target is an instance or maintenance window target of this template, by `Ref`/`Fn::GetAtt`. */
 function ownTargets(targets: unknown, context: TemplateValueContext): boolean {
   if (!Array.isArray(targets)) return false;
@@ -61,11 +70,12 @@ function ownTargets(targets: unknown, context: TemplateValueContext): boolean {
     if (!isPlainObject(target)) return false;
     const key = target['Key'];
     const values = target['Values'];
+    const types = OWN_TARGET_TYPES.get(key);
     return (
-      (key === 'InstanceIds' || key === 'WindowTargetIds') &&
+      types !== undefined &&
       Array.isArray(values) &&
       values.length > 0 &&
-      values.every((value: unknown) => isOwnResource(value, context))
+      values.every((value: unknown) => isOwnResource(value, context, types))
     );
   });
 }

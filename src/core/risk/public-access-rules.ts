@@ -27,7 +27,8 @@ const always = () => true;
  * unauthenticated role's credentials), S3 canned ACLs (Amazon S3 User Guide, "Canned ACL":
  * `PublicRead`, `PublicReadWrite` for everyone, `AuthenticatedRead` for every AWS account), S3
  * Block Public Access settings turned off (Amazon S3 User Guide, "Blocking public access"), MSK
- * public access (`SERVICE_PROVIDED_EIPS`).
+ * public access (`SERVICE_PROVIDED_EIPS`), Amazon MQ `PubliclyAccessible`, OpenSearch
+ * `AnonymousAuthEnabled`, App Runner `IsPubliclyAccessible` (default true).
  */
 export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
   {
@@ -93,6 +94,27 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     publicWhenAbsent: never,
     means: `turn off S3 Block Public Access (${setting}), so ACLs or policies may make the bucket public`,
   })),
+  {
+    type: 'AWS::MQ::Broker',
+    path: ['PubliclyAccessible'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: 'give the broker an address reachable from the internet',
+  },
+  {
+    type: 'AWS::OpenSearchService::Domain',
+    path: ['AdvancedSecurityOptions', 'AnonymousAuthEnabled'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: 'let anyone who reaches the domain use it without signing in',
+  },
+  {
+    type: 'AWS::AppRunner::Service',
+    path: ['NetworkConfiguration', 'IngressConfiguration', 'IsPubliclyAccessible'],
+    publicValues: ['true'],
+    publicWhenAbsent: always,
+    means: 'give the service a URL reachable from the internet',
+  },
   {
     type: 'AWS::MSK::Cluster',
     path: ['BrokerNodeGroupInfo', 'ConnectivityInfo', 'PublicAccess', 'Type'],

@@ -12,6 +12,13 @@ export type TemplateValue =
 
 /** What a placeholder reads as: no `*`, no `/`, so it can widen nothing. */
 const NAMED = 'named';
+/**
+ * A dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`) is replaced by a value
+ * from Parameter Store or Secrets Manager when the stack is deployed (AWS CloudFormation User
+ * Guide, "Get values stored in other services using dynamic references").
+ */
+const DYNAMIC_REFERENCE = /\{\{resolve:/;
+
 /** Enough combinations for any policy we write; past it the value is called unknown, not guessed. */
 const MAX_TEXTS = 64;
 
@@ -28,7 +35,7 @@ export function isNamedValue(text: string): boolean {
 }
 
 export function readTemplateValue(value: unknown, context: TemplateValueContext): TemplateValue {
-  if (typeof value === 'string') return known([value]);
+  if (typeof value === 'string') return DYNAMIC_REFERENCE.test(value) ? dynamicReference() : known([value]);
   if (typeof value === 'number' || typeof value === 'boolean') return known([String(value)]);
   if (Array.isArray(value)) return union(value.map((item) => readTemplateValue(item, context)));
   if (!isPlainObject(value)) return unknown('a value of an unexpected kind');
@@ -60,12 +67,19 @@ function unknown(why: string): TemplateValue {
   return { known: false, why };
 }
 
+function dynamicReference(): TemplateValue {
+  return unknown('a dynamic reference ({{resolve:…}}) resolved at deploy time');
+}
+
 /** `Ref`: a parameter is known through its `AllowedValues`; pseudo parameters and resources name one thing. */
 function readName(name: string, context: TemplateValueContext): TemplateValue {
   if (name === 'AWS::NoValue') return known([]);
   if (name.startsWith('AWS::')) return known([NAMED]);
   const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
   if (parameter === undefined) return readAttribute([name], context);
+  // An SSM parameter type's AllowedValues constrain the parameter's name, not the value read from it.
+  if (isPlainObject(parameter) && String(parameter['Type']).startsWith('AWS::SSM::Parameter::Value'))
+    return unknown(`parameter ${name}, read from Parameter Store at deploy time`);
   const allowed = isPlainObject(parameter) ? parameter['AllowedValues'] : undefined;
   if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((item) => typeof item === 'string'))
     return known(allowed as string[]);
@@ -99,6 +113,7 @@ function readAttribute(argument: unknown, context: TemplateValueContext): Templa
 function readSub(argument: unknown, context: TemplateValueContext): TemplateValue {
   const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
   if (typeof text !== 'string') return unknown('a malformed Fn::Sub');
+  if (DYNAMIC_REFERENCE.test(text)) return dynamicReference();
   const parts: TemplateValue[] = [];
   let rest = text;
   for (let match = /\$\{([^}]*)\}/.exec(rest); match; match = /\$\{([^}]*)\}/.exec(rest)) {

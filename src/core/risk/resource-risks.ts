@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { existingGroupIngressRisks } from './existing-group-ingress-risks.js';
 import { findPolicyDocuments } from './find-policy-documents.js';
 import { fleetCommandRisks } from './fleet-command-risks.js';
 import { functionUrlRisks } from './function-url-risks.js';
@@ -7,7 +8,7 @@ import { lambdaPermissionRisks } from './lambda-permission-risks.js';
 import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
 import { publicAccessRisks } from './public-access-risks.js';
 import type { TemplateValueContext } from './read-template-value.js';
-import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES } from './resource-policy-types.js';
+import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES, isAccessType } from './resource-policy-types.js';
 import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
@@ -35,6 +36,12 @@ export function resourceRisks(params: {
       code: 'iam-resource',
       where,
       message: `Creates or changes IAM resource ${logicalId} (${type}).`,
+    });
+  else if (isAccessType(type))
+    reasons.push({
+      code: 'iam-resource',
+      where,
+      message: `Creates or changes access: ${logicalId} (${type}) gives people, roles or accounts permissions.`,
     });
   if (
     isPlainObject(properties) &&
@@ -67,6 +74,7 @@ export function resourceRisks(params: {
     reasons.push(...lambdaPermissionRisks({ properties, where, context }));
   reasons.push(...functionUrlRisks({ type, properties, where, context }));
   reasons.push(...ingressRisks({ type, properties, where, context }));
+  reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
   reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
   reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));

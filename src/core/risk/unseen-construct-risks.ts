@@ -18,7 +18,8 @@ const EXPANDED_SECTIONS = ['Resources', 'Globals'] as const;
  * - an `Fn::ForEach::<Loop>` key in `Resources` (or resource properties) or SAM `Globals`: the
  *   resources or properties it expands to are only made by the `AWS::LanguageExtensions`
  *   transform at deploy time (AWS CloudFormation Template Reference, "Fn::ForEach");
- * - a `Resources` entry that is not a resource with a textual `Type`.
+ * - a `Resources` entry that is not a resource with a textual `Type`, or whose `Properties` are
+ *   computed (not a mapping of property names).
  * `path` is the template's file; each reason's `where` is `<path>#<location>`.
  */
 export function unseenConstructRisks(params: {
@@ -48,7 +49,15 @@ export function unseenConstructRisks(params: {
   const resources = isPlainObject(template['Resources']) ? template['Resources'] : {};
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (logicalId.startsWith('Fn::')) continue;
-    if (isPlainObject(resource) && typeof resource['Type'] === 'string') continue;
+    if (isPlainObject(resource) && typeof resource['Type'] === 'string') {
+      if (isComputed(resource['Properties']))
+        reasons.push({
+          code: 'unresolved-value',
+          where: `${path}#Resources.${logicalId}.Properties`,
+          message: `The properties of ${logicalId} are computed when the stack is deployed; they cannot be judged.`,
+        });
+      continue;
+    }
     reasons.push({
       code: 'template-unreadable',
       where: `${path}#Resources.${logicalId}`,
@@ -71,6 +80,18 @@ function transformRisks(path: string, transform: unknown): RiskReason[] {
       },
     ];
   });
+}
+
+/** Properties that are not a mapping, or a mapping with an intrinsic key (`Fn::If`, `Ref`…); transforms and loops are reported as such. */
+function isComputed(properties: unknown): boolean {
+  if (properties === undefined) return false;
+  if (!isPlainObject(properties)) return true;
+  return Object.keys(properties).some(
+    (key) =>
+      (key === 'Ref' || key.startsWith('Fn::')) &&
+      key !== 'Fn::Transform' &&
+      !key.startsWith('Fn::ForEach::'),
+  );
 }
 
 /** Calls `found` with every mapping key in `value` and its dotted location. */

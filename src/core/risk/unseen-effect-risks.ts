@@ -1,11 +1,20 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { existingRoleRisks, isOwnResource } from './existing-role-risks.js';
-import { resourceType } from './free-value-types.js';
+import { existingRoleRisks } from './existing-role-risks.js';
+import { isOwnResource } from './is-own-resource.js';
 import type { TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
-/** Resources whose template CloudFormation fetches at deploy time: the bundle does not show what they create. */
-const NESTED_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::Serverless::Application']);
+/**
+ * Resources that deploy a template the bundle does not judge: nested stacks and SAM applications
+ * (from a URL), stack sets (into other accounts and Regions, from a URL or an inline text), and
+ * Service Catalog products (the product's template lives in the catalog).
+ */
+const NESTED_TYPES = new Set([
+  'AWS::CloudFormation::Stack',
+  'AWS::Serverless::Application',
+  'AWS::CloudFormation::StackSet',
+  'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
+]);
 
 /** What a custom resource's `ServiceToken` may name (AWS CloudFormation User Guide, "Custom resources"). */
 const SERVICE_TOKEN_TYPES = new Set([
@@ -16,7 +25,10 @@ const SERVICE_TOKEN_TYPES = new Set([
 
 /**
  * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
- * nested stack or SAM application (its template comes from a URL), a custom resource
+ * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a resource
+ * type from the CloudFormation registry that is not AWS's own (a third-party or private
+ * extension, or a `::MODULE` that expands into resources; AWS CloudFormation User Guide, "Using
+ * the CloudFormation registry"), a custom resource
  * (`Custom::*`, `AWS::CloudFormation::CustomResource`) whose `ServiceToken` is not a function or
  * topic of this template (it runs someone else's code with someone else's role), and every IAM
  * role or instance profile it uses that this template does not make (`existingRoleRisks`). A role
@@ -39,9 +51,15 @@ export function unseenEffectRisks(params: {
       where,
       message: `${logicalId} (${type}) deploys a template this change does not hold; what it creates cannot be judged.`,
     });
+  if (isRegistryExtension(type))
+    reasons.push({
+      code: 'unseen-effect',
+      where,
+      message: `${logicalId} (${type}) is a third-party or private extension (or module): its handler runs outside this template; what it does cannot be judged.`,
+    });
   if (
     (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') &&
-    !isOwnHandler(properties['ServiceToken'], context)
+    !isOwnResource(properties['ServiceToken'], context, SERVICE_TOKEN_TYPES)
   )
     reasons.push({
       code: 'unseen-effect',
@@ -52,11 +70,7 @@ export function unseenEffectRisks(params: {
   return reasons;
 }
 
-function isOwnHandler(token: unknown, context: TemplateValueContext): boolean {
-  if (!isOwnResource(token, context) || !isPlainObject(token)) return false;
-  const ref = token['Ref'];
-  const attribute = token['Fn::GetAtt'];
-  const id =
-    typeof ref === 'string' ? ref : Array.isArray(attribute) ? attribute[0] : String(attribute).split('.')[0];
-  return typeof id === 'string' && SERVICE_TOKEN_TYPES.has(resourceType(context.resources, id));
+/** A type outside the `AWS::` namespace that is not a custom resource (judged by its ServiceToken). */
+function isRegistryExtension(type: string): boolean {
+  return type !== '' && !type.startsWith('AWS::') && !type.startsWith('Custom::');
 }

@@ -186,3 +186,40 @@ describe('an IAM role or instance profile the template does not make is high whe
     ]);
   });
 });
+
+describe('roles in other shapes', () => {
+  it('a role ARN inside a state machine definition text is high', () => {
+    const definition = JSON.stringify({
+      StartAt: 'A',
+      States: {
+        A: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:iam:createUser',
+          Credentials: { RoleArn: admin },
+          End: true,
+        },
+      },
+    });
+    expect(
+      reasonsOf({
+        Resources: {
+          Queue: QUEUE,
+          Sm: {
+            Type: 'AWS::StepFunctions::StateMachine',
+            Properties: { RoleArn: { 'Fn::GetAtt': ['Queue', 'Arn'] }, DefinitionString: definition },
+          },
+        },
+      }),
+    ).toEqual(['unseen-effect Resources.Sm.Properties.DefinitionString']);
+  });
+
+  it('no role at all (Ref AWS::NoValue) is low', () => {
+    expect(
+      riskOf({
+        Resources: {
+          Svc: { Type: 'AWS::ECS::Service', Properties: { Cluster: 'c', Role: { Ref: 'AWS::NoValue' } } },
+        },
+      }).level,
+    ).toBe('low');
+  });
+});

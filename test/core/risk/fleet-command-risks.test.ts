@@ -80,3 +80,43 @@ describe('commands run on machines the template does not make are high', () => {
     ).toBe('low');
   });
 });
+
+describe('fleet commands in other shapes', () => {
+  it('Run Command targets inside an Fn::If of an EventBridge rule are read', () => {
+    const risk = riskOf({
+      Conditions: { C: { 'Fn::Equals': ['a', 'b'] } },
+      Resources: {
+        Rule: {
+          Type: 'AWS::Events::Rule',
+          Properties: {
+            Targets: {
+              'Fn::If': [
+                'C',
+                [],
+                [
+                  {
+                    Id: 'r',
+                    Arn: 'arn:aws:ssm:eu-west-1::document/AWS-RunShellScript',
+                    RunCommandParameters: { RunCommandTargets: [{ Key: 'InstanceIds', Values: ['*'] }] },
+                  },
+                ],
+              ],
+            },
+          },
+        },
+      },
+    });
+    expect(risk.reasons.map((reason) => reason.code)).toEqual(['fleet-command']);
+  });
+
+  it('InstanceIds naming a resource of this template that is not an instance is high', () => {
+    expect(
+      riskOf({
+        Resources: {
+          Queue: { Type: 'AWS::SQS::Queue' },
+          It: association({ Targets: [{ Key: 'InstanceIds', Values: [{ Ref: 'Queue' }] }] }),
+        },
+      }).level,
+    ).toBe('high');
+  });
+});

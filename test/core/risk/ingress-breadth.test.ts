@@ -193,3 +193,20 @@ describe('CIDR arithmetic', () => {
     expect(publicAddressCount(blocks, 6)).toBe(0n);
   });
 });
+
+describe('ingress added to a security group this template does not make', () => {
+  it("public addresses are high: the group's other rules are not shown", () => {
+    expect(reasonsOf({ Resources: { In: ingress('sg-0123', '198.51.100.0/24') } })).toEqual([
+      'unseen-effect Resources.In.Properties',
+    ]);
+  });
+
+  it('private addresses, or a group of this template, are low', () => {
+    expect(riskOf({ Resources: { In: ingress('sg-0123', '10.1.0.0/16') } }).level).toBe('low');
+    expect(
+      riskOf({
+        Resources: { Sg: group(), In: ingress({ 'Fn::GetAtt': ['Sg', 'GroupId'] }, '198.51.100.0/24') },
+      }).level,
+    ).toBe('low');
+  });
+});

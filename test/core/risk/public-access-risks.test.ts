@@ -190,3 +190,69 @@ describe('resources reachable from the internet outside security groups and poli
     ]);
   });
 });
+
+describe('more ways to reach a resource from outside', () => {
+  it.each([
+    [
+      'an Amazon MQ broker',
+      { Type: 'AWS::MQ::Broker', Properties: { PubliclyAccessible: true } },
+      'public-access Resources.It.Properties.PubliclyAccessible',
+    ],
+    [
+      'an OpenSearch domain with anonymous access',
+      {
+        Type: 'AWS::OpenSearchService::Domain',
+        ...kept,
+        Properties: { AdvancedSecurityOptions: { Enabled: true, AnonymousAuthEnabled: true } },
+      },
+      'public-access Resources.It.Properties.AdvancedSecurityOptions.AnonymousAuthEnabled',
+    ],
+    [
+      'an App Runner service public by default',
+      { Type: 'AWS::AppRunner::Service', Properties: { SourceConfiguration: {} } },
+      'public-access Resources.It.Properties.NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible',
+    ],
+    [
+      'a RAM resource share (other accounts)',
+      { Type: 'AWS::RAM::ResourceShare', Properties: { Name: 's', Principals: ['111122223333'] } },
+      'resource-policy Resources.It',
+    ],
+    [
+      'endpoint service permissions for anyone',
+      {
+        Type: 'AWS::EC2::VPCEndpointServicePermissions',
+        Properties: { ServiceId: 'vpce-svc-1', AllowedPrincipals: ['*'] },
+      },
+      'resource-policy Resources.It',
+    ],
+  ])('%s is high', (_name, resource, reason) => {
+    expect(reasonsOf({ Resources: { It: resource } })).toEqual([reason]);
+  });
+});
+
+describe('access granted outside AWS::IAM', () => {
+  it.each([
+    [
+      'an Identity Center assignment',
+      { Type: 'AWS::SSO::Assignment', Properties: { PermissionSetArn: 'arn:aws:sso:::permissionSet/x' } },
+    ],
+    [
+      'an Organizations policy (SCP)',
+      { Type: 'AWS::Organizations::Policy', Properties: { Type: 'SERVICE_CONTROL_POLICY' } },
+    ],
+    [
+      'a SAM connector (SAM writes IAM policies)',
+      { Type: 'AWS::Serverless::Connector', Properties: { Permissions: ['Write'] } },
+    ],
+    ['a Lake Formation grant', { Type: 'AWS::LakeFormation::PrincipalPermissions', Properties: {} }],
+  ])('%s is iam-resource', (_name, resource) => {
+    expect(reasonsOf({ Resources: { It: resource } })).toEqual(['iam-resource Resources.It']);
+  });
+
+  it('a SAM simple table with the default DeletionPolicy keeps data under Delete', () => {
+    expect(reasonsOf({ Resources: { It: { Type: 'AWS::Serverless::SimpleTable' } } })).toEqual([
+      'stateful-delete-policy Resources.It.DeletionPolicy',
+      'stateful-delete-policy Resources.It.UpdateReplacePolicy',
+    ]);
+  });
+});

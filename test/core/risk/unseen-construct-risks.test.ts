@@ -119,3 +119,30 @@ describe('what a template does not show is high (unseen constructs)', () => {
     ]);
   });
 });
+
+describe('resources that deploy what the template does not hold', () => {
+  it.each([
+    ['a private or third-party registry type', { Type: 'Acme::Network::OpenGroup', Properties: {} }],
+    ['a module that expands into resources', { Type: 'Acme::Iam::AdminRole::MODULE', Properties: {} }],
+    [
+      'a stack set with an inline template (into other accounts)',
+      {
+        Type: 'AWS::CloudFormation::StackSet',
+        Properties: {
+          StackSetName: 's',
+          PermissionModel: 'SERVICE_MANAGED',
+          TemplateBody: '{"Resources":{}}',
+        },
+      },
+    ],
+    [
+      'a Service Catalog provisioned product',
+      {
+        Type: 'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
+        Properties: { ProductName: 'vpc', ProvisioningArtifactName: 'v1' },
+      },
+    ],
+  ])('%s is high', (_name, resource) => {
+    expect(reasonsOf({ Resources: { It: resource } })).toEqual(['unseen-effect Resources.It']);
+  });
+});
