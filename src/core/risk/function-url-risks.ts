@@ -1,5 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import { readSettingValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /**
@@ -26,7 +26,7 @@ export function functionUrlRisks(params: {
           }
         : undefined;
   if (found === undefined) return [];
-  const authType = readTemplateValue(
+  const authType = readSettingValue(
     isPlainObject(found.config) ? found.config['AuthType'] : found.config,
     params.context,
   );

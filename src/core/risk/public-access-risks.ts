@@ -1,6 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { PUBLIC_ACCESS_RULES, type PublicAccessRule } from './public-access-rules.js';
-import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import { readSettingValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** Types that are public by what they are: a public ECR repository serves its images to anyone. */
@@ -50,7 +50,7 @@ function ruleRisks(params: {
           },
         ]
       : [];
-  const read = readTemplateValue(value, params.context);
+  const read = readSettingValue(value, params.context);
   if (!read.known)
     return [
       { code: 'unresolved-value', where, message: `${name} depends on ${read.why}; treated as public.` },

@@ -59,6 +59,16 @@ export function readTemplateValue(value: unknown, context: TemplateValueContext)
   }
 }
 
+/**
+ * A setting (`PubliclyAccessible`, `AuthType`…) as the texts it can be. Unlike `readTemplateValue`,
+ * another resource's `Ref` or attribute is unknown, not a placeholder: some resources' names are
+ * chosen freely (an alarm named `true` or `NONE`), and a setting has no reason to name a resource.
+ */
+export function readSettingValue(value: unknown, context: TemplateValueContext): TemplateValue {
+  const read = readTemplateValue(value, context);
+  return read.known && read.texts.includes(NAMED) ? unknown("another resource's name or attribute") : read;
+}
+
 function known(texts: readonly string[]): TemplateValue {
   return texts.length > MAX_TEXTS ? unknown('too many possible values') : { known: true, texts };
 }

@@ -103,3 +103,59 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
     ).toEqual(['unresolved-value Resources.Sg.Properties']);
   });
 });
+
+describe("a setting given as another resource's name is unknown", () => {
+  // An alarm's Ref is its name, which may be any text: "true", "NONE".
+  const alarm = (name: string) => ({
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmName: name,
+      MetricName: 'm',
+      Namespace: 'n',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+    },
+  });
+  it.each([
+    [
+      'PubliclyAccessible',
+      {
+        Type: 'AWS::RDS::DBInstance',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { PubliclyAccessible: { Ref: 'Named' } },
+      },
+      'unresolved-value Resources.It.Properties.PubliclyAccessible',
+    ],
+    [
+      'a function URL AuthType',
+      {
+        Type: 'AWS::Lambda::Url',
+        Properties: {
+          AuthType: { Ref: 'Named' },
+          TargetFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:f',
+        },
+      },
+      'unresolved-value Resources.It.Properties.AuthType',
+    ],
+    [
+      'a permission FunctionUrlAuthType',
+      {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          FunctionName: 'f',
+          Action: 'lambda:InvokeFunctionUrl',
+          Principal: 'lambda.amazonaws.com',
+          SourceAccount: '1',
+          FunctionUrlAuthType: { Ref: 'Named' },
+        },
+      },
+      'unresolved-value Resources.It.Properties.FunctionUrlAuthType',
+    ],
+  ])('%s', (_name, resource, reason) => {
+    expect(reasonsOf({ Resources: { Named: alarm('NONE'), It: resource } })).toEqual([reason]);
+  });
+});
