@@ -54,9 +54,13 @@ export function existingRoleRisks(params: {
     if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${at}[${index}]`));
     if (!isPlainObject(value))
       return namesRoleArn(value, params.context) ? void found.set(at, 'ARN') : undefined;
-    if ('Statement' in value) return;
-    if (isIntrinsic(value))
-      return namesRoleArn(value, params.context) ? void found.set(at, 'ARN') : undefined;
+    if (isPolicyDocument(value)) return;
+    if (isIntrinsic(value)) {
+      // Read as a whole (a Sub building an ARN), then each argument (an ARN on one Fn::If branch).
+      if (namesRoleArn(value, params.context)) found.set(at, 'ARN');
+      else Object.entries(value).forEach(([name, argument]) => visit(argument, `${at}.${name}`));
+      return;
+    }
     const option = value['OptionName'];
     if (typeof option === 'string' && ROLE_KEY.test(option) && 'Value' in value)
       judge(value['Value'], `${at}.Value`, option);
@@ -77,6 +81,13 @@ function namesRoleArn(value: unknown, context: TemplateValueContext): boolean {
   if (typeof value !== 'string' && !isPlainObject(value)) return false;
   const read = readTemplateValue(value, context);
   return read.known && read.texts.some((text) => ROLE_ARN.test(text));
+}
+
+/** A mapping with a `Statement` and nothing but a policy's own keys. */
+function isPolicyDocument(value: Record<string, unknown>): boolean {
+  return (
+    'Statement' in value && Object.keys(value).every((key) => ['Version', 'Id', 'Statement'].includes(key))
+  );
 }
 
 function isIntrinsic(value: Record<string, unknown>): boolean {

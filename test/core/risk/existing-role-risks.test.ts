@@ -223,3 +223,43 @@ describe('roles in other shapes', () => {
     ).toBe('low');
   });
 });
+
+describe('roles hidden next to other values', () => {
+  it('a role ARN on one branch of an Fn::If whose other branch is a parameter is high', () => {
+    expect(
+      reasonsOf({
+        Parameters: { Other: { Type: 'String' } },
+        Conditions: { C: { 'Fn::Equals': ['a', 'b'] } },
+        Resources: {
+          Domain: {
+            Type: 'AWS::OpenSearchService::Domain',
+            DeletionPolicy: 'Retain',
+            UpdateReplacePolicy: 'Retain',
+            Properties: {
+              AdvancedSecurityOptions: {
+                MasterUserOptions: { MasterUserARN: { 'Fn::If': ['C', { Ref: 'Other' }, admin] } },
+              },
+            },
+          },
+        },
+      }),
+    ).toEqual([
+      'unseen-effect Resources.Domain.Properties.AdvancedSecurityOptions.MasterUserOptions.MasterUserARN.Fn::If[2]',
+    ]);
+  });
+
+  it('a mapping that has a Statement beside role properties is still read', () => {
+    expect(
+      reasonsOf({
+        Resources: {
+          Rule: {
+            Type: 'AWS::Events::Rule',
+            Properties: {
+              Targets: [{ Id: 't', Arn: 'arn:aws:sqs:eu-west-1:1:q', RoleArn: admin, Statement: [] }],
+            },
+          },
+        },
+      }),
+    ).toEqual(['unseen-effect Resources.Rule.Properties.Targets[0].RoleArn']);
+  });
+});
