@@ -48,8 +48,8 @@ export function unseenConstructRisks(params: {
   });
   const resources = isPlainObject(template['Resources']) ? template['Resources'] : {};
   for (const [logicalId, resource] of Object.entries(resources)) {
-    if (logicalId.startsWith('Fn::')) continue;
-    if (isPlainObject(resource) && typeof resource['Type'] === 'string') {
+    if (logicalId === 'Fn::Transform' || logicalId.startsWith('Fn::ForEach::')) continue;
+    if (!logicalId.startsWith('Fn::') && isPlainObject(resource) && typeof resource['Type'] === 'string') {
       if (isComputed(resource['Properties']))
         reasons.push({
           code: 'unresolved-value',

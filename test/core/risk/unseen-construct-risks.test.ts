@@ -1,3 +1,4 @@
+import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import { QUEUE, reasonsOf, riskOf } from './risk-of.js';
 
 const openGroup = {
@@ -145,4 +146,30 @@ describe('resources that deploy what the template does not hold', () => {
   ])('%s is high', (_name, resource) => {
     expect(reasonsOf({ Resources: { It: resource } })).toEqual(['unseen-effect Resources.It']);
   });
+});
+
+it('another intrinsic key in Resources is not a resource either', () => {
+  expect(reasonsOf({ Resources: { Queue: QUEUE, 'Fn::If': ['C', { Type: 'AWS::IAM::Role' }, {}] } })).toEqual(
+    ['template-unreadable Resources.Fn::If'],
+  );
+});
+
+it('a file not declared a template is judged when it only makes resources by loop or by an extension type', () => {
+  const files = [
+    {
+      path: 'infra/nested/loop.json',
+      content: JSON.stringify({ Resources: { 'Fn::ForEach::R': ['N', ['A'], {}] } }),
+      role: 'config' as const,
+    },
+    {
+      path: 'infra/nested/ext.yaml',
+      content: 'Resources:\n  X:\n    Type: Acme::Iam::Admin::MODULE\n',
+      role: 'config' as const,
+    },
+  ];
+  const risk = classifyRisk({ files, targetEnvironment: 'staging', production: false });
+  expect(risk.reasons.map((reason) => `${reason.code} ${reason.where}`)).toEqual([
+    'unseen-effect infra/nested/loop.json#Resources.Fn::ForEach::R',
+    'unseen-effect infra/nested/ext.yaml#Resources.X',
+  ]);
 });
