@@ -42,7 +42,8 @@ export function ingressBreadthRisks(params: { path: string; context: TemplateVal
   const open = openAddressSpace(blocks);
   if (open === undefined) return [];
   const ids = [...owners];
-  const size = open.family === 4 ? `${open.count}` : `about 2^${open.count.toString(2).length - 1}`;
+  const size =
+    open.family === 4 ? open.count.toLocaleString('en-US') : `about 2^${open.count.toString(2).length - 1}`;
   return [
     {
       code: 'open-ingress',

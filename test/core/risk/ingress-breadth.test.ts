@@ -27,7 +27,7 @@ describe('ingress breadth is judged over the union of every rule', () => {
         code: 'open-ingress',
         where: 'infra/template.json#Resources.Sg',
         message:
-          'The ingress rules of Sg together let in 33554432 public IPv4 addresses (2 ranges), more than one /8 holds: a large share of the internet.',
+          'The ingress rules of Sg together let in 33,554,432 public IPv4 addresses (2 ranges), more than one /8 holds: a large share of the internet.',
       },
     ]);
   });
