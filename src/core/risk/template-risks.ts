@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { globalsRisks } from './globals-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import { resourceRisks } from './resource-risks.js';
 import type { RiskReason } from './risk-assessment.js';
@@ -6,8 +7,8 @@ import { unseenConstructRisks } from './unseen-construct-risks.js';
 
 /**
  * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
- * the template cannot show (`unseenConstructRisks`), each resource's own risks, and those only
- * seen across resources (the address space all ingress rules open together).
+ * the template cannot show (`unseenConstructRisks`), each resource's own risks, those only seen
+ * across resources (the address space all ingress rules open together), and SAM `Globals`.
  */
 export function templateRisks(params: { path: string; template: unknown }): RiskReason[] {
   const { path, template } = params;
@@ -35,5 +36,6 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
       }),
     );
   reasons.push(...ingressBreadthRisks({ path, context }));
+  reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
   return reasons;
 }

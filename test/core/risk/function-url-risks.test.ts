@@ -50,3 +50,21 @@ describe('Lambda function URLs', () => {
     ]);
   });
 });
+
+it('SAM Globals giving every function a public URL or an existing role say so where they are', () => {
+  expect(
+    reasonsOf({
+      Transform: 'AWS::Serverless-2016-10-31',
+      Globals: {
+        Function: {
+          FunctionUrlConfig: { AuthType: 'NONE' },
+          DeploymentPreference: { Type: 'AllAtOnce', Role: 'arn:aws:iam::123456789012:role/Admin' },
+        },
+      },
+      Resources: { Queue: { Type: 'AWS::SQS::Queue' } },
+    }),
+  ).toEqual([
+    'broad-lambda-permission Globals.Function.FunctionUrlConfig.AuthType',
+    'unseen-effect Globals.Function.DeploymentPreference.Role',
+  ]);
+});
