@@ -66,17 +66,23 @@ export function classifyRisk(params: {
   return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };
 }
 
-/** A mapping with `Resources` whose entries have CloudFormation resource types. */
+/**
+ * A mapping with `Resources` whose entries have CloudFormation resource types (`AWS::`, `Custom::`,
+ * or a registry extension's `Org::Service::Resource`), or that makes resources by `Fn::ForEach` or
+ * `Fn::Transform`.
+ */
 function looksLikeTemplate(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || !('Resources' in value)) return false;
   const resources = (value as { Resources: unknown }).Resources;
-  if (typeof resources !== 'object' || resources === null) return false;
-  return Object.values(resources).some(
-    (resource: unknown) =>
-      typeof resource === 'object' &&
-      resource !== null &&
-      'Type' in resource &&
-      typeof resource.Type === 'string' &&
-      /^(AWS|Custom|Alexa)::/.test(resource.Type),
+  if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return false;
+  return Object.entries(resources).some(
+    ([key, resource]: [string, unknown]) =>
+      key === 'Fn::Transform' ||
+      key.startsWith('Fn::ForEach::') ||
+      (typeof resource === 'object' &&
+        resource !== null &&
+        'Type' in resource &&
+        typeof resource.Type === 'string' &&
+        /^[A-Za-z0-9]+::[A-Za-z0-9]+::/.test(resource.Type)),
   );
 }

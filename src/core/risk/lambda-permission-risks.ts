@@ -1,5 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import { readSettingValue, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /**
@@ -20,7 +20,15 @@ export function lambdaPermissionRisks(params: {
     where: `${where}.${at}`,
     message,
   });
-  const authType = readTemplateValue(properties['FunctionUrlAuthType'], params.context);
+  const authType = readSettingValue(properties['FunctionUrlAuthType'], params.context);
+  if (properties['FunctionUrlAuthType'] !== undefined && !authType.known)
+    return [
+      {
+        code: 'unresolved-value',
+        where: `${where}.FunctionUrlAuthType`,
+        message: `FunctionUrlAuthType depends on ${authType.why}; treated as public.`,
+      },
+    ];
   if (authType.known && authType.texts.includes('NONE'))
     return [reason('Makes the function URL public (FunctionUrlAuthType NONE).', 'FunctionUrlAuthType')];
   const principal = readTemplateValue(properties['Principal'], params.context);

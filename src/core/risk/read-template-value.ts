@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { resourceType, returnsFreeValue } from './free-value-types.js';
 
 /**
  * A template value as the strings it can stand for, or why it cannot be known before deploying.
@@ -11,16 +12,30 @@ export type TemplateValue =
 
 /** What a placeholder reads as: no `*`, no `/`, so it can widen nothing. */
 const NAMED = 'named';
+/**
+ * A dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`) is replaced by a value
+ * from Parameter Store or Secrets Manager when the stack is deployed (AWS CloudFormation User
+ * Guide, "Get values stored in other services using dynamic references").
+ */
+const DYNAMIC_REFERENCE = /\{\{resolve:/;
+
 /** Enough combinations for any policy we write; past it the value is called unknown, not guessed. */
 const MAX_TEXTS = 64;
 
 export interface TemplateValueContext {
   /** The template's `Parameters` section (long form), or undefined. */
   readonly parameters: unknown;
+  /** The template's resources by logical id, when the caller has them. */
+  readonly resources?: Readonly<Record<string, unknown>>;
+}
+
+/** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */
+export function isNamedValue(text: string): boolean {
+  return text === NAMED;
 }
 
 export function readTemplateValue(value: unknown, context: TemplateValueContext): TemplateValue {
-  if (typeof value === 'string') return known([value]);
+  if (typeof value === 'string') return DYNAMIC_REFERENCE.test(value) ? dynamicReference() : known([value]);
   if (typeof value === 'number' || typeof value === 'boolean') return known([String(value)]);
   if (Array.isArray(value)) return union(value.map((item) => readTemplateValue(item, context)));
   if (!isPlainObject(value)) return unknown('a value of an unexpected kind');
@@ -32,7 +47,7 @@ export function readTemplateValue(value: unknown, context: TemplateValueContext)
     case 'Ref':
       return typeof argument === 'string' ? readName(argument, context) : unknown('a malformed Ref');
     case 'Fn::GetAtt':
-      return known([NAMED]);
+      return readAttribute(argument, context);
     case 'Fn::Sub':
       return readSub(argument, context);
     case 'Fn::Join':
@@ -44,6 +59,16 @@ export function readTemplateValue(value: unknown, context: TemplateValueContext)
   }
 }
 
+/**
+ * A setting (`PubliclyAccessible`, `AuthType`…) as the texts it can be. Unlike `readTemplateValue`,
+ * another resource's `Ref` or attribute is unknown, not a placeholder: some resources' names are
+ * chosen freely (an alarm named `true` or `NONE`), and a setting has no reason to name a resource.
+ */
+export function readSettingValue(value: unknown, context: TemplateValueContext): TemplateValue {
+  const read = readTemplateValue(value, context);
+  return read.known && read.texts.includes(NAMED) ? unknown("another resource's name or attribute") : read;
+}
+
 function known(texts: readonly string[]): TemplateValue {
   return texts.length > MAX_TEXTS ? unknown('too many possible values') : { known: true, texts };
 }
@@ -52,21 +77,53 @@ function unknown(why: string): TemplateValue {
   return { known: false, why };
 }
 
+function dynamicReference(): TemplateValue {
+  return unknown('a dynamic reference ({{resolve:…}}) resolved at deploy time');
+}
+
 /** `Ref`: a parameter is known through its `AllowedValues`; pseudo parameters and resources name one thing. */
 function readName(name: string, context: TemplateValueContext): TemplateValue {
   if (name === 'AWS::NoValue') return known([]);
   if (name.startsWith('AWS::')) return known([NAMED]);
   const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
-  if (parameter === undefined) return known([NAMED]);
+  if (parameter === undefined) return readAttribute([name], context);
+  // An SSM parameter type's AllowedValues constrain the parameter's name, not the value read from it.
+  if (isPlainObject(parameter) && String(parameter['Type']).startsWith('AWS::SSM::Parameter::Value'))
+    return unknown(`parameter ${name}, read from Parameter Store at deploy time`);
   const allowed = isPlainObject(parameter) ? parameter['AllowedValues'] : undefined;
   if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((item) => typeof item === 'string'))
     return known(allowed as string[]);
   return unknown(`parameter ${name}, which is set at deploy time`);
 }
 
+/**
+ * `Fn::GetAtt` (`[Id, Attr]` or `Id.Attr`), or `Ref` of a resource as `[Id]`: a placeholder for
+ * this template's resources, unknown when the resource returns a freely chosen value.
+ */
+function readAttribute(argument: unknown, context: TemplateValueContext): TemplateValue {
+  const [id, ...attribute] = Array.isArray(argument)
+    ? argument
+    : typeof argument === 'string'
+      ? argument.split('.')
+      : [];
+  if (typeof id !== 'string') return known([NAMED]);
+  const type = resourceType(context.resources, id);
+  // An attribute name given by `Ref` may be any attribute, `Value` included.
+  const name =
+    attribute.length === 0
+      ? undefined
+      : attribute.every((part) => typeof part === 'string')
+        ? attribute.join('.')
+        : 'Value';
+  return returnsFreeValue(type, name)
+    ? unknown(`${name === undefined ? id : `${id}.${name}`}, a value ${type} returns at deploy time`)
+    : known([NAMED]);
+}
+
 function readSub(argument: unknown, context: TemplateValueContext): TemplateValue {
   const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
   if (typeof text !== 'string') return unknown('a malformed Fn::Sub');
+  if (DYNAMIC_REFERENCE.test(text)) return dynamicReference();
   const parts: TemplateValue[] = [];
   let rest = text;
   for (let match = /\$\{([^}]*)\}/.exec(rest); match; match = /\$\{([^}]*)\}/.exec(rest)) {
@@ -75,7 +132,7 @@ function readSub(argument: unknown, context: TemplateValueContext): TemplateValu
     if (inner.startsWith('!')) parts.push(known([`\${${inner.slice(1)}}`]));
     else if (isPlainObject(variables) && Object.hasOwn(variables, inner))
       parts.push(readTemplateValue(variables[inner], context));
-    else parts.push(inner.includes('.') ? known([NAMED]) : readName(inner, context));
+    else parts.push(inner.includes('.') ? readAttribute(inner, context) : readName(inner, context));
     rest = rest.slice(match.index + match[0].length);
   }
   parts.push(known([rest]));

@@ -1,26 +1,30 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { existingGroupIngressRisks } from './existing-group-ingress-risks.js';
 import { findPolicyDocuments } from './find-policy-documents.js';
+import { fleetCommandRisks } from './fleet-command-risks.js';
+import { functionUrlRisks } from './function-url-risks.js';
 import { ingressRisks } from './ingress-risks.js';
 import { lambdaPermissionRisks } from './lambda-permission-risks.js';
 import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
+import { publicAccessRisks } from './public-access-risks.js';
 import type { TemplateValueContext } from './read-template-value.js';
-import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES } from './resource-policy-types.js';
+import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES, isAccessType } from './resource-policy-types.js';
 import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
 
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
- * broad Lambda permissions, open ingress, data that a later removal would destroy, and effects
+ * broad Lambda permissions and public function URLs, open ingress, other public access, commands
+ * run on machines outside the template, data that a later removal would destroy, and effects
  * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
- * `resourceIds` the template's logical ids.
+ * `context` holds the template's parameters and resources.
  */
 export function resourceRisks(params: {
   logicalId: string;
   resource: unknown;
   where: string;
   context: TemplateValueContext;
-  resourceIds: ReadonlySet<string>;
 }): RiskReason[] {
   const { logicalId, where, context } = params;
   const resource = isPlainObject(params.resource) ? params.resource : {};
@@ -32,6 +36,12 @@ export function resourceRisks(params: {
       code: 'iam-resource',
       where,
       message: `Creates or changes IAM resource ${logicalId} (${type}).`,
+    });
+  else if (isAccessType(type))
+    reasons.push({
+      code: 'iam-resource',
+      where,
+      message: `Creates or changes access: ${logicalId} (${type}) gives people, roles or accounts permissions.`,
     });
   if (
     isPlainObject(properties) &&
@@ -62,8 +72,12 @@ export function resourceRisks(params: {
   reasons.push(...policyRisks({ logicalId, type, properties, where, context }));
   if (type === 'AWS::Lambda::Permission')
     reasons.push(...lambdaPermissionRisks({ properties, where, context }));
+  reasons.push(...functionUrlRisks({ type, properties, where, context }));
   reasons.push(...ingressRisks({ type, properties, where, context }));
-  reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, resourceIds: params.resourceIds }));
+  reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
+  reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
   return reasons;
 }

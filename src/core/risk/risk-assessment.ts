@@ -12,6 +12,8 @@ export const RISK_REASON_CODES = [
   'wildcard-resource',
   'wildcard-principal',
   'open-ingress',
+  'public-access',
+  'fleet-command',
   'stateful-delete-policy',
   'unresolved-value',
   'unseen-effect',

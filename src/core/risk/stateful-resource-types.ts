@@ -6,6 +6,8 @@
 export const STATEFUL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'AWS::DynamoDB::Table',
   'AWS::DynamoDB::GlobalTable',
+  // SAM makes an AWS::DynamoDB::Table of it, passing DeletionPolicy and UpdateReplacePolicy on.
+  'AWS::Serverless::SimpleTable',
   'AWS::S3::Bucket',
   'AWS::RDS::DBInstance',
   'AWS::RDS::DBCluster',

@@ -1,11 +1,15 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { globalsRisks } from './globals-risks.js';
+import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import { resourceRisks } from './resource-risks.js';
 import type { RiskReason } from './risk-assessment.js';
+import { unseenConstructRisks } from './unseen-construct-risks.js';
 
-/** Transforms whose output CloudFormation documents; any other macro may add anything at deploy time. */
-const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
-
-/** The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`. */
+/**
+ * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
+ * the template cannot show (`unseenConstructRisks`), each resource's own risks, those only seen
+ * across resources (the address space all ingress rules open together), and SAM `Globals`.
+ */
 export function templateRisks(params: { path: string; template: unknown }): RiskReason[] {
   const { path, template } = params;
   if (!isPlainObject(template) || !isPlainObject(template['Resources']))
@@ -16,27 +20,22 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
         message: 'The template has no Resources mapping to judge; treated as high risk.',
       },
     ];
-  const reasons: RiskReason[] = [];
-  const transform = template['Transform'];
-  for (const name of Array.isArray(transform) ? transform : transform === undefined ? [] : [transform]) {
-    if (typeof name === 'string' && KNOWN_TRANSFORMS.has(name)) continue;
-    reasons.push({
-      code: 'unresolved-value',
-      where: `${path}#Transform`,
-      message: `The transform ${typeof name === 'string' ? `"${name}"` : '(computed)'} rewrites the template at deploy time; what it adds cannot be judged.`,
-    });
-  }
-  const context = { parameters: template['Parameters'] };
-  const resourceIds = new Set(Object.keys(template['Resources']));
-  for (const [logicalId, resource] of Object.entries(template['Resources']))
+  const reasons = unseenConstructRisks({ path, template });
+  // `Fn::ForEach::…` and `Fn::Transform` keys are not resources; unseenConstructRisks reports them.
+  const resources = Object.entries(template['Resources']).filter(
+    ([logicalId]) => !logicalId.startsWith('Fn::'),
+  );
+  const context = { parameters: template['Parameters'], resources: Object.fromEntries(resources) };
+  for (const [logicalId, resource] of resources)
     reasons.push(
       ...resourceRisks({
         logicalId,
         resource,
         where: `${path}#Resources.${logicalId}`,
         context,
-        resourceIds,
       }),
     );
+  reasons.push(...ingressBreadthRisks({ path, context }));
+  reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
   return reasons;
 }

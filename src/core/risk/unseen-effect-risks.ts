@@ -1,32 +1,49 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { existingRoleRisks } from './existing-role-risks.js';
+import { isOwnResource } from './is-own-resource.js';
+import type { TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
-/** Resources whose template CloudFormation fetches at deploy time: the bundle does not show what they create. */
-const NESTED_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::Serverless::Application']);
+/**
+ * Resources that deploy a template the bundle does not judge: nested stacks and SAM applications
+ * (from a URL), stack sets (into other accounts and Regions, from a URL or an inline text), and
+ * Service Catalog products (the product's template lives in the catalog).
+ */
+const NESTED_TYPES = new Set([
+  'AWS::CloudFormation::Stack',
+  'AWS::Serverless::Application',
+  'AWS::CloudFormation::StackSet',
+  'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
+]);
 
-/** Properties that hand an existing IAM role to a resource (Lambda, SAM, ECS, Step Functions, CodeBuild…). */
-const ROLE_PROPERTY = /^(Role|RoleArn|ServiceRole|ExecutionRoleArn|TaskRoleArn|ServiceRoleArn)$/;
+/** What a custom resource's `ServiceToken` may name (AWS CloudFormation User Guide, "Custom resources"). */
+const SERVICE_TOKEN_TYPES = new Set([
+  'AWS::Lambda::Function',
+  'AWS::Serverless::Function',
+  'AWS::SNS::Topic',
+]);
 
 /**
  * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
- * nested stack or SAM application (its template comes from a URL), a custom resource
- * (`Custom::*`, `AWS::CloudFormation::CustomResource`) whose `ServiceToken` is not a function of
- * this template (it runs someone else's code with someone else's role), and any resource that runs
- * as an IAM role not made by this template (named by ARN or a parameter): that role's power is
- * not in the change, yet the generated code gets it (iam:PassRole in effect). A role given as
- * `Fn::GetAtt`/`Ref` of a resource of this template is judged where that resource is.
+ * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a resource
+ * type from the CloudFormation registry that is not AWS's own (a third-party or private
+ * extension, or a `::MODULE` that expands into resources; AWS CloudFormation User Guide, "Using
+ * the CloudFormation registry"), a custom resource
+ * (`Custom::*`, `AWS::CloudFormation::CustomResource`) whose `ServiceToken` is not a function or
+ * topic of this template (it runs someone else's code with someone else's role), and every IAM
+ * role or instance profile it uses that this template does not make (`existingRoleRisks`). A role
+ * or function given as `Fn::GetAtt`/`Ref` of a resource of this template is judged where that
+ * resource is.
  */
 export function unseenEffectRisks(params: {
   logicalId: string;
   type: string;
   properties: unknown;
   where: string;
-  /** The logical ids of this template's resources. */
-  resourceIds: ReadonlySet<string>;
+  context: TemplateValueContext;
 }): RiskReason[] {
-  const { logicalId, type, where } = params;
+  const { logicalId, type, where, context } = params;
   const properties = isPlainObject(params.properties) ? params.properties : {};
-  const ours = (value: unknown) => namesResource(value, params.resourceIds);
   const reasons: RiskReason[] = [];
   if (NESTED_TYPES.has(type))
     reasons.push({
@@ -34,36 +51,26 @@ export function unseenEffectRisks(params: {
       where,
       message: `${logicalId} (${type}) deploys a template this change does not hold; what it creates cannot be judged.`,
     });
+  if (isRegistryExtension(type))
+    reasons.push({
+      code: 'unseen-effect',
+      where,
+      message: `${logicalId} (${type}) is a third-party or private extension (or module): its handler runs outside this template; what it does cannot be judged.`,
+    });
   if (
     (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') &&
-    !ours(properties['ServiceToken'])
+    !isOwnResource(properties['ServiceToken'], context, SERVICE_TOKEN_TYPES)
   )
     reasons.push({
       code: 'unseen-effect',
       where: `${where}.Properties.ServiceToken`,
       message: `${logicalId} (${type}) runs a function outside this template at deploy time; what it does cannot be judged.`,
     });
-  for (const [name, value] of Object.entries(properties)) {
-    if (!ROLE_PROPERTY.test(name) || ours(value)) continue;
-    reasons.push({
-      code: 'unseen-effect',
-      where: `${where}.Properties.${name}`,
-      message: `${logicalId} (${type}) runs as an existing IAM role this change does not show; its permissions cannot be judged.`,
-    });
-  }
+  reasons.push(...existingRoleRisks({ logicalId, type, properties, where, context }));
   return reasons;
 }
 
-/** `Fn::GetAtt` or `Ref` of a resource of this template (a parameter or a literal ARN is not). */
-function namesResource(value: unknown, resourceIds: ReadonlySet<string>): boolean {
-  if (!isPlainObject(value)) return false;
-  const ref = value['Ref'];
-  if (typeof ref === 'string') return resourceIds.has(ref);
-  const attribute = value['Fn::GetAtt'];
-  const target = Array.isArray(attribute)
-    ? attribute[0]
-    : typeof attribute === 'string'
-      ? attribute.split('.')[0]
-      : undefined;
-  return typeof target === 'string' && resourceIds.has(target);
+/** A type outside the `AWS::` namespace that is not a custom resource (judged by its ServiceToken). */
+function isRegistryExtension(type: string): boolean {
+  return type !== '' && !type.startsWith('AWS::') && !type.startsWith('Custom::');
 }

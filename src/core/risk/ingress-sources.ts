@@ -1,0 +1,105 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import { resourceType } from './free-value-types.js';
+import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+
+/** Where one ingress rule lets traffic in from, as far as the template shows it. */
+export type IngressSource =
+  /** CIDR texts as written (for a prefix list of this template, its entries). */
+  | {
+      readonly kind: 'addresses';
+      readonly field: string;
+      readonly where: string;
+      readonly texts: readonly string[];
+    }
+  /** A value only known at deploy time; `why` says which. */
+  | { readonly kind: 'unknown'; readonly field: string; readonly where: string; readonly why: string }
+  /** A managed prefix list made outside this template: its entries are not in the change. */
+  | { readonly kind: 'prefix-list'; readonly field: string; readonly where: string; readonly name: string };
+
+/**
+ * The sources of one ingress rule (`where` is the rule's location): `CidrIp`, `CidrIpv6` and
+ * `SourcePrefixListId` (AWS CloudFormation Template Reference, "AWS::EC2::SecurityGroup Ingress").
+ * A prefix list made by this template (`AWS::EC2::PrefixList`) is read through its `Entries`;
+ * any other (an id, a parameter, an AWS-managed list) can hold any address, even `0.0.0.0/0`.
+ */
+export function ingressSources(
+  rule: Record<string, unknown>,
+  where: string,
+  context: TemplateValueContext,
+): IngressSource[] {
+  const sources: IngressSource[] = [];
+  for (const field of ['CidrIp', 'CidrIpv6'] as const) {
+    if (!(field in rule)) continue;
+    const at = `${where}.${field}`;
+    if (isVpcRange(rule[field], context)) continue;
+    const value = readTemplateValue(rule[field], context);
+    sources.push(
+      value.known
+        ? { kind: 'addresses', field, where: at, texts: value.texts }
+        : { kind: 'unknown', field, where: at, why: value.why },
+    );
+  }
+  if ('SourcePrefixListId' in rule)
+    sources.push(prefixListSource(rule['SourcePrefixListId'], `${where}.SourcePrefixListId`, context));
+  return sources;
+}
+
+function prefixListSource(value: unknown, where: string, context: TemplateValueContext): IngressSource {
+  const field = 'SourcePrefixListId';
+  const id = referencedResource(value);
+  const resource = id === undefined ? undefined : context.resources?.[id];
+  if (!isPlainObject(resource) || resource['Type'] !== 'AWS::EC2::PrefixList') {
+    const name = readTemplateValue(value, context);
+    return {
+      kind: 'prefix-list',
+      field,
+      where,
+      name: name.known ? name.texts.join(', ') : 'a computed prefix list',
+    };
+  }
+  const entries = isPlainObject(resource['Properties']) ? resource['Properties']['Entries'] : undefined;
+  if (!Array.isArray(entries))
+    return { kind: 'unknown', field, where, why: `the entries of prefix list ${id}, which are computed` };
+  const cidrs = readTemplateValue(
+    entries.map((entry: unknown) => (isPlainObject(entry) ? entry['Cidr'] : entry)),
+    context,
+  );
+  return cidrs.known
+    ? { kind: 'addresses', field, where, texts: cidrs.texts }
+    : { kind: 'unknown', field, where, why: `an entry of prefix list ${id} (${cidrs.why})` };
+}
+
+/**
+ * The CIDR of a VPC or subnet of this template (`Fn::GetAtt Vpc.CidrBlock`, or one item of its
+ * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`): at most a /16 of IPv4 and a /44
+ * of IPv6 (Amazon VPC User Guide, "VPC CIDR blocks"), so never open.
+ */
+function isVpcRange(value: unknown, context: TemplateValueContext): boolean {
+  const select = isPlainObject(value) ? value['Fn::Select'] : undefined;
+  const inner = Array.isArray(select) && select.length === 2 ? select[1] : value;
+  const attribute = isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
+  const [id, name] = Array.isArray(attribute)
+    ? attribute
+    : typeof attribute === 'string'
+      ? attribute.split('.')
+      : [];
+  if (typeof id !== 'string' || typeof name !== 'string') return false;
+  const type = resourceType(context.resources, id);
+  return (
+    (type === 'AWS::EC2::VPC' || type === 'AWS::EC2::Subnet') &&
+    /^(CidrBlock|CidrBlockAssociations|Ipv6CidrBlocks)$/.test(name)
+  );
+}
+
+/** The logical id a `Ref` or `Fn::GetAtt` names, if it is one of those. */
+function referencedResource(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  if (typeof value['Ref'] === 'string') return value['Ref'];
+  const attribute = value['Fn::GetAtt'];
+  const target = Array.isArray(attribute)
+    ? attribute[0]
+    : typeof attribute === 'string'
+      ? attribute.split('.')[0]
+      : undefined;
+  return typeof target === 'string' ? target : undefined;
+}
