@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8682:
+/***/ 4506:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -79,7 +79,7 @@ exports.binarySearch = binarySearch;
 
 /***/ }),
 
-/***/ 6110:
+/***/ 3326:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /* eslint-env browser */
@@ -339,7 +339,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __nccwpck_require__(897)(exports);
+module.exports = __nccwpck_require__(7377)(exports);
 
 const {formatters} = module.exports;
 
@@ -358,7 +358,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 897:
+/***/ 7377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -374,7 +374,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(744);
+	createDebug.humanize = __nccwpck_require__(4472);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -657,7 +657,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 2830:
+/***/ 1710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -666,15 +666,15 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __nccwpck_require__(6110);
+	module.exports = __nccwpck_require__(3326);
 } else {
-	module.exports = __nccwpck_require__(5108);
+	module.exports = __nccwpck_require__(3380);
 }
 
 
 /***/ }),
 
-/***/ 5108:
+/***/ 3380:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
@@ -708,7 +708,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(1450);
+	const supportsColor = __nccwpck_require__(2122);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -916,7 +916,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __nccwpck_require__(897)(exports);
+module.exports = __nccwpck_require__(7377)(exports);
 
 const {formatters} = module.exports;
 
@@ -944,7 +944,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 3813:
+/***/ 5141:
 /***/ ((module) => {
 
 
@@ -959,7 +959,7 @@ module.exports = (flag, argv = process.argv) => {
 
 /***/ }),
 
-/***/ 744:
+/***/ 4472:
 /***/ ((module) => {
 
 /**
@@ -1128,7 +1128,7 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 8629:
+/***/ 6613:
 /***/ ((module) => {
 
 
@@ -1578,7 +1578,7 @@ module.exports = punycode;
 
 /***/ }),
 
-/***/ 2472:
+/***/ 3880:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -1608,7 +1608,7 @@ var __webpack_unused_export__;
 */
 __webpack_unused_export__ = ({ value: true });
 exports.z = void 0;
-const boundary_1 = __nccwpck_require__(8682);
+const boundary_1 = __nccwpck_require__(4506);
 /**
  * StructuredSource
  */
@@ -1690,13 +1690,13 @@ exports.z = StructuredSource;
 
 /***/ }),
 
-/***/ 1450:
+/***/ 2122:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const os = __nccwpck_require__(857);
 const tty = __nccwpck_require__(2018);
-const hasFlag = __nccwpck_require__(3813);
+const hasFlag = __nccwpck_require__(5141);
 
 const {env} = process;
 
@@ -1986,7 +1986,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 5429:
+/***/ 2741:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -17001,18 +17001,18 @@ __webpack_unused_export__ = tokTypes;
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -17098,15 +17098,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -17150,17 +17150,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -17269,15 +17269,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -17364,18 +17364,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -17595,17 +17595,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -17719,12 +17719,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -17926,14 +17926,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -17984,7 +17984,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18030,19 +18030,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -18246,13 +18246,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -18481,7 +18481,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18636,7 +18636,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18679,7 +18679,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18714,12 +18714,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -18738,12 +18738,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -18760,22 +18760,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -19104,13 +19104,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -19187,7 +19187,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19251,14 +19251,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -19348,13 +19348,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -19533,7 +19533,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19602,28 +19602,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -19660,7 +19660,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19686,16 +19686,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -19813,14 +19813,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -19971,14 +19971,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -20018,15 +20018,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -20064,14 +20064,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -20098,17 +20098,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -20252,17 +20252,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -20374,16 +20374,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -20446,7 +20446,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20506,12 +20506,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -20552,15 +20552,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -20777,7 +20777,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20847,7 +20847,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20953,14 +20953,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -21072,12 +21072,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -21802,7 +21802,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21850,14 +21850,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -22837,18 +22837,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -22951,16 +22951,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -22997,13 +22997,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -23023,12 +23023,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -23047,13 +23047,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -23073,12 +23073,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -23096,12 +23096,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -23124,13 +23124,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -23178,12 +23178,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -23227,18 +23227,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -23259,14 +23259,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -23330,27 +23330,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -23436,14 +23436,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -23513,12 +23513,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -23549,13 +23549,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -23606,12 +23606,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -23689,13 +23689,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -23767,16 +23767,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -23851,15 +23851,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -23940,24 +23940,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -23988,14 +23988,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -24091,12 +24091,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -24203,7 +24203,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24361,15 +24361,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -24500,14 +24500,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -24662,7 +24662,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24693,14 +24693,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -24787,7 +24787,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24821,15 +24821,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -24980,13 +24980,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -25325,12 +25325,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -25568,1165 +25568,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7068:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ codeSpan)
-});
-
-;// CONCATENATED MODULE: ./lib/core/markdown/defuse-comment-openers.js
-/**
- * `<!--` with a zero-width space after `<!`. Inside a code span or block the text already shows
- * literally, but the status comment's hidden state marker (`<!-- implementation-agent:state … -->`)
- * is found by searching the raw body, so untrusted text must never hold a comment opener there.
- */
-function defuseCommentOpeners(text) {
-    return text.replaceAll('<!--', '<!\u200B--');
-}
-//# sourceMappingURL=defuse-comment-openers.js.map
-;// CONCATENATED MODULE: ./lib/core/markdown/longest-backtick-run.js
-/** The length of the longest run of backticks in `text` (0 when there is none); linear, no spread. */
-function longestBacktickRun(text) {
-    let longest = 0;
-    for (const run of text.matchAll(/`+/g))
-        longest = Math.max(longest, run[0].length);
-    return longest;
-}
-//# sourceMappingURL=longest-backtick-run.js.map
-// EXTERNAL MODULE: ./lib/core/markdown/visible-control-characters.js
-var visible_control_characters = __nccwpck_require__(400);
-;// CONCATENATED MODULE: ./lib/core/markdown/code-span.js
-
-
-
-/**
- * `text` as an inline code span that shows it literally whatever it holds: the fence is one
- * backtick longer than the longest run inside, padded when the text starts or ends with a
- * backtick (CommonMark 0.31 §6.1). Line breaks and other control characters show as `\uXXXX`,
- * since a line break would end a table row or let the next line start a block. Inside a GFM
- * table cell (`inTableCell`) every `|` is escaped, because GFM splits cells on pipes even inside
- * code spans and unescapes them afterwards; elsewhere a `\|` would show its backslash.
- */
-function codeSpan(text, options = {}) {
-    const literal = defuseCommentOpeners((0,visible_control_characters/* visibleControlCharacters */.g)(text));
-    const body = options.inTableCell ? literal.replaceAll('|', '\\|') : literal;
-    if (body === '')
-        return '` `';
-    const longestRun = longestBacktickRun(body);
-    const fence = '`'.repeat(longestRun + 1);
-    // One space is stripped from each end when both ends have one, so such text gets one more.
-    const stripped = body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '';
-    const pad = body.startsWith('`') || body.endsWith('`') || stripped ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-//# sourceMappingURL=code-span.js.map
-
-/***/ }),
-
-/***/ 3875:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ truncateToSize)
-/* harmony export */ });
-/**
- * The longest start of `text` whose size in `unit` is at most `max`, never splitting a surrogate
- * pair. Linear in the part kept.
- */
-function truncateToSize(params) {
-    const { text, max, unit } = params;
-    if (max <= 0)
-        return '';
-    if (unit === 'characters') {
-        if (text.length <= max)
-            return text;
-        const last = text.charCodeAt(max - 1);
-        // A high surrogate at the cut would leave half a character.
-        return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
-    }
-    let bytes = 0;
-    let end = 0;
-    for (const char of text) {
-        const code = char.codePointAt(0) ?? 0;
-        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-        if (bytes + size > max)
-            break;
-        bytes += size;
-        end += char.length;
-    }
-    return text.slice(0, end);
-}
-//# sourceMappingURL=truncate-to-size.js.map
-
-/***/ }),
-
-/***/ 400:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ visibleControlCharacters)
-/* harmony export */ });
-/**
- * C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional controls
- * (Unicode `Bidi_Control`): characters that end a line or table row, hide text or reorder it on screen.
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/**
- * Shows each such character as its `\uXXXX` escape, so text that holds one stays on one line and
- * reads in the order it was written. Characters listed in `keep` (e.g. `\n` for a code block) stay.
- */
-function visibleControlCharacters(text, keep = '') {
-    return text.replace(INVISIBLE, (char) => keep.includes(char) ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-//# sourceMappingURL=visible-control-characters.js.map
-
-/***/ }),
-
-/***/ 533:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ outcomeSummarySchema),
-  w: () => (/* binding */ summarizeOutcome)
-});
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
-var schemas = __nccwpck_require__(3798);
-// EXTERNAL MODULE: ./lib/core/markdown/truncate-to-size.js
-var truncate_to_size = __nccwpck_require__(3875);
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-reason-code.js
-/**
- * Machine-readable reasons, stable across releases (new codes may be added; none is renamed):
- * what dashboards and other agents branch on instead of parsing messages.
- */
-const OUTCOME_REASON_CODES = [
-    'not_for_agent',
-    'pr_opened',
-    'pr_updated',
-    'deployment_requested',
-    'dry_run_requested',
-    'answered',
-    'requester_lacks_write_access',
-    'refused',
-    'invalid_request',
-    'invalid_config',
-    'failed',
-    'deployed',
-    'no_changes',
-    'dry_run',
-    'deploy_failed',
-    'deploy_timed_out',
-    'deploy_blocked',
-    'deploy_cancelled',
-    'deploy_refused',
-    'approved',
-    'awaiting_review',
-    'changes_requested',
-    'merged',
-    'cancelled',
-    'not_retryable',
-    'not_cancellable',
-    // The rollback use case (`requestRollback`).
-    'rollback_requested',
-    'already_handled',
-    'no_rollback_target',
-    'environment_not_configured',
-    'branch_not_recorded',
-    'deploy_rule_not_met',
-    'branch_no_longer_contains_sha',
-    'not_agent_deployment',
-    'deployment_unstartable',
-    // The approve use case (`approveHeldRequest`).
-    'approver_lacks_write_access',
-    'nothing_held',
-    'hold_not_trusted',
-    'request_deleted',
-    'held_request_changed',
-    // The status use case (`reportTaskStatus`).
-    'status_shown',
-    'status_not_proven',
-    'no_task_tracked',
-    // The implement use case (`requestImplementation`).
-    'task_exists',
-    'task_settled',
-    'request_invalid_task_unchanged',
-    'request_under_way',
-];
-/** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
-const DEPLOY_REASONS = {
-    deployed: 'deployed',
-    'no-changes': 'no_changes',
-    'dry-run': 'dry_run',
-    failed: 'deploy_failed',
-    'timed-out': 'deploy_timed_out',
-    blocked: 'deploy_blocked',
-    cancelled: 'deploy_cancelled',
-};
-/** The outcome's own reason code when its use case set one, else the one its status and details imply. */
-function reasonCodeOf(outcome) {
-    if (outcome.reasonCode !== undefined)
-        return outcome.reasonCode;
-    switch (outcome.status) {
-        case 'ignored':
-            return 'not_for_agent';
-        case 'pr_open':
-            return outcome.created ? 'pr_opened' : 'pr_updated';
-        case 'deployment_created':
-            return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
-        case 'held':
-            return 'requester_lacks_write_access';
-        case 'deployed':
-            return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';
-        case 'deploy_failed':
-            // No stack operation ran: the deployment was refused before (a moved sha, a bad payload).
-            return outcome.result === undefined
-                ? 'deploy_refused'
-                : (DEPLOY_REASONS[outcome.result.reason] ?? 'deploy_failed');
-        default:
-            return outcome.status;
-    }
-}
-//# sourceMappingURL=outcome-reason-code.js.map
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-message.js
-/** One line for people (log, job summary, the failure the Action reports): what happened. */
-function outcomeMessage(outcome) {
-    switch (outcome.status) {
-        case 'ignored':
-            return `Nothing to do: ${outcome.reason}.`;
-        case 'pr_open':
-            return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
-        case 'deployed':
-            return outcome.result.message;
-        case 'deployment_created':
-            return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
-        default:
-            return outcome.message;
-    }
-}
-//# sourceMappingURL=outcome-message.js.map
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-result.js
-
-
-/**
- * Version of the Action's `result` JSON. Version 1 is the outcome's own fields (`status`,
- * `taskId`, `pullNumber`, ...) with `reasonCode` and `message` added beside them; additions keep the
- * version, a removed or renamed field raises it.
- */
-const OUTCOME_RESULT_VERSION = 1;
-/** The outcome as the Action's `result` output: versioned, with its reason code and one-line message. */
-function toOutcomeResult(outcome) {
-    return {
-        version: OUTCOME_RESULT_VERSION,
-        ...outcome,
-        reasonCode: reasonCodeOf(outcome),
-        message: outcomeMessage(outcome),
-    };
-}
-//# sourceMappingURL=outcome-result.js.map
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-summary.js
-
-
-
-
-/** Long enough for any one-line message we write; short enough that a record stays far below DynamoDB's 400 KB item limit. */
-const MAX_TEXT_CHARS = 2000;
-/**
- * The last outcome as a task record keeps it (DESIGN §3): the result's version, status, reason
- * code and message, and its scalar details (ids, numbers, flags). Nested reports (a deploy's change
- * set) stay in the Action output and the deployments bucket, so a record never outgrows its item.
- */
-const outcomeSummarySchema = schemas/* looseObject */._H3({
-    version: schemas/* number */.aig().int().positive(),
-    status: schemas/* string */.YjP().min(1),
-    reasonCode: schemas/* enum */.k5n(OUTCOME_REASON_CODES),
-    message: schemas/* string */.YjP(),
-});
-function summarizeOutcome(outcome) {
-    const summary = {};
-    for (const [name, value] of Object.entries(toOutcomeResult(outcome))) {
-        if (typeof value === 'string')
-            summary[name] = fitText(value);
-        else if (typeof value === 'number' || typeof value === 'boolean')
-            summary[name] = value;
-    }
-    return outcomeSummarySchema.parse(summary);
-}
-function fitText(text) {
-    if (text.length <= MAX_TEXT_CHARS)
-        return text;
-    return `${(0,truncate_to_size/* truncateToSize */.z)({ text, max: MAX_TEXT_CHARS - 1, unit: 'characters' })}…`;
-}
-//# sourceMappingURL=outcome-summary.js.map
-
-/***/ }),
-
-/***/ 1775:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EK: () => (/* binding */ EXECUTION_MODES),
-/* harmony export */   TI: () => (/* binding */ requestPayloadSchema),
-/* harmony export */   _r: () => (/* binding */ DEPLOYMENT_STRATEGIES),
-/* harmony export */   ci: () => (/* binding */ TASK_TYPES)
-/* harmony export */ });
-/* unused harmony export executionRequestSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3798);
-
-/** The five kinds of work the agent takes; each has its own offline blueprint. */
-const TASK_TYPES = ['infrastructure', 'application', 'integration', 'testing', 'deployment'];
-const EXECUTION_MODES = ['automated', 'guided', 'manual', 'hybrid'];
-const DEPLOYMENT_STRATEGIES = ['all-at-once', 'canary', 'blue-green', 'linear'];
-const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/i;
-/**
- * The payload upstream systems already send (DESIGN §2). Field names are the contract.
- * Unknown fields are kept (`loose`) and handed to the model as context, never rejected.
- */
-const executionRequestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    task_type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(TASK_TYPES, {
-        error: `must be one of: ${TASK_TYPES.join(', ')}`,
-    }),
-    task_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: a short name for the work, e.g. "Orders API"' })
-        .trim()
-        .min(1, 'must not be empty: a short name for the work, e.g. "Orders API"')
-        .max(100, 'must be at most 100 characters'),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(EXECUTION_MODES, { error: `must be one of: ${EXECUTION_MODES.join(', ')}` }),
-    target_environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: development, staging, production or another configured environment' })
-        .trim()
-        .regex(ENVIRONMENT_NAME, 'must be an environment name: letters, digits, "-" or "_", at most 40 characters'),
-    description: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(20_000, 'must be at most 20,000 characters').optional(),
-    deployment_strategy: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(DEPLOYMENT_STRATEGIES, { error: `must be one of: ${DEPLOYMENT_STRATEGIES.join(', ')}` })
-        .optional(),
-});
-const requestPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    execution_request: executionRequestSchema,
-    assessment_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ overall_score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(10).optional() }).optional(),
-    planning_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ timeline: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }).optional(),
-    support_artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-        user_stories: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1).max(1_000)).max(100).optional(),
-    })
-        .optional(),
-});
-//# sourceMappingURL=execution-request.js.map
-
-/***/ }),
-
-/***/ 3758:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R1: () => (/* binding */ assertDeployTransition),
-/* harmony export */   d6: () => (/* binding */ DEPLOY_STATES)
-/* harmony export */ });
-/* unused harmony exports canDeployTransition, IllegalDeployTransitionError */
-/**
- * Deploy state, kept per environment beside the task state (DESIGN §3): a failed staging deploy
- * fails neither the task nor a later deploy.
- */
-const DEPLOY_STATES = ['deploying', 'deployed', 'deploy_failed', 'rolled_back'];
-/**
- * The one table of legal moves of an environment's deploy state; `none` is an environment this
- * task never deployed to. Every state may deploy again (a new deployment supersedes one whose end
- * was never recorded, so a run that died blocks nothing); a rollback may replace what is running,
- * what is still being deployed (an alarm while baking) or what failed (redeploying the last good).
- */
-const DEPLOY_TRANSITIONS = {
-    none: ['deploying'],
-    deploying: ['deploying', 'deployed', 'deploy_failed', 'rolled_back'],
-    deployed: ['deploying', 'rolled_back'],
-    deploy_failed: ['deploying', 'rolled_back'],
-    rolled_back: ['deploying'],
-};
-function canDeployTransition(from, to) {
-    return DEPLOY_TRANSITIONS[from ?? 'none'].includes(to);
-}
-class IllegalDeployTransitionError extends Error {
-    environment;
-    from;
-    to;
-    constructor(environment, from, to) {
-        const was = from === undefined ? 'never deployed' : `"${from}"`;
-        super(`The deploy state of ${environment} cannot move from ${was} to "${to}"; allowed: ${DEPLOY_TRANSITIONS[from ?? 'none'].join(', ')}`);
-        this.environment = environment;
-        this.from = from;
-        this.to = to;
-        this.name = 'IllegalDeployTransitionError';
-    }
-}
-function assertDeployTransition(params) {
-    const { environment, from, to } = params;
-    if (!canDeployTransition(from, to))
-        throw new IllegalDeployTransitionError(environment, from, to);
-}
-//# sourceMappingURL=deploy-state.js.map
-
-/***/ }),
-
-/***/ 3386:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ taskStateSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
-/* harmony import */ var _task_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(364);
-
-
-/**
- * A task state as stored anywhere (markers, task records, task events). `held` was called
- * `awaiting_approval` before the review work (DESIGN §3); what was written under the old name
- * still reads, as `held`.
- */
-const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value) => (value === 'awaiting_approval' ? 'held' : value), zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_task_state_js__WEBPACK_IMPORTED_MODULE_0__/* .TASK_STATES */ .$k));
-//# sourceMappingURL=task-state-schema.js.map
-
-/***/ }),
-
-/***/ 364:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $k: () => (/* binding */ TASK_STATES),
-/* harmony export */   QJ: () => (/* binding */ assertTransition),
-/* harmony export */   w: () => (/* binding */ canTransition)
-/* harmony export */ });
-/* unused harmony exports IllegalTransitionError, isTerminal */
-/**
- * Task states (DESIGN §3). Deploys move each environment's own state (`deploy-state.ts`), never the
- * task's: `deploying`, `deployed` and `rolled_back` stay here only so markers written before that
- * still read.
- */
-const TASK_STATES = [
-    'received',
-    'held',
-    'awaiting_input',
-    'generating',
-    'validating',
-    'pr_open',
-    'committed',
-    'changes_requested',
-    'approved',
-    'merged',
-    'deploying',
-    'deployed',
-    'rolled_back',
-    'failed',
-    'cancelled',
-];
-/** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
-const TRANSITIONS = {
-    received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
-    // A held request does not stop people merging the task's open pull request: the task records the
-    // merge (never deploying it on merge: the held request was never run) and the hold ends there.
-    held: ['generating', 'cancelled', 'failed', 'merged'],
-    // A new request may arrive wherever generating could start again; from someone without write
-    // access it is `held` instead.
-    awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
-    generating: ['validating', 'failed', 'cancelled'],
-    // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
-    // local CLI commits to a branch in the user's repository and stops there (`committed`).
-    validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
-    pr_open: [
-        'approved',
-        'changes_requested',
-        'generating',
-        'held',
-        'merged',
-        'cancelled',
-        'failed',
-        'deploying',
-    ],
-    // The CLI's end: the change is a commit on its local branch and no pull request exists, so none of
-    // pr_open's review or merge moves apply. Running the CLI again starts the task again: the request
-    // file arrives anew (`received`), or generation starts straight away, as from a failed run.
-    committed: ['received', 'generating'],
-    // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
-    // and a PR with a standing request for changes can still be merged where that is not enforced.
-    changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],
-    approved: ['merged', 'changes_requested', 'pr_open', 'generating', 'held', 'deploying', 'cancelled'],
-    merged: ['deploying', 'deployed'],
-    // A failed deploy fails its environment's deploy state, never the task.
-    deploying: ['deployed', 'rolled_back', 'cancelled'],
-    deployed: ['deploying', 'rolled_back'],
-    rolled_back: ['deploying'],
-    // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).
-    // A failed regeneration leaves the PR open: people may still merge or close it.
-    failed: ['received', 'generating', 'held', 'merged', 'cancelled'],
-    // A closed pull request reopened brings its task back to review; reopened and merged before a
-    // run caught up (its run cancelled while pending), the task goes straight to merged.
-    cancelled: ['received', 'generating', 'held', 'pr_open', 'merged'],
-};
-function canTransition(from, to) {
-    return TRANSITIONS[from].includes(to);
-}
-class IllegalTransitionError extends Error {
-    from;
-    to;
-    constructor(from, to) {
-        super(`A task cannot move from "${from}" to "${to}"; allowed from "${from}": ${TRANSITIONS[from].join(', ')}`);
-        this.from = from;
-        this.to = to;
-        this.name = 'IllegalTransitionError';
-    }
-}
-function assertTransition(from, to) {
-    if (!canTransition(from, to))
-        throw new IllegalTransitionError(from, to);
-}
-function isTerminal(state) {
-    return state === 'cancelled' || state === 'merged' || state === 'deployed' || state === 'rolled_back';
-}
-//# sourceMappingURL=task-state.js.map
-
-/***/ }),
-
-/***/ 9146:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ contentTypeFor),
-/* harmony export */   g: () => (/* binding */ templateContentType)
-/* harmony export */ });
-/** Media types by extension (IANA names: `application/json`, RFC 9512 `application/yaml`, RFC 7763 `text/markdown`). */
-const BY_EXTENSION = {
-    '.json': 'application/json',
-    '.yaml': 'application/yaml',
-    '.yml': 'application/yaml',
-    '.md': 'text/markdown; charset=utf-8',
-    '.txt': 'text/plain; charset=utf-8',
-    '.ts': 'text/plain; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.html': 'text/html; charset=utf-8',
-    '.zip': 'application/zip',
-};
-/** The content type an artifact is stored with, from its path; unknown kinds are bytes. */
-function contentTypeFor(path) {
-    const dot = path.lastIndexOf('.');
-    const extension = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
-    return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : 'application/octet-stream';
-}
-/** A CloudFormation template is JSON when it starts with `{`, else YAML (CloudFormation reads both). */
-function templateContentType(template) {
-    return template.trimStart().startsWith('{') ? 'application/json' : 'application/yaml';
-}
-//# sourceMappingURL=content-type-for.js.map
-
-/***/ }),
-
-/***/ 8363:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ storedDeploymentRecordSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3798);
-
-/** What a store writes beside the template (`record.json`), checked when read back. */
-const storedDeploymentRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    deploymentId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    stackName: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    parameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    outputs: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    templateSha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/),
-});
-//# sourceMappingURL=deployment-store.js.map
-
-/***/ }),
-
-/***/ 7703:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ LifecyclePublishError),
-/* harmony export */   j: () => (/* binding */ unsentOf)
-/* harmony export */ });
-/** A publish that sent only some events (or none): `unsent` are the ones the bus did not take, in order. */
-class LifecyclePublishError extends Error {
-    unsent;
-    constructor(message, unsent) {
-        super(message);
-        this.unsent = unsent;
-        this.name = 'LifecyclePublishError';
-    }
-}
-/** What a failed `publish(events)` left unsent: the error's own list, else (any other throw) all of `events`. */
-function unsentOf(error, events) {
-    return error instanceof LifecyclePublishError ? error.unsent : events;
-}
-//# sourceMappingURL=lifecycle-publisher.js.map
-
-/***/ }),
-
-/***/ 4995:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ sha256Hex)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-
-/** Hex sha256 of text (as UTF-8) or bytes: what stores keep in metadata and check on read. */
-function sha256Hex(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-//# sourceMappingURL=sha256-hex.js.map
-
-/***/ }),
-
-/***/ 1392:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DS: () => (/* binding */ artifactPrefix),
-/* harmony export */   Ig: () => (/* binding */ deploymentPrefix),
-/* harmony export */   K_: () => (/* binding */ safeKeySegment),
-/* harmony export */   Wf: () => (/* binding */ artifactKey),
-/* harmony export */   i1: () => (/* binding */ isShortenedKey)
-/* harmony export */ });
-/* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
-/* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
-
-/** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
-const MAX_KEY_BYTES = 1024;
-/**
- * The longest segment, in bytes: under the 255-byte file name limit of common file systems, with room for the
- * local stores' `.json` beside an artifact, and long enough that every `owner/repo#issue` task id stays whole.
- */
-const MAX_SEGMENT_BYTES = 200;
-/** Hex digits of sha256 that stand for the part of a name cut off: 64 bits, so distinct names stay distinct. */
-const HASH_DIGITS = 16;
-/**
- * The task's part of a key: what follows `owner/repo#` in the task id (the issue number), else the
- * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
- */
-function taskKeySegment(params) {
-    const prefix = `${params.repo}#`;
-    const local = params.taskId.startsWith(prefix) ? params.taskId.slice(prefix.length) : params.taskId;
-    return safeKeySegment(local);
-}
-/** `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11). Throws on a path that climbs out (`..`) or is absolute. */
-function artifactKey(ref) {
-    if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
-        throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
-    }
-    const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
-    return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
-}
-/**
- * The path's encoded segments, or when they pass `budget` bytes: the leading folders that fit, a `~<hash>` folder
- * standing for the whole path (no encoded segment starts with `~`), and the file name, so a key stays under
- * `MAX_KEY_BYTES` (the prefix before it is at most four segments of `MAX_SEGMENT_BYTES`).
- */
-function foldedPath(params) {
-    const segments = pathSegments(params.path);
-    const joined = segments.join('/');
-    if (joined.length <= params.budget)
-        return joined;
-    const name = segments.at(-1) ?? '';
-    const marker = `~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(params.path).slice(0, HASH_DIGITS)}`;
-    let room = params.budget - marker.length - name.length - 2;
-    const folders = [];
-    for (const folder of segments.slice(0, -1)) {
-        if (folder.length + 1 > room)
-            break;
-        folders.push(folder);
-        room -= folder.length + 1;
-    }
-    return [...folders, marker, name].join('/');
-}
-/** Whether a key was shortened (`safeKeySegment`, `foldedPath`), so its path can no longer be read back from it. */
-function isShortenedKey(key) {
-    return key.includes('~');
-}
-/** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
-function artifactPrefix(params) {
-    const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
-    return [...repoSegments(params.repo), taskKeySegment(params), ...attempt, ''].join('/');
-}
-/** `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json` and `outputs.json` go. */
-function deploymentPrefix(key) {
-    return [
-        ...repoSegments(key.repository),
-        safeKeySegment(key.environment),
-        String(key.deploymentId),
-        '',
-    ].join('/');
-}
-function repoSegments(repo) {
-    const parts = repo.split('/');
-    if (parts.length !== 2)
-        throw new RangeError(`Repository must be owner/repo, not ${JSON.stringify(repo)}.`);
-    return parts.map(safeKeySegment);
-}
-function pathSegments(path) {
-    const parts = path.split('/');
-    if (path === '' ||
-        path.startsWith('/') ||
-        parts.some((part) => part === '' || part === '.' || part === '..')) {
-        throw new RangeError(`Artifact path must be relative without empty, "." or ".." parts: ${JSON.stringify(path)}.`);
-    }
-    return parts.map(safeKeySegment);
-}
-/**
- * One segment of a key or a path. Names come from GitHub, config and generated files: keep what S3 and file systems take as is
- * (letters, digits, `._-`), percent-encode the UTF-8 of the rest, and never leave a bare `.` or `..`. An encoding longer than
- * `MAX_SEGMENT_BYTES` keeps its readable start (whole characters) and ends in `~` and 16 hex digits of the whole name's
- * sha256: `~` is never in an encoding, so a shortened segment equals no other name's. Throws on an empty name.
- */
-function safeKeySegment(name) {
-    if (name === '')
-        throw new RangeError('A key segment (owner, repository, task, environment) cannot be empty.');
-    const pieces = Array.from(name, (char) => /^[A-Za-z0-9._-]$/.test(char)
-        ? char
-        : Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
-    if (pieces.every((piece) => piece === '.'))
-        pieces.fill('%2E');
-    const encoded = pieces.join('');
-    if (encoded.length <= MAX_SEGMENT_BYTES)
-        return encoded;
-    let kept = '';
-    for (const piece of pieces) {
-        if (kept.length + piece.length > MAX_SEGMENT_BYTES - 1 - HASH_DIGITS)
-            break;
-        kept += piece;
-    }
-    return `${kept}~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(name).slice(0, HASH_DIGITS)}`;
-}
-//# sourceMappingURL=store-keys.js.map
-
-/***/ }),
-
-/***/ 1564:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ TaskEventConflictError)
-/* harmony export */ });
-class TaskEventConflictError extends Error {
-    taskId;
-    sequence;
-    constructor(taskId, sequence) {
-        super(`Task ${taskId} already holds a different event number ${sequence}; events are never overwritten.`);
-        this.taskId = taskId;
-        this.sequence = sequence;
-        this.name = 'TaskEventConflictError';
-    }
-}
-//# sourceMappingURL=task-event-store.js.map
-
-/***/ }),
-
-/***/ 1297:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ TaskVersionConflictError),
-/* harmony export */   S: () => (/* binding */ assertVersionMovesForward)
-/* harmony export */ });
-/** Someone else wrote the record since it was read: read it again and re-apply the change. */
-class TaskVersionConflictError extends Error {
-    taskId;
-    expectedVersion;
-    constructor(taskId, expectedVersion) {
-        super(`Task ${taskId} changed since version ${expectedVersion} was read; read it again and re-apply the change.`);
-        this.taskId = taskId;
-        this.expectedVersion = expectedVersion;
-        this.name = 'TaskVersionConflictError';
-    }
-}
-/** A write that could never succeed: a version that does not move forward. */
-function assertVersionMovesForward(record, expectedVersion) {
-    if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0 || record.version <= expectedVersion) {
-        throw new RangeError(`Task ${record.task_id}: version ${record.version} does not follow the version read (${expectedVersion}).`);
-    }
-}
-//# sourceMappingURL=task-store.js.map
-
-/***/ }),
-
-/***/ 5416:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ eventSortKey),
-/* harmony export */   p: () => (/* binding */ eventStep)
-/* harmony export */ });
-/** Wide enough for any task's life; a fixed width keeps keys of one step in order as text. */
-const SEQUENCE_DIGITS = 6;
-/** The step an event records: the state a state change moved to, else the event's type. */
-function eventStep(event) {
-    return event.type === 'state_changed' ? event.to : event.type;
-}
-/**
- * The results table's sort key (DESIGN §11 `step#timestamp`), with the event's sequence after the
- * timestamp: two steps in one millisecond never collide, and a replayed event lands on its own key.
- * Example: `pr_open#2026-11-24T10:00:00.000Z#000004`.
- */
-function eventSortKey(event) {
-    return `${eventStep(event)}#${event.at}#${String(event.sequence).padStart(SEQUENCE_DIGITS, '0')}`;
-}
-//# sourceMappingURL=event-sort-key.js.map
-
-/***/ }),
-
-/***/ 7044:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QL: () => (/* binding */ LIFECYCLE_EVENT_SOURCE),
-/* harmony export */   op: () => (/* binding */ lifecycleEventFor)
-/* harmony export */ });
-/* unused harmony exports LIFECYCLE_EVENT_VERSION, LIFECYCLE_DETAIL_TYPES, lifecycleDetailSchema, lifecycleEventSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
-/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3386);
-
-
-/** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
-const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
-/**
- * Version of the `detail` shape. Additions keep it; a removed or renamed field raises it, and
- * consumers match on `detail.version` to read what they know.
- */
-const LIFECYCLE_EVENT_VERSION = 1;
-/** One `detail-type` per milestone of a task's life; stable names (new ones may be added). */
-const LIFECYCLE_DETAIL_TYPES = [
-    'Task Received',
-    'Task Held',
-    'Pull Request Opened',
-    'Task Approved',
-    'Changes Requested',
-    'Task Merged',
-    'Task Failed',
-    'Task Cancelled',
-    'Deploy Started',
-    'Deploy Succeeded',
-    'Deploy Failed',
-    'Deploy Rolled Back',
-];
-/** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
-const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
-    task_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(200),
-    repo: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
-    sequence: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
-    /** When the step happened (ISO 8601). */
-    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskStateSchema */ .a,
-    issue_number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-    pull_number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-    task_type: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    environment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    deployment_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-    reason_code: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-});
-/** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
-const lifecycleEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    detailType: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(LIFECYCLE_DETAIL_TYPES),
-    detail: lifecycleDetailSchema,
-});
-const BY_STATE = {
-    held: 'Task Held',
-    pr_open: 'Pull Request Opened',
-    approved: 'Task Approved',
-    changes_requested: 'Changes Requested',
-    merged: 'Task Merged',
-    failed: 'Task Failed',
-    cancelled: 'Task Cancelled',
-};
-/**
- * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
- * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
- * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
- * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
- */
-function lifecycleEventFor(event, record) {
-    const detailType = detailTypeOf(event);
-    if (detailType === undefined)
-        return undefined;
-    const deploy = event.type === 'deploy_started' || event.type === 'deploy_finished' || event.type === 'deploy_rolled_back'
-        ? {
-            environment: event.environment,
-            ...(event.type === 'deploy_rolled_back' ? {} : { deployment_id: event.deployment_id }),
-        }
-        : {};
-    const detail = {
-        version: LIFECYCLE_EVENT_VERSION,
-        task_id: record.task_id,
-        repo: record.repo,
-        sequence: event.sequence,
-        at: event.at,
-        status: record.status,
-        ...(record.issue_number === undefined ? {} : { issue_number: record.issue_number }),
-        ...(record.pull_number === undefined ? {} : { pull_number: record.pull_number }),
-        ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
-        ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
-        ...deploy,
-    };
-    return { detailType, detail };
-}
-function detailTypeOf(event) {
-    switch (event.type) {
-        case 'task_received':
-            return 'Task Received';
-        case 'state_changed':
-            return BY_STATE[event.to];
-        case 'deploy_started':
-            return 'Deploy Started';
-        case 'deploy_finished':
-            return event.succeeded ? 'Deploy Succeeded' : 'Deploy Failed';
-        case 'deploy_rolled_back':
-            return 'Deploy Rolled Back';
-        default:
-            return undefined;
-    }
-}
-//# sourceMappingURL=lifecycle-event.js.map
-
-/***/ }),
-
-/***/ 3614:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ isSameEvent),
-/* harmony export */   m: () => (/* binding */ isSameDocument)
-/* harmony export */ });
-/**
- * Whether two events are the same as stored: JSON drops undefined fields and stores keep no key
- * order, so both are compared as canonical JSON (keys sorted, undefined left out).
- */
-function isSameEvent(left, right) {
-    return isSameDocument(left, right);
-}
-/** Whether two stored JSON documents (events, task records) are the same, by canonical JSON. */
-function isSameDocument(left, right) {
-    return canonicalJson(left) === canonicalJson(right);
-}
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, inner) => inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-        ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : inner);
-}
-//# sourceMappingURL=same-event.js.map
-
-/***/ }),
-
-/***/ 4569:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hk: () => (/* binding */ taskEventSchema),
-/* harmony export */   jr: () => (/* binding */ commitShaSchema)
-/* harmony export */ });
-/* unused harmony export taskEventBodySchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3798);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4377);
-/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(533);
-/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1775);
-/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3386);
-
-
-
-
-const positiveInt = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive();
-const count = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative();
-/** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
-const commitShaSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha');
-/** What every event carries: the task it belongs to and when it happened (ISO 8601). */
-const eventBase = {
-    task_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(200),
-    at: zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }),
-};
-/**
- * One step of a task's life (DESIGN §3): what `applyTaskEvent` folds into the record and the
- * results table keeps, append-only. `sequence` is the record version the event produced, so a
- * task's events replay in order and a replayed write lands on the same key.
- */
-const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .discriminatedUnion */ .gMt('type', [
-    /** A request arrived (or arrived again after a failure): creates the record or restarts it. */
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('task_received'),
-        ...eventBase,
-        repo: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
-        issue_number: positiveInt.optional(),
-        task_name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-        task_type: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_TYPES */ .ci).optional(),
-        execution_mode: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .EXECUTION_MODES */ .EK).optional(),
-    }),
-    /**
-     * The task moved through generation, validation, its PR, review or merge. A move to `committed`
-     * (the CLI's end) names the `branch` and the `commit` it made there (`applyTaskEvent` requires both).
-     */
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('state_changed'),
-        ...eventBase,
-        to: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .taskStateSchema */ .a,
-        pull_number: positiveInt.optional(),
-        branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-        commit: commitShaSchema.optional(),
-        template_path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('attempt_started'), ...eventBase, attempt: positiveInt }),
-    /** One model call's (or attempt's) usage; the record adds it to its totals. */
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('usage_recorded'),
-        ...eventBase,
-        model: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-        input_tokens: count,
-        output_tokens: count,
-        cache_read_tokens: count,
-        cache_write_tokens: count,
-        cost_usd: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative(),
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('deploy_started'),
-        ...eventBase,
-        environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-        deployment_id: positiveInt,
-        sha: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('deploy_finished'),
-        ...eventBase,
-        environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-        deployment_id: positiveInt,
-        succeeded: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(),
-        environment_url: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    }),
-    /** Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment. */
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('deploy_rolled_back'),
-        ...eventBase,
-        environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-        rollback_deployment_id: positiveInt,
-    }),
-    /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('outcome_recorded'), ...eventBase, outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeSummarySchema */ .A }),
-]);
-const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .intersection */ .E$q(taskEventBodySchema, zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ sequence: positiveInt }));
-//# sourceMappingURL=task-event.js.map
-
-/***/ }),
-
-/***/ 2572:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nn: () => (/* binding */ withoutPendingEvents),
-/* harmony export */   XD: () => (/* binding */ TASK_RECORD_SCHEMA_VERSION),
-/* harmony export */   iz: () => (/* binding */ taskRecordSchema),
-/* harmony export */   jC: () => (/* binding */ MAX_PENDING_EVENTS)
-/* harmony export */ });
-/* unused harmony exports MAX_RECORD_VERSION, recordVersionSchema, environmentDeploySchema, tokenTotalsSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4377);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3798);
-/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(533);
-/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1775);
-/* harmony import */ var _state_deploy_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3758);
-/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3386);
-/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4569);
-
-
-
-
-
-
-/** Version of the record's shape; a reader refuses a record whose shape it does not know. */
-const TASK_RECORD_SCHEMA_VERSION = 1;
-const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_5__/* .datetime */ .w$({ offset: true });
-const count = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative();
-/**
- * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
- * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
- * which would leave every mirror behind for good.
- */
-const MAX_RECORD_VERSION = 1_000_000;
-/**
- * Events a log's record carries until its events store confirms them (`recordTaskEvent`): about 300 bytes
- * each, so the most a long outage leaves stays far under DynamoDB's 400 KB item limit.
- */
-const MAX_PENDING_EVENTS = 100;
-const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
-/** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
-const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_STATES */ .d6),
-    /** The GitHub deployment carrying the latest deploy (or, once rolled back, the one that was replaced). */
-    deployment_id: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
-    environment_url: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    /** The deployment that rolled this one back, once one did. */
-    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
-    updated_at: isoTimestamp,
-});
-const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    input: count,
-    output: count,
-    cache_read: count,
-    cache_write: count,
-});
-/**
- * A task's whole life in one document (DESIGN §3, §11): what the status comment, the Action's
- * output and every mirror render. Field names are the mirror's attribute names: `task_id` is the
- * tasks table's key, `repo` + `status` its index.
- */
-const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    schema_version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
-    /** `owner/repo#issue`. */
-    task_id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(200),
-    /** `owner/repo`. */
-    repo: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
-    issue_number: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
-    pull_number: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().optional(),
-    branch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
-    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_4__/* .commitShaSchema */ .jr.optional(),
-    template_path: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    task_name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    task_type: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_TYPES */ .ci).optional(),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_1__/* .EXECUTION_MODES */ .EK).optional(),
-    /** The task state (`task-state.ts`); deploys move `environments` instead. */
-    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .taskStateSchema */ .a,
-    /** Environment name → its deploy state. */
-    environments: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), environmentDeploySchema),
-    /** Generation attempts started; 0 until the first. */
-    attempt: count,
-    /** Model cost so far, in US dollars. */
-    cost_usd: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative(),
-    tokens: tokenTotalsSchema,
-    /** The model of the latest generation (`offline:<blueprint>` for the blueprints). */
-    model: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    created_at: isoTimestamp,
-    updated_at: isoTimestamp,
-    /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
-    version: recordVersionSchema,
-    last_outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeSummarySchema */ .A.optional(),
-    /**
-     * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
-     * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
-     */
-    pending_events: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_4__/* .taskEventSchema */ .Hk).max(MAX_PENDING_EVENTS).optional(),
-});
-/** The task's record without its log's bookkeeping (`pending_events`): what is rendered and mirrored. */
-function withoutPendingEvents(record) {
-    const { pending_events: _pending, ...task } = record;
-    return task;
-}
-//# sourceMappingURL=task-record.js.map
-
-/***/ }),
-
-/***/ 7639:
+/***/ 8615:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31445,7 +30287,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t, }) {
         const path = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 19));
         // Read file as Buffer to Base64 -> bytes -> asn1
         const p12String = fs.readFileSync(source.filePath).toString("base64");
-        const forge = (await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 1200)).then(function (n) { return n.i; })).default;
+        const forge = (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 592)).then(function (n) { return n.i; })).default;
         const p12Der = forge.util.decode64(p12String);
         const p12Asn1 = forge.asn1.fromDer(p12Der);
         // read p12 file with "notasecret" pass phase
@@ -32802,15 +31644,15 @@ const creator = {
 
 /***/ }),
 
-/***/ 4377:
+/***/ 7145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   w$: () => (/* binding */ datetime)
 /* harmony export */ });
 /* unused harmony exports date, time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8703);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
 
 
 
@@ -32830,7 +31672,7 @@ function duration(params) {
 
 /***/ }),
 
-/***/ 3798:
+/***/ 6342:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32855,11 +31697,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(8532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(4723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(3412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(6211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -33172,9 +32014,9 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/checks.js
-var core_checks = __nccwpck_require__(4890);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/checks.js
+var core_checks = __nccwpck_require__(906);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -33214,16 +32056,16 @@ class Doc {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/regexes.js
-var core_regexes = __nccwpck_require__(3908);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/regexes.js
+var core_regexes = __nccwpck_require__(3364);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -35861,11 +34703,11 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
-var registries = __nccwpck_require__(9396);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(3759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/registries.js
+var registries = __nccwpck_require__(2164);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(8703);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -36518,7 +35360,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -37363,7 +36205,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -37490,9 +36332,9 @@ const error = () => {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
-var errors = __nccwpck_require__(7428);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/errors.js
+var errors = __nccwpck_require__(1268);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -37669,7 +36511,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync(errors/* $ZodRealError */.Kd);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -37728,7 +36570,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", in
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -37746,7 +36588,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -39286,7 +38128,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 3759:
+/***/ 8703:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39350,9 +38192,9 @@ function preprocess(fn, schema) {
 /* harmony export */   xY: () => (/* binding */ _toUpperCase)
 /* harmony export */ });
 /* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _coercedNumber, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _null, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _custom, _check, _stringbool, _stringFormat */
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4890);
-/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9396);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(906);
+/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2164);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
 
 
 
@@ -40460,7 +39302,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
 
 /***/ }),
 
-/***/ 4890:
+/***/ 906:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40483,9 +39325,9 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
 /* harmony export */   v$: () => (/* binding */ $ZodCheckOverwrite)
 /* harmony export */ });
 /* unused harmony exports $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckProperty, $ZodCheckMimeType */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
-/* harmony import */ var _regexes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3908);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4723);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3412);
+/* harmony import */ var _regexes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3364);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6211);
 // import { $ZodType } from "./schemas.js";
 
 
@@ -41006,7 +39848,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ _core_js__WEBPACK_IMPORTED_MODULE_0__/*
 
 /***/ }),
 
-/***/ 8532:
+/***/ 3412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41018,7 +39860,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ _core_js__WEBPACK_IMPORTED_MODULE_0__/*
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
 var _a;
 
 /** A special constant with type `never` */
@@ -41164,7 +40006,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 7428:
+/***/ 1268:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41175,8 +40017,8 @@ function config(newConfig) {
 /* harmony export */   a$: () => (/* binding */ $ZodError)
 /* harmony export */ });
 /* unused harmony exports treeifyError, toDotPath */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3412);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -41448,7 +40290,7 @@ function prettifyError(error) {
 
 /***/ }),
 
-/***/ 3908:
+/***/ 3364:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41644,7 +40486,7 @@ const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ nu
 
 /***/ }),
 
-/***/ 9396:
+/***/ 2164:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41706,7 +40548,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 
 /***/ }),
 
-/***/ 4723:
+/***/ 6211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41761,7 +40603,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3412);
 
 // functions
 function assertEqual(val) {
@@ -42637,6 +41479,1248 @@ function constantCatch(value) {
 }
 
 
+/***/ }),
+
+/***/ 7920:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ codeSpan)
+});
+
+;// CONCATENATED MODULE: ./lib/core/markdown/defuse-comment-openers.js
+/**
+ * `<!--` with a zero-width space after `<!`. Inside a code span or block the text already shows
+ * literally, but the status comment's hidden state marker (`<!-- implementation-agent:state … -->`)
+ * is found by searching the raw body, so untrusted text must never hold a comment opener there.
+ */
+function defuseCommentOpeners(text) {
+    return text.replaceAll('<!--', '<!\u200B--');
+}
+//# sourceMappingURL=defuse-comment-openers.js.map
+;// CONCATENATED MODULE: ./lib/core/markdown/longest-backtick-run.js
+/** The length of the longest run of backticks in `text` (0 when there is none); linear, no spread. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const run of text.matchAll(/`+/g))
+        longest = Math.max(longest, run[0].length);
+    return longest;
+}
+//# sourceMappingURL=longest-backtick-run.js.map
+// EXTERNAL MODULE: ./lib/core/markdown/visible-control-characters.js
+var visible_control_characters = __nccwpck_require__(7130);
+;// CONCATENATED MODULE: ./lib/core/markdown/code-span.js
+
+
+
+/**
+ * `text` as an inline code span that shows it literally whatever it holds: the fence is one
+ * backtick longer than the longest run inside, padded when the text starts or ends with a
+ * backtick (CommonMark 0.31 §6.1). Line breaks and other control characters show as `\uXXXX`,
+ * since a line break would end a table row or let the next line start a block. Inside a GFM
+ * table cell (`inTableCell`) every `|` is escaped, because GFM splits cells on pipes even inside
+ * code spans and unescapes them afterwards; elsewhere a `\|` would show its backslash.
+ */
+function codeSpan(text, options = {}) {
+    const literal = defuseCommentOpeners((0,visible_control_characters/* visibleControlCharacters */.g)(text));
+    const body = options.inTableCell ? literal.replaceAll('|', '\\|') : literal;
+    if (body === '')
+        return '` `';
+    const longestRun = longestBacktickRun(body);
+    const fence = '`'.repeat(longestRun + 1);
+    // One space is stripped from each end when both ends have one, so such text gets one more.
+    const stripped = body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '';
+    const pad = body.startsWith('`') || body.endsWith('`') || stripped ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+//# sourceMappingURL=code-span.js.map
+
+/***/ }),
+
+/***/ 7214:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ truncateToSize)
+/* harmony export */ });
+/**
+ * The longest start of `text` whose size in `unit` is at most `max`, never splitting a surrogate
+ * pair. Linear in the part kept.
+ */
+function truncateToSize(params) {
+    const { text, max, unit } = params;
+    if (max <= 0)
+        return '';
+    if (unit === 'characters') {
+        if (text.length <= max)
+            return text;
+        const last = text.charCodeAt(max - 1);
+        // A high surrogate at the cut would leave half a character.
+        return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+    }
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        const code = char.codePointAt(0) ?? 0;
+        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+        if (bytes + size > max)
+            break;
+        bytes += size;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+//# sourceMappingURL=truncate-to-size.js.map
+
+/***/ }),
+
+/***/ 7130:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ visibleControlCharacters)
+/* harmony export */ });
+/**
+ * C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional controls
+ * (Unicode `Bidi_Control`): characters that end a line or table row, hide text or reorder it on screen.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Shows each such character as its `\uXXXX` escape, so text that holds one stays on one line and
+ * reads in the order it was written. Characters listed in `keep` (e.g. `\n` for a code block) stay.
+ */
+function visibleControlCharacters(text, keep = '') {
+    return text.replace(INVISIBLE, (char) => keep.includes(char) ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+//# sourceMappingURL=visible-control-characters.js.map
+
+/***/ }),
+
+/***/ 3328:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ outcomeSummarySchema),
+  w: () => (/* binding */ summarizeOutcome)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 10 modules
+var schemas = __nccwpck_require__(6342);
+// EXTERNAL MODULE: ./lib/core/markdown/truncate-to-size.js
+var truncate_to_size = __nccwpck_require__(7214);
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-reason-code.js
+/**
+ * Machine-readable reasons, stable across releases (new codes may be added; none is renamed):
+ * what dashboards and other agents branch on instead of parsing messages.
+ */
+const OUTCOME_REASON_CODES = [
+    'not_for_agent',
+    'pr_opened',
+    'pr_updated',
+    'deployment_requested',
+    'dry_run_requested',
+    'answered',
+    'requester_lacks_write_access',
+    'refused',
+    'invalid_request',
+    'invalid_config',
+    'failed',
+    'deployed',
+    'no_changes',
+    'dry_run',
+    'deploy_failed',
+    'deploy_timed_out',
+    'deploy_blocked',
+    'deploy_cancelled',
+    'deploy_refused',
+    'approved',
+    'awaiting_review',
+    'changes_requested',
+    'merged',
+    'cancelled',
+    'not_retryable',
+    'not_cancellable',
+    // The rollback use case (`requestRollback`).
+    'rollback_requested',
+    'already_handled',
+    'no_rollback_target',
+    'environment_not_configured',
+    'branch_not_recorded',
+    'deploy_rule_not_met',
+    'branch_no_longer_contains_sha',
+    'not_agent_deployment',
+    'deployment_unstartable',
+    // The approve use case (`approveHeldRequest`).
+    'approver_lacks_write_access',
+    'nothing_held',
+    'hold_not_trusted',
+    'request_deleted',
+    'held_request_changed',
+    // The status use case (`reportTaskStatus`).
+    'status_shown',
+    'status_not_proven',
+    'no_task_tracked',
+    // The implement use case (`requestImplementation`).
+    'task_exists',
+    'task_settled',
+    'request_invalid_task_unchanged',
+    'request_under_way',
+];
+/** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
+const DEPLOY_REASONS = {
+    deployed: 'deployed',
+    'no-changes': 'no_changes',
+    'dry-run': 'dry_run',
+    failed: 'deploy_failed',
+    'timed-out': 'deploy_timed_out',
+    blocked: 'deploy_blocked',
+    cancelled: 'deploy_cancelled',
+};
+/** The outcome's own reason code when its use case set one, else the one its status and details imply. */
+function reasonCodeOf(outcome) {
+    if (outcome.reasonCode !== undefined)
+        return outcome.reasonCode;
+    switch (outcome.status) {
+        case 'ignored':
+            return 'not_for_agent';
+        case 'pr_open':
+            return outcome.created ? 'pr_opened' : 'pr_updated';
+        case 'deployment_created':
+            return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
+        case 'held':
+            return 'requester_lacks_write_access';
+        case 'deployed':
+            return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';
+        case 'deploy_failed':
+            // No stack operation ran: the deployment was refused before (a moved sha, a bad payload).
+            return outcome.result === undefined
+                ? 'deploy_refused'
+                : (DEPLOY_REASONS[outcome.result.reason] ?? 'deploy_failed');
+        default:
+            return outcome.status;
+    }
+}
+//# sourceMappingURL=outcome-reason-code.js.map
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-message.js
+/** One line for people (log, job summary, the failure the Action reports): what happened. */
+function outcomeMessage(outcome) {
+    switch (outcome.status) {
+        case 'ignored':
+            return `Nothing to do: ${outcome.reason}.`;
+        case 'pr_open':
+            return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
+        case 'deployed':
+            return outcome.result.message;
+        case 'deployment_created':
+            return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
+        default:
+            return outcome.message;
+    }
+}
+//# sourceMappingURL=outcome-message.js.map
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-result.js
+
+
+/**
+ * Version of the Action's `result` JSON. Version 1 is the outcome's own fields (`status`,
+ * `taskId`, `pullNumber`, ...) with `reasonCode` and `message` added beside them; additions keep the
+ * version, a removed or renamed field raises it.
+ */
+const OUTCOME_RESULT_VERSION = 1;
+/** The outcome as the Action's `result` output: versioned, with its reason code and one-line message. */
+function toOutcomeResult(outcome) {
+    return {
+        version: OUTCOME_RESULT_VERSION,
+        ...outcome,
+        reasonCode: reasonCodeOf(outcome),
+        message: outcomeMessage(outcome),
+    };
+}
+//# sourceMappingURL=outcome-result.js.map
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-summary.js
+
+
+
+
+/** Long enough for any one-line message we write; short enough that a record stays far below DynamoDB's 400 KB item limit. */
+const MAX_TEXT_CHARS = 2000;
+/**
+ * The last outcome as a task record keeps it (DESIGN §3): the result's version, status, reason
+ * code and message, and its scalar details (ids, numbers, flags). Nested reports (a deploy's change
+ * set) stay in the Action output and the deployments bucket, so a record never outgrows its item.
+ */
+const outcomeSummarySchema = schemas/* looseObject */._H3({
+    version: schemas/* number */.aig().int().positive(),
+    status: schemas/* string */.YjP().min(1),
+    reasonCode: schemas/* enum */.k5n(OUTCOME_REASON_CODES),
+    message: schemas/* string */.YjP(),
+});
+function summarizeOutcome(outcome) {
+    const summary = {};
+    for (const [name, value] of Object.entries(toOutcomeResult(outcome))) {
+        if (typeof value === 'string')
+            summary[name] = fitText(value);
+        else if (typeof value === 'number' || typeof value === 'boolean')
+            summary[name] = value;
+    }
+    return outcomeSummarySchema.parse(summary);
+}
+function fitText(text) {
+    if (text.length <= MAX_TEXT_CHARS)
+        return text;
+    return `${(0,truncate_to_size/* truncateToSize */.z)({ text, max: MAX_TEXT_CHARS - 1, unit: 'characters' })}…`;
+}
+//# sourceMappingURL=outcome-summary.js.map
+
+/***/ }),
+
+/***/ 1101:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ EXECUTION_MODES),
+/* harmony export */   TI: () => (/* binding */ requestPayloadSchema),
+/* harmony export */   _r: () => (/* binding */ DEPLOYMENT_STRATEGIES),
+/* harmony export */   ci: () => (/* binding */ TASK_TYPES)
+/* harmony export */ });
+/* unused harmony export executionRequestSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
+
+/** The five kinds of work the agent takes; each has its own offline blueprint. */
+const TASK_TYPES = ['infrastructure', 'application', 'integration', 'testing', 'deployment'];
+const EXECUTION_MODES = ['automated', 'guided', 'manual', 'hybrid'];
+const DEPLOYMENT_STRATEGIES = ['all-at-once', 'canary', 'blue-green', 'linear'];
+const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/i;
+/**
+ * The payload upstream systems already send (DESIGN §2). Field names are the contract.
+ * Unknown fields are kept (`loose`) and handed to the model as context, never rejected.
+ */
+const executionRequestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    task_type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(TASK_TYPES, {
+        error: `must be one of: ${TASK_TYPES.join(', ')}`,
+    }),
+    task_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: a short name for the work, e.g. "Orders API"' })
+        .trim()
+        .min(1, 'must not be empty: a short name for the work, e.g. "Orders API"')
+        .max(100, 'must be at most 100 characters'),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(EXECUTION_MODES, { error: `must be one of: ${EXECUTION_MODES.join(', ')}` }),
+    target_environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: development, staging, production or another configured environment' })
+        .trim()
+        .regex(ENVIRONMENT_NAME, 'must be an environment name: letters, digits, "-" or "_", at most 40 characters'),
+    description: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(20_000, 'must be at most 20,000 characters').optional(),
+    deployment_strategy: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(DEPLOYMENT_STRATEGIES, { error: `must be one of: ${DEPLOYMENT_STRATEGIES.join(', ')}` })
+        .optional(),
+});
+const requestPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    execution_request: executionRequestSchema,
+    assessment_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ overall_score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(10).optional() }).optional(),
+    planning_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ timeline: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }).optional(),
+    support_artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+        user_stories: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1).max(1_000)).max(100).optional(),
+    })
+        .optional(),
+});
+//# sourceMappingURL=execution-request.js.map
+
+/***/ }),
+
+/***/ 1040:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R1: () => (/* binding */ assertDeployTransition),
+/* harmony export */   d6: () => (/* binding */ DEPLOY_STATES)
+/* harmony export */ });
+/* unused harmony exports canDeployTransition, IllegalDeployTransitionError */
+/**
+ * Deploy state, kept per environment beside the task state (DESIGN §3): a failed staging deploy
+ * fails neither the task nor a later deploy.
+ */
+const DEPLOY_STATES = ['deploying', 'deployed', 'deploy_failed', 'rolled_back'];
+/**
+ * The one table of legal moves of an environment's deploy state; `none` is an environment this
+ * task never deployed to. Every state may deploy again (a new deployment supersedes one whose end
+ * was never recorded, so a run that died blocks nothing); a rollback may replace what is running,
+ * what is still being deployed (an alarm while baking) or what failed (redeploying the last good).
+ */
+const DEPLOY_TRANSITIONS = {
+    none: ['deploying'],
+    deploying: ['deploying', 'deployed', 'deploy_failed', 'rolled_back'],
+    deployed: ['deploying', 'rolled_back'],
+    deploy_failed: ['deploying', 'rolled_back'],
+    rolled_back: ['deploying'],
+};
+function canDeployTransition(from, to) {
+    return DEPLOY_TRANSITIONS[from ?? 'none'].includes(to);
+}
+class IllegalDeployTransitionError extends Error {
+    environment;
+    from;
+    to;
+    constructor(environment, from, to) {
+        const was = from === undefined ? 'never deployed' : `"${from}"`;
+        super(`The deploy state of ${environment} cannot move from ${was} to "${to}"; allowed: ${DEPLOY_TRANSITIONS[from ?? 'none'].join(', ')}`);
+        this.environment = environment;
+        this.from = from;
+        this.to = to;
+        this.name = 'IllegalDeployTransitionError';
+    }
+}
+function assertDeployTransition(params) {
+    const { environment, from, to } = params;
+    if (!canDeployTransition(from, to))
+        throw new IllegalDeployTransitionError(environment, from, to);
+}
+//# sourceMappingURL=deploy-state.js.map
+
+/***/ }),
+
+/***/ 788:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ taskStateSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
+/* harmony import */ var _task_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
+
+
+/**
+ * A task state as stored anywhere (markers, task records, task events). `held` was called
+ * `awaiting_approval` before the review work (DESIGN §3); what was written under the old name
+ * still reads, as `held`.
+ */
+const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value) => (value === 'awaiting_approval' ? 'held' : value), zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_task_state_js__WEBPACK_IMPORTED_MODULE_0__/* .TASK_STATES */ .$k));
+//# sourceMappingURL=task-state-schema.js.map
+
+/***/ }),
+
+/***/ 6386:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ TASK_STATES),
+/* harmony export */   QJ: () => (/* binding */ assertTransition),
+/* harmony export */   w: () => (/* binding */ canTransition)
+/* harmony export */ });
+/* unused harmony exports IllegalTransitionError, isTerminal */
+/**
+ * Task states (DESIGN §3). Deploys move each environment's own state (`deploy-state.ts`), never the
+ * task's: `deploying`, `deployed` and `rolled_back` stay here only so markers written before that
+ * still read.
+ */
+const TASK_STATES = [
+    'received',
+    'held',
+    'awaiting_input',
+    'generating',
+    'validating',
+    'pr_open',
+    'committed',
+    'changes_requested',
+    'approved',
+    'merged',
+    'deploying',
+    'deployed',
+    'rolled_back',
+    'failed',
+    'cancelled',
+];
+/** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
+const TRANSITIONS = {
+    received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
+    // A held request does not stop people merging the task's open pull request: the task records the
+    // merge (never deploying it on merge: the held request was never run) and the hold ends there.
+    held: ['generating', 'cancelled', 'failed', 'merged'],
+    // A new request may arrive wherever generating could start again; from someone without write
+    // access it is `held` instead.
+    awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
+    generating: ['validating', 'failed', 'cancelled'],
+    // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
+    // local CLI commits to a branch in the user's repository and stops there (`committed`).
+    validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
+    pr_open: [
+        'approved',
+        'changes_requested',
+        'generating',
+        'held',
+        'merged',
+        'cancelled',
+        'failed',
+        'deploying',
+    ],
+    // The CLI's end: the change is a commit on its local branch and no pull request exists, so none of
+    // pr_open's review or merge moves apply. Running the CLI again starts the task again: the request
+    // file arrives anew (`received`), or generation starts straight away, as from a failed run.
+    committed: ['received', 'generating'],
+    // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
+    // and a PR with a standing request for changes can still be merged where that is not enforced.
+    changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],
+    approved: ['merged', 'changes_requested', 'pr_open', 'generating', 'held', 'deploying', 'cancelled'],
+    merged: ['deploying', 'deployed'],
+    // A failed deploy fails its environment's deploy state, never the task.
+    deploying: ['deployed', 'rolled_back', 'cancelled'],
+    deployed: ['deploying', 'rolled_back'],
+    rolled_back: ['deploying'],
+    // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).
+    // A failed regeneration leaves the PR open: people may still merge or close it.
+    failed: ['received', 'generating', 'held', 'merged', 'cancelled'],
+    // A closed pull request reopened brings its task back to review; reopened and merged before a
+    // run caught up (its run cancelled while pending), the task goes straight to merged.
+    cancelled: ['received', 'generating', 'held', 'pr_open', 'merged'],
+};
+function canTransition(from, to) {
+    return TRANSITIONS[from].includes(to);
+}
+class IllegalTransitionError extends Error {
+    from;
+    to;
+    constructor(from, to) {
+        super(`A task cannot move from "${from}" to "${to}"; allowed from "${from}": ${TRANSITIONS[from].join(', ')}`);
+        this.from = from;
+        this.to = to;
+        this.name = 'IllegalTransitionError';
+    }
+}
+function assertTransition(from, to) {
+    if (!canTransition(from, to))
+        throw new IllegalTransitionError(from, to);
+}
+function isTerminal(state) {
+    return state === 'cancelled' || state === 'merged' || state === 'deployed' || state === 'rolled_back';
+}
+//# sourceMappingURL=task-state.js.map
+
+/***/ }),
+
+/***/ 824:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ contentTypeFor),
+/* harmony export */   g: () => (/* binding */ templateContentType)
+/* harmony export */ });
+/** Media types by extension (IANA names: `application/json`, RFC 9512 `application/yaml`, RFC 7763 `text/markdown`). */
+const BY_EXTENSION = {
+    '.json': 'application/json',
+    '.yaml': 'application/yaml',
+    '.yml': 'application/yaml',
+    '.md': 'text/markdown; charset=utf-8',
+    '.txt': 'text/plain; charset=utf-8',
+    '.ts': 'text/plain; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.html': 'text/html; charset=utf-8',
+    '.zip': 'application/zip',
+};
+/** The content type an artifact is stored with, from its path; unknown kinds are bytes. */
+function contentTypeFor(path) {
+    const dot = path.lastIndexOf('.');
+    const extension = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
+    return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : 'application/octet-stream';
+}
+/** A CloudFormation template is JSON when it starts with `{`, else YAML (CloudFormation reads both). */
+function templateContentType(template) {
+    return template.trimStart().startsWith('{') ? 'application/json' : 'application/yaml';
+}
+//# sourceMappingURL=content-type-for.js.map
+
+/***/ }),
+
+/***/ 5337:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ storedDeploymentRecordSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
+
+/** What a store writes beside the template (`record.json`), checked when read back. */
+const storedDeploymentRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    deploymentId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    stackName: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    parameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    outputs: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    templateSha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/),
+});
+//# sourceMappingURL=deployment-store.js.map
+
+/***/ }),
+
+/***/ 5477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ LifecyclePublishError),
+/* harmony export */   j: () => (/* binding */ unsentOf)
+/* harmony export */ });
+/** A publish that sent only some events (or none): `unsent` are the ones the bus did not take, in order. */
+class LifecyclePublishError extends Error {
+    unsent;
+    constructor(message, unsent) {
+        super(message);
+        this.unsent = unsent;
+        this.name = 'LifecyclePublishError';
+    }
+}
+/** What a failed `publish(events)` left unsent: the error's own list, else (any other throw) all of `events`. */
+function unsentOf(error, events) {
+    return error instanceof LifecyclePublishError ? error.unsent : events;
+}
+//# sourceMappingURL=lifecycle-publisher.js.map
+
+/***/ }),
+
+/***/ 6241:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+
+/** Hex sha256 of text (as UTF-8) or bytes: what stores keep in metadata and check on read. */
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+//# sourceMappingURL=sha256-hex.js.map
+
+/***/ }),
+
+/***/ 5238:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ artifactPrefix),
+/* harmony export */   Ig: () => (/* binding */ deploymentPrefix),
+/* harmony export */   K_: () => (/* binding */ safeKeySegment),
+/* harmony export */   Wf: () => (/* binding */ artifactKey),
+/* harmony export */   i1: () => (/* binding */ isShortenedKey)
+/* harmony export */ });
+/* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
+/* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6241);
+
+/** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
+const MAX_KEY_BYTES = 1024;
+/**
+ * The longest segment, in bytes: under the 255-byte file name limit of common file systems, with room for the
+ * local stores' `.json` beside an artifact, and long enough that every `owner/repo#issue` task id stays whole.
+ */
+const MAX_SEGMENT_BYTES = 200;
+/** Hex digits of sha256 that stand for the part of a name cut off: 64 bits, so distinct names stay distinct. */
+const HASH_DIGITS = 16;
+/**
+ * The task's part of a key: what follows `owner/repo#` in the task id (the issue number), else the
+ * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
+ */
+function taskKeySegment(params) {
+    const prefix = `${params.repo}#`;
+    const local = params.taskId.startsWith(prefix) ? params.taskId.slice(prefix.length) : params.taskId;
+    return safeKeySegment(local);
+}
+/** `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11). Throws on a path that climbs out (`..`) or is absolute. */
+function artifactKey(ref) {
+    if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
+        throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
+    }
+    const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
+    return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
+}
+/**
+ * The path's encoded segments, or when they pass `budget` bytes: the leading folders that fit, a `~<hash>` folder
+ * standing for the whole path (no encoded segment starts with `~`), and the file name, so a key stays under
+ * `MAX_KEY_BYTES` (the prefix before it is at most four segments of `MAX_SEGMENT_BYTES`).
+ */
+function foldedPath(params) {
+    const segments = pathSegments(params.path);
+    const joined = segments.join('/');
+    if (joined.length <= params.budget)
+        return joined;
+    const name = segments.at(-1) ?? '';
+    const marker = `~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(params.path).slice(0, HASH_DIGITS)}`;
+    let room = params.budget - marker.length - name.length - 2;
+    const folders = [];
+    for (const folder of segments.slice(0, -1)) {
+        if (folder.length + 1 > room)
+            break;
+        folders.push(folder);
+        room -= folder.length + 1;
+    }
+    return [...folders, marker, name].join('/');
+}
+/** Whether a key was shortened (`safeKeySegment`, `foldedPath`), so its path can no longer be read back from it. */
+function isShortenedKey(key) {
+    return key.includes('~');
+}
+/** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
+function artifactPrefix(params) {
+    const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
+    return [...repoSegments(params.repo), taskKeySegment(params), ...attempt, ''].join('/');
+}
+/** `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json` and `outputs.json` go. */
+function deploymentPrefix(key) {
+    return [
+        ...repoSegments(key.repository),
+        safeKeySegment(key.environment),
+        String(key.deploymentId),
+        '',
+    ].join('/');
+}
+function repoSegments(repo) {
+    const parts = repo.split('/');
+    if (parts.length !== 2)
+        throw new RangeError(`Repository must be owner/repo, not ${JSON.stringify(repo)}.`);
+    return parts.map(safeKeySegment);
+}
+function pathSegments(path) {
+    const parts = path.split('/');
+    if (path === '' ||
+        path.startsWith('/') ||
+        parts.some((part) => part === '' || part === '.' || part === '..')) {
+        throw new RangeError(`Artifact path must be relative without empty, "." or ".." parts: ${JSON.stringify(path)}.`);
+    }
+    return parts.map(safeKeySegment);
+}
+/**
+ * One segment of a key or a path. Names come from GitHub, config and generated files: keep what S3 and file systems take as is
+ * (letters, digits, `._-`), percent-encode the UTF-8 of the rest, and never leave a bare `.` or `..`. An encoding longer than
+ * `MAX_SEGMENT_BYTES` keeps its readable start (whole characters) and ends in `~` and 16 hex digits of the whole name's
+ * sha256: `~` is never in an encoding, so a shortened segment equals no other name's. Throws on an empty name.
+ */
+function safeKeySegment(name) {
+    if (name === '')
+        throw new RangeError('A key segment (owner, repository, task, environment) cannot be empty.');
+    const pieces = Array.from(name, (char) => /^[A-Za-z0-9._-]$/.test(char)
+        ? char
+        : Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    if (pieces.every((piece) => piece === '.'))
+        pieces.fill('%2E');
+    const encoded = pieces.join('');
+    if (encoded.length <= MAX_SEGMENT_BYTES)
+        return encoded;
+    let kept = '';
+    for (const piece of pieces) {
+        if (kept.length + piece.length > MAX_SEGMENT_BYTES - 1 - HASH_DIGITS)
+            break;
+        kept += piece;
+    }
+    return `${kept}~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(name).slice(0, HASH_DIGITS)}`;
+}
+//# sourceMappingURL=store-keys.js.map
+
+/***/ }),
+
+/***/ 5386:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ TaskEventConflictError)
+/* harmony export */ });
+class TaskEventConflictError extends Error {
+    taskId;
+    sequence;
+    constructor(taskId, sequence) {
+        super(`Task ${taskId} already holds a different event number ${sequence}; events are never overwritten.`);
+        this.taskId = taskId;
+        this.sequence = sequence;
+        this.name = 'TaskEventConflictError';
+    }
+}
+//# sourceMappingURL=task-event-store.js.map
+
+/***/ }),
+
+/***/ 7495:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ TaskVersionConflictError),
+/* harmony export */   S: () => (/* binding */ assertVersionMovesForward)
+/* harmony export */ });
+/** Someone else wrote the record since it was read: read it again and re-apply the change. */
+class TaskVersionConflictError extends Error {
+    taskId;
+    expectedVersion;
+    constructor(taskId, expectedVersion) {
+        super(`Task ${taskId} changed since version ${expectedVersion} was read; read it again and re-apply the change.`);
+        this.taskId = taskId;
+        this.expectedVersion = expectedVersion;
+        this.name = 'TaskVersionConflictError';
+    }
+}
+/**
+ * A write that could never succeed: a version that does not move forward (or, for a bookkeeping
+ * write, one that is not the version read). Throws `RangeError`.
+ */
+function assertVersionMovesForward(record, expectedVersion, options) {
+    const valid = Number.isSafeInteger(expectedVersion) && expectedVersion >= 0;
+    if (options?.bookkeeping === true) {
+        if (valid && expectedVersion > 0 && record.version === expectedVersion)
+            return;
+        throw new RangeError(`Task ${record.task_id}: a bookkeeping write keeps the version read (${expectedVersion}), not ${record.version}.`);
+    }
+    if (!valid || record.version <= expectedVersion) {
+        throw new RangeError(`Task ${record.task_id}: version ${record.version} does not follow the version read (${expectedVersion}).`);
+    }
+}
+//# sourceMappingURL=task-store.js.map
+
+/***/ }),
+
+/***/ 2514:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ eventSortKey),
+/* harmony export */   p: () => (/* binding */ eventStep)
+/* harmony export */ });
+/** Wide enough for any task's life; a fixed width keeps keys of one step in order as text. */
+const SEQUENCE_DIGITS = 6;
+/** The step an event records: the state a state change moved to, else the event's type. */
+function eventStep(event) {
+    return event.type === 'state_changed' ? event.to : event.type;
+}
+/**
+ * The results table's sort key (DESIGN §11 `step#timestamp`), with the event's sequence after the
+ * timestamp: two steps in one millisecond never collide, and a replayed event lands on its own key.
+ * Example: `pr_open#2026-11-24T10:00:00.000Z#000004`.
+ */
+function eventSortKey(event) {
+    return `${eventStep(event)}#${event.at}#${String(event.sequence).padStart(SEQUENCE_DIGITS, '0')}`;
+}
+//# sourceMappingURL=event-sort-key.js.map
+
+/***/ }),
+
+/***/ 8006:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QL: () => (/* binding */ LIFECYCLE_EVENT_SOURCE),
+/* harmony export */   S9: () => (/* binding */ lifecycleEventSchema),
+/* harmony export */   op: () => (/* binding */ lifecycleEventFor),
+/* harmony export */   x: () => (/* binding */ MAX_UNSENT_EVENTS)
+/* harmony export */ });
+/* unused harmony exports LIFECYCLE_EVENT_VERSION, LIFECYCLE_DETAIL_TYPES, lifecycleDetailSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6342);
+/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6052);
+/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(788);
+/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3435);
+
+
+
+
+/** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
+const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
+/**
+ * Version of the `detail` shape. Additions keep it; a removed or renamed field raises it, and
+ * consumers match on `detail.version` to read what they know.
+ */
+const LIFECYCLE_EVENT_VERSION = 1;
+/**
+ * One `detail-type` per milestone of a task's life; stable names (new ones may be added, keeping
+ * `LIFECYCLE_EVENT_VERSION`). `Branch Committed` is the CLI's end: a commit on a local branch,
+ * which is no pull request, so it is never sent as `Pull Request Opened`. The README's "Lifecycle
+ * events" lists each (a test keeps it so).
+ */
+const LIFECYCLE_DETAIL_TYPES = [
+    'Task Received',
+    'Task Held',
+    'Pull Request Opened',
+    'Branch Committed',
+    'Task Approved',
+    'Changes Requested',
+    'Task Merged',
+    'Task Failed',
+    'Task Cancelled',
+    'Deploy Started',
+    'Deploy Succeeded',
+    'Deploy Failed',
+    'Deploy Rolled Back',
+];
+/** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
+const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
+    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
+    repo: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
+    sequence: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+    /** When the step happened (ISO 8601). */
+    at: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .taskStateSchema */ .a,
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
+    reason_code: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
+    branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_2__/* .commitShaSchema */ .jr.optional(),
+});
+/**
+ * Lifecycle events the bus refused or could not be reached for, kept until a later step sends them
+ * (the status marker's `unsent`, a task log record's `unsent_events`). Each is about 300 bytes;
+ * past this many the oldest are dropped and named, so the marker fits a comment.
+ */
+const MAX_UNSENT_EVENTS = 20;
+/** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
+const lifecycleEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    detailType: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LIFECYCLE_DETAIL_TYPES),
+    detail: lifecycleDetailSchema,
+});
+const BY_STATE = {
+    held: 'Task Held',
+    pr_open: 'Pull Request Opened',
+    committed: 'Branch Committed',
+    approved: 'Task Approved',
+    changes_requested: 'Changes Requested',
+    merged: 'Task Merged',
+    failed: 'Task Failed',
+    cancelled: 'Task Cancelled',
+};
+/**
+ * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
+ * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
+ * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
+ * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
+ */
+function lifecycleEventFor(event, record) {
+    const detailType = detailTypeOf(event);
+    if (detailType === undefined)
+        return undefined;
+    const deploy = event.type === 'deploy_started' || event.type === 'deploy_finished' || event.type === 'deploy_rolled_back'
+        ? {
+            environment: event.environment,
+            ...(event.type === 'deploy_rolled_back' ? {} : { deployment_id: event.deployment_id }),
+        }
+        : {};
+    const detail = {
+        version: LIFECYCLE_EVENT_VERSION,
+        task_id: record.task_id,
+        repo: record.repo,
+        sequence: event.sequence,
+        at: event.at,
+        status: record.status,
+        ...(record.issue_number === undefined ? {} : { issue_number: record.issue_number }),
+        ...(record.pull_number === undefined ? {} : { pull_number: record.pull_number }),
+        ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
+        ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
+        ...deploy,
+        ...(detailType === 'Branch Committed' ? committedBranch(record) : {}),
+    };
+    return { detailType, detail };
+}
+function committedBranch(record) {
+    return {
+        ...(record.branch === undefined ? {} : { branch: record.branch }),
+        ...(record.commit === undefined ? {} : { commit: record.commit }),
+    };
+}
+function detailTypeOf(event) {
+    switch (event.type) {
+        case 'task_received':
+            return 'Task Received';
+        case 'state_changed':
+            return BY_STATE[event.to];
+        case 'deploy_started':
+            return 'Deploy Started';
+        case 'deploy_finished':
+            return event.succeeded ? 'Deploy Succeeded' : 'Deploy Failed';
+        case 'deploy_rolled_back':
+            return 'Deploy Rolled Back';
+        default:
+            return undefined;
+    }
+}
+//# sourceMappingURL=lifecycle-event.js.map
+
+/***/ }),
+
+/***/ 7108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ isSameEvent),
+/* harmony export */   m: () => (/* binding */ isSameDocument)
+/* harmony export */ });
+/**
+ * Whether two events are the same as stored: JSON drops undefined fields and stores keep no key
+ * order, so both are compared as canonical JSON (keys sorted, undefined left out).
+ */
+function isSameEvent(left, right) {
+    return isSameDocument(left, right);
+}
+/** Whether two stored JSON documents (events, task records) are the same, by canonical JSON. */
+function isSameDocument(left, right) {
+    return canonicalJson(left) === canonicalJson(right);
+}
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, inner) => inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+        ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : inner);
+}
+//# sourceMappingURL=same-event.js.map
+
+/***/ }),
+
+/***/ 3435:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hk: () => (/* binding */ taskEventSchema),
+/* harmony export */   jr: () => (/* binding */ commitShaSchema)
+/* harmony export */ });
+/* unused harmony export taskEventBodySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7145);
+/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6052);
+/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3328);
+/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1101);
+/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(788);
+
+
+
+
+
+const positiveInt = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive();
+const count = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative();
+/** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
+const commitShaSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+    .regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha');
+/** What every event carries: the task it belongs to and when it happened (ISO 8601). */
+const eventBase = {
+    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
+    at: zod__WEBPACK_IMPORTED_MODULE_5__/* .datetime */ .w$({ offset: true }),
+};
+/**
+ * One step of a task's life (DESIGN §3): what `applyTaskEvent` folds into the record and the
+ * results table keeps, append-only. `sequence` is the record version the event produced, so a
+ * task's events replay in order and a replayed write lands on the same key.
+ */
+const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .discriminatedUnion */ .gMt('type', [
+    /** A request arrived (or arrived again after a failure): creates the record or restarts it. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('task_received'),
+        ...eventBase,
+        repo: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+        issue_number: positiveInt.optional(),
+        task_name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+        task_type: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
+        execution_mode: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
+    }),
+    /**
+     * The task moved through generation, validation, its PR, review or merge. A move to `committed`
+     * (the CLI's end) names the `branch` and the `commit` it made there (`applyTaskEvent` requires both).
+     */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('state_changed'),
+        ...eventBase,
+        to: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .taskStateSchema */ .a,
+        pull_number: positiveInt.optional(),
+        branch: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+        commit: commitShaSchema.optional(),
+        template_path: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('attempt_started'), ...eventBase, attempt: positiveInt }),
+    /** One model call's (or attempt's) usage; the record adds it to its totals. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('usage_recorded'),
+        ...eventBase,
+        model: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        input_tokens: count,
+        output_tokens: count,
+        cache_read_tokens: count,
+        cache_write_tokens: count,
+        cost_usd: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_started'),
+        ...eventBase,
+        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        deployment_id: positiveInt,
+        sha: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_finished'),
+        ...eventBase,
+        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        deployment_id: positiveInt,
+        succeeded: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY(),
+        environment_url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    }),
+    /** Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_rolled_back'),
+        ...eventBase,
+        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        rollback_deployment_id: positiveInt,
+    }),
+    /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('outcome_recorded'), ...eventBase, outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A }),
+]);
+const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .intersection */ .E$q(taskEventBodySchema, zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ sequence: positiveInt }));
+//# sourceMappingURL=task-event.js.map
+
+/***/ }),
+
+/***/ 6052:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ MAX_TASK_ID_LENGTH),
+/* harmony export */   O: () => (/* binding */ taskIdSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
+
+/**
+ * The longest task id, in characters. A GitHub task is `owner/repo#issue`: an account name has at
+ * most 39 characters and a repository name at most 100 (GitHub Docs, "About your personal account"
+ * / "Creating a new repository"; the API refuses longer), an issue number at most 10 digits, so the
+ * longest is 39 + 1 + 100 + 1 + 10 = 151. A CLI task (`local/<repo folder>#<branch's last
+ * segment>`) is shortened to fit (`localTaskId`). The same cap holds in the status marker, the
+ * record, its events and the lifecycle events, so an id one of them takes every other takes too.
+ */
+const MAX_TASK_ID_LENGTH = 200;
+/** A task id as every record, event and marker carries it. */
+const taskIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(MAX_TASK_ID_LENGTH);
+//# sourceMappingURL=task-id-schema.js.map
+
+/***/ }),
+
+/***/ 6794:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ withoutPendingEvents),
+/* harmony export */   XD: () => (/* binding */ TASK_RECORD_SCHEMA_VERSION),
+/* harmony export */   iz: () => (/* binding */ taskRecordSchema),
+/* harmony export */   jC: () => (/* binding */ MAX_PENDING_EVENTS)
+/* harmony export */ });
+/* unused harmony exports MAX_RECORD_VERSION, recordVersionSchema, environmentDeploySchema, tokenTotalsSchema, logBookkeepingOf */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7145);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6342);
+/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6052);
+/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3328);
+/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1101);
+/* harmony import */ var _state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1040);
+/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(788);
+/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3435);
+/* harmony import */ var _lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8006);
+
+
+
+
+
+
+
+
+/** Version of the record's shape; a reader refuses a record whose shape it does not know. */
+const TASK_RECORD_SCHEMA_VERSION = 1;
+const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_7__/* .datetime */ .w$({ offset: true });
+const count = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().nonnegative();
+/**
+ * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
+ * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
+ * which would leave every mirror behind for good.
+ */
+const MAX_RECORD_VERSION = 1_000_000;
+/**
+ * Events a log's record carries until its events store confirms them (`recordTaskEvent`): about 300 bytes
+ * each, so the most a long outage leaves stays far under DynamoDB's 400 KB item limit.
+ */
+const MAX_PENDING_EVENTS = 100;
+const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
+/** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
+const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    status: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOY_STATES */ .d6),
+    /** The GitHub deployment carrying the latest deploy (or, once rolled back, the one that was replaced). */
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1),
+    environment_url: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    /** The deployment that rolled this one back, once one did. */
+    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    updated_at: isoTimestamp,
+});
+const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    input: count,
+    output: count,
+    cache_read: count,
+    cache_write: count,
+});
+/**
+ * A task's whole life in one document (DESIGN §3, §11): what the status comment, the Action's
+ * output and every mirror render. Field names are the mirror's attribute names: `task_id` is the
+ * tasks table's key, `repo` + `status` its index.
+ */
+const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    schema_version: zod__WEBPACK_IMPORTED_MODULE_8__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
+    /** `owner/repo#issue`. */
+    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
+    /** `owner/repo`. */
+    repo: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    branch: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
+    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .commitShaSchema */ .jr.optional(),
+    template_path: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    task_name: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
+    /** The task state (`task-state.ts`); deploys move `environments` instead. */
+    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .taskStateSchema */ .a,
+    /** Environment name → its deploy state. */
+    environments: zod__WEBPACK_IMPORTED_MODULE_8__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(), environmentDeploySchema),
+    /** Generation attempts started; 0 until the first. */
+    attempt: count,
+    /** Model cost so far, in US dollars. */
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().nonnegative(),
+    tokens: tokenTotalsSchema,
+    /** The model of the latest generation (`offline:<blueprint>` for the blueprints). */
+    model: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    created_at: isoTimestamp,
+    updated_at: isoTimestamp,
+    /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
+    version: recordVersionSchema,
+    last_outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A.optional(),
+    /**
+     * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
+     * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
+     */
+    pending_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .taskEventSchema */ .Hk).max(MAX_PENDING_EVENTS).optional(),
+    /**
+     * In a task's own log only (never rendered or mirrored), with a bus configured: the lifecycle
+     * events of the steps written with this record that the bus has not taken yet (an outbox, written
+     * before the publish), oldest first; the next step sends them first (`openTaskJournal`).
+     */
+    unsent_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleEventSchema */ .S9).max(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_UNSENT_EVENTS */ .x).optional(),
+});
+/**
+ * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`): what is
+ * rendered and mirrored.
+ */
+function withoutPendingEvents(record) {
+    const { pending_events: _pending, unsent_events: _unsent, ...task } = record;
+    return task;
+}
+/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`), to carry into its next write. */
+function logBookkeepingOf(record) {
+    return {
+        ...(record?.pending_events === undefined ? {} : { pending_events: record.pending_events }),
+        ...(record?.unsent_events === undefined ? {} : { unsent_events: record.unsent_events }),
+    };
+}
+//# sourceMappingURL=task-record.js.map
+
 /***/ })
 
 /******/ });
@@ -42824,7 +42908,7 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// NAMESPACE OBJECT: ./node_modules/mdurl/index.mjs
+// NAMESPACE OBJECT: ../main/node_modules/mdurl/index.mjs
 var mdurl_namespaceObject = {};
 __nccwpck_require__.r(mdurl_namespaceObject);
 __nccwpck_require__.d(mdurl_namespaceObject, {
@@ -42834,7 +42918,7 @@ __nccwpck_require__.d(mdurl_namespaceObject, {
   parse: () => (run_parse)
 });
 
-// NAMESPACE OBJECT: ./node_modules/uc.micro/build/index.mjs
+// NAMESPACE OBJECT: ../main/node_modules/uc.micro/build/index.mjs
 var build_namespaceObject = {};
 __nccwpck_require__.r(build_namespaceObject);
 __nccwpck_require__.d(build_namespaceObject, {
@@ -43383,8 +43467,8 @@ function blueprintInputFrom(request) {
     };
 }
 //# sourceMappingURL=blueprint-input-from.js.map
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/intrinsics.js
 
 // Each call returns a fresh node: a node shared between two places would be written as a YAML alias.
@@ -43721,9 +43805,9 @@ function json(value) {
 }
 //# sourceMappingURL=project-files.js.map
 // EXTERNAL MODULE: ./lib/core/markdown/code-span.js + 2 modules
-var code_span = __nccwpck_require__(7068);
+var code_span = __nccwpck_require__(7920);
 // EXTERNAL MODULE: ./lib/core/markdown/visible-control-characters.js
-var visible_control_characters = __nccwpck_require__(400);
+var visible_control_characters = __nccwpck_require__(7130);
 ;// CONCATENATED MODULE: ./lib/core/markdown/escape-inline-text.js
 
 const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029]/;
@@ -44403,13 +44487,17 @@ const TEST_FILES = {
 };
 const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
 const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
-const DYNAMODB_LISTS = 'lists by collection or by owner and pages with tokens';
+const DYNAMODB_LISTS = 'lists by collection or owner or filtered by status or field and pages with tokens';
 const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
 function lifecycleTitle(resource, model) {
+    return `${resource.name} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
+}
+/** What the lifecycle test does with a resource, from the routes it has: `create`, `read back`, `list`, `cancel`. */
+function lifecycleSteps(resource, model) {
     const kinds = new Set(model.operations
         .filter((operation) => operation.resource === resource.name)
         .map((operation) => operation.kind));
-    const steps = [
+    return [
         'create',
         'read back',
         ...(kinds.has('list') ? ['list'] : []),
@@ -44419,7 +44507,6 @@ function lifecycleTitle(resource, model) {
             : []),
         ...(kinds.has('delete') ? ['delete'] : []),
     ];
-    return `${resource.name} lifecycle ${steps.join(' ')}`;
 }
 function statusesTitle(resource) {
     return `${resource.name} reaches every status its stories name through its routes`;
@@ -44704,6 +44791,43 @@ function markedState(verb, qualifiers) {
     return { action: `mark-${state.join('-')}`, status: state.join('_'), used };
 }
 //# sourceMappingURL=marked-state.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
+/**
+ * Roles a request names to restrict who may act (`As an admin I can delete a ticket`, `Only admins can
+ * close a ticket`), by the words people write, to the one role name the route checks. Other roles
+ * (`a customer`, `a support agent`) name who the story is for, not a restriction.
+ */
+const RESTRICTING_ROLES = {
+    admin: 'admin',
+    admins: 'admin',
+    administrator: 'admin',
+    administrators: 'admin',
+    superuser: 'superuser',
+    superusers: 'superuser',
+    superadmin: 'superuser',
+    moderator: 'moderator',
+    moderators: 'moderator',
+};
+const ARTICLES = new Set(['a', 'an', 'the']);
+/**
+ * The restriction a story names: a restricting role as its role (`As an admin`) or after `only`
+ * (`only admins can …`); any other `only` phrase is returned as unenforced, so the story is never
+ * counted covered on a route anyone may call.
+ */
+function storyRestriction(intent) {
+    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const fromRole = intent.role.map((word) => RESTRICTING_ROLES[word]).find((role) => role !== undefined);
+    const only = words.indexOf('only');
+    const after = only === -1 ? [] : words.slice(only + 1).filter((word) => !ARTICLES.has(word));
+    const fromOnly = after[0] === undefined ? undefined : RESTRICTING_ROLES[after[0]];
+    const role = fromRole ?? fromOnly;
+    const unenforced = only !== -1 && fromOnly === undefined ? words.slice(only, only + 3).join(' ') : undefined;
+    return {
+        ...(role === undefined ? {} : { role }),
+        ...(unenforced === undefined ? {} : { unenforced }),
+    };
+}
+//# sourceMappingURL=story-restriction.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parent-phrase.js
 
 /** Verbs that name the thing they make (`comment on a ticket` makes a comment). */
@@ -44793,6 +44917,7 @@ function parentPhrase(params) {
 }
 //# sourceMappingURL=parent-phrase.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
+
 
 
 
@@ -44892,7 +45017,7 @@ const QUANTIFIERS = new Set([
     'two',
     'three',
 ]);
-const ARTICLES = new Set(['a', 'an', 'the']);
+const parse_story_ARTICLES = new Set(['a', 'an', 'the']);
 const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
 const parse_story_AUXILIARIES = new Set([
     'has',
@@ -44944,18 +45069,31 @@ function parseStory(intent) {
         : undefined;
     const used = marked?.used ?? parent?.used ?? 0;
     // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
-    const qualifiers = readQualifiers(tail.slice(used), baseKind === 'read' || baseKind === 'list');
+    const kind = marked !== undefined
+        ? 'transition'
+        : parent !== undefined
+            ? 'create'
+            : baseKind === 'read' && (object.plural || object.collective)
+                ? 'list'
+                : baseKind;
+    const listing = kind === 'list';
+    const qualifiers = readQualifiers(tail.slice(used), {
+        ownersAllowed: baseKind === 'read' || baseKind === 'list',
+        listing,
+    });
     const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
     const owner = object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
+    // `list open tickets`, `list orders that are paid`: the items in one status.
+    const stateFilter = listing ? (stateModifier(phrase) ?? qualifiers.states[0]) : undefined;
+    // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
+    const qualifiersOfList = listing
+        ? contentWords(phrase.filter((word) => word !== 's'))
+            .slice(0, -1)
+            .filter((word) => LIST_QUALIFIERS.has(word))
+        : [];
     return {
         intent,
-        kind: marked !== undefined
-            ? 'transition'
-            : parent !== undefined
-                ? 'create'
-                : baseKind === 'read' && (object.plural || object.collective)
-                    ? 'list'
-                    : baseKind,
+        kind,
         verb: marked?.action ?? verb,
         ...(marked === undefined ? {} : { state: marked.status }),
         ...(object.noun === undefined
@@ -44970,15 +45108,63 @@ function parseStory(intent) {
         ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
         fields: qualifiers.fields,
         refusedFrom: qualifiers.refusedFrom,
-        unused: qualifiers.unused,
+        unused: [...qualifiersOfList, ...qualifiers.unused],
         ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
         ...(objectAfterFor ? { objectAfterFor } : {}),
         ...(onlyIn === undefined ? {} : { onlyIn }),
         ...(qualifiers.toCaller ? { toCaller: true } : {}),
+        ...(stateFilter === undefined ? {} : { stateFilter }),
+        ...(qualifiers.filterBy === undefined ? {} : { filterBy: qualifiers.filterBy }),
+        restriction: storyRestriction(intent),
     };
 }
 /** Words a request uses for a state an item is in before its noun (`a closed ticket`, `an open order`). */
 const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
+/** More words for a state a list names before its noun (`unpaid invoices`, `overdue tasks`). */
+const LIST_STATES = new Set([...STATE_ADJECTIVES, 'paid', 'unpaid', 'overdue', 'outstanding', 'sent', 'due']);
+/**
+ * Words that narrow a list by something other than a status or a field (`urgent`, `recent`, `top`):
+ * no filter is made for them, so the story says they shaped nothing rather than count them covered.
+ */
+const LIST_QUALIFIERS = new Set([
+    'urgent',
+    'recent',
+    'latest',
+    'newest',
+    'oldest',
+    'old',
+    'large',
+    'small',
+    'high',
+    'low',
+    'top',
+    'late',
+    'early',
+    'important',
+    'critical',
+    'unread',
+    'starred',
+    'favourite',
+    'favorite',
+    'popular',
+    'upcoming',
+    'past',
+    'expensive',
+    'cheap',
+]);
+/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
+const FILTER_FIELDS = {
+    status: 'status',
+    state: 'status',
+    priority: 'priority',
+    category: 'category',
+    type: 'type',
+};
+/** `list open tickets`, `list all paid orders`, `list a customer's unpaid invoices`: a state word among the words before the noun. */
+function stateModifier(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's'));
+    return content.slice(0, -1).find((word) => /^[a-z]+(?:ed|en)$/.test(word) || LIST_STATES.has(word));
+}
 /**
  * `delete a closed ticket`: the word before the object's noun names the state the item must be in.
  * Participles (`closed`, `cancelled`, `written`) and a few state adjectives count; other words are
@@ -45039,23 +45225,34 @@ function readObject(phrase, listing) {
 }
 const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
 /** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
-function readQualifiers(words, ownersAllowed) {
+function readQualifiers(words, params) {
     const result = {
         fields: [],
         refusedFrom: [],
         unused: [],
         toCaller: false,
+        states: [],
     };
     for (const segment of segments(words)) {
         const [connector, ...body] = segment;
         if (connector === 'so')
             break; // `so that ...` gives the reason, not a requirement
-        const refused = ['that', 'which', 'unless', 'if'].includes(connector ?? '')
-            ? refusal(segment)
+        const relative = ['that', 'which', 'unless', 'if'].includes(connector ?? '');
+        const refused = relative ? refusal(segment) : undefined;
+        const state = relative && refused === undefined && connector !== 'unless' ? stateOf(body) : undefined;
+        const filterBy = connector === 'by' && body.length <= 2 ? FILTER_FIELDS[contentWords(body).at(0) ?? ''] : undefined;
+        const owner = params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
+            ? ownerWord(body)
             : undefined;
-        const owner = ownersAllowed && (connector === 'for' || connector === 'by') ? ownerWord(body) : undefined;
         if ((connector === 'to' || connector === 'for') && body.length === 1 && CALLER.has(body[0] ?? ''))
             result.toCaller = true;
+        else if (params.listing && filterBy !== undefined && result.filterBy === undefined)
+            result.filterBy = filterBy;
+        else if (params.listing && state !== undefined)
+            result.states.push(state);
+        // A list is refused from nothing: `list tickets that are not closed` is a filter not generated.
+        else if (params.listing && refused !== undefined)
+            result.unused.push(...segment);
         else if (connector === 'with')
             result.fields.push(...readFields(body));
         else if (refused !== undefined)
@@ -45098,7 +45295,7 @@ function readFields(words) {
         const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
         if (word === 'and')
             parts.push([]);
-        else if (ARTICLES.has(word) && named)
+        else if (parse_story_ARTICLES.has(word) && named)
             parts.push([word]);
         else
             current.push(word);
@@ -45114,6 +45311,18 @@ function readFields(words) {
         const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
         return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
     });
+}
+/** `are open`, `is in progress` (no negation) → the state named (`open`, `in_progress`). */
+function stateOf(body) {
+    const words = body.filter((word) => !parse_story_AUXILIARIES.has(word));
+    const [first, second] = words;
+    if ((first === 'in' || first === 'on') && second !== undefined && words.length === 2)
+        return `${first}_${second}`;
+    return words.length === 1 &&
+        first !== undefined &&
+        (/^[a-z]+(?:ed|en)$/.test(first) || LIST_STATES.has(first))
+        ? first
+        : undefined;
 }
 /** `that has not shipped`, `unless it was paid` → the status the action is refused from. */
 function refusal(segment) {
@@ -45344,7 +45553,7 @@ function resourceFor(params) {
     const pascal = capitalize(name);
     const owner = stories.find((story) => story.owner !== undefined && story.owner !== name && story.owner !== parent)?.owner;
     const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
-    const status = statusMachine(stories, params.events);
+    const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
     return {
         name,
         pascal,
@@ -45378,6 +45587,10 @@ function fieldsFor(params) {
         const attribute = story.attribute;
         if (attribute !== undefined && !resource_model_STATUS_WORDS.has(attribute) && !fields.has(attribute))
             fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
+        // `list tickets by priority`: the field the list is filtered by is one of the model's.
+        const filterBy = story.kind === 'list' ? story.filterBy : undefined;
+        if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
+            fields.set(filterBy, { name: filterBy, type: 'string', required: false });
     }
     for (const ask of params.described) {
         if (fields.has(ask.name) || resource_model_STATUS_WORDS.has(ask.name))
@@ -45388,16 +45601,22 @@ function fieldsFor(params) {
     }
     return [...fields.values()];
 }
-function statusMachine(stories, events) {
+/** `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status. */
+function statusMachine(params) {
+    const { stories, events } = params;
+    const filters = params.filtered ? stories : [];
     const transitions = stories.filter((story) => story.kind === 'transition');
     const refused = resource_model_unique(stories.flatMap((story) => [
         ...story.refusedFrom.map(statusName),
         ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
     ]));
+    const listed = resource_model_unique(filters.flatMap((story) => (story.stateFilter === undefined ? [] : [story.stateFilter])));
     const asked = events ||
         transitions.length > 0 ||
         refused.length > 0 ||
-        stories.some((story) => resource_model_STATUS_WORDS.has(story.attribute ?? ''));
+        listed.length > 0 ||
+        stories.some((story) => resource_model_STATUS_WORDS.has(story.attribute ?? '')) ||
+        filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
     if (!asked)
         return undefined;
     const creator = stories.find((story) => story.kind === 'create');
@@ -45411,7 +45630,7 @@ function statusMachine(stories, events) {
         initial,
         transitions: actions.map((action) => ({ action, to: targetOf(action) })),
         terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
-        setElsewhere: refused.filter((status) => status !== initial && !targets.includes(status)),
+        setElsewhere: resource_model_unique([...refused, ...listed]).filter((status) => status !== initial && !targets.includes(status)),
     };
 }
 /**
@@ -45501,8 +45720,42 @@ function operationsFor(resource, stories, sentences) {
         ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
             ? { callerField: callerField(entry.action ?? '') }
             : {}),
+        filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
+        // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`).
+        roles: entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)
+            ? resource_model_unique(entry.stories.flatMap((story) => story.restriction.role === undefined ? [] : [story.restriction.role]))
+            : [],
     }))
         .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
+}
+/**
+ * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
+ * status, its values every status of the model; `by priority` on that declared string field. A filter
+ * on a field that is not free text (a number, a list), or on a list under a parent, is not made; the
+ * story says so.
+ */
+function listFilters(resource, stories) {
+    // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
+    if (resource.parent !== undefined)
+        return [];
+    const machine = resource.status;
+    const statuses = machine === undefined
+        ? []
+        : resource_model_unique([
+            machine.initial,
+            ...machine.transitions.map((transition) => transition.to),
+            ...machine.setElsewhere,
+        ]);
+    const fields = resource_model_unique(stories.flatMap((story) => [
+        ...(story.stateFilter === undefined ? [] : ['status']),
+        ...(story.filterBy === undefined ? [] : [story.filterBy]),
+    ]));
+    return fields.flatMap((field) => {
+        if (field === 'status')
+            return machine === undefined ? [] : [{ field, values: statuses }];
+        const spec = resource.fields.find((candidate) => candidate.name === field);
+        return spec?.type === 'string' && field !== resource.ownerField ? [{ field }] : [];
+    });
 }
 function routeKey(collection, kind, action) {
     const shapes = {
@@ -45738,7 +45991,7 @@ function applicationCoverage(params) {
             source,
             text: intent.text,
             parts: [{ text: intent.text, capabilities: [operationCapability({ operation, model, test, story })] }],
-            extraGaps: [...storyGaps(story, model), ...notGeneratedAsks(intent.text, capabilities.all)],
+            extraGaps: [...storyGaps(story, model, operation), ...notGeneratedAsks(intent.text, capabilities.all)],
         });
     });
     return [
@@ -45772,12 +46025,15 @@ function describeOperation(operation, model) {
     const descriptions = {
         create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
         read: `reads ${one} by id`,
-        list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+        list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map((filter) => `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}`).join('')}`,
         update: `changes ${one}'s fields`,
         delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
         transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     };
-    return descriptions[operation.kind];
+    const roles = operation.roles.length === 0
+        ? ''
+        : `, only for a caller whose x-caller-roles header names ${operation.roles.join(' or ')} (403 otherwise)`;
+    return `${descriptions[operation.kind]}${roles}`;
 }
 /**
  * What a story's words ask that the blueprint knowingly did not generate (`upload a photo`, `a daily
@@ -45790,9 +46046,18 @@ function notGeneratedAsks(text, capabilities) {
         : []);
 }
 /** What a story asked that its route does not do. */
-function storyGaps(story, model) {
+function storyGaps(story, model, operation) {
     const resource = model.resources.find((candidate) => candidate.name === story.noun);
-    const elsewhere = [...story.refusedFrom, ...(story.onlyIn === undefined ? [] : [story.onlyIn])].filter((status) => resource?.status?.setElsewhere.includes(status));
+    const elsewhere = [
+        ...story.refusedFrom,
+        ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
+        ...(story.stateFilter === undefined ? [] : [story.stateFilter]),
+    ].filter((status) => resource?.status?.setElsewhere.includes(status));
+    const filtered = new Set(operation.filters.map((filter) => filter.field));
+    const unfiltered = [
+        ...(story.stateFilter !== undefined && !filtered.has('status') ? [`"${story.stateFilter}"`] : []),
+        ...(story.filterBy !== undefined && !filtered.has(story.filterBy) ? [`"by ${story.filterBy}"`] : []),
+    ];
     const parent = model.resources.find((candidate) => resource?.ownerField !== undefined && `${candidate.name}Id` === resource.ownerField);
     return [
         ...(story.kind === 'create' && parent !== undefined && resource !== undefined
@@ -45812,6 +46077,17 @@ function storyGaps(story, model) {
             ]
             : []),
         ...elsewhere.map((status) => `no route of this service makes ${withArticle(story.noun ?? 'item')} ${status}: the rule holds once another system (or a new story) does`),
+        ...unfiltered.map((words) => `${words} is not a filter of ${operation.routeKey}: lists are filtered only on the status or a text field of a top-level resource, so every item is listed`),
+        ...(operation.roles.length > 0
+            ? [
+                `the caller's roles are whatever the x-caller-roles header names: the routes have no authorizer, so put one in front that sets it from the verified identity (a JWT's groups claim) and drops a client's own`,
+            ]
+            : []),
+        ...(story.restriction.unenforced === undefined
+            ? []
+            : [
+                `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
+            ]),
     ];
 }
 function applicationCapabilities(params) {
@@ -46014,6 +46290,10 @@ export function createApp(deps: AppDependencies): App {
     const route = ROUTES[event.routeKey];
     const resource = route === undefined ? undefined : RESOURCES[route.resource];
     if (route === undefined || resource === undefined) return json(404, { error: 'no such route: ' + event.routeKey });
+    // Checked before anything is read, so a caller without the role learns nothing of the items.
+    const roles = route.roles ?? [];
+    if (roles.length > 0 && !rolesOf(event).some((role) => roles.includes(role)))
+      return json(403, { error: 'only a caller with the role ' + roles.join(' or ') + ' may call ' + event.routeKey });
     try {
       return await OPERATIONS[route.operation]({ deps, log, route, resource, event });
     } catch (error) {
@@ -46059,17 +46339,27 @@ async function list(call: Call): Promise<HttpApiResult> {
   const parent = await findParent(call);
   if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
   const filter = parent === undefined ? resource.ownerField : undefined;
-  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter])];
+  const filters = call.route.filters ?? [];
+  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field)];
   const unknown = Object.keys(query).filter((name) => !known.includes(name));
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
+  const where: Record<string, string> = {};
+  for (const { field, values } of filters) {
+    const value = query[field];
+    if (value === undefined) continue;
+    if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
+    if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
+    where[field] = value;
+  }
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
   const page = await call.deps.repository.list(resource.collection, {
     limit,
     ...(nextToken === undefined ? {} : { nextToken }),
     ...(owner === undefined || owner === '' ? {} : { owner }),
+    ...(Object.keys(where).length === 0 ? {} : { where }),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
@@ -46122,6 +46412,19 @@ async function remove(call: Call): Promise<HttpApiResult> {
  * of it (an authorizer, a gateway) must set this from the caller's verified identity.
  */
 export const CALLER_HEADER = 'x-caller-id';
+
+/**
+ * The header naming the caller's roles, comma-separated (\`admin,agent\`): like CALLER_HEADER, whatever
+ * stands in front of the service must set it from the verified identity (a JWT's groups claim) and
+ * drop any value the client sent.
+ */
+export const ROLES_HEADER = 'x-caller-roles';
+
+/** The caller's roles from ROLES_HEADER: each 1-64 letters, digits or ._:-; others are ignored. */
+function rolesOf(event: HttpApiEvent): string[] {
+  const value = event.headers?.[ROLES_HEADER] ?? '';
+  return value.split(',').map((role) => role.trim()).filter((role) => /^[A-Za-z0-9._:-]{1,64}$/.test(role));
+}
 
 /** The caller's identity from CALLER_HEADER: 1-128 letters, digits or ._@:-, else undefined. */
 function callerOf(event: HttpApiEvent): string | undefined {
@@ -46209,6 +46512,7 @@ export interface DocumentTable {
   query(input: {
     IndexName?: string;
     KeyConditionExpression: string;
+    FilterExpression?: string;
     ExpressionAttributeNames?: Record<string, string>;
     ExpressionAttributeValues: Attributes;
     Limit: number;
@@ -46241,11 +46545,14 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
+      const filter = filterOf(query.where);
+      const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const result = await table.query({
         ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
         KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
-        ...(byOwner ? {} : { ExpressionAttributeNames: { '#collection': 'collection' } }),
-        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection },
+        ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
+        ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection, ...filter?.values },
         Limit: query.limit,
         ...(query.nextToken === undefined ? {} : { ExclusiveStartKey: decodeToken(query.nextToken, collection) }),
       });
@@ -46266,6 +46573,26 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
       return (await table.delete({ Key: { collection, id } })).Attributes !== undefined;
     },
   };
+}
+
+/**
+ * A list's where as a FilterExpression: status is a top-level attribute, fields are inside the
+ * fields map. DynamoDB applies Limit before the filter, so a filtered page may hold fewer items than
+ * the limit (even none) and still have a nextToken: clients page on until it is absent.
+ */
+function filterOf(where: Record<string, string> | undefined): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+  const entries = Object.entries(where ?? {});
+  if (entries.length === 0) return undefined;
+  const names: Record<string, string> = {};
+  const values: Attributes = {};
+  const terms = entries.map(([name, value], index) => {
+    names['#w' + index] = name;
+    values[':w' + index] = value;
+    if (name === 'status') return '#w' + index + ' = :w' + index;
+    names['#fields'] = 'fields';
+    return '#fields.#w' + index + ' = :w' + index;
+  });
+  return { expression: terms.join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */
@@ -46329,6 +46656,8 @@ export interface ListQuery {
   limit: number;
   nextToken?: string;
   owner?: string;
+  /** Only items whose status (key 'status') or field equals the value. */
+  where?: Record<string, string>;
 }
 
 export interface ListPage {
@@ -46344,7 +46673,7 @@ export class BadPageTokenError extends Error {}
 export interface ItemRepository {
   create(collection: string, item: StoredItem): Promise<void>;
   get(collection: string, id: string): Promise<StoredItem | undefined>;
-  /** Items sorted by id, only the owner's when owner is given. */
+  /** Items sorted by id, only the owner's when owner is given, only those matching where when it is. */
   list(collection: string, query: ListQuery): Promise<ListPage>;
   /** Writes the item only if the stored one still has expectedVersion; false when it changed meanwhile or is gone. */
   replace(collection: string, item: StoredItem, expectedVersion: number): Promise<boolean>;
@@ -46368,7 +46697,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);
@@ -46387,6 +46716,11 @@ export class InMemoryItemRepository implements ItemRepository {
   async remove(collection: string, id: string): Promise<boolean> {
     return this.items.delete(collection + '/' + id);
   }
+}
+
+/** Whether the item's status (key 'status') and fields equal every value of where. */
+export function matches(item: StoredItem, where: Record<string, string> | undefined): boolean {
+  return Object.entries(where ?? {}).every(([name, value]) => (name === 'status' ? item.status : item.fields[name]) === value);
 }
 
 function decodeToken(token: string): string {
@@ -46706,6 +47040,10 @@ function routesModule(model) {
             parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
         if (operation.callerField !== undefined)
             parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
+        if (operation.filters.length > 0)
+            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`} }`).join(', ')}]`);
+        if (operation.roles.length > 0)
+            parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
     });
     return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
@@ -46724,6 +47062,13 @@ export interface Route {
   onlyIn?: string[];
   /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */
   callerField?: string;
+  /**
+   * For lists: query parameters that keep only the items whose status (field 'status') or declared
+   * field equals the value given (\`list open tickets\` → ?status=open); a value outside values answers 400.
+   */
+  filters?: { field: string; values?: string[] }[];
+  /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
+  roles?: string[];
 }
 
 /** Route keys, as API Gateway sends them, to what they do; the template declares the same keys. */
@@ -47240,9 +47585,17 @@ describe('createDynamoDbItemRepository', () => {
     const page = await repository.list('things', { limit: 1 });
     expect(page.items).toEqual([ITEM]);
     await repository.list('things', { limit: 5, owner: 'owner-1', ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+    await repository.list('things', { limit: 2, where: { status: 'open', priority: 'high' } });
     expect(calls.map((call) => call.input)).toEqual([
       { KeyConditionExpression: '#collection = :key', ExpressionAttributeNames: { '#collection': 'collection' }, ExpressionAttributeValues: { ':key': 'things' }, Limit: 1 },
       { IndexName: OWNER_INDEX, KeyConditionExpression: 'ownerKey = :key', ExpressionAttributeValues: { ':key': 'things#owner-1' }, Limit: 5, ExclusiveStartKey: last },
+      {
+        KeyConditionExpression: '#collection = :key',
+        FilterExpression: '#w0 = :w0 AND #fields.#w1 = :w1',
+        ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#w1': 'priority', '#fields': 'fields' },
+        ExpressionAttributeValues: { ':key': 'things', ':w0': 'open', ':w1': 'high' },
+        Limit: 2,
+      },
     ]);
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
@@ -47346,7 +47699,12 @@ interface CallOptions {
   query?: Record<string, string>;
   /** Sent as the x-caller-id header; 'caller-1' unless given, none when null. */
   caller?: string | null;
+  /** Sent as the x-caller-roles header; every role a route requires unless given, none when null. */
+  roles?: string | null;
 }
+
+/** Every role a route requires: the default caller holds them all, so only the tests that say otherwise are refused. */
+const ALL_ROLES = [...new Set(Object.values(ROUTES).flatMap((route) => route.roles ?? []))].join(',');
 
 /** The app on an in-memory store and recorded events: every test drives it through its routes only. */
 function setup(overrides: Partial<AppDependencies> = {}) {
@@ -47366,7 +47724,10 @@ function setup(overrides: Partial<AppDependencies> = {}) {
       routeKey,
       ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
       ...(options.query === undefined ? {} : { queryStringParameters: options.query }),
-      ...(options.caller === null ? {} : { headers: { 'x-caller-id': options.caller ?? 'caller-1' } }),
+      headers: {
+        ...(options.caller === null ? {} : { 'x-caller-id': options.caller ?? 'caller-1' }),
+        ...(options.roles === null || (options.roles ?? ALL_ROLES) === '' ? {} : { 'x-caller-roles': options.roles ?? ALL_ROLES }),
+      },
       ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
     };
     const result = await app(event);
@@ -47410,6 +47771,7 @@ describe('HTTP API', () => {
         .flatMap((operation) => operation.stories.map((story) => storyTest({
         operation,
         model,
+        story,
         number: story.intent.number,
         title: story.intent.testTitle,
         text: story.intent.text,
@@ -47508,12 +47870,7 @@ ${parentTest(resource)}${statuses}${events}});
  */
 function statusTests(resource, model) {
     const status = resource.status;
-    const reachable = (status?.transitions ?? []).flatMap((transition) => {
-        const operation = model.operations.find((candidate) => candidate.resource === resource.name && candidate.action === transition.action);
-        return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
-            ? []
-            : [{ transition, operation }];
-    });
+    const reachable = reachableTransitions(resource, model);
     if (status === undefined || reachable.length === 0)
         return '';
     const read = codeLiteral(routeKey(resource.collection, 'read'));
@@ -47568,16 +47925,58 @@ function storyTest(params) {
     const resource = model.resources.find((candidate) => candidate.name === operation.resource);
     if (resource === undefined)
         throw new Error(`blueprint bug: no resource ${operation.resource}`);
-    const body = STORY_BODIES[operation.kind]({ operation, resource });
+    const body = STORY_BODIES[operation.kind]({ operation, resource, model, story: params.story });
     return {
         number: params.number,
         code: `  // Story ${params.number}: ${params.text}
   it(${codeLiteral(params.title)}, async () => {
     const { call } = setup();
-${body}
+${roleRefusal(operation, resource, model)}${body}
   });
 `,
     };
+}
+/**
+ * A route only some roles may call (`As an admin I can delete a ticket`): a caller with no role, or
+ * with another, is refused 403 before anything is read or written, and the item is unchanged.
+ */
+function roleRefusal(operation, resource, model) {
+    if (operation.roles.length === 0)
+        return '';
+    const key = codeLiteral(operation.routeKey);
+    const other = codeLiteral(otherRole(model, operation.roles));
+    const body = operation.kind === 'create'
+        ? 'SAMPLES.' + resource.name
+        : operation.kind === 'update'
+            ? "{ note: 'changed' }"
+            : undefined;
+    const read = codeLiteral(routeKey(resource.collection, 'read'));
+    const targetsItem = operation.routeKey.includes('{id}');
+    const parentCollection = resource.parent?.collection;
+    // Under a parent (`POST /tickets/{id}/comments`) the path's id is the parent's.
+    const target = !targetsItem
+        ? ''
+        : operation.parent !== undefined && resource.parent !== undefined
+            ? `    const target = await call(${codeLiteral(routeKey(parentCollection ?? '', 'create'))}, { body: SAMPLES.${resource.parent.name} });\n`
+            : `    const target = await ${createCall(resource, `SAMPLES.${resource.name}`)};\n`;
+    const args = [
+        ...(targetsItem ? ['id: target.body.id'] : []),
+        ...(body === undefined ? [] : [`body: ${body}`]),
+    ];
+    const unchanged = targetsItem && operation.parent === undefined
+        ? `\n    expect((await call(${read}, { id: target.body.id })).body).toEqual(target.body);`
+        : '';
+    return `${target}    for (const roles of [null, ${other}]) {
+      expect(await call(${key}, { ${[...args, 'roles'].join(', ')} })).toMatchObject({ status: 403, body: { error: ${codeLiteral(`only a caller with the role ${operation.roles.join(' or ')} may call ${operation.routeKey}`)} } });
+    }${unchanged}
+`;
+}
+/** A role the request names that the route does not accept (the role of another story), else `member`. */
+function otherRole(model, roles) {
+    const named = model.stories.flatMap((story) => story.intent.role.length === 0 || story.restriction.role !== undefined
+        ? []
+        : [story.intent.role.join('-')]);
+    return named.find((role) => !roles.includes(role)) ?? 'member';
 }
 const STORY_BODIES = {
     create: ({ operation, resource }) => {
@@ -47610,7 +48009,7 @@ ${[...required, ...lists].join('\n')}`;
     expect(read).toMatchObject({ status: 200, body: created.body });
 ${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-such-id' })).status).toBe(404);`;
     },
-    list: ({ operation, resource }) => {
+    list: ({ operation, resource, model, story }) => {
         const key = codeLiteral(operation.routeKey);
         if (resource.parent !== undefined)
             return childListBody(resource, key);
@@ -47630,7 +48029,10 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
     expect((await call(${key}, { query: { limit: '0' } })).status).toBe(400);
     expect((await call(${key}, { query: { nextToken: 'not-a-token!' } })).status).toBe(400);
-    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);`;
+    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${operation.filters
+            .filter((filter) => filter.field === story.filterBy || (filter.field === 'status' && story.stateFilter !== undefined))
+            .map((filter) => filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
+            .join('')}`;
     },
     update: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
@@ -47704,6 +48106,62 @@ ${before}${caller}    const moved = await call(${key}, { id: created.body.id${op
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
     },
 };
+/**
+ * A list filtered by status (`list open tickets`): one item left in the first status and one moved
+ * through each route that moves it, then each status the filter accepts lists exactly the items in
+ * it (none for a status only another system sets), and a status the model does not have answers 400.
+ * A field filter (`by priority`): two items with different values, each value lists only its item.
+ */
+function filterChecks(params) {
+    const { operation, resource, model, field } = params;
+    const key = codeLiteral(operation.routeKey);
+    const sample = `SAMPLES.${resource.name}`;
+    const param = codeLiteral(field);
+    if (params.values === undefined) {
+        return `
+    {
+      const { call } = setup();
+      const one = await ${createCall(resource, `{ ...${sample}, ${field}: 'value one' }`)};
+      const two = await ${createCall(resource, `{ ...${sample}, ${field}: 'value two' }`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}))).toEqual([one.body.id, two.body.id]);
+    }`;
+    }
+    const status = resource.status;
+    if (status === undefined)
+        return '';
+    const moves = reachableTransitions(resource, model);
+    const items = [
+        { name: 'left', to: status.initial, move: '' },
+        ...moves.map(({ transition, operation: route }, index) => ({
+            name: `moved${index + 1}`,
+            to: transition.to,
+            move: `\n      expect((await call(${codeLiteral(route.routeKey)}, { id: moved${index + 1}.body.id })).status).toBe(200);`,
+        })),
+    ];
+    const creates = items.map((item) => `\n      const ${item.name} = await ${createCall(resource, sample)};${item.move}`);
+    const lists = params.values.map((value) => `\n      expect(ids(await call(${key}, { query: { ${param}: ${codeLiteral(value)} } }))).toEqual([${items
+        .filter((item) => item.to === value)
+        .map((item) => `${item.name}.body.id`)
+        .join(', ')}]);`);
+    return `
+    {
+      const { call } = setup();${creates.join('')}${lists.join('')}
+      expect(await call(${key}, { query: { ${param}: 'no-such-status' } })).toMatchObject({ status: 400, body: { errors: [${codeLiteral(`${field} must be ${params.values.join(' or ')}`)}] } });
+      expect(ids(await call(${key}))).toEqual([${items.map((item) => `${item.name}.body.id`).join(', ')}]);
+    }`;
+}
+/** The transitions a new item can take at once, with their routes: none refused from the initial status. */
+function reachableTransitions(resource, model) {
+    const status = resource.status;
+    return (status?.transitions ?? []).flatMap((transition) => {
+        const operation = model.operations.find((candidate) => candidate.resource === resource.name && candidate.action === transition.action);
+        return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
+            ? []
+            : [{ transition, operation }];
+    });
+}
 /**
  * `delete a closed ticket`: refused (409) while the item is in another status, kept; deleted once a
  * route has moved it into the status (when one does), and gone after.
@@ -47816,6 +48274,16 @@ function describeModel(model) {
                 `- \`${operation.routeKey}\` sets \`${operation.callerField}\` to the caller. The caller is whoever the \`x-caller-id\` request header names (1-128 letters, digits or \`._@:-\`; 400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,
             ]
             : []),
+        ...(operation.filters.length > 0
+            ? [
+                `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading a page, so a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
+            ]
+            : []),
+        ...(operation.roles.length > 0
+            ? [
+                `- \`${operation.routeKey}\` answers 403 unless the \`x-caller-roles\` request header (comma-separated) names ${operation.roles.map((role) => `\`${role}\``).join(' or ')}. The routes have no authorizer, so any client can claim a role: put an authorizer in front that sets \`x-caller-roles\` from the verified identity (a JWT's groups claim) and drops a client's own.`,
+            ]
+            : []),
     ]);
     return [
         `An HTTP API (API Gateway HTTP API → Lambda → DynamoDB) on one resource model derived from the user stories. Every route acts on that model, and the tests drive the routes together: ${kinds.map((kind) => words[kind]).join(', ')}.`,
@@ -47831,6 +48299,7 @@ function describeModel(model) {
 }
 //# sourceMappingURL=describe-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
+
 
 
 
@@ -47875,7 +48344,8 @@ function applicationBlueprint(input) {
                 : []),
             'Expose it through an API Gateway HTTP API with throttling and access logs.',
             releasePlanStep(input),
-            'Test each story and each resource lifecycle through the routes (create, read back, list, change, delete), plus the DynamoDB and EventBridge adapters.',
+            // Named from the routes generated: no step a route does not have, no adapter that is not there.
+            `Test each story and each resource's lifecycle through its routes (${model.resources.map((resource) => `${resource.name}: ${lifecycleSteps(resource, model).join(', ')}`).join('; ')}), plus the DynamoDB${events ? ' and EventBridge adapters' : ' adapter'}.`,
         ],
         files: [
             { path: templatePath, role: 'template', content: applicationTemplate(input, model, shifting) },
@@ -47896,6 +48366,14 @@ function applicationBlueprint(input) {
         templatePath,
         riskNotes: [
             'Public endpoint: the HTTP API routes have no authorizer; add a JWT or IAM authorizer before exposing real data.',
+            ...(model.operations.some((operation) => operation.roles.length > 0)
+                ? [
+                    `Role checks (${model.operations
+                        .filter((operation) => operation.roles.length > 0)
+                        .map((operation) => `${operation.routeKey}: ${operation.roles.join(' or ')}`)
+                        .join('; ')}) trust the x-caller-roles header: until an authorizer sets it from the verified identity, any client can claim a role.`,
+                ]
+                : []),
             'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
                 (events ? ' and PutEvents on the one event bus named by EventBusName.' : '.'),
             'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',
@@ -50133,6 +50611,11 @@ function typeTitle(type, webhook, bus, deliveryType) {
 function providerTitle(provider) {
     return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
 }
+/** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
+function actionTitle(type, action) {
+    const where = Object.entries(action.where ?? {}).map(([path, value]) => ` and ${path} ${String(value)}`);
+    return `a ${action.event} webhook is ${type} only with action ${action.action}${where.join('')}`;
+}
 //# sourceMappingURL=integration-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
 /** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
@@ -50237,10 +50720,71 @@ const GITHUB = GITHUB_EVENTS.map((name) => {
             : [...new Set([part, singular, `${singular}s`])];
     }));
 });
+/**
+ * GitHub's events that carry an `action` (the payload's `action` field names what happened), so a
+ * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
+ */
+const GITHUB_ACTION_EVENTS = new Set([
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'issues',
+    'issue_comment',
+    'release',
+    'workflow_run',
+    'workflow_job',
+    'check_run',
+    'check_suite',
+    'discussion',
+    'discussion_comment',
+    'label',
+    'milestone',
+    'member',
+    'repository',
+    'installation',
+    'package',
+    'registry_package',
+    'code_scanning_alert',
+    'secret_scanning_alert',
+    'dependabot_alert',
+    'merge_group',
+    'star',
+    'watch',
+]);
+/** A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the action's. */
+function githubAction(name, eventName, action, forms, where) {
+    const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
+    return {
+        deliveryType: eventName,
+        words: [...words, forms],
+        action: { action, name, ...(where === undefined ? {} : { where }) },
+    };
+}
+/**
+ * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
+ * `pull_request` with action `closed` and `pull_request.merged` true; a failed workflow run is
+ * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
+ */
+const GITHUB_ACTIONS = [
+    githubAction('pull_request.opened', 'pull_request', 'opened', provider_event_types_forms('open', 'opened', 'opens', 'new')),
+    githubAction('pull_request.closed', 'pull_request', 'closed', provider_event_types_forms('close')),
+    githubAction('pull_request.merged', 'pull_request', 'closed', provider_event_types_forms('merge'), {
+        'pull_request.merged': true,
+    }),
+    githubAction('pull_request.reopened', 'pull_request', 'reopened', provider_event_types_forms('reopen')),
+    githubAction('issues.opened', 'issues', 'opened', provider_event_types_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
+    githubAction('issues.closed', 'issues', 'closed', provider_event_types_forms('close')),
+    githubAction('issues.reopened', 'issues', 'reopened', provider_event_types_forms('reopen')),
+    githubAction('release.published', 'release', 'published', provider_event_types_forms('publish', 'published')),
+    githubAction('workflow_run.completed', 'workflow_run', 'completed', provider_event_types_forms('complete', 'finished', 'finishes')),
+    githubAction('workflow_run.failed', 'workflow_run', 'completed', provider_event_types_forms('fail', 'failure', 'failures'), {
+        'workflow_run.conclusion': 'failure',
+    }),
+];
 /** Catalogues by provider name, for the providers whose event names are known. */
 const PROVIDER_EVENT_TYPES = {
     Stripe: STRIPE,
-    GitHub: GITHUB,
+    GitHub: [...GITHUB, ...GITHUB_ACTIONS],
 };
 /**
  * The provider's event types a text asks for: those whose every word it holds, without those a more
@@ -50252,7 +50796,8 @@ function providerEventTypesIn(words, catalogue) {
     const matched = catalogue.filter((type) => type.words.every((alternatives) => alternatives.some((form) => present.has(form))));
     const within = (type, other) => type.words.every((word) => other.words.some((wider) => word.some((form) => wider.includes(form))));
     const specific = matched.filter((type) => !matched.some((other) => other.words.length > type.words.length && within(type, other)));
-    return specific.filter((type, index) => specific.findIndex((other) => other.deliveryType === type.deliveryType) === index);
+    const key = (type) => type.action?.name ?? type.deliveryType;
+    return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
 }
 //# sourceMappingURL=provider-event-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
@@ -50270,9 +50815,7 @@ function providerEventTypesIn(words, catalogue) {
 function storyMessages(params) {
     const { stories, asks } = params;
     const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
-    const delivered = (words) => catalogue === undefined
-        ? {}
-        : { deliveryTypes: providerEventTypesIn(words, catalogue).map((type) => type.deliveryType) };
+    const delivered = (words) => catalogue === undefined ? {} : deliveredAs(providerEventTypesIn(words, catalogue));
     if (asks.eventTypes.length > 0) {
         return asks.eventTypes.map((messageType) => {
             const intent = stories.find((story) => typeWords(messageType).every((word) => stems(story.text).includes(word)));
@@ -50299,32 +50842,51 @@ function storyMessages(params) {
         ...delivered(wordsOf(intent.text)),
     }));
 }
-/** One message per provider event type, named from it (`payment_intent.succeeded` → PaymentIntentSucceeded), with its first asking story. */
+/** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */
+function deliveredAs(types) {
+    const actions = types.flatMap((type) => type.action === undefined ? [] : [{ ...type.action, event: type.deliveryType }]);
+    return {
+        deliveryTypes: [...new Set(types.map((type) => type.deliveryType))],
+        ...(actions.length === 0 ? {} : { deliveryActions: actions }),
+    };
+}
+/**
+ * One message per provider event type, named from it (`payment_intent.succeeded` →
+ * PaymentIntentSucceeded, GitHub's merged `pull_request` → PullRequestMerged), with its first asking story.
+ */
 function uniqueByType(asked) {
     const byType = new Map();
     for (const { intent, type } of asked) {
-        if (byType.has(type.deliveryType))
+        const name = type.action?.name ?? type.deliveryType;
+        if (byType.has(name))
             continue;
-        const messageType = wordsOf(type.deliveryType)
+        const messageType = wordsOf(name)
             .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
             .join('');
-        byType.set(type.deliveryType, {
+        byType.set(name, {
             ...(intent === undefined ? {} : { intent }),
             messageType,
-            deliveryTypes: [type.deliveryType],
+            ...deliveredAs([type]),
         });
     }
     return [...byType.values()];
 }
+/** Each event action a message takes, with the message type: what the receiver matches first. */
+function deliveryActionList(messages) {
+    const entries = messages.flatMap((message) => (message.deliveryActions ?? []).map((entry) => ({ ...entry, type: message.messageType })));
+    return entries.filter((entry, index) => entries.findIndex((other) => other.name === entry.name && other.type === entry.type) === index);
+}
 function distinctMessageTypes(messages) {
     return [...new Set(messages.map((message) => message.messageType))];
 }
-/** The provider's event types mapped to message types: what the receiver reads before guessing by name. */
+/**
+ * The provider's event types mapped to message types: what the receiver reads before guessing by
+ * name. An event a message takes only some actions of is in deliveryActionList instead.
+ */
 function deliveryTypeMap(messages) {
-    const pairs = messages.flatMap((message) => (message.deliveryTypes ?? []).map((deliveryType) => [
-        deliveryType,
-        message.messageType,
-    ]));
+    const pairs = messages.flatMap((message) => (message.deliveryTypes ?? [])
+        .filter((deliveryType) => !(message.deliveryActions ?? []).some((entry) => entry.event === deliveryType))
+        .map((deliveryType) => [deliveryType, message.messageType]));
     return pairs.filter(([deliveryType], index) => pairs.findIndex(([other]) => other === deliveryType) === index);
 }
 /** `PaymentSettled` → `payment`, `settl`: the stems a story must hold to ask for it. */
@@ -50340,6 +50902,7 @@ function stems(text) {
 }
 //# sourceMappingURL=message-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+
 
 
 
@@ -50388,6 +50951,7 @@ function integrationCoverage(params) {
             asks,
             test,
             deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
+            deliveryActions: messages.find((message) => message.messageType === type)?.deliveryActions ?? [],
             catchAll: messages.length === 1,
         }),
     ]));
@@ -50438,12 +51002,22 @@ function typeCapability(params) {
             resources: [],
             notGenerated: `${provider?.name ?? 'the sender'} sends no event type that is ${type}, so no delivery would ever be handled as it (${provider?.name ?? 'the sender'}'s event types: ${provider?.eventTypesDocs ?? provider?.docs ?? 'its documentation'}); name one of them`,
         };
-    const real = (params.deliveryTypes ?? []).map((name) => `\`${name}\``).join(', ');
+    const real = (params.deliveryTypes ?? [])
+        .map((name) => {
+        const action = params.deliveryActions.find((entry) => entry.event === name);
+        const where = Object.entries(action?.where ?? {}).map(([path, value]) => ` and \`${path}\` ${String(value)}`);
+        return `\`${name}\`${action === undefined ? '' : ` with action \`${action.action}\`${where.join('')}`}`;
+    })
+        .join(', ');
+    // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
+    const wholeEvents = asks.webhook && provider?.name === 'GitHub'
+        ? (params.deliveryTypes ?? []).filter((name) => GITHUB_ACTION_EVENTS.has(name) && !params.deliveryActions.some((entry) => entry.event === name))
+        : [];
     const bus = asks.eventBus !== undefined;
     const words = integration_coverage_typeWords(type);
     const assumed = asks.webhook && params.deliveryTypes === undefined && !headerTyped
         ? [
-            `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`); map the sender's real names in DELIVERY_TYPES (src/webhook-provider.ts)`,
+            `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
         ]
         : [];
     return {
@@ -50451,11 +51025,17 @@ function typeCapability(params) {
         implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
         tests: [
             params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus, asks.webhook ? params.deliveryTypes?.[0] : undefined)),
+            ...(asks.webhook && provider?.eventHeader !== undefined
+                ? params.deliveryActions
+                    .filter((entry) => entry.event === params.deliveryTypes?.[0])
+                    .map((entry) => params.test('webhook', actionTitle(type, entry)))
+                : []),
             ...(bus ? [params.test('bus', integration_test_titles_TITLES.bus)] : []),
         ],
         resources: ['Queue', 'ConsumerFunction'],
         gaps: [
             ...assumed,
+            ...wholeEvents.map((name) => `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`),
             ...(bus
                 ? []
                 : [
@@ -50695,7 +51275,7 @@ import type { HttpApiEvent, HttpApiResult } from './http-types';
 import { ID_PATTERN, MESSAGE_TYPES } from './messages';
 import type { Message, MessageType } from './messages';
 import { signatureMatches } from './signature';
-import { DELIVERY_TYPES } from './webhook-provider';
+import { DELIVERY_ACTIONS, DELIVERY_TYPES } from './webhook-provider';
 
 export interface ReceiveDependencies {
   /** The shared signing secret. */
@@ -50742,9 +51322,11 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   const fields = parsed as Record<string, unknown>;
   const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
   const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
-  const given = candidates.find((value) => knownType(value) !== undefined) ?? candidates[0];
+  const given = candidates.find((value) => knownType(value, fields) !== undefined) ?? candidates[0];
   const declared: readonly MessageType[] = MESSAGE_TYPES;
-  const type = knownType(given) ?? (headerEvent !== undefined && declared.length === 1 ? declared[0] : undefined);
+  // An event taken only for some actions (a merged pull_request) is never the catch-all type for the others.
+  const byAction = given !== undefined && !Object.hasOwn(DELIVERY_TYPES, given) && DELIVERY_ACTIONS.some((entry) => entry.event === given);
+  const type = knownType(given, fields) ?? (headerEvent !== undefined && declared.length === 1 && !byAction ? declared[0] : undefined);
   const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
   const id =
     delivery !== undefined && ID_PATTERN.test(delivery)
@@ -50753,7 +51335,8 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
         ? fields['id']
         : 'sha256-' + sha256(body);
   if (type === undefined) {
-    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null });
+    const action = typeof fields['action'] === 'string' ? fields['action'].slice(0, 100) : null;
+    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null, ...(byAction ? { action } : {}) });
     return json(202, { status: 'ignored', id });
   }
   await deps.enqueue({ id, type, payload: fields });
@@ -50761,10 +51344,24 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
   return json(202, { status: 'queued', id });
 }
 
-/** The sender's own name for an event (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. */
-function knownType(given: string | undefined): MessageType | undefined {
+/**
+ * The message type of a delivery: one of the event's actions (DELIVERY_ACTIONS: GitHub's
+ * \`pull_request\` closed with \`pull_request.merged\` true), else the sender's own name for the event
+ * (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. An event
+ * taken only for some actions is no type for the others.
+ */
+function knownType(given: string | undefined, fields: Record<string, unknown>): MessageType | undefined {
   if (given === undefined) return undefined;
-  return Object.hasOwn(DELIVERY_TYPES, given) ? DELIVERY_TYPES[given] : messageTypeOf(given);
+  const actions = DELIVERY_ACTIONS.filter((entry) => entry.event === given);
+  const matched = actions.find((entry) => entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value));
+  if (matched !== undefined) return matched.type;
+  if (Object.hasOwn(DELIVERY_TYPES, given)) return DELIVERY_TYPES[given];
+  return actions.length > 0 ? undefined : messageTypeOf(given);
+}
+
+/** The value at a dotted path of the body (\`pull_request.merged\`), undefined when a step is missing. */
+function valueAt(fields: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined), fields);
 }
 
 /** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
@@ -50830,7 +51427,11 @@ function requiredEnv(name: string): string {
 }
 `;
 /** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
-function providerSource(provider, signatureHeader, types) {
+function providerSource(provider, signatureHeader, types, actions) {
+    const actionEntries = actions.map((entry) => {
+        const where = Object.entries(entry.where ?? {}).map(([path, value]) => `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : codeLiteral(value)}`);
+        return `{ event: ${codeLiteral(entry.event)}, action: ${codeLiteral(entry.action)}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
+    });
     const headers = [
         `signature: ${codeLiteral(signatureHeader)}`,
         ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
@@ -50848,13 +51449,21 @@ export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: s
  * ${types.length === 0 ? `The sender's own event names this service maps to its message types: none are known${provider === undefined ? '' : ` for ${provider.name}`}, so a delivery's type must spell a message type (\`payment.settled\` or \`PaymentSettled\` for PaymentSettled). Add the sender's real names here.` : `${provider?.name ?? 'The sender'}'s own event names, as deliveries carry them, and the message type each is.`}
  */
 export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.length === 0 ? '{}' : `{ ${types.map(([delivery, message]) => `${codeLiteral(delivery)}: ${codeLiteral(message)}`).join(', ')} }`};
+
+/**
+ * ${actions.length === 0 ? 'Events taken only for some of their actions: none.' : `${provider?.name ?? 'The sender'} sends one event for many actions (the body's \`action\`): the deliveries each message type is, by event, action and payload fields; the event's other actions are acknowledged and dropped.`}
+ */
+export const DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${actionEntries.join(', ')}];
 `;
 }
 /** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
 function webhookSources(params) {
     return [
         ['http-types.ts', HTTP_TYPES],
-        ['webhook-provider.ts', providerSource(params.provider, params.signatureHeader, params.deliveryTypes)],
+        [
+            'webhook-provider.ts',
+            providerSource(params.provider, params.signatureHeader, params.deliveryTypes, params.deliveryActions),
+        ],
         ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
         ['receive-webhook.ts', RECEIVE_WEBHOOK],
         ['webhook-handler.ts', WEBHOOK_HANDLER],
@@ -51029,6 +51638,7 @@ function integrationSource(params) {
                 provider: params.asks.provider,
                 signatureHeader: params.asks.signatureHeader ?? 'x-signature',
                 deliveryTypes: deliveryTypeMap(params.messages),
+                deliveryActions: deliveryActionList(params.messages),
             })
             : []),
     ];
@@ -51156,9 +51766,10 @@ function providerTest(provider, messages) {
     const type = messages[0]?.messageType ?? 'record-item';
     const first = codeLiteral(type);
     const event = codeLiteral(messages[0]?.deliveryTypes?.[0] ?? type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+    const action = messages[0]?.deliveryActions?.find((entry) => entry.event === messages[0]?.deliveryTypes?.[0]);
     return `  it(${codeLiteral(providerTitle(provider))}, async () => {
     const { drain, queued, store, deps } = setup();
-    const payload = { action: 'opened', number: 1 };
+    const payload = ${action === undefined ? "{ action: 'opened', number: 1 }" : JSON.stringify({ ...actionPayload(action), number: 1 })};
     const body = JSON.stringify(payload);
     const headers = (delivery: string) => ({ [${codeLiteral(provider.eventHeader)}]: ${event}, [${codeLiteral(provider.deliveryHeader)}]: delivery, [DELIVERY_HEADERS.signature]: sign(body, SECRET) });
     expect(await receiveWebhook({ headers: headers('72d3162e-cc78-11e3-81ab-4c9367dc0958'), body }, deps)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'queued', id: '72d3162e-cc78-11e3-81ab-4c9367dc0958' }) });
@@ -51190,15 +51801,18 @@ function webhookTests(params) {
         : 'createHandlers({})';
     const perType = types.map((type) => {
         const literal = codeLiteral(type);
-        const real = messages.find((message) => message.messageType === type)?.deliveryTypes?.[0];
+        const message = messages.find((candidate) => candidate.messageType === type);
+        const real = message?.deliveryTypes?.[0];
+        const action = message?.deliveryActions?.find((entry) => entry.event === real);
         const inHeader = real !== undefined && provider?.eventHeader !== undefined;
         const given = codeLiteral(real ?? type.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase());
         const check = bus
             ? `    expect(published).toEqual([{ id: 'delivery-1', type: ${literal}, payload: delivery }]);`
             : `    expect([...store.completed().keys()]).toEqual(['delivery-1']);`;
-        return `  it(${codeLiteral(typeTitle(type, true, bus, real))}, async () => {
+        const extra = action === undefined ? '' : `, ...${JSON.stringify(actionPayload(action))}`;
+        return `${action === undefined || !inHeader ? '' : actionTest({ type, action, eventHeader: provider?.eventHeader ?? '', siblings: messages.flatMap((other) => other.deliveryActions ?? []) })}  it(${codeLiteral(typeTitle(type, true, bus, real))}, async () => {
     const { deliver, drain, ${bus ? 'published' : 'store'} } = setup();
-    const delivery = ${inHeader ? "{ id: 'delivery-1', amount: 12.5 }" : `{ id: 'delivery-1', object: 'event', type: ${given}, amount: 12.5 }`};
+    const delivery = ${inHeader ? `{ id: 'delivery-1', amount: 12.5${extra} }` : `{ id: 'delivery-1', object: 'event', type: ${given}, amount: 12.5${extra} }`};
     expect((await deliver(delivery${inHeader ? `, undefined, { [${codeLiteral(provider?.eventHeader ?? '')}]: ${given} }` : ''})).statusCode).toBe(202);
     expect(await drain()).toEqual({ batchItemFailures: [] });
 ${check}
@@ -51280,6 +51894,54 @@ ${providerTest(provider, messages)}${provider?.scheme === 'stripe' ? stripeTest(
 
 describe('message types, end to end', () => {
 ${perType.join('\n')}});
+`;
+}
+/** The body fields an event action names: `{ action: 'closed', pull_request: { merged: true } }`. */
+function actionPayload(action) {
+    const body = { action: action.action };
+    for (const [path, value] of Object.entries(action.where ?? {})) {
+        const keys = path.split('.');
+        let node = body;
+        keys.slice(0, -1).forEach((key) => {
+            const next = node[key] ?? {};
+            node[key] = next;
+            node = next;
+        });
+        node[keys.at(-1) ?? path] = value;
+    }
+    return body;
+}
+/**
+ * An event taken only for one action (GitHub's merged `pull_request`): the matching delivery is
+ * queued as the type; the same event with another action, or with a payload field that differs
+ * (`merged: false`, a closed pull request not merged), is acknowledged and dropped.
+ */
+function actionTest(params) {
+    const { type, action } = params;
+    const header = codeLiteral(params.eventHeader);
+    const event = codeLiteral(action.event);
+    const others = [
+        // `edited`: an action no message type here takes (GitHub sends it for pull requests and issues).
+        { ...actionPayload(action), action: 'edited' },
+        // The same action with a field that differs, unless another type here takes that action as it is.
+        ...Object.entries(params.siblings.some((other) => other.event === action.event && other.action === action.action && other.name !== action.name)
+            ? {}
+            : (action.where ?? {})).map(([path, value]) => actionPayload({
+            ...action,
+            where: { ...action.where, [path]: typeof value === 'boolean' ? !value : `not ${value}` },
+        })),
+    ];
+    return `  it(${codeLiteral(actionTitle(type, action))}, async () => {
+    const { deliver, queued, logs } = setup();
+    const headers = { [${header}]: ${event} };
+    expect((await deliver({ id: 'delivery-1', ...${JSON.stringify(actionPayload(action))} }, undefined, headers)).statusCode).toBe(202);
+${others
+        .map((payload, index) => `    expect(await deliver({ id: 'other-${index + 1}', ...${JSON.stringify(payload)} }, undefined, headers)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'other-${index + 1}' }) });`)
+        .join('\n')}
+    expect(queued.map((message) => [message.id, message.type])).toEqual([['delivery-1', ${codeLiteral(type)}]]);
+    expect(logs.filter((entry) => entry['outcome'] === 'ignored-type')).toHaveLength(${others.length});
+  });
+
 `;
 }
 /**
@@ -52435,10 +53097,10 @@ function parseYaml(text, customTags) {
     }
 }
 //# sourceMappingURL=parse-structured-text.js.map
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
-var run_schemas = __nccwpck_require__(3798);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 10 modules
+var run_schemas = __nccwpck_require__(6342);
 // EXTERNAL MODULE: ./lib/core/request/execution-request.js
-var execution_request = __nccwpck_require__(1775);
+var execution_request = __nccwpck_require__(1101);
 ;// CONCATENATED MODULE: ./lib/core/config/environment-name.js
 
 /**
@@ -52515,8 +53177,8 @@ function deployOrderProblems(params) {
     });
 }
 //# sourceMappingURL=environment-name-problems.js.map
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var run_core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var run_core = __nccwpck_require__(3412);
 ;// CONCATENATED MODULE: ./lib/core/config/stack-parameters.js
 
 /**
@@ -54135,7 +54797,7 @@ function templateResourceIds(bundle) {
     return new Set(isPlainObject(resources) ? Object.keys(resources) : []);
 }
 //# sourceMappingURL=check-coverage.js.map
-;// CONCATENATED MODULE: ./node_modules/mdurl/lib/decode.mjs
+;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/decode.mjs
 /* eslint-disable no-bitwise */
 
 const decodeCache = {}
@@ -54249,7 +54911,7 @@ decode.componentChars = ''
 
 /* harmony default export */ const lib_decode = (decode);
 
-;// CONCATENATED MODULE: ./node_modules/mdurl/lib/encode.mjs
+;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/encode.mjs
 const encodeCache = {}
 
 // Create a lookup array where anything but characters in `chars` string
@@ -54340,7 +55002,7 @@ encode.componentChars = "-_.!~*'()"
 
 /* harmony default export */ const lib_encode = (encode);
 
-;// CONCATENATED MODULE: ./node_modules/mdurl/lib/format.mjs
+;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/format.mjs
 function format (url) {
   let result = ''
 
@@ -54363,7 +55025,7 @@ function format (url) {
   return result
 };
 
-;// CONCATENATED MODULE: ./node_modules/mdurl/lib/parse.mjs
+;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/parse.mjs
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -54673,7 +55335,7 @@ Url.prototype.parseHost = function (host) {
 
 /* harmony default export */ const run_parse = (urlParse);
 
-;// CONCATENATED MODULE: ./node_modules/mdurl/index.mjs
+;// CONCATENATED MODULE: ../main/node_modules/mdurl/index.mjs
 
 
 
@@ -54681,7 +55343,7 @@ Url.prototype.parseHost = function (host) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/uc.micro/build/index.mjs
+;// CONCATENATED MODULE: ../main/node_modules/uc.micro/build/index.mjs
 const Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const Cc = /[\0-\x1F\x7F-\x9F]/;
 const Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
@@ -54691,7 +55353,7 @@ const Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 
 
 
-;// CONCATENATED MODULE: ./node_modules/entities/dist/decode-codepoint.js
+;// CONCATENATED MODULE: ../main/node_modules/entities/dist/decode-codepoint.js
 // Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
 /**
  * C1 Unicode control character reference replacements (code points 128–159).
@@ -54753,7 +55415,7 @@ function decode_codepoint_codePointToString(codePoint) {
         : String.fromCodePoint(decode_codepoint_replaceCodePoint(codePoint));
 }
 //# sourceMappingURL=decode-codepoint.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/internal/decode-shared.js
+;// CONCATENATED MODULE: ../main/node_modules/entities/dist/internal/decode-shared.js
 /*
  * Inverse of the encoder's SAFE alphabet (0x21..0x7E minus 0x22, 0x24, 0x5C),
  * precomputed once at module load. Entries for excluded chars stay 0 but
@@ -54949,13 +55611,13 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
     return out;
 }
 //# sourceMappingURL=decode-shared.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/generated/decode-data-html.js
+;// CONCATENATED MODULE: ../main/node_modules/entities/dist/generated/decode-data-html.js
 // Generated using scripts/write-decode-map.ts
 
 /** Packed HTML decode trie data. */
 const htmlDecodeTree = /* #__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13_494, 2713, 49, 25, 61);
 //# sourceMappingURL=decode-data-html.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/internal/bin-trie-flags.js
+;// CONCATENATED MODULE: ../main/node_modules/entities/dist/internal/bin-trie-flags.js
 /**
  * Bit flags & masks for the binary trie encoding used for entity decoding.
  *
@@ -55005,7 +55667,7 @@ var bin_trie_flags_BinTrieFlags;
     BinTrieFlags[BinTrieFlags["VALUE_MASK"] = 8191] = "VALUE_MASK";
 })(bin_trie_flags_BinTrieFlags || (bin_trie_flags_BinTrieFlags = {}));
 //# sourceMappingURL=bin-trie-flags.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/decode.js
+;// CONCATENATED MODULE: ../main/node_modules/entities/dist/decode.js
 
 
 
@@ -56138,7 +56800,7 @@ function decodeXML(xmlString) {
 
 
 //# sourceMappingURL=decode.js.map
-;// CONCATENATED MODULE: ./node_modules/linkify-it/build/index.mjs
+;// CONCATENATED MODULE: ../main/node_modules/linkify-it/build/index.mjs
 
 //#region src/rebuilder.ts
 var REBuilder = class {
@@ -56677,9 +57339,9 @@ function linkifyit(options = {}) {
 
 
 //# sourceMappingURL=index.mjs.map
-// EXTERNAL MODULE: ./node_modules/punycode.js/punycode.js
-var punycode = __nccwpck_require__(8629);
-;// CONCATENATED MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs
+// EXTERNAL MODULE: ../main/node_modules/punycode.js/punycode.js
+var punycode = __nccwpck_require__(6613);
+;// CONCATENATED MODULE: ../main/node_modules/markdown-it/dist/markdown-it.mjs
 /*! markdown-it 15.0.3 https://github.com/markdown-it/markdown-it @license MIT */
 
 
@@ -60622,7 +61284,7 @@ function textSize(text, unit) {
 }
 //# sourceMappingURL=text-size.js.map
 // EXTERNAL MODULE: ./lib/core/markdown/truncate-to-size.js
-var truncate_to_size = __nccwpck_require__(3875);
+var truncate_to_size = __nccwpck_require__(7214);
 ;// CONCATENATED MODULE: ./lib/core/markdown/fit-body.js
 
 
@@ -61058,47 +61720,84 @@ function changeSetRisks(changes) {
     });
 }
 //# sourceMappingURL=change-set-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/find-policy-documents.js
+;// CONCATENATED MODULE: ./lib/core/risk/free-value-types.js
 
 /**
- * Every IAM policy document in a resource's properties, wherever the resource type keeps it: an
- * object with a `Statement`, or a JSON string holding one (CloudWatch Logs' `PolicyDocument`).
- * Searching by shape rather than by a list of types means a type we never heard of is still judged.
+ * Whether `Ref` (no `attribute`) or `Fn::GetAtt` of a resource of `type` returns a value anyone
+ * writing the template or running code chooses freely, so it may stand for `*`, `0.0.0.0/0` or an
+ * admin role's ARN: a custom resource's physical id and `Data` (set by its function's response),
+ * a nested stack's or SAM application's outputs, a wait condition's signal data, and an SSM
+ * parameter's `Value` (AWS CloudFormation Template Reference, the "Return values" of
+ * `AWS::CloudFormation::CustomResource`, `::Stack`, `::WaitCondition`, `AWS::SSM::Parameter`).
  */
-function findPolicyDocuments(properties, path = 'Properties') {
-    const found = [];
-    visit(properties, path, 'Properties', found);
-    return found;
+function returnsFreeValue(type, attribute) {
+    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource')
+        return true;
+    if (attribute === undefined)
+        return false;
+    if (type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application')
+        return true;
+    if (type === 'AWS::CloudFormation::WaitCondition')
+        return true;
+    return type === 'AWS::SSM::Parameter' && attribute === 'Value';
 }
-function visit(value, path, property, found) {
-    if (typeof value === 'string') {
-        if (/policy/i.test(property) && /"Statement"/.test(value))
-            found.push({ property, document: value, path });
-        return;
-    }
-    if (Array.isArray(value)) {
-        value.forEach((item, index) => visit(item, `${path}[${index}]`, property, found));
-        return;
-    }
+/** The `Type` of resource `logicalId` among `resources`, or '' when it is not there. */
+function resourceType(resources, logicalId) {
+    const resource = resources?.[logicalId];
+    return isPlainObject(resource) && typeof resource['Type'] === 'string' ? resource['Type'] : '';
+}
+//# sourceMappingURL=free-value-types.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/is-own-resource.js
+
+
+/**
+ * `Ref` or `Fn::GetAtt` of a resource of this template that returns its own identity (not a value
+ * it carries: `returnsFreeValue`), and of one of `types` when given. `Ref: AWS::NoValue` (no value
+ * at all) counts as own. A literal, a parameter or an import is never own.
+ */
+function isOwnResource(value, context, types) {
     if (!isPlainObject(value))
-        return;
-    if ('Statement' in value) {
-        found.push({ property, document: value, path });
-        return;
-    }
-    for (const [key, child] of Object.entries(value))
-        visit(child, `${path}.${key}`, key, found);
+        return false;
+    const ref = value['Ref'];
+    if (ref === 'AWS::NoValue')
+        return true;
+    const attribute = value['Fn::GetAtt'];
+    const [id, name] = typeof ref === 'string'
+        ? [ref, undefined]
+        : Array.isArray(attribute)
+            ? [attribute[0], attribute[1]]
+            : typeof attribute === 'string'
+                ? attribute.split('.')
+                : [];
+    if (typeof id !== 'string')
+        return false;
+    const type = resourceType(context.resources, id);
+    if (type === '' || (types !== undefined && !types.has(type)))
+        return false;
+    // An attribute name given by `Ref` may be any attribute, a carried one included.
+    return !returnsFreeValue(type, typeof name === 'string' || name === undefined ? name : 'Value');
 }
-//# sourceMappingURL=find-policy-documents.js.map
+//# sourceMappingURL=is-own-resource.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/read-template-value.js
+
 
 /** What a placeholder reads as: no `*`, no `/`, so it can widen nothing. */
 const NAMED = 'named';
+/**
+ * A dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`) is replaced by a value
+ * from Parameter Store or Secrets Manager when the stack is deployed (AWS CloudFormation User
+ * Guide, "Get values stored in other services using dynamic references").
+ */
+const DYNAMIC_REFERENCE = /\{\{resolve:/;
 /** Enough combinations for any policy we write; past it the value is called unknown, not guessed. */
 const MAX_TEXTS = 64;
+/** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */
+function isNamedValue(text) {
+    return text === NAMED;
+}
 function readTemplateValue(value, context) {
     if (typeof value === 'string')
-        return known([value]);
+        return DYNAMIC_REFERENCE.test(value) ? dynamicReference() : known([value]);
     if (typeof value === 'number' || typeof value === 'boolean')
         return known([String(value)]);
     if (Array.isArray(value))
@@ -61114,7 +61813,7 @@ function readTemplateValue(value, context) {
         case 'Ref':
             return typeof argument === 'string' ? readName(argument, context) : unknown('a malformed Ref');
         case 'Fn::GetAtt':
-            return known([NAMED]);
+            return readAttribute(argument, context);
         case 'Fn::Sub':
             return readSub(argument, context);
         case 'Fn::Join':
@@ -61125,11 +61824,23 @@ function readTemplateValue(value, context) {
             return unknown(`${name}, which is only known when the stack is deployed`);
     }
 }
+/**
+ * A setting (`PubliclyAccessible`, `AuthType`…) as the texts it can be. Unlike `readTemplateValue`,
+ * another resource's `Ref` or attribute is unknown, not a placeholder: some resources' names are
+ * chosen freely (an alarm named `true` or `NONE`), and a setting has no reason to name a resource.
+ */
+function readSettingValue(value, context) {
+    const read = readTemplateValue(value, context);
+    return read.known && read.texts.includes(NAMED) ? unknown("another resource's name or attribute") : read;
+}
 function known(texts) {
     return texts.length > MAX_TEXTS ? unknown('too many possible values') : { known: true, texts };
 }
 function unknown(why) {
     return { known: false, why };
+}
+function dynamicReference() {
+    return unknown('a dynamic reference ({{resolve:…}}) resolved at deploy time');
 }
 /** `Ref`: a parameter is known through its `AllowedValues`; pseudo parameters and resources name one thing. */
 function readName(name, context) {
@@ -61139,16 +61850,44 @@ function readName(name, context) {
         return known([NAMED]);
     const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
     if (parameter === undefined)
-        return known([NAMED]);
+        return readAttribute([name], context);
+    // An SSM parameter type's AllowedValues constrain the parameter's name, not the value read from it.
+    if (isPlainObject(parameter) && String(parameter['Type']).startsWith('AWS::SSM::Parameter::Value'))
+        return unknown(`parameter ${name}, read from Parameter Store at deploy time`);
     const allowed = isPlainObject(parameter) ? parameter['AllowedValues'] : undefined;
     if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((item) => typeof item === 'string'))
         return known(allowed);
     return unknown(`parameter ${name}, which is set at deploy time`);
 }
+/**
+ * `Fn::GetAtt` (`[Id, Attr]` or `Id.Attr`), or `Ref` of a resource as `[Id]`: a placeholder for
+ * this template's resources, unknown when the resource returns a freely chosen value.
+ */
+function readAttribute(argument, context) {
+    const [id, ...attribute] = Array.isArray(argument)
+        ? argument
+        : typeof argument === 'string'
+            ? argument.split('.')
+            : [];
+    if (typeof id !== 'string')
+        return known([NAMED]);
+    const type = resourceType(context.resources, id);
+    // An attribute name given by `Ref` may be any attribute, `Value` included.
+    const name = attribute.length === 0
+        ? undefined
+        : attribute.every((part) => typeof part === 'string')
+            ? attribute.join('.')
+            : 'Value';
+    return returnsFreeValue(type, name)
+        ? unknown(`${name === undefined ? id : `${id}.${name}`}, a value ${type} returns at deploy time`)
+        : known([NAMED]);
+}
 function readSub(argument, context) {
     const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
     if (typeof text !== 'string')
         return unknown('a malformed Fn::Sub');
+    if (DYNAMIC_REFERENCE.test(text))
+        return dynamicReference();
     const parts = [];
     let rest = text;
     for (let match = /\$\{([^}]*)\}/.exec(rest); match; match = /\$\{([^}]*)\}/.exec(rest)) {
@@ -61159,7 +61898,7 @@ function readSub(argument, context) {
         else if (isPlainObject(variables) && Object.hasOwn(variables, inner))
             parts.push(readTemplateValue(variables[inner], context));
         else
-            parts.push(inner.includes('.') ? known([NAMED]) : readName(inner, context));
+            parts.push(inner.includes('.') ? readAttribute(inner, context) : readName(inner, context));
         rest = rest.slice(match.index + match[0].length);
     }
     parts.push(known([rest]));
@@ -61203,45 +61942,258 @@ function concatenate(parts, separator) {
     return known(results);
 }
 //# sourceMappingURL=read-template-value.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/ingress-risks.js
+;// CONCATENATED MODULE: ./lib/core/risk/existing-role-risks.js
+
 
 
 /**
- * A CIDR this wide counts as the internet: an IPv4 prefix shorter than /8 (one /8 is 1/256 of the
- * address space; /0 to /7 are half to 1/128 of it, and a few such rules cover it all) or an IPv6
- * prefix shorter than /16. Our rule, chosen so splitting `0.0.0.0/0` into `/1`s or `/2`s is still
- * open; a reviewer sees anything this broad.
+ * Property names that hand a resource an IAM role or instance profile, at any depth: `Role`,
+ * `ExecutionRoleArn`, `Targets[].RoleArn` (EventBridge), `Target.RoleArn` (Scheduler),
+ * `IamRoles` (Redshift), `Roles` (Cognito identity pools), `Credentials` (API Gateway
+ * integrations), `AuthorizerCredentials`, `CredentialsArn` (API Gateway v2), `IamInstanceProfile`
+ * (EC2, launch templates), `InstanceProfileName`, `JobFlowRole` (EMR), `SnsCallerArn` (Cognito).
  */
-const OPEN_IPV4_BELOW = 8;
-const OPEN_IPV6_BELOW = 16;
+const ROLE_KEY = /(Role|Roles|RoleArn|RoleArns|RoleARN|InstanceProfile|InstanceProfileArn|InstanceProfileName|SnsCallerArn)$|^(Authorizer)?Credentials(Arn)?$/;
+/** Mappings whose keys are free names (tags, environment variables, labels), not property names. */
+const FREE_KEYS = new Set(['Tags', 'Variables', 'DockerLabels']);
 /**
- * Security group ingress open to (a large share of) the internet: `CidrIp` with a prefix shorter
- * than /8 or `CidrIpv6` shorter than /16 (`0.0.0.0/0`, `0.0.0.0/1`, `::/0`…), on an
- * `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress` list or an `AWS::EC2::SecurityGroupIngress`
- * resource. Every branch of an `Fn::If` is read (CloudFormation may take either); a CIDR or a rule
- * list only known at deploy time counts as open.
+ * An IAM role or instance profile ARN (IAM User Guide, "IAM ARNs"), alone or inside a longer text
+ * (a state machine definition, an event target's JSON input).
  */
-function ingressRisks(params) {
+const ROLE_ARN = /arn:[^:"'\s]*:iam::[^:"'\s]*:(role|instance-profile)\//;
+/**
+ * Every place a resource uses an IAM role or instance profile this template does not make: a role
+ * property (`ROLE_KEY`) at any depth whose value is not `Ref`/`Fn::GetAtt` of a resource of this
+ * template (a literal ARN or name, a parameter, an import...), an Elastic Beanstalk option naming
+ * one (`OptionName: IamInstanceProfile`), and a role ARN written anywhere else. That role's power
+ * is not in the change, yet the resource (and the code it runs) gets it: iam:PassRole in effect
+ * (IAM User Guide, "Grant a user permissions to pass a role to an AWS service"). Policy documents
+ * are skipped: they are judged as policies, and so are IAM resources (`Roles` on an
+ * `AWS::IAM::Policy` changes a role rather than using it; `iam-resource` already names them).
+ * `where` is `<file>#Resources.<LogicalId>`.
+ */
+function existingRoleRisks(params) {
+    if (params.type.startsWith('AWS::IAM::'))
+        return [];
+    const found = new Map();
+    const judge = (value, at, key) => {
+        if (Array.isArray(value))
+            value.forEach((item, index) => judge(item, `${at}[${index}]`, key));
+        else if (isPlainObject(value) && !isIntrinsic(value))
+            for (const [child, inner] of Object.entries(value))
+                if (isPlainObject(inner) && !isIntrinsic(inner))
+                    visit(inner, `${at}.${child}`);
+                else
+                    judge(inner, `${at}.${child}`, key);
+        else if (!isOwnResource(value, params.context))
+            found.set(at, key);
+    };
+    const visit = (value, at, freeKeys = false) => {
+        if (Array.isArray(value))
+            return value.forEach((item, index) => visit(item, `${at}[${index}]`));
+        if (!isPlainObject(value))
+            return namesRoleArn(value, params.context) ? void found.set(at, 'ARN') : undefined;
+        if (isPolicyDocument(value))
+            return;
+        if (isIntrinsic(value)) {
+            // Read as a whole (a Sub building an ARN), then each argument (an ARN on one Fn::If branch).
+            if (namesRoleArn(value, params.context))
+                found.set(at, 'ARN');
+            else
+                Object.entries(value).forEach(([name, argument]) => visit(argument, `${at}.${name}`));
+            return;
+        }
+        const option = value['OptionName'];
+        if (typeof option === 'string' && ROLE_KEY.test(option) && 'Value' in value)
+            judge(value['Value'], `${at}.Value`, option);
+        for (const [key, child] of Object.entries(value))
+            if (!freeKeys && ROLE_KEY.test(key))
+                judge(child, `${at}.${key}`, key);
+            else
+                visit(child, `${at}.${key}`, FREE_KEYS.has(key));
+    };
+    visit(params.properties, `${params.where}.Properties`);
+    return [...found].map(([where, key]) => ({
+        code: 'unseen-effect',
+        where,
+        message: `${params.logicalId} (${params.type}) uses an IAM role or instance profile this change does not make (${key}); its permissions cannot be judged.`,
+    }));
+}
+/** A literal or computed text that is an IAM role or instance profile ARN. */
+function namesRoleArn(value, context) {
+    if (typeof value !== 'string' && !isPlainObject(value))
+        return false;
+    const read = readTemplateValue(value, context);
+    return read.known && read.texts.some((text) => ROLE_ARN.test(text));
+}
+/** A mapping with a `Statement` and nothing but a policy's own keys. */
+function isPolicyDocument(value) {
+    return ('Statement' in value && Object.keys(value).every((key) => ['Version', 'Id', 'Statement'].includes(key)));
+}
+function isIntrinsic(value) {
+    const keys = Object.keys(value);
+    return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
+}
+//# sourceMappingURL=existing-role-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/function-url-risks.js
+
+
+/**
+ * A Lambda function URL with `AuthType: NONE` lets anyone on the internet call the function
+ * without signing requests (AWS Lambda Developer Guide, "Control access to Lambda function URLs"),
+ * whether the function is in this template or an existing one named by ARN. Read on
+ * `AWS::Lambda::Url` and on a SAM function's `FunctionUrlConfig` (which SAM turns into one); an
+ * auth type only known at deploy time counts as `NONE`.
+ */
+function functionUrlRisks(params) {
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const found = params.type === 'AWS::Lambda::Url'
+        ? { config: properties, at: `${params.where}.Properties.AuthType` }
+        : params.type === 'AWS::Serverless::Function' && properties['FunctionUrlConfig'] !== undefined
+            ? {
+                config: properties['FunctionUrlConfig'],
+                at: `${params.where}.Properties.FunctionUrlConfig.AuthType`,
+            }
+            : undefined;
+    if (found === undefined)
+        return [];
+    const authType = readSettingValue(isPlainObject(found.config) ? found.config['AuthType'] : found.config, params.context);
+    if (!authType.known)
+        return [
+            {
+                code: 'unresolved-value',
+                where: found.at,
+                message: `The function URL's AuthType depends on ${authType.why}; treated as public.`,
+            },
+        ];
+    return authType.texts.includes('NONE')
+        ? [
+            {
+                code: 'broad-lambda-permission',
+                where: found.at,
+                message: 'Makes a function URL anyone on the internet can call without signing in (AuthType NONE).',
+            },
+        ]
+        : [];
+}
+//# sourceMappingURL=function-url-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/globals-risks.js
+
+
+
+/**
+ * SAM's `Globals` section: its `Function`, `Api`, `HttpApi`, `SimpleTable` and `StateMachine`
+ * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
+ * section of the AWS SAM template"), so a public function URL or an existing role set there is
+ * judged there, once, with `where` `<file>#Globals.<Kind>`.
+ */
+function globalsRisks(params) {
+    if (!isPlainObject(params.globals))
+        return [];
+    return Object.entries(params.globals).flatMap(([kind, properties]) => {
+        const common = {
+            logicalId: `Globals.${kind}`,
+            type: `AWS::Serverless::${kind}`,
+            properties,
+            where: `${params.path}#Globals.${kind}`,
+            context: params.context,
+        };
+        // The rules name `<where>.Properties.…`; Globals have no Properties level.
+        return [...functionUrlRisks(common), ...existingRoleRisks(common)].map((reason) => ({
+            ...reason,
+            where: reason.where.replace(`${common.where}.Properties`, common.where),
+        }));
+    });
+}
+//# sourceMappingURL=globals-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/cidr-block.js
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/**
+ * Reads `a.b.c.d/n` or an IPv6 `x:x::x/n` (with `::` and an embedded dotted IPv4 tail allowed),
+ * as EC2 accepts them in `CidrIp`/`CidrIpv6`; host bits are ignored (the block starts at the
+ * masked address). Undefined for anything else, which callers treat as unreadable.
+ */
+function parseCidrBlock(text) {
+    const [address = '', prefixText, ...rest] = text.trim().split('/');
+    if (prefixText === undefined || rest.length > 0 || !/^\d{1,3}$/.test(prefixText))
+        return undefined;
+    const prefix = Number(prefixText);
+    const family = address.includes(':') ? 6 : 4;
+    const bits = family === 4 ? 32 : 128;
+    const value = family === 4 ? parseIpv4(address) : parseIpv6(address);
+    if (value === undefined || prefix > bits)
+        return undefined;
+    const count = 1n << BigInt(bits - prefix);
+    return { family, first: value - (value % count), count };
+}
+function parseIpv4(address) {
+    const match = IPV4.exec(address);
+    if (match === null)
+        return undefined;
+    const octets = match.slice(1).map(Number);
+    if (octets.some((octet) => octet > 255))
+        return undefined;
+    return octets.reduce((sum, octet) => sum * 256n + BigInt(octet), 0n);
+}
+function parseIpv6(address) {
+    const halves = address.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = halves.map((half) => (half === '' ? [] : half.split(':')));
+    const words = groups.map(toWords);
+    if (words.some((list) => list === undefined))
+        return undefined;
+    const [head = [], tail = []] = words;
+    const missing = 8 - head.length - tail.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 1 ? 0 : missing).fill(0), ...tail];
+    return all.reduce((sum, word) => sum * 65536n + BigInt(word), 0n);
+}
+/** Hex groups as 16-bit words; a last group in dotted IPv4 form is two words. */
+function toWords(groups) {
+    const words = [];
+    for (const [index, group] of groups.entries()) {
+        const ipv4 = index === groups.length - 1 ? parseIpv4(group) : undefined;
+        if (ipv4 !== undefined)
+            words.push(Number(ipv4 >> 16n), Number(ipv4 & 0xffffn));
+        else if (/^[0-9a-f]{1,4}$/i.test(group))
+            words.push(parseInt(group, 16));
+        else
+            return undefined;
+    }
+    return words;
+}
+//# sourceMappingURL=cidr-block.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ingress-rules.js
+
+/**
+ * The ingress rules a resource declares: an `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress`
+ * list, or an `AWS::EC2::SecurityGroupIngress` resource (its properties are the rule). Every
+ * branch of an `Fn::If` around the list or a rule is included (CloudFormation may take either);
+ * `Ref: AWS::NoValue` is no rule. `where` is `<file>#Resources.<LogicalId>`.
+ */
+function ingressRules(params) {
     const properties = isPlainObject(params.properties) ? params.properties : {};
     const where = `${params.where}.Properties`;
     if (params.type === 'AWS::EC2::SecurityGroupIngress')
-        return ruleRisks(properties, where, params.context);
-    if (params.type !== 'AWS::EC2::SecurityGroup' || properties['SecurityGroupIngress'] === undefined)
-        return [];
-    const list = `${where}.SecurityGroupIngress`;
-    return branches(properties['SecurityGroupIngress'], list).flatMap((branch) => {
-        if (branch.value === undefined)
-            return [];
-        if (!Array.isArray(branch.value))
-            return [
-                {
-                    code: 'unresolved-value',
-                    where: branch.where,
-                    message: 'The ingress rules are only known when the stack is deployed; treated as open to the internet.',
-                },
-            ];
-        return branch.value.flatMap((rule, index) => branches(rule, `${branch.where}[${index}]`).flatMap((one) => one.value === undefined ? [] : ruleRisks(one.value, one.where, params.context)));
-    });
+        return { rules: [{ rule: properties, where }], computedLists: [] };
+    if (params.type !== 'AWS::EC2::SecurityGroup')
+        return { rules: [], computedLists: [] };
+    const rules = [];
+    const computedLists = [];
+    for (const list of branches(properties['SecurityGroupIngress'], `${where}.SecurityGroupIngress`)) {
+        if (list.value === undefined)
+            continue;
+        if (!Array.isArray(list.value)) {
+            computedLists.push(list.where);
+            continue;
+        }
+        list.value.forEach((rule, index) => rules.push(...branches(rule, `${list.where}[${index}]`)
+            .filter((one) => one.value !== undefined)
+            .map((one) => ({ rule: one.value, where: one.where }))));
+    }
+    return { rules, computedLists };
 }
 /** Every value an `Fn::If` may resolve to (nested ones too); `AWS::NoValue` is no value at all. */
 function branches(value, where) {
@@ -61254,43 +62206,458 @@ function branches(value, where) {
     }
     return [{ value, where }];
 }
-function ruleRisks(rule, where, context) {
-    if (!isPlainObject(rule))
+//# sourceMappingURL=ingress-rules.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ingress-sources.js
+
+
+
+/**
+ * The sources of one ingress rule (`where` is the rule's location): `CidrIp`, `CidrIpv6` and
+ * `SourcePrefixListId` (AWS CloudFormation Template Reference, "AWS::EC2::SecurityGroup Ingress").
+ * A prefix list made by this template (`AWS::EC2::PrefixList`) is read through its `Entries`;
+ * any other (an id, a parameter, an AWS-managed list) can hold any address, even `0.0.0.0/0`.
+ */
+function ingressSources(rule, where, context) {
+    const sources = [];
+    for (const field of ['CidrIp', 'CidrIpv6']) {
+        if (!(field in rule))
+            continue;
+        const at = `${where}.${field}`;
+        if (isVpcRange(rule[field], context))
+            continue;
+        const value = readTemplateValue(rule[field], context);
+        sources.push(value.known
+            ? { kind: 'addresses', field, where: at, texts: value.texts }
+            : { kind: 'unknown', field, where: at, why: value.why });
+    }
+    if ('SourcePrefixListId' in rule)
+        sources.push(prefixListSource(rule['SourcePrefixListId'], `${where}.SourcePrefixListId`, context));
+    return sources;
+}
+function prefixListSource(value, where, context) {
+    const field = 'SourcePrefixListId';
+    const id = referencedResource(value);
+    const resource = id === undefined ? undefined : context.resources?.[id];
+    if (!isPlainObject(resource) || resource['Type'] !== 'AWS::EC2::PrefixList') {
+        const name = readTemplateValue(value, context);
+        return {
+            kind: 'prefix-list',
+            field,
+            where,
+            name: name.known ? name.texts.join(', ') : 'a computed prefix list',
+        };
+    }
+    const entries = isPlainObject(resource['Properties']) ? resource['Properties']['Entries'] : undefined;
+    if (!Array.isArray(entries))
+        return { kind: 'unknown', field, where, why: `the entries of prefix list ${id}, which are computed` };
+    const cidrs = readTemplateValue(entries.map((entry) => (isPlainObject(entry) ? entry['Cidr'] : entry)), context);
+    return cidrs.known
+        ? { kind: 'addresses', field, where, texts: cidrs.texts }
+        : { kind: 'unknown', field, where, why: `an entry of prefix list ${id} (${cidrs.why})` };
+}
+/**
+ * The CIDR of a VPC or subnet of this template (`Fn::GetAtt Vpc.CidrBlock`, or one item of its
+ * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`): at most a /16 of IPv4 and a /44
+ * of IPv6 (Amazon VPC User Guide, "VPC CIDR blocks"), so never open.
+ */
+function isVpcRange(value, context) {
+    const select = isPlainObject(value) ? value['Fn::Select'] : undefined;
+    const inner = Array.isArray(select) && select.length === 2 ? select[1] : value;
+    const attribute = isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
+    const [id, name] = Array.isArray(attribute)
+        ? attribute
+        : typeof attribute === 'string'
+            ? attribute.split('.')
+            : [];
+    if (typeof id !== 'string' || typeof name !== 'string')
+        return false;
+    const type = resourceType(context.resources, id);
+    return ((type === 'AWS::EC2::VPC' || type === 'AWS::EC2::Subnet') &&
+        /^(CidrBlock|CidrBlockAssociations|Ipv6CidrBlocks)$/.test(name));
+}
+/** The logical id a `Ref` or `Fn::GetAtt` names, if it is one of those. */
+function referencedResource(value) {
+    if (!isPlainObject(value))
+        return undefined;
+    if (typeof value['Ref'] === 'string')
+        return value['Ref'];
+    const attribute = value['Fn::GetAtt'];
+    const target = Array.isArray(attribute)
+        ? attribute[0]
+        : typeof attribute === 'string'
+            ? attribute.split('.')[0]
+            : undefined;
+    return typeof target === 'string' ? target : undefined;
+}
+//# sourceMappingURL=ingress-sources.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/public-address-count.js
+
+/**
+ * Ranges a template may well allow that no internet host sends from, left out of the count so
+ * that private networks never add up to "open": IPv4 private (RFC 1918), shared (RFC 6598),
+ * loopback and link-local; IPv6 loopback, unique local (RFC 4193) and link-local (RFC 4291).
+ * Everything else counts, reserved space included, erring toward open.
+ */
+const PRIVATE = {
+    4: ['10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16'].map(public_address_count_block),
+    6: ['::1/128', 'fc00::/7', 'fe80::/10'].map(public_address_count_block),
+};
+/** How many internet (public) addresses the union of `blocks` of one family covers; overlaps count once. */
+function publicAddressCount(blocks, family) {
+    const union = merge(blocks.filter((one) => one.family === family));
+    const covered = (range) => union.reduce((sum, one) => sum + overlap(one, range), 0n);
+    const total = union.reduce((sum, one) => sum + one.count, 0n);
+    return PRIVATE[family].reduce((rest, range) => rest - covered(range), total);
+}
+/** Sorted, non-overlapping blocks covering the same addresses (counts no longer powers of two). */
+function merge(blocks) {
+    const sorted = [...blocks].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    const merged = [];
+    for (const one of sorted) {
+        const last = merged.at(-1);
+        if (last !== undefined && one.first <= last.first + last.count) {
+            const end = one.first + one.count > last.first + last.count ? one.first + one.count : last.first + last.count;
+            merged[merged.length - 1] = { ...last, count: end - last.first };
+        }
+        else
+            merged.push(one);
+    }
+    return merged;
+}
+function overlap(a, b) {
+    const start = a.first > b.first ? a.first : b.first;
+    const endA = a.first + a.count;
+    const endB = b.first + b.count;
+    const end = endA < endB ? endA : endB;
+    return end > start ? end - start : 0n;
+}
+function public_address_count_block(text) {
+    const parsed = parseCidrBlock(text);
+    if (parsed === undefined)
+        throw new Error(`bad built-in CIDR ${text}`);
+    return parsed;
+}
+//# sourceMappingURL=public-address-count.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/open-address-space.js
+
+/**
+ * More internet addresses than one IPv4 /8 (2^24, 1/256 of the address space) or one IPv6 /16
+ * (2^112) counts as open to the internet. Our rule: a reviewer sees anything this broad, and
+ * splitting `0.0.0.0/0` into `/1`s or into 128 `/8`s is still open because the count is over the
+ * union of every range given. Private ranges are not counted (`publicAddressCount`).
+ */
+const OPEN_MORE_THAN = { 4: 1n << 24n, 6: 1n << 112n };
+/** The first family whose union of `blocks` is open, with its public address count; else undefined. */
+function openAddressSpace(blocks) {
+    for (const family of [4, 6]) {
+        const count = publicAddressCount(blocks, family);
+        if (count > OPEN_MORE_THAN[family])
+            return { family, count };
+    }
+    return undefined;
+}
+//# sourceMappingURL=open-address-space.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ingress-breadth-risks.js
+
+
+
+
+
+/**
+ * Ingress that is open only in sum: the union of the address ranges of every ingress rule in the
+ * template (security groups' own lists, `AWS::EC2::SecurityGroupIngress` resources, prefix lists
+ * of this template), judged with `openAddressSpace` — so 128 rules of `/8` are half the internet,
+ * as one `/1` is. All groups count together, whichever group a rule is on: one instance or load
+ * balancer may carry several groups, and its ingress is their union (Amazon VPC User Guide,
+ * "Security groups": rules of all associated groups are aggregated). A range that is open alone
+ * is reported where it is written (`ingressRisks`) and not again here.
+ */
+function ingressBreadthRisks(params) {
+    const blocks = [];
+    const owners = new Set();
+    for (const [logicalId, resource] of Object.entries(params.context.resources ?? {})) {
+        if (!isPlainObject(resource) || typeof resource['Type'] !== 'string')
+            continue;
+        const { rules } = ingressRules({
+            type: resource['Type'],
+            properties: resource['Properties'],
+            where: logicalId,
+        });
+        for (const { rule, where } of rules) {
+            if (!isPlainObject(rule))
+                continue;
+            for (const source of ingressSources(rule, where, params.context)) {
+                if (source.kind !== 'addresses')
+                    continue;
+                for (const text of source.texts) {
+                    const block = parseCidrBlock(text);
+                    if (block === undefined)
+                        continue;
+                    if (openAddressSpace([block]) !== undefined)
+                        return [];
+                    blocks.push(block);
+                    owners.add(logicalId);
+                }
+            }
+        }
+    }
+    const open = openAddressSpace(blocks);
+    if (open === undefined)
+        return [];
+    const ids = [...owners];
+    const size = open.family === 4 ? open.count.toLocaleString('en-US') : `about 2^${open.count.toString(2).length - 1}`;
+    return [
+        {
+            code: 'open-ingress',
+            where: `${params.path}#Resources${ids.length === 1 ? `.${ids[0] ?? ''}` : ''}`,
+            message: `The ingress rules of ${ids.join(', ')} together let in ${size} public IPv${open.family} addresses ` +
+                `(${blocks.length} ranges), more than one ${open.family === 4 ? '/8' : '/16'} holds: a large share of the internet.`,
+        },
+    ];
+}
+//# sourceMappingURL=ingress-breadth-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/existing-group-ingress-risks.js
+
+
+
+
+
+
+const GROUP_TYPES = new Set(['AWS::EC2::SecurityGroup']);
+/**
+ * An `AWS::EC2::SecurityGroupIngress` that adds internet addresses to a security group this
+ * template does not make (by id, name or parameter): the group's other rules are not in the change,
+ * so how much of the internet it lets in together cannot be judged (`ingressBreadthRisks` only
+ * sees this template's rules), and many small changes could add up to an open group. Private
+ * ranges (`publicAddressCount`) are not flagged, nor ranges open on their own (`ingressRisks`).
+ */
+function existingGroupIngressRisks(params) {
+    if (params.type !== 'AWS::EC2::SecurityGroupIngress' || !isPlainObject(params.properties))
+        return [];
+    const properties = params.properties;
+    const group = properties['GroupId'] ?? properties['GroupName'];
+    if (isOwnResource(group, params.context, GROUP_TYPES))
+        return [];
+    const where = `${params.where}.Properties`;
+    const texts = ingressSources(properties, where, params.context).flatMap((source) => source.kind === 'addresses' ? source.texts : []);
+    const blocks = texts.map(parseCidrBlock).filter((block) => block !== undefined);
+    // Open on its own: `ingressRisks` says so already.
+    if (openAddressSpace(blocks) !== undefined)
+        return [];
+    if (publicAddressCount(blocks, 4) + publicAddressCount(blocks, 6) === 0n)
+        return [];
+    return [
+        {
+            code: 'unseen-effect',
+            where,
+            message: `Adds ingress from internet addresses (${texts.join(', ')}) to a security group this change does not make; its other rules are not shown, so what it lets in together cannot be judged.`,
+        },
+    ];
+}
+//# sourceMappingURL=existing-group-ingress-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/find-policy-documents.js
+
+/**
+ * Every IAM policy document in a resource's properties, wherever the resource type keeps it: an
+ * object with a `Statement`, or a JSON string holding one (CloudWatch Logs' `PolicyDocument`).
+ * Searching by shape rather than by a list of types means a type we never heard of is still judged.
+ */
+function findPolicyDocuments(properties, path = 'Properties') {
+    const found = [];
+    visit(properties, path, 'Properties', found);
+    return found;
+}
+function visit(value, path, property, found) {
+    if (typeof value === 'string') {
+        if (/policy/i.test(property) && /"Statement"/.test(value))
+            found.push({ property, document: value, path });
+        return;
+    }
+    if (Array.isArray(value)) {
+        value.forEach((item, index) => visit(item, `${path}[${index}]`, property, found));
+        return;
+    }
+    if (!isPlainObject(value))
+        return;
+    if ('Statement' in value) {
+        found.push({ property, document: value, path });
+        return;
+    }
+    for (const [key, child] of Object.entries(value))
+        visit(child, `${path}.${key}`, key, found);
+}
+//# sourceMappingURL=find-policy-documents.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/fleet-command-risks.js
+
+
+
+/** Types whose `Targets` list the machines they run commands or automations on. */
+const TARGETED_TYPES = new Set([
+    'AWS::SSM::Association',
+    'AWS::SSM::MaintenanceWindowTarget',
+    'AWS::SSM::MaintenanceWindowTask',
+]);
+/** Target keys that name resources, and the types of this template they may name. */
+const OWN_TARGET_TYPES = new Map([
+    ['InstanceIds', new Set(['AWS::EC2::Instance'])],
+    ['WindowTargetIds', new Set(['AWS::SSM::MaintenanceWindowTarget'])],
+]);
+/**
+ * Run Command, State Manager associations and maintenance windows run documents (shell scripts,
+ * patching, automations) as root on the managed instances they target. Targets are tags, resource
+ * groups or instance ids, and `InstanceIds: ['*']` is every managed instance of the account and
+ * Region (AWS Systems Manager User Guide, "Understanding targets and rate controls in State Manager
+ * associations"); an EventBridge rule's `RunCommandParameters` sends the same commands. Only
+ * instances (or maintenance window targets) made by this template are seen; any other target is a
+ * `fleet-command` reason, because what the commands do to those machines is not in the change.
+ */
+function fleetCommandRisks(params) {
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const where = `${params.where}.Properties`;
+    const lists = [];
+    if (TARGETED_TYPES.has(params.type) && properties['Targets'] !== undefined)
+        lists.push({ value: properties['Targets'], at: `${where}.Targets` });
+    if (params.type === 'AWS::SSM::Association' && properties['InstanceId'] !== undefined)
+        lists.push({
+            value: [{ Key: 'InstanceIds', Values: [properties['InstanceId']] }],
+            at: `${where}.InstanceId`,
+        });
+    findRunCommands(properties, where, (run, at) => lists.push({ value: isPlainObject(run) ? run['RunCommandTargets'] : run, at: `${at}.RunCommandTargets` }));
+    return lists
+        .filter((list) => list.value !== undefined && !ownTargets(list.value, params.context))
+        .map((list) => ({
+        code: 'fleet-command',
+        where: list.at,
+        message: `${params.logicalId} (${params.type}) runs commands on instances this change does not make (${describe(list.value, params.context)}); what they do there cannot be judged.`,
+    }));
+}
+/** Every `RunCommandParameters` (EventBridge targets), at any depth and on every `Fn::If` branch. */
+function findRunCommands(value, at, found) {
+    if (Array.isArray(value))
+        value.forEach((item, index) => findRunCommands(item, `${at}[${index}]`, found));
+    else if (isPlainObject(value))
+        for (const [key, child] of Object.entries(value))
+            if (key === 'RunCommandParameters')
+                found(child, `${at}.${key}`);
+            else
+                findRunCommands(child, `${at}.${key}`, found);
+}
+/** Every target is an instance or maintenance window target of this template, by `Ref`/`Fn::GetAtt`. */
+function ownTargets(targets, context) {
+    if (!Array.isArray(targets))
+        return false;
+    return targets.every((target) => {
+        if (!isPlainObject(target))
+            return false;
+        const key = target['Key'];
+        const values = target['Values'];
+        const types = OWN_TARGET_TYPES.get(key);
+        return (types !== undefined &&
+            Array.isArray(values) &&
+            values.length > 0 &&
+            values.every((value) => isOwnResource(value, context, types)));
+    });
+}
+/** `Key=Values` pairs as written, e.g. `InstanceIds=*`, `tag:Env=prod`. */
+function describe(targets, context) {
+    if (!Array.isArray(targets))
+        return 'targets only known at deploy time';
+    return targets
+        .map((target) => {
+        if (!isPlainObject(target))
+            return 'a computed target';
+        const key = readTemplateValue(target['Key'], context);
+        const values = readTemplateValue(target['Values'], context);
+        return `${key.known ? key.texts.join('|') : '(computed)'}=${values.known ? values.texts.join(',') : '(computed)'}`;
+    })
+        .join('; ');
+}
+//# sourceMappingURL=fleet-command-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ingress-risks.js
+
+
+
+
+
+
+/**
+ * Security group ingress rules (`ingressRules`) that each alone let in (a large share of) the
+ * internet (`openAddressSpace`: `0.0.0.0/0`, `0.0.0.0/1`, `::/0`…), and every source the template
+ * does not show: a CIDR or rule list only known at deploy time, a text that is not a CIDR, a
+ * prefix list made elsewhere — each treated as open. The union of many narrower rules is judged
+ * across the template by `ingressBreadthRisks`.
+ */
+function ingressRisks(params) {
+    const { rules, computedLists } = ingressRules(params);
+    const reasons = computedLists.map((where) => ({
+        code: 'unresolved-value',
+        where,
+        message: 'The ingress rules are only known when the stack is deployed; treated as open to the internet.',
+    }));
+    for (const { rule, where } of rules) {
+        if (!isPlainObject(rule))
+            reasons.push({
+                code: 'unresolved-value',
+                where,
+                message: 'An ingress rule only known when the stack is deployed; treated as open to the internet.',
+            });
+        else
+            for (const source of ingressSources(rule, where, params.context))
+                reasons.push(...sourceRisks(source, describePorts(rule)));
+    }
+    return reasons;
+}
+function sourceRisks(source, ports) {
+    const { field, where } = source;
+    if (source.kind === 'unknown')
         return [
             {
                 code: 'unresolved-value',
                 where,
-                message: 'An ingress rule only known when the stack is deployed; treated as open to the internet.',
+                message: `Ingress ${field} depends on ${source.why}; treated as open to the internet.`,
             },
         ];
-    const reasons = [];
-    for (const field of ['CidrIp', 'CidrIpv6']) {
-        if (!(field in rule))
-            continue;
-        const value = readTemplateValue(rule[field], context);
-        if (!value.known)
-            reasons.push({
+    if (source.kind === 'prefix-list')
+        return [
+            {
+                code: 'unseen-effect',
+                where,
+                message: `Opens ${ports} to prefix list ${source.name}, whose addresses this change does not show; treated as open to the internet.`,
+            },
+        ];
+    if (source.texts.some(isNamedValue))
+        return [
+            {
                 code: 'unresolved-value',
-                where: `${where}.${field}`,
-                message: `Ingress ${field} depends on ${value.why}; treated as open to the internet.`,
-            });
-        else if (value.texts.some(isOpen))
-            reasons.push({
+                where,
+                message: `Ingress ${field} comes from another resource's value, which cannot be read as a CIDR; treated as open to the internet.`,
+            },
+        ];
+    const texts = source.texts;
+    const unreadable = texts.filter((text) => parseCidrBlock(text) === undefined);
+    if (unreadable.length > 0)
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: `Ingress ${field} "${unreadable.join('", "')}" is not a CIDR the classifier can read; treated as open to the internet.`,
+            },
+        ];
+    const open = texts.filter((text) => {
+        const block = parseCidrBlock(text);
+        return block !== undefined && openAddressSpace([block]) !== undefined;
+    });
+    return open.length === 0
+        ? []
+        : [
+            {
                 code: 'open-ingress',
-                where: `${where}.${field}`,
-                message: `Opens ${describePorts(rule)} to the internet or a large share of it (${value.texts.join(', ')}).`,
-            });
-    }
-    return reasons;
+                where,
+                message: `Opens ${ports} to the internet or a large share of it (${open.join(', ')}).`,
+            },
+        ];
 }
-/** A prefix shorter than the open bound; a CIDR without a readable prefix is not judged open here. */
-function isOpen(cidr) {
-    const match = /\/(\d{1,3})$/.exec(cidr.trim());
-    if (match?.[1] === undefined)
-        return false;
-    const prefix = Number(match[1]);
-    return prefix < (cidr.includes(':') ? OPEN_IPV6_BELOW : OPEN_IPV4_BELOW);
-}
+/** `port 22`, `ports 8000-8080`, or `ingress` when the rule's ports are not plain numbers. */
 function describePorts(rule) {
     const from = rule['FromPort'];
     const to = rule['ToPort'];
@@ -61316,7 +62683,15 @@ function lambdaPermissionRisks(params) {
         where: `${where}.${at}`,
         message,
     });
-    const authType = readTemplateValue(properties['FunctionUrlAuthType'], params.context);
+    const authType = readSettingValue(properties['FunctionUrlAuthType'], params.context);
+    if (properties['FunctionUrlAuthType'] !== undefined && !authType.known)
+        return [
+            {
+                code: 'unresolved-value',
+                where: `${where}.FunctionUrlAuthType`,
+                message: `FunctionUrlAuthType depends on ${authType.why}; treated as public.`,
+            },
+        ];
     if (authType.known && authType.texts.includes('NONE'))
         return [reason('Makes the function URL public (FunctionUrlAuthType NONE).', 'FunctionUrlAuthType')];
     const principal = readTemplateValue(properties['Principal'], params.context);
@@ -61449,7 +62824,7 @@ function principalRisks(params) {
     if (principal === undefined)
         return [];
     // `"Principal": "*"` and `{"AWS": "*"}` both mean anyone (IAM User Guide, "AWS JSON policy elements: Principal").
-    const values = principalBranches(principal).flatMap((option) => isPlainObject(option) && !isIntrinsic(option) ? Object.values(option) : [option]);
+    const values = principalBranches(principal).flatMap((option) => isPlainObject(option) && !policy_document_risks_isIntrinsic(option) ? Object.values(option) : [option]);
     const read = values.map((value) => readTemplateValue(value, params.context));
     const missing = read.find((value) => !value.known);
     if (missing && !missing.known)
@@ -61471,7 +62846,7 @@ function principalBranches(principal) {
         return [principal['Fn::If'][1], principal['Fn::If'][2]].flatMap(principalBranches);
     return [principal];
 }
-function isIntrinsic(value) {
+function policy_document_risks_isIntrinsic(value) {
     const keys = Object.keys(value);
     return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
 }
@@ -61515,12 +62890,211 @@ function policy_document_risks_parseJson(text) {
     }
 }
 //# sourceMappingURL=policy-document-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/public-access-rules.js
+const never = () => false;
+const always = () => true;
+/**
+ * Sources, AWS CloudFormation Template Reference for each type: RDS `PubliclyAccessible` ("the
+ * default behavior value depends on your VPC setup and the database subnet group": public when
+ * the VPC has an internet gateway; on a DB cluster it applies to Multi-AZ DB clusters, those with
+ * `DBClusterInstanceClass`), DMS `PubliclyAccessible` ("the default value is true"), Redshift
+ * `PubliclyAccessible` (default false), ELB `Scheme` (default `internet-facing`; gateway load
+ * balancers have none), Cognito identity pools' `AllowUnauthenticatedIdentities` (anyone gets the
+ * unauthenticated role's credentials), S3 canned ACLs (Amazon S3 User Guide, "Canned ACL":
+ * `PublicRead`, `PublicReadWrite` for everyone, `AuthenticatedRead` for every AWS account), S3
+ * Block Public Access settings turned off (Amazon S3 User Guide, "Blocking public access"), MSK
+ * public access (`SERVICE_PROVIDED_EIPS`), Amazon MQ `PubliclyAccessible`, OpenSearch
+ * `AnonymousAuthEnabled`, App Runner `IsPubliclyAccessible` (default true).
+ */
+const PUBLIC_ACCESS_RULES = [
+    {
+        type: 'AWS::RDS::DBInstance',
+        path: ['PubliclyAccessible'],
+        publicValues: ['true'],
+        publicWhenAbsent: always,
+        means: 'give the database an address reachable from the internet',
+    },
+    {
+        type: 'AWS::RDS::DBCluster',
+        path: ['PubliclyAccessible'],
+        publicValues: ['true'],
+        publicWhenAbsent: (properties) => properties['DBClusterInstanceClass'] !== undefined,
+        means: 'give the database an address reachable from the internet',
+    },
+    ...['AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup'].map((type) => ({
+        type,
+        path: ['PubliclyAccessible'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'give the warehouse an address reachable from the internet',
+    })),
+    {
+        type: 'AWS::DMS::ReplicationInstance',
+        path: ['PubliclyAccessible'],
+        publicValues: ['true'],
+        publicWhenAbsent: always,
+        means: 'give the replication instance a public IP address',
+    },
+    {
+        type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        path: ['Scheme'],
+        publicValues: ['internet-facing'],
+        publicWhenAbsent: (properties) => properties['Type'] !== 'gateway',
+        means: 'make it a load balancer facing the internet',
+    },
+    {
+        type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+        path: ['Scheme'],
+        publicValues: ['internet-facing'],
+        publicWhenAbsent: always,
+        means: 'make it a load balancer facing the internet',
+    },
+    {
+        type: 'AWS::Cognito::IdentityPool',
+        path: ['AllowUnauthenticatedIdentities'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'hand AWS credentials to anyone, signed in or not',
+    },
+    {
+        type: 'AWS::S3::Bucket',
+        path: ['AccessControl'],
+        publicValues: ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'],
+        publicWhenAbsent: never,
+        means: 'grant access to everyone or to every AWS account through its ACL',
+    },
+    ...['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'].map((setting) => ({
+        type: 'AWS::S3::Bucket',
+        path: ['PublicAccessBlockConfiguration', setting],
+        publicValues: ['false'],
+        publicWhenAbsent: never,
+        means: `turn off S3 Block Public Access (${setting}), so ACLs or policies may make the bucket public`,
+    })),
+    {
+        type: 'AWS::MQ::Broker',
+        path: ['PubliclyAccessible'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'give the broker an address reachable from the internet',
+    },
+    {
+        type: 'AWS::OpenSearchService::Domain',
+        path: ['AdvancedSecurityOptions', 'AnonymousAuthEnabled'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'let anyone who reaches the domain use it without signing in',
+    },
+    {
+        type: 'AWS::AppRunner::Service',
+        path: ['NetworkConfiguration', 'IngressConfiguration', 'IsPubliclyAccessible'],
+        publicValues: ['true'],
+        publicWhenAbsent: always,
+        means: 'give the service a URL reachable from the internet',
+    },
+    {
+        type: 'AWS::MSK::Cluster',
+        path: ['BrokerNodeGroupInfo', 'ConnectivityInfo', 'PublicAccess', 'Type'],
+        publicValues: ['SERVICE_PROVIDED_EIPS'],
+        publicWhenAbsent: never,
+        means: 'give the brokers public IP addresses',
+    },
+];
+//# sourceMappingURL=public-access-rules.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/public-access-risks.js
+
+
+
+/** Types that are public by what they are: a public ECR repository serves its images to anyone. */
+const PUBLIC_TYPES = new Map([['AWS::ECR::PublicRepository', 'serves its images to anyone on the internet']]);
+/**
+ * Settings that expose a resource to the internet (`PUBLIC_ACCESS_RULES`): a public value on any
+ * branch of an `Fn::If`, or a left-out setting whose AWS default is public, is `public-access`; a
+ * value only known at deploy time is `unresolved-value`, treated as public.
+ */
+function publicAccessRisks(params) {
+    const { logicalId, type } = params;
+    const always = PUBLIC_TYPES.get(type);
+    if (always !== undefined)
+        return [{ code: 'public-access', where: params.where, message: `${logicalId} (${type}) ${always}.` }];
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    return PUBLIC_ACCESS_RULES.filter((rule) => rule.type === type).flatMap((rule) => ruleRisks({ ...params, rule, properties }));
+}
+function ruleRisks(params) {
+    const { rule, logicalId, type } = params;
+    const name = rule.path.join('.');
+    const where = `${params.where}.Properties.${name}`;
+    const value = valueAt(params.properties, rule.path);
+    if (value === undefined)
+        return rule.publicWhenAbsent(params.properties)
+            ? [
+                {
+                    code: 'public-access',
+                    where,
+                    message: `${logicalId} (${type}) leaves ${name} out: AWS's default may ${rule.means}.`,
+                },
+            ]
+            : [];
+    const read = readSettingValue(value, params.context);
+    if (!read.known)
+        return [
+            { code: 'unresolved-value', where, message: `${name} depends on ${read.why}; treated as public.` },
+        ];
+    const wanted = rule.publicValues.map((text) => text.toLowerCase());
+    const open = read.texts.filter((text) => wanted.includes(text.toLowerCase()));
+    return open.length === 0
+        ? []
+        : [
+            {
+                code: 'public-access',
+                where,
+                message: `${logicalId} (${type}) sets ${name} to ${open.join(' or ')}: this will ${rule.means}.`,
+            },
+        ];
+}
+/**
+ * The value at `path`, or undefined when absent. A mapping on the way that is an intrinsic
+ * (an `Fn::If` between two mappings, a parameter) is returned as is, so it reads as unknown.
+ */
+function valueAt(properties, path) {
+    let value = properties;
+    for (const key of path) {
+        if (!isPlainObject(value))
+            return value;
+        if (Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::')))
+            return value;
+        value = value[key];
+    }
+    return value;
+}
+//# sourceMappingURL=public-access-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/resource-policy-types.js
 /** Types that grant by their mere presence, with or without a policy document. */
 const ALWAYS_GRANTING_TYPES = new Set([
     'AWS::Events::EventBusPolicy',
     'AWS::Lambda::LayerVersionPermission',
+    // Shares resources with other accounts (external ones allowed by default; AWS RAM User Guide).
+    'AWS::RAM::ResourceShare',
+    // Lets the listed principals (`*` for anyone) connect to an endpoint service (AWS PrivateLink Guide).
+    'AWS::EC2::VPCEndpointServicePermissions',
 ]);
+/**
+ * Types outside `AWS::IAM::` that give people, roles or accounts permissions, judged like IAM
+ * resources: IAM Identity Center permission sets and assignments, Identity Store groups and
+ * memberships, Organizations policies (SCPs) and accounts, IAM Roles Anywhere trust anchors and
+ * profiles, Lake Formation grants and administrators, EKS access entries, and SAM connectors
+ * (which SAM turns into IAM policies; AWS SAM Developer Guide, "AWS::Serverless::Connector").
+ */
+const ACCESS_TYPE_PREFIXES = [
+    'AWS::SSO::',
+    'AWS::IdentityStore::',
+    'AWS::Organizations::',
+    'AWS::RolesAnywhere::',
+    'AWS::LakeFormation::',
+];
+const ACCESS_TYPES = new Set(['AWS::Serverless::Connector', 'AWS::EKS::AccessEntry']);
+function isAccessType(type) {
+    return ACCESS_TYPES.has(type) || ACCESS_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));
+}
 /** IAM identities and policies: their documents have no Principal. */
 const IDENTITY_POLICY_TYPES = new Set([
     'AWS::IAM::Role',
@@ -61545,6 +63119,8 @@ const IDENTITY_POLICY_TYPES = new Set([
 const STATEFUL_RESOURCE_TYPES = new Set([
     'AWS::DynamoDB::Table',
     'AWS::DynamoDB::GlobalTable',
+    // SAM makes an AWS::DynamoDB::Table of it, passing DeletionPolicy and UpdateReplacePolicy on.
+    'AWS::Serverless::SimpleTable',
     'AWS::S3::Bucket',
     'AWS::RDS::DBInstance',
     'AWS::RDS::DBCluster',
@@ -61573,23 +63149,40 @@ function defaultDeletionPolicy(type, properties) {
 //# sourceMappingURL=stateful-resource-types.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/unseen-effect-risks.js
 
-/** Resources whose template CloudFormation fetches at deploy time: the bundle does not show what they create. */
-const NESTED_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::Serverless::Application']);
-/** Properties that hand an existing IAM role to a resource (Lambda, SAM, ECS, Step Functions, CodeBuild…). */
-const ROLE_PROPERTY = /^(Role|RoleArn|ServiceRole|ExecutionRoleArn|TaskRoleArn|ServiceRoleArn)$/;
+
+
+/**
+ * Resources that deploy a template the bundle does not judge: nested stacks and SAM applications
+ * (from a URL), stack sets (into other accounts and Regions, from a URL or an inline text), and
+ * Service Catalog products (the product's template lives in the catalog).
+ */
+const NESTED_TYPES = new Set([
+    'AWS::CloudFormation::Stack',
+    'AWS::Serverless::Application',
+    'AWS::CloudFormation::StackSet',
+    'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
+]);
+/** What a custom resource's `ServiceToken` may name (AWS CloudFormation User Guide, "Custom resources"). */
+const SERVICE_TOKEN_TYPES = new Set([
+    'AWS::Lambda::Function',
+    'AWS::Serverless::Function',
+    'AWS::SNS::Topic',
+]);
 /**
  * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
- * nested stack or SAM application (its template comes from a URL), a custom resource
- * (`Custom::*`, `AWS::CloudFormation::CustomResource`) whose `ServiceToken` is not a function of
- * this template (it runs someone else's code with someone else's role), and any resource that runs
- * as an IAM role not made by this template (named by ARN or a parameter): that role's power is
- * not in the change, yet the generated code gets it (iam:PassRole in effect). A role given as
- * `Fn::GetAtt`/`Ref` of a resource of this template is judged where that resource is.
+ * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a resource
+ * type from the CloudFormation registry that is not AWS's own (a third-party or private
+ * extension, or a `::MODULE` that expands into resources; AWS CloudFormation User Guide, "Using
+ * the CloudFormation registry"), a custom resource
+ * (`Custom::*`, `AWS::CloudFormation::CustomResource`) whose `ServiceToken` is not a function or
+ * topic of this template (it runs someone else's code with someone else's role), and every IAM
+ * role or instance profile it uses that this template does not make (`existingRoleRisks`). A role
+ * or function given as `Fn::GetAtt`/`Ref` of a resource of this template is judged where that
+ * resource is.
  */
 function unseenEffectRisks(params) {
-    const { logicalId, type, where } = params;
+    const { logicalId, type, where, context } = params;
     const properties = isPlainObject(params.properties) ? params.properties : {};
-    const ours = (value) => namesResource(value, params.resourceIds);
     const reasons = [];
     if (NESTED_TYPES.has(type))
         reasons.push({
@@ -61597,38 +63190,25 @@ function unseenEffectRisks(params) {
             where,
             message: `${logicalId} (${type}) deploys a template this change does not hold; what it creates cannot be judged.`,
         });
+    if (isRegistryExtension(type))
+        reasons.push({
+            code: 'unseen-effect',
+            where,
+            message: `${logicalId} (${type}) is a third-party or private extension (or module): its handler runs outside this template; what it does cannot be judged.`,
+        });
     if ((type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') &&
-        !ours(properties['ServiceToken']))
+        !isOwnResource(properties['ServiceToken'], context, SERVICE_TOKEN_TYPES))
         reasons.push({
             code: 'unseen-effect',
             where: `${where}.Properties.ServiceToken`,
             message: `${logicalId} (${type}) runs a function outside this template at deploy time; what it does cannot be judged.`,
         });
-    for (const [name, value] of Object.entries(properties)) {
-        if (!ROLE_PROPERTY.test(name) || ours(value))
-            continue;
-        reasons.push({
-            code: 'unseen-effect',
-            where: `${where}.Properties.${name}`,
-            message: `${logicalId} (${type}) runs as an existing IAM role this change does not show; its permissions cannot be judged.`,
-        });
-    }
+    reasons.push(...existingRoleRisks({ logicalId, type, properties, where, context }));
     return reasons;
 }
-/** `Fn::GetAtt` or `Ref` of a resource of this template (a parameter or a literal ARN is not). */
-function namesResource(value, resourceIds) {
-    if (!isPlainObject(value))
-        return false;
-    const ref = value['Ref'];
-    if (typeof ref === 'string')
-        return resourceIds.has(ref);
-    const attribute = value['Fn::GetAtt'];
-    const target = Array.isArray(attribute)
-        ? attribute[0]
-        : typeof attribute === 'string'
-            ? attribute.split('.')[0]
-            : undefined;
-    return typeof target === 'string' && resourceIds.has(target);
+/** A type outside the `AWS::` namespace that is not a custom resource (judged by its ServiceToken). */
+function isRegistryExtension(type) {
+    return type !== '' && !type.startsWith('AWS::') && !type.startsWith('Custom::');
 }
 //# sourceMappingURL=unseen-effect-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/resource-risks.js
@@ -61640,11 +63220,16 @@ function namesResource(value, resourceIds) {
 
 
 
+
+
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
- * broad Lambda permissions, open ingress, data that a later removal would destroy, and effects
+ * broad Lambda permissions and public function URLs, open ingress, other public access, commands
+ * run on machines outside the template, data that a later removal would destroy, and effects
  * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
- * `resourceIds` the template's logical ids.
+ * `context` holds the template's parameters and resources.
  */
 function resourceRisks(params) {
     const { logicalId, where, context } = params;
@@ -61657,6 +63242,12 @@ function resourceRisks(params) {
             code: 'iam-resource',
             where,
             message: `Creates or changes IAM resource ${logicalId} (${type}).`,
+        });
+    else if (isAccessType(type))
+        reasons.push({
+            code: 'iam-resource',
+            where,
+            message: `Creates or changes access: ${logicalId} (${type}) gives people, roles or accounts permissions.`,
         });
     if (isPlainObject(properties) &&
         Array.isArray(properties['ManagedPolicyArns']) &&
@@ -61683,8 +63274,12 @@ function resourceRisks(params) {
     reasons.push(...policyRisks({ logicalId, type, properties, where, context }));
     if (type === 'AWS::Lambda::Permission')
         reasons.push(...lambdaPermissionRisks({ properties, where, context }));
+    reasons.push(...functionUrlRisks({ type, properties, where, context }));
     reasons.push(...ingressRisks({ type, properties, where, context }));
-    reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, resourceIds: params.resourceIds }));
+    reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
+    reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
         reasons.push(...deletionRisks({ logicalId, type, resource, where }));
     return reasons;
@@ -61743,12 +63338,117 @@ function hasProperty(properties, name) {
     return isPlainObject(properties) && properties[name] !== undefined;
 }
 //# sourceMappingURL=resource-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/unseen-construct-risks.js
+
+/** Transforms whose output CloudFormation documents and we judge before expansion. */
+const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
+/** Sections where `Fn::ForEach` makes what is deployed: resources and SAM's `Globals` for them. */
+const EXPANDED_SECTIONS = ['Resources', 'Globals'];
+/**
+ * Parts of a template whose deployed content the template does not show, so the classifier
+ * cannot judge them ("unknown counts as high", DESIGN §4):
+ * - a top-level `Transform` other than SAM and `AWS::LanguageExtensions` (a macro or
+ *   `AWS::Include` rewrites the template at deploy time; code `unresolved-value`);
+ * - an inline `Fn::Transform` anywhere: `AWS::Include` inserts a file from S3 and any other
+ *   name runs a macro's Lambda function over the template (AWS CloudFormation User Guide,
+ *   "AWS::Include transform", "Using CloudFormation macros");
+ * - an `Fn::ForEach::<Loop>` key in `Resources` (or resource properties) or SAM `Globals`: the
+ *   resources or properties it expands to are only made by the `AWS::LanguageExtensions`
+ *   transform at deploy time (AWS CloudFormation Template Reference, "Fn::ForEach");
+ * - a `Resources` entry that is not a resource with a textual `Type`, or whose `Properties` are
+ *   computed (not a mapping of property names).
+ * `path` is the template's file; each reason's `where` is `<path>#<location>`.
+ */
+function unseenConstructRisks(params) {
+    const { path, template } = params;
+    const reasons = transformRisks(path, template['Transform']);
+    unseen_construct_risks_visit(template, '', (key, location) => {
+        if (key === 'Fn::Transform')
+            reasons.push({
+                code: 'unseen-effect',
+                where: `${path}#${location}`,
+                message: 'An inline Fn::Transform inserts content from a file or a macro at deploy time; what it adds cannot be judged.',
+            });
+        else if (key.startsWith('Fn::ForEach::') &&
+            EXPANDED_SECTIONS.some((section) => location.startsWith(`${section}.`)))
+            reasons.push({
+                code: 'unseen-effect',
+                where: `${path}#${location}`,
+                message: `The loop ${key} makes resources or properties only when the stack is deployed; what it makes is not judged.`,
+            });
+    });
+    const resources = isPlainObject(template['Resources']) ? template['Resources'] : {};
+    for (const [logicalId, resource] of Object.entries(resources)) {
+        if (logicalId === 'Fn::Transform' || logicalId.startsWith('Fn::ForEach::'))
+            continue;
+        if (!logicalId.startsWith('Fn::') && isPlainObject(resource) && typeof resource['Type'] === 'string') {
+            if (isComputed(resource['Properties']))
+                reasons.push({
+                    code: 'unresolved-value',
+                    where: `${path}#Resources.${logicalId}.Properties`,
+                    message: `The properties of ${logicalId} are computed when the stack is deployed; they cannot be judged.`,
+                });
+            continue;
+        }
+        reasons.push({
+            code: 'template-unreadable',
+            where: `${path}#Resources.${logicalId}`,
+            message: `${logicalId} is not a resource with a Type; what it deploys cannot be judged.`,
+        });
+    }
+    return reasons;
+}
+function transformRisks(path, transform) {
+    const names = Array.isArray(transform) ? transform : transform === undefined ? [] : [transform];
+    return names.flatMap((entry) => {
+        if (typeof entry === 'string' && KNOWN_TRANSFORMS.has(entry))
+            return [];
+        const name = typeof entry === 'string' ? entry : isPlainObject(entry) ? entry['Name'] : undefined;
+        return [
+            {
+                code: 'unresolved-value',
+                where: `${path}#Transform`,
+                message: `The transform ${typeof name === 'string' ? `"${name}"` : '(computed)'} rewrites the template at deploy time; what it adds cannot be judged.`,
+            },
+        ];
+    });
+}
+/** Properties that are not a mapping, or a mapping with an intrinsic key (`Fn::If`, `Ref`…); transforms and loops are reported as such. */
+function isComputed(properties) {
+    if (properties === undefined)
+        return false;
+    if (!isPlainObject(properties))
+        return true;
+    return Object.keys(properties).some((key) => (key === 'Ref' || key.startsWith('Fn::')) &&
+        key !== 'Fn::Transform' &&
+        !key.startsWith('Fn::ForEach::'));
+}
+/** Calls `found` with every mapping key in `value` and its dotted location. */
+function unseen_construct_risks_visit(value, location, found) {
+    if (Array.isArray(value)) {
+        value.forEach((item, index) => unseen_construct_risks_visit(item, `${location}[${index}]`, found));
+        return;
+    }
+    if (!isPlainObject(value))
+        return;
+    for (const [key, child] of Object.entries(value)) {
+        const at = location === '' ? key : `${location}.${key}`;
+        found(key, at);
+        unseen_construct_risks_visit(child, at, found);
+    }
+}
+//# sourceMappingURL=unseen-construct-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/template-risks.js
 
 
-/** Transforms whose output CloudFormation documents; any other macro may add anything at deploy time. */
-const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
-/** The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`. */
+
+
+
+/**
+ * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
+ * the template cannot show (`unseenConstructRisks`), each resource's own risks, those only seen
+ * across resources (the address space all ingress rules open together), and SAM `Globals`.
+ */
 function templateRisks(params) {
     const { path, template } = params;
     if (!isPlainObject(template) || !isPlainObject(template['Resources']))
@@ -61759,27 +63459,19 @@ function templateRisks(params) {
                 message: 'The template has no Resources mapping to judge; treated as high risk.',
             },
         ];
-    const reasons = [];
-    const transform = template['Transform'];
-    for (const name of Array.isArray(transform) ? transform : transform === undefined ? [] : [transform]) {
-        if (typeof name === 'string' && KNOWN_TRANSFORMS.has(name))
-            continue;
-        reasons.push({
-            code: 'unresolved-value',
-            where: `${path}#Transform`,
-            message: `The transform ${typeof name === 'string' ? `"${name}"` : '(computed)'} rewrites the template at deploy time; what it adds cannot be judged.`,
-        });
-    }
-    const context = { parameters: template['Parameters'] };
-    const resourceIds = new Set(Object.keys(template['Resources']));
-    for (const [logicalId, resource] of Object.entries(template['Resources']))
+    const reasons = unseenConstructRisks({ path, template });
+    // `Fn::ForEach::…` and `Fn::Transform` keys are not resources; unseenConstructRisks reports them.
+    const resources = Object.entries(template['Resources']).filter(([logicalId]) => !logicalId.startsWith('Fn::'));
+    const context = { parameters: template['Parameters'], resources: Object.fromEntries(resources) };
+    for (const [logicalId, resource] of resources)
         reasons.push(...resourceRisks({
             logicalId,
             resource,
             where: `${path}#Resources.${logicalId}`,
             context,
-            resourceIds,
         }));
+    reasons.push(...ingressBreadthRisks({ path, context }));
+    reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
     return reasons;
 }
 //# sourceMappingURL=template-risks.js.map
@@ -61840,18 +63532,24 @@ function classifyRisk(params) {
     const unique = [...new Map(reasons.map((reason) => [`${reason.code} ${reason.where}`, reason])).values()];
     return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };
 }
-/** A mapping with `Resources` whose entries have CloudFormation resource types. */
+/**
+ * A mapping with `Resources` whose entries have CloudFormation resource types (`AWS::`, `Custom::`,
+ * or a registry extension's `Org::Service::Resource`), or that makes resources by `Fn::ForEach` or
+ * `Fn::Transform`.
+ */
 function looksLikeTemplate(value) {
     if (typeof value !== 'object' || value === null || !('Resources' in value))
         return false;
     const resources = value.Resources;
-    if (typeof resources !== 'object' || resources === null)
+    if (typeof resources !== 'object' || resources === null || Array.isArray(resources))
         return false;
-    return Object.values(resources).some((resource) => typeof resource === 'object' &&
-        resource !== null &&
-        'Type' in resource &&
-        typeof resource.Type === 'string' &&
-        /^(AWS|Custom|Alexa)::/.test(resource.Type));
+    return Object.entries(resources).some(([key, resource]) => key === 'Fn::Transform' ||
+        key.startsWith('Fn::ForEach::') ||
+        (typeof resource === 'object' &&
+            resource !== null &&
+            'Type' in resource &&
+            typeof resource.Type === 'string' &&
+            /^[A-Za-z0-9]+::[A-Za-z0-9]+::/.test(resource.Type)));
 }
 //# sourceMappingURL=classify-risk.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/effective-mode.js
@@ -61930,9 +63628,9 @@ function isProductionEnvironment(params) {
     return findEnvironment(params.config.environments, params.name)?.config.requires_approval === true;
 }
 //# sourceMappingURL=is-production-environment.js.map
-// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
-var structured_source = __nccwpck_require__(2472);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
+// EXTERNAL MODULE: ../main/node_modules/structured-source/lib/structured-source.js
+var structured_source = __nccwpck_require__(3880);
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/helper/invariant.js
 /**
  * Test if condition is truthy.
  * @param {any} expression to be evaluated
@@ -61945,7 +63643,7 @@ function invariant(condition, message) {
         throw new Error(message);
 }
 //# sourceMappingURL=invariant.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 
 
 /**
@@ -62037,7 +63735,7 @@ class SecretLintSourceCodeImpl {
     }
 }
 //# sourceMappingURL=SecretLintSourceCodeImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/helper/promise-event-emitter.js
 // MIT © 2017 azu
 // MIT © 2017 59naga
 // https://github.com/59naga/carrack
@@ -62099,7 +63797,7 @@ class PromiseEventEmitter {
     }
 }
 //# sourceMappingURL=promise-event-emitter.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
 /**
  * Default locale that is also fallback locale.
  */
@@ -62169,7 +63867,7 @@ const createTranslator = (messages, options) => {
     };
 };
 //# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/RuleContext.js
 
 
 const createContextEvents = () => {
@@ -62258,7 +63956,7 @@ const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, c
     };
 };
 //# sourceMappingURL=RuleContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/SecretLintRuleImpl.js
 class SecretLintRule {
     ruleReportHandle;
     ruleCreator;
@@ -62301,7 +63999,7 @@ class SecretLintRule {
     }
 }
 //# sourceMappingURL=SecretLintRuleImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/profiler/module/index.js
 class SecretLintProfiler {
     perf;
     entries = [];
@@ -62365,7 +64063,7 @@ class SecretLintProfiler {
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/profiler/module/node.js
 
 
 
@@ -62378,7 +64076,7 @@ const secretLintProfiler = new SecretLintProfiler({
     PerformanceObserver: external_node_perf_hooks_namespaceObject.PerformanceObserver ? external_node_perf_hooks_namespaceObject.PerformanceObserver : NullPerformanceObserver,
 });
 //# sourceMappingURL=node.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/RunningEvents.js
 
 
 
@@ -62446,7 +64144,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
     };
 };
 //# sourceMappingURL=RunningEvents.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/RulePresetContext.js
 
 /**
  * Create a context for Rule Preset
@@ -62502,7 +64200,7 @@ const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, 
     };
 };
 //# sourceMappingURL=RulePresetContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-ignored-process.js
 /**
  * the `index` is in the `range` and return true.
  * @param {Number} index
@@ -62537,7 +64235,7 @@ function filterIgnoredMessages(options) {
     });
 }
 //# sourceMappingURL=filter-ignored-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/MessageProcessManager.js
 const createMessageProcessor = (processors) => {
     return {
         /**
@@ -62555,7 +64253,7 @@ const createMessageProcessor = (processors) => {
     };
 };
 //# sourceMappingURL=MessageProcessManager.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
 /**
  * equal message
  */
@@ -62579,7 +64277,7 @@ function filterDuplicatedMessages(messages = []) {
     });
 }
 //# sourceMappingURL=filter-duplicated-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/sort-messages-process.js
 /**
  * sort messages by line and column
  */
@@ -62596,7 +64294,7 @@ function sortMessagesByLocation(messages) {
     });
 }
 //# sourceMappingURL=sort-messages-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-message-id.js
 const filterByAllowMessageIds = (messages, allowMessageIds) => {
     const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
         return `${allowMessage.ruleId}--${allowMessage.messageId}`;
@@ -62606,7 +64304,7 @@ const filterByAllowMessageIds = (messages, allowMessageIds) => {
     });
 };
 //# sourceMappingURL=filter-message-id.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
 // mask all properties with *** deeply
 // These properties are object, array, or others
 const deepMask = (object, handler) => {
@@ -62677,7 +64375,7 @@ const filterMaskSecretsData = (messages = []) => {
     });
 };
 //# sourceMappingURL=filter-mask-secrets.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/index.js
 
 
 
@@ -62703,9 +64401,9 @@ const cleanupMessages = (options) => {
     return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
 };
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __nccwpck_require__(2830);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
+// EXTERNAL MODULE: ../main/node_modules/debug/src/index.js
+var src = __nccwpck_require__(1710);
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/index.js
 
 
 
@@ -62883,9 +64581,9 @@ function lineColumnFinder(text) {
     };
 }
 //# sourceMappingURL=line-column-finder.js.map
-// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
-var index_Cq_34xZU = __nccwpck_require__(7639);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+// EXTERNAL MODULE: ../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
+var index_Cq_34xZU = __nccwpck_require__(8615);
+;// CONCATENATED MODULE: ../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
 
 
 //# sourceMappingURL=index.js.map
@@ -63679,8 +65377,8 @@ function described(match) {
     return `${match.kind.title} (secretlint rule "${rule}"); ${ADVICE}`;
 }
 //# sourceMappingURL=check-secrets.js.map
-// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
-var parser_lib = __nccwpck_require__(5429);
+// EXTERNAL MODULE: ../main/node_modules/@babel/parser/lib/index.js
+var parser_lib = __nccwpck_require__(2741);
 ;// CONCATENATED MODULE: ./lib/core/gates/strip-json-comments.js
 /**
  * Blanks out `//` and `/* *\/` comments and trailing commas, as tsconfig-style JSON allows, keeping
@@ -64220,17 +65918,56 @@ async function createLocalRepository(dir) {
 }
 //# sourceMappingURL=create-local-repository.js.map
 // EXTERNAL MODULE: ./lib/core/state/task-state.js
-var task_state = __nccwpck_require__(364);
-// EXTERNAL MODULE: ./lib/core/outcome/outcome-summary.js + 3 modules
-var outcome_summary = __nccwpck_require__(533);
-// EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
-var content_type_for = __nccwpck_require__(9146);
+var task_state = __nccwpck_require__(6386);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
-var sha256_hex = __nccwpck_require__(4995);
+var sha256_hex = __nccwpck_require__(6241);
+// EXTERNAL MODULE: ./lib/core/task/task-id-schema.js
+var task_id_schema = __nccwpck_require__(6052);
+;// CONCATENATED MODULE: ./lib/core/task/local-task-id.js
+
+
+/** GitHub's longest repository name (100 characters): a local repository's name is held to it too. */
+const MAX_REPO_NAME_LENGTH = 100;
+/** Hex digits of sha256 that stand for a cut-off name: 64 bits, so distinct names stay distinct. */
+const HASH_DIGITS = 16;
+/**
+ * A CLI task's repository (`local/<repo folder>`) and id (`local/<repo folder>#<branch's last
+ * segment>`), so a request run again continues its record. Whitespace and `/` in the folder name
+ * become `-` (the record's `repo` is `owner/repo`). A folder name over GitHub's 100 characters, or a
+ * branch segment that would take the id past `MAX_TASK_ID_LENGTH`, keeps its start and ends in `~`
+ * and 16 hex digits of the whole name's sha256 (as `safeKeySegment` does for keys), so the record
+ * takes the id and two long names stay two tasks. Pure.
+ */
+function localTaskId(params) {
+    const folder = params.repoName.replace(/[\s/]+/g, '-') || 'repository';
+    const repo = `local/${shortened(folder, MAX_REPO_NAME_LENGTH)}`;
+    const segment = params.branch.slice(params.branch.lastIndexOf('/') + 1) || 'task';
+    return { repo, taskId: `${repo}#${shortened(segment, task_id_schema/* MAX_TASK_ID_LENGTH */.I - repo.length - 1)}` };
+}
+/**
+ * `name` when it is at most `max` long, else its start (whole characters), `~` and a hash of it,
+ * at most `max` in all. Lengths count UTF-16 code units, as JavaScript's and zod's `length` do.
+ */
+function shortened(name, max) {
+    if (name.length <= max)
+        return name;
+    let kept = '';
+    for (const character of name) {
+        if (kept.length + character.length > max - 1 - HASH_DIGITS)
+            break;
+        kept += character;
+    }
+    return `${kept}~${(0,sha256_hex/* sha256Hex */.f)(name).slice(0, HASH_DIGITS)}`;
+}
+//# sourceMappingURL=local-task-id.js.map
+// EXTERNAL MODULE: ./lib/core/outcome/outcome-summary.js + 3 modules
+var outcome_summary = __nccwpck_require__(3328);
+// EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
+var content_type_for = __nccwpck_require__(824);
 // EXTERNAL MODULE: ./lib/core/stores/store-keys.js
-var store_keys = __nccwpck_require__(1392);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
-var errors = __nccwpck_require__(7428);
+var store_keys = __nccwpck_require__(5238);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/errors.js
+var errors = __nccwpck_require__(1268);
 ;// CONCATENATED MODULE: ./lib/filesystem/parse-stored-json.js
 
 /**
@@ -64372,7 +66109,7 @@ function createFilesystemArtifactStore(root) {
 }
 //# sourceMappingURL=filesystem-artifact-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
-var deployment_store = __nccwpck_require__(8363);
+var deployment_store = __nccwpck_require__(5337);
 ;// CONCATENATED MODULE: ./lib/filesystem/filesystem-deployment-store.js
 
 
@@ -64423,13 +66160,13 @@ function createFilesystemDeploymentStore(root) {
 }
 //# sourceMappingURL=filesystem-deployment-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/task-event-store.js
-var task_event_store = __nccwpck_require__(1564);
+var task_event_store = __nccwpck_require__(5386);
 // EXTERNAL MODULE: ./lib/core/task/event-sort-key.js
-var event_sort_key = __nccwpck_require__(5416);
+var event_sort_key = __nccwpck_require__(2514);
 // EXTERNAL MODULE: ./lib/core/task/same-event.js
-var same_event = __nccwpck_require__(3614);
+var same_event = __nccwpck_require__(7108);
 // EXTERNAL MODULE: ./lib/core/task/task-event.js
-var task_event = __nccwpck_require__(4569);
+var task_event = __nccwpck_require__(3435);
 ;// CONCATENATED MODULE: ./lib/filesystem/filesystem-task-event-store.js
 
 
@@ -64491,9 +66228,9 @@ function fileName(event) {
 }
 //# sourceMappingURL=filesystem-task-event-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/task-store.js
-var task_store = __nccwpck_require__(1297);
+var task_store = __nccwpck_require__(7495);
 // EXTERNAL MODULE: ./lib/core/task/task-record.js
-var task_record = __nccwpck_require__(2572);
+var task_record = __nccwpck_require__(6794);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/filesystem/with-folder-lock.js
@@ -64568,8 +66305,8 @@ function createFilesystemTaskStore(root) {
     }
     return {
         get: (taskId) => read(folderOf(taskId)),
-        async put(record, expectedVersion) {
-            (0,task_store/* assertVersionMovesForward */.S)(record, expectedVersion);
+        async put(record, expectedVersion, options) {
+            (0,task_store/* assertVersionMovesForward */.S)(record, expectedVersion, options);
             const folder = folderOf(record.task_id);
             await withFolderLock(folder, async () => {
                 const stored = await read(folder);
@@ -64791,10 +66528,28 @@ async function syncArtifactMirror(params) {
     }
 }
 //# sourceMappingURL=sync-artifact-mirror.js.map
-// EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
-var lifecycle_publisher = __nccwpck_require__(7703);
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
-var lifecycle_event = __nccwpck_require__(7044);
+var lifecycle_event = __nccwpck_require__(8006);
+;// CONCATENATED MODULE: ./lib/core/task/bounded-outbox.js
+
+/**
+ * Lifecycle events waiting for the bus, held to `MAX_UNSENT_EVENTS`: past it the oldest go
+ * (`dropped`, oldest first), so what keeps them (a status marker, a log's record) stays small. Pure.
+ */
+function boundedOutbox(waiting) {
+    const cut = Math.max(0, waiting.length - lifecycle_event/* MAX_UNSENT_EVENTS */.x);
+    return { outbox: waiting.slice(cut), dropped: waiting.slice(0, cut) };
+}
+/** The one line that names lifecycle events dropped unsent: how many and of which kinds. */
+function droppedEventsWarning(dropped) {
+    if (dropped.length === 0)
+        return undefined;
+    const kinds = dropped.map((event) => event.detailType).join(', ');
+    return `⚠️ The event bus has been out for too long: ${dropped.length} lifecycle event(s) (${kinds}) were dropped unsent; the task's record keeps the newest ${lifecycle_event/* MAX_UNSENT_EVENTS */.x}.`;
+}
+//# sourceMappingURL=bounded-outbox.js.map
+// EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
+var lifecycle_publisher = __nccwpck_require__(5477);
 ;// CONCATENATED MODULE: ./lib/core/task/merge-environment-deploys.js
 /**
  * One environment map from the two a status marker once carried (pure): `environments` (the
@@ -65011,7 +66766,7 @@ function stepMilestones(steps) {
 }
 //# sourceMappingURL=mirror-task-step.js.map
 // EXTERNAL MODULE: ./lib/core/state/deploy-state.js
-var deploy_state = __nccwpck_require__(3758);
+var deploy_state = __nccwpck_require__(1040);
 ;// CONCATENATED MODULE: ./lib/core/task/task-event-error.js
 /** An event that cannot apply to the record as it stands (no record yet, another task's event, an illegal move). */
 class TaskEventError extends Error {
@@ -65185,7 +66940,8 @@ const MAX_ATTEMPTS = 5;
  * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
  * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
  * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
- * re-apply; 4. append the event stamped with the version it produced. The record goes first: an
+ * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
+ * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first: an
  * event appended first could take a version that another writer then wins. `record` comes back
  * without `pending_events` (they belong to the log alone); `unappended` says why events are still
  * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
@@ -65199,8 +66955,14 @@ async function recordTaskEvent(params) {
         const applied = applyTaskEvent(current === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(current), event);
         // The oldest are dropped only past the cap (a very long outage of the events store alone).
         const pending = [...earlier.pending, applied.event].slice(-task_record/* MAX_PENDING_EVENTS */.jC);
+        const kept = current?.unsent_events ?? [];
+        const unsent = params.outbox === undefined ? kept : params.outbox({ kept, ...applied });
         try {
-            await log.tasks.put({ ...applied.record, pending_events: pending }, current?.version ?? 0);
+            await log.tasks.put({
+                ...applied.record,
+                pending_events: pending,
+                ...(unsent.length === 0 ? {} : { unsent_events: [...unsent] }),
+            }, current?.version ?? 0);
         }
         catch (error) {
             if (error instanceof task_store/* TaskVersionConflictError */.M && attempt < MAX_ATTEMPTS)
@@ -65210,7 +66972,7 @@ async function recordTaskEvent(params) {
         // Confirmed here, the event still rides in the record until the next write appends it again (a no-op).
         const now = await appendEach({ events: log.events, pending: [applied.event] });
         const reason = now.reason ?? earlier.reason;
-        return { ...applied, ...(reason === undefined ? {} : { unappended: reason }) };
+        return { ...applied, unsent, ...(reason === undefined ? {} : { unappended: reason }) };
     }
 }
 /**
@@ -65235,22 +66997,74 @@ async function appendEach(params) {
     return { pending, ...(reason === undefined ? {} : { reason }) };
 }
 //# sourceMappingURL=record-task-event.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/mirror/settle-outbox.js
+
+/** Another writer between the read and the write is rare; past this many the sent events stay. */
+const settle_outbox_MAX_ATTEMPTS = 3;
+/**
+ * After a publish, drops from the log record's outbox (`unsent_events`) the events of `sent` the bus
+ * took (those not in `unsent`), with a bookkeeping write conditional on the version read; a record
+ * another writer moved in between is read again. Returns a warning when the write failed: the
+ * events stay and go again with the next step (consumers drop duplicates by `sequence`). Never throws.
+ */
+async function settleOutbox(params) {
+    const keyOf = (event) => `${event.detailType}#${event.detail.sequence}`;
+    const stillUnsent = new Set(params.unsent.map(keyOf));
+    const taken = new Set(params.sent.map(keyOf).filter((key) => !stillUnsent.has(key)));
+    try {
+        for (let attempt = 1; attempt <= settle_outbox_MAX_ATTEMPTS; attempt += 1) {
+            const current = await params.log.tasks.get(params.taskId);
+            const kept = current?.unsent_events ?? [];
+            const remaining = kept.filter((event) => !taken.has(keyOf(event)));
+            if (current === undefined || remaining.length === kept.length)
+                return undefined;
+            const { unsent_events: _sent, ...rest } = current;
+            try {
+                await params.log.tasks.put(remaining.length === 0 ? rest : { ...rest, unsent_events: remaining }, current.version, { bookkeeping: true });
+                return undefined;
+            }
+            catch (error) {
+                if (!(error instanceof task_store/* TaskVersionConflictError */.M))
+                    throw error;
+            }
+        }
+        return `The task's record kept lifecycle events the bus already took (another run kept moving it); they go again with the next step.`;
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return `The task's record could not drop the lifecycle events the bus took (${reason}); they go again with the next step.`;
+    }
+}
+//# sourceMappingURL=settle-outbox.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/task-journal.js
 
 
 
+
+
+
+/**
+ * With a bus (`mirror.publisher`), the log's record is the outbox of lifecycle events, as the status
+ * marker's `unsent` is for GitHub tasks: each step's milestone is written into `unsent_events` with
+ * the step itself (before any publish, so a run that dies before the bus loses none), the outbox is
+ * published oldest first (what an earlier step could not send goes first), and a bookkeeping write
+ * (`settleOutbox`) keeps only what the bus did not take. Past `MAX_UNSENT_EVENTS` the oldest are
+ * dropped and the warning names how many and of which kinds. An event may go twice (a run that dies
+ * between the publish and that write): consumers drop duplicates by `sequence`.
+ */
 function openTaskJournal(params) {
     const { log, mirror, taskId } = params;
     return {
-        // The log's own bookkeeping (`pending_events`) is not the task's.
+        // The log's own bookkeeping (`pending_events`, `unsent_events`) is not the task's.
         current: async () => {
             const stored = await log.tasks.get(taskId);
             return stored === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(stored);
         },
         async record(events) {
+            const outbox = mirror?.publisher === undefined ? undefined : outboxOfBatch();
             const steps = [];
             for (const event of events)
-                steps.push(await recordTaskEvent({ log, event }));
+                steps.push(await recordTaskEvent({ log, event, ...(outbox ? { outbox: outbox.add } : {}) }));
             const record = steps.at(-1)?.record ?? (await log.tasks.get(taskId));
             const unappended = steps.findLast((step) => step.unappended !== undefined)?.unappended;
             const warnings = unappended === undefined
@@ -65258,19 +67072,68 @@ function openTaskJournal(params) {
                 : [
                     `The task's events could not be appended (${unappended}); the record carries them, and the next step appends them again.`,
                 ];
-            if (mirror !== undefined && record !== undefined && steps.length > 0) {
+            const dropped = droppedEventsWarning([...(outbox?.dropped.values() ?? [])]);
+            if (dropped !== undefined)
+                warnings.push(dropped);
+            const last = steps.at(-1);
+            if (mirror !== undefined && record !== undefined && last !== undefined) {
                 // The log's events store may be the one that failed: the mirror is brought up to what it holds.
                 const unmirrored = await log.events.list(taskId).catch(() => steps.map((step) => step.event));
-                const step = await mirrorTaskStep({ mirror, record, unmirrored, steps });
+                const step = await mirrorTaskStep({
+                    mirror,
+                    record,
+                    unmirrored,
+                    steps,
+                    ...(outbox === undefined ? {} : { outbox: last.unsent }),
+                });
                 if (step.warning !== undefined)
                     warnings.push(step.warning);
+                if (outbox !== undefined && step.unsent.length < last.unsent.length) {
+                    const settled = await settleOutbox({ log, taskId, unsent: step.unsent, sent: last.unsent });
+                    if (settled !== undefined)
+                        warnings.push(settled);
+                }
             }
             return { record, ...(warnings.length === 0 ? {} : { warning: warnings.join(' ') }) };
         },
     };
 }
+/**
+ * The outbox as one `record` call grows it: each step's milestone joins what the record kept; the
+ * outcome a step records gives its reason code to the milestone it concludes, the last one this call
+ * added (as `stepMilestones` does for the status board), never an earlier call's.
+ */
+function outboxOfBatch() {
+    const keyOf = (event) => `${event.detailType}#${event.detail.sequence}`;
+    const added = new Set();
+    /** Dropped past the bound, by key: a step applied again after a conflict drops the same ones. */
+    const dropped = new Map();
+    const add = (step) => {
+        const next = [...step.kept];
+        if (step.event.type === 'outcome_recorded') {
+            const concluded = next.findLastIndex((waiting) => added.has(keyOf(waiting)));
+            const milestone = next[concluded];
+            if (milestone !== undefined)
+                next[concluded] = {
+                    ...milestone,
+                    detail: { ...milestone.detail, reason_code: step.event.outcome.reasonCode },
+                };
+        }
+        const milestone = (0,lifecycle_event/* lifecycleEventFor */.op)(step.event, step.record);
+        if (milestone !== undefined) {
+            next.push(milestone);
+            added.add(keyOf(milestone));
+        }
+        const bounded = boundedOutbox(next);
+        for (const event of bounded.dropped)
+            dropped.set(keyOf(event), event);
+        return bounded.outbox;
+    };
+    return { add, dropped };
+}
 //# sourceMappingURL=task-journal.js.map
 ;// CONCATENATED MODULE: ./lib/local/local-task-life.js
+
 
 
 
@@ -65295,13 +67158,13 @@ function validated({ generation }) {
 /**
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
- * `local/<repo folder>#<branch's last segment>`, so a request run again continues its record. A
+ * `local/<repo folder>#<branch's last segment>` (`localTaskId`: long names shortened with a hash),
+ * so a request run again continues its record. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
 function localTaskLife(params) {
-    const repo = `local/${params.repoName.replace(/[\s/]+/g, '-') || 'repository'}`;
-    const taskId = `${repo}#${params.branch.slice(params.branch.lastIndexOf('/') + 1)}`;
+    const { repo, taskId } = localTaskId({ repoName: params.repoName, branch: params.branch });
     const stores = filesystemStores(params.outDir);
     const journal = openTaskJournal({
         taskId,
@@ -65618,7 +67481,7 @@ function mergeRemovedContent(lists) {
     return [...totals].filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count }));
 }
 //# sourceMappingURL=removed-content.js.map
-;// CONCATENATED MODULE: ./node_modules/markdown-it-footnote/index.mjs
+;// CONCATENATED MODULE: ../main/node_modules/markdown-it-footnote/index.mjs
 // Process footnotes
 //
 
@@ -66182,7 +68045,7 @@ function keyCount(value) {
     return isObject(value) ? Object.keys(value).length : 0;
 }
 //# sourceMappingURL=parse-markdown.js.map
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/unicode.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/unicode.js
 const UNDEFINED_CODE_POINTS = new Set([
     65534, 65535, 131070, 131071, 196606, 196607, 262142, 262143, 327678, 327679, 393214,
     393215, 458750, 458751, 524286, 524287, 589822, 589823, 655358, 655359, 720894,
@@ -66246,7 +68109,7 @@ function isUndefinedCodePoint(cp) {
     return (cp >= 64976 && cp <= 65007) || UNDEFINED_CODE_POINTS.has(cp);
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/error-codes.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/error-codes.js
 var error_codes_ERR;
 (function (ERR) {
     ERR["controlCharacterInInputStream"] = "control-character-in-input-stream";
@@ -66311,7 +68174,7 @@ var error_codes_ERR;
     ERR["eofInElementThatCanContainOnlyText"] = "eof-in-element-that-can-contain-only-text";
 })(error_codes_ERR || (error_codes_ERR = {}));
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/tokenizer/preprocessor.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/tokenizer/preprocessor.js
 
 
 //Const
@@ -66522,7 +68385,7 @@ class Preprocessor {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/token.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/token.js
 var token_TokenType;
 (function (TokenType) {
     TokenType[TokenType["CHARACTER"] = 0] = "CHARACTER";
@@ -66544,7 +68407,7 @@ function token_getTokenAttr(token, attrName) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/decode-codepoint.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/decode-codepoint.js
 // Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
 /**
  * C1 Unicode control character reference replacements (code points 128-159).
@@ -66606,7 +68469,7 @@ function dist_decode_codepoint_codePointToString(codePoint) {
         : String.fromCodePoint(dist_decode_codepoint_replaceCodePoint(codePoint));
 }
 //# sourceMappingURL=decode-codepoint.js.map
-;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/generated/decode-data-html.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/generated/decode-data-html.js
 // Generated using scripts/write-decode-map.ts
 /* eslint-disable unicorn/prefer-unicode-code-point-escapes -- Fixed-width escapes keep generated source compact. */
 /**
@@ -66618,7 +68481,7 @@ function dist_decode_codepoint_codePointToString(codePoint) {
 // biome-ignore format: generated data
 const htmlDecodeData = ["Q=¨`p0AEligMPacutebrevecircyfrgravelphamacrndogonpfpplyFunctionringscrsigntildeumlBackslashrvwedcyecausernoullistafropfrevescrumpeqCHcyOPYacutepitalDifferentialDyleyscaronedilirconintdotedillanterDotfrhiircleDotMinusPlusTimeslockwiseContourIntegralseCurlyDoubleQuoteQuoteolonengruentinttourIntegralpfroductunterClockwiseContourIntegralrossscrupCapDDotrahdJcyScyZcyaggerrrshvcaronyeltafriacriticalAcuteDotubleAcuteGraveTildemondfferentialDopftDotEqualubleContourIntegralDotwnArrowLeftArrowRightArrowTeeongLeftArrowRightArrowRightArrowRightArrowTeeUpArrowDownArrowVerticalBarwnArrowBarUpArrowBreveLeftRightVectorTeeVectorVectorBarRightTeeVectorVectorBarTeeArrowarrowscrtrokENGTHacutecaronircydotfrgravelementmacrptySmallSquareVerySmallSquareogonpfpsilonqualTildeilibriumscrimtaumlxistsponentialEFcyfrilledSmallSquareVerySmallSquareopfrAlluriertrfscrGJcyTammadbrevecedilircydotfrgopfreaterEqualLessFullEqualGreaterLessSlantEqualTildescrtHARDcyacektcircfrilbertSpaceopfrizontalLinescrtrokumpDownHumpEqualIEcyJligOcyacutecircydotfrgravemacrginaryIpliesntegralrsectionvisibleCommaTimesogonpftascrtildeukcymlJcircyfropfscrercyukcyKHcyJcyappacedilyfropfscrLJcyTacutembdangplacetrfrrcaronedilyeftAngleBracketrrowBarRightArrowCeilingDoubleBracketwnTeeVectorVectorBarFloorRightArrowVectorTeeArrowVectorriangleBarEqualUpDownVectorTeeVectorVectorBarVectorBararrowrightarrowssEqualGreaterFullEqualGreaterLessSlantEqualTildefrleftarrowmidotongLeftArrowRightArrowRightArrowleftarrowrightarrowrightarrowpfwerLeftArrowRightArrowscrhtroktMapcyediumSpacellintrffrinusPlusopfscruNJcyacutecaronedilyegativeMediumSpaceThickSpacenSpaceVeryThinSpacestedGreaterGreaterLessLesswLinefroBreaknBreakingSpacepftCongruentupCapDoubleVerticalBarElementqualTildexistsGreaterEqualFullEqualGreaterLessSlantEqualTildeHumpDownHumpEqualLeftTriangleBarEqualssEqualGreaterLessSlantEqualTildeNestedGreaterGreaterLessLessPrecedesEqualSlantEqualReverseElementightTriangleBarEqualSquareSubsetEqualpersetEqualubsetEqualcceedsEqualSlantEqualTildepersetEqualTildeEqualFullEqualTildeVerticalBarscrtildeuOEligacutecircydblacfrgravemacregaicronopfpenCurlyDoubleQuoteQuoterscrlashtildemesumlverBarraceketParenthesisPartialDcyfrhiilusMinusoincareplanepfrecedesEqualSlantEqualTildeimeoductportionalscriQUOTfropfscrRBarrEGacutengrrtlcaronedilyeverseElementquilibriumUpEquilibriumfrhoightAngleBracketrrowBarLeftArrowCeilingDoubleBracketwnTeeVectorVectorBarFloorTeeArrowVectorriangleBarEqualUpDownVectorTeeVectorVectorBarVectorBararrowopfundImpliesrightarrowscrhuleDelayedSHCHcycyOFTcyacutecaronedilircyfrhortDownArrowLeftArrowRightArrowUpArrowigmamallCircleopfqrtuareIntersectionSubsetEqualpersetEqualUnionscrtarubsetEqualcceedsEqualSlantEqualTildehThatmpersetEqualsetTHORNRADESHcycyabucaronedilyfrhereforetaickSpacenSpaceildeEqualFullEqualTildeopfripleDotscrtrokUacuterrocirbrcyevecircydblacfrgravemacrnderBarraceketParenthesisionPlusogonpfpArrowBarDownArrowDownArrowEquilibriumTeeArrowarrowdownarrowperLeftArrowRightArrowsilonringscrtildeumlVDashbarcydashleerbarticalBarLineSeparatorTildeyThinSpacefropfscrvdashWcircedgefropfscrXfriopfscrYAcyIcyUcyacutecircyfropfscrumlZHcyacutecaronydoteroWidthSpacetafropfscraacutebrevecEdircuteyeligfrgravelefsymphphamacrlgpndanddslopevgelemsdaabcdefghrtvbdsphtzarrogonpfpEacireidosproxeqringscrtympeqtildeumlwconintintbNotackcongepsilonprimesimeqrveewedgebrktbrkcongydquoecausemptyvpsirnoutahweenfrigcapircupodotplustimessqcuptartriangledownupuplusveewedgekarowlacklozengesquaretriangledownleftrightnkk12434ocknequivotopfttomwtiexDLRlrHDUduULRlrVHLRhlrboxdLRlrhDUduminusplustimesuLRlrvHLRhlrprimerevevbarscremiimeolbhsubulletmpEeqcacutepandbrcupcapupdotsretoncapsronedilircupssmdotedilmptyvnterdotfrhcyeckmarkiirEceqlearrowleftrightdRSastcircdashefnintmidscirlubsuitoloneqmmatpfnlementxesngdotintpfrodysrrarrossscrubepetdotudarrlreprsclarrppbrcapcapupdotorsrarrmlyeqprecsuccveewedgerenvearrowleftrightveewedwconintintylctydArrHaraggerlethrrshvbkarowlaccaronydaggerrrotseqegltamptyvfishtrharlriamondsuitsegammasinvideontimesonxjcylcornropollarpfteqdotminusplussquareublebarwedgewnarrowdownarrowsharpoonleftrightrbkarowcornropscryoltroktdotrifuarrharwanglezcyigrarreDDototacutestercaronircolonydotefDotrgravesdotlinterslsdotmacrptysetvsp134ngspogonpfparsllussilonvqcircolonsimlantgtrlessualsestivDDvparslrDotarrscrdotimtahumlroxclistpectationonentialefallingdotseqcyemalefiligligligriligjliglatligtnsnofopfrallkvpartintrac123456823534584556878slownscrgElacutemmadpbrevecircydotelqqslantsccdotollesfrggimeljcylEajnEapproxeqqsimopfravescrimeltccirdotlParquestrapproxrrdoteqlessqlesslesssimvertneqqnEhArrairsplfmiltrdcyrcirwbarcirceartsuitlliprconfrksearowwarowoarrmthtokleftarrowrightarrowpfrbarscrlashtrokybullpheniacutecircyecyxclffrgraveiiintntnfinotajligmacrgelinepartthofpedncarefintieodottcalegersrcallarhkprodocygonpftaprodquestscrinEdotsvvtildeukcymljcircyfrmathopfscrercyukcykappavcedilyfrgreenhcyjcyopfscrlAarrrrtailBarrEgHaracuteemptyvgranmbdangdlepquorrbfsfshklpplsimtltailesbarrbrkracekkeslducaronedililubydcaquorrdharusharsheftarrowtailharpoondownupleftarrowsrightarrowsharpoonssquigarrowthreetimesgqqslantsccdotorgessapproxdoteqgtrqgtrgtrsimfishtloorrgEhardulblkjcylarrcornerhardtrimidotoustachenEapproxeqqsimoangrrbrkngleftarrowrightarrowmapstorightarrowoparrowleftrightparflustimeswastbarzengefparltrarrcornerhardmtrisaquocrhimegqbuortroktccirdothreeimeslarrquestrPariefurdsharuharvertneqqnEmDDotacrletesepstodownleftuprkercommaydasheasuredanglefrhoicrodastcirdotnusbdulcpdrnplusodelspfpscrtposultimapmapnGgtvLeftarrowrightarrowltvRightarrowVDashdashablacutengpEidosproxturalsbspumpecapronedilongdotupydasheArrarhkrowdotquivsearimxistsfrgEeqqslantssimtrhArrarrparisdvjcylArrEarrdreftarrowrightarrowqqslantsssimtriemidopftinEdotvabcnivabcparallelsltolintrcueeceqrArrarrcwightarrowtriesccueerhortmidparallelimeqmidparqsubepeubEeseteqqcceqpEeseteqqtglildelgrianglelefteqrightequmerospvDashHarrapdashgetinfinlArretrierArrtriesimwArrarhkrownearoSacutestcircydashblacivotsoldeligfcirrgonravethbarmintlarrcirrossinetmacregaicrondnusopfparerplusrarrderoffmigoforslopevscrlasholtildemesasumlvbarparallelsimltcyercntiodmilptenkfrhivmmatoneitchforkvlanckhkvusacirbcirdouemnsimtwomointintpfundrEapcueecapproxcurlyeqeqnapproxeqqsimsimimesnEapsimodfalarlinesurfptosimurelscriuncspqfrintopfprimescruaternionsintesteqotrAarrrrtailBarrHaraceutedicemptyvngdelequorrapbfscfshklpplsimtlwtailionalsbarrbrkracekkeslducaronedililubydcaldharquorshealinepartsctgfishtloorrhardulovightarrowtailharpoondownupleftarrowsharpoonsrightarrowssquigarrowthreetimesngsingdotseqlarrharmmoustachenmidoangrrbrkparflustimespargtpolintrarrsaquocrhqbuorthreeimesriefltriuluharxsacutebquocEaproncueedilircnEapsimpolintsimydotbeeArrarhkrowctmiswartminusnxtfrownharpchcyyortmidparallelyigmafvmdoteqgElEneplusrarrlarrmallsetminusshpeparslidletesoftcylbarpfpadesuitrqcapsupssubeseteqpesetequareffrarrscretmnmiletarftarfraightepsilonphinsubEdotedotmultnEeplusrarrseteqqneqqimubpccapproxcurlyeqeqnapproxeqqsimsimmngp123EdotsubedothsolublarrmultnEeplusseteqqneqqimubpwArrarhkrownwarzligtargetubrkcaronedilydotelrecfrhere4foretasymvickapproxsimnspkapsimornildemesbardntoeapbotcirforksaprimeradeiangledownlefteqqrighteqdoteminusplussbtimepeziumscryhcytrokwixtoheadleftarrowrightarrowuArrHaracuterrbrcyevecircydarrblacharfishtrgraveharlrblklcornerroptrimacrlogonpfparrowdownarrowharpoonleftrightlussihlonuparrowsrcornerropingtriscrtdotilderifuarrmlwanglevArrBarvDashangrtrepsilonkappanothingphiiroptorhosigmaubsetneqqpsetneqqthetariangleleftrightcydasheebareqlliprbartfrltrinsubpopfproprtriscrubnEepnEezigzagwcircedbargeqierpfropfpreathscrxcapircupdtrifrhArrarrilArrarrmapnisodotpflustimerArrarrscrqcupuplustriveewedgeyacuteycircyenfricyopfscrucymlzacutecaronydoteetrftafrhcyigrarropfscrwjnjC(D%D($(D'%$$ED($'$'$%$'%E$/D'$F%'D(D&#,%%&&$%$)%+%%$E$F$'$&$(#'D&$(%$&4%($(E'%&%($&$)%*$%$%$+)()')($:&5-($'($%*&&&/%%&)%@$'$F$%&&#%%)$&$&$&$(%%%&$(%$$%&%$E$2.&0,.(.(&'%.$F%$&&&(%6)&+*),---&*/1---)-.&)*+,).%*,&,*'('2+,+)1&'1,)2&'&*('($F%'#&D%D($(E&%$$&$ED($)$'%1(2$'%E$)$'((&+$&%%$%D&$(%-#&$E$3)2$F%'%+$&#'D$$'($$($(%&%$$&$E$$$F$./'*,***'*-*($F$$#)$'%$$'$%$.$&%/$&%'$.'(#'$'$&D(D'%$$&$%D($$%&&*%($%&('+%/,($'%E%%$&$($'E%#(%$$E$F$F%'$'#'$&$'$(%$$E$F$F#'D$$(%'%%%+%%$(%'%$$2(',&,-'*'0).+)1&'('-,)'&*(*)(*/&/('/),))/&')-&'('-%1','*'''-'($E$$%+$($/+-'-',+-'-%E%/(-$&%$%'$$#&$%$-%*$E$+$F$&$$#'$($(%'%$$5+-.)+0%5)+%($E$)%1%%%$&,'(&4&*''+H'(&*-(-L-J-'-M-(&O*H&/2F2((%*(***G*M*(&W,K&+.H.-&1'/3F3(&O2(.I4('H,(().H.-.H(I.(&(+(+,+(&.$FD($$#(D(D'%$$($ED($'%&%($F$6,($$$FE'D(&&D&$)('+&'.#+$%$E$%$$$+$/%%$$%)+(+-+(%&%(&*-%$F%$C'$E$&$F#(D%$(%%%%'%$(%'%$$$%/+-*0$%$%$3)'-&-,(*(0*.,)2&(((&+(+))*0&0((/*,*)0&().&(($&%-$-$&%$$-#)%%$($($$%'%'%&%$$E$0(,(-(*$'$-$F$&%')/))/(+)1()($F$&$%&&)(%)+(+-+(&(%$%$&(+(&&C($'$'%%$%%$$(%'%$$E$+&%%K&)$'(((,(($F$+$F%'C)%%''$'&&D'%$$($ED($'$*)',&(.%&('$'%E$)*&*,%,%.%&((%(%,%/(-%%'&$'$F$(D&#($&$%$'($$%%'&$'*+'+,+(&-$E$F$F$(#($'$E$F$F#F$$$F$F#'$&$&D($'%$$E$F$F$&#'$($(%$$&$0%%$%$&$FC)$($$%D%$E&E&%$D'$$%DD($)&%%&$'&%E$$%&&&$&(&$%$&$&%&&)%*$*$*$*$*$*$*$&%(%*$&&'$&'$'%E$$%$%'%$%%%%%')%D'$F%$%&(%D(D&$*%&#'$*'*'('&*%%'&&)%$&''$'%$$'$()$%(%&%'%%&$&'$E$('&'%&''''(&('&&/.%&(&&&($($.()(+0'0'0(&%%&'$&%%&$E&G%%$F%$&&%'%&'$'$'$&$'$'$'$'$&%'$'$'$&$'$'$'$'$'$'$&&&%'$'$'$&$'$'$'$'$&(&'&(&%'$'$'$&$'$'$'$'$'$'$$($'E'$F%&%%'$%%'$''$&'%%%'$'$($#)%$&&&(&&'%&&&D%&&%$'&&E'%&%&(%$&D'%(E%'($E$&%&('%$$%&$&$'%'..()%*$*&*'*'&$&(&&&'$'(&$'($)$%&($&$'%'))&%%'&&&%E&&F$'%$'%&$F%%'$&$'$$'$))$%&&%%')$%$&(&&'%&&&%&D%')$&+*'(&((F&&.-(%&%&$*%&$(#'$&$(%'%%%%'$$)%&$(%$$$%(&%%(D%%&%($(%D$''$$&'&*''$%$%(%&%$F&)*&&$&$(&&$(%E%$&%(&&(&'&)%/%*'-'..($*%'&&$F&$%%%'$'%%'$$'%&$)$&%)#(%%D(%'$(%%G$%'%$$&$$$'%D$$E'%$&&$$%)%$%$&&$'%&(&($%%'%($$%%%$'%E$&'%%&%%'&'$$(&'%&&**'%'&&&%(%%)$'%&$&%&%%$%E$D&%%$&%&%,&,#0$%$($(%&&&%D$'$G$&%&%&$&$F%'&$'$$*D(($H$($($($'%($G%($($'%'%($'%&%%&$F#%%$$(%&($%$$($'%$$&$$%$%$&$&(%$&%&&)$*$&D'%$E$$%$$'$&$$%$%$%$$%%%''%$&$'$%&$F$'$&%%'$'$D$%%&%%&%'%(%*'%&&&)((&'&&$K%E#'$(%%%'%'&$'&'$$&$'$()&%'%'$E$*&($'%'%.'-%E%'$F%'%'$(%'C)$$E&%$$&E&$%%DD($$%'&%%'%&$'$'&%''''&%%%%&$$%'%&(&%'%$&&&(''&(&'$&%&%E%%$'D($F%%'$'&'$($'$$$%'$'E%#(%$$E$'$F$F%'$'#(($$(%$$E$($&$&$F$F#(%%%'$'$$%$$&$(%)%'%'%%'$'%%$E&%%'$(%'%'%'%'%'&'%%$&&&$'D$'%&%'($&%'&)$$(%'&%%%%$$&%&($%(&(%%$$%*,''..%'-'-1$,+,-'-%$%$&$&(%$&%&&)$*$&D'%&*'&'()''&'&$(%'%D$$%$$''$($%&$&$$%&%)%'%&$(%')'$%%%''%$&$'$%&$'&%%&%.+-')'-%.,(%&&D&&%(%'&&%$&'&$$&'%$'%)%&($%$%&$(%E%$%%'$'$%%&%($%'D$%%&%%&%'%'%'%(%'&$'$'$$*&'$K%E#(D&%%&$'&%$&&)')')%%'$(%$$'$/$E$%D'%$&&&&F&%&($($)$$&%%$($(%E$$$F%'$$%)%&#F%D&D$,(-%D%D&D$-$(%'$'%'%E%$&D&E&%&'%&(%*$D&%F(D$&&&%'%&(F%%%$$'$$%&%''$(%%F%'%'&E%')$$E$E%$&$'D'H&D%&%$&$$'%&%&$$%$&$%$$&$'%D%&%%%$&*(-&$'D'H&D'$%&%$&%($$&$FE$&%(D(F(%)$)$&%(%)$)$$&'('E'D%(%$&&&D'$(E$'%&(D(D%,%&($$%&&&D&D%*)+%%'$($%&%&%((%%%'D'$'F*%,D&%(E&$'D'$'F*%,D$&E'%%%.0%,(1%$$%$&&&%$(%'%E%'%E&D%(%'&D&D'F%'&G%F$'%''$(%%'#%D(%%$&G$%$$'%'%%%%%'$'$'%D$&E'%$$'%$$&$'%&&'%&%$$'%&%(&$&&$F$&%&%&$$%&%$&%(%F$F$%'%%%(%$$&E'%%D(&&)%D&$'#&F$''&&'$&$$%$(&&&&&$&'$E$%&$%'%&$$%*%$$()$'%%%'''$'&'%($'$G%'&'&$$$*%EE&$$%$%%%&%$&$')'*'%'*(&(&'&%&($%%&%&&%%&(''''&$'%%&%'$F%$$(#F$&$F$($F$-'&%&(%E%#(%%%'$'$&$F&&%&%)%%'$'$'%E&%%'%'$(%'$'%'%'%'%'&'%'$%'&%('$'%&%'($&%'&)$$(%'&%%%%$$&%(%&($%%$&'&'''$%%E$$(%'%D$''$($%$&$$,-'(./%(-,+(.(-(-%%%-$'%&%$$()'$'$'&%%&%&&D&&%($&'%%)$'$(%E%$%%&%($$(%'%%'$'$''$)$$#)$'$$%$%%&&%&%$&&%&%%&%&&%)%&%$$&'$'$$'%''$(%E%%%%'%)'$%%$E&&$'%'&$%)(+E$$'($($%$&&&$'$&$'$&$'$&%&'&'$'$/&&%)%%&%%$&$'D$(%$&$'%%E$()&&$$'(D&%(D%&($(&+%'$($(&+%%$&&($&$$'$F%'%'%'$&'$%0+&&%$%&$&&&$'&&'&%'$&'&'&&)%+$)&,$'%'%($%%')'*'%'*(&(&'&%$%%%$F$F$F$&$&&'&&$'&&'(%&'&'&%'$&'&&)%+$)&,$'%'%($$'%''$(%%'D'#)%$$&$(%'%$$&$($E$(('&%(&($%,(&&&%&&&E&$'E&($)%($%%$&%$&&&&&D'&%%$($'%)+'+'/%+$+(0%&&&$&(&'&%&'%)$F&$%&%'$'%1*-#'$&D(%%$'&&D'%$$'%'%&$(%DD($''$%&$()%&&%&$'E$$'%E$)%,%.,(%&%%'$'&%+$()%&&%&%&$F$'%'%%'$$'E%$)#'$&'$$'$(%+&(&*&&'$'(&$'%&('K/D(J/D&('..($%$'$%&&&%%'%'&$$E$'$G'D$F$'$'$F%G(D&F(D$)#($(&%($%'$E$F$$$$%'$F#'%&%%$'$E$'%&$$$'%&$&$&$'%E&&%'$'%&$F%'$(%&$&$(C)&$$'%$D%$E$&$F$F$&E%#)$(%$$&$(%%$E$&$)$F$F$%%%0@0000H8H40H000047P00P@001000@0B0HP@:H9T8P000LB8d@800@I0<110000QQ8400P10030005940@410020000Q02000@0200000@P0101@8000440400000000808000000000@00000000P`0000000040400@0004<000000000008000030000000000P020T400020@0@00000000000000000000000000P0000000400400000400220080000100000000000000000P000000000000P000000@00402000000000@00000000000000000000040000000000000", "Æ&Á\u0102Â\u0410\uD835\uDD04À\u0391\u0100\u2A53\u0104\uD835\uDD38\u2061Å\uD835\uDC9C\u2254ÃÄ\u2216\u2AE7\u2306\u0411\u2235\u212C\u0392\uD835\uDD05\uD835\uDD39\u02D8\u212C\u224E\u0427©\u0106\u22D2\u2145\u212D\u010CÇ\u0108\u2230\u010A¸·\u212D\u03A7\u2299\u2296\u2295\u2297\u2232\u201D\u2019\u2237\u2A74\u2261\u222F\u222E\u2102\u2210\u2233\u2A2F\uD835\uDC9E\u22D3\u224D\u2145\u2911\u0402\u0405\u040F\u2021\u21A1\u2AE4\u010E\u0414\u2207\u0394\uD835\uDD07´\u02D9\u02DD`\u02DC\u22C4\u2146\uD835\uDD3B¨\u20DC\u2250\u222F¨\u21D3\u21D0\u21D4\u2AE4\u27F8\u27FA\u27F9\u21D2\u22A8\u21D1\u21D5\u2225\u2193\u2913\u21F5\u0311\u2950\u295E\u21BD\u2956\u295F\u21C1\u2957\u22A4\u21A7\u21D3\uD835\uDC9F\u0110\u014AÐÉ\u011AÊ\u042D\u0116\uD835\uDD08È\u2208\u0112\u25FB\u25AB\u0118\uD835\uDD3C\u0395\u2A75\u2242\u21CC\u2130\u2A73\u0397Ë\u2203\u2147\u0424\uD835\uDD09\u25FC\u25AA\uD835\uDD3D\u2200\u2131\u2131\u0403>\u0393\u03DC\u011E\u0122\u011C\u0413\u0120\uD835\uDD0A\u22D9\uD835\uDD3E\u2265\u22DB\u2267\u2AA2\u2277\u2A7E\u2273\uD835\uDCA2\u226B\u042A\u02C7^\u0124\u210C\u210B\u210D\u2500\u210B\u0126\u224E\u224F\u0415\u0132\u0401ÍÎ\u0418\u0130\u2111Ì\u2111\u012A\u2148\u21D2\u222C\u222B\u22C2\u2063\u2062\u012E\uD835\uDD40\u0399\u2110\u0128\u0406Ï\u0134\u0419\uD835\uDD0D\uD835\uDD41\uD835\uDCA5\u0408\u0404\u0425\u040C\u039A\u0136\u041A\uD835\uDD0E\uD835\uDD42\uD835\uDCA6\u0409<\u0139\u039B\u27EA\u2112\u219E\u013D\u013B\u041B\u27E8\u2190\u21E4\u21C6\u2308\u27E6\u2961\u21C3\u2959\u230A\u2194\u294E\u22A3\u21A4\u295A\u22B2\u29CF\u22B4\u2951\u2960\u21BF\u2958\u21BC\u2952\u21D0\u21D4\u22DA\u2266\u2276\u2AA1\u2A7D\u2272\uD835\uDD0F\u22D8\u21DA\u013F\u27F5\u27F7\u27F6\u27F8\u27FA\u27F9\uD835\uDD43\u2199\u2198\u2112\u21B0\u0141\u226A\u2905\u041C\u205F\u2133\uD835\uDD10\u2213\uD835\uDD44\u2133\u039C\u040A\u0143\u0147\u0145\u041D\u200B\u200B\u200B\u200B\u226B\u226A\n\uD835\uDD11\u2060 \u2115\u2AEC\u2262\u226D\u2226\u2209\u2260\u2242\u0338\u2204\u226F\u2271\u2267\u0338\u226B\u0338\u2279\u2A7E\u0338\u2275\u224E\u0338\u224F\u0338\u22EA\u29CF\u0338\u22EC\u226E\u2270\u2278\u226A\u0338\u2A7D\u0338\u2274\u2AA2\u0338\u2AA1\u0338\u2280\u2AAF\u0338\u22E0\u220C\u22EB\u29D0\u0338\u22ED\u228F\u0338\u22E2\u2290\u0338\u22E3\u2282\u20D2\u2288\u2281\u2AB0\u0338\u22E1\u227F\u0338\u2283\u20D2\u2289\u2241\u2244\u2247\u2249\u2224\uD835\uDCA9Ñ\u039D\u0152ÓÔ\u041E\u0150\uD835\uDD12Ò\u014C\u03A9\u039F\uD835\uDD46\u201C\u2018\u2A54\uD835\uDCAAØÕ\u2A37Ö\u203E\u23DE\u23B4\u23DC\u2202\u041F\uD835\uDD13\u03A6\u03A0±\u210C\u2119\u2ABB\u227A\u2AAF\u227C\u227E\u2033\u220F\u2237\u221D\uD835\uDCAB\u03A8\"\uD835\uDD14\u211A\uD835\uDCAC\u2910®\u0154\u27EB\u21A0\u2916\u0158\u0156\u0420\u211C\u220B\u21CB\u296F\u211C\u03A1\u27E9\u2192\u21E5\u21C4\u2309\u27E7\u295D\u21C2\u2955\u230B\u22A2\u21A6\u295B\u22B3\u29D0\u22B5\u294F\u295C\u21BE\u2954\u21C0\u2953\u21D2\u211D\u2970\u21DB\u211B\u21B1\u29F4\u0429\u0428\u042C\u015A\u2ABC\u0160\u015E\u015C\u0421\uD835\uDD16\u2193\u2190\u2192\u2191\u03A3\u2218\uD835\uDD4A\u221A\u25A1\u2293\u228F\u2291\u2290\u2292\u2294\uD835\uDCAE\u22C6\u22D0\u22D0\u2286\u227B\u2AB0\u227D\u227F\u220B\u2211\u22D1\u2283\u2287\u22D1Þ\u2122\u040B\u0426\t\u03A4\u0164\u0162\u0422\uD835\uDD17\u2234\u0398\u205F\u200A\u2009\u223C\u2243\u2245\u2248\uD835\uDD4B\u20DB\uD835\uDCAF\u0166Ú\u219F\u2949\u040E\u016CÛ\u0423\u0170\uD835\uDD18Ù\u016A_\u23DF\u23B5\u23DD\u22C3\u228E\u0172\uD835\uDD4C\u2191\u2912\u21C5\u2195\u296E\u22A5\u21A5\u21D1\u21D5\u2196\u2197\u03D2\u03A5\u016E\uD835\uDCB0\u0168Ü\u22AB\u2AEB\u0412\u22A9\u2AE6\u22C1\u2016\u2016\u2223|\u2758\u2240\u200A\uD835\uDD19\uD835\uDD4D\uD835\uDCB1\u22AA\u0174\u22C0\uD835\uDD1A\uD835\uDD4E\uD835\uDCB2\uD835\uDD1B\u039E\uD835\uDD4F\uD835\uDCB3\u042F\u0407\u042EÝ\u0176\u042B\uD835\uDD1C\uD835\uDD50\uD835\uDCB4\u0178\u0416\u0179\u017D\u0417\u017B\u200B\u0396\u2128\u2124\uD835\uDCB5á\u0103\u223E\u223E\u0333\u223Fâ´\u0430æ\u2061\uD835\uDD1Eà\u2135\u2135\u03B1\u0101\u2A3F&\u2227\u2A55\u2A5C\u2A58\u2A5A\u2220\u29A4\u2220\u2221\u29A8\u29A9\u29AA\u29AB\u29AC\u29AD\u29AE\u29AF\u221F\u22BE\u299D\u2222Å\u237C\u0105\uD835\uDD52\u2248\u2A70\u2A6F\u224A\u224B'\u2248\u224Aå\uD835\uDCB6*\u2248\u224Dãä\u2233\u2A11\u2AED\u224C\u03F6\u2035\u223D\u22CD\u22BD\u2305\u2305\u23B5\u23B6\u224C\u0431\u201E\u2235\u2235\u29B0\u03F6\u212C\u03B2\u2136\u226C\uD835\uDD1F\u22C2\u25EF\u22C3\u2A00\u2A01\u2A02\u2A06\u2605\u25BD\u25B3\u2A04\u22C1\u22C0\u290D\u29EB\u25AA\u25B4\u25BE\u25C2\u25B8\u2423\u2592\u2591\u2593\u2588=\u20E5\u2261\u20E5\u2310\uD835\uDD53\u22A5\u22A5\u22C8\u2557\u2554\u2556\u2553\u2550\u2566\u2569\u2564\u2567\u255D\u255A\u255C\u2559\u2551\u256C\u2563\u2560\u256B\u2562\u255F\u29C9\u2555\u2552\u2510\u250C\u2500\u2565\u2568\u252C\u2534\u229F\u229E\u22A0\u255B\u2558\u2518\u2514\u2502\u256A\u2561\u255E\u253C\u2524\u251C\u2035\u02D8¦\uD835\uDCB7\u204F\u223D\u22CD\\\u29C5\u27C8\u2022\u2022\u224E\u2AAE\u224F\u224F\u0107\u2229\u2A44\u2A49\u2A4B\u2A47\u2A40\u2229\uFE00\u2041\u02C7\u2A4D\u010Dç\u0109\u2A4C\u2A50\u010B¸\u29B2¢·\uD835\uDD20\u0447\u2713\u2713\u03C7\u25CB\u29C3\u02C6\u2257\u21BA\u21BB®\u24C8\u229B\u229A\u229D\u2257\u2A10\u2AEF\u29C2\u2663\u2663:\u2254\u2254,@\u2201\u2218\u2201\u2102\u2245\u2A6D\u222E\uD835\uDD54\u2210©\u2117\u21B5\u2717\uD835\uDCB8\u2ACF\u2AD1\u2AD0\u2AD2\u22EF\u2938\u2935\u22DE\u22DF\u21B6\u293D\u222A\u2A48\u2A46\u2A4A\u228D\u2A45\u222A\uFE00\u21B7\u293C\u22DE\u22DF\u22CE\u22CF¤\u21B6\u21B7\u22CE\u22CF\u2232\u2231\u232D\u21D3\u2965\u2020\u2138\u2193\u2010\u22A3\u290F\u02DD\u010F\u0434\u2146\u2021\u21CA\u2A77°\u03B4\u29B1\u297F\uD835\uDD21\u21C3\u21C2\u22C4\u22C4\u2666\u2666¨\u03DD\u22F2÷÷\u22C7\u22C7\u0452\u231E\u230D$\uD835\uDD55\u02D9\u2250\u2251\u2238\u2214\u22A1\u2306\u2193\u21CA\u21C3\u21C2\u2910\u231F\u230C\uD835\uDCB9\u0455\u29F6\u0111\u22F1\u25BF\u25BE\u21F5\u296F\u29A6\u045F\u27FF\u2A77\u2251é\u2A6E\u011B\u2256ê\u2255\u044D\u0117\u2147\u2252\uD835\uDD22\u2A9Aè\u2A96\u2A98\u2A99\u23E7\u2113\u2A95\u2A97\u0113\u2205\u2205\u2205\u2003\u2004\u2005\u014B\u2002\u0119\uD835\uDD56\u22D5\u29E3\u2A71\u03B5\u03B5\u03F5\u2256\u2255\u2242\u2A96\u2A95=\u225F\u2261\u2A78\u29E5\u2253\u2971\u212F\u2250\u2242\u03B7ðë\u20AC!\u2203\u2130\u2147\u2252\u0444\u2640\uFB03\uFB00\uFB04\uD835\uDD23\uFB01fj\u266D\uFB02\u25B1\u0192\uD835\uDD57\u2200\u22D4\u2AD9\u2A0D½\u2153¼\u2155\u2159\u215B\u2154\u2156¾\u2157\u215C\u2158\u215A\u215D\u215E\u2044\u2322\uD835\uDCBB\u2267\u2A8C\u01F5\u03B3\u03DD\u2A86\u011F\u011D\u0433\u0121\u2265\u22DB\u2265\u2267\u2A7E\u2A7E\u2AA9\u2A80\u2A82\u2A84\u22DB\uFE00\u2A94\uD835\uDD24\u226B\u22D9\u2137\u0453\u2277\u2A92\u2AA5\u2AA4\u2269\u2A8A\u2A8A\u2A88\u2A88\u2269\u22E7\uD835\uDD58`\u210A\u2273\u2A8E\u2A90>\u2AA7\u2A7A\u22D7\u2995\u2A7C\u2A86\u2978\u22D7\u22DB\u2A8C\u2277\u2273\u2269\uFE00\u2269\uFE00\u21D4\u200A½\u210B\u044A\u2194\u2948\u21AD\u210F\u0125\u2665\u2665\u2026\u22B9\uD835\uDD25\u2925\u2926\u21FF\u223B\u21A9\u21AA\uD835\uDD59\u2015\uD835\uDCBD\u210F\u0127\u2043\u2010í\u2063î\u0438\u0435¡\u21D4\uD835\uDD26ì\u2148\u2A0C\u222D\u29DC\u2129\u0133\u012B\u2111\u2110\u2111\u0131\u22B7\u01B5\u2208\u2105\u221E\u29DD\u0131\u222B\u22BA\u2124\u22BA\u2A17\u2A3C\u0451\u012F\uD835\uDD5A\u03B9\u2A3C¿\uD835\uDCBE\u2208\u22F9\u22F5\u22F4\u22F3\u2208\u2062\u0129\u0456ï\u0135\u0439\uD835\uDD27\u0237\uD835\uDD5B\uD835\uDCBF\u0458\u0454\u03BA\u03F0\u0137\u043A\uD835\uDD28\u0138\u0445\u045C\uD835\uDD5C\uD835\uDCC0\u21DA\u21D0\u291B\u290E\u2266\u2A8B\u2962\u013A\u29B4\u2112\u03BB\u27E8\u2991\u27E8\u2A85«\u2190\u21E4\u291F\u291D\u21A9\u21AB\u2939\u2973\u21A2\u2AAB\u2919\u2AAD\u2AAD\uFE00\u290C\u2772{[\u298B\u298F\u298D\u013E\u013C\u2308{\u043B\u2936\u201C\u201E\u2967\u294B\u21B2\u2264\u2190\u21A2\u21BD\u21BC\u21C7\u2194\u21C6\u21CB\u21AD\u22CB\u22DA\u2264\u2266\u2A7D\u2A7D\u2AA8\u2A7F\u2A81\u2A83\u22DA\uFE00\u2A93\u2A85\u22D6\u22DA\u2A8B\u2276\u2272\u297C\u230A\uD835\uDD29\u2276\u2A91\u21BD\u21BC\u296A\u2584\u0459\u226A\u21C7\u231E\u296B\u25FA\u0140\u23B0\u23B0\u2268\u2A89\u2A89\u2A87\u2A87\u2268\u22E6\u27EC\u21FD\u27E6\u27F5\u27F7\u27FC\u27F6\u21AB\u21AC\u2985\uD835\uDD5D\u2A2D\u2A34\u2217_\u25CA\u25CA\u29EB(\u2993\u21C6\u231F\u21CB\u296D\u200E\u22BF\u2039\uD835\uDCC1\u21B0\u2272\u2A8D\u2A8F[\u2018\u201A\u0142<\u2AA6\u2A79\u22D6\u22CB\u22C9\u2976\u2A7B\u2996\u25C3\u22B4\u25C2\u294A\u2966\u2268\uFE00\u2268\uFE00\u223A¯\u2642\u2720\u2720\u21A6\u21A6\u21A7\u21A4\u21A5\u25AE\u2A29\u043C\u2014\u2221\uD835\uDD2A\u2127µ\u2223*\u2AF0·\u2212\u229F\u2238\u2A2A\u2ADB\u2026\u2213\u22A7\uD835\uDD5E\u2213\uD835\uDCC2\u223E\u03BC\u22B8\u22B8\u22D9\u0338\u226B\u20D2\u226B\u0338\u21CD\u21CE\u22D8\u0338\u226A\u20D2\u226A\u0338\u21CF\u22AF\u22AE\u2207\u0144\u2220\u20D2\u2249\u2A70\u0338\u224B\u0338\u0149\u2249\u266E\u266E\u2115 \u224E\u0338\u224F\u0338\u2A43\u0148\u0146\u2247\u2A6D\u0338\u2A42\u043D\u2013\u2260\u21D7\u2924\u2197\u2197\u2250\u0338\u2262\u2928\u2242\u0338\u2204\u2204\uD835\uDD2B\u2267\u0338\u2271\u2271\u2267\u0338\u2A7E\u0338\u2A7E\u0338\u2275\u226F\u226F\u21CE\u21AE\u2AF2\u220B\u22FC\u22FA\u220B\u045A\u21CD\u2266\u0338\u219A\u2025\u2270\u219A\u21AE\u2270\u2266\u0338\u2A7D\u0338\u2A7D\u0338\u226E\u2274\u226E\u22EA\u22EC\u2224\uD835\uDD5F¬\u2209\u22F9\u0338\u22F5\u0338\u2209\u22F7\u22F6\u220C\u220C\u22FE\u22FD\u2226\u2226\u2AFD\u20E5\u2202\u0338\u2A14\u2280\u22E0\u2AAF\u0338\u2280\u2AAF\u0338\u21CF\u219B\u2933\u0338\u219D\u0338\u219B\u22EB\u22ED\u2281\u22E1\u2AB0\u0338\uD835\uDCC3\u2224\u2226\u2241\u2244\u2244\u2224\u2226\u22E2\u22E3\u2284\u2AC5\u0338\u2288\u2282\u20D2\u2288\u2AC5\u0338\u2281\u2AB0\u0338\u2285\u2AC6\u0338\u2289\u2283\u20D2\u2289\u2AC6\u0338\u2279ñ\u2278\u22EA\u22EC\u22EB\u22ED\u03BD#\u2116\u2007\u22AD\u2904\u224D\u20D2\u22AC\u2265\u20D2>\u20D2\u29DE\u2902\u2264\u20D2<\u20D2\u22B4\u20D2\u2903\u22B5\u20D2\u223C\u20D2\u21D6\u2923\u2196\u2196\u2927\u24C8ó\u229B\u229Aô\u043E\u229D\u0151\u2A38\u2299\u29BC\u0153\u29BF\uD835\uDD2C\u02DBò\u29C1\u29B5\u03A9\u222E\u21BA\u29BE\u29BB\u203E\u29C0\u014D\u03C9\u03BF\u29B6\u2296\uD835\uDD60\u29B7\u29B9\u2295\u2228\u21BB\u2A5D\u2134\u2134ªº\u22B6\u2A56\u2A57\u2A5B\u2134ø\u2298õ\u2297\u2A36ö\u233D\u2225¶\u2225\u2AF3\u2AFD\u2202\u043F%.\u2030\u22A5\u2031\uD835\uDD2D\u03C6\u03D5\u2133\u260E\u03C0\u22D4\u03D6\u210F\u210E\u210F+\u2A23\u229E\u2A22\u2214\u2A25\u2A72±\u2A26\u2A27±\u2A15\uD835\uDD61£\u227A\u2AB3\u2AB7\u227C\u2AAF\u227A\u2AB7\u227C\u2AAF\u2AB9\u2AB5\u22E8\u227E\u2032\u2119\u2AB5\u2AB9\u22E8\u220F\u232E\u2312\u2313\u221D\u221D\u227E\u22B0\uD835\uDCC5\u03C8\u2008\uD835\uDD2E\u2A0C\uD835\uDD62\u2057\uD835\uDCC6\u210D\u2A16?\u225F\"\u21DB\u21D2\u291C\u290F\u2964\u223D\u0331\u0155\u221A\u29B3\u27E9\u2992\u29A5\u27E9»\u2192\u2975\u21E5\u2920\u2933\u291E\u21AA\u21AC\u2945\u2974\u21A3\u219D\u291A\u2236\u211A\u290D\u2773}]\u298C\u298E\u2990\u0159\u0157\u2309}\u0440\u2937\u2969\u201D\u201D\u21B3\u211C\u211B\u211C\u211D\u25AD®\u297D\u230B\uD835\uDD2F\u21C1\u21C0\u296C\u03C1\u03F1\u2192\u21A3\u21C1\u21C0\u21C4\u21CC\u21C9\u219D\u22CC\u02DA\u2253\u21C4\u21CC\u200F\u23B1\u23B1\u2AEE\u27ED\u21FE\u27E7\u2986\uD835\uDD63\u2A2E\u2A35)\u2994\u2A12\u21C9\u203A\uD835\uDCC7\u21B1]\u2019\u2019\u22CC\u22CA\u25B9\u22B5\u25B8\u29CE\u2968\u211E\u015B\u201A\u227B\u2AB4\u2AB8\u0161\u227D\u2AB0\u015F\u015D\u2AB6\u2ABA\u22E9\u2A13\u227F\u0441\u22C5\u22A1\u2A66\u21D8\u2925\u2198\u2198§;\u2929\u2216\u2216\u2736\uD835\uDD30\u2322\u266F\u0449\u0448\u2223\u2225­\u03C3\u03C2\u03C2\u223C\u2A6A\u2243\u2243\u2A9E\u2AA0\u2A9D\u2A9F\u2246\u2A24\u2972\u2190\u2216\u2A33\u29E4\u2223\u2323\u2AAA\u2AAC\u2AAC\uFE00\u044C/\u29C4\u233F\uD835\uDD64\u2660\u2660\u2225\u2293\u2293\uFE00\u2294\u2294\uFE00\u228F\u2291\u228F\u2291\u2290\u2292\u2290\u2292\u25A1\u25A1\u25AA\u25AA\u2192\uD835\uDCC8\u2216\u2323\u22C6\u2606\u2605\u03F5\u03D5¯\u2282\u2AC5\u2ABD\u2286\u2AC3\u2AC1\u2ACB\u228A\u2ABF\u2979\u2282\u2286\u2AC5\u228A\u2ACB\u2AC7\u2AD5\u2AD3\u227B\u2AB8\u227D\u2AB0\u2ABA\u2AB6\u22E9\u227F\u2211\u266A\u2283¹²³\u2AC6\u2ABE\u2AD8\u2287\u2AC4\u27C9\u2AD7\u297B\u2AC2\u2ACC\u228B\u2AC0\u2283\u2287\u2AC6\u228B\u2ACC\u2AC8\u2AD4\u2AD6\u21D9\u2926\u2199\u2199\u292Aß\u2316\u03C4\u23B4\u0165\u0163\u0442\u20DB\u2315\uD835\uDD31\u2234\u2234\u03B8\u03D1\u03D1\u2248\u223C\u2009\u2248\u223Cþ\u02DC×\u22A0\u2A31\u2A30\u222D\u2928\u22A4\u2336\u2AF1\uD835\uDD65\u2ADA\u2929\u2034\u2122\u25B5\u25BF\u25C3\u22B4\u225C\u25B9\u22B5\u25EC\u225C\u2A3A\u2A39\u29CD\u2A3B\u23E2\uD835\uDCC9\u0446\u045B\u0167\u226C\u219E\u21A0\u21D1\u2963ú\u2191\u045E\u016Dû\u0443\u21C5\u0171\u296E\u297E\uD835\uDD32ù\u21BF\u21BE\u2580\u231C\u231C\u230F\u25F8\u016B¨\u0173\uD835\uDD66\u2191\u2195\u21BF\u21BE\u228E\u03C5\u03D2\u03C5\u21C8\u231D\u231D\u230E\u016F\u25F9\uD835\uDCCA\u22F0\u0169\u25B5\u25B4\u21C8ü\u29A7\u21D5\u2AE8\u2AE9\u22A8\u299C\u03F5\u03F0\u2205\u03D5\u03D6\u221D\u2195\u03F1\u03C2\u228A\uFE00\u2ACB\uFE00\u228B\uFE00\u2ACC\uFE00\u03D1\u22B2\u22B3\u0432\u22A2\u2228\u22BB\u225A\u22EE||\uD835\uDD33\u22B2\u2282\u20D2\u2283\u20D2\uD835\uDD67\u221D\u22B3\uD835\uDCCB\u2ACB\uFE00\u228A\uFE00\u2ACC\uFE00\u228B\uFE00\u299A\u0175\u2A5F\u2227\u2259\u2118\uD835\uDD34\uD835\uDD68\u2118\u2240\u2240\uD835\uDCCC\u22C2\u25EF\u22C3\u25BD\uD835\uDD35\u27FA\u27F7\u03BE\u27F8\u27F5\u27FC\u22FB\u2A00\uD835\uDD69\u2A01\u2A02\u27F9\u27F6\uD835\uDCCD\u2A06\u2A04\u25B3\u22C1\u22C0ý\u044F\u0177\u044B¥\uD835\uDD36\u0457\uD835\uDD6A\uD835\uDCCE\u044Eÿ\u017A\u017E\u0437\u017C\u2128\u03B6\uD835\uDD37\u0436\u21DD\uD835\uDD6B\uD835\uDCCF\u200D\u200C"];
 //# sourceMappingURL=decode-data-html.js.map
-;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/internal/decode-data-format.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/internal/decode-data-format.js
 /**
  * Constants and helpers shared between the decode-data generator
  * (`scripts/write-decode-map.ts`) and the runtime (`src/decode.ts`).
@@ -66781,7 +68644,7 @@ function initDecodeData(packed) {
     };
 }
 //# sourceMappingURL=decode-data-format.js.map
-;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/decode.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/decode.js
 
 
 
@@ -67911,7 +69774,7 @@ class XmlEntityDecoder extends (/* unused pure expression or super */ null && (E
 }
 
 //# sourceMappingURL=decode.js.map
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/html.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/html.js
 /** All valid namespaces in HTML. */
 var html_NS;
 (function (NS) {
@@ -68436,7 +70299,7 @@ function html_hasUnescapedText(tn, scriptingEnabled) {
     return UNESCAPED_TEXT.has(tn) || (scriptingEnabled && tn === TAG_NAMES.NOSCRIPT);
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/tokenizer/index.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/tokenizer/index.js
 
 
 
@@ -71400,7 +73263,7 @@ class tokenizer_Tokenizer {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/parser/open-element-stack.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/parser/open-element-stack.js
 
 //Element utils
 const IMPLICIT_END_TAG_REQUIRED = new Set([TAG_ID.DD, TAG_ID.DT, TAG_ID.LI, TAG_ID.OPTGROUP, TAG_ID.OPTION, TAG_ID.P, TAG_ID.RB, TAG_ID.RP, TAG_ID.RT, TAG_ID.RTC]);
@@ -72076,7 +73939,7 @@ class open_element_stack_OpenElementStack {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/parser/formatting-element-list.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/parser/formatting-element-list.js
 //Const
 const NOAH_ARK_CAPACITY = 3;
 var formatting_element_list_EntryType;
@@ -72271,7 +74134,7 @@ class formatting_element_list_FormattingElementList {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/tree-adapters/default.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/tree-adapters/default.js
 
 /** The position of each name in the attribute lists `adoptAttributes` merged into, kept for the next merge into that list. */
 const attrListIndexes = new WeakMap();
@@ -72490,7 +74353,7 @@ const defaultTreeAdapter = {
     },
 };
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/doctype.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/doctype.js
 
 //Const
 const VALID_DOCTYPE_NAME = 'html';
@@ -72606,7 +74469,7 @@ function getDocumentMode(token) {
     return DOCUMENT_MODE.NO_QUIRKS;
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/foreign-content.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/foreign-content.js
 
 //MIME types
 const MIME_TYPES = {
@@ -72836,7 +74699,7 @@ function isIntegrationPoint(tn, ns, attrs, foreignNS) {
         ((!foreignNS || foreignNS === NS.MATHML) && isMathMLTextIntegrationPoint(tn, ns)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/parser/index.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/parser/index.js
 
 
 
@@ -76146,7 +78009,7 @@ function endTagInForeignContent(p, token) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/serializer/index.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/serializer/index.js
 
 
 
@@ -76330,7 +78193,7 @@ function serializeDocumentTypeNode(node, { treeAdapter }) {
     return `<!DOCTYPE ${treeAdapter.getDocumentTypeNodeName(node)}>`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/parse5/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/index.js
 
 
 
@@ -77693,7 +79556,7 @@ async function main(argv) {
     // SDK is loaded only then: most local runs have no mirror and should not pay for it.
     const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
     const mirror = named
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3230))).mirrorStoresForConfig({
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(995), __nccwpck_require__.e(821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7821))).mirrorStoresForConfig({
             config: config.config,
         })
         : undefined;
