@@ -9,11 +9,22 @@ export type MergeDeployDecision =
  * with low risk, or hybrid judged low risk (`effectiveMode`, recorded on the marker as
  * `effective_mode` and `risk_level` when the PR was opened). Guided and manual tasks, automated ones
  * that fell back to guided, and tasks whose mode was never recorded (markers from before the mode
- * decision) deploy with `/deploy` only.
+ * decision) deploy with `/deploy` only. So does a task that was not live when its pull request
+ * was merged (`state`, the task's state before the merge): stopped with `/cancel`, or whose last
+ * run failed — someone said stop, or the head merged is not what was last asked for. A task
+ * cancelled only by closing its pull request (`cancelled_by_close`) was live again once it was
+ * reopened, so its merge deploys.
  */
 export function deploysOnMerge(
-  marker: Pick<TaskMarker, 'effective_mode' | 'risk_level'>,
+  marker: Pick<TaskMarker, 'effective_mode' | 'risk_level'> &
+    Partial<Pick<TaskMarker, 'state' | 'cancelled_by_close'>>,
 ): MergeDeployDecision {
+  if (marker.state === 'cancelled' && marker.cancelled_by_close !== true) {
+    return { deploy: false, reason: 'the task was stopped with `/cancel`, so only `/deploy` deploys it' };
+  }
+  if (marker.state === 'failed') {
+    return { deploy: false, reason: "the task's last run failed, so only `/deploy` deploys it" };
+  }
   const mode = marker.effective_mode;
   if (mode !== 'automated') {
     return {

@@ -10,6 +10,12 @@ describe('deploysOnMerge: only an automated, low-risk task deploys on merge (DES
     [{ effective_mode: 'guided', risk_level: 'low' }, false],
     [{ effective_mode: 'manual', risk_level: 'low' }, false],
     [{ risk_level: 'low' }, false],
+    // The task's state before the merge: live review states deploy, a stopped or failed task does not.
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'pr_open' }, true],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'approved' }, true],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'cancelled' }, false],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'cancelled', cancelled_by_close: true }, true],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'failed' }, false],
   ] as const)('%j → %s', (marker, deploys) => {
     expect(deploysOnMerge(marker).deploy).toBe(deploys);
   });
@@ -18,6 +24,10 @@ describe('deploysOnMerge: only an automated, low-risk task deploys on merge (DES
     expect(deploysOnMerge({ effective_mode: 'guided' })).toEqual({
       deploy: false,
       reason: 'the task runs guided, so only `/deploy` deploys it',
+    });
+    expect(deploysOnMerge({ effective_mode: 'automated', state: 'cancelled' })).toEqual({
+      deploy: false,
+      reason: 'the task was stopped with `/cancel`, so only `/deploy` deploys it',
     });
     expect(deploysOnMerge({})).toEqual({
       deploy: false,

@@ -143,6 +143,26 @@ describe('Probot app: automated mode deploys what was merged through the deploy 
     );
   });
 
+  it.each([
+    ['stopped with /cancel', marker('automated', 'cancelled')],
+    ['whose last run failed', marker('automated', 'failed')],
+  ])(
+    'a task %s is recorded merged when a person merges its PR, and nothing is deployed',
+    async (_name, status) => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      expectMerge(api, status);
+
+      await deliver(mergedEvent());
+
+      expect(api.scope.isDone()).toBe(true);
+      expect(deploymentsCreated(api)).toEqual([]);
+      const written = api.calls.filter(
+        (call) => call.method === 'PATCH' && call.path.includes('/issues/comments/'),
+      );
+      expect(readStateMarker(String(written.at(-1)?.body.body))?.marker.state).toBe('merged');
+    },
+  );
+
   it('refuses with a clear answer when the merge commit’s checks fail, and deploys nothing', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     const config = 'environments:\n  staging:\n    requires_green_checks: true\n';
