@@ -11,6 +11,7 @@ import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
 import { openTaskJournal } from '../mirror/task-journal.js';
 import { createStatusBoard, type StatusBoard, type TaskStep } from '../task/status-board.js';
 import type { DeployEvent } from './deploy-event.js';
+import { refuseForeignTask } from './refuse-foreign-task.js';
 
 /** A point in a deploy run that moves the task's deploy state for the run's environment. */
 export type DeployStep =
@@ -117,6 +118,11 @@ async function recordOne(params: {
 }): Promise<string[]> {
   const { recording, taskEvent, log } = params;
   const what = `${taskEvent.type} of ${taskEvent.task_id} in ${taskEvent.environment}`;
+  const foreign = refuseForeignTask({ taskId: taskEvent.task_id, event: params.event });
+  if (foreign !== undefined) {
+    log(foreign);
+    return [foreign];
+  }
   try {
     const board = await boardOf({ ...params, trust: recording.trust });
     if (board !== undefined) {
