@@ -568,8 +568,9 @@ async function redactedTexts(
 /**
  * The events the marker carries after a move (`unmirrored`): the earlier ones the mirror has not
  * confirmed, then the move's, within `MAX_UNMIRRORED_EVENTS` and `MAX_UNMIRRORED_CHARS`
- * (`fitUnmirrored`). Those that no longer fit are recorded as an `events_lost` event, applied after
- * the move's (so the marker always carries the newest gap), and named in `note`.
+ * (`fitUnmirrored`). Those that no longer fit are named in `note` and recorded as an `events_lost`
+ * event applied after the move's, which also takes in the ranges of an earlier one the mirror has
+ * not confirmed: the marker carries one gap event, naming every sequence the results table lacks.
  */
 function fitMarkerEvents(input: {
   earlier: readonly TaskEvent[];
@@ -590,9 +591,16 @@ function fitMarkerEvents(input: {
       : `⚠️ The task mirror is still out: the status carries ${fit.shortened} more outcome event(s) for it shortened, to fit the comment; the record keeps the last outcome whole.`;
   if (fit.dropped.length === 0)
     return { recorded, unmirrored: fit.kept, ...(shortened === undefined ? {} : { note: shortened }) };
-  // Room for the gap's own event (at most MAX_LOST_RANGES ranges: well under 1,000 characters).
-  const roomy = fitUnmirrored({ events, maxEvents: limits.maxEvents - 1, maxChars: limits.maxChars - 1000 });
-  const lost = eventsLostOf(roomy.dropped)!;
+  // One gap event names every gap the marker knows: an earlier one not mirrored yet is folded into
+  // the new one (its ranges and its own sequence), and room is kept for it (at most MAX_LOST_RANGES
+  // ranges: well under 1,000 characters).
+  const earlierGaps = events.filter((event) => event.type === 'events_lost');
+  const roomy = fitUnmirrored({
+    events: events.filter((event) => event.type !== 'events_lost'),
+    maxEvents: limits.maxEvents - 1,
+    maxChars: limits.maxChars - 1000,
+  });
+  const lost = eventsLostOf([...earlierGaps, ...roomy.dropped])!;
   const gap = applyTaskEvent(recorded.record, {
     type: 'events_lost',
     task_id: input.taskId,
