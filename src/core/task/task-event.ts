@@ -5,8 +5,12 @@ import { taskStateSchema } from '../state/task-state-schema.js';
 
 const positiveInt = z.number().int().positive();
 const count = z.number().int().nonnegative();
-/** Ranges an `events_lost` event names; an outage drops a contiguous run, so a few suffice. */
-export const MAX_LOST_RANGES = 20;
+/**
+ * Ranges an `events_lost` event names. An outage drops a contiguous run; what breaks it up is the
+ * earlier gap events folded into a later one, one between each pair of carried events at most, so
+ * a marker's 40 events make at most about 40 ranges (each about 10 characters in the marker).
+ */
+export const MAX_LOST_RANGES = 64;
 /** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
 export const commitShaSchema = z
   .string()
