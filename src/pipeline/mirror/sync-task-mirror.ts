@@ -1,5 +1,5 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
-import type { TaskEventStore } from '../../core/stores/task-event-store.js';
+import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { mergeEnvironmentDeploys } from '../../core/task/merge-environment-deploys.js';
 import { isSameDocument, isSameEvent } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
@@ -73,6 +73,9 @@ export async function syncTaskMirror(params: {
       }
       return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
     }
+    // Events at or below the mirror's version are there already, unless another run's took their
+    // sequences (two runs raced while this one's mirror was out): those go beside them.
+    const beside = await appendMissingBelow({ events: params.events, mirrored, mirror, count });
     for (const event of params.events) {
       if (event.sequence <= mirrored || mirror.events === undefined) continue;
       if ((await mirror.events.append(event)) === 'appended') count(event);
@@ -84,6 +87,7 @@ export async function syncTaskMirror(params: {
       }
       count(record);
     }
+    if (beside) return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
     return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -135,6 +139,37 @@ async function anotherWriter(params: {
     (event) => event.sequence >= from && !events.some((ours) => isSameEvent(ours, event)),
   );
   return theirs.some((event) => !DEPLOY_EVENTS.has(event.type));
+}
+
+/**
+ * Appends the offered events at or below the mirror's version that the results table does not hold
+ * (one read of the task's events, only when there are such events). `true` when another run's
+ * events took those sequences; a deploy the older deploy path wrote to the mirror alone there is
+ * not another run (see `anotherWriter`). An event whose key another event holds (the filesystem
+ * store keys by sequence and step) can never be appended and is skipped, as `recordTaskEvent` does.
+ */
+async function appendMissingBelow(params: {
+  events: readonly TaskEvent[];
+  mirrored: number;
+  mirror: { readonly events?: TaskEventStore };
+  count: (item: unknown) => void;
+}): Promise<boolean> {
+  const { mirror } = params;
+  const below = params.events.filter((event) => event.sequence <= params.mirrored);
+  const first = below[0];
+  if (mirror.events === undefined || first === undefined) return false;
+  const held = await mirror.events.list(first.task_id);
+  let another = false;
+  for (const event of below) {
+    if (held.some((stored) => isSameEvent(stored, event))) continue;
+    another ||= held.some((stored) => stored.sequence === event.sequence && !DEPLOY_EVENTS.has(stored.type));
+    try {
+      if ((await mirror.events.append(event)) === 'appended') params.count(event);
+    } catch (error) {
+      if (!(error instanceof TaskEventConflictError)) throw error;
+    }
+  }
+  return another;
 }
 
 function anotherRunWarning(stored: number, record: TaskRecord): string {

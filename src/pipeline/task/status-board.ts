@@ -18,6 +18,7 @@ import { eventsLostOf } from '../../core/task/events-lost-of.js';
 import { redactEventText } from '../../core/task/redact-event-text.js';
 import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
+import { isSameEvent } from '../../core/task/same-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import type { TaskRecord } from '../../core/task/task-record.js';
@@ -164,20 +165,29 @@ export function createStatusBoard(params: {
     (params.mirrors.tasks !== undefined || params.mirrors.events !== undefined);
 
   let mirrorRead = false;
+  /** The marker's events the results table held when this board first looked (`readMirrorAtStart`). */
+  let heldAtStart: readonly TaskEvent[] = [];
   /**
-   * Once per board: how far the tasks table already holds this task, so the events an earlier run
-   * left in the marker (its last move is mirrored after its comment is written) leave the marker
-   * once the table has them, instead of riding along in every later marker. The table's version
-   * never runs ahead of its events (`syncTaskMirror`). A failed read confirms nothing.
+   * Once per board: which of the events an earlier run left in the marker (its last move is
+   * mirrored after its comment is written) the mirror already holds, so they leave the marker
+   * instead of riding along in every later marker. The results table is asked for the events
+   * themselves, not the tasks table for a version: after two runs raced, the table's version may be
+   * the other run's, its events at those sequences other events than these. Without a results table
+   * the tasks table's version confirms (no event is written anywhere then). A failed read confirms nothing.
    */
-  const mirrorVersionAtStart = async (): Promise<number> => {
-    const tasks = params.mirrors?.tasks;
-    if (mirrorRead || tasks === undefined || (marker?.unmirrored ?? []).length === 0) return 0;
+  const readMirrorAtStart = async (): Promise<void> => {
+    if (mirrorRead || (marker?.unmirrored ?? []).length === 0) return;
     mirrorRead = true;
-    return tasks.get(params.taskId).then(
-      (stored) => stored?.version ?? 0,
-      () => 0,
-    );
+    const { tasks, events } = params.mirrors ?? {};
+    if (events !== undefined) {
+      heldAtStart = await events.list(params.taskId).catch(() => []);
+    } else if (tasks !== undefined) {
+      const version = await tasks.get(params.taskId).then(
+        (stored) => stored?.version ?? 0,
+        () => 0,
+      );
+      confirmed = Math.max(confirmed, version);
+    }
   };
 
   const check = (to: TaskState) => {
@@ -229,11 +239,13 @@ export function createStatusBoard(params: {
       params.log?.(`Task ${params.taskId}: the status comment is not edited: ${refused}`);
       return { refused };
     }
-    confirmed = Math.max(confirmed, await mirrorVersionAtStart());
+    await readMirrorAtStart();
     // The events the mirror may lack ride in the marker, bounded by count and size; what no longer
     // fits is named on the comment and recorded as an `events_lost` event, never dropped silently.
     const fitted = fitMarkerEvents({
-      earlier: (marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
+      earlier: (marker?.unmirrored ?? []).filter(
+        (event) => event.sequence > confirmed && !heldAtStart.some((held) => isSameEvent(held, event)),
+      ),
       recorded,
       at,
       taskId: params.taskId,

@@ -21,13 +21,13 @@ describe("redactEventText: an event's free text as the record keeps it", () => {
       outcome: {
         version: 1,
         status: 'failed',
-        reasonCode: 'generation_failed',
+        reasonCode: 'failed',
         message: `token ${TOKEN}`,
         detail: `again ${TOKEN}`,
       },
     });
     expect(JSON.stringify(outcome)).not.toContain(TOKEN);
-    expect(outcome.outcome).toMatchObject({ status: 'failed', reasonCode: 'generation_failed' });
+    expect(outcome.outcome).toMatchObject({ status: 'failed', reasonCode: 'failed' });
     const deploy = await redactEventText({
       type: 'deploy_finished',
       environment_url: `https://x.example/?t=${TOKEN}`,
