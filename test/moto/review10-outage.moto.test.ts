@@ -52,49 +52,63 @@ const usage = {
 };
 
 describe('review10: a long mirror outage seen through the status board', () => {
-  it.failing(
-    'FAULT: an outage spanning more than 40 events silently drops the oldest from the marker, so the results table keeps a gap forever',
-    async () => {
-      const taskId = 'acme/long-outage#3';
-      const issue = fakeIssue();
-      const board = (existing?: TaskMarker) =>
-        createStatusBoard({
-          client: issue.client,
-          owner: 'acme',
-          repo: 'long-outage',
-          issueNumber: 3,
-          taskId,
-          existing: existing && {
-            commentId: 900,
-            marker: existing,
-            trust: 'trusted',
-            reason: 'is signed',
-            body: '',
-          },
-          signingKey: undefined,
-          mirrors: throughProxy,
-        });
+  it('an outage spanning more than 40 events drops the oldest from the marker only by name: the comment says which, and an events_lost event in the results table records the gap', async () => {
+    const taskId = 'acme/long-outage#3';
+    const issue = fakeIssue();
+    const board = (existing?: TaskMarker) =>
+      createStatusBoard({
+        client: issue.client,
+        owner: 'acme',
+        repo: 'long-outage',
+        issueNumber: 3,
+        taskId,
+        existing: existing && {
+          commentId: 900,
+          marker: existing,
+          trust: 'trusted',
+          reason: 'is signed',
+          body: '',
+        },
+        signingKey: undefined,
+        mirrors: throughProxy,
+      });
 
-      const first = board();
-      await first.move('generating', { patch: { attempt: 1 } });
-      const before = (await direct.tasks!.get(taskId))?.version ?? 0;
-      expect(before).toBeGreaterThan(0);
+    const first = board();
+    await first.move('generating', { patch: { attempt: 1 } });
+    const before = (await direct.tasks!.get(taskId))?.version ?? 0;
+    expect(before).toBeGreaterThan(0);
 
-      // The mirror goes away for 45 model calls (each one usage event on the record).
-      proxy.refuse();
-      for (let call = 0; call < 45; call += 1) await first.move('generating', { usage });
-      proxy.forward();
+    // The mirror goes away for 45 model calls (each one usage event on the record).
+    proxy.refuse();
+    for (let call = 0; call < 45; call += 1) await first.move('generating', { usage });
+    proxy.forward();
 
-      // A later stateless run, from the status comment alone.
-      await board(issue.marker()).move('validating');
-      const version = issue.marker().version!;
-      const sequences = (await direct.events!.list(taskId)).map((event) => event.sequence);
-      const lost = Array.from({ length: version }, (_, index) => index + 1).filter(
-        (sequence) => !sequences.includes(sequence),
-      );
-      // Right answer: none lost — or at the very least the comment names the loss (it says nothing).
-      const warned = issue.bodies.some((body) => /lost|dropped/i.test(body) && /mirror|results/i.test(body));
-      expect({ lost, warned: lost.length === 0 || warned }).toEqual({ lost: [], warned: true });
-    },
-  );
+    // A later stateless run, from the status comment alone.
+    await board(issue.marker()).move('validating');
+    const version = issue.marker().version!;
+    const sequences = (await direct.events!.list(taskId)).map((event) => event.sequence);
+    const lost = Array.from({ length: version }, (_, index) => index + 1).filter(
+      (sequence) => !sequences.includes(sequence),
+    );
+    // The marker cannot carry an outage without end: what it dropped is named on the comment, and
+    // the results table records the gap (the newest events_lost event names every lost sequence).
+    expect(lost.length).toBeGreaterThan(0);
+    const events = await direct.events!.list(taskId);
+    const recorded = events.flatMap((event) =>
+      event.type === 'events_lost'
+        ? event.sequences.flatMap(([first, last]) =>
+            Array.from({ length: last - first + 1 }, (_, index) => first + index),
+          )
+        : [],
+    );
+    expect(lost.filter((sequence) => !recorded.includes(sequence))).toEqual([]);
+    expect(events.findLast((event) => event.type === 'events_lost')).toMatchObject({ count: lost.length });
+    expect(
+      issue.bodies.some(
+        (body) =>
+          /dropped unmirrored \(4 usage_recorded, 5 usage_recorded\)/.test(body) &&
+          /results table will lack them/.test(body),
+      ),
+    ).toBe(true);
+  });
 });

@@ -58,6 +58,9 @@ function nextRecord(record: TaskRecord | undefined, event: TaskEventBody): TaskR
       };
     case 'outcome_recorded':
       return { ...record, last_outcome: event.outcome };
+    // The gap is kept in the results table, as the event itself; the record's fields are as they were.
+    case 'events_lost':
+      return record;
   }
 }
 

@@ -6,6 +6,12 @@ import { taskStateSchema } from '../state/task-state-schema.js';
 
 const positiveInt = z.number().int().positive();
 const count = z.number().int().nonnegative();
+/**
+ * Ranges an `events_lost` event names. An outage drops a contiguous run; what breaks it up is the
+ * earlier gap events folded into a later one, one between each pair of carried events at most, so
+ * a marker's 40 events make at most about 40 ranges (each about 10 characters in the marker).
+ */
+export const MAX_LOST_RANGES = 64;
 /** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
 export const commitShaSchema = z
   .string()
@@ -82,6 +88,20 @@ export const taskEventBodySchema = z.discriminatedUnion('type', [
   }),
   /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
   z.object({ type: z.literal('outcome_recorded'), ...eventBase, outcome: outcomeSummarySchema }),
+  /**
+   * Events of this task the results table will never hold: a mirror outage outlasted what the
+   * status marker can carry (`unmirrored`), and these were dropped from it unsent. `sequences` are
+   * inclusive ranges `[first, last]`, oldest first; `count` how many events they cover.
+   */
+  z.object({
+    type: z.literal('events_lost'),
+    ...eventBase,
+    sequences: z
+      .array(z.tuple([positiveInt, positiveInt]))
+      .min(1)
+      .max(MAX_LOST_RANGES),
+    count: positiveInt,
+  }),
 ]);
 
 /** An event as a use case reports it; `applyTaskEvent` gives it its `sequence`. */

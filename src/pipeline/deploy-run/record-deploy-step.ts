@@ -11,6 +11,7 @@ import { openTaskJournal } from '../mirror/task-journal.js';
 import { connectedStatusBoard, type BoardClient, type BoardMirrors } from '../task/connected-status-board.js';
 import type { StatusBoard, TaskStep } from '../task/status-board.js';
 import type { DeployEvent } from './deploy-event.js';
+import { refuseForeignTask } from './refuse-foreign-task.js';
 
 /** A point in a deploy run that moves the task's deploy state for the run's environment. */
 export type DeployStep =
@@ -147,6 +148,11 @@ async function recordOne(params: {
 }): Promise<string[]> {
   const { recording, taskEvent, log } = params;
   const what = `${taskEvent.type} of ${taskEvent.task_id} in ${taskEvent.environment}`;
+  const foreign = refuseForeignTask({ taskId: taskEvent.task_id, event: params.event });
+  if (foreign !== undefined) {
+    log(foreign);
+    return [foreign];
+  }
   const lostRecord =
     params.unsent === undefined
       ? []

@@ -2,6 +2,7 @@ import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task
 import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import type { LifecycleEvent } from '../../core/task/lifecycle-event.js';
+import { redactEventText } from '../../core/task/redact-event-text.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import { MAX_PENDING_EVENTS, withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
@@ -20,7 +21,8 @@ export interface TaskLog {
  * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
  * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
  * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first: an
- * event appended first could take a version that another writer then wins. `record` comes back
+ * event appended first could take a version that another writer then wins. The event's free text
+ * is redacted first (`redactEventText`). `record` comes back
  * without `pending_events` (they belong to the log alone); `unappended` says why events are still
  * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
  * the task store's errors; an events store failure is carried, not thrown.
@@ -43,7 +45,9 @@ export async function recordTaskEvent(params: {
   unsent: readonly LifecycleEvent[];
   unappended?: string;
 }> {
-  const { log, event } = params;
+  const { log } = params;
+  // The log and every mirror after it keep the event's free text redacted, as the status board's record does.
+  const event = await redactEventText(params.event);
   for (let attempt = 1; ; attempt += 1) {
     const current = await log.tasks.get(event.task_id);
     const earlier = await appendEach({ events: log.events, pending: current?.pending_events ?? [] });

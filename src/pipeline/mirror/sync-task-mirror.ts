@@ -1,5 +1,5 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
-import type { TaskEventStore } from '../../core/stores/task-event-store.js';
+import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { mergeEnvironmentDeploys } from '../../core/task/merge-environment-deploys.js';
 import { isSameDocument, isSameEvent } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
@@ -58,7 +58,10 @@ export async function syncTaskMirror(params: {
         const { version: _ignored, ...rest } = withoutPendingEvents(stored);
         if (!isSameDocument({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
           const ahead = { ...record, version: mirrored + 1 };
-          await putUnlessNewer({ tasks: mirror.tasks!, record: ahead, read: mirrored });
+          const put = await putUnlessNewer({ tasks: mirror.tasks!, record: ahead, read: mirrored });
+          if (put.lostTo !== undefined) {
+            return { status: 'behind', warning: anotherRunWarning(put.lostTo, ahead), writes, bytes };
+          }
           count(ahead);
         }
         return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
@@ -68,21 +71,23 @@ export async function syncTaskMirror(params: {
       for (const event of params.events) {
         if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended') count(event);
       }
-      return {
-        status: 'behind',
-        warning: `The task mirror holds version ${mirrored} of task ${record.task_id}, written by another run at the same time, where this run wrote version ${record.version}; this run's steps were added to the results table beside it.`,
-        writes,
-        bytes,
-      };
+      return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
     }
+    // Events at or below the mirror's version are there already, unless another run's took their
+    // sequences (two runs raced while this one's mirror was out): those go beside them.
+    const beside = await appendMissingBelow({ events: params.events, mirrored, mirror, count });
     for (const event of params.events) {
       if (event.sequence <= mirrored || mirror.events === undefined) continue;
       if ((await mirror.events.append(event)) === 'appended') count(event);
     }
     if (mirror.tasks !== undefined) {
-      await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+      const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+      if (put.lostTo !== undefined) {
+        return { status: 'behind', warning: anotherRunWarning(put.lostTo, record), writes, bytes };
+      }
       count(record);
     }
+    if (beside) return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
     return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -136,14 +141,64 @@ async function anotherWriter(params: {
   return theirs.some((event) => !DEPLOY_EVENTS.has(event.type));
 }
 
-/** Another writer syncing the same task at once may win; what it wrote is then at least as new. */
-async function putUnlessNewer(params: { tasks: TaskStore; record: TaskRecord; read: number }): Promise<void> {
+/**
+ * Appends the offered events at or below the mirror's version that the results table does not hold
+ * (one read of the task's events, only when there are such events). `true` when another run's
+ * events took those sequences; a deploy the older deploy path wrote to the mirror alone there is
+ * not another run (see `anotherWriter`). An event whose key another event holds (the filesystem
+ * store keys by sequence and step) can never be appended and is skipped, as `recordTaskEvent` does.
+ */
+async function appendMissingBelow(params: {
+  events: readonly TaskEvent[];
+  mirrored: number;
+  mirror: { readonly events?: TaskEventStore };
+  count: (item: unknown) => void;
+}): Promise<boolean> {
+  const { mirror } = params;
+  const below = params.events.filter((event) => event.sequence <= params.mirrored);
+  const first = below[0];
+  if (mirror.events === undefined || first === undefined) return false;
+  const held = await mirror.events.list(first.task_id);
+  let another = false;
+  for (const event of below) {
+    if (held.some((stored) => isSameEvent(stored, event))) continue;
+    another ||= held.some((stored) => stored.sequence === event.sequence && !DEPLOY_EVENTS.has(stored.type));
+    try {
+      if ((await mirror.events.append(event)) === 'appended') params.count(event);
+    } catch (error) {
+      if (!(error instanceof TaskEventConflictError)) throw error;
+    }
+  }
+  return another;
+}
+
+function anotherRunWarning(stored: number, record: TaskRecord): string {
+  return `The task mirror holds version ${stored} of task ${record.task_id}, written by another run at the same time, where this run wrote version ${record.version}; this run's steps were added to the results table beside it.`;
+}
+
+/**
+ * Writes `record` on condition of the version `read`. Another writer syncing the same task at once
+ * may win: when what it wrote is at least as new, it stays, and `lostTo` names its version unless it
+ * is this very record (the same step synced twice); an older one is replaced, on condition of it.
+ */
+async function putUnlessNewer(params: {
+  tasks: TaskStore;
+  record: TaskRecord;
+  read: number;
+}): Promise<{ lostTo?: number }> {
   try {
     await params.tasks.put(params.record, params.read);
+    return {};
   } catch (error) {
     if (!(error instanceof TaskVersionConflictError)) throw error;
-    const now = (await params.tasks.get(params.record.task_id))?.version ?? 0;
-    if (now >= params.record.version) return;
-    await params.tasks.put(params.record, now);
+    const now = await params.tasks.get(params.record.task_id);
+    const version = now?.version ?? 0;
+    if (now !== undefined && version >= params.record.version) {
+      const same =
+        version === params.record.version && isSameDocument(withoutPendingEvents(now), params.record);
+      return same ? {} : { lostTo: version };
+    }
+    await params.tasks.put(params.record, version);
+    return {};
   }
 }

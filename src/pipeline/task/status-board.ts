@@ -1,5 +1,5 @@
 import { recordTrigger } from '../../core/idempotency/handled-triggers.js';
-import { summarizeOutcome } from '../../core/outcome/outcome-summary.js';
+import { summarizeOutcome, type OutcomeSummary } from '../../core/outcome/outcome-summary.js';
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
 import { withDeploySection } from '../../core/render/with-deploy-section.js';
@@ -12,8 +12,13 @@ import {
   type UnsentArtifacts,
 } from '../../core/state/state-marker.js';
 import { randomBytes } from 'node:crypto';
+import { fitUnmirrored, MAX_UNMIRRORED_CHARS } from '../../core/state/fit-unmirrored.js';
+import { replayableMarker } from '../../core/state/replayable-marker.js';
+import { eventsLostOf } from '../../core/task/events-lost-of.js';
+import { redactEventText } from '../../core/task/redact-event-text.js';
 import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
 import { applyTaskEvent } from '../../core/task/apply-task-event.js';
+import { isSameEvent } from '../../core/task/same-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import type { TaskRecord } from '../../core/task/task-record.js';
@@ -169,7 +174,14 @@ export function createStatusBoard(params: {
   let commentId = params.existing?.commentId;
   /** The comment's body as last read or written: `recordSteps` keeps all of it but the deploy section. */
   let body = params.existing?.body ?? '';
-  let marker: TaskMarker | undefined = params.existing?.marker;
+  // What the marker would replay is the writer's text: only a trusted marker's, of this task (`replayableMarker`).
+  const carried =
+    params.existing &&
+    replayableMarker({ marker: params.existing.marker, trust: params.existing.trust, taskId: params.taskId });
+  let marker: TaskMarker | undefined = carried?.marker;
+  /** What the marker carried that is not replayed: said once, on the next status written in full. */
+  let setAside = carried?.setAside;
+  if (setAside !== undefined) params.log?.(`Task ${params.taskId}: ${setAside}`);
   let state: TaskState = marker?.state ?? 'received';
   let record: TaskRecord | undefined =
     marker && recordFromMarker({ marker, taskId: params.taskId, repo, issueNumber: params.issueNumber });
@@ -182,20 +194,29 @@ export function createStatusBoard(params: {
     (params.mirrors.tasks !== undefined || params.mirrors.events !== undefined);
 
   let mirrorRead = false;
+  /** The marker's events the results table held when this board first looked (`readMirrorAtStart`). */
+  let heldAtStart: readonly TaskEvent[] = [];
   /**
-   * Once per board: how far the tasks table already holds this task, so the events an earlier run
-   * left in the marker (its last move is mirrored after its comment is written) leave the marker
-   * once the table has them, instead of riding along in every later marker. The table's version
-   * never runs ahead of its events (`syncTaskMirror`). A failed read confirms nothing.
+   * Once per board: which of the events an earlier run left in the marker (its last move is
+   * mirrored after its comment is written) the mirror already holds, so they leave the marker
+   * instead of riding along in every later marker. The results table is asked for the events
+   * themselves, not the tasks table for a version: after two runs raced, the table's version may be
+   * the other run's, its events at those sequences other events than these. Without a results table
+   * the tasks table's version confirms (no event is written anywhere then). A failed read confirms nothing.
    */
-  const mirrorVersionAtStart = async (): Promise<number> => {
-    const tasks = params.mirrors?.tasks;
-    if (mirrorRead || tasks === undefined || (marker?.unmirrored ?? []).length === 0) return 0;
+  const readMirrorAtStart = async (): Promise<void> => {
+    if (mirrorRead || (marker?.unmirrored ?? []).length === 0) return;
     mirrorRead = true;
-    return tasks.get(params.taskId).then(
-      (stored) => stored?.version ?? 0,
-      () => 0,
-    );
+    const { tasks, events } = params.mirrors ?? {};
+    if (events !== undefined) {
+      heldAtStart = await events.list(params.taskId).catch(() => []);
+    } else if (tasks !== undefined) {
+      const version = await tasks.get(params.taskId).then(
+        (stored) => stored?.version ?? 0,
+        () => 0,
+      );
+      confirmed = Math.max(confirmed, version);
+    }
   };
 
   const check = (to: TaskState) => {
@@ -234,12 +255,37 @@ export function createStatusBoard(params: {
     const writeId = randomBytes(4).toString('hex');
     check(to);
     const at = now().toISOString();
-    const recorded = recordMove({ record, to, at, taskId: params.taskId, repo, params, passed, options });
+    const texts = await redactedTexts(options);
+    let recorded = recordMove({
+      record,
+      to,
+      at,
+      taskId: params.taskId,
+      repo,
+      params,
+      passed,
+      options: { ...options, ...texts },
+    });
     if (keepBody && recorded.steps.length === 0) {
       const refused = recorded.problem ?? 'nothing to record';
       params.log?.(`Task ${params.taskId}: the status comment is not edited: ${refused}`);
       return { refused };
     }
+    await readMirrorAtStart();
+    // The events the mirror may lack ride in the marker, bounded by count and size; what no longer
+    // fits is named on the comment and recorded as an `events_lost` event, never dropped silently.
+    const fitted = fitMarkerEvents({
+      earlier: (marker?.unmirrored ?? []).filter(
+        (event) => event.sequence > confirmed && !heldAtStart.some((held) => isSameEvent(held, event)),
+      ),
+      recorded,
+      at,
+      taskId: params.taskId,
+      mirrored,
+    });
+    recorded = fitted.recorded;
+    const unmirrored = fitted.unmirrored;
+    if (fitted.note !== undefined) params.log?.(`Task ${params.taskId}: ${fitted.note}`);
     const next: TaskMarker = {
       ...marker,
       ...options.patch,
@@ -277,11 +323,6 @@ export function createStatusBoard(params: {
     if (records.unsent.length > 0) next.unsent_deployments = records.unsent;
     else delete next.unsent_deployments;
     const note = detailsWith(undefined, [resent.note, records.note]).details;
-    confirmed = Math.max(confirmed, await mirrorVersionAtStart());
-    const unmirrored = [
-      ...(marker?.unmirrored ?? []).filter((event) => event.sequence > confirmed),
-      ...recorded.steps.map((step) => step.event),
-    ].slice(-MAX_UNMIRRORED_EVENTS);
     if (mirrored && unmirrored.length > 0) next.unmirrored = unmirrored;
     else delete next.unmirrored;
     // Outbox: the step's lifecycle events are in the marker before the bus sees them, so a crash
@@ -313,13 +354,21 @@ export function createStatusBoard(params: {
           })
         : renderStatusComment({
             marker: shown,
-            ...detailsWith(options.details, [recorded.problem, note, dropped, warning]),
+            ...detailsWith(options.details, [
+              recorded.problem,
+              note,
+              setAside,
+              fitted.note,
+              dropped,
+              warning,
+            ]),
             ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
           });
     const created = commentId === undefined;
     commentId = await write(render(next, undefined));
     // Only a written state is the state: a failed write leaves the board (and the record) where it was.
     marker = next;
+    if (!keepBody) setAside = undefined;
     state = to;
     record = recorded.record;
     passed = [];
@@ -396,7 +445,7 @@ export function createStatusBoard(params: {
 
   const adopt = (seen: StatusCommentRef) => {
     commentId = seen.commentId;
-    marker = seen.marker;
+    marker = replayableMarker({ marker: seen.marker, trust: seen.trust, taskId: params.taskId }).marker;
     body = seen.body;
     state = seen.marker.state;
     record = recordFromMarker({
@@ -442,8 +491,9 @@ function recordMove(input: {
   repo: string;
   params: { issueNumber: number };
   passed: readonly TaskStep[];
-  options: MoveOptions;
-}): { record: TaskRecord; steps: { record: TaskRecord; event: TaskEvent }[]; problem?: string } {
+  /** `summary`: the outcome as the record keeps it, its text redacted (`redactedTexts`). */
+  options: Omit<MoveOptions, 'outcome'> & { summary?: OutcomeSummary };
+}): Recorded {
   const { options, to } = input;
   const steps: { record: TaskRecord; event: TaskEvent }[] = [];
   let current = input.record;
@@ -504,8 +554,7 @@ function recordMove(input: {
     };
     if (to !== current?.status || Object.keys(fields).length > 0)
       apply({ type: 'state_changed', to, ...fields });
-    if (options.outcome !== undefined)
-      apply({ type: 'outcome_recorded', outcome: summarizeOutcome(options.outcome) });
+    if (options.summary !== undefined) apply({ type: 'outcome_recorded', outcome: options.summary });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const kept = steps.length === 0 ? input.record : steps.at(-1)?.record;
@@ -514,6 +563,87 @@ function recordMove(input: {
   }
   if (current === undefined) throw new Error(`Task ${input.taskId} has no record after a move.`);
   return { record: current, steps };
+}
+
+type Recorded = { record: TaskRecord; steps: { record: TaskRecord; event: TaskEvent }[]; problem?: string };
+
+/**
+ * The free text a move brings into the record — the request's task name, the outcome's texts, a
+ * step's environment URL — with secrets redacted (`redactEventText`), as the prompt sent to the
+ * model is: the record goes to the marker, the mirrors and the bus.
+ */
+async function redactedTexts(
+  options: MoveOptions,
+): Promise<Pick<MoveOptions, 'request' | 'steps'> & { summary?: OutcomeSummary }> {
+  const exec = options.request?.execution_request;
+  const taskName =
+    exec === undefined
+      ? undefined
+      : (await redactEventText({ type: 'task_received', task_name: exec.task_name })).task_name;
+  const summary =
+    options.outcome === undefined
+      ? undefined
+      : (await redactEventText({ type: 'outcome_recorded', outcome: summarizeOutcome(options.outcome) }))
+          .outcome;
+  const steps =
+    options.steps === undefined ? undefined : await Promise.all(options.steps.map(redactEventText));
+  return {
+    ...(options.request === undefined || exec === undefined || taskName === undefined
+      ? {}
+      : { request: { ...options.request, execution_request: { ...exec, task_name: taskName } } }),
+    ...(summary === undefined ? {} : { summary }),
+    ...(steps === undefined ? {} : { steps }),
+  };
+}
+
+/**
+ * The events the marker carries after a move (`unmirrored`): the earlier ones the mirror has not
+ * confirmed, then the move's, within `MAX_UNMIRRORED_EVENTS` and `MAX_UNMIRRORED_CHARS`
+ * (`fitUnmirrored`). Those that no longer fit are named in `note` and recorded as an `events_lost`
+ * event applied after the move's, which also takes in the ranges of an earlier one the mirror has
+ * not confirmed: the marker carries one gap event, naming every sequence the results table lacks.
+ */
+function fitMarkerEvents(input: {
+  earlier: readonly TaskEvent[];
+  recorded: Recorded;
+  at: string;
+  taskId: string;
+  /** Whether a task mirror is configured: without one the marker carries no events. */
+  mirrored: boolean;
+}): { recorded: Recorded; unmirrored: TaskEvent[]; note?: string } {
+  const { recorded } = input;
+  const events = [...input.earlier, ...recorded.steps.map((step) => step.event)];
+  if (!input.mirrored) return { recorded, unmirrored: events };
+  const limits = { maxEvents: MAX_UNMIRRORED_EVENTS, maxChars: MAX_UNMIRRORED_CHARS };
+  const fit = fitUnmirrored({ events, ...limits });
+  const shortened =
+    fit.shortened === 0
+      ? undefined
+      : `⚠️ The task mirror is still out: the status carries ${fit.shortened} more outcome event(s) for it shortened, to fit the comment; the record keeps the last outcome whole.`;
+  if (fit.dropped.length === 0)
+    return { recorded, unmirrored: fit.kept, ...(shortened === undefined ? {} : { note: shortened }) };
+  // One gap event names every gap the marker knows: an earlier one not mirrored yet is folded into
+  // the new one (its ranges and its own sequence), and room is kept for it (at most MAX_LOST_RANGES
+  // ranges: well under 1,000 characters).
+  const earlierGaps = events.filter((event) => event.type === 'events_lost');
+  const roomy = fitUnmirrored({
+    events: events.filter((event) => event.type !== 'events_lost'),
+    maxEvents: limits.maxEvents - 1,
+    maxChars: limits.maxChars - 1000,
+  });
+  const lost = eventsLostOf([...earlierGaps, ...roomy.dropped])!;
+  const gap = applyTaskEvent(recorded.record, {
+    type: 'events_lost',
+    task_id: input.taskId,
+    at: input.at,
+    ...lost,
+  });
+  const named = roomy.dropped.map((event) => `${event.sequence} ${event.type}`).join(', ');
+  return {
+    recorded: { ...recorded, record: gap.record, steps: [...recorded.steps, gap] },
+    unmirrored: [...roomy.kept, gap.event],
+    note: `⚠️ The task mirror has been out for too long: ${roomy.dropped.length} task event(s) no longer fit the status and were dropped unmirrored (${named}); the results table will lack them, and an events_lost event (sequence ${gap.event.sequence}) records the gap.`,
+  };
 }
 
 function detailsWith(

@@ -117,8 +117,8 @@ function expectPushAndResync(api: Api) {
 }
 
 /** The feedback run's reads up to the model call: the task, the PR, the feedback, the file. */
-function expectFeedbackReads(api: Api, comments: unknown[]) {
-  expectRun(api, { reviewer: 'maintainer', permission: 'write', comments });
+function expectFeedbackReads(api: Api, comments: unknown[], afterSync = false) {
+  expectRun(api, { reviewer: 'maintainer', permission: 'write', comments, afterSync });
   api.permission('maintainer', 'write');
   api.config(undefined);
   expectFileRead(api);
@@ -211,7 +211,7 @@ describe('Probot app: free-text review feedback revised by Bedrock', () => {
     const stores = filesystemStores(folder);
     const api = githubApi({ owner: OWNER, repo: REPO });
     const comment = listedComment(`Use the key ${FAKE_AWS_ACCESS_KEY_ID} for the table`);
-    expectFeedbackReads(api, [comment]);
+    expectFeedbackReads(api, [comment], true);
     modelAnswers(
       reviseToolInput({
         summary: 'Read the table name from TABLE_NAME',

@@ -34,7 +34,7 @@ describe('Probot app: review feedback → the agent iterates', () => {
   it('applies a suggestion byte-exactly in one commit, replies in the thread and resolves it', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     const comment = listedComment(SUGGESTION);
-    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment] });
+    expectRun(api, { reviewer: 'maintainer', permission: 'write', comments: [comment], afterSync: true });
     api.permission('maintainer', 'write');
     api.config(undefined);
     expectFileRead(api);

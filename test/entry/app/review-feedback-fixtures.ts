@@ -93,6 +93,12 @@ export function expectRun(
     type?: string;
     /** The review's body as GitHub lists it (the example's is null). */
     reviewBody?: string;
+    /**
+     * The feedback run reads the status as the sync left it (GitHub keeps a comment's last edit),
+     * not the one the sync read: needed with a mirror, which otherwise sees two runs racing from
+     * one version (each one's events at the same sequences) and says so on the comment.
+     */
+    afterSync?: boolean;
   },
 ) {
   const status = agentStatusComment({ marker: params.state ?? marker() });
@@ -114,7 +120,15 @@ export function expectRun(
   api.approvalCheck();
   if (params.syncMoves ?? true) api.updateComment(900);
   // The feedback run.
-  api.comments(1, [status]);
+  if (params.afterSync) {
+    api.scope
+      .get(`${BASE}/issues/1/comments`)
+      .query({ per_page: 100, page: 1 })
+      .reply(200, () => {
+        const written = statusWrites(api).at(-1)?.body.body;
+        return [typeof written === 'string' ? { ...status, body: written } : status];
+      });
+  } else api.comments(1, [status]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
   // Comments are read only since the feedback last taken in.
   const since = params.state?.feedback_since;

@@ -377,15 +377,16 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
     expect((await taskLog.events.list(TASK)).map((event) => event.type)).toEqual(['task_received']);
 
     const lines: string[] = [];
-    await recordDeployStep({
+    const warnings = await recordDeployStep({
       ...base,
       payload: payload({ task_id: 'evil/elsewhere#7' }),
       step: { kind: 'started' },
       log: (line) => lines.push(line),
     });
+    const refused =
+      'Deployment 831 names task evil/elsewhere#7, which is not an issue of acme/shop: its record is not moved.';
     expect(github.updates).toEqual([]);
-    expect(lines).toContain(
-      'Task evil/elsewhere#7 is not an issue of this repository: its status comment is not edited.',
-    );
+    expect(lines).toContain(refused);
+    expect(warnings).toEqual([refused]);
   });
 });

@@ -1,0 +1,55 @@
+import type { MarkerTrust } from './judge-marker.js';
+import type { TaskMarker } from './state-marker.js';
+
+/**
+ * The marker a status board continues from, with what it would replay limited to what may be
+ * replayed (pure). What a marker embeds for a later run to send — `unmirrored` events for the
+ * results table, `unsent` lifecycle events for the bus, `unsent_artifacts` to re-send — is its
+ * writer's text: the tables and the bus are shared by every repository, and a marker's own
+ * `task_id` proves nothing about the task ids inside it. So:
+ * - of a marker that is not `trusted` (`judgeMarker`: display-only, e.g. written as
+ *   `github-actions[bot]` with no marker key), nothing is replayed;
+ * - of a trusted one, only events of `taskId` (compared without regard to case, as `judgeMarker`
+ *   compares the marker's own; the results table's key is taken from `taskId`).
+ * `setAside` says what was left out, for the status comment and the log; absent when nothing was.
+ */
+export function replayableMarker(params: { marker: TaskMarker; trust: MarkerTrust; taskId: string }): {
+  marker: TaskMarker;
+  setAside?: string;
+} {
+  const { trust, taskId } = params;
+  const { unmirrored, unsent, unsent_artifacts: unsentArtifacts, ...rest } = params.marker;
+  const ours = (id: string) => id.toLowerCase() === taskId.toLowerCase();
+  const trusted = trust === 'trusted';
+  const events = trusted
+    ? (unmirrored ?? [])
+        .filter((event) => ours(event.task_id))
+        .map((event) => ({ ...event, task_id: taskId }))
+    : [];
+  const lifecycle = trusted ? (unsent ?? []).filter((event) => ours(event.detail.task_id)) : [];
+  const marker: TaskMarker = {
+    ...rest,
+    ...(events.length === 0 ? {} : { unmirrored: events }),
+    ...(lifecycle.length === 0 ? {} : { unsent: lifecycle }),
+    ...(trusted && unsentArtifacts !== undefined ? { unsent_artifacts: unsentArtifacts } : {}),
+  };
+  const left = [
+    count((unmirrored?.length ?? 0) - events.length, 'task event(s) for the results table'),
+    count((unsent?.length ?? 0) - lifecycle.length, 'lifecycle event(s) for the event bus'),
+    unsentArtifacts !== undefined && !trusted
+      ? `the list of attempt ${unsentArtifacts.attempt}'s unsent artifacts`
+      : undefined,
+  ].filter((part) => part !== undefined);
+  if (left.length === 0) return { marker };
+  const why = trusted
+    ? `they name another task than ${taskId}`
+    : `nothing proves the agent wrote that marker (${trust})`;
+  return {
+    marker,
+    setAside: `⚠️ The status comment's marker carried ${left.join(', ')} that were not sent: ${why}.`,
+  };
+}
+
+function count(n: number, what: string): string | undefined {
+  return n > 0 ? `${n} ${what}` : undefined;
+}
