@@ -31692,10 +31692,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
+  PVZ: () => (/* binding */ tuple),
   KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(3412);
@@ -37593,14 +37594,14 @@ const ZodTuple = /*@__PURE__*/ core_core/* $constructor */.xI("ZodTuple", (inst,
     },
 });
 function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const hasRest = _paramsOrRest instanceof $ZodType;
     const params = hasRest ? _params : _paramsOrRest;
     const rest = hasRest ? _paramsOrRest : null;
     return new ZodTuple({
         type: "tuple",
         items: items,
         rest,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {
@@ -42479,7 +42480,7 @@ function canonicalJson(value) {
 /* harmony export */   Hk: () => (/* binding */ taskEventSchema),
 /* harmony export */   jr: () => (/* binding */ commitShaSchema)
 /* harmony export */ });
-/* unused harmony export taskEventBodySchema */
+/* unused harmony exports MAX_LOST_RANGES, taskEventBodySchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7145);
 /* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6052);
@@ -42493,6 +42494,12 @@ function canonicalJson(value) {
 
 const positiveInt = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive();
 const count = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative();
+/**
+ * Ranges an `events_lost` event names. An outage drops a contiguous run; what breaks it up is the
+ * earlier gap events folded into a later one, one between each pair of carried events at most, so
+ * a marker's 40 events make at most about 40 ranges (each about 10 characters in the marker).
+ */
+const MAX_LOST_RANGES = 64;
 /** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
 const commitShaSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
     .regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha');
@@ -42566,6 +42573,19 @@ const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .discriminatedUni
     }),
     /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
     zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('outcome_recorded'), ...eventBase, outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A }),
+    /**
+     * Events of this task the results table will never hold: a mirror outage outlasted what the
+     * status marker can carry (`unmirrored`), and these were dropped from it unsent. `sequences` are
+     * inclusive ranges `[first, last]`, oldest first; `count` how many events they cover.
+     */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('events_lost'),
+        ...eventBase,
+        sequences: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .tuple */ .PVZ([positiveInt, positiveInt]))
+            .min(1)
+            .max(MAX_LOST_RANGES),
+        count: positiveInt,
+    }),
 ]);
 const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .intersection */ .E$q(taskEventBodySchema, zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ sequence: positiveInt }));
 //# sourceMappingURL=task-event.js.map
@@ -66574,6 +66594,7 @@ function mergeEnvironmentDeploys(environments, deploys) {
 
 
 
+
 /**
  * Brings a mirror (the DynamoDB tables) up to the task as its source knows it, by re-derivation
  * rather than a journal (DESIGN §3, issue #10 item 6): read the mirror's record version, append the
@@ -66612,7 +66633,10 @@ async function syncTaskMirror(params) {
                 const { version: _ignored, ...rest } = (0,task_record/* withoutPendingEvents */.Nn)(stored);
                 if (!(0,same_event/* isSameDocument */.m)({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
                     const ahead = { ...record, version: mirrored + 1 };
-                    await putUnlessNewer({ tasks: mirror.tasks, record: ahead, read: mirrored });
+                    const put = await putUnlessNewer({ tasks: mirror.tasks, record: ahead, read: mirrored });
+                    if (put.lostTo !== undefined) {
+                        return { status: 'behind', warning: anotherRunWarning(put.lostTo, ahead), writes, bytes };
+                    }
                     count(ahead);
                 }
                 return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
@@ -66623,13 +66647,11 @@ async function syncTaskMirror(params) {
                 if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended')
                     count(event);
             }
-            return {
-                status: 'behind',
-                warning: `The task mirror holds version ${mirrored} of task ${record.task_id}, written by another run at the same time, where this run wrote version ${record.version}; this run's steps were added to the results table beside it.`,
-                writes,
-                bytes,
-            };
+            return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
         }
+        // Events at or below the mirror's version are there already, unless another run's took their
+        // sequences (two runs raced while this one's mirror was out): those go beside them.
+        const beside = await appendMissingBelow({ events: params.events, mirrored, mirror, count });
         for (const event of params.events) {
             if (event.sequence <= mirrored || mirror.events === undefined)
                 continue;
@@ -66637,9 +66659,14 @@ async function syncTaskMirror(params) {
                 count(event);
         }
         if (mirror.tasks !== undefined) {
-            await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+            const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+            if (put.lostTo !== undefined) {
+                return { status: 'behind', warning: anotherRunWarning(put.lostTo, record), writes, bytes };
+            }
             count(record);
         }
+        if (beside)
+            return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
         return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
     }
     catch (error) {
@@ -66683,18 +66710,60 @@ async function anotherWriter(params) {
     const theirs = (await params.mirror.events.list(record.task_id)).filter((event) => event.sequence >= from && !events.some((ours) => (0,same_event/* isSameEvent */.L)(ours, event)));
     return theirs.some((event) => !DEPLOY_EVENTS.has(event.type));
 }
-/** Another writer syncing the same task at once may win; what it wrote is then at least as new. */
+/**
+ * Appends the offered events at or below the mirror's version that the results table does not hold
+ * (one read of the task's events, only when there are such events). `true` when another run's
+ * events took those sequences; a deploy the older deploy path wrote to the mirror alone there is
+ * not another run (see `anotherWriter`). An event whose key another event holds (the filesystem
+ * store keys by sequence and step) can never be appended and is skipped, as `recordTaskEvent` does.
+ */
+async function appendMissingBelow(params) {
+    const { mirror } = params;
+    const below = params.events.filter((event) => event.sequence <= params.mirrored);
+    const first = below[0];
+    if (mirror.events === undefined || first === undefined)
+        return false;
+    const held = await mirror.events.list(first.task_id);
+    let another = false;
+    for (const event of below) {
+        if (held.some((stored) => (0,same_event/* isSameEvent */.L)(stored, event)))
+            continue;
+        another ||= held.some((stored) => stored.sequence === event.sequence && !DEPLOY_EVENTS.has(stored.type));
+        try {
+            if ((await mirror.events.append(event)) === 'appended')
+                params.count(event);
+        }
+        catch (error) {
+            if (!(error instanceof task_event_store/* TaskEventConflictError */.c))
+                throw error;
+        }
+    }
+    return another;
+}
+function anotherRunWarning(stored, record) {
+    return `The task mirror holds version ${stored} of task ${record.task_id}, written by another run at the same time, where this run wrote version ${record.version}; this run's steps were added to the results table beside it.`;
+}
+/**
+ * Writes `record` on condition of the version `read`. Another writer syncing the same task at once
+ * may win: when what it wrote is at least as new, it stays, and `lostTo` names its version unless it
+ * is this very record (the same step synced twice); an older one is replaced, on condition of it.
+ */
 async function putUnlessNewer(params) {
     try {
         await params.tasks.put(params.record, params.read);
+        return {};
     }
     catch (error) {
         if (!(error instanceof task_store/* TaskVersionConflictError */.M))
             throw error;
-        const now = (await params.tasks.get(params.record.task_id))?.version ?? 0;
-        if (now >= params.record.version)
-            return;
-        await params.tasks.put(params.record, now);
+        const now = await params.tasks.get(params.record.task_id);
+        const version = now?.version ?? 0;
+        if (now !== undefined && version >= params.record.version) {
+            const same = version === params.record.version && (0,same_event/* isSameDocument */.m)((0,task_record/* withoutPendingEvents */.Nn)(now), params.record);
+            return same ? {} : { lostTo: version };
+        }
+        await params.tasks.put(params.record, version);
+        return {};
     }
 }
 //# sourceMappingURL=sync-task-mirror.js.map
@@ -66880,6 +66949,9 @@ function nextRecord(record, event) {
             };
         case 'outcome_recorded':
             return { ...record, last_outcome: event.outcome };
+        // The gap is kept in the results table, as the event itself; the record's fields are as they were.
+        case 'events_lost':
+            return record;
     }
 }
 function received(record, event) {
@@ -66928,7 +67000,42 @@ function stateChanged(record, event) {
     };
 }
 //# sourceMappingURL=apply-task-event.js.map
+;// CONCATENATED MODULE: ./lib/core/task/redact-event-text.js
+
+
+/** What stands for a text the secret scanner failed on: a text not checked never goes out. */
+const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+/**
+ * `event` with its free text redacted (`redactSecrets`, as the prompt sent to the model is): the
+ * request's `task_name`, every string of an `outcome` (`redactJsonStrings`) and a deploy's
+ * `environment_url`. The record keeps these and goes to the status marker, the mirrors, the bus and
+ * the CLI's `record.json`. Other fields are ids, states, numbers or names the agent made. Never
+ * throws: a text the scanner fails on is replaced by `NOT_SCANNED_MARKER`.
+ */
+async function redactEventText(event) {
+    const fields = event;
+    const redacted = {};
+    if (fields.task_name !== undefined)
+        redacted.task_name = await redactText(fields.task_name);
+    if (fields.environment_url !== undefined)
+        redacted.environment_url = await redactText(fields.environment_url);
+    if (fields.outcome !== undefined) {
+        const { version, status, reasonCode } = fields.outcome;
+        redacted.outcome = await redactJsonStrings(fields.outcome).catch(() => ({
+            version,
+            status,
+            reasonCode,
+            message: NOT_SCANNED_MARKER,
+        }));
+    }
+    return { ...event, ...redacted };
+}
+function redactText(text) {
+    return redactSecrets(text).catch(() => NOT_SCANNED_MARKER);
+}
+//# sourceMappingURL=redact-event-text.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/record-task-event.js
+
 
 
 
@@ -66942,13 +67049,16 @@ const MAX_ATTEMPTS = 5;
  * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
  * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
  * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first: an
- * event appended first could take a version that another writer then wins. `record` comes back
+ * event appended first could take a version that another writer then wins. The event's free text
+ * is redacted first (`redactEventText`). `record` comes back
  * without `pending_events` (they belong to the log alone); `unappended` says why events are still
  * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
  * the task store's errors; an events store failure is carried, not thrown.
  */
 async function recordTaskEvent(params) {
-    const { log, event } = params;
+    const { log } = params;
+    // The log and every mirror after it keep the event's free text redacted, as the status board's record does.
+    const event = await redactEventText(params.event);
     for (let attempt = 1;; attempt += 1) {
         const current = await log.tasks.get(event.task_id);
         const earlier = await appendEach({ events: log.events, pending: current?.pending_events ?? [] });
