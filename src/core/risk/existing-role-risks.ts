@@ -2,6 +2,7 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
 import { isOwnResource } from './is-own-resource.js';
 import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
+import type { ResourceRiskInput } from './resource-risk-input.js';
 
 /**
  * Property names that hand a resource an IAM role or instance profile, at any depth: `Role`,
@@ -33,13 +34,7 @@ const ROLE_ARN = /arn:[^:"'\s]*:iam::[^:"'\s]*:(role|instance-profile)\//;
  * `AWS::IAM::Policy` changes a role rather than using it; `iam-resource` already names them).
  * `where` is `<file>#Resources.<LogicalId>`.
  */
-export function existingRoleRisks(params: {
-  logicalId: string;
-  type: string;
-  properties: unknown;
-  where: string;
-  context: TemplateValueContext;
-}): RiskReason[] {
+export function existingRoleRisks(params: ResourceRiskInput): RiskReason[] {
   if (params.type.startsWith('AWS::IAM::')) return [];
   const found = new Map<string, string>();
   const judge = (value: unknown, at: string, key: string): void => {

@@ -2,6 +2,7 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
 import { isOwnResource } from './is-own-resource.js';
 import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
+import type { ResourceRiskInput } from './resource-risk-input.js';
 
 /** Types whose `Targets` list the machines they run commands or automations on. */
 const TARGETED_TYPES: ReadonlySet<string> = new Set([
@@ -25,13 +26,7 @@ const OWN_TARGET_TYPES: ReadonlyMap<unknown, ReadonlySet<string>> = new Map([
  * instances (or maintenance window targets) made by this template are seen; any other target is a
  * `fleet-command` reason, because what the commands do to those machines is not in the change.
  */
-export function fleetCommandRisks(params: {
-  logicalId: string;
-  type: string;
-  properties: unknown;
-  where: string;
-  context: TemplateValueContext;
-}): RiskReason[] {
+export function fleetCommandRisks(params: ResourceRiskInput): RiskReason[] {
   const properties = isPlainObject(params.properties) ? params.properties : {};
   const where = `${params.where}.Properties`;
   const lists: Array<{ value: unknown; at: string }> = [];

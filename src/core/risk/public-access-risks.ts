@@ -2,6 +2,7 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
 import { PUBLIC_ACCESS_RULES, type PublicAccessRule } from './public-access-rules.js';
 import { readSettingValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
+import type { ResourceRiskInput } from './resource-risk-input.js';
 
 /** Types that are public by what they are: a public ECR repository serves its images to anyone. */
 const PUBLIC_TYPES = new Map([['AWS::ECR::PublicRepository', 'serves its images to anyone on the internet']]);
@@ -11,13 +12,7 @@ const PUBLIC_TYPES = new Map([['AWS::ECR::PublicRepository', 'serves its images 
  * branch of an `Fn::If`, or a left-out setting whose AWS default is public, is `public-access`; a
  * value only known at deploy time is `unresolved-value`, treated as public.
  */
-export function publicAccessRisks(params: {
-  logicalId: string;
-  type: string;
-  properties: unknown;
-  where: string;
-  context: TemplateValueContext;
-}): RiskReason[] {
+export function publicAccessRisks(params: ResourceRiskInput): RiskReason[] {
   const { logicalId, type } = params;
   const always = PUBLIC_TYPES.get(type);
   if (always !== undefined)

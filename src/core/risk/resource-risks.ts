@@ -12,6 +12,7 @@ import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES, isAccessType } from './re
 import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
+import type { ResourceRiskInput } from './resource-risk-input.js';
 
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
@@ -82,13 +83,7 @@ export function resourceRisks(params: {
   return reasons;
 }
 
-function policyRisks(params: {
-  logicalId: string;
-  type: string;
-  properties: unknown;
-  where: string;
-  context: TemplateValueContext;
-}): RiskReason[] {
+function policyRisks(params: ResourceRiskInput): RiskReason[] {
   const reasons: RiskReason[] = [];
   for (const found of findPolicyDocuments(params.properties)) {
     const where = `${params.where}.${found.path}`;

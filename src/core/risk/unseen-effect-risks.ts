@@ -1,8 +1,8 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { existingRoleRisks } from './existing-role-risks.js';
 import { isOwnResource } from './is-own-resource.js';
-import type { TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
+import type { ResourceRiskInput } from './resource-risk-input.js';
 
 /**
  * Resources that deploy a template the bundle does not judge: nested stacks and SAM applications
@@ -35,13 +35,7 @@ const SERVICE_TOKEN_TYPES = new Set([
  * or function given as `Fn::GetAtt`/`Ref` of a resource of this template is judged where that
  * resource is.
  */
-export function unseenEffectRisks(params: {
-  logicalId: string;
-  type: string;
-  properties: unknown;
-  where: string;
-  context: TemplateValueContext;
-}): RiskReason[] {
+export function unseenEffectRisks(params: ResourceRiskInput): RiskReason[] {
   const { logicalId, type, where, context } = params;
   const properties = isPlainObject(params.properties) ? params.properties : {};
   const reasons: RiskReason[] = [];
