@@ -1,0 +1,26 @@
+import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
+import { isProductionEnvironment } from '../../../src/core/risk/is-production-environment.js';
+import { isProduction } from '../../../src/generation/offline/cfn/standard-parameters.js';
+
+// Review #9c: hybrid escalates a production target to guided (DESIGN §4). The offline generator
+// calls every environment starting with `prod` production (`isProduction`: 365-day log retention,
+// DynamoDB deletion protection), but the classifier's `isProductionEnvironment` (like the config's
+// default `requires_approval` and the deployment's `production_environment`) only knows `prod`
+// and `production`. A hybrid request for `prod-eu` gets production-shaped resources, is judged
+// low risk and is auto-merged and deployed there on merge with no one's approval.
+
+const config = agentConfigSchema.parse({ environments: { staging: {}, 'prod-eu': {}, 'production-us': {} } });
+
+describe('review #9c attacks: which targets are production', () => {
+  it('control: the generator builds prod-eu and production-us as production', () => {
+    expect(isProduction('prod-eu')).toBe(true);
+    expect(isProduction('production-us')).toBe(true);
+  });
+
+  it.failing.each(['prod-eu', 'production-us'])(
+    'FAULT: %s, which the generator builds as production, is a production target for the risk classifier',
+    (name) => {
+      expect(isProductionEnvironment({ name, config })).toBe(true);
+    },
+  );
+});

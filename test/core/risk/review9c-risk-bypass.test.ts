@@ -1,0 +1,250 @@
+import { QUEUE, riskOf } from './risk-of.js';
+
+// Review #9 third attacker pass on the risk classifier (DESIGN §4: world-open network access,
+// grants to others and deletions escalate hybrid to guided). Each "FAULT:" case is a template the
+// classifier still calls low although it opens a resource to the internet, grants another account
+// access, or would destroy data on removal; a low template is auto-merged and deployed on merge.
+// `it.failing` asserts the right answer (high) until the classifier reads each kind.
+
+const levelOf = (body: Record<string, unknown>) => riskOf(body).level;
+
+describe('review #9c attacks: the risk classifier', () => {
+  it('control: a queue alone is low', () => {
+    expect(levelOf({ Resources: { Queue: QUEUE } })).toBe('low');
+  });
+
+  it('control: a security group open to 0.0.0.0/0 is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Sg: {
+            Type: 'AWS::EC2::SecurityGroup',
+            Properties: {
+              GroupDescription: 'x',
+              SecurityGroupIngress: [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }],
+            },
+          },
+        },
+      }),
+    ).toBe('high');
+  });
+
+  // Lightsail instances have their own firewall (`Networking.Ports[].Cidrs`), not security groups:
+  // every port open to the whole internet is the same "world-open" access, unread.
+  it.failing('FAULT: a Lightsail instance with every port open to 0.0.0.0/0 is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Box: {
+            Type: 'AWS::Lightsail::Instance',
+            Properties: {
+              InstanceName: 'orders',
+              BlueprintId: 'amazon_linux_2',
+              BundleId: 'nano_3_0',
+              Networking: { Ports: [{ FromPort: 0, ToPort: 65535, Protocol: 'all', Cidrs: ['0.0.0.0/0'] }] },
+            },
+          },
+        },
+      }),
+    ).toBe('high');
+  });
+
+  // RDS `PubliclyAccessible` is on the public access table; Lightsail's managed database is not.
+  it.failing('FAULT: a Lightsail database with PubliclyAccessible true is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Db: {
+            Type: 'AWS::Lightsail::Database',
+            Properties: {
+              RelationalDatabaseName: 'orders',
+              RelationalDatabaseBlueprintId: 'mysql_8_0',
+              RelationalDatabaseBundleId: 'micro_2_0',
+              MasterDatabaseName: 'orders',
+              MasterUsername: 'admin',
+              PubliclyAccessible: true,
+            },
+          },
+        },
+      }),
+    ).toBe('high');
+  });
+
+  // A Lightsail bucket's `AccessRules.GetObject: public` lets anyone read every object (the S3
+  // canned ACL `PublicRead` is high on AWS::S3::Bucket).
+  it.failing('FAULT: a Lightsail bucket whose objects anyone may read is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Files: {
+            Type: 'AWS::Lightsail::Bucket',
+            Properties: {
+              BucketName: 'orders-files',
+              BundleId: 'small_1_0',
+              AccessRules: { GetObject: 'public' },
+            },
+          },
+        },
+      }),
+    ).toBe('high');
+  });
+
+  // A function URL with AuthType NONE is high; an API Gateway route with AuthorizationType NONE
+  // in front of an internal load balancer (through a VPC link) puts the same internal service on
+  // the internet without sign-in, and reads as low.
+  it.failing('FAULT: an HTTP API route with AuthorizationType NONE to an internal service is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'orders', ProtocolType: 'HTTP' } },
+          Link: {
+            Type: 'AWS::ApiGatewayV2::VpcLink',
+            Properties: { Name: 'internal', SubnetIds: ['subnet-0a1b2c3d'] },
+          },
+          Admin: {
+            Type: 'AWS::ApiGatewayV2::Integration',
+            Properties: {
+              ApiId: { Ref: 'Api' },
+              IntegrationType: 'HTTP_PROXY',
+              IntegrationMethod: 'ANY',
+              ConnectionType: 'VPC_LINK',
+              ConnectionId: { Ref: 'Link' },
+              IntegrationUri:
+                'arn:aws:elasticloadbalancing:ap-southeast-2:123456789012:listener/app/internal-admin/50dc6c495c0c9188/0467ef3c8400ae65',
+              PayloadFormatVersion: '1.0',
+            },
+          },
+          Route: {
+            Type: 'AWS::ApiGatewayV2::Route',
+            Properties: {
+              ApiId: { Ref: 'Api' },
+              RouteKey: 'ANY /{proxy+}',
+              AuthorizationType: 'NONE',
+              Target: { 'Fn::Sub': 'integrations/${Admin}' },
+            },
+          },
+          Stage: {
+            Type: 'AWS::ApiGatewayV2::Stage',
+            Properties: { ApiId: { Ref: 'Api' }, StageName: '$default', AutoDeploy: true },
+          },
+        },
+      }),
+    ).toBe('high');
+  });
+
+  it.failing(
+    'FAULT: a REST API method with AuthorizationType NONE proxying a private address is high',
+    () => {
+      expect(
+        levelOf({
+          Resources: {
+            Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders' } },
+            Method: {
+              Type: 'AWS::ApiGateway::Method',
+              Properties: {
+                RestApiId: { Ref: 'Api' },
+                ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
+                HttpMethod: 'ANY',
+                AuthorizationType: 'NONE',
+                Integration: {
+                  Type: 'HTTP_PROXY',
+                  IntegrationHttpMethod: 'ANY',
+                  Uri: 'http://10.0.0.5/admin',
+                },
+              },
+            },
+          },
+        }),
+      ).toBe('high');
+    },
+  );
+
+  // OpenSearch Serverless keeps its access in JSON-string policies of its own shape (no
+  // `Statement`), so the shape search for policy documents never finds them.
+  it.failing('FAULT: an OpenSearch Serverless network policy with AllowFromPublic true is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Network: {
+            Type: 'AWS::OpenSearchServerless::SecurityPolicy',
+            Properties: {
+              Name: 'orders-network',
+              Type: 'network',
+              Policy:
+                '[{"Rules":[{"ResourceType":"collection","Resource":["collection/orders"]}],"AllowFromPublic":true}]',
+            },
+          },
+        },
+      }),
+    ).toBe('high');
+  });
+
+  it.failing(
+    'FAULT: an OpenSearch Serverless data access policy granting another account aoss:* is high',
+    () => {
+      expect(
+        levelOf({
+          Resources: {
+            Access: {
+              Type: 'AWS::OpenSearchServerless::AccessPolicy',
+              Properties: {
+                Name: 'orders-access',
+                Type: 'data',
+                Policy:
+                  '[{"Rules":[{"ResourceType":"index","Resource":["index/orders/*"],"Permission":["aoss:*"]}],"Principal":["arn:aws:iam::999999999999:root"]}]',
+              },
+            },
+          },
+        }),
+      ).toBe('high');
+    },
+  );
+
+  // GameLift fleets open ports with `EC2InboundPermissions[].IpRange`, not security groups.
+  it.failing('FAULT: a GameLift fleet open to 0.0.0.0/0 on every TCP port is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Fleet: {
+            Type: 'AWS::GameLift::Fleet',
+            Properties: {
+              Name: 'orders',
+              EC2InstanceType: 'c5.large',
+              EC2InboundPermissions: [{ FromPort: 1, ToPort: 65535, IpRange: '0.0.0.0/0', Protocol: 'TCP' }],
+            },
+          },
+        },
+      }),
+    ).toBe('high');
+  });
+
+  // Removing a KMS key from the template schedules its deletion (DeletionPolicy defaults to
+  // Delete; AWS CloudFormation Template Reference, AWS::KMS::Key `PendingWindowInDays`): every
+  // object, table and secret encrypted with it becomes unreadable — data lost like a deleted table.
+  it.failing('FAULT: a KMS key with the default Delete policy is high, like a data store', () => {
+    expect(
+      levelOf({ Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } } }),
+    ).toBe('high');
+  });
+
+  // Stores whose contents are the only copy, left off STATEFUL_RESOURCE_TYPES.
+  const stores: [string, Record<string, unknown>][] = [
+    [
+      'AWS::ElastiCache::ReplicationGroup',
+      {
+        ReplicationGroupDescription: 'orders',
+        Engine: 'redis',
+        CacheNodeType: 'cache.t3.micro',
+        NumCacheClusters: 1,
+      },
+    ],
+    ['AWS::MemoryDB::Cluster', { ClusterName: 'orders', NodeType: 'db.t4g.small', ACLName: 'open-access' }],
+    ['AWS::CodeCommit::Repository', { RepositoryName: 'orders' }],
+  ];
+  it.failing.each(stores)(
+    'FAULT: a %s (the only copy of its data) with the default Delete policy is high',
+    (type, properties) => {
+      expect(levelOf({ Resources: { Store: { Type: type, Properties: properties } } })).toBe('high');
+    },
+  );
+});

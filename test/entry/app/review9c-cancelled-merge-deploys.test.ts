@@ -1,0 +1,140 @@
+import { type TaskMarker } from '../../../src/core/state/state-marker.js';
+import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { agentStatusComment } from './agent-status.js';
+import { githubApi } from './github-api.js';
+import { testProbot } from './test-probot.js';
+
+// Review #9c: `/cancel` on an automated task whose pull request stays open says the task "stays
+// open and changes nothing until `/retry`" and turns GitHub's auto-merge off. But the marker keeps
+// `effective_mode: automated`, `cancelled → merged` is walkable, and `syncPullRequestTask` calls
+// `deployOnMerge` for every merge except a held task's: a person merging the cancelled PR (or an
+// auto-merge the disarm could not turn off) deploys to the target environment automatically.
+// Only `/deploy` should deploy a cancelled task's merge.
+
+// The webhooks-examples pull request (#2 of Codertocat/Hello-World), moved to a task branch and merged.
+const OWNER = 'Codertocat';
+const REPO = 'Hello-World';
+const PULL = 2;
+const BRANCH = 'implementation/1-orders-api';
+const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const MERGE_SHA = 'f'.repeat(40);
+const MERGED_AT = '2026-11-24T09:30:00Z';
+const MERGER = 'maintainer';
+const GREEN = { name: 'build', status: 'completed', conclusion: 'success' };
+
+type Api = ReturnType<typeof githubApi>;
+
+const marker = (mode: TaskMarker['effective_mode'], state: TaskMarker['state'] = 'pr_open'): TaskMarker => ({
+  task_id: `${OWNER}/${REPO}#1`,
+  state,
+  attempt: 1,
+  cost_usd: 0,
+  branch: BRANCH,
+  pull_number: PULL,
+  template_path: 'services/orders-api/template.yaml',
+  environment: 'staging',
+  requester: 'requester-dev',
+  ...(mode === undefined ? {} : { effective_mode: mode, risk_level: mode === 'automated' ? 'low' : 'high' }),
+  updated_at: '2026-11-24T09:00:00.000Z',
+});
+
+/** A real `pull_request.closed` payload; `merged` and the branch are the fields a merged task PR changes. */
+function mergedEvent() {
+  const payload = webhookExample('pull_request', 'closed');
+  payload.pull_request.head.ref = BRANCH;
+  payload.pull_request.merged = true;
+  return payload;
+}
+
+/** The sync's reads and the move to `merged`: the task's status, the pull request, the config. */
+function expectMerge(api: Api, status: TaskMarker, config?: string, mergedBy = MERGER) {
+  api.installationToken(INSTALLATION_ID);
+  api.comments(1, [agentStatusComment({ marker: status })]);
+  api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH, merged: true, mergedAt: MERGED_AT, mergedBy });
+  api.config(config);
+  api.updateComment(900);
+}
+
+/** The merged head carries the agent's passing validation check: it is the agent's own commit. */
+function expectValidatedHead(api: Api) {
+  api.checkRunsFor(HEAD, [{ name: 'implementation-agent', status: 'completed', conclusion: 'success' }]);
+  api.combinedStatus(HEAD, []);
+}
+
+/** What the deploy use case reads on a merged pull request: the same facts `/deploy` reads. */
+function expectDeployFacts(
+  api: Api,
+  options: {
+    checks?: Array<typeof GREEN>;
+    statuses?: Array<{ context: string; state: string }>;
+    /** Whose permission the deploy asks for: the merger's, or the requester's when the agent merged. */
+    actor?: string;
+    mergedBy?: string;
+    environment?: string;
+  } = {},
+) {
+  api.commandDeployments([]);
+  expectValidatedHead(api);
+  api.permission(options.actor ?? MERGER, 'write');
+  api.getPull({
+    number: PULL,
+    headSha: HEAD,
+    headRef: BRANCH,
+    merged: true,
+    mergedAt: MERGED_AT,
+    mergedBy: options.mergedBy ?? MERGER,
+  });
+  api.reviews(PULL, []);
+  // The task's status, read before the rules: its requester is the review policy's.
+  api.comments(1, [agentStatusComment({ marker: marker('automated', 'merged') })]);
+  api.checkRunsFor(MERGE_SHA, options.checks ?? [GREEN]);
+  api.combinedStatus(MERGE_SHA, options.statuses ?? []);
+  api.deployments(options.environment ?? 'staging', [], 10);
+}
+
+/**
+ * After the rules allowed it: the environment's history, the deployment, the answer (the task's
+ * status, read with the facts, is not read again).
+ */
+function expectDeploymentMade(api: Api, environment = 'staging') {
+  api.deployments(environment, [], 10);
+  api.createDeployment(7101);
+  api.createComment(PULL, 950);
+}
+
+const deploymentsCreated = (api: Api) =>
+  api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/deployments'));
+
+async function deliver(payload: Record<string, unknown>) {
+  const { receive, errors } = await testProbot();
+  await receive('pull_request', payload);
+  expect(errors).toEqual([]);
+}
+
+describe('review #9c attacks: merging a /cancel’ed task’s pull request', () => {
+  it.failing(
+    'FAULT: merging the open PR of an automated task cancelled with /cancel deploys nothing',
+    async () => {
+      const api = githubApi({ owner: OWNER, repo: REPO });
+      expectMerge(api, marker('automated', 'cancelled'));
+      // What a deploy on merge reads and writes, so the run completes whichever way it goes.
+      expectDeployFacts(api);
+      expectDeploymentMade(api);
+
+      await deliver(mergedEvent());
+
+      expect(deploymentsCreated(api)).toEqual([]);
+    },
+  );
+
+  it('control: the same merge of a task that was not cancelled deploys', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectMerge(api, marker('automated', 'pr_open'));
+    expectDeployFacts(api);
+    expectDeploymentMade(api);
+
+    await deliver(mergedEvent());
+
+    expect(deploymentsCreated(api)).toHaveLength(1);
+  });
+});
