@@ -13,7 +13,7 @@ describe('review #9c attacks: the README’s review flow', () => {
     expect(readme).toMatch(/A review that requests changes[^.]*is feedback/);
   });
 
-  it.failing(
+  it(
     'FAULT: the README no longer says that requesting changes does not make the agent regenerate',
     async () => {
       const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
