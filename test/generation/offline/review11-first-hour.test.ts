@@ -133,3 +133,48 @@ describe('the PR body says what the model holds (issue #11 item 2: coverage comp
     },
   );
 });
+
+describe('list stories phrased another way (issue #11 item 1: every story acts on the one resource model)', () => {
+  const helpdesk = (stories: readonly string[]) =>
+    generate({ taskType: 'application', taskName: 'Helpdesk', stories }).then(({ bundle }) => bundle);
+
+  it.failing(
+    'FAULT: "list tickets assigned to me" makes an "assigned" resource at /assigneds that nothing about tickets writes, instead of listing tickets by assignee',
+    async () => {
+      const bundle = await helpdesk([
+        'As a customer I can open a ticket with a subject',
+        'As an agent I can assign a ticket to myself',
+        'As an agent I can list tickets assigned to me',
+      ]);
+      const routes = fileContent(bundle, 'src/routes.ts');
+      expect(routes).not.toContain('/assigneds');
+      expect(storyRow(bundle.coverage, 3)?.implementedBy).toMatch(/^GET \/tickets lists tickets.*assignee/);
+    },
+  );
+
+  it.failing(
+    'FAULT: "list high priority tickets" gives GET /tickets no ?priority filter, though "list tickets by priority" gets one',
+    async () => {
+      const bundle = await helpdesk([
+        'As a customer I can open a ticket with a subject and a priority',
+        'As an agent I can list high priority tickets',
+      ]);
+      expect(fileContent(bundle, 'src/routes.ts')).toMatch(
+        /'GET \/tickets': \{ operation: 'list', resource: 'ticket', filters: \[.*\{ field: 'priority' \}/,
+      );
+    },
+  );
+
+  it.failing(
+    'FAULT: "reopen a closed ticket" moves it to "reopened", so ?status=open never lists a reopened ticket',
+    async () => {
+      const bundle = await helpdesk([
+        'As a customer I can open a ticket with a subject',
+        'As an agent I can close a ticket',
+        'As an agent I can reopen a closed ticket',
+        'As an agent I can list open tickets',
+      ]);
+      expect(fileContent(bundle, 'src/model.ts')).toContain("'reopen': 'open'");
+    },
+  );
+});
