@@ -178,3 +178,20 @@ describe('list stories phrased another way (issue #11 item 1: every story acts o
     },
   );
 });
+
+describe('a webhook action qualified by the request (issue #11 item 2: other providers and actions)', () => {
+  it.failing(
+    'FAULT: "a PullRequestClosed event when a pull request is closed without being merged" takes merged pull requests too, and counts the sentence covered',
+    async () => {
+      const { bundle } = await generate({
+        taskType: 'integration',
+        taskName: 'GitHub pull requests',
+        description:
+          'Receive GitHub webhooks and put a PullRequestClosed event on the bus when a pull request is closed without being merged.',
+      });
+      expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+        "{ event: 'pull_request', action: 'closed', where: { 'pull_request.merged': false }, type: 'PullRequestClosed' }",
+      );
+    },
+  );
+});
