@@ -195,3 +195,36 @@ describe('a webhook action qualified by the request (issue #11 item 2: other pro
     },
   );
 });
+
+describe("orders stories phrased another way (issue #11 item 1: the demo's own kind)", () => {
+  const shop = () =>
+    generate({
+      taskType: 'application',
+      taskName: 'Shop',
+      description: 'Orders have a total amount and a shipping address.',
+      stories: [
+        'As a customer I can place an order',
+        'As a warehouse worker I can ship an order',
+        'As a customer I can change the shipping address of an order that has not shipped',
+        'As a customer I can cancel my order before it ships',
+      ],
+    }).then(({ bundle }) => bundle);
+
+  it.failing(
+    'FAULT: "cancel my order before it ships" lets a shipped order be cancelled ("that has not shipped" is refused from shipped)',
+    async () => {
+      expect(fileContent(await shop(), 'src/routes.ts')).toContain(
+        "'POST /orders/{id}/cancel': { operation: 'transition', resource: 'order', action: 'cancel', refusedFrom: ['shipped'] }",
+      );
+    },
+  );
+
+  it.failing(
+    'FAULT: "change the shipping address" declares a second field "address" beside the description\'s "shippingAddress"',
+    async () => {
+      const model = fileContent(await shop(), 'src/model.ts');
+      expect(model).toContain("{ name: 'shippingAddress', type: 'string'");
+      expect(model).not.toContain("{ name: 'address',");
+    },
+  );
+});
