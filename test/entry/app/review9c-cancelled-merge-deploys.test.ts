@@ -112,20 +112,17 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe('review #9c attacks: merging a /cancel’ed task’s pull request', () => {
-  it(
-    'FAULT: merging the open PR of an automated task cancelled with /cancel deploys nothing',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectMerge(api, marker('automated', 'cancelled'));
-      // What a deploy on merge reads and writes, so the run completes whichever way it goes.
-      expectDeployFacts(api);
-      expectDeploymentMade(api);
+  it('FAULT: merging the open PR of an automated task cancelled with /cancel deploys nothing', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectMerge(api, marker('automated', 'cancelled'));
+    // What a deploy on merge reads and writes, so the run completes whichever way it goes.
+    expectDeployFacts(api);
+    expectDeploymentMade(api);
 
-      await deliver(mergedEvent());
+    await deliver(mergedEvent());
 
-      expect(deploymentsCreated(api)).toEqual([]);
-    },
-  );
+    expect(deploymentsCreated(api)).toEqual([]);
+  });
 
   it('control: the same merge of a task that was not cancelled deploys', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });

@@ -13,13 +13,10 @@ describe('review #9c attacks: the README’s review flow', () => {
     expect(readme).toMatch(/A review that requests changes[^.]*is feedback/);
   });
 
-  it(
-    'FAULT: the README no longer says that requesting changes does not make the agent regenerate',
-    async () => {
-      const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
-      expect(readme.replace(/\s+/g, ' ')).not.toContain(
-        'Requesting changes does not yet make the agent regenerate',
-      );
-    },
-  );
+  it('FAULT: the README no longer says that requesting changes does not make the agent regenerate', async () => {
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme.replace(/\s+/g, ' ')).not.toContain(
+      'Requesting changes does not yet make the agent regenerate',
+    );
+  });
 });
