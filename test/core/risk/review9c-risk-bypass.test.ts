@@ -50,7 +50,7 @@ describe('review #9c attacks: the risk classifier', () => {
   });
 
   // RDS `PubliclyAccessible` is on the public access table; Lightsail's managed database is not.
-  it.failing('FAULT: a Lightsail database with PubliclyAccessible true is high', () => {
+  it('FAULT: a Lightsail database with PubliclyAccessible true is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -72,7 +72,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   // A Lightsail bucket's `AccessRules.GetObject: public` lets anyone read every object (the S3
   // canned ACL `PublicRead` is high on AWS::S3::Bucket).
-  it.failing('FAULT: a Lightsail bucket whose objects anyone may read is high', () => {
+  it('FAULT: a Lightsail bucket whose objects anyone may read is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -92,7 +92,7 @@ describe('review #9c attacks: the risk classifier', () => {
   // A function URL with AuthType NONE is high; an API Gateway route with AuthorizationType NONE
   // in front of an internal load balancer (through a VPC link) puts the same internal service on
   // the internet without sign-in, and reads as low.
-  it.failing('FAULT: an HTTP API route with AuthorizationType NONE to an internal service is high', () => {
+  it('FAULT: an HTTP API route with AuthorizationType NONE to an internal service is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -132,32 +132,29 @@ describe('review #9c attacks: the risk classifier', () => {
     ).toBe('high');
   });
 
-  it.failing(
-    'FAULT: a REST API method with AuthorizationType NONE proxying a private address is high',
-    () => {
-      expect(
-        levelOf({
-          Resources: {
-            Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders' } },
-            Method: {
-              Type: 'AWS::ApiGateway::Method',
-              Properties: {
-                RestApiId: { Ref: 'Api' },
-                ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
-                HttpMethod: 'ANY',
-                AuthorizationType: 'NONE',
-                Integration: {
-                  Type: 'HTTP_PROXY',
-                  IntegrationHttpMethod: 'ANY',
-                  Uri: 'http://10.0.0.5/admin',
-                },
+  it('FAULT: a REST API method with AuthorizationType NONE proxying a private address is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders' } },
+          Method: {
+            Type: 'AWS::ApiGateway::Method',
+            Properties: {
+              RestApiId: { Ref: 'Api' },
+              ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
+              HttpMethod: 'ANY',
+              AuthorizationType: 'NONE',
+              Integration: {
+                Type: 'HTTP_PROXY',
+                IntegrationHttpMethod: 'ANY',
+                Uri: 'http://10.0.0.5/admin',
               },
             },
           },
-        }),
-      ).toBe('high');
-    },
-  );
+        },
+      }),
+    ).toBe('high');
+  });
 
   // OpenSearch Serverless keeps its access in JSON-string policies of its own shape (no
   // `Statement`), so the shape search for policy documents never finds them.
@@ -221,7 +218,7 @@ describe('review #9c attacks: the risk classifier', () => {
   // Removing a KMS key from the template schedules its deletion (DeletionPolicy defaults to
   // Delete; AWS CloudFormation Template Reference, AWS::KMS::Key `PendingWindowInDays`): every
   // object, table and secret encrypted with it becomes unreadable — data lost like a deleted table.
-  it.failing('FAULT: a KMS key with the default Delete policy is high, like a data store', () => {
+  it('FAULT: a KMS key with the default Delete policy is high, like a data store', () => {
     expect(
       levelOf({ Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } } }),
     ).toBe('high');
@@ -241,10 +238,83 @@ describe('review #9c attacks: the risk classifier', () => {
     ['AWS::MemoryDB::Cluster', { ClusterName: 'orders', NodeType: 'db.t4g.small', ACLName: 'open-access' }],
     ['AWS::CodeCommit::Repository', { RepositoryName: 'orders' }],
   ];
-  it.failing.each(stores)(
+  it.each(stores)(
     'FAULT: a %s (the only copy of its data) with the default Delete policy is high',
     (type, properties) => {
       expect(levelOf({ Resources: { Store: { Type: type, Properties: properties } } })).toBe('high');
     },
   );
+
+  it.each([
+    'AWS::ElastiCache::ServerlessCache',
+    'AWS::QLDB::Ledger',
+    'AWS::DocDBElastic::Cluster',
+    'AWS::KMS::ReplicaKey',
+  ])('a sibling store %s with the default Delete policy is high', (type) => {
+    expect(levelOf({ Resources: { Store: { Type: type, Properties: {} } } })).toBe('high');
+  });
+
+  it('a KMS key kept on removal and replacement (Retain) is low', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Key: {
+            Type: 'AWS::KMS::Key',
+            DeletionPolicy: 'Retain',
+            UpdateReplacePolicy: 'Retain',
+            Properties: {},
+          },
+        },
+      }),
+    ).toBe('low');
+  });
+
+  it('a REST API OPTIONS method answered by a MOCK integration (CORS preflight) is low', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Method: {
+            Type: 'AWS::ApiGateway::Method',
+            Properties: {
+              RestApiId: 'abc123',
+              ResourceId: 'def456',
+              HttpMethod: 'OPTIONS',
+              AuthorizationType: 'NONE',
+              Integration: { Type: 'MOCK' },
+            },
+          },
+        },
+      }),
+    ).toBe('low');
+  });
+
+  it('an HTTP API route with IAM authorization and one left out (default NONE) differ', () => {
+    const route = (properties: Record<string, unknown>) => ({
+      Resources: {
+        Route: {
+          Type: 'AWS::ApiGatewayV2::Route',
+          Properties: { ApiId: 'abc123', RouteKey: 'GET /', ...properties },
+        },
+      },
+    });
+    expect(levelOf(route({ AuthorizationType: 'AWS_IAM' }))).toBe('low');
+    expect(levelOf(route({}))).toBe('high');
+  });
+
+  it('a Lightsail bucket whose objects are private is low', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Files: {
+            Type: 'AWS::Lightsail::Bucket',
+            Properties: {
+              BucketName: 'orders-files',
+              BundleId: 'small_1_0',
+              AccessRules: { GetObject: 'private' },
+            },
+          },
+        },
+      }),
+    ).toBe('low');
+  });
 });
