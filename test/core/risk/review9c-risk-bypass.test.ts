@@ -31,7 +31,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   // Lightsail instances have their own firewall (`Networking.Ports[].Cidrs`), not security groups:
   // every port open to the whole internet is the same "world-open" access, unread.
-  it.failing('FAULT: a Lightsail instance with every port open to 0.0.0.0/0 is high', () => {
+  it('FAULT: a Lightsail instance with every port open to 0.0.0.0/0 is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -198,7 +198,7 @@ describe('review #9c attacks: the risk classifier', () => {
   );
 
   // GameLift fleets open ports with `EC2InboundPermissions[].IpRange`, not security groups.
-  it.failing('FAULT: a GameLift fleet open to 0.0.0.0/0 on every TCP port is high', () => {
+  it('FAULT: a GameLift fleet open to 0.0.0.0/0 on every TCP port is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -316,5 +316,57 @@ describe('review #9c attacks: the risk classifier', () => {
         },
       }),
     ).toBe('low');
+  });
+
+  const lightsail = (networking: unknown) => ({
+    Resources: {
+      Box: {
+        Type: 'AWS::Lightsail::Instance',
+        Properties: {
+          InstanceName: 'orders',
+          BlueprintId: 'amazon_linux_2',
+          BundleId: 'nano_3_0',
+          ...(networking === undefined ? {} : { Networking: networking }),
+        },
+      },
+    },
+  });
+
+  it('a Lightsail instance with no ports given gets the default firewall (SSH and HTTP from anywhere): high', () => {
+    expect(levelOf(lightsail(undefined))).toBe('high');
+  });
+
+  it('a Lightsail instance with HTTPS open only to one office range is low', () => {
+    expect(
+      levelOf(
+        lightsail({ Ports: [{ FromPort: 443, ToPort: 443, Protocol: 'tcp', Cidrs: ['203.0.113.0/24'] }] }),
+      ),
+    ).toBe('low');
+  });
+
+  it('a Lightsail port with no source list is open to everyone: high', () => {
+    expect(levelOf(lightsail({ Ports: [{ FromPort: 443, ToPort: 443, Protocol: 'tcp' }] }))).toBe('high');
+  });
+
+  it('a GameLift fleet open to one range only is low, one open to ::/0-like IPv4 halves is high', () => {
+    const fleet = (ranges: string[]) => ({
+      Resources: {
+        Fleet: {
+          Type: 'AWS::GameLift::Fleet',
+          Properties: {
+            Name: 'orders',
+            EC2InstanceType: 'c5.large',
+            EC2InboundPermissions: ranges.map((IpRange) => ({
+              FromPort: 7777,
+              ToPort: 7777,
+              IpRange,
+              Protocol: 'UDP',
+            })),
+          },
+        },
+      },
+    });
+    expect(levelOf(fleet(['203.0.113.0/24']))).toBe('low');
+    expect(levelOf(fleet(['0.0.0.0/1', '128.0.0.0/1']))).toBe('high');
   });
 });
