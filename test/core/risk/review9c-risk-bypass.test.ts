@@ -4,7 +4,7 @@ import { QUEUE, riskOf } from './risk-of.js';
 // grants to others and deletions escalate hybrid to guided). Each "FAULT:" case is a template the
 // classifier still calls low although it opens a resource to the internet, grants another account
 // access, or would destroy data on removal; a low template is auto-merged and deployed on merge.
-// `it.failing` asserts the right answer (high) until the classifier reads each kind.
+// Each FAULT was `it.failing` (asserting the right answer, high) until the classifier read its kind.
 
 const levelOf = (body: Record<string, unknown>) => riskOf(body).level;
 
@@ -158,7 +158,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   // OpenSearch Serverless keeps its access in JSON-string policies of its own shape (no
   // `Statement`), so the shape search for policy documents never finds them.
-  it.failing('FAULT: an OpenSearch Serverless network policy with AllowFromPublic true is high', () => {
+  it('FAULT: an OpenSearch Serverless network policy with AllowFromPublic true is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -176,26 +176,23 @@ describe('review #9c attacks: the risk classifier', () => {
     ).toBe('high');
   });
 
-  it.failing(
-    'FAULT: an OpenSearch Serverless data access policy granting another account aoss:* is high',
-    () => {
-      expect(
-        levelOf({
-          Resources: {
-            Access: {
-              Type: 'AWS::OpenSearchServerless::AccessPolicy',
-              Properties: {
-                Name: 'orders-access',
-                Type: 'data',
-                Policy:
-                  '[{"Rules":[{"ResourceType":"index","Resource":["index/orders/*"],"Permission":["aoss:*"]}],"Principal":["arn:aws:iam::999999999999:root"]}]',
-              },
+  it('FAULT: an OpenSearch Serverless data access policy granting another account aoss:* is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Access: {
+            Type: 'AWS::OpenSearchServerless::AccessPolicy',
+            Properties: {
+              Name: 'orders-access',
+              Type: 'data',
+              Policy:
+                '[{"Rules":[{"ResourceType":"index","Resource":["index/orders/*"],"Permission":["aoss:*"]}],"Principal":["arn:aws:iam::999999999999:root"]}]',
             },
           },
-        }),
-      ).toBe('high');
-    },
-  );
+        },
+      }),
+    ).toBe('high');
+  });
 
   // GameLift fleets open ports with `EC2InboundPermissions[].IpRange`, not security groups.
   it('FAULT: a GameLift fleet open to 0.0.0.0/0 on every TCP port is high', () => {
@@ -368,5 +365,58 @@ describe('review #9c attacks: the risk classifier', () => {
     });
     expect(levelOf(fleet(['203.0.113.0/24']))).toBe('low');
     expect(levelOf(fleet(['0.0.0.0/1', '128.0.0.0/1']))).toBe('high');
+  });
+
+  const networkPolicy = (policy: unknown) => ({
+    Resources: {
+      Network: {
+        Type: 'AWS::OpenSearchServerless::SecurityPolicy',
+        Properties: { Name: 'orders-network', Type: 'network', Policy: policy },
+      },
+    },
+  });
+
+  it('an OpenSearch Serverless network policy reachable only through a VPC endpoint is low', () => {
+    expect(
+      levelOf(
+        networkPolicy(
+          '[{"Rules":[{"ResourceType":"collection","Resource":["collection/orders"]}],"AllowFromPublic":false,"SourceVPCEs":["vpce-0a1b2c3d"]}]',
+        ),
+      ),
+    ).toBe('low');
+  });
+
+  it('an OpenSearch Serverless network policy written with Fn::Sub is read; a parameter one is unresolved', () => {
+    expect(
+      levelOf(
+        networkPolicy({
+          'Fn::Sub':
+            '[{"Rules":[{"ResourceType":"collection","Resource":["collection/${AWS::StackName}"]}],"AllowFromPublic":true}]',
+        }),
+      ),
+    ).toBe('high');
+    expect(
+      riskOf({ Parameters: { P: { Type: 'String' } }, ...networkPolicy({ Ref: 'P' }) }).reasons.map(
+        (r) => r.code,
+      ),
+    ).toEqual(['unresolved-value']);
+  });
+
+  it('an OpenSearch Serverless encryption policy is not a network policy', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Encryption: {
+            Type: 'AWS::OpenSearchServerless::SecurityPolicy',
+            Properties: {
+              Name: 'orders-encryption',
+              Type: 'encryption',
+              Policy:
+                '{"Rules":[{"ResourceType":"collection","Resource":["collection/orders"]}],"AWSOwnedKey":true}',
+            },
+          },
+        },
+      }),
+    ).toBe('low');
   });
 });
