@@ -3,6 +3,7 @@ import { newNonce, signDeploymentPayload } from '../core/deploy/deployment-signa
 import type { MarkerKeys } from '../core/state/marker-keys.js';
 import { fitLine } from '../core/markdown/fit-line.js';
 import { DEPLOYMENT_DESCRIPTION_LIMIT } from '../core/markdown/github-limits.js';
+import { isProductionName } from '../core/config/is-production-name.js';
 
 export interface DeploymentClient {
   repos: {
@@ -67,7 +68,7 @@ export async function createDeployment(params: {
     auto_merge: false,
     required_contexts: [],
     description: fitLine({ text: params.description, limit: DEPLOYMENT_DESCRIPTION_LIMIT }),
-    production_environment: /^prod(uction)?$/i.test(params.environment),
+    production_environment: isProductionName(params.environment),
   });
   if (data.id === undefined)
     throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);

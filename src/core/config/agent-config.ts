@@ -3,6 +3,7 @@ import { DEPLOYMENT_STRATEGIES } from '../request/execution-request.js';
 import { environmentNameProblems } from './environment-name-problems.js';
 import { environmentNameSchema } from './environment-name.js';
 import { stackParametersSchema } from './stack-parameters.js';
+import { isProductionName } from './is-production-name.js';
 
 export const DEFAULT_MODEL_ID = 'au.anthropic.claude-sonnet-4-5-20250929-v1:0';
 export const DEFAULT_REGION = 'ap-southeast-2';
@@ -87,10 +88,8 @@ export interface EnvironmentConfig {
   readonly code_bucket?: string;
 }
 
-/** Production is guarded unless its config says otherwise, whatever else the file lists. */
-const isProductionName = (name: string) => /^prod(uction)?$/i.test(name);
-
 function withEnvironmentDefaults(name: string, env: EnvironmentFile): EnvironmentConfig {
+  // Production is guarded unless its config says otherwise, whatever else the file lists.
   const guarded = isProductionName(name);
   return {
     ...(env.stack_name === undefined ? {} : { stack_name: env.stack_name }),

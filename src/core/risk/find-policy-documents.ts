@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { policyText, rebuildPolicyDocument } from './rebuild-policy-text.js';
 
 export interface FoundPolicyDocument {
   /** The property that holds it (`PolicyDocument`, `KeyPolicy`, `AssumeRolePolicyDocument`...). */
@@ -10,7 +11,11 @@ export interface FoundPolicyDocument {
 
 /**
  * Every IAM policy document in a resource's properties, wherever the resource type keeps it: an
- * object with a `Statement`, or a JSON string holding one (CloudWatch Logs' `PolicyDocument`).
+ * object with a `Statement`, or a JSON string holding one (CloudWatch Logs' `PolicyDocument`), or
+ * that string written with `Fn::Sub` or `Fn::Join` (CloudFormation resolves the intrinsic, then
+ * reads the JSON). Such a document is rebuilt as a long-form value; one that cannot be rebuilt is
+ * returned as undefined, which `policyDocumentRisks` treats as broad. Intrinsic keys (`Fn::If`…)
+ * keep the property name of the value they stand in for.
  * Searching by shape rather than by a list of types means a type we never heard of is still judged.
  */
 export function findPolicyDocuments(properties: unknown, path = 'Properties'): FoundPolicyDocument[] {
@@ -34,5 +39,11 @@ function visit(value: unknown, path: string, property: string, found: FoundPolic
     found.push({ property, document: value, path });
     return;
   }
-  for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`, key, found);
+  const text = policyText(value);
+  if (text !== undefined && /policy/i.test(property) && /Statement/.test(text.text)) {
+    found.push({ property, document: rebuildPolicyDocument(text), path });
+    return;
+  }
+  for (const [key, child] of Object.entries(value))
+    visit(child, `${path}.${key}`, key.startsWith('Fn::') ? property : key, found);
 }

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { firewallPortRules } from './firewall-port-rules.js';
 
 export interface IngressRuleAt {
   /** The rule mapping as written (anything, when the template is malformed). */
@@ -17,11 +18,14 @@ export interface IngressRules {
  * The ingress rules a resource declares: an `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress`
  * list, or an `AWS::EC2::SecurityGroupIngress` resource (its properties are the rule). Every
  * branch of an `Fn::If` around the list or a rule is included (CloudFormation may take either);
- * `Ref: AWS::NoValue` is no rule. `where` is `<file>#Resources.<LogicalId>`.
+ * `Ref: AWS::NoValue` is no rule. Lightsail instance ports and GameLift fleet permissions come
+ * from `firewallPortRules`. `where` is `<file>#Resources.<LogicalId>`.
  */
 export function ingressRules(params: { type: string; properties: unknown; where: string }): IngressRules {
   const properties = isPlainObject(params.properties) ? params.properties : {};
   const where = `${params.where}.Properties`;
+  const firewall = firewallPortRules({ type: params.type, properties, where });
+  if (firewall !== undefined) return firewall;
   if (params.type === 'AWS::EC2::SecurityGroupIngress')
     return { rules: [{ rule: properties, where }], computedLists: [] };
   if (params.type !== 'AWS::EC2::SecurityGroup') return { rules: [], computedLists: [] };

@@ -18,9 +18,9 @@ export function publicAccessRisks(params: ResourceRiskInput): RiskReason[] {
   if (always !== undefined)
     return [{ code: 'public-access', where: params.where, message: `${logicalId} (${type}) ${always}.` }];
   const properties = isPlainObject(params.properties) ? params.properties : {};
-  return PUBLIC_ACCESS_RULES.filter((rule) => rule.type === type).flatMap((rule) =>
-    ruleRisks({ ...params, rule, properties }),
-  );
+  return PUBLIC_ACCESS_RULES.filter(
+    (rule) => rule.type === type && rule.harmless?.(properties) !== true,
+  ).flatMap((rule) => ruleRisks({ ...params, rule, properties }));
 }
 
 function ruleRisks(params: {

@@ -1,3 +1,5 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+
 /**
  * One setting that puts a resource within reach of the internet (or of every AWS account),
  * outside security groups and policies, which are judged on their own.
@@ -12,6 +14,8 @@ export interface PublicAccessRule {
   readonly publicWhenAbsent: (properties: Record<string, unknown>) => boolean;
   /** What a public value does, as a verb phrase after "will" (plain text). */
   readonly means: string;
+  /** Properties under which even a public value exposes nothing (a mock integration); default none. */
+  readonly harmless?: (properties: Record<string, unknown>) => boolean;
 }
 
 const never = () => false;
@@ -28,7 +32,11 @@ const always = () => true;
  * `PublicRead`, `PublicReadWrite` for everyone, `AuthenticatedRead` for every AWS account), S3
  * Block Public Access settings turned off (Amazon S3 User Guide, "Blocking public access"), MSK
  * public access (`SERVICE_PROVIDED_EIPS`), Amazon MQ `PubliclyAccessible`, OpenSearch
- * `AnonymousAuthEnabled`, App Runner `IsPubliclyAccessible` (default true).
+ * `AnonymousAuthEnabled`, App Runner `IsPubliclyAccessible` (default true), Lightsail databases'
+ * `PubliclyAccessible` and buckets' `AccessRules.GetObject: public` (anyone may read every object),
+ * and API Gateway methods and routes whose `AuthorizationType` is `NONE` (the default for both):
+ * anyone on the internet may call them. A REST method whose integration is a `MOCK` reaches no
+ * backend (CORS preflight `OPTIONS` methods) and is left out; nothing else is, failing closed.
  */
 export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
   {
@@ -121,5 +129,35 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     publicValues: ['SERVICE_PROVIDED_EIPS'],
     publicWhenAbsent: never,
     means: 'give the brokers public IP addresses',
+  },
+  {
+    type: 'AWS::Lightsail::Database',
+    path: ['PubliclyAccessible'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: 'give the database an address reachable from the internet',
+  },
+  {
+    type: 'AWS::Lightsail::Bucket',
+    path: ['AccessRules', 'GetObject'],
+    publicValues: ['public'],
+    publicWhenAbsent: never,
+    means: 'let anyone on the internet read every object',
+  },
+  {
+    type: 'AWS::ApiGateway::Method',
+    path: ['AuthorizationType'],
+    publicValues: ['NONE'],
+    publicWhenAbsent: always,
+    means: 'let anyone on the internet call the method without signing in',
+    harmless: (properties) =>
+      isPlainObject(properties['Integration']) && properties['Integration']['Type'] === 'MOCK',
+  },
+  {
+    type: 'AWS::ApiGatewayV2::Route',
+    path: ['AuthorizationType'],
+    publicValues: ['NONE'],
+    publicWhenAbsent: always,
+    means: 'let anyone on the internet call the route without signing in',
   },
 ];

@@ -12,7 +12,10 @@ export const ALWAYS_GRANTING_TYPES: ReadonlySet<string> = new Set([
  * Types outside `AWS::IAM::` that give people, roles or accounts permissions, judged like IAM
  * resources: IAM Identity Center permission sets and assignments, Identity Store groups and
  * memberships, Organizations policies (SCPs) and accounts, IAM Roles Anywhere trust anchors and
- * profiles, Lake Formation grants and administrators, EKS access entries, and SAM connectors
+ * profiles, Lake Formation grants and administrators, EKS access entries, OpenSearch Serverless data
+ * access policies (which grant IAM principals, of any account, access to collections and indexes;
+ * Amazon OpenSearch Service Developer Guide, "Data access control for Amazon OpenSearch
+ * Serverless"), and SAM connectors
  * (which SAM turns into IAM policies; AWS SAM Developer Guide, "AWS::Serverless::Connector").
  */
 const ACCESS_TYPE_PREFIXES = [
@@ -22,7 +25,11 @@ const ACCESS_TYPE_PREFIXES = [
   'AWS::RolesAnywhere::',
   'AWS::LakeFormation::',
 ];
-const ACCESS_TYPES: ReadonlySet<string> = new Set(['AWS::Serverless::Connector', 'AWS::EKS::AccessEntry']);
+const ACCESS_TYPES: ReadonlySet<string> = new Set([
+  'AWS::Serverless::Connector',
+  'AWS::EKS::AccessEntry',
+  'AWS::OpenSearchServerless::AccessPolicy',
+]);
 
 export function isAccessType(type: string): boolean {
   return ACCESS_TYPES.has(type) || ACCESS_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));

@@ -1,7 +1,12 @@
 /**
  * Resource types that hold data which cannot be had back once CloudFormation deletes the resource.
  * Queues, streams and log groups are left out on purpose: what they hold is transient or a copy,
- * and flagging them would make nearly every change "high".
+ * and flagging them would make nearly every change "high". A KMS key is here because deleting it
+ * (CloudFormation schedules the deletion, AWS::KMS::Key `PendingWindowInDays`) makes everything
+ * encrypted with it unreadable. ElastiCache replication groups and serverless caches (Redis/Valkey
+ * data), MemoryDB clusters (a durable primary database), CodeCommit repositories, QLDB ledgers and
+ * DocumentDB elastic clusters keep the only copy of what they hold (each type's page in the AWS
+ * CloudFormation Template Reference; DeletionPolicy defaults to `Delete` for all of them).
  */
 export const STATEFUL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'AWS::DynamoDB::Table',
@@ -21,6 +26,14 @@ export const STATEFUL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'AWS::Cognito::UserPool',
   'AWS::Backup::BackupVault',
   'AWS::Timestream::Table',
+  'AWS::KMS::Key',
+  'AWS::KMS::ReplicaKey',
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::ElastiCache::ServerlessCache',
+  'AWS::MemoryDB::Cluster',
+  'AWS::CodeCommit::Repository',
+  'AWS::QLDB::Ledger',
+  'AWS::DocDBElastic::Cluster',
 ]);
 
 /**

@@ -4,7 +4,7 @@ import { TASK_TYPES } from '../../../src/core/request/execution-request.js';
 import { generate } from '../../generation/offline/offline-test-requests.js';
 
 describe('classifyRisk on what the offline blueprints generate', () => {
-  it('finds every blueprint high: each creates an IAM role or a resource policy, and says which', async () => {
+  it('finds every blueprint high: each creates an IAM role or a resource policy (the HTTP API routes are public), and says which', async () => {
     const found: Record<string, string[]> = {};
     for (const taskType of TASK_TYPES) {
       const { bundle } = await generate({ taskType, taskName: 'Orders API', environment: 'staging' });
@@ -19,7 +19,7 @@ describe('classifyRisk on what the offline blueprints generate', () => {
     }
     expect(found).toEqual({
       infrastructure: ['resource-policy'],
-      application: ['iam-resource'],
+      application: ['iam-resource', 'public-access'],
       integration: ['iam-resource'],
       testing: ['iam-resource'],
       deployment: ['iam-resource', 'managed-policy'],

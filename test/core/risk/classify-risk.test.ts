@@ -200,6 +200,8 @@ ${RETAINED_TABLE}`,
     name: 'a KMS key policy: Resource "*" means this key, the policy still grants',
     resources: `  Key:
     Type: AWS::KMS::Key
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
     Properties:
       KeyPolicy:
         Statement:

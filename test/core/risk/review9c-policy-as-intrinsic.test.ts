@@ -1,4 +1,4 @@
-import { riskOf } from './risk-of.js';
+import { reasonsOf, riskOf } from './risk-of.js';
 
 // Review #9c: `findPolicyDocuments` finds a policy document by shape — an object with `Statement`,
 // or a string under a `…Policy…` property holding `"Statement"`. A document written as one JSON
@@ -31,15 +31,15 @@ describe('review #9c attacks: policy documents written as intrinsic strings', ()
     expect(riskOf(bucketPolicy(PUBLIC_READ.replace('${Bucket}', 'orders-files'))).level).toBe('high');
   });
 
-  it.failing('FAULT: a bucket policy for everyone written as one Fn::Sub string is high', () => {
+  it('FAULT: a bucket policy for everyone written as one Fn::Sub string is high', () => {
     expect(riskOf(bucketPolicy({ 'Fn::Sub': PUBLIC_READ })).level).toBe('high');
   });
 
-  it.failing('FAULT: a bucket policy for everyone written as Fn::Sub with variables is high', () => {
+  it('FAULT: a bucket policy for everyone written as Fn::Sub with variables is high', () => {
     expect(riskOf(bucketPolicy({ 'Fn::Sub': [PUBLIC_READ, { Bucket: 'orders-files' }] })).level).toBe('high');
   });
 
-  it.failing('FAULT: a queue policy for everyone built with Fn::Join is high', () => {
+  it('FAULT: a queue policy for everyone built with Fn::Join is high', () => {
     expect(
       riskOf({
         Resources: {
@@ -58,5 +58,78 @@ describe('review #9c attacks: policy documents written as intrinsic strings', ()
         },
       }).level,
     ).toBe('high');
+  });
+
+  it('a Fn::Sub policy whose variable sits outside a string cannot be rebuilt: unresolved (fail closed)', () => {
+    const text =
+      '{"Statement":[{"Effect":"Allow","Principal":${Who},"Action":"s3:GetObject","Resource":"*"}]}';
+    expect(reasonsOf(bucketPolicy({ 'Fn::Sub': text }))).toContain(
+      'unresolved-value Resources.Policy.Properties.PolicyDocument',
+    );
+  });
+
+  it('a Fn::Sub principal read from a parameter is unresolved, not taken as a name', () => {
+    const text =
+      '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"${Who}"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::${Bucket}/*"}]}';
+    expect(
+      reasonsOf({ Parameters: { Who: { Type: 'String' } }, ...bucketPolicy({ 'Fn::Sub': text }) }),
+    ).toContain('unresolved-value Resources.Policy.Properties.PolicyDocument.Statement[0].Principal');
+  });
+
+  it('a Fn::Join policy scoped to one bucket and one account is judged, not called unreadable', () => {
+    const document = {
+      'Fn::Join': [
+        '',
+        [
+          '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},',
+          '"Action":"s3:GetObject","Resource":"arn:aws:s3:::',
+          { Ref: 'AWS::StackName' },
+          '/*"}]}',
+        ],
+      ],
+    };
+    expect(reasonsOf(bucketPolicy(document))).toEqual([
+      'resource-policy Resources.Policy.Properties.PolicyDocument',
+    ]);
+  });
+
+  it('a policy chosen with Fn::If between Fn::Sub strings keeps its property name and is judged', () => {
+    const document = { 'Fn::If': ['IsOpen', { 'Fn::Sub': PUBLIC_READ }, { Ref: 'AWS::NoValue' }] };
+    expect(reasonsOf(bucketPolicy(document))).toContain(
+      'wildcard-principal Resources.Policy.Properties.PolicyDocument.Fn::If[1].Statement[0].Principal',
+    );
+  });
+
+  it('a policy name written with Fn::Sub is not a policy document (only the role itself is a reason)', () => {
+    expect(
+      reasonsOf({
+        Resources: {
+          Role: {
+            Type: 'AWS::IAM::Role',
+            Properties: {
+              AssumeRolePolicyDocument: {
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Principal: { Service: 'lambda.amazonaws.com' },
+                    Action: 'sts:AssumeRole',
+                  },
+                ],
+              },
+              Policies: [
+                {
+                  PolicyName: { 'Fn::Sub': '${AWS::StackName}-read' },
+                  PolicyDocument: {
+                    Statement: [
+                      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::orders/*' },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        },
+      }),
+    ).toEqual(['iam-resource Resources.Role']);
   });
 });

@@ -1,5 +1,6 @@
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
 import { isProductionEnvironment } from '../../../src/core/risk/is-production-environment.js';
+import { isProductionName } from '../../../src/core/config/is-production-name.js';
 import { isProduction } from '../../../src/generation/offline/cfn/standard-parameters.js';
 
 // Review #9c: hybrid escalates a production target to guided (DESIGN §4). The offline generator
@@ -17,10 +18,32 @@ describe('review #9c attacks: which targets are production', () => {
     expect(isProduction('production-us')).toBe(true);
   });
 
-  it.failing.each(['prod-eu', 'production-us'])(
+  it.each(['prod-eu', 'production-us'])(
     'FAULT: %s, which the generator builds as production, is a production target for the risk classifier',
     (name) => {
       expect(isProductionEnvironment({ name, config })).toBe(true);
+    },
+  );
+
+  it.each(['prod', 'PROD', 'production', 'prod-eu', 'prod_eu', 'prod-eu-west-1', 'prod2', 'Production-US'])(
+    '%s is production for the name rule, the classifier, the generator and the config defaults',
+    (name) => {
+      const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
+      expect(isProductionName(name)).toBe(true);
+      expect(isProduction(name)).toBe(true);
+      expect(isProductionEnvironment({ name, config: listed })).toBe(true);
+      expect(listed.environments[name]?.requires_approval).toBe(true);
+    },
+  );
+
+  it.each(['products', 'prodigy', 'staging', 'preprod', 'dev-prod'])(
+    '%s is not production anywhere (unless its config asks for approval)',
+    (name) => {
+      const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
+      expect(isProductionName(name)).toBe(false);
+      expect(isProduction(name)).toBe(false);
+      expect(isProductionEnvironment({ name, config: listed })).toBe(false);
+      expect(listed.environments[name]?.requires_approval).toBe(false);
     },
   );
 });

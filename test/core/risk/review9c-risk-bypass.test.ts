@@ -4,7 +4,7 @@ import { QUEUE, riskOf } from './risk-of.js';
 // grants to others and deletions escalate hybrid to guided). Each "FAULT:" case is a template the
 // classifier still calls low although it opens a resource to the internet, grants another account
 // access, or would destroy data on removal; a low template is auto-merged and deployed on merge.
-// `it.failing` asserts the right answer (high) until the classifier reads each kind.
+// Each FAULT was `it.failing` (asserting the right answer, high) until the classifier read its kind.
 
 const levelOf = (body: Record<string, unknown>) => riskOf(body).level;
 
@@ -31,7 +31,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   // Lightsail instances have their own firewall (`Networking.Ports[].Cidrs`), not security groups:
   // every port open to the whole internet is the same "world-open" access, unread.
-  it.failing('FAULT: a Lightsail instance with every port open to 0.0.0.0/0 is high', () => {
+  it('FAULT: a Lightsail instance with every port open to 0.0.0.0/0 is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -50,7 +50,7 @@ describe('review #9c attacks: the risk classifier', () => {
   });
 
   // RDS `PubliclyAccessible` is on the public access table; Lightsail's managed database is not.
-  it.failing('FAULT: a Lightsail database with PubliclyAccessible true is high', () => {
+  it('FAULT: a Lightsail database with PubliclyAccessible true is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -72,7 +72,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   // A Lightsail bucket's `AccessRules.GetObject: public` lets anyone read every object (the S3
   // canned ACL `PublicRead` is high on AWS::S3::Bucket).
-  it.failing('FAULT: a Lightsail bucket whose objects anyone may read is high', () => {
+  it('FAULT: a Lightsail bucket whose objects anyone may read is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -92,7 +92,7 @@ describe('review #9c attacks: the risk classifier', () => {
   // A function URL with AuthType NONE is high; an API Gateway route with AuthorizationType NONE
   // in front of an internal load balancer (through a VPC link) puts the same internal service on
   // the internet without sign-in, and reads as low.
-  it.failing('FAULT: an HTTP API route with AuthorizationType NONE to an internal service is high', () => {
+  it('FAULT: an HTTP API route with AuthorizationType NONE to an internal service is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -132,36 +132,33 @@ describe('review #9c attacks: the risk classifier', () => {
     ).toBe('high');
   });
 
-  it.failing(
-    'FAULT: a REST API method with AuthorizationType NONE proxying a private address is high',
-    () => {
-      expect(
-        levelOf({
-          Resources: {
-            Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders' } },
-            Method: {
-              Type: 'AWS::ApiGateway::Method',
-              Properties: {
-                RestApiId: { Ref: 'Api' },
-                ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
-                HttpMethod: 'ANY',
-                AuthorizationType: 'NONE',
-                Integration: {
-                  Type: 'HTTP_PROXY',
-                  IntegrationHttpMethod: 'ANY',
-                  Uri: 'http://10.0.0.5/admin',
-                },
+  it('FAULT: a REST API method with AuthorizationType NONE proxying a private address is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders' } },
+          Method: {
+            Type: 'AWS::ApiGateway::Method',
+            Properties: {
+              RestApiId: { Ref: 'Api' },
+              ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
+              HttpMethod: 'ANY',
+              AuthorizationType: 'NONE',
+              Integration: {
+                Type: 'HTTP_PROXY',
+                IntegrationHttpMethod: 'ANY',
+                Uri: 'http://10.0.0.5/admin',
               },
             },
           },
-        }),
-      ).toBe('high');
-    },
-  );
+        },
+      }),
+    ).toBe('high');
+  });
 
   // OpenSearch Serverless keeps its access in JSON-string policies of its own shape (no
   // `Statement`), so the shape search for policy documents never finds them.
-  it.failing('FAULT: an OpenSearch Serverless network policy with AllowFromPublic true is high', () => {
+  it('FAULT: an OpenSearch Serverless network policy with AllowFromPublic true is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -179,29 +176,26 @@ describe('review #9c attacks: the risk classifier', () => {
     ).toBe('high');
   });
 
-  it.failing(
-    'FAULT: an OpenSearch Serverless data access policy granting another account aoss:* is high',
-    () => {
-      expect(
-        levelOf({
-          Resources: {
-            Access: {
-              Type: 'AWS::OpenSearchServerless::AccessPolicy',
-              Properties: {
-                Name: 'orders-access',
-                Type: 'data',
-                Policy:
-                  '[{"Rules":[{"ResourceType":"index","Resource":["index/orders/*"],"Permission":["aoss:*"]}],"Principal":["arn:aws:iam::999999999999:root"]}]',
-              },
+  it('FAULT: an OpenSearch Serverless data access policy granting another account aoss:* is high', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Access: {
+            Type: 'AWS::OpenSearchServerless::AccessPolicy',
+            Properties: {
+              Name: 'orders-access',
+              Type: 'data',
+              Policy:
+                '[{"Rules":[{"ResourceType":"index","Resource":["index/orders/*"],"Permission":["aoss:*"]}],"Principal":["arn:aws:iam::999999999999:root"]}]',
             },
           },
-        }),
-      ).toBe('high');
-    },
-  );
+        },
+      }),
+    ).toBe('high');
+  });
 
   // GameLift fleets open ports with `EC2InboundPermissions[].IpRange`, not security groups.
-  it.failing('FAULT: a GameLift fleet open to 0.0.0.0/0 on every TCP port is high', () => {
+  it('FAULT: a GameLift fleet open to 0.0.0.0/0 on every TCP port is high', () => {
     expect(
       levelOf({
         Resources: {
@@ -221,7 +215,7 @@ describe('review #9c attacks: the risk classifier', () => {
   // Removing a KMS key from the template schedules its deletion (DeletionPolicy defaults to
   // Delete; AWS CloudFormation Template Reference, AWS::KMS::Key `PendingWindowInDays`): every
   // object, table and secret encrypted with it becomes unreadable — data lost like a deleted table.
-  it.failing('FAULT: a KMS key with the default Delete policy is high, like a data store', () => {
+  it('FAULT: a KMS key with the default Delete policy is high, like a data store', () => {
     expect(
       levelOf({ Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } } }),
     ).toBe('high');
@@ -241,10 +235,188 @@ describe('review #9c attacks: the risk classifier', () => {
     ['AWS::MemoryDB::Cluster', { ClusterName: 'orders', NodeType: 'db.t4g.small', ACLName: 'open-access' }],
     ['AWS::CodeCommit::Repository', { RepositoryName: 'orders' }],
   ];
-  it.failing.each(stores)(
+  it.each(stores)(
     'FAULT: a %s (the only copy of its data) with the default Delete policy is high',
     (type, properties) => {
       expect(levelOf({ Resources: { Store: { Type: type, Properties: properties } } })).toBe('high');
     },
   );
+
+  it.each([
+    'AWS::ElastiCache::ServerlessCache',
+    'AWS::QLDB::Ledger',
+    'AWS::DocDBElastic::Cluster',
+    'AWS::KMS::ReplicaKey',
+  ])('a sibling store %s with the default Delete policy is high', (type) => {
+    expect(levelOf({ Resources: { Store: { Type: type, Properties: {} } } })).toBe('high');
+  });
+
+  it('a KMS key kept on removal and replacement (Retain) is low', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Key: {
+            Type: 'AWS::KMS::Key',
+            DeletionPolicy: 'Retain',
+            UpdateReplacePolicy: 'Retain',
+            Properties: {},
+          },
+        },
+      }),
+    ).toBe('low');
+  });
+
+  it('a REST API OPTIONS method answered by a MOCK integration (CORS preflight) is low', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Method: {
+            Type: 'AWS::ApiGateway::Method',
+            Properties: {
+              RestApiId: 'abc123',
+              ResourceId: 'def456',
+              HttpMethod: 'OPTIONS',
+              AuthorizationType: 'NONE',
+              Integration: { Type: 'MOCK' },
+            },
+          },
+        },
+      }),
+    ).toBe('low');
+  });
+
+  it('an HTTP API route with IAM authorization and one left out (default NONE) differ', () => {
+    const route = (properties: Record<string, unknown>) => ({
+      Resources: {
+        Route: {
+          Type: 'AWS::ApiGatewayV2::Route',
+          Properties: { ApiId: 'abc123', RouteKey: 'GET /', ...properties },
+        },
+      },
+    });
+    expect(levelOf(route({ AuthorizationType: 'AWS_IAM' }))).toBe('low');
+    expect(levelOf(route({}))).toBe('high');
+  });
+
+  it('a Lightsail bucket whose objects are private is low', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Files: {
+            Type: 'AWS::Lightsail::Bucket',
+            Properties: {
+              BucketName: 'orders-files',
+              BundleId: 'small_1_0',
+              AccessRules: { GetObject: 'private' },
+            },
+          },
+        },
+      }),
+    ).toBe('low');
+  });
+
+  const lightsail = (networking: unknown) => ({
+    Resources: {
+      Box: {
+        Type: 'AWS::Lightsail::Instance',
+        Properties: {
+          InstanceName: 'orders',
+          BlueprintId: 'amazon_linux_2',
+          BundleId: 'nano_3_0',
+          ...(networking === undefined ? {} : { Networking: networking }),
+        },
+      },
+    },
+  });
+
+  it('a Lightsail instance with no ports given gets the default firewall (SSH and HTTP from anywhere): high', () => {
+    expect(levelOf(lightsail(undefined))).toBe('high');
+  });
+
+  it('a Lightsail instance with HTTPS open only to one office range is low', () => {
+    expect(
+      levelOf(
+        lightsail({ Ports: [{ FromPort: 443, ToPort: 443, Protocol: 'tcp', Cidrs: ['203.0.113.0/24'] }] }),
+      ),
+    ).toBe('low');
+  });
+
+  it('a Lightsail port with no source list is open to everyone: high', () => {
+    expect(levelOf(lightsail({ Ports: [{ FromPort: 443, ToPort: 443, Protocol: 'tcp' }] }))).toBe('high');
+  });
+
+  it('a GameLift fleet open to one range only is low, one open to ::/0-like IPv4 halves is high', () => {
+    const fleet = (ranges: string[]) => ({
+      Resources: {
+        Fleet: {
+          Type: 'AWS::GameLift::Fleet',
+          Properties: {
+            Name: 'orders',
+            EC2InstanceType: 'c5.large',
+            EC2InboundPermissions: ranges.map((IpRange) => ({
+              FromPort: 7777,
+              ToPort: 7777,
+              IpRange,
+              Protocol: 'UDP',
+            })),
+          },
+        },
+      },
+    });
+    expect(levelOf(fleet(['203.0.113.0/24']))).toBe('low');
+    expect(levelOf(fleet(['0.0.0.0/1', '128.0.0.0/1']))).toBe('high');
+  });
+
+  const networkPolicy = (policy: unknown) => ({
+    Resources: {
+      Network: {
+        Type: 'AWS::OpenSearchServerless::SecurityPolicy',
+        Properties: { Name: 'orders-network', Type: 'network', Policy: policy },
+      },
+    },
+  });
+
+  it('an OpenSearch Serverless network policy reachable only through a VPC endpoint is low', () => {
+    expect(
+      levelOf(
+        networkPolicy(
+          '[{"Rules":[{"ResourceType":"collection","Resource":["collection/orders"]}],"AllowFromPublic":false,"SourceVPCEs":["vpce-0a1b2c3d"]}]',
+        ),
+      ),
+    ).toBe('low');
+  });
+
+  it('an OpenSearch Serverless network policy written with Fn::Sub is read; a parameter one is unresolved', () => {
+    expect(
+      levelOf(
+        networkPolicy({
+          'Fn::Sub':
+            '[{"Rules":[{"ResourceType":"collection","Resource":["collection/${AWS::StackName}"]}],"AllowFromPublic":true}]',
+        }),
+      ),
+    ).toBe('high');
+    expect(
+      riskOf({ Parameters: { P: { Type: 'String' } }, ...networkPolicy({ Ref: 'P' }) }).reasons.map(
+        (r) => r.code,
+      ),
+    ).toEqual(['unresolved-value']);
+  });
+
+  it('an OpenSearch Serverless encryption policy is not a network policy', () => {
+    expect(
+      levelOf({
+        Resources: {
+          Encryption: {
+            Type: 'AWS::OpenSearchServerless::SecurityPolicy',
+            Properties: {
+              Name: 'orders-encryption',
+              Type: 'encryption',
+              Policy:
+                '{"Rules":[{"ResourceType":"collection","Resource":["collection/orders"]}],"AWSOwnedKey":true}',
+            },
+          },
+        },
+      }),
+    ).toBe('low');
+  });
 });

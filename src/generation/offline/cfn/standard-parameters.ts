@@ -1,5 +1,6 @@
 import { notEquals, ref } from './intrinsics.js';
 import type { TemplatePart } from './template-part.js';
+import { isProductionName } from '../../../core/config/is-production-name.js';
 
 export interface StandardParametersParams {
   readonly environment: string;
@@ -54,6 +55,7 @@ export function standardParameters({
   };
 }
 
+/** Production-shaped resources (longer log retention, deletion protection) for the names `isProductionName` calls production. */
 export function isProduction(environment: string): boolean {
-  return /^prod/i.test(environment);
+  return isProductionName(environment);
 }

@@ -1,0 +1,62 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import type { IngressRuleAt, IngressRules } from './ingress-rules.js';
+
+/**
+ * Ingress rules of firewalls that are not security groups, rewritten in the security group rule
+ * shape (`CidrIp`, `CidrIpv6`, `FromPort`, `ToPort`, `IpProtocol`) so they are judged the same way;
+ * undefined for every other type. Sources: AWS CloudFormation Template Reference,
+ * `AWS::Lightsail::Instance` `Networking.Ports[]` (`Cidrs`, `Ipv6Cidrs`) and
+ * `AWS::GameLift::Fleet` `EC2InboundPermissions[]` (`IpRange`). A Lightsail port with no source
+ * list is open to every address, and an instance whose ports are left out gets Lightsail's default
+ * firewall, SSH (22) and HTTP (80) from any address (Amazon Lightsail docs, "Instance firewalls").
+ */
+export function firewallPortRules(params: {
+  type: string;
+  properties: Record<string, unknown>;
+  where: string;
+}): IngressRules | undefined {
+  const { type, properties, where } = params;
+  if (type === 'AWS::GameLift::Fleet')
+    return listRules(properties['EC2InboundPermissions'], `${where}.EC2InboundPermissions`, (entry) => ({
+      CidrIp: entry['IpRange'],
+      FromPort: entry['FromPort'],
+      ToPort: entry['ToPort'],
+      IpProtocol: entry['Protocol'],
+    }));
+  if (type !== 'AWS::Lightsail::Instance') return undefined;
+  const networking = properties['Networking'];
+  const ports = isPlainObject(networking) ? networking['Ports'] : undefined;
+  if (networking === undefined || (isPlainObject(networking) && ports === undefined))
+    return {
+      rules: [22, 80].map((port) => ({
+        rule: { CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port, IpProtocol: 'tcp' },
+        where: `${where}.Networking`,
+      })),
+      computedLists: [],
+    };
+  if (!isPlainObject(networking)) return { rules: [], computedLists: [`${where}.Networking`] };
+  return listRules(ports, `${where}.Networking.Ports`, (entry) => {
+    const open = entry['Cidrs'] === undefined && entry['Ipv6Cidrs'] === undefined;
+    return {
+      CidrIp: open ? '0.0.0.0/0' : (entry['Cidrs'] ?? []),
+      CidrIpv6: entry['Ipv6Cidrs'] ?? [],
+      FromPort: entry['FromPort'],
+      ToPort: entry['ToPort'],
+      IpProtocol: entry['Protocol'],
+    };
+  });
+}
+
+function listRules(
+  list: unknown,
+  where: string,
+  toRule: (entry: Record<string, unknown>) => Record<string, unknown>,
+): IngressRules {
+  if (list === undefined) return { rules: [], computedLists: [] };
+  if (!Array.isArray(list)) return { rules: [], computedLists: [where] };
+  const rules: IngressRuleAt[] = list.map((entry: unknown, index: number) => ({
+    rule: isPlainObject(entry) ? toRule(entry) : entry,
+    where: `${where}[${index}]`,
+  }));
+  return { rules, computedLists: [] };
+}
