@@ -23,6 +23,7 @@ import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
+import { disarmAutoMerge } from './disarm-auto-merge.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -58,7 +59,8 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * cancelled with `/cancel` while its pull request stayed open stays cancelled); while open, the approval rule over
  * every review (`readReviewApproval`, with the `review` config) sets the
  * `implementation-agent/approval` check on the head and moves the task to `approved`,
- * `changes_requested` or `pr_open`. It reads every review back rather than trusting the event, so
+ * `changes_requested` or `pr_open`; an automated task moving to `changes_requested` has GitHub's
+ * auto-merge turned off (`disarmAutoMerge`), the status saying why. It reads every review back rather than trusting the event, so
  * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
  * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
@@ -134,7 +136,15 @@ export async function syncPullRequestTask(
         reason: `the task on issue #${issueNumber} is ${from.replaceAll('_', ' ')}; ${input.event} does not move it`,
       };
     }
-    const message = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
+    const described = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
+    // A writer's request for changes on a task that merges by itself: GitHub's auto-merge the agent
+    // armed would merge past it on green checks, so it is turned off, once, when the task moves.
+    const stopping =
+      open && to === 'changes_requested' && from !== 'changes_requested' && runsAutomated(status.marker);
+    const message = stopping
+      ? `${described} ${await disarmAutoMerge({ graphql: deps.graphql, owner, repo, pullNumber, pullRequestId: pull.node_id, log: deps.log })} ` +
+        'Automated mode does not merge past a standing request for changes: once that reviewer approves (or the review is dismissed), merge it by hand; nothing is deployed on merge while the request stands.'
+      : described;
     // A held task's merge is not the automated run's: the held request never ran, so no deploy on merge.
     const merging = to === 'merged' && from !== 'held' && input.event === 'pull_request.closed';
     // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
