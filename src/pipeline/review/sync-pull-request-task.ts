@@ -7,6 +7,7 @@ import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
 import { reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
 import type { LastPush } from '../../core/review/last-push.js';
+import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
@@ -167,7 +168,7 @@ export async function syncPullRequestTask(
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;
       const patch = {
-        ...(newPush === undefined ? {} : { last_push: newPush }),
+        ...(newPush === undefined ? {} : pushPatch(status.marker, newPush)),
         ...(closing ? { cancelled_by_close: true as const } : {}),
       };
       await board.move(to, {
@@ -203,7 +204,7 @@ export async function syncPullRequestTask(
     if (!options.then) return outcome;
     if (!deferPush || newPush === undefined)
       return options.then({ marker: status.marker, outcome, board, pull, config, approval });
-    const carrying = carryingPush(board, newPush);
+    const carrying = carryingPush(board, pushPatch(status.marker, newPush));
     const followed = await options.then({
       marker: status.marker,
       outcome,
@@ -213,7 +214,7 @@ export async function syncPullRequestTask(
       approval,
     });
     if (carrying.pending() && board.current !== undefined)
-      await board.move(board.current.state, { details: message, patch: { last_push: newPush } });
+      await board.move(board.current.state, { details: message, patch: pushPatch(status.marker, newPush) });
     return followed;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
@@ -280,8 +281,20 @@ function pushOfHead(params: {
   return { sha: head, by: pushAuthor({ sender: input.sender, agentLogin }) };
 }
 
-/** `board`, whose next move also records `push` as the marker's `last_push`. */
-function carryingPush(board: StatusBoard, push: LastPush): { board: StatusBoard; pending: () => boolean } {
+/**
+ * What recording `push` writes on the marker: it as `last_push`, and everyone but the agent who
+ * pushed so far (`human_pushers`, `humanPushersAfter`), kept when the agent commits on top.
+ */
+function pushPatch(marker: TaskMarker, push: LastPush): { last_push: LastPush; human_pushers?: string[] } {
+  const pushers = humanPushersAfter({ marker, push });
+  return { last_push: push, ...(pushers.length === 0 ? {} : { human_pushers: pushers }) };
+}
+
+/** `board`, whose next move also records `push` (`pushPatch`: `last_push`, `human_pushers`). */
+function carryingPush(
+  board: StatusBoard,
+  push: ReturnType<typeof pushPatch>,
+): { board: StatusBoard; pending: () => boolean } {
   let pending = true;
   const carrying: StatusBoard = {
     get current() {
@@ -293,7 +306,7 @@ function carryingPush(board: StatusBoard, push: LastPush): { board: StatusBoard;
     pass: (state) => board.pass(state),
     recordSteps: (steps) => board.recordSteps(steps),
     move: (state, moveOptions = {}) => {
-      const patch = pending ? { ...moveOptions.patch, last_push: push } : moveOptions.patch;
+      const patch = pending ? { ...moveOptions.patch, ...push } : moveOptions.patch;
       pending = false;
       return board.move(state, { ...moveOptions, ...(patch === undefined ? {} : { patch }) });
     },
