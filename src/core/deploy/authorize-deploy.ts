@@ -59,7 +59,7 @@ export interface AuthorizeDeployParams {
   order?: readonly string[];
   /** Environments where `ref.currentSha` already ran successfully (dry runs never count). */
   deployedEnvironments?: ReadonlySet<string>;
-  /** Deploys nobody asked for by name (on merge, on schedule); only these skip quarantined shas. */
+  /** Deploys nobody asked for by name (on merge, on schedule): only these skip quarantined shas and stop at a standing request for changes. */
   automated: boolean;
   quarantinedShas?: ReadonlySet<string>;
 }
@@ -167,7 +167,16 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
     );
   },
 
-  approval: ({ environment, config, approval }) => {
+  approval: ({ environment, config, approval, automated }) => {
+    // DESIGN §4: nobody asked for an automated deploy by name, so a writer's standing request for
+    // changes stops it wherever approval is not required too; `/deploy` after review is the way.
+    if (automated && approval !== undefined && approval.changesRequestedBy.length > 0) {
+      return (
+        `${listLogins(approval.changesRequestedBy)} asked for changes and that request still stands (rule ` +
+        `\`approval\`): a deploy nobody asked for by name does not ship past it. Once the changes are ` +
+        `reviewed, someone with write access can deploy with ${codeSpan(`/deploy ${environment}`)}.`
+      );
+    }
     if (!config.requires_approval || approval?.approved === true) return undefined;
     return (
       `${codeSpan(environment)} requires an approving review of the current head from someone with write, ` +

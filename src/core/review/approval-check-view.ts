@@ -28,6 +28,8 @@ const SET_ASIDE_NOTE: Record<
   agent: (login) => `${mention(login)} is the agent; it does not approve its own work.`,
   pusher: (login, head) =>
     `${mention(login)} pushed ${head}; someone else must approve it (\`review.allow_pusher_approval\`).`,
+  'earlier-pusher': (login, head) =>
+    `${mention(login)} pushed commits to this branch that are still under ${head}; someone else must approve them (\`review.allow_pusher_approval\`).`,
 };
 
 /** Why nobody knows who pushed the head, by reason. */

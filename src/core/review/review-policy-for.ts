@@ -1,6 +1,7 @@
 import type { AgentConfig } from '../config/agent-config.js';
 import type { TaskMarker } from '../state/state-marker.js';
 import { agentRecordedCommits } from './agent-recorded-commits.js';
+import { humanPushersAfter } from './human-pushers-after.js';
 import type { LastPush } from './last-push.js';
 import type { ReviewPolicy } from './review-policy.js';
 
@@ -12,16 +13,27 @@ import type { ReviewPolicy } from './review-policy.js';
  * than the marker knows (the `synchronize` delivery being handled, the agent's own commit just
  * pushed): it stands in for the marker's `last_push`. A marker with neither (written before pushes
  * were recorded) fails closed: the head's pusher is unknown unless it is a commit the marker records
- * as the agent's own (`unrecordedPushes`, `agentRecordedCommits`).
+ * as the agent's own (`unrecordedPushes`, `agentRecordedCommits`). Everyone else who pushed to the
+ * branch before (marker `human_pushers`, with `push` counted in: `humanPushersAfter`) is
+ * `humanPushers`.
  */
 export function reviewPolicyFor(params: {
   review: AgentConfig['review'];
-  marker: Pick<TaskMarker, 'requester' | 'last_push' | 'last_outcome' | 'unsent_artifacts'> | undefined;
+  marker:
+    | Pick<TaskMarker, 'requester' | 'last_push' | 'last_outcome' | 'unsent_artifacts' | 'human_pushers'>
+    | undefined;
   agentLogin: string | undefined;
   push?: LastPush | undefined;
 }): ReviewPolicy {
   const { marker } = params;
   const lastPush = params.push ?? marker?.last_push;
+  // Pushers before the head's, the agent's commits on top of theirs (`humanPushersAfter`).
+  const humanPushers =
+    marker === undefined
+      ? []
+      : params.push === undefined
+        ? (marker.human_pushers ?? [])
+        : humanPushersAfter({ marker, push: params.push });
   return {
     requester: marker?.requester,
     allowSelfApproval: params.review.allow_self_approval,
@@ -31,6 +43,7 @@ export function reviewPolicyFor(params: {
     ...(marker !== undefined && lastPush === undefined
       ? { unrecordedPushes: { agentCommits: agentRecordedCommits(marker) } }
       : {}),
+    ...(humanPushers.length === 0 ? {} : { humanPushers }),
     allowPusherApproval: params.review.allow_pusher_approval,
   };
 }

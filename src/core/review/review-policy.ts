@@ -18,6 +18,11 @@ export interface ReviewPolicy {
    * agent when the head is one of them, else unknown. Absent: no task, so no pusher rule.
    */
   readonly unrecordedPushes?: { readonly agentCommits: readonly string[] };
+  /**
+   * Everyone but the agent who pushed to the task's branch (marker `human_pushers`): their commits
+   * may sit under the agent's head, so their approval is set aside like the head's pusher's.
+   */
+  readonly humanPushers?: readonly string[];
   /** Whoever pushed the head may approve it (`review.allow_pusher_approval`). */
   readonly allowPusherApproval: boolean;
 }
@@ -28,7 +33,8 @@ export interface ReviewPolicy {
  * records pushes but not this head's, `unrecorded-pusher` when it records none and the head is not
  * the agent's own commit.
  */
-export type SetAsideReason = 'requester' | 'agent' | 'pusher' | 'unknown-pusher' | 'unrecorded-pusher';
+export type SetAsideReason =
+  'requester' | 'agent' | 'pusher' | 'earlier-pusher' | 'unknown-pusher' | 'unrecorded-pusher';
 
 export interface PolicyVerdicts {
   /** The verdicts the approval rule (`decideApproval`) is to judge. */
@@ -51,6 +57,8 @@ export interface PolicyVerdicts {
  * may have pushed it: every approval is set aside (`unknown-pusher`) until a recorded push. A task
  * that records no push at all (`unrecordedPushes`: its marker predates push records) fails closed
  * the same way (`unrecorded-pusher`) unless the head is a commit the agent recorded as its own.
+ * Whoever else pushed to the branch before (`humanPushers`), under the agent's later commits, is
+ * set aside too (`earlier-pusher`): approving the agent's head approves their commits under it.
  */
 export function applyReviewPolicy(params: {
   verdicts: readonly ReviewVerdict[];
@@ -74,6 +82,14 @@ export function applyReviewPolicy(params: {
     }
     if (approval && pusher !== undefined && (pusher.unknown || same(verdict.login, pusher.login))) {
       setAside.push({ login: verdict.login, why: pusher.unknown ? pusher.why : 'pusher' });
+      continue;
+    }
+    if (
+      approval &&
+      !policy.allowPusherApproval &&
+      policy.humanPushers?.some((login) => same(verdict.login, login))
+    ) {
+      setAside.push({ login: verdict.login, why: 'earlier-pusher' });
       continue;
     }
     verdicts.push(approval && !policy.reapproveOnPush ? { ...verdict, commitId: params.headSha } : verdict);

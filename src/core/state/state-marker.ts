@@ -130,6 +130,13 @@ export const taskMarkerSchema = z
      */
     last_push: lastPushSchema.optional(),
     /**
+     * Everyone but the agent who pushed to the task's branch (#9c review: `humanPushersAfter`),
+     * lowercase logins, at most 20. The agent's commits on top do not reset it: an approval from
+     * one of them is set aside (`review.allow_pusher_approval`), since their commits stay under
+     * the agent's head. Absent: none recorded.
+     */
+    human_pushers: z.array(z.string().min(1).max(100)).max(20).optional(),
+    /**
      * Set when the task was cancelled because its pull request was closed unmerged: reopening the
      * pull request brings the task back (`cancelled → pr_open`), and a run that catches up on a
      * reopen it missed knows it. Absent on a task cancelled with `/cancel`; dropped on any move out

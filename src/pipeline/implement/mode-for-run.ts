@@ -1,6 +1,7 @@
 import type { RequestPayload } from '../../core/request/execution-request.js';
 import type { ModeDecision } from '../../core/risk/effective-mode.js';
 import { modeAfterCommit, type ModeAfterCommit } from '../../core/risk/mode-after-commit.js';
+import { runsAutomated } from '../../core/state/runs-automated.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 
 /**
@@ -8,7 +9,9 @@ import type { TaskMarker } from '../../core/state/state-marker.js';
  * classifier's `decision` over the generated files, judged with what the task's branch already
  * holds (`modeAfterCommit`). On the branch the task's pull request already uses, an earlier
  * `risk_level: high` is carried (the files judged then may still be in it); a person's push
- * recorded as `unvalidated_push` keeps the task guided wherever the run builds. A first run (no
+ * recorded as `unvalidated_push` keeps the task guided wherever the run builds, and so does a fallback
+ * to guided recorded on that branch's task (asked automated or hybrid, its recorded mode not
+ * `runsAutomated`: `before.fellBack`), as for a feedback commit. A first run (no
  * marker, or another branch) is judged on its own files.
  */
 export function modeForRun(params: {
@@ -19,12 +22,24 @@ export function modeForRun(params: {
 }): ModeAfterCommit {
   const { marker } = params;
   const onItsBranch = marker?.branch === params.branch && marker.pull_number !== undefined;
+  const requested = params.request.execution_request.execution_mode;
+  // As `judgeAgentCommit` judges a feedback commit: a task that asked for automated (or hybrid) and
+  // recorded a mode that is not automated fell back (e.g. a new base) and stays guided. A person's
+  // push (`unvalidated_push`) keeps it guided already, and names the push as the reason.
+  const ranAs = onItsBranch ? (marker.execution_mode ?? requested) : undefined;
+  const fellBack =
+    onItsBranch &&
+    marker.unvalidated_push === undefined &&
+    marker.effective_mode !== undefined &&
+    (ranAs === 'automated' || ranAs === 'hybrid') &&
+    !runsAutomated(marker);
   return modeAfterCommit({
-    requested: params.request.execution_request.execution_mode,
+    requested,
     risk: params.decision.risk,
     before: {
       riskLevel: onItsBranch ? marker.risk_level : undefined,
       unvalidatedPush: marker?.unvalidated_push,
+      ...(fellBack ? { fellBack: true } : {}),
     },
   });
 }

@@ -7,6 +7,7 @@ import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
 import { reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
 import type { LastPush } from '../../core/review/last-push.js';
+import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
@@ -23,6 +24,7 @@ import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
+import { disarmAutoMerge } from './disarm-auto-merge.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -58,7 +60,8 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * cancelled with `/cancel` while its pull request stayed open stays cancelled); while open, the approval rule over
  * every review (`readReviewApproval`, with the `review` config) sets the
  * `implementation-agent/approval` check on the head and moves the task to `approved`,
- * `changes_requested` or `pr_open`. It reads every review back rather than trusting the event, so
+ * `changes_requested` or `pr_open`; an automated task moving to `changes_requested` has GitHub's
+ * auto-merge turned off (`disarmAutoMerge`), the status saying why. It reads every review back rather than trusting the event, so
  * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
  * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
@@ -134,7 +137,15 @@ export async function syncPullRequestTask(
         reason: `the task on issue #${issueNumber} is ${from.replaceAll('_', ' ')}; ${input.event} does not move it`,
       };
     }
-    const message = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
+    const described = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
+    // A writer's request for changes on a task that merges by itself: GitHub's auto-merge the agent
+    // armed would merge past it on green checks, so it is turned off, once, when the task moves.
+    const stopping =
+      open && to === 'changes_requested' && from !== 'changes_requested' && runsAutomated(status.marker);
+    const message = stopping
+      ? `${described} ${await disarmAutoMerge({ graphql: deps.graphql, owner, repo, pullNumber, pullRequestId: pull.node_id, log: deps.log })} ` +
+        'Automated mode does not merge past a standing request for changes: once that reviewer approves (or the review is dismissed), merge it by hand; nothing is deployed on merge while the request stands.'
+      : described;
     // A held task's merge is not the automated run's: the held request never ran, so no deploy on merge.
     const merging = to === 'merged' && from !== 'held' && input.event === 'pull_request.closed';
     // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
@@ -157,7 +168,7 @@ export async function syncPullRequestTask(
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;
       const patch = {
-        ...(newPush === undefined ? {} : { last_push: newPush }),
+        ...(newPush === undefined ? {} : pushPatch(status.marker, newPush)),
         ...(closing ? { cancelled_by_close: true as const } : {}),
       };
       await board.move(to, {
@@ -193,7 +204,7 @@ export async function syncPullRequestTask(
     if (!options.then) return outcome;
     if (!deferPush || newPush === undefined)
       return options.then({ marker: status.marker, outcome, board, pull, config, approval });
-    const carrying = carryingPush(board, newPush);
+    const carrying = carryingPush(board, pushPatch(status.marker, newPush));
     const followed = await options.then({
       marker: status.marker,
       outcome,
@@ -203,7 +214,7 @@ export async function syncPullRequestTask(
       approval,
     });
     if (carrying.pending() && board.current !== undefined)
-      await board.move(board.current.state, { details: message, patch: { last_push: newPush } });
+      await board.move(board.current.state, { details: message, patch: pushPatch(status.marker, newPush) });
     return followed;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
@@ -270,8 +281,20 @@ function pushOfHead(params: {
   return { sha: head, by: pushAuthor({ sender: input.sender, agentLogin }) };
 }
 
-/** `board`, whose next move also records `push` as the marker's `last_push`. */
-function carryingPush(board: StatusBoard, push: LastPush): { board: StatusBoard; pending: () => boolean } {
+/**
+ * What recording `push` writes on the marker: it as `last_push`, and everyone but the agent who
+ * pushed so far (`human_pushers`, `humanPushersAfter`), kept when the agent commits on top.
+ */
+function pushPatch(marker: TaskMarker, push: LastPush): { last_push: LastPush; human_pushers?: string[] } {
+  const pushers = humanPushersAfter({ marker, push });
+  return { last_push: push, ...(pushers.length === 0 ? {} : { human_pushers: pushers }) };
+}
+
+/** `board`, whose next move also records `push` (`pushPatch`: `last_push`, `human_pushers`). */
+function carryingPush(
+  board: StatusBoard,
+  push: ReturnType<typeof pushPatch>,
+): { board: StatusBoard; pending: () => boolean } {
   let pending = true;
   const carrying: StatusBoard = {
     get current() {
@@ -283,7 +306,7 @@ function carryingPush(board: StatusBoard, push: LastPush): { board: StatusBoard;
     pass: (state) => board.pass(state),
     recordSteps: (steps) => board.recordSteps(steps),
     move: (state, moveOptions = {}) => {
-      const patch = pending ? { ...moveOptions.patch, last_push: push } : moveOptions.patch;
+      const patch = pending ? { ...moveOptions.patch, ...push } : moveOptions.patch;
       pending = false;
       return board.move(state, { ...moveOptions, ...(patch === undefined ? {} : { patch }) });
     },

@@ -40,16 +40,48 @@ describe('review #9c attacks: a re-run after a fallback to guided', () => {
     expect(after.decision.effective).toBe('guided');
   });
 
-  it.failing(
-    'FAULT: an /implement re-run of a hybrid task that fell back to guided (new base) stays guided',
-    () => {
+  it('FAULT: an /implement re-run of a hybrid task that fell back to guided (new base) stays guided', () => {
+    const judged = modeForRun({
+      decision: effectiveMode({ requested: 'hybrid', risk: LOW }),
+      request: hybridRequest,
+      branch: BRANCH,
+      marker: fellBackOnNewBase,
+    });
+    expect(judged.decision.effective).toBe('guided');
+  });
+
+  it.each([
+    [
+      'a task still automated (no fallback)',
+      { ...fellBackOnNewBase, effective_mode: 'automated' as const },
+      BRANCH,
+      'automated',
+    ],
+    [
+      'the fallen-back task re-run on another branch (a new pull request)',
+      fellBackOnNewBase,
+      'implementation/1-orders-api-2',
+      'automated',
+    ],
+    [
+      'a task whose mode was never recorded (no pull request yet)',
+      { ...fellBackOnNewBase, effective_mode: undefined, pull_number: undefined },
+      BRANCH,
+      'automated',
+    ],
+  ] as const)(
+    'sibling: an /implement re-run of %s is judged on its own files',
+    (_name, marker, branch, effective) => {
+      const given: TaskMarker = { ...marker };
+      if (given.effective_mode === undefined) delete given.effective_mode;
+      if (given.pull_number === undefined) delete given.pull_number;
       const judged = modeForRun({
         decision: effectiveMode({ requested: 'hybrid', risk: LOW }),
         request: hybridRequest,
-        branch: BRANCH,
-        marker: fellBackOnNewBase,
+        branch,
+        marker: given,
       });
-      expect(judged.decision.effective).toBe('guided');
+      expect(judged.decision.effective).toBe(effective);
     },
   );
 });

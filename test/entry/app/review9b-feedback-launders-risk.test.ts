@@ -235,6 +235,7 @@ async function runSuggestion(params: {
   api.scope
     .post('/graphql', (body: { query: string }) => body.query.includes('PullRequestAutoMerge'))
     .optionally()
+    .times(2)
     .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
   // The fallback's word on the pull request.
   api.scope.post(`${BASE}/issues/${PULL}/comments`).optionally().reply(201, { id: 6001 });
@@ -295,7 +296,9 @@ describe('review #9b: a review suggestion on an automated task makes it high ris
       // The task is judged again on what was pushed: guided and high risk, so neither merge-when-green
       // nor deploy on merge acts on it (`runsAutomated`, `deploysOnMerge`).
       expect(run.written).toMatchObject({ effective_mode: 'guided', risk_level: 'high' });
+      // Off twice: for the writer's standing request for changes (the sync), then for the high risk.
       expect(run.autoMerge.map((call) => String(call.body.query))).toEqual([
+        expect.stringContaining('disablePullRequestAutoMerge'),
         expect.stringContaining('disablePullRequestAutoMerge'),
       ]);
       expect(run.approvalChecks.length).toBeGreaterThan(0);
@@ -309,11 +312,14 @@ describe('review #9b: a review suggestion on an automated task makes it high ris
     },
   );
 
-  it('a low-risk suggestion on an automated task keeps it automated: auto-merge untouched, nothing said on the PR', async () => {
+  it('a low-risk suggestion on an automated task keeps it automated: auto-merge off only for the request for changes, nothing said on the PR', async () => {
     const run = await runSuggestion({ state: marker(), suggestion: LOW_RISK_SUGGESTION });
 
     expect(run.written).toMatchObject({ effective_mode: 'automated', risk_level: 'low' });
-    expect(run.autoMerge).toEqual([]);
+    // The writer's request for changes stands until they review the agent's commit (review #9c).
+    expect(run.autoMerge.map((call) => String(call.body.query))).toEqual([
+      expect.stringContaining('disablePullRequestAutoMerge'),
+    ]);
     expect(run.prComments).toEqual([]);
     expect(run.approvalChecks).toEqual([]);
   });

@@ -128,17 +128,44 @@ describe('review #9c attacks: an agent commit on top of a person’s push and th
   it('control: the agent’s commit on top of the writer’s push is recorded as the agent’s push', async () => {
     const after = await agentCommitsOnTopOfPushersCode();
     expect(after?.last_push).toEqual({ sha: NEW_HEAD, by: { kind: 'agent' } });
+    // Who pushed underneath the agent's head is kept: their commits are still in the branch.
+    expect(after?.human_pushers).toEqual([PUSHER]);
   });
 
-  it.failing(
-    'FAULT: a writer who pushed code and had the agent commit on top cannot approve their own code through the agent’s head',
-    async () => {
-      const after = await agentCommitsOnTopOfPushersCode();
-      expect(after).toBeDefined();
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      await pusherApproves(after as TaskMarker, api);
-      expect(approvalCheckPosted(api).at(-1)?.body).not.toMatchObject({ conclusion: 'success' });
-      expect(stateWritten(api)).not.toBe('approved');
-    },
-  );
+  it('FAULT: a writer who pushed code and had the agent commit on top cannot approve their own code through the agent’s head', async () => {
+    const after = await agentCommitsOnTopOfPushersCode();
+    expect(after).toBeDefined();
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    await pusherApproves(after as TaskMarker, api);
+    expect(approvalCheckPosted(api).at(-1)?.body).not.toMatchObject({ conclusion: 'success' });
+    expect(stateWritten(api)).not.toBe('approved');
+    expect(String(approvalCheckPosted(api).at(-1)?.body.output?.summary)).toContain(
+      `@${PUSHER} pushed commits to this branch`,
+    );
+  });
+
+  it('sibling: another writer’s approval of the agent’s head counts', async () => {
+    const after = await agentCommitsOnTopOfPushersCode();
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    api.installationToken(INSTALLATION_ID);
+    api.comments(1, [agentStatusComment({ marker: after as TaskMarker })]);
+    api.getPull({ number: PULL, headSha: NEW_HEAD, headRef: BRANCH });
+    api.config(undefined);
+    api.reviews(PULL, [{ login: 'reviewer-alice', state: 'APPROVED', commit_id: NEW_HEAD }]);
+    api.permission('reviewer-alice', 'write');
+    api.approvalChecksOn(NEW_HEAD, []);
+    api.approvalCheck(81);
+    api.updateComment(900);
+    const payload = webhookExample('pull_request_review', 'submitted');
+    payload.review.state = 'approved';
+    payload.review.user.login = 'reviewer-alice';
+    payload.pull_request.head.ref = BRANCH;
+    payload.pull_request.head.sha = NEW_HEAD;
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', payload);
+    expect(errors).toEqual([]);
+
+    expect(approvalCheckPosted(api).at(-1)?.body).toMatchObject({ conclusion: 'success' });
+    expect(stateWritten(api)).toBe('approved');
+  });
 });

@@ -116,21 +116,60 @@ async function deliver(payload: Record<string, unknown>) {
 const REQUEST_FOR_CHANGES = [{ login: 'reviewer-bob', state: 'CHANGES_REQUESTED', commit_id: HEAD }];
 
 describe('review #9c attacks: an automated PR merged over a standing request for changes', () => {
-  it.failing(
-    'FAULT: a writer’s standing request for changes stops the deploy of an automated PR that GitHub’s auto-merge merged',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      // GitHub's auto-merge, armed by the agent, merged it: GitHub records the agent as the merger.
-      expectMerge(api, marker('automated', 'changes_requested'), undefined, APP_LOGIN);
-      expectDeployFacts(api, { actor: 'requester-dev', mergedBy: APP_LOGIN, reviews: REQUEST_FOR_CHANGES });
-      api.permission('reviewer-bob', 'write');
-      expectDeploymentMade(api);
+  it('FAULT: a writer’s standing request for changes stops the deploy of an automated PR that GitHub’s auto-merge merged', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    // GitHub's auto-merge, armed by the agent, merged it: GitHub records the agent as the merger.
+    expectMerge(api, marker('automated', 'changes_requested'), undefined, APP_LOGIN);
+    expectDeployFacts(api, { actor: 'requester-dev', mergedBy: APP_LOGIN, reviews: REQUEST_FOR_CHANGES });
+    api.permission('reviewer-bob', 'write');
+    expectDeploymentMade(api);
+    // The refusal is recorded on the task's status, so a redelivery answers nothing more.
+    api.updateComment(900);
 
-      await deliver(mergedEvent());
+    await deliver(mergedEvent());
 
-      expect(deploymentsCreated(api)).toEqual([]);
-    },
-  );
+    expect(deploymentsCreated(api)).toEqual([]);
+    const answered = api.calls.find(
+      (call) => call.method === 'POST' && call.path.endsWith(`/issues/${PULL}/comments`),
+    );
+    expect(String(answered?.body.body)).toContain(
+      '@reviewer-bob asked for changes and that request still stands',
+    );
+    expect(String(answered?.body.body)).toContain('`/deploy staging`');
+  });
+
+  it.each([
+    [
+      'superseded by that reviewer’s approval',
+      [
+        { login: 'reviewer-bob', state: 'CHANGES_REQUESTED', commit_id: HEAD },
+        { login: 'reviewer-bob', state: 'APPROVED', commit_id: HEAD },
+      ],
+    ],
+    ['dismissed', [{ login: 'reviewer-bob', state: 'DISMISSED', commit_id: HEAD }]],
+  ])('a request for changes %s does not stop the deploy on merge', async (_how, reviews) => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectMerge(api, marker('automated', 'approved'), undefined, APP_LOGIN);
+    expectDeployFacts(api, { actor: 'requester-dev', mergedBy: APP_LOGIN, reviews });
+    api.permission('reviewer-bob', 'write');
+    expectDeploymentMade(api);
+
+    await deliver(mergedEvent());
+
+    expect(deploymentsCreated(api)).toHaveLength(1);
+  });
+
+  it('a request for changes from a reader (no write access) does not stop the deploy on merge', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectMerge(api, marker('automated', 'pr_open'), undefined, APP_LOGIN);
+    expectDeployFacts(api, { actor: 'requester-dev', mergedBy: APP_LOGIN, reviews: REQUEST_FOR_CHANGES });
+    api.permission('reviewer-bob', 'read');
+    expectDeploymentMade(api);
+
+    await deliver(mergedEvent());
+
+    expect(deploymentsCreated(api)).toHaveLength(1);
+  });
 
   it('control: the same merge with no request for changes deploys', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
@@ -141,5 +180,79 @@ describe('review #9c attacks: an automated PR merged over a standing request for
     await deliver(mergedEvent());
 
     expect(deploymentsCreated(api)).toHaveLength(1);
+  });
+});
+
+describe('review #9c: a request for changes on an automated PR turns GitHub’s auto-merge off', () => {
+  /** A real `pull_request_review.submitted` payload: another writer's approval, on the task's branch. */
+  function approvedReview() {
+    const payload = webhookExample('pull_request_review', 'submitted');
+    payload.pull_request.head.ref = BRANCH;
+    payload.review.state = 'approved';
+    payload.review.user = { ...payload.review.user, login: 'reviewer-alice' };
+    return payload;
+  }
+
+  function expectSync(api: Api, status: TaskMarker) {
+    api.installationToken(INSTALLATION_ID);
+    api.comments(1, [agentStatusComment({ marker: status })]);
+    api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+    api.config(undefined);
+    api.reviews(PULL, [
+      { login: 'reviewer-bob', state: 'CHANGES_REQUESTED', commit_id: HEAD },
+      { login: 'reviewer-alice', state: 'APPROVED', commit_id: HEAD },
+    ]);
+    api.permission('reviewer-bob', 'write');
+    api.permission('reviewer-alice', 'write');
+  }
+
+  const disarmCalls = (api: Api) =>
+    api.calls.filter(
+      (call) => call.path === '/graphql' && String(call.body.query).includes('disablePullRequestAutoMerge'),
+    );
+
+  it('the task moves to changes_requested, auto-merge is turned off and the status says why', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker('automated', 'pr_open'));
+    api.scope
+      .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
+      .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
+    api.updateComment(900);
+
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', approvedReview());
+    expect(errors).toEqual([]);
+
+    expect(disarmCalls(api)).toHaveLength(1);
+    const status = api.calls.find((call) => call.method === 'PATCH' && call.path.endsWith('/comments/900'));
+    const body = String(status?.body.body);
+    expect(body).toContain('@reviewer-bob requested changes on pull request #2.');
+    expect(body).toContain('Auto-merge is off');
+    expect(body).toContain('does not merge past a standing request for changes');
+  });
+
+  it('a task already at changes_requested (a redelivery) does not turn it off again', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker('automated', 'changes_requested'));
+
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', approvedReview());
+    expect(errors).toEqual([]);
+
+    expect(disarmCalls(api)).toEqual([]);
+  });
+
+  it('a guided task’s request for changes calls no GraphQL: there is no auto-merge to turn off', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker('guided', 'pr_open'));
+    api.approvalChecksOn(HEAD);
+    api.approvalCheck();
+    api.updateComment(900);
+
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', approvedReview());
+    expect(errors).toEqual([]);
+
+    expect(disarmCalls(api)).toEqual([]);
   });
 });
