@@ -63,31 +63,25 @@ describe('description sentences that ask for the opposite of the default (issue 
   const bucket = (description: string) =>
     generate({ taskType: 'infrastructure', taskName: 'Logs Bucket', description });
 
-  it.failing(
-    'FAULT: "Versioning is disabled." is counted covered by a versioned bucket instead of listed under Not covered',
-    async () => {
-      const { bundle } = await bucket('An S3 bucket for application logs. Versioning is disabled.');
-      const versioned = Object.values(parseBundleTemplate(bundle).Resources).find(
-        (resource) => resource.Type === 'AWS::S3::Bucket',
-      )?.Properties?.['VersioningConfiguration'];
-      const row = sentenceRow(bundle.coverage, 2);
-      // Either the bucket is unversioned as asked, or the PR says it is not and why.
-      if (versioned !== undefined) expect(row?.status).not.toBe('covered');
-      expect(row?.implementedBy ?? '').not.toContain('versioning, with old versions expiring');
-    },
-  );
+  it('FAULT: "Versioning is disabled." is counted covered by a versioned bucket instead of listed under Not covered', async () => {
+    const { bundle } = await bucket('An S3 bucket for application logs. Versioning is disabled.');
+    const versioned = Object.values(parseBundleTemplate(bundle).Resources).find(
+      (resource) => resource.Type === 'AWS::S3::Bucket',
+    )?.Properties?.['VersioningConfiguration'];
+    const row = sentenceRow(bundle.coverage, 2);
+    // Either the bucket is unversioned as asked, or the PR says it is not and why.
+    if (versioned !== undefined) expect(row?.status).not.toBe('covered');
+    expect(row?.implementedBy ?? '').not.toContain('versioning, with old versions expiring');
+  });
 
-  it.failing(
-    'FAULT: "The bucket is public so a website can read it." is counted covered by "public access blocked"',
-    async () => {
-      const { bundle } = await bucket(
-        'An S3 bucket for application logs. The bucket is public so a website can read it.',
-      );
-      const row = sentenceRow(bundle.coverage, 2);
-      expect(row?.status).not.toBe('covered');
-      expect(row?.gaps?.join(' ') ?? '').toMatch(/public/);
-    },
-  );
+  it('FAULT: "The bucket is public so a website can read it." is counted covered by "public access blocked"', async () => {
+    const { bundle } = await bucket(
+      'An S3 bucket for application logs. The bucket is public so a website can read it.',
+    );
+    const row = sentenceRow(bundle.coverage, 2);
+    expect(row?.status).not.toBe('covered');
+    expect(row?.gaps?.join(' ') ?? '').toMatch(/public/);
+  });
 });
 
 describe("a webhook sender's event named by the request (issue #11 item 2: payments webhook)", () => {
