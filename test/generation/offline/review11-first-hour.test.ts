@@ -15,43 +15,37 @@ const sentenceRow = (rows: readonly RequirementCoverage[] | undefined, sentence:
   rows?.find((row) => row.source.kind === 'description' && row.source.sentence === sentence);
 
 describe('statuses named from irregular verbs (issue #11 item 1: routes that do not connect)', () => {
-  it.failing(
-    'FAULT: "freeze an account" sets status "freezed", so "list frozen accounts" filters on a status no route sets',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Accounts',
-        stories: [
-          'As a customer I can open an account with a name',
-          'As an agent I can freeze an account',
-          'As an agent I can list frozen accounts',
-        ],
-      });
-      expect(fileContent(bundle, 'src/model.ts')).toContain("transitions: { 'freeze': 'frozen' }");
-      expect(fileContent(bundle, 'src/routes.ts')).toContain("values: ['open', 'frozen'] }");
-      expect(storyRow(bundle.coverage, 3)).toMatchObject({ status: 'covered' });
-    },
-  );
+  it('FAULT: "freeze an account" sets status "freezed", so "list frozen accounts" filters on a status no route sets', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Accounts',
+      stories: [
+        'As a customer I can open an account with a name',
+        'As an agent I can freeze an account',
+        'As an agent I can list frozen accounts',
+      ],
+    });
+    expect(fileContent(bundle, 'src/model.ts')).toContain("transitions: { 'freeze': 'frozen' }");
+    expect(fileContent(bundle, 'src/routes.ts')).toContain("values: ['open', 'frozen'] }");
+    expect(storyRow(bundle.coverage, 3)).toMatchObject({ status: 'covered' });
+  });
 
-  it.failing(
-    'FAULT: "withdraw an expense" sets status "withdrawed", which is not final, so a withdrawn expense can still be approved',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Expenses',
-        stories: [
-          'As an employee I can submit an expense with an amount',
-          'As a manager I can approve an expense',
-          'As an employee I can withdraw an expense',
-        ],
-      });
-      const model = fileContent(bundle, 'src/model.ts');
-      expect(model).toContain("'withdraw': 'withdrawn'");
-      expect(model).toMatch(/terminal: \[[^\]]*'withdrawn'/);
-    },
-  );
+  it('FAULT: "withdraw an expense" sets status "withdrawed", which is not final, so a withdrawn expense can still be approved', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Expenses',
+      stories: [
+        'As an employee I can submit an expense with an amount',
+        'As a manager I can approve an expense',
+        'As an employee I can withdraw an expense',
+      ],
+    });
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("'withdraw': 'withdrawn'");
+    expect(model).toMatch(/terminal: \[[^\]]*'withdrawn'/);
+  });
 
-  it.failing.each([
+  it.each([
     ['withdraw', 'withdrawn'],
     ['freeze', 'frozen'],
     ['hide', 'hidden'],
@@ -69,31 +63,25 @@ describe('description sentences that ask for the opposite of the default (issue 
   const bucket = (description: string) =>
     generate({ taskType: 'infrastructure', taskName: 'Logs Bucket', description });
 
-  it.failing(
-    'FAULT: "Versioning is disabled." is counted covered by a versioned bucket instead of listed under Not covered',
-    async () => {
-      const { bundle } = await bucket('An S3 bucket for application logs. Versioning is disabled.');
-      const versioned = Object.values(parseBundleTemplate(bundle).Resources).find(
-        (resource) => resource.Type === 'AWS::S3::Bucket',
-      )?.Properties?.['VersioningConfiguration'];
-      const row = sentenceRow(bundle.coverage, 2);
-      // Either the bucket is unversioned as asked, or the PR says it is not and why.
-      if (versioned !== undefined) expect(row?.status).not.toBe('covered');
-      expect(row?.implementedBy ?? '').not.toContain('versioning, with old versions expiring');
-    },
-  );
+  it('FAULT: "Versioning is disabled." is counted covered by a versioned bucket instead of listed under Not covered', async () => {
+    const { bundle } = await bucket('An S3 bucket for application logs. Versioning is disabled.');
+    const versioned = Object.values(parseBundleTemplate(bundle).Resources).find(
+      (resource) => resource.Type === 'AWS::S3::Bucket',
+    )?.Properties?.['VersioningConfiguration'];
+    const row = sentenceRow(bundle.coverage, 2);
+    // Either the bucket is unversioned as asked, or the PR says it is not and why.
+    if (versioned !== undefined) expect(row?.status).not.toBe('covered');
+    expect(row?.implementedBy ?? '').not.toContain('versioning, with old versions expiring');
+  });
 
-  it.failing(
-    'FAULT: "The bucket is public so a website can read it." is counted covered by "public access blocked"',
-    async () => {
-      const { bundle } = await bucket(
-        'An S3 bucket for application logs. The bucket is public so a website can read it.',
-      );
-      const row = sentenceRow(bundle.coverage, 2);
-      expect(row?.status).not.toBe('covered');
-      expect(row?.gaps?.join(' ') ?? '').toMatch(/public/);
-    },
-  );
+  it('FAULT: "The bucket is public so a website can read it." is counted covered by "public access blocked"', async () => {
+    const { bundle } = await bucket(
+      'An S3 bucket for application logs. The bucket is public so a website can read it.',
+    );
+    const row = sentenceRow(bundle.coverage, 2);
+    expect(row?.status).not.toBe('covered');
+    expect(row?.gaps?.join(' ') ?? '').toMatch(/public/);
+  });
 });
 
 describe("a webhook sender's event named by the request (issue #11 item 2: payments webhook)", () => {
@@ -254,22 +242,19 @@ describe('a notification story that names its channel (issue #11 item 2: "notifi
 });
 
 describe('a story restricted to a role outside the fixed list (issue #11: other roles)', () => {
-  it.failing(
-    'FAULT: "Only managers can approve an expense" is left open to every caller, though "Only admins can …" is checked against x-caller-roles',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Expenses',
-        stories: [
-          'As an employee I can submit an expense with an amount',
-          'Only managers can approve an expense',
-        ],
-      });
-      expect(fileContent(bundle, 'src/routes.ts')).toContain(
-        "'POST /expenses/{id}/approve': { operation: 'transition', resource: 'expense', action: 'approve', roles: ['manager'] },",
-      );
-    },
-  );
+  it('FAULT: "Only managers can approve an expense" is left open to every caller, though "Only admins can …" is checked against x-caller-roles', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Expenses',
+      stories: [
+        'As an employee I can submit an expense with an amount',
+        'Only managers can approve an expense',
+      ],
+    });
+    expect(fileContent(bundle, 'src/routes.ts')).toContain(
+      "'POST /expenses/{id}/approve': { operation: 'transition', resource: 'expense', action: 'approve', roles: ['manager'] },",
+    );
+  });
 });
 
 describe("the shipped payments webhook example's PR body (issue #11 item 8: hygiene)", () => {

@@ -20,6 +20,25 @@ export interface Capability {
    * clause's numbers itself, so they are not also reported as values nothing generated.
    */
   readonly compare?: (clauseText: string) => readonly string[];
+  /**
+   * Reads whether a clause asks for the opposite of what was generated (`versioning is disabled`
+   * against a versioned bucket): why that was not done, or undefined when it does not. Such a
+   * clause is never answered by this capability; it is reported as not generated, with the why.
+   */
+  readonly opposedBy?: (words: readonly string[]) => string | undefined;
+}
+
+/**
+ * The capabilities as they answer these words: one the words ask the opposite of (`opposedBy`)
+ * becomes a not-generated capability carrying the reason, so the row never counts it as met.
+ */
+export function answering(words: readonly string[], capabilities: readonly Capability[]): Capability[] {
+  return capabilities.map((capability) => {
+    const why = capability.opposedBy?.(words);
+    return why === undefined
+      ? capability
+      : { when: capability.when, implementedBy: '', tests: [], resources: [], notGenerated: why };
+  });
 }
 
 /** Capabilities asked for by these words, most specific (longest word set) first. */

@@ -4,7 +4,7 @@ import type {
   TestEvidence,
 } from '../../../core/bundle/requirement-coverage.js';
 import type { DescriptionSentence } from '../naming/description-sentences.js';
-import { askedWords, capabilitiesAskedBy } from './capability.js';
+import { answering, askedWords, capabilitiesAskedBy } from './capability.js';
 import type { Capability } from './capability.js';
 
 /** Words that carry no ask on their own; a clause of only these is skipped. */
@@ -155,7 +155,7 @@ function relevant(words: readonly string[], capabilities: readonly Capability[])
     capability,
     words: askedWords(words, capability),
   }));
-  return asked
+  const kept = asked
     .filter(
       (one) =>
         !asked.some(
@@ -167,6 +167,7 @@ function relevant(words: readonly string[], capabilities: readonly Capability[])
         ),
     )
     .map(({ capability }) => capability);
+  return answering(words, kept);
 }
 
 function uniqueTests(tests: readonly TestEvidence[]): TestEvidence[] {

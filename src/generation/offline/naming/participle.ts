@@ -1,15 +1,7 @@
-const IRREGULAR: Readonly<Record<string, string>> = {
-  pay: 'paid',
-  send: 'sent',
-  make: 'made',
-  buy: 'bought',
-  hold: 'held',
-  put: 'put',
-  set: 'set',
-  read: 'read',
-  write: 'written',
-  begin: 'begun',
-  run: 'run',
+import { IRREGULAR_VERBS } from './irregular-verbs.js';
+
+/** Regular verbs whose spelling the rules below would get wrong, and `open`, whose state is "open". */
+const SPELLING: Readonly<Record<string, string>> = {
   cancel: 'cancelled',
   submit: 'submitted',
   refer: 'referred',
@@ -17,6 +9,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   ship: 'shipped',
   fulfil: 'fulfilled',
 };
+const PARTICIPLES = new Set(Object.values(IRREGULAR_VERBS));
 
 /** Participles ending in -en, kept as they are; any other -en word is a regular verb (reopen → reopened). */
 const EN_PARTICIPLES = new Set([
@@ -55,11 +48,16 @@ const EN_PARTICIPLES = new Set([
   'been',
 ]);
 
-/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
+/**
+ * The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` →
+ * `shipped`, `pay` → `paid`, `freeze` → `frozen`, `withdraw` → `withdrawn` (irregular verbs from
+ * `IRREGULAR_VERBS`); a word that already is a participle (`approved`, `sold`) is kept.
+ */
 export function participle(verb: string): string {
-  const irregular = IRREGULAR[verb];
+  const irregular = SPELLING[verb] ?? IRREGULAR_VERBS[verb];
   if (irregular !== undefined) return irregular;
-  if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb)) return verb;
+  if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb) || PARTICIPLES.has(verb))
+    return verb;
   if (verb.endsWith('e')) return `${verb}d`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
   // One vowel group ending consonant-vowel-consonant doubles the consonant: stop → stopped.

@@ -20,4 +20,34 @@ describe('participle: the status a verb sets', () => {
     expect(participle('pay')).toBe('paid');
     expect(participle('resolve')).toBe('resolved');
   });
+
+  it.each([
+    ['freeze', 'frozen'],
+    ['withdraw', 'withdrawn'],
+    ['hide', 'hidden'],
+    ['sell', 'sold'],
+    ['take', 'taken'],
+    ['choose', 'chosen'],
+    ['give', 'given'],
+    ['override', 'overridden'],
+    ['write', 'written'],
+    ['send', 'sent'],
+    ['buy', 'bought'],
+    ['pay', 'paid'],
+    ['break', 'broken'],
+    ['undo', 'undone'],
+    ['withhold', 'withheld'],
+    ['unfreeze', 'unfrozen'],
+  ])('gives the irregular verb "%s" its participle "%s"', (verb, expected) => {
+    expect(participle(verb)).toBe(expected);
+  });
+
+  it('keeps an irregular participle as it is and leaves regular look-alikes regular', () => {
+    expect(participle('sold')).toBe('sold');
+    expect(participle('withdrawn')).toBe('withdrawn');
+    expect(participle('freed')).toBe('freed');
+    expect(participle('approve')).toBe('approved');
+    expect(participle('draw')).toBe('drawn');
+    expect(participle('show')).toBe('shown');
+  });
 });

@@ -80,19 +80,25 @@ describe('createDynamoDbItemRepository', () => {
     const repository = createDynamoDbItemRepository(table);
     const page = await repository.list('things', { limit: 1 });
     expect(page.items).toEqual([ITEM]);
+    // Each read answers one item and more to read: the page reads on, asking for the items still wanted.
     await repository.list('things', { limit: 5, owner: 'owner-1', ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
     await repository.list('things', { limit: 2, where: { status: 'open', priority: 'high' } });
+    const filtered = {
+      KeyConditionExpression: '#collection = :key',
+      FilterExpression: '#w0 = :w0 AND #fields.#w1 = :w1',
+      ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#w1': 'priority', '#fields': 'fields' },
+      ExpressionAttributeValues: { ':key': 'things', ':w0': 'open', ':w1': 'high' },
+    };
     expect(calls.map((call) => call.input)).toEqual([
       { KeyConditionExpression: '#collection = :key', ExpressionAttributeNames: { '#collection': 'collection' }, ExpressionAttributeValues: { ':key': 'things' }, Limit: 1 },
-      { IndexName: OWNER_INDEX, KeyConditionExpression: 'ownerKey = :key', ExpressionAttributeValues: { ':key': 'things#owner-1' }, Limit: 5, ExclusiveStartKey: last },
-      {
-        KeyConditionExpression: '#collection = :key',
-        FilterExpression: '#w0 = :w0 AND #fields.#w1 = :w1',
-        ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#w1': 'priority', '#fields': 'fields' },
-        ExpressionAttributeValues: { ':key': 'things', ':w0': 'open', ':w1': 'high' },
-        Limit: 2,
-      },
+      ...[5, 4, 3, 2, 1].map((limit) => ({ IndexName: OWNER_INDEX, KeyConditionExpression: 'ownerKey = :key', ExpressionAttributeValues: { ':key': 'things#owner-1' }, Limit: limit, ExclusiveStartKey: last })),
+      { ...filtered, Limit: 2 },
+      { ...filtered, Limit: 1, ExclusiveStartKey: last },
     ]);
+    // A filter that matches nothing read after read stops after ten reads, with a token to page on.
+    const sparse = recordingTable({ query: { Items: [], LastEvaluatedKey: last } });
+    const partial = await createDynamoDbItemRepository(sparse.table).list('things', { limit: 1, where: { status: 'open' } });
+    expect([partial.items, partial.nextToken !== undefined, sparse.calls.length]).toEqual([[], true, 10]);
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
     const otherCollection = Buffer.from(JSON.stringify({ collection: 'others', id: 'x' })).toString('base64url');

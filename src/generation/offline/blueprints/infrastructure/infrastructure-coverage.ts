@@ -2,10 +2,11 @@ import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { anyOf } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
-import { mostSpecificAskedBy } from '../../coverage/capability.js';
+import { answering, mostSpecificAskedBy } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { strategyCoverage } from '../../coverage/strategy-coverage.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
+import { publicOpposed, versioningOpposed } from './opposite-asks.js';
 import { ARRIVAL_WORDS, EXPIRY_WORDS, NOTIFY_WORDS, expirationDays } from './infrastructure-asks.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
@@ -42,7 +43,9 @@ export function infrastructureCoverage(
     return combine({
       source: { kind: 'story', number: intent.number },
       text: intent.text,
-      parts: [{ text: intent.text, capabilities: mostSpecificAskedBy(words, capabilities) }],
+      parts: [
+        { text: intent.text, capabilities: answering(words, mostSpecificAskedBy(words, capabilities)) },
+      ],
     });
   });
   return [
@@ -101,6 +104,7 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       implementedBy: 'public access blocked on the bucket',
       tests: [test(TITLES.private)],
       resources: ['DataBucket'],
+      opposedBy: publicOpposed,
     },
     {
       when: anyOf('tls', 'https', 'ssl', 'transit', 'secure transport'),
@@ -109,10 +113,11 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       resources: ['DataBucketPolicy'],
     },
     {
-      when: anyOf('version', 'versions', 'versioned', 'versioning'),
+      when: anyOf('version', 'versions', 'versioned', 'versioning', 'unversioned'),
       implementedBy: 'versioning, with old versions expiring after NoncurrentVersionRetentionDays',
       tests: [test(TITLES.versioned)],
       resources: ['DataBucket'],
+      opposedBy: versioningOpposed,
     },
     {
       when: pairs(NOTIFY_WORDS, ['alarm', 'alarms', 'alarmed', 'fire', 'fires', 'breach', 'breaches']),

@@ -20,6 +20,13 @@ export interface DocumentTable {
   delete(input: { Key: Attributes }): Promise<{ Attributes?: Attributes }>;
 }
 
+/**
+ * Reads one list page may make before it answers a partial page with a nextToken: bounds the time
+ * and read capacity of a filter that matches few items (each read is at most 1 MB, per DynamoDB's
+ * Query docs, "Filter expressions for Query").
+ */
+const MAX_READS_PER_PAGE = 10;
+
 /** The table's index of items by owner (partition ownerKey = collection#owner, sort id); the template declares it. */
 export const OWNER_INDEX = 'byOwner';
 
@@ -46,18 +53,26 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
       const byOwner = query.owner !== undefined;
       const filter = filterOf(query.where);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
-      const result = await table.query({
-        ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
-        KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
-        ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
-        ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
-        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection, ...filter?.values },
-        Limit: query.limit,
-        ...(query.nextToken === undefined ? {} : { ExclusiveStartKey: decodeToken(query.nextToken, collection) }),
-      });
-      const items = (result.Items ?? []).map(toStoredItem);
-      const last = result.LastEvaluatedKey;
-      return last === undefined ? { items } : { items, nextToken: Buffer.from(JSON.stringify(last)).toString('base64url') };
+      const items: StoredItem[] = [];
+      let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
+      // Limit counts the items read before FilterExpression, so one read may match none: read on
+      // (asking only for the items still wanted, so none is skipped) until the page is full or
+      // the collection ends, at most MAX_READS_PER_PAGE reads; past that the page ends early with a nextToken.
+      for (let read = 0; read < MAX_READS_PER_PAGE; read++) {
+        const result = await table.query({
+          ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
+          KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
+          ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
+          ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+          ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection, ...filter?.values },
+          Limit: query.limit - items.length,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        });
+        items.push(...(result.Items ?? []).map(toStoredItem));
+        start = result.LastEvaluatedKey;
+        if (start === undefined || items.length >= query.limit) break;
+      }
+      return start === undefined ? { items } : { items, nextToken: Buffer.from(JSON.stringify(start)).toString('base64url') };
     },
     async replace(collection, item, expectedVersion) {
       try {
@@ -76,8 +91,10 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
 
 /**
  * A list's where as a FilterExpression: status is a top-level attribute, fields are inside the
- * fields map. DynamoDB applies Limit before the filter, so a filtered page may hold fewer items than
- * the limit (even none) and still have a nextToken: clients page on until it is absent.
+ * fields map. DynamoDB applies Limit before the filter
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html), so
+ * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
+ * items than the limit and still have a nextToken: clients page on until it is absent.
  */
 function filterOf(where: Record<string, string> | undefined): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});

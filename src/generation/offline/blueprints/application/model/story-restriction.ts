@@ -1,9 +1,11 @@
+import { singular } from '../../../naming/singular.js';
 import type { StoryIntent } from '../../../naming/story-intent.js';
 
 /**
  * Roles a request names to restrict who may act (`As an admin I can delete a ticket`, `Only admins can
- * close a ticket`), by the words people write, to the one role name the route checks. Other roles
- * (`a customer`, `a support agent`) name who the story is for, not a restriction.
+ * close a ticket`), by the words people write, to the one role name the route checks. In `As a …`,
+ * other roles (`a customer`, `a support agent`) name who the story is for, not a restriction; after
+ * `only`, any role noun restricts (`only managers can …` → `manager`).
  */
 const RESTRICTING_ROLES: Readonly<Record<string, string>> = {
   admin: 'admin',
@@ -17,6 +19,59 @@ const RESTRICTING_ROLES: Readonly<Record<string, string>> = {
   moderators: 'moderator',
 };
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words that end the subject of `only … can`: the role is the one or two words before them. */
+const MODALS = new Set(['can', 'may', 'must', 'should', 'will', 'shall']);
+/** Words after `only` that name no role: ownership (enforced elsewhere or said not to be), pronouns, conditions. */
+const NOT_ROLES = new Set([
+  'owner',
+  'owners',
+  'creator',
+  'creators',
+  'author',
+  'authors',
+  'me',
+  'i',
+  'you',
+  'we',
+  'they',
+  'he',
+  'she',
+  'it',
+  'one',
+  'once',
+  'if',
+  'when',
+  'after',
+  'before',
+  'while',
+  'during',
+  'for',
+  'to',
+  'by',
+  'in',
+  'on',
+  'with',
+  'from',
+  'their',
+  'his',
+  'her',
+  'its',
+  'my',
+  'our',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'who',
+  'whoever',
+  'someone',
+  'people',
+  'users',
+  'user',
+  'callers',
+  'caller',
+]);
 
 /** Who a story restricts its action to. */
 export interface StoryRestriction {
@@ -36,7 +91,7 @@ export function storyRestriction(intent: StoryIntent): StoryRestriction {
   const fromRole = intent.role.map((word) => RESTRICTING_ROLES[word]).find((role) => role !== undefined);
   const only = words.indexOf('only');
   const after = only === -1 ? [] : words.slice(only + 1).filter((word) => !ARTICLES.has(word));
-  const fromOnly = after[0] === undefined ? undefined : RESTRICTING_ROLES[after[0]];
+  const fromOnly = onlyRole(after);
   const role = fromRole ?? fromOnly;
   const unenforced =
     only !== -1 && fromOnly === undefined ? words.slice(only, only + 3).join(' ') : undefined;
@@ -44,4 +99,20 @@ export function storyRestriction(intent: StoryIntent): StoryRestriction {
     ...(role === undefined ? {} : { role }),
     ...(unenforced === undefined ? {} : { unenforced }),
   };
+}
+
+/**
+ * The role `only` names: `only admins can …` → `admin`, `only managers can …` → `manager`, `only
+ * finance managers may …` → `finance-manager` (one or two words before a modal, singular). None
+ * for a passive (`only paid orders can be shipped`), ownership (`only the owner can …`) or anything
+ * longer, which stays unenforced.
+ */
+function onlyRole(after: readonly string[]): string | undefined {
+  const modal = after.findIndex((word) => MODALS.has(word));
+  const subject = modal === -1 ? [] : after.slice(0, modal);
+  const last = subject.at(-1);
+  if (last === undefined || subject.length > 2 || after[modal + 1] === 'be') return undefined;
+  if (subject.some((word) => NOT_ROLES.has(word) || /\d/.test(word))) return undefined;
+  const known = RESTRICTING_ROLES[last];
+  return [...subject.slice(0, -1), known ?? singular(last)].join('-');
 }
