@@ -298,8 +298,8 @@ function createDynamoDbTaskStore(params) {
                 throw failure(`read task ${taskId}`, error);
             }
         },
-        async put(record, expectedVersion) {
-            (0,task_store/* assertVersionMovesForward */.S)(record, expectedVersion);
+        async put(record, expectedVersion, options) {
+            (0,task_store/* assertVersionMovesForward */.S)(record, expectedVersion, options);
             const condition = expectedVersion === 0
                 ? {
                     ConditionExpression: 'attribute_not_exists(#id)',
@@ -412,13 +412,18 @@ var sha256_hex = __webpack_require__(4995);
 var store_keys = __webpack_require__(1392);
 ;// CONCATENATED MODULE: ./lib/aws/s3/bucket-error.js
 
-/** A bucket store's failure, said once: what it was doing, where, AWS's message and a fix when known. */
+/**
+ * A bucket store's failure, said once: what it was doing, where, AWS's message and a fix when known
+ * (a refused read may be a missing key seen without `s3:ListBucket`).
+ */
 function bucketError(params) {
     const { action, bucket, key, error } = params;
     const { name, message, advice } = describeAwsError(error);
     const fix = name === 'NoSuchBucket'
         ? 'Create the bucket (infrastructure/) or correct its name under mirrors in .github/implementation-agent.yml.'
-        : advice;
+        : name === 'AccessDenied' && action.startsWith('read')
+            ? `${advice ?? ''} Without s3:ListBucket on the bucket, S3 also answers 403 AccessDenied for a key that is not there (S3 API Reference, GetObject, "Permissions"): grant it on arn:aws:s3:::${bucket} (infrastructure/deploy-role.yaml does, with DeploymentsBucketName).`.trim()
+            : advice;
     return new Error(`Could not ${action} s3://${bucket}/${key}: ${name}: ${message}${fix === undefined ? '' : ` ${fix}`}`, {
         cause: error,
     });

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4506:
+/***/ 8682:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -79,7 +79,7 @@ exports.binarySearch = binarySearch;
 
 /***/ }),
 
-/***/ 3326:
+/***/ 6110:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /* eslint-env browser */
@@ -339,7 +339,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __nccwpck_require__(7377)(exports);
+module.exports = __nccwpck_require__(897)(exports);
 
 const {formatters} = module.exports;
 
@@ -358,7 +358,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 7377:
+/***/ 897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -374,7 +374,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(4472);
+	createDebug.humanize = __nccwpck_require__(744);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -657,7 +657,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 1710:
+/***/ 2830:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -666,15 +666,15 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __nccwpck_require__(3326);
+	module.exports = __nccwpck_require__(6110);
 } else {
-	module.exports = __nccwpck_require__(3380);
+	module.exports = __nccwpck_require__(5108);
 }
 
 
 /***/ }),
 
-/***/ 3380:
+/***/ 5108:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
@@ -708,7 +708,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(2122);
+	const supportsColor = __nccwpck_require__(1450);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -916,7 +916,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __nccwpck_require__(7377)(exports);
+module.exports = __nccwpck_require__(897)(exports);
 
 const {formatters} = module.exports;
 
@@ -944,7 +944,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 5141:
+/***/ 3813:
 /***/ ((module) => {
 
 
@@ -959,7 +959,7 @@ module.exports = (flag, argv = process.argv) => {
 
 /***/ }),
 
-/***/ 4472:
+/***/ 744:
 /***/ ((module) => {
 
 /**
@@ -1128,7 +1128,7 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 6613:
+/***/ 8629:
 /***/ ((module) => {
 
 
@@ -1578,7 +1578,7 @@ module.exports = punycode;
 
 /***/ }),
 
-/***/ 3880:
+/***/ 2472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -1608,7 +1608,7 @@ var __webpack_unused_export__;
 */
 __webpack_unused_export__ = ({ value: true });
 exports.z = void 0;
-const boundary_1 = __nccwpck_require__(4506);
+const boundary_1 = __nccwpck_require__(8682);
 /**
  * StructuredSource
  */
@@ -1690,13 +1690,13 @@ exports.z = StructuredSource;
 
 /***/ }),
 
-/***/ 2122:
+/***/ 1450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const os = __nccwpck_require__(857);
 const tty = __nccwpck_require__(2018);
-const hasFlag = __nccwpck_require__(5141);
+const hasFlag = __nccwpck_require__(3813);
 
 const {env} = process;
 
@@ -1986,7 +1986,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2741:
+/***/ 5429:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -17001,18 +17001,18 @@ __webpack_unused_export__ = tokTypes;
 
 /***/ }),
 
-/***/ 2197:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Scalar = __nccwpck_require__(389);
-var YAMLMap = __nccwpck_require__(5462);
-var YAMLSeq = __nccwpck_require__(6831);
-var resolveBlockMap = __nccwpck_require__(143);
-var resolveBlockSeq = __nccwpck_require__(1854);
-var resolveFlowCollection = __nccwpck_require__(9030);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -17098,15 +17098,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 83:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(573);
-var composeNode = __nccwpck_require__(4961);
-var resolveEnd = __nccwpck_require__(1020);
-var resolveProps = __nccwpck_require__(775);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -17150,17 +17150,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 4961:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7105);
-var identity = __nccwpck_require__(4919);
-var composeCollection = __nccwpck_require__(2197);
-var composeScalar = __nccwpck_require__(3573);
-var resolveEnd = __nccwpck_require__(1020);
-var utilEmptyScalarPosition = __nccwpck_require__(8407);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -17269,15 +17269,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 3573:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Scalar = __nccwpck_require__(389);
-var resolveBlockScalar = __nccwpck_require__(5089);
-var resolveFlowScalar = __nccwpck_require__(5882);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -17364,18 +17364,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 3104:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(2606);
-var Document = __nccwpck_require__(573);
-var errors = __nccwpck_require__(152);
-var identity = __nccwpck_require__(4919);
-var composeDoc = __nccwpck_require__(83);
-var resolveEnd = __nccwpck_require__(1020);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -17595,17 +17595,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 143:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(5773);
-var YAMLMap = __nccwpck_require__(5462);
-var resolveProps = __nccwpck_require__(775);
-var utilContainsNewline = __nccwpck_require__(4283);
-var utilFlowIndentCheck = __nccwpck_require__(1795);
-var utilMapIncludes = __nccwpck_require__(1091);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -17719,12 +17719,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 5089:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -17926,14 +17926,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 1854:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(6831);
-var resolveProps = __nccwpck_require__(775);
-var utilFlowIndentCheck = __nccwpck_require__(1795);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -17984,7 +17984,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 1020:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18030,19 +18030,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 9030:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Pair = __nccwpck_require__(5773);
-var YAMLMap = __nccwpck_require__(5462);
-var YAMLSeq = __nccwpck_require__(6831);
-var resolveEnd = __nccwpck_require__(1020);
-var resolveProps = __nccwpck_require__(775);
-var utilContainsNewline = __nccwpck_require__(4283);
-var utilMapIncludes = __nccwpck_require__(1091);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -18246,13 +18246,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 5882:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
-var resolveEnd = __nccwpck_require__(1020);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -18481,7 +18481,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 775:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18636,7 +18636,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 4283:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18679,7 +18679,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 8407:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18714,12 +18714,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 1795:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(4283);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -18738,12 +18738,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1091:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -18760,22 +18760,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 573:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7105);
-var Collection = __nccwpck_require__(4661);
-var identity = __nccwpck_require__(4919);
-var Pair = __nccwpck_require__(5773);
-var toJS = __nccwpck_require__(3899);
-var Schema = __nccwpck_require__(8224);
-var stringifyDocument = __nccwpck_require__(2285);
-var anchors = __nccwpck_require__(9196);
-var applyReviver = __nccwpck_require__(909);
-var createNode = __nccwpck_require__(1732);
-var directives = __nccwpck_require__(2606);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -19104,13 +19104,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 9196:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -19187,7 +19187,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 909:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19251,14 +19251,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 1732:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7105);
-var identity = __nccwpck_require__(4919);
-var Scalar = __nccwpck_require__(389);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -19348,13 +19348,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2606:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -19533,7 +19533,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 152:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19602,28 +19602,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 3439:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(3104);
-var Document = __nccwpck_require__(573);
-var Schema = __nccwpck_require__(8224);
-var errors = __nccwpck_require__(152);
-var Alias = __nccwpck_require__(7105);
-var identity = __nccwpck_require__(4919);
-var Pair = __nccwpck_require__(5773);
-var Scalar = __nccwpck_require__(389);
-var YAMLMap = __nccwpck_require__(5462);
-var YAMLSeq = __nccwpck_require__(6831);
-var cst = __nccwpck_require__(9877);
-var lexer = __nccwpck_require__(5145);
-var lineCounter = __nccwpck_require__(1460);
-var parser = __nccwpck_require__(2064);
-var publicApi = __nccwpck_require__(4543);
-var visit = __nccwpck_require__(2588);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -19660,7 +19660,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7297:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19686,16 +19686,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 7105:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(9196);
-var visit = __nccwpck_require__(2588);
-var identity = __nccwpck_require__(4919);
-var Node = __nccwpck_require__(4833);
-var toJS = __nccwpck_require__(3899);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -19813,14 +19813,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 4661:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(1732);
-var identity = __nccwpck_require__(4919);
-var Node = __nccwpck_require__(4833);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -19971,14 +19971,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 4833:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(909);
-var identity = __nccwpck_require__(4919);
-var toJS = __nccwpck_require__(3899);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -20018,15 +20018,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 5773:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(1732);
-var stringifyPair = __nccwpck_require__(7764);
-var addPairToJSMap = __nccwpck_require__(8768);
-var identity = __nccwpck_require__(4919);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -20064,14 +20064,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 389:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Node = __nccwpck_require__(4833);
-var toJS = __nccwpck_require__(3899);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -20098,17 +20098,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 5462:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(4156);
-var addPairToJSMap = __nccwpck_require__(8768);
-var Collection = __nccwpck_require__(4661);
-var identity = __nccwpck_require__(4919);
-var Pair = __nccwpck_require__(5773);
-var Scalar = __nccwpck_require__(389);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -20252,17 +20252,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 6831:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(1732);
-var stringifyCollection = __nccwpck_require__(4156);
-var Collection = __nccwpck_require__(4661);
-var identity = __nccwpck_require__(4919);
-var Scalar = __nccwpck_require__(389);
-var toJS = __nccwpck_require__(3899);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -20374,16 +20374,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 8768:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7297);
-var merge = __nccwpck_require__(9380);
-var stringify = __nccwpck_require__(9300);
-var identity = __nccwpck_require__(4919);
-var toJS = __nccwpck_require__(3899);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -20446,7 +20446,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 4919:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20506,12 +20506,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 3899:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -20552,15 +20552,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 334:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(5089);
-var resolveFlowScalar = __nccwpck_require__(5882);
-var errors = __nccwpck_require__(152);
-var stringifyString = __nccwpck_require__(1773);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -20777,7 +20777,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20847,7 +20847,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5235:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20953,14 +20953,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 9877:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(334);
-var cstStringify = __nccwpck_require__(3701);
-var cstVisit = __nccwpck_require__(5235);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -21072,12 +21072,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 5145:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(9877);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -21802,7 +21802,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 1460:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21850,14 +21850,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 2064:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(9877);
-var lexer = __nccwpck_require__(5145);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -22837,18 +22837,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4543:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(3104);
-var Document = __nccwpck_require__(573);
-var errors = __nccwpck_require__(152);
-var log = __nccwpck_require__(7297);
-var identity = __nccwpck_require__(4919);
-var lineCounter = __nccwpck_require__(1460);
-var parser = __nccwpck_require__(2064);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -22951,16 +22951,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8224:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var map = __nccwpck_require__(4043);
-var seq = __nccwpck_require__(7562);
-var string = __nccwpck_require__(4704);
-var tags = __nccwpck_require__(6178);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -22997,13 +22997,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var YAMLMap = __nccwpck_require__(5462);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -23023,12 +23023,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 5632:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -23047,13 +23047,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 7562:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var YAMLSeq = __nccwpck_require__(6831);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -23073,12 +23073,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 4704:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(1773);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -23096,12 +23096,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 4359:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -23124,13 +23124,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 6229:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
-var stringifyNumber = __nccwpck_require__(3569);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -23178,12 +23178,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 7602:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3569);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -23227,18 +23227,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 7904:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(4043);
-var _null = __nccwpck_require__(5632);
-var seq = __nccwpck_require__(7562);
-var string = __nccwpck_require__(4704);
-var bool = __nccwpck_require__(4359);
-var float = __nccwpck_require__(6229);
-var int = __nccwpck_require__(7602);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -23259,14 +23259,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 8647:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
-var map = __nccwpck_require__(4043);
-var seq = __nccwpck_require__(7562);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -23330,27 +23330,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 6178:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(4043);
-var _null = __nccwpck_require__(5632);
-var seq = __nccwpck_require__(7562);
-var string = __nccwpck_require__(4704);
-var bool = __nccwpck_require__(4359);
-var float = __nccwpck_require__(6229);
-var int = __nccwpck_require__(7602);
-var schema = __nccwpck_require__(7904);
-var schema$1 = __nccwpck_require__(8647);
-var binary = __nccwpck_require__(4355);
-var merge = __nccwpck_require__(9380);
-var omap = __nccwpck_require__(6431);
-var pairs = __nccwpck_require__(9281);
-var schema$2 = __nccwpck_require__(3081);
-var set = __nccwpck_require__(2504);
-var timestamp = __nccwpck_require__(4960);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -23436,14 +23436,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 4355:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(389);
-var stringifyString = __nccwpck_require__(1773);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -23513,12 +23513,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 6158:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -23549,13 +23549,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 838:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
-var stringifyNumber = __nccwpck_require__(3569);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -23606,12 +23606,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 5609:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3569);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -23689,13 +23689,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Scalar = __nccwpck_require__(389);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -23767,16 +23767,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 6431:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var toJS = __nccwpck_require__(3899);
-var YAMLMap = __nccwpck_require__(5462);
-var YAMLSeq = __nccwpck_require__(6831);
-var pairs = __nccwpck_require__(9281);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -23851,15 +23851,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 9281:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Pair = __nccwpck_require__(5773);
-var Scalar = __nccwpck_require__(389);
-var YAMLSeq = __nccwpck_require__(6831);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -23940,24 +23940,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 3081:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(4043);
-var _null = __nccwpck_require__(5632);
-var seq = __nccwpck_require__(7562);
-var string = __nccwpck_require__(4704);
-var binary = __nccwpck_require__(4355);
-var bool = __nccwpck_require__(6158);
-var float = __nccwpck_require__(838);
-var int = __nccwpck_require__(5609);
-var merge = __nccwpck_require__(9380);
-var omap = __nccwpck_require__(6431);
-var pairs = __nccwpck_require__(9281);
-var set = __nccwpck_require__(2504);
-var timestamp = __nccwpck_require__(4960);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -23988,14 +23988,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 2504:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Pair = __nccwpck_require__(5773);
-var YAMLMap = __nccwpck_require__(5462);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -24091,12 +24091,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4960:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3569);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -24203,7 +24203,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 9915:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24361,15 +24361,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 9300:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(9196);
-var identity = __nccwpck_require__(4919);
-var stringifyComment = __nccwpck_require__(6599);
-var stringifyString = __nccwpck_require__(1773);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -24500,14 +24500,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4156:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var stringify = __nccwpck_require__(9300);
-var stringifyComment = __nccwpck_require__(6599);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -24662,7 +24662,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 6599:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24693,14 +24693,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 2285:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var stringify = __nccwpck_require__(9300);
-var stringifyComment = __nccwpck_require__(6599);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -24787,7 +24787,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 3569:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24821,15 +24821,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 7764:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
-var Scalar = __nccwpck_require__(389);
-var stringify = __nccwpck_require__(9300);
-var stringifyComment = __nccwpck_require__(6599);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -24980,13 +24980,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 1773:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(389);
-var foldFlowLines = __nccwpck_require__(9915);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -25325,12 +25325,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 2588:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(4919);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -25568,7 +25568,1268 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8615:
+/***/ 7068:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ codeSpan)
+});
+
+;// CONCATENATED MODULE: ./lib/core/markdown/defuse-comment-openers.js
+/**
+ * `<!--` with a zero-width space after `<!`. Inside a code span or block the text already shows
+ * literally, but the status comment's hidden state marker (`<!-- implementation-agent:state … -->`)
+ * is found by searching the raw body, so untrusted text must never hold a comment opener there.
+ */
+function defuseCommentOpeners(text) {
+    return text.replaceAll('<!--', '<!\u200B--');
+}
+//# sourceMappingURL=defuse-comment-openers.js.map
+;// CONCATENATED MODULE: ./lib/core/markdown/longest-backtick-run.js
+/** The length of the longest run of backticks in `text` (0 when there is none); linear, no spread. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const run of text.matchAll(/`+/g))
+        longest = Math.max(longest, run[0].length);
+    return longest;
+}
+//# sourceMappingURL=longest-backtick-run.js.map
+// EXTERNAL MODULE: ./lib/core/markdown/visible-control-characters.js
+var visible_control_characters = __nccwpck_require__(400);
+;// CONCATENATED MODULE: ./lib/core/markdown/code-span.js
+
+
+
+/**
+ * `text` as an inline code span that shows it literally whatever it holds: the fence is one
+ * backtick longer than the longest run inside, padded when the text starts or ends with a
+ * backtick (CommonMark 0.31 §6.1). Line breaks and other control characters show as `\uXXXX`,
+ * since a line break would end a table row or let the next line start a block. Inside a GFM
+ * table cell (`inTableCell`) every `|` is escaped, because GFM splits cells on pipes even inside
+ * code spans and unescapes them afterwards; elsewhere a `\|` would show its backslash.
+ */
+function codeSpan(text, options = {}) {
+    const literal = defuseCommentOpeners((0,visible_control_characters/* visibleControlCharacters */.g)(text));
+    const body = options.inTableCell ? literal.replaceAll('|', '\\|') : literal;
+    if (body === '')
+        return '` `';
+    const longestRun = longestBacktickRun(body);
+    const fence = '`'.repeat(longestRun + 1);
+    // One space is stripped from each end when both ends have one, so such text gets one more.
+    const stripped = body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '';
+    const pad = body.startsWith('`') || body.endsWith('`') || stripped ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+//# sourceMappingURL=code-span.js.map
+
+/***/ }),
+
+/***/ 3875:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ truncateToSize)
+/* harmony export */ });
+/**
+ * The longest start of `text` whose size in `unit` is at most `max`, never splitting a surrogate
+ * pair. Linear in the part kept.
+ */
+function truncateToSize(params) {
+    const { text, max, unit } = params;
+    if (max <= 0)
+        return '';
+    if (unit === 'characters') {
+        if (text.length <= max)
+            return text;
+        const last = text.charCodeAt(max - 1);
+        // A high surrogate at the cut would leave half a character.
+        return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+    }
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        const code = char.codePointAt(0) ?? 0;
+        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+        if (bytes + size > max)
+            break;
+        bytes += size;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+//# sourceMappingURL=truncate-to-size.js.map
+
+/***/ }),
+
+/***/ 400:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ visibleControlCharacters)
+/* harmony export */ });
+/**
+ * C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional controls
+ * (Unicode `Bidi_Control`): characters that end a line or table row, hide text or reorder it on screen.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Shows each such character as its `\uXXXX` escape, so text that holds one stays on one line and
+ * reads in the order it was written. Characters listed in `keep` (e.g. `\n` for a code block) stay.
+ */
+function visibleControlCharacters(text, keep = '') {
+    return text.replace(INVISIBLE, (char) => keep.includes(char) ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+//# sourceMappingURL=visible-control-characters.js.map
+
+/***/ }),
+
+/***/ 533:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ outcomeSummarySchema),
+  w: () => (/* binding */ summarizeOutcome)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
+var schemas = __nccwpck_require__(3798);
+// EXTERNAL MODULE: ./lib/core/markdown/truncate-to-size.js
+var truncate_to_size = __nccwpck_require__(3875);
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-reason-code.js
+/**
+ * Machine-readable reasons, stable across releases (new codes may be added; none is renamed):
+ * what dashboards and other agents branch on instead of parsing messages.
+ */
+const OUTCOME_REASON_CODES = [
+    'not_for_agent',
+    'pr_opened',
+    'pr_updated',
+    'deployment_requested',
+    'dry_run_requested',
+    'answered',
+    'requester_lacks_write_access',
+    'refused',
+    'invalid_request',
+    'invalid_config',
+    'failed',
+    'deployed',
+    'no_changes',
+    'dry_run',
+    'deploy_failed',
+    'deploy_timed_out',
+    'deploy_blocked',
+    'deploy_cancelled',
+    'deploy_refused',
+    'approved',
+    'awaiting_review',
+    'changes_requested',
+    'merged',
+    'cancelled',
+    'not_retryable',
+    'not_cancellable',
+    // The rollback use case (`requestRollback`).
+    'rollback_requested',
+    'already_handled',
+    'no_rollback_target',
+    'environment_not_configured',
+    'branch_not_recorded',
+    'deploy_rule_not_met',
+    'branch_no_longer_contains_sha',
+    'not_agent_deployment',
+    'deployment_unstartable',
+    // The approve use case (`approveHeldRequest`).
+    'approver_lacks_write_access',
+    'nothing_held',
+    'hold_not_trusted',
+    'request_deleted',
+    'held_request_changed',
+    // The status use case (`reportTaskStatus`).
+    'status_shown',
+    'status_not_proven',
+    'no_task_tracked',
+    // The implement use case (`requestImplementation`).
+    'task_exists',
+    'task_settled',
+    'request_invalid_task_unchanged',
+    'request_under_way',
+];
+/** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
+const DEPLOY_REASONS = {
+    deployed: 'deployed',
+    'no-changes': 'no_changes',
+    'dry-run': 'dry_run',
+    failed: 'deploy_failed',
+    'timed-out': 'deploy_timed_out',
+    blocked: 'deploy_blocked',
+    cancelled: 'deploy_cancelled',
+};
+/** The outcome's own reason code when its use case set one, else the one its status and details imply. */
+function reasonCodeOf(outcome) {
+    if (outcome.reasonCode !== undefined)
+        return outcome.reasonCode;
+    switch (outcome.status) {
+        case 'ignored':
+            return 'not_for_agent';
+        case 'pr_open':
+            return outcome.created ? 'pr_opened' : 'pr_updated';
+        case 'deployment_created':
+            return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
+        case 'held':
+            return 'requester_lacks_write_access';
+        case 'deployed':
+            return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';
+        case 'deploy_failed':
+            // No stack operation ran: the deployment was refused before (a moved sha, a bad payload).
+            return outcome.result === undefined
+                ? 'deploy_refused'
+                : (DEPLOY_REASONS[outcome.result.reason] ?? 'deploy_failed');
+        default:
+            return outcome.status;
+    }
+}
+//# sourceMappingURL=outcome-reason-code.js.map
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-message.js
+/** One line for people (log, job summary, the failure the Action reports): what happened. */
+function outcomeMessage(outcome) {
+    switch (outcome.status) {
+        case 'ignored':
+            return `Nothing to do: ${outcome.reason}.`;
+        case 'pr_open':
+            return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
+        case 'deployed':
+            return outcome.result.message;
+        case 'deployment_created':
+            return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
+        default:
+            return outcome.message;
+    }
+}
+//# sourceMappingURL=outcome-message.js.map
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-result.js
+
+
+/**
+ * Version of the Action's `result` JSON. Version 1 is the outcome's own fields (`status`,
+ * `taskId`, `pullNumber`, ...) with `reasonCode` and `message` added beside them; additions keep the
+ * version, a removed or renamed field raises it.
+ */
+const OUTCOME_RESULT_VERSION = 1;
+/** The outcome as the Action's `result` output: versioned, with its reason code and one-line message. */
+function toOutcomeResult(outcome) {
+    return {
+        version: OUTCOME_RESULT_VERSION,
+        ...outcome,
+        reasonCode: reasonCodeOf(outcome),
+        message: outcomeMessage(outcome),
+    };
+}
+//# sourceMappingURL=outcome-result.js.map
+;// CONCATENATED MODULE: ./lib/core/outcome/outcome-summary.js
+
+
+
+
+/** Long enough for any one-line message we write; short enough that a record stays far below DynamoDB's 400 KB item limit. */
+const MAX_TEXT_CHARS = 2000;
+/**
+ * The last outcome as a task record keeps it (DESIGN §3): the result's version, status, reason
+ * code and message, and its scalar details (ids, numbers, flags). Nested reports (a deploy's change
+ * set) stay in the Action output and the deployments bucket, so a record never outgrows its item.
+ */
+const outcomeSummarySchema = schemas/* looseObject */._H3({
+    version: schemas/* number */.aig().int().positive(),
+    status: schemas/* string */.YjP().min(1),
+    reasonCode: schemas/* enum */.k5n(OUTCOME_REASON_CODES),
+    message: schemas/* string */.YjP(),
+});
+function summarizeOutcome(outcome) {
+    const summary = {};
+    for (const [name, value] of Object.entries(toOutcomeResult(outcome))) {
+        if (typeof value === 'string')
+            summary[name] = fitText(value);
+        else if (typeof value === 'number' || typeof value === 'boolean')
+            summary[name] = value;
+    }
+    return outcomeSummarySchema.parse(summary);
+}
+function fitText(text) {
+    if (text.length <= MAX_TEXT_CHARS)
+        return text;
+    return `${(0,truncate_to_size/* truncateToSize */.z)({ text, max: MAX_TEXT_CHARS - 1, unit: 'characters' })}…`;
+}
+//# sourceMappingURL=outcome-summary.js.map
+
+/***/ }),
+
+/***/ 1775:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ EXECUTION_MODES),
+/* harmony export */   TI: () => (/* binding */ requestPayloadSchema),
+/* harmony export */   _r: () => (/* binding */ DEPLOYMENT_STRATEGIES),
+/* harmony export */   ci: () => (/* binding */ TASK_TYPES)
+/* harmony export */ });
+/* unused harmony export executionRequestSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3798);
+
+/** The five kinds of work the agent takes; each has its own offline blueprint. */
+const TASK_TYPES = ['infrastructure', 'application', 'integration', 'testing', 'deployment'];
+const EXECUTION_MODES = ['automated', 'guided', 'manual', 'hybrid'];
+const DEPLOYMENT_STRATEGIES = ['all-at-once', 'canary', 'blue-green', 'linear'];
+const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/i;
+/**
+ * The payload upstream systems already send (DESIGN §2). Field names are the contract.
+ * Unknown fields are kept (`loose`) and handed to the model as context, never rejected.
+ */
+const executionRequestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    task_type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(TASK_TYPES, {
+        error: `must be one of: ${TASK_TYPES.join(', ')}`,
+    }),
+    task_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: a short name for the work, e.g. "Orders API"' })
+        .trim()
+        .min(1, 'must not be empty: a short name for the work, e.g. "Orders API"')
+        .max(100, 'must be at most 100 characters'),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(EXECUTION_MODES, { error: `must be one of: ${EXECUTION_MODES.join(', ')}` }),
+    target_environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: development, staging, production or another configured environment' })
+        .trim()
+        .regex(ENVIRONMENT_NAME, 'must be an environment name: letters, digits, "-" or "_", at most 40 characters'),
+    description: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(20_000, 'must be at most 20,000 characters').optional(),
+    deployment_strategy: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(DEPLOYMENT_STRATEGIES, { error: `must be one of: ${DEPLOYMENT_STRATEGIES.join(', ')}` })
+        .optional(),
+});
+const requestPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    execution_request: executionRequestSchema,
+    assessment_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ overall_score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(10).optional() }).optional(),
+    planning_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ timeline: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }).optional(),
+    support_artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+        user_stories: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1).max(1_000)).max(100).optional(),
+    })
+        .optional(),
+});
+//# sourceMappingURL=execution-request.js.map
+
+/***/ }),
+
+/***/ 3758:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R1: () => (/* binding */ assertDeployTransition),
+/* harmony export */   d6: () => (/* binding */ DEPLOY_STATES)
+/* harmony export */ });
+/* unused harmony exports canDeployTransition, IllegalDeployTransitionError */
+/**
+ * Deploy state, kept per environment beside the task state (DESIGN §3): a failed staging deploy
+ * fails neither the task nor a later deploy.
+ */
+const DEPLOY_STATES = ['deploying', 'deployed', 'deploy_failed', 'rolled_back'];
+/**
+ * The one table of legal moves of an environment's deploy state; `none` is an environment this
+ * task never deployed to. Every state may deploy again (a new deployment supersedes one whose end
+ * was never recorded, so a run that died blocks nothing); a rollback may replace what is running,
+ * what is still being deployed (an alarm while baking) or what failed (redeploying the last good).
+ */
+const DEPLOY_TRANSITIONS = {
+    none: ['deploying'],
+    deploying: ['deploying', 'deployed', 'deploy_failed', 'rolled_back'],
+    deployed: ['deploying', 'rolled_back'],
+    deploy_failed: ['deploying', 'rolled_back'],
+    rolled_back: ['deploying'],
+};
+function canDeployTransition(from, to) {
+    return DEPLOY_TRANSITIONS[from ?? 'none'].includes(to);
+}
+class IllegalDeployTransitionError extends Error {
+    environment;
+    from;
+    to;
+    constructor(environment, from, to) {
+        const was = from === undefined ? 'never deployed' : `"${from}"`;
+        super(`The deploy state of ${environment} cannot move from ${was} to "${to}"; allowed: ${DEPLOY_TRANSITIONS[from ?? 'none'].join(', ')}`);
+        this.environment = environment;
+        this.from = from;
+        this.to = to;
+        this.name = 'IllegalDeployTransitionError';
+    }
+}
+function assertDeployTransition(params) {
+    const { environment, from, to } = params;
+    if (!canDeployTransition(from, to))
+        throw new IllegalDeployTransitionError(environment, from, to);
+}
+//# sourceMappingURL=deploy-state.js.map
+
+/***/ }),
+
+/***/ 3386:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ taskStateSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
+/* harmony import */ var _task_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(364);
+
+
+/**
+ * A task state as stored anywhere (markers, task records, task events). `held` was called
+ * `awaiting_approval` before the review work (DESIGN §3); what was written under the old name
+ * still reads, as `held`.
+ */
+const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value) => (value === 'awaiting_approval' ? 'held' : value), zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_task_state_js__WEBPACK_IMPORTED_MODULE_0__/* .TASK_STATES */ .$k));
+//# sourceMappingURL=task-state-schema.js.map
+
+/***/ }),
+
+/***/ 364:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ TASK_STATES),
+/* harmony export */   QJ: () => (/* binding */ assertTransition),
+/* harmony export */   w: () => (/* binding */ canTransition)
+/* harmony export */ });
+/* unused harmony exports IllegalTransitionError, isTerminal */
+/**
+ * Task states (DESIGN §3). Deploys move each environment's own state (`deploy-state.ts`), never the
+ * task's: `deploying`, `deployed` and `rolled_back` stay here only so markers written before that
+ * still read.
+ */
+const TASK_STATES = [
+    'received',
+    'held',
+    'awaiting_input',
+    'generating',
+    'validating',
+    'pr_open',
+    'committed',
+    'changes_requested',
+    'approved',
+    'merged',
+    'deploying',
+    'deployed',
+    'rolled_back',
+    'failed',
+    'cancelled',
+];
+/** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
+const TRANSITIONS = {
+    received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
+    // A held request does not stop people merging the task's open pull request: the task records the
+    // merge (never deploying it on merge: the held request was never run) and the hold ends there.
+    held: ['generating', 'cancelled', 'failed', 'merged'],
+    // A new request may arrive wherever generating could start again; from someone without write
+    // access it is `held` instead.
+    awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
+    generating: ['validating', 'failed', 'cancelled'],
+    // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
+    // local CLI commits to a branch in the user's repository and stops there (`committed`).
+    validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
+    pr_open: [
+        'approved',
+        'changes_requested',
+        'generating',
+        'held',
+        'merged',
+        'cancelled',
+        'failed',
+        'deploying',
+    ],
+    // The CLI's end: the change is a commit on its local branch and no pull request exists, so none of
+    // pr_open's review or merge moves apply. Running the CLI again starts the task again: the request
+    // file arrives anew (`received`), or generation starts straight away, as from a failed run.
+    committed: ['received', 'generating'],
+    // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
+    // and a PR with a standing request for changes can still be merged where that is not enforced.
+    changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],
+    approved: ['merged', 'changes_requested', 'pr_open', 'generating', 'held', 'deploying', 'cancelled'],
+    merged: ['deploying', 'deployed'],
+    // A failed deploy fails its environment's deploy state, never the task.
+    deploying: ['deployed', 'rolled_back', 'cancelled'],
+    deployed: ['deploying', 'rolled_back'],
+    rolled_back: ['deploying'],
+    // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).
+    // A failed regeneration leaves the PR open: people may still merge or close it.
+    failed: ['received', 'generating', 'held', 'merged', 'cancelled'],
+    // A closed pull request reopened brings its task back to review; reopened and merged before a
+    // run caught up (its run cancelled while pending), the task goes straight to merged.
+    cancelled: ['received', 'generating', 'held', 'pr_open', 'merged'],
+};
+function canTransition(from, to) {
+    return TRANSITIONS[from].includes(to);
+}
+class IllegalTransitionError extends Error {
+    from;
+    to;
+    constructor(from, to) {
+        super(`A task cannot move from "${from}" to "${to}"; allowed from "${from}": ${TRANSITIONS[from].join(', ')}`);
+        this.from = from;
+        this.to = to;
+        this.name = 'IllegalTransitionError';
+    }
+}
+function assertTransition(from, to) {
+    if (!canTransition(from, to))
+        throw new IllegalTransitionError(from, to);
+}
+function isTerminal(state) {
+    return state === 'cancelled' || state === 'merged' || state === 'deployed' || state === 'rolled_back';
+}
+//# sourceMappingURL=task-state.js.map
+
+/***/ }),
+
+/***/ 9146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ contentTypeFor),
+/* harmony export */   g: () => (/* binding */ templateContentType)
+/* harmony export */ });
+/** Media types by extension (IANA names: `application/json`, RFC 9512 `application/yaml`, RFC 7763 `text/markdown`). */
+const BY_EXTENSION = {
+    '.json': 'application/json',
+    '.yaml': 'application/yaml',
+    '.yml': 'application/yaml',
+    '.md': 'text/markdown; charset=utf-8',
+    '.txt': 'text/plain; charset=utf-8',
+    '.ts': 'text/plain; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.html': 'text/html; charset=utf-8',
+    '.zip': 'application/zip',
+};
+/** The content type an artifact is stored with, from its path; unknown kinds are bytes. */
+function contentTypeFor(path) {
+    const dot = path.lastIndexOf('.');
+    const extension = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
+    return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : 'application/octet-stream';
+}
+/** A CloudFormation template is JSON when it starts with `{`, else YAML (CloudFormation reads both). */
+function templateContentType(template) {
+    return template.trimStart().startsWith('{') ? 'application/json' : 'application/yaml';
+}
+//# sourceMappingURL=content-type-for.js.map
+
+/***/ }),
+
+/***/ 8363:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ storedDeploymentRecordSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3798);
+
+/** What a store writes beside the template (`record.json`), checked when read back. */
+const storedDeploymentRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    deploymentId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    stackName: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    parameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    outputs: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    templateSha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/),
+});
+//# sourceMappingURL=deployment-store.js.map
+
+/***/ }),
+
+/***/ 7703:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ LifecyclePublishError),
+/* harmony export */   j: () => (/* binding */ unsentOf)
+/* harmony export */ });
+/** A publish that sent only some events (or none): `unsent` are the ones the bus did not take, in order. */
+class LifecyclePublishError extends Error {
+    unsent;
+    constructor(message, unsent) {
+        super(message);
+        this.unsent = unsent;
+        this.name = 'LifecyclePublishError';
+    }
+}
+/** What a failed `publish(events)` left unsent: the error's own list, else (any other throw) all of `events`. */
+function unsentOf(error, events) {
+    return error instanceof LifecyclePublishError ? error.unsent : events;
+}
+//# sourceMappingURL=lifecycle-publisher.js.map
+
+/***/ }),
+
+/***/ 4995:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+
+/** Hex sha256 of text (as UTF-8) or bytes: what stores keep in metadata and check on read. */
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+//# sourceMappingURL=sha256-hex.js.map
+
+/***/ }),
+
+/***/ 1392:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ artifactPrefix),
+/* harmony export */   Ig: () => (/* binding */ deploymentPrefix),
+/* harmony export */   K_: () => (/* binding */ safeKeySegment),
+/* harmony export */   Wf: () => (/* binding */ artifactKey),
+/* harmony export */   i1: () => (/* binding */ isShortenedKey)
+/* harmony export */ });
+/* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
+/* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
+
+/** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
+const MAX_KEY_BYTES = 1024;
+/**
+ * The longest segment, in bytes: under the 255-byte file name limit of common file systems, with room for the
+ * local stores' `.json` beside an artifact, and long enough that every `owner/repo#issue` task id stays whole.
+ */
+const MAX_SEGMENT_BYTES = 200;
+/** Hex digits of sha256 that stand for the part of a name cut off: 64 bits, so distinct names stay distinct. */
+const HASH_DIGITS = 16;
+/**
+ * The task's part of a key: what follows `owner/repo#` in the task id (the issue number), else the
+ * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
+ */
+function taskKeySegment(params) {
+    const prefix = `${params.repo}#`;
+    const local = params.taskId.startsWith(prefix) ? params.taskId.slice(prefix.length) : params.taskId;
+    return safeKeySegment(local);
+}
+/** `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11). Throws on a path that climbs out (`..`) or is absolute. */
+function artifactKey(ref) {
+    if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
+        throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
+    }
+    const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
+    return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
+}
+/**
+ * The path's encoded segments, or when they pass `budget` bytes: the leading folders that fit, a `~<hash>` folder
+ * standing for the whole path (no encoded segment starts with `~`), and the file name, so a key stays under
+ * `MAX_KEY_BYTES` (the prefix before it is at most four segments of `MAX_SEGMENT_BYTES`).
+ */
+function foldedPath(params) {
+    const segments = pathSegments(params.path);
+    const joined = segments.join('/');
+    if (joined.length <= params.budget)
+        return joined;
+    const name = segments.at(-1) ?? '';
+    const marker = `~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(params.path).slice(0, HASH_DIGITS)}`;
+    let room = params.budget - marker.length - name.length - 2;
+    const folders = [];
+    for (const folder of segments.slice(0, -1)) {
+        if (folder.length + 1 > room)
+            break;
+        folders.push(folder);
+        room -= folder.length + 1;
+    }
+    return [...folders, marker, name].join('/');
+}
+/** Whether a key was shortened (`safeKeySegment`, `foldedPath`), so its path can no longer be read back from it. */
+function isShortenedKey(key) {
+    return key.includes('~');
+}
+/** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
+function artifactPrefix(params) {
+    const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
+    return [...repoSegments(params.repo), taskKeySegment(params), ...attempt, ''].join('/');
+}
+/** `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json` and `outputs.json` go. */
+function deploymentPrefix(key) {
+    return [
+        ...repoSegments(key.repository),
+        safeKeySegment(key.environment),
+        String(key.deploymentId),
+        '',
+    ].join('/');
+}
+function repoSegments(repo) {
+    const parts = repo.split('/');
+    if (parts.length !== 2)
+        throw new RangeError(`Repository must be owner/repo, not ${JSON.stringify(repo)}.`);
+    return parts.map(safeKeySegment);
+}
+function pathSegments(path) {
+    const parts = path.split('/');
+    if (path === '' ||
+        path.startsWith('/') ||
+        parts.some((part) => part === '' || part === '.' || part === '..')) {
+        throw new RangeError(`Artifact path must be relative without empty, "." or ".." parts: ${JSON.stringify(path)}.`);
+    }
+    return parts.map(safeKeySegment);
+}
+/**
+ * One segment of a key or a path. Names come from GitHub, config and generated files: keep what S3 and file systems take as is
+ * (letters, digits, `._-`), percent-encode the UTF-8 of the rest, and never leave a bare `.` or `..`. An encoding longer than
+ * `MAX_SEGMENT_BYTES` keeps its readable start (whole characters) and ends in `~` and 16 hex digits of the whole name's
+ * sha256: `~` is never in an encoding, so a shortened segment equals no other name's. Throws on an empty name.
+ */
+function safeKeySegment(name) {
+    if (name === '')
+        throw new RangeError('A key segment (owner, repository, task, environment) cannot be empty.');
+    const pieces = Array.from(name, (char) => /^[A-Za-z0-9._-]$/.test(char)
+        ? char
+        : Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    if (pieces.every((piece) => piece === '.'))
+        pieces.fill('%2E');
+    const encoded = pieces.join('');
+    if (encoded.length <= MAX_SEGMENT_BYTES)
+        return encoded;
+    let kept = '';
+    for (const piece of pieces) {
+        if (kept.length + piece.length > MAX_SEGMENT_BYTES - 1 - HASH_DIGITS)
+            break;
+        kept += piece;
+    }
+    return `${kept}~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(name).slice(0, HASH_DIGITS)}`;
+}
+//# sourceMappingURL=store-keys.js.map
+
+/***/ }),
+
+/***/ 1564:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ TaskEventConflictError)
+/* harmony export */ });
+class TaskEventConflictError extends Error {
+    taskId;
+    sequence;
+    constructor(taskId, sequence) {
+        super(`Task ${taskId} already holds a different event number ${sequence}; events are never overwritten.`);
+        this.taskId = taskId;
+        this.sequence = sequence;
+        this.name = 'TaskEventConflictError';
+    }
+}
+//# sourceMappingURL=task-event-store.js.map
+
+/***/ }),
+
+/***/ 1297:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ TaskVersionConflictError),
+/* harmony export */   S: () => (/* binding */ assertVersionMovesForward)
+/* harmony export */ });
+/** Someone else wrote the record since it was read: read it again and re-apply the change. */
+class TaskVersionConflictError extends Error {
+    taskId;
+    expectedVersion;
+    constructor(taskId, expectedVersion) {
+        super(`Task ${taskId} changed since version ${expectedVersion} was read; read it again and re-apply the change.`);
+        this.taskId = taskId;
+        this.expectedVersion = expectedVersion;
+        this.name = 'TaskVersionConflictError';
+    }
+}
+/**
+ * A write that could never succeed: a version that does not move forward (or, for a bookkeeping
+ * write, one that is not the version read). Throws `RangeError`.
+ */
+function assertVersionMovesForward(record, expectedVersion, options) {
+    const valid = Number.isSafeInteger(expectedVersion) && expectedVersion >= 0;
+    if (options?.bookkeeping === true) {
+        if (valid && expectedVersion > 0 && record.version === expectedVersion)
+            return;
+        throw new RangeError(`Task ${record.task_id}: a bookkeeping write keeps the version read (${expectedVersion}), not ${record.version}.`);
+    }
+    if (!valid || record.version <= expectedVersion) {
+        throw new RangeError(`Task ${record.task_id}: version ${record.version} does not follow the version read (${expectedVersion}).`);
+    }
+}
+//# sourceMappingURL=task-store.js.map
+
+/***/ }),
+
+/***/ 5416:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ eventSortKey),
+/* harmony export */   p: () => (/* binding */ eventStep)
+/* harmony export */ });
+/** Wide enough for any task's life; a fixed width keeps keys of one step in order as text. */
+const SEQUENCE_DIGITS = 6;
+/** The step an event records: the state a state change moved to, else the event's type. */
+function eventStep(event) {
+    return event.type === 'state_changed' ? event.to : event.type;
+}
+/**
+ * The results table's sort key (DESIGN §11 `step#timestamp`), with the event's sequence after the
+ * timestamp: two steps in one millisecond never collide, and a replayed event lands on its own key.
+ * Example: `pr_open#2026-11-24T10:00:00.000Z#000004`.
+ */
+function eventSortKey(event) {
+    return `${eventStep(event)}#${event.at}#${String(event.sequence).padStart(SEQUENCE_DIGITS, '0')}`;
+}
+//# sourceMappingURL=event-sort-key.js.map
+
+/***/ }),
+
+/***/ 7044:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QL: () => (/* binding */ LIFECYCLE_EVENT_SOURCE),
+/* harmony export */   S9: () => (/* binding */ lifecycleEventSchema),
+/* harmony export */   op: () => (/* binding */ lifecycleEventFor),
+/* harmony export */   x: () => (/* binding */ MAX_UNSENT_EVENTS)
+/* harmony export */ });
+/* unused harmony exports LIFECYCLE_EVENT_VERSION, LIFECYCLE_DETAIL_TYPES, lifecycleDetailSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3798);
+/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
+/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3386);
+/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4569);
+
+
+
+
+/** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
+const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
+/**
+ * Version of the `detail` shape. Additions keep it; a removed or renamed field raises it, and
+ * consumers match on `detail.version` to read what they know.
+ */
+const LIFECYCLE_EVENT_VERSION = 1;
+/**
+ * One `detail-type` per milestone of a task's life; stable names (new ones may be added, keeping
+ * `LIFECYCLE_EVENT_VERSION`). `Branch Committed` is the CLI's end: a commit on a local branch,
+ * which is no pull request, so it is never sent as `Pull Request Opened`. The README's "Lifecycle
+ * events" lists each (a test keeps it so).
+ */
+const LIFECYCLE_DETAIL_TYPES = [
+    'Task Received',
+    'Task Held',
+    'Pull Request Opened',
+    'Branch Committed',
+    'Task Approved',
+    'Changes Requested',
+    'Task Merged',
+    'Task Failed',
+    'Task Cancelled',
+    'Deploy Started',
+    'Deploy Succeeded',
+    'Deploy Failed',
+    'Deploy Rolled Back',
+];
+/** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
+const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
+    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
+    repo: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
+    sequence: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+    /** When the step happened (ISO 8601). */
+    at: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .taskStateSchema */ .a,
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
+    reason_code: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
+    branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_2__/* .commitShaSchema */ .jr.optional(),
+});
+/**
+ * Lifecycle events the bus refused or could not be reached for, kept until a later step sends them
+ * (the status marker's `unsent`, a task log record's `unsent_events`). Each is about 300 bytes;
+ * past this many the oldest are dropped and named, so the marker fits a comment.
+ */
+const MAX_UNSENT_EVENTS = 20;
+/** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
+const lifecycleEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    detailType: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LIFECYCLE_DETAIL_TYPES),
+    detail: lifecycleDetailSchema,
+});
+const BY_STATE = {
+    held: 'Task Held',
+    pr_open: 'Pull Request Opened',
+    committed: 'Branch Committed',
+    approved: 'Task Approved',
+    changes_requested: 'Changes Requested',
+    merged: 'Task Merged',
+    failed: 'Task Failed',
+    cancelled: 'Task Cancelled',
+};
+/**
+ * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
+ * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
+ * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
+ * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
+ */
+function lifecycleEventFor(event, record) {
+    const detailType = detailTypeOf(event);
+    if (detailType === undefined)
+        return undefined;
+    const deploy = event.type === 'deploy_started' || event.type === 'deploy_finished' || event.type === 'deploy_rolled_back'
+        ? {
+            environment: event.environment,
+            ...(event.type === 'deploy_rolled_back' ? {} : { deployment_id: event.deployment_id }),
+        }
+        : {};
+    const detail = {
+        version: LIFECYCLE_EVENT_VERSION,
+        task_id: record.task_id,
+        repo: record.repo,
+        sequence: event.sequence,
+        at: event.at,
+        status: record.status,
+        ...(record.issue_number === undefined ? {} : { issue_number: record.issue_number }),
+        ...(record.pull_number === undefined ? {} : { pull_number: record.pull_number }),
+        ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
+        ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
+        ...deploy,
+        ...(detailType === 'Branch Committed' ? committedBranch(record) : {}),
+    };
+    return { detailType, detail };
+}
+function committedBranch(record) {
+    return {
+        ...(record.branch === undefined ? {} : { branch: record.branch }),
+        ...(record.commit === undefined ? {} : { commit: record.commit }),
+    };
+}
+function detailTypeOf(event) {
+    switch (event.type) {
+        case 'task_received':
+            return 'Task Received';
+        case 'state_changed':
+            return BY_STATE[event.to];
+        case 'deploy_started':
+            return 'Deploy Started';
+        case 'deploy_finished':
+            return event.succeeded ? 'Deploy Succeeded' : 'Deploy Failed';
+        case 'deploy_rolled_back':
+            return 'Deploy Rolled Back';
+        default:
+            return undefined;
+    }
+}
+//# sourceMappingURL=lifecycle-event.js.map
+
+/***/ }),
+
+/***/ 3614:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ isSameEvent),
+/* harmony export */   m: () => (/* binding */ isSameDocument)
+/* harmony export */ });
+/**
+ * Whether two events are the same as stored: JSON drops undefined fields and stores keep no key
+ * order, so both are compared as canonical JSON (keys sorted, undefined left out).
+ */
+function isSameEvent(left, right) {
+    return isSameDocument(left, right);
+}
+/** Whether two stored JSON documents (events, task records) are the same, by canonical JSON. */
+function isSameDocument(left, right) {
+    return canonicalJson(left) === canonicalJson(right);
+}
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, inner) => inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+        ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : inner);
+}
+//# sourceMappingURL=same-event.js.map
+
+/***/ }),
+
+/***/ 4569:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hk: () => (/* binding */ taskEventSchema),
+/* harmony export */   jr: () => (/* binding */ commitShaSchema)
+/* harmony export */ });
+/* unused harmony exports MAX_LOST_RANGES, taskEventBodySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4377);
+/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
+/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(533);
+/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1775);
+/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3386);
+
+
+
+
+
+const positiveInt = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive();
+const count = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative();
+/**
+ * Ranges an `events_lost` event names. An outage drops a contiguous run; what breaks it up is the
+ * earlier gap events folded into a later one, one between each pair of carried events at most, so
+ * a marker's 40 events make at most about 40 ranges (each about 10 characters in the marker).
+ */
+const MAX_LOST_RANGES = 64;
+/** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
+const commitShaSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+    .regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha');
+/** What every event carries: the task it belongs to and when it happened (ISO 8601). */
+const eventBase = {
+    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
+    at: zod__WEBPACK_IMPORTED_MODULE_5__/* .datetime */ .w$({ offset: true }),
+};
+/**
+ * One step of a task's life (DESIGN §3): what `applyTaskEvent` folds into the record and the
+ * results table keeps, append-only. `sequence` is the record version the event produced, so a
+ * task's events replay in order and a replayed write lands on the same key.
+ */
+const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .discriminatedUnion */ .gMt('type', [
+    /** A request arrived (or arrived again after a failure): creates the record or restarts it. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('task_received'),
+        ...eventBase,
+        repo: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+        issue_number: positiveInt.optional(),
+        task_name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+        task_type: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
+        execution_mode: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
+    }),
+    /**
+     * The task moved through generation, validation, its PR, review or merge. A move to `committed`
+     * (the CLI's end) names the `branch` and the `commit` it made there (`applyTaskEvent` requires both).
+     */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('state_changed'),
+        ...eventBase,
+        to: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .taskStateSchema */ .a,
+        pull_number: positiveInt.optional(),
+        branch: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+        commit: commitShaSchema.optional(),
+        template_path: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('attempt_started'), ...eventBase, attempt: positiveInt }),
+    /** One model call's (or attempt's) usage; the record adds it to its totals. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('usage_recorded'),
+        ...eventBase,
+        model: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        input_tokens: count,
+        output_tokens: count,
+        cache_read_tokens: count,
+        cache_write_tokens: count,
+        cost_usd: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_started'),
+        ...eventBase,
+        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        deployment_id: positiveInt,
+        sha: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_finished'),
+        ...eventBase,
+        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        deployment_id: positiveInt,
+        succeeded: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY(),
+        environment_url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    }),
+    /** Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_rolled_back'),
+        ...eventBase,
+        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+        rollback_deployment_id: positiveInt,
+    }),
+    /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('outcome_recorded'), ...eventBase, outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A }),
+    /**
+     * Events of this task the results table will never hold: a mirror outage outlasted what the
+     * status marker can carry (`unmirrored`), and these were dropped from it unsent. `sequences` are
+     * inclusive ranges `[first, last]`, oldest first; `count` how many events they cover.
+     */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('events_lost'),
+        ...eventBase,
+        sequences: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .tuple */ .PVZ([positiveInt, positiveInt]))
+            .min(1)
+            .max(MAX_LOST_RANGES),
+        count: positiveInt,
+    }),
+]);
+const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .intersection */ .E$q(taskEventBodySchema, zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ sequence: positiveInt }));
+//# sourceMappingURL=task-event.js.map
+
+/***/ }),
+
+/***/ 8066:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ MAX_TASK_ID_LENGTH),
+/* harmony export */   O: () => (/* binding */ taskIdSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3798);
+
+/**
+ * The longest task id, in characters. A GitHub task is `owner/repo#issue`: an account name has at
+ * most 39 characters and a repository name at most 100 (GitHub Docs, "About your personal account"
+ * / "Creating a new repository"; the API refuses longer), an issue number at most 10 digits, so the
+ * longest is 39 + 1 + 100 + 1 + 10 = 151. A CLI task (`local/<repo folder>#<branch's last
+ * segment>`) is shortened to fit (`localTaskId`). The same cap holds in the status marker, the
+ * record, its events and the lifecycle events, so an id one of them takes every other takes too.
+ */
+const MAX_TASK_ID_LENGTH = 200;
+/** A task id as every record, event and marker carries it. */
+const taskIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(MAX_TASK_ID_LENGTH);
+//# sourceMappingURL=task-id-schema.js.map
+
+/***/ }),
+
+/***/ 2572:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ withoutPendingEvents),
+/* harmony export */   XD: () => (/* binding */ TASK_RECORD_SCHEMA_VERSION),
+/* harmony export */   iz: () => (/* binding */ taskRecordSchema),
+/* harmony export */   jC: () => (/* binding */ MAX_PENDING_EVENTS)
+/* harmony export */ });
+/* unused harmony exports MAX_RECORD_VERSION, recordVersionSchema, environmentDeploySchema, tokenTotalsSchema, logBookkeepingOf */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3798);
+/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
+/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(533);
+/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1775);
+/* harmony import */ var _state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3758);
+/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3386);
+/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4569);
+/* harmony import */ var _lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7044);
+
+
+
+
+
+
+
+
+/** Version of the record's shape; a reader refuses a record whose shape it does not know. */
+const TASK_RECORD_SCHEMA_VERSION = 1;
+const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_7__/* .datetime */ .w$({ offset: true });
+const count = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().nonnegative();
+/**
+ * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
+ * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
+ * which would leave every mirror behind for good.
+ */
+const MAX_RECORD_VERSION = 1_000_000;
+/**
+ * Events a log's record carries until its events store confirms them (`recordTaskEvent`): about 300 bytes
+ * each, so the most a long outage leaves stays far under DynamoDB's 400 KB item limit.
+ */
+const MAX_PENDING_EVENTS = 100;
+const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
+/** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
+const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    status: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOY_STATES */ .d6),
+    /** The GitHub deployment carrying the latest deploy (or, once rolled back, the one that was replaced). */
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1),
+    environment_url: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    /** The deployment that rolled this one back, once one did. */
+    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    updated_at: isoTimestamp,
+});
+const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    input: count,
+    output: count,
+    cache_read: count,
+    cache_write: count,
+});
+/**
+ * A task's whole life in one document (DESIGN §3, §11): what the status comment, the Action's
+ * output and every mirror render. Field names are the mirror's attribute names: `task_id` is the
+ * tasks table's key, `repo` + `status` its index.
+ */
+const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    schema_version: zod__WEBPACK_IMPORTED_MODULE_8__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
+    /** `owner/repo#issue`. */
+    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
+    /** `owner/repo`. */
+    repo: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    branch: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
+    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .commitShaSchema */ .jr.optional(),
+    template_path: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    task_name: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
+    /** The task state (`task-state.ts`); deploys move `environments` instead. */
+    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .taskStateSchema */ .a,
+    /** Environment name → its deploy state. */
+    environments: zod__WEBPACK_IMPORTED_MODULE_8__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(), environmentDeploySchema),
+    /** Generation attempts started; 0 until the first. */
+    attempt: count,
+    /** Model cost so far, in US dollars. */
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().nonnegative(),
+    tokens: tokenTotalsSchema,
+    /** The model of the latest generation (`offline:<blueprint>` for the blueprints). */
+    model: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    created_at: isoTimestamp,
+    updated_at: isoTimestamp,
+    /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
+    version: recordVersionSchema,
+    last_outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A.optional(),
+    /**
+     * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
+     * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
+     */
+    pending_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .taskEventSchema */ .Hk).max(MAX_PENDING_EVENTS).optional(),
+    /**
+     * In a task's own log only (never rendered or mirrored), with a bus configured: the lifecycle
+     * events of the steps written with this record that the bus has not taken yet (an outbox, written
+     * before the publish), oldest first; the next step sends them first (`openTaskJournal`).
+     */
+    unsent_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleEventSchema */ .S9).max(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_UNSENT_EVENTS */ .x).optional(),
+});
+/**
+ * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`): what is
+ * rendered and mirrored.
+ */
+function withoutPendingEvents(record) {
+    const { pending_events: _pending, unsent_events: _unsent, ...task } = record;
+    return task;
+}
+/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`), to carry into its next write. */
+function logBookkeepingOf(record) {
+    return {
+        ...(record?.pending_events === undefined ? {} : { pending_events: record.pending_events }),
+        ...(record?.unsent_events === undefined ? {} : { unsent_events: record.unsent_events }),
+    };
+}
+//# sourceMappingURL=task-record.js.map
+
+/***/ }),
+
+/***/ 7639:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30287,7 +31548,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t, }) {
         const path = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 19));
         // Read file as Buffer to Base64 -> bytes -> asn1
         const p12String = fs.readFileSync(source.filePath).toString("base64");
-        const forge = (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 592)).then(function (n) { return n.i; })).default;
+        const forge = (await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 1200)).then(function (n) { return n.i; })).default;
         const p12Der = forge.util.decode64(p12String);
         const p12Asn1 = forge.asn1.fromDer(p12Der);
         // read p12 file with "notasecret" pass phase
@@ -31644,15 +32905,15 @@ const creator = {
 
 /***/ }),
 
-/***/ 7145:
+/***/ 4377:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   w$: () => (/* binding */ datetime)
 /* harmony export */ });
 /* unused harmony exports date, time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8703);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
 
 
 
@@ -31672,7 +32933,7 @@ function duration(params) {
 
 /***/ }),
 
-/***/ 6342:
+/***/ 3798:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31698,11 +32959,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(3412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(6211);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(4723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -32015,9 +33276,9 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/checks.js
-var core_checks = __nccwpck_require__(906);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/checks.js
+var core_checks = __nccwpck_require__(4890);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -32057,16 +33318,16 @@ class Doc {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/regexes.js
-var core_regexes = __nccwpck_require__(3364);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/regexes.js
+var core_regexes = __nccwpck_require__(3908);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -34704,11 +35965,11 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/registries.js
-var registries = __nccwpck_require__(2164);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(8703);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
+var registries = __nccwpck_require__(9396);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(3759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -35361,7 +36622,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -36206,7 +37467,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -36333,9 +37594,9 @@ const error = () => {
     };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/errors.js
-var errors = __nccwpck_require__(1268);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __nccwpck_require__(7428);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -36512,7 +37773,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync(errors/* $ZodRealError */.Kd);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -36571,7 +37832,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", in
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -36589,7 +37850,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -38129,7 +39390,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 8703:
+/***/ 3759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38193,9 +39454,9 @@ function preprocess(fn, schema) {
 /* harmony export */   xY: () => (/* binding */ _toUpperCase)
 /* harmony export */ });
 /* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _coercedNumber, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _null, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _custom, _check, _stringbool, _stringFormat */
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(906);
-/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2164);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4890);
+/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9396);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 
 
 
@@ -39303,7 +40564,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
 
 /***/ }),
 
-/***/ 906:
+/***/ 4890:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39326,9 +40587,9 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
 /* harmony export */   v$: () => (/* binding */ $ZodCheckOverwrite)
 /* harmony export */ });
 /* unused harmony exports $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckProperty, $ZodCheckMimeType */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3412);
-/* harmony import */ var _regexes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3364);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6211);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
+/* harmony import */ var _regexes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3908);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4723);
 // import { $ZodType } from "./schemas.js";
 
 
@@ -39849,7 +41110,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ _core_js__WEBPACK_IMPORTED_MODULE_0__/*
 
 /***/ }),
 
-/***/ 3412:
+/***/ 8532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39861,7 +41122,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ _core_js__WEBPACK_IMPORTED_MODULE_0__/*
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 var _a;
 
 /** A special constant with type `never` */
@@ -40007,7 +41268,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 1268:
+/***/ 7428:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40018,8 +41279,8 @@ function config(newConfig) {
 /* harmony export */   a$: () => (/* binding */ $ZodError)
 /* harmony export */ });
 /* unused harmony exports treeifyError, toDotPath */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3412);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -40291,7 +41552,7 @@ function prettifyError(error) {
 
 /***/ }),
 
-/***/ 3364:
+/***/ 3908:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40487,7 +41748,7 @@ const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ nu
 
 /***/ }),
 
-/***/ 2164:
+/***/ 9396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40549,7 +41810,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 
 /***/ }),
 
-/***/ 6211:
+/***/ 4723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40604,7 +41865,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3412);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
 
 // functions
 function assertEqual(val) {
@@ -41480,1267 +42741,6 @@ function constantCatch(value) {
 }
 
 
-/***/ }),
-
-/***/ 7920:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ codeSpan)
-});
-
-;// CONCATENATED MODULE: ./lib/core/markdown/defuse-comment-openers.js
-/**
- * `<!--` with a zero-width space after `<!`. Inside a code span or block the text already shows
- * literally, but the status comment's hidden state marker (`<!-- implementation-agent:state … -->`)
- * is found by searching the raw body, so untrusted text must never hold a comment opener there.
- */
-function defuseCommentOpeners(text) {
-    return text.replaceAll('<!--', '<!\u200B--');
-}
-//# sourceMappingURL=defuse-comment-openers.js.map
-;// CONCATENATED MODULE: ./lib/core/markdown/longest-backtick-run.js
-/** The length of the longest run of backticks in `text` (0 when there is none); linear, no spread. */
-function longestBacktickRun(text) {
-    let longest = 0;
-    for (const run of text.matchAll(/`+/g))
-        longest = Math.max(longest, run[0].length);
-    return longest;
-}
-//# sourceMappingURL=longest-backtick-run.js.map
-// EXTERNAL MODULE: ./lib/core/markdown/visible-control-characters.js
-var visible_control_characters = __nccwpck_require__(7130);
-;// CONCATENATED MODULE: ./lib/core/markdown/code-span.js
-
-
-
-/**
- * `text` as an inline code span that shows it literally whatever it holds: the fence is one
- * backtick longer than the longest run inside, padded when the text starts or ends with a
- * backtick (CommonMark 0.31 §6.1). Line breaks and other control characters show as `\uXXXX`,
- * since a line break would end a table row or let the next line start a block. Inside a GFM
- * table cell (`inTableCell`) every `|` is escaped, because GFM splits cells on pipes even inside
- * code spans and unescapes them afterwards; elsewhere a `\|` would show its backslash.
- */
-function codeSpan(text, options = {}) {
-    const literal = defuseCommentOpeners((0,visible_control_characters/* visibleControlCharacters */.g)(text));
-    const body = options.inTableCell ? literal.replaceAll('|', '\\|') : literal;
-    if (body === '')
-        return '` `';
-    const longestRun = longestBacktickRun(body);
-    const fence = '`'.repeat(longestRun + 1);
-    // One space is stripped from each end when both ends have one, so such text gets one more.
-    const stripped = body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '';
-    const pad = body.startsWith('`') || body.endsWith('`') || stripped ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-//# sourceMappingURL=code-span.js.map
-
-/***/ }),
-
-/***/ 7214:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ truncateToSize)
-/* harmony export */ });
-/**
- * The longest start of `text` whose size in `unit` is at most `max`, never splitting a surrogate
- * pair. Linear in the part kept.
- */
-function truncateToSize(params) {
-    const { text, max, unit } = params;
-    if (max <= 0)
-        return '';
-    if (unit === 'characters') {
-        if (text.length <= max)
-            return text;
-        const last = text.charCodeAt(max - 1);
-        // A high surrogate at the cut would leave half a character.
-        return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
-    }
-    let bytes = 0;
-    let end = 0;
-    for (const char of text) {
-        const code = char.codePointAt(0) ?? 0;
-        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-        if (bytes + size > max)
-            break;
-        bytes += size;
-        end += char.length;
-    }
-    return text.slice(0, end);
-}
-//# sourceMappingURL=truncate-to-size.js.map
-
-/***/ }),
-
-/***/ 7130:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ visibleControlCharacters)
-/* harmony export */ });
-/**
- * C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional controls
- * (Unicode `Bidi_Control`): characters that end a line or table row, hide text or reorder it on screen.
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/**
- * Shows each such character as its `\uXXXX` escape, so text that holds one stays on one line and
- * reads in the order it was written. Characters listed in `keep` (e.g. `\n` for a code block) stay.
- */
-function visibleControlCharacters(text, keep = '') {
-    return text.replace(INVISIBLE, (char) => keep.includes(char) ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-//# sourceMappingURL=visible-control-characters.js.map
-
-/***/ }),
-
-/***/ 3328:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ outcomeSummarySchema),
-  w: () => (/* binding */ summarizeOutcome)
-});
-
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 10 modules
-var schemas = __nccwpck_require__(6342);
-// EXTERNAL MODULE: ./lib/core/markdown/truncate-to-size.js
-var truncate_to_size = __nccwpck_require__(7214);
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-reason-code.js
-/**
- * Machine-readable reasons, stable across releases (new codes may be added; none is renamed):
- * what dashboards and other agents branch on instead of parsing messages.
- */
-const OUTCOME_REASON_CODES = [
-    'not_for_agent',
-    'pr_opened',
-    'pr_updated',
-    'deployment_requested',
-    'dry_run_requested',
-    'answered',
-    'requester_lacks_write_access',
-    'refused',
-    'invalid_request',
-    'invalid_config',
-    'failed',
-    'deployed',
-    'no_changes',
-    'dry_run',
-    'deploy_failed',
-    'deploy_timed_out',
-    'deploy_blocked',
-    'deploy_cancelled',
-    'deploy_refused',
-    'approved',
-    'awaiting_review',
-    'changes_requested',
-    'merged',
-    'cancelled',
-    'not_retryable',
-    'not_cancellable',
-    // The rollback use case (`requestRollback`).
-    'rollback_requested',
-    'already_handled',
-    'no_rollback_target',
-    'environment_not_configured',
-    'branch_not_recorded',
-    'deploy_rule_not_met',
-    'branch_no_longer_contains_sha',
-    'not_agent_deployment',
-    'deployment_unstartable',
-    // The approve use case (`approveHeldRequest`).
-    'approver_lacks_write_access',
-    'nothing_held',
-    'hold_not_trusted',
-    'request_deleted',
-    'held_request_changed',
-    // The status use case (`reportTaskStatus`).
-    'status_shown',
-    'status_not_proven',
-    'no_task_tracked',
-    // The implement use case (`requestImplementation`).
-    'task_exists',
-    'task_settled',
-    'request_invalid_task_unchanged',
-    'request_under_way',
-];
-/** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
-const DEPLOY_REASONS = {
-    deployed: 'deployed',
-    'no-changes': 'no_changes',
-    'dry-run': 'dry_run',
-    failed: 'deploy_failed',
-    'timed-out': 'deploy_timed_out',
-    blocked: 'deploy_blocked',
-    cancelled: 'deploy_cancelled',
-};
-/** The outcome's own reason code when its use case set one, else the one its status and details imply. */
-function reasonCodeOf(outcome) {
-    if (outcome.reasonCode !== undefined)
-        return outcome.reasonCode;
-    switch (outcome.status) {
-        case 'ignored':
-            return 'not_for_agent';
-        case 'pr_open':
-            return outcome.created ? 'pr_opened' : 'pr_updated';
-        case 'deployment_created':
-            return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
-        case 'held':
-            return 'requester_lacks_write_access';
-        case 'deployed':
-            return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';
-        case 'deploy_failed':
-            // No stack operation ran: the deployment was refused before (a moved sha, a bad payload).
-            return outcome.result === undefined
-                ? 'deploy_refused'
-                : (DEPLOY_REASONS[outcome.result.reason] ?? 'deploy_failed');
-        default:
-            return outcome.status;
-    }
-}
-//# sourceMappingURL=outcome-reason-code.js.map
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-message.js
-/** One line for people (log, job summary, the failure the Action reports): what happened. */
-function outcomeMessage(outcome) {
-    switch (outcome.status) {
-        case 'ignored':
-            return `Nothing to do: ${outcome.reason}.`;
-        case 'pr_open':
-            return `Pull request #${outcome.pullNumber} ${outcome.created ? 'opened' : 'updated'}: ${outcome.pullUrl}`;
-        case 'deployed':
-            return outcome.result.message;
-        case 'deployment_created':
-            return `Deployment ${outcome.deploymentId} of ${outcome.sha} to ${outcome.environment} created.`;
-        default:
-            return outcome.message;
-    }
-}
-//# sourceMappingURL=outcome-message.js.map
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-result.js
-
-
-/**
- * Version of the Action's `result` JSON. Version 1 is the outcome's own fields (`status`,
- * `taskId`, `pullNumber`, ...) with `reasonCode` and `message` added beside them; additions keep the
- * version, a removed or renamed field raises it.
- */
-const OUTCOME_RESULT_VERSION = 1;
-/** The outcome as the Action's `result` output: versioned, with its reason code and one-line message. */
-function toOutcomeResult(outcome) {
-    return {
-        version: OUTCOME_RESULT_VERSION,
-        ...outcome,
-        reasonCode: reasonCodeOf(outcome),
-        message: outcomeMessage(outcome),
-    };
-}
-//# sourceMappingURL=outcome-result.js.map
-;// CONCATENATED MODULE: ./lib/core/outcome/outcome-summary.js
-
-
-
-
-/** Long enough for any one-line message we write; short enough that a record stays far below DynamoDB's 400 KB item limit. */
-const MAX_TEXT_CHARS = 2000;
-/**
- * The last outcome as a task record keeps it (DESIGN §3): the result's version, status, reason
- * code and message, and its scalar details (ids, numbers, flags). Nested reports (a deploy's change
- * set) stay in the Action output and the deployments bucket, so a record never outgrows its item.
- */
-const outcomeSummarySchema = schemas/* looseObject */._H3({
-    version: schemas/* number */.aig().int().positive(),
-    status: schemas/* string */.YjP().min(1),
-    reasonCode: schemas/* enum */.k5n(OUTCOME_REASON_CODES),
-    message: schemas/* string */.YjP(),
-});
-function summarizeOutcome(outcome) {
-    const summary = {};
-    for (const [name, value] of Object.entries(toOutcomeResult(outcome))) {
-        if (typeof value === 'string')
-            summary[name] = fitText(value);
-        else if (typeof value === 'number' || typeof value === 'boolean')
-            summary[name] = value;
-    }
-    return outcomeSummarySchema.parse(summary);
-}
-function fitText(text) {
-    if (text.length <= MAX_TEXT_CHARS)
-        return text;
-    return `${(0,truncate_to_size/* truncateToSize */.z)({ text, max: MAX_TEXT_CHARS - 1, unit: 'characters' })}…`;
-}
-//# sourceMappingURL=outcome-summary.js.map
-
-/***/ }),
-
-/***/ 1101:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EK: () => (/* binding */ EXECUTION_MODES),
-/* harmony export */   TI: () => (/* binding */ requestPayloadSchema),
-/* harmony export */   _r: () => (/* binding */ DEPLOYMENT_STRATEGIES),
-/* harmony export */   ci: () => (/* binding */ TASK_TYPES)
-/* harmony export */ });
-/* unused harmony export executionRequestSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
-
-/** The five kinds of work the agent takes; each has its own offline blueprint. */
-const TASK_TYPES = ['infrastructure', 'application', 'integration', 'testing', 'deployment'];
-const EXECUTION_MODES = ['automated', 'guided', 'manual', 'hybrid'];
-const DEPLOYMENT_STRATEGIES = ['all-at-once', 'canary', 'blue-green', 'linear'];
-const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/i;
-/**
- * The payload upstream systems already send (DESIGN §2). Field names are the contract.
- * Unknown fields are kept (`loose`) and handed to the model as context, never rejected.
- */
-const executionRequestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    task_type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(TASK_TYPES, {
-        error: `must be one of: ${TASK_TYPES.join(', ')}`,
-    }),
-    task_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: a short name for the work, e.g. "Orders API"' })
-        .trim()
-        .min(1, 'must not be empty: a short name for the work, e.g. "Orders API"')
-        .max(100, 'must be at most 100 characters'),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(EXECUTION_MODES, { error: `must be one of: ${EXECUTION_MODES.join(', ')}` }),
-    target_environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'is required: development, staging, production or another configured environment' })
-        .trim()
-        .regex(ENVIRONMENT_NAME, 'must be an environment name: letters, digits, "-" or "_", at most 40 characters'),
-    description: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(20_000, 'must be at most 20,000 characters').optional(),
-    deployment_strategy: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(DEPLOYMENT_STRATEGIES, { error: `must be one of: ${DEPLOYMENT_STRATEGIES.join(', ')}` })
-        .optional(),
-});
-const requestPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    execution_request: executionRequestSchema,
-    assessment_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ overall_score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(10).optional() }).optional(),
-    planning_results: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ timeline: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }).optional(),
-    support_artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-        user_stories: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1).max(1_000)).max(100).optional(),
-    })
-        .optional(),
-});
-//# sourceMappingURL=execution-request.js.map
-
-/***/ }),
-
-/***/ 1040:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R1: () => (/* binding */ assertDeployTransition),
-/* harmony export */   d6: () => (/* binding */ DEPLOY_STATES)
-/* harmony export */ });
-/* unused harmony exports canDeployTransition, IllegalDeployTransitionError */
-/**
- * Deploy state, kept per environment beside the task state (DESIGN §3): a failed staging deploy
- * fails neither the task nor a later deploy.
- */
-const DEPLOY_STATES = ['deploying', 'deployed', 'deploy_failed', 'rolled_back'];
-/**
- * The one table of legal moves of an environment's deploy state; `none` is an environment this
- * task never deployed to. Every state may deploy again (a new deployment supersedes one whose end
- * was never recorded, so a run that died blocks nothing); a rollback may replace what is running,
- * what is still being deployed (an alarm while baking) or what failed (redeploying the last good).
- */
-const DEPLOY_TRANSITIONS = {
-    none: ['deploying'],
-    deploying: ['deploying', 'deployed', 'deploy_failed', 'rolled_back'],
-    deployed: ['deploying', 'rolled_back'],
-    deploy_failed: ['deploying', 'rolled_back'],
-    rolled_back: ['deploying'],
-};
-function canDeployTransition(from, to) {
-    return DEPLOY_TRANSITIONS[from ?? 'none'].includes(to);
-}
-class IllegalDeployTransitionError extends Error {
-    environment;
-    from;
-    to;
-    constructor(environment, from, to) {
-        const was = from === undefined ? 'never deployed' : `"${from}"`;
-        super(`The deploy state of ${environment} cannot move from ${was} to "${to}"; allowed: ${DEPLOY_TRANSITIONS[from ?? 'none'].join(', ')}`);
-        this.environment = environment;
-        this.from = from;
-        this.to = to;
-        this.name = 'IllegalDeployTransitionError';
-    }
-}
-function assertDeployTransition(params) {
-    const { environment, from, to } = params;
-    if (!canDeployTransition(from, to))
-        throw new IllegalDeployTransitionError(environment, from, to);
-}
-//# sourceMappingURL=deploy-state.js.map
-
-/***/ }),
-
-/***/ 788:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ taskStateSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
-/* harmony import */ var _task_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
-
-
-/**
- * A task state as stored anywhere (markers, task records, task events). `held` was called
- * `awaiting_approval` before the review work (DESIGN §3); what was written under the old name
- * still reads, as `held`.
- */
-const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value) => (value === 'awaiting_approval' ? 'held' : value), zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_task_state_js__WEBPACK_IMPORTED_MODULE_0__/* .TASK_STATES */ .$k));
-//# sourceMappingURL=task-state-schema.js.map
-
-/***/ }),
-
-/***/ 6386:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $k: () => (/* binding */ TASK_STATES),
-/* harmony export */   QJ: () => (/* binding */ assertTransition),
-/* harmony export */   w: () => (/* binding */ canTransition)
-/* harmony export */ });
-/* unused harmony exports IllegalTransitionError, isTerminal */
-/**
- * Task states (DESIGN §3). Deploys move each environment's own state (`deploy-state.ts`), never the
- * task's: `deploying`, `deployed` and `rolled_back` stay here only so markers written before that
- * still read.
- */
-const TASK_STATES = [
-    'received',
-    'held',
-    'awaiting_input',
-    'generating',
-    'validating',
-    'pr_open',
-    'committed',
-    'changes_requested',
-    'approved',
-    'merged',
-    'deploying',
-    'deployed',
-    'rolled_back',
-    'failed',
-    'cancelled',
-];
-/** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
-const TRANSITIONS = {
-    received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
-    // A held request does not stop people merging the task's open pull request: the task records the
-    // merge (never deploying it on merge: the held request was never run) and the hold ends there.
-    held: ['generating', 'cancelled', 'failed', 'merged'],
-    // A new request may arrive wherever generating could start again; from someone without write
-    // access it is `held` instead.
-    awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
-    generating: ['validating', 'failed', 'cancelled'],
-    // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
-    // local CLI commits to a branch in the user's repository and stops there (`committed`).
-    validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
-    pr_open: [
-        'approved',
-        'changes_requested',
-        'generating',
-        'held',
-        'merged',
-        'cancelled',
-        'failed',
-        'deploying',
-    ],
-    // The CLI's end: the change is a commit on its local branch and no pull request exists, so none of
-    // pr_open's review or merge moves apply. Running the CLI again starts the task again: the request
-    // file arrives anew (`received`), or generation starts straight away, as from a failed run.
-    committed: ['received', 'generating'],
-    // A reviewer's verdict can change without a regeneration (approved, or the request dismissed),
-    // and a PR with a standing request for changes can still be merged where that is not enforced.
-    changes_requested: ['generating', 'held', 'cancelled', 'failed', 'approved', 'pr_open', 'merged'],
-    approved: ['merged', 'changes_requested', 'pr_open', 'generating', 'held', 'deploying', 'cancelled'],
-    merged: ['deploying', 'deployed'],
-    // A failed deploy fails its environment's deploy state, never the task.
-    deploying: ['deployed', 'rolled_back', 'cancelled'],
-    deployed: ['deploying', 'rolled_back'],
-    rolled_back: ['deploying'],
-    // A failed or cancelled task can be run again (re-triggering the issue, `/implement`).
-    // A failed regeneration leaves the PR open: people may still merge or close it.
-    failed: ['received', 'generating', 'held', 'merged', 'cancelled'],
-    // A closed pull request reopened brings its task back to review; reopened and merged before a
-    // run caught up (its run cancelled while pending), the task goes straight to merged.
-    cancelled: ['received', 'generating', 'held', 'pr_open', 'merged'],
-};
-function canTransition(from, to) {
-    return TRANSITIONS[from].includes(to);
-}
-class IllegalTransitionError extends Error {
-    from;
-    to;
-    constructor(from, to) {
-        super(`A task cannot move from "${from}" to "${to}"; allowed from "${from}": ${TRANSITIONS[from].join(', ')}`);
-        this.from = from;
-        this.to = to;
-        this.name = 'IllegalTransitionError';
-    }
-}
-function assertTransition(from, to) {
-    if (!canTransition(from, to))
-        throw new IllegalTransitionError(from, to);
-}
-function isTerminal(state) {
-    return state === 'cancelled' || state === 'merged' || state === 'deployed' || state === 'rolled_back';
-}
-//# sourceMappingURL=task-state.js.map
-
-/***/ }),
-
-/***/ 824:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ contentTypeFor),
-/* harmony export */   g: () => (/* binding */ templateContentType)
-/* harmony export */ });
-/** Media types by extension (IANA names: `application/json`, RFC 9512 `application/yaml`, RFC 7763 `text/markdown`). */
-const BY_EXTENSION = {
-    '.json': 'application/json',
-    '.yaml': 'application/yaml',
-    '.yml': 'application/yaml',
-    '.md': 'text/markdown; charset=utf-8',
-    '.txt': 'text/plain; charset=utf-8',
-    '.ts': 'text/plain; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.html': 'text/html; charset=utf-8',
-    '.zip': 'application/zip',
-};
-/** The content type an artifact is stored with, from its path; unknown kinds are bytes. */
-function contentTypeFor(path) {
-    const dot = path.lastIndexOf('.');
-    const extension = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
-    return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : 'application/octet-stream';
-}
-/** A CloudFormation template is JSON when it starts with `{`, else YAML (CloudFormation reads both). */
-function templateContentType(template) {
-    return template.trimStart().startsWith('{') ? 'application/json' : 'application/yaml';
-}
-//# sourceMappingURL=content-type-for.js.map
-
-/***/ }),
-
-/***/ 5337:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ storedDeploymentRecordSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
-
-/** What a store writes beside the template (`record.json`), checked when read back. */
-const storedDeploymentRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    deploymentId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    stackName: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    parameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    outputs: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    templateSha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/),
-});
-//# sourceMappingURL=deployment-store.js.map
-
-/***/ }),
-
-/***/ 5477:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ LifecyclePublishError),
-/* harmony export */   j: () => (/* binding */ unsentOf)
-/* harmony export */ });
-/** A publish that sent only some events (or none): `unsent` are the ones the bus did not take, in order. */
-class LifecyclePublishError extends Error {
-    unsent;
-    constructor(message, unsent) {
-        super(message);
-        this.unsent = unsent;
-        this.name = 'LifecyclePublishError';
-    }
-}
-/** What a failed `publish(events)` left unsent: the error's own list, else (any other throw) all of `events`. */
-function unsentOf(error, events) {
-    return error instanceof LifecyclePublishError ? error.unsent : events;
-}
-//# sourceMappingURL=lifecycle-publisher.js.map
-
-/***/ }),
-
-/***/ 6241:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ sha256Hex)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-
-/** Hex sha256 of text (as UTF-8) or bytes: what stores keep in metadata and check on read. */
-function sha256Hex(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-//# sourceMappingURL=sha256-hex.js.map
-
-/***/ }),
-
-/***/ 5238:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DS: () => (/* binding */ artifactPrefix),
-/* harmony export */   Ig: () => (/* binding */ deploymentPrefix),
-/* harmony export */   K_: () => (/* binding */ safeKeySegment),
-/* harmony export */   Wf: () => (/* binding */ artifactKey),
-/* harmony export */   i1: () => (/* binding */ isShortenedKey)
-/* harmony export */ });
-/* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
-/* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6241);
-
-/** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
-const MAX_KEY_BYTES = 1024;
-/**
- * The longest segment, in bytes: under the 255-byte file name limit of common file systems, with room for the
- * local stores' `.json` beside an artifact, and long enough that every `owner/repo#issue` task id stays whole.
- */
-const MAX_SEGMENT_BYTES = 200;
-/** Hex digits of sha256 that stand for the part of a name cut off: 64 bits, so distinct names stay distinct. */
-const HASH_DIGITS = 16;
-/**
- * The task's part of a key: what follows `owner/repo#` in the task id (the issue number), else the
- * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
- */
-function taskKeySegment(params) {
-    const prefix = `${params.repo}#`;
-    const local = params.taskId.startsWith(prefix) ? params.taskId.slice(prefix.length) : params.taskId;
-    return safeKeySegment(local);
-}
-/** `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11). Throws on a path that climbs out (`..`) or is absolute. */
-function artifactKey(ref) {
-    if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
-        throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
-    }
-    const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
-    return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
-}
-/**
- * The path's encoded segments, or when they pass `budget` bytes: the leading folders that fit, a `~<hash>` folder
- * standing for the whole path (no encoded segment starts with `~`), and the file name, so a key stays under
- * `MAX_KEY_BYTES` (the prefix before it is at most four segments of `MAX_SEGMENT_BYTES`).
- */
-function foldedPath(params) {
-    const segments = pathSegments(params.path);
-    const joined = segments.join('/');
-    if (joined.length <= params.budget)
-        return joined;
-    const name = segments.at(-1) ?? '';
-    const marker = `~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(params.path).slice(0, HASH_DIGITS)}`;
-    let room = params.budget - marker.length - name.length - 2;
-    const folders = [];
-    for (const folder of segments.slice(0, -1)) {
-        if (folder.length + 1 > room)
-            break;
-        folders.push(folder);
-        room -= folder.length + 1;
-    }
-    return [...folders, marker, name].join('/');
-}
-/** Whether a key was shortened (`safeKeySegment`, `foldedPath`), so its path can no longer be read back from it. */
-function isShortenedKey(key) {
-    return key.includes('~');
-}
-/** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
-function artifactPrefix(params) {
-    const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
-    return [...repoSegments(params.repo), taskKeySegment(params), ...attempt, ''].join('/');
-}
-/** `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json` and `outputs.json` go. */
-function deploymentPrefix(key) {
-    return [
-        ...repoSegments(key.repository),
-        safeKeySegment(key.environment),
-        String(key.deploymentId),
-        '',
-    ].join('/');
-}
-function repoSegments(repo) {
-    const parts = repo.split('/');
-    if (parts.length !== 2)
-        throw new RangeError(`Repository must be owner/repo, not ${JSON.stringify(repo)}.`);
-    return parts.map(safeKeySegment);
-}
-function pathSegments(path) {
-    const parts = path.split('/');
-    if (path === '' ||
-        path.startsWith('/') ||
-        parts.some((part) => part === '' || part === '.' || part === '..')) {
-        throw new RangeError(`Artifact path must be relative without empty, "." or ".." parts: ${JSON.stringify(path)}.`);
-    }
-    return parts.map(safeKeySegment);
-}
-/**
- * One segment of a key or a path. Names come from GitHub, config and generated files: keep what S3 and file systems take as is
- * (letters, digits, `._-`), percent-encode the UTF-8 of the rest, and never leave a bare `.` or `..`. An encoding longer than
- * `MAX_SEGMENT_BYTES` keeps its readable start (whole characters) and ends in `~` and 16 hex digits of the whole name's
- * sha256: `~` is never in an encoding, so a shortened segment equals no other name's. Throws on an empty name.
- */
-function safeKeySegment(name) {
-    if (name === '')
-        throw new RangeError('A key segment (owner, repository, task, environment) cannot be empty.');
-    const pieces = Array.from(name, (char) => /^[A-Za-z0-9._-]$/.test(char)
-        ? char
-        : Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
-    if (pieces.every((piece) => piece === '.'))
-        pieces.fill('%2E');
-    const encoded = pieces.join('');
-    if (encoded.length <= MAX_SEGMENT_BYTES)
-        return encoded;
-    let kept = '';
-    for (const piece of pieces) {
-        if (kept.length + piece.length > MAX_SEGMENT_BYTES - 1 - HASH_DIGITS)
-            break;
-        kept += piece;
-    }
-    return `${kept}~${(0,_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(name).slice(0, HASH_DIGITS)}`;
-}
-//# sourceMappingURL=store-keys.js.map
-
-/***/ }),
-
-/***/ 5386:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ TaskEventConflictError)
-/* harmony export */ });
-class TaskEventConflictError extends Error {
-    taskId;
-    sequence;
-    constructor(taskId, sequence) {
-        super(`Task ${taskId} already holds a different event number ${sequence}; events are never overwritten.`);
-        this.taskId = taskId;
-        this.sequence = sequence;
-        this.name = 'TaskEventConflictError';
-    }
-}
-//# sourceMappingURL=task-event-store.js.map
-
-/***/ }),
-
-/***/ 7495:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ TaskVersionConflictError),
-/* harmony export */   S: () => (/* binding */ assertVersionMovesForward)
-/* harmony export */ });
-/** Someone else wrote the record since it was read: read it again and re-apply the change. */
-class TaskVersionConflictError extends Error {
-    taskId;
-    expectedVersion;
-    constructor(taskId, expectedVersion) {
-        super(`Task ${taskId} changed since version ${expectedVersion} was read; read it again and re-apply the change.`);
-        this.taskId = taskId;
-        this.expectedVersion = expectedVersion;
-        this.name = 'TaskVersionConflictError';
-    }
-}
-/**
- * A write that could never succeed: a version that does not move forward (or, for a bookkeeping
- * write, one that is not the version read). Throws `RangeError`.
- */
-function assertVersionMovesForward(record, expectedVersion, options) {
-    const valid = Number.isSafeInteger(expectedVersion) && expectedVersion >= 0;
-    if (options?.bookkeeping === true) {
-        if (valid && expectedVersion > 0 && record.version === expectedVersion)
-            return;
-        throw new RangeError(`Task ${record.task_id}: a bookkeeping write keeps the version read (${expectedVersion}), not ${record.version}.`);
-    }
-    if (!valid || record.version <= expectedVersion) {
-        throw new RangeError(`Task ${record.task_id}: version ${record.version} does not follow the version read (${expectedVersion}).`);
-    }
-}
-//# sourceMappingURL=task-store.js.map
-
-/***/ }),
-
-/***/ 2514:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ eventSortKey),
-/* harmony export */   p: () => (/* binding */ eventStep)
-/* harmony export */ });
-/** Wide enough for any task's life; a fixed width keeps keys of one step in order as text. */
-const SEQUENCE_DIGITS = 6;
-/** The step an event records: the state a state change moved to, else the event's type. */
-function eventStep(event) {
-    return event.type === 'state_changed' ? event.to : event.type;
-}
-/**
- * The results table's sort key (DESIGN §11 `step#timestamp`), with the event's sequence after the
- * timestamp: two steps in one millisecond never collide, and a replayed event lands on its own key.
- * Example: `pr_open#2026-11-24T10:00:00.000Z#000004`.
- */
-function eventSortKey(event) {
-    return `${eventStep(event)}#${event.at}#${String(event.sequence).padStart(SEQUENCE_DIGITS, '0')}`;
-}
-//# sourceMappingURL=event-sort-key.js.map
-
-/***/ }),
-
-/***/ 8006:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QL: () => (/* binding */ LIFECYCLE_EVENT_SOURCE),
-/* harmony export */   S9: () => (/* binding */ lifecycleEventSchema),
-/* harmony export */   op: () => (/* binding */ lifecycleEventFor),
-/* harmony export */   x: () => (/* binding */ MAX_UNSENT_EVENTS)
-/* harmony export */ });
-/* unused harmony exports LIFECYCLE_EVENT_VERSION, LIFECYCLE_DETAIL_TYPES, lifecycleDetailSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6342);
-/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6052);
-/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(788);
-/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3435);
-
-
-
-
-/** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
-const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
-/**
- * Version of the `detail` shape. Additions keep it; a removed or renamed field raises it, and
- * consumers match on `detail.version` to read what they know.
- */
-const LIFECYCLE_EVENT_VERSION = 1;
-/**
- * One `detail-type` per milestone of a task's life; stable names (new ones may be added, keeping
- * `LIFECYCLE_EVENT_VERSION`). `Branch Committed` is the CLI's end: a commit on a local branch,
- * which is no pull request, so it is never sent as `Pull Request Opened`. The README's "Lifecycle
- * events" lists each (a test keeps it so).
- */
-const LIFECYCLE_DETAIL_TYPES = [
-    'Task Received',
-    'Task Held',
-    'Pull Request Opened',
-    'Branch Committed',
-    'Task Approved',
-    'Changes Requested',
-    'Task Merged',
-    'Task Failed',
-    'Task Cancelled',
-    'Deploy Started',
-    'Deploy Succeeded',
-    'Deploy Failed',
-    'Deploy Rolled Back',
-];
-/** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
-const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
-    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
-    repo: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-    /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
-    sequence: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
-    /** When the step happened (ISO 8601). */
-    at: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .taskStateSchema */ .a,
-    issue_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
-    pull_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
-    task_type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    deployment_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
-    reason_code: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
-    branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
-    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_2__/* .commitShaSchema */ .jr.optional(),
-});
-/**
- * Lifecycle events the bus refused or could not be reached for, kept until a later step sends them
- * (the status marker's `unsent`, a task log record's `unsent_events`). Each is about 300 bytes;
- * past this many the oldest are dropped and named, so the marker fits a comment.
- */
-const MAX_UNSENT_EVENTS = 20;
-/** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
-const lifecycleEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    detailType: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LIFECYCLE_DETAIL_TYPES),
-    detail: lifecycleDetailSchema,
-});
-const BY_STATE = {
-    held: 'Task Held',
-    pr_open: 'Pull Request Opened',
-    committed: 'Branch Committed',
-    approved: 'Task Approved',
-    changes_requested: 'Changes Requested',
-    merged: 'Task Merged',
-    failed: 'Task Failed',
-    cancelled: 'Task Cancelled',
-};
-/**
- * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
- * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
- * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
- * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
- */
-function lifecycleEventFor(event, record) {
-    const detailType = detailTypeOf(event);
-    if (detailType === undefined)
-        return undefined;
-    const deploy = event.type === 'deploy_started' || event.type === 'deploy_finished' || event.type === 'deploy_rolled_back'
-        ? {
-            environment: event.environment,
-            ...(event.type === 'deploy_rolled_back' ? {} : { deployment_id: event.deployment_id }),
-        }
-        : {};
-    const detail = {
-        version: LIFECYCLE_EVENT_VERSION,
-        task_id: record.task_id,
-        repo: record.repo,
-        sequence: event.sequence,
-        at: event.at,
-        status: record.status,
-        ...(record.issue_number === undefined ? {} : { issue_number: record.issue_number }),
-        ...(record.pull_number === undefined ? {} : { pull_number: record.pull_number }),
-        ...(record.task_type === undefined ? {} : { task_type: record.task_type }),
-        ...(record.execution_mode === undefined ? {} : { execution_mode: record.execution_mode }),
-        ...deploy,
-        ...(detailType === 'Branch Committed' ? committedBranch(record) : {}),
-    };
-    return { detailType, detail };
-}
-function committedBranch(record) {
-    return {
-        ...(record.branch === undefined ? {} : { branch: record.branch }),
-        ...(record.commit === undefined ? {} : { commit: record.commit }),
-    };
-}
-function detailTypeOf(event) {
-    switch (event.type) {
-        case 'task_received':
-            return 'Task Received';
-        case 'state_changed':
-            return BY_STATE[event.to];
-        case 'deploy_started':
-            return 'Deploy Started';
-        case 'deploy_finished':
-            return event.succeeded ? 'Deploy Succeeded' : 'Deploy Failed';
-        case 'deploy_rolled_back':
-            return 'Deploy Rolled Back';
-        default:
-            return undefined;
-    }
-}
-//# sourceMappingURL=lifecycle-event.js.map
-
-/***/ }),
-
-/***/ 7108:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ isSameEvent),
-/* harmony export */   m: () => (/* binding */ isSameDocument)
-/* harmony export */ });
-/**
- * Whether two events are the same as stored: JSON drops undefined fields and stores keep no key
- * order, so both are compared as canonical JSON (keys sorted, undefined left out).
- */
-function isSameEvent(left, right) {
-    return isSameDocument(left, right);
-}
-/** Whether two stored JSON documents (events, task records) are the same, by canonical JSON. */
-function isSameDocument(left, right) {
-    return canonicalJson(left) === canonicalJson(right);
-}
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, inner) => inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-        ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : inner);
-}
-//# sourceMappingURL=same-event.js.map
-
-/***/ }),
-
-/***/ 3435:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hk: () => (/* binding */ taskEventSchema),
-/* harmony export */   jr: () => (/* binding */ commitShaSchema)
-/* harmony export */ });
-/* unused harmony exports MAX_LOST_RANGES, taskEventBodySchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7145);
-/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6052);
-/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3328);
-/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1101);
-/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(788);
-
-
-
-
-
-const positiveInt = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive();
-const count = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative();
-/**
- * Ranges an `events_lost` event names. An outage drops a contiguous run; what breaks it up is the
- * earlier gap events folded into a later one, one between each pair of carried events at most, so
- * a marker's 40 events make at most about 40 ranges (each about 10 characters in the marker).
- */
-const MAX_LOST_RANGES = 64;
-/** A git commit's object name: 40 hex digits (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition). */
-const commitShaSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
-    .regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha');
-/** What every event carries: the task it belongs to and when it happened (ISO 8601). */
-const eventBase = {
-    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
-    at: zod__WEBPACK_IMPORTED_MODULE_5__/* .datetime */ .w$({ offset: true }),
-};
-/**
- * One step of a task's life (DESIGN §3): what `applyTaskEvent` folds into the record and the
- * results table keeps, append-only. `sequence` is the record version the event produced, so a
- * task's events replay in order and a replayed write lands on the same key.
- */
-const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .discriminatedUnion */ .gMt('type', [
-    /** A request arrived (or arrived again after a failure): creates the record or restarts it. */
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('task_received'),
-        ...eventBase,
-        repo: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
-        issue_number: positiveInt.optional(),
-        task_name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-        task_type: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
-        execution_mode: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
-    }),
-    /**
-     * The task moved through generation, validation, its PR, review or merge. A move to `committed`
-     * (the CLI's end) names the `branch` and the `commit` it made there (`applyTaskEvent` requires both).
-     */
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('state_changed'),
-        ...eventBase,
-        to: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .taskStateSchema */ .a,
-        pull_number: positiveInt.optional(),
-        branch: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-        commit: commitShaSchema.optional(),
-        template_path: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('attempt_started'), ...eventBase, attempt: positiveInt }),
-    /** One model call's (or attempt's) usage; the record adds it to its totals. */
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('usage_recorded'),
-        ...eventBase,
-        model: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        input_tokens: count,
-        output_tokens: count,
-        cache_read_tokens: count,
-        cache_write_tokens: count,
-        cost_usd: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_started'),
-        ...eventBase,
-        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        deployment_id: positiveInt,
-        sha: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_finished'),
-        ...eventBase,
-        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        deployment_id: positiveInt,
-        succeeded: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY(),
-        environment_url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    }),
-    /** Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment. */
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_rolled_back'),
-        ...eventBase,
-        environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        rollback_deployment_id: positiveInt,
-    }),
-    /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('outcome_recorded'), ...eventBase, outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A }),
-    /**
-     * Events of this task the results table will never hold: a mirror outage outlasted what the
-     * status marker can carry (`unmirrored`), and these were dropped from it unsent. `sequences` are
-     * inclusive ranges `[first, last]`, oldest first; `count` how many events they cover.
-     */
-    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('events_lost'),
-        ...eventBase,
-        sequences: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .tuple */ .PVZ([positiveInt, positiveInt]))
-            .min(1)
-            .max(MAX_LOST_RANGES),
-        count: positiveInt,
-    }),
-]);
-const taskEventSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .intersection */ .E$q(taskEventBodySchema, zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ sequence: positiveInt }));
-//# sourceMappingURL=task-event.js.map
-
-/***/ }),
-
-/***/ 6052:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ MAX_TASK_ID_LENGTH),
-/* harmony export */   O: () => (/* binding */ taskIdSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
-
-/**
- * The longest task id, in characters. A GitHub task is `owner/repo#issue`: an account name has at
- * most 39 characters and a repository name at most 100 (GitHub Docs, "About your personal account"
- * / "Creating a new repository"; the API refuses longer), an issue number at most 10 digits, so the
- * longest is 39 + 1 + 100 + 1 + 10 = 151. A CLI task (`local/<repo folder>#<branch's last
- * segment>`) is shortened to fit (`localTaskId`). The same cap holds in the status marker, the
- * record, its events and the lifecycle events, so an id one of them takes every other takes too.
- */
-const MAX_TASK_ID_LENGTH = 200;
-/** A task id as every record, event and marker carries it. */
-const taskIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(MAX_TASK_ID_LENGTH);
-//# sourceMappingURL=task-id-schema.js.map
-
-/***/ }),
-
-/***/ 6794:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nn: () => (/* binding */ withoutPendingEvents),
-/* harmony export */   XD: () => (/* binding */ TASK_RECORD_SCHEMA_VERSION),
-/* harmony export */   iz: () => (/* binding */ taskRecordSchema),
-/* harmony export */   jC: () => (/* binding */ MAX_PENDING_EVENTS)
-/* harmony export */ });
-/* unused harmony exports MAX_RECORD_VERSION, recordVersionSchema, environmentDeploySchema, tokenTotalsSchema, logBookkeepingOf */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7145);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6342);
-/* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6052);
-/* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3328);
-/* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1101);
-/* harmony import */ var _state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1040);
-/* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(788);
-/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3435);
-/* harmony import */ var _lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8006);
-
-
-
-
-
-
-
-
-/** Version of the record's shape; a reader refuses a record whose shape it does not know. */
-const TASK_RECORD_SCHEMA_VERSION = 1;
-const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_7__/* .datetime */ .w$({ offset: true });
-const count = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().nonnegative();
-/**
- * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
- * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
- * which would leave every mirror behind for good.
- */
-const MAX_RECORD_VERSION = 1_000_000;
-/**
- * Events a log's record carries until its events store confirms them (`recordTaskEvent`): about 300 bytes
- * each, so the most a long outage leaves stays far under DynamoDB's 400 KB item limit.
- */
-const MAX_PENDING_EVENTS = 100;
-const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
-/** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
-const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
-    status: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOY_STATES */ .d6),
-    /** The GitHub deployment carrying the latest deploy (or, once rolled back, the one that was replaced). */
-    deployment_id: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1),
-    environment_url: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
-    /** The deployment that rolled this one back, once one did. */
-    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
-    updated_at: isoTimestamp,
-});
-const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
-    input: count,
-    output: count,
-    cache_read: count,
-    cache_write: count,
-});
-/**
- * A task's whole life in one document (DESIGN §3, §11): what the status comment, the Action's
- * output and every mirror render. Field names are the mirror's attribute names: `task_id` is the
- * tasks table's key, `repo` + `status` its index.
- */
-const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
-    schema_version: zod__WEBPACK_IMPORTED_MODULE_8__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
-    /** `owner/repo#issue`. */
-    task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
-    /** `owner/repo`. */
-    repo: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
-    issue_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
-    pull_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
-    branch: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
-    /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
-    commit: _task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .commitShaSchema */ .jr.optional(),
-    template_path: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
-    task_name: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
-    task_type: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
-    /** The task state (`task-state.ts`); deploys move `environments` instead. */
-    status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .taskStateSchema */ .a,
-    /** Environment name → its deploy state. */
-    environments: zod__WEBPACK_IMPORTED_MODULE_8__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(), environmentDeploySchema),
-    /** Generation attempts started; 0 until the first. */
-    attempt: count,
-    /** Model cost so far, in US dollars. */
-    cost_usd: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().nonnegative(),
-    tokens: tokenTotalsSchema,
-    /** The model of the latest generation (`offline:<blueprint>` for the blueprints). */
-    model: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
-    created_at: isoTimestamp,
-    updated_at: isoTimestamp,
-    /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
-    version: recordVersionSchema,
-    last_outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A.optional(),
-    /**
-     * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
-     * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
-     */
-    pending_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .taskEventSchema */ .Hk).max(MAX_PENDING_EVENTS).optional(),
-    /**
-     * In a task's own log only (never rendered or mirrored), with a bus configured: the lifecycle
-     * events of the steps written with this record that the bus has not taken yet (an outbox, written
-     * before the publish), oldest first; the next step sends them first (`openTaskJournal`).
-     */
-    unsent_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleEventSchema */ .S9).max(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_UNSENT_EVENTS */ .x).optional(),
-});
-/**
- * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`): what is
- * rendered and mirrored.
- */
-function withoutPendingEvents(record) {
-    const { pending_events: _pending, unsent_events: _unsent, ...task } = record;
-    return task;
-}
-/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`), to carry into its next write. */
-function logBookkeepingOf(record) {
-    return {
-        ...(record?.pending_events === undefined ? {} : { pending_events: record.pending_events }),
-        ...(record?.unsent_events === undefined ? {} : { unsent_events: record.unsent_events }),
-    };
-}
-//# sourceMappingURL=task-record.js.map
-
 /***/ })
 
 /******/ });
@@ -42928,7 +42928,7 @@ function logBookkeepingOf(record) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// NAMESPACE OBJECT: ../main/node_modules/mdurl/index.mjs
+// NAMESPACE OBJECT: ./node_modules/mdurl/index.mjs
 var mdurl_namespaceObject = {};
 __nccwpck_require__.r(mdurl_namespaceObject);
 __nccwpck_require__.d(mdurl_namespaceObject, {
@@ -42938,7 +42938,7 @@ __nccwpck_require__.d(mdurl_namespaceObject, {
   parse: () => (run_parse)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/uc.micro/build/index.mjs
+// NAMESPACE OBJECT: ./node_modules/uc.micro/build/index.mjs
 var build_namespaceObject = {};
 __nccwpck_require__.r(build_namespaceObject);
 __nccwpck_require__.d(build_namespaceObject, {
@@ -43487,8 +43487,8 @@ function blueprintInputFrom(request) {
     };
 }
 //# sourceMappingURL=blueprint-input-from.js.map
-// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3439);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/intrinsics.js
 
 // Each call returns a fresh node: a node shared between two places would be written as a YAML alias.
@@ -43825,9 +43825,9 @@ function json(value) {
 }
 //# sourceMappingURL=project-files.js.map
 // EXTERNAL MODULE: ./lib/core/markdown/code-span.js + 2 modules
-var code_span = __nccwpck_require__(7920);
+var code_span = __nccwpck_require__(7068);
 // EXTERNAL MODULE: ./lib/core/markdown/visible-control-characters.js
-var visible_control_characters = __nccwpck_require__(7130);
+var visible_control_characters = __nccwpck_require__(400);
 ;// CONCATENATED MODULE: ./lib/core/markdown/escape-inline-text.js
 
 const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029]/;
@@ -44041,6 +44041,18 @@ function releaseRiskNotes(input) {
 }
 //# sourceMappingURL=release-notes.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/capability.js
+/**
+ * The capabilities as they answer these words: one the words ask the opposite of (`opposedBy`)
+ * becomes a not-generated capability carrying the reason, so the row never counts it as met.
+ */
+function answering(words, capabilities) {
+    return capabilities.map((capability) => {
+        const why = capability.opposedBy?.(words);
+        return why === undefined
+            ? capability
+            : { when: capability.when, implementedBy: '', tests: [], resources: [], notGenerated: why };
+    });
+}
 /** Capabilities asked for by these words, most specific (longest word set) first. */
 function capabilitiesAskedBy(words, capabilities) {
     return capabilities
@@ -44200,12 +44212,13 @@ function relevant(words, capabilities) {
         capability,
         words: askedWords(words, capability),
     }));
-    return asked
+    const kept = asked
         .filter((one) => !asked.some((other) => other !== one &&
         other.capability.notGenerated === undefined &&
         other.words.length > one.words.length &&
         one.words.every((word) => other.words.includes(word))))
         .map(({ capability }) => capability);
+    return answering(words, kept);
 }
 function uniqueTests(tests) {
     const seen = new Map(tests.map((test) => [`${test.path}\n${test.title}`, test]));
@@ -44406,19 +44419,151 @@ function withArticle(noun) {
     return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 //# sourceMappingURL=article.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/participle.js
-const participle_IRREGULAR = {
-    pay: 'paid',
-    send: 'sent',
-    make: 'made',
-    buy: 'bought',
-    hold: 'held',
-    put: 'put',
-    set: 'set',
-    read: 'read',
-    write: 'written',
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/irregular-verbs.js
+/**
+ * English verbs whose past participle is not formed by adding -ed, base form → participle
+ * (`freeze` → `frozen`, `withdraw` → `withdrawn`, `pay` → `paid`), after the common irregular
+ * verbs lists (Cambridge Dictionary, "Irregular verbs"). Compound verbs (`override`, `rewrite`,
+ * `undertake`) are listed whole, since a prefix is not told from a stem by spelling alone.
+ */
+const IRREGULAR_VERBS = {
+    arise: 'arisen',
+    bear: 'borne',
+    beat: 'beaten',
+    become: 'become',
     begin: 'begun',
+    bend: 'bent',
+    bet: 'bet',
+    bind: 'bound',
+    bite: 'bitten',
+    bleed: 'bled',
+    blow: 'blown',
+    break: 'broken',
+    breed: 'bred',
+    bring: 'brought',
+    broadcast: 'broadcast',
+    build: 'built',
+    burst: 'burst',
+    buy: 'bought',
+    catch: 'caught',
+    choose: 'chosen',
+    come: 'come',
+    cost: 'cost',
+    cut: 'cut',
+    deal: 'dealt',
+    dig: 'dug',
+    do: 'done',
+    draw: 'drawn',
+    drink: 'drunk',
+    drive: 'driven',
+    eat: 'eaten',
+    fall: 'fallen',
+    feed: 'fed',
+    feel: 'felt',
+    fight: 'fought',
+    find: 'found',
+    fly: 'flown',
+    forbid: 'forbidden',
+    forecast: 'forecast',
+    forget: 'forgotten',
+    forgive: 'forgiven',
+    freeze: 'frozen',
+    get: 'got',
+    give: 'given',
+    go: 'gone',
+    grow: 'grown',
+    hang: 'hung',
+    have: 'had',
+    hear: 'heard',
+    hide: 'hidden',
+    hit: 'hit',
+    hold: 'held',
+    hurt: 'hurt',
+    keep: 'kept',
+    know: 'known',
+    lay: 'laid',
+    lead: 'led',
+    leave: 'left',
+    lend: 'lent',
+    let: 'let',
+    lose: 'lost',
+    make: 'made',
+    mean: 'meant',
+    meet: 'met',
+    mislay: 'mislaid',
+    mistake: 'mistaken',
+    overcome: 'overcome',
+    override: 'overridden',
+    overtake: 'overtaken',
+    overthrow: 'overthrown',
+    overwrite: 'overwritten',
+    pay: 'paid',
+    prepay: 'prepaid',
+    put: 'put',
+    quit: 'quit',
+    read: 'read',
+    rebuild: 'rebuilt',
+    redo: 'redone',
+    repay: 'repaid',
+    reset: 'reset',
+    resend: 'resent',
+    retake: 'retaken',
+    rewrite: 'rewritten',
+    ride: 'ridden',
+    ring: 'rung',
+    rise: 'risen',
     run: 'run',
+    say: 'said',
+    see: 'seen',
+    seek: 'sought',
+    sell: 'sold',
+    send: 'sent',
+    set: 'set',
+    shake: 'shaken',
+    shed: 'shed',
+    shoot: 'shot',
+    show: 'shown',
+    shut: 'shut',
+    sing: 'sung',
+    sink: 'sunk',
+    sit: 'sat',
+    sleep: 'slept',
+    speak: 'spoken',
+    spend: 'spent',
+    split: 'split',
+    spread: 'spread',
+    stand: 'stood',
+    steal: 'stolen',
+    stick: 'stuck',
+    strike: 'struck',
+    swear: 'sworn',
+    sweep: 'swept',
+    swim: 'swum',
+    take: 'taken',
+    teach: 'taught',
+    tear: 'torn',
+    tell: 'told',
+    think: 'thought',
+    throw: 'thrown',
+    undergo: 'undergone',
+    understand: 'understood',
+    undertake: 'undertaken',
+    undo: 'undone',
+    unfreeze: 'unfrozen',
+    uphold: 'upheld',
+    upset: 'upset',
+    wake: 'woken',
+    wear: 'worn',
+    win: 'won',
+    withdraw: 'withdrawn',
+    withhold: 'withheld',
+    write: 'written',
+};
+//# sourceMappingURL=irregular-verbs.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/participle.js
+
+/** Regular verbs whose spelling the rules below would get wrong, and `open`, whose state is "open". */
+const SPELLING = {
     cancel: 'cancelled',
     submit: 'submitted',
     refer: 'referred',
@@ -44426,6 +44571,7 @@ const participle_IRREGULAR = {
     ship: 'shipped',
     fulfil: 'fulfilled',
 };
+const PARTICIPLES = new Set(Object.values(IRREGULAR_VERBS));
 /** Participles ending in -en, kept as they are; any other -en word is a regular verb (reopen → reopened). */
 const EN_PARTICIPLES = new Set([
     'taken',
@@ -44462,12 +44608,16 @@ const EN_PARTICIPLES = new Set([
     'seen',
     'been',
 ]);
-/** The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` → `shipped`, `pay` → `paid`. */
+/**
+ * The past participle of a `[a-z]` verb, as a status name: `place` → `placed`, `ship` →
+ * `shipped`, `pay` → `paid`, `freeze` → `frozen`, `withdraw` → `withdrawn` (irregular verbs from
+ * `IRREGULAR_VERBS`); a word that already is a participle (`approved`, `sold`) is kept.
+ */
 function participle(verb) {
-    const irregular = participle_IRREGULAR[verb];
+    const irregular = SPELLING[verb] ?? IRREGULAR_VERBS[verb];
     if (irregular !== undefined)
         return irregular;
-    if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb))
+    if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb) || PARTICIPLES.has(verb))
         return verb;
     if (verb.endsWith('e'))
         return `${verb}d`;
@@ -44812,10 +44962,12 @@ function markedState(verb, qualifiers) {
 }
 //# sourceMappingURL=marked-state.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
+
 /**
  * Roles a request names to restrict who may act (`As an admin I can delete a ticket`, `Only admins can
- * close a ticket`), by the words people write, to the one role name the route checks. Other roles
- * (`a customer`, `a support agent`) name who the story is for, not a restriction.
+ * close a ticket`), by the words people write, to the one role name the route checks. In `As a …`,
+ * other roles (`a customer`, `a support agent`) name who the story is for, not a restriction; after
+ * `only`, any role noun restricts (`only managers can …` → `manager`).
  */
 const RESTRICTING_ROLES = {
     admin: 'admin',
@@ -44829,6 +44981,59 @@ const RESTRICTING_ROLES = {
     moderators: 'moderator',
 };
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words that end the subject of `only … can`: the role is the one or two words before them. */
+const MODALS = new Set(['can', 'may', 'must', 'should', 'will', 'shall']);
+/** Words after `only` that name no role: ownership (enforced elsewhere or said not to be), pronouns, conditions. */
+const NOT_ROLES = new Set([
+    'owner',
+    'owners',
+    'creator',
+    'creators',
+    'author',
+    'authors',
+    'me',
+    'i',
+    'you',
+    'we',
+    'they',
+    'he',
+    'she',
+    'it',
+    'one',
+    'once',
+    'if',
+    'when',
+    'after',
+    'before',
+    'while',
+    'during',
+    'for',
+    'to',
+    'by',
+    'in',
+    'on',
+    'with',
+    'from',
+    'their',
+    'his',
+    'her',
+    'its',
+    'my',
+    'our',
+    'your',
+    'this',
+    'that',
+    'these',
+    'those',
+    'who',
+    'whoever',
+    'someone',
+    'people',
+    'users',
+    'user',
+    'callers',
+    'caller',
+]);
 /**
  * The restriction a story names: a restricting role as its role (`As an admin`) or after `only`
  * (`only admins can …`); any other `only` phrase is returned as unenforced, so the story is never
@@ -44839,13 +45044,30 @@ function storyRestriction(intent) {
     const fromRole = intent.role.map((word) => RESTRICTING_ROLES[word]).find((role) => role !== undefined);
     const only = words.indexOf('only');
     const after = only === -1 ? [] : words.slice(only + 1).filter((word) => !ARTICLES.has(word));
-    const fromOnly = after[0] === undefined ? undefined : RESTRICTING_ROLES[after[0]];
+    const fromOnly = onlyRole(after);
     const role = fromRole ?? fromOnly;
     const unenforced = only !== -1 && fromOnly === undefined ? words.slice(only, only + 3).join(' ') : undefined;
     return {
         ...(role === undefined ? {} : { role }),
         ...(unenforced === undefined ? {} : { unenforced }),
     };
+}
+/**
+ * The role `only` names: `only admins can …` → `admin`, `only managers can …` → `manager`, `only
+ * finance managers may …` → `finance-manager` (one or two words before a modal, singular). None
+ * for a passive (`only paid orders can be shipped`), ownership (`only the owner can …`) or anything
+ * longer, which stays unenforced.
+ */
+function onlyRole(after) {
+    const modal = after.findIndex((word) => MODALS.has(word));
+    const subject = modal === -1 ? [] : after.slice(0, modal);
+    const last = subject.at(-1);
+    if (last === undefined || subject.length > 2 || after[modal + 1] === 'be')
+        return undefined;
+    if (subject.some((word) => NOT_ROLES.has(word) || /\d/.test(word)))
+        return undefined;
+    const known = RESTRICTING_ROLES[last];
+    return [...subject.slice(0, -1), known ?? singular(last)].join('-');
 }
 //# sourceMappingURL=story-restriction.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parent-phrase.js
@@ -46541,6 +46763,13 @@ export interface DocumentTable {
   delete(input: { Key: Attributes }): Promise<{ Attributes?: Attributes }>;
 }
 
+/**
+ * Reads one list page may make before it answers a partial page with a nextToken: bounds the time
+ * and read capacity of a filter that matches few items (each read is at most 1 MB, per DynamoDB's
+ * Query docs, "Filter expressions for Query").
+ */
+const MAX_READS_PER_PAGE = 10;
+
 /** The table's index of items by owner (partition ownerKey = collection#owner, sort id); the template declares it. */
 export const OWNER_INDEX = 'byOwner';
 
@@ -46567,18 +46796,26 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
       const byOwner = query.owner !== undefined;
       const filter = filterOf(query.where);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
-      const result = await table.query({
-        ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
-        KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
-        ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
-        ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
-        ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection, ...filter?.values },
-        Limit: query.limit,
-        ...(query.nextToken === undefined ? {} : { ExclusiveStartKey: decodeToken(query.nextToken, collection) }),
-      });
-      const items = (result.Items ?? []).map(toStoredItem);
-      const last = result.LastEvaluatedKey;
-      return last === undefined ? { items } : { items, nextToken: Buffer.from(JSON.stringify(last)).toString('base64url') };
+      const items: StoredItem[] = [];
+      let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
+      // Limit counts the items read before FilterExpression, so one read may match none: read on
+      // (asking only for the items still wanted, so none is skipped) until the page is full or
+      // the collection ends, at most MAX_READS_PER_PAGE reads; past that the page ends early with a nextToken.
+      for (let read = 0; read < MAX_READS_PER_PAGE; read++) {
+        const result = await table.query({
+          ...(byOwner ? { IndexName: OWNER_INDEX } : {}),
+          KeyConditionExpression: byOwner ? 'ownerKey = :key' : '#collection = :key',
+          ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
+          ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+          ExpressionAttributeValues: { ':key': byOwner ? collection + '#' + query.owner : collection, ...filter?.values },
+          Limit: query.limit - items.length,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        });
+        items.push(...(result.Items ?? []).map(toStoredItem));
+        start = result.LastEvaluatedKey;
+        if (start === undefined || items.length >= query.limit) break;
+      }
+      return start === undefined ? { items } : { items, nextToken: Buffer.from(JSON.stringify(start)).toString('base64url') };
     },
     async replace(collection, item, expectedVersion) {
       try {
@@ -46597,8 +46834,10 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
 
 /**
  * A list's where as a FilterExpression: status is a top-level attribute, fields are inside the
- * fields map. DynamoDB applies Limit before the filter, so a filtered page may hold fewer items than
- * the limit (even none) and still have a nextToken: clients page on until it is absent.
+ * fields map. DynamoDB applies Limit before the filter
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html), so
+ * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
+ * items than the limit and still have a nextToken: clients page on until it is absent.
  */
 function filterOf(where: Record<string, string> | undefined): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
@@ -47247,7 +47486,21 @@ function renderTemplate({ description, parts }) {
     return document.toString({ lineWidth: 0 });
 }
 //# sourceMappingURL=render-template.js.map
+;// CONCATENATED MODULE: ./lib/core/config/is-production-name.js
+/**
+ * Whether an environment name says production, the one rule the agent uses everywhere (config
+ * defaults, the risk classifier, GitHub's `production_environment`, production-shaped generated
+ * resources): `prod` or `production` (any case), alone or followed by a separator or digit and
+ * more — `prod-eu`, `production_us`, `prod-eu-west-1`, `prod2`. A name that only starts with the
+ * letters (`products`, `prodigy`) is not production. Our own convention: GitHub gives environment
+ * names no meaning ("Managing environments for deployment").
+ */
+function isProductionName(name) {
+    return /^prod(uction)?([-_.\d].*)?$/is.test(name);
+}
+//# sourceMappingURL=is-production-name.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/standard-parameters.js
+
 
 const ENVIRONMENT_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$';
 /** Parameters shared by the blueprints: the environment (defaulting to the requested one), and for function stacks code location and alarm target. */
@@ -47290,8 +47543,9 @@ function standardParameters({ environment, withFunctionCode, }) {
         ...(withFunctionCode ? { conditions: { HasAlarmTopic: notEquals(ref('AlarmTopicArn'), '') } } : {}),
     };
 }
+/** Production-shaped resources (longer log retention, deletion protection) for the names `isProductionName` calls production. */
 function isProduction(environment) {
-    return /^prod/i.test(environment);
+    return isProductionName(environment);
 }
 //# sourceMappingURL=standard-parameters.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/http-api-part.js
@@ -47604,19 +47858,25 @@ describe('createDynamoDbItemRepository', () => {
     const repository = createDynamoDbItemRepository(table);
     const page = await repository.list('things', { limit: 1 });
     expect(page.items).toEqual([ITEM]);
+    // Each read answers one item and more to read: the page reads on, asking for the items still wanted.
     await repository.list('things', { limit: 5, owner: 'owner-1', ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
     await repository.list('things', { limit: 2, where: { status: 'open', priority: 'high' } });
+    const filtered = {
+      KeyConditionExpression: '#collection = :key',
+      FilterExpression: '#w0 = :w0 AND #fields.#w1 = :w1',
+      ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#w1': 'priority', '#fields': 'fields' },
+      ExpressionAttributeValues: { ':key': 'things', ':w0': 'open', ':w1': 'high' },
+    };
     expect(calls.map((call) => call.input)).toEqual([
       { KeyConditionExpression: '#collection = :key', ExpressionAttributeNames: { '#collection': 'collection' }, ExpressionAttributeValues: { ':key': 'things' }, Limit: 1 },
-      { IndexName: OWNER_INDEX, KeyConditionExpression: 'ownerKey = :key', ExpressionAttributeValues: { ':key': 'things#owner-1' }, Limit: 5, ExclusiveStartKey: last },
-      {
-        KeyConditionExpression: '#collection = :key',
-        FilterExpression: '#w0 = :w0 AND #fields.#w1 = :w1',
-        ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#w1': 'priority', '#fields': 'fields' },
-        ExpressionAttributeValues: { ':key': 'things', ':w0': 'open', ':w1': 'high' },
-        Limit: 2,
-      },
+      ...[5, 4, 3, 2, 1].map((limit) => ({ IndexName: OWNER_INDEX, KeyConditionExpression: 'ownerKey = :key', ExpressionAttributeValues: { ':key': 'things#owner-1' }, Limit: limit, ExclusiveStartKey: last })),
+      { ...filtered, Limit: 2 },
+      { ...filtered, Limit: 1, ExclusiveStartKey: last },
     ]);
+    // A filter that matches nothing read after read stops after ten reads, with a token to page on.
+    const sparse = recordingTable({ query: { Items: [], LastEvaluatedKey: last } });
+    const partial = await createDynamoDbItemRepository(sparse.table).list('things', { limit: 1, where: { status: 'open' } });
+    expect([partial.items, partial.nextToken !== undefined, sparse.calls.length]).toEqual([[], true, 10]);
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
     const otherCollection = Buffer.from(JSON.stringify({ collection: 'others', id: 'x' })).toString('base64url');
@@ -48296,7 +48556,7 @@ function describeModel(model) {
             : []),
         ...(operation.filters.length > 0
             ? [
-                `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading a page, so a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
+                `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
             ]
             : []),
         ...(operation.roles.length > 0
@@ -49284,6 +49544,66 @@ function expirationDays(asks) {
     return days.length === 0 ? undefined : Math.max(...days);
 }
 //# sourceMappingURL=infrastructure-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/opposite-asks.js
+/**
+ * Readers of clauses that ask the foundation for the opposite of what it always generates: each
+ * gives why the ask was not followed, or undefined when the clause does not ask it. A clause asking
+ * for the opposite of what was generated must never count as met (issue #11 item 2).
+ */
+/** Words that turn an ask around (`no`, `not`, `never`, and the parts of `isn't`, `shouldn't`). */
+const NEGATIONS = [
+    'no',
+    'not',
+    'never',
+    'without',
+    'isn',
+    'aren',
+    'shouldn',
+    'mustn',
+    'don',
+    'doesn',
+    'nobody',
+];
+const VERSION_WORDS = ['version', 'versions', 'versioned', 'versioning'];
+const OFF_WORDS = ['disabled', 'disable', 'disables', 'off', 'suspended', 'suspend', 'suspends'];
+/** Words that keep `public` on the side of what was generated (`public access is blocked`). */
+const PRIVATE_WORDS = [
+    'block',
+    'blocked',
+    'blocks',
+    'blocking',
+    'private',
+    'deny',
+    'denied',
+    'prevent',
+    'prevented',
+];
+/**
+ * `Versioning is disabled.`, `no versioning`, `versioning is not needed`, `an unversioned bucket`:
+ * the bucket is versioned all the same. A negation counts only before a version word, or after
+ * `versioning` itself, so `old versions are never deleted` asks for versions, not against them.
+ */
+function versioningOpposed(words) {
+    const negatedAt = (index) => NEGATIONS.includes(words[index] ?? '');
+    const asksOff = words.includes('unversioned') ||
+        words.some((word, index) => VERSION_WORDS.includes(word) &&
+            (words.some((other) => OFF_WORDS.includes(other)) ||
+                negatedAt(index - 1) ||
+                (word === 'versioning' &&
+                    (negatedAt(index + 1) ||
+                        (['is', 'be'].includes(words[index + 1] ?? '') && negatedAt(index + 2))))));
+    return asksOff
+        ? 'the bucket is versioned all the same (old versions expire after NoncurrentVersionRetentionDays): the foundation keeps versions so an overwrite or delete can be undone; suspend versioning by hand if it must be off'
+        : undefined;
+}
+/** `The bucket is public so a website can read it.`: public access stays blocked. */
+function publicOpposed(words) {
+    const has = (list) => words.some((word) => list.includes(word));
+    return words.includes('public') && !has(NEGATIONS) && !has(PRIVATE_WORDS)
+        ? 'the bucket is not made public: public access stays blocked on every foundation bucket; serve public reads through CloudFront with origin access control, or a presigned URL'
+        : undefined;
+}
+//# sourceMappingURL=opposite-asks.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-test-titles.js
 /** Titles of the generated template tests, shared by the test file and the coverage that cites them. */
 const TEMPLATE_TEST_FILE = 'test/template.test.ts';
@@ -49317,6 +49637,7 @@ const OBJECT_NOTIFICATIONS_TITLE = 'a new object publishes to the notifications 
 
 
 
+
 const infrastructure_coverage_RETENTION_WORDS = [
     'retain',
     'retained',
@@ -49337,7 +49658,9 @@ function infrastructureCoverage(input, asks) {
         return combine({
             source: { kind: 'story', number: intent.number },
             text: intent.text,
-            parts: [{ text: intent.text, capabilities: mostSpecificAskedBy(words, capabilities) }],
+            parts: [
+                { text: intent.text, capabilities: answering(words, mostSpecificAskedBy(words, capabilities)) },
+            ],
         });
     });
     return [
@@ -49373,6 +49696,7 @@ function infrastructureCapabilities(input, asks) {
             implementedBy: 'public access blocked on the bucket',
             tests: [test(TITLES.private)],
             resources: ['DataBucket'],
+            opposedBy: publicOpposed,
         },
         {
             when: anyOf('tls', 'https', 'ssl', 'transit', 'secure transport'),
@@ -49381,10 +49705,11 @@ function infrastructureCapabilities(input, asks) {
             resources: ['DataBucketPolicy'],
         },
         {
-            when: anyOf('version', 'versions', 'versioned', 'versioning'),
+            when: anyOf('version', 'versions', 'versioned', 'versioning', 'unversioned'),
             implementedBy: 'versioning, with old versions expiring after NoncurrentVersionRetentionDays',
             tests: [test(TITLES.versioned)],
             resources: ['DataBucket'],
+            opposedBy: versioningOpposed,
         },
         {
             when: pairs(infrastructure_asks_NOTIFY_WORDS, ['alarm', 'alarms', 'alarmed', 'fire', 'fires', 'breach', 'breaches']),
@@ -53117,10 +53442,10 @@ function parseYaml(text, customTags) {
     }
 }
 //# sourceMappingURL=parse-structured-text.js.map
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 10 modules
-var run_schemas = __nccwpck_require__(6342);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
+var run_schemas = __nccwpck_require__(3798);
 // EXTERNAL MODULE: ./lib/core/request/execution-request.js
-var execution_request = __nccwpck_require__(1101);
+var execution_request = __nccwpck_require__(1775);
 ;// CONCATENATED MODULE: ./lib/core/config/environment-name.js
 
 /**
@@ -53197,8 +53522,8 @@ function deployOrderProblems(params) {
     });
 }
 //# sourceMappingURL=environment-name-problems.js.map
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var run_core = __nccwpck_require__(3412);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var run_core = __nccwpck_require__(8532);
 ;// CONCATENATED MODULE: ./lib/core/config/stack-parameters.js
 
 /**
@@ -53266,6 +53591,7 @@ function kindOf(value) {
 
 
 
+
 const DEFAULT_MODEL_ID = 'au.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const DEFAULT_REGION = 'ap-southeast-2';
 const CONFIG_PATH = '.github/implementation-agent.yml';
@@ -53313,9 +53639,8 @@ const environmentFileSchema = run_schemas/* strictObject */.rej({
         .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
         .optional(),
 });
-/** Production is guarded unless its config says otherwise, whatever else the file lists. */
-const isProductionName = (name) => /^prod(uction)?$/i.test(name);
 function withEnvironmentDefaults(name, env) {
+    // Production is guarded unless its config says otherwise, whatever else the file lists.
     const guarded = isProductionName(name);
     return {
         ...(env.stack_name === undefined ? {} : { stack_name: env.stack_name }),
@@ -54817,7 +55142,7 @@ function templateResourceIds(bundle) {
     return new Set(isPlainObject(resources) ? Object.keys(resources) : []);
 }
 //# sourceMappingURL=check-coverage.js.map
-;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/decode.mjs
+;// CONCATENATED MODULE: ./node_modules/mdurl/lib/decode.mjs
 /* eslint-disable no-bitwise */
 
 const decodeCache = {}
@@ -54931,7 +55256,7 @@ decode.componentChars = ''
 
 /* harmony default export */ const lib_decode = (decode);
 
-;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/encode.mjs
+;// CONCATENATED MODULE: ./node_modules/mdurl/lib/encode.mjs
 const encodeCache = {}
 
 // Create a lookup array where anything but characters in `chars` string
@@ -55022,7 +55347,7 @@ encode.componentChars = "-_.!~*'()"
 
 /* harmony default export */ const lib_encode = (encode);
 
-;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/format.mjs
+;// CONCATENATED MODULE: ./node_modules/mdurl/lib/format.mjs
 function format (url) {
   let result = ''
 
@@ -55045,7 +55370,7 @@ function format (url) {
   return result
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/mdurl/lib/parse.mjs
+;// CONCATENATED MODULE: ./node_modules/mdurl/lib/parse.mjs
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -55355,7 +55680,7 @@ Url.prototype.parseHost = function (host) {
 
 /* harmony default export */ const run_parse = (urlParse);
 
-;// CONCATENATED MODULE: ../main/node_modules/mdurl/index.mjs
+;// CONCATENATED MODULE: ./node_modules/mdurl/index.mjs
 
 
 
@@ -55363,7 +55688,7 @@ Url.prototype.parseHost = function (host) {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/uc.micro/build/index.mjs
+;// CONCATENATED MODULE: ./node_modules/uc.micro/build/index.mjs
 const Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const Cc = /[\0-\x1F\x7F-\x9F]/;
 const Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
@@ -55373,7 +55698,7 @@ const Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/entities/dist/decode-codepoint.js
+;// CONCATENATED MODULE: ./node_modules/entities/dist/decode-codepoint.js
 // Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
 /**
  * C1 Unicode control character reference replacements (code points 128–159).
@@ -55435,7 +55760,7 @@ function decode_codepoint_codePointToString(codePoint) {
         : String.fromCodePoint(decode_codepoint_replaceCodePoint(codePoint));
 }
 //# sourceMappingURL=decode-codepoint.js.map
-;// CONCATENATED MODULE: ../main/node_modules/entities/dist/internal/decode-shared.js
+;// CONCATENATED MODULE: ./node_modules/entities/dist/internal/decode-shared.js
 /*
  * Inverse of the encoder's SAFE alphabet (0x21..0x7E minus 0x22, 0x24, 0x5C),
  * precomputed once at module load. Entries for excluded chars stay 0 but
@@ -55631,13 +55956,13 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
     return out;
 }
 //# sourceMappingURL=decode-shared.js.map
-;// CONCATENATED MODULE: ../main/node_modules/entities/dist/generated/decode-data-html.js
+;// CONCATENATED MODULE: ./node_modules/entities/dist/generated/decode-data-html.js
 // Generated using scripts/write-decode-map.ts
 
 /** Packed HTML decode trie data. */
 const htmlDecodeTree = /* #__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13_494, 2713, 49, 25, 61);
 //# sourceMappingURL=decode-data-html.js.map
-;// CONCATENATED MODULE: ../main/node_modules/entities/dist/internal/bin-trie-flags.js
+;// CONCATENATED MODULE: ./node_modules/entities/dist/internal/bin-trie-flags.js
 /**
  * Bit flags & masks for the binary trie encoding used for entity decoding.
  *
@@ -55687,7 +56012,7 @@ var bin_trie_flags_BinTrieFlags;
     BinTrieFlags[BinTrieFlags["VALUE_MASK"] = 8191] = "VALUE_MASK";
 })(bin_trie_flags_BinTrieFlags || (bin_trie_flags_BinTrieFlags = {}));
 //# sourceMappingURL=bin-trie-flags.js.map
-;// CONCATENATED MODULE: ../main/node_modules/entities/dist/decode.js
+;// CONCATENATED MODULE: ./node_modules/entities/dist/decode.js
 
 
 
@@ -56820,7 +57145,7 @@ function decodeXML(xmlString) {
 
 
 //# sourceMappingURL=decode.js.map
-;// CONCATENATED MODULE: ../main/node_modules/linkify-it/build/index.mjs
+;// CONCATENATED MODULE: ./node_modules/linkify-it/build/index.mjs
 
 //#region src/rebuilder.ts
 var REBuilder = class {
@@ -57359,9 +57684,9 @@ function linkifyit(options = {}) {
 
 
 //# sourceMappingURL=index.mjs.map
-// EXTERNAL MODULE: ../main/node_modules/punycode.js/punycode.js
-var punycode = __nccwpck_require__(6613);
-;// CONCATENATED MODULE: ../main/node_modules/markdown-it/dist/markdown-it.mjs
+// EXTERNAL MODULE: ./node_modules/punycode.js/punycode.js
+var punycode = __nccwpck_require__(8629);
+;// CONCATENATED MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs
 /*! markdown-it 15.0.3 https://github.com/markdown-it/markdown-it @license MIT */
 
 
@@ -61304,7 +61629,7 @@ function textSize(text, unit) {
 }
 //# sourceMappingURL=text-size.js.map
 // EXTERNAL MODULE: ./lib/core/markdown/truncate-to-size.js
-var truncate_to_size = __nccwpck_require__(7214);
+var truncate_to_size = __nccwpck_require__(3875);
 ;// CONCATENATED MODULE: ./lib/core/markdown/fit-body.js
 
 
@@ -62185,17 +62510,79 @@ function toWords(groups) {
     return words;
 }
 //# sourceMappingURL=cidr-block.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/firewall-port-rules.js
+
+/**
+ * Ingress rules of firewalls that are not security groups, rewritten in the security group rule
+ * shape (`CidrIp`, `CidrIpv6`, `FromPort`, `ToPort`, `IpProtocol`) so they are judged the same way;
+ * undefined for every other type. Sources: AWS CloudFormation Template Reference,
+ * `AWS::Lightsail::Instance` `Networking.Ports[]` (`Cidrs`, `Ipv6Cidrs`) and
+ * `AWS::GameLift::Fleet` `EC2InboundPermissions[]` (`IpRange`). A Lightsail port with no source
+ * list is open to every address, and an instance whose ports are left out gets Lightsail's default
+ * firewall, SSH (22) and HTTP (80) from any address (Amazon Lightsail docs, "Instance firewalls").
+ */
+function firewallPortRules(params) {
+    const { type, properties, where } = params;
+    if (type === 'AWS::GameLift::Fleet')
+        return listRules(properties['EC2InboundPermissions'], `${where}.EC2InboundPermissions`, (entry) => ({
+            CidrIp: entry['IpRange'],
+            FromPort: entry['FromPort'],
+            ToPort: entry['ToPort'],
+            IpProtocol: entry['Protocol'],
+        }));
+    if (type !== 'AWS::Lightsail::Instance')
+        return undefined;
+    const networking = properties['Networking'];
+    const ports = isPlainObject(networking) ? networking['Ports'] : undefined;
+    if (networking === undefined || (isPlainObject(networking) && ports === undefined))
+        return {
+            rules: [22, 80].map((port) => ({
+                rule: { CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port, IpProtocol: 'tcp' },
+                where: `${where}.Networking`,
+            })),
+            computedLists: [],
+        };
+    if (!isPlainObject(networking))
+        return { rules: [], computedLists: [`${where}.Networking`] };
+    return listRules(ports, `${where}.Networking.Ports`, (entry) => {
+        const open = entry['Cidrs'] === undefined && entry['Ipv6Cidrs'] === undefined;
+        return {
+            CidrIp: open ? '0.0.0.0/0' : (entry['Cidrs'] ?? []),
+            CidrIpv6: entry['Ipv6Cidrs'] ?? [],
+            FromPort: entry['FromPort'],
+            ToPort: entry['ToPort'],
+            IpProtocol: entry['Protocol'],
+        };
+    });
+}
+function listRules(list, where, toRule) {
+    if (list === undefined)
+        return { rules: [], computedLists: [] };
+    if (!Array.isArray(list))
+        return { rules: [], computedLists: [where] };
+    const rules = list.map((entry, index) => ({
+        rule: isPlainObject(entry) ? toRule(entry) : entry,
+        where: `${where}[${index}]`,
+    }));
+    return { rules, computedLists: [] };
+}
+//# sourceMappingURL=firewall-port-rules.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/ingress-rules.js
+
 
 /**
  * The ingress rules a resource declares: an `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress`
  * list, or an `AWS::EC2::SecurityGroupIngress` resource (its properties are the rule). Every
  * branch of an `Fn::If` around the list or a rule is included (CloudFormation may take either);
- * `Ref: AWS::NoValue` is no rule. `where` is `<file>#Resources.<LogicalId>`.
+ * `Ref: AWS::NoValue` is no rule. Lightsail instance ports and GameLift fleet permissions come
+ * from `firewallPortRules`. `where` is `<file>#Resources.<LogicalId>`.
  */
 function ingressRules(params) {
     const properties = isPlainObject(params.properties) ? params.properties : {};
     const where = `${params.where}.Properties`;
+    const firewall = firewallPortRules({ type: params.type, properties, where });
+    if (firewall !== undefined)
+        return firewall;
     if (params.type === 'AWS::EC2::SecurityGroupIngress')
         return { rules: [{ rule: properties, where }], computedLists: [] };
     if (params.type !== 'AWS::EC2::SecurityGroup')
@@ -62475,11 +62862,73 @@ function existingGroupIngressRisks(params) {
     ];
 }
 //# sourceMappingURL=existing-group-ingress-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/rebuild-policy-text.js
+
+/**
+ * The JSON text a `Fn::Sub` (`"…"` or `["…", {vars}]`) or `Fn::Join` (`[separator, [parts]]`)
+ * stands for, with each part that is not a literal written as a `${__partN}` variable, so the text
+ * can be parsed as a policy and its values judged as `Fn::Sub` values (AWS CloudFormation User
+ * Guide, "Fn::Sub", "Fn::Join"). Undefined for any other value or a malformed intrinsic.
+ */
+function policyText(value) {
+    if (!isPlainObject(value) || Object.keys(value).length !== 1)
+        return undefined;
+    const sub = value['Fn::Sub'];
+    if (typeof sub === 'string')
+        return { text: sub, variables: undefined };
+    if (Array.isArray(sub) && typeof sub[0] === 'string')
+        return { text: sub[0], variables: isPlainObject(sub[1]) ? sub[1] : undefined };
+    const join = value['Fn::Join'];
+    if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1]))
+        return undefined;
+    const variables = {};
+    const parts = join[1].map((part, index) => {
+        // A literal `${` in Fn::Join is not a variable: `${!…}` keeps it literal when read as Fn::Sub.
+        if (typeof part === 'string')
+            return part.replaceAll('${', '${!');
+        variables[`__part${index}`] = part;
+        return `\${__part${index}}`;
+    });
+    return { text: parts.join(join[0]), variables };
+}
+/**
+ * The long-form policy document a policy text stands for: its JSON parsed, and every string holding
+ * a `${…}` turned back into a `Fn::Sub` so deploy-time values are judged as such. Undefined when the
+ * text is not JSON once written out (a variable outside a string, a broken part): such a policy
+ * cannot be read and must be treated as broad by the caller.
+ */
+function rebuildPolicyDocument(policy) {
+    let parsed;
+    try {
+        parsed = JSON.parse(policy.text);
+    }
+    catch {
+        return undefined;
+    }
+    const restore = (value) => {
+        if (typeof value === 'string')
+            return value.includes('${')
+                ? { 'Fn::Sub': policy.variables === undefined ? value : [value, policy.variables] }
+                : value;
+        if (Array.isArray(value))
+            return value.map(restore);
+        if (isPlainObject(value))
+            return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, restore(child)]));
+        return value;
+    };
+    return restore(parsed);
+}
+//# sourceMappingURL=rebuild-policy-text.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/find-policy-documents.js
+
 
 /**
  * Every IAM policy document in a resource's properties, wherever the resource type keeps it: an
- * object with a `Statement`, or a JSON string holding one (CloudWatch Logs' `PolicyDocument`).
+ * object with a `Statement`, or a JSON string holding one (CloudWatch Logs' `PolicyDocument`), or
+ * that string written with `Fn::Sub` or `Fn::Join` (CloudFormation resolves the intrinsic, then
+ * reads the JSON). Such a document is rebuilt as a long-form value; one that cannot be rebuilt is
+ * returned as undefined, which `policyDocumentRisks` treats as broad. Intrinsic keys (`Fn::If`…)
+ * keep the property name of the value they stand in for.
  * Searching by shape rather than by a list of types means a type we never heard of is still judged.
  */
 function findPolicyDocuments(properties, path = 'Properties') {
@@ -62503,8 +62952,13 @@ function visit(value, path, property, found) {
         found.push({ property, document: value, path });
         return;
     }
+    const text = policyText(value);
+    if (text !== undefined && /policy/i.test(property) && /Statement/.test(text.text)) {
+        found.push({ property, document: rebuildPolicyDocument(text), path });
+        return;
+    }
     for (const [key, child] of Object.entries(value))
-        visit(child, `${path}.${key}`, key, found);
+        visit(child, `${path}.${key}`, key.startsWith('Fn::') ? property : key, found);
 }
 //# sourceMappingURL=find-policy-documents.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/fleet-command-risks.js
@@ -62911,6 +63365,7 @@ function policy_document_risks_parseJson(text) {
 }
 //# sourceMappingURL=policy-document-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/public-access-rules.js
+
 const never = () => false;
 const always = () => true;
 /**
@@ -62924,7 +63379,11 @@ const always = () => true;
  * `PublicRead`, `PublicReadWrite` for everyone, `AuthenticatedRead` for every AWS account), S3
  * Block Public Access settings turned off (Amazon S3 User Guide, "Blocking public access"), MSK
  * public access (`SERVICE_PROVIDED_EIPS`), Amazon MQ `PubliclyAccessible`, OpenSearch
- * `AnonymousAuthEnabled`, App Runner `IsPubliclyAccessible` (default true).
+ * `AnonymousAuthEnabled`, App Runner `IsPubliclyAccessible` (default true), Lightsail databases'
+ * `PubliclyAccessible` and buckets' `AccessRules.GetObject: public` (anyone may read every object),
+ * and API Gateway methods and routes whose `AuthorizationType` is `NONE` (the default for both):
+ * anyone on the internet may call them. A REST method whose integration is a `MOCK` reaches no
+ * backend (CORS preflight `OPTIONS` methods) and is left out; nothing else is, failing closed.
  */
 const PUBLIC_ACCESS_RULES = [
     {
@@ -63018,6 +63477,35 @@ const PUBLIC_ACCESS_RULES = [
         publicWhenAbsent: never,
         means: 'give the brokers public IP addresses',
     },
+    {
+        type: 'AWS::Lightsail::Database',
+        path: ['PubliclyAccessible'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'give the database an address reachable from the internet',
+    },
+    {
+        type: 'AWS::Lightsail::Bucket',
+        path: ['AccessRules', 'GetObject'],
+        publicValues: ['public'],
+        publicWhenAbsent: never,
+        means: 'let anyone on the internet read every object',
+    },
+    {
+        type: 'AWS::ApiGateway::Method',
+        path: ['AuthorizationType'],
+        publicValues: ['NONE'],
+        publicWhenAbsent: always,
+        means: 'let anyone on the internet call the method without signing in',
+        harmless: (properties) => isPlainObject(properties['Integration']) && properties['Integration']['Type'] === 'MOCK',
+    },
+    {
+        type: 'AWS::ApiGatewayV2::Route',
+        path: ['AuthorizationType'],
+        publicValues: ['NONE'],
+        publicWhenAbsent: always,
+        means: 'let anyone on the internet call the route without signing in',
+    },
 ];
 //# sourceMappingURL=public-access-rules.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/public-access-risks.js
@@ -63037,7 +63525,7 @@ function publicAccessRisks(params) {
     if (always !== undefined)
         return [{ code: 'public-access', where: params.where, message: `${logicalId} (${type}) ${always}.` }];
     const properties = isPlainObject(params.properties) ? params.properties : {};
-    return PUBLIC_ACCESS_RULES.filter((rule) => rule.type === type).flatMap((rule) => ruleRisks({ ...params, rule, properties }));
+    return PUBLIC_ACCESS_RULES.filter((rule) => rule.type === type && rule.harmless?.(properties) !== true).flatMap((rule) => ruleRisks({ ...params, rule, properties }));
 }
 function ruleRisks(params) {
     const { rule, logicalId, type } = params;
@@ -63101,7 +63589,10 @@ const ALWAYS_GRANTING_TYPES = new Set([
  * Types outside `AWS::IAM::` that give people, roles or accounts permissions, judged like IAM
  * resources: IAM Identity Center permission sets and assignments, Identity Store groups and
  * memberships, Organizations policies (SCPs) and accounts, IAM Roles Anywhere trust anchors and
- * profiles, Lake Formation grants and administrators, EKS access entries, and SAM connectors
+ * profiles, Lake Formation grants and administrators, EKS access entries, OpenSearch Serverless data
+ * access policies (which grant IAM principals, of any account, access to collections and indexes;
+ * Amazon OpenSearch Service Developer Guide, "Data access control for Amazon OpenSearch
+ * Serverless"), and SAM connectors
  * (which SAM turns into IAM policies; AWS SAM Developer Guide, "AWS::Serverless::Connector").
  */
 const ACCESS_TYPE_PREFIXES = [
@@ -63111,7 +63602,11 @@ const ACCESS_TYPE_PREFIXES = [
     'AWS::RolesAnywhere::',
     'AWS::LakeFormation::',
 ];
-const ACCESS_TYPES = new Set(['AWS::Serverless::Connector', 'AWS::EKS::AccessEntry']);
+const ACCESS_TYPES = new Set([
+    'AWS::Serverless::Connector',
+    'AWS::EKS::AccessEntry',
+    'AWS::OpenSearchServerless::AccessPolicy',
+]);
 function isAccessType(type) {
     return ACCESS_TYPES.has(type) || ACCESS_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));
 }
@@ -63134,7 +63629,12 @@ const IDENTITY_POLICY_TYPES = new Set([
 /**
  * Resource types that hold data which cannot be had back once CloudFormation deletes the resource.
  * Queues, streams and log groups are left out on purpose: what they hold is transient or a copy,
- * and flagging them would make nearly every change "high".
+ * and flagging them would make nearly every change "high". A KMS key is here because deleting it
+ * (CloudFormation schedules the deletion, AWS::KMS::Key `PendingWindowInDays`) makes everything
+ * encrypted with it unreadable. ElastiCache replication groups and serverless caches (Redis/Valkey
+ * data), MemoryDB clusters (a durable primary database), CodeCommit repositories, QLDB ledgers and
+ * DocumentDB elastic clusters keep the only copy of what they hold (each type's page in the AWS
+ * CloudFormation Template Reference; DeletionPolicy defaults to `Delete` for all of them).
  */
 const STATEFUL_RESOURCE_TYPES = new Set([
     'AWS::DynamoDB::Table',
@@ -63154,6 +63654,14 @@ const STATEFUL_RESOURCE_TYPES = new Set([
     'AWS::Cognito::UserPool',
     'AWS::Backup::BackupVault',
     'AWS::Timestream::Table',
+    'AWS::KMS::Key',
+    'AWS::KMS::ReplicaKey',
+    'AWS::ElastiCache::ReplicationGroup',
+    'AWS::ElastiCache::ServerlessCache',
+    'AWS::MemoryDB::Cluster',
+    'AWS::CodeCommit::Repository',
+    'AWS::QLDB::Ledger',
+    'AWS::DocDBElastic::Cluster',
 ]);
 /**
  * What CloudFormation does with a resource when it leaves the stack and no policy is written:
@@ -63231,7 +63739,52 @@ function isRegistryExtension(type) {
     return type !== '' && !type.startsWith('AWS::') && !type.startsWith('Custom::');
 }
 //# sourceMappingURL=unseen-effect-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/serverless-network-policy-risks.js
+
+
+const TYPE = 'AWS::OpenSearchServerless::SecurityPolicy';
+/**
+ * An OpenSearch Serverless network policy (`Type: network`) whose `Policy` JSON (a list of rule
+ * sets) has a set with `AllowFromPublic` anything but `false`: its collections and dashboards are
+ * reachable from the internet (Amazon OpenSearch Service Developer Guide, "Network access for
+ * Amazon OpenSearch Serverless"). A policy written with `Fn::Sub`/`Fn::Join` is read as its text;
+ * one that cannot be read (a parameter, malformed JSON) is `unresolved-value`, treated as public.
+ */
+function serverlessNetworkPolicyRisks(params) {
+    if (params.type !== TYPE || !isPlainObject(params.properties))
+        return [];
+    const kind = params.properties['Type'];
+    if (typeof kind === 'string' && kind !== 'network')
+        return [];
+    const where = `${params.where}.Properties.Policy`;
+    const written = params.properties['Policy'];
+    const text = typeof written === 'string' ? written : policyText(written)?.text;
+    const sets = text === undefined || typeof kind !== 'string' ? undefined : serverless_network_policy_risks_parseJson(text);
+    if (!Array.isArray(sets) || !sets.every(isPlainObject))
+        return [
+            { code: 'unresolved-value', where, message: 'The network policy cannot be read; treated as public.' },
+        ];
+    return sets.some((set) => set['AllowFromPublic'] !== false)
+        ? [
+            {
+                code: 'public-access',
+                where,
+                message: `${params.logicalId} (${TYPE}) allows access from the internet (AllowFromPublic).`,
+            },
+        ]
+        : [];
+}
+function serverless_network_policy_risks_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=serverless-network-policy-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/resource-risks.js
+
 
 
 
@@ -63299,6 +63852,7 @@ function resourceRisks(params) {
     reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
     reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
     reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
         reasons.push(...deletionRisks({ logicalId, type, resource, where }));
@@ -63637,20 +64191,21 @@ function findEnvironment(environments, name) {
 //# sourceMappingURL=find-environment.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/is-production-environment.js
 
+
 /**
- * Whether a target environment counts as production for the risk classifier: named `prod` or
- * `production` (any case), or configured to require an approval before deploying — the repository
+ * Whether a target environment counts as production for the risk classifier: named as production
+ * (`isProductionName`: `prod`, `production`, `prod-eu`...), or configured to require an approval before deploying — the repository
  * guarding it as it guards production.
  */
 function isProductionEnvironment(params) {
-    if (/^prod(uction)?$/i.test(params.name))
+    if (isProductionName(params.name))
         return true;
     return findEnvironment(params.config.environments, params.name)?.config.requires_approval === true;
 }
 //# sourceMappingURL=is-production-environment.js.map
-// EXTERNAL MODULE: ../main/node_modules/structured-source/lib/structured-source.js
-var structured_source = __nccwpck_require__(3880);
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/helper/invariant.js
+// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
+var structured_source = __nccwpck_require__(2472);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
 /**
  * Test if condition is truthy.
  * @param {any} expression to be evaluated
@@ -63663,7 +64218,7 @@ function invariant(condition, message) {
         throw new Error(message);
 }
 //# sourceMappingURL=invariant.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 
 
 /**
@@ -63755,7 +64310,7 @@ class SecretLintSourceCodeImpl {
     }
 }
 //# sourceMappingURL=SecretLintSourceCodeImpl.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
 // MIT © 2017 azu
 // MIT © 2017 59naga
 // https://github.com/59naga/carrack
@@ -63817,7 +64372,7 @@ class PromiseEventEmitter {
     }
 }
 //# sourceMappingURL=promise-event-emitter.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
 /**
  * Default locale that is also fallback locale.
  */
@@ -63887,7 +64442,7 @@ const createTranslator = (messages, options) => {
     };
 };
 //# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/RuleContext.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
 
 
 const createContextEvents = () => {
@@ -63976,7 +64531,7 @@ const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, c
     };
 };
 //# sourceMappingURL=RuleContext.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
 class SecretLintRule {
     ruleReportHandle;
     ruleCreator;
@@ -64019,7 +64574,7 @@ class SecretLintRule {
     }
 }
 //# sourceMappingURL=SecretLintRuleImpl.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/profiler/module/index.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
 class SecretLintProfiler {
     perf;
     entries = [];
@@ -64083,7 +64638,7 @@ class SecretLintProfiler {
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/profiler/module/node.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
 
 
 
@@ -64096,7 +64651,7 @@ const secretLintProfiler = new SecretLintProfiler({
     PerformanceObserver: external_node_perf_hooks_namespaceObject.PerformanceObserver ? external_node_perf_hooks_namespaceObject.PerformanceObserver : NullPerformanceObserver,
 });
 //# sourceMappingURL=node.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/RunningEvents.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
 
 
 
@@ -64164,7 +64719,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
     };
 };
 //# sourceMappingURL=RunningEvents.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/RulePresetContext.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
 
 /**
  * Create a context for Rule Preset
@@ -64220,7 +64775,7 @@ const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, 
     };
 };
 //# sourceMappingURL=RulePresetContext.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
 /**
  * the `index` is in the `range` and return true.
  * @param {Number} index
@@ -64255,7 +64810,7 @@ function filterIgnoredMessages(options) {
     });
 }
 //# sourceMappingURL=filter-ignored-process.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
 const createMessageProcessor = (processors) => {
     return {
         /**
@@ -64273,7 +64828,7 @@ const createMessageProcessor = (processors) => {
     };
 };
 //# sourceMappingURL=MessageProcessManager.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
 /**
  * equal message
  */
@@ -64297,7 +64852,7 @@ function filterDuplicatedMessages(messages = []) {
     });
 }
 //# sourceMappingURL=filter-duplicated-process.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/sort-messages-process.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
 /**
  * sort messages by line and column
  */
@@ -64314,7 +64869,7 @@ function sortMessagesByLocation(messages) {
     });
 }
 //# sourceMappingURL=sort-messages-process.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-message-id.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
 const filterByAllowMessageIds = (messages, allowMessageIds) => {
     const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
         return `${allowMessage.ruleId}--${allowMessage.messageId}`;
@@ -64324,7 +64879,7 @@ const filterByAllowMessageIds = (messages, allowMessageIds) => {
     });
 };
 //# sourceMappingURL=filter-message-id.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
 // mask all properties with *** deeply
 // These properties are object, array, or others
 const deepMask = (object, handler) => {
@@ -64395,7 +64950,7 @@ const filterMaskSecretsData = (messages = []) => {
     });
 };
 //# sourceMappingURL=filter-mask-secrets.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/messages/index.js
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
 
 
 
@@ -64421,9 +64976,9 @@ const cleanupMessages = (options) => {
     return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
 };
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ../main/node_modules/debug/src/index.js
-var src = __nccwpck_require__(1710);
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/core/module/index.js
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
 
 
 
@@ -64601,9 +65156,9 @@ function lineColumnFinder(text) {
     };
 }
 //# sourceMappingURL=line-column-finder.js.map
-// EXTERNAL MODULE: ../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
-var index_Cq_34xZU = __nccwpck_require__(8615);
-;// CONCATENATED MODULE: ../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
+var index_Cq_34xZU = __nccwpck_require__(7639);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
 
 
 //# sourceMappingURL=index.js.map
@@ -65397,8 +65952,8 @@ function described(match) {
     return `${match.kind.title} (secretlint rule "${rule}"); ${ADVICE}`;
 }
 //# sourceMappingURL=check-secrets.js.map
-// EXTERNAL MODULE: ../main/node_modules/@babel/parser/lib/index.js
-var parser_lib = __nccwpck_require__(2741);
+// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
+var parser_lib = __nccwpck_require__(5429);
 ;// CONCATENATED MODULE: ./lib/core/gates/strip-json-comments.js
 /**
  * Blanks out `//` and `/* *\/` comments and trailing commas, as tsconfig-style JSON allows, keeping
@@ -65938,11 +66493,11 @@ async function createLocalRepository(dir) {
 }
 //# sourceMappingURL=create-local-repository.js.map
 // EXTERNAL MODULE: ./lib/core/state/task-state.js
-var task_state = __nccwpck_require__(6386);
+var task_state = __nccwpck_require__(364);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
-var sha256_hex = __nccwpck_require__(6241);
+var sha256_hex = __nccwpck_require__(4995);
 // EXTERNAL MODULE: ./lib/core/task/task-id-schema.js
-var task_id_schema = __nccwpck_require__(6052);
+var task_id_schema = __nccwpck_require__(8066);
 ;// CONCATENATED MODULE: ./lib/core/task/local-task-id.js
 
 
@@ -65981,13 +66536,13 @@ function shortened(name, max) {
 }
 //# sourceMappingURL=local-task-id.js.map
 // EXTERNAL MODULE: ./lib/core/outcome/outcome-summary.js + 3 modules
-var outcome_summary = __nccwpck_require__(3328);
+var outcome_summary = __nccwpck_require__(533);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
-var content_type_for = __nccwpck_require__(824);
+var content_type_for = __nccwpck_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/store-keys.js
-var store_keys = __nccwpck_require__(5238);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/errors.js
-var errors = __nccwpck_require__(1268);
+var store_keys = __nccwpck_require__(1392);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __nccwpck_require__(7428);
 ;// CONCATENATED MODULE: ./lib/filesystem/parse-stored-json.js
 
 /**
@@ -66129,7 +66684,7 @@ function createFilesystemArtifactStore(root) {
 }
 //# sourceMappingURL=filesystem-artifact-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
-var deployment_store = __nccwpck_require__(5337);
+var deployment_store = __nccwpck_require__(8363);
 ;// CONCATENATED MODULE: ./lib/filesystem/filesystem-deployment-store.js
 
 
@@ -66180,13 +66735,13 @@ function createFilesystemDeploymentStore(root) {
 }
 //# sourceMappingURL=filesystem-deployment-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/task-event-store.js
-var task_event_store = __nccwpck_require__(5386);
+var task_event_store = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./lib/core/task/event-sort-key.js
-var event_sort_key = __nccwpck_require__(2514);
+var event_sort_key = __nccwpck_require__(5416);
 // EXTERNAL MODULE: ./lib/core/task/same-event.js
-var same_event = __nccwpck_require__(7108);
+var same_event = __nccwpck_require__(3614);
 // EXTERNAL MODULE: ./lib/core/task/task-event.js
-var task_event = __nccwpck_require__(3435);
+var task_event = __nccwpck_require__(4569);
 ;// CONCATENATED MODULE: ./lib/filesystem/filesystem-task-event-store.js
 
 
@@ -66248,9 +66803,9 @@ function fileName(event) {
 }
 //# sourceMappingURL=filesystem-task-event-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/task-store.js
-var task_store = __nccwpck_require__(7495);
+var task_store = __nccwpck_require__(1297);
 // EXTERNAL MODULE: ./lib/core/task/task-record.js
-var task_record = __nccwpck_require__(6794);
+var task_record = __nccwpck_require__(2572);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/filesystem/with-folder-lock.js
@@ -66549,7 +67104,7 @@ async function syncArtifactMirror(params) {
 }
 //# sourceMappingURL=sync-artifact-mirror.js.map
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
-var lifecycle_event = __nccwpck_require__(8006);
+var lifecycle_event = __nccwpck_require__(7044);
 ;// CONCATENATED MODULE: ./lib/core/task/bounded-outbox.js
 
 /**
@@ -66569,7 +67124,7 @@ function droppedEventsWarning(dropped) {
 }
 //# sourceMappingURL=bounded-outbox.js.map
 // EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
-var lifecycle_publisher = __nccwpck_require__(5477);
+var lifecycle_publisher = __nccwpck_require__(7703);
 ;// CONCATENATED MODULE: ./lib/core/task/merge-environment-deploys.js
 /**
  * One environment map from the two a status marker once carried (pure): `environments` (the
@@ -66835,7 +67390,7 @@ function stepMilestones(steps) {
 }
 //# sourceMappingURL=mirror-task-step.js.map
 // EXTERNAL MODULE: ./lib/core/state/deploy-state.js
-var deploy_state = __nccwpck_require__(1040);
+var deploy_state = __nccwpck_require__(3758);
 ;// CONCATENATED MODULE: ./lib/core/task/task-event-error.js
 /** An event that cannot apply to the record as it stands (no record yet, another task's event, an illegal move). */
 class TaskEventError extends Error {
@@ -67591,7 +68146,7 @@ function mergeRemovedContent(lists) {
     return [...totals].filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count }));
 }
 //# sourceMappingURL=removed-content.js.map
-;// CONCATENATED MODULE: ../main/node_modules/markdown-it-footnote/index.mjs
+;// CONCATENATED MODULE: ./node_modules/markdown-it-footnote/index.mjs
 // Process footnotes
 //
 
@@ -68155,7 +68710,7 @@ function keyCount(value) {
     return isObject(value) ? Object.keys(value).length : 0;
 }
 //# sourceMappingURL=parse-markdown.js.map
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/unicode.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/unicode.js
 const UNDEFINED_CODE_POINTS = new Set([
     65534, 65535, 131070, 131071, 196606, 196607, 262142, 262143, 327678, 327679, 393214,
     393215, 458750, 458751, 524286, 524287, 589822, 589823, 655358, 655359, 720894,
@@ -68219,7 +68774,7 @@ function isUndefinedCodePoint(cp) {
     return (cp >= 64976 && cp <= 65007) || UNDEFINED_CODE_POINTS.has(cp);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/error-codes.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/error-codes.js
 var error_codes_ERR;
 (function (ERR) {
     ERR["controlCharacterInInputStream"] = "control-character-in-input-stream";
@@ -68284,7 +68839,7 @@ var error_codes_ERR;
     ERR["eofInElementThatCanContainOnlyText"] = "eof-in-element-that-can-contain-only-text";
 })(error_codes_ERR || (error_codes_ERR = {}));
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/tokenizer/preprocessor.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/tokenizer/preprocessor.js
 
 
 //Const
@@ -68495,7 +69050,7 @@ class Preprocessor {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/token.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/token.js
 var token_TokenType;
 (function (TokenType) {
     TokenType[TokenType["CHARACTER"] = 0] = "CHARACTER";
@@ -68517,7 +69072,7 @@ function token_getTokenAttr(token, attrName) {
     return null;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/decode-codepoint.js
+;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/decode-codepoint.js
 // Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
 /**
  * C1 Unicode control character reference replacements (code points 128-159).
@@ -68579,7 +69134,7 @@ function dist_decode_codepoint_codePointToString(codePoint) {
         : String.fromCodePoint(dist_decode_codepoint_replaceCodePoint(codePoint));
 }
 //# sourceMappingURL=decode-codepoint.js.map
-;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/generated/decode-data-html.js
+;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/generated/decode-data-html.js
 // Generated using scripts/write-decode-map.ts
 /* eslint-disable unicorn/prefer-unicode-code-point-escapes -- Fixed-width escapes keep generated source compact. */
 /**
@@ -68591,7 +69146,7 @@ function dist_decode_codepoint_codePointToString(codePoint) {
 // biome-ignore format: generated data
 const htmlDecodeData = ["Q=¨`p0AEligMPacutebrevecircyfrgravelphamacrndogonpfpplyFunctionringscrsigntildeumlBackslashrvwedcyecausernoullistafropfrevescrumpeqCHcyOPYacutepitalDifferentialDyleyscaronedilirconintdotedillanterDotfrhiircleDotMinusPlusTimeslockwiseContourIntegralseCurlyDoubleQuoteQuoteolonengruentinttourIntegralpfroductunterClockwiseContourIntegralrossscrupCapDDotrahdJcyScyZcyaggerrrshvcaronyeltafriacriticalAcuteDotubleAcuteGraveTildemondfferentialDopftDotEqualubleContourIntegralDotwnArrowLeftArrowRightArrowTeeongLeftArrowRightArrowRightArrowRightArrowTeeUpArrowDownArrowVerticalBarwnArrowBarUpArrowBreveLeftRightVectorTeeVectorVectorBarRightTeeVectorVectorBarTeeArrowarrowscrtrokENGTHacutecaronircydotfrgravelementmacrptySmallSquareVerySmallSquareogonpfpsilonqualTildeilibriumscrimtaumlxistsponentialEFcyfrilledSmallSquareVerySmallSquareopfrAlluriertrfscrGJcyTammadbrevecedilircydotfrgopfreaterEqualLessFullEqualGreaterLessSlantEqualTildescrtHARDcyacektcircfrilbertSpaceopfrizontalLinescrtrokumpDownHumpEqualIEcyJligOcyacutecircydotfrgravemacrginaryIpliesntegralrsectionvisibleCommaTimesogonpftascrtildeukcymlJcircyfropfscrercyukcyKHcyJcyappacedilyfropfscrLJcyTacutembdangplacetrfrrcaronedilyeftAngleBracketrrowBarRightArrowCeilingDoubleBracketwnTeeVectorVectorBarFloorRightArrowVectorTeeArrowVectorriangleBarEqualUpDownVectorTeeVectorVectorBarVectorBararrowrightarrowssEqualGreaterFullEqualGreaterLessSlantEqualTildefrleftarrowmidotongLeftArrowRightArrowRightArrowleftarrowrightarrowrightarrowpfwerLeftArrowRightArrowscrhtroktMapcyediumSpacellintrffrinusPlusopfscruNJcyacutecaronedilyegativeMediumSpaceThickSpacenSpaceVeryThinSpacestedGreaterGreaterLessLesswLinefroBreaknBreakingSpacepftCongruentupCapDoubleVerticalBarElementqualTildexistsGreaterEqualFullEqualGreaterLessSlantEqualTildeHumpDownHumpEqualLeftTriangleBarEqualssEqualGreaterLessSlantEqualTildeNestedGreaterGreaterLessLessPrecedesEqualSlantEqualReverseElementightTriangleBarEqualSquareSubsetEqualpersetEqualubsetEqualcceedsEqualSlantEqualTildepersetEqualTildeEqualFullEqualTildeVerticalBarscrtildeuOEligacutecircydblacfrgravemacregaicronopfpenCurlyDoubleQuoteQuoterscrlashtildemesumlverBarraceketParenthesisPartialDcyfrhiilusMinusoincareplanepfrecedesEqualSlantEqualTildeimeoductportionalscriQUOTfropfscrRBarrEGacutengrrtlcaronedilyeverseElementquilibriumUpEquilibriumfrhoightAngleBracketrrowBarLeftArrowCeilingDoubleBracketwnTeeVectorVectorBarFloorTeeArrowVectorriangleBarEqualUpDownVectorTeeVectorVectorBarVectorBararrowopfundImpliesrightarrowscrhuleDelayedSHCHcycyOFTcyacutecaronedilircyfrhortDownArrowLeftArrowRightArrowUpArrowigmamallCircleopfqrtuareIntersectionSubsetEqualpersetEqualUnionscrtarubsetEqualcceedsEqualSlantEqualTildehThatmpersetEqualsetTHORNRADESHcycyabucaronedilyfrhereforetaickSpacenSpaceildeEqualFullEqualTildeopfripleDotscrtrokUacuterrocirbrcyevecircydblacfrgravemacrnderBarraceketParenthesisionPlusogonpfpArrowBarDownArrowDownArrowEquilibriumTeeArrowarrowdownarrowperLeftArrowRightArrowsilonringscrtildeumlVDashbarcydashleerbarticalBarLineSeparatorTildeyThinSpacefropfscrvdashWcircedgefropfscrXfriopfscrYAcyIcyUcyacutecircyfropfscrumlZHcyacutecaronydoteroWidthSpacetafropfscraacutebrevecEdircuteyeligfrgravelefsymphphamacrlgpndanddslopevgelemsdaabcdefghrtvbdsphtzarrogonpfpEacireidosproxeqringscrtympeqtildeumlwconintintbNotackcongepsilonprimesimeqrveewedgebrktbrkcongydquoecausemptyvpsirnoutahweenfrigcapircupodotplustimessqcuptartriangledownupuplusveewedgekarowlacklozengesquaretriangledownleftrightnkk12434ocknequivotopfttomwtiexDLRlrHDUduULRlrVHLRhlrboxdLRlrhDUduminusplustimesuLRlrvHLRhlrprimerevevbarscremiimeolbhsubulletmpEeqcacutepandbrcupcapupdotsretoncapsronedilircupssmdotedilmptyvnterdotfrhcyeckmarkiirEceqlearrowleftrightdRSastcircdashefnintmidscirlubsuitoloneqmmatpfnlementxesngdotintpfrodysrrarrossscrubepetdotudarrlreprsclarrppbrcapcapupdotorsrarrmlyeqprecsuccveewedgerenvearrowleftrightveewedwconintintylctydArrHaraggerlethrrshvbkarowlaccaronydaggerrrotseqegltamptyvfishtrharlriamondsuitsegammasinvideontimesonxjcylcornropollarpfteqdotminusplussquareublebarwedgewnarrowdownarrowsharpoonleftrightrbkarowcornropscryoltroktdotrifuarrharwanglezcyigrarreDDototacutestercaronircolonydotefDotrgravesdotlinterslsdotmacrptysetvsp134ngspogonpfparsllussilonvqcircolonsimlantgtrlessualsestivDDvparslrDotarrscrdotimtahumlroxclistpectationonentialefallingdotseqcyemalefiligligligriligjliglatligtnsnofopfrallkvpartintrac123456823534584556878slownscrgElacutemmadpbrevecircydotelqqslantsccdotollesfrggimeljcylEajnEapproxeqqsimopfravescrimeltccirdotlParquestrapproxrrdoteqlessqlesslesssimvertneqqnEhArrairsplfmiltrdcyrcirwbarcirceartsuitlliprconfrksearowwarowoarrmthtokleftarrowrightarrowpfrbarscrlashtrokybullpheniacutecircyecyxclffrgraveiiintntnfinotajligmacrgelinepartthofpedncarefintieodottcalegersrcallarhkprodocygonpftaprodquestscrinEdotsvvtildeukcymljcircyfrmathopfscrercyukcykappavcedilyfrgreenhcyjcyopfscrlAarrrrtailBarrEgHaracuteemptyvgranmbdangdlepquorrbfsfshklpplsimtltailesbarrbrkracekkeslducaronedililubydcaquorrdharusharsheftarrowtailharpoondownupleftarrowsrightarrowsharpoonssquigarrowthreetimesgqqslantsccdotorgessapproxdoteqgtrqgtrgtrsimfishtloorrgEhardulblkjcylarrcornerhardtrimidotoustachenEapproxeqqsimoangrrbrkngleftarrowrightarrowmapstorightarrowoparrowleftrightparflustimeswastbarzengefparltrarrcornerhardmtrisaquocrhimegqbuortroktccirdothreeimeslarrquestrPariefurdsharuharvertneqqnEmDDotacrletesepstodownleftuprkercommaydasheasuredanglefrhoicrodastcirdotnusbdulcpdrnplusodelspfpscrtposultimapmapnGgtvLeftarrowrightarrowltvRightarrowVDashdashablacutengpEidosproxturalsbspumpecapronedilongdotupydasheArrarhkrowdotquivsearimxistsfrgEeqqslantssimtrhArrarrparisdvjcylArrEarrdreftarrowrightarrowqqslantsssimtriemidopftinEdotvabcnivabcparallelsltolintrcueeceqrArrarrcwightarrowtriesccueerhortmidparallelimeqmidparqsubepeubEeseteqqcceqpEeseteqqtglildelgrianglelefteqrightequmerospvDashHarrapdashgetinfinlArretrierArrtriesimwArrarhkrownearoSacutestcircydashblacivotsoldeligfcirrgonravethbarmintlarrcirrossinetmacregaicrondnusopfparerplusrarrderoffmigoforslopevscrlasholtildemesasumlvbarparallelsimltcyercntiodmilptenkfrhivmmatoneitchforkvlanckhkvusacirbcirdouemnsimtwomointintpfundrEapcueecapproxcurlyeqeqnapproxeqqsimsimimesnEapsimodfalarlinesurfptosimurelscriuncspqfrintopfprimescruaternionsintesteqotrAarrrrtailBarrHaraceutedicemptyvngdelequorrapbfscfshklpplsimtlwtailionalsbarrbrkracekkeslducaronedililubydcaldharquorshealinepartsctgfishtloorrhardulovightarrowtailharpoondownupleftarrowsharpoonsrightarrowssquigarrowthreetimesngsingdotseqlarrharmmoustachenmidoangrrbrkparflustimespargtpolintrarrsaquocrhqbuorthreeimesriefltriuluharxsacutebquocEaproncueedilircnEapsimpolintsimydotbeeArrarhkrowctmiswartminusnxtfrownharpchcyyortmidparallelyigmafvmdoteqgElEneplusrarrlarrmallsetminusshpeparslidletesoftcylbarpfpadesuitrqcapsupssubeseteqpesetequareffrarrscretmnmiletarftarfraightepsilonphinsubEdotedotmultnEeplusrarrseteqqneqqimubpccapproxcurlyeqeqnapproxeqqsimsimmngp123EdotsubedothsolublarrmultnEeplusseteqqneqqimubpwArrarhkrownwarzligtargetubrkcaronedilydotelrecfrhere4foretasymvickapproxsimnspkapsimornildemesbardntoeapbotcirforksaprimeradeiangledownlefteqqrighteqdoteminusplussbtimepeziumscryhcytrokwixtoheadleftarrowrightarrowuArrHaracuterrbrcyevecircydarrblacharfishtrgraveharlrblklcornerroptrimacrlogonpfparrowdownarrowharpoonleftrightlussihlonuparrowsrcornerropingtriscrtdotilderifuarrmlwanglevArrBarvDashangrtrepsilonkappanothingphiiroptorhosigmaubsetneqqpsetneqqthetariangleleftrightcydasheebareqlliprbartfrltrinsubpopfproprtriscrubnEepnEezigzagwcircedbargeqierpfropfpreathscrxcapircupdtrifrhArrarrilArrarrmapnisodotpflustimerArrarrscrqcupuplustriveewedgeyacuteycircyenfricyopfscrucymlzacutecaronydoteetrftafrhcyigrarropfscrwjnjC(D%D($(D'%$$ED($'$'$%$'%E$/D'$F%'D(D&#,%%&&$%$)%+%%$E$F$'$&$(#'D&$(%$&4%($(E'%&%($&$)%*$%$%$+)()')($:&5-($'($%*&&&/%%&)%@$'$F$%&&#%%)$&$&$&$(%%%&$(%$$%&%$E$2.&0,.(.(&'%.$F%$&&&(%6)&+*),---&*/1---)-.&)*+,).%*,&,*'('2+,+)1&'1,)2&'&*('($F%'#&D%D($(E&%$$&$ED($)$'%1(2$'%E$)$'((&+$&%%$%D&$(%-#&$E$3)2$F%'%+$&#'D$$'($$($(%&%$$&$E$$$F$./'*,***'*-*($F$$#)$'%$$'$%$.$&%/$&%'$.'(#'$'$&D(D'%$$&$%D($$%&&*%($%&('+%/,($'%E%%$&$($'E%#(%$$E$F$F%'$'#'$&$'$(%$$E$F$F#'D$$(%'%%%+%%$(%'%$$2(',&,-'*'0).+)1&'('-,)'&*(*)(*/&/('/),))/&')-&'('-%1','*'''-'($E$$%+$($/+-'-',+-'-%E%/(-$&%$%'$$#&$%$-%*$E$+$F$&$$#'$($(%'%$$5+-.)+0%5)+%($E$)%1%%%$&,'(&4&*''+H'(&*-(-L-J-'-M-(&O*H&/2F2((%*(***G*M*(&W,K&+.H.-&1'/3F3(&O2(.I4('H,(().H.-.H(I.(&(+(+,+(&.$FD($$#(D(D'%$$($ED($'%&%($F$6,($$$FE'D(&&D&$)('+&'.#+$%$E$%$$$+$/%%$$%)+(+-+(%&%(&*-%$F%$C'$E$&$F#(D%$(%%%%'%$(%'%$$$%/+-*0$%$%$3)'-&-,(*(0*.,)2&(((&+(+))*0&0((/*,*)0&().&(($&%-$-$&%$$-#)%%$($($$%'%'%&%$$E$0(,(-(*$'$-$F$&%')/))/(+)1()($F$&$%&&)(%)+(+-+(&(%$%$&(+(&&C($'$'%%$%%$$(%'%$$E$+&%%K&)$'(((,(($F$+$F%'C)%%''$'&&D'%$$($ED($'$*)',&(.%&('$'%E$)*&*,%,%.%&((%(%,%/(-%%'&$'$F$(D&#($&$%$'($$%%'&$'*+'+,+(&-$E$F$F$(#($'$E$F$F#F$$$F$F#'$&$&D($'%$$E$F$F$&#'$($(%$$&$0%%$%$&$FC)$($$%D%$E&E&%$D'$$%DD($)&%%&$'&%E$$%&&&$&(&$%$&$&%&&)%*$*$*$*$*$*$*$&%(%*$&&'$&'$'%E$$%$%'%$%%%%%')%D'$F%$%&(%D(D&$*%&#'$*'*'('&*%%'&&)%$&''$'%$$'$()$%(%&%'%%&$&'$E$('&'%&''''(&('&&/.%&(&&&($($.()(+0'0'0(&%%&'$&%%&$E&G%%$F%$&&%'%&'$'$'$&$'$'$'$'$&%'$'$'$&$'$'$'$'$'$'$&&&%'$'$'$&$'$'$'$'$&(&'&(&%'$'$'$&$'$'$'$'$'$'$$($'E'$F%&%%'$%%'$''$&'%%%'$'$($#)%$&&&(&&'%&&&D%&&%$'&&E'%&%&(%$&D'%(E%'($E$&%&('%$$%&$&$'%'..()%*$*&*'*'&$&(&&&'$'(&$'($)$%&($&$'%'))&%%'&&&%E&&F$'%$'%&$F%%'$&$'$$'$))$%&&%%')$%$&(&&'%&&&%&D%')$&+*'(&((F&&.-(%&%&$*%&$(#'$&$(%'%%%%'$$)%&$(%$$$%(&%%(D%%&%($(%D$''$$&'&*''$%$%(%&%$F&)*&&$&$(&&$(%E%$&%(&&(&'&)%/%*'-'..($*%'&&$F&$%%%'$'%%'$$'%&$)$&%)#(%%D(%'$(%%G$%'%$$&$$$'%D$$E'%$&&$$%)%$%$&&$'%&(&($%%'%($$%%%$'%E$&'%%&%%'&'$$(&'%&&**'%'&&&%(%%)$'%&$&%&%%$%E$D&%%$&%&%,&,#0$%$($(%&&&%D$'$G$&%&%&$&$F%'&$'$$*D(($H$($($($'%($G%($($'%'%($'%&%%&$F#%%$$(%&($%$$($'%$$&$$%$%$&$&(%$&%&&)$*$&D'%$E$$%$$'$&$$%$%$%$$%%%''%$&$'$%&$F$'$&%%'$'$D$%%&%%&%'%(%*'%&&&)((&'&&$K%E#'$(%%%'%'&$'&'$$&$'$()&%'%'$E$*&($'%'%.'-%E%'$F%'%'$(%'C)$$E&%$$&E&$%%DD($$%'&%%'%&$'$'&%''''&%%%%&$$%'%&(&%'%$&&&(''&(&'$&%&%E%%$'D($F%%'$'&'$($'$$$%'$'E%#(%$$E$'$F$F%'$'#(($$(%$$E$($&$&$F$F#(%%%'$'$$%$$&$(%)%'%'%%'$'%%$E&%%'$(%'%'%'%'%'&'%%$&&&$'D$'%&%'($&%'&)$$(%'&%%%%$$&%&($%(&(%%$$%*,''..%'-'-1$,+,-'-%$%$&$&(%$&%&&)$*$&D'%&*'&'()''&'&$(%'%D$$%$$''$($%&$&$$%&%)%'%&$(%')'$%%%''%$&$'$%&$'&%%&%.+-')'-%.,(%&&D&&%(%'&&%$&'&$$&'%$'%)%&($%$%&$(%E%$%%'$'$%%&%($%'D$%%&%%&%'%'%'%(%'&$'$'$$*&'$K%E#(D&%%&$'&%$&&)')')%%'$(%$$'$/$E$%D'%$&&&&F&%&($($)$$&%%$($(%E$$$F%'$$%)%&#F%D&D$,(-%D%D&D$-$(%'$'%'%E%$&D&E&%&'%&(%*$D&%F(D$&&&%'%&(F%%%$$'$$%&%''$(%%F%'%'&E%')$$E$E%$&$'D'H&D%&%$&$$'%&%&$$%$&$%$$&$'%D%&%%%$&*(-&$'D'H&D'$%&%$&%($$&$FE$&%(D(F(%)$)$&%(%)$)$$&'('E'D%(%$&&&D'$(E$'%&(D(D%,%&($$%&&&D&D%*)+%%'$($%&%&%((%%%'D'$'F*%,D&%(E&$'D'$'F*%,D$&E'%%%.0%,(1%$$%$&&&%$(%'%E%'%E&D%(%'&D&D'F%'&G%F$'%''$(%%'#%D(%%$&G$%$$'%'%%%%%'$'$'%D$&E'%$$'%$$&$'%&&'%&%$$'%&%(&$&&$F$&%&%&$$%&%$&%(%F$F$%'%%%(%$$&E'%%D(&&)%D&$'#&F$''&&'$&$$%$(&&&&&$&'$E$%&$%'%&$$%*%$$()$'%%%'''$'&'%($'$G%'&'&$$$*%EE&$$%$%%%&%$&$')'*'%'*(&(&'&%&($%%&%&&%%&(''''&$'%%&%'$F%$$(#F$&$F$($F$-'&%&(%E%#(%%%'$'$&$F&&%&%)%%'$'$'%E&%%'%'$(%'$'%'%'%'%'&'%'$%'&%('$'%&%'($&%'&)$$(%'&%%%%$$&%(%&($%%$&'&'''$%%E$$(%'%D$''$($%$&$$,-'(./%(-,+(.(-(-%%%-$'%&%$$()'$'$'&%%&%&&D&&%($&'%%)$'$(%E%$%%&%($$(%'%%'$'$''$)$$#)$'$$%$%%&&%&%$&&%&%%&%&&%)%&%$$&'$'$$'%''$(%E%%%%'%)'$%%$E&&$'%'&$%)(+E$$'($($%$&&&$'$&$'$&$'$&%&'&'$'$/&&%)%%&%%$&$'D$(%$&$'%%E$()&&$$'(D&%(D%&($(&+%'$($(&+%%$&&($&$$'$F%'%'%'$&'$%0+&&%$%&$&&&$'&&'&%'$&'&'&&)%+$)&,$'%'%($%%')'*'%'*(&(&'&%$%%%$F$F$F$&$&&'&&$'&&'(%&'&'&%'$&'&&)%+$)&,$'%'%($$'%''$(%%'D'#)%$$&$(%'%$$&$($E$(('&%(&($%,(&&&%&&&E&$'E&($)%($%%$&%$&&&&&D'&%%$($'%)+'+'/%+$+(0%&&&$&(&'&%&'%)$F&$%&%'$'%1*-#'$&D(%%$'&&D'%$$'%'%&$(%DD($''$%&$()%&&%&$'E$$'%E$)%,%.,(%&%%'$'&%+$()%&&%&%&$F$'%'%%'$$'E%$)#'$&'$$'$(%+&(&*&&'$'(&$'%&('K/D(J/D&('..($%$'$%&&&%%'%'&$$E$'$G'D$F$'$'$F%G(D&F(D$)#($(&%($%'$E$F$$$$%'$F#'%&%%$'$E$'%&$$$'%&$&$&$'%E&&%'$'%&$F%'$(%&$&$(C)&$$'%$D%$E$&$F$F$&E%#)$(%$$&$(%%$E$&$)$F$F$%%%0@0000H8H40H000047P00P@001000@0B0HP@:H9T8P000LB8d@800@I0<110000QQ8400P10030005940@410020000Q02000@0200000@P0101@8000440400000000808000000000@00000000P`0000000040400@0004<000000000008000030000000000P020T400020@0@00000000000000000000000000P0000000400400000400220080000100000000000000000P000000000000P000000@00402000000000@00000000000000000000040000000000000", "Æ&Á\u0102Â\u0410\uD835\uDD04À\u0391\u0100\u2A53\u0104\uD835\uDD38\u2061Å\uD835\uDC9C\u2254ÃÄ\u2216\u2AE7\u2306\u0411\u2235\u212C\u0392\uD835\uDD05\uD835\uDD39\u02D8\u212C\u224E\u0427©\u0106\u22D2\u2145\u212D\u010CÇ\u0108\u2230\u010A¸·\u212D\u03A7\u2299\u2296\u2295\u2297\u2232\u201D\u2019\u2237\u2A74\u2261\u222F\u222E\u2102\u2210\u2233\u2A2F\uD835\uDC9E\u22D3\u224D\u2145\u2911\u0402\u0405\u040F\u2021\u21A1\u2AE4\u010E\u0414\u2207\u0394\uD835\uDD07´\u02D9\u02DD`\u02DC\u22C4\u2146\uD835\uDD3B¨\u20DC\u2250\u222F¨\u21D3\u21D0\u21D4\u2AE4\u27F8\u27FA\u27F9\u21D2\u22A8\u21D1\u21D5\u2225\u2193\u2913\u21F5\u0311\u2950\u295E\u21BD\u2956\u295F\u21C1\u2957\u22A4\u21A7\u21D3\uD835\uDC9F\u0110\u014AÐÉ\u011AÊ\u042D\u0116\uD835\uDD08È\u2208\u0112\u25FB\u25AB\u0118\uD835\uDD3C\u0395\u2A75\u2242\u21CC\u2130\u2A73\u0397Ë\u2203\u2147\u0424\uD835\uDD09\u25FC\u25AA\uD835\uDD3D\u2200\u2131\u2131\u0403>\u0393\u03DC\u011E\u0122\u011C\u0413\u0120\uD835\uDD0A\u22D9\uD835\uDD3E\u2265\u22DB\u2267\u2AA2\u2277\u2A7E\u2273\uD835\uDCA2\u226B\u042A\u02C7^\u0124\u210C\u210B\u210D\u2500\u210B\u0126\u224E\u224F\u0415\u0132\u0401ÍÎ\u0418\u0130\u2111Ì\u2111\u012A\u2148\u21D2\u222C\u222B\u22C2\u2063\u2062\u012E\uD835\uDD40\u0399\u2110\u0128\u0406Ï\u0134\u0419\uD835\uDD0D\uD835\uDD41\uD835\uDCA5\u0408\u0404\u0425\u040C\u039A\u0136\u041A\uD835\uDD0E\uD835\uDD42\uD835\uDCA6\u0409<\u0139\u039B\u27EA\u2112\u219E\u013D\u013B\u041B\u27E8\u2190\u21E4\u21C6\u2308\u27E6\u2961\u21C3\u2959\u230A\u2194\u294E\u22A3\u21A4\u295A\u22B2\u29CF\u22B4\u2951\u2960\u21BF\u2958\u21BC\u2952\u21D0\u21D4\u22DA\u2266\u2276\u2AA1\u2A7D\u2272\uD835\uDD0F\u22D8\u21DA\u013F\u27F5\u27F7\u27F6\u27F8\u27FA\u27F9\uD835\uDD43\u2199\u2198\u2112\u21B0\u0141\u226A\u2905\u041C\u205F\u2133\uD835\uDD10\u2213\uD835\uDD44\u2133\u039C\u040A\u0143\u0147\u0145\u041D\u200B\u200B\u200B\u200B\u226B\u226A\n\uD835\uDD11\u2060 \u2115\u2AEC\u2262\u226D\u2226\u2209\u2260\u2242\u0338\u2204\u226F\u2271\u2267\u0338\u226B\u0338\u2279\u2A7E\u0338\u2275\u224E\u0338\u224F\u0338\u22EA\u29CF\u0338\u22EC\u226E\u2270\u2278\u226A\u0338\u2A7D\u0338\u2274\u2AA2\u0338\u2AA1\u0338\u2280\u2AAF\u0338\u22E0\u220C\u22EB\u29D0\u0338\u22ED\u228F\u0338\u22E2\u2290\u0338\u22E3\u2282\u20D2\u2288\u2281\u2AB0\u0338\u22E1\u227F\u0338\u2283\u20D2\u2289\u2241\u2244\u2247\u2249\u2224\uD835\uDCA9Ñ\u039D\u0152ÓÔ\u041E\u0150\uD835\uDD12Ò\u014C\u03A9\u039F\uD835\uDD46\u201C\u2018\u2A54\uD835\uDCAAØÕ\u2A37Ö\u203E\u23DE\u23B4\u23DC\u2202\u041F\uD835\uDD13\u03A6\u03A0±\u210C\u2119\u2ABB\u227A\u2AAF\u227C\u227E\u2033\u220F\u2237\u221D\uD835\uDCAB\u03A8\"\uD835\uDD14\u211A\uD835\uDCAC\u2910®\u0154\u27EB\u21A0\u2916\u0158\u0156\u0420\u211C\u220B\u21CB\u296F\u211C\u03A1\u27E9\u2192\u21E5\u21C4\u2309\u27E7\u295D\u21C2\u2955\u230B\u22A2\u21A6\u295B\u22B3\u29D0\u22B5\u294F\u295C\u21BE\u2954\u21C0\u2953\u21D2\u211D\u2970\u21DB\u211B\u21B1\u29F4\u0429\u0428\u042C\u015A\u2ABC\u0160\u015E\u015C\u0421\uD835\uDD16\u2193\u2190\u2192\u2191\u03A3\u2218\uD835\uDD4A\u221A\u25A1\u2293\u228F\u2291\u2290\u2292\u2294\uD835\uDCAE\u22C6\u22D0\u22D0\u2286\u227B\u2AB0\u227D\u227F\u220B\u2211\u22D1\u2283\u2287\u22D1Þ\u2122\u040B\u0426\t\u03A4\u0164\u0162\u0422\uD835\uDD17\u2234\u0398\u205F\u200A\u2009\u223C\u2243\u2245\u2248\uD835\uDD4B\u20DB\uD835\uDCAF\u0166Ú\u219F\u2949\u040E\u016CÛ\u0423\u0170\uD835\uDD18Ù\u016A_\u23DF\u23B5\u23DD\u22C3\u228E\u0172\uD835\uDD4C\u2191\u2912\u21C5\u2195\u296E\u22A5\u21A5\u21D1\u21D5\u2196\u2197\u03D2\u03A5\u016E\uD835\uDCB0\u0168Ü\u22AB\u2AEB\u0412\u22A9\u2AE6\u22C1\u2016\u2016\u2223|\u2758\u2240\u200A\uD835\uDD19\uD835\uDD4D\uD835\uDCB1\u22AA\u0174\u22C0\uD835\uDD1A\uD835\uDD4E\uD835\uDCB2\uD835\uDD1B\u039E\uD835\uDD4F\uD835\uDCB3\u042F\u0407\u042EÝ\u0176\u042B\uD835\uDD1C\uD835\uDD50\uD835\uDCB4\u0178\u0416\u0179\u017D\u0417\u017B\u200B\u0396\u2128\u2124\uD835\uDCB5á\u0103\u223E\u223E\u0333\u223Fâ´\u0430æ\u2061\uD835\uDD1Eà\u2135\u2135\u03B1\u0101\u2A3F&\u2227\u2A55\u2A5C\u2A58\u2A5A\u2220\u29A4\u2220\u2221\u29A8\u29A9\u29AA\u29AB\u29AC\u29AD\u29AE\u29AF\u221F\u22BE\u299D\u2222Å\u237C\u0105\uD835\uDD52\u2248\u2A70\u2A6F\u224A\u224B'\u2248\u224Aå\uD835\uDCB6*\u2248\u224Dãä\u2233\u2A11\u2AED\u224C\u03F6\u2035\u223D\u22CD\u22BD\u2305\u2305\u23B5\u23B6\u224C\u0431\u201E\u2235\u2235\u29B0\u03F6\u212C\u03B2\u2136\u226C\uD835\uDD1F\u22C2\u25EF\u22C3\u2A00\u2A01\u2A02\u2A06\u2605\u25BD\u25B3\u2A04\u22C1\u22C0\u290D\u29EB\u25AA\u25B4\u25BE\u25C2\u25B8\u2423\u2592\u2591\u2593\u2588=\u20E5\u2261\u20E5\u2310\uD835\uDD53\u22A5\u22A5\u22C8\u2557\u2554\u2556\u2553\u2550\u2566\u2569\u2564\u2567\u255D\u255A\u255C\u2559\u2551\u256C\u2563\u2560\u256B\u2562\u255F\u29C9\u2555\u2552\u2510\u250C\u2500\u2565\u2568\u252C\u2534\u229F\u229E\u22A0\u255B\u2558\u2518\u2514\u2502\u256A\u2561\u255E\u253C\u2524\u251C\u2035\u02D8¦\uD835\uDCB7\u204F\u223D\u22CD\\\u29C5\u27C8\u2022\u2022\u224E\u2AAE\u224F\u224F\u0107\u2229\u2A44\u2A49\u2A4B\u2A47\u2A40\u2229\uFE00\u2041\u02C7\u2A4D\u010Dç\u0109\u2A4C\u2A50\u010B¸\u29B2¢·\uD835\uDD20\u0447\u2713\u2713\u03C7\u25CB\u29C3\u02C6\u2257\u21BA\u21BB®\u24C8\u229B\u229A\u229D\u2257\u2A10\u2AEF\u29C2\u2663\u2663:\u2254\u2254,@\u2201\u2218\u2201\u2102\u2245\u2A6D\u222E\uD835\uDD54\u2210©\u2117\u21B5\u2717\uD835\uDCB8\u2ACF\u2AD1\u2AD0\u2AD2\u22EF\u2938\u2935\u22DE\u22DF\u21B6\u293D\u222A\u2A48\u2A46\u2A4A\u228D\u2A45\u222A\uFE00\u21B7\u293C\u22DE\u22DF\u22CE\u22CF¤\u21B6\u21B7\u22CE\u22CF\u2232\u2231\u232D\u21D3\u2965\u2020\u2138\u2193\u2010\u22A3\u290F\u02DD\u010F\u0434\u2146\u2021\u21CA\u2A77°\u03B4\u29B1\u297F\uD835\uDD21\u21C3\u21C2\u22C4\u22C4\u2666\u2666¨\u03DD\u22F2÷÷\u22C7\u22C7\u0452\u231E\u230D$\uD835\uDD55\u02D9\u2250\u2251\u2238\u2214\u22A1\u2306\u2193\u21CA\u21C3\u21C2\u2910\u231F\u230C\uD835\uDCB9\u0455\u29F6\u0111\u22F1\u25BF\u25BE\u21F5\u296F\u29A6\u045F\u27FF\u2A77\u2251é\u2A6E\u011B\u2256ê\u2255\u044D\u0117\u2147\u2252\uD835\uDD22\u2A9Aè\u2A96\u2A98\u2A99\u23E7\u2113\u2A95\u2A97\u0113\u2205\u2205\u2205\u2003\u2004\u2005\u014B\u2002\u0119\uD835\uDD56\u22D5\u29E3\u2A71\u03B5\u03B5\u03F5\u2256\u2255\u2242\u2A96\u2A95=\u225F\u2261\u2A78\u29E5\u2253\u2971\u212F\u2250\u2242\u03B7ðë\u20AC!\u2203\u2130\u2147\u2252\u0444\u2640\uFB03\uFB00\uFB04\uD835\uDD23\uFB01fj\u266D\uFB02\u25B1\u0192\uD835\uDD57\u2200\u22D4\u2AD9\u2A0D½\u2153¼\u2155\u2159\u215B\u2154\u2156¾\u2157\u215C\u2158\u215A\u215D\u215E\u2044\u2322\uD835\uDCBB\u2267\u2A8C\u01F5\u03B3\u03DD\u2A86\u011F\u011D\u0433\u0121\u2265\u22DB\u2265\u2267\u2A7E\u2A7E\u2AA9\u2A80\u2A82\u2A84\u22DB\uFE00\u2A94\uD835\uDD24\u226B\u22D9\u2137\u0453\u2277\u2A92\u2AA5\u2AA4\u2269\u2A8A\u2A8A\u2A88\u2A88\u2269\u22E7\uD835\uDD58`\u210A\u2273\u2A8E\u2A90>\u2AA7\u2A7A\u22D7\u2995\u2A7C\u2A86\u2978\u22D7\u22DB\u2A8C\u2277\u2273\u2269\uFE00\u2269\uFE00\u21D4\u200A½\u210B\u044A\u2194\u2948\u21AD\u210F\u0125\u2665\u2665\u2026\u22B9\uD835\uDD25\u2925\u2926\u21FF\u223B\u21A9\u21AA\uD835\uDD59\u2015\uD835\uDCBD\u210F\u0127\u2043\u2010í\u2063î\u0438\u0435¡\u21D4\uD835\uDD26ì\u2148\u2A0C\u222D\u29DC\u2129\u0133\u012B\u2111\u2110\u2111\u0131\u22B7\u01B5\u2208\u2105\u221E\u29DD\u0131\u222B\u22BA\u2124\u22BA\u2A17\u2A3C\u0451\u012F\uD835\uDD5A\u03B9\u2A3C¿\uD835\uDCBE\u2208\u22F9\u22F5\u22F4\u22F3\u2208\u2062\u0129\u0456ï\u0135\u0439\uD835\uDD27\u0237\uD835\uDD5B\uD835\uDCBF\u0458\u0454\u03BA\u03F0\u0137\u043A\uD835\uDD28\u0138\u0445\u045C\uD835\uDD5C\uD835\uDCC0\u21DA\u21D0\u291B\u290E\u2266\u2A8B\u2962\u013A\u29B4\u2112\u03BB\u27E8\u2991\u27E8\u2A85«\u2190\u21E4\u291F\u291D\u21A9\u21AB\u2939\u2973\u21A2\u2AAB\u2919\u2AAD\u2AAD\uFE00\u290C\u2772{[\u298B\u298F\u298D\u013E\u013C\u2308{\u043B\u2936\u201C\u201E\u2967\u294B\u21B2\u2264\u2190\u21A2\u21BD\u21BC\u21C7\u2194\u21C6\u21CB\u21AD\u22CB\u22DA\u2264\u2266\u2A7D\u2A7D\u2AA8\u2A7F\u2A81\u2A83\u22DA\uFE00\u2A93\u2A85\u22D6\u22DA\u2A8B\u2276\u2272\u297C\u230A\uD835\uDD29\u2276\u2A91\u21BD\u21BC\u296A\u2584\u0459\u226A\u21C7\u231E\u296B\u25FA\u0140\u23B0\u23B0\u2268\u2A89\u2A89\u2A87\u2A87\u2268\u22E6\u27EC\u21FD\u27E6\u27F5\u27F7\u27FC\u27F6\u21AB\u21AC\u2985\uD835\uDD5D\u2A2D\u2A34\u2217_\u25CA\u25CA\u29EB(\u2993\u21C6\u231F\u21CB\u296D\u200E\u22BF\u2039\uD835\uDCC1\u21B0\u2272\u2A8D\u2A8F[\u2018\u201A\u0142<\u2AA6\u2A79\u22D6\u22CB\u22C9\u2976\u2A7B\u2996\u25C3\u22B4\u25C2\u294A\u2966\u2268\uFE00\u2268\uFE00\u223A¯\u2642\u2720\u2720\u21A6\u21A6\u21A7\u21A4\u21A5\u25AE\u2A29\u043C\u2014\u2221\uD835\uDD2A\u2127µ\u2223*\u2AF0·\u2212\u229F\u2238\u2A2A\u2ADB\u2026\u2213\u22A7\uD835\uDD5E\u2213\uD835\uDCC2\u223E\u03BC\u22B8\u22B8\u22D9\u0338\u226B\u20D2\u226B\u0338\u21CD\u21CE\u22D8\u0338\u226A\u20D2\u226A\u0338\u21CF\u22AF\u22AE\u2207\u0144\u2220\u20D2\u2249\u2A70\u0338\u224B\u0338\u0149\u2249\u266E\u266E\u2115 \u224E\u0338\u224F\u0338\u2A43\u0148\u0146\u2247\u2A6D\u0338\u2A42\u043D\u2013\u2260\u21D7\u2924\u2197\u2197\u2250\u0338\u2262\u2928\u2242\u0338\u2204\u2204\uD835\uDD2B\u2267\u0338\u2271\u2271\u2267\u0338\u2A7E\u0338\u2A7E\u0338\u2275\u226F\u226F\u21CE\u21AE\u2AF2\u220B\u22FC\u22FA\u220B\u045A\u21CD\u2266\u0338\u219A\u2025\u2270\u219A\u21AE\u2270\u2266\u0338\u2A7D\u0338\u2A7D\u0338\u226E\u2274\u226E\u22EA\u22EC\u2224\uD835\uDD5F¬\u2209\u22F9\u0338\u22F5\u0338\u2209\u22F7\u22F6\u220C\u220C\u22FE\u22FD\u2226\u2226\u2AFD\u20E5\u2202\u0338\u2A14\u2280\u22E0\u2AAF\u0338\u2280\u2AAF\u0338\u21CF\u219B\u2933\u0338\u219D\u0338\u219B\u22EB\u22ED\u2281\u22E1\u2AB0\u0338\uD835\uDCC3\u2224\u2226\u2241\u2244\u2244\u2224\u2226\u22E2\u22E3\u2284\u2AC5\u0338\u2288\u2282\u20D2\u2288\u2AC5\u0338\u2281\u2AB0\u0338\u2285\u2AC6\u0338\u2289\u2283\u20D2\u2289\u2AC6\u0338\u2279ñ\u2278\u22EA\u22EC\u22EB\u22ED\u03BD#\u2116\u2007\u22AD\u2904\u224D\u20D2\u22AC\u2265\u20D2>\u20D2\u29DE\u2902\u2264\u20D2<\u20D2\u22B4\u20D2\u2903\u22B5\u20D2\u223C\u20D2\u21D6\u2923\u2196\u2196\u2927\u24C8ó\u229B\u229Aô\u043E\u229D\u0151\u2A38\u2299\u29BC\u0153\u29BF\uD835\uDD2C\u02DBò\u29C1\u29B5\u03A9\u222E\u21BA\u29BE\u29BB\u203E\u29C0\u014D\u03C9\u03BF\u29B6\u2296\uD835\uDD60\u29B7\u29B9\u2295\u2228\u21BB\u2A5D\u2134\u2134ªº\u22B6\u2A56\u2A57\u2A5B\u2134ø\u2298õ\u2297\u2A36ö\u233D\u2225¶\u2225\u2AF3\u2AFD\u2202\u043F%.\u2030\u22A5\u2031\uD835\uDD2D\u03C6\u03D5\u2133\u260E\u03C0\u22D4\u03D6\u210F\u210E\u210F+\u2A23\u229E\u2A22\u2214\u2A25\u2A72±\u2A26\u2A27±\u2A15\uD835\uDD61£\u227A\u2AB3\u2AB7\u227C\u2AAF\u227A\u2AB7\u227C\u2AAF\u2AB9\u2AB5\u22E8\u227E\u2032\u2119\u2AB5\u2AB9\u22E8\u220F\u232E\u2312\u2313\u221D\u221D\u227E\u22B0\uD835\uDCC5\u03C8\u2008\uD835\uDD2E\u2A0C\uD835\uDD62\u2057\uD835\uDCC6\u210D\u2A16?\u225F\"\u21DB\u21D2\u291C\u290F\u2964\u223D\u0331\u0155\u221A\u29B3\u27E9\u2992\u29A5\u27E9»\u2192\u2975\u21E5\u2920\u2933\u291E\u21AA\u21AC\u2945\u2974\u21A3\u219D\u291A\u2236\u211A\u290D\u2773}]\u298C\u298E\u2990\u0159\u0157\u2309}\u0440\u2937\u2969\u201D\u201D\u21B3\u211C\u211B\u211C\u211D\u25AD®\u297D\u230B\uD835\uDD2F\u21C1\u21C0\u296C\u03C1\u03F1\u2192\u21A3\u21C1\u21C0\u21C4\u21CC\u21C9\u219D\u22CC\u02DA\u2253\u21C4\u21CC\u200F\u23B1\u23B1\u2AEE\u27ED\u21FE\u27E7\u2986\uD835\uDD63\u2A2E\u2A35)\u2994\u2A12\u21C9\u203A\uD835\uDCC7\u21B1]\u2019\u2019\u22CC\u22CA\u25B9\u22B5\u25B8\u29CE\u2968\u211E\u015B\u201A\u227B\u2AB4\u2AB8\u0161\u227D\u2AB0\u015F\u015D\u2AB6\u2ABA\u22E9\u2A13\u227F\u0441\u22C5\u22A1\u2A66\u21D8\u2925\u2198\u2198§;\u2929\u2216\u2216\u2736\uD835\uDD30\u2322\u266F\u0449\u0448\u2223\u2225­\u03C3\u03C2\u03C2\u223C\u2A6A\u2243\u2243\u2A9E\u2AA0\u2A9D\u2A9F\u2246\u2A24\u2972\u2190\u2216\u2A33\u29E4\u2223\u2323\u2AAA\u2AAC\u2AAC\uFE00\u044C/\u29C4\u233F\uD835\uDD64\u2660\u2660\u2225\u2293\u2293\uFE00\u2294\u2294\uFE00\u228F\u2291\u228F\u2291\u2290\u2292\u2290\u2292\u25A1\u25A1\u25AA\u25AA\u2192\uD835\uDCC8\u2216\u2323\u22C6\u2606\u2605\u03F5\u03D5¯\u2282\u2AC5\u2ABD\u2286\u2AC3\u2AC1\u2ACB\u228A\u2ABF\u2979\u2282\u2286\u2AC5\u228A\u2ACB\u2AC7\u2AD5\u2AD3\u227B\u2AB8\u227D\u2AB0\u2ABA\u2AB6\u22E9\u227F\u2211\u266A\u2283¹²³\u2AC6\u2ABE\u2AD8\u2287\u2AC4\u27C9\u2AD7\u297B\u2AC2\u2ACC\u228B\u2AC0\u2283\u2287\u2AC6\u228B\u2ACC\u2AC8\u2AD4\u2AD6\u21D9\u2926\u2199\u2199\u292Aß\u2316\u03C4\u23B4\u0165\u0163\u0442\u20DB\u2315\uD835\uDD31\u2234\u2234\u03B8\u03D1\u03D1\u2248\u223C\u2009\u2248\u223Cþ\u02DC×\u22A0\u2A31\u2A30\u222D\u2928\u22A4\u2336\u2AF1\uD835\uDD65\u2ADA\u2929\u2034\u2122\u25B5\u25BF\u25C3\u22B4\u225C\u25B9\u22B5\u25EC\u225C\u2A3A\u2A39\u29CD\u2A3B\u23E2\uD835\uDCC9\u0446\u045B\u0167\u226C\u219E\u21A0\u21D1\u2963ú\u2191\u045E\u016Dû\u0443\u21C5\u0171\u296E\u297E\uD835\uDD32ù\u21BF\u21BE\u2580\u231C\u231C\u230F\u25F8\u016B¨\u0173\uD835\uDD66\u2191\u2195\u21BF\u21BE\u228E\u03C5\u03D2\u03C5\u21C8\u231D\u231D\u230E\u016F\u25F9\uD835\uDCCA\u22F0\u0169\u25B5\u25B4\u21C8ü\u29A7\u21D5\u2AE8\u2AE9\u22A8\u299C\u03F5\u03F0\u2205\u03D5\u03D6\u221D\u2195\u03F1\u03C2\u228A\uFE00\u2ACB\uFE00\u228B\uFE00\u2ACC\uFE00\u03D1\u22B2\u22B3\u0432\u22A2\u2228\u22BB\u225A\u22EE||\uD835\uDD33\u22B2\u2282\u20D2\u2283\u20D2\uD835\uDD67\u221D\u22B3\uD835\uDCCB\u2ACB\uFE00\u228A\uFE00\u2ACC\uFE00\u228B\uFE00\u299A\u0175\u2A5F\u2227\u2259\u2118\uD835\uDD34\uD835\uDD68\u2118\u2240\u2240\uD835\uDCCC\u22C2\u25EF\u22C3\u25BD\uD835\uDD35\u27FA\u27F7\u03BE\u27F8\u27F5\u27FC\u22FB\u2A00\uD835\uDD69\u2A01\u2A02\u27F9\u27F6\uD835\uDCCD\u2A06\u2A04\u25B3\u22C1\u22C0ý\u044F\u0177\u044B¥\uD835\uDD36\u0457\uD835\uDD6A\uD835\uDCCE\u044Eÿ\u017A\u017E\u0437\u017C\u2128\u03B6\uD835\uDD37\u0436\u21DD\uD835\uDD6B\uD835\uDCCF\u200D\u200C"];
 //# sourceMappingURL=decode-data-html.js.map
-;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/internal/decode-data-format.js
+;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/internal/decode-data-format.js
 /**
  * Constants and helpers shared between the decode-data generator
  * (`scripts/write-decode-map.ts`) and the runtime (`src/decode.ts`).
@@ -68754,7 +69309,7 @@ function initDecodeData(packed) {
     };
 }
 //# sourceMappingURL=decode-data-format.js.map
-;// CONCATENATED MODULE: ../main/node_modules/parse5/node_modules/entities/dist/decode.js
+;// CONCATENATED MODULE: ./node_modules/parse5/node_modules/entities/dist/decode.js
 
 
 
@@ -69884,7 +70439,7 @@ class XmlEntityDecoder extends (/* unused pure expression or super */ null && (E
 }
 
 //# sourceMappingURL=decode.js.map
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/html.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/html.js
 /** All valid namespaces in HTML. */
 var html_NS;
 (function (NS) {
@@ -70409,7 +70964,7 @@ function html_hasUnescapedText(tn, scriptingEnabled) {
     return UNESCAPED_TEXT.has(tn) || (scriptingEnabled && tn === TAG_NAMES.NOSCRIPT);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/tokenizer/index.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/tokenizer/index.js
 
 
 
@@ -73373,7 +73928,7 @@ class tokenizer_Tokenizer {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/parser/open-element-stack.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/parser/open-element-stack.js
 
 //Element utils
 const IMPLICIT_END_TAG_REQUIRED = new Set([TAG_ID.DD, TAG_ID.DT, TAG_ID.LI, TAG_ID.OPTGROUP, TAG_ID.OPTION, TAG_ID.P, TAG_ID.RB, TAG_ID.RP, TAG_ID.RT, TAG_ID.RTC]);
@@ -74049,7 +74604,7 @@ class open_element_stack_OpenElementStack {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/parser/formatting-element-list.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/parser/formatting-element-list.js
 //Const
 const NOAH_ARK_CAPACITY = 3;
 var formatting_element_list_EntryType;
@@ -74244,7 +74799,7 @@ class formatting_element_list_FormattingElementList {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/tree-adapters/default.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/tree-adapters/default.js
 
 /** The position of each name in the attribute lists `adoptAttributes` merged into, kept for the next merge into that list. */
 const attrListIndexes = new WeakMap();
@@ -74463,7 +75018,7 @@ const defaultTreeAdapter = {
     },
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/doctype.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/doctype.js
 
 //Const
 const VALID_DOCTYPE_NAME = 'html';
@@ -74579,7 +75134,7 @@ function getDocumentMode(token) {
     return DOCUMENT_MODE.NO_QUIRKS;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/common/foreign-content.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/common/foreign-content.js
 
 //MIME types
 const MIME_TYPES = {
@@ -74809,7 +75364,7 @@ function isIntegrationPoint(tn, ns, attrs, foreignNS) {
         ((!foreignNS || foreignNS === NS.MATHML) && isMathMLTextIntegrationPoint(tn, ns)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/parser/index.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/parser/index.js
 
 
 
@@ -78119,7 +78674,7 @@ function endTagInForeignContent(p, token) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/serializer/index.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/serializer/index.js
 
 
 
@@ -78303,7 +78858,7 @@ function serializeDocumentTypeNode(node, { treeAdapter }) {
     return `<!DOCTYPE ${treeAdapter.getDocumentTypeNodeName(node)}>`;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/parse5/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/parse5/dist/index.js
 
 
 
@@ -79666,7 +80221,7 @@ async function main(argv) {
     // SDK is loaded only then: most local runs have no mirror and should not pay for it.
     const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
     const mirror = named
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(995), __nccwpck_require__.e(821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7821))).mirrorStoresForConfig({
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3230))).mirrorStoresForConfig({
             config: config.config,
         })
         : undefined;
