@@ -255,9 +255,12 @@ describe('a ticketing API with comments and status changes', () => {
     );
   });
 
-  it('moves a reopened ticket to "reopened"', async () => {
-    const model = fileContent((await generate(request)).bundle, 'src/model.ts');
-    expect(model).toContain("'reopen': 'reopened'");
+  it('moves a reopened ticket back to "open", the status it was opened in, and says nothing here moves it out of open', async () => {
+    const { bundle } = await generate(request);
+    expect(fileContent(bundle, 'src/model.ts')).toContain("'reopen': 'open'");
+    expect(row(bundle.coverage ?? [], 'story', 4)?.gaps).toContain(
+      'no route of this service moves a ticket out of open, so POST /tickets/{id}/reopen answers 409 until another system (or a new story) does',
+    );
   });
 });
 
@@ -320,7 +323,7 @@ describe('a support desk whose description names fields', () => {
     expect(row(bundle.coverage ?? [], 'description', 1)).toMatchObject({
       status: 'covered',
       implementedBy:
-        'a ticket has the declared fields assignee, priority, optional and type-checked on every write',
+        'a ticket has the declared fields assignee (string, optional), priority (string, optional), type-checked on every write',
     });
   });
 });
@@ -357,12 +360,12 @@ describe('a support desk whose stories change a ticket’s field and reopen a cl
   it('lets a closed ticket be reopened, and proves it from closed rather than from open', async () => {
     const { bundle } = await generate(request);
     expect(fileContent(bundle, 'src/model.ts')).toContain(
-      "transitions: { 'close': 'closed', 'reopen': 'reopened' }, terminal: [] }",
+      "transitions: { 'close': 'closed', 'reopen': 'open' }, terminal: [] }",
     );
     expect(fileContent(bundle, 'test/app.test.ts')).toContain(
       `    expect((await call('POST /tickets/{id}/close', { id: created.body.id })).body.status).toBe('closed');
     const moved = await call('POST /tickets/{id}/reopen', { id: created.body.id });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: 'reopened', version: 3 } });`,
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: 'open', version: 3 } });`,
     );
   });
 

@@ -22,7 +22,7 @@ import {
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
 import type { ParsedStory } from './model/parse-story.js';
-import type { Operation, ResourceModel } from './model/resource-model-types.js';
+import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
 import { statusCapabilities } from './status-coverage.js';
 
@@ -133,7 +133,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
   const descriptions: Readonly<Record<Operation['kind'], string>> = {
     create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
     read: `reads ${one} by id`,
-    list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map((filter) => `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}`).join('')}`,
+    list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
     transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
@@ -143,6 +143,16 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
       ? ''
       : `, only for a caller whose x-caller-roles header names ${operation.roles.join(' or ')} (403 otherwise)`;
   return `${descriptions[operation.kind]}${roles}`;
+}
+
+function describeFilter(filter: Operation['filters'][number]): string {
+  const asked = [
+    ...(filter.caller === true
+      ? [`?${filter.field}=me for the caller's own, the caller named by the x-caller-id header`]
+      : []),
+    ...(filter.asked ?? []).map((value) => `?${filter.field}=${value}`),
+  ];
+  return `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}${asked.length === 0 ? '' : ` (${asked.join('; ')})`}`;
 }
 
 /**
@@ -181,7 +191,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
-    ...(story.toCaller === true
+    ...(story.toCaller === true || story.callerFilter !== undefined
       ? [
           'the caller is whoever the x-caller-id header names: the routes have no authorizer, so put one in front that sets it from the verified identity',
         ]
@@ -189,6 +199,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
     ...(story.ownerIsSelf
       ? [
           `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
+        ]
+      : []),
+    ...(goesNowhere(operation, resource)
+      ? [
+          `no route of this service moves ${withArticle(resource?.name ?? 'item')} out of ${resource?.status?.initial ?? ''}, so ${operation.routeKey} answers 409 until another system (or a new story) does`,
         ]
       : []),
     ...elsewhere.map(
@@ -210,6 +225,14 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
           `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
         ]),
   ];
+}
+
+/** A route back to the first status (`reopen a ticket`) when no route moves an item out of it: it always answers 409. */
+function goesNowhere(operation: Operation, resource: Resource | undefined): boolean {
+  const status = resource?.status;
+  if (operation.kind !== 'transition' || status === undefined) return false;
+  const to = status.transitions.find((transition) => transition.action === operation.action)?.to;
+  return to === status.initial && status.transitions.every((transition) => transition.to === status.initial);
 }
 
 function applicationCapabilities(params: {
@@ -240,7 +263,19 @@ function applicationCapabilities(params: {
   }));
   const described = model.descriptionFields.map((entry) => ({
     when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
-    implementedBy: `${withArticle(entry.resource)} has the declared field${entry.fields.length === 1 ? '' : 's'} ${entry.fields.map((field) => field.name).join(', ')}, optional and type-checked on every write`,
+    implementedBy: describedFields(
+      entry.resource,
+      entry.fields.map(
+        (ask) =>
+          model.resources
+            .find((resource) => resource.name === entry.resource)
+            ?.fields.find((field) => field.name === ask.name) ?? {
+            name: ask.name,
+            type: 'string',
+            required: false,
+          },
+      ),
+    ),
     tests: model.resources
       .filter((resource) => resource.name === entry.resource)
       .map((resource) => test('app', validationTitle(resource))),
@@ -418,6 +453,19 @@ function applicationCapabilities(params: {
     },
   ];
   return { all, ...(events === undefined ? {} : { events }) };
+}
+
+/**
+ * `a ticket has the declared fields subject (string, required on create), priority (string,
+ * optional)`: each field as the model declares it, since a story may have made a described field
+ * required (`open a ticket with a subject`) or a list.
+ */
+function describedFields(resource: string, fields: readonly FieldSpec[]): string {
+  const each = fields.map(
+    (field) =>
+      `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}, ${field.required ? 'required on create' : 'optional'})`,
+  );
+  return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }
 
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */

@@ -166,7 +166,9 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
     steps.push(`    const changed = await call(${codeLiteral(update)}, { id, body: { note: 'changed' } });
     expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
     expect((await call(${read}, { id })).body).toEqual(changed.body);`);
-  const transition = resource.status?.transitions[0];
+  const transition = resource.status?.transitions.find(
+    (candidate) => candidate.to !== resource.status?.initial,
+  );
   const transitionKey = key('transition');
   if (transition !== undefined && transitionKey !== undefined) {
     const moveKey = codeLiteral(routeKey(resource.collection, 'transition', transition.action));
@@ -252,7 +254,9 @@ ${steps.join('\n')}
 
 function eventTests(resource: Resource, model: ResourceModel): string {
   const read = codeLiteral(routeKey(resource.collection, 'read'));
-  const transition = resource.status?.transitions[0];
+  const transition = resource.status?.transitions.find(
+    (candidate) => candidate.to !== resource.status?.initial,
+  );
   const hasRoute =
     transition !== undefined &&
     model.operations.some(
@@ -429,10 +433,14 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${operation.filters
       .filter(
         (filter) =>
-          filter.field === story.filterBy || (filter.field === 'status' && story.stateFilter !== undefined),
+          filter.field === story.filterBy ||
+          filter.field === story.callerFilter ||
+          (filter.field === 'status' && story.stateFilter !== undefined),
       )
       .map((filter) =>
-        filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
+        filter.caller === true
+          ? callerFilterChecks({ operation, resource, model, field: filter.field })
+          : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
       )
       .join('')}`;
   },
@@ -466,7 +474,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id })).status).toBe(404);`;
   },
-  transition: ({ operation, resource }) => {
+  transition: ({ operation, resource, model }) => {
     const key = codeLiteral(operation.routeKey);
     const action = operation.action ?? '';
     const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
@@ -488,13 +496,28 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
       ];
     });
-    // A story that names where it starts (`reopen a closed ticket`) is driven from there.
-    const from = resource.status?.transitions.find(
-      (transition) =>
-        transition.to !== to &&
-        !operation.refusedFrom.includes(transition.to) &&
-        operation.stories.some((story) => wordsOf(story.intent.text).includes(transition.to)),
-    );
+    // A story that names where it starts (`reopen a closed ticket`) is driven from there; one that
+    // goes back to the first status (`reopen a ticket`) from the first status another route sets.
+    const leaves = (candidate: { to: string }) =>
+      candidate.to !== to &&
+      !operation.refusedFrom.includes(candidate.to) &&
+      !(resource.status?.terminal ?? []).includes(candidate.to);
+    const from =
+      resource.status?.transitions.find(
+        (transition) =>
+          transition.to !== to &&
+          !operation.refusedFrom.includes(transition.to) &&
+          operation.stories.some((story) => wordsOf(story.intent.text).includes(transition.to)),
+      ) ??
+      (to === resource.status?.initial
+        ? reachableTransitions(resource, model)
+            .map(({ transition }) => transition)
+            .find(leaves)
+        : undefined);
+    if (from === undefined && to === resource.status?.initial)
+      return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    // No route of this service moves ${withArticle(resource.name)} out of ${to}, so there is nothing to go back from.
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${resource.name} is already ${to}`)} } });`;
     const before =
       from === undefined
         ? ''
@@ -574,6 +597,42 @@ function filterChecks(params: {
     }`;
 }
 
+/**
+ * `list tickets assigned to me` (?assignee=me): two items given to two callers, through the route that
+ * records its caller when there is one (else written on create), each caller lists only theirs, a
+ * named value lists that one's, and `me` without the caller header answers 400.
+ */
+function callerFilterChecks(params: {
+  operation: Operation;
+  resource: Resource;
+  model: ResourceModel;
+  field: string;
+}): string {
+  const { operation, resource, model, field } = params;
+  const key = codeLiteral(operation.routeKey);
+  const sample = `SAMPLES.${resource.name}`;
+  const param = codeLiteral(field);
+  const route = reachableTransitions(resource, model).find(
+    (candidate) => candidate.operation.callerField === field,
+  )?.operation;
+  const give = (name: string, caller: string) =>
+    route === undefined
+      ? `
+      const ${name} = await ${createCall(resource, `{ ...${sample}, ${field}: ${codeLiteral(caller)} }`)};`
+      : `
+      const ${name} = await ${createCall(resource, sample)};
+      expect((await call(${codeLiteral(route.routeKey)}, { id: ${name}.body.id, caller: ${codeLiteral(caller)} })).status).toBe(200);`;
+  return `
+    {
+      const { call } = setup();${give('mine', 'agent-7')}${give('theirs', 'agent-8')}
+      expect(ids(await call(${key}, { query: { ${param}: 'me' }, caller: 'agent-7' }))).toEqual([mine.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'me' }, caller: 'agent-8' }))).toEqual([theirs.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'agent-8' } }))).toEqual([theirs.body.id]);
+      expect((await call(${key}, { query: { ${param}: 'me' }, caller: null })).status).toBe(400);
+      expect(ids(await call(${key}))).toEqual([mine.body.id, theirs.body.id]);
+    }`;
+}
+
 /** The transitions a new item can take at once, with their routes: none refused from the initial status. */
 function reachableTransitions(resource: Resource, model: ResourceModel) {
   const status = resource.status;
@@ -581,7 +640,10 @@ function reachableTransitions(resource: Resource, model: ResourceModel) {
     const operation = model.operations.find(
       (candidate) => candidate.resource === resource.name && candidate.action === transition.action,
     );
-    return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
+    // A route back to the first status (`reopen`) has nowhere to go from there.
+    return operation === undefined ||
+      operation.refusedFrom.includes(status?.initial ?? '') ||
+      transition.to === status?.initial
       ? []
       : [{ transition, operation }];
   });

@@ -46,6 +46,12 @@ export function describeModel(model: ResourceModel): string {
           `- \`${operation.routeKey}\` sets \`${operation.callerField}\` to the caller. The caller is whoever the \`x-caller-id\` request header names (1-128 letters, digits or \`._@:-\`; 400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,
         ]
       : []),
+    ...operation.filters
+      .filter((filter) => filter.caller === true)
+      .map(
+        (filter) =>
+          `- \`${operation.routeKey}?${filter.field}=me\` keeps only the items whose \`${filter.field}\` is the caller the \`x-caller-id\` request header names (400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,
+      ),
     ...(operation.filters.length > 0
       ? [
           `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,

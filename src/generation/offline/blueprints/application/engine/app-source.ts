@@ -128,9 +128,14 @@ async function list(call: Call): Promise<HttpApiResult> {
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
   const where: Record<string, string> = {};
-  for (const { field, values } of filters) {
-    const value = query[field];
+  for (const { field, values, caller } of filters) {
+    let value = query[field];
     if (value === undefined) continue;
+    // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
+    if (caller === true && value === CALLER_VALUE) {
+      value = callerOf(call.event);
+      if (value === undefined) return json(400, { errors: [field + '=' + CALLER_VALUE + ' needs the ' + CALLER_HEADER + ' header to name the caller'] });
+    }
     if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
     if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
     where[field] = value;
@@ -194,6 +199,9 @@ async function remove(call: Call): Promise<HttpApiResult> {
  * of it (an authorizer, a gateway) must set this from the caller's verified identity.
  */
 export const CALLER_HEADER = 'x-caller-id';
+
+/** A caller filter's value that stands for the caller CALLER_HEADER names (\`GET /tickets?assignee=me\`). */
+export const CALLER_VALUE = 'me';
 
 /**
  * The header naming the caller's roles, comma-separated (\`admin,agent\`): like CALLER_HEADER, whatever

@@ -1,5 +1,9 @@
+import { baseVerb } from '../../../naming/base-verb.js';
+import { participle } from '../../../naming/participle.js';
 import { isPlural, singular } from '../../../naming/singular.js';
 import type { StoryIntent } from '../../../naming/story-intent.js';
+import { callerField } from './caller-field.js';
+import { camel } from './camel.js';
 import { markedState } from './marked-state.js';
 import { storyRestriction } from './story-restriction.js';
 import type { StoryRestriction } from './story-restriction.js';
@@ -58,6 +62,13 @@ export interface ParsedStory {
   readonly stateFilter?: string;
   /** A list filtered by a field the caller gives (`list tickets by status` → `status`, `by priority` → `priority`). */
   readonly filterBy?: string;
+  /** The value a list story named for its `filterBy` field (`list high priority tickets` → `high`). */
+  readonly filterValue?: string;
+  /**
+   * A list of the items an action was done to for the caller (`list tickets assigned to me`): the
+   * field recording the caller (`assignee`), which the list keeps equal to the caller.
+   */
+  readonly callerFilter?: string;
   /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
   readonly restriction: StoryRestriction;
 }
@@ -180,7 +191,7 @@ const AUXILIARIES = new Set([
 const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
 
 export function parseStory(intent: StoryIntent): ParsedStory {
-  const words = [...intent.actionWords];
+  const words = joinedPrefix(intent.actionWords);
   const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
   const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
   const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
@@ -188,8 +199,12 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
   const rest = objectAfterFor ? afterVerb.slice(1) : afterVerb;
   const end = rest.findIndex((word) => CONNECTORS.has(word));
-  const phrase = end === -1 ? rest : rest.slice(0, end);
   const baseKind = verbKind(verb);
+  // `list tickets assigned to me`, `list orders shipped to a customer`: the participle after the noun
+  // qualifies it (the action done to the items), it is not the noun.
+  const listed = end === -1 ? rest : rest.slice(0, end);
+  const after = baseKind === 'read' || baseKind === 'list' ? postParticiple(listed) : undefined;
+  const phrase = after === undefined ? listed : listed.slice(0, -1);
   // Something sent to the role (`I am alerted when…`) names no resource to act on.
   const object =
     phrasal === null || intent.receives === true
@@ -225,17 +240,24 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const qualifiers = readQualifiers(tail.slice(used), {
     ownersAllowed: baseKind === 'read' || baseKind === 'list',
     listing,
+    doneTo: listing && after !== undefined,
   });
+  const done = listing && after !== undefined ? doneTo(after, qualifiers) : undefined;
+  const named = listing ? namedFilter(phrase) : undefined;
   const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
-  const owner =
-    object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
-  // `list open tickets`, `list orders that are paid`: the items in one status.
-  const stateFilter = listing ? (stateModifier(phrase) ?? qualifiers.states[0]) : undefined;
+  const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
+  const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
+  // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
+  const stateFilter = listing
+    ? (stateModifier(phrase) ?? qualifiers.states[0] ?? done?.stateFilter)
+    : undefined;
+  const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
+  const filterValue = qualifiers.filterBy === undefined ? named?.value : undefined;
   // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
   const qualifiersOfList = listing
     ? contentWords(phrase.filter((word) => word !== 's'))
         .slice(0, -1)
-        .filter((word) => LIST_QUALIFIERS.has(word))
+        .filter((word) => LIST_QUALIFIERS.has(word) && !named?.words.includes(word))
     : [];
   return {
     intent,
@@ -254,13 +276,15 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
     fields: qualifiers.fields,
     refusedFrom: qualifiers.refusedFrom,
-    unused: [...qualifiersOfList, ...qualifiers.unused],
-    ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+    unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
+    ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),
     ...(onlyIn === undefined ? {} : { onlyIn }),
-    ...(qualifiers.toCaller ? { toCaller: true } : {}),
+    ...(qualifiers.toCaller && done === undefined ? { toCaller: true } : {}),
     ...(stateFilter === undefined ? {} : { stateFilter }),
-    ...(qualifiers.filterBy === undefined ? {} : { filterBy: qualifiers.filterBy }),
+    ...(filterBy === undefined ? {} : { filterBy }),
+    ...(filterValue === undefined ? {} : { filterValue }),
+    ...(done?.callerFilter === undefined ? {} : { callerFilter: done.callerFilter }),
     restriction: storyRestriction(intent),
   };
 }
@@ -306,6 +330,7 @@ const FILTER_FIELDS: Readonly<Record<string, string>> = {
   priority: 'priority',
   category: 'category',
   type: 'type',
+  severity: 'severity',
 };
 
 /** `list open tickets`, `list all paid orders`, `list a customer's unpaid invoices`: a state word among the words before the noun. */
@@ -379,9 +404,15 @@ function readObject(phrase: readonly string[], listing: boolean): ObjectPhrase {
     plural: head !== undefined && (isPlural(head) || target.includes('all')),
     collective,
     ...(owner === undefined ? {} : { owner }),
-    ...(attribute === undefined ? {} : { attribute }),
+    ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
     ownerIsSelf,
   };
+}
+
+/** `the status`, `the shipping address` → `status`, `shippingAddress`: a field is named by its last two words, as `with` names them. */
+function attributeName(words: readonly string[]): string {
+  const last = words.at(-1) ?? '';
+  return ['status', 'state', 'progress'].includes(last) ? last : camel(words.slice(-2));
 }
 
 interface Qualifiers {
@@ -395,6 +426,8 @@ interface Qualifiers {
   readonly states: string[];
   /** `by status`, `by priority`: the field a list is filtered by. */
   readonly filterBy?: string;
+  /** After a list's participle, `to an agent`, `to my team`: whom the action was done to. */
+  readonly doneTo?: readonly string[];
 }
 
 const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
@@ -402,7 +435,7 @@ const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
 /** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
 function readQualifiers(
   words: readonly string[],
-  params: { ownersAllowed: boolean; listing: boolean },
+  params: { ownersAllowed: boolean; listing: boolean; doneTo: boolean },
 ): Qualifiers {
   const result: {
     fields: FieldAsk[];
@@ -412,6 +445,7 @@ function readQualifiers(
     toCaller: boolean;
     states: string[];
     filterBy?: string;
+    doneTo?: string[];
   } = {
     fields: [],
     refusedFrom: [],
@@ -425,25 +459,140 @@ function readQualifiers(
     const relative = ['that', 'which', 'unless', 'if'].includes(connector ?? '');
     const refused = relative ? refusal(segment) : undefined;
     const state = relative && refused === undefined && connector !== 'unless' ? stateOf(body) : undefined;
+    // `by priority`; in a list, `with high priority` names the same filter.
     const filterBy =
-      connector === 'by' && body.length <= 2 ? FILTER_FIELDS[contentWords(body).at(0) ?? ''] : undefined;
+      (connector === 'by' && body.length <= 2) || (params.listing && connector === 'with')
+        ? FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? '']
+        : undefined;
+    // `before it ships`, `until it is approved`: refused once the item is in that status.
+    const until = connector === 'before' || connector === 'until' ? statusReached(body) : undefined;
     const owner =
       params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
         ? ownerWord(body)
         : undefined;
-    if ((connector === 'to' || connector === 'for') && body.length === 1 && CALLER.has(body[0] ?? ''))
+    if (
+      (connector === 'to' || connector === 'for' || connector === 'by') &&
+      body.length === 1 &&
+      CALLER.has(body[0] ?? '')
+    )
       result.toCaller = true;
+    else if (params.doneTo && connector === 'to' && result.doneTo === undefined) result.doneTo = body;
     else if (params.listing && filterBy !== undefined && result.filterBy === undefined)
       result.filterBy = filterBy;
     else if (params.listing && state !== undefined) result.states.push(state);
     // A list is refused from nothing: `list tickets that are not closed` is a filter not generated.
-    else if (params.listing && refused !== undefined) result.unused.push(...segment);
+    else if (params.listing && (refused !== undefined || until !== undefined)) result.unused.push(...segment);
     else if (connector === 'with') result.fields.push(...readFields(body));
     else if (refused !== undefined) result.refusedFrom.push(refused);
+    else if (until !== undefined) result.refusedFrom.push(until);
     else if (owner !== undefined && result.owner === undefined) result.owner = owner;
     else result.unused.push(...segment);
   }
   return result;
+}
+
+/**
+ * `re-open`, `un-archive`: the hyphen split the prefix from its verb (`re`, `open`); read as one
+ * verb (`reopen`), as the unhyphenated spelling is.
+ */
+function joinedPrefix(words: readonly string[]): string[] {
+  const [first, second, ...rest] = words;
+  return (first === 're' || first === 'un') && second !== undefined
+    ? [`${first}${second}`, ...rest]
+    : [...words];
+}
+
+/**
+ * `tickets assigned`, `orders shipped`: a list's object ending in a participle after a plural noun;
+ * the verb it is made from (`assign`, `ship`), else undefined.
+ */
+function postParticiple(
+  phrase: readonly string[],
+): { readonly word: string; readonly verb: string } | undefined {
+  const content = contentWords(phrase.filter((word) => word !== 's'));
+  const [noun, word] = content.slice(-2);
+  if (noun === undefined || word === undefined || !isPlural(noun) || phrase.at(-1) !== word) return undefined;
+  const verb = baseVerb(word);
+  return verb === undefined ? undefined : { word, verb };
+}
+
+/**
+ * What a list's participle asks (`list tickets assigned to me`): to the caller, only the items whose
+ * caller field (`assignee`) names the caller, or, for the verb that makes the items (`orders placed
+ * by me`), the caller's own; to someone named (`to an agent`, `to my team`), a filter on that field the
+ * caller gives; with neither, the items in that status (`list orders shipped`).
+ */
+function doneTo(
+  after: { readonly word: string; readonly verb: string },
+  qualifiers: Qualifiers,
+): {
+  callerFilter?: string;
+  filterBy?: string;
+  stateFilter?: string;
+  ownerIsSelf?: boolean;
+  unused: string[];
+} {
+  const creates = verbKind(after.verb) === 'create';
+  if (qualifiers.toCaller)
+    return creates
+      ? { ownerIsSelf: true, unused: [] }
+      : { callerFilter: callerField(after.verb), unused: [] };
+  if (qualifiers.doneTo !== undefined && !creates) {
+    // `to my team`: the service knows no teams; the caller names the team as the field's value.
+    const self = qualifiers.doneTo.some((word) => SELF.has(word));
+    return {
+      filterBy: callerField(after.verb),
+      unused: self ? ['to', ...qualifiers.doneTo] : [],
+    };
+  }
+  return {
+    ...(qualifiers.states.length === 0 && participle(after.verb) === after.word
+      ? { stateFilter: after.word }
+      : {}),
+    unused: qualifiers.doneTo === undefined ? [] : ['to', ...qualifiers.doneTo],
+  };
+}
+
+/**
+ * `list high priority tickets`, `list critical severity incidents`: a filter field named before the
+ * list's noun, and the value named before it.
+ */
+function namedFilter(
+  phrase: readonly string[],
+): { readonly field: string; readonly value?: string; readonly words: readonly string[] } | undefined {
+  const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
+  const at = content.findIndex(
+    (word) => FILTER_FIELDS[word] !== undefined && FILTER_FIELDS[word] !== 'status',
+  );
+  const field = at === -1 ? undefined : FILTER_FIELDS[content[at] ?? ''];
+  if (field === undefined) return undefined;
+  const value = at > 0 ? content[at - 1] : undefined;
+  return {
+    field,
+    ...(value === undefined ? {} : { value }),
+    words: content.slice(Math.max(at - 1, 0), at + 1),
+  };
+}
+
+/**
+ * `before it ships`, `until it is approved`, `before shipping`, `before the order has been
+ * dispatched` → the status it names (`shipped`, `approved`, `dispatched`); undefined when the words
+ * name no action (`before noon`, `before the deadline`).
+ */
+function statusReached(body: readonly string[]): string | undefined {
+  const words = body.filter(
+    (word) => !AUXILIARIES.has(word) && !DETERMINERS.has(word) && word !== 'not' && !/^\d/.test(word),
+  );
+  const last = words.at(-1);
+  if (last === undefined) return undefined;
+  if (last.endsWith('ing') && words.length === 1 && last.length > 5)
+    return participle(baseVerb(`${last.slice(0, -3)}ed`) ?? last.slice(0, -3));
+  if (baseVerb(last) !== undefined) return participle(last);
+  // `it ships`, `the order ships`: a verb in the present after its subject.
+  const subject = body.some((word) => word === 'it' || word === 'they') || words.length >= 2;
+  if (!subject || !/[^s]s$/.test(last)) return undefined;
+  const stem = last.replace(/es$/, /(?:ch|sh|ss|x)es$/.test(last) ? '' : 'e').replace(/s$/, '');
+  return participle(stem);
 }
 
 /** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
@@ -530,8 +679,4 @@ function countWord(word: string | undefined): number | undefined {
   return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
 }
 
-export function camel(words: readonly string[]): string {
-  return words
-    .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join('');
-}
+export { camel } from './camel.js';

@@ -61,6 +61,13 @@ export interface ListFilter {
   readonly field: string;
   /** The values allowed (every status of the model); absent for a field of free text. */
   readonly values?: readonly string[];
+  /**
+   * The value `me` stands for the caller the x-caller-id header names (`list tickets assigned to me`
+   * → `GET /tickets?assignee=me`).
+   */
+  readonly caller?: true;
+  /** Values the stories named (`list high priority tickets` → `high`), for the docs. */
+  readonly asked?: readonly string[];
 }
 
 /** One route, on one resource; `stories` empty means it supports the others (something must write what they read). */

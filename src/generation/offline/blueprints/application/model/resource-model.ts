@@ -5,9 +5,13 @@ import { plural } from '../../../naming/plural.js';
 import { capitalize } from '../../../naming/service-names.js';
 import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
+import { callerField } from './caller-field.js';
+import { returningVerb } from './returning-verb.js';
 import { camel, parseStory } from './parse-story.js';
 import type { FieldAsk, ParsedStory } from './parse-story.js';
 import { descriptionFields } from './description-fields.js';
+import { fieldAttributes } from './field-attributes.js';
+export { callerField } from './caller-field.js';
 import type {
   FieldSpec,
   ListFilter,
@@ -71,12 +75,16 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
     ...intents.flatMap((intent) => wordsOfText(intent.text)),
   ]);
-  const parsed = attributesOfOwners(
-    intents
-      .filter((intent) => !eventStories.includes(intent))
-      .map(parseStory)
-      .map((story) => namedTransition(story, listed)),
-  );
+  const parsed = fieldAttributes({
+    stories: attributesOfOwners(
+      intents
+        .filter((intent) => !eventStories.includes(intent))
+        .map(parseStory)
+        .map((story) => namedTransition(story, listed)),
+    ),
+    sentences: input.descriptionSentences,
+    kinds: ATTRIBUTE_KINDS,
+  });
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
@@ -207,9 +215,10 @@ function fieldsFor(params: {
     if (attribute !== undefined && !STATUS_WORDS.has(attribute) && !fields.has(attribute))
       fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
     // `list tickets by priority`: the field the list is filtered by is one of the model's.
-    const filterBy = story.kind === 'list' ? story.filterBy : undefined;
-    if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
-      fields.set(filterBy, { name: filterBy, type: 'string', required: false });
+    // `list tickets assigned to me`: the field naming whom the items were assigned to, too.
+    for (const filterBy of story.kind === 'list' ? [story.filterBy, story.callerFilter] : [])
+      if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
+        fields.set(filterBy, { name: filterBy, type: 'string', required: false });
   }
   for (const ask of params.described) {
     if (fields.has(ask.name) || STATUS_WORDS.has(ask.name)) continue;
@@ -253,14 +262,33 @@ function statusMachine(params: {
   const initial = creator === undefined ? 'created' : participle(creator.verb);
   const actions = unique(transitions.map((story) => story.verb));
   // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
-  const targetOf = (action: string) =>
-    transitions.find((story) => story.verb === action && story.state !== undefined)?.state ??
-    participle(action);
+  const named = (action: string) =>
+    transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
+  const plain = new Map(actions.map((action) => [action, named(action) ?? participle(action)]));
+  // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
+  const returning = new Map(
+    actions.flatMap((action) => {
+      const back =
+        named(action) === undefined
+          ? returningVerb({
+              verb: action,
+              creator: creator?.verb,
+              initial,
+              targets: new Map([...plain].filter(([other]) => other !== action)),
+            })
+          : undefined;
+      return back === undefined ? [] : [[action, back] as const];
+    }),
+  );
+  const targetOf = (action: string) => returning.get(action)?.to ?? plain.get(action) ?? participle(action);
   const targets = actions.map(targetOf);
+  const left = new Set([...returning.values()].flatMap((back) => back.leaves));
   return {
     initial,
     transitions: actions.map((action) => ({ action, to: targetOf(action) })),
-    terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
+    terminal: unique(targets).filter(
+      (target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target),
+    ),
     setElsewhere: unique([...refused, ...listed]).filter(
       (status) => status !== initial && !targets.includes(status),
     ),
@@ -404,12 +432,30 @@ function listFilters(resource: Resource, stories: readonly ParsedStory[]): ListF
     stories.flatMap((story) => [
       ...(story.stateFilter === undefined ? [] : ['status']),
       ...(story.filterBy === undefined ? [] : [story.filterBy]),
+      ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
     ]),
+  );
+  const asked = (field: string) =>
+    unique(
+      stories.flatMap((story) =>
+        story.filterBy === field && story.filterValue !== undefined ? [story.filterValue] : [],
+      ),
+    );
+  const byCaller = unique(
+    stories.flatMap((story) => (story.callerFilter === undefined ? [] : [story.callerFilter])),
   );
   return fields.flatMap((field): ListFilter[] => {
     if (field === 'status') return machine === undefined ? [] : [{ field, values: statuses }];
     const spec = resource.fields.find((candidate) => candidate.name === field);
-    return spec?.type === 'string' && field !== resource.ownerField ? [{ field }] : [];
+    if (spec?.type !== 'string' || field === resource.ownerField) return [];
+    const values = asked(field);
+    return [
+      {
+        field,
+        ...(byCaller.includes(field) ? { caller: true as const } : {}),
+        ...(values.length === 0 ? {} : { asked: values }),
+      },
+    ];
   });
 }
 
@@ -440,11 +486,6 @@ function logicalIdOf(key: string): string {
     .filter((word) => word !== '')
     .map(capitalize)
     .join('')}`;
-}
-
-/** The field that records who an action was done for: `assign` → `assignee`, `claim` → `claimedBy`. */
-export function callerField(action: string): string {
-  return action === 'assign' ? 'assignee' : camel([participle(action.split('-')[0] ?? action), 'by']);
 }
 
 /** `shipped`, `paid` stay; `ships` → `shipped`. */
