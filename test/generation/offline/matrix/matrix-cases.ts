@@ -152,6 +152,37 @@ const GITHUB_ACTIONS = requestFor({
     'As a platform team I learn when someone comments on an issue',
   ],
 });
+/** Review 11's model stories: the caller's own, a named filter value, a reopen, "before it ships", a two-word field. */
+const MODEL_STORIES = [
+  requestFor({
+    taskType: 'application',
+    taskName: 'Helpdesk',
+    description: 'Each ticket has a subject, a priority and an assignee.',
+    stories: [
+      'As a customer I can open a ticket with a subject',
+      'As an agent I can assign a ticket to myself',
+      'As an agent I can list tickets assigned to me',
+      'As an agent I can list high priority tickets',
+      'As an agent I can close a ticket',
+      'As an agent I can reopen a ticket',
+      'As an agent I can list open tickets',
+    ],
+  }),
+  requestFor({
+    taskType: 'application',
+    taskName: 'Shop',
+    description: 'Orders have a total amount and a shipping address.',
+    stories: [
+      'As a customer I can place an order',
+      'As a warehouse worker I can ship an order',
+      'As a customer I can change the shipping address of an order that has not shipped',
+      'As a customer I can cancel my order before it ships',
+      'As a clerk I can archive an order',
+      'As a clerk I can restore an order',
+    ],
+    strategy: 'canary',
+  }),
+];
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -237,6 +268,8 @@ export function matrixCases(): MatrixCase[] {
     { id: 'integration-github-named-events', request: GITHUB_NAMED },
     { id: 'application-admin-every-verb', request: ADMIN_EVERY_VERB },
     { id: 'integration-github-actions', request: GITHUB_ACTIONS },
+    { id: 'application-helpdesk-assigned-to-me', request: MODEL_STORIES[0]! },
+    { id: 'application-shop-before-it-ships', request: MODEL_STORIES[1]! },
     ...mutants(),
   ];
 }
@@ -326,6 +359,36 @@ function mutants(): MatrixCase[] {
         find: ", refusedFrom: ['shipped']",
         replace: '',
         breaks: ['story 3 cancel order'],
+      },
+    },
+    {
+      id: 'mutant-assigned-to-anyone',
+      request: MODEL_STORIES[0]!,
+      mutation: {
+        file: 'src/app.ts',
+        find: 'if (caller === true && value === CALLER_VALUE) {',
+        replace: "if (caller === true && value === 'nobody') {",
+        breaks: ['story 3 list tickets assigned'],
+      },
+    },
+    {
+      id: 'mutant-reopened-apart',
+      request: MODEL_STORIES[0]!,
+      mutation: {
+        file: 'src/model.ts',
+        find: "'reopen': 'open'",
+        replace: "'reopen': 'reopened'",
+        breaks: ['story 6 reopen ticket'],
+      },
+    },
+    {
+      id: 'mutant-cancel-after-it-ships',
+      request: MODEL_STORIES[1]!,
+      mutation: {
+        file: 'src/routes.ts',
+        find: "action: 'cancel', refusedFrom: ['shipped']",
+        replace: "action: 'cancel'",
+        breaks: ['story 4 cancel order'],
       },
     },
     {

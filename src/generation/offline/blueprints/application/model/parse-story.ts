@@ -252,7 +252,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ? (stateModifier(phrase) ?? qualifiers.states[0] ?? done?.stateFilter)
     : undefined;
   const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
-  const filterValue = qualifiers.filterBy === undefined ? named?.value : undefined;
+  const filterValue = qualifiers.filterBy === undefined ? named?.value : qualifiers.filterValue;
   // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
   const qualifiersOfList = listing
     ? contentWords(phrase.filter((word) => word !== 's'))
@@ -426,6 +426,8 @@ interface Qualifiers {
   readonly states: string[];
   /** `by status`, `by priority`: the field a list is filtered by. */
   readonly filterBy?: string;
+  /** `with high priority` → `high`. */
+  readonly filterValue?: string;
   /** After a list's participle, `to an agent`, `to my team`: whom the action was done to. */
   readonly doneTo?: readonly string[];
 }
@@ -445,6 +447,7 @@ function readQualifiers(
     toCaller: boolean;
     states: string[];
     filterBy?: string;
+    filterValue?: string;
     doneTo?: string[];
   } = {
     fields: [],
@@ -477,9 +480,12 @@ function readQualifiers(
     )
       result.toCaller = true;
     else if (params.doneTo && connector === 'to' && result.doneTo === undefined) result.doneTo = body;
-    else if (params.listing && filterBy !== undefined && result.filterBy === undefined)
+    else if (params.listing && filterBy !== undefined && result.filterBy === undefined) {
       result.filterBy = filterBy;
-    else if (params.listing && state !== undefined) result.states.push(state);
+      // `with high priority`: the value named before the field.
+      const value = connector === 'with' ? contentWords(body).at(-2) : undefined;
+      if (value !== undefined) result.filterValue = value;
+    } else if (params.listing && state !== undefined) result.states.push(state);
     // A list is refused from nothing: `list tickets that are not closed` is a filter not generated.
     else if (params.listing && (refused !== undefined || until !== undefined)) result.unused.push(...segment);
     else if (connector === 'with') result.fields.push(...readFields(body));

@@ -12,9 +12,9 @@ const REOPENED = ['closed', 'resolved', 'done', 'completed'];
  * The status a verb that goes back sets, and the statuses it leaves (which are then not final):
  * `reopen`, `reactivate`, `re` + the verb that made the item, `un` + an action of the model
  * (`unarchive`, `unfreeze`) and `restore`, `reinstate`, `recover`, `undelete` → the item's first
- * status, so `?status=open` lists a reopened ticket with the new ones; `re` + another action
- * (`reassign`) → that action's status. Undefined for any other verb (`resolve`, `return`, `release`
- * are not `re` + a verb of the model).
+ * status, so `?status=open` lists a reopened ticket with the new ones. Undefined for any other verb:
+ * `reassign` keeps its own status (an assigned ticket is reassigned, which a move to `assigned` it
+ * already has would refuse), and `resolve`, `return`, `release` are not `re` + a verb of the model.
  */
 export function returningVerb(params: {
   verb: string;
@@ -32,8 +32,6 @@ export function returningVerb(params: {
   if (undoneTo !== undefined) return { to: initial, leaves: [undoneTo] };
   const again = verb.startsWith('re') ? verb.slice(2) : undefined;
   if (again === undefined || again.length < 3) return undefined;
-  const to = targets.get(again);
-  if (to !== undefined) return { to, leaves: [] };
   // `reopen`, `reactivate`: back to how the item was made, whichever verb made it.
   if (again === creator || again === 'open') return { to: initial, leaves: again === 'open' ? REOPENED : [] };
   if (again === 'activate')
