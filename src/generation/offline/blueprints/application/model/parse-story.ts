@@ -1,11 +1,12 @@
-import { baseVerb } from '../../../naming/base-verb.js';
-import { participle } from '../../../naming/participle.js';
 import { isPlural, singular } from '../../../naming/singular.js';
 import type { StoryIntent } from '../../../naming/story-intent.js';
-import { callerField } from './caller-field.js';
 import { camel } from './camel.js';
 import { markedState } from './marked-state.js';
+import { doneTo, postParticiple } from './list-participle.js';
+import { FILTER_FIELDS, namedFilter } from './named-filter.js';
+import { statusReached } from './status-reached.js';
 import { storyRestriction } from './story-restriction.js';
+import { AUXILIARIES, contentWords, DETERMINERS, SELF } from './story-words.js';
 import type { StoryRestriction } from './story-restriction.js';
 import { parentPhrase } from './parent-phrase.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
@@ -73,30 +74,6 @@ export interface ParsedStory {
   readonly restriction: StoryRestriction;
 }
 
-const DETERMINERS = new Set([
-  'a',
-  'an',
-  'the',
-  'one',
-  'any',
-  'some',
-  'each',
-  'every',
-  'all',
-  'this',
-  'that',
-  'these',
-  'those',
-  'its',
-  'their',
-  'his',
-  'her',
-  'your',
-  'new',
-  'existing',
-  'own',
-]);
-const SELF = new Set(['my', 'our']);
 /** Words that end the object phrase and start a qualifier. */
 const CONNECTORS = new Set([
   'with',
@@ -170,23 +147,6 @@ const QUANTIFIERS = new Set([
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
-const AUXILIARIES = new Set([
-  'has',
-  'have',
-  'had',
-  'is',
-  'are',
-  'was',
-  'were',
-  'been',
-  'being',
-  'be',
-  'yet',
-  'already',
-  'it',
-  'they',
-  'been',
-]);
 /** Attribute words that are not the owner of a list (`list orders by status`). */
 const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
 
@@ -323,16 +283,6 @@ const LIST_QUALIFIERS = new Set([
   'expensive',
   'cheap',
 ]);
-/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
-const FILTER_FIELDS: Readonly<Record<string, string>> = {
-  status: 'status',
-  state: 'status',
-  priority: 'priority',
-  category: 'category',
-  type: 'type',
-  severity: 'severity',
-};
-
 /** `list open tickets`, `list all paid orders`, `list a customer's unpaid invoices`: a state word among the words before the noun. */
 function stateModifier(phrase: readonly string[]): string | undefined {
   const content = contentWords(phrase.filter((word) => word !== 's'));
@@ -508,99 +458,6 @@ function joinedPrefix(words: readonly string[]): string[] {
     : [...words];
 }
 
-/**
- * `tickets assigned`, `orders shipped`: a list's object ending in a participle after a plural noun;
- * the verb it is made from (`assign`, `ship`), else undefined.
- */
-function postParticiple(
-  phrase: readonly string[],
-): { readonly word: string; readonly verb: string } | undefined {
-  const content = contentWords(phrase.filter((word) => word !== 's'));
-  const [noun, word] = content.slice(-2);
-  if (noun === undefined || word === undefined || !isPlural(noun) || phrase.at(-1) !== word) return undefined;
-  const verb = baseVerb(word);
-  return verb === undefined ? undefined : { word, verb };
-}
-
-/**
- * What a list's participle asks (`list tickets assigned to me`): to the caller, only the items whose
- * caller field (`assignee`) names the caller, or, for the verb that makes the items (`orders placed
- * by me`), the caller's own; to someone named (`to an agent`, `to my team`), a filter on that field the
- * caller gives; with neither, the items in that status (`list orders shipped`).
- */
-function doneTo(
-  after: { readonly word: string; readonly verb: string },
-  qualifiers: Qualifiers,
-): {
-  callerFilter?: string;
-  filterBy?: string;
-  stateFilter?: string;
-  ownerIsSelf?: boolean;
-  unused: string[];
-} {
-  const creates = verbKind(after.verb) === 'create';
-  if (qualifiers.toCaller)
-    return creates
-      ? { ownerIsSelf: true, unused: [] }
-      : { callerFilter: callerField(after.verb), unused: [] };
-  if (qualifiers.doneTo !== undefined && !creates) {
-    // `to my team`: the service knows no teams; the caller names the team as the field's value.
-    const self = qualifiers.doneTo.some((word) => SELF.has(word));
-    return {
-      filterBy: callerField(after.verb),
-      unused: self ? ['to', ...qualifiers.doneTo] : [],
-    };
-  }
-  return {
-    ...(qualifiers.states.length === 0 && participle(after.verb) === after.word
-      ? { stateFilter: after.word }
-      : {}),
-    unused: qualifiers.doneTo === undefined ? [] : ['to', ...qualifiers.doneTo],
-  };
-}
-
-/**
- * `list high priority tickets`, `list critical severity incidents`: a filter field named before the
- * list's noun, and the value named before it.
- */
-function namedFilter(
-  phrase: readonly string[],
-): { readonly field: string; readonly value?: string; readonly words: readonly string[] } | undefined {
-  const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
-  const at = content.findIndex(
-    (word) => FILTER_FIELDS[word] !== undefined && FILTER_FIELDS[word] !== 'status',
-  );
-  const field = at === -1 ? undefined : FILTER_FIELDS[content[at] ?? ''];
-  if (field === undefined) return undefined;
-  const value = at > 0 ? content[at - 1] : undefined;
-  return {
-    field,
-    ...(value === undefined ? {} : { value }),
-    words: content.slice(Math.max(at - 1, 0), at + 1),
-  };
-}
-
-/**
- * `before it ships`, `until it is approved`, `before shipping`, `before the order has been
- * dispatched` → the status it names (`shipped`, `approved`, `dispatched`); undefined when the words
- * name no action (`before noon`, `before the deadline`).
- */
-function statusReached(body: readonly string[]): string | undefined {
-  const words = body.filter(
-    (word) => !AUXILIARIES.has(word) && !DETERMINERS.has(word) && word !== 'not' && !/^\d/.test(word),
-  );
-  const last = words.at(-1);
-  if (last === undefined) return undefined;
-  if (last.endsWith('ing') && words.length === 1 && last.length > 5)
-    return participle(baseVerb(`${last.slice(0, -3)}ed`) ?? last.slice(0, -3));
-  if (baseVerb(last) !== undefined) return participle(last);
-  // `it ships`, `the order ships`: a verb in the present after its subject.
-  const subject = body.some((word) => word === 'it' || word === 'they') || words.length >= 2;
-  if (!subject || !/[^s]s$/.test(last)) return undefined;
-  const stem = last.replace(/es$/, /(?:ch|sh|ss|x)es$/.test(last) ? '' : 'e').replace(/s$/, '');
-  return participle(stem);
-}
-
 /** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
 function segments(words: readonly string[]): string[][] {
   const found: string[][] = [];
@@ -673,10 +530,6 @@ function refusal(segment: readonly string[]): string | undefined {
 function ownerWord(words: readonly string[]): string | undefined {
   const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
   return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
-}
-
-function contentWords(words: readonly string[]): string[] {
-  return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
 }
 
 function countWord(word: string | undefined): number | undefined {
