@@ -1,5 +1,7 @@
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
 import { parseStory } from '../../../src/generation/offline/blueprints/application/model/parse-story.js';
+import { returningVerb } from '../../../src/generation/offline/blueprints/application/model/returning-verb.js';
+import { statusReached } from '../../../src/generation/offline/blueprints/application/model/status-reached.js';
 import { storyIntent } from '../../../src/generation/offline/naming/story-intent.js';
 import { fileContent, generate } from './offline-test-requests.js';
 
@@ -287,4 +289,55 @@ describe('the description row says each field as the model declares it', () => {
       'an order has the declared fields items (list of at least 1, required on create), totalAmount (number, optional), type-checked on every write',
     );
   });
+});
+
+describe('the status a before/until clause reaches', () => {
+  it.each([
+    ['it ships', 'shipped'],
+    ['it is shipped', 'shipped'],
+    ['it has been dispatched', 'dispatched'],
+    ['shipping', 'shipped'],
+    ['closing', 'closed'],
+    ['it is paid', 'paid'],
+    ['it pays', 'paid'],
+    ['the manager approves it', 'approved'],
+    ['the courier dispatches it', 'dispatched'],
+    ['it closes', 'closed'],
+  ])('"before %s" → %s', (words, status) => {
+    expect(statusReached(words.split(' '))).toBe(status);
+  });
+
+  it.each(['noon', 'the deadline', '5 days', 'the end of the month', 'friday'])(
+    '"before %s" names no status',
+    (words) => {
+      expect(statusReached(words.split(' '))).toBeUndefined();
+    },
+  );
+});
+
+describe('a verb that goes back', () => {
+  const targets = new Map([
+    ['close', 'closed'],
+    ['archive', 'archived'],
+    ['assign', 'assigned'],
+  ]);
+  it.each([
+    ['reopen', 'open', 'open', 'closed'],
+    ['reopen', 'create', 'created', 'closed'],
+    ['restore', 'create', 'created', 'archived'],
+    ['unarchive', 'create', 'created', 'archived'],
+    ['unassign', 'open', 'open', 'assigned'],
+    ['resubmit', 'submit', 'submitted', undefined],
+  ])('"%s" (items made by %s) goes back to %s, leaving %s', (verb, creator, initial, left) => {
+    const back = returningVerb({ verb, creator, initial, targets });
+    expect(back?.to).toBe(initial);
+    if (left !== undefined) expect(back?.leaves).toContain(left);
+  });
+
+  it.each(['reassign', 'resolve', 'return', 'release', 'refund', 'review', 'unlock'])(
+    '"%s" is not one',
+    (verb) => {
+      expect(returningVerb({ verb, creator: 'open', initial: 'open', targets })).toBeUndefined();
+    },
+  );
 });
