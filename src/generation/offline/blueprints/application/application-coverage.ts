@@ -196,6 +196,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
           'the caller is whoever the x-caller-id header names: the routes have no authorizer, so put one in front that sets it from the verified identity',
         ]
       : []),
+    ...(story.ownGroup !== undefined && story.filterBy !== undefined
+      ? [
+          `"${story.ownGroup}" is not known to the service: ${operation.routeKey}?${story.filterBy}= lists the ${resource?.collection ?? 'items'} whose ${story.filterBy} is the value the caller gives, so the caller must name ${story.ownGroup.replace(/^(?:my|our) /, 'the ')}`,
+        ]
+      : []),
     ...(story.ownerIsSelf
       ? [
           `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,

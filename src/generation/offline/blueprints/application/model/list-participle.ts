@@ -40,6 +40,8 @@ export function doneTo(
   filterBy?: string;
   stateFilter?: string;
   ownerIsSelf?: boolean;
+  /** `my team`: whose the caller means, which the service does not know. */
+  ownGroup?: string;
   unused: string[];
 } {
   const creates = verbKind(after.verb) === 'create';
@@ -52,7 +54,8 @@ export function doneTo(
     const self = qualifiers.doneTo.some((word) => SELF.has(word));
     return {
       filterBy: callerField(after.verb),
-      unused: self ? ['to', ...qualifiers.doneTo] : [],
+      ...(self ? { ownGroup: qualifiers.doneTo.join(' ') } : {}),
+      unused: [],
     };
   }
   return {

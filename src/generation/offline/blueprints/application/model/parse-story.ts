@@ -70,6 +70,8 @@ export interface ParsedStory {
    * field recording the caller (`assignee`), which the list keeps equal to the caller.
    */
   readonly callerFilter?: string;
+  /** `list tickets assigned to my team` → `my team`: a group of the caller's the service does not know. */
+  readonly ownGroup?: string;
   /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
   readonly restriction: StoryRestriction;
 }
@@ -245,6 +247,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(filterBy === undefined ? {} : { filterBy }),
     ...(filterValue === undefined ? {} : { filterValue }),
     ...(done?.callerFilter === undefined ? {} : { callerFilter: done.callerFilter }),
+    ...(done?.ownGroup === undefined ? {} : { ownGroup: done.ownGroup }),
     restriction: storyRestriction(intent),
   };
 }

@@ -6,6 +6,7 @@ import { capitalize } from '../../../naming/service-names.js';
 import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { callerField } from './caller-field.js';
+import { callerLists } from './caller-lists.js';
 import { returningVerb } from './returning-verb.js';
 import { camel, parseStory } from './parse-story.js';
 import type { FieldAsk, ParsedStory } from './parse-story.js';
@@ -77,10 +78,12 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   ]);
   const parsed = fieldAttributes({
     stories: attributesOfOwners(
-      intents
-        .filter((intent) => !eventStories.includes(intent))
-        .map(parseStory)
-        .map((story) => namedTransition(story, listed)),
+      callerLists(
+        intents
+          .filter((intent) => !eventStories.includes(intent))
+          .map(parseStory)
+          .map((story) => namedTransition(story, listed)),
+      ),
     ),
     sentences: input.descriptionSentences,
     kinds: ATTRIBUTE_KINDS,
