@@ -292,6 +292,26 @@ describe('a field named by its two words, or by its last word', () => {
     expect(fileContent(bundle, 'test/app.test.ts')).toContain("body: { shippingAddress: 'changed' } });");
   });
 
+  it('"place an order with an address", where orders have a shipping address, requires that field rather than a second one', async () => {
+    const bundle = await app(
+      ['As a customer I can place an order with an address'],
+      'Orders have a total amount and a shipping address.',
+    );
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("{ name: 'shippingAddress', type: 'string', required: true }");
+    expect(model).not.toContain("name: 'address'");
+  });
+
+  it('keeps "the billing address" a field of its own beside the description\'s shipping address', async () => {
+    const bundle = await app(
+      ['As a customer I can place an order', 'As a customer I can change the billing address of an order'],
+      'Orders have a shipping address.',
+    );
+    expect(fileContent(bundle, 'src/model.ts')).toContain(
+      "{ name: 'billingAddress', type: 'string', required: false }",
+    );
+  });
+
   it('keeps a field of its own when two fields share the last word (billing and shipping address)', async () => {
     const bundle = await app(
       ['As a customer I can place an order', 'As a customer I can change the address of an order'],

@@ -6,7 +6,8 @@ import type { ParsedStory } from './parse-story.js';
 const STATUS_WORDS = new Set(['status', 'state', 'progress']);
 
 /**
- * Stories that name a field of a resource the request declares, read as that field:
+ * Stories that name a field of a resource the request declares, read as that field
+ * (`place an order with an address`, where orders have a shipping address, gives `shippingAddress`):
  * `change the shipping address of an order`, where orders have a shipping address, changes
  * `shippingAddress` (and `change the address of an order` too, when it is the order's one address
  * field); `update the delivery address`, where only orders have a delivery address and nothing makes
@@ -25,18 +26,28 @@ export function fieldAttributes(params: {
     ),
   ];
   const described = descriptionFields(params.sentences, created);
+  const describedOf = (name: string) =>
+    described.flatMap((entry) => (entry.resource === name ? entry.fields.map((field) => field.name) : []));
+  // `place an order with an address`, where orders have a shipping address: that field, not a second one.
+  const withFields = stories.map((story) => {
+    const fields = describedOf(story.noun ?? '');
+    return {
+      ...story,
+      fields: story.fields.map((ask) => ({ ...ask, name: matchingField(ask.name, fields) ?? ask.name })),
+    };
+  });
   const fieldsOf = new Map(
     created.map((name) => [
       name,
       [
-        ...stories.flatMap((story) => (story.noun === name ? story.fields.map((field) => field.name) : [])),
-        ...described.flatMap((entry) =>
-          entry.resource === name ? entry.fields.map((field) => field.name) : [],
+        ...withFields.flatMap((story) =>
+          story.noun === name ? story.fields.map((field) => field.name) : [],
         ),
+        ...describedOf(name),
       ],
     ]),
   );
-  return stories.map((story) => {
+  return withFields.map((story) => {
     const { noun, attribute } = story;
     if (!params.kinds.has(story.kind) || noun === undefined) return story;
     if (attribute !== undefined && !STATUS_WORDS.has(attribute)) {
@@ -56,9 +67,13 @@ export function fieldAttributes(params: {
   });
 }
 
-/** The field a name means: itself, or the one field sharing its last word (`address` → `shippingAddress`). */
+/**
+ * The field a name means: itself, or for a one-word name the one field ending in it (`address` →
+ * `shippingAddress`); a name of two words is a field of its own (`billingAddress` is not `shippingAddress`).
+ */
 function matchingField(name: string, fields: readonly string[]): string | undefined {
   if (fields.includes(name)) return name;
+  if (/[A-Z]/.test(name)) return undefined;
   const last = (word: string) => (word.split(/(?=[A-Z])/).at(-1) ?? word).toLowerCase();
   const sharing = [...new Set(fields.filter((field) => last(field) === last(name)))];
   return sharing.length === 1 ? sharing[0] : undefined;
