@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { LifecyclePublishError, type LifecyclePublisher } from '../../core/stores/lifecycle-publisher.js';
 import { LIFECYCLE_EVENT_SOURCE, type LifecycleEvent } from '../../core/task/lifecycle-event.js';
+import { lifecycleEventId } from '../../core/task/lifecycle-event-id.js';
 
 /** PutEvents takes at most 10 entries per call (EventBridge API reference, PutEvents). */
 const MAX_ENTRIES_PER_CALL = 10;
@@ -17,7 +18,8 @@ export interface EventBridgeApi {
 /**
  * Lifecycle events to an EventBridge bus (`mirrors.event_bus`, a name or ARN): `source`
  * `implementation-agent`, one `detail-type` per milestone, `detail` the versioned JSON of
- * `LifecycleDetail`, `time` the step's own time. Throws `LifecyclePublishError` when a call fails
+ * `LifecycleDetail` with its `event_id` (`lifecycleEventId`, the consumers' duplicate key), `time`
+ * the step's own time. Throws `LifecyclePublishError` when a call fails
  * (after the client's retries: that batch and the later ones are unsent) or when EventBridge
  * refuses entries (`refusedEntries`: those entries are unsent), naming each error code.
  */
@@ -81,7 +83,7 @@ function entryFor(event: LifecycleEvent, busName: string) {
     EventBusName: busName,
     Source: LIFECYCLE_EVENT_SOURCE,
     DetailType: event.detailType,
-    Detail: JSON.stringify(event.detail),
+    Detail: JSON.stringify({ ...event.detail, event_id: lifecycleEventId(event) }),
     Time: new Date(event.detail.at),
   };
 }
