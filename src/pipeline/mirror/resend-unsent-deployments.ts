@@ -21,8 +21,8 @@ export interface ResentDeployments {
  * template came from the store, not git, and is then named lost; the parameters come from the
  * marker; the outputs were never carried (see `unsentDeploymentSchema`) and are stored empty, the
  * record named with its outputs lost. A record the store already holds whole (the same commit,
- * template and parameters: a put that timed out after S3 stored it) counts as sent and is not
- * written again, so its outputs stay. A record the store refuses again (or cannot be read from)
+ * template and parameters, those the marker keeps: a put that timed out after S3 stored it)
+ * counts as sent and is not written again, so its outputs stay. A record the store refuses again
  * is `kept`; a GitHub read that fails throws (the caller keeps every record for the next step).
  */
 export async function resendUnsentDeployments(params: {
@@ -38,12 +38,7 @@ export async function resendUnsentDeployments(params: {
   const kept: UnsentDeployment[] = [];
   for (const record of params.unsent) {
     const name = `deployment ${record.deployment_id} (${record.environment})`;
-    const held = await heldAlready({ store: params.store, repository: `${owner}/${repo}`, record });
-    if (held === undefined) {
-      kept.push(record);
-      continue;
-    }
-    if (held) {
+    if (await heldAlready({ store: params.store, repository: `${owner}/${repo}`, record })) {
       sent.push(record.deployment_id);
       continue;
     }
@@ -82,14 +77,15 @@ export async function resendUnsentDeployments(params: {
 }
 
 /**
- * Whether the store holds this very deployment already (`true`), not or another one under its key
- * (`false`), or could not be read (`undefined`: keep the record for the next step).
+ * Whether the store holds this very deployment already; `false` when it holds none or another one
+ * under its key, or cannot be read (the re-send then goes on as if it held none: the save says
+ * whether the store is back).
  */
 async function heldAlready(params: {
   store: DeploymentStore;
   repository: string;
   record: UnsentDeployment;
-}): Promise<boolean | undefined> {
+}): Promise<boolean> {
   const { record } = params;
   try {
     const stored = await params.store.load({
@@ -101,10 +97,9 @@ async function heldAlready(params: {
       stored !== undefined &&
       stored.sha === record.sha &&
       stored.templateSha256 === record.template_sha256 &&
-      record.parameters !== undefined &&
-      isDeepStrictEqual(stored.parameters, record.parameters)
+      (record.parameters === undefined || isDeepStrictEqual(stored.parameters, record.parameters))
     );
   } catch {
-    return undefined;
+    return false;
   }
 }

@@ -79,3 +79,28 @@ describe('review10d: re-sending a deployment record a flaky store did take after
     expect(stored).toMatchObject({ sha, template, parameters: { Stage: 'staging' }, outputs: {} });
   });
 });
+
+describe('review10d: re-sending a record whose parameters did not fit the marker', () => {
+  it('counts it sent when the store holds that deployment whole, rather than naming it lost', async () => {
+    const store = createFilesystemDeploymentStore(await mkdtemp(path.join(tmpdir(), 'review10d-deploy-')));
+    await store.save({
+      repository: 'acme/shop',
+      environment: 'staging',
+      deploymentId: 12,
+      sha,
+      stackName: 'shop-staging',
+      template,
+      parameters: { Big: 'x'.repeat(5000) },
+      outputs: { ApiUrl: 'https://api.example.com' },
+    });
+    const { parameters: _tooLarge, ...withoutParameters } = record;
+    const resent = await resendUnsentDeployments({
+      store,
+      client,
+      owner: 'acme',
+      repo: 'shop',
+      unsent: [withoutParameters],
+    });
+    expect(resent).toEqual({ sent: [12], lost: [], kept: [] });
+  });
+});
