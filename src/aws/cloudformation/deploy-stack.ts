@@ -166,7 +166,7 @@ async function noChanges(
   // The environment URL still belongs on the deployment when nothing changed.
   const stack = await describeStack({ cfn, stack: stackName });
   const outputs = stack === undefined ? {} : stackOutputs(stack);
-  const environmentUrl = chooseEnvironmentUrl(outputs);
+  const environmentUrl = await chooseEnvironmentUrl(outputs);
   if (!params.dryRun) await protectIfAsked(params);
   return {
     reason: 'no-changes',

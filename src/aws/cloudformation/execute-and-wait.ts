@@ -76,7 +76,7 @@ export async function executeAndWait(params: {
   });
 
   if (!settled.done) return { kind: 'timed-out', stackStatus: lastStatus };
-  return outcomeOf({ ...settled.value, events: stream.events(), stackName });
+  return await outcomeOf({ ...settled.value, events: stream.events(), stackName });
 }
 
 function reachedInThisOperation(params: {
@@ -89,16 +89,16 @@ function reachedInThisOperation(params: {
   );
 }
 
-function outcomeOf(params: {
+async function outcomeOf(params: {
   stack: Stack | undefined;
   status: string;
   events: readonly StackEvent[];
   stackName: string;
-}): StackOperationOutcome {
+}): Promise<StackOperationOutcome> {
   const { stack, status, events, stackName } = params;
   if (stack !== undefined && classifyStackStatus(status) === 'succeeded') {
     const outputs = stackOutputs(stack);
-    const environmentUrl = chooseEnvironmentUrl(outputs);
+    const environmentUrl = await chooseEnvironmentUrl(outputs);
     return { kind: 'succeeded', stackStatus: status, outputs, ...(environmentUrl ? { environmentUrl } : {}) };
   }
   const failingResource = findFailingResource(events);

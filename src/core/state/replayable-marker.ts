@@ -4,11 +4,13 @@ import type { TaskMarker } from './state-marker.js';
 /**
  * The marker a status board continues from, with what it would replay limited to what may be
  * replayed (pure). What a marker embeds for a later run to send — `unmirrored` events for the
- * results table, `unsent` lifecycle events for the bus, `unsent_artifacts` to re-send — is its
- * writer's text: the tables and the bus are shared by every repository, and a marker's own
+ * results table, `unsent` lifecycle events for the bus, `unsent_artifacts` and
+ * `unsent_deployments` to re-send — is its writer's text: the tables and the bus are shared by every repository, and a marker's own
  * `task_id` proves nothing about the task ids inside it. So:
  * - of a marker that is not `trusted` (`judgeMarker`: display-only, e.g. written as
- *   `github-actions[bot]` with no marker key), nothing is replayed;
+ *   `github-actions[bot]` with no marker key), nothing is replayed: a deployment record re-sent
+ *   from it would put the writer's parameters and a template of any commit under a real
+ *   deployment's key, which a later rollback deploys as "exactly what was deployed";
  * - of a trusted one, only events of `taskId` (compared without regard to case, as `judgeMarker`
  *   compares the marker's own; the results table's key is taken from `taskId`).
  * `setAside` says what was left out, for the status comment and the log; absent when nothing was.
@@ -18,7 +20,13 @@ export function replayableMarker(params: { marker: TaskMarker; trust: MarkerTrus
   setAside?: string;
 } {
   const { trust, taskId } = params;
-  const { unmirrored, unsent, unsent_artifacts: unsentArtifacts, ...rest } = params.marker;
+  const {
+    unmirrored,
+    unsent,
+    unsent_artifacts: unsentArtifacts,
+    unsent_deployments: unsentDeployments,
+    ...rest
+  } = params.marker;
   const ours = (id: string) => id.toLowerCase() === taskId.toLowerCase();
   const trusted = trust === 'trusted';
   const events = trusted
@@ -32,6 +40,7 @@ export function replayableMarker(params: { marker: TaskMarker; trust: MarkerTrus
     ...(events.length === 0 ? {} : { unmirrored: events }),
     ...(lifecycle.length === 0 ? {} : { unsent: lifecycle }),
     ...(trusted && unsentArtifacts !== undefined ? { unsent_artifacts: unsentArtifacts } : {}),
+    ...(trusted && unsentDeployments !== undefined ? { unsent_deployments: unsentDeployments } : {}),
   };
   const left = [
     count((unmirrored?.length ?? 0) - events.length, 'task event(s) for the results table'),
@@ -39,6 +48,7 @@ export function replayableMarker(params: { marker: TaskMarker; trust: MarkerTrus
     unsentArtifacts !== undefined && !trusted
       ? `the list of attempt ${unsentArtifacts.attempt}'s unsent artifacts`
       : undefined,
+    trusted ? undefined : count(unsentDeployments?.length ?? 0, 'deployment record(s) to re-send'),
   ].filter((part) => part !== undefined);
   if (left.length === 0) return { marker };
   const why = trusted

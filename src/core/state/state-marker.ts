@@ -27,6 +27,14 @@ export { MAX_UNSENT_EVENTS } from '../task/lifecycle-event.js';
  * (100 by default); past this many paths the rest are counted in `more`, so the marker fits a comment.
  */
 export const MAX_UNSENT_ARTIFACT_PATHS = 60;
+/** The longest path the marker names (characters); a longer one is counted in `more`. */
+export const MAX_UNSENT_ARTIFACT_PATH_CHARS = 400;
+/**
+ * Characters the named paths may take as the marker writes them (`markerChars`: `-` and `>` take
+ * six each), so 60 long hyphenated paths cannot crowd the comment past GitHub's 65,536; past it
+ * the rest are counted in `more`.
+ */
+export const MAX_UNSENT_ARTIFACT_CHARS = 10_000;
 
 /**
  * What of one attempt's artifacts did not reach the artifacts store (`storeAttemptArtifacts`): the
@@ -40,8 +48,11 @@ export const unsentArtifactsSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{40}$/)
     .optional(),
-  /** Paths inside the attempt (`files/<path>`, `validation-report.json`, `prompt.json`…). */
-  paths: z.array(z.string().min(1).max(400)).min(1).max(MAX_UNSENT_ARTIFACT_PATHS),
+  /**
+   * Paths inside the attempt (`files/<path>`, `validation-report.json`, `prompt.json`…); empty
+   * when none fit the marker (all counted in `more`).
+   */
+  paths: z.array(z.string().min(1).max(MAX_UNSENT_ARTIFACT_PATH_CHARS)).max(MAX_UNSENT_ARTIFACT_PATHS),
   /** Paths beyond `paths`, not named: lost unless they are `files/` of the commit. */
   more: z.number().int().positive().optional(),
 });

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export const MAX_UNSENT_DEPLOYMENTS = 4;
 
 /**
- * The parameters' JSON an unsent record may carry (characters): typical stacks have a handful;
+ * The parameters' JSON an unsent record may carry (characters, as the marker writes them:
+ * `markerChars`, where `-` and `>` take six each): typical stacks have a handful;
  * a record whose parameters are larger keeps none, and its re-send names them lost, so the
  * marker always fits a comment (65,536 characters).
  */

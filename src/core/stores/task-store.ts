@@ -1,5 +1,5 @@
 import type { TaskState } from '../state/task-state.js';
-import type { TaskRecord } from '../task/task-record.js';
+import { taskRecordSchema, type TaskRecord } from '../task/task-record.js';
 
 /**
  * Where task records live (DESIGN §11): the `ImplementationTasks` table, or a local folder. Writes
@@ -39,13 +39,22 @@ export interface TaskPutOptions {
 
 /**
  * A write that could never succeed: a version that does not move forward (or, for a bookkeeping
- * write, one that is not the version read). Throws `RangeError`.
+ * write, one that is not the version read), or a record its store's own reader would refuse
+ * (`taskRecordSchema`: say a version past `MAX_RECORD_VERSION`), which would leave the task's
+ * mirror unreadable for every later run. Throws `RangeError`.
  */
 export function assertVersionMovesForward(
   record: TaskRecord,
   expectedVersion: number,
   options?: TaskPutOptions,
 ): void {
+  const readable = taskRecordSchema.safeParse(record);
+  if (!readable.success) {
+    const problems = readable.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new RangeError(
+      `Task ${record.task_id}: the record is not written, its reader would refuse it (${problems.join('; ')}).`,
+    );
+  }
   const valid = Number.isSafeInteger(expectedVersion) && expectedVersion >= 0;
   if (options?.bookkeeping === true) {
     if (valid && expectedVersion > 0 && record.version === expectedVersion) return;

@@ -17,7 +17,8 @@ export type EnvironmentDeploys = Readonly<Record<string, EnvironmentDeploy>>;
  * place `deploy_started` → `deploying`, `deploy_finished` → `deployed` | `deploy_failed` and
  * `deploy_rolled_back` → `rolled_back` are decided, for the task record (`applyTaskEvent`) and the
  * status comment's marker alike. A finish of a deployment another one has since replaced leaves the
- * state as it is. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * state as it is; a finish of a newer deployment whose start was never recorded (the status comment
+ * or the mirror failed at the start) is taken as its start and its end, when it names its `sha`. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
  * `TaskEventError` when the state would lack a deployment id, sha or time.
  */
 export function applyDeployEvent(params: {
@@ -32,14 +33,33 @@ export function applyDeployEvent(params: {
   switch (event.type) {
     case 'deploy_started':
       return set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at });
-    case 'deploy_finished':
-      if (current !== undefined && current.deployment_id !== event.deployment_id) return environments;
-      return set(event.succeeded ? 'deployed' : 'deploy_failed', {
-        ...current,
-        deployment_id: event.deployment_id,
-        ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
-        updated_at: event.at,
+    case 'deploy_finished': {
+      const unstarted = current === undefined || current.deployment_id !== event.deployment_id;
+      // A deployment newer than the entry (GitHub's ids only grow) whose start was never recorded
+      // starts and finishes here; an older one, or one that does not say its sha, leaves it.
+      const { sha } = event;
+      const startsHere =
+        unstarted &&
+        sha !== undefined &&
+        (current === undefined || current.deployment_id < event.deployment_id);
+      // (A finish of an environment never deployed, without its sha, is still refused below.)
+      if (unstarted && !startsHere && current !== undefined) return environments;
+      const started =
+        startsHere && sha !== undefined
+          ? set('deploying', { deployment_id: event.deployment_id, sha, updated_at: event.at })
+          : environments;
+      return withEnvironment({
+        ...params,
+        environments: started,
+        to: event.succeeded ? 'deployed' : 'deploy_failed',
+        fields: {
+          ...environmentOf(started, event.environment),
+          deployment_id: event.deployment_id,
+          ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
+          updated_at: event.at,
+        },
       });
+    }
     case 'deploy_rolled_back':
       return set('rolled_back', {
         ...current,

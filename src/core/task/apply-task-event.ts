@@ -2,7 +2,7 @@ import { applyDeployEvent } from './apply-deploy-event.js';
 import { assertTransition, type TaskState } from '../state/task-state.js';
 import { TaskEventError } from './task-event-error.js';
 import type { TaskEvent, TaskEventBody } from './task-event.js';
-import { TASK_RECORD_SCHEMA_VERSION, type TaskRecord } from './task-record.js';
+import { MAX_RECORD_VERSION, TASK_RECORD_SCHEMA_VERSION, type TaskRecord } from './task-record.js';
 
 /** Task states a deploy once moved the task into; deploys now move `environments` only. */
 const DEPLOY_TASK_STATES: ReadonlySet<TaskState> = new Set(['deploying', 'deployed', 'rolled_back']);
@@ -10,7 +10,8 @@ const DEPLOY_TASK_STATES: ReadonlySet<TaskState> = new Set(['deploying', 'deploy
 /**
  * Folds one event into the task record (pure): the next version of the record, and the event
  * stamped with that version as its `sequence`. Throws `TaskEventError` for an event that cannot
- * apply (none but `task_received` starts a record; another task's event), and the state tables'
+ * apply (none but `task_received` starts a record; another task's event; a record already at
+ * `MAX_RECORD_VERSION`, whose next version no reader takes), and the state tables'
  * errors for an illegal move of the task or of an environment's deploy state.
  */
 export function applyTaskEvent(
@@ -21,6 +22,11 @@ export function applyTaskEvent(
     throw new TaskEventError(`An event of task ${event.task_id} cannot apply to task ${record.task_id}.`);
   }
   const version = (record?.version ?? 0) + 1;
+  if (version > MAX_RECORD_VERSION) {
+    throw new TaskEventError(
+      `Task ${event.task_id} has taken the most events a record takes (${MAX_RECORD_VERSION}): no step is added past it.`,
+    );
+  }
   const next = { ...nextRecord(record, event), version, updated_at: event.at };
   return { record: next, event: { ...event, sequence: version } };
 }

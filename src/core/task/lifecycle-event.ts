@@ -42,7 +42,10 @@ export const lifecycleDetailSchema = z.object({
   version: z.literal(LIFECYCLE_EVENT_VERSION),
   task_id: taskIdSchema,
   repo: z.string().min(1),
-  /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
+  /**
+   * The record version the step produced: the task's order. Not a duplicate key: a deploy run that
+   * moves the tasks table alone and the status comment's next step can both produce one version.
+   */
   sequence: z.number().int().positive(),
   /** When the step happened (ISO 8601). */
   at: z.string(),
@@ -57,6 +60,14 @@ export const lifecycleDetailSchema = z.object({
   /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
   branch: z.string().min(1).optional(),
   commit: commitShaSchema.optional(),
+  /**
+   * Set as the event is sent (`lifecycleEventId`), never kept in an outbox: what a consumer drops
+   * duplicates by (at-least-once delivery; an event re-sent keeps it).
+   */
+  event_id: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 });
 
 /**

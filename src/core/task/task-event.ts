@@ -76,6 +76,11 @@ export const taskEventBodySchema = z.discriminatedUnion('type', [
     ...eventBase,
     environment: z.string().min(1),
     deployment_id: positiveInt,
+    /**
+     * The commit deployed, so a finish whose start was never recorded (the comment or the mirror
+     * failed at the start) still lands (`applyDeployEvent`). Absent in events from before it was added.
+     */
+    sha: z.string().min(1).optional(),
     succeeded: z.boolean(),
     environment_url: z.string().optional(),
   }),

@@ -1,9 +1,17 @@
-import { MAX_UNSENT_ARTIFACT_PATHS, type UnsentArtifacts } from '../state/state-marker.js';
+import { markerChars } from '../state/fit-unmirrored.js';
+import {
+  MAX_UNSENT_ARTIFACT_CHARS,
+  MAX_UNSENT_ARTIFACT_PATH_CHARS,
+  MAX_UNSENT_ARTIFACT_PATHS,
+  type UnsentArtifacts,
+} from '../state/state-marker.js';
 
 /**
  * The marker's record of an attempt's artifacts the store did not take (pure): the first
  * `MAX_UNSENT_ARTIFACT_PATHS` paths, generated files first (the ones a later step can re-send),
- * the rest counted in `more`. `undefined` when nothing failed.
+ * that fit the marker (each at most `MAX_UNSENT_ARTIFACT_PATH_CHARS`, all at most
+ * `MAX_UNSENT_ARTIFACT_CHARS` as written), the rest counted in `more`: a marker its reader refuses
+ * would lose the task's whole status. `undefined` when nothing failed.
  */
 export function unsentArtifactsOf(params: {
   attempt: number;
@@ -15,7 +23,15 @@ export function unsentArtifactsOf(params: {
   const ordered = [...new Set(params.paths)].sort(
     (a, b) => Number(!a.startsWith('files/')) - Number(!b.startsWith('files/')),
   );
-  const named = ordered.slice(0, MAX_UNSENT_ARTIFACT_PATHS);
+  const named: string[] = [];
+  let chars = 0;
+  for (const path of ordered) {
+    const size = markerChars(path) + 1;
+    if (named.length === MAX_UNSENT_ARTIFACT_PATHS) break;
+    if (path.length > MAX_UNSENT_ARTIFACT_PATH_CHARS || chars + size > MAX_UNSENT_ARTIFACT_CHARS) continue;
+    named.push(path);
+    chars += size;
+  }
   const more = ordered.length - named.length;
   return {
     attempt: params.attempt,

@@ -83,6 +83,8 @@ export async function recordDeployStep(params: {
             task_id: payload.task_id,
             ...base,
             deployment_id: event.deploymentId,
+            // So the finish lands even when this run's start step could not be recorded.
+            sha: event.sha,
             succeeded: step.succeeded,
             ...(step.environmentUrl === undefined ? {} : { environment_url: step.environmentUrl }),
           },

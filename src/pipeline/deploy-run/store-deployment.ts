@@ -2,6 +2,7 @@ import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
+import { markerChars } from '../../core/state/fit-unmirrored.js';
 import { MAX_UNSENT_PARAMETERS_CHARS, type UnsentDeployment } from '../../core/state/unsent-deployment.js';
 import type { DeployEvent } from './deploy-event.js';
 
@@ -37,7 +38,8 @@ export async function storeDeployment(params: {
   } catch (error) {
     const problem = `The deployment record was not stored: ${error instanceof Error ? error.message : String(error)}`;
     params.log(problem);
-    const fits = JSON.stringify(payload.parameters).length <= MAX_UNSENT_PARAMETERS_CHARS;
+    // Measured as the marker writes them (`-` and `>` take six characters each), as its other lists are.
+    const fits = markerChars(payload.parameters) <= MAX_UNSENT_PARAMETERS_CHARS;
     return {
       problem,
       unsent: {

@@ -1,6 +1,6 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createAwsClient, type AwsClientSettings } from '../../aws/create-aws-client.js';
+import { createAwsClient, MIRROR_TIMEOUTS, type AwsClientSettings } from '../../aws/create-aws-client.js';
 import { createDocumentClient } from '../../aws/dynamodb/create-dynamodb-client.js';
 import { createDynamoDbTaskEventStore } from '../../aws/dynamodb/dynamodb-task-event-store.js';
 import { createDynamoDbTaskStore } from '../../aws/dynamodb/dynamodb-task-store.js';
@@ -28,7 +28,7 @@ export interface MirrorStores {
 
 /**
  * Builds the stores (and the lifecycle event publisher) for `mirrors` in the config, all clients from the one factory in the mirrors'
- * region. `aws` overrides the endpoint and credentials (a stand-in such as moto). With nothing
+ * region, with `MIRROR_TIMEOUTS`. `aws` overrides the endpoint, credentials and timeouts (a stand-in such as moto). With nothing
  * configured, this is empty and the local folder is the only store. A stand-in named only in the
  * environment (`AWS_ENDPOINT_URL_S3`, else `AWS_ENDPOINT_URL`, as the SDK reads them) also gets its
  * buckets addressed by path: `my-artifacts.localhost` does not resolve.
@@ -40,7 +40,8 @@ export function mirrorStoresForConfig(params: {
   env?: Readonly<Record<string, string | undefined>>;
 }): MirrorStores {
   const { mirrors } = params.config;
-  const settings: AwsClientSettings = { ...params.aws, region: mirrors.region };
+  // A silent mirror must not hold the task: every mirror call gives up (`MIRROR_TIMEOUTS`), then warns.
+  const settings: AwsClientSettings = { timeouts: MIRROR_TIMEOUTS, ...params.aws, region: mirrors.region };
   const needsTables = mirrors.tasks_table !== undefined || mirrors.results_table !== undefined;
   const needsBuckets = mirrors.artifacts_bucket !== undefined || mirrors.deployments_bucket !== undefined;
   const documents = needsTables ? createDocumentClient(settings) : undefined;

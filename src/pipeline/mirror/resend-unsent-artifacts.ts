@@ -21,8 +21,9 @@ export interface ResentArtifacts {
  * cannot be rebuilt and is named in `lost`: the prompt, the model's answer and the model calls
  * exist nowhere else, and the validation report is not re-derived (the gates' result depends on
  * the whole bundle, the file roles the model gave and the config at the time; the check run on
- * the commit shows it). Throws what the store or GitHub throws: the caller keeps the record and
- * the next step tries again.
+ * the commit shows it) — unless the store holds it after all (a put that timed out after S3 stored
+ * it): then it counts as sent. Throws what the store or GitHub throws: the caller keeps the record
+ * and the next step tries again.
  */
 export async function resendUnsentArtifacts(params: {
   store: ArtifactStore;
@@ -54,7 +55,19 @@ export async function resendUnsentArtifacts(params: {
     await params.store.put({ ...where, path: `${FILES}${path}`, body: await redactSecrets(text, path) });
     sent.push(`${FILES}${path}`);
   }
-  const missing = files.filter((path) => !texts.has(path)).map((path) => `${FILES}${path}`);
+  // What cannot be rebuilt may be in the store after all (a put that timed out after S3 stored it).
+  const held = async (paths: readonly string[]) => {
+    const kept: string[] = [];
+    for (const path of paths) {
+      // A store that cannot be read says nothing held: the path is named lost, as before.
+      const stored = await params.store.get({ ...where, path }).catch(() => undefined);
+      if (stored === undefined) kept.push(path);
+      else sent.push(path);
+    }
+    return kept;
+  };
+  const missing = await held(files.filter((path) => !texts.has(path)).map((path) => `${FILES}${path}`));
+  const gone = await held(others);
   const lost = [
     ...(missing.length === 0
       ? []
@@ -63,7 +76,7 @@ export async function resendUnsentArtifacts(params: {
             ? `${list(missing)} (never published)`
             : `${list(missing)} (not a text file at ${sha.slice(0, 7)})`,
         ]),
-    ...(others.length === 0 ? [] : [`${list(others)} (kept nowhere else)`]),
+    ...(gone.length === 0 ? [] : [`${list(gone)} (kept nowhere else)`]),
     ...(unsent.more === undefined ? [] : [`${unsent.more} more artifact(s) not named in the status`]),
   ];
   return { sent, lost };

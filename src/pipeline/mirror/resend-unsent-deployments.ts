@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
 import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
@@ -19,8 +20,10 @@ export interface ResentDeployments {
  * content*) and stored only when it hashes to the `template_sha256` deployed — a stored rollback's
  * template came from the store, not git, and is then named lost; the parameters come from the
  * marker; the outputs were never carried (see `unsentDeploymentSchema`) and are stored empty, the
- * record named with its outputs lost. A record the store refuses again is `kept`; a GitHub read
- * that fails throws (the caller keeps every record for the next step).
+ * record named with its outputs lost. A record the store already holds whole (the same commit,
+ * template and parameters, those the marker keeps: a put that timed out after S3 stored it)
+ * counts as sent and is not written again, so its outputs stay. A record the store refuses again
+ * is `kept`; a GitHub read that fails throws (the caller keeps every record for the next step).
  */
 export async function resendUnsentDeployments(params: {
   store: DeploymentStore;
@@ -35,6 +38,10 @@ export async function resendUnsentDeployments(params: {
   const kept: UnsentDeployment[] = [];
   for (const record of params.unsent) {
     const name = `deployment ${record.deployment_id} (${record.environment})`;
+    if (await heldAlready({ store: params.store, repository: `${owner}/${repo}`, record })) {
+      sent.push(record.deployment_id);
+      continue;
+    }
     if (record.parameters === undefined) {
       lost.push(`${name}: its parameters were too large to keep in the status`);
       continue;
@@ -67,4 +74,32 @@ export async function resendUnsentDeployments(params: {
     }
   }
   return { sent, lost, kept };
+}
+
+/**
+ * Whether the store holds this very deployment already; `false` when it holds none or another one
+ * under its key, or cannot be read (the re-send then goes on as if it held none: the save says
+ * whether the store is back).
+ */
+async function heldAlready(params: {
+  store: DeploymentStore;
+  repository: string;
+  record: UnsentDeployment;
+}): Promise<boolean> {
+  const { record } = params;
+  try {
+    const stored = await params.store.load({
+      repository: params.repository,
+      environment: record.environment,
+      deploymentId: record.deployment_id,
+    });
+    return (
+      stored !== undefined &&
+      stored.sha === record.sha &&
+      stored.templateSha256 === record.template_sha256 &&
+      (record.parameters === undefined || isDeepStrictEqual(stored.parameters, record.parameters))
+    );
+  } catch {
+    return false;
+  }
 }

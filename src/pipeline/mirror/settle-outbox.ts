@@ -9,7 +9,7 @@ const MAX_ATTEMPTS = 3;
  * After a publish, drops from the log record's outbox (`unsent_events`) the events of `sent` the bus
  * took (those not in `unsent`), with a bookkeeping write conditional on the version read; a record
  * another writer moved in between is read again. Returns a warning when the write failed: the
- * events stay and go again with the next step (consumers drop duplicates by `sequence`). Never throws.
+ * events stay and go again with the next step (consumers drop duplicates by `detail.event_id`). Never throws.
  */
 export async function settleOutbox(params: {
   log: Pick<TaskLog, 'tasks'>;

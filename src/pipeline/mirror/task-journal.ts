@@ -26,7 +26,7 @@ export interface TaskJournal {
  * published oldest first (what an earlier step could not send goes first), and a bookkeeping write
  * (`settleOutbox`) keeps only what the bus did not take. Past `MAX_UNSENT_EVENTS` the oldest are
  * dropped and the warning names how many and of which kinds. An event may go twice (a run that dies
- * between the publish and that write): consumers drop duplicates by `sequence`.
+ * between the publish and that write): consumers drop duplicates by `detail.event_id`.
  */
 export function openTaskJournal(params: {
   taskId: string;

@@ -327,7 +327,7 @@ export function createStatusBoard(params: {
     else delete next.unmirrored;
     // Outbox: the step's lifecycle events are in the marker before the bus sees them, so a crash
     // between this write and the publish leaves them for the next run; the write after the publish
-    // confirms them (drops them). At least once: a consumer drops a `detail.sequence` it has seen.
+    // confirms them (drops them). At least once: a consumer drops a `detail.event_id` it has seen.
     const waiting =
       params.mirrors?.publisher === undefined
         ? undefined

@@ -51,6 +51,8 @@ describe('createEventBridgePublisher', () => {
       sequence: 1,
       at: '2026-11-24T10:00:00.000Z',
       status: 'received',
+      // The consumers' duplicate key, sent with the event (review10d).
+      event_id: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
   });
 
