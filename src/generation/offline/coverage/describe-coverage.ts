@@ -4,6 +4,7 @@ import type {
   TestEvidence,
 } from '../../../core/bundle/requirement-coverage.js';
 import type { DescriptionSentence } from '../naming/description-sentences.js';
+import { withoutLinks } from '../naming/link-spans.js';
 import { answering, askedWords, capabilitiesAskedBy } from './capability.js';
 import type { Capability } from './capability.js';
 
@@ -119,10 +120,14 @@ export function combine(params: {
   };
 }
 
+/** A number as written, decimals whole (`3.5`), not part of a word, a version (`1.2.3`) or a name (`v2`, `x-1`). */
+const NUMBER = /(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d)/g;
+
 /**
  * A number a clause asks for (`retried 3 times`, `at most 5 at a time`) that no capability answering
  * it uses is a value the blueprint did not generate: the clause cannot count as covered by a
- * capability that merely shares its words. Digits only; numbers compare by value (`07` is 7).
+ * capability that merely shares its words. Digits only, outside links (a port in a URL asks for
+ * nothing); numbers compare by value (`07` is 7, and `3.5` is not 3).
  */
 function numbersNotGenerated(part: {
   readonly text: string;
@@ -131,12 +136,12 @@ function numbersNotGenerated(part: {
   if (part.capabilities.length === 0) return [];
   if (part.capabilities.some((capability) => capability.compare !== undefined)) return [];
   const generatedValues = new Set(
-    part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+/g) ?? []).map(Number)),
+    part.capabilities.flatMap((capability) =>
+      (capability.implementedBy.match(/\d+(?:\.\d+)?/g) ?? []).map(Number),
+    ),
   );
   const missing = unique(
-    (part.text.match(/(?<![\w.-])\d+(?![\w-])/g) ?? [])
-      .map(Number)
-      .filter((value) => !generatedValues.has(value)),
+    (withoutLinks(part.text).match(NUMBER) ?? []).map(Number).filter((value) => !generatedValues.has(value)),
   );
   return missing.map(
     (value) => `"${part.text}": ${value} is not a value of what was generated; set it by hand or ask again`,
