@@ -80,3 +80,110 @@ describe('message types the request names beside "messages" (issue #11: the mode
     expect(storyRow(bundle.coverage, 1)).toBeUndefined();
   });
 });
+
+describe("a named event's sender type read from the words beside it (issue #11 item 2: payments webhook)", () => {
+  const webhook = (description: string, stories?: readonly string[]) =>
+    generate({
+      taskType: 'integration',
+      taskName: 'Provider events',
+      description,
+      ...(stories === undefined ? {} : { stories }),
+    }).then(({ bundle }) => ({ bundle, provider: fileContent(bundle, 'src/webhook-provider.ts') }));
+
+  it.each([
+    ['a PaymentRefunded event on the bus when a charge is refunded', "'charge.refunded': 'PaymentRefunded'"],
+    ['a RefundFailed event on the bus when a refund fails', "'refund.failed': 'RefundFailed'"],
+    [
+      'a PaymentDisputed event on the bus when a dispute is opened',
+      "'charge.dispute.created': 'PaymentDisputed'",
+    ],
+    [
+      'a PlanEnded event on the bus when a subscription is cancelled',
+      "'customer.subscription.deleted': 'PlanEnded'",
+    ],
+  ])('Stripe: "%s" maps %s', async (clause, mapping) => {
+    const { bundle, provider } = await webhook(`Receive Stripe webhooks and put ${clause}.`);
+    expect(provider).toContain(mapping);
+    expect(sentenceRow(bundle.coverage, 1)?.status).toBe('covered');
+  });
+
+  it('reads the words beside each name when one sentence names two (one clause each)', async () => {
+    const { provider } = await webhook(
+      'Receive Stripe webhooks. Publish a PaymentSettled event when a payment intent succeeds and a PaymentBounced event when a payment fails.',
+    );
+    expect(provider).toContain(
+      "{ 'payment_intent.succeeded': 'PaymentSettled', 'payment_intent.payment_failed': 'PaymentBounced' }",
+    );
+  });
+
+  it('reads a story that names the event and what it is', async () => {
+    const { provider } = await webhook('Receive Stripe webhooks and put events on the bus.', [
+      'As finance I get a PaymentSettled event when a payment intent succeeds',
+    ]);
+    expect(provider).toContain("'payment_intent.succeeded': 'PaymentSettled'");
+  });
+
+  it('maps nothing from a negated ask and says so, never counting it covered', async () => {
+    const { bundle, provider } = await webhook(
+      'Receive Stripe webhooks and put a PaymentStuck event on the bus when a payment intent does not succeed.',
+    );
+    expect(provider).not.toContain("'payment_intent.succeeded'");
+    const row = sentenceRow(bundle.coverage, 1);
+    expect(row?.status).not.toBe('covered');
+    expect(row?.gaps?.join(' ')).toContain('Stripe sends no event type that is PaymentStuck');
+  });
+
+  it.each([
+    [
+      'an IssueDropped event when an issue is closed as not planned',
+      "{ event: 'issues', action: 'closed', where: { 'issue.state_reason': 'not_planned' }, type: 'IssueDropped' }",
+    ],
+    [
+      'an IssueDone event when an issue is closed as completed',
+      "{ event: 'issues', action: 'closed', where: { 'issue.state_reason': 'completed' }, type: 'IssueDone' }",
+    ],
+    [
+      'a BuildGreen event when a workflow run succeeds',
+      "{ event: 'workflow_run', action: 'completed', where: { 'workflow_run.conclusion': 'success' }, type: 'BuildGreen' }",
+    ],
+    [
+      'an AbandonedPr event when a pull request is closed but not merged',
+      "{ event: 'pull_request', action: 'closed', where: { 'pull_request.merged': false }, type: 'AbandonedPr' }",
+    ],
+    [
+      'an AbandonedPr event when an unmerged pull request is closed',
+      "{ event: 'pull_request', action: 'closed', where: { 'pull_request.merged': false }, type: 'AbandonedPr' }",
+    ],
+  ])('GitHub: "%s" is %s only', async (clause, entry) => {
+    const { provider } = await webhook(`Receive GitHub webhooks and put ${clause}.`);
+    expect(provider).toContain(
+      `DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${entry}];`,
+    );
+  });
+
+  it('a story asking for pull requests closed without being merged gets no merged ones', async () => {
+    const { provider } = await generate({
+      taskType: 'integration',
+      taskName: 'Repo Activity',
+      description: 'Receive GitHub webhooks and put them on the repo event bus.',
+      stories: ['As a platform team I learn when a pull request is closed without being merged'],
+    }).then(({ bundle }) => ({ provider: fileContent(bundle, 'src/webhook-provider.ts') }));
+    expect(provider).toContain(
+      "[{ event: 'pull_request', action: 'closed', where: { 'pull_request.merged': false }, type: 'PullRequestClosedUnmerged' }]",
+    );
+  });
+});
+
+describe('a limit shared by every message type is said once per row (issue #11 item 8: hygiene)', () => {
+  it('says once what handling still needs writing, naming every type, when no bus is asked for', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Order queue',
+      description: 'Consume OrderPlaced and OrderCancelled messages from a queue.',
+    });
+    const gaps = sentenceRow(bundle.coverage, 1)?.gaps ?? [];
+    expect(gaps.filter((gap) => gap.includes('beyond recording it once'))).toEqual([
+      'what handling OrderPlaced and OrderCancelled messages should do beyond recording it once is not generated: write it in src/message-handlers.ts',
+    ]);
+  });
+});
