@@ -1,7 +1,8 @@
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
 import { combine } from '../../../src/generation/offline/coverage/describe-coverage.js';
 import { descriptionSentences } from '../../../src/generation/offline/naming/description-sentences.js';
-import { fileContent, generate } from './offline-test-requests.js';
+import { EMAIL_TITLE } from '../../../src/generation/offline/blueprints/infrastructure/infrastructure-test-titles.js';
+import { fileContent, generate, parseBundleTemplate } from './offline-test-requests.js';
 
 /**
  * Siblings of review 11's event, notification and coverage-text faults (issue #11 items 2 and 8):
@@ -185,5 +186,66 @@ describe('a limit shared by every message type is said once per row (issue #11 i
     expect(gaps.filter((gap) => gap.includes('beyond recording it once'))).toEqual([
       'what handling OrderPlaced and OrderCancelled messages should do beyond recording it once is not generated: write it in src/message-handlers.ts',
     ]);
+  });
+});
+
+describe('a story or sentence that names how a person is reached (issue #11 item 2: "notified" met by a topic)', () => {
+  const audit = (stories: readonly string[], description = 'An S3 bucket for audit records.') =>
+    generate({ taskType: 'infrastructure', taskName: 'Audit Bucket', description, stories }).then(
+      ({ bundle }) => bundle,
+    );
+
+  it('subscribes the address the request gives to the topic, and the generated test checks it', async () => {
+    const bundle = await audit(['As an auditor I get an email at audit@example.com when a record lands']);
+    const template = parseBundleTemplate(bundle);
+    expect(template.Parameters?.['NotificationEmail']?.['Default']).toBe('audit@example.com');
+    expect(template.Resources['NotificationsEmailSubscription']).toMatchObject({
+      Type: 'AWS::SNS::Subscription',
+      Properties: { Protocol: 'email', Endpoint: { Ref: 'NotificationEmail' } },
+    });
+    expect(storyRow(bundle.coverage, 1)).toMatchObject({
+      status: 'covered',
+      tests: expect.arrayContaining([expect.objectContaining({ title: EMAIL_TITLE })]),
+    });
+    expect(fileContent(bundle, 'test/template.test.ts')).toContain(`it('${EMAIL_TITLE}'`);
+  });
+
+  it('without an address, is partial: nobody is emailed until NotificationEmail is set', async () => {
+    const bundle = await audit(['Email me when a record lands']);
+    expect(parseBundleTemplate(bundle).Parameters?.['NotificationEmail']?.['Default']).toBe('');
+    expect(storyRow(bundle.coverage, 1)).toMatchObject({
+      status: 'partial',
+      gaps: ['nobody is emailed until NotificationEmail is set at deploy time: the request named no address'],
+    });
+  });
+
+  it.each([
+    ['As an auditor I get a Slack message when a record lands', 'a Slack message is asked for'],
+    ['Text me when a record lands', 'a text message is asked for'],
+    ['As on-call I am notified in PagerDuty when a record lands', 'a page is asked for'],
+  ])('"%s" is never counted covered by the topic: %s', async (story, gap) => {
+    const row = storyRow((await audit([story])).coverage, 1);
+    expect(row?.status).not.toBe('covered');
+    expect(row?.gaps?.join(' ')).toContain(gap);
+  });
+
+  it('reads "email" as data, not a channel, where nothing is sent', async () => {
+    const bundle = await audit([], 'An S3 bucket for exports. Each export has an owner email address.');
+    expect(parseBundleTemplate(bundle).Parameters?.['NotificationEmail']).toBeUndefined();
+    expect((bundle.coverage ?? []).flatMap((row) => row.gaps).join(' ')).not.toContain('is asked for');
+  });
+
+  it('an application story emailed on a status change is not met by the status event alone', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Orders',
+      stories: [
+        'As a customer I can place an order',
+        'As a customer I get an email notification when the status of my order changes',
+      ],
+    });
+    const row = storyRow(bundle.coverage, 2);
+    expect(row?.status).not.toBe('covered');
+    expect(row?.gaps?.join(' ')).toContain('an email is asked for, but nothing generated sends one');
   });
 });

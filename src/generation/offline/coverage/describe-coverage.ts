@@ -6,6 +6,7 @@ import type {
 import type { DescriptionSentence } from '../naming/description-sentences.js';
 import { withoutLinks } from '../naming/link-spans.js';
 import { answering, askedWords, capabilitiesAskedBy } from './capability.js';
+import { channelsNamed } from './notification-channels.js';
 import type { Capability } from './capability.js';
 
 /** Words that carry no ask on their own; a clause of only these is skipped. */
@@ -97,6 +98,7 @@ export function combine(params: {
         : [`"${part.text}": nothing was generated for this`];
     }),
     ...generated.flatMap((part) => numbersNotGenerated(part)),
+    ...generated.flatMap((part) => channelsNotGenerated(part)),
     ...generated.flatMap((part) =>
       part.capabilities.flatMap((capability) =>
         (capability.compare?.(part.text) ?? []).map((gap) => `"${part.text}": ${gap}`),
@@ -118,6 +120,24 @@ export function combine(params: {
     resources: unique(used.flatMap((capability) => capability.resources)),
     gaps,
   };
+}
+
+/**
+ * A channel a part asks to reach someone by (`I get an email when…`, `text me`) that none of its
+ * generated capabilities delivers by: a topic or an event is not an email, so the part is not met,
+ * and the row says what would build it.
+ */
+function channelsNotGenerated(part: {
+  readonly text: string;
+  readonly capabilities: readonly Capability[];
+}): string[] {
+  const delivered = new Set(part.capabilities.flatMap((capability) => capability.channels ?? []));
+  return channelsNamed(part.text)
+    .filter((channel) => !delivered.has(channel.name))
+    .map(
+      (channel) =>
+        `"${part.text}": ${channel.label} is asked for, but nothing generated sends one (${channel.how} would)`,
+    );
 }
 
 /** A number as written, decimals whole (`3.5`), not part of a word, a version (`1.2.3`) or a name (`v2`, `x-1`). */
