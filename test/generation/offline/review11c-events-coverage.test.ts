@@ -249,3 +249,18 @@ describe('a story or sentence that names how a person is reached (issue #11 item
     expect(row?.gaps?.join(' ')).toContain('an email is asked for, but nothing generated sends one');
   });
 });
+
+describe('a sender the receiver cannot take is never counted received (issue #11 item 2)', () => {
+  it.each([
+    ['Receive Slack events and put a MessagePosted event on the bus.', 'Slack signs `v0:'],
+    ['Receive GitLab webhooks and put a PushHappened event on the bus.', 'GitLab sends the secret token'],
+  ])('"%s" is partial and says why', async (description, why) => {
+    const { bundle } = await generate({ taskType: 'integration', taskName: 'Chat events', description });
+    expect(fileContent(bundle, 'template.yaml')).toContain('RoutePostWebhooks');
+    const row = sentenceRow(bundle.coverage, 1);
+    expect(row?.status).toBe('partial');
+    expect(row?.gaps?.join(' ')).toContain(why);
+    // Receiving from Slack is not sending a Slack message.
+    expect(row?.gaps?.join(' ')).not.toContain('is asked for, but nothing generated sends one');
+  });
+});

@@ -103,8 +103,23 @@ const DELIVERY_WORDS = new Set([
   'called',
 ]);
 
-/** `email address`: data, even beside a delivery word. */
-const ADDRESS_WORDS = new Set(['address', 'addresses']);
+/**
+ * Words after a channel's name that make it data or a sender, not a way to reach someone: `an
+ * email address`, `Slack events`, `receive Slack webhooks` (the service receives, nobody is messaged).
+ */
+const NOT_DELIVERY_NEXT = new Set([
+  'address',
+  'addresses',
+  'event',
+  'events',
+  'webhook',
+  'webhooks',
+  'callback',
+  'callbacks',
+  'api',
+  'field',
+  'column',
+]);
 
 /** The channels a text asks to be reached by; none when it only speaks of them as data (`an email address`). */
 export function channelsNamed(text: string): NotificationChannel[] {
@@ -115,7 +130,9 @@ export function channelsNamed(text: string): NotificationChannel[] {
     channel.when.some((phrase) =>
       phrase.length > 1
         ? phrase.every((word) => set.has(word))
-        : present.some((word, index) => word === phrase[0] && !ADDRESS_WORDS.has(present[index + 1] ?? '')),
+        : present.some(
+            (word, index) => word === phrase[0] && !NOT_DELIVERY_NEXT.has(present[index + 1] ?? ''),
+          ),
     ),
   );
 }

@@ -49,6 +49,16 @@ const PRODUCT_NAMES = new Set([
 const SIGNATURE_HEADER = /\b(?:[A-Za-z0-9]+-)*Signature(?:-[A-Za-z0-9]+)*\b/gi;
 
 const WEBHOOK_WORDS = ['webhook', 'webhooks', 'callback', 'callbacks'];
+const RECEIVE_WORDS = [
+  'receive',
+  'receives',
+  'received',
+  'receiving',
+  'accept',
+  'accepts',
+  'listen',
+  'listens',
+];
 /** Words beside which a PascalCase name is a message type: `PaymentSettled events`, `OrderPlaced messages`. */
 const EVENT_WORDS = ['event', 'events'];
 const MESSAGE_WORDS = ['message', 'messages'];
@@ -100,7 +110,12 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
   const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
   const eventBus = busWords === undefined ? (namesEvents ? 'default' : undefined) : busName(busWords);
   return {
-    webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
+    // `Receive Slack events`: a named sender is received over HTTP even when the request never says webhook.
+    webhook: texts.some(
+      (words) =>
+        words.some((word) => WEBHOOK_WORDS.includes(word)) ||
+        (provider !== undefined && words.some((word) => RECEIVE_WORDS.includes(word))),
+    ),
     ...(eventBus === undefined ? {} : { eventBus }),
     eventTypes: eventTypes.slice(0, 20),
     fromGitHub: provider?.name === 'GitHub',

@@ -304,6 +304,8 @@ function fixedCapabilities(params: {
             : [test('webhook', providerTitle(asks.provider))]),
         ],
         resources: ['RoutePostWebhooks', 'ReceiverFunction'],
+        // A sender that signs another way has every delivery refused: receiving it is not met either.
+        ...(asks.provider?.otherScheme === undefined ? {} : { gaps: [asks.provider.otherScheme] }),
       },
       {
         when: anyOf(
