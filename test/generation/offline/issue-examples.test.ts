@@ -189,13 +189,14 @@ describe('the payments webhook example', () => {
       status: 'covered',
     });
     // The provider's scheme is not in the request: what was assumed is said.
-    // The provider's event names are not known either: each type is said to be assumed.
+    // The provider's event names are not known either: the spelling each type is taken by is said, once.
     expect(rows.find((row) => row.source.kind === 'description')).toMatchObject({
       status: 'partial',
       gaps: [
         expect.stringContaining('signature scheme is assumed'),
-        expect.stringContaining('taken as PaymentSettled only when its type spells it'),
-        expect.stringContaining('taken as PaymentFailed only when its type spells it'),
+        expect.stringContaining(
+          'only when its type spells it (`payment.settled` or `PaymentSettled` for PaymentSettled, `payment.failed` or `PaymentFailed` for PaymentFailed)',
+        ),
       ],
     });
   });

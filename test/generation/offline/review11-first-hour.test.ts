@@ -85,23 +85,20 @@ describe('description sentences that ask for the opposite of the default (issue 
 });
 
 describe("a webhook sender's event named by the request (issue #11 item 2: payments webhook)", () => {
-  it.failing(
-    'FAULT: "PaymentSettled … when a payment intent succeeds" from Stripe maps no delivery type and says the request named none',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Stripe payments',
-        description:
-          'Receive Stripe webhooks and put a PaymentSettled event on the bus when a payment intent succeeds.',
-      });
-      expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
-        "'payment_intent.succeeded': 'PaymentSettled'",
-      );
-      expect(sentenceRow(bundle.coverage, 1)?.gaps?.join(' ') ?? '').not.toContain(
-        'Stripe sends no event type',
-      );
-    },
-  );
+  it('"PaymentSettled … when a payment intent succeeds" from Stripe is delivered as payment_intent.succeeded', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Stripe payments',
+      description:
+        'Receive Stripe webhooks and put a PaymentSettled event on the bus when a payment intent succeeds.',
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "'payment_intent.succeeded': 'PaymentSettled'",
+    );
+    expect(sentenceRow(bundle.coverage, 1)?.gaps?.join(' ') ?? '').not.toContain(
+      'Stripe sends no event type',
+    );
+  });
 });
 
 describe('the PR body says what the model holds (issue #11 item 2: coverage computed from what was generated)', () => {
@@ -157,20 +154,17 @@ describe('list stories phrased another way (issue #11 item 1: every story acts o
 });
 
 describe('a webhook action qualified by the request (issue #11 item 2: other providers and actions)', () => {
-  it.failing(
-    'FAULT: "a PullRequestClosed event when a pull request is closed without being merged" takes merged pull requests too, and counts the sentence covered',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'GitHub pull requests',
-        description:
-          'Receive GitHub webhooks and put a PullRequestClosed event on the bus when a pull request is closed without being merged.',
-      });
-      expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
-        "{ event: 'pull_request', action: 'closed', where: { 'pull_request.merged': false }, type: 'PullRequestClosed' }",
-      );
-    },
-  );
+  it('"a PullRequestClosed event when a pull request is closed without being merged" takes only closed pull requests with pull_request.merged false', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'GitHub pull requests',
+      description:
+        'Receive GitHub webhooks and put a PullRequestClosed event on the bus when a pull request is closed without being merged.',
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "{ event: 'pull_request', action: 'closed', where: { 'pull_request.merged': false }, type: 'PullRequestClosed' }",
+    );
+  });
 });
 
 describe("orders stories phrased another way (issue #11 item 1: the demo's own kind)", () => {
@@ -201,24 +195,21 @@ describe("orders stories phrased another way (issue #11 item 1: the demo's own k
 });
 
 describe('a notification story that names its channel (issue #11 item 2: "notified" met by a topic)', () => {
-  it.failing(
-    'FAULT: "I get an email when a record lands" counts covered by a topic with no email subscription',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'infrastructure',
-        taskName: 'Audit Bucket',
-        description: 'An S3 bucket for audit records.',
-        stories: ['As an auditor I get an email when a record lands'],
-      });
-      const subscriptions = Object.values(parseBundleTemplate(bundle).Resources).filter(
-        (resource) =>
-          resource.Type === 'AWS::SNS::Subscription' && resource.Properties?.['Protocol'] === 'email',
-      );
-      const row = storyRow(bundle.coverage, 1);
-      // Either an email subscription is generated, or the story is partial and says no one is emailed.
-      expect(subscriptions.length > 0 || row?.status !== 'covered').toBe(true);
-    },
-  );
+  it('"I get an email when a record lands" gets an email subscription on the topic, or is not counted covered', async () => {
+    const { bundle } = await generate({
+      taskType: 'infrastructure',
+      taskName: 'Audit Bucket',
+      description: 'An S3 bucket for audit records.',
+      stories: ['As an auditor I get an email when a record lands'],
+    });
+    const subscriptions = Object.values(parseBundleTemplate(bundle).Resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::SNS::Subscription' && resource.Properties?.['Protocol'] === 'email',
+    );
+    const row = storyRow(bundle.coverage, 1);
+    // Either an email subscription is generated, or the story is partial and says no one is emailed.
+    expect(subscriptions.length > 0 || row?.status !== 'covered').toBe(true);
+  });
 });
 
 describe('a story restricted to a role outside the fixed list (issue #11: other roles)', () => {
@@ -238,56 +229,45 @@ describe('a story restricted to a role outside the fixed list (issue #11: other 
 });
 
 describe("the shipped payments webhook example's PR body (issue #11 item 8: hygiene)", () => {
-  it.failing(
-    'FAULT: the description row\'s "Not covered" reason repeats the same unknown-event-names sentence once per message type',
-    async () => {
-      const request = JSON.parse(
-        readFileSync('examples/payments-webhook.request.json', 'utf8'),
-      ) as RequestPayload;
-      const { bundle } = await createOfflineProvider().generate({
-        request,
-        context: { owner: 'acme', repo: 'shop' },
-      });
-      const gaps = sentenceRow(bundle.coverage, 1)?.gaps ?? [];
-      const clauses = gaps
-        .flatMap((gap) => gap.split(/; /))
-        .map((clause) =>
-          clause.replace(/PaymentSettled|PaymentFailed|payment\.settled|payment\.failed/g, 'T'),
-        );
-      expect(clauses.filter((clause, index) => clauses.indexOf(clause) !== index)).toEqual([]);
-    },
-  );
+  it('the description row says the unknown-event-names limit once for all message types, not once per type', async () => {
+    const request = JSON.parse(
+      readFileSync('examples/payments-webhook.request.json', 'utf8'),
+    ) as RequestPayload;
+    const { bundle } = await createOfflineProvider().generate({
+      request,
+      context: { owner: 'acme', repo: 'shop' },
+    });
+    const gaps = sentenceRow(bundle.coverage, 1)?.gaps ?? [];
+    const clauses = gaps
+      .flatMap((gap) => gap.split(/; /))
+      .map((clause) => clause.replace(/PaymentSettled|PaymentFailed|payment\.settled|payment\.failed/g, 'T'));
+    expect(clauses.filter((clause, index) => clauses.indexOf(clause) !== index)).toEqual([]);
+  });
 });
 
 describe('a queue consumer whose message type the request names (issue #11 item 1: the model comes from the request)', () => {
-  it.failing(
-    'FAULT: "OrderPlaced messages" become a message type "receive-exactly-once" taken from the story\'s verb, so every OrderPlaced message is refused',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Order queue',
-        description:
-          'Consume OrderPlaced messages from a queue, retry failed messages 3 times, then move them to a dead-letter queue.',
-        stories: ['As the warehouse I receive every OrderPlaced message exactly once'],
-      });
-      expect(fileContent(bundle, 'src/messages.ts')).toContain(
-        "export const MESSAGE_TYPES = ['OrderPlaced'] as const;",
-      );
-    },
-  );
+  it('"OrderPlaced messages" named by the request are the message type, not "receive-exactly-once" from the story\'s verb', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Order queue',
+      description:
+        'Consume OrderPlaced messages from a queue, retry failed messages 3 times, then move them to a dead-letter queue.',
+      stories: ['As the warehouse I receive every OrderPlaced message exactly once'],
+    });
+    expect(fileContent(bundle, 'src/messages.ts')).toContain(
+      "export const MESSAGE_TYPES = ['OrderPlaced'] as const;",
+    );
+  });
 });
 
 describe('a description holding a URL (issue #11 item 2: each sentence that asks for something gets one honest row)', () => {
-  it.failing(
-    'FAULT: "at https://api.example.com" is cut at the colon into "…at https" and "//api.example.com", each reported as not generated',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'testing',
-        taskName: 'Orders API checks',
-        description: 'Check the Orders API at https://api.example.com: POST /orders returns 201.',
-      });
-      const gaps = (bundle.coverage ?? []).flatMap((row) => row.gaps ?? []);
-      expect(gaps.filter((gap) => gap.startsWith('"//') || /https"/.test(gap))).toEqual([]);
-    },
-  );
+  it('"at https://api.example.com:" stays whole in its clause, not cut at the colon into "…at https" and "//api.example.com"', async () => {
+    const { bundle } = await generate({
+      taskType: 'testing',
+      taskName: 'Orders API checks',
+      description: 'Check the Orders API at https://api.example.com: POST /orders returns 201.',
+    });
+    const gaps = (bundle.coverage ?? []).flatMap((row) => row.gaps ?? []);
+    expect(gaps.filter((gap) => gap.startsWith('"//') || /https"/.test(gap))).toEqual([]);
+  });
 });

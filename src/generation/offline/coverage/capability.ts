@@ -1,4 +1,5 @@
 import type { TestEvidence } from '../../../core/bundle/requirement-coverage.js';
+import type { NotificationChannel } from './notification-channels.js';
 
 /**
  * Something a blueprint generated (or knowingly did not), and the words by which a request asks for
@@ -10,6 +11,8 @@ export interface Capability {
   readonly implementedBy: string;
   readonly tests: readonly TestEvidence[];
   readonly resources: readonly string[];
+  /** The ways it reaches a person (`email`): a text naming another channel is not met by it. */
+  readonly channels?: readonly NotificationChannel['name'][];
   /** Known limits of what was generated for it. */
   readonly gaps?: readonly string[];
   /** Set when the blueprint recognises the ask but generates nothing for it: why. */

@@ -4,7 +4,9 @@ import type {
   TestEvidence,
 } from '../../../core/bundle/requirement-coverage.js';
 import type { DescriptionSentence } from '../naming/description-sentences.js';
+import { withoutLinks } from '../naming/link-spans.js';
 import { answering, askedWords, capabilitiesAskedBy } from './capability.js';
+import { channelsNamed } from './notification-channels.js';
 import type { Capability } from './capability.js';
 
 /** Words that carry no ask on their own; a clause of only these is skipped. */
@@ -96,6 +98,7 @@ export function combine(params: {
         : [`"${part.text}": nothing was generated for this`];
     }),
     ...generated.flatMap((part) => numbersNotGenerated(part)),
+    ...generated.flatMap((part) => channelsNotGenerated(part)),
     ...generated.flatMap((part) =>
       part.capabilities.flatMap((capability) =>
         (capability.compare?.(part.text) ?? []).map((gap) => `"${part.text}": ${gap}`),
@@ -120,9 +123,31 @@ export function combine(params: {
 }
 
 /**
+ * A channel a part asks to reach someone by (`I get an email when…`, `text me`) that none of its
+ * generated capabilities delivers by: a topic or an event is not an email, so the part is not met,
+ * and the row says what would build it.
+ */
+function channelsNotGenerated(part: {
+  readonly text: string;
+  readonly capabilities: readonly Capability[];
+}): string[] {
+  const delivered = new Set(part.capabilities.flatMap((capability) => capability.channels ?? []));
+  return channelsNamed(part.text)
+    .filter((channel) => !delivered.has(channel.name))
+    .map(
+      (channel) =>
+        `"${part.text}": ${channel.label} is asked for, but nothing generated sends one (${channel.how} would)`,
+    );
+}
+
+/** A number as written, decimals whole (`3.5`), not part of a word, a version (`1.2.3`) or a name (`v2`, `x-1`). */
+const NUMBER = /(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d)/g;
+
+/**
  * A number a clause asks for (`retried 3 times`, `at most 5 at a time`) that no capability answering
  * it uses is a value the blueprint did not generate: the clause cannot count as covered by a
- * capability that merely shares its words. Digits only; numbers compare by value (`07` is 7).
+ * capability that merely shares its words. Digits only, outside links (a port in a URL asks for
+ * nothing); numbers compare by value (`07` is 7, and `3.5` is not 3).
  */
 function numbersNotGenerated(part: {
   readonly text: string;
@@ -131,12 +156,12 @@ function numbersNotGenerated(part: {
   if (part.capabilities.length === 0) return [];
   if (part.capabilities.some((capability) => capability.compare !== undefined)) return [];
   const generatedValues = new Set(
-    part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+/g) ?? []).map(Number)),
+    part.capabilities.flatMap((capability) =>
+      (capability.implementedBy.match(/\d+(?:\.\d+)?/g) ?? []).map(Number),
+    ),
   );
   const missing = unique(
-    (part.text.match(/(?<![\w.-])\d+(?![\w-])/g) ?? [])
-      .map(Number)
-      .filter((value) => !generatedValues.has(value)),
+    (withoutLinks(part.text).match(NUMBER) ?? []).map(Number).filter((value) => !generatedValues.has(value)),
   );
   return missing.map(
     (value) => `"${part.text}": ${value} is not a value of what was generated; set it by hand or ask again`,

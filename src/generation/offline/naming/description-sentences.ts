@@ -1,4 +1,5 @@
 import { commentSafe } from './comment-safe.js';
+import { linkSpans } from './link-spans.js';
 import { wordsOf } from './words-of.js';
 
 /** A part of a sentence that may ask for one thing: split at commas, colons, semicolons and "and". */
@@ -19,27 +20,79 @@ export interface DescriptionSentence {
 }
 
 const MAX_SENTENCES = 20;
-const SENTENCE_END = /(?<=[.!?])\s+|[\r\n]+/;
+const LINE_BREAKS = /[\r\n]+/;
 const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
 const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
+/**
+ * Abbreviations a sentence goes on after even before a capital (`e.g. S3`): ICU's own list (CLDR's
+ * sentence-break suppressions) is not exposed by `Intl.Segmenter`. `etc.` is left out: it ends sentences too.
+ */
+const ABBREVIATION_END = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|approx|incl|esp|mr|mrs|ms|dr)\.\s*$/i;
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Private-use characters that stand in for a link while clauses are split, so no break falls inside it. */
+const LINK_MARK = /\uE000(\d+)\uE001/g;
 
 /** The description's sentences and their clauses, the unit blueprints check requirements against. */
 export function descriptionSentences(description: string): DescriptionSentence[] {
   return description
-    .split(SENTENCE_END)
+    .split(LINE_BREAKS)
+    .flatMap(sentencesOf)
     .map((sentence) => sentence.trim())
     .filter((sentence) => wordsOf(sentence).length > 0)
     .slice(0, MAX_SENTENCES)
     .map((sentence, index) => ({
       number: index + 1,
       text: commentSafe(sentence, 300),
-      clauses: sentence
-        .split(CLAUSE_BREAK)
+      clauses: clausesOf(sentence)
         .filter((clause) => wordsOf(clause).length > 0)
         .map((clause) => ({
           text: commentSafe(clause, 200),
           words: wordsOf(clause),
-          names: [...new Set(clause.match(PASCAL_NAME) ?? [])].map((name) => name.slice(0, 64)),
+          names: pascalNames(clause),
         })),
     }));
+}
+
+/** The PascalCase identifiers of a text as written (`PaymentSettled`), each once, at most 64 characters. */
+export function pascalNames(text: string): string[] {
+  return [...new Set(text.match(PASCAL_NAME) ?? [])].map((name) => name.slice(0, 64));
+}
+
+/**
+ * One line's sentences by Unicode's sentence boundaries (UAX #29, as `Intl.Segmenter` finds them:
+ * `3.5 seconds` and `api.example.com` are not ends), never ending inside a URL or email address
+ * nor after an abbreviation such as `e.g.`.
+ */
+function sentencesOf(text: string): string[] {
+  // Unicode's line and paragraph separators end a sentence for ICU; like any other control, they are a space here.
+  const line = text.replace(/[\u0085\u2028\u2029]/g, ' ');
+  const links = linkSpans(line);
+  const sentences: string[] = [];
+  let current = '';
+  for (const { segment, index } of SEGMENTER.segment(line)) {
+    const end = index + segment.length;
+    current += segment;
+    const insideLink = links.some((link) => link.index < end && end < link.lastIndex);
+    if (insideLink || ABBREVIATION_END.test(current.slice(Math.max(0, current.length - 12)))) continue;
+    sentences.push(current);
+    current = '';
+  }
+  if (current !== '') sentences.push(current);
+  return sentences;
+}
+
+/** A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a link. */
+function clausesOf(sentence: string): string[] {
+  const links = linkSpans(sentence);
+  const raw = links.map((link) => sentence.slice(link.index, link.lastIndex));
+  let masked = '';
+  let from = 0;
+  links.forEach((link, index) => {
+    masked += `${sentence.slice(from, link.index)}\uE000${index}\uE001`;
+    from = link.lastIndex;
+  });
+  masked += sentence.slice(from);
+  return masked
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.replace(LINK_MARK, (mark, index: string) => raw[Number(index)] ?? mark));
 }

@@ -24,6 +24,7 @@ const TAGS: (ScalarTag | CollectionTag)[] = INTRINSICS.flatMap((name) => {
 /* eslint-disable @typescript-eslint/no-explicit-any -- template values, checked by the assertions */
 export interface Resource {
   Type: string;
+  Condition?: string;
   DependsOn?: string | string[];
   Properties: any;
   UpdatePolicy?: any;
@@ -31,7 +32,7 @@ export interface Resource {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The stack's template.yaml, parsed. */
-export function readTemplate(): { Parameters?: Record<string, { Default?: unknown }>; Resources: Record<string, Resource> } {
+export function readTemplate(): { Parameters?: Record<string, { Default?: unknown }>; Conditions?: Record<string, unknown>; Resources: Record<string, Resource> } {
   return parse(readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8'), { customTags: TAGS });
 }
 `;

@@ -183,6 +183,39 @@ const MODEL_STORIES = [
     strategy: 'canary',
   }),
 ];
+/** Review 11's events, channels and links (#11 items 2, 8): named events read from their clause, a channel, a URL. */
+const REVIEW11_EVENTS = {
+  githubQualified: requestFor({
+    taskType: 'integration',
+    taskName: 'Repo Closures',
+    description:
+      'Receive GitHub webhooks and put a PullRequestClosed event on the bus when a pull request is closed without being merged. Put an IssueDropped event on the bus when an issue is closed as not planned.',
+  }),
+  stripeNamed: requestFor({
+    taskType: 'integration',
+    taskName: 'Stripe Settlements',
+    description:
+      'Receive Stripe webhooks and put a PaymentSettled event on the bus when a payment intent succeeds and a PaymentRefunded event when a charge is refunded.',
+  }),
+  namedMessages: requestFor({
+    taskType: 'integration',
+    taskName: 'Order Queue',
+    description:
+      'Consume OrderPlaced messages from a queue, retry failed messages 3 times, then move them to a dead-letter queue.',
+    stories: ['As the warehouse I receive every OrderPlaced message exactly once'],
+  }),
+  emailed: requestFor({
+    taskType: 'infrastructure',
+    taskName: 'Audit Bucket',
+    description: 'An S3 bucket for audit records. Text me when a record is deleted.',
+    stories: ['As an auditor I get an email at audit@example.com when a record lands'],
+  }),
+  url: requestFor({
+    taskType: 'testing',
+    taskName: 'Orders API checks',
+    description: 'Check the Orders API at https://api.example.com: POST /orders returns 201.',
+  }),
+};
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -270,6 +303,11 @@ export function matrixCases(): MatrixCase[] {
     { id: 'integration-github-actions', request: GITHUB_ACTIONS },
     { id: 'application-helpdesk-assigned-to-me', request: MODEL_STORIES[0]! },
     { id: 'application-shop-before-it-ships', request: MODEL_STORIES[1]! },
+    { id: 'integration-github-qualified', request: REVIEW11_EVENTS.githubQualified },
+    { id: 'integration-stripe-named', request: REVIEW11_EVENTS.stripeNamed },
+    { id: 'integration-named-messages', request: REVIEW11_EVENTS.namedMessages },
+    { id: 'infrastructure-emailed', request: REVIEW11_EVENTS.emailed },
+    { id: 'testing-url', request: REVIEW11_EVENTS.url },
     ...mutants(),
   ];
 }
@@ -473,6 +511,38 @@ function mutants(): MatrixCase[] {
         find: "'pull_request': 'PullRequestEvent'",
         replace: "'pull-request': 'PullRequestEvent'",
         breaks: ['a pull_request webhook becomes a PullRequestEvent event on the bus'],
+      },
+    },
+    {
+      id: 'mutant-merged-pull-request-taken',
+      request: REVIEW11_EVENTS.githubQualified,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "where: { 'pull_request.merged': false }, ",
+        replace: '',
+        breaks: [
+          'a pull_request webhook is PullRequestClosed only with action closed and pull_request.merged false',
+        ],
+      },
+    },
+    {
+      id: 'mutant-stripe-named-unmapped',
+      request: REVIEW11_EVENTS.stripeNamed,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "'charge.refunded': 'PaymentRefunded'",
+        replace: "'charge.refunded': 'PaymentSettled'",
+        breaks: ['a charge.refunded webhook becomes a PaymentRefunded event on the bus'],
+      },
+    },
+    {
+      id: 'mutant-nobody-emailed',
+      request: REVIEW11_EVENTS.emailed,
+      mutation: {
+        file: 'template.yaml',
+        find: 'Protocol: email',
+        replace: 'Protocol: sms',
+        breaks: ['the topic emails NotificationEmail only when an address is set'],
       },
     },
     {

@@ -1,4 +1,5 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
+import { channelsNamed } from '../../coverage/notification-channels.js';
 import type { Duration } from '../../naming/durations.js';
 import { durationDays, firstDuration } from '../../naming/durations.js';
 import type { StorageClassMove } from './storage-class-moves.js';
@@ -16,7 +17,16 @@ export interface InfrastructureAsks {
   readonly noncurrentDays?: number;
   /** Publish to the notifications topic when an object is created. */
   readonly objectNotifications: boolean;
+  /**
+   * Someone asked to be emailed (`I get an email when a record lands`): the topic gets an email
+   * subscription, to the address the request gave (`ops@example.com`) or one set at deploy time.
+   */
+  readonly email?: { readonly address?: string };
 }
+
+/** An address as people write one; only these characters, so it is safe in YAML and in generated code. */
+const EMAIL_ADDRESS =
+  /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/;
 
 export const EXPIRY_WORDS = [
   'delete',
@@ -116,7 +126,14 @@ export function infrastructureAsks(input: BlueprintInput): InfrastructureAsks {
       expiration ??= { days: durationDays(duration) };
     }
   }
+  const asked = [
+    ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text)),
+    ...input.stories.map((story) => story.text),
+  ];
+  const emailed = asked.some((text) => channelsNamed(text).some((channel) => channel.name === 'email'));
+  const address = asked.map((text) => EMAIL_ADDRESS.exec(text)?.[0]).find((found) => found !== undefined);
   return {
+    ...(emailed ? { email: address === undefined ? {} : { address } } : {}),
     ...(retention === undefined ? {} : { retention }),
     transitions: [...transitions].sort((left, right) => left.days - right.days),
     ...(expiration === undefined ? {} : { expiration }),

@@ -27,6 +27,11 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
       : [`every object expires ${expirationDays(asks) ?? ''} days after it was written`]),
     ...(asks.noncurrentDays === undefined ? [] : [`old versions expire after ${asks.noncurrentDays} days`]),
     ...(asks.objectNotifications ? ['every new object publishes to the topic'] : []),
+    ...(asks.email === undefined
+      ? []
+      : [
+          `the topic emails \`NotificationEmail\` (${asks.email.address === undefined ? 'empty by default: set it at deploy time' : `default \`${asks.email.address}\``}), once the address follows the confirmation link SNS sends it`,
+        ]),
   ];
   const readme = readmeSection({
     input,

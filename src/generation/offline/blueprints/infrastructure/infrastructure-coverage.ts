@@ -13,6 +13,7 @@ import {
   OUTPUTS_TEST_FILE,
   TEMPLATE_TEST_FILE,
   TITLES,
+  EMAIL_TITLE,
   expirationTitle,
   noncurrentTitle,
   retentionTitle,
@@ -251,5 +252,31 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       resources: ['DataBucket'],
     });
   }
-  return capabilities;
+  return asks.email === undefined ? capabilities : capabilities.map((one) => emailed(one, asks, test));
+}
+
+/**
+ * A capability that publishes to the topic also emails, when someone asked to be emailed: the
+ * topic's email subscription is what reaches them, so a text asking for an email is met by it.
+ */
+function emailed(
+  capability: Capability,
+  asks: InfrastructureAsks,
+  test: (title: string) => TestEvidence,
+): Capability {
+  const address = asks.email?.address;
+  if (!capability.resources.some((resource) => resource.startsWith('NotificationsTopic'))) return capability;
+  return {
+    ...capability,
+    implementedBy: `${capability.implementedBy}, which emails NotificationEmail (${address ?? 'set at deploy time'}) once the address confirms the subscription`,
+    tests: [...capability.tests, test(EMAIL_TITLE)],
+    resources: [...capability.resources, 'NotificationsEmailSubscription'],
+    channels: ['email'],
+    gaps: [
+      ...(capability.gaps ?? []),
+      ...(address === undefined
+        ? ['nobody is emailed until NotificationEmail is set at deploy time: the request named no address']
+        : []),
+    ],
+  };
 }

@@ -1,9 +1,10 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
-import { getAtt, ref, sub } from '../../cfn/intrinsics.js';
+import { getAtt, notEquals, ref, sub } from '../../cfn/intrinsics.js';
 import type { TemplateMap } from '../../cfn/intrinsics.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { standardParameters } from '../../cfn/standard-parameters.js';
 import { standardTags } from '../../cfn/standard-tags.js';
+import type { TemplatePart } from '../../cfn/template-part.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { expirationDays } from './infrastructure-asks.js';
 
@@ -55,6 +56,9 @@ export function infrastructureTemplate(input: BlueprintInput, asks: Infrastructu
             Description: 'Days old object versions are kept before expiry',
           },
         },
+      },
+      emailPart(asks),
+      {
         resources: {
           DataKey: {
             Type: 'AWS::KMS::Key',
@@ -215,6 +219,39 @@ export function infrastructureTemplate(input: BlueprintInput, asks: Infrastructu
       },
     ],
   });
+}
+
+/**
+ * When someone asked to be emailed: an email subscription of the topic to NotificationEmail (the
+ * request's address by default), made only when an address is set. SNS emails the address a
+ * confirmation link first; nothing is delivered until it is followed
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-email-notifications.html).
+ */
+function emailPart(asks: InfrastructureAsks): TemplatePart {
+  if (asks.email === undefined) return {};
+  return {
+    parameters: {
+      NotificationEmail: {
+        Type: 'String',
+        Default: asks.email.address ?? '',
+        AllowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+        Description:
+          'Address the notifications topic emails (it must confirm the subscription); empty for none',
+      },
+    },
+    conditions: { HasNotificationEmail: notEquals(ref('NotificationEmail'), '') },
+    resources: {
+      NotificationsEmailSubscription: {
+        Type: 'AWS::SNS::Subscription',
+        Condition: 'HasNotificationEmail',
+        Properties: {
+          TopicArn: ref('NotificationsTopic'),
+          Protocol: 'email',
+          Endpoint: ref('NotificationEmail'),
+        },
+      },
+    },
+  };
 }
 
 /** Governance-mode Object Lock keeps every version for the retention period; it must be on when the bucket is made. */

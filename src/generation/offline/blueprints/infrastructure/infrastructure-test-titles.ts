@@ -31,3 +31,5 @@ export function noncurrentTitle(days: number): string {
 }
 
 export const OBJECT_NOTIFICATIONS_TITLE = 'a new object publishes to the notifications topic';
+
+export const EMAIL_TITLE = 'the topic emails NotificationEmail only when an address is set';

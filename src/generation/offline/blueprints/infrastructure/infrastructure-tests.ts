@@ -8,6 +8,7 @@ import {
   OUTPUTS_TEST_FILE,
   TEMPLATE_TEST_FILE,
   TITLES,
+  EMAIL_TITLE,
   expirationTitle,
   noncurrentTitle,
   retentionTitle,
@@ -105,6 +106,19 @@ export function infrastructureTests(baseDir: string, asks: InfrastructureAsks): 
     expect(statements('NotificationsTopicPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sns:Publish' }));
     expect(statements('DataKey', 'KeyPolicy')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' } }));
     expect(Resources['NotificationsTopic']?.Properties.KmsMasterKeyId).toEqual({ Ref: 'DataKey' });
+  });
+`);
+  }
+  if (asks.email !== undefined) {
+    asked.push(`  it(${codeLiteral(EMAIL_TITLE)}, () => {
+    const { Parameters, Conditions, Resources } = readTemplate();
+    expect(Parameters?.['NotificationEmail']?.Default).toBe(${codeLiteral(asks.email.address ?? '')});
+    expect(Conditions?.['HasNotificationEmail']).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'NotificationEmail' }, ''] }] });
+    expect(Resources['NotificationsEmailSubscription']).toEqual({
+      Type: 'AWS::SNS::Subscription',
+      Condition: 'HasNotificationEmail',
+      Properties: { TopicArn: { Ref: 'NotificationsTopic' }, Protocol: 'email', Endpoint: { Ref: 'NotificationEmail' } },
+    });
   });
 `);
   }

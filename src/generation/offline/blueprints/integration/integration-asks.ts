@@ -1,4 +1,6 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
+import { pascalNames } from '../../naming/description-sentences.js';
+import { wordsOf } from '../../naming/words-of.js';
 import { webhookProviderOf } from './webhook-provider.js';
 import type { WebhookProvider } from './webhook-provider.js';
 
@@ -8,7 +10,7 @@ export interface IntegrationAsks {
   readonly webhook: boolean;
   /** Consumed messages become events on this EventBridge bus (by name). */
   readonly eventBus?: string;
-  /** Event type names the request gave (`PaymentSettled`): the message types, when present. */
+  /** Event and message type names the request gave (`PaymentSettled`, `OrderPlaced`): the message types, when present. */
   readonly eventTypes: readonly string[];
   /** The header the request says carries the signature (`X-Hub-Signature-256`), lowercased as API Gateway passes it. */
   readonly signatureHeader?: string;
@@ -47,7 +49,19 @@ const PRODUCT_NAMES = new Set([
 const SIGNATURE_HEADER = /\b(?:[A-Za-z0-9]+-)*Signature(?:-[A-Za-z0-9]+)*\b/gi;
 
 const WEBHOOK_WORDS = ['webhook', 'webhooks', 'callback', 'callbacks'];
+const RECEIVE_WORDS = [
+  'receive',
+  'receives',
+  'received',
+  'receiving',
+  'accept',
+  'accepts',
+  'listen',
+  'listens',
+];
+/** Words beside which a PascalCase name is a message type: `PaymentSettled events`, `OrderPlaced messages`. */
 const EVENT_WORDS = ['event', 'events'];
+const MESSAGE_WORDS = ['message', 'messages'];
 const NOT_BUS_NAMES = new Set([
   'the',
   'a',
@@ -73,27 +87,35 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
     ...clauses.map((clause) => clause.words),
     ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
   ];
-  // A sentence that speaks of events names them in any of its clauses ("for PaymentSettled and RefundCreated events").
-  const eventTypes = [
-    ...new Set(
-      input.descriptionSentences
-        .filter((sentence) =>
-          sentence.clauses.some((clause) => clause.words.some((word) => EVENT_WORDS.includes(word))),
-        )
-        .flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.names))
-        .filter((name) => !PRODUCT_NAMES.has(name)),
-    ),
+  // A sentence or story that speaks of events or messages names them in any of its clauses ("for
+  // PaymentSettled and RefundCreated events", "Consume OrderPlaced messages"); events go on a bus.
+  const named = [
+    ...input.descriptionSentences.map((sentence) => ({
+      words: sentence.clauses.flatMap((clause) => clause.words),
+      names: sentence.clauses.flatMap((clause) => clause.names),
+    })),
+    ...input.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
+  ].filter(({ words }) => words.some((word) => EVENT_WORDS.includes(word) || MESSAGE_WORDS.includes(word)));
+  const namesOf = (list: typeof named) => [
+    ...new Set(list.flatMap(({ names }) => names).filter((name) => !PRODUCT_NAMES.has(name))),
   ];
+  const eventTypes = namesOf(named);
+  const namesEvents =
+    namesOf(named.filter(({ words }) => words.some((word) => EVENT_WORDS.includes(word)))).length > 0;
   const provider = webhookProviderOf(texts);
   const signatureHeader =
     input.descriptionSentences
       .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))
       .find((header) => header.includes('-') && header.length <= 64) ?? provider?.signatureHeader;
   const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
-  const eventBus =
-    busWords === undefined ? (eventTypes.length > 0 ? 'default' : undefined) : busName(busWords);
+  const eventBus = busWords === undefined ? (namesEvents ? 'default' : undefined) : busName(busWords);
   return {
-    webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
+    // `Receive Slack events`: a named sender is received over HTTP even when the request never says webhook.
+    webhook: texts.some(
+      (words) =>
+        words.some((word) => WEBHOOK_WORDS.includes(word)) ||
+        (provider !== undefined && words.some((word) => RECEIVE_WORDS.includes(word))),
+    ),
     ...(eventBus === undefined ? {} : { eventBus }),
     eventTypes: eventTypes.slice(0, 20),
     fromGitHub: provider?.name === 'GitHub',

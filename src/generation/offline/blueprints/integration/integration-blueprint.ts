@@ -19,7 +19,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     stories: input.stories,
     names,
     asks,
-    clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+    clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
   });
   const shifting = trafficShiftingPart({
     functionId: 'ConsumerFunction',

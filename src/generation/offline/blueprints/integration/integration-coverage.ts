@@ -55,8 +55,21 @@ export function integrationCoverage(params: {
     path: `${input.baseDir}/${FILES[file]}`,
     title,
   });
+  const types = distinctMessageTypes(messages);
+  const headerTyped = asks.provider?.eventHeader !== undefined && messages.length === 1;
+  const shared = sharedGaps({
+    asks,
+    types,
+    // Taken by their spelling only: a webhook type none of the sender's known names is.
+    spelled:
+      asks.webhook && !headerTyped
+        ? types.filter(
+            (type) => messages.find((message) => message.messageType === type)?.deliveryTypes === undefined,
+          )
+        : [],
+  });
   const byType = new Map(
-    distinctMessageTypes(messages).map((type) => [
+    types.map((type) => [
       type,
       typeCapability({
         type,
@@ -64,7 +77,8 @@ export function integrationCoverage(params: {
         test,
         deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
         deliveryActions: messages.find((message) => message.messageType === type)?.deliveryActions ?? [],
-        catchAll: messages.length === 1,
+        headerTyped,
+        sharedGaps: shared,
       }),
     ]),
   );
@@ -112,12 +126,13 @@ function typeCapability(params: {
   deliveryTypes: readonly string[] | undefined;
   /** The actions of those event types that are this message (GitHub's merged `pull_request`). */
   deliveryActions: readonly (DeliveryAction & { readonly event: string })[];
-  /** The only message type: a sender that names its event in a header has every event taken as it. */
-  catchAll: boolean;
+  /** The only message type, of a sender that names its event in a header: every event is taken as it. */
+  headerTyped: boolean;
+  /** Said once for all the types (the same limit, so a row lists it once): see sharedGaps. */
+  sharedGaps: readonly string[];
 }): Capability {
-  const { type, asks } = params;
+  const { type, asks, headerTyped } = params;
   const provider = asks.provider;
-  const headerTyped = provider?.eventHeader !== undefined && params.catchAll;
   if (asks.webhook && params.deliveryTypes?.length === 0 && !headerTyped)
     return {
       when: [...variants(typeWords(type)), [type.toLowerCase()]],
@@ -145,12 +160,6 @@ function typeCapability(params: {
       : [];
   const bus = asks.eventBus !== undefined;
   const words = typeWords(type);
-  const assumed =
-    asks.webhook && params.deliveryTypes === undefined && !headerTyped
-      ? [
-          `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
-        ]
-      : [];
   return {
     when: [...variants(words), [type.toLowerCase()]],
     implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
@@ -168,18 +177,40 @@ function typeCapability(params: {
     ],
     resources: ['Queue', 'ConsumerFunction'],
     gaps: [
-      ...assumed,
+      ...params.sharedGaps,
       ...wholeEvents.map(
         (name) =>
           `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`,
       ),
-      ...(bus
-        ? []
-        : [
-            `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
-          ]),
     ],
   };
+}
+
+/**
+ * Limits that hold for every message type alike, written once naming them all, so a row that
+ * several types answer says each limit once: types taken only by their spelling, and handlers
+ * that only record a message when no bus is asked for.
+ */
+function sharedGaps(params: {
+  asks: IntegrationAsks;
+  types: readonly string[];
+  spelled: readonly string[];
+}): string[] {
+  const { asks } = params;
+  const sender = asks.provider === undefined ? "the sender's" : `${asks.provider.name}'s`;
+  const spellings = params.spelled.map((type) => `\`${dotted(type)}\` or \`${type}\` for ${type}`);
+  return [
+    ...(params.spelled.length === 0
+      ? []
+      : [
+          `${sender} event type names are not known here, so a delivery is taken as a message type only when its type spells it (${spellings.join(', ')}), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
+        ]),
+    ...(asks.eventBus !== undefined || params.types.length === 0
+      ? []
+      : [
+          `what handling ${params.types.length === 1 ? `a ${params.types[0] ?? ''} message` : `${params.types.slice(0, -1).join(', ')} and ${params.types.at(-1) ?? ''} messages`} should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+        ]),
+  ];
 }
 
 /** `PaymentSettled` → payment, settled. */
@@ -273,6 +304,8 @@ function fixedCapabilities(params: {
             : [test('webhook', providerTitle(asks.provider))]),
         ],
         resources: ['RoutePostWebhooks', 'ReceiverFunction'],
+        // A sender that signs another way has every delivery refused: receiving it is not met either.
+        ...(asks.provider?.otherScheme === undefined ? {} : { gaps: [asks.provider.otherScheme] }),
       },
       {
         when: anyOf(

@@ -1,4 +1,6 @@
 import { defaultIntents } from '../../naming/default-intents.js';
+import { pascalNames } from '../../naming/description-sentences.js';
+import type { DescriptionClause } from '../../naming/description-sentences.js';
 import type { ServiceNames } from '../../naming/service-names.js';
 import type { StoryIntent } from '../../naming/story-intent.js';
 import { wordsOf } from '../../naming/words-of.js';
@@ -36,8 +38,8 @@ export function storyMessages(params: {
   stories: readonly StoryIntent[];
   names: ServiceNames;
   asks: IntegrationAsks;
-  /** The description's clauses, as words: where events are also named (`for payment succeeded events`). */
-  clauses: readonly (readonly string[])[];
+  /** The description's clauses: where events are also named (`for payment succeeded events`), and what a named one is. */
+  clauses: readonly DescriptionClause[];
 }): StoryMessage[] {
   const { stories, asks } = params;
   const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
@@ -51,7 +53,9 @@ export function storyMessages(params: {
       return {
         ...(intent === undefined ? {} : { intent }),
         messageType,
-        ...delivered(splitType(messageType)),
+        ...(catalogue === undefined
+          ? {}
+          : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
       };
     });
   }
@@ -60,7 +64,9 @@ export function storyMessages(params: {
       ...stories.flatMap((intent) =>
         providerEventTypesIn(wordsOf(intent.text), catalogue).map((type) => ({ intent, type })),
       ),
-      ...params.clauses.flatMap((words) => providerEventTypesIn(words, catalogue).map((type) => ({ type }))),
+      ...params.clauses.flatMap((clause) =>
+        providerEventTypesIn(clause.words, catalogue).map((type) => ({ type })),
+      ),
     ];
     const messages = uniqueByType(asked);
     if (messages.length > 0) return messages;
@@ -71,6 +77,27 @@ export function storyMessages(params: {
     messageType: [intent.verb, ...intent.objectWords].join('-'),
     ...delivered(wordsOf(intent.text)),
   }));
+}
+
+/**
+ * The provider's event types a named message type is: those the clause (or story) naming it, and
+ * only it, describes (`a PaymentSettled event … when a payment intent succeeds` is
+ * payment_intent.succeeded; `a PullRequestClosed event when a pull request is closed without being
+ * merged` is a closed, unmerged pull_request), else those its own words spell (`PaymentIntentSucceeded`).
+ */
+function namedTypeDeliveries(params: {
+  messageType: string;
+  clauses: readonly DescriptionClause[];
+  stories: readonly StoryIntent[];
+  catalogue: readonly ProviderEventType[];
+}): ProviderEventType[] {
+  const { messageType, catalogue } = params;
+  const naming = [
+    ...params.clauses,
+    ...params.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
+  ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
+  const described = naming.flatMap((text) => providerEventTypesIn(text.words, catalogue));
+  return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
 }
 
 /** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */

@@ -8,6 +8,11 @@ export interface ProviderEventType {
   /** Each inner list is the forms of one word; a text asks for the type when it holds one form of every word. */
   readonly words: readonly (readonly string[])[];
   /**
+   * Words the text must hold negated (`without being merged`, `not planned`, `unmerged`): each inner
+   * list is the forms of one word. A word the text holds only negated never asks for a type by `words`.
+   */
+  readonly negated?: readonly (readonly string[])[];
+  /**
    * For a sender that delivers one event for many actions (GitHub's `pull_request`: opened, closed…):
    * the body's `action` this type is, and payload fields it must hold (`pull_request.merged`: true).
    */
@@ -174,33 +179,55 @@ export const GITHUB_ACTION_EVENTS: ReadonlySet<string> = new Set([
   'watch',
 ]);
 
-/** A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the action's. */
+/**
+ * A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the
+ * action's, and by words the text must negate (`closed without being merged`).
+ */
 function githubAction(
   name: string,
   eventName: string,
   action: string,
-  forms: readonly string[],
+  forms: readonly string[] | readonly (readonly string[])[],
   where?: Readonly<Record<string, boolean | string>>,
+  negated?: readonly (readonly string[])[],
 ): ProviderEventType {
   const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
+  // One word's forms, or several words each with its forms (`closed as completed`).
+  const actionWords = forms.every((form) => typeof form === 'string')
+    ? [forms as readonly string[]]
+    : (forms as readonly (readonly string[])[]);
   return {
     deliveryType: eventName,
-    words: [...words, forms],
+    words: [...words, ...actionWords],
+    ...(negated === undefined ? {} : { negated }),
     action: { action, name, ...(where === undefined ? {} : { where }) },
   };
 }
 
+const CLOSED = forms('close');
+const MERGED = forms('merge');
+
 /**
  * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
- * `pull_request` with action `closed` and `pull_request.merged` true; a failed workflow run is
+ * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
+ * it false; an issue closed as not planned has `issue.state_reason` `not_planned`
+ * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues); a failed workflow run is
  * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
  */
 const GITHUB_ACTIONS: readonly ProviderEventType[] = [
   githubAction('pull_request.opened', 'pull_request', 'opened', forms('open', 'opened', 'opens', 'new')),
-  githubAction('pull_request.closed', 'pull_request', 'closed', forms('close')),
-  githubAction('pull_request.merged', 'pull_request', 'closed', forms('merge'), {
+  githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
+  githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
     'pull_request.merged': true,
   }),
+  githubAction(
+    'pull_request.closed_unmerged',
+    'pull_request',
+    'closed',
+    CLOSED,
+    { 'pull_request.merged': false },
+    [MERGED],
+  ),
   githubAction('pull_request.reopened', 'pull_request', 'reopened', forms('reopen')),
   githubAction(
     'issues.opened',
@@ -208,7 +235,22 @@ const GITHUB_ACTIONS: readonly ProviderEventType[] = [
     'opened',
     forms('open', 'opened', 'opens', 'new', 'filed', 'raised'),
   ),
-  githubAction('issues.closed', 'issues', 'closed', forms('close')),
+  githubAction('issues.closed', 'issues', 'closed', CLOSED),
+  githubAction(
+    'issues.closed_not_planned',
+    'issues',
+    'closed',
+    CLOSED,
+    { 'issue.state_reason': 'not_planned' },
+    [['planned', 'plan']],
+  ),
+  githubAction(
+    'issues.closed_completed',
+    'issues',
+    'closed',
+    [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']],
+    { 'issue.state_reason': 'completed' },
+  ),
   githubAction('issues.reopened', 'issues', 'reopened', forms('reopen')),
   githubAction('release.published', 'release', 'published', forms('publish', 'published')),
   githubAction(
@@ -216,6 +258,13 @@ const GITHUB_ACTIONS: readonly ProviderEventType[] = [
     'workflow_run',
     'completed',
     forms('complete', 'finished', 'finishes'),
+  ),
+  githubAction(
+    'workflow_run.succeeded',
+    'workflow_run',
+    'completed',
+    forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'),
+    { 'workflow_run.conclusion': 'success' },
   ),
   githubAction('workflow_run.failed', 'workflow_run', 'completed', forms('fail', 'failure', 'failures'), {
     'workflow_run.conclusion': 'failure',
@@ -228,23 +277,53 @@ export const PROVIDER_EVENT_TYPES: Readonly<Record<string, readonly ProviderEven
   GitHub: [...GITHUB, ...GITHUB_ACTIONS],
 };
 
+/** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */
+const NEGATORS = new Set(['not', 'without', 'never', 'no', 't', 'nor']);
+const NEGATED_SPAN = 2;
+
 /**
- * The provider's event types a text asks for: those whose every word it holds, without those a more
- * specific match contains (`invoice payment failed` is invoice.payment_failed, not also
- * payment_intent.payment_failed). Words are lowercase, split as `words-of` splits them.
+ * A text's words as asked and as negated: `closed without being merged` asks for closed and negates
+ * being and merged; `unmerged` negates merged. Words are lowercase, split as `words-of` splits them.
+ */
+function polarity(words: readonly string[]): { asked: Set<string>; negated: Set<string> } {
+  const asked = new Set<string>();
+  const negated = new Set<string>();
+  let negating = 0;
+  for (const word of words) {
+    if (NEGATORS.has(word)) {
+      negating = NEGATED_SPAN;
+      continue;
+    }
+    if (negating > 0) {
+      negated.add(word);
+      negating -= 1;
+      continue;
+    }
+    asked.add(word);
+    if (/^un[a-z]{4,}$/.test(word)) negated.add(word.slice(2));
+  }
+  return { asked, negated };
+}
+
+/**
+ * The provider's event types a text asks for: those whose every word it holds (and every `negated`
+ * word it holds negated), without those a more specific match contains (`invoice payment failed` is
+ * invoice.payment_failed, not also payment_intent.payment_failed; `closed without being merged` is
+ * not also every closed pull request). Words are lowercase, split as `words-of` splits them.
  */
 export function providerEventTypesIn(
   words: readonly string[],
   catalogue: readonly ProviderEventType[],
 ): ProviderEventType[] {
-  const present = new Set(words);
-  const matched = catalogue.filter((type) =>
-    type.words.every((alternatives) => alternatives.some((form) => present.has(form))),
-  );
+  const { asked, negated } = polarity(words);
+  const holds = (set: Set<string>, groups: readonly (readonly string[])[] | undefined) =>
+    (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
+  const matched = catalogue.filter((type) => holds(asked, type.words) && holds(negated, type.negated));
+  const groups = (type: ProviderEventType) => [...type.words, ...(type.negated ?? [])];
   const within = (type: ProviderEventType, other: ProviderEventType) =>
-    type.words.every((word) => other.words.some((wider) => word.some((form) => wider.includes(form))));
+    groups(type).every((word) => groups(other).some((wider) => word.some((form) => wider.includes(form))));
   const specific = matched.filter(
-    (type) => !matched.some((other) => other.words.length > type.words.length && within(type, other)),
+    (type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)),
   );
   const key = (type: ProviderEventType) => type.action?.name ?? type.deliveryType;
   return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);

@@ -49,6 +49,15 @@ export const WEBHOOK_PROVIDERS: Readonly<Record<string, WebhookProvider>> = {
     otherScheme:
       'GitLab sends the secret token itself in X-Gitlab-Token rather than a signature, so the generated HMAC check refuses its deliveries; compare the token in constant time in src/signature.ts',
   },
+  // https://api.slack.com/authentication/verifying-requests-from-slack and https://api.slack.com/apis/events-api
+  slack: {
+    name: 'Slack',
+    signatureHeader: 'x-slack-signature',
+    docs: 'https://api.slack.com/authentication/verifying-requests-from-slack',
+    eventTypesDocs: 'https://api.slack.com/events',
+    otherScheme:
+      "Slack signs `v0:<X-Slack-Request-Timestamp>:<raw body>` (HMAC-SHA256, hex, `v0=` prefix), so the generated check refuses its deliveries; nor does the receiver answer the Events API's url_verification challenge (Slack will not accept the request URL) or read the event's type from `event.type`: adapt src/signature.ts and src/receive-webhook.ts",
+  },
   // https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook
   shopify: {
     name: 'Shopify',
