@@ -5,7 +5,8 @@ import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
-import { reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
+import { reopenAnsweredKey, reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
+import { wasHandled } from '../../core/idempotency/handled-triggers.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
@@ -25,6 +26,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { disarmAutoMerge } from './disarm-auto-merge.js';
+import { reply } from '../task/reply.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -56,8 +58,9 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
 
 /**
  * Brings a task up to date with its pull request as GitHub has it now (DESIGN §3, §4): merged →
- * `merged`, closed → `cancelled`, reopened → back to `pr_open` (`reopenedSinceCancel`: a task
- * cancelled with `/cancel` while its pull request stayed open stays cancelled); while open, the approval rule over
+ * `merged`, closed → `cancelled`, reopened → back to `pr_open` when the close cancelled it
+ * (`reopenedSinceCancel`; a task stopped with `/cancel` stays cancelled, and the reopen is answered
+ * once on the pull request, naming `/retry`); while open, the approval rule over
  * every review (`readReviewApproval`, with the `review` config) sets the
  * `implementation-agent/approval` check on the head and moves the task to `approved`,
  * `changes_requested` or `pr_open`; an automated task moving to `changes_requested` has GitHub's
@@ -125,7 +128,7 @@ export async function syncPullRequestTask(
         approved: approval?.approved ?? false,
         changesRequested: (approval?.changesRequestedBy.length ?? 0) > 0,
       },
-      reopened: reopenedSinceCancel({ marker: status.marker, event: input.event }),
+      reopened: reopenedSinceCancel({ marker: status.marker }),
     });
     const to = path.at(-1) ?? from;
     if (!isWalkable(from, path)) {
@@ -138,6 +141,30 @@ export async function syncPullRequestTask(
       };
     }
     const described = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
+    // A task stopped with `/cancel` stays cancelled across a close and reopen of its pull request:
+    // the reopen is answered (once per close), naming `/retry`.
+    const stopped =
+      from === 'cancelled' && path.length === 0 && !pull.merged
+        ? stoppedTaskAnswer({ input, marker: status.marker, open, pullNumber, issueNumber })
+        : undefined;
+    if (stopped !== undefined) {
+      const board = taskBoardFor(deps, {
+        owner,
+        repo,
+        issueNumber,
+        taskId,
+        existing: status,
+        config,
+        trigger: reopenAnsweredKey(pullNumber),
+      });
+      await board.move('cancelled', {
+        details: stopped.details,
+        ...(stopped.reply === undefined ? { unhandled: true } : {}),
+      });
+      if (stopped.reply !== undefined)
+        await reply({ client, owner, repo, issueNumber: pullNumber, body: stopped.reply });
+      return { status: 'cancelled', taskId, issueNumber, pullNumber, headSha, approvedBy: [], message: stopped.details };
+    }
     // A writer's request for changes on a task that merges by itself: GitHub's auto-merge the agent
     // armed would merge past it on green checks, so it is turned off, once, when the task moves.
     const stopping =
@@ -218,6 +245,33 @@ export async function syncPullRequestTask(
     return followed;
   };
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
+}
+
+/**
+ * What happens to a task stopped with `/cancel` (cancelled, not by a close) when its pull request is
+ * reopened or closed: the reopen (`pull_request.reopened`) is answered on the pull request, naming
+ * `/retry`, unless this close-and-reopen was answered already (`reopenAnsweredKey` handled); a close
+ * after an answered reopen forgets the answer (no `reply`), so the next reopen is answered again.
+ * Undefined: nothing to say (another event, or already answered).
+ */
+function stoppedTaskAnswer(params: {
+  input: PullRequestTaskEvent;
+  marker: TaskMarker;
+  open: boolean;
+  pullNumber: number;
+  issueNumber: number;
+}): { details: string; reply?: string } | undefined {
+  const { input, marker, pullNumber, issueNumber } = params;
+  const answered = wasHandled(marker.handled_triggers, reopenAnsweredKey(pullNumber));
+  const pr = `pull request #${pullNumber}`;
+  if (!params.open)
+    return answered ? { details: `${pr} was closed; the task stays cancelled.` } : undefined;
+  if (input.event !== 'pull_request.reopened' || answered) return undefined;
+  const details =
+    `${pr} was reopened, but the task stays cancelled: it was stopped with \`/cancel\`, and reopening ` +
+    `its pull request does not run it again. \`/retry\` on issue #${issueNumber} runs the task again.`;
+  const who = input.sender === undefined ? '' : `${mention(input.sender.login)}: `;
+  return { details, reply: `${who}${details}` };
 }
 
 /**
