@@ -137,6 +137,13 @@ export const taskMarkerSchema = z
      */
     human_pushers: z.array(z.string().min(1).max(100)).max(20).optional(),
     /**
+     * Set while GitHub's auto-merge of an automated task is off because a counted request for
+     * changes stands (`standingChangesRequest`): the sync turned it off, or a run did not turn it
+     * on. Once none stands, the head passes the agent's validation and the task still runs
+     * automated at low risk, the sync turns it on again (`rearmAutoMerge`) and drops this, once.
+     */
+    auto_merge_held: z.literal(true).optional(),
+    /**
      * Set when the task was cancelled because its pull request was closed unmerged: reopening the
      * pull request brings the task back (`cancelled → pr_open`), and a run that catches up on a
      * reopen it missed knows it. Absent on a task cancelled with `/cancel`; dropped on any move out

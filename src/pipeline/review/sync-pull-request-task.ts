@@ -25,7 +25,8 @@ import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
-import { disarmAutoMerge } from './disarm-auto-merge.js';
+import { mergeWhenGreen } from './merge-when-green.js';
+import { steerAutoMerge } from './steer-auto-merge.js';
 import { reply } from '../task/reply.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
@@ -166,13 +167,22 @@ export async function syncPullRequestTask(
       return { status: 'cancelled', taskId, issueNumber, pullNumber, headSha, approvedBy: [], message: stopped.details };
     }
     // A writer's request for changes on a task that merges by itself: GitHub's auto-merge the agent
-    // armed would merge past it on green checks, so it is turned off, once, when the task moves.
-    const stopping =
-      open && to === 'changes_requested' && from !== 'changes_requested' && runsAutomated(status.marker);
-    const message = stopping
-      ? `${described} ${await disarmAutoMerge({ graphql: deps.graphql, owner, repo, pullNumber, pullRequestId: pull.node_id, log: deps.log })} ` +
-        'Automated mode does not merge past a standing request for changes: once that reviewer approves (or the review is dismissed), merge it by hand; nothing is deployed on merge while the request stands.'
-      : described;
+    // armed would merge past it on green checks, so it is turned off, once, and turned on again once
+    // no request stands (`steerAutoMerge`).
+    const steered = await steerAutoMerge({
+      deps,
+      owner,
+      repo,
+      pullNumber,
+      pullRequestId: pull.node_id,
+      marker: status.marker,
+      open,
+      headSha,
+      approval,
+      config,
+    });
+    if (steered?.mergeWhenGreen === true) judgeGreen = headSha;
+    const message = steered === undefined ? described : `${described} ${steered.message}`;
     // A held task's merge is not the automated run's: the held request never ran, so no deploy on merge.
     const merging = to === 'merged' && from !== 'held' && input.event === 'pull_request.closed';
     // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
@@ -189,16 +199,20 @@ export async function syncPullRequestTask(
     // A new push is recorded even when the task does not move: whose push the head is decides
     // whose approval of it counts, for `/deploy` and merge-when-green too. When the task does not
     // move here, the follow-up's own move carries it (one write), else it is written after.
-    const deferPush = path.length === 0 && newPush !== undefined && options.then !== undefined;
-    if (path.length > 0 || (newPush !== undefined && !deferPush)) {
+    const holding = steered?.hold;
+    const deferPush =
+      path.length === 0 && holding === undefined && newPush !== undefined && options.then !== undefined;
+    if (path.length > 0 || holding !== undefined || (newPush !== undefined && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;
       const patch = {
         ...(newPush === undefined ? {} : pushPatch(status.marker, newPush)),
         ...(closing ? { cancelled_by_close: true as const } : {}),
+        ...(holding === 'held' ? { auto_merge_held: true as const } : {}),
       };
       await board.move(to, {
+        ...(holding === 'released' ? { clear: ['auto_merge_held' as const] } : {}),
         details: message,
         ...(merging ? { unhandled: true } : {}),
         ...(Object.keys(patch).length === 0 ? {} : { patch }),
@@ -244,7 +258,17 @@ export async function syncPullRequestTask(
       await board.move(board.current.state, { details: message, patch: pushPatch(status.marker, newPush) });
     return followed;
   };
-  return deps.tasks ? deps.tasks.run(taskId, work) : work();
+  // Set when auto-merge was turned back on but GitHub did not take it: merge-when-green judges the
+  // head now (its checks may have finished long ago), after this turn on the task.
+  let judgeGreen: string | undefined;
+  const synced = await (deps.tasks ? deps.tasks.run(taskId, work) : work());
+  if (judgeGreen === undefined) return synced;
+  const merged = await mergeWhenGreen(deps, {
+    kind: 'checks-completed',
+    repository: input.repository,
+    sha: judgeGreen,
+  });
+  return merged.status === 'ignored' ? synced : merged;
 }
 
 /**

@@ -1,0 +1,32 @@
+import type { TaskMarker } from '../state/state-marker.js';
+import { runsAutomated } from '../state/runs-automated.js';
+
+/**
+ * Whether GitHub's auto-merge of the task is held off for a request for changes: the marker says
+ * so (`auto_merge_held`), or the task is at `changes_requested` (markers written before the field,
+ * when entering that state turned auto-merge off).
+ */
+export function autoMergeHeld(marker: Pick<TaskMarker, 'auto_merge_held' | 'state'>): boolean {
+  return marker.auto_merge_held === true || marker.state === 'changes_requested';
+}
+
+/**
+ * What a review sync does to an automated task's auto-merge (DESIGN §4: "a reviewer can steer the
+ * PR with reviews alone"): `turn-off` when a counted request for changes stands
+ * (`standingChangesRequest`) and auto-merge is not held yet; `turn-on` when none stands and it is
+ * held — the caller then still checks the head passed the agent's validation; nothing otherwise,
+ * so a redelivery or a second review does the step once. Only an open pull request of a task that
+ * runs automated at low risk (`runsAutomated`) has an auto-merge to steer: a task that fell back to
+ * guided never turns it on again.
+ */
+export function autoMergeStep(params: {
+  marker: Pick<TaskMarker, 'auto_merge_held' | 'state' | 'effective_mode' | 'risk_level'>;
+  open: boolean;
+  /** A counted request for changes stands on the pull request (`standingChangesRequest`). */
+  standing: boolean;
+}): 'turn-off' | 'turn-on' | undefined {
+  if (!params.open || !runsAutomated(params.marker)) return undefined;
+  const held = autoMergeHeld(params.marker);
+  if (params.standing) return held ? undefined : 'turn-off';
+  return held ? 'turn-on' : undefined;
+}
