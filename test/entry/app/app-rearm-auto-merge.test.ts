@@ -53,21 +53,26 @@ function approvedBy(reviewer: string) {
 }
 
 /** The sync's reads: the task, the pull request, the config, the reviews (and each verdict's author's permission). */
-function expectSync(api: Api, status: TaskMarker, reviews: Array<{ login: string; state: string }>) {
+function expectSync(
+  api: Api,
+  status: TaskMarker,
+  reviews: Array<{ login: string; state: string; commit_id?: string }>,
+  head = HEAD,
+) {
   api.installationToken(INSTALLATION_ID);
   api.comments(1, [agentStatusComment({ marker: status })]);
-  api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+  api.getPull({ number: PULL, headSha: head, headRef: BRANCH });
   api.config(undefined);
   api.reviews(
     PULL,
-    reviews.map((review) => ({ ...review, commit_id: HEAD })),
+    reviews.map((review) => ({ commit_id: head, ...review })),
   );
 }
 
 /** The head's checks: the agent's own validation check, as it published it on its commit. */
-function expectValidatedHead(api: Api, conclusion = 'success') {
-  api.checkRunsFor(HEAD, [{ name: 'implementation-agent', status: 'completed', conclusion }]);
-  api.combinedStatus(HEAD, []);
+function expectValidatedHead(api: Api, conclusion = 'success', head = HEAD) {
+  api.checkRunsFor(head, [{ name: 'implementation-agent', status: 'completed', conclusion }]);
+  api.combinedStatus(head, []);
 }
 
 function expectEnable(api: Api) {
@@ -136,6 +141,33 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
     expect(graphqlCalls(api, 'enablePullRequestAutoMerge')).toHaveLength(1);
     expect(readStateMarker(lastStatus(api))?.marker.state).toBe('approved');
     expect(lastStatus(api)).toContain('Auto-merge is on (squash)');
+  });
+
+  it('the agent’s feedback commit, approved by the reviewer who asked for changes: turned on again on that commit', async () => {
+    // The agent answered the request with its own commit (low risk, every gate passed): the request
+    // stood until the reviewer looked at that commit.
+    const fixed = 'c'.repeat(40);
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(
+      api,
+      marker({ attempt: 2, feedback_iterations: 1, last_push: { sha: fixed, by: { kind: 'agent' } } }),
+      [
+        { login: 'reviewer-bob', state: 'CHANGES_REQUESTED', commit_id: HEAD },
+        { login: 'reviewer-bob', state: 'APPROVED', commit_id: fixed },
+      ],
+      fixed,
+    );
+    api.permission('reviewer-bob', 'write');
+    expectValidatedHead(api, 'success', fixed);
+    expectEnable(api);
+    api.updateComment(900);
+
+    await deliver(approvedBy('reviewer-bob'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(graphqlCalls(api, 'enablePullRequestAutoMerge')).toHaveLength(1);
+    expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({ state: 'approved', effective_mode: 'automated' });
+    expect(lastStatus(api)).toContain('Approved by @reviewer-bob at `ccccccc`');
   });
 
   it('a task whose status predates the hold (changes_requested, no auto_merge_held) is turned on again too', async () => {
@@ -226,5 +258,58 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
       state: 'changes_requested',
       auto_merge_held: true,
     });
+  });
+
+  it('where the repository does not allow auto-merge, the head is judged for merge-when-green at once and merged', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    // No target recorded: the merge is answered with why nothing was deployed.
+    const { environment: _environment, ...untargeted } = marker();
+    const lifted = [{ login: 'reviewer-bob', state: 'DISMISSED' }];
+    expectSync(api, untargeted, lifted);
+    expectValidatedHead(api);
+    api.scope
+      .post('/graphql', (body: { query: string }) => body.query.includes('enablePullRequestAutoMerge'))
+      .reply(200, { errors: [{ type: 'UNPROCESSABLE', message: 'Auto merge is not allowed for this repository' }] });
+    api.updateComment(900);
+    // Merge-when-green: the CI on the head finished before the request was lifted, so no new
+    // check_suite event would ever come; the judgement reads everything again.
+    api.scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/pulls`)
+      .query({ per_page: '100' })
+      .reply(200, [
+        { number: PULL, state: 'open', head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } } },
+      ]);
+    const released = { ...untargeted, state: 'pr_open' as const, auto_merge_held: undefined };
+    api.comments(1, [agentStatusComment({ marker: released })]);
+    api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+    api.config(undefined);
+    api.checkRunsFor(HEAD, [
+      { name: 'implementation-agent', status: 'completed', conclusion: 'success' },
+      { name: 'build', status: 'completed', conclusion: 'success' },
+    ]);
+    api.combinedStatus(HEAD, []);
+    api.reviews(PULL, [{ login: 'reviewer-bob', state: 'DISMISSED', commit_id: HEAD }]);
+    api.scope
+      .put(`/repos/${OWNER}/${REPO}/pulls/${PULL}/merge`)
+      .reply(200, { merged: true, sha: 'f'.repeat(40), message: 'Pull Request successfully merged' });
+    // The merge brings the task up to date: merged, and the deploy on merge answers.
+    api.comments(1, [agentStatusComment({ marker: released })]);
+    api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH, merged: true });
+    api.config(undefined);
+    api.updateComment(900);
+    api.commandDeployments([]);
+    api.checkRunsFor(HEAD, [{ name: 'implementation-agent', status: 'completed', conclusion: 'success' }]);
+    api.combinedStatus(HEAD, []);
+    api.createComment(PULL, 950);
+    api.updateComment(900);
+
+    await deliver(dismissed());
+
+    expect(api.scope.isDone()).toBe(true);
+    const merges = api.calls.filter((call) => call.method === 'PUT' && call.path.endsWith('/merge'));
+    expect(merges).toEqual([expect.objectContaining({ body: { sha: HEAD, merge_method: 'squash' } })]);
+    const writes = statusWrites(api).map((call) => String(call.body.body));
+    expect(writes[0]).toContain('Auto-merge is not allowed in this repository');
+    expect(readStateMarker(writes.at(-1) ?? '')?.marker.state).toBe('merged');
   });
 });
