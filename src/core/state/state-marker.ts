@@ -133,7 +133,8 @@ export const taskMarkerSchema = z
      * Everyone but the agent who pushed to the task's branch (#9c review: `humanPushersAfter`),
      * lowercase logins, at most 20. The agent's commits on top do not reset it: an approval from
      * one of them is set aside (`review.allow_pusher_approval`), since their commits stay under
-     * the agent's head. Absent: none recorded.
+     * the agent's head. Dropped only by a run that makes the branch anew from the base branch (it
+     * was deleted). Absent: none recorded.
      */
     human_pushers: z.array(z.string().min(1).max(100)).max(20).optional(),
     /**

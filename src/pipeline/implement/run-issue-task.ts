@@ -305,10 +305,26 @@ async function generateAndPublish(
         : {}),
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
-    ...(arming?.status === 'held' ? {} : { clear: ['auto_merge_held' as const] }),
+    ...cleared({ held: arming?.status === 'held', branchCreated: pull.branchCreated }),
     ...withWarning(decision.join('\n\n'), artifactsWarning),
   });
   return result;
+}
+
+/**
+ * Marker fields the run's move to `pr_open` drops: the auto-merge hold unless this run held it
+ * again, and, when the run made the branch anew from the base branch (`branchCreated`: it had been
+ * deleted), the people who pushed to the old one (`human_pushers`): none of their commits is under
+ * the new head. A commit on top of an existing branch keeps them (`humanPushersAfter`).
+ */
+function cleared(params: { held: boolean; branchCreated: boolean }): {
+  clear?: Array<'auto_merge_held' | 'human_pushers'>;
+} {
+  const fields = [
+    ...(params.held ? [] : ['auto_merge_held' as const]),
+    ...(params.branchCreated ? ['human_pushers' as const] : []),
+  ];
+  return fields.length === 0 ? {} : { clear: fields };
 }
 
 /** Throws `RunCancelledError` when the task was cancelled since the run began; `where` names the step. */

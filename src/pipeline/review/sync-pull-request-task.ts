@@ -5,6 +5,7 @@ import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
+import { pusherApprovalNote } from '../../core/review/pusher-approval-note.js';
 import { reopenAnsweredKey, reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
 import { wasHandled } from '../../core/idempotency/handled-triggers.js';
 import type { LastPush } from '../../core/review/last-push.js';
@@ -200,9 +201,20 @@ export async function syncPullRequestTask(
     // whose approval of it counts, for `/deploy` and merge-when-green too. When the task does not
     // move here, the follow-up's own move carries it (one write), else it is written after.
     const holding = steered?.hold;
+    // An approval the pusher rule set aside is named on the status comment even when the task does
+    // not move (`pusherApprovalNote`), once: a status that already says it is not written again.
+    const aside =
+      to === 'pr_open' && approval !== undefined
+        ? pusherApprovalNote({ setAside: approval.setAside, headSha })
+        : undefined;
+    const renote = path.length === 0 && aside !== undefined && !status.body.includes(aside);
     const deferPush =
-      path.length === 0 && holding === undefined && newPush !== undefined && options.then !== undefined;
-    if (path.length > 0 || holding !== undefined || (newPush !== undefined && !deferPush)) {
+      path.length === 0 &&
+      holding === undefined &&
+      !renote &&
+      newPush !== undefined &&
+      options.then !== undefined;
+    if (path.length > 0 || holding !== undefined || renote || (newPush !== undefined && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;
@@ -415,7 +427,7 @@ function describe(params: {
   issueNumber: number;
   open: boolean;
   headSha: string;
-  approval: ApprovalDecision | undefined;
+  approval: ReviewApproval | undefined;
 }): string {
   const pr = `pull request #${params.pullNumber}`;
   const head = `\`${params.headSha.slice(0, 7)}\``;
@@ -433,7 +445,13 @@ function describe(params: {
       return params.open
         ? `The task is cancelled; ${pr} stays open and changes nothing until \`/retry\` on issue #${params.issueNumber} runs the task again.`
         : `${pr} was closed without merging; reopen it to carry on.`;
-    default:
-      return `${pr} is waiting for an approving review of ${head} from someone with write access.`;
+    default: {
+      const waiting = `${pr} is waiting for an approving review of ${head} from someone with write access.`;
+      const setAside =
+        params.approval === undefined
+          ? undefined
+          : pusherApprovalNote({ setAside: params.approval.setAside, headSha: params.headSha });
+      return setAside === undefined ? waiting : `${waiting} ${setAside}`;
+    }
   }
 }
