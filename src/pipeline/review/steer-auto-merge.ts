@@ -5,6 +5,7 @@ import { autoMergeStep } from '../../core/review/auto-merge-step.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { standingChangesRequest } from '../../core/review/standing-changes-request.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
+import type { TaskState } from '../../core/state/task-state.js';
 import { readChecksVerdict } from '../../github/read-checks-verdict.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { armAutoMerge } from './arm-auto-merge.js';
@@ -38,6 +39,8 @@ export async function steerAutoMerge(params: {
   pullNumber: number;
   pullRequestId: string | undefined;
   marker: TaskMarker;
+  /** The state the sync moves the task to. */
+  to: TaskState;
   open: boolean;
   headSha: string;
   approval: Pick<ApprovalDecision, 'changesRequestedBy' | 'tooManyReviews'> | undefined;
@@ -46,7 +49,12 @@ export async function steerAutoMerge(params: {
   const { deps, owner, repo, pullNumber, headSha } = params;
   if (params.approval === undefined) return undefined;
   const standing = standingChangesRequest(params.approval);
-  const step = autoMergeStep({ marker: params.marker, open: params.open, standing: standing !== undefined });
+  const step = autoMergeStep({
+    marker: params.marker,
+    to: params.to,
+    open: params.open,
+    standing: standing !== undefined,
+  });
   if (step === 'turn-off') {
     const disarmed = await disarmAutoMerge({
       graphql: deps.graphql,

@@ -177,6 +177,7 @@ export async function syncPullRequestTask(
       pullNumber,
       pullRequestId: pull.node_id,
       marker: status.marker,
+      to,
       open,
       headSha,
       approval,

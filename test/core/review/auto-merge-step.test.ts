@@ -1,5 +1,6 @@
 import { autoMergeHeld, autoMergeStep } from '../../../src/core/review/auto-merge-step.js';
 import type { TaskMarker } from '../../../src/core/state/state-marker.js';
+import type { TaskState } from '../../../src/core/state/task-state.js';
 
 type Marker = Pick<TaskMarker, 'auto_merge_held' | 'state' | 'effective_mode' | 'risk_level'>;
 const automated: Marker = { state: 'pr_open', effective_mode: 'automated', risk_level: 'low' };
@@ -17,8 +18,18 @@ describe('autoMergeStep: what a review sync does to an automated task’s auto-m
     ['a guided task’s request for changes', { ...automated, effective_mode: 'guided' }, true, true, undefined],
     ['a closed pull request', { ...automated, auto_merge_held: true }, false, false, undefined],
   ])('%s', (_name, marker, open, standing, step) => {
-    expect(autoMergeStep({ marker, open, standing })).toBe(step);
+    const to = standing ? 'changes_requested' : 'pr_open';
+    expect(autoMergeStep({ marker, to, open, standing })).toBe(step);
   });
+
+  it.each<TaskState>(['cancelled', 'held', 'generating', 'failed', 'merged'])(
+    'a task %s is not steered: a review never turns auto-merge on for it (nor off again)',
+    (to) => {
+      const held = { ...automated, state: to, auto_merge_held: true as const };
+      expect(autoMergeStep({ marker: held, to, open: true, standing: false })).toBeUndefined();
+      expect(autoMergeStep({ marker: { ...automated, state: to }, to, open: true, standing: true })).toBeUndefined();
+    },
+  );
 
   it('held: the marker’s field, or the state an older marker recorded the hold by', () => {
     expect(autoMergeHeld({ state: 'pr_open' })).toBe(false);

@@ -228,6 +228,17 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
     expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({ state: 'pr_open', effective_mode: 'guided' });
   });
 
+  it('a task stopped with /cancel is never turned on again by a review, its hold and all', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker({ state: 'cancelled' }), [{ login: 'reviewer-bob', state: 'DISMISSED' }]);
+
+    await deliver(dismissed());
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(api.calls.filter((call) => call.path === '/graphql')).toEqual([]);
+    expect(statusWrites(api)).toEqual([]);
+  });
+
   it('a head without the agent’s passing validation stays held, the status saying why', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, marker(), [{ login: 'reviewer-bob', state: 'DISMISSED' }]);
