@@ -28,9 +28,12 @@ export function standingChangesRequest(
   const by = approval.changesRequestedBy;
   const unread = approval.tooManyReviews === true;
   if (by.length === 0 && !unread) return undefined;
-  const asked = by.length === 0 ? [] : [`${by.map(mention).join(', ')} asked for changes and that request still stands`];
+  const asked =
+    by.length === 0 ? [] : [`${by.map(mention).join(', ')} asked for changes and that request still stands`];
   const cut = unread
-    ? ['the pull request has more reviews than implementation-agent reads (the newest 1,000), so an older request for changes may still stand']
+    ? [
+        'the pull request has more reviews than implementation-agent reads (the newest 1,000), so an older request for changes may still stand',
+      ]
     : [];
   return { by, unread, reason: [...asked, ...cut].join('; ') };
 }

@@ -225,7 +225,11 @@ async function generateAndPublish(
                 repo,
                 pullNumber: pull.number,
                 headSha: pull.commitSha,
-                policy: reviewPolicyFor({ review: config.review, marker: before, agentLogin: params.agentLogin }),
+                policy: reviewPolicyFor({
+                  review: config.review,
+                  marker: before,
+                  agentLogin: params.agentLogin,
+                }),
               }),
           log: params.log,
         })

@@ -77,11 +77,15 @@ export async function armAutoMerge(params: {
           `GitHub did not enable auto-merge because nothing is left to wait for (GitHub: ${untrustedInline(result.message)}). ${LEFT_FOR_GREEN}`,
         );
       case 'refused':
-        return notEnabled(`GitHub refused auto-merge (GitHub: ${untrustedInline(result.message)}). ${LEFT_FOR_GREEN}`);
+        return notEnabled(
+          `GitHub refused auto-merge (GitHub: ${untrustedInline(result.message)}). ${LEFT_FOR_GREEN}`,
+        );
     }
   } catch (error) {
     params.log(`Auto-merge on #${params.pullNumber} failed: ${errorMessage(error)}`);
-    return notEnabled(`Auto-merge could not be enabled: ${untrustedInline(errorMessage(error))}. ${LEFT_FOR_GREEN}`);
+    return notEnabled(
+      `Auto-merge could not be enabled: ${untrustedInline(errorMessage(error))}. ${LEFT_FOR_GREEN}`,
+    );
   }
 }
 

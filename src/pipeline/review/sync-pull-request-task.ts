@@ -3,11 +3,10 @@ import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
 import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
-import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
 import { pusherApprovalNote } from '../../core/review/pusher-approval-note.js';
 import { reopenAnsweredKey, reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
-import { wasHandled } from '../../core/idempotency/handled-triggers.js';
+import { stoppedTaskAnswer } from '../../core/review/stopped-task-answer.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
@@ -147,7 +146,14 @@ export async function syncPullRequestTask(
     // the reopen is answered (once per close), naming `/retry`.
     const stopped =
       from === 'cancelled' && path.length === 0 && !pull.merged
-        ? stoppedTaskAnswer({ input, marker: status.marker, open, pullNumber, issueNumber })
+        ? stoppedTaskAnswer({
+            event: input.event,
+            sender: input.sender,
+            marker: status.marker,
+            open,
+            pullNumber,
+            issueNumber,
+          })
         : undefined;
     if (stopped !== undefined) {
       const board = taskBoardFor(deps, {
@@ -165,7 +171,15 @@ export async function syncPullRequestTask(
       });
       if (stopped.reply !== undefined)
         await reply({ client, owner, repo, issueNumber: pullNumber, body: stopped.reply });
-      return { status: 'cancelled', taskId, issueNumber, pullNumber, headSha, approvedBy: [], message: stopped.details };
+      return {
+        status: 'cancelled',
+        taskId,
+        issueNumber,
+        pullNumber,
+        headSha,
+        approvedBy: [],
+        message: stopped.details,
+      };
     }
     // A writer's request for changes on a task that merges by itself: GitHub's auto-merge the agent
     // armed would merge past it on green checks, so it is turned off, once, and turned on again once
@@ -282,33 +296,6 @@ export async function syncPullRequestTask(
     sha: judgeGreen,
   });
   return merged.status === 'ignored' ? synced : merged;
-}
-
-/**
- * What happens to a task stopped with `/cancel` (cancelled, not by a close) when its pull request is
- * reopened or closed: the reopen (`pull_request.reopened`) is answered on the pull request, naming
- * `/retry`, unless this close-and-reopen was answered already (`reopenAnsweredKey` handled); a close
- * after an answered reopen forgets the answer (no `reply`), so the next reopen is answered again.
- * Undefined: nothing to say (another event, or already answered).
- */
-function stoppedTaskAnswer(params: {
-  input: PullRequestTaskEvent;
-  marker: TaskMarker;
-  open: boolean;
-  pullNumber: number;
-  issueNumber: number;
-}): { details: string; reply?: string } | undefined {
-  const { input, marker, pullNumber, issueNumber } = params;
-  const answered = wasHandled(marker.handled_triggers, reopenAnsweredKey(pullNumber));
-  const pr = `pull request #${pullNumber}`;
-  if (!params.open)
-    return answered ? { details: `${pr} was closed; the task stays cancelled.` } : undefined;
-  if (input.event !== 'pull_request.reopened' || answered) return undefined;
-  const details =
-    `${pr} was reopened, but the task stays cancelled: it was stopped with \`/cancel\`, and reopening ` +
-    `its pull request does not run it again. \`/retry\` on issue #${issueNumber} runs the task again.`;
-  const who = input.sender === undefined ? '' : `${mention(input.sender.login)}: `;
-  return { details, reply: `${who}${details}` };
 }
 
 /**

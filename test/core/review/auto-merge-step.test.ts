@@ -9,13 +9,43 @@ describe('autoMergeStep: what a review sync does to an automated task’s auto-m
   it.each<[string, Marker, boolean, boolean, ReturnType<typeof autoMergeStep>]>([
     ['a request for changes arrives', automated, true, true, 'turn-off'],
     ['the same request seen again (held)', { ...automated, auto_merge_held: true }, true, true, undefined],
-    ['an old marker at changes_requested, request still standing', { ...automated, state: 'changes_requested' }, true, true, undefined],
+    [
+      'an old marker at changes_requested, request still standing',
+      { ...automated, state: 'changes_requested' },
+      true,
+      true,
+      undefined,
+    ],
     ['the request lifted (held)', { ...automated, auto_merge_held: true }, true, false, 'turn-on'],
-    ['the request lifted, old marker at changes_requested', { ...automated, state: 'changes_requested' }, true, false, 'turn-on'],
+    [
+      'the request lifted, old marker at changes_requested',
+      { ...automated, state: 'changes_requested' },
+      true,
+      false,
+      'turn-on',
+    ],
     ['no request, nothing held (a redelivery after the re-arm)', automated, true, false, undefined],
-    ['a task judged high risk', { ...automated, risk_level: 'high', auto_merge_held: true }, true, false, undefined],
-    ['a task fallen back to guided', { ...automated, effective_mode: 'guided', auto_merge_held: true }, true, false, undefined],
-    ['a guided task’s request for changes', { ...automated, effective_mode: 'guided' }, true, true, undefined],
+    [
+      'a task judged high risk',
+      { ...automated, risk_level: 'high', auto_merge_held: true },
+      true,
+      false,
+      undefined,
+    ],
+    [
+      'a task fallen back to guided',
+      { ...automated, effective_mode: 'guided', auto_merge_held: true },
+      true,
+      false,
+      undefined,
+    ],
+    [
+      'a guided task’s request for changes',
+      { ...automated, effective_mode: 'guided' },
+      true,
+      true,
+      undefined,
+    ],
     ['a closed pull request', { ...automated, auto_merge_held: true }, false, false, undefined],
   ])('%s', (_name, marker, open, standing, step) => {
     const to = standing ? 'changes_requested' : 'pr_open';
@@ -27,7 +57,9 @@ describe('autoMergeStep: what a review sync does to an automated task’s auto-m
     (to) => {
       const held = { ...automated, state: to, auto_merge_held: true as const };
       expect(autoMergeStep({ marker: held, to, open: true, standing: false })).toBeUndefined();
-      expect(autoMergeStep({ marker: { ...automated, state: to }, to, open: true, standing: true })).toBeUndefined();
+      expect(
+        autoMergeStep({ marker: { ...automated, state: to }, to, open: true, standing: true }),
+      ).toBeUndefined();
     },
   );
 

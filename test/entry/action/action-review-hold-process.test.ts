@@ -21,7 +21,9 @@ const run = (fake: Fake, eventName: string, payload: unknown) =>
   runAction({ apiUrl: fake.url, eventName, payload, inputs: { token: TOKEN, 'marker-secret': SECRET } });
 
 const statusComment = (fake: Fake) =>
-  fake.comments.find((comment) => comment.issue_number === 1 && comment.body.includes('implementation-agent:state'));
+  fake.comments.find(
+    (comment) => comment.issue_number === 1 && comment.body.includes('implementation-agent:state'),
+  );
 const statusMarker = (fake: Fake) => readStateMarker(statusComment(fake)?.body ?? '')?.marker;
 
 /** Rewrites the task's signed status as `patch` of what the first run recorded. */
@@ -48,7 +50,8 @@ function onTaskPull(name: 'pull_request_review' | 'pull_request', action: string
 
 const graphql = (fake: Fake, mutation: string) =>
   fake.requests.filter(
-    (request) => request.path === '/graphql' && String((request.body as { query?: string }).query).includes(mutation),
+    (request) =>
+      request.path === '/graphql' && String((request.body as { query?: string }).query).includes(mutation),
   );
 
 describe('the built Action: review holds on an automated task, and a reopen after /cancel', () => {
@@ -96,7 +99,11 @@ describe('the built Action: review holds on an automated task, and a reopen afte
       app: { slug: 'github-actions' },
     });
 
-    const lifted = await run(fake, 'pull_request_review', onTaskPull('pull_request_review', 'dismissed', fake));
+    const lifted = await run(
+      fake,
+      'pull_request_review',
+      onTaskPull('pull_request_review', 'dismissed', fake),
+    );
     expect(lifted.stderr).toBe('');
     expect(lifted.code).toBe(0);
     expect(graphql(fake, 'enablePullRequestAutoMerge')).toHaveLength(1);
@@ -114,7 +121,10 @@ describe('the built Action: review holds on an automated task, and a reopen afte
     const pull = fake.pulls.find((candidate) => candidate.number === PULL);
     if (pull === undefined) throw new Error('no pull request');
     pull.state = 'closed';
-    const closed = await run(fake, 'pull_request', { ...onTaskPull('pull_request', 'closed', fake), action: 'closed' });
+    const closed = await run(fake, 'pull_request', {
+      ...onTaskPull('pull_request', 'closed', fake),
+      action: 'closed',
+    });
     expect(closed.stderr).toBe('');
     pull.state = 'open';
     const reopened = await run(fake, 'pull_request', onTaskPull('pull_request', 'reopened', fake));

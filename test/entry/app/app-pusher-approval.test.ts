@@ -159,7 +159,9 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
     expect(lastMarker(api)?.state).toBe('pr_open');
     const written = String(statusWrites(api)[0]?.body.body);
     expect(written).toContain('Not counted: @mallory pushed `ec26c3e`');
-    expect(written).toContain("Another writer's approval counts, or set `review.allow_pusher_approval: true`");
+    expect(written).toContain(
+      "Another writer's approval counts, or set `review.allow_pusher_approval: true`",
+    );
 
     // The same review again: the status already says so, nothing is written.
     const again = githubApi({ owner: OWNER, repo: REPO });

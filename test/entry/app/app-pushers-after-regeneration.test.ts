@@ -35,7 +35,9 @@ function retry() {
  * The task's pull request opened, then @bob pushed to its branch, the pull request was closed (the
  * task cancelled by the close) and, when `deleteBranch`, the branch deleted; then `/retry`.
  */
-async function retryAfterClose(deleteBranch: boolean): Promise<{ before: TaskMarker; after: TaskMarker; fake: Fake }> {
+async function retryAfterClose(
+  deleteBranch: boolean,
+): Promise<{ before: TaskMarker; after: TaskMarker; fake: Fake }> {
   const fake = githubFakeBehindNock({
     permissions: { Codertocat: 'admin' },
     issueBodies: { 1: readExample('orders-api.issue.md') },

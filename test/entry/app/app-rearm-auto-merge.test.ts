@@ -87,7 +87,10 @@ function expectEnable(api: Api) {
     .reply(200, {
       data: {
         enablePullRequestAutoMerge: {
-          pullRequest: { number: PULL, autoMergeRequest: { enabledAt: '2026-11-29T12:00:00Z', mergeMethod: 'SQUASH' } },
+          pullRequest: {
+            number: PULL,
+            autoMergeRequest: { enabledAt: '2026-11-29T12:00:00Z', mergeMethod: 'SQUASH' },
+          },
         },
       },
     });
@@ -166,7 +169,10 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
 
     expect(api.scope.isDone()).toBe(true);
     expect(graphqlCalls(api, 'enablePullRequestAutoMerge')).toHaveLength(1);
-    expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({ state: 'approved', effective_mode: 'automated' });
+    expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({
+      state: 'approved',
+      effective_mode: 'automated',
+    });
     expect(lastStatus(api)).toContain('Approved by @reviewer-bob at `ccccccc`');
   });
 
@@ -225,7 +231,10 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
 
     expect(api.scope.isDone()).toBe(true);
     expect(api.calls.filter((call) => call.path === '/graphql')).toEqual([]);
-    expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({ state: 'pr_open', effective_mode: 'guided' });
+    expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({
+      state: 'pr_open',
+      effective_mode: 'guided',
+    });
   });
 
   it('a task stopped with /cancel is never turned on again by a review, its hold and all', async () => {
@@ -249,7 +258,10 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
 
     expect(api.scope.isDone()).toBe(true);
     expect(api.calls.filter((call) => call.path === '/graphql')).toEqual([]);
-    expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({ state: 'pr_open', auto_merge_held: true });
+    expect(readStateMarker(lastStatus(api))?.marker).toMatchObject({
+      state: 'pr_open',
+      auto_merge_held: true,
+    });
     expect(lastStatus(api)).toContain(
       "No request for changes stands any more, but auto-merge stays off: implementation-agent's validation failed on ec26c3e",
     );
@@ -280,7 +292,9 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
     expectValidatedHead(api);
     api.scope
       .post('/graphql', (body: { query: string }) => body.query.includes('enablePullRequestAutoMerge'))
-      .reply(200, { errors: [{ type: 'UNPROCESSABLE', message: 'Auto merge is not allowed for this repository' }] });
+      .reply(200, {
+        errors: [{ type: 'UNPROCESSABLE', message: 'Auto merge is not allowed for this repository' }],
+      });
     api.updateComment(900);
     // Merge-when-green: the CI on the head finished before the request was lifted, so no new
     // check_suite event would ever come; the judgement reads everything again.
@@ -288,7 +302,11 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
       .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/pulls`)
       .query({ per_page: '100' })
       .reply(200, [
-        { number: PULL, state: 'open', head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } } },
+        {
+          number: PULL,
+          state: 'open',
+          head: { sha: HEAD, ref: BRANCH, repo: { full_name: `${OWNER}/${REPO}` } },
+        },
       ]);
     const released = { ...untargeted, state: 'pr_open' as const, auto_merge_held: undefined };
     api.comments(1, [agentStatusComment({ marker: released })]);

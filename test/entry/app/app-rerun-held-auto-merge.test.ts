@@ -97,7 +97,9 @@ async function rerunWith(review: { login: string; state: string; permission: str
   const first = [...queries];
   const pull = fake.pulls[0];
   const head = typeof pull?.head === 'string' ? pull.head : pull?.head.sha;
-  fake.reviews[pull?.number ?? 0] = [{ user: { login: review.login }, state: review.state, commit_id: head ?? '' }];
+  fake.reviews[pull?.number ?? 0] = [
+    { user: { login: review.login }, state: review.state, commit_id: head ?? '' },
+  ];
   bodies[1] = requestBody('As a customer I can place and list orders');
   const rerun = issueComment('/implement');
   rerun.issue.body = bodies[1];
@@ -134,10 +136,13 @@ describe('an /implement re-run arms auto-merge only while no request for changes
     ['dismissed', 'DISMISSED', 'write'],
     ['from a reader, which does not count', 'CHANGES_REQUESTED', 'read'],
     ['superseded by the reviewer’s approval', 'APPROVED', 'write'],
-  ])('a request for changes %s: the re-run arms auto-merge, nothing held', async (_how, state, permission) => {
-    const { rerun, status } = await rerunWith({ login: 'reviewer-bob', state, permission });
-    expect(named(rerun, 'enablePullRequestAutoMerge')).toHaveLength(1);
-    expect(named(rerun, 'disablePullRequestAutoMerge')).toEqual([]);
-    expect(parseStateMarker(status)?.auto_merge_held).toBeUndefined();
-  });
+  ])(
+    'a request for changes %s: the re-run arms auto-merge, nothing held',
+    async (_how, state, permission) => {
+      const { rerun, status } = await rerunWith({ login: 'reviewer-bob', state, permission });
+      expect(named(rerun, 'enablePullRequestAutoMerge')).toHaveLength(1);
+      expect(named(rerun, 'disablePullRequestAutoMerge')).toEqual([]);
+      expect(parseStateMarker(status)?.auto_merge_held).toBeUndefined();
+    },
+  );
 });
