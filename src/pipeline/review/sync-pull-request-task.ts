@@ -64,8 +64,11 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * once on the pull request, naming `/retry`); while open, the approval rule over
  * every review (`readReviewApproval`, with the `review` config) sets the
  * `implementation-agent/approval` check on the head and moves the task to `approved`,
- * `changes_requested` or `pr_open`; an automated task moving to `changes_requested` has GitHub's
- * auto-merge turned off (`disarmAutoMerge`), the status saying why. It reads every review back rather than trusting the event, so
+ * `changes_requested` or `pr_open`; an automated task's GitHub auto-merge is held off while a
+ * counted request for changes stands and turned on again, once, when none does (`steerAutoMerge`;
+ * where GitHub does not take it, merge-when-green judges the head right after), the status saying
+ * why; an approval the pusher rule set aside is named on the status (`pusherApprovalNote`). It
+ * reads every review back rather than trusting the event, so
  * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
  * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
