@@ -9,14 +9,12 @@ import type { ModelProvider } from '../../generation/model-provider.js';
 import type { GraphqlClient } from '../../github/graphql-client.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import { NO_REVIEWS } from '../../core/review/decide-approval.js';
-import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
-import { readReviewApproval } from '../../github/read-review-approval.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { publishCheckRun } from '../../github/publish-check-run.js';
 import { publishPullRequest } from '../../github/publish-pull-request.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { markAnswered } from '../task/answer-on-crash.js';
-import { armAutoMerge } from '../review/arm-auto-merge.js';
+import { armAfterPublish } from '../review/arm-after-publish.js';
 import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
 import { guidedAfterPush } from '../../core/risk/guided-after-push.js';
 import { modeForRun } from './mode-for-run.js';
@@ -210,27 +208,15 @@ async function generateAndPublish(
   // unless a request for changes stands on the pull request (a re-run of a reviewed one).
   const arming =
     mode.effective === 'automated'
-      ? await armAutoMerge({
+      ? await armAfterPublish({
+          client,
           graphql: params.graphql,
           owner,
           repo,
-          pullNumber: pull.number,
-          pullRequestId: pull.nodeId,
-          mergeMethod: config.auto_merge.merge_method,
-          approval: pull.created
-            ? NO_REVIEWS
-            : await readReviewApproval({
-                client,
-                owner,
-                repo,
-                pullNumber: pull.number,
-                headSha: pull.commitSha,
-                policy: reviewPolicyFor({
-                  review: config.review,
-                  marker: before,
-                  agentLogin: params.agentLogin,
-                }),
-              }),
+          pull,
+          config,
+          marker: before,
+          agentLogin: params.agentLogin,
           log: params.log,
         })
       : undefined;

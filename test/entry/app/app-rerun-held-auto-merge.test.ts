@@ -61,11 +61,15 @@ function requestBody(story: string): string {
 }
 
 /** The first run opens the automated PR; `review` (a review on it) comes in; `/implement` re-runs it. */
-async function rerunWith(review: { login: string; state: string; permission: string }) {
+async function rerunWith(
+  review: { login: string; state: string; permission: string },
+  refuse?: Record<string, number>,
+) {
   const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
   const fake = githubFakeBehindNock({
     permissions: { Codertocat: 'admin', [review.login]: review.permission },
     issueBodies: bodies,
+    ...(refuse === undefined ? {} : { refuse }),
   });
   const queries: string[] = [];
   nock(API)
@@ -145,4 +149,14 @@ describe('an /implement re-run arms auto-merge only while no request for changes
       expect(parseStateMarker(status)?.auto_merge_held).toBeUndefined();
     },
   );
+
+  it('reviews that cannot be read hold auto-merge off (failing closed), saying why; the run still opens its PR', async () => {
+    const { rerun, status } = await rerunWith(
+      { login: 'reviewer-bob', state: 'APPROVED', permission: 'write' },
+      { 'GET /pulls/101/reviews': 403 },
+    );
+    expect(named(rerun, 'enablePullRequestAutoMerge')).toEqual([]);
+    expect(parseStateMarker(status)).toMatchObject({ state: 'pr_open', auto_merge_held: true });
+    expect(status).toContain('Auto-merge stays off: the reviews of pull request #101 could not be read');
+  });
 });
