@@ -33,6 +33,11 @@ export interface PublishedPullRequest {
   readonly created: boolean;
   /** This call moved the branch to `commitSha` (false: the files were unchanged, the head is as it was). */
   readonly pushed: boolean;
+  /**
+   * The branch did not exist and was made at `commitSha`, whose only parent is the base branch's
+   * head: nothing anyone pushed to a branch of that name before is in it.
+   */
+  readonly branchCreated: boolean;
   /** The GraphQL node id (`PR_…`) GitHub returns with the pull request; for GraphQL mutations. */
   readonly nodeId?: string;
 }
@@ -121,6 +126,7 @@ export async function publishPullRequest(params: {
     commitSha,
     created: !existing,
     pushed: !unchanged,
+    branchCreated: existingHead === undefined,
     ...(pull.node_id === undefined ? {} : { nodeId: pull.node_id }),
   };
 }

@@ -71,6 +71,7 @@ describe('publishPullRequest', () => {
       commitSha: 'new-commit',
       created: true,
       pushed: true,
+      branchCreated: true,
     });
     expect(repo.methods()).toEqual([
       'git.getRef',
@@ -110,6 +111,8 @@ describe('publishPullRequest', () => {
     const repo = fakeRepository({ branchExists: true, openPull: 12 });
     const result = await publish(repo.client, filesOf(3));
     expect(result.created).toBe(false);
+    // A commit on top of the branch: whatever anyone pushed to it stays under the new head.
+    expect(result.branchCreated).toBe(false);
     expect(repo.methods()).not.toContain('pulls.create');
     expect(repo.methods()).not.toContain('git.createRef');
     expect(repo.calls.find((call) => call.method === 'git.createCommit')?.params).toMatchObject({

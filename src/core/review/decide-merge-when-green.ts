@@ -2,6 +2,7 @@ import type { ChecksVerdict } from '../checks/combine-checks.js';
 import { validationRefusal } from '../checks/validation-refusal.js';
 import type { TaskMarker } from '../state/state-marker.js';
 import type { ApprovalDecision } from './decide-approval.js';
+import { standingChangesRequest } from './standing-changes-request.js';
 
 /** Merge `sha` (the head that was judged), or why not (plain text, for the log and outcome). */
 export type MergeWhenGreenDecision =
@@ -12,7 +13,7 @@ export type MergeWhenGreenDecision =
  * items 4 and 10): the agent merges its own pull request when the task runs automated with low
  * risk (`effective_mode`, `risk_level` on the marker), the pull request is open, not a draft and
  * still at `sha` (the head whose checks finished) and still targets the base the task opened it
- * against (`targetBase`), nobody with write access asks for changes, the
+ * against (`targetBase`), no counted request for changes stands (`standingChangesRequest`), the
  * agent's own validation check passed on that very head (`checks.validation`: a head someone else
  * pushed was never validated), and the repository's CI on that head — check runs and commit
  * statuses, the agent's own excluded (`combineChecks`) — is all green. No CI at all (`none`) is
@@ -32,7 +33,7 @@ export function decideMergeWhenGreen(params: {
   /** The head the finished check suite or status was reported for. */
   sha: string;
   checks: ChecksVerdict;
-  approval: Pick<ApprovalDecision, 'changesRequestedBy'>;
+  approval: Pick<ApprovalDecision, 'changesRequestedBy' | 'tooManyReviews'>;
 }): MergeWhenGreenDecision {
   const { marker, pull, checks } = params;
   if (marker.effective_mode !== 'automated') {
@@ -54,12 +55,9 @@ export function decideMergeWhenGreen(params: {
   if (pull.headSha !== params.sha) {
     return { merge: false, reason: `the head moved to ${pull.headSha.slice(0, 7)}; its own checks decide` };
   }
-  if (params.approval.changesRequestedBy.length > 0) {
-    return {
-      merge: false,
-      reason: `changes were requested by ${params.approval.changesRequestedBy.join(', ')}`,
-    };
-  }
+  // The one rule every unattended merge checks: no counted request for changes stands.
+  const standing = standingChangesRequest(params.approval);
+  if (standing !== undefined) return { merge: false, reason: standing.reason };
   // The agent merges only code it validated: its own check on this very head. A person's push to
   // an automated task's branch gets none (nothing re-runs the gates there), and a failing or
   // running one is not a pass, however green the repository's CI is.

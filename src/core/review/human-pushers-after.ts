@@ -9,7 +9,11 @@ export const MAX_HUMAN_PUSHERS = 20;
  * recorded as its `last_push`: the pushers recorded so far, the marker's previous `last_push` when
  * a person or another bot made it (markers from before `human_pushers` remember only that one), and
  * `push`'s own pusher. The agent's commit on top of someone's push does not remove them: their
- * commits are still in the branch, under the agent's head. Logins lowercase, without repeats, the
+ * commits are still in the branch, under the agent's head — and the agent only ever commits on top
+ * (a re-run, a feedback commit; `publishPullRequest` never force-moves a branch), so the list holds
+ * for the task's life. The one exception is a branch that is gone (deleted once its pull request was
+ * closed): the run that makes it anew from the base branch drops the list (`runIssueTask`), since
+ * nothing anyone pushed before is under its head. Logins lowercase, without repeats, the
  * newest last, at most `MAX_HUMAN_PUSHERS` (the oldest dropped first).
  */
 export function humanPushersAfter(params: {

@@ -7,8 +7,9 @@ const REVIEWED: ReadonlySet<TaskState> = new Set(['pr_open', 'approved', 'change
  * Where a task goes given what GitHub says of its pull request (DESIGN §1, §3, §4): merged →
  * `merged`, closed unmerged → `cancelled`, open → by its review (`approved`, `changes_requested`,
  * else `pr_open`). A cancelled task whose PR is open comes back through `pr_open` only when the PR
- * was `reopened` (closed, then reopened: the transition table's `cancelled → pr_open`); a task
- * cancelled with `/cancel` while its PR stayed open stays cancelled (`/retry` runs it again). The
+ * was `reopened` after the close that cancelled it (the transition table's `cancelled → pr_open`,
+ * `reopenedSinceCancel`); a task stopped with `/cancel` stays cancelled, its PR closed and
+ * reopened or not (`/retry` runs it again). The
  * answer is the path of states to walk, last one the target, empty when the task stays (it is
  * being regenerated, held, cancelled, or already there). States other than these are not the
  * review's to move: an open PR whose task is generating keeps generating.
@@ -17,7 +18,7 @@ export function pullRequestMove(params: {
   from: TaskState;
   pull: { readonly open: boolean; readonly merged: boolean };
   review: { readonly approved: boolean; readonly changesRequested: boolean };
-  /** The open PR was closed and reopened since the task was cancelled (`reopenedSinceCancel`). */
+  /** The close of the PR cancelled the task, so the open PR was reopened since (`reopenedSinceCancel`). */
   reopened?: boolean;
 }): TaskState[] {
   const { from, pull, review } = params;

@@ -1,16 +1,23 @@
 import type { TaskMarker } from '../state/state-marker.js';
 
 /**
- * Whether a cancelled task's open pull request was reopened, which brings the task back to review
- * (DESIGN §3: `cancelled → pr_open` on reopen of a closed pull request): the event is the reopen
- * itself (`pull_request.reopened`), or the task was cancelled by the close of its pull request
- * (`cancelled_by_close`), so an open one now was reopened since (a run catching up on a reopen
- * whose own run was cancelled or lost). A task cancelled with `/cancel` while its pull request
- * stayed open was not: it stays cancelled until `/retry`.
+ * Whether a cancelled task whose pull request is open comes back to review (DESIGN §3:
+ * `cancelled → pr_open` on the reopen of a closed pull request): only when the close of that pull
+ * request is what cancelled it (`cancelled_by_close`, recorded by the move to `cancelled`). The
+ * reopen's own delivery, or any later event catching up on a reopen whose run was cancelled or
+ * lost, then finds the pull request open and the task resumes. A task a writer stopped with
+ * `/cancel` stays cancelled whatever happens to its pull request — closed and reopened included —
+ * until `/retry` runs it again: someone said stop, and reopening a pull request is not saying go.
  */
-export function reopenedSinceCancel(params: {
-  marker: Pick<TaskMarker, 'cancelled_by_close'>;
-  event: string;
-}): boolean {
-  return params.event === 'pull_request.reopened' || params.marker.cancelled_by_close === true;
+export function reopenedSinceCancel(params: { marker: Pick<TaskMarker, 'cancelled_by_close'> }): boolean {
+  return params.marker.cancelled_by_close === true;
+}
+
+/**
+ * The handled-trigger key (`handled_triggers`) recording that the reopen of pull request
+ * `pullNumber` on a task stopped with `/cancel` was answered: the next close of that pull request
+ * drops it, so each close-and-reopen is answered once and a redelivered reopen is not.
+ */
+export function reopenAnsweredKey(pullNumber: number): string {
+  return `reopen:${pullNumber}`;
 }

@@ -144,9 +144,17 @@ export const taskMarkerSchema = z
      * Everyone but the agent who pushed to the task's branch (#9c review: `humanPushersAfter`),
      * lowercase logins, at most 20. The agent's commits on top do not reset it: an approval from
      * one of them is set aside (`review.allow_pusher_approval`), since their commits stay under
-     * the agent's head. Absent: none recorded.
+     * the agent's head. Dropped only by a run that makes the branch anew from the base branch (it
+     * was deleted). Absent: none recorded.
      */
     human_pushers: z.array(z.string().min(1).max(100)).max(20).optional(),
+    /**
+     * Set while GitHub's auto-merge of an automated task is off because a counted request for
+     * changes stands (`standingChangesRequest`): the sync turned it off, or a run did not turn it
+     * on. Once none stands, the head passes the agent's validation and the task still runs
+     * automated at low risk, the sync turns it on again (`rearmAutoMerge`) and drops this, once.
+     */
+    auto_merge_held: z.literal(true).optional(),
     /**
      * Set when the task was cancelled because its pull request was closed unmerged: reopening the
      * pull request brings the task back (`cancelled → pr_open`), and a run that catches up on a

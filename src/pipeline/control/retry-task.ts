@@ -156,6 +156,7 @@ export async function retryTask(params: {
     provider: deps.providerFor(config),
     ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
     log: deps.log,
+    agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     ...(marker.requester === undefined ? {} : { requester: marker.requester }),
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),

@@ -135,6 +135,7 @@ async function runOnIssue(params: {
     provider: deps.providerFor(params.config),
     ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
     log: deps.log,
+    agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     requester: task.requester,
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),

@@ -138,6 +138,7 @@ export async function approveHeldRequest(params: {
     provider: deps.providerFor(params.config),
     ...artifactsOf(deps, params.config),
     log: deps.log,
+    agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),
   });

@@ -131,6 +131,7 @@ export async function requestImplementation(
     provider: deps.providerFor(config),
     ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
     log: deps.log,
+    agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     requester,
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),

@@ -14,7 +14,7 @@ import { publishCheckRun } from '../../github/publish-check-run.js';
 import { publishPullRequest } from '../../github/publish-pull-request.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { markAnswered } from '../task/answer-on-crash.js';
-import { armAutoMerge } from '../review/arm-auto-merge.js';
+import { armAfterPublish } from '../review/arm-after-publish.js';
 import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
 import { guidedAfterPush } from '../../core/risk/guided-after-push.js';
 import { modeForRun } from './mode-for-run.js';
@@ -52,6 +52,8 @@ export async function runIssueTask(params: {
   log: (line: string) => void;
   /** For automated mode's auto-merge; without it the PR is left for merge-when-green and the status says so. */
   graphql?: GraphqlClient;
+  /** The agent's own login: its own reviews are nobody's verdict when a re-run reads the reviews. */
+  agentLogin?: string | undefined;
   /** Who asked (a GitHub login), kept on the marker for guided mode's self-approval rule. */
   requester?: string;
   /** Sees a `/cancel` given while the run goes on (`createCancelWatch`); absent: the run is not stopped. */
@@ -99,8 +101,9 @@ async function generateAndPublish(
 ): Promise<TaskOutcome> {
   const { client, repository, config, board, request, issueNumber, taskId } = params;
   const { owner, repo } = repository;
-  // An earlier run may have armed GitHub's auto-merge: this one turns it off if it runs guided.
-  const armedBefore = runsAutomated(board.current);
+  // An earlier run may have armed GitHub's auto-merge (unless a request for changes held it off):
+  // this one turns it off if it runs guided.
+  const armedBefore = runsAutomated(board.current) && board.current?.auto_merge_held !== true;
   const prepared = await prepareChange({
     provider: params.provider,
     request,
@@ -201,28 +204,37 @@ async function generateAndPublish(
       });
     mode = guided;
   }
-  // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4).
-  const autoMerge =
+  // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4),
+  // unless a request for changes stands on the pull request (a re-run of a reviewed one).
+  const arming =
     mode.effective === 'automated'
-      ? await armAutoMerge({
+      ? await armAfterPublish({
+          client,
+          graphql: params.graphql,
+          owner,
+          repo,
+          pull,
+          config,
+          marker: before,
+          agentLogin: params.agentLogin,
+          log: params.log,
+        })
+      : undefined;
+  // A run that does not arm turns off what an earlier run armed (it runs guided, or a request for
+  // changes stands whose own sync may never have run).
+  const disarmed =
+    armedBefore && arming?.status !== 'enabled' && arming?.status !== 'not-enabled'
+      ? await disarmAutoMerge({
           graphql: params.graphql,
           owner,
           repo,
           pullNumber: pull.number,
           pullRequestId: pull.nodeId,
-          mergeMethod: config.auto_merge.merge_method,
           log: params.log,
         })
-      : armedBefore
-        ? await disarmAutoMerge({
-            graphql: params.graphql,
-            owner,
-            repo,
-            pullNumber: pull.number,
-            pullRequestId: pull.nodeId,
-            log: params.log,
-          })
-        : undefined;
+      : undefined;
+  const autoMergeLines = [arming?.message, disarmed].filter((line): line is string => line !== undefined);
+  const autoMerge = autoMergeLines.length === 0 ? undefined : autoMergeLines.join(' ');
   // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
   // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
   // Automated mode merges on green checks alone, so it asks for no approval.
@@ -271,6 +283,8 @@ async function generateAndPublish(
       effective_mode: mode.effective,
       risk_level: judged.riskLevel,
       ...(head.foreignHead === undefined ? {} : { unvalidated_push: head.foreignHead }),
+      // Held for a standing request for changes: the review sync turns it on once that is lifted.
+      ...(arming?.status === 'held' ? { auto_merge_held: true as const } : {}),
       // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
       environment: request.execution_request.target_environment,
       // Merge-when-green merges only into the branch the task targeted.
@@ -281,9 +295,26 @@ async function generateAndPublish(
         : {}),
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
+    ...cleared({ held: arming?.status === 'held', branchCreated: pull.branchCreated }),
     ...withWarning(decision.join('\n\n'), artifactsWarning),
   });
   return result;
+}
+
+/**
+ * Marker fields the run's move to `pr_open` drops: the auto-merge hold unless this run held it
+ * again, and, when the run made the branch anew from the base branch (`branchCreated`: it had been
+ * deleted), the people who pushed to the old one (`human_pushers`): none of their commits is under
+ * the new head. A commit on top of an existing branch keeps them (`humanPushersAfter`).
+ */
+function cleared(params: { held: boolean; branchCreated: boolean }): {
+  clear?: Array<'auto_merge_held' | 'human_pushers'>;
+} {
+  const fields = [
+    ...(params.held ? [] : ['auto_merge_held' as const]),
+    ...(params.branchCreated ? ['human_pushers' as const] : []),
+  ];
+  return fields.length === 0 ? {} : { clear: fields };
 }
 
 /** Throws `RunCancelledError` when the task was cancelled since the run began; `where` names the step. */

@@ -3,9 +3,10 @@ import { DEFAULT_CONFIG } from '../../core/config/agent-config.js';
 import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { mention } from '../../core/markdown/mention.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
-import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { pullRequestMove } from '../../core/review/pull-request-move.js';
-import { reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
+import { pusherApprovalNote } from '../../core/review/pusher-approval-note.js';
+import { reopenAnsweredKey, reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
+import { stoppedTaskAnswer } from '../../core/review/stopped-task-answer.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
@@ -24,7 +25,9 @@ import { deployOnMerge, mergeTriggerKey } from '../deploy/deploy-on-merge.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
-import { disarmAutoMerge } from './disarm-auto-merge.js';
+import { mergeWhenGreen } from './merge-when-green.js';
+import { steerAutoMerge } from './steer-auto-merge.js';
+import { reply } from '../task/reply.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -56,12 +59,16 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
 
 /**
  * Brings a task up to date with its pull request as GitHub has it now (DESIGN §3, §4): merged →
- * `merged`, closed → `cancelled`, reopened → back to `pr_open` (`reopenedSinceCancel`: a task
- * cancelled with `/cancel` while its pull request stayed open stays cancelled); while open, the approval rule over
+ * `merged`, closed → `cancelled`, reopened → back to `pr_open` when the close cancelled it
+ * (`reopenedSinceCancel`; a task stopped with `/cancel` stays cancelled, and the reopen is answered
+ * once on the pull request, naming `/retry`); while open, the approval rule over
  * every review (`readReviewApproval`, with the `review` config) sets the
  * `implementation-agent/approval` check on the head and moves the task to `approved`,
- * `changes_requested` or `pr_open`; an automated task moving to `changes_requested` has GitHub's
- * auto-merge turned off (`disarmAutoMerge`), the status saying why. It reads every review back rather than trusting the event, so
+ * `changes_requested` or `pr_open`; an automated task's GitHub auto-merge is held off while a
+ * counted request for changes stands and turned on again, once, when none does (`steerAutoMerge`;
+ * where GitHub does not take it, merge-when-green judges the head right after), the status saying
+ * why; an approval the pusher rule set aside is named on the status (`pusherApprovalNote`). It
+ * reads every review back rather than trusting the event, so
  * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
  * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
@@ -125,7 +132,7 @@ export async function syncPullRequestTask(
         approved: approval?.approved ?? false,
         changesRequested: (approval?.changesRequestedBy.length ?? 0) > 0,
       },
-      reopened: reopenedSinceCancel({ marker: status.marker, event: input.event }),
+      reopened: reopenedSinceCancel({ marker: status.marker }),
     });
     const to = path.at(-1) ?? from;
     if (!isWalkable(from, path)) {
@@ -138,14 +145,63 @@ export async function syncPullRequestTask(
       };
     }
     const described = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
+    // A task stopped with `/cancel` stays cancelled across a close and reopen of its pull request:
+    // the reopen is answered (once per close), naming `/retry`.
+    const stopped =
+      from === 'cancelled' && path.length === 0 && !pull.merged
+        ? stoppedTaskAnswer({
+            event: input.event,
+            sender: input.sender,
+            marker: status.marker,
+            open,
+            pullNumber,
+            issueNumber,
+          })
+        : undefined;
+    if (stopped !== undefined) {
+      const board = taskBoardFor(deps, {
+        owner,
+        repo,
+        issueNumber,
+        taskId,
+        existing: status,
+        config,
+        trigger: reopenAnsweredKey(pullNumber),
+      });
+      await board.move('cancelled', {
+        details: stopped.details,
+        ...(stopped.reply === undefined ? { unhandled: true } : {}),
+      });
+      if (stopped.reply !== undefined)
+        await reply({ client, owner, repo, issueNumber: pullNumber, body: stopped.reply });
+      return {
+        status: 'cancelled',
+        taskId,
+        issueNumber,
+        pullNumber,
+        headSha,
+        approvedBy: [],
+        message: stopped.details,
+      };
+    }
     // A writer's request for changes on a task that merges by itself: GitHub's auto-merge the agent
-    // armed would merge past it on green checks, so it is turned off, once, when the task moves.
-    const stopping =
-      open && to === 'changes_requested' && from !== 'changes_requested' && runsAutomated(status.marker);
-    const message = stopping
-      ? `${described} ${await disarmAutoMerge({ graphql: deps.graphql, owner, repo, pullNumber, pullRequestId: pull.node_id, log: deps.log })} ` +
-        'Automated mode does not merge past a standing request for changes: once that reviewer approves (or the review is dismissed), merge it by hand; nothing is deployed on merge while the request stands.'
-      : described;
+    // armed would merge past it on green checks, so it is turned off, once, and turned on again once
+    // no request stands (`steerAutoMerge`).
+    const steered = await steerAutoMerge({
+      deps,
+      owner,
+      repo,
+      pullNumber,
+      pullRequestId: pull.node_id,
+      marker: status.marker,
+      to,
+      open,
+      headSha,
+      approval,
+      config,
+    });
+    if (steered?.mergeWhenGreen === true) judgeGreen = headSha;
+    const message = steered === undefined ? described : `${described} ${steered.message}`;
     // A held task's merge is not the automated run's: the held request never ran, so no deploy on merge.
     const merging = to === 'merged' && from !== 'held' && input.event === 'pull_request.closed';
     // The review's steps go where every step goes: the marker's record, the mirrors, the bus. A
@@ -162,16 +218,31 @@ export async function syncPullRequestTask(
     // A new push is recorded even when the task does not move: whose push the head is decides
     // whose approval of it counts, for `/deploy` and merge-when-green too. When the task does not
     // move here, the follow-up's own move carries it (one write), else it is written after.
-    const deferPush = path.length === 0 && newPush !== undefined && options.then !== undefined;
-    if (path.length > 0 || (newPush !== undefined && !deferPush)) {
+    const holding = steered?.hold;
+    // An approval the pusher rule set aside is named on the status comment even when the task does
+    // not move (`pusherApprovalNote`), once: a status that already says it is not written again.
+    const aside =
+      to === 'pr_open' && approval !== undefined
+        ? pusherApprovalNote({ setAside: approval.setAside, headSha })
+        : undefined;
+    const renote = path.length === 0 && aside !== undefined && !status.body.includes(aside);
+    const deferPush =
+      path.length === 0 &&
+      holding === undefined &&
+      !renote &&
+      newPush !== undefined &&
+      options.then !== undefined;
+    if (path.length > 0 || holding !== undefined || renote || (newPush !== undefined && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;
       const patch = {
         ...(newPush === undefined ? {} : pushPatch(status.marker, newPush)),
         ...(closing ? { cancelled_by_close: true as const } : {}),
+        ...(holding === 'held' ? { auto_merge_held: true as const } : {}),
       };
       await board.move(to, {
+        ...(holding === 'released' ? { clear: ['auto_merge_held' as const] } : {}),
         details: message,
         ...(merging ? { unhandled: true } : {}),
         ...(Object.keys(patch).length === 0 ? {} : { patch }),
@@ -217,7 +288,17 @@ export async function syncPullRequestTask(
       await board.move(board.current.state, { details: message, patch: pushPatch(status.marker, newPush) });
     return followed;
   };
-  return deps.tasks ? deps.tasks.run(taskId, work) : work();
+  // Set when auto-merge was turned back on but GitHub did not take it: merge-when-green judges the
+  // head now (its checks may have finished long ago), after this turn on the task.
+  let judgeGreen: string | undefined;
+  const synced = await (deps.tasks ? deps.tasks.run(taskId, work) : work());
+  if (judgeGreen === undefined) return synced;
+  const merged = await mergeWhenGreen(deps, {
+    kind: 'checks-completed',
+    repository: input.repository,
+    sha: judgeGreen,
+  });
+  return merged.status === 'ignored' ? synced : merged;
 }
 
 /**
@@ -337,7 +418,7 @@ function describe(params: {
   issueNumber: number;
   open: boolean;
   headSha: string;
-  approval: ApprovalDecision | undefined;
+  approval: ReviewApproval | undefined;
 }): string {
   const pr = `pull request #${params.pullNumber}`;
   const head = `\`${params.headSha.slice(0, 7)}\``;
@@ -355,7 +436,13 @@ function describe(params: {
       return params.open
         ? `The task is cancelled; ${pr} stays open and changes nothing until \`/retry\` on issue #${params.issueNumber} runs the task again.`
         : `${pr} was closed without merging; reopen it to carry on.`;
-    default:
-      return `${pr} is waiting for an approving review of ${head} from someone with write access.`;
+    default: {
+      const waiting = `${pr} is waiting for an approving review of ${head} from someone with write access.`;
+      const setAside =
+        params.approval === undefined
+          ? undefined
+          : pusherApprovalNote({ setAside: params.approval.setAside, headSha: params.headSha });
+      return setAside === undefined ? waiting : `${waiting} ${setAside}`;
+    }
   }
 }

@@ -1,18 +1,15 @@
-import { reopenedSinceCancel } from '../../../src/core/review/reopened-since-cancel.js';
+import { reopenedSinceCancel, reopenAnsweredKey } from '../../../src/core/review/reopened-since-cancel.js';
 
-describe('reopenedSinceCancel: whether a cancelled task’s open pull request was reopened', () => {
+describe('reopenedSinceCancel: whether a cancelled task comes back with its open pull request', () => {
   it.each([
-    ['the reopen itself', {}, 'pull_request.reopened', true],
-    [
-      'a review after a close the task recorded',
-      { cancelled_by_close: true as const },
-      'pull_request_review.submitted',
-      true,
-    ],
-    ['a review after /cancel (the PR never closed)', {}, 'pull_request_review.submitted', false],
-    ['a push after /cancel', {}, 'pull_request.synchronize', false],
-    ['an inline comment after /cancel', {}, 'pull_request_review_comment.created', false],
-  ])('%s', (_name, marker, event, reopened) => {
-    expect(reopenedSinceCancel({ marker, event })).toBe(reopened);
+    ['cancelled by the close of its pull request', { cancelled_by_close: true as const }, true],
+    ['stopped with /cancel (the close that followed did not cancel it)', {}, false],
+  ])('%s', (_name, marker, reopened) => {
+    expect(reopenedSinceCancel({ marker })).toBe(reopened);
+  });
+
+  it('names the reopen answer per pull request', () => {
+    expect(reopenAnsweredKey(2)).toBe('reopen:2');
+    expect(reopenAnsweredKey(2)).not.toBe(reopenAnsweredKey(12));
   });
 });

@@ -365,9 +365,13 @@ describe('Probot app: merge, close and reopen move the task', () => {
     expect(statusWrites(api).at(-1)?.body.body).toContain('closed without merging');
   });
 
-  it('a reopened pull request brings the cancelled task back to pr_open, its approval check pending', async () => {
+  it('a reopened pull request brings the task its close cancelled back to pr_open, its approval check pending', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    expectTask(api, 'cancelled');
+    // The close recorded that it cancelled the task (a task stopped with /cancel stays cancelled).
+    api.installationToken(INSTALLATION_ID);
+    api.comments(1, [agentStatusComment({ marker: { ...marker('cancelled'), cancelled_by_close: true } })]);
+    api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+    api.config(undefined);
     api.reviews(PULL, []);
     api.approvalChecksOn(HEAD, [PENDING]);
     api.updateComment(900);

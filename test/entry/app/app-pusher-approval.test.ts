@@ -139,9 +139,10 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
     });
   });
 
-  it('a later review event keeps the recorded pusher aside', async () => {
+  it('a later review event keeps the recorded pusher aside, and the status comment names them, once', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, ['mallory'], { lastPush: { sha: HEAD, by: { kind: 'human', login: 'mallory' } } });
+    api.updateComment(900);
     const review = webhookExample('pull_request_review', 'submitted');
     review.review.state = 'approved';
     review.review.user.login = 'mallory';
@@ -153,7 +154,27 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
     expect(api.scope.isDone()).toBe(true);
     expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
     expect(approvalCheckBody(api)?.output.summary).toContain('@mallory pushed `ec26c3e`');
-    expect(statusWrites(api)).toEqual([]);
+    // The task does not move; its status says whose approval is set aside and how to get one counted.
+    expect(statusWrites(api)).toHaveLength(1);
+    expect(lastMarker(api)?.state).toBe('pr_open');
+    const written = String(statusWrites(api)[0]?.body.body);
+    expect(written).toContain('Not counted: @mallory pushed `ec26c3e`');
+    expect(written).toContain(
+      "Another writer's approval counts, or set `review.allow_pusher_approval: true`",
+    );
+
+    // The same review again: the status already says so, nothing is written.
+    const again = githubApi({ owner: OWNER, repo: REPO });
+    again.installationToken(INSTALLATION_ID);
+    again.comments(1, [{ id: 900, user: { login: APP_LOGIN, type: 'Bot' }, body: written }]);
+    again.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+    again.config(undefined);
+    again.reviews(PULL, [{ login: 'mallory', state: 'APPROVED', commit_id: HEAD }]);
+    again.approvalChecksOn(HEAD);
+    again.approvalCheck();
+    await deliver('pull_request_review', review);
+    expect(again.scope.isDone()).toBe(true);
+    expect(statusWrites(again)).toEqual([]);
   });
 
   it('a head the task has no push recorded for counts nobody’s approval, and says why', async () => {

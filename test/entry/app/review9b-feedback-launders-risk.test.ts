@@ -315,8 +315,15 @@ describe('review #9b: a review suggestion on an automated task makes it high ris
   it('a low-risk suggestion on an automated task keeps it automated: auto-merge off only for the request for changes, nothing said on the PR', async () => {
     const run = await runSuggestion({ state: marker(), suggestion: LOW_RISK_SUGGESTION });
 
-    expect(run.written).toMatchObject({ effective_mode: 'automated', risk_level: 'low' });
-    // The writer's request for changes stands until they review the agent's commit (review #9c).
+    // The agent's commit does not lift a person's request for changes (GitHub keeps it standing
+    // too): auto-merge stays held until that reviewer approves the commit or the review is dismissed.
+    expect(run.written).toMatchObject({
+      effective_mode: 'automated',
+      risk_level: 'low',
+      auto_merge_held: true,
+    });
+    // The writer's request for changes stands until they review the agent's commit (review #9c):
+    // turned off once, and not again by the sync of the agent's own commit.
     expect(run.autoMerge.map((call) => String(call.body.query))).toEqual([
       expect.stringContaining('disablePullRequestAutoMerge'),
     ]);

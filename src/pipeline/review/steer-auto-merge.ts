@@ -1,0 +1,105 @@
+import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
+import { validationRefusal } from '../../core/checks/validation-refusal.js';
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { autoMergeStep } from '../../core/review/auto-merge-step.js';
+import type { ApprovalDecision } from '../../core/review/decide-approval.js';
+import { standingChangesRequest } from '../../core/review/standing-changes-request.js';
+import type { TaskMarker } from '../../core/state/state-marker.js';
+import type { TaskState } from '../../core/state/task-state.js';
+import { readChecksVerdict } from '../../github/read-checks-verdict.js';
+import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { armAutoMerge } from './arm-auto-merge.js';
+import { disarmAutoMerge } from './disarm-auto-merge.js';
+
+/** What the sync records of a step on the auto-merge: the status line, the marker's hold. */
+export interface AutoMergeSteer {
+  /** One markdown paragraph for the status comment. */
+  readonly message: string;
+  /** `held`: set `auto_merge_held`; `released`: drop it; absent: leave it as it is. */
+  readonly hold?: 'held' | 'released';
+  /** Auto-merge was not turned on (the repository does not allow it…): merge-when-green should judge the head now. */
+  readonly mergeWhenGreen?: true;
+}
+
+/**
+ * Steers an automated task's GitHub auto-merge by the reviews on its open pull request
+ * (`autoMergeStep`), within the sync's turn on the task: a counted request for changes turns it off
+ * (`disarmAutoMerge`) and holds it; once none stands (`standingChangesRequest`: that reviewer
+ * approved, the review was dismissed) it is turned on again (`armAutoMerge`) — only when the head
+ * carries the agent's own passing `implementation-agent` check (`validationRefusal`, the check runs
+ * on `headSha`): a head the agent did not validate stays held, the status saying why. Where GitHub
+ * did not turn it on, `mergeWhenGreen` asks the caller to judge the head for merge-when-green
+ * (checks that already finished send no new event). Undefined: nothing to do. Never throws on
+ * GitHub's refusals; throws what reading the checks throws.
+ */
+export async function steerAutoMerge(params: {
+  deps: TaskEventDependencies;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  pullRequestId: string | undefined;
+  marker: TaskMarker;
+  /** The state the sync moves the task to. */
+  to: TaskState;
+  open: boolean;
+  headSha: string;
+  approval: Pick<ApprovalDecision, 'changesRequestedBy' | 'tooManyReviews'> | undefined;
+  config: AgentConfig;
+}): Promise<AutoMergeSteer | undefined> {
+  const { deps, owner, repo, pullNumber, headSha } = params;
+  if (params.approval === undefined) return undefined;
+  const standing = standingChangesRequest(params.approval);
+  const step = autoMergeStep({
+    marker: params.marker,
+    to: params.to,
+    open: params.open,
+    standing: standing !== undefined,
+  });
+  if (step === 'turn-off') {
+    const disarmed = await disarmAutoMerge({
+      graphql: deps.graphql,
+      owner,
+      repo,
+      pullNumber,
+      pullRequestId: params.pullRequestId,
+      log: deps.log,
+    });
+    return {
+      hold: 'held',
+      message:
+        `${disarmed} Automated mode does not merge past a standing request for changes: once that reviewer approves ` +
+        '(or the review is dismissed) and the head still passes every gate at low risk, implementation-agent turns ' +
+        'auto-merge back on; nothing is deployed on merge while the request stands.',
+    };
+  }
+  if (step !== 'turn-on') return undefined;
+  const checks = await readChecksVerdict({
+    client: deps.client,
+    owner,
+    repo,
+    sha: headSha,
+    agentAppSlug: agentAppSlugOf(await deps.trust.identity()),
+  });
+  const unvalidated = validationRefusal(checks.validation, headSha);
+  if (unvalidated !== undefined) {
+    deps.log(`Auto-merge on #${pullNumber} stays off: ${unvalidated}`);
+    return {
+      message: `No request for changes stands any more, but auto-merge stays off: ${unvalidated}.`,
+    };
+  }
+  const armed = await armAutoMerge({
+    graphql: deps.graphql,
+    owner,
+    repo,
+    pullNumber,
+    pullRequestId: params.pullRequestId,
+    mergeMethod: params.config.auto_merge.merge_method,
+    approval: params.approval,
+    log: deps.log,
+  });
+  return {
+    hold: 'released',
+    message: `No request for changes stands any more, and the head passes every gate at low risk: ${armed.message}`,
+    ...(armed.status === 'not-enabled' ? { mergeWhenGreen: true as const } : {}),
+  };
+}
