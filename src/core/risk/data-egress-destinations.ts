@@ -5,8 +5,11 @@
  * `Subscription`; CloudWatch Logs subscription filters' `DestinationArn`; EventBridge rule and
  * EventBridge Scheduler targets' `Arn` (an event bus of another account receives every matched
  * event) and API destinations' `InvocationEndpoint`; Firehose HTTP endpoint destinations' `Url`;
- * Lambda asynchronous-invocation destinations; S3 replication rules' destination `Bucket` and
- * `Account`.
+ * Lambda asynchronous-invocation and event source mapping failure destinations; S3 replication
+ * rules' destination `Bucket` and `Account`; CloudWatch cross-account observability links'
+ * `SinkIdentifier`; SES receipt rules' S3, SNS and Lambda actions; CloudTrail trails' and AWS
+ * Config delivery channels' buckets and topics; VPC flow logs' `LogDestination`; EventBridge
+ * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`.
  */
 export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   ['AWS::SNS::Subscription', [['Endpoint']]],
@@ -33,4 +36,26 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
       ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Account'],
     ],
   ],
+  ['AWS::Oam::Link', [['SinkIdentifier']]],
+  [
+    'AWS::SES::ReceiptRule',
+    [
+      ['Rule', 'Actions', '[]', 'S3Action', 'BucketName'],
+      ['Rule', 'Actions', '[]', 'SNSAction', 'TopicArn'],
+      ['Rule', 'Actions', '[]', 'LambdaAction', 'FunctionArn'],
+    ],
+  ],
+  ['AWS::CloudTrail::Trail', [['S3BucketName'], ['SnsTopicName']]],
+  ['AWS::Config::DeliveryChannel', [['S3BucketName'], ['SnsTopicARN']]],
+  ['AWS::EC2::FlowLog', [['LogDestination']]],
+  ['AWS::Lambda::EventSourceMapping', [['DestinationConfig', 'OnFailure', 'Destination']]],
+  ['AWS::Pipes::Pipe', [['Target']]],
+  [
+    'AWS::IoT::TopicRule',
+    [
+      ['TopicRulePayload', 'Actions', '[]', 'Http', 'Url'],
+      ['TopicRulePayload', 'ErrorAction', 'Http', 'Url'],
+    ],
+  ],
+  ['AWS::DLM::LifecyclePolicy', [['PolicyDetails', 'Schedules', '[]', 'ShareRules', '[]', 'TargetAccounts']]],
 ]);

@@ -450,3 +450,145 @@ describe('review #9d attacks: ingress opened across the templates of one bundle'
     expect(risk.reasons.map((reason) => reason.code)).toContain('open-ingress');
   });
 });
+
+describe('review #9d attacks: grants and copies written in shorthand', () => {
+  // SAM turns `Auth.ResourcePolicy` into the API's resource policy (AWS SAM Developer Guide,
+  // "ResourcePolicyStatement"): allow lists grant other accounts, addresses or VPCs, and custom
+  // statements are policy statements SAM copies as written.
+  it.each([
+    ['AwsAccountWhitelist', ['999999999999']],
+    ['IpRangeWhitelist', ['0.0.0.0/0']],
+    ['SourceVpcWhitelist', ['vpc-0123456789abcdef0']],
+    [
+      'CustomStatements',
+      [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }],
+    ],
+  ])('FAULT: a SAM Api whose Auth.ResourcePolicy has %s is resource-policy', (key, value) => {
+    const api = {
+      Type: 'AWS::Serverless::Api',
+      Properties: {
+        StageName: 'v1',
+        Auth: { DefaultAuthorizer: 'AWS_IAM', ResourcePolicy: { [key]: value } },
+      },
+    };
+    expect(codesAt({ Api: api }, 'Api', { Transform: SAM })).toContain('resource-policy');
+  });
+
+  it('FAULT: Globals.Api.Auth.ResourcePolicy granting another account is resource-policy', () => {
+    const reasons = reasonsOf({
+      Transform: SAM,
+      Globals: { Api: { Auth: { ResourcePolicy: { AwsAccountWhitelist: ['999999999999'] } } } },
+      Resources: { Q: QUEUE },
+    });
+    expect(reasons).toContain('resource-policy Globals.Api.Auth.ResourcePolicy');
+  });
+
+  it('control: a SAM Api whose resource policy only denies is not resource-policy', () => {
+    const api = {
+      Type: 'AWS::Serverless::Api',
+      Properties: {
+        StageName: 'v1',
+        Auth: { DefaultAuthorizer: 'AWS_IAM', ResourcePolicy: { IpRangeBlacklist: ['203.0.113.0/24'] } },
+      },
+    };
+    expect(codesAt({ Api: api }, 'Api', { Transform: SAM })).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a CloudWatch cross-account observability link',
+      'AWS::Oam::Link',
+      {
+        ResourceTypes: ['AWS::Logs::LogGroup'],
+        SinkIdentifier: 'arn:aws:oam:us-east-1:999999999999:sink/0123',
+      },
+    ],
+    [
+      'an SES receipt rule storing mail in a bucket it does not make',
+      'AWS::SES::ReceiptRule',
+      {
+        RuleSetName: 'r',
+        Rule: { Enabled: true, Actions: [{ S3Action: { BucketName: 'someone-elses-bucket' } }] },
+      },
+    ],
+    [
+      'a CloudTrail trail writing to a bucket it does not make',
+      'AWS::CloudTrail::Trail',
+      { IsLogging: true, S3BucketName: 'someone-elses-bucket' },
+    ],
+    [
+      'a VPC flow log to a bucket of another account',
+      'AWS::EC2::FlowLog',
+      {
+        ResourceId: 'vpc-1',
+        ResourceType: 'VPC',
+        LogDestinationType: 's3',
+        LogDestination: 'arn:aws:s3:::someone-elses-bucket',
+      },
+    ],
+    [
+      'a Lambda event source mapping’s failure destination in another account',
+      'AWS::Lambda::EventSourceMapping',
+      {
+        FunctionName: 'f',
+        EventSourceArn: { 'Fn::GetAtt': ['Q', 'Arn'] },
+        DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:999999999999:theirs' } },
+      },
+    ],
+    [
+      'a pipe to another account’s bus',
+      'AWS::Pipes::Pipe',
+      {
+        RoleArn: { 'Fn::GetAtt': ['Q', 'Arn'] },
+        Source: { 'Fn::GetAtt': ['Q', 'Arn'] },
+        Target: 'arn:aws:events:us-east-1:999999999999:event-bus/default',
+      },
+    ],
+    [
+      'an IoT rule posting to a URL',
+      'AWS::IoT::TopicRule',
+      {
+        TopicRulePayload: {
+          Sql: "SELECT * FROM 'x'",
+          Actions: [{ Http: { Url: 'https://hooks.example.com/' } }],
+        },
+      },
+    ],
+    [
+      'a snapshot lifecycle policy sharing with another account',
+      'AWS::DLM::LifecyclePolicy',
+      {
+        Description: 'x',
+        State: 'ENABLED',
+        ExecutionRoleArn: { 'Fn::GetAtt': ['Q', 'Arn'] },
+        PolicyDetails: {
+          ResourceTypes: ['VOLUME'],
+          TargetTags: [{ Key: 'a', Value: 'b' }],
+          Schedules: [
+            {
+              Name: 's',
+              CreateRule: { Interval: 24, IntervalUnit: 'HOURS' },
+              RetainRule: { Count: 1 },
+              ShareRules: [{ TargetAccounts: ['999999999999'] }],
+            },
+          ],
+        },
+      },
+    ],
+  ])('FAULT: %s is data-egress', (_name, type, properties) => {
+    expect(codesAt({ Q: QUEUE, R: { Type: type, Properties: properties } }, 'R')).toContain('data-egress');
+  });
+
+  it('control: a trail writing to a bucket of this template is not data-egress', () => {
+    const resources = {
+      Logs: {
+        Type: 'AWS::S3::Bucket',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {},
+      },
+      R: { Type: 'AWS::CloudTrail::Trail', Properties: { IsLogging: true, S3BucketName: { Ref: 'Logs' } } },
+    };
+    expect(codesAt(resources, 'R')).not.toContain('data-egress');
+  });
+});
