@@ -54,7 +54,7 @@ function valueRisks(params: {
   const { rule, logicalId, type, name, value } = params;
   const where = `${params.where}.Properties.${name}`;
   if (value === undefined)
-    return rule.publicWhenAbsent(params.properties)
+    return rule.publicWhenAbsent(params.properties, params.context)
       ? [
           {
             code: 'public-access',

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import type { TemplateValueContext } from './read-template-value.js';
 
 /**
  * One setting that puts a resource within reach of the internet (or of every AWS account),
@@ -10,8 +11,8 @@ export interface PublicAccessRule {
   readonly path: readonly string[];
   /** Values (compared case-insensitively) that make it public; `any` when setting it at all does. */
   readonly publicValues: readonly string[] | 'any';
-  /** Whether leaving the property out makes it public (AWS's default), given the properties. */
-  readonly publicWhenAbsent: (properties: Record<string, unknown>) => boolean;
+  /** Whether leaving the property out makes it public (AWS's default), given the properties and the template. */
+  readonly publicWhenAbsent: (properties: Record<string, unknown>, context: TemplateValueContext) => boolean;
   /** What a public value does, as a verb phrase after "will" (plain text). */
   readonly means: string;
   /** Properties under which even a public value exposes nothing (a mock integration); default none. */
@@ -163,11 +164,13 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     harmless: (properties) =>
       isPlainObject(properties['Integration']) && properties['Integration']['Type'] === 'MOCK',
   },
-  ...['AWS::Serverless::Api', 'AWS::Serverless::HttpApi'].map((type) => ({
-    type,
+  ...['Api', 'HttpApi'].map((kind) => ({
+    type: `AWS::Serverless::${kind}`,
     path: ['Auth', 'DefaultAuthorizer'],
     publicValues: [],
-    publicWhenAbsent: always,
+    // SAM copies `Globals.<kind>` into each resource of the kind: a default authorizer set there holds.
+    publicWhenAbsent: (_properties: Record<string, unknown>, context: TemplateValueContext) =>
+      !hasGlobalDefaultAuthorizer(context.globals, kind),
     means: 'let anyone on the internet call every route that names no authorizer of its own',
   })),
   ...['Body', 'BodyS3Location'].flatMap((body) =>
@@ -299,3 +302,9 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     means: 'let anyone on the internet call the route without signing in',
   },
 ];
+
+function hasGlobalDefaultAuthorizer(globals: unknown, kind: string): boolean {
+  const section = isPlainObject(globals) ? globals[kind] : undefined;
+  const auth = isPlainObject(section) ? section['Auth'] : undefined;
+  return isPlainObject(auth) && auth['DefaultAuthorizer'] !== undefined;
+}

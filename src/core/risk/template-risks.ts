@@ -25,7 +25,11 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
   const resources = Object.entries(template['Resources']).filter(
     ([logicalId]) => !logicalId.startsWith('Fn::'),
   );
-  const context = { parameters: template['Parameters'], resources: Object.fromEntries(resources) };
+  const context = {
+    parameters: template['Parameters'],
+    resources: Object.fromEntries(resources),
+    globals: template['Globals'],
+  };
   for (const [logicalId, resource] of resources)
     reasons.push(
       ...resourceRisks({

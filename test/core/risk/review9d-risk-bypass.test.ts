@@ -242,6 +242,16 @@ describe('review #9d attacks: APIs, clusters and instances reachable from the in
     ).not.toContain('public-access');
   });
 
+  it.each(['Api', 'HttpApi'])(
+    'FAULT: a SAM %s whose default authorizer comes from Globals is not public-access (SAM copies it in)',
+    (kind) => {
+      const globals = { Globals: { [kind]: { Auth: { DefaultAuthorizer: 'AWS_IAM' } } }, Transform: SAM };
+      expect(codesAt({ Api: { Type: `AWS::Serverless::${kind}`, Properties: {} } }, 'Api', globals)).not.toContain(
+        'public-access',
+      );
+    },
+  );
+
   it('FAULT: an HTTP API made by quick create (Target: its default route has no authorization) is public-access', () => {
     expect(
       codesAt(
