@@ -9,7 +9,10 @@
  * rules' destination `Bucket` and `Account`; CloudWatch cross-account observability links'
  * `SinkIdentifier`; SES receipt rules' S3, SNS and Lambda actions; CloudTrail trails' and AWS
  * Config delivery channels' buckets and topics; VPC flow logs' `LogDestination`; EventBridge
- * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`.
+ * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`; SQS
+ * dead-letter queues (`RedrivePolicy.deadLetterTargetArn`); ECR replication destinations'
+ * `RegistryId`; AWS Backup copy actions; DynamoDB Kinesis streaming destinations; Secrets
+ * Manager rotation functions (they read and write the secret).
  */
 export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   ['AWS::SNS::Subscription', [['Endpoint']]],
@@ -29,6 +32,17 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
       ['DestinationConfig', 'OnFailure', 'Destination'],
     ],
   ],
+  ['AWS::SQS::Queue', [['RedrivePolicy', 'deadLetterTargetArn']]],
+  [
+    'AWS::ECR::ReplicationConfiguration',
+    [['ReplicationConfiguration', 'Rules', '[]', 'Destinations', '[]', 'RegistryId']],
+  ],
+  [
+    'AWS::Backup::BackupPlan',
+    [['BackupPlan', 'BackupPlanRule', '[]', 'CopyActions', '[]', 'DestinationBackupVaultArn']],
+  ],
+  ['AWS::DynamoDB::Table', [['KinesisStreamSpecification', 'StreamArn']]],
+  ['AWS::SecretsManager::RotationSchedule', [['RotationLambdaARN']]],
   [
     'AWS::S3::Bucket',
     [

@@ -246,9 +246,9 @@ describe('review #9d attacks: APIs, clusters and instances reachable from the in
     'FAULT: a SAM %s whose default authorizer comes from Globals is not public-access (SAM copies it in)',
     (kind) => {
       const globals = { Globals: { [kind]: { Auth: { DefaultAuthorizer: 'AWS_IAM' } } }, Transform: SAM };
-      expect(codesAt({ Api: { Type: `AWS::Serverless::${kind}`, Properties: {} } }, 'Api', globals)).not.toContain(
-        'public-access',
-      );
+      expect(
+        codesAt({ Api: { Type: `AWS::Serverless::${kind}`, Properties: {} } }, 'Api', globals),
+      ).not.toContain('public-access');
     },
   );
 
@@ -584,6 +584,58 @@ describe('review #9d attacks: grants and copies written in shorthand', () => {
           ],
         },
       },
+    ],
+    [
+      'a queue whose dead letters go to another account’s queue',
+      'AWS::SQS::Queue',
+      {
+        RedrivePolicy: {
+          deadLetterTargetArn: 'arn:aws:sqs:us-east-1:999999999999:theirs',
+          maxReceiveCount: 3,
+        },
+      },
+    ],
+    [
+      'ECR replication to another registry',
+      'AWS::ECR::ReplicationConfiguration',
+      {
+        ReplicationConfiguration: {
+          Rules: [{ Destinations: [{ Region: 'us-east-1', RegistryId: '999999999999' }] }],
+        },
+      },
+    ],
+    [
+      'a backup plan copying to another account’s vault',
+      'AWS::Backup::BackupPlan',
+      {
+        BackupPlan: {
+          BackupPlanName: 'p',
+          BackupPlanRule: [
+            {
+              RuleName: 'r',
+              TargetBackupVault: 'v',
+              CopyActions: [
+                { DestinationBackupVaultArn: 'arn:aws:backup:us-east-1:999999999999:backup-vault:theirs' },
+              ],
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'a table streaming changes to another account’s Kinesis stream',
+      'AWS::DynamoDB::Table',
+      {
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        KinesisStreamSpecification: { StreamArn: 'arn:aws:kinesis:us-east-1:999999999999:stream/theirs' },
+      },
+    ],
+    [
+      'a secret rotated by a function of another account',
+      'AWS::SecretsManager::RotationSchedule',
+      { SecretId: 's', RotationLambdaARN: 'arn:aws:lambda:us-east-1:999999999999:function:theirs' },
     ],
   ])('FAULT: %s is data-egress', (_name, type, properties) => {
     expect(codesAt({ Q: QUEUE, R: { Type: type, Properties: properties } }, 'R')).toContain('data-egress');
