@@ -225,7 +225,8 @@ async function deployChecked(
       now: params.now,
       log,
       // Automated mode's deploy on merge asks nobody: deletions and replacements wait for a person.
-      ...(payload.merge_of === undefined
+      // A rollback carries the payload it returns to (`merge_of` too), and is asked for: it runs.
+      ...(payload.merge_of === undefined || payload.rollback_to !== undefined
         ? {}
         : {
             refuseChanges: (changes) => automatedChangeRefusal({ changes, environment: event.environment }),

@@ -83,4 +83,17 @@ describe('review #9d attacks: automated deploy on merge of a change set that del
     expect(cfnMock.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
     expect(outcome.status).toBe('deployed');
   });
+
+  // A rollback's payload is the one of the deployment it returns to, `merge_of` included: a person
+  // asked for it (`/rollback`) or an alarm did, and undoing a deploy removes what it added.
+  it('control: a rollback to a deploy on merge runs a change set that removes what the failed deploy added', async () => {
+    scriptSuccessfulUpdate();
+    changeSetWith(['Remove', 'NewQueue', 'AWS::SQS::Queue']);
+    const github = fakeGitHub();
+
+    const outcome = await run(github, { payload: { ...automated, rollback_of: 7000, rollback_to: 6990 } });
+
+    expect(cfnMock.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
+    expect(outcome.status).toBe('deployed');
+  });
 });
