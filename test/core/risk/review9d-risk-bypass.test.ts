@@ -654,3 +654,58 @@ describe('review #9d attacks: grants and copies written in shorthand', () => {
     expect(codesAt(resources, 'R')).not.toContain('data-egress');
   });
 });
+
+describe('review #9d attacks: data stores that a later removal would destroy', () => {
+  // Each keeps the only copy of what it holds, and CloudFormation's default DeletionPolicy for it
+  // is Delete (AWS CloudFormation Template Reference, each type; "DeletionPolicy attribute").
+  it.each([
+    [
+      'AWS::Cassandra::Table',
+      { KeyspaceName: 'k', PartitionKeyColumns: [{ ColumnName: 'id', ColumnType: 'text' }] },
+    ],
+    [
+      'AWS::S3Express::DirectoryBucket',
+      { DataRedundancy: 'SingleAvailabilityZone', LocationName: 'use1-az4' },
+    ],
+    ['AWS::S3Tables::TableBucket', { TableBucketName: 'orders' }],
+    ['AWS::EC2::Volume', { AvailabilityZone: 'us-east-1a', Size: 100 }],
+    ['AWS::RedshiftServerless::Namespace', { NamespaceName: 'orders' }],
+    ['AWS::OpenSearchServerless::Collection', { Name: 'orders' }],
+    ['AWS::NeptuneGraph::Graph', { ProvisionedMemory: 16 }],
+    [
+      'AWS::Lightsail::Database',
+      {
+        RelationalDatabaseName: 'orders',
+        RelationalDatabaseBlueprintId: 'mysql_8_0',
+        RelationalDatabaseBundleId: 'micro_2_0',
+        MasterDatabaseName: 'orders',
+        MasterUsername: 'admin',
+        PubliclyAccessible: false,
+      },
+    ],
+    ['AWS::Lightsail::Disk', { DiskName: 'orders', SizeInGb: 32 }],
+    ['AWS::Lightsail::Bucket', { BucketName: 'orders', BundleId: 'small_1_0' }],
+    [
+      'AWS::ACMPCA::CertificateAuthority',
+      {
+        Type: 'ROOT',
+        KeyAlgorithm: 'RSA_2048',
+        SigningAlgorithm: 'SHA256WITHRSA',
+        Subject: { CommonName: 'orders' },
+      },
+    ],
+    ['AWS::CodeArtifact::Repository', { RepositoryName: 'orders', DomainName: 'd' }],
+  ])('FAULT: %s left at the default Delete policy is stateful-delete-policy', (type, properties) => {
+    expect(codesAt({ R: { Type: type, Properties: properties } }, 'R')).toContain('stateful-delete-policy');
+  });
+
+  it('control: a Directory bucket kept on removal and replacement is not stateful-delete-policy', () => {
+    const bucket = {
+      Type: 'AWS::S3Express::DirectoryBucket',
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { DataRedundancy: 'SingleAvailabilityZone', LocationName: 'use1-az4' },
+    };
+    expect(codesAt({ R: bucket }, 'R')).not.toContain('stateful-delete-policy');
+  });
+});
