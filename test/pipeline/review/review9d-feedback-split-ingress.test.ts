@@ -7,7 +7,7 @@ import { pushFeedbackCommit } from '../../../src/pipeline/review/push-feedback-c
 // a change (`ingressBreadthRisks`), but a feedback commit is judged over the files it changes only
 // (`pushFeedbackCommit` → `judgeAgentCommit`). A pull request whose first template lets in one
 // public /8 (low) gets a suggestion adding another /8 to a second template (low alone): together
-// more than a /8 of the internet, and the automated task stays automated.
+// more than a /8 of the internet, and the automated task stayed automated.
 
 const HEAD = 'a'.repeat(40);
 const COMMIT = 'b'.repeat(40);
@@ -71,37 +71,91 @@ function client() {
 }
 
 describe('review #9d attacks: ingress opened across the templates of a pull request, one commit at a time', () => {
-  // Missing: `pushFeedbackCommit` classifies `plan.files` alone. It needs the pull request's other
-  // files at the new head (`readPullRequestFiles`, as `validatePullRequestHead` reads them) whenever
-  // the commit changes a template, and `judgeAgentCommit` to classify them together; the app and
-  // Action feedback tests that change a template then expect those reads.
-  it.failing(
-    'FAULT: a suggestion adding a second public /8 in another template falls back to guided',
-    async () => {
-      const result = await pushFeedbackCommit({
-        deps: { client: client(), log: () => undefined } as unknown as TaskEventDependencies,
-        owner: 'o',
-        repo: 'r',
-        branch: 'implementation/1-x',
-        headSha: HEAD,
-        pullNumber: 2,
-        pullRequestId: undefined,
-        plan: {
-          files: new Map([['stacks/b.yaml', group('12.0.0.0/8')]]),
-          replies: [],
-          unanswered: [],
-          freeText: [],
-        },
-        config: DEFAULT_CONFIG,
-        marker,
-      });
+  // Was `it.failing` until a commit that writes a template is judged with the pull request's other
+  // templates (`filesToJudge`).
+  it('FAULT: a suggestion adding a second public /8 in another template falls back to guided', async () => {
+    const result = await pushFeedbackCommit({
+      deps: { client: client(), log: () => undefined } as unknown as TaskEventDependencies,
+      owner: 'o',
+      repo: 'r',
+      branch: 'implementation/1-x',
+      headSha: HEAD,
+      pullNumber: 2,
+      pullRequestId: undefined,
+      plan: {
+        files: new Map([['stacks/b.yaml', group('12.0.0.0/8')]]),
+        replies: [],
+        unanswered: [],
+        freeText: [],
+      },
+      config: DEFAULT_CONFIG,
+      marker,
+    });
 
-      expect(result).toMatchObject({
-        ok: true,
-        judgement: { fellBack: true, patch: { risk_level: 'high' } },
+    expect(result).toMatchObject({
+      ok: true,
+      judgement: { fellBack: true, patch: { risk_level: 'high' } },
+    });
+  });
+
+  it('a template too large to read counts as high', async () => {
+    const big = client();
+    big.git.getTree = () =>
+      Promise.resolve({
+        data: {
+          truncated: false,
+          tree: [
+            { path: 'stacks/a.yaml', type: 'blob', sha: 'blob-a', size: 10_000_000, mode: '100644' },
+            { path: 'stacks/b.yaml', type: 'blob', sha: 'blob-b', size: 200, mode: '100644' },
+          ],
+        },
       });
-    },
-  );
+    const result = await pushFeedbackCommit({
+      deps: { client: big, log: () => undefined } as unknown as TaskEventDependencies,
+      owner: 'o',
+      repo: 'r',
+      branch: 'implementation/1-x',
+      headSha: HEAD,
+      pullNumber: 2,
+      pullRequestId: undefined,
+      plan: {
+        files: new Map([['stacks/b.yaml', group('10.0.0.0/8')]]),
+        replies: [],
+        unanswered: [],
+        freeText: [],
+      },
+      config: DEFAULT_CONFIG,
+      marker,
+    });
+
+    expect(result).toMatchObject({ ok: true, judgement: { fellBack: true, patch: { risk_level: 'high' } } });
+  });
+
+  it('control: a commit writing no template reads no other file and stays automated', async () => {
+    const quiet = client();
+    quiet.pulls.listFiles = () => {
+      throw new Error('no pull request file is read for a commit that writes no template');
+    };
+    const result = await pushFeedbackCommit({
+      deps: { client: quiet, log: () => undefined } as unknown as TaskEventDependencies,
+      owner: 'o',
+      repo: 'r',
+      branch: 'implementation/1-x',
+      headSha: HEAD,
+      pullNumber: 2,
+      pullRequestId: undefined,
+      plan: {
+        files: new Map([['src/handler.ts', 'export const x = 1;\n']]),
+        replies: [],
+        unanswered: [],
+        freeText: [],
+      },
+      config: DEFAULT_CONFIG,
+      marker,
+    });
+
+    expect(result).toMatchObject({ ok: true, judgement: { fellBack: false, patch: { risk_level: 'low' } } });
+  });
 
   it('control: the same two /8s in one commit’s files are high', async () => {
     const result = await pushFeedbackCommit({
