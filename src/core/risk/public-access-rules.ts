@@ -47,7 +47,7 @@ const always = () => true;
  * with neither subnet nor interfaces, which lands in the default VPC, whose default subnets map
  * public IPs; Amazon VPC User Guide, "Default VPCs"), S3 access points with Block Public Access
  * off, Transfer Family servers (`EndpointType` default `PUBLIC`) and Image Builder distributions
- * launchable by `all`.
+ * launchable by `all`, and CodeBuild projects with `Visibility: PUBLIC_READ`.
  */
 export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
   {
@@ -293,6 +293,13 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     publicValues: ['all'],
     publicWhenAbsent: never,
     means: 'make the machine images public: any AWS account may launch them',
+  },
+  {
+    type: 'AWS::CodeBuild::Project',
+    path: ['Visibility'],
+    publicValues: ['PUBLIC_READ'],
+    publicWhenAbsent: never,
+    means: "let anyone on the internet see the project's builds, their logs and artifacts",
   },
   {
     type: 'AWS::ApiGatewayV2::Route',

@@ -709,3 +709,54 @@ describe('review #9d attacks: data stores that a later removal would destroy', (
     expect(codesAt({ R: bucket }, 'R')).not.toContain('stateful-delete-policy');
   });
 });
+
+describe('review #9d attacks: other accounts and the public let in by a setting', () => {
+  const group = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'web' } };
+  const fromGroup = (owner: unknown) => ({
+    G: group,
+    I: {
+      Type: 'AWS::EC2::SecurityGroupIngress',
+      Properties: {
+        GroupId: { 'Fn::GetAtt': ['G', 'GroupId'] },
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        SourceSecurityGroupName: 'theirs',
+        SourceSecurityGroupOwnerId: owner,
+      },
+    },
+  });
+
+  // A security group of another account lets in every instance that account puts in it.
+  it('FAULT: ingress from another account’s security group (SourceSecurityGroupOwnerId) is open-ingress', () => {
+    expect(codesAt(fromGroup('999999999999'), 'I')).toContain('open-ingress');
+  });
+
+  it('FAULT: ingress from a security group whose owner is a parameter is unresolved-value', () => {
+    expect(
+      codesAt(fromGroup({ Ref: 'Owner' }), 'I', { Parameters: { Owner: { Type: 'String' } } }),
+    ).toContain('unresolved-value');
+  });
+
+  it('control: ingress from a security group of this account is not open-ingress', () => {
+    expect(codesAt(fromGroup({ Ref: 'AWS::AccountId' }), 'I')).toEqual([]);
+  });
+
+  it('FAULT: a CodeBuild project whose builds anyone may see (Visibility PUBLIC_READ) is public-access', () => {
+    const project = {
+      Type: 'AWS::CodeBuild::Project',
+      Properties: {
+        ServiceRole: 'arn:aws:iam::123456789012:role/build',
+        Visibility: 'PUBLIC_READ',
+        Artifacts: { Type: 'NO_ARTIFACTS' },
+        Environment: {
+          ComputeType: 'BUILD_GENERAL1_SMALL',
+          Image: 'aws/codebuild/standard:7.0',
+          Type: 'LINUX_CONTAINER',
+        },
+        Source: { Type: 'NO_SOURCE', BuildSpec: 'version: 0.2' },
+      },
+    };
+    expect(codesAt({ P: project }, 'P')).toContain('public-access');
+  });
+});
