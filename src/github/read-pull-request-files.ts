@@ -46,6 +46,8 @@ export async function readPullRequestFiles(params: {
   headSha: string;
   maxFiles: number;
   maxFileBytes: number;
+  /** Read only the files it accepts (by path); the rest are neither read nor `skipped`. Default: all. */
+  only?: (path: string) => boolean;
 }): Promise<{ files: PullRequestFile[]; skipped: string[] }> {
   const { client, owner, repo } = params;
   const listed = await readAllPages({
@@ -62,7 +64,10 @@ export async function readPullRequestFiles(params: {
       return { items: answer.data, link: answer.headers?.link };
     },
   });
-  const present = listed.filter((file) => file.status !== 'removed');
+  const present = listed.filter(
+    (file) => file.status !== 'removed' && (params.only === undefined || params.only(file.filename)),
+  );
+  if (present.length === 0) return { files: [], skipped: [] };
   const entries = await readTreeEntries({
     client,
     owner,

@@ -2,10 +2,11 @@ import type { ChangeSetSummary } from './summarize-change-set.js';
 
 /**
  * Why the deploy ended as it did. `dry-run` means the change set was computed, reported and
- * deleted without running.
+ * deleted without running; `refused` that it was computed, reported and deleted without running
+ * because the caller refused what it would do (`refuseChanges`): nothing changed.
  */
 export type DeployReason =
-  'deployed' | 'no-changes' | 'dry-run' | 'failed' | 'timed-out' | 'blocked' | 'cancelled';
+  'deployed' | 'no-changes' | 'dry-run' | 'failed' | 'timed-out' | 'blocked' | 'cancelled' | 'refused';
 
 /** The resource whose failure made CloudFormation roll back, from the stack's own events. */
 export interface FailingResource {

@@ -13,6 +13,7 @@ import type { RollbackSettings } from './plan-change-set.js';
 import type { Now, PollBackoff, Sleep } from './poll-until.js';
 import { stackOutputs } from './stack-outputs.js';
 import { summarizeChangeSet } from './summarize-change-set.js';
+import type { ChangeSummaryRow } from './change-summary-row.js';
 import type { ChangeSetSummary } from './summarize-change-set.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 
@@ -42,6 +43,11 @@ export interface DeployStackParams {
   readonly log: (line: string) => void;
   /** Called with the summary before anything executes, to post it on the pull request. */
   readonly onChangeSet?: (summary: ChangeSetSummary) => Promise<void>;
+  /**
+   * Why the computed change set must not run (markdown), or undefined to run it: given every
+   * resource change. A refusal deletes the change set and ends `refused`, a failure.
+   */
+  readonly refuseChanges?: (changes: readonly ChangeSummaryRow[]) => string | undefined;
   readonly maxSummaryRows?: number;
   readonly pollBackoff?: { readonly changeSet?: PollBackoff; readonly stack?: PollBackoff };
 }
@@ -106,7 +112,15 @@ async function runDeploy(params: DeployStackParams & { warnings: string[] }): Pr
   await reportChangeSet({ ...params, changeSummary });
   const planned = { changeSetId: plan.changeSetId, changeSetType: plan.changeSetType, changeSummary };
 
-  // 3. A dry run stops here and leaves nothing behind.
+  // 3. What the caller will not run stops here and leaves nothing behind, as a dry run does.
+  const refusal = params.refuseChanges?.(plan.changes);
+  if (refusal !== undefined) {
+    log(refusal);
+    await discardChangeSet({ cfn, plan, log });
+    return { ...failure('refused', refusal), ...planned };
+  }
+
+  // A dry run stops here and leaves nothing behind.
   if (params.dryRun) {
     await discardChangeSet({ cfn, plan, log });
     return {

@@ -68,6 +68,8 @@ const DEPLOY_REASONS: Readonly<Record<string, OutcomeReasonCode>> = {
   failed: 'deploy_failed',
   'timed-out': 'deploy_timed_out',
   blocked: 'deploy_blocked',
+  // An automated deploy whose change set deletes or replaces resources: stopped before it ran.
+  refused: 'deploy_blocked',
   cancelled: 'deploy_cancelled',
 };
 

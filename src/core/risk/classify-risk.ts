@@ -2,6 +2,7 @@ import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
+import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
 
@@ -25,6 +26,7 @@ export function classifyRisk(params: {
   changeSet?: readonly ChangeSetResourceChange[];
 }): RiskAssessment {
   const reasons: RiskReason[] = [];
+  const templates: { path: string; template: unknown }[] = [];
   if (params.production)
     reasons.push({
       code: 'production-target',
@@ -49,6 +51,7 @@ export function classifyRisk(params: {
     const parsed = parseTemplate(file.content);
     // A file not declared a template is judged as one when it reads as one (a nested stack, say).
     if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template))) continue;
+    if (parsed.ok) templates.push({ path: file.path, template: parsed.template });
     reasons.push(
       ...(parsed.ok
         ? templateRisks({ path: file.path, template: parsed.template })
@@ -61,6 +64,8 @@ export function classifyRisk(params: {
           ]),
     );
   }
+  // Ingress open only in sum, over every template of the bundle together.
+  reasons.push(...ingressBreadthRisks({ templates }));
   reasons.push(...changeSetRisks(params.changeSet ?? []));
   const unique = [...new Map(reasons.map((reason) => [`${reason.code} ${reason.where}`, reason])).values()];
   return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };

@@ -9,6 +9,9 @@ import type { IngressRuleAt, IngressRules } from './ingress-rules.js';
  * `AWS::GameLift::Fleet` `EC2InboundPermissions[]` (`IpRange`). A Lightsail port with no source
  * list is open to every address, and an instance whose ports are left out gets Lightsail's default
  * firewall, SSH (22) and HTTP (80) from any address (Amazon Lightsail docs, "Instance firewalls").
+ * An `AWS::EC2::NetworkAclEntry` is a rule when it lets traffic in: `Egress` not true and
+ * `RuleAction` not `deny` (`CidrBlock`, `Ipv6CidrBlock`, `PortRange.From`/`To`, `Protocol`); an
+ * entry whose direction or action is only known at deploy time is taken as one.
  */
 export function firewallPortRules(params: {
   type: string;
@@ -23,6 +26,7 @@ export function firewallPortRules(params: {
       ToPort: entry['ToPort'],
       IpProtocol: entry['Protocol'],
     }));
+  if (type === 'AWS::EC2::NetworkAclEntry') return networkAclRules(properties, where);
   if (type !== 'AWS::Lightsail::Instance') return undefined;
   const networking = properties['Networking'];
   const ports = isPlainObject(networking) ? networking['Ports'] : undefined;
@@ -59,4 +63,21 @@ function listRules(
     where: `${where}[${index}]`,
   }));
   return { rules, computedLists: [] };
+}
+
+/** An inbound network ACL entry that allows, in the security group rule shape; else no rule. */
+function networkAclRules(properties: Record<string, unknown>, where: string): IngressRules {
+  const egress = properties['Egress'];
+  const action = properties['RuleAction'];
+  if (egress === true || String(egress).toLowerCase() === 'true') return { rules: [], computedLists: [] };
+  if (typeof action === 'string' && action.toLowerCase() === 'deny') return { rules: [], computedLists: [] };
+  const ports = isPlainObject(properties['PortRange']) ? properties['PortRange'] : {};
+  const rule: Record<string, unknown> = {
+    FromPort: ports['From'],
+    ToPort: ports['To'],
+    IpProtocol: properties['Protocol'],
+  };
+  if (properties['CidrBlock'] !== undefined) rule['CidrIp'] = properties['CidrBlock'];
+  if (properties['Ipv6CidrBlock'] !== undefined) rule['CidrIpv6'] = properties['Ipv6CidrBlock'];
+  return { rules: [{ rule, where }], computedLists: [] };
 }

@@ -49,6 +49,14 @@ function sourceRisks(source: IngressSource, ports: string): RiskReason[] {
         message: `Ingress ${field} depends on ${source.why}; treated as open to the internet.`,
       },
     ];
+  if (source.kind === 'other-account')
+    return [
+      {
+        code: 'open-ingress',
+        where,
+        message: `Opens ${ports} to a security group of account ${source.accounts.join(' or ')}: whatever that account puts in it comes in.`,
+      },
+    ];
   if (source.kind === 'prefix-list')
     return [
       {

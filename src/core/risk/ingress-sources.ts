@@ -1,6 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { resourceType } from './free-value-types.js';
-import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import { isNamedValue, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 
 /** Where one ingress rule lets traffic in from, as far as the template shows it. */
 export type IngressSource =
@@ -14,11 +14,19 @@ export type IngressSource =
   /** A value only known at deploy time; `why` says which. */
   | { readonly kind: 'unknown'; readonly field: string; readonly where: string; readonly why: string }
   /** A managed prefix list made outside this template: its entries are not in the change. */
-  | { readonly kind: 'prefix-list'; readonly field: string; readonly where: string; readonly name: string };
+  | { readonly kind: 'prefix-list'; readonly field: string; readonly where: string; readonly name: string }
+  /** Another account's security group (`SourceSecurityGroupOwnerId`): whatever it puts in it comes in. */
+  | {
+      readonly kind: 'other-account';
+      readonly field: string;
+      readonly where: string;
+      readonly accounts: readonly string[];
+    };
 
 /**
- * The sources of one ingress rule (`where` is the rule's location): `CidrIp`, `CidrIpv6` and
- * `SourcePrefixListId` (AWS CloudFormation Template Reference, "AWS::EC2::SecurityGroup Ingress").
+ * The sources of one ingress rule (`where` is the rule's location): `CidrIp`, `CidrIpv6`,
+ * `SourcePrefixListId` and `SourceSecurityGroupOwnerId` (AWS CloudFormation Template Reference,
+ * "AWS::EC2::SecurityGroup Ingress").
  * A prefix list made by this template (`AWS::EC2::PrefixList`) is read through its `Entries`;
  * any other (an id, a parameter, an AWS-managed list) can hold any address, even `0.0.0.0/0`.
  */
@@ -41,7 +49,31 @@ export function ingressSources(
   }
   if ('SourcePrefixListId' in rule)
     sources.push(prefixListSource(rule['SourcePrefixListId'], `${where}.SourcePrefixListId`, context));
+  if ('SourceSecurityGroupOwnerId' in rule) {
+    const owner = ownerSource(
+      rule['SourceSecurityGroupOwnerId'],
+      `${where}.SourceSecurityGroupOwnerId`,
+      context,
+    );
+    if (owner !== undefined) sources.push(owner);
+  }
   return sources;
+}
+
+/**
+ * A source group's owner account: none when it is this account (`AWS::AccountId`, a placeholder), the
+ * accounts named otherwise (a literal id may be another's: the template cannot say it is this one).
+ */
+function ownerSource(
+  value: unknown,
+  where: string,
+  context: TemplateValueContext,
+): IngressSource | undefined {
+  const field = 'SourceSecurityGroupOwnerId';
+  const owner = readTemplateValue(value, context);
+  if (!owner.known) return { kind: 'unknown', field, where, why: owner.why };
+  const accounts = owner.texts.filter((text) => !isNamedValue(text));
+  return accounts.length === 0 ? undefined : { kind: 'other-account', field, where, accounts };
 }
 
 function prefixListSource(value: unknown, where: string, context: TemplateValueContext): IngressSource {

@@ -3,9 +3,14 @@ import { PUBLIC_ACCESS_RULES, type PublicAccessRule } from './public-access-rule
 import { readSettingValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
+import { valuesAtPath } from './values-at-path.js';
 
 /** Types that are public by what they are: a public ECR repository serves its images to anyone. */
-const PUBLIC_TYPES = new Map([['AWS::ECR::PublicRepository', 'serves its images to anyone on the internet']]);
+const PUBLIC_TYPES = new Map([
+  ['AWS::ECR::PublicRepository', 'serves its images to anyone on the internet'],
+  ['AWS::EC2::EIPAssociation', 'gives an instance or network interface a public Elastic IP address'],
+  ['AWS::CloudFront::Distribution', 'serves its origins to anyone on the internet'],
+]);
 
 /**
  * Settings that expose a resource to the internet (`PUBLIC_ACCESS_RULES`): a public value on any
@@ -31,12 +36,25 @@ function ruleRisks(params: {
   where: string;
   context: TemplateValueContext;
 }): RiskReason[] {
-  const { rule, logicalId, type } = params;
-  const name = rule.path.join('.');
+  return valuesAtPath(params.properties, params.rule.path).flatMap(({ value, at }) =>
+    valueRisks({ ...params, value, name: at }),
+  );
+}
+
+function valueRisks(params: {
+  logicalId: string;
+  type: string;
+  rule: PublicAccessRule;
+  properties: Record<string, unknown>;
+  where: string;
+  context: TemplateValueContext;
+  value: unknown;
+  name: string;
+}): RiskReason[] {
+  const { rule, logicalId, type, name, value } = params;
   const where = `${params.where}.Properties.${name}`;
-  const value = valueAt(params.properties, rule.path);
   if (value === undefined)
-    return rule.publicWhenAbsent(params.properties)
+    return rule.publicWhenAbsent(params.properties, params.context)
       ? [
           {
             code: 'public-access',
@@ -45,6 +63,14 @@ function ruleRisks(params: {
           },
         ]
       : [];
+  if (rule.publicValues === 'any')
+    return [
+      {
+        code: 'public-access',
+        where,
+        message: `${logicalId} (${type}) sets ${name}: this will ${rule.means}.`,
+      },
+    ];
   const read = readSettingValue(value, params.context);
   if (!read.known)
     return [
@@ -61,18 +87,4 @@ function ruleRisks(params: {
           message: `${logicalId} (${type}) sets ${name} to ${open.join(' or ')}: this will ${rule.means}.`,
         },
       ];
-}
-
-/**
- * The value at `path`, or undefined when absent. A mapping on the way that is an intrinsic
- * (an `Fn::If` between two mappings, a parameter) is returned as is, so it reads as unknown.
- */
-function valueAt(properties: Record<string, unknown>, path: readonly string[]): unknown {
-  let value: unknown = properties;
-  for (const key of path) {
-    if (!isPlainObject(value)) return value;
-    if (Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'))) return value;
-    value = value[key];
-  }
-  return value;
 }

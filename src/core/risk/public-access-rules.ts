@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import type { TemplateValueContext } from './read-template-value.js';
 
 /**
  * One setting that puts a resource within reach of the internet (or of every AWS account),
@@ -6,12 +7,12 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
  */
 export interface PublicAccessRule {
   readonly type: string;
-  /** Property path below `Properties`. */
+  /** Property path below `Properties`; `[]` stands for each item of a list. */
   readonly path: readonly string[];
-  /** Values (compared case-insensitively) that make it public. */
-  readonly publicValues: readonly string[];
-  /** Whether leaving the property out makes it public (AWS's default), given the properties. */
-  readonly publicWhenAbsent: (properties: Record<string, unknown>) => boolean;
+  /** Values (compared case-insensitively) that make it public; `any` when setting it at all does. */
+  readonly publicValues: readonly string[] | 'any';
+  /** Whether leaving the property out makes it public (AWS's default), given the properties and the template. */
+  readonly publicWhenAbsent: (properties: Record<string, unknown>, context: TemplateValueContext) => boolean;
   /** What a public value does, as a verb phrase after "will" (plain text). */
   readonly means: string;
   /** Properties under which even a public value exposes nothing (a mock integration); default none. */
@@ -37,6 +38,16 @@ const always = () => true;
  * and API Gateway methods and routes whose `AuthorizationType` is `NONE` (the default for both):
  * anyone on the internet may call them. A REST method whose integration is a `MOCK` reaches no
  * backend (CORS preflight `OPTIONS` methods) and is left out; nothing else is, failing closed.
+ * More: SAM `Api`/`HttpApi` without `Auth.DefaultAuthorizer` (SAM adds none by default), REST and
+ * HTTP APIs imported from an OpenAPI `Body`/`BodyS3Location` (their authorization is not read
+ * here), an HTTP API made by quick create (`Target`: a `$default` route without authorization),
+ * AppSync APIs authorized by API key, EKS clusters' `EndpointPublicAccess` (default true), public
+ * IP addresses (an instance's or launch template's `AssociatePublicIpAddress`, a subnet's
+ * `MapPublicIpOnLaunch`, an Elastic IP given an instance, ECS `AssignPublicIp`, and an instance
+ * with neither subnet nor interfaces, which lands in the default VPC, whose default subnets map
+ * public IPs; Amazon VPC User Guide, "Default VPCs"), S3 access points with Block Public Access
+ * off, Transfer Family servers (`EndpointType` default `PUBLIC`) and Image Builder distributions
+ * launchable by `all`, and CodeBuild projects with `Visibility: PUBLIC_READ`.
  */
 export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
   {
@@ -153,6 +164,143 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     harmless: (properties) =>
       isPlainObject(properties['Integration']) && properties['Integration']['Type'] === 'MOCK',
   },
+  ...['Api', 'HttpApi'].map((kind) => ({
+    type: `AWS::Serverless::${kind}`,
+    path: ['Auth', 'DefaultAuthorizer'],
+    publicValues: [],
+    // SAM copies `Globals.<kind>` into each resource of the kind: a default authorizer set there holds.
+    publicWhenAbsent: (_properties: Record<string, unknown>, context: TemplateValueContext) =>
+      !hasGlobalDefaultAuthorizer(context.globals, kind),
+    means: 'let anyone on the internet call every route that names no authorizer of its own',
+  })),
+  ...['Body', 'BodyS3Location'].flatMap((body) =>
+    ['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api'].map((type) => ({
+      type,
+      path: [body],
+      publicValues: 'any' as const,
+      publicWhenAbsent: never,
+      means:
+        'define its routes in an OpenAPI document whose authorization is not judged here; treated as callable by anyone',
+    })),
+  ),
+  {
+    type: 'AWS::ApiGatewayV2::Api',
+    path: ['Target'],
+    publicValues: 'any',
+    publicWhenAbsent: never,
+    means: 'make a default route that anyone on the internet may call without signing in (quick create)',
+  },
+  {
+    type: 'AWS::AppSync::GraphQLApi',
+    path: ['AuthenticationType'],
+    publicValues: ['API_KEY'],
+    publicWhenAbsent: never,
+    means: 'let anyone holding the API key, which is handed to clients, call the API',
+  },
+  {
+    type: 'AWS::AppSync::GraphQLApi',
+    path: ['AdditionalAuthenticationProviders', '[]', 'AuthenticationType'],
+    publicValues: ['API_KEY'],
+    publicWhenAbsent: never,
+    means: 'let anyone holding the API key, which is handed to clients, call the API',
+  },
+  {
+    type: 'AWS::EKS::Cluster',
+    path: ['ResourcesVpcConfig', 'EndpointPublicAccess'],
+    publicValues: ['true'],
+    publicWhenAbsent: always,
+    means: "put the cluster's Kubernetes API endpoint on the internet",
+  },
+  {
+    type: 'AWS::EC2::Instance',
+    path: ['NetworkInterfaces', '[]', 'AssociatePublicIpAddress'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: 'give the instance a public IP address',
+  },
+  {
+    type: 'AWS::EC2::Instance',
+    path: ['SubnetId'],
+    publicValues: [],
+    publicWhenAbsent: (properties) => properties['NetworkInterfaces'] === undefined,
+    means: 'launch it in the default VPC, whose subnets give every instance a public IP address',
+  },
+  {
+    type: 'AWS::EC2::LaunchTemplate',
+    path: ['LaunchTemplateData', 'NetworkInterfaces', '[]', 'AssociatePublicIpAddress'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: 'give every instance launched from it a public IP address',
+  },
+  {
+    type: 'AWS::AutoScaling::LaunchConfiguration',
+    path: ['AssociatePublicIpAddress'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: 'give every instance launched from it a public IP address',
+  },
+  {
+    type: 'AWS::EC2::Subnet',
+    path: ['MapPublicIpOnLaunch'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: 'give every instance launched in the subnet a public IP address',
+  },
+  {
+    type: 'AWS::EC2::EIP',
+    path: ['InstanceId'],
+    publicValues: 'any',
+    publicWhenAbsent: never,
+    means: 'give the instance a public Elastic IP address',
+  },
+  ...['AWS::ECS::Service', 'AWS::ECS::TaskSet'].map((type) => ({
+    type,
+    path: ['NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp'],
+    publicValues: ['ENABLED'],
+    publicWhenAbsent: never,
+    means: 'give every task a public IP address',
+  })),
+  {
+    type: 'AWS::Events::Rule',
+    path: ['Targets', '[]', 'EcsParameters', 'NetworkConfiguration', 'AwsVpcConfiguration', 'AssignPublicIp'],
+    publicValues: ['ENABLED'],
+    publicWhenAbsent: never,
+    means: 'give every task it runs a public IP address',
+  },
+  ...['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'].map((setting) => ({
+    type: 'AWS::S3::AccessPoint',
+    path: ['PublicAccessBlockConfiguration', setting],
+    publicValues: ['false'],
+    publicWhenAbsent: never,
+    means: `turn off S3 Block Public Access (${setting}) on the access point, so its policy may make it public`,
+  })),
+  {
+    type: 'AWS::Transfer::Server',
+    path: ['EndpointType'],
+    publicValues: ['PUBLIC'],
+    publicWhenAbsent: always,
+    means: 'give the file transfer server an endpoint on the internet',
+  },
+  {
+    type: 'AWS::ImageBuilder::DistributionConfiguration',
+    path: [
+      'Distributions',
+      '[]',
+      'AmiDistributionConfiguration',
+      'LaunchPermissionConfiguration',
+      'UserGroups',
+    ],
+    publicValues: ['all'],
+    publicWhenAbsent: never,
+    means: 'make the machine images public: any AWS account may launch them',
+  },
+  {
+    type: 'AWS::CodeBuild::Project',
+    path: ['Visibility'],
+    publicValues: ['PUBLIC_READ'],
+    publicWhenAbsent: never,
+    means: "let anyone on the internet see the project's builds, their logs and artifacts",
+  },
   {
     type: 'AWS::ApiGatewayV2::Route',
     path: ['AuthorizationType'],
@@ -161,3 +309,9 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     means: 'let anyone on the internet call the route without signing in',
   },
 ];
+
+function hasGlobalDefaultAuthorizer(globals: unknown, kind: string): boolean {
+  const section = isPlainObject(globals) ? globals[kind] : undefined;
+  const auth = isPlainObject(section) ? section['Auth'] : undefined;
+  return isPlainObject(auth) && auth['DefaultAuthorizer'] !== undefined;
+}

@@ -27,6 +27,8 @@ export interface TemplateValueContext {
   readonly parameters: unknown;
   /** The template's resources by logical id, when the caller has them. */
   readonly resources?: Readonly<Record<string, unknown>>;
+  /** The template's SAM `Globals` section, when the caller has it: properties every SAM resource of a kind inherits. */
+  readonly globals?: unknown;
 }
 
 /** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */

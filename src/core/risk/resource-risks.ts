@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { dataEgressRisks } from './data-egress-risks.js';
 import { existingGroupIngressRisks } from './existing-group-ingress-risks.js';
 import { findPolicyDocuments } from './find-policy-documents.js';
 import { fleetCommandRisks } from './fleet-command-risks.js';
@@ -13,12 +14,14 @@ import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
+import { samResourcePolicyRisks } from './sam-resource-policy-risks.js';
 import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.js';
 
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, other public access, commands
- * run on machines outside the template, data that a later removal would destroy, and effects
+ * run on machines outside the template, data sent outside the account, data that a later removal
+ * would destroy, and effects
  * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
@@ -79,6 +82,8 @@ export function resourceRisks(params: {
   reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
   reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
   reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...dataEgressRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...samResourcePolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));

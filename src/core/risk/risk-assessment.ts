@@ -14,6 +14,7 @@ export const RISK_REASON_CODES = [
   'open-ingress',
   'public-access',
   'fleet-command',
+  'data-egress',
   'stateful-delete-policy',
   'unresolved-value',
   'unseen-effect',

@@ -6,7 +6,11 @@
  * encrypted with it unreadable. ElastiCache replication groups and serverless caches (Redis/Valkey
  * data), MemoryDB clusters (a durable primary database), CodeCommit repositories, QLDB ledgers and
  * DocumentDB elastic clusters keep the only copy of what they hold (each type's page in the AWS
- * CloudFormation Template Reference; DeletionPolicy defaults to `Delete` for all of them).
+ * CloudFormation Template Reference; DeletionPolicy defaults to `Delete` for all of them). So do
+ * Keyspaces tables, S3 directory and table buckets, EBS volumes, Redshift Serverless namespaces,
+ * OpenSearch Serverless collections, Neptune Analytics graphs, Lightsail databases, disks and
+ * buckets, CodeArtifact repositories (published packages) and private certificate authorities
+ * (what they issued can no longer be revoked or renewed).
  */
 export const STATEFUL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'AWS::DynamoDB::Table',
@@ -34,6 +38,18 @@ export const STATEFUL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'AWS::CodeCommit::Repository',
   'AWS::QLDB::Ledger',
   'AWS::DocDBElastic::Cluster',
+  'AWS::Cassandra::Table',
+  'AWS::S3Express::DirectoryBucket',
+  'AWS::S3Tables::TableBucket',
+  'AWS::EC2::Volume',
+  'AWS::RedshiftServerless::Namespace',
+  'AWS::OpenSearchServerless::Collection',
+  'AWS::NeptuneGraph::Graph',
+  'AWS::Lightsail::Database',
+  'AWS::Lightsail::Disk',
+  'AWS::Lightsail::Bucket',
+  'AWS::CodeArtifact::Repository',
+  'AWS::ACMPCA::CertificateAuthority',
 ]);
 
 /**

@@ -1,14 +1,14 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { globalsRisks } from './globals-risks.js';
-import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import { resourceRisks } from './resource-risks.js';
 import type { RiskReason } from './risk-assessment.js';
 import { unseenConstructRisks } from './unseen-construct-risks.js';
 
 /**
  * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
- * the template cannot show (`unseenConstructRisks`), each resource's own risks, those only seen
- * across resources (the address space all ingress rules open together), and SAM `Globals`.
+ * the template cannot show (`unseenConstructRisks`), each resource's own risks, and SAM `Globals`.
+ * What is only seen across resources (the address space all ingress rules open together) is judged
+ * over the whole bundle by `classifyRisk` (`ingressBreadthRisks`).
  */
 export function templateRisks(params: { path: string; template: unknown }): RiskReason[] {
   const { path, template } = params;
@@ -25,7 +25,11 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
   const resources = Object.entries(template['Resources']).filter(
     ([logicalId]) => !logicalId.startsWith('Fn::'),
   );
-  const context = { parameters: template['Parameters'], resources: Object.fromEntries(resources) };
+  const context = {
+    parameters: template['Parameters'],
+    resources: Object.fromEntries(resources),
+    globals: template['Globals'],
+  };
   for (const [logicalId, resource] of resources)
     reasons.push(
       ...resourceRisks({
@@ -35,7 +39,6 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
         context,
       }),
     );
-  reasons.push(...ingressBreadthRisks({ path, context }));
   reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
   return reasons;
 }

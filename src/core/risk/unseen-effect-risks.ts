@@ -16,6 +16,30 @@ const NESTED_TYPES = new Set([
   'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
 ]);
 
+/**
+ * Resources that change the account's CloudFormation registry (AWS CloudFormation User Guide,
+ * "Using the CloudFormation registry", "Template macros", "Hooks"): a macro runs its function over
+ * every template that names it; a resource, hook or module version registers handler code (run
+ * with its own execution role) or resources for other stacks, and a default version switches every
+ * stack to it; an activated public type is a third party's code; a hook's configuration turns it
+ * on for every stack of the account; publishing makes a type public. None of it is judged here.
+ */
+const REGISTRY_TYPES: ReadonlySet<string> = new Set([
+  'AWS::CloudFormation::Macro',
+  'AWS::CloudFormation::ResourceVersion',
+  'AWS::CloudFormation::ResourceDefaultVersion',
+  'AWS::CloudFormation::HookVersion',
+  'AWS::CloudFormation::HookDefaultVersion',
+  'AWS::CloudFormation::HookTypeConfig',
+  'AWS::CloudFormation::ModuleVersion',
+  'AWS::CloudFormation::ModuleDefaultVersion',
+  'AWS::CloudFormation::TypeActivation',
+  'AWS::CloudFormation::PublicTypeVersion',
+  'AWS::CloudFormation::Publisher',
+  'AWS::CloudFormation::GuardHook',
+  'AWS::CloudFormation::LambdaHook',
+]);
+
 /** What a custom resource's `ServiceToken` may name (AWS CloudFormation User Guide, "Custom resources"). */
 const SERVICE_TOKEN_TYPES = new Set([
   'AWS::Lambda::Function',
@@ -25,7 +49,8 @@ const SERVICE_TOKEN_TYPES = new Set([
 
 /**
  * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
- * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a resource
+ * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a change to
+ * the account's CloudFormation registry (`REGISTRY_TYPES`: macros, types, hooks), a resource
  * type from the CloudFormation registry that is not AWS's own (a third-party or private
  * extension, or a `::MODULE` that expands into resources; AWS CloudFormation User Guide, "Using
  * the CloudFormation registry"), a custom resource
@@ -44,6 +69,12 @@ export function unseenEffectRisks(params: ResourceRiskInput): RiskReason[] {
       code: 'unseen-effect',
       where,
       message: `${logicalId} (${type}) deploys a template this change does not hold; what it creates cannot be judged.`,
+    });
+  if (REGISTRY_TYPES.has(type))
+    reasons.push({
+      code: 'unseen-effect',
+      where,
+      message: `${logicalId} (${type}) changes the account's CloudFormation registry: code or settings that act on other stacks, which cannot be judged here.`,
     });
   if (isRegistryExtension(type))
     reasons.push({

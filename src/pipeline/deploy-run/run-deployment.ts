@@ -34,6 +34,7 @@ import { recordDeployStep, type DeployTaskRecording } from './record-deploy-step
 import { templateSource } from './template-source.js';
 import type { PollBackoff } from '../../aws/cloudformation/poll-until.js';
 import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
+import { automatedChangeRefusal } from '../../core/deploy/automated-change-refusal.js';
 
 export type { DeployRunClient } from './deploy-run-client.js';
 
@@ -223,6 +224,13 @@ async function deployChecked(
       sleep: params.sleep,
       now: params.now,
       log,
+      // Automated mode's deploy on merge asks nobody: deletions and replacements wait for a person.
+      // A rollback carries the payload it returns to (`merge_of` too), and is asked for: it runs.
+      ...(payload.merge_of === undefined || payload.rollback_to !== undefined
+        ? {}
+        : {
+            refuseChanges: (changes) => automatedChangeRefusal({ changes, environment: event.environment }),
+          }),
       onChangeSet: (summary) =>
         comment(
           `#### Change set for ${codeSpan(payload.stack_name)} (${event.environment})\n\n${summary.markdown}`,
@@ -316,9 +324,10 @@ async function deployChecked(
     ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
   ];
   // An alarm while baking always rolls back; other failures when auto_rollback asks. A rollback is
-  // not itself rolled back, and a dry run changed nothing.
+  // not itself rolled back, and a dry run or a refused change set changed nothing.
   const rollBack = baked.value.alarmed || environment?.auto_rollback === true;
-  if (result.finalStatus === 'failure' && rollBack && payload.rollback_of === undefined && !payload.dry_run) {
+  const changedNothing = payload.dry_run || result.reason === 'refused';
+  if (result.finalStatus === 'failure' && rollBack && payload.rollback_of === undefined && !changedNothing) {
     const rolledBack = await stepAfterStack({ what: 'The automatic rollback', fallback: [], log }, () =>
       rollBackAfterFailure({
         client,

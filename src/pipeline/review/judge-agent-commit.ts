@@ -27,7 +27,8 @@ export interface CommitJudgement {
 /**
  * Every commit the agent pushes on a task's branch outside generation (review feedback, applied
  * suggestions or a model's revision) is risk-classified like a generation (DESIGN §4, §5b): the
- * classifier over `files` (the files the commit wrote, `template_path` declared), the task's target
+ * classifier over `files` (the files the commit wrote, and the pull request's other templates when
+ * it wrote one; `unread` ones count as high; `template_path` declared), the task's target
  * environment, and `modeAfterCommit` (risk only accumulates on a branch; a fallback is never
  * undone by a commit). When the task ran automated and no longer does, it falls back to guided:
  * GitHub's auto-merge is turned off (`disarmAutoMerge`), the `implementation-agent/approval` check
@@ -45,6 +46,8 @@ export async function judgeAgentCommit(params: {
   marker: TaskMarker;
   config: AgentConfig;
   files: readonly GeneratedFile[];
+  /** Files of the change too large or too many to read: each counts as an unreadable template. */
+  unread?: readonly string[];
   /** The commit the agent pushed (40 hex): the new head. */
   commitSha: string;
 }): Promise<CommitJudgement> {
@@ -87,15 +90,26 @@ function judge(params: {
   marker: TaskMarker;
   config: AgentConfig;
   files: readonly GeneratedFile[];
+  unread?: readonly string[];
 }): ModeAfterCommit {
   const { marker, config } = params;
   const environment = marker.environment ?? '';
-  const risk = classifyRisk({
+  const classified = classifyRisk({
     files: params.files,
     ...(marker.template_path === undefined ? {} : { templatePath: marker.template_path }),
     targetEnvironment: environment,
     production: environment !== '' && isProductionEnvironment({ name: environment, config }),
   });
+  // Unknown counts as high (DESIGN §4): a file that could not be read may hold anything.
+  const unread = (params.unread ?? []).map((path) => ({
+    code: 'template-unreadable' as const,
+    where: path,
+    message: 'A file of the pull request too large or too many to read; treated as high risk.',
+  }));
+  const risk =
+    unread.length === 0
+      ? classified
+      : { level: 'high' as const, reasons: [...classified.reasons, ...unread] };
   const requested = requestedMode(marker);
   return modeAfterCommit({
     requested,

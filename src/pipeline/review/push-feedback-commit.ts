@@ -9,6 +9,7 @@ import { publishCheckRun } from '../../github/publish-check-run.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { validatePullRequestHead } from './validate-pull-request-head.js';
 import { judgeAgentCommit, type CommitJudgement } from './judge-agent-commit.js';
+import { filesToJudge } from './files-to-judge.js';
 
 /**
  * The plan's files through the validation gates generation runs (DESIGN §5: paths, limits,
@@ -19,7 +20,8 @@ import { judgeAgentCommit, type CommitJudgement } from './judge-agent-commit.js'
  * a person's push (`unvalidated_push`) that check covers every file of the pull request
  * (`validatePullRequestHead`). A failing gate pushes
  * nothing and says which. The pushed commit is then judged for risk like a generation
- * (`judgeAgentCommit`): a change that makes the task high risk ends automated mode on the spot, and
+ * (`judgeAgentCommit`, over its files and, when it wrote a template, the pull request's other
+ * templates: `filesToJudge`): a change that makes the task high risk ends automated mode on the spot, and
  * the caller records the returned `judgement` on the task's marker and status comment.
  */
 export async function pushFeedbackCommit(params: {
@@ -92,6 +94,17 @@ export async function pushFeedbackCommit(params: {
     headSha: commitSha,
     report: checked,
   });
+  // A template written here is judged with the pull request's other templates (ingress adds up).
+  const judged = await filesToJudge({
+    client: params.deps.client,
+    owner: params.owner,
+    repo: params.repo,
+    pullNumber: params.pullNumber,
+    commitSha,
+    config: params.config,
+    templatePath: marker.template_path,
+    written: files,
+  });
   const judgement = await judgeAgentCommit({
     deps: params.deps,
     owner: params.owner,
@@ -100,7 +113,8 @@ export async function pushFeedbackCommit(params: {
     pullRequestId: params.pullRequestId,
     marker,
     config: params.config,
-    files,
+    files: judged.files,
+    unread: judged.unread,
     commitSha,
   });
   return { ok: true, commitSha, judgement };

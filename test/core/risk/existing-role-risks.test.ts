@@ -88,7 +88,11 @@ describe('an IAM role or instance profile the template does not make is high whe
       Resources: {
         Rule: {
           Type: 'AWS::Events::Rule',
-          Properties: { Targets: [{ Id: 't', Arn: 'arn:aws:sqs:eu-west-1:1:q', RoleArn: admin }] },
+          Properties: {
+            Targets: [
+              { Id: 't', Arn: { 'Fn::Sub': 'arn:aws:sqs:eu-west-1:${AWS::AccountId}:q' }, RoleArn: admin },
+            ],
+          },
         },
       },
     }).reasons;
@@ -255,7 +259,14 @@ describe('roles hidden next to other values', () => {
           Rule: {
             Type: 'AWS::Events::Rule',
             Properties: {
-              Targets: [{ Id: 't', Arn: 'arn:aws:sqs:eu-west-1:1:q', RoleArn: admin, Statement: [] }],
+              Targets: [
+                {
+                  Id: 't',
+                  Arn: { 'Fn::Sub': 'arn:aws:sqs:eu-west-1:${AWS::AccountId}:q' },
+                  RoleArn: admin,
+                  Statement: [],
+                },
+              ],
             },
           },
         },

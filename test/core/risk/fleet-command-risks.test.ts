@@ -6,7 +6,7 @@ const association = (properties: object) => ({
 });
 const instance = {
   Type: 'AWS::EC2::Instance',
-  Properties: { ImageId: 'ami-12345678', InstanceType: 't3.micro' },
+  Properties: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SubnetId: 'subnet-1' },
 };
 
 describe('commands run on machines the template does not make are high', () => {

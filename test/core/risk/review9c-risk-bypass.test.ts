@@ -298,12 +298,14 @@ describe('review #9c attacks: the risk classifier', () => {
     expect(levelOf(route({}))).toBe('high');
   });
 
-  it('a Lightsail bucket whose objects are private is low', () => {
+  it('a Lightsail bucket whose objects are private (and kept on removal) is low', () => {
     expect(
       levelOf({
         Resources: {
           Files: {
             Type: 'AWS::Lightsail::Bucket',
+            DeletionPolicy: 'Retain',
+            UpdateReplacePolicy: 'Retain',
             Properties: {
               BucketName: 'orders-files',
               BundleId: 'small_1_0',

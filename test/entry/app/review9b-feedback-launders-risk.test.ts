@@ -171,6 +171,12 @@ function expectPush(api: Api, commentId: number) {
     .post('/graphql', (body: { query: string }) => body.query.includes('resolveReviewThread'))
     .optionally()
     .reply(200, { data: { resolveReviewThread: { thread: { id: 'PRRT_1', isResolved: true } } } });
+  // A commit writing a template is judged with the pull request's other templates (here none).
+  api.scope
+    .get(`${BASE}/pulls/${PULL}/files`)
+    .query(true)
+    .optionally()
+    .reply(200, [{ filename: FILE, status: 'added' }]);
   api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
   // The follow-up sync on the new head (optional: the fix may change what it reads).
   api.scope

@@ -102,6 +102,12 @@ function expectPush(api: Api, commentId: number) {
     .optionally()
     .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
   api.scope.post(`${BASE}/issues/${PULL}/comments`).optionally().reply(201, { id: 6001 });
+  // A commit writing a template is judged with the pull request's other templates (here none).
+  api.scope
+    .get(`${BASE}/pulls/${PULL}/files`)
+    .query(true)
+    .optionally()
+    .reply(200, [{ filename: TEMPLATE, status: 'added' }]);
   api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
   api.scope.post(`${BASE}/check-runs`).optionally().times(3).reply(201, { id: 80 });
   // The follow-up sync reads the status comment as the feedback run left it.

@@ -1,0 +1,69 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import { DATA_EGRESS_DESTINATIONS } from './data-egress-destinations.js';
+import { isNamedValue, readTemplateValue } from './read-template-value.js';
+import type { RiskReason } from './risk-assessment.js';
+import type { ResourceRiskInput } from './resource-risk-input.js';
+import { valuesAtPath } from './values-at-path.js';
+
+/**
+ * Data sent where this account does not hold it (`DATA_EGRESS_DESTINATIONS`): a destination that
+ * is not a resource of this template (`Ref`/`Fn::GetAtt`) nor an ARN in this account
+ * (`${AWS::AccountId}`) — a URL, an email address, a phone number, an ARN naming an account id
+ * (which may be another's; the template cannot say it is this one) — is `data-egress`; one only
+ * known at deploy time is `unresolved-value`. An account-wide log subscription policy
+ * (`AWS::Logs::AccountPolicy`, `SUBSCRIPTION_FILTER_POLICY`) sends every log group of the account,
+ * not only this template's, and is `data-egress` wherever it sends.
+ */
+export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
+  const { logicalId, type, context } = params;
+  const properties = isPlainObject(params.properties) ? params.properties : {};
+  if (type === 'AWS::Logs::AccountPolicy') return accountPolicyRisks(params, properties);
+  const reasons: RiskReason[] = [];
+  for (const path of DATA_EGRESS_DESTINATIONS.get(type) ?? [])
+    for (const { value, at } of valuesAtPath(properties, path)) {
+      if (value === undefined) continue;
+      const where = `${params.where}.Properties.${at}`;
+      const read = readTemplateValue(value, context);
+      if (!read.known)
+        reasons.push({
+          code: 'unresolved-value',
+          where,
+          message: `${logicalId} (${type}) sends data to ${read.why}; treated as outside the account.`,
+        });
+      else {
+        const outside = read.texts.filter((text) => !inThisAccount(text));
+        if (outside.length > 0)
+          reasons.push({
+            code: 'data-egress',
+            where,
+            message: `${logicalId} (${type}) sends data to ${outside.join(' or ')}, outside this account (or in an account the template names by its id).`,
+          });
+      }
+    }
+  return reasons;
+}
+
+/**
+ * A resource of this template (a placeholder), or an ARN whose account is this one: written as
+ * `${AWS::AccountId}` (a placeholder too), or left empty on a resource AWS owns (an SSM document
+ * such as `AWS-RunShellScript`). A literal account id, an S3 bucket (its ARN names no account: the
+ * bucket may be anyone's) and anything that is not an ARN are not known to be here.
+ */
+function inThisAccount(text: string): boolean {
+  if (isNamedValue(text)) return true;
+  const [prefix, , service, , account] = text.split(':');
+  if (prefix !== 'arn' || account === undefined) return false;
+  return isNamedValue(account) || (account === '' && service !== 's3');
+}
+
+function accountPolicyRisks(params: ResourceRiskInput, properties: Record<string, unknown>): RiskReason[] {
+  const kind = readTemplateValue(properties['PolicyType'], params.context);
+  if (kind.known && !kind.texts.includes('SUBSCRIPTION_FILTER_POLICY')) return [];
+  return [
+    {
+      code: 'data-egress',
+      where: `${params.where}.Properties.PolicyType`,
+      message: `${params.logicalId} (${params.type}) subscribes every log group of the account, not only this template's, to a destination.`,
+    },
+  ];
+}
