@@ -68,6 +68,14 @@ type MoveOptions = NonNullable<Parameters<StatusBoard['move']>[1]> & {
 /** Times a run applies its step again on top of another run's write before it gives up (logged). */
 const MAX_REAPPLY = 3;
 
+/**
+ * How old (milliseconds) the comment a board last read or wrote may be before its next write reads
+ * it again first (`refreshStaleBase`). A run's moves a few seconds apart are covered by the
+ * read-back after each write; a base older than this (a generation of minutes, a deploy's wait)
+ * may have been written over by another run that has read its own write back since.
+ */
+export const STALE_BASE_MS = 10_000;
+
 /** States a new request restarts the task from: the record takes a `task_received` first. */
 const RESTARTS: ReadonlySet<TaskState> = new Set(['failed', 'cancelled', 'awaiting_input']);
 /** Moves out of those states that continue the task rather than restart it: a reopened PR brings a cancelled task back. */
@@ -168,8 +176,13 @@ export function createStatusBoard(params: {
   retire?: (duplicate: { commentId: number; keptId: number }) => Promise<unknown>;
   log?: (line: string) => void;
   now?: () => Date;
+  /** A monotonic clock in milliseconds, for the age of the board's base (`performance.now` by default). */
+  elapsed?: () => number;
 }): StatusBoard {
   const now = params.now ?? (() => new Date());
+  const elapsed = params.elapsed ?? (() => performance.now());
+  /** When the board last read or wrote the comment it builds on (`elapsed`). */
+  let baseAt = elapsed();
   const repo = `${params.owner}/${params.repo}`;
   let commentId = params.existing?.commentId;
   /** The comment's body as last read or written: `recordSteps` keeps all of it but the deploy section. */
@@ -224,6 +237,50 @@ export function createStatusBoard(params: {
   };
   /** The `ETag` of the board's last write, for a conditional read-back. */
   let etag: string | undefined;
+
+  /**
+   * Before a write on a base older than `STALE_BASE_MS`: reads the comment again (conditional on
+   * the last write's `ETag`, so an unchanged comment costs a 304) and, when another run wrote it
+   * since, takes that as the base, so this run's step is applied on top of it instead of writing
+   * over it. Without this, a run that read the comment minutes ago writes after the other run has
+   * read its own write back, and the other step is lost unnoticed (GitHub keeps the last edit).
+   * A failed read is logged and the write goes on from the base it has.
+   */
+  const refreshStaleBase = async (
+    to: TaskState | undefined,
+  ): Promise<'kept' | 'rebased' | 'cannot-follow'> => {
+    if (params.reread === undefined || commentId === undefined || elapsed() - baseAt < STALE_BASE_MS)
+      return 'kept';
+    try {
+      const seen = await params.reread(commentId, etag);
+      baseAt = elapsed();
+      if (seen === 'unchanged' || seen === undefined || seen.trust !== 'trusted') return 'kept';
+      if (sameBase(seen.marker, marker)) return 'kept';
+      params.log?.(
+        `Task ${params.taskId}: another run wrote the status comment since this run read it; applying this step on top of it`,
+      );
+      const passedBefore = passed;
+      adopt(seen);
+      // The states this run passed since its last write go on top of the other run's, where they can.
+      passed = passedBefore;
+      if (to === undefined) return 'rebased';
+      // The whole path this run takes (the states it passed, then `to`) must follow the other run's state.
+      const path = [...passed.flatMap((step) => (step.type === 'state_changed' ? [step.to] : [])), to];
+      let at = state;
+      for (const next of path) {
+        if (next !== at && !canTransition(at, next)) return 'cannot-follow';
+        at = next;
+      }
+      state = path.at(-2) ?? state;
+      return 'rebased';
+    } catch (error) {
+      params.log?.(
+        `Task ${params.taskId}: the status comment could not be read again before writing: ${String(error)}`,
+      );
+      return 'kept';
+    }
+  };
+
   const write = async (text: string) => {
     const written = await writeStatusComment({
       client: params.client,
@@ -249,8 +306,17 @@ export function createStatusBoard(params: {
     keepBody: boolean;
     round?: number;
   }): Promise<{ refused?: string; warning?: string; note?: string }> => {
-    const { to, options, keepBody } = input;
+    const { options, keepBody } = input;
     const round = input.round ?? 0;
+    const refreshed = await refreshStaleBase(keepBody ? undefined : input.to);
+    if (refreshed === 'cannot-follow') {
+      // Another run's write (read just now) moved the task where this step cannot follow: it stands.
+      const refused = `another run moved the task to ${state}, from which this run's step to ${input.to} cannot follow; it is not written`;
+      params.log?.(`Task ${params.taskId}: ${refused}`);
+      return { refused };
+    }
+    // Steps without a move (a deploy run's) keep whatever state the other run left.
+    const to = keepBody && refreshed === 'rebased' ? state : input.to;
     const passedBefore = passed;
     const writeId = randomBytes(4).toString('hex');
     check(to);
@@ -366,6 +432,7 @@ export function createStatusBoard(params: {
           });
     const created = commentId === undefined;
     commentId = await write(render(next, undefined));
+    baseAt = elapsed();
     // Only a written state is the state: a failed write leaves the board (and the record) where it was.
     marker = next;
     if (!keepBody) setAside = undefined;
@@ -644,6 +711,17 @@ function fitMarkerEvents(input: {
     unmirrored: [...roomy.kept, gap.event],
     note: `⚠️ The task mirror has been out for too long: ${roomy.dropped.length} task event(s) no longer fit the status and were dropped unmirrored (${named}); the results table will lack them, and an events_lost event (sequence ${gap.event.sequence}) records the gap.`,
   };
+}
+
+/** Whether the comment read (`seen`) is still the one a board built on: the same write, version and time. */
+function sameBase(seen: TaskMarker, base: TaskMarker | undefined): boolean {
+  return (
+    base !== undefined &&
+    seen.version === base.version &&
+    seen.updated_at === base.updated_at &&
+    seen.state === base.state &&
+    seen.writes?.at(-1) === base.writes?.at(-1)
+  );
 }
 
 function detailsWith(
