@@ -3,7 +3,7 @@ import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/t
 import { mergeEnvironmentDeploys } from '../../core/task/merge-environment-deploys.js';
 import { isSameDocument, isSameEvent } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
-import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
+import { logBookkeepingOf, withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
 /** What a mirror write cost, for the bench and the log: items written and their JSON bytes. */
 export interface MirrorWrites {
@@ -21,8 +21,10 @@ export type MirrorSyncResult =
  * rather than a journal (DESIGN §3, issue #10 item 6): read the mirror's record version, append the
  * events after it (appends are idempotent, so a half-finished earlier sync is simply redone), then
  * write the record, on condition of the version read. The mirror's record version therefore never
- * runs ahead of its events. Never throws: a failure (after the SDK's own retries) comes back as a
- * warning for the status comment.
+ * runs ahead of its events. The tables may also be a task's own log (a deploy run's journal on a
+ * task no status comment carries): the record written over keeps that log's bookkeeping
+ * (`pending_events`, `unsent_events`), so its unsent events stay until its next step sends them.
+ * Never throws: a failure (after the SDK's own retries) comes back as a warning for the status comment.
  */
 export async function syncTaskMirror(params: {
   record: TaskRecord;
@@ -58,7 +60,7 @@ export async function syncTaskMirror(params: {
         const { version: _ignored, ...rest } = withoutPendingEvents(stored);
         if (!isSameDocument({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
           const ahead = { ...record, version: mirrored + 1 };
-          const put = await putUnlessNewer({ tasks: mirror.tasks!, record: ahead, read: mirrored });
+          const put = await putUnlessNewer({ tasks: mirror.tasks!, record: ahead, read: stored });
           if (put.lostTo !== undefined) {
             return { status: 'behind', warning: anotherRunWarning(put.lostTo, ahead), writes, bytes };
           }
@@ -81,7 +83,7 @@ export async function syncTaskMirror(params: {
       if ((await mirror.events.append(event)) === 'appended') count(event);
     }
     if (mirror.tasks !== undefined) {
-      const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+      const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: stored });
       if (put.lostTo !== undefined) {
         return { status: 'behind', warning: anotherRunWarning(put.lostTo, record), writes, bytes };
       }
@@ -177,17 +179,19 @@ function anotherRunWarning(stored: number, record: TaskRecord): string {
 }
 
 /**
- * Writes `record` on condition of the version `read`. Another writer syncing the same task at once
- * may win: when what it wrote is at least as new, it stays, and `lostTo` names its version unless it
- * is this very record (the same step synced twice); an older one is replaced, on condition of it.
+ * Writes `record` on condition of the version of `read` (the record read; absent: none stored),
+ * carrying `read`'s log bookkeeping (`logBookkeepingOf`). Another writer syncing the same task at
+ * once may win: when what it wrote is at least as new, it stays, and `lostTo` names its version
+ * unless it is this very record (the same step synced twice); an older one is replaced, on
+ * condition of it and keeping its bookkeeping.
  */
 async function putUnlessNewer(params: {
   tasks: TaskStore;
   record: TaskRecord;
-  read: number;
+  read: TaskRecord | undefined;
 }): Promise<{ lostTo?: number }> {
   try {
-    await params.tasks.put(params.record, params.read);
+    await params.tasks.put({ ...params.record, ...logBookkeepingOf(params.read) }, params.read?.version ?? 0);
     return {};
   } catch (error) {
     if (!(error instanceof TaskVersionConflictError)) throw error;
@@ -198,7 +202,7 @@ async function putUnlessNewer(params: {
         version === params.record.version && isSameDocument(withoutPendingEvents(now), params.record);
       return same ? {} : { lostTo: version };
     }
-    await params.tasks.put(params.record, version);
+    await params.tasks.put({ ...params.record, ...logBookkeepingOf(now) }, version);
     return {};
   }
 }
