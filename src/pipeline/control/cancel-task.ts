@@ -11,6 +11,7 @@ import { connectedStatusBoard, type BoardClient, type BoardMirrors } from '../ta
 import { progressStatus } from '../task/progress-status.js';
 import type { CancelSignals } from './cancel-signals.js';
 import { taskOnPullRequest } from '../../core/control/task-on-pull-request.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /**
  * Cancels the task tracked on `issueNumber` (DESIGN §3; issue #9 item 8), for a caller whose
@@ -45,7 +46,7 @@ export async function cancelTask(params: {
   now?: (() => Date) | undefined;
 }): Promise<TaskOutcome> {
   const { client, owner, repo, issueNumber, trust } = params;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const refuse = (why: string): TaskOutcome => ({
     status: 'refused',
     reasonCode: 'not_cancellable',

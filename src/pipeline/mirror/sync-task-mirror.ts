@@ -1,5 +1,6 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
 import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
+import { migrateFormerTask } from './migrate-former-task.js';
 import { mergeEnvironmentDeploys } from '../../core/task/merge-environment-deploys.js';
 import { isSameDocument, isSameEvent } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
@@ -31,6 +32,11 @@ export async function syncTaskMirror(params: {
   /** The source's events of this task; those the mirror already holds are skipped. */
   events: readonly TaskEvent[];
   mirror: { readonly tasks?: TaskStore; readonly events?: TaskEventStore };
+  /**
+   * The task's id as spelled before ids were canonical or before a case-only rename (a marker's
+   * `Acme/Shop#7`): its records are migrated to the record's id first (`migrateFormerTask`).
+   */
+  formerTaskId?: string | undefined;
 }): Promise<MirrorSyncResult> {
   const { mirror } = params;
   // A record read from a task's own log carries that log's bookkeeping: never mirrored, never compared.
@@ -42,6 +48,13 @@ export async function syncTaskMirror(params: {
     bytes += Buffer.byteLength(JSON.stringify(item), 'utf8');
   };
   try {
+    if (mirror.tasks !== undefined)
+      await migrateFormerTask({
+        tasks: mirror.tasks,
+        events: mirror.events,
+        taskId: source.task_id,
+        formerTaskId: params.formerTaskId,
+      });
     // Without a tasks table nothing says how far the events got: every event is offered again.
     const stored = await mirror.tasks?.get(source.task_id);
     const mirrored = stored?.version ?? 0;

@@ -25,6 +25,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { disarmAutoMerge } from './disarm-auto-merge.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -87,7 +88,7 @@ export async function syncPullRequestTask(
   const { client } = deps;
   const { owner, repo } = input.repository;
   const { issueNumber, pullNumber } = input;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const work = async (): Promise<TaskOutcome> => {
     const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
       (error: unknown) => {

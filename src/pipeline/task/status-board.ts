@@ -12,6 +12,7 @@ import {
   type UnsentArtifacts,
 } from '../../core/state/state-marker.js';
 import { randomBytes } from 'node:crypto';
+import { canonicalRepository } from '../../core/task/canonical-repository.js';
 import { fitUnmirrored, MAX_UNMIRRORED_CHARS } from '../../core/state/fit-unmirrored.js';
 import { replayableMarker } from '../../core/state/replayable-marker.js';
 import { eventsLostOf } from '../../core/task/events-lost-of.js';
@@ -183,7 +184,7 @@ export function createStatusBoard(params: {
   const elapsed = params.elapsed ?? (() => performance.now());
   /** When the board last read or wrote the comment it builds on (`elapsed`). */
   let baseAt = elapsed();
-  const repo = `${params.owner}/${params.repo}`;
+  const repo = canonicalRepository(`${params.owner}/${params.repo}`);
   let commentId = params.existing?.commentId;
   /** The comment's body as last read or written: `recordSteps` keeps all of it but the deploy section. */
   let body = params.existing?.body ?? '';
@@ -195,6 +196,8 @@ export function createStatusBoard(params: {
   /** What the marker carried that is not replayed: said once, on the next status written in full. */
   let setAside = carried?.setAside;
   if (setAside !== undefined) params.log?.(`Task ${params.taskId}: ${setAside}`);
+  /** The task's id as a marker written before ids were canonical (or before a case-only rename) spells it. */
+  const formerTaskId = carried?.marker.task_id === params.taskId ? undefined : carried?.marker.task_id;
   let state: TaskState = marker?.state ?? 'received';
   let record: TaskRecord | undefined =
     marker && recordFromMarker({ marker, taskId: params.taskId, repo, issueNumber: params.issueNumber });
@@ -485,6 +488,7 @@ export function createStatusBoard(params: {
     if (params.mirrors === undefined) return noted;
     const step = await mirrorTaskStep({
       mirror: params.mirrors,
+      formerTaskId,
       record: recorded.record,
       unmirrored,
       steps: recorded.steps,
