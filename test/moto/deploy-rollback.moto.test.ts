@@ -277,7 +277,7 @@ describe.each(BLUEPRINTS)(
           [second, templateTwo, payloadTwo.parameters],
           [rollback, templateOne, payloadOne.parameters],
         ] as const) {
-          const prefix = `${OWNER}/${REPO}/staging/${id}/`;
+          const prefix = `${canonicalRepository(`${OWNER}/${REPO}`)}/staging/${id}/`;
           const stored = await object(`${prefix}template.json`);
           expect(stored.text).toBe(template);
           expect(stored.head.ContentType).toBe('application/yaml');

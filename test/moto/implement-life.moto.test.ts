@@ -127,10 +127,10 @@ describe('an issue becomes a pull request with the mirrors on moto', () => {
     });
     expect(artifacts.map((artifact) => artifact.key)).toEqual(
       expect.arrayContaining([
-        'Codertocat/Hello-World/1/1/prompt.json',
-        'Codertocat/Hello-World/1/1/answer.json',
-        'Codertocat/Hello-World/1/1/validation-report.json',
-        expect.stringMatching(/^Codertocat\/Hello-World\/1\/1\/files\//),
+        'codertocat/hello-world/1/1/prompt.json',
+        'codertocat/hello-world/1/1/answer.json',
+        'codertocat/hello-world/1/1/validation-report.json',
+        expect.stringMatching(/^codertocat\/hello-world\/1\/1\/files\//),
       ]),
     );
 
