@@ -1,16 +1,17 @@
 import path from 'node:path';
-import type { DeploymentKey, DeploymentStore } from '../core/stores/deployment-store.js';
+import type { DeploymentKey, DeploymentStore, StoredDeployment } from '../core/stores/deployment-store.js';
 import { storedDeploymentRecordSchema } from '../core/stores/deployment-store.js';
 import { sha256Hex } from '../core/stores/sha256-hex.js';
-import { deploymentPrefix } from '../core/stores/store-keys.js';
+import { deploymentPrefix, deploymentPrefixesToRead } from '../core/stores/store-keys.js';
 import { parseStoredJson } from './parse-stored-json.js';
 import { readOptionalFile } from './read-optional-file.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /**
  * The deployment store in a folder, laid out as the S3 deployments bucket:
- * `<owner>/<repo>/<env>/<deployment_id>/{template,parameters,outputs,record}.json`. In a workflow,
- * upload the folder as an artifact to keep it.
+ * `<owner>/<repo>/<env>/<deployment_id>/{template,parameters,outputs,record}.json`
+ * (`deploymentPrefix`; read from `deploymentPrefixesToRead`). In a workflow, upload the folder as
+ * an artifact to keep it.
  */
 export function createFilesystemDeploymentStore(root: string): DeploymentStore {
   const folderOf = (key: DeploymentKey) => path.join(root, ...deploymentPrefix(key).split('/'));
@@ -29,22 +30,30 @@ export function createFilesystemDeploymentStore(root: string): DeploymentStore {
       );
     },
     async load(key) {
-      const folder = folderOf(key);
-      const recordFile = path.join(folder, 'record.json');
-      const [recordBytes, templateBytes] = await Promise.all([
-        readOptionalFile(recordFile),
-        readOptionalFile(path.join(folder, 'template.json')),
-      ]);
-      if (recordBytes === undefined || templateBytes === undefined) return undefined;
-      const record = parseStoredJson({
-        text: recordBytes.toString('utf8'),
-        schema: storedDeploymentRecordSchema,
-        source: recordFile,
-      });
-      const template = templateBytes.toString('utf8');
-      // A template that no longer matches its recorded hash is not "exactly what was deployed".
-      if (sha256Hex(template) !== record.templateSha256) return undefined;
-      return { ...record, template };
+      for (const prefix of deploymentPrefixesToRead(key)) {
+        const found = await loadFrom(path.join(root, ...prefix.split('/')));
+        if (found !== undefined) return found;
+      }
+      return undefined;
     },
   };
+}
+
+/** The deployment stored in `folder`, or `undefined` when it is not there whole. */
+async function loadFrom(folder: string): Promise<StoredDeployment | undefined> {
+  const recordFile = path.join(folder, 'record.json');
+  const [recordBytes, templateBytes] = await Promise.all([
+    readOptionalFile(recordFile),
+    readOptionalFile(path.join(folder, 'template.json')),
+  ]);
+  if (recordBytes === undefined || templateBytes === undefined) return undefined;
+  const record = parseStoredJson({
+    text: recordBytes.toString('utf8'),
+    schema: storedDeploymentRecordSchema,
+    source: recordFile,
+  });
+  const template = templateBytes.toString('utf8');
+  // A template that no longer matches its recorded hash is not "exactly what was deployed".
+  if (sha256Hex(template) !== record.templateSha256) return undefined;
+  return { ...record, template };
 }

@@ -2,6 +2,7 @@ import { judgeMarker } from '../core/state/judge-marker.js';
 import { readStateMarker } from '../core/state/state-marker.js';
 import { httpStatusOf } from './http-status.js';
 import type { MarkerAuthority, StatusCommentRef } from './status-comment.js';
+import { taskIdOf } from '../core/task/task-id-of.js';
 
 export interface CommentByIdClient {
   issues: {
@@ -52,7 +53,7 @@ export async function readStatusCommentById(params: {
     author: data.user?.login,
     line,
     identity: authority.identity,
-    taskId: `${owner}/${repo}#${params.issueNumber}`,
+    taskId: taskIdOf({ owner, repo, issueNumber: params.issueNumber }),
     keys: authority.keys,
   });
   if (judgement.trust === 'ignored') return undefined;

@@ -4,6 +4,7 @@ import type { MarkerKeys } from '../core/state/marker-keys.js';
 import { judgeMarker, type MarkerJudgement } from '../core/state/judge-marker.js';
 import { latestMarker } from '../core/state/latest-marker.js';
 import { readStateMarker, type TaskMarker } from '../core/state/state-marker.js';
+import { taskIdOf } from '../core/task/task-id-of.js';
 
 interface IssueComment {
   id: number;
@@ -97,7 +98,7 @@ export async function listStatusComments(params: {
   authority: MarkerAuthority;
 }): Promise<StatusCommentRef[]> {
   const { client, owner, repo, issueNumber, authority } = params;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const found: StatusCommentRef[] = [];
   for (let page = 1; ; page++) {
     const { data } = await client.issues.listComments({

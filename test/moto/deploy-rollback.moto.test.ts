@@ -30,6 +30,8 @@ import {
   motoSettings,
   type MotoMirror,
 } from './helpers/moto.js';
+import { canonicalRepository } from '../../src/core/task/canonical-repository.js';
+import { taskIdOf } from '../../src/core/task/task-id-of.js';
 
 /**
  * The built Action (`dist/index.js`) deploys a generated blueprint template to moto's
@@ -46,8 +48,8 @@ const KEY = markerKeysFrom({ secret: SECRET, previousSecret: undefined })!.curre
 const TEMPLATE_PATH = 'services/orders-api/template.yaml';
 const SHA_ONE = '1'.repeat(40);
 const SHA_TWO = '2'.repeat(40);
-const TASK_ONE = `${OWNER}/${REPO}#1`;
-const TASK_TWO = `${OWNER}/${REPO}#2`;
+const TASK_ONE = taskIdOf({ owner: OWNER, repo: REPO, issueNumber: 1 });
+const TASK_TWO = taskIdOf({ owner: OWNER, repo: REPO, issueNumber: 2 });
 
 let mirror: MotoMirror;
 let stores: MirrorStores | undefined;
@@ -275,7 +277,7 @@ describe.each(BLUEPRINTS)(
           [second, templateTwo, payloadTwo.parameters],
           [rollback, templateOne, payloadOne.parameters],
         ] as const) {
-          const prefix = `${OWNER}/${REPO}/staging/${id}/`;
+          const prefix = `${canonicalRepository(`${OWNER}/${REPO}`)}/staging/${id}/`;
           const stored = await object(`${prefix}template.json`);
           expect(stored.text).toBe(template);
           expect(stored.head.ContentType).toBe('application/yaml');
@@ -316,7 +318,7 @@ describe.each(BLUEPRINTS)(
         expect(two).toEqual(
           recordFromMarker({
             marker: parseStateMarker(commentOf(2))!,
-            repo: `${OWNER}/${REPO}`,
+            repo: canonicalRepository(`${OWNER}/${REPO}`),
             issueNumber: 2,
           }),
         );

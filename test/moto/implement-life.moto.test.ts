@@ -20,10 +20,12 @@ import {
   motoSettings,
   type MotoMirror,
 } from './helpers/moto.js';
+import { canonicalRepository } from '../../src/core/task/canonical-repository.js';
+import { taskIdOf } from '../../src/core/task/task-id-of.js';
 
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
-const TASK_ID = `${OWNER}/${REPO}#1`;
+const TASK_ID = taskIdOf({ owner: OWNER, repo: REPO, issueNumber: 1 });
 
 let moto: MotoMirror;
 let direct: MirrorStores;
@@ -96,16 +98,18 @@ describe('an issue becomes a pull request with the mirrors on moto', () => {
     expect(final).toMatchObject({ state: 'pr_open', version: 7, pull_number: 42 });
     const record = await direct.tasks!.get(TASK_ID);
     // The comment shows the whole record, its last outcome included.
-    expect(record).toEqual(recordFromMarker({ marker: final, repo: `${OWNER}/${REPO}`, issueNumber: 1 }));
+    expect(record).toEqual(
+      recordFromMarker({ marker: final, repo: canonicalRepository(`${OWNER}/${REPO}`), issueNumber: 1 }),
+    );
     expect(record?.last_outcome).toMatchObject({
       status: 'pr_open',
       reasonCode: 'pr_opened',
       pullNumber: 42,
     });
     expect(
-      (await direct.tasks!.listByStatus({ repo: `${OWNER}/${REPO}`, status: 'pr_open' })).map(
-        (r) => r.task_id,
-      ),
+      (
+        await direct.tasks!.listByStatus({ repo: canonicalRepository(`${OWNER}/${REPO}`), status: 'pr_open' })
+      ).map((r) => r.task_id),
     ).toContain(TASK_ID);
     expect((await direct.events!.list(TASK_ID)).map(eventStep)).toEqual([
       'task_received',
@@ -116,13 +120,17 @@ describe('an issue becomes a pull request with the mirrors on moto', () => {
       'pr_open',
       'outcome_recorded',
     ]);
-    const artifacts = await direct.artifacts!.list({ repo: `${OWNER}/${REPO}`, taskId: TASK_ID, attempt: 1 });
+    const artifacts = await direct.artifacts!.list({
+      repo: canonicalRepository(`${OWNER}/${REPO}`),
+      taskId: TASK_ID,
+      attempt: 1,
+    });
     expect(artifacts.map((artifact) => artifact.key)).toEqual(
       expect.arrayContaining([
-        'Codertocat/Hello-World/1/1/prompt.json',
-        'Codertocat/Hello-World/1/1/answer.json',
-        'Codertocat/Hello-World/1/1/validation-report.json',
-        expect.stringMatching(/^Codertocat\/Hello-World\/1\/1\/files\//),
+        'codertocat/hello-world/1/1/prompt.json',
+        'codertocat/hello-world/1/1/answer.json',
+        'codertocat/hello-world/1/1/validation-report.json',
+        expect.stringMatching(/^codertocat\/hello-world\/1\/1\/files\//),
       ]),
     );
 

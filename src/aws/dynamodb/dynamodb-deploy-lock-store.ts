@@ -4,6 +4,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { describeAwsError } from '../cloudformation/describe-aws-error.js';
+import { canonicalRepository } from '../../core/task/canonical-repository.js';
 import type {
   AcquireDeployLockParams,
   DeployLock,
@@ -160,8 +161,9 @@ export function createDynamoDbDeployLockStore(params: {
   };
 }
 
+/** One lock per repository (in its one spelling, `canonicalRepository`) and environment. */
 function lockId(key: DeployLockKey): string {
-  return `${key.repository}#${key.environment}`;
+  return `${canonicalRepository(key.repository)}#${key.environment}`;
 }
 
 function epochSeconds(ms: number): number {

@@ -1,8 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { templateContentType } from '../../core/stores/content-type-for.js';
-import { storedDeploymentRecordSchema, type DeploymentStore } from '../../core/stores/deployment-store.js';
+import {
+  storedDeploymentRecordSchema,
+  type DeploymentStore,
+  type StoredDeployment,
+} from '../../core/stores/deployment-store.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
-import { deploymentPrefix } from '../../core/stores/store-keys.js';
+import { deploymentPrefix, deploymentPrefixesToRead } from '../../core/stores/store-keys.js';
 import { bucketError } from './bucket-error.js';
 import { putS3Object } from './put-s3-object.js';
 import { readS3Object } from './read-s3-object.js';
@@ -69,25 +73,32 @@ export function createS3DeploymentStore(params: {
     },
 
     async load(key) {
-      const prefix = deploymentPrefix(key);
-      const read = (name: string) =>
-        readS3Object({ s3, bucket, key: prefix + name }).catch((error: unknown) => {
-          throw bucketError({ action: 'read the deployment at', bucket, key: prefix + name, error });
-        });
-      const [recordObject, templateObject] = await Promise.all([read('record.json'), read('template.json')]);
-      if (recordObject === undefined || templateObject === undefined) return undefined;
-      const parsed = storedDeploymentRecordSchema.safeParse(
-        parseJson(Buffer.from(recordObject.body).toString('utf8')),
-      );
-      if (!parsed.success) {
-        throw new Error(`s3://${bucket}/${prefix}record.json is not a deployment record this agent wrote.`);
+      for (const prefix of deploymentPrefixesToRead(key)) {
+        const found = await loadFrom(prefix);
+        if (found !== undefined) return found;
       }
-      const template = Buffer.from(templateObject.body).toString('utf8');
-      // A template that no longer matches its recorded hash is not "exactly what was deployed".
-      if (sha256Hex(template) !== parsed.data.templateSha256) return undefined;
-      return { ...parsed.data, template };
+      return undefined;
     },
   };
+
+  async function loadFrom(prefix: string): Promise<StoredDeployment | undefined> {
+    const read = (name: string) =>
+      readS3Object({ s3, bucket, key: prefix + name }).catch((error: unknown) => {
+        throw bucketError({ action: 'read the deployment at', bucket, key: prefix + name, error });
+      });
+    const [recordObject, templateObject] = await Promise.all([read('record.json'), read('template.json')]);
+    if (recordObject === undefined || templateObject === undefined) return undefined;
+    const parsed = storedDeploymentRecordSchema.safeParse(
+      parseJson(Buffer.from(recordObject.body).toString('utf8')),
+    );
+    if (!parsed.success) {
+      throw new Error(`s3://${bucket}/${prefix}record.json is not a deployment record this agent wrote.`);
+    }
+    const template = Buffer.from(templateObject.body).toString('utf8');
+    // A template that no longer matches its recorded hash is not "exactly what was deployed".
+    if (sha256Hex(template) !== parsed.data.templateSha256) return undefined;
+    return { ...parsed.data, template };
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ArtifactRef } from './artifact-store.js';
 import type { DeploymentKey } from './deployment-store.js';
 import { sha256Hex } from './sha256-hex.js';
+import { canonicalRepository } from '../task/canonical-repository.js';
 
 /** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
 export const MAX_KEY_BYTES = 1024;
@@ -17,17 +18,24 @@ const HASH_DIGITS = 16;
  * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
  */
 export function taskKeySegment(params: { repo: string; taskId: string }): string {
-  const prefix = `${params.repo}#`;
-  const local = params.taskId.startsWith(prefix) ? params.taskId.slice(prefix.length) : params.taskId;
-  return safeKeySegment(local);
+  // A GitHub task's repository is compared in its one spelling (`canonicalRepository`).
+  const prefix = `${canonicalRepository(params.repo)}#`;
+  const id = params.taskId.toLowerCase().startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
+  return safeKeySegment(id ?? params.taskId);
 }
 
-/** `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11). Throws on a path that climbs out (`..`) or is absolute. */
+/**
+ * `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11), the repository in its one spelling
+ * (`canonicalRepository`), so a case-only rename keeps the task's keys. Throws on a path that climbs out (`..`) or is absolute. */
 export function artifactKey(ref: ArtifactRef): string {
   if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
     throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
   }
-  const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
+  const prefix = [
+    ...repoSegments(canonicalRepository(ref.repo)),
+    taskKeySegment(ref),
+    String(ref.attempt),
+  ].join('/');
   return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
 }
 
@@ -60,17 +68,35 @@ export function isShortenedKey(key: string): boolean {
 /** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
 export function artifactPrefix(params: { repo: string; taskId: string; attempt?: number }): string {
   const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
-  return [...repoSegments(params.repo), taskKeySegment(params), ...attempt, ''].join('/');
+  return [...repoSegments(canonicalRepository(params.repo)), taskKeySegment(params), ...attempt, ''].join(
+    '/',
+  );
 }
 
-/** `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json` and `outputs.json` go. */
+/**
+ * `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json`
+ * and `outputs.json` go; the repository in its one spelling (`canonicalRepository`).
+ */
 export function deploymentPrefix(key: DeploymentKey): string {
-  return [
-    ...repoSegments(key.repository),
-    safeKeySegment(key.environment),
-    String(key.deploymentId),
-    '',
-  ].join('/');
+  return deploymentPrefixSpelled(key, canonicalRepository(key.repository));
+}
+
+/**
+ * Where a deployment is read from (`DeploymentStore.load`): `deploymentPrefix`, then — when it
+ * differs — the prefix with the repository as `key` spells it, where records stored before keys
+ * were canonical are (a repository with capitals in its name). A record stored under a spelling
+ * the repository no longer has (before a case-only rename) is not found: the rollback reads git.
+ */
+export function deploymentPrefixesToRead(key: DeploymentKey): string[] {
+  const spelled = deploymentPrefixSpelled(key, key.repository);
+  const canonical = deploymentPrefix(key);
+  return spelled === canonical ? [canonical] : [canonical, spelled];
+}
+
+function deploymentPrefixSpelled(key: DeploymentKey, repository: string): string {
+  return [...repoSegments(repository), safeKeySegment(key.environment), String(key.deploymentId), ''].join(
+    '/',
+  );
 }
 
 function repoSegments(repo: string): string[] {

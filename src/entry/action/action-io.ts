@@ -39,7 +39,7 @@ export const ACTION_OUTPUTS = {
   result: 'The outcome as JSON (versioned): status, task, issue, pull request and cost',
   status:
     'pr_open, approved, awaiting_review, changes_requested, merged, cancelled, deployment_created, deployed, deploy_failed, answered, held, refused, invalid_request, invalid_config, failed or ignored',
-  'task-id': 'The task id (owner/repo#issue)',
+  'task-id': 'The task id (owner/repo#issue, the repository in lower case)',
   'issue-number': 'The issue the task is tracked on',
   'pull-number': 'The pull request number, when one was opened or updated',
   'pull-url': 'The pull request URL, when one was opened or updated',

@@ -6,13 +6,12 @@ import { wasHandled } from '../../core/idempotency/handled-triggers.js';
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { mention } from '../../core/markdown/mention.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
-import type { StatusCommentClient } from '../../github/status-comment.js';
 import type { StatusTrust } from '../../github/status-trust.js';
-import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import { connectedStatusBoard, type BoardClient, type BoardMirrors } from '../task/connected-status-board.js';
 import { progressStatus } from '../task/progress-status.js';
-import { createStatusBoard } from '../task/status-board.js';
 import type { CancelSignals } from './cancel-signals.js';
 import { taskOnPullRequest } from '../../core/control/task-on-pull-request.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /**
  * Cancels the task tracked on `issueNumber` (DESIGN §3; issue #9 item 8), for a caller whose
@@ -24,10 +23,12 @@ import { taskOnPullRequest } from '../../core/control/task-on-pull-request.js';
  * `pullNumber`: the command was given on that pull request, which the task's marker must name.
  * A task that ran automated with its pull request open has GitHub's auto-merge turned off
  * (`disarmAutoMerge`), so GitHub never merges (and deploys) a cancelled task; the status says how
- * that went.
+ * that went. The move goes through the board every use case builds (`connectedStatusBoard`): the
+ * same records in the mirrors, earlier unsent artifacts and deployment records re-sent, and the
+ * write read back, so a run writing the comment at the same moment keeps its step.
  */
 export async function cancelTask(params: {
-  client: StatusCommentClient;
+  client: BoardClient;
   trust: StatusTrust;
   owner: string;
   repo: string;
@@ -40,12 +41,12 @@ export async function cancelTask(params: {
   signals?: CancelSignals | undefined;
   /** `octokit.graphql`: turns GitHub's auto-merge off on an automated task's open pull request. */
   graphql?: GraphqlClient | undefined;
-  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'> | undefined;
+  mirrors?: BoardMirrors | undefined;
   log: (line: string) => void;
   now?: (() => Date) | undefined;
 }): Promise<TaskOutcome> {
   const { client, owner, repo, issueNumber, trust } = params;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const refuse = (why: string): TaskOutcome => ({
     status: 'refused',
     reasonCode: 'not_cancellable',
@@ -91,14 +92,14 @@ export async function cancelTask(params: {
     issueNumber,
     message: autoMerge === undefined ? message : `${message}\n\n${autoMerge}`,
   };
-  const board = createStatusBoard({
+  const board = connectedStatusBoard({
     client,
+    trust,
     owner,
     repo,
     issueNumber,
     taskId,
     existing: status,
-    signingKey: trust.keys?.current,
     trigger: params.triggerKey,
     ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
     log: params.log,

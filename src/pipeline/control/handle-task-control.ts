@@ -7,6 +7,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import { cancelTask } from './cancel-task.js';
 import { retryTask } from './retry-task.js';
 import { taskIssueOfPullRequest } from '../task/task-issue-of-pull-request.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /**
  * The comment adapter of `/retry` and of `/cancel` without an environment, on the task's issue or
@@ -57,7 +58,7 @@ export async function handleTaskControl(params: {
     actor: event.author,
     triggerKey: `comment:${event.commentId}`,
   };
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const outcome =
     kind === 'cancel'
       ? await cancelTask({

@@ -1,8 +1,8 @@
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import type { TokenUsage } from '../../generation/model-provider.js';
-import type { StatusCommentClient, StatusCommentRef } from '../../github/status-comment.js';
-import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
-import { createStatusBoard } from '../task/status-board.js';
+import type { StatusCommentRef } from '../../github/status-comment.js';
+import type { StatusTrust } from '../../github/status-trust.js';
+import { connectedStatusBoard, type BoardClient, type BoardMirrors } from '../task/connected-status-board.js';
 
 /** Where a cancelled run stopped, for the status comment: "before generation attempt 2". */
 export interface RunStop {
@@ -16,23 +16,36 @@ export interface RunStop {
 /**
  * A run that found its task cancelled (`CancelWatch`) records where it stopped on the cancelled
  * status as read back (`status`, so the cancel's own handled trigger and text stay), and ends with
- * the `cancelled` outcome. The task stays `cancelled`: `/retry` runs it again.
+ * the `cancelled` outcome. The task stays `cancelled`: `/retry` runs it again. The step goes through
+ * the board every use case builds (`connectedStatusBoard`): mirrored alike, earlier unsent records
+ * re-sent, the write read back.
  */
 export async function recordStoppedRun(params: {
-  client: StatusCommentClient;
+  client: BoardClient;
+  trust: StatusTrust;
   owner: string;
   repo: string;
   issueNumber: number;
   taskId: string;
   status: StatusCommentRef;
-  signingKey: Buffer | undefined;
-  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  mirrors?: BoardMirrors;
   log: (line: string) => void;
   now?: () => Date;
   stop: RunStop;
 }): Promise<TaskOutcome> {
   const { issueNumber, taskId, stop } = params;
-  const board = createStatusBoard({ ...params, existing: params.status });
+  const board = connectedStatusBoard({
+    client: params.client,
+    trust: params.trust,
+    owner: params.owner,
+    repo: params.repo,
+    issueNumber,
+    taskId,
+    existing: params.status,
+    ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
+    log: params.log,
+    ...(params.now === undefined ? {} : { now: params.now }),
+  });
   const pull = stop.pull;
   const message =
     pull === undefined

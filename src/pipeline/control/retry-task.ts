@@ -17,6 +17,7 @@ import { holdRequest } from '../implement/hold-request.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import { cancelWatchFor } from './cancel-watch-for.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /**
  * `/retry` of the task tracked on `issueNumber` (issue #9 item 8), for a caller whose write access
@@ -44,7 +45,7 @@ export async function retryTask(params: {
   const { deps, repository, issueNumber } = params;
   const { client } = deps;
   const { owner, repo } = repository;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const refuse = (why: string): TaskOutcome => ({
     status: 'refused',
     reasonCode: 'not_retryable',

@@ -1,8 +1,8 @@
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
-import type { StatusCommentClient, StatusCommentRef } from '../../github/status-comment.js';
+import type { StatusCommentRef } from '../../github/status-comment.js';
 import type { StatusTrust } from '../../github/status-trust.js';
-import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import type { BoardClient, BoardMirrors } from '../task/connected-status-board.js';
 import { progressStatus } from '../task/progress-status.js';
 import type { CancelSignals } from './cancel-signals.js';
 import { recordStoppedRun, type RunStop } from './record-stopped-run.js';
@@ -24,7 +24,7 @@ export interface CancelWatch {
  * say when to read it: nothing is read until the task's signal is raised after the watch was made.
  */
 export function createCancelWatch(params: {
-  client: StatusCommentClient;
+  client: BoardClient;
   trust: StatusTrust;
   owner: string;
   repo: string;
@@ -32,7 +32,7 @@ export function createCancelWatch(params: {
   taskId: string;
   signals?: CancelSignals | undefined;
   readBack: boolean;
-  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'> | undefined;
+  mirrors?: BoardMirrors | undefined;
   log: (line: string) => void;
   now?: (() => Date) | undefined;
 }): CancelWatch {
@@ -54,7 +54,7 @@ export function createCancelWatch(params: {
         issueNumber,
         taskId,
         status,
-        signingKey: params.trust.keys?.current,
+        trust: params.trust,
         ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
         log: params.log,
         ...(params.now === undefined ? {} : { now: params.now }),

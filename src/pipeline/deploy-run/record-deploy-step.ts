@@ -5,6 +5,7 @@ import { TaskEventError } from '../../core/task/task-event-error.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { StatusTrust } from '../../github/status-trust.js';
 import { parseTaskId } from '../../core/task/parse-task-id.js';
+import { canonicalTaskId } from '../../core/task/canonical-task-id.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
 import { openTaskJournal } from '../mirror/task-journal.js';
@@ -68,19 +69,29 @@ export async function recordDeployStep(params: {
   const at = new Date(params.now()).toISOString();
   const base = { environment: event.environment, at };
   const events: DeployEventBody[] = [];
+  // A payload made before task ids were canonical, or before a case-only rename, spells the task's
+  // repository otherwise: the run moves the task under its id (`canonicalTaskId`), migrating the
+  // records kept under the payload's spelling (`formerIds`).
+  const formerIds = new Map<string, string>();
+  const canonical = (taskId: string) => {
+    const id = canonicalTaskId(taskId);
+    if (id !== taskId) formerIds.set(id, taskId);
+    return id;
+  };
   if (payload.task_id !== undefined) {
+    const taskId = canonical(payload.task_id);
     events.push(
       step.kind === 'started'
         ? {
             type: 'deploy_started',
-            task_id: payload.task_id,
+            task_id: taskId,
             ...base,
             deployment_id: event.deploymentId,
             sha: event.sha,
           }
         : {
             type: 'deploy_finished',
-            task_id: payload.task_id,
+            task_id: taskId,
             ...base,
             deployment_id: event.deploymentId,
             // So the finish lands even when this run's start step could not be recorded.
@@ -101,7 +112,7 @@ export async function recordDeployStep(params: {
     if (replaced !== undefined) {
       events.push({
         type: 'deploy_rolled_back',
-        task_id: replaced,
+        task_id: canonical(replaced),
         ...base,
         rollback_deployment_id: event.deploymentId,
       });
@@ -113,7 +124,12 @@ export async function recordDeployStep(params: {
   for (const [index, taskEvent] of events.entries()) {
     const unsent = index === 0 ? unsentRecord : undefined;
     warnings.push(
-      ...(await recordOne({ ...params, taskEvent, ...(unsent === undefined ? {} : { unsent }) })),
+      ...(await recordOne({
+        ...params,
+        taskEvent,
+        formerTaskId: formerIds.get(taskEvent.task_id),
+        ...(unsent === undefined ? {} : { unsent }),
+      })),
     );
   }
   if (unsentRecord !== undefined && events.length === 0)
@@ -145,6 +161,8 @@ async function recordOne(params: {
   client: BoardClient;
   event: DeployEvent;
   taskEvent: DeployEventBody;
+  /** The task's id as the payload spelled it, when not canonical: its mirror records are migrated. */
+  formerTaskId: string | undefined;
   unsent?: UnsentDeployment;
   log: (line: string) => void;
 }): Promise<string[]> {
@@ -188,6 +206,7 @@ async function recordOne(params: {
   try {
     const journal = openTaskJournal({
       taskId: taskEvent.task_id,
+      formerTaskId: params.formerTaskId,
       log: { tasks, events },
       ...(publisher === undefined ? {} : { mirror: { publisher } }),
     });

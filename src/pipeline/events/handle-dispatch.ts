@@ -18,6 +18,7 @@ import { taskBoardFor } from '../task/task-board-for.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 type DispatchEvent = Extract<TaskEvent, { kind: 'dispatch' }>;
 
@@ -66,7 +67,7 @@ export async function handleDispatch(deps: TaskEventDependencies, task: Dispatch
       ? `Request ${task.requestId} is tracked on issue #${issue.number} already`
       : `Opened issue #${issue.number} for the dispatched request`,
   );
-  const taskId = `${owner}/${repo}#${issue.number}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber: issue.number });
   const work = () =>
     runOnIssue({
       deps,

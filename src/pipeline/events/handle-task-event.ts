@@ -20,6 +20,7 @@ import type { TaskOutcome } from '../task/task-outcome.js';
 
 export type { TaskEventDependencies } from './task-event-dependencies.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /** `labeled` restarts only tasks that did not get anywhere; anything else is already under way. */
 const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancelled']);
@@ -102,7 +103,7 @@ async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): 
       content: 'eyes',
     });
   }
-  const taskId = `${owner}/${repo}#${task.issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber: task.issueNumber });
   const work = () => carryOutIssueEvent(deps, task);
   return deps.tasks ? deps.tasks.run(taskId, work) : work();
 }

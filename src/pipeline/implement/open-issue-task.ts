@@ -12,6 +12,7 @@ import { progressStatus } from '../task/progress-status.js';
 import type { StatusBoard } from '../task/status-board.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /** A task in one of these states has shipped; a new request belongs on a new issue. */
 const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
@@ -53,7 +54,7 @@ export async function openIssueTask(params: {
   const { deps, repository, issueNumber, triggerKey } = params;
   const { client } = deps;
   const { owner, repo } = repository;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const configResult = await readAgentConfig({ client, owner, repo });
   const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
   const notAdmitted = params.admits?.(config);

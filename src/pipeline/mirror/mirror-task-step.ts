@@ -33,12 +33,19 @@ export async function mirrorTaskStep(params: {
   steps: readonly { readonly record: TaskRecord; readonly event: TaskEvent }[];
   unsent?: readonly LifecycleEvent[];
   outbox?: readonly LifecycleEvent[];
+  /** The task's id in an earlier spelling, whose records the sync migrates first (`syncTaskMirror`). */
+  formerTaskId?: string | undefined;
 }): Promise<MirroredStep> {
   const { mirror } = params;
   const warnings: string[] = [];
   let sync: MirrorSyncResult | undefined;
   if (mirror.tasks !== undefined || mirror.events !== undefined) {
-    sync = await syncTaskMirror({ record: params.record, events: params.unmirrored, mirror });
+    sync = await syncTaskMirror({
+      record: params.record,
+      events: params.unmirrored,
+      mirror,
+      formerTaskId: params.formerTaskId,
+    });
     if (sync.status === 'behind') warnings.push(sync.warning);
   }
   const lifecycle = params.outbox ?? [...(params.unsent ?? []), ...stepMilestones(params.steps)];

@@ -1,9 +1,10 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
 import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
+import { migrateFormerTask } from './migrate-former-task.js';
 import { mergeEnvironmentDeploys } from '../../core/task/merge-environment-deploys.js';
 import { isSameDocument, isSameEvent } from '../../core/task/same-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
-import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
+import { logBookkeepingOf, withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
 /** What a mirror write cost, for the bench and the log: items written and their JSON bytes. */
 export interface MirrorWrites {
@@ -21,14 +22,21 @@ export type MirrorSyncResult =
  * rather than a journal (DESIGN §3, issue #10 item 6): read the mirror's record version, append the
  * events after it (appends are idempotent, so a half-finished earlier sync is simply redone), then
  * write the record, on condition of the version read. The mirror's record version therefore never
- * runs ahead of its events. Never throws: a failure (after the SDK's own retries) comes back as a
- * warning for the status comment.
+ * runs ahead of its events. The tables may also be a task's own log (a deploy run's journal on a
+ * task no status comment carries): the record written over keeps that log's bookkeeping
+ * (`pending_events`, `unsent_events`), so its unsent events stay until its next step sends them.
+ * Never throws: a failure (after the SDK's own retries) comes back as a warning for the status comment.
  */
 export async function syncTaskMirror(params: {
   record: TaskRecord;
   /** The source's events of this task; those the mirror already holds are skipped. */
   events: readonly TaskEvent[];
   mirror: { readonly tasks?: TaskStore; readonly events?: TaskEventStore };
+  /**
+   * The task's id as spelled before ids were canonical or before a case-only rename (a marker's
+   * `Acme/Shop#7`): its records are migrated to the record's id first (`migrateFormerTask`).
+   */
+  formerTaskId?: string | undefined;
 }): Promise<MirrorSyncResult> {
   const { mirror } = params;
   // A record read from a task's own log carries that log's bookkeeping: never mirrored, never compared.
@@ -40,6 +48,13 @@ export async function syncTaskMirror(params: {
     bytes += Buffer.byteLength(JSON.stringify(item), 'utf8');
   };
   try {
+    if (mirror.tasks !== undefined)
+      await migrateFormerTask({
+        tasks: mirror.tasks,
+        events: mirror.events,
+        taskId: source.task_id,
+        formerTaskId: params.formerTaskId,
+      });
     // Without a tasks table nothing says how far the events got: every event is offered again.
     const stored = await mirror.tasks?.get(source.task_id);
     const mirrored = stored?.version ?? 0;
@@ -58,7 +73,7 @@ export async function syncTaskMirror(params: {
         const { version: _ignored, ...rest } = withoutPendingEvents(stored);
         if (!isSameDocument({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
           const ahead = { ...record, version: mirrored + 1 };
-          const put = await putUnlessNewer({ tasks: mirror.tasks!, record: ahead, read: mirrored });
+          const put = await putUnlessNewer({ tasks: mirror.tasks!, record: ahead, read: stored });
           if (put.lostTo !== undefined) {
             return { status: 'behind', warning: anotherRunWarning(put.lostTo, ahead), writes, bytes };
           }
@@ -81,7 +96,7 @@ export async function syncTaskMirror(params: {
       if ((await mirror.events.append(event)) === 'appended') count(event);
     }
     if (mirror.tasks !== undefined) {
-      const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+      const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: stored });
       if (put.lostTo !== undefined) {
         return { status: 'behind', warning: anotherRunWarning(put.lostTo, record), writes, bytes };
       }
@@ -177,17 +192,19 @@ function anotherRunWarning(stored: number, record: TaskRecord): string {
 }
 
 /**
- * Writes `record` on condition of the version `read`. Another writer syncing the same task at once
- * may win: when what it wrote is at least as new, it stays, and `lostTo` names its version unless it
- * is this very record (the same step synced twice); an older one is replaced, on condition of it.
+ * Writes `record` on condition of the version of `read` (the record read; absent: none stored),
+ * carrying `read`'s log bookkeeping (`logBookkeepingOf`). Another writer syncing the same task at
+ * once may win: when what it wrote is at least as new, it stays, and `lostTo` names its version
+ * unless it is this very record (the same step synced twice); an older one is replaced, on
+ * condition of it and keeping its bookkeeping.
  */
 async function putUnlessNewer(params: {
   tasks: TaskStore;
   record: TaskRecord;
-  read: number;
+  read: TaskRecord | undefined;
 }): Promise<{ lostTo?: number }> {
   try {
-    await params.tasks.put(params.record, params.read);
+    await params.tasks.put({ ...params.record, ...logBookkeepingOf(params.read) }, params.read?.version ?? 0);
     return {};
   } catch (error) {
     if (!(error instanceof TaskVersionConflictError)) throw error;
@@ -198,7 +215,7 @@ async function putUnlessNewer(params: {
         version === params.record.version && isSameDocument(withoutPendingEvents(now), params.record);
       return same ? {} : { lostTo: version };
     }
-    await params.tasks.put(params.record, version);
+    await params.tasks.put({ ...params.record, ...logBookkeepingOf(now) }, version);
     return {};
   }
 }

@@ -6,6 +6,7 @@ import type { MirrorStores } from './mirror-stores-for-config.js';
 import { mirrorTaskStep } from './mirror-task-step.js';
 import { recordTaskEvent, type TaskLog } from './record-task-event.js';
 import { settleOutbox } from './settle-outbox.js';
+import { migrateFormerTask } from './migrate-former-task.js';
 
 /**
  * A task's life where no status comment carries it (the CLI; later the REST API and a queue
@@ -32,15 +33,25 @@ export function openTaskJournal(params: {
   taskId: string;
   log: TaskLog;
   mirror?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  /**
+   * The task's id as another spelling of it names it (a deployment payload's `Acme/Shop#7` for
+   * `acme/shop#7`): the log's records under it are migrated to `taskId` first (`migrateFormerTask`).
+   */
+  formerTaskId?: string | undefined;
 }): TaskJournal {
   const { log, mirror, taskId } = params;
+  let migrated: Promise<unknown> | undefined;
+  const migrate = () =>
+    (migrated ??= migrateFormerTask({ ...log, taskId, formerTaskId: params.formerTaskId }));
   return {
     // The log's own bookkeeping (`pending_events`, `unsent_events`) is not the task's.
     current: async () => {
+      await migrate();
       const stored = await log.tasks.get(taskId);
       return stored === undefined ? undefined : withoutPendingEvents(stored);
     },
     async record(events) {
+      await migrate();
       const outbox = mirror?.publisher === undefined ? undefined : outboxOfBatch();
       const steps: Awaited<ReturnType<typeof recordTaskEvent>>[] = [];
       for (const event of events)

@@ -37,6 +37,7 @@ import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { storeRevisionExchange } from '../mirror/store-revision-exchange.js';
 import { taskBoardFor } from '../task/task-board-for.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /** What free text gets with a provider other than the offline one that cannot revise files. */
 const FREE_TEXT_NO_REVISE =
@@ -66,7 +67,7 @@ export async function iterateOnFeedback(
   const { client } = deps;
   const { owner, repo } = input.repository;
   const { issueNumber, pullNumber } = input;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const work = async (): Promise<TaskOutcome> => {
     const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
       (error: unknown) => {

@@ -12,6 +12,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { ChecksCompletedEvent } from './classify-checks-event.js';
 import { syncPullRequestTask } from './sync-pull-request-task.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /**
  * Merge-when-green (issue #9 items 4, 10): a check suite completed or a commit status arrived for
@@ -48,7 +49,7 @@ export async function mergeWhenGreen(
     reason: `no open task pull request has ${sha.slice(0, 7)} as its head`,
   };
   for (const { pullNumber, issueNumber } of candidates) {
-    const taskId = `${owner}/${repo}#${issueNumber}`;
+    const taskId = taskIdOf({ owner, repo, issueNumber });
     const work = () => judgeAndMerge({ deps, event, pullNumber, issueNumber });
     const merged = await (deps.tasks ? deps.tasks.run(taskId, work) : work());
     if (merged.status !== 'merged') {

@@ -19,6 +19,7 @@ import type { TaskOutcome } from '../task/task-outcome.js';
 import { bundleFromPullRequestFiles } from './bundle-from-pull-request-files.js';
 import { redactReport } from './redact-report.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /**
  * Manual mode's answer to a push (DESIGN §4, issue #9 item 5): when a person with write access
@@ -105,7 +106,7 @@ export async function reviewHumanPush(
   const head = `\`${headSha.slice(0, 7)}\``;
   return {
     status: review.event === 'COMMENT' ? 'awaiting_review' : 'changes_requested',
-    taskId: `${owner}/${repo}#${issueNumber}`,
+    taskId: taskIdOf({ owner, repo, issueNumber }),
     issueNumber,
     pullNumber,
     headSha,

@@ -28,6 +28,7 @@ import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { mergeWhenGreen } from './merge-when-green.js';
 import { steerAutoMerge } from './steer-auto-merge.js';
 import { reply } from '../task/reply.js';
+import { taskIdOf } from '../../core/task/task-id-of.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -94,7 +95,7 @@ export async function syncPullRequestTask(
   const { client } = deps;
   const { owner, repo } = input.repository;
   const { issueNumber, pullNumber } = input;
-  const taskId = `${owner}/${repo}#${issueNumber}`;
+  const taskId = taskIdOf({ owner, repo, issueNumber });
   const work = async (): Promise<TaskOutcome> => {
     const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
       (error: unknown) => {

@@ -50,6 +50,13 @@ describe('createDynamoDbDeployLockStore against dynalite', () => {
     expect(await store.current(request())).toEqual(winner);
   });
 
+  it('holds one lock for a repository however GitHub spells it (a case-only rename)', async () => {
+    const store = storeWith();
+    await acquired(store.acquire(request({ repository: 'Octo-Org/Orders-API', environment: 'qa' })));
+    const after = await store.acquire(request({ environment: 'qa', holder: 'bob' }));
+    expect(after).toMatchObject({ acquired: false, heldBy: { holder: 'alice' } });
+  });
+
   it('keeps environments and repositories apart', async () => {
     const store = storeWith();
     const results = await Promise.all([

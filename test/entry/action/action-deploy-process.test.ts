@@ -103,7 +103,8 @@ describe('the built Action in mode deploy, run as a process on a deployment even
       expect.stringContaining('🟢 **staging**'),
     ]);
     expect(run.stdout).toContain('OrdersTable');
-    const kept = path.join(storeDir, 'Codertocat', 'Hello-World', 'staging', '7001');
+    // Stored under the repository's one spelling (lower case), whatever GitHub's case.
+    const kept = path.join(storeDir, 'codertocat', 'hello-world', 'staging', '7001');
     expect(await readFile(path.join(kept, 'template.json'), 'utf8')).toContain('AWS::DynamoDB::Table');
     expect(JSON.parse(await readFile(path.join(kept, 'outputs.json'), 'utf8'))).toEqual({
       ApiUrl: 'https://abc123.execute-api.ap-southeast-2.amazonaws.com/staging',
@@ -157,7 +158,8 @@ describe('the built Action in mode deploy, run as a process on a deployment even
     const report = github.comments.at(-1)?.body ?? '';
     expect(report).toContain('🟢 **staging**');
     expect(report).toContain('missing permission for `cloudformation:ListStackResources`');
-    const kept = path.join(storeDir, 'Codertocat', 'Hello-World', 'staging', '7001');
+    // Stored under the repository's one spelling (lower case), whatever GitHub's case.
+    const kept = path.join(storeDir, 'codertocat', 'hello-world', 'staging', '7001');
     expect(await readFile(path.join(kept, 'template.json'), 'utf8')).toContain('AWS::DynamoDB::Table');
   });
 

@@ -27,7 +27,8 @@ describe('the built Action (dist/index.js) run as a process against a GitHub fak
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({
       status: 'pr_open',
-      'task-id': 'Codertocat/Hello-World#1',
+      // The task id spells the repository in lower case (one key across a case-only rename).
+      'task-id': 'codertocat/hello-world#1',
       'issue-number': '1',
       'pull-number': '101',
       'cost-usd': '0.0000',

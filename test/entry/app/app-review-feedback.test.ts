@@ -29,6 +29,7 @@ import {
   SUGGESTION,
   expectValidationCheck,
 } from './review-feedback-fixtures.js';
+import { taskIdOf } from '../../../src/core/task/task-id-of.js';
 
 describe('Probot app: review feedback → the agent iterates', () => {
   it('applies a suggestion byte-exactly in one commit, replies in the thread and resolves it', async () => {
@@ -89,12 +90,14 @@ describe('Probot app: review feedback → the agent iterates', () => {
 
     expect(api.scope.pendingMocks()).toEqual([]);
     // The iteration's moves reach the mirror like every other step: the tables hold what the comment shows.
-    const steps = (await stores.events.list(`${OWNER}/${REPO}#1`)).map((event) =>
-      event.type === 'state_changed' ? event.to : event.type,
+    const steps = (await stores.events.list(taskIdOf({ owner: OWNER, repo: REPO, issueNumber: 1 }))).map(
+      (event) => (event.type === 'state_changed' ? event.to : event.type),
     );
     expect(steps).toEqual(expect.arrayContaining(['attempt_started', 'validating', 'pr_open']));
     const iterated = readStateMarker(statusWrites(api).at(-2)?.body.body ?? '')?.marker;
-    expect((await stores.tasks.get(`${OWNER}/${REPO}#1`))?.version).toBe(iterated?.version);
+    expect((await stores.tasks.get(taskIdOf({ owner: OWNER, repo: REPO, issueNumber: 1 })))?.version).toBe(
+      iterated?.version,
+    );
     const tree = api.calls.find((call) => call.path === `${BASE}/git/trees` && call.method === 'POST');
     expect(tree?.body).toEqual({
       base_tree: `tree-of-${HEAD}`,

@@ -11,11 +11,13 @@ import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads
 import { agentStatusComment } from './agent-status.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
+import { canonicalRepository } from '../../../src/core/task/canonical-repository.js';
+import { taskIdOf } from '../../../src/core/task/task-id-of.js';
 
 // The webhooks-examples pull request (#2 of Codertocat/Hello-World), moved to a task branch.
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
-const TASK_ID = `${OWNER}/${REPO}#1`;
+const TASK_ID = taskIdOf({ owner: OWNER, repo: REPO, issueNumber: 1 });
 const PULL = 2;
 const BRANCH = 'implementation/1-orders-api';
 const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
@@ -131,7 +133,7 @@ describe('Probot app: review, approval, close, reopen and merge each move the re
     ]);
     // The mirror holds what the status comment shows.
     expect(await task.stores.tasks.get(TASK_ID)).toEqual(
-      recordFromMarker({ marker: merged, repo: `${OWNER}/${REPO}`, issueNumber: 1 }),
+      recordFromMarker({ marker: merged, repo: canonicalRepository(`${OWNER}/${REPO}`), issueNumber: 1 }),
     );
     expect(
       task.published.map((event) => [event.detailType, event.detail.sequence, event.detail.status]),

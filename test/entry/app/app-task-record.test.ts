@@ -9,10 +9,12 @@ import { createMirrorCache } from '../../../src/pipeline/mirror/mirror-cache.js'
 import { readExample, webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
+import { canonicalRepository } from '../../../src/core/task/canonical-repository.js';
+import { taskIdOf } from '../../../src/core/task/task-id-of.js';
 
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
-const TASK_ID = `${OWNER}/${REPO}#1`;
+const TASK_ID = taskIdOf({ owner: OWNER, repo: REPO, issueNumber: 1 });
 
 function formIssue() {
   const payload = webhookExample('issues', 'opened');
@@ -66,7 +68,11 @@ describe('Probot app: the task record through an issue that becomes a pull reque
     const record = await stores.tasks.get(TASK_ID);
     // The marker carries the record whole, its last outcome included: the mirror equals what the comment shows.
     expect(record).toEqual(
-      recordFromMarker({ marker: comments[1]!, repo: `${OWNER}/${REPO}`, issueNumber: 1 }),
+      recordFromMarker({
+        marker: comments[1]!,
+        repo: canonicalRepository(`${OWNER}/${REPO}`),
+        issueNumber: 1,
+      }),
     );
     const last_outcome = record?.last_outcome;
     expect(record).toMatchObject({
@@ -93,7 +99,11 @@ describe('Probot app: the task record through an issue that becomes a pull reque
       'outcome_recorded',
     ]);
     const artifacts = (
-      await stores.artifacts.list({ repo: `${OWNER}/${REPO}`, taskId: TASK_ID, attempt: 1 })
+      await stores.artifacts.list({
+        repo: canonicalRepository(`${OWNER}/${REPO}`),
+        taskId: TASK_ID,
+        attempt: 1,
+      })
     ).map((artifact) => artifact.path);
     expect(artifacts).toEqual(
       expect.arrayContaining([

@@ -40,7 +40,8 @@ function watch(params: {
   readBack: boolean;
 }) {
   return createCancelWatch({
-    client: params.issue.client,
+    // Only `cancelled()` is called here: it lists the comments, nothing more.
+    client: params.issue.client as never,
     trust: statusTrust({ identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS }),
     owner: 'acme',
     repo: 'shop',

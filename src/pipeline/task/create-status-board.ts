@@ -1,0 +1,455 @@
+import { recordTrigger } from '../../core/idempotency/handled-triggers.js';
+import { renderStatusComment } from '../../core/render/status-comment.js';
+import { withDeploySection } from '../../core/render/with-deploy-section.js';
+import {
+  MAX_MARKER_WRITES,
+  MAX_UNSENT_EVENTS,
+  type TaskMarker,
+  type UnsentArtifacts,
+} from '../../core/state/state-marker.js';
+import { randomBytes } from 'node:crypto';
+import { canonicalRepository } from '../../core/task/canonical-repository.js';
+import { replayableMarker } from '../../core/state/replayable-marker.js';
+import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
+import { isSameEvent } from '../../core/task/same-event.js';
+import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
+import type { TaskEvent } from '../../core/task/task-event.js';
+import type { TaskRecord } from '../../core/task/task-record.js';
+import {
+  writeStatusComment,
+  type StatusCommentClient,
+  type StatusCommentRef,
+} from '../../github/status-comment.js';
+import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
+import type { ResentArtifacts } from '../mirror/resend-unsent-artifacts.js';
+import type { ResentDeployments } from '../mirror/resend-unsent-deployments.js';
+import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
+import { resendEarlierArtifacts } from './resend-earlier-artifacts.js';
+import { resendEarlierDeployments } from './resend-earlier-deployments.js';
+import { boardAfterWrite } from './board-after-write.js';
+import { mirrorTaskStep } from '../mirror/mirror-task-step.js';
+import { markerOutbox } from './marker-outbox.js';
+import { pathFollows } from './path-follows.js';
+import { detailsWith } from './details-with.js';
+import { fitMarkerEvents } from './fit-marker-events.js';
+import type { MoveOptions } from './move-options.js';
+import { recordMove } from './record-move.js';
+import { redactedTexts } from './redacted-texts.js';
+import { sameBase } from './same-base.js';
+import type { StatusBoard } from './status-board.js';
+import type { TaskStep } from './task-step.js';
+
+/** Times a run applies its step again on top of another run's write before it gives up (logged). */
+const MAX_REAPPLY = 3;
+
+/**
+ * How old (milliseconds) the comment a board last read or wrote may be before its next write reads
+ * it again first (`refreshStaleBase`). A run's moves a few seconds apart are covered by the
+ * read-back after each write; a base older than this (a generation of minutes, a deploy's wait)
+ * may have been written over by another run that has read its own write back since.
+ */
+export const STALE_BASE_MS = 10_000;
+
+/**
+ * `existing` is the status the task continues from (`progressStatus`): its comment is edited and
+ * its marker (and the record it carries) carried on; without one a new status comment is written.
+ * Every marker is signed with `signingKey` when one is given. `mirrors` are written after each
+ * move; a mirror that cannot be written adds a warning to the comment and never fails the move.
+ */
+export function createStatusBoard(params: {
+  client: StatusCommentClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  taskId: string;
+  existing: StatusCommentRef | undefined;
+  signingKey: Buffer | undefined;
+  /** The trigger this run carries out; absent for moves no trigger asked for. */
+  trigger?: string;
+  mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
+  /**
+   * Re-sends an earlier attempt's artifacts the store did not take (the marker's
+   * `unsent_artifacts`; `resendUnsentArtifacts`). The next move calls it, names what was lost on
+   * the comment once and clears the field; a failure keeps the field for the move after.
+   */
+  resendArtifacts?: (unsent: UnsentArtifacts) => Promise<ResentArtifacts>;
+  /**
+   * Re-sends deployment records the deployments store did not take (the marker's
+   * `unsent_deployments`; `resendUnsentDeployments`) with the next step, any step.
+   */
+  resendDeployments?: (unsent: readonly UnsentDeployment[]) => Promise<ResentDeployments>;
+  /**
+   * Reads the status comment back as it is now (`readStatusCommentById`). Given, every write is
+   * read back: when another run's write replaced this one (its marker lacks this write's id), this
+   * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
+   * (GitHub keeps the last edit of a comment). A failed read is logged and the move stands.
+   */
+  reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
+  /**
+   * Lists the issue's status comments of this task (`listStatusComments`). Given, a write that
+   * creates the comment is checked by this listing instead of the read-back (`boardAfterWrite`):
+   * when another run created one first, this run's step is applied on top of the oldest and its
+   * own comment taken out of play (`retire`), so the task keeps one board.
+   */
+  listBoards?: () => Promise<readonly StatusCommentRef[]>;
+  /** Deletes (or marks) this run's second status comment (`retireDuplicateBoard`). */
+  retire?: (duplicate: { commentId: number; keptId: number }) => Promise<unknown>;
+  log?: (line: string) => void;
+  now?: () => Date;
+  /** A monotonic clock in milliseconds, for the age of the board's base (`performance.now` by default). */
+  elapsed?: () => number;
+}): StatusBoard {
+  const now = params.now ?? (() => new Date());
+  const elapsed = params.elapsed ?? (() => performance.now());
+  /** When the board last read or wrote the comment it builds on (`elapsed`). */
+  let baseAt = elapsed();
+  const repo = canonicalRepository(`${params.owner}/${params.repo}`);
+  let commentId = params.existing?.commentId;
+  /** The comment's body as last read or written: `recordSteps` keeps all of it but the deploy section. */
+  let body = params.existing?.body ?? '';
+  // What the marker would replay is the writer's text: only a trusted marker's, of this task (`replayableMarker`).
+  const carried =
+    params.existing &&
+    replayableMarker({ marker: params.existing.marker, trust: params.existing.trust, taskId: params.taskId });
+  let marker: TaskMarker | undefined = carried?.marker;
+  /** What the marker carried that is not replayed: said once, on the next status written in full. */
+  let setAside = carried?.setAside;
+  if (setAside !== undefined) params.log?.(`Task ${params.taskId}: ${setAside}`);
+  /** The task's id as a marker written before ids were canonical (or before a case-only rename) spells it. */
+  const formerTaskId = carried?.marker.task_id === params.taskId ? undefined : carried?.marker.task_id;
+  let state: TaskState = marker?.state ?? 'received';
+  let record: TaskRecord | undefined =
+    marker && recordFromMarker({ marker, taskId: params.taskId, repo, issueNumber: params.issueNumber });
+  /** States passed since the last move, recorded with it. */
+  let passed: TaskStep[] = [];
+  /** The record version a mirror confirmed in this run: its events need not ride in the marker. */
+  let confirmed = 0;
+  const mirrored =
+    params.mirrors !== undefined &&
+    (params.mirrors.tasks !== undefined || params.mirrors.events !== undefined);
+
+  let mirrorRead = false;
+  /** The marker's events the results table held when this board first looked (`readMirrorAtStart`). */
+  let heldAtStart: readonly TaskEvent[] = [];
+  /**
+   * Once per board: which of the events an earlier run left in the marker (its last move is
+   * mirrored after its comment is written) the mirror already holds, so they leave the marker
+   * instead of riding along in every later marker. The results table is asked for the events
+   * themselves, not the tasks table for a version: after two runs raced, the table's version may be
+   * the other run's, its events at those sequences other events than these. Without a results table
+   * the tasks table's version confirms (no event is written anywhere then). A failed read confirms nothing.
+   */
+  const readMirrorAtStart = async (): Promise<void> => {
+    if (mirrorRead || (marker?.unmirrored ?? []).length === 0) return;
+    mirrorRead = true;
+    const { tasks, events } = params.mirrors ?? {};
+    if (events !== undefined) {
+      heldAtStart = await events.list(params.taskId).catch(() => []);
+    } else if (tasks !== undefined) {
+      const version = await tasks.get(params.taskId).then(
+        (stored) => stored?.version ?? 0,
+        () => 0,
+      );
+      confirmed = Math.max(confirmed, version);
+    }
+  };
+
+  const check = (to: TaskState) => {
+    if (to !== state) assertTransition(state, to);
+  };
+  /** The `ETag` of the board's last write, for a conditional read-back. */
+  let etag: string | undefined;
+
+  /**
+   * Before a write on a base older than `STALE_BASE_MS`: reads the comment again (conditional on
+   * the last write's `ETag`, so an unchanged comment costs a 304) and, when another run wrote it
+   * since, takes that as the base, so this run's step is applied on top of it instead of writing
+   * over it. Without this, a run that read the comment minutes ago writes after the other run has
+   * read its own write back, and the other step is lost unnoticed (GitHub keeps the last edit).
+   * A failed read is logged and the write goes on from the base it has.
+   */
+  const refreshStaleBase = async (
+    to: TaskState | undefined,
+  ): Promise<'kept' | 'rebased' | 'cannot-follow'> => {
+    if (params.reread === undefined || commentId === undefined || elapsed() - baseAt < STALE_BASE_MS)
+      return 'kept';
+    try {
+      const seen = await params.reread(commentId, etag);
+      baseAt = elapsed();
+      if (seen === 'unchanged' || seen === undefined || seen.trust !== 'trusted') return 'kept';
+      if (sameBase(seen.marker, marker)) return 'kept';
+      params.log?.(
+        `Task ${params.taskId}: another run wrote the status comment since this run read it; applying this step on top of it`,
+      );
+      const passedBefore = passed;
+      adopt(seen);
+      // The states this run passed since its last write go on top of the other run's, where they can.
+      passed = passedBefore;
+      if (to === undefined) return 'rebased';
+      // The whole path this run takes (the states it passed, then `to`) must follow the other run's state.
+      if (!pathFollows({ from: state, passed, to })) return 'cannot-follow';
+      state = passed.findLast((step) => step.type === 'state_changed')?.to ?? state;
+      return 'rebased';
+    } catch (error) {
+      params.log?.(
+        `Task ${params.taskId}: the status comment could not be read again before writing: ${String(error)}`,
+      );
+      return 'kept';
+    }
+  };
+
+  const write = async (text: string) => {
+    const written = await writeStatusComment({
+      client: params.client,
+      owner: params.owner,
+      repo: params.repo,
+      issueNumber: params.issueNumber,
+      commentId,
+      body: text,
+    });
+    body = text;
+    etag = written.etag;
+    return written.commentId;
+  };
+
+  /**
+   * One step of the board: apply the move to the record, write the comment (re-rendered, or only
+   * its deploy section and marker when `keepBody`), then the mirrors and the bus. Lifecycle events
+   * the bus did not take stay in the marker's `unsent` and go again with the next step.
+   */
+  const commit = async (input: {
+    to: TaskState;
+    options: MoveOptions;
+    keepBody: boolean;
+    round?: number;
+  }): Promise<{ refused?: string; warning?: string; note?: string }> => {
+    const { options, keepBody } = input;
+    const round = input.round ?? 0;
+    const refreshed = await refreshStaleBase(keepBody ? undefined : input.to);
+    if (refreshed === 'cannot-follow') {
+      // Another run's write (read just now) moved the task where this step cannot follow: it stands.
+      const refused = `another run moved the task to ${state}, from which this run's step to ${input.to} cannot follow; it is not written`;
+      params.log?.(`Task ${params.taskId}: ${refused}`);
+      return { refused };
+    }
+    // Steps without a move (a deploy run's) keep whatever state the other run left.
+    const to = keepBody && refreshed === 'rebased' ? state : input.to;
+    const passedBefore = passed;
+    const writeId = randomBytes(4).toString('hex');
+    check(to);
+    const at = now().toISOString();
+    const texts = await redactedTexts(options);
+    let recorded = recordMove({
+      record,
+      to,
+      at,
+      taskId: params.taskId,
+      repo,
+      params,
+      passed,
+      options: { ...options, ...texts },
+    });
+    if (keepBody && recorded.steps.length === 0) {
+      const refused = recorded.problem ?? 'nothing to record';
+      params.log?.(`Task ${params.taskId}: the status comment is not edited: ${refused}`);
+      return { refused };
+    }
+    await readMirrorAtStart();
+    // The events the mirror may lack ride in the marker, bounded by count and size; what no longer
+    // fits is named on the comment and recorded as an `events_lost` event, never dropped silently.
+    const fitted = fitMarkerEvents({
+      earlier: (marker?.unmirrored ?? []).filter(
+        (event) => event.sequence > confirmed && !heldAtStart.some((held) => isSameEvent(held, event)),
+      ),
+      recorded,
+      at,
+      taskId: params.taskId,
+      mirrored,
+    });
+    recorded = fitted.recorded;
+    const unmirrored = fitted.unmirrored;
+    if (fitted.note !== undefined) params.log?.(`Task ${params.taskId}: ${fitted.note}`);
+    const next: TaskMarker = {
+      ...marker,
+      ...options.patch,
+      ...markerFieldsOf(recorded.record),
+      ...(params.trigger === undefined
+        ? {}
+        : {
+            handled_triggers: options.unhandled
+              ? (marker?.handled_triggers ?? []).filter((key) => key !== params.trigger)
+              : recordTrigger(marker?.handled_triggers, params.trigger),
+          }),
+      task_id: params.taskId,
+      state: to,
+      updated_at: at,
+    };
+    for (const field of options.clear ?? []) delete next[field];
+    // Why the task was cancelled says nothing once it is not: a later `/cancel` must not read it.
+    if (to !== 'cancelled') delete next.cancelled_by_close;
+    // Only a board that reads its comment back needs to find its write there.
+    if (params.reread !== undefined)
+      next.writes = [...(marker?.writes ?? []), writeId].slice(-MAX_MARKER_WRITES);
+    const resent = await resendEarlierArtifacts({
+      marker,
+      patch: options.patch,
+      resend: params.resendArtifacts,
+      log: params.log,
+    });
+    if (resent.cleared && options.patch?.unsent_artifacts === undefined) delete next.unsent_artifacts;
+    const records = await resendEarlierDeployments({
+      earlier: marker?.unsent_deployments,
+      added: options.unsentDeployments,
+      resend: params.resendDeployments,
+      log: params.log,
+    });
+    if (records.unsent.length > 0) next.unsent_deployments = records.unsent;
+    else delete next.unsent_deployments;
+    const note = detailsWith(undefined, [resent.note, records.note]).details;
+    if (mirrored && unmirrored.length > 0) next.unmirrored = unmirrored;
+    else delete next.unmirrored;
+    // Outbox: the step's lifecycle events are in the marker before the bus sees them, so a crash
+    // between this write and the publish leaves them for the next run; the write after the publish
+    // confirms them (drops them). At least once: a consumer drops a `detail.event_id` it has seen.
+    // The marker must fit a comment: past the bound the oldest go, and the comment says so.
+    const { outbox, dropped } = markerOutbox({
+      earlier: marker?.unsent,
+      steps: recorded.steps,
+      publishing: params.mirrors?.publisher !== undefined,
+    });
+    if (dropped !== undefined) params.log?.(`Task ${params.taskId}: ${dropped}`);
+    if (outbox !== undefined && outbox.length > 0) next.unsent = outbox;
+    else if (outbox !== undefined) delete next.unsent;
+    const render = (shown: TaskMarker, warning: string | undefined) =>
+      keepBody
+        ? withDeploySection({
+            body,
+            marker: shown,
+            ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
+          })
+        : renderStatusComment({
+            marker: shown,
+            ...detailsWith(options.details, [
+              recorded.problem,
+              note,
+              setAside,
+              fitted.note,
+              dropped,
+              warning,
+            ]),
+            ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
+          });
+    const created = commentId === undefined;
+    commentId = await write(render(next, undefined));
+    baseAt = elapsed();
+    // Only a written state is the state: a failed write leaves the board (and the record) where it was.
+    marker = next;
+    if (!keepBody) setAside = undefined;
+    state = to;
+    record = recorded.record;
+    passed = [];
+    const after = await boardAfterWrite({
+      commentId,
+      created,
+      writeId,
+      checkWrites: params.reread !== undefined,
+      ...(etag === undefined ? {} : { etag }),
+      ...(params.reread === undefined ? {} : { reread: params.reread }),
+      ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
+      log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),
+    });
+    const { replaced, duplicate } = after;
+    if (duplicate !== undefined && replaced !== undefined) {
+      params.log?.(
+        `Task ${params.taskId}: another run created the status comment at once; keeping the oldest (${replaced.commentId})`,
+      );
+      await params.retire?.({ commentId: duplicate, keptId: replaced.commentId }).catch((error: unknown) => {
+        params.log?.(
+          `Task ${params.taskId}: the second status comment could not be removed: ${String(error)}`,
+        );
+      });
+      adopt(replaced);
+    }
+    if (replaced !== undefined) {
+      if (round >= MAX_REAPPLY) {
+        params.log?.(
+          `Task ${params.taskId}: another run replaced the status comment ${MAX_REAPPLY + 1} times; this run's step to ${to} stays in the mirrors only.`,
+        );
+      } else if (keepBody || replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
+        // Another run's step is on the comment now, not this one's: take it as the base and apply this step again.
+        params.log?.(
+          `Task ${params.taskId}: another run wrote the status comment at once; applying this step on top of it`,
+        );
+        adopt(replaced);
+        passed = passedBefore;
+        // Steps without a move (a deploy run's) keep whatever state the other run left.
+        return commit({ ...input, to: keepBody ? replaced.marker.state : to, round: round + 1 });
+      } else {
+        params.log?.(
+          `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
+        );
+      }
+    }
+    const noted = note === undefined ? {} : { note };
+    if (params.mirrors === undefined) return noted;
+    const step = await mirrorTaskStep({
+      mirror: params.mirrors,
+      formerTaskId,
+      record: recorded.record,
+      unmirrored,
+      steps: recorded.steps,
+      unsent: next.unsent ?? [],
+      ...(outbox === undefined ? {} : { outbox }),
+    });
+    if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
+    const unsent = step.unsent.slice(-MAX_UNSENT_EVENTS);
+    const unsentChanged = unsent.length !== (next.unsent?.length ?? 0);
+    if (step.warning === undefined && !unsentChanged) return noted;
+    if (step.warning !== undefined) params.log?.(`Task ${params.taskId}: ${step.warning}`);
+    const shown: TaskMarker = { ...next };
+    if (unsent.length > 0) shown.unsent = unsent;
+    else delete shown.unsent;
+    // The warning (and what the bus still lacks) goes on the status comment; failing to say so must not fail the task either.
+    await write(render(shown, step.warning === undefined ? undefined : `⚠️ ${step.warning}`))
+      .then(() => {
+        marker = shown;
+      })
+      .catch((error: unknown) =>
+        params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
+      );
+    return step.warning === undefined ? noted : { ...noted, warning: step.warning };
+  };
+
+  const adopt = (seen: StatusCommentRef) => {
+    commentId = seen.commentId;
+    marker = replayableMarker({ marker: seen.marker, trust: seen.trust, taskId: params.taskId }).marker;
+    body = seen.body;
+    state = seen.marker.state;
+    record = recordFromMarker({
+      marker: seen.marker,
+      taskId: params.taskId,
+      repo,
+      issueNumber: params.issueNumber,
+    });
+  };
+
+  return {
+    get current() {
+      return marker;
+    },
+    get record() {
+      return record;
+    },
+    pass(to) {
+      check(to);
+      passed.push({ type: 'state_changed', to });
+      state = to;
+    },
+    async move(to, options = {}) {
+      await commit({ to, options, keepBody: false });
+    },
+    async recordSteps(steps, options = {}) {
+      return commit({ to: state, options: { ...options, steps }, keepBody: true });
+    },
+  };
+}

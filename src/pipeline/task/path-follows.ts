@@ -1,0 +1,24 @@
+import { canTransition, type TaskState } from '../../core/state/task-state.js';
+import type { TaskStep } from './task-step.js';
+
+/**
+ * Whether a run's path — the states it passed since its last write (`passed`), then `to` — can
+ * follow `from`, the state another run wrote meanwhile (the transition table, `canTransition`;
+ * staying in a state always can). Pure.
+ */
+export function pathFollows(params: {
+  from: TaskState;
+  passed: readonly TaskStep[];
+  to: TaskState;
+}): boolean {
+  const path = [
+    ...params.passed.flatMap((step) => (step.type === 'state_changed' ? [step.to] : [])),
+    params.to,
+  ];
+  let at = params.from;
+  for (const next of path) {
+    if (next !== at && !canTransition(at, next)) return false;
+    at = next;
+  }
+  return true;
+}
