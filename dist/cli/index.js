@@ -25766,6 +25766,8 @@ const DEPLOY_REASONS = {
     failed: 'deploy_failed',
     'timed-out': 'deploy_timed_out',
     blocked: 'deploy_blocked',
+    // An automated deploy whose change set deletes or replaces resources: stopped before it ran.
+    refused: 'deploy_blocked',
     cancelled: 'deploy_cancelled',
 };
 /** The outcome's own reason code when its use case set one, else the one its status and details imply. */
@@ -26189,10 +26191,13 @@ function sha256Hex(data) {
 /* harmony export */   Ig: () => (/* binding */ deploymentPrefix),
 /* harmony export */   K_: () => (/* binding */ safeKeySegment),
 /* harmony export */   Wf: () => (/* binding */ artifactKey),
+/* harmony export */   Zf: () => (/* binding */ deploymentPrefixesToRead),
 /* harmony export */   i1: () => (/* binding */ isShortenedKey)
 /* harmony export */ });
 /* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
 /* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
+/* harmony import */ var _task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4336);
+
 
 /** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
 const MAX_KEY_BYTES = 1024;
@@ -26208,16 +26213,23 @@ const HASH_DIGITS = 16;
  * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
  */
 function taskKeySegment(params) {
-    const prefix = `${params.repo}#`;
-    const local = params.taskId.startsWith(prefix) ? params.taskId.slice(prefix.length) : params.taskId;
-    return safeKeySegment(local);
+    // A GitHub task's repository is compared in its one spelling (`canonicalRepository`).
+    const prefix = `${(0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(params.repo)}#`;
+    const id = params.taskId.toLowerCase().startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
+    return safeKeySegment(id ?? params.taskId);
 }
-/** `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11). Throws on a path that climbs out (`..`) or is absolute. */
+/**
+ * `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11), the repository in its one spelling
+ * (`canonicalRepository`), so a case-only rename keeps the task's keys. Throws on a path that climbs out (`..`) or is absolute. */
 function artifactKey(ref) {
     if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
         throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
     }
-    const prefix = [...repoSegments(ref.repo), taskKeySegment(ref), String(ref.attempt)].join('/');
+    const prefix = [
+        ...repoSegments((0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(ref.repo)),
+        taskKeySegment(ref),
+        String(ref.attempt),
+    ].join('/');
     return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
 }
 /**
@@ -26249,16 +26261,28 @@ function isShortenedKey(key) {
 /** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
 function artifactPrefix(params) {
     const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
-    return [...repoSegments(params.repo), taskKeySegment(params), ...attempt, ''].join('/');
+    return [...repoSegments((0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(params.repo)), taskKeySegment(params), ...attempt, ''].join('/');
 }
-/** `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json` and `outputs.json` go. */
+/**
+ * `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json`
+ * and `outputs.json` go; the repository in its one spelling (`canonicalRepository`).
+ */
 function deploymentPrefix(key) {
-    return [
-        ...repoSegments(key.repository),
-        safeKeySegment(key.environment),
-        String(key.deploymentId),
-        '',
-    ].join('/');
+    return deploymentPrefixSpelled(key, (0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(key.repository));
+}
+/**
+ * Where a deployment is read from (`DeploymentStore.load`): `deploymentPrefix`, then — when it
+ * differs — the prefix with the repository as `key` spells it, where records stored before keys
+ * were canonical are (a repository with capitals in its name). A record stored under a spelling
+ * the repository no longer has (before a case-only rename) is not found: the rollback reads git.
+ */
+function deploymentPrefixesToRead(key) {
+    const spelled = deploymentPrefixSpelled(key, key.repository);
+    const canonical = deploymentPrefix(key);
+    return spelled === canonical ? [canonical] : [canonical, spelled];
+}
+function deploymentPrefixSpelled(key, repository) {
+    return [...repoSegments(repository), safeKeySegment(key.environment), String(key.deploymentId), ''].join('/');
 }
 function repoSegments(repo) {
     const parts = repo.split('/');
@@ -26331,6 +26355,8 @@ class TaskEventConflictError extends Error {
 /* harmony export */   M: () => (/* binding */ TaskVersionConflictError),
 /* harmony export */   S: () => (/* binding */ assertVersionMovesForward)
 /* harmony export */ });
+/* harmony import */ var _task_task_record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2572);
+
 /** Someone else wrote the record since it was read: read it again and re-apply the change. */
 class TaskVersionConflictError extends Error {
     taskId;
@@ -26344,9 +26370,16 @@ class TaskVersionConflictError extends Error {
 }
 /**
  * A write that could never succeed: a version that does not move forward (or, for a bookkeeping
- * write, one that is not the version read). Throws `RangeError`.
+ * write, one that is not the version read), or a record its store's own reader would refuse
+ * (`taskRecordSchema`: say a version past `MAX_RECORD_VERSION`), which would leave the task's
+ * mirror unreadable for every later run. Throws `RangeError`.
  */
 function assertVersionMovesForward(record, expectedVersion, options) {
+    const readable = _task_task_record_js__WEBPACK_IMPORTED_MODULE_0__/* .taskRecordSchema */ .iz.safeParse(record);
+    if (!readable.success) {
+        const problems = readable.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+        throw new RangeError(`Task ${record.task_id}: the record is not written, its reader would refuse it (${problems.join('; ')}).`);
+    }
     const valid = Number.isSafeInteger(expectedVersion) && expectedVersion >= 0;
     if (options?.bookkeeping === true) {
         if (valid && expectedVersion > 0 && record.version === expectedVersion)
@@ -26358,6 +26391,27 @@ function assertVersionMovesForward(record, expectedVersion, options) {
     }
 }
 //# sourceMappingURL=task-store.js.map
+
+/***/ }),
+
+/***/ 4336:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ canonicalRepository)
+/* harmony export */ });
+/**
+ * A GitHub repository's identity as every task id, record and store key spells it: `owner/repo`
+ * in lower case. GitHub compares owner and repository names without regard to case (a repository
+ * renamed from `Acme/Shop` to `acme/shop` is the same repository, and its API answers to either
+ * spelling), while DynamoDB keys and S3 keys are case-sensitive: one spelling keeps one task's
+ * records under one key before and after a case-only rename. The one place that spelling is made
+ * (`taskIdOf`, `canonicalTaskId`, `store-keys.ts`, the deploy lock's key). Pure.
+ */
+function canonicalRepository(repository) {
+    return repository.toLowerCase();
+}
+//# sourceMappingURL=canonical-repository.js.map
 
 /***/ }),
 
@@ -26437,7 +26491,10 @@ const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc
     version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
     task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
     repo: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-    /** The record version the step produced: a consumer drops what it has seen (at-least-once delivery). */
+    /**
+     * The record version the step produced: the task's order. Not a duplicate key: a deploy run that
+     * moves the tasks table alone and the status comment's next step can both produce one version.
+     */
     sequence: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
     /** When the step happened (ISO 8601). */
     at: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
@@ -26452,6 +26509,13 @@ const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc
     /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
     branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
     commit: _task_event_js__WEBPACK_IMPORTED_MODULE_2__/* .commitShaSchema */ .jr.optional(),
+    /**
+     * Set as the event is sent (`lifecycleEventId`), never kept in an outbox: what a consumer drops
+     * duplicates by (at-least-once delivery; an event re-sent keeps it).
+     */
+    event_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+        .regex(/^[0-9a-f]{32}$/)
+        .optional(),
 });
 /**
  * Lifecycle events the bus refused or could not be reached for, kept until a later step sends them
@@ -26647,6 +26711,11 @@ const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .discriminatedUni
         ...eventBase,
         environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
         deployment_id: positiveInt,
+        /**
+         * The commit deployed, so a finish whose start was never recorded (the comment or the mirror
+         * failed at the start) still lands (`applyDeployEvent`). Absent in events from before it was added.
+         */
+        sha: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
         succeeded: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY(),
         environment_url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
     }),
@@ -26707,11 +26776,13 @@ const taskIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Nn: () => (/* binding */ withoutPendingEvents),
+/* harmony export */   Uf: () => (/* binding */ MAX_RECORD_VERSION),
 /* harmony export */   XD: () => (/* binding */ TASK_RECORD_SCHEMA_VERSION),
 /* harmony export */   iz: () => (/* binding */ taskRecordSchema),
-/* harmony export */   jC: () => (/* binding */ MAX_PENDING_EVENTS)
+/* harmony export */   jC: () => (/* binding */ MAX_PENDING_EVENTS),
+/* harmony export */   yZ: () => (/* binding */ logBookkeepingOf)
 /* harmony export */ });
-/* unused harmony exports MAX_RECORD_VERSION, recordVersionSchema, environmentDeploySchema, tokenTotalsSchema, logBookkeepingOf */
+/* unused harmony exports recordVersionSchema, environmentDeploySchema, tokenTotalsSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4377);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3798);
 /* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
@@ -42928,16 +42999,6 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// NAMESPACE OBJECT: ./node_modules/mdurl/index.mjs
-var mdurl_namespaceObject = {};
-__nccwpck_require__.r(mdurl_namespaceObject);
-__nccwpck_require__.d(mdurl_namespaceObject, {
-  decode: () => (lib_decode),
-  encode: () => (lib_encode),
-  format: () => (format),
-  parse: () => (run_parse)
-});
-
 // NAMESPACE OBJECT: ./node_modules/uc.micro/build/index.mjs
 var build_namespaceObject = {};
 __nccwpck_require__.r(build_namespaceObject);
@@ -42948,6 +43009,16 @@ __nccwpck_require__.d(build_namespaceObject, {
   P: () => (P),
   S: () => (S),
   Z: () => (Z)
+});
+
+// NAMESPACE OBJECT: ./node_modules/mdurl/index.mjs
+var mdurl_namespaceObject = {};
+__nccwpck_require__.r(mdurl_namespaceObject);
+__nccwpck_require__.d(mdurl_namespaceObject, {
+  decode: () => (lib_decode),
+  encode: () => (lib_encode),
+  format: () => (format),
+  parse: () => (run_parse)
 });
 
 ;// CONCATENATED MODULE: ./lib/generation/model-provider.js
@@ -42995,6 +43066,582 @@ function commentSafe(text, maxLength = 160) {
     return safe.length > maxLength ? `${safe.slice(0, maxLength - 1).trimEnd()}…` : safe;
 }
 //# sourceMappingURL=comment-safe.js.map
+;// CONCATENATED MODULE: ./node_modules/uc.micro/build/index.mjs
+const Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const Cc = /[\0-\x1F\x7F-\x9F]/;
+const Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
+const P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B4E\u1B4F\u1B5A-\u1B60\u1B7D-\u1B7F\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDD6E\uDEAD\uDED0\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9\uDFD4\uDFD5\uDFD7\uDFD8]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09\uDFE1]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDD6D-\uDD6F\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD839\uDDFF|\uD83A[\uDD5E\uDD5F]/;
+const S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
+const Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+
+
+
+;// CONCATENATED MODULE: ./node_modules/linkify-it/build/index.mjs
+
+//#region src/rebuilder.ts
+var REBuilder = class {
+	src_Any = Any.source;
+	src_Cc = Cc.source;
+	src_Z = Z.source;
+	src_P = P.source;
+	src_ZPCc = [
+		this.src_Z,
+		this.src_P,
+		this.src_Cc
+	].join("|");
+	src_ZCc = [this.src_Z, this.src_Cc].join("|");
+	cache = {};
+	opts = {
+		maxLength: 1e4,
+		urlAuth: false,
+		schema_names: []
+	};
+	constructor(opts = {}) {
+		this.opts = {
+			...this.opts,
+			...opts
+		};
+	}
+	set(opts = {}) {
+		this.opts = {
+			...this.opts,
+			...opts
+		};
+		this.cache = {};
+		return this;
+	}
+	escapeRE(str) {
+		return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+	}
+	nestedPairRE(open, close, depth = 4) {
+		const openRE = this.escapeRE(open);
+		const closeRE = this.escapeRE(close);
+		const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
+		let pair = `${openRE}${atom}{0,1000}${closeRE}`;
+		for (let level = 2; level <= depth; level++) pair = `${openRE}(?:${atom}|${pair}){0,1000}${closeRE}`;
+		return pair;
+	}
+	get_text_separators() {
+		return this.cache.text_separators ??= /[><\uff5c]/;
+	}
+	get_pseudo_letter() {
+		return this.cache.src_pseudo_letter ??= new RegExp(`(?:(?!${this.get_text_separators().source}|${this.src_ZPCc})${this.src_Any})`);
+	}
+	get_ipv4_addr() {
+		return this.cache.src_ip4 ??= /* @__PURE__ */ new RegExp("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])");
+	}
+	get_ipv6_addr() {
+		const h16 = "[0-9A-Fa-f]{1,4}";
+		const ls32 = `(?:(?:${h16}:${h16})|${this.get_ipv4_addr().source})`;
+		return this.cache.src_ip6_addr ??= new RegExp(`(?:(?:${h16}:){6}${ls32}|::(?:${h16}:){5}${ls32}|(?:${h16})?::(?:${h16}:){4}${ls32}|(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}|(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}|(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}|(?:(?:${h16}:){0,4}${h16})?::${ls32}|(?:(?:${h16}:){0,5}${h16})?::${h16}|(?:(?:${h16}:){0,6}${h16})?::)`);
+	}
+	get_ipv6_url_host() {
+		return this.cache.src_ip6_host ??= new RegExp(`\\[${this.get_ipv6_addr().source}\\]`);
+	}
+	get_ipv6_mail_host() {
+		return this.cache.src_ipv6_mail_host ??= new RegExp(`\\[IPv6:${this.get_ipv6_addr().source}\\]`);
+	}
+	get_auth() {
+		return this.cache.src_auth ??= new RegExp(`(?:(?:(?!${this.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`);
+	}
+	get_port() {
+		return this.cache.src_port ??= /* @__PURE__ */ new RegExp("(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?");
+	}
+	get_host_terminator() {
+		return this.cache.src_host_terminator ??= new RegExp(`(?=$|${this.get_text_separators().source}|${this.src_ZPCc})(?!${this.opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${this.src_ZPCc}))`);
+	}
+	get_path_terminator() {
+		return this.cache.src_path_terminator ??= new RegExp(`${this.src_ZPCc}|${this.get_text_separators().source}`);
+	}
+	get_path() {
+		return this.cache.src_path ??= new RegExp(`(?:[/?#](?:${this.nestedPairRE("[", "]")}|${this.nestedPairRE("(", ")")}|${this.nestedPairRE("{", "}")}|\\"(?:(?!${this.src_ZCc}|["]).){1,100}\\"|\\'(?:(?!${this.src_ZCc}|[']).){1,100}\\'|\\'(?=${this.get_pseudo_letter().source}|[-])|\\.{2,20}[:]?[a-zA-Z0-9%/&]|\\.(?!${this.src_ZCc}|[.]|$)|` + (this.opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-{0,19})|" : "\\-{1,20}|") + `,(?!${this.src_ZCc}|$)|;(?!${this.src_ZCc}|$)|\\!{1,20}(?!${this.src_ZCc}|[!]|$)|\\?(?!${this.src_ZCc}|[?]|$)|` + this.get_path_extra().source + `[\\\\/:%@#&=_~*]|(?!${this.get_path_terminator().source}).){1,${this.opts.maxLength}}|\\/)?`);
+	}
+	get_mail_name() {
+		return this.cache.src_mail_name ??= /* @__PURE__ */ new RegExp("[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9](?:[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9]|[.](?=[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9])){0,63}");
+	}
+	get_xn() {
+		return this.cache.src_xn ??= /* @__PURE__ */ new RegExp("xn--[a-z0-9\\-]{1,59}");
+	}
+	get_tld() {
+		if (this.cache.tld) return this.cache.tld;
+		const tlds_src = [...new Set(this.opts.tlds || [])].sort().reverse().join("|");
+		this.cache.tld = new RegExp(`${tlds_src || "$#none#$"}|${this.get_xn().source}`);
+		return this.cache.tld;
+	}
+	get_domain_root() {
+		return this.cache.src_domain_root ??= new RegExp("(?:" + this.get_xn().source + `|${this.get_pseudo_letter().source}{1,63})`);
+	}
+	get_domain() {
+		return this.cache.src_domain ??= new RegExp("(?:" + this.get_xn().source + `|(?:${this.get_pseudo_letter().source})|(?:${this.get_pseudo_letter().source}(?:-|${this.get_pseudo_letter().source}){0,61}${this.get_pseudo_letter().source}))`);
+	}
+	get_url_host_port() {
+		return this.cache.url_host_port ??= new RegExp("(?:" + this.get_ipv6_url_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,10}${this.get_domain().source}))` + this.get_port().source + this.get_host_terminator().source);
+	}
+	get_fuzzy_url_host_port() {
+		return this.cache.fuzzy_url_host_port ??= new RegExp("(?:" + (this.opts.fuzzyIP ? this.get_ipv4_addr().source + "|" : "") + `(?:(?:(?:${this.get_domain().source})\\.){1,10}(?:${this.get_tld().source})))` + this.get_host_terminator().source);
+	}
+	get_mail_host() {
+		return this.cache.src_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,4}${this.get_domain().source}))` + this.get_host_terminator().source);
+	}
+	get_fuzzy_mail_host() {
+		return this.cache.src_fuzzy_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})[.]){1,4}${this.get_domain_root().source}))` + this.get_host_terminator().source);
+	}
+	get_path_extra() {
+		return this.cache.src_path_extra ??= /* @__PURE__ */ new RegExp("");
+	}
+	get_fuzzy_mail_host_search() {
+		return this.cache.mail_fuzzy_host_search ??= new RegExp(`@${this.get_fuzzy_mail_host().source}`, "ig");
+	}
+	get_fuzzy_link_search() {
+		return this.cache.link_fuzzy_search ??= new RegExp(`(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uff5c]|${this.src_ZPCc}))(?:(?![$+<=>^\`|\uff5c])${this.get_fuzzy_url_host_port().source}${this.get_path().source})`, "ig");
+	}
+	get_http_validator() {
+		return this.cache.http_validator ??= new RegExp("\\/\\/" + (this.opts.urlAuth ? this.get_auth().source : "") + this.get_url_host_port().source + this.get_path().source, "iy");
+	}
+	get_relative_proto_validator() {
+		return this.cache.relative_proto_validator ??= new RegExp((this.opts.urlAuth ? this.get_auth().source : "") + `(?:localhost|${this.get_ipv6_url_host().source}|(?:(?:${this.get_domain().source})[.]){1,10}${this.get_domain_root().source})` + this.get_port().source + this.get_host_terminator().source + this.get_path().source, "iy");
+	}
+	get_mail_name_validator() {
+		return this.cache.mail_name_validator ??= new RegExp(`(?:^|${this.get_text_separators().source}|"|\\(|${this.src_ZCc})(${this.get_mail_name().source})$`);
+	}
+	get_mailto_validator() {
+		return this.cache.mailto_validator ??= new RegExp(`${this.get_mail_name().source}@${this.get_mail_host().source}`, "iy");
+	}
+	get_schema_names() {
+		return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name) => this.escapeRE(name)).join("|"));
+	}
+	get_schema_search() {
+		return this.cache.schema_search ??= new RegExp(`(^|(?!_)(?:[><\uff5c]|${this.src_ZPCc}))(${this.get_schema_names().source})`, "ig");
+	}
+	get_schema_at_start() {
+		return this.cache.schema_at_start ??= new RegExp(`^${this.get_schema_search().source}`, "i");
+	}
+};
+//#endregion
+//#region src/linkifyit.ts
+var web_schema = {
+	validate: (text, pos, self) => {
+		const re = self.re.get_http_validator();
+		re.lastIndex = pos;
+		const m = re.exec(text);
+		return m ? m[0].length : 0;
+	},
+	normalize: (match, self) => self.normalize(match)
+};
+var defaultSchemas = {
+	"http:": web_schema,
+	"https:": web_schema,
+	"ftp:": web_schema,
+	"//": {
+		validate: function(text, pos, self) {
+			const re = self.re.get_relative_proto_validator();
+			re.lastIndex = pos;
+			const m = re.exec(text);
+			if (m) {
+				if (pos >= 3 && text[pos - 3] === ":") return 0;
+				if (pos >= 3 && text[pos - 3] === "/") return 0;
+				return m[0].length;
+			}
+			return 0;
+		},
+		normalize: (match, self) => self.normalize(match)
+	},
+	"mailto:": {
+		validate: function(text, pos, self) {
+			const re = self.re.get_mailto_validator();
+			re.lastIndex = pos;
+			const m = re.exec(text);
+			return m ? m[0].length : 0;
+		},
+		normalize: (match, self) => self.normalize(match)
+	}
+};
+var tlds_2ch = "a:cdefgilmnoqrstuwxz|b:abdefghijmnorstvwyz|c:acdfghiklmnoruvwxyz|d:ejkmoz|e:cegrstu|f:ijkmor|g:abdefghilmnpqrstuwy|h:kmnrtu|i:delmnoqrst|j:emop|k:eghimnprwyz|l:abcikrstuvy|m:acdeghklmnopqrstuvwxyz|n:acefgilopruz|o:m|p:aefghklmnrstwy|q:a|r:eosuw|s:abcdeghijklmnortuvxyz|t:cdfghjklmnortvwz|u:agksyz|v:aceginu|w:fs|y:et|z:amw";
+var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф";
+function unpackTlds() {
+	const result = tlds_default.split("|");
+	tlds_2ch.split("|").forEach((item) => {
+		const sep = item.indexOf(":");
+		const prefix = item.slice(0, sep);
+		for (const suffix of item.slice(sep + 1)) result.push(prefix + suffix);
+	});
+	return result;
+}
+var defaultOptions = {
+	fuzzyLink: false,
+	fuzzyEmail: true,
+	fuzzyIP: false,
+	"---": false,
+	tlds: unpackTlds(),
+	urlAuth: false,
+	maxLength: 1e4
+};
+/**
+* Match result returned by {@link LinkifyIt.match} and
+* {@link LinkifyIt.matchAtStart}.
+*
+* @category types
+*/
+var Match = class {
+	/** Prefix (protocol) for matched string. Empty for fuzzy links. */
+	schema;
+	/** First position of matched string. */
+	index;
+	/** Next position after matched string. */
+	lastIndex;
+	/** Matched string. */
+	raw;
+	/** Normalized text of matched string. */
+	text;
+	/** Normalized URL of matched string. */
+	url;
+	constructor(text, schema, index, lastIndex) {
+		const raw = text.slice(index, lastIndex);
+		this.schema = schema.toLowerCase();
+		this.index = index;
+		this.lastIndex = lastIndex;
+		this.raw = raw;
+		this.text = raw;
+		this.url = raw;
+	}
+};
+/** Linkifier instance. */
+var LinkifyIt = class {
+	__opts__;
+	__schemas__;
+	re;
+	/**
+	* Creates new linkifier instance.
+	*
+	* By default understands:
+	*
+	* - `http(s)://...` , `ftp://...`, `mailto:...` & `//...` links
+	* - "fuzzy" emails (foo@bar.com).
+	*
+	* See {@link LinkifyConstructorOptions} for available options.
+	*
+	* @param options Recognition options.
+	*
+	* @example
+	* ```javascript
+	* import { LinkifyIt } from 'linkify-it'
+	*
+	* const linkify = new LinkifyIt({ fuzzyLink: true })
+	*
+	* linkify
+	*   .tlds(require('tlds'))       // Reload with full TLD list
+	*   .tlds('onion', true)         // Add unofficial `.onion` domain
+	*   .add('ftp:', null)           // Disable `ftp:` protocol
+	*   .set({ fuzzyIP: true })      // Enable IPs in fuzzy links
+	*
+	* console.log(linkify.test('Site github.com!')) // true
+	* console.log(linkify.match('Site github.com!'))
+	* ```
+	*/
+	constructor(options = {}) {
+		const { rebuilder, ...linkifyOptions } = options;
+		this.__opts__ = {
+			...defaultOptions,
+			...linkifyOptions
+		};
+		this.__schemas__ = { ...defaultSchemas };
+		this.re = rebuilder || new REBuilder();
+		this.re.set({
+			...this.__opts__,
+			schema_names: Object.keys(this.__schemas__)
+		});
+	}
+	/**
+	* Add new rule definition.
+	*
+	* `schema` is a link prefix (usually, protocol name with `:` at the end,
+	* `skype:` for example). `linkify-it` makes sure that prefix is not
+	* preceded with alphanumeric char and symbols. Only whitespaces and
+	* punctuation allowed.
+	*
+	* `definition` is a rule to check tail after link prefix. To disable an
+	* existing rule, pass `null`.
+	*
+	* @param schema Rule name (fixed pattern prefix).
+	* @param definition Schema definition, or `null` to disable the rule.
+	*
+	* See [twitter mentions example](https://github.com/markdown-it/linkify-it/blob/master/examples/twitter.mjs).
+	*/
+	add(schema, definition = null) {
+		if (!definition) delete this.__schemas__[schema];
+		else {
+			const def = {
+				normalize: (match, self) => self.normalize(match),
+				...definition
+			};
+			this.__schemas__[schema] = def;
+		}
+		this.re.set({
+			...this.__opts__,
+			schema_names: Object.keys(this.__schemas__)
+		});
+		return this;
+	}
+	/**
+	* Set recognition options for links without schema.
+	*
+	* @param options Recognition options.
+	*/
+	set(options = {}) {
+		this.__opts__ = {
+			...this.__opts__,
+			...options
+		};
+		this.re.set({
+			...this.__opts__,
+			schema_names: Object.keys(this.__schemas__)
+		});
+		return this;
+	}
+	/**
+	* Searches linkifiable pattern and returns `true` on success or `false` on fail.
+	*
+	* @param text Text to scan.
+	*/
+	test(text) {
+		if (!text.length) return false;
+		let m, re;
+		re = this.re.get_schema_search();
+		re.lastIndex = 0;
+		while ((m = re.exec(text)) !== null) if (this.testSchemaAt(text, m[2], re.lastIndex)) return true;
+		if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
+			re = this.re.get_fuzzy_link_search();
+			re.lastIndex = 0;
+			if (re.exec(text) !== null) return true;
+		}
+		if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
+			if (text.indexOf("@") >= 0) {
+				const mailHostRe = this.re.get_fuzzy_mail_host_search();
+				const mailNameRe = this.re.get_mail_name_validator();
+				mailHostRe.lastIndex = 0;
+				while ((m = mailHostRe.exec(text)) !== null) {
+					const name = text.slice(Math.max(0, m.index - 65), m.index);
+					if (mailNameRe.test(name)) return true;
+				}
+			}
+		}
+		return false;
+	}
+	/**
+	* Similar to {@link LinkifyIt.test} but checks only specific protocol tail exactly
+	* at given position. Returns length of found pattern (0 on fail).
+	*
+	* @param text Text to scan.
+	* @param schema Rule (schema) name.
+	* @param pos Text offset to check from.
+	*/
+	testSchemaAt(text, schema, pos) {
+		if (!this.__schemas__[schema.toLowerCase()]) return 0;
+		return this.__schemas__[schema.toLowerCase()].validate(text.slice(0, pos + this.__opts__.maxLength), pos, this);
+	}
+	/**
+	* Returns array of found link descriptions or `null` on fail. We strongly
+	* recommend to use {@link LinkifyIt.test} first, for best speed.
+	*
+	* @param text Text to scan.
+	*/
+	match(text) {
+		const result = [];
+		const schemaRe = this.re.get_schema_search();
+		let fuzzyLinkRe;
+		let mailHostRe;
+		let mailNameRe;
+		let fuzzyLinkCandidate;
+		let fuzzyEmailCandidate;
+		let schemaPrefix;
+		let schemaDone = false;
+		let fuzzyLinkDone = false;
+		let fuzzyEmailDone = false;
+		let pos = 0;
+		if (!text.length) return null;
+		schemaRe.lastIndex = 0;
+		if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
+			fuzzyLinkRe = this.re.get_fuzzy_link_search();
+			fuzzyLinkRe.lastIndex = 0;
+		}
+		if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
+			mailHostRe = this.re.get_fuzzy_mail_host_search();
+			mailHostRe.lastIndex = 0;
+			mailNameRe = this.re.get_mail_name_validator();
+		}
+		for (;;) {
+			const scanFrom = Math.max(pos - 1, 0);
+			if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
+				if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
+				for (;;) {
+					const m = mailHostRe.exec(text);
+					if (!m) {
+						fuzzyEmailDone = true;
+						fuzzyEmailCandidate = void 0;
+						break;
+					}
+					const name = mailNameRe.exec(text.slice(Math.max(0, m.index - 65), m.index));
+					if (!name) continue;
+					fuzzyEmailCandidate = {
+						schema: "mailto:",
+						index: m.index - name[1].length,
+						lastIndex: m.index + m[0].length
+					};
+					if (fuzzyEmailCandidate.index >= pos) break;
+					if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
+				}
+			}
+			if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
+				if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
+				for (;;) {
+					const m = fuzzyLinkRe.exec(text);
+					if (!m) {
+						fuzzyLinkDone = true;
+						fuzzyLinkCandidate = void 0;
+						break;
+					}
+					fuzzyLinkCandidate = {
+						schema: "",
+						index: m.index + m[1].length,
+						lastIndex: m.index + m[0].length
+					};
+					if (fuzzyLinkCandidate.index >= pos) break;
+					if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
+				}
+			}
+			let fuzzyCandidate = fuzzyEmailCandidate;
+			if (!fuzzyCandidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < fuzzyCandidate.index || fuzzyLinkCandidate.index === fuzzyCandidate.index && fuzzyLinkCandidate.lastIndex > fuzzyCandidate.lastIndex)) fuzzyCandidate = fuzzyLinkCandidate;
+			let schemaCandidate;
+			if (!schemaDone) for (;;) {
+				if (!schemaPrefix) {
+					if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
+					const m = schemaRe.exec(text);
+					if (!m) {
+						schemaDone = true;
+						break;
+					}
+					schemaPrefix = {
+						schema: m[2],
+						index: m.index + m[1].length,
+						lastIndex: m.index + m[0].length
+					};
+				}
+				if (schemaPrefix.index < pos) {
+					schemaPrefix = void 0;
+					continue;
+				}
+				if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
+				const prefix = schemaPrefix;
+				schemaPrefix = void 0;
+				const len = this.testSchemaAt(text, prefix.schema, prefix.lastIndex);
+				if (len) {
+					schemaCandidate = {
+						schema: prefix.schema,
+						index: prefix.index,
+						lastIndex: prefix.lastIndex + len
+					};
+					break;
+				}
+			}
+			let candidate = schemaCandidate;
+			if (!candidate || fuzzyEmailCandidate && (fuzzyEmailCandidate.index < candidate.index || fuzzyEmailCandidate.index === candidate.index && fuzzyEmailCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyEmailCandidate;
+			if (!candidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < candidate.index || fuzzyLinkCandidate.index === candidate.index && fuzzyLinkCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyLinkCandidate;
+			if (!candidate) break;
+			if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
+			else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
+			const match = new Match(text, candidate.schema, candidate.index, candidate.lastIndex);
+			if (match.schema) this.__schemas__[match.schema].normalize(match, this);
+			else this.normalize(match);
+			result.push(match);
+			pos = candidate.lastIndex;
+		}
+		if (result.length) return result;
+		return null;
+	}
+	/**
+	* Returns fully-formed (not fuzzy) link if it starts at the beginning
+	* of the string, and null otherwise.
+	*
+	* @param text Text to scan.
+	*/
+	matchAtStart(text) {
+		if (!text.length) return null;
+		const m = this.re.get_schema_at_start().exec(text);
+		if (!m) return null;
+		const len = this.testSchemaAt(text, m[2], m[0].length);
+		if (!len) return null;
+		const match = new Match(text, m[2], m.index + m[1].length, m.index + m[0].length + len);
+		this.__schemas__[match.schema].normalize(match, this);
+		return match;
+	}
+	/**
+	* Load (or merge) new TLDs list. Those are used for fuzzy links (without
+	* prefix) to avoid false positives. By default this algorithm is used:
+	*
+	* - hostname with any 2-letter root zones are ok.
+	* - biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф
+	*   are ok.
+	* - encoded (`xn--...`) root zones are ok.
+	*
+	* If list is replaced, then exact match for 2-chars root zones will be checked.
+	*
+	* @param list List of TLDs.
+	* @param keepOld Merge with current list if `true` (`false` by default).
+	*/
+	tlds(list, keepOld = false) {
+		list = Array.isArray(list) ? list : [list];
+		if (!keepOld) this.__opts__.tlds = list;
+		else this.__opts__.tlds = this.__opts__.tlds.concat(list);
+		this.re.set({
+			...this.__opts__,
+			schema_names: Object.keys(this.__schemas__)
+		});
+		return this;
+	}
+	/**
+	* Default normalizer (if schema does not define its own).
+	*
+	* @param match Match to normalize.
+	*/
+	normalize(match) {
+		if (!match.schema) match.url = `http://${match.url}`;
+		if (match.schema === "mailto:" && !/^mailto:/i.test(match.url)) match.url = `mailto:${match.url}`;
+	}
+};
+function linkifyit(options = {}) {
+	return new LinkifyIt(options);
+}
+//#endregion
+
+
+//# sourceMappingURL=index.mjs.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/link-spans.js
+
+const linkify = new LinkifyIt();
+/** Punctuation that ends a link's sentence, not the link: GFM's autolink rule (https://github.github.com/gfm/#extended-autolink-path-validation). */
+const TRAILING = /[?!.,:*_~]+$/;
+/**
+ * The URLs (`https://api.example.com`) and email addresses (`ops@example.com`) of free text, as
+ * linkify-it (markdown-it's link finder) recognises them, less trailing punctuation
+ * (`…/health:` is the URL, not its colon). Text inside them is never a sentence or clause break.
+ */
+function linkSpans(text) {
+    return (linkify.match(text) ?? []).map((match) => ({
+        index: match.index,
+        lastIndex: match.lastIndex - (TRAILING.exec(match.raw)?.[0].length ?? 0),
+    }));
+}
+/** The text with every URL and email address removed: what numbers and words are read from outside links. */
+function withoutLinks(text) {
+    let rest = '';
+    let from = 0;
+    for (const span of linkSpans(text)) {
+        rest += `${text.slice(from, span.index)} `;
+        from = span.lastIndex;
+    }
+    return rest + text.slice(from);
+}
+//# sourceMappingURL=link-spans.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/words-of.js
 /**
  * The ASCII letter-and-digit runs of free text, lowercased. Everything the blueprints put into code
@@ -43008,29 +43655,81 @@ function wordsOf(text) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/description-sentences.js
 
 
+
 const MAX_SENTENCES = 20;
-const SENTENCE_END = /(?<=[.!?])\s+|[\r\n]+/;
+const LINE_BREAKS = /[\r\n]+/;
 const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
 const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
+/**
+ * Abbreviations a sentence goes on after even before a capital (`e.g. S3`): ICU's own list (CLDR's
+ * sentence-break suppressions) is not exposed by `Intl.Segmenter`. `etc.` is left out: it ends sentences too.
+ */
+const ABBREVIATION_END = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|approx|incl|esp|mr|mrs|ms|dr)\.\s*$/i;
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Private-use characters that stand in for a link while clauses are split, so no break falls inside it. */
+const LINK_MARK = /\uE000(\d+)\uE001/g;
 /** The description's sentences and their clauses, the unit blueprints check requirements against. */
 function descriptionSentences(description) {
     return description
-        .split(SENTENCE_END)
+        .split(LINE_BREAKS)
+        .flatMap(sentencesOf)
         .map((sentence) => sentence.trim())
         .filter((sentence) => wordsOf(sentence).length > 0)
         .slice(0, MAX_SENTENCES)
         .map((sentence, index) => ({
         number: index + 1,
         text: commentSafe(sentence, 300),
-        clauses: sentence
-            .split(CLAUSE_BREAK)
+        clauses: clausesOf(sentence)
             .filter((clause) => wordsOf(clause).length > 0)
             .map((clause) => ({
             text: commentSafe(clause, 200),
             words: wordsOf(clause),
-            names: [...new Set(clause.match(PASCAL_NAME) ?? [])].map((name) => name.slice(0, 64)),
+            names: pascalNames(clause),
         })),
     }));
+}
+/** The PascalCase identifiers of a text as written (`PaymentSettled`), each once, at most 64 characters. */
+function pascalNames(text) {
+    return [...new Set(text.match(PASCAL_NAME) ?? [])].map((name) => name.slice(0, 64));
+}
+/**
+ * One line's sentences by Unicode's sentence boundaries (UAX #29, as `Intl.Segmenter` finds them:
+ * `3.5 seconds` and `api.example.com` are not ends), never ending inside a URL or email address
+ * nor after an abbreviation such as `e.g.`.
+ */
+function sentencesOf(text) {
+    // Unicode's line and paragraph separators end a sentence for ICU; like any other control, they are a space here.
+    const line = text.replace(/[\u0085\u2028\u2029]/g, ' ');
+    const links = linkSpans(line);
+    const sentences = [];
+    let current = '';
+    for (const { segment, index } of SEGMENTER.segment(line)) {
+        const end = index + segment.length;
+        current += segment;
+        const insideLink = links.some((link) => link.index < end && end < link.lastIndex);
+        if (insideLink || ABBREVIATION_END.test(current.slice(Math.max(0, current.length - 12))))
+            continue;
+        sentences.push(current);
+        current = '';
+    }
+    if (current !== '')
+        sentences.push(current);
+    return sentences;
+}
+/** A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a link. */
+function clausesOf(sentence) {
+    const links = linkSpans(sentence);
+    const raw = links.map((link) => sentence.slice(link.index, link.lastIndex));
+    let masked = '';
+    let from = 0;
+    links.forEach((link, index) => {
+        masked += `${sentence.slice(from, link.index)}\uE000${index}\uE001`;
+        from = link.lastIndex;
+    });
+    masked += sentence.slice(from);
+    return masked
+        .split(CLAUSE_BREAK)
+        .map((clause) => clause.replace(LINK_MARK, (mark, index) => raw[Number(index)] ?? mark));
 }
 //# sourceMappingURL=description-sentences.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/service-names.js
@@ -44084,7 +44783,128 @@ function mostSpecificAskedBy(words, capabilities) {
     return best === 0 ? [] : capabilities.filter((capability) => size(capability) === best);
 }
 //# sourceMappingURL=capability.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/notification-channels.js
+
+const words = (...phrases) => phrases.map((phrase) => phrase.split(' '));
+/** The channels, with the AWS route each would take (SNS subscription protocols: https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html). */
+const NOTIFICATION_CHANNELS = [
+    {
+        name: 'email',
+        label: 'an email',
+        when: words('email', 'emails', 'emailed', 'mail', 'mailed', 'inbox'),
+        how: 'an SNS topic with an email subscription',
+    },
+    {
+        name: 'sms',
+        label: 'a text message',
+        when: words('sms', 'texted', 'text me', 'text us', 'text message', 'text messages', 'texts'),
+        how: 'an SNS topic with an sms subscription to a phone number',
+    },
+    {
+        name: 'slack',
+        label: 'a Slack message',
+        when: words('slack'),
+        how: 'AWS Chatbot (AWS::Chatbot::SlackChannelConfiguration) on an SNS topic, or a Slack incoming webhook',
+    },
+    {
+        name: 'teams',
+        label: 'a Microsoft Teams message',
+        when: words('microsoft teams', 'teams channel', 'teams message', 'msteams'),
+        how: 'AWS Chatbot (AWS::Chatbot::MicrosoftTeamsChannelConfiguration) on an SNS topic',
+    },
+    {
+        name: 'chat',
+        label: 'a chat message',
+        when: words('discord', 'telegram', 'whatsapp', 'mattermost'),
+        how: "a Lambda subscribed to an SNS topic that calls the chat service's API",
+    },
+    {
+        name: 'pager',
+        label: 'a page',
+        when: words('pagerduty', 'opsgenie', 'victorops'),
+        how: "an SNS topic with an https subscription to the paging service's integration URL",
+    },
+    {
+        name: 'phone',
+        label: 'a phone call',
+        when: words('phone call', 'phone calls', 'called on the phone', 'voice call'),
+        how: 'AWS Systems Manager Incident Manager contacts, or a paging service',
+    },
+    {
+        name: 'push',
+        label: 'a push notification',
+        when: words('push notification', 'push notifications', 'mobile notification'),
+        how: 'an SNS platform application for the mobile platform',
+    },
+];
+/**
+ * Words that make a channel word a delivery rather than data: `an email when…`, `email me`, `is
+ * emailed`, but not `each user has an email` (a field) or `an email address`.
+ */
+const DELIVERY_WORDS = new Set([
+    'get',
+    'gets',
+    'getting',
+    'receive',
+    'receives',
+    'received',
+    'send',
+    'sends',
+    'sent',
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'alert',
+    'alerts',
+    'alerted',
+    'tell',
+    'told',
+    'message',
+    'messaged',
+    'page',
+    'paged',
+    'me',
+    'us',
+    'when',
+    'whenever',
+    'emailed',
+    'mailed',
+    'texted',
+    'call',
+    'called',
+]);
+/**
+ * Words after a channel's name that make it data or a sender, not a way to reach someone: `an
+ * email address`, `Slack events`, `receive Slack webhooks` (the service receives, nobody is messaged).
+ */
+const NOT_DELIVERY_NEXT = new Set([
+    'address',
+    'addresses',
+    'event',
+    'events',
+    'webhook',
+    'webhooks',
+    'callback',
+    'callbacks',
+    'api',
+    'field',
+    'column',
+]);
+/** The channels a text asks to be reached by; none when it only speaks of them as data (`an email address`). */
+function channelsNamed(text) {
+    const present = wordsOf(text);
+    const set = new Set(present);
+    if (!present.some((word) => DELIVERY_WORDS.has(word)))
+        return [];
+    return NOTIFICATION_CHANNELS.filter((channel) => channel.when.some((phrase) => phrase.length > 1
+        ? phrase.every((word) => set.has(word))
+        : present.some((word, index) => word === phrase[0] && !NOT_DELIVERY_NEXT.has(present[index + 1] ?? ''))));
+}
+//# sourceMappingURL=notification-channels.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/describe-coverage.js
+
+
 
 /** Words that carry no ask on their own; a clause of only these is skipped. */
 const EMPTY_WORDS = new Set([
@@ -44166,6 +44986,7 @@ function combine(params) {
                 : [`"${part.text}": nothing was generated for this`];
         }),
         ...generated.flatMap((part) => numbersNotGenerated(part)),
+        ...generated.flatMap((part) => channelsNotGenerated(part)),
         ...generated.flatMap((part) => part.capabilities.flatMap((capability) => (capability.compare?.(part.text) ?? []).map((gap) => `"${part.text}": ${gap}`))),
         ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
         ...(params.extraGaps ?? []),
@@ -44185,19 +45006,31 @@ function combine(params) {
     };
 }
 /**
+ * A channel a part asks to reach someone by (`I get an email when…`, `text me`) that none of its
+ * generated capabilities delivers by: a topic or an event is not an email, so the part is not met,
+ * and the row says what would build it.
+ */
+function channelsNotGenerated(part) {
+    const delivered = new Set(part.capabilities.flatMap((capability) => capability.channels ?? []));
+    return channelsNamed(part.text)
+        .filter((channel) => !delivered.has(channel.name))
+        .map((channel) => `"${part.text}": ${channel.label} is asked for, but nothing generated sends one (${channel.how} would)`);
+}
+/** A number as written, decimals whole (`3.5`), not part of a word, a version (`1.2.3`) or a name (`v2`, `x-1`). */
+const NUMBER = /(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d)/g;
+/**
  * A number a clause asks for (`retried 3 times`, `at most 5 at a time`) that no capability answering
  * it uses is a value the blueprint did not generate: the clause cannot count as covered by a
- * capability that merely shares its words. Digits only; numbers compare by value (`07` is 7).
+ * capability that merely shares its words. Digits only, outside links (a port in a URL asks for
+ * nothing); numbers compare by value (`07` is 7, and `3.5` is not 3).
  */
 function numbersNotGenerated(part) {
     if (part.capabilities.length === 0)
         return [];
     if (part.capabilities.some((capability) => capability.compare !== undefined))
         return [];
-    const generatedValues = new Set(part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+/g) ?? []).map(Number)));
-    const missing = unique((part.text.match(/(?<![\w.-])\d+(?![\w-])/g) ?? [])
-        .map(Number)
-        .filter((value) => !generatedValues.has(value)));
+    const generatedValues = new Set(part.capabilities.flatMap((capability) => (capability.implementedBy.match(/\d+(?:\.\d+)?/g) ?? []).map(Number)));
+    const missing = unique((withoutLinks(part.text).match(NUMBER) ?? []).map(Number).filter((value) => !generatedValues.has(value)));
     return missing.map((value) => `"${part.text}": ${value} is not a value of what was generated; set it by hand or ask again`);
 }
 /**
@@ -44692,7 +45525,7 @@ function eventFailureTitle(resource) {
 }
 //# sourceMappingURL=application-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/code-literal.js
-const SAFE_LITERAL = /^[A-Za-z0-9 _./{}:$-]*$/;
+const SAFE_LITERAL = /^[A-Za-z0-9 _./{}:$@+%-]*$/;
 /**
  * A single-quoted TypeScript string literal for a derived value. Derived values never hold quotes
  * or backslashes; the check makes a future change that lets raw text through fail loudly instead.
@@ -44817,6 +45650,91 @@ function asksForStatusEvents(words) {
     return has(EVENT_WORDS) && has(STATUS_WORDS) && has(CHANGE_WORDS);
 }
 //# sourceMappingURL=asks-for-status-events.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/camel.js
+/** `['shipping', 'address']` → `shippingAddress`: words of `[a-z0-9]`, joined as one camelCase name. */
+function camel(words) {
+    return words
+        .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+        .join('');
+}
+//# sourceMappingURL=camel.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/caller-field.js
+
+
+/**
+ * The field that records who an action was done for or by: `assign` → `assignee`, `claim` →
+ * `claimedBy`. A transition done to the caller (`assign a ticket to myself`) sets it, and a list of
+ * the items it was done to (`list tickets assigned to me`) filters on it.
+ */
+function callerField(action) {
+    return action === 'assign' || action === 'reassign'
+        ? 'assignee'
+        : camel([participle(action.split('-')[0] ?? action), 'by']);
+}
+//# sourceMappingURL=caller-field.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/caller-lists.js
+
+
+/**
+ * `list my assigned tickets`, where a story assigns a ticket to the caller (`assign a ticket to
+ * myself`): the caller's tickets are the ones assigned to them, so the list filters on `assignee`
+ * as `list tickets assigned to me` does, rather than making the ticket owned by an `agentId` that
+ * every create would have to give. Other lists of `my` items keep their owner (`my closed tickets`
+ * are the caller's tickets that are closed).
+ */
+function callerLists(stories) {
+    const toCaller = new Set(stories.flatMap((story) => story.kind === 'transition' && story.toCaller === true && story.noun !== undefined
+        ? [`${story.noun} ${story.verb}`]
+        : []));
+    return stories.map((story) => {
+        const verb = story.stateFilter === undefined ? undefined : baseVerb(story.stateFilter);
+        if (story.kind !== 'list' || !story.ownerIsSelf || verb === undefined)
+            return story;
+        if (!toCaller.has(`${story.noun ?? ''} ${verb}`))
+            return story;
+        const { owner: _owner, stateFilter: _stateFilter, ...rest } = story;
+        return { ...rest, ownerIsSelf: false, callerFilter: callerField(verb) };
+    });
+}
+//# sourceMappingURL=caller-lists.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/returning-verb.js
+/** Verbs that take an item back to where it was made, and the statuses each typically undoes. */
+const RESTORING = {
+    restore: ['archived', 'deleted', 'removed', 'trashed', 'hidden'],
+    recover: ['archived', 'deleted', 'removed', 'trashed'],
+    undelete: ['deleted', 'removed'],
+    reinstate: ['cancelled', 'suspended', 'revoked', 'withdrawn', 'expired'],
+};
+/** What `reopen` undoes when the story does not say (`reopen a ticket`). */
+const REOPENED = ['closed', 'resolved', 'done', 'completed'];
+/**
+ * The status a verb that goes back sets, and the statuses it leaves (which are then not final):
+ * `reopen`, `reactivate`, `re` + the verb that made the item, `un` + an action of the model
+ * (`unarchive`, `unfreeze`) and `restore`, `reinstate`, `recover`, `undelete` → the item's first
+ * status, so `?status=open` lists a reopened ticket with the new ones. Undefined for any other verb:
+ * `reassign` keeps its own status (an assigned ticket is reassigned, which a move to `assigned` it
+ * already has would refuse), and `resolve`, `return`, `release` are not `re` + a verb of the model.
+ */
+function returningVerb(params) {
+    const { verb, creator, initial, targets } = params;
+    const restoring = RESTORING[verb];
+    if (restoring !== undefined)
+        return { to: initial, leaves: restoring };
+    const undone = verb.startsWith('un') ? verb.slice(2) : undefined;
+    const undoneTo = undone === undefined ? undefined : targets.get(undone);
+    if (undoneTo !== undefined)
+        return { to: initial, leaves: [undoneTo] };
+    const again = verb.startsWith('re') ? verb.slice(2) : undefined;
+    if (again === undefined || again.length < 3)
+        return undefined;
+    // `reopen`, `reactivate`: back to how the item was made, whichever verb made it.
+    if (again === creator || again === 'open')
+        return { to: initial, leaves: again === 'open' ? REOPENED : [] };
+    if (again === 'activate')
+        return { to: initial, leaves: ['deactivated', 'suspended', 'inactive', 'disabled'] };
+    return undefined;
+}
+//# sourceMappingURL=returning-verb.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/verb-kind.js
 const KINDS = [
     [
@@ -44961,6 +45879,160 @@ function markedState(verb, qualifiers) {
     return { action: `mark-${state.join('-')}`, status: state.join('_'), used };
 }
 //# sourceMappingURL=marked-state.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
+/** Word sets and helpers the story readers share: words read around a story's object. */
+/** Words before a noun that are not part of it (`a`, `the`, `new`). */
+const DETERMINERS = new Set([
+    'a',
+    'an',
+    'the',
+    'one',
+    'any',
+    'some',
+    'each',
+    'every',
+    'all',
+    'this',
+    'that',
+    'these',
+    'those',
+    'its',
+    'their',
+    'his',
+    'her',
+    'your',
+    'new',
+    'existing',
+    'own',
+]);
+/** Words naming the caller's own (`my orders`). */
+const SELF = new Set(['my', 'our']);
+/** Words of a relative clause that carry no state (`that has been`, `it is`). */
+const story_words_AUXILIARIES = new Set([
+    'has',
+    'have',
+    'had',
+    'is',
+    'are',
+    'was',
+    'were',
+    'been',
+    'being',
+    'be',
+    'yet',
+    'already',
+    'it',
+    'they',
+    'been',
+]);
+/** The words of a phrase that can name something: not determiners, `my`/`our` or numbers. */
+function contentWords(words) {
+    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
+}
+//# sourceMappingURL=story-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-participle.js
+
+
+
+
+
+
+/**
+ * `tickets assigned`, `orders shipped`: a list's object ending in a participle after a plural noun;
+ * the verb it is made from (`assign`, `ship`), else undefined.
+ */
+function postParticiple(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's'));
+    const [noun, word] = content.slice(-2);
+    if (noun === undefined || word === undefined || !isPlural(noun) || phrase.at(-1) !== word)
+        return undefined;
+    const verb = baseVerb(word);
+    return verb === undefined ? undefined : { word, verb };
+}
+/**
+ * What a list's participle asks (`list tickets assigned to me`): to the caller, only the items whose
+ * caller field (`assignee`) names the caller, or, for the verb that makes the items (`orders placed
+ * by me`), the caller's own; to someone named (`to an agent`, `to my team`), a filter on that field the
+ * caller gives; with neither, the items in that status (`list orders shipped`).
+ */
+function doneTo(after, qualifiers) {
+    const creates = verbKind(after.verb) === 'create';
+    if (qualifiers.toCaller)
+        return creates
+            ? { ownerIsSelf: true, unused: [] }
+            : { callerFilter: callerField(after.verb), unused: [] };
+    if (qualifiers.doneTo !== undefined && !creates) {
+        // `to my team`: the service knows no teams; the caller names the team as the field's value.
+        const self = qualifiers.doneTo.some((word) => SELF.has(word));
+        return {
+            filterBy: callerField(after.verb),
+            ...(self ? { ownGroup: qualifiers.doneTo.join(' ') } : {}),
+            unused: [],
+        };
+    }
+    return {
+        ...(qualifiers.states.length === 0 && participle(after.verb) === after.word
+            ? { stateFilter: after.word }
+            : {}),
+        unused: qualifiers.doneTo === undefined ? [] : ['to', ...qualifiers.doneTo],
+    };
+}
+//# sourceMappingURL=list-participle.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-filter.js
+
+/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
+const FILTER_FIELDS = {
+    status: 'status',
+    state: 'status',
+    priority: 'priority',
+    category: 'category',
+    type: 'type',
+    severity: 'severity',
+};
+/**
+ * `list high priority tickets`, `list critical severity incidents`: a filter field named before the
+ * list's noun, and the value named before it.
+ */
+function namedFilter(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
+    const at = content.findIndex((word) => FILTER_FIELDS[word] !== undefined && FILTER_FIELDS[word] !== 'status');
+    const field = at === -1 ? undefined : FILTER_FIELDS[content[at] ?? ''];
+    if (field === undefined)
+        return undefined;
+    const value = at > 0 ? content[at - 1] : undefined;
+    return {
+        field,
+        ...(value === undefined ? {} : { value }),
+        words: content.slice(Math.max(at - 1, 0), at + 1),
+    };
+}
+//# sourceMappingURL=named-filter.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-reached.js
+
+
+
+/**
+ * `before it ships`, `until it is approved`, `before shipping`, `before the order has been
+ * dispatched` → the status it names (`shipped`, `approved`, `dispatched`); undefined when the words
+ * name no action (`before noon`, `before the deadline`).
+ */
+function statusReached(body) {
+    const words = body.filter((word) => !story_words_AUXILIARIES.has(word) && !DETERMINERS.has(word) && word !== 'not' && !/^\d/.test(word));
+    const last = words.at(-1);
+    if (last === undefined)
+        return undefined;
+    if (last.endsWith('ing') && words.length === 1 && last.length > 5)
+        return participle(baseVerb(`${last.slice(0, -3)}ed`) ?? last.slice(0, -3));
+    if (baseVerb(last) !== undefined)
+        return participle(last);
+    // `it ships`, `the order ships`: a verb in the present after its subject.
+    const subject = body.some((word) => word === 'it' || word === 'they') || words.length >= 2;
+    if (!subject || !/[^s]s$/.test(last))
+        return undefined;
+    const stem = last.replace(/es$/, /(?:ch|sh|ss|x)es$/.test(last) ? '' : 'e').replace(/s$/, '');
+    return participle(stem);
+}
+//# sourceMappingURL=status-reached.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
 
 /**
@@ -45164,30 +46236,11 @@ function parentPhrase(params) {
 
 
 
-const DETERMINERS = new Set([
-    'a',
-    'an',
-    'the',
-    'one',
-    'any',
-    'some',
-    'each',
-    'every',
-    'all',
-    'this',
-    'that',
-    'these',
-    'those',
-    'its',
-    'their',
-    'his',
-    'her',
-    'your',
-    'new',
-    'existing',
-    'own',
-]);
-const SELF = new Set(['my', 'our']);
+
+
+
+
+
 /** Words that end the object phrase and start a qualifier. */
 const CONNECTORS = new Set([
     'with',
@@ -45261,27 +46314,10 @@ const QUANTIFIERS = new Set([
 ]);
 const parse_story_ARTICLES = new Set(['a', 'an', 'the']);
 const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
-const parse_story_AUXILIARIES = new Set([
-    'has',
-    'have',
-    'had',
-    'is',
-    'are',
-    'was',
-    'were',
-    'been',
-    'being',
-    'be',
-    'yet',
-    'already',
-    'it',
-    'they',
-    'been',
-]);
 /** Attribute words that are not the owner of a list (`list orders by status`). */
 const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
 function parseStory(intent) {
-    const words = [...intent.actionWords];
+    const words = joinedPrefix(intent.actionWords);
     const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
     const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
     const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
@@ -45289,8 +46325,12 @@ function parseStory(intent) {
     const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
     const rest = objectAfterFor ? afterVerb.slice(1) : afterVerb;
     const end = rest.findIndex((word) => CONNECTORS.has(word));
-    const phrase = end === -1 ? rest : rest.slice(0, end);
     const baseKind = verbKind(verb);
+    // `list tickets assigned to me`, `list orders shipped to a customer`: the participle after the noun
+    // qualifies it (the action done to the items), it is not the noun.
+    const listed = end === -1 ? rest : rest.slice(0, end);
+    const after = baseKind === 'read' || baseKind === 'list' ? postParticiple(listed) : undefined;
+    const phrase = after === undefined ? listed : listed.slice(0, -1);
     // Something sent to the role (`I am alerted when…`) names no resource to act on.
     const object = phrasal === null || intent.receives === true
         ? { collective: false, plural: false, ownerIsSelf: false }
@@ -45322,16 +46362,24 @@ function parseStory(intent) {
     const qualifiers = readQualifiers(tail.slice(used), {
         ownersAllowed: baseKind === 'read' || baseKind === 'list',
         listing,
+        doneTo: listing && after !== undefined,
     });
+    const done = listing && after !== undefined ? doneTo(after, qualifiers) : undefined;
+    const named = listing ? namedFilter(phrase) : undefined;
     const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
-    const owner = object.owner ?? qualifiers.owner ?? (object.ownerIsSelf ? (intent.role.at(-1) ?? 'owner') : undefined);
-    // `list open tickets`, `list orders that are paid`: the items in one status.
-    const stateFilter = listing ? (stateModifier(phrase) ?? qualifiers.states[0]) : undefined;
+    const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
+    const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
+    // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
+    const stateFilter = listing
+        ? (stateModifier(phrase) ?? qualifiers.states[0] ?? done?.stateFilter)
+        : undefined;
+    const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
+    const filterValue = qualifiers.filterBy === undefined ? named?.value : qualifiers.filterValue;
     // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
     const qualifiersOfList = listing
         ? contentWords(phrase.filter((word) => word !== 's'))
             .slice(0, -1)
-            .filter((word) => LIST_QUALIFIERS.has(word))
+            .filter((word) => LIST_QUALIFIERS.has(word) && !named?.words.includes(word))
         : [];
     return {
         intent,
@@ -45350,13 +46398,16 @@ function parseStory(intent) {
         ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
         fields: qualifiers.fields,
         refusedFrom: qualifiers.refusedFrom,
-        unused: [...qualifiersOfList, ...qualifiers.unused],
-        ownerIsSelf: object.ownerIsSelf && object.owner === undefined && qualifiers.owner === undefined,
+        unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
+        ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
         ...(objectAfterFor ? { objectAfterFor } : {}),
         ...(onlyIn === undefined ? {} : { onlyIn }),
-        ...(qualifiers.toCaller ? { toCaller: true } : {}),
+        ...(qualifiers.toCaller && done === undefined ? { toCaller: true } : {}),
         ...(stateFilter === undefined ? {} : { stateFilter }),
-        ...(qualifiers.filterBy === undefined ? {} : { filterBy: qualifiers.filterBy }),
+        ...(filterBy === undefined ? {} : { filterBy }),
+        ...(filterValue === undefined ? {} : { filterValue }),
+        ...(done?.callerFilter === undefined ? {} : { callerFilter: done.callerFilter }),
+        ...(done?.ownGroup === undefined ? {} : { ownGroup: done.ownGroup }),
         restriction: storyRestriction(intent),
     };
 }
@@ -45394,14 +46445,6 @@ const LIST_QUALIFIERS = new Set([
     'expensive',
     'cheap',
 ]);
-/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
-const FILTER_FIELDS = {
-    status: 'status',
-    state: 'status',
-    priority: 'priority',
-    category: 'category',
-    type: 'type',
-};
 /** `list open tickets`, `list all paid orders`, `list a customer's unpaid invoices`: a state word among the words before the noun. */
 function stateModifier(phrase) {
     const content = contentWords(phrase.filter((word) => word !== 's'));
@@ -45461,9 +46504,14 @@ function readObject(phrase, listing) {
         plural: head !== undefined && (isPlural(head) || target.includes('all')),
         collective,
         ...(owner === undefined ? {} : { owner }),
-        ...(attribute === undefined ? {} : { attribute }),
+        ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
         ownerIsSelf,
     };
+}
+/** `the status`, `the shipping address` → `status`, `shippingAddress`: a field is named by its last two words, as `with` names them. */
+function attributeName(words) {
+    const last = words.at(-1) ?? '';
+    return ['status', 'state', 'progress'].includes(last) ? last : camel(words.slice(-2));
 }
 const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
 /** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
@@ -45482,29 +46530,55 @@ function readQualifiers(words, params) {
         const relative = ['that', 'which', 'unless', 'if'].includes(connector ?? '');
         const refused = relative ? refusal(segment) : undefined;
         const state = relative && refused === undefined && connector !== 'unless' ? stateOf(body) : undefined;
-        const filterBy = connector === 'by' && body.length <= 2 ? FILTER_FIELDS[contentWords(body).at(0) ?? ''] : undefined;
+        // `by priority`; in a list, `with high priority` names the same filter.
+        const filterBy = (connector === 'by' && body.length <= 2) || (params.listing && connector === 'with')
+            ? FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? '']
+            : undefined;
+        // `before it ships`, `until it is approved`: refused once the item is in that status.
+        const until = connector === 'before' || connector === 'until' ? statusReached(body) : undefined;
         const owner = params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
             ? ownerWord(body)
             : undefined;
-        if ((connector === 'to' || connector === 'for') && body.length === 1 && CALLER.has(body[0] ?? ''))
+        if ((connector === 'to' || connector === 'for' || connector === 'by') &&
+            body.length === 1 &&
+            CALLER.has(body[0] ?? ''))
             result.toCaller = true;
-        else if (params.listing && filterBy !== undefined && result.filterBy === undefined)
+        else if (params.doneTo && connector === 'to' && result.doneTo === undefined)
+            result.doneTo = body;
+        else if (params.listing && filterBy !== undefined && result.filterBy === undefined) {
             result.filterBy = filterBy;
+            // `with high priority`: the value named before the field.
+            const value = connector === 'with' ? contentWords(body).at(-2) : undefined;
+            if (value !== undefined)
+                result.filterValue = value;
+        }
         else if (params.listing && state !== undefined)
             result.states.push(state);
         // A list is refused from nothing: `list tickets that are not closed` is a filter not generated.
-        else if (params.listing && refused !== undefined)
+        else if (params.listing && (refused !== undefined || until !== undefined))
             result.unused.push(...segment);
         else if (connector === 'with')
             result.fields.push(...readFields(body));
         else if (refused !== undefined)
             result.refusedFrom.push(refused);
+        else if (until !== undefined)
+            result.refusedFrom.push(until);
         else if (owner !== undefined && result.owner === undefined)
             result.owner = owner;
         else
             result.unused.push(...segment);
     }
     return result;
+}
+/**
+ * `re-open`, `un-archive`: the hyphen split the prefix from its verb (`re`, `open`); read as one
+ * verb (`reopen`), as the unhyphenated spelling is.
+ */
+function joinedPrefix(words) {
+    const [first, second, ...rest] = words;
+    return (first === 're' || first === 'un') && second !== undefined
+        ? [`${first}${second}`, ...rest]
+        : [...words];
 }
 /** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
 function segments(words) {
@@ -45516,7 +46590,7 @@ function segments(words) {
         const state = current !== undefined &&
             ['that', 'which', 'unless', 'if'].includes(current[0] ?? '') &&
             (word === 'in' || word === 'on') &&
-            (current.at(-1) === 'not' || parse_story_AUXILIARIES.has(current.at(-1) ?? ''));
+            (current.at(-1) === 'not' || story_words_AUXILIARIES.has(current.at(-1) ?? ''));
         if (CONNECTORS.has(word) && !joins && !state && !(word === 'that' && current?.[0] === 'so'))
             found.push([word]);
         else if (current === undefined)
@@ -45556,7 +46630,7 @@ function readFields(words) {
 }
 /** `are open`, `is in progress` (no negation) → the state named (`open`, `in_progress`). */
 function stateOf(body) {
-    const words = body.filter((word) => !parse_story_AUXILIARIES.has(word));
+    const words = body.filter((word) => !story_words_AUXILIARIES.has(word));
     const [first, second] = words;
     if ((first === 'in' || first === 'on') && second !== undefined && words.length === 2)
         return `${first}_${second}`;
@@ -45572,7 +46646,7 @@ function refusal(segment) {
     const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
     if (from === -1)
         return undefined;
-    const words = segment.slice(from).filter((word) => !parse_story_AUXILIARIES.has(word) && word !== 'not');
+    const words = segment.slice(from).filter((word) => !story_words_AUXILIARIES.has(word) && word !== 'not');
     // `that is not in progress` names the state `in_progress`.
     const [first, second] = words;
     return (first === 'in' || first === 'on') && second !== undefined ? `${first}_${second}` : first;
@@ -45581,20 +46655,13 @@ function ownerWord(words) {
     const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
     return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
 }
-function contentWords(words) {
-    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
-}
 function countWord(word) {
     const words = { one: 1, two: 2, three: 3 };
     if (word === undefined)
         return undefined;
     return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
 }
-function camel(words) {
-    return words
-        .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-        .join('');
-}
+
 //# sourceMappingURL=parse-story.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/description-fields.js
 
@@ -45663,7 +46730,81 @@ function descriptionFields(sentences, resources) {
     });
 }
 //# sourceMappingURL=description-fields.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/field-attributes.js
+
+
+const field_attributes_STATUS_WORDS = new Set(['status', 'state', 'progress']);
+/**
+ * Stories that name a field of a resource the request declares, read as that field
+ * (`place an order with an address`, where orders have a shipping address, gives `shippingAddress`):
+ * `change the shipping address of an order`, where orders have a shipping address, changes
+ * `shippingAddress` (and `change the address of an order` too, when it is the order's one address
+ * field); `update the delivery address`, where only orders have a delivery address and nothing makes
+ * addresses, changes the order's `deliveryAddress` rather than making an `address` resource.
+ */
+function fieldAttributes(params) {
+    const { stories } = params;
+    const created = [
+        ...new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : []))),
+    ];
+    const described = descriptionFields(params.sentences, created);
+    const describedOf = (name) => described.flatMap((entry) => (entry.resource === name ? entry.fields.map((field) => field.name) : []));
+    // `place an order with an address`, where orders have a shipping address: that field, not a second one.
+    const withFields = stories.map((story) => {
+        const fields = describedOf(story.noun ?? '');
+        return {
+            ...story,
+            fields: story.fields.map((ask) => ({ ...ask, name: matchingField(ask.name, fields) ?? ask.name })),
+        };
+    });
+    const fieldsOf = new Map(created.map((name) => [
+        name,
+        [
+            ...withFields.flatMap((story) => story.noun === name ? story.fields.map((field) => field.name) : []),
+            ...describedOf(name),
+        ],
+    ]));
+    return withFields.map((story) => {
+        const { noun, attribute } = story;
+        if (!params.kinds.has(story.kind) || noun === undefined)
+            return story;
+        if (attribute !== undefined && !field_attributes_STATUS_WORDS.has(attribute)) {
+            const field = matchingField(attribute, fieldsOf.get(noun) ?? []);
+            return field === undefined || field === attribute ? story : { ...story, attribute: field };
+        }
+        if (attribute !== undefined || story.owner !== undefined || created.includes(noun))
+            return story;
+        const named = camel(story.intent.objectWords);
+        const owners = [...fieldsOf].flatMap(([owner, fields]) => {
+            const field = matchingField(named, fields);
+            return field === undefined ? [] : [{ owner, field }];
+        });
+        const [only] = owners;
+        return only === undefined || owners.length > 1
+            ? story
+            : { ...story, noun: only.owner, attribute: only.field };
+    });
+}
+/**
+ * The field a name means: itself, or for a one-word name the one field ending in it (`address` →
+ * `shippingAddress`); a name of two words is a field of its own (`billingAddress` is not `shippingAddress`).
+ */
+function matchingField(name, fields) {
+    if (fields.includes(name))
+        return name;
+    if (/[A-Z]/.test(name))
+        return undefined;
+    const last = (word) => (word.split(/(?=[A-Z])/).at(-1) ?? word).toLowerCase();
+    const sharing = [...new Set(fields.filter((field) => last(field) === last(name)))];
+    return sharing.length === 1 ? sharing[0] : undefined;
+}
+//# sourceMappingURL=field-attributes.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
+
+
+
+
+
 
 
 
@@ -45724,10 +46865,14 @@ function resourceModel(input) {
         ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
         ...intents.flatMap((intent) => wordsOfText(intent.text)),
     ]);
-    const parsed = attributesOfOwners(intents
-        .filter((intent) => !eventStories.includes(intent))
-        .map(parseStory)
-        .map((story) => namedTransition(story, listed)));
+    const parsed = fieldAttributes({
+        stories: attributesOfOwners(callerLists(intents
+            .filter((intent) => !eventStories.includes(intent))
+            .map(parseStory)
+            .map((story) => namedTransition(story, listed)))),
+        sentences: input.descriptionSentences,
+        kinds: ATTRIBUTE_KINDS,
+    });
     const nouns = resource_model_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const subject = singular(subjectNoun(input.names));
     const primary = nouns.includes(subject)
@@ -45830,9 +46975,10 @@ function fieldsFor(params) {
         if (attribute !== undefined && !resource_model_STATUS_WORDS.has(attribute) && !fields.has(attribute))
             fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
         // `list tickets by priority`: the field the list is filtered by is one of the model's.
-        const filterBy = story.kind === 'list' ? story.filterBy : undefined;
-        if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
-            fields.set(filterBy, { name: filterBy, type: 'string', required: false });
+        // `list tickets assigned to me`: the field naming whom the items were assigned to, too.
+        for (const filterBy of story.kind === 'list' ? [story.filterBy, story.callerFilter] : [])
+            if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
+                fields.set(filterBy, { name: filterBy, type: 'string', required: false });
     }
     for (const ask of params.described) {
         if (fields.has(ask.name) || resource_model_STATUS_WORDS.has(ask.name))
@@ -45865,13 +47011,27 @@ function statusMachine(params) {
     const initial = creator === undefined ? 'created' : participle(creator.verb);
     const actions = resource_model_unique(transitions.map((story) => story.verb));
     // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
-    const targetOf = (action) => transitions.find((story) => story.verb === action && story.state !== undefined)?.state ??
-        participle(action);
+    const named = (action) => transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
+    const plain = new Map(actions.map((action) => [action, named(action) ?? participle(action)]));
+    // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
+    const returning = new Map(actions.flatMap((action) => {
+        const back = named(action) === undefined
+            ? returningVerb({
+                verb: action,
+                creator: creator?.verb,
+                initial,
+                targets: new Map([...plain].filter(([other]) => other !== action)),
+            })
+            : undefined;
+        return back === undefined ? [] : [[action, back]];
+    }));
+    const targetOf = (action) => returning.get(action)?.to ?? plain.get(action) ?? participle(action);
     const targets = actions.map(targetOf);
+    const left = new Set([...returning.values()].flatMap((back) => back.leaves));
     return {
         initial,
         transitions: actions.map((action) => ({ action, to: targetOf(action) })),
-        terminal: targets.filter((target) => TERMINAL.has(target) && !startsFrom(transitions, target)),
+        terminal: resource_model_unique(targets).filter((target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target)),
         setElsewhere: resource_model_unique([...refused, ...listed]).filter((status) => status !== initial && !targets.includes(status)),
     };
 }
@@ -45991,12 +47151,24 @@ function listFilters(resource, stories) {
     const fields = resource_model_unique(stories.flatMap((story) => [
         ...(story.stateFilter === undefined ? [] : ['status']),
         ...(story.filterBy === undefined ? [] : [story.filterBy]),
+        ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
     ]));
+    const asked = (field) => resource_model_unique(stories.flatMap((story) => story.filterBy === field && story.filterValue !== undefined ? [story.filterValue] : []));
+    const byCaller = resource_model_unique(stories.flatMap((story) => (story.callerFilter === undefined ? [] : [story.callerFilter])));
     return fields.flatMap((field) => {
         if (field === 'status')
             return machine === undefined ? [] : [{ field, values: statuses }];
         const spec = resource.fields.find((candidate) => candidate.name === field);
-        return spec?.type === 'string' && field !== resource.ownerField ? [{ field }] : [];
+        if (spec?.type !== 'string' || field === resource.ownerField)
+            return [];
+        const values = asked(field);
+        return [
+            {
+                field,
+                ...(byCaller.includes(field) ? { caller: true } : {}),
+                ...(values.length === 0 ? {} : { asked: values }),
+            },
+        ];
     });
 }
 function routeKey(collection, kind, action) {
@@ -46024,10 +47196,6 @@ function logicalIdOf(key) {
         .filter((word) => word !== '')
         .map(capitalize)
         .join('')}`;
-}
-/** The field that records who an action was done for: `assign` → `assignee`, `claim` → `claimedBy`. */
-function callerField(action) {
-    return action === 'assign' ? 'assignee' : camel([participle(action.split('-')[0] ?? action), 'by']);
 }
 /** `shipped`, `paid` stay; `ships` → `shipped`. */
 function statusName(word) {
@@ -46267,8 +47435,8 @@ function describeOperation(operation, model) {
     const descriptions = {
         create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
         read: `reads ${one} by id`,
-        list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map((filter) => `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}`).join('')}`,
-        update: `changes ${one}'s fields`,
+        list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
+        update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
         delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
         transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     };
@@ -46276,6 +47444,15 @@ function describeOperation(operation, model) {
         ? ''
         : `, only for a caller whose x-caller-roles header names ${operation.roles.join(' or ')} (403 otherwise)`;
     return `${descriptions[operation.kind]}${roles}`;
+}
+function describeFilter(filter) {
+    const asked = [
+        ...(filter.caller === true
+            ? [`?${filter.field}=me for the caller's own, the caller named by the x-caller-id header`]
+            : []),
+        ...(filter.asked ?? []).map((value) => `?${filter.field}=${value}`),
+    ];
+    return `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}${asked.length === 0 ? '' : ` (${asked.join('; ')})`}`;
 }
 /**
  * What a story's words ask that the blueprint knowingly did not generate (`upload a photo`, `a daily
@@ -46308,14 +47485,24 @@ function storyGaps(story, model, operation) {
             ]
             : []),
         ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
-        ...(story.toCaller === true
+        ...(story.toCaller === true || story.callerFilter !== undefined
             ? [
                 'the caller is whoever the x-caller-id header names: the routes have no authorizer, so put one in front that sets it from the verified identity',
+            ]
+            : []),
+        ...(story.ownGroup !== undefined && story.filterBy !== undefined
+            ? [
+                `"${story.ownGroup}" is not known to the service: ${operation.routeKey}?${story.filterBy}= lists the ${resource?.collection ?? 'items'} whose ${story.filterBy} is the value the caller gives, so the caller must name ${story.ownGroup.replace(/^(?:my|our) /, 'the ')}`,
             ]
             : []),
         ...(story.ownerIsSelf
             ? [
                 `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
+            ]
+            : []),
+        ...(goesNowhere(operation, resource)
+            ? [
+                `no route of this service moves ${withArticle(resource?.name ?? 'item')} out of ${resource?.status?.initial ?? ''}, so ${operation.routeKey} answers 409 until another system (or a new story) does`,
             ]
             : []),
         ...elsewhere.map((status) => `no route of this service makes ${withArticle(story.noun ?? 'item')} ${status}: the rule holds once another system (or a new story) does`),
@@ -46331,6 +47518,14 @@ function storyGaps(story, model, operation) {
                 `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
             ]),
     ];
+}
+/** A route back to the first status (`reopen a ticket`) when no route moves an item out of it: it always answers 409. */
+function goesNowhere(operation, resource) {
+    const status = resource?.status;
+    if (operation.kind !== 'transition' || status === undefined)
+        return false;
+    const to = status.transitions.find((transition) => transition.action === operation.action)?.to;
+    return to === status.initial && status.transitions.every((transition) => transition.to === status.initial);
 }
 function applicationCapabilities(params) {
     const { model, test } = params;
@@ -46354,7 +47549,13 @@ function applicationCapabilities(params) {
     }));
     const described = model.descriptionFields.map((entry) => ({
         when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
-        implementedBy: `${withArticle(entry.resource)} has the declared field${entry.fields.length === 1 ? '' : 's'} ${entry.fields.map((field) => field.name).join(', ')}, optional and type-checked on every write`,
+        implementedBy: describedFields(entry.resource, entry.fields.map((ask) => model.resources
+            .find((resource) => resource.name === entry.resource)
+            ?.fields.find((field) => field.name === ask.name) ?? {
+            name: ask.name,
+            type: 'string',
+            required: false,
+        })),
         tests: model.resources
             .filter((resource) => resource.name === entry.resource)
             .map((resource) => test('app', validationTitle(resource))),
@@ -46445,6 +47646,15 @@ function applicationCapabilities(params) {
         },
     ];
     return { all, ...(events === undefined ? {} : { events }) };
+}
+/**
+ * `a ticket has the declared fields subject (string, required on create), priority (string,
+ * optional)`: each field as the model declares it, since a story may have made a described field
+ * required (`open a ticket with a subject`) or a list.
+ */
+function describedFields(resource, fields) {
+    const each = fields.map((field) => `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}, ${field.required ? 'required on create' : 'optional'})`);
+    return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */
 function operationWords(operation, model) {
@@ -46588,9 +47798,14 @@ async function list(call: Call): Promise<HttpApiResult> {
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
   const where: Record<string, string> = {};
-  for (const { field, values } of filters) {
-    const value = query[field];
+  for (const { field, values, caller } of filters) {
+    let value = query[field];
     if (value === undefined) continue;
+    // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
+    if (caller === true && value === CALLER_VALUE) {
+      value = callerOf(call.event);
+      if (value === undefined) return json(400, { errors: [field + '=' + CALLER_VALUE + ' needs the ' + CALLER_HEADER + ' header to name the caller'] });
+    }
     if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
     if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
     where[field] = value;
@@ -46654,6 +47869,9 @@ async function remove(call: Call): Promise<HttpApiResult> {
  * of it (an authorizer, a gateway) must set this from the caller's verified identity.
  */
 export const CALLER_HEADER = 'x-caller-id';
+
+/** A caller filter's value that stands for the caller CALLER_HEADER names (\`GET /tickets?assignee=me\`). */
+export const CALLER_VALUE = 'me';
 
 /**
  * The header naming the caller's roles, comma-separated (\`admin,agent\`): like CALLER_HEADER, whatever
@@ -47300,7 +48518,7 @@ function routesModule(model) {
         if (operation.callerField !== undefined)
             parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
         if (operation.filters.length > 0)
-            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`} }`).join(', ')}]`);
+            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''} }`).join(', ')}]`);
         if (operation.roles.length > 0)
             parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -47324,8 +48542,10 @@ export interface Route {
   /**
    * For lists: query parameters that keep only the items whose status (field 'status') or declared
    * field equals the value given (\`list open tickets\` → ?status=open); a value outside values answers 400.
+   * With caller, the value \`me\` stands for the caller the x-caller-id header names (\`list tickets
+   * assigned to me\` → ?assignee=me), and answers 400 without that header.
    */
-  filters?: { field: string; values?: string[] }[];
+  filters?: { field: string; values?: string[]; caller?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }
@@ -48091,7 +49311,7 @@ function resourceTests(resource, model) {
         steps.push(`    const changed = await call(${codeLiteral(update)}, { id, body: { note: 'changed' } });
     expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
     expect((await call(${read}, { id })).body).toEqual(changed.body);`);
-    const transition = resource.status?.transitions[0];
+    const transition = resource.status?.transitions.find((candidate) => candidate.to !== resource.status?.initial);
     const transitionKey = key('transition');
     if (transition !== undefined && transitionKey !== undefined) {
         const moveKey = codeLiteral(routeKey(resource.collection, 'transition', transition.action));
@@ -48171,7 +49391,7 @@ ${steps.join('\n')}
 }
 function eventTests(resource, model) {
     const read = codeLiteral(routeKey(resource.collection, 'read'));
-    const transition = resource.status?.transitions[0];
+    const transition = resource.status?.transitions.find((candidate) => candidate.to !== resource.status?.initial);
     const hasRoute = transition !== undefined &&
         model.operations.some((operation) => operation.resource === resource.name && operation.action === transition.action);
     const moves = transition === undefined || !hasRoute
@@ -48310,8 +49530,12 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${key}, { query: { limit: '0' } })).status).toBe(400);
     expect((await call(${key}, { query: { nextToken: 'not-a-token!' } })).status).toBe(400);
     expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${operation.filters
-            .filter((filter) => filter.field === story.filterBy || (filter.field === 'status' && story.stateFilter !== undefined))
-            .map((filter) => filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
+            .filter((filter) => filter.field === story.filterBy ||
+            filter.field === story.callerFilter ||
+            (filter.field === 'status' && story.stateFilter !== undefined))
+            .map((filter) => filter.caller === true
+            ? callerFilterChecks({ operation, resource, model, field: filter.field })
+            : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
             .join('')}`;
     },
     update: ({ operation, resource }) => {
@@ -48341,7 +49565,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id })).status).toBe(404);`;
     },
-    transition: ({ operation, resource }) => {
+    transition: ({ operation, resource, model }) => {
         const key = codeLiteral(operation.routeKey);
         const action = operation.action ?? '';
         const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
@@ -48364,10 +49588,23 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(status)}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [] })).toEqual({ ok: false, error: 'cannot ${action} ${withArticle(resource.name)} that is ${status}' });`,
             ];
         });
-        // A story that names where it starts (`reopen a closed ticket`) is driven from there.
+        // A story that names where it starts (`reopen a closed ticket`) is driven from there; one that
+        // goes back to the first status (`reopen a ticket`) from the first status another route sets.
+        const leaves = (candidate) => candidate.to !== to &&
+            !operation.refusedFrom.includes(candidate.to) &&
+            !(resource.status?.terminal ?? []).includes(candidate.to);
         const from = resource.status?.transitions.find((transition) => transition.to !== to &&
             !operation.refusedFrom.includes(transition.to) &&
-            operation.stories.some((story) => application_tests_wordsOf(story.intent.text).includes(transition.to)));
+            operation.stories.some((story) => application_tests_wordsOf(story.intent.text).includes(transition.to))) ??
+            (to === resource.status?.initial
+                ? reachableTransitions(resource, model)
+                    .map(({ transition }) => transition)
+                    .find(leaves)
+                : undefined);
+        if (from === undefined && to === resource.status?.initial)
+            return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    // No route of this service moves ${withArticle(resource.name)} out of ${to}, so there is nothing to go back from.
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${resource.name} is already ${to}`)} } });`;
         const before = from === undefined
             ? ''
             : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', from.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from.to)});\n`;
@@ -48432,12 +49669,42 @@ function filterChecks(params) {
       expect(ids(await call(${key}))).toEqual([${items.map((item) => `${item.name}.body.id`).join(', ')}]);
     }`;
 }
+/**
+ * `list tickets assigned to me` (?assignee=me): two items given to two callers, through the route that
+ * records its caller when there is one (else written on create), each caller lists only theirs, a
+ * named value lists that one's, and `me` without the caller header answers 400.
+ */
+function callerFilterChecks(params) {
+    const { operation, resource, model, field } = params;
+    const key = codeLiteral(operation.routeKey);
+    const sample = `SAMPLES.${resource.name}`;
+    const param = codeLiteral(field);
+    const route = reachableTransitions(resource, model).find((candidate) => candidate.operation.callerField === field)?.operation;
+    const give = (name, caller) => route === undefined
+        ? `
+      const ${name} = await ${createCall(resource, `{ ...${sample}, ${field}: ${codeLiteral(caller)} }`)};`
+        : `
+      const ${name} = await ${createCall(resource, sample)};
+      expect((await call(${codeLiteral(route.routeKey)}, { id: ${name}.body.id, caller: ${codeLiteral(caller)} })).status).toBe(200);`;
+    return `
+    {
+      const { call } = setup();${give('mine', 'agent-7')}${give('theirs', 'agent-8')}
+      expect(ids(await call(${key}, { query: { ${param}: 'me' }, caller: 'agent-7' }))).toEqual([mine.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'me' }, caller: 'agent-8' }))).toEqual([theirs.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'agent-8' } }))).toEqual([theirs.body.id]);
+      expect((await call(${key}, { query: { ${param}: 'me' }, caller: null })).status).toBe(400);
+      expect(ids(await call(${key}))).toEqual([mine.body.id, theirs.body.id]);
+    }`;
+}
 /** The transitions a new item can take at once, with their routes: none refused from the initial status. */
 function reachableTransitions(resource, model) {
     const status = resource.status;
     return (status?.transitions ?? []).flatMap((transition) => {
         const operation = model.operations.find((candidate) => candidate.resource === resource.name && candidate.action === transition.action);
-        return operation === undefined || operation.refusedFrom.includes(status?.initial ?? '')
+        // A route back to the first status (`reopen`) has nowhere to go from there.
+        return operation === undefined ||
+            operation.refusedFrom.includes(status?.initial ?? '') ||
+            transition.to === status?.initial
             ? []
             : [{ transition, operation }];
     });
@@ -48554,6 +49821,9 @@ function describeModel(model) {
                 `- \`${operation.routeKey}\` sets \`${operation.callerField}\` to the caller. The caller is whoever the \`x-caller-id\` request header names (1-128 letters, digits or \`._@:-\`; 400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,
             ]
             : []),
+        ...operation.filters
+            .filter((filter) => filter.caller === true)
+            .map((filter) => `- \`${operation.routeKey}?${filter.field}=me\` keeps only the items whose \`${filter.field}\` is the caller the \`x-caller-id\` request header names (400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`),
         ...(operation.filters.length > 0
             ? [
                 `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
@@ -48693,6 +49963,7 @@ const TAGS: (ScalarTag | CollectionTag)[] = INTRINSICS.flatMap((name) => {
 /* eslint-disable @typescript-eslint/no-explicit-any -- template values, checked by the assertions */
 export interface Resource {
   Type: string;
+  Condition?: string;
   DependsOn?: string | string[];
   Properties: any;
   UpdatePolicy?: any;
@@ -48700,7 +49971,7 @@ export interface Resource {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The stack's template.yaml, parsed. */
-export function readTemplate(): { Parameters?: Record<string, { Default?: unknown }>; Resources: Record<string, Resource> } {
+export function readTemplate(): { Parameters?: Record<string, { Default?: unknown }>; Conditions?: Record<string, unknown>; Resources: Record<string, Resource> } {
   return parse(readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8'), { customTags: TAGS });
 }
 `;
@@ -49427,6 +50698,9 @@ function storageClassMoves(words) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-asks.js
 
 
+
+/** An address as people write one; only these characters, so it is safe in YAML and in generated code. */
+const EMAIL_ADDRESS = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/;
 const EXPIRY_WORDS = [
     'delete',
     'deleted',
@@ -49529,7 +50803,14 @@ function infrastructureAsks(input) {
             expiration ??= { days: durationDays(duration) };
         }
     }
+    const asked = [
+        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text)),
+        ...input.stories.map((story) => story.text),
+    ];
+    const emailed = asked.some((text) => channelsNamed(text).some((channel) => channel.name === 'email'));
+    const address = asked.map((text) => EMAIL_ADDRESS.exec(text)?.[0]).find((found) => found !== undefined);
     return {
+        ...(emailed ? { email: address === undefined ? {} : { address } } : {}),
         ...(retention === undefined ? {} : { retention }),
         transitions: [...transitions].sort((left, right) => left.days - right.days),
         ...(expiration === undefined ? {} : { expiration }),
@@ -49629,6 +50910,7 @@ function noncurrentTitle(days) {
     return `old versions expire after ${days} days`;
 }
 const OBJECT_NOTIFICATIONS_TITLE = 'a new object publishes to the notifications topic';
+const EMAIL_TITLE = 'the topic emails NotificationEmail only when an address is set';
 //# sourceMappingURL=infrastructure-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-coverage.js
 
@@ -49804,7 +51086,29 @@ function infrastructureCapabilities(input, asks) {
             resources: ['DataBucket'],
         });
     }
-    return capabilities;
+    return asks.email === undefined ? capabilities : capabilities.map((one) => emailed(one, asks, test));
+}
+/**
+ * A capability that publishes to the topic also emails, when someone asked to be emailed: the
+ * topic's email subscription is what reaches them, so a text asking for an email is met by it.
+ */
+function emailed(capability, asks, test) {
+    const address = asks.email?.address;
+    if (!capability.resources.some((resource) => resource.startsWith('NotificationsTopic')))
+        return capability;
+    return {
+        ...capability,
+        implementedBy: `${capability.implementedBy}, which emails NotificationEmail (${address ?? 'set at deploy time'}) once the address confirms the subscription`,
+        tests: [...capability.tests, test(EMAIL_TITLE)],
+        resources: [...capability.resources, 'NotificationsEmailSubscription'],
+        channels: ['email'],
+        gaps: [
+            ...(capability.gaps ?? []),
+            ...(address === undefined
+                ? ['nobody is emailed until NotificationEmail is set at deploy time: the request named no address']
+                : []),
+        ],
+    };
 }
 //# sourceMappingURL=infrastructure-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-source.js
@@ -49939,6 +51243,9 @@ function infrastructureTemplate(input, asks) {
                         Description: 'Days old object versions are kept before expiry',
                     },
                 },
+            },
+            emailPart(asks),
+            {
                 resources: {
                     DataKey: {
                         Type: 'AWS::KMS::Key',
@@ -50092,6 +51399,38 @@ function infrastructureTemplate(input, asks) {
         ],
     });
 }
+/**
+ * When someone asked to be emailed: an email subscription of the topic to NotificationEmail (the
+ * request's address by default), made only when an address is set. SNS emails the address a
+ * confirmation link first; nothing is delivered until it is followed
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-email-notifications.html).
+ */
+function emailPart(asks) {
+    if (asks.email === undefined)
+        return {};
+    return {
+        parameters: {
+            NotificationEmail: {
+                Type: 'String',
+                Default: asks.email.address ?? '',
+                AllowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+                Description: 'Address the notifications topic emails (it must confirm the subscription); empty for none',
+            },
+        },
+        conditions: { HasNotificationEmail: notEquals(ref('NotificationEmail'), '') },
+        resources: {
+            NotificationsEmailSubscription: {
+                Type: 'AWS::SNS::Subscription',
+                Condition: 'HasNotificationEmail',
+                Properties: {
+                    TopicArn: ref('NotificationsTopic'),
+                    Protocol: 'email',
+                    Endpoint: ref('NotificationEmail'),
+                },
+            },
+        },
+    };
+}
 /** Governance-mode Object Lock keeps every version for the retention period; it must be on when the bucket is made. */
 function objectLock(asks) {
     const retention = asks.retention;
@@ -50233,6 +51572,19 @@ function infrastructureTests(baseDir, asks) {
   });
 `);
     }
+    if (asks.email !== undefined) {
+        asked.push(`  it(${codeLiteral(EMAIL_TITLE)}, () => {
+    const { Parameters, Conditions, Resources } = readTemplate();
+    expect(Parameters?.['NotificationEmail']?.Default).toBe(${codeLiteral(asks.email.address ?? '')});
+    expect(Conditions?.['HasNotificationEmail']).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'NotificationEmail' }, ''] }] });
+    expect(Resources['NotificationsEmailSubscription']).toEqual({
+      Type: 'AWS::SNS::Subscription',
+      Condition: 'HasNotificationEmail',
+      Properties: { TopicArn: { Ref: 'NotificationsTopic' }, Protocol: 'email', Endpoint: { Ref: 'NotificationEmail' } },
+    });
+  });
+`);
+    }
     const template = `import { readTemplate } from './read-template';
 
 function bucket() {
@@ -50314,6 +51666,11 @@ function infrastructureBlueprint(input) {
             : [`every object expires ${expirationDays(asks) ?? ''} days after it was written`]),
         ...(asks.noncurrentDays === undefined ? [] : [`old versions expire after ${asks.noncurrentDays} days`]),
         ...(asks.objectNotifications ? ['every new object publishes to the topic'] : []),
+        ...(asks.email === undefined
+            ? []
+            : [
+                `the topic emails \`NotificationEmail\` (${asks.email.address === undefined ? 'empty by default: set it at deploy time' : `default \`${asks.email.address}\``}), once the address follows the confirmation link SNS sends it`,
+            ]),
     ];
     const readme = readmeSection({
         input,
@@ -50599,6 +51956,14 @@ const WEBHOOK_PROVIDERS = {
         docs: 'https://docs.gitlab.com/user/project/integrations/webhooks/',
         otherScheme: 'GitLab sends the secret token itself in X-Gitlab-Token rather than a signature, so the generated HMAC check refuses its deliveries; compare the token in constant time in src/signature.ts',
     },
+    // https://api.slack.com/authentication/verifying-requests-from-slack and https://api.slack.com/apis/events-api
+    slack: {
+        name: 'Slack',
+        signatureHeader: 'x-slack-signature',
+        docs: 'https://api.slack.com/authentication/verifying-requests-from-slack',
+        eventTypesDocs: 'https://api.slack.com/events',
+        otherScheme: "Slack signs `v0:<X-Slack-Request-Timestamp>:<raw body>` (HMAC-SHA256, hex, `v0=` prefix), so the generated check refuses its deliveries; nor does the receiver answer the Events API's url_verification challenge (Slack will not accept the request URL) or read the event's type from `event.type`: adapt src/signature.ts and src/receive-webhook.ts",
+    },
     // https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook
     shopify: {
         name: 'Shopify',
@@ -50616,6 +51981,8 @@ function webhookProviderOf(texts) {
 }
 //# sourceMappingURL=webhook-provider.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-asks.js
+
+
 
 /** PascalCase names of products and services, never event types (`an EventBridge bus`, `GitHub webhooks`). */
 const PRODUCT_NAMES = new Set([
@@ -50645,7 +52012,19 @@ const PRODUCT_NAMES = new Set([
 /** A header name with `signature` in it, as a request writes it: `X-Hub-Signature-256`, `Stripe-Signature`. */
 const SIGNATURE_HEADER = /\b(?:[A-Za-z0-9]+-)*Signature(?:-[A-Za-z0-9]+)*\b/gi;
 const WEBHOOK_WORDS = ['webhook', 'webhooks', 'callback', 'callbacks'];
+const RECEIVE_WORDS = [
+    'receive',
+    'receives',
+    'received',
+    'receiving',
+    'accept',
+    'accepts',
+    'listen',
+    'listens',
+];
+/** Words beside which a PascalCase name is a message type: `PaymentSettled events`, `OrderPlaced messages`. */
 const integration_asks_EVENT_WORDS = ['event', 'events'];
+const MESSAGE_WORDS = ['message', 'messages'];
 const NOT_BUS_NAMES = new Set([
     'the',
     'a',
@@ -50670,21 +52049,30 @@ function integrationAsks(input) {
         ...clauses.map((clause) => clause.words),
         ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
     ];
-    // A sentence that speaks of events names them in any of its clauses ("for PaymentSettled and RefundCreated events").
-    const eventTypes = [
-        ...new Set(input.descriptionSentences
-            .filter((sentence) => sentence.clauses.some((clause) => clause.words.some((word) => integration_asks_EVENT_WORDS.includes(word))))
-            .flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.names))
-            .filter((name) => !PRODUCT_NAMES.has(name))),
+    // A sentence or story that speaks of events or messages names them in any of its clauses ("for
+    // PaymentSettled and RefundCreated events", "Consume OrderPlaced messages"); events go on a bus.
+    const named = [
+        ...input.descriptionSentences.map((sentence) => ({
+            words: sentence.clauses.flatMap((clause) => clause.words),
+            names: sentence.clauses.flatMap((clause) => clause.names),
+        })),
+        ...input.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
+    ].filter(({ words }) => words.some((word) => integration_asks_EVENT_WORDS.includes(word) || MESSAGE_WORDS.includes(word)));
+    const namesOf = (list) => [
+        ...new Set(list.flatMap(({ names }) => names).filter((name) => !PRODUCT_NAMES.has(name))),
     ];
+    const eventTypes = namesOf(named);
+    const namesEvents = namesOf(named.filter(({ words }) => words.some((word) => integration_asks_EVENT_WORDS.includes(word)))).length > 0;
     const provider = webhookProviderOf(texts);
     const signatureHeader = input.descriptionSentences
         .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))
         .find((header) => header.includes('-') && header.length <= 64) ?? provider?.signatureHeader;
     const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
-    const eventBus = busWords === undefined ? (eventTypes.length > 0 ? 'default' : undefined) : busName(busWords);
+    const eventBus = busWords === undefined ? (namesEvents ? 'default' : undefined) : busName(busWords);
     return {
-        webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word))),
+        // `Receive Slack events`: a named sender is received over HTTP even when the request never says webhook.
+        webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word)) ||
+            (provider !== undefined && words.some((word) => RECEIVE_WORDS.includes(word)))),
         ...(eventBus === undefined ? {} : { eventBus }),
         eventTypes: eventTypes.slice(0, 20),
         fromGitHub: provider?.name === 'GitHub',
@@ -51096,32 +52484,48 @@ const GITHUB_ACTION_EVENTS = new Set([
     'star',
     'watch',
 ]);
-/** A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the action's. */
-function githubAction(name, eventName, action, forms, where) {
+/**
+ * A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the
+ * action's, and by words the text must negate (`closed without being merged`).
+ */
+function githubAction(name, eventName, action, forms, where, negated) {
     const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
+    // One word's forms, or several words each with its forms (`closed as completed`).
+    const actionWords = forms.every((form) => typeof form === 'string')
+        ? [forms]
+        : forms;
     return {
         deliveryType: eventName,
-        words: [...words, forms],
+        words: [...words, ...actionWords],
+        ...(negated === undefined ? {} : { negated }),
         action: { action, name, ...(where === undefined ? {} : { where }) },
     };
 }
+const CLOSED = provider_event_types_forms('close');
+const MERGED = provider_event_types_forms('merge');
 /**
  * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
- * `pull_request` with action `closed` and `pull_request.merged` true; a failed workflow run is
+ * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
+ * it false; an issue closed as not planned has `issue.state_reason` `not_planned`
+ * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues); a failed workflow run is
  * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
  */
 const GITHUB_ACTIONS = [
     githubAction('pull_request.opened', 'pull_request', 'opened', provider_event_types_forms('open', 'opened', 'opens', 'new')),
-    githubAction('pull_request.closed', 'pull_request', 'closed', provider_event_types_forms('close')),
-    githubAction('pull_request.merged', 'pull_request', 'closed', provider_event_types_forms('merge'), {
+    githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
+    githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
         'pull_request.merged': true,
     }),
+    githubAction('pull_request.closed_unmerged', 'pull_request', 'closed', CLOSED, { 'pull_request.merged': false }, [MERGED]),
     githubAction('pull_request.reopened', 'pull_request', 'reopened', provider_event_types_forms('reopen')),
     githubAction('issues.opened', 'issues', 'opened', provider_event_types_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
-    githubAction('issues.closed', 'issues', 'closed', provider_event_types_forms('close')),
+    githubAction('issues.closed', 'issues', 'closed', CLOSED),
+    githubAction('issues.closed_not_planned', 'issues', 'closed', CLOSED, { 'issue.state_reason': 'not_planned' }, [['planned', 'plan']]),
+    githubAction('issues.closed_completed', 'issues', 'closed', [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']], { 'issue.state_reason': 'completed' }),
     githubAction('issues.reopened', 'issues', 'reopened', provider_event_types_forms('reopen')),
     githubAction('release.published', 'release', 'published', provider_event_types_forms('publish', 'published')),
     githubAction('workflow_run.completed', 'workflow_run', 'completed', provider_event_types_forms('complete', 'finished', 'finishes')),
+    githubAction('workflow_run.succeeded', 'workflow_run', 'completed', provider_event_types_forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'), { 'workflow_run.conclusion': 'success' }),
     githubAction('workflow_run.failed', 'workflow_run', 'completed', provider_event_types_forms('fail', 'failure', 'failures'), {
         'workflow_run.conclusion': 'failure',
     }),
@@ -51131,21 +52535,52 @@ const PROVIDER_EVENT_TYPES = {
     Stripe: STRIPE,
     GitHub: [...GITHUB, ...GITHUB_ACTIONS],
 };
+/** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */
+const NEGATORS = new Set(['not', 'without', 'never', 'no', 't', 'nor']);
+const NEGATED_SPAN = 2;
 /**
- * The provider's event types a text asks for: those whose every word it holds, without those a more
- * specific match contains (`invoice payment failed` is invoice.payment_failed, not also
- * payment_intent.payment_failed). Words are lowercase, split as `words-of` splits them.
+ * A text's words as asked and as negated: `closed without being merged` asks for closed and negates
+ * being and merged; `unmerged` negates merged. Words are lowercase, split as `words-of` splits them.
+ */
+function polarity(words) {
+    const asked = new Set();
+    const negated = new Set();
+    let negating = 0;
+    for (const word of words) {
+        if (NEGATORS.has(word)) {
+            negating = NEGATED_SPAN;
+            continue;
+        }
+        if (negating > 0) {
+            negated.add(word);
+            negating -= 1;
+            continue;
+        }
+        asked.add(word);
+        if (/^un[a-z]{4,}$/.test(word))
+            negated.add(word.slice(2));
+    }
+    return { asked, negated };
+}
+/**
+ * The provider's event types a text asks for: those whose every word it holds (and every `negated`
+ * word it holds negated), without those a more specific match contains (`invoice payment failed` is
+ * invoice.payment_failed, not also payment_intent.payment_failed; `closed without being merged` is
+ * not also every closed pull request). Words are lowercase, split as `words-of` splits them.
  */
 function providerEventTypesIn(words, catalogue) {
-    const present = new Set(words);
-    const matched = catalogue.filter((type) => type.words.every((alternatives) => alternatives.some((form) => present.has(form))));
-    const within = (type, other) => type.words.every((word) => other.words.some((wider) => word.some((form) => wider.includes(form))));
-    const specific = matched.filter((type) => !matched.some((other) => other.words.length > type.words.length && within(type, other)));
+    const { asked, negated } = polarity(words);
+    const holds = (set, groups) => (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
+    const matched = catalogue.filter((type) => holds(asked, type.words) && holds(negated, type.negated));
+    const groups = (type) => [...type.words, ...(type.negated ?? [])];
+    const within = (type, other) => groups(type).every((word) => groups(other).some((wider) => word.some((form) => wider.includes(form))));
+    const specific = matched.filter((type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)));
     const key = (type) => type.action?.name ?? type.deliveryType;
     return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
 }
 //# sourceMappingURL=provider-event-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
+
 
 
 
@@ -51167,14 +52602,16 @@ function storyMessages(params) {
             return {
                 ...(intent === undefined ? {} : { intent }),
                 messageType,
-                ...delivered(splitType(messageType)),
+                ...(catalogue === undefined
+                    ? {}
+                    : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
             };
         });
     }
     if (catalogue !== undefined) {
         const asked = [
             ...stories.flatMap((intent) => providerEventTypesIn(wordsOf(intent.text), catalogue).map((type) => ({ intent, type }))),
-            ...params.clauses.flatMap((words) => providerEventTypesIn(words, catalogue).map((type) => ({ type }))),
+            ...params.clauses.flatMap((clause) => providerEventTypesIn(clause.words, catalogue).map((type) => ({ type }))),
         ];
         const messages = uniqueByType(asked);
         if (messages.length > 0)
@@ -51186,6 +52623,21 @@ function storyMessages(params) {
         messageType: [intent.verb, ...intent.objectWords].join('-'),
         ...delivered(wordsOf(intent.text)),
     }));
+}
+/**
+ * The provider's event types a named message type is: those the clause (or story) naming it, and
+ * only it, describes (`a PaymentSettled event … when a payment intent succeeds` is
+ * payment_intent.succeeded; `a PullRequestClosed event when a pull request is closed without being
+ * merged` is a closed, unmerged pull_request), else those its own words spell (`PaymentIntentSucceeded`).
+ */
+function namedTypeDeliveries(params) {
+    const { messageType, catalogue } = params;
+    const naming = [
+        ...params.clauses,
+        ...params.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
+    ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
+    const described = naming.flatMap((text) => providerEventTypesIn(text.words, catalogue));
+    return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
 }
 /** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */
 function deliveredAs(types) {
@@ -51289,7 +52741,17 @@ function integrationCoverage(params) {
         path: `${input.baseDir}/${FILES[file]}`,
         title,
     });
-    const byType = new Map(distinctMessageTypes(messages).map((type) => [
+    const types = distinctMessageTypes(messages);
+    const headerTyped = asks.provider?.eventHeader !== undefined && messages.length === 1;
+    const shared = sharedGaps({
+        asks,
+        types,
+        // Taken by their spelling only: a webhook type none of the sender's known names is.
+        spelled: asks.webhook && !headerTyped
+            ? types.filter((type) => messages.find((message) => message.messageType === type)?.deliveryTypes === undefined)
+            : [],
+    });
+    const byType = new Map(types.map((type) => [
         type,
         typeCapability({
             type,
@@ -51297,7 +52759,8 @@ function integrationCoverage(params) {
             test,
             deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
             deliveryActions: messages.find((message) => message.messageType === type)?.deliveryActions ?? [],
-            catchAll: messages.length === 1,
+            headerTyped,
+            sharedGaps: shared,
         }),
     ]));
     const capabilities = [
@@ -51336,9 +52799,8 @@ function integrationCoverage(params) {
     ];
 }
 function typeCapability(params) {
-    const { type, asks } = params;
+    const { type, asks, headerTyped } = params;
     const provider = asks.provider;
-    const headerTyped = provider?.eventHeader !== undefined && params.catchAll;
     if (asks.webhook && params.deliveryTypes?.length === 0 && !headerTyped)
         return {
             when: [...variants(integration_coverage_typeWords(type)), [type.toLowerCase()]],
@@ -51360,11 +52822,6 @@ function typeCapability(params) {
         : [];
     const bus = asks.eventBus !== undefined;
     const words = integration_coverage_typeWords(type);
-    const assumed = asks.webhook && params.deliveryTypes === undefined && !headerTyped
-        ? [
-            `${provider === undefined ? "the sender's" : `${provider.name}'s`} event type names are not known here, so a delivery is taken as ${type} only when its type spells it (\`${dotted(type)}\` or \`${type}\`), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
-        ]
-        : [];
     return {
         when: [...variants(words), [type.toLowerCase()]],
         implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
@@ -51379,15 +52836,32 @@ function typeCapability(params) {
         ],
         resources: ['Queue', 'ConsumerFunction'],
         gaps: [
-            ...assumed,
+            ...params.sharedGaps,
             ...wholeEvents.map((name) => `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`),
-            ...(bus
-                ? []
-                : [
-                    `what handling a ${type} message should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
-                ]),
         ],
     };
+}
+/**
+ * Limits that hold for every message type alike, written once naming them all, so a row that
+ * several types answer says each limit once: types taken only by their spelling, and handlers
+ * that only record a message when no bus is asked for.
+ */
+function sharedGaps(params) {
+    const { asks } = params;
+    const sender = asks.provider === undefined ? "the sender's" : `${asks.provider.name}'s`;
+    const spellings = params.spelled.map((type) => `\`${dotted(type)}\` or \`${type}\` for ${type}`);
+    return [
+        ...(params.spelled.length === 0
+            ? []
+            : [
+                `${sender} event type names are not known here, so a delivery is taken as a message type only when its type spells it (${spellings.join(', ')}), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
+            ]),
+        ...(asks.eventBus !== undefined || params.types.length === 0
+            ? []
+            : [
+                `what handling ${params.types.length === 1 ? `a ${params.types[0] ?? ''} message` : `${params.types.slice(0, -1).join(', ')} and ${params.types.at(-1) ?? ''} messages`} should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+            ]),
+    ];
 }
 /** `PaymentSettled` → payment, settled. */
 function integration_coverage_typeWords(type) {
@@ -51436,6 +52910,8 @@ function fixedCapabilities(params) {
                     : [test('webhook', providerTitle(asks.provider))]),
             ],
             resources: ['RoutePostWebhooks', 'ReceiverFunction'],
+            // A sender that signs another way has every delivery refused: receiving it is not met either.
+            ...(asks.provider?.otherScheme === undefined ? {} : { gaps: [asks.provider.otherScheme] }),
         }, {
             when: anyOf('signature', 'signatures', 'signed', 'verify', 'verified', 'verifies', 'verification', 'hmac', 'authenticity', 'authentic'),
             implementedBy: asks.provider?.scheme === 'stripe'
@@ -52476,7 +53952,7 @@ function integrationBlueprint(input) {
         stories: input.stories,
         names,
         asks,
-        clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+        clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
     });
     const shifting = trafficShiftingPart({
         functionId: 'ConsumerFunction',
@@ -53151,7 +54627,7 @@ class JsonSyntaxError extends Error {
 const MAX_DEPTH = 512;
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 /** Sticky, so each number is matched where it stands instead of on a copy of the rest of the text. */
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const locate_json_error_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /**
  * Finds where JSON goes wrong. Node 20's `JSON.parse` messages often carry no position
  * ("Unexpected token '}', … is not valid JSON"), and a requester needs a line and column.
@@ -53195,8 +54671,8 @@ function locateJsonError(text) {
         }
     };
     const readNumber = () => {
-        NUMBER.lastIndex = index;
-        const match = NUMBER.exec(text);
+        locate_json_error_NUMBER.lastIndex = index;
+        const match = locate_json_error_NUMBER.exec(text);
         if (!match)
             return fail('expected a value (a string in double quotes, a number, true, false, null, an object or a list)');
         index += match[0].length;
@@ -55688,16 +57164,6 @@ Url.prototype.parseHost = function (host) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/uc.micro/build/index.mjs
-const Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-const Cc = /[\0-\x1F\x7F-\x9F]/;
-const Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
-const P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B4E\u1B4F\u1B5A-\u1B60\u1B7D-\u1B7F\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDD6E\uDEAD\uDED0\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9\uDFD4\uDFD5\uDFD7\uDFD8]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09\uDFE1]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDD6D-\uDD6F\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD839\uDDFF|\uD83A[\uDD5E\uDD5F]/;
-const S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
-const Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
-
-
-
 ;// CONCATENATED MODULE: ./node_modules/entities/dist/decode-codepoint.js
 // Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
 /**
@@ -57145,545 +58611,6 @@ function decodeXML(xmlString) {
 
 
 //# sourceMappingURL=decode.js.map
-;// CONCATENATED MODULE: ./node_modules/linkify-it/build/index.mjs
-
-//#region src/rebuilder.ts
-var REBuilder = class {
-	src_Any = Any.source;
-	src_Cc = Cc.source;
-	src_Z = Z.source;
-	src_P = P.source;
-	src_ZPCc = [
-		this.src_Z,
-		this.src_P,
-		this.src_Cc
-	].join("|");
-	src_ZCc = [this.src_Z, this.src_Cc].join("|");
-	cache = {};
-	opts = {
-		maxLength: 1e4,
-		urlAuth: false,
-		schema_names: []
-	};
-	constructor(opts = {}) {
-		this.opts = {
-			...this.opts,
-			...opts
-		};
-	}
-	set(opts = {}) {
-		this.opts = {
-			...this.opts,
-			...opts
-		};
-		this.cache = {};
-		return this;
-	}
-	escapeRE(str) {
-		return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
-	}
-	nestedPairRE(open, close, depth = 4) {
-		const openRE = this.escapeRE(open);
-		const closeRE = this.escapeRE(close);
-		const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
-		let pair = `${openRE}${atom}{0,1000}${closeRE}`;
-		for (let level = 2; level <= depth; level++) pair = `${openRE}(?:${atom}|${pair}){0,1000}${closeRE}`;
-		return pair;
-	}
-	get_text_separators() {
-		return this.cache.text_separators ??= /[><\uff5c]/;
-	}
-	get_pseudo_letter() {
-		return this.cache.src_pseudo_letter ??= new RegExp(`(?:(?!${this.get_text_separators().source}|${this.src_ZPCc})${this.src_Any})`);
-	}
-	get_ipv4_addr() {
-		return this.cache.src_ip4 ??= /* @__PURE__ */ new RegExp("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])");
-	}
-	get_ipv6_addr() {
-		const h16 = "[0-9A-Fa-f]{1,4}";
-		const ls32 = `(?:(?:${h16}:${h16})|${this.get_ipv4_addr().source})`;
-		return this.cache.src_ip6_addr ??= new RegExp(`(?:(?:${h16}:){6}${ls32}|::(?:${h16}:){5}${ls32}|(?:${h16})?::(?:${h16}:){4}${ls32}|(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}|(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}|(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}|(?:(?:${h16}:){0,4}${h16})?::${ls32}|(?:(?:${h16}:){0,5}${h16})?::${h16}|(?:(?:${h16}:){0,6}${h16})?::)`);
-	}
-	get_ipv6_url_host() {
-		return this.cache.src_ip6_host ??= new RegExp(`\\[${this.get_ipv6_addr().source}\\]`);
-	}
-	get_ipv6_mail_host() {
-		return this.cache.src_ipv6_mail_host ??= new RegExp(`\\[IPv6:${this.get_ipv6_addr().source}\\]`);
-	}
-	get_auth() {
-		return this.cache.src_auth ??= new RegExp(`(?:(?:(?!${this.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`);
-	}
-	get_port() {
-		return this.cache.src_port ??= /* @__PURE__ */ new RegExp("(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?");
-	}
-	get_host_terminator() {
-		return this.cache.src_host_terminator ??= new RegExp(`(?=$|${this.get_text_separators().source}|${this.src_ZPCc})(?!${this.opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${this.src_ZPCc}))`);
-	}
-	get_path_terminator() {
-		return this.cache.src_path_terminator ??= new RegExp(`${this.src_ZPCc}|${this.get_text_separators().source}`);
-	}
-	get_path() {
-		return this.cache.src_path ??= new RegExp(`(?:[/?#](?:${this.nestedPairRE("[", "]")}|${this.nestedPairRE("(", ")")}|${this.nestedPairRE("{", "}")}|\\"(?:(?!${this.src_ZCc}|["]).){1,100}\\"|\\'(?:(?!${this.src_ZCc}|[']).){1,100}\\'|\\'(?=${this.get_pseudo_letter().source}|[-])|\\.{2,20}[:]?[a-zA-Z0-9%/&]|\\.(?!${this.src_ZCc}|[.]|$)|` + (this.opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-{0,19})|" : "\\-{1,20}|") + `,(?!${this.src_ZCc}|$)|;(?!${this.src_ZCc}|$)|\\!{1,20}(?!${this.src_ZCc}|[!]|$)|\\?(?!${this.src_ZCc}|[?]|$)|` + this.get_path_extra().source + `[\\\\/:%@#&=_~*]|(?!${this.get_path_terminator().source}).){1,${this.opts.maxLength}}|\\/)?`);
-	}
-	get_mail_name() {
-		return this.cache.src_mail_name ??= /* @__PURE__ */ new RegExp("[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9](?:[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9]|[.](?=[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9])){0,63}");
-	}
-	get_xn() {
-		return this.cache.src_xn ??= /* @__PURE__ */ new RegExp("xn--[a-z0-9\\-]{1,59}");
-	}
-	get_tld() {
-		if (this.cache.tld) return this.cache.tld;
-		const tlds_src = [...new Set(this.opts.tlds || [])].sort().reverse().join("|");
-		this.cache.tld = new RegExp(`${tlds_src || "$#none#$"}|${this.get_xn().source}`);
-		return this.cache.tld;
-	}
-	get_domain_root() {
-		return this.cache.src_domain_root ??= new RegExp("(?:" + this.get_xn().source + `|${this.get_pseudo_letter().source}{1,63})`);
-	}
-	get_domain() {
-		return this.cache.src_domain ??= new RegExp("(?:" + this.get_xn().source + `|(?:${this.get_pseudo_letter().source})|(?:${this.get_pseudo_letter().source}(?:-|${this.get_pseudo_letter().source}){0,61}${this.get_pseudo_letter().source}))`);
-	}
-	get_url_host_port() {
-		return this.cache.url_host_port ??= new RegExp("(?:" + this.get_ipv6_url_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,10}${this.get_domain().source}))` + this.get_port().source + this.get_host_terminator().source);
-	}
-	get_fuzzy_url_host_port() {
-		return this.cache.fuzzy_url_host_port ??= new RegExp("(?:" + (this.opts.fuzzyIP ? this.get_ipv4_addr().source + "|" : "") + `(?:(?:(?:${this.get_domain().source})\\.){1,10}(?:${this.get_tld().source})))` + this.get_host_terminator().source);
-	}
-	get_mail_host() {
-		return this.cache.src_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,4}${this.get_domain().source}))` + this.get_host_terminator().source);
-	}
-	get_fuzzy_mail_host() {
-		return this.cache.src_fuzzy_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})[.]){1,4}${this.get_domain_root().source}))` + this.get_host_terminator().source);
-	}
-	get_path_extra() {
-		return this.cache.src_path_extra ??= /* @__PURE__ */ new RegExp("");
-	}
-	get_fuzzy_mail_host_search() {
-		return this.cache.mail_fuzzy_host_search ??= new RegExp(`@${this.get_fuzzy_mail_host().source}`, "ig");
-	}
-	get_fuzzy_link_search() {
-		return this.cache.link_fuzzy_search ??= new RegExp(`(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uff5c]|${this.src_ZPCc}))(?:(?![$+<=>^\`|\uff5c])${this.get_fuzzy_url_host_port().source}${this.get_path().source})`, "ig");
-	}
-	get_http_validator() {
-		return this.cache.http_validator ??= new RegExp("\\/\\/" + (this.opts.urlAuth ? this.get_auth().source : "") + this.get_url_host_port().source + this.get_path().source, "iy");
-	}
-	get_relative_proto_validator() {
-		return this.cache.relative_proto_validator ??= new RegExp((this.opts.urlAuth ? this.get_auth().source : "") + `(?:localhost|${this.get_ipv6_url_host().source}|(?:(?:${this.get_domain().source})[.]){1,10}${this.get_domain_root().source})` + this.get_port().source + this.get_host_terminator().source + this.get_path().source, "iy");
-	}
-	get_mail_name_validator() {
-		return this.cache.mail_name_validator ??= new RegExp(`(?:^|${this.get_text_separators().source}|"|\\(|${this.src_ZCc})(${this.get_mail_name().source})$`);
-	}
-	get_mailto_validator() {
-		return this.cache.mailto_validator ??= new RegExp(`${this.get_mail_name().source}@${this.get_mail_host().source}`, "iy");
-	}
-	get_schema_names() {
-		return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name) => this.escapeRE(name)).join("|"));
-	}
-	get_schema_search() {
-		return this.cache.schema_search ??= new RegExp(`(^|(?!_)(?:[><\uff5c]|${this.src_ZPCc}))(${this.get_schema_names().source})`, "ig");
-	}
-	get_schema_at_start() {
-		return this.cache.schema_at_start ??= new RegExp(`^${this.get_schema_search().source}`, "i");
-	}
-};
-//#endregion
-//#region src/linkifyit.ts
-var web_schema = {
-	validate: (text, pos, self) => {
-		const re = self.re.get_http_validator();
-		re.lastIndex = pos;
-		const m = re.exec(text);
-		return m ? m[0].length : 0;
-	},
-	normalize: (match, self) => self.normalize(match)
-};
-var defaultSchemas = {
-	"http:": web_schema,
-	"https:": web_schema,
-	"ftp:": web_schema,
-	"//": {
-		validate: function(text, pos, self) {
-			const re = self.re.get_relative_proto_validator();
-			re.lastIndex = pos;
-			const m = re.exec(text);
-			if (m) {
-				if (pos >= 3 && text[pos - 3] === ":") return 0;
-				if (pos >= 3 && text[pos - 3] === "/") return 0;
-				return m[0].length;
-			}
-			return 0;
-		},
-		normalize: (match, self) => self.normalize(match)
-	},
-	"mailto:": {
-		validate: function(text, pos, self) {
-			const re = self.re.get_mailto_validator();
-			re.lastIndex = pos;
-			const m = re.exec(text);
-			return m ? m[0].length : 0;
-		},
-		normalize: (match, self) => self.normalize(match)
-	}
-};
-var tlds_2ch = "a:cdefgilmnoqrstuwxz|b:abdefghijmnorstvwyz|c:acdfghiklmnoruvwxyz|d:ejkmoz|e:cegrstu|f:ijkmor|g:abdefghilmnpqrstuwy|h:kmnrtu|i:delmnoqrst|j:emop|k:eghimnprwyz|l:abcikrstuvy|m:acdeghklmnopqrstuvwxyz|n:acefgilopruz|o:m|p:aefghklmnrstwy|q:a|r:eosuw|s:abcdeghijklmnortuvxyz|t:cdfghjklmnortvwz|u:agksyz|v:aceginu|w:fs|y:et|z:amw";
-var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф";
-function unpackTlds() {
-	const result = tlds_default.split("|");
-	tlds_2ch.split("|").forEach((item) => {
-		const sep = item.indexOf(":");
-		const prefix = item.slice(0, sep);
-		for (const suffix of item.slice(sep + 1)) result.push(prefix + suffix);
-	});
-	return result;
-}
-var defaultOptions = {
-	fuzzyLink: false,
-	fuzzyEmail: true,
-	fuzzyIP: false,
-	"---": false,
-	tlds: unpackTlds(),
-	urlAuth: false,
-	maxLength: 1e4
-};
-/**
-* Match result returned by {@link LinkifyIt.match} and
-* {@link LinkifyIt.matchAtStart}.
-*
-* @category types
-*/
-var Match = class {
-	/** Prefix (protocol) for matched string. Empty for fuzzy links. */
-	schema;
-	/** First position of matched string. */
-	index;
-	/** Next position after matched string. */
-	lastIndex;
-	/** Matched string. */
-	raw;
-	/** Normalized text of matched string. */
-	text;
-	/** Normalized URL of matched string. */
-	url;
-	constructor(text, schema, index, lastIndex) {
-		const raw = text.slice(index, lastIndex);
-		this.schema = schema.toLowerCase();
-		this.index = index;
-		this.lastIndex = lastIndex;
-		this.raw = raw;
-		this.text = raw;
-		this.url = raw;
-	}
-};
-/** Linkifier instance. */
-var LinkifyIt = class {
-	__opts__;
-	__schemas__;
-	re;
-	/**
-	* Creates new linkifier instance.
-	*
-	* By default understands:
-	*
-	* - `http(s)://...` , `ftp://...`, `mailto:...` & `//...` links
-	* - "fuzzy" emails (foo@bar.com).
-	*
-	* See {@link LinkifyConstructorOptions} for available options.
-	*
-	* @param options Recognition options.
-	*
-	* @example
-	* ```javascript
-	* import { LinkifyIt } from 'linkify-it'
-	*
-	* const linkify = new LinkifyIt({ fuzzyLink: true })
-	*
-	* linkify
-	*   .tlds(require('tlds'))       // Reload with full TLD list
-	*   .tlds('onion', true)         // Add unofficial `.onion` domain
-	*   .add('ftp:', null)           // Disable `ftp:` protocol
-	*   .set({ fuzzyIP: true })      // Enable IPs in fuzzy links
-	*
-	* console.log(linkify.test('Site github.com!')) // true
-	* console.log(linkify.match('Site github.com!'))
-	* ```
-	*/
-	constructor(options = {}) {
-		const { rebuilder, ...linkifyOptions } = options;
-		this.__opts__ = {
-			...defaultOptions,
-			...linkifyOptions
-		};
-		this.__schemas__ = { ...defaultSchemas };
-		this.re = rebuilder || new REBuilder();
-		this.re.set({
-			...this.__opts__,
-			schema_names: Object.keys(this.__schemas__)
-		});
-	}
-	/**
-	* Add new rule definition.
-	*
-	* `schema` is a link prefix (usually, protocol name with `:` at the end,
-	* `skype:` for example). `linkify-it` makes sure that prefix is not
-	* preceded with alphanumeric char and symbols. Only whitespaces and
-	* punctuation allowed.
-	*
-	* `definition` is a rule to check tail after link prefix. To disable an
-	* existing rule, pass `null`.
-	*
-	* @param schema Rule name (fixed pattern prefix).
-	* @param definition Schema definition, or `null` to disable the rule.
-	*
-	* See [twitter mentions example](https://github.com/markdown-it/linkify-it/blob/master/examples/twitter.mjs).
-	*/
-	add(schema, definition = null) {
-		if (!definition) delete this.__schemas__[schema];
-		else {
-			const def = {
-				normalize: (match, self) => self.normalize(match),
-				...definition
-			};
-			this.__schemas__[schema] = def;
-		}
-		this.re.set({
-			...this.__opts__,
-			schema_names: Object.keys(this.__schemas__)
-		});
-		return this;
-	}
-	/**
-	* Set recognition options for links without schema.
-	*
-	* @param options Recognition options.
-	*/
-	set(options = {}) {
-		this.__opts__ = {
-			...this.__opts__,
-			...options
-		};
-		this.re.set({
-			...this.__opts__,
-			schema_names: Object.keys(this.__schemas__)
-		});
-		return this;
-	}
-	/**
-	* Searches linkifiable pattern and returns `true` on success or `false` on fail.
-	*
-	* @param text Text to scan.
-	*/
-	test(text) {
-		if (!text.length) return false;
-		let m, re;
-		re = this.re.get_schema_search();
-		re.lastIndex = 0;
-		while ((m = re.exec(text)) !== null) if (this.testSchemaAt(text, m[2], re.lastIndex)) return true;
-		if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
-			re = this.re.get_fuzzy_link_search();
-			re.lastIndex = 0;
-			if (re.exec(text) !== null) return true;
-		}
-		if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-			if (text.indexOf("@") >= 0) {
-				const mailHostRe = this.re.get_fuzzy_mail_host_search();
-				const mailNameRe = this.re.get_mail_name_validator();
-				mailHostRe.lastIndex = 0;
-				while ((m = mailHostRe.exec(text)) !== null) {
-					const name = text.slice(Math.max(0, m.index - 65), m.index);
-					if (mailNameRe.test(name)) return true;
-				}
-			}
-		}
-		return false;
-	}
-	/**
-	* Similar to {@link LinkifyIt.test} but checks only specific protocol tail exactly
-	* at given position. Returns length of found pattern (0 on fail).
-	*
-	* @param text Text to scan.
-	* @param schema Rule (schema) name.
-	* @param pos Text offset to check from.
-	*/
-	testSchemaAt(text, schema, pos) {
-		if (!this.__schemas__[schema.toLowerCase()]) return 0;
-		return this.__schemas__[schema.toLowerCase()].validate(text.slice(0, pos + this.__opts__.maxLength), pos, this);
-	}
-	/**
-	* Returns array of found link descriptions or `null` on fail. We strongly
-	* recommend to use {@link LinkifyIt.test} first, for best speed.
-	*
-	* @param text Text to scan.
-	*/
-	match(text) {
-		const result = [];
-		const schemaRe = this.re.get_schema_search();
-		let fuzzyLinkRe;
-		let mailHostRe;
-		let mailNameRe;
-		let fuzzyLinkCandidate;
-		let fuzzyEmailCandidate;
-		let schemaPrefix;
-		let schemaDone = false;
-		let fuzzyLinkDone = false;
-		let fuzzyEmailDone = false;
-		let pos = 0;
-		if (!text.length) return null;
-		schemaRe.lastIndex = 0;
-		if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
-			fuzzyLinkRe = this.re.get_fuzzy_link_search();
-			fuzzyLinkRe.lastIndex = 0;
-		}
-		if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-			mailHostRe = this.re.get_fuzzy_mail_host_search();
-			mailHostRe.lastIndex = 0;
-			mailNameRe = this.re.get_mail_name_validator();
-		}
-		for (;;) {
-			const scanFrom = Math.max(pos - 1, 0);
-			if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
-				if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
-				for (;;) {
-					const m = mailHostRe.exec(text);
-					if (!m) {
-						fuzzyEmailDone = true;
-						fuzzyEmailCandidate = void 0;
-						break;
-					}
-					const name = mailNameRe.exec(text.slice(Math.max(0, m.index - 65), m.index));
-					if (!name) continue;
-					fuzzyEmailCandidate = {
-						schema: "mailto:",
-						index: m.index - name[1].length,
-						lastIndex: m.index + m[0].length
-					};
-					if (fuzzyEmailCandidate.index >= pos) break;
-					if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
-				}
-			}
-			if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
-				if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
-				for (;;) {
-					const m = fuzzyLinkRe.exec(text);
-					if (!m) {
-						fuzzyLinkDone = true;
-						fuzzyLinkCandidate = void 0;
-						break;
-					}
-					fuzzyLinkCandidate = {
-						schema: "",
-						index: m.index + m[1].length,
-						lastIndex: m.index + m[0].length
-					};
-					if (fuzzyLinkCandidate.index >= pos) break;
-					if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
-				}
-			}
-			let fuzzyCandidate = fuzzyEmailCandidate;
-			if (!fuzzyCandidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < fuzzyCandidate.index || fuzzyLinkCandidate.index === fuzzyCandidate.index && fuzzyLinkCandidate.lastIndex > fuzzyCandidate.lastIndex)) fuzzyCandidate = fuzzyLinkCandidate;
-			let schemaCandidate;
-			if (!schemaDone) for (;;) {
-				if (!schemaPrefix) {
-					if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
-					const m = schemaRe.exec(text);
-					if (!m) {
-						schemaDone = true;
-						break;
-					}
-					schemaPrefix = {
-						schema: m[2],
-						index: m.index + m[1].length,
-						lastIndex: m.index + m[0].length
-					};
-				}
-				if (schemaPrefix.index < pos) {
-					schemaPrefix = void 0;
-					continue;
-				}
-				if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
-				const prefix = schemaPrefix;
-				schemaPrefix = void 0;
-				const len = this.testSchemaAt(text, prefix.schema, prefix.lastIndex);
-				if (len) {
-					schemaCandidate = {
-						schema: prefix.schema,
-						index: prefix.index,
-						lastIndex: prefix.lastIndex + len
-					};
-					break;
-				}
-			}
-			let candidate = schemaCandidate;
-			if (!candidate || fuzzyEmailCandidate && (fuzzyEmailCandidate.index < candidate.index || fuzzyEmailCandidate.index === candidate.index && fuzzyEmailCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyEmailCandidate;
-			if (!candidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < candidate.index || fuzzyLinkCandidate.index === candidate.index && fuzzyLinkCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyLinkCandidate;
-			if (!candidate) break;
-			if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
-			else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
-			const match = new Match(text, candidate.schema, candidate.index, candidate.lastIndex);
-			if (match.schema) this.__schemas__[match.schema].normalize(match, this);
-			else this.normalize(match);
-			result.push(match);
-			pos = candidate.lastIndex;
-		}
-		if (result.length) return result;
-		return null;
-	}
-	/**
-	* Returns fully-formed (not fuzzy) link if it starts at the beginning
-	* of the string, and null otherwise.
-	*
-	* @param text Text to scan.
-	*/
-	matchAtStart(text) {
-		if (!text.length) return null;
-		const m = this.re.get_schema_at_start().exec(text);
-		if (!m) return null;
-		const len = this.testSchemaAt(text, m[2], m[0].length);
-		if (!len) return null;
-		const match = new Match(text, m[2], m.index + m[1].length, m.index + m[0].length + len);
-		this.__schemas__[match.schema].normalize(match, this);
-		return match;
-	}
-	/**
-	* Load (or merge) new TLDs list. Those are used for fuzzy links (without
-	* prefix) to avoid false positives. By default this algorithm is used:
-	*
-	* - hostname with any 2-letter root zones are ok.
-	* - biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф
-	*   are ok.
-	* - encoded (`xn--...`) root zones are ok.
-	*
-	* If list is replaced, then exact match for 2-chars root zones will be checked.
-	*
-	* @param list List of TLDs.
-	* @param keepOld Merge with current list if `true` (`false` by default).
-	*/
-	tlds(list, keepOld = false) {
-		list = Array.isArray(list) ? list : [list];
-		if (!keepOld) this.__opts__.tlds = list;
-		else this.__opts__.tlds = this.__opts__.tlds.concat(list);
-		this.re.set({
-			...this.__opts__,
-			schema_names: Object.keys(this.__schemas__)
-		});
-		return this;
-	}
-	/**
-	* Default normalizer (if schema does not define its own).
-	*
-	* @param match Match to normalize.
-	*/
-	normalize(match) {
-		if (!match.schema) match.url = `http://${match.url}`;
-		if (match.schema === "mailto:" && !/^mailto:/i.test(match.url)) match.url = `mailto:${match.url}`;
-	}
-};
-function linkifyit(options = {}) {
-	return new LinkifyIt(options);
-}
-//#endregion
-
-
-//# sourceMappingURL=index.mjs.map
 // EXTERNAL MODULE: ./node_modules/punycode.js/punycode.js
 var punycode = __nccwpck_require__(8629);
 ;// CONCATENATED MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs
@@ -60347,7 +61274,7 @@ function isAsciiAlpha(code) {
 function isSchemeChar(code) {
 	return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 43 || code === 45 || code === 46;
 }
-function linkify(state, silent) {
+function markdown_it_linkify(state, silent) {
 	if (!state.md.options.linkify) return false;
 	if (state.linkLevel > 0) return false;
 	const pos = state.pos;
@@ -61068,7 +61995,7 @@ function fragments_join(state) {
 //#region src/parser_inline.ts
 var _rules = [
 	["text", markdown_it_text],
-	["linkify", linkify],
+	["linkify", markdown_it_linkify],
 	["newline", newline],
 	["escape", markdown_it_escape],
 	["backticks", backtick],
@@ -62065,6 +62992,194 @@ function changeSetRisks(changes) {
     });
 }
 //# sourceMappingURL=change-set-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/cidr-block.js
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/**
+ * Reads `a.b.c.d/n` or an IPv6 `x:x::x/n` (with `::` and an embedded dotted IPv4 tail allowed),
+ * as EC2 accepts them in `CidrIp`/`CidrIpv6`; host bits are ignored (the block starts at the
+ * masked address). Undefined for anything else, which callers treat as unreadable.
+ */
+function parseCidrBlock(text) {
+    const [address = '', prefixText, ...rest] = text.trim().split('/');
+    if (prefixText === undefined || rest.length > 0 || !/^\d{1,3}$/.test(prefixText))
+        return undefined;
+    const prefix = Number(prefixText);
+    const family = address.includes(':') ? 6 : 4;
+    const bits = family === 4 ? 32 : 128;
+    const value = family === 4 ? parseIpv4(address) : parseIpv6(address);
+    if (value === undefined || prefix > bits)
+        return undefined;
+    const count = 1n << BigInt(bits - prefix);
+    return { family, first: value - (value % count), count };
+}
+function parseIpv4(address) {
+    const match = IPV4.exec(address);
+    if (match === null)
+        return undefined;
+    const octets = match.slice(1).map(Number);
+    if (octets.some((octet) => octet > 255))
+        return undefined;
+    return octets.reduce((sum, octet) => sum * 256n + BigInt(octet), 0n);
+}
+function parseIpv6(address) {
+    const halves = address.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = halves.map((half) => (half === '' ? [] : half.split(':')));
+    const words = groups.map(toWords);
+    if (words.some((list) => list === undefined))
+        return undefined;
+    const [head = [], tail = []] = words;
+    const missing = 8 - head.length - tail.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 1 ? 0 : missing).fill(0), ...tail];
+    return all.reduce((sum, word) => sum * 65536n + BigInt(word), 0n);
+}
+/** Hex groups as 16-bit words; a last group in dotted IPv4 form is two words. */
+function toWords(groups) {
+    const words = [];
+    for (const [index, group] of groups.entries()) {
+        const ipv4 = index === groups.length - 1 ? parseIpv4(group) : undefined;
+        if (ipv4 !== undefined)
+            words.push(Number(ipv4 >> 16n), Number(ipv4 & 0xffffn));
+        else if (/^[0-9a-f]{1,4}$/i.test(group))
+            words.push(parseInt(group, 16));
+        else
+            return undefined;
+    }
+    return words;
+}
+//# sourceMappingURL=cidr-block.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/firewall-port-rules.js
+
+/**
+ * Ingress rules of firewalls that are not security groups, rewritten in the security group rule
+ * shape (`CidrIp`, `CidrIpv6`, `FromPort`, `ToPort`, `IpProtocol`) so they are judged the same way;
+ * undefined for every other type. Sources: AWS CloudFormation Template Reference,
+ * `AWS::Lightsail::Instance` `Networking.Ports[]` (`Cidrs`, `Ipv6Cidrs`) and
+ * `AWS::GameLift::Fleet` `EC2InboundPermissions[]` (`IpRange`). A Lightsail port with no source
+ * list is open to every address, and an instance whose ports are left out gets Lightsail's default
+ * firewall, SSH (22) and HTTP (80) from any address (Amazon Lightsail docs, "Instance firewalls").
+ * An `AWS::EC2::NetworkAclEntry` is a rule when it lets traffic in: `Egress` not true and
+ * `RuleAction` not `deny` (`CidrBlock`, `Ipv6CidrBlock`, `PortRange.From`/`To`, `Protocol`); an
+ * entry whose direction or action is only known at deploy time is taken as one.
+ */
+function firewallPortRules(params) {
+    const { type, properties, where } = params;
+    if (type === 'AWS::GameLift::Fleet')
+        return listRules(properties['EC2InboundPermissions'], `${where}.EC2InboundPermissions`, (entry) => ({
+            CidrIp: entry['IpRange'],
+            FromPort: entry['FromPort'],
+            ToPort: entry['ToPort'],
+            IpProtocol: entry['Protocol'],
+        }));
+    if (type === 'AWS::EC2::NetworkAclEntry')
+        return networkAclRules(properties, where);
+    if (type !== 'AWS::Lightsail::Instance')
+        return undefined;
+    const networking = properties['Networking'];
+    const ports = isPlainObject(networking) ? networking['Ports'] : undefined;
+    if (networking === undefined || (isPlainObject(networking) && ports === undefined))
+        return {
+            rules: [22, 80].map((port) => ({
+                rule: { CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port, IpProtocol: 'tcp' },
+                where: `${where}.Networking`,
+            })),
+            computedLists: [],
+        };
+    if (!isPlainObject(networking))
+        return { rules: [], computedLists: [`${where}.Networking`] };
+    return listRules(ports, `${where}.Networking.Ports`, (entry) => {
+        const open = entry['Cidrs'] === undefined && entry['Ipv6Cidrs'] === undefined;
+        return {
+            CidrIp: open ? '0.0.0.0/0' : (entry['Cidrs'] ?? []),
+            CidrIpv6: entry['Ipv6Cidrs'] ?? [],
+            FromPort: entry['FromPort'],
+            ToPort: entry['ToPort'],
+            IpProtocol: entry['Protocol'],
+        };
+    });
+}
+function listRules(list, where, toRule) {
+    if (list === undefined)
+        return { rules: [], computedLists: [] };
+    if (!Array.isArray(list))
+        return { rules: [], computedLists: [where] };
+    const rules = list.map((entry, index) => ({
+        rule: isPlainObject(entry) ? toRule(entry) : entry,
+        where: `${where}[${index}]`,
+    }));
+    return { rules, computedLists: [] };
+}
+/** An inbound network ACL entry that allows, in the security group rule shape; else no rule. */
+function networkAclRules(properties, where) {
+    const egress = properties['Egress'];
+    const action = properties['RuleAction'];
+    if (egress === true || String(egress).toLowerCase() === 'true')
+        return { rules: [], computedLists: [] };
+    if (typeof action === 'string' && action.toLowerCase() === 'deny')
+        return { rules: [], computedLists: [] };
+    const ports = isPlainObject(properties['PortRange']) ? properties['PortRange'] : {};
+    const rule = {
+        FromPort: ports['From'],
+        ToPort: ports['To'],
+        IpProtocol: properties['Protocol'],
+    };
+    if (properties['CidrBlock'] !== undefined)
+        rule['CidrIp'] = properties['CidrBlock'];
+    if (properties['Ipv6CidrBlock'] !== undefined)
+        rule['CidrIpv6'] = properties['Ipv6CidrBlock'];
+    return { rules: [{ rule, where }], computedLists: [] };
+}
+//# sourceMappingURL=firewall-port-rules.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ingress-rules.js
+
+
+/**
+ * The ingress rules a resource declares: an `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress`
+ * list, or an `AWS::EC2::SecurityGroupIngress` resource (its properties are the rule). Every
+ * branch of an `Fn::If` around the list or a rule is included (CloudFormation may take either);
+ * `Ref: AWS::NoValue` is no rule. Lightsail instance ports and GameLift fleet permissions come
+ * from `firewallPortRules`. `where` is `<file>#Resources.<LogicalId>`.
+ */
+function ingressRules(params) {
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const where = `${params.where}.Properties`;
+    const firewall = firewallPortRules({ type: params.type, properties, where });
+    if (firewall !== undefined)
+        return firewall;
+    if (params.type === 'AWS::EC2::SecurityGroupIngress')
+        return { rules: [{ rule: properties, where }], computedLists: [] };
+    if (params.type !== 'AWS::EC2::SecurityGroup')
+        return { rules: [], computedLists: [] };
+    const rules = [];
+    const computedLists = [];
+    for (const list of branches(properties['SecurityGroupIngress'], `${where}.SecurityGroupIngress`)) {
+        if (list.value === undefined)
+            continue;
+        if (!Array.isArray(list.value)) {
+            computedLists.push(list.where);
+            continue;
+        }
+        list.value.forEach((rule, index) => rules.push(...branches(rule, `${list.where}[${index}]`)
+            .filter((one) => one.value !== undefined)
+            .map((one) => ({ rule: one.value, where: one.where }))));
+    }
+    return { rules, computedLists };
+}
+/** Every value an `Fn::If` may resolve to (nested ones too); `AWS::NoValue` is no value at all. */
+function branches(value, where) {
+    if (isPlainObject(value) && Object.keys(value).length === 1) {
+        const choice = value['Fn::If'];
+        if (Array.isArray(choice) && choice.length === 3)
+            return [...branches(choice[1], `${where}.Fn::If[1]`), ...branches(choice[2], `${where}.Fn::If[2]`)];
+        if (value['Ref'] === 'AWS::NoValue')
+            return [{ value: undefined, where }];
+    }
+    return [{ value, where }];
+}
+//# sourceMappingURL=ingress-rules.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/free-value-types.js
 
 /**
@@ -62092,37 +63207,6 @@ function resourceType(resources, logicalId) {
     return isPlainObject(resource) && typeof resource['Type'] === 'string' ? resource['Type'] : '';
 }
 //# sourceMappingURL=free-value-types.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/is-own-resource.js
-
-
-/**
- * `Ref` or `Fn::GetAtt` of a resource of this template that returns its own identity (not a value
- * it carries: `returnsFreeValue`), and of one of `types` when given. `Ref: AWS::NoValue` (no value
- * at all) counts as own. A literal, a parameter or an import is never own.
- */
-function isOwnResource(value, context, types) {
-    if (!isPlainObject(value))
-        return false;
-    const ref = value['Ref'];
-    if (ref === 'AWS::NoValue')
-        return true;
-    const attribute = value['Fn::GetAtt'];
-    const [id, name] = typeof ref === 'string'
-        ? [ref, undefined]
-        : Array.isArray(attribute)
-            ? [attribute[0], attribute[1]]
-            : typeof attribute === 'string'
-                ? attribute.split('.')
-                : [];
-    if (typeof id !== 'string')
-        return false;
-    const type = resourceType(context.resources, id);
-    if (type === '' || (types !== undefined && !types.has(type)))
-        return false;
-    // An attribute name given by `Ref` may be any attribute, a carried one included.
-    return !returnsFreeValue(type, typeof name === 'string' || name === undefined ? name : 'Value');
-}
-//# sourceMappingURL=is-own-resource.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/read-template-value.js
 
 
@@ -62287,6 +63371,279 @@ function concatenate(parts, separator) {
     return known(results);
 }
 //# sourceMappingURL=read-template-value.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ingress-sources.js
+
+
+
+/**
+ * The sources of one ingress rule (`where` is the rule's location): `CidrIp`, `CidrIpv6`,
+ * `SourcePrefixListId` and `SourceSecurityGroupOwnerId` (AWS CloudFormation Template Reference,
+ * "AWS::EC2::SecurityGroup Ingress").
+ * A prefix list made by this template (`AWS::EC2::PrefixList`) is read through its `Entries`;
+ * any other (an id, a parameter, an AWS-managed list) can hold any address, even `0.0.0.0/0`.
+ */
+function ingressSources(rule, where, context) {
+    const sources = [];
+    for (const field of ['CidrIp', 'CidrIpv6']) {
+        if (!(field in rule))
+            continue;
+        const at = `${where}.${field}`;
+        if (isVpcRange(rule[field], context))
+            continue;
+        const value = readTemplateValue(rule[field], context);
+        sources.push(value.known
+            ? { kind: 'addresses', field, where: at, texts: value.texts }
+            : { kind: 'unknown', field, where: at, why: value.why });
+    }
+    if ('SourcePrefixListId' in rule)
+        sources.push(prefixListSource(rule['SourcePrefixListId'], `${where}.SourcePrefixListId`, context));
+    if ('SourceSecurityGroupOwnerId' in rule) {
+        const owner = ownerSource(rule['SourceSecurityGroupOwnerId'], `${where}.SourceSecurityGroupOwnerId`, context);
+        if (owner !== undefined)
+            sources.push(owner);
+    }
+    return sources;
+}
+/**
+ * A source group's owner account: none when it is this account (`AWS::AccountId`, a placeholder), the
+ * accounts named otherwise (a literal id may be another's: the template cannot say it is this one).
+ */
+function ownerSource(value, where, context) {
+    const field = 'SourceSecurityGroupOwnerId';
+    const owner = readTemplateValue(value, context);
+    if (!owner.known)
+        return { kind: 'unknown', field, where, why: owner.why };
+    const accounts = owner.texts.filter((text) => !isNamedValue(text));
+    return accounts.length === 0 ? undefined : { kind: 'other-account', field, where, accounts };
+}
+function prefixListSource(value, where, context) {
+    const field = 'SourcePrefixListId';
+    const id = referencedResource(value);
+    const resource = id === undefined ? undefined : context.resources?.[id];
+    if (!isPlainObject(resource) || resource['Type'] !== 'AWS::EC2::PrefixList') {
+        const name = readTemplateValue(value, context);
+        return {
+            kind: 'prefix-list',
+            field,
+            where,
+            name: name.known ? name.texts.join(', ') : 'a computed prefix list',
+        };
+    }
+    const entries = isPlainObject(resource['Properties']) ? resource['Properties']['Entries'] : undefined;
+    if (!Array.isArray(entries))
+        return { kind: 'unknown', field, where, why: `the entries of prefix list ${id}, which are computed` };
+    const cidrs = readTemplateValue(entries.map((entry) => (isPlainObject(entry) ? entry['Cidr'] : entry)), context);
+    return cidrs.known
+        ? { kind: 'addresses', field, where, texts: cidrs.texts }
+        : { kind: 'unknown', field, where, why: `an entry of prefix list ${id} (${cidrs.why})` };
+}
+/**
+ * The CIDR of a VPC or subnet of this template (`Fn::GetAtt Vpc.CidrBlock`, or one item of its
+ * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`): at most a /16 of IPv4 and a /44
+ * of IPv6 (Amazon VPC User Guide, "VPC CIDR blocks"), so never open.
+ */
+function isVpcRange(value, context) {
+    const select = isPlainObject(value) ? value['Fn::Select'] : undefined;
+    const inner = Array.isArray(select) && select.length === 2 ? select[1] : value;
+    const attribute = isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
+    const [id, name] = Array.isArray(attribute)
+        ? attribute
+        : typeof attribute === 'string'
+            ? attribute.split('.')
+            : [];
+    if (typeof id !== 'string' || typeof name !== 'string')
+        return false;
+    const type = resourceType(context.resources, id);
+    return ((type === 'AWS::EC2::VPC' || type === 'AWS::EC2::Subnet') &&
+        /^(CidrBlock|CidrBlockAssociations|Ipv6CidrBlocks)$/.test(name));
+}
+/** The logical id a `Ref` or `Fn::GetAtt` names, if it is one of those. */
+function referencedResource(value) {
+    if (!isPlainObject(value))
+        return undefined;
+    if (typeof value['Ref'] === 'string')
+        return value['Ref'];
+    const attribute = value['Fn::GetAtt'];
+    const target = Array.isArray(attribute)
+        ? attribute[0]
+        : typeof attribute === 'string'
+            ? attribute.split('.')[0]
+            : undefined;
+    return typeof target === 'string' ? target : undefined;
+}
+//# sourceMappingURL=ingress-sources.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/public-address-count.js
+
+/**
+ * Ranges a template may well allow that no internet host sends from, left out of the count so
+ * that private networks never add up to "open": IPv4 private (RFC 1918), shared (RFC 6598),
+ * loopback and link-local; IPv6 loopback, unique local (RFC 4193) and link-local (RFC 4291).
+ * Everything else counts, reserved space included, erring toward open.
+ */
+const PRIVATE = {
+    4: ['10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16'].map(public_address_count_block),
+    6: ['::1/128', 'fc00::/7', 'fe80::/10'].map(public_address_count_block),
+};
+/** How many internet (public) addresses the union of `blocks` of one family covers; overlaps count once. */
+function publicAddressCount(blocks, family) {
+    const union = merge(blocks.filter((one) => one.family === family));
+    const covered = (range) => union.reduce((sum, one) => sum + overlap(one, range), 0n);
+    const total = union.reduce((sum, one) => sum + one.count, 0n);
+    return PRIVATE[family].reduce((rest, range) => rest - covered(range), total);
+}
+/** Sorted, non-overlapping blocks covering the same addresses (counts no longer powers of two). */
+function merge(blocks) {
+    const sorted = [...blocks].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    const merged = [];
+    for (const one of sorted) {
+        const last = merged.at(-1);
+        if (last !== undefined && one.first <= last.first + last.count) {
+            const end = one.first + one.count > last.first + last.count ? one.first + one.count : last.first + last.count;
+            merged[merged.length - 1] = { ...last, count: end - last.first };
+        }
+        else
+            merged.push(one);
+    }
+    return merged;
+}
+function overlap(a, b) {
+    const start = a.first > b.first ? a.first : b.first;
+    const endA = a.first + a.count;
+    const endB = b.first + b.count;
+    const end = endA < endB ? endA : endB;
+    return end > start ? end - start : 0n;
+}
+function public_address_count_block(text) {
+    const parsed = parseCidrBlock(text);
+    if (parsed === undefined)
+        throw new Error(`bad built-in CIDR ${text}`);
+    return parsed;
+}
+//# sourceMappingURL=public-address-count.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/open-address-space.js
+
+/**
+ * More internet addresses than one IPv4 /8 (2^24, 1/256 of the address space) or one IPv6 /16
+ * (2^112) counts as open to the internet. Our rule: a reviewer sees anything this broad, and
+ * splitting `0.0.0.0/0` into `/1`s or into 128 `/8`s is still open because the count is over the
+ * union of every range given. Private ranges are not counted (`publicAddressCount`).
+ */
+const OPEN_MORE_THAN = { 4: 1n << 24n, 6: 1n << 112n };
+/** The first family whose union of `blocks` is open, with its public address count; else undefined. */
+function openAddressSpace(blocks) {
+    for (const family of [4, 6]) {
+        const count = publicAddressCount(blocks, family);
+        if (count > OPEN_MORE_THAN[family])
+            return { family, count };
+    }
+    return undefined;
+}
+//# sourceMappingURL=open-address-space.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ingress-breadth-risks.js
+
+
+
+
+
+/**
+ * Ingress that is open only in sum: the union of the address ranges of every ingress rule in the
+ * bundle's templates (security groups' own lists, `AWS::EC2::SecurityGroupIngress` resources,
+ * prefix lists of the same template, other firewalls' rules: `ingressRules`), judged with
+ * `openAddressSpace` — so 128 rules of `/8` are half the internet, as one `/1` is. All groups count
+ * together, whichever group a rule is on: one instance or load balancer may carry several groups,
+ * and its ingress is their union (Amazon VPC User Guide, "Security groups": rules of all associated
+ * groups are aggregated); a group one stack exports may be attached beside another stack's, so the
+ * union is over every template, not each alone. A range that is open alone is reported where it is
+ * written (`ingressRisks`) and not again here. `templates` are parsed (long form); one that is not
+ * a mapping with `Resources` adds nothing.
+ */
+function ingressBreadthRisks(params) {
+    const blocks = [];
+    const owners = new Set();
+    const paths = new Set();
+    for (const { path, template } of params.templates) {
+        if (!isPlainObject(template) || !isPlainObject(template['Resources']))
+            continue;
+        const resources = template['Resources'];
+        const context = { parameters: template['Parameters'], resources };
+        for (const [logicalId, resource] of Object.entries(resources)) {
+            if (!isPlainObject(resource) || typeof resource['Type'] !== 'string')
+                continue;
+            const { rules } = ingressRules({
+                type: resource['Type'],
+                properties: resource['Properties'],
+                where: logicalId,
+            });
+            for (const { rule, where } of rules) {
+                if (!isPlainObject(rule))
+                    continue;
+                for (const source of ingressSources(rule, where, context)) {
+                    if (source.kind !== 'addresses')
+                        continue;
+                    for (const text of source.texts) {
+                        const block = parseCidrBlock(text);
+                        if (block === undefined)
+                            continue;
+                        if (openAddressSpace([block]) !== undefined)
+                            return [];
+                        blocks.push(block);
+                        owners.add(params.templates.length === 1 ? logicalId : `${path}#${logicalId}`);
+                        paths.add(path);
+                    }
+                }
+            }
+        }
+    }
+    const open = openAddressSpace(blocks);
+    if (open === undefined)
+        return [];
+    const ids = [...owners];
+    const files = [...paths];
+    const where = files.length > 1
+        ? files.join(', ')
+        : `${files[0] ?? ''}#Resources${ids.length === 1 ? `.${ids[0] ?? ''}` : ''}`;
+    const size = open.family === 4 ? open.count.toLocaleString('en-US') : `about 2^${open.count.toString(2).length - 1}`;
+    return [
+        {
+            code: 'open-ingress',
+            where,
+            message: `The ingress rules of ${ids.join(', ')} together let in ${size} public IPv${open.family} addresses ` +
+                `(${blocks.length} ranges), more than one ${open.family === 4 ? '/8' : '/16'} holds: a large share of the internet.`,
+        },
+    ];
+}
+//# sourceMappingURL=ingress-breadth-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/is-own-resource.js
+
+
+/**
+ * `Ref` or `Fn::GetAtt` of a resource of this template that returns its own identity (not a value
+ * it carries: `returnsFreeValue`), and of one of `types` when given. `Ref: AWS::NoValue` (no value
+ * at all) counts as own. A literal, a parameter or an import is never own.
+ */
+function isOwnResource(value, context, types) {
+    if (!isPlainObject(value))
+        return false;
+    const ref = value['Ref'];
+    if (ref === 'AWS::NoValue')
+        return true;
+    const attribute = value['Fn::GetAtt'];
+    const [id, name] = typeof ref === 'string'
+        ? [ref, undefined]
+        : Array.isArray(attribute)
+            ? [attribute[0], attribute[1]]
+            : typeof attribute === 'string'
+                ? attribute.split('.')
+                : [];
+    if (typeof id !== 'string')
+        return false;
+    const type = resourceType(context.resources, id);
+    if (type === '' || (types !== undefined && !types.has(type)))
+        return false;
+    // An attribute name given by `Ref` may be any attribute, a carried one included.
+    return !returnsFreeValue(type, typeof name === 'string' || name === undefined ? name : 'Value');
+}
+//# sourceMappingURL=is-own-resource.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/existing-role-risks.js
 
 
@@ -62422,15 +63779,265 @@ function functionUrlRisks(params) {
         : [];
 }
 //# sourceMappingURL=function-url-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/policy-document-risks.js
+
+
+/**
+ * The wildcard and unknown parts of one IAM policy document (long-form template value). Only
+ * statements that may Allow are judged: an explicit Deny overrides any Allow and can only narrow
+ * access (IAM User Guide, "Policy evaluation logic"). A statement whose Effect, Action, Resource or
+ * Principal cannot be read before deploying (a parameter, `Fn::ImportValue`...) counts as broad,
+ * and the reason says which value was unreadable. Never throws on malformed input.
+ */
+function policyDocumentRisks(params) {
+    const { where, context } = params;
+    const document = typeof params.document === 'string' ? policy_document_risks_parseJson(params.document) : params.document;
+    if (!isPlainObject(document))
+        return {
+            grants: true,
+            reasons: [
+                { code: 'unresolved-value', where, message: 'The policy document cannot be read; treated as broad.' },
+            ],
+        };
+    const statement = document['Statement'];
+    const statements = Array.isArray(statement) ? statement : [statement];
+    const reasons = [];
+    let grants = false;
+    statements.forEach((item, index) => {
+        const at = Array.isArray(statement) ? `${where}.Statement[${index}]` : `${where}.Statement`;
+        if (!isPlainObject(item)) {
+            grants = true;
+            reasons.push({
+                code: 'unresolved-value',
+                where: at,
+                message: 'A statement cannot be read; treated as broad.',
+            });
+            return;
+        }
+        const effect = readTemplateValue(item['Effect'], context);
+        if (effect.known && effect.texts.length > 0 && effect.texts.every((text) => text === 'Deny'))
+            return;
+        grants = true;
+        reasons.push(...statementRisks({ statement: item, kind: params.kind, where: at, context }));
+    });
+    return { reasons, grants };
+}
+function statementRisks(params) {
+    const { statement, where, context } = params;
+    const reasons = [];
+    const unreadable = (element, why) => ({
+        code: 'unresolved-value',
+        where: `${where}.${element}`,
+        message: `${element} depends on ${why}; treated as broad.`,
+    });
+    if ('NotAction' in statement)
+        reasons.push({
+            code: 'wildcard-action',
+            where: `${where}.NotAction`,
+            message: 'Allows every action except those listed (NotAction).',
+        });
+    const actions = readTemplateValue(statement['Action'], context);
+    if (!actions.known)
+        reasons.push(unreadable('Action', actions.why));
+    else {
+        const wild = actions.texts.filter(isBroadAction);
+        if (wild.length > 0)
+            reasons.push({
+                code: 'wildcard-action',
+                where: `${where}.Action`,
+                message: `Allows wildcard actions: ${quoteAll(wild)}.`,
+            });
+    }
+    if ('NotResource' in statement)
+        reasons.push({
+            code: 'wildcard-resource',
+            where: `${where}.NotResource`,
+            message: 'Applies to every resource except those listed (NotResource).',
+        });
+    if (params.kind !== 'key' && 'Resource' in statement) {
+        const resources = readTemplateValue(statement['Resource'], context);
+        if (!resources.known)
+            reasons.push(unreadable('Resource', resources.why));
+        else {
+            const broad = resources.texts.filter(isBroadResource);
+            if (broad.length > 0)
+                reasons.push({
+                    code: 'wildcard-resource',
+                    where: `${where}.Resource`,
+                    message: `Applies to wildcard resources: ${quoteAll(broad)}.`,
+                });
+        }
+    }
+    if (params.kind !== 'identity')
+        reasons.push(...principalRisks({ statement, where, context }));
+    return reasons;
+}
+function principalRisks(params) {
+    const { statement, where } = params;
+    if ('NotPrincipal' in statement)
+        return [
+            {
+                code: 'wildcard-principal',
+                where: `${where}.NotPrincipal`,
+                message: 'Allows everyone except the principals listed (NotPrincipal).',
+            },
+        ];
+    const principal = statement['Principal'];
+    if (principal === undefined)
+        return [];
+    // `"Principal": "*"` and `{"AWS": "*"}` both mean anyone (IAM User Guide, "AWS JSON policy elements: Principal").
+    const values = principalBranches(principal).flatMap((option) => isPlainObject(option) && !policy_document_risks_isIntrinsic(option) ? Object.values(option) : [option]);
+    const read = values.map((value) => readTemplateValue(value, params.context));
+    const missing = read.find((value) => !value.known);
+    if (missing && !missing.known)
+        return [
+            {
+                code: 'unresolved-value',
+                where: `${where}.Principal`,
+                message: `Principal depends on ${missing.why}; treated as broad.`,
+            },
+        ];
+    const anyone = read.some((value) => value.known && value.texts.includes('*'));
+    return anyone
+        ? [{ code: 'wildcard-principal', where: `${where}.Principal`, message: 'Allows any principal ("*").' }]
+        : [];
+}
+/** A principal chosen with `Fn::If` is either branch; both are judged. */
+function principalBranches(principal) {
+    if (isPlainObject(principal) && Array.isArray(principal['Fn::If']) && principal['Fn::If'].length === 3)
+        return [principal['Fn::If'][1], principal['Fn::If'][2]].flatMap(principalBranches);
+    return [principal];
+}
+function policy_document_risks_isIntrinsic(value) {
+    const keys = Object.keys(value);
+    return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
+}
+/**
+ * An action pattern that grants a whole service or more: `*`, `s3:*`, or a name that starts with a
+ * wildcard (`iam:*Policy`). A verb prefix such as `kms:Describe*` stays within one kind of action.
+ */
+function isBroadAction(text) {
+    const [service, name] = text.trim().split(':', 2);
+    if (name === undefined)
+        return (service ?? '').includes('*');
+    return (service ?? '').includes('*') || name.startsWith('*');
+}
+/**
+ * A resource that names no one thing: `*`, any ARN whose service is a wildcard, or whose resource
+ * part starts with one or is only a type and a wildcard (`table/*`, `function:*`). A path under one
+ * named thing (`${Bucket.Arn}/*`, `arn:aws:s3:::site/*`, `log-group:/aws/lambda/x:*`) is scoped to it.
+ */
+function isBroadResource(text) {
+    if (text.trim() === '*')
+        return true;
+    const arn = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/s.exec(text);
+    if (arn === null)
+        return text.startsWith('*');
+    const service = arn[1] ?? '';
+    const resource = arn[2] ?? '';
+    if (service.includes('*') || resource.startsWith('*'))
+        return true;
+    // S3 ARNs have no resource type: `bucket/*` is every object of one bucket.
+    return service !== 's3' && /^[^/:*]+[/:]\*$/.test(resource);
+}
+function quoteAll(texts) {
+    return [...new Set(texts)].map((text) => `"${text}"`).join(', ');
+}
+function policy_document_risks_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=policy-document-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/sam-resource-policy-risks.js
+
+
+/**
+ * `ResourcePolicy` keys from which SAM writes statements that allow (AWS SAM Developer Guide,
+ * "ResourcePolicyStatement"): accounts, address ranges, VPCs and VPC endpoints let in, and custom
+ * statements copied as written. The `…Blacklist` keys only deny.
+ */
+const GRANTING_KEYS = [
+    'AwsAccountWhitelist',
+    'IpRangeWhitelist',
+    'SourceVpcWhitelist',
+    'IntrinsicVpcWhitelist',
+    'IntrinsicVpceWhitelist',
+    'CustomStatements',
+];
+/**
+ * SAM's shorthand for an API's resource policy, `Auth.ResourcePolicy`, on an `AWS::Serverless::Api`
+ * (or `Globals.Api`) and on a function's `Api` events: SAM turns it into the REST API's resource
+ * policy. One that allows anything is `resource-policy`; its custom statements are judged as any
+ * policy is (`policyDocumentRisks`: wildcards); one computed as a whole is `unresolved-value`.
+ */
+function samResourcePolicyRisks(params) {
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const found = [];
+    if (params.type === 'AWS::Serverless::Api')
+        found.push(...authPolicyOf(properties, 'Properties'));
+    if (params.type === 'AWS::Serverless::Function' && isPlainObject(properties['Events']))
+        for (const [name, event] of Object.entries(properties['Events']))
+            if (isPlainObject(event))
+                found.push(...authPolicyOf(event['Properties'], `Properties.Events.${name}.Properties`));
+    return found.flatMap(({ policy, at }) => policyRisks({ ...params, policy, where: `${params.where}.${at}` }));
+}
+function authPolicyOf(properties, at) {
+    if (!isPlainObject(properties))
+        return [];
+    const auth = properties['Auth'];
+    if (auth === undefined)
+        return [];
+    if (!isPlainObject(auth))
+        return [{ policy: auth, at: `${at}.Auth` }];
+    const policy = auth['ResourcePolicy'];
+    return policy === undefined ? [] : [{ policy, at: `${at}.Auth.ResourcePolicy` }];
+}
+function policyRisks(params) {
+    const { policy, where, logicalId } = params;
+    if (!isPlainObject(policy) || Object.keys(policy).some((key) => key === 'Ref' || key.startsWith('Fn::')))
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: `${logicalId}'s API resource policy is only known when the stack is deployed; treated as granting access.`,
+            },
+        ];
+    const granting = GRANTING_KEYS.filter((key) => policy[key] !== undefined);
+    if (granting.length === 0)
+        return [];
+    const statements = policy['CustomStatements'];
+    const custom = statements === undefined
+        ? []
+        : policyDocumentRisks({
+            document: { Statement: statements },
+            kind: 'resource',
+            where: `${where}.CustomStatements`,
+            context: params.context,
+        }).reasons;
+    return [
+        {
+            code: 'resource-policy',
+            where,
+            message: `${logicalId}'s API resource policy lets in ${granting.join(', ')}.`,
+        },
+        ...custom,
+    ];
+}
+//# sourceMappingURL=sam-resource-policy-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/globals-risks.js
+
 
 
 
 /**
  * SAM's `Globals` section: its `Function`, `Api`, `HttpApi`, `SimpleTable` and `StateMachine`
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
- * section of the AWS SAM template"), so a public function URL or an existing role set there is
- * judged there, once, with `where` `<file>#Globals.<Kind>`.
+ * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
+ * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
  */
 function globalsRisks(params) {
     if (!isPlainObject(params.globals))
@@ -62444,385 +64051,208 @@ function globalsRisks(params) {
             context: params.context,
         };
         // The rules name `<where>.Properties.…`; Globals have no Properties level.
-        return [...functionUrlRisks(common), ...existingRoleRisks(common)].map((reason) => ({
+        return [...functionUrlRisks(common), ...existingRoleRisks(common), ...samResourcePolicyRisks(common)].map((reason) => ({
             ...reason,
             where: reason.where.replace(`${common.where}.Properties`, common.where),
         }));
     });
 }
 //# sourceMappingURL=globals-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/cidr-block.js
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+;// CONCATENATED MODULE: ./lib/core/risk/data-egress-destinations.js
 /**
- * Reads `a.b.c.d/n` or an IPv6 `x:x::x/n` (with `::` and an embedded dotted IPv4 tail allowed),
- * as EC2 accepts them in `CidrIp`/`CidrIpv6`; host bits are ignored (the block starts at the
- * masked address). Undefined for anything else, which callers treat as unreadable.
+ * Where a resource sends data, as a property path below `Properties` (`[]` for each item of a list).
+ * Sources, AWS CloudFormation Template Reference for each type: SNS subscriptions' `Endpoint` (a
+ * URL, an email address, a phone number or an ARN, by `Protocol`) and a topic's inline
+ * `Subscription`; CloudWatch Logs subscription filters' `DestinationArn`; EventBridge rule and
+ * EventBridge Scheduler targets' `Arn` (an event bus of another account receives every matched
+ * event) and API destinations' `InvocationEndpoint`; Firehose HTTP endpoint destinations' `Url`;
+ * Lambda asynchronous-invocation and event source mapping failure destinations; S3 replication
+ * rules' destination `Bucket` and `Account`; CloudWatch cross-account observability links'
+ * `SinkIdentifier`; SES receipt rules' S3, SNS and Lambda actions; CloudTrail trails' and AWS
+ * Config delivery channels' buckets and topics; VPC flow logs' `LogDestination`; EventBridge
+ * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`; SQS
+ * dead-letter queues (`RedrivePolicy.deadLetterTargetArn`); ECR replication destinations'
+ * `RegistryId`; AWS Backup copy actions; DynamoDB Kinesis streaming destinations; Secrets
+ * Manager rotation functions (they read and write the secret).
  */
-function parseCidrBlock(text) {
-    const [address = '', prefixText, ...rest] = text.trim().split('/');
-    if (prefixText === undefined || rest.length > 0 || !/^\d{1,3}$/.test(prefixText))
-        return undefined;
-    const prefix = Number(prefixText);
-    const family = address.includes(':') ? 6 : 4;
-    const bits = family === 4 ? 32 : 128;
-    const value = family === 4 ? parseIpv4(address) : parseIpv6(address);
-    if (value === undefined || prefix > bits)
-        return undefined;
-    const count = 1n << BigInt(bits - prefix);
-    return { family, first: value - (value % count), count };
-}
-function parseIpv4(address) {
-    const match = IPV4.exec(address);
-    if (match === null)
-        return undefined;
-    const octets = match.slice(1).map(Number);
-    if (octets.some((octet) => octet > 255))
-        return undefined;
-    return octets.reduce((sum, octet) => sum * 256n + BigInt(octet), 0n);
-}
-function parseIpv6(address) {
-    const halves = address.split('::');
-    if (halves.length > 2)
-        return undefined;
-    const groups = halves.map((half) => (half === '' ? [] : half.split(':')));
-    const words = groups.map(toWords);
-    if (words.some((list) => list === undefined))
-        return undefined;
-    const [head = [], tail = []] = words;
-    const missing = 8 - head.length - tail.length;
-    if (halves.length === 1 ? missing !== 0 : missing < 1)
-        return undefined;
-    const all = [...head, ...Array(halves.length === 1 ? 0 : missing).fill(0), ...tail];
-    return all.reduce((sum, word) => sum * 65536n + BigInt(word), 0n);
-}
-/** Hex groups as 16-bit words; a last group in dotted IPv4 form is two words. */
-function toWords(groups) {
-    const words = [];
-    for (const [index, group] of groups.entries()) {
-        const ipv4 = index === groups.length - 1 ? parseIpv4(group) : undefined;
-        if (ipv4 !== undefined)
-            words.push(Number(ipv4 >> 16n), Number(ipv4 & 0xffffn));
-        else if (/^[0-9a-f]{1,4}$/i.test(group))
-            words.push(parseInt(group, 16));
-        else
-            return undefined;
-    }
-    return words;
-}
-//# sourceMappingURL=cidr-block.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/firewall-port-rules.js
-
-/**
- * Ingress rules of firewalls that are not security groups, rewritten in the security group rule
- * shape (`CidrIp`, `CidrIpv6`, `FromPort`, `ToPort`, `IpProtocol`) so they are judged the same way;
- * undefined for every other type. Sources: AWS CloudFormation Template Reference,
- * `AWS::Lightsail::Instance` `Networking.Ports[]` (`Cidrs`, `Ipv6Cidrs`) and
- * `AWS::GameLift::Fleet` `EC2InboundPermissions[]` (`IpRange`). A Lightsail port with no source
- * list is open to every address, and an instance whose ports are left out gets Lightsail's default
- * firewall, SSH (22) and HTTP (80) from any address (Amazon Lightsail docs, "Instance firewalls").
- */
-function firewallPortRules(params) {
-    const { type, properties, where } = params;
-    if (type === 'AWS::GameLift::Fleet')
-        return listRules(properties['EC2InboundPermissions'], `${where}.EC2InboundPermissions`, (entry) => ({
-            CidrIp: entry['IpRange'],
-            FromPort: entry['FromPort'],
-            ToPort: entry['ToPort'],
-            IpProtocol: entry['Protocol'],
-        }));
-    if (type !== 'AWS::Lightsail::Instance')
-        return undefined;
-    const networking = properties['Networking'];
-    const ports = isPlainObject(networking) ? networking['Ports'] : undefined;
-    if (networking === undefined || (isPlainObject(networking) && ports === undefined))
-        return {
-            rules: [22, 80].map((port) => ({
-                rule: { CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port, IpProtocol: 'tcp' },
-                where: `${where}.Networking`,
-            })),
-            computedLists: [],
-        };
-    if (!isPlainObject(networking))
-        return { rules: [], computedLists: [`${where}.Networking`] };
-    return listRules(ports, `${where}.Networking.Ports`, (entry) => {
-        const open = entry['Cidrs'] === undefined && entry['Ipv6Cidrs'] === undefined;
-        return {
-            CidrIp: open ? '0.0.0.0/0' : (entry['Cidrs'] ?? []),
-            CidrIpv6: entry['Ipv6Cidrs'] ?? [],
-            FromPort: entry['FromPort'],
-            ToPort: entry['ToPort'],
-            IpProtocol: entry['Protocol'],
-        };
-    });
-}
-function listRules(list, where, toRule) {
-    if (list === undefined)
-        return { rules: [], computedLists: [] };
-    if (!Array.isArray(list))
-        return { rules: [], computedLists: [where] };
-    const rules = list.map((entry, index) => ({
-        rule: isPlainObject(entry) ? toRule(entry) : entry,
-        where: `${where}[${index}]`,
-    }));
-    return { rules, computedLists: [] };
-}
-//# sourceMappingURL=firewall-port-rules.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/ingress-rules.js
-
+const DATA_EGRESS_DESTINATIONS = new Map([
+    ['AWS::SNS::Subscription', [['Endpoint']]],
+    ['AWS::SNS::Topic', [['Subscription', '[]', 'Endpoint']]],
+    ['AWS::Logs::SubscriptionFilter', [['DestinationArn']]],
+    ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
+    ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
+    ['AWS::Events::ApiDestination', [['InvocationEndpoint']]],
+    [
+        'AWS::KinesisFirehose::DeliveryStream',
+        [['HttpEndpointDestinationConfiguration', 'EndpointConfiguration', 'Url']],
+    ],
+    [
+        'AWS::Lambda::EventInvokeConfig',
+        [
+            ['DestinationConfig', 'OnSuccess', 'Destination'],
+            ['DestinationConfig', 'OnFailure', 'Destination'],
+        ],
+    ],
+    ['AWS::SQS::Queue', [['RedrivePolicy', 'deadLetterTargetArn']]],
+    [
+        'AWS::ECR::ReplicationConfiguration',
+        [['ReplicationConfiguration', 'Rules', '[]', 'Destinations', '[]', 'RegistryId']],
+    ],
+    [
+        'AWS::Backup::BackupPlan',
+        [['BackupPlan', 'BackupPlanRule', '[]', 'CopyActions', '[]', 'DestinationBackupVaultArn']],
+    ],
+    ['AWS::DynamoDB::Table', [['KinesisStreamSpecification', 'StreamArn']]],
+    ['AWS::SecretsManager::RotationSchedule', [['RotationLambdaARN']]],
+    [
+        'AWS::S3::Bucket',
+        [
+            ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket'],
+            ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Account'],
+        ],
+    ],
+    ['AWS::Oam::Link', [['SinkIdentifier']]],
+    [
+        'AWS::SES::ReceiptRule',
+        [
+            ['Rule', 'Actions', '[]', 'S3Action', 'BucketName'],
+            ['Rule', 'Actions', '[]', 'SNSAction', 'TopicArn'],
+            ['Rule', 'Actions', '[]', 'LambdaAction', 'FunctionArn'],
+        ],
+    ],
+    ['AWS::CloudTrail::Trail', [['S3BucketName'], ['SnsTopicName']]],
+    ['AWS::Config::DeliveryChannel', [['S3BucketName'], ['SnsTopicARN']]],
+    ['AWS::EC2::FlowLog', [['LogDestination']]],
+    ['AWS::Lambda::EventSourceMapping', [['DestinationConfig', 'OnFailure', 'Destination']]],
+    ['AWS::Pipes::Pipe', [['Target']]],
+    [
+        'AWS::IoT::TopicRule',
+        [
+            ['TopicRulePayload', 'Actions', '[]', 'Http', 'Url'],
+            ['TopicRulePayload', 'ErrorAction', 'Http', 'Url'],
+        ],
+    ],
+    ['AWS::DLM::LifecyclePolicy', [['PolicyDetails', 'Schedules', '[]', 'ShareRules', '[]', 'TargetAccounts']]],
+]);
+//# sourceMappingURL=data-egress-destinations.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/values-at-path.js
 
 /**
- * The ingress rules a resource declares: an `AWS::EC2::SecurityGroup`'s `SecurityGroupIngress`
- * list, or an `AWS::EC2::SecurityGroupIngress` resource (its properties are the rule). Every
- * branch of an `Fn::If` around the list or a rule is included (CloudFormation may take either);
- * `Ref: AWS::NoValue` is no rule. Lightsail instance ports and GameLift fleet permissions come
- * from `firewallPortRules`. `where` is `<file>#Resources.<LogicalId>`.
+ * Every value at `path` (keys, and `[]` for each item of a list) below `properties`, on every
+ * branch of an `Fn::If` on the way (not the last value's: value readers take those) (CloudFormation may take either). Any other intrinsic on the way
+ * (`Ref` of a parameter, `Fn::ImportValue`…) is returned as is, with the path walked so far, so the
+ * caller reads it as a value only known at deploy time.
  */
-function ingressRules(params) {
-    const properties = isPlainObject(params.properties) ? params.properties : {};
-    const where = `${params.where}.Properties`;
-    const firewall = firewallPortRules({ type: params.type, properties, where });
-    if (firewall !== undefined)
-        return firewall;
-    if (params.type === 'AWS::EC2::SecurityGroupIngress')
-        return { rules: [{ rule: properties, where }], computedLists: [] };
-    if (params.type !== 'AWS::EC2::SecurityGroup')
-        return { rules: [], computedLists: [] };
-    const rules = [];
-    const computedLists = [];
-    for (const list of branches(properties['SecurityGroupIngress'], `${where}.SecurityGroupIngress`)) {
-        if (list.value === undefined)
-            continue;
-        if (!Array.isArray(list.value)) {
-            computedLists.push(list.where);
-            continue;
-        }
-        list.value.forEach((rule, index) => rules.push(...branches(rule, `${list.where}[${index}]`)
-            .filter((one) => one.value !== undefined)
-            .map((one) => ({ rule: one.value, where: one.where }))));
-    }
-    return { rules, computedLists };
-}
-/** Every value an `Fn::If` may resolve to (nested ones too); `AWS::NoValue` is no value at all. */
-function branches(value, where) {
-    if (isPlainObject(value) && Object.keys(value).length === 1) {
-        const choice = value['Fn::If'];
-        if (Array.isArray(choice) && choice.length === 3)
-            return [...branches(choice[1], `${where}.Fn::If[1]`), ...branches(choice[2], `${where}.Fn::If[2]`)];
-        if (value['Ref'] === 'AWS::NoValue')
-            return [{ value: undefined, where }];
-    }
-    return [{ value, where }];
-}
-//# sourceMappingURL=ingress-rules.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/ingress-sources.js
-
-
-
-/**
- * The sources of one ingress rule (`where` is the rule's location): `CidrIp`, `CidrIpv6` and
- * `SourcePrefixListId` (AWS CloudFormation Template Reference, "AWS::EC2::SecurityGroup Ingress").
- * A prefix list made by this template (`AWS::EC2::PrefixList`) is read through its `Entries`;
- * any other (an id, a parameter, an AWS-managed list) can hold any address, even `0.0.0.0/0`.
- */
-function ingressSources(rule, where, context) {
-    const sources = [];
-    for (const field of ['CidrIp', 'CidrIpv6']) {
-        if (!(field in rule))
-            continue;
-        const at = `${where}.${field}`;
-        if (isVpcRange(rule[field], context))
-            continue;
-        const value = readTemplateValue(rule[field], context);
-        sources.push(value.known
-            ? { kind: 'addresses', field, where: at, texts: value.texts }
-            : { kind: 'unknown', field, where: at, why: value.why });
-    }
-    if ('SourcePrefixListId' in rule)
-        sources.push(prefixListSource(rule['SourcePrefixListId'], `${where}.SourcePrefixListId`, context));
-    return sources;
-}
-function prefixListSource(value, where, context) {
-    const field = 'SourcePrefixListId';
-    const id = referencedResource(value);
-    const resource = id === undefined ? undefined : context.resources?.[id];
-    if (!isPlainObject(resource) || resource['Type'] !== 'AWS::EC2::PrefixList') {
-        const name = readTemplateValue(value, context);
-        return {
-            kind: 'prefix-list',
-            field,
-            where,
-            name: name.known ? name.texts.join(', ') : 'a computed prefix list',
-        };
-    }
-    const entries = isPlainObject(resource['Properties']) ? resource['Properties']['Entries'] : undefined;
-    if (!Array.isArray(entries))
-        return { kind: 'unknown', field, where, why: `the entries of prefix list ${id}, which are computed` };
-    const cidrs = readTemplateValue(entries.map((entry) => (isPlainObject(entry) ? entry['Cidr'] : entry)), context);
-    return cidrs.known
-        ? { kind: 'addresses', field, where, texts: cidrs.texts }
-        : { kind: 'unknown', field, where, why: `an entry of prefix list ${id} (${cidrs.why})` };
-}
-/**
- * The CIDR of a VPC or subnet of this template (`Fn::GetAtt Vpc.CidrBlock`, or one item of its
- * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`): at most a /16 of IPv4 and a /44
- * of IPv6 (Amazon VPC User Guide, "VPC CIDR blocks"), so never open.
- */
-function isVpcRange(value, context) {
-    const select = isPlainObject(value) ? value['Fn::Select'] : undefined;
-    const inner = Array.isArray(select) && select.length === 2 ? select[1] : value;
-    const attribute = isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
-    const [id, name] = Array.isArray(attribute)
-        ? attribute
-        : typeof attribute === 'string'
-            ? attribute.split('.')
-            : [];
-    if (typeof id !== 'string' || typeof name !== 'string')
-        return false;
-    const type = resourceType(context.resources, id);
-    return ((type === 'AWS::EC2::VPC' || type === 'AWS::EC2::Subnet') &&
-        /^(CidrBlock|CidrBlockAssociations|Ipv6CidrBlocks)$/.test(name));
-}
-/** The logical id a `Ref` or `Fn::GetAtt` names, if it is one of those. */
-function referencedResource(value) {
-    if (!isPlainObject(value))
-        return undefined;
-    if (typeof value['Ref'] === 'string')
-        return value['Ref'];
-    const attribute = value['Fn::GetAtt'];
-    const target = Array.isArray(attribute)
-        ? attribute[0]
-        : typeof attribute === 'string'
-            ? attribute.split('.')[0]
-            : undefined;
-    return typeof target === 'string' ? target : undefined;
-}
-//# sourceMappingURL=ingress-sources.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/public-address-count.js
-
-/**
- * Ranges a template may well allow that no internet host sends from, left out of the count so
- * that private networks never add up to "open": IPv4 private (RFC 1918), shared (RFC 6598),
- * loopback and link-local; IPv6 loopback, unique local (RFC 4193) and link-local (RFC 4291).
- * Everything else counts, reserved space included, erring toward open.
- */
-const PRIVATE = {
-    4: ['10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16'].map(public_address_count_block),
-    6: ['::1/128', 'fc00::/7', 'fe80::/10'].map(public_address_count_block),
-};
-/** How many internet (public) addresses the union of `blocks` of one family covers; overlaps count once. */
-function publicAddressCount(blocks, family) {
-    const union = merge(blocks.filter((one) => one.family === family));
-    const covered = (range) => union.reduce((sum, one) => sum + overlap(one, range), 0n);
-    const total = union.reduce((sum, one) => sum + one.count, 0n);
-    return PRIVATE[family].reduce((rest, range) => rest - covered(range), total);
-}
-/** Sorted, non-overlapping blocks covering the same addresses (counts no longer powers of two). */
-function merge(blocks) {
-    const sorted = [...blocks].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
-    const merged = [];
-    for (const one of sorted) {
-        const last = merged.at(-1);
-        if (last !== undefined && one.first <= last.first + last.count) {
-            const end = one.first + one.count > last.first + last.count ? one.first + one.count : last.first + last.count;
-            merged[merged.length - 1] = { ...last, count: end - last.first };
-        }
-        else
-            merged.push(one);
-    }
-    return merged;
-}
-function overlap(a, b) {
-    const start = a.first > b.first ? a.first : b.first;
-    const endA = a.first + a.count;
-    const endB = b.first + b.count;
-    const end = endA < endB ? endA : endB;
-    return end > start ? end - start : 0n;
-}
-function public_address_count_block(text) {
-    const parsed = parseCidrBlock(text);
-    if (parsed === undefined)
-        throw new Error(`bad built-in CIDR ${text}`);
-    return parsed;
-}
-//# sourceMappingURL=public-address-count.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/open-address-space.js
-
-/**
- * More internet addresses than one IPv4 /8 (2^24, 1/256 of the address space) or one IPv6 /16
- * (2^112) counts as open to the internet. Our rule: a reviewer sees anything this broad, and
- * splitting `0.0.0.0/0` into `/1`s or into 128 `/8`s is still open because the count is over the
- * union of every range given. Private ranges are not counted (`publicAddressCount`).
- */
-const OPEN_MORE_THAN = { 4: 1n << 24n, 6: 1n << 112n };
-/** The first family whose union of `blocks` is open, with its public address count; else undefined. */
-function openAddressSpace(blocks) {
-    for (const family of [4, 6]) {
-        const count = publicAddressCount(blocks, family);
-        if (count > OPEN_MORE_THAN[family])
-            return { family, count };
-    }
-    return undefined;
-}
-//# sourceMappingURL=open-address-space.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/ingress-breadth-risks.js
-
-
-
-
-
-/**
- * Ingress that is open only in sum: the union of the address ranges of every ingress rule in the
- * template (security groups' own lists, `AWS::EC2::SecurityGroupIngress` resources, prefix lists
- * of this template), judged with `openAddressSpace` — so 128 rules of `/8` are half the internet,
- * as one `/1` is. All groups count together, whichever group a rule is on: one instance or load
- * balancer may carry several groups, and its ingress is their union (Amazon VPC User Guide,
- * "Security groups": rules of all associated groups are aggregated). A range that is open alone
- * is reported where it is written (`ingressRisks`) and not again here.
- */
-function ingressBreadthRisks(params) {
-    const blocks = [];
-    const owners = new Set();
-    for (const [logicalId, resource] of Object.entries(params.context.resources ?? {})) {
-        if (!isPlainObject(resource) || typeof resource['Type'] !== 'string')
-            continue;
-        const { rules } = ingressRules({
-            type: resource['Type'],
-            properties: resource['Properties'],
-            where: logicalId,
+function valuesAtPath(properties, path) {
+    let found = [{ value: properties, at: '' }];
+    for (const key of path) {
+        found = found.flatMap(values_at_path_branches).flatMap(({ value, at }) => {
+            if (values_at_path_isIntrinsic(value))
+                return [{ value, at }];
+            if (key === '[]') {
+                if (value === undefined)
+                    return [{ value, at }];
+                if (!Array.isArray(value))
+                    return [{ value, at }];
+                return value.map((item, index) => ({ value: item, at: `${at}[${index}]` }));
+            }
+            const next = `${at === '' ? '' : `${at}.`}${key}`;
+            return [{ value: isPlainObject(value) ? value[key] : undefined, at: next }];
         });
-        for (const { rule, where } of rules) {
-            if (!isPlainObject(rule))
+    }
+    // The last value is returned as written: readers of a value take its `Fn::If` branches themselves.
+    return found;
+}
+/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
+function values_at_path_branches(found) {
+    const { value, at } = found;
+    if (!isPlainObject(value) || Object.keys(value).length !== 1)
+        return [found];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [{ value: undefined, at }];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [found];
+    return [
+        ...values_at_path_branches({ value: choice[1], at: `${at}.Fn::If[1]` }),
+        ...values_at_path_branches({ value: choice[2], at: `${at}.Fn::If[2]` }),
+    ];
+}
+function values_at_path_isIntrinsic(value) {
+    return isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
+}
+//# sourceMappingURL=values-at-path.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/data-egress-risks.js
+
+
+
+
+/**
+ * Data sent where this account does not hold it (`DATA_EGRESS_DESTINATIONS`): a destination that
+ * is not a resource of this template (`Ref`/`Fn::GetAtt`) nor an ARN in this account
+ * (`${AWS::AccountId}`) — a URL, an email address, a phone number, an ARN naming an account id
+ * (which may be another's; the template cannot say it is this one) — is `data-egress`; one only
+ * known at deploy time is `unresolved-value`. An account-wide log subscription policy
+ * (`AWS::Logs::AccountPolicy`, `SUBSCRIPTION_FILTER_POLICY`) sends every log group of the account,
+ * not only this template's, and is `data-egress` wherever it sends.
+ */
+function dataEgressRisks(params) {
+    const { logicalId, type, context } = params;
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    if (type === 'AWS::Logs::AccountPolicy')
+        return accountPolicyRisks(params, properties);
+    const reasons = [];
+    for (const path of DATA_EGRESS_DESTINATIONS.get(type) ?? [])
+        for (const { value, at } of valuesAtPath(properties, path)) {
+            if (value === undefined)
                 continue;
-            for (const source of ingressSources(rule, where, params.context)) {
-                if (source.kind !== 'addresses')
-                    continue;
-                for (const text of source.texts) {
-                    const block = parseCidrBlock(text);
-                    if (block === undefined)
-                        continue;
-                    if (openAddressSpace([block]) !== undefined)
-                        return [];
-                    blocks.push(block);
-                    owners.add(logicalId);
-                }
+            const where = `${params.where}.Properties.${at}`;
+            const read = readTemplateValue(value, context);
+            if (!read.known)
+                reasons.push({
+                    code: 'unresolved-value',
+                    where,
+                    message: `${logicalId} (${type}) sends data to ${read.why}; treated as outside the account.`,
+                });
+            else {
+                const outside = read.texts.filter((text) => !inThisAccount(text));
+                if (outside.length > 0)
+                    reasons.push({
+                        code: 'data-egress',
+                        where,
+                        message: `${logicalId} (${type}) sends data to ${outside.join(' or ')}, outside this account (or in an account the template names by its id).`,
+                    });
             }
         }
-    }
-    const open = openAddressSpace(blocks);
-    if (open === undefined)
+    return reasons;
+}
+/**
+ * A resource of this template (a placeholder), or an ARN whose account is this one: written as
+ * `${AWS::AccountId}` (a placeholder too), or left empty on a resource AWS owns (an SSM document
+ * such as `AWS-RunShellScript`). A literal account id, an S3 bucket (its ARN names no account: the
+ * bucket may be anyone's) and anything that is not an ARN are not known to be here.
+ */
+function inThisAccount(text) {
+    if (isNamedValue(text))
+        return true;
+    const [prefix, , service, , account] = text.split(':');
+    if (prefix !== 'arn' || account === undefined)
+        return false;
+    return isNamedValue(account) || (account === '' && service !== 's3');
+}
+function accountPolicyRisks(params, properties) {
+    const kind = readTemplateValue(properties['PolicyType'], params.context);
+    if (kind.known && !kind.texts.includes('SUBSCRIPTION_FILTER_POLICY'))
         return [];
-    const ids = [...owners];
-    const size = open.family === 4 ? open.count.toLocaleString('en-US') : `about 2^${open.count.toString(2).length - 1}`;
     return [
         {
-            code: 'open-ingress',
-            where: `${params.path}#Resources${ids.length === 1 ? `.${ids[0] ?? ''}` : ''}`,
-            message: `The ingress rules of ${ids.join(', ')} together let in ${size} public IPv${open.family} addresses ` +
-                `(${blocks.length} ranges), more than one ${open.family === 4 ? '/8' : '/16'} holds: a large share of the internet.`,
+            code: 'data-egress',
+            where: `${params.where}.Properties.PolicyType`,
+            message: `${params.logicalId} (${params.type}) subscribes every log group of the account, not only this template's, to a destination.`,
         },
     ];
 }
-//# sourceMappingURL=ingress-breadth-risks.js.map
+//# sourceMappingURL=data-egress-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/existing-group-ingress-risks.js
 
 
@@ -63091,6 +64521,14 @@ function sourceRisks(source, ports) {
                 message: `Ingress ${field} depends on ${source.why}; treated as open to the internet.`,
             },
         ];
+    if (source.kind === 'other-account')
+        return [
+            {
+                code: 'open-ingress',
+                where,
+                message: `Opens ${ports} to a security group of account ${source.accounts.join(' or ')}: whatever that account puts in it comes in.`,
+            },
+        ];
     if (source.kind === 'prefix-list')
         return [
             {
@@ -63191,179 +64629,6 @@ function lambdaPermissionRisks(params) {
     return [];
 }
 //# sourceMappingURL=lambda-permission-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/policy-document-risks.js
-
-
-/**
- * The wildcard and unknown parts of one IAM policy document (long-form template value). Only
- * statements that may Allow are judged: an explicit Deny overrides any Allow and can only narrow
- * access (IAM User Guide, "Policy evaluation logic"). A statement whose Effect, Action, Resource or
- * Principal cannot be read before deploying (a parameter, `Fn::ImportValue`...) counts as broad,
- * and the reason says which value was unreadable. Never throws on malformed input.
- */
-function policyDocumentRisks(params) {
-    const { where, context } = params;
-    const document = typeof params.document === 'string' ? policy_document_risks_parseJson(params.document) : params.document;
-    if (!isPlainObject(document))
-        return {
-            grants: true,
-            reasons: [
-                { code: 'unresolved-value', where, message: 'The policy document cannot be read; treated as broad.' },
-            ],
-        };
-    const statement = document['Statement'];
-    const statements = Array.isArray(statement) ? statement : [statement];
-    const reasons = [];
-    let grants = false;
-    statements.forEach((item, index) => {
-        const at = Array.isArray(statement) ? `${where}.Statement[${index}]` : `${where}.Statement`;
-        if (!isPlainObject(item)) {
-            grants = true;
-            reasons.push({
-                code: 'unresolved-value',
-                where: at,
-                message: 'A statement cannot be read; treated as broad.',
-            });
-            return;
-        }
-        const effect = readTemplateValue(item['Effect'], context);
-        if (effect.known && effect.texts.length > 0 && effect.texts.every((text) => text === 'Deny'))
-            return;
-        grants = true;
-        reasons.push(...statementRisks({ statement: item, kind: params.kind, where: at, context }));
-    });
-    return { reasons, grants };
-}
-function statementRisks(params) {
-    const { statement, where, context } = params;
-    const reasons = [];
-    const unreadable = (element, why) => ({
-        code: 'unresolved-value',
-        where: `${where}.${element}`,
-        message: `${element} depends on ${why}; treated as broad.`,
-    });
-    if ('NotAction' in statement)
-        reasons.push({
-            code: 'wildcard-action',
-            where: `${where}.NotAction`,
-            message: 'Allows every action except those listed (NotAction).',
-        });
-    const actions = readTemplateValue(statement['Action'], context);
-    if (!actions.known)
-        reasons.push(unreadable('Action', actions.why));
-    else {
-        const wild = actions.texts.filter(isBroadAction);
-        if (wild.length > 0)
-            reasons.push({
-                code: 'wildcard-action',
-                where: `${where}.Action`,
-                message: `Allows wildcard actions: ${quoteAll(wild)}.`,
-            });
-    }
-    if ('NotResource' in statement)
-        reasons.push({
-            code: 'wildcard-resource',
-            where: `${where}.NotResource`,
-            message: 'Applies to every resource except those listed (NotResource).',
-        });
-    if (params.kind !== 'key' && 'Resource' in statement) {
-        const resources = readTemplateValue(statement['Resource'], context);
-        if (!resources.known)
-            reasons.push(unreadable('Resource', resources.why));
-        else {
-            const broad = resources.texts.filter(isBroadResource);
-            if (broad.length > 0)
-                reasons.push({
-                    code: 'wildcard-resource',
-                    where: `${where}.Resource`,
-                    message: `Applies to wildcard resources: ${quoteAll(broad)}.`,
-                });
-        }
-    }
-    if (params.kind !== 'identity')
-        reasons.push(...principalRisks({ statement, where, context }));
-    return reasons;
-}
-function principalRisks(params) {
-    const { statement, where } = params;
-    if ('NotPrincipal' in statement)
-        return [
-            {
-                code: 'wildcard-principal',
-                where: `${where}.NotPrincipal`,
-                message: 'Allows everyone except the principals listed (NotPrincipal).',
-            },
-        ];
-    const principal = statement['Principal'];
-    if (principal === undefined)
-        return [];
-    // `"Principal": "*"` and `{"AWS": "*"}` both mean anyone (IAM User Guide, "AWS JSON policy elements: Principal").
-    const values = principalBranches(principal).flatMap((option) => isPlainObject(option) && !policy_document_risks_isIntrinsic(option) ? Object.values(option) : [option]);
-    const read = values.map((value) => readTemplateValue(value, params.context));
-    const missing = read.find((value) => !value.known);
-    if (missing && !missing.known)
-        return [
-            {
-                code: 'unresolved-value',
-                where: `${where}.Principal`,
-                message: `Principal depends on ${missing.why}; treated as broad.`,
-            },
-        ];
-    const anyone = read.some((value) => value.known && value.texts.includes('*'));
-    return anyone
-        ? [{ code: 'wildcard-principal', where: `${where}.Principal`, message: 'Allows any principal ("*").' }]
-        : [];
-}
-/** A principal chosen with `Fn::If` is either branch; both are judged. */
-function principalBranches(principal) {
-    if (isPlainObject(principal) && Array.isArray(principal['Fn::If']) && principal['Fn::If'].length === 3)
-        return [principal['Fn::If'][1], principal['Fn::If'][2]].flatMap(principalBranches);
-    return [principal];
-}
-function policy_document_risks_isIntrinsic(value) {
-    const keys = Object.keys(value);
-    return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
-}
-/**
- * An action pattern that grants a whole service or more: `*`, `s3:*`, or a name that starts with a
- * wildcard (`iam:*Policy`). A verb prefix such as `kms:Describe*` stays within one kind of action.
- */
-function isBroadAction(text) {
-    const [service, name] = text.trim().split(':', 2);
-    if (name === undefined)
-        return (service ?? '').includes('*');
-    return (service ?? '').includes('*') || name.startsWith('*');
-}
-/**
- * A resource that names no one thing: `*`, any ARN whose service is a wildcard, or whose resource
- * part starts with one or is only a type and a wildcard (`table/*`, `function:*`). A path under one
- * named thing (`${Bucket.Arn}/*`, `arn:aws:s3:::site/*`, `log-group:/aws/lambda/x:*`) is scoped to it.
- */
-function isBroadResource(text) {
-    if (text.trim() === '*')
-        return true;
-    const arn = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/s.exec(text);
-    if (arn === null)
-        return text.startsWith('*');
-    const service = arn[1] ?? '';
-    const resource = arn[2] ?? '';
-    if (service.includes('*') || resource.startsWith('*'))
-        return true;
-    // S3 ARNs have no resource type: `bucket/*` is every object of one bucket.
-    return service !== 's3' && /^[^/:*]+[/:]\*$/.test(resource);
-}
-function quoteAll(texts) {
-    return [...new Set(texts)].map((text) => `"${text}"`).join(', ');
-}
-function policy_document_risks_parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-//# sourceMappingURL=policy-document-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/public-access-rules.js
 
 const never = () => false;
@@ -63384,6 +64649,16 @@ const always = () => true;
  * and API Gateway methods and routes whose `AuthorizationType` is `NONE` (the default for both):
  * anyone on the internet may call them. A REST method whose integration is a `MOCK` reaches no
  * backend (CORS preflight `OPTIONS` methods) and is left out; nothing else is, failing closed.
+ * More: SAM `Api`/`HttpApi` without `Auth.DefaultAuthorizer` (SAM adds none by default), REST and
+ * HTTP APIs imported from an OpenAPI `Body`/`BodyS3Location` (their authorization is not read
+ * here), an HTTP API made by quick create (`Target`: a `$default` route without authorization),
+ * AppSync APIs authorized by API key, EKS clusters' `EndpointPublicAccess` (default true), public
+ * IP addresses (an instance's or launch template's `AssociatePublicIpAddress`, a subnet's
+ * `MapPublicIpOnLaunch`, an Elastic IP given an instance, ECS `AssignPublicIp`, and an instance
+ * with neither subnet nor interfaces, which lands in the default VPC, whose default subnets map
+ * public IPs; Amazon VPC User Guide, "Default VPCs"), S3 access points with Block Public Access
+ * off, Transfer Family servers (`EndpointType` default `PUBLIC`) and Image Builder distributions
+ * launchable by `all`, and CodeBuild projects with `Visibility: PUBLIC_READ`.
  */
 const PUBLIC_ACCESS_RULES = [
     {
@@ -63499,6 +64774,139 @@ const PUBLIC_ACCESS_RULES = [
         means: 'let anyone on the internet call the method without signing in',
         harmless: (properties) => isPlainObject(properties['Integration']) && properties['Integration']['Type'] === 'MOCK',
     },
+    ...['Api', 'HttpApi'].map((kind) => ({
+        type: `AWS::Serverless::${kind}`,
+        path: ['Auth', 'DefaultAuthorizer'],
+        publicValues: [],
+        // SAM copies `Globals.<kind>` into each resource of the kind: a default authorizer set there holds.
+        publicWhenAbsent: (_properties, context) => !hasGlobalDefaultAuthorizer(context.globals, kind),
+        means: 'let anyone on the internet call every route that names no authorizer of its own',
+    })),
+    ...['Body', 'BodyS3Location'].flatMap((body) => ['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api'].map((type) => ({
+        type,
+        path: [body],
+        publicValues: 'any',
+        publicWhenAbsent: never,
+        means: 'define its routes in an OpenAPI document whose authorization is not judged here; treated as callable by anyone',
+    }))),
+    {
+        type: 'AWS::ApiGatewayV2::Api',
+        path: ['Target'],
+        publicValues: 'any',
+        publicWhenAbsent: never,
+        means: 'make a default route that anyone on the internet may call without signing in (quick create)',
+    },
+    {
+        type: 'AWS::AppSync::GraphQLApi',
+        path: ['AuthenticationType'],
+        publicValues: ['API_KEY'],
+        publicWhenAbsent: never,
+        means: 'let anyone holding the API key, which is handed to clients, call the API',
+    },
+    {
+        type: 'AWS::AppSync::GraphQLApi',
+        path: ['AdditionalAuthenticationProviders', '[]', 'AuthenticationType'],
+        publicValues: ['API_KEY'],
+        publicWhenAbsent: never,
+        means: 'let anyone holding the API key, which is handed to clients, call the API',
+    },
+    {
+        type: 'AWS::EKS::Cluster',
+        path: ['ResourcesVpcConfig', 'EndpointPublicAccess'],
+        publicValues: ['true'],
+        publicWhenAbsent: always,
+        means: "put the cluster's Kubernetes API endpoint on the internet",
+    },
+    {
+        type: 'AWS::EC2::Instance',
+        path: ['NetworkInterfaces', '[]', 'AssociatePublicIpAddress'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'give the instance a public IP address',
+    },
+    {
+        type: 'AWS::EC2::Instance',
+        path: ['SubnetId'],
+        publicValues: [],
+        publicWhenAbsent: (properties) => properties['NetworkInterfaces'] === undefined,
+        means: 'launch it in the default VPC, whose subnets give every instance a public IP address',
+    },
+    {
+        type: 'AWS::EC2::LaunchTemplate',
+        path: ['LaunchTemplateData', 'NetworkInterfaces', '[]', 'AssociatePublicIpAddress'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'give every instance launched from it a public IP address',
+    },
+    {
+        type: 'AWS::AutoScaling::LaunchConfiguration',
+        path: ['AssociatePublicIpAddress'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'give every instance launched from it a public IP address',
+    },
+    {
+        type: 'AWS::EC2::Subnet',
+        path: ['MapPublicIpOnLaunch'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: 'give every instance launched in the subnet a public IP address',
+    },
+    {
+        type: 'AWS::EC2::EIP',
+        path: ['InstanceId'],
+        publicValues: 'any',
+        publicWhenAbsent: never,
+        means: 'give the instance a public Elastic IP address',
+    },
+    ...['AWS::ECS::Service', 'AWS::ECS::TaskSet'].map((type) => ({
+        type,
+        path: ['NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp'],
+        publicValues: ['ENABLED'],
+        publicWhenAbsent: never,
+        means: 'give every task a public IP address',
+    })),
+    {
+        type: 'AWS::Events::Rule',
+        path: ['Targets', '[]', 'EcsParameters', 'NetworkConfiguration', 'AwsVpcConfiguration', 'AssignPublicIp'],
+        publicValues: ['ENABLED'],
+        publicWhenAbsent: never,
+        means: 'give every task it runs a public IP address',
+    },
+    ...['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'].map((setting) => ({
+        type: 'AWS::S3::AccessPoint',
+        path: ['PublicAccessBlockConfiguration', setting],
+        publicValues: ['false'],
+        publicWhenAbsent: never,
+        means: `turn off S3 Block Public Access (${setting}) on the access point, so its policy may make it public`,
+    })),
+    {
+        type: 'AWS::Transfer::Server',
+        path: ['EndpointType'],
+        publicValues: ['PUBLIC'],
+        publicWhenAbsent: always,
+        means: 'give the file transfer server an endpoint on the internet',
+    },
+    {
+        type: 'AWS::ImageBuilder::DistributionConfiguration',
+        path: [
+            'Distributions',
+            '[]',
+            'AmiDistributionConfiguration',
+            'LaunchPermissionConfiguration',
+            'UserGroups',
+        ],
+        publicValues: ['all'],
+        publicWhenAbsent: never,
+        means: 'make the machine images public: any AWS account may launch them',
+    },
+    {
+        type: 'AWS::CodeBuild::Project',
+        path: ['Visibility'],
+        publicValues: ['PUBLIC_READ'],
+        publicWhenAbsent: never,
+        means: "let anyone on the internet see the project's builds, their logs and artifacts",
+    },
     {
         type: 'AWS::ApiGatewayV2::Route',
         path: ['AuthorizationType'],
@@ -63507,13 +64915,23 @@ const PUBLIC_ACCESS_RULES = [
         means: 'let anyone on the internet call the route without signing in',
     },
 ];
+function hasGlobalDefaultAuthorizer(globals, kind) {
+    const section = isPlainObject(globals) ? globals[kind] : undefined;
+    const auth = isPlainObject(section) ? section['Auth'] : undefined;
+    return isPlainObject(auth) && auth['DefaultAuthorizer'] !== undefined;
+}
 //# sourceMappingURL=public-access-rules.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/public-access-risks.js
 
 
 
+
 /** Types that are public by what they are: a public ECR repository serves its images to anyone. */
-const PUBLIC_TYPES = new Map([['AWS::ECR::PublicRepository', 'serves its images to anyone on the internet']]);
+const PUBLIC_TYPES = new Map([
+    ['AWS::ECR::PublicRepository', 'serves its images to anyone on the internet'],
+    ['AWS::EC2::EIPAssociation', 'gives an instance or network interface a public Elastic IP address'],
+    ['AWS::CloudFront::Distribution', 'serves its origins to anyone on the internet'],
+]);
 /**
  * Settings that expose a resource to the internet (`PUBLIC_ACCESS_RULES`): a public value on any
  * branch of an `Fn::If`, or a left-out setting whose AWS default is public, is `public-access`; a
@@ -63528,12 +64946,13 @@ function publicAccessRisks(params) {
     return PUBLIC_ACCESS_RULES.filter((rule) => rule.type === type && rule.harmless?.(properties) !== true).flatMap((rule) => ruleRisks({ ...params, rule, properties }));
 }
 function ruleRisks(params) {
-    const { rule, logicalId, type } = params;
-    const name = rule.path.join('.');
+    return valuesAtPath(params.properties, params.rule.path).flatMap(({ value, at }) => valueRisks({ ...params, value, name: at }));
+}
+function valueRisks(params) {
+    const { rule, logicalId, type, name, value } = params;
     const where = `${params.where}.Properties.${name}`;
-    const value = valueAt(params.properties, rule.path);
     if (value === undefined)
-        return rule.publicWhenAbsent(params.properties)
+        return rule.publicWhenAbsent(params.properties, params.context)
             ? [
                 {
                     code: 'public-access',
@@ -63542,6 +64961,14 @@ function ruleRisks(params) {
                 },
             ]
             : [];
+    if (rule.publicValues === 'any')
+        return [
+            {
+                code: 'public-access',
+                where,
+                message: `${logicalId} (${type}) sets ${name}: this will ${rule.means}.`,
+            },
+        ];
     const read = readSettingValue(value, params.context);
     if (!read.known)
         return [
@@ -63558,21 +64985,6 @@ function ruleRisks(params) {
                 message: `${logicalId} (${type}) sets ${name} to ${open.join(' or ')}: this will ${rule.means}.`,
             },
         ];
-}
-/**
- * The value at `path`, or undefined when absent. A mapping on the way that is an intrinsic
- * (an `Fn::If` between two mappings, a parameter) is returned as is, so it reads as unknown.
- */
-function valueAt(properties, path) {
-    let value = properties;
-    for (const key of path) {
-        if (!isPlainObject(value))
-            return value;
-        if (Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::')))
-            return value;
-        value = value[key];
-    }
-    return value;
 }
 //# sourceMappingURL=public-access-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/resource-policy-types.js
@@ -63634,7 +65046,11 @@ const IDENTITY_POLICY_TYPES = new Set([
  * encrypted with it unreadable. ElastiCache replication groups and serverless caches (Redis/Valkey
  * data), MemoryDB clusters (a durable primary database), CodeCommit repositories, QLDB ledgers and
  * DocumentDB elastic clusters keep the only copy of what they hold (each type's page in the AWS
- * CloudFormation Template Reference; DeletionPolicy defaults to `Delete` for all of them).
+ * CloudFormation Template Reference; DeletionPolicy defaults to `Delete` for all of them). So do
+ * Keyspaces tables, S3 directory and table buckets, EBS volumes, Redshift Serverless namespaces,
+ * OpenSearch Serverless collections, Neptune Analytics graphs, Lightsail databases, disks and
+ * buckets, CodeArtifact repositories (published packages) and private certificate authorities
+ * (what they issued can no longer be revoked or renewed).
  */
 const STATEFUL_RESOURCE_TYPES = new Set([
     'AWS::DynamoDB::Table',
@@ -63662,6 +65078,18 @@ const STATEFUL_RESOURCE_TYPES = new Set([
     'AWS::CodeCommit::Repository',
     'AWS::QLDB::Ledger',
     'AWS::DocDBElastic::Cluster',
+    'AWS::Cassandra::Table',
+    'AWS::S3Express::DirectoryBucket',
+    'AWS::S3Tables::TableBucket',
+    'AWS::EC2::Volume',
+    'AWS::RedshiftServerless::Namespace',
+    'AWS::OpenSearchServerless::Collection',
+    'AWS::NeptuneGraph::Graph',
+    'AWS::Lightsail::Database',
+    'AWS::Lightsail::Disk',
+    'AWS::Lightsail::Bucket',
+    'AWS::CodeArtifact::Repository',
+    'AWS::ACMPCA::CertificateAuthority',
 ]);
 /**
  * What CloudFormation does with a resource when it leaves the stack and no policy is written:
@@ -63690,6 +65118,29 @@ const NESTED_TYPES = new Set([
     'AWS::CloudFormation::StackSet',
     'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
 ]);
+/**
+ * Resources that change the account's CloudFormation registry (AWS CloudFormation User Guide,
+ * "Using the CloudFormation registry", "Template macros", "Hooks"): a macro runs its function over
+ * every template that names it; a resource, hook or module version registers handler code (run
+ * with its own execution role) or resources for other stacks, and a default version switches every
+ * stack to it; an activated public type is a third party's code; a hook's configuration turns it
+ * on for every stack of the account; publishing makes a type public. None of it is judged here.
+ */
+const REGISTRY_TYPES = new Set([
+    'AWS::CloudFormation::Macro',
+    'AWS::CloudFormation::ResourceVersion',
+    'AWS::CloudFormation::ResourceDefaultVersion',
+    'AWS::CloudFormation::HookVersion',
+    'AWS::CloudFormation::HookDefaultVersion',
+    'AWS::CloudFormation::HookTypeConfig',
+    'AWS::CloudFormation::ModuleVersion',
+    'AWS::CloudFormation::ModuleDefaultVersion',
+    'AWS::CloudFormation::TypeActivation',
+    'AWS::CloudFormation::PublicTypeVersion',
+    'AWS::CloudFormation::Publisher',
+    'AWS::CloudFormation::GuardHook',
+    'AWS::CloudFormation::LambdaHook',
+]);
 /** What a custom resource's `ServiceToken` may name (AWS CloudFormation User Guide, "Custom resources"). */
 const SERVICE_TOKEN_TYPES = new Set([
     'AWS::Lambda::Function',
@@ -63698,7 +65149,8 @@ const SERVICE_TOKEN_TYPES = new Set([
 ]);
 /**
  * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
- * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a resource
+ * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a change to
+ * the account's CloudFormation registry (`REGISTRY_TYPES`: macros, types, hooks), a resource
  * type from the CloudFormation registry that is not AWS's own (a third-party or private
  * extension, or a `::MODULE` that expands into resources; AWS CloudFormation User Guide, "Using
  * the CloudFormation registry"), a custom resource
@@ -63717,6 +65169,12 @@ function unseenEffectRisks(params) {
             code: 'unseen-effect',
             where,
             message: `${logicalId} (${type}) deploys a template this change does not hold; what it creates cannot be judged.`,
+        });
+    if (REGISTRY_TYPES.has(type))
+        reasons.push({
+            code: 'unseen-effect',
+            where,
+            message: `${logicalId} (${type}) changes the account's CloudFormation registry: code or settings that act on other stacks, which cannot be judged here.`,
         });
     if (isRegistryExtension(type))
         reasons.push({
@@ -63797,10 +65255,13 @@ function serverless_network_policy_risks_parseJson(text) {
 
 
 
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, other public access, commands
- * run on machines outside the template, data that a later removal would destroy, and effects
+ * run on machines outside the template, data sent outside the account, data that a later removal
+ * would destroy, and effects
  * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
@@ -63844,7 +65305,7 @@ function resourceRisks(params) {
             where,
             message: `${logicalId} (${type}) grants access to others.`,
         });
-    reasons.push(...policyRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...resource_risks_policyRisks({ logicalId, type, properties, where, context }));
     if (type === 'AWS::Lambda::Permission')
         reasons.push(...lambdaPermissionRisks({ properties, where, context }));
     reasons.push(...functionUrlRisks({ type, properties, where, context }));
@@ -63852,13 +65313,15 @@ function resourceRisks(params) {
     reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
     reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
     reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...dataEgressRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...samResourcePolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
         reasons.push(...deletionRisks({ logicalId, type, resource, where }));
     return reasons;
 }
-function policyRisks(params) {
+function resource_risks_policyRisks(params) {
     const reasons = [];
     for (const found of findPolicyDocuments(params.properties)) {
         const where = `${params.where}.${found.path}`;
@@ -64017,11 +65480,11 @@ function unseen_construct_risks_visit(value, location, found) {
 
 
 
-
 /**
  * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
- * the template cannot show (`unseenConstructRisks`), each resource's own risks, those only seen
- * across resources (the address space all ingress rules open together), and SAM `Globals`.
+ * the template cannot show (`unseenConstructRisks`), each resource's own risks, and SAM `Globals`.
+ * What is only seen across resources (the address space all ingress rules open together) is judged
+ * over the whole bundle by `classifyRisk` (`ingressBreadthRisks`).
  */
 function templateRisks(params) {
     const { path, template } = params;
@@ -64036,7 +65499,11 @@ function templateRisks(params) {
     const reasons = unseenConstructRisks({ path, template });
     // `Fn::ForEach::…` and `Fn::Transform` keys are not resources; unseenConstructRisks reports them.
     const resources = Object.entries(template['Resources']).filter(([logicalId]) => !logicalId.startsWith('Fn::'));
-    const context = { parameters: template['Parameters'], resources: Object.fromEntries(resources) };
+    const context = {
+        parameters: template['Parameters'],
+        resources: Object.fromEntries(resources),
+        globals: template['Globals'],
+    };
     for (const [logicalId, resource] of resources)
         reasons.push(...resourceRisks({
             logicalId,
@@ -64044,12 +65511,12 @@ function templateRisks(params) {
             where: `${path}#Resources.${logicalId}`,
             context,
         }));
-    reasons.push(...ingressBreadthRisks({ path, context }));
     reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
     return reasons;
 }
 //# sourceMappingURL=template-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/classify-risk.js
+
 
 
 
@@ -64066,6 +65533,7 @@ function templateRisks(params) {
  */
 function classifyRisk(params) {
     const reasons = [];
+    const templates = [];
     if (params.production)
         reasons.push({
             code: 'production-target',
@@ -64092,6 +65560,8 @@ function classifyRisk(params) {
         // A file not declared a template is judged as one when it reads as one (a nested stack, say).
         if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template)))
             continue;
+        if (parsed.ok)
+            templates.push({ path: file.path, template: parsed.template });
         reasons.push(...(parsed.ok
             ? templateRisks({ path: file.path, template: parsed.template })
             : [
@@ -64102,6 +65572,8 @@ function classifyRisk(params) {
                 },
             ]));
     }
+    // Ingress open only in sum, over every template of the bundle together.
+    reasons.push(...ingressBreadthRisks({ templates }));
     reasons.push(...changeSetRisks(params.changeSet ?? []));
     const unique = [...new Map(reasons.map((reason) => [`${reason.code} ${reason.where}`, reason])).values()];
     return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };
@@ -66695,8 +68167,9 @@ var deployment_store = __nccwpck_require__(8363);
 
 /**
  * The deployment store in a folder, laid out as the S3 deployments bucket:
- * `<owner>/<repo>/<env>/<deployment_id>/{template,parameters,outputs,record}.json`. In a workflow,
- * upload the folder as an artifact to keep it.
+ * `<owner>/<repo>/<env>/<deployment_id>/{template,parameters,outputs,record}.json`
+ * (`deploymentPrefix`; read from `deploymentPrefixesToRead`). In a workflow, upload the folder as
+ * an artifact to keep it.
  */
 function createFilesystemDeploymentStore(root) {
     const folderOf = (key) => external_node_path_.join(root, ...(0,store_keys/* deploymentPrefix */.Ig)(key).split('/'));
@@ -66712,26 +68185,34 @@ function createFilesystemDeploymentStore(root) {
             await writeFileAtomically(external_node_path_.join(folder, 'record.json'), json({ ...rest, templateSha256: (0,sha256_hex/* sha256Hex */.f)(template) }));
         },
         async load(key) {
-            const folder = folderOf(key);
-            const recordFile = external_node_path_.join(folder, 'record.json');
-            const [recordBytes, templateBytes] = await Promise.all([
-                readOptionalFile(recordFile),
-                readOptionalFile(external_node_path_.join(folder, 'template.json')),
-            ]);
-            if (recordBytes === undefined || templateBytes === undefined)
-                return undefined;
-            const record = parseStoredJson({
-                text: recordBytes.toString('utf8'),
-                schema: deployment_store/* storedDeploymentRecordSchema */.h,
-                source: recordFile,
-            });
-            const template = templateBytes.toString('utf8');
-            // A template that no longer matches its recorded hash is not "exactly what was deployed".
-            if ((0,sha256_hex/* sha256Hex */.f)(template) !== record.templateSha256)
-                return undefined;
-            return { ...record, template };
+            for (const prefix of (0,store_keys/* deploymentPrefixesToRead */.Zf)(key)) {
+                const found = await loadFrom(external_node_path_.join(root, ...prefix.split('/')));
+                if (found !== undefined)
+                    return found;
+            }
+            return undefined;
         },
     };
+}
+/** The deployment stored in `folder`, or `undefined` when it is not there whole. */
+async function loadFrom(folder) {
+    const recordFile = external_node_path_.join(folder, 'record.json');
+    const [recordBytes, templateBytes] = await Promise.all([
+        readOptionalFile(recordFile),
+        readOptionalFile(external_node_path_.join(folder, 'template.json')),
+    ]);
+    if (recordBytes === undefined || templateBytes === undefined)
+        return undefined;
+    const record = parseStoredJson({
+        text: recordBytes.toString('utf8'),
+        schema: deployment_store/* storedDeploymentRecordSchema */.h,
+        source: recordFile,
+    });
+    const template = templateBytes.toString('utf8');
+    // A template that no longer matches its recorded hash is not "exactly what was deployed".
+    if ((0,sha256_hex/* sha256Hex */.f)(template) !== record.templateSha256)
+        return undefined;
+    return { ...record, template };
 }
 //# sourceMappingURL=filesystem-deployment-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/task-event-store.js
@@ -67125,6 +68606,107 @@ function droppedEventsWarning(dropped) {
 //# sourceMappingURL=bounded-outbox.js.map
 // EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
 var lifecycle_publisher = __nccwpck_require__(7703);
+// EXTERNAL MODULE: ./lib/core/task/canonical-repository.js
+var canonical_repository = __nccwpck_require__(4336);
+;// CONCATENATED MODULE: ./lib/core/task/parse-task-id.js
+/**
+ * A task id (`owner/repo#issue`, as `task_received` gives it) split into its repository and issue,
+ * or `undefined` when it is not one: a deployment payload carries it as plain text.
+ */
+function parseTaskId(taskId) {
+    const match = /^([^/\s#]+)\/([^/\s#]+)#([1-9]\d{0,9})$/.exec(taskId);
+    if (!match)
+        return undefined;
+    const [, owner, repo, issue] = match;
+    if (owner === undefined || repo === undefined || issue === undefined)
+        return undefined;
+    return { owner, repo, issueNumber: Number(issue) };
+}
+//# sourceMappingURL=parse-task-id.js.map
+;// CONCATENATED MODULE: ./lib/core/task/task-id-of.js
+
+/**
+ * The id of the task of issue `issueNumber` in `owner/repo`: `owner/repo#issue` with the
+ * repository in its one spelling (`canonicalRepository`: lower case), so a case-only rename keeps
+ * the task's id, and with it its status marker, records and events. Pure.
+ */
+function taskIdOf(params) {
+    return `${(0,canonical_repository/* canonicalRepository */.J)(`${params.owner}/${params.repo}`)}#${params.issueNumber}`;
+}
+//# sourceMappingURL=task-id-of.js.map
+;// CONCATENATED MODULE: ./lib/core/task/canonical-task-id.js
+
+
+/**
+ * A task id read from elsewhere (a deployment payload, a marker written before ids were
+ * canonical, a deployment in the environment's history) in the spelling `taskIdOf` makes: a
+ * GitHub task's repository in lower case (`Acme/Shop#7` → `acme/shop#7`). Any other id (a CLI
+ * task, `local/<folder>#<branch>`, whose folder names are case-sensitive) is returned as it is. Pure.
+ */
+function canonicalTaskId(taskId) {
+    const task = parseTaskId(taskId);
+    return task === undefined ? taskId : taskIdOf(task);
+}
+//# sourceMappingURL=canonical-task-id.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/mirror/migrate-former-task.js
+
+
+
+
+/**
+ * Migrates on read a task whose records were written under another spelling of its id
+ * (`formerTaskId`: `Acme/Shop#7`, written before task ids were canonical or before a case-only
+ * rename; `taskId`: `acme/shop#7`): when `taskId` has no record yet and `formerTaskId` has one,
+ * its events are appended under `taskId` (appends are idempotent), then its record is written
+ * there (conditional on none: a run migrating at the same moment wins, which is the same record).
+ * The former items are left as they were (the results table is append-only): every later step
+ * reads and writes `taskId` alone. Does nothing when the two ids are not one task's (they differ
+ * other than in case) or are the same. Throws what the stores throw.
+ */
+async function migrateFormerTask(params) {
+    const { tasks, events, taskId, formerTaskId } = params;
+    if (formerTaskId === undefined || formerTaskId === taskId || canonicalTaskId(formerTaskId) !== taskId)
+        return 'nothing';
+    if ((await tasks.get(taskId)) !== undefined)
+        return 'nothing';
+    const former = await tasks.get(formerTaskId);
+    if (former === undefined)
+        return 'nothing';
+    for (const event of (await events?.list(formerTaskId)) ?? []) {
+        try {
+            await events?.append({ ...event, task_id: taskId });
+        }
+        catch (error) {
+            if (!(error instanceof task_event_store/* TaskEventConflictError */.c))
+                throw error;
+        }
+    }
+    const record = {
+        ...former,
+        task_id: taskId,
+        repo: (0,canonical_repository/* canonicalRepository */.J)(former.repo),
+        ...(former.pending_events === undefined
+            ? {}
+            : { pending_events: former.pending_events.map((event) => ({ ...event, task_id: taskId })) }),
+        ...(former.unsent_events === undefined
+            ? {}
+            : {
+                unsent_events: former.unsent_events.map((event) => ({
+                    ...event,
+                    detail: { ...event.detail, task_id: taskId, repo: (0,canonical_repository/* canonicalRepository */.J)(event.detail.repo) },
+                })),
+            }),
+    };
+    try {
+        await tasks.put(record, 0);
+    }
+    catch (error) {
+        if (!(error instanceof task_store/* TaskVersionConflictError */.M))
+            throw error;
+    }
+    return 'migrated';
+}
+//# sourceMappingURL=migrate-former-task.js.map
 ;// CONCATENATED MODULE: ./lib/core/task/merge-environment-deploys.js
 /**
  * One environment map from the two a status marker once carried (pure): `environments` (the
@@ -67150,13 +68732,16 @@ function mergeEnvironmentDeploys(environments, deploys) {
 
 
 
+
 /**
  * Brings a mirror (the DynamoDB tables) up to the task as its source knows it, by re-derivation
  * rather than a journal (DESIGN §3, issue #10 item 6): read the mirror's record version, append the
  * events after it (appends are idempotent, so a half-finished earlier sync is simply redone), then
  * write the record, on condition of the version read. The mirror's record version therefore never
- * runs ahead of its events. Never throws: a failure (after the SDK's own retries) comes back as a
- * warning for the status comment.
+ * runs ahead of its events. The tables may also be a task's own log (a deploy run's journal on a
+ * task no status comment carries): the record written over keeps that log's bookkeeping
+ * (`pending_events`, `unsent_events`), so its unsent events stay until its next step sends them.
+ * Never throws: a failure (after the SDK's own retries) comes back as a warning for the status comment.
  */
 async function syncTaskMirror(params) {
     const { mirror } = params;
@@ -67169,6 +68754,13 @@ async function syncTaskMirror(params) {
         bytes += Buffer.byteLength(JSON.stringify(item), 'utf8');
     };
     try {
+        if (mirror.tasks !== undefined)
+            await migrateFormerTask({
+                tasks: mirror.tasks,
+                events: mirror.events,
+                taskId: source.task_id,
+                formerTaskId: params.formerTaskId,
+            });
         // Without a tasks table nothing says how far the events got: every event is offered again.
         const stored = await mirror.tasks?.get(source.task_id);
         const mirrored = stored?.version ?? 0;
@@ -67188,7 +68780,7 @@ async function syncTaskMirror(params) {
                 const { version: _ignored, ...rest } = (0,task_record/* withoutPendingEvents */.Nn)(stored);
                 if (!(0,same_event/* isSameDocument */.m)({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
                     const ahead = { ...record, version: mirrored + 1 };
-                    const put = await putUnlessNewer({ tasks: mirror.tasks, record: ahead, read: mirrored });
+                    const put = await putUnlessNewer({ tasks: mirror.tasks, record: ahead, read: stored });
                     if (put.lostTo !== undefined) {
                         return { status: 'behind', warning: anotherRunWarning(put.lostTo, ahead), writes, bytes };
                     }
@@ -67214,7 +68806,7 @@ async function syncTaskMirror(params) {
                 count(event);
         }
         if (mirror.tasks !== undefined) {
-            const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: mirrored });
+            const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: stored });
             if (put.lostTo !== undefined) {
                 return { status: 'behind', warning: anotherRunWarning(put.lostTo, record), writes, bytes };
             }
@@ -67299,13 +68891,15 @@ function anotherRunWarning(stored, record) {
     return `The task mirror holds version ${stored} of task ${record.task_id}, written by another run at the same time, where this run wrote version ${record.version}; this run's steps were added to the results table beside it.`;
 }
 /**
- * Writes `record` on condition of the version `read`. Another writer syncing the same task at once
- * may win: when what it wrote is at least as new, it stays, and `lostTo` names its version unless it
- * is this very record (the same step synced twice); an older one is replaced, on condition of it.
+ * Writes `record` on condition of the version of `read` (the record read; absent: none stored),
+ * carrying `read`'s log bookkeeping (`logBookkeepingOf`). Another writer syncing the same task at
+ * once may win: when what it wrote is at least as new, it stays, and `lostTo` names its version
+ * unless it is this very record (the same step synced twice); an older one is replaced, on
+ * condition of it and keeping its bookkeeping.
  */
 async function putUnlessNewer(params) {
     try {
-        await params.tasks.put(params.record, params.read);
+        await params.tasks.put({ ...params.record, ...(0,task_record/* logBookkeepingOf */.yZ)(params.read) }, params.read?.version ?? 0);
         return {};
     }
     catch (error) {
@@ -67317,7 +68911,7 @@ async function putUnlessNewer(params) {
             const same = version === params.record.version && (0,same_event/* isSameDocument */.m)((0,task_record/* withoutPendingEvents */.Nn)(now), params.record);
             return same ? {} : { lostTo: version };
         }
-        await params.tasks.put(params.record, version);
+        await params.tasks.put({ ...params.record, ...(0,task_record/* logBookkeepingOf */.yZ)(now) }, version);
         return {};
     }
 }
@@ -67341,7 +68935,12 @@ async function mirrorTaskStep(params) {
     const warnings = [];
     let sync;
     if (mirror.tasks !== undefined || mirror.events !== undefined) {
-        sync = await syncTaskMirror({ record: params.record, events: params.unmirrored, mirror });
+        sync = await syncTaskMirror({
+            record: params.record,
+            events: params.unmirrored,
+            mirror,
+            formerTaskId: params.formerTaskId,
+        });
         if (sync.status === 'behind')
             warnings.push(sync.warning);
     }
@@ -67408,7 +69007,8 @@ class TaskEventError extends Error {
  * place `deploy_started` → `deploying`, `deploy_finished` → `deployed` | `deploy_failed` and
  * `deploy_rolled_back` → `rolled_back` are decided, for the task record (`applyTaskEvent`) and the
  * status comment's marker alike. A finish of a deployment another one has since replaced leaves the
- * state as it is. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * state as it is; a finish of a newer deployment whose start was never recorded (the status comment
+ * or the mirror failed at the start) is taken as its start and its end, when it names its `sha`. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
  * `TaskEventError` when the state would lack a deployment id, sha or time.
  */
 function applyDeployEvent(params) {
@@ -67418,15 +69018,32 @@ function applyDeployEvent(params) {
     switch (event.type) {
         case 'deploy_started':
             return set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at });
-        case 'deploy_finished':
-            if (current !== undefined && current.deployment_id !== event.deployment_id)
+        case 'deploy_finished': {
+            const unstarted = current === undefined || current.deployment_id !== event.deployment_id;
+            // A deployment newer than the entry (GitHub's ids only grow) whose start was never recorded
+            // starts and finishes here; an older one, or one that does not say its sha, leaves it.
+            const { sha } = event;
+            const startsHere = unstarted &&
+                sha !== undefined &&
+                (current === undefined || current.deployment_id < event.deployment_id);
+            // (A finish of an environment never deployed, without its sha, is still refused below.)
+            if (unstarted && !startsHere && current !== undefined)
                 return environments;
-            return set(event.succeeded ? 'deployed' : 'deploy_failed', {
-                ...current,
-                deployment_id: event.deployment_id,
-                ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
-                updated_at: event.at,
+            const started = startsHere && sha !== undefined
+                ? set('deploying', { deployment_id: event.deployment_id, sha, updated_at: event.at })
+                : environments;
+            return withEnvironment({
+                ...params,
+                environments: started,
+                to: event.succeeded ? 'deployed' : 'deploy_failed',
+                fields: {
+                    ...environmentOf(started, event.environment),
+                    deployment_id: event.deployment_id,
+                    ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
+                    updated_at: event.at,
+                },
             });
+        }
         case 'deploy_rolled_back':
             return set('rolled_back', {
                 ...current,
@@ -67461,7 +69078,8 @@ const DEPLOY_TASK_STATES = new Set(['deploying', 'deployed', 'rolled_back']);
 /**
  * Folds one event into the task record (pure): the next version of the record, and the event
  * stamped with that version as its `sequence`. Throws `TaskEventError` for an event that cannot
- * apply (none but `task_received` starts a record; another task's event), and the state tables'
+ * apply (none but `task_received` starts a record; another task's event; a record already at
+ * `MAX_RECORD_VERSION`, whose next version no reader takes), and the state tables'
  * errors for an illegal move of the task or of an environment's deploy state.
  */
 function applyTaskEvent(record, event) {
@@ -67469,6 +69087,9 @@ function applyTaskEvent(record, event) {
         throw new TaskEventError(`An event of task ${event.task_id} cannot apply to task ${record.task_id}.`);
     }
     const version = (record?.version ?? 0) + 1;
+    if (version > task_record/* MAX_RECORD_VERSION */.Uf) {
+        throw new TaskEventError(`Task ${event.task_id} has taken the most events a record takes (${task_record/* MAX_RECORD_VERSION */.Uf}): no step is added past it.`);
+    }
     const next = { ...nextRecord(record, event), version, updated_at: event.at };
     return { record: next, event: { ...event, sequence: version } };
 }
@@ -67670,7 +69291,7 @@ const settle_outbox_MAX_ATTEMPTS = 3;
  * After a publish, drops from the log record's outbox (`unsent_events`) the events of `sent` the bus
  * took (those not in `unsent`), with a bookkeeping write conditional on the version read; a record
  * another writer moved in between is read again. Returns a warning when the write failed: the
- * events stay and go again with the next step (consumers drop duplicates by `sequence`). Never throws.
+ * events stay and go again with the next step (consumers drop duplicates by `detail.event_id`). Never throws.
  */
 async function settleOutbox(params) {
     const keyOf = (event) => `${event.detailType}#${event.detail.sequence}`;
@@ -67708,6 +69329,7 @@ async function settleOutbox(params) {
 
 
 
+
 /**
  * With a bus (`mirror.publisher`), the log's record is the outbox of lifecycle events, as the status
  * marker's `unsent` is for GitHub tasks: each step's milestone is written into `unsent_events` with
@@ -67715,17 +69337,21 @@ async function settleOutbox(params) {
  * published oldest first (what an earlier step could not send goes first), and a bookkeeping write
  * (`settleOutbox`) keeps only what the bus did not take. Past `MAX_UNSENT_EVENTS` the oldest are
  * dropped and the warning names how many and of which kinds. An event may go twice (a run that dies
- * between the publish and that write): consumers drop duplicates by `sequence`.
+ * between the publish and that write): consumers drop duplicates by `detail.event_id`.
  */
 function openTaskJournal(params) {
     const { log, mirror, taskId } = params;
+    let migrated;
+    const migrate = () => (migrated ??= migrateFormerTask({ ...log, taskId, formerTaskId: params.formerTaskId }));
     return {
         // The log's own bookkeeping (`pending_events`, `unsent_events`) is not the task's.
         current: async () => {
+            await migrate();
             const stored = await log.tasks.get(taskId);
             return stored === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(stored);
         },
         async record(events) {
+            await migrate();
             const outbox = mirror?.publisher === undefined ? undefined : outboxOfBatch();
             const steps = [];
             for (const event of events)
@@ -80221,7 +81847,7 @@ async function main(argv) {
     // SDK is loaded only then: most local runs have no mirror and should not pay for it.
     const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
     const mirror = named
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3230))).mirrorStoresForConfig({
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).mirrorStoresForConfig({
             config: config.config,
         })
         : undefined;
