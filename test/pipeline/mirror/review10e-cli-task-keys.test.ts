@@ -1,0 +1,46 @@
+import { artifactKey, artifactPrefix } from '../../../src/core/stores/store-keys.js';
+import { canonicalTaskId } from '../../../src/core/task/canonical-task-id.js';
+import { localTaskId } from '../../../src/core/task/local-task-id.js';
+
+/** Where attempt 1's `template.yaml` of a CLI task goes in the artifacts bucket. */
+function keyOf(params: { repoName: string; branch: string }): string {
+  const { repo, taskId } = localTaskId(params);
+  return artifactKey({ repo, taskId, attempt: 1, path: 'template.yaml' });
+}
+
+describe("a CLI task's store keys keep its case-sensitive id apart (review10e)", () => {
+  it.failing(
+    "FAULT: Unicode lower-casing that changes a name's length (a CLI folder 'İnventory') cuts the task's key segment at the wrong place, so branches 'main' and 'bain' share one artifact prefix (unicode case folding)",
+    () => {
+      // 'İ'.toLowerCase() is two UTF-16 units: taskKeySegment slices the original id by the lowered prefix's length.
+      const main = localTaskId({ repoName: 'İnventory', branch: 'main' });
+      const bain = localTaskId({ repoName: 'İnventory', branch: 'bain' });
+      expect(main.taskId).not.toBe(bain.taskId);
+      expect(artifactPrefix(main)).not.toBe(artifactPrefix(bain));
+      expect(keyOf({ repoName: 'İnventory', branch: 'main' })).toMatch(/\/main\/1\/template\.yaml$/);
+    },
+  );
+
+  it.failing(
+    "FAULT: two CLI tasks whose folders differ only in case ('Shop' and 'shop', distinct on a case-sensitive file system, distinct task ids) share artifact keys, one's files overwriting the other's (cli repository lower-cased)",
+    () => {
+      const upper = localTaskId({ repoName: 'Shop', branch: 'orders-api' });
+      const lower = localTaskId({ repoName: 'shop', branch: 'orders-api' });
+      // canonicalTaskId keeps a CLI task's id as it is: these are two tasks…
+      expect(canonicalTaskId(upper.taskId)).not.toBe(canonicalTaskId(lower.taskId));
+      // …so their artifacts must not land under one key.
+      expect(keyOf({ repoName: 'Shop', branch: 'orders-api' })).not.toBe(
+        keyOf({ repoName: 'shop', branch: 'orders-api' }),
+      );
+    },
+  );
+
+  it.failing(
+    "FAULT: a CLI task on a branch whose last segment is a number ('local/Shop#12') is lower-cased by canonicalTaskId, which promises to keep CLI ids as they are (cli id canonicalised as a GitHub id)",
+    () => {
+      const { taskId } = localTaskId({ repoName: 'Shop', branch: 'release/12' });
+      expect(taskId).toBe('local/Shop#12');
+      expect(canonicalTaskId(taskId)).toBe('local/Shop#12');
+    },
+  );
+});
