@@ -74,7 +74,7 @@ describe('the first step after the upgrade, taken while the mirror is down (revi
 
       // The mirror is back; the next step catches it up.
       down = false;
-      await boardNow().move('pr_open', { pullNumber: 12 });
+      await boardNow().move('pr_open', { patch: { pull_number: 12 } });
 
       // Right: one task, its whole life under one key, none lost.
       expect(await stores.tasks.get('acme/shop#7')).toMatchObject({ status: 'pr_open', version: 4 });

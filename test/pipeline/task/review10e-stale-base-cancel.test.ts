@@ -80,7 +80,7 @@ describe('a run on a stale base, and a /cancel written meanwhile (review10e)', (
 
       // The run's step after its cancel watch last looked: its base is stale, so it reads again.
       runClock.ms = STALE_BASE_MS + 50_000;
-      await run.move('pr_open', { pullNumber: 12 }).catch(() => undefined);
+      await run.move('pr_open', { patch: { pull_number: 12 } }).catch(() => undefined);
 
       // Right: the cancel stands (cancelled → pr_open is a reopen's move, not a racing run's).
       expect(issue.marker().state).toBe('cancelled');
