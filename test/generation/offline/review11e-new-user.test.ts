@@ -26,6 +26,19 @@ describe('review 11e: what the coverage table counts met is built', () => {
         "'InvoiceCreated': async (message) => requireFields(message, []),",
       );
       expect(stores || sentenceRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
+
+      // Sibling: "Ignore test-mode events (livemode false)." is met by "each message becomes an event".
+      const stripe = await generate({
+        taskType: 'integration',
+        taskName: 'Stripe relay',
+        description:
+          'Receive Stripe webhooks. Publish an OrderPaid event when a checkout session completes. Ignore test-mode events (livemode false).',
+      });
+      const checksLivemode = /livemode/.test(
+        fileContent(stripe.bundle, 'src/receive-webhook.ts') +
+          fileContent(stripe.bundle, 'src/process-batch.ts'),
+      );
+      expect(checksLivemode || sentenceRow(stripe.bundle.coverage, 3)?.status !== 'covered').toBe(true);
     },
   );
 
@@ -188,6 +201,37 @@ describe('review 11e: the Not covered reasons say what the request asked', () =>
       const gaps = storyRow(bundle.coverage, 1)?.gaps ?? [];
       expect(gaps.join(' ')).not.toContain('nothing else was named');
       expect(gaps.join(' ')).toMatch(/delet/);
+    },
+  );
+});
+
+describe('review 11e: Stripe deliveries as the request names them', () => {
+  it.failing(
+    'FAULT: "a TrialEnding event 3 days before a trial ends" is answered "Stripe sends no event type that is TrialEnding", though Stripe sends customer.subscription.trial_will_end three days before (an event asked for in words maps to no type)',
+    async () => {
+      const { bundle } = await generate({
+        taskType: 'integration',
+        taskName: 'Stripe relay',
+        description: 'Receive Stripe webhooks and put events on an EventBridge bus.',
+        stories: ['As billing I get a TrialEnding event 3 days before a trial ends'],
+      });
+      expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+        "'customer.subscription.trial_will_end': 'TrialEnding'",
+      );
+    },
+  );
+
+  it.failing(
+    'FAULT: "Reject deliveries older than 5 minutes." is listed as nothing generated, though the Stripe check refuses a signature more than 300 s from now (a sentence met by what was generated counted not covered)',
+    async () => {
+      const { bundle } = await generate({
+        taskType: 'integration',
+        taskName: 'Stripe relay',
+        description:
+          'Receive Stripe webhooks. Publish an OrderPaid event when a checkout session completes. Reject deliveries older than 5 minutes.',
+      });
+      expect(fileContent(bundle, 'src/signature.ts')).toMatch(/300/);
+      expect(sentenceRow(bundle.coverage, 3)?.status).toBe('covered');
     },
   );
 });
