@@ -156,7 +156,23 @@ describe('review 11e: the resource model reads the request', () => {
   );
 
   it.failing(
-    'FAULT: "a reorder level" that a story compares the quantity with is a string field (a number field named by a word outside the amount list)',
+    'FAULT: "a tracking number" is a number field, so a carrier\'s tracking number such as 1Z999AA10123456784 is refused with 400 (a field typed from its last word alone)',
+    async () => {
+      const { bundle } = await generate({
+        taskType: 'application',
+        taskName: 'Shipments API',
+        description: 'Each shipment has a carrier, a tracking number and a weight.',
+        stories: ['As a warehouse worker I can create a shipment with a carrier and a weight'],
+      });
+      const model = fileContent(bundle, 'src/model.ts');
+      expect(model).toContain("{ name: 'weight', type: 'number', required: true }");
+      // An identifier named "… number" (tracking, phone, invoice, order number) holds letters too.
+      expect(model).toContain("{ name: 'trackingNumber', type: 'string', required: false }");
+    },
+  );
+
+  it.failing(
+    'FAULT: "a reorder level" that a story compares the quantity with is a string field (an amount named by a word outside the list of number words)',
     async () => {
       const { bundle } = await generate({
         taskType: 'application',
@@ -170,6 +186,24 @@ describe('review 11e: the resource model reads the request', () => {
       expect(fileContent(bundle, 'src/model.ts')).toContain(
         "{ name: 'reorderLevel', type: 'number', required: false }",
       );
+    },
+  );
+
+  it.failing(
+    'FAULT: "track my shipment by its tracking number" is counted covered by GET /shipments/{id}, which needs the id the service made, not the tracking number (a lookup by a field met by read-by-id)',
+    async () => {
+      const { bundle } = await generate({
+        taskType: 'application',
+        taskName: 'Shipments API',
+        description: 'Each shipment has a carrier and a tracking number.',
+        stories: [
+          'As a warehouse worker I can create a shipment with a carrier and a tracking number',
+          'As a customer I can track a shipment by its tracking number',
+        ],
+      });
+      const routes = fileContent(bundle, 'src/routes.ts');
+      const byTrackingNumber = /field: 'trackingNumber'/.test(routes);
+      expect(byTrackingNumber || storyRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
     },
   );
 });
