@@ -251,37 +251,188 @@ describe('review #9e attacks: data-egress destinations the rule misses', () => {
 });
 
 describe('review #9e attacks: another account let in outside IAM', () => {
-  // A VPC peering connection to another account's VPC (`PeerOwnerId`) routes that account's network
-  // into this VPC; a Config aggregation authorization lets another account read every resource
-  // configuration of this one (AWS CloudFormation Template Reference for each type).
+  // Shared with another account by its id, outside IAM and RAM: a Config aggregation authorization
+  // lets that account read every resource configuration of this one; a Service Catalog portfolio
+  // share lets it launch this account's products; an Image Builder distribution with
+  // `LaunchPermissionConfiguration.UserIds` shares every AMI built (its disks' data) with it (AWS
+  // CloudFormation Template Reference for each type).
   it.failing(
-    'FAULT: a VPC peering with another account and a Config aggregation authorization for another account are low (cross-account grant types missing)',
+    'FAULT: a Config aggregation authorization, a portfolio share and AMI launch permissions for another account are low (cross-account share types missing)',
     () => {
-      const peering = {
-        Resources: {
-          V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      const cases: Record<string, unknown>[] = [
+        {
+          Type: 'AWS::Config::AggregationAuthorization',
+          Properties: { AuthorizedAccountId: OTHER, AuthorizedAwsRegion: 'us-east-1' },
+        },
+        {
+          Type: 'AWS::ServiceCatalog::PortfolioShare',
+          Properties: { AccountId: OTHER, PortfolioId: 'port-abc123' },
+        },
+        {
+          Type: 'AWS::ImageBuilder::DistributionConfiguration',
+          Properties: {
+            Name: 'd',
+            Distributions: [
+              {
+                Region: 'us-east-1',
+                AmiDistributionConfiguration: { LaunchPermissionConfiguration: { UserIds: [OTHER] } },
+              },
+            ],
+          },
+        },
+      ];
+      const low = cases.filter((resource) => levelOf({ Resources: { R: resource } }) === 'low');
+      expect(low.map((resource) => resource['Type'])).toEqual([]);
+    },
+  );
+
+  // A network path into the VPC from outside it: a peering with another account's VPC
+  // (`PeerOwnerId`), a site-to-site VPN to an address on the internet, a Client VPN endpoint whose
+  // clients may reach the VPC, a transit gateway attachment (a transit gateway may be another
+  // account's, shared through RAM, and routes every attached network here).
+  it.failing(
+    'FAULT: VPC peering with another account, site-to-site and client VPNs and transit gateway attachments are low (network paths from outside missing)',
+    () => {
+      const vpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } };
+      const cases: Record<string, Record<string, unknown>> = {
+        peering: {
+          V: vpc,
           P: {
             Type: 'AWS::EC2::VPCPeeringConnection',
             Properties: { VpcId: { Ref: 'V' }, PeerVpcId: 'vpc-0abc1234def567890', PeerOwnerId: OTHER },
           },
         },
-      };
-      const aggregation = {
-        Resources: {
+        vpn: {
+          G: {
+            Type: 'AWS::EC2::CustomerGateway',
+            Properties: { BgpAsn: 65000, IpAddress: '203.0.113.1', Type: 'ipsec.1' },
+          },
+          V: {
+            Type: 'AWS::EC2::VPNConnection',
+            Properties: { CustomerGatewayId: { Ref: 'G' }, Type: 'ipsec.1', VpnGatewayId: 'vgw-0abc' },
+          },
+        },
+        clientVpn: {
+          C: {
+            Type: 'AWS::EC2::ClientVpnEndpoint',
+            Properties: {
+              ClientCidrBlock: '10.100.0.0/22',
+              ServerCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/s',
+              AuthenticationOptions: [
+                {
+                  Type: 'certificate-authentication',
+                  MutualAuthentication: {
+                    ClientRootCertificateChainArn: 'arn:aws:acm:us-east-1:123456789012:certificate/c',
+                  },
+                },
+              ],
+              ConnectionLogOptions: { Enabled: false },
+            },
+          },
+          R: {
+            Type: 'AWS::EC2::ClientVpnAuthorizationRule',
+            Properties: {
+              ClientVpnEndpointId: { Ref: 'C' },
+              TargetNetworkCidr: '10.0.0.0/16',
+              AuthorizeAllGroups: true,
+            },
+          },
+        },
+        transitGateway: {
+          V: vpc,
           A: {
-            Type: 'AWS::Config::AggregationAuthorization',
-            Properties: { AuthorizedAccountId: OTHER, AuthorizedAwsRegion: 'us-east-1' },
+            Type: 'AWS::EC2::TransitGatewayAttachment',
+            Properties: { TransitGatewayId: 'tgw-0abc', VpcId: { Ref: 'V' }, SubnetIds: ['subnet-0abc'] },
           },
         },
       };
-      expect(levelOf(peering)).toBe('high');
-      expect(levelOf(aggregation)).toBe('high');
+      const low = Object.entries(cases)
+        .filter(([, resources]) => levelOf({ Resources: resources }) === 'low')
+        .map(([name]) => name);
+      expect(low).toEqual([]);
     },
   );
 
   it('control: a VPC on its own is low', () => {
     expect(
       levelOf({ Resources: { V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } } } }),
+    ).toBe('low');
+  });
+});
+
+describe('review #9e attacks: public IPv6 addresses', () => {
+  // Every IPv6 address AWS gives is a global unicast address: in a subnet routed to an internet
+  // gateway it is reachable from the internet as a public IPv4 address is (Amazon VPC User Guide,
+  // "IP addressing for your VPCs and subnets"). The public-access rule reads
+  // `MapPublicIpOnLaunch` and `AssociatePublicIpAddress`, never their IPv6 counterparts.
+  it.failing(
+    'FAULT: a subnet assigning IPv6 addresses with a ::/0 route to an internet gateway, and instances or launch templates given IPv6 addresses, are low (public IPv6 addresses missed)',
+    () => {
+      const subnet = {
+        V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+        C: {
+          Type: 'AWS::EC2::VPCCidrBlock',
+          Properties: { VpcId: { Ref: 'V' }, AmazonProvidedIpv6CidrBlock: true },
+        },
+        G: { Type: 'AWS::EC2::InternetGateway' },
+        T: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'V' } } },
+        R: {
+          Type: 'AWS::EC2::Route',
+          Properties: {
+            RouteTableId: { Ref: 'T' },
+            DestinationIpv6CidrBlock: '::/0',
+            GatewayId: { Ref: 'G' },
+          },
+        },
+        S: {
+          Type: 'AWS::EC2::Subnet',
+          Properties: {
+            VpcId: { Ref: 'V' },
+            CidrBlock: '10.0.1.0/24',
+            Ipv6CidrBlock: { 'Fn::Select': [0, { 'Fn::GetAtt': ['V', 'Ipv6CidrBlocks'] }] },
+            AssignIpv6AddressOnCreation: true,
+          },
+        },
+      };
+      const instance = {
+        I: {
+          Type: 'AWS::EC2::Instance',
+          Properties: {
+            ImageId: 'ami-0abc',
+            InstanceType: 't3.micro',
+            SubnetId: 'subnet-0abc',
+            Ipv6AddressCount: 1,
+          },
+        },
+      };
+      const template = {
+        L: {
+          Type: 'AWS::EC2::LaunchTemplate',
+          Properties: {
+            LaunchTemplateData: {
+              ImageId: 'ami-0abc',
+              NetworkInterfaces: [{ DeviceIndex: 0, Ipv6AddressCount: 1, SubnetId: 'subnet-0abc' }],
+            },
+          },
+        },
+      };
+      expect(levelOf({ Resources: subnet })).toBe('high');
+      expect(levelOf({ Resources: instance })).toBe('high');
+      expect(levelOf({ Resources: template })).toBe('high');
+    },
+  );
+
+  it('control: the same subnet without IPv6 addresses, and an instance in a given subnet, are low', () => {
+    expect(
+      levelOf({
+        Resources: {
+          S: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-0abc', CidrBlock: '10.0.1.0/24' } },
+          I: {
+            Type: 'AWS::EC2::Instance',
+            Properties: { ImageId: 'ami-0abc', InstanceType: 't3.micro', SubnetId: 'subnet-0abc' },
+          },
+        },
+      }),
     ).toBe('low');
   });
 });
