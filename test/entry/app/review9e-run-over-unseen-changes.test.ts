@@ -174,3 +174,43 @@ describe('review #9e: the agent commits over a push it never saw', () => {
     },
   );
 });
+
+// The same trust in what the run did not see, for the base: `guardAutomatedPullRequest` falls an
+// automated task back to guided when its pull request is retargeted (`pull_request.edited`), but a
+// run publishing on the open pull request (`publishPullRequest` finds it by head branch and edits
+// only its title and body) never looks at its base. When the edit's delivery was never handled (a
+// lost delivery, a workflow without `edited`), an `/implement` re-run arms GitHub's auto-merge on a
+// pull request that now merges into another branch (here `release`), and records the default branch
+// as the task's `base_branch` (DESIGN §4: automated mode merges only into the branch it was asked for).
+describe('review #9e: a re-run over a base it never saw change', () => {
+  it.failing(
+    'FAULT: a pull request retargeted without its edited event handled: the re-run arms auto-merge into the other branch (unseen base change)',
+    async () => {
+      const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
+      const { fake, queries } = setUp(bodies);
+      const app = await testProbot({ providerFor: () => lowRisk() });
+      const opened = webhookExample('issues', 'opened');
+      opened.issue.body = bodies[1]!;
+      opened.issue.labels = [{ name: 'implementation' }];
+      await app.receive('issues', opened);
+      expect(parseStateMarker(statusOf(fake))).toMatchObject({
+        effective_mode: 'automated',
+        state: 'pr_open',
+      });
+
+      // Someone retargets the pull request at another branch; no `edited` delivery reaches the app.
+      fake.pulls[0]!.base = 'release';
+      const queriesBefore = queries.length;
+      const comment = issueComment('/implement');
+      comment.issue.body = bodies[1]!;
+      comment.comment.id = 5403;
+      await app.receive('issue_comment', comment);
+      expect(app.errors).toEqual([]);
+
+      expect(queries.slice(queriesBefore).some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(
+        false,
+      );
+      expect(parseStateMarker(statusOf(fake))).toMatchObject({ effective_mode: 'guided' });
+    },
+  );
+});
