@@ -13,7 +13,7 @@ const levelOf = (body: Record<string, unknown>) => riskOf(body).level;
 const codesAt = (body: Record<string, unknown>, id: string) =>
   reasonsOf(body)
     .filter((reason) => reason.split(' ')[1]?.startsWith(`Resources.${id}`))
-    .map((reason) => reason.split(' ')[0]);
+    .map((reason) => reason.split(' ')[0] ?? '');
 const OUTSIDE = ['data-egress', 'unresolved-value'];
 const sendsOutside = (body: Record<string, unknown>, id: string) =>
   codesAt(body, id).some((code) => OUTSIDE.includes(code));
