@@ -15,6 +15,7 @@ const codesAt = (body: Record<string, unknown>, id: string) =>
     .filter((reason) => reason.split(' ')[1]?.startsWith(`Resources.${id}`))
     .map((reason) => reason.split(' ')[0] ?? '');
 const OUTSIDE = ['data-egress', 'unresolved-value'];
+const QUEUE_RESOURCE = { Type: 'AWS::SQS::Queue', Properties: {} };
 const sendsOutside = (body: Record<string, unknown>, id: string) =>
   codesAt(body, id).some((code) => OUTSIDE.includes(code));
 
@@ -212,11 +213,102 @@ describe('review #9e attacks: data-egress destinations the rule misses', () => {
     },
   );
 
-  it('control: WAF logging and alarm actions to this account stay low', () => {
+  // Types the table has, read at too few paths: an EventBridge rule target's
+  // `DeadLetterConfig.Arn` and an SNS subscription's `RedrivePolicy` receive every undelivered
+  // event or message; an S3 bucket's event notifications send object keys and metadata to a topic
+  // or queue, and its inventory lists every object into another account's bucket
+  // (`Destination.BucketAccountId`). Only SQS's own dead-letter queue and S3 replication are read.
+  it.failing(
+    'FAULT: dead-letter queues of rule targets and SNS subscriptions, and S3 notifications and inventory sent to another account are low (destination paths missing)',
+    () => {
+      const retained = { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
+      const dlq = `arn:aws:sqs:us-east-1:${OTHER}:dlq`;
+      const cases: Record<string, Record<string, unknown>> = {
+        ruleTargetDeadLetter: {
+          Q: QUEUE_RESOURCE,
+          R: {
+            Type: 'AWS::Events::Rule',
+            Properties: {
+              EventPattern: { source: ['aws.ec2'] },
+              Targets: [{ Id: 't', Arn: { 'Fn::GetAtt': ['Q', 'Arn'] }, DeadLetterConfig: { Arn: dlq } }],
+            },
+          },
+        },
+        subscriptionRedrive: {
+          T: { Type: 'AWS::SNS::Topic' },
+          Q: QUEUE_RESOURCE,
+          S: {
+            Type: 'AWS::SNS::Subscription',
+            Properties: {
+              TopicArn: { Ref: 'T' },
+              Protocol: 'sqs',
+              Endpoint: { 'Fn::GetAtt': ['Q', 'Arn'] },
+              RedrivePolicy: { deadLetterTargetArn: dlq },
+            },
+          },
+        },
+        bucketNotifications: {
+          B: {
+            Type: 'AWS::S3::Bucket',
+            ...retained,
+            Properties: {
+              NotificationConfiguration: {
+                TopicConfigurations: [
+                  { Event: 's3:ObjectCreated:*', Topic: `arn:aws:sns:us-east-1:${OTHER}:t` },
+                ],
+              },
+            },
+          },
+        },
+        bucketInventory: {
+          B: {
+            Type: 'AWS::S3::Bucket',
+            ...retained,
+            Properties: {
+              InventoryConfigurations: [
+                {
+                  Id: 'i',
+                  Enabled: true,
+                  IncludedObjectVersions: 'All',
+                  ScheduleFrequency: 'Daily',
+                  Destination: {
+                    BucketArn: 'arn:aws:s3:::someone-elses-bucket',
+                    BucketAccountId: OTHER,
+                    Format: 'CSV',
+                  },
+                },
+              ],
+            },
+          },
+        },
+      };
+      const low = Object.entries(cases)
+        .filter(([, resources]) => levelOf({ Resources: resources }) === 'low')
+        .map(([name]) => name);
+      expect(low).toEqual([]);
+    },
+  );
+
+  it('control: WAF logging, alarm actions and a rule target dead-letter queue in this account stay low', () => {
     expect(
       levelOf({
         Resources: {
           T: { Type: 'AWS::SNS::Topic' },
+          Q: QUEUE_RESOURCE,
+          D: QUEUE_RESOURCE,
+          R: {
+            Type: 'AWS::Events::Rule',
+            Properties: {
+              EventPattern: { source: ['aws.ec2'] },
+              Targets: [
+                {
+                  Id: 't',
+                  Arn: { 'Fn::GetAtt': ['Q', 'Arn'] },
+                  DeadLetterConfig: { Arn: { 'Fn::GetAtt': ['D', 'Arn'] } },
+                },
+              ],
+            },
+          },
           A: {
             Type: 'AWS::CloudWatch::Alarm',
             Properties: {
