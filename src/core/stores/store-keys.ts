@@ -20,7 +20,11 @@ const HASH_DIGITS = 16;
 export function taskKeySegment(params: { repo: string; taskId: string }): string {
   // A GitHub task's repository is compared in its one spelling (`canonicalRepository`).
   const prefix = `${canonicalRepository(params.repo)}#`;
-  const id = params.taskId.toLowerCase().startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
+  // The id's start is compared in that same spelling, which keeps every length (ASCII-only), so
+  // the cut at `prefix.length` falls after its `#`.
+  const id = canonicalRepository(params.taskId).startsWith(prefix)
+    ? params.taskId.slice(prefix.length)
+    : undefined;
   return safeKeySegment(id ?? params.taskId);
 }
 

@@ -1,4 +1,5 @@
 import { artifactKey, artifactPrefix } from '../../../src/core/stores/store-keys.js';
+import { canonicalRepository } from '../../../src/core/task/canonical-repository.js';
 import { canonicalTaskId } from '../../../src/core/task/canonical-task-id.js';
 import { localTaskId } from '../../../src/core/task/local-task-id.js';
 
@@ -9,8 +10,8 @@ function keyOf(params: { repoName: string; branch: string }): string {
 }
 
 describe("a CLI task's store keys keep its case-sensitive id apart (review10e)", () => {
-  it.failing(
-    "FAULT: Unicode lower-casing that changes a name's length (a CLI folder 'İnventory') cuts the task's key segment at the wrong place, so branches 'main' and 'bain' share one artifact prefix (unicode case folding)",
+  it(
+    "a name whose Unicode lower case is longer (a CLI folder 'İnventory') keeps its branches apart: the task's key segment is cut after the '#' (ASCII-only case folding)",
     () => {
       // 'İ'.toLowerCase() is two UTF-16 units: taskKeySegment slices the original id by the lowered prefix's length.
       const main = localTaskId({ repoName: 'İnventory', branch: 'main' });
@@ -20,6 +21,14 @@ describe("a CLI task's store keys keep its case-sensitive id apart (review10e)",
       expect(keyOf({ repoName: 'İnventory', branch: 'main' })).toMatch(/\/main\/1\/template\.yaml$/);
     },
   );
+
+  it('lowers only ASCII letters, as GitHub names have, so a spelling keeps its length', () => {
+    expect(canonicalRepository('Acme/Shop')).toBe('acme/shop');
+    expect(canonicalRepository('İnventory/Ärger')).toBe('İnventory/Ärger');
+    expect(
+      artifactKey({ repo: 'Acme/İnventory', taskId: 'Acme/İnventory#7', attempt: 2, path: 'a.txt' }),
+    ).toBe('acme/%C4%B0nventory/7/2/a.txt');
+  });
 
   it.failing(
     "FAULT: two CLI tasks whose folders differ only in case ('Shop' and 'shop', distinct on a case-sensitive file system, distinct task ids) share artifact keys, one's files overwriting the other's (cli repository lower-cased)",
