@@ -19,7 +19,7 @@ export function pathFollows(params: {
     params.to,
   ];
   if (params.from === 'cancelled') return path.every((next) => next === 'cancelled');
-  let at = params.from;
+  let at: TaskState = params.from;
   for (const next of path) {
     if (next !== at && !canTransition(at, next)) return false;
     at = next;
