@@ -1,5 +1,6 @@
 import { artifactKey, artifactPrefix } from '../../../src/core/stores/store-keys.js';
 import { canonicalRepository } from '../../../src/core/task/canonical-repository.js';
+import { canonicalGitHubTaskId } from '../../../src/core/task/canonical-github-task-id.js';
 import { canonicalTaskId } from '../../../src/core/task/canonical-task-id.js';
 import { localTaskId } from '../../../src/core/task/local-task-id.js';
 
@@ -30,8 +31,8 @@ describe("a CLI task's store keys keep its case-sensitive id apart (review10e)",
     ).toBe('acme/%C4%B0nventory/7/2/a.txt');
   });
 
-  it.failing(
-    "FAULT: two CLI tasks whose folders differ only in case ('Shop' and 'shop', distinct on a case-sensitive file system, distinct task ids) share artifact keys, one's files overwriting the other's (cli repository lower-cased)",
+  it(
+    "two CLI tasks whose folders differ only in case ('Shop' and 'shop', distinct on a case-sensitive file system, distinct task ids) keep apart artifact keys",
     () => {
       const upper = localTaskId({ repoName: 'Shop', branch: 'orders-api' });
       const lower = localTaskId({ repoName: 'shop', branch: 'orders-api' });
@@ -41,15 +42,20 @@ describe("a CLI task's store keys keep its case-sensitive id apart (review10e)",
       expect(keyOf({ repoName: 'Shop', branch: 'orders-api' })).not.toBe(
         keyOf({ repoName: 'shop', branch: 'orders-api' }),
       );
+      expect(keyOf({ repoName: 'Shop', branch: 'orders-api' })).toBe('local/Shop/orders-api/1/template.yaml');
+      // A GitHub repository's keys still take its one spelling.
+      expect(artifactPrefix({ repo: 'Acme/Shop', taskId: 'Acme/Shop#7' })).toBe('acme/shop/7/');
     },
   );
 
-  it.failing(
-    "FAULT: a CLI task on a branch whose last segment is a number ('local/Shop#12') is lower-cased by canonicalTaskId, which promises to keep CLI ids as they are (cli id canonicalised as a GitHub id)",
+  it(
+    "a CLI task on a branch whose last segment is a number ('local/Shop#12') keeps its id as it is in canonicalTaskId, while a GitHub id is lowered",
     () => {
       const { taskId } = localTaskId({ repoName: 'Shop', branch: 'release/12' });
       expect(taskId).toBe('local/Shop#12');
       expect(canonicalTaskId(taskId)).toBe('local/Shop#12');
+      expect(canonicalTaskId('Acme/Shop#12')).toBe('acme/shop#12');
+      expect(canonicalGitHubTaskId('local/Shop#12')).toBe('local/shop#12');
     },
   );
 });
