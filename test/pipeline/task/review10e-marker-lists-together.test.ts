@@ -16,6 +16,8 @@ import {
 } from '../../../src/core/state/unsent-deployment.js';
 import type { TaskEvent } from '../../../src/core/task/task-event.js';
 import type { LifecycleEvent } from '../../../src/core/task/lifecycle-event.js';
+import { fitMarkerLists } from '../../../src/core/state/fit-marker-lists.js';
+import { MAX_UNSENT_CHARS, markerOutbox } from '../../../src/pipeline/task/marker-outbox.js';
 import { writeStatusComment } from '../../../src/github/status-comment.js';
 
 const KEY = Buffer.alloc(32, 8);
@@ -25,8 +27,8 @@ const at = '2026-11-29T10:00:00.000Z';
 const ENVIRONMENT = 'preview-'.repeat(40).slice(0, 255);
 
 describe("the status marker's lists, each within its own bound, together (review10e)", () => {
-  it.failing(
-    "FAULT: during an outage of S3, DynamoDB and EventBridge at once, the marker's lists each stay within their own caps but together pass GitHub's 65,536-character comment: the status write throws and the task's step is lost (marker budgets not summed)",
+  it(
+    "during an outage of S3, DynamoDB and EventBridge at once, the marker's lists share one budget: the status is written within GitHub's 65,536 characters, the oldest queued items dropped and named",
     async () => {
       // unmirrored: deploy steps the tasks and results tables did not take, up to MAX_UNMIRRORED_CHARS.
       const unmirrored: TaskEvent[] = [];
@@ -122,7 +124,64 @@ describe("the status marker's lists, each within its own bound, together (review
         body,
       });
       expect(written.length).toBeLessThanOrEqual(65_536);
-      expect(parseStateMarker(written)).toBeDefined();
+      const read = parseStateMarker(written);
+      expect(read).toBeDefined();
+      // The least important go first (artifact paths, counted in `more`); deployment records stay.
+      expect(read?.unsent_deployments).toHaveLength(MAX_UNSENT_DEPLOYMENTS);
+      expect(read?.unsent_artifacts?.more).toBeGreaterThan(0);
+      expect(written).toContain('Not delivered and no longer kept');
+      // The newest of each list kept stays: the oldest are dropped.
+      expect(read?.unmirrored?.at(-1)).toEqual(unmirrored.at(-1));
     },
   );
+
+  it('keeps a marker within the budget as it is, and past it drops the oldest of the least important list first', () => {
+    const event = (index: number): LifecycleEvent =>
+      ({
+        detailType: 'Deploy Started',
+        detail: { version: 1, task_id: TASK_ID, repo: 'acme/shop', sequence: index, at, status: 'merged' },
+      }) as LifecycleEvent;
+    const marker: TaskMarker = {
+      task_id: TASK_ID,
+      state: 'merged',
+      attempt: 1,
+      cost_usd: 0,
+      updated_at: at,
+      created_at: at,
+      version: 3,
+      unsent: [event(1), event(2), event(3)],
+      unsent_artifacts: { attempt: 1, paths: ['files/a.ts', 'files/b.ts'] },
+    };
+    expect(fitMarkerLists(marker).marker).toBe(marker);
+    const oneEvent = markerChars(event(3)) + 1;
+    const fitted = fitMarkerLists(marker, oneEvent * 2);
+    expect(fitted.marker.unsent_artifacts).toEqual({ attempt: 1, paths: [], more: 2 });
+    expect(fitted.marker.unsent?.map((each) => each.detail.sequence)).toEqual([2, 3]);
+    expect(fitted.dropped).toEqual({ unmirrored: 0, unsent: 1, unsent_artifacts: 2, unsent_deployments: 0 });
+  });
+
+  it("caps the marker's unsent lifecycle events by their size as written, not their count alone", () => {
+    const earlier = Array.from(
+      { length: MAX_UNSENT_EVENTS },
+      (_, index) =>
+        ({
+          detailType: 'Deploy Started',
+          detail: {
+            version: 1,
+            task_id: TASK_ID,
+            repo: 'acme/shop',
+            sequence: index + 2,
+            at,
+            status: 'merged',
+            environment: ENVIRONMENT,
+            deployment_id: 100 + index,
+          },
+        }) as LifecycleEvent,
+    );
+    const { outbox = [], dropped } = markerOutbox({ earlier, steps: [], publishing: true });
+    expect(outbox.reduce((sum, event) => sum + markerChars(event), 0)).toBeLessThanOrEqual(MAX_UNSENT_CHARS);
+    expect(outbox.length).toBeLessThan(MAX_UNSENT_EVENTS);
+    expect(outbox.at(-1)).toEqual(earlier.at(-1));
+    expect(dropped).toContain(`${MAX_UNSENT_EVENTS - outbox.length} lifecycle event(s)`);
+  });
 });
