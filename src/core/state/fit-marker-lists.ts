@@ -34,7 +34,8 @@ export function fitMarkerLists(
   const unsent = [...(marker.unsent ?? [])];
   const unmirrored = [...(marker.unmirrored ?? [])];
   const deployments = [...(marker.unsent_deployments ?? [])];
-  const sizes = (list: readonly unknown[]) => list.reduce<number>((sum, item) => sum + markerChars(item) + 1, 0);
+  const sizes = (list: readonly unknown[]) =>
+    list.reduce<number>((sum, item) => sum + markerChars(item) + 1, 0);
   let total = sizes(paths) + sizes(unsent) + sizes(unmirrored) + sizes(deployments);
   const dropped = { unmirrored: 0, unsent: 0, unsent_artifacts: 0, unsent_deployments: 0 };
   const order: [keyof MarkerListsDropped, unknown[]][] = [

@@ -225,7 +225,9 @@ export interface MarkerLine {
  * (`fitMarkerLists`), so the line always fits a comment; `renderStatusComment` names what that drops.
  */
 export function renderStateMarker(marker: TaskMarker, signingKey?: Buffer): string {
-  const json = JSON.stringify(fitMarkerLists(marker).marker).replace(/-/g, '\\u002d').replace(/>/g, '\\u003e');
+  const json = JSON.stringify(fitMarkerLists(marker).marker)
+    .replace(/-/g, '\\u002d')
+    .replace(/>/g, '\\u003e');
   return markerLine(json, signingKey);
 }
 

@@ -23,9 +23,7 @@ export function taskKeySegment(params: { repo: string; taskId: string }): string
   const prefix = `${keyRepository(params.repo)}#`;
   // The id's start is compared in that same spelling, which keeps every length (ASCII-only), so
   // the cut at `prefix.length` falls after its `#`.
-  const id = keyRepository(params.taskId).startsWith(prefix)
-    ? params.taskId.slice(prefix.length)
-    : undefined;
+  const id = keyRepository(params.taskId).startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
   return safeKeySegment(id ?? params.taskId);
 }
 
@@ -45,11 +43,9 @@ export function artifactKey(ref: ArtifactRef): string {
   if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
     throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
   }
-  const prefix = [
-    ...repoSegments(keyRepository(ref.repo)),
-    taskKeySegment(ref),
-    String(ref.attempt),
-  ].join('/');
+  const prefix = [...repoSegments(keyRepository(ref.repo)), taskKeySegment(ref), String(ref.attempt)].join(
+    '/',
+  );
   return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
 }
 
@@ -82,9 +78,7 @@ export function isShortenedKey(key: string): boolean {
 /** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
 export function artifactPrefix(params: { repo: string; taskId: string; attempt?: number }): string {
   const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
-  return [...repoSegments(keyRepository(params.repo)), taskKeySegment(params), ...attempt, ''].join(
-    '/',
-  );
+  return [...repoSegments(keyRepository(params.repo)), taskKeySegment(params), ...attempt, ''].join('/');
 }
 
 /**

@@ -208,7 +208,9 @@ async function recordOne(params: {
   // Without a signed status comment nothing proves an id in the CLI's namespace is this repository's
   // (an account named `local`): the shared tables may hold a CLI task under it, never moved from here.
   if (isLocalTaskId(taskEvent.task_id)) {
-    log(`Task ${taskEvent.task_id} may be a CLI task: a deploy run does not move its record in the task mirror.`);
+    log(
+      `Task ${taskEvent.task_id} may be a CLI task: a deploy run does not move its record in the task mirror.`,
+    );
     return lostRecord;
   }
   try {
