@@ -1,5 +1,6 @@
 import { untrustedInline } from '../markdown/untrusted-inline.js';
 import type { TaskState } from '../state/task-state.js';
+import { fitMarkerLists, type MarkerListsDropped } from '../state/fit-marker-lists.js';
 import { renderStateMarker, type TaskMarker } from '../state/state-marker.js';
 import { renderDeploySection } from './deploy-section.js';
 
@@ -66,7 +67,8 @@ export function renderStatusComment(params: {
   /** Signs the marker (`renderStateMarker`); the App always has a key, the Action when `marker-secret` is set. */
   signingKey?: Buffer;
 }): string {
-  const { marker } = params;
+  const fitted = fitMarkerLists(params.marker);
+  const { marker } = fitted;
   const environment = marker.environment ? ` (${untrustedInline(marker.environment)})` : '';
   const lines = [
     `### implementation-agent: ${HEADLINES[marker.state]}${environment}`,
@@ -79,6 +81,21 @@ export function renderStatusComment(params: {
   if (params.details) lines.push('', params.details);
   const deploys = renderDeploySection(marker.environments);
   if (deploys !== '') lines.push('', deploys);
+  const dropped = droppedNote(fitted.dropped);
+  if (dropped !== undefined) lines.push('', dropped);
   lines.push('', renderStateMarker(marker, params.signingKey));
   return lines.join('\n') + '\n';
+}
+
+/** What `fitMarkerLists` left out of the marker, named on the comment: never dropped silently. */
+function droppedNote(dropped: MarkerListsDropped): string | undefined {
+  const parts = [
+    [dropped.unmirrored, 'event(s) for the mirror tables'],
+    [dropped.unsent, 'lifecycle event(s) for the event bus'],
+    [dropped.unsent_artifacts, 'artifact path(s) for the artifacts store'],
+    [dropped.unsent_deployments, 'deployment record(s) for the deployments store'],
+  ] as const;
+  const named = parts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+  if (named.length === 0) return undefined;
+  return `⚠️ Not delivered and no longer kept (the status must fit GitHub's comment limit): the oldest ${named.join(', ')}.`;
 }

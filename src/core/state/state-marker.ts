@@ -11,6 +11,7 @@ import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
 import { environmentDeploySchema, recordVersionSchema, tokenTotalsSchema } from '../task/task-record.js';
 import { MAX_UNSENT_DEPLOYMENTS, unsentDeploymentSchema } from './unsent-deployment.js';
+import { fitMarkerLists } from './fit-marker-lists.js';
 
 /**
  * Events the marker keeps for a mirror that has not confirmed them. A mirror is out for this many
@@ -220,10 +221,13 @@ export interface MarkerLine {
 /**
  * The hidden marker line: `<!-- implementation-agent:state {json} hmac-sha256=<hex> -->`, the
  * signature (see `signMarkerText`) present when a key is given. JSON can't end the HTML comment
- * early once `--` and `>` are escaped.
+ * early once `--` and `>` are escaped. The marker's lists are held to their shared budget first
+ * (`fitMarkerLists`), so the line always fits a comment; `renderStatusComment` names what that drops.
  */
 export function renderStateMarker(marker: TaskMarker, signingKey?: Buffer): string {
-  const json = JSON.stringify(marker).replace(/-/g, '\\u002d').replace(/>/g, '\\u003e');
+  const json = JSON.stringify(fitMarkerLists(marker).marker)
+    .replace(/-/g, '\\u002d')
+    .replace(/>/g, '\\u003e');
   return markerLine(json, signingKey);
 }
 

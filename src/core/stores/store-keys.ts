@@ -2,6 +2,7 @@ import type { ArtifactRef } from './artifact-store.js';
 import type { DeploymentKey } from './deployment-store.js';
 import { sha256Hex } from './sha256-hex.js';
 import { canonicalRepository } from '../task/canonical-repository.js';
+import { isLocalTaskId } from '../task/is-local-task-id.js';
 
 /** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
 export const MAX_KEY_BYTES = 1024;
@@ -18,24 +19,33 @@ const HASH_DIGITS = 16;
  * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
  */
 export function taskKeySegment(params: { repo: string; taskId: string }): string {
-  // A GitHub task's repository is compared in its one spelling (`canonicalRepository`).
-  const prefix = `${canonicalRepository(params.repo)}#`;
-  const id = params.taskId.toLowerCase().startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
+  // The repository is compared in its keys' spelling (`keyRepository`).
+  const prefix = `${keyRepository(params.repo)}#`;
+  // The id's start is compared in that same spelling, which keeps every length (ASCII-only), so
+  // the cut at `prefix.length` falls after its `#`.
+  const id = keyRepository(params.taskId).startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
   return safeKeySegment(id ?? params.taskId);
 }
 
 /**
+ * A repository (or a task id starting with one) as a task's keys spell it: a GitHub repository in
+ * its one spelling (`canonicalRepository`), a CLI task's (`isLocalTaskId`) as it is, its folder
+ * names being case-sensitive (`local/Shop` and `local/shop` are two tasks). Keeps every length.
+ */
+function keyRepository(repository: string): string {
+  return isLocalTaskId(repository) ? repository : canonicalRepository(repository);
+}
+
+/**
  * `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11), the repository in its one spelling
- * (`canonicalRepository`), so a case-only rename keeps the task's keys. Throws on a path that climbs out (`..`) or is absolute. */
+ * (`keyRepository`), so a case-only rename keeps the task's keys. Throws on a path that climbs out (`..`) or is absolute. */
 export function artifactKey(ref: ArtifactRef): string {
   if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
     throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
   }
-  const prefix = [
-    ...repoSegments(canonicalRepository(ref.repo)),
-    taskKeySegment(ref),
-    String(ref.attempt),
-  ].join('/');
+  const prefix = [...repoSegments(keyRepository(ref.repo)), taskKeySegment(ref), String(ref.attempt)].join(
+    '/',
+  );
   return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
 }
 
@@ -68,9 +78,7 @@ export function isShortenedKey(key: string): boolean {
 /** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
 export function artifactPrefix(params: { repo: string; taskId: string; attempt?: number }): string {
   const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
-  return [...repoSegments(canonicalRepository(params.repo)), taskKeySegment(params), ...attempt, ''].join(
-    '/',
-  );
+  return [...repoSegments(keyRepository(params.repo)), taskKeySegment(params), ...attempt, ''].join('/');
 }
 
 /**

@@ -1,13 +1,12 @@
-import { parseTaskId } from './parse-task-id.js';
-import { taskIdOf } from './task-id-of.js';
+import { canonicalGitHubTaskId } from './canonical-github-task-id.js';
+import { isLocalTaskId } from './is-local-task-id.js';
 
 /**
- * A task id read from elsewhere (a deployment payload, a marker written before ids were
- * canonical, a deployment in the environment's history) in the spelling `taskIdOf` makes: a
- * GitHub task's repository in lower case (`Acme/Shop#7` → `acme/shop#7`). Any other id (a CLI
- * task, `local/<folder>#<branch>`, whose folder names are case-sensitive) is returned as it is. Pure.
+ * A task id whose kind is not known (a marker written before ids were canonical) in the spelling
+ * its kind uses: a CLI task's (`local/<folder>#<branch>`, `isLocalTaskId`) as it is, folder names
+ * being case-sensitive; a GitHub task's as `canonicalGitHubTaskId` spells it (`Acme/Shop#7` →
+ * `acme/shop#7`). A caller that knows the id is GitHub's calls `canonicalGitHubTaskId`. Pure.
  */
 export function canonicalTaskId(taskId: string): string {
-  const task = parseTaskId(taskId);
-  return task === undefined ? taskId : taskIdOf(task);
+  return isLocalTaskId(taskId) ? taskId : canonicalGitHubTaskId(taskId);
 }

@@ -5,7 +5,8 @@ import { TaskEventError } from '../../core/task/task-event-error.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { StatusTrust } from '../../github/status-trust.js';
 import { parseTaskId } from '../../core/task/parse-task-id.js';
-import { canonicalTaskId } from '../../core/task/canonical-task-id.js';
+import { canonicalGitHubTaskId } from '../../core/task/canonical-github-task-id.js';
+import { isLocalTaskId } from '../../core/task/is-local-task-id.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
 import { openTaskJournal } from '../mirror/task-journal.js';
@@ -70,11 +71,12 @@ export async function recordDeployStep(params: {
   const base = { environment: event.environment, at };
   const events: DeployEventBody[] = [];
   // A payload made before task ids were canonical, or before a case-only rename, spells the task's
-  // repository otherwise: the run moves the task under its id (`canonicalTaskId`), migrating the
-  // records kept under the payload's spelling (`formerIds`).
+  // repository otherwise: the run moves the task under its id (`canonicalGitHubTaskId`: a deployment
+  // is a GitHub repository's, so its payload names a GitHub task), migrating the records kept under
+  // the payload's spelling (`formerIds`).
   const formerIds = new Map<string, string>();
   const canonical = (taskId: string) => {
-    const id = canonicalTaskId(taskId);
+    const id = canonicalGitHubTaskId(taskId);
     if (id !== taskId) formerIds.set(id, taskId);
     return id;
   };
@@ -203,6 +205,14 @@ async function recordOne(params: {
   // No status comment carries the task (a CLI task, a comment of another agent): the mirror's own record moves.
   const { tasks, events, publisher } = recording.mirrors ?? {};
   if (tasks === undefined || events === undefined) return lostRecord;
+  // Without a signed status comment nothing proves an id in the CLI's namespace is this repository's
+  // (an account named `local`): the shared tables may hold a CLI task under it, never moved from here.
+  if (isLocalTaskId(taskEvent.task_id)) {
+    log(
+      `Task ${taskEvent.task_id} may be a CLI task: a deploy run does not move its record in the task mirror.`,
+    );
+    return lostRecord;
+  }
   try {
     const journal = openTaskJournal({
       taskId: taskEvent.task_id,

@@ -1,7 +1,8 @@
 import { TaskVersionConflictError, type TaskStore } from '../../core/stores/task-store.js';
 import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { canonicalRepository } from '../../core/task/canonical-repository.js';
-import { canonicalTaskId } from '../../core/task/canonical-task-id.js';
+import { canonicalGitHubTaskId } from '../../core/task/canonical-github-task-id.js';
+import { isLocalTaskId } from '../../core/task/is-local-task-id.js';
 import type { TaskRecord } from '../../core/task/task-record.js';
 
 /**
@@ -12,7 +13,8 @@ import type { TaskRecord } from '../../core/task/task-record.js';
  * there (conditional on none: a run migrating at the same moment wins, which is the same record).
  * The former items are left as they were (the results table is append-only): every later step
  * reads and writes `taskId` alone. Does nothing when the two ids are not one task's (they differ
- * other than in case) or are the same. Throws what the stores throw.
+ * other than in case), are the same, or `formerTaskId` is in the CLI's namespace (`isLocalTaskId`:
+ * a case-sensitive id, another task). Throws what the stores throw.
  */
 export async function migrateFormerTask(params: {
   tasks: TaskStore;
@@ -21,7 +23,13 @@ export async function migrateFormerTask(params: {
   formerTaskId: string | undefined;
 }): Promise<'migrated' | 'nothing'> {
   const { tasks, events, taskId, formerTaskId } = params;
-  if (formerTaskId === undefined || formerTaskId === taskId || canonicalTaskId(formerTaskId) !== taskId)
+  // Only a GitHub task's spellings are one task; a CLI task's id (case-sensitive) is never read or moved.
+  if (
+    formerTaskId === undefined ||
+    formerTaskId === taskId ||
+    isLocalTaskId(formerTaskId) ||
+    canonicalGitHubTaskId(formerTaskId) !== taskId
+  )
     return 'nothing';
   if ((await tasks.get(taskId)) !== undefined) return 'nothing';
   const former = await tasks.get(formerTaskId);

@@ -4,7 +4,10 @@ import type { TaskStep } from './task-step.js';
 /**
  * Whether a run's path — the states it passed since its last write (`passed`), then `to` — can
  * follow `from`, the state another run wrote meanwhile (the transition table, `canTransition`;
- * staying in a state always can). Pure.
+ * staying in a state always can). A `cancelled` written meanwhile is never left: the table's moves
+ * out of it (a reopen's `cancelled → pr_open`, a `/retry`'s restart) are decided by the event that
+ * reads the cancel, never by a run that started before it and would write over a person's
+ * `/cancel`. Pure.
  */
 export function pathFollows(params: {
   from: TaskState;
@@ -15,7 +18,8 @@ export function pathFollows(params: {
     ...params.passed.flatMap((step) => (step.type === 'state_changed' ? [step.to] : [])),
     params.to,
   ];
-  let at = params.from;
+  if (params.from === 'cancelled') return path.every((next) => next === 'cancelled');
+  let at: TaskState = params.from;
   for (const next of path) {
     if (next !== at && !canTransition(at, next)) return false;
     at = next;

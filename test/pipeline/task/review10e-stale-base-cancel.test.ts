@@ -2,6 +2,7 @@ import { renderStatusComment } from '../../../src/core/render/status-comment.js'
 import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { readStatusCommentById } from '../../../src/github/read-status-comment-by-id.js';
 import type { StatusCommentClient } from '../../../src/github/status-comment.js';
+import { pathFollows } from '../../../src/pipeline/task/path-follows.js';
 import { createStatusBoard, STALE_BASE_MS } from '../../../src/pipeline/task/status-board.js';
 
 const TASK_ID = 'acme/shop#7';
@@ -57,33 +58,40 @@ function boardOn(issue: ReturnType<typeof sharedIssue>, clock: { ms: number }) {
 }
 
 describe('a run on a stale base, and a /cancel written meanwhile (review10e)', () => {
-  it.failing(
-    "FAULT: the stale-base re-read applies a long run's pr_open on top of a /cancel written meanwhile, so the cancel is overwritten (cancel lost in a race)",
-    async () => {
-      const issue = sharedIssue({
-        task_id: TASK_ID,
-        state: 'validating',
-        attempt: 1,
-        cost_usd: 0,
-        updated_at: '2026-11-29T10:00:00.000Z',
-        created_at: '2026-11-29T09:00:00.000Z',
-        version: 4,
-        branch: 'implementation/7-orders',
-      });
-      // The implement run read the comment at 0 ms and validates for a minute.
-      const runClock = { ms: 0 };
-      const run = boardOn(issue, runClock);
-      // Meanwhile a person's /cancel goes through the shared board.
-      const cancelClock = { ms: 0 };
-      await boardOn(issue, cancelClock).move('cancelled');
-      expect(issue.marker().state).toBe('cancelled');
+  it("a long run's pr_open on a stale base does not overwrite a /cancel written meanwhile: the cancel stands", async () => {
+    const issue = sharedIssue({
+      task_id: TASK_ID,
+      state: 'validating',
+      attempt: 1,
+      cost_usd: 0,
+      updated_at: '2026-11-29T10:00:00.000Z',
+      created_at: '2026-11-29T09:00:00.000Z',
+      version: 4,
+      branch: 'implementation/7-orders',
+    });
+    // The implement run read the comment at 0 ms and validates for a minute.
+    const runClock = { ms: 0 };
+    const run = boardOn(issue, runClock);
+    // Meanwhile a person's /cancel goes through the shared board.
+    const cancelClock = { ms: 0 };
+    await boardOn(issue, cancelClock).move('cancelled');
+    expect(issue.marker().state).toBe('cancelled');
 
-      // The run's step after its cancel watch last looked: its base is stale, so it reads again.
-      runClock.ms = STALE_BASE_MS + 50_000;
-      await run.move('pr_open', { patch: { pull_number: 12 } }).catch(() => undefined);
+    // The run's step after its cancel watch last looked: its base is stale, so it reads again.
+    runClock.ms = STALE_BASE_MS + 50_000;
+    await run.move('pr_open', { patch: { pull_number: 12 } }).catch(() => undefined);
 
-      // Right: the cancel stands (cancelled → pr_open is a reopen's move, not a racing run's).
-      expect(issue.marker().state).toBe('cancelled');
-    },
-  );
+    // Right: the cancel stands (cancelled → pr_open is a reopen's move, not a racing run's).
+    expect(issue.marker().state).toBe('cancelled');
+  });
+
+  it('no path of a run leaves a cancelled written meanwhile, though the table has moves out of it', () => {
+    const passed = [{ type: 'state_changed', to: 'validating' }] as const;
+    for (const to of ['pr_open', 'generating', 'received', 'held', 'merged'] as const)
+      expect(pathFollows({ from: 'cancelled', passed: [], to })).toBe(false);
+    expect(pathFollows({ from: 'cancelled', passed, to: 'pr_open' })).toBe(false);
+    // Staying cancelled follows; another run's non-final state is still followed by the table.
+    expect(pathFollows({ from: 'cancelled', passed: [], to: 'cancelled' })).toBe(true);
+    expect(pathFollows({ from: 'generating', passed, to: 'pr_open' })).toBe(true);
+  });
 });
