@@ -247,6 +247,9 @@ function applicationCapabilities(params: {
   test: (file: keyof typeof TEST_FILES, title: string) => TestEvidence;
 }): { all: Capability[]; events?: Capability } {
   const { model, test } = params;
+  const emailIsData = model.resources.some((resource) =>
+    resource.fields.some((field) => /email$/i.test(field.name)),
+  );
   const lifecycles = model.resources.map((resource) => test('app', lifecycleTitle(resource, model)));
   const publisher = model.resources.find((resource) => resource.statusEventType !== undefined);
   const events: Capability | undefined =
@@ -430,6 +433,7 @@ function applicationCapabilities(params: {
       notGenerated: 'nothing runs on a schedule: every route answers a request',
     },
     {
+      // An email a resource holds (`customerEmail`) is data, so `by customer email` asks for no message.
       when: anyOf(
         'alert',
         'alerts',
@@ -441,7 +445,7 @@ function applicationCapabilities(params: {
         'text message',
         'page',
         'paged',
-      ),
+      ).filter((set) => !(emailIsData && (set[0] === 'email' || set[0] === 'emails'))),
       implementedBy: '',
       tests: [],
       resources: [],

@@ -57,8 +57,9 @@ export function statusCapabilities(params: {
     const asStatus = (status: string) => [[status], ...(status.includes('_') ? [status.split('_')] : [])];
     const listed = params.sentences.flatMap((sentence) => {
       const single = sentence.clauses
-        .filter((clause) => clause.words.length <= 2)
-        .map((clause) => clause.words.join('_'));
+        .flatMap((clause) => listItems(clause.words))
+        .filter((words) => words.length > 0 && words.length <= 2)
+        .map((words) => words.join('_'));
       if (single.filter((status) => reached.has(status)).length < 2) return [];
       return single.filter(
         (status) => !reached.has(status) && (STATUS_SHAPE.test(status) || STATUS_NAMES.has(status)),
@@ -80,4 +81,15 @@ export function statusCapabilities(params: {
       })),
     ];
   });
+}
+
+/** A list's last items share a clause (`delivered or cancelled`): the clause's words split at `or`, `and`. */
+function listItems(words: readonly string[]): string[][] {
+  return words.reduce<string[][]>(
+    (items, word) =>
+      word === 'or' || word === 'and'
+        ? [...items, []]
+        : [...items.slice(0, -1), [...(items.at(-1) ?? []), word]],
+    [[]],
+  );
 }

@@ -136,6 +136,15 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       ],
     },
     {
+      // Only new objects are sent (s3:ObjectCreated:*): a deletion asked to notify is said, not met by the bare topic.
+      when: pairs(NOTIFY_WORDS, ['delete', 'deleted', 'deletes', 'deletion', 'remove', 'removed', 'removes']),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'no deletion is published: the bucket sends only new objects (s3:ObjectCreated:*) to the topic, when asked; an s3:ObjectRemoved:* notification would send deletions',
+    },
+    {
       when: anyOf('replicate', 'replicated', 'replication', 'cross region', 'region', 'regions'),
       implementedBy: '',
       tests: [],
@@ -246,7 +255,8 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       ],
     });
     capabilities.unshift({
-      when: RETENTION_WORDS.map((word) => [word]),
+      // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this rule names.
+      when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
       implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${expiresAfter ?? asks.retention.days} days`,
       tests: [test(retentionTitle(asks.retention))],
       resources: ['DataBucket'],

@@ -9,6 +9,7 @@ import { shiftCapability } from '../../coverage/shift-capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import type { WebhookProvider } from './webhook-provider.js';
 import { MAX_RECEIVE_COUNT } from './integration-template.js';
+import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.js';
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
 import { GITHUB_ACTION_EVENTS } from './provider-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
@@ -41,6 +42,7 @@ const SEE_WORDS = [
   'spot',
   'investigate',
 ];
+const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
 const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
 
 /** What each story, description sentence and the strategy became in the integration, with the tests that prove it. */
@@ -263,6 +265,24 @@ function fixedCapabilities(params: {
       resources: ['DeadLetterQueue', 'DeadLetterAlarm'],
     },
     {
+      // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is reached by default.
+      when: pairs(PAGE_WORDS, ['dead', 'dlq', 'poison', 'failures', 'failed', 'fails']),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'nobody is paged: the dead-letter alarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; subscribe the pager (an SNS https subscription to its integration URL) to a topic and pass its ARN',
+    },
+    {
+      // The handler claims each message id and nothing else: the message's contents are stored nowhere.
+      when: anyOf('store', 'stores', 'stored', 'save', 'saves', 'saved', 'persist', 'persists', 'persisted'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        "nothing stores the messages' contents: ProcessedMessagesTable holds only each message id, to skip redeliveries; write the storing in src/message-handlers.ts",
+    },
+    {
       when: anyOf(
         'idempotent',
         'idempotency',
@@ -332,6 +352,15 @@ function fixedCapabilities(params: {
         resources: ['WebhookSecret', 'ReceiverFunction'],
         gaps: signatureGaps(asks),
       },
+      replayCapability(asks, test),
+      {
+        when: anyOf('livemode', 'test mode', 'live mode', 'sandbox'),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated:
+          "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
+      },
       {
         when: pairs(SEE_WORDS, REJECTION_WORDS),
         implementedBy:
@@ -377,6 +406,58 @@ function fixedCapabilities(params: {
         },
   );
   return capabilities;
+}
+
+/**
+ * Refusing old deliveries: Stripe's check refuses a `t=` more than TOLERANCE_SECONDS from now
+ * (https://docs.stripe.com/webhooks#replay-attacks), so an age asked for is compared with it; other
+ * senders' checks read no timestamp.
+ */
+function replayCapability(
+  asks: IntegrationAsks,
+  test: (file: keyof typeof FILES, title: string) => TestEvidence,
+): Capability {
+  const when = anyOf(
+    'older',
+    'stale',
+    'replay',
+    'replays',
+    'replayed',
+    'timestamp',
+    'timestamps',
+    'tolerance',
+  );
+  if (asks.provider?.scheme !== 'stripe')
+    return {
+      when,
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: 'replay protection by timestamp is not generated: the signature check reads no time',
+    };
+  return {
+    when,
+    implementedBy: `a Stripe-Signature whose timestamp is more than ${TOLERANCE_SECONDS} s from now is refused with 401`,
+    tests: [test('webhook', TITLES.stripe)],
+    resources: ['ReceiverFunction'],
+    compare: (text) => {
+      const asked = secondsIn(text);
+      return asked === undefined || asked === TOLERANCE_SECONDS
+        ? []
+        : [
+            `${asked} s is asked for, but the check refuses deliveries more than ${TOLERANCE_SECONDS} s old; change TOLERANCE_SECONDS in src/signature.ts`,
+          ];
+    },
+  };
+}
+
+/** `5 minutes` → 300: the first duration written in seconds, minutes or hours; undefined when none is. */
+function secondsIn(text: string): number | undefined {
+  const match = /(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|hours?|h)\b/i.exec(text);
+  if (match === null) return undefined;
+  const unit = (match[2] ?? '').toLowerCase();
+  const scale = unit.startsWith('h') ? 3600 : unit.startsWith('m') ? 60 : 1;
+  return Number(match[1]) * scale;
 }
 
 /** Every combination of each word's forms: `payment settled` also matches `payments settle`. */

@@ -70,6 +70,9 @@ export function sign(body: string, secret: string): string {
 }
 `;
 
+/** Stripe's default tolerance, in seconds, the generated check refuses a signed timestamp beyond (https://docs.stripe.com/webhooks#replay-attacks). */
+export const STRIPE_TOLERANCE_SECONDS = 300;
+
 /**
  * Generated `src/signature.ts` for Stripe (https://docs.stripe.com/webhooks#verify-manually): the
  * Stripe-Signature header is `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`; v1 is HMAC-SHA256 of
@@ -79,7 +82,7 @@ export function sign(body: string, secret: string): string {
 const STRIPE_SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Stripe's default tolerance between the signed timestamp and now, in seconds. */
-export const TOLERANCE_SECONDS = 300;
+export const TOLERANCE_SECONDS = ${STRIPE_TOLERANCE_SECONDS};
 
 /**
  * Whether a Stripe-Signature header signs this raw body under the secret: one of its v1 signatures is

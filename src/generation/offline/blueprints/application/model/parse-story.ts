@@ -418,7 +418,8 @@ function readQualifiers(
     // `by priority`; in a list, `with high priority` names the same filter.
     const filterBy =
       (connector === 'by' && body.length <= 2) || (params.listing && connector === 'with')
-        ? FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? '']
+        ? (FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? ''] ??
+          (connector === 'by' ? ownerAttribute(body) : undefined))
         : undefined;
     // `before it ships`, `until it is approved`: refused once the item is in that status.
     const until = connector === 'before' || connector === 'until' ? statusReached(body) : undefined;
@@ -531,9 +532,21 @@ function refusal(segment: readonly string[]): string | undefined {
 }
 
 function ownerWord(words: readonly string[]): string | undefined {
-  const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
+  const content = contentWords(words.filter((candidate) => candidate !== 's'));
+  const word = content.at(0);
+  // `by customer email` names the customer's email, a value to match, not whose the items are.
+  if (content.length > 1 && OWNER_ATTRIBUTES.has(content.at(-1) ?? '')) return undefined;
   return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
 }
+
+/** `by customer email` → `customerEmail`: the field an owner's attribute names; undefined for other phrases. */
+function ownerAttribute(words: readonly string[]): string | undefined {
+  const content = contentWords(words.filter((candidate) => candidate !== 's'));
+  return content.length === 2 && OWNER_ATTRIBUTES.has(content[1] ?? '') ? camel(content) : undefined;
+}
+
+/** Words naming something an owner has (`customer email`, `account number`), so the phrase is not the owner. */
+const OWNER_ATTRIBUTES = new Set(['email', 'phone', 'name', 'address', 'number', 'reference', 'code']);
 
 function countWord(word: string | undefined): number | undefined {
   const words: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3 };
