@@ -26196,7 +26196,9 @@ function sha256Hex(data) {
 /* harmony export */ });
 /* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
 /* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
-/* harmony import */ var _task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4336);
+/* harmony import */ var _task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4336);
+/* harmony import */ var _task_is_local_task_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3091);
+
 
 
 /** S3's limit on an object key, in UTF-8 bytes (AWS docs, "Naming Amazon S3 objects"). Keys here are ASCII. */
@@ -26213,23 +26215,29 @@ const HASH_DIGITS = 16;
  * whole id URI-encoded, so a key never gains a folder from a `/` in the id.
  */
 function taskKeySegment(params) {
-    // A GitHub task's repository is compared in its one spelling (`canonicalRepository`).
-    const prefix = `${(0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(params.repo)}#`;
-    const id = params.taskId.toLowerCase().startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
+    // The repository is compared in its keys' spelling (`keyRepository`).
+    const prefix = `${keyRepository(params.repo)}#`;
+    // The id's start is compared in that same spelling, which keeps every length (ASCII-only), so
+    // the cut at `prefix.length` falls after its `#`.
+    const id = keyRepository(params.taskId).startsWith(prefix) ? params.taskId.slice(prefix.length) : undefined;
     return safeKeySegment(id ?? params.taskId);
 }
 /**
+ * A repository (or a task id starting with one) as a task's keys spell it: a GitHub repository in
+ * its one spelling (`canonicalRepository`), a CLI task's (`isLocalTaskId`) as it is, its folder
+ * names being case-sensitive (`local/Shop` and `local/shop` are two tasks). Keeps every length.
+ */
+function keyRepository(repository) {
+    return (0,_task_is_local_task_id_js__WEBPACK_IMPORTED_MODULE_1__/* .isLocalTaskId */ .u)(repository) ? repository : (0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRepository */ .J)(repository);
+}
+/**
  * `<owner>/<repo>/<task>/<attempt>/<path>` (DESIGN §11), the repository in its one spelling
- * (`canonicalRepository`), so a case-only rename keeps the task's keys. Throws on a path that climbs out (`..`) or is absolute. */
+ * (`keyRepository`), so a case-only rename keeps the task's keys. Throws on a path that climbs out (`..`) or is absolute. */
 function artifactKey(ref) {
     if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 1) {
         throw new RangeError(`Artifact attempt must be a whole number from 1, not ${ref.attempt}.`);
     }
-    const prefix = [
-        ...repoSegments((0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(ref.repo)),
-        taskKeySegment(ref),
-        String(ref.attempt),
-    ].join('/');
+    const prefix = [...repoSegments(keyRepository(ref.repo)), taskKeySegment(ref), String(ref.attempt)].join('/');
     return `${prefix}/${foldedPath({ path: ref.path, budget: MAX_KEY_BYTES - prefix.length - 1 })}`;
 }
 /**
@@ -26261,14 +26269,14 @@ function isShortenedKey(key) {
 /** The key prefix of every artifact of a task (or of one attempt), ending in `/`. */
 function artifactPrefix(params) {
     const attempt = params.attempt === undefined ? [] : [String(params.attempt)];
-    return [...repoSegments((0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(params.repo)), taskKeySegment(params), ...attempt, ''].join('/');
+    return [...repoSegments(keyRepository(params.repo)), taskKeySegment(params), ...attempt, ''].join('/');
 }
 /**
  * `<owner>/<repo>/<env>/<deployment_id>/` (DESIGN §11), where `template.json`, `parameters.json`
  * and `outputs.json` go; the repository in its one spelling (`canonicalRepository`).
  */
 function deploymentPrefix(key) {
-    return deploymentPrefixSpelled(key, (0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .J)(key.repository));
+    return deploymentPrefixSpelled(key, (0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRepository */ .J)(key.repository));
 }
 /**
  * Where a deployment is read from (`DeploymentStore.load`): `deploymentPrefix`, then — when it
@@ -26406,10 +26414,12 @@ function assertVersionMovesForward(record, expectedVersion, options) {
  * renamed from `Acme/Shop` to `acme/shop` is the same repository, and its API answers to either
  * spelling), while DynamoDB keys and S3 keys are case-sensitive: one spelling keeps one task's
  * records under one key before and after a case-only rename. The one place that spelling is made
- * (`taskIdOf`, `canonicalTaskId`, `store-keys.ts`, the deploy lock's key). Pure.
+ * (`taskIdOf`, `canonicalTaskId`, `store-keys.ts`, the deploy lock's key). Only ASCII letters
+ * are lowered: GitHub's names are ASCII (`[A-Za-z0-9._-]`), and full Unicode lower-casing can
+ * change a string's length (`İ` → `i̇`), which would shift every cut measured on it. Pure.
  */
 function canonicalRepository(repository) {
-    return repository.toLowerCase();
+    return repository.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 //# sourceMappingURL=canonical-repository.js.map
 
@@ -26437,6 +26447,29 @@ function eventSortKey(event) {
     return `${eventStep(event)}#${event.at}#${String(event.sequence).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 //# sourceMappingURL=event-sort-key.js.map
+
+/***/ }),
+
+/***/ 3091:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isLocalTaskId)
+/* harmony export */ });
+/* unused harmony export LOCAL_OWNER */
+/** The owner every CLI task's repository and id start with (`localTaskId`), spelled exactly so. */
+const LOCAL_OWNER = 'local';
+/**
+ * Whether `id` (a task id, or a record's `owner/repo`) is in the CLI's namespace: its owner is
+ * `local`, in that spelling, as `localTaskId` writes it. Such ids are case-sensitive (folder names
+ * are) and are never canonicalised, cut or migrated as a GitHub repository's. A GitHub account
+ * named `local` shares the spelling: its ids are kept as written too, and a deploy run that cannot
+ * prove the task is its repository's (no signed status comment) leaves them alone. Pure.
+ */
+function isLocalTaskId(id) {
+    return id.startsWith(`${LOCAL_OWNER}/`);
+}
+//# sourceMappingURL=is-local-task-id.js.map
 
 /***/ }),
 
@@ -46532,7 +46565,8 @@ function readQualifiers(words, params) {
         const state = relative && refused === undefined && connector !== 'unless' ? stateOf(body) : undefined;
         // `by priority`; in a list, `with high priority` names the same filter.
         const filterBy = (connector === 'by' && body.length <= 2) || (params.listing && connector === 'with')
-            ? FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? '']
+            ? (FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? ''] ??
+                (connector === 'by' ? ownerAttribute(body) : undefined))
             : undefined;
         // `before it ships`, `until it is approved`: refused once the item is in that status.
         const until = connector === 'before' || connector === 'until' ? statusReached(body) : undefined;
@@ -46652,9 +46686,20 @@ function refusal(segment) {
     return (first === 'in' || first === 'on') && second !== undefined ? `${first}_${second}` : first;
 }
 function ownerWord(words) {
-    const word = contentWords(words.filter((candidate) => candidate !== 's')).at(0);
+    const content = contentWords(words.filter((candidate) => candidate !== 's'));
+    const word = content.at(0);
+    // `by customer email` names the customer's email, a value to match, not whose the items are.
+    if (content.length > 1 && OWNER_ATTRIBUTES.has(content.at(-1) ?? ''))
+        return undefined;
     return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
 }
+/** `by customer email` → `customerEmail`: the field an owner's attribute names; undefined for other phrases. */
+function ownerAttribute(words) {
+    const content = contentWords(words.filter((candidate) => candidate !== 's'));
+    return content.length === 2 && OWNER_ATTRIBUTES.has(content[1] ?? '') ? camel(content) : undefined;
+}
+/** Words naming something an owner has (`customer email`, `account number`), so the phrase is not the owner. */
+const OWNER_ATTRIBUTES = new Set(['email', 'phone', 'name', 'address', 'number', 'reference', 'code']);
 function countWord(word) {
     const words = { one: 1, two: 2, three: 3 };
     if (word === undefined)
@@ -47310,8 +47355,9 @@ function statusCapabilities(params) {
         const asStatus = (status) => [[status], ...(status.includes('_') ? [status.split('_')] : [])];
         const listed = params.sentences.flatMap((sentence) => {
             const single = sentence.clauses
-                .filter((clause) => clause.words.length <= 2)
-                .map((clause) => clause.words.join('_'));
+                .flatMap((clause) => listItems(clause.words))
+                .filter((words) => words.length > 0 && words.length <= 2)
+                .map((words) => words.join('_'));
             if (single.filter((status) => reached.has(status)).length < 2)
                 return [];
             return single.filter((status) => !reached.has(status) && (STATUS_SHAPE.test(status) || STATUS_NAMES.has(status)));
@@ -47332,6 +47378,12 @@ function statusCapabilities(params) {
             })),
         ];
     });
+}
+/** A list's last items share a clause (`delivered or cancelled`): the clause's words split at `or`, `and`. */
+function listItems(words) {
+    return words.reduce((items, word) => word === 'or' || word === 'and'
+        ? [...items, []]
+        : [...items.slice(0, -1), [...(items.at(-1) ?? []), word]], [[]]);
 }
 //# sourceMappingURL=status-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-coverage.js
@@ -47529,6 +47581,7 @@ function goesNowhere(operation, resource) {
 }
 function applicationCapabilities(params) {
     const { model, test } = params;
+    const emailIsData = model.resources.some((resource) => resource.fields.some((field) => /email$/i.test(field.name)));
     const lifecycles = model.resources.map((resource) => test('app', lifecycleTitle(resource, model)));
     const publisher = model.resources.find((resource) => resource.statusEventType !== undefined);
     const events = publisher === undefined
@@ -47631,7 +47684,8 @@ function applicationCapabilities(params) {
             notGenerated: 'nothing runs on a schedule: every route answers a request',
         },
         {
-            when: anyOf('alert', 'alerts', 'alerted', 'email', 'emails', 'emailed', 'sms', 'text message', 'page', 'paged'),
+            // An email a resource holds (`customerEmail`) is data, so `by customer email` asks for no message.
+            when: anyOf('alert', 'alerts', 'alerted', 'email', 'emails', 'emailed', 'sms', 'text message', 'page', 'paged').filter((set) => !(emailIsData && (set[0] === 'email' || set[0] === 'emails'))),
             implementedBy: '',
             tests: [],
             resources: [],
@@ -51009,6 +51063,14 @@ function infrastructureCapabilities(input, asks) {
             ],
         },
         {
+            // Only new objects are sent (s3:ObjectCreated:*): a deletion asked to notify is said, not met by the bare topic.
+            when: pairs(infrastructure_asks_NOTIFY_WORDS, ['delete', 'deleted', 'deletes', 'deletion', 'remove', 'removed', 'removes']),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'no deletion is published: the bucket sends only new objects (s3:ObjectCreated:*) to the topic, when asked; an s3:ObjectRemoved:* notification would send deletions',
+        },
+        {
             when: anyOf('replicate', 'replicated', 'replication', 'cross region', 'region', 'regions'),
             implementedBy: '',
             tests: [],
@@ -51080,7 +51142,8 @@ function infrastructureCapabilities(input, asks) {
             ],
         });
         capabilities.unshift({
-            when: infrastructure_coverage_RETENTION_WORDS.map((word) => [word]),
+            // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this rule names.
+            when: [...infrastructure_coverage_RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
             implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${expiresAfter ?? asks.retention.days} days`,
             tests: [test(retentionTitle(asks.retention))],
             resources: ['DataBucket'],
@@ -52316,6 +52379,308 @@ function webhookParts(input, asks) {
     ];
 }
 //# sourceMappingURL=integration-template.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-source.js
+
+/** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
+const EVENT_BUS = `import type { Message } from './messages';
+
+export interface PutEventsEntry {
+  EventBusName: string;
+  Source: string;
+  DetailType: string;
+  Detail: string;
+}
+
+/** The one EventBridge call made; connectPutEvents wires it to the SDK. */
+export type PutEvents = (entries: PutEventsEntry[]) => Promise<{ FailedEntryCount?: number; Entries?: { ErrorCode?: string; ErrorMessage?: string }[] }>;
+
+/**
+ * Each message becomes one event: detail-type = its type, detail = its id and payload. PutEvents
+ * reports failures per entry with HTTP 200, so a FailedEntryCount above zero throws: SQS then retries
+ * the message, and dead-letters it in the end.
+ */
+export function createEventBusPublisher(params: { busName: string; source: string; putEvents: PutEvents }): (message: Message) => Promise<void> {
+  return async (message) => {
+    const result = await params.putEvents([{ EventBusName: params.busName, Source: params.source, DetailType: message.type, Detail: JSON.stringify({ id: message.id, payload: message.payload }) }]);
+    if ((result.FailedEntryCount ?? 0) > 0) {
+      const entry = result.Entries?.[0];
+      throw new Error('EventBridge refused the event: ' + (entry?.ErrorCode ?? '') + ' ' + (entry?.ErrorMessage ?? 'no reason given'));
+    }
+  };
+}
+
+/** The SDK behind PutEvents, loaded lazily so the tests never need it. */
+export async function connectPutEvents(): Promise<PutEvents> {
+  const { EventBridgeClient, PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
+  const client = new EventBridgeClient({});
+  return (entries) => client.send(new PutEventsCommand({ Entries: entries }));
+}
+`;
+const HTTP_TYPES = `/** The parts of an API Gateway HTTP API event (payload format 2.0) the receiver reads; header names arrive lowercased. */
+export interface HttpApiEvent {
+  headers?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+export interface HttpApiResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+`;
+const SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Whether a signature is the HMAC-SHA256 of the raw body under the shared secret, as hex (a
+ * \`sha256=\` prefix is accepted). Compared in constant time, so timing reveals nothing about the secret.
+ */
+export function signatureMatches(params: { body: string; secret: string; signature: string | undefined }): boolean {
+  const given = (params.signature ?? '').trim().replace(/^sha256=/i, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(given) || params.secret === '') return false;
+  const expected = createHmac('sha256', params.secret).update(params.body, 'utf8').digest();
+  return timingSafeEqual(Buffer.from(given, 'hex'), expected);
+}
+
+/** The signature a sender computes: for tests, and for replaying a delivery by hand. */
+export function sign(body: string, secret: string): string {
+  return 'sha256=' + createHmac('sha256', secret).update(body, 'utf8').digest('hex');
+}
+`;
+/** Stripe's default tolerance, in seconds, the generated check refuses a signed timestamp beyond (https://docs.stripe.com/webhooks#replay-attacks). */
+const STRIPE_TOLERANCE_SECONDS = 300;
+/**
+ * Generated `src/signature.ts` for Stripe (https://docs.stripe.com/webhooks#verify-manually): the
+ * Stripe-Signature header is `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`; v1 is HMAC-SHA256 of
+ * `<t>.<raw body>` under the endpoint's signing secret (`whsec_…`, used as is). A timestamp more than
+ * the tolerance (Stripe's default, 300 s) from now is refused, so a captured delivery cannot be replayed.
+ */
+const STRIPE_SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Stripe's default tolerance between the signed timestamp and now, in seconds. */
+export const TOLERANCE_SECONDS = ${STRIPE_TOLERANCE_SECONDS};
+
+/**
+ * Whether a Stripe-Signature header signs this raw body under the secret: one of its v1 signatures is
+ * the HMAC-SHA256 of \`<t>.<body>\` (hex, compared in constant time) and t is within the tolerance of now.
+ */
+export function signatureMatches(params: { body: string; secret: string; signature: string | undefined; nowSeconds?: number }): boolean {
+  if (params.signature === undefined || params.secret === '') return false;
+  const pairs = params.signature.split(',').map((part) => part.trim().split('='));
+  const timestamp = pairs.find(([key]) => key === 't')?.[1] ?? '';
+  const given = pairs.filter(([key, value]) => key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/.test(value)).map(([, value]) => value ?? '');
+  if (!/^[0-9]{1,12}$/.test(timestamp) || given.length === 0) return false;
+  const now = params.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (Math.abs(now - Number(timestamp)) > TOLERANCE_SECONDS) return false;
+  const expected = createHmac('sha256', params.secret).update(timestamp + '.' + params.body, 'utf8').digest();
+  return given.some((hex) => timingSafeEqual(Buffer.from(hex, 'hex'), expected));
+}
+
+/** The header Stripe sends for this body at this time (default now): for tests, and for replaying a delivery by hand. */
+export function sign(body: string, secret: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
+  return 't=' + String(timestamp) + ',v1=' + createHmac('sha256', secret).update(String(timestamp) + '.' + body, 'utf8').digest('hex');
+}
+`;
+const RECEIVE_WEBHOOK = `import { createHash } from 'node:crypto';
+import type { HttpApiEvent, HttpApiResult } from './http-types';
+import { ID_PATTERN, MESSAGE_TYPES } from './messages';
+import type { Message, MessageType } from './messages';
+import { signatureMatches } from './signature';
+import { DELIVERY_ACTIONS, DELIVERY_TYPES } from './webhook-provider';
+
+export interface ReceiveDependencies {
+  /** The shared signing secret. */
+  secret: () => Promise<string>;
+  enqueue: (message: Message) => Promise<void>;
+  /** Header carrying the signature, lowercase (API Gateway lowercases header names). */
+  signatureHeader: string;
+  /** Header naming the delivery's event (GitHub: x-github-event), lowercase; read before the body's type fields. */
+  eventHeader?: string | undefined;
+  /** Header with the sender's unique delivery id, kept on redelivery (GitHub: x-github-delivery), lowercase. */
+  deliveryHeader?: string | undefined;
+  log?: (entry: Record<string, unknown>) => void;
+  /** Counts a rejected delivery; the template alarms on the count. */
+  countRejected?: () => void;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
+
+/**
+ * One webhook delivery: checked against its signature before anything else is read, then queued
+ * under its delivery id (the delivery header's, else the body's id, else the body's sha256) so the
+ * consumer handles a resent delivery once. The type comes from the event header, else the body's type
+ * fields; a sender that names its event in a header, to a service of one message type, has every event
+ * taken as that type. Types this service does not handle are acknowledged and logged, not retried forever.
+ */
+export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependencies): Promise<HttpApiResult> {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const body = event.isBase64Encoded === true ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return json(413, { error: 'body must be at most ' + MAX_BODY_BYTES + ' bytes' });
+  const signature = event.headers?.[deps.signatureHeader];
+  if (!signatureMatches({ body, secret: await deps.secret(), signature })) {
+    log({ level: 'warn', outcome: 'signature-rejected', reason: signature === undefined ? 'no signature header' : 'signature does not match', bodySha256: sha256(body) });
+    deps.countRejected?.();
+    return json(401, { error: 'signature check failed' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return json(400, { error: 'body must be JSON' });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json(400, { error: 'body must be a JSON object' });
+  const fields = parsed as Record<string, unknown>;
+  const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
+  const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
+  const given = candidates.find((value) => knownType(value, fields) !== undefined) ?? candidates[0];
+  const declared: readonly MessageType[] = MESSAGE_TYPES;
+  // An event taken only for some actions (a merged pull_request) is never the catch-all type for the others.
+  const byAction = given !== undefined && !Object.hasOwn(DELIVERY_TYPES, given) && DELIVERY_ACTIONS.some((entry) => entry.event === given);
+  const type = knownType(given, fields) ?? (headerEvent !== undefined && declared.length === 1 && !byAction ? declared[0] : undefined);
+  const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
+  const id =
+    delivery !== undefined && ID_PATTERN.test(delivery)
+      ? delivery
+      : typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id'])
+        ? fields['id']
+        : 'sha256-' + sha256(body);
+  if (type === undefined) {
+    const action = typeof fields['action'] === 'string' ? fields['action'].slice(0, 100) : null;
+    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null, ...(byAction ? { action } : {}) });
+    return json(202, { status: 'ignored', id });
+  }
+  await deps.enqueue({ id, type, payload: fields });
+  log({ level: 'info', outcome: 'queued', id, type });
+  return json(202, { status: 'queued', id });
+}
+
+/**
+ * The message type of a delivery: one of the event's actions (DELIVERY_ACTIONS: GitHub's
+ * \`pull_request\` closed with \`pull_request.merged\` true), else the sender's own name for the event
+ * (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. An event
+ * taken only for some actions is no type for the others.
+ */
+function knownType(given: string | undefined, fields: Record<string, unknown>): MessageType | undefined {
+  if (given === undefined) return undefined;
+  const actions = DELIVERY_ACTIONS.filter((entry) => entry.event === given);
+  const matched = actions.find((entry) => entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value));
+  if (matched !== undefined) return matched.type;
+  if (Object.hasOwn(DELIVERY_TYPES, given)) return DELIVERY_TYPES[given];
+  return actions.length > 0 ? undefined : messageTypeOf(given);
+}
+
+/** The value at a dotted path of the body (\`pull_request.merged\`), undefined when a step is missing. */
+function valueAt(fields: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined), fields);
+}
+
+/** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
+export function messageTypeOf(given: unknown): MessageType | undefined {
+  if (typeof given !== 'string') return undefined;
+  const key = given.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return MESSAGE_TYPES.find((type) => type.toLowerCase().replace(/[^a-z0-9]/g, '') === key);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function json(statusCode: number, value: unknown): HttpApiResult {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}
+`;
+const WEBHOOK_HANDLER = `import type { HttpApiEvent, HttpApiResult } from './http-types';
+import type { Message } from './messages';
+import { receiveWebhook } from './receive-webhook';
+import { DELIVERY_HEADERS } from './webhook-provider';
+
+const SECRET_CACHE_MS = 5 * 60 * 1000;
+let cached: { value: string; until: number } | undefined;
+
+/** Lambda entry point of POST /webhooks: the secret from Secrets Manager (cached 5 minutes), the queue from SQS. */
+export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
+  return receiveWebhook(event, {
+    secret: readSecret,
+    enqueue,
+    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? DELIVERY_HEADERS.signature).toLowerCase(),
+    eventHeader: DELIVERY_HEADERS.event,
+    deliveryHeader: DELIVERY_HEADERS.delivery,
+    countRejected: () => process.stdout.write(rejectedMetric() + '\\n'),
+  });
+}
+
+async function readSecret(): Promise<string> {
+  if (cached !== undefined && cached.until > Date.now()) return cached.value;
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('SECRET_ARN') }));
+  cached = { value: result.SecretString ?? '', until: Date.now() + SECRET_CACHE_MS };
+  return cached.value;
+}
+
+async function enqueue(message: Message): Promise<void> {
+  const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
+  await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: requiredEnv('QUEUE_URL'), MessageBody: JSON.stringify(message) }));
+}
+
+/** One CloudWatch embedded-metric-format record; written raw to stdout so Lambda does not prefix it. */
+function rejectedMetric(): string {
+  return JSON.stringify({
+    _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: requiredEnv('METRIC_NAMESPACE'), Dimensions: [[]], Metrics: [{ Name: 'SignatureRejected', Unit: 'Count' }] }] },
+    SignatureRejected: 1,
+  });
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
+  return value;
+}
+`;
+/** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
+function providerSource(provider, signatureHeader, types, actions) {
+    const actionEntries = actions.map((entry) => {
+        const where = Object.entries(entry.where ?? {}).map(([path, value]) => `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : codeLiteral(value)}`);
+        return `{ event: ${codeLiteral(entry.event)}, action: ${codeLiteral(entry.action)}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
+    });
+    const headers = [
+        `signature: ${codeLiteral(signatureHeader)}`,
+        ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
+        ...(provider?.deliveryHeader === undefined ? [] : [`delivery: ${codeLiteral(provider.deliveryHeader)}`]),
+    ];
+    return `import type { MessageType } from './messages';
+
+/**
+ * ${provider === undefined ? 'The headers deliveries carry (no sender was named: the signature header only).' : `${provider.name}'s delivery headers, lowercased as API Gateway passes them (${provider.docs}).`}
+ * The signature header can be overridden by the SIGNATURE_HEADER environment variable.
+ */
+export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: string } = { ${headers.join(', ')} };
+
+/**
+ * ${types.length === 0 ? `The sender's own event names this service maps to its message types: none are known${provider === undefined ? '' : ` for ${provider.name}`}, so a delivery's type must spell a message type (\`payment.settled\` or \`PaymentSettled\` for PaymentSettled). Add the sender's real names here.` : `${provider?.name ?? 'The sender'}'s own event names, as deliveries carry them, and the message type each is.`}
+ */
+export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.length === 0 ? '{}' : `{ ${types.map(([delivery, message]) => `${codeLiteral(delivery)}: ${codeLiteral(message)}`).join(', ')} }`};
+
+/**
+ * ${actions.length === 0 ? 'Events taken only for some of their actions: none.' : `${provider?.name ?? 'The sender'} sends one event for many actions (the body's \`action\`): the deliveries each message type is, by event, action and payload fields; the event's other actions are acknowledged and dropped.`}
+ */
+export const DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${actionEntries.join(', ')}];
+`;
+}
+/** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
+function webhookSources(params) {
+    return [
+        ['http-types.ts', HTTP_TYPES],
+        [
+            'webhook-provider.ts',
+            providerSource(params.provider, params.signatureHeader, params.deliveryTypes, params.deliveryActions),
+        ],
+        ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
+        ['receive-webhook.ts', RECEIVE_WEBHOOK],
+        ['webhook-handler.ts', WEBHOOK_HANDLER],
+    ];
+}
+//# sourceMappingURL=webhook-source.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-test-titles.js
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 const FILES = {
@@ -52707,6 +53072,7 @@ function stems(text) {
 
 
 
+
 const TIMING_WORDS = [
     'within',
     'minute',
@@ -52733,6 +53099,7 @@ const SEE_WORDS = [
     'spot',
     'investigate',
 ];
+const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
 const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
 /** What each story, description sentence and the strategy became in the integration, with the tests that prove it. */
 function integrationCoverage(params) {
@@ -52892,6 +53259,22 @@ function fixedCapabilities(params) {
             resources: ['DeadLetterQueue', 'DeadLetterAlarm'],
         },
         {
+            // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is reached by default.
+            when: pairs(PAGE_WORDS, ['dead', 'dlq', 'poison', 'failures', 'failed', 'fails']),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'nobody is paged: the dead-letter alarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; subscribe the pager (an SNS https subscription to its integration URL) to a topic and pass its ARN',
+        },
+        {
+            // The handler claims each message id and nothing else: the message's contents are stored nowhere.
+            when: anyOf('store', 'stores', 'stored', 'save', 'saves', 'saved', 'persist', 'persists', 'persisted'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: "nothing stores the messages' contents: ProcessedMessagesTable holds only each message id, to skip redeliveries; write the storing in src/message-handlers.ts",
+        },
+        {
             when: anyOf('idempotent', 'idempotency', 'once', 'duplicate', 'duplicates', 'duplicated', 'exactly', 'dedupe', 'deduplicate', 'deduplication'),
             implementedBy: 'each message id is claimed in a DynamoDB table before processing, so a redelivery is skipped',
             tests: [test('batch', integration_test_titles_TITLES.once), test('batch', integration_test_titles_TITLES.lease)],
@@ -52924,6 +53307,12 @@ function fixedCapabilities(params) {
             ],
             resources: ['WebhookSecret', 'ReceiverFunction'],
             gaps: signatureGaps(asks),
+        }, replayCapability(asks, test), {
+            when: anyOf('livemode', 'test mode', 'live mode', 'sandbox'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
         }, {
             when: pairs(SEE_WORDS, REJECTION_WORDS),
             implementedBy: 'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
@@ -52955,6 +53344,45 @@ function fixedCapabilities(params) {
             notGenerated: 'no event bus is generated: name one ("on the orders event bus") or the events (PascalCase names)',
         });
     return capabilities;
+}
+/**
+ * Refusing old deliveries: Stripe's check refuses a `t=` more than TOLERANCE_SECONDS from now
+ * (https://docs.stripe.com/webhooks#replay-attacks), so an age asked for is compared with it; other
+ * senders' checks read no timestamp.
+ */
+function replayCapability(asks, test) {
+    const when = anyOf('older', 'stale', 'replay', 'replays', 'replayed', 'timestamp', 'timestamps', 'tolerance');
+    if (asks.provider?.scheme !== 'stripe')
+        return {
+            when,
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'replay protection by timestamp is not generated: the signature check reads no time',
+        };
+    return {
+        when,
+        implementedBy: `a Stripe-Signature whose timestamp is more than ${STRIPE_TOLERANCE_SECONDS} s from now is refused with 401`,
+        tests: [test('webhook', integration_test_titles_TITLES.stripe)],
+        resources: ['ReceiverFunction'],
+        compare: (text) => {
+            const asked = secondsIn(text);
+            return asked === undefined || asked === STRIPE_TOLERANCE_SECONDS
+                ? []
+                : [
+                    `${asked} s is asked for, but the check refuses deliveries more than ${STRIPE_TOLERANCE_SECONDS} s old; change TOLERANCE_SECONDS in src/signature.ts`,
+                ];
+        },
+    };
+}
+/** `5 minutes` → 300: the first duration written in seconds, minutes or hours; undefined when none is. */
+function secondsIn(text) {
+    const match = /(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|hours?|h)\b/i.exec(text);
+    if (match === null)
+        return undefined;
+    const unit = (match[2] ?? '').toLowerCase();
+    const scale = unit.startsWith('h') ? 3600 : unit.startsWith('m') ? 60 : 1;
+    return Number(match[1]) * scale;
 }
 /** Every combination of each word's forms: `payment settled` also matches `payments settle`. */
 function variants(words) {
@@ -52991,306 +53419,6 @@ function signatureGaps(asks) {
     ];
 }
 //# sourceMappingURL=integration-coverage.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-source.js
-
-/** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
-const EVENT_BUS = `import type { Message } from './messages';
-
-export interface PutEventsEntry {
-  EventBusName: string;
-  Source: string;
-  DetailType: string;
-  Detail: string;
-}
-
-/** The one EventBridge call made; connectPutEvents wires it to the SDK. */
-export type PutEvents = (entries: PutEventsEntry[]) => Promise<{ FailedEntryCount?: number; Entries?: { ErrorCode?: string; ErrorMessage?: string }[] }>;
-
-/**
- * Each message becomes one event: detail-type = its type, detail = its id and payload. PutEvents
- * reports failures per entry with HTTP 200, so a FailedEntryCount above zero throws: SQS then retries
- * the message, and dead-letters it in the end.
- */
-export function createEventBusPublisher(params: { busName: string; source: string; putEvents: PutEvents }): (message: Message) => Promise<void> {
-  return async (message) => {
-    const result = await params.putEvents([{ EventBusName: params.busName, Source: params.source, DetailType: message.type, Detail: JSON.stringify({ id: message.id, payload: message.payload }) }]);
-    if ((result.FailedEntryCount ?? 0) > 0) {
-      const entry = result.Entries?.[0];
-      throw new Error('EventBridge refused the event: ' + (entry?.ErrorCode ?? '') + ' ' + (entry?.ErrorMessage ?? 'no reason given'));
-    }
-  };
-}
-
-/** The SDK behind PutEvents, loaded lazily so the tests never need it. */
-export async function connectPutEvents(): Promise<PutEvents> {
-  const { EventBridgeClient, PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
-  const client = new EventBridgeClient({});
-  return (entries) => client.send(new PutEventsCommand({ Entries: entries }));
-}
-`;
-const HTTP_TYPES = `/** The parts of an API Gateway HTTP API event (payload format 2.0) the receiver reads; header names arrive lowercased. */
-export interface HttpApiEvent {
-  headers?: Record<string, string | undefined>;
-  body?: string;
-  isBase64Encoded?: boolean;
-}
-
-export interface HttpApiResult {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-`;
-const SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
-
-/**
- * Whether a signature is the HMAC-SHA256 of the raw body under the shared secret, as hex (a
- * \`sha256=\` prefix is accepted). Compared in constant time, so timing reveals nothing about the secret.
- */
-export function signatureMatches(params: { body: string; secret: string; signature: string | undefined }): boolean {
-  const given = (params.signature ?? '').trim().replace(/^sha256=/i, '').toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(given) || params.secret === '') return false;
-  const expected = createHmac('sha256', params.secret).update(params.body, 'utf8').digest();
-  return timingSafeEqual(Buffer.from(given, 'hex'), expected);
-}
-
-/** The signature a sender computes: for tests, and for replaying a delivery by hand. */
-export function sign(body: string, secret: string): string {
-  return 'sha256=' + createHmac('sha256', secret).update(body, 'utf8').digest('hex');
-}
-`;
-/**
- * Generated `src/signature.ts` for Stripe (https://docs.stripe.com/webhooks#verify-manually): the
- * Stripe-Signature header is `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`; v1 is HMAC-SHA256 of
- * `<t>.<raw body>` under the endpoint's signing secret (`whsec_…`, used as is). A timestamp more than
- * the tolerance (Stripe's default, 300 s) from now is refused, so a captured delivery cannot be replayed.
- */
-const STRIPE_SIGNATURE = `import { createHmac, timingSafeEqual } from 'node:crypto';
-
-/** Stripe's default tolerance between the signed timestamp and now, in seconds. */
-export const TOLERANCE_SECONDS = 300;
-
-/**
- * Whether a Stripe-Signature header signs this raw body under the secret: one of its v1 signatures is
- * the HMAC-SHA256 of \`<t>.<body>\` (hex, compared in constant time) and t is within the tolerance of now.
- */
-export function signatureMatches(params: { body: string; secret: string; signature: string | undefined; nowSeconds?: number }): boolean {
-  if (params.signature === undefined || params.secret === '') return false;
-  const pairs = params.signature.split(',').map((part) => part.trim().split('='));
-  const timestamp = pairs.find(([key]) => key === 't')?.[1] ?? '';
-  const given = pairs.filter(([key, value]) => key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/.test(value)).map(([, value]) => value ?? '');
-  if (!/^[0-9]{1,12}$/.test(timestamp) || given.length === 0) return false;
-  const now = params.nowSeconds ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - Number(timestamp)) > TOLERANCE_SECONDS) return false;
-  const expected = createHmac('sha256', params.secret).update(timestamp + '.' + params.body, 'utf8').digest();
-  return given.some((hex) => timingSafeEqual(Buffer.from(hex, 'hex'), expected));
-}
-
-/** The header Stripe sends for this body at this time (default now): for tests, and for replaying a delivery by hand. */
-export function sign(body: string, secret: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
-  return 't=' + String(timestamp) + ',v1=' + createHmac('sha256', secret).update(String(timestamp) + '.' + body, 'utf8').digest('hex');
-}
-`;
-const RECEIVE_WEBHOOK = `import { createHash } from 'node:crypto';
-import type { HttpApiEvent, HttpApiResult } from './http-types';
-import { ID_PATTERN, MESSAGE_TYPES } from './messages';
-import type { Message, MessageType } from './messages';
-import { signatureMatches } from './signature';
-import { DELIVERY_ACTIONS, DELIVERY_TYPES } from './webhook-provider';
-
-export interface ReceiveDependencies {
-  /** The shared signing secret. */
-  secret: () => Promise<string>;
-  enqueue: (message: Message) => Promise<void>;
-  /** Header carrying the signature, lowercase (API Gateway lowercases header names). */
-  signatureHeader: string;
-  /** Header naming the delivery's event (GitHub: x-github-event), lowercase; read before the body's type fields. */
-  eventHeader?: string | undefined;
-  /** Header with the sender's unique delivery id, kept on redelivery (GitHub: x-github-delivery), lowercase. */
-  deliveryHeader?: string | undefined;
-  log?: (entry: Record<string, unknown>) => void;
-  /** Counts a rejected delivery; the template alarms on the count. */
-  countRejected?: () => void;
-}
-
-const MAX_BODY_BYTES = 256 * 1024;
-const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
-
-/**
- * One webhook delivery: checked against its signature before anything else is read, then queued
- * under its delivery id (the delivery header's, else the body's id, else the body's sha256) so the
- * consumer handles a resent delivery once. The type comes from the event header, else the body's type
- * fields; a sender that names its event in a header, to a service of one message type, has every event
- * taken as that type. Types this service does not handle are acknowledged and logged, not retried forever.
- */
-export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependencies): Promise<HttpApiResult> {
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  const body = event.isBase64Encoded === true ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return json(413, { error: 'body must be at most ' + MAX_BODY_BYTES + ' bytes' });
-  const signature = event.headers?.[deps.signatureHeader];
-  if (!signatureMatches({ body, secret: await deps.secret(), signature })) {
-    log({ level: 'warn', outcome: 'signature-rejected', reason: signature === undefined ? 'no signature header' : 'signature does not match', bodySha256: sha256(body) });
-    deps.countRejected?.();
-    return json(401, { error: 'signature check failed' });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return json(400, { error: 'body must be JSON' });
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json(400, { error: 'body must be a JSON object' });
-  const fields = parsed as Record<string, unknown>;
-  const headerEvent = deps.eventHeader === undefined ? undefined : event.headers?.[deps.eventHeader];
-  const candidates = [headerEvent, ...TYPE_FIELDS.map((name) => fields[name])].filter((value): value is string => typeof value === 'string');
-  const given = candidates.find((value) => knownType(value, fields) !== undefined) ?? candidates[0];
-  const declared: readonly MessageType[] = MESSAGE_TYPES;
-  // An event taken only for some actions (a merged pull_request) is never the catch-all type for the others.
-  const byAction = given !== undefined && !Object.hasOwn(DELIVERY_TYPES, given) && DELIVERY_ACTIONS.some((entry) => entry.event === given);
-  const type = knownType(given, fields) ?? (headerEvent !== undefined && declared.length === 1 && !byAction ? declared[0] : undefined);
-  const delivery = deps.deliveryHeader === undefined ? undefined : event.headers?.[deps.deliveryHeader];
-  const id =
-    delivery !== undefined && ID_PATTERN.test(delivery)
-      ? delivery
-      : typeof fields['id'] === 'string' && ID_PATTERN.test(fields['id'])
-        ? fields['id']
-        : 'sha256-' + sha256(body);
-  if (type === undefined) {
-    const action = typeof fields['action'] === 'string' ? fields['action'].slice(0, 100) : null;
-    log({ level: 'info', outcome: 'ignored-type', id, type: typeof given === 'string' ? given.slice(0, 100) : null, ...(byAction ? { action } : {}) });
-    return json(202, { status: 'ignored', id });
-  }
-  await deps.enqueue({ id, type, payload: fields });
-  log({ level: 'info', outcome: 'queued', id, type });
-  return json(202, { status: 'queued', id });
-}
-
-/**
- * The message type of a delivery: one of the event's actions (DELIVERY_ACTIONS: GitHub's
- * \`pull_request\` closed with \`pull_request.merged\` true), else the sender's own name for the event
- * (DELIVERY_TYPES: Stripe's \`payment_intent.succeeded\`), else a spelling of a message type. An event
- * taken only for some actions is no type for the others.
- */
-function knownType(given: string | undefined, fields: Record<string, unknown>): MessageType | undefined {
-  if (given === undefined) return undefined;
-  const actions = DELIVERY_ACTIONS.filter((entry) => entry.event === given);
-  const matched = actions.find((entry) => entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value));
-  if (matched !== undefined) return matched.type;
-  if (Object.hasOwn(DELIVERY_TYPES, given)) return DELIVERY_TYPES[given];
-  return actions.length > 0 ? undefined : messageTypeOf(given);
-}
-
-/** The value at a dotted path of the body (\`pull_request.merged\`), undefined when a step is missing. */
-function valueAt(fields: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined), fields);
-}
-
-/** \`payment.settled\`, \`payment_settled\` and \`PaymentSettled\` all name PaymentSettled. */
-export function messageTypeOf(given: unknown): MessageType | undefined {
-  if (typeof given !== 'string') return undefined;
-  const key = given.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return MESSAGE_TYPES.find((type) => type.toLowerCase().replace(/[^a-z0-9]/g, '') === key);
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function json(statusCode: number, value: unknown): HttpApiResult {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
-}
-`;
-const WEBHOOK_HANDLER = `import type { HttpApiEvent, HttpApiResult } from './http-types';
-import type { Message } from './messages';
-import { receiveWebhook } from './receive-webhook';
-import { DELIVERY_HEADERS } from './webhook-provider';
-
-const SECRET_CACHE_MS = 5 * 60 * 1000;
-let cached: { value: string; until: number } | undefined;
-
-/** Lambda entry point of POST /webhooks: the secret from Secrets Manager (cached 5 minutes), the queue from SQS. */
-export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
-  return receiveWebhook(event, {
-    secret: readSecret,
-    enqueue,
-    signatureHeader: (process.env['SIGNATURE_HEADER'] ?? DELIVERY_HEADERS.signature).toLowerCase(),
-    eventHeader: DELIVERY_HEADERS.event,
-    deliveryHeader: DELIVERY_HEADERS.delivery,
-    countRejected: () => process.stdout.write(rejectedMetric() + '\\n'),
-  });
-}
-
-async function readSecret(): Promise<string> {
-  if (cached !== undefined && cached.until > Date.now()) return cached.value;
-  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('SECRET_ARN') }));
-  cached = { value: result.SecretString ?? '', until: Date.now() + SECRET_CACHE_MS };
-  return cached.value;
-}
-
-async function enqueue(message: Message): Promise<void> {
-  const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
-  await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: requiredEnv('QUEUE_URL'), MessageBody: JSON.stringify(message) }));
-}
-
-/** One CloudWatch embedded-metric-format record; written raw to stdout so Lambda does not prefix it. */
-function rejectedMetric(): string {
-  return JSON.stringify({
-    _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: requiredEnv('METRIC_NAMESPACE'), Dimensions: [[]], Metrics: [{ Name: 'SignatureRejected', Unit: 'Count' }] }] },
-    SignatureRejected: 1,
-  });
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error('environment variable ' + name + ' is not set');
-  return value;
-}
-`;
-/** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
-function providerSource(provider, signatureHeader, types, actions) {
-    const actionEntries = actions.map((entry) => {
-        const where = Object.entries(entry.where ?? {}).map(([path, value]) => `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : codeLiteral(value)}`);
-        return `{ event: ${codeLiteral(entry.event)}, action: ${codeLiteral(entry.action)}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
-    });
-    const headers = [
-        `signature: ${codeLiteral(signatureHeader)}`,
-        ...(provider?.eventHeader === undefined ? [] : [`event: ${codeLiteral(provider.eventHeader)}`]),
-        ...(provider?.deliveryHeader === undefined ? [] : [`delivery: ${codeLiteral(provider.deliveryHeader)}`]),
-    ];
-    return `import type { MessageType } from './messages';
-
-/**
- * ${provider === undefined ? 'The headers deliveries carry (no sender was named: the signature header only).' : `${provider.name}'s delivery headers, lowercased as API Gateway passes them (${provider.docs}).`}
- * The signature header can be overridden by the SIGNATURE_HEADER environment variable.
- */
-export const DELIVERY_HEADERS: { signature: string; event?: string; delivery?: string } = { ${headers.join(', ')} };
-
-/**
- * ${types.length === 0 ? `The sender's own event names this service maps to its message types: none are known${provider === undefined ? '' : ` for ${provider.name}`}, so a delivery's type must spell a message type (\`payment.settled\` or \`PaymentSettled\` for PaymentSettled). Add the sender's real names here.` : `${provider?.name ?? 'The sender'}'s own event names, as deliveries carry them, and the message type each is.`}
- */
-export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.length === 0 ? '{}' : `{ ${types.map(([delivery, message]) => `${codeLiteral(delivery)}: ${codeLiteral(message)}`).join(', ')} }`};
-
-/**
- * ${actions.length === 0 ? 'Events taken only for some of their actions: none.' : `${provider?.name ?? 'The sender'} sends one event for many actions (the body's \`action\`): the deliveries each message type is, by event, action and payload fields; the event's other actions are acknowledged and dropped.`}
- */
-export const DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${actionEntries.join(', ')}];
-`;
-}
-/** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
-function webhookSources(params) {
-    return [
-        ['http-types.ts', HTTP_TYPES],
-        [
-            'webhook-provider.ts',
-            providerSource(params.provider, params.signatureHeader, params.deliveryTypes, params.deliveryActions),
-        ],
-        ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
-        ['receive-webhook.ts', RECEIVE_WEBHOOK],
-        ['webhook-handler.ts', WEBHOOK_HANDLER],
-    ];
-}
-//# sourceMappingURL=webhook-source.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-source.js
 
 
@@ -68634,21 +68762,24 @@ function taskIdOf(params) {
     return `${(0,canonical_repository/* canonicalRepository */.J)(`${params.owner}/${params.repo}`)}#${params.issueNumber}`;
 }
 //# sourceMappingURL=task-id-of.js.map
-;// CONCATENATED MODULE: ./lib/core/task/canonical-task-id.js
+;// CONCATENATED MODULE: ./lib/core/task/canonical-github-task-id.js
 
 
 /**
- * A task id read from elsewhere (a deployment payload, a marker written before ids were
- * canonical, a deployment in the environment's history) in the spelling `taskIdOf` makes: a
- * GitHub task's repository in lower case (`Acme/Shop#7` → `acme/shop#7`). Any other id (a CLI
- * task, `local/<folder>#<branch>`, whose folder names are case-sensitive) is returned as it is. Pure.
+ * A GitHub task id read from a place only GitHub tasks come from (a deployment payload, a
+ * deployment in an environment's history) in the spelling `taskIdOf` makes: the repository in
+ * lower case, ASCII-only (`Acme/Shop#7` → `acme/shop#7`). Text that is no `owner/repo#issue` is
+ * returned as it is. Pure.
  */
-function canonicalTaskId(taskId) {
+function canonicalGitHubTaskId(taskId) {
     const task = parseTaskId(taskId);
     return task === undefined ? taskId : taskIdOf(task);
 }
-//# sourceMappingURL=canonical-task-id.js.map
+//# sourceMappingURL=canonical-github-task-id.js.map
+// EXTERNAL MODULE: ./lib/core/task/is-local-task-id.js
+var is_local_task_id = __nccwpck_require__(3091);
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/migrate-former-task.js
+
 
 
 
@@ -68661,11 +68792,16 @@ function canonicalTaskId(taskId) {
  * there (conditional on none: a run migrating at the same moment wins, which is the same record).
  * The former items are left as they were (the results table is append-only): every later step
  * reads and writes `taskId` alone. Does nothing when the two ids are not one task's (they differ
- * other than in case) or are the same. Throws what the stores throw.
+ * other than in case), are the same, or `formerTaskId` is in the CLI's namespace (`isLocalTaskId`:
+ * a case-sensitive id, another task). Throws what the stores throw.
  */
 async function migrateFormerTask(params) {
     const { tasks, events, taskId, formerTaskId } = params;
-    if (formerTaskId === undefined || formerTaskId === taskId || canonicalTaskId(formerTaskId) !== taskId)
+    // Only a GitHub task's spellings are one task; a CLI task's id (case-sensitive) is never read or moved.
+    if (formerTaskId === undefined ||
+        formerTaskId === taskId ||
+        (0,is_local_task_id/* isLocalTaskId */.u)(formerTaskId) ||
+        canonicalGitHubTaskId(formerTaskId) !== taskId)
         return 'nothing';
     if ((await tasks.get(taskId)) !== undefined)
         return 'nothing';
