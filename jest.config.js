@@ -14,4 +14,8 @@ export default {
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   testTimeout: 30000,
+  // On a 2-core machine jest runs every file in its main process (maxWorkers 1 → in band), where
+  // ESM vm-module contexts pile up until the heap limit aborts the run (seen at ~410 files). A
+  // memory limit makes jest use a worker and restart it once it holds more than this after a file.
+  workerIdleMemoryLimit: '1GB',
 };
