@@ -12,13 +12,37 @@
  * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`; SQS
  * dead-letter queues (`RedrivePolicy.deadLetterTargetArn`); ECR replication destinations'
  * `RegistryId`; AWS Backup copy actions; DynamoDB Kinesis streaming destinations; Secrets
- * Manager rotation functions (they read and write the secret).
+ * Manager rotation functions (they read and write the secret); EventBridge rule targets' and SNS
+ * subscriptions' dead-letter queues (every undelivered event or message); CloudWatch alarm
+ * actions; Lambda functions' `DeadLetterConfig`; HTTP API access logs; CodeDeploy triggers; S3
+ * event notifications (object keys and metadata) and inventory reports (every object's listing,
+ * into `BucketAccountId`). A `Json` property written as text is read as its object.
  */
 export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
-  ['AWS::SNS::Subscription', [['Endpoint']]],
+  [
+    'AWS::SNS::Subscription',
+    [['Endpoint'], ['RedrivePolicy', 'deadLetterTargetArn']],
+  ],
   ['AWS::SNS::Topic', [['Subscription', '[]', 'Endpoint']]],
   ['AWS::Logs::SubscriptionFilter', [['DestinationArn']]],
-  ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
+  [
+    'AWS::Events::Rule',
+    [
+      ['Targets', '[]', 'Arn'],
+      ['Targets', '[]', 'DeadLetterConfig', 'Arn'],
+    ],
+  ],
+  [
+    'AWS::CloudWatch::Alarm',
+    [['AlarmActions', '[]'], ['OKActions', '[]'], ['InsufficientDataActions', '[]']],
+  ],
+  ['AWS::Lambda::Function', [['DeadLetterConfig', 'TargetArn']]],
+  ['AWS::WAFv2::LoggingConfiguration', [['LogDestinationConfigs', '[]']]],
+  ['AWS::ApiGatewayV2::Stage', [['AccessLogSettings', 'DestinationArn']]],
+  [
+    'AWS::CodeDeploy::DeploymentGroup',
+    [['TriggerConfigurations', '[]', 'TriggerTargetArn']],
+  ],
   ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
   ['AWS::Events::ApiDestination', [['InvocationEndpoint']]],
   [
@@ -48,6 +72,11 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
     [
       ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket'],
       ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Account'],
+      ['NotificationConfiguration', 'TopicConfigurations', '[]', 'Topic'],
+      ['NotificationConfiguration', 'QueueConfigurations', '[]', 'Queue'],
+      ['NotificationConfiguration', 'LambdaConfigurations', '[]', 'Function'],
+      ['InventoryConfigurations', '[]', 'Destination', 'BucketArn'],
+      ['InventoryConfigurations', '[]', 'Destination', 'BucketAccountId'],
     ],
   ],
   ['AWS::Oam::Link', [['SinkIdentifier']]],

@@ -1,6 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { DATA_EGRESS_DESTINATIONS } from './data-egress-destinations.js';
-import { isNamedValue, readTemplateValue } from './read-template-value.js';
+import { isNamedValue, isThisAccount, readTemplateValue } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 import { valuesAtPath } from './values-at-path.js';
@@ -10,7 +10,9 @@ import { valuesAtPath } from './values-at-path.js';
  * is not a resource of this template (`Ref`/`Fn::GetAtt`) nor an ARN in this account
  * (`${AWS::AccountId}`) — a URL, an email address, a phone number, an ARN naming an account id
  * (which may be another's; the template cannot say it is this one) — is `data-egress`; one only
- * known at deploy time is `unresolved-value`. An account-wide log subscription policy
+ * known at deploy time, or an ARN whose account position is built from anything but
+ * `AWS::AccountId` (a resource's freely chosen name, say), is `unresolved-value`. A destination
+ * inside a `Json` property written as text (`RedrivePolicy`) is read as the object (`valuesAtPath`). An account-wide log subscription policy
  * (`AWS::Logs::AccountPolicy`, `SUBSCRIPTION_FILTER_POLICY`) sends every log group of the account,
  * not only this template's, and is `data-egress` wherever it sends.
  */
@@ -31,7 +33,13 @@ export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
           message: `${logicalId} (${type}) sends data to ${read.why}; treated as outside the account.`,
         });
       else {
-        const outside = read.texts.filter((text) => !inThisAccount(text));
+        const outside = read.texts.filter((text) => placeOf(text) === 'outside');
+        if (read.texts.some((text) => placeOf(text) === 'unknown'))
+          reasons.push({
+            code: 'unresolved-value',
+            where,
+            message: `${logicalId} (${type}) sends data to an ARN whose account is built from a resource's name or attribute, not from AWS::AccountId; it may name another account.`,
+          });
         if (outside.length > 0)
           reasons.push({
             code: 'data-egress',
@@ -44,16 +52,19 @@ export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
 }
 
 /**
- * A resource of this template (a placeholder), or an ARN whose account is this one: written as
- * `${AWS::AccountId}` (a placeholder too), or left empty on a resource AWS owns (an SSM document
- * such as `AWS-RunShellScript`). A literal account id, an S3 bucket (its ARN names no account: the
- * bucket may be anyone's) and anything that is not an ARN are not known to be here.
+ * `here`: a resource of this template (a placeholder), or an ARN whose account is this one:
+ * written as `${AWS::AccountId}`, or left empty on a resource AWS owns (an SSM document such as
+ * `AWS-RunShellScript`). `unknown`: an ARN whose account is another resource's name or attribute
+ * (a freely chosen name may be another account's id). `outside`: a literal account id, an S3
+ * bucket (its ARN names no account: the bucket may be anyone's) and anything that is not an ARN
+ * are not known to be here.
  */
-function inThisAccount(text: string): boolean {
-  if (isNamedValue(text)) return true;
+function placeOf(text: string): 'here' | 'unknown' | 'outside' {
+  if (isNamedValue(text)) return 'here';
   const [prefix, , service, , account] = text.split(':');
-  if (prefix !== 'arn' || account === undefined) return false;
-  return isNamedValue(account) || (account === '' && service !== 's3');
+  if (prefix !== 'arn' || account === undefined) return 'outside';
+  if (isThisAccount(account) || (account === '' && service !== 's3')) return 'here';
+  return isNamedValue(account) ? 'unknown' : 'outside';
 }
 
 function accountPolicyRisks(params: ResourceRiskInput, properties: Record<string, unknown>): RiskReason[] {

@@ -1,6 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { resourceType } from './free-value-types.js';
-import { isNamedValue, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import { isNamedValue, isThisAccount, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 
 /** Where one ingress rule lets traffic in from, as far as the template shows it. */
 export type IngressSource =
@@ -72,7 +72,10 @@ function ownerSource(
   const field = 'SourceSecurityGroupOwnerId';
   const owner = readTemplateValue(value, context);
   if (!owner.known) return { kind: 'unknown', field, where, why: owner.why };
-  const accounts = owner.texts.filter((text) => !isNamedValue(text));
+  // Only AWS::AccountId is known to be this account: a resource's name may be any account's id.
+  if (owner.texts.some((text) => isNamedValue(text) && !isThisAccount(text)))
+    return { kind: 'unknown', field, where, why: "another resource's name or attribute" };
+  const accounts = owner.texts.filter((text) => !isThisAccount(text));
   return accounts.length === 0 ? undefined : { kind: 'other-account', field, where, accounts };
 }
 

@@ -63,6 +63,9 @@ function valueRisks(params: {
           },
         ]
       : [];
+  // A rule that only a left-out setting makes public (an instance without a subnet lands in the
+  // default VPC) is satisfied by any value, a subnet of this template or a parameter alike.
+  if (rule.publicValues !== 'any' && rule.publicValues.length === 0) return [];
   if (rule.publicValues === 'any')
     return [
       {

@@ -10,8 +10,14 @@ export type TemplateValue =
   | { readonly known: true; readonly texts: readonly string[] }
   | { readonly known: false; readonly why: string };
 
-/** What a placeholder reads as: no `*`, no `/`, so it can widen nothing. */
+/** What a placeholder reads as: no `*`, no `/`, no `:`, so it can widen nothing. */
 const NAMED = 'named';
+/**
+ * What `AWS::AccountId` reads as: the one value known to be this account. A resource's name or
+ * attribute (`NAMED`) is not: some names are chosen freely (a log group or SSM parameter named
+ * `999999999999`), so in an ARN's account position it may name another account.
+ */
+const THIS_ACCOUNT = 'this-account';
 /**
  * A dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`) is replaced by a value
  * from Parameter Store or Secrets Manager when the stack is deployed (AWS CloudFormation User
@@ -33,7 +39,12 @@ export interface TemplateValueContext {
 
 /** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */
 export function isNamedValue(text: string): boolean {
-  return text === NAMED;
+  return text === NAMED || text === THIS_ACCOUNT;
+}
+
+/** A text standing for `AWS::AccountId`: this account, and nothing else is known to be. */
+export function isThisAccount(text: string): boolean {
+  return text === THIS_ACCOUNT;
 }
 
 export function readTemplateValue(value: unknown, context: TemplateValueContext): TemplateValue {
@@ -86,6 +97,7 @@ function dynamicReference(): TemplateValue {
 /** `Ref`: a parameter is known through its `AllowedValues`; pseudo parameters and resources name one thing. */
 function readName(name: string, context: TemplateValueContext): TemplateValue {
   if (name === 'AWS::NoValue') return known([]);
+  if (name === 'AWS::AccountId') return known([THIS_ACCOUNT]);
   if (name.startsWith('AWS::')) return known([NAMED]);
   const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
   if (parameter === undefined) return readAttribute([name], context);

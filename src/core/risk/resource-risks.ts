@@ -13,6 +13,7 @@ import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES, isAccessType } from './re
 import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
+import { unreviewedRisks } from './unreviewed-risks.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 import { samResourcePolicyRisks } from './sam-resource-policy-risks.js';
 import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.js';
@@ -21,8 +22,9 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, and effects
- * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
+ * would destroy, effects
+ * the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
+ * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
 export function resourceRisks(params: {
@@ -87,6 +89,12 @@ export function resourceRisks(params: {
   reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
+  // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
+  // sent to a person (IAM, a nested stack, a public setting…) is not listed again as unreviewed, nor
+  // is a custom resource run by this template's own function (its properties are that function's input).
+  const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+  const judged = reasons.some((reason) => reason.where === where || reason.where.startsWith(`${where}.`));
+  if (!custom && !judged) reasons.push(...unreviewedRisks({ logicalId, type, properties, where }));
   return reasons;
 }
 

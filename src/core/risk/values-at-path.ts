@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { jsonTextValue } from './json-text-value.js';
 
 /** One value found below `Properties`, and where (`A.B[0].C`, for messages and `where`). */
 export interface ValueAtPath {
@@ -11,12 +12,15 @@ export interface ValueAtPath {
  * Every value at `path` (keys, and `[]` for each item of a list) below `properties`, on every
  * branch of an `Fn::If` on the way (not the last value's: value readers take those) (CloudFormation may take either). Any other intrinsic on the way
  * (`Ref` of a parameter, `Fn::ImportValue`…) is returned as is, with the path walked so far, so the
- * caller reads it as a value only known at deploy time.
+ * caller reads it as a value only known at deploy time. A JSON text on the way (`jsonTextValue`) is
+ * walked as the object it stands for.
  */
 export function valuesAtPath(properties: unknown, path: readonly string[]): ValueAtPath[] {
   let found: ValueAtPath[] = [{ value: properties, at: '' }];
   for (const key of path) {
-    found = found.flatMap(branches).flatMap(({ value, at }): ValueAtPath[] => {
+    found = found.flatMap(branches).flatMap(({ value: written, at }): ValueAtPath[] => {
+      // A `Json` property written as its text (`"{\"deadLetterTargetArn\": …}"`) is read as the object.
+      const value = jsonTextValue(written) ?? written;
       if (isIntrinsic(value)) return [{ value, at }];
       if (key === '[]') {
         if (value === undefined) return [{ value, at }];

@@ -1,9 +1,11 @@
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import { isBroadAction, isBroadResource } from '../../../src/core/risk/policy-document-risks.js';
-import { TASK_TYPES } from '../../../src/core/request/execution-request.js';
+import { DEPLOYMENT_STRATEGIES, TASK_TYPES } from '../../../src/core/request/execution-request.js';
 import { generate } from '../../generation/offline/offline-test-requests.js';
 
 describe('classifyRisk on what the offline blueprints generate', () => {
+  // The alarm topic is a parameter (`AlarmTopicArn`) set at deploy time: it may be another account's
+  // topic, so where the alarms notify is unresolved-value.
   it('finds every blueprint high: each creates an IAM role or a resource policy (the HTTP API routes are public), and says which', async () => {
     const found: Record<string, string[]> = {};
     for (const taskType of TASK_TYPES) {
@@ -19,11 +21,38 @@ describe('classifyRisk on what the offline blueprints generate', () => {
     }
     expect(found).toEqual({
       infrastructure: ['resource-policy'],
-      application: ['iam-resource', 'public-access'],
-      integration: ['iam-resource'],
-      testing: ['iam-resource'],
-      deployment: ['iam-resource', 'managed-policy'],
+      application: ['iam-resource', 'unresolved-value', 'public-access'],
+      integration: ['iam-resource', 'unresolved-value'],
+      testing: ['iam-resource', 'unresolved-value'],
+      deployment: ['iam-resource', 'unresolved-value', 'managed-policy'],
     });
+  });
+
+  it('has reviewed every type and property the blueprints write (no unseen-effect), for every strategy and target', async () => {
+    const unseen: string[] = [];
+    for (const taskType of TASK_TYPES)
+      for (const strategy of [undefined, ...DEPLOYMENT_STRATEGIES])
+        for (const environment of ['staging', 'prod']) {
+          const { bundle } = await generate({
+            taskType,
+            taskName: 'Orders API',
+            environment,
+            ...(strategy === undefined ? {} : { strategy }),
+            stories: ['As an operator I want to be notified by email when an order fails so that I can act'],
+          });
+          const risk = classifyRisk({
+            files: bundle.files,
+            ...(bundle.templatePath === undefined ? {} : { templatePath: bundle.templatePath }),
+            targetEnvironment: environment,
+            production: false,
+          });
+          unseen.push(
+            ...risk.reasons
+              .filter((reason) => reason.code === 'unseen-effect')
+              .map((reason) => `${taskType} ${strategy ?? '-'} ${environment}: ${reason.where}`),
+          );
+        }
+    expect(unseen).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { QUEUE, riskOf } from './risk-of.js';
+import { levelOnceReviewed, QUEUE, riskOf } from './risk-of.js';
 
 // Review #9 third attacker pass on the risk classifier (DESIGN §4: world-open network access,
 // grants to others and deletions escalate hybrid to guided). Each "FAULT:" case is a template the
@@ -268,7 +268,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   it('a REST API OPTIONS method answered by a MOCK integration (CORS preflight) is low', () => {
     expect(
-      levelOf({
+      levelOnceReviewed({
         Resources: {
           Method: {
             Type: 'AWS::ApiGateway::Method',
@@ -300,7 +300,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   it('a Lightsail bucket whose objects are private (and kept on removal) is low', () => {
     expect(
-      levelOf({
+      levelOnceReviewed({
         Resources: {
           Files: {
             Type: 'AWS::Lightsail::Bucket',
@@ -337,7 +337,7 @@ describe('review #9c attacks: the risk classifier', () => {
 
   it('a Lightsail instance with HTTPS open only to one office range is low', () => {
     expect(
-      levelOf(
+      levelOnceReviewed(
         lightsail({ Ports: [{ FromPort: 443, ToPort: 443, Protocol: 'tcp', Cidrs: ['203.0.113.0/24'] }] }),
       ),
     ).toBe('low');
@@ -365,8 +365,8 @@ describe('review #9c attacks: the risk classifier', () => {
         },
       },
     });
-    expect(levelOf(fleet(['203.0.113.0/24']))).toBe('low');
-    expect(levelOf(fleet(['0.0.0.0/1', '128.0.0.0/1']))).toBe('high');
+    expect(levelOnceReviewed(fleet(['203.0.113.0/24']))).toBe('low');
+    expect(levelOnceReviewed(fleet(['0.0.0.0/1', '128.0.0.0/1']))).toBe('high');
   });
 
   const networkPolicy = (policy: unknown) => ({

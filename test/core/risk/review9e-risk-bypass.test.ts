@@ -22,7 +22,7 @@ const sendsOutside = (body: Record<string, unknown>, id: string) =>
 describe('review #9e attacks: data-egress destinations the rule misses', () => {
   // AWS::SQS::Queue RedrivePolicy is "Json": CloudFormation takes it as an object or as its JSON
   // text (AWS CloudFormation Template Reference, AWS::SQS::Queue). The rule reads only the object.
-  it.failing(
+  it(
     'FAULT: a destination written as JSON text (SQS RedrivePolicy string naming another account) is not read (string-encoded destination)',
     () => {
       const queue = (redrive: unknown) => ({
@@ -40,7 +40,7 @@ describe('review #9e attacks: data-egress destinations the rule misses', () => {
   // `Ref` of a resource is its name for many types (a log group, an SSM parameter), chosen freely in
   // the template: a name of 12 digits put in an ARN's account field names another account, but the
   // rule reads every `Ref` of a resource as "this template's thing", so the ARN passes as ours.
-  it.failing(
+  it(
     "FAULT: a resource's freely chosen name (a log group or SSM parameter named with an account id) stands in for this account in a destination ARN (name laundered as account)",
     () => {
       const viaLogGroup = {
@@ -106,7 +106,7 @@ describe('review #9e attacks: data-egress destinations the rule misses', () => {
   // Types that send data to a URL outside AWS: an AppSync HTTP data source calls `HttpConfig.Endpoint`
   // with resolver data; an ECS container's `splunk` log driver ships every log line to `splunk-url`
   // (AWS CloudFormation Template Reference, AWS::AppSync::DataSource HttpConfig; ECS LogConfiguration).
-  it.failing(
+  it(
     'FAULT: AppSync HTTP data sources and ECS log drivers that send data to an outside URL are low (outside-URL types missing)',
     () => {
       const appsync = {
@@ -149,7 +149,7 @@ describe('review #9e attacks: data-egress destinations the rule misses', () => {
   // Types that send data to a destination naming another account (or an S3 bucket, whose ARN names
   // no account): WAF logs to a Firehose stream, CloudWatch alarm actions, CodeStar notifications,
   // SES event destinations, Route 53 Resolver query logs, Athena query results.
-  it.failing(
+  it(
     'FAULT: WAF logging, alarm actions, notification rules, SES event destinations, resolver query logs and Athena results sent to another account are low (cross-account destination types missing)',
     () => {
       const cases: Record<string, unknown>[] = [
@@ -218,7 +218,7 @@ describe('review #9e attacks: data-egress destinations the rule misses', () => {
   // event or message; an S3 bucket's event notifications send object keys and metadata to a topic
   // or queue, and its inventory lists every object into another account's bucket
   // (`Destination.BucketAccountId`). Only SQS's own dead-letter queue and S3 replication are read.
-  it.failing(
+  it(
     'FAULT: dead-letter queues of rule targets and SNS subscriptions, and S3 notifications and inventory sent to another account are low (destination paths missing)',
     () => {
       const retained = { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
@@ -348,7 +348,7 @@ describe('review #9e attacks: another account let in outside IAM', () => {
   // share lets it launch this account's products; an Image Builder distribution with
   // `LaunchPermissionConfiguration.UserIds` shares every AMI built (its disks' data) with it (AWS
   // CloudFormation Template Reference for each type).
-  it.failing(
+  it(
     'FAULT: a Config aggregation authorization, a portfolio share and AMI launch permissions for another account are low (cross-account share types missing)',
     () => {
       const cases: Record<string, unknown>[] = [
@@ -382,7 +382,7 @@ describe('review #9e attacks: another account let in outside IAM', () => {
   // (`PeerOwnerId`), a site-to-site VPN to an address on the internet, a Client VPN endpoint whose
   // clients may reach the VPC, a transit gateway attachment (a transit gateway may be another
   // account's, shared through RAM, and routes every attached network here).
-  it.failing(
+  it(
     'FAULT: VPC peering with another account, site-to-site and client VPNs and transit gateway attachments are low (network paths from outside missing)',
     () => {
       const vpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } };
@@ -457,7 +457,7 @@ describe('review #9e attacks: public IPv6 addresses', () => {
   // gateway it is reachable from the internet as a public IPv4 address is (Amazon VPC User Guide,
   // "IP addressing for your VPCs and subnets"). The public-access rule reads
   // `MapPublicIpOnLaunch` and `AssociatePublicIpAddress`, never their IPv6 counterparts.
-  it.failing(
+  it(
     'FAULT: a subnet assigning IPv6 addresses with a ::/0 route to an internet gateway, and instances or launch templates given IPv6 addresses, are low (public IPv6 addresses missed)',
     () => {
       const subnet = {
@@ -534,7 +534,7 @@ describe('review #9e attacks: the automated deploy refusal and nested stacks', (
   // `AWS::CloudFormation::Stack` (Replacement `False`), whatever it removes or replaces inside
   // (AWS CloudFormation User Guide, "Change sets for nested stacks"): the refusal sees nothing to
   // refuse, and deploy on merge deletes or replaces the nested stack's resources unattended.
-  it.failing(
+  it(
     'FAULT: a nested stack modified in the change set (its inner removals and conditional replacements unseen) is deployed automatically (nested change set unseen)',
     () => {
       for (const nested of ['AWS::CloudFormation::Stack', 'AWS::Serverless::Application'])

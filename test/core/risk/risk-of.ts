@@ -21,3 +21,14 @@ export function reasonsOf(body: Record<string, unknown>): string[] {
 
 /** A queue whose data no removal can lose: on its own, low risk. */
 export const QUEUE = { Type: 'AWS::SQS::Queue', Properties: {} };
+
+/**
+ * The level once each whole resource of a type the classifier has not reviewed is set aside
+ * (`unseen-effect` at `Resources.<Id>`): whether the specific rules under test find anything in a
+ * type that is not on the reviewed list (REVIEWED_RESOURCE_TYPES), which is high whatever it sets.
+ */
+export function levelOnceReviewed(body: Record<string, unknown>): 'low' | 'high' {
+  const unreviewed = /^unseen-effect Resources\.[^.]+$/;
+  const reasons = reasonsOf(body);
+  return reasons.some((reason) => !unreviewed.test(reason)) ? 'high' : 'low';
+}
