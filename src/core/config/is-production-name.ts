@@ -1,11 +1,37 @@
+/** Words that say production, among the words of an environment name. */
+const PRODUCTION_WORDS: ReadonlySet<string> = new Set(['prod', 'production', 'prd', 'live']);
+
+/** A word just before a production word that says it is not production (`pre-prod`, `non-prod`, `dev-prod`). */
+const NOT_PRODUCTION: ReadonlySet<string> = new Set([
+  'pre',
+  'non',
+  'not',
+  'dev',
+  'test',
+  'qa',
+  'uat',
+  'stage',
+  'staging',
+  'sandbox',
+]);
+
 /**
  * Whether an environment name says production, the one rule the agent uses everywhere (config
  * defaults, the risk classifier, GitHub's `production_environment`, production-shaped generated
- * resources): `prod` or `production` (any case), alone or followed by a separator or digit and
- * more — `prod-eu`, `production_us`, `prod-eu-west-1`, `prod2`. A name that only starts with the
- * letters (`products`, `prodigy`) is not production. Our own convention: GitHub gives environment
- * names no meaning ("Managing environments for deployment").
+ * resources). The name is split into words at every character that is not a letter (`-`, `_`,
+ * `.`, `/`, spaces, digits); it is production when a word is `prod`, `production`, `prd` or
+ * `live` (any case), wherever it stands — `prod`, `prod-eu`, `us-prod`, `eu_production`,
+ * `prod-eu-west-1`, `prod2`, `prd`, `live-us` — unless the word before it says otherwise
+ * (`pre-prod`, `non-prod`, `dev-prod`). Words that only contain the letters (`products`, `preprod`,
+ * `delivery`) are not production. Our own convention (the usual names for production
+ * environments): GitHub gives environment names no meaning ("Managing environments for deployment").
  */
 export function isProductionName(name: string): boolean {
-  return /^prod(uction)?([-_.\d].*)?$/is.test(name);
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word !== '');
+  return words.some(
+    (word, index) => PRODUCTION_WORDS.has(word) && !NOT_PRODUCTION.has(words[index - 1] ?? ''),
+  );
 }

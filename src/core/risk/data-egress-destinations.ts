@@ -19,10 +19,7 @@
  * into `BucketAccountId`). A `Json` property written as text is read as its object.
  */
 export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
-  [
-    'AWS::SNS::Subscription',
-    [['Endpoint'], ['RedrivePolicy', 'deadLetterTargetArn']],
-  ],
+  ['AWS::SNS::Subscription', [['Endpoint'], ['RedrivePolicy', 'deadLetterTargetArn']]],
   ['AWS::SNS::Topic', [['Subscription', '[]', 'Endpoint']]],
   ['AWS::Logs::SubscriptionFilter', [['DestinationArn']]],
   [
@@ -34,15 +31,16 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
   ],
   [
     'AWS::CloudWatch::Alarm',
-    [['AlarmActions', '[]'], ['OKActions', '[]'], ['InsufficientDataActions', '[]']],
+    [
+      ['AlarmActions', '[]'],
+      ['OKActions', '[]'],
+      ['InsufficientDataActions', '[]'],
+    ],
   ],
   ['AWS::Lambda::Function', [['DeadLetterConfig', 'TargetArn']]],
   ['AWS::WAFv2::LoggingConfiguration', [['LogDestinationConfigs', '[]']]],
   ['AWS::ApiGatewayV2::Stage', [['AccessLogSettings', 'DestinationArn']]],
-  [
-    'AWS::CodeDeploy::DeploymentGroup',
-    [['TriggerConfigurations', '[]', 'TriggerTargetArn']],
-  ],
+  ['AWS::CodeDeploy::DeploymentGroup', [['TriggerConfigurations', '[]', 'TriggerTargetArn']]],
   ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
   ['AWS::Events::ApiDestination', [['InvocationEndpoint']]],
   [

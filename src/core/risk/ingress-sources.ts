@@ -1,6 +1,11 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { resourceType } from './free-value-types.js';
-import { isNamedValue, isThisAccount, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import {
+  isNamedValue,
+  isThisAccount,
+  readTemplateValue,
+  type TemplateValueContext,
+} from './read-template-value.js';
 
 /** Where one ingress rule lets traffic in from, as far as the template shows it. */
 export type IngressSource =

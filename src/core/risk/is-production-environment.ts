@@ -4,7 +4,7 @@ import { isProductionName } from '../config/is-production-name.js';
 
 /**
  * Whether a target environment counts as production for the risk classifier: named as production
- * (`isProductionName`: `prod`, `production`, `prod-eu`...), or configured to require an approval before deploying — the repository
+ * (`isProductionName`: `prod`, `production`, `prd`, `live`, `prod-eu`, `us-prod`...), or configured to require an approval before deploying — the repository
  * guarding it as it guards production.
  */
 export function isProductionEnvironment(params: { name: string; config: AgentConfig }): boolean {

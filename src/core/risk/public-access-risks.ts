@@ -64,8 +64,10 @@ function valueRisks(params: {
         ]
       : [];
   // A rule that only a left-out setting makes public (an instance without a subnet lands in the
-  // default VPC) is satisfied by any value, a subnet of this template or a parameter alike.
-  if (rule.publicValues !== 'any' && rule.publicValues.length === 0) return [];
+  // default VPC) is satisfied by any value, a subnet of this template or a parameter alike, unless
+  // an `Fn::If` branch leaves it out.
+  if (rule.publicValues !== 'any' && rule.publicValues.length === 0)
+    return ifBranches(value).includes(undefined) ? valueRisks({ ...params, value: undefined }) : [];
   if (rule.publicValues === 'any')
     return [
       {
@@ -90,4 +92,13 @@ function valueRisks(params: {
           message: `${logicalId} (${type}) sets ${name} to ${open.join(' or ')}: this will ${rule.means}.`,
         },
       ];
+}
+
+/** Every value an `Fn::If` may take (nested ones too), `Ref: AWS::NoValue` as undefined; else the value. */
+function ifBranches(value: unknown): unknown[] {
+  if (!isPlainObject(value)) return [value];
+  if (value['Ref'] === 'AWS::NoValue') return [undefined];
+  const choice = value['Fn::If'];
+  if (!Array.isArray(choice) || choice.length !== 3) return [value];
+  return [...ifBranches(choice[1]), ...ifBranches(choice[2])];
 }

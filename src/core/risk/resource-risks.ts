@@ -90,11 +90,18 @@ export function resourceRisks(params: {
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
   // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
-  // sent to a person (IAM, a nested stack, a public setting…) is not listed again as unreviewed, nor
-  // is a custom resource run by this template's own function (its properties are that function's input).
+  // sent to a person as a whole (IAM, a nested stack) is not listed again as unreviewed, nor is an
+  // unreviewed type with a reason of its own (a public setting), nor a custom resource run by this
+  // template's own function (its properties are that function's input).
   const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
-  const judged = reasons.some((reason) => reason.where === where || reason.where.startsWith(`${where}.`));
-  if (!custom && !judged) reasons.push(...unreviewedRisks({ logicalId, type, properties, where }));
+  const whole = reasons.some((reason) => reason.where === where);
+  const part = reasons.some((reason) => reason.where.startsWith(`${where}.`));
+  if (!custom && !whole)
+    reasons.push(
+      ...unreviewedRisks({ logicalId, type, properties, where }).filter(
+        (reason) => !part || reason.where !== where,
+      ),
+    );
   return reasons;
 }
 

@@ -248,10 +248,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
       { AuthType: ANY, TargetFunctionArn: ANY, Qualifier: ANY, Cors: ANY, InvokeMode: ANY },
     ],
     // Its network policies are judged by `serverlessNetworkPolicyRisks`; other kinds choose keys.
-    [
-      'AWS::OpenSearchServerless::SecurityPolicy',
-      { Name: ANY, Type: ANY, Policy: ANY, Description: ANY },
-    ],
+    ['AWS::OpenSearchServerless::SecurityPolicy', { Name: ANY, Type: ANY, Policy: ANY, Description: ANY }],
     [
       'AWS::EC2::PrefixList',
       { ...TAGS, PrefixListName: ANY, AddressFamily: ANY, MaxEntries: ANY, Entries: ANY },

@@ -25,7 +25,26 @@ describe('review #9c attacks: which targets are production', () => {
     },
   );
 
-  it.each(['prod', 'PROD', 'production', 'prod-eu', 'prod_eu', 'prod-eu-west-1', 'prod2', 'Production-US'])(
+  it.each([
+    'prod',
+    'PROD',
+    'production',
+    'prod-eu',
+    'prod_eu',
+    'prod-eu-west-1',
+    'prod2',
+    'Production-US',
+    'prd',
+    'PRD-EU',
+    'live',
+    'live-us',
+    'us-prod',
+    'eu_production',
+    'eu-west-1-prod',
+    'aws_prd',
+    'prd2',
+    'customer-live',
+  ])(
     '%s is production for the name rule, the classifier, the generator and the config defaults',
     (name) => {
       const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
@@ -36,7 +55,21 @@ describe('review #9c attacks: which targets are production', () => {
     },
   );
 
-  it.each(['products', 'prodigy', 'staging', 'preprod', 'dev-prod'])(
+  it.each([
+    'products',
+    'prodigy',
+    'staging',
+    'preprod',
+    'dev-prod',
+    'pre-prod',
+    'non-prod',
+    'nonprod',
+    'delivery',
+    'liveness',
+    'olive',
+    'qa-live',
+    'develop',
+  ])(
     '%s is not production anywhere (unless its config asks for approval)',
     (name) => {
       const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
