@@ -44,16 +44,13 @@ describe('review #9c attacks: which targets are production', () => {
     'aws_prd',
     'prd2',
     'customer-live',
-  ])(
-    '%s is production for the name rule, the classifier, the generator and the config defaults',
-    (name) => {
-      const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
-      expect(isProductionName(name)).toBe(true);
-      expect(isProduction(name)).toBe(true);
-      expect(isProductionEnvironment({ name, config: listed })).toBe(true);
-      expect(listed.environments[name]?.requires_approval).toBe(true);
-    },
-  );
+  ])('%s is production for the name rule, the classifier, the generator and the config defaults', (name) => {
+    const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
+    expect(isProductionName(name)).toBe(true);
+    expect(isProduction(name)).toBe(true);
+    expect(isProductionEnvironment({ name, config: listed })).toBe(true);
+    expect(listed.environments[name]?.requires_approval).toBe(true);
+  });
 
   it.each([
     'products',
@@ -69,14 +66,11 @@ describe('review #9c attacks: which targets are production', () => {
     'olive',
     'qa-live',
     'develop',
-  ])(
-    '%s is not production anywhere (unless its config asks for approval)',
-    (name) => {
-      const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
-      expect(isProductionName(name)).toBe(false);
-      expect(isProduction(name)).toBe(false);
-      expect(isProductionEnvironment({ name, config: listed })).toBe(false);
-      expect(listed.environments[name]?.requires_approval).toBe(false);
-    },
-  );
+  ])('%s is not production anywhere (unless its config asks for approval)', (name) => {
+    const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
+    expect(isProductionName(name)).toBe(false);
+    expect(isProduction(name)).toBe(false);
+    expect(isProductionEnvironment({ name, config: listed })).toBe(false);
+    expect(listed.environments[name]?.requires_approval).toBe(false);
+  });
 });
