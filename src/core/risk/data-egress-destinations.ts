@@ -40,6 +40,7 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
   ['AWS::Lambda::Function', [['DeadLetterConfig', 'TargetArn']]],
   ['AWS::WAFv2::LoggingConfiguration', [['LogDestinationConfigs', '[]']]],
   ['AWS::ApiGatewayV2::Stage', [['AccessLogSettings', 'DestinationArn']]],
+  ['AWS::ApiGatewayV2::Integration', [['IntegrationUri']]],
   ['AWS::CodeDeploy::DeploymentGroup', [['TriggerConfigurations', '[]', 'TriggerTargetArn']]],
   ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
   ['AWS::Events::ApiDestination', [['InvocationEndpoint']]],

@@ -213,6 +213,28 @@ describe('Json properties written as text are read as objects', () => {
   });
 });
 
+describe('HTTP API integrations', () => {
+  const integration = (type: string, uri: unknown) => ({
+    Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Role: 'x' } },
+    I: {
+      Type: 'AWS::ApiGatewayV2::Integration',
+      Properties: { ApiId: 'abc', IntegrationType: type, IntegrationUri: uri },
+    },
+  });
+
+  it('an HTTP_PROXY integration forwarding every request to an outside URL is data-egress', () => {
+    expect(
+      codesAt({ Resources: integration('HTTP_PROXY', 'https://collector.example.net/{proxy}') }, 'I'),
+    ).toEqual(['data-egress']);
+  });
+
+  it('control: a Lambda proxy integration to a function of this template is not data-egress', () => {
+    expect(codesAt({ Resources: integration('AWS_PROXY', { 'Fn::GetAtt': ['Fn', 'Arn'] }) }, 'I')).toEqual(
+      [],
+    );
+  });
+});
+
 describe("a destination's account position", () => {
   const alarm = (action: unknown, extra: Record<string, unknown> = {}) => ({
     ...extra,
