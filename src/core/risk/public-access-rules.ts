@@ -20,6 +20,14 @@ export interface PublicAccessRule {
 }
 
 const never = () => false;
+
+/**
+ * Every IPv6 address AWS gives is a global unicast address, reachable from the internet once its
+ * subnet routes `::/0` to an internet gateway (Amazon VPC User Guide, "IP addressing for your VPCs
+ * and subnets"); the route may be in another template, so giving one counts as public.
+ */
+const IPV6_MEANS =
+  'give instances IPv6 addresses, which the internet reaches when the subnet routes ::/0 to an internet gateway';
 const always = () => true;
 
 /**
@@ -43,7 +51,9 @@ const always = () => true;
  * here), an HTTP API made by quick create (`Target`: a `$default` route without authorization),
  * AppSync APIs authorized by API key, EKS clusters' `EndpointPublicAccess` (default true), public
  * IP addresses (an instance's or launch template's `AssociatePublicIpAddress`, a subnet's
- * `MapPublicIpOnLaunch`, an Elastic IP given an instance, ECS `AssignPublicIp`, and an instance
+ * `MapPublicIpOnLaunch`, IPv6 addresses (a subnet's `AssignIpv6AddressOnCreation`, an instance's,
+ * interface's or launch template interface's `Ipv6AddressCount`/`Ipv6Addresses`: `IPV6_MEANS`),
+ * an Elastic IP given an instance, ECS `AssignPublicIp`, and an instance
  * with neither subnet nor interfaces, which lands in the default VPC, whose default subnets map
  * public IPs; Amazon VPC User Guide, "Default VPCs"), S3 access points with Block Public Access
  * off, Transfer Family servers (`EndpointType` default `PUBLIC`) and Image Builder distributions
@@ -246,6 +256,28 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
     publicWhenAbsent: never,
     means: 'give every instance launched in the subnet a public IP address',
   },
+  {
+    type: 'AWS::EC2::Subnet',
+    path: ['AssignIpv6AddressOnCreation'],
+    publicValues: ['true'],
+    publicWhenAbsent: never,
+    means: IPV6_MEANS,
+  },
+  ...(
+    [
+      ['AWS::EC2::Instance', []],
+      ['AWS::EC2::Instance', ['NetworkInterfaces', '[]']],
+      ['AWS::EC2::LaunchTemplate', ['LaunchTemplateData', 'NetworkInterfaces', '[]']],
+    ] as const
+  ).flatMap(([type, at]) =>
+    ['Ipv6AddressCount', 'Ipv6Addresses'].map((name) => ({
+      type,
+      path: [...at, name],
+      publicValues: 'any' as const,
+      publicWhenAbsent: never,
+      means: IPV6_MEANS,
+    })),
+  ),
   {
     type: 'AWS::EC2::EIP',
     path: ['InstanceId'],

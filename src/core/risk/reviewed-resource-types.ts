@@ -8,7 +8,7 @@ export type ReviewedShape = true | { readonly [key: string]: ReviewedShape } | r
 const ANY = true;
 const TAGS = { Tags: ANY } as const;
 
-/** An EC2 network interface as an instance or launch template gives it, IPv6 addresses left out. */
+/** An EC2 network interface as an instance or launch template gives it (IPv6 addresses: a public-access rule). */
 const NETWORK_INTERFACE: ReviewedShape = {
   DeviceIndex: ANY,
   SubnetId: ANY,
@@ -21,9 +21,11 @@ const NETWORK_INTERFACE: ReviewedShape = {
   PrivateIpAddress: ANY,
   PrivateIpAddresses: ANY,
   SecondaryPrivateIpAddressCount: ANY,
+  Ipv6AddressCount: ANY,
+  Ipv6Addresses: ANY,
 };
 
-/** EC2 instance settings that act only on the instance (IPv6 addresses, elastic GPUs and the like left out). */
+/** EC2 instance settings that act only on the instance, or that a public-access rule reads (IPv6 addresses). */
 const INSTANCE_SETTINGS = {
   ImageId: ANY,
   InstanceType: ANY,
@@ -39,6 +41,8 @@ const INSTANCE_SETTINGS = {
   DisableApiTermination: ANY,
   CreditSpecification: ANY,
   NetworkInterfaces: [NETWORK_INTERFACE],
+  Ipv6AddressCount: ANY,
+  Ipv6Addresses: ANY,
 } as const;
 
 /**
@@ -55,9 +59,9 @@ const INSTANCE_SETTINGS = {
  * another account or the internet in, run code or templates this change does not hold, or hide
  * an effect; a property that can do one of those goes in only with a rule that judges it (a
  * destination in `data-egress-destinations.ts`, a setting in `public-access-rules.ts`…) and a test.
- * IPv6 address settings are left out on purpose: every IPv6 address AWS gives is public when its
- * subnet routes to an internet gateway (Amazon VPC User Guide, "IP addressing for your VPCs and
- * subnets").
+ * IPv6 address counts and addresses are here because `public-access-rules.ts` judges them (every
+ * IPv6 address AWS gives may be reached from the internet); IPv6 prefixes and CIDR blocks of a
+ * subnet are not (yet).
  */
 export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: string]: ReviewedShape }> =
   new Map<string, { readonly [property: string]: ReviewedShape }>([
@@ -493,6 +497,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         AvailabilityZone: ANY,
         AvailabilityZoneId: ANY,
         MapPublicIpOnLaunch: ANY,
+        AssignIpv6AddressOnCreation: ANY,
       },
     ],
     ['AWS::EC2::RouteTable', { ...TAGS, VpcId: ANY }],

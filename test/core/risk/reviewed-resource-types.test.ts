@@ -70,18 +70,6 @@ describe('properties the classifier has not reviewed on a reviewed type', () => 
       'LoggingConfiguration',
     ],
     [
-      'a subnet assigning IPv6 addresses',
-      'AWS::EC2::Subnet',
-      { VpcId: 'vpc-0abc', AssignIpv6AddressOnCreation: true },
-      'AssignIpv6AddressOnCreation',
-    ],
-    [
-      'an instance given IPv6 addresses',
-      'AWS::EC2::Instance',
-      { ImageId: 'ami-0abc', SubnetId: 'subnet-0abc', Ipv6Addresses: [{ Ipv6Address: '2001:db8::1' }] },
-      'Ipv6Addresses',
-    ],
-    [
       'an ECS task run by a rule target',
       'AWS::Events::Rule',
       {
@@ -349,6 +337,53 @@ describe("a destination's account position", () => {
         'B',
       ),
     ).toEqual(['data-egress', 'data-egress']);
+  });
+});
+
+describe('public IPv6 addresses', () => {
+  it.each([
+    [
+      'a subnet assigning IPv6 addresses',
+      'AWS::EC2::Subnet',
+      { VpcId: 'vpc-0abc', AssignIpv6AddressOnCreation: true },
+      'AssignIpv6AddressOnCreation',
+    ],
+    [
+      'an instance given IPv6 addresses',
+      'AWS::EC2::Instance',
+      { ImageId: 'ami-0abc', SubnetId: 'subnet-0abc', Ipv6Addresses: [{ Ipv6Address: '2001:db8::1' }] },
+      'Ipv6Addresses',
+    ],
+    [
+      'an instance interface given an IPv6 address count',
+      'AWS::EC2::Instance',
+      {
+        ImageId: 'ami-0abc',
+        NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-0abc', Ipv6AddressCount: 1 }],
+      },
+      'NetworkInterfaces[0].Ipv6AddressCount',
+    ],
+    [
+      'a launch template interface given IPv6 addresses',
+      'AWS::EC2::LaunchTemplate',
+      { LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, Ipv6AddressCount: 2 }] } },
+      'LaunchTemplateData.NetworkInterfaces[0].Ipv6AddressCount',
+    ],
+  ])('%s is public-access', (_name, type, properties, property) => {
+    expect(reasonsOf({ Resources: { R: { Type: type, Properties: properties } } })).toEqual([
+      `public-access Resources.R.Properties.${property}`,
+    ]);
+  });
+
+  it('control: a subnet that does not assign IPv6 addresses on creation is low', () => {
+    expect(
+      levelOf({
+        S: {
+          Type: 'AWS::EC2::Subnet',
+          Properties: { VpcId: 'vpc-0abc', AssignIpv6AddressOnCreation: false },
+        },
+      }),
+    ).toBe('low');
   });
 });
 
