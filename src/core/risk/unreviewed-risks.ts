@@ -7,16 +7,15 @@ import type { RiskReason } from './risk-assessment.js';
  * be a guess: a type outside the table is one `unseen-effect` at the resource; a property (or
  * nested key) outside its type's reviewed shape is one `unseen-effect` at that property, as is a
  * structure written as an intrinsic the shape cannot be checked through (`Fn::If` branches are
- * each checked; `Ref: AWS::NoValue` is no value). `where` is `<file>#Resources.<LogicalId>`, or
- * `<file>#Globals.<Kind>` with `properties` at that level (`level: ''`). Pure.
+ * each checked; `Ref: AWS::NoValue` is no value). `where` is `<file>#Resources.<LogicalId>`.
+ * Resources without a textual `Type`, and `Fn::ForEach`/`Fn::Transform` keys, are left to
+ * `unseenConstructRisks`. Pure.
  */
 export function unreviewedRisks(params: {
   logicalId: string;
   type: string;
   properties: unknown;
   where: string;
-  /** What comes between `where` and a property name: `.Properties` for resources, '' for SAM Globals. */
-  level?: string;
 }): RiskReason[] {
   const { logicalId, type, where } = params;
   const shape = REVIEWED_RESOURCE_TYPES.get(type);
@@ -33,9 +32,9 @@ export function unreviewedRisks(params: {
   if (!isPlainObject(params.properties)) return [];
   return unreviewedPaths(params.properties, shape, '').map((found) => ({
     code: 'unseen-effect',
-    where: `${where}${params.level ?? '.Properties'}.${found.at}`,
+    where: found.at === '' ? `${where}.Properties` : `${where}.Properties.${found.at}`,
     message: found.computed
-      ? `${logicalId} (${type}) writes ${found.at} in a form the risk classifier cannot look into (an intrinsic, or text where settings belong), so a person must review it.`
+      ? `${logicalId} (${type}) writes ${found.at === '' ? 'its Properties' : found.at} in a form the risk classifier cannot look into (an intrinsic, or text where settings belong), so a person must review it.`
       : `${logicalId} (${type}) sets ${found.at}, which the risk classifier has not reviewed for ${type}: its effect is not judged, so a person must review it.`,
   }));
 }
