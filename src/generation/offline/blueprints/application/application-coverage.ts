@@ -21,7 +21,7 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
-import type { ParsedStory } from './model/parse-story.js';
+import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
 import { statusCapabilities } from './status-coverage.js';

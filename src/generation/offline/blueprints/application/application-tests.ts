@@ -12,10 +12,11 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
-import { camel } from './model/parse-story.js';
-import { resourceRouteKey, routeKey } from './model/resource-model.js';
+import { camel } from './model/camel.js';
+import { resourceRouteKey } from './model/resource-route-key.js';
+import { routeKey } from './model/route-key.js';
 import { createCall, parentTest } from './application-create-call.js';
-import type { ParsedStory } from './model/parse-story.js';
+import type { ParsedStory } from './model/parsed-story.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { ownerSample, sampleBody } from './model/sample-body.js';
 

@@ -1,6 +1,6 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import type { DescriptionFields } from './description-fields.js';
-import type { ParsedStory } from './parse-story.js';
+import type { ParsedStory } from './parsed-story.js';
 import type { VerbKind } from './verb-kind.js';
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'list';
