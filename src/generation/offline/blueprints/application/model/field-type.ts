@@ -22,8 +22,15 @@ const NUMBER_FIELDS = new Set([
   'capacity',
 ]);
 
-/** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */
+/**
+ * A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`).
+ * A `number` after another noun names an identifier (`trackingNumber`, `phoneNumber`,
+ * `invoiceNumber`): carriers, phones and ledgers put letters, `+` and leading zeros in those, so it is
+ * a string, as a `code` or an `id` is.
+ */
 export function fieldType(name: string): FieldSpec['type'] {
-  const last = name.split(/(?=[A-Z])/).at(-1) ?? name;
-  return NUMBER_FIELDS.has(last.toLowerCase()) ? 'number' : 'string';
+  const words = name.split(/(?=[A-Z])/);
+  const last = (words.at(-1) ?? name).toLowerCase();
+  if (last === 'number' && words.length > 1) return 'string';
+  return NUMBER_FIELDS.has(last) ? 'number' : 'string';
 }

@@ -1,9 +1,11 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import { joinedPrefix } from './joined-prefix.js';
+import { listAsides } from './list-asides.js';
 import { listQualifierWords } from './list-qualifier-words.js';
 import { doneTo, postParticiple } from './list-participle.js';
 import { markedState } from './marked-state.js';
 import { namedFilter } from './named-filter.js';
+import { negatedParticiple } from './negated-participle.js';
 import { parentPhrase } from './parent-phrase.js';
 import type { ParsedStory } from './parsed-story.js';
 import { readObject } from './read-object.js';
@@ -27,13 +29,16 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
   // `pay for an order`: a verb with no object of its own acts on what follows `for`.
   const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
-  const rest = objectAfterFor ? afterVerb.slice(1) : afterVerb;
-  const end = rest.findIndex((word) => CONNECTORS.has(word));
   const baseKind = verbKind(verb);
+  const reads = baseKind === 'read' || baseKind === 'list';
+  // `list orders placed this week`, `sorted by total`: asides no route answers, not the object.
+  const asides = reads ? listAsides(objectAfterFor ? afterVerb.slice(1) : afterVerb) : undefined;
+  const rest = asides?.kept ?? (objectAfterFor ? afterVerb.slice(1) : afterVerb);
+  const end = rest.findIndex((word) => CONNECTORS.has(word));
   // `list tickets assigned to me`, `list orders shipped to a customer`: the participle after the noun
   // qualifies it (the action done to the items), it is not the noun.
   const listed = end === -1 ? rest : rest.slice(0, end);
-  const after = baseKind === 'read' || baseKind === 'list' ? postParticiple(listed) : undefined;
+  const after = reads ? postParticiple(listed) : undefined;
   const phrase = after === undefined ? listed : listed.slice(0, -1);
   // Something sent to the role (`I am alerted when…`) names no resource to act on.
   const object =
@@ -72,7 +77,11 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     listing,
     doneTo: listing && after !== undefined,
   });
-  const done = listing && after !== undefined ? doneTo(after, qualifiers) : undefined;
+  const done =
+    listing && after !== undefined
+      ? doneTo(after, { ...qualifiers, timed: asides?.time !== undefined })
+      : undefined;
+  const negated = listing ? negatedParticiple(phrase) : undefined;
   const named = listing ? namedFilter(phrase) : undefined;
   const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
   const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
@@ -112,6 +121,9 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(filterValue === undefined ? {} : { filterValue }),
     ...(done?.callerFilter === undefined ? {} : { callerFilter: done.callerFilter }),
     ...(done?.ownGroup === undefined ? {} : { ownGroup: done.ownGroup }),
+    ...(listing && asides?.time !== undefined ? { time: asides.time } : {}),
+    ...(listing && asides?.sort !== undefined ? { sort: asides.sort } : {}),
+    ...(negated === undefined ? {} : { negated }),
     restriction: storyRestriction(intent),
   };
 }

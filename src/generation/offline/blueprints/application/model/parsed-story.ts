@@ -62,6 +62,12 @@ export interface ParsedStory {
   readonly callerFilter?: string;
   /** `list tickets assigned to my team` → `my team`: a group of the caller's the service does not know. */
   readonly ownGroup?: string;
+  /** `list orders placed this week` → `this week`: when the items were made or changed; no list filters on it. */
+  readonly time?: string;
+  /** `list orders sorted by total` → `sorted by total`: an order the list comes in; none is generated. */
+  readonly sort?: string;
+  /** `list unassigned tickets` → `unassigned` (`assign`): the items something was not done to; not a status. */
+  readonly negated?: { readonly word: string; readonly verb: string };
   /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
   readonly restriction: StoryRestriction;
 }

@@ -1,9 +1,10 @@
 import { plural } from '../../../naming/plural.js';
 import { capitalize } from '../../../naming/service-names.js';
 import { camel } from './camel.js';
+import { comparedNumberFields } from './compared-number-fields.js';
 import { fieldsFor } from './fields-for.js';
 import type { FieldAsk, ParsedStory } from './parsed-story.js';
-import type { Resource } from './resource-model-types.js';
+import type { FieldSpec, Resource } from './resource-model-types.js';
 import { statusMachine } from './status-machine.js';
 
 /**
@@ -17,6 +18,8 @@ export function resourceFor(params: {
   described: readonly FieldAsk[];
   parent: string | undefined;
   events: boolean;
+  /** The words of every story and description sentence: a field compared with an amount is one. */
+  texts: readonly (readonly string[])[];
 }): Resource {
   const { name, stories, parent } = params;
   const pascal = capitalize(name);
@@ -29,7 +32,7 @@ export function resourceFor(params: {
     name,
     pascal,
     collection: plural(name),
-    fields: fieldsFor({ stories, described: params.described, ownerField }),
+    fields: numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts),
     ...(ownerField === undefined ? {} : { ownerField }),
     ...(parent === undefined
       ? {}
@@ -37,4 +40,10 @@ export function resourceFor(params: {
     ...(status === undefined ? {} : { status }),
     ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
   };
+}
+
+/** `whose quantity is below the reorder level`: the reorder level is a number too. */
+function numbersCompared(fields: readonly FieldSpec[], texts: readonly (readonly string[])[]): FieldSpec[] {
+  const compared = comparedNumberFields({ fields, texts });
+  return fields.map((field) => (compared.has(field.name) ? { ...field, type: 'number' } : field));
 }

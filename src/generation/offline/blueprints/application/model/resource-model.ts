@@ -62,12 +62,17 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...eventStories.map((intent) => wordsOfText(intent.text)),
   ].filter(asksForStatusEvents);
   const described = descriptionFields(input.descriptionSentences, names);
+  const texts = [
+    ...intents.map((intent) => wordsOfText(intent.text)),
+    ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+  ];
   const resources = names.map((name) =>
     resourceFor({
       name,
       described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
       parent: parents.get(name),
       stories: stories.filter((story) => story.noun === name),
+      texts,
       events: eventClauses.some(
         (words) =>
           mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),

@@ -6,7 +6,8 @@ import { unique } from './unique.js';
  * (`placed, paid, shipped, delivered, cancelled`): an order past shipped has shipped too, so the
  * statuses listed after it are refused as well (not the one the route itself sets). Without such a
  * list (three statuses of the model or more, in one sentence) the order is unknown and only the
- * named status is refused.
+ * named status is refused. A status the stories name but no route sets (`approve an expense until it
+ * is paid`) keeps its place in the order: `withdraw before it is approved` refuses `paid` too.
  */
 export function withLaterStatuses(params: {
   refused: readonly string[];
@@ -17,7 +18,11 @@ export function withLaterStatuses(params: {
   const { resource, refused } = params;
   const machine = resource.status;
   if (machine === undefined || refused.length === 0) return [...refused];
-  const known = new Set([machine.initial, ...machine.transitions.map((transition) => transition.to)]);
+  const known = new Set([
+    machine.initial,
+    ...machine.transitions.map((transition) => transition.to),
+    ...machine.setElsewhere,
+  ]);
   const own = machine.transitions.find((transition) => transition.action === params.own)?.to;
   const later = params.sentences.flatMap((words) => {
     const listed = unique(words.filter((word) => known.has(word)));
