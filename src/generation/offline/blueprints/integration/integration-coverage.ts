@@ -11,7 +11,7 @@ import type { WebhookProvider } from './webhook-provider.js';
 import { MAX_RECEIVE_COUNT } from './integration-template.js';
 import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.js';
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
-import { GITHUB_ACTION_EVENTS } from './provider-event-types.js';
+import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
@@ -147,9 +147,10 @@ function typeCapability(params: {
     .map((name) => {
       const action = params.deliveryActions.find((entry) => entry.event === name);
       const where = Object.entries(action?.where ?? {}).map(
-        ([path, value]) => ` and \`${path}\` ${String(value)}`,
+        ([path, value]) => `\`${path}\` ${typeof value === 'object' ? value.join(' or ') : String(value)}`,
       );
-      return `\`${name}\`${action === undefined ? '' : ` with action \`${action.action}\`${where.join('')}`}`;
+      const parts = [...(action?.action === undefined ? [] : [`action \`${action.action}\``]), ...where];
+      return `\`${name}\`${parts.length === 0 ? '' : ` with ${parts.join(' and ')}`}`;
     })
     .join(', ');
   // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
@@ -180,6 +181,7 @@ function typeCapability(params: {
     resources: ['Queue', 'ConsumerFunction'],
     gaps: [
       ...params.sharedGaps,
+      ...params.deliveryActions.flatMap((entry) => (entry.limit === undefined ? [] : [entry.limit])),
       ...wholeEvents.map(
         (name) =>
           `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`,
