@@ -103,6 +103,22 @@ describe('GitHub events narrowed by their payload', () => {
     );
   });
 
+  it('a whole event asked for with a qualifier it cannot single out ("rolled back") says the word, not covered silently', async () => {
+    const { bundle } = await github(['As an SRE I learn when a deployment is rolled back']);
+    expect(types(fileContent(bundle, 'src/webhook-provider.ts'))).toBe("{ 'deployment': 'Deployment' }");
+    expect(storyRow(bundle.coverage, 1)).toMatchObject({
+      status: 'partial',
+      gaps: expect.arrayContaining([
+        '"rolled" is not singled out: every `deployment` delivery becomes Deployment, whatever happened in it',
+      ]),
+    });
+    // Its own words are no qualifier: "when code is pushed" is every push.
+    const push = await github(['As a developer I learn when code is pushed']);
+    expect(storyRow(push.bundle.coverage, 1)?.gaps ?? []).not.toContainEqual(
+      expect.stringContaining('is not singled out'),
+    );
+  });
+
   it('an action GitHub does not send ("archived") takes every release and says so, not a known action in its place', async () => {
     const { bundle } = await github(['As a developer I learn when a release is archived']);
     const provider = fileContent(bundle, 'src/webhook-provider.ts');

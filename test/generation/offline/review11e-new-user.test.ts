@@ -4,7 +4,7 @@ import { fileContent, generate, parseBundleTemplate } from './offline-test-reque
 /**
  * A fresh new-user pass over issue #11 items 1–2 after this session's fixes: requests a platform
  * team would write (an API with stories, a webhook receiver, an archive bucket with retention, a
- * queue consumer). Each `it.failing` asserts the right answer; it passes once the kind is fixed.
+ * queue consumer). Each FAULT test asserts the right answer (they were `it.failing` until fixed).
  */
 const storyRow = (rows: readonly RequirementCoverage[] | undefined, number: number) =>
   rows?.find((row) => row.source.kind === 'story' && row.source.number === number);
