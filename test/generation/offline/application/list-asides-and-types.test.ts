@@ -70,10 +70,15 @@ describe("a list's time, order and negation are asides, said in the row", () => 
     const routes = fileContent(bundle, 'src/routes.ts');
     expect(routes).not.toMatch(/'unassigned'|'sorted'|\/weeks|'booked' \]/);
     expect(Object.keys(parseBundleTemplate(bundle).Resources)).not.toContain('RouteGetWeeks');
-    expect(storyRow(bundle.coverage, 3)).toMatchObject({
-      status: 'partial',
-      gaps: expect.arrayContaining([expect.stringContaining('not filtered on a missing assignee')]),
-    });
+    // Jobs record an assignee (`assign a job to myself`): ?assignee=none lists those without one.
+    expect(routes).toContain(
+      "'GET /jobs': { operation: 'list', resource: 'job', filters: [{ field: 'assignee', missing: true }] }",
+    );
+    expect(storyRow(bundle.coverage, 3)).toMatchObject({ status: 'covered' });
+    expect(storyRow(bundle.coverage, 3)?.implementedBy).toContain('?assignee=none for those without one');
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "expect(ids(await call('GET /jobs', { query: { 'assignee': 'none' } }))).toEqual([without.body.id]);",
+    );
     expect(storyRow(bundle.coverage, 4)?.gaps).toContainEqual(
       expect.stringContaining('"this week" is not a filter of GET /jobs'),
     );
@@ -166,5 +171,25 @@ describe('field types read from what the request does with the field', () => {
     expect(fileContent(bundle, 'src/model.ts')).toContain(
       "{ name: 'branchName', type: 'string', required: true }",
     );
+  });
+});
+
+describe('a negated list with no field to read it from', () => {
+  it('"list unreviewed documents", where nothing records a reviewer, says the filter is not generated', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Documents',
+      stories: [
+        'As an author I can upload a document with a title',
+        'As an editor I can list unreviewed documents',
+      ],
+    });
+    expect(fileContent(bundle, 'src/routes.ts')).not.toContain("'unreviewed'");
+    expect(storyRow(bundle.coverage, 2)).toMatchObject({
+      status: 'partial',
+      gaps: expect.arrayContaining([
+        '"unreviewed" is not a filter of GET /documents: lists keep the items in one status, not those never reviewed, so all documents are listed',
+      ]),
+    });
   });
 });

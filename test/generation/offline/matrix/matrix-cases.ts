@@ -248,6 +248,17 @@ const REVIEW11E = {
       'As finance I can list expenses submitted this week',
     ],
   }),
+  unassigned: requestFor({
+    taskType: 'application',
+    taskName: 'Dispatch Desk',
+    description: 'Each ticket has a subject and an assignee.',
+    stories: [
+      'As a customer I can open a ticket with a subject',
+      'As an agent I can assign a ticket to myself',
+      'As an agent I can list unassigned tickets',
+      'As an agent I can list tickets assigned to me',
+    ],
+  }),
   inventory: requestFor({
     taskType: 'application',
     taskName: 'Stock Levels',
@@ -355,6 +366,7 @@ export function matrixCases(): MatrixCase[] {
     { id: 'integration-stripe-trial-refund', request: REVIEW11E.stripe },
     { id: 'application-expenses-lifecycle', request: REVIEW11E.expenses },
     { id: 'application-stock-levels', request: REVIEW11E.inventory },
+    { id: 'application-unassigned', request: REVIEW11E.unassigned },
     ...mutants(),
   ];
 }
@@ -612,6 +624,26 @@ function mutants(): MatrixCase[] {
         find: "refusedFrom: ['approved', 'paid']",
         replace: "refusedFrom: ['approved']",
         breaks: ['story 3 withdraw expense'],
+      },
+    },
+    {
+      id: 'mutant-unassigned-not-filtered',
+      request: REVIEW11E.unassigned,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ', missing: true',
+        replace: '',
+        breaks: ['story 3 list unassigned tickets'],
+      },
+    },
+    {
+      id: 'mutant-absent-ignored',
+      request: REVIEW11E.unassigned,
+      mutation: {
+        file: 'src/item-repository.ts',
+        find: ' && (query.absent ?? []).every((name) => item.fields[name] === undefined)',
+        replace: '',
+        breaks: ['story 3 list unassigned tickets'],
       },
     },
     {

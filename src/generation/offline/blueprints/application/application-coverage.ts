@@ -148,6 +148,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
 
 function describeFilter(filter: Operation['filters'][number]): string {
   const asked = [
+    ...(filter.missing === true ? [`?${filter.field}=none for those without one`] : []),
     ...(filter.caller === true
       ? [`?${filter.field}=me for the caller's own, the caller named by the x-caller-id header`]
       : []),

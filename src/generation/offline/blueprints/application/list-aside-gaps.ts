@@ -17,7 +17,8 @@ export function listAsideGaps(story: ParsedStory, operation: Operation, collecti
       : [
           `"${story.sort}" is not generated: ${operation.routeKey} lists the ${collection} in the store's order`,
         ]),
-    ...(negated === undefined
+    ...(negated === undefined ||
+    operation.filters.some((filter) => filter.missing === true && filter.field === callerField(negated.verb))
       ? []
       : [
           `"${negated.word}" is not a filter of ${operation.routeKey}: ${

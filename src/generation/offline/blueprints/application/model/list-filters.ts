@@ -1,6 +1,12 @@
 import type { ParsedStory } from './parsed-story.js';
 import type { ListFilter, Resource } from './resource-model-types.js';
+import { callerField } from './caller-field.js';
 import { unique } from './unique.js';
+
+/** `list unassigned tickets` → `assignee`: the field recording who the negated action was done by or to. */
+function missingField(story: ParsedStory): string[] {
+  return story.negated === undefined ? [] : [callerField(story.negated.verb)];
+}
 
 /**
  * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
@@ -25,8 +31,10 @@ export function listFilters(resource: Resource, stories: readonly ParsedStory[])
       ...(story.stateFilter === undefined ? [] : ['status']),
       ...(story.filterBy === undefined ? [] : [story.filterBy]),
       ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
+      ...missingField(story),
     ]),
   );
+  const missing = unique(stories.flatMap(missingField));
   const asked = (field: string) =>
     unique(
       stories.flatMap((story) =>
@@ -45,6 +53,7 @@ export function listFilters(resource: Resource, stories: readonly ParsedStory[])
       {
         field,
         ...(byCaller.includes(field) ? { caller: true as const } : {}),
+        ...(missing.includes(field) ? { missing: true as const } : {}),
         ...(values.length === 0 ? {} : { asked: values }),
       },
     ];

@@ -66,6 +66,11 @@ export interface ListFilter {
    * → `GET /tickets?assignee=me`).
    */
   readonly caller?: true;
+  /**
+   * The value `none` stands for an item without the field (`list unassigned tickets` →
+   * `GET /tickets?assignee=none`).
+   */
+  readonly missing?: true;
   /** Values the stories named (`list high priority tickets` → `high`), for the docs. */
   readonly asked?: readonly string[];
 }
