@@ -40,6 +40,12 @@ describe("a list's time, order and negation are asides, said in the row", () => 
     expect(story.owner === undefined || story.owner === 'customer').toBe(true);
   });
 
+  it('"list products ordered by a customer" names who ordered them, not a sort', () => {
+    const story = parsed('As a clerk I can list products ordered by a customer');
+    expect(story.sort).toBeUndefined();
+    expect(story.noun).toBe('product');
+  });
+
   it.each([
     ['As a dispatcher I can list unassigned jobs', 'job', 'unassigned'],
     ['As a lead I can list unreviewed pull requests', 'request', 'unreviewed'],
