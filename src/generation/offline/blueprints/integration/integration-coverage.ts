@@ -13,10 +13,8 @@ import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
 import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
-import { PROVIDER_EVENT_TYPES } from './provider-event-types.js';
-import { droppedQualifiers } from './dropped-qualifiers.js';
-import type { StoryIntent } from '../../naming/story-intent.js';
 import type { StoryMessage } from './message-types.js';
+import { storyDroppedQualifiers } from './story-dropped-qualifiers.js';
 import { distinctMessageTypes } from './message-types.js';
 
 const TIMING_WORDS = [
@@ -503,36 +501,4 @@ function signatureGaps(asks: IntegrationAsks): string[] {
   return [
     `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); ${replay}`,
   ];
-}
-
-/**
- * `when a deployment is rolled back`, answered by every `deployment` delivery: the words of the
- * story's condition that its whole events do not single out (events that carry an action say so in
- * their own gap).
- */
-function storyDroppedQualifiers(params: {
-  intent: StoryIntent;
-  messages: readonly StoryMessage[];
-  asks: IntegrationAsks;
-}): string[] {
-  const catalogue =
-    params.asks.provider === undefined ? [] : (PROVIDER_EVENT_TYPES[params.asks.provider.name] ?? []);
-  return params.messages
-    .filter((message) => message.intent === params.intent)
-    .flatMap((message) => {
-      const whole = (message.deliveryTypes ?? []).filter(
-        (name) =>
-          !GITHUB_ACTION_EVENTS.has(name) &&
-          !(message.deliveryActions ?? []).some((entry) => entry.event === name),
-      );
-      const types = catalogue.filter(
-        (type) => type.action === undefined && whole.includes(type.deliveryType),
-      );
-      const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
-      return dropped.length === 0
-        ? []
-        : [
-            `"${dropped.join(' ')}" is not singled out: every \`${whole.join('`, `')}\` delivery becomes ${message.messageType}, whatever happened in it`,
-          ];
-    });
 }
