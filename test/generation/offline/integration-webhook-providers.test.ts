@@ -219,7 +219,7 @@ describe('GitHub webhooks by event name', () => {
       stories: ['As a platform team I learn when a pull request is merged'],
     });
     expect(fileContent(bundle, 'src/receive-webhook.ts')).toContain(
-      "entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value)",
+      "(entry.action === undefined || entry.action === fields['action']) && Object.entries(entry.where ?? {}).every(([path, value]) => holds(valueAt(fields, path), value))",
     );
     const tests = fileContent(bundle, 'test/receive-webhook.test.ts');
     expect(tests).toContain(

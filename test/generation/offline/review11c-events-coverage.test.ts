@@ -158,7 +158,7 @@ describe("a named event's sender type read from the words beside it (issue #11 i
   ])('GitHub: "%s" is %s only', async (clause, entry) => {
     const { provider } = await webhook(`Receive GitHub webhooks and put ${clause}.`);
     expect(provider).toContain(
-      `DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${entry}];`,
+      `DELIVERY_ACTIONS: readonly { event: string; action?: string; where?: Readonly<Record<string, boolean | string | readonly string[]>>; type: MessageType }[] = [${entry}];`,
     );
   });
 

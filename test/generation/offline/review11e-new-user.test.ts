@@ -4,7 +4,7 @@ import { fileContent, generate, parseBundleTemplate } from './offline-test-reque
 /**
  * A fresh new-user pass over issue #11 items 1–2 after this session's fixes: requests a platform
  * team would write (an API with stories, a webhook receiver, an archive bucket with retention, a
- * queue consumer). Each `it.failing` asserts the right answer; it passes once the kind is fixed.
+ * queue consumer). Each FAULT test asserts the right answer (they were `it.failing` until fixed).
  */
 const storyRow = (rows: readonly RequirementCoverage[] | undefined, number: number) =>
   rows?.find((row) => row.source.kind === 'story' && row.source.number === number);
@@ -61,131 +61,109 @@ describe('review 11e: what the coverage table counts met is built', () => {
     expect(storyRow(plain.bundle.coverage, 1)?.status).toBe('covered');
   });
 
-  it.failing(
-    'FAULT: "As a release manager I receive an event when a tag is pushed" takes GitHub `release` deliveries (from the persona) and no push (an event read from the wrong words of a story)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Repo activity relay',
-        description: 'Receive GitHub webhooks and put events on an EventBridge bus.',
-        stories: ['As a release manager I receive an event when a tag is pushed'],
-      });
-      const provider = fileContent(bundle, 'src/webhook-provider.ts');
-      const taken = /'push'|'create'/.test(provider);
-      // "release manager" is who asks, not what happened: a release is no tag push.
-      expect(provider).not.toContain("'release'");
-      // Either a tag push is taken (GitHub's `push` on refs/tags, or `create` of a tag), or the row says it is not.
-      const gaps = storyRow(bundle.coverage, 1)?.gaps ?? [];
-      expect(taken || gaps.some((gap) => /push|tag/.test(gap))).toBe(true);
-    },
-  );
+  it('FAULT: "As a release manager I receive an event when a tag is pushed" takes GitHub `release` deliveries (from the persona) and no push (an event read from the wrong words of a story)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Repo activity relay',
+      description: 'Receive GitHub webhooks and put events on an EventBridge bus.',
+      stories: ['As a release manager I receive an event when a tag is pushed'],
+    });
+    const provider = fileContent(bundle, 'src/webhook-provider.ts');
+    const taken = /'push'|'create'/.test(provider);
+    // "release manager" is who asks, not what happened: a release is no tag push.
+    expect(provider).not.toContain("'release'");
+    // Either a tag push is taken (GitHub's `push` on refs/tags, or `create` of a tag), or the row says it is not.
+    const gaps = storyRow(bundle.coverage, 1)?.gaps ?? [];
+    expect(taken || gaps.some((gap) => /push|tag/.test(gap))).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "when a release is drafted" takes GitHub\'s release `published` action, which a draft never sends, and counts it covered (an unknown qualifier replaced by a known one)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Repo activity relay',
-        description: 'Receive GitHub webhooks. Publish a ReleaseDrafted event when a release is drafted.',
-      });
-      const provider = fileContent(bundle, 'src/webhook-provider.ts');
-      const row = sentenceRow(bundle.coverage, 2);
-      // A draft is `release` with action `created` and `release.draft` true; `published` is the opposite.
-      expect(provider).not.toContain("{ event: 'release', action: 'published', type: 'ReleaseDrafted' }");
-      expect(row?.status === 'covered' ? provider : "'created'").toContain("'created'");
-    },
-  );
+  it('FAULT: "when a release is drafted" takes GitHub\'s release `published` action, which a draft never sends, and counts it covered (an unknown qualifier replaced by a known one)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Repo activity relay',
+      description: 'Receive GitHub webhooks. Publish a ReleaseDrafted event when a release is drafted.',
+    });
+    const provider = fileContent(bundle, 'src/webhook-provider.ts');
+    const row = sentenceRow(bundle.coverage, 2);
+    // A draft is `release` with action `created` and `release.draft` true; `published` is the opposite.
+    expect(provider).not.toContain("{ event: 'release', action: 'published', type: 'ReleaseDrafted' }");
+    expect(row?.status === 'covered' ? provider : "'created'").toContain("'created'");
+  });
 
-  it.failing(
-    'FAULT: "receive an event when a deployment fails" takes every GitHub `deployment` delivery and no gap says failures are not singled out (a qualifier dropped silently)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Deployment status relay',
-        description: 'Receive GitHub webhooks for deployment status events.',
-        stories: ['As an SRE I receive an event when a deployment fails'],
-      });
-      const provider = fileContent(bundle, 'src/webhook-provider.ts');
-      const filtered = /failure|error/.test(provider);
-      // Failing deployments are `deployment_status` with state failure or error; else the row must say so.
-      expect(filtered || (storyRow(bundle.coverage, 1)?.gaps ?? []).some((gap) => /fail/.test(gap))).toBe(
-        true,
-      );
-    },
-  );
+  it('FAULT: "receive an event when a deployment fails" takes every GitHub `deployment` delivery and no gap says failures are not singled out (a qualifier dropped silently)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Deployment status relay',
+      description: 'Receive GitHub webhooks for deployment status events.',
+      stories: ['As an SRE I receive an event when a deployment fails'],
+    });
+    const provider = fileContent(bundle, 'src/webhook-provider.ts');
+    const filtered = /failure|error/.test(provider);
+    // Failing deployments are `deployment_status` with state failure or error; else the row must say so.
+    expect(filtered || (storyRow(bundle.coverage, 1)?.gaps ?? []).some((gap) => /fail/.test(gap))).toBe(true);
+  });
 });
 
 describe('review 11e: the resource model reads the request', () => {
-  it.failing(
-    'FAULT: "withdraw my expense before it is approved" with the lifecycle "submitted, approved, paid" still withdraws a paid expense (a listed status no route reaches drops out of the lifecycle order)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Expense approvals',
-        description: 'Each expense has an amount. Expenses move through submitted, approved, paid.',
-        stories: [
-          'As an employee I can submit an expense with an amount',
-          'As a manager I can approve an expense until it is paid',
-          'As an employee I can withdraw my expense before it is approved',
-          'As finance I can list expenses that are approved',
-        ],
-      });
-      const routes = fileContent(bundle, 'src/routes.ts');
-      // The model knows "paid": the list filter takes it, and approving is refused from it.
-      expect(routes).toMatch(/'GET \/expenses': \{[^}]*'paid'/);
-      expect(routes).toMatch(
-        /'POST \/expenses\/\{id\}\/withdraw': \{[^}]*refusedFrom: \['approved', 'paid'\]/,
-      );
-    },
-  );
+  it('FAULT: "withdraw my expense before it is approved" with the lifecycle "submitted, approved, paid" still withdraws a paid expense (a listed status no route reaches drops out of the lifecycle order)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Expense approvals',
+      description: 'Each expense has an amount. Expenses move through submitted, approved, paid.',
+      stories: [
+        'As an employee I can submit an expense with an amount',
+        'As a manager I can approve an expense until it is paid',
+        'As an employee I can withdraw my expense before it is approved',
+        'As finance I can list expenses that are approved',
+      ],
+    });
+    const routes = fileContent(bundle, 'src/routes.ts');
+    // The model knows "paid": the list filter takes it, and approving is refused from it.
+    expect(routes).toMatch(/'GET \/expenses': \{[^}]*'paid'/);
+    expect(routes).toMatch(/'POST \/expenses\/\{id\}\/withdraw': \{[^}]*refusedFrom: \['approved', 'paid'\]/);
+  });
 
-  it.failing(
-    'FAULT: "list unassigned tickets", where tickets have an assignee, filters on a status "unassigned" no route sets instead of tickets without an assignee (a negated field read as a status)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Helpdesk',
-        description: 'Each ticket has a subject and an assignee.',
-        stories: [
-          'As a customer I can open a ticket with a subject',
-          'As an agent I can resolve a ticket',
-          'As an agent I can list unassigned tickets',
-        ],
-      });
-      const routes = fileContent(bundle, 'src/routes.ts');
-      expect(routes).not.toContain("'unassigned'");
-      expect(fileContent(bundle, 'src/model.ts')).not.toContain("'unassigned'");
+  it('FAULT: "list unassigned tickets", where tickets have an assignee, filters on a status "unassigned" no route sets instead of tickets without an assignee (a negated field read as a status)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Helpdesk',
+      description: 'Each ticket has a subject and an assignee.',
+      stories: [
+        'As a customer I can open a ticket with a subject',
+        'As an agent I can resolve a ticket',
+        'As an agent I can list unassigned tickets',
+      ],
+    });
+    const routes = fileContent(bundle, 'src/routes.ts');
+    expect(routes).not.toContain("'unassigned'");
+    expect(fileContent(bundle, 'src/model.ts')).not.toContain("'unassigned'");
 
-      // Sibling: "list orders sorted by total" filters on a status "sorted".
-      const sorted = await generate({
-        taskType: 'application',
-        taskName: 'Orders API',
-        description: 'Each order has a total.',
-        stories: [
-          'As a customer I can place an order with a total',
-          'As a customer I can pay for an order',
-          'As a support agent I can list orders sorted by total',
-        ],
-      });
-      expect(fileContent(sorted.bundle, 'src/routes.ts')).not.toContain("'sorted'");
-    },
-  );
+    // Sibling: "list orders sorted by total" filters on a status "sorted".
+    const sorted = await generate({
+      taskType: 'application',
+      taskName: 'Orders API',
+      description: 'Each order has a total.',
+      stories: [
+        'As a customer I can place an order with a total',
+        'As a customer I can pay for an order',
+        'As a support agent I can list orders sorted by total',
+      ],
+    });
+    expect(fileContent(sorted.bundle, 'src/routes.ts')).not.toContain("'sorted'");
+  });
 
-  it.failing(
-    'FAULT: "list orders placed this week" makes a resource "week" at GET /weeks (a time qualifier read as a resource)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Orders API',
-        stories: [
-          'As a customer I can place an order with a total',
-          'As a support agent I can list orders placed this week',
-        ],
-      });
-      expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/\/weeks/);
-      expect(Object.keys(parseBundleTemplate(bundle).Resources)).not.toContain('RouteGetWeeks');
-    },
-  );
+  it('FAULT: "list orders placed this week" makes a resource "week" at GET /weeks (a time qualifier read as a resource)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Orders API',
+      stories: [
+        'As a customer I can place an order with a total',
+        'As a support agent I can list orders placed this week',
+      ],
+    });
+    expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/\/weeks/);
+    expect(Object.keys(parseBundleTemplate(bundle).Resources)).not.toContain('RouteGetWeeks');
+  });
 
   it('does not count "Orders are placed, paid, shipped, delivered or cancelled, in that order." met when no route makes an order delivered (a status listed with "or" is read too)', async () => {
     const { bundle } = await generate({
@@ -220,39 +198,33 @@ describe('review 11e: the resource model reads the request', () => {
     expect(byEmail || row?.status === 'not_covered').toBe(true);
   });
 
-  it.failing(
-    'FAULT: "a tracking number" is a number field, so a carrier\'s tracking number such as 1Z999AA10123456784 is refused with 400 (a field typed from its last word alone)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Shipments API',
-        description: 'Each shipment has a carrier, a tracking number and a weight.',
-        stories: ['As a warehouse worker I can create a shipment with a carrier and a weight'],
-      });
-      const model = fileContent(bundle, 'src/model.ts');
-      expect(model).toContain("{ name: 'weight', type: 'number', required: true }");
-      // An identifier named "… number" (tracking, phone, invoice, order number) holds letters too.
-      expect(model).toContain("{ name: 'trackingNumber', type: 'string', required: false }");
-    },
-  );
+  it('FAULT: "a tracking number" is a number field, so a carrier\'s tracking number such as 1Z999AA10123456784 is refused with 400 (a field typed from its last word alone)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Shipments API',
+      description: 'Each shipment has a carrier, a tracking number and a weight.',
+      stories: ['As a warehouse worker I can create a shipment with a carrier and a weight'],
+    });
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("{ name: 'weight', type: 'number', required: true }");
+    // An identifier named "… number" (tracking, phone, invoice, order number) holds letters too.
+    expect(model).toContain("{ name: 'trackingNumber', type: 'string', required: false }");
+  });
 
-  it.failing(
-    'FAULT: "a reorder level" that a story compares the quantity with is a string field (an amount named by a word outside the list of number words)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Inventory API',
-        description: 'Each product has a sku, a quantity and a reorder level.',
-        stories: [
-          'As a warehouse manager I can add a product with a sku and a quantity',
-          'As a buyer I can list products whose quantity is below the reorder level',
-        ],
-      });
-      expect(fileContent(bundle, 'src/model.ts')).toContain(
-        "{ name: 'reorderLevel', type: 'number', required: false }",
-      );
-    },
-  );
+  it('FAULT: "a reorder level" that a story compares the quantity with is a string field (an amount named by a word outside the list of number words)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Inventory API',
+      description: 'Each product has a sku, a quantity and a reorder level.',
+      stories: [
+        'As a warehouse manager I can add a product with a sku and a quantity',
+        'As a buyer I can list products whose quantity is below the reorder level',
+      ],
+    });
+    expect(fileContent(bundle, 'src/model.ts')).toContain(
+      "{ name: 'reorderLevel', type: 'number', required: false }",
+    );
+  });
 
   it('does not count "track my shipment by its tracking number" met by GET /shipments/{id}, which needs the id the service made: the row says the tracking number shaped nothing', async () => {
     const { bundle } = await generate({
@@ -306,42 +278,36 @@ describe('review 11e: the Not covered reasons say what the request asked', () =>
 });
 
 describe('review 11e: Stripe deliveries as the request names them', () => {
-  it.failing(
-    'FAULT: "a TrialEnding event 3 days before a trial ends" is answered "Stripe sends no event type that is TrialEnding", though Stripe sends customer.subscription.trial_will_end three days before (an event asked for in words maps to no type)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Stripe relay',
-        description: 'Receive Stripe webhooks and put events on an EventBridge bus.',
-        stories: ['As billing I get a TrialEnding event 3 days before a trial ends'],
-      });
-      expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
-        "'customer.subscription.trial_will_end': 'TrialEnding'",
-      );
-    },
-  );
+  it('FAULT: "a TrialEnding event 3 days before a trial ends" is answered "Stripe sends no event type that is TrialEnding", though Stripe sends customer.subscription.trial_will_end three days before (an event asked for in words maps to no type)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Stripe relay',
+      description: 'Receive Stripe webhooks and put events on an EventBridge bus.',
+      stories: ['As billing I get a TrialEnding event 3 days before a trial ends'],
+    });
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain(
+      "'customer.subscription.trial_will_end': 'TrialEnding'",
+    );
+  });
 
-  it.failing(
-    'FAULT: "As finance I see every refund that is created" maps to refund.created alone, but is dropped (not covered) once the description names an event of its own (a story\'s event lost beside a named one)',
-    async () => {
-      const story = 'As finance I see every refund that is created';
-      const alone = await generate({
-        taskType: 'integration',
-        taskName: 'Payments webhook',
-        description: 'Receive Stripe webhooks and put events on an EventBridge bus.',
-        stories: [story],
-      });
-      expect(fileContent(alone.bundle, 'src/webhook-provider.ts')).toContain("'refund.created'");
-      const beside = await generate({
-        taskType: 'integration',
-        taskName: 'Payments webhook',
-        description:
-          'Receive Stripe webhooks and publish a PaymentSettled event when a payment intent succeeds.',
-        stories: [story],
-      });
-      expect(fileContent(beside.bundle, 'src/webhook-provider.ts')).toContain("'refund.created'");
-    },
-  );
+  it('FAULT: "As finance I see every refund that is created" maps to refund.created alone, but is dropped (not covered) once the description names an event of its own (a story\'s event lost beside a named one)', async () => {
+    const story = 'As finance I see every refund that is created';
+    const alone = await generate({
+      taskType: 'integration',
+      taskName: 'Payments webhook',
+      description: 'Receive Stripe webhooks and put events on an EventBridge bus.',
+      stories: [story],
+    });
+    expect(fileContent(alone.bundle, 'src/webhook-provider.ts')).toContain("'refund.created'");
+    const beside = await generate({
+      taskType: 'integration',
+      taskName: 'Payments webhook',
+      description:
+        'Receive Stripe webhooks and publish a PaymentSettled event when a payment intent succeeds.',
+      stories: [story],
+    });
+    expect(fileContent(beside.bundle, 'src/webhook-provider.ts')).toContain("'refund.created'");
+  });
 
   it('counts "Reject deliveries older than 5 minutes." met by the Stripe check that refuses a signature more than 300 s from now, and says a different age is not', async () => {
     const { bundle } = await generate({

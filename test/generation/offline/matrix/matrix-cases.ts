@@ -216,6 +216,60 @@ const REVIEW11_EVENTS = {
     description: 'Check the Orders API at https://api.example.com: POST /orders returns 201.',
   }),
 };
+/** Review 11e: events read from the story's condition, payload-narrowed GitHub events, list asides, compared fields. */
+const REVIEW11E = {
+  github: requestFor({
+    taskType: 'integration',
+    taskName: 'Repo Activity Relay',
+    description: 'Receive GitHub webhooks. Publish a ReleaseDrafted event when a release is drafted.',
+    stories: [
+      'As a release manager I receive an event when a tag is pushed',
+      'As an SRE I receive an event when a deployment fails',
+    ],
+  }),
+  stripe: requestFor({
+    taskType: 'integration',
+    taskName: 'Billing Relay',
+    description: 'Receive Stripe webhooks and publish a PaymentSettled event when a payment intent succeeds.',
+    stories: [
+      'As billing I get a TrialEnding event 3 days before a trial ends',
+      'As finance I see every refund that is created',
+    ],
+  }),
+  expenses: requestFor({
+    taskType: 'application',
+    taskName: 'Expense Approvals',
+    description: 'Each expense has an amount. Expenses move through submitted, approved, paid.',
+    stories: [
+      'As an employee I can submit an expense with an amount',
+      'As a manager I can approve an expense until it is paid',
+      'As an employee I can withdraw my expense before it is approved',
+      'As finance I can list expenses that are approved',
+      'As finance I can list expenses submitted this week',
+    ],
+  }),
+  unassigned: requestFor({
+    taskType: 'application',
+    taskName: 'Dispatch Desk',
+    description: 'Each ticket has a subject and an assignee.',
+    stories: [
+      'As a customer I can open a ticket with a subject',
+      'As an agent I can assign a ticket to myself',
+      'As an agent I can list unassigned tickets',
+      'As an agent I can list tickets assigned to me',
+    ],
+  }),
+  inventory: requestFor({
+    taskType: 'application',
+    taskName: 'Stock Levels',
+    description: 'Each product has a sku, a quantity, a reorder level and a supplier reference number.',
+    stories: [
+      'As a warehouse manager I can add a product with a sku and a quantity',
+      'As a buyer I can list products whose quantity is below the reorder level',
+      'As a buyer I can list products sorted by quantity',
+    ],
+  }),
+};
 const DESCRIPTION =
   "Orders stored in DynamoDB behind an HTTP API, an event published when an order's status changes.";
 const EXAMPLES_DIR = join(process.cwd(), 'examples');
@@ -308,6 +362,11 @@ export function matrixCases(): MatrixCase[] {
     { id: 'integration-named-messages', request: REVIEW11_EVENTS.namedMessages },
     { id: 'infrastructure-emailed', request: REVIEW11_EVENTS.emailed },
     { id: 'testing-url', request: REVIEW11_EVENTS.url },
+    { id: 'integration-github-tags-deployments', request: REVIEW11E.github },
+    { id: 'integration-stripe-trial-refund', request: REVIEW11E.stripe },
+    { id: 'application-expenses-lifecycle', request: REVIEW11E.expenses },
+    { id: 'application-stock-levels', request: REVIEW11E.inventory },
+    { id: 'application-unassigned', request: REVIEW11E.unassigned },
     ...mutants(),
   ];
 }
@@ -374,7 +433,7 @@ function mutants(): MatrixCase[] {
       request: GITHUB_ACTIONS,
       mutation: {
         file: 'src/receive-webhook.ts',
-        find: "entry.action === fields['action'] && ",
+        find: "(entry.action === undefined || entry.action === fields['action']) && ",
         replace: '',
         breaks: [merged, 'a issues webhook is IssuesOpened only with action opened'],
       },
@@ -523,6 +582,78 @@ function mutants(): MatrixCase[] {
         breaks: [
           'a pull_request webhook is PullRequestClosed only with action closed and pull_request.merged false',
         ],
+      },
+    },
+    {
+      id: 'mutant-any-ref-created',
+      request: REVIEW11E.github,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "where: { 'ref_type': 'tag' }, ",
+        replace: '',
+        breaks: ['a create webhook is CreateTag only with ref_type tag'],
+      },
+    },
+    {
+      id: 'mutant-deployment-error-dropped',
+      request: REVIEW11E.github,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "['failure', 'error']",
+        replace: "['failure']",
+        breaks: [
+          'a deployment_status webhook is DeploymentStatusFailed only with action created and deployment_status.state failure or error',
+        ],
+      },
+    },
+    {
+      id: 'mutant-draft-flag-ignored',
+      request: REVIEW11E.github,
+      mutation: {
+        file: 'src/webhook-provider.ts',
+        find: "where: { 'release.draft': true }, ",
+        replace: '',
+        breaks: ['a release webhook is ReleaseDrafted only with action created and release.draft true'],
+      },
+    },
+    {
+      id: 'mutant-withdraw-paid',
+      request: REVIEW11E.expenses,
+      mutation: {
+        file: 'src/routes.ts',
+        find: "refusedFrom: ['approved', 'paid']",
+        replace: "refusedFrom: ['approved']",
+        breaks: ['story 3 withdraw expense'],
+      },
+    },
+    {
+      id: 'mutant-unassigned-not-filtered',
+      request: REVIEW11E.unassigned,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ', missing: true',
+        replace: '',
+        breaks: ['story 3 list unassigned tickets'],
+      },
+    },
+    {
+      id: 'mutant-absent-ignored',
+      request: REVIEW11E.unassigned,
+      mutation: {
+        file: 'src/item-repository.ts',
+        find: ' && (query.absent ?? []).every((name) => item.fields[name] === undefined)',
+        replace: '',
+        breaks: ['story 3 list unassigned tickets'],
+      },
+    },
+    {
+      id: 'mutant-reorder-level-text',
+      request: REVIEW11E.inventory,
+      mutation: {
+        file: 'src/model.ts',
+        find: "{ name: 'reorderLevel', type: 'number', required: false }",
+        replace: "{ name: 'reorderLevel', type: 'string', required: false }",
+        breaks: ['story 1 add product'],
       },
     },
     {

@@ -99,6 +99,13 @@ describe('createDynamoDbItemRepository', () => {
     const sparse = recordingTable({ query: { Items: [], LastEvaluatedKey: last } });
     const partial = await createDynamoDbItemRepository(sparse.table).list('things', { limit: 1, where: { status: 'open' } });
     expect([partial.items, partial.nextToken !== undefined, sparse.calls.length]).toEqual([[], true, 10]);
+    // Items without a field (\`list unassigned tickets\`): the field is absent from the fields map.
+    const unassigned = recordingTable({ query: { Items: [] } });
+    await createDynamoDbItemRepository(unassigned.table).list('things', { limit: 1, where: { status: 'open' }, absent: ['assignee'] });
+    expect(unassigned.calls[0]?.input).toMatchObject({
+      FilterExpression: '#w0 = :w0 AND attribute_not_exists(#fields.#a0)',
+      ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#fields': 'fields', '#a0': 'assignee' },
+    });
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
     const otherCollection = Buffer.from(JSON.stringify({ collection: 'others', id: 'x' })).toString('base64url');

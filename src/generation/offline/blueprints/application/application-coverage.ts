@@ -21,7 +21,8 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
-import type { ParsedStory } from './model/parse-story.js';
+import { listAsideGaps } from './list-aside-gaps.js';
+import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
 import { statusCapabilities } from './status-coverage.js';
@@ -147,6 +148,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
 
 function describeFilter(filter: Operation['filters'][number]): string {
   const asked = [
+    ...(filter.missing === true ? [`?${filter.field}=none for those without one`] : []),
     ...(filter.caller === true
       ? [`?${filter.field}=me for the caller's own, the caller named by the x-caller-id header`]
       : []),
@@ -191,6 +193,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+    ...listAsideGaps(story, operation, resource?.collection ?? 'items'),
     ...(story.toCaller === true || story.callerFilter !== undefined
       ? [
           'the caller is whoever the x-caller-id header names: the routes have no authorizer, so put one in front that sets it from the verified identity',

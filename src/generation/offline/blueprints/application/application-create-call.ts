@@ -1,6 +1,7 @@
 import { withArticle } from '../../naming/article.js';
 import { codeLiteral } from '../../naming/code-literal.js';
-import { resourceRouteKey, routeKey } from './model/resource-model.js';
+import { resourceRouteKey } from './model/resource-route-key.js';
+import { routeKey } from './model/route-key.js';
 import type { Resource } from './model/resource-model-types.js';
 
 /**

@@ -135,7 +135,7 @@ function routesModule(model: ResourceModel): string {
     if (operation.callerField !== undefined) parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
     if (operation.filters.length > 0)
       parts.push(
-        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''} }`).join(', ')}]`,
+        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''} }`).join(', ')}]`,
       );
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -160,9 +160,10 @@ export interface Route {
    * For lists: query parameters that keep only the items whose status (field 'status') or declared
    * field equals the value given (\`list open tickets\` → ?status=open); a value outside values answers 400.
    * With caller, the value \`me\` stands for the caller the x-caller-id header names (\`list tickets
-   * assigned to me\` → ?assignee=me), and answers 400 without that header.
+   * assigned to me\` → ?assignee=me), and answers 400 without that header. With missing, the value
+   * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none).
    */
-  filters?: { field: string; values?: string[]; caller?: true }[];
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }

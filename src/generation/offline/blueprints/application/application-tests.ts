@@ -12,10 +12,11 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
-import { camel } from './model/parse-story.js';
-import { resourceRouteKey, routeKey } from './model/resource-model.js';
+import { camel } from './model/camel.js';
+import { resourceRouteKey } from './model/resource-route-key.js';
+import { routeKey } from './model/route-key.js';
 import { createCall, parentTest } from './application-create-call.js';
-import type { ParsedStory } from './model/parse-story.js';
+import type { ParsedStory } from './model/parsed-story.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { ownerSample, sampleBody } from './model/sample-body.js';
 
@@ -435,12 +436,15 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
         (filter) =>
           filter.field === story.filterBy ||
           filter.field === story.callerFilter ||
-          (filter.field === 'status' && story.stateFilter !== undefined),
+          (filter.field === 'status' && story.stateFilter !== undefined) ||
+          (filter.missing === true && story.negated !== undefined),
       )
       .map((filter) =>
-        filter.caller === true
-          ? callerFilterChecks({ operation, resource, model, field: filter.field })
-          : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
+        filter.missing === true && story.negated !== undefined
+          ? missingFilterChecks({ operation, resource, field: filter.field })
+          : filter.caller === true
+            ? callerFilterChecks({ operation, resource, model, field: filter.field })
+            : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
       )
       .join('')}`;
   },
@@ -594,6 +598,26 @@ function filterChecks(params: {
       const { call } = setup();${creates.join('')}${lists.join('')}
       expect(await call(${key}, { query: { ${param}: 'no-such-status' } })).toMatchObject({ status: 400, body: { errors: [${codeLiteral(`${field} must be ${params.values.join(' or ')}`)}] } });
       expect(ids(await call(${key}))).toEqual([${items.map((item) => `${item.name}.body.id`).join(', ')}]);
+    }`;
+}
+
+/**
+ * `list unassigned tickets` (?assignee=none): one item with the field and one without, `none` lists
+ * only the one without, the value lists only the one with it.
+ */
+function missingFilterChecks(params: { operation: Operation; resource: Resource; field: string }): string {
+  const { operation, resource, field } = params;
+  const key = codeLiteral(operation.routeKey);
+  const sample = `SAMPLES.${resource.name}`;
+  const param = codeLiteral(field);
+  return `
+    {
+      const { call } = setup();
+      const given = await ${createCall(resource, `{ ...${sample}, ${field}: 'agent-7' }`)};
+      const without = await ${createCall(resource, `Object.fromEntries(Object.entries(${sample}).filter(([name]) => name !== ${param}))`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'none' } }))).toEqual([without.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'agent-7' } }))).toEqual([given.body.id]);
+      expect(ids(await call(${key}))).toEqual([given.body.id, without.body.id]);
     }`;
 }
 

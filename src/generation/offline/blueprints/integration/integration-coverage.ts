@@ -11,9 +11,10 @@ import type { WebhookProvider } from './webhook-provider.js';
 import { MAX_RECEIVE_COUNT } from './integration-template.js';
 import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.js';
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
-import { GITHUB_ACTION_EVENTS } from './provider-event-types.js';
+import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
 import type { StoryMessage } from './message-types.js';
+import { storyDroppedQualifiers } from './story-dropped-qualifiers.js';
 import { distinctMessageTypes } from './message-types.js';
 
 const TIMING_WORDS = [
@@ -95,15 +96,19 @@ export function integrationCoverage(params: {
       .filter((message) => message.intent === intent)
       .flatMap((message) => byType.get(message.messageType) ?? []);
     const found = [...own, ...mostSpecificAskedBy(words, capabilities)];
+    const dropped = storyDroppedQualifiers({ intent, messages, asks });
     return combine({
       source: { kind: 'story', number: intent.number },
       text: intent.text,
       parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
-      extraGaps: words.some((word) => TIMING_WORDS.includes(word))
-        ? [
-            'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
-          ]
-        : [],
+      extraGaps: [
+        ...dropped,
+        ...(words.some((word) => TIMING_WORDS.includes(word))
+          ? [
+              'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
+            ]
+          : []),
+      ],
     });
   });
   return [
@@ -147,9 +152,10 @@ function typeCapability(params: {
     .map((name) => {
       const action = params.deliveryActions.find((entry) => entry.event === name);
       const where = Object.entries(action?.where ?? {}).map(
-        ([path, value]) => ` and \`${path}\` ${String(value)}`,
+        ([path, value]) => `\`${path}\` ${typeof value === 'object' ? value.join(' or ') : String(value)}`,
       );
-      return `\`${name}\`${action === undefined ? '' : ` with action \`${action.action}\`${where.join('')}`}`;
+      const parts = [...(action?.action === undefined ? [] : [`action \`${action.action}\``]), ...where];
+      return `\`${name}\`${parts.length === 0 ? '' : ` with ${parts.join(' and ')}`}`;
     })
     .join(', ');
   // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
@@ -180,6 +186,7 @@ function typeCapability(params: {
     resources: ['Queue', 'ConsumerFunction'],
     gaps: [
       ...params.sharedGaps,
+      ...params.deliveryActions.flatMap((entry) => (entry.limit === undefined ? [] : [entry.limit])),
       ...wholeEvents.map(
         (name) =>
           `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`,

@@ -1,3 +1,4 @@
+import type { DeliveryAction } from './provider-event-types.js';
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 export const FILES = {
   batch: 'test/process-batch.test.ts',
@@ -30,14 +31,10 @@ export function providerTitle(provider: { readonly name: string }): string {
 }
 
 /** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
-export function actionTitle(
-  type: string,
-  action: {
-    readonly event: string;
-    readonly action: string;
-    readonly where?: Readonly<Record<string, boolean | string>>;
-  },
-): string {
-  const where = Object.entries(action.where ?? {}).map(([path, value]) => ` and ${path} ${String(value)}`);
-  return `a ${action.event} webhook is ${type} only with action ${action.action}${where.join('')}`;
+export function actionTitle(type: string, action: { readonly event: string } & DeliveryAction): string {
+  const where = Object.entries(action.where ?? {}).map(
+    ([path, value]) => ` ${path} ${typeof value === 'object' ? value.join(' or ') : String(value)}`,
+  );
+  const parts = [...(action.action === undefined ? [] : [` action ${action.action}`]), ...where];
+  return `a ${action.event} webhook is ${type} only with${parts.join(' and')}`;
 }

@@ -5,6 +5,7 @@ import type { ServiceNames } from '../../naming/service-names.js';
 import type { StoryIntent } from '../../naming/story-intent.js';
 import { wordsOf } from '../../naming/words-of.js';
 import type { IntegrationAsks } from './integration-asks.js';
+import { eventTypesAsked } from './event-types-asked.js';
 import { PROVIDER_EVENT_TYPES, providerEventTypesIn } from './provider-event-types.js';
 import type { DeliveryAction, ProviderEventType } from './provider-event-types.js';
 
@@ -44,9 +45,9 @@ export function storyMessages(params: {
   const { stories, asks } = params;
   const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
   const delivered = (words: readonly string[]) =>
-    catalogue === undefined ? {} : deliveredAs(providerEventTypesIn(words, catalogue));
+    catalogue === undefined ? {} : deliveredAs(eventTypesAsked(words, catalogue));
   if (asks.eventTypes.length > 0) {
-    return asks.eventTypes.map((messageType) => {
+    const named = asks.eventTypes.map((messageType): StoryMessage => {
       const intent = stories.find((story) =>
         typeWords(messageType).every((word) => stems(story.text).includes(word)),
       );
@@ -58,14 +59,15 @@ export function storyMessages(params: {
           : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
       };
     });
+    return [...named, ...ownEvents({ stories, named, catalogue })];
   }
   if (catalogue !== undefined) {
     const asked = [
       ...stories.flatMap((intent) =>
-        providerEventTypesIn(wordsOf(intent.text), catalogue).map((type) => ({ intent, type })),
+        eventTypesAsked(intent.actionWords, catalogue).map((type) => ({ intent, type })),
       ),
       ...params.clauses.flatMap((clause) =>
-        providerEventTypesIn(clause.words, catalogue).map((type) => ({ type })),
+        eventTypesAsked(clause.words, catalogue).map((type) => ({ type })),
       ),
     ];
     const messages = uniqueByType(asked);
@@ -75,7 +77,7 @@ export function storyMessages(params: {
   return intents.map((intent) => ({
     intent,
     messageType: [intent.verb, ...intent.objectWords].join('-'),
-    ...delivered(wordsOf(intent.text)),
+    ...delivered(intent.actionWords),
   }));
 }
 
@@ -94,9 +96,9 @@ function namedTypeDeliveries(params: {
   const { messageType, catalogue } = params;
   const naming = [
     ...params.clauses,
-    ...params.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
+    ...params.stories.map((story) => ({ words: story.actionWords, names: pascalNames(story.text) })),
   ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
-  const described = naming.flatMap((text) => providerEventTypesIn(text.words, catalogue));
+  const described = naming.flatMap((text) => eventTypesAsked(text.words, catalogue));
   return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
 }
 
@@ -180,4 +182,35 @@ function splitType(type: string): string[] {
 
 function stems(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => word.replace(/(?:ed|es|e|s)$/, ''));
+}
+
+/**
+ * Beside the named types, the provider's events a story asks for in words that no named type is
+ * (`As finance I see every refund that is created` → refund.created beside a named PaymentSettled):
+ * a story's event is not lost because the description named another.
+ */
+function ownEvents(params: {
+  stories: readonly StoryIntent[];
+  named: readonly StoryMessage[];
+  catalogue: readonly ProviderEventType[] | undefined;
+}): StoryMessage[] {
+  const { catalogue, named } = params;
+  if (catalogue === undefined) return [];
+  const taken = new Set(
+    named.flatMap((message) => [
+      ...(message.deliveryTypes ?? []).filter(
+        (type) => !(message.deliveryActions ?? []).some((entry) => entry.event === type),
+      ),
+      ...(message.deliveryActions ?? []).map((entry) => entry.name),
+    ]),
+  );
+  const asked = params.stories
+    .filter((intent) => !named.some((message) => message.intent === intent))
+    .flatMap((intent) =>
+      eventTypesAsked(intent.actionWords, catalogue)
+        .filter((type) => !taken.has(type.action?.name ?? type.deliveryType) && !taken.has(type.deliveryType))
+        .map((type) => ({ intent, type })),
+    );
+  const names = new Set(named.map((message) => message.messageType));
+  return uniqueByType(asked).filter((message) => !names.has(message.messageType));
 }

@@ -1,3 +1,6 @@
+import { GITHUB_EVENT_TYPES } from './github-event-types.js';
+import { STRIPE_EVENT_TYPES } from './stripe-event-types.js';
+
 /**
  * A provider's real event type, and the words a request uses for it: `payment succeeded` is what
  * Stripe delivers as `payment_intent.succeeded`. Each word lists its forms (`succeed`, `succeeded`).
@@ -19,262 +22,28 @@ export interface ProviderEventType {
   readonly action?: DeliveryAction;
 }
 
-/** The deliveries of one event that are one type: `pull_request` with action `closed` and `pull_request.merged` true. */
+/** Payload values a delivery must hold, by dotted path: one value, or one of several (`['failure', 'error']`). */
+export type DeliveryWhere = Readonly<Record<string, boolean | string | readonly string[]>>;
+
+/**
+ * The deliveries of one event that are one type: `pull_request` with action `closed` and
+ * `pull_request.merged` true; `create` (which carries no action) with `ref_type` `tag`.
+ */
 export interface DeliveryAction {
-  /** The body's `action`. */
-  readonly action: string;
-  /** Dotted paths into the body and the value each must have. */
-  readonly where?: Readonly<Record<string, boolean | string>>;
+  /** The body's `action`; absent for an event whose body has none (`create`, `push`). */
+  readonly action?: string;
+  /** Dotted paths into the body and the value (or one of the values) each must have. */
+  readonly where?: DeliveryWhere;
+  /** What the sender documents it does not deliver (`create` is not sent for more than three tags at once). */
+  readonly limit?: string;
   /** The type's name, dotted like the event (`pull_request.merged`): what the message type is named from. */
   readonly name: string;
 }
 
-/** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
-function forms(base: string, ...irregular: string[]): string[] {
-  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
-  return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
-}
-
-const PAYMENT = ['payment', 'payments'];
-const REFUND = ['refund', 'refunds'];
-const CHARGE = ['charge', 'charges'];
-const INVOICE = ['invoice', 'invoices'];
-const SUBSCRIPTION = ['subscription', 'subscriptions'];
-const SUCCEEDED = forms('succeed', 'success', 'successful');
-const FAILED = forms('fail', 'failure', 'failures', 'declined');
-const CANCELLED = forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
-const CREATED = forms('create', 'new', 'issued', 'initiated');
-const UPDATED = forms('update', 'changed');
-const REFUNDED = ['refunded', 'refunding'];
-const event = (deliveryType: string, ...words: string[][]): ProviderEventType => ({ deliveryType, words });
-
-/**
- * Stripe's event types a request is likely to ask for by their words
- * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
- */
-const STRIPE: readonly ProviderEventType[] = [
-  event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
-  event('payment_intent.payment_failed', PAYMENT, FAILED),
-  event('payment_intent.created', PAYMENT, CREATED),
-  event('payment_intent.canceled', PAYMENT, CANCELLED),
-  event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
-  event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
-  event('charge.refunded', PAYMENT, REFUNDED),
-  event('charge.refunded', CHARGE, REFUNDED),
-  event('charge.succeeded', CHARGE, SUCCEEDED),
-  event('charge.failed', CHARGE, FAILED),
-  event('charge.captured', CHARGE, forms('capture')),
-  event('refund.created', REFUND, CREATED),
-  event('refund.updated', REFUND, UPDATED),
-  event('refund.failed', REFUND, FAILED),
-  event(
-    'charge.dispute.created',
-    ['dispute', 'disputes', 'chargeback', 'chargebacks'],
-    [...CREATED, 'opened'],
-  ),
-  event(
-    'charge.dispute.closed',
-    ['dispute', 'disputes', 'chargeback', 'chargebacks'],
-    forms('close', 'resolved'),
-  ),
-  event('checkout.session.completed', ['checkout', 'checkouts'], forms('complete', 'finished')),
-  event('checkout.session.expired', ['checkout', 'checkouts'], forms('expire')),
-  event('invoice.paid', INVOICE, ['paid']),
-  event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
-  event('invoice.created', INVOICE, CREATED),
-  event('invoice.finalized', INVOICE, forms('finalize', 'finalised')),
-  event('customer.subscription.created', SUBSCRIPTION, [...CREATED, 'started']),
-  event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
-  event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...forms('delete'), 'ended']),
-  event('customer.created', ['customer', 'customers'], CREATED),
-  event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
-  event('payout.failed', ['payout', 'payouts'], FAILED),
-];
-
-/** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
-const GITHUB_EVENTS = [
-  'push',
-  'pull_request',
-  'pull_request_review',
-  'pull_request_review_comment',
-  'issues',
-  'issue_comment',
-  'release',
-  'create',
-  'delete',
-  'fork',
-  'star',
-  'watch',
-  'workflow_run',
-  'workflow_job',
-  'workflow_dispatch',
-  'check_run',
-  'check_suite',
-  'deployment',
-  'deployment_status',
-  'repository',
-  'repository_dispatch',
-  'member',
-  'label',
-  'milestone',
-  'status',
-  'discussion',
-  'discussion_comment',
-  'merge_group',
-  'package',
-  'registry_package',
-  'code_scanning_alert',
-  'secret_scanning_alert',
-  'dependabot_alert',
-  'installation',
-  'ping',
-];
-
-/**
- * GitHub's events by their words, with the Events API's spelling too (`PushEvent`, `IssuesEvent`):
- * `push` asks for push; `pull request` for pull_request; `issue` for issues.
- */
-const GITHUB: readonly ProviderEventType[] = GITHUB_EVENTS.map((name) => {
-  const parts = name.split('_');
-  return event(
-    name,
-    ...parts.map((part, index) => {
-      const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
-      return index === parts.length - 1
-        ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
-        : [...new Set([part, singular, `${singular}s`])];
-    }),
-  );
-});
-
-/**
- * GitHub's events that carry an `action` (the payload's `action` field names what happened), so a
- * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
- */
-export const GITHUB_ACTION_EVENTS: ReadonlySet<string> = new Set([
-  'pull_request',
-  'pull_request_review',
-  'pull_request_review_comment',
-  'issues',
-  'issue_comment',
-  'release',
-  'workflow_run',
-  'workflow_job',
-  'check_run',
-  'check_suite',
-  'discussion',
-  'discussion_comment',
-  'label',
-  'milestone',
-  'member',
-  'repository',
-  'installation',
-  'package',
-  'registry_package',
-  'code_scanning_alert',
-  'secret_scanning_alert',
-  'dependabot_alert',
-  'merge_group',
-  'star',
-  'watch',
-]);
-
-/**
- * A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the
- * action's, and by words the text must negate (`closed without being merged`).
- */
-function githubAction(
-  name: string,
-  eventName: string,
-  action: string,
-  forms: readonly string[] | readonly (readonly string[])[],
-  where?: Readonly<Record<string, boolean | string>>,
-  negated?: readonly (readonly string[])[],
-): ProviderEventType {
-  const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
-  // One word's forms, or several words each with its forms (`closed as completed`).
-  const actionWords = forms.every((form) => typeof form === 'string')
-    ? [forms as readonly string[]]
-    : (forms as readonly (readonly string[])[]);
-  return {
-    deliveryType: eventName,
-    words: [...words, ...actionWords],
-    ...(negated === undefined ? {} : { negated }),
-    action: { action, name, ...(where === undefined ? {} : { where }) },
-  };
-}
-
-const CLOSED = forms('close');
-const MERGED = forms('merge');
-
-/**
- * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
- * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
- * it false; an issue closed as not planned has `issue.state_reason` `not_planned`
- * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues); a failed workflow run is
- * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
- */
-const GITHUB_ACTIONS: readonly ProviderEventType[] = [
-  githubAction('pull_request.opened', 'pull_request', 'opened', forms('open', 'opened', 'opens', 'new')),
-  githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
-  githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
-    'pull_request.merged': true,
-  }),
-  githubAction(
-    'pull_request.closed_unmerged',
-    'pull_request',
-    'closed',
-    CLOSED,
-    { 'pull_request.merged': false },
-    [MERGED],
-  ),
-  githubAction('pull_request.reopened', 'pull_request', 'reopened', forms('reopen')),
-  githubAction(
-    'issues.opened',
-    'issues',
-    'opened',
-    forms('open', 'opened', 'opens', 'new', 'filed', 'raised'),
-  ),
-  githubAction('issues.closed', 'issues', 'closed', CLOSED),
-  githubAction(
-    'issues.closed_not_planned',
-    'issues',
-    'closed',
-    CLOSED,
-    { 'issue.state_reason': 'not_planned' },
-    [['planned', 'plan']],
-  ),
-  githubAction(
-    'issues.closed_completed',
-    'issues',
-    'closed',
-    [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']],
-    { 'issue.state_reason': 'completed' },
-  ),
-  githubAction('issues.reopened', 'issues', 'reopened', forms('reopen')),
-  githubAction('release.published', 'release', 'published', forms('publish', 'published')),
-  githubAction(
-    'workflow_run.completed',
-    'workflow_run',
-    'completed',
-    forms('complete', 'finished', 'finishes'),
-  ),
-  githubAction(
-    'workflow_run.succeeded',
-    'workflow_run',
-    'completed',
-    forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'),
-    { 'workflow_run.conclusion': 'success' },
-  ),
-  githubAction('workflow_run.failed', 'workflow_run', 'completed', forms('fail', 'failure', 'failures'), {
-    'workflow_run.conclusion': 'failure',
-  }),
-];
-
 /** Catalogues by provider name, for the providers whose event names are known. */
 export const PROVIDER_EVENT_TYPES: Readonly<Record<string, readonly ProviderEventType[]>> = {
-  Stripe: STRIPE,
-  GitHub: [...GITHUB, ...GITHUB_ACTIONS],
+  Stripe: STRIPE_EVENT_TYPES,
+  GitHub: GITHUB_EVENT_TYPES,
 };
 
 /** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */

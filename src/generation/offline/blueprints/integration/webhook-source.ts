@@ -1,4 +1,5 @@
 import { codeLiteral } from '../../naming/code-literal.js';
+import type { DeliveryWhere } from './provider-event-types.js';
 import type { WebhookProvider } from './webhook-provider.js';
 
 /** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
@@ -189,10 +190,15 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
 function knownType(given: string | undefined, fields: Record<string, unknown>): MessageType | undefined {
   if (given === undefined) return undefined;
   const actions = DELIVERY_ACTIONS.filter((entry) => entry.event === given);
-  const matched = actions.find((entry) => entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value));
+  const matched = actions.find((entry) => (entry.action === undefined || entry.action === fields['action']) && Object.entries(entry.where ?? {}).every(([path, value]) => holds(valueAt(fields, path), value)));
   if (matched !== undefined) return matched.type;
   if (Object.hasOwn(DELIVERY_TYPES, given)) return DELIVERY_TYPES[given];
   return actions.length > 0 ? undefined : messageTypeOf(given);
+}
+
+/** A payload value is the one asked for, or one of the several asked for (\`deployment_status.state\` failure or error). */
+function holds(found: unknown, wanted: boolean | string | readonly string[]): boolean {
+  return typeof wanted === 'object' ? typeof found === 'string' && wanted.includes(found) : found === wanted;
 }
 
 /** The value at a dotted path of the body (\`pull_request.merged\`), undefined when a step is missing. */
@@ -274,9 +280,9 @@ function providerSource(
   const actionEntries = actions.map((entry) => {
     const where = Object.entries(entry.where ?? {}).map(
       ([path, value]) =>
-        `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : codeLiteral(value)}`,
+        `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : typeof value === 'string' ? codeLiteral(value) : `[${value.map((one) => codeLiteral(one)).join(', ')}]`}`,
     );
-    return `{ event: ${codeLiteral(entry.event)}, action: ${codeLiteral(entry.action)}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
+    return `{ event: ${codeLiteral(entry.event)}${entry.action === undefined ? '' : `, action: ${codeLiteral(entry.action)}`}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
   });
   const headers = [
     `signature: ${codeLiteral(signatureHeader)}`,
@@ -299,15 +305,15 @@ export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.len
 /**
  * ${actions.length === 0 ? 'Events taken only for some of their actions: none.' : `${provider?.name ?? 'The sender'} sends one event for many actions (the body's \`action\`): the deliveries each message type is, by event, action and payload fields; the event's other actions are acknowledged and dropped.`}
  */
-export const DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${actionEntries.join(', ')}];
+export const DELIVERY_ACTIONS: readonly { event: string; action?: string; where?: Readonly<Record<string, boolean | string | readonly string[]>>; type: MessageType }[] = [${actionEntries.join(', ')}];
 `;
 }
 
 /** An event action a message type is (`pull_request` closed with `pull_request.merged` true → PullRequestMerged). */
 export interface DeliveryActionType {
   readonly event: string;
-  readonly action: string;
-  readonly where?: Readonly<Record<string, boolean | string>>;
+  readonly action?: string;
+  readonly where?: DeliveryWhere;
   readonly type: string;
 }
 

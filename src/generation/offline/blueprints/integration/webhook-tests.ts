@@ -154,9 +154,12 @@ ${perType.join('\n')}});
 `;
 }
 
-/** The body fields an event action names: `{ action: 'closed', pull_request: { merged: true } }`. */
+/**
+ * The body fields an event action names: `{ action: 'closed', pull_request: { merged: true } }`; of
+ * several values a field may have, the first.
+ */
 function actionPayload(action: DeliveryAction): Record<string, unknown> {
-  const body: Record<string, unknown> = { action: action.action };
+  const body: Record<string, unknown> = action.action === undefined ? {} : { action: action.action };
   for (const [path, value] of Object.entries(action.where ?? {})) {
     const keys = path.split('.');
     let node = body;
@@ -165,7 +168,7 @@ function actionPayload(action: DeliveryAction): Record<string, unknown> {
       node[key] = next;
       node = next;
     });
-    node[keys.at(-1) ?? path] = value;
+    node[keys.at(-1) ?? path] = typeof value === 'object' ? value[0] : value;
   }
   return body;
 }
@@ -187,7 +190,7 @@ function actionTest(params: {
   const event = codeLiteral(action.event);
   const others = [
     // `edited`: an action no message type here takes (GitHub sends it for pull requests and issues).
-    { ...actionPayload(action), action: 'edited' },
+    ...(action.action === undefined ? [] : [{ ...actionPayload(action), action: 'edited' }]),
     // The same action with a field that differs, unless another type here takes that action as it is.
     ...Object.entries(
       params.siblings.some(
@@ -199,21 +202,42 @@ function actionTest(params: {
     ).map(([path, value]) =>
       actionPayload({
         ...action,
-        where: { ...action.where, [path]: typeof value === 'boolean' ? !value : `not ${value}` },
+        where: {
+          ...action.where,
+          [path]:
+            typeof value === 'boolean'
+              ? !value
+              : `not ${typeof value === 'string' ? value : value.join(' ')}`,
+        },
       }),
     ),
   ];
+  // A field that may hold one of several values (`failure` or `error`): each is taken.
+  const taken = [
+    actionPayload(action),
+    ...Object.entries(action.where ?? {}).flatMap(([path, value]) =>
+      typeof value === 'object'
+        ? value.slice(1).map((one) => actionPayload({ ...action, where: { ...action.where, [path]: one } }))
+        : [],
+    ),
+  ];
+  const ids = taken.map((_, index) => `['delivery-${index + 1}', ${codeLiteral(type)}]`);
   return `  it(${codeLiteral(actionTitle(type, action))}, async () => {
     const { deliver, queued, logs } = setup();
     const headers = { [${header}]: ${event} };
-    expect((await deliver({ id: 'delivery-1', ...${JSON.stringify(actionPayload(action))} }, undefined, headers)).statusCode).toBe(202);
+${taken
+  .map(
+    (payload, index) =>
+      `    expect((await deliver({ id: 'delivery-${index + 1}', ...${JSON.stringify(payload)} }, undefined, headers)).statusCode).toBe(202);`,
+  )
+  .join('\n')}
 ${others
   .map(
     (payload, index) =>
       `    expect(await deliver({ id: 'other-${index + 1}', ...${JSON.stringify(payload)} }, undefined, headers)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'other-${index + 1}' }) });`,
   )
   .join('\n')}
-    expect(queued.map((message) => [message.id, message.type])).toEqual([['delivery-1', ${codeLiteral(type)}]]);
+    expect(queued.map((message) => [message.id, message.type])).toEqual([${ids.join(', ')}]);
     expect(logs.filter((entry) => entry['outcome'] === 'ignored-type')).toHaveLength(${others.length});
   });
 

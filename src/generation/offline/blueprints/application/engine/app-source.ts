@@ -128,9 +128,15 @@ async function list(call: Call): Promise<HttpApiResult> {
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
   const where: Record<string, string> = {};
-  for (const { field, values, caller } of filters) {
+  const absent: string[] = [];
+  for (const { field, values, caller, missing } of filters) {
     let value = query[field];
     if (value === undefined) continue;
+    // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
+    if (missing === true && value === NONE_VALUE) {
+      absent.push(field);
+      continue;
+    }
     // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
     if (caller === true && value === CALLER_VALUE) {
       value = callerOf(call.event);
@@ -147,6 +153,7 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...(nextToken === undefined ? {} : { nextToken }),
     ...(owner === undefined || owner === '' ? {} : { owner }),
     ...(Object.keys(where).length === 0 ? {} : { where }),
+    ...(absent.length === 0 ? {} : { absent }),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
@@ -199,6 +206,9 @@ async function remove(call: Call): Promise<HttpApiResult> {
  * of it (an authorizer, a gateway) must set this from the caller's verified identity.
  */
 export const CALLER_HEADER = 'x-caller-id';
+
+/** A missing filter's value that stands for no value at all (\`GET /tickets?assignee=none\`: the unassigned). */
+export const NONE_VALUE = 'none';
 
 /** A caller filter's value that stands for the caller CALLER_HEADER names (\`GET /tickets?assignee=me\`). */
 export const CALLER_VALUE = 'me';

@@ -51,7 +51,7 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
-      const filter = filterOf(query.where);
+      const filter = filterOf(query.where, query.absent);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const items: StoredItem[] = [];
       let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
@@ -96,9 +96,9 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
  * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
  * items than the limit and still have a nextToken: clients page on until it is absent.
  */
-function filterOf(where: Record<string, string> | undefined): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+function filterOf(where: Record<string, string> | undefined, absent: string[] = []): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
-  if (entries.length === 0) return undefined;
+  if (entries.length === 0 && absent.length === 0) return undefined;
   const names: Record<string, string> = {};
   const values: Attributes = {};
   const terms = entries.map(([name, value], index) => {
@@ -108,7 +108,13 @@ function filterOf(where: Record<string, string> | undefined): { expression: stri
     names['#fields'] = 'fields';
     return '#fields.#w' + index + ' = :w' + index;
   });
-  return { expression: terms.join(' AND '), names, values };
+  // \`list unassigned tickets\`: a field never written is absent from the fields map.
+  const missing = absent.map((name, index) => {
+    names['#fields'] = 'fields';
+    names['#a' + index] = name;
+    return 'attribute_not_exists(#fields.#a' + index + ')';
+  });
+  return { expression: [...terms, ...missing].join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */

@@ -19,6 +19,8 @@ export interface ListQuery {
   owner?: string;
   /** Only items whose status (key 'status') or field equals the value. */
   where?: Record<string, string>;
+  /** Only items without these fields (\`list unassigned tickets\`: no assignee). */
+  absent?: string[];
 }
 
 export interface ListPage {
@@ -58,7 +60,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);

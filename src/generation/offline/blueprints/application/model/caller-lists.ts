@@ -1,6 +1,6 @@
 import { baseVerb } from '../../../naming/base-verb.js';
 import { callerField } from './caller-field.js';
-import type { ParsedStory } from './parse-story.js';
+import type { ParsedStory } from './parsed-story.js';
 
 /**
  * `list my assigned tickets`, where a story assigns a ticket to the caller (`assign a ticket to

@@ -1,8 +1,8 @@
 import type { DescriptionSentence } from '../../../naming/description-sentences.js';
 import { plural } from '../../../naming/plural.js';
 import { wordsOf } from '../../../naming/words-of.js';
-import { readFields } from './parse-story.js';
-import type { FieldAsk } from './parse-story.js';
+import { readFields } from './read-fields.js';
+import type { FieldAsk } from './parsed-story.js';
 
 /** Fields a description sentence gives a resource, and where it said so. */
 export interface DescriptionFields {

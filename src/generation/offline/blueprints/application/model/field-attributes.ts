@@ -1,7 +1,7 @@
 import type { DescriptionSentence } from '../../../naming/description-sentences.js';
 import { camel } from './camel.js';
 import { descriptionFields } from './description-fields.js';
-import type { ParsedStory } from './parse-story.js';
+import type { ParsedStory } from './parsed-story.js';
 
 const STATUS_WORDS = new Set(['status', 'state', 'progress']);
 

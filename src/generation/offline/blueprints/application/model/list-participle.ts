@@ -34,6 +34,8 @@ export function doneTo(
     readonly doneTo?: readonly string[];
     /** States the list's qualifiers named (`that are open`). */
     readonly states: readonly string[];
+    /** A time was named (`orders placed this week`): the participle of the creating verb is no state. */
+    readonly timed?: boolean;
   },
 ): {
   callerFilter?: string;
@@ -59,7 +61,9 @@ export function doneTo(
     };
   }
   return {
-    ...(qualifiers.states.length === 0 && participle(after.verb) === after.word
+    ...(qualifiers.states.length === 0 &&
+    participle(after.verb) === after.word &&
+    !(creates && qualifiers.timed === true)
       ? { stateFilter: after.word }
       : {}),
     unused: qualifiers.doneTo === undefined ? [] : ['to', ...qualifiers.doneTo],

@@ -1,6 +1,6 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import type { DescriptionFields } from './description-fields.js';
-import type { ParsedStory } from './parse-story.js';
+import type { ParsedStory } from './parsed-story.js';
 import type { VerbKind } from './verb-kind.js';
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'list';
@@ -66,6 +66,11 @@ export interface ListFilter {
    * → `GET /tickets?assignee=me`).
    */
   readonly caller?: true;
+  /**
+   * The value `none` stands for an item without the field (`list unassigned tickets` →
+   * `GET /tickets?assignee=none`).
+   */
+  readonly missing?: true;
   /** Values the stories named (`list high priority tickets` → `high`), for the docs. */
   readonly asked?: readonly string[];
 }

@@ -1,0 +1,61 @@
+import type { ParsedStory } from './parsed-story.js';
+import type { ListFilter, Resource } from './resource-model-types.js';
+import { callerField } from './caller-field.js';
+import { unique } from './unique.js';
+
+/** `list unassigned tickets` → `assignee`: the field recording who the negated action was done by or to. */
+function missingField(story: ParsedStory): string[] {
+  return story.negated === undefined ? [] : [callerField(story.negated.verb)];
+}
+
+/**
+ * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
+ * status, its values every status of the model; `by priority` on that declared string field. A filter
+ * on a field that is not free text (a number, a list), or on a list under a parent, is not made; the
+ * story says so.
+ */
+export function listFilters(resource: Resource, stories: readonly ParsedStory[]): ListFilter[] {
+  // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
+  if (resource.parent !== undefined) return [];
+  const machine = resource.status;
+  const statuses =
+    machine === undefined
+      ? []
+      : unique([
+          machine.initial,
+          ...machine.transitions.map((transition) => transition.to),
+          ...machine.setElsewhere,
+        ]);
+  const fields = unique(
+    stories.flatMap((story) => [
+      ...(story.stateFilter === undefined ? [] : ['status']),
+      ...(story.filterBy === undefined ? [] : [story.filterBy]),
+      ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
+      ...missingField(story),
+    ]),
+  );
+  const missing = unique(stories.flatMap(missingField));
+  const asked = (field: string) =>
+    unique(
+      stories.flatMap((story) =>
+        story.filterBy === field && story.filterValue !== undefined ? [story.filterValue] : [],
+      ),
+    );
+  const byCaller = unique(
+    stories.flatMap((story) => (story.callerFilter === undefined ? [] : [story.callerFilter])),
+  );
+  return fields.flatMap((field): ListFilter[] => {
+    if (field === 'status') return machine === undefined ? [] : [{ field, values: statuses }];
+    const spec = resource.fields.find((candidate) => candidate.name === field);
+    if (spec?.type !== 'string' || field === resource.ownerField) return [];
+    const values = asked(field);
+    return [
+      {
+        field,
+        ...(byCaller.includes(field) ? { caller: true as const } : {}),
+        ...(missing.includes(field) ? { missing: true as const } : {}),
+        ...(values.length === 0 ? {} : { asked: values }),
+      },
+    ];
+  });
+}

@@ -1,0 +1,73 @@
+import type { StoryIntent } from '../../../naming/story-intent.js';
+import type { StoryRestriction } from './story-restriction.js';
+import type { VerbKind } from './verb-kind.js';
+
+/** A field a story asks for (`with one or more items` → `items`, a list of at least one). */
+export interface FieldAsk {
+  /** camelCase, `[a-z][A-Za-z0-9]*`. */
+  readonly name: string;
+  readonly list: boolean;
+  readonly minItems: number;
+}
+
+/** A story read as an operation on a resource, before resources are resolved. */
+export interface ParsedStory {
+  readonly intent: StoryIntent;
+  readonly kind: VerbKind;
+  /** The verb after phrasal verbs are read (`look at` → `view`); the transition's name. */
+  readonly verb: string;
+  /** The thing it is made on, singular (`comment on a ticket` → `ticket`): it must exist. */
+  readonly parent?: string;
+  /** For a story that names the state it sets (`mark a ticket in progress`): that status (`in_progress`). */
+  readonly state?: string;
+  /** Singular head noun (`order`); absent when the story names no object, or names the whole collection (`catalogue`). */
+  readonly noun?: string;
+  /** The object is the collection as a whole (`browse the catalogue`): the service's main resource. */
+  readonly collective: boolean;
+  /** Whose items (`a customer's orders` → `customer`; `my orders` → the story's role). */
+  readonly owner?: string;
+  /** The object's attribute the story is about (`the status of my order` → `status`). */
+  readonly attribute?: string;
+  /**
+   * What a singular possessive object names, camelCase (`a product's stock level` → `stockLevel`):
+   * the owner's attribute when the owner is a resource of the model and the noun is not.
+   */
+  readonly possessed?: string;
+  readonly fields: readonly FieldAsk[];
+  /** Statuses the action is refused from (`cancel an order that has not shipped` → `shipped`). */
+  readonly refusedFrom: readonly string[];
+  /** Words of the story that shaped nothing; the story is then only partly covered. */
+  readonly unused: readonly string[];
+  /** The owner came from `my`/`our`, which an API without an authorizer cannot enforce. */
+  readonly ownerIsSelf: boolean;
+  /**
+   * The object follows `for` (`pay for an order`): a status transition only when the request lists
+   * the status the verb names (`paid`); the model decides, knowing the description.
+   */
+  readonly objectAfterFor?: boolean;
+  /** A delete of an item in a named state (`delete a closed ticket` → `closed`): refused in any other. */
+  readonly onlyIn?: string;
+  /** The action is done to the caller (`assign a ticket to myself`): the item records who called. */
+  readonly toCaller?: boolean;
+  /** A list of the items in one status (`list open tickets`, `list orders that are paid` → `open`, `paid`). */
+  readonly stateFilter?: string;
+  /** A list filtered by a field the caller gives (`list tickets by status` → `status`, `by priority` → `priority`). */
+  readonly filterBy?: string;
+  /** The value a list story named for its `filterBy` field (`list high priority tickets` → `high`). */
+  readonly filterValue?: string;
+  /**
+   * A list of the items an action was done to for the caller (`list tickets assigned to me`): the
+   * field recording the caller (`assignee`), which the list keeps equal to the caller.
+   */
+  readonly callerFilter?: string;
+  /** `list tickets assigned to my team` → `my team`: a group of the caller's the service does not know. */
+  readonly ownGroup?: string;
+  /** `list orders placed this week` → `this week`: when the items were made or changed; no list filters on it. */
+  readonly time?: string;
+  /** `list orders sorted by total` → `sorted by total`: an order the list comes in; none is generated. */
+  readonly sort?: string;
+  /** `list unassigned tickets` → `unassigned` (`assign`): the items something was not done to; not a status. */
+  readonly negated?: { readonly word: string; readonly verb: string };
+  /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
+  readonly restriction: StoryRestriction;
+}

@@ -1,0 +1,81 @@
+import { isPlural, singular } from '../../../naming/singular.js';
+import { camel } from './camel.js';
+import { contentWords, DETERMINERS, SELF } from './story-words.js';
+
+/** Nouns naming the whole collection rather than a kind of item. */
+const COLLECTIVE = new Set([
+  'catalogue',
+  'catalog',
+  'inventory',
+  'collection',
+  'list',
+  'history',
+  'backlog',
+  'feed',
+  'everything',
+  'all',
+]);
+
+export interface ObjectPhrase {
+  readonly noun?: string;
+  readonly plural: boolean;
+  readonly collective: boolean;
+  readonly owner?: string;
+  readonly attribute?: string;
+  readonly possessed?: string;
+  readonly ownerIsSelf: boolean;
+}
+
+/**
+ * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
+ * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
+ */
+export function readObject(phrase: readonly string[], listing: boolean): ObjectPhrase {
+  const of = phrase.lastIndexOf('of');
+  const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+  const target = of === -1 ? phrase : phrase.slice(of + 1);
+  const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
+  if (
+    listing &&
+    attribute !== undefined &&
+    isPlural(attribute) &&
+    targetHead !== undefined &&
+    !isPlural(targetHead) &&
+    !COLLECTIVE.has(targetHead)
+  ) {
+    return {
+      noun: singular(attribute),
+      plural: true,
+      collective: false,
+      owner: targetHead,
+      ownerIsSelf: target.some((word) => SELF.has(word)),
+    };
+  }
+  let owner: string | undefined;
+  const kept: string[] = [];
+  target.forEach((word, index) => {
+    if (target[index + 1] === 's' && !DETERMINERS.has(word)) owner = word;
+    else if (word !== 's') kept.push(word);
+  });
+  const ownerIsSelf = target.some((word) => SELF.has(word));
+  const content = contentWords(kept);
+  const head = content.at(-1);
+  const collective = head !== undefined && COLLECTIVE.has(head);
+  const possessed =
+    owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
+  return {
+    ...(head === undefined || collective ? {} : { noun: singular(head) }),
+    ...(possessed === undefined ? {} : { possessed }),
+    plural: head !== undefined && (isPlural(head) || target.includes('all')),
+    collective,
+    ...(owner === undefined ? {} : { owner }),
+    ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
+    ownerIsSelf,
+  };
+}
+
+/** `the status`, `the shipping address` → `status`, `shippingAddress`: a field is named by its last two words, as `with` names them. */
+function attributeName(words: readonly string[]): string {
+  const last = words.at(-1) ?? '';
+  return ['status', 'state', 'progress'].includes(last) ? last : camel(words.slice(-2));
+}

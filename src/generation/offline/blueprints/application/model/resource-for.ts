@@ -1,0 +1,49 @@
+import { plural } from '../../../naming/plural.js';
+import { capitalize } from '../../../naming/service-names.js';
+import { camel } from './camel.js';
+import { comparedNumberFields } from './compared-number-fields.js';
+import { fieldsFor } from './fields-for.js';
+import type { FieldAsk, ParsedStory } from './parsed-story.js';
+import type { FieldSpec, Resource } from './resource-model-types.js';
+import { statusMachine } from './status-machine.js';
+
+/**
+ * One resource of the model (`order`): its collection, fields, owner field (`customerId` for `a
+ * customer's orders`), parent (`comment on a ticket`), statuses, and the event type of its status
+ * changes when the request asks for them.
+ */
+export function resourceFor(params: {
+  name: string;
+  stories: readonly ParsedStory[];
+  described: readonly FieldAsk[];
+  parent: string | undefined;
+  events: boolean;
+  /** The words of every story and description sentence: a field compared with an amount is one. */
+  texts: readonly (readonly string[])[];
+}): Resource {
+  const { name, stories, parent } = params;
+  const pascal = capitalize(name);
+  const owner = stories.find(
+    (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
+  )?.owner;
+  const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+  const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
+  return {
+    name,
+    pascal,
+    collection: plural(name),
+    fields: numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts),
+    ...(ownerField === undefined ? {} : { ownerField }),
+    ...(parent === undefined
+      ? {}
+      : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
+    ...(status === undefined ? {} : { status }),
+    ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
+  };
+}
+
+/** `whose quantity is below the reorder level`: the reorder level is a number too. */
+function numbersCompared(fields: readonly FieldSpec[], texts: readonly (readonly string[])[]): FieldSpec[] {
+  const compared = comparedNumberFields({ fields, texts });
+  return fields.map((field) => (compared.has(field.name) ? { ...field, type: 'number' } : field));
+}

@@ -1,0 +1,14 @@
+import type { OperationKind } from './resource-model-types.js';
+
+/** The HTTP route of a kind of operation on a collection (`list` of `orders` → `GET /orders`). */
+export function routeKey(collection: string, kind: OperationKind, action?: string): string {
+  const shapes: Readonly<Record<OperationKind, string>> = {
+    create: `POST /${collection}`,
+    read: `GET /${collection}/{id}`,
+    list: `GET /${collection}`,
+    update: `PATCH /${collection}/{id}`,
+    delete: `DELETE /${collection}/{id}`,
+    transition: `POST /${collection}/{id}/${action ?? 'act'}`,
+  };
+  return shapes[kind];
+}

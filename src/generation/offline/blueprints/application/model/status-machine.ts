@@ -1,0 +1,106 @@
+import { participle } from '../../../naming/participle.js';
+import type { ParsedStory } from './parsed-story.js';
+import type { StatusMachine } from './resource-model-types.js';
+import { returningVerb } from './returning-verb.js';
+import { statusName } from './status-name.js';
+import { STATUS_WORDS } from './status-words.js';
+import { unique } from './unique.js';
+import { wordsOfText } from './words-of-text.js';
+
+/** Statuses an item does not leave once in them (unless a story names one it starts from). */
+const TERMINAL = new Set([
+  'cancelled',
+  'rejected',
+  'closed',
+  'archived',
+  'refunded',
+  'voided',
+  'withdrawn',
+  'expired',
+  'deleted',
+  'declined',
+  'revoked',
+]);
+
+/**
+ * The statuses a resource's stories move it through: its initial status (the create verb's
+ * participle), one transition per action, the final ones, and statuses stories name that no route sets.
+ * Undefined when no story asks for a status.
+ *
+ * `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status.
+ */
+export function statusMachine(params: {
+  stories: readonly ParsedStory[];
+  events: boolean;
+  filtered: boolean;
+}): StatusMachine | undefined {
+  const { stories, events } = params;
+  const filters = params.filtered ? stories : [];
+  const transitions = stories.filter((story) => story.kind === 'transition');
+  const refused = unique(
+    stories.flatMap((story) => [
+      ...story.refusedFrom.map(statusName),
+      ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
+    ]),
+  );
+  const listed = unique(
+    filters.flatMap((story) => (story.stateFilter === undefined ? [] : [story.stateFilter])),
+  );
+  const asked =
+    events ||
+    transitions.length > 0 ||
+    refused.length > 0 ||
+    listed.length > 0 ||
+    stories.some((story) => STATUS_WORDS.has(story.attribute ?? '')) ||
+    filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
+  if (!asked) return undefined;
+  const creator = stories.find((story) => story.kind === 'create');
+  const initial = creator === undefined ? 'created' : participle(creator.verb);
+  const actions = unique(transitions.map((story) => story.verb));
+  // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
+  const named = (action: string) =>
+    transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
+  const plain = new Map(actions.map((action) => [action, named(action) ?? participle(action)]));
+  // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
+  const returning = new Map(
+    actions.flatMap((action) => {
+      const back =
+        named(action) === undefined
+          ? returningVerb({
+              verb: action,
+              creator: creator?.verb,
+              initial,
+              targets: new Map([...plain].filter(([other]) => other !== action)),
+            })
+          : undefined;
+      return back === undefined ? [] : [[action, back] as const];
+    }),
+  );
+  const targetOf = (action: string) => returning.get(action)?.to ?? plain.get(action) ?? participle(action);
+  const targets = actions.map(targetOf);
+  const left = new Set([...returning.values()].flatMap((back) => back.leaves));
+  return {
+    initial,
+    transitions: actions.map((action) => ({ action, to: targetOf(action) })),
+    terminal: unique(targets).filter(
+      (target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target),
+    ),
+    setElsewhere: unique([...refused, ...listed]).filter(
+      (status) => status !== initial && !targets.includes(status),
+    ),
+  };
+}
+
+/**
+ * A transition story that names the status it starts from (`reopen a closed ticket`) leaves that
+ * status, so it is not final; a status the story refuses (`close a ticket that is not cancelled`) is
+ * not one it starts from.
+ */
+function startsFrom(transitions: readonly ParsedStory[], status: string): boolean {
+  return transitions.some(
+    (story) =>
+      participle(story.verb) !== status &&
+      !story.refusedFrom.map(statusName).includes(status) &&
+      wordsOfText(story.intent.text).includes(status),
+  );
+}

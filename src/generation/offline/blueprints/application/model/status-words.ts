@@ -1,0 +1,2 @@
+/** Words naming an item's status rather than a field of its own. */
+export const STATUS_WORDS = new Set(['status', 'state', 'progress']);
