@@ -1,4 +1,3 @@
-import { codeSpan } from '../markdown/code-span.js';
 import type { ModeDecision } from './effective-mode.js';
 
 /**
@@ -7,7 +6,8 @@ import type { ModeDecision } from './effective-mode.js';
  * (`taskBase`: the marker's `base_branch`, else the default branch) — retargeted by someone,
  * whether or not its `pull_request.edited` delivery was ever handled — an `automated` decision is
  * turned to `guided` with the reason, as `guardAutomatedPullRequest` does on the edit. Other
- * decisions are returned as they are. Pure.
+ * decisions are returned as they are. The explanation is plain text (branch names as GitHub gives
+ * them): whoever renders it escapes it (`renderModeDecision`, the PR body). Pure.
  */
 export function guidedAfterRetarget(params: {
   decision: ModeDecision;
@@ -21,7 +21,7 @@ export function guidedAfterRetarget(params: {
     ...decision,
     effective: 'guided',
     explanation:
-      `${decision.explanation} It runs guided, though: pull request #${params.pullNumber} now targets ${codeSpan(pullBase)}, ` +
-      `not ${codeSpan(taskBase)}, the branch the task was opened against, so it needs an approving review and nothing is deployed on merge.`,
+      `${decision.explanation} It runs guided, though: pull request #${params.pullNumber} now targets ${pullBase}, ` +
+      `not ${taskBase}, the branch the task was opened against, so it needs an approving review and nothing is deployed on merge.`,
   };
 }

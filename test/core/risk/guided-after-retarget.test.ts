@@ -17,7 +17,7 @@ describe('guidedAfterRetarget: automated mode merges only into the task’s bran
         taskBase: 'main',
       });
       expect(decision).toMatchObject({ requested, effective: 'guided', risk: LOW });
-      expect(decision.explanation).toContain('pull request #101 now targets `release`, not `main`');
+      expect(decision.explanation).toContain('pull request #101 now targets release, not main');
     },
   );
 
