@@ -7,12 +7,9 @@ import { httpStatusOf } from './http-status.js';
 /** The only GitHub calls publishing needs; Probot's and @actions/github's Octokit both fit. */
 export interface PullRequestClient extends GitDataClient {
   pulls: GitDataClient['pulls'] & {
-    list(p: {
-      owner: string;
-      repo: string;
-      head: string;
-      state: 'open';
-    }): Promise<{ data: Array<{ number: number; html_url: string; node_id?: string }> }>;
+    list(p: { owner: string; repo: string; head: string; state: 'open' }): Promise<{
+      data: Array<{ number: number; html_url: string; node_id?: string; base?: { ref: string } }>;
+    }>;
     update(p: {
       owner: string;
       repo: string;
@@ -38,6 +35,14 @@ export interface PublishedPullRequest {
    * head: nothing anyone pushed to a branch of that name before is in it.
    */
   readonly branchCreated: boolean;
+  /**
+   * The branch's head before this call (40 hex), which the commit was built on (or, unchanged, is
+   * still the head); undefined when the branch was made (`branchCreated`). Whose commit it is is the
+   * caller's to judge (`unvalidatedHead`): someone may have pushed it without the agent knowing.
+   */
+  readonly builtOn?: string;
+  /** The branch the pull request merges into, as GitHub has it (someone may have retargeted it). */
+  readonly base: string;
   /** The GraphQL node id (`PR_…`) GitHub returns with the pull request; for GraphQL mutations. */
   readonly nodeId?: string;
 }
@@ -47,7 +52,9 @@ export interface PublishedPullRequest {
  * ref update — a constant number of calls whatever the file count) and opens or updates the PR.
  * Re-running adds a commit to the same branch (none when the files are unchanged) and edits the
  * same PR; nothing is duplicated. The body is cut to GitHub's 65,536-character limit with
- * "…and N more" (a file table of thousands of rows would otherwise be refused).
+ * "…and N more" (a file table of thousands of rows would otherwise be refused). It builds on the
+ * branch's head whoever pushed it (`builtOn` names it) and keeps the open pull request's base
+ * (`base`): judging either is the caller's.
  */
 export async function publishPullRequest(params: {
   client: PullRequestClient;
@@ -127,6 +134,8 @@ export async function publishPullRequest(params: {
     created: !existing,
     pushed: !unchanged,
     branchCreated: existingHead === undefined,
+    ...(existingHead === undefined ? {} : { builtOn: existingHead.toLowerCase() }),
+    base: existing?.base?.ref ?? params.baseBranch,
     ...(pull.node_id === undefined ? {} : { nodeId: pull.node_id }),
   };
 }

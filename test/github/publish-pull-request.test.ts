@@ -2,7 +2,13 @@ import type { GeneratedFile } from '../../src/core/bundle/artifact-bundle.js';
 import { publishPullRequest, type PullRequestClient } from '../../src/github/publish-pull-request.js';
 
 /** An in-memory GitHub repository that records every call, so tests can count and inspect them. */
-function fakeRepository(options: { branchExists: boolean; openPull?: number; sameTree?: boolean }) {
+function fakeRepository(options: {
+  branchExists: boolean;
+  openPull?: number;
+  sameTree?: boolean;
+  /** The open pull request's base, as GitHub lists it. */
+  openBase?: string;
+}) {
   const calls: Array<{ method: string; params: Record<string, unknown> }> = [];
   const record =
     <T>(method: string, result: T) =>
@@ -27,7 +33,13 @@ function fakeRepository(options: { branchExists: boolean; openPull?: number; sam
     pulls: {
       list: record('pulls.list', {
         data: options.openPull
-          ? [{ number: options.openPull, html_url: `https://github.com/acme/shop/pull/${options.openPull}` }]
+          ? [
+              {
+                number: options.openPull,
+                html_url: `https://github.com/acme/shop/pull/${options.openPull}`,
+                ...(options.openBase === undefined ? {} : { base: { ref: options.openBase } }),
+              },
+            ]
           : [],
       }),
       create: record('pulls.create', {
@@ -72,6 +84,7 @@ describe('publishPullRequest', () => {
       created: true,
       pushed: true,
       branchCreated: true,
+      base: 'main',
     });
     expect(repo.methods()).toEqual([
       'git.getRef',
@@ -126,6 +139,24 @@ describe('publishPullRequest', () => {
       pull_number: 12,
       body: 'Closes #7',
     });
+  });
+
+  // Review #9e: whose head the commit was built on, and where the pull request merges, are the
+  // caller's to judge (an unseen push, a retargeted pull request): both are reported as GitHub has them.
+  it('names the head it built on and the open pull request’s base as GitHub has it', async () => {
+    const repo = fakeRepository({ branchExists: true, openPull: 12, openBase: 'release' });
+    const result = await publish(repo.client, filesOf(3));
+    expect(result).toMatchObject({
+      builtOn: 'branch-sha',
+      base: 'release',
+      pushed: true,
+      branchCreated: false,
+    });
+    const unchanged = await publish(
+      fakeRepository({ branchExists: true, openPull: 12, sameTree: true }).client,
+      filesOf(3),
+    );
+    expect(unchanged).toMatchObject({ builtOn: 'branch-sha', commitSha: 'branch-sha', pushed: false });
   });
 
   it('adds no empty commit when a re-run generated the same files, and still updates the PR', async () => {

@@ -153,6 +153,20 @@ export function createGitHubFake(options: {
   const base = `/repos/${options.owner}/${options.repo}`;
   const repository = { id: 1296269, full_name: `${options.owner}/${options.repo}` };
 
+  /** A pull request as GitHub's REST API shows it (`GET /pulls/{n}`, `GET /pulls`). */
+  const pullView = (pull: (typeof pulls)[number]) => ({
+    state: 'open',
+    merged: false,
+    merge_commit_sha: null,
+    ...pull,
+    base: { ref: pull.base ?? options.defaultBranch, repo: repository },
+    // GitHub names the head's repository; here the base repository (no fork) unless given.
+    // A pull request opened through the fake has its branch's current sha as head.
+    head:
+      typeof pull.head === 'object'
+        ? { repo: repository, ...pull.head }
+        : { repo: repository, ref: pull.head, sha: refs.get(`heads/${pull.head}`) },
+  });
   type Handler = (match: RegExpMatchArray, body: any, query: URLSearchParams) => [number, unknown]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const routes: Array<[string, RegExp, Handler]> = [
     [
@@ -179,24 +193,7 @@ export function createGitHubFake(options: {
       /^\/pulls\/(\d+)$/,
       (m) => {
         const pull = pulls.find((p) => p.number === Number(m[1]));
-        return pull
-          ? [
-              200,
-              {
-                state: 'open',
-                merged: false,
-                merge_commit_sha: null,
-                ...pull,
-                base: { ref: pull.base ?? options.defaultBranch, repo: repository },
-                // GitHub names the head's repository; here the base repository (no fork) unless given.
-                // A pull request opened through the fake has its branch's current sha as head.
-                head:
-                  typeof pull.head === 'object'
-                    ? { repo: repository, ...pull.head }
-                    : { repo: repository, ref: pull.head, sha: refs.get(`heads/${pull.head}`) },
-              },
-            ]
-          : [404, { message: 'Not Found' }];
+        return pull ? [200, pullView(pull)] : [404, { message: 'Not Found' }];
       },
     ],
     // The open and closed pull requests whose head is the sha (merge-when-green asks).
@@ -481,7 +478,12 @@ export function createGitHubFake(options: {
         const branch = query.get('head')?.split(':')[1];
         const headOf = (pull: (typeof pulls)[number]) =>
           typeof pull.head === 'object' ? pull.head.ref : pull.head;
-        return [200, branch === undefined ? pulls : pulls.filter((pull) => headOf(pull) === branch)];
+        // GitHub lists open pull requests unless `state` says otherwise (`all`, `closed`).
+        const state = query.get('state') ?? 'open';
+        const listed = pulls
+          .filter((pull) => branch === undefined || headOf(pull) === branch)
+          .filter((pull) => state === 'all' || (pull.state ?? 'open') === state);
+        return [200, listed.map(pullView)];
       },
     ],
     [

@@ -12,7 +12,8 @@ export const MAX_HUMAN_PUSHERS = 20;
  * commits are still in the branch, under the agent's head — and the agent only ever commits on top
  * (a re-run, a feedback commit; `publishPullRequest` never force-moves a branch), so the list holds
  * for the task's life. The one exception is a branch that is gone (deleted once its pull request was
- * closed): the run that makes it anew from the base branch drops the list (`runIssueTask`), since
+ * closed): the run that makes it anew from the base branch drops the list with the other records of
+ * the old branch's pushes (`RECREATED_BRANCH_RESETS`), since
  * nothing anyone pushed before is under its head. Logins lowercase, without repeats, the
  * newest last, at most `MAX_HUMAN_PUSHERS` (the oldest dropped first).
  */

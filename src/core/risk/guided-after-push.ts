@@ -6,8 +6,9 @@ import type { ModeDecision } from './effective-mode.js';
  * builds its commit on that push (the branch head is its parent), so the person's files — never
  * validated nor risk-classified — stay in the pull request: the fallback to guided is sticky and an
  * `automated` decision is turned to `guided` with the reason. Other decisions are returned as they are.
- * The marker's `unvalidated_push` is never cleared for the task (README, modes): the agent never
- * rewrites a person's commits, so every later commit of its own is built on the push.
+ * The marker's `unvalidated_push` is not cleared while the branch lives (README, modes): the agent
+ * never rewrites a person's commits, so every later commit of its own is built on the push; only a
+ * branch made anew from the base drops it (`RECREATED_BRANCH_RESETS`).
  */
 export function guidedAfterPush(params: {
   decision: ModeDecision;

@@ -124,8 +124,11 @@ export const taskMarkerSchema = z
     base_branch: z.string().min(1).max(255).optional(),
     /**
      * The head someone other than the agent pushed to the task's branch, recorded when the guard
-     * fell the task back to guided (review #9b). A re-run builds on the branch head, so the push
-     * stays in it: the task stays guided (`guidedAfterPush`) while this is set.
+     * fell the task back to guided (review #9b), or when a run or feedback commit found the branch
+     * head was not the agent's recorded commit (`unvalidatedHead`, review #9e: a push it never saw).
+     * A re-run builds on the branch head, so the push stays in it: the task stays guided
+     * (`guidedAfterPush`) while this is set. Dropped only with a branch made anew
+     * (`RECREATED_BRANCH_RESETS`).
      */
     unvalidated_push: z
       .string()
@@ -146,7 +149,7 @@ export const taskMarkerSchema = z
      * lowercase logins, at most 20. The agent's commits on top do not reset it: an approval from
      * one of them is set aside (`review.allow_pusher_approval`), since their commits stay under
      * the agent's head. Dropped only by a run that makes the branch anew from the base branch (it
-     * was deleted). Absent: none recorded.
+     * was deleted: `RECREATED_BRANCH_RESETS`). Absent: none recorded.
      */
     human_pushers: z.array(z.string().min(1).max(100)).max(20).optional(),
     /**

@@ -17,6 +17,9 @@ import { markAnswered } from '../task/answer-on-crash.js';
 import { armAfterPublish } from '../review/arm-after-publish.js';
 import { disarmAutoMerge } from '../review/disarm-auto-merge.js';
 import { guidedAfterPush } from '../../core/risk/guided-after-push.js';
+import { guidedAfterRetarget } from '../../core/risk/guided-after-retarget.js';
+import { onRecreatedBranch, RECREATED_BRANCH_RESETS } from '../../core/state/recreated-branch-resets.js';
+import type { ClearableField } from '../task/marker-patch.js';
 import { modeForRun } from './mode-for-run.js';
 import type { ModeDecision } from '../../core/risk/effective-mode.js';
 import { renderPrBody } from '../../core/render/pr-body.js';
@@ -160,7 +163,7 @@ async function generateAndPublish(
   // A commit on the task's branch adds to what is there: its earlier risk and a person's push the
   // guard fell back on stay in the branch this run builds on (`modeAfterCommit`).
   const before = board.current;
-  const judged = modeForRun({ decision: prepared.decision, request, branch, marker: before });
+  let judged = modeForRun({ decision: prepared.decision, request, branch, marker: before });
   let mode = judged.decision;
   const bodyFor = (decision: ModeDecision) =>
     decision.explanation === prepared.decision.explanation
@@ -179,31 +182,46 @@ async function generateAndPublish(
     labels: pullRequestLabels(config, request),
   });
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
+  // What the branch held before this run, now known: a branch made anew carries none of the old
+  // one's pushes (`onRecreatedBranch`), and the mode is judged again on that.
+  const published = mode;
+  const standing = pull.branchCreated && before !== undefined ? onRecreatedBranch(before) : before;
+  if (standing !== before) {
+    judged = modeForRun({ decision: prepared.decision, request, branch, marker: standing });
+    mode = judged.decision;
+  }
   // The check names only what the agent validated: a head it did not write gets the gates over its own files.
   const head = await reportForHead({
     client,
     owner,
     repo,
     pull,
-    marker: before,
+    marker: standing,
     generated: outcome.report,
     config,
     templatePath: outcome.bundle.templatePath,
   });
   await publishCheckRun({ client, owner, repo, headSha: pull.commitSha, report: head.report });
-  if (head.foreignHead !== undefined) {
-    // Someone else's push is the head, and stays under whatever comes next: the task runs guided.
-    const guided = guidedAfterPush({ decision: mode, unvalidatedPush: head.foreignHead });
-    if (guided !== mode)
-      await client.pulls.update({
-        owner,
-        repo,
-        pull_number: pull.number,
-        title: names.title,
-        body: bodyFor(guided),
-      });
-    mode = guided;
-  }
+  // Someone else's push the run built on (seen or not) stays under whatever comes next, and a pull
+  // request retargeted elsewhere (its `edited` handled or not) is not the one the task was asked
+  // for: either way the task runs guided, the pull request body saying why.
+  const taskBase = pull.created
+    ? repository.defaultBranch
+    : (before?.base_branch ?? repository.defaultBranch);
+  mode = guidedAfterRetarget({
+    decision: guidedAfterPush({ decision: mode, unvalidatedPush: head.foreignHead }),
+    pullNumber: pull.number,
+    pullBase: pull.base,
+    taskBase,
+  });
+  if (mode.explanation !== published.explanation || mode.effective !== published.effective)
+    await client.pulls.update({
+      owner,
+      repo,
+      pull_number: pull.number,
+      title: names.title,
+      body: bodyFor(mode),
+    });
   // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4),
   // unless a request for changes stands on the pull request (a re-run of a reviewed one).
   const arming =
@@ -287,15 +305,19 @@ async function generateAndPublish(
       ...(arming?.status === 'held' ? { auto_merge_held: true as const } : {}),
       // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
       environment: request.execution_request.target_environment,
-      // Merge-when-green merges only into the branch the task targeted.
-      base_branch: repository.defaultBranch,
+      // Merge-when-green merges only into the branch the task targeted, not one it was retargeted at.
+      base_branch: taskBase,
       // The head is the agent's own commit: nobody's approval of it is set aside as its pusher's.
       ...(pull.pushed
         ? { last_push: { sha: pull.commitSha.toLowerCase(), by: { kind: 'agent' as const } } }
         : {}),
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
-    ...cleared({ held: arming?.status === 'held', branchCreated: pull.branchCreated }),
+    ...cleared({
+      held: arming?.status === 'held',
+      branchCreated: pull.branchCreated,
+      unvalidatedPush: head.foreignHead,
+    }),
     ...withWarning(decision.join('\n\n'), artifactsWarning),
   });
   return result;
@@ -304,16 +326,19 @@ async function generateAndPublish(
 /**
  * Marker fields the run's move to `pr_open` drops: the auto-merge hold unless this run held it
  * again, and, when the run made the branch anew from the base branch (`branchCreated`: it had been
- * deleted), the people who pushed to the old one (`human_pushers`): none of their commits is under
- * the new head. A commit on top of an existing branch keeps them (`humanPushersAfter`).
+ * deleted), every field describing the old branch's pushes (`RECREATED_BRANCH_RESETS`): none of
+ * them is under the new head. A push the run built on (`unvalidatedPush`) is recorded, not dropped.
+ * A commit on top of an existing branch keeps them (`humanPushersAfter`).
  */
-function cleared(params: { held: boolean; branchCreated: boolean }): {
-  clear?: Array<'auto_merge_held' | 'human_pushers'>;
+function cleared(params: { held: boolean; branchCreated: boolean; unvalidatedPush: string | undefined }): {
+  clear?: ClearableField[];
 } {
-  const fields = [
-    ...(params.held ? [] : ['auto_merge_held' as const]),
-    ...(params.branchCreated ? ['human_pushers' as const] : []),
-  ];
+  const resets = params.branchCreated
+    ? RECREATED_BRANCH_RESETS.filter(
+        (field) => field !== 'unvalidated_push' || params.unvalidatedPush === undefined,
+      )
+    : [];
+  const fields: ClearableField[] = [...(params.held ? [] : ['auto_merge_held' as const]), ...resets];
   return fields.length === 0 ? {} : { clear: fields };
 }
 

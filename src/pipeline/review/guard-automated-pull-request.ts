@@ -2,6 +2,8 @@ import { mention } from '../../core/markdown/mention.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import { pushAuthor } from '../../core/review/push-author.js';
+import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
+import type { TaskMarker } from '../../core/state/state-marker.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -13,10 +15,11 @@ import type { SyncedTask } from './sync-pull-request-task.js';
 
 /**
  * Automated mode merges without a person only what the agent validated, into the branch it was
- * asked for (DESIGN §4, §5b). Run after `syncPullRequestTask` on a push (`pull_request.synchronize`)
- * or an edit of an open pull request whose task runs automated: when someone other than the agent
+ * asked for (DESIGN §4, §5b). Run after `syncPullRequestTask` on a push (`pull_request.synchronize`),
+ * an edit or a reopen of an open pull request whose task runs automated: when someone other than the agent
  * pushed (the delivery's `sender`, GitHub's fact — the agent's own pushes come as its login, and a
- * push made with the Action's `GITHUB_TOKEN` starts no run at all), or the pull request now
+ * push made with the Action's `GITHUB_TOKEN` starts no run at all; on any other event, a head that
+ * is not the agent's recorded commit: `unvalidatedHead`), or the pull request now
  * targets another base than the task's (`base_branch`, else the default branch), the task falls
  * back to guided: GitHub's auto-merge is turned off (`disarmAutoMerge`), the marker records
  * `effective_mode: guided` (so neither merge-when-green nor deploy on merge acts on it) and, for a
@@ -32,7 +35,7 @@ export async function guardAutomatedPullRequest(
   const { event, synced } = params;
   const { marker, outcome, pull, board } = synced;
   if (!runsAutomated(marker) || synced.approval === undefined || !('message' in outcome)) return outcome;
-  const fallback = await fallbackReason(deps, { event, pull, targetBase: marker.base_branch });
+  const fallback = await fallbackReason(deps, { event, pull, marker });
   if (fallback === undefined) return outcome;
   const { reason, pushed } = fallback;
   const { owner, repo } = event.repository;
@@ -64,23 +67,43 @@ export async function guardAutomatedPullRequest(
   return { ...outcome, message: `${outcome.message} ${fallBack}` };
 }
 
-/** Why the pull request is no longer what the agent validated (`pushed`: someone else pushed its head); undefined when it still is. */
+/**
+ * Why the pull request is no longer what the agent validated (`pushed`: its head is someone else's
+ * push); undefined when it still is. A `synchronize` names its pusher (the delivery's `sender`);
+ * any other event (a reopen after a push made while the pull request was closed, whose own
+ * `synchronize` GitHub never sends) finds the head by comparing it with the marker's record of the
+ * agent's own commits (`unvalidatedHead`).
+ */
 async function fallbackReason(
   deps: TaskEventDependencies,
-  params: { event: PullRequestTaskEvent; pull: SyncedTask['pull']; targetBase: string | undefined },
+  params: {
+    event: PullRequestTaskEvent;
+    pull: SyncedTask['pull'];
+    marker: TaskMarker;
+  },
 ): Promise<{ reason: string; pushed: boolean } | undefined> {
-  const { event, pull } = params;
-  const target = params.targetBase ?? event.repository.defaultBranch;
+  const { event, pull, marker } = params;
+  const target = marker.base_branch ?? event.repository.defaultBranch;
   if (pull.base.ref !== target) {
     return {
       reason: `pull request #${event.pullNumber} now targets ${codeSpan(pull.base.ref)}, not ${codeSpan(target)}, the branch the task was opened against`,
       pushed: false,
     };
   }
-  if (event.event !== 'pull_request.synchronize') return undefined;
+  const head = `\`${pull.head.sha.slice(0, 7)}\``;
+  if (event.event !== 'pull_request.synchronize') {
+    const unvalidated = unvalidatedHead({ marker, head: pull.head.sha });
+    if (unvalidated === undefined) return undefined;
+    const how = unvalidated.seen
+      ? 'was pushed by someone other than implementation-agent'
+      : 'is a push no event ever told implementation-agent of (GitHub sends no `synchronize` for a push made while a pull request is closed)';
+    return {
+      reason: `the head of pull request #${event.pullNumber}, ${head}, ${how}, and implementation-agent never validated nor risk-classified it`,
+      pushed: true,
+    };
+  }
   const author = pushAuthor({ sender: event.sender, agentLogin: await deps.trust.identity() });
   if (author.kind === 'agent') return undefined;
-  const head = `\`${pull.head.sha.slice(0, 7)}\``;
   const who =
     event.sender === undefined ? 'someone other than implementation-agent' : mention(event.sender.login);
   return {

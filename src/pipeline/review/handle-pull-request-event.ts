@@ -6,6 +6,16 @@ import { iterateOnFeedback } from './iterate-on-feedback.js';
 import { reviewHumanPush } from './review-human-push.js';
 import { syncPullRequestTask } from './sync-pull-request-task.js';
 
+/**
+ * Events after which the pull request may hold what the agent did not validate: a push, a new base,
+ * or a reopen (a push made while it was closed reaches no `synchronize`; the reopen names the head).
+ */
+const GUARDED: ReadonlySet<string> = new Set([
+  'pull_request.synchronize',
+  'pull_request.edited',
+  'pull_request.reopened',
+]);
+
 /** Outcomes of a pull request no longer open: nothing to review. */
 const CLOSED: ReadonlySet<string> = new Set(['merged', 'cancelled']);
 
@@ -13,7 +23,8 @@ const CLOSED: ReadonlySet<string> = new Set(['merged', 'cancelled']);
  * A pull request event, for both runtimes: the task is brought up to date with its pull request
  * (`syncPullRequestTask`: approval, merge, close). Then, in the same turn on the task:
  * - a push (`pull_request.synchronize`) or a new base (`pull_request.edited`) someone other than
- *   the agent made ends automated mode (`guardAutomatedPullRequest`); a push to an open pull
+ *   the agent made, or a reopen with a head that is not the agent's recorded commit
+ *   (`pull_request.reopened`), ends automated mode (`guardAutomatedPullRequest`); a push to an open pull
  *   request is reviewed when the task runs in manual mode and a person pushed (`reviewHumanPush`); the outcome is the review's when it
  *   requested changes, otherwise the task's with the review's line added to its message;
  * - a review or review comment that may carry feedback (or, where the runtime catches up, any
@@ -23,8 +34,7 @@ export async function handlePullRequestEvent(
   deps: TaskEventDependencies,
   input: PullRequestTaskEvent,
 ): Promise<TaskOutcome> {
-  if (input.event === 'pull_request.synchronize' || input.event === 'pull_request.edited')
-    return syncAndReviewPush(deps, input);
+  if (GUARDED.has(input.event)) return syncAndReviewPush(deps, input);
   const synced = await syncPullRequestTask(deps, input);
   const reviewEvent = input.event.startsWith('pull_request_review');
   if (input.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;

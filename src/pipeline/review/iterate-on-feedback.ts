@@ -30,6 +30,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { pushFeedbackCommit } from './push-feedback-commit.js';
+import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
 import type { CommitJudgement } from './judge-agent-commit.js';
 import { answerFeedback } from './answer-feedback.js';
 import { reviseFreeText } from './revise-free-text.js';
@@ -58,7 +59,9 @@ const FREE_TEXT_PENDING = 'Sent to the model to revise.';
  * without one (offline). Within `review.max_iterations` the changed files pass the gates and are
  * pushed as one commit; each thread is answered and the fixed ones resolved; the task moves
  * through `generating` and `validating` back to `pr_open` with the attempt and iteration bumped
- * and the model's usage added. Runs under the task mutex.
+ * and the model's usage added. A head the commit builds on that the agent did not validate
+ * (`unvalidatedHead`: e.g. a push whose `synchronize` never reached it) is recorded as
+ * `unvalidated_push` and judged as a person's push: the task runs guided. Runs under the task mutex.
  */
 export async function iterateOnFeedback(
   deps: TaskEventDependencies,
@@ -153,6 +156,11 @@ export async function iterateOnFeedback(
     const notes = [...refusals, ...revision.notes, ...(unread === undefined ? [] : [unread])];
     let pushed: string | undefined;
     let judgement: CommitJudgement | undefined;
+    // The commit builds on the pull request's head: one the agent did not validate (a push whose
+    // `synchronize` never reached it) is handled as a person's push — the commit's check covers every
+    // file, the commit is judged guided, and the head is recorded (`unvalidatedHead`).
+    const under = unvalidatedHead({ marker, head: pull.head.sha });
+    const standing = under === undefined ? marker : { ...marker, unvalidated_push: under.sha };
     if (plan.files.size > 0) {
       const push = bound.allowed
         ? await pushFeedbackCommit({
@@ -165,7 +173,7 @@ export async function iterateOnFeedback(
             pullRequestId: pull.node_id,
             plan,
             config,
-            marker,
+            marker: standing,
             ...(revision.summary === undefined ? {} : { summary: revision.summary }),
           })
         : { ok: false as const, reason: bound.message };
@@ -219,6 +227,7 @@ export async function iterateOnFeedback(
           : {}),
         // The commit was judged for risk like a generation: the task's mode and risk as it now stands.
         ...judgement?.patch,
+        ...(pushed && under !== undefined ? { unvalidated_push: under.sha } : {}),
       },
       details: [message, judgement?.details, audit].filter((part) => part !== undefined).join('\n\n'),
       ...(revision.usage === undefined ? {} : { usage: revision.usage }),

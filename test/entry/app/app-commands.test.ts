@@ -129,7 +129,15 @@ describe('Probot app: /implement and /approve', () => {
     api.installationToken(INSTALLATION_ID);
     api.reaction(492700400);
     api.config(undefined);
-    api.comments(1, [statusCommentFrom('pr_open', { pull_number: 42, branch: BRANCH })]);
+    // The branch's head is the commit the earlier run pushed (its `last_push`): the re-run builds on
+    // a head it validated (a head it did not would get the gates over the pull request's files).
+    api.comments(1, [
+      statusCommentFrom('pr_open', {
+        pull_number: 42,
+        branch: BRANCH,
+        last_push: { sha: 'old-head', by: { kind: 'agent' } },
+      }),
+    ]);
     api.permission('Codertocat', 'admin');
     api.updateComment(900);
     api.branch(BRANCH, 'old-head');

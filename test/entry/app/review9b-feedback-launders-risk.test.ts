@@ -32,6 +32,8 @@ const marker = (patch: Partial<TaskMarker> = {}): TaskMarker => ({
   risk_level: 'low',
   environment: 'staging',
   updated_at: '2026-11-29T10:00:00.000Z',
+  // The head is the agent's own commit: a feedback commit builds on a head it validated.
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
   ...patch,
 });
 
@@ -391,6 +393,68 @@ describe('review #9b: a review suggestion on an automated task makes it high ris
 
     expect(run.written).toMatchObject({ effective_mode: 'guided', unvalidated_push: pushed });
     expect(run.autoMerge).toEqual([]);
+    const check = run.api.calls.find(
+      (call) =>
+        call.method === 'POST' &&
+        call.path === `${BASE}/check-runs` &&
+        call.body?.name === 'implementation-agent',
+    );
+    expect(check?.body).toMatchObject({ head_sha: NEW_HEAD, conclusion: 'failure' });
+    expect(JSON.stringify(check?.body)).toContain(personFile);
+  });
+});
+
+// Review #9e: the feedback commit is built on the pull request's head whatever it is. A push whose
+// `synchronize` never reached the agent (a lost delivery, a token that starts no run) made the head
+// someone else's; the commit went on top, was judged on its own files and kept the task automated,
+// so GitHub's auto-merge merged the person's commit unvalidated. Right: a head that is not the
+// agent's recorded commit (`unvalidatedHead`) is handled as a person's push.
+describe('review #9e: a feedback commit over a push the agent never saw', () => {
+  it('FAULT: a low-risk suggestion on an automated task whose head is an unseen push: the task runs guided, auto-merge off, the head recorded, its check over every file (feedback commit over an unseen push)', async () => {
+    const personFile = 'src/person.ts';
+    const run = await runSuggestion({
+      // The agent's last commit is an older one: HEAD came after it, and no event named it.
+      state: marker({ last_push: { sha: 'a'.repeat(40), by: { kind: 'agent' } } }),
+      suggestion: LOW_RISK_SUGGESTION,
+      prFiles: (api) => {
+        api.scope
+          .get(`${BASE}/pulls/${PULL}/files`)
+          .query(true)
+          .reply(200, [
+            { filename: FILE, status: 'added' },
+            { filename: personFile, status: 'added' },
+          ]);
+        api.scope
+          .get(`${BASE}/git/trees/${NEW_HEAD}`)
+          .query({ recursive: 'true' })
+          .reply(200, {
+            sha: NEW_HEAD,
+            truncated: false,
+            tree: [
+              { path: FILE, mode: '100644', type: 'blob', sha: 'b1'.repeat(20), size: 80 },
+              { path: personFile, mode: '100644', type: 'blob', sha: 'b2'.repeat(20), size: 30 },
+            ],
+          });
+        api.scope.get(`${BASE}/git/blobs/${'b1'.repeat(20)}`).reply(200, {
+          encoding: 'base64',
+          content: Buffer.from(FILE_TEXT).toString('base64'),
+        });
+        api.scope.get(`${BASE}/git/blobs/${'b2'.repeat(20)}`).reply(200, {
+          encoding: 'base64',
+          content: Buffer.from('export const = ;\n').toString('base64'),
+        });
+      },
+    });
+
+    expect(run.written).toMatchObject({ effective_mode: 'guided', unvalidated_push: HEAD });
+    // Off for the request for changes, and off again for the fallback: never left on.
+    expect(
+      run.autoMerge.every((call) => String(call.body.query).includes('disablePullRequestAutoMerge')),
+    ).toBe(true);
+    expect(run.autoMerge.length).toBeGreaterThan(0);
+    expect(run.approvalChecks.length).toBeGreaterThan(0);
+    expect(run.prComments).toHaveLength(1);
+    expect(run.prComments[0]?.body.body).toContain(`the branch holds ${HEAD.slice(0, 7)}`);
     const check = run.api.calls.find(
       (call) =>
         call.method === 'POST' &&

@@ -10,6 +10,8 @@ import {
   expectFileRead,
   expectRun,
   expectValidationCheck,
+  FILE,
+  FILE_TEXT,
   HEAD,
   lastMarker,
   listedComment,
@@ -47,6 +49,23 @@ async function agentCommitsOnTopOfPushersCode(): Promise<TaskMarker | undefined>
   api.createTree();
   api.createCommit(NEW_HEAD);
   api.updateRef(BRANCH);
+  // The writer's push is under the agent's commit: the check on it covers every file of the pull
+  // request (review #9e), read at the new head.
+  api.scope
+    .get(`${BASE}/pulls/${PULL}/files`)
+    .query(true)
+    .reply(200, [{ filename: FILE, status: 'modified' }]);
+  api.scope
+    .get(`${BASE}/git/trees/${NEW_HEAD}`)
+    .query({ recursive: 'true' })
+    .reply(200, {
+      sha: NEW_HEAD,
+      truncated: false,
+      tree: [{ path: FILE, mode: '100644', type: 'blob', sha: 'e'.repeat(40), size: FILE_TEXT.length }],
+    });
+  api.scope
+    .get(`${BASE}/git/blobs/${'e'.repeat(40)}`)
+    .reply(200, { encoding: 'base64', content: Buffer.from(FILE_TEXT).toString('base64') });
   expectValidationCheck(api);
   api.scope.post(`${BASE}/pulls/${PULL}/comments/${comment.id}/replies`).reply(201, { id: 5001 });
   api.scope

@@ -28,49 +28,46 @@ function statusOf(fake: ReturnType<typeof githubFakeBehindNock>) {
 }
 
 describe('review #9e: a branch made anew still said to carry a person’s push', () => {
-  it.failing(
-    'FAULT: /retry on a deleted branch keeps unvalidated_push and the status claims the new branch carries bob’s commit (stale unvalidated_push)',
-    async () => {
-      const fake = githubFakeBehindNock({
-        permissions: { Codertocat: 'admin' },
-        issueBodies: { 1: readExample('orders-api.issue.md') },
-      });
-      const app = await testProbot();
-      await app.receive('issues', formIssue('opened'));
-      const opened = statusOf(fake);
-      const pull = fake.pulls.find((candidate) => candidate.number === opened.marker.pull_number);
-      if (pull === undefined) throw new Error('no pull request');
-      // Bob pushed to the branch (the guard recorded it), the pull request was closed (the task
-      // cancelled by the close) and its branch deleted.
-      pull.state = 'closed';
-      const before: TaskMarker = {
-        ...opened.marker,
-        state: 'cancelled',
-        cancelled_by_close: true,
-        effective_mode: 'guided',
-        unvalidated_push: BOBS_HEAD,
-        last_push: { sha: BOBS_HEAD, by: { kind: 'human', login: 'bob' } },
-        human_pushers: ['bob'],
-      };
-      fake.refs.delete(`heads/${BRANCH}`);
-      fake.comments[opened.index]!.body = agentStatusComment({ marker: before }).body;
+  it('FAULT: /retry on a deleted branch keeps unvalidated_push and the status claims the new branch carries bob’s commit (stale unvalidated_push)', async () => {
+    const fake = githubFakeBehindNock({
+      permissions: { Codertocat: 'admin' },
+      issueBodies: { 1: readExample('orders-api.issue.md') },
+    });
+    const app = await testProbot();
+    await app.receive('issues', formIssue('opened'));
+    const opened = statusOf(fake);
+    const pull = fake.pulls.find((candidate) => candidate.number === opened.marker.pull_number);
+    if (pull === undefined) throw new Error('no pull request');
+    // Bob pushed to the branch (the guard recorded it), the pull request was closed (the task
+    // cancelled by the close) and its branch deleted.
+    pull.state = 'closed';
+    const before: TaskMarker = {
+      ...opened.marker,
+      state: 'cancelled',
+      cancelled_by_close: true,
+      effective_mode: 'guided',
+      unvalidated_push: BOBS_HEAD,
+      last_push: { sha: BOBS_HEAD, by: { kind: 'human', login: 'bob' } },
+      human_pushers: ['bob'],
+    };
+    fake.refs.delete(`heads/${BRANCH}`);
+    fake.comments[opened.index]!.body = agentStatusComment({ marker: before }).body;
 
-      const retry = issueComment('/retry');
-      retry.comment.id = 5501;
-      await app.receive('issue_comment', retry);
-      expect(app.errors).toEqual([]);
+    const retry = issueComment('/retry');
+    retry.comment.id = 5501;
+    await app.receive('issue_comment', retry);
+    expect(app.errors).toEqual([]);
 
-      const after = statusOf(fake);
-      expect(after.marker.state).toBe('pr_open');
-      // The landed part: the earlier pushers are dropped with the branch.
-      expect(after.marker.human_pushers).toBeUndefined();
-      expect(after.marker.last_push).toEqual({
-        sha: fake.refs.get(`heads/${BRANCH}`),
-        by: { kind: 'agent' },
-      });
-      // Right: the person's head went with the branch too.
-      expect(after.marker.unvalidated_push).toBeUndefined();
-      expect(after.body).not.toContain(`The branch carries \`${BOBS_HEAD.slice(0, 7)}\``);
-    },
-  );
+    const after = statusOf(fake);
+    expect(after.marker.state).toBe('pr_open');
+    // The landed part: the earlier pushers are dropped with the branch.
+    expect(after.marker.human_pushers).toBeUndefined();
+    expect(after.marker.last_push).toEqual({
+      sha: fake.refs.get(`heads/${BRANCH}`),
+      by: { kind: 'agent' },
+    });
+    // Right: the person's head went with the branch too.
+    expect(after.marker.unvalidated_push).toBeUndefined();
+    expect(after.body).not.toContain(`The branch carries \`${BOBS_HEAD.slice(0, 7)}\``);
+  });
 });

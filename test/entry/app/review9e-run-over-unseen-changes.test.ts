@@ -115,7 +115,7 @@ afterEach(() => {
 });
 
 describe('review #9e: the agent commits over a push it never saw', () => {
-  it.failing.each([
+  it.each([
     ['a push whose synchronize was never delivered, then /implement', 'undelivered'],
     [
       'the branch deleted with its pull request closed and made again by someone else, then /retry',
@@ -144,8 +144,11 @@ describe('review #9e: the agent commits over a push it never saw', () => {
         };
       const queriesBefore = queries.length;
       if (how === 'undelivered') {
+        // The request changed (the same request again is answered "already has its pull request"
+        // and runs nothing), so the run makes a commit.
+        bodies[1] = requestBody('As a customer I can place and cancel an order');
         const comment = issueComment('/implement');
-        comment.issue.body = bodies[1]!;
+        comment.issue.body = bodies[1];
         comment.comment.id = 5401;
         await app.receive('issue_comment', comment);
       } else {
@@ -183,34 +186,83 @@ describe('review #9e: the agent commits over a push it never saw', () => {
 // pull request that now merges into another branch (here `release`), and records the default branch
 // as the task's `base_branch` (DESIGN §4: automated mode merges only into the branch it was asked for).
 describe('review #9e: a re-run over a base it never saw change', () => {
-  it.failing(
-    'FAULT: a pull request retargeted without its edited event handled: the re-run arms auto-merge into the other branch (unseen base change)',
-    async () => {
-      const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
-      const { fake, queries } = setUp(bodies);
-      const app = await testProbot({ providerFor: () => lowRisk() });
-      const opened = webhookExample('issues', 'opened');
-      opened.issue.body = bodies[1]!;
-      opened.issue.labels = [{ name: 'implementation' }];
-      await app.receive('issues', opened);
-      expect(parseStateMarker(statusOf(fake))).toMatchObject({
-        effective_mode: 'automated',
-        state: 'pr_open',
-      });
+  it('FAULT: a pull request retargeted without its edited event handled: the re-run arms auto-merge into the other branch (unseen base change)', async () => {
+    const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
+    const { fake, queries } = setUp(bodies);
+    const app = await testProbot({ providerFor: () => lowRisk() });
+    const opened = webhookExample('issues', 'opened');
+    opened.issue.body = bodies[1]!;
+    opened.issue.labels = [{ name: 'implementation' }];
+    await app.receive('issues', opened);
+    expect(parseStateMarker(statusOf(fake))).toMatchObject({
+      effective_mode: 'automated',
+      state: 'pr_open',
+    });
 
-      // Someone retargets the pull request at another branch; no `edited` delivery reaches the app.
-      fake.pulls[0]!.base = 'release';
-      const queriesBefore = queries.length;
-      const comment = issueComment('/implement');
-      comment.issue.body = bodies[1]!;
-      comment.comment.id = 5403;
-      await app.receive('issue_comment', comment);
-      expect(app.errors).toEqual([]);
+    // Someone retargets the pull request at another branch; no `edited` delivery reaches the app.
+    fake.pulls[0]!.base = 'release';
+    const queriesBefore = queries.length;
+    // A changed request, so the re-run generates and publishes (the same one again runs nothing).
+    bodies[1] = requestBody('As a customer I can place and cancel an order');
+    const comment = issueComment('/implement');
+    comment.issue.body = bodies[1];
+    comment.comment.id = 5403;
+    await app.receive('issue_comment', comment);
+    expect(app.errors).toEqual([]);
 
-      expect(queries.slice(queriesBefore).some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(
-        false,
-      );
-      expect(parseStateMarker(statusOf(fake))).toMatchObject({ effective_mode: 'guided' });
-    },
-  );
+    expect(queries.slice(queriesBefore).some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(
+      false,
+    );
+    // The task keeps the base it was opened against, and the status says why it runs guided.
+    expect(parseStateMarker(statusOf(fake))).toMatchObject({
+      effective_mode: 'guided',
+      base_branch: 'master',
+    });
+    expect(statusOf(fake)).toContain('now targets release, not master');
+  });
+});
+
+describe('review #9e siblings: other heads the agent never saw', () => {
+  it('a branch someone made under the task’s name before its first run: the run builds on it, so it runs guided and says so', async () => {
+    const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
+    const { fake, queries } = setUp(bodies);
+    fake.refs.set(`heads/${BRANCH}`, HUMAN_SHA);
+    const app = await testProbot({ providerFor: () => lowRisk() });
+    const opened = webhookExample('issues', 'opened');
+    opened.issue.body = bodies[1]!;
+    opened.issue.labels = [{ name: 'implementation' }];
+    await app.receive('issues', opened);
+    expect(app.errors).toEqual([]);
+
+    const marker = parseStateMarker(statusOf(fake));
+    expect(marker).toMatchObject({ state: 'pr_open', effective_mode: 'guided', unvalidated_push: HUMAN_SHA });
+    expect(queries.some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(false);
+    expect(statusOf(fake)).toContain('no event about that push ever reached implementation-agent');
+    // The pull request body says so too: it was written again with the guided decision.
+    expect(fake.pulls[0]?.body).toContain(`the branch holds ${HUMAN_SHA.slice(0, 7)}`);
+  });
+
+  it('control: a re-run over the agent’s own head (nothing pushed since) stays automated and arms auto-merge', async () => {
+    const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
+    const { fake, queries } = setUp(bodies);
+    const app = await testProbot({ providerFor: () => lowRisk() });
+    const opened = webhookExample('issues', 'opened');
+    opened.issue.body = bodies[1]!;
+    opened.issue.labels = [{ name: 'implementation' }];
+    await app.receive('issues', opened);
+    const queriesBefore = queries.length;
+    bodies[1] = requestBody('As a customer I can place and cancel an order');
+    const comment = issueComment('/implement');
+    comment.issue.body = bodies[1];
+    comment.comment.id = 5404;
+    await app.receive('issue_comment', comment);
+    expect(app.errors).toEqual([]);
+
+    const marker = parseStateMarker(statusOf(fake));
+    expect(marker).toMatchObject({ state: 'pr_open', effective_mode: 'automated', attempt: 2 });
+    expect(marker?.unvalidated_push).toBeUndefined();
+    expect(queries.slice(queriesBefore).some((query) => query.includes('enablePullRequestAutoMerge'))).toBe(
+      true,
+    );
+  });
 });
