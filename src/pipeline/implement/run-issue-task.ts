@@ -103,7 +103,10 @@ async function generateAndPublish(
   const { owner, repo } = repository;
   // An earlier run may have armed GitHub's auto-merge (unless a request for changes held it off):
   // this one turns it off if it runs guided.
-  const armedBefore = runsAutomated(board.current) && board.current?.auto_merge_held !== true;
+  // So may one whose turn-off GitHub never confirmed (`auto_merge_off_pending`).
+  const armedBefore =
+    (runsAutomated(board.current) && board.current?.auto_merge_held !== true) ||
+    board.current?.auto_merge_off_pending === true;
   const prepared = await prepareChange({
     provider: params.provider,
     request,
@@ -233,7 +236,10 @@ async function generateAndPublish(
           log: params.log,
         })
       : undefined;
-  const autoMergeLines = [arming?.message, disarmed].filter((line): line is string => line !== undefined);
+  const held = arming?.status === 'held' && disarmed?.status !== 'failed';
+  const autoMergeLines = [arming?.message, disarmed?.message].filter(
+    (line): line is string => line !== undefined,
+  );
   const autoMerge = autoMergeLines.length === 0 ? undefined : autoMergeLines.join(' ');
   // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
   // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
@@ -284,7 +290,10 @@ async function generateAndPublish(
       risk_level: judged.riskLevel,
       ...(head.foreignHead === undefined ? {} : { unvalidated_push: head.foreignHead }),
       // Held for a standing request for changes: the review sync turns it on once that is lifted.
-      ...(arming?.status === 'held' ? { auto_merge_held: true as const } : {}),
+      // Only what GitHub confirmed: an earlier run's auto-merge not confirmed off is no hold, and
+      // the next event asks again (`auto_merge_off_pending`).
+      ...(held ? { auto_merge_held: true as const } : {}),
+      ...(disarmed?.status === 'failed' ? { auto_merge_off_pending: true as const } : {}),
       // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
       environment: request.execution_request.target_environment,
       // Merge-when-green merges only into the branch the task targeted.
@@ -295,7 +304,7 @@ async function generateAndPublish(
         : {}),
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
-    ...cleared({ held: arming?.status === 'held', branchCreated: pull.branchCreated }),
+    ...cleared({ held, offPending: disarmed?.status === 'failed', branchCreated: pull.branchCreated }),
     ...withWarning(decision.join('\n\n'), artifactsWarning),
   });
   return result;
@@ -303,15 +312,16 @@ async function generateAndPublish(
 
 /**
  * Marker fields the run's move to `pr_open` drops: the auto-merge hold unless this run held it
- * again, and, when the run made the branch anew from the base branch (`branchCreated`: it had been
+ * again, the pending turn-off unless GitHub again did not confirm it, and, when the run made the branch anew from the base branch (`branchCreated`: it had been
  * deleted), the people who pushed to the old one (`human_pushers`): none of their commits is under
  * the new head. A commit on top of an existing branch keeps them (`humanPushersAfter`).
  */
-function cleared(params: { held: boolean; branchCreated: boolean }): {
-  clear?: Array<'auto_merge_held' | 'human_pushers'>;
+function cleared(params: { held: boolean; offPending: boolean; branchCreated: boolean }): {
+  clear?: Array<'auto_merge_held' | 'auto_merge_off_pending' | 'human_pushers'>;
 } {
   const fields = [
     ...(params.held ? [] : ['auto_merge_held' as const]),
+    ...(params.offPending ? [] : ['auto_merge_off_pending' as const]),
     ...(params.branchCreated ? ['human_pushers' as const] : []),
   ];
   return fields.length === 0 ? {} : { clear: fields };
