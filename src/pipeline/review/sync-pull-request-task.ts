@@ -69,9 +69,10 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * counted request for changes stands and turned on again, once, when none does (`steerAutoMerge`;
  * where GitHub does not take it, merge-when-green judges the head right after), the status saying
  * why; an approval the pusher rule set aside is named on the status (`pusherApprovalNote`). It
- * reads every review back rather than trusting the event, so
- * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
- * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
+ * reads every review back, so any run catches up on reviews whose own runs were cancelled or
+ * lost, and a repeat changes nothing; the review the delivery itself carries is merged into that
+ * list (`withDeliveredReview`), so a verdict GitHub's list does not show yet still counts. A PR
+ * counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
  * is returned when it did anything; one that made no deployment (a refusal) is shown on the status
  * comment with the merge's trigger (`mergeTriggerKey`) recorded as handled, so it is answered once.
@@ -319,6 +320,8 @@ async function decideAndShowApproval(params: {
     repo,
     pullNumber: input.pullNumber,
     headSha,
+    // What the delivery proves counts even before GitHub's list shows it (the REST read may lag).
+    delivered: input.review,
     policy: reviewPolicyFor({
       review: config.review,
       marker: params.marker,
