@@ -44,7 +44,9 @@ export async function readReviewApproval(params: {
     pullNumber: params.pullNumber,
   });
   const { verdicts, setAside } = applyReviewPolicy({
-    verdicts: latestReviewVerdicts(withDeliveredReview({ reviews, delivered: params.delivered })),
+    verdicts: latestReviewVerdicts(
+      withDeliveredReview({ reviews, delivered: params.delivered, headSha: params.headSha }),
+    ),
     policy: params.policy,
     headSha: params.headSha,
   });

@@ -21,14 +21,17 @@ const STAGE: Readonly<Record<string, number>> = {
  * the REST list does not show yet still counts: reading right after a delivery may lag it. By
  * review `id`: a review the list has takes the later of the two states in a review's life
  * (pending → submitted → dismissed: a redelivered `submitted` never undoes a listed dismissal, a
- * delivered `dismissed` ends a listed request for changes); one it lacks is placed by
- * `submitted_at` among the listed ones (GitHub lists oldest first), after them when either has
+ * delivered `dismissed` ends a listed request for changes); one it lacks counts only when written
+ * on the current head (`headSha`: a review of an older head the list would show already, so the
+ * delivery is not the list lagging) and is placed by `submitted_at` among the listed ones (GitHub lists oldest first), after them when either has
  * none, so a redelivered old review never passes for its reviewer's latest. Who counts and on
  * which head is still the approval rule's (`latestReviewVerdicts`, `decideApproval`).
  */
 export function withDeliveredReview<T extends IdentifiedReview>(params: {
   reviews: readonly T[];
   delivered: IdentifiedReview | undefined;
+  /** The pull request's head now (40 hex). */
+  headSha: string;
 }): Array<T | IdentifiedReview> {
   const { reviews, delivered } = params;
   if (delivered === undefined) return [...reviews];
@@ -39,6 +42,8 @@ export function withDeliveredReview<T extends IdentifiedReview>(params: {
     if ((STAGE[state] ?? 0) <= (STAGE[known.state.toUpperCase()] ?? 0)) return [...reviews];
     return reviews.map((review, index) => (index === listed ? { ...review, state } : review));
   }
+  // Only a verdict on the head now is the list lagging: anything older it would show already.
+  if (delivered.commit_id?.toLowerCase() !== params.headSha.toLowerCase()) return [...reviews];
   const at = delivered.submitted_at;
   const later =
     at === undefined || at === null

@@ -14,7 +14,9 @@ const review = (
 
 /** Each reviewer's standing verdict once the delivery is merged in. */
 const verdicts = (reviews: readonly IdentifiedReview[], delivered?: IdentifiedReview) =>
-  latestReviewVerdicts(withDeliveredReview({ reviews, delivered })).map((v) => `${v.login}:${v.state}`);
+  latestReviewVerdicts(withDeliveredReview({ reviews, delivered, headSha: HEAD })).map(
+    (v) => `${v.login}:${v.state}`,
+  );
 
 describe('withDeliveredReview: the delivered review merged into the list GitHub answered', () => {
   it('a request for changes the list does not show yet counts', () => {
@@ -50,7 +52,11 @@ describe('withDeliveredReview: the delivered review merged into the list GitHub 
   it('the same review listed and delivered is counted once', () => {
     const listed = [review(1, 'bob', 'CHANGES_REQUESTED')];
     expect(
-      withDeliveredReview({ reviews: listed, delivered: review(1, 'bob', 'changes_requested') }),
+      withDeliveredReview({
+        reviews: listed,
+        delivered: review(1, 'bob', 'changes_requested'),
+        headSha: HEAD,
+      }),
     ).toEqual(listed);
   });
 
@@ -67,8 +73,19 @@ describe('withDeliveredReview: the delivered review merged into the list GitHub 
     expect(verdicts([], bot)).toEqual([]);
   });
 
+  it('a delivered review of an older head the list lacks is not the list lagging: left out', () => {
+    const old = { ...review(2, 'bob', 'CHANGES_REQUESTED'), commit_id: 'b'.repeat(40) };
+    expect(verdicts([review(1, 'bob', 'APPROVED')], old)).toEqual(['bob:APPROVED']);
+  });
+
+  it('a delivered dismissal of a listed review of an older head still lifts it', () => {
+    const listed = [{ ...review(1, 'bob', 'CHANGES_REQUESTED'), commit_id: 'b'.repeat(40) }];
+    const dismissed = { ...review(1, 'bob', 'dismissed'), commit_id: 'b'.repeat(40) };
+    expect(verdicts(listed, dismissed)).toEqual([]);
+  });
+
   it('no delivery: the list as GitHub answered it', () => {
     const listed = [review(1, 'bob', 'APPROVED')];
-    expect(withDeliveredReview({ reviews: listed, delivered: undefined })).toEqual(listed);
+    expect(withDeliveredReview({ reviews: listed, delivered: undefined, headSha: HEAD })).toEqual(listed);
   });
 });

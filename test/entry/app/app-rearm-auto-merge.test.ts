@@ -271,6 +271,8 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, marker({ state: 'pr_open' }), [{ login: 'reviewer-bob', state: 'CHANGES_REQUESTED' }]);
     api.permission('reviewer-bob', 'write');
+    // Alice's approval the delivery carries counts before the list shows it: her permission is read.
+    api.permission('reviewer-alice', 'write');
     api.updateComment(900);
 
     await deliver(approvedBy('reviewer-alice'));
