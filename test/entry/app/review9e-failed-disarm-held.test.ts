@@ -140,10 +140,16 @@ describe('review #9e: a hold recorded although auto-merge was not turned off', (
 
     await app.receive('pull_request_review', review);
     expect(disables).toBe(1);
+    // Only what GitHub confirmed is recorded, and the status says auto-merge may still merge.
+    expect(parseStateMarker(status())).not.toHaveProperty('auto_merge_held');
+    expect(status()).toContain('Auto-merge could not be turned off');
+    expect(status()).toContain('GitHub may still merge this pull request by itself');
     // The same delivery again (GitHub redelivers, or a later event's sync): auto-merge is still on.
     await app.receive('pull_request_review', review);
     expect(app.errors).toEqual([]);
 
     expect(disables).toBe(2);
+    expect(parseStateMarker(status())).toMatchObject({ auto_merge_held: true });
+    expect(status()).toContain('Auto-merge is off');
   });
 });
