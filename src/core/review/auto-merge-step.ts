@@ -25,7 +25,8 @@ export function autoMergeHeld(marker: Pick<TaskMarker, 'auto_merge_held' | 'stat
  * (`autoMergeHeld`) — the caller then still checks the head passed the agent's validation; nothing
  * otherwise, so a redelivery or a second review does the step once. Any other task (fallen back to
  * guided, cancelled, held, running: a run arms by itself) is never turned on, and is turned off
- * again only while an earlier attempt GitHub did not confirm is pending (`auto_merge_off_pending`).
+ * again (`retry-off`) only while an earlier attempt GitHub did not confirm is pending
+ * (`auto_merge_off_pending`).
  */
 export function autoMergeStep(params: {
   marker: Pick<
@@ -37,11 +38,11 @@ export function autoMergeStep(params: {
   open: boolean;
   /** A counted request for changes stands on the pull request (`standingChangesRequest`). */
   standing: boolean;
-}): 'turn-off' | 'turn-on' | undefined {
+}): 'turn-off' | 'retry-off' | 'turn-on' | undefined {
   const { marker } = params;
   if (!params.open) return undefined;
   if (!UNDER_REVIEW.has(params.to) || !runsAutomated(marker))
-    return marker.auto_merge_off_pending === true ? 'turn-off' : undefined;
+    return marker.auto_merge_off_pending === true ? 'retry-off' : undefined;
   if (params.standing) return marker.auto_merge_held === true ? undefined : 'turn-off';
   return autoMergeHeld(marker) ? 'turn-on' : undefined;
 }

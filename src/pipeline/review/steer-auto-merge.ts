@@ -6,7 +6,6 @@ import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { standingChangesRequest } from '../../core/review/standing-changes-request.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import type { TaskState } from '../../core/state/task-state.js';
-import { runsAutomated } from '../../core/state/runs-automated.js';
 import { readChecksVerdict } from '../../github/read-checks-verdict.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { armAutoMerge } from './arm-auto-merge.js';
@@ -32,8 +31,8 @@ export interface AutoMergeSteer {
  * (`autoMergeStep`), within the sync's turn on the task: a counted request for changes turns it off
  * (`disarmAutoMerge`) and holds it — only once GitHub confirmed it off, so a failure is asked
  * again on the next event, the status saying it may still merge; a task that must not merge by
- * itself any more whose earlier turn-off GitHub did not confirm is asked again; once none stands (`standingChangesRequest`: that reviewer
- * approved, the review was dismissed) it is turned on again (`armAutoMerge`) — only when the head
+ * itself any more whose earlier turn-off GitHub did not confirm is asked again (`retry-off`); once
+ * none stands (`standingChangesRequest`: that reviewer approved, the review was dismissed) it is turned on again (`armAutoMerge`) — only when the head
  * carries the agent's own passing `implementation-agent` check (`validationRefusal`, the check runs
  * on `headSha`): a head the agent did not validate stays held, the status saying why. Where GitHub
  * did not turn it on, `mergeWhenGreen` asks the caller to judge the head for merge-when-green
@@ -63,7 +62,7 @@ export async function steerAutoMerge(params: {
     open: params.open,
     standing: standing !== undefined,
   });
-  if (step === 'turn-off') {
+  if (step === 'turn-off' || step === 'retry-off') {
     const disarmed = await disarmAutoMerge({
       graphql: deps.graphql,
       owner,
@@ -72,7 +71,7 @@ export async function steerAutoMerge(params: {
       pullRequestId: params.pullRequestId,
       log: deps.log,
     });
-    if (standing === undefined || !runsAutomated(params.marker)) {
+    if (step === 'retry-off') {
       // An earlier attempt GitHub did not confirm (`auto_merge_off_pending`): said once it is off.
       if (disarmed.status === 'failed') return undefined;
       return {

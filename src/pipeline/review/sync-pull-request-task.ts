@@ -220,7 +220,7 @@ export async function syncPullRequestTask(
     // A new push is recorded even when the task does not move: whose push the head is decides
     // whose approval of it counts, for `/deploy` and merge-when-green too. When the task does not
     // move here, the follow-up's own move carries it (one write), else it is written after.
-    const steps = steered?.patch !== undefined || steered?.clear !== undefined;
+    const autoMergeMarks = steered?.patch !== undefined || steered?.clear !== undefined;
     // An approval the pusher rule set aside is named on the status comment even when the task does
     // not move (`pusherApprovalNote`), once: a status that already says it is not written again.
     const aside =
@@ -229,8 +229,8 @@ export async function syncPullRequestTask(
         : undefined;
     const renote = path.length === 0 && aside !== undefined && !status.body.includes(aside);
     const deferPush =
-      path.length === 0 && !steps && !renote && newPush !== undefined && options.then !== undefined;
-    if (path.length > 0 || steps || renote || (newPush !== undefined && !deferPush)) {
+      path.length === 0 && !autoMergeMarks && !renote && newPush !== undefined && options.then !== undefined;
+    if (path.length > 0 || autoMergeMarks || renote || (newPush !== undefined && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;

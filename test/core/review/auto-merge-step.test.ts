@@ -32,7 +32,7 @@ describe('autoMergeStep: what a review sync does to an automated task’s auto-m
       { ...automated, effective_mode: 'guided', auto_merge_off_pending: true },
       true,
       false,
-      'turn-off',
+      'retry-off',
     ],
     [
       'a pending turn-off on a closed pull request',
@@ -90,7 +90,11 @@ describe('autoMergeStep: what a review sync does to an automated task’s auto-m
 
   it('a cancelled task whose turn-off GitHub did not confirm is asked again, never turned on', () => {
     const pending = { ...automated, state: 'cancelled' as const, auto_merge_off_pending: true as const };
-    expect(autoMergeStep({ marker: pending, to: 'cancelled', open: true, standing: false })).toBe('turn-off');
+    expect(autoMergeStep({ marker: pending, to: 'cancelled', open: true, standing: false })).toBe(
+      'retry-off',
+    );
+    // A standing request on a cancelled task is no hold to record: the same retry, nothing more.
+    expect(autoMergeStep({ marker: pending, to: 'cancelled', open: true, standing: true })).toBe('retry-off');
     expect(autoMergeStep({ marker: pending, to: 'cancelled', open: false, standing: false })).toBeUndefined();
   });
 
