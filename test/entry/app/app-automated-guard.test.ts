@@ -207,6 +207,26 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
     expect(pullReply(api)).toBe('');
   });
 
+  it('a retry GitHub fails again writes nothing more: the status already says so, and the retry stays pending', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const lastPush = { sha: PUSHED, by: { kind: 'human' as const, login: 'Codertocat' } };
+    expectSyncReads(
+      api,
+      task({ effective_mode: 'guided', last_push: lastPush, auto_merge_off_pending: true }),
+    );
+    api.approvalChecksOn(PUSHED);
+    api.approvalCheck();
+    api.scope
+      .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
+      .reply(200, { data: null, errors: [{ message: 'Something went wrong while executing your query.' }] });
+
+    await deliver('pull_request', pushEvent({ login: 'Codertocat', type: 'User' }));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(statusWritten(api)).toBe('');
+    expect(pullReply(api)).toBe('');
+  });
+
   it('a pull request retargeted to another base (pull_request.edited) falls back to guided', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSyncReads(api, task(), 'release-unprotected');
