@@ -18,8 +18,10 @@ export type DisableAutoMergeResult =
 
 /**
  * Turns GitHub's auto-merge off for pull request `number`, asking GitHub for its node id when
- * `pullRequestId` is absent. GitHub's refusals come back as GraphQL errors (HTTP 200 with
- * `errors[]`) and are returned as `refused`; HTTP failures are thrown.
+ * `pullRequestId` is absent. `disabled` only when GitHub answered without errors and the answer's
+ * `autoMergeRequest` is not still set. GitHub's refusals come back as GraphQL errors (HTTP 200 with
+ * `errors[]`) and are returned as `refused`, as is an answer still naming an auto-merge request;
+ * HTTP failures are thrown.
  */
 export async function disableAutoMerge(params: {
   graphql: GraphqlClient;
@@ -30,7 +32,12 @@ export async function disableAutoMerge(params: {
 }): Promise<DisableAutoMergeResult> {
   try {
     const pullRequestId = params.pullRequestId ?? (await readPullRequestId(params));
-    await params.graphql(DISABLE_AUTO_MERGE_MUTATION, { pullRequestId });
+    const answer = (await params.graphql(DISABLE_AUTO_MERGE_MUTATION, { pullRequestId })) as {
+      disablePullRequestAutoMerge?: { pullRequest?: { autoMergeRequest?: unknown } | null } | null;
+    } | null;
+    const still = answer?.disablePullRequestAutoMerge?.pullRequest?.autoMergeRequest;
+    if (typeof still === 'object' && still !== null)
+      return { status: 'refused', message: 'GitHub answered that auto-merge is still enabled' };
     return { status: 'disabled' };
   } catch (error) {
     const messages = graphqlErrorMessages(error);

@@ -31,8 +31,8 @@ export type AutoMergeResult =
 /**
  * Turns on auto-merge for pull request `number`. GitHub's refusals come back as GraphQL errors
  * (HTTP 200, `errors[].type` UNPROCESSABLE, `errors[].message` e.g. "Auto merge is not allowed for
- * this repository" or "Pull request Pull request is in clean status") and are returned as results;
- * HTTP failures are thrown.
+ * this repository" or "Pull request Pull request is in clean status") and are returned as results,
+ * as is an answer whose `autoMergeRequest` is null (not on); HTTP failures are thrown.
  */
 export async function enableAutoMerge(params: {
   graphql: GraphqlClient;
@@ -45,10 +45,18 @@ export async function enableAutoMerge(params: {
 }): Promise<AutoMergeResult> {
   try {
     const pullRequestId = params.pullRequestId ?? (await readPullRequestId(params));
-    await params.graphql(ENABLE_AUTO_MERGE_MUTATION, {
+    const answer = (await params.graphql(ENABLE_AUTO_MERGE_MUTATION, {
       pullRequestId,
       mergeMethod: params.mergeMethod.toUpperCase(),
-    });
+    })) as {
+      enablePullRequestAutoMerge?: { pullRequest?: { autoMergeRequest?: unknown } | null } | null;
+    } | null;
+    // Only what GitHub confirmed: an answer whose pull request has no auto-merge request is not on.
+    if (answer?.enablePullRequestAutoMerge?.pullRequest?.autoMergeRequest === null)
+      return {
+        status: 'refused',
+        message: 'GitHub answered without an auto-merge request on the pull request',
+      };
     return { status: 'enabled', mergeMethod: params.mergeMethod };
   } catch (error) {
     const messages = graphqlErrorMessages(error);

@@ -1,5 +1,6 @@
 import { decideApproval, type ApprovalDecision } from '../core/review/decide-approval.js';
 import { latestReviewVerdicts } from '../core/review/latest-review-verdicts.js';
+import { withDeliveredReview, type IdentifiedReview } from '../core/review/with-delivered-review.js';
 import { applyReviewPolicy, type PolicyVerdicts, type ReviewPolicy } from '../core/review/review-policy.js';
 import type { RepositoryPermission } from '../core/deploy/repository-permission.js';
 import { readPullRequestReviews, type PullRequestReviewsClient } from './read-pull-request-reviews.js';
@@ -12,7 +13,7 @@ export type ReviewApproval = ApprovalDecision & Pick<PolicyVerdicts, 'setAside'>
 
 /**
  * Whether a pull request is approved under the one approval rule (`decideApproval`): its reviews
- * (`readPullRequestReviews`), then the repository permission of each reviewer with a standing
+ * (`readPullRequestReviews`, with the `delivered` review merged in, `withDeliveredReview`), then the repository permission of each reviewer with a standing
  * verdict (one call each, `GET /repos/{owner}/{repo}/collaborators/{username}/permission`). The
  * `policy` (`reviewPolicyFor`: the `review` config, the task's requester, the agent) is applied
  * first (`applyReviewPolicy`), the same for every consumer: the approval check, `/deploy`,
@@ -32,6 +33,8 @@ export async function readReviewApproval(params: {
   pullNumber: number;
   headSha: string;
   policy: ReviewPolicy;
+  /** The review the delivery being handled carries (`pull_request_review`): counted even before the list shows it. */
+  delivered?: IdentifiedReview | undefined;
 }): Promise<ReviewApproval> {
   const { client, owner, repo } = params;
   const { reviews, truncated } = await readPullRequestReviews({
@@ -41,7 +44,9 @@ export async function readReviewApproval(params: {
     pullNumber: params.pullNumber,
   });
   const { verdicts, setAside } = applyReviewPolicy({
-    verdicts: latestReviewVerdicts(reviews),
+    verdicts: latestReviewVerdicts(
+      withDeliveredReview({ reviews, delivered: params.delivered, headSha: params.headSha }),
+    ),
     policy: params.policy,
     headSha: params.headSha,
   });

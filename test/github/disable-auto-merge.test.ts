@@ -53,6 +53,23 @@ describe('disableAutoMerge', () => {
     });
   });
 
+  it('an answer still naming an auto-merge request is not off: only what GitHub confirmed', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, {
+        data: {
+          disablePullRequestAutoMerge: {
+            pullRequest: { number: 42, autoMergeRequest: { enabledAt: '2026-11-29T13:00:00Z' } },
+          },
+        },
+      });
+
+    await expect(disableAutoMerge({ ...target, pullRequestId: 'PR_kwDO42' })).resolves.toEqual({
+      status: 'refused',
+      message: 'GitHub answered that auto-merge is still enabled',
+    });
+  });
+
   it('throws HTTP failures', async () => {
     nock(API).post('/graphql').reply(502, 'Bad Gateway');
     await expect(disableAutoMerge({ ...target, pullRequestId: 'PR_kwDO42' })).rejects.toThrow();

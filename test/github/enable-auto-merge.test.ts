@@ -107,6 +107,21 @@ describe('enableAutoMerge', () => {
     });
   });
 
+  it('an answer without an auto-merge request is not enabled: only what GitHub confirmed', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, {
+        data: { enablePullRequestAutoMerge: { pullRequest: { number: 42, autoMergeRequest: null } } },
+      });
+
+    await expect(
+      enableAutoMerge({ ...target, pullRequestId: 'PR_kwDO42', mergeMethod: 'squash' }),
+    ).resolves.toEqual({
+      status: 'refused',
+      message: 'GitHub answered without an auto-merge request on the pull request',
+    });
+  });
+
   it('throws HTTP failures', async () => {
     nock(API).post('/graphql').reply(502, { message: 'Bad Gateway' });
     await expect(

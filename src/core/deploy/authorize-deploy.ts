@@ -2,6 +2,7 @@ import { VALIDATION_CHECK_NAME } from '../checks/agent-checks.js';
 import type { ChecksState, ChecksVerdict } from '../checks/combine-checks.js';
 import type { EnvironmentConfig } from '../config/agent-config.js';
 import type { ApprovalDecision } from '../review/decide-approval.js';
+import { standingChangesRequest } from '../review/standing-changes-request.js';
 import { codeSpan } from '../markdown/code-span.js';
 import type { HeadAtRequest } from './head-at-request.js';
 import { canChange, type RepositoryPermission } from './repository-permission.js';
@@ -168,13 +169,16 @@ const RULE_CHECKS: Readonly<Record<DeployRule, RuleCheck>> = {
   },
 
   approval: ({ environment, config, approval, automated }) => {
-    // DESIGN §4: nobody asked for an automated deploy by name, so a writer's standing request for
-    // changes stops it wherever approval is not required too; `/deploy` after review is the way.
-    if (automated && approval !== undefined && approval.changesRequestedBy.length > 0) {
+    // DESIGN §4: nobody asked for an automated deploy by name, so a standing request for changes
+    // (`standingChangesRequest`, the rule every merge without a person checks; unknown — more
+    // reviews than are read — stands too) stops it wherever approval is not required too. A person's
+    // `/deploy` answers to the environment's configured rules (DESIGN §8): with `requires_approval`
+    // a standing request refuses it below (not approved); without, that writer decides.
+    const standing = approval === undefined ? undefined : standingChangesRequest(approval);
+    if (automated && standing !== undefined) {
       return (
-        `${listLogins(approval.changesRequestedBy)} asked for changes and that request still stands (rule ` +
-        `\`approval\`): a deploy nobody asked for by name does not ship past it. Once the changes are ` +
-        `reviewed, someone with write access can deploy with ${codeSpan(`/deploy ${environment}`)}.`
+        `${capitalized(standing.reason)} (rule \`approval\`): a deploy nobody asked for by name does not ship past it. ` +
+        `Once the changes are reviewed, someone with write access can deploy with ${codeSpan(`/deploy ${environment}`)}.`
       );
     }
     if (!config.requires_approval || approval?.approved === true) return undefined;
@@ -231,8 +235,9 @@ const CHECKS_REMEDY: Readonly<Record<Exclude<ChecksState, 'success'>, string>> =
 };
 
 function approvalShortfall(approval: ApprovalDecision | undefined): string {
-  if (approval && approval.changesRequestedBy.length > 0) {
-    return `${listLogins(approval.changesRequestedBy)} asked for changes`;
+  const standing = approval === undefined ? undefined : standingChangesRequest(approval);
+  if (standing !== undefined) {
+    return standing.by.length > 0 ? `${listLogins(standing.by)} asked for changes` : standing.reason;
   }
   const notes = [
     ...(approval?.withoutWriteAccess ?? []).map(
@@ -246,6 +251,10 @@ function approvalShortfall(approval: ApprovalDecision | undefined): string {
   return notes.length > 0
     ? `this change has no such approval: ${notes.join('; ')}`
     : 'this change has none yet';
+}
+
+function capitalized(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 function listLogins(logins: readonly string[]): string {

@@ -15,25 +15,34 @@ export function autoMergeHeld(marker: Pick<TaskMarker, 'auto_merge_held' | 'stat
 }
 
 /**
- * What a review sync does to an automated task's auto-merge (DESIGN §4: "a reviewer can steer the
- * PR with reviews alone"): `turn-off` when a counted request for changes stands
- * (`standingChangesRequest`) and auto-merge is not held yet; `turn-on` when none stands and it is
- * held — the caller then still checks the head passed the agent's validation; nothing otherwise,
- * so a redelivery or a second review does the step once. Only an open pull request of a task that
- * runs automated at low risk (`runsAutomated`) and is under review once the sync moved it (`to`:
- * `pr_open`, `approved`, `changes_requested`) has an auto-merge to steer: a task that fell back to
- * guided never turns it on again, nor does a cancelled, held or running one (a run arms by itself).
+ * What a review sync does to a task's auto-merge (DESIGN §4: "a reviewer can steer the PR with
+ * reviews alone"). Only an open pull request has one. A task that runs automated at low risk
+ * (`runsAutomated`) and is under review once the sync moved it (`to`: `pr_open`, `approved`,
+ * `changes_requested`): `turn-off` when a counted request for changes stands
+ * (`standingChangesRequest`) and GitHub has not confirmed it off for it (`auto_merge_held`, set
+ * only once GitHub answered that it is off — the state alone proves no such answer, so an older
+ * marker at `changes_requested` asks once more); `turn-on` when none stands and it is held
+ * (`autoMergeHeld`) — the caller then still checks the head passed the agent's validation; nothing
+ * otherwise, so a redelivery or a second review does the step once. Any other task (fallen back to
+ * guided, cancelled, held, running: a run arms by itself) is never turned on, and is turned off
+ * again (`retry-off`) only while an earlier attempt GitHub did not confirm is pending
+ * (`auto_merge_off_pending`).
  */
 export function autoMergeStep(params: {
-  marker: Pick<TaskMarker, 'auto_merge_held' | 'state' | 'effective_mode' | 'risk_level'>;
+  marker: Pick<
+    TaskMarker,
+    'auto_merge_held' | 'auto_merge_off_pending' | 'state' | 'effective_mode' | 'risk_level'
+  >;
   /** The state the sync moves the task to (its state when it does not move). */
   to: TaskState;
   open: boolean;
   /** A counted request for changes stands on the pull request (`standingChangesRequest`). */
   standing: boolean;
-}): 'turn-off' | 'turn-on' | undefined {
-  if (!params.open || !UNDER_REVIEW.has(params.to) || !runsAutomated(params.marker)) return undefined;
-  const held = autoMergeHeld(params.marker);
-  if (params.standing) return held ? undefined : 'turn-off';
-  return held ? 'turn-on' : undefined;
+}): 'turn-off' | 'retry-off' | 'turn-on' | undefined {
+  const { marker } = params;
+  if (!params.open) return undefined;
+  if (!UNDER_REVIEW.has(params.to) || !runsAutomated(marker))
+    return marker.auto_merge_off_pending === true ? 'retry-off' : undefined;
+  if (params.standing) return marker.auto_merge_held === true ? undefined : 'turn-off';
+  return autoMergeHeld(marker) ? 'turn-on' : undefined;
 }

@@ -160,6 +160,12 @@ export const taskMarkerSchema = z
      */
     auto_merge_held: z.literal(true).optional(),
     /**
+     * Set when the task needs GitHub's auto-merge off (it fell back to guided, was cancelled) and
+     * GitHub did not confirm turning it off (`disarmAutoMerge`): it may still be on. The next sync of
+     * the open pull request asks again (`autoMergeStep`) and drops this once GitHub confirms.
+     */
+    auto_merge_off_pending: z.literal(true).optional(),
+    /**
      * Set when the task was cancelled because its pull request was closed unmerged: reopening the
      * pull request brings the task back (`cancelled → pr_open`), and a run that catches up on a
      * reopen it missed knows it. Absent on a task cancelled with `/cancel`; dropped on any move out

@@ -22,8 +22,9 @@ import { taskIdOf } from '../../core/task/task-id-of.js';
  * (`createCancelWatch`). Anything else is `refused` (reason code `not_cancellable`) with why.
  * `pullNumber`: the command was given on that pull request, which the task's marker must name.
  * A task that ran automated with its pull request open has GitHub's auto-merge turned off
- * (`disarmAutoMerge`), so GitHub never merges (and deploys) a cancelled task; the status says how
- * that went. The move goes through the board every use case builds (`connectedStatusBoard`): the
+ * (`disarmAutoMerge`), so GitHub never merges a cancelled task (nor is it deployed on merge,
+ * `deploysOnMerge`); the status says whether GitHub confirmed it, and an unconfirmed one is asked
+ * again on the pull request's next event (`auto_merge_off_pending`). The move goes through the board every use case builds (`connectedStatusBoard`): the
  * same records in the mirrors, earlier unsent artifacts and deployment records re-sent, and the
  * write read back, so a run writing the comment at the same moment keeps its step.
  */
@@ -76,7 +77,7 @@ export async function cancelTask(params: {
     ? `Cancelled by ${mention(params.actor)}: the run under way stops at its next step (before its next model call or before publishing). \`/retry\` runs the task again.`
     : `Cancelled by ${mention(params.actor)} before it ran. \`/retry\` runs the task again.`;
   const autoMerge =
-    marker?.pull_number !== undefined && runsAutomated(marker)
+    marker?.pull_number !== undefined && (runsAutomated(marker) || marker.auto_merge_off_pending === true)
       ? await disarmAutoMerge({
           graphql: params.graphql,
           owner,
@@ -90,7 +91,7 @@ export async function cancelTask(params: {
     status: 'cancelled',
     taskId,
     issueNumber,
-    message: autoMerge === undefined ? message : `${message}\n\n${autoMerge}`,
+    message: autoMerge === undefined ? message : `${message}\n\n${autoMerge.message}`,
   };
   const board = connectedStatusBoard({
     client,
@@ -105,7 +106,12 @@ export async function cancelTask(params: {
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),
   });
-  await board.move('cancelled', { details: outcome.message, outcome });
+  // Not confirmed off: the pull request's next event asks GitHub again (`auto_merge_off_pending`).
+  await board.move('cancelled', {
+    details: outcome.message,
+    outcome,
+    ...autoMerge?.record,
+  });
   // Raised only once the status says so: a run that sees the signal reads the cancel back.
   params.signals?.raise(taskId);
   params.log(`Task ${taskId} cancelled by ${params.actor} (${marker?.state ?? 'no state'} → cancelled)`);

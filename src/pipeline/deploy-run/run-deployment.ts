@@ -224,8 +224,14 @@ async function deployChecked(
       sleep: params.sleep,
       now: params.now,
       log,
-      // Automated mode's deploy on merge asks nobody: deletions and replacements wait for a person.
-      // A rollback carries the payload it returns to (`merge_of` too), and is asked for: it runs.
+      // Automated mode's deploy on merge asks nobody: deletions and replacements wait for a person
+      // (`automatedChangeRefusal`). A rollback — `/rollback`, or the automatic one after a failure or
+      // a bake alarm, which asks nobody either — carries the payload it returns to (`merge_of` too)
+      // and runs whatever its change set removes or replaces: it restores the exact template and
+      // parameters of a deployment that already ran on the environment and passed the deploy rules
+      // then, so what it removes is what the failed change added, and DESIGN §4 (automated: "automatic
+      // rollback on failure") and §7 (a failed deploy rolls back automatically; a failed stack is
+      // "not a dead end") want it done without a person; `auto_rollback` is each environment's opt-in.
       ...(payload.merge_of === undefined || payload.rollback_to !== undefined
         ? {}
         : {

@@ -106,7 +106,10 @@ async function generateAndPublish(
   const { owner, repo } = repository;
   // An earlier run may have armed GitHub's auto-merge (unless a request for changes held it off):
   // this one turns it off if it runs guided.
-  const armedBefore = runsAutomated(board.current) && board.current?.auto_merge_held !== true;
+  // So may one whose turn-off GitHub never confirmed (`auto_merge_off_pending`).
+  const armedBefore =
+    (runsAutomated(board.current) && board.current?.auto_merge_held !== true) ||
+    board.current?.auto_merge_off_pending === true;
   const prepared = await prepareChange({
     provider: params.provider,
     request,
@@ -251,7 +254,10 @@ async function generateAndPublish(
           log: params.log,
         })
       : undefined;
-  const autoMergeLines = [arming?.message, disarmed].filter((line): line is string => line !== undefined);
+  const held = arming?.status === 'held' && disarmed?.status !== 'failed';
+  const autoMergeLines = [arming?.message, disarmed?.message].filter(
+    (line): line is string => line !== undefined,
+  );
   const autoMerge = autoMergeLines.length === 0 ? undefined : autoMergeLines.join(' ');
   // Guided mode's checkpoint (DESIGN §4): pending on the new head until a review approves it. A
   // new PR's head is a fresh commit; an updated PR's may be the same commit, already reviewed.
@@ -302,7 +308,10 @@ async function generateAndPublish(
       risk_level: judged.riskLevel,
       ...(head.foreignHead === undefined ? {} : { unvalidated_push: head.foreignHead }),
       // Held for a standing request for changes: the review sync turns it on once that is lifted.
-      ...(arming?.status === 'held' ? { auto_merge_held: true as const } : {}),
+      // Only what GitHub confirmed: an earlier run's auto-merge not confirmed off is no hold, and
+      // the next event asks again (`auto_merge_off_pending`).
+      ...(held ? { auto_merge_held: true as const } : {}),
+      ...(disarmed?.status === 'failed' ? { auto_merge_off_pending: true as const } : {}),
       // Automated mode's deploy on merge deploys to the request's target (`deployOnMerge`).
       environment: request.execution_request.target_environment,
       // Merge-when-green merges only into the branch the task targeted, not one it was retargeted at.
@@ -314,7 +323,8 @@ async function generateAndPublish(
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },
     ...cleared({
-      held: arming?.status === 'held',
+      held,
+      offPending: disarmed?.status === 'failed',
       branchCreated: pull.branchCreated,
       unvalidatedPush: head.foreignHead,
     }),
@@ -325,12 +335,18 @@ async function generateAndPublish(
 
 /**
  * Marker fields the run's move to `pr_open` drops: the auto-merge hold unless this run held it
- * again, and, when the run made the branch anew from the base branch (`branchCreated`: it had been
- * deleted), every field describing the old branch's pushes (`RECREATED_BRANCH_RESETS`): none of
- * them is under the new head. A push the run built on (`unvalidatedPush`) is recorded, not dropped.
- * A commit on top of an existing branch keeps them (`humanPushersAfter`).
+ * again, the pending turn-off unless GitHub again did not confirm it, and, when the run made the
+ * branch anew from the base branch (`branchCreated`: it had been deleted), every field describing
+ * the old branch's pushes (`RECREATED_BRANCH_RESETS`): none of them is under the new head. A push
+ * the run built on (`unvalidatedPush`) is recorded, not dropped. A commit on top of an existing
+ * branch keeps them (`humanPushersAfter`).
  */
-function cleared(params: { held: boolean; branchCreated: boolean; unvalidatedPush: string | undefined }): {
+function cleared(params: {
+  held: boolean;
+  offPending: boolean;
+  branchCreated: boolean;
+  unvalidatedPush: string | undefined;
+}): {
   clear?: ClearableField[];
 } {
   const resets = params.branchCreated
@@ -338,7 +354,11 @@ function cleared(params: { held: boolean; branchCreated: boolean; unvalidatedPus
         (field) => field !== 'unvalidated_push' || params.unvalidatedPush === undefined,
       )
     : [];
-  const fields: ClearableField[] = [...(params.held ? [] : ['auto_merge_held' as const]), ...resets];
+  const fields: ClearableField[] = [
+    ...(params.held ? [] : ['auto_merge_held' as const]),
+    ...(params.offPending ? [] : ['auto_merge_off_pending' as const]),
+    ...resets,
+  ];
   return fields.length === 0 ? {} : { clear: fields };
 }
 

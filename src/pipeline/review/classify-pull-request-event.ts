@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issueNumberFromBranch } from '../../core/naming/issue-number-from-branch.js';
+import type { IdentifiedReview } from '../../core/review/with-delivered-review.js';
 import type { RepositoryRef } from '../events/task-event.js';
 
 /** A pull request event that may move a task: which PR, and the issue its branch claims. */
@@ -20,6 +21,11 @@ export interface PullRequestTaskEvent {
   readonly sender?: { readonly login: string; readonly type: string };
   /** The head the delivery names (`pull_request.head.sha`): for `synchronize`, the pushed head. */
   readonly headSha?: string;
+  /**
+   * The review a `pull_request_review` delivery carries (submitted or dismissed): the sync counts it
+   * even before GitHub's review list shows it (`withDeliveredReview`).
+   */
+  readonly review?: IdentifiedReview;
 }
 
 /** The actions that can change a PR's review, merge or open state; the rest change nothing here. */
@@ -33,7 +39,15 @@ const ACTIONS: Readonly<Record<string, readonly string[]>> = {
 
 const payloadSchema = z.object({
   action: z.string(),
-  review: z.object({ state: z.string() }).optional(),
+  review: z
+    .object({
+      id: z.number().int().positive().optional(),
+      state: z.string(),
+      user: z.object({ login: z.string(), type: z.string().optional() }).nullable().optional(),
+      commit_id: z.string().max(64).nullable().optional(),
+      submitted_at: z.string().max(64).nullable().optional(),
+    })
+    .optional(),
   changes: z.object({ base: z.unknown().optional() }).optional(),
   pull_request: z.object({
     number: z.number().int().positive(),
@@ -93,6 +107,27 @@ export function classifyPullRequestEvent(event: {
     ...(mayCarryFeedback(name, parsed.data.review?.state) ? { mayCarryFeedback: true } : {}),
     ...(sender === undefined ? {} : { sender: { login: sender.login, type: sender.type } }),
     ...(pull.head.sha === undefined ? {} : { headSha: pull.head.sha.toLowerCase() }),
+    ...deliveredReview(event.name, parsed.data.review),
+  };
+}
+
+/** The review of a `pull_request_review` delivery, when it names one (its id, author, state). */
+function deliveredReview(
+  name: string,
+  review: z.infer<typeof payloadSchema>['review'],
+): { review?: IdentifiedReview } {
+  if (name !== 'pull_request_review' || review?.id === undefined || !review.user) return {};
+  return {
+    review: {
+      id: review.id,
+      state: review.state.toUpperCase(),
+      user: {
+        login: review.user.login,
+        ...(review.user.type === undefined ? {} : { type: review.user.type }),
+      },
+      commit_id: review.commit_id ?? null,
+      submitted_at: review.submitted_at ?? null,
+    },
   };
 }
 

@@ -5,12 +5,10 @@ import { pushAuthor } from '../../core/review/push-author.js';
 import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
-import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
-import { reply } from '../task/reply.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
-import { disarmAutoMerge } from './disarm-auto-merge.js';
+import { fallBackToGuided } from './fall-back-to-guided.js';
 import type { SyncedTask } from './sync-pull-request-task.js';
 
 /**
@@ -21,10 +19,11 @@ import type { SyncedTask } from './sync-pull-request-task.js';
  * push made with the Action's `GITHUB_TOKEN` starts no run at all; on any other event, a head that
  * is not the agent's recorded commit: `unvalidatedHead`), or the pull request now
  * targets another base than the task's (`base_branch`, else the default branch), the task falls
- * back to guided: GitHub's auto-merge is turned off (`disarmAutoMerge`), the marker records
+ * back to guided (`fallBackToGuided`: GitHub's auto-merge is turned off, a retry recorded while
+ * GitHub has not confirmed it, the approval check shown on the head), the marker records
  * `effective_mode: guided` (so neither merge-when-green nor deploy on merge acts on it) and, for a
- * push, its head as `unvalidated_push` (so a re-run built on it stays guided), the
- * approval check is shown on the head, and the status comment and the pull request say why.
+ * push, its head as `unvalidated_push` (so a re-run built on it stays guided), and the status
+ * comment and the pull request say why.
  * Returns `synced.outcome`, its message extended when the task fell back; a redelivery finds the
  * task guided and does nothing more.
  */
@@ -40,31 +39,31 @@ export async function guardAutomatedPullRequest(
   const { reason, pushed } = fallback;
   const { owner, repo } = event.repository;
   const { pullNumber } = event;
-  const disarmed = await disarmAutoMerge({
-    graphql: deps.graphql,
+  const fallBack = await fallBackToGuided({
+    deps,
     owner,
     repo,
     pullNumber,
     pullRequestId: pull.node_id,
-    log: deps.log,
+    headSha: pull.head.sha,
+    view: approvalCheckView({
+      decision: synced.approval,
+      setAside: synced.approval.setAside,
+      headSha: pull.head.sha,
+    }),
+    headline: `**Automated mode fell back to guided:** ${reason}.`,
   });
-  const fallBack =
-    `**Automated mode fell back to guided:** ${reason}. ${disarmed} ` +
-    'It merges once someone with write access approves it (the `implementation-agent/approval` check); nothing is deployed on merge.';
   await board.move(board.current?.state ?? marker.state, {
     // A push stays in the branch a re-run builds on: `unvalidated_push` keeps the task guided then.
-    patch: { effective_mode: 'guided', ...(pushed ? { unvalidated_push: pull.head.sha } : {}) },
-    details: fallBack,
+    patch: {
+      effective_mode: 'guided',
+      ...(pushed ? { unvalidated_push: pull.head.sha } : {}),
+      ...('patch' in fallBack.record ? fallBack.record.patch : {}),
+    },
+    details: fallBack.details,
   });
-  const view = approvalCheckView({
-    decision: synced.approval,
-    setAside: synced.approval.setAside,
-    headSha: pull.head.sha,
-  });
-  await publishApprovalCheck({ client: deps.client, owner, repo, headSha: pull.head.sha, view });
-  await reply({ client: deps.client, owner, repo, issueNumber: pullNumber, body: fallBack });
   deps.log(`Task on #${event.issueNumber} fell back to guided: ${reason}`);
-  return { ...outcome, message: `${outcome.message} ${fallBack}` };
+  return { ...outcome, message: `${outcome.message} ${fallBack.details}` };
 }
 
 /**

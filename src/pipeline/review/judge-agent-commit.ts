@@ -9,15 +9,16 @@ import { isProductionEnvironment } from '../../core/risk/is-production-environme
 import { modeAfterCommit, type ModeAfterCommit } from '../../core/risk/mode-after-commit.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
-import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
-import { reply } from '../task/reply.js';
-import { disarmAutoMerge } from './disarm-auto-merge.js';
+import { fallBackToGuided } from './fall-back-to-guided.js';
 
 /** What the task's marker and status comment take from the judgement of the agent's commit. */
 export interface CommitJudgement {
-  /** For the marker: the mode the task runs in now and the branch's risk (`modeAfterCommit`). */
-  readonly patch: Pick<TaskMarker, 'effective_mode' | 'risk_level'>;
+  /**
+   * For the marker: the mode the task runs in now and the branch's risk (`modeAfterCommit`), and,
+   * when it fell back and GitHub did not confirm auto-merge off, the retry (`auto_merge_off_pending`).
+   */
+  readonly patch: Pick<TaskMarker, 'effective_mode' | 'risk_level' | 'auto_merge_off_pending'>;
   /** Markdown for the status comment: the mode decision, and the fallback when there was one. */
   readonly details: string;
   /** The task ran automated before the commit and no longer does. */
@@ -31,8 +32,8 @@ export interface CommitJudgement {
  * it wrote one; `unread` ones count as high; `template_path` declared), the task's target
  * environment, and `modeAfterCommit` (risk only accumulates on a branch; a fallback is never
  * undone by a commit). When the task ran automated and no longer does, it falls back to guided:
- * GitHub's auto-merge is turned off (`disarmAutoMerge`), the `implementation-agent/approval` check
- * is shown pending on `commitSha`, and the pull request is told why; the caller records `patch`
+ * `fallBackToGuided` turns GitHub's auto-merge off, shows the `implementation-agent/approval` check
+ * pending on `commitSha` and tells the pull request why; the caller records `patch`
  * (so merge-when-green and deploy on merge leave the task alone) and shows `details` on the status
  * comment. Throws what the GitHub client throws (the check run, the comment).
  */
@@ -57,32 +58,27 @@ export async function judgeAgentCommit(params: {
   const patch = { effective_mode: decision.effective, risk_level: judged.riskLevel };
   const fellBack = runsAutomated(marker) && !runsAutomated(patch);
   if (!fellBack) return { patch, details: renderModeDecision(decision), fellBack };
-  const disarmed = await disarmAutoMerge({
-    graphql: deps.graphql,
+  const fallBack = await fallBackToGuided({
+    deps,
     owner,
     repo,
     pullNumber,
     pullRequestId: params.pullRequestId,
-    log: deps.log,
-  });
-  // The pull request gets the reasons too: the mode decision the status comment shows.
-  const fallBack =
-    `**implementation-agent's commit \`${params.commitSha.slice(0, 7)}\` for review feedback was risk-classified again, ` +
-    `and the task no longer runs automated.** ${disarmed} ` +
-    'It merges once someone with write access approves it (the `implementation-agent/approval` check); nothing is deployed on merge.\n\n' +
-    renderModeDecision(decision);
-  const view = approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: params.commitSha });
-  await publishApprovalCheck({
-    client: deps.client,
-    owner,
-    repo,
     headSha: params.commitSha,
-    view,
+    view: approvalCheckView({ decision: NO_REVIEWS, setAside: [], headSha: params.commitSha }),
     fresh: true,
+    headline:
+      `**implementation-agent's commit \`${params.commitSha.slice(0, 7)}\` for review feedback was risk-classified again, ` +
+      'and the task no longer runs automated.**',
+    // The pull request gets the reasons too: the mode decision the status comment shows.
+    more: renderModeDecision(decision),
   });
-  await reply({ client: deps.client, owner, repo, issueNumber: pullNumber, body: fallBack });
   deps.log(`Task ${marker.task_id} fell back to guided after commit ${params.commitSha}`);
-  return { patch, details: fallBack, fellBack };
+  return {
+    patch: { ...patch, ...('patch' in fallBack.record ? fallBack.record.patch : {}) },
+    details: fallBack.details,
+    fellBack,
+  };
 }
 
 /** The classifier and the mode rules over the commit's files, from what the marker recorded. */

@@ -11,12 +11,17 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import { armAutoMerge } from './arm-auto-merge.js';
 import { disarmAutoMerge } from './disarm-auto-merge.js';
 
-/** What the sync records of a step on the auto-merge: the status line, the marker's hold. */
+/** Marker fields a step on the auto-merge sets or drops. */
+type AutoMergeField = 'auto_merge_held' | 'auto_merge_off_pending';
+
+/** What the sync records of a step on the auto-merge: the status line, the marker's fields. */
 export interface AutoMergeSteer {
   /** One markdown paragraph for the status comment. */
   readonly message: string;
-  /** `held`: set `auto_merge_held`; `released`: drop it; absent: leave it as it is. */
-  readonly hold?: 'held' | 'released';
+  /** Set on the marker: the hold once GitHub confirmed auto-merge off, or a retry still pending. */
+  readonly patch?: Partial<Record<AutoMergeField, true>>;
+  /** Dropped from the marker: the hold once auto-merge is on again, the retry once confirmed. */
+  readonly clear?: readonly AutoMergeField[];
   /** Auto-merge was not turned on (the repository does not allow it…): merge-when-green should judge the head now. */
   readonly mergeWhenGreen?: true;
 }
@@ -24,8 +29,10 @@ export interface AutoMergeSteer {
 /**
  * Steers an automated task's GitHub auto-merge by the reviews on its open pull request
  * (`autoMergeStep`), within the sync's turn on the task: a counted request for changes turns it off
- * (`disarmAutoMerge`) and holds it; once none stands (`standingChangesRequest`: that reviewer
- * approved, the review was dismissed) it is turned on again (`armAutoMerge`) — only when the head
+ * (`disarmAutoMerge`) and holds it — only once GitHub confirmed it off, so a failure is asked
+ * again on the next event, the status saying it may still merge; a task that must not merge by
+ * itself any more whose earlier turn-off GitHub did not confirm is asked again (`retry-off`); once
+ * none stands (`standingChangesRequest`: that reviewer approved, the review was dismissed) it is turned on again (`armAutoMerge`) — only when the head
  * carries the agent's own passing `implementation-agent` check (`validationRefusal`, the check runs
  * on `headSha`): a head the agent did not validate stays held, the status saying why. Where GitHub
  * did not turn it on, `mergeWhenGreen` asks the caller to judge the head for merge-when-green
@@ -55,7 +62,7 @@ export async function steerAutoMerge(params: {
     open: params.open,
     standing: standing !== undefined,
   });
-  if (step === 'turn-off') {
+  if (step === 'turn-off' || step === 'retry-off') {
     const disarmed = await disarmAutoMerge({
       graphql: deps.graphql,
       owner,
@@ -64,10 +71,21 @@ export async function steerAutoMerge(params: {
       pullRequestId: params.pullRequestId,
       log: deps.log,
     });
+    if (step === 'retry-off') {
+      // An earlier attempt GitHub did not confirm (`auto_merge_off_pending`): said once it is off.
+      if (disarmed.status === 'failed') return undefined;
+      return {
+        ...disarmed.record,
+        message: `${disarmed.message} (An earlier attempt had not been confirmed.)`,
+      };
+    }
+    // Held only once GitHub confirmed it: otherwise the next event asks again (`autoMergeStep`).
     return {
-      hold: 'held',
+      ...(disarmed.status === 'off'
+        ? { patch: { auto_merge_held: true }, clear: ['auto_merge_off_pending'] }
+        : disarmed.record),
       message:
-        `${disarmed} Automated mode does not merge past a standing request for changes: once that reviewer approves ` +
+        `${disarmed.message} Automated mode does not merge past a standing request for changes: once that reviewer approves ` +
         '(or the review is dismissed) and the head still passes every gate at low risk, implementation-agent turns ' +
         'auto-merge back on; nothing is deployed on merge while the request stands.',
     };
@@ -98,7 +116,7 @@ export async function steerAutoMerge(params: {
     log: deps.log,
   });
   return {
-    hold: 'released',
+    clear: armed.status === 'enabled' ? ['auto_merge_held', 'auto_merge_off_pending'] : ['auto_merge_held'],
     message: `No request for changes stands any more, and the head passes every gate at low risk: ${armed.message}`,
     ...(armed.status === 'not-enabled' ? { mergeWhenGreen: true as const } : {}),
   };

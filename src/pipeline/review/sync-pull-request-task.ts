@@ -69,9 +69,10 @@ const OUTCOME_OF: Partial<Record<TaskState, ReviewOutcome['status']>> = {
  * counted request for changes stands and turned on again, once, when none does (`steerAutoMerge`;
  * where GitHub does not take it, merge-when-green judges the head right after), the status saying
  * why; an approval the pusher rule set aside is named on the status (`pusherApprovalNote`). It
- * reads every review back rather than trusting the event, so
- * any run catches up on reviews whose own runs were cancelled or lost, and a repeat changes
- * nothing. A PR counts as the task's only when the task's trusted marker names it. Once merged (on
+ * reads every review back, so any run catches up on reviews whose own runs were cancelled or
+ * lost, and a repeat changes nothing; the review the delivery itself carries is merged into that
+ * list (`withDeliveredReview`), so a verdict GitHub's list does not show yet still counts. A PR
+ * counts as the task's only when the task's trusted marker names it. Once merged (on
  * `pull_request.closed`), an automated task's merge is deployed (`deployOnMerge`), whose outcome
  * is returned when it did anything; one that made no deployment (a refusal) is shown on the status
  * comment with the merge's trigger (`mergeTriggerKey`) recorded as handled, so it is answered once.
@@ -219,7 +220,7 @@ export async function syncPullRequestTask(
     // A new push is recorded even when the task does not move: whose push the head is decides
     // whose approval of it counts, for `/deploy` and merge-when-green too. When the task does not
     // move here, the follow-up's own move carries it (one write), else it is written after.
-    const holding = steered?.hold;
+    const autoMergeMarks = steered?.patch !== undefined || steered?.clear !== undefined;
     // An approval the pusher rule set aside is named on the status comment even when the task does
     // not move (`pusherApprovalNote`), once: a status that already says it is not written again.
     const aside =
@@ -228,22 +229,18 @@ export async function syncPullRequestTask(
         : undefined;
     const renote = path.length === 0 && aside !== undefined && !status.body.includes(aside);
     const deferPush =
-      path.length === 0 &&
-      holding === undefined &&
-      !renote &&
-      newPush !== undefined &&
-      options.then !== undefined;
-    if (path.length > 0 || holding !== undefined || renote || (newPush !== undefined && !deferPush)) {
+      path.length === 0 && !autoMergeMarks && !renote && newPush !== undefined && options.then !== undefined;
+    if (path.length > 0 || autoMergeMarks || renote || (newPush !== undefined && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;
       const patch = {
         ...(newPush === undefined ? {} : pushPatch(status.marker, newPush)),
         ...(closing ? { cancelled_by_close: true as const } : {}),
-        ...(holding === 'held' ? { auto_merge_held: true as const } : {}),
+        ...steered?.patch,
       };
       await board.move(to, {
-        ...(holding === 'released' ? { clear: ['auto_merge_held' as const] } : {}),
+        ...(steered?.clear === undefined ? {} : { clear: steered.clear }),
         details: message,
         ...(merging ? { unhandled: true } : {}),
         ...(Object.keys(patch).length === 0 ? {} : { patch }),
@@ -323,6 +320,8 @@ async function decideAndShowApproval(params: {
     repo,
     pullNumber: input.pullNumber,
     headSha,
+    // What the delivery proves counts even before GitHub's list shows it (the REST read may lag).
+    delivered: input.review,
     policy: reviewPolicyFor({
       review: config.review,
       marker: params.marker,

@@ -345,3 +345,45 @@ describe('authorizeDeploy: the messages', () => {
     expect(!decision.allowed && decision.message).not.toContain('@hubot');
   });
 });
+
+// Review #9e: every deploy nobody asked for by name stops at a standing request for changes as a
+// merge without a person does (`standingChangesRequest`, unknown included); a person's `/deploy`
+// answers to the environment's configured rules (DESIGN §8).
+describe('authorizeDeploy: a standing request for changes', () => {
+  const REQUESTED: ApprovalDecision = { ...NOT_APPROVED, changesRequestedBy: ['reviewer-bob'] };
+  const UNREAD: ApprovalDecision = { ...NOT_APPROVED, tooManyReviews: true };
+  const NO_APPROVAL_NEEDED = { requires_approval: false };
+
+  it.each<[string, ApprovalDecision, boolean, Partial<EnvironmentConfig>, string | undefined]>([
+    ['automated, a writer asked for changes', REQUESTED, true, NO_APPROVAL_NEEDED, 'approval'],
+    ['automated, more reviews than are read (unknown stands)', UNREAD, true, NO_APPROVAL_NEEDED, 'approval'],
+    ['automated, the request lifted', NOT_APPROVED, true, NO_APPROVAL_NEEDED, undefined],
+    ['/deploy, approval required, a writer asked for changes', REQUESTED, false, {}, 'approval'],
+    ['/deploy, approval required, more reviews than are read', UNREAD, false, {}, 'approval'],
+    // DESIGN §8: the environment's rules come from config; without required approval the writer decides.
+    [
+      '/deploy, approval not required, a writer asked for changes',
+      REQUESTED,
+      false,
+      NO_APPROVAL_NEEDED,
+      undefined,
+    ],
+  ])('%s → %s', (_name, approval, automated, config, rule) => {
+    expect(refusedRule(deploy({ approval, automated, config }))).toBe(rule);
+  });
+
+  it('says who asked, or that an older request may stand unread', () => {
+    const asked = authorizeDeploy(
+      deploy({ approval: REQUESTED, automated: true, config: NO_APPROVAL_NEEDED }),
+    );
+    expect(!asked.allowed && asked.message).toContain(
+      '@reviewer-bob asked for changes and that request still stands',
+    );
+    const unread = authorizeDeploy(deploy({ approval: UNREAD, automated: true, config: NO_APPROVAL_NEEDED }));
+    expect(!unread.allowed && unread.message).toContain(
+      'The pull request has more reviews than implementation-agent reads',
+    );
+    const person = authorizeDeploy(deploy({ approval: UNREAD }));
+    expect(!person.allowed && person.message).toContain('more reviews than implementation-agent reads');
+  });
+});

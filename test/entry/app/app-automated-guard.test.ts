@@ -145,6 +145,88 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
     expect(pullReply(api)).toBe('');
   });
 
+  // Review #9e: a turn-off GitHub did not confirm is not recorded as done.
+  it('GitHub failing to turn auto-merge off: still guided, the status and PR say it may still merge, the retry is recorded', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSyncReads(api, task());
+    api.scope
+      .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
+      .reply(200, {
+        data: null,
+        errors: [
+          {
+            message: 'Something went wrong while executing your query. This may be the result of a timeout.',
+          },
+        ],
+      });
+    api.updateComment(900);
+    api.approvalChecksOn(PUSHED);
+    api.approvalCheck();
+    api.createComment(PULL, 6001);
+
+    await deliver('pull_request', pushEvent({ login: 'Codertocat', type: 'User' }));
+
+    expect(api.scope.isDone()).toBe(true);
+    const status = statusWritten(api);
+    // Guided whatever GitHub answered: merge-when-green and deploy on merge leave it alone.
+    expect(parseStateMarker(status)).toMatchObject({
+      effective_mode: 'guided',
+      unvalidated_push: PUSHED,
+      auto_merge_off_pending: true,
+    });
+    expect(status).toContain('Auto-merge could not be turned off');
+    expect(status).not.toContain('Auto-merge is off');
+    expect(status).not.toContain('It merges once someone with write access approves it');
+    expect(pullReply(api)).toContain('GitHub may still merge this pull request by itself');
+  });
+
+  it('the next event on a task whose turn-off GitHub did not confirm asks again, and drops the retry once confirmed', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const lastPush = { sha: PUSHED, by: { kind: 'human' as const, login: 'Codertocat' } };
+    expectSyncReads(
+      api,
+      task({ effective_mode: 'guided', last_push: lastPush, auto_merge_off_pending: true }),
+    );
+    api.approvalChecksOn(PUSHED);
+    api.approvalCheck();
+    api.scope
+      .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
+      .reply(200, {
+        data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL, autoMergeRequest: null } } },
+      });
+    api.updateComment(900);
+
+    await deliver('pull_request', pushEvent({ login: 'Codertocat', type: 'User' }));
+
+    expect(api.scope.isDone()).toBe(true);
+    const status = statusWritten(api);
+    expect(parseStateMarker(status)).toMatchObject({ effective_mode: 'guided' });
+    expect(parseStateMarker(status)).not.toHaveProperty('auto_merge_off_pending');
+    expect(status).toContain('Auto-merge is off');
+    // Told once on the status; the pull request heard it when the fall back happened.
+    expect(pullReply(api)).toBe('');
+  });
+
+  it('a retry GitHub fails again writes nothing more: the status already says so, and the retry stays pending', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    const lastPush = { sha: PUSHED, by: { kind: 'human' as const, login: 'Codertocat' } };
+    expectSyncReads(
+      api,
+      task({ effective_mode: 'guided', last_push: lastPush, auto_merge_off_pending: true }),
+    );
+    api.approvalChecksOn(PUSHED);
+    api.approvalCheck();
+    api.scope
+      .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
+      .reply(200, { data: null, errors: [{ message: 'Something went wrong while executing your query.' }] });
+
+    await deliver('pull_request', pushEvent({ login: 'Codertocat', type: 'User' }));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(statusWritten(api)).toBe('');
+    expect(pullReply(api)).toBe('');
+  });
+
   it('a pull request retargeted to another base (pull_request.edited) falls back to guided', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSyncReads(api, task(), 'release-unprotected');

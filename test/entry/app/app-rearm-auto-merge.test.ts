@@ -127,6 +127,25 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
     expect(status).toContain('Auto-merge is on (squash)');
   });
 
+  // Review #9e: the delivered dismissal counts before GitHub's list shows it.
+  it('the dismissal delivered while the list still shows the request (the same review id): turned on again', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker(), [{ login: 'reviewer-bob', state: 'CHANGES_REQUESTED' }]);
+    expectValidatedHead(api);
+    expectEnable(api);
+    api.updateComment(900);
+    const payload = dismissed();
+    // The fake lists reviews with ids from 1: the delivery dismisses that one.
+    payload.review.id = 1;
+    payload.review.user = { ...payload.review.user, login: 'reviewer-bob' };
+
+    await deliver(payload);
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(graphqlCalls(api, 'enablePullRequestAutoMerge')).toHaveLength(1);
+    expect(readStateMarker(lastStatus(api))?.marker.auto_merge_held).toBeUndefined();
+  });
+
   it('FAULT: the request superseded by the same reviewer’s approval: turned on again, the task approved', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, marker(), [
@@ -271,6 +290,8 @@ describe('Probot app: auto-merge comes back once a request for changes is lifted
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, marker({ state: 'pr_open' }), [{ login: 'reviewer-bob', state: 'CHANGES_REQUESTED' }]);
     api.permission('reviewer-bob', 'write');
+    // Alice's approval the delivery carries counts before the list shows it: her permission is read.
+    api.permission('reviewer-alice', 'write');
     api.updateComment(900);
 
     await deliver(approvedBy('reviewer-alice'));

@@ -64,6 +64,8 @@ function requestBody(story: string): string {
 async function rerunWith(
   review: { login: string; state: string; permission: string },
   refuse?: Record<string, number>,
+  /** GitHub answers turning auto-merge off with its transient GraphQL failure. */
+  failDisable = false,
 ) {
   const bodies: Record<number, string> = { 1: requestBody('As a customer I can place an order') };
   const fake = githubFakeBehindNock({
@@ -90,7 +92,9 @@ async function rerunWith(
           },
         };
       if (query.includes('disablePullRequestAutoMerge'))
-        return { data: { disablePullRequestAutoMerge: { pullRequest: { number: 1 } } } };
+        return failDisable
+          ? { data: null, errors: [{ message: 'Something went wrong while executing your query.' }] }
+          : { data: { disablePullRequestAutoMerge: { pullRequest: { number: 1 } } } };
       return { data: { repository: { pullRequest: { id: 'PR_kwDOABCD42' } } } };
     });
   const app = await testProbot({ providerFor: () => lowRisk });
@@ -134,6 +138,21 @@ describe('an /implement re-run arms auto-merge only while no request for changes
     expect(status).toContain(
       'Auto-merge stays off: @reviewer-bob asked for changes and that request still stands.',
     );
+  });
+
+  it('GitHub not confirming the first run’s auto-merge off: no hold recorded, the retry is, and the status says it may still merge', async () => {
+    const { rerun, status } = await rerunWith(
+      { login: 'reviewer-bob', state: 'CHANGES_REQUESTED', permission: 'write' },
+      undefined,
+      true,
+    );
+    expect(named(rerun, 'disablePullRequestAutoMerge')).toHaveLength(1);
+    const marker = parseStateMarker(status);
+    expect(marker).toMatchObject({ state: 'pr_open', auto_merge_off_pending: true });
+    // Not held: the next review sync (the request still stands) asks GitHub again.
+    expect(marker).not.toHaveProperty('auto_merge_held');
+    expect(status).toContain('Auto-merge could not be turned off');
+    expect(status).toContain('GitHub may still merge this pull request by itself');
   });
 
   it.each([

@@ -113,8 +113,22 @@ function expectRun(
   api.approvalChecksOn(HEAD, []);
   api.approvalCheck();
   if (params.syncMoves ?? true) api.updateComment(900);
-  // The feedback run.
-  api.comments(1, [status]);
+  // The feedback run reads the status as the sync wrote it: at changes_requested, an automated
+  // task's auto-merge held once GitHub confirmed it off.
+  const synced = params.state ?? marker();
+  api.comments(1, [
+    (params.syncMoves ?? true)
+      ? agentStatusComment({
+          marker: {
+            ...synced,
+            state: 'changes_requested',
+            ...(synced.effective_mode === 'automated' && synced.risk_level === 'low'
+              ? { auto_merge_held: true as const }
+              : {}),
+          },
+        })
+      : status,
+  ]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
   api.reviewComments(PULL, params.comments);
   api.conversation(PULL);

@@ -1,4 +1,4 @@
-import { type TaskMarker } from '../../../src/core/state/state-marker.js';
+import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { agentStatusComment, APP_LOGIN } from './agent-status.js';
 import { githubApi } from './github-api.js';
@@ -231,15 +231,32 @@ describe('review #9c: a request for changes on an automated PR turns GitHub’s 
     expect(body).toContain('does not merge past a standing request for changes');
   });
 
-  it('a task already at changes_requested (a redelivery) does not turn it off again', async () => {
+  it('a task whose hold GitHub confirmed (a redelivery) does not turn it off again', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
-    expectSync(api, marker('automated', 'changes_requested'));
+    expectSync(api, { ...marker('automated', 'changes_requested'), auto_merge_held: true });
 
     const { receive, errors } = await testProbot();
     await receive('pull_request_review', approvedReview());
     expect(errors).toEqual([]);
 
     expect(disarmCalls(api)).toEqual([]);
+  });
+
+  it('a task at changes_requested without a confirmed hold (an older marker, a failed turn-off) asks GitHub again, and holds once it answers', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker('automated', 'changes_requested'));
+    api.scope
+      .post('/graphql', (body: { query: string }) => body.query.includes('disablePullRequestAutoMerge'))
+      .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
+    api.updateComment(900);
+
+    const { receive, errors } = await testProbot();
+    await receive('pull_request_review', approvedReview());
+    expect(errors).toEqual([]);
+
+    expect(disarmCalls(api)).toHaveLength(1);
+    const status = api.calls.find((call) => call.method === 'PATCH' && call.path.endsWith('/comments/900'));
+    expect(parseStateMarker(String(status?.body.body))?.auto_merge_held).toBe(true);
   });
 
   it('a guided task’s request for changes calls no GraphQL: there is no auto-merge to turn off', async () => {

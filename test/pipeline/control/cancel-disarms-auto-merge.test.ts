@@ -1,5 +1,5 @@
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
-import type { TaskMarker } from '../../../src/core/state/state-marker.js';
+import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { statusTrust } from '../../../src/github/status-trust.js';
 import { cancelTask } from '../../../src/pipeline/control/cancel-task.js';
 import { APP_LOGIN, TEST_MARKER_KEYS } from '../../entry/app/agent-status.js';
@@ -27,14 +27,19 @@ function heldTask(patch: Partial<TaskMarker>) {
   return { client, written };
 }
 
-async function cancel(patch: Partial<TaskMarker>) {
+/** GitHub's GraphQL answer to turning auto-merge off: confirmed, or its transient failure (HTTP 200, `errors`). */
+async function cancel(patch: Partial<TaskMarker>, disable: 'off' | 'error' = 'off') {
   const task = heldTask(patch);
   const queries: string[] = [];
   const graphql = (async (query: string) => {
     queries.push(query);
-    return query.includes('disablePullRequestAutoMerge')
-      ? { disablePullRequestAutoMerge: { pullRequest: { id: 'PR_1', autoMergeRequest: null } } }
-      : { repository: { pullRequest: { id: 'PR_1' } } };
+    if (!query.includes('disablePullRequestAutoMerge'))
+      return { repository: { pullRequest: { id: 'PR_1' } } };
+    if (disable === 'error')
+      throw Object.assign(new Error('GraphQL error'), {
+        errors: [{ message: 'Something went wrong while executing your query.' }],
+      });
+    return { disablePullRequestAutoMerge: { pullRequest: { id: 'PR_1', autoMergeRequest: null } } };
   }) as never;
   const outcome = await cancelTask({
     client: task.client as never,
@@ -47,7 +52,8 @@ async function cancel(patch: Partial<TaskMarker>) {
     graphql,
     log: () => undefined,
   });
-  return { outcome, queries };
+  const written = parseStateMarker(task.written.at(-1) ?? '');
+  return { outcome, queries, written };
 }
 
 describe('cancelTask and GitHub auto-merge', () => {
@@ -64,5 +70,28 @@ describe('cancelTask and GitHub auto-merge', () => {
 
     expect(outcome.status).toBe('cancelled');
     expect(queries).toEqual([]);
+  });
+
+  it('a turn-off GitHub did not confirm: still cancelled, the status says auto-merge may still merge, and the next event asks again', async () => {
+    const { outcome, written } = await cancel({ effective_mode: 'automated', risk_level: 'low' }, 'error');
+
+    expect(outcome.status).toBe('cancelled');
+    const message = outcome.status === 'cancelled' ? outcome.message : '';
+    expect(message).toContain('Auto-merge could not be turned off');
+    expect(message).toContain('GitHub may still merge this pull request by itself');
+    expect(message).not.toContain('Auto-merge is off');
+    expect(written).toMatchObject({ state: 'cancelled', auto_merge_off_pending: true });
+  });
+
+  it('a confirmed turn-off records no pending retry', async () => {
+    const { written } = await cancel({ effective_mode: 'automated', risk_level: 'low' });
+    expect(written?.state).toBe('cancelled');
+    expect(written?.auto_merge_off_pending).toBeUndefined();
+  });
+
+  it('a guided task whose earlier turn-off GitHub never confirmed is asked again, and the retry dropped once it is', async () => {
+    const { queries, written } = await cancel({ effective_mode: 'guided', auto_merge_off_pending: true });
+    expect(queries.some((query) => query.includes('disablePullRequestAutoMerge'))).toBe(true);
+    expect(written?.auto_merge_off_pending).toBeUndefined();
   });
 });

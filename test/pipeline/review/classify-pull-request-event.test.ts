@@ -32,6 +32,18 @@ describe('classifyTaskEvent: pull request events', () => {
       ...(feedback ? { mayCarryFeedback: true } : {}),
       // Who GitHub says acted: manual mode reviews only a person's push.
       sender: { login: 'Codertocat', type: 'User' },
+      // A review delivery carries its review: the sync counts it before GitHub's list shows it.
+      ...(name === 'pull_request_review'
+        ? {
+            review: {
+              id: payload.review.id,
+              state: payload.review.state.toUpperCase(),
+              user: { login: payload.review.user.login, type: payload.review.user.type },
+              commit_id: payload.review.commit_id,
+              submitted_at: payload.review.submitted_at,
+            },
+          }
+        : {}),
     });
   });
 

@@ -82,6 +82,36 @@ describe('judgeAgentCommit: the agent’s own commit is risk-classified like a g
     expect(judged.details).toContain('`iam-resource`');
   });
 
+  it('a turn-off GitHub did not confirm is recorded for a retry, and the PR is not told an approval is all that stands', async () => {
+    const failing: TaskEventDependencies['graphql'] = async () => {
+      throw Object.assign(new Error('GraphQL error'), {
+        errors: [{ message: 'Something went wrong while executing your query.' }],
+      });
+    };
+    const { deps: d, writes } = deps(failing);
+    const judged = await judge({ deps: d, marker: marker(), content: ROLE });
+    expect(judged.patch).toEqual({
+      effective_mode: 'guided',
+      risk_level: 'high',
+      auto_merge_off_pending: true,
+    });
+    expect(judged.details).toContain('Auto-merge could not be turned off: GitHub: Something went wrong');
+    expect(judged.details).toContain('GitHub may still merge this pull request by itself');
+    expect(judged.details).not.toContain('It merges once someone with write access approves it');
+    expect(writes[1]).toContain('could not be turned off');
+  });
+
+  it('a turn-off GitHub confirmed records no retry', async () => {
+    const confirmed: TaskEventDependencies['graphql'] = async () => ({
+      disablePullRequestAutoMerge: { pullRequest: { number: 2, autoMergeRequest: null } },
+    });
+    const { deps: d } = deps(confirmed);
+    const judged = await judge({ deps: d, marker: marker(), content: ROLE });
+    expect(judged.patch).toEqual({ effective_mode: 'guided', risk_level: 'high' });
+    expect(judged.details).toContain('Auto-merge is off');
+    expect(judged.details).toContain('It merges once someone with write access approves it');
+  });
+
   it('a task targeting production is high risk whatever the commit holds', async () => {
     const { deps: d } = deps();
     const judged = await judge({
