@@ -14,7 +14,8 @@
  * `RegistryId`; AWS Backup copy actions; DynamoDB Kinesis streaming destinations; Secrets
  * Manager rotation functions (they read and write the secret); EventBridge rule targets' and SNS
  * subscriptions' dead-letter queues (every undelivered event or message); CloudWatch alarm
- * actions; Lambda functions' `DeadLetterConfig`; HTTP API access logs; CodeDeploy triggers; S3
+ * actions; Lambda functions' `DeadLetterConfig` (a SAM function's `DeadLetterQueue` and
+ * `EventInvokeConfig` destinations); HTTP API access logs; CodeDeploy triggers; S3
  * event notifications (object keys and metadata) and inventory reports (every object's listing,
  * into `BucketAccountId`). A `Json` property written as text is read as its object.
  */
@@ -38,6 +39,14 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
     ],
   ],
   ['AWS::Lambda::Function', [['DeadLetterConfig', 'TargetArn']]],
+  [
+    'AWS::Serverless::Function',
+    [
+      ['DeadLetterQueue', 'TargetArn'],
+      ['EventInvokeConfig', 'DestinationConfig', 'OnSuccess', 'Destination'],
+      ['EventInvokeConfig', 'DestinationConfig', 'OnFailure', 'Destination'],
+    ],
+  ],
   ['AWS::WAFv2::LoggingConfiguration', [['LogDestinationConfigs', '[]']]],
   ['AWS::ApiGatewayV2::Stage', [['AccessLogSettings', 'DestinationArn']]],
   ['AWS::ApiGatewayV2::Integration', [['IntegrationUri']]],

@@ -512,6 +512,89 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         PrivateIpAddress: ANY,
       },
     ],
+    // AWS SAM Developer Guide, "AWS::Serverless::Function"
+    // (docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html):
+    // the settings SAM passes to the AWS::Lambda::Function reviewed above (Code -> CodeUri/InlineCode,
+    // TracingConfig -> Tracing, SnapStartConfig -> SnapStart), versions and aliases of it, its
+    // dead-letter queue and asynchronous-invocation destinations (data-egress destinations), and its
+    // function URL (`functionUrlRisks` reads AuthType). `Role` is read by `existingRoleRisks`; a
+    // function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
+    // rule reads them: `Events` (each source makes an API, a schedule or a subscription, some of
+    // them public or in another account), `Policies` (policy templates and managed policy names are
+    // not policy documents), `Layers` (code from any account), `DeploymentPreference` (hook
+    // functions), `Connectors`, `PermissionsBoundary`, `CodeSigningConfigArn`, `FileSystemConfigs`.
+    [
+      'AWS::Serverless::Function',
+      {
+        ...TAGS,
+        PropagateTags: ANY,
+        FunctionName: ANY,
+        Description: ANY,
+        CodeUri: ANY,
+        InlineCode: ANY,
+        ImageUri: ANY,
+        ImageConfig: ANY,
+        PackageType: ANY,
+        Handler: ANY,
+        Runtime: ANY,
+        Architectures: ANY,
+        MemorySize: ANY,
+        Timeout: ANY,
+        EphemeralStorage: ANY,
+        Environment: ANY,
+        Role: ANY,
+        LoggingConfig: ANY,
+        Tracing: ANY,
+        ReservedConcurrentExecutions: ANY,
+        ProvisionedConcurrencyConfig: ANY,
+        VpcConfig: ANY,
+        KmsKeyArn: ANY,
+        SnapStart: ANY,
+        RuntimeManagementConfig: ANY,
+        AutoPublishAlias: ANY,
+        AutoPublishCodeSha256: ANY,
+        AutoPublishAliasAllProperties: ANY,
+        DeadLetterQueue: { Type: ANY, TargetArn: ANY },
+        EventInvokeConfig: {
+          MaximumEventAgeInSeconds: ANY,
+          MaximumRetryAttempts: ANY,
+          DestinationConfig: {
+            OnSuccess: { Type: ANY, Destination: ANY },
+            OnFailure: { Type: ANY, Destination: ANY },
+          },
+        },
+        FunctionUrlConfig: { AuthType: ANY, Cors: ANY, InvokeMode: ANY },
+      },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::SimpleTable" (sam-resource-simpletable.html): a
+    // DynamoDB table's key, capacity, encryption and backups; its deletion is judged as a stateful type.
+    [
+      'AWS::Serverless::SimpleTable',
+      {
+        ...TAGS,
+        TableName: ANY,
+        PrimaryKey: { Name: ANY, Type: ANY },
+        ProvisionedThroughput: ANY,
+        SSESpecification: ANY,
+        PointInTimeRecoverySpecification: ANY,
+      },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::LayerVersion" (sam-resource-layerversion.html): the
+    // layer's own code and metadata. Sharing it with other accounts takes an
+    // AWS::Lambda::LayerVersionPermission, which always grants (`ALWAYS_GRANTING_TYPES`).
+    [
+      'AWS::Serverless::LayerVersion',
+      {
+        LayerName: ANY,
+        Description: ANY,
+        ContentUri: ANY,
+        CompatibleRuntimes: ANY,
+        CompatibleArchitectures: ANY,
+        LicenseInfo: ANY,
+        RetentionPolicy: ANY,
+        PublishLambdaVersion: ANY,
+      },
+    ],
     [
       'AWS::EC2::LaunchTemplate',
       {
