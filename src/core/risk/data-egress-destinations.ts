@@ -15,7 +15,7 @@
  * Manager rotation functions (they read and write the secret); EventBridge rule targets' and SNS
  * subscriptions' dead-letter queues (every undelivered event or message); CloudWatch alarm
  * actions; Lambda functions' `DeadLetterConfig` (a SAM function's `DeadLetterQueue` and
- * `EventInvokeConfig` destinations); HTTP API access logs; CodeDeploy triggers; S3
+ * `EventInvokeConfig` destinations); HTTP API access logs (and SAM APIs' access logs); CodeDeploy triggers; S3
  * event notifications (object keys and metadata) and inventory reports (every object's listing,
  * into `BucketAccountId`). A `Json` property written as text is read as its object.
  */
@@ -49,6 +49,8 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
   ],
   ['AWS::WAFv2::LoggingConfiguration', [['LogDestinationConfigs', '[]']]],
   ['AWS::ApiGatewayV2::Stage', [['AccessLogSettings', 'DestinationArn']]],
+  ['AWS::Serverless::Api', [['AccessLogSetting', 'DestinationArn']]],
+  ['AWS::Serverless::HttpApi', [['AccessLogSettings', 'DestinationArn']]],
   ['AWS::ApiGatewayV2::Integration', [['IntegrationUri']]],
   ['AWS::CodeDeploy::DeploymentGroup', [['TriggerConfigurations', '[]', 'TriggerTargetArn']]],
   ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],

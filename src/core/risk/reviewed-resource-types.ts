@@ -566,6 +566,58 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         FunctionUrlConfig: { AuthType: ANY, Cors: ANY, InvokeMode: ANY },
       },
     ],
+    // AWS SAM Developer Guide, "AWS::Serverless::Api" (sam-resource-api.html) and
+    // "AWS::Serverless::HttpApi" (sam-resource-httpapi.html). `Auth.DefaultAuthorizer` is read by a
+    // public-access rule (none: anyone may call the routes), `Auth.ResourcePolicy` by
+    // `samResourcePolicyRisks`, access log destinations are data-egress destinations; the rest is
+    // the stage's own settings. Left out until a rule reads them: `Auth.Authorizers` (Lambda
+    // authorizers and identity providers that may be another account's), `DefinitionBody` and
+    // `DefinitionUri` (routes and their authorization in an OpenAPI document), `Domain` (custom
+    // domains, certificates, DNS records), `EndpointConfiguration.VPCEndpointIds`, `GatewayResponses`,
+    // `Models`, usage plans and API keys (`Auth.UsagePlan`, `Auth.ApiKeyRequired`).
+    [
+      'AWS::Serverless::Api',
+      {
+        ...TAGS,
+        PropagateTags: ANY,
+        Name: ANY,
+        StageName: ANY,
+        Description: ANY,
+        TracingEnabled: ANY,
+        EndpointConfiguration: { Type: ANY },
+        Cors: ANY,
+        BinaryMediaTypes: ANY,
+        MinimumCompressionSize: ANY,
+        CacheClusterEnabled: ANY,
+        CacheClusterSize: ANY,
+        Variables: ANY,
+        MethodSettings: ANY,
+        OpenApiVersion: ANY,
+        AccessLogSetting: { DestinationArn: ANY, Format: ANY },
+        DisableExecuteApiEndpoint: ANY,
+        AlwaysDeploy: ANY,
+        FailOnWarnings: ANY,
+        Auth: { DefaultAuthorizer: ANY, ResourcePolicy: ANY },
+      },
+    ],
+    [
+      'AWS::Serverless::HttpApi',
+      {
+        ...TAGS,
+        PropagateTags: ANY,
+        Name: ANY,
+        StageName: ANY,
+        Description: ANY,
+        AccessLogSettings: { DestinationArn: ANY, Format: ANY },
+        CorsConfiguration: ANY,
+        DefaultRouteSettings: ANY,
+        RouteSettings: ANY,
+        StageVariables: ANY,
+        DisableExecuteApiEndpoint: ANY,
+        FailOnWarnings: ANY,
+        Auth: { DefaultAuthorizer: ANY, EnableIamAuthorizer: ANY },
+      },
+    ],
     // AWS SAM Developer Guide, "AWS::Serverless::SimpleTable" (sam-resource-simpletable.html): a
     // DynamoDB table's key, capacity, encryption and backups; its deletion is judged as a stateful type.
     [

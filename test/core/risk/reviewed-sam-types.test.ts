@@ -244,3 +244,74 @@ describe('Globals.Function, copied into every function', () => {
     ).toContain('data-egress Globals.Function.DeadLetterQueue.TargetArn');
   });
 });
+
+describe.each([
+  ['AWS::Serverless::Api', 'AccessLogSetting', { DefaultAuthorizer: 'AWS_IAM' }],
+  [
+    'AWS::Serverless::HttpApi',
+    'AccessLogSettings',
+    { DefaultAuthorizer: 'AWS_IAM', EnableIamAuthorizer: true },
+  ],
+])('%s', (type, logs, auth) => {
+  const api = (extra: Record<string, unknown>) => ({
+    Transform: 'AWS::Serverless-2016-10-31',
+    Resources: {
+      Logs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } },
+      Api: {
+        Type: type,
+        Properties: {
+          Name: 'orders',
+          StageName: 'v1',
+          Auth: auth,
+          [logs]: { DestinationArn: { 'Fn::GetAtt': ['Logs', 'Arn'] }, Format: '$context.requestId' },
+          Tags: { team: 'orders' },
+          ...extra,
+        },
+      },
+    },
+  });
+
+  it('an IAM-authorized API logging to its own log group is low', () => {
+    expect(reasonsOf(api({}))).toEqual([]);
+  });
+
+  it('no default authorizer is public-access', () => {
+    expect(reasonsOf(api({ Auth: {} })).map((r) => r.split(' ')[0])).toEqual(['public-access']);
+  });
+
+  it('access logs to another account are data-egress', () => {
+    expect(
+      reasonsOf(
+        api({ [logs]: { DestinationArn: `arn:aws:logs:us-east-1:${OTHER}:log-group:x`, Format: 'x' } }),
+      ),
+    ).toEqual([`data-egress Resources.Api.Properties.${logs}.DestinationArn`]);
+  });
+
+  it.each([
+    [
+      'Auth.Authorizers (a Lambda authorizer or identity provider)',
+      { Auth: { ...auth, Authorizers: {} } },
+      'Auth.Authorizers',
+    ],
+    ['DefinitionBody (an OpenAPI document)', { DefinitionBody: { openapi: '3.0.1' } }, 'DefinitionBody'],
+    ['Domain (a custom domain)', { Domain: { DomainName: 'api.example.com' } }, 'Domain'],
+  ])('%s is unseen-effect', (_name, extra, at) => {
+    expect(reasonsOf(api(extra))).toContain(`unseen-effect Resources.Api.Properties.${at}`);
+  });
+});
+
+it('a SAM API resource policy letting in another account is still resource-policy', () => {
+  expect(
+    reasonsOf({
+      Resources: {
+        Api: {
+          Type: 'AWS::Serverless::Api',
+          Properties: {
+            StageName: 'v1',
+            Auth: { DefaultAuthorizer: 'AWS_IAM', ResourcePolicy: { AwsAccountWhitelist: [OTHER] } },
+          },
+        },
+      },
+    }),
+  ).toEqual(['resource-policy Resources.Api.Properties.Auth.ResourcePolicy']);
+});
