@@ -765,6 +765,36 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         TargetGroupAttributes: ANY,
       },
     ],
+    // AWS CloudFormation Template Reference, "AWS::Scheduler::Schedule" and "…::ScheduleGroup".
+    // `Target.Arn` and its dead-letter queue are data-egress destinations (a universal target,
+    // `aws-sdk:…`, is `unseen-effect`: `universalTargetRisks`), `Target.RoleArn` is read by
+    // `existingRoleRisks`. Left out: ECS, EventBridge, Kinesis and SageMaker target parameters
+    // (tasks with public IPs, events with a chosen source…).
+    [
+      'AWS::Scheduler::Schedule',
+      {
+        Name: ANY,
+        Description: ANY,
+        GroupName: ANY,
+        ScheduleExpression: ANY,
+        ScheduleExpressionTimezone: ANY,
+        StartDate: ANY,
+        EndDate: ANY,
+        State: ANY,
+        FlexibleTimeWindow: ANY,
+        KmsKeyArn: ANY,
+        ActionAfterCompletion: ANY,
+        Target: {
+          Arn: ANY,
+          RoleArn: ANY,
+          Input: ANY,
+          RetryPolicy: ANY,
+          DeadLetterConfig: { Arn: ANY },
+          SqsParameters: ANY,
+        },
+      },
+    ],
+    ['AWS::Scheduler::ScheduleGroup', { ...TAGS, Name: ANY }],
     [
       'AWS::EC2::LaunchTemplate',
       {
