@@ -398,9 +398,17 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     ['AWS::S3::BucketPolicy', { Bucket: ANY, PolicyDocument: ANY }],
     ['AWS::SQS::QueuePolicy', { Queues: ANY, PolicyDocument: ANY }],
     ['AWS::SNS::TopicPolicy', { Topics: ANY, PolicyDocument: ANY }],
+    // AWS CloudFormation Template Reference, "AWS::SecretsManager::Secret" (`ReplicaRegions`, copies
+    // in other Regions, left out) and "AWS::SecretsManager::RotationSchedule": the rotation function
+    // reads and writes the secret, a data-egress destination; `HostedRotationLambda` (a function
+    // SAR deploys) is left out.
     [
       'AWS::SecretsManager::Secret',
-      { ...TAGS, Name: ANY, Description: ANY, GenerateSecretString: ANY, KmsKeyId: ANY },
+      { ...TAGS, Name: ANY, Description: ANY, GenerateSecretString: ANY, SecretString: ANY, KmsKeyId: ANY },
+    ],
+    [
+      'AWS::SecretsManager::RotationSchedule',
+      { SecretId: ANY, RotationLambdaARN: ANY, RotationRules: ANY, RotateImmediatelyOnUpdate: ANY },
     ],
     [
       'AWS::SNS::Subscription',
