@@ -57,6 +57,12 @@ describe('AWS::Scheduler::Schedule', () => {
     ).toContain('unseen-effect Resources.Nightly.Properties.Target.Arn');
   });
 
+  it('a universal target written with Fn::Sub and the partition is still unseen-effect', () => {
+    expect(
+      atSchedule({ Arn: { 'Fn::Sub': 'arn:${AWS::Partition}:scheduler:::aws-sdk:s3:putObject' } }),
+    ).toContain('unseen-effect Resources.Nightly.Properties.Target.Arn');
+  });
+
   it('ECS task parameters (a task, maybe with a public IP) are unseen-effect', () => {
     expect(atSchedule({ EcsParameters: { TaskDefinitionArn: 'x' } })).toContain(
       'unseen-effect Resources.Nightly.Properties.Target.EcsParameters',
