@@ -12,9 +12,10 @@
  * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`; SQS
  * dead-letter queues (`RedrivePolicy.deadLetterTargetArn`); ECR replication destinations'
  * `RegistryId`; AWS Backup copy actions; DynamoDB Kinesis streaming destinations; Secrets
- * Manager rotation functions (they read and write the secret); EventBridge rule targets' and SNS
+ * Manager rotation functions (they read and write the secret); EventBridge rule and Scheduler targets' and SNS
  * subscriptions' dead-letter queues (every undelivered event or message); CloudWatch alarm
- * actions; Lambda functions' `DeadLetterConfig`; HTTP API access logs; CodeDeploy triggers; S3
+ * actions; Lambda functions' `DeadLetterConfig` (a SAM function's `DeadLetterQueue` and
+ * `EventInvokeConfig` destinations); HTTP API access logs (and SAM APIs' access logs); CodeDeploy triggers; S3
  * event notifications (object keys and metadata) and inventory reports (every object's listing,
  * into `BucketAccountId`). A `Json` property written as text is read as its object.
  */
@@ -38,11 +39,27 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
     ],
   ],
   ['AWS::Lambda::Function', [['DeadLetterConfig', 'TargetArn']]],
+  [
+    'AWS::Serverless::Function',
+    [
+      ['DeadLetterQueue', 'TargetArn'],
+      ['EventInvokeConfig', 'DestinationConfig', 'OnSuccess', 'Destination'],
+      ['EventInvokeConfig', 'DestinationConfig', 'OnFailure', 'Destination'],
+    ],
+  ],
   ['AWS::WAFv2::LoggingConfiguration', [['LogDestinationConfigs', '[]']]],
   ['AWS::ApiGatewayV2::Stage', [['AccessLogSettings', 'DestinationArn']]],
+  ['AWS::Serverless::Api', [['AccessLogSetting', 'DestinationArn']]],
+  ['AWS::Serverless::HttpApi', [['AccessLogSettings', 'DestinationArn']]],
   ['AWS::ApiGatewayV2::Integration', [['IntegrationUri']]],
   ['AWS::CodeDeploy::DeploymentGroup', [['TriggerConfigurations', '[]', 'TriggerTargetArn']]],
-  ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
+  [
+    'AWS::Scheduler::Schedule',
+    [
+      ['Target', 'Arn'],
+      ['Target', 'DeadLetterConfig', 'Arn'],
+    ],
+  ],
   ['AWS::Events::ApiDestination', [['InvocationEndpoint']]],
   [
     'AWS::KinesisFirehose::DeliveryStream',

@@ -1,15 +1,22 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { dataEgressRisks } from './data-egress-risks.js';
 import { existingRoleRisks } from './existing-role-risks.js';
 import { functionUrlRisks } from './function-url-risks.js';
 import { samResourcePolicyRisks } from './sam-resource-policy-risks.js';
 import type { TemplateValueContext } from './read-template-value.js';
+import { REVIEWED_RESOURCE_TYPES } from './reviewed-resource-types.js';
 import type { RiskReason } from './risk-assessment.js';
+import { unreviewedRisks } from './unreviewed-risks.js';
 
 /**
  * SAM's `Globals` section: its `Function`, `Api`, `HttpApi`, `SimpleTable` and `StateMachine`
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
+ * So are data destinations (a dead-letter queue) and, for a kind on the reviewed list
+ * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
+ * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
+ * resource of it is already `unseen-effect` as a whole.
  */
 export function globalsRisks(params: {
   path: string;
@@ -26,11 +33,16 @@ export function globalsRisks(params: {
       context: params.context,
     };
     // The rules name `<where>.Properties.…`; Globals have no Properties level.
-    return [...functionUrlRisks(common), ...existingRoleRisks(common), ...samResourcePolicyRisks(common)].map(
-      (reason) => ({
-        ...reason,
-        where: reason.where.replace(`${common.where}.Properties`, common.where),
-      }),
-    );
+    const reviewed = REVIEWED_RESOURCE_TYPES.has(common.type) ? unreviewedRisks(common) : [];
+    return [
+      ...functionUrlRisks(common),
+      ...existingRoleRisks(common),
+      ...samResourcePolicyRisks(common),
+      ...dataEgressRisks(common),
+      ...reviewed,
+    ].map((reason) => ({
+      ...reason,
+      where: reason.where.replace(`${common.where}.Properties`, common.where),
+    }));
   });
 }

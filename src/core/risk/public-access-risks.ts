@@ -63,11 +63,15 @@ function valueRisks(params: {
           },
         ]
       : [];
+  // `Ref: AWS::NoValue`, alone or as an `Fn::If` branch, leaves the setting out: AWS's default
+  // applies (a load balancer's `Scheme` left out is internet-facing).
+  if (ifBranches(value).includes(undefined)) {
+    const absent = valueRisks({ ...params, value: undefined });
+    if (absent.length > 0) return absent;
+  }
   // A rule that only a left-out setting makes public (an instance without a subnet lands in the
-  // default VPC) is satisfied by any value, a subnet of this template or a parameter alike, unless
-  // an `Fn::If` branch leaves it out.
-  if (rule.publicValues !== 'any' && rule.publicValues.length === 0)
-    return ifBranches(value).includes(undefined) ? valueRisks({ ...params, value: undefined }) : [];
+  // default VPC) is satisfied by any value, a subnet of this template or a parameter alike.
+  if (rule.publicValues !== 'any' && rule.publicValues.length === 0) return [];
   if (rule.publicValues === 'any')
     return [
       {

@@ -14,6 +14,7 @@ import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
 import { unreviewedRisks } from './unreviewed-risks.js';
+import { universalTargetRisks } from './universal-target-risks.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 import { samResourcePolicyRisks } from './sam-resource-policy-risks.js';
 import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.js';
@@ -85,6 +86,7 @@ export function resourceRisks(params: {
   reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
   reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
   reasons.push(...dataEgressRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...universalTargetRisks({ logicalId, type, properties, where, context }));
   reasons.push(...samResourcePolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));

@@ -398,9 +398,17 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     ['AWS::S3::BucketPolicy', { Bucket: ANY, PolicyDocument: ANY }],
     ['AWS::SQS::QueuePolicy', { Queues: ANY, PolicyDocument: ANY }],
     ['AWS::SNS::TopicPolicy', { Topics: ANY, PolicyDocument: ANY }],
+    // AWS CloudFormation Template Reference, "AWS::SecretsManager::Secret" (`ReplicaRegions`, copies
+    // in other Regions, left out) and "AWS::SecretsManager::RotationSchedule": the rotation function
+    // reads and writes the secret, a data-egress destination; `HostedRotationLambda` (a function
+    // SAR deploys) is left out.
     [
       'AWS::SecretsManager::Secret',
-      { ...TAGS, Name: ANY, Description: ANY, GenerateSecretString: ANY, KmsKeyId: ANY },
+      { ...TAGS, Name: ANY, Description: ANY, GenerateSecretString: ANY, SecretString: ANY, KmsKeyId: ANY },
+    ],
+    [
+      'AWS::SecretsManager::RotationSchedule',
+      { SecretId: ANY, RotationLambdaARN: ANY, RotationRules: ANY, RotateImmediatelyOnUpdate: ANY },
     ],
     [
       'AWS::SNS::Subscription',
@@ -512,6 +520,289 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         PrivateIpAddress: ANY,
       },
     ],
+    // AWS SAM Developer Guide, "AWS::Serverless::Function"
+    // (docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html):
+    // the settings SAM passes to the AWS::Lambda::Function reviewed above (Code -> CodeUri/InlineCode,
+    // TracingConfig -> Tracing, SnapStartConfig -> SnapStart), versions and aliases of it, its
+    // dead-letter queue and asynchronous-invocation destinations (data-egress destinations), and its
+    // function URL (`functionUrlRisks` reads AuthType). `Role` is read by `existingRoleRisks`; a
+    // function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
+    // rule reads them: `Events` (each source makes an API, a schedule or a subscription, some of
+    // them public or in another account), `Policies` (policy templates and managed policy names are
+    // not policy documents), `Layers` (code from any account), `DeploymentPreference` (hook
+    // functions), `Connectors`, `PermissionsBoundary`, `CodeSigningConfigArn`, `FileSystemConfigs`.
+    [
+      'AWS::Serverless::Function',
+      {
+        ...TAGS,
+        PropagateTags: ANY,
+        FunctionName: ANY,
+        Description: ANY,
+        CodeUri: ANY,
+        InlineCode: ANY,
+        ImageUri: ANY,
+        ImageConfig: ANY,
+        PackageType: ANY,
+        Handler: ANY,
+        Runtime: ANY,
+        Architectures: ANY,
+        MemorySize: ANY,
+        Timeout: ANY,
+        EphemeralStorage: ANY,
+        Environment: ANY,
+        Role: ANY,
+        LoggingConfig: ANY,
+        Tracing: ANY,
+        ReservedConcurrentExecutions: ANY,
+        ProvisionedConcurrencyConfig: ANY,
+        VpcConfig: ANY,
+        KmsKeyArn: ANY,
+        SnapStart: ANY,
+        RuntimeManagementConfig: ANY,
+        AutoPublishAlias: ANY,
+        AutoPublishCodeSha256: ANY,
+        AutoPublishAliasAllProperties: ANY,
+        DeadLetterQueue: { Type: ANY, TargetArn: ANY },
+        EventInvokeConfig: {
+          MaximumEventAgeInSeconds: ANY,
+          MaximumRetryAttempts: ANY,
+          DestinationConfig: {
+            OnSuccess: { Type: ANY, Destination: ANY },
+            OnFailure: { Type: ANY, Destination: ANY },
+          },
+        },
+        FunctionUrlConfig: { AuthType: ANY, Cors: ANY, InvokeMode: ANY },
+      },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::Api" (sam-resource-api.html) and
+    // "AWS::Serverless::HttpApi" (sam-resource-httpapi.html). `Auth.DefaultAuthorizer` is read by a
+    // public-access rule (none: anyone may call the routes), `Auth.ResourcePolicy` by
+    // `samResourcePolicyRisks`, access log destinations are data-egress destinations; the rest is
+    // the stage's own settings. Left out until a rule reads them: `Auth.Authorizers` (Lambda
+    // authorizers and identity providers that may be another account's), `DefinitionBody` and
+    // `DefinitionUri` (routes and their authorization in an OpenAPI document), `Domain` (custom
+    // domains, certificates, DNS records), `EndpointConfiguration.VPCEndpointIds`, `GatewayResponses`,
+    // `Models`, usage plans and API keys (`Auth.UsagePlan`, `Auth.ApiKeyRequired`).
+    [
+      'AWS::Serverless::Api',
+      {
+        ...TAGS,
+        PropagateTags: ANY,
+        Name: ANY,
+        StageName: ANY,
+        Description: ANY,
+        TracingEnabled: ANY,
+        EndpointConfiguration: { Type: ANY },
+        Cors: ANY,
+        BinaryMediaTypes: ANY,
+        MinimumCompressionSize: ANY,
+        CacheClusterEnabled: ANY,
+        CacheClusterSize: ANY,
+        Variables: ANY,
+        MethodSettings: ANY,
+        OpenApiVersion: ANY,
+        AccessLogSetting: { DestinationArn: ANY, Format: ANY },
+        DisableExecuteApiEndpoint: ANY,
+        AlwaysDeploy: ANY,
+        FailOnWarnings: ANY,
+        Auth: { DefaultAuthorizer: ANY, ResourcePolicy: ANY },
+      },
+    ],
+    [
+      'AWS::Serverless::HttpApi',
+      {
+        ...TAGS,
+        PropagateTags: ANY,
+        Name: ANY,
+        StageName: ANY,
+        Description: ANY,
+        AccessLogSettings: { DestinationArn: ANY, Format: ANY },
+        CorsConfiguration: ANY,
+        DefaultRouteSettings: ANY,
+        RouteSettings: ANY,
+        StageVariables: ANY,
+        DisableExecuteApiEndpoint: ANY,
+        FailOnWarnings: ANY,
+        Auth: { DefaultAuthorizer: ANY, EnableIamAuthorizer: ANY },
+      },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::SimpleTable" (sam-resource-simpletable.html): a
+    // DynamoDB table's key, capacity, encryption and backups; its deletion is judged as a stateful type.
+    [
+      'AWS::Serverless::SimpleTable',
+      {
+        ...TAGS,
+        TableName: ANY,
+        PrimaryKey: { Name: ANY, Type: ANY },
+        ProvisionedThroughput: ANY,
+        SSESpecification: ANY,
+        PointInTimeRecoverySpecification: ANY,
+      },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::LayerVersion" (sam-resource-layerversion.html): the
+    // layer's own code and metadata. Sharing it with other accounts takes an
+    // AWS::Lambda::LayerVersionPermission, which always grants (`ALWAYS_GRANTING_TYPES`).
+    [
+      'AWS::Serverless::LayerVersion',
+      {
+        LayerName: ANY,
+        Description: ANY,
+        ContentUri: ANY,
+        CompatibleRuntimes: ANY,
+        CompatibleArchitectures: ANY,
+        LicenseInfo: ANY,
+        RetentionPolicy: ANY,
+        PublishLambdaVersion: ANY,
+      },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::RDS::DBInstance": `PubliclyAccessible` is read
+    // by a public-access rule (absent counts as public), `MonitoringRoleArn` by `existingRoleRisks`,
+    // removal by the stateful-type rule (default `Snapshot`); the rest sizes, encrypts, backs up and
+    // places the instance in this account. Left out: restoring or replicating from elsewhere
+    // (`DBSnapshotIdentifier`, `DBClusterSnapshotIdentifier`, `SourceDBInstanceIdentifier`,
+    // `SourceDBInstanceAutomatedBackupsArn`, `SourceRegion`, `RestoreTime`), `AssociatedRoles`
+    // (S3 import/export, Lambda calls), `Domain*` (a directory), `DBSecurityGroups`.
+    [
+      'AWS::RDS::DBInstance',
+      {
+        ...TAGS,
+        DBInstanceIdentifier: ANY,
+        DBInstanceClass: ANY,
+        Engine: ANY,
+        EngineVersion: ANY,
+        LicenseModel: ANY,
+        DBName: ANY,
+        Port: ANY,
+        MasterUsername: ANY,
+        MasterUserPassword: ANY,
+        ManageMasterUserPassword: ANY,
+        MasterUserSecret: { KmsKeyId: ANY },
+        AllocatedStorage: ANY,
+        MaxAllocatedStorage: ANY,
+        StorageType: ANY,
+        Iops: ANY,
+        StorageThroughput: ANY,
+        StorageEncrypted: ANY,
+        KmsKeyId: ANY,
+        MultiAZ: ANY,
+        AvailabilityZone: ANY,
+        DBSubnetGroupName: ANY,
+        VPCSecurityGroups: ANY,
+        NetworkType: ANY,
+        PubliclyAccessible: ANY,
+        DBClusterIdentifier: ANY,
+        DBParameterGroupName: ANY,
+        OptionGroupName: ANY,
+        CACertificateIdentifier: ANY,
+        BackupRetentionPeriod: ANY,
+        PreferredBackupWindow: ANY,
+        PreferredMaintenanceWindow: ANY,
+        DeleteAutomatedBackups: ANY,
+        CopyTagsToSnapshot: ANY,
+        DeletionProtection: ANY,
+        AutoMinorVersionUpgrade: ANY,
+        AllowMajorVersionUpgrade: ANY,
+        EnableIAMDatabaseAuthentication: ANY,
+        EnableCloudwatchLogsExports: ANY,
+        EnablePerformanceInsights: ANY,
+        PerformanceInsightsKMSKeyId: ANY,
+        PerformanceInsightsRetentionPeriod: ANY,
+        MonitoringInterval: ANY,
+        MonitoringRoleArn: ANY,
+      },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::ElasticLoadBalancingV2::LoadBalancer",
+    // "…::Listener", "…::TargetGroup". `Scheme` is read by a public-access rule (absent:
+    // internet-facing). Left out: `LoadBalancerAttributes` (access logs to an S3 bucket of any
+    // account), `SubnetMappings` (Elastic IPs), a redirect's `Host` (sends users, path and query to
+    // another site), `authenticate-*` actions (identity providers outside), and a target group's
+    // `Targets` (IP targets may be outside the VPC).
+    [
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      {
+        ...TAGS,
+        Name: ANY,
+        Type: ANY,
+        Scheme: ANY,
+        IpAddressType: ANY,
+        Subnets: ANY,
+        SecurityGroups: ANY,
+      },
+    ],
+    [
+      'AWS::ElasticLoadBalancingV2::Listener',
+      {
+        LoadBalancerArn: ANY,
+        Port: ANY,
+        Protocol: ANY,
+        SslPolicy: ANY,
+        Certificates: ANY,
+        AlpnPolicy: ANY,
+        DefaultActions: [
+          {
+            Type: ANY,
+            Order: ANY,
+            TargetGroupArn: ANY,
+            ForwardConfig: ANY,
+            FixedResponseConfig: ANY,
+            RedirectConfig: { Protocol: ANY, Port: ANY, Path: ANY, Query: ANY, StatusCode: ANY },
+          },
+        ],
+      },
+    ],
+    [
+      'AWS::ElasticLoadBalancingV2::TargetGroup',
+      {
+        ...TAGS,
+        Name: ANY,
+        TargetType: ANY,
+        Protocol: ANY,
+        ProtocolVersion: ANY,
+        Port: ANY,
+        VpcId: ANY,
+        IpAddressType: ANY,
+        HealthCheckEnabled: ANY,
+        HealthCheckPath: ANY,
+        HealthCheckPort: ANY,
+        HealthCheckProtocol: ANY,
+        HealthCheckIntervalSeconds: ANY,
+        HealthCheckTimeoutSeconds: ANY,
+        HealthyThresholdCount: ANY,
+        UnhealthyThresholdCount: ANY,
+        Matcher: ANY,
+        TargetGroupAttributes: ANY,
+      },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::Scheduler::Schedule" and "…::ScheduleGroup".
+    // `Target.Arn` and its dead-letter queue are data-egress destinations (a universal target,
+    // `aws-sdk:…`, is `unseen-effect`: `universalTargetRisks`), `Target.RoleArn` is read by
+    // `existingRoleRisks`. Left out: ECS, EventBridge, Kinesis and SageMaker target parameters
+    // (tasks with public IPs, events with a chosen source…).
+    [
+      'AWS::Scheduler::Schedule',
+      {
+        Name: ANY,
+        Description: ANY,
+        GroupName: ANY,
+        ScheduleExpression: ANY,
+        ScheduleExpressionTimezone: ANY,
+        StartDate: ANY,
+        EndDate: ANY,
+        State: ANY,
+        FlexibleTimeWindow: ANY,
+        KmsKeyArn: ANY,
+        ActionAfterCompletion: ANY,
+        Target: {
+          Arn: ANY,
+          RoleArn: ANY,
+          Input: ANY,
+          RetryPolicy: ANY,
+          DeadLetterConfig: { Arn: ANY },
+          SqsParameters: ANY,
+        },
+      },
+    ],
+    ['AWS::Scheduler::ScheduleGroup', { ...TAGS, Name: ANY }],
     [
       'AWS::EC2::LaunchTemplate',
       {

@@ -501,8 +501,8 @@ describe('review #9d attacks: grants and copies written in shorthand', () => {
         Auth: { DefaultAuthorizer: 'AWS_IAM', ResourcePolicy: { IpRangeBlacklist: ['203.0.113.0/24'] } },
       },
     };
-    // SAM APIs are not on the reviewed list (REVIEWED_RESOURCE_TYPES): only that, no resource-policy.
-    expect(codesAt({ Api: api }, 'Api', { Transform: SAM })).toEqual(['unseen-effect']);
+    // An IAM-authorized SAM API (on the reviewed list) whose policy only denies has nothing to review.
+    expect(codesAt({ Api: api }, 'Api', { Transform: SAM })).toEqual([]);
   });
 
   it.each([
