@@ -35,6 +35,8 @@ export async function mirrorTaskStep(params: {
   outbox?: readonly LifecycleEvent[];
   /** The task's id in an earlier spelling, whose records the sync migrates first (`syncTaskMirror`). */
   formerTaskId?: string | undefined;
+  /** `formerTaskId` is the repository's former name, judged by its id (`migrateFormerTask`). */
+  renamed?: boolean | undefined;
 }): Promise<MirroredStep> {
   const { mirror } = params;
   const warnings: string[] = [];
@@ -45,6 +47,7 @@ export async function mirrorTaskStep(params: {
       events: params.unmirrored,
       mirror,
       formerTaskId: params.formerTaskId,
+      renamed: params.renamed,
     });
     if (sync.status === 'behind') warnings.push(sync.warning);
   }

@@ -64,6 +64,11 @@ export function createStatusBoard(params: {
   taskId: string;
   existing: StatusCommentRef | undefined;
   signingKey: Buffer | undefined;
+  /**
+   * GitHub's id of the repository (`repository.id`, `GITHUB_REPOSITORY_ID`): written into the
+   * marker (`repository_id`), so a rename or transfer keeps the task (`judgeMarker`).
+   */
+  repositoryId?: number | undefined;
   /** The trigger this run carries out; absent for moves no trigger asked for. */
   trigger?: string;
   mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
@@ -115,8 +120,18 @@ export function createStatusBoard(params: {
   /** What the marker carried that is not replayed: said once, on the next status written in full. */
   let setAside = carried?.setAside;
   if (setAside !== undefined) params.log?.(`Task ${params.taskId}: ${setAside}`);
-  /** The task's id as a marker written before ids were canonical (or before a case-only rename) spells it. */
-  const formerTaskId = carried?.marker.task_id === params.taskId ? undefined : carried?.marker.task_id;
+  /**
+   * The task's id as the mirror's records may still spell it: a marker written before ids were
+   * canonical, before a rename or transfer of the repository (`judgeMarker` found it this task's
+   * by the repository's id), or one whose migration no mirror sync has confirmed yet
+   * (`migrate_from`). Kept in every marker until a sync confirms it (`pendingMigration`).
+   */
+  let formerTaskId =
+    carried?.marker.migrate_from ??
+    (carried === undefined || carried.marker.task_id === params.taskId ? undefined : carried.marker.task_id);
+  if (formerTaskId === params.taskId) formerTaskId = undefined;
+  /** Only a trusted marker's former name (judged by the repository's id) may differ beyond case. */
+  const renamed = params.existing?.trust === 'trusted';
   let state: TaskState = marker?.state ?? 'received';
   let record: TaskRecord | undefined =
     marker && recordFromMarker({ marker, taskId: params.taskId, repo, issueNumber: params.issueNumber });
@@ -284,6 +299,11 @@ export function createStatusBoard(params: {
       state: to,
       updated_at: at,
     };
+    const repositoryId = params.repositoryId ?? marker?.repository_id;
+    if (repositoryId !== undefined) next.repository_id = repositoryId;
+    // Until a mirror sync migrates the former id's records, the marker keeps naming them.
+    if (formerTaskId !== undefined && mirrored) next.migrate_from = formerTaskId;
+    else delete next.migrate_from;
     for (const field of options.clear ?? []) delete next[field];
     // Why the task was cancelled says nothing once it is not: a later `/cancel` must not read it.
     if (to !== 'cancelled') delete next.cancelled_by_close;
@@ -395,6 +415,7 @@ export function createStatusBoard(params: {
     const step = await mirrorTaskStep({
       mirror: params.mirrors,
       formerTaskId,
+      renamed,
       record: recorded.record,
       unmirrored,
       steps: recorded.steps,
@@ -402,11 +423,16 @@ export function createStatusBoard(params: {
       ...(outbox === undefined ? {} : { outbox }),
     });
     if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
+    // A sync that went through (the tables answered) has migrated the former id's records: the
+    // marker stops naming them (one more write, once in the task's life).
+    if (step.sync !== undefined && step.sync.status !== 'behind') formerTaskId = undefined;
+    const migrationConfirmed = formerTaskId === undefined && next.migrate_from !== undefined;
     const unsent = step.unsent.slice(-MAX_UNSENT_EVENTS);
     const unsentChanged = unsent.length !== (next.unsent?.length ?? 0);
-    if (step.warning === undefined && !unsentChanged) return noted;
+    if (step.warning === undefined && !unsentChanged && !migrationConfirmed) return noted;
     if (step.warning !== undefined) params.log?.(`Task ${params.taskId}: ${step.warning}`);
     const shown: TaskMarker = { ...next };
+    if (formerTaskId === undefined) delete shown.migrate_from;
     if (unsent.length > 0) shown.unsent = unsent;
     else delete shown.unsent;
     // The warning (and what the bus still lacks) goes on the status comment; failing to say so must not fail the task either.
