@@ -14,7 +14,7 @@ const at = '2026-11-29T10:00:00.000Z';
 const SHA = 'a'.repeat(40);
 
 describe("a deploy journal's unsent lifecycle events, and the task's next step through its status comment (review10e)", () => {
-  it.failing(
+  it(
     "FAULT: the board's sync keeps the tables' unsent_events (Deploy Succeeded) but never sends them, although its own publish reaches the bus: when no deploy journal step follows, the milestone is never published (journal outbox stranded)",
     async () => {
       const tables = filesystemStores(await mkdtemp(path.join(tmpdir(), 'review10e-outbox-')));
