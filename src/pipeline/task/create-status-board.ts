@@ -10,6 +10,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { canonicalRepository } from '../../core/task/canonical-repository.js';
 import { replayableMarker } from '../../core/state/replayable-marker.js';
+import { isEarlierState } from '../../core/state/is-earlier-state.js';
 import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
 import { isSameEvent } from '../../core/task/same-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
@@ -193,6 +194,10 @@ export function createStatusBoard(params: {
       baseAt = elapsed();
       if (seen === 'unchanged' || seen === undefined || seen.trust !== 'trusted') return 'kept';
       if (sameBase(seen.marker, marker)) return 'kept';
+      if (isEarlierState(seen.marker, marker)) {
+        params.log?.(earlierStateLine(seen.marker, marker));
+        return 'kept';
+      }
       params.log?.(
         `Task ${params.taskId}: another run wrote the status comment since this run read it; applying this step on top of it`,
       );
@@ -378,7 +383,18 @@ export function createStatusBoard(params: {
       ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
       log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),
     });
-    const { replaced, duplicate } = after;
+    const { duplicate } = after;
+    let { replaced } = after;
+    if (replaced !== undefined && duplicate === undefined && isEarlierState(replaced.marker, next)) {
+      // An older marker written back over this run's: ignored, and this run's write made again.
+      params.log?.(earlierStateLine(replaced.marker, next));
+      replaced = undefined;
+      await write(render(next, undefined)).catch((error: unknown) =>
+        params.log?.(
+          `Task ${params.taskId}: the status comment could not be written again: ${String(error)}`,
+        ),
+      );
+    }
     if (duplicate !== undefined && replaced !== undefined) {
       params.log?.(
         `Task ${params.taskId}: another run created the status comment at once; keeping the oldest (${replaced.commentId})`,
@@ -445,6 +461,9 @@ export function createStatusBoard(params: {
       );
     return step.warning === undefined ? noted : { ...noted, warning: step.warning };
   };
+
+  const earlierStateLine = (seen: TaskMarker, base: TaskMarker | undefined) =>
+    `Task ${params.taskId}: the status comment holds an older state (version ${seen.version ?? 0}, ${seen.state}) than this run builds on (version ${base?.version ?? 0}, ${base?.state ?? 'none'}): a marker written back over the live one is ignored; the newest version wins`;
 
   const adopt = (seen: StatusCommentRef) => {
     commentId = seen.commentId;
