@@ -125,7 +125,7 @@ export function createStatusBoard(params: {
    * The task's id as the mirror's records may still spell it: a marker written before ids were
    * canonical, before a rename or transfer of the repository (`judgeMarker` found it this task's
    * by the repository's id), or one whose migration no mirror sync has confirmed yet
-   * (`migrate_from`). Kept in every marker until a sync confirms it (`pendingMigration`).
+   * (`migrate_from`). Kept in every marker (`migrate_from`) until a sync confirms the migration.
    */
   let formerTaskId =
     carried?.marker.migrate_from ??
