@@ -29,6 +29,7 @@ import { resendEarlierArtifacts } from './resend-earlier-artifacts.js';
 import { resendEarlierDeployments } from './resend-earlier-deployments.js';
 import { boardAfterWrite } from './board-after-write.js';
 import { mirrorTaskStep } from '../mirror/mirror-task-step.js';
+import { migrateFormerTask } from '../mirror/migrate-former-task.js';
 import { markerOutbox } from './marker-outbox.js';
 import { pathFollows } from './path-follows.js';
 import { detailsWith } from './details-with.js';
@@ -125,7 +126,8 @@ export function createStatusBoard(params: {
    * The task's id as the mirror's records may still spell it: a marker written before ids were
    * canonical, before a rename or transfer of the repository (`judgeMarker` found it this task's
    * by the repository's id), or one whose migration no mirror sync has confirmed yet
-   * (`migrate_from`). Kept in every marker (`migrate_from`) until a sync confirms the migration.
+   * (`migrate_from`). Migrated before the step's marker is written (`migrateFormerly`); until
+   * the tasks table has taken it, every marker keeps naming it (`migrate_from`).
    */
   let formerTaskId =
     carried?.marker.migrate_from ??
@@ -167,6 +169,30 @@ export function createStatusBoard(params: {
         () => 0,
       );
       confirmed = Math.max(confirmed, version);
+    }
+  };
+
+  /**
+   * Before a write: migrates the former id's records (`migrateFormerTask`), so the marker written
+   * next no longer needs to name them. A mirror that cannot be reached leaves the migration pending:
+   * the marker keeps `migrate_from` for the next step, whichever run takes it.
+   */
+  const migrateFormerly = async (): Promise<void> => {
+    const tasks = params.mirrors?.tasks;
+    if (formerTaskId === undefined || tasks === undefined) return;
+    try {
+      await migrateFormerTask({
+        tasks,
+        events: params.mirrors?.events,
+        taskId: params.taskId,
+        formerTaskId,
+        renamed,
+      });
+      formerTaskId = undefined;
+    } catch (error) {
+      params.log?.(
+        `Task ${params.taskId}: the records under ${formerTaskId} could not be migrated yet (${String(error)}); the status keeps naming them`,
+      );
     }
   };
 
@@ -275,6 +301,7 @@ export function createStatusBoard(params: {
       return { refused };
     }
     await readMirrorAtStart();
+    await migrateFormerly();
     // The events the mirror may lack ride in the marker, bounded by count and size; what no longer
     // fits is named on the comment and recorded as an `events_lost` event, never dropped silently.
     const fitted = fitMarkerEvents({
@@ -306,8 +333,8 @@ export function createStatusBoard(params: {
     };
     const repositoryId = params.repositoryId ?? marker?.repository_id;
     if (repositoryId !== undefined) next.repository_id = repositoryId;
-    // Until a mirror sync migrates the former id's records, the marker keeps naming them.
-    if (formerTaskId !== undefined && mirrored) next.migrate_from = formerTaskId;
+    // Until the tasks table has taken the former id's records, the marker keeps naming them.
+    if (formerTaskId !== undefined && params.mirrors?.tasks !== undefined) next.migrate_from = formerTaskId;
     else delete next.migrate_from;
     for (const field of options.clear ?? []) delete next[field];
     // Why the task was cancelled says nothing once it is not: a later `/cancel` must not read it.
@@ -439,16 +466,11 @@ export function createStatusBoard(params: {
       ...(outbox === undefined ? {} : { outbox }),
     });
     if (step.sync?.status !== 'behind') confirmed = recorded.record.version;
-    // A sync that went through (the tables answered) has migrated the former id's records: the
-    // marker stops naming them (one more write, once in the task's life).
-    if (step.sync !== undefined && step.sync.status !== 'behind') formerTaskId = undefined;
-    const migrationConfirmed = formerTaskId === undefined && next.migrate_from !== undefined;
     const unsent = step.unsent.slice(-MAX_UNSENT_EVENTS);
     const unsentChanged = unsent.length !== (next.unsent?.length ?? 0);
-    if (step.warning === undefined && !unsentChanged && !migrationConfirmed) return noted;
+    if (step.warning === undefined && !unsentChanged) return noted;
     if (step.warning !== undefined) params.log?.(`Task ${params.taskId}: ${step.warning}`);
     const shown: TaskMarker = { ...next };
-    if (formerTaskId === undefined) delete shown.migrate_from;
     if (unsent.length > 0) shown.unsent = unsent;
     else delete shown.unsent;
     // The warning (and what the bus still lacks) goes on the status comment; failing to say so must not fail the task either.
