@@ -3,8 +3,9 @@ import { readStateMarker } from '../core/state/state-marker.js';
 import { httpStatusOf } from './http-status.js';
 import type { MarkerAuthority, StatusCommentRef } from './status-comment.js';
 import { taskIdOf } from '../core/task/task-id-of.js';
+import { markerRepositoryIds, type RepositoryIdClient } from './marker-repository-ids.js';
 
-export interface CommentByIdClient {
+export interface CommentByIdClient extends RepositoryIdClient {
   issues: {
     getComment(p: {
       owner: string;
@@ -33,6 +34,8 @@ export async function readStatusCommentById(params: {
   commentId: number;
   authority: MarkerAuthority;
   etag?: string;
+  /** GitHub's id of the repository, when known (see `judgeMarker`). */
+  repositoryId?: number | undefined;
 }): Promise<StatusCommentRef | 'unchanged' | undefined> {
   const { client, owner, repo, authority } = params;
   let data: { body?: string; user?: { login: string } | null };
@@ -49,12 +52,18 @@ export async function readStatusCommentById(params: {
   }
   const line = data.body === undefined ? undefined : readStateMarker(data.body);
   if (line === undefined) return undefined;
+  const author = data.user?.login;
+  const ids =
+    author?.toLowerCase() === authority.identity.toLowerCase()
+      ? await markerRepositoryIds({ client, owner, repo, repositoryId: params.repositoryId })(line.marker)
+      : {};
   const judgement = judgeMarker({
-    author: data.user?.login,
+    author,
     line,
     identity: authority.identity,
     taskId: taskIdOf({ owner, repo, issueNumber: params.issueNumber }),
     keys: authority.keys,
+    ...ids,
   });
   if (judgement.trust === 'ignored') return undefined;
   return {

@@ -13,10 +13,19 @@ export async function readTaskStatus(params: {
   owner: string;
   repo: string;
   issueNumber: number;
+  /** GitHub's id of the repository (`repository.id`, `GITHUB_REPOSITORY_ID`), when known. */
+  repositoryId?: number | undefined;
 }): Promise<StatusCommentRef | undefined> {
   const { client, trust, owner, repo, issueNumber } = params;
   const authority = { identity: await trust.identity(), keys: trust.keys };
-  const found = await findStatusComment({ client, owner, repo, issueNumber, authority });
+  const found = await findStatusComment({
+    client,
+    owner,
+    repo,
+    issueNumber,
+    authority,
+    repositoryId: params.repositoryId,
+  });
   if (found?.signedWith !== 'previous' || trust.keys === undefined) return found;
   const body = resignStateMarker(found.body, trust.keys.current);
   await client.issues.updateComment({ owner, repo, comment_id: found.commentId, body });

@@ -5,6 +5,7 @@ import { judgeMarker, type MarkerJudgement } from '../core/state/judge-marker.js
 import { latestMarker } from '../core/state/latest-marker.js';
 import { readStateMarker, type TaskMarker } from '../core/state/state-marker.js';
 import { taskIdOf } from '../core/task/task-id-of.js';
+import { markerRepositoryIds, type RepositoryIdClient } from './marker-repository-ids.js';
 
 interface IssueComment {
   id: number;
@@ -12,7 +13,7 @@ interface IssueComment {
   user: { login: string; type: string } | null;
 }
 
-export interface StatusCommentClient {
+export interface StatusCommentClient extends RepositoryIdClient {
   issues: {
     listComments(p: {
       owner: string;
@@ -77,6 +78,8 @@ export async function findStatusComment(params: {
   repo: string;
   issueNumber: number;
   authority: MarkerAuthority;
+  /** GitHub's id of the repository (`repository.id`, `GITHUB_REPOSITORY_ID`), when known. */
+  repositoryId?: number | undefined;
 }): Promise<StatusCommentRef | undefined> {
   const found = await listStatusComments(params);
   return (
@@ -88,7 +91,9 @@ export async function findStatusComment(params: {
 /**
  * Every comment of the issue carrying a marker of this task that `judgeMarker` does not ignore
  * (trusted or display-only), in GitHub's order: oldest first (*List issue comments*, every page of
- * 100). Two runs that each created the status comment find both here and keep the oldest.
+ * 100). Two runs that each created the status comment find both here and keep the oldest. A
+ * marker of the agent's naming the repository's former name (renamed or transferred) is judged
+ * by the repository's id (`markerRepositoryIds`).
  */
 export async function listStatusComments(params: {
   client: StatusCommentClient;
@@ -96,9 +101,11 @@ export async function listStatusComments(params: {
   repo: string;
   issueNumber: number;
   authority: MarkerAuthority;
+  repositoryId?: number | undefined;
 }): Promise<StatusCommentRef[]> {
   const { client, owner, repo, issueNumber, authority } = params;
   const taskId = taskIdOf({ owner, repo, issueNumber });
+  const idsFor = markerRepositoryIds({ client, owner, repo, repositoryId: params.repositoryId });
   const found: StatusCommentRef[] = [];
   for (let page = 1; ; page++) {
     const { data } = await client.issues.listComments({
@@ -111,12 +118,16 @@ export async function listStatusComments(params: {
     for (const comment of data) {
       const line = comment.body === undefined ? undefined : readStateMarker(comment.body);
       if (!line) continue;
+      const author = comment.user?.login;
+      // Only the agent's own markers are worth a repository lookup.
+      const ids = author?.toLowerCase() === authority.identity.toLowerCase() ? await idsFor(line.marker) : {};
       const judgement = judgeMarker({
-        author: comment.user?.login,
+        author,
         line,
         identity: authority.identity,
         taskId,
         keys: authority.keys,
+        ...ids,
       });
       if (judgement.trust === 'ignored') continue;
       found.push({

@@ -18,6 +18,7 @@ const KINDS: Readonly<Record<string, SecretKind>> = {
   SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
   IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
   BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
+  URLCredential: { slug: 'url-credentials', title: 'credential in a URL (password, token or signature)' },
   OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
   ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
   LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },

@@ -1,5 +1,6 @@
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintRuleCreator } from '@secretlint/types';
+import { urlCredentialRule } from './url-credential-rule.js';
 
 const AWS_RULE = '@secretlint/secretlint-rule-aws';
 const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
@@ -18,19 +19,26 @@ export const TOO_MANY_REPORTS = 'TOO_MANY_REPORTS';
  * - `secretlint-disable` comments are not honoured. They let a repository mark its own false
  *   positives; here the author of the text is who is being checked, so it cannot opt out. The
  *   rules are listed one by one because 11.x ignores `disabled` on a rule inside a preset.
+ * - One rule of our own (`urlCredentialRule`): a credential in a URL's query or fragment
+ *   (`?password=`, `?api_key=`, a presigned URL's signature) or any `user:password@`, which the
+ *   preset misses, so every text the scanner guards (a stack output URL, a comment, a mirror) is
+ *   rid of it.
  * - Each rule reports at most MAX_REPORTS_PER_RULE findings per text: secretlint 11.x removes
  *   duplicate findings by comparing every pair, so 3,000 findings in a 36 KB text (`xoxb-1-2 `
  *   repeated) take 3.4 s; capped, a scan stays linear in the text.
  * Rules: https://github.com/secretlint/secretlint/tree/master/packages/%40secretlint/secretlint-rule-preset-recommend
  */
 export const SECRETLINT_CONFIG: SecretLintCoreConfig = {
-  rules: recommendedRules
-    .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
-    .map((rule) =>
-      rule.meta.id === AWS_RULE
-        ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
-        : { id: rule.meta.id, rule: capped(rule) },
-    ),
+  rules: [
+    ...recommendedRules
+      .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
+      .map((rule) =>
+        rule.meta.id === AWS_RULE
+          ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
+          : { id: rule.meta.id, rule: capped(rule) },
+      ),
+    { id: urlCredentialRule.meta.id, rule: capped(urlCredentialRule) },
+  ],
 };
 
 /**

@@ -2,6 +2,7 @@ import type { MarkerKeys } from './marker-keys.js';
 import { markerSignatureMatches } from './marker-signature.js';
 import type { MarkerLine } from './state-marker.js';
 import { keyThatSigned } from './key-that-signed.js';
+import { parseTaskId } from '../task/parse-task-id.js';
 
 /**
  * How far a marker read back from a comment may be believed:
@@ -39,6 +40,14 @@ export function isSharedIdentity(login: string): boolean {
  * `GITHUB_TOKEN`); `taskId` the task of the issue being read (`owner/repo#number`); `keys` the
  * marker keys, when configured. With keys, a marker counts only with a signature that holds
  * under one of them; without, only when the identity is the agent's alone.
+ *
+ * Which task: a repository keeps its numeric id through a rename or a transfer (GitHub docs,
+ * *Renaming a repository*, *Transferring a repository*), while its name in `task_id` changes. So a
+ * marker of the same issue is this task's when it names the same repository in any case, or
+ * another name of the same repository: its `repository_id`, or else `markerRepositoryId` (the id
+ * GitHub now gives the name the marker names: the old name redirects), equals `repositoryId`
+ * (this repository's id). A marker whose `repository_id` is another repository's is never this
+ * task's, whatever its name says (a repository deleted and created again under the same name).
  */
 export function judgeMarker(params: {
   author: string | undefined;
@@ -46,6 +55,10 @@ export function judgeMarker(params: {
   identity: string;
   taskId: string;
   keys: MarkerKeys | undefined;
+  /** GitHub's id of the repository being read, when known. */
+  repositoryId?: number | undefined;
+  /** GitHub's id of the repository the marker's `task_id` names, looked up by the caller. */
+  markerRepositoryId?: number | undefined;
 }): MarkerJudgement {
   const { author, line, identity, taskId, keys } = params;
   if (author === undefined || author.toLowerCase() !== identity.toLowerCase()) {
@@ -54,7 +67,14 @@ export function judgeMarker(params: {
       reason: `was written by ${author ?? 'a deleted account'}, not by ${identity}`,
     };
   }
-  if (line.marker.task_id.toLowerCase() !== taskId.toLowerCase()) {
+  const named = line.marker.repository_id;
+  if (named !== undefined && params.repositoryId !== undefined && named !== params.repositoryId) {
+    return {
+      trust: 'ignored',
+      reason: `names repository ${named}, not this repository (${params.repositoryId})`,
+    };
+  }
+  if (line.marker.task_id.toLowerCase() !== taskId.toLowerCase() && !renamedFrom(params)) {
     return { trust: 'ignored', reason: `names task ${line.marker.task_id}, not ${taskId}` };
   }
   if (keys === undefined) {
@@ -80,4 +100,18 @@ export function judgeMarker(params: {
     reason:
       'carries a signature that does not hold under the marker key: forged, or signed with a key no longer configured',
   };
+}
+
+/** Whether the marker names this issue of this repository under the repository's former name (by id). */
+function renamedFrom(params: {
+  line: MarkerLine;
+  taskId: string;
+  repositoryId?: number | undefined;
+  markerRepositoryId?: number | undefined;
+}): boolean {
+  const theirs = parseTaskId(params.line.marker.task_id);
+  const ours = parseTaskId(params.taskId);
+  if (theirs === undefined || ours === undefined || theirs.issueNumber !== ours.issueNumber) return false;
+  const id = params.line.marker.repository_id ?? params.markerRepositoryId;
+  return params.repositoryId !== undefined && id === params.repositoryId;
 }

@@ -1,5 +1,6 @@
 import type { MarkerTrust } from './judge-marker.js';
 import type { TaskMarker } from './state-marker.js';
+import { rekeyedEvents } from './rekeyed-events.js';
 
 /**
  * The marker a status board continues from, with what it would replay limited to what may be
@@ -11,8 +12,11 @@ import type { TaskMarker } from './state-marker.js';
  *   `github-actions[bot]` with no marker key), nothing is replayed: a deployment record re-sent
  *   from it would put the writer's parameters and a template of any commit under a real
  *   deployment's key, which a later rollback deploys as "exactly what was deployed";
- * - of a trusted one, only events of `taskId` (compared without regard to case, as `judgeMarker`
- *   compares the marker's own; the results table's key is taken from `taskId`).
+ * - of a trusted one, only events of this task: named `taskId` or the marker's own `task_id`
+ *   (compared without regard to case), which `judgeMarker` found to be this task's — the same
+ *   spelling, or the former name of the same repository (its id) after a rename or transfer.
+ *   Each is re-keyed to `taskId` (`rekeyedEvents`), so what goes out names the task as its
+ *   records do now, never under a former spelling.
  * `setAside` says what was left out, for the status comment and the log; absent when nothing was.
  */
 export function replayableMarker(params: { marker: TaskMarker; trust: MarkerTrust; taskId: string }): {
@@ -27,14 +31,14 @@ export function replayableMarker(params: { marker: TaskMarker; trust: MarkerTrus
     unsent_deployments: unsentDeployments,
     ...rest
   } = params.marker;
-  const ours = (id: string) => id.toLowerCase() === taskId.toLowerCase();
+  const names = new Set([taskId.toLowerCase(), params.marker.task_id.toLowerCase()]);
+  const ours = (id: string) => names.has(id.toLowerCase());
   const trusted = trust === 'trusted';
-  const events = trusted
-    ? (unmirrored ?? [])
-        .filter((event) => ours(event.task_id))
-        .map((event) => ({ ...event, task_id: taskId }))
-    : [];
-  const lifecycle = trusted ? (unsent ?? []).filter((event) => ours(event.detail.task_id)) : [];
+  const { events, lifecycle } = rekeyedEvents({
+    taskId,
+    events: trusted ? (unmirrored ?? []).filter((event) => ours(event.task_id)) : [],
+    lifecycle: trusted ? (unsent ?? []).filter((event) => ours(event.detail.task_id)) : [],
+  });
   const marker: TaskMarker = {
     ...rest,
     ...(events.length === 0 ? {} : { unmirrored: events }),

@@ -73,6 +73,20 @@ const MARKER_LINE = /^<!-- implementation-agent:state (\{.*\})(?: hmac-sha256=([
 export const taskMarkerSchema = z
   .object({
     task_id: taskIdSchema,
+    /**
+     * GitHub's numeric id of the task's repository (`repository.id` of a webhook payload,
+     * `GITHUB_REPOSITORY_ID` in a workflow), which stays through a rename or a transfer while the
+     * name in `task_id` changes: a marker of the same id under another name is this task
+     * (`judgeMarker`), one of another id never is. Absent in markers written before it was kept.
+     */
+    repository_id: z.number().int().positive().optional(),
+    /**
+     * The task's id as its records in the mirror may still be spelled (`Acme/Shop#7` before ids
+     * were canonical; `acme/shop#7` before the repository became `acme/store`), kept until a
+     * mirror sync has migrated them (`migrateFormerTask`): a step whose sync fails must not lose
+     * the only place that names them.
+     */
+    migrate_from: taskIdSchema.optional(),
     state: taskStateSchema,
     attempt: z.number().int().nonnegative(),
     branch: z.string().optional(),

@@ -1,10 +1,22 @@
+import type { DeployState } from '../state/deploy-state.js';
 import type { EnvironmentDeploys } from './apply-deploy-event.js';
+
+/** How far one deployment's deploy got: a later stage of the same deployment is newer. */
+const STAGE: Readonly<Record<DeployState, number>> = {
+  deploying: 0,
+  deployed: 1,
+  deploy_failed: 1,
+  rolled_back: 2,
+};
 
 /**
  * One environment map from the two a status marker once carried (pure): `environments` (the
- * record's) and `deploys` (where deploy runs wrote before they moved the record). Per environment
- * the entry updated last wins (ISO 8601 `updated_at`; a tie keeps `environments`). `undefined`
- * when neither has an entry.
+ * record's) and `deploys` (where deploy runs wrote before they moved the record), or a record's
+ * and the mirror's. Per environment the newest entry wins, by GitHub's deployment ids (which
+ * GitHub assigns in increasing order: the entry's `deployment_id`, or the `rolled_back_by` that
+ * replaced it), then by how far that deployment got (`STAGE`); a tie keeps `environments`. Never
+ * by `updated_at`: a time is its writer's word, and one forged in the future must not win.
+ * `undefined` when neither has an entry.
  */
 export function mergeEnvironmentDeploys(
   environments: EnvironmentDeploys | undefined,
@@ -14,8 +26,15 @@ export function mergeEnvironmentDeploys(
   const merged = { ...environments };
   for (const [name, entry] of Object.entries(deploys)) {
     const kept = Object.hasOwn(merged, name) ? merged[name] : undefined;
-    if (kept === undefined || Date.parse(entry.updated_at) > Date.parse(kept.updated_at))
-      merged[name] = entry;
+    if (kept === undefined || isNewer(entry, kept)) merged[name] = entry;
   }
   return merged;
+}
+
+type Entry = EnvironmentDeploys[string];
+
+function isNewer(entry: Entry, kept: Entry): boolean {
+  const rank = (deploy: Entry) => Math.max(deploy.deployment_id, deploy.rolled_back_by ?? 0);
+  if (rank(entry) !== rank(kept)) return rank(entry) > rank(kept);
+  return STAGE[entry.status] > STAGE[kept.status];
 }

@@ -2,8 +2,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { z } from 'zod';
-import { outcomeMessage } from '../../core/outcome/outcome-message.js';
-import { toOutcomeResult } from '../../core/outcome/outcome-result.js';
+import { redactedOutcomeResult } from '../../core/outcome/redacted-outcome-result.js';
 import { isFailureOutcome, type TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { markerKeysFrom } from '../../core/state/marker-keys.js';
 import type { GraphqlClient } from '../../github/graphql-client.js';
@@ -53,18 +52,20 @@ export async function runner(): Promise<void> {
             log,
             trust: markerTrust(inputs, octokit.graphql),
           });
-    setOutputs(outcome);
+    // What leaves the process (outputs, job summary, failure line) is redacted as the record is.
+    const result = await redactedOutcomeResult(outcome);
+    setOutputs(outcome, JSON.stringify(result));
     // Runners always provide a job summary file; a local run (act, a shell) may not.
     if (process.env.GITHUB_STEP_SUMMARY) {
       const summary = core.summary
         .addHeading(`implementation-agent: ${outcome.status}`, 3)
-        .addRaw(outcomeMessage(outcome));
+        .addRaw(result.message);
       // A PR comment shows a change set cut to fit; the job summary keeps every row.
       const changeSet = 'result' in outcome ? outcome.result?.changeSummary : undefined;
       if (changeSet?.truncated) summary.addHeading('Full change set', 4).addCodeBlock(changeSet.fullText);
       await summary.write();
     }
-    if (isFailureOutcome(outcome)) core.setFailed(outcomeMessage(outcome));
+    if (isFailureOutcome(outcome)) core.setFailed(result.message);
   } catch (error) {
     core.setFailed(`implementation-agent stopped: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -89,11 +90,12 @@ function runUrl(): string {
   return `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
 }
 
-function setOutputs(outcome: TaskOutcome): void {
+/** `result`: the outcome's `result` JSON, redacted (`redactedOutcomeResult`). */
+function setOutputs(outcome: TaskOutcome, result: string): void {
   const set = (name: ActionOutputName, value: string | number | undefined) => {
     if (value !== undefined) core.setOutput(name, String(value));
   };
-  set('result', JSON.stringify(toOutcomeResult(outcome)));
+  set('result', result);
   set('status', outcome.status);
   if ('taskId' in outcome) set('task-id', outcome.taskId);
   if ('issueNumber' in outcome) set('issue-number', outcome.issueNumber);

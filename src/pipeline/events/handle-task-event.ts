@@ -21,6 +21,7 @@ import type { TaskOutcome } from '../task/task-outcome.js';
 export type { TaskEventDependencies } from './task-event-dependencies.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
+import { repositoryIdOf } from './repository-id-of.js';
 
 /** `labeled` restarts only tasks that did not get anywhere; anything else is already under way. */
 const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancelled']);
@@ -33,9 +34,11 @@ const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancell
  * already generating or has made a pull request from, changes nothing.
  */
 export async function handleTaskEvent(
-  deps: TaskEventDependencies,
+  given: TaskEventDependencies,
   event: { name: string; payload: unknown },
 ): Promise<TaskOutcome> {
+  const repositoryId = given.repositoryId ?? repositoryIdOf(event.payload);
+  const deps = repositoryId === undefined ? given : { ...given, repositoryId };
   if (event.name === 'check_suite' || event.name === 'status') {
     const checks = classifyChecksEvent(event);
     return checks.kind === 'ignored'

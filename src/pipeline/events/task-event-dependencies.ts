@@ -35,4 +35,9 @@ export interface TaskEventDependencies {
    * process wrote (the Action: a later workflow run); costs one API call per step.
    */
   readonly readCancelBack?: boolean;
+  /**
+   * GitHub's id of the event's repository (`repository.id` of the payload, set by
+   * `handleTaskEvent`): boards write it into the marker, so a rename or transfer keeps the task.
+   */
+  readonly repositoryId?: number;
 }

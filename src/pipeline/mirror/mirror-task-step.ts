@@ -1,16 +1,19 @@
-import { unsentOf } from '../../core/stores/lifecycle-publisher.js';
 import { lifecycleEventFor, type LifecycleEvent } from '../../core/task/lifecycle-event.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
 import type { TaskRecord } from '../../core/task/task-record.js';
 import type { MirrorStores } from './mirror-stores-for-config.js';
 import { syncTaskMirror, type MirrorSyncResult } from './sync-task-mirror.js';
+import { publishOutbox } from './publish-outbox.js';
 
 /** What a step's mirroring did: the task mirror's sync, and a warning for the status comment when anything fell behind. */
 export interface MirroredStep {
   readonly sync?: MirrorSyncResult;
   /** Lifecycle events sent to the bus. */
   readonly published: number;
-  /** Lifecycle events the bus did not take (earlier unsent ones first): the next step sends them again. */
+  /**
+   * Of the caller's lifecycle events, those the bus did not take (earlier unsent ones first): the
+   * next step sends them again. The tasks table's own unsent events stay in the table.
+   */
   readonly unsent: readonly LifecycleEvent[];
   /** One line for the status comment when a mirror could not be written; the task goes on. */
   readonly warning?: string;
@@ -24,7 +27,8 @@ export interface MirroredStep {
  * the events this change applied, each with the record it produced; `unmirrored` every event the
  * mirror may lack (the step's among them). `outbox`, when the caller already recorded what to send
  * (the status board writes it into the marker's `unsent` before publishing), is sent instead, as
- * is. Never throws. Without a bus nothing is unsent.
+ * is, together with what the tasks table's record holds unsent (`publishOutbox`: one outbox,
+ * whoever reaches the bus). Never throws. Without a bus nothing is unsent.
  */
 export async function mirrorTaskStep(params: {
   mirror: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
@@ -35,6 +39,8 @@ export async function mirrorTaskStep(params: {
   outbox?: readonly LifecycleEvent[];
   /** The task's id in an earlier spelling, whose records the sync migrates first (`syncTaskMirror`). */
   formerTaskId?: string | undefined;
+  /** `formerTaskId` is the repository's former name, judged by its id (`migrateFormerTask`). */
+  renamed?: boolean | undefined;
 }): Promise<MirroredStep> {
   const { mirror } = params;
   const warnings: string[] = [];
@@ -45,25 +51,22 @@ export async function mirrorTaskStep(params: {
       events: params.unmirrored,
       mirror,
       formerTaskId: params.formerTaskId,
+      renamed: params.renamed,
     });
     if (sync.status === 'behind') warnings.push(sync.warning);
   }
   const lifecycle = params.outbox ?? [...(params.unsent ?? []), ...stepMilestones(params.steps)];
   let published = 0;
   let unsent: readonly LifecycleEvent[] = [];
-  if (mirror.publisher !== undefined && lifecycle.length > 0) {
-    try {
-      await mirror.publisher.publish(lifecycle);
-      published = lifecycle.length;
-    } catch (error) {
-      unsent = unsentOf(error, lifecycle);
-      published = lifecycle.length - unsent.length;
-      const reason = error instanceof Error ? error.message : String(error);
-      const names = unsent.map((event) => event.detailType).join(', ');
-      warnings.push(
-        `The lifecycle event(s) ${names} could not be sent to the event bus (${reason}); the next step sends them again.`,
-      );
-    }
+  if (mirror.publisher !== undefined) {
+    const sent = await publishOutbox({
+      publisher: mirror.publisher,
+      tasks: mirror.tasks,
+      taskId: params.record.task_id,
+      own: lifecycle,
+    });
+    ({ published, unsent } = sent);
+    warnings.push(...sent.warnings);
   }
   return {
     ...(sync === undefined ? {} : { sync }),

@@ -3,6 +3,7 @@ import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { UnsentArtifacts } from '../../core/state/state-marker.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { readBranchTexts, type BlobClient } from '../../github/read-branch-texts.js';
+import { heldInStore } from './held-in-store.js';
 
 const FILES = 'files/';
 
@@ -60,9 +61,8 @@ export async function resendUnsentArtifacts(params: {
     const kept: string[] = [];
     for (const path of paths) {
       // A store that cannot be read says nothing held: the path is named lost, as before.
-      const stored = await params.store.get({ ...where, path }).catch(() => undefined);
-      if (stored === undefined) kept.push(path);
-      else sent.push(path);
+      if (await heldInStore({ read: () => params.store.get({ ...where, path }) })) sent.push(path);
+      else kept.push(path);
     }
     return kept;
   };

@@ -3,6 +3,7 @@ import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
 import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
 import { readRepositoryFile, type RepositoryContentClient } from '../../github/read-repository-file.js';
+import { heldInStore } from './held-in-store.js';
 
 /** What a re-send of deployment records did, each record in exactly one of the three lists. */
 export interface ResentDeployments {
@@ -76,30 +77,23 @@ export async function resendUnsentDeployments(params: {
   return { sent, lost, kept };
 }
 
-/**
- * Whether the store holds this very deployment already; `false` when it holds none or another one
- * under its key, or cannot be read (the re-send then goes on as if it held none: the save says
- * whether the store is back).
- */
-async function heldAlready(params: {
+/** Whether the store holds this very deployment already (`heldInStore`), not another one under its key. */
+function heldAlready(params: {
   store: DeploymentStore;
   repository: string;
   record: UnsentDeployment;
 }): Promise<boolean> {
   const { record } = params;
-  try {
-    const stored = await params.store.load({
-      repository: params.repository,
-      environment: record.environment,
-      deploymentId: record.deployment_id,
-    });
-    return (
-      stored !== undefined &&
+  return heldInStore({
+    read: () =>
+      params.store.load({
+        repository: params.repository,
+        environment: record.environment,
+        deploymentId: record.deployment_id,
+      }),
+    same: (stored) =>
       stored.sha === record.sha &&
       stored.templateSha256 === record.template_sha256 &&
-      (record.parameters === undefined || isDeepStrictEqual(stored.parameters, record.parameters))
-    );
-  } catch {
-    return false;
-  }
+      (record.parameters === undefined || isDeepStrictEqual(stored.parameters, record.parameters)),
+  });
 }

@@ -1,5 +1,6 @@
 import { TaskVersionConflictError } from '../../core/stores/task-store.js';
 import type { LifecycleEvent } from '../../core/task/lifecycle-event.js';
+import { lifecycleEventId } from '../../core/task/lifecycle-event-id.js';
 import type { TaskLog } from './record-task-event.js';
 
 /** Another writer between the read and the write is rare; past this many the sent events stay. */
@@ -17,7 +18,8 @@ export async function settleOutbox(params: {
   sent: readonly LifecycleEvent[];
   unsent: readonly LifecycleEvent[];
 }): Promise<string | undefined> {
-  const keyOf = (event: LifecycleEvent) => `${event.detailType}#${event.detail.sequence}`;
+  // By the event's own identity: two milestones may share a detail-type and sequence (`lifecycleEventId`).
+  const keyOf = lifecycleEventId;
   const stillUnsent = new Set(params.unsent.map(keyOf));
   const taken = new Set(params.sent.map(keyOf).filter((key) => !stillUnsent.has(key)));
   try {

@@ -37,6 +37,8 @@ export async function syncTaskMirror(params: {
    * `Acme/Shop#7`): its records are migrated to the record's id first (`migrateFormerTask`).
    */
   formerTaskId?: string | undefined;
+  /** `formerTaskId` is the repository's former name, judged by its id (`migrateFormerTask`). */
+  renamed?: boolean | undefined;
 }): Promise<MirrorSyncResult> {
   const { mirror } = params;
   // A record read from a task's own log carries that log's bookkeeping: never mirrored, never compared.
@@ -54,6 +56,7 @@ export async function syncTaskMirror(params: {
         events: mirror.events,
         taskId: source.task_id,
         formerTaskId: params.formerTaskId,
+        renamed: params.renamed,
       });
     // Without a tasks table nothing says how far the events got: every event is offered again.
     const stored = await mirror.tasks?.get(source.task_id);

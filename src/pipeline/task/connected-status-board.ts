@@ -51,6 +51,8 @@ export function connectedStatusBoard(params: {
   trigger?: string;
   log: (line: string) => void;
   now?: () => Date;
+  /** GitHub's id of the repository, written into the marker (`createStatusBoard`). */
+  repositoryId?: number | undefined;
 }): StatusBoard {
   const { client, trust, owner, repo, issueNumber, taskId } = params;
   const authority = async () => ({ identity: await trust.identity(), keys: trust.keys });
@@ -64,6 +66,7 @@ export function connectedStatusBoard(params: {
     taskId,
     existing: params.existing,
     signingKey: trust.keys?.current,
+    repositoryId: params.repositoryId,
     ...(params.trigger === undefined ? {} : { trigger: params.trigger }),
     ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
     ...(artifacts === undefined
@@ -86,10 +89,18 @@ export function connectedStatusBoard(params: {
         issueNumber,
         commentId,
         authority: await authority(),
+        repositoryId: params.repositoryId,
         ...(etag === undefined ? {} : { etag }),
       }),
     listBoards: async () =>
-      listStatusComments({ client, owner, repo, issueNumber, authority: await authority() }),
+      listStatusComments({
+        client,
+        owner,
+        repo,
+        issueNumber,
+        authority: await authority(),
+        repositoryId: params.repositoryId,
+      }),
     retire: ({ commentId, keptId }) => retireDuplicateBoard({ client, owner, repo, commentId, keptId }),
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),

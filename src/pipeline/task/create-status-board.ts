@@ -10,6 +10,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { canonicalRepository } from '../../core/task/canonical-repository.js';
 import { replayableMarker } from '../../core/state/replayable-marker.js';
+import { isEarlierState } from '../../core/state/is-earlier-state.js';
 import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
 import { isSameEvent } from '../../core/task/same-event.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
@@ -28,6 +29,7 @@ import { resendEarlierArtifacts } from './resend-earlier-artifacts.js';
 import { resendEarlierDeployments } from './resend-earlier-deployments.js';
 import { boardAfterWrite } from './board-after-write.js';
 import { mirrorTaskStep } from '../mirror/mirror-task-step.js';
+import { migrateFormerTask } from '../mirror/migrate-former-task.js';
 import { markerOutbox } from './marker-outbox.js';
 import { pathFollows } from './path-follows.js';
 import { detailsWith } from './details-with.js';
@@ -64,6 +66,11 @@ export function createStatusBoard(params: {
   taskId: string;
   existing: StatusCommentRef | undefined;
   signingKey: Buffer | undefined;
+  /**
+   * GitHub's id of the repository (`repository.id`, `GITHUB_REPOSITORY_ID`): written into the
+   * marker (`repository_id`), so a rename or transfer keeps the task (`judgeMarker`).
+   */
+  repositoryId?: number | undefined;
   /** The trigger this run carries out; absent for moves no trigger asked for. */
   trigger?: string;
   mirrors?: Pick<MirrorStores, 'tasks' | 'events' | 'publisher'>;
@@ -115,8 +122,19 @@ export function createStatusBoard(params: {
   /** What the marker carried that is not replayed: said once, on the next status written in full. */
   let setAside = carried?.setAside;
   if (setAside !== undefined) params.log?.(`Task ${params.taskId}: ${setAside}`);
-  /** The task's id as a marker written before ids were canonical (or before a case-only rename) spells it. */
-  const formerTaskId = carried?.marker.task_id === params.taskId ? undefined : carried?.marker.task_id;
+  /**
+   * The task's id as the mirror's records may still spell it: a marker written before ids were
+   * canonical, before a rename or transfer of the repository (`judgeMarker` found it this task's
+   * by the repository's id), or one whose migration no mirror sync has confirmed yet
+   * (`migrate_from`). Migrated before the step's marker is written (`migrateFormerly`); until
+   * the tasks table has taken it, every marker keeps naming it (`migrate_from`).
+   */
+  let formerTaskId =
+    carried?.marker.migrate_from ??
+    (carried === undefined || carried.marker.task_id === params.taskId ? undefined : carried.marker.task_id);
+  if (formerTaskId === params.taskId) formerTaskId = undefined;
+  /** Only a trusted marker's former name (judged by the repository's id) may differ beyond case. */
+  const renamed = params.existing?.trust === 'trusted';
   let state: TaskState = marker?.state ?? 'received';
   let record: TaskRecord | undefined =
     marker && recordFromMarker({ marker, taskId: params.taskId, repo, issueNumber: params.issueNumber });
@@ -154,6 +172,30 @@ export function createStatusBoard(params: {
     }
   };
 
+  /**
+   * Before a write: migrates the former id's records (`migrateFormerTask`), so the marker written
+   * next no longer needs to name them. A mirror that cannot be reached leaves the migration pending:
+   * the marker keeps `migrate_from` for the next step, whichever run takes it.
+   */
+  const migrateFormerly = async (): Promise<void> => {
+    const tasks = params.mirrors?.tasks;
+    if (formerTaskId === undefined || tasks === undefined) return;
+    try {
+      await migrateFormerTask({
+        tasks,
+        events: params.mirrors?.events,
+        taskId: params.taskId,
+        formerTaskId,
+        renamed,
+      });
+      formerTaskId = undefined;
+    } catch (error) {
+      params.log?.(
+        `Task ${params.taskId}: the records under ${formerTaskId} could not be migrated yet (${String(error)}); the status keeps naming them`,
+      );
+    }
+  };
+
   const check = (to: TaskState) => {
     if (to !== state) assertTransition(state, to);
   };
@@ -178,6 +220,10 @@ export function createStatusBoard(params: {
       baseAt = elapsed();
       if (seen === 'unchanged' || seen === undefined || seen.trust !== 'trusted') return 'kept';
       if (sameBase(seen.marker, marker)) return 'kept';
+      if (isEarlierState(seen.marker, marker)) {
+        params.log?.(earlierStateLine(seen.marker, marker));
+        return 'kept';
+      }
       params.log?.(
         `Task ${params.taskId}: another run wrote the status comment since this run read it; applying this step on top of it`,
       );
@@ -255,6 +301,7 @@ export function createStatusBoard(params: {
       return { refused };
     }
     await readMirrorAtStart();
+    await migrateFormerly();
     // The events the mirror may lack ride in the marker, bounded by count and size; what no longer
     // fits is named on the comment and recorded as an `events_lost` event, never dropped silently.
     const fitted = fitMarkerEvents({
@@ -284,6 +331,11 @@ export function createStatusBoard(params: {
       state: to,
       updated_at: at,
     };
+    const repositoryId = params.repositoryId ?? marker?.repository_id;
+    if (repositoryId !== undefined) next.repository_id = repositoryId;
+    // Until the tasks table has taken the former id's records, the marker keeps naming them.
+    if (formerTaskId !== undefined && params.mirrors?.tasks !== undefined) next.migrate_from = formerTaskId;
+    else delete next.migrate_from;
     for (const field of options.clear ?? []) delete next[field];
     // Why the task was cancelled says nothing once it is not: a later `/cancel` must not read it.
     if (to !== 'cancelled') delete next.cancelled_by_close;
@@ -358,7 +410,18 @@ export function createStatusBoard(params: {
       ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
       log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),
     });
-    const { replaced, duplicate } = after;
+    const { duplicate } = after;
+    let { replaced } = after;
+    if (replaced !== undefined && duplicate === undefined && isEarlierState(replaced.marker, next)) {
+      // An older marker written back over this run's: ignored, and this run's write made again.
+      params.log?.(earlierStateLine(replaced.marker, next));
+      replaced = undefined;
+      await write(render(next, undefined)).catch((error: unknown) =>
+        params.log?.(
+          `Task ${params.taskId}: the status comment could not be written again: ${String(error)}`,
+        ),
+      );
+    }
     if (duplicate !== undefined && replaced !== undefined) {
       params.log?.(
         `Task ${params.taskId}: another run created the status comment at once; keeping the oldest (${replaced.commentId})`,
@@ -395,6 +458,7 @@ export function createStatusBoard(params: {
     const step = await mirrorTaskStep({
       mirror: params.mirrors,
       formerTaskId,
+      renamed,
       record: recorded.record,
       unmirrored,
       steps: recorded.steps,
@@ -419,6 +483,9 @@ export function createStatusBoard(params: {
       );
     return step.warning === undefined ? noted : { ...noted, warning: step.warning };
   };
+
+  const earlierStateLine = (seen: TaskMarker, base: TaskMarker | undefined) =>
+    `Task ${params.taskId}: the status comment holds an older state (version ${seen.version ?? 0}, ${seen.state}) than this run builds on (version ${base?.version ?? 0}, ${base?.state ?? 'none'}): a marker written back over the live one is ignored; the newest version wins`;
 
   const adopt = (seen: StatusCommentRef) => {
     commentId = seen.commentId;

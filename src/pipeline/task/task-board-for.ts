@@ -12,7 +12,7 @@ import type { StatusBoard } from './status-board.js';
  * handled with the first move); absent for moves no trigger asked for.
  */
 export function taskBoardFor(
-  deps: Pick<TaskEventDependencies, 'client' | 'trust' | 'mirrors' | 'log' | 'now'>,
+  deps: Pick<TaskEventDependencies, 'client' | 'trust' | 'mirrors' | 'log' | 'now' | 'repositoryId'>,
   params: {
     owner: string;
     repo: string;
@@ -32,5 +32,6 @@ export function taskBoardFor(
     ...(mirrors === undefined ? {} : { mirrors }),
     log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.repositoryId === undefined ? {} : { repositoryId: deps.repositoryId }),
   });
 }

@@ -52,22 +52,19 @@ describe('a repository renamed to another name or transferred (review10e)', () =
     expect(found).toMatchObject({ commentId: 900, trust: 'trusted', marker: { state: 'pr_open' } });
   });
 
-  it.failing(
-    "FAULT: after a rename (acme/shop → acme/store) the agent's own signed status comment on the same issue is ignored as 'names task acme/shop#7', so the task with an open PR restarts from received and its records stay under the old id (rename or transfer loses the task)",
-    async () => {
-      const found = await findStatusComment({
-        client: client as never,
-        owner: 'acme',
-        repo: 'store',
-        issueNumber: 7,
-        authority: { identity: AGENT, keys: { current: KEY } },
-      });
-      // Right: the task goes on from its PR (bound to the repository's stable id, not its name).
-      expect(found).toMatchObject({
-        commentId: 900,
-        trust: 'trusted',
-        marker: { state: 'pr_open', pull_number: 12 },
-      });
-    },
-  );
+  it("FAULT: after a rename (acme/shop → acme/store) the agent's own signed status comment on the same issue is ignored as 'names task acme/shop#7', so the task with an open PR restarts from received and its records stay under the old id (rename or transfer loses the task)", async () => {
+    const found = await findStatusComment({
+      client: client as never,
+      owner: 'acme',
+      repo: 'store',
+      issueNumber: 7,
+      authority: { identity: AGENT, keys: { current: KEY } },
+    });
+    // Right: the task goes on from its PR (bound to the repository's stable id, not its name).
+    expect(found).toMatchObject({
+      commentId: 900,
+      trust: 'trusted',
+      marker: { state: 'pr_open', pull_number: 12 },
+    });
+  });
 });
