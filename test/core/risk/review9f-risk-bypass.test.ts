@@ -173,6 +173,40 @@ describe('review #9f attacks: resources outside the template changed through rev
     };
     expect(levelOf(association({ Ref: 'S' }, { Ref: 'T' }, own))).toBe('low');
   });
+  // AWS::Lambda::EventSourceMapping `EventSourceArn: ANY`: an existing queue of this account (by
+  // ARN) is polled by this template's function, and Lambda deletes each message it processed (AWS
+  // Lambda Developer Guide, "Using Lambda with Amazon SQS"): the queue's own consumers stop seeing
+  // them, and the data of a resource this change does not make flows into code it does.
+  const mapping = (source: unknown) => ({
+    Resources: {
+      E: {
+        Type: 'AWS::Lambda::EventSourceMapping',
+        Properties: { EventSourceArn: source, FunctionName: { Ref: 'F' } },
+      },
+      F: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Role: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/worker' },
+          Code: { ZipFile: 'exports.handler = async () => 1;' },
+        },
+      },
+      Q: QUEUE,
+    },
+  });
+
+  it.failing(
+    "FAULT: an event source mapping that drains an existing queue of this account (by ARN) into this template's function is low (data source outside the template)",
+    () => {
+      const existing = { 'Fn::Sub': 'arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:prod-orders' };
+      expect(reasonsAt(mapping(existing), 'E')).not.toEqual([]);
+    },
+  );
+
+  it("control: an event source mapping reading this template's own queue has no reason of its own", () => {
+    expect(reasonsAt(mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }), 'E')).toEqual([]);
+  });
 });
 
 describe('review #9f attacks: what the parser reads differs from what CloudFormation or the service reads', () => {
