@@ -273,3 +273,48 @@ describe('review #9f attacks: what the parser reads differs from what CloudForma
     expect(levelOf(body)).toBe('low');
   });
 });
+
+describe('review #9f attacks: code the deploy itself runs', () => {
+  // The deploy run builds a service whose template takes its Lambda code from S3 (`buildService`:
+  // `npm ci` or `npm install`, then `npm run build`) in the deploy workflow, where the AWS
+  // credentials that deploy the stack are set. npm runs a package's `preinstall`, `install`,
+  // `postinstall` and `prepare` scripts on install (npm Docs, "scripts": life cycle scripts), and
+  // `build` is whatever package.json says: a command there runs with the deploy role, which no
+  // rule of the template's bounds. The classifier reads only templates, so the change is low.
+  const TEMPLATE = {
+    path: 'services/orders-api/template.json',
+    role: 'template' as const,
+    content: JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Q: QUEUE } }),
+  };
+  const packageJson = (scripts: Record<string, string>) => ({
+    path: 'services/orders-api/package.json',
+    role: 'config' as const,
+    content: JSON.stringify({ name: 'orders-api', version: '0.1.0', private: true, scripts }, null, 2),
+  });
+  const levelWith = (scripts: Record<string, string>) =>
+    classifyRisk({
+      files: [TEMPLATE, packageJson(scripts)],
+      templatePath: TEMPLATE.path,
+      targetEnvironment: 'staging',
+      production: false,
+    }).level;
+
+  it.failing(
+    'FAULT: a package.json install script the deploy run executes with its AWS credentials is low (build-time code with deploy credentials)',
+    () => {
+      expect(
+        levelWith({
+          build: 'esbuild src/handler.ts --bundle --platform=node --outdir=dist',
+          postinstall:
+            'aws iam attach-role-policy --role-name worker --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+        }),
+      ).toBe('high');
+    },
+  );
+
+  it("control: the blueprint's own build script (esbuild into dist/) stays low", () => {
+    expect(
+      levelWith({ build: 'esbuild src/handler.ts --bundle --platform=node --outdir=dist', test: 'jest' }),
+    ).toBe('low');
+  });
+});
