@@ -250,6 +250,36 @@ describe('review #9f attacks: what the parser reads differs from what CloudForma
     expect(yamlRisk('false')).toBe('low');
   });
 
+  // A `Json` property written as text is found as a policy only when the raw text holds
+  // `"Statement"` (`findPolicyDocuments`). JSON lets any character of a key be written as a
+  // `\uXXXX` escape (RFC 8259 §7), so `"St\u0061tement"` is the key `Statement` to every JSON
+  // parser, KMS's included: this key policy gives anyone every KMS action on the key, unjudged.
+  const keyPolicy = (statementKey: string) => ({
+    Resources: {
+      K: {
+        Type: 'AWS::KMS::Key',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          KeyPolicy: `{"Version":"2012-10-17","${statementKey}":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}]}`,
+        },
+      },
+    },
+  });
+
+  it.failing(
+    'FAULT: a KMS key policy written as JSON text whose Statement key is spelled with a \\u escape is low (escaped keys in JSON text)',
+    () => {
+      expect(levelOf(keyPolicy('St\\u0061tement'))).toBe('high');
+    },
+  );
+
+  it('control: the same key policy with the key written plainly is judged (a wildcard principal)', () => {
+    expect(reasonsOf(keyPolicy('Statement'))).toContain(
+      'wildcard-principal Resources.K.Properties.KeyPolicy.Statement[0].Principal',
+    );
+  });
+
   // A JSON text with a key twice: JSON.parse keeps the last, so the classifier sees this account's
   // queue; the reader sees the other account's first, and which one SQS keeps is its own parser's
   // choice (RFC 8259 §4: "the behavior of software that receives such an object is unpredictable").
