@@ -348,3 +348,48 @@ describe('review #9f attacks: code the deploy itself runs', () => {
     ).toBe('low');
   });
 });
+
+describe('review #9f attacks: a Lambda permission scoped in name only', () => {
+  // `lambdaPermissionRisks` calls a service principal narrow when `SourceArn` or `SourceAccount`
+  // is there; it reads neither value. A source in another account lets that account's rule (or
+  // bucket, topic…) invoke the function (AWS Lambda Developer Guide, "Granting function access to
+  // other accounts"), and `Ref: AWS::NoValue` removes the property when the stack is deployed (AWS
+  // CloudFormation Template Reference, "Pseudo parameters": AWS::NoValue), leaving the service
+  // principal unscoped: any account's use of the service may invoke it (the confused deputy).
+  const permission = (scope: Record<string, unknown>) => ({
+    Resources: {
+      P: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { Ref: 'T' },
+          Principal: 'events.amazonaws.com',
+          ...scope,
+        },
+      },
+      T: TOPIC,
+    },
+  });
+
+  it.failing(
+    "FAULT: a permission for EventBridge scoped to a rule in another account is low (access granted to another account's source)",
+    () => {
+      expect(levelOf(permission({ SourceArn: `arn:aws:events:us-east-1:${OTHER}:rule/forward` }))).toBe(
+        'high',
+      );
+    },
+  );
+
+  it.failing(
+    'FAULT: a permission whose SourceArn is Ref AWS::NoValue (no source once deployed) is low (AWS::NoValue hides an absent scope)',
+    () => {
+      expect(levelOf(permission({ SourceArn: { Ref: 'AWS::NoValue' } }))).toBe('high');
+    },
+  );
+
+  it("controls: scoped to this account's rule stays low; no scope at all is high", () => {
+    const own = { 'Fn::Sub': 'arn:aws:events:${AWS::Region}:${AWS::AccountId}:rule/nightly' };
+    expect(levelOf(permission({ SourceArn: own }))).toBe('low');
+    expect(levelOf(permission({}))).toBe('high');
+  });
+});
