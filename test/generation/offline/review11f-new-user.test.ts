@@ -184,6 +184,42 @@ describe('review 11f: queues and jobs do what the sentence says', () => {
 });
 
 describe('review 11f: the resource model reads the request', () => {
+  const featureFlags = {
+    taskType: 'application' as const,
+    taskName: 'Feature flags',
+    description:
+      'A feature flag service stored in DynamoDB. Each flag has a key, a description, whether it is enabled, and a rollout percentage between 0 and 100.',
+    stories: [
+      'As a developer I can create a flag with a key and a rollout percentage',
+      "As a developer I can change a flag's rollout percentage",
+    ],
+  };
+
+  it.failing(
+    'FAULT: "whether it is enabled" declares a string field `isEnabled`, so `{"isEnabled": true}` is refused with 400 (a yes/no field typed as text)',
+    async () => {
+      const { bundle } = await generate(featureFlags);
+      const model = fileContent(bundle, 'src/model.ts');
+      expect(model).not.toContain("name: 'isEnabled', type: 'string'");
+      expect(model).toMatch(/name: '(enabled|isEnabled)', type: 'boolean'/);
+    },
+  );
+
+  it.failing(
+    'FAULT: "a rollout percentage between 0 and 100" declares a second field `percentageBetween` and checks no range (a range read as a field name)',
+    async () => {
+      const { bundle } = await generate(featureFlags);
+      const model = fileContent(bundle, 'src/model.ts');
+      expect(model).not.toContain('percentageBetween');
+      // 0..100 is checked on every write, or the row says the range is not.
+      const checked = /minimum|maximum|\bmin: 0|\bmax: 100/.test(
+        model + fileContent(bundle, 'src/validate-body.ts'),
+      );
+      const gaps = sentenceRow(bundle.coverage, 2)?.gaps ?? [];
+      expect(checked || gaps.some((gap) => /0 and 100|range/.test(gap))).toBe(true);
+    },
+  );
+
   const leaveRequests = {
     taskType: 'application' as const,
     taskName: 'Leave requests',
