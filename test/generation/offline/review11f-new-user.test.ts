@@ -12,6 +12,13 @@ const storyRow = (rows: readonly RequirementCoverage[] | undefined, number: numb
 const sentenceRow = (rows: readonly RequirementCoverage[] | undefined, sentence: number) =>
   rows?.find((row) => row.source.kind === 'description' && row.source.sentence === sentence);
 const gapsOf = (row: RequirementCoverage | undefined) => row?.gaps ?? [];
+const auditBucket = {
+  taskType: 'infrastructure' as const,
+  taskName: 'Audit logs bucket',
+  environment: 'production',
+  description:
+    "An S3 bucket for audit logs, encrypted with a customer-managed KMS key, with versioning and object lock in compliance mode for 1 year. Move objects to Glacier Deep Archive after 180 days. Only the security team's role can read it.",
+};
 
 describe('review 11f: webhook events read from the request', () => {
   it.failing(
@@ -126,6 +133,12 @@ describe('review 11f: webhook events read from the request', () => {
       // The team asked to receive commands from Slack, not to post into Slack.
       expect(gapsOf(sentenceRow(bundle.coverage, 1))).not.toContainEqual(
         expect.stringContaining('nothing generated sends one'),
+      );
+
+      // Sibling: "An S3 bucket for audit logs" (what it holds) is answered "no access logging is generated for the bucket".
+      const audit = await generate(auditBucket);
+      expect(gapsOf(sentenceRow(audit.bundle.coverage, 1))).not.toContainEqual(
+        expect.stringContaining('no access logging'),
       );
     },
   );
@@ -432,6 +445,23 @@ describe('review 11f: the resource model reads the request', () => {
       // The rejection must read the reason from its body (and require it), or the row must say it does not.
       const readsBody = /body/i.test(transition);
       expect(readsBody || storyRow(bundle.coverage, 3)?.status !== 'covered').toBe(true);
+    },
+  );
+});
+
+describe('review 11f: infrastructure keeps what it is asked to keep', () => {
+  it.failing(
+    'FAULT: "object lock … for 1 year" on an audit-log bucket also gets a lifecycle rule that deletes every object after 366 days, listed as implementing the sentence (a deletion nobody asked for)',
+    async () => {
+      const { bundle } = await generate(auditBucket);
+      const bucket = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket')
+        .map(([, resource]) => resource)
+        .find((resource) => resource.Properties?.['ObjectLockConfiguration'] !== undefined);
+      const rules =
+        (bucket?.Properties?.['LifecycleConfiguration'] as { Rules?: Record<string, unknown>[] } | undefined)
+          ?.Rules ?? [];
+      // Locking for a year is a floor, not a lifetime: audit logs are kept until someone asks to delete them.
+      expect(rules.filter((rule) => rule['ExpirationInDays'] !== undefined)).toEqual([]);
     },
   );
 });
