@@ -23,8 +23,14 @@ const AWS_USER_AGENT = 'implementation-agent';
 /** Attempts per call, the first included: the SDK's standard retry mode, with backoff and jitter. */
 const DEFAULT_MAX_ATTEMPTS = 3;
 /**
- * The one place AWS SDK clients are made (STYLE §4): region, endpoint, credentials, user agent and
- * retries set the same way for every service. `extra` carries a service's own settings (S3's
+ * A mirror's calls (DynamoDB, S3, EventBridge) answer in well under a second; these are long
+ * enough for a slow network and short enough that a silent mirror costs a step about a minute with
+ * the retries, never the task (issue #10: a mirror failure never fails the task).
+ */
+const MIRROR_TIMEOUTS = { connectionMs: 5_000, socketMs: 20_000 };
+/**
+ * The one place AWS SDK clients are made (STYLE §4): region, endpoint, credentials, user agent,
+ * retries and (when given) timeouts set the same way for every service. `extra` carries a service's own settings (S3's
  * `forcePathStyle`, a test's `requestHandler`). The class is passed in, so a bundle holds only the
  * clients it uses.
  */
@@ -36,6 +42,14 @@ function createAwsClient(ClientClass, settings, extra) {
         customUserAgent: AWS_USER_AGENT,
         maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         retryMode: 'standard',
+        ...(settings.timeouts === undefined
+            ? {}
+            : {
+                requestHandler: {
+                    connectionTimeout: settings.timeouts.connectionMs,
+                    socketTimeout: settings.timeouts.socketMs,
+                },
+            }),
     };
     return new ClientClass({ ...config, ...(extra ?? {}) });
 }
@@ -348,7 +362,10 @@ function createDynamoDbTaskStore(params) {
 var lifecycle_publisher = __webpack_require__(7703);
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
 var lifecycle_event = __webpack_require__(7044);
+// EXTERNAL MODULE: ./lib/core/task/lifecycle-event-id.js
+var lifecycle_event_id = __webpack_require__(5040);
 ;// CONCATENATED MODULE: ./lib/aws/eventbridge/eventbridge-publisher.js
+
 
 
 
@@ -357,9 +374,10 @@ const MAX_ENTRIES_PER_CALL = 10;
 /**
  * Lifecycle events to an EventBridge bus (`mirrors.event_bus`, a name or ARN): `source`
  * `implementation-agent`, one `detail-type` per milestone, `detail` the versioned JSON of
- * `LifecycleDetail`, `time` the step's own time. Throws `LifecyclePublishError` when a call fails
+ * `LifecycleDetail` with its `event_id` (`lifecycleEventId`, the consumers' duplicate key), `time`
+ * the step's own time. Throws `LifecyclePublishError` when a call fails
  * (after the client's retries: that batch and the later ones are unsent) or when EventBridge
- * refuses entries (`FailedEntryCount`: those entries are unsent), naming each error code.
+ * refuses entries (`refusedEntries`: those entries are unsent), naming each error code.
  */
 function createEventBridgePublisher(params) {
     return {
@@ -377,29 +395,38 @@ function createEventBridgePublisher(params) {
                     const reason = error instanceof Error ? error.message : String(error);
                     throw new lifecycle_publisher/* LifecyclePublishError */.M([...problems, `PutEvents on ${params.busName} failed: ${reason}`].join(' '), [...unsent, ...events.slice(start)]);
                 }
-                if ((output.FailedEntryCount ?? 0) === 0)
+                const failed = refusedEntries(batch, output);
+                if (failed.length === 0)
                     continue;
-                // Entries answer in the order sent; an entry with an ErrorCode was not put on the bus.
-                const failed = (output.Entries ?? [])
-                    .map((entry, index) => ({ entry, event: batch[index] }))
-                    .filter(({ entry }) => entry.ErrorCode !== undefined);
                 for (const { event } of failed)
-                    if (event !== undefined)
-                        unsent.push(event);
-                const codes = failed.map(({ entry, event }) => `${event?.detailType ?? 'an event'}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim());
-                problems.push(`EventBridge refused ${output.FailedEntryCount} of ${batch.length} lifecycle event(s) on ${params.busName} (${codes.join('; ')}).`);
+                    unsent.push(event);
+                const codes = failed.map(({ entry, event }) => `${event.detailType}: ${entry?.ErrorCode ?? 'no answer'} ${entry?.ErrorMessage ?? ''}`.trim());
+                problems.push(`EventBridge refused ${failed.length} of ${batch.length} lifecycle event(s) on ${params.busName} (${codes.join('; ')}).`);
             }
             if (problems.length > 0)
                 throw new lifecycle_publisher/* LifecyclePublishError */.M(problems.join(' '), unsent);
         },
     };
 }
+/**
+ * The entries of `batch` the bus did not take. The answer's entries are in the order sent; one
+ * with an `ErrorCode` was not put on the bus, one with an `EventId` was (EventBridge API
+ * reference, PutEventsResultEntry). When `FailedEntryCount` says some failed, an entry the answer
+ * does not account for with an `EventId` (a short or missing list) is counted unsent too: sent
+ * again, a consumer drops it by `detail.sequence`; counted sent, it would be lost.
+ */
+function refusedEntries(batch, output) {
+    const someFailed = (output.FailedEntryCount ?? 0) > 0;
+    return batch
+        .map((event, index) => ({ event, entry: output.Entries?.[index] }))
+        .filter(({ entry }) => entry?.ErrorCode !== undefined || (someFailed && entry?.EventId === undefined));
+}
 function entryFor(event, busName) {
     return {
         EventBusName: busName,
         Source: lifecycle_event/* LIFECYCLE_EVENT_SOURCE */.QL,
         DetailType: event.detailType,
-        Detail: JSON.stringify(event.detail),
+        Detail: JSON.stringify({ ...event.detail, event_id: (0,lifecycle_event_id/* lifecycleEventId */.A)(event) }),
         Time: new Date(event.detail.at),
     };
 }
@@ -679,24 +706,31 @@ function createS3DeploymentStore(params) {
             return templateUrlOf({ bucket, key, region: await s3.config.region() });
         },
         async load(key) {
-            const prefix = (0,store_keys/* deploymentPrefix */.Ig)(key);
-            const read = (name) => readS3Object({ s3, bucket, key: prefix + name }).catch((error) => {
-                throw bucketError({ action: 'read the deployment at', bucket, key: prefix + name, error });
-            });
-            const [recordObject, templateObject] = await Promise.all([read('record.json'), read('template.json')]);
-            if (recordObject === undefined || templateObject === undefined)
-                return undefined;
-            const parsed = deployment_store/* storedDeploymentRecordSchema */.h.safeParse(parseJson(Buffer.from(recordObject.body).toString('utf8')));
-            if (!parsed.success) {
-                throw new Error(`s3://${bucket}/${prefix}record.json is not a deployment record this agent wrote.`);
+            for (const prefix of (0,store_keys/* deploymentPrefixesToRead */.Zf)(key)) {
+                const found = await loadFrom(prefix);
+                if (found !== undefined)
+                    return found;
             }
-            const template = Buffer.from(templateObject.body).toString('utf8');
-            // A template that no longer matches its recorded hash is not "exactly what was deployed".
-            if ((0,sha256_hex/* sha256Hex */.f)(template) !== parsed.data.templateSha256)
-                return undefined;
-            return { ...parsed.data, template };
+            return undefined;
         },
     };
+    async function loadFrom(prefix) {
+        const read = (name) => readS3Object({ s3, bucket, key: prefix + name }).catch((error) => {
+            throw bucketError({ action: 'read the deployment at', bucket, key: prefix + name, error });
+        });
+        const [recordObject, templateObject] = await Promise.all([read('record.json'), read('template.json')]);
+        if (recordObject === undefined || templateObject === undefined)
+            return undefined;
+        const parsed = deployment_store/* storedDeploymentRecordSchema */.h.safeParse(parseJson(Buffer.from(recordObject.body).toString('utf8')));
+        if (!parsed.success) {
+            throw new Error(`s3://${bucket}/${prefix}record.json is not a deployment record this agent wrote.`);
+        }
+        const template = Buffer.from(templateObject.body).toString('utf8');
+        // A template that no longer matches its recorded hash is not "exactly what was deployed".
+        if ((0,sha256_hex/* sha256Hex */.f)(template) !== parsed.data.templateSha256)
+            return undefined;
+        return { ...parsed.data, template };
+    }
 }
 /**
  * The path-style URL CloudFormation reads a template from (`TemplateURL`), e.g.
@@ -730,14 +764,15 @@ function parseJson(text) {
 
 /**
  * Builds the stores (and the lifecycle event publisher) for `mirrors` in the config, all clients from the one factory in the mirrors'
- * region. `aws` overrides the endpoint and credentials (a stand-in such as moto). With nothing
+ * region, with `MIRROR_TIMEOUTS`. `aws` overrides the endpoint, credentials and timeouts (a stand-in such as moto). With nothing
  * configured, this is empty and the local folder is the only store. A stand-in named only in the
  * environment (`AWS_ENDPOINT_URL_S3`, else `AWS_ENDPOINT_URL`, as the SDK reads them) also gets its
  * buckets addressed by path: `my-artifacts.localhost` does not resolve.
  */
 function mirrorStoresForConfig(params) {
     const { mirrors } = params.config;
-    const settings = { ...params.aws, region: mirrors.region };
+    // A silent mirror must not hold the task: every mirror call gives up (`MIRROR_TIMEOUTS`), then warns.
+    const settings = { timeouts: MIRROR_TIMEOUTS, ...params.aws, region: mirrors.region };
     const needsTables = mirrors.tasks_table !== undefined || mirrors.results_table !== undefined;
     const needsBuckets = mirrors.artifacts_bucket !== undefined || mirrors.deployments_bucket !== undefined;
     const documents = needsTables ? createDocumentClient(settings) : undefined;

@@ -26473,6 +26473,41 @@ function isLocalTaskId(id) {
 
 /***/ }),
 
+/***/ 5040:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ lifecycleEventId)
+/* harmony export */ });
+/* harmony import */ var _stores_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
+
+/** Hex digits of sha256 kept: 128 bits, so two distinct milestones never share an id. */
+const ID_DIGITS = 32;
+/**
+ * The id a consumer drops duplicates by (`detail.event_id`, README "Lifecycle events"), pure: the
+ * sha256 of what makes the milestone itself (task, record version, detail-type, time, and a
+ * deploy's environment and deployment), never of what a later step adds (`reason_code`). An event
+ * re-sent from an outbox (the status marker's `unsent`, a log record's `unsent_events`) keeps its
+ * id; two milestones at one `sequence` do not share one — a deploy run moving the tasks table
+ * alone and the status comment's next step both take the version after the comment's, so
+ * `sequence` by itself is no duplicate key.
+ */
+function lifecycleEventId(event) {
+    const { detail } = event;
+    const identity = [
+        detail.task_id,
+        detail.sequence,
+        event.detailType,
+        detail.at,
+        detail.environment ?? null,
+        detail.deployment_id ?? null,
+    ];
+    return (0,_stores_sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(JSON.stringify(identity)).slice(0, ID_DIGITS);
+}
+//# sourceMappingURL=lifecycle-event-id.js.map
+
+/***/ }),
+
 /***/ 7044:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -45569,120 +45604,79 @@ function codeLiteral(value) {
     return `'${value}'`;
 }
 //# sourceMappingURL=code-literal.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
-const GENERIC_NAME_WORDS = new Set([
-    'api',
-    'apis',
-    'service',
-    'services',
-    'svc',
-    'app',
-    'application',
-    'stack',
-    'system',
-    'backend',
-    'http',
-    'rest',
-    'lambda',
-    'microservice',
-    'server',
-    'integration',
-    'queue',
-    'consumer',
-    'worker',
-    'pipeline',
-    'deploy',
-    'deployment',
-    'release',
-    'test',
-    'tests',
-    'testing',
-    'smoke',
-    'canary',
-    'synthetic',
-    'infrastructure',
-    'infra',
-    'foundation',
-]);
-/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
-function subjectNoun(names) {
-    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/route-key.js
+/** The HTTP route of a kind of operation on a collection (`list` of `orders` → `GET /orders`). */
+function routeKey(collection, kind, action) {
+    const shapes = {
+        create: `POST /${collection}`,
+        read: `GET /${collection}/{id}`,
+        list: `GET /${collection}`,
+        update: `PATCH /${collection}/{id}`,
+        delete: `DELETE /${collection}/{id}`,
+        transition: `POST /${collection}/{id}/${action ?? 'act'}`,
+    };
+    return shapes[kind];
 }
-/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
-function defaultIntents(names, verbs) {
-    const noun = subjectNoun(names);
-    return verbs.map((verb, index) => ({
-        number: index + 1,
-        text: `${verb} ${noun} (default; the request had no user stories)`,
-        verb,
-        objectWords: [noun],
-        testTitle: `default ${verb} ${noun}`,
-        role: [],
-        actionWords: [verb, noun],
-    }));
+//# sourceMappingURL=route-key.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-route-key.js
+
+/** A route of a resource: creates and lists of a child resource sit under its parent (`POST /tickets/{id}/comments`). */
+function resourceRouteKey(resource, kind, action) {
+    const parent = resource.parent;
+    if (parent !== undefined && (kind === 'create' || kind === 'list'))
+        return `${kind === 'create' ? 'POST' : 'GET'} /${parent.collection}/{id}/${resource.collection}`;
+    return routeKey(resource.collection, kind, action);
 }
-//# sourceMappingURL=default-intents.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
-/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
-function plural(word) {
-    if (/(s|x|ch|sh)$/.test(word))
-        return word.endsWith('s') ? word : `${word}es`;
-    if (/[^aeiou]y$/.test(word))
-        return `${word.slice(0, -1)}ies`;
-    return `${word}s`;
+//# sourceMappingURL=resource-route-key.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-create-call.js
+
+
+
+
+/**
+ * Generated test code that creates an item through its create route, `body` being a code expression:
+ * `call('POST /orders', { body: SAMPLES.order })`, or for a child resource, under a parent made first
+ * through the parent's own route, so the parent exists.
+ */
+function createCall(resource, body) {
+    const key = codeLiteral(resourceRouteKey(resource, 'create'));
+    const parent = resource.parent;
+    if (parent === undefined)
+        return `call(${key}, { body: ${body} })`;
+    const parentKey = codeLiteral(routeKey(parent.collection, 'create'));
+    return `call(${key}, { id: (await call(${parentKey}, { body: SAMPLES.${parent.name} })).body.id, body: ${body} })`;
 }
-//# sourceMappingURL=plural.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/singular.js
-const ENDS_IN_ES = /(?:ss|x|ch|sh|us|z)es$/;
-const NOT_PLURAL = /(?:ss|us|is|ous)$/;
-/** English-enough singular of a `[a-z0-9]` noun (`orders` → `order`, `categories` → `category`, `statuses` → `status`). */
-function singular(word) {
-    if (/[^aeiou]ies$/.test(word))
-        return `${word.slice(0, -3)}y`;
-    if (ENDS_IN_ES.test(word))
-        return word.slice(0, -2);
-    if (word.endsWith('s') && !NOT_PLURAL.test(word) && word.length > 3)
-        return word.slice(0, -1);
-    return word;
+/** The title of the test proving a child resource is made only under a parent that exists. */
+function parentTitle(resource) {
+    return `${resource.name} is made and listed only under ${resource.parent === undefined ? 'its parent' : withArticle(resource.parent.name)} that exists`;
 }
-function isPlural(word) {
-    return singular(word) !== word;
+/** That test's body: the parent's id is kept, its children are listed under it, a missing parent answers 404. */
+function parentTest(resource) {
+    const parent = resource.parent;
+    if (parent === undefined)
+        return '';
+    const create = codeLiteral(resourceRouteKey(resource, 'create'));
+    const list = codeLiteral(resourceRouteKey(resource, 'list'));
+    const parentCreate = codeLiteral(routeKey(parent.collection, 'create'));
+    const sample = `SAMPLES.${resource.name}`;
+    return `
+  it(${codeLiteral(parentTitle(resource))}, async () => {
+    const { call } = setup();
+    const parentId = (await call(${parentCreate}, { body: SAMPLES.${parent.name} })).body.id;
+    const otherParentId = (await call(${parentCreate}, { body: SAMPLES.${parent.name} })).body.id;
+    const first = await call(${create}, { id: parentId, body: ${sample} });
+    expect(first).toMatchObject({ status: 201, body: { ${parent.field}: parentId } });
+    const second = await call(${create}, { id: parentId, body: ${sample} });
+    const other = await call(${create}, { id: otherParentId, body: ${sample} });
+    expect(ids(await call(${list}, { id: parentId }))).toEqual([first.body.id, second.body.id]);
+    expect(ids(await call(${list}, { id: otherParentId }))).toEqual([other.body.id]);
+    expect(await call(${create}, { id: 'no-such-id', body: ${sample} })).toMatchObject({ status: 404, body: { error: ${codeLiteral(`no such ${parent.name}`)} } });
+    expect((await call(${list}, { id: 'no-such-id' })).status).toBe(404);
+    expect((await call(${create}, { id: parentId, body: { ...${sample}, ${parent.field}: otherParentId } })).status).toBe(400);
+  });
+`;
 }
-//# sourceMappingURL=singular.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
-const EVENT_WORDS = [
-    'event',
-    'events',
-    'publish',
-    'published',
-    'publishes',
-    'notify',
-    'notified',
-    'notification',
-    'notifications',
-    'emit',
-    'emitted',
-    'emits',
-];
-const STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
-const CHANGE_WORDS = [
-    'change',
-    'changes',
-    'changed',
-    'changing',
-    'update',
-    'updates',
-    'updated',
-    'transition',
-    'transitions',
-    'moves',
-];
-/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
-function asksForStatusEvents(words) {
-    const has = (candidates) => candidates.some((word) => words.includes(word));
-    return has(EVENT_WORDS) && has(STATUS_WORDS) && has(CHANGE_WORDS);
-}
-//# sourceMappingURL=asks-for-status-events.js.map
+//# sourceMappingURL=application-create-call.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/camel.js
 /** `['shipping', 'address']` → `shippingAddress`: words of `[a-z0-9]`, joined as one camelCase name. */
 function camel(words) {
@@ -45705,69 +45699,34 @@ function callerField(action) {
         : camel([participle(action.split('-')[0] ?? action), 'by']);
 }
 //# sourceMappingURL=caller-field.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/caller-lists.js
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/list-aside-gaps.js
 
 
-/**
- * `list my assigned tickets`, where a story assigns a ticket to the caller (`assign a ticket to
- * myself`): the caller's tickets are the ones assigned to them, so the list filters on `assignee`
- * as `list tickets assigned to me` does, rather than making the ticket owned by an `agentId` that
- * every create would have to give. Other lists of `my` items keep their owner (`my closed tickets`
- * are the caller's tickets that are closed).
- */
-function callerLists(stories) {
-    const toCaller = new Set(stories.flatMap((story) => story.kind === 'transition' && story.toCaller === true && story.noun !== undefined
-        ? [`${story.noun} ${story.verb}`]
-        : []));
-    return stories.map((story) => {
-        const verb = story.stateFilter === undefined ? undefined : baseVerb(story.stateFilter);
-        if (story.kind !== 'list' || !story.ownerIsSelf || verb === undefined)
-            return story;
-        if (!toCaller.has(`${story.noun ?? ''} ${verb}`))
-            return story;
-        const { owner: _owner, stateFilter: _stateFilter, ...rest } = story;
-        return { ...rest, ownerIsSelf: false, callerFilter: callerField(verb) };
-    });
+/** A list's time (`placed this week`), order (`sorted by total`) and negation (`unassigned`): said, as no filter answers them. */
+function listAsideGaps(story, operation, collection) {
+    const negated = story.negated;
+    return [
+        ...(story.time === undefined
+            ? []
+            : [
+                `"${story.time}" is not a filter of ${operation.routeKey}: lists are not filtered on when an item was made or changed, so all ${collection} are listed whenever they were made`,
+            ]),
+        ...(story.sort === undefined
+            ? []
+            : [
+                `"${story.sort}" is not generated: ${operation.routeKey} lists the ${collection} in the store's order`,
+            ]),
+        ...(negated === undefined ||
+            operation.filters.some((filter) => filter.missing === true && filter.field === callerField(negated.verb))
+            ? []
+            : [
+                `"${negated.word}" is not a filter of ${operation.routeKey}: ${negated.verb === 'assign' || negated.verb === 'reassign'
+                    ? `lists are not filtered on a missing ${callerField(negated.verb)}`
+                    : `lists keep the items in one status, not those never ${participle(negated.verb)}`}, so all ${collection} are listed`,
+            ]),
+    ];
 }
-//# sourceMappingURL=caller-lists.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/returning-verb.js
-/** Verbs that take an item back to where it was made, and the statuses each typically undoes. */
-const RESTORING = {
-    restore: ['archived', 'deleted', 'removed', 'trashed', 'hidden'],
-    recover: ['archived', 'deleted', 'removed', 'trashed'],
-    undelete: ['deleted', 'removed'],
-    reinstate: ['cancelled', 'suspended', 'revoked', 'withdrawn', 'expired'],
-};
-/** What `reopen` undoes when the story does not say (`reopen a ticket`). */
-const REOPENED = ['closed', 'resolved', 'done', 'completed'];
-/**
- * The status a verb that goes back sets, and the statuses it leaves (which are then not final):
- * `reopen`, `reactivate`, `re` + the verb that made the item, `un` + an action of the model
- * (`unarchive`, `unfreeze`) and `restore`, `reinstate`, `recover`, `undelete` → the item's first
- * status, so `?status=open` lists a reopened ticket with the new ones. Undefined for any other verb:
- * `reassign` keeps its own status (an assigned ticket is reassigned, which a move to `assigned` it
- * already has would refuse), and `resolve`, `return`, `release` are not `re` + a verb of the model.
- */
-function returningVerb(params) {
-    const { verb, creator, initial, targets } = params;
-    const restoring = RESTORING[verb];
-    if (restoring !== undefined)
-        return { to: initial, leaves: restoring };
-    const undone = verb.startsWith('un') ? verb.slice(2) : undefined;
-    const undoneTo = undone === undefined ? undefined : targets.get(undone);
-    if (undoneTo !== undefined)
-        return { to: initial, leaves: [undoneTo] };
-    const again = verb.startsWith('re') ? verb.slice(2) : undefined;
-    if (again === undefined || again.length < 3)
-        return undefined;
-    // `reopen`, `reactivate`: back to how the item was made, whichever verb made it.
-    if (again === creator || again === 'open')
-        return { to: initial, leaves: again === 'open' ? REOPENED : [] };
-    if (again === 'activate')
-        return { to: initial, leaves: ['deactivated', 'suspended', 'inactive', 'disabled'] };
-    return undefined;
-}
-//# sourceMappingURL=returning-verb.js.map
+//# sourceMappingURL=list-aside-gaps.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/verb-kind.js
 const KINDS = [
     [
@@ -45860,1457 +45819,6 @@ function verbsOfKind(kind) {
     return KINDS.filter(([candidate]) => kinds.includes(candidate)).flatMap(([, verbs]) => verbs);
 }
 //# sourceMappingURL=verb-kind.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/marked-state.js
-
-
-const MARKING = new Set(['mark', 'flag', 'move', 'set', 'put', 'switch', 'transition', 'label']);
-const STATE_CONNECTORS = new Set(['as', 'to', 'into', 'in']);
-const NOT_STATE = new Set([
-    'a',
-    'an',
-    'the',
-    'my',
-    'our',
-    'their',
-    'its',
-    'his',
-    'her',
-    'your',
-    'so',
-    'that',
-    'when',
-    'if',
-    'with',
-    'for',
-    'by',
-    'and',
-    'or',
-]);
-const MAX_STATE_WORDS = 3;
-/**
- * Reads `mark|flag|move|set … as|to|into|in <state>` from the words after a story's object. A state
- * is words with no article or pronoun (`a warehouse` is a place, not a state). The action is the
- * state's own verb when it has one that is not a CRUD verb (`as resolved` → `resolve`), else
- * `mark-<state>` (`in progress` → `mark-in-progress`, status `in_progress`).
- */
-function markedState(verb, qualifiers) {
-    const [connector = ''] = qualifiers;
-    if (!MARKING.has(verb) || !STATE_CONNECTORS.has(connector))
-        return undefined;
-    const after = qualifiers.slice(1);
-    const end = after.findIndex((word) => NOT_STATE.has(word));
-    const state = [...(connector === 'in' ? ['in'] : []), ...(end === -1 ? after : after.slice(0, end))];
-    if (state.length === 0 || state.length > MAX_STATE_WORDS || state.some((word) => !/^[a-z]+$/.test(word)))
-        return undefined;
-    if (state.length === 1 && connector === 'in')
-        return undefined;
-    const [only] = state;
-    const base = state.length === 1 && only !== undefined ? baseVerb(only) : undefined;
-    const used = 1 + (end === -1 ? after.length : end);
-    if (base !== undefined && verbKind(base) === 'transition')
-        return { action: base, status: only ?? base, used };
-    return { action: `mark-${state.join('-')}`, status: state.join('_'), used };
-}
-//# sourceMappingURL=marked-state.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
-/** Word sets and helpers the story readers share: words read around a story's object. */
-/** Words before a noun that are not part of it (`a`, `the`, `new`). */
-const DETERMINERS = new Set([
-    'a',
-    'an',
-    'the',
-    'one',
-    'any',
-    'some',
-    'each',
-    'every',
-    'all',
-    'this',
-    'that',
-    'these',
-    'those',
-    'its',
-    'their',
-    'his',
-    'her',
-    'your',
-    'new',
-    'existing',
-    'own',
-]);
-/** Words naming the caller's own (`my orders`). */
-const SELF = new Set(['my', 'our']);
-/** Words of a relative clause that carry no state (`that has been`, `it is`). */
-const story_words_AUXILIARIES = new Set([
-    'has',
-    'have',
-    'had',
-    'is',
-    'are',
-    'was',
-    'were',
-    'been',
-    'being',
-    'be',
-    'yet',
-    'already',
-    'it',
-    'they',
-    'been',
-]);
-/** The words of a phrase that can name something: not determiners, `my`/`our` or numbers. */
-function contentWords(words) {
-    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
-}
-//# sourceMappingURL=story-words.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-participle.js
-
-
-
-
-
-
-/**
- * `tickets assigned`, `orders shipped`: a list's object ending in a participle after a plural noun;
- * the verb it is made from (`assign`, `ship`), else undefined.
- */
-function postParticiple(phrase) {
-    const content = contentWords(phrase.filter((word) => word !== 's'));
-    const [noun, word] = content.slice(-2);
-    if (noun === undefined || word === undefined || !isPlural(noun) || phrase.at(-1) !== word)
-        return undefined;
-    const verb = baseVerb(word);
-    return verb === undefined ? undefined : { word, verb };
-}
-/**
- * What a list's participle asks (`list tickets assigned to me`): to the caller, only the items whose
- * caller field (`assignee`) names the caller, or, for the verb that makes the items (`orders placed
- * by me`), the caller's own; to someone named (`to an agent`, `to my team`), a filter on that field the
- * caller gives; with neither, the items in that status (`list orders shipped`).
- */
-function doneTo(after, qualifiers) {
-    const creates = verbKind(after.verb) === 'create';
-    if (qualifiers.toCaller)
-        return creates
-            ? { ownerIsSelf: true, unused: [] }
-            : { callerFilter: callerField(after.verb), unused: [] };
-    if (qualifiers.doneTo !== undefined && !creates) {
-        // `to my team`: the service knows no teams; the caller names the team as the field's value.
-        const self = qualifiers.doneTo.some((word) => SELF.has(word));
-        return {
-            filterBy: callerField(after.verb),
-            ...(self ? { ownGroup: qualifiers.doneTo.join(' ') } : {}),
-            unused: [],
-        };
-    }
-    return {
-        ...(qualifiers.states.length === 0 && participle(after.verb) === after.word
-            ? { stateFilter: after.word }
-            : {}),
-        unused: qualifiers.doneTo === undefined ? [] : ['to', ...qualifiers.doneTo],
-    };
-}
-//# sourceMappingURL=list-participle.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-filter.js
-
-/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
-const FILTER_FIELDS = {
-    status: 'status',
-    state: 'status',
-    priority: 'priority',
-    category: 'category',
-    type: 'type',
-    severity: 'severity',
-};
-/**
- * `list high priority tickets`, `list critical severity incidents`: a filter field named before the
- * list's noun, and the value named before it.
- */
-function namedFilter(phrase) {
-    const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
-    const at = content.findIndex((word) => FILTER_FIELDS[word] !== undefined && FILTER_FIELDS[word] !== 'status');
-    const field = at === -1 ? undefined : FILTER_FIELDS[content[at] ?? ''];
-    if (field === undefined)
-        return undefined;
-    const value = at > 0 ? content[at - 1] : undefined;
-    return {
-        field,
-        ...(value === undefined ? {} : { value }),
-        words: content.slice(Math.max(at - 1, 0), at + 1),
-    };
-}
-//# sourceMappingURL=named-filter.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-reached.js
-
-
-
-/**
- * `before it ships`, `until it is approved`, `before shipping`, `before the order has been
- * dispatched` → the status it names (`shipped`, `approved`, `dispatched`); undefined when the words
- * name no action (`before noon`, `before the deadline`).
- */
-function statusReached(body) {
-    const words = body.filter((word) => !story_words_AUXILIARIES.has(word) && !DETERMINERS.has(word) && word !== 'not' && !/^\d/.test(word));
-    const last = words.at(-1);
-    if (last === undefined)
-        return undefined;
-    if (last.endsWith('ing') && words.length === 1 && last.length > 5)
-        return participle(baseVerb(`${last.slice(0, -3)}ed`) ?? last.slice(0, -3));
-    if (baseVerb(last) !== undefined)
-        return participle(last);
-    // `it ships`, `the order ships`: a verb in the present after its subject.
-    const subject = body.some((word) => word === 'it' || word === 'they') || words.length >= 2;
-    if (!subject || !/[^s]s$/.test(last))
-        return undefined;
-    const stem = last.replace(/es$/, /(?:ch|sh|ss|x)es$/.test(last) ? '' : 'e').replace(/s$/, '');
-    return participle(stem);
-}
-//# sourceMappingURL=status-reached.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
-
-/**
- * Roles a request names to restrict who may act (`As an admin I can delete a ticket`, `Only admins can
- * close a ticket`), by the words people write, to the one role name the route checks. In `As a …`,
- * other roles (`a customer`, `a support agent`) name who the story is for, not a restriction; after
- * `only`, any role noun restricts (`only managers can …` → `manager`).
- */
-const RESTRICTING_ROLES = {
-    admin: 'admin',
-    admins: 'admin',
-    administrator: 'admin',
-    administrators: 'admin',
-    superuser: 'superuser',
-    superusers: 'superuser',
-    superadmin: 'superuser',
-    moderator: 'moderator',
-    moderators: 'moderator',
-};
-const ARTICLES = new Set(['a', 'an', 'the']);
-/** Words that end the subject of `only … can`: the role is the one or two words before them. */
-const MODALS = new Set(['can', 'may', 'must', 'should', 'will', 'shall']);
-/** Words after `only` that name no role: ownership (enforced elsewhere or said not to be), pronouns, conditions. */
-const NOT_ROLES = new Set([
-    'owner',
-    'owners',
-    'creator',
-    'creators',
-    'author',
-    'authors',
-    'me',
-    'i',
-    'you',
-    'we',
-    'they',
-    'he',
-    'she',
-    'it',
-    'one',
-    'once',
-    'if',
-    'when',
-    'after',
-    'before',
-    'while',
-    'during',
-    'for',
-    'to',
-    'by',
-    'in',
-    'on',
-    'with',
-    'from',
-    'their',
-    'his',
-    'her',
-    'its',
-    'my',
-    'our',
-    'your',
-    'this',
-    'that',
-    'these',
-    'those',
-    'who',
-    'whoever',
-    'someone',
-    'people',
-    'users',
-    'user',
-    'callers',
-    'caller',
-]);
-/**
- * The restriction a story names: a restricting role as its role (`As an admin`) or after `only`
- * (`only admins can …`); any other `only` phrase is returned as unenforced, so the story is never
- * counted covered on a route anyone may call.
- */
-function storyRestriction(intent) {
-    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-    const fromRole = intent.role.map((word) => RESTRICTING_ROLES[word]).find((role) => role !== undefined);
-    const only = words.indexOf('only');
-    const after = only === -1 ? [] : words.slice(only + 1).filter((word) => !ARTICLES.has(word));
-    const fromOnly = onlyRole(after);
-    const role = fromRole ?? fromOnly;
-    const unenforced = only !== -1 && fromOnly === undefined ? words.slice(only, only + 3).join(' ') : undefined;
-    return {
-        ...(role === undefined ? {} : { role }),
-        ...(unenforced === undefined ? {} : { unenforced }),
-    };
-}
-/**
- * The role `only` names: `only admins can …` → `admin`, `only managers can …` → `manager`, `only
- * finance managers may …` → `finance-manager` (one or two words before a modal, singular). None
- * for a passive (`only paid orders can be shipped`), ownership (`only the owner can …`) or anything
- * longer, which stays unenforced.
- */
-function onlyRole(after) {
-    const modal = after.findIndex((word) => MODALS.has(word));
-    const subject = modal === -1 ? [] : after.slice(0, modal);
-    const last = subject.at(-1);
-    if (last === undefined || subject.length > 2 || after[modal + 1] === 'be')
-        return undefined;
-    if (subject.some((word) => NOT_ROLES.has(word) || /\d/.test(word)))
-        return undefined;
-    const known = RESTRICTING_ROLES[last];
-    return [...subject.slice(0, -1), known ?? singular(last)].join('-');
-}
-//# sourceMappingURL=story-restriction.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parent-phrase.js
-
-/** Verbs that name the thing they make (`comment on a ticket` makes a comment). */
-const NOUN_VERBS = {
-    comment: 'comment',
-    reply: 'reply',
-    respond: 'response',
-    vote: 'vote',
-    rate: 'rating',
-    annotate: 'annotation',
-    bid: 'bid',
-    react: 'reaction',
-};
-const PARENT_CONNECTORS = new Set(['on', 'to', 'under']);
-/** Verbs that put their object on something (`add a note to an order`), unlike `send an order to a customer`. */
-const ATTACHING = new Set([
-    'add',
-    'attach',
-    'post',
-    'append',
-    'leave',
-    'write',
-    'log',
-    'record',
-    'pin',
-    'upload',
-]);
-const SKIPPED = new Set([
-    'a',
-    'an',
-    'the',
-    'my',
-    'our',
-    'their',
-    'its',
-    'this',
-    'that',
-    'each',
-    'any',
-    'existing',
-    'one',
-]);
-const ENDS = new Set([
-    'so',
-    'that',
-    'which',
-    'when',
-    'if',
-    'with',
-    'for',
-    'by',
-    'and',
-    'or',
-    'in',
-    'from',
-    'to',
-    'on',
-]);
-/**
- * Reads the parent a created thing belongs to: `comment on a ticket` (the verb names the child),
- * `add a note to an order`, `post a reply under a thread` (the object names it). `qualifiers` are the
- * words after the object, starting at their connector. Undefined when no parent is named.
- */
-function parentPhrase(params) {
-    const { qualifiers } = params;
-    const child = params.hasObject ? undefined : NOUN_VERBS[params.verb];
-    if (child === undefined && !(params.creates && params.hasObject && ATTACHING.has(params.verb)))
-        return undefined;
-    const [connector = ''] = qualifiers;
-    if (!PARENT_CONNECTORS.has(connector))
-        return undefined;
-    const after = qualifiers.slice(1);
-    const end = after.findIndex((word, index) => index > 0 && ENDS.has(word));
-    const words = end === -1 ? after : after.slice(0, end);
-    // `add a product to my basket`: the role's own basket has no id a route could name.
-    if (words.some((word) => word === 'my' || word === 'our'))
-        return undefined;
-    const phrase = words.filter((word) => !SKIPPED.has(word) && word !== 's');
-    const head = phrase.at(-1);
-    if (head === undefined || !/^[a-z]+$/.test(head))
-        return undefined;
-    return {
-        ...(child === undefined ? {} : { noun: child }),
-        parent: singular(head),
-        used: 1 + (end === -1 ? after.length : end),
-    };
-}
-//# sourceMappingURL=parent-phrase.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
-
-
-
-
-
-
-
-
-
-
-/** Words that end the object phrase and start a qualifier. */
-const CONNECTORS = new Set([
-    'with',
-    'that',
-    'which',
-    'who',
-    'whose',
-    'unless',
-    'if',
-    'once',
-    'by',
-    'for',
-    'so',
-    'in',
-    'to',
-    'from',
-    'when',
-    'via',
-    'on',
-    'using',
-    'and',
-    'or',
-    'without',
-    'after',
-    'before',
-    'at',
-    'into',
-    'within',
-    'until',
-    'per',
-    'including',
-    'while',
-    'because',
-    'as',
-]);
-/** Nouns naming the whole collection rather than a kind of item. */
-const COLLECTIVE = new Set([
-    'catalogue',
-    'catalog',
-    'inventory',
-    'collection',
-    'list',
-    'history',
-    'backlog',
-    'feed',
-    'everything',
-    'all',
-]);
-const QUANTIFIERS = new Set([
-    'one',
-    'or',
-    'more',
-    'at',
-    'least',
-    'several',
-    'many',
-    'multiple',
-    'some',
-    'a',
-    'an',
-    'the',
-    'optional',
-    'optionally',
-    'their',
-    'its',
-    'my',
-    'our',
-    'any',
-    'two',
-    'three',
-]);
-const parse_story_ARTICLES = new Set(['a', 'an', 'the']);
-const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
-/** Attribute words that are not the owner of a list (`list orders by status`). */
-const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
-function parseStory(intent) {
-    const words = joinedPrefix(intent.actionWords);
-    const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
-    const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
-    const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
-    // `pay for an order`: a verb with no object of its own acts on what follows `for`.
-    const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
-    const rest = objectAfterFor ? afterVerb.slice(1) : afterVerb;
-    const end = rest.findIndex((word) => CONNECTORS.has(word));
-    const baseKind = verbKind(verb);
-    // `list tickets assigned to me`, `list orders shipped to a customer`: the participle after the noun
-    // qualifies it (the action done to the items), it is not the noun.
-    const listed = end === -1 ? rest : rest.slice(0, end);
-    const after = baseKind === 'read' || baseKind === 'list' ? postParticiple(listed) : undefined;
-    const phrase = after === undefined ? listed : listed.slice(0, -1);
-    // Something sent to the role (`I am alerted when…`) names no resource to act on.
-    const object = phrasal === null || intent.receives === true
-        ? { collective: false, plural: false, ownerIsSelf: false }
-        : readObject(phrase, baseKind === 'list');
-    const tail = end === -1 || intent.receives === true ? [] : rest.slice(end);
-    // `mark a ticket in progress`: a transition to the named state, unless an attribute is set (`set a ticket's priority to high`).
-    const marked = object.attribute === undefined && object.possessed === undefined && object.owner === undefined
-        ? markedState(verb, tail)
-        : undefined;
-    // `comment on a ticket`, `add a note to an order`: made under a parent, which must exist.
-    const parent = marked === undefined && intent.receives !== true
-        ? parentPhrase({
-            verb,
-            creates: baseKind === 'create',
-            hasObject: object.noun !== undefined,
-            qualifiers: tail,
-        })
-        : undefined;
-    const used = marked?.used ?? parent?.used ?? 0;
-    // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
-    const kind = marked !== undefined
-        ? 'transition'
-        : parent !== undefined
-            ? 'create'
-            : baseKind === 'read' && (object.plural || object.collective)
-                ? 'list'
-                : baseKind;
-    const listing = kind === 'list';
-    const qualifiers = readQualifiers(tail.slice(used), {
-        ownersAllowed: baseKind === 'read' || baseKind === 'list',
-        listing,
-        doneTo: listing && after !== undefined,
-    });
-    const done = listing && after !== undefined ? doneTo(after, qualifiers) : undefined;
-    const named = listing ? namedFilter(phrase) : undefined;
-    const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
-    const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
-    const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
-    // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
-    const stateFilter = listing
-        ? (stateModifier(phrase) ?? qualifiers.states[0] ?? done?.stateFilter)
-        : undefined;
-    const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
-    const filterValue = qualifiers.filterBy === undefined ? named?.value : qualifiers.filterValue;
-    // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
-    const qualifiersOfList = listing
-        ? contentWords(phrase.filter((word) => word !== 's'))
-            .slice(0, -1)
-            .filter((word) => LIST_QUALIFIERS.has(word) && !named?.words.includes(word))
-        : [];
-    return {
-        intent,
-        kind,
-        verb: marked?.action ?? verb,
-        ...(marked === undefined ? {} : { state: marked.status }),
-        ...(object.noun === undefined
-            ? parent?.noun === undefined
-                ? {}
-                : { noun: parent.noun }
-            : { noun: object.noun }),
-        ...(parent === undefined ? {} : { parent: parent.parent }),
-        collective: object.collective,
-        ...(owner === undefined ? {} : { owner }),
-        ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
-        ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
-        fields: qualifiers.fields,
-        refusedFrom: qualifiers.refusedFrom,
-        unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
-        ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
-        ...(objectAfterFor ? { objectAfterFor } : {}),
-        ...(onlyIn === undefined ? {} : { onlyIn }),
-        ...(qualifiers.toCaller && done === undefined ? { toCaller: true } : {}),
-        ...(stateFilter === undefined ? {} : { stateFilter }),
-        ...(filterBy === undefined ? {} : { filterBy }),
-        ...(filterValue === undefined ? {} : { filterValue }),
-        ...(done?.callerFilter === undefined ? {} : { callerFilter: done.callerFilter }),
-        ...(done?.ownGroup === undefined ? {} : { ownGroup: done.ownGroup }),
-        restriction: storyRestriction(intent),
-    };
-}
-/** Words a request uses for a state an item is in before its noun (`a closed ticket`, `an open order`). */
-const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
-/** More words for a state a list names before its noun (`unpaid invoices`, `overdue tasks`). */
-const LIST_STATES = new Set([...STATE_ADJECTIVES, 'paid', 'unpaid', 'overdue', 'outstanding', 'sent', 'due']);
-/**
- * Words that narrow a list by something other than a status or a field (`urgent`, `recent`, `top`):
- * no filter is made for them, so the story says they shaped nothing rather than count them covered.
- */
-const LIST_QUALIFIERS = new Set([
-    'urgent',
-    'recent',
-    'latest',
-    'newest',
-    'oldest',
-    'old',
-    'large',
-    'small',
-    'high',
-    'low',
-    'top',
-    'late',
-    'early',
-    'important',
-    'critical',
-    'unread',
-    'starred',
-    'favourite',
-    'favorite',
-    'popular',
-    'upcoming',
-    'past',
-    'expensive',
-    'cheap',
-]);
-/** `list open tickets`, `list all paid orders`, `list a customer's unpaid invoices`: a state word among the words before the noun. */
-function stateModifier(phrase) {
-    const content = contentWords(phrase.filter((word) => word !== 's'));
-    return content.slice(0, -1).find((word) => /^[a-z]+(?:ed|en)$/.test(word) || LIST_STATES.has(word));
-}
-/**
- * `delete a closed ticket`: the word before the object's noun names the state the item must be in.
- * Participles (`closed`, `cancelled`, `written`) and a few state adjectives count; other words are
- * part of the noun (`a line item`).
- */
-function stateBeforeNoun(phrase) {
-    const content = contentWords(phrase.filter((word) => word !== 's'));
-    const before = content.at(-2);
-    if (before === undefined || content.length < 2)
-        return undefined;
-    return /^[a-z]+(?:ed|en)$/.test(before) || STATE_ADJECTIVES.has(before) ? before : undefined;
-}
-/**
- * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
- * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
- */
-function readObject(phrase, listing) {
-    const of = phrase.lastIndexOf('of');
-    const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
-    const target = of === -1 ? phrase : phrase.slice(of + 1);
-    const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
-    if (listing &&
-        attribute !== undefined &&
-        isPlural(attribute) &&
-        targetHead !== undefined &&
-        !isPlural(targetHead) &&
-        !COLLECTIVE.has(targetHead)) {
-        return {
-            noun: singular(attribute),
-            plural: true,
-            collective: false,
-            owner: targetHead,
-            ownerIsSelf: target.some((word) => SELF.has(word)),
-        };
-    }
-    let owner;
-    const kept = [];
-    target.forEach((word, index) => {
-        if (target[index + 1] === 's' && !DETERMINERS.has(word))
-            owner = word;
-        else if (word !== 's')
-            kept.push(word);
-    });
-    const ownerIsSelf = target.some((word) => SELF.has(word));
-    const content = contentWords(kept);
-    const head = content.at(-1);
-    const collective = head !== undefined && COLLECTIVE.has(head);
-    const possessed = owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
-    return {
-        ...(head === undefined || collective ? {} : { noun: singular(head) }),
-        ...(possessed === undefined ? {} : { possessed }),
-        plural: head !== undefined && (isPlural(head) || target.includes('all')),
-        collective,
-        ...(owner === undefined ? {} : { owner }),
-        ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
-        ownerIsSelf,
-    };
-}
-/** `the status`, `the shipping address` → `status`, `shippingAddress`: a field is named by its last two words, as `with` names them. */
-function attributeName(words) {
-    const last = words.at(-1) ?? '';
-    return ['status', 'state', 'progress'].includes(last) ? last : camel(words.slice(-2));
-}
-const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
-/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
-function readQualifiers(words, params) {
-    const result = {
-        fields: [],
-        refusedFrom: [],
-        unused: [],
-        toCaller: false,
-        states: [],
-    };
-    for (const segment of segments(words)) {
-        const [connector, ...body] = segment;
-        if (connector === 'so')
-            break; // `so that ...` gives the reason, not a requirement
-        const relative = ['that', 'which', 'unless', 'if'].includes(connector ?? '');
-        const refused = relative ? refusal(segment) : undefined;
-        const state = relative && refused === undefined && connector !== 'unless' ? stateOf(body) : undefined;
-        // `by priority`; in a list, `with high priority` names the same filter.
-        const filterBy = (connector === 'by' && body.length <= 2) || (params.listing && connector === 'with')
-            ? (FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? ''] ??
-                (connector === 'by' ? ownerAttribute(body) : undefined))
-            : undefined;
-        // `before it ships`, `until it is approved`: refused once the item is in that status.
-        const until = connector === 'before' || connector === 'until' ? statusReached(body) : undefined;
-        const owner = params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
-            ? ownerWord(body)
-            : undefined;
-        if ((connector === 'to' || connector === 'for' || connector === 'by') &&
-            body.length === 1 &&
-            CALLER.has(body[0] ?? ''))
-            result.toCaller = true;
-        else if (params.doneTo && connector === 'to' && result.doneTo === undefined)
-            result.doneTo = body;
-        else if (params.listing && filterBy !== undefined && result.filterBy === undefined) {
-            result.filterBy = filterBy;
-            // `with high priority`: the value named before the field.
-            const value = connector === 'with' ? contentWords(body).at(-2) : undefined;
-            if (value !== undefined)
-                result.filterValue = value;
-        }
-        else if (params.listing && state !== undefined)
-            result.states.push(state);
-        // A list is refused from nothing: `list tickets that are not closed` is a filter not generated.
-        else if (params.listing && (refused !== undefined || until !== undefined))
-            result.unused.push(...segment);
-        else if (connector === 'with')
-            result.fields.push(...readFields(body));
-        else if (refused !== undefined)
-            result.refusedFrom.push(refused);
-        else if (until !== undefined)
-            result.refusedFrom.push(until);
-        else if (owner !== undefined && result.owner === undefined)
-            result.owner = owner;
-        else
-            result.unused.push(...segment);
-    }
-    return result;
-}
-/**
- * `re-open`, `un-archive`: the hyphen split the prefix from its verb (`re`, `open`); read as one
- * verb (`reopen`), as the unhyphenated spelling is.
- */
-function joinedPrefix(words) {
-    const [first, second, ...rest] = words;
-    return (first === 're' || first === 'un') && second !== undefined
-        ? [`${first}${second}`, ...rest]
-        : [...words];
-}
-/** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
-function segments(words) {
-    const found = [];
-    for (const word of words) {
-        const current = found.at(-1);
-        const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
-        // `that is not in progress`: `in` is part of the state a refusal names.
-        const state = current !== undefined &&
-            ['that', 'which', 'unless', 'if'].includes(current[0] ?? '') &&
-            (word === 'in' || word === 'on') &&
-            (current.at(-1) === 'not' || story_words_AUXILIARIES.has(current.at(-1) ?? ''));
-        if (CONNECTORS.has(word) && !joins && !state && !(word === 'that' && current?.[0] === 'so'))
-            found.push([word]);
-        else if (current === undefined)
-            found.push([word]);
-        else
-            current.push(word);
-    }
-    return found;
-}
-/**
- * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
- * gone from the words, so an article after a named field starts the next one).
- */
-function readFields(words) {
-    const parts = [[]];
-    for (const word of words) {
-        const current = parts.at(-1) ?? [];
-        const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
-        if (word === 'and')
-            parts.push([]);
-        else if (parse_story_ARTICLES.has(word) && named)
-            parts.push([word]);
-        else
-            current.push(word);
-    }
-    return parts.flatMap((part) => {
-        const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
-        const head = content.at(-1);
-        if (head === undefined)
-            return [];
-        const many = part.some((word) => MANY.has(word)) || isPlural(head);
-        const least = part.indexOf('least');
-        const minimum = least === -1 ? undefined : countWord(part[least + 1]);
-        const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
-        return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
-    });
-}
-/** `are open`, `is in progress` (no negation) → the state named (`open`, `in_progress`). */
-function stateOf(body) {
-    const words = body.filter((word) => !story_words_AUXILIARIES.has(word));
-    const [first, second] = words;
-    if ((first === 'in' || first === 'on') && second !== undefined && words.length === 2)
-        return `${first}_${second}`;
-    return words.length === 1 &&
-        first !== undefined &&
-        (/^[a-z]+(?:ed|en)$/.test(first) || LIST_STATES.has(first))
-        ? first
-        : undefined;
-}
-/** `that has not shipped`, `unless it was paid` → the status the action is refused from. */
-function refusal(segment) {
-    const negated = segment.indexOf('not');
-    const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
-    if (from === -1)
-        return undefined;
-    const words = segment.slice(from).filter((word) => !story_words_AUXILIARIES.has(word) && word !== 'not');
-    // `that is not in progress` names the state `in_progress`.
-    const [first, second] = words;
-    return (first === 'in' || first === 'on') && second !== undefined ? `${first}_${second}` : first;
-}
-function ownerWord(words) {
-    const content = contentWords(words.filter((candidate) => candidate !== 's'));
-    const word = content.at(0);
-    // `by customer email` names the customer's email, a value to match, not whose the items are.
-    if (content.length > 1 && OWNER_ATTRIBUTES.has(content.at(-1) ?? ''))
-        return undefined;
-    return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
-}
-/** `by customer email` → `customerEmail`: the field an owner's attribute names; undefined for other phrases. */
-function ownerAttribute(words) {
-    const content = contentWords(words.filter((candidate) => candidate !== 's'));
-    return content.length === 2 && OWNER_ATTRIBUTES.has(content[1] ?? '') ? camel(content) : undefined;
-}
-/** Words naming something an owner has (`customer email`, `account number`), so the phrase is not the owner. */
-const OWNER_ATTRIBUTES = new Set(['email', 'phone', 'name', 'address', 'number', 'reference', 'code']);
-function countWord(word) {
-    const words = { one: 1, two: 2, three: 3 };
-    if (word === undefined)
-        return undefined;
-    return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
-}
-
-//# sourceMappingURL=parse-story.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/description-fields.js
-
-
-
-const HAS = new Set([
-    'has',
-    'have',
-    'includes',
-    'include',
-    'carries',
-    'carry',
-    'holds',
-    'hold',
-    'contains',
-    'contain',
-    'stores',
-    'store',
-    'records',
-    'record',
-]);
-const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
-const END = new Set([
-    'so',
-    'that',
-    'which',
-    'who',
-    'when',
-    'if',
-    'unless',
-    'because',
-    'while',
-    'for',
-    'by',
-    'to',
-    'from',
-    'in',
-    'on',
-    'via',
-    'after',
-    'before',
-    'until',
-]);
-/**
- * `Each ticket has an assignee and a priority` → ticket: assignee, priority. Read the way a story's
- * `with …` is (`parseStory`), for the resources the stories made: a sentence naming another noun
- * gives nothing. Sentences are read whole, since clauses split at `and`.
- */
-function descriptionFields(sentences, resources) {
-    return sentences.flatMap((sentence) => {
-        const words = wordsOf(sentence.text);
-        return resources.flatMap((resource) => {
-            const at = words.findIndex((word) => word === resource || word === plural(resource));
-            if (at === -1)
-                return [];
-            let verb = at + 1;
-            while (BETWEEN.has(words[verb] ?? ''))
-                verb += 1;
-            if (!HAS.has(words[verb] ?? ''))
-                return [];
-            const rest = words.slice(verb + 1);
-            const end = rest.findIndex((word) => END.has(word));
-            const fields = readFields(end === -1 ? rest : rest.slice(0, end));
-            return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
-        });
-    });
-}
-//# sourceMappingURL=description-fields.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/field-attributes.js
-
-
-const field_attributes_STATUS_WORDS = new Set(['status', 'state', 'progress']);
-/**
- * Stories that name a field of a resource the request declares, read as that field
- * (`place an order with an address`, where orders have a shipping address, gives `shippingAddress`):
- * `change the shipping address of an order`, where orders have a shipping address, changes
- * `shippingAddress` (and `change the address of an order` too, when it is the order's one address
- * field); `update the delivery address`, where only orders have a delivery address and nothing makes
- * addresses, changes the order's `deliveryAddress` rather than making an `address` resource.
- */
-function fieldAttributes(params) {
-    const { stories } = params;
-    const created = [
-        ...new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : []))),
-    ];
-    const described = descriptionFields(params.sentences, created);
-    const describedOf = (name) => described.flatMap((entry) => (entry.resource === name ? entry.fields.map((field) => field.name) : []));
-    // `place an order with an address`, where orders have a shipping address: that field, not a second one.
-    const withFields = stories.map((story) => {
-        const fields = describedOf(story.noun ?? '');
-        return {
-            ...story,
-            fields: story.fields.map((ask) => ({ ...ask, name: matchingField(ask.name, fields) ?? ask.name })),
-        };
-    });
-    const fieldsOf = new Map(created.map((name) => [
-        name,
-        [
-            ...withFields.flatMap((story) => story.noun === name ? story.fields.map((field) => field.name) : []),
-            ...describedOf(name),
-        ],
-    ]));
-    return withFields.map((story) => {
-        const { noun, attribute } = story;
-        if (!params.kinds.has(story.kind) || noun === undefined)
-            return story;
-        if (attribute !== undefined && !field_attributes_STATUS_WORDS.has(attribute)) {
-            const field = matchingField(attribute, fieldsOf.get(noun) ?? []);
-            return field === undefined || field === attribute ? story : { ...story, attribute: field };
-        }
-        if (attribute !== undefined || story.owner !== undefined || created.includes(noun))
-            return story;
-        const named = camel(story.intent.objectWords);
-        const owners = [...fieldsOf].flatMap(([owner, fields]) => {
-            const field = matchingField(named, fields);
-            return field === undefined ? [] : [{ owner, field }];
-        });
-        const [only] = owners;
-        return only === undefined || owners.length > 1
-            ? story
-            : { ...story, noun: only.owner, attribute: only.field };
-    });
-}
-/**
- * The field a name means: itself, or for a one-word name the one field ending in it (`address` →
- * `shippingAddress`); a name of two words is a field of its own (`billingAddress` is not `shippingAddress`).
- */
-function matchingField(name, fields) {
-    if (fields.includes(name))
-        return name;
-    if (/[A-Z]/.test(name))
-        return undefined;
-    const last = (word) => (word.split(/(?=[A-Z])/).at(-1) ?? word).toLowerCase();
-    const sharing = [...new Set(fields.filter((field) => last(field) === last(name)))];
-    return sharing.length === 1 ? sharing[0] : undefined;
-}
-//# sourceMappingURL=field-attributes.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-const NUMBER_FIELDS = new Set([
-    'quantity',
-    'amount',
-    'price',
-    'total',
-    'count',
-    'number',
-    'cost',
-    'age',
-    'weight',
-    'size',
-    'score',
-    'rating',
-    'duration',
-    'limit',
-    'percentage',
-    'balance',
-    'stock',
-    'threshold',
-    'capacity',
-]);
-const resource_model_STATUS_WORDS = new Set(['status', 'state', 'progress']);
-const TERMINAL = new Set([
-    'cancelled',
-    'rejected',
-    'closed',
-    'archived',
-    'refunded',
-    'voided',
-    'withdrawn',
-    'expired',
-    'deleted',
-    'declined',
-    'revoked',
-]);
-/** What a story may do to an owner's attribute without the attribute becoming a resource. */
-const ATTRIBUTE_KINDS = new Set(['read', 'update']);
-const KIND_ORDER = ['create', 'read', 'list', 'update', 'transition', 'delete'];
-const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
-/**
- * Derives the application's one resource model from the request: its resources (the stories'
- * objects), their declared fields and types, owners, the statuses the stories move them through, and
- * one route per story on that model. Every resource also gets the routes the stories need to connect:
- * a create (something must write what the stories read) and a read back by id.
- */
-function resourceModel(input) {
-    const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
-    const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
-    const listed = new Set([
-        ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
-        ...intents.flatMap((intent) => wordsOfText(intent.text)),
-    ]);
-    const parsed = fieldAttributes({
-        stories: attributesOfOwners(callerLists(intents
-            .filter((intent) => !eventStories.includes(intent))
-            .map(parseStory)
-            .map((story) => namedTransition(story, listed)))),
-        sentences: input.descriptionSentences,
-        kinds: ATTRIBUTE_KINDS,
-    });
-    const nouns = resource_model_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
-    const subject = singular(subjectNoun(input.names));
-    const primary = nouns.includes(subject)
-        ? subject
-        : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
-            nouns[0] ??
-            subject);
-    const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
-    const parents = parentsOf(stories);
-    const names = resource_model_unique([
-        ...nouns,
-        ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
-        ...parents.values(),
-    ]);
-    const eventClauses = [
-        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
-        ...eventStories.map((intent) => wordsOfText(intent.text)),
-    ].filter(asksForStatusEvents);
-    const described = descriptionFields(input.descriptionSentences, names);
-    const resources = names.map((name) => resourceFor({
-        name,
-        described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
-        parent: parents.get(name),
-        stories: stories.filter((story) => story.noun === name),
-        events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
-    }));
-    return {
-        resources,
-        operations: resources.flatMap((resource) => operationsFor(resource, stories, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
-        stories,
-        eventStories,
-        descriptionFields: described,
-    };
-}
-/**
- * `pay for an order` is a status route (POST /orders/{id}/pay → `paid`) when the request lists that
- * status (`placed, paid, shipped`) somewhere; otherwise the `for` phrase names no object the story
- * acts on, and the story names nothing the API could act on.
- */
-function namedTransition(story, listed) {
-    if (story.objectAfterFor !== true || listed.has(participle(story.verb)))
-        return story;
-    const { noun: _noun, ...rest } = story;
-    return rest;
-}
-/**
- * `see a product's stock level`, where products are created and stock levels are not: a read of the
- * product's `stockLevel`, not a resource of its own that nothing would ever write. Likewise a change
- * (`change a ticket's priority`): the ticket's `priority` is updated, not a `priority` resource.
- */
-function attributesOfOwners(stories) {
-    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
-    return stories.map((story) => {
-        const { owner, possessed, noun } = story;
-        if (!ATTRIBUTE_KINDS.has(story.kind) || owner === undefined || possessed === undefined)
-            return story;
-        if (!created.has(owner) || noun === undefined || created.has(noun))
-            return story;
-        const { owner: _owner, possessed: _possessed, ...rest } = story;
-        return { ...rest, noun: owner, attribute: resource_model_STATUS_WORDS.has(noun) ? noun : possessed };
-    });
-}
-function resourceFor(params) {
-    const { name, stories, parent } = params;
-    const pascal = capitalize(name);
-    const owner = stories.find((story) => story.owner !== undefined && story.owner !== name && story.owner !== parent)?.owner;
-    const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
-    const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
-    return {
-        name,
-        pascal,
-        collection: plural(name),
-        fields: fieldsFor({ stories, described: params.described, ownerField }),
-        ...(ownerField === undefined ? {} : { ownerField }),
-        ...(parent === undefined
-            ? {}
-            : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
-        ...(status === undefined ? {} : { status }),
-        ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
-    };
-}
-/** The owner field, then the stories' fields (required when a create story names them), then the description's (optional). */
-function fieldsFor(params) {
-    const { stories, ownerField } = params;
-    const fields = new Map();
-    if (ownerField !== undefined)
-        fields.set(ownerField, { name: ownerField, type: 'string', required: true });
-    for (const story of stories) {
-        for (const ask of story.fields) {
-            if (fields.has(ask.name))
-                continue;
-            fields.set(ask.name, ask.list
-                ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
-                : { name: ask.name, type: typeOf(ask.name), required: story.kind === 'create' });
-        }
-        const byCaller = story.toCaller === true && story.kind === 'transition' ? callerField(story.verb) : undefined;
-        if (byCaller !== undefined && !fields.has(byCaller))
-            fields.set(byCaller, { name: byCaller, type: 'string', required: false });
-        const attribute = story.attribute;
-        if (attribute !== undefined && !resource_model_STATUS_WORDS.has(attribute) && !fields.has(attribute))
-            fields.set(attribute, { name: attribute, type: typeOf(attribute), required: false });
-        // `list tickets by priority`: the field the list is filtered by is one of the model's.
-        // `list tickets assigned to me`: the field naming whom the items were assigned to, too.
-        for (const filterBy of story.kind === 'list' ? [story.filterBy, story.callerFilter] : [])
-            if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
-                fields.set(filterBy, { name: filterBy, type: 'string', required: false });
-    }
-    for (const ask of params.described) {
-        if (fields.has(ask.name) || resource_model_STATUS_WORDS.has(ask.name))
-            continue;
-        fields.set(ask.name, ask.list
-            ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
-            : { name: ask.name, type: typeOf(ask.name), required: false });
-    }
-    return [...fields.values()];
-}
-/** `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status. */
-function statusMachine(params) {
-    const { stories, events } = params;
-    const filters = params.filtered ? stories : [];
-    const transitions = stories.filter((story) => story.kind === 'transition');
-    const refused = resource_model_unique(stories.flatMap((story) => [
-        ...story.refusedFrom.map(statusName),
-        ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
-    ]));
-    const listed = resource_model_unique(filters.flatMap((story) => (story.stateFilter === undefined ? [] : [story.stateFilter])));
-    const asked = events ||
-        transitions.length > 0 ||
-        refused.length > 0 ||
-        listed.length > 0 ||
-        stories.some((story) => resource_model_STATUS_WORDS.has(story.attribute ?? '')) ||
-        filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
-    if (!asked)
-        return undefined;
-    const creator = stories.find((story) => story.kind === 'create');
-    const initial = creator === undefined ? 'created' : participle(creator.verb);
-    const actions = resource_model_unique(transitions.map((story) => story.verb));
-    // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
-    const named = (action) => transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
-    const plain = new Map(actions.map((action) => [action, named(action) ?? participle(action)]));
-    // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
-    const returning = new Map(actions.flatMap((action) => {
-        const back = named(action) === undefined
-            ? returningVerb({
-                verb: action,
-                creator: creator?.verb,
-                initial,
-                targets: new Map([...plain].filter(([other]) => other !== action)),
-            })
-            : undefined;
-        return back === undefined ? [] : [[action, back]];
-    }));
-    const targetOf = (action) => returning.get(action)?.to ?? plain.get(action) ?? participle(action);
-    const targets = actions.map(targetOf);
-    const left = new Set([...returning.values()].flatMap((back) => back.leaves));
-    return {
-        initial,
-        transitions: actions.map((action) => ({ action, to: targetOf(action) })),
-        terminal: resource_model_unique(targets).filter((target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target)),
-        setElsewhere: resource_model_unique([...refused, ...listed]).filter((status) => status !== initial && !targets.includes(status)),
-    };
-}
-/**
- * A transition story that names the status it starts from (`reopen a closed ticket`) leaves that
- * status, so it is not final; a status the story refuses (`close a ticket that is not cancelled`) is
- * not one it starts from.
- */
-function startsFrom(transitions, status) {
-    return transitions.some((story) => participle(story.verb) !== status &&
-        !story.refusedFrom.map(statusName).includes(status) &&
-        wordsOfText(story.intent.text).includes(status));
-}
-/**
- * `cancel an order that has not shipped`, where the description lists the lifecycle in order
- * (`placed, paid, shipped, delivered, cancelled`): an order past shipped has shipped too, so the
- * statuses listed after it are refused as well (not the one the route itself sets). Without such a
- * list (three statuses of the model or more, in one sentence) the order is unknown and only the
- * named status is refused.
- */
-function withLaterStatuses(params) {
-    const { resource, refused } = params;
-    const machine = resource.status;
-    if (machine === undefined || refused.length === 0)
-        return [...refused];
-    const known = new Set([machine.initial, ...machine.transitions.map((transition) => transition.to)]);
-    const own = machine.transitions.find((transition) => transition.action === params.own)?.to;
-    const later = params.sentences.flatMap((words) => {
-        const listed = resource_model_unique(words.filter((word) => known.has(word)));
-        if (listed.length < 3)
-            return [];
-        const first = Math.min(...refused.map((status) => listed.indexOf(status)).filter((index) => index >= 0));
-        return Number.isFinite(first) ? listed.slice(first + 1) : [];
-    });
-    return resource_model_unique([...refused, ...later.filter((status) => status !== own)]);
-}
-/**
- * Each child noun's parent (`comment on a ticket` → comment: ticket), one level deep: a parent that is
- * itself made under another keeps flat routes, so every create needs one existing item at most.
- */
-function parentsOf(stories) {
-    const found = new Map();
-    for (const story of stories)
-        if (story.noun !== undefined &&
-            story.parent !== undefined &&
-            story.parent !== story.noun &&
-            !found.has(story.noun))
-            found.set(story.noun, story.parent);
-    return new Map([...found].filter(([, parent]) => !found.has(parent)));
-}
-function operationsFor(resource, stories, sentences) {
-    const byKey = new Map();
-    const add = (kind, action, story) => {
-        const key = resourceRouteKey(resource, kind, action);
-        const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
-        if (story !== undefined)
-            entry.stories.push(story);
-        byKey.set(key, entry);
-    };
-    for (const story of stories.filter((candidate) => candidate.noun === resource.name))
-        add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
-    add('create', undefined);
-    add('read', undefined);
-    // What is made under a parent is read back under it too.
-    if (resource.parent !== undefined)
-        add('list', undefined);
-    return [...byKey.entries()]
-        .map(([key, entry]) => ({
-        kind: entry.kind,
-        resource: resource.name,
-        ...(entry.action === undefined ? {} : { action: entry.action }),
-        ...(resource.parent !== undefined && (entry.kind === 'create' || entry.kind === 'list')
-            ? { parent: resource.parent.name }
-            : {}),
-        routeKey: key,
-        logicalId: logicalIdOf(key),
-        stories: entry.stories,
-        refusedFrom: withLaterStatuses({
-            refused: resource_model_unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
-            resource,
-            own: entry.action,
-            sentences,
-        }),
-        // Qualified only when every story of the route is (`delete a closed ticket`, not also `remove any ticket`).
-        onlyIn: entry.stories.length > 0 && entry.stories.every((story) => story.onlyIn !== undefined)
-            ? resource_model_unique(entry.stories.flatMap((story) => (story.onlyIn === undefined ? [] : [story.onlyIn])))
-            : [],
-        ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
-            ? { callerField: callerField(entry.action ?? '') }
-            : {}),
-        filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
-        // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`).
-        roles: entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)
-            ? resource_model_unique(entry.stories.flatMap((story) => story.restriction.role === undefined ? [] : [story.restriction.role]))
-            : [],
-    }))
-        .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
-}
-/**
- * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
- * status, its values every status of the model; `by priority` on that declared string field. A filter
- * on a field that is not free text (a number, a list), or on a list under a parent, is not made; the
- * story says so.
- */
-function listFilters(resource, stories) {
-    // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
-    if (resource.parent !== undefined)
-        return [];
-    const machine = resource.status;
-    const statuses = machine === undefined
-        ? []
-        : resource_model_unique([
-            machine.initial,
-            ...machine.transitions.map((transition) => transition.to),
-            ...machine.setElsewhere,
-        ]);
-    const fields = resource_model_unique(stories.flatMap((story) => [
-        ...(story.stateFilter === undefined ? [] : ['status']),
-        ...(story.filterBy === undefined ? [] : [story.filterBy]),
-        ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
-    ]));
-    const asked = (field) => resource_model_unique(stories.flatMap((story) => story.filterBy === field && story.filterValue !== undefined ? [story.filterValue] : []));
-    const byCaller = resource_model_unique(stories.flatMap((story) => (story.callerFilter === undefined ? [] : [story.callerFilter])));
-    return fields.flatMap((field) => {
-        if (field === 'status')
-            return machine === undefined ? [] : [{ field, values: statuses }];
-        const spec = resource.fields.find((candidate) => candidate.name === field);
-        if (spec?.type !== 'string' || field === resource.ownerField)
-            return [];
-        const values = asked(field);
-        return [
-            {
-                field,
-                ...(byCaller.includes(field) ? { caller: true } : {}),
-                ...(values.length === 0 ? {} : { asked: values }),
-            },
-        ];
-    });
-}
-function routeKey(collection, kind, action) {
-    const shapes = {
-        create: `POST /${collection}`,
-        read: `GET /${collection}/{id}`,
-        list: `GET /${collection}`,
-        update: `PATCH /${collection}/{id}`,
-        delete: `DELETE /${collection}/{id}`,
-        transition: `POST /${collection}/{id}/${action ?? 'act'}`,
-    };
-    return shapes[kind];
-}
-/** A route of a resource: creates and lists of a child resource sit under its parent (`POST /tickets/{id}/comments`). */
-function resourceRouteKey(resource, kind, action) {
-    const parent = resource.parent;
-    if (parent !== undefined && (kind === 'create' || kind === 'list'))
-        return `${kind === 'create' ? 'POST' : 'GET'} /${parent.collection}/{id}/${resource.collection}`;
-    return routeKey(resource.collection, kind, action);
-}
-function logicalIdOf(key) {
-    return `Route${key
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((word) => word !== '')
-        .map(capitalize)
-        .join('')}`;
-}
-/** `shipped`, `paid` stay; `ships` → `shipped`. */
-function statusName(word) {
-    return /(?:ed|en|id|nt)$/.test(word) || word === 'open' || word.includes('_')
-        ? word
-        : participle(word.replace(/s$/, ''));
-}
-/** A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`). */
-function typeOf(name) {
-    const last = name.split(/(?=[A-Z])/).at(-1) ?? name;
-    return NUMBER_FIELDS.has(last.toLowerCase()) ? 'number' : 'string';
-}
-function mentions(words, name) {
-    return words.some((word) => word === name || word === plural(name));
-}
-function wordsOfText(text) {
-    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-}
-function resource_model_unique(values) {
-    return [...new Set(values)];
-}
-//# sourceMappingURL=resource-model.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-create-call.js
-
-
-
-/**
- * Generated test code that creates an item through its create route, `body` being a code expression:
- * `call('POST /orders', { body: SAMPLES.order })`, or for a child resource, under a parent made first
- * through the parent's own route, so the parent exists.
- */
-function createCall(resource, body) {
-    const key = codeLiteral(resourceRouteKey(resource, 'create'));
-    const parent = resource.parent;
-    if (parent === undefined)
-        return `call(${key}, { body: ${body} })`;
-    const parentKey = codeLiteral(routeKey(parent.collection, 'create'));
-    return `call(${key}, { id: (await call(${parentKey}, { body: SAMPLES.${parent.name} })).body.id, body: ${body} })`;
-}
-/** The title of the test proving a child resource is made only under a parent that exists. */
-function parentTitle(resource) {
-    return `${resource.name} is made and listed only under ${resource.parent === undefined ? 'its parent' : withArticle(resource.parent.name)} that exists`;
-}
-/** That test's body: the parent's id is kept, its children are listed under it, a missing parent answers 404. */
-function parentTest(resource) {
-    const parent = resource.parent;
-    if (parent === undefined)
-        return '';
-    const create = codeLiteral(resourceRouteKey(resource, 'create'));
-    const list = codeLiteral(resourceRouteKey(resource, 'list'));
-    const parentCreate = codeLiteral(routeKey(parent.collection, 'create'));
-    const sample = `SAMPLES.${resource.name}`;
-    return `
-  it(${codeLiteral(parentTitle(resource))}, async () => {
-    const { call } = setup();
-    const parentId = (await call(${parentCreate}, { body: SAMPLES.${parent.name} })).body.id;
-    const otherParentId = (await call(${parentCreate}, { body: SAMPLES.${parent.name} })).body.id;
-    const first = await call(${create}, { id: parentId, body: ${sample} });
-    expect(first).toMatchObject({ status: 201, body: { ${parent.field}: parentId } });
-    const second = await call(${create}, { id: parentId, body: ${sample} });
-    const other = await call(${create}, { id: otherParentId, body: ${sample} });
-    expect(ids(await call(${list}, { id: parentId }))).toEqual([first.body.id, second.body.id]);
-    expect(ids(await call(${list}, { id: otherParentId }))).toEqual([other.body.id]);
-    expect(await call(${create}, { id: 'no-such-id', body: ${sample} })).toMatchObject({ status: 404, body: { error: ${codeLiteral(`no such ${parent.name}`)} } });
-    expect((await call(${list}, { id: 'no-such-id' })).status).toBe(404);
-    expect((await call(${create}, { id: parentId, body: { ...${sample}, ${parent.field}: otherParentId } })).status).toBe(400);
-  });
-`;
-}
-//# sourceMappingURL=application-create-call.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/status-coverage.js
 
 
@@ -47397,7 +45905,8 @@ function listItems(words) {
 
 
 
-const application_coverage_EVENT_WORDS = [
+
+const EVENT_WORDS = [
     'event',
     'events',
     'publish',
@@ -47409,7 +45918,7 @@ const application_coverage_EVENT_WORDS = [
     'emit',
     'emitted',
 ];
-const application_coverage_STATUS_WORDS = ['status', 'state', 'statuses'];
+const STATUS_WORDS = ['status', 'state', 'statuses'];
 /** What each story, description sentence and the strategy became, with the tests that prove it. */
 function applicationCoverage(params) {
     const { input, model } = params;
@@ -47499,6 +46008,7 @@ function describeOperation(operation, model) {
 }
 function describeFilter(filter) {
     const asked = [
+        ...(filter.missing === true ? [`?${filter.field}=none for those without one`] : []),
         ...(filter.caller === true
             ? [`?${filter.field}=me for the caller's own, the caller named by the x-caller-id header`]
             : []),
@@ -47537,6 +46047,7 @@ function storyGaps(story, model, operation) {
             ]
             : []),
         ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+        ...listAsideGaps(story, operation, resource?.collection ?? 'items'),
         ...(story.toCaller === true || story.callerFilter !== undefined
             ? [
                 'the caller is whoever the x-caller-id header names: the routes have no authorizer, so put one in front that sets it from the verified identity',
@@ -47587,7 +46098,7 @@ function applicationCapabilities(params) {
     const events = publisher === undefined
         ? undefined
         : {
-            when: application_coverage_EVENT_WORDS.flatMap((event) => application_coverage_STATUS_WORDS.map((status) => [event, status])),
+            when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
             implementedBy: `every ${publisher.name} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
             tests: [
                 test('app', eventsTitle(publisher)),
@@ -47692,7 +46203,7 @@ function applicationCapabilities(params) {
             notGenerated: 'nothing sends alerts or messages: the service stores and serves its resources, and publishes status changes only when asked ("an event when the status changes")',
         },
         {
-            when: anyOf(...application_coverage_EVENT_WORDS),
+            when: anyOf(...EVENT_WORDS),
             implementedBy: '',
             tests: [],
             resources: [],
@@ -47852,9 +46363,15 @@ async function list(call: Call): Promise<HttpApiResult> {
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
   const where: Record<string, string> = {};
-  for (const { field, values, caller } of filters) {
+  const absent: string[] = [];
+  for (const { field, values, caller, missing } of filters) {
     let value = query[field];
     if (value === undefined) continue;
+    // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
+    if (missing === true && value === NONE_VALUE) {
+      absent.push(field);
+      continue;
+    }
     // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
     if (caller === true && value === CALLER_VALUE) {
       value = callerOf(call.event);
@@ -47871,6 +46388,7 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...(nextToken === undefined ? {} : { nextToken }),
     ...(owner === undefined || owner === '' ? {} : { owner }),
     ...(Object.keys(where).length === 0 ? {} : { where }),
+    ...(absent.length === 0 ? {} : { absent }),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
@@ -47923,6 +46441,9 @@ async function remove(call: Call): Promise<HttpApiResult> {
  * of it (an authorizer, a gateway) must set this from the caller's verified identity.
  */
 export const CALLER_HEADER = 'x-caller-id';
+
+/** A missing filter's value that stands for no value at all (\`GET /tickets?assignee=none\`: the unassigned). */
+export const NONE_VALUE = 'none';
 
 /** A caller filter's value that stands for the caller CALLER_HEADER names (\`GET /tickets?assignee=me\`). */
 export const CALLER_VALUE = 'me';
@@ -48066,7 +46587,7 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
-      const filter = filterOf(query.where);
+      const filter = filterOf(query.where, query.absent);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const items: StoredItem[] = [];
       let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
@@ -48111,9 +46632,9 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
  * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
  * items than the limit and still have a nextToken: clients page on until it is absent.
  */
-function filterOf(where: Record<string, string> | undefined): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+function filterOf(where: Record<string, string> | undefined, absent: string[] = []): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
-  if (entries.length === 0) return undefined;
+  if (entries.length === 0 && absent.length === 0) return undefined;
   const names: Record<string, string> = {};
   const values: Attributes = {};
   const terms = entries.map(([name, value], index) => {
@@ -48123,7 +46644,13 @@ function filterOf(where: Record<string, string> | undefined): { expression: stri
     names['#fields'] = 'fields';
     return '#fields.#w' + index + ' = :w' + index;
   });
-  return { expression: terms.join(' AND '), names, values };
+  // \`list unassigned tickets\`: a field never written is absent from the fields map.
+  const missing = absent.map((name, index) => {
+    names['#fields'] = 'fields';
+    names['#a' + index] = name;
+    return 'attribute_not_exists(#fields.#a' + index + ')';
+  });
+  return { expression: [...terms, ...missing].join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */
@@ -48189,6 +46716,8 @@ export interface ListQuery {
   owner?: string;
   /** Only items whose status (key 'status') or field equals the value. */
   where?: Record<string, string>;
+  /** Only items without these fields (\`list unassigned tickets\`: no assignee). */
+  absent?: string[];
 }
 
 export interface ListPage {
@@ -48228,7 +46757,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);
@@ -48572,7 +47101,7 @@ function routesModule(model) {
         if (operation.callerField !== undefined)
             parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
         if (operation.filters.length > 0)
-            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''} }`).join(', ')}]`);
+            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''} }`).join(', ')}]`);
         if (operation.roles.length > 0)
             parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -48597,9 +47126,10 @@ export interface Route {
    * For lists: query parameters that keep only the items whose status (field 'status') or declared
    * field equals the value given (\`list open tickets\` → ?status=open); a value outside values answers 400.
    * With caller, the value \`me\` stands for the caller the x-caller-id header names (\`list tickets
-   * assigned to me\` → ?assignee=me), and answers 400 without that header.
+   * assigned to me\` → ?assignee=me), and answers 400 without that header. With missing, the value
+   * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none).
    */
-  filters?: { field: string; values?: string[]; caller?: true }[];
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }
@@ -48761,16 +47291,38 @@ function renderTemplate({ description, parts }) {
 }
 //# sourceMappingURL=render-template.js.map
 ;// CONCATENATED MODULE: ./lib/core/config/is-production-name.js
+/** Words that say production, among the words of an environment name. */
+const PRODUCTION_WORDS = new Set(['prod', 'production', 'prd', 'live']);
+/** A word just before a production word that says it is not production (`pre-prod`, `non-prod`, `dev-prod`). */
+const NOT_PRODUCTION = new Set([
+    'pre',
+    'non',
+    'not',
+    'dev',
+    'test',
+    'qa',
+    'uat',
+    'stage',
+    'staging',
+    'sandbox',
+]);
 /**
  * Whether an environment name says production, the one rule the agent uses everywhere (config
  * defaults, the risk classifier, GitHub's `production_environment`, production-shaped generated
- * resources): `prod` or `production` (any case), alone or followed by a separator or digit and
- * more — `prod-eu`, `production_us`, `prod-eu-west-1`, `prod2`. A name that only starts with the
- * letters (`products`, `prodigy`) is not production. Our own convention: GitHub gives environment
- * names no meaning ("Managing environments for deployment").
+ * resources). The name is split into words at every character that is not a letter (`-`, `_`,
+ * `.`, `/`, spaces, digits); it is production when a word is `prod`, `production`, `prd` or
+ * `live` (any case), wherever it stands — `prod`, `prod-eu`, `us-prod`, `eu_production`,
+ * `prod-eu-west-1`, `prod2`, `prd`, `live-us` — unless the word before it says otherwise
+ * (`pre-prod`, `non-prod`, `dev-prod`). Words that only contain the letters (`products`, `preprod`,
+ * `delivery`) are not production. Our own convention (the usual names for production
+ * environments): GitHub gives environment names no meaning ("Managing environments for deployment").
  */
 function isProductionName(name) {
-    return /^prod(uction)?([-_.\d].*)?$/is.test(name);
+    const words = name
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((word) => word !== '');
+    return words.some((word, index) => PRODUCTION_WORDS.has(word) && !NOT_PRODUCTION.has(words[index - 1] ?? ''));
 }
 //# sourceMappingURL=is-production-name.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/standard-parameters.js
@@ -49151,6 +47703,13 @@ describe('createDynamoDbItemRepository', () => {
     const sparse = recordingTable({ query: { Items: [], LastEvaluatedKey: last } });
     const partial = await createDynamoDbItemRepository(sparse.table).list('things', { limit: 1, where: { status: 'open' } });
     expect([partial.items, partial.nextToken !== undefined, sparse.calls.length]).toEqual([[], true, 10]);
+    // Items without a field (\`list unassigned tickets\`): the field is absent from the fields map.
+    const unassigned = recordingTable({ query: { Items: [] } });
+    await createDynamoDbItemRepository(unassigned.table).list('things', { limit: 1, where: { status: 'open' }, absent: ['assignee'] });
+    expect(unassigned.calls[0]?.input).toMatchObject({
+      FilterExpression: '#w0 = :w0 AND attribute_not_exists(#fields.#a0)',
+      ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#fields': 'fields', '#a0': 'assignee' },
+    });
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
     const otherCollection = Buffer.from(JSON.stringify({ collection: 'others', id: 'x' })).toString('base64url');
@@ -49220,6 +47779,7 @@ function ownerSample(resource, number) {
 }
 //# sourceMappingURL=sample-body.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-tests.js
+
 
 
 
@@ -49586,10 +48146,13 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${operation.filters
             .filter((filter) => filter.field === story.filterBy ||
             filter.field === story.callerFilter ||
-            (filter.field === 'status' && story.stateFilter !== undefined))
-            .map((filter) => filter.caller === true
-            ? callerFilterChecks({ operation, resource, model, field: filter.field })
-            : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
+            (filter.field === 'status' && story.stateFilter !== undefined) ||
+            (filter.missing === true && story.negated !== undefined))
+            .map((filter) => filter.missing === true && story.negated !== undefined
+            ? missingFilterChecks({ operation, resource, field: filter.field })
+            : filter.caller === true
+                ? callerFilterChecks({ operation, resource, model, field: filter.field })
+                : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
             .join('')}`;
     },
     update: ({ operation, resource }) => {
@@ -49721,6 +48284,25 @@ function filterChecks(params) {
       const { call } = setup();${creates.join('')}${lists.join('')}
       expect(await call(${key}, { query: { ${param}: 'no-such-status' } })).toMatchObject({ status: 400, body: { errors: [${codeLiteral(`${field} must be ${params.values.join(' or ')}`)}] } });
       expect(ids(await call(${key}))).toEqual([${items.map((item) => `${item.name}.body.id`).join(', ')}]);
+    }`;
+}
+/**
+ * `list unassigned tickets` (?assignee=none): one item with the field and one without, `none` lists
+ * only the one without, the value lists only the one with it.
+ */
+function missingFilterChecks(params) {
+    const { operation, resource, field } = params;
+    const key = codeLiteral(operation.routeKey);
+    const sample = `SAMPLES.${resource.name}`;
+    const param = codeLiteral(field);
+    return `
+    {
+      const { call } = setup();
+      const given = await ${createCall(resource, `{ ...${sample}, ${field}: 'agent-7' }`)};
+      const without = await ${createCall(resource, `Object.fromEntries(Object.entries(${sample}).filter(([name]) => name !== ${param}))`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'none' } }))).toEqual([without.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'agent-7' } }))).toEqual([given.body.id]);
+      expect(ids(await call(${key}))).toEqual([given.body.id, without.body.id]);
     }`;
 }
 /**
@@ -49902,6 +48484,1955 @@ function describeModel(model) {
     ].join('\n');
 }
 //# sourceMappingURL=describe-model.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/default-intents.js
+const GENERIC_NAME_WORDS = new Set([
+    'api',
+    'apis',
+    'service',
+    'services',
+    'svc',
+    'app',
+    'application',
+    'stack',
+    'system',
+    'backend',
+    'http',
+    'rest',
+    'lambda',
+    'microservice',
+    'server',
+    'integration',
+    'queue',
+    'consumer',
+    'worker',
+    'pipeline',
+    'deploy',
+    'deployment',
+    'release',
+    'test',
+    'tests',
+    'testing',
+    'smoke',
+    'canary',
+    'synthetic',
+    'infrastructure',
+    'infra',
+    'foundation',
+]);
+/** The service's subject (`Orders API` → `orders`), for blueprints asked to work without stories. */
+function subjectNoun(names) {
+    return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
+}
+/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
+function defaultIntents(names, verbs) {
+    const noun = subjectNoun(names);
+    return verbs.map((verb, index) => ({
+        number: index + 1,
+        text: `${verb} ${noun} (default; the request had no user stories)`,
+        verb,
+        objectWords: [noun],
+        testTitle: `default ${verb} ${noun}`,
+        role: [],
+        actionWords: [verb, noun],
+    }));
+}
+//# sourceMappingURL=default-intents.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/singular.js
+const ENDS_IN_ES = /(?:ss|x|ch|sh|us|z)es$/;
+const NOT_PLURAL = /(?:ss|us|is|ous)$/;
+/** English-enough singular of a `[a-z0-9]` noun (`orders` → `order`, `categories` → `category`, `statuses` → `status`). */
+function singular(word) {
+    if (/[^aeiou]ies$/.test(word))
+        return `${word.slice(0, -3)}y`;
+    if (ENDS_IN_ES.test(word))
+        return word.slice(0, -2);
+    if (word.endsWith('s') && !NOT_PLURAL.test(word) && word.length > 3)
+        return word.slice(0, -1);
+    return word;
+}
+function isPlural(word) {
+    return singular(word) !== word;
+}
+//# sourceMappingURL=singular.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
+const asks_for_status_events_EVENT_WORDS = [
+    'event',
+    'events',
+    'publish',
+    'published',
+    'publishes',
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'emit',
+    'emitted',
+    'emits',
+];
+const asks_for_status_events_STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
+const CHANGE_WORDS = [
+    'change',
+    'changes',
+    'changed',
+    'changing',
+    'update',
+    'updates',
+    'updated',
+    'transition',
+    'transitions',
+    'moves',
+];
+/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
+function asksForStatusEvents(words) {
+    const has = (candidates) => candidates.some((word) => words.includes(word));
+    return has(asks_for_status_events_EVENT_WORDS) && has(asks_for_status_events_STATUS_WORDS) && has(CHANGE_WORDS);
+}
+//# sourceMappingURL=asks-for-status-events.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-words.js
+/** Words naming an item's status rather than a field of its own. */
+const status_words_STATUS_WORDS = new Set(['status', 'state', 'progress']);
+//# sourceMappingURL=status-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/attributes-of-owners.js
+
+/** What a story may do to an owner's attribute without the attribute becoming a resource. */
+const ATTRIBUTE_KINDS = new Set(['read', 'update']);
+/**
+ * `see a product's stock level`, where products are created and stock levels are not: a read of the
+ * product's `stockLevel`, not a resource of its own that nothing would ever write. Likewise a change
+ * (`change a ticket's priority`): the ticket's `priority` is updated, not a `priority` resource.
+ */
+function attributesOfOwners(stories) {
+    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
+    return stories.map((story) => {
+        const { owner, possessed, noun } = story;
+        if (!ATTRIBUTE_KINDS.has(story.kind) || owner === undefined || possessed === undefined)
+            return story;
+        if (!created.has(owner) || noun === undefined || created.has(noun))
+            return story;
+        const { owner: _owner, possessed: _possessed, ...rest } = story;
+        return { ...rest, noun: owner, attribute: status_words_STATUS_WORDS.has(noun) ? noun : possessed };
+    });
+}
+//# sourceMappingURL=attributes-of-owners.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/caller-lists.js
+
+
+/**
+ * `list my assigned tickets`, where a story assigns a ticket to the caller (`assign a ticket to
+ * myself`): the caller's tickets are the ones assigned to them, so the list filters on `assignee`
+ * as `list tickets assigned to me` does, rather than making the ticket owned by an `agentId` that
+ * every create would have to give. Other lists of `my` items keep their owner (`my closed tickets`
+ * are the caller's tickets that are closed).
+ */
+function callerLists(stories) {
+    const toCaller = new Set(stories.flatMap((story) => story.kind === 'transition' && story.toCaller === true && story.noun !== undefined
+        ? [`${story.noun} ${story.verb}`]
+        : []));
+    return stories.map((story) => {
+        const verb = story.stateFilter === undefined ? undefined : baseVerb(story.stateFilter);
+        if (story.kind !== 'list' || !story.ownerIsSelf || verb === undefined)
+            return story;
+        if (!toCaller.has(`${story.noun ?? ''} ${verb}`))
+            return story;
+        const { owner: _owner, stateFilter: _stateFilter, ...rest } = story;
+        return { ...rest, ownerIsSelf: false, callerFilter: callerField(verb) };
+    });
+}
+//# sourceMappingURL=caller-lists.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
+/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
+function plural(word) {
+    if (/(s|x|ch|sh)$/.test(word))
+        return word.endsWith('s') ? word : `${word}es`;
+    if (/[^aeiou]y$/.test(word))
+        return `${word.slice(0, -1)}ies`;
+    return `${word}s`;
+}
+//# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/read-fields.js
+
+
+const QUANTIFIERS = new Set([
+    'one',
+    'or',
+    'more',
+    'at',
+    'least',
+    'several',
+    'many',
+    'multiple',
+    'some',
+    'a',
+    'an',
+    'the',
+    'optional',
+    'optionally',
+    'their',
+    'its',
+    'my',
+    'our',
+    'any',
+    'two',
+    'three',
+]);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
+/**
+ * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
+ * gone from the words, so an article after a named field starts the next one).
+ */
+function readFields(words) {
+    const parts = [[]];
+    for (const word of words) {
+        const current = parts.at(-1) ?? [];
+        const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
+        if (word === 'and')
+            parts.push([]);
+        else if (ARTICLES.has(word) && named)
+            parts.push([word]);
+        else
+            current.push(word);
+    }
+    return parts.flatMap((part) => {
+        const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+        const head = content.at(-1);
+        if (head === undefined)
+            return [];
+        const many = part.some((word) => MANY.has(word)) || isPlural(head);
+        const least = part.indexOf('least');
+        const minimum = least === -1 ? undefined : countWord(part[least + 1]);
+        const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
+        return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
+    });
+}
+function countWord(word) {
+    const words = { one: 1, two: 2, three: 3 };
+    if (word === undefined)
+        return undefined;
+    return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
+}
+//# sourceMappingURL=read-fields.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/description-fields.js
+
+
+
+const HAS = new Set([
+    'has',
+    'have',
+    'includes',
+    'include',
+    'carries',
+    'carry',
+    'holds',
+    'hold',
+    'contains',
+    'contain',
+    'stores',
+    'store',
+    'records',
+    'record',
+]);
+const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
+const END = new Set([
+    'so',
+    'that',
+    'which',
+    'who',
+    'when',
+    'if',
+    'unless',
+    'because',
+    'while',
+    'for',
+    'by',
+    'to',
+    'from',
+    'in',
+    'on',
+    'via',
+    'after',
+    'before',
+    'until',
+]);
+/**
+ * `Each ticket has an assignee and a priority` → ticket: assignee, priority. Read the way a story's
+ * `with …` is (`parseStory`), for the resources the stories made: a sentence naming another noun
+ * gives nothing. Sentences are read whole, since clauses split at `and`.
+ */
+function descriptionFields(sentences, resources) {
+    return sentences.flatMap((sentence) => {
+        const words = wordsOf(sentence.text);
+        return resources.flatMap((resource) => {
+            const at = words.findIndex((word) => word === resource || word === plural(resource));
+            if (at === -1)
+                return [];
+            let verb = at + 1;
+            while (BETWEEN.has(words[verb] ?? ''))
+                verb += 1;
+            if (!HAS.has(words[verb] ?? ''))
+                return [];
+            const rest = words.slice(verb + 1);
+            const end = rest.findIndex((word) => END.has(word));
+            const fields = readFields(end === -1 ? rest : rest.slice(0, end));
+            return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
+        });
+    });
+}
+//# sourceMappingURL=description-fields.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/field-attributes.js
+
+
+const field_attributes_STATUS_WORDS = new Set(['status', 'state', 'progress']);
+/**
+ * Stories that name a field of a resource the request declares, read as that field
+ * (`place an order with an address`, where orders have a shipping address, gives `shippingAddress`):
+ * `change the shipping address of an order`, where orders have a shipping address, changes
+ * `shippingAddress` (and `change the address of an order` too, when it is the order's one address
+ * field); `update the delivery address`, where only orders have a delivery address and nothing makes
+ * addresses, changes the order's `deliveryAddress` rather than making an `address` resource.
+ */
+function fieldAttributes(params) {
+    const { stories } = params;
+    const created = [
+        ...new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : []))),
+    ];
+    const described = descriptionFields(params.sentences, created);
+    const describedOf = (name) => described.flatMap((entry) => (entry.resource === name ? entry.fields.map((field) => field.name) : []));
+    // `place an order with an address`, where orders have a shipping address: that field, not a second one.
+    const withFields = stories.map((story) => {
+        const fields = describedOf(story.noun ?? '');
+        return {
+            ...story,
+            fields: story.fields.map((ask) => ({ ...ask, name: matchingField(ask.name, fields) ?? ask.name })),
+        };
+    });
+    const fieldsOf = new Map(created.map((name) => [
+        name,
+        [
+            ...withFields.flatMap((story) => story.noun === name ? story.fields.map((field) => field.name) : []),
+            ...describedOf(name),
+        ],
+    ]));
+    return withFields.map((story) => {
+        const { noun, attribute } = story;
+        if (!params.kinds.has(story.kind) || noun === undefined)
+            return story;
+        if (attribute !== undefined && !field_attributes_STATUS_WORDS.has(attribute)) {
+            const field = matchingField(attribute, fieldsOf.get(noun) ?? []);
+            return field === undefined || field === attribute ? story : { ...story, attribute: field };
+        }
+        if (attribute !== undefined || story.owner !== undefined || created.includes(noun))
+            return story;
+        const named = camel(story.intent.objectWords);
+        const owners = [...fieldsOf].flatMap(([owner, fields]) => {
+            const field = matchingField(named, fields);
+            return field === undefined ? [] : [{ owner, field }];
+        });
+        const [only] = owners;
+        return only === undefined || owners.length > 1
+            ? story
+            : { ...story, noun: only.owner, attribute: only.field };
+    });
+}
+/**
+ * The field a name means: itself, or for a one-word name the one field ending in it (`address` →
+ * `shippingAddress`); a name of two words is a field of its own (`billingAddress` is not `shippingAddress`).
+ */
+function matchingField(name, fields) {
+    if (fields.includes(name))
+        return name;
+    if (/[A-Z]/.test(name))
+        return undefined;
+    const last = (word) => (word.split(/(?=[A-Z])/).at(-1) ?? word).toLowerCase();
+    const sharing = [...new Set(fields.filter((field) => last(field) === last(name)))];
+    return sharing.length === 1 ? sharing[0] : undefined;
+}
+//# sourceMappingURL=field-attributes.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/mentions.js
+
+/** The words name the resource, singular or plural (`order`, `orders`). */
+function mentions(words, name) {
+    return words.some((word) => word === name || word === plural(name));
+}
+//# sourceMappingURL=mentions.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-transition.js
+
+/**
+ * `pay for an order` is a status route (POST /orders/{id}/pay → `paid`) when the request lists that
+ * status (`placed, paid, shipped`) somewhere; otherwise the `for` phrase names no object the story
+ * acts on, and the story names nothing the API could act on.
+ */
+function namedTransition(story, listed) {
+    if (story.objectAfterFor !== true || listed.has(participle(story.verb)))
+        return story;
+    const { noun: _noun, ...rest } = story;
+    return rest;
+}
+//# sourceMappingURL=named-transition.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/unique.js
+/** Deduplicates, keeping first-seen order. */
+function unique_unique(values) {
+    return [...new Set(values)];
+}
+//# sourceMappingURL=unique.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-filters.js
+
+
+/** `list unassigned tickets` → `assignee`: the field recording who the negated action was done by or to. */
+function missingField(story) {
+    return story.negated === undefined ? [] : [callerField(story.negated.verb)];
+}
+/**
+ * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
+ * status, its values every status of the model; `by priority` on that declared string field. A filter
+ * on a field that is not free text (a number, a list), or on a list under a parent, is not made; the
+ * story says so.
+ */
+function listFilters(resource, stories) {
+    // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
+    if (resource.parent !== undefined)
+        return [];
+    const machine = resource.status;
+    const statuses = machine === undefined
+        ? []
+        : unique_unique([
+            machine.initial,
+            ...machine.transitions.map((transition) => transition.to),
+            ...machine.setElsewhere,
+        ]);
+    const fields = unique_unique(stories.flatMap((story) => [
+        ...(story.stateFilter === undefined ? [] : ['status']),
+        ...(story.filterBy === undefined ? [] : [story.filterBy]),
+        ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
+        ...missingField(story),
+    ]));
+    const missing = unique_unique(stories.flatMap(missingField));
+    const asked = (field) => unique_unique(stories.flatMap((story) => story.filterBy === field && story.filterValue !== undefined ? [story.filterValue] : []));
+    const byCaller = unique_unique(stories.flatMap((story) => (story.callerFilter === undefined ? [] : [story.callerFilter])));
+    return fields.flatMap((field) => {
+        if (field === 'status')
+            return machine === undefined ? [] : [{ field, values: statuses }];
+        const spec = resource.fields.find((candidate) => candidate.name === field);
+        if (spec?.type !== 'string' || field === resource.ownerField)
+            return [];
+        const values = asked(field);
+        return [
+            {
+                field,
+                ...(byCaller.includes(field) ? { caller: true } : {}),
+                ...(missing.includes(field) ? { missing: true } : {}),
+                ...(values.length === 0 ? {} : { asked: values }),
+            },
+        ];
+    });
+}
+//# sourceMappingURL=list-filters.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/logical-id-of.js
+
+/** `POST /orders/{id}/pay` → `RoutePostOrdersIdPay`: the route's CloudFormation logical id. */
+function logicalIdOf(key) {
+    return `Route${key
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '')
+        .map(capitalize)
+        .join('')}`;
+}
+//# sourceMappingURL=logical-id-of.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-name.js
+
+/** `shipped`, `paid` stay; `ships` → `shipped`. */
+function statusName(word) {
+    return /(?:ed|en|id|nt)$/.test(word) || word === 'open' || word.includes('_')
+        ? word
+        : participle(word.replace(/s$/, ''));
+}
+//# sourceMappingURL=status-name.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/with-later-statuses.js
+
+/**
+ * `cancel an order that has not shipped`, where the description lists the lifecycle in order
+ * (`placed, paid, shipped, delivered, cancelled`): an order past shipped has shipped too, so the
+ * statuses listed after it are refused as well (not the one the route itself sets). Without such a
+ * list (three statuses of the model or more, in one sentence) the order is unknown and only the
+ * named status is refused. A status the stories name but no route sets (`approve an expense until it
+ * is paid`) keeps its place in the order: `withdraw before it is approved` refuses `paid` too.
+ */
+function withLaterStatuses(params) {
+    const { resource, refused } = params;
+    const machine = resource.status;
+    if (machine === undefined || refused.length === 0)
+        return [...refused];
+    const known = new Set([
+        machine.initial,
+        ...machine.transitions.map((transition) => transition.to),
+        ...machine.setElsewhere,
+    ]);
+    const own = machine.transitions.find((transition) => transition.action === params.own)?.to;
+    const later = params.sentences.flatMap((words) => {
+        const listed = unique_unique(words.filter((word) => known.has(word)));
+        if (listed.length < 3)
+            return [];
+        const first = Math.min(...refused.map((status) => listed.indexOf(status)).filter((index) => index >= 0));
+        return Number.isFinite(first) ? listed.slice(first + 1) : [];
+    });
+    return unique_unique([...refused, ...later.filter((status) => status !== own)]);
+}
+//# sourceMappingURL=with-later-statuses.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/operations-for.js
+
+
+
+
+
+
+
+const KIND_ORDER = ['create', 'read', 'list', 'update', 'transition', 'delete'];
+/**
+ * A resource's routes: one per kind (and per action of a transition) its stories ask for, plus the
+ * create and read back every resource needs to connect, and a list under its parent for a child.
+ * `sentences`: the description's words, where a lifecycle listed in order extends a refusal.
+ */
+function operationsFor(resource, stories, sentences) {
+    const byKey = new Map();
+    const add = (kind, action, story) => {
+        const key = resourceRouteKey(resource, kind, action);
+        const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
+        if (story !== undefined)
+            entry.stories.push(story);
+        byKey.set(key, entry);
+    };
+    for (const story of stories.filter((candidate) => candidate.noun === resource.name))
+        add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
+    add('create', undefined);
+    add('read', undefined);
+    // What is made under a parent is read back under it too.
+    if (resource.parent !== undefined)
+        add('list', undefined);
+    return [...byKey.entries()]
+        .map(([key, entry]) => ({
+        kind: entry.kind,
+        resource: resource.name,
+        ...(entry.action === undefined ? {} : { action: entry.action }),
+        ...(resource.parent !== undefined && (entry.kind === 'create' || entry.kind === 'list')
+            ? { parent: resource.parent.name }
+            : {}),
+        routeKey: key,
+        logicalId: logicalIdOf(key),
+        stories: entry.stories,
+        refusedFrom: withLaterStatuses({
+            refused: unique_unique(entry.stories.flatMap((story) => story.refusedFrom.map(statusName))),
+            resource,
+            own: entry.action,
+            sentences,
+        }),
+        // Qualified only when every story of the route is (`delete a closed ticket`, not also `remove any ticket`).
+        onlyIn: entry.stories.length > 0 && entry.stories.every((story) => story.onlyIn !== undefined)
+            ? unique_unique(entry.stories.flatMap((story) => (story.onlyIn === undefined ? [] : [story.onlyIn])))
+            : [],
+        ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
+            ? { callerField: callerField(entry.action ?? '') }
+            : {}),
+        filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
+        // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`).
+        roles: entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)
+            ? unique_unique(entry.stories.flatMap((story) => story.restriction.role === undefined ? [] : [story.restriction.role]))
+            : [],
+    }))
+        .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
+}
+//# sourceMappingURL=operations-for.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parents-of.js
+/**
+ * Each child noun's parent (`comment on a ticket` → comment: ticket), one level deep: a parent that is
+ * itself made under another keeps flat routes, so every create needs one existing item at most.
+ */
+function parentsOf(stories) {
+    const found = new Map();
+    for (const story of stories)
+        if (story.noun !== undefined &&
+            story.parent !== undefined &&
+            story.parent !== story.noun &&
+            !found.has(story.noun))
+            found.set(story.noun, story.parent);
+    return new Map([...found].filter(([, parent]) => !found.has(parent)));
+}
+//# sourceMappingURL=parents-of.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/joined-prefix.js
+/**
+ * `re-open`, `un-archive`: the hyphen split the prefix from its verb (`re`, `open`); read as one
+ * verb (`reopen`), as the unhyphenated spelling is.
+ */
+function joinedPrefix(words) {
+    const [first, second, ...rest] = words;
+    return (first === 're' || first === 'un') && second !== undefined
+        ? [`${first}${second}`, ...rest]
+        : [...words];
+}
+//# sourceMappingURL=joined-prefix.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-connectors.js
+/** Words that end the object phrase and start a qualifier. */
+const CONNECTORS = new Set([
+    'with',
+    'that',
+    'which',
+    'who',
+    'whose',
+    'unless',
+    'if',
+    'once',
+    'by',
+    'for',
+    'so',
+    'in',
+    'to',
+    'from',
+    'when',
+    'via',
+    'on',
+    'using',
+    'and',
+    'or',
+    'without',
+    'after',
+    'before',
+    'at',
+    'into',
+    'within',
+    'until',
+    'per',
+    'including',
+    'while',
+    'because',
+    'as',
+]);
+//# sourceMappingURL=story-connectors.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/sort-phrase.js
+
+/** Participles that order or group a list rather than name a state (`sorted by total`). */
+const ORDERING = new Set(['sorted', 'ordered', 'ranked', 'grouped', 'arranged']);
+/** Words after `by` that name someone, not a field (`ordered by a customer`). */
+const WHO = new Set(['a', 'an', 'me', 'my', 'us', 'our', 'someone', 'anyone']);
+/**
+ * `list orders sorted by total`, `list tickets ordered by priority`: the words asking for an order,
+ * taken out of a list's phrase so `sorted` is not read as a status nor `by total` as an owner.
+ * `kept` is the phrase without them; undefined when the words ask for no order.
+ */
+function sortPhrase(words) {
+    // `products ordered by a customer`, `ordered by me`: who bought them, not an order to list them in.
+    const start = words.findIndex((word, index) => ORDERING.has(word) &&
+        (words[index + 1] === 'by' || words[index + 1] === 'in') &&
+        !WHO.has(words[index + 2] ?? ''));
+    if (start === -1)
+        return undefined;
+    const after = words.slice(start + 2).findIndex((word) => CONNECTORS.has(word) && word !== 'and');
+    const end = after === -1 ? words.length : start + 2 + after;
+    return { kept: [...words.slice(0, start), ...words.slice(end)], said: words.slice(start, end).join(' ') };
+}
+//# sourceMappingURL=sort-phrase.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/time-phrase.js
+/** Periods a list may be narrowed to (`this week`, `last 30 days`). */
+const PERIODS = new Set(['hour', 'day', 'week', 'weekend', 'fortnight', 'month', 'quarter', 'year']);
+const RELATIVE = new Set(['this', 'last', 'next', 'past', 'previous', 'current']);
+/** Words that are a time on their own (`list orders shipped today`). */
+const TIMES = new Set(['today', 'yesterday', 'tonight', 'recently', 'lately']);
+/** A preposition that belongs to the time phrase (`in the last week`, `during this month`). */
+const LEADS = new Set(['in', 'during', 'within', 'over', 'for', 'since']);
+/**
+ * `list orders placed this week`, `list tickets closed in the last 30 days`, `orders shipped today`:
+ * the words naming when, taken out of a list's phrase so they are not read as its noun (`week`) or
+ * an owner. `kept` is the phrase without them; undefined when the words name no time.
+ */
+function timePhrase(words) {
+    const isPeriod = (word) => word !== undefined && (PERIODS.has(word) || PERIODS.has(word.replace(/s$/, '')));
+    for (let index = 0; index < words.length; index += 1) {
+        const word = words[index] ?? '';
+        const next = words[index + 1];
+        const length = TIMES.has(word)
+            ? 1
+            : RELATIVE.has(word) && isPeriod(next)
+                ? 2
+                : RELATIVE.has(word) && /^\d+$/.test(next ?? '') && isPeriod(words[index + 2])
+                    ? 3
+                    : 0;
+        if (length === 0)
+            continue;
+        const the = words[index - 1] === 'the' ? 1 : 0;
+        const lead = LEADS.has(words[index - 1 - the] ?? '') ? 1 + the : 0;
+        const start = index - lead;
+        return {
+            kept: [...words.slice(0, start), ...words.slice(index + length)],
+            said: words.slice(start, index + length).join(' '),
+        };
+    }
+    return undefined;
+}
+//# sourceMappingURL=time-phrase.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-asides.js
+
+
+/**
+ * A list's words with the asides no route answers taken out: when (`placed this week`) and in what
+ * order (`sorted by total`). What is left is read as the list's object and qualifiers; the asides are
+ * said in the story's coverage row.
+ */
+function listAsides(words) {
+    const time = timePhrase(words);
+    const sort = sortPhrase(time?.kept ?? words);
+    return {
+        kept: sort?.kept ?? time?.kept ?? words,
+        ...(time === undefined ? {} : { time: time.said }),
+        ...(sort === undefined ? {} : { sort: sort.said }),
+    };
+}
+//# sourceMappingURL=list-asides.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
+/** Word sets and helpers the story readers share: words read around a story's object. */
+/** Words before a noun that are not part of it (`a`, `the`, `new`). */
+const DETERMINERS = new Set([
+    'a',
+    'an',
+    'the',
+    'one',
+    'any',
+    'some',
+    'each',
+    'every',
+    'all',
+    'this',
+    'that',
+    'these',
+    'those',
+    'its',
+    'their',
+    'his',
+    'her',
+    'your',
+    'new',
+    'existing',
+    'own',
+]);
+/** Words naming the caller's own (`my orders`). */
+const SELF = new Set(['my', 'our']);
+/** Words of a relative clause that carry no state (`that has been`, `it is`). */
+const story_words_AUXILIARIES = new Set([
+    'has',
+    'have',
+    'had',
+    'is',
+    'are',
+    'was',
+    'were',
+    'been',
+    'being',
+    'be',
+    'yet',
+    'already',
+    'it',
+    'they',
+    'been',
+]);
+/** The words of a phrase that can name something: not determiners, `my`/`our` or numbers. */
+function contentWords(words) {
+    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
+}
+//# sourceMappingURL=story-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-qualifier-words.js
+
+/**
+ * Words that narrow a list by something other than a status or a field (`urgent`, `recent`, `top`):
+ * no filter is made for them, so the story says they shaped nothing rather than count them covered.
+ */
+const LIST_QUALIFIERS = new Set([
+    'urgent',
+    'recent',
+    'latest',
+    'newest',
+    'oldest',
+    'old',
+    'large',
+    'small',
+    'high',
+    'low',
+    'top',
+    'late',
+    'early',
+    'important',
+    'critical',
+    'unread',
+    'starred',
+    'favourite',
+    'favorite',
+    'popular',
+    'upcoming',
+    'past',
+    'expensive',
+    'cheap',
+]);
+/**
+ * `list urgent tickets`, `list recent orders`: the words before a list's noun that narrow it by
+ * something no filter answers (`named` holds the words a named filter took), said rather than dropped.
+ */
+function listQualifierWords(phrase, named) {
+    return contentWords(phrase.filter((word) => word !== 's'))
+        .slice(0, -1)
+        .filter((word) => LIST_QUALIFIERS.has(word) && !named.includes(word));
+}
+//# sourceMappingURL=list-qualifier-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-participle.js
+
+
+
+
+
+
+/**
+ * `tickets assigned`, `orders shipped`: a list's object ending in a participle after a plural noun;
+ * the verb it is made from (`assign`, `ship`), else undefined.
+ */
+function postParticiple(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's'));
+    const [noun, word] = content.slice(-2);
+    if (noun === undefined || word === undefined || !isPlural(noun) || phrase.at(-1) !== word)
+        return undefined;
+    const verb = baseVerb(word);
+    return verb === undefined ? undefined : { word, verb };
+}
+/**
+ * What a list's participle asks (`list tickets assigned to me`): to the caller, only the items whose
+ * caller field (`assignee`) names the caller, or, for the verb that makes the items (`orders placed
+ * by me`), the caller's own; to someone named (`to an agent`, `to my team`), a filter on that field the
+ * caller gives; with neither, the items in that status (`list orders shipped`).
+ */
+function doneTo(after, qualifiers) {
+    const creates = verbKind(after.verb) === 'create';
+    if (qualifiers.toCaller)
+        return creates
+            ? { ownerIsSelf: true, unused: [] }
+            : { callerFilter: callerField(after.verb), unused: [] };
+    if (qualifiers.doneTo !== undefined && !creates) {
+        // `to my team`: the service knows no teams; the caller names the team as the field's value.
+        const self = qualifiers.doneTo.some((word) => SELF.has(word));
+        return {
+            filterBy: callerField(after.verb),
+            ...(self ? { ownGroup: qualifiers.doneTo.join(' ') } : {}),
+            unused: [],
+        };
+    }
+    return {
+        ...(qualifiers.states.length === 0 &&
+            participle(after.verb) === after.word &&
+            !(creates && qualifiers.timed === true)
+            ? { stateFilter: after.word }
+            : {}),
+        unused: qualifiers.doneTo === undefined ? [] : ['to', ...qualifiers.doneTo],
+    };
+}
+//# sourceMappingURL=list-participle.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/marked-state.js
+
+
+const MARKING = new Set(['mark', 'flag', 'move', 'set', 'put', 'switch', 'transition', 'label']);
+const STATE_CONNECTORS = new Set(['as', 'to', 'into', 'in']);
+const NOT_STATE = new Set([
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'their',
+    'its',
+    'his',
+    'her',
+    'your',
+    'so',
+    'that',
+    'when',
+    'if',
+    'with',
+    'for',
+    'by',
+    'and',
+    'or',
+]);
+const MAX_STATE_WORDS = 3;
+/**
+ * Reads `mark|flag|move|set … as|to|into|in <state>` from the words after a story's object. A state
+ * is words with no article or pronoun (`a warehouse` is a place, not a state). The action is the
+ * state's own verb when it has one that is not a CRUD verb (`as resolved` → `resolve`), else
+ * `mark-<state>` (`in progress` → `mark-in-progress`, status `in_progress`).
+ */
+function markedState(verb, qualifiers) {
+    const [connector = ''] = qualifiers;
+    if (!MARKING.has(verb) || !STATE_CONNECTORS.has(connector))
+        return undefined;
+    const after = qualifiers.slice(1);
+    const end = after.findIndex((word) => NOT_STATE.has(word));
+    const state = [...(connector === 'in' ? ['in'] : []), ...(end === -1 ? after : after.slice(0, end))];
+    if (state.length === 0 || state.length > MAX_STATE_WORDS || state.some((word) => !/^[a-z]+$/.test(word)))
+        return undefined;
+    if (state.length === 1 && connector === 'in')
+        return undefined;
+    const [only] = state;
+    const base = state.length === 1 && only !== undefined ? baseVerb(only) : undefined;
+    const used = 1 + (end === -1 ? after.length : end);
+    if (base !== undefined && verbKind(base) === 'transition')
+        return { action: base, status: only ?? base, used };
+    return { action: `mark-${state.join('-')}`, status: state.join('_'), used };
+}
+//# sourceMappingURL=marked-state.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-filter.js
+
+/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
+const FILTER_FIELDS = {
+    status: 'status',
+    state: 'status',
+    priority: 'priority',
+    category: 'category',
+    type: 'type',
+    severity: 'severity',
+};
+/**
+ * `list high priority tickets`, `list critical severity incidents`: a filter field named before the
+ * list's noun, and the value named before it.
+ */
+function namedFilter(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
+    const at = content.findIndex((word) => FILTER_FIELDS[word] !== undefined && FILTER_FIELDS[word] !== 'status');
+    const field = at === -1 ? undefined : FILTER_FIELDS[content[at] ?? ''];
+    if (field === undefined)
+        return undefined;
+    const value = at > 0 ? content[at - 1] : undefined;
+    return {
+        field,
+        ...(value === undefined ? {} : { value }),
+        words: content.slice(Math.max(at - 1, 0), at + 1),
+    };
+}
+//# sourceMappingURL=named-filter.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-states.js
+/** Words a request uses for a state an item is in before its noun (`a closed ticket`, `an open order`). */
+const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
+/** More words for a state a list names before its noun (`unpaid invoices`, `overdue tasks`). */
+const LIST_STATES = new Set([
+    ...STATE_ADJECTIVES,
+    'paid',
+    'unpaid',
+    'overdue',
+    'outstanding',
+    'sent',
+    'due',
+]);
+//# sourceMappingURL=list-states.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/negated-participle.js
+
+
+
+/**
+ * `list unassigned tickets`, `list unresolved incidents`: a word before a list's noun naming what
+ * was not done to the items (`unassigned` → `assign`). It is no status a route sets, so it is not
+ * read as one; undefined for the states a request uses as such (`unpaid`).
+ */
+function negatedParticiple(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
+    for (const word of content) {
+        if (!/^un[a-z]+(?:ed|en)$/.test(word) || LIST_STATES.has(word))
+            continue;
+        const verb = baseVerb(word.slice(2));
+        if (verb !== undefined)
+            return { word, verb };
+    }
+    return undefined;
+}
+//# sourceMappingURL=negated-participle.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parent-phrase.js
+
+/** Verbs that name the thing they make (`comment on a ticket` makes a comment). */
+const NOUN_VERBS = {
+    comment: 'comment',
+    reply: 'reply',
+    respond: 'response',
+    vote: 'vote',
+    rate: 'rating',
+    annotate: 'annotation',
+    bid: 'bid',
+    react: 'reaction',
+};
+const PARENT_CONNECTORS = new Set(['on', 'to', 'under']);
+/** Verbs that put their object on something (`add a note to an order`), unlike `send an order to a customer`. */
+const ATTACHING = new Set([
+    'add',
+    'attach',
+    'post',
+    'append',
+    'leave',
+    'write',
+    'log',
+    'record',
+    'pin',
+    'upload',
+]);
+const SKIPPED = new Set([
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'their',
+    'its',
+    'this',
+    'that',
+    'each',
+    'any',
+    'existing',
+    'one',
+]);
+const ENDS = new Set([
+    'so',
+    'that',
+    'which',
+    'when',
+    'if',
+    'with',
+    'for',
+    'by',
+    'and',
+    'or',
+    'in',
+    'from',
+    'to',
+    'on',
+]);
+/**
+ * Reads the parent a created thing belongs to: `comment on a ticket` (the verb names the child),
+ * `add a note to an order`, `post a reply under a thread` (the object names it). `qualifiers` are the
+ * words after the object, starting at their connector. Undefined when no parent is named.
+ */
+function parentPhrase(params) {
+    const { qualifiers } = params;
+    const child = params.hasObject ? undefined : NOUN_VERBS[params.verb];
+    if (child === undefined && !(params.creates && params.hasObject && ATTACHING.has(params.verb)))
+        return undefined;
+    const [connector = ''] = qualifiers;
+    if (!PARENT_CONNECTORS.has(connector))
+        return undefined;
+    const after = qualifiers.slice(1);
+    const end = after.findIndex((word, index) => index > 0 && ENDS.has(word));
+    const words = end === -1 ? after : after.slice(0, end);
+    // `add a product to my basket`: the role's own basket has no id a route could name.
+    if (words.some((word) => word === 'my' || word === 'our'))
+        return undefined;
+    const phrase = words.filter((word) => !SKIPPED.has(word) && word !== 's');
+    const head = phrase.at(-1);
+    if (head === undefined || !/^[a-z]+$/.test(head))
+        return undefined;
+    return {
+        ...(child === undefined ? {} : { noun: child }),
+        parent: singular(head),
+        used: 1 + (end === -1 ? after.length : end),
+    };
+}
+//# sourceMappingURL=parent-phrase.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/read-object.js
+
+
+
+/** Nouns naming the whole collection rather than a kind of item. */
+const COLLECTIVE = new Set([
+    'catalogue',
+    'catalog',
+    'inventory',
+    'collection',
+    'list',
+    'history',
+    'backlog',
+    'feed',
+    'everything',
+    'all',
+]);
+/**
+ * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
+ * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
+ */
+function readObject(phrase, listing) {
+    const of = phrase.lastIndexOf('of');
+    const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+    const target = of === -1 ? phrase : phrase.slice(of + 1);
+    const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
+    if (listing &&
+        attribute !== undefined &&
+        isPlural(attribute) &&
+        targetHead !== undefined &&
+        !isPlural(targetHead) &&
+        !COLLECTIVE.has(targetHead)) {
+        return {
+            noun: singular(attribute),
+            plural: true,
+            collective: false,
+            owner: targetHead,
+            ownerIsSelf: target.some((word) => SELF.has(word)),
+        };
+    }
+    let owner;
+    const kept = [];
+    target.forEach((word, index) => {
+        if (target[index + 1] === 's' && !DETERMINERS.has(word))
+            owner = word;
+        else if (word !== 's')
+            kept.push(word);
+    });
+    const ownerIsSelf = target.some((word) => SELF.has(word));
+    const content = contentWords(kept);
+    const head = content.at(-1);
+    const collective = head !== undefined && COLLECTIVE.has(head);
+    const possessed = owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
+    return {
+        ...(head === undefined || collective ? {} : { noun: singular(head) }),
+        ...(possessed === undefined ? {} : { possessed }),
+        plural: head !== undefined && (isPlural(head) || target.includes('all')),
+        collective,
+        ...(owner === undefined ? {} : { owner }),
+        ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
+        ownerIsSelf,
+    };
+}
+/** `the status`, `the shipping address` → `status`, `shippingAddress`: a field is named by its last two words, as `with` names them. */
+function attributeName(words) {
+    const last = words.at(-1) ?? '';
+    return ['status', 'state', 'progress'].includes(last) ? last : camel(words.slice(-2));
+}
+//# sourceMappingURL=read-object.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/owner-attribute.js
+
+
+/** Words naming something an owner has (`customer email`, `account number`), so the phrase is not the owner. */
+const OWNER_ATTRIBUTES = new Set(['email', 'phone', 'name', 'address', 'number', 'reference', 'code']);
+/** `by customer email` → `customerEmail`: the field an owner's attribute names; undefined for other phrases. */
+function ownerAttribute(words) {
+    const content = contentWords(words.filter((candidate) => candidate !== 's'));
+    return content.length === 2 && OWNER_ATTRIBUTES.has(content[1] ?? '') ? camel(content) : undefined;
+}
+//# sourceMappingURL=owner-attribute.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/owner-word.js
+
+
+
+/** Attribute words that are not the owner of a list (`list orders by status`). */
+const NOT_OWNERS = new Set(['status', 'state', 'date', 'name', 'price', 'type', 'category', 'time', 'id']);
+/** `for a customer`, `by customer` → `customer`: whose the items are; undefined for an attribute (`by status`, `by customer email`). */
+function ownerWord(words) {
+    const content = contentWords(words.filter((candidate) => candidate !== 's'));
+    const word = content.at(0);
+    // `by customer email` names the customer's email, a value to match, not whose the items are.
+    if (content.length > 1 && OWNER_ATTRIBUTES.has(content.at(-1) ?? ''))
+        return undefined;
+    return word === undefined || NOT_OWNERS.has(word) ? undefined : singular(word);
+}
+//# sourceMappingURL=owner-word.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/qualifier-segments.js
+
+
+/** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
+function qualifierSegments(words) {
+    const found = [];
+    for (const word of words) {
+        const current = found.at(-1);
+        const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
+        // `that is not in progress`: `in` is part of the state a refusal names.
+        const state = current !== undefined &&
+            ['that', 'which', 'unless', 'if'].includes(current[0] ?? '') &&
+            (word === 'in' || word === 'on') &&
+            (current.at(-1) === 'not' || story_words_AUXILIARIES.has(current.at(-1) ?? ''));
+        if (CONNECTORS.has(word) && !joins && !state && !(word === 'that' && current?.[0] === 'so'))
+            found.push([word]);
+        else if (current === undefined)
+            found.push([word]);
+        else
+            current.push(word);
+    }
+    return found;
+}
+//# sourceMappingURL=qualifier-segments.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/refusal.js
+
+/** `that has not shipped`, `unless it was paid` → the status the action is refused from. */
+function refusal(segment) {
+    const negated = segment.indexOf('not');
+    const from = segment[0] === 'unless' ? 1 : negated === -1 ? -1 : negated + 1;
+    if (from === -1)
+        return undefined;
+    const words = segment.slice(from).filter((word) => !story_words_AUXILIARIES.has(word) && word !== 'not');
+    // `that is not in progress` names the state `in_progress`.
+    const [first, second] = words;
+    return (first === 'in' || first === 'on') && second !== undefined ? `${first}_${second}` : first;
+}
+//# sourceMappingURL=refusal.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/state-of.js
+
+
+/** `are open`, `is in progress` (no negation) → the state named (`open`, `in_progress`). */
+function stateOf(body) {
+    const words = body.filter((word) => !story_words_AUXILIARIES.has(word));
+    const [first, second] = words;
+    if ((first === 'in' || first === 'on') && second !== undefined && words.length === 2)
+        return `${first}_${second}`;
+    return words.length === 1 &&
+        first !== undefined &&
+        (/^[a-z]+(?:ed|en)$/.test(first) || LIST_STATES.has(first))
+        ? first
+        : undefined;
+}
+//# sourceMappingURL=state-of.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-reached.js
+
+
+
+/**
+ * `before it ships`, `until it is approved`, `before shipping`, `before the order has been
+ * dispatched` → the status it names (`shipped`, `approved`, `dispatched`); undefined when the words
+ * name no action (`before noon`, `before the deadline`).
+ */
+function statusReached(body) {
+    const words = body.filter((word) => !story_words_AUXILIARIES.has(word) && !DETERMINERS.has(word) && word !== 'not' && !/^\d/.test(word));
+    const last = words.at(-1);
+    if (last === undefined)
+        return undefined;
+    if (last.endsWith('ing') && words.length === 1 && last.length > 5)
+        return participle(baseVerb(`${last.slice(0, -3)}ed`) ?? last.slice(0, -3));
+    if (baseVerb(last) !== undefined)
+        return participle(last);
+    // `it ships`, `the order ships`: a verb in the present after its subject.
+    const subject = body.some((word) => word === 'it' || word === 'they') || words.length >= 2;
+    if (!subject || !/[^s]s$/.test(last))
+        return undefined;
+    const stem = last.replace(/es$/, /(?:ch|sh|ss|x)es$/.test(last) ? '' : 'e').replace(/s$/, '');
+    return participle(stem);
+}
+//# sourceMappingURL=status-reached.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/read-qualifiers.js
+
+
+
+
+
+
+
+
+
+const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
+/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
+function readQualifiers(words, params) {
+    const result = {
+        fields: [],
+        refusedFrom: [],
+        unused: [],
+        toCaller: false,
+        states: [],
+    };
+    for (const segment of qualifierSegments(words)) {
+        const [connector, ...body] = segment;
+        if (connector === 'so')
+            break; // `so that ...` gives the reason, not a requirement
+        const relative = ['that', 'which', 'unless', 'if'].includes(connector ?? '');
+        const refused = relative ? refusal(segment) : undefined;
+        const state = relative && refused === undefined && connector !== 'unless' ? stateOf(body) : undefined;
+        // `by priority`; in a list, `with high priority` names the same filter.
+        const filterBy = (connector === 'by' && body.length <= 2) || (params.listing && connector === 'with')
+            ? (FILTER_FIELDS[contentWords(body).at(connector === 'by' ? 0 : -1) ?? ''] ??
+                (connector === 'by' ? ownerAttribute(body) : undefined))
+            : undefined;
+        // `before it ships`, `until it is approved`: refused once the item is in that status.
+        const until = connector === 'before' || connector === 'until' ? statusReached(body) : undefined;
+        const owner = params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
+            ? ownerWord(body)
+            : undefined;
+        if ((connector === 'to' || connector === 'for' || connector === 'by') &&
+            body.length === 1 &&
+            CALLER.has(body[0] ?? ''))
+            result.toCaller = true;
+        else if (params.doneTo && connector === 'to' && result.doneTo === undefined)
+            result.doneTo = body;
+        else if (params.listing && filterBy !== undefined && result.filterBy === undefined) {
+            result.filterBy = filterBy;
+            // `with high priority`: the value named before the field.
+            const value = connector === 'with' ? contentWords(body).at(-2) : undefined;
+            if (value !== undefined)
+                result.filterValue = value;
+        }
+        else if (params.listing && state !== undefined)
+            result.states.push(state);
+        // A list is refused from nothing: `list tickets that are not closed` is a filter not generated.
+        else if (params.listing && (refused !== undefined || until !== undefined))
+            result.unused.push(...segment);
+        else if (connector === 'with')
+            result.fields.push(...readFields(body));
+        else if (refused !== undefined)
+            result.refusedFrom.push(refused);
+        else if (until !== undefined)
+            result.refusedFrom.push(until);
+        else if (owner !== undefined && result.owner === undefined)
+            result.owner = owner;
+        else
+            result.unused.push(...segment);
+    }
+    return result;
+}
+//# sourceMappingURL=read-qualifiers.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/state-before-noun.js
+
+
+/**
+ * `delete a closed ticket`: the word before the object's noun names the state the item must be in.
+ * Participles (`closed`, `cancelled`, `written`) and a few state adjectives count; other words are
+ * part of the noun (`a line item`).
+ */
+function stateBeforeNoun(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's'));
+    const before = content.at(-2);
+    if (before === undefined || content.length < 2)
+        return undefined;
+    return /^[a-z]+(?:ed|en)$/.test(before) || STATE_ADJECTIVES.has(before) ? before : undefined;
+}
+//# sourceMappingURL=state-before-noun.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/state-modifier.js
+
+
+/**
+ * `list open tickets`, `list all paid orders`, `list a customer's unpaid invoices`: a state word among
+ * the words before the noun. A negated participle (`unassigned`) names what was not done, not a state.
+ */
+function stateModifier(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's'));
+    return content
+        .slice(0, -1)
+        .find((word) => LIST_STATES.has(word) || (/^[a-z]+(?:ed|en)$/.test(word) && !/^un/.test(word)));
+}
+//# sourceMappingURL=state-modifier.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
+
+/**
+ * Roles a request names to restrict who may act (`As an admin I can delete a ticket`, `Only admins can
+ * close a ticket`), by the words people write, to the one role name the route checks. In `As a …`,
+ * other roles (`a customer`, `a support agent`) name who the story is for, not a restriction; after
+ * `only`, any role noun restricts (`only managers can …` → `manager`).
+ */
+const RESTRICTING_ROLES = {
+    admin: 'admin',
+    admins: 'admin',
+    administrator: 'admin',
+    administrators: 'admin',
+    superuser: 'superuser',
+    superusers: 'superuser',
+    superadmin: 'superuser',
+    moderator: 'moderator',
+    moderators: 'moderator',
+};
+const story_restriction_ARTICLES = new Set(['a', 'an', 'the']);
+/** Words that end the subject of `only … can`: the role is the one or two words before them. */
+const MODALS = new Set(['can', 'may', 'must', 'should', 'will', 'shall']);
+/** Words after `only` that name no role: ownership (enforced elsewhere or said not to be), pronouns, conditions. */
+const NOT_ROLES = new Set([
+    'owner',
+    'owners',
+    'creator',
+    'creators',
+    'author',
+    'authors',
+    'me',
+    'i',
+    'you',
+    'we',
+    'they',
+    'he',
+    'she',
+    'it',
+    'one',
+    'once',
+    'if',
+    'when',
+    'after',
+    'before',
+    'while',
+    'during',
+    'for',
+    'to',
+    'by',
+    'in',
+    'on',
+    'with',
+    'from',
+    'their',
+    'his',
+    'her',
+    'its',
+    'my',
+    'our',
+    'your',
+    'this',
+    'that',
+    'these',
+    'those',
+    'who',
+    'whoever',
+    'someone',
+    'people',
+    'users',
+    'user',
+    'callers',
+    'caller',
+]);
+/**
+ * The restriction a story names: a restricting role as its role (`As an admin`) or after `only`
+ * (`only admins can …`); any other `only` phrase is returned as unenforced, so the story is never
+ * counted covered on a route anyone may call.
+ */
+function storyRestriction(intent) {
+    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const fromRole = intent.role.map((word) => RESTRICTING_ROLES[word]).find((role) => role !== undefined);
+    const only = words.indexOf('only');
+    const after = only === -1 ? [] : words.slice(only + 1).filter((word) => !story_restriction_ARTICLES.has(word));
+    const fromOnly = onlyRole(after);
+    const role = fromRole ?? fromOnly;
+    const unenforced = only !== -1 && fromOnly === undefined ? words.slice(only, only + 3).join(' ') : undefined;
+    return {
+        ...(role === undefined ? {} : { role }),
+        ...(unenforced === undefined ? {} : { unenforced }),
+    };
+}
+/**
+ * The role `only` names: `only admins can …` → `admin`, `only managers can …` → `manager`, `only
+ * finance managers may …` → `finance-manager` (one or two words before a modal, singular). None
+ * for a passive (`only paid orders can be shipped`), ownership (`only the owner can …`) or anything
+ * longer, which stays unenforced.
+ */
+function onlyRole(after) {
+    const modal = after.findIndex((word) => MODALS.has(word));
+    const subject = modal === -1 ? [] : after.slice(0, modal);
+    const last = subject.at(-1);
+    if (last === undefined || subject.length > 2 || after[modal + 1] === 'be')
+        return undefined;
+    if (subject.some((word) => NOT_ROLES.has(word) || /\d/.test(word)))
+        return undefined;
+    const known = RESTRICTING_ROLES[last];
+    return [...subject.slice(0, -1), known ?? singular(last)].join('-');
+}
+//# sourceMappingURL=story-restriction.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Reads one story's action words (`place an order with one or more items`) as an operation on a
+ * resource: its verb and kind, the object's noun, owner and attribute, the fields it names, the
+ * statuses it is refused from, a list's filters, and the words that shaped nothing.
+ */
+function parseStory(intent) {
+    const words = joinedPrefix(intent.actionWords);
+    const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
+    const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
+    const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
+    // `pay for an order`: a verb with no object of its own acts on what follows `for`.
+    const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
+    const baseKind = verbKind(verb);
+    const reads = baseKind === 'read' || baseKind === 'list';
+    // `list orders placed this week`, `sorted by total`: asides no route answers, not the object.
+    const asides = reads ? listAsides(objectAfterFor ? afterVerb.slice(1) : afterVerb) : undefined;
+    const rest = asides?.kept ?? (objectAfterFor ? afterVerb.slice(1) : afterVerb);
+    const end = rest.findIndex((word) => CONNECTORS.has(word));
+    // `list tickets assigned to me`, `list orders shipped to a customer`: the participle after the noun
+    // qualifies it (the action done to the items), it is not the noun.
+    const listed = end === -1 ? rest : rest.slice(0, end);
+    const after = reads ? postParticiple(listed) : undefined;
+    const phrase = after === undefined ? listed : listed.slice(0, -1);
+    // Something sent to the role (`I am alerted when…`) names no resource to act on.
+    const object = phrasal === null || intent.receives === true
+        ? { collective: false, plural: false, ownerIsSelf: false }
+        : readObject(phrase, baseKind === 'list');
+    const tail = end === -1 || intent.receives === true ? [] : rest.slice(end);
+    // `mark a ticket in progress`: a transition to the named state, unless an attribute is set (`set a ticket's priority to high`).
+    const marked = object.attribute === undefined && object.possessed === undefined && object.owner === undefined
+        ? markedState(verb, tail)
+        : undefined;
+    // `comment on a ticket`, `add a note to an order`: made under a parent, which must exist.
+    const parent = marked === undefined && intent.receives !== true
+        ? parentPhrase({
+            verb,
+            creates: baseKind === 'create',
+            hasObject: object.noun !== undefined,
+            qualifiers: tail,
+        })
+        : undefined;
+    const used = marked?.used ?? parent?.used ?? 0;
+    // `for`/`by` name an owner only when reading (`list orders for a customer`), not a reason (`cancel orders for fraud`).
+    const kind = marked !== undefined
+        ? 'transition'
+        : parent !== undefined
+            ? 'create'
+            : baseKind === 'read' && (object.plural || object.collective)
+                ? 'list'
+                : baseKind;
+    const listing = kind === 'list';
+    const qualifiers = readQualifiers(tail.slice(used), {
+        ownersAllowed: baseKind === 'read' || baseKind === 'list',
+        listing,
+        doneTo: listing && after !== undefined,
+    });
+    const done = listing && after !== undefined
+        ? doneTo(after, { ...qualifiers, timed: asides?.time !== undefined })
+        : undefined;
+    const negated = listing ? negatedParticiple(phrase) : undefined;
+    const named = listing ? namedFilter(phrase) : undefined;
+    const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
+    const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
+    const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
+    // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
+    const stateFilter = listing
+        ? (stateModifier(phrase) ?? qualifiers.states[0] ?? done?.stateFilter)
+        : undefined;
+    const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
+    const filterValue = qualifiers.filterBy === undefined ? named?.value : qualifiers.filterValue;
+    // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
+    const qualifiersOfList = listing ? listQualifierWords(phrase, named?.words ?? []) : [];
+    return {
+        intent,
+        kind,
+        verb: marked?.action ?? verb,
+        ...(marked === undefined ? {} : { state: marked.status }),
+        ...(object.noun === undefined
+            ? parent?.noun === undefined
+                ? {}
+                : { noun: parent.noun }
+            : { noun: object.noun }),
+        ...(parent === undefined ? {} : { parent: parent.parent }),
+        collective: object.collective,
+        ...(owner === undefined ? {} : { owner }),
+        ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
+        ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
+        fields: qualifiers.fields,
+        refusedFrom: qualifiers.refusedFrom,
+        unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
+        ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
+        ...(objectAfterFor ? { objectAfterFor } : {}),
+        ...(onlyIn === undefined ? {} : { onlyIn }),
+        ...(qualifiers.toCaller && done === undefined ? { toCaller: true } : {}),
+        ...(stateFilter === undefined ? {} : { stateFilter }),
+        ...(filterBy === undefined ? {} : { filterBy }),
+        ...(filterValue === undefined ? {} : { filterValue }),
+        ...(done?.callerFilter === undefined ? {} : { callerFilter: done.callerFilter }),
+        ...(done?.ownGroup === undefined ? {} : { ownGroup: done.ownGroup }),
+        ...(listing && asides?.time !== undefined ? { time: asides.time } : {}),
+        ...(listing && asides?.sort !== undefined ? { sort: asides.sort } : {}),
+        ...(negated === undefined ? {} : { negated }),
+        restriction: storyRestriction(intent),
+    };
+}
+//# sourceMappingURL=parse-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/compared-number-fields.js
+
+/** Words that compare what precedes them with what follows (`below`, `more than`, `at least`). */
+const COMPARATORS = new Set([
+    'below',
+    'above',
+    'under',
+    'over',
+    'exceeds',
+    'exceed',
+    'than',
+    'least',
+    'most',
+]);
+/** Words between a compared thing and its comparator (`is below`, `falls under`, `is less than`). */
+const LINKS = new Set([
+    'the',
+    'a',
+    'an',
+    'its',
+    'their',
+    'is',
+    'are',
+    'was',
+    'falls',
+    'fall',
+    'drops',
+    'drop',
+    'goes',
+    'go',
+    'less',
+    'more',
+    'fewer',
+    'greater',
+    'lower',
+    'higher',
+    'at',
+]);
+/**
+ * The string fields a request compares with a number (`list products whose quantity is below the
+ * reorder level`, `when its balance exceeds the credit allowance`): compared with an amount, they
+ * are amounts too. `texts`: the words of every story and description sentence. A side is a number
+ * when it is digits or a number field; a side names a field by its last one or two words.
+ */
+function comparedNumberFields(params) {
+    const type = new Map(params.fields.map((field) => [field.name, field.type]));
+    // A side is digits, or the field named by its two words or its one word nearest the comparator.
+    const side = (near, pair) => {
+        if (/^\d+$/.test(near ?? ''))
+            return 'digits';
+        const two = pair.every((word) => word !== undefined) ? camel(pair) : undefined;
+        return [two, near].find((name) => name !== undefined && type.has(name));
+    };
+    const found = new Set();
+    for (const words of params.texts)
+        words.forEach((word, index) => {
+            if (!COMPARATORS.has(word))
+                return;
+            let before = index - 1;
+            while (before >= 0 && LINKS.has(words[before] ?? ''))
+                before -= 1;
+            let after = index + 1;
+            while (after < words.length && LINKS.has(words[after] ?? ''))
+                after += 1;
+            const left = side(words[before], [words[before - 1], words[before]]);
+            const right = side(words[after], [words[after], words[after + 1]]);
+            const numeric = (name) => name === 'digits' || type.get(name ?? '') === 'number';
+            if (numeric(left) && right !== undefined && right !== 'digits')
+                found.add(right);
+            if (numeric(right) && left !== undefined && left !== 'digits')
+                found.add(left);
+        });
+    return new Set([...found].filter((name) => type.get(name) === 'string'));
+}
+//# sourceMappingURL=compared-number-fields.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/field-type.js
+const NUMBER_FIELDS = new Set([
+    'quantity',
+    'amount',
+    'price',
+    'total',
+    'count',
+    'number',
+    'cost',
+    'age',
+    'weight',
+    'size',
+    'score',
+    'rating',
+    'duration',
+    'limit',
+    'percentage',
+    'balance',
+    'stock',
+    'threshold',
+    'capacity',
+]);
+/**
+ * A number when the field's last word names an amount (`quantity`, `unitPrice`, `reorderThreshold`).
+ * A `number` after another noun names an identifier (`trackingNumber`, `phoneNumber`,
+ * `invoiceNumber`): carriers, phones and ledgers put letters, `+` and leading zeros in those, so it is
+ * a string, as a `code` or an `id` is.
+ */
+function fieldType(name) {
+    const words = name.split(/(?=[A-Z])/);
+    const last = (words.at(-1) ?? name).toLowerCase();
+    if (last === 'number' && words.length > 1)
+        return 'string';
+    return NUMBER_FIELDS.has(last) ? 'number' : 'string';
+}
+//# sourceMappingURL=field-type.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/fields-for.js
+
+
+
+/** The owner field, then the stories' fields (required when a create story names them), then the description's (optional). */
+function fieldsFor(params) {
+    const { stories, ownerField } = params;
+    const fields = new Map();
+    if (ownerField !== undefined)
+        fields.set(ownerField, { name: ownerField, type: 'string', required: true });
+    for (const story of stories) {
+        for (const ask of story.fields) {
+            if (fields.has(ask.name))
+                continue;
+            fields.set(ask.name, ask.list
+                ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
+                : { name: ask.name, type: fieldType(ask.name), required: story.kind === 'create' });
+        }
+        const byCaller = story.toCaller === true && story.kind === 'transition' ? callerField(story.verb) : undefined;
+        if (byCaller !== undefined && !fields.has(byCaller))
+            fields.set(byCaller, { name: byCaller, type: 'string', required: false });
+        const attribute = story.attribute;
+        if (attribute !== undefined && !status_words_STATUS_WORDS.has(attribute) && !fields.has(attribute))
+            fields.set(attribute, { name: attribute, type: fieldType(attribute), required: false });
+        // `list tickets by priority`: the field the list is filtered by is one of the model's.
+        // `list tickets assigned to me`: the field naming whom the items were assigned to, too.
+        for (const filterBy of story.kind === 'list' ? [story.filterBy, story.callerFilter] : [])
+            if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
+                fields.set(filterBy, { name: filterBy, type: 'string', required: false });
+    }
+    for (const ask of params.described) {
+        if (fields.has(ask.name) || status_words_STATUS_WORDS.has(ask.name))
+            continue;
+        fields.set(ask.name, ask.list
+            ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
+            : { name: ask.name, type: fieldType(ask.name), required: false });
+    }
+    return [...fields.values()];
+}
+//# sourceMappingURL=fields-for.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/returning-verb.js
+/** Verbs that take an item back to where it was made, and the statuses each typically undoes. */
+const RESTORING = {
+    restore: ['archived', 'deleted', 'removed', 'trashed', 'hidden'],
+    recover: ['archived', 'deleted', 'removed', 'trashed'],
+    undelete: ['deleted', 'removed'],
+    reinstate: ['cancelled', 'suspended', 'revoked', 'withdrawn', 'expired'],
+};
+/** What `reopen` undoes when the story does not say (`reopen a ticket`). */
+const REOPENED = ['closed', 'resolved', 'done', 'completed'];
+/**
+ * The status a verb that goes back sets, and the statuses it leaves (which are then not final):
+ * `reopen`, `reactivate`, `re` + the verb that made the item, `un` + an action of the model
+ * (`unarchive`, `unfreeze`) and `restore`, `reinstate`, `recover`, `undelete` → the item's first
+ * status, so `?status=open` lists a reopened ticket with the new ones. Undefined for any other verb:
+ * `reassign` keeps its own status (an assigned ticket is reassigned, which a move to `assigned` it
+ * already has would refuse), and `resolve`, `return`, `release` are not `re` + a verb of the model.
+ */
+function returningVerb(params) {
+    const { verb, creator, initial, targets } = params;
+    const restoring = RESTORING[verb];
+    if (restoring !== undefined)
+        return { to: initial, leaves: restoring };
+    const undone = verb.startsWith('un') ? verb.slice(2) : undefined;
+    const undoneTo = undone === undefined ? undefined : targets.get(undone);
+    if (undoneTo !== undefined)
+        return { to: initial, leaves: [undoneTo] };
+    const again = verb.startsWith('re') ? verb.slice(2) : undefined;
+    if (again === undefined || again.length < 3)
+        return undefined;
+    // `reopen`, `reactivate`: back to how the item was made, whichever verb made it.
+    if (again === creator || again === 'open')
+        return { to: initial, leaves: again === 'open' ? REOPENED : [] };
+    if (again === 'activate')
+        return { to: initial, leaves: ['deactivated', 'suspended', 'inactive', 'disabled'] };
+    return undefined;
+}
+//# sourceMappingURL=returning-verb.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/words-of-text.js
+/** The lowercase letter-and-digit runs of a story or sentence (`Pay for an order!` → `pay`, `for`, `an`, `order`). */
+function wordsOfText(text) {
+    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+//# sourceMappingURL=words-of-text.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-machine.js
+
+
+
+
+
+
+/** Statuses an item does not leave once in them (unless a story names one it starts from). */
+const TERMINAL = new Set([
+    'cancelled',
+    'rejected',
+    'closed',
+    'archived',
+    'refunded',
+    'voided',
+    'withdrawn',
+    'expired',
+    'deleted',
+    'declined',
+    'revoked',
+]);
+/**
+ * The statuses a resource's stories move it through: its initial status (the create verb's
+ * participle), one transition per action, the final ones, and statuses stories name that no route sets.
+ * Undefined when no story asks for a status.
+ *
+ * `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status.
+ */
+function statusMachine(params) {
+    const { stories, events } = params;
+    const filters = params.filtered ? stories : [];
+    const transitions = stories.filter((story) => story.kind === 'transition');
+    const refused = unique_unique(stories.flatMap((story) => [
+        ...story.refusedFrom.map(statusName),
+        ...(story.onlyIn === undefined ? [] : [story.onlyIn]),
+    ]));
+    const listed = unique_unique(filters.flatMap((story) => (story.stateFilter === undefined ? [] : [story.stateFilter])));
+    const asked = events ||
+        transitions.length > 0 ||
+        refused.length > 0 ||
+        listed.length > 0 ||
+        stories.some((story) => status_words_STATUS_WORDS.has(story.attribute ?? '')) ||
+        filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
+    if (!asked)
+        return undefined;
+    const creator = stories.find((story) => story.kind === 'create');
+    const initial = creator === undefined ? 'created' : participle(creator.verb);
+    const actions = unique_unique(transitions.map((story) => story.verb));
+    // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
+    const named = (action) => transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
+    const plain = new Map(actions.map((action) => [action, named(action) ?? participle(action)]));
+    // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
+    const returning = new Map(actions.flatMap((action) => {
+        const back = named(action) === undefined
+            ? returningVerb({
+                verb: action,
+                creator: creator?.verb,
+                initial,
+                targets: new Map([...plain].filter(([other]) => other !== action)),
+            })
+            : undefined;
+        return back === undefined ? [] : [[action, back]];
+    }));
+    const targetOf = (action) => returning.get(action)?.to ?? plain.get(action) ?? participle(action);
+    const targets = actions.map(targetOf);
+    const left = new Set([...returning.values()].flatMap((back) => back.leaves));
+    return {
+        initial,
+        transitions: actions.map((action) => ({ action, to: targetOf(action) })),
+        terminal: unique_unique(targets).filter((target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target)),
+        setElsewhere: unique_unique([...refused, ...listed]).filter((status) => status !== initial && !targets.includes(status)),
+    };
+}
+/**
+ * A transition story that names the status it starts from (`reopen a closed ticket`) leaves that
+ * status, so it is not final; a status the story refuses (`close a ticket that is not cancelled`) is
+ * not one it starts from.
+ */
+function startsFrom(transitions, status) {
+    return transitions.some((story) => participle(story.verb) !== status &&
+        !story.refusedFrom.map(statusName).includes(status) &&
+        wordsOfText(story.intent.text).includes(status));
+}
+//# sourceMappingURL=status-machine.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-for.js
+
+
+
+
+
+
+/**
+ * One resource of the model (`order`): its collection, fields, owner field (`customerId` for `a
+ * customer's orders`), parent (`comment on a ticket`), statuses, and the event type of its status
+ * changes when the request asks for them.
+ */
+function resourceFor(params) {
+    const { name, stories, parent } = params;
+    const pascal = capitalize(name);
+    const owner = stories.find((story) => story.owner !== undefined && story.owner !== name && story.owner !== parent)?.owner;
+    const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+    const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
+    return {
+        name,
+        pascal,
+        collection: plural(name),
+        fields: numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts),
+        ...(ownerField === undefined ? {} : { ownerField }),
+        ...(parent === undefined
+            ? {}
+            : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
+        ...(status === undefined ? {} : { status }),
+        ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
+    };
+}
+/** `whose quantity is below the reorder level`: the reorder level is a number too. */
+function numbersCompared(fields, texts) {
+    const compared = comparedNumberFields({ fields, texts });
+    return fields.map((field) => (compared.has(field.name) ? { ...field, type: 'number' } : field));
+}
+//# sourceMappingURL=resource-for.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
+/**
+ * Derives the application's one resource model from the request: its resources (the stories'
+ * objects), their declared fields and types, owners, the statuses the stories move them through, and
+ * one route per story on that model. Every resource also gets the routes the stories need to connect:
+ * a create (something must write what the stories read) and a read back by id.
+ */
+function resourceModel(input) {
+    const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
+    const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+    const listed = new Set([
+        ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
+        ...intents.flatMap((intent) => wordsOfText(intent.text)),
+    ]);
+    const parsed = fieldAttributes({
+        stories: attributesOfOwners(callerLists(intents
+            .filter((intent) => !eventStories.includes(intent))
+            .map(parseStory)
+            .map((story) => namedTransition(story, listed)))),
+        sentences: input.descriptionSentences,
+        kinds: ATTRIBUTE_KINDS,
+    });
+    const nouns = unique_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+    const subject = singular(subjectNoun(input.names));
+    const primary = nouns.includes(subject)
+        ? subject
+        : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
+            nouns[0] ??
+            subject);
+    const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+    const parents = parentsOf(stories);
+    const names = unique_unique([
+        ...nouns,
+        ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
+        ...parents.values(),
+    ]);
+    const eventClauses = [
+        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
+        ...eventStories.map((intent) => wordsOfText(intent.text)),
+    ].filter(asksForStatusEvents);
+    const described = descriptionFields(input.descriptionSentences, names);
+    const texts = [
+        ...intents.map((intent) => wordsOfText(intent.text)),
+        ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+    ];
+    const resources = names.map((name) => resourceFor({
+        name,
+        described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
+        parent: parents.get(name),
+        stories: stories.filter((story) => story.noun === name),
+        texts,
+        events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
+    }));
+    return {
+        resources,
+        operations: resources.flatMap((resource) => operationsFor(resource, stories, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
+        stories,
+        eventStories,
+        descriptionFields: described,
+    };
+}
+//# sourceMappingURL=resource-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
 
 
@@ -52564,10 +53095,15 @@ export async function receiveWebhook(event: HttpApiEvent, deps: ReceiveDependenc
 function knownType(given: string | undefined, fields: Record<string, unknown>): MessageType | undefined {
   if (given === undefined) return undefined;
   const actions = DELIVERY_ACTIONS.filter((entry) => entry.event === given);
-  const matched = actions.find((entry) => entry.action === fields['action'] && Object.entries(entry.where ?? {}).every(([path, value]) => valueAt(fields, path) === value));
+  const matched = actions.find((entry) => (entry.action === undefined || entry.action === fields['action']) && Object.entries(entry.where ?? {}).every(([path, value]) => holds(valueAt(fields, path), value)));
   if (matched !== undefined) return matched.type;
   if (Object.hasOwn(DELIVERY_TYPES, given)) return DELIVERY_TYPES[given];
   return actions.length > 0 ? undefined : messageTypeOf(given);
+}
+
+/** A payload value is the one asked for, or one of the several asked for (\`deployment_status.state\` failure or error). */
+function holds(found: unknown, wanted: boolean | string | readonly string[]): boolean {
+  return typeof wanted === 'object' ? typeof found === 'string' && wanted.includes(found) : found === wanted;
 }
 
 /** The value at a dotted path of the body (\`pull_request.merged\`), undefined when a step is missing. */
@@ -52640,8 +53176,8 @@ function requiredEnv(name: string): string {
 /** Generated `src/webhook-provider.ts`: the sender's documented delivery headers. */
 function providerSource(provider, signatureHeader, types, actions) {
     const actionEntries = actions.map((entry) => {
-        const where = Object.entries(entry.where ?? {}).map(([path, value]) => `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : codeLiteral(value)}`);
-        return `{ event: ${codeLiteral(entry.event)}, action: ${codeLiteral(entry.action)}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
+        const where = Object.entries(entry.where ?? {}).map(([path, value]) => `${codeLiteral(path)}: ${typeof value === 'boolean' ? String(value) : typeof value === 'string' ? codeLiteral(value) : `[${value.map((one) => codeLiteral(one)).join(', ')}]`}`);
+        return `{ event: ${codeLiteral(entry.event)}${entry.action === undefined ? '' : `, action: ${codeLiteral(entry.action)}`}${where.length === 0 ? '' : `, where: { ${where.join(', ')} }`}, type: ${codeLiteral(entry.type)} }`;
     });
     const headers = [
         `signature: ${codeLiteral(signatureHeader)}`,
@@ -52664,7 +53200,7 @@ export const DELIVERY_TYPES: Readonly<Record<string, MessageType>> = ${types.len
 /**
  * ${actions.length === 0 ? 'Events taken only for some of their actions: none.' : `${provider?.name ?? 'The sender'} sends one event for many actions (the body's \`action\`): the deliveries each message type is, by event, action and payload fields; the event's other actions are acknowledged and dropped.`}
  */
-export const DELIVERY_ACTIONS: readonly { event: string; action: string; where?: Readonly<Record<string, boolean | string>>; type: MessageType }[] = [${actionEntries.join(', ')}];
+export const DELIVERY_ACTIONS: readonly { event: string; action?: string; where?: Readonly<Record<string, boolean | string | readonly string[]>>; type: MessageType }[] = [${actionEntries.join(', ')}];
 `;
 }
 /** The webhook receiver's files: HTTP types, the sender's headers, the signature check, the delivery logic and its Lambda entry. */
@@ -52711,62 +53247,21 @@ function providerTitle(provider) {
 }
 /** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
 function actionTitle(type, action) {
-    const where = Object.entries(action.where ?? {}).map(([path, value]) => ` and ${path} ${String(value)}`);
-    return `a ${action.event} webhook is ${type} only with action ${action.action}${where.join('')}`;
+    const where = Object.entries(action.where ?? {}).map(([path, value]) => ` ${path} ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
+    const parts = [...(action.action === undefined ? [] : [` action ${action.action}`]), ...where];
+    return `a ${action.event} webhook is ${type} only with${parts.join(' and')}`;
 }
 //# sourceMappingURL=integration-test-titles.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/word-forms.js
 /** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
-function provider_event_types_forms(base, ...irregular) {
+function word_forms_forms(base, ...irregular) {
     const stem = base.endsWith('e') ? base.slice(0, -1) : base;
     return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
 }
-const PAYMENT = ['payment', 'payments'];
-const REFUND = ['refund', 'refunds'];
-const CHARGE = ['charge', 'charges'];
-const INVOICE = ['invoice', 'invoices'];
-const SUBSCRIPTION = ['subscription', 'subscriptions'];
-const SUCCEEDED = provider_event_types_forms('succeed', 'success', 'successful');
-const FAILED = provider_event_types_forms('fail', 'failure', 'failures', 'declined');
-const CANCELLED = provider_event_types_forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
-const CREATED = provider_event_types_forms('create', 'new', 'issued', 'initiated');
-const UPDATED = provider_event_types_forms('update', 'changed');
-const REFUNDED = ['refunded', 'refunding'];
-const provider_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
-/**
- * Stripe's event types a request is likely to ask for by their words
- * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
- */
-const STRIPE = [
-    provider_event_types_event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
-    provider_event_types_event('payment_intent.payment_failed', PAYMENT, FAILED),
-    provider_event_types_event('payment_intent.created', PAYMENT, CREATED),
-    provider_event_types_event('payment_intent.canceled', PAYMENT, CANCELLED),
-    provider_event_types_event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
-    provider_event_types_event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
-    provider_event_types_event('charge.refunded', PAYMENT, REFUNDED),
-    provider_event_types_event('charge.refunded', CHARGE, REFUNDED),
-    provider_event_types_event('charge.succeeded', CHARGE, SUCCEEDED),
-    provider_event_types_event('charge.failed', CHARGE, FAILED),
-    provider_event_types_event('charge.captured', CHARGE, provider_event_types_forms('capture')),
-    provider_event_types_event('refund.created', REFUND, CREATED),
-    provider_event_types_event('refund.updated', REFUND, UPDATED),
-    provider_event_types_event('refund.failed', REFUND, FAILED),
-    provider_event_types_event('charge.dispute.created', ['dispute', 'disputes', 'chargeback', 'chargebacks'], [...CREATED, 'opened']),
-    provider_event_types_event('charge.dispute.closed', ['dispute', 'disputes', 'chargeback', 'chargebacks'], provider_event_types_forms('close', 'resolved')),
-    provider_event_types_event('checkout.session.completed', ['checkout', 'checkouts'], provider_event_types_forms('complete', 'finished')),
-    provider_event_types_event('checkout.session.expired', ['checkout', 'checkouts'], provider_event_types_forms('expire')),
-    provider_event_types_event('invoice.paid', INVOICE, ['paid']),
-    provider_event_types_event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
-    provider_event_types_event('invoice.created', INVOICE, CREATED),
-    provider_event_types_event('invoice.finalized', INVOICE, provider_event_types_forms('finalize', 'finalised')),
-    provider_event_types_event('customer.subscription.created', SUBSCRIPTION, [...CREATED, 'started']),
-    provider_event_types_event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
-    provider_event_types_event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...provider_event_types_forms('delete'), 'ended']),
-    provider_event_types_event('customer.created', ['customer', 'customers'], CREATED),
-    provider_event_types_event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
-    provider_event_types_event('payout.failed', ['payout', 'payouts'], FAILED),
-];
+//# sourceMappingURL=word-forms.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/github-event-types.js
+
+const github_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
 /** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
 const GITHUB_EVENTS = [
     'push',
@@ -52811,7 +53306,10 @@ const GITHUB_EVENTS = [
  */
 const GITHUB = GITHUB_EVENTS.map((name) => {
     const parts = name.split('_');
-    return provider_event_types_event(name, ...parts.map((part, index) => {
+    // `when code is pushed`: the one event named by a verb a request conjugates.
+    if (name === 'push')
+        return github_event_types_event(name, [...word_forms_forms('push'), 'pushes', 'pushevent']);
+    return github_event_types_event(name, ...parts.map((part, index) => {
         const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
         return index === parts.length - 1
             ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
@@ -52866,8 +53364,31 @@ function githubAction(name, eventName, action, forms, where, negated) {
         action: { action, name, ...(where === undefined ? {} : { where }) },
     };
 }
-const CLOSED = provider_event_types_forms('close');
-const MERGED = provider_event_types_forms('merge');
+/**
+ * A GitHub event narrowed by its payload and asked for by words of its own, not the event's name:
+ * `a tag is pushed` is `create` with `ref_type` tag (GitHub sends `create` when a branch or tag is
+ * created, https://docs.github.com/en/webhooks/webhook-events-and-payloads#create); `a deployment
+ * fails` is `deployment_status` created with `deployment_status.state` failure or error.
+ */
+function githubDelivery(params) {
+    return {
+        deliveryType: params.event,
+        words: params.words,
+        action: {
+            name: params.name,
+            ...(params.action === undefined ? {} : { action: params.action }),
+            where: params.where,
+            ...(params.limit === undefined ? {} : { limit: params.limit }),
+        },
+    };
+}
+const TAG = ['tag', 'tags'];
+const BRANCH = ['branch', 'branches'];
+const DEPLOYMENT = ['deployment', 'deployments', 'deploy', 'deploys'];
+const CREATED = [...word_forms_forms('create'), 'new'];
+const DELETED = [...word_forms_forms('delete'), 'removed'];
+const CLOSED = word_forms_forms('close');
+const MERGED = word_forms_forms('merge');
 /**
  * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
  * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
@@ -52876,29 +53397,171 @@ const MERGED = provider_event_types_forms('merge');
  * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
  */
 const GITHUB_ACTIONS = [
-    githubAction('pull_request.opened', 'pull_request', 'opened', provider_event_types_forms('open', 'opened', 'opens', 'new')),
+    githubAction('pull_request.opened', 'pull_request', 'opened', word_forms_forms('open', 'opened', 'opens', 'new')),
     githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
     githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
         'pull_request.merged': true,
     }),
     githubAction('pull_request.closed_unmerged', 'pull_request', 'closed', CLOSED, { 'pull_request.merged': false }, [MERGED]),
-    githubAction('pull_request.reopened', 'pull_request', 'reopened', provider_event_types_forms('reopen')),
-    githubAction('issues.opened', 'issues', 'opened', provider_event_types_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
+    githubAction('pull_request.reopened', 'pull_request', 'reopened', word_forms_forms('reopen')),
+    githubAction('issues.opened', 'issues', 'opened', word_forms_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
     githubAction('issues.closed', 'issues', 'closed', CLOSED),
     githubAction('issues.closed_not_planned', 'issues', 'closed', CLOSED, { 'issue.state_reason': 'not_planned' }, [['planned', 'plan']]),
     githubAction('issues.closed_completed', 'issues', 'closed', [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']], { 'issue.state_reason': 'completed' }),
-    githubAction('issues.reopened', 'issues', 'reopened', provider_event_types_forms('reopen')),
-    githubAction('release.published', 'release', 'published', provider_event_types_forms('publish', 'published')),
-    githubAction('workflow_run.completed', 'workflow_run', 'completed', provider_event_types_forms('complete', 'finished', 'finishes')),
-    githubAction('workflow_run.succeeded', 'workflow_run', 'completed', provider_event_types_forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'), { 'workflow_run.conclusion': 'success' }),
-    githubAction('workflow_run.failed', 'workflow_run', 'completed', provider_event_types_forms('fail', 'failure', 'failures'), {
+    githubAction('issues.reopened', 'issues', 'reopened', word_forms_forms('reopen')),
+    githubAction('release.published', 'release', 'published', word_forms_forms('publish', 'published')),
+    // A draft is saved as `created` with `release.draft` true; `published` is sent only when it is published.
+    githubAction('release.drafted', 'release', 'created', word_forms_forms('draft'), { 'release.draft': true }),
+    githubAction('release.created', 'release', 'created', CREATED),
+    githubAction('release.prereleased', 'release', 'prereleased', word_forms_forms('prerelease')),
+    githubAction('release.edited', 'release', 'edited', word_forms_forms('edit')),
+    githubAction('release.deleted', 'release', 'deleted', DELETED),
+    githubDelivery({
+        name: 'create.tag',
+        event: 'create',
+        words: [TAG, [...word_forms_forms('push'), ...CREATED, 'cut']],
+        where: { ref_type: 'tag' },
+        limit: 'GitHub sends no `create` delivery when more than three tags are pushed at once (https://docs.github.com/en/webhooks/webhook-events-and-payloads#create)',
+    }),
+    githubDelivery({
+        name: 'create.branch',
+        event: 'create',
+        words: [BRANCH, CREATED],
+        where: { ref_type: 'branch' },
+    }),
+    githubDelivery({ name: 'delete.tag', event: 'delete', words: [TAG, DELETED], where: { ref_type: 'tag' } }),
+    githubDelivery({
+        name: 'delete.branch',
+        event: 'delete',
+        words: [BRANCH, DELETED],
+        where: { ref_type: 'branch' },
+    }),
+    // GitHub's deployment states: error, failure, inactive, in_progress, queued, pending, success.
+    githubDelivery({
+        name: 'deployment_status.failed',
+        event: 'deployment_status',
+        action: 'created',
+        words: [DEPLOYMENT, [...word_forms_forms('fail', 'failure', 'failures'), 'error', 'errors', 'errored']],
+        where: { 'deployment_status.state': ['failure', 'error'] },
+    }),
+    githubDelivery({
+        name: 'deployment_status.succeeded',
+        event: 'deployment_status',
+        action: 'created',
+        words: [DEPLOYMENT, word_forms_forms('succeed', 'success', 'successful', 'successfully')],
+        where: { 'deployment_status.state': 'success' },
+    }),
+    githubAction('workflow_run.completed', 'workflow_run', 'completed', word_forms_forms('complete', 'finished', 'finishes')),
+    githubAction('workflow_run.succeeded', 'workflow_run', 'completed', word_forms_forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'), { 'workflow_run.conclusion': 'success' }),
+    githubAction('workflow_run.failed', 'workflow_run', 'completed', word_forms_forms('fail', 'failure', 'failures'), {
         'workflow_run.conclusion': 'failure',
     }),
 ];
+/** GitHub's catalogue: each event whole, and the actions of those that carry one. */
+const GITHUB_EVENT_TYPES = [...GITHUB, ...GITHUB_ACTIONS];
+//# sourceMappingURL=github-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-words.js
+/** Words that start the condition a text asks for an event on (`… when a release is drafted`). */
+const CONDITIONS = new Set(['when', 'whenever', 'once', 'if']);
+/** What a service is asked to do, which ends a leading condition (`When a tag is pushed, publish …`). */
+const REQUESTS = new Set(['publish', 'send', 'emit', 'put', 'forward', 'post', 'notify', 'alert', 'relay']);
+const condition_words_LINKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'get']);
+/** `… when a tag is pushed` → `a tag is pushed`; `When a tag is pushed publish an event` → `a tag is pushed`. */
+function conditionWords(words) {
+    const at = words.findIndex((word) => CONDITIONS.has(word));
+    if (at === -1)
+        return undefined;
+    const after = words.slice(at + 1);
+    if (at > 0)
+        return after;
+    const end = after.findIndex((word, index) => index > 0 && REQUESTS.has(word) && !condition_words_LINKS.has(after[index - 1] ?? ''));
+    return end === -1 ? after : after.slice(0, end);
+}
+//# sourceMappingURL=condition-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/dropped-qualifiers.js
+
+
+/**
+ * What a story's condition says happened that the event it was given does not single out: `when a
+ * deployment is rolled back`, answered by every GitHub `deployment` delivery, drops `rolled`. Each
+ * dropped word (a participle, or a verb in the present: `fails`) is said, so a qualifier is never
+ * silently replaced by the whole event. `whole`: the events taken whatever happened in them.
+ */
+function droppedQualifiers(params) {
+    if (params.whole.length === 0)
+        return [];
+    const own = new Set(params.whole.flatMap((type) => type.words.flat()));
+    const condition = conditionWords(params.words) ?? [];
+    return condition.filter((word) => !own.has(word) &&
+        (baseVerb(word) !== undefined ||
+            (/[^s]s$/.test(word) && baseVerb(`${word.slice(0, -1)}ed`) !== undefined)));
+}
+//# sourceMappingURL=dropped-qualifiers.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/stripe-event-types.js
+
+const PAYMENT = ['payment', 'payments'];
+const REFUND = ['refund', 'refunds'];
+const CHARGE = ['charge', 'charges'];
+const INVOICE = ['invoice', 'invoices'];
+const SUBSCRIPTION = ['subscription', 'subscriptions'];
+const SUCCEEDED = word_forms_forms('succeed', 'success', 'successful');
+const FAILED = word_forms_forms('fail', 'failure', 'failures', 'declined');
+const CANCELLED = word_forms_forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
+const stripe_event_types_CREATED = word_forms_forms('create', 'new', 'issued', 'initiated');
+const UPDATED = word_forms_forms('update', 'changed');
+const REFUNDED = ['refunded', 'refunding'];
+const stripe_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
+/**
+ * Stripe's event types a request is likely to ask for by their words
+ * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
+ */
+const STRIPE_EVENT_TYPES = [
+    stripe_event_types_event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
+    stripe_event_types_event('payment_intent.payment_failed', PAYMENT, FAILED),
+    stripe_event_types_event('payment_intent.created', PAYMENT, stripe_event_types_CREATED),
+    stripe_event_types_event('payment_intent.canceled', PAYMENT, CANCELLED),
+    stripe_event_types_event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
+    stripe_event_types_event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
+    stripe_event_types_event('charge.refunded', PAYMENT, REFUNDED),
+    stripe_event_types_event('charge.refunded', CHARGE, REFUNDED),
+    stripe_event_types_event('charge.succeeded', CHARGE, SUCCEEDED),
+    stripe_event_types_event('charge.failed', CHARGE, FAILED),
+    stripe_event_types_event('charge.captured', CHARGE, word_forms_forms('capture')),
+    stripe_event_types_event('refund.created', REFUND, stripe_event_types_CREATED),
+    stripe_event_types_event('refund.updated', REFUND, UPDATED),
+    stripe_event_types_event('refund.failed', REFUND, FAILED),
+    stripe_event_types_event('charge.dispute.created', ['dispute', 'disputes', 'chargeback', 'chargebacks'], [...stripe_event_types_CREATED, 'opened']),
+    stripe_event_types_event('charge.dispute.closed', ['dispute', 'disputes', 'chargeback', 'chargebacks'], word_forms_forms('close', 'resolved')),
+    stripe_event_types_event('checkout.session.completed', ['checkout', 'checkouts'], word_forms_forms('complete', 'finished')),
+    stripe_event_types_event('checkout.session.expired', ['checkout', 'checkouts'], word_forms_forms('expire')),
+    stripe_event_types_event('invoice.paid', INVOICE, ['paid']),
+    stripe_event_types_event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
+    stripe_event_types_event('invoice.created', INVOICE, stripe_event_types_CREATED),
+    stripe_event_types_event('invoice.finalized', INVOICE, word_forms_forms('finalize', 'finalised')),
+    stripe_event_types_event('customer.subscription.created', SUBSCRIPTION, [...stripe_event_types_CREATED, 'started']),
+    stripe_event_types_event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
+    stripe_event_types_event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...word_forms_forms('delete'), 'ended']),
+    // Sent three days before a trial ends (https://docs.stripe.com/billing/subscriptions/trials).
+    stripe_event_types_event('customer.subscription.trial_will_end', ['trial', 'trials'], [...word_forms_forms('end'), 'over', ...word_forms_forms('expire')]),
+    stripe_event_types_event('customer.subscription.paused', SUBSCRIPTION, word_forms_forms('pause')),
+    stripe_event_types_event('customer.subscription.resumed', SUBSCRIPTION, word_forms_forms('resume')),
+    stripe_event_types_event('invoice.upcoming', INVOICE, ['upcoming', 'renewal', 'renewals']),
+    stripe_event_types_event('invoice.payment_succeeded', INVOICE, PAYMENT, SUCCEEDED),
+    stripe_event_types_event('invoice.voided', INVOICE, word_forms_forms('void')),
+    stripe_event_types_event('invoice.marked_uncollectible', INVOICE, ['uncollectible', 'uncollectable']),
+    stripe_event_types_event('customer.created', ['customer', 'customers'], stripe_event_types_CREATED),
+    stripe_event_types_event('customer.deleted', ['customer', 'customers'], word_forms_forms('delete')),
+    stripe_event_types_event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
+    stripe_event_types_event('payout.failed', ['payout', 'payouts'], FAILED),
+];
+//# sourceMappingURL=stripe-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
+
+
 /** Catalogues by provider name, for the providers whose event names are known. */
 const PROVIDER_EVENT_TYPES = {
-    Stripe: STRIPE,
-    GitHub: [...GITHUB, ...GITHUB_ACTIONS],
+    Stripe: STRIPE_EVENT_TYPES,
+    GitHub: GITHUB_EVENT_TYPES,
 };
 /** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */
 const NEGATORS = new Set(['not', 'without', 'never', 'no', 't', 'nor']);
@@ -52944,7 +53607,49 @@ function providerEventTypesIn(words, catalogue) {
     return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
 }
 //# sourceMappingURL=provider-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/story-dropped-qualifiers.js
+
+
+
+/**
+ * `when a deployment is rolled back`, answered by every `deployment` delivery: the words of the
+ * story's condition that its whole events do not single out (events that carry an action say so in
+ * their own gap).
+ */
+function storyDroppedQualifiers(params) {
+    const catalogue = params.asks.provider === undefined ? [] : (PROVIDER_EVENT_TYPES[params.asks.provider.name] ?? []);
+    return params.messages
+        .filter((message) => message.intent === params.intent)
+        .flatMap((message) => {
+        const whole = (message.deliveryTypes ?? []).filter((name) => !GITHUB_ACTION_EVENTS.has(name) &&
+            !(message.deliveryActions ?? []).some((entry) => entry.event === name));
+        const types = catalogue.filter((type) => type.action === undefined && whole.includes(type.deliveryType));
+        const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
+        return dropped.length === 0
+            ? []
+            : [
+                `"${dropped.join(' ')}" is not singled out: every \`${whole.join('`, `')}\` delivery becomes ${message.messageType}, whatever happened in it`,
+            ];
+    });
+}
+//# sourceMappingURL=story-dropped-qualifiers.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/event-types-asked.js
+
+
+/**
+ * The provider's event types a text asks for, read from its condition first: `Publish a ReleaseDrafted
+ * event when a release is drafted` asks for a drafted release, not a published one (`publish` is what
+ * the service does). When the condition names no type, the whole text is read (`pull requests when
+ * they are merged`). Words are lowercase, split as `words-of` splits them.
+ */
+function eventTypesAsked(words, catalogue) {
+    const condition = conditionWords(words);
+    const found = condition === undefined ? [] : providerEventTypesIn(condition, catalogue);
+    return found.length > 0 ? found : providerEventTypesIn(words, catalogue);
+}
+//# sourceMappingURL=event-types-asked.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
+
 
 
 
@@ -52960,9 +53665,9 @@ function providerEventTypesIn(words, catalogue) {
 function storyMessages(params) {
     const { stories, asks } = params;
     const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
-    const delivered = (words) => catalogue === undefined ? {} : deliveredAs(providerEventTypesIn(words, catalogue));
+    const delivered = (words) => catalogue === undefined ? {} : deliveredAs(eventTypesAsked(words, catalogue));
     if (asks.eventTypes.length > 0) {
-        return asks.eventTypes.map((messageType) => {
+        const named = asks.eventTypes.map((messageType) => {
             const intent = stories.find((story) => typeWords(messageType).every((word) => stems(story.text).includes(word)));
             return {
                 ...(intent === undefined ? {} : { intent }),
@@ -52972,11 +53677,12 @@ function storyMessages(params) {
                     : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
             };
         });
+        return [...named, ...ownEvents({ stories, named, catalogue })];
     }
     if (catalogue !== undefined) {
         const asked = [
-            ...stories.flatMap((intent) => providerEventTypesIn(wordsOf(intent.text), catalogue).map((type) => ({ intent, type }))),
-            ...params.clauses.flatMap((clause) => providerEventTypesIn(clause.words, catalogue).map((type) => ({ type }))),
+            ...stories.flatMap((intent) => eventTypesAsked(intent.actionWords, catalogue).map((type) => ({ intent, type }))),
+            ...params.clauses.flatMap((clause) => eventTypesAsked(clause.words, catalogue).map((type) => ({ type }))),
         ];
         const messages = uniqueByType(asked);
         if (messages.length > 0)
@@ -52986,7 +53692,7 @@ function storyMessages(params) {
     return intents.map((intent) => ({
         intent,
         messageType: [intent.verb, ...intent.objectWords].join('-'),
-        ...delivered(wordsOf(intent.text)),
+        ...delivered(intent.actionWords),
     }));
 }
 /**
@@ -52999,9 +53705,9 @@ function namedTypeDeliveries(params) {
     const { messageType, catalogue } = params;
     const naming = [
         ...params.clauses,
-        ...params.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
+        ...params.stories.map((story) => ({ words: story.actionWords, names: pascalNames(story.text) })),
     ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
-    const described = naming.flatMap((text) => providerEventTypesIn(text.words, catalogue));
+    const described = naming.flatMap((text) => eventTypesAsked(text.words, catalogue));
     return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
 }
 /** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */
@@ -53062,8 +53768,30 @@ function splitType(type) {
 function stems(text) {
     return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => word.replace(/(?:ed|es|e|s)$/, ''));
 }
+/**
+ * Beside the named types, the provider's events a story asks for in words that no named type is
+ * (`As finance I see every refund that is created` → refund.created beside a named PaymentSettled):
+ * a story's event is not lost because the description named another.
+ */
+function ownEvents(params) {
+    const { catalogue, named } = params;
+    if (catalogue === undefined)
+        return [];
+    const taken = new Set(named.flatMap((message) => [
+        ...(message.deliveryTypes ?? []).filter((type) => !(message.deliveryActions ?? []).some((entry) => entry.event === type)),
+        ...(message.deliveryActions ?? []).map((entry) => entry.name),
+    ]));
+    const asked = params.stories
+        .filter((intent) => !named.some((message) => message.intent === intent))
+        .flatMap((intent) => eventTypesAsked(intent.actionWords, catalogue)
+        .filter((type) => !taken.has(type.action?.name ?? type.deliveryType) && !taken.has(type.deliveryType))
+        .map((type) => ({ intent, type })));
+    const names = new Set(named.map((message) => message.messageType));
+    return uniqueByType(asked).filter((message) => !names.has(message.messageType));
+}
 //# sourceMappingURL=message-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+
 
 
 
@@ -53141,15 +53869,19 @@ function integrationCoverage(params) {
             .filter((message) => message.intent === intent)
             .flatMap((message) => byType.get(message.messageType) ?? []);
         const found = [...own, ...mostSpecificAskedBy(words, capabilities)];
+        const dropped = storyDroppedQualifiers({ intent, messages, asks });
         return combine({
             source: { kind: 'story', number: intent.number },
             text: intent.text,
             parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
-            extraGaps: words.some((word) => TIMING_WORDS.includes(word))
-                ? [
-                    'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
-                ]
-                : [],
+            extraGaps: [
+                ...dropped,
+                ...(words.some((word) => TIMING_WORDS.includes(word))
+                    ? [
+                        'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
+                    ]
+                    : []),
+            ],
         });
     });
     return [
@@ -53179,8 +53911,9 @@ function typeCapability(params) {
     const real = (params.deliveryTypes ?? [])
         .map((name) => {
         const action = params.deliveryActions.find((entry) => entry.event === name);
-        const where = Object.entries(action?.where ?? {}).map(([path, value]) => ` and \`${path}\` ${String(value)}`);
-        return `\`${name}\`${action === undefined ? '' : ` with action \`${action.action}\`${where.join('')}`}`;
+        const where = Object.entries(action?.where ?? {}).map(([path, value]) => `\`${path}\` ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
+        const parts = [...(action?.action === undefined ? [] : [`action \`${action.action}\``]), ...where];
+        return `\`${name}\`${parts.length === 0 ? '' : ` with ${parts.join(' and ')}`}`;
     })
         .join(', ');
     // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
@@ -53204,6 +53937,7 @@ function typeCapability(params) {
         resources: ['Queue', 'ConsumerFunction'],
         gaps: [
             ...params.sharedGaps,
+            ...params.deliveryActions.flatMap((entry) => (entry.limit === undefined ? [] : [entry.limit])),
             ...wholeEvents.map((name) => `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`),
         ],
     };
@@ -53845,9 +54579,12 @@ describe('message types, end to end', () => {
 ${perType.join('\n')}});
 `;
 }
-/** The body fields an event action names: `{ action: 'closed', pull_request: { merged: true } }`. */
+/**
+ * The body fields an event action names: `{ action: 'closed', pull_request: { merged: true } }`; of
+ * several values a field may have, the first.
+ */
 function actionPayload(action) {
-    const body = { action: action.action };
+    const body = action.action === undefined ? {} : { action: action.action };
     for (const [path, value] of Object.entries(action.where ?? {})) {
         const keys = path.split('.');
         let node = body;
@@ -53856,7 +54593,7 @@ function actionPayload(action) {
             node[key] = next;
             node = next;
         });
-        node[keys.at(-1) ?? path] = value;
+        node[keys.at(-1) ?? path] = typeof value === 'object' ? value[0] : value;
     }
     return body;
 }
@@ -53871,23 +54608,38 @@ function actionTest(params) {
     const event = codeLiteral(action.event);
     const others = [
         // `edited`: an action no message type here takes (GitHub sends it for pull requests and issues).
-        { ...actionPayload(action), action: 'edited' },
+        ...(action.action === undefined ? [] : [{ ...actionPayload(action), action: 'edited' }]),
         // The same action with a field that differs, unless another type here takes that action as it is.
         ...Object.entries(params.siblings.some((other) => other.event === action.event && other.action === action.action && other.name !== action.name)
             ? {}
             : (action.where ?? {})).map(([path, value]) => actionPayload({
             ...action,
-            where: { ...action.where, [path]: typeof value === 'boolean' ? !value : `not ${value}` },
+            where: {
+                ...action.where,
+                [path]: typeof value === 'boolean'
+                    ? !value
+                    : `not ${typeof value === 'string' ? value : value.join(' ')}`,
+            },
         })),
     ];
+    // A field that may hold one of several values (`failure` or `error`): each is taken.
+    const taken = [
+        actionPayload(action),
+        ...Object.entries(action.where ?? {}).flatMap(([path, value]) => typeof value === 'object'
+            ? value.slice(1).map((one) => actionPayload({ ...action, where: { ...action.where, [path]: one } }))
+            : []),
+    ];
+    const ids = taken.map((_, index) => `['delivery-${index + 1}', ${codeLiteral(type)}]`);
     return `  it(${codeLiteral(actionTitle(type, action))}, async () => {
     const { deliver, queued, logs } = setup();
     const headers = { [${header}]: ${event} };
-    expect((await deliver({ id: 'delivery-1', ...${JSON.stringify(actionPayload(action))} }, undefined, headers)).statusCode).toBe(202);
+${taken
+        .map((payload, index) => `    expect((await deliver({ id: 'delivery-${index + 1}', ...${JSON.stringify(payload)} }, undefined, headers)).statusCode).toBe(202);`)
+        .join('\n')}
 ${others
         .map((payload, index) => `    expect(await deliver({ id: 'other-${index + 1}', ...${JSON.stringify(payload)} }, undefined, headers)).toMatchObject({ statusCode: 202, body: JSON.stringify({ status: 'ignored', id: 'other-${index + 1}' }) });`)
         .join('\n')}
-    expect(queued.map((message) => [message.id, message.type])).toEqual([['delivery-1', ${codeLiteral(type)}]]);
+    expect(queued.map((message) => [message.id, message.type])).toEqual([${ids.join(', ')}]);
     expect(logs.filter((entry) => entry['outcome'] === 'ignored-type')).toHaveLength(${others.length});
   });
 
@@ -63079,10 +63831,20 @@ function githubPathProblem({ path, allowed }) {
 //# sourceMappingURL=github-path-problem.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/change-set-risks.js
 /**
+ * Nested stacks as a change set lists them. Created without `IncludeNestedStacks` (ours is), a change
+ * set shows a nested stack's update as one `Modify` with `Replacement: False`, whatever it removes or
+ * replaces inside (AWS CloudFormation User Guide, "Change sets for nested stacks").
+ */
+const NESTED_STACK_TYPES = new Set([
+    'AWS::CloudFormation::Stack',
+    'AWS::Serverless::Application',
+]);
+/**
  * What a change set says will be lost: a `Remove` deletes the resource (and its data, unless its
  * DeletionPolicy keeps it), `Replacement: True` creates a new physical resource and deletes the old
  * one, `Conditional` may do so depending on a value known only during the update, and a `Dynamic`
- * action cannot be known until the change set runs (AWS CloudFormation API Reference, "ResourceChange").
+ * action cannot be known until the change set runs (AWS CloudFormation API Reference, "ResourceChange"),
+ * and a modified nested stack (`NESTED_STACK_TYPES`) hides its inner changes (`unseen-effect`).
  */
 function changeSetRisks(changes) {
     return changes.flatMap((change) => {
@@ -63100,6 +63862,14 @@ function changeSetRisks(changes) {
             ];
         if (change.action !== 'Modify')
             return [];
+        if (NESTED_STACK_TYPES.has(change.resourceType))
+            return [
+                {
+                    code: 'unseen-effect',
+                    where,
+                    message: `Changes nested stack ${name}: the change set does not show what it adds, deletes or replaces inside.`,
+                },
+            ];
         if (change.replacement === 'True')
             return [
                 {
@@ -63338,8 +64108,14 @@ function resourceType(resources, logicalId) {
 ;// CONCATENATED MODULE: ./lib/core/risk/read-template-value.js
 
 
-/** What a placeholder reads as: no `*`, no `/`, so it can widen nothing. */
+/** What a placeholder reads as: no `*`, no `/`, no `:`, so it can widen nothing. */
 const NAMED = 'named';
+/**
+ * What `AWS::AccountId` reads as: the one value known to be this account. A resource's name or
+ * attribute (`NAMED`) is not: some names are chosen freely (a log group or SSM parameter named
+ * `999999999999`), so in an ARN's account position it may name another account.
+ */
+const THIS_ACCOUNT = 'this-account';
 /**
  * A dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`) is replaced by a value
  * from Parameter Store or Secrets Manager when the stack is deployed (AWS CloudFormation User
@@ -63350,7 +64126,11 @@ const DYNAMIC_REFERENCE = /\{\{resolve:/;
 const MAX_TEXTS = 64;
 /** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */
 function isNamedValue(text) {
-    return text === NAMED;
+    return text === NAMED || text === THIS_ACCOUNT;
+}
+/** A text standing for `AWS::AccountId`: this account, and nothing else is known to be. */
+function isThisAccount(text) {
+    return text === THIS_ACCOUNT;
 }
 function readTemplateValue(value, context) {
     if (typeof value === 'string')
@@ -63403,6 +64183,8 @@ function dynamicReference() {
 function readName(name, context) {
     if (name === 'AWS::NoValue')
         return known([]);
+    if (name === 'AWS::AccountId')
+        return known([THIS_ACCOUNT]);
     if (name.startsWith('AWS::'))
         return known([NAMED]);
     const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
@@ -63541,7 +64323,10 @@ function ownerSource(value, where, context) {
     const owner = readTemplateValue(value, context);
     if (!owner.known)
         return { kind: 'unknown', field, where, why: owner.why };
-    const accounts = owner.texts.filter((text) => !isNamedValue(text));
+    // Only AWS::AccountId is known to be this account: a resource's name may be any account's id.
+    if (owner.texts.some((text) => isNamedValue(text) && !isThisAccount(text)))
+        return { kind: 'unknown', field, where, why: "another resource's name or attribute" };
+    const accounts = owner.texts.filter((text) => !isThisAccount(text));
     return accounts.length === 0 ? undefined : { kind: 'other-account', field, where, accounts };
 }
 function prefixListSource(value, where, context) {
@@ -63741,6 +64526,348 @@ function ingressBreadthRisks(params) {
     ];
 }
 //# sourceMappingURL=ingress-breadth-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/data-egress-destinations.js
+/**
+ * Where a resource sends data, as a property path below `Properties` (`[]` for each item of a list).
+ * Sources, AWS CloudFormation Template Reference for each type: SNS subscriptions' `Endpoint` (a
+ * URL, an email address, a phone number or an ARN, by `Protocol`) and a topic's inline
+ * `Subscription`; CloudWatch Logs subscription filters' `DestinationArn`; EventBridge rule and
+ * EventBridge Scheduler targets' `Arn` (an event bus of another account receives every matched
+ * event) and API destinations' `InvocationEndpoint`; Firehose HTTP endpoint destinations' `Url`;
+ * Lambda asynchronous-invocation and event source mapping failure destinations; S3 replication
+ * rules' destination `Bucket` and `Account`; CloudWatch cross-account observability links'
+ * `SinkIdentifier`; SES receipt rules' S3, SNS and Lambda actions; CloudTrail trails' and AWS
+ * Config delivery channels' buckets and topics; VPC flow logs' `LogDestination`; EventBridge
+ * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`; SQS
+ * dead-letter queues (`RedrivePolicy.deadLetterTargetArn`); ECR replication destinations'
+ * `RegistryId`; AWS Backup copy actions; DynamoDB Kinesis streaming destinations; Secrets
+ * Manager rotation functions (they read and write the secret); EventBridge rule and Scheduler targets' and SNS
+ * subscriptions' dead-letter queues (every undelivered event or message); CloudWatch alarm
+ * actions; Lambda functions' `DeadLetterConfig` (a SAM function's `DeadLetterQueue` and
+ * `EventInvokeConfig` destinations); HTTP API access logs (and SAM APIs' access logs); CodeDeploy triggers; S3
+ * event notifications (object keys and metadata) and inventory reports (every object's listing,
+ * into `BucketAccountId`). A `Json` property written as text is read as its object.
+ */
+const DATA_EGRESS_DESTINATIONS = new Map([
+    ['AWS::SNS::Subscription', [['Endpoint'], ['RedrivePolicy', 'deadLetterTargetArn']]],
+    ['AWS::SNS::Topic', [['Subscription', '[]', 'Endpoint']]],
+    ['AWS::Logs::SubscriptionFilter', [['DestinationArn']]],
+    [
+        'AWS::Events::Rule',
+        [
+            ['Targets', '[]', 'Arn'],
+            ['Targets', '[]', 'DeadLetterConfig', 'Arn'],
+        ],
+    ],
+    [
+        'AWS::CloudWatch::Alarm',
+        [
+            ['AlarmActions', '[]'],
+            ['OKActions', '[]'],
+            ['InsufficientDataActions', '[]'],
+        ],
+    ],
+    ['AWS::Lambda::Function', [['DeadLetterConfig', 'TargetArn']]],
+    [
+        'AWS::Serverless::Function',
+        [
+            ['DeadLetterQueue', 'TargetArn'],
+            ['EventInvokeConfig', 'DestinationConfig', 'OnSuccess', 'Destination'],
+            ['EventInvokeConfig', 'DestinationConfig', 'OnFailure', 'Destination'],
+        ],
+    ],
+    ['AWS::WAFv2::LoggingConfiguration', [['LogDestinationConfigs', '[]']]],
+    ['AWS::ApiGatewayV2::Stage', [['AccessLogSettings', 'DestinationArn']]],
+    ['AWS::Serverless::Api', [['AccessLogSetting', 'DestinationArn']]],
+    ['AWS::Serverless::HttpApi', [['AccessLogSettings', 'DestinationArn']]],
+    ['AWS::ApiGatewayV2::Integration', [['IntegrationUri']]],
+    ['AWS::CodeDeploy::DeploymentGroup', [['TriggerConfigurations', '[]', 'TriggerTargetArn']]],
+    [
+        'AWS::Scheduler::Schedule',
+        [
+            ['Target', 'Arn'],
+            ['Target', 'DeadLetterConfig', 'Arn'],
+        ],
+    ],
+    ['AWS::Events::ApiDestination', [['InvocationEndpoint']]],
+    [
+        'AWS::KinesisFirehose::DeliveryStream',
+        [['HttpEndpointDestinationConfiguration', 'EndpointConfiguration', 'Url']],
+    ],
+    [
+        'AWS::Lambda::EventInvokeConfig',
+        [
+            ['DestinationConfig', 'OnSuccess', 'Destination'],
+            ['DestinationConfig', 'OnFailure', 'Destination'],
+        ],
+    ],
+    ['AWS::SQS::Queue', [['RedrivePolicy', 'deadLetterTargetArn']]],
+    [
+        'AWS::ECR::ReplicationConfiguration',
+        [['ReplicationConfiguration', 'Rules', '[]', 'Destinations', '[]', 'RegistryId']],
+    ],
+    [
+        'AWS::Backup::BackupPlan',
+        [['BackupPlan', 'BackupPlanRule', '[]', 'CopyActions', '[]', 'DestinationBackupVaultArn']],
+    ],
+    ['AWS::DynamoDB::Table', [['KinesisStreamSpecification', 'StreamArn']]],
+    ['AWS::SecretsManager::RotationSchedule', [['RotationLambdaARN']]],
+    [
+        'AWS::S3::Bucket',
+        [
+            ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket'],
+            ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Account'],
+            ['NotificationConfiguration', 'TopicConfigurations', '[]', 'Topic'],
+            ['NotificationConfiguration', 'QueueConfigurations', '[]', 'Queue'],
+            ['NotificationConfiguration', 'LambdaConfigurations', '[]', 'Function'],
+            ['InventoryConfigurations', '[]', 'Destination', 'BucketArn'],
+            ['InventoryConfigurations', '[]', 'Destination', 'BucketAccountId'],
+        ],
+    ],
+    ['AWS::Oam::Link', [['SinkIdentifier']]],
+    [
+        'AWS::SES::ReceiptRule',
+        [
+            ['Rule', 'Actions', '[]', 'S3Action', 'BucketName'],
+            ['Rule', 'Actions', '[]', 'SNSAction', 'TopicArn'],
+            ['Rule', 'Actions', '[]', 'LambdaAction', 'FunctionArn'],
+        ],
+    ],
+    ['AWS::CloudTrail::Trail', [['S3BucketName'], ['SnsTopicName']]],
+    ['AWS::Config::DeliveryChannel', [['S3BucketName'], ['SnsTopicARN']]],
+    ['AWS::EC2::FlowLog', [['LogDestination']]],
+    ['AWS::Lambda::EventSourceMapping', [['DestinationConfig', 'OnFailure', 'Destination']]],
+    ['AWS::Pipes::Pipe', [['Target']]],
+    [
+        'AWS::IoT::TopicRule',
+        [
+            ['TopicRulePayload', 'Actions', '[]', 'Http', 'Url'],
+            ['TopicRulePayload', 'ErrorAction', 'Http', 'Url'],
+        ],
+    ],
+    ['AWS::DLM::LifecyclePolicy', [['PolicyDetails', 'Schedules', '[]', 'ShareRules', '[]', 'TargetAccounts']]],
+]);
+//# sourceMappingURL=data-egress-destinations.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/rebuild-policy-text.js
+
+/**
+ * The JSON text a `Fn::Sub` (`"…"` or `["…", {vars}]`) or `Fn::Join` (`[separator, [parts]]`)
+ * stands for, with each part that is not a literal written as a `${__partN}` variable, so the text
+ * can be parsed as a policy and its values judged as `Fn::Sub` values (AWS CloudFormation User
+ * Guide, "Fn::Sub", "Fn::Join"). Undefined for any other value or a malformed intrinsic.
+ */
+function policyText(value) {
+    if (!isPlainObject(value) || Object.keys(value).length !== 1)
+        return undefined;
+    const sub = value['Fn::Sub'];
+    if (typeof sub === 'string')
+        return { text: sub, variables: undefined };
+    if (Array.isArray(sub) && typeof sub[0] === 'string')
+        return { text: sub[0], variables: isPlainObject(sub[1]) ? sub[1] : undefined };
+    const join = value['Fn::Join'];
+    if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1]))
+        return undefined;
+    const variables = {};
+    const parts = join[1].map((part, index) => {
+        // A literal `${` in Fn::Join is not a variable: `${!…}` keeps it literal when read as Fn::Sub.
+        if (typeof part === 'string')
+            return part.replaceAll('${', '${!');
+        variables[`__part${index}`] = part;
+        return `\${__part${index}}`;
+    });
+    return { text: parts.join(join[0]), variables };
+}
+/**
+ * The long-form policy document a policy text stands for: its JSON parsed, and every string holding
+ * a `${…}` turned back into a `Fn::Sub` so deploy-time values are judged as such. Undefined when the
+ * text is not JSON once written out (a variable outside a string, a broken part): such a policy
+ * cannot be read and must be treated as broad by the caller.
+ */
+function rebuildPolicyDocument(policy) {
+    let parsed;
+    try {
+        parsed = JSON.parse(policy.text);
+    }
+    catch {
+        return undefined;
+    }
+    const restore = (value) => {
+        if (typeof value === 'string')
+            return value.includes('${')
+                ? { 'Fn::Sub': policy.variables === undefined ? value : [value, policy.variables] }
+                : value;
+        if (Array.isArray(value))
+            return value.map(restore);
+        if (isPlainObject(value))
+            return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, restore(child)]));
+        return value;
+    };
+    return restore(parsed);
+}
+//# sourceMappingURL=rebuild-policy-text.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/json-text-value.js
+
+
+/**
+ * The object or list a JSON text stands for, or undefined when `value` is no such text.
+ * CloudFormation takes a property of type `Json` (SQS and SNS `RedrivePolicy`, policies…) as an
+ * object or as its JSON text, also built with `Fn::Sub`/`Fn::Join` (AWS CloudFormation Template
+ * Reference, e.g. AWS::SQS::Queue `RedrivePolicy`: "Type: Json"), so a rule reading inside such a
+ * property must read the text as the object. An intrinsic's `${…}` parts come back as `Fn::Sub`.
+ */
+function jsonTextValue(value) {
+    if (typeof value === 'string') {
+        if (!/^\s*[[{]/.test(value))
+            return undefined;
+        try {
+            const parsed = JSON.parse(value);
+            return isPlainObject(parsed) || Array.isArray(parsed) ? parsed : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const text = policyText(value);
+    if (text === undefined || !/^\s*[[{]/.test(text.text))
+        return undefined;
+    const rebuilt = rebuildPolicyDocument(text);
+    return isPlainObject(rebuilt) || Array.isArray(rebuilt) ? rebuilt : undefined;
+}
+//# sourceMappingURL=json-text-value.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/values-at-path.js
+
+
+/**
+ * Every value at `path` (keys, and `[]` for each item of a list) below `properties`, on every
+ * branch of an `Fn::If` on the way (not the last value's: value readers take those) (CloudFormation may take either). Any other intrinsic on the way
+ * (`Ref` of a parameter, `Fn::ImportValue`…) is returned as is, with the path walked so far, so the
+ * caller reads it as a value only known at deploy time. A JSON text on the way (`jsonTextValue`) is
+ * walked as the object it stands for.
+ */
+function valuesAtPath(properties, path) {
+    let found = [{ value: properties, at: '' }];
+    for (const key of path) {
+        found = found.flatMap(values_at_path_branches).flatMap(({ value: written, at }) => {
+            // A `Json` property written as its text (`"{\"deadLetterTargetArn\": …}"`) is read as the object.
+            const value = jsonTextValue(written) ?? written;
+            if (isIntrinsic(value))
+                return [{ value, at }];
+            if (key === '[]') {
+                if (value === undefined)
+                    return [{ value, at }];
+                if (!Array.isArray(value))
+                    return [{ value, at }];
+                return value.map((item, index) => ({ value: item, at: `${at}[${index}]` }));
+            }
+            const next = `${at === '' ? '' : `${at}.`}${key}`;
+            return [{ value: isPlainObject(value) ? value[key] : undefined, at: next }];
+        });
+    }
+    // The last value is returned as written: readers of a value take its `Fn::If` branches themselves.
+    return found;
+}
+/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
+function values_at_path_branches(found) {
+    const { value, at } = found;
+    if (!isPlainObject(value) || Object.keys(value).length !== 1)
+        return [found];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [{ value: undefined, at }];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [found];
+    return [
+        ...values_at_path_branches({ value: choice[1], at: `${at}.Fn::If[1]` }),
+        ...values_at_path_branches({ value: choice[2], at: `${at}.Fn::If[2]` }),
+    ];
+}
+function isIntrinsic(value) {
+    return isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
+}
+//# sourceMappingURL=values-at-path.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/data-egress-risks.js
+
+
+
+
+/**
+ * Data sent where this account does not hold it (`DATA_EGRESS_DESTINATIONS`): a destination that
+ * is not a resource of this template (`Ref`/`Fn::GetAtt`) nor an ARN in this account
+ * (`${AWS::AccountId}`) — a URL, an email address, a phone number, an ARN naming an account id
+ * (which may be another's; the template cannot say it is this one) — is `data-egress`; one only
+ * known at deploy time, or an ARN whose account position is built from anything but
+ * `AWS::AccountId` (a resource's freely chosen name, say), is `unresolved-value`. A destination
+ * inside a `Json` property written as text (`RedrivePolicy`) is read as the object (`valuesAtPath`). An account-wide log subscription policy
+ * (`AWS::Logs::AccountPolicy`, `SUBSCRIPTION_FILTER_POLICY`) sends every log group of the account,
+ * not only this template's, and is `data-egress` wherever it sends.
+ */
+function dataEgressRisks(params) {
+    const { logicalId, type, context } = params;
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    if (type === 'AWS::Logs::AccountPolicy')
+        return accountPolicyRisks(params, properties);
+    const reasons = [];
+    for (const path of DATA_EGRESS_DESTINATIONS.get(type) ?? [])
+        for (const { value, at } of valuesAtPath(properties, path)) {
+            if (value === undefined)
+                continue;
+            const where = `${params.where}.Properties.${at}`;
+            const read = readTemplateValue(value, context);
+            if (!read.known)
+                reasons.push({
+                    code: 'unresolved-value',
+                    where,
+                    message: `${logicalId} (${type}) sends data to ${read.why}; treated as outside the account.`,
+                });
+            else {
+                const outside = read.texts.filter((text) => placeOf(text) === 'outside');
+                if (read.texts.some((text) => placeOf(text) === 'unknown'))
+                    reasons.push({
+                        code: 'unresolved-value',
+                        where,
+                        message: `${logicalId} (${type}) sends data to an ARN whose account is built from a resource's name or attribute, not from AWS::AccountId; it may name another account.`,
+                    });
+                if (outside.length > 0)
+                    reasons.push({
+                        code: 'data-egress',
+                        where,
+                        message: `${logicalId} (${type}) sends data to ${outside.join(' or ')}, outside this account (or in an account the template names by its id).`,
+                    });
+            }
+        }
+    return reasons;
+}
+/**
+ * `here`: a resource of this template (a placeholder), or an ARN whose account is this one:
+ * written as `${AWS::AccountId}`, or left empty on a resource AWS owns (an SSM document such as
+ * `AWS-RunShellScript`). `unknown`: an ARN whose account is another resource's name or attribute
+ * (a freely chosen name may be another account's id). `outside`: a literal account id, an S3
+ * bucket (its ARN names no account: the bucket may be anyone's) and anything that is not an ARN
+ * are not known to be here.
+ */
+function placeOf(text) {
+    if (isNamedValue(text))
+        return 'here';
+    const [prefix, , service, , account] = text.split(':');
+    if (prefix !== 'arn' || account === undefined)
+        return 'outside';
+    if (isThisAccount(account) || (account === '' && service !== 's3'))
+        return 'here';
+    return isNamedValue(account) ? 'unknown' : 'outside';
+}
+function accountPolicyRisks(params, properties) {
+    const kind = readTemplateValue(properties['PolicyType'], params.context);
+    if (kind.known && !kind.texts.includes('SUBSCRIPTION_FILTER_POLICY'))
+        return [];
+    return [
+        {
+            code: 'data-egress',
+            where: `${params.where}.Properties.PolicyType`,
+            message: `${params.logicalId} (${params.type}) subscribes every log group of the account, not only this template's, to a destination.`,
+        },
+    ];
+}
+//# sourceMappingURL=data-egress-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/is-own-resource.js
 
 
@@ -63809,9 +64936,9 @@ function existingRoleRisks(params) {
     const judge = (value, at, key) => {
         if (Array.isArray(value))
             value.forEach((item, index) => judge(item, `${at}[${index}]`, key));
-        else if (isPlainObject(value) && !isIntrinsic(value))
+        else if (isPlainObject(value) && !existing_role_risks_isIntrinsic(value))
             for (const [child, inner] of Object.entries(value))
-                if (isPlainObject(inner) && !isIntrinsic(inner))
+                if (isPlainObject(inner) && !existing_role_risks_isIntrinsic(inner))
                     visit(inner, `${at}.${child}`);
                 else
                     judge(inner, `${at}.${child}`, key);
@@ -63825,7 +64952,7 @@ function existingRoleRisks(params) {
             return namesRoleArn(value, params.context) ? void found.set(at, 'ARN') : undefined;
         if (isPolicyDocument(value))
             return;
-        if (isIntrinsic(value)) {
+        if (existing_role_risks_isIntrinsic(value)) {
             // Read as a whole (a Sub building an ARN), then each argument (an ARN on one Fn::If branch).
             if (namesRoleArn(value, params.context))
                 found.set(at, 'ARN');
@@ -63860,7 +64987,7 @@ function namesRoleArn(value, context) {
 function isPolicyDocument(value) {
     return ('Statement' in value && Object.keys(value).every((key) => ['Version', 'Id', 'Statement'].includes(key)));
 }
-function isIntrinsic(value) {
+function existing_role_risks_isIntrinsic(value) {
     const keys = Object.keys(value);
     return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
 }
@@ -64156,7 +65283,888 @@ function policyRisks(params) {
     ];
 }
 //# sourceMappingURL=sam-resource-policy-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/reviewed-resource-types.js
+const ANY = true;
+const TAGS = { Tags: ANY };
+/** An EC2 network interface as an instance or launch template gives it (IPv6 addresses: a public-access rule). */
+const NETWORK_INTERFACE = {
+    DeviceIndex: ANY,
+    SubnetId: ANY,
+    GroupSet: ANY,
+    Groups: ANY,
+    AssociatePublicIpAddress: ANY,
+    DeleteOnTermination: ANY,
+    Description: ANY,
+    NetworkInterfaceId: ANY,
+    PrivateIpAddress: ANY,
+    PrivateIpAddresses: ANY,
+    SecondaryPrivateIpAddressCount: ANY,
+    Ipv6AddressCount: ANY,
+    Ipv6Addresses: ANY,
+};
+/** EC2 instance settings that act only on the instance, or that a public-access rule reads (IPv6 addresses). */
+const INSTANCE_SETTINGS = {
+    ImageId: ANY,
+    InstanceType: ANY,
+    KeyName: ANY,
+    SecurityGroupIds: ANY,
+    SecurityGroups: ANY,
+    UserData: ANY,
+    IamInstanceProfile: ANY,
+    BlockDeviceMappings: ANY,
+    MetadataOptions: ANY,
+    Monitoring: ANY,
+    EbsOptimized: ANY,
+    DisableApiTermination: ANY,
+    CreditSpecification: ANY,
+    NetworkInterfaces: [NETWORK_INTERFACE],
+    Ipv6AddressCount: ANY,
+    Ipv6Addresses: ANY,
+};
+/**
+ * The resource types the risk classifier fully understands (an allowlist, DESIGN §4: "unknown
+ * counts as high"), each with the properties it has reviewed: those a rule reads (policies,
+ * ingress, public-access settings, data destinations of `DATA_EGRESS_DESTINATIONS`, roles) and
+ * those whose effect stays inside the account (names, sizes, timeouts, encryption, tags). A
+ * resource of any other type, or a property (or nested key) outside its reviewed shape, is
+ * `unseen-effect`: a person must review it (`unreviewedRisks`). Blueprint output
+ * (`src/generation/offline`) uses only what is here, so generated templates are judged in full.
+ *
+ * To extend it: read the type's page in the AWS CloudFormation Template Reference ("Resource and
+ * property types reference"); add only properties that cannot send data out of the account, let
+ * another account or the internet in, run code or templates this change does not hold, or hide
+ * an effect; a property that can do one of those goes in only with a rule that judges it (a
+ * destination in `data-egress-destinations.ts`, a setting in `public-access-rules.ts`…) and a test.
+ * IPv6 address counts and addresses are here because `public-access-rules.ts` judges them (every
+ * IPv6 address AWS gives may be reached from the internet); IPv6 prefixes and CIDR blocks of a
+ * subnet are not (yet).
+ */
+const REVIEWED_RESOURCE_TYPES = new Map([
+    [
+        'AWS::ApiGatewayV2::Api',
+        {
+            ...TAGS,
+            Name: ANY,
+            Description: ANY,
+            ProtocolType: ANY,
+            Body: ANY,
+            BodyS3Location: ANY,
+            Target: ANY,
+            RouteKey: ANY,
+            CorsConfiguration: ANY,
+            DisableExecuteApiEndpoint: ANY,
+            RouteSelectionExpression: ANY,
+            ApiKeySelectionExpression: ANY,
+            Version: ANY,
+        },
+    ],
+    [
+        'AWS::ApiGatewayV2::Integration',
+        {
+            ApiId: ANY,
+            IntegrationType: ANY,
+            IntegrationUri: ANY,
+            IntegrationMethod: ANY,
+            PayloadFormatVersion: ANY,
+            Description: ANY,
+            TimeoutInMillis: ANY,
+        },
+    ],
+    [
+        'AWS::ApiGatewayV2::Route',
+        {
+            ApiId: ANY,
+            RouteKey: ANY,
+            Target: ANY,
+            AuthorizationType: ANY,
+            AuthorizerId: ANY,
+            AuthorizationScopes: ANY,
+            ApiKeyRequired: ANY,
+            OperationName: ANY,
+        },
+    ],
+    [
+        'AWS::ApiGatewayV2::Stage',
+        {
+            ...TAGS,
+            ApiId: ANY,
+            StageName: ANY,
+            Description: ANY,
+            AutoDeploy: ANY,
+            AccessLogSettings: ANY,
+            DefaultRouteSettings: ANY,
+            RouteSettings: ANY,
+            StageVariables: ANY,
+            DeploymentId: ANY,
+        },
+    ],
+    [
+        'AWS::CloudWatch::Alarm',
+        {
+            ...TAGS,
+            AlarmName: ANY,
+            AlarmDescription: ANY,
+            ActionsEnabled: ANY,
+            AlarmActions: ANY,
+            OKActions: ANY,
+            InsufficientDataActions: ANY,
+            ComparisonOperator: ANY,
+            DatapointsToAlarm: ANY,
+            Dimensions: ANY,
+            EvaluateLowSampleCountPercentile: ANY,
+            EvaluationPeriods: ANY,
+            ExtendedStatistic: ANY,
+            MetricName: ANY,
+            Metrics: ANY,
+            Namespace: ANY,
+            Period: ANY,
+            Statistic: ANY,
+            Threshold: ANY,
+            ThresholdMetricId: ANY,
+            TreatMissingData: ANY,
+            Unit: ANY,
+        },
+    ],
+    ['AWS::CodeDeploy::Application', { ...TAGS, ApplicationName: ANY, ComputePlatform: ANY }],
+    [
+        'AWS::CodeDeploy::DeploymentGroup',
+        {
+            ...TAGS,
+            ApplicationName: ANY,
+            DeploymentGroupName: ANY,
+            DeploymentConfigName: ANY,
+            DeploymentStyle: ANY,
+            AlarmConfiguration: ANY,
+            AutoRollbackConfiguration: ANY,
+            ServiceRoleArn: ANY,
+            TriggerConfigurations: ANY,
+        },
+    ],
+    [
+        'AWS::DynamoDB::Table',
+        {
+            ...TAGS,
+            TableName: ANY,
+            AttributeDefinitions: ANY,
+            KeySchema: ANY,
+            BillingMode: ANY,
+            ProvisionedThroughput: ANY,
+            OnDemandThroughput: ANY,
+            WarmThroughput: ANY,
+            GlobalSecondaryIndexes: ANY,
+            LocalSecondaryIndexes: ANY,
+            DeletionProtectionEnabled: ANY,
+            PointInTimeRecoverySpecification: ANY,
+            SSESpecification: ANY,
+            StreamSpecification: ANY,
+            TableClass: ANY,
+            TimeToLiveSpecification: ANY,
+            ContributorInsightsSpecification: ANY,
+            KinesisStreamSpecification: ANY,
+            ResourcePolicy: ANY,
+        },
+    ],
+    [
+        'AWS::Events::Rule',
+        {
+            Name: ANY,
+            Description: ANY,
+            EventBusName: ANY,
+            EventPattern: ANY,
+            ScheduleExpression: ANY,
+            State: ANY,
+            RoleArn: ANY,
+            Targets: [
+                {
+                    Id: ANY,
+                    Arn: ANY,
+                    RoleArn: ANY,
+                    Input: ANY,
+                    InputPath: ANY,
+                    InputTransformer: ANY,
+                    RetryPolicy: ANY,
+                    DeadLetterConfig: ANY,
+                    SqsParameters: ANY,
+                    RunCommandParameters: ANY,
+                },
+            ],
+        },
+    ],
+    [
+        'AWS::IAM::Role',
+        {
+            ...TAGS,
+            RoleName: ANY,
+            Path: ANY,
+            Description: ANY,
+            AssumeRolePolicyDocument: ANY,
+            ManagedPolicyArns: ANY,
+            Policies: ANY,
+            MaxSessionDuration: ANY,
+            PermissionsBoundary: ANY,
+        },
+    ],
+    [
+        'AWS::WAFv2::LoggingConfiguration',
+        { ResourceArn: ANY, LogDestinationConfigs: ANY, LoggingFilter: ANY, RedactedFields: ANY },
+    ],
+    ['AWS::CloudFormation::WaitConditionHandle', {}],
+    [
+        'AWS::SSM::Parameter',
+        {
+            ...TAGS,
+            Name: ANY,
+            Type: ANY,
+            Value: ANY,
+            Description: ANY,
+            DataType: ANY,
+            Tier: ANY,
+            AllowedPattern: ANY,
+        },
+    ],
+    [
+        'AWS::Lambda::Url',
+        { AuthType: ANY, TargetFunctionArn: ANY, Qualifier: ANY, Cors: ANY, InvokeMode: ANY },
+    ],
+    // Its network policies are judged by `serverlessNetworkPolicyRisks`; other kinds choose keys.
+    ['AWS::OpenSearchServerless::SecurityPolicy', { Name: ANY, Type: ANY, Policy: ANY, Description: ANY }],
+    [
+        'AWS::EC2::PrefixList',
+        { ...TAGS, PrefixListName: ANY, AddressFamily: ANY, MaxEntries: ANY, Entries: ANY },
+    ],
+    ['AWS::KMS::Alias', { AliasName: ANY, TargetKeyId: ANY }],
+    [
+        'AWS::KMS::Key',
+        {
+            ...TAGS,
+            Description: ANY,
+            Enabled: ANY,
+            EnableKeyRotation: ANY,
+            RotationPeriodInDays: ANY,
+            KeyPolicy: ANY,
+            KeySpec: ANY,
+            KeyUsage: ANY,
+            MultiRegion: ANY,
+            PendingWindowInDays: ANY,
+        },
+    ],
+    [
+        'AWS::Lambda::Alias',
+        {
+            FunctionName: ANY,
+            FunctionVersion: ANY,
+            Name: ANY,
+            Description: ANY,
+            RoutingConfig: ANY,
+            ProvisionedConcurrencyConfig: ANY,
+        },
+    ],
+    [
+        'AWS::Lambda::EventSourceMapping',
+        {
+            EventSourceArn: ANY,
+            FunctionName: ANY,
+            Enabled: ANY,
+            BatchSize: ANY,
+            MaximumBatchingWindowInSeconds: ANY,
+            FunctionResponseTypes: ANY,
+            DestinationConfig: ANY,
+            StartingPosition: ANY,
+            StartingPositionTimestamp: ANY,
+            FilterCriteria: ANY,
+            MaximumRecordAgeInSeconds: ANY,
+            MaximumRetryAttempts: ANY,
+            BisectBatchOnFunctionError: ANY,
+            ParallelizationFactor: ANY,
+            ScalingConfig: ANY,
+            TumblingWindowInSeconds: ANY,
+        },
+    ],
+    [
+        'AWS::Lambda::Function',
+        {
+            ...TAGS,
+            FunctionName: ANY,
+            Description: ANY,
+            Code: ANY,
+            Handler: ANY,
+            Runtime: ANY,
+            Architectures: ANY,
+            MemorySize: ANY,
+            Timeout: ANY,
+            EphemeralStorage: ANY,
+            Environment: ANY,
+            Role: ANY,
+            LoggingConfig: ANY,
+            TracingConfig: ANY,
+            ReservedConcurrentExecutions: ANY,
+            VpcConfig: ANY,
+            DeadLetterConfig: ANY,
+            KmsKeyArn: ANY,
+            PackageType: ANY,
+            ImageConfig: ANY,
+            SnapStartConfig: ANY,
+            RuntimeManagementConfig: ANY,
+        },
+    ],
+    [
+        'AWS::Lambda::Permission',
+        {
+            Action: ANY,
+            FunctionName: ANY,
+            Principal: ANY,
+            SourceArn: ANY,
+            SourceAccount: ANY,
+            PrincipalOrgID: ANY,
+            EventSourceToken: ANY,
+            FunctionUrlAuthType: ANY,
+        },
+    ],
+    [
+        'AWS::Lambda::Version',
+        {
+            FunctionName: ANY,
+            Description: ANY,
+            CodeSha256: ANY,
+            ProvisionedConcurrencyConfig: ANY,
+            RuntimePolicy: ANY,
+        },
+    ],
+    [
+        'AWS::Logs::LogGroup',
+        { ...TAGS, LogGroupName: ANY, RetentionInDays: ANY, KmsKeyId: ANY, LogGroupClass: ANY },
+    ],
+    [
+        'AWS::Logs::MetricFilter',
+        {
+            FilterName: ANY,
+            FilterPattern: ANY,
+            LogGroupName: ANY,
+            MetricTransformations: ANY,
+            ApplyOnTransformedLogs: ANY,
+        },
+    ],
+    [
+        'AWS::S3::Bucket',
+        {
+            ...TAGS,
+            BucketName: ANY,
+            AccessControl: ANY,
+            BucketEncryption: ANY,
+            CorsConfiguration: ANY,
+            IntelligentTieringConfigurations: ANY,
+            InventoryConfigurations: ANY,
+            LifecycleConfiguration: ANY,
+            MetricsConfigurations: ANY,
+            NotificationConfiguration: {
+                EventBridgeConfiguration: ANY,
+                TopicConfigurations: ANY,
+                QueueConfigurations: ANY,
+                LambdaConfigurations: ANY,
+            },
+            ObjectLockConfiguration: ANY,
+            ObjectLockEnabled: ANY,
+            OwnershipControls: ANY,
+            PublicAccessBlockConfiguration: ANY,
+            ReplicationConfiguration: ANY,
+            VersioningConfiguration: ANY,
+        },
+    ],
+    ['AWS::S3::BucketPolicy', { Bucket: ANY, PolicyDocument: ANY }],
+    ['AWS::SQS::QueuePolicy', { Queues: ANY, PolicyDocument: ANY }],
+    ['AWS::SNS::TopicPolicy', { Topics: ANY, PolicyDocument: ANY }],
+    // AWS CloudFormation Template Reference, "AWS::SecretsManager::Secret" (`ReplicaRegions`, copies
+    // in other Regions, left out) and "AWS::SecretsManager::RotationSchedule": the rotation function
+    // reads and writes the secret, a data-egress destination; `HostedRotationLambda` (a function
+    // SAR deploys) is left out.
+    [
+        'AWS::SecretsManager::Secret',
+        { ...TAGS, Name: ANY, Description: ANY, GenerateSecretString: ANY, SecretString: ANY, KmsKeyId: ANY },
+    ],
+    [
+        'AWS::SecretsManager::RotationSchedule',
+        { SecretId: ANY, RotationLambdaARN: ANY, RotationRules: ANY, RotateImmediatelyOnUpdate: ANY },
+    ],
+    [
+        'AWS::SNS::Subscription',
+        {
+            TopicArn: ANY,
+            Protocol: ANY,
+            Endpoint: ANY,
+            RedrivePolicy: ANY,
+            FilterPolicy: ANY,
+            FilterPolicyScope: ANY,
+            RawMessageDelivery: ANY,
+            DeliveryPolicy: ANY,
+        },
+    ],
+    [
+        'AWS::SNS::Topic',
+        {
+            ...TAGS,
+            TopicName: ANY,
+            DisplayName: ANY,
+            Subscription: ANY,
+            KmsMasterKeyId: ANY,
+            FifoTopic: ANY,
+            ContentBasedDeduplication: ANY,
+            SignatureVersion: ANY,
+            TracingConfig: ANY,
+        },
+    ],
+    [
+        'AWS::SQS::Queue',
+        {
+            ...TAGS,
+            QueueName: ANY,
+            ContentBasedDeduplication: ANY,
+            DeduplicationScope: ANY,
+            DelaySeconds: ANY,
+            FifoQueue: ANY,
+            FifoThroughputLimit: ANY,
+            KmsDataKeyReusePeriodSeconds: ANY,
+            KmsMasterKeyId: ANY,
+            MaximumMessageSize: ANY,
+            MessageRetentionPeriod: ANY,
+            ReceiveMessageWaitTimeSeconds: ANY,
+            RedriveAllowPolicy: ANY,
+            RedrivePolicy: ANY,
+            SqsManagedSseEnabled: ANY,
+            VisibilityTimeout: ANY,
+        },
+    ],
+    [
+        'AWS::EC2::SecurityGroup',
+        {
+            ...TAGS,
+            GroupName: ANY,
+            GroupDescription: ANY,
+            VpcId: ANY,
+            SecurityGroupIngress: ANY,
+            SecurityGroupEgress: ANY,
+        },
+    ],
+    [
+        'AWS::EC2::SecurityGroupIngress',
+        {
+            GroupId: ANY,
+            GroupName: ANY,
+            Description: ANY,
+            IpProtocol: ANY,
+            FromPort: ANY,
+            ToPort: ANY,
+            CidrIp: ANY,
+            CidrIpv6: ANY,
+            SourcePrefixListId: ANY,
+            SourceSecurityGroupId: ANY,
+            SourceSecurityGroupName: ANY,
+            SourceSecurityGroupOwnerId: ANY,
+        },
+    ],
+    [
+        'AWS::EC2::VPC',
+        {
+            ...TAGS,
+            CidrBlock: ANY,
+            EnableDnsHostnames: ANY,
+            EnableDnsSupport: ANY,
+            InstanceTenancy: ANY,
+        },
+    ],
+    [
+        'AWS::EC2::Subnet',
+        {
+            ...TAGS,
+            VpcId: ANY,
+            CidrBlock: ANY,
+            AvailabilityZone: ANY,
+            AvailabilityZoneId: ANY,
+            MapPublicIpOnLaunch: ANY,
+            AssignIpv6AddressOnCreation: ANY,
+        },
+    ],
+    ['AWS::EC2::RouteTable', { ...TAGS, VpcId: ANY }],
+    ['AWS::EC2::SubnetRouteTableAssociation', { SubnetId: ANY, RouteTableId: ANY }],
+    [
+        'AWS::EC2::Instance',
+        {
+            ...TAGS,
+            ...INSTANCE_SETTINGS,
+            SubnetId: ANY,
+            AvailabilityZone: ANY,
+            PrivateIpAddress: ANY,
+        },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::Function"
+    // (docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html):
+    // the settings SAM passes to the AWS::Lambda::Function reviewed above (Code -> CodeUri/InlineCode,
+    // TracingConfig -> Tracing, SnapStartConfig -> SnapStart), versions and aliases of it, its
+    // dead-letter queue and asynchronous-invocation destinations (data-egress destinations), and its
+    // function URL (`functionUrlRisks` reads AuthType). `Role` is read by `existingRoleRisks`; a
+    // function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
+    // rule reads them: `Events` (each source makes an API, a schedule or a subscription, some of
+    // them public or in another account), `Policies` (policy templates and managed policy names are
+    // not policy documents), `Layers` (code from any account), `DeploymentPreference` (hook
+    // functions), `Connectors`, `PermissionsBoundary`, `CodeSigningConfigArn`, `FileSystemConfigs`.
+    [
+        'AWS::Serverless::Function',
+        {
+            ...TAGS,
+            PropagateTags: ANY,
+            FunctionName: ANY,
+            Description: ANY,
+            CodeUri: ANY,
+            InlineCode: ANY,
+            ImageUri: ANY,
+            ImageConfig: ANY,
+            PackageType: ANY,
+            Handler: ANY,
+            Runtime: ANY,
+            Architectures: ANY,
+            MemorySize: ANY,
+            Timeout: ANY,
+            EphemeralStorage: ANY,
+            Environment: ANY,
+            Role: ANY,
+            LoggingConfig: ANY,
+            Tracing: ANY,
+            ReservedConcurrentExecutions: ANY,
+            ProvisionedConcurrencyConfig: ANY,
+            VpcConfig: ANY,
+            KmsKeyArn: ANY,
+            SnapStart: ANY,
+            RuntimeManagementConfig: ANY,
+            AutoPublishAlias: ANY,
+            AutoPublishCodeSha256: ANY,
+            AutoPublishAliasAllProperties: ANY,
+            DeadLetterQueue: { Type: ANY, TargetArn: ANY },
+            EventInvokeConfig: {
+                MaximumEventAgeInSeconds: ANY,
+                MaximumRetryAttempts: ANY,
+                DestinationConfig: {
+                    OnSuccess: { Type: ANY, Destination: ANY },
+                    OnFailure: { Type: ANY, Destination: ANY },
+                },
+            },
+            FunctionUrlConfig: { AuthType: ANY, Cors: ANY, InvokeMode: ANY },
+        },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::Api" (sam-resource-api.html) and
+    // "AWS::Serverless::HttpApi" (sam-resource-httpapi.html). `Auth.DefaultAuthorizer` is read by a
+    // public-access rule (none: anyone may call the routes), `Auth.ResourcePolicy` by
+    // `samResourcePolicyRisks`, access log destinations are data-egress destinations; the rest is
+    // the stage's own settings. Left out until a rule reads them: `Auth.Authorizers` (Lambda
+    // authorizers and identity providers that may be another account's), `DefinitionBody` and
+    // `DefinitionUri` (routes and their authorization in an OpenAPI document), `Domain` (custom
+    // domains, certificates, DNS records), `EndpointConfiguration.VPCEndpointIds`, `GatewayResponses`,
+    // `Models`, usage plans and API keys (`Auth.UsagePlan`, `Auth.ApiKeyRequired`).
+    [
+        'AWS::Serverless::Api',
+        {
+            ...TAGS,
+            PropagateTags: ANY,
+            Name: ANY,
+            StageName: ANY,
+            Description: ANY,
+            TracingEnabled: ANY,
+            EndpointConfiguration: { Type: ANY },
+            Cors: ANY,
+            BinaryMediaTypes: ANY,
+            MinimumCompressionSize: ANY,
+            CacheClusterEnabled: ANY,
+            CacheClusterSize: ANY,
+            Variables: ANY,
+            MethodSettings: ANY,
+            OpenApiVersion: ANY,
+            AccessLogSetting: { DestinationArn: ANY, Format: ANY },
+            DisableExecuteApiEndpoint: ANY,
+            AlwaysDeploy: ANY,
+            FailOnWarnings: ANY,
+            Auth: { DefaultAuthorizer: ANY, ResourcePolicy: ANY },
+        },
+    ],
+    [
+        'AWS::Serverless::HttpApi',
+        {
+            ...TAGS,
+            PropagateTags: ANY,
+            Name: ANY,
+            StageName: ANY,
+            Description: ANY,
+            AccessLogSettings: { DestinationArn: ANY, Format: ANY },
+            CorsConfiguration: ANY,
+            DefaultRouteSettings: ANY,
+            RouteSettings: ANY,
+            StageVariables: ANY,
+            DisableExecuteApiEndpoint: ANY,
+            FailOnWarnings: ANY,
+            Auth: { DefaultAuthorizer: ANY, EnableIamAuthorizer: ANY },
+        },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::SimpleTable" (sam-resource-simpletable.html): a
+    // DynamoDB table's key, capacity, encryption and backups; its deletion is judged as a stateful type.
+    [
+        'AWS::Serverless::SimpleTable',
+        {
+            ...TAGS,
+            TableName: ANY,
+            PrimaryKey: { Name: ANY, Type: ANY },
+            ProvisionedThroughput: ANY,
+            SSESpecification: ANY,
+            PointInTimeRecoverySpecification: ANY,
+        },
+    ],
+    // AWS SAM Developer Guide, "AWS::Serverless::LayerVersion" (sam-resource-layerversion.html): the
+    // layer's own code and metadata. Sharing it with other accounts takes an
+    // AWS::Lambda::LayerVersionPermission, which always grants (`ALWAYS_GRANTING_TYPES`).
+    [
+        'AWS::Serverless::LayerVersion',
+        {
+            LayerName: ANY,
+            Description: ANY,
+            ContentUri: ANY,
+            CompatibleRuntimes: ANY,
+            CompatibleArchitectures: ANY,
+            LicenseInfo: ANY,
+            RetentionPolicy: ANY,
+            PublishLambdaVersion: ANY,
+        },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::RDS::DBInstance": `PubliclyAccessible` is read
+    // by a public-access rule (absent counts as public), `MonitoringRoleArn` by `existingRoleRisks`,
+    // removal by the stateful-type rule (default `Snapshot`); the rest sizes, encrypts, backs up and
+    // places the instance in this account. Left out: restoring or replicating from elsewhere
+    // (`DBSnapshotIdentifier`, `DBClusterSnapshotIdentifier`, `SourceDBInstanceIdentifier`,
+    // `SourceDBInstanceAutomatedBackupsArn`, `SourceRegion`, `RestoreTime`), `AssociatedRoles`
+    // (S3 import/export, Lambda calls), `Domain*` (a directory), `DBSecurityGroups`.
+    [
+        'AWS::RDS::DBInstance',
+        {
+            ...TAGS,
+            DBInstanceIdentifier: ANY,
+            DBInstanceClass: ANY,
+            Engine: ANY,
+            EngineVersion: ANY,
+            LicenseModel: ANY,
+            DBName: ANY,
+            Port: ANY,
+            MasterUsername: ANY,
+            MasterUserPassword: ANY,
+            ManageMasterUserPassword: ANY,
+            MasterUserSecret: { KmsKeyId: ANY },
+            AllocatedStorage: ANY,
+            MaxAllocatedStorage: ANY,
+            StorageType: ANY,
+            Iops: ANY,
+            StorageThroughput: ANY,
+            StorageEncrypted: ANY,
+            KmsKeyId: ANY,
+            MultiAZ: ANY,
+            AvailabilityZone: ANY,
+            DBSubnetGroupName: ANY,
+            VPCSecurityGroups: ANY,
+            NetworkType: ANY,
+            PubliclyAccessible: ANY,
+            DBClusterIdentifier: ANY,
+            DBParameterGroupName: ANY,
+            OptionGroupName: ANY,
+            CACertificateIdentifier: ANY,
+            BackupRetentionPeriod: ANY,
+            PreferredBackupWindow: ANY,
+            PreferredMaintenanceWindow: ANY,
+            DeleteAutomatedBackups: ANY,
+            CopyTagsToSnapshot: ANY,
+            DeletionProtection: ANY,
+            AutoMinorVersionUpgrade: ANY,
+            AllowMajorVersionUpgrade: ANY,
+            EnableIAMDatabaseAuthentication: ANY,
+            EnableCloudwatchLogsExports: ANY,
+            EnablePerformanceInsights: ANY,
+            PerformanceInsightsKMSKeyId: ANY,
+            PerformanceInsightsRetentionPeriod: ANY,
+            MonitoringInterval: ANY,
+            MonitoringRoleArn: ANY,
+        },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::ElasticLoadBalancingV2::LoadBalancer",
+    // "…::Listener", "…::TargetGroup". `Scheme` is read by a public-access rule (absent:
+    // internet-facing). Left out: `LoadBalancerAttributes` (access logs to an S3 bucket of any
+    // account), `SubnetMappings` (Elastic IPs), a redirect's `Host` (sends users, path and query to
+    // another site), `authenticate-*` actions (identity providers outside), and a target group's
+    // `Targets` (IP targets may be outside the VPC).
+    [
+        'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        {
+            ...TAGS,
+            Name: ANY,
+            Type: ANY,
+            Scheme: ANY,
+            IpAddressType: ANY,
+            Subnets: ANY,
+            SecurityGroups: ANY,
+        },
+    ],
+    [
+        'AWS::ElasticLoadBalancingV2::Listener',
+        {
+            LoadBalancerArn: ANY,
+            Port: ANY,
+            Protocol: ANY,
+            SslPolicy: ANY,
+            Certificates: ANY,
+            AlpnPolicy: ANY,
+            DefaultActions: [
+                {
+                    Type: ANY,
+                    Order: ANY,
+                    TargetGroupArn: ANY,
+                    ForwardConfig: ANY,
+                    FixedResponseConfig: ANY,
+                    RedirectConfig: { Protocol: ANY, Port: ANY, Path: ANY, Query: ANY, StatusCode: ANY },
+                },
+            ],
+        },
+    ],
+    [
+        'AWS::ElasticLoadBalancingV2::TargetGroup',
+        {
+            ...TAGS,
+            Name: ANY,
+            TargetType: ANY,
+            Protocol: ANY,
+            ProtocolVersion: ANY,
+            Port: ANY,
+            VpcId: ANY,
+            IpAddressType: ANY,
+            HealthCheckEnabled: ANY,
+            HealthCheckPath: ANY,
+            HealthCheckPort: ANY,
+            HealthCheckProtocol: ANY,
+            HealthCheckIntervalSeconds: ANY,
+            HealthCheckTimeoutSeconds: ANY,
+            HealthyThresholdCount: ANY,
+            UnhealthyThresholdCount: ANY,
+            Matcher: ANY,
+            TargetGroupAttributes: ANY,
+        },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::Scheduler::Schedule" and "…::ScheduleGroup".
+    // `Target.Arn` and its dead-letter queue are data-egress destinations (a universal target,
+    // `aws-sdk:…`, is `unseen-effect`: `universalTargetRisks`), `Target.RoleArn` is read by
+    // `existingRoleRisks`. Left out: ECS, EventBridge, Kinesis and SageMaker target parameters
+    // (tasks with public IPs, events with a chosen source…).
+    [
+        'AWS::Scheduler::Schedule',
+        {
+            Name: ANY,
+            Description: ANY,
+            GroupName: ANY,
+            ScheduleExpression: ANY,
+            ScheduleExpressionTimezone: ANY,
+            StartDate: ANY,
+            EndDate: ANY,
+            State: ANY,
+            FlexibleTimeWindow: ANY,
+            KmsKeyArn: ANY,
+            ActionAfterCompletion: ANY,
+            Target: {
+                Arn: ANY,
+                RoleArn: ANY,
+                Input: ANY,
+                RetryPolicy: ANY,
+                DeadLetterConfig: { Arn: ANY },
+                SqsParameters: ANY,
+            },
+        },
+    ],
+    ['AWS::Scheduler::ScheduleGroup', { ...TAGS, Name: ANY }],
+    [
+        'AWS::EC2::LaunchTemplate',
+        {
+            LaunchTemplateName: ANY,
+            VersionDescription: ANY,
+            TagSpecifications: ANY,
+            LaunchTemplateData: { ...INSTANCE_SETTINGS, TagSpecifications: ANY },
+        },
+    ],
+]);
+//# sourceMappingURL=reviewed-resource-types.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/unreviewed-risks.js
+
+
+/**
+ * What of one resource the classifier has not reviewed (`REVIEWED_RESOURCE_TYPES`), so "low" would
+ * be a guess: a type outside the table is one `unseen-effect` at the resource; a property (or
+ * nested key) outside its type's reviewed shape is one `unseen-effect` at that property, as is a
+ * structure written as an intrinsic the shape cannot be checked through (`Fn::If` branches are
+ * each checked; `Ref: AWS::NoValue` is no value). `where` is `<file>#Resources.<LogicalId>`.
+ * Resources without a textual `Type`, and `Fn::ForEach`/`Fn::Transform` keys, are left to
+ * `unseenConstructRisks`. Pure.
+ */
+function unreviewedRisks(params) {
+    const { logicalId, type, where } = params;
+    const shape = REVIEWED_RESOURCE_TYPES.get(type);
+    // A resource without a textual Type is reported by `unseenConstructRisks`.
+    if (type === '')
+        return [];
+    if (shape === undefined)
+        return [
+            {
+                code: 'unseen-effect',
+                where,
+                message: `${logicalId} is of type ${type}, which the risk classifier has not reviewed: whether it sends data out, lets others in or runs code elsewhere is not judged, so a person must review it.`,
+            },
+        ];
+    if (!isPlainObject(params.properties))
+        return [];
+    return unreviewedPaths(params.properties, shape, '').map((found) => ({
+        code: 'unseen-effect',
+        where: found.at === '' ? `${where}.Properties` : `${where}.Properties.${found.at}`,
+        message: found.computed
+            ? `${logicalId} (${type}) writes ${found.at === '' ? 'its Properties' : found.at} in a form the risk classifier cannot look into (an intrinsic, or text where settings belong), so a person must review it.`
+            : `${logicalId} (${type}) sets ${found.at}, which the risk classifier has not reviewed for ${type}: its effect is not judged, so a person must review it.`,
+    }));
+}
+function unreviewedPaths(value, shape, at) {
+    if (shape === true || value === undefined)
+        return [];
+    if (isPlainObject(value) && Object.keys(value).length === 1) {
+        if (value['Ref'] === 'AWS::NoValue')
+            return [];
+        const choice = value['Fn::If'];
+        if (Array.isArray(choice) && choice.length === 3)
+            return [...unreviewedPaths(choice[1], shape, at), ...unreviewedPaths(choice[2], shape, at)];
+    }
+    if (unreviewed_risks_isIntrinsic(value))
+        return [{ at, computed: true }];
+    if (Array.isArray(shape)) {
+        const [item] = shape;
+        if (!Array.isArray(value))
+            return [{ at, computed: true }];
+        return value.flatMap((entry, index) => unreviewedPaths(entry, item, `${at}[${index}]`));
+    }
+    if (!isPlainObject(value))
+        return [{ at, computed: true }];
+    const keys = shape;
+    return Object.entries(value).flatMap(([key, child]) => {
+        if (key === 'Fn::Transform' || key.startsWith('Fn::ForEach::'))
+            return [];
+        const next = at === '' ? key : `${at}.${key}`;
+        const inner = Object.hasOwn(keys, key) ? keys[key] : undefined;
+        return inner === undefined ? [{ at: next, computed: false }] : unreviewedPaths(child, inner, next);
+    });
+}
+/** A value computed by an intrinsic; loops and transforms are reported by `unseenConstructRisks`. */
+function unreviewed_risks_isIntrinsic(value) {
+    return (isPlainObject(value) &&
+        Object.keys(value).some((key) => key === 'Ref' ||
+            (key.startsWith('Fn::') && key !== 'Fn::Transform' && !key.startsWith('Fn::ForEach::'))));
+}
+//# sourceMappingURL=unreviewed-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/globals-risks.js
+
+
+
 
 
 
@@ -64166,6 +66174,10 @@ function policyRisks(params) {
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
+ * So are data destinations (a dead-letter queue) and, for a kind on the reviewed list
+ * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
+ * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
+ * resource of it is already `unseen-effect` as a whole.
  */
 function globalsRisks(params) {
     if (!isPlainObject(params.globals))
@@ -64179,208 +66191,20 @@ function globalsRisks(params) {
             context: params.context,
         };
         // The rules name `<where>.Properties.…`; Globals have no Properties level.
-        return [...functionUrlRisks(common), ...existingRoleRisks(common), ...samResourcePolicyRisks(common)].map((reason) => ({
+        const reviewed = REVIEWED_RESOURCE_TYPES.has(common.type) ? unreviewedRisks(common) : [];
+        return [
+            ...functionUrlRisks(common),
+            ...existingRoleRisks(common),
+            ...samResourcePolicyRisks(common),
+            ...dataEgressRisks(common),
+            ...reviewed,
+        ].map((reason) => ({
             ...reason,
             where: reason.where.replace(`${common.where}.Properties`, common.where),
         }));
     });
 }
 //# sourceMappingURL=globals-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/data-egress-destinations.js
-/**
- * Where a resource sends data, as a property path below `Properties` (`[]` for each item of a list).
- * Sources, AWS CloudFormation Template Reference for each type: SNS subscriptions' `Endpoint` (a
- * URL, an email address, a phone number or an ARN, by `Protocol`) and a topic's inline
- * `Subscription`; CloudWatch Logs subscription filters' `DestinationArn`; EventBridge rule and
- * EventBridge Scheduler targets' `Arn` (an event bus of another account receives every matched
- * event) and API destinations' `InvocationEndpoint`; Firehose HTTP endpoint destinations' `Url`;
- * Lambda asynchronous-invocation and event source mapping failure destinations; S3 replication
- * rules' destination `Bucket` and `Account`; CloudWatch cross-account observability links'
- * `SinkIdentifier`; SES receipt rules' S3, SNS and Lambda actions; CloudTrail trails' and AWS
- * Config delivery channels' buckets and topics; VPC flow logs' `LogDestination`; EventBridge
- * Pipes' `Target`; IoT rules' HTTP actions; Data Lifecycle Manager snapshot `ShareRules`; SQS
- * dead-letter queues (`RedrivePolicy.deadLetterTargetArn`); ECR replication destinations'
- * `RegistryId`; AWS Backup copy actions; DynamoDB Kinesis streaming destinations; Secrets
- * Manager rotation functions (they read and write the secret).
- */
-const DATA_EGRESS_DESTINATIONS = new Map([
-    ['AWS::SNS::Subscription', [['Endpoint']]],
-    ['AWS::SNS::Topic', [['Subscription', '[]', 'Endpoint']]],
-    ['AWS::Logs::SubscriptionFilter', [['DestinationArn']]],
-    ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
-    ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
-    ['AWS::Events::ApiDestination', [['InvocationEndpoint']]],
-    [
-        'AWS::KinesisFirehose::DeliveryStream',
-        [['HttpEndpointDestinationConfiguration', 'EndpointConfiguration', 'Url']],
-    ],
-    [
-        'AWS::Lambda::EventInvokeConfig',
-        [
-            ['DestinationConfig', 'OnSuccess', 'Destination'],
-            ['DestinationConfig', 'OnFailure', 'Destination'],
-        ],
-    ],
-    ['AWS::SQS::Queue', [['RedrivePolicy', 'deadLetterTargetArn']]],
-    [
-        'AWS::ECR::ReplicationConfiguration',
-        [['ReplicationConfiguration', 'Rules', '[]', 'Destinations', '[]', 'RegistryId']],
-    ],
-    [
-        'AWS::Backup::BackupPlan',
-        [['BackupPlan', 'BackupPlanRule', '[]', 'CopyActions', '[]', 'DestinationBackupVaultArn']],
-    ],
-    ['AWS::DynamoDB::Table', [['KinesisStreamSpecification', 'StreamArn']]],
-    ['AWS::SecretsManager::RotationSchedule', [['RotationLambdaARN']]],
-    [
-        'AWS::S3::Bucket',
-        [
-            ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket'],
-            ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Account'],
-        ],
-    ],
-    ['AWS::Oam::Link', [['SinkIdentifier']]],
-    [
-        'AWS::SES::ReceiptRule',
-        [
-            ['Rule', 'Actions', '[]', 'S3Action', 'BucketName'],
-            ['Rule', 'Actions', '[]', 'SNSAction', 'TopicArn'],
-            ['Rule', 'Actions', '[]', 'LambdaAction', 'FunctionArn'],
-        ],
-    ],
-    ['AWS::CloudTrail::Trail', [['S3BucketName'], ['SnsTopicName']]],
-    ['AWS::Config::DeliveryChannel', [['S3BucketName'], ['SnsTopicARN']]],
-    ['AWS::EC2::FlowLog', [['LogDestination']]],
-    ['AWS::Lambda::EventSourceMapping', [['DestinationConfig', 'OnFailure', 'Destination']]],
-    ['AWS::Pipes::Pipe', [['Target']]],
-    [
-        'AWS::IoT::TopicRule',
-        [
-            ['TopicRulePayload', 'Actions', '[]', 'Http', 'Url'],
-            ['TopicRulePayload', 'ErrorAction', 'Http', 'Url'],
-        ],
-    ],
-    ['AWS::DLM::LifecyclePolicy', [['PolicyDetails', 'Schedules', '[]', 'ShareRules', '[]', 'TargetAccounts']]],
-]);
-//# sourceMappingURL=data-egress-destinations.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/values-at-path.js
-
-/**
- * Every value at `path` (keys, and `[]` for each item of a list) below `properties`, on every
- * branch of an `Fn::If` on the way (not the last value's: value readers take those) (CloudFormation may take either). Any other intrinsic on the way
- * (`Ref` of a parameter, `Fn::ImportValue`…) is returned as is, with the path walked so far, so the
- * caller reads it as a value only known at deploy time.
- */
-function valuesAtPath(properties, path) {
-    let found = [{ value: properties, at: '' }];
-    for (const key of path) {
-        found = found.flatMap(values_at_path_branches).flatMap(({ value, at }) => {
-            if (values_at_path_isIntrinsic(value))
-                return [{ value, at }];
-            if (key === '[]') {
-                if (value === undefined)
-                    return [{ value, at }];
-                if (!Array.isArray(value))
-                    return [{ value, at }];
-                return value.map((item, index) => ({ value: item, at: `${at}[${index}]` }));
-            }
-            const next = `${at === '' ? '' : `${at}.`}${key}`;
-            return [{ value: isPlainObject(value) ? value[key] : undefined, at: next }];
-        });
-    }
-    // The last value is returned as written: readers of a value take its `Fn::If` branches themselves.
-    return found;
-}
-/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
-function values_at_path_branches(found) {
-    const { value, at } = found;
-    if (!isPlainObject(value) || Object.keys(value).length !== 1)
-        return [found];
-    if (value['Ref'] === 'AWS::NoValue')
-        return [{ value: undefined, at }];
-    const choice = value['Fn::If'];
-    if (!Array.isArray(choice) || choice.length !== 3)
-        return [found];
-    return [
-        ...values_at_path_branches({ value: choice[1], at: `${at}.Fn::If[1]` }),
-        ...values_at_path_branches({ value: choice[2], at: `${at}.Fn::If[2]` }),
-    ];
-}
-function values_at_path_isIntrinsic(value) {
-    return isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
-}
-//# sourceMappingURL=values-at-path.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/data-egress-risks.js
-
-
-
-
-/**
- * Data sent where this account does not hold it (`DATA_EGRESS_DESTINATIONS`): a destination that
- * is not a resource of this template (`Ref`/`Fn::GetAtt`) nor an ARN in this account
- * (`${AWS::AccountId}`) — a URL, an email address, a phone number, an ARN naming an account id
- * (which may be another's; the template cannot say it is this one) — is `data-egress`; one only
- * known at deploy time is `unresolved-value`. An account-wide log subscription policy
- * (`AWS::Logs::AccountPolicy`, `SUBSCRIPTION_FILTER_POLICY`) sends every log group of the account,
- * not only this template's, and is `data-egress` wherever it sends.
- */
-function dataEgressRisks(params) {
-    const { logicalId, type, context } = params;
-    const properties = isPlainObject(params.properties) ? params.properties : {};
-    if (type === 'AWS::Logs::AccountPolicy')
-        return accountPolicyRisks(params, properties);
-    const reasons = [];
-    for (const path of DATA_EGRESS_DESTINATIONS.get(type) ?? [])
-        for (const { value, at } of valuesAtPath(properties, path)) {
-            if (value === undefined)
-                continue;
-            const where = `${params.where}.Properties.${at}`;
-            const read = readTemplateValue(value, context);
-            if (!read.known)
-                reasons.push({
-                    code: 'unresolved-value',
-                    where,
-                    message: `${logicalId} (${type}) sends data to ${read.why}; treated as outside the account.`,
-                });
-            else {
-                const outside = read.texts.filter((text) => !inThisAccount(text));
-                if (outside.length > 0)
-                    reasons.push({
-                        code: 'data-egress',
-                        where,
-                        message: `${logicalId} (${type}) sends data to ${outside.join(' or ')}, outside this account (or in an account the template names by its id).`,
-                    });
-            }
-        }
-    return reasons;
-}
-/**
- * A resource of this template (a placeholder), or an ARN whose account is this one: written as
- * `${AWS::AccountId}` (a placeholder too), or left empty on a resource AWS owns (an SSM document
- * such as `AWS-RunShellScript`). A literal account id, an S3 bucket (its ARN names no account: the
- * bucket may be anyone's) and anything that is not an ARN are not known to be here.
- */
-function inThisAccount(text) {
-    if (isNamedValue(text))
-        return true;
-    const [prefix, , service, , account] = text.split(':');
-    if (prefix !== 'arn' || account === undefined)
-        return false;
-    return isNamedValue(account) || (account === '' && service !== 's3');
-}
-function accountPolicyRisks(params, properties) {
-    const kind = readTemplateValue(properties['PolicyType'], params.context);
-    if (kind.known && !kind.texts.includes('SUBSCRIPTION_FILTER_POLICY'))
-        return [];
-    return [
-        {
-            code: 'data-egress',
-            where: `${params.where}.Properties.PolicyType`,
-            message: `${params.logicalId} (${params.type}) subscribes every log group of the account, not only this template's, to a destination.`,
-        },
-    ];
-}
-//# sourceMappingURL=data-egress-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/existing-group-ingress-risks.js
 
 
@@ -64420,63 +66244,6 @@ function existingGroupIngressRisks(params) {
     ];
 }
 //# sourceMappingURL=existing-group-ingress-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/rebuild-policy-text.js
-
-/**
- * The JSON text a `Fn::Sub` (`"…"` or `["…", {vars}]`) or `Fn::Join` (`[separator, [parts]]`)
- * stands for, with each part that is not a literal written as a `${__partN}` variable, so the text
- * can be parsed as a policy and its values judged as `Fn::Sub` values (AWS CloudFormation User
- * Guide, "Fn::Sub", "Fn::Join"). Undefined for any other value or a malformed intrinsic.
- */
-function policyText(value) {
-    if (!isPlainObject(value) || Object.keys(value).length !== 1)
-        return undefined;
-    const sub = value['Fn::Sub'];
-    if (typeof sub === 'string')
-        return { text: sub, variables: undefined };
-    if (Array.isArray(sub) && typeof sub[0] === 'string')
-        return { text: sub[0], variables: isPlainObject(sub[1]) ? sub[1] : undefined };
-    const join = value['Fn::Join'];
-    if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1]))
-        return undefined;
-    const variables = {};
-    const parts = join[1].map((part, index) => {
-        // A literal `${` in Fn::Join is not a variable: `${!…}` keeps it literal when read as Fn::Sub.
-        if (typeof part === 'string')
-            return part.replaceAll('${', '${!');
-        variables[`__part${index}`] = part;
-        return `\${__part${index}}`;
-    });
-    return { text: parts.join(join[0]), variables };
-}
-/**
- * The long-form policy document a policy text stands for: its JSON parsed, and every string holding
- * a `${…}` turned back into a `Fn::Sub` so deploy-time values are judged as such. Undefined when the
- * text is not JSON once written out (a variable outside a string, a broken part): such a policy
- * cannot be read and must be treated as broad by the caller.
- */
-function rebuildPolicyDocument(policy) {
-    let parsed;
-    try {
-        parsed = JSON.parse(policy.text);
-    }
-    catch {
-        return undefined;
-    }
-    const restore = (value) => {
-        if (typeof value === 'string')
-            return value.includes('${')
-                ? { 'Fn::Sub': policy.variables === undefined ? value : [value, policy.variables] }
-                : value;
-        if (Array.isArray(value))
-            return value.map(restore);
-        if (isPlainObject(value))
-            return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, restore(child)]));
-        return value;
-    };
-    return restore(parsed);
-}
-//# sourceMappingURL=rebuild-policy-text.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/find-policy-documents.js
 
 
@@ -64760,6 +66527,12 @@ function lambdaPermissionRisks(params) {
 ;// CONCATENATED MODULE: ./lib/core/risk/public-access-rules.js
 
 const never = () => false;
+/**
+ * Every IPv6 address AWS gives is a global unicast address, reachable from the internet once its
+ * subnet routes `::/0` to an internet gateway (Amazon VPC User Guide, "IP addressing for your VPCs
+ * and subnets"); the route may be in another template, so giving one counts as public.
+ */
+const IPV6_MEANS = 'give instances IPv6 addresses, which the internet reaches when the subnet routes ::/0 to an internet gateway';
 const always = () => true;
 /**
  * Sources, AWS CloudFormation Template Reference for each type: RDS `PubliclyAccessible` ("the
@@ -64782,7 +66555,9 @@ const always = () => true;
  * here), an HTTP API made by quick create (`Target`: a `$default` route without authorization),
  * AppSync APIs authorized by API key, EKS clusters' `EndpointPublicAccess` (default true), public
  * IP addresses (an instance's or launch template's `AssociatePublicIpAddress`, a subnet's
- * `MapPublicIpOnLaunch`, an Elastic IP given an instance, ECS `AssignPublicIp`, and an instance
+ * `MapPublicIpOnLaunch`, IPv6 addresses (a subnet's `AssignIpv6AddressOnCreation`, an instance's,
+ * interface's or launch template interface's `Ipv6AddressCount`/`Ipv6Addresses`: `IPV6_MEANS`),
+ * an Elastic IP given an instance, ECS `AssignPublicIp`, and an instance
  * with neither subnet nor interfaces, which lands in the default VPC, whose default subnets map
  * public IPs; Amazon VPC User Guide, "Default VPCs"), S3 access points with Block Public Access
  * off, Transfer Family servers (`EndpointType` default `PUBLIC`) and Image Builder distributions
@@ -64981,6 +66756,24 @@ const PUBLIC_ACCESS_RULES = [
         means: 'give every instance launched in the subnet a public IP address',
     },
     {
+        type: 'AWS::EC2::Subnet',
+        path: ['AssignIpv6AddressOnCreation'],
+        publicValues: ['true'],
+        publicWhenAbsent: never,
+        means: IPV6_MEANS,
+    },
+    ...[
+        ['AWS::EC2::Instance', []],
+        ['AWS::EC2::Instance', ['NetworkInterfaces', '[]']],
+        ['AWS::EC2::LaunchTemplate', ['LaunchTemplateData', 'NetworkInterfaces', '[]']],
+    ].flatMap(([type, at]) => ['Ipv6AddressCount', 'Ipv6Addresses'].map((name) => ({
+        type,
+        path: [...at, name],
+        publicValues: 'any',
+        publicWhenAbsent: never,
+        means: IPV6_MEANS,
+    }))),
+    {
         type: 'AWS::EC2::EIP',
         path: ['InstanceId'],
         publicValues: 'any',
@@ -65089,6 +66882,17 @@ function valueRisks(params) {
                 },
             ]
             : [];
+    // `Ref: AWS::NoValue`, alone or as an `Fn::If` branch, leaves the setting out: AWS's default
+    // applies (a load balancer's `Scheme` left out is internet-facing).
+    if (ifBranches(value).includes(undefined)) {
+        const absent = valueRisks({ ...params, value: undefined });
+        if (absent.length > 0)
+            return absent;
+    }
+    // A rule that only a left-out setting makes public (an instance without a subnet lands in the
+    // default VPC) is satisfied by any value, a subnet of this template or a parameter alike.
+    if (rule.publicValues !== 'any' && rule.publicValues.length === 0)
+        return [];
     if (rule.publicValues === 'any')
         return [
             {
@@ -65113,6 +66917,17 @@ function valueRisks(params) {
                 message: `${logicalId} (${type}) sets ${name} to ${open.join(' or ')}: this will ${rule.means}.`,
             },
         ];
+}
+/** Every value an `Fn::If` may take (nested ones too), `Ref: AWS::NoValue` as undefined; else the value. */
+function ifBranches(value) {
+    if (!isPlainObject(value))
+        return [value];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [undefined];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [value];
+    return [...ifBranches(choice[1]), ...ifBranches(choice[2])];
 }
 //# sourceMappingURL=public-access-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/resource-policy-types.js
@@ -65325,6 +67140,36 @@ function isRegistryExtension(type) {
     return type !== '' && !type.startsWith('AWS::') && !type.startsWith('Custom::');
 }
 //# sourceMappingURL=unseen-effect-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/universal-target-risks.js
+
+
+/** EventBridge Scheduler's universal targets: `arn:aws:scheduler:::aws-sdk:<service>:<apiAction>`. */
+const UNIVERSAL_TARGET = /^arn:[^:]*:scheduler:::aws-sdk:/;
+/**
+ * An EventBridge Scheduler schedule whose target is a universal target calls any AWS API action
+ * with the schedule's role, its parameters in `Input` (EventBridge Scheduler User Guide, "Using
+ * universal targets"): the ARN names no destination, so where the data goes (a queue URL, a
+ * bucket, another account) is in a JSON text this classifier does not read: `unseen-effect` at
+ * `Target.Arn`. A target ARN only known at deploy time is left to `dataEgressRisks`.
+ */
+function universalTargetRisks(params) {
+    if (params.type !== 'AWS::Scheduler::Schedule' || !isPlainObject(params.properties))
+        return [];
+    const target = params.properties['Target'];
+    if (!isPlainObject(target))
+        return [];
+    const arn = readTemplateValue(target['Arn'], params.context);
+    if (!arn.known || !arn.texts.some((text) => UNIVERSAL_TARGET.test(text)))
+        return [];
+    return [
+        {
+            code: 'unseen-effect',
+            where: `${params.where}.Properties.Target.Arn`,
+            message: `${params.logicalId} (${params.type}) calls an AWS API action (a universal target) whose parameters, in Input, are not judged: where it sends data, and what it changes, needs a person.`,
+        },
+    ];
+}
+//# sourceMappingURL=universal-target-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/serverless-network-policy-risks.js
 
 
@@ -65385,12 +67230,15 @@ function serverless_network_policy_risks_parseJson(text) {
 
 
 
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, and effects
- * the template does not show (`unseenEffectRisks`). `where` is `<file>#Resources.<LogicalId>`;
+ * would destroy, effects
+ * the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
+ * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
 function resourceRisks(params) {
@@ -65442,11 +67290,21 @@ function resourceRisks(params) {
     reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
     reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
     reasons.push(...dataEgressRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...universalTargetRisks({ logicalId, type, properties, where, context }));
     reasons.push(...samResourcePolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
         reasons.push(...deletionRisks({ logicalId, type, resource, where }));
+    // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
+    // sent to a person as a whole (IAM, a nested stack) is not listed again as unreviewed, nor is an
+    // unreviewed type with a reason of its own (a public setting), nor a custom resource run by this
+    // template's own function (its properties are that function's input).
+    const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+    const whole = reasons.some((reason) => reason.where === where);
+    const part = reasons.some((reason) => reason.where.startsWith(`${where}.`));
+    if (!custom && !whole)
+        reasons.push(...unreviewedRisks({ logicalId, type, properties, where }).filter((reason) => !part || reason.where !== where));
     return reasons;
 }
 function resource_risks_policyRisks(params) {
@@ -65794,7 +67652,7 @@ function findEnvironment(environments, name) {
 
 /**
  * Whether a target environment counts as production for the risk classifier: named as production
- * (`isProductionName`: `prod`, `production`, `prod-eu`...), or configured to require an approval before deploying — the repository
+ * (`isProductionName`: `prod`, `production`, `prd`, `live`, `prod-eu`, `us-prod`...), or configured to require an approval before deploying — the repository
  * guarding it as it guards production.
  */
 function isProductionEnvironment(params) {
@@ -66763,7 +68621,145 @@ var index_Cq_34xZU = __nccwpck_require__(7639);
 
 //# sourceMappingURL=index.js.map
 
+;// CONCATENATED MODULE: ./lib/core/secrets/is-credential-parameter.js
+/** Parameter names (lower case, without `-`, `_` and `.`) that are credentials whole. */
+const NAMES = new Set([
+    'password',
+    'passwd',
+    'pwd',
+    'pass',
+    'secret',
+    'key',
+    'apikey',
+    'accesskey',
+    'token',
+    'auth',
+    'authorization',
+    'code',
+    'sig',
+    'signature',
+    'credential',
+    'credentials',
+    'sessionid',
+]);
+/**
+ * Endings of a parameter name that make it a credential: `client_secret`, `access_token`,
+ * `X-Amz-Signature` (S3 presigned URLs), `X-Goog-Signature` (GCS signed URLs), `X-Amz-Security-Token`,
+ * `db_password`, `x-api-key`. Azure SAS URLs carry theirs as `sig`.
+ */
+const ENDINGS = ['password', 'passwd', 'secret', 'token', 'apikey', 'signature', 'credential', 'privatekey'];
+/**
+ * Whether a URL query or fragment parameter named `name` carries a credential (compared without
+ * case, `-`, `_` or `.`), e.g. `password`, `api_key`, `access_token`, `sig`, `X-Amz-Signature`.
+ * Sources: RFC 6750 §2.3 (`access_token` in a query), RFC 6749 §4.1.2 (`code`), AWS Signature
+ * Version 4 query parameters, Azure SAS `sig`, GCS `X-Goog-Signature`. Pure.
+ */
+function isCredentialParameter(name) {
+    const normal = name.toLowerCase().replace(/[-_.]/g, '');
+    return NAMES.has(normal) || ENDINGS.some((ending) => normal.endsWith(ending));
+}
+//# sourceMappingURL=is-credential-parameter.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/url-credential-rule.js
+
+/** The rule's id, beside secretlint's own `@secretlint/secretlint-rule-*`. */
+const URL_CREDENTIAL_RULE = 'implementation-agent/url-credential';
+/** A URL with a scheme, up to the first character a URL cannot hold unencoded (RFC 3986 §2). */
+const URL_PATTERN = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'`<>\\{}|^]{1,4096}/gi;
+/** A value that is a placeholder or a template variable (`${Token}`, `{{ token }}`, `%TOKEN%`, `$TOKEN`). */
+const PLACEHOLDER = /^(?:\$\{.*\}|\{\{.*\}\}|\{.*\}|%[A-Z_]+%|\$[A-Za-z_]\w*|<[^>]*>|\[REDACTED[^\]]*\]?|(.)\1*)$/;
+const messages = {
+    URLCredential: {
+        en: (props) => `found a credential in a URL (${props.NAME})`,
+    },
+};
+/**
+ * A secretlint rule for credentials a URL carries where secretlint's recommended preset does not
+ * look: the password of `user:password@` in any URL's authority (the preset's `basicauth` rule
+ * takes only `[-A-Za-z0-9_]` passwords on a dotted host), and the value of a query or fragment
+ * parameter that names a credential (`isCredentialParameter`: `?password=`, `?api_key=`,
+ * `#access_token=`, `?token=`, the signature of an S3, GCS or Azure presigned URL). The value's
+ * span is reported, so redaction keeps the rest of the URL. Template variables and placeholders
+ * (`${Token}`, `{{token}}`, `<token>`, `xxxx`) are not credentials. URL syntax: RFC 3986 §3.
+ */
+const urlCredentialRule = {
+    messages,
+    meta: {
+        id: URL_CREDENTIAL_RULE,
+        recommended: true,
+        type: 'scanner',
+        supportedContentTypes: ['text'],
+        docs: { url: 'https://www.rfc-editor.org/rfc/rfc3986#section-3' },
+    },
+    create(context) {
+        const t = context.createTranslator(messages);
+        return {
+            file(source) {
+                for (const match of source.content.matchAll(URL_PATTERN)) {
+                    for (const found of credentialsIn(match[0])) {
+                        const start = (match.index ?? 0) + found.at;
+                        context.report({
+                            message: t('URLCredential', { CREDENTIAL: found.value, NAME: found.name }),
+                            range: [start, start + found.value.length],
+                        });
+                    }
+                }
+            },
+        };
+    },
+};
+/** The credentials in one URL, with their offsets into it. */
+function credentialsIn(url) {
+    const found = [];
+    const authorityStart = url.indexOf('//') + 2;
+    const authorityEnd = firstOf(url, ['/', '?', '#'], authorityStart);
+    const userinfoEnd = url.lastIndexOf('@', authorityEnd - 1);
+    if (userinfoEnd >= authorityStart) {
+        const colon = url.indexOf(':', authorityStart);
+        if (colon !== -1 && colon < userinfoEnd) {
+            const value = url.slice(colon + 1, userinfoEnd);
+            if (isCredentialValue(value))
+                found.push({ at: colon + 1, value, name: 'password' });
+        }
+    }
+    const queryStart = firstOf(url, ['?', '#'], authorityEnd);
+    let cursor = queryStart + 1;
+    while (cursor < url.length) {
+        const end = firstOf(url, ['&', ';', '#', '?'], cursor);
+        const pair = url.slice(cursor, end);
+        const equals = pair.indexOf('=');
+        if (equals > 0) {
+            const name = decoded(pair.slice(0, equals));
+            const value = trimmedValue(pair.slice(equals + 1));
+            if (isCredentialParameter(name) && isCredentialValue(value))
+                found.push({ at: cursor + equals + 1, value, name });
+        }
+        cursor = end + 1;
+    }
+    return found;
+}
+/** A value as written up to where prose would end it (a closing bracket or sentence punctuation). */
+function trimmedValue(value) {
+    return value.replace(/[)\].,:!]+$/, '');
+}
+function isCredentialValue(value) {
+    return value.length > 0 && !PLACEHOLDER.test(decoded(value));
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text.replaceAll('+', ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/** The first index at or after `from` of any of `characters`, or the text's length. */
+function firstOf(text, characters, from) {
+    const found = characters.map((character) => text.indexOf(character, from)).filter((at) => at !== -1);
+    return found.length === 0 ? text.length : Math.min(...found);
+}
+//# sourceMappingURL=url-credential-rule.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/secretlint-config.js
+
 
 const AWS_RULE = '@secretlint/secretlint-rule-aws';
 const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
@@ -66780,17 +68776,24 @@ const TOO_MANY_REPORTS = 'TOO_MANY_REPORTS';
  * - `secretlint-disable` comments are not honoured. They let a repository mark its own false
  *   positives; here the author of the text is who is being checked, so it cannot opt out. The
  *   rules are listed one by one because 11.x ignores `disabled` on a rule inside a preset.
+ * - One rule of our own (`urlCredentialRule`): a credential in a URL's query or fragment
+ *   (`?password=`, `?api_key=`, a presigned URL's signature) or any `user:password@`, which the
+ *   preset misses, so every text the scanner guards (a stack output URL, a comment, a mirror) is
+ *   rid of it.
  * - Each rule reports at most MAX_REPORTS_PER_RULE findings per text: secretlint 11.x removes
  *   duplicate findings by comparing every pair, so 3,000 findings in a 36 KB text (`xoxb-1-2 `
  *   repeated) take 3.4 s; capped, a scan stays linear in the text.
  * Rules: https://github.com/secretlint/secretlint/tree/master/packages/%40secretlint/secretlint-rule-preset-recommend
  */
 const SECRETLINT_CONFIG = {
-    rules: index_Cq_34xZU.r
-        .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
-        .map((rule) => rule.meta.id === AWS_RULE
-        ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
-        : { id: rule.meta.id, rule: capped(rule) }),
+    rules: [
+        ...index_Cq_34xZU.r
+            .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
+            .map((rule) => rule.meta.id === AWS_RULE
+            ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
+            : { id: rule.meta.id, rule: capped(rule) }),
+        { id: urlCredentialRule.meta.id, rule: capped(urlCredentialRule) },
+    ],
 };
 /**
  * The rule, reporting its first MAX_REPORTS_PER_RULE findings and then one TOO_MANY_REPORTS;
@@ -66837,6 +68840,7 @@ const secret_kind_KINDS = {
     SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
     IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
     BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
+    URLCredential: { slug: 'url-credentials', title: 'credential in a URL (password, token or signature)' },
     OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
     ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
     LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },
@@ -68732,10 +70736,6 @@ function droppedEventsWarning(dropped) {
     return `⚠️ The event bus has been out for too long: ${dropped.length} lifecycle event(s) (${kinds}) were dropped unsent; the task's record keeps the newest ${lifecycle_event/* MAX_UNSENT_EVENTS */.x}.`;
 }
 //# sourceMappingURL=bounded-outbox.js.map
-// EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
-var lifecycle_publisher = __nccwpck_require__(7703);
-// EXTERNAL MODULE: ./lib/core/task/canonical-repository.js
-var canonical_repository = __nccwpck_require__(4336);
 ;// CONCATENATED MODULE: ./lib/core/task/parse-task-id.js
 /**
  * A task id (`owner/repo#issue`, as `task_received` gives it) split into its repository and issue,
@@ -68751,6 +70751,8 @@ function parseTaskId(taskId) {
     return { owner, repo, issueNumber: Number(issue) };
 }
 //# sourceMappingURL=parse-task-id.js.map
+// EXTERNAL MODULE: ./lib/core/task/canonical-repository.js
+var canonical_repository = __nccwpck_require__(4336);
 ;// CONCATENATED MODULE: ./lib/core/task/task-id-of.js
 
 /**
@@ -68778,7 +70780,42 @@ function canonicalGitHubTaskId(taskId) {
 //# sourceMappingURL=canonical-github-task-id.js.map
 // EXTERNAL MODULE: ./lib/core/task/is-local-task-id.js
 var is_local_task_id = __nccwpck_require__(3091);
+;// CONCATENATED MODULE: ./lib/core/state/rekeyed-events.js
+
+
+/**
+ * A task's events as read from a marker or a log written under a former identity (`Acme/Shop#7`
+ * before ids were canonical, `acme/shop#7` before the repository became `acme/store`), re-keyed
+ * to `taskId` (`owner/repo#issue`): each task event's `task_id` (and a `task_received`'s `repo`),
+ * each lifecycle event's `detail.task_id` and `detail.repo`, so everything sent names the task as
+ * its records do now. A lifecycle event's `event_id` is set again as it is sent
+ * (`lifecycleEventId`), from the new identity. Events already under `taskId` come back as they
+ * are. Pure.
+ */
+function rekeyedEvents(params) {
+    const { taskId } = params;
+    const hash = taskId.lastIndexOf('#');
+    const named = hash === -1 ? taskId : taskId.slice(0, hash);
+    // A CLI task's repository keeps its case (`isLocalTaskId`); a GitHub one is spelled canonically.
+    const repo = (0,is_local_task_id/* isLocalTaskId */.u)(taskId) ? named : (0,canonical_repository/* canonicalRepository */.J)(named);
+    const events = params.events.map((event) => {
+        if (event.task_id === taskId)
+            return event;
+        return event.type === 'task_received'
+            ? { ...event, task_id: taskId, repo }
+            : { ...event, task_id: taskId };
+    });
+    const lifecycle = params.lifecycle.map((event) => {
+        if (event.detail.task_id === taskId)
+            return event;
+        const { event_id: _id, ...detail } = event.detail;
+        return { ...event, detail: { ...detail, task_id: taskId, repo } };
+    });
+    return { events, lifecycle };
+}
+//# sourceMappingURL=rekeyed-events.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/migrate-former-task.js
+
 
 
 
@@ -68793,7 +70830,10 @@ var is_local_task_id = __nccwpck_require__(3091);
  * The former items are left as they were (the results table is append-only): every later step
  * reads and writes `taskId` alone. Does nothing when the two ids are not one task's (they differ
  * other than in case), are the same, or `formerTaskId` is in the CLI's namespace (`isLocalTaskId`:
- * a case-sensitive id, another task). Throws what the stores throw.
+ * a case-sensitive id, another task). With `renamed` (the caller judged `formerTaskId` this task's
+ * by the repository's id: a rename or transfer, `judgeMarker`), ids of the same issue number
+ * under another repository name are one task too. Everything moved is re-keyed to `taskId`
+ * (`rekeyedEvents`: events, the record's `repo`, its outbox). Throws what the stores throw.
  */
 async function migrateFormerTask(params) {
     const { tasks, events, taskId, formerTaskId } = params;
@@ -68801,37 +70841,36 @@ async function migrateFormerTask(params) {
     if (formerTaskId === undefined ||
         formerTaskId === taskId ||
         (0,is_local_task_id/* isLocalTaskId */.u)(formerTaskId) ||
-        canonicalGitHubTaskId(formerTaskId) !== taskId)
+        (0,is_local_task_id/* isLocalTaskId */.u)(taskId) ||
+        !(canonicalGitHubTaskId(formerTaskId) === taskId ||
+            (params.renamed === true && sameIssue(formerTaskId, taskId))))
         return 'nothing';
     if ((await tasks.get(taskId)) !== undefined)
         return 'nothing';
     const former = await tasks.get(formerTaskId);
     if (former === undefined)
         return 'nothing';
-    for (const event of (await events?.list(formerTaskId)) ?? []) {
+    const moved = rekeyedEvents({ taskId, events: (await events?.list(formerTaskId)) ?? [], lifecycle: [] });
+    for (const event of moved.events) {
         try {
-            await events?.append({ ...event, task_id: taskId });
+            await events?.append(event);
         }
         catch (error) {
             if (!(error instanceof task_event_store/* TaskEventConflictError */.c))
                 throw error;
         }
     }
+    const bookkeeping = rekeyedEvents({
+        taskId,
+        events: former.pending_events ?? [],
+        lifecycle: former.unsent_events ?? [],
+    });
     const record = {
         ...former,
         task_id: taskId,
-        repo: (0,canonical_repository/* canonicalRepository */.J)(former.repo),
-        ...(former.pending_events === undefined
-            ? {}
-            : { pending_events: former.pending_events.map((event) => ({ ...event, task_id: taskId })) }),
-        ...(former.unsent_events === undefined
-            ? {}
-            : {
-                unsent_events: former.unsent_events.map((event) => ({
-                    ...event,
-                    detail: { ...event.detail, task_id: taskId, repo: (0,canonical_repository/* canonicalRepository */.J)(event.detail.repo) },
-                })),
-            }),
+        repo: taskId.slice(0, taskId.lastIndexOf('#')),
+        ...(former.pending_events === undefined ? {} : { pending_events: bookkeeping.events }),
+        ...(former.unsent_events === undefined ? {} : { unsent_events: bookkeeping.lifecycle }),
     };
     try {
         await tasks.put(record, 0);
@@ -68842,13 +70881,28 @@ async function migrateFormerTask(params) {
     }
     return 'migrated';
 }
+function sameIssue(formerTaskId, taskId) {
+    const former = parseTaskId(formerTaskId);
+    const current = parseTaskId(taskId);
+    return former !== undefined && current !== undefined && former.issueNumber === current.issueNumber;
+}
 //# sourceMappingURL=migrate-former-task.js.map
 ;// CONCATENATED MODULE: ./lib/core/task/merge-environment-deploys.js
+/** How far one deployment's deploy got: a later stage of the same deployment is newer. */
+const STAGE = {
+    deploying: 0,
+    deployed: 1,
+    deploy_failed: 1,
+    rolled_back: 2,
+};
 /**
  * One environment map from the two a status marker once carried (pure): `environments` (the
- * record's) and `deploys` (where deploy runs wrote before they moved the record). Per environment
- * the entry updated last wins (ISO 8601 `updated_at`; a tie keeps `environments`). `undefined`
- * when neither has an entry.
+ * record's) and `deploys` (where deploy runs wrote before they moved the record), or a record's
+ * and the mirror's. Per environment the newest entry wins, by GitHub's deployment ids (which
+ * GitHub assigns in increasing order: the entry's `deployment_id`, or the `rolled_back_by` that
+ * replaced it), then by how far that deployment got (`STAGE`); a tie keeps `environments`. Never
+ * by `updated_at`: a time is its writer's word, and one forged in the future must not win.
+ * `undefined` when neither has an entry.
  */
 function mergeEnvironmentDeploys(environments, deploys) {
     if (deploys === undefined || Object.keys(deploys).length === 0)
@@ -68856,10 +70910,16 @@ function mergeEnvironmentDeploys(environments, deploys) {
     const merged = { ...environments };
     for (const [name, entry] of Object.entries(deploys)) {
         const kept = Object.hasOwn(merged, name) ? merged[name] : undefined;
-        if (kept === undefined || Date.parse(entry.updated_at) > Date.parse(kept.updated_at))
+        if (kept === undefined || isNewer(entry, kept))
             merged[name] = entry;
     }
     return merged;
+}
+function isNewer(entry, kept) {
+    const rank = (deploy) => Math.max(deploy.deployment_id, deploy.rolled_back_by ?? 0);
+    if (rank(entry) !== rank(kept))
+        return rank(entry) > rank(kept);
+    return STAGE[entry.status] > STAGE[kept.status];
 }
 //# sourceMappingURL=merge-environment-deploys.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/sync-task-mirror.js
@@ -68896,6 +70956,7 @@ async function syncTaskMirror(params) {
                 events: mirror.events,
                 taskId: source.task_id,
                 formerTaskId: params.formerTaskId,
+                renamed: params.renamed,
             });
         // Without a tasks table nothing says how far the events got: every event is offered again.
         const stored = await mirror.tasks?.get(source.task_id);
@@ -69052,6 +71113,110 @@ async function putUnlessNewer(params) {
     }
 }
 //# sourceMappingURL=sync-task-mirror.js.map
+// EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
+var lifecycle_publisher = __nccwpck_require__(7703);
+// EXTERNAL MODULE: ./lib/core/task/lifecycle-event-id.js
+var lifecycle_event_id = __nccwpck_require__(5040);
+;// CONCATENATED MODULE: ./lib/pipeline/mirror/settle-outbox.js
+
+
+/** Another writer between the read and the write is rare; past this many the sent events stay. */
+const MAX_ATTEMPTS = 3;
+/**
+ * After a publish, drops from the log record's outbox (`unsent_events`) the events of `sent` the bus
+ * took (those not in `unsent`), with a bookkeeping write conditional on the version read; a record
+ * another writer moved in between is read again. Returns a warning when the write failed: the
+ * events stay and go again with the next step (consumers drop duplicates by `detail.event_id`). Never throws.
+ */
+async function settleOutbox(params) {
+    // By the event's own identity: two milestones may share a detail-type and sequence (`lifecycleEventId`).
+    const keyOf = lifecycle_event_id/* lifecycleEventId */.A;
+    const stillUnsent = new Set(params.unsent.map(keyOf));
+    const taken = new Set(params.sent.map(keyOf).filter((key) => !stillUnsent.has(key)));
+    try {
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+            const current = await params.log.tasks.get(params.taskId);
+            const kept = current?.unsent_events ?? [];
+            const remaining = kept.filter((event) => !taken.has(keyOf(event)));
+            if (current === undefined || remaining.length === kept.length)
+                return undefined;
+            const { unsent_events: _sent, ...rest } = current;
+            try {
+                await params.log.tasks.put(remaining.length === 0 ? rest : { ...rest, unsent_events: remaining }, current.version, { bookkeeping: true });
+                return undefined;
+            }
+            catch (error) {
+                if (!(error instanceof task_store/* TaskVersionConflictError */.M))
+                    throw error;
+            }
+        }
+        return `The task's record kept lifecycle events the bus already took (another run kept moving it); they go again with the next step.`;
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return `The task's record could not drop the lifecycle events the bus took (${reason}); they go again with the next step.`;
+    }
+}
+//# sourceMappingURL=settle-outbox.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/mirror/publish-outbox.js
+
+
+
+/**
+ * One outbox per task, whoever reaches the bus: `own` (the caller's outbox: a status marker's
+ * `unsent` and the step's milestones, or a journal's batch) and what the tasks table's record
+ * still holds unsent (`unsent_events`, a deploy run's journal whose bus was down) go out together,
+ * oldest first (by `detail.at`; the same event in both is sent once, by `lifecycleEventId`). The
+ * table then drops exactly what the bus took of its own (`settleOutbox`), and what it did not take
+ * stays there, never copied into the caller's outbox. A table that cannot be read adds nothing.
+ * Never throws: a failed publish or settle comes back as warnings.
+ */
+async function publishOutbox(params) {
+    const { publisher, tasks, taskId, own } = params;
+    const ownIds = new Set(own.map(lifecycle_event_id/* lifecycleEventId */.A));
+    const stored = await tasks?.get(taskId).catch(() => undefined);
+    const held = (stored?.unsent_events ?? []).filter((event) => !ownIds.has((0,lifecycle_event_id/* lifecycleEventId */.A)(event)));
+    const outbox = oldestFirst([...held, ...own]);
+    if (outbox.length === 0)
+        return { published: 0, unsent: [], warnings: [] };
+    const warnings = [];
+    let left = [];
+    try {
+        await publisher.publish(outbox);
+    }
+    catch (error) {
+        left = (0,lifecycle_publisher/* unsentOf */.j)(error, outbox);
+        const reason = error instanceof Error ? error.message : String(error);
+        const names = left.map((event) => event.detailType).join(', ');
+        warnings.push(`The lifecycle event(s) ${names} could not be sent to the event bus (${reason}); the next step sends them again.`);
+    }
+    const leftIds = new Set(left.map(lifecycle_event_id/* lifecycleEventId */.A));
+    // Every event the table held that the bus took leaves it, those the caller's outbox held too.
+    const tableHeld = stored?.unsent_events ?? [];
+    if (tasks !== undefined && tableHeld.some((event) => !leftIds.has((0,lifecycle_event_id/* lifecycleEventId */.A)(event)))) {
+        const settled = await settleOutbox({
+            log: { tasks },
+            taskId,
+            sent: tableHeld,
+            unsent: tableHeld.filter((event) => leftIds.has((0,lifecycle_event_id/* lifecycleEventId */.A)(event))),
+        });
+        if (settled !== undefined)
+            warnings.push(settled);
+    }
+    return {
+        published: outbox.length - left.length,
+        unsent: own.filter((event) => leftIds.has((0,lifecycle_event_id/* lifecycleEventId */.A)(event))),
+        warnings,
+    };
+}
+/** Events by when they happened (a stable sort: events of one time keep their order). */
+function oldestFirst(events) {
+    return events
+        .map((event, index) => ({ event, index, at: Date.parse(event.detail.at) }))
+        .sort((a, b) => (a.at === b.at || Number.isNaN(a.at - b.at) ? a.index - b.index : a.at - b.at))
+        .map(({ event }) => event);
+}
+//# sourceMappingURL=publish-outbox.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/mirror-task-step.js
 
 
@@ -69064,7 +71229,8 @@ async function putUnlessNewer(params) {
  * the events this change applied, each with the record it produced; `unmirrored` every event the
  * mirror may lack (the step's among them). `outbox`, when the caller already recorded what to send
  * (the status board writes it into the marker's `unsent` before publishing), is sent instead, as
- * is. Never throws. Without a bus nothing is unsent.
+ * is, together with what the tasks table's record holds unsent (`publishOutbox`: one outbox,
+ * whoever reaches the bus). Never throws. Without a bus nothing is unsent.
  */
 async function mirrorTaskStep(params) {
     const { mirror } = params;
@@ -69076,6 +71242,7 @@ async function mirrorTaskStep(params) {
             events: params.unmirrored,
             mirror,
             formerTaskId: params.formerTaskId,
+            renamed: params.renamed,
         });
         if (sync.status === 'behind')
             warnings.push(sync.warning);
@@ -69083,18 +71250,15 @@ async function mirrorTaskStep(params) {
     const lifecycle = params.outbox ?? [...(params.unsent ?? []), ...stepMilestones(params.steps)];
     let published = 0;
     let unsent = [];
-    if (mirror.publisher !== undefined && lifecycle.length > 0) {
-        try {
-            await mirror.publisher.publish(lifecycle);
-            published = lifecycle.length;
-        }
-        catch (error) {
-            unsent = (0,lifecycle_publisher/* unsentOf */.j)(error, lifecycle);
-            published = lifecycle.length - unsent.length;
-            const reason = error instanceof Error ? error.message : String(error);
-            const names = unsent.map((event) => event.detailType).join(', ');
-            warnings.push(`The lifecycle event(s) ${names} could not be sent to the event bus (${reason}); the next step sends them again.`);
-        }
+    if (mirror.publisher !== undefined) {
+        const sent = await publishOutbox({
+            publisher: mirror.publisher,
+            tasks: mirror.tasks,
+            taskId: params.record.task_id,
+            own: lifecycle,
+        });
+        ({ published, unsent } = sent);
+        warnings.push(...sent.warnings);
     }
     return {
         ...(sync === undefined ? {} : { sync }),
@@ -69353,7 +71517,7 @@ function redactText(text) {
 
 
 /** Each retry means another writer moved the task in between; more than a few is a bug, not contention. */
-const MAX_ATTEMPTS = 5;
+const record_task_event_MAX_ATTEMPTS = 5;
 /**
  * Records one step of a task, losing no event when the events store fails (issue #10): 1. read the
  * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
@@ -69387,7 +71551,7 @@ async function recordTaskEvent(params) {
             }, current?.version ?? 0);
         }
         catch (error) {
-            if (error instanceof task_store/* TaskVersionConflictError */.M && attempt < MAX_ATTEMPTS)
+            if (error instanceof task_store/* TaskVersionConflictError */.M && attempt < record_task_event_MAX_ATTEMPTS)
                 continue;
             throw error;
         }
@@ -69419,45 +71583,6 @@ async function appendEach(params) {
     return { pending, ...(reason === undefined ? {} : { reason }) };
 }
 //# sourceMappingURL=record-task-event.js.map
-;// CONCATENATED MODULE: ./lib/pipeline/mirror/settle-outbox.js
-
-/** Another writer between the read and the write is rare; past this many the sent events stay. */
-const settle_outbox_MAX_ATTEMPTS = 3;
-/**
- * After a publish, drops from the log record's outbox (`unsent_events`) the events of `sent` the bus
- * took (those not in `unsent`), with a bookkeeping write conditional on the version read; a record
- * another writer moved in between is read again. Returns a warning when the write failed: the
- * events stay and go again with the next step (consumers drop duplicates by `detail.event_id`). Never throws.
- */
-async function settleOutbox(params) {
-    const keyOf = (event) => `${event.detailType}#${event.detail.sequence}`;
-    const stillUnsent = new Set(params.unsent.map(keyOf));
-    const taken = new Set(params.sent.map(keyOf).filter((key) => !stillUnsent.has(key)));
-    try {
-        for (let attempt = 1; attempt <= settle_outbox_MAX_ATTEMPTS; attempt += 1) {
-            const current = await params.log.tasks.get(params.taskId);
-            const kept = current?.unsent_events ?? [];
-            const remaining = kept.filter((event) => !taken.has(keyOf(event)));
-            if (current === undefined || remaining.length === kept.length)
-                return undefined;
-            const { unsent_events: _sent, ...rest } = current;
-            try {
-                await params.log.tasks.put(remaining.length === 0 ? rest : { ...rest, unsent_events: remaining }, current.version, { bookkeeping: true });
-                return undefined;
-            }
-            catch (error) {
-                if (!(error instanceof task_store/* TaskVersionConflictError */.M))
-                    throw error;
-            }
-        }
-        return `The task's record kept lifecycle events the bus already took (another run kept moving it); they go again with the next step.`;
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return `The task's record could not drop the lifecycle events the bus took (${reason}); they go again with the next step.`;
-    }
-}
-//# sourceMappingURL=settle-outbox.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/task-journal.js
 
 
@@ -81983,7 +84108,7 @@ async function main(argv) {
     // SDK is loaded only then: most local runs have no mirror and should not pay for it.
     const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
     const mirror = named
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).mirrorStoresForConfig({
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3230))).mirrorStoresForConfig({
             config: config.config,
         })
         : undefined;
