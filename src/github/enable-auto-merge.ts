@@ -5,10 +5,11 @@ export type MergeMethod = 'squash' | 'merge' | 'rebase';
 /**
  * `enablePullRequestAutoMerge`: GitHub merges the pull request once its requirements pass
  * (GitHub Docs, GraphQL API "Mutations" → enablePullRequestAutoMerge; input `pullRequestId`,
- * `mergeMethod` of enum `PullRequestMergeMethod`: MERGE, SQUASH, REBASE).
+ * `mergeMethod` of enum `PullRequestMergeMethod`: MERGE, SQUASH, REBASE, and `expectedHeadOid`,
+ * "the expected head OID of the pull request": GitHub refuses when the head is another commit).
  */
-export const ENABLE_AUTO_MERGE_MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) {
+export const ENABLE_AUTO_MERGE_MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid }) {
     pullRequest { number autoMergeRequest { enabledAt mergeMethod } }
   }
 }`;
@@ -29,7 +30,9 @@ export type AutoMergeResult =
   | { readonly status: 'not-allowed' | 'clean' | 'refused'; readonly message: string };
 
 /**
- * Turns on auto-merge for pull request `number`. GitHub's refusals come back as GraphQL errors
+ * Turns on auto-merge for pull request `number`, pinned to `expectedHeadOid` (the head the caller
+ * validated: GitHub refuses, as a `refused` result, when the branch moved past it, so auto-merge
+ * never merges a head nobody judged). GitHub's refusals come back as GraphQL errors
  * (HTTP 200, `errors[].type` UNPROCESSABLE, `errors[].message` e.g. "Auto merge is not allowed for
  * this repository" or "Pull request Pull request is in clean status") and are returned as results,
  * as is an answer whose `autoMergeRequest` is null (not on); HTTP failures are thrown.
@@ -42,12 +45,15 @@ export async function enableAutoMerge(params: {
   /** The pull request's node id; asked of GitHub when absent. */
   pullRequestId?: string;
   mergeMethod: MergeMethod;
+  /** The head sha (40 hex) the caller validated; GitHub arms auto-merge only while it is the head. */
+  expectedHeadOid: string;
 }): Promise<AutoMergeResult> {
   try {
     const pullRequestId = params.pullRequestId ?? (await readPullRequestId(params));
     const answer = (await params.graphql(ENABLE_AUTO_MERGE_MUTATION, {
       pullRequestId,
       mergeMethod: params.mergeMethod.toUpperCase(),
+      expectedHeadOid: params.expectedHeadOid,
     })) as {
       enablePullRequestAutoMerge?: { pullRequest?: { autoMergeRequest?: unknown } | null } | null;
     } | null;

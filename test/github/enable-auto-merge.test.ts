@@ -9,7 +9,9 @@ import {
 const API = 'https://api.github.com';
 const octokit = new Octokit({ auth: 'ghs_test', request: { retries: 0 } });
 const graphql = (query: string, variables?: Record<string, unknown>) => octokit.graphql(query, variables);
-const target = { graphql, owner: 'Codertocat', repo: 'Hello-World', number: 42 };
+/** The head the caller validated, pinned as `expectedHeadOid`. */
+const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const target = { graphql, owner: 'Codertocat', repo: 'Hello-World', number: 42, expectedHeadOid: HEAD };
 
 /** A GraphQL refusal as GitHub sends it: HTTP 200, `data` with a null field, and `errors`. */
 function refusal(message: string) {
@@ -50,7 +52,7 @@ describe('enableAutoMerge', () => {
     expect(sent).toEqual([
       {
         query: ENABLE_AUTO_MERGE_MUTATION,
-        variables: { pullRequestId: 'PR_kwDOABC', mergeMethod: 'SQUASH' },
+        variables: { pullRequestId: 'PR_kwDOABC', mergeMethod: 'SQUASH', expectedHeadOid: HEAD },
       },
     ]);
     expect(scope.isDone()).toBe(true);
@@ -71,7 +73,11 @@ describe('enableAutoMerge', () => {
     });
     expect(sent.map((body) => body.query)).toEqual([PULL_REQUEST_ID_QUERY, ENABLE_AUTO_MERGE_MUTATION]);
     expect(sent[0]?.variables).toEqual({ owner: 'Codertocat', repo: 'Hello-World', number: 42 });
-    expect(sent[1]?.variables).toEqual({ pullRequestId: 'PR_fromQuery', mergeMethod: 'REBASE' });
+    expect(sent[1]?.variables).toEqual({
+      pullRequestId: 'PR_fromQuery',
+      mergeMethod: 'REBASE',
+      expectedHeadOid: HEAD,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -105,6 +111,20 @@ describe('enableAutoMerge', () => {
       status: 'refused',
       message: 'Pull request Merge method squash merging is not allowed on this repository',
     });
+  });
+
+  it('a head that moved past expectedHeadOid is refused, not armed on the new head', async () => {
+    const sent: Array<{ variables?: Record<string, unknown> }> = [];
+    nock(API)
+      .post('/graphql', (body: { variables?: Record<string, unknown> }) => {
+        sent.push(body);
+        return true;
+      })
+      .reply(200, refusal(`Head sha didn't match expected head sha ${HEAD}`));
+    await expect(
+      enableAutoMerge({ ...target, pullRequestId: 'PR_1', mergeMethod: 'squash' }),
+    ).resolves.toEqual({ status: 'refused', message: `Head sha didn't match expected head sha ${HEAD}` });
+    expect(sent[0]?.variables).toMatchObject({ expectedHeadOid: HEAD });
   });
 
   it('an answer without an auto-merge request is not enabled: only what GitHub confirmed', async () => {

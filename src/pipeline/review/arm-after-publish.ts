@@ -61,6 +61,7 @@ export async function armAfterPublish(params: {
     repo,
     pullNumber: pull.number,
     pullRequestId: pull.nodeId,
+    headSha: pull.commitSha,
     mergeMethod: config.auto_merge.merge_method,
     approval,
     log: params.log,

@@ -20,7 +20,8 @@ export interface AutoMergeArming {
 
 /**
  * Automated mode's last step once the PR is open and every gate passed: turn on GitHub's
- * auto-merge with the configured merge method — unless a counted request for changes stands on
+ * auto-merge with the configured merge method, pinned to `headSha` (GitHub refuses once the branch
+ * moved past it, answered as `not-enabled`) — unless a counted request for changes stands on
  * the pull request (`standingChangesRequest`, over `approval`, the approval rule's decision on its
  * reviews; a pull request just opened has none): then nothing is asked of GitHub and the answer
  * says who asked and that lifting it turns auto-merge on. Never fails the task — the PR exists
@@ -34,6 +35,8 @@ export async function armAutoMerge(params: {
   repo: string;
   pullNumber: number;
   pullRequestId: string | undefined;
+  /** The head the agent validated: auto-merge is pinned to it (`expectedHeadOid`). */
+  headSha: string;
   mergeMethod: MergeMethod;
   approval: Pick<ApprovalDecision, 'changesRequestedBy' | 'tooManyReviews'>;
   log: (line: string) => void;
@@ -59,6 +62,7 @@ export async function armAutoMerge(params: {
       number: params.pullNumber,
       ...(params.pullRequestId === undefined ? {} : { pullRequestId: params.pullRequestId }),
       mergeMethod: params.mergeMethod,
+      expectedHeadOid: params.headSha,
     });
     params.log(`Auto-merge on #${params.pullNumber}: ${result.status}`);
     switch (result.status) {

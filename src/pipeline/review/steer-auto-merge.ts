@@ -4,6 +4,7 @@ import type { AgentConfig } from '../../core/config/agent-config.js';
 import { autoMergeStep } from '../../core/review/auto-merge-step.js';
 import type { ApprovalDecision } from '../../core/review/decide-approval.js';
 import { standingChangesRequest } from '../../core/review/standing-changes-request.js';
+import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import type { TaskState } from '../../core/state/task-state.js';
 import { readChecksVerdict } from '../../github/read-checks-verdict.js';
@@ -32,7 +33,9 @@ export interface AutoMergeSteer {
  * (`disarmAutoMerge`) and holds it — only once GitHub confirmed it off, so a failure is asked
  * again on the next event, the status saying it may still merge; a task that must not merge by
  * itself any more whose earlier turn-off GitHub did not confirm is asked again (`retry-off`); once
- * none stands (`standingChangesRequest`: that reviewer approved, the review was dismissed) it is turned on again (`armAutoMerge`) — only when the head
+ * none stands (`standingChangesRequest`: that reviewer approved, the review was dismissed) it is turned on again (`armAutoMerge`, pinned to `headSha`) — only when the head
+ * is the newest commit the task recorded as the agent's (`unvalidatedHead` over the marker's
+ * `last_push`: an earlier commit of its own the branch was force-pushed back to is not) and
  * carries the agent's own passing `implementation-agent` check (`validationRefusal`, the check runs
  * on `headSha`): a head the agent did not validate stays held, the status saying why. Where GitHub
  * did not turn it on, `mergeWhenGreen` asks the caller to judge the head for merge-when-green
@@ -91,6 +94,14 @@ export async function steerAutoMerge(params: {
     };
   }
   if (step !== 'turn-on') return undefined;
+  // Only the agent's newest recorded commit: an earlier one of its own carries a passing check too,
+  // and a branch force-pushed back to it would undo what the task moved past (`unvalidatedHead`).
+  const unseen = unvalidatedHead({ marker: params.marker, head: headSha });
+  if (unseen !== undefined) {
+    const why = `the head \`${headSha.slice(0, 7)}\` is not the newest commit implementation-agent recorded and validated for this task`;
+    deps.log(`Auto-merge on #${pullNumber} stays off: ${why}`);
+    return { message: `No request for changes stands any more, but auto-merge stays off: ${why}.` };
+  }
   const checks = await readChecksVerdict({
     client: deps.client,
     owner,
@@ -111,6 +122,7 @@ export async function steerAutoMerge(params: {
     repo,
     pullNumber,
     pullRequestId: params.pullRequestId,
+    headSha,
     mergeMethod: params.config.auto_merge.merge_method,
     approval: params.approval,
     log: deps.log,

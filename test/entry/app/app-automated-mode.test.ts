@@ -155,6 +155,8 @@ describe('Probot app: automated and hybrid modes', () => {
     expect(bodyOf(api, 'POST', '/graphql').variables).toEqual({
       pullRequestId: NODE_ID,
       mergeMethod: 'REBASE',
+      // Pinned to the commit the run validated and pushed: GitHub refuses once the head moves.
+      expectedHeadOid: 'head-sha',
     });
     expect(bodyOf(api, 'PATCH', '/issues/comments/900').body).toContain('Auto-merge is on (rebase)');
   });

@@ -89,7 +89,7 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe('Probot app: a review does not re-arm auto-merge on a head the task moved past', () => {
-  it.failing(
+  it(
     "FAULT: a dismissed review re-arms auto-merge on the agent's earlier commit the branch was force-pushed back to (unseen head through a review event)",
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
@@ -121,7 +121,7 @@ describe('Probot app: a review does not re-arm auto-merge on a head the task mov
   // armed after the agent read its check on one head merges whatever head the branch has when the
   // requirements pass — a push landing between the read and the arming (its `synchronize` handled
   // after, or lost) is merged unvalidated unless the validation check is a required one.
-  it.failing(
+  it(
     'FAULT: auto-merge is armed without expectedHeadOid, so it is not pinned to the head whose check was read (arming not pinned to the validated head)',
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
