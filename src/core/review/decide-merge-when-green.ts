@@ -3,6 +3,7 @@ import { validationRefusal } from '../checks/validation-refusal.js';
 import type { TaskMarker } from '../state/state-marker.js';
 import type { ApprovalDecision } from './decide-approval.js';
 import { standingChangesRequest } from './standing-changes-request.js';
+import { unvalidatedHead } from './unvalidated-head.js';
 
 /** Merge `sha` (the head that was judged), or why not (plain text, for the log and outcome). */
 export type MergeWhenGreenDecision =
@@ -12,7 +13,10 @@ export type MergeWhenGreenDecision =
  * Automated mode's fallback when the repository does not allow auto-merge (DESIGN §4, issue #9
  * items 4 and 10): the agent merges its own pull request when the task runs automated with low
  * risk (`effective_mode`, `risk_level` on the marker), the pull request is open, not a draft and
- * still at `sha` (the head whose checks finished) and still targets the base the task opened it
+ * still at `sha` (the head whose checks finished), `sha` is the newest commit the task recorded as
+ * the agent's (`unvalidatedHead` over the marker's `last_push`: an earlier commit of its own, the
+ * branch force-pushed back to it, carries a passing check too but undoes what the task moved past;
+ * DESIGN §5b), and still targets the base the task opened it
  * against (`targetBase`), no counted request for changes stands (`standingChangesRequest`), the
  * agent's own validation check passed on that very head (`checks.validation`: a head someone else
  * pushed was never validated), and the repository's CI on that head — check runs and commit
@@ -20,7 +24,10 @@ export type MergeWhenGreenDecision =
  * not green: nothing was checked.
  */
 export function decideMergeWhenGreen(params: {
-  marker: Pick<TaskMarker, 'effective_mode' | 'risk_level'>;
+  marker: Pick<
+    TaskMarker,
+    'effective_mode' | 'risk_level' | 'last_push' | 'unvalidated_push' | 'last_outcome' | 'unsent_artifacts'
+  >;
   pull: {
     readonly open: boolean;
     readonly draft: boolean;
@@ -54,6 +61,15 @@ export function decideMergeWhenGreen(params: {
   }
   if (pull.headSha !== params.sha) {
     return { merge: false, reason: `the head moved to ${pull.headSha.slice(0, 7)}; its own checks decide` };
+  }
+  // Only the task's newest recorded commit of the agent's: any other head, even an earlier commit
+  // the agent validated once, is not merged unattended.
+  const unseen = unvalidatedHead({ marker, head: params.sha });
+  if (unseen !== undefined) {
+    return {
+      merge: false,
+      reason: `the head ${params.sha.slice(0, 7)} is not the newest commit implementation-agent recorded and validated for this task`,
+    };
   }
   // The one rule every unattended merge checks: no counted request for changes stands.
   const standing = standingChangesRequest(params.approval);

@@ -4,7 +4,11 @@ import type { ChecksVerdict } from '../../../src/core/checks/combine-checks.js';
 const SHA = 'a'.repeat(40);
 const green: ChecksVerdict = { state: 'success', failing: [], pending: [], validation: 'success' };
 const base = {
-  marker: { effective_mode: 'automated', risk_level: 'low' } as const,
+  marker: {
+    effective_mode: 'automated',
+    risk_level: 'low',
+    last_push: { sha: SHA, by: { kind: 'agent' } },
+  } as const,
   pull: { open: true, draft: false, headSha: SHA, baseRef: 'main' },
   targetBase: 'main',
   sha: SHA,
@@ -47,6 +51,24 @@ describe('decideMergeWhenGreen', () => {
     ['head never validated', { checks: { ...green, validation: 'none' as const } }, 'never validated'],
     ['validation failed', { checks: { ...green, validation: 'failure' as const } }, 'validation failed'],
     ['validation running', { checks: { ...green, validation: 'pending' as const } }, 'still running'],
+    // The branch force-pushed back to an earlier commit of the agent's: it passed its check once,
+    // but the task recorded a newer one (review #9f).
+    [
+      'an earlier agent commit, not the newest recorded',
+      { marker: { ...base.marker, last_push: { sha: 'c'.repeat(40), by: { kind: 'agent' as const } } } },
+      'not the newest commit',
+    ],
+    [
+      "a person's recorded push",
+      { marker: { ...base.marker, last_push: { sha: SHA, by: { kind: 'human' as const, login: 'octo' } } } },
+      'not the newest commit',
+    ],
+    ['a head recorded as unvalidated', { marker: { ...base.marker, unvalidated_push: SHA } }, 'not the newest'],
+    [
+      'a marker that records no commit of the agent',
+      { marker: { effective_mode: 'automated' as const, risk_level: 'low' as const } },
+      'not the newest',
+    ],
   ])('does not merge: %s', (_name, change, reason) => {
     const decision = decideMergeWhenGreen({ ...base, ...change });
     expect(decision.merge).toBe(false);

@@ -33,6 +33,8 @@ const marker = (
   pull_number: PULL,
   effective_mode: mode,
   risk_level: mode === 'automated' ? 'low' : 'high',
+  // The head is the agent's newest recorded commit: merge-when-green merges no other (review #9f).
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
   updated_at: '2026-11-24T09:00:00.000Z',
 });
 

@@ -75,7 +75,7 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe('Probot app: merge-when-green merges only the head the task recorded as its newest', () => {
-  it.failing(
+  it(
     "FAULT: a completed check suite merges the agent's earlier commit the branch was force-pushed back to (force-push to a validated sha, through check_suite)",
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
