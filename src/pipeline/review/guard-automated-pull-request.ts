@@ -16,8 +16,9 @@ import type { SyncedTask } from './sync-pull-request-task.js';
  * asked for (DESIGN §4, §5b). Run after `syncPullRequestTask` on a push (`pull_request.synchronize`),
  * an edit or a reopen of an open pull request whose task runs automated: when someone other than the agent
  * pushed (the delivery's `sender`, GitHub's fact — the agent's own pushes come as its login, and a
- * push made with the Action's `GITHUB_TOKEN` starts no run at all; on any other event, a head that
- * is not the agent's recorded commit: `unvalidatedHead`), or the pull request now
+ * push made with the Action's `GITHUB_TOKEN` starts no run at all), when the head read now is not
+ * the agent's recorded commit (`unvalidatedHead` over the marker's `last_push`: on any other event,
+ * and on the agent's own `synchronize` too, whose head may have moved past its commit), or the pull request now
  * targets another base than the task's (`base_branch`, else the default branch), the task falls
  * back to guided (`fallBackToGuided`: GitHub's auto-merge is turned off, a retry recorded while
  * GitHub has not confirmed it, the approval check shown on the head), the marker records
@@ -69,6 +70,7 @@ export async function guardAutomatedPullRequest(
 /**
  * Why the pull request is no longer what the agent validated (`pushed`: its head is someone else's
  * push); undefined when it still is. A `synchronize` names its pusher (the delivery's `sender`);
+ * one the agent sent still needs the head read now to be its recorded commit (`unvalidatedHead`);
  * any other event (a reopen after a push made while the pull request was closed, whose own
  * `synchronize` GitHub never sends) finds the head by comparing it with the marker's record of the
  * agent's own commits (`unvalidatedHead`).
@@ -102,7 +104,15 @@ async function fallbackReason(
     };
   }
   const author = pushAuthor({ sender: event.sender, agentLogin: await deps.trust.identity() });
-  if (author.kind === 'agent') return undefined;
+  if (author.kind === 'agent') {
+    // The agent's own push vouches for its commit, not for the head read now: a person's push
+    // right after it (its own `synchronize` lost or not yet delivered) is what would merge.
+    if (unvalidatedHead({ marker, head: pull.head.sha }) === undefined) return undefined;
+    return {
+      reason: `the head of pull request #${event.pullNumber}, ${head}, is not the commit implementation-agent recorded as its newest push (a push after it no event has told implementation-agent of yet), and implementation-agent never validated nor risk-classified it`,
+      pushed: true,
+    };
+  }
   const who =
     event.sender === undefined ? 'someone other than implementation-agent' : mention(event.sender.login);
   return {
