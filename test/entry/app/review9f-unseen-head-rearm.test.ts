@@ -89,21 +89,32 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe('Probot app: a review does not re-arm auto-merge on a head the task moved past', () => {
-  it(
-    "FAULT: a dismissed review re-arms auto-merge on the agent's earlier commit the branch was force-pushed back to (unseen head through a review event)",
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, marker(NEWEST));
-      expectValidatedHead(api);
-      expectEnable(api);
-      // Whatever the right answer writes (status, approval check, a reply) is not mocked: only
-      // whether auto-merge was turned on is asserted.
+  it("FAULT: a dismissed review re-arms auto-merge on the agent's earlier commit the branch was force-pushed back to (unseen head through a review event)", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker(NEWEST));
+    expectValidatedHead(api);
+    expectEnable(api);
+    // Whatever the right answer writes (status, approval check, a reply) is not mocked: only
+    // whether auto-merge was turned on is asserted.
 
-      await deliver(dismissed());
+    await deliver(dismissed());
 
-      expect(enableCalls(api)).toEqual([]);
-    },
-  );
+    expect(enableCalls(api)).toEqual([]);
+  });
+
+  it("sibling: a head the task recorded as a person's push is not re-armed, though it carries a passing check", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, {
+      ...marker(EARLIER),
+      last_push: { sha: EARLIER, by: { kind: 'human', login: 'mallory' } },
+    });
+    expectValidatedHead(api);
+    expectEnable(api);
+
+    await deliver(dismissed());
+
+    expect(enableCalls(api)).toEqual([]);
+  });
 
   it('control: the same review re-arms auto-merge when the head is the newest commit the agent recorded', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
@@ -121,20 +132,17 @@ describe('Probot app: a review does not re-arm auto-merge on a head the task mov
   // armed after the agent read its check on one head merges whatever head the branch has when the
   // requirements pass — a push landing between the read and the arming (its `synchronize` handled
   // after, or lost) is merged unvalidated unless the validation check is a required one.
-  it(
-    'FAULT: auto-merge is armed without expectedHeadOid, so it is not pinned to the head whose check was read (arming not pinned to the validated head)',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, marker(EARLIER));
-      expectValidatedHead(api);
-      expectEnable(api);
-      api.updateComment(900);
+  it('FAULT: auto-merge is armed without expectedHeadOid, so it is not pinned to the head whose check was read (arming not pinned to the validated head)', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker(EARLIER));
+    expectValidatedHead(api);
+    expectEnable(api);
+    api.updateComment(900);
 
-      await deliver(dismissed());
+    await deliver(dismissed());
 
-      const variables = (enableCalls(api)[0]?.body as { variables?: Record<string, unknown> } | undefined)
-        ?.variables;
-      expect(variables).toMatchObject({ expectedHeadOid: EARLIER });
-    },
-  );
+    const variables = (enableCalls(api)[0]?.body as { variables?: Record<string, unknown> } | undefined)
+      ?.variables;
+    expect(variables).toMatchObject({ expectedHeadOid: EARLIER });
+  });
 });
