@@ -68,6 +68,12 @@ async function deliver(payload: Record<string, unknown>) {
   await receive('pull_request_review', payload);
 }
 
+// Not fixed yet (helper f9f, left for a follow-up): the marker records `unvalidated_push` as a bare
+// sha, so the approval rule cannot tell an unseen push (pusher unknown) from a seen one whose pusher
+// is in `human_pushers`. The proposed rule: record whether that push's pusher is known (e.g. a
+// marker field the guard writes with the `synchronize` sender), and while the branch carries a push
+// whose pusher is unknown, require approvals from two different writers in the one approval rule
+// (`decideApproval`: at most one of them can be the pusher), the approval check saying why.
 describe('Probot app, guided mode: an approval under an unseen push whose pusher is unknown', () => {
   it.failing(
     "FAULT: a writer's approval of the agent's commit counts though the branch carries an unseen push whose pusher may be that writer (unknown pusher under the agent's head)",
