@@ -63,7 +63,11 @@ describe('decideMergeWhenGreen', () => {
       { marker: { ...base.marker, last_push: { sha: SHA, by: { kind: 'human' as const, login: 'octo' } } } },
       'not the newest commit',
     ],
-    ['a head recorded as unvalidated', { marker: { ...base.marker, unvalidated_push: SHA } }, 'not the newest'],
+    [
+      'a head recorded as unvalidated',
+      { marker: { ...base.marker, unvalidated_push: SHA } },
+      'not the newest',
+    ],
     [
       'a marker that records no commit of the agent',
       { marker: { effective_mode: 'automated' as const, risk_level: 'low' as const } },

@@ -85,21 +85,18 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe("Probot app: the agent's own synchronize does not vouch for a head that moved past its commit", () => {
-  it(
-    "FAULT: the agent's synchronize finds a person's later push as the head and leaves the task automated (unseen head behind a trusted sender)",
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSyncReads(api, PUSHED);
-      expectFallBack(api);
+  it("FAULT: the agent's synchronize finds a person's later push as the head and leaves the task automated (unseen head behind a trusted sender)", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSyncReads(api, PUSHED);
+    expectFallBack(api);
 
-      await deliver(agentPush());
+    await deliver(agentPush());
 
-      // Nothing written today: the task stays automated, auto-merge on.
-      const written = parseStateMarker(statusWritten(api));
-      expect(written?.effective_mode).toBe('guided');
-      expect(written?.unvalidated_push).toBe(PUSHED);
-    },
-  );
+    // Nothing written today: the task stays automated, auto-merge on.
+    const written = parseStateMarker(statusWritten(api));
+    expect(written?.effective_mode).toBe('guided');
+    expect(written?.unvalidated_push).toBe(PUSHED);
+  });
 
   it('control: the agent’s synchronize whose head is its recorded commit keeps the task automated, writing nothing', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });

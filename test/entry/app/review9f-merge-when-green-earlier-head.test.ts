@@ -75,22 +75,19 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe('Probot app: merge-when-green merges only the head the task recorded as its newest', () => {
-  it(
-    "FAULT: a completed check suite merges the agent's earlier commit the branch was force-pushed back to (force-push to a validated sha, through check_suite)",
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectJudgement(api, marker(NEWEST));
-      // The merge is answered as GitHub would; what follows it is not mocked: only whether the agent
-      // asked to merge is asserted.
-      api.scope
-        .put(`/repos/${OWNER}/${REPO}/pulls/${PULL}/merge`)
-        .reply(200, { merged: true, sha: 'f'.repeat(40), message: 'Pull Request successfully merged' });
+  it("FAULT: a completed check suite merges the agent's earlier commit the branch was force-pushed back to (force-push to a validated sha, through check_suite)", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectJudgement(api, marker(NEWEST));
+    // The merge is answered as GitHub would; what follows it is not mocked: only whether the agent
+    // asked to merge is asserted.
+    api.scope
+      .put(`/repos/${OWNER}/${REPO}/pulls/${PULL}/merge`)
+      .reply(200, { merged: true, sha: 'f'.repeat(40), message: 'Pull Request successfully merged' });
 
-      await deliver(suiteCompleted());
+    await deliver(suiteCompleted());
 
-      expect(merges(api)).toEqual([]);
-    },
-  );
+    expect(merges(api)).toEqual([]);
+  });
 
   it('control: the same check suite on the newest recorded commit asks to merge it', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
