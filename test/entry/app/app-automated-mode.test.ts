@@ -124,7 +124,8 @@ describe('Probot app: automated and hybrid modes', () => {
     ]);
     expect(bodyOf(api, 'POST', '/graphql')).toEqual({
       query: ENABLE_AUTO_MERGE_MUTATION,
-      variables: { pullRequestId: NODE_ID, mergeMethod: 'SQUASH' },
+      // Pinned to the commit the run validated and pushed: GitHub refuses once the head moves.
+      variables: { pullRequestId: NODE_ID, mergeMethod: 'SQUASH', expectedHeadOid: 'head-sha' },
     });
     const pullBody: string = bodyOf(api, 'POST', `/repos/${OWNER}/${REPO}/pulls`).body;
     expect(pullBody).toContain('**Mode** automated · **Risk** low.');
