@@ -5,6 +5,7 @@ import { changeSetRisks } from './change-set-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
+import { yamlBooleanRisks } from './yaml-boolean-risks.js';
 
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
@@ -51,7 +52,10 @@ export function classifyRisk(params: {
     const parsed = parseTemplate(file.content);
     // A file not declared a template is judged as one when it reads as one (a nested stack, say).
     if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template))) continue;
-    if (parsed.ok) templates.push({ path: file.path, template: parsed.template });
+    if (parsed.ok) {
+      templates.push({ path: file.path, template: parsed.template });
+      reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
+    }
     reasons.push(
       ...(parsed.ok
         ? templateRisks({ path: file.path, template: parsed.template })
