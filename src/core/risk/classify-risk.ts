@@ -2,6 +2,7 @@ import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
+import { packageManifestRisks } from './package-manifest-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
@@ -46,6 +47,17 @@ export function classifyRisk(params: {
         code: 'github-path',
         where: file.path,
         message: 'Writes a CODEOWNERS file, which decides who must review.',
+      });
+    if (/(^|\/)package\.json$/.test(file.path)) {
+      reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
+      continue;
+    }
+    if (/(^|\/)\.npmrc$/.test(file.path))
+      reasons.push({
+        code: 'unseen-effect',
+        where: file.path,
+        message:
+          'Writes an npm configuration (registry, scripts shell, node options) that the deploy run uses when it builds the service.',
       });
     const declared = file.role === 'template' || file.path === params.templatePath;
     if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;

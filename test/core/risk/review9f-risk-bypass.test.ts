@@ -299,7 +299,7 @@ describe('review #9f attacks: code the deploy itself runs', () => {
       production: false,
     }).level;
 
-  it.failing(
+  it(
     'FAULT: a package.json install script the deploy run executes with its AWS credentials is low (build-time code with deploy credentials)',
     () => {
       expect(
