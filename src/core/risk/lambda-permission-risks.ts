@@ -64,9 +64,18 @@ export function lambdaPermissionRisks(params: {
   return [];
 }
 
+/** Left out, `Ref: AWS::NoValue`, or an `Fn::If` with such a branch (nested ones too). */
+function mayBeAbsent(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isPlainObject(value)) return false;
+  if (value['Ref'] === 'AWS::NoValue') return true;
+  const choice = value['Fn::If'];
+  return Array.isArray(choice) && choice.length === 3 && (mayBeAbsent(choice[1]) || mayBeAbsent(choice[2]));
+}
+
 /**
- * How `SourceArn` and `SourceAccount` scope a permission, read by value: `Ref: AWS::NoValue` is no
- * scope once deployed, and an account id written as a literal (in `SourceAccount` or in the ARN's
+ * How `SourceArn` and `SourceAccount` scope a permission, read by value: `Ref: AWS::NoValue` (alone or
+ * as an `Fn::If` branch) is no scope once deployed, and an account id written as a literal (in `SourceAccount` or in the ARN's
  * account position) may be another account's (`foreign`, with where it is). An ARN with no
  * account (an S3 bucket) or one from `AWS::AccountId` or a resource of this template scopes it.
  */
@@ -77,7 +86,7 @@ function sourceScope(
   let scoped = false;
   for (const name of ['SourceArn', 'SourceAccount'] as const) {
     const value = properties[name];
-    if (value === undefined || (isPlainObject(value) && value['Ref'] === 'AWS::NoValue')) continue;
+    if (mayBeAbsent(value)) continue;
     scoped = true;
     const read = readTemplateValue(value, context);
     if (!read.known) continue;
