@@ -299,18 +299,15 @@ describe('review #9f attacks: code the deploy itself runs', () => {
       production: false,
     }).level;
 
-  it(
-    'FAULT: a package.json install script the deploy run executes with its AWS credentials is low (build-time code with deploy credentials)',
-    () => {
-      expect(
-        levelWith({
-          build: 'esbuild src/handler.ts --bundle --platform=node --outdir=dist',
-          postinstall:
-            'aws iam attach-role-policy --role-name worker --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
-        }),
-      ).toBe('high');
-    },
-  );
+  it('FAULT: a package.json install script the deploy run executes with its AWS credentials is low (build-time code with deploy credentials)', () => {
+    expect(
+      levelWith({
+        build: 'esbuild src/handler.ts --bundle --platform=node --outdir=dist',
+        postinstall:
+          'aws iam attach-role-policy --role-name worker --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+    ).toBe('high');
+  });
 
   it("control: the blueprint's own build script (esbuild into dist/) stays low", () => {
     expect(
