@@ -2,9 +2,11 @@ import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
+import { packageManifestRisks } from './package-manifest-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
+import { yamlBooleanRisks } from './yaml-boolean-risks.js';
 
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
@@ -46,12 +48,26 @@ export function classifyRisk(params: {
         where: file.path,
         message: 'Writes a CODEOWNERS file, which decides who must review.',
       });
+    if (/(^|\/)package\.json$/.test(file.path)) {
+      reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
+      continue;
+    }
+    if (/(^|\/)\.npmrc$/.test(file.path))
+      reasons.push({
+        code: 'unseen-effect',
+        where: file.path,
+        message:
+          'Writes an npm configuration (registry, scripts shell, node options) that the deploy run uses when it builds the service.',
+      });
     const declared = file.role === 'template' || file.path === params.templatePath;
     if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;
     const parsed = parseTemplate(file.content);
     // A file not declared a template is judged as one when it reads as one (a nested stack, say).
     if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template))) continue;
-    if (parsed.ok) templates.push({ path: file.path, template: parsed.template });
+    if (parsed.ok) {
+      templates.push({ path: file.path, template: parsed.template });
+      reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
+    }
     reasons.push(
       ...(parsed.ok
         ? templateRisks({ path: file.path, template: parsed.template })

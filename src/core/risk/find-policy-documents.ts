@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { jsonTextValue } from './json-text-value.js';
 import { policyText, rebuildPolicyDocument } from './rebuild-policy-text.js';
 
 export interface FoundPolicyDocument {
@@ -26,7 +27,7 @@ export function findPolicyDocuments(properties: unknown, path = 'Properties'): F
 
 function visit(value: unknown, path: string, property: string, found: FoundPolicyDocument[]): void {
   if (typeof value === 'string') {
-    if (/policy/i.test(property) && /"Statement"/.test(value))
+    if (/policy/i.test(property) && (/"Statement"/.test(value) || hasStatement(jsonTextValue(value))))
       found.push({ property, document: value, path });
     return;
   }
@@ -40,10 +41,18 @@ function visit(value: unknown, path: string, property: string, found: FoundPolic
     return;
   }
   const text = policyText(value);
-  if (text !== undefined && /policy/i.test(property) && /Statement/.test(text.text)) {
-    found.push({ property, document: rebuildPolicyDocument(text), path });
-    return;
+  if (text !== undefined && /policy/i.test(property)) {
+    const rebuilt = rebuildPolicyDocument(text);
+    // Keys are read once parsed: JSON may spell any of their characters as `\uXXXX` (RFC 8259 §7).
+    if (/Statement/.test(text.text) || hasStatement(rebuilt)) {
+      found.push({ property, document: rebuilt, path });
+      return;
+    }
   }
   for (const [key, child] of Object.entries(value))
     visit(child, `${path}.${key}`, key.startsWith('Fn::') ? property : key, found);
+}
+
+function hasStatement(value: unknown): boolean {
+  return isPlainObject(value) && 'Statement' in value;
 }

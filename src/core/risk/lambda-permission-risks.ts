@@ -1,5 +1,11 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { readSettingValue, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import {
+  isNamedValue,
+  isThisAccount,
+  readSettingValue,
+  readTemplateValue,
+  type TemplateValueContext,
+} from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /**
@@ -40,7 +46,10 @@ export function lambdaPermissionRisks(params: {
         message: `Principal depends on ${principal.why}; treated as broad.`,
       },
     ];
-  const scoped = 'SourceArn' in properties || 'SourceAccount' in properties;
+  const scope = sourceScope(properties, params.context);
+  if (scope.foreign !== undefined)
+    return [reason(`Lets a source in another account (${scope.foreign}) invoke the function.`, scope.at)];
+  const scoped = scope.scoped;
   for (const text of principal.texts) {
     if (text === '*') return [reason('Lets anyone invoke the function (Principal "*").')];
     if (!/\.amazonaws\.com(\.cn)?$|\.amazon\.com$/.test(text))
@@ -53,4 +62,41 @@ export function lambdaPermissionRisks(params: {
       ];
   }
   return [];
+}
+
+/** Left out, `Ref: AWS::NoValue`, or an `Fn::If` with such a branch (nested ones too). */
+function mayBeAbsent(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isPlainObject(value)) return false;
+  if (value['Ref'] === 'AWS::NoValue') return true;
+  const choice = value['Fn::If'];
+  return Array.isArray(choice) && choice.length === 3 && (mayBeAbsent(choice[1]) || mayBeAbsent(choice[2]));
+}
+
+/**
+ * How `SourceArn` and `SourceAccount` scope a permission, read by value: `Ref: AWS::NoValue` (alone or
+ * as an `Fn::If` branch) is no scope once deployed, and an account id written as a literal (in `SourceAccount` or in the ARN's
+ * account position) may be another account's (`foreign`, with where it is). An ARN with no
+ * account (an S3 bucket) or one from `AWS::AccountId` or a resource of this template scopes it.
+ */
+function sourceScope(
+  properties: Record<string, unknown>,
+  context: TemplateValueContext,
+): { scoped: boolean; foreign?: string; at?: string } {
+  let scoped = false;
+  for (const name of ['SourceArn', 'SourceAccount'] as const) {
+    const value = properties[name];
+    if (mayBeAbsent(value)) continue;
+    scoped = true;
+    const read = readTemplateValue(value, context);
+    if (!read.known) continue;
+    for (const text of read.texts) {
+      const account = name === 'SourceAccount' ? text : text.split(':')[4];
+      if (account === undefined || account === '' || isNamedValue(account) || isThisAccount(account))
+        continue;
+      if (name === 'SourceArn' && isNamedValue(text)) continue;
+      return { scoped, foreign: text, at: name };
+    }
+  }
+  return { scoped };
 }

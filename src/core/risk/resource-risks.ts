@@ -1,12 +1,15 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { existingGroupIngressRisks } from './existing-group-ingress-risks.js';
+import { foreignKeyRisks } from './foreign-key-risks.js';
 import { findPolicyDocuments } from './find-policy-documents.js';
 import { fleetCommandRisks } from './fleet-command-risks.js';
 import { functionUrlRisks } from './function-url-risks.js';
 import { ingressRisks } from './ingress-risks.js';
+import { jsonTextRisks } from './json-text-risks.js';
 import { lambdaPermissionRisks } from './lambda-permission-risks.js';
 import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
+import { outsideTargetRisks } from './outside-target-risks.js';
 import { publicAccessRisks } from './public-access-risks.js';
 import type { TemplateValueContext } from './read-template-value.js';
 import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES, isAccessType } from './resource-policy-types.js';
@@ -90,6 +93,9 @@ export function resourceRisks(params: {
   reasons.push(...samResourcePolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...jsonTextRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
   // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
   // sent to a person as a whole (IAM, a nested stack) is not listed again as unreviewed, nor is an

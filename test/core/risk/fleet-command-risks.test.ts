@@ -6,8 +6,9 @@ const association = (properties: object) => ({
 });
 const instance = {
   Type: 'AWS::EC2::Instance',
-  Properties: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SubnetId: 'subnet-1' },
+  Properties: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SubnetId: { Ref: 'Net' } },
 };
+const net = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24' } };
 
 describe('commands run on machines the template does not make are high', () => {
   it.each([
@@ -74,6 +75,7 @@ describe('commands run on machines the template does not make are high', () => {
       levelOnceReviewed({
         Resources: {
           Box: instance,
+          Net: net,
           It: association({ Targets: [{ Key: 'InstanceIds', Values: [{ Ref: 'Box' }] }] }),
           Single: association({ InstanceId: { Ref: 'Box' } }),
         },

@@ -490,14 +490,14 @@ describe('review #9e attacks: public IPv6 addresses', () => {
     expect(levelOf({ Resources: template })).toBe('high');
   });
 
-  it('control: the same subnet without IPv6 addresses, and an instance in a given subnet, are low', () => {
+  it('control: the same subnet without IPv6 addresses, and an instance in it, are low', () => {
     expect(
       levelOf({
         Resources: {
           S: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-0abc', CidrBlock: '10.0.1.0/24' } },
           I: {
             Type: 'AWS::EC2::Instance',
-            Properties: { ImageId: 'ami-0abc', InstanceType: 't3.micro', SubnetId: 'subnet-0abc' },
+            Properties: { ImageId: 'ami-0abc', InstanceType: 't3.micro', SubnetId: { Ref: 'S' } },
           },
         },
       }),

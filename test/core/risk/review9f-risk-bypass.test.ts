@@ -37,27 +37,21 @@ describe('review #9f attacks: reviewed properties whose values still act outside
     },
   });
 
-  it.failing(
-    'FAULT: an EventBridge rule whose target is the built-in terminate-instances action on an existing instance is low (destructive built-in target)',
-    () => {
-      const terminate = {
-        'Fn::Sub': 'arn:aws:events:${AWS::Region}:${AWS::AccountId}:target/terminate-instances',
-      };
-      expect(levelOf(rule(terminate, '"i-0123456789abcdef0"'))).toBe('high');
-    },
-  );
+  it('FAULT: an EventBridge rule whose target is the built-in terminate-instances action on an existing instance is low (destructive built-in target)', () => {
+    const terminate = {
+      'Fn::Sub': 'arn:aws:events:${AWS::Region}:${AWS::AccountId}:target/terminate-instances',
+    };
+    expect(levelOf(rule(terminate, '"i-0123456789abcdef0"'))).toBe('high');
+  });
 
   // `Targets[].Arn` is checked only for its account: a function in this account the template does
   // not make runs code this change does not hold, with that function's role, on every event.
-  it.failing(
-    'FAULT: an EventBridge rule invoking an existing Lambda function of this account (code outside the change) is low (in-account target the template does not make)',
-    () => {
-      const existing = {
-        'Fn::Sub': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:prod-admin-tasks',
-      };
-      expect(levelOf(rule(existing))).toBe('high');
-    },
-  );
+  it('FAULT: an EventBridge rule invoking an existing Lambda function of this account (code outside the change) is low (in-account target the template does not make)', () => {
+    const existing = {
+      'Fn::Sub': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:prod-admin-tasks',
+    };
+    expect(levelOf(rule(existing))).toBe('high');
+  });
 
   it('control: an EventBridge rule whose target is a topic of this template stays low', () => {
     expect(levelOf(rule({ Ref: 'T' }))).toBe('low');
@@ -82,13 +76,10 @@ describe('review #9f attacks: reviewed properties whose values still act outside
     },
   });
 
-  it.failing(
-    "FAULT: a Lambda function whose code is a container image in another account's ECR repository is low (code the change does not hold)",
-    () => {
-      const foreign = fn({ ImageUri: `${OTHER}.dkr.ecr.us-east-1.amazonaws.com/tools:latest` });
-      expect(reasonsAt(foreign, 'F.Properties.Code')).not.toEqual([]);
-    },
-  );
+  it("FAULT: a Lambda function whose code is a container image in another account's ECR repository is low (code the change does not hold)", () => {
+    const foreign = fn({ ImageUri: `${OTHER}.dkr.ecr.us-east-1.amazonaws.com/tools:latest` });
+    expect(reasonsAt(foreign, 'F.Properties.Code')).not.toEqual([]);
+  });
 
   it('control: a Lambda function whose code is inline in the change has no reason at Code', () => {
     expect(reasonsAt(fn({ ZipFile: 'exports.handler = async () => 1;' }), 'F.Properties.Code')).toEqual([]);
@@ -101,14 +92,11 @@ describe('review #9f attacks: reviewed properties whose values still act outside
     Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: key } }, K: QUEUE },
   });
 
-  it.failing(
-    "FAULT: a queue encrypted with another account's KMS key is low (data under a key another account controls)",
-    () => {
-      expect(levelOf(queue(`arn:aws:kms:us-east-1:${OTHER}:key/1234abcd-12ab-34cd-56ef-1234567890ab`))).toBe(
-        'high',
-      );
-    },
-  );
+  it("FAULT: a queue encrypted with another account's KMS key is low (data under a key another account controls)", () => {
+    expect(levelOf(queue(`arn:aws:kms:us-east-1:${OTHER}:key/1234abcd-12ab-34cd-56ef-1234567890ab`))).toBe(
+      'high',
+    );
+  });
 
   it('control: a queue encrypted with the AWS managed key stays low', () => {
     expect(levelOf(queue('alias/aws/sqs'))).toBe('low');
@@ -129,12 +117,9 @@ describe('review #9f attacks: resources outside the template changed through rev
     },
   });
 
-  it.failing(
-    'FAULT: an instance launched in an existing subnet (by id) whose public-IP setting is not seen is low (existing network placement)',
-    () => {
-      expect(levelOf(instance('subnet-0123456789abcdef0'))).toBe('high');
-    },
-  );
+  it('FAULT: an instance launched in an existing subnet (by id) whose public-IP setting is not seen is low (existing network placement)', () => {
+    expect(levelOf(instance('subnet-0123456789abcdef0'))).toBe('high');
+  });
 
   it('control: an instance in a private subnet of this template stays low', () => {
     const subnet = {
@@ -159,12 +144,9 @@ describe('review #9f attacks: resources outside the template changed through rev
     },
   });
 
-  it.failing(
-    'FAULT: associating an existing subnet with an existing route table (both by id) is low (reroutes resources outside the template)',
-    () => {
-      expect(levelOf(association('subnet-0123456789abcdef0', 'rtb-0123456789abcdef0'))).toBe('high');
-    },
-  );
+  it('FAULT: associating an existing subnet with an existing route table (both by id) is low (reroutes resources outside the template)', () => {
+    expect(levelOf(association('subnet-0123456789abcdef0', 'rtb-0123456789abcdef0'))).toBe('high');
+  });
 
   it('control: associating a subnet and route table of this template stays low', () => {
     const own = {
@@ -196,13 +178,10 @@ describe('review #9f attacks: resources outside the template changed through rev
     },
   });
 
-  it.failing(
-    "FAULT: an event source mapping that drains an existing queue of this account (by ARN) into this template's function is low (data source outside the template)",
-    () => {
-      const existing = { 'Fn::Sub': 'arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:prod-orders' };
-      expect(reasonsAt(mapping(existing), 'E')).not.toEqual([]);
-    },
-  );
+  it("FAULT: an event source mapping that drains an existing queue of this account (by ARN) into this template's function is low (data source outside the template)", () => {
+    const existing = { 'Fn::Sub': 'arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:prod-orders' };
+    expect(reasonsAt(mapping(existing), 'E')).not.toEqual([]);
+  });
 
   it("control: an event source mapping reading this template's own queue has no reason of its own", () => {
     expect(reasonsAt(mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }), 'E')).toEqual([]);
@@ -238,12 +217,9 @@ describe('review #9f attacks: what the parser reads differs from what CloudForma
   // the public-access rule, which looks for `true`, finds nothing. A YAML 1.1 reader (the
   // boolean forms `y|yes|on|true`, YAML 1.1 "Boolean Language-Independent Type") takes `yes` as
   // true, and a Boolean property given a truthy word is at best ambiguous: unknown counts as high.
-  it.failing(
-    'FAULT: MapPublicIpOnLaunch written as the YAML 1.1 boolean `yes` is low (YAML 1.1 booleans)',
-    () => {
-      expect(yamlRisk('yes')).toBe('high');
-    },
-  );
+  it('FAULT: MapPublicIpOnLaunch written as the YAML 1.1 boolean `yes` is low (YAML 1.1 booleans)', () => {
+    expect(yamlRisk('yes')).toBe('high');
+  });
 
   it('controls: MapPublicIpOnLaunch true is high, false stays low', () => {
     expect(yamlRisk('true')).toBe('high');
@@ -267,12 +243,9 @@ describe('review #9f attacks: what the parser reads differs from what CloudForma
     },
   });
 
-  it.failing(
-    'FAULT: a KMS key policy written as JSON text whose Statement key is spelled with a \\u escape is low (escaped keys in JSON text)',
-    () => {
-      expect(levelOf(keyPolicy('St\\u0061tement'))).toBe('high');
-    },
-  );
+  it('FAULT: a KMS key policy written as JSON text whose Statement key is spelled with a \\u escape is low (escaped keys in JSON text)', () => {
+    expect(levelOf(keyPolicy('St\\u0061tement'))).toBe('high');
+  });
 
   it('control: the same key policy with the key written plainly is judged (a wildcard principal)', () => {
     expect(reasonsOf(keyPolicy('Statement'))).toContain(
@@ -283,16 +256,13 @@ describe('review #9f attacks: what the parser reads differs from what CloudForma
   // A JSON text with a key twice: JSON.parse keeps the last, so the classifier sees this account's
   // queue; the reader sees the other account's first, and which one SQS keeps is its own parser's
   // choice (RFC 8259 §4: "the behavior of software that receives such an object is unpredictable").
-  it.failing(
-    "FAULT: an SQS RedrivePolicy JSON text naming deadLetterTargetArn twice (another account's, then this account's) is low (duplicate keys in JSON text)",
-    () => {
-      const text = `{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:${OTHER}:exfil","deadLetterTargetArn":"arn:aws:sqs:\${AWS::Region}:\${AWS::AccountId}:dlq","maxReceiveCount":1}`;
-      const body = {
-        Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { 'Fn::Sub': text } } } },
-      };
-      expect(levelOf(body)).toBe('high');
-    },
-  );
+  it("FAULT: an SQS RedrivePolicy JSON text naming deadLetterTargetArn twice (another account's, then this account's) is low (duplicate keys in JSON text)", () => {
+    const text = `{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:${OTHER}:exfil","deadLetterTargetArn":"arn:aws:sqs:\${AWS::Region}:\${AWS::AccountId}:dlq","maxReceiveCount":1}`;
+    const body = {
+      Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { 'Fn::Sub': text } } } },
+    };
+    expect(levelOf(body)).toBe('high');
+  });
 
   it("control: the same JSON text naming only this account's queue stays low", () => {
     const text =
@@ -329,18 +299,15 @@ describe('review #9f attacks: code the deploy itself runs', () => {
       production: false,
     }).level;
 
-  it.failing(
-    'FAULT: a package.json install script the deploy run executes with its AWS credentials is low (build-time code with deploy credentials)',
-    () => {
-      expect(
-        levelWith({
-          build: 'esbuild src/handler.ts --bundle --platform=node --outdir=dist',
-          postinstall:
-            'aws iam attach-role-policy --role-name worker --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
-        }),
-      ).toBe('high');
-    },
-  );
+  it('FAULT: a package.json install script the deploy run executes with its AWS credentials is low (build-time code with deploy credentials)', () => {
+    expect(
+      levelWith({
+        build: 'esbuild src/handler.ts --bundle --platform=node --outdir=dist',
+        postinstall:
+          'aws iam attach-role-policy --role-name worker --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+    ).toBe('high');
+  });
 
   it("control: the blueprint's own build script (esbuild into dist/) stays low", () => {
     expect(
@@ -371,21 +338,13 @@ describe('review #9f attacks: a Lambda permission scoped in name only', () => {
     },
   });
 
-  it.failing(
-    "FAULT: a permission for EventBridge scoped to a rule in another account is low (access granted to another account's source)",
-    () => {
-      expect(levelOf(permission({ SourceArn: `arn:aws:events:us-east-1:${OTHER}:rule/forward` }))).toBe(
-        'high',
-      );
-    },
-  );
+  it("FAULT: a permission for EventBridge scoped to a rule in another account is low (access granted to another account's source)", () => {
+    expect(levelOf(permission({ SourceArn: `arn:aws:events:us-east-1:${OTHER}:rule/forward` }))).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: a permission whose SourceArn is Ref AWS::NoValue (no source once deployed) is low (AWS::NoValue hides an absent scope)',
-    () => {
-      expect(levelOf(permission({ SourceArn: { Ref: 'AWS::NoValue' } }))).toBe('high');
-    },
-  );
+  it('FAULT: a permission whose SourceArn is Ref AWS::NoValue (no source once deployed) is low (AWS::NoValue hides an absent scope)', () => {
+    expect(levelOf(permission({ SourceArn: { Ref: 'AWS::NoValue' } }))).toBe('high');
+  });
 
   it("controls: scoped to this account's rule stays low; no scope at all is high", () => {
     const own = { 'Fn::Sub': 'arn:aws:events:${AWS::Region}:${AWS::AccountId}:rule/nightly' };

@@ -351,7 +351,7 @@ describe('public IPv6 addresses', () => {
     [
       'an instance given IPv6 addresses',
       'AWS::EC2::Instance',
-      { ImageId: 'ami-0abc', SubnetId: 'subnet-0abc', Ipv6Addresses: [{ Ipv6Address: '2001:db8::1' }] },
+      { ImageId: 'ami-0abc', SubnetId: { Ref: 'S' }, Ipv6Addresses: [{ Ipv6Address: '2001:db8::1' }] },
       'Ipv6Addresses',
     ],
     [
@@ -359,7 +359,7 @@ describe('public IPv6 addresses', () => {
       'AWS::EC2::Instance',
       {
         ImageId: 'ami-0abc',
-        NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-0abc', Ipv6AddressCount: 1 }],
+        NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: { Ref: 'S' }, Ipv6AddressCount: 1 }],
       },
       'NetworkInterfaces[0].Ipv6AddressCount',
     ],
@@ -370,7 +370,9 @@ describe('public IPv6 addresses', () => {
       'LaunchTemplateData.NetworkInterfaces[0].Ipv6AddressCount',
     ],
   ])('%s is public-access', (_name, type, properties, property) => {
-    expect(reasonsOf({ Resources: { R: { Type: type, Properties: properties } } })).toEqual([
+    // An instance sits in this template's subnet `S`: one named by id is an unseen effect of its own.
+    const S = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-0abc', CidrBlock: '10.0.1.0/24' } };
+    expect(reasonsOf({ Resources: { R: { Type: type, Properties: properties }, S } })).toEqual([
       `public-access Resources.R.Properties.${property}`,
     ]);
   });
@@ -398,13 +400,17 @@ describe('instances and subnets', () => {
     expect(levelOf({ S: subnet, I: instance({ SubnetId: { Ref: 'S' } }) })).toBe('low');
   });
 
-  it('an instance in a subnet given as a parameter is low: it is not the default VPC', () => {
+  // Review #9f: an existing subnet may map public IPs (`MapPublicIpOnLaunch`), which the change does not show.
+  it('an instance in a subnet given as a parameter is unseen-effect: that subnet may map public IPs', () => {
     expect(
-      riskOf({
-        Parameters: { Subnet: { Type: 'AWS::EC2::Subnet::Id' } },
-        Resources: { I: instance({ SubnetId: { Ref: 'Subnet' } }) },
-      }).level,
-    ).toBe('low');
+      codesAt(
+        {
+          Parameters: { Subnet: { Type: 'AWS::EC2::Subnet::Id' } },
+          Resources: { I: instance({ SubnetId: { Ref: 'Subnet' } }) },
+        },
+        'I',
+      ),
+    ).toEqual(['unseen-effect']);
   });
 
   it('control: an instance with no subnet (the default VPC), or a subnet only on one branch, is public-access', () => {

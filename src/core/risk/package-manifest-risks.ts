@@ -1,0 +1,83 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import type { RiskReason } from './risk-assessment.js';
+
+/**
+ * Scripts npm runs by itself when the deploy run installs and builds a service (`npm ci` or
+ * `npm install`, then `npm run build`; npm Docs, "scripts": life cycle scripts and `pre`/`post`
+ * scripts). They run in the deploy workflow, with the AWS credentials that deploy the stack.
+ */
+const INSTALL_SCRIPTS = [
+  'preinstall',
+  'install',
+  'postinstall',
+  'prepublish',
+  'preprepare',
+  'prepare',
+  'postprepare',
+  'prebuild',
+  'postbuild',
+] as const;
+
+/**
+ * A build the classifier can read: esbuild or tsc with plain arguments (no shell operators,
+ * substitutions or quotes, nothing above the service's folder), as the blueprints write it
+ * (`src/generation/offline/project/project-files.ts`).
+ */
+const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)[\w@*./=:,+-]+)*$/;
+
+/** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
+const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
+
+/**
+ * Code a `package.json` of the bundle makes the deploy run execute with its credentials, which no
+ * rule of a template bounds (`unseen-effect`, `where` the file): an install or build life-cycle
+ * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
+ * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
+ * run by its own install scripts), or a manifest that does not parse. A dependency from the registry
+ * may have install scripts of its own; the classifier cannot see them (not judged here).
+ */
+export function packageManifestRisks(params: { path: string; content: string }): RiskReason[] {
+  const reason = (message: string, at = ''): RiskReason => ({
+    code: 'unseen-effect',
+    where: `${params.path}${at}`,
+    message,
+  });
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(params.content);
+  } catch {
+    return [reason('The package manifest does not parse; what npm would run from it cannot be judged.')];
+  }
+  if (!isPlainObject(manifest)) return [reason('The package manifest is not an object.')];
+  const reasons: RiskReason[] = [];
+  const scripts = isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
+  for (const name of INSTALL_SCRIPTS)
+    if (scripts[name] !== undefined)
+      reasons.push(
+        reason(
+          `The "${name}" script runs when the deploy run installs or builds the service, with its AWS credentials.`,
+          `#scripts.${name}`,
+        ),
+      );
+  const build = scripts['build'];
+  if (build !== undefined && (typeof build !== 'string' || !PLAIN_BUILD.test(build.trim())))
+    reasons.push(
+      reason(
+        'The "build" script is not a plain esbuild or tsc command; the deploy run executes it with its AWS credentials.',
+        '#scripts.build',
+      ),
+    );
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'overrides'] as const) {
+    const specs = manifest[field];
+    if (!isPlainObject(specs)) continue;
+    for (const [name, spec] of Object.entries(specs))
+      if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
+        reasons.push(
+          reason(
+            `${name} comes from outside the npm registry (${JSON.stringify(spec)}): code this change does not show, installed by the deploy run.`,
+            `#${field}.${name}`,
+          ),
+        );
+  }
+  return reasons;
+}
