@@ -20,7 +20,7 @@ export function fieldsFor(params: {
         ask.name,
         ask.list
           ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
-          : { name: ask.name, type: fieldType(ask.name), required: story.kind === 'create' },
+          : { name: ask.name, type: ask.type ?? fieldType(ask.name), required: story.kind === 'create' },
       );
     }
     const byCaller =
@@ -42,7 +42,7 @@ export function fieldsFor(params: {
       ask.name,
       ask.list
         ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
-        : { name: ask.name, type: fieldType(ask.name), required: false },
+        : { name: ask.name, type: ask.type ?? fieldType(ask.name), required: false },
     );
   }
   return [...fields.values()];

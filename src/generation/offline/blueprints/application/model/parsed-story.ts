@@ -8,6 +8,8 @@ export interface FieldAsk {
   readonly name: string;
   readonly list: boolean;
   readonly minItems: number;
+  /** The type the words give, when the name alone does not (`a number of days` → `days`, a number). */
+  readonly type?: 'number' | 'boolean';
 }
 
 /** A story read as an operation on a resource, before resources are resolved. */
