@@ -250,30 +250,24 @@ describe('review 11f: the resource model reads the request', () => {
     ],
   };
 
-  it.failing(
-    'FAULT: "whether it is enabled" declares a string field `isEnabled`, so `{"isEnabled": true}` is refused with 400 (a yes/no field typed as text)',
-    async () => {
-      const { bundle } = await generate(featureFlags);
-      const model = fileContent(bundle, 'src/model.ts');
-      expect(model).not.toContain("name: 'isEnabled', type: 'string'");
-      expect(model).toMatch(/name: '(enabled|isEnabled)', type: 'boolean'/);
-    },
-  );
+  it('FAULT: "whether it is enabled" declares a string field `isEnabled`, so `{"isEnabled": true}` is refused with 400 (a yes/no field typed as text)', async () => {
+    const { bundle } = await generate(featureFlags);
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).not.toContain("name: 'isEnabled', type: 'string'");
+    expect(model).toMatch(/name: '(enabled|isEnabled)', type: 'boolean'/);
+  });
 
-  it.failing(
-    'FAULT: "a rollout percentage between 0 and 100" declares a second field `percentageBetween` and checks no range (a range read as a field name)',
-    async () => {
-      const { bundle } = await generate(featureFlags);
-      const model = fileContent(bundle, 'src/model.ts');
-      expect(model).not.toContain('percentageBetween');
-      // 0..100 is checked on every write, or the row says the range is not.
-      const checked = /minimum|maximum|\bmin: 0|\bmax: 100/.test(
-        model + fileContent(bundle, 'src/validate-body.ts'),
-      );
-      const gaps = sentenceRow(bundle.coverage, 2)?.gaps ?? [];
-      expect(checked || gaps.some((gap) => /0 and 100|range/.test(gap))).toBe(true);
-    },
-  );
+  it('FAULT: "a rollout percentage between 0 and 100" declares a second field `percentageBetween` and checks no range (a range read as a field name)', async () => {
+    const { bundle } = await generate(featureFlags);
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).not.toContain('percentageBetween');
+    // 0..100 is checked on every write, or the row says the range is not.
+    const checked = /minimum|maximum|\bmin: 0|\bmax: 100/.test(
+      model + fileContent(bundle, 'src/validate-body.ts'),
+    );
+    const gaps = sentenceRow(bundle.coverage, 2)?.gaps ?? [];
+    expect(checked || gaps.some((gap) => /0 and 100|range/.test(gap))).toBe(true);
+  });
 
   const leaveRequests = {
     taskType: 'application' as const,
@@ -412,29 +406,61 @@ describe('review 11f: the resource model reads the request', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "a priority (low, medium, high or urgent)" declares a field `highUrgent` and leaves "a priority (low" and "medium" as unmet fragments (a parenthesised list of values read as fields)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'IT helpdesk',
-        description:
-          'A ticketing API for internal IT requests, stored in DynamoDB. Each ticket has a title, a description, a priority (low, medium, high or urgent) and a requester email.',
-        stories: [
-          'As an employee I can open a ticket with a title and a priority',
-          'As an agent I can resolve a ticket',
-        ],
-      });
-      expect(fileContent(bundle, 'src/model.ts')).not.toContain('highUrgent');
-      const gaps = gapsOf(sentenceRow(bundle.coverage, 2));
-      expect(gaps).not.toContainEqual(expect.stringContaining('"a priority (low"'));
-      expect(gaps).not.toContainEqual(expect.stringContaining('"medium"'));
+  it('FAULT: "a priority (low, medium, high or urgent)" declares a field `highUrgent` and leaves "a priority (low" and "medium" as unmet fragments (a parenthesised list of values read as fields)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'IT helpdesk',
+      description:
+        'A ticketing API for internal IT requests, stored in DynamoDB. Each ticket has a title, a description, a priority (low, medium, high or urgent) and a requester email.',
+      stories: [
+        'As an employee I can open a ticket with a title and a priority',
+        'As an agent I can resolve a ticket',
+      ],
+    });
+    expect(fileContent(bundle, 'src/model.ts')).not.toContain('highUrgent');
+    const gaps = gapsOf(sentenceRow(bundle.coverage, 2));
+    expect(gaps).not.toContainEqual(expect.stringContaining('"a priority (low"'));
+    expect(gaps).not.toContainEqual(expect.stringContaining('"medium"'));
 
-      // Sibling: "a type (annual or sick)" declares `annualSick`.
-      const leave = await generate(leaveRequests);
-      expect(fileContent(leave.bundle, 'src/model.ts')).not.toContain('annualSick');
-    },
-  );
+    expect(fileContent(bundle, 'src/model.ts')).toContain(
+      "{ name: 'priority', type: 'string', required: true, values: ['low', 'medium', 'high', 'urgent'] }",
+    );
+    // The generated tests prove a priority outside the list is refused.
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain("priority: 'no-such-value' }");
+    expect(fileContent(bundle, 'src/validate-body.ts')).toContain("'must be one of '");
+
+    // Sibling: "a type (annual or sick)" declares `annualSick`.
+    const leave = await generate(leaveRequests);
+    expect(fileContent(leave.bundle, 'src/model.ts')).not.toContain('annualSick');
+    expect(fileContent(leave.bundle, 'src/model.ts')).toContain(
+      "{ name: 'type', type: 'string', required: false, values: ['annual', 'sick'] }",
+    );
+  });
+
+  it('reads values in parentheses, "whether …" as a yes/no field and "between N and M" as a range, for any resource', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Payments',
+      description:
+        'An API for refunds, stored in DynamoDB. Each refund has a currency (EUR, USD or GBP), a size (small, medium and large), a score between 1 and 5, whether it was disputed and a note (optional).',
+      stories: ['As support I can create a refund with a currency and a score'],
+    });
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain(
+      "{ name: 'currency', type: 'string', required: true, values: ['EUR', 'USD', 'GBP'] }",
+    );
+    expect(model).toContain(
+      "{ name: 'size', type: 'string', required: false, values: ['small', 'medium', 'large'] }",
+    );
+    expect(model).toContain("{ name: 'score', type: 'number', required: true, minimum: 1, maximum: 5 }");
+    expect(model).toContain("{ name: 'disputed', type: 'boolean', required: false }");
+    expect(model).toContain("{ name: 'note', type: 'string', required: false }");
+    expect(model).not.toMatch(/scoreBetween|wasDisputed|'optional'/);
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain('score: 6 }');
+    const row = sentenceRow(bundle.coverage, 2);
+    expect(row?.status).toBe('covered');
+    expect(row?.implementedBy).toContain('score (number from 1 to 5, required on create)');
+  });
 
   it.failing(
     'FAULT: "As an agent I can start work on a ticket" makes a resource `work` at POST /works instead of moving the ticket to in progress (a verb phrase read as a resource)',
