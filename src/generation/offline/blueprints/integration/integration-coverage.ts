@@ -369,6 +369,25 @@ function fixedCapabilities(params: {
           "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
       },
       {
+        // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
+        when: anyOf(
+          'ignore',
+          'ignored',
+          'skip',
+          'skipped',
+          'exclude',
+          'excluded',
+          'discard',
+          'discarded',
+          'except',
+        ),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated:
+          "nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts (for forks, on the payload's `repository.fork`)",
+      },
+      {
         when: pairs(SEE_WORDS, REJECTION_WORDS),
         implementedBy:
           'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
