@@ -216,7 +216,7 @@ describe('a queue worker whose description gives numbers', () => {
     const rows = (await generate(request)).bundle.coverage ?? [];
     expect(row(rows, 'description', 2)).toMatchObject({
       status: 'partial',
-      gaps: [expect.stringContaining('3 is not a value of what was generated')],
+      gaps: [expect.stringContaining('3 retries are asked, but a message is retried 4 times')],
     });
     expect(row(rows, 'description', 3)).toMatchObject({
       status: 'partial',

@@ -81,9 +81,15 @@ function sentencesOf(text: string): string[] {
   return sentences;
 }
 
-/** A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a link. */
+/**
+ * A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a
+ * link, inside parentheses (`a priority (low, medium or high)` is one clause: the values of one
+ * field) or inside a range (`a percentage between 0 and 100`).
+ */
 function clausesOf(sentence: string): string[] {
-  const links = linkSpans(sentence);
+  const links = [...linkSpans(sentence), ...unbrokenSpans(sentence)]
+    .sort((left, right) => left.index - right.index)
+    .filter((span, at, spans) => at === 0 || span.index >= (spans[at - 1]?.lastIndex ?? 0));
   const raw = links.map((link) => sentence.slice(link.index, link.lastIndex));
   let masked = '';
   let from = 0;
@@ -95,4 +101,12 @@ function clausesOf(sentence: string): string[] {
   return masked
     .split(CLAUSE_BREAK)
     .map((clause) => clause.replace(LINK_MARK, (mark, index: string) => raw[Number(index)] ?? mark));
+}
+
+/** Where each innermost `( … )` (at most 200 characters inside) and each `between 0 and 100` of a sentence starts and ends. */
+function unbrokenSpans(sentence: string): { index: number; lastIndex: number }[] {
+  return [...sentence.matchAll(/\([^()]{1,200}\)|\bbetween\s+[\d.,]+\s+and\s+[\d.,]*\d/gi)].map((match) => ({
+    index: match.index,
+    lastIndex: match.index + match[0].length,
+  }));
 }

@@ -475,9 +475,20 @@ function applicationCapabilities(params: {
 function describedFields(resource: string, fields: readonly FieldSpec[]): string {
   const each = fields.map(
     (field) =>
-      `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}, ${field.required ? 'required on create' : 'optional'})`,
+      `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create' : 'optional'})`,
   );
   return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
+}
+
+/** ` low, medium or high`, ` from 0 to 100`: the values or range a field is checked against. */
+function allowed(field: FieldSpec): string {
+  const values = field.values;
+  if (values !== undefined)
+    return `: ${values.length === 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`}`;
+  if (field.minimum !== undefined && field.maximum !== undefined)
+    return ` from ${field.minimum} to ${field.maximum}`;
+  if (field.minimum !== undefined) return ` of at least ${field.minimum}`;
+  return field.maximum === undefined ? '' : ` of at most ${field.maximum}`;
 }
 
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */

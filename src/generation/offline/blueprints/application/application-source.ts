@@ -51,6 +51,11 @@ export interface FieldSpec {
   required: boolean;
   /** For lists: the fewest entries allowed. */
   minItems?: number;
+  /** For strings: the only values allowed. */
+  values?: string[];
+  /** For numbers: the inclusive range allowed. */
+  minimum?: number;
+  maximum?: number;
 }
 
 /** Statuses the service manages: clients never write status, the routes move it. */
@@ -89,7 +94,7 @@ export const EVENT_SOURCE = ${codeLiteral(eventSource)};
 function resourceLiteral(resource: Resource): string {
   const fields = resource.fields.map(
     (field) =>
-      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`} }`,
+      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`} }`,
   );
   const lines = [
     `name: ${codeLiteral(resource.name)}`,

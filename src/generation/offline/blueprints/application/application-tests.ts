@@ -18,7 +18,7 @@ import { routeKey } from './model/route-key.js';
 import { createCall, parentTest } from './application-create-call.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
-import { ownerSample, sampleBody } from './model/sample-body.js';
+import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -389,10 +389,26 @@ const STORY_BODIES: Readonly<Record<Operation['kind'], StoryBody>> = {
         (field) =>
           `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: [] }`)}).status).toBe(400);`,
       );
+    // `a priority (low, medium or high)`, `between 0 and 100`: a value outside what the request allows is refused.
+    const allowed = resource.fields.flatMap((field) => {
+      const outside =
+        field.values !== undefined
+          ? codeLiteral('no-such-value')
+          : field.maximum !== undefined
+            ? String(field.maximum + 1)
+            : field.minimum !== undefined
+              ? String(field.minimum - 1)
+              : undefined;
+      return outside === undefined
+        ? []
+        : [
+            `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${outside} }`)}).status).toBe(400);`,
+          ];
+    });
     return `    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
 ${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
-${[...required, ...lists].join('\n')}`;
+${[...required, ...lists, ...allowed].join('\n')}`;
   },
   read: ({ operation, resource }) => {
     const attribute = operation.stories
@@ -461,7 +477,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     const change =
       field === undefined
         ? `note: 'changed'`
-        : `${field.name}: ${field.type === 'number' ? '3' : field.type === 'boolean' ? 'false' : `'changed'`}`;
+        : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? 'changed')}`;
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });

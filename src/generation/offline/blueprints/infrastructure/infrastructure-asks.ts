@@ -7,11 +7,17 @@ import { storageClassMoves } from './storage-class-moves.js';
 
 /** What the request asks of the foundation beyond its fixed shape, read from the stories and the description. */
 export interface InfrastructureAsks {
-  /** Keep every object this long (Object Lock, governance mode), then let it expire. */
+  /**
+   * Keep every object at least this long (Object Lock, governance mode). A floor, not a lifetime:
+   * nothing deletes the object when it ends unless an expiry is asked too.
+   */
   readonly retention?: { readonly duration: Duration; readonly days: number };
   /** Moves of objects to colder storage classes, by age, one per class. */
   readonly transitions: readonly StorageClassMove[];
-  /** Delete every object this many days after it was created (`deleted after 400 days`), when asked apart from retention. */
+  /**
+   * Delete every object this many days after it was created, only when a text asks to delete or
+   * expire: `deleted after 400 days`, or `keep them 10 years, then delete them` (the retention's days).
+   */
   readonly expiration?: { readonly days: number };
   /** Keep old (noncurrent) versions this many days, when the request names a period for them. */
   readonly noncurrentDays?: number;
@@ -98,32 +104,39 @@ export const ARRIVAL_WORDS = [
  * Scans each description clause and each story for storage-class moves, retention periods, expiry,
  * how long old versions stay, and object notifications. A clause gives one of them: a storage
  * class makes it a move, old versions a version period, a keep word a retention, a delete word an expiry.
+ * A delete word beside a retention (`kept 10 years, then deleted`), in its clause or a later clause
+ * of its sentence, also asks for an expiry when the retention ends; a retention alone never does.
  */
 export function infrastructureAsks(input: BlueprintInput): InfrastructureAsks {
-  const texts = [
-    ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
-    ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+  const texts: (readonly (readonly string[])[])[] = [
+    ...input.descriptionSentences.map((sentence) => sentence.clauses.map((clause) => clause.words)),
+    ...input.stories.map((story) => [story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []]),
   ];
   let retention: InfrastructureAsks['retention'];
   let expiration: InfrastructureAsks['expiration'];
   let noncurrentDays: number | undefined;
   const transitions: StorageClassMove[] = [];
-  for (const words of texts) {
-    const moves = storageClassMoves(words);
-    const duration = firstDuration(words);
-    const has = (list: readonly string[]) => words.some((word) => list.includes(word));
-    if (moves.length > 0) {
-      for (const move of moves) {
-        if (!transitions.some((known) => known.storageClass === move.storageClass)) transitions.push(move);
+  for (const clauses of texts) {
+    let keptDays: number | undefined;
+    for (const words of clauses) {
+      const moves = storageClassMoves(words);
+      const duration = firstDuration(words);
+      const has = (list: readonly string[]) => words.some((word) => list.includes(word));
+      if (moves.length > 0) {
+        for (const move of moves) {
+          if (!transitions.some((known) => known.storageClass === move.storageClass)) transitions.push(move);
+        }
+      } else if (duration === undefined) {
+        if (keptDays !== undefined && has(EXPIRY_WORDS)) expiration ??= { days: keptDays };
+      } else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
+        noncurrentDays ??= durationDays(duration);
+      } else if (has(RETENTION_WORDS)) {
+        keptDays = durationDays(duration);
+        retention ??= { duration, days: keptDays };
+        if (has(EXPIRY_WORDS)) expiration ??= { days: keptDays };
+      } else if (has(EXPIRY_WORDS)) {
+        expiration ??= { days: durationDays(duration) };
       }
-    } else if (duration === undefined) {
-      continue;
-    } else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
-      noncurrentDays ??= durationDays(duration);
-    } else if (has(RETENTION_WORDS)) {
-      retention ??= { duration, days: durationDays(duration) };
-    } else if (has(EXPIRY_WORDS)) {
-      expiration ??= { days: durationDays(duration) };
     }
   }
   const asked = [
@@ -138,16 +151,22 @@ export function infrastructureAsks(input: BlueprintInput): InfrastructureAsks {
     transitions: [...transitions].sort((left, right) => left.days - right.days),
     ...(expiration === undefined ? {} : { expiration }),
     ...(noncurrentDays === undefined ? {} : { noncurrentDays }),
-    objectNotifications: texts.some(
-      (words) =>
-        words.some((word) => NOTIFY_WORDS.includes(word)) &&
-        words.some((word) => ARRIVAL_WORDS.includes(word)),
-    ),
+    objectNotifications: texts
+      .flat()
+      .some(
+        (words) =>
+          words.some((word) => NOTIFY_WORDS.includes(word)) &&
+          words.some((word) => ARRIVAL_WORDS.includes(word)),
+      ),
   };
 }
 
-/** The age in days at which every object expires: the expiry asked, never before the retention ends; none when neither is asked. */
+/**
+ * The age in days at which every object expires: the expiry asked, never before the retention
+ * ends; none unless an expiry is asked (a retention is a floor: deleting data nobody asked to
+ * delete cannot be undone).
+ */
 export function expirationDays(asks: InfrastructureAsks): number | undefined {
-  const days = [asks.expiration?.days, asks.retention?.days].filter((value) => value !== undefined);
-  return days.length === 0 ? undefined : Math.max(...days);
+  if (asks.expiration === undefined) return undefined;
+  return Math.max(asks.expiration.days, asks.retention?.days ?? 0);
 }

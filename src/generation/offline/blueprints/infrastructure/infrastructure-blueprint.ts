@@ -19,7 +19,7 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
     ...(asks.retention === undefined
       ? []
       : [
-          `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode), then expires`,
+          `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode)${asks.expiration === undefined ? '; nothing deletes it afterwards' : ''}`,
         ]),
     ...asks.transitions.map((move) => `objects move to ${move.storageClass} after ${move.days} days`),
     ...(asks.expiration === undefined

@@ -257,7 +257,7 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
     capabilities.unshift({
       // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this rule names.
       when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
-      implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${expiresAfter ?? asks.retention.days} days`,
+      implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; ${expiresAfter === undefined ? 'no lifecycle rule deletes it' : `a lifecycle rule expires it after ${expiresAfter} days`}`,
       tests: [test(retentionTitle(asks.retention))],
       resources: ['DataBucket'],
     });

@@ -19,7 +19,7 @@ export function transitionTitle(transition: StorageClassMove): string {
 }
 
 export function retentionTitle(retention: NonNullable<InfrastructureAsks['retention']>): string {
-  return `every object is kept ${retention.duration.amount} ${retention.duration.unit} and then expires`;
+  return `every object is kept ${retention.duration.amount} ${retention.duration.unit} under object lock`;
 }
 
 export function expirationTitle(days: number): string {

@@ -81,7 +81,12 @@ export function infrastructureTests(baseDir: string, asks: InfrastructureAsks): 
     const properties = bucket().Properties;
     expect(properties.ObjectLockEnabled).toBe(true);
     expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
-    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter ?? asks.retention.days} }));
+${
+  expiresAfter === undefined
+    ? `    // Kept, not deleted: nothing asked to delete objects when the retention ends.
+    expect(properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined)).toEqual([]);`
+    : `    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter} }));`
+}
   });
 `);
   }

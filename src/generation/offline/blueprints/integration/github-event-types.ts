@@ -14,6 +14,7 @@ const GITHUB_EVENTS = [
   'release',
   'create',
   'delete',
+  'branch_protection_rule',
   'fork',
   'star',
   'watch',
@@ -66,6 +67,7 @@ const GITHUB: readonly ProviderEventType[] = GITHUB_EVENTS.map((name) => {
  * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
  */
 export const GITHUB_ACTION_EVENTS: ReadonlySet<string> = new Set([
+  'branch_protection_rule',
   'pull_request',
   'pull_request_review',
   'pull_request_review_comment',
@@ -161,6 +163,14 @@ const MERGED = forms('merge');
  */
 const GITHUB_ACTIONS: readonly ProviderEventType[] = [
   githubAction('pull_request.opened', 'pull_request', 'opened', forms('open', 'opened', 'opens', 'new')),
+  // https://docs.github.com/en/webhooks/webhook-events-and-payloads#branch_protection_rule
+  githubAction('branch_protection_rule.created', 'branch_protection_rule', 'created', CREATED),
+  githubAction('branch_protection_rule.edited', 'branch_protection_rule', 'edited', [
+    ...forms('edit'),
+    ...forms('change'),
+    ...forms('update'),
+  ]),
+  githubAction('branch_protection_rule.deleted', 'branch_protection_rule', 'deleted', DELETED),
   githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
   githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
     'pull_request.merged': true,

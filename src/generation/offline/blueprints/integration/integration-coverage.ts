@@ -8,7 +8,9 @@ import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { shiftCapability } from '../../coverage/shift-capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import type { WebhookProvider } from './webhook-provider.js';
-import { MAX_RECEIVE_COUNT } from './integration-template.js';
+import { DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-template.js';
+import { retryCountGaps } from './retry-count-gaps.js';
+import { wordsOf } from '../../naming/words-of.js';
 import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.js';
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
 import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
@@ -267,9 +269,19 @@ function fixedCapabilities(params: {
     },
     {
       when: anyOf('dead', 'dlq', 'poison', 'retry', 'retries', 'retried', 'redrive', 'failures'),
-      implementedBy: `failed messages are retried, then moved to a dead-letter queue after ${MAX_RECEIVE_COUNT} receives, which raises an alarm`,
+      implementedBy: `failed messages are retried, then moved to a dead-letter queue after ${MAX_RECEIVE_COUNT} receives (${MAX_RECEIVE_COUNT - 1} retries), which raises an alarm; the dead-letter queue keeps them ${DEAD_LETTER_RETENTION_SECONDS} s (${DEAD_LETTER_RETENTION_SECONDS / 86_400} days)`,
       tests: [test('batch', TITLES.retry), test('batch', TITLES.poison)],
       resources: ['DeadLetterQueue', 'DeadLetterAlarm'],
+      // `Retry failed runs twice`: a count in words the numbers check cannot see.
+      compare: (text) => [
+        ...retryCountGaps(wordsOf(text), MAX_RECEIVE_COUNT),
+        ...numbersOutside(text, [
+          MAX_RECEIVE_COUNT,
+          MAX_RECEIVE_COUNT - 1,
+          DEAD_LETTER_RETENTION_SECONDS,
+          DEAD_LETTER_RETENTION_SECONDS / 86_400,
+        ]),
+      ],
     },
     {
       // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is reached by default.
@@ -367,6 +379,25 @@ function fixedCapabilities(params: {
         resources: [],
         notGenerated:
           "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
+      },
+      {
+        // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
+        when: anyOf(
+          'ignore',
+          'ignored',
+          'skip',
+          'skipped',
+          'exclude',
+          'excluded',
+          'discard',
+          'discarded',
+          'except',
+        ),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated:
+          "nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts (for forks, on the payload's `repository.fork`)",
       },
       {
         when: pairs(SEE_WORDS, REJECTION_WORDS),
@@ -501,4 +532,13 @@ function signatureGaps(asks: IntegrationAsks): string[] {
   return [
     `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); ${replay}`,
   ];
+}
+
+/** Numbers a text gives (`after 5 failures`) that are none of the values generated: each a gap, as the shared numbers check says. */
+function numbersOutside(text: string, generated: readonly number[]): string[] {
+  // `3 times` is a retry count, compared by retryCountGaps.
+  const given = (text.match(/(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d|\s+times?\b)/g) ?? []).map(Number);
+  return [...new Set(given.filter((value) => !generated.includes(value)))].map(
+    (value) => `${value} is not a value of what was generated; set it by hand or ask again`,
+  );
 }

@@ -14,6 +14,8 @@ const FUNCTION_TIMEOUT_SECONDS = 30;
 /** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
 export const VISIBILITY_TIMEOUT_SECONDS = FUNCTION_TIMEOUT_SECONDS * 6;
 export const MAX_RECEIVE_COUNT = 5;
+/** How long the dead-letter queue keeps a message: 14 days, SQS's most. */
+export const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
 /** Queue with redrive to a dead-letter queue, a consumer function, and a table of processed message keys; a signed webhook endpoint and an event bus when asked. */
 export function integrationTemplate(
@@ -35,7 +37,7 @@ export function integrationTemplate(
             UpdateReplacePolicy: 'Retain',
             Properties: {
               SqsManagedSseEnabled: true,
-              MessageRetentionPeriod: 1_209_600,
+              MessageRetentionPeriod: DEAD_LETTER_RETENTION_SECONDS,
               Tags: standardTags(slug),
             },
           },

@@ -55,8 +55,17 @@ function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
     if (value.length < least) return 'must have at least ' + least + (least === 1 ? ' entry' : ' entries');
     return checkValue(value);
   }
-  if (field.type === 'string') return typeof value === 'string' ? checkScalar(value) : 'must be a string';
-  if (field.type === 'number') return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a finite number';
+  if (field.type === 'string') {
+    if (typeof value !== 'string') return 'must be a string';
+    if (field.values !== undefined && !field.values.includes(value)) return 'must be one of ' + field.values.join(', ');
+    return checkScalar(value);
+  }
+  if (field.type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
+    if (field.minimum !== undefined && value < field.minimum) return 'must be at least ' + field.minimum;
+    if (field.maximum !== undefined && value > field.maximum) return 'must be at most ' + field.maximum;
+    return undefined;
+  }
   return typeof value === 'boolean' ? undefined : 'must be true or false';
 }
 

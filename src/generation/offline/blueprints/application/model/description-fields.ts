@@ -1,6 +1,7 @@
 import type { DescriptionSentence } from '../../../naming/description-sentences.js';
 import { plural } from '../../../naming/plural.js';
 import { wordsOf } from '../../../naming/words-of.js';
+import { parenthesisedValues } from './parenthesised-values.js';
 import { readFields } from './read-fields.js';
 import type { FieldAsk } from './parsed-story.js';
 
@@ -51,7 +52,8 @@ const END = new Set([
 ]);
 
 /**
- * `Each ticket has an assignee and a priority` → ticket: assignee, priority. Read the way a story's
+ * `Each ticket has an assignee and a priority` → ticket: assignee, priority; `a priority (low,
+ * medium or high)` → priority, one of those values. Read the way a story's
  * `with …` is (`parseStory`), for the resources the stories made: a sentence naming another noun
  * gives nothing. Sentences are read whole, since clauses split at `and`.
  */
@@ -60,7 +62,8 @@ export function descriptionFields(
   resources: readonly string[],
 ): DescriptionFields[] {
   return sentences.flatMap((sentence) => {
-    const words = wordsOf(sentence.text);
+    const listed = parenthesisedValues(sentence.text);
+    const words = wordsOf(listed.text);
     return resources.flatMap((resource) => {
       const at = words.findIndex((word) => word === resource || word === plural(resource));
       if (at === -1) return [];
@@ -69,8 +72,16 @@ export function descriptionFields(
       if (!HAS.has(words[verb] ?? '')) return [];
       const rest = words.slice(verb + 1);
       const end = rest.findIndex((word) => END.has(word));
-      const fields = readFields(end === -1 ? rest : rest.slice(0, end));
+      const fields = readFields(end === -1 ? rest : rest.slice(0, end)).map((field) => {
+        const values = field.list ? undefined : listed.values.get(lastWord(field.name));
+        return values === undefined ? field : { ...field, values };
+      });
       return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
     });
   });
+}
+
+/** `requesterEmail` → `email`: the word a parenthesised list follows. */
+function lastWord(name: string): string {
+  return (name.split(/(?=[A-Z])/).at(-1) ?? name).toLowerCase();
 }

@@ -16,12 +16,7 @@ export function fieldsFor(params: {
   for (const story of stories) {
     for (const ask of story.fields) {
       if (fields.has(ask.name)) continue;
-      fields.set(
-        ask.name,
-        ask.list
-          ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
-          : { name: ask.name, type: fieldType(ask.name), required: story.kind === 'create' },
-      );
+      fields.set(ask.name, specOf(ask, story.kind === 'create'));
     }
     const byCaller =
       story.toCaller === true && story.kind === 'transition' ? callerField(story.verb) : undefined;
@@ -37,13 +32,31 @@ export function fieldsFor(params: {
         fields.set(filterBy, { name: filterBy, type: 'string', required: false });
   }
   for (const ask of params.described) {
-    if (fields.has(ask.name) || STATUS_WORDS.has(ask.name)) continue;
-    fields.set(
-      ask.name,
-      ask.list
-        ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
-        : { name: ask.name, type: fieldType(ask.name), required: false },
-    );
+    if (STATUS_WORDS.has(ask.name)) continue;
+    const known = fields.get(ask.name);
+    // A story names the field (`open a ticket with a priority`), the description its values or range.
+    if (known === undefined) fields.set(ask.name, specOf(ask, false));
+    else if (known.type !== 'list' && !ask.list)
+      // What the description adds (values, a range, a type its words give) is kept beside the story's field.
+      fields.set(ask.name, {
+        ...specOf(ask, known.required),
+        ...known,
+        ...(ask.type !== undefined || ask.values !== undefined ? { type: specOf(ask, false).type } : {}),
+      });
   }
   return [...fields.values()];
+}
+
+/** The declared field an ask gives: a list with its fewest entries, else its type, values and range. */
+function specOf(ask: FieldAsk, required: boolean): FieldSpec {
+  if (ask.list) return { name: ask.name, type: 'list', required, minItems: ask.minItems };
+  return {
+    name: ask.name,
+    // Named values (`a size (small, medium or large)`) are text, whatever the name suggests.
+    type: ask.type ?? (ask.values === undefined ? fieldType(ask.name) : 'string'),
+    required,
+    ...(ask.values === undefined ? {} : { values: ask.values }),
+    ...(ask.minimum === undefined ? {} : { minimum: ask.minimum }),
+    ...(ask.maximum === undefined ? {} : { maximum: ask.maximum }),
+  };
 }

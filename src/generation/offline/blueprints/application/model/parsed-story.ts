@@ -8,6 +8,13 @@ export interface FieldAsk {
   readonly name: string;
   readonly list: boolean;
   readonly minItems: number;
+  /** The type the words give, when the name alone does not (`a number of days` → `days`, a number). */
+  readonly type?: 'number' | 'boolean';
+  /** The only values allowed (`a priority (low, medium or high)`), snake_case. */
+  readonly values?: readonly string[];
+  /** The range a number must be in (`a percentage between 0 and 100`), inclusive. */
+  readonly minimum?: number;
+  readonly maximum?: number;
 }
 
 /** A story read as an operation on a resource, before resources are resolved. */

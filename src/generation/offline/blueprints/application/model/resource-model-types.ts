@@ -14,6 +14,11 @@ export interface FieldSpec {
   readonly required: boolean;
   /** For lists: the fewest entries allowed. */
   readonly minItems?: number;
+  /** For strings: the only values allowed (`low`, `medium`, `high`). */
+  readonly values?: readonly string[];
+  /** For numbers: the inclusive range allowed. */
+  readonly minimum?: number;
+  readonly maximum?: number;
 }
 
 export interface Transition {

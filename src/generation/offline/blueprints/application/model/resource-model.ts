@@ -4,6 +4,7 @@ import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { ATTRIBUTE_KINDS, attributesOfOwners } from './attributes-of-owners.js';
 import { callerLists } from './caller-lists.js';
+import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { mentions } from './mentions.js';
@@ -31,12 +32,17 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
     ...intents.flatMap((intent) => wordsOfText(intent.text)),
   ]);
+  const texts = [
+    ...intents.map((intent) => wordsOfText(intent.text)),
+    ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+  ];
+  const read = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+  const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const parsed = fieldAttributes({
     stories: attributesOfOwners(
       callerLists(
-        intents
-          .filter((intent) => !eventStories.includes(intent))
-          .map(parseStory)
+        read
+          .map((story) => compoundObject({ story, texts, nouns: storyNouns }))
           .map((story) => namedTransition(story, listed)),
       ),
     ),
@@ -62,10 +68,6 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...eventStories.map((intent) => wordsOfText(intent.text)),
   ].filter(asksForStatusEvents);
   const described = descriptionFields(input.descriptionSentences, names);
-  const texts = [
-    ...intents.map((intent) => wordsOfText(intent.text)),
-    ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
-  ];
   const resources = names.map((name) =>
     resourceFor({
       name,

@@ -1,4 +1,4 @@
-import type { Resource } from './resource-model-types.js';
+import type { FieldSpec, Resource } from './resource-model-types.js';
 
 type SampleValue = string | number | boolean | readonly Record<string, string | number>[];
 
@@ -18,9 +18,9 @@ export function sampleBody(
         sku: `sku-${index + 1}`,
         quantity: index + 1,
       }));
-    else if (field.type === 'number') body[field.name] = 2;
+    else if (field.type === 'number') body[field.name] = numberIn(field, 2);
     else if (field.type === 'boolean') body[field.name] = true;
-    else body[field.name] = `sample ${field.name}`;
+    else body[field.name] = field.values?.[0] ?? `sample ${field.name}`;
   }
   body['note'] = 'first';
   return body;
@@ -29,4 +29,9 @@ export function sampleBody(
 /** An owner id for tests: `customer-1` for the field `customerId`. */
 export function ownerSample(resource: Resource, number: number): string {
   return `${(resource.ownerField ?? 'owner').replace(/Id$/, '') || 'owner'}-${number}`;
+}
+
+/** `wanted`, moved into the field's range when it has one (`between 5 and 10` → 5). */
+export function numberIn(field: FieldSpec, wanted: number): number {
+  return Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
 }
