@@ -19639,9 +19639,9 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 exports.Ll = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 exports.Rm = Pair.Pair;
 exports.X5 = Scalar.Scalar;
 exports.CA = YAMLMap.YAMLMap;
@@ -43784,9 +43784,15 @@ function sentencesOf(text) {
         sentences.push(current);
     return sentences;
 }
-/** A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a link. */
+/**
+ * A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a
+ * link, inside parentheses (`a priority (low, medium or high)` is one clause: the values of one
+ * field) or inside a range (`a percentage between 0 and 100`).
+ */
 function clausesOf(sentence) {
-    const links = linkSpans(sentence);
+    const links = [...linkSpans(sentence), ...unbrokenSpans(sentence)]
+        .sort((left, right) => left.index - right.index)
+        .filter((span, at, spans) => at === 0 || span.index >= (spans[at - 1]?.lastIndex ?? 0));
     const raw = links.map((link) => sentence.slice(link.index, link.lastIndex));
     let masked = '';
     let from = 0;
@@ -43798,6 +43804,13 @@ function clausesOf(sentence) {
     return masked
         .split(CLAUSE_BREAK)
         .map((clause) => clause.replace(LINK_MARK, (mark, index) => raw[Number(index)] ?? mark));
+}
+/** Where each innermost `( … )` (at most 200 characters inside) and each `between 0 and 100` of a sentence starts and ends. */
+function unbrokenSpans(sentence) {
+    return [...sentence.matchAll(/\([^()]{1,200}\)|\bbetween\s+[\d.,]+\s+and\s+[\d.,]*\d/gi)].map((match) => ({
+        index: match.index,
+        lastIndex: match.index + match[0].length,
+    }));
 }
 //# sourceMappingURL=description-sentences.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/service-names.js
@@ -46218,8 +46231,19 @@ function applicationCapabilities(params) {
  * required (`open a ticket with a subject`) or a list.
  */
 function describedFields(resource, fields) {
-    const each = fields.map((field) => `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}, ${field.required ? 'required on create' : 'optional'})`);
+    const each = fields.map((field) => `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create' : 'optional'})`);
     return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
+}
+/** ` low, medium or high`, ` from 0 to 100`: the values or range a field is checked against. */
+function allowed(field) {
+    const values = field.values;
+    if (values !== undefined)
+        return `: ${values.length === 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`}`;
+    if (field.minimum !== undefined && field.maximum !== undefined)
+        return ` from ${field.minimum} to ${field.maximum}`;
+    if (field.minimum !== undefined)
+        return ` of at least ${field.minimum}`;
+    return field.maximum === undefined ? '' : ` of at most ${field.maximum}`;
 }
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */
 function operationWords(operation, model) {
@@ -46946,8 +46970,17 @@ function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
     if (value.length < least) return 'must have at least ' + least + (least === 1 ? ' entry' : ' entries');
     return checkValue(value);
   }
-  if (field.type === 'string') return typeof value === 'string' ? checkScalar(value) : 'must be a string';
-  if (field.type === 'number') return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a finite number';
+  if (field.type === 'string') {
+    if (typeof value !== 'string') return 'must be a string';
+    if (field.values !== undefined && !field.values.includes(value)) return 'must be one of ' + field.values.join(', ');
+    return checkScalar(value);
+  }
+  if (field.type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
+    if (field.minimum !== undefined && value < field.minimum) return 'must be at least ' + field.minimum;
+    if (field.maximum !== undefined && value > field.maximum) return 'must be at most ' + field.maximum;
+    return undefined;
+  }
   return typeof value === 'boolean' ? undefined : 'must be true or false';
 }
 
@@ -47025,6 +47058,11 @@ export interface FieldSpec {
   required: boolean;
   /** For lists: the fewest entries allowed. */
   minItems?: number;
+  /** For strings: the only values allowed. */
+  values?: string[];
+  /** For numbers: the inclusive range allowed. */
+  minimum?: number;
+  maximum?: number;
 }
 
 /** Statuses the service manages: clients never write status, the routes move it. */
@@ -47060,7 +47098,7 @@ export const EVENT_SOURCE = ${codeLiteral(eventSource)};
 `;
 }
 function resourceLiteral(resource) {
-    const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`} }`);
+    const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`} }`);
     const lines = [
         `name: ${codeLiteral(resource.name)}`,
         `collection: ${codeLiteral(resource.collection)}`,
@@ -47764,11 +47802,11 @@ function sampleBody(resource, owner = ownerSample(resource, 1)) {
                 quantity: index + 1,
             }));
         else if (field.type === 'number')
-            body[field.name] = 2;
+            body[field.name] = numberIn(field, 2);
         else if (field.type === 'boolean')
             body[field.name] = true;
         else
-            body[field.name] = `sample ${field.name}`;
+            body[field.name] = field.values?.[0] ?? `sample ${field.name}`;
     }
     body['note'] = 'first';
     return body;
@@ -47776,6 +47814,10 @@ function sampleBody(resource, owner = ownerSample(resource, 1)) {
 /** An owner id for tests: `customer-1` for the field `customerId`. */
 function ownerSample(resource, number) {
     return `${(resource.ownerField ?? 'owner').replace(/Id$/, '') || 'owner'}-${number}`;
+}
+/** `wanted`, moved into the field's range when it has one (`between 5 and 10` → 5). */
+function numberIn(field, wanted) {
+    return Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
 }
 //# sourceMappingURL=sample-body.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-tests.js
@@ -48102,10 +48144,25 @@ const STORY_BODIES = {
         const lists = resource.fields
             .filter((field) => field.type === 'list' && (field.minItems ?? 0) > 0 && asked.includes(field.name))
             .map((field) => `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: [] }`)}).status).toBe(400);`);
+        // `a priority (low, medium or high)`, `between 0 and 100`: a value outside what the request allows is refused.
+        const allowed = resource.fields.flatMap((field) => {
+            const outside = field.values !== undefined
+                ? codeLiteral('no-such-value')
+                : field.maximum !== undefined
+                    ? String(field.maximum + 1)
+                    : field.minimum !== undefined
+                        ? String(field.minimum - 1)
+                        : undefined;
+            return outside === undefined
+                ? []
+                : [
+                    `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${outside} }`)}).status).toBe(400);`,
+                ];
+        });
         return `    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
 ${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
-${[...required, ...lists].join('\n')}`;
+${[...required, ...lists, ...allowed].join('\n')}`;
     },
     read: ({ operation, resource }) => {
         const attribute = operation.stories
@@ -48164,7 +48221,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             operation.stories.some((story) => story.attribute === candidate.name));
         const change = field === undefined
             ? `note: 'changed'`
-            : `${field.name}: ${field.type === 'number' ? '3' : field.type === 'boolean' ? 'false' : `'changed'`}`;
+            : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? 'changed')}`;
         return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
@@ -48649,6 +48706,58 @@ function plural(word) {
     return `${word}s`;
 }
 //# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/compound-object.js
+
+/**
+ * `request leave` where the request speaks of `leave requests`, `claim expenses` beside `expense
+ * claims`: the verb and its object are the compound noun the other stories act on, so the story
+ * creates that compound's head (`request`), not a resource of its modifier (`leave`) that nothing
+ * else writes. A verb read as a status move (`claim`) makes the compound only when another story
+ * acts on the head noun (`approve an expense claim`), so `ship an order` beside `when an order
+ * ships` stays a move. `texts` are the words of every story and description sentence.
+ */
+function compoundObject(params) {
+    const { story, texts } = params;
+    const { noun, verb } = story;
+    if (noun === undefined || noun === verb)
+        return story;
+    if (story.kind !== 'create' && !(story.kind === 'transition' && params.nouns.has(verb)))
+        return story;
+    const modifiers = new Set([noun, plural(noun)]);
+    const heads = new Set([verb, plural(verb)]);
+    const compound = texts.some((words) => words.some((word, index) => modifiers.has(word) && heads.has(words[index + 1] ?? '')));
+    return compound ? { ...story, kind: 'create', noun: verb, refusedFrom: [] } : story;
+}
+//# sourceMappingURL=compound-object.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parenthesised-values.js
+const MAX_VALUES = 20;
+const LIST = /([A-Za-z][A-Za-z0-9]*)\s*\(([^()]{1,200})\)/g;
+/**
+ * `a priority (low, medium, high or urgent)`, `a type (annual or sick)`: the parenthesised list is
+ * the values the field allows, not more fields. Values are the comma-, `or`- and `and`-separated
+ * parts, each as snake_case words, lowercase unless written as a code in capitals (`EUR`); a list of fewer than two values (`(optional)`) is no list and is
+ * dropped from the text all the same.
+ */
+function parenthesisedValues(text) {
+    const values = new Map();
+    const rest = text.replace(LIST, (_match, word, inside) => {
+        const parts = inside
+            .split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+/i)
+            .map(parenthesised_values_valueOf)
+            .filter((part) => part !== '');
+        if (parts.length >= 2)
+            values.set(word.toLowerCase(), [...new Set(parts)].slice(0, MAX_VALUES));
+        return word;
+    });
+    return { text: rest, values };
+}
+/** `In progress` → `in_progress`, `EUR` → `EUR`: ASCII letters and digits only, so safe in generated code. */
+function parenthesised_values_valueOf(part) {
+    const words = part.normalize('NFKD').match(/[A-Za-z0-9]+/g) ?? [];
+    const value = words.join('_').slice(0, 64);
+    return /[a-z]/.test(value) ? value.toLowerCase() : value;
+}
+//# sourceMappingURL=parenthesised-values.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/read-fields.js
 
 
@@ -48677,33 +48786,95 @@ const QUANTIFIERS = new Set([
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const MANY = new Set(['more', 'several', 'many', 'multiple', 'some']);
+const YES_NO_FILLERS = new Set([
+    'it',
+    'they',
+    'this',
+    'the',
+    'is',
+    'are',
+    'has',
+    'have',
+    'been',
+    'was',
+    'or',
+    'not',
+]);
+/** `a list of items` → `items`, a list: the words naming the container are not the field's name. */
+const CONTAINERS = new Set(['list', 'lists', 'set', 'sets', 'collection', 'array', 'series']);
+/** `a number of days` → `days`, a number: a count of things, not the things. */
+const COUNTS = new Set(['number', 'count', 'amount', 'total']);
 /**
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
- * gone from the words, so an article after a named field starts the next one).
+ * gone from the words, so an article after a named field starts the next one). `X of Y` is read by
+ * its X: `a list of items` is the list `items`, `a number of days` the number `days`, and any other
+ * (`a date of birth`) keeps both nouns (`dateOfBirth`), never `of` and the last noun alone.
  */
 function readFields(words) {
     const parts = [[]];
-    for (const word of words) {
+    const ranges = new Map();
+    for (let at = 0; at < words.length; at += 1) {
+        const word = words[at] ?? '';
         const current = parts.at(-1) ?? [];
         const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
-        if (word === 'and')
+        const range = word === 'between' ? rangeAt(words, at + 1) : undefined;
+        if (range !== undefined) {
+            ranges.set(parts.length - 1, range);
+            at += 3;
+        }
+        else if (word === 'and')
             parts.push([]);
-        else if (ARTICLES.has(word) && named)
+        else if ((ARTICLES.has(word) || word === 'whether') && named)
             parts.push([word]);
         else
             current.push(word);
     }
-    return parts.flatMap((part) => {
+    return parts.flatMap((part, index) => {
+        const whether = part.indexOf('whether');
+        if (whether !== -1)
+            return yesOrNo(part.slice(whether + 1));
         const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
         const head = content.at(-1);
         if (head === undefined)
             return [];
+        const range = ranges.get(index);
+        if (range !== undefined)
+            return [{ name: camel(content.slice(-2)), list: false, minItems: 0, type: 'number', ...range }];
+        const of = content.lastIndexOf('of');
+        if (of > 0 && of < content.length - 1)
+            return [ofField(content.slice(0, of), content.slice(of + 1), part)];
         const many = part.some((word) => MANY.has(word)) || isPlural(head);
         const least = part.indexOf('least');
         const minimum = least === -1 ? undefined : countWord(part[least + 1]);
         const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
         return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
     });
+}
+/** `between 0 and 100` (from the number on): the inclusive range, lower bound first. */
+function rangeAt(words, at) {
+    const [low, and, high] = [words[at], words[at + 1], words[at + 2]];
+    if (and !== 'and' || !/^\d{1,9}$/.test(low ?? '') || !/^\d{1,9}$/.test(high ?? ''))
+        return undefined;
+    const [minimum, maximum] = [Number(low), Number(high)].sort((left, right) => left - right);
+    return { minimum: minimum ?? 0, maximum: maximum ?? 0 };
+}
+/** `whether it is enabled` → `enabled`, true or false: the state the words after `whether` name. */
+function yesOrNo(words) {
+    const name = words.filter((word) => !YES_NO_FILLERS.has(word)).at(-1);
+    return name === undefined ? [] : [{ name, list: false, minItems: 0, type: 'boolean' }];
+}
+/** `list of items`, `number of days`, `date of birth`: the field `X of Y` names. */
+function ofField(before, after, part) {
+    const container = before.at(-1) ?? '';
+    const head = after.at(-1) ?? '';
+    if (CONTAINERS.has(container)) {
+        const least = part.indexOf('least');
+        const minimum = least === -1 ? undefined : countWord(part[least + 1]);
+        return { name: camel(after.slice(-2)), list: true, minItems: Math.max(minimum ?? 1, 1) };
+    }
+    if (COUNTS.has(container))
+        return { name: camel(after.slice(-2)), list: false, minItems: 0, type: 'number' };
+    return { name: camel([container, 'of', isPlural(head) ? head : singular(head)]), list: false, minItems: 0 };
 }
 function countWord(word) {
     const words = { one: 1, two: 2, three: 3 };
@@ -48713,6 +48884,7 @@ function countWord(word) {
 }
 //# sourceMappingURL=read-fields.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/description-fields.js
+
 
 
 
@@ -48755,13 +48927,15 @@ const END = new Set([
     'until',
 ]);
 /**
- * `Each ticket has an assignee and a priority` → ticket: assignee, priority. Read the way a story's
+ * `Each ticket has an assignee and a priority` → ticket: assignee, priority; `a priority (low,
+ * medium or high)` → priority, one of those values. Read the way a story's
  * `with …` is (`parseStory`), for the resources the stories made: a sentence naming another noun
  * gives nothing. Sentences are read whole, since clauses split at `and`.
  */
 function descriptionFields(sentences, resources) {
     return sentences.flatMap((sentence) => {
-        const words = wordsOf(sentence.text);
+        const listed = parenthesisedValues(sentence.text);
+        const words = wordsOf(listed.text);
         return resources.flatMap((resource) => {
             const at = words.findIndex((word) => word === resource || word === plural(resource));
             if (at === -1)
@@ -48773,10 +48947,17 @@ function descriptionFields(sentences, resources) {
                 return [];
             const rest = words.slice(verb + 1);
             const end = rest.findIndex((word) => END.has(word));
-            const fields = readFields(end === -1 ? rest : rest.slice(0, end));
+            const fields = readFields(end === -1 ? rest : rest.slice(0, end)).map((field) => {
+                const values = field.list ? undefined : listed.values.get(lastWord(field.name));
+                return values === undefined ? field : { ...field, values };
+            });
             return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
         });
     });
+}
+/** `requesterEmail` → `email`: the word a parenthesised list follows. */
+function lastWord(name) {
+    return (name.split(/(?=[A-Z])/).at(-1) ?? name).toLowerCase();
 }
 //# sourceMappingURL=description-fields.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/field-attributes.js
@@ -50164,9 +50345,7 @@ function fieldsFor(params) {
         for (const ask of story.fields) {
             if (fields.has(ask.name))
                 continue;
-            fields.set(ask.name, ask.list
-                ? { name: ask.name, type: 'list', required: story.kind === 'create', minItems: ask.minItems }
-                : { name: ask.name, type: fieldType(ask.name), required: story.kind === 'create' });
+            fields.set(ask.name, specOf(ask, story.kind === 'create'));
         }
         const byCaller = story.toCaller === true && story.kind === 'transition' ? callerField(story.verb) : undefined;
         if (byCaller !== undefined && !fields.has(byCaller))
@@ -50181,13 +50360,35 @@ function fieldsFor(params) {
                 fields.set(filterBy, { name: filterBy, type: 'string', required: false });
     }
     for (const ask of params.described) {
-        if (fields.has(ask.name) || status_words_STATUS_WORDS.has(ask.name))
+        if (status_words_STATUS_WORDS.has(ask.name))
             continue;
-        fields.set(ask.name, ask.list
-            ? { name: ask.name, type: 'list', required: false, minItems: ask.minItems }
-            : { name: ask.name, type: fieldType(ask.name), required: false });
+        const known = fields.get(ask.name);
+        // A story names the field (`open a ticket with a priority`), the description its values or range.
+        if (known === undefined)
+            fields.set(ask.name, specOf(ask, false));
+        else if (known.type !== 'list' && !ask.list)
+            // What the description adds (values, a range, a type its words give) is kept beside the story's field.
+            fields.set(ask.name, {
+                ...specOf(ask, known.required),
+                ...known,
+                ...(ask.type !== undefined || ask.values !== undefined ? { type: specOf(ask, false).type } : {}),
+            });
     }
     return [...fields.values()];
+}
+/** The declared field an ask gives: a list with its fewest entries, else its type, values and range. */
+function specOf(ask, required) {
+    if (ask.list)
+        return { name: ask.name, type: 'list', required, minItems: ask.minItems };
+    return {
+        name: ask.name,
+        // Named values (`a size (small, medium or large)`) are text, whatever the name suggests.
+        type: ask.type ?? (ask.values === undefined ? fieldType(ask.name) : 'string'),
+        required,
+        ...(ask.values === undefined ? {} : { values: ask.values }),
+        ...(ask.minimum === undefined ? {} : { minimum: ask.minimum }),
+        ...(ask.maximum === undefined ? {} : { maximum: ask.maximum }),
+    };
 }
 //# sourceMappingURL=fields-for.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/returning-verb.js
@@ -50371,6 +50572,7 @@ function numbersCompared(fields, texts) {
 
 
 
+
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 /**
  * Derives the application's one resource model from the request: its resources (the stories'
@@ -50385,10 +50587,15 @@ function resourceModel(input) {
         ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
         ...intents.flatMap((intent) => wordsOfText(intent.text)),
     ]);
+    const texts = [
+        ...intents.map((intent) => wordsOfText(intent.text)),
+        ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+    ];
+    const read = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+    const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const parsed = fieldAttributes({
-        stories: attributesOfOwners(callerLists(intents
-            .filter((intent) => !eventStories.includes(intent))
-            .map(parseStory)
+        stories: attributesOfOwners(callerLists(read
+            .map((story) => compoundObject({ story, texts, nouns: storyNouns }))
             .map((story) => namedTransition(story, listed)))),
         sentences: input.descriptionSentences,
         kinds: ATTRIBUTE_KINDS,
@@ -50412,10 +50619,6 @@ function resourceModel(input) {
         ...eventStories.map((intent) => wordsOfText(intent.text)),
     ].filter(asksForStatusEvents);
     const described = descriptionFields(input.descriptionSentences, names);
-    const texts = [
-        ...intents.map((intent) => wordsOfText(intent.text)),
-        ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
-    ];
     const resources = names.map((name) => resourceFor({
         name,
         described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
@@ -51355,37 +51558,46 @@ const ARRIVAL_WORDS = [
  * Scans each description clause and each story for storage-class moves, retention periods, expiry,
  * how long old versions stay, and object notifications. A clause gives one of them: a storage
  * class makes it a move, old versions a version period, a keep word a retention, a delete word an expiry.
+ * A delete word beside a retention (`kept 10 years, then deleted`), in its clause or a later clause
+ * of its sentence, also asks for an expiry when the retention ends; a retention alone never does.
  */
 function infrastructureAsks(input) {
     const texts = [
-        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
-        ...input.stories.map((story) => story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+        ...input.descriptionSentences.map((sentence) => sentence.clauses.map((clause) => clause.words)),
+        ...input.stories.map((story) => [story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []]),
     ];
     let retention;
     let expiration;
     let noncurrentDays;
     const transitions = [];
-    for (const words of texts) {
-        const moves = storageClassMoves(words);
-        const duration = firstDuration(words);
-        const has = (list) => words.some((word) => list.includes(word));
-        if (moves.length > 0) {
-            for (const move of moves) {
-                if (!transitions.some((known) => known.storageClass === move.storageClass))
-                    transitions.push(move);
+    for (const clauses of texts) {
+        let keptDays;
+        for (const words of clauses) {
+            const moves = storageClassMoves(words);
+            const duration = firstDuration(words);
+            const has = (list) => words.some((word) => list.includes(word));
+            if (moves.length > 0) {
+                for (const move of moves) {
+                    if (!transitions.some((known) => known.storageClass === move.storageClass))
+                        transitions.push(move);
+                }
             }
-        }
-        else if (duration === undefined) {
-            continue;
-        }
-        else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
-            noncurrentDays ??= durationDays(duration);
-        }
-        else if (has(RETENTION_WORDS)) {
-            retention ??= { duration, days: durationDays(duration) };
-        }
-        else if (has(EXPIRY_WORDS)) {
-            expiration ??= { days: durationDays(duration) };
+            else if (duration === undefined) {
+                if (keptDays !== undefined && has(EXPIRY_WORDS))
+                    expiration ??= { days: keptDays };
+            }
+            else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
+                noncurrentDays ??= durationDays(duration);
+            }
+            else if (has(RETENTION_WORDS)) {
+                keptDays = durationDays(duration);
+                retention ??= { duration, days: keptDays };
+                if (has(EXPIRY_WORDS))
+                    expiration ??= { days: keptDays };
+            }
+            else if (has(EXPIRY_WORDS)) {
+                expiration ??= { days: durationDays(duration) };
+            }
         }
     }
     const asked = [
@@ -51400,14 +51612,21 @@ function infrastructureAsks(input) {
         transitions: [...transitions].sort((left, right) => left.days - right.days),
         ...(expiration === undefined ? {} : { expiration }),
         ...(noncurrentDays === undefined ? {} : { noncurrentDays }),
-        objectNotifications: texts.some((words) => words.some((word) => infrastructure_asks_NOTIFY_WORDS.includes(word)) &&
+        objectNotifications: texts
+            .flat()
+            .some((words) => words.some((word) => infrastructure_asks_NOTIFY_WORDS.includes(word)) &&
             words.some((word) => ARRIVAL_WORDS.includes(word))),
     };
 }
-/** The age in days at which every object expires: the expiry asked, never before the retention ends; none when neither is asked. */
+/**
+ * The age in days at which every object expires: the expiry asked, never before the retention
+ * ends; none unless an expiry is asked (a retention is a floor: deleting data nobody asked to
+ * delete cannot be undone).
+ */
 function expirationDays(asks) {
-    const days = [asks.expiration?.days, asks.retention?.days].filter((value) => value !== undefined);
-    return days.length === 0 ? undefined : Math.max(...days);
+    if (asks.expiration === undefined)
+        return undefined;
+    return Math.max(asks.expiration.days, asks.retention?.days ?? 0);
 }
 //# sourceMappingURL=infrastructure-asks.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/opposite-asks.js
@@ -51486,7 +51705,7 @@ function transitionTitle(transition) {
     return `objects move to ${transition.storageClass} after ${transition.days} days`;
 }
 function retentionTitle(retention) {
-    return `every object is kept ${retention.duration.amount} ${retention.duration.unit} and then expires`;
+    return `every object is kept ${retention.duration.amount} ${retention.duration.unit} under object lock`;
 }
 function expirationTitle(days) {
     return `every object expires ${days} days after it was written`;
@@ -51675,7 +51894,7 @@ function infrastructureCapabilities(input, asks) {
         capabilities.unshift({
             // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this rule names.
             when: [...infrastructure_coverage_RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
-            implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; a lifecycle rule expires it after ${expiresAfter ?? asks.retention.days} days`,
+            implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; ${expiresAfter === undefined ? 'no lifecycle rule deletes it' : `a lifecycle rule expires it after ${expiresAfter} days`}`,
             tests: [test(retentionTitle(asks.retention))],
             resources: ['DataBucket'],
         });
@@ -52138,7 +52357,10 @@ function infrastructureTests(baseDir, asks) {
     const properties = bucket().Properties;
     expect(properties.ObjectLockEnabled).toBe(true);
     expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
-    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter ?? asks.retention.days} }));
+${expiresAfter === undefined
+            ? `    // Kept, not deleted: nothing asked to delete objects when the retention ends.
+    expect(properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined)).toEqual([]);`
+            : `    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter} }));`}
   });
 `);
     }
@@ -52252,7 +52474,7 @@ function infrastructureBlueprint(input) {
         ...(asks.retention === undefined
             ? []
             : [
-                `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode), then expires`,
+                `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode)${asks.expiration === undefined ? '; nothing deletes it afterwards' : ''}`,
             ]),
         ...asks.transitions.map((move) => `objects move to ${move.storageClass} after ${move.days} days`),
         ...(asks.expiration === undefined
@@ -52695,6 +52917,8 @@ const FUNCTION_TIMEOUT_SECONDS = 30;
 /** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
 const VISIBILITY_TIMEOUT_SECONDS = FUNCTION_TIMEOUT_SECONDS * 6;
 const MAX_RECEIVE_COUNT = 5;
+/** How long the dead-letter queue keeps a message: 14 days, SQS's most. */
+const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 /** Queue with redrive to a dead-letter queue, a consumer function, and a table of processed message keys; a signed webhook endpoint and an event bus when asked. */
 function integrationTemplate(input, asks, shifting) {
     const { slug, pascal } = input.names;
@@ -52711,7 +52935,7 @@ function integrationTemplate(input, asks, shifting) {
                         UpdateReplacePolicy: 'Retain',
                         Properties: {
                             SqsManagedSseEnabled: true,
-                            MessageRetentionPeriod: 1_209_600,
+                            MessageRetentionPeriod: DEAD_LETTER_RETENTION_SECONDS,
                             Tags: standardTags(slug),
                         },
                     },
@@ -52910,6 +53134,40 @@ function webhookParts(input, asks) {
     ];
 }
 //# sourceMappingURL=integration-template.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/retry-count-gaps.js
+/** `once`, `twice`, `3 times`: how many retries a text asks for. */
+const COUNT_WORDS = { once: 1, twice: 2, thrice: 3 };
+const retry_count_gaps_NUMBER_WORDS = {
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    ten: 10,
+};
+/**
+ * A retry count the text asks for (`Retry failed runs twice`, `retried 3 times`) that the generated
+ * redrive does not make: SQS retries a message `maxReceiveCount - 1` times before moving it to the
+ * dead-letter queue (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html),
+ * so a count the template contradicts is a gap, never counted met. Words are lowercase.
+ */
+function retryCountGaps(words, maxReceiveCount) {
+    const retries = maxReceiveCount - 1;
+    const asked = words.flatMap((word, index) => {
+        const once = COUNT_WORDS[word];
+        if (once !== undefined)
+            return [once];
+        const next = words[index + 1];
+        if (next !== 'times' && next !== 'time')
+            return [];
+        const count = /^\d{1,3}$/.test(word) ? Number(word) : retry_count_gaps_NUMBER_WORDS[word];
+        return count === undefined ? [] : [count];
+    });
+    return asked
+        .filter((count) => count !== retries)
+        .map((count) => `${count} ${count === 1 ? 'retry is' : 'retries are'} asked, but a message is retried ${retries} times (maxReceiveCount ${maxReceiveCount}) before the dead-letter queue; change maxReceiveCount to ${count + 1}`);
+}
+//# sourceMappingURL=retry-count-gaps.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-source.js
 
 /** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
@@ -53273,6 +53531,7 @@ const GITHUB_EVENTS = [
     'release',
     'create',
     'delete',
+    'branch_protection_rule',
     'fork',
     'star',
     'watch',
@@ -53321,6 +53580,7 @@ const GITHUB = GITHUB_EVENTS.map((name) => {
  * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
  */
 const GITHUB_ACTION_EVENTS = new Set([
+    'branch_protection_rule',
     'pull_request',
     'pull_request_review',
     'pull_request_review_comment',
@@ -53398,6 +53658,14 @@ const MERGED = word_forms_forms('merge');
  */
 const GITHUB_ACTIONS = [
     githubAction('pull_request.opened', 'pull_request', 'opened', word_forms_forms('open', 'opened', 'opens', 'new')),
+    // https://docs.github.com/en/webhooks/webhook-events-and-payloads#branch_protection_rule
+    githubAction('branch_protection_rule.created', 'branch_protection_rule', 'created', CREATED),
+    githubAction('branch_protection_rule.edited', 'branch_protection_rule', 'edited', [
+        ...word_forms_forms('edit'),
+        ...word_forms_forms('change'),
+        ...word_forms_forms('update'),
+    ]),
+    githubAction('branch_protection_rule.deleted', 'branch_protection_rule', 'deleted', DELETED),
     githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
     githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
         'pull_request.merged': true,
@@ -53636,13 +53904,29 @@ function storyDroppedQualifiers(params) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/event-types-asked.js
 
 
+const EXCLUDING = new Set([
+    'ignore',
+    'ignored',
+    'ignores',
+    'skip',
+    'skipped',
+    'exclude',
+    'excluded',
+    'discard',
+    'discarded',
+    'except',
+]);
 /**
  * The provider's event types a text asks for, read from its condition first: `Publish a ReleaseDrafted
  * event when a release is drafted` asks for a drafted release, not a published one (`publish` is what
  * the service does). When the condition names no type, the whole text is read (`pull requests when
- * they are merged`). Words are lowercase, split as `words-of` splits them.
+ * they are merged`). A text that asks to leave something out (`ignore`, `skip`, `exclude`) asks for
+ * no type. Words are lowercase, split as `words-of` splits them.
  */
 function eventTypesAsked(words, catalogue) {
+    // `Ignore events from forks`: what to leave out is not an event to take.
+    if (words.some((word) => EXCLUDING.has(word)))
+        return [];
     const condition = conditionWords(words);
     const found = condition === undefined ? [] : providerEventTypesIn(condition, catalogue);
     return found.length > 0 ? found : providerEventTypesIn(words, catalogue);
@@ -53791,6 +54075,8 @@ function ownEvents(params) {
 }
 //# sourceMappingURL=message-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+
+
 
 
 
@@ -53988,9 +54274,19 @@ function fixedCapabilities(params) {
         },
         {
             when: anyOf('dead', 'dlq', 'poison', 'retry', 'retries', 'retried', 'redrive', 'failures'),
-            implementedBy: `failed messages are retried, then moved to a dead-letter queue after ${MAX_RECEIVE_COUNT} receives, which raises an alarm`,
+            implementedBy: `failed messages are retried, then moved to a dead-letter queue after ${MAX_RECEIVE_COUNT} receives (${MAX_RECEIVE_COUNT - 1} retries), which raises an alarm; the dead-letter queue keeps them ${DEAD_LETTER_RETENTION_SECONDS} s (${DEAD_LETTER_RETENTION_SECONDS / 86_400} days)`,
             tests: [test('batch', integration_test_titles_TITLES.retry), test('batch', integration_test_titles_TITLES.poison)],
             resources: ['DeadLetterQueue', 'DeadLetterAlarm'],
+            // `Retry failed runs twice`: a count in words the numbers check cannot see.
+            compare: (text) => [
+                ...retryCountGaps(wordsOf(text), MAX_RECEIVE_COUNT),
+                ...numbersOutside(text, [
+                    MAX_RECEIVE_COUNT,
+                    MAX_RECEIVE_COUNT - 1,
+                    DEAD_LETTER_RETENTION_SECONDS,
+                    DEAD_LETTER_RETENTION_SECONDS / 86_400,
+                ]),
+            ],
         },
         {
             // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is reached by default.
@@ -54047,6 +54343,13 @@ function fixedCapabilities(params) {
             tests: [],
             resources: [],
             notGenerated: "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
+        }, {
+            // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
+            when: anyOf('ignore', 'ignored', 'skip', 'skipped', 'exclude', 'excluded', 'discard', 'discarded', 'except'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: "nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts (for forks, on the payload's `repository.fork`)",
         }, {
             when: pairs(SEE_WORDS, REJECTION_WORDS),
             implementedBy: 'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
@@ -54151,6 +54454,12 @@ function signatureGaps(asks) {
     return [
         `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); ${replay}`,
     ];
+}
+/** Numbers a text gives (`after 5 failures`) that are none of the values generated: each a gap, as the shared numbers check says. */
+function numbersOutside(text, generated) {
+    // `3 times` is a retry count, compared by retryCountGaps.
+    const given = (text.match(/(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d|\s+times?\b)/g) ?? []).map(Number);
+    return [...new Set(given.filter((value) => !generated.includes(value)))].map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
 }
 //# sourceMappingURL=integration-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-source.js
@@ -63890,6 +64199,74 @@ function changeSetRisks(changes) {
     });
 }
 //# sourceMappingURL=change-set-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/package-manifest-risks.js
+
+/**
+ * Scripts npm runs by itself when the deploy run installs and builds a service (`npm ci` or
+ * `npm install`, then `npm run build`; npm Docs, "scripts": life cycle scripts and `pre`/`post`
+ * scripts). They run in the deploy workflow, with the AWS credentials that deploy the stack.
+ */
+const INSTALL_SCRIPTS = [
+    'preinstall',
+    'install',
+    'postinstall',
+    'prepublish',
+    'preprepare',
+    'prepare',
+    'postprepare',
+    'prebuild',
+    'postbuild',
+];
+/**
+ * A build the classifier can read: esbuild or tsc with plain arguments (no shell operators,
+ * substitutions or quotes, nothing above the service's folder), as the blueprints write it
+ * (`src/generation/offline/project/project-files.ts`).
+ */
+const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)[\w@*./=:,+-]+)*$/;
+/** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
+const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
+/**
+ * Code a `package.json` of the bundle makes the deploy run execute with its credentials, which no
+ * rule of a template bounds (`unseen-effect`, `where` the file): an install or build life-cycle
+ * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
+ * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
+ * run by its own install scripts), or a manifest that does not parse. A dependency from the registry
+ * may have install scripts of its own; the classifier cannot see them (not judged here).
+ */
+function packageManifestRisks(params) {
+    const reason = (message, at = '') => ({
+        code: 'unseen-effect',
+        where: `${params.path}${at}`,
+        message,
+    });
+    let manifest;
+    try {
+        manifest = JSON.parse(params.content);
+    }
+    catch {
+        return [reason('The package manifest does not parse; what npm would run from it cannot be judged.')];
+    }
+    if (!isPlainObject(manifest))
+        return [reason('The package manifest is not an object.')];
+    const reasons = [];
+    const scripts = isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
+    for (const name of INSTALL_SCRIPTS)
+        if (scripts[name] !== undefined)
+            reasons.push(reason(`The "${name}" script runs when the deploy run installs or builds the service, with its AWS credentials.`, `#scripts.${name}`));
+    const build = scripts['build'];
+    if (build !== undefined && (typeof build !== 'string' || !PLAIN_BUILD.test(build.trim())))
+        reasons.push(reason('The "build" script is not a plain esbuild or tsc command; the deploy run executes it with its AWS credentials.', '#scripts.build'));
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'overrides']) {
+        const specs = manifest[field];
+        if (!isPlainObject(specs))
+            continue;
+        for (const [name, spec] of Object.entries(specs))
+            if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
+                reasons.push(reason(`${name} comes from outside the npm registry (${JSON.stringify(spec)}): code this change does not show, installed by the deploy run.`, `#${field}.${name}`));
+    }
+    return reasons;
+}
+//# sourceMappingURL=package-manifest-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/cidr-block.js
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 /**
@@ -66244,7 +66621,50 @@ function existingGroupIngressRisks(params) {
     ];
 }
 //# sourceMappingURL=existing-group-ingress-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/foreign-key-risks.js
+
+
+/** A property naming the KMS key that encrypts a resource's data (`KmsMasterKeyId`, `KMSMasterKeyID`, `KmsKeyId`, `KmsKeyArn`, `SSEKMSKeyId`…). */
+const KEY_PROPERTY = /kms\w*key(id|arn|identifier)?$/i;
+/**
+ * `data-egress` for data kept under a KMS key that may be another account's: a key or alias ARN
+ * whose account is a literal id (the template cannot say it is this one). That account's key policy
+ * decides who may decrypt, sees every use in its CloudTrail and can disable the key (AWS KMS
+ * Developer Guide, "Allowing users in other accounts to use a KMS key"). A key id, an alias name
+ * (`alias/aws/sqs`), a key of this template or an ARN built from `AWS::AccountId` is this
+ * account's. Found at any depth of `Properties`; `where` is `<file>#Resources.<Id>.Properties.<path>`.
+ */
+function foreignKeyRisks(params) {
+    const reasons = [];
+    const visit = (value, at, key) => {
+        if (Array.isArray(value))
+            return value.forEach((item, index) => visit(item, `${at}[${index}]`, key));
+        if (KEY_PROPERTY.test(key)) {
+            const read = readTemplateValue(value, params.context);
+            const foreign = read.known ? read.texts.filter(isForeignArn) : [];
+            if (foreign.length > 0)
+                reasons.push({
+                    code: 'data-egress',
+                    where: `${params.where}.${at}`,
+                    message: `${params.logicalId} (${params.type}) keeps data under the KMS key ${foreign.join(' or ')}, in an account the template names by its id: that account controls who may decrypt it.`,
+                });
+            return;
+        }
+        if (!isPlainObject(value))
+            return;
+        for (const [child, inner] of Object.entries(value))
+            visit(inner, `${at}.${child}`, child.startsWith('Fn::') ? key : child);
+    };
+    visit(params.properties, 'Properties', 'Properties');
+    return reasons;
+}
+function isForeignArn(text) {
+    const [prefix, , , , account] = text.split(':');
+    return prefix === 'arn' && account !== undefined && account !== '' && !isNamedValue(account);
+}
+//# sourceMappingURL=foreign-key-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/find-policy-documents.js
+
 
 
 /**
@@ -66263,7 +66683,7 @@ function findPolicyDocuments(properties, path = 'Properties') {
 }
 function visit(value, path, property, found) {
     if (typeof value === 'string') {
-        if (/policy/i.test(property) && /"Statement"/.test(value))
+        if (/policy/i.test(property) && (/"Statement"/.test(value) || hasStatement(jsonTextValue(value))))
             found.push({ property, document: value, path });
         return;
     }
@@ -66278,12 +66698,19 @@ function visit(value, path, property, found) {
         return;
     }
     const text = policyText(value);
-    if (text !== undefined && /policy/i.test(property) && /Statement/.test(text.text)) {
-        found.push({ property, document: rebuildPolicyDocument(text), path });
-        return;
+    if (text !== undefined && /policy/i.test(property)) {
+        const rebuilt = rebuildPolicyDocument(text);
+        // Keys are read once parsed: JSON may spell any of their characters as `\uXXXX` (RFC 8259 §7).
+        if (/Statement/.test(text.text) || hasStatement(rebuilt)) {
+            found.push({ property, document: rebuilt, path });
+            return;
+        }
     }
     for (const [key, child] of Object.entries(value))
         visit(child, `${path}.${key}`, key.startsWith('Fn::') ? property : key, found);
+}
+function hasStatement(value) {
+    return isPlainObject(value) && 'Statement' in value;
 }
 //# sourceMappingURL=find-policy-documents.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/fleet-command-risks.js
@@ -66473,6 +66900,94 @@ function describePorts(rule) {
     return 'ingress';
 }
 //# sourceMappingURL=ingress-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/has-duplicate-json-keys.js
+/**
+ * Whether a JSON text names a key twice in one object, the keys compared once decoded
+ * (`"a"` and `"\u0061"` are one key). RFC 8259 §4: names "SHOULD be unique", and when they are not
+ * "the behavior of software that receives such an object is unpredictable": `JSON.parse` keeps the
+ * last, another parser (the service's) may keep the first. A scan of strings and brackets only, so
+ * it also reads a text with `${…}` parts; a text that is not JSON at all simply finds none.
+ */
+function hasDuplicateJsonKeys(text) {
+    const stack = [];
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        const top = stack[stack.length - 1];
+        if (char === '{')
+            stack.push({ keys: new Set(), expectKey: true });
+        else if (char === '[')
+            stack.push({ keys: undefined, expectKey: false });
+        else if (char === '}' || char === ']')
+            stack.pop();
+        else if (char === ',' && top?.keys !== undefined)
+            top.expectKey = true;
+        else if (char === ':' && top !== undefined)
+            top.expectKey = false;
+        else if (char === '"') {
+            const end = stringEnd(text, index);
+            if (top?.keys !== undefined && top.expectKey) {
+                const key = has_duplicate_json_keys_decode(text.slice(index, end + 1));
+                if (top.keys.has(key))
+                    return true;
+                top.keys.add(key);
+            }
+            index = end;
+        }
+    }
+    return false;
+}
+/** The index of the quote closing the string that opens at `start` (or the text's end). */
+function stringEnd(text, start) {
+    for (let index = start + 1; index < text.length; index++) {
+        if (text[index] === '\\')
+            index++;
+        else if (text[index] === '"')
+            return index;
+    }
+    return text.length - 1;
+}
+function has_duplicate_json_keys_decode(token) {
+    try {
+        return String(JSON.parse(token));
+    }
+    catch {
+        return token;
+    }
+}
+//# sourceMappingURL=has-duplicate-json-keys.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/json-text-risks.js
+
+
+
+/**
+ * `unresolved-value` for each JSON text in a resource's properties (a `Json` property written as
+ * text, plain or built with `Fn::Sub`/`Fn::Join`) that names a key twice in one object
+ * (`hasDuplicateJsonKeys`): the classifier reads the last one (`JSON.parse`), the service may read
+ * the first, so what the text does is ambiguous. `where` is `<file>#Resources.<Id>.Properties.<path>`.
+ */
+function jsonTextRisks(params) {
+    const reasons = [];
+    const visit = (value, at) => {
+        const text = typeof value === 'string' ? value : policyText(value)?.text;
+        if (text !== undefined && /^\s*[[{]/.test(text)) {
+            if (hasDuplicateJsonKeys(text))
+                reasons.push({
+                    code: 'unresolved-value',
+                    where: `${params.where}.${at}`,
+                    message: `${params.logicalId} (${params.type}) has a JSON text that names a key twice in one object: which value the service reads is its parser's choice.`,
+                });
+            return;
+        }
+        if (Array.isArray(value))
+            value.forEach((item, index) => visit(item, `${at}[${index}]`));
+        else if (isPlainObject(value))
+            for (const [key, inner] of Object.entries(value))
+                visit(inner, `${at}.${key}`);
+    };
+    visit(params.properties, 'Properties');
+    return reasons;
+}
+//# sourceMappingURL=json-text-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/lambda-permission-risks.js
 
 
@@ -66510,7 +67025,10 @@ function lambdaPermissionRisks(params) {
                 message: `Principal depends on ${principal.why}; treated as broad.`,
             },
         ];
-    const scoped = 'SourceArn' in properties || 'SourceAccount' in properties;
+    const scope = sourceScope(properties, params.context);
+    if (scope.foreign !== undefined)
+        return [reason(`Lets a source in another account (${scope.foreign}) invoke the function.`, scope.at)];
+    const scoped = scope.scoped;
     for (const text of principal.texts) {
         if (text === '*')
             return [reason('Lets anyone invoke the function (Principal "*").')];
@@ -66523,7 +67041,129 @@ function lambdaPermissionRisks(params) {
     }
     return [];
 }
+/** Left out, `Ref: AWS::NoValue`, or an `Fn::If` with such a branch (nested ones too). */
+function mayBeAbsent(value) {
+    if (value === undefined)
+        return true;
+    if (!isPlainObject(value))
+        return false;
+    if (value['Ref'] === 'AWS::NoValue')
+        return true;
+    const choice = value['Fn::If'];
+    return Array.isArray(choice) && choice.length === 3 && (mayBeAbsent(choice[1]) || mayBeAbsent(choice[2]));
+}
+/**
+ * How `SourceArn` and `SourceAccount` scope a permission, read by value: `Ref: AWS::NoValue` (alone or
+ * as an `Fn::If` branch) is no scope once deployed, and an account id written as a literal (in `SourceAccount` or in the ARN's
+ * account position) may be another account's (`foreign`, with where it is). An ARN with no
+ * account (an S3 bucket) or one from `AWS::AccountId` or a resource of this template scopes it.
+ */
+function sourceScope(properties, context) {
+    let scoped = false;
+    for (const name of ['SourceArn', 'SourceAccount']) {
+        const value = properties[name];
+        if (mayBeAbsent(value))
+            continue;
+        scoped = true;
+        const read = readTemplateValue(value, context);
+        if (!read.known)
+            continue;
+        for (const text of read.texts) {
+            const account = name === 'SourceAccount' ? text : text.split(':')[4];
+            if (account === undefined || account === '' || isNamedValue(account) || isThisAccount(account))
+                continue;
+            if (name === 'SourceArn' && isNamedValue(text))
+                continue;
+            return { scoped, foreign: text, at: name };
+        }
+    }
+    return { scoped };
+}
 //# sourceMappingURL=lambda-permission-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/outside-target-risks.js
+
+
+
+
+/**
+ * Properties that make a resource act on, or run, something the template must make itself to be
+ * judged: an EventBridge rule's or schedule's target (a function, queue or state machine this change
+ * does not hold runs with its own role on every event; a built-in target such as
+ * `…:target/terminate-instances` stops, reboots or terminates instances, or snapshots volumes, named
+ * in its input; AWS EventBridge User Guide, "Targets"), an event source mapping's source (Lambda
+ * deletes each message it read from that queue; AWS Lambda Developer Guide, "Using Lambda with
+ * Amazon SQS"), an instance's subnet (its public-IP setting is not seen), and a route table
+ * association's subnet and route table (it reroutes every resource of an existing subnet).
+ */
+const MUST_BE_OWN = new Map([
+    ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
+    ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
+    ['AWS::Lambda::EventSourceMapping', [['EventSourceArn']]],
+    ['AWS::EC2::Instance', [['SubnetId'], ['NetworkInterfaces', '[]', 'SubnetId']]],
+    ['AWS::EC2::SubnetRouteTableAssociation', [['SubnetId'], ['RouteTableId']]],
+]);
+/**
+ * `unseen-effect` for each value of `MUST_BE_OWN` that is not a resource of this template
+ * (`isOwnResource`: a literal id or ARN, a parameter, an import), and for a Lambda function's
+ * container image (`Code.ImageUri`) in an ECR registry not written as `${AWS::AccountId}`: code
+ * another account chooses and may replace under the same tag (AWS Lambda Developer Guide,
+ * "Cross-account permissions" for container images). `where` is `<file>#Resources.<Id>.Properties.<path>`.
+ */
+function outsideTargetRisks(params) {
+    const { logicalId, type, context } = params;
+    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const reasons = [];
+    for (const path of MUST_BE_OWN.get(type) ?? [])
+        for (const { value, at } of valuesAtPath(properties, path).flatMap(ifBranches)) {
+            if (value === undefined || isOwnResource(value, context) || isAwsDocument(value))
+                continue;
+            reasons.push({
+                code: 'unseen-effect',
+                where: `${params.where}.Properties.${at}`,
+                message: `${logicalId} (${type}) acts on ${outside_target_risks_describe(value)}, which this template does not make: what it changes or runs cannot be judged.`,
+            });
+        }
+    if (type === 'AWS::Lambda::Function' && isPlainObject(properties['Code'])) {
+        const image = properties['Code']['ImageUri'];
+        if (image !== undefined && !inThisAccountRegistry(image, params))
+            reasons.push({
+                code: 'unseen-effect',
+                where: `${params.where}.Properties.Code.ImageUri`,
+                message: `${logicalId} (${type}) runs a container image from a registry not known to be this account's: code this change does not hold.`,
+            });
+    }
+    return reasons;
+}
+/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
+function ifBranches(found) {
+    const { value, at } = found;
+    if (!isPlainObject(value))
+        return [found];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [found];
+    return [
+        ...ifBranches({ value: choice[1], at: `${at}.Fn::If[1]` }),
+        ...ifBranches({ value: choice[2], at: `${at}.Fn::If[2]` }),
+    ];
+}
+/**
+ * An SSM document AWS owns (`arn:aws:ssm:<region>::document/AWS-RunShellScript`): a Run Command
+ * target, whose instances `fleetCommandRisks` judges.
+ */
+function isAwsDocument(value) {
+    return typeof value === 'string' && /^arn:[\w-]+:ssm:[\w-]*::document\/AWS-/.test(value);
+}
+function inThisAccountRegistry(value, params) {
+    const read = readTemplateValue(value, params.context);
+    return read.known && read.texts.every((text) => isThisAccount(text.split('.')[0] ?? ''));
+}
+function outside_target_risks_describe(value) {
+    return typeof value === 'string' ? `"${value}"` : 'a value';
+}
+//# sourceMappingURL=outside-target-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/public-access-rules.js
 
 const never = () => false;
@@ -66884,7 +67524,7 @@ function valueRisks(params) {
             : [];
     // `Ref: AWS::NoValue`, alone or as an `Fn::If` branch, leaves the setting out: AWS's default
     // applies (a load balancer's `Scheme` left out is internet-facing).
-    if (ifBranches(value).includes(undefined)) {
+    if (public_access_risks_ifBranches(value).includes(undefined)) {
         const absent = valueRisks({ ...params, value: undefined });
         if (absent.length > 0)
             return absent;
@@ -66919,7 +67559,7 @@ function valueRisks(params) {
         ];
 }
 /** Every value an `Fn::If` may take (nested ones too), `Ref: AWS::NoValue` as undefined; else the value. */
-function ifBranches(value) {
+function public_access_risks_ifBranches(value) {
     if (!isPlainObject(value))
         return [value];
     if (value['Ref'] === 'AWS::NoValue')
@@ -66927,7 +67567,7 @@ function ifBranches(value) {
     const choice = value['Fn::If'];
     if (!Array.isArray(choice) || choice.length !== 3)
         return [value];
-    return [...ifBranches(choice[1]), ...ifBranches(choice[2])];
+    return [...public_access_risks_ifBranches(choice[1]), ...public_access_risks_ifBranches(choice[2])];
 }
 //# sourceMappingURL=public-access-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/resource-policy-types.js
@@ -67232,6 +67872,9 @@ function serverless_network_policy_risks_parseJson(text) {
 
 
 
+
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, other public access, commands
@@ -67294,6 +67937,9 @@ function resourceRisks(params) {
     reasons.push(...samResourcePolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...jsonTextRisks({ logicalId, type, properties, where, context }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
         reasons.push(...deletionRisks({ logicalId, type, resource, where }));
     // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
@@ -67501,7 +68147,62 @@ function templateRisks(params) {
     return reasons;
 }
 //# sourceMappingURL=template-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/yaml-boolean-risks.js
+
+/** The YAML 1.1 boolean words that YAML 1.2 reads as text (YAML 1.1 "Boolean Language-Independent Type"). */
+const YAML_11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+/**
+ * `unresolved-value` for each plain (unquoted, untagged) scalar under `Resources` of a YAML
+ * template that YAML 1.1 reads as a boolean and YAML 1.2 as a word (`yes`, `on`, `off`…): the
+ * classifier parses YAML 1.2, so a Boolean property written `yes` is a text to its rules (none
+ * sees `true`), while a YAML 1.1 reader takes it as true. Which one CloudFormation applies is not
+ * written down, so the value is ambiguous. A JSON text (or one that is not YAML) has none.
+ * `where` is `<file>#Resources.<Id>.<path>`.
+ */
+function yamlBooleanRisks(params) {
+    if (/^\s*[[{]/.test(params.content))
+        return [];
+    const document = (0,dist/* parseDocument */.Tp)(params.content, { strict: false, uniqueKeys: false });
+    if (document.errors.length > 0)
+        return [];
+    const reasons = [];
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_key, node, ancestors) {
+            if (node.type !== 'PLAIN' || node.tag !== undefined || typeof node.value !== 'string')
+                return;
+            if (!YAML_11_BOOLEAN.test(node.value))
+                return;
+            const parent = ancestors[ancestors.length - 1];
+            if ((0,dist/* isPair */.tO)(parent) && parent.key === node)
+                return;
+            const at = pathOf(ancestors, node);
+            if (at[0] !== 'Resources')
+                return;
+            reasons.push({
+                code: 'unresolved-value',
+                where: `${params.path}#${at.join('.')}`,
+                message: `"${node.value}" is a boolean to a YAML 1.1 reader and a word to YAML 1.2 (how the classifier reads it): the setting is ambiguous.`,
+            });
+        },
+    });
+    return reasons;
+}
+/** Keys (and `[index]`) from the document's root down to `node`. */
+function pathOf(ancestors, node) {
+    const path = [];
+    for (const [index, ancestor] of ancestors.entries()) {
+        const child = ancestors[index + 1] ?? node;
+        if ((0,dist/* isPair */.tO)(ancestor) && (0,dist/* isScalar */.jn)(ancestor.key))
+            path.push(String(ancestor.key.value));
+        else if ((0,dist/* isSeq */.oP)(ancestor))
+            path[path.length - 1] += `[${ancestor.items.indexOf(child)}]`;
+    }
+    return path;
+}
+//# sourceMappingURL=yaml-boolean-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/classify-risk.js
+
+
 
 
 
@@ -67539,6 +68240,16 @@ function classifyRisk(params) {
                 where: file.path,
                 message: 'Writes a CODEOWNERS file, which decides who must review.',
             });
+        if (/(^|\/)package\.json$/.test(file.path)) {
+            reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
+            continue;
+        }
+        if (/(^|\/)\.npmrc$/.test(file.path))
+            reasons.push({
+                code: 'unseen-effect',
+                where: file.path,
+                message: 'Writes an npm configuration (registry, scripts shell, node options) that the deploy run uses when it builds the service.',
+            });
         const declared = file.role === 'template' || file.path === params.templatePath;
         if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path))
             continue;
@@ -67546,8 +68257,10 @@ function classifyRisk(params) {
         // A file not declared a template is judged as one when it reads as one (a nested stack, say).
         if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template)))
             continue;
-        if (parsed.ok)
+        if (parsed.ok) {
             templates.push({ path: file.path, template: parsed.template });
+            reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
+        }
         reasons.push(...(parsed.ok
             ? templateRisks({ path: file.path, template: parsed.template })
             : [
