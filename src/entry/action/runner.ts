@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { z } from 'zod';
+import { redactedFullChangeSet } from '../../core/outcome/redacted-full-change-set.js';
 import { redactedOutcomeResult } from '../../core/outcome/redacted-outcome-result.js';
 import { isFailureOutcome, type TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { markerKeysFrom } from '../../core/state/marker-keys.js';
@@ -60,9 +61,9 @@ export async function runner(): Promise<void> {
       const summary = core.summary
         .addHeading(`implementation-agent: ${outcome.status}`, 3)
         .addRaw(result.message);
-      // A PR comment shows a change set cut to fit; the job summary keeps every row.
-      const changeSet = 'result' in outcome ? outcome.result?.changeSummary : undefined;
-      if (changeSet?.truncated) summary.addHeading('Full change set', 4).addCodeBlock(changeSet.fullText);
+      // A PR comment shows a change set cut to fit; the job summary keeps every row, redacted.
+      const fullChangeSet = await redactedFullChangeSet(outcome);
+      if (fullChangeSet !== undefined) summary.addHeading('Full change set', 4).addCodeBlock(fullChangeSet);
       await summary.write();
     }
     if (isFailureOutcome(outcome)) core.setFailed(result.message);
