@@ -113,6 +113,7 @@ export async function runLocalTask(params: {
       request,
       config,
       context: { owner: 'local', repo: repoName },
+      channel: 'local',
       onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
     });
     if (!prepared.ok) {

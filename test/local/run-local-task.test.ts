@@ -175,6 +175,24 @@ describe('runLocalTask says what happened, and only about this run', () => {
     expect(progress.map((line) => /^\[(\d)\/5\]/.exec(line)?.[1])).toEqual(['1', '2', '3', '4', '5']);
     expect(progress[4]).toMatch(new RegExp(`^\\[5/5\\] Committed [0-9a-f]{7} on branch ${BRANCH}`));
   });
+
+  it('words the pr-body.md checklist for a local commit: no check or review exists until a pull request does (#11)', async () => {
+    const { repo, out } = await workspaceWithRepository();
+    const result = await runLocalTask({
+      requestFile: EXAMPLE,
+      repoDir: repo,
+      outDir: out,
+      init: false,
+      provider: createOfflineProvider(),
+      progress: () => {},
+    });
+    expect(result.status).toBe('committed');
+    const body = await readFile(path.join(out, 'pr-body.md'), 'utf8');
+    const checklist = body.slice(body.indexOf('### Checklist'));
+    expect(checklist).not.toContain('Approve this PR');
+    expect(checklist).toContain('- [ ] Push the branch and open a pull request');
+    expect(checklist).toContain('- [ ] Review the source and its tests');
+  });
 });
 
 /** The out folder's files from the run; the task record's stores (`tasks/`, `artifacts/`) are kept across runs. */

@@ -30,6 +30,29 @@ const MODE_CHECKLIST: Record<ExecutionMode, readonly string[]> = {
   hybrid: ['Check the risk assessment: high-risk changes need an approving review'],
 };
 
+/**
+ * Where the body is read: on a pull request the agent watches, or in the CLI's `pr-body.md`
+ * beside a local commit, where no check, review or push event exists yet.
+ */
+export type PrBodyChannel = 'pull-request' | 'local';
+
+/** What to do with a local commit where the pull-request checklist names GitHub's checks and events. */
+const LOCAL_APPROVAL =
+  'Push the branch and open a pull request: where the agent runs on the repository, an approving review by someone with write access passes its `implementation-agent/approval` check';
+const LOCAL_CHECKLIST: Partial<Record<ExecutionMode, readonly string[]>> = {
+  guided: [...MODE_CHECKLIST.guided.slice(0, -1), LOCAL_APPROVAL],
+  manual: [
+    'This is a **manual-mode** change: a specification (`docs/implementation/`), pending acceptance tests and scaffolding, no implementation',
+    'Implement the specification on this branch; where the agent runs on the repository, it runs its gates on every push to the pull request and reviews it',
+    'Turn each pending acceptance test (`it.todo`) into a real one and make it pass',
+    LOCAL_APPROVAL,
+  ],
+};
+
+function checklistFor(mode: ExecutionMode, channel: PrBodyChannel): readonly string[] {
+  return (channel === 'local' ? LOCAL_CHECKLIST[mode] : undefined) ?? MODE_CHECKLIST[mode];
+}
+
 /** The least room the file table keeps when the other sections are long: its head and the note. */
 const MIN_FILE_TABLE = 400;
 
@@ -50,6 +73,8 @@ export function renderPrBody(params: {
   issueNumber?: number;
   /** The mode the task runs in and the risk classifier's reasons (`effectiveMode`); shown under risk assessment. */
   decision?: ModeDecision;
+  /** Default `pull-request`; `local` words the checklist for a commit no pull request holds yet. */
+  channel?: PrBodyChannel;
 }): string {
   const { bundle } = params;
   const limit = PULL_REQUEST_BODY_LIMIT;
@@ -98,7 +123,7 @@ function sectionsAround(params: Parameters<typeof renderPrBody>[0], fileTable: s
     `Model ${codeSpan(params.model)}, ${params.attempts} attempt(s), ${usage.inputTokens} input / ${usage.outputTokens} output tokens` +
       ` (${usage.cacheReadTokens} cache read, ${usage.cacheWriteTokens} cache write), cost $${usage.costUsd.toFixed(4)}.`,
     '### Checklist',
-    MODE_CHECKLIST[params.decision?.effective ?? exec.execution_mode]
+    checklistFor(params.decision?.effective ?? exec.execution_mode, params.channel ?? 'pull-request')
       .map((item) => `- [ ] ${item}`)
       .join('\n'),
   ].join('\n\n');

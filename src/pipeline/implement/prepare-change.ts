@@ -2,7 +2,7 @@ import type { AgentConfig } from '../../core/config/agent-config.js';
 import { formatFindingsForRepair } from '../../core/gates/format-findings.js';
 import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
 import { changeNamesFor, type ChangeNames } from '../../core/naming/change-names.js';
-import { renderPrBody } from '../../core/render/pr-body.js';
+import { renderPrBody, type PrBodyChannel } from '../../core/render/pr-body.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
 import { classifyRisk } from '../../core/risk/classify-risk.js';
 import { effectiveMode, type ModeDecision } from '../../core/risk/effective-mode.js';
@@ -42,6 +42,8 @@ export async function prepareChange(params: {
   /** The task's run count, for the commit message; see `changeNamesFor`. */
   attempt?: number;
   onAttempt?: (attempt: number, usageSoFar: TokenUsage) => void | Promise<void>;
+  /** Where the body is read (`renderPrBody`); the CLI passes `local`. */
+  channel?: PrBodyChannel;
 }): Promise<PreparedChange> {
   const { request, config, context } = params;
   const generation = await generateWithRepair({
@@ -72,6 +74,7 @@ export async function prepareChange(params: {
     request,
     decision,
     ...(issueNumber === undefined ? {} : { issueNumber }),
+    ...(params.channel === undefined ? {} : { channel: params.channel }),
   });
   return { ok: true, generation, names, decision, body };
 }

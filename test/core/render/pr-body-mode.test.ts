@@ -9,7 +9,7 @@ import type { RiskReason } from '../../../src/core/risk/risk-assessment.js';
 import { NO_USAGE } from '../../../src/generation/model-provider.js';
 import { generate, requestFor } from '../../generation/offline/offline-test-requests.js';
 
-async function hybridBody(environment: string) {
+async function hybridBody(environment: string, channel?: 'local') {
   const shape = { taskType: 'application' as const, taskName: 'Orders API', environment };
   const { bundle } = await generate(shape);
   const request = requestFor(shape);
@@ -34,6 +34,7 @@ async function hybridBody(environment: string) {
     attempts: 1,
     decision,
     issueNumber: 3,
+    ...(channel === undefined ? {} : { channel }),
   });
 }
 
@@ -52,6 +53,17 @@ describe('renderPrBody with a mode decision', () => {
     const checklist = body.slice(body.indexOf('### Checklist'));
     expect(checklist).toContain('Approve this PR to pass the `implementation-agent/approval` check');
     expect(body.trimEnd().endsWith('Closes #3')).toBe(true);
+  });
+
+  it("words the checklist for the CLI's local commit, where no approval check or push event exists yet", async () => {
+    const checklist = (await hybridBody('production', 'local')).split('### Checklist')[1] ?? '';
+    expect(checklist).not.toContain('Approve this PR');
+    expect(checklist).toContain(
+      '- [ ] Push the branch and open a pull request: where the agent runs on the repository, an approving review by someone with write access passes its `implementation-agent/approval` check',
+    );
+    expect(checklist).toContain(
+      '- [ ] Review the CloudFormation template (IAM, replacements, public exposure)',
+    );
   });
 });
 
