@@ -64015,6 +64015,20 @@ const MODE_CHECKLIST = {
     ],
     hybrid: ['Check the risk assessment: high-risk changes need an approving review'],
 };
+/** What to do with a local commit where the pull-request checklist names GitHub's checks and events. */
+const LOCAL_APPROVAL = 'Push the branch and open a pull request: where the agent runs on the repository, an approving review by someone with write access passes its `implementation-agent/approval` check';
+const LOCAL_CHECKLIST = {
+    guided: [...MODE_CHECKLIST.guided.slice(0, -1), LOCAL_APPROVAL],
+    manual: [
+        'This is a **manual-mode** change: a specification (`docs/implementation/`), pending acceptance tests and scaffolding, no implementation',
+        'Implement the specification on this branch; where the agent runs on the repository, it runs its gates on every push to the pull request and reviews it',
+        'Turn each pending acceptance test (`it.todo`) into a real one and make it pass',
+        LOCAL_APPROVAL,
+    ],
+};
+function checklistFor(mode, channel) {
+    return (channel === 'local' ? LOCAL_CHECKLIST[mode] : undefined) ?? MODE_CHECKLIST[mode];
+}
 /** The least room the file table keeps when the other sections are long: its head and the note. */
 const MIN_FILE_TABLE = 400;
 /**
@@ -64069,7 +64083,7 @@ function sectionsAround(params, fileTable) {
         `Model ${(0,code_span/* codeSpan */.S)(params.model)}, ${params.attempts} attempt(s), ${usage.inputTokens} input / ${usage.outputTokens} output tokens` +
             ` (${usage.cacheReadTokens} cache read, ${usage.cacheWriteTokens} cache write), cost $${usage.costUsd.toFixed(4)}.`,
         '### Checklist',
-        MODE_CHECKLIST[params.decision?.effective ?? exec.execution_mode]
+        checklistFor(params.decision?.effective ?? exec.execution_mode, params.channel ?? 'pull-request')
             .map((item) => `- [ ] ${item}`)
             .join('\n'),
     ].join('\n\n');
@@ -70577,6 +70591,7 @@ async function prepareChange(params) {
         request,
         decision,
         ...(issueNumber === undefined ? {} : { issueNumber }),
+        ...(params.channel === undefined ? {} : { channel: params.channel }),
     });
     return { ok: true, generation, names, decision, body };
 }
@@ -84643,6 +84658,7 @@ async function runLocalTask(params) {
             request,
             config,
             context: { owner: 'local', repo: repoName },
+            channel: 'local',
             onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
         });
         if (!prepared.ok) {
