@@ -73,7 +73,9 @@ describe('the built Action, automated mode: a push it did not make falls back to
   afterEach(() => fake.close());
 
   it('its own push changes nothing; a person’s push turns auto-merge off, records guided and says why', async () => {
-    fake.refs.set(`heads/${BRANCH}`, 'c'.repeat(40));
+    // Its own push: the head is the commit its run recorded (`last_push`), which the per-task
+    // concurrency group makes sure is written before this run starts. A head it never recorded is
+    // an unseen push even under its own login (review9f-agent-sync-moved-head).
     const own = await run(fake, 'pull_request', push(fake, { login: 'github-actions[bot]', type: 'Bot' }));
     expect(own.stderr).toBe('');
     expect(own.code).toBe(0);

@@ -30,6 +30,8 @@ const task = (state: TaskMarker['state']): TaskMarker => ({
   requester: 'requester-dev',
   effective_mode: 'automated',
   risk_level: 'low',
+  // The run's own commit, the head the agent validated: merge-when-green merges only that head.
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
   updated_at: '2026-11-24T09:00:00.000Z',
 });
 
