@@ -19,6 +19,7 @@ import { createCall, parentTest } from './application-create-call.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
+import { keepUsedImports } from './engine/keep-used-imports.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,7 +133,7 @@ describe('HTTP API', () => {
     .sort((left, right) => left.number - right.number)
     .map((test) => test.code)
     .join('\n');
-  const app = `${HEADER}
+  const body = `
 /** A valid create body per resource. */
 const SAMPLES = {
 ${samples.join('\n')}
@@ -141,6 +142,7 @@ ${fixed}${perResource}
 describe('user stories', () => {
 ${stories}});
 `;
+  const app = `${keepUsedImports(HEADER, body)}${body}`;
   const files: GeneratedFile[] = [
     { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
     { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
