@@ -47820,7 +47820,35 @@ function numberIn(field, wanted) {
     return Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
 }
 //# sourceMappingURL=sample-body.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/keep-used-imports.js
+/** `import { A, B } from '…';` or `import type { A } from '…';` on one line. */
+const NAMED_IMPORT = /^import (type )?\{ ([^}]+) \} from ('[^']+');$/;
+/**
+ * `header`'s named imports cut to the names the rest of the file uses (as whole words: the
+ * header's other lines and `body`), so a generated file never imports what it does not call: a
+ * service's own lint (`no-unused-vars`) or `noUnusedLocals` would fail on it. Lines that are not
+ * one-line named imports are kept as they are; an import left with no name is dropped.
+ */
+function keepUsedImports(header, body) {
+    const lines = header.split('\n');
+    const code = [...lines.filter((line) => !NAMED_IMPORT.test(line)), body].join('\n');
+    return lines
+        .flatMap((line) => {
+        const match = NAMED_IMPORT.exec(line);
+        if (match === null)
+            return [line];
+        const [, typeOnly = '', names = '', from = ''] = match;
+        const used = names
+            .split(',')
+            .map((name) => name.trim())
+            .filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+        return used.length === 0 ? [] : [`import ${typeOnly}{ ${used.join(', ')} } from ${from};`];
+    })
+        .join('\n');
+}
+//# sourceMappingURL=keep-used-imports.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-tests.js
+
 
 
 
@@ -47936,7 +47964,7 @@ describe('HTTP API', () => {
         .sort((left, right) => left.number - right.number)
         .map((test) => test.code)
         .join('\n');
-    const app = `${HEADER}
+    const body = `
 /** A valid create body per resource. */
 const SAMPLES = {
 ${samples.join('\n')}
@@ -47945,6 +47973,7 @@ ${fixed}${perResource}
 describe('user stories', () => {
 ${stories}});
 `;
+    const app = `${keepUsedImports(HEADER, body)}${body}`;
     const files = [
         { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
         { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
