@@ -1,19 +1,9 @@
 import { conditionWords } from './condition-words.js';
+import { EXCLUSION_WORDS } from './exclusion-words.js';
 import { providerEventTypesIn } from './provider-event-types.js';
 import type { ProviderEventType } from './provider-event-types.js';
 
-const EXCLUDING = new Set([
-  'ignore',
-  'ignored',
-  'ignores',
-  'skip',
-  'skipped',
-  'exclude',
-  'excluded',
-  'discard',
-  'discarded',
-  'except',
-]);
+const EXCLUDING = new Set(EXCLUSION_WORDS);
 
 /**
  * The provider's event types a text asks for, read from its condition first: `Publish a ReleaseDrafted

@@ -10,6 +10,7 @@ import type { IntegrationAsks } from './integration-asks.js';
 import type { WebhookProvider } from './webhook-provider.js';
 import { DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-template.js';
 import { retryCountGaps } from './retry-count-gaps.js';
+import { EXCLUSION_WORDS } from './exclusion-words.js';
 import { wordsOf } from '../../naming/words-of.js';
 import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.js';
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
@@ -382,17 +383,7 @@ function fixedCapabilities(params: {
       },
       {
         // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
-        when: anyOf(
-          'ignore',
-          'ignored',
-          'skip',
-          'skipped',
-          'exclude',
-          'excluded',
-          'discard',
-          'discarded',
-          'except',
-        ),
+        when: anyOf(...EXCLUSION_WORDS),
         implementedBy: '',
         tests: [],
         resources: [],
