@@ -53197,6 +53197,28 @@ function retryCountGaps(words, maxReceiveCount) {
         .map((count) => `${count} ${count === 1 ? 'retry is' : 'retries are'} asked, but a message is retried ${retries} times (maxReceiveCount ${maxReceiveCount}) before the dead-letter queue; change maxReceiveCount to ${count + 1}`);
 }
 //# sourceMappingURL=retry-count-gaps.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/exclusion-words.js
+/**
+ * Words with which a sentence asks to leave deliveries out ("Ignore events from forks"): such a
+ * sentence names no event type to take (`eventTypesAsked`), and its coverage row says what no
+ * generated check filters out (`integrationCoverage`). One list, so both read the same sentences.
+ */
+const EXCLUSION_WORDS = [
+    'ignore',
+    'ignored',
+    'ignores',
+    'skip',
+    'skipped',
+    'skips',
+    'exclude',
+    'excluded',
+    'excludes',
+    'discard',
+    'discarded',
+    'discards',
+    'except',
+];
+//# sourceMappingURL=exclusion-words.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-source.js
 
 /** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
@@ -53933,18 +53955,8 @@ function storyDroppedQualifiers(params) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/event-types-asked.js
 
 
-const EXCLUDING = new Set([
-    'ignore',
-    'ignored',
-    'ignores',
-    'skip',
-    'skipped',
-    'exclude',
-    'excluded',
-    'discard',
-    'discarded',
-    'except',
-]);
+
+const EXCLUDING = new Set(EXCLUSION_WORDS);
 /**
  * The provider's event types a text asks for, read from its condition first: `Publish a ReleaseDrafted
  * event when a release is drafted` asks for a drafted release, not a published one (`publish` is what
@@ -54104,6 +54116,7 @@ function ownEvents(params) {
 }
 //# sourceMappingURL=message-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+
 
 
 
@@ -54374,7 +54387,7 @@ function fixedCapabilities(params) {
             notGenerated: "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
         }, {
             // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
-            when: anyOf('ignore', 'ignored', 'skip', 'skipped', 'exclude', 'excluded', 'discard', 'discarded', 'except'),
+            when: anyOf(...EXCLUSION_WORDS),
             implementedBy: '',
             tests: [],
             resources: [],
