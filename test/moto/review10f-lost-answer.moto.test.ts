@@ -132,7 +132,7 @@ const at = (second: number) => new Date(Date.parse('2026-11-30T10:00:00.000Z') +
 
 describe('review10f: a conditional write whose answer was lost, retried by the SDK', () => {
   it.failing(
-    "FAULT: lock held by itself: a deploy lock take whose answer was lost reports the lock held by the very run that took it, so its environment stays locked until the lock's TTL (an hour) runs out",
+    "FAULT: lock held by itself: a deploy lock take whose answer was lost reports the lock held by the very run that took it, so the deploy is refused as locked and its environment stays locked by nobody's run until the lock's TTL runs out (a deploy run's: its timeout + 5 minutes)",
     async () => {
       const table = `DeployLocks-${randomUUID().slice(0, 8)}`;
       const admin = createAwsClient(DynamoDBClient, motoSettings());
