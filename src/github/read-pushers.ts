@@ -89,9 +89,13 @@ export async function readPushers(params: {
     return { pushers: new Map(), unknown: `GitHub's activity list did not answer (${String(error)})` };
   }
   if (!read.complete)
-    return { pushers: new Map(), unknown: `the branch has more than ${MAX_ACTIVITY_PAGES * PER_PAGE} updates` };
+    return {
+      pushers: new Map(),
+      unknown: `the branch has more than ${MAX_ACTIVITY_PAGES * PER_PAGE} updates`,
+    };
   const parsed = z.array(activitySchema).safeParse(read.items);
-  if (!parsed.success) return { pushers: new Map(), unknown: 'an entry of the activity list is not an activity' };
+  if (!parsed.success)
+    return { pushers: new Map(), unknown: 'an entry of the activity list is not an activity' };
   const actors = new Map<string, Set<string>>();
   const pushers = new Map<string, Pusher>();
   for (const activity of parsed.data) {
@@ -104,10 +108,14 @@ export async function readPushers(params: {
   }
   const agent = params.agentLogin?.toLowerCase();
   for (const [sha, logins] of actors) {
-    if (logins.size !== 1 || logins.has('') || (agent !== undefined && logins.has(agent))) pushers.delete(sha);
+    if (logins.size !== 1 || logins.has('') || (agent !== undefined && logins.has(agent)))
+      pushers.delete(sha);
   }
   const missing = [...wanted].filter((sha) => !pushers.has(sha));
   return missing.length === 0
     ? { pushers }
-    : { pushers, unknown: `GitHub's activity list names no single pusher other than the agent for ${missing.join(', ')}` };
+    : {
+        pushers,
+        unknown: `GitHub's activity list names no single pusher other than the agent for ${missing.join(', ')}`,
+      };
 }

@@ -45,6 +45,14 @@ export function reviewPolicyFor(params: {
       : params.push === undefined
         ? (marker.human_pushers ?? [])
         : humanPushersAfter({ marker, push: params.push });
+  // The marker's last push, a person's, stays named once `push` (newer) stands in for it.
+  const replaced = params.push === undefined ? undefined : marker?.last_push;
+  const foreignPushes = [
+    ...(marker?.foreign_pushes ?? []),
+    ...(replaced === undefined || replaced.by.kind === 'agent'
+      ? []
+      : [{ sha: replaced.sha.toLowerCase(), login: replaced.by.login }]),
+  ];
   return {
     requester: marker?.requester,
     allowSelfApproval: params.review.allow_self_approval,
@@ -55,7 +63,7 @@ export function reviewPolicyFor(params: {
       ? { unrecordedPushes: { agentCommits: agentRecordedCommits(marker) } }
       : {}),
     ...(humanPushers.length === 0 ? {} : { humanPushers }),
-    ...(marker?.foreign_pushes === undefined ? {} : { foreignPushes: marker.foreign_pushes }),
+    ...(foreignPushes.length === 0 ? {} : { foreignPushes }),
     ...(marker?.unvalidated_push === undefined ? {} : { unvalidatedPush: marker.unvalidated_push }),
     allowPusherApproval: params.review.allow_pusher_approval,
   };

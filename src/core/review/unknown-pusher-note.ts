@@ -20,8 +20,11 @@ export function unknownPusherNote(
   if (decision.approvedBy.length === 0)
     return `Approvals from ${needed} different writers are needed ${why}: whoever did may approve it, so at least one approver must be someone else ${lifted}.`;
   const more =
-    missing === 1 ? 'One more approval from another writer is' : `${missing} more approvals from other writers are`;
+    missing === 1
+      ? 'One more approval from another writer is'
+      : `${missing} more approvals from other writers are`;
   const approvers = decision.approvedBy.map(mention).join(', ');
-  const own = decision.approvedBy.length === 1 ? `${approvers}'s approval` : `any of ${approvers}'s approvals`;
+  const own =
+    decision.approvedBy.length === 1 ? `${approvers}'s approval` : `any of ${approvers}'s approvals`;
   return `${more} needed ${why}: ${own} may be the pusher's own ${lifted}.`;
 }

@@ -58,8 +58,12 @@ export function unknownPusherPushes(record: PushRecord, head: string): string[] 
     (record.foreignPushes ?? []).some((entry) => entry.login !== undefined && same(entry.sha, sha));
   const shas = [
     ...(pusher.kind === 'unknown' ? [head] : []),
-    ...(record.unvalidatedPush !== undefined && !named(record.unvalidatedPush) ? [record.unvalidatedPush] : []),
-    ...(record.foreignPushes ?? []).filter((entry) => entry.login === undefined && !named(entry.sha)).map((entry) => entry.sha),
+    ...(record.unvalidatedPush !== undefined && !named(record.unvalidatedPush)
+      ? [record.unvalidatedPush]
+      : []),
+    ...(record.foreignPushes ?? [])
+      .filter((entry) => entry.login === undefined && !named(entry.sha))
+      .map((entry) => entry.sha),
   ];
   return [...new Set(shas.map((sha) => sha.toLowerCase()))];
 }

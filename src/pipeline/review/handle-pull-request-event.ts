@@ -45,7 +45,9 @@ export async function handlePullRequestEvent(
   const synced = await syncPullRequestTask(
     deps,
     input,
-    reviewEvent ? { then: async (task) => guardAutomatedPullRequest(deps, { event: input, synced: task }) } : {},
+    reviewEvent
+      ? { then: async (task) => guardAutomatedPullRequest(deps, { event: input, synced: task }) }
+      : {},
   );
   if (input.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;
   const iterated = await iterateOnFeedback(deps, input);

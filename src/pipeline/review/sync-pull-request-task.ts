@@ -124,7 +124,7 @@ export async function syncPullRequestTask(
     const known = open ? pushOfHead({ input, headSha, agentLogin, given: options.push }) : undefined;
     // The push guard for reviews: a review of a head no event told the agent of is a person's push
     // first (`unseenHeadPatch`), so the review counts only under the pusher rule for that push.
-    const unseen = open ? unseenHeadPatch({ input, marker: status.marker, headSha }) : {};
+    const unseen = open ? unseenHeadPatch({ input, marker: status.marker, headSha, known }) : {};
     // Whoever pushed what the record cannot name is asked of GitHub before any review counts.
     const named = open
       ? await namePushers({
@@ -144,9 +144,15 @@ export async function syncPullRequestTask(
     // Recorded even on a task that recorded none before (its marker predates push records): from
     // then on whose push the head is is known, not inferred from the agent's own commits.
     const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
-    const record = { ...unseen, ...named.patch, ...(newPush === undefined ? {} : pushPatch(marker, newPush)) };
+    const record = {
+      ...unseen,
+      ...named.patch,
+      ...(newPush === undefined ? {} : pushPatch(marker, newPush)),
+    };
     const recording = Object.keys(record).length > 0;
-    const approval = open ? await decideAndShowApproval({ deps, input, headSha, config, marker, push }) : undefined;
+    const approval = open
+      ? await decideAndShowApproval({ deps, input, headSha, config, marker, push })
+      : undefined;
     const from = status.marker.state;
     const path = pullRequestMove({
       from,
@@ -244,12 +250,14 @@ export async function syncPullRequestTask(
     const autoMergeMarks = steered?.patch !== undefined || steered?.clear !== undefined;
     // An approval the pusher rule set aside is named on the status comment even when the task does
     // not move (`pusherApprovalNote`), once: a status that already says it is not written again.
+    // Not on a task that runs automated: it shows no approval check, so no approval is awaited.
     const aside =
-      to === 'pr_open' && approval !== undefined
+      to === 'pr_open' && approval !== undefined && !runsAutomated(status.marker)
         ? pusherApprovalNote({ setAside: approval.setAside, headSha, decision: approval })
         : undefined;
     const renote = path.length === 0 && aside !== undefined && !status.body.includes(aside);
-    const deferPush = path.length === 0 && !autoMergeMarks && !renote && recording && options.then !== undefined;
+    const deferPush =
+      path.length === 0 && !autoMergeMarks && !renote && recording && options.then !== undefined;
     if (path.length > 0 || autoMergeMarks || renote || (recording && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
@@ -393,9 +401,12 @@ function unseenHeadPatch(params: {
   input: PullRequestTaskEvent;
   marker: TaskMarker;
   headSha: string;
+  /** The head's push this run knows (the agent's own commit just pushed): it is not unseen. */
+  known: LastPush | undefined;
 }): Pick<TaskMarker, 'unvalidated_push'> {
   if (!params.input.event.startsWith('pull_request_review')) return {};
-  const unseen = unvalidatedHead({ marker: params.marker, head: params.headSha });
+  const marker = params.known === undefined ? params.marker : { ...params.marker, last_push: params.known };
+  const unseen = unvalidatedHead({ marker, head: params.headSha });
   return unseen === undefined || unseen.seen ? {} : { unvalidated_push: unseen.sha };
 }
 
@@ -408,11 +419,15 @@ function pushPatch(
   push: LastPush,
 ): Pick<TaskMarker, 'last_push' | 'human_pushers' | 'foreign_pushes'> {
   const pushers = humanPushersAfter({ marker, push });
-  // Who pushed this head stays known once the agent commits on top (`unknownPusherPushes`).
+  // Who pushed a head stays known once the agent commits on top (`unknownPusherPushes`): this
+  // push's pusher, and the one of the push it replaces as `last_push`.
+  const named = [marker.last_push, push].flatMap((entry) =>
+    entry === undefined || entry.by.kind === 'agent'
+      ? []
+      : [{ sha: entry.sha.toLowerCase(), login: entry.by.login }],
+  );
   const foreign =
-    push.by.kind === 'agent'
-      ? undefined
-      : foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: [{ sha: push.sha, login: push.by.login }] });
+    named.length === 0 ? undefined : foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: named });
   return {
     last_push: push,
     ...(pushers.length === 0 ? {} : { human_pushers: pushers }),

@@ -169,7 +169,9 @@ describe('applyReviewPolicy: the pusher of the head does not approve it', () => 
       setAside: [],
       unknownPushes: [HEAD],
     });
-    expect(applyReviewPolicy({ verdicts, policy: unrecorded([OLD]), headSha: HEAD }).unknownPushes).toEqual([HEAD]);
+    expect(applyReviewPolicy({ verdicts, policy: unrecorded([OLD]), headSha: HEAD }).unknownPushes).toEqual([
+      HEAD,
+    ]);
     const agents = applyReviewPolicy({
       verdicts,
       policy: unrecorded([OLD, HEAD.toUpperCase()]),

@@ -87,7 +87,13 @@ const activity = (params: {
 const history = (pusher: ReturnType<typeof user> | null, after = UNSEEN) => [
   activity({ id: 3, before: UNSEEN, after: HEAD, actor: user(APP_LOGIN, 'Bot') }),
   activity({ id: 2, before: BEFORE, after, actor: pusher }),
-  activity({ id: 1, before: '0'.repeat(40), after: BEFORE, actor: user(APP_LOGIN, 'Bot'), type: 'branch_creation' }),
+  activity({
+    id: 1,
+    before: '0'.repeat(40),
+    after: BEFORE,
+    actor: user(APP_LOGIN, 'Bot'),
+    type: 'branch_creation',
+  }),
 ];
 
 const ACTIVITY_QUERY = { ref: `refs/heads/${BRANCH}`, direction: 'desc', per_page: '100' };
@@ -166,7 +172,10 @@ describe('Probot app, guided mode: an approval under an unseen push whose pusher
 
     await deliver(approvalBy('mallory'));
 
-    expect(approvalCheckBody(api)).toMatchObject({ conclusion: 'success', output: { title: 'Approved by @alice, @mallory' } });
+    expect(approvalCheckBody(api)).toMatchObject({
+      conclusion: 'success',
+      output: { title: 'Approved by @alice, @mallory' },
+    });
     expect(writtenMarker(api)?.state).toBe('approved');
   });
 
@@ -206,7 +215,10 @@ describe('Probot app, guided mode: an approval under an unseen push whose pusher
     await deliver(approvalBy('alice'));
 
     expect(activityCalls(another)).toEqual([]);
-    expect(approvalCheckBody(another)).toMatchObject({ conclusion: 'success', output: { title: 'Approved by @alice' } });
+    expect(approvalCheckBody(another)).toMatchObject({
+      conclusion: 'success',
+      output: { title: 'Approved by @alice' },
+    });
   });
 
   it('an activity list whose updates name another `after` leaves the pusher unknown', async () => {
@@ -238,7 +250,12 @@ describe('Probot app, guided mode: an approval under an unseen push whose pusher
     expectSync(api, marker(UNSEEN));
     const filler = (page: number) =>
       Array.from({ length: 100 }, (_, index) =>
-        activity({ id: page * 100 + index + 10, before: 'c'.repeat(40), after: 'd'.repeat(40), actor: user('someone') }),
+        activity({
+          id: page * 100 + index + 10,
+          before: 'c'.repeat(40),
+          after: 'd'.repeat(40),
+          actor: user('someone'),
+        }),
       );
     // The push is named on the first page, but older updates past the bound may name someone else.
     activityPages(api, [history(user('mallory')), filler(1), filler(2), filler(3)]);
