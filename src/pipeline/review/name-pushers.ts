@@ -19,7 +19,8 @@ export interface NamedPushers {
  * name (`unknownPusherPushes`: a head no event named, a push found under the agent's commit, one
  * GitHub could not name before), from the branch's activity (`readPushers`), so the approval rule
  * sets the pusher's own approval aside as for a `synchronize` sender's. Every sha asked is recorded
- * (`recordPushers`: with its pusher, or without one while GitHub cannot say); the head's named
+ * (`recordPushers`: with its pusher, or without one while GitHub cannot say; `patch` holds only the
+ * fields that changed); the head's named
  * pusher comes back as its push (`pushAuthor`), for `last_push`. Nothing is asked when nothing is
  * unknown or `review.allow_pusher_approval` lifts the rule. A failed or doubtful answer is logged
  * and leaves the pushes unknown: the rule then needs one more writer's approval.
@@ -53,8 +54,15 @@ export async function namePushers(params: {
   const named = new Map([...found.pushers].map(([sha, pusher]) => [sha, pusher.login]));
   const head = params.headSha.toLowerCase();
   const headPusher = found.pushers.get(head);
+  // Only what changed: asking again and hearing the same is not a new record to write.
+  const recorded = recordPushers({ marker, asked, named });
+  const patch = Object.fromEntries(
+    Object.entries(recorded).filter(
+      ([field, value]) => JSON.stringify(value) !== JSON.stringify(marker[field as keyof typeof recorded]),
+    ),
+  );
   return {
-    patch: recordPushers({ marker, asked, named }),
+    patch,
     ...(headPusher === undefined
       ? {}
       : { headPush: { sha: head, by: pushAuthor({ sender: headPusher, agentLogin }) } }),

@@ -165,6 +165,32 @@ describe('Probot app, guided mode: an approval under an unseen push whose pusher
     expect(api.lastCommentBody()).toContain(ONE_MORE);
   });
 
+  it('asking again on the next event and hearing nothing new writes nothing (GitHub still cannot say)', async () => {
+    const first = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(first, marker(UNSEEN));
+    first.branchActivity(BRANCH, [], { status: 403 });
+    await deliver(approvalBy('mallory'));
+    const written = first.lastCommentBody();
+    nock.cleanAll();
+
+    const again = githubApi({ owner: OWNER, repo: REPO });
+    again.installationToken(INSTALLATION_ID);
+    again.comments(1, [{ id: 900, user: { login: APP_LOGIN, type: 'Bot' }, body: written }]);
+    again.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
+    again.config(undefined);
+    again.reviews(PULL, [{ login: 'mallory', state: 'APPROVED', commit_id: HEAD }]);
+    again.permission('mallory', 'write');
+    again.branchActivity(BRANCH, [], { status: 403 });
+    again.approvalChecksOn(HEAD);
+    again.approvalCheck();
+
+    await deliver(approvalBy('mallory'));
+
+    expect(again.scope.isDone()).toBe(true);
+    expect(activityCalls(again)).toHaveLength(1);
+    expect(again.calls.filter((call) => call.method === 'PATCH')).toEqual([]);
+  });
+
   it('two different writers approving the head pass the check while the pusher stays unknown', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, marker(UNSEEN), ['alice', 'mallory']);
