@@ -24,6 +24,7 @@ import type { PushReviewClient } from './push-review-client.js';
 import type { PullRequestFilesClient } from './read-pull-request-files.js';
 import type { MergeClient } from './merge-pull-request.js';
 import type { DeleteCommentClient } from './retire-duplicate-board.js';
+import type { PushActivityClient } from './read-pushers.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -72,4 +73,5 @@ export type TaskClient = PullRequestClient &
   PushReviewClient &
   PullRequestFilesClient &
   MergeClient &
-  DeleteCommentClient;
+  DeleteCommentClient &
+  PushActivityClient;

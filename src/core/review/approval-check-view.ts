@@ -1,5 +1,6 @@
 import { mention } from '../markdown/mention.js';
 import type { ApprovalDecision } from './decide-approval.js';
+import { unknownPusherNote } from './unknown-pusher-note.js';
 import type { PolicyVerdicts, SetAsideReason } from './review-policy.js';
 
 /** What the `implementation-agent/approval` check run shows for a head. */
@@ -13,16 +14,8 @@ export interface ApprovalCheckView {
 
 const WHO = 'someone with write, maintain or admin permission';
 
-/** Reasons that set aside every approval at once: nobody knows who pushed the head. */
-type UnknownPusher = Extract<SetAsideReason, 'unknown-pusher' | 'unrecorded-pusher'>;
-const isUnknownPusher = (why: SetAsideReason): why is UnknownPusher =>
-  why === 'unknown-pusher' || why === 'unrecorded-pusher';
-
 /** Why each approval the policy set aside does not count, one line per approver. */
-const SET_ASIDE_NOTE: Record<
-  Exclude<SetAsideReason, UnknownPusher>,
-  (login: string, head: string) => string
-> = {
+const SET_ASIDE_NOTE: Record<SetAsideReason, (login: string, head: string) => string> = {
   requester: (login) =>
     `${mention(login)} asked for this task and cannot approve it (\`review.allow_self_approval\`).`,
   agent: (login) => `${mention(login)} is the agent; it does not approve its own work.`,
@@ -31,29 +24,6 @@ const SET_ASIDE_NOTE: Record<
   'earlier-pusher': (login, head) =>
     `${mention(login)} pushed commits to this branch that are still under ${head}; someone else must approve them (\`review.allow_pusher_approval\`).`,
 };
-
-/** Why nobody knows who pushed the head, by reason. */
-const UNKNOWN_PUSHER_CAUSE: Record<UnknownPusher, (head: string) => string> = {
-  'unknown-pusher': (head) =>
-    `implementation-agent has no record of who pushed ${head} (its \`pull_request.synchronize\` delivery was not handled)`,
-  'unrecorded-pusher': (head) =>
-    `this task's status was written before implementation-agent recorded pushes, and ${head} is not a commit it recorded as its own, so it does not know who pushed it`,
-};
-
-/** One line for every approval set aside because nobody knows who pushed the head. */
-function unknownPusherNote(setAside: PolicyVerdicts['setAside'], head: string): string[] {
-  const unknown = setAside.filter((entry): entry is { login: string; why: UnknownPusher } =>
-    isUnknownPusher(entry.why),
-  );
-  const first = unknown[0];
-  if (first === undefined) return [];
-  const logins = unknown.map(({ login }) => mention(login));
-  return [
-    `${UNKNOWN_PUSHER_CAUSE[first.why](head)}, ` +
-      `so ${logins.join(', ')}'s approval does not count: any of them may have pushed it. ` +
-      'The next push the agent sees decides whose approval counts (`review.allow_pusher_approval: true` lifts the rule).',
-  ];
-}
 
 /**
  * The approval check for `decision` (the one approval rule, after `applyReviewPolicy`): success
@@ -95,10 +65,8 @@ export function approvalCheckView(params: {
     ...(decision.stale.length > 0
       ? [`${logins(decision.stale)} approved an earlier commit; a push after an approval needs a new one.`]
       : []),
-    ...params.setAside.flatMap(({ login, why }) =>
-      isUnknownPusher(why) ? [] : [SET_ASIDE_NOTE[why](login, head)],
-    ),
-    ...unknownPusherNote(params.setAside, head),
+    ...params.setAside.map(({ login, why }) => SET_ASIDE_NOTE[why](login, head)),
+    ...[unknownPusherNote(decision)].filter((note) => note !== undefined),
   ];
   return {
     status: 'in_progress',

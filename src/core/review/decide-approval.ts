@@ -2,7 +2,10 @@ import { canChange, type RepositoryPermission } from '../deploy/repository-permi
 import type { ReviewVerdict } from './latest-review-verdicts.js';
 
 export interface ApprovalDecision {
-  /** At least one counted approval of the head and no counted request for changes. */
+  /**
+   * Enough counted approvals of the head (one, or one more than `unknownPushes`) and no counted
+   * request for changes.
+   */
   readonly approved: boolean;
   /** Reviewers with write access who approved the current head. */
   readonly approvedBy: readonly string[];
@@ -17,6 +20,11 @@ export interface ApprovalDecision {
    * was read says, since an older reviewer's request for changes may still stand among the rest.
    */
   readonly tooManyReviews?: true;
+  /**
+   * Pushes at or under the head whose pusher nobody can name (`applyReviewPolicy`): approvals of
+   * more writers than these are needed, so at least one approver pushed none of them. Absent: none.
+   */
+  readonly unknownPushes?: readonly string[];
 }
 
 /**
@@ -25,25 +33,33 @@ export interface ApprovalDecision {
  * with that permission has a standing request for changes — as GitHub's required reviews count them
  * ("Approvals from users with write access", docs.github.com, *About protected branches*).
  * `permissions` holds every reviewer in `verdicts`; a missing one counts as `none`.
+ *
+ * When pushes at or under the head have a pusher nobody can name (`unknownPushes`, from
+ * `applyReviewPolicy`), whoever pushed one may be an approver, and the pusher rule cannot set their
+ * approval aside: approvals of the head from `unknownPushes.length + 1` different writers are
+ * needed (two for one such push), so at least one of them pushed none of those commits.
  */
 export function decideApproval(params: {
   verdicts: readonly ReviewVerdict[];
   permissions: ReadonlyMap<string, RepositoryPermission>;
   headSha: string;
+  unknownPushes?: readonly string[];
 }): ApprovalDecision {
   const permissionOf = (login: string) => params.permissions.get(login.toLowerCase()) ?? 'none';
   const counted = params.verdicts.filter((verdict) => canChange(permissionOf(verdict.login)));
   const onHead = (verdict: ReviewVerdict) => verdict.commitId?.toLowerCase() === params.headSha.toLowerCase();
   const approvedBy = counted.filter((v) => v.state === 'APPROVED' && onHead(v)).map((v) => v.login);
   const changesRequestedBy = counted.filter((v) => v.state === 'CHANGES_REQUESTED').map((v) => v.login);
+  const unknownPushes = params.unknownPushes ?? [];
   return {
-    approved: approvedBy.length > 0 && changesRequestedBy.length === 0,
+    approved: approvedBy.length > unknownPushes.length && changesRequestedBy.length === 0,
     approvedBy,
     changesRequestedBy,
     withoutWriteAccess: params.verdicts
       .filter((v) => v.state === 'APPROVED' && onHead(v) && !canChange(permissionOf(v.login)))
       .map((v) => ({ login: v.login, permission: permissionOf(v.login) })),
     stale: counted.filter((v) => v.state === 'APPROVED' && !onHead(v)).map((v) => v.login),
+    ...(unknownPushes.length === 0 ? {} : { unknownPushes }),
   };
 }
 

@@ -15,12 +15,23 @@ import type { ReviewPolicy } from './review-policy.js';
  * were recorded) fails closed: the head's pusher is unknown unless it is a commit the marker records
  * as the agent's own (`unrecordedPushes`, `agentRecordedCommits`). Everyone else who pushed to the
  * branch before (marker `human_pushers`, with `push` counted in: `humanPushersAfter`) is
- * `humanPushers`.
+ * `humanPushers`; the pushes someone else made and who GitHub said made them (`foreign_pushes`)
+ * and the person's push the branch carries (`unvalidated_push`) tell which pushes' pusher nobody
+ * can name (`unknownPusherPushes`).
  */
 export function reviewPolicyFor(params: {
   review: AgentConfig['review'];
   marker:
-    | Pick<TaskMarker, 'requester' | 'last_push' | 'last_outcome' | 'unsent_artifacts' | 'human_pushers'>
+    | Pick<
+        TaskMarker,
+        | 'requester'
+        | 'last_push'
+        | 'last_outcome'
+        | 'unsent_artifacts'
+        | 'human_pushers'
+        | 'foreign_pushes'
+        | 'unvalidated_push'
+      >
     | undefined;
   agentLogin: string | undefined;
   push?: LastPush | undefined;
@@ -34,6 +45,14 @@ export function reviewPolicyFor(params: {
       : params.push === undefined
         ? (marker.human_pushers ?? [])
         : humanPushersAfter({ marker, push: params.push });
+  // The marker's last push, a person's, stays named once `push` (newer) stands in for it.
+  const replaced = params.push === undefined ? undefined : marker?.last_push;
+  const foreignPushes = [
+    ...(marker?.foreign_pushes ?? []),
+    ...(replaced === undefined || replaced.by.kind === 'agent'
+      ? []
+      : [{ sha: replaced.sha.toLowerCase(), login: replaced.by.login }]),
+  ];
   return {
     requester: marker?.requester,
     allowSelfApproval: params.review.allow_self_approval,
@@ -44,6 +63,8 @@ export function reviewPolicyFor(params: {
       ? { unrecordedPushes: { agentCommits: agentRecordedCommits(marker) } }
       : {}),
     ...(humanPushers.length === 0 ? {} : { humanPushers }),
+    ...(foreignPushes.length === 0 ? {} : { foreignPushes }),
+    ...(marker?.unvalidated_push === undefined ? {} : { unvalidatedPush: marker.unvalidated_push }),
     allowPusherApproval: params.review.allow_pusher_approval,
   };
 }

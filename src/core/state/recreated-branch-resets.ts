@@ -5,10 +5,11 @@ import type { TaskMarker } from './state-marker.js';
  * the branch anew from the base branch (it had been deleted once its pull request was closed):
  * nothing anyone pushed before is under the new head. `human_pushers` (whose approvals the pusher
  * rule sets aside) and `unvalidated_push` (the person's head that kept the task guided, and that a
- * status would otherwise say the branch still carries). `last_push` is not listed: the run that
+ * status would otherwise say the branch still carries), and `foreign_pushes` (who pushed what, or that
+ * GitHub could not say). `last_push` is not listed: the run that
  * makes the branch records its own commit there.
  */
-export const RECREATED_BRANCH_RESETS = ['human_pushers', 'unvalidated_push'] as const;
+export const RECREATED_BRANCH_RESETS = ['human_pushers', 'unvalidated_push', 'foreign_pushes'] as const;
 
 export type RecreatedBranchReset = (typeof RECREATED_BRANCH_RESETS)[number];
 

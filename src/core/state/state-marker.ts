@@ -6,6 +6,7 @@ import { outcomeSummarySchema } from '../outcome/outcome-summary.js';
 import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { lastPushSchema } from '../review/last-push.js';
+import { foreignPushSchema } from '../review/foreign-push.js';
 import { lifecycleEventSchema, MAX_UNSENT_EVENTS } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
@@ -166,6 +167,14 @@ export const taskMarkerSchema = z
      * was deleted: `RECREATED_BRANCH_RESETS`). Absent: none recorded.
      */
     human_pushers: z.array(z.string().min(1).max(100)).max(20).optional(),
+    /**
+     * Pushes to the task's branch someone other than the agent made, and who made each as GitHub
+     * said (#9 review: the `pull_request.synchronize` sender, or the repository activity's actor for
+     * a push no event named, `readPushers`); `login` absent: GitHub could not say, so the approval
+     * rule asks for two writers (`applyReviewPolicy`). Oldest first, at most `MAX_FOREIGN_PUSHES`;
+     * dropped with a branch made anew (`RECREATED_BRANCH_RESETS`).
+     */
+    foreign_pushes: z.array(foreignPushSchema).max(20).optional(),
     /**
      * Set while GitHub's auto-merge of an automated task is off because a counted request for
      * changes stands (`standingChangesRequest`): the sync turned it off, or a run did not turn it

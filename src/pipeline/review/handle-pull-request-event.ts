@@ -27,6 +27,10 @@ const CLOSED: ReadonlySet<string> = new Set(['merged', 'cancelled']);
  *   (`pull_request.reopened`), ends automated mode (`guardAutomatedPullRequest`); a push to an open pull
  *   request is reviewed when the task runs in manual mode and a person pushed (`reviewHumanPush`); the outcome is the review's when it
  *   requested changes, otherwise the task's with the review's line added to its message;
+ * - a review or review comment on a head the agent never recorded is handled as a person's push
+ *   first (the sync records it as `unvalidated_push` and asks GitHub who pushed it, `namePushers`;
+ *   an automated task falls back to guided, `guardAutomatedPullRequest`), so the review counts
+ *   only under the pusher rule;
  * - a review or review comment that may carry feedback (or, where the runtime catches up, any
  *   review event) lets the agent iterate (`iterateOnFeedback`) on every piece not yet taken in.
  */
@@ -35,8 +39,16 @@ export async function handlePullRequestEvent(
   input: PullRequestTaskEvent,
 ): Promise<TaskOutcome> {
   if (GUARDED.has(input.event)) return syncAndReviewPush(deps, input);
-  const synced = await syncPullRequestTask(deps, input);
   const reviewEvent = input.event.startsWith('pull_request_review');
+  // The push guard for reviews: a review of a head the agent never recorded is a person's push
+  // first (`syncPullRequestTask` records it and asks who pushed it; an automated task falls back).
+  const synced = await syncPullRequestTask(
+    deps,
+    input,
+    reviewEvent
+      ? { then: async (task) => guardAutomatedPullRequest(deps, { event: input, synced: task }) }
+      : {},
+  );
   if (input.mayCarryFeedback !== true && !(deps.catchUpFeedback === true && reviewEvent)) return synced;
   const iterated = await iterateOnFeedback(deps, input);
   if (iterated.status === 'ignored') return synced;

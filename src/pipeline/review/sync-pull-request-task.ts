@@ -10,6 +10,8 @@ import { stoppedTaskAnswer } from '../../core/review/stopped-task-answer.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
+import { foreignPushesAfter } from '../../core/review/foreign-push.js';
+import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { canTransition, type TaskState } from '../../core/state/task-state.js';
@@ -26,6 +28,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
 import { mergeWhenGreen } from './merge-when-green.js';
+import { namePushers } from './name-pushers.js';
 import { steerAutoMerge } from './steer-auto-merge.js';
 import { reply } from '../task/reply.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
@@ -116,15 +119,39 @@ export async function syncPullRequestTask(
     const headSha = pull.head.sha;
     const configResult = await readAgentConfig({ client, owner, repo });
     const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
+    const agentLogin = await deps.trust.identity();
     // The head's pusher, when this run knows it better than the marker (the push being handled).
-    const push = open
-      ? pushOfHead({ input, headSha, agentLogin: await deps.trust.identity(), given: options.push })
-      : undefined;
+    const known = open ? pushOfHead({ input, headSha, agentLogin, given: options.push }) : undefined;
+    // The push guard for reviews: a review of a head no event told the agent of is a person's push
+    // first (`unseenHeadPatch`), so the review counts only under the pusher rule for that push.
+    const unseen = open ? unseenHeadPatch({ input, marker: status.marker, headSha, known }) : {};
+    // Whoever pushed what the record cannot name is asked of GitHub before any review counts.
+    const named = open
+      ? await namePushers({
+          deps,
+          owner,
+          repo,
+          branch: pull.head.ref,
+          headSha,
+          marker: { ...status.marker, ...unseen },
+          push: known,
+          config,
+          agentLogin,
+        })
+      : { patch: {} };
+    const marker: TaskMarker = { ...status.marker, ...unseen, ...named.patch };
+    const push = known ?? named.headPush;
     // Recorded even on a task that recorded none before (its marker predates push records): from
     // then on whose push the head is is known, not inferred from the agent's own commits.
     const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
+    const record = {
+      ...unseen,
+      ...named.patch,
+      ...(newPush === undefined ? {} : pushPatch(marker, newPush)),
+    };
+    const recording = Object.keys(record).length > 0;
     const approval = open
-      ? await decideAndShowApproval({ deps, input, headSha, config, marker: status.marker, push })
+      ? await decideAndShowApproval({ deps, input, headSha, config, marker, push })
       : undefined;
     const from = status.marker.state;
     const path = pullRequestMove({
@@ -223,19 +250,20 @@ export async function syncPullRequestTask(
     const autoMergeMarks = steered?.patch !== undefined || steered?.clear !== undefined;
     // An approval the pusher rule set aside is named on the status comment even when the task does
     // not move (`pusherApprovalNote`), once: a status that already says it is not written again.
+    // Not on a task that runs automated: it shows no approval check, so no approval is awaited.
     const aside =
-      to === 'pr_open' && approval !== undefined
-        ? pusherApprovalNote({ setAside: approval.setAside, headSha })
+      to === 'pr_open' && approval !== undefined && !runsAutomated(status.marker)
+        ? pusherApprovalNote({ setAside: approval.setAside, headSha, decision: approval })
         : undefined;
     const renote = path.length === 0 && aside !== undefined && !status.body.includes(aside);
     const deferPush =
-      path.length === 0 && !autoMergeMarks && !renote && newPush !== undefined && options.then !== undefined;
-    if (path.length > 0 || autoMergeMarks || renote || (newPush !== undefined && !deferPush)) {
+      path.length === 0 && !autoMergeMarks && !renote && recording && options.then !== undefined;
+    if (path.length > 0 || autoMergeMarks || renote || (recording && !deferPush)) {
       for (const state of path.slice(0, -1)) board.pass(state);
       // A close that cancels the task is what a reopen undoes (`reopenedSinceCancel`).
       const closing = to === 'cancelled' && path.length > 0;
       const patch = {
-        ...(newPush === undefined ? {} : pushPatch(status.marker, newPush)),
+        ...record,
         ...(closing ? { cancelled_by_close: true as const } : {}),
         ...steered?.patch,
       };
@@ -271,9 +299,8 @@ export async function syncPullRequestTask(
       message,
     };
     if (!options.then) return outcome;
-    if (!deferPush || newPush === undefined)
-      return options.then({ marker: status.marker, outcome, board, pull, config, approval });
-    const carrying = carryingPush(board, pushPatch(status.marker, newPush));
+    if (!deferPush) return options.then({ marker: status.marker, outcome, board, pull, config, approval });
+    const carrying = carryingPush(board, record);
     const followed = await options.then({
       marker: status.marker,
       outcome,
@@ -283,7 +310,7 @@ export async function syncPullRequestTask(
       approval,
     });
     if (carrying.pending() && board.current !== undefined)
-      await board.move(board.current.state, { details: message, patch: pushPatch(status.marker, newPush) });
+      await board.move(board.current.state, { details: message, patch: record });
     return followed;
   };
   // Set when auto-merge was turned back on but GitHub did not take it: merge-when-green judges the
@@ -363,18 +390,55 @@ function pushOfHead(params: {
 }
 
 /**
+ * The push guard for review events (`pull_request_review`, `pull_request_review_comment`): a
+ * review of a head the agent never recorded (`unvalidatedHead`, not seen: no `synchronize` of it
+ * was handled — a push while the pull request was closed, a lost delivery) means someone other than
+ * the agent pushed it, so it is recorded as for a person's push (`unvalidated_push`: the task runs
+ * guided; an automated task falls back in `guardAutomatedPullRequest`), and its pusher is asked of
+ * GitHub (`namePushers`) before the review counts. Other events: nothing.
+ */
+function unseenHeadPatch(params: {
+  input: PullRequestTaskEvent;
+  marker: TaskMarker;
+  headSha: string;
+  /** The head's push this run knows (the agent's own commit just pushed): it is not unseen. */
+  known: LastPush | undefined;
+}): Pick<TaskMarker, 'unvalidated_push'> {
+  if (!params.input.event.startsWith('pull_request_review')) return {};
+  const marker = params.known === undefined ? params.marker : { ...params.marker, last_push: params.known };
+  const unseen = unvalidatedHead({ marker, head: params.headSha });
+  return unseen === undefined || unseen.seen ? {} : { unvalidated_push: unseen.sha };
+}
+
+/**
  * What recording `push` writes on the marker: it as `last_push`, and everyone but the agent who
  * pushed so far (`human_pushers`, `humanPushersAfter`), kept when the agent commits on top.
  */
-function pushPatch(marker: TaskMarker, push: LastPush): { last_push: LastPush; human_pushers?: string[] } {
+function pushPatch(
+  marker: TaskMarker,
+  push: LastPush,
+): Pick<TaskMarker, 'last_push' | 'human_pushers' | 'foreign_pushes'> {
   const pushers = humanPushersAfter({ marker, push });
-  return { last_push: push, ...(pushers.length === 0 ? {} : { human_pushers: pushers }) };
+  // Who pushed a head stays known once the agent commits on top (`unknownPusherPushes`): this
+  // push's pusher, and the one of the push it replaces as `last_push`.
+  const named = [marker.last_push, push].flatMap((entry) =>
+    entry === undefined || entry.by.kind === 'agent'
+      ? []
+      : [{ sha: entry.sha.toLowerCase(), login: entry.by.login }],
+  );
+  const foreign =
+    named.length === 0 ? undefined : foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: named });
+  return {
+    last_push: push,
+    ...(pushers.length === 0 ? {} : { human_pushers: pushers }),
+    ...(foreign === undefined ? {} : { foreign_pushes: foreign }),
+  };
 }
 
-/** `board`, whose next move also records `push` (`pushPatch`: `last_push`, `human_pushers`). */
+/** `board`, whose next move also records `push` (`pushPatch`, what `namePushers` found, a review's unseen head). */
 function carryingPush(
   board: StatusBoard,
-  push: ReturnType<typeof pushPatch>,
+  push: Partial<TaskMarker>,
 ): { board: StatusBoard; pending: () => boolean } {
   let pending = true;
   const carrying: StatusBoard = {
@@ -441,7 +505,11 @@ function describe(params: {
       const setAside =
         params.approval === undefined
           ? undefined
-          : pusherApprovalNote({ setAside: params.approval.setAside, headSha: params.headSha });
+          : pusherApprovalNote({
+              setAside: params.approval.setAside,
+              headSha: params.headSha,
+              decision: params.approval,
+            });
       return setAside === undefined ? waiting : `${waiting} ${setAside}`;
     }
   }

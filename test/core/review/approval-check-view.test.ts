@@ -57,29 +57,35 @@ describe('approvalCheckView', () => {
       '@mallory pushed `abcdef0`; someone else must approve it (`review.allow_pusher_approval`).',
     );
     const unknown = approvalCheckView({
-      decision: NO_REVIEWS,
-      setAside: [
-        { login: 'alice', why: 'unknown-pusher' },
-        { login: 'bob', why: 'unknown-pusher' },
-      ],
+      decision: { ...NO_REVIEWS, unknownPushes: [HEAD] },
+      setAside: [],
       headSha: HEAD,
     });
     expect(unknown.status).toBe('in_progress');
-    expect(unknown.summary).toContain('no record of who pushed `abcdef0`');
-    expect(unknown.summary).toContain("so @alice, @bob's approval does not count");
+    expect(unknown.summary).toContain(
+      '- Approvals from 2 different writers are needed because GitHub could not say who pushed `abcdef0`',
+    );
   });
 
-  it('says when the task’s status predates push records and the head is not the agent’s own commit', () => {
-    const view = approvalCheckView({
-      decision: NO_REVIEWS,
-      setAside: [{ login: 'alice', why: 'unrecorded-pusher' }],
+  // #9 review 9f: nobody can name whoever pushed a commit at or under the head: one more writer.
+  it('asks for one more writer than there are pushes whose pusher nobody can name, naming who approved', () => {
+    const one = approvalCheckView({
+      decision: { ...NO_REVIEWS, approvedBy: ['mallory'], unknownPushes: ['e'.repeat(40)] },
+      setAside: [],
       headSha: HEAD,
     });
-    expect(view.status).toBe('in_progress');
-    expect(view.summary).toContain(
-      "- this task's status was written before implementation-agent recorded pushes, and `abcdef0` is not a commit it recorded as its own, so it does not know who pushed it, so @alice's approval does not count: any of them may have pushed it. The next push the agent sees decides whose approval counts",
+    expect(one.status).toBe('in_progress');
+    expect(one.summary).toContain(
+      "- One more approval from another writer is needed because GitHub could not say who pushed `eeeeeee`: @mallory's approval may be the pusher's own (`review.allow_pusher_approval: true` lifts the rule).",
     );
-    expect(view.summary).not.toContain('synchronize');
+    const two = approvalCheckView({
+      decision: { ...NO_REVIEWS, approvedBy: ['mallory'], unknownPushes: ['e'.repeat(40), 'f'.repeat(40)] },
+      setAside: [],
+      headSha: HEAD,
+    });
+    expect(two.summary).toContain(
+      '- 2 more approvals from other writers are needed because GitHub could not say who pushed `eeeeeee`, `fffffff`',
+    );
   });
 
   it('with more reviews than are read, names the approvals read and why they do not count', () => {

@@ -133,3 +133,58 @@ describe('decideApproval', () => {
     expect(decideApproval({ verdicts, permissions: new Map(), headSha: HEAD }).approved).toBe(false);
   });
 });
+
+// #9 review 9f: a push whose pusher nobody can name may be an approver's own.
+describe('decideApproval with pushes whose pusher nobody can name', () => {
+  const UNSEEN = 'e'.repeat(40);
+  const decideUnknown = (
+    reviews: PullRequestReview[],
+    unknownPushes: string[],
+    permissions: Record<string, RepositoryPermission> = {},
+  ) => {
+    const verdicts = latestReviewVerdicts(reviews);
+    const known = new Map(
+      verdicts.map((v) => [v.login.toLowerCase(), permissions[v.login] ?? ('write' as const)]),
+    );
+    return decideApproval({ verdicts, permissions: known, headSha: HEAD, unknownPushes });
+  };
+
+  it('needs approvals of the head from two different writers for one such push', () => {
+    const one = decideUnknown([review('ann', 'APPROVED')], [UNSEEN]);
+    expect(one).toMatchObject({ approved: false, approvedBy: ['ann'], unknownPushes: [UNSEEN] });
+    expect(decideUnknown([review('ann', 'APPROVED'), review('bob', 'APPROVED')], [UNSEEN]).approved).toBe(
+      true,
+    );
+  });
+
+  it('counts one reviewer once, however many times they approve', () => {
+    expect(decideUnknown([review('ann', 'APPROVED'), review('ANN', 'APPROVED')], [UNSEEN]).approved).toBe(
+      false,
+    );
+  });
+
+  it('counts only writers, on the current head', () => {
+    const reviews = [
+      review('ann', 'APPROVED'),
+      review('reader', 'APPROVED'),
+      review('bob', 'APPROVED', OLDER),
+    ];
+    expect(decideUnknown(reviews, [UNSEEN], { reader: 'read' }).approved).toBe(false);
+  });
+
+  it('needs one more writer than there are such pushes', () => {
+    const two = [review('ann', 'APPROVED'), review('bob', 'APPROVED')];
+    expect(decideUnknown(two, [UNSEEN, HEAD]).approved).toBe(false);
+    expect(decideUnknown([...two, review('cy', 'APPROVED')], [UNSEEN, HEAD]).approved).toBe(true);
+  });
+
+  it('still refuses while a writer requests changes', () => {
+    const reviews = [review('ann', 'APPROVED'), review('bob', 'APPROVED'), review('cy', 'CHANGES_REQUESTED')];
+    expect(decideUnknown(reviews, [UNSEEN]).approved).toBe(false);
+  });
+
+  it('without such pushes, one writer is enough and the decision names none', () => {
+    expect(decide([review('ann', 'APPROVED')])).not.toHaveProperty('unknownPushes');
+    expect(decideUnknown([review('ann', 'APPROVED')], []).approved).toBe(true);
+  });
+});

@@ -26,10 +26,23 @@ describe('pusherApprovalNote: whose approval the pusher rule set aside, for the 
       pusherApprovalNote({
         setAside: [
           { login: 'requester-dev', why: 'requester' },
-          { login: 'carol', why: 'unknown-pusher' },
+          { login: 'carol', why: 'agent' },
         ],
         headSha: HEAD,
+        decision: { approvedBy: ['ann', 'bob'], unknownPushes: [HEAD] },
       }),
     ).toBeUndefined();
+  });
+
+  it('says why another writer is needed while a push has a pusher nobody can name', () => {
+    expect(
+      pusherApprovalNote({
+        setAside: [{ login: 'bob', why: 'earlier-pusher' }],
+        headSha: HEAD,
+        decision: { approvedBy: ['ann'], unknownPushes: ['e'.repeat(40)] },
+      }),
+    ).toContain(
+      "Another writer's approval counts, or set `review.allow_pusher_approval: true` in `.github/implementation-agent.yml`. One more approval from another writer is needed because GitHub could not say who pushed `eeeeeee`: @ann's approval may be the pusher's own",
+    );
   });
 });

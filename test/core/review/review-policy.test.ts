@@ -144,17 +144,15 @@ describe('applyReviewPolicy: the pusher of the head does not approve it', () => 
     expect(result.verdicts).toEqual([approved('maintainer', HEAD)]);
   });
 
-  it('sets every approval aside when the recorded push is not of the head: any approver may have pushed it', () => {
+  it('sets nobody aside when the recorded push is not of the head, and names the head as of unknown pusher', () => {
     const result = applyReviewPolicy({
       verdicts: [approved('maintainer'), approved('other')],
       policy: { ...policy, lastPush: pushedBy('pusher', OLD) },
       headSha: HEAD,
     });
-    expect(result.verdicts).toEqual([]);
-    expect(result.setAside).toEqual([
-      { login: 'maintainer', why: 'unknown-pusher' },
-      { login: 'other', why: 'unknown-pusher' },
-    ]);
+    expect(result.verdicts).toEqual([approved('maintainer'), approved('other')]);
+    expect(result.setAside).toEqual([]);
+    expect(result.unknownPushes).toEqual([HEAD]);
   });
 
   it('applies no pusher rule without a task to record pushes (no unrecordedPushes, no lastPush)', () => {
@@ -163,20 +161,23 @@ describe('applyReviewPolicy: the pusher of the head does not approve it', () => 
   });
 
   // #9 review: a status written before pushes were recorded applied no pusher rule at all.
-  it('a task that records no push sets every approval aside unless the head is a commit the agent recorded', () => {
+  it('a task that records no push names the head as of unknown pusher unless it is a commit the agent recorded', () => {
     const verdicts = [approved('maintainer'), approved('other')];
     const unrecorded = (agentCommits: string[]) => ({ ...policy, unrecordedPushes: { agentCommits } });
-    expect(applyReviewPolicy({ verdicts, policy: unrecorded([]), headSha: HEAD }).setAside).toEqual([
-      { login: 'maintainer', why: 'unrecorded-pusher' },
-      { login: 'other', why: 'unrecorded-pusher' },
+    expect(applyReviewPolicy({ verdicts, policy: unrecorded([]), headSha: HEAD })).toEqual({
+      verdicts,
+      setAside: [],
+      unknownPushes: [HEAD],
+    });
+    expect(applyReviewPolicy({ verdicts, policy: unrecorded([OLD]), headSha: HEAD }).unknownPushes).toEqual([
+      HEAD,
     ]);
-    expect(applyReviewPolicy({ verdicts, policy: unrecorded([OLD]), headSha: HEAD }).verdicts).toEqual([]);
     const agents = applyReviewPolicy({
       verdicts,
       policy: unrecorded([OLD, HEAD.toUpperCase()]),
       headSha: HEAD,
     });
-    expect(agents).toEqual({ verdicts, setAside: [] });
+    expect(agents).toEqual({ verdicts, setAside: [], unknownPushes: [] });
   });
 
   it('a task that records no push still applies allowPusherApproval, and keeps requests for changes', () => {

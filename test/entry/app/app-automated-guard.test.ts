@@ -277,6 +277,9 @@ describe('Probot app: the approval check goes only on pull requests of tasks tha
     if (risk_level === undefined) delete marker.risk_level;
     else marker.risk_level = risk_level;
     expectSyncReads(api, marker);
+    // A head the task never recorded: the push guard records it and asks GitHub who pushed it.
+    api.branchActivity(BRANCH, [], { status: 404 });
+    api.updateComment(900);
     api.approvalChecksOn(PUSHED);
     api.approvalCheck();
     const payload = webhookExample('pull_request_review', 'submitted');

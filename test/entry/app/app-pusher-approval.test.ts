@@ -177,9 +177,13 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
     expect(statusWrites(again)).toEqual([]);
   });
 
-  it('a head the task has no push recorded for counts nobody’s approval, and says why', async () => {
+  it('a head the task has no push recorded for needs a second writer’s approval while GitHub cannot say who pushed it', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, ['maintainer'], { lastPush: { sha: 'd'.repeat(40), by: { kind: 'agent' } } });
+    // The review's push guard: the unrecorded head is a person's push; GitHub is asked who made it.
+    api.branchActivity(BRANCH, [], { status: 403 });
+    api.permission('maintainer', 'write');
+    api.updateComment(900);
     const review = webhookExample('pull_request_review', 'submitted');
     review.review.state = 'approved';
     review.review.user.login = 'maintainer';
@@ -190,6 +194,9 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
 
     expect(api.scope.isDone()).toBe(true);
     expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
-    expect(approvalCheckBody(api)?.output.summary).toContain('no record of who pushed `ec26c3e`');
+    expect(approvalCheckBody(api)?.output.summary).toContain(
+      'One more approval from another writer is needed because GitHub could not say who pushed `ec26c3e`',
+    );
+    expect(lastMarker(api)).toMatchObject({ unvalidated_push: HEAD, foreign_pushes: [{ sha: HEAD }] });
   });
 });

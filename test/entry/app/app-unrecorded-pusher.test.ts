@@ -7,8 +7,9 @@ import { testProbot } from './test-probot.js';
 
 // #9 review: a task whose status was written before pushes were recorded (no `last_push`) applied no
 // pusher rule at all until its first recorded push, so whoever pushed its head could approve it
-// (review.allow_pusher_approval defaults to false). It now fails closed: the head's pusher is
-// unknown, and no approval counts, unless the head is the commit the agent recorded as its own.
+// (review.allow_pusher_approval defaults to false). It now fails closed: unless the head is the
+// commit the agent recorded as its own, GitHub is asked who pushed it, and while it cannot say,
+// approvals of two different writers are needed (review 9f).
 
 // The webhooks-examples pull request (#2 of Codertocat/Hello-World), moved to a task branch.
 const OWNER = 'Codertocat';
@@ -84,33 +85,67 @@ async function deliver(name: string, payload: Record<string, unknown>) {
 }
 
 describe('Probot app, guided mode: a task recorded before pushes were', () => {
-  it('FAULT: a writer’s approval of a head the agent did not record as its own counts for nothing, and the check says why', async () => {
+  it('FAULT: a writer’s approval of a head the agent did not record as its own does not count alone, and the check says why', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     // The agent published AGENT_COMMIT; someone has since pushed HEAD, unrecorded.
     expectSync(api, oldMarker({ last_outcome: published(AGENT_COMMIT) }), ['mallory']);
+    // A review of a head no event named is a person's push first: GitHub is asked who pushed it.
+    api.branchActivity(BRANCH, [], { status: 404 });
+    api.permission('mallory', 'write');
+    api.updateComment(900);
 
     await deliver('pull_request_review', approvalBy('mallory'));
 
     expect(api.scope.isDone()).toBe(true);
     expect(approvalCheckBody(api)).toMatchObject({ head_sha: HEAD, status: 'in_progress' });
     expect(approvalCheckBody(api)?.output.summary).toContain(
-      "this task's status was written before implementation-agent recorded pushes, and `ec26c3e` is not a commit it recorded as its own, so it does not know who pushed it, so @mallory's approval does not count",
+      "One more approval from another writer is needed because GitHub could not say who pushed `ec26c3e`: @mallory's approval may be the pusher's own",
     );
-    // Nothing moved: the task is still waiting for an approval.
-    expect(statusWrites(api)).toEqual([]);
+    // Nothing moved: the task is still waiting; the head is recorded as a push of unknown pusher.
+    expect(lastMarker(api)).toMatchObject({
+      state: 'pr_open',
+      unvalidated_push: HEAD,
+      foreign_pushes: [{ sha: HEAD }],
+    });
   });
 
-  it('with no commit of the agent recorded at all, no approval counts either', async () => {
+  it('with no commit of the agent recorded at all, two writers’ approvals are needed, and count', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, oldMarker(), ['mallory', 'maintainer']);
+    api.branchActivity(BRANCH, [], { status: 404 });
+    api.permission('mallory', 'write');
+    api.permission('maintainer', 'write');
+    api.updateComment(900);
 
     await deliver('pull_request_review', approvalBy('maintainer'));
 
     expect(api.scope.isDone()).toBe(true);
+    expect(approvalCheckBody(api)).toMatchObject({
+      conclusion: 'success',
+      output: { title: 'Approved by @mallory, @maintainer' },
+    });
+    expect(lastMarker(api)?.state).toBe('approved');
+  });
+
+  it('GitHub naming the head’s pusher sets their approval aside and records them as its pusher', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, oldMarker({ last_outcome: published(AGENT_COMMIT) }), ['Codertocat']);
+    // GitHub's record: Codertocat pushed HEAD on the agent's commit.
+    api.branchActivity(BRANCH, [{ before: AGENT_COMMIT, after: HEAD, timestamp: '2026-11-29T09:00:00Z' }]);
+    api.updateComment(900);
+
+    await deliver('pull_request_review', approvalBy('Codertocat'));
+
+    expect(api.scope.isDone()).toBe(true);
     expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
     expect(approvalCheckBody(api)?.output.summary).toContain(
-      "@mallory, @maintainer's approval does not count",
+      '@Codertocat pushed `ec26c3e`; someone else must approve it',
     );
+    expect(lastMarker(api)).toMatchObject({
+      last_push: { sha: HEAD, by: { kind: 'human', login: 'Codertocat' } },
+      human_pushers: ['codertocat'],
+      foreign_pushes: [{ sha: HEAD, login: 'Codertocat' }],
+    });
   });
 
   it('when the head is the commit the agent recorded as its own, the pusher is the agent: a writer’s approval counts', async () => {

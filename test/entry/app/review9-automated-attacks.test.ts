@@ -28,6 +28,8 @@ const automated: TaskMarker = {
   requester: 'requester-dev',
   effective_mode: 'automated',
   risk_level: 'low',
+  // The head the agent published (a review of a head it never recorded is a person's push first).
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
   updated_at: '2026-11-29T10:00:00.000Z',
 };
 

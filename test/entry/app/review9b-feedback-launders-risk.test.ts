@@ -259,8 +259,9 @@ async function runSuggestion(params: {
     .optionally()
     .times(2)
     .reply(200, { data: { disablePullRequestAutoMerge: { pullRequest: { number: PULL } } } });
-  // The fallback's word on the pull request.
-  api.scope.post(`${BASE}/issues/${PULL}/comments`).optionally().reply(201, { id: 6001 });
+  // The fallback's word on the pull request (the review's push guard's, then the feedback run's:
+  // its status read here is the one before the guard wrote).
+  api.scope.post(`${BASE}/issues/${PULL}/comments`).optionally().times(2).reply(201, { id: 6001 });
 
   await deliver(reviewEvent('maintainer'));
 
@@ -467,8 +468,11 @@ describe('review #9e: a feedback commit over a push the agent never saw', () => 
     ).toBe(true);
     expect(run.autoMerge.length).toBeGreaterThan(0);
     expect(run.approvalChecks.length).toBeGreaterThan(0);
-    expect(run.prComments).toHaveLength(1);
-    expect(run.prComments[0]?.body.body).toContain(`the branch holds ${HEAD.slice(0, 7)}`);
+    // The review's push guard falls back first, before the review counts (review 9f), naming the head.
+    expect(run.prComments[0]?.body.body).toContain(
+      `the head of pull request #${PULL}, \`${HEAD.slice(0, 7)}\`, is a push no event ever told implementation-agent of`,
+    );
+    expect(run.prComments.at(-1)?.body.body).toContain(`the branch holds ${HEAD.slice(0, 7)}`);
     const check = run.api.calls.find(
       (call) =>
         call.method === 'POST' &&

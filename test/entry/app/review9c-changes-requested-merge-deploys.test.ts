@@ -36,6 +36,8 @@ const marker = (mode: TaskMarker['effective_mode'], state: TaskMarker['state'] =
   environment: 'staging',
   requester: 'requester-dev',
   ...(mode === undefined ? {} : { effective_mode: mode, risk_level: mode === 'automated' ? 'low' : 'high' }),
+  // The head the agent published (a review of a head it never recorded is a person's push first).
+  last_push: { sha: HEAD, by: { kind: 'agent' } },
   updated_at: '2026-11-24T09:00:00.000Z',
 });
 
