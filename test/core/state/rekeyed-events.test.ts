@@ -56,7 +56,13 @@ describe('rekeyedEvents: what a former identity wrote, under the task as it is n
   });
 
   it('keeps task events’ results-table identity: only task_id (the partition) changes, never sequence or time', () => {
-    const event: TaskEvent = { type: 'state_changed', task_id: 'acme/shop#7', at, sequence: 2, to: 'generating' };
+    const event: TaskEvent = {
+      type: 'state_changed',
+      task_id: 'acme/shop#7',
+      at,
+      sequence: 2,
+      to: 'generating',
+    };
     const [moved] = rekeyedEvents({ taskId: 'acme/store#7', events: [event], lifecycle: [] }).events;
     expect(moved).toEqual({ ...event, task_id: 'acme/store#7' });
   });
