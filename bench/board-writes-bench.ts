@@ -47,7 +47,7 @@ export async function benchBoardWrites(): Promise<BoardWritesBench> {
 async function lifeCalls(options: { readBack: boolean; etags: boolean }): Promise<BoardCalls> {
   const github = countingIssue(options.etags);
   const trust = statusTrust({ identity: async () => BOT, keys: { current: KEY } });
-  const where = { owner: 'acme', repo: 'bench', issueNumber: 7, taskId: 'acme/bench#7' };
+  const where = { owner: 'acme', repo: 'bench', issueNumber: 7, taskId: 'acme/bench#7', repositoryId: 4242 };
   let second = 0;
   const now = () => new Date(Date.parse('2026-11-29T10:00:00.000Z') + second++ * 1000);
   const run = async (moves: (board: StatusBoard) => Promise<unknown>) => {

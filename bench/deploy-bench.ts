@@ -74,6 +74,7 @@ export async function benchDeploy(): Promise<{
         }),
       event: {
         repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+        repositoryId: 4242,
         deploymentId: 1,
         sha: SHA,
         environment: 'staging',

@@ -12,7 +12,7 @@ export interface RepositoryIdClient {
 
 /** The ids `judgeMarker` compares for one marker. */
 export interface MarkerRepositoryIds {
-  readonly repositoryId?: number;
+  readonly repositoryId: number;
   readonly markerRepositoryId?: number;
 }
 
@@ -20,16 +20,16 @@ export interface MarkerRepositoryIds {
  * For the comments of one issue of `owner/repo`: the repository ids `judgeMarker` needs to tell
  * a marker written under the repository's former name (a rename or a transfer) from another
  * repository's. A marker naming this repository (in any case) needs no call; one naming another
- * name costs at most two *Get a repository* calls per listing (this repository's id, when
- * `repositoryId` is not given, and the id GitHub gives the marker's name: a renamed or transferred
- * repository's old name redirects to it), each made once. A name GitHub does not know (deleted,
+ * name costs at most one *Get a repository* call per name and listing (the id GitHub gives the
+ * marker's name: a renamed or transferred repository's old name redirects to it), made once;
+ * `repositoryId`, this repository's id, is what the event or run knows. A name GitHub does not know (deleted,
  * or never a repository) or a failed call gives no id, and the marker stays another task's.
  */
 export function markerRepositoryIds(params: {
   client: RepositoryIdClient;
   owner: string;
   repo: string;
-  repositoryId?: number | undefined;
+  repositoryId: number;
 }): (marker: TaskMarker) => Promise<MarkerRepositoryIds> {
   const { client, owner, repo } = params;
   const looked = new Map<string, Promise<number | undefined>>();
@@ -46,7 +46,8 @@ export function markerRepositoryIds(params: {
     }
     return id;
   };
-  const given = params.repositoryId === undefined ? {} : { repositoryId: params.repositoryId };
+  const { repositoryId } = params;
+  const given = { repositoryId };
   return async (marker) => {
     const named = parseTaskId(marker.task_id);
     if (
@@ -54,8 +55,6 @@ export function markerRepositoryIds(params: {
       `${named.owner}/${named.repo}`.toLowerCase() === `${owner}/${repo}`.toLowerCase()
     )
       return given;
-    const repositoryId = params.repositoryId ?? (await idOf({ owner, repo }));
-    if (repositoryId === undefined) return {};
     const markerRepositoryId = marker.repository_id ?? (await idOf(named));
     return markerRepositoryId === undefined ? { repositoryId } : { repositoryId, markerRepositoryId };
   };

@@ -86,6 +86,8 @@ export async function readPullRequestFacts(params: {
   client: PullRequestFactsClient;
   owner: string;
   repo: string;
+  /** GitHub's id of the repository, which the task's status read is judged by (`readTaskStatus`). */
+  repositoryId: number;
   pullNumber: number;
   /** The command comment's `created_at`, GitHub's clock. */
   requestedAt: string;
@@ -111,7 +113,14 @@ export async function readPullRequestFacts(params: {
     params.taskStatus ??
     (taskIssue === undefined || fromFork
       ? undefined
-      : await readTaskStatus({ client, trust: params.trust, owner, repo, issueNumber: taskIssue }));
+      : await readTaskStatus({
+          client,
+          trust: params.trust,
+          owner,
+          repo,
+          issueNumber: taskIssue,
+          repositoryId: params.repositoryId,
+        }));
   const provesTask =
     taskStatus?.trust === 'trusted' &&
     (taskStatus.marker.pull_number === pull.number ||

@@ -34,8 +34,8 @@ export async function readStatusCommentById(params: {
   commentId: number;
   authority: MarkerAuthority;
   etag?: string;
-  /** GitHub's id of the repository, when known (see `judgeMarker`). */
-  repositoryId?: number | undefined;
+  /** GitHub's id of the repository (see `judgeMarker`). */
+  repositoryId: number;
 }): Promise<StatusCommentRef | 'unchanged' | undefined> {
   const { client, owner, repo, authority } = params;
   let data: { body?: string; user?: { login: string } | null };
@@ -56,7 +56,7 @@ export async function readStatusCommentById(params: {
   const ids =
     author?.toLowerCase() === authority.identity.toLowerCase()
       ? await markerRepositoryIds({ client, owner, repo, repositoryId: params.repositoryId })(line.marker)
-      : {};
+      : { repositoryId: params.repositoryId };
   const judgement = judgeMarker({
     author,
     line,

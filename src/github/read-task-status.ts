@@ -13,8 +13,14 @@ export async function readTaskStatus(params: {
   owner: string;
   repo: string;
   issueNumber: number;
-  /** GitHub's id of the repository (`repository.id`, `GITHUB_REPOSITORY_ID`), when known. */
-  repositoryId?: number | undefined;
+  /**
+   * GitHub's id of the repository (`repository.id` of the event, `GITHUB_REPOSITORY_ID` in a
+   * workflow; `knownRepositoryId`). Required: a marker naming another repository's id (one deleted
+   * and created again under this name) is never read as this task's (`judgeMarker`).
+   */
+  repositoryId: number;
+  /** Told why each of the agent's own markers on the issue is not read. */
+  log?: ((line: string) => void) | undefined;
 }): Promise<StatusCommentRef | undefined> {
   const { client, trust, owner, repo, issueNumber } = params;
   const authority = { identity: await trust.identity(), keys: trust.keys };
@@ -25,6 +31,7 @@ export async function readTaskStatus(params: {
     issueNumber,
     authority,
     repositoryId: params.repositoryId,
+    log: params.log,
   });
   if (found?.signedWith !== 'previous' || trust.keys === undefined) return found;
   const body = resignStateMarker(found.body, trust.keys.current);

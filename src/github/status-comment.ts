@@ -78,8 +78,10 @@ export async function findStatusComment(params: {
   repo: string;
   issueNumber: number;
   authority: MarkerAuthority;
-  /** GitHub's id of the repository (`repository.id`, `GITHUB_REPOSITORY_ID`), when known. */
-  repositoryId?: number | undefined;
+  /** GitHub's id of the repository (`repository.id` of the event, `GITHUB_REPOSITORY_ID`): see `judgeMarker`. */
+  repositoryId: number;
+  /** Told why each of the agent's own markers is not read (another repository's id, say). */
+  log?: ((line: string) => void) | undefined;
 }): Promise<StatusCommentRef | undefined> {
   const found = await listStatusComments(params);
   return (
@@ -93,7 +95,8 @@ export async function findStatusComment(params: {
  * (trusted or display-only), in GitHub's order: oldest first (*List issue comments*, every page of
  * 100). Two runs that each created the status comment find both here and keep the oldest. A
  * marker of the agent's naming the repository's former name (renamed or transferred) is judged
- * by the repository's id (`markerRepositoryIds`).
+ * by the repository's id (`markerRepositoryIds`); one of the agent's markers not read (another
+ * repository's id, another task, a signature that does not hold) is named to `log`, with why.
  */
 export async function listStatusComments(params: {
   client: StatusCommentClient;
@@ -101,7 +104,8 @@ export async function listStatusComments(params: {
   repo: string;
   issueNumber: number;
   authority: MarkerAuthority;
-  repositoryId?: number | undefined;
+  repositoryId: number;
+  log?: ((line: string) => void) | undefined;
 }): Promise<StatusCommentRef[]> {
   const { client, owner, repo, issueNumber, authority } = params;
   const taskId = taskIdOf({ owner, repo, issueNumber });
@@ -120,7 +124,8 @@ export async function listStatusComments(params: {
       if (!line) continue;
       const author = comment.user?.login;
       // Only the agent's own markers are worth a repository lookup.
-      const ids = author?.toLowerCase() === authority.identity.toLowerCase() ? await idsFor(line.marker) : {};
+      const ours = author?.toLowerCase() === authority.identity.toLowerCase();
+      const ids = ours ? await idsFor(line.marker) : { repositoryId: params.repositoryId };
       const judgement = judgeMarker({
         author,
         line,
@@ -129,7 +134,10 @@ export async function listStatusComments(params: {
         keys: authority.keys,
         ...ids,
       });
-      if (judgement.trust === 'ignored') continue;
+      if (judgement.trust === 'ignored') {
+        if (ours) params.log?.(`Task ${taskId}: the status comment ${comment.id} ${judgement.reason}.`);
+        continue;
+      }
       found.push({
         commentId: comment.id,
         marker: line.marker,

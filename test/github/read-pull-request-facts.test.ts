@@ -127,6 +127,7 @@ const facts = (options: Options = {}) => {
     client,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     pullNumber: 5,
     requestedAt: REQUESTED_AT,
     agentAppSlug: 'implementation-agent',

@@ -28,6 +28,7 @@ const read = (etag?: string) =>
     client: octokit,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     commentId: 900,
     authority: { identity: BOT, keys: { current: KEY } },

@@ -64,7 +64,7 @@ function fakeIssue(comments: Comment[]) {
 }
 
 const find = (client: StatusCommentClient, authority: MarkerAuthority = APP) =>
-  findStatusComment({ client, owner: 'acme', repo: 'shop', issueNumber: 7, authority });
+  findStatusComment({ client, owner: 'acme', repo: 'shop', repositoryId: 4242, issueNumber: 7, authority });
 
 describe('findStatusComment', () => {
   it("finds the agent's signed status comment and trusts it", async () => {

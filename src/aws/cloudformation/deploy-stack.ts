@@ -16,6 +16,7 @@ import { summarizeChangeSet } from './summarize-change-set.js';
 import type { ChangeSummaryRow } from './change-summary-row.js';
 import type { ChangeSetSummary } from './summarize-change-set.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import { redactingLog } from '../../core/secrets/redacting-log.js';
 
 export interface DeployStackParams {
   readonly cfn: CloudFormationApi;
@@ -54,9 +55,21 @@ export interface DeployStackParams {
 
 /**
  * One deploy of one stack through a change set. Every path, a thrown AWS error included, returns
- * a result with a final status: a timeout or a cancellation is a failure.
+ * a result with a final status: a timeout or a cancellation is a failure. Every line it logs goes
+ * through the shared redaction first (`redactingLog`): the change set, stack events' status
+ * reasons and AWS errors carry text the template and parameters chose; all of it is written
+ * before the result returns.
  */
 export async function deployStack(params: DeployStackParams): Promise<DeployResult> {
+  const redacting = redactingLog(params.log);
+  try {
+    return await deployStackRedacted({ ...params, log: redacting.log });
+  } finally {
+    await redacting.flush();
+  }
+}
+
+async function deployStackRedacted(params: DeployStackParams): Promise<DeployResult> {
   const { stackName, log } = params;
   const warnings: string[] = [];
   try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
@@ -11,6 +12,9 @@ import { parseItem } from './parse-item.js';
 import { tableError } from './table-error.js';
 import { TASKS_BY_STATUS_INDEX, TASKS_TABLE_KEY } from './task-table-definitions.js';
 
+/** The attribute naming the put that wrote an item (see `createDynamoDbTaskStore`). */
+const WRITE_ID = 'write_id';
+
 /** `status` and `version` are DynamoDB reserved words, so expressions name them through placeholders. */
 const NAMES = {
   '#id': TASKS_TABLE_KEY,
@@ -22,8 +26,13 @@ const NAMES = {
 /**
  * Task records in `ImplementationTasks` (DESIGN §11). A put is conditional on the version read
  * (`attribute_not_exists` for a new task), so two writers never overwrite each other silently:
- * the loser gets `TaskVersionConflictError`. Reads are strongly consistent; the status index is
- * eventually consistent, as every DynamoDB global secondary index is.
+ * the loser gets `TaskVersionConflictError`. Each put carries a fresh `write_id`: the SDK retries
+ * a put whose answer was lost (a reset connection, a timeout, a 500) although DynamoDB applied it,
+ * and the retry then fails its own condition; a failed condition is read back (strongly
+ * consistent) and a stored `write_id` of this put means it landed, so the writer is not sent to
+ * re-apply its change on top of itself (counted twice) or to spend its conflict retries on it.
+ * Reads are strongly consistent; the status index is eventually consistent, as every DynamoDB
+ * global secondary index is. `write_id` is the store's own; the record read back does not have it.
  */
 export function createDynamoDbTaskStore(params: {
   client: Pick<DynamoDBDocumentClient, 'send'>;
@@ -33,6 +42,17 @@ export function createDynamoDbTaskStore(params: {
   const failure = (action: string, error: unknown) =>
     tableError({ action, tableName, definition: 'tasksTableDefinition', error });
   const parse = (item: unknown) => parseItem({ item, schema: taskRecordSchema, tableName });
+  /** Whether the item now stored is the one put `writeId` wrote (a retried put that had landed). */
+  const landed = async (taskId: string, writeId: string): Promise<boolean> => {
+    try {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: { [TASKS_TABLE_KEY]: taskId }, ConsistentRead: true }),
+      );
+      return Item?.[WRITE_ID] === writeId;
+    } catch (error) {
+      throw failure(`read task ${taskId} back after a failed condition`, error);
+    }
+  };
 
   return {
     async get(taskId) {
@@ -59,12 +79,15 @@ export function createDynamoDbTaskStore(params: {
               ExpressionAttributeNames: { '#version': NAMES['#version'] },
               ExpressionAttributeValues: { ':expected': expectedVersion },
             };
+      const writeId = randomUUID();
       try {
-        await client.send(new PutCommand({ TableName: tableName, Item: record, ...condition }));
+        await client.send(
+          new PutCommand({ TableName: tableName, Item: { ...record, [WRITE_ID]: writeId }, ...condition }),
+        );
       } catch (error) {
-        if (isConditionalCheckFailure(error))
-          throw new TaskVersionConflictError(record.task_id, expectedVersion);
-        throw failure(`write task ${record.task_id}`, error);
+        if (!isConditionalCheckFailure(error)) throw failure(`write task ${record.task_id}`, error);
+        if (await landed(record.task_id, writeId)) return;
+        throw new TaskVersionConflictError(record.task_id, expectedVersion);
       }
     },
 

@@ -55,8 +55,12 @@ export function judgeMarker(params: {
   identity: string;
   taskId: string;
   keys: MarkerKeys | undefined;
-  /** GitHub's id of the repository being read, when known. */
-  repositoryId?: number | undefined;
+  /**
+   * GitHub's id of the repository being read (`repository.id` of the event, `GITHUB_REPOSITORY_ID`
+   * in a workflow): required, so no reader can take a marker of a repository deleted and created
+   * again under the same name (a new id) for this one's.
+   */
+  repositoryId: number;
   /** GitHub's id of the repository the marker's `task_id` names, looked up by the caller. */
   markerRepositoryId?: number | undefined;
 }): MarkerJudgement {
@@ -68,10 +72,10 @@ export function judgeMarker(params: {
     };
   }
   const named = line.marker.repository_id;
-  if (named !== undefined && params.repositoryId !== undefined && named !== params.repositoryId) {
+  if (named !== undefined && named !== params.repositoryId) {
     return {
       trust: 'ignored',
-      reason: `names repository ${named}, not this repository (${params.repositoryId})`,
+      reason: `names repository ${named}, not this repository (${params.repositoryId}): a repository of this name before it was deleted and created again, or another's; it is not read and nothing is replayed from it`,
     };
   }
   if (line.marker.task_id.toLowerCase() !== taskId.toLowerCase() && !renamedFrom(params)) {
@@ -106,12 +110,12 @@ export function judgeMarker(params: {
 function renamedFrom(params: {
   line: MarkerLine;
   taskId: string;
-  repositoryId?: number | undefined;
+  repositoryId: number;
   markerRepositoryId?: number | undefined;
 }): boolean {
   const theirs = parseTaskId(params.line.marker.task_id);
   const ours = parseTaskId(params.taskId);
   if (theirs === undefined || ours === undefined || theirs.issueNumber !== ours.issueNumber) return false;
   const id = params.line.marker.repository_id ?? params.markerRepositoryId;
-  return params.repositoryId !== undefined && id === params.repositoryId;
+  return id === params.repositoryId;
 }

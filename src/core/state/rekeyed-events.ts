@@ -1,6 +1,7 @@
 import { canonicalRepository } from '../task/canonical-repository.js';
 import { isLocalTaskId } from '../task/is-local-task-id.js';
 import type { LifecycleEvent } from '../task/lifecycle-event.js';
+import { lifecycleEventId } from '../task/lifecycle-event-id.js';
 import type { TaskEvent } from '../task/task-event.js';
 
 /**
@@ -8,9 +9,12 @@ import type { TaskEvent } from '../task/task-event.js';
  * before ids were canonical, `acme/shop#7` before the repository became `acme/store`), re-keyed
  * to `taskId` (`owner/repo#issue`): each task event's `task_id` (and a `task_received`'s `repo`),
  * each lifecycle event's `detail.task_id` and `detail.repo`, so everything sent names the task as
- * its records do now. A lifecycle event's `event_id` is set again as it is sent
- * (`lifecycleEventId`), from the new identity. Events already under `taskId` come back as they
- * are. Pure.
+ * its records do now. A lifecycle event keeps the identity consumers drop duplicates by: its
+ * `event_id` is fixed to the one it was made with under the former identity (`lifecycleEventId`),
+ * so an event sent before the re-key and sent again after it reaches a consumer as one. A task
+ * event needs nothing more: the results table's sort key (`step#timestamp#sequence`) does not
+ * hold the task id, so a moved event keeps its key under the new `task_id`. Events already under
+ * `taskId` come back as they are. Pure.
  */
 export function rekeyedEvents(params: {
   taskId: string;
@@ -30,8 +34,8 @@ export function rekeyedEvents(params: {
   });
   const lifecycle = params.lifecycle.map((event): LifecycleEvent => {
     if (event.detail.task_id === taskId) return event;
-    const { event_id: _id, ...detail } = event.detail;
-    return { ...event, detail: { ...detail, task_id: taskId, repo } };
+    const event_id = lifecycleEventId(event);
+    return { ...event, detail: { ...event.detail, task_id: taskId, repo, event_id } };
   });
   return { events, lifecycle };
 }

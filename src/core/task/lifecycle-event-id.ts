@@ -6,7 +6,8 @@ const ID_DIGITS = 32;
 
 /**
  * The id a consumer drops duplicates by (`detail.event_id`, README "Lifecycle events"), pure: the
- * sha256 of what makes the milestone itself (task, record version, detail-type, time, and a
+ * id the event already carries (fixed when a former identity's event was re-keyed,
+ * `rekeyedEvents`), else the sha256 of what makes the milestone itself (task, record version, detail-type, time, and a
  * deploy's environment and deployment), never of what a later step adds (`reason_code`). An event
  * re-sent from an outbox (the status marker's `unsent`, a log record's `unsent_events`) keeps its
  * id; two milestones at one `sequence` do not share one — a deploy run moving the tasks table
@@ -15,6 +16,7 @@ const ID_DIGITS = 32;
  */
 export function lifecycleEventId(event: LifecycleEvent): string {
   const { detail } = event;
+  if (detail.event_id !== undefined) return detail.event_id;
   const identity = [
     detail.task_id,
     detail.sequence,

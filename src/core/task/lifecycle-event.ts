@@ -61,8 +61,9 @@ export const lifecycleDetailSchema = z.object({
   branch: z.string().min(1).optional(),
   commit: commitShaSchema.optional(),
   /**
-   * Set as the event is sent (`lifecycleEventId`), never kept in an outbox: what a consumer drops
-   * duplicates by (at-least-once delivery; an event re-sent keeps it).
+   * What a consumer drops duplicates by (at-least-once delivery; an event re-sent keeps it): set as
+   * the event is sent (`lifecycleEventId`), and kept in an outbox only by an event re-keyed from a
+   * former identity (`rekeyedEvents`), whose id is the one it was first made with.
    */
   event_id: z
     .string()

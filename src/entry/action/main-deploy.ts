@@ -41,6 +41,11 @@ export async function mainDeploy(params: {
   event: { name: string; payload: unknown };
   logUrl?: string;
   log: (line: string) => void;
+  /**
+   * `GITHUB_REPOSITORY_ID`: must equal the deployment event's `repository.id` (a run of another
+   * repository's event is refused); absent (a local run), the event's is used.
+   */
+  repositoryId?: number | undefined;
 }): Promise<
   | DeploymentOutcome
   | ControlOutcome
@@ -53,6 +58,11 @@ export async function mainDeploy(params: {
   const deployEvent = readDeployEvent(params.event);
   if ('problem' in deployEvent) return { status: 'failed', message: deployEvent.problem };
   const { owner, repo } = deployEvent.repository;
+  if (params.repositoryId !== undefined && params.repositoryId !== deployEvent.repositoryId) {
+    const message = `The deployment event names repository ${deployEvent.repositoryId}, not this workflow's (${params.repositoryId}): nothing is deployed.`;
+    params.log(message);
+    return { status: 'failed', message };
+  }
   const logUrl = params.logUrl === undefined ? {} : { logUrl: params.logUrl };
   const guard = { client: params.client, event: deployEvent, ...logUrl };
   const { trust } = params;

@@ -23,6 +23,8 @@ export async function main(params: {
   log: (line: string) => void;
   /** Who the token writes as and the keys from `marker-secret`. */
   trust: StatusTrust;
+  /** `GITHUB_REPOSITORY_ID`: every status read is judged by it; absent, the event's `repository.id`. */
+  repositoryId?: number | undefined;
 }): Promise<TaskOutcome> {
   const mirrors = createMirrorCache();
   try {
@@ -38,6 +40,7 @@ export async function main(params: {
         catchUpFeedback: true,
         // A `/cancel` is written by another workflow run: a run reads its status back before each step.
         readCancelBack: true,
+        repositoryId: params.repositoryId,
       },
       params.event,
     );

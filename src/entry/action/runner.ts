@@ -34,6 +34,7 @@ export async function runner(): Promise<void> {
     const octokit = github.getOctokit(inputs.token, {}, retry);
     const client = octokit.rest;
     const event = { name: github.context.eventName, payload: github.context.payload };
+    const repositoryId = repositoryIdFromEnvironment();
     const log = (line: string) => core.info(line);
     const outcome: TaskOutcome =
       inputs.mode === 'deploy'
@@ -44,6 +45,7 @@ export async function runner(): Promise<void> {
             log,
             logUrl: runUrl(),
             trust: markerTrust(inputs, octokit.graphql),
+            repositoryId,
           })
         : await main({
             inputs,
@@ -52,6 +54,7 @@ export async function runner(): Promise<void> {
             event,
             log,
             trust: markerTrust(inputs, octokit.graphql),
+            repositoryId,
           });
     // What leaves the process (outputs, job summary, failure line) is redacted as the record is.
     const result = await redactedOutcomeResult(outcome);
@@ -84,6 +87,16 @@ function markerTrust(inputs: ImplementInputs | DeployInputs, graphql: GraphqlCli
       previousSecret: inputs['previous-marker-secret'],
     }),
   });
+}
+
+/**
+ * The workflow's repository id (`GITHUB_REPOSITORY_ID`, a default variable of every run: GitHub
+ * docs, *Variables reference*), which every status read is judged by; absent or malformed (a local
+ * run), the event's `repository.id` is used.
+ */
+function repositoryIdFromEnvironment(): number | undefined {
+  const id = Number(process.env['GITHUB_REPOSITORY_ID']);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
 function runUrl(): string {

@@ -33,6 +33,8 @@ export async function cancelTask(params: {
   trust: StatusTrust;
   owner: string;
   repo: string;
+  /** GitHub's id of the repository, which every status read is judged by (`readTaskStatus`). */
+  repositoryId: number;
   issueNumber: number;
   pullNumber?: number | undefined;
   /** Who cancels (a GitHub login). */
@@ -55,7 +57,15 @@ export async function cancelTask(params: {
     issueNumber,
     message: `\`/cancel\` changed nothing: ${why}`,
   });
-  const read = await readTaskStatus({ client, trust, owner, repo, issueNumber });
+  const read = await readTaskStatus({
+    client,
+    trust,
+    owner,
+    repo,
+    issueNumber,
+    repositoryId: params.repositoryId,
+    log: params.log,
+  });
   const status = progressStatus(read, trust.keys);
   if (read !== undefined && status === undefined) {
     return refuse(`the task's status ${read.reason}, so it cannot be proven to be implementation-agent's.`);
@@ -101,6 +111,7 @@ export async function cancelTask(params: {
     issueNumber,
     taskId,
     existing: status,
+    repositoryId: params.repositoryId,
     trigger: params.triggerKey,
     ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
     log: params.log,

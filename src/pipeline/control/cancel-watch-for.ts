@@ -16,6 +16,7 @@ export function cancelWatchFor(
     trust: deps.trust,
     owner: task.owner,
     repo: task.repo,
+    repositoryId: deps.repositoryId,
     issueNumber: task.issueNumber,
     taskId: task.taskId,
     signals: deps.cancelSignals,

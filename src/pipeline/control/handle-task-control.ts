@@ -67,6 +67,7 @@ export async function handleTaskControl(params: {
           trust: deps.trust,
           owner,
           repo,
+          repositoryId: deps.repositoryId,
           signals: deps.cancelSignals,
           graphql: deps.graphql,
           mirrors: deps.mirrors?.forConfig(config),

@@ -25,6 +25,8 @@ export async function recordStoppedRun(params: {
   trust: StatusTrust;
   owner: string;
   repo: string;
+  /** GitHub's id of the repository (`connectedStatusBoard`). */
+  repositoryId: number;
   issueNumber: number;
   taskId: string;
   status: StatusCommentRef;
@@ -42,6 +44,7 @@ export async function recordStoppedRun(params: {
     issueNumber,
     taskId,
     existing: params.status,
+    repositoryId: params.repositoryId,
     ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),

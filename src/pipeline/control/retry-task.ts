@@ -54,7 +54,15 @@ export async function retryTask(params: {
     message: `\`/retry\` did not run the task: ${why}`,
   });
   const { config } = params;
-  const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber });
+  const status = await readTaskStatus({
+    client,
+    trust: deps.trust,
+    owner,
+    repo,
+    issueNumber,
+    repositoryId: deps.repositoryId,
+    log: deps.log,
+  });
   if (status !== undefined && status.trust !== 'trusted') {
     return refuse(
       `the task's status ${status.reason}, so what ran before cannot be proven. A maintainer can comment \`/implement\` on the issue to run the request as it is now.`,

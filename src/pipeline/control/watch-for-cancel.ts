@@ -28,6 +28,8 @@ export function createCancelWatch(params: {
   trust: StatusTrust;
   owner: string;
   repo: string;
+  /** GitHub's id of the repository, which every status read is judged by (`readTaskStatus`). */
+  repositoryId: number;
   issueNumber: number;
   taskId: string;
   signals?: CancelSignals | undefined;
@@ -42,7 +44,15 @@ export function createCancelWatch(params: {
     async cancelled() {
       const signalled = signals !== undefined && signals.count(taskId) > seen;
       if (!signalled && !params.readBack) return undefined;
-      const status = await readTaskStatus({ client, trust: params.trust, owner, repo, issueNumber });
+      const status = await readTaskStatus({
+        client,
+        trust: params.trust,
+        owner,
+        repo,
+        issueNumber,
+        repositoryId: params.repositoryId,
+        log: params.log,
+      });
       const current = progressStatus(status, params.trust.keys);
       return current?.marker.state === 'cancelled' ? current : undefined;
     },
@@ -51,6 +61,7 @@ export function createCancelWatch(params: {
         client,
         owner,
         repo,
+        repositoryId: params.repositoryId,
         issueNumber,
         taskId,
         status,

@@ -10,6 +10,7 @@ const deploymentEventSchema = z.object({
     creator: z.object({ login: z.string() }).nullish(),
   }),
   repository: z.object({
+    id: z.number().int().positive(),
     name: z.string(),
     owner: z.object({ login: z.string() }),
     default_branch: z.string().default('main'),
@@ -18,6 +19,11 @@ const deploymentEventSchema = z.object({
 
 export interface DeployEvent {
   readonly repository: RepositoryRef;
+  /**
+   * GitHub's id of the repository (`repository.id`, the same as `GITHUB_REPOSITORY_ID`): kept
+   * through a rename or a transfer, new for a repository deleted and created again under the name.
+   */
+  readonly repositoryId: number;
   readonly deploymentId: number;
   readonly sha: string;
   readonly environment: string;
@@ -47,6 +53,7 @@ export function readDeployEvent(event: {
       repo: repository.name,
       defaultBranch: repository.default_branch,
     },
+    repositoryId: repository.id,
     deploymentId: deployment.id,
     sha: deployment.sha,
     environment: deployment.environment,

@@ -258,7 +258,15 @@ async function boardOf(params: {
     log(`Task ${taskEvent.task_id} is not an issue of this repository: its status comment is not edited.`);
     return undefined;
   }
-  const status = await readTaskStatus({ client, trust, owner, repo, issueNumber: task.issueNumber });
+  const status = await readTaskStatus({
+    client,
+    trust,
+    owner,
+    repo,
+    issueNumber: task.issueNumber,
+    repositoryId: params.event.repositoryId,
+    log,
+  });
   if (status === undefined) {
     log(
       `Issue #${task.issueNumber} has no status comment of this agent: the deploy state is not shown there.`,
@@ -280,6 +288,7 @@ async function boardOf(params: {
     issueNumber: task.issueNumber,
     taskId: taskEvent.task_id,
     existing: status,
+    repositoryId: params.event.repositoryId,
     ...(mirrors === undefined ? {} : { mirrors }),
     log,
     now: () => new Date(taskEvent.at),

@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import { redactingLog } from '../../core/secrets/redacting-log.js';
 import { findEnvironment } from '../../core/config/find-environment.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
@@ -56,9 +57,22 @@ const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO
  * set; 5. follow the traffic shift and bake, store the record; 6. end with success or failure on the
  * deployment and a report on the PR. Once CloudFormation has finished, a failing later step is a
  * warning on the real outcome, never the outcome; a crash before that still ends the deployment
- * with a final status (`error`), and nothing overwrites a final status once set.
+ * with a final status (`error`), and nothing overwrites a final status once set. Every line it
+ * logs goes through the shared redaction (`redactingLog`: change sets, stack events, CodeDeploy
+ * and packaging lines carry text the template and parameters chose), all written before it returns.
  */
-export async function runDeployment(params: {
+export async function runDeployment(
+  params: Parameters<typeof runDeploymentRedacted>[0],
+): Promise<DeploymentOutcome> {
+  const redacting = redactingLog(params.log);
+  try {
+    return await runDeploymentRedacted({ ...params, log: redacting.log });
+  } finally {
+    await redacting.flush();
+  }
+}
+
+async function runDeploymentRedacted(params: {
   client: DeployRunClient;
   /** The payload names the region, so the client is made once it is known. */
   cloudFormationFor: (region: string) => CloudFormationApi;

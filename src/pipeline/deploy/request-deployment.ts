@@ -76,7 +76,15 @@ export async function requestDeployment(params: {
   // trusted status decides which pull request and template are deployed.
   const issueStatus = source.onPullRequest
     ? undefined
-    : await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber: source.issueNumber });
+    : await readTaskStatus({
+        client,
+        trust: deps.trust,
+        owner,
+        repo,
+        issueNumber: source.issueNumber,
+        repositoryId: deps.repositoryId,
+        log: deps.log,
+      });
   if (issueStatus && issueStatus.trust !== 'trusted') {
     return refuse(untrustedStatusAnswer(issueStatus, source.issueNumber));
   }
@@ -88,6 +96,7 @@ export async function requestDeployment(params: {
     client,
     owner,
     repo,
+    repositoryId: deps.repositoryId,
     pullNumber,
     requestedAt: request.requestedAt,
     agentAppSlug: agentAppSlugOf(await deps.trust.identity()),

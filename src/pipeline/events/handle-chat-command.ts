@@ -81,6 +81,7 @@ export async function handleChatCommand(
         client,
         trust: deps.trust,
         repository: event.repository,
+        repositoryId: deps.repositoryId,
         issueNumber: taskIssue ?? event.issueNumber,
         ...(event.onPullRequest ? { pullNumber: event.issueNumber } : {}),
       });

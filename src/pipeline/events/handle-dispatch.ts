@@ -96,7 +96,15 @@ async function runOnIssue(params: {
   const { owner, repo } = task.repository;
   const existing = params.lookForStatus
     ? progressStatus(
-        await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }),
+        await readTaskStatus({
+          client,
+          trust: deps.trust,
+          owner,
+          repo,
+          issueNumber,
+          repositoryId: deps.repositoryId,
+          log: deps.log,
+        }),
         deps.trust.keys,
       )
     : undefined;

@@ -18,8 +18,10 @@ import { mergeWhenGreen } from '../review/merge-when-green.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 
-export type { TaskEventDependencies } from './task-event-dependencies.js';
-import type { TaskEventDependencies } from './task-event-dependencies.js';
+export type { TaskEventDependencies, TaskEventRuntime } from './task-event-dependencies.js';
+import type { TaskEventDependencies, TaskEventRuntime } from './task-event-dependencies.js';
+import { isRecord } from '../../core/request/is-record.js';
+import { knownRepositoryId } from '../../github/known-repository-id.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
 import { repositoryIdOf } from './repository-id-of.js';
 
@@ -34,11 +36,12 @@ const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancell
  * already generating or has made a pull request from, changes nothing.
  */
 export async function handleTaskEvent(
-  given: TaskEventDependencies,
+  given: TaskEventRuntime,
   event: { name: string; payload: unknown },
 ): Promise<TaskOutcome> {
-  const repositoryId = given.repositoryId ?? repositoryIdOf(event.payload);
-  const deps = repositoryId === undefined ? given : { ...given, repositoryId };
+  const repositoryId = await boundRepositoryId(given, event.payload);
+  if (repositoryId === undefined) return { status: 'ignored', reason: 'the event names no repository' };
+  const deps: TaskEventDependencies = { ...given, repositoryId };
   if (event.name === 'check_suite' || event.name === 'status') {
     const checks = classifyChecksEvent(event);
     return checks.kind === 'ignored'
@@ -188,4 +191,25 @@ async function answerImplementComment(
 function triggerName(task: IssueEvent): string {
   if (task.kind === 'issue-request') return task.trigger === 'opened' ? 'the issue opening' : 'the labeling';
   return `comment ${task.commentId} (\`${task.kind === 'approve-comment' ? '/approve' : '/implement'}\`)`;
+}
+
+/**
+ * The id every status read of this event is judged by: the runtime's (`GITHUB_REPOSITORY_ID`), else
+ * the payload's `repository.id`, else asked of GitHub by the payload's repository name (a payload
+ * cut down by a proxy, say); `undefined` for an event about no repository.
+ */
+async function boundRepositoryId(given: TaskEventRuntime, payload: unknown): Promise<number | undefined> {
+  const known = given.repositoryId ?? repositoryIdOf(payload);
+  if (known !== undefined) return known;
+  const named = repositoryNameOf(payload);
+  if (named === undefined) return undefined;
+  return knownRepositoryId({ client: given.client, ...named, given: undefined });
+}
+
+function repositoryNameOf(payload: unknown): { owner: string; repo: string } | undefined {
+  const repository = isRecord(payload) ? payload['repository'] : undefined;
+  const owner =
+    isRecord(repository) && isRecord(repository['owner']) ? repository['owner']['login'] : undefined;
+  const repo = isRecord(repository) ? repository['name'] : undefined;
+  return typeof owner === 'string' && typeof repo === 'string' ? { owner, repo } : undefined;
 }

@@ -36,8 +36,16 @@ export interface TaskEventDependencies {
    */
   readonly readCancelBack?: boolean;
   /**
-   * GitHub's id of the event's repository (`repository.id` of the payload, set by
-   * `handleTaskEvent`): boards write it into the marker, so a rename or transfer keeps the task.
+   * GitHub's id of the event's repository (`repository.id` of the payload, or what the runtime
+   * knows: `GITHUB_REPOSITORY_ID` in a workflow; bound by `handleTaskEvent`). Every status read is
+   * judged by it (`readTaskStatus`), so a marker of a repository deleted and created again under
+   * the same name is never this task's; boards write it into the marker, so a rename or transfer
+   * keeps the task.
    */
-  readonly repositoryId?: number;
+  readonly repositoryId: number;
 }
+
+/** What a runtime gives `handleTaskEvent`: the repository id when it knows it, else read from the event. */
+export type TaskEventRuntime = Omit<TaskEventDependencies, 'repositoryId'> & {
+  readonly repositoryId?: number | undefined;
+};

@@ -59,7 +59,15 @@ export async function openIssueTask(params: {
   const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
   const notAdmitted = params.admits?.(config);
   if (notAdmitted !== undefined) return { settled: { status: 'ignored', reason: notAdmitted } };
-  const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber });
+  const status = await readTaskStatus({
+    client,
+    trust: deps.trust,
+    owner,
+    repo,
+    issueNumber,
+    repositoryId: deps.repositoryId,
+    log: deps.log,
+  });
   const existing = progressStatus(status, deps.trust.keys);
   if (status && !existing) {
     deps.log(`The status comment ${status.commentId} on #${issueNumber} ${status.reason}; writing a new one`);

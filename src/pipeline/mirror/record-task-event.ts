@@ -6,7 +6,11 @@ import { redactEventText } from '../../core/task/redact-event-text.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import { MAX_PENDING_EVENTS, withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
-/** Each retry means another writer moved the task in between; more than a few is a bug, not contention. */
+/**
+ * Each retry means another writer's write landed in between (reads are strongly consistent, and a
+ * store tells its own landed write from a conflict: `createDynamoDbTaskStore`), so a writer among
+ * N at once needs at most N - 1; past this the conflict is thrown, never a step silently left out.
+ */
 const MAX_ATTEMPTS = 5;
 
 export interface TaskLog {

@@ -72,12 +72,18 @@ export async function iterateOnFeedback(
   const { issueNumber, pullNumber } = input;
   const taskId = taskIdOf({ owner, repo, issueNumber });
   const work = async (): Promise<TaskOutcome> => {
-    const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
-      (error: unknown) => {
-        if (httpStatusOf(error) === 404) return undefined;
-        throw error;
-      },
-    );
+    const status = await readTaskStatus({
+      client,
+      trust: deps.trust,
+      owner,
+      repo,
+      issueNumber,
+      repositoryId: deps.repositoryId,
+      log: deps.log,
+    }).catch((error: unknown) => {
+      if (httpStatusOf(error) === 404) return undefined;
+      throw error;
+    });
     if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber)
       return {
         status: 'ignored',

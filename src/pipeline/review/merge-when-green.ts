@@ -78,7 +78,15 @@ async function judgeAndMerge(params: {
   const { deps, event, pullNumber, issueNumber } = params;
   const { client } = deps;
   const { owner, repo } = event.repository;
-  const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber });
+  const status = await readTaskStatus({
+    client,
+    trust: deps.trust,
+    owner,
+    repo,
+    issueNumber,
+    repositoryId: deps.repositoryId,
+    log: deps.log,
+  });
   if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber) {
     return { status: 'not-merged', reason: `the task on #${issueNumber} does not prove it opened it` };
   }

@@ -101,13 +101,19 @@ export async function syncPullRequestTask(
   const { issueNumber, pullNumber } = input;
   const taskId = taskIdOf({ owner, repo, issueNumber });
   const work = async (): Promise<TaskOutcome> => {
-    const status = await readTaskStatus({ client, trust: deps.trust, owner, repo, issueNumber }).catch(
-      (error: unknown) => {
-        // The branch named an issue that does not exist: no task of ours.
-        if (httpStatusOf(error) === 404) return undefined;
-        throw error;
-      },
-    );
+    const status = await readTaskStatus({
+      client,
+      trust: deps.trust,
+      owner,
+      repo,
+      issueNumber,
+      repositoryId: deps.repositoryId,
+      log: deps.log,
+    }).catch((error: unknown) => {
+      // The branch named an issue that does not exist: no task of ours.
+      if (httpStatusOf(error) === 404) return undefined;
+      throw error;
+    });
     if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber) {
       return {
         status: 'ignored',

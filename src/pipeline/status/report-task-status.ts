@@ -18,13 +18,22 @@ export async function reportTaskStatus(params: {
   client: StatusCommentClient;
   trust: StatusTrust;
   repository: Pick<RepositoryRef, 'owner' | 'repo'>;
+  /** GitHub's id of the repository, which the status read is judged by (`readTaskStatus`). */
+  repositoryId: number;
   issueNumber: number;
   /** Set when `/status` was written on a pull request whose branch names `issueNumber`. */
   pullNumber?: number;
 }): Promise<TaskOutcome> {
   const { client, trust, issueNumber, pullNumber } = params;
   const { owner, repo } = params.repository;
-  const status = await readTaskStatus({ client, trust, owner, repo, issueNumber });
+  const status = await readTaskStatus({
+    client,
+    trust,
+    owner,
+    repo,
+    issueNumber,
+    repositoryId: params.repositoryId,
+  });
   const askedOn = pullNumber ?? issueNumber;
   const noTask: TaskOutcome = {
     status: 'answered',

@@ -51,8 +51,11 @@ export function connectedStatusBoard(params: {
   trigger?: string;
   log: (line: string) => void;
   now?: () => Date;
-  /** GitHub's id of the repository, written into the marker (`createStatusBoard`). */
-  repositoryId?: number | undefined;
+  /**
+   * GitHub's id of the repository: written into the marker (`createStatusBoard`), and what every
+   * read-back judges markers by (`judgeMarker`).
+   */
+  repositoryId: number;
 }): StatusBoard {
   const { client, trust, owner, repo, issueNumber, taskId } = params;
   const authority = async () => ({ identity: await trust.identity(), keys: trust.keys });

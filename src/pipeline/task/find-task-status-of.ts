@@ -9,12 +9,21 @@ export async function findTaskStatusOf(params: {
   trust: StatusTrust;
   owner: string;
   repo: string;
+  /** GitHub's id of the repository, which every status read is judged by (`readTaskStatus`). */
+  repositoryId: number;
   facts: PullRequestFacts;
 }): Promise<StatusCommentRef | undefined> {
   const taskIssue = issueNamedBy(params.facts.headRef);
   if (taskIssue === undefined) return undefined;
   const { client, trust, owner, repo } = params;
-  return readTaskStatus({ client, trust, owner, repo, issueNumber: taskIssue });
+  return readTaskStatus({
+    client,
+    trust,
+    owner,
+    repo,
+    issueNumber: taskIssue,
+    repositoryId: params.repositoryId,
+  });
 }
 
 /**

@@ -32,6 +32,6 @@ export function taskBoardFor(
     ...(mirrors === undefined ? {} : { mirrors }),
     log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.repositoryId === undefined ? {} : { repositoryId: deps.repositoryId }),
+    repositoryId: deps.repositoryId,
   });
 }

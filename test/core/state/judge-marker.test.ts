@@ -26,6 +26,7 @@ function judge(params: {
   return judgeMarker({
     author: params.author ?? 'implementation-agent[bot]',
     line,
+    repositoryId: 4242,
     identity: params.identity ?? 'implementation-agent[bot]',
     taskId: 'acme/shop#7',
     keys: 'keys' in params ? params.keys : keys,

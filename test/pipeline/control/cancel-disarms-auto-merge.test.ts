@@ -46,6 +46,7 @@ async function cancel(patch: Partial<TaskMarker>, disable: 'off' | 'error' = 'of
     trust: statusTrust({ identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS }),
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     actor: 'maintainer',
     triggerKey: 'comment:5',

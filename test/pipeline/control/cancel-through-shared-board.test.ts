@@ -112,6 +112,7 @@ function cancel(issue: ReturnType<typeof issueWith>, mirror: Awaited<ReturnType<
     trust,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     actor: 'maintainer',
     triggerKey: 'comment:55',
@@ -160,6 +161,7 @@ describe('/cancel through the shared status board (connectedStatusBoard)', () =>
         trust,
         owner: 'acme',
         repo: 'shop',
+        repositoryId: 4242,
         issueNumber: 7,
       });
       const other = connectedStatusBoard({
@@ -167,6 +169,7 @@ describe('/cancel through the shared status board (connectedStatusBoard)', () =>
         trust,
         owner: 'acme',
         repo: 'shop',
+        repositoryId: 4242,
         issueNumber: 7,
         taskId: TASK,
         existing: { ...existing!, marker: { ...running, unsent_deployments: undefined } },
@@ -193,6 +196,7 @@ describe('/cancel through the shared status board (connectedStatusBoard)', () =>
       trust,
       owner: 'acme',
       repo: 'shop',
+      repositoryId: 4242,
       issueNumber: 7,
       taskId: TASK,
       readBack: true,

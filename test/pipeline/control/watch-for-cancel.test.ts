@@ -45,6 +45,7 @@ function watch(params: {
     trust: statusTrust({ identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS }),
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     taskId: TASK,
     signals: params.signals,

@@ -12,6 +12,7 @@ describe('readDeployEvent', () => {
         repo: payload.repository.name,
         defaultBranch: payload.repository.default_branch,
       },
+      repositoryId: payload.repository.id,
       deploymentId: payload.deployment.id,
       sha: payload.deployment.sha,
       environment: payload.deployment.environment,

@@ -18,6 +18,7 @@ Resources: {}
 `;
 const EVENT = {
   repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+  repositoryId: 4242,
   deploymentId: 7001,
   sha: SHA,
   environment: 'staging',

@@ -88,6 +88,7 @@ function issueOnGitHub(initial: TaskMarker) {
 function deployEvent(environment = 'staging', deploymentId = 501): DeployEvent {
   return {
     repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+    repositoryId: 4242,
     deploymentId,
     sha: SHA,
     environment,

@@ -101,6 +101,7 @@ function fakeGitHub(params: {
 function deployEvent(deploymentId: number): DeployEvent {
   return {
     repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+    repositoryId: 4242,
     deploymentId,
     sha: SHA,
     environment: 'staging',

@@ -33,6 +33,7 @@ describe("review10: a deploy run of one repository and another repository's task
 
     const event: DeployEvent = {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId: 901,
       sha: SHA,
       environment: 'production',

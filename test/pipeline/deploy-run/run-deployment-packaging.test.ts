@@ -24,6 +24,7 @@ function run(github: ReturnType<typeof fakeGitHub>, prepared: PackagedParameters
     cloudWatchFor: () => new CloudWatchClient({ region: REGION }),
     event: {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId: 7001,
       sha: SHA,
       environment: 'staging',

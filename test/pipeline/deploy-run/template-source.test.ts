@@ -4,6 +4,7 @@ import { templateSource } from '../../../src/pipeline/deploy-run/template-source
 
 const event: DeployEvent = {
   repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+  repositoryId: 4242,
   deploymentId: 7001,
   sha: 'a'.repeat(40),
   environment: 'staging',

@@ -68,12 +68,20 @@ export async function runFullLife(params: {
   let minute = 0;
   const now = () => new Date(Date.parse('2026-11-29T10:00:00.000Z') + minute++ * 60_000);
   const runOn = async (moves: (board: StatusBoard) => Promise<void>) => {
-    const existing = await readTaskStatus({ client: github.client, trust, owner, repo, issueNumber });
+    const existing = await readTaskStatus({
+      client: github.client,
+      trust,
+      owner,
+      repo,
+      repositoryId: 4242,
+      issueNumber,
+    });
     const board = connectedStatusBoard({
       client: github.client,
       trust,
       owner,
       repo,
+      repositoryId: 4242,
       issueNumber,
       taskId,
       existing,
@@ -111,6 +119,7 @@ export async function runFullLife(params: {
   const deploy = async (deploymentId: number, step: DeployStep, fields: Record<string, unknown>) => {
     const event: DeployEvent = {
       repository: { owner, repo, defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId,
       sha: SHA,
       environment: 'staging',

@@ -87,11 +87,13 @@ async function approve(params: {
       throw new Error('no refusal generates anything');
     },
     log: () => undefined,
+    repositoryId: 4242,
   };
   const board = createStatusBoard({
     client: gh.client,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     taskId: 'acme/shop#7',
     existing: params.status,

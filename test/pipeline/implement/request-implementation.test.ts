@@ -38,6 +38,7 @@ function dependencies(): TaskEventDependencies {
       log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     }) as unknown as TaskClient,
     trust: { identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS },
+    repositoryId: 4242,
     providerFor: () => createOfflineProvider(),
     log: () => undefined,
   };

@@ -93,6 +93,7 @@ describe('review10d: a deploy whose start step was never recorded (the mirror or
     ]);
     const event: DeployEvent = {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId: 502,
       sha: SHA_2,
       environment: 'staging',

@@ -27,6 +27,7 @@ async function unsentFor(parameters: Record<string, string>) {
     deploymentStore: refusing,
     event: {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId: 501,
       sha: SHA,
       environment: 'staging',

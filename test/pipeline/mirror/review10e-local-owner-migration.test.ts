@@ -30,6 +30,7 @@ describe("a GitHub repository owned by an account named 'local' and the CLI's lo
     // A writer of the GitHub repository local/shop (owner: the account 'local') deploys, naming that id.
     const event: DeployEvent = {
       repository: { owner: 'local', repo: 'shop', defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId: 901,
       sha: SHA,
       environment: 'staging',

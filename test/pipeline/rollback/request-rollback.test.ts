@@ -58,6 +58,7 @@ function dependencies(): TaskEventDependencies & { lines: string[] } {
   return {
     client: new Octokit({ auth: 'ghs_test', request: { retries: 0 } }) as unknown as TaskClient,
     trust: { identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS },
+    repositoryId: 4242,
     providerFor: () => {
       throw new Error('a rollback generates nothing');
     },

@@ -36,6 +36,7 @@ function report(comments: unknown[], pullNumber?: number) {
     client: issueWith(comments),
     trust: { identity: async () => APP_LOGIN, keys: TEST_MARKER_KEYS },
     repository: { owner: 'acme', repo: 'shop' },
+    repositoryId: 4242,
     issueNumber: 7,
     ...(pullNumber === undefined ? {} : { pullNumber }),
   });

@@ -61,6 +61,7 @@ describe('a deployment made before a case-only rename (payload task_id Acme/Shop
 
     const event: DeployEvent = {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId: 901,
       sha: SHA,
       environment: 'staging',

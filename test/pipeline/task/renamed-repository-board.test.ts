@@ -58,6 +58,7 @@ const find = (client: ReturnType<typeof issueWith>['client'], repositoryId?: num
     client,
     owner: 'acme',
     repo: 'store',
+    repositoryId: 4242,
     issueNumber: 7,
     authority: { identity: AGENT, keys: { current: KEY } },
     ...(repositoryId === undefined ? {} : { repositoryId }),

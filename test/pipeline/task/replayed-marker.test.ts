@@ -40,6 +40,7 @@ const find = (client: ReturnType<typeof comments>) =>
     client,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     authority: { identity: AGENT, keys: { current: KEY } },
   });

@@ -46,6 +46,7 @@ describe('a repository renamed to another name or transferred (review10e)', () =
       client: client as never,
       owner: 'acme',
       repo: 'shop',
+      repositoryId: 4242,
       issueNumber: 7,
       authority: { identity: AGENT, keys: { current: KEY } },
     });
@@ -57,6 +58,7 @@ describe('a repository renamed to another name or transferred (review10e)', () =
       client: client as never,
       owner: 'acme',
       repo: 'store',
+      repositoryId: 4242,
       issueNumber: 7,
       authority: { identity: AGENT, keys: { current: KEY } },
     });

@@ -48,6 +48,7 @@ function boardOn(issue: ReturnType<typeof sharedIssue>, clock: { ms: number }) {
         client: issue.client,
         owner: 'acme',
         repo: 'shop',
+        repositoryId: 4242,
         issueNumber: 7,
         commentId,
         authority: { identity: AGENT, keys: undefined },

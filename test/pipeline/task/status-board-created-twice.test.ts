@@ -45,6 +45,7 @@ function newBoard(trigger: string, log: string[] = []) {
     trust,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     taskId: TASK,
     existing: undefined,

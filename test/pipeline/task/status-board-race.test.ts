@@ -78,6 +78,7 @@ function boardOn(issue: ReturnType<typeof sharedIssue>, marker: TaskMarker, rere
               client: issue.client,
               owner: 'acme',
               repo: 'shop',
+              repositoryId: 4242,
               issueNumber: 7,
               commentId,
               authority: { identity: AGENT, keys: undefined },

@@ -74,6 +74,7 @@ function boardOn(
         client: issue.client,
         owner: 'acme',
         repo: 'shop',
+        repositoryId: 4242,
         issueNumber: 7,
         commentId,
         authority: { identity: AGENT, keys: undefined },

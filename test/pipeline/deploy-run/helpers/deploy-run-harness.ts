@@ -197,6 +197,7 @@ export function run(
     cloudWatchFor: () => new CloudWatchClient({ region: REGION }),
     event: {
       repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      repositoryId: 4242,
       deploymentId: 7001,
       sha: overrides.sha ?? SHA,
       environment: overrides.environment ?? 'staging',
