@@ -3,6 +3,7 @@ import { taskIdSchema } from './task-id-schema.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
 import { commitShaSchema, type TaskEvent } from './task-event.js';
 import type { TaskRecord } from './task-record.js';
+import { environmentOf } from './apply-deploy-event.js';
 
 /** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
 export const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
@@ -56,6 +57,8 @@ export const lifecycleDetailSchema = z.object({
   execution_mode: z.string().optional(),
   environment: z.string().optional(),
   deployment_id: z.number().int().positive().optional(),
+  /** `Deploy Rolled Back` only: the deployment that replaced `deployment_id`. */
+  rollback_deployment_id: z.number().int().positive().optional(),
   reason_code: z.string().optional(),
   /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
   branch: z.string().min(1).optional(),
@@ -107,12 +110,11 @@ export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): Lifecyc
   const detailType = detailTypeOf(event);
   if (detailType === undefined) return undefined;
   const deploy =
-    event.type === 'deploy_started' || event.type === 'deploy_finished' || event.type === 'deploy_rolled_back'
-      ? {
-          environment: event.environment,
-          ...(event.type === 'deploy_rolled_back' ? {} : { deployment_id: event.deployment_id }),
-        }
-      : {};
+    event.type === 'deploy_started' || event.type === 'deploy_finished'
+      ? { environment: event.environment, deployment_id: event.deployment_id }
+      : event.type === 'deploy_rolled_back'
+        ? rolledBack(event, record)
+        : {};
   const detail: LifecycleDetail = {
     version: LIFECYCLE_EVENT_VERSION,
     task_id: record.task_id,
@@ -128,6 +130,25 @@ export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): Lifecyc
     ...(detailType === 'Branch Committed' ? committedBranch(record) : {}),
   };
   return { detailType, detail };
+}
+
+/**
+ * A rollback's event names the deployment rolled back, as every deploy event names its own: the one
+ * the event names, else (an event from before it named one) the environment's entry the rollback
+ * marked; and the deployment that replaced it (`rollback_deployment_id`).
+ */
+function rolledBack(
+  event: Extract<TaskEvent, { type: 'deploy_rolled_back' }>,
+  record: TaskRecord,
+): Pick<LifecycleDetail, 'environment' | 'deployment_id' | 'rollback_deployment_id'> {
+  const entry = environmentOf(record.environments, event.environment);
+  const marked = entry?.rolled_back_by === event.rollback_deployment_id ? entry?.deployment_id : undefined;
+  const replaced = event.rolled_back_deployment_id ?? marked;
+  return {
+    environment: event.environment,
+    ...(replaced === undefined ? {} : { deployment_id: replaced }),
+    rollback_deployment_id: event.rollback_deployment_id,
+  };
 }
 
 function committedBranch(record: TaskRecord): Pick<LifecycleDetail, 'branch' | 'commit'> {

@@ -117,6 +117,7 @@ export async function recordDeployStep(params: {
         task_id: canonical(replaced),
         ...base,
         rollback_deployment_id: event.deploymentId,
+        rolled_back_deployment_id: payload.rollback_of,
       });
     }
   }
