@@ -95,16 +95,27 @@ export function localTaskLife(params: {
         { type: 'state_changed', to: 'generating' },
       ]);
     },
-    /** Validating → usage → `committed` with the branch and the commit on it; then the attempt's artifacts. */
+    /** The attempt's artifacts; then validating → usage → `committed` with the branch and the commit on it, and its outcome. */
     async committed(done: {
       prepared: Extract<PreparedChange, { ok: true }>;
       commit: string;
+      /** Whether the commit is new (`false`: the branch already held this output). */
+      changed: boolean;
     }): Promise<void> {
-      const { prepared } = done;
+      const { prepared, commit, changed } = done;
+      const branch = prepared.names.branch;
       await this.artifacts(prepared);
+      // The run's own outcome, so the record's last outcome is never an earlier run's failure.
+      const message = changed
+        ? `Committed ${commit.slice(0, 7)} on branch ${branch}.`
+        : `No change: branch ${branch} already holds this output at ${commit.slice(0, 7)}.`;
       await record([
         ...validated(prepared),
-        { type: 'state_changed', to: 'committed', branch: prepared.names.branch, commit: done.commit },
+        { type: 'state_changed', to: 'committed', branch, commit },
+        {
+          type: 'outcome_recorded',
+          outcome: summarizeOutcome({ status: 'committed', taskId, branch, commit, changed, message }),
+        },
       ]);
     },
     /** Validating → usage → `failed` with its outcome; then the attempt's artifacts. */

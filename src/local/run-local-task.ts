@@ -153,7 +153,7 @@ export async function runLocalTask(params: {
     );
 
     // The record reaches committed once the branch holds the change (the same commit when unchanged).
-    await life.committed({ prepared, commit });
+    await life.committed({ prepared, commit, changed });
     const status = changed ? 'committed' : 'unchanged';
     await outputs.write('pr-body.md', prepared.body);
     await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');

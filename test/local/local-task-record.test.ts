@@ -49,7 +49,8 @@ describe('the CLI keeps the task record in its out folder', () => {
       attempt: 1,
       task_name: 'Orders API',
       model: expect.stringMatching(/^offline:/),
-      version: 6,
+      version: 7,
+      last_outcome: { status: 'committed', reasonCode: 'committed', commit: first.commit },
     });
     expect(afterFirst!.commit).toBe(await git(repo, 'rev-parse', BRANCH));
     expect(afterFirst).not.toHaveProperty('pull_number');
@@ -77,6 +78,7 @@ describe('the CLI keeps the task record in its out folder', () => {
       'validating',
       'usage_recorded',
       'committed',
+      'outcome_recorded',
     ];
     expect(events.map(eventStep)).toEqual([...oneRun, ...oneRun, ...oneRun]);
     expect(commits(events)).toEqual([
