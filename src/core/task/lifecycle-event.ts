@@ -102,12 +102,13 @@ const BY_STATE: Partial<Record<TaskRecord['status'], LifecycleDetailType>> = {
 
 /**
  * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
- * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
+ * steps that are no milestone (attempts, usage, generating, validating, outcomes, and a move to
+ * `pr_open` that opened no pull request: `pull_opened_version`). It has no
  * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
  * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
  */
 export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): LifecycleEvent | undefined {
-  const detailType = detailTypeOf(event);
+  const detailType = detailTypeOf(event, record);
   if (detailType === undefined) return undefined;
   const deploy =
     event.type === 'deploy_started' || event.type === 'deploy_finished'
@@ -158,11 +159,13 @@ function committedBranch(record: TaskRecord): Pick<LifecycleDetail, 'branch' | '
   };
 }
 
-function detailTypeOf(event: TaskEvent): LifecycleDetailType | undefined {
+function detailTypeOf(event: TaskEvent, record: TaskRecord): LifecycleDetailType | undefined {
   switch (event.type) {
     case 'task_received':
       return 'Task Received';
     case 'state_changed':
+      // A revision pushed to the open pull request moves the task to pr_open again; it opens nothing.
+      if (event.to === 'pr_open' && record.pull_opened_version !== event.sequence) return undefined;
       return BY_STATE[event.to];
     case 'deploy_started':
       return 'Deploy Started';
