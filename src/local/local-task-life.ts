@@ -31,8 +31,8 @@ function validated({ generation }: PreparedChange): Step[] {
 /**
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
- * `local/<repo folder>#<branch's last segment>` (`localTaskId`: long names shortened with a hash),
- * so a request run again continues its record. A
+ * `local/<repo folder>#<branch's last segment>@<clone id>` (`localTaskId`: long names shortened
+ * with a hash), so a request run again in the same clone continues its record. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -40,12 +40,18 @@ export function localTaskLife(params: {
   outDir: string;
   repoName: string;
   branch: string;
+  /** The clone's id (`ensureCloneId`), so two clones' tasks stay two in a shared mirror. */
+  cloneId: string;
   request: RequestPayload;
   mirror?: MirrorStores;
   warn: (line: string) => void;
   now?: () => Date;
 }) {
-  const { repo, taskId } = localTaskId({ repoName: params.repoName, branch: params.branch });
+  const { repo, taskId } = localTaskId({
+    repoName: params.repoName,
+    branch: params.branch,
+    cloneId: params.cloneId,
+  });
   const stores = filesystemStores(params.outDir);
   const journal = openTaskJournal({
     taskId,

@@ -5,6 +5,7 @@ import type { TaskEvent } from '../../src/core/task/task-event.js';
 import { filesystemStores } from '../../src/filesystem/filesystem-stores.js';
 import { createOfflineProvider } from '../../src/generation/offline/offline-provider.js';
 import type { ModelProvider } from '../../src/generation/model-provider.js';
+import { ensureCloneId } from '../../src/local/ensure-clone-id.js';
 import { localTaskLife } from '../../src/local/local-task-life.js';
 import { readRequestFile } from '../../src/local/read-request-file.js';
 import { runLocalTask } from '../../src/local/run-local-task.js';
@@ -42,7 +43,7 @@ describe('the CLI keeps the task record in its out folder', () => {
     const localRepo = `local/${path.basename(repo)}`;
     const [afterFirst] = await stores.tasks.listByStatus({ repo: localRepo, status: 'committed' });
     expect(afterFirst).toMatchObject({
-      task_id: `${localRepo}#local-orders-api`,
+      task_id: expect.stringMatching(new RegExp(`^${localRepo}#local-orders-api@[0-9a-f]{12}$`)),
       status: 'committed',
       branch: BRANCH,
       commit: first.commit,
@@ -126,6 +127,7 @@ describe('the CLI keeps the task record in its out folder', () => {
       outDir: out,
       repoName: path.basename(repo),
       branch: BRANCH,
+      cloneId: await ensureCloneId({ repoDir: repo }),
       request: read.request,
       warn: (line) => warnings.push(line),
     });
