@@ -7,6 +7,7 @@ import {
   type TaskStore,
 } from '../core/stores/task-store.js';
 import { taskRecordSchema, type TaskRecord } from '../core/task/task-record.js';
+import { keyRepository } from '../core/stores/store-keys.js';
 import { parseStoredJson } from './parse-stored-json.js';
 import { readOptionalFile } from './read-optional-file.js';
 import { withFolderLock } from './with-folder-lock.js';
@@ -48,8 +49,9 @@ export function createFilesystemTaskStore(root: string): TaskStore {
         throw error;
       });
       const records = await Promise.all(folders.map((name) => read(path.join(tasksDir, name))));
+      const stored = keyRepository(repo);
       return records.filter(
-        (record) => record !== undefined && record.repo === repo && record.status === status,
+        (record) => record !== undefined && record.repo === stored && record.status === status,
       ) as TaskRecord[];
     },
   };

@@ -31,8 +31,8 @@ function validated({ generation }: PreparedChange): Step[] {
 /**
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
- * `local/<repo folder>#<branch's last segment>` (`localTaskId`: long names shortened with a hash),
- * so a request run again continues its record. A
+ * `local/<repo folder>#<branch's last segment>@<clone id>` (`localTaskId`: long names shortened
+ * with a hash), so a request run again in the same clone continues its record. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -40,12 +40,18 @@ export function localTaskLife(params: {
   outDir: string;
   repoName: string;
   branch: string;
+  /** The clone's id (`ensureCloneId`), so two clones' tasks stay two in a shared mirror. */
+  cloneId: string;
   request: RequestPayload;
   mirror?: MirrorStores;
   warn: (line: string) => void;
   now?: () => Date;
 }) {
-  const { repo, taskId } = localTaskId({ repoName: params.repoName, branch: params.branch });
+  const { repo, taskId } = localTaskId({
+    repoName: params.repoName,
+    branch: params.branch,
+    cloneId: params.cloneId,
+  });
   const stores = filesystemStores(params.outDir);
   const journal = openTaskJournal({
     taskId,
@@ -95,16 +101,27 @@ export function localTaskLife(params: {
         { type: 'state_changed', to: 'generating' },
       ]);
     },
-    /** Validating → usage → `committed` with the branch and the commit on it; then the attempt's artifacts. */
+    /** The attempt's artifacts; then validating → usage → `committed` with the branch and the commit on it, and its outcome. */
     async committed(done: {
       prepared: Extract<PreparedChange, { ok: true }>;
       commit: string;
+      /** Whether the commit is new (`false`: the branch already held this output). */
+      changed: boolean;
     }): Promise<void> {
-      const { prepared } = done;
+      const { prepared, commit, changed } = done;
+      const branch = prepared.names.branch;
       await this.artifacts(prepared);
+      // The run's own outcome, so the record's last outcome is never an earlier run's failure.
+      const message = changed
+        ? `Committed ${commit.slice(0, 7)} on branch ${branch}.`
+        : `No change: branch ${branch} already holds this output at ${commit.slice(0, 7)}.`;
       await record([
         ...validated(prepared),
-        { type: 'state_changed', to: 'committed', branch: prepared.names.branch, commit: done.commit },
+        { type: 'state_changed', to: 'committed', branch, commit },
+        {
+          type: 'outcome_recorded',
+          outcome: summarizeOutcome({ status: 'committed', taskId, branch, commit, changed, message }),
+        },
       ]);
     },
     /** Validating → usage → `failed` with its outcome; then the attempt's artifacts. */

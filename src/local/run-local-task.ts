@@ -9,6 +9,7 @@ import { checkLocalRepository } from './check-local-repository.js';
 import { BranchCheckedOutError, commitToLocalBranch } from './commit-to-local-branch.js';
 import { createLocalRepository } from './create-local-repository.js';
 import { findBranchCheckout } from './find-branch-checkout.js';
+import { ensureCloneId, newCloneId } from './ensure-clone-id.js';
 import { localTaskLife } from './local-task-life.js';
 import { openLocalRunOutputs } from './local-run-outputs.js';
 import { readRequestFile } from './read-request-file.js';
@@ -97,10 +98,14 @@ export async function runLocalTask(params: {
 
   await outputs.clear();
   const repoName = path.basename(path.resolve(params.repoDir));
+  // A repository still to create gets its clone id once created (below).
+  const cloneId =
+    repository.kind === 'existing' ? await ensureCloneId({ repoDir: repository.dir }) : newCloneId();
   const life = localTaskLife({
     outDir: outputs.dir,
     repoName,
     branch,
+    cloneId,
     request,
     ...(params.mirror === undefined ? {} : { mirror: params.mirror }),
     warn: (line) => params.progress(`      ⚠ ${line}`),
@@ -137,6 +142,7 @@ export async function runLocalTask(params: {
 
     if (repository.kind === 'to-create') {
       await createLocalRepository(repository.dir);
+      await ensureCloneId({ repoDir: repository.dir, proposed: cloneId });
       params.progress(`      Created git repository ${repository.dir} (--init)`);
     }
     const { commit, changed } = await commitToLocalBranch({
@@ -153,7 +159,7 @@ export async function runLocalTask(params: {
     );
 
     // The record reaches committed once the branch holds the change (the same commit when unchanged).
-    await life.committed({ prepared, commit });
+    await life.committed({ prepared, commit, changed });
     const status = changed ? 'committed' : 'unchanged';
     await outputs.write('pr-body.md', prepared.body);
     await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');

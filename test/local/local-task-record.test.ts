@@ -5,6 +5,7 @@ import type { TaskEvent } from '../../src/core/task/task-event.js';
 import { filesystemStores } from '../../src/filesystem/filesystem-stores.js';
 import { createOfflineProvider } from '../../src/generation/offline/offline-provider.js';
 import type { ModelProvider } from '../../src/generation/model-provider.js';
+import { ensureCloneId } from '../../src/local/ensure-clone-id.js';
 import { localTaskLife } from '../../src/local/local-task-life.js';
 import { readRequestFile } from '../../src/local/read-request-file.js';
 import { runLocalTask } from '../../src/local/run-local-task.js';
@@ -42,14 +43,15 @@ describe('the CLI keeps the task record in its out folder', () => {
     const localRepo = `local/${path.basename(repo)}`;
     const [afterFirst] = await stores.tasks.listByStatus({ repo: localRepo, status: 'committed' });
     expect(afterFirst).toMatchObject({
-      task_id: `${localRepo}#local-orders-api`,
+      task_id: expect.stringMatching(new RegExp(`^${localRepo}#local-orders-api@[0-9a-f]{12}$`)),
       status: 'committed',
       branch: BRANCH,
       commit: first.commit,
       attempt: 1,
       task_name: 'Orders API',
       model: expect.stringMatching(/^offline:/),
-      version: 6,
+      version: 7,
+      last_outcome: { status: 'committed', reasonCode: 'committed', commit: first.commit },
     });
     expect(afterFirst!.commit).toBe(await git(repo, 'rev-parse', BRANCH));
     expect(afterFirst).not.toHaveProperty('pull_number');
@@ -77,6 +79,7 @@ describe('the CLI keeps the task record in its out folder', () => {
       'validating',
       'usage_recorded',
       'committed',
+      'outcome_recorded',
     ];
     expect(events.map(eventStep)).toEqual([...oneRun, ...oneRun, ...oneRun]);
     expect(commits(events)).toEqual([
@@ -124,6 +127,7 @@ describe('the CLI keeps the task record in its out folder', () => {
       outDir: out,
       repoName: path.basename(repo),
       branch: BRANCH,
+      cloneId: await ensureCloneId({ repoDir: repo }),
       request: read.request,
       warn: (line) => warnings.push(line),
     });

@@ -15,6 +15,7 @@ describe('review10: the CLI task of a repository folder with a long name', () =>
       // Linux takes file names up to 255 bytes.
       repoName: 'r'.repeat(210),
       branch: 'implementation/local-orders-api',
+      cloneId: 'a1b2c3d4e5f6',
       request: {
         execution_request: {
           task_type: 'application',
@@ -28,7 +29,7 @@ describe('review10: the CLI task of a repository folder with a long name', () =>
     await life.started();
     expect(warnings).toEqual([]);
     expect(await filesystemStores(out).tasks.get(life.taskId)).toMatchObject({ status: 'generating' });
-    expect(life.taskId).toMatch(/^local\/r{83}~[0-9a-f]{16}#local-orders-api$/);
+    expect(life.taskId).toMatch(/^local\/r{83}~[0-9a-f]{16}#local-orders-api@a1b2c3d4e5f6$/);
   });
 });
 

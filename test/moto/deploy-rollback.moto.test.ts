@@ -300,11 +300,14 @@ describe.each(BLUEPRINTS)(
             staging: { status: 'rolled_back', deployment_id: second, rolled_back_by: rollback },
           },
         });
+        // The deploy run's outcome is recorded with its finish: the task's last outcome, as its `result` output says.
         expect((await stores!.events!.list(TASK_TWO)).map((event) => event.type)).toEqual([
           'deploy_started',
           'deploy_finished',
+          'outcome_recorded',
           'deploy_rolled_back',
         ]);
+        expect(two?.last_outcome).toMatchObject({ status: 'deployed', deploymentId: second });
         // The status comments show the same state as the records.
         const commentOf = (issue: number) =>
           github.comments.find((comment) => comment.issue_number === issue)?.body ?? '';

@@ -79,13 +79,17 @@ describe('a whole life: issue → PR → merge → deploy → rollback', () => {
 
       expect(life.warnings).toEqual([]);
       expect((await stores.events!.list(taskId)).map(eventStep)).toEqual([...FULL_LIFE_STEPS]);
-      // The comment shows the whole record, its last outcome (the PR's, kept through the deploys) included.
+      // The comment shows the whole record, its last outcome (the deploy run's, as its `result` output says) included.
       const shown = (await stores.tasks!.get(taskId))!;
-      expect(shown.last_outcome).toMatchObject({ reasonCode: 'pr_opened' });
+      expect(shown.last_outcome).toMatchObject({
+        status: 'deployed',
+        reasonCode: 'deployed',
+        deploymentId: 501,
+      });
       expect(shown).toEqual(recordFromMarker({ marker: life.marker, repo: `acme/${repo}`, issueNumber: 7 }));
       expect(shown).toMatchObject({
         status: 'merged',
-        version: 12,
+        version: 13,
         environments: { staging: { status: 'rolled_back', deployment_id: 501, rolled_back_by: 502 } },
       });
       // The bus took every event the first time: nothing is kept to send again.

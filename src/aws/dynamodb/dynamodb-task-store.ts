@@ -7,6 +7,7 @@ import {
   type TaskStore,
 } from '../../core/stores/task-store.js';
 import { taskRecordSchema, type TaskRecord } from '../../core/task/task-record.js';
+import { keyRepository } from '../../core/stores/store-keys.js';
 import { isConditionalCheckFailure } from './is-conditional-check-failure.js';
 import { parseItem } from './parse-item.js';
 import { tableError } from './table-error.js';
@@ -102,7 +103,7 @@ export function createDynamoDbTaskStore(params: {
               IndexName: TASKS_BY_STATUS_INDEX,
               KeyConditionExpression: '#repo = :repo AND #status = :status',
               ExpressionAttributeNames: { '#repo': NAMES['#repo'], '#status': NAMES['#status'] },
-              ExpressionAttributeValues: { ':repo': repo, ':status': status },
+              ExpressionAttributeValues: { ':repo': keyRepository(repo), ':status': status },
               ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
             }),
           );

@@ -11,7 +11,8 @@ export type MergeDeployDecision =
  * that fell back to guided, and tasks whose mode was never recorded (markers from before the mode
  * decision) deploy with `/deploy` only. So does a task that was not live when its pull request
  * was merged (`state`, the task's state before the merge): stopped with `/cancel`, or whose last
- * run failed — someone said stop, or the head merged is not what was last asked for. A task
+ * run failed, or that was generating again (an edited request, `/retry`) — someone said stop, or
+ * the head merged is not what was last asked for. A task
  * cancelled only by closing its pull request (`cancelled_by_close`) was live again once it was
  * reopened, so its merge deploys.
  */
@@ -24,6 +25,12 @@ export function deploysOnMerge(
   }
   if (marker.state === 'failed') {
     return { deploy: false, reason: "the task's last run failed, so only `/deploy` deploys it" };
+  }
+  if (marker.state === 'generating' || marker.state === 'validating') {
+    return {
+      deploy: false,
+      reason: 'the task was generating again when its pull request was merged, so only `/deploy` deploys it',
+    };
   }
   const mode = marker.effective_mode;
   if (mode !== 'automated') {

@@ -56,6 +56,9 @@ export const OUTCOME_REASON_CODES = [
   'task_settled',
   'request_invalid_task_unchanged',
   'request_under_way',
+  // The CLI's end (`committed`): the change committed to its local branch, or already there.
+  'committed',
+  'unchanged',
 ] as const;
 
 export type OutcomeReasonCode = (typeof OUTCOME_REASON_CODES)[number];
@@ -85,6 +88,8 @@ export function reasonCodeOf(outcome: TaskOutcome): OutcomeReasonCode {
       return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
     case 'held':
       return 'requester_lacks_write_access';
+    case 'committed':
+      return outcome.changed ? 'committed' : 'unchanged';
     case 'deployed':
       return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';
     case 'deploy_failed':

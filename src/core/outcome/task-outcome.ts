@@ -89,6 +89,20 @@ export type TaskOutcome = OutcomeBase &
         readonly message: string;
         readonly pullNumber?: number;
       }
+    /**
+     * The CLI committed the change to its local branch (`changed: false`: the branch already held
+     * this output at `commit`); no pull request exists locally.
+     */
+    | {
+        readonly status: 'committed';
+        readonly taskId: string;
+        readonly branch: string;
+        readonly commit: string;
+        readonly changed: boolean;
+        readonly message: string;
+        /** The task's model cost so far (US dollars, the record's `cost_usd`). */
+        readonly costUsd?: number;
+      }
     /** A deploy run (mode deploy) carried its deployment out. */
     | { readonly status: 'deployed'; readonly deploymentId: number; readonly result: DeployReport }
     /** A deploy run ended its deployment as failed; `result` is absent when no stack operation ran. */

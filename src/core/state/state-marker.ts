@@ -200,6 +200,9 @@ export const taskMarkerSchema = z
     // it from GitHub alone (`recordFromMarker`). Absent in markers written before records.
     /** The record's version: how many events the task has taken in. */
     version: recordVersionSchema.optional(),
+    /** The record's `pull_opened_version` and `pull_closed_version`: whether its pull request is open. */
+    pull_opened_version: recordVersionSchema.optional(),
+    pull_closed_version: recordVersionSchema.optional(),
     created_at: z.string().optional(),
     task_name: z.string().max(200).optional(),
     task_type: z.enum(TASK_TYPES).optional(),

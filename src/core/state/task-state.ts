@@ -32,10 +32,13 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
   // A new request may arrive wherever generating could start again; from someone without write
   // access it is `held` instead.
   awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
-  generating: ['validating', 'failed', 'cancelled'],
+  // A task whose pull request is open can generate again (an edited request, `/retry`) while
+  // people merge that pull request: the merge is taken as from `held` or `failed`, and the run in
+  // flight stops before it publishes anything (`createCancelWatch`).
+  generating: ['validating', 'failed', 'cancelled', 'merged'],
   // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
   // local CLI commits to a branch in the user's repository and stops there (`committed`).
-  validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
+  validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled', 'merged'],
   pr_open: [
     'approved',
     'changes_requested',
@@ -69,6 +72,19 @@ const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
 
 export function canTransition(from: TaskState, to: TaskState): boolean {
   return TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Whether a path of states can be walked from `from`, each step a move the table allows; staying
+ * in a state always can. What a run or a pull request's sync checks its whole path by.
+ */
+export function canWalk(from: TaskState, path: readonly TaskState[]): boolean {
+  let at = from;
+  for (const next of path) {
+    if (next !== at && !canTransition(at, next)) return false;
+    at = next;
+  }
+  return true;
 }
 
 export class IllegalTransitionError extends Error {

@@ -31,8 +31,10 @@ export function taskKeySegment(params: { repo: string; taskId: string }): string
  * A repository (or a task id starting with one) as a task's keys spell it: a GitHub repository in
  * its one spelling (`canonicalRepository`), a CLI task's (`isLocalTaskId`) as it is, its folder
  * names being case-sensitive (`local/Shop` and `local/shop` are two tasks). Keeps every length.
+ * Also the `repo` a task store's `listByStatus` queries, so GitHub's spelling (`Acme/Shop`) finds
+ * the records kept under `acme/shop`.
  */
-function keyRepository(repository: string): string {
+export function keyRepository(repository: string): string {
   return isLocalTaskId(repository) ? repository : canonicalRepository(repository);
 }
 

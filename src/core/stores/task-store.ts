@@ -15,7 +15,10 @@ export interface TaskStore {
    * once the bus took them), which moves no step, still conditional on the version read.
    */
   put(record: TaskRecord, expectedVersion: number, options?: TaskPutOptions): Promise<void>;
-  /** One repository's tasks in one state (the table's `repo` + `status` index), in no set order. */
+  /**
+   * One repository's tasks in one state (the table's `repo` + `status` index), in no set order;
+   * `repo` in any case GitHub spells it (`keyRepository`: a CLI task's `local/<folder>` as it is).
+   */
   listByStatus(params: { repo: string; status: TaskState }): Promise<TaskRecord[]>;
 }
 

@@ -18,7 +18,9 @@ export type EnvironmentDeploys = Readonly<Record<string, EnvironmentDeploy>>;
  * `deploy_rolled_back` → `rolled_back` are decided, for the task record (`applyTaskEvent`) and the
  * status comment's marker alike. A finish of a deployment another one has since replaced leaves the
  * state as it is; a finish of a newer deployment whose start was never recorded (the status comment
- * or the mirror failed at the start) is taken as its start and its end, when it names its `sha`. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * or the mirror failed at the start) is taken as its start and its end, when it names its `sha`. A
+ * rollback marks the entry `rolled_back` only when the entry is the deployment it replaced
+ * (`rolled_back_deployment_id`): the rollback's own deployment of this task stays as it is. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
  * `TaskEventError` when the state would lack a deployment id, sha or time.
  */
 export function applyDeployEvent(params: {
@@ -61,12 +63,29 @@ export function applyDeployEvent(params: {
       });
     }
     case 'deploy_rolled_back':
+      if (!replacedBy(current, event)) return environments;
       return set('rolled_back', {
         ...current,
         rolled_back_by: event.rollback_deployment_id,
         updated_at: event.at,
       });
   }
+}
+
+/**
+ * Whether the environment's entry is the deployment the rollback replaced: the one it names, or (an
+ * event from before it named one) any older deployment than the rollback. The rollback's own
+ * deployment (this task's, when an automatic rollback redeployed its earlier payload) or a later
+ * one is not rolled back by it.
+ */
+function replacedBy(
+  current: EnvironmentDeploy | undefined,
+  event: Extract<DeployEventBody, { type: 'deploy_rolled_back' }>,
+): boolean {
+  if (current === undefined) return true; // refused below: nothing deployed to roll back
+  return event.rolled_back_deployment_id === undefined
+    ? current.deployment_id < event.rollback_deployment_id
+    : current.deployment_id === event.rolled_back_deployment_id;
 }
 
 /** Environment names come from GitHub: only own entries count (`constructor` is no environment). */

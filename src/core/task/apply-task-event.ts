@@ -1,4 +1,5 @@
 import { applyDeployEvent } from './apply-deploy-event.js';
+import { pullOpening } from './pull-opening.js';
 import { assertTransition, type TaskState } from '../state/task-state.js';
 import { TaskEventError } from './task-event-error.js';
 import type { TaskEvent, TaskEventBody } from './task-event.js';
@@ -27,7 +28,12 @@ export function applyTaskEvent(
       `Task ${event.task_id} has taken the most events a record takes (${MAX_RECORD_VERSION}): no step is added past it.`,
     );
   }
-  const next = { ...nextRecord(record, event), version, updated_at: event.at };
+  const next = {
+    ...nextRecord(record, event),
+    ...(record !== undefined && event.type === 'state_changed' ? pullOpening(record, event, version) : {}),
+    version,
+    updated_at: event.at,
+  };
   return { record: next, event: { ...event, sequence: version } };
 }
 

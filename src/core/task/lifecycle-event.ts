@@ -3,6 +3,7 @@ import { taskIdSchema } from './task-id-schema.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
 import { commitShaSchema, type TaskEvent } from './task-event.js';
 import type { TaskRecord } from './task-record.js';
+import { environmentOf } from './apply-deploy-event.js';
 
 /** The `source` of every lifecycle event; rules match on it (`{"source": ["implementation-agent"]}`). */
 export const LIFECYCLE_EVENT_SOURCE = 'implementation-agent';
@@ -56,6 +57,8 @@ export const lifecycleDetailSchema = z.object({
   execution_mode: z.string().optional(),
   environment: z.string().optional(),
   deployment_id: z.number().int().positive().optional(),
+  /** `Deploy Rolled Back` only: the deployment that replaced `deployment_id`. */
+  rollback_deployment_id: z.number().int().positive().optional(),
   reason_code: z.string().optional(),
   /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
   branch: z.string().min(1).optional(),
@@ -100,20 +103,20 @@ const BY_STATE: Partial<Record<TaskRecord['status'], LifecycleDetailType>> = {
 
 /**
  * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
- * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
+ * steps that are no milestone (attempts, usage, generating, validating, outcomes, and a move to
+ * `pr_open` that opened no pull request: `pull_opened_version`). It has no
  * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
  * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
  */
 export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): LifecycleEvent | undefined {
-  const detailType = detailTypeOf(event);
+  const detailType = detailTypeOf(event, record);
   if (detailType === undefined) return undefined;
   const deploy =
-    event.type === 'deploy_started' || event.type === 'deploy_finished' || event.type === 'deploy_rolled_back'
-      ? {
-          environment: event.environment,
-          ...(event.type === 'deploy_rolled_back' ? {} : { deployment_id: event.deployment_id }),
-        }
-      : {};
+    event.type === 'deploy_started' || event.type === 'deploy_finished'
+      ? { environment: event.environment, deployment_id: event.deployment_id }
+      : event.type === 'deploy_rolled_back'
+        ? rolledBack(event, record)
+        : {};
   const detail: LifecycleDetail = {
     version: LIFECYCLE_EVENT_VERSION,
     task_id: record.task_id,
@@ -131,6 +134,25 @@ export function lifecycleEventFor(event: TaskEvent, record: TaskRecord): Lifecyc
   return { detailType, detail };
 }
 
+/**
+ * A rollback's event names the deployment rolled back, as every deploy event names its own: the one
+ * the event names, else (an event from before it named one) the environment's entry the rollback
+ * marked; and the deployment that replaced it (`rollback_deployment_id`).
+ */
+function rolledBack(
+  event: Extract<TaskEvent, { type: 'deploy_rolled_back' }>,
+  record: TaskRecord,
+): Pick<LifecycleDetail, 'environment' | 'deployment_id' | 'rollback_deployment_id'> {
+  const entry = environmentOf(record.environments, event.environment);
+  const marked = entry?.rolled_back_by === event.rollback_deployment_id ? entry?.deployment_id : undefined;
+  const replaced = event.rolled_back_deployment_id ?? marked;
+  return {
+    environment: event.environment,
+    ...(replaced === undefined ? {} : { deployment_id: replaced }),
+    rollback_deployment_id: event.rollback_deployment_id,
+  };
+}
+
 function committedBranch(record: TaskRecord): Pick<LifecycleDetail, 'branch' | 'commit'> {
   return {
     ...(record.branch === undefined ? {} : { branch: record.branch }),
@@ -138,11 +160,13 @@ function committedBranch(record: TaskRecord): Pick<LifecycleDetail, 'branch' | '
   };
 }
 
-function detailTypeOf(event: TaskEvent): LifecycleDetailType | undefined {
+function detailTypeOf(event: TaskEvent, record: TaskRecord): LifecycleDetailType | undefined {
   switch (event.type) {
     case 'task_received':
       return 'Task Received';
     case 'state_changed':
+      // A revision pushed to the open pull request moves the task to pr_open again; it opens nothing.
+      if (event.to === 'pr_open' && record.pull_opened_version !== event.sequence) return undefined;
       return BY_STATE[event.to];
     case 'deploy_started':
       return 'Deploy Started';

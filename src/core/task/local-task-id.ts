@@ -8,17 +8,25 @@ const HASH_DIGITS = 16;
 
 /**
  * A CLI task's repository (`local/<repo folder>`) and id (`local/<repo folder>#<branch's last
- * segment>`), so a request run again continues its record. Whitespace and `/` in the folder name
+ * segment>@<clone id>`), so a request run again in the same clone continues its record, while two
+ * people's clones of one repository (same folder name, same branch), mirroring to the team's shared
+ * tables and buckets, keep two tasks. `cloneId` (`ensureCloneId`: 12 hex digits kept in the clone's
+ * git directory) is absent only in ids made before it was added. Whitespace and `/` in the folder name
  * become `-` (the record's `repo` is `owner/repo`). A folder name over GitHub's 100 characters, or a
  * branch segment that would take the id past `MAX_TASK_ID_LENGTH`, keeps its start and ends in `~`
  * and 16 hex digits of the whole name's sha256 (as `safeKeySegment` does for keys), so the record
  * takes the id and two long names stay two tasks. Pure.
  */
-export function localTaskId(params: { repoName: string; branch: string }): { repo: string; taskId: string } {
+export function localTaskId(params: { repoName: string; branch: string; cloneId?: string }): {
+  repo: string;
+  taskId: string;
+} {
   const folder = params.repoName.replace(/[\s/]+/g, '-') || 'repository';
   const repo = `local/${shortened(folder, MAX_REPO_NAME_LENGTH)}`;
   const segment = params.branch.slice(params.branch.lastIndexOf('/') + 1) || 'task';
-  return { repo, taskId: `${repo}#${shortened(segment, MAX_TASK_ID_LENGTH - repo.length - 1)}` };
+  const clone = params.cloneId === undefined ? '' : `@${params.cloneId}`;
+  const task = shortened(segment, MAX_TASK_ID_LENGTH - repo.length - 1 - clone.length);
+  return { repo, taskId: `${repo}#${task}${clone}` };
 }
 
 /**

@@ -84,12 +84,18 @@ export const taskEventBodySchema = z.discriminatedUnion('type', [
     succeeded: z.boolean(),
     environment_url: z.string().optional(),
   }),
-  /** Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment. */
+  /**
+   * Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment:
+   * `rolled_back_deployment_id` is the one replaced (the rollback's `rollback_of`), so a task whose
+   * own deployment carried the rollback (an automatic rollback to its earlier deploy) is not marked
+   * rolled back by it. Absent in events from before it was added.
+   */
   z.object({
     type: z.literal('deploy_rolled_back'),
     ...eventBase,
     environment: z.string().min(1),
     rollback_deployment_id: positiveInt,
+    rolled_back_deployment_id: positiveInt.optional(),
   }),
   /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
   z.object({ type: z.literal('outcome_recorded'), ...eventBase, outcome: outcomeSummarySchema }),

@@ -57,6 +57,14 @@ export const taskRecordSchema = z.object({
   repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
   issue_number: z.number().int().positive().optional(),
   pull_number: z.number().int().positive().optional(),
+  /**
+   * The version whose step opened (or reopened) the task's pull request last, and the one whose step
+   * closed it last (`cancelled`, `merged`): the PR is open while the first is the later. A revision
+   * pushed to the open PR opens nothing, so `Pull Request Opened` is sent once per opening.
+   * Absent in records written before they were kept.
+   */
+  pull_opened_version: recordVersionSchema.optional(),
+  pull_closed_version: recordVersionSchema.optional(),
   branch: z.string().optional(),
   /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
   commit: commitShaSchema.optional(),

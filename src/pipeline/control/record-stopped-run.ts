@@ -50,6 +50,7 @@ export async function recordStoppedRun(params: {
     ...(params.now === undefined ? {} : { now: params.now }),
   });
   const pull = stop.pull;
+  if (params.status.marker.state === 'merged') return recordMergedStop({ ...params, board });
   const message =
     pull === undefined
       ? `The task was cancelled with \`/cancel\`; its run stopped ${stop.where}. \`/retry\` runs it again.`
@@ -68,6 +69,33 @@ export async function recordStoppedRun(params: {
     outcome,
     ...(stop.usage === undefined ? {} : { usage: stop.usage }),
     ...(pull === undefined ? {} : { patch: { pull_number: pull.number, branch: pull.branch } }),
+  });
+  return outcome;
+}
+
+/**
+ * The task's pull request was merged while the run generated again (`generating → merged`): the
+ * run published nothing, and the task stays `merged` with the merge's pull request. Its outcome
+ * (`ignored`, reason code `merged`) and the usage of the model calls before the stop are recorded.
+ */
+async function recordMergedStop(params: {
+  board: ReturnType<typeof connectedStatusBoard>;
+  status: StatusCommentRef;
+  taskId: string;
+  log: (line: string) => void;
+  stop: RunStop;
+}): Promise<TaskOutcome> {
+  const { stop } = params;
+  const pull = params.status.marker.pull_number;
+  const message =
+    `Pull request ${pull === undefined ? '' : `#${pull} `}was merged while the task was generated again; ` +
+    `this run stopped ${stop.where} and published nothing. Open a new issue for further changes.`;
+  params.log(`Task ${params.taskId} was merged; the run stopped ${stop.where}`);
+  const outcome: TaskOutcome = { status: 'ignored', reasonCode: 'merged', reason: message, message };
+  await params.board.move('merged', {
+    details: message,
+    outcome,
+    ...(stop.usage === undefined ? {} : { usage: stop.usage }),
   });
   return outcome;
 }

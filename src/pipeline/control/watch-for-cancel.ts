@@ -1,4 +1,5 @@
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
+import type { TaskState } from '../../core/state/task-state.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import type { StatusTrust } from '../../github/status-trust.js';
@@ -7,17 +8,25 @@ import { progressStatus } from '../task/progress-status.js';
 import type { CancelSignals } from './cancel-signals.js';
 import { recordStoppedRun, type RunStop } from './record-stopped-run.js';
 
+/**
+ * States another event may write while a run is under way that end the run at its next step: a
+ * `/cancel`, and a merge of the task's pull request while it generated again (`generating →
+ * merged`): publishing then would push onto the merged pull request's branch, or open another.
+ */
+const STOPPING_STATES: ReadonlySet<TaskState> = new Set(['cancelled', 'merged']);
+
 /** Asked by a run before each of its steps (`runIssueTask`). */
 export interface CancelWatch {
-  /** The cancelled status the run must stop at, or `undefined` to go on. */
+  /** The cancelled (or merged) status the run must stop at, or `undefined` to go on. */
   cancelled(): Promise<StatusCommentRef | undefined>;
   /** Records where the run stopped on the cancelled task (`recordStoppedRun`). */
   stop(status: StatusCommentRef, stop: RunStop): Promise<TaskOutcome>;
 }
 
 /**
- * How a running task learns of a `/cancel` given after it started. The status comment is the
- * shared truth: a run stops when it reads its task's status back as `cancelled` (trusted, or
+ * How a running task learns of a `/cancel` given after it started, or of its pull request merged
+ * meanwhile. The status comment is the shared truth: a run stops when it reads its task's status
+ * back as `cancelled` or `merged` (trusted, or
  * display-only when no marker key is configured, as `progressStatus` decides). `readBack: true`
  * (the Action, where another workflow run writes the cancel) reads it before every step: one
  * `GET /repos/{owner}/{repo}/issues/{n}/comments` each. In the app, `signals` (the same process)
@@ -54,7 +63,7 @@ export function createCancelWatch(params: {
         log: params.log,
       });
       const current = progressStatus(status, params.trust.keys);
-      return current?.marker.state === 'cancelled' ? current : undefined;
+      return current !== undefined && STOPPING_STATES.has(current.marker.state) ? current : undefined;
     },
     stop(status, stop) {
       return recordStoppedRun({

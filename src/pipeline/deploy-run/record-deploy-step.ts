@@ -1,4 +1,6 @@
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
+import { summarizeOutcome, type OutcomeSummary } from '../../core/outcome/outcome-summary.js';
+import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import type { DeployEventBody } from '../../core/task/apply-deploy-event.js';
 import { IllegalDeployTransitionError } from '../../core/state/deploy-state.js';
 import { TaskEventError } from '../../core/task/task-event-error.js';
@@ -24,6 +26,11 @@ export type DeployStep =
       readonly environmentUrl?: string;
       /** The deployment's record the deployments store did not take (`storeDeployment`): kept for a re-send. */
       readonly unsentRecord?: UnsentDeployment;
+      /**
+       * The deploy run's outcome (what the Action's `result` output reports): recorded as the
+       * deployed task's last outcome with the finish, so its milestone carries the reason code.
+       */
+      readonly outcome?: TaskOutcome;
     };
 
 /** The mirrors a deploy run writes: every board mirror but the artifacts store. */
@@ -46,7 +53,8 @@ export interface DeployTaskRecording {
  * Moves the deploy state of the task(s) a deployment touches, for its environment only (DESIGN §3):
  * the payload's `task_id` goes `deploying` on start, `deployed` or `deploy_failed` at the end; a
  * successful rollback (`rollback_of`) also moves the task of the deployment it replaced to
- * `rolled_back`. Each move goes through the task's status board, built as every other run builds
+ * `rolled_back`. A finish carrying the run's `outcome` records it as the deployed task's last
+ * outcome in the same step, so its milestone (`Deploy Failed`…) carries the reason code. Each move goes through the task's status board, built as every other run builds
  * it (`connectedStatusBoard`): the record in the status comment's marker, its deploy section, the
  * mirror tables and the lifecycle event on the bus; the write read back and re-applied on top of a
  * racing run's; earlier unsent artifacts and deployment records re-sent. A finished step's
@@ -117,20 +125,28 @@ export async function recordDeployStep(params: {
         task_id: canonical(replaced),
         ...base,
         rollback_deployment_id: event.deploymentId,
+        rolled_back_deployment_id: payload.rollback_of,
       });
     }
   }
   if (events.length === 0) log(`Deployment ${event.deploymentId} names no task: no task record moves.`);
   // The deployment's own record rides with the first task it moves: the deployed task, else the one rolled back.
   const unsentRecord = step.kind === 'finished' ? step.unsentRecord : undefined;
+  // The run's outcome goes with the finish of the deployment's own task, in the same step.
+  const outcome =
+    step.kind === 'finished' && step.outcome !== undefined && payload.task_id !== undefined
+      ? summarizeOutcome(step.outcome)
+      : undefined;
   for (const [index, taskEvent] of events.entries()) {
     const unsent = index === 0 ? unsentRecord : undefined;
+    const ownOutcome = index === 0 && taskEvent.type === 'deploy_finished' ? outcome : undefined;
     warnings.push(
       ...(await recordOne({
         ...params,
         taskEvent,
         formerTaskId: formerIds.get(taskEvent.task_id),
         ...(unsent === undefined ? {} : { unsent }),
+        ...(ownOutcome === undefined ? {} : { outcome: ownOutcome }),
       })),
     );
   }
@@ -166,6 +182,8 @@ async function recordOne(params: {
   /** The task's id as the payload spelled it, when not canonical: its mirror records are migrated. */
   formerTaskId: string | undefined;
   unsent?: UnsentDeployment;
+  /** The run's outcome, recorded right after `taskEvent` in the same step. */
+  outcome?: OutcomeSummary;
   log: (line: string) => void;
 }): Promise<string[]> {
   const { recording, taskEvent, log } = params;
@@ -186,7 +204,12 @@ async function recordOne(params: {
     if (board !== undefined) {
       const { type: _type, task_id: _task, at: _at, ...fields } = taskEvent;
       const result = await board.recordSteps(
-        [{ type: taskEvent.type, ...fields } as TaskStep],
+        [
+          { type: taskEvent.type, ...fields } as TaskStep,
+          ...(params.outcome === undefined
+            ? []
+            : [{ type: 'outcome_recorded' as const, outcome: params.outcome }]),
+        ],
         params.unsent === undefined ? {} : { unsentDeployments: [params.unsent] },
       );
       if (result.refused === undefined) log(`Recorded ${what} on the status comment.`);
@@ -220,7 +243,19 @@ async function recordOne(params: {
       log: { tasks, events },
       ...(publisher === undefined ? {} : { mirror: { publisher } }),
     });
-    const result = await journal.record([taskEvent]);
+    const result = await journal.record([
+      taskEvent,
+      ...(params.outcome === undefined
+        ? []
+        : [
+            {
+              type: 'outcome_recorded' as const,
+              task_id: taskEvent.task_id,
+              at: taskEvent.at,
+              outcome: params.outcome,
+            },
+          ]),
+    ]);
     log(`Recorded ${what} in the task mirror.`);
     return [...lostRecord, ...(result.warning === undefined ? [] : [result.warning])];
   } catch (error) {

@@ -104,6 +104,12 @@ async function runDeploymentRedacted(params: {
   authority?: DeploymentAuthority;
   /** Set when the payload could not be verified (no key): shown on the status and in the report. */
   unsignedWarning?: string;
+  /**
+   * Whether this deployment's end records the run's outcome as its task's last outcome (default
+   * true). False for the automatic rollback a failed run makes: the run's outcome is the failed
+   * deployment's, which the Action's `result` output reports, so the record keeps that one.
+   */
+  recordsOutcome?: boolean;
   logUrl?: string;
   sleep: Sleep;
   now: Now;
@@ -328,9 +334,15 @@ async function deployChecked(
     result.finalStatus === 'success' ? await storeDeployment({ ...params, payload, result }) : {};
   // The message is markdown; GitHub shows a status description unrendered.
   await params.status(result.finalStatus, plainText(result.message), result.environmentUrl);
+  // The run's outcome, the `result` output's status and reason code, is the task's last outcome too.
+  const ended: DeploymentOutcome =
+    result.finalStatus === 'success'
+      ? { status: 'deployed', deploymentId: event.deploymentId, result }
+      : { status: 'deploy_failed', deploymentId: event.deploymentId, message: result.message, result };
   await record({
     kind: 'finished',
     succeeded: result.finalStatus === 'success',
+    ...(params.recordsOutcome === false ? {} : { outcome: ended }),
     ...(result.environmentUrl === undefined ? {} : { environmentUrl: result.environmentUrl }),
     ...(stored.unsent === undefined ? {} : { unsentRecord: stored.unsent }),
   });
@@ -354,7 +366,7 @@ async function deployChecked(
         event,
         payload,
         ...(params.authority === undefined ? {} : { authority: params.authority }),
-        redeploy: (next) => runDeployment({ ...params, event: next }),
+        redeploy: (next) => runDeployment({ ...params, event: next, recordsOutcome: false }),
         log,
       }),
     );
@@ -366,12 +378,5 @@ async function deployChecked(
   const outcomeResult = posted.warning
     ? { ...result, warnings: [...result.warnings, posted.warning] }
     : result;
-  return result.finalStatus === 'success'
-    ? { status: 'deployed', deploymentId: event.deploymentId, result: outcomeResult }
-    : {
-        status: 'deploy_failed',
-        deploymentId: event.deploymentId,
-        message: result.message,
-        result: outcomeResult,
-      };
+  return { ...ended, result: outcomeResult };
 }

@@ -14,7 +14,7 @@ import { foreignPushesAfter } from '../../core/review/foreign-push.js';
 import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
-import { canTransition, type TaskState } from '../../core/state/task-state.js';
+import { canWalk, type TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
@@ -170,7 +170,7 @@ export async function syncPullRequestTask(
       reopened: reopenedSinceCancel({ marker: status.marker }),
     });
     const to = path.at(-1) ?? from;
-    if (!isWalkable(from, path)) {
+    if (!canWalk(from, path)) {
       deps.log(
         `Task ${taskId} is ${from}; ${input.event} on #${pullNumber} would move it to ${to}, which it cannot`,
       );
@@ -279,6 +279,10 @@ export async function syncPullRequestTask(
         ...(merging ? { unhandled: true } : {}),
         ...(Object.keys(patch).length === 0 ? {} : { patch }),
       });
+      // A run generating again meanwhile must not publish onto the merged pull request's branch:
+      // in the app it sees this signal at its next step and reads the merge back (`createCancelWatch`).
+      if (to === 'merged' && (from === 'generating' || from === 'validating'))
+        deps.cancelSignals?.raise(taskId);
     }
     if (merging) {
       // Automated mode deploys what was merged (`deployOnMerge`); a redelivery deploys nothing more.
@@ -468,16 +472,6 @@ function carryingPush(
 function samePush(a: LastPush, b: LastPush | undefined): boolean {
   if (b === undefined || a.sha !== b.sha || a.by.kind !== b.by.kind) return false;
   return a.by.kind === 'agent' || b.by.kind === 'agent' || a.by.login === b.by.login;
-}
-
-/** Every step of `path`, starting at `from`, is a move the transition table allows. */
-function isWalkable(from: TaskState, path: readonly TaskState[]): boolean {
-  let at = from;
-  for (const state of path) {
-    if (!canTransition(at, state)) return false;
-    at = state;
-  }
-  return true;
 }
 
 /** One paragraph for the status comment: where the task stands and who moved it there. */

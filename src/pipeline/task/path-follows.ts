@@ -1,4 +1,4 @@
-import { canTransition, type TaskState } from '../../core/state/task-state.js';
+import { canWalk, type TaskState } from '../../core/state/task-state.js';
 import type { TaskStep } from './task-step.js';
 
 /**
@@ -19,10 +19,5 @@ export function pathFollows(params: {
     params.to,
   ];
   if (params.from === 'cancelled') return path.every((next) => next === 'cancelled');
-  let at: TaskState = params.from;
-  for (const next of path) {
-    if (next !== at && !canTransition(at, next)) return false;
-    at = next;
-  }
-  return true;
+  return canWalk(params.from, path);
 }

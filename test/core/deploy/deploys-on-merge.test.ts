@@ -16,6 +16,8 @@ describe('deploysOnMerge: only an automated, low-risk task deploys on merge (DES
     [{ effective_mode: 'automated', risk_level: 'low', state: 'cancelled' }, false],
     [{ effective_mode: 'automated', risk_level: 'low', state: 'cancelled', cancelled_by_close: true }, true],
     [{ effective_mode: 'automated', risk_level: 'low', state: 'failed' }, false],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'generating' }, false],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'validating' }, false],
   ] as const)('%j → %s', (marker, deploys) => {
     expect(deploysOnMerge(marker).deploy).toBe(deploys);
   });

@@ -29,7 +29,7 @@ function takes(from: TaskState): boolean {
 }
 
 describe('review10f: a pull request merged while its task generates again', () => {
-  it.failing.each(['generating', 'validating'] as const)(
+  it.each(['generating', 'validating'] as const)(
     'FAULT: merge never recorded: the PR merged while the task is %s is ignored (no move to merged, no Task Merged), as it is not from held or failed',
     (from) => {
       expect(takes(from)).toBe(true);

@@ -28,7 +28,7 @@ describe('task state transitions', () => {
 
   it.each([
     ['received', 'pr_open'],
-    ['generating', 'merged'],
+    ['generating', 'approved'],
     ['held', 'pr_open'],
     ['merged', 'generating'],
     ['deployed', 'failed'],
@@ -51,6 +51,8 @@ describe('task state transitions', () => {
     ['cancelled', 'pr_open', 'a closed PR is reopened'],
     ['cancelled', 'merged', 'a closed PR is reopened and merged before a run catches up'],
     ['held', 'merged', 'the open PR is merged while a new request waits for /approve'],
+    ['generating', 'merged', 'the open PR is merged while the task generates again'],
+    ['validating', 'merged', 'the open PR is merged while the new generation is validated'],
     ['held', 'cancelled', 'the open PR is closed while a new request waits for /approve'],
   ] as const)('allows %s → %s: %s', (from, to, _why) => {
     expect(canTransition(from, to)).toBe(true);
@@ -58,6 +60,7 @@ describe('task state transitions', () => {
 
   it('still refuses leaving merged, and reopening straight to approved', () => {
     expect(canTransition('merged', 'pr_open')).toBe(false);
+    expect(canTransition('merged', 'validating')).toBe(false);
     expect(canTransition('merged', 'cancelled')).toBe(false);
     expect(canTransition('held', 'pr_open')).toBe(false);
     expect(canTransition('held', 'approved')).toBe(false);

@@ -53,59 +53,115 @@ function deploy(params: {
 }
 
 describe('review10f: a rollback in the task record and its lifecycle event', () => {
-  it.failing(
-    "FAULT: wrong deploy state: an automatic rollback of a task's own second deploy to its first leaves staging 'rolled_back' by the very deployment now running, not 'deployed'",
-    () => {
-      // acme/shop#7 deployed 501 (sha A) to staging; its post-merge deploy 505 (sha B) failed and
-      // auto_rollback redeployed 501's payload (task_id acme/shop#7) as 510, rollback_of 505.
-      let record = merged('acme/shop#7');
-      record = deploy({ record, deploymentId: 501, sha: SHA_A, succeeded: true });
-      record = deploy({ record, deploymentId: 505, sha: SHA_B, succeeded: false });
-      record = deploy({ record, deploymentId: 510, sha: SHA_A, succeeded: true });
-      // recordDeployStep then moves the task of rollback_of (505: this same task) to rolled_back.
-      record = applyTaskEvent(record, {
-        type: 'deploy_rolled_back',
-        task_id: 'acme/shop#7',
-        at: at(),
-        environment: 'staging',
-        rollback_deployment_id: 510,
-      }).record;
+  it("FAULT: wrong deploy state: an automatic rollback of a task's own second deploy to its first leaves staging 'rolled_back' by the very deployment now running, not 'deployed'", () => {
+    // acme/shop#7 deployed 501 (sha A) to staging; its post-merge deploy 505 (sha B) failed and
+    // auto_rollback redeployed 501's payload (task_id acme/shop#7) as 510, rollback_of 505.
+    let record = merged('acme/shop#7');
+    record = deploy({ record, deploymentId: 501, sha: SHA_A, succeeded: true });
+    record = deploy({ record, deploymentId: 505, sha: SHA_B, succeeded: false });
+    record = deploy({ record, deploymentId: 510, sha: SHA_A, succeeded: true });
+    // recordDeployStep then moves the task of rollback_of (505: this same task) to rolled_back.
+    record = applyTaskEvent(record, {
+      type: 'deploy_rolled_back',
+      task_id: 'acme/shop#7',
+      at: at(),
+      environment: 'staging',
+      rollback_deployment_id: 510,
+    }).record;
 
-      // Staging runs deployment 510 of this task, which succeeded: the environment is deployed.
-      expect(record.environments['staging']).toMatchObject({
-        status: 'deployed',
-        deployment_id: 510,
-        sha: SHA_A,
-      });
-      expect(record.environments['staging']?.rolled_back_by).not.toBe(510);
-    },
-  );
+    // Staging runs deployment 510 of this task, which succeeded: the environment is deployed.
+    expect(record.environments['staging']).toMatchObject({
+      status: 'deployed',
+      deployment_id: 510,
+      sha: SHA_A,
+    });
+    expect(record.environments['staging']?.rolled_back_by).not.toBe(510);
+  });
 
-  it.failing(
-    'FAULT: schema vs what is sent: Deploy Rolled Back carries no deployment_id, so a consumer cannot tell which deployment was rolled back (README: deploy events carry environment and deployment_id)',
-    () => {
-      // acme/shop#9 deployed 505 to staging; a /rollback redeployed #7's deployment as 510.
-      let record = merged('acme/shop#9');
-      record = deploy({ record, deploymentId: 505, sha: SHA_B, succeeded: true });
-      const rolledBack = applyTaskEvent(record, {
-        type: 'deploy_rolled_back',
-        task_id: 'acme/shop#9',
-        at: at(),
-        environment: 'staging',
-        rollback_deployment_id: 510,
-      });
-      // The setup holds: the record knows which deployment was replaced and by which.
-      expect(rolledBack.record.environments['staging']).toMatchObject({
-        status: 'rolled_back',
-        deployment_id: 505,
-        rolled_back_by: 510,
-      });
-      const lifecycle = lifecycleEventFor(rolledBack.event, rolledBack.record);
-      expect(lifecycle?.detailType).toBe('Deploy Rolled Back');
-      // The right answer: the deployment rolled back, as every other deploy event names its deployment.
-      expect(lifecycle?.detail).toMatchObject({ environment: 'staging', deployment_id: 505 });
-    },
-  );
+  it('FAULT: schema vs what is sent: Deploy Rolled Back carries no deployment_id, so a consumer cannot tell which deployment was rolled back (README: deploy events carry environment and deployment_id)', () => {
+    // acme/shop#9 deployed 505 to staging; a /rollback redeployed #7's deployment as 510.
+    let record = merged('acme/shop#9');
+    record = deploy({ record, deploymentId: 505, sha: SHA_B, succeeded: true });
+    const rolledBack = applyTaskEvent(record, {
+      type: 'deploy_rolled_back',
+      task_id: 'acme/shop#9',
+      at: at(),
+      environment: 'staging',
+      rollback_deployment_id: 510,
+    });
+    // The setup holds: the record knows which deployment was replaced and by which.
+    expect(rolledBack.record.environments['staging']).toMatchObject({
+      status: 'rolled_back',
+      deployment_id: 505,
+      rolled_back_by: 510,
+    });
+    const lifecycle = lifecycleEventFor(rolledBack.event, rolledBack.record);
+    expect(lifecycle?.detailType).toBe('Deploy Rolled Back');
+    // The right answer: the deployment rolled back, as every other deploy event names its deployment.
+    expect(lifecycle?.detail).toMatchObject({ environment: 'staging', deployment_id: 505 });
+  });
+
+  it('the event as recordDeployStep sends it names the deployment replaced (505): the task keeps staging deployed by 510, and Deploy Rolled Back names 505, replaced by 510', () => {
+    let record = merged('acme/shop#7');
+    record = deploy({ record, deploymentId: 501, sha: SHA_A, succeeded: true });
+    record = deploy({ record, deploymentId: 505, sha: SHA_B, succeeded: false });
+    record = deploy({ record, deploymentId: 510, sha: SHA_A, succeeded: true });
+    const rolledBack = applyTaskEvent(record, {
+      type: 'deploy_rolled_back',
+      task_id: 'acme/shop#7',
+      at: at(),
+      environment: 'staging',
+      rollback_deployment_id: 510,
+      rolled_back_deployment_id: 505,
+    });
+    expect(rolledBack.record.environments['staging']).toEqual(record.environments['staging']);
+    expect(rolledBack.record.environments['staging']?.status).toBe('deployed');
+    expect(lifecycleEventFor(rolledBack.event, rolledBack.record)?.detail).toMatchObject({
+      environment: 'staging',
+      deployment_id: 505,
+      rollback_deployment_id: 510,
+      status: 'merged',
+    });
+  });
+
+  it('a rollback of a deployment the task has since replaced (505 rolled back, the task already on 506) leaves the entry on 506', () => {
+    let record = merged('acme/shop#9');
+    record = deploy({ record, deploymentId: 505, sha: SHA_A, succeeded: true });
+    record = deploy({ record, deploymentId: 506, sha: SHA_B, succeeded: true });
+    const after = applyTaskEvent(record, {
+      type: 'deploy_rolled_back',
+      task_id: 'acme/shop#9',
+      at: at(),
+      environment: 'staging',
+      rollback_deployment_id: 510,
+      rolled_back_deployment_id: 505,
+    }).record;
+    expect(after.environments['staging']).toMatchObject({ status: 'deployed', deployment_id: 506 });
+    expect(after.environments['staging']?.rolled_back_by).toBeUndefined();
+  });
+
+  it('a rollback naming the failed deployment it replaced marks that entry rolled back (deploy_failed → rolled_back)', () => {
+    let record = merged('acme/shop#9');
+    record = deploy({ record, deploymentId: 505, sha: SHA_A, succeeded: true });
+    record = deploy({ record, deploymentId: 506, sha: SHA_B, succeeded: false });
+    const after = applyTaskEvent(record, {
+      type: 'deploy_rolled_back',
+      task_id: 'acme/shop#9',
+      at: at(),
+      environment: 'staging',
+      rollback_deployment_id: 510,
+      rolled_back_deployment_id: 506,
+    });
+    expect(after.record.environments['staging']).toMatchObject({
+      status: 'rolled_back',
+      deployment_id: 506,
+      rolled_back_by: 510,
+    });
+    expect(lifecycleEventFor(after.event, after.record)?.detail).toMatchObject({
+      deployment_id: 506,
+      rollback_deployment_id: 510,
+    });
+  });
 
   it('holds: a rollback of another task marks that task rolled back by the rollback, and leaves the target task deployed', () => {
     let nine = merged('acme/shop#9');

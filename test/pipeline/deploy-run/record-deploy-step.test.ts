@@ -335,6 +335,42 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
     expect(github.bodyOf(7)).toContain('↩️ rolled back · deployment 811');
   });
 
+  it('an automatic rollback of a task’s own failed deploy to its earlier one leaves staging deployed by the rollback, and Deploy Rolled Back names the failed deployment', async () => {
+    const mirror = await emptyMirror();
+    const github = fakeGitHub({
+      comments: { 7: { body: renderStatusComment({ marker: marker(TASK), signingKey: KEY }) } },
+      deployments: [
+        { id: 801, task_id: TASK },
+        { id: 805, task_id: TASK },
+      ],
+    });
+    const run = (deploymentId: number, s: Parameters<typeof recordDeployStep>[0]['step'], extra = {}) =>
+      recordDeployStep({
+        recording: { mirrors: mirror.stores, trust },
+        client: github.client,
+        event: deployEvent(deploymentId),
+        payload: payload(extra),
+        step: s,
+        now,
+        log: () => undefined,
+      });
+    await run(801, { kind: 'started' });
+    await run(801, { kind: 'finished', succeeded: true });
+    await run(805, { kind: 'started' });
+    await run(805, { kind: 'finished', succeeded: false });
+    // auto_rollback redeploys 801's payload (this task) as 810, replacing 805.
+    const rollback = { rollback_of: 805, rollback_to: 801 };
+    await run(810, { kind: 'started' }, rollback);
+    expect(await run(810, { kind: 'finished', succeeded: true }, rollback)).toEqual([]);
+
+    const staging = parseStateMarker(github.bodyOf(7))?.environments?.['staging'];
+    expect(staging).toMatchObject({ status: 'deployed', deployment_id: 810 });
+    expect(staging?.rolled_back_by).toBeUndefined();
+    expect((await mirror.stores.tasks.get(TASK))?.environments['staging']).toEqual(staging);
+    const rolledBack = mirror.published.find((event) => event.detailType === 'Deploy Rolled Back');
+    expect(rolledBack?.detail).toMatchObject({ deployment_id: 805, rollback_deployment_id: 810 });
+  });
+
   it('turns a task mirror that cannot be written into a warning, never an error', async () => {
     const taskLog = await taskLogWith(TASK);
     const broken: TaskLog = {

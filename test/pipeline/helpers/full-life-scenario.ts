@@ -33,6 +33,8 @@ export const FULL_LIFE_STEPS = [
   'merged',
   'deploy_started',
   'deploy_finished',
+  // The deploy run's outcome, recorded with its finish: the task's last outcome from then on.
+  'outcome_recorded',
   'deploy_rolled_back',
 ] as const;
 
@@ -44,7 +46,7 @@ export const FULL_LIFE_LIFECYCLE = [
   ['Task Merged', 9],
   ['Deploy Started', 10],
   ['Deploy Succeeded', 11],
-  ['Deploy Rolled Back', 12],
+  ['Deploy Rolled Back', 13],
 ] as const;
 
 /**
@@ -147,10 +149,21 @@ export async function runFullLife(params: {
     );
   };
   await deploy(501, { kind: 'started' }, { task_id: taskId });
-  await deploy(501, { kind: 'finished', succeeded: true }, { task_id: taskId });
-  // `/rollback staging`: deployment 502 redeploys 500, made before the agent, replacing 501.
+  // Each deploy run ends with its outcome (`runDeployment`), recorded on the task its payload names.
+  const deployed = (deploymentId: number): DeployStep => ({
+    kind: 'finished',
+    succeeded: true,
+    outcome: {
+      status: 'deployed',
+      deploymentId,
+      result: { reason: 'deployed', message: 'Deployed.', stackName: `${repo}-staging` },
+    },
+  });
+  await deploy(501, deployed(501), { task_id: taskId });
+  // `/rollback staging`: deployment 502 redeploys 500, made before the agent (its payload names no
+  // task, so its outcome lands on none), replacing 501.
   await deploy(502, { kind: 'started' }, { rollback_of: 501, rollback_to: 500 });
-  await deploy(502, { kind: 'finished', succeeded: true }, { rollback_of: 501, rollback_to: 500 });
+  await deploy(502, deployed(502), { rollback_of: 501, rollback_to: 500 });
 
   const body = github.body();
   return { marker: parseStateMarker(body)!, body, warnings, calls: github.calls };

@@ -6,8 +6,9 @@
  * `local/<repo folder>#<branch's last segment>` (`localTaskId`, src/core/task/local-task-id.ts) and
  * its artifact keys `local/<folder>/<segment>/<attempt>/…`: two developers who each run the same
  * kind of request on their own clone (folder `repo`, branch `implementation/local-orders-api`,
- * from the task name) share one id and one set of keys. The shared mirror here is a folder standing
- * in for the tables and buckets (the same store ports).
+ * from the task name) shared one id and one set of keys; the id now ends in the clone's id
+ * (`ensureCloneId`). The shared mirror here is a folder standing in for the tables and buckets (the
+ * same store ports).
  *
  * Tried and held: nothing else here (one developer's own run again continues their record:
  * test/local/local-task-record.test.ts).
@@ -20,6 +21,9 @@ import { createOfflineProvider } from '../../../src/generation/offline/offline-p
 import { runLocalTask } from '../../../src/local/run-local-task.js';
 import type { MirrorStores } from '../../../src/pipeline/mirror/mirror-stores-for-config.js';
 import { workspaceWithRepository } from '../../entry/cli/run-cli.js';
+import { ensureCloneId } from '../../../src/local/ensure-clone-id.js';
+import { localTaskId } from '../../../src/core/task/local-task-id.js';
+import { MAX_TASK_ID_LENGTH } from '../../../src/core/task/task-id-schema.js';
 
 const EXAMPLE = 'examples/orders-api.request.json';
 
@@ -44,28 +48,65 @@ async function developer(words: string) {
 }
 
 describe("review10f: two developers' CLI tasks in one shared mirror", () => {
-  it.failing(
-    "FAULT: key collision between tasks: a second developer's CLI task on their own clone takes the first's task id and artifact keys in the shared mirror, overwriting the first's artifacts (prompt, answer, files) with their own",
-    async () => {
-      const shared = await mkdtemp(path.join(os.tmpdir(), 'shared-mirror-'));
-      const mirror: MirrorStores = { ...filesystemStores(shared), close: () => {} };
-      for (const words of ['Orders are tagged ALPHA-DEVELOPER.', 'Orders are tagged BRAVO-DEVELOPER.']) {
-        const dev = await developer(words);
-        const result = await runLocalTask({
-          requestFile: dev.requestFile,
-          repoDir: dev.repo,
-          outDir: dev.out,
-          init: false,
-          provider: createOfflineProvider(),
-          progress: () => {},
-          mirror,
-        });
-        expect(result.status).toBe('committed');
-      }
-      const mirrored = await texts(path.join(shared, 'artifacts'));
-      // The right answer: each developer's attempt is in the mirror, neither overwritten.
-      expect(mirrored.some((text) => text.includes('BRAVO-DEVELOPER'))).toBe(true);
-      expect(mirrored.some((text) => text.includes('ALPHA-DEVELOPER'))).toBe(true);
-    },
-  );
+  it("FAULT: key collision between tasks: a second developer's CLI task on their own clone takes the first's task id and artifact keys in the shared mirror, overwriting the first's artifacts (prompt, answer, files) with their own", async () => {
+    const shared = await mkdtemp(path.join(os.tmpdir(), 'shared-mirror-'));
+    const mirror: MirrorStores = { ...filesystemStores(shared), close: () => {} };
+    for (const words of ['Orders are tagged ALPHA-DEVELOPER.', 'Orders are tagged BRAVO-DEVELOPER.']) {
+      const dev = await developer(words);
+      const result = await runLocalTask({
+        requestFile: dev.requestFile,
+        repoDir: dev.repo,
+        outDir: dev.out,
+        init: false,
+        provider: createOfflineProvider(),
+        progress: () => {},
+        mirror,
+      });
+      expect(result.status).toBe('committed');
+    }
+    const mirrored = await texts(path.join(shared, 'artifacts'));
+    // The right answer: each developer's attempt is in the mirror, neither overwritten.
+    expect(mirrored.some((text) => text.includes('BRAVO-DEVELOPER'))).toBe(true);
+    expect(mirrored.some((text) => text.includes('ALPHA-DEVELOPER'))).toBe(true);
+  });
+  it('one clone run again keeps its task id (the clone id kept in its git directory), so its record goes on', async () => {
+    const dev = await developer('Orders are tagged CHARLIE-DEVELOPER.');
+    const run = () =>
+      runLocalTask({
+        requestFile: dev.requestFile,
+        repoDir: dev.repo,
+        outDir: dev.out,
+        init: false,
+        provider: createOfflineProvider(),
+        progress: () => {},
+      });
+    expect((await run()).status).toBe('committed');
+    const cloneId = await ensureCloneId({ repoDir: dev.repo });
+    expect(cloneId).toMatch(/^[0-9a-f]{12}$/);
+    expect((await run()).status).toBe('unchanged');
+    const [record] = await filesystemStores(dev.out).tasks.listByStatus({
+      repo: `local/${path.basename(dev.repo)}`,
+      status: 'committed',
+    });
+    expect(record).toMatchObject({
+      task_id: `local/${path.basename(dev.repo)}#local-orders-api@${cloneId}`,
+      attempt: 2,
+    });
+    // Nothing of it is committed: the id lives in the git directory, not the working tree.
+    expect(await readFile(path.join(dev.repo, '.git', 'implementation-agent', 'clone-id'), 'utf8')).toBe(
+      `${cloneId}\n`,
+    );
+  });
+
+  it('localTaskId: the clone id ends the id, and a long branch segment is still cut to fit beside it', () => {
+    expect(
+      localTaskId({ repoName: 'shop', branch: 'implementation/orders', cloneId: 'abcdef012345' }),
+    ).toEqual({
+      repo: 'local/shop',
+      taskId: 'local/shop#orders@abcdef012345',
+    });
+    const long = localTaskId({ repoName: 'shop', branch: 'x'.repeat(300), cloneId: 'abcdef012345' });
+    expect(long.taskId.length).toBeLessThanOrEqual(MAX_TASK_ID_LENGTH);
+    expect(long.taskId).toMatch(/~[0-9a-f]{16}@abcdef012345$/);
+  });
 });

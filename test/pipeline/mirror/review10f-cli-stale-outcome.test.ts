@@ -41,16 +41,49 @@ describe('review10f: the CLI record after a failure and a success', () => {
     return { status, record };
   }
 
-  it.failing(
-    "FAULT: record contradicts itself: after a failed run and a successful run again, the record says status 'committed' with last_outcome still the first run's failure (status failed, reason code failed), while status.json says committed",
-    async () => {
-      const { status, record } = await failedThenCommitted();
-      expect(status.status).toBe('committed');
-      expect(record?.status).toBe('committed');
-      // The right answer: the last outcome is this run's, not the earlier run's failure.
-      expect(record?.last_outcome?.status).not.toBe('failed');
-    },
-  );
+  it("FAULT: record contradicts itself: after a failed run and a successful run again, the record says status 'committed' with last_outcome still the first run's failure (status failed, reason code failed), while status.json says committed", async () => {
+    const { status, record } = await failedThenCommitted();
+    expect(status.status).toBe('committed');
+    expect(record?.status).toBe('committed');
+    // The right answer: the last outcome is this run's, not the earlier run's failure.
+    expect(record?.last_outcome?.status).not.toBe('failed');
+  });
+
+  it("the committed record's last outcome is the commit's: status committed, reason code committed, the branch and the commit status.json names", async () => {
+    const { record } = await failedThenCommitted();
+    const status = record?.last_outcome;
+    expect(status).toMatchObject({
+      status: 'committed',
+      reasonCode: 'committed',
+      branch: 'implementation/local-orders-api',
+      commit: record?.commit,
+      changed: true,
+    });
+  });
+
+  it('a run again that finds the branch already holding its output records its own outcome: unchanged', async () => {
+    const { repo, out } = await workspaceWithRepository();
+    const run = () =>
+      runLocalTask({
+        requestFile: EXAMPLE,
+        repoDir: repo,
+        outDir: out,
+        init: false,
+        provider: createOfflineProvider(),
+        progress: () => {},
+      });
+    expect((await run()).status).toBe('committed');
+    expect((await run()).status).toBe('unchanged');
+    const [record] = await filesystemStores(out).tasks.listByStatus({
+      repo: `local/${path.basename(repo)}`,
+      status: 'committed',
+    });
+    expect(record?.last_outcome).toMatchObject({
+      status: 'committed',
+      reasonCode: 'unchanged',
+      changed: false,
+    });
+  });
 
   it('holds: the run again takes the record on to committed, attempt 2', async () => {
     const { record } = await failedThenCommitted();

@@ -13,6 +13,7 @@ import { renderStatusComment } from '../../../src/core/render/status-comment.js'
 import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import type { LifecycleEvent } from '../../../src/core/task/lifecycle-event.js';
 import { reasonCodeOf } from '../../../src/core/outcome/outcome-reason-code.js';
+import { toOutcomeResult } from '../../../src/core/outcome/outcome-result.js';
 import { statusTrust } from '../../../src/github/status-trust.js';
 import {
   PREVIOUS_DEPLOY_EVENTS,
@@ -20,7 +21,17 @@ import {
   stackItself,
 } from '../../aws/cloudformation/helpers/cloudformation-fixtures.js';
 import { scriptStackOperation } from '../../aws/cloudformation/helpers/scripted-stack.js';
-import { cfnMock, fakeGitHub, resetDeployMocks, run } from '../deploy-run/helpers/deploy-run-harness.js';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  SHA,
+  cfnMock,
+  cloudwatchMock,
+  fakeGitHub,
+  payload,
+  resetDeployMocks,
+  run,
+  scriptSuccessfulUpdate,
+} from '../deploy-run/helpers/deploy-run-harness.js';
 
 const BOT = 'github-actions[bot]';
 const KEY = Buffer.alloc(32, 6);
@@ -95,16 +106,71 @@ describe('review10f: a failed deploy run on the bus', () => {
     return { outcome, published, markerNow };
   }
 
-  it.failing(
-    "FAULT: schema vs what is sent: Deploy Failed carries no reason_code, though its run ended with an outcome (deploy_failed): a consumer cannot tell a failed update from a timeout or a blocked change set, which the result output's reasonCode tells",
-    async () => {
-      const { outcome, published } = await failedRun();
-      expect(outcome.status).toBe('deploy_failed');
-      const failed = published.filter((event) => event.detailType === 'Deploy Failed');
-      expect(failed).toHaveLength(1);
-      expect(failed[0]?.detail.reason_code).toBe(reasonCodeOf(outcome));
-    },
-  );
+  it("FAULT: schema vs what is sent: Deploy Failed carries no reason_code, though its run ended with an outcome (deploy_failed): a consumer cannot tell a failed update from a timeout or a blocked change set, which the result output's reasonCode tells", async () => {
+    const { outcome, published } = await failedRun();
+    expect(outcome.status).toBe('deploy_failed');
+    const failed = published.filter((event) => event.detailType === 'Deploy Failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.detail.reason_code).toBe(reasonCodeOf(outcome));
+  });
+
+  it("the task's last outcome is the deploy run's: the status comment's record and the result output agree (status, reason code, message)", async () => {
+    const { outcome, markerNow } = await failedRun();
+    const result = toOutcomeResult(outcome);
+    expect(markerNow().last_outcome).toMatchObject({
+      status: result.status,
+      reasonCode: result.reasonCode,
+      message: result.message,
+      deploymentId: 7001,
+    });
+  });
+
+  it("an automatic rollback after the failure keeps the failed run's outcome as the task's last outcome (the result output's), never the rollback deployment's", async () => {
+    scriptSuccessfulUpdate();
+    // The alarm fires while baking, and again while the rollback bakes: both deployments fail.
+    cloudwatchMock
+      .on(DescribeAlarmsCommand)
+      .resolvesOnce({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'OK' }] })
+      .resolves({ MetricAlarms: [{ AlarmName: 'orders-5xx', StateValue: 'ALARM' }] });
+    const GOOD_SHA = 'b'.repeat(40);
+    const github = fakeGitHub({
+      history: [
+        { id: 7001, sha: SHA, states: ['in_progress'], payload },
+        { id: 6990, sha: GOOD_SHA, states: ['success'], payload: { ...payload, checked_sha: GOOD_SHA } },
+      ],
+    });
+    // The template exists at the good sha too, so the rollback deploys.
+    const getContent = github.client.repos.getContent;
+    github.client.repos.getContent = (p) => getContent({ ...p, ref: SHA });
+    const markerNow = withStatusComment(github);
+    const published: LifecycleEvent[] = [];
+    const outcome = await run(github, {
+      staging: {
+        bake_minutes: 10,
+        auto_rollback: true,
+        alarm_arns: ['arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:orders-5xx'],
+      },
+      recording: {
+        trust,
+        mirrors: { publisher: { publish: async (events) => void published.push(...events) } },
+      },
+    });
+
+    expect(outcome.status).toBe('deploy_failed');
+    // The rollback ran and moved staging (its own finish recorded)...
+    expect(markerNow().environments?.['staging']).toMatchObject({ deployment_id: 8001 });
+    // ...but the task's last outcome stays the run's: deployment 7001's, as the result output says.
+    expect(markerNow().last_outcome).toMatchObject({
+      status: 'deploy_failed',
+      reasonCode: reasonCodeOf(outcome),
+      deploymentId: 7001,
+    });
+    const failed = published.filter((event) => event.detailType === 'Deploy Failed');
+    expect(failed.map((event) => [event.detail.deployment_id, event.detail.reason_code])).toEqual([
+      [7001, reasonCodeOf(outcome)],
+      [8001, undefined],
+    ]);
+  });
 
   it('holds: the task stays merged, staging is deploy_failed, and one Deploy Failed is sent', async () => {
     const { outcome, published, markerNow } = await failedRun();

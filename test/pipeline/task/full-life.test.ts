@@ -30,10 +30,16 @@ describe('a whole life (issue → PR → approval → merge → deploy → rollb
     const record = await stores.tasks.get(taskId);
     expect(record).toMatchObject({
       status: 'merged',
-      version: 12,
+      version: 13,
       pull_number: 12,
       cost_usd: 0.0546,
       environments: { staging: { status: 'rolled_back', deployment_id: 501, rolled_back_by: 502 } },
+    });
+    // The last outcome is the deploy run's, as that run's `result` output says.
+    expect(record?.last_outcome).toMatchObject({
+      status: 'deployed',
+      reasonCode: 'deployed',
+      deploymentId: 501,
     });
     // The comment shows the whole record, its last outcome included.
     expect(record).toEqual(recordFromMarker({ marker: life.marker, repo: 'acme/shop', issueNumber: 7 }));

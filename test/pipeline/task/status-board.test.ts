@@ -133,6 +133,8 @@ describe('createStatusBoard', () => {
       cost_usd: 0.0375,
       branch: 'implementation/7-orders-api',
       pull_number: 12,
+      // The step that opened #12: a revision pushed to it later opens nothing.
+      pull_opened_version: 6,
       updated_at: '2026-11-24T10:02:00.000Z',
       version: 6,
       created_at: '2026-11-24T10:00:00.000Z',

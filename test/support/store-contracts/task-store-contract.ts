@@ -107,6 +107,21 @@ export function describeTaskStoreContract(
       const generating = await tasks.listByStatus({ repo, status: 'generating' });
       expect(generating.map((record) => record.task_id)).toEqual([b.task_id]);
       expect(await tasks.listByStatus({ repo, status: 'failed' })).toEqual([]);
+      // GitHub's spelling (`Acme/List-…`) finds the records kept under the repository's one spelling.
+      const spelled = await tasks.listByStatus({ repo: repo.toUpperCase(), status: 'received' });
+      expect(spelled.map((record) => record.task_id)).toEqual([a.task_id]);
+    });
+
+    it('lists a CLI task’s repository as its folder spells it: `local/Shop` is not `local/shop`', async () => {
+      const { tasks } = make();
+      const folder = `Shop-${freshTaskId().split('#')[1]}`;
+      const record = receivedRecord(`local/${folder}#orders@abcdef012345`);
+      await tasks.put(record, 0);
+      const listed = await tasks.listByStatus({ repo: `local/${folder}`, status: 'received' });
+      expect(listed.map((each) => each.task_id)).toEqual([record.task_id]);
+      expect(await tasks.listByStatus({ repo: `local/${folder.toLowerCase()}`, status: 'received' })).toEqual(
+        [],
+      );
     });
 
     it('loses no update when two writers record events at once: the loser re-reads and re-applies', async () => {
