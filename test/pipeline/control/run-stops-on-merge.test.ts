@@ -114,6 +114,7 @@ function watchOf(
     trust,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     issueNumber: 7,
     taskId: TASK,
     signals: options.signals,
@@ -132,6 +133,7 @@ describe('a run whose pull request is merged while it generates again', () => {
       trust,
       owner: 'acme',
       repo: 'shop',
+      repositoryId: 4242,
       issueNumber: 7,
       taskId: TASK,
       existing: await readTaskStatus({
@@ -139,6 +141,7 @@ describe('a run whose pull request is merged while it generates again', () => {
         trust,
         owner: 'acme',
         repo: 'shop',
+        repositoryId: 4242,
         issueNumber: 7,
       }),
       mirrors: mirror.mirrors,
