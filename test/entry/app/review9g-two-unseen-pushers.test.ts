@@ -9,7 +9,6 @@
 // refused (two writers needed), the agent named as pusher (unknown), a list past the bound (unknown),
 // a list naming another `after` (unknown), the named pusher set aside as an earlier pusher.
 
-import nock from 'nock';
 import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { agentStatusComment, APP_LOGIN } from './agent-status.js';
@@ -83,19 +82,6 @@ const activity = (params: {
   actor: params.actor,
 });
 
-/** The branch's history: the agent's commit, the unseen push on it (by `pusher`), the agent's head on top. */
-const history = (pusher: ReturnType<typeof user> | null, after = UNSEEN) => [
-  activity({ id: 3, before: UNSEEN, after: HEAD, actor: user(APP_LOGIN, 'Bot') }),
-  activity({ id: 2, before: BEFORE, after, actor: pusher }),
-  activity({
-    id: 1,
-    before: '0'.repeat(40),
-    after: BEFORE,
-    actor: user(APP_LOGIN, 'Bot'),
-    type: 'branch_creation',
-  }),
-];
-
 const ACTIVITY_QUERY = { ref: `refs/heads/${BRANCH}`, direction: 'desc', per_page: '100' };
 
 /** The activity list in pages, each but the last linking the next by cursor, as GitHub's `Link` header does. */
@@ -129,7 +115,6 @@ function expectSync(api: Api, status: TaskMarker, approvers: string[] = ['mallor
 
 const approvalCheckBody = (api: Api) =>
   api.calls.find((call) => call.path.includes('/check-runs') && call.method === 'POST')?.body;
-const activityCalls = (api: Api) => api.calls.filter((call) => call.path.includes('/activity'));
 const writtenMarker = (api: Api) =>
   readStateMarker(
     api.calls.filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900')).at(-1)
