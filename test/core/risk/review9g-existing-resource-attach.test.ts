@@ -3,7 +3,7 @@ import { riskOf, reasonsOf } from './risk-of.js';
 // Review #9g attacker pass (fresh eyes), after #9f. Each "FAULT:" case is a template made only of
 // reviewed types that the classifier calls low today, so hybrid and automated modes would auto-merge
 // and deploy it, though it changes a resource the change does not make (DESIGN §4 "unknown counts
-// as high", §5b): a literal name or ARN of an existing bucket, topic or load balancer, where the
+// as high", §5b): a literal name or ARN of an existing bucket, queue, topic, HTTP API or load balancer, where the
 // classifier already calls the same kind of reference high elsewhere (an existing subnet's
 // `SubnetId`, an existing prefix list's `SourcePrefixListId`: `unseen-effect`). Each control uses the
 // template's own resource instead and stays low.
@@ -107,6 +107,69 @@ describe('review #9g attacks: a reviewed resource that rewrites or attaches to a
 
   it("control: the same deny on the template's own topic stays low", () => {
     expect(riskOf(topicPolicy({ Ref: 'T' }, true)).level).toBe('low');
+  });
+
+  // AWS::SQS::QueuePolicy sets each listed queue's `Policy` attribute (SetQueueAttributes), replacing
+  // the existing one: a deny on an existing orders queue stops every producer and consumer of it.
+  const queuePolicy = (queue: unknown, arn: unknown, own: boolean) => ({
+    Resources: {
+      ...(own ? { Q: { Type: 'AWS::SQS::Queue', Properties: {} } } : {}),
+      P: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: {
+          Queues: [queue],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: arn }],
+          },
+        },
+      },
+    },
+  });
+
+  it.failing(
+    "FAULT: a queue policy replacing an existing queue's policy (literal queue URL) is low (existing resource rewritten)",
+    () => {
+      const url = 'https://sqs.us-east-1.amazonaws.com/123456789012/prod-orders';
+      expect(riskOf(queuePolicy(url, 'arn:aws:sqs:us-east-1:123456789012:prod-orders', false)).level).toBe(
+        'high',
+      );
+    },
+  );
+
+  it("control: the same deny on the template's own queue stays low", () => {
+    expect(riskOf(queuePolicy({ Ref: 'Q' }, { 'Fn::GetAtt': ['Q', 'Arn'] }, true)).level).toBe('low');
+  });
+
+  // An HTTP API route on an existing API (`ApiId` a literal id): `$default` catches every request no
+  // other route matches, so the production API now sends those to whatever integration this names.
+  const route = (apiId: unknown, extra: Record<string, unknown> = {}) => ({
+    Resources: {
+      ...extra,
+      R: {
+        Type: 'AWS::ApiGatewayV2::Route',
+        Properties: {
+          ApiId: apiId,
+          RouteKey: '$default',
+          AuthorizationType: 'AWS_IAM',
+          Target: 'integrations/abc123',
+        },
+      },
+    },
+  });
+
+  it.failing(
+    'FAULT: a catch-all route added to an existing HTTP API (literal ApiId) is low (existing resource rerouted)',
+    () => {
+      expect(riskOf(route('a1b2c3d4e5')).level).toBe('high');
+    },
+  );
+
+  it("control: the same route on the template's own API stays low", () => {
+    const api = {
+      Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'orders', ProtocolType: 'HTTP' } },
+    };
+    expect(riskOf(route({ Ref: 'Api' }, api)).level).toBe('low');
   });
 
   // A listener added to an existing load balancer (say the internet-facing production one) opens a
