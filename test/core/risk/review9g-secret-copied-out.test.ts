@@ -1,0 +1,70 @@
+import { riskOf } from './risk-of.js';
+
+// Review #9g attacker pass (fresh eyes): data egress through a dynamic reference. CloudFormation
+// resolves `{{resolve:secretsmanager:<secret>:SecretString:<key>}}` in any resource property at
+// deploy time (AWS CloudFormation User Guide, "Get values stored in other services using dynamic
+// references": secretsmanager references are supported in all resource properties). A template
+// that writes an existing production secret into a property anyone who can read the resource sees
+// in plain text (a `String` SSM parameter's value, a queue tag, an alarm description) copies the
+// secret out of Secrets Manager's access control. The classifier calls these low, so hybrid and
+// automated modes would auto-merge and deploy them. Right: high, with the reason at the property
+// holding the reference (a secret this change does not make is read into a readable value).
+//
+// Held (read in src/core/risk/read-template-value.ts, not re-run here): a dynamic reference where
+// the classifier reads a value to judge it (an ARN, a CIDR, a principal) counts as broad. Run and
+// held: an SNS topic subscription to an existing queue (data-egress at its endpoint).
+
+const PASSWORD = '{{resolve:secretsmanager:prod/orders-db:SecretString:password}}';
+
+describe('review #9g attacks: an existing secret resolved into a readable value', () => {
+  const parameter = (value: string) => ({
+    Resources: { P: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: value } } },
+  });
+
+  it.failing(
+    'FAULT: a String SSM parameter whose value resolves a production secret is low (secret copied out: data egress)',
+    () => {
+      expect(riskOf(parameter(PASSWORD)).level).toBe('high');
+    },
+  );
+
+  it('control: the same parameter with a literal value stays low', () => {
+    expect(riskOf(parameter('orders-v2')).level).toBe('low');
+  });
+
+  it.failing(
+    'FAULT: a queue tag whose value resolves a production secret is low (secret copied out: data egress)',
+    () => {
+      const body = {
+        Resources: {
+          Q: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'owner', Value: PASSWORD }] } },
+        },
+      };
+      expect(riskOf(body).level).toBe('high');
+    },
+  );
+
+  it.failing(
+    'FAULT: an alarm description that resolves a production secret is low (secret copied out: data egress)',
+    () => {
+      const body = {
+        Resources: {
+          A: {
+            Type: 'AWS::CloudWatch::Alarm',
+            Properties: {
+              AlarmDescription: PASSWORD,
+              Namespace: 'AWS/SQS',
+              MetricName: 'ApproximateAgeOfOldestMessage',
+              Statistic: 'Maximum',
+              Period: 60,
+              EvaluationPeriods: 1,
+              Threshold: 300,
+              ComparisonOperator: 'GreaterThanThreshold',
+            },
+          },
+        },
+      };
+      expect(riskOf(body).level).toBe('high');
+    },
+  );
+});
