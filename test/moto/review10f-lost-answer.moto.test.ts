@@ -106,8 +106,10 @@ async function startAnswerDroppingProxy(targetUrl: string): Promise<AnswerDroppi
   };
 }
 
-const isPutTo = (table: string) => (target: string, body: string) =>
-  target.endsWith('.PutItem') && (JSON.parse(body) as { TableName?: string }).TableName === table;
+const isWriteTo = (action: string) => (table: string) => (target: string, body: string) =>
+  target.endsWith(`.${action}`) && (JSON.parse(body) as { TableName?: string }).TableName === table;
+const isPutTo = isWriteTo('PutItem');
+const isDeleteFrom = isWriteTo('DeleteItem');
 
 let proxy: AnswerDroppingProxy;
 let moto: MotoMirror;
@@ -131,68 +133,84 @@ const SHA = 'a'.repeat(40);
 const at = (second: number) => new Date(Date.parse('2026-11-30T10:00:00.000Z') + second * 1000).toISOString();
 
 describe('review10f: a conditional write whose answer was lost, retried by the SDK', () => {
-  it.failing(
-    "FAULT: lock held by itself: a deploy lock take whose answer was lost reports the lock held by the very run that took it, so the deploy is refused as locked and its environment stays locked by nobody's run until the lock's TTL runs out (a deploy run's: its timeout + 5 minutes)",
-    async () => {
-      const table = `DeployLocks-${randomUUID().slice(0, 8)}`;
-      const admin = createAwsClient(DynamoDBClient, motoSettings());
-      await admin.send(new CreateTableCommand(lockTableDefinition(table)));
-      admin.destroy();
-      const documents = createDocumentClient({ ...motoSettings(proxy.url) });
-      const locks = createDynamoDbDeployLockStore({ client: documents, tableName: table });
-      try {
-        proxy.arm(isPutTo(table));
-        const before = proxy.dropped();
-        const taken = await locks.acquire({
-          repository: 'acme/shop',
-          environment: 'staging',
-          holder: 'deploy run 9001',
-          ref: 'main',
-          sha: SHA,
-          deploymentId: 501,
-        });
-        // The setup holds: the first answer was swallowed, and the lock item is this run's.
-        expect(proxy.dropped() - before).toBe(1);
-        const held = await locks.current({ repository: 'acme/shop', environment: 'staging' });
-        expect(held?.holder).toBe('deploy run 9001');
-        // The right answer: the run holds the lock it wrote.
-        expect(taken).toMatchObject({
-          acquired: true,
-          lock: { holder: 'deploy run 9001', token: held?.token },
-        });
-      } finally {
-        documents.destroy();
-      }
-    },
-  );
-
-  it.failing(
-    "FAULT: step applied twice: a deploy run's step on a task with no trusted status comment (openTaskJournal on the tables) whose tasks-table put answer was lost is applied again on its own write: two deploy_started events for one deployment, two Deploy Started milestones, version 3 for 2 steps",
-    async () => {
-      const taskId = `acme/shop#${Math.floor(Math.random() * 1e6) + 1}`;
-      const log = { tasks: viaProxy.tasks!, events: viaProxy.events! };
-      const journal = openTaskJournal({ taskId, log });
-      await journal.record([{ type: 'task_received', task_id: taskId, at: at(0), repo: 'acme/shop' }]);
-      const started: TaskEventBody = {
-        type: 'deploy_started',
-        task_id: taskId,
-        at: at(1),
-        environment: 'staging',
-        deployment_id: 501,
-        sha: SHA,
-      };
-      proxy.arm(isPutTo(moto.tasksTable));
+  it("FAULT: lock held by itself: a deploy lock take whose answer was lost reports the lock held by the very run that took it, so the deploy is refused as locked and its environment stays locked by nobody's run until the lock's TTL runs out (a deploy run's: its timeout + 5 minutes)", async () => {
+    const table = `DeployLocks-${randomUUID().slice(0, 8)}`;
+    const admin = createAwsClient(DynamoDBClient, motoSettings());
+    await admin.send(new CreateTableCommand(lockTableDefinition(table)));
+    admin.destroy();
+    const documents = createDocumentClient({ ...motoSettings(proxy.url) });
+    const locks = createDynamoDbDeployLockStore({ client: documents, tableName: table });
+    try {
+      proxy.arm(isPutTo(table));
       const before = proxy.dropped();
-      await journal.record([started]);
+      const taken = await locks.acquire({
+        repository: 'acme/shop',
+        environment: 'staging',
+        holder: 'deploy run 9001',
+        ref: 'main',
+        sha: SHA,
+        deploymentId: 501,
+      });
+      // The setup holds: the first answer was swallowed, and the lock item is this run's.
       expect(proxy.dropped() - before).toBe(1);
+      const held = await locks.current({ repository: 'acme/shop', environment: 'staging' });
+      expect(held?.holder).toBe('deploy run 9001');
+      // The right answer: the run holds the lock it wrote.
+      expect(taken).toMatchObject({
+        acquired: true,
+        lock: { holder: 'deploy run 9001', token: held?.token },
+      });
+    } finally {
+      documents.destroy();
+    }
+  });
 
-      const record = await direct.tasks!.get(taskId);
-      const events = await direct.events!.list(taskId);
-      // The right answer: one step taken once.
-      expect(events.filter((event) => event.type === 'deploy_started')).toHaveLength(1);
-      expect(record?.version).toBe(2);
-    },
-  );
+  it('a deploy lock release whose answer was lost is released (the retry finds no lock), not "changed hands"', async () => {
+    const table = `DeployLocks-${randomUUID().slice(0, 8)}`;
+    const admin = createAwsClient(DynamoDBClient, motoSettings());
+    await admin.send(new CreateTableCommand(lockTableDefinition(table)));
+    admin.destroy();
+    const documents = createDocumentClient({ ...motoSettings(proxy.url) });
+    const locks = createDynamoDbDeployLockStore({ client: documents, tableName: table });
+    const key = { repository: 'acme/shop', environment: 'staging' };
+    try {
+      const taken = await locks.acquire({ ...key, holder: 'deploy run 9002', ref: 'main', sha: SHA });
+      if (!taken.acquired) throw new Error('expected the lock to be taken');
+      proxy.arm(isDeleteFrom(table));
+      const before = proxy.dropped();
+      const released = await locks.release({ ...key, token: taken.lock.token });
+      expect(proxy.dropped() - before).toBe(1);
+      expect(released).toBe('released');
+      expect(await locks.current(key)).toBeUndefined();
+    } finally {
+      documents.destroy();
+    }
+  });
+
+  it("FAULT: step applied twice: a deploy run's step on a task with no trusted status comment (openTaskJournal on the tables) whose tasks-table put answer was lost is applied again on its own write: two deploy_started events for one deployment, two Deploy Started milestones, version 3 for 2 steps", async () => {
+    const taskId = `acme/shop#${Math.floor(Math.random() * 1e6) + 1}`;
+    const log = { tasks: viaProxy.tasks!, events: viaProxy.events! };
+    const journal = openTaskJournal({ taskId, log });
+    await journal.record([{ type: 'task_received', task_id: taskId, at: at(0), repo: 'acme/shop' }]);
+    const started: TaskEventBody = {
+      type: 'deploy_started',
+      task_id: taskId,
+      at: at(1),
+      environment: 'staging',
+      deployment_id: 501,
+      sha: SHA,
+    };
+    proxy.arm(isPutTo(moto.tasksTable));
+    const before = proxy.dropped();
+    await journal.record([started]);
+    expect(proxy.dropped() - before).toBe(1);
+
+    const record = await direct.tasks!.get(taskId);
+    const events = await direct.events!.list(taskId);
+    // The right answer: one step taken once.
+    expect(events.filter((event) => event.type === 'deploy_started')).toHaveLength(1);
+    expect(record?.version).toBe(2);
+  });
 
   it('holds: the status board mirror sync whose put answer was lost finds its own record and counts it written', async () => {
     const taskId = `acme/shop#${Math.floor(Math.random() * 1e6) + 1}`;

@@ -40,7 +40,10 @@ const lockItemSchema = z.object({
 /**
  * Deploy locks in DynamoDB. Taking a lock is one conditional put that succeeds when no lock exists
  * or the existing one has expired, so an orphaned lock is taken over atomically; DynamoDB's TTL
- * only tidies the table later.
+ * only tidies the table later. The SDK retries a write whose answer was lost (a reset connection,
+ * a timeout, a 500) although DynamoDB applied it, and the retry then fails its own condition: a
+ * take that finds its own token holding the lock took it, and a release that finds no lock left
+ * released it (the token is random per take, so no other run's write carries it).
  */
 export function createDynamoDbDeployLockStore(params: {
   client: DocumentClientApi;
@@ -61,13 +64,17 @@ export function createDynamoDbDeployLockStore(params: {
     storeError({ action, key, tableName, error });
 
   async function current(key: DeployLockKey): Promise<DeployLock | undefined> {
+    const lock = await stored(key);
+    return lock === undefined || isExpired(lock, now()) ? undefined : lock;
+  }
+
+  /** The lock item in the place, expired or not (`current` hides an expired one). */
+  async function stored(key: DeployLockKey): Promise<DeployLock | undefined> {
     try {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: keyOf(key), ConsistentRead: true }),
       );
-      if (Item === undefined) return undefined;
-      const lock = parse(Item);
-      return isExpired(lock, now()) ? undefined : lock;
+      return Item === undefined ? undefined : parse(Item);
     } catch (error) {
       throw failure('read', key, error);
     }
@@ -93,6 +100,8 @@ export function createDynamoDbDeployLockStore(params: {
       } catch (error) {
         if (!isConditionalCheckFailure(error)) throw failure('take', request, error);
         const heldBy = holderReturnedWith(error, parse) ?? (await current(request));
+        // Our own token: this put landed and its answer was lost; the SDK's retry met our lock.
+        if (heldBy?.token === lock.token) return { acquired: true as const, lock: heldBy };
         if (heldBy !== undefined) return { acquired: false as const, heldBy };
         // Released or expired between our write and our read: the next attempt can take it.
       }
@@ -115,12 +124,18 @@ export function createDynamoDbDeployLockStore(params: {
             ConditionExpression: '#token = :token',
             ExpressionAttributeNames: { '#token': NAMES['#token'] },
             ExpressionAttributeValues: { ':token': request.token },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
         return 'released';
       } catch (error) {
-        if (isConditionalCheckFailure(error)) return 'not-held';
-        throw failure('release', request, error);
+        if (!isConditionalCheckFailure(error)) throw failure('release', request, error);
+        // Another lock (or an expired one not yet tidied) in the place: not ours to remove. No
+        // item at all: ours is gone, whether this delete landed and its answer was lost (the
+        // SDK's retry then finds nothing) or the lock's TTL removed it; either way it is released.
+        return (holderReturnedWith(error, parse) ?? (await stored(request))) === undefined
+          ? 'released'
+          : 'not-held';
       }
     },
 

@@ -1,3 +1,4 @@
+import { shortOutcomeEvent } from '../task/short-outcome-event.js';
 import type { TaskEvent } from '../task/task-event.js';
 
 /**
@@ -7,9 +8,6 @@ import type { TaskEvent } from '../task/task-event.js';
  * `last_outcome`: texts of at most 2,000 characters), so this leaves room for them and the text.
  */
 export const MAX_UNMIRRORED_CHARS = 24_000;
-
-/** What an outcome's message is cut to in the marker's copy of its event. */
-const SHORT_MESSAGE_CHARS = 200;
 
 /**
  * The events the marker can carry for a mirror that has not confirmed them, oldest first (pure):
@@ -29,7 +27,7 @@ export function fitUnmirrored(params: {
   for (let index = 0; index < kept.length && total > params.maxChars; index += 1) {
     const event = kept[index]!;
     if (event.type !== 'outcome_recorded') continue;
-    const short = shortOutcome(event);
+    const short = shortOutcomeEvent(event);
     const saved = markerChars(event) - markerChars(short);
     if (saved <= 0) continue;
     kept[index] = short;
@@ -49,10 +47,4 @@ export function fitUnmirrored(params: {
 export function markerChars(value: unknown): number {
   const json = JSON.stringify(value);
   return json.length + 5 * (json.match(/[->]/g) ?? []).length;
-}
-
-function shortOutcome(event: Extract<TaskEvent, { type: 'outcome_recorded' }>): TaskEvent {
-  const { version, status, reasonCode, message } = event.outcome;
-  const text = message.length <= SHORT_MESSAGE_CHARS ? message : `${message.slice(0, SHORT_MESSAGE_CHARS)}…`;
-  return { ...event, outcome: { version, status, reasonCode, message: text } };
 }

@@ -41,7 +41,11 @@ export type HeartbeatResult = { extended: true; lock: DeployLock } | { extended:
 export interface DeployLockStore {
   /** Takes the lock when it is free or expired; otherwise says who holds it. */
   acquire(params: AcquireDeployLockParams): Promise<AcquireDeployLockResult>;
-  /** Only the token's owner releases; anyone else (or a lock already taken over) gets `not-held`. */
+  /**
+   * Only the token's owner releases: another lock in the place (a lock already taken over, or
+   * another run's) gets `not-held`. No lock at all is `released`: the token's lock is gone, whether
+   * this release removed it (a retried delete whose first answer was lost finds nothing) or it expired.
+   */
   release(params: DeployLockKey & { token: string }): Promise<'released' | 'not-held'>;
   /** For `/unlock`: removes the lock whoever holds it, and returns what it removed. */
   forceRelease(params: DeployLockKey): Promise<DeployLock | undefined>;

@@ -4,7 +4,8 @@ import { applyTaskEvent } from '../../core/task/apply-task-event.js';
 import type { LifecycleEvent } from '../../core/task/lifecycle-event.js';
 import { redactEventText } from '../../core/task/redact-event-text.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
-import { MAX_PENDING_EVENTS, withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
+import { capPendingEvents } from '../../core/task/cap-pending-events.js';
+import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 
 /**
  * Each retry means another writer's write landed in between (reads are strongly consistent, and a
@@ -24,12 +25,14 @@ export interface TaskLog {
  * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
  * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
  * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
- * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first: an
- * event appended first could take a version that another writer then wins. The event's free text
- * is redacted first (`redactEventText`). `record` comes back
- * without `pending_events` (they belong to the log alone); `unappended` says why events are still
- * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
- * the task store's errors; an events store failure is carried, not thrown.
+ * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first:
+ * an event appended first could take a version that another writer then wins. Past
+ * `MAX_PENDING_EVENTS` carried, the oldest are dropped and named by an `events_lost` event applied
+ * after the step's (`capPendingEvents`; `gap`, and `lost` for a warning), so `record` is then one
+ * version past `event`. The event's free text is redacted first (`redactEventText`). `record` comes
+ * back without `pending_events` (they belong to the log alone); `unappended` says why events are
+ * still carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply,
+ * and the task store's errors; an events store failure is carried, not thrown.
  */
 export async function recordTaskEvent(params: {
   log: TaskLog;
@@ -47,7 +50,11 @@ export async function recordTaskEvent(params: {
   record: TaskRecord;
   event: TaskEvent;
   unsent: readonly LifecycleEvent[];
+  /** The `events_lost` event applied after `event` when carried events were dropped past the cap. */
+  gap?: TaskEvent;
   unappended?: string;
+  /** A warning naming the events dropped past the cap (`capPendingEvents`). */
+  lost?: string;
 }> {
   const { log } = params;
   // The log and every mirror after it keep the event's free text redacted, as the status board's record does.
@@ -56,15 +63,20 @@ export async function recordTaskEvent(params: {
     const current = await log.tasks.get(event.task_id);
     const earlier = await appendEach({ events: log.events, pending: current?.pending_events ?? [] });
     const applied = applyTaskEvent(current === undefined ? undefined : withoutPendingEvents(current), event);
-    // The oldest are dropped only past the cap (a very long outage of the events store alone).
-    const pending = [...earlier.pending, applied.event].slice(-MAX_PENDING_EVENTS);
+    // Past the cap (a very long outage of the events store alone) the oldest are dropped, and an
+    // events_lost event applied after the step's names them.
+    const capped = capPendingEvents({
+      record: applied.record,
+      pending: [...earlier.pending, applied.event],
+      at: event.at,
+    });
     const kept = current?.unsent_events ?? [];
     const unsent = params.outbox === undefined ? kept : params.outbox({ kept, ...applied });
     try {
       await log.tasks.put(
         {
-          ...applied.record,
-          pending_events: pending,
+          ...capped.record,
+          pending_events: capped.pending,
           ...(unsent.length === 0 ? {} : { unsent_events: [...unsent] }),
         },
         current?.version ?? 0,
@@ -73,10 +85,20 @@ export async function recordTaskEvent(params: {
       if (error instanceof TaskVersionConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
-    // Confirmed here, the event still rides in the record until the next write appends it again (a no-op).
-    const now = await appendEach({ events: log.events, pending: [applied.event] });
+    // Confirmed here, the events still ride in the record until the next write appends them again (a no-op).
+    const now = await appendEach({
+      events: log.events,
+      pending: capped.gap === undefined ? [applied.event] : [applied.event, capped.gap],
+    });
     const reason = now.reason ?? earlier.reason;
-    return { ...applied, unsent, ...(reason === undefined ? {} : { unappended: reason }) };
+    return {
+      record: capped.record,
+      event: applied.event,
+      unsent,
+      ...(capped.gap === undefined ? {} : { gap: capped.gap }),
+      ...(reason === undefined ? {} : { unappended: reason }),
+      ...(capped.note === undefined ? {} : { lost: capped.note }),
+    };
   }
 }
 

@@ -49,6 +49,18 @@ export async function syncTaskMirror(params: {
     writes += 1;
     bytes += Buffer.byteLength(JSON.stringify(item), 'utf8');
   };
+  /** Whether an offered event found another event at its key (another run's): it can never go there. */
+  let conflicted = false;
+  const append = async (event: TaskEvent) => {
+    if (mirror.events === undefined) return;
+    try {
+      if ((await mirror.events.append(event)) === 'appended') count(event);
+    } catch (error) {
+      // Skipped, as `appendMissingBelow` and `recordTaskEvent` do: thrown, it would stop every later sync here.
+      if (!(error instanceof TaskEventConflictError)) throw error;
+      conflicted = true;
+    }
+  };
   try {
     if (mirror.tasks !== undefined)
       await migrateFormerTask({
@@ -70,9 +82,7 @@ export async function syncTaskMirror(params: {
       if (!(await anotherWriter({ stored, record, events: params.events, mirror }))) {
         // Ahead only by deploys written past the comment: the source's record, with the mirror's
         // deploy state merged in, replaces it, at a version above it so no reader takes it for older.
-        for (const event of params.events) {
-          if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended') count(event);
-        }
+        for (const event of params.events) await append(event);
         const { version: _ignored, ...rest } = withoutPendingEvents(stored);
         if (!isSameDocument({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
           const ahead = { ...record, version: mirrored + 1 };
@@ -82,22 +92,19 @@ export async function syncTaskMirror(params: {
           }
           count(ahead);
         }
+        if (conflicted)
+          return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
         return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
       }
       // Another writer took a different step from the same version (two runs on one task at once):
       // its record stays, and this run's events go beside its own (their keys differ), never dropped.
-      for (const event of params.events) {
-        if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended') count(event);
-      }
+      for (const event of params.events) await append(event);
       return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
     }
     // Events at or below the mirror's version are there already, unless another run's took their
     // sequences (two runs raced while this one's mirror was out): those go beside them.
     const beside = await appendMissingBelow({ events: params.events, mirrored, mirror, count });
-    for (const event of params.events) {
-      if (event.sequence <= mirrored || mirror.events === undefined) continue;
-      if ((await mirror.events.append(event)) === 'appended') count(event);
-    }
+    for (const event of params.events) if (event.sequence > mirrored) await append(event);
     if (mirror.tasks !== undefined) {
       const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: stored });
       if (put.lostTo !== undefined) {
@@ -105,7 +112,8 @@ export async function syncTaskMirror(params: {
       }
       count(record);
     }
-    if (beside) return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
+    if (beside || conflicted)
+      return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
     return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -64,12 +64,17 @@ export function openTaskJournal(params: {
           : [
               `The task's events could not be appended (${unappended}); the record carries them, and the next step appends them again.`,
             ];
+      for (const step of steps) if (step.lost !== undefined) warnings.push(step.lost);
       const dropped = droppedEventsWarning([...(outbox?.dropped.values() ?? [])]);
       if (dropped !== undefined) warnings.push(dropped);
       const last = steps.at(-1);
       if (mirror !== undefined && record !== undefined && last !== undefined) {
         // The log's events store may be the one that failed: the mirror is brought up to what it holds.
-        const unmirrored = await log.events.list(taskId).catch(() => steps.map((step) => step.event));
+        const unmirrored = await log.events
+          .list(taskId)
+          .catch(() =>
+            steps.flatMap((step) => (step.gap === undefined ? [step.event] : [step.event, step.gap])),
+          );
         const step = await mirrorTaskStep({
           mirror,
           record,

@@ -13,6 +13,7 @@ import { replayableMarker } from '../../core/state/replayable-marker.js';
 import { isEarlierState } from '../../core/state/is-earlier-state.js';
 import { assertTransition, canTransition, type TaskState } from '../../core/state/task-state.js';
 import { isSameEvent } from '../../core/task/same-event.js';
+import { unrecordedSequences } from '../../core/task/unrecorded-sequences.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
 import type { TaskRecord } from '../../core/task/task-record.js';
@@ -149,28 +150,53 @@ export function createStatusBoard(params: {
   let mirrorRead = false;
   /** The marker's events the results table held when this board first looked (`readMirrorAtStart`). */
   let heldAtStart: readonly TaskEvent[] = [];
+  /** The mirror's record version when this board first looked; unknown when it could not be read. */
+  let coveredAtStart: number | undefined;
   /**
    * Once per board: which of the events an earlier run left in the marker (its last move is
    * mirrored after its comment is written) the mirror already holds, so they leave the marker
    * instead of riding along in every later marker. The results table is asked for the events
    * themselves, not the tasks table for a version: after two runs raced, the table's version may be
    * the other run's, its events at those sequences other events than these. Without a results table
-   * the tasks table's version confirms (no event is written anywhere then). A failed read confirms nothing.
+   * the tasks table's version confirms (no event is written anywhere then). A failed read confirms
+   * nothing. The tasks table's version (or, without one, the results table's events) also says how
+   * far the mirror got: a mirror configured after the task began lacks the steps before, which the
+   * marker kept no copy of (`unrecordedAtStart`).
    */
   const readMirrorAtStart = async (): Promise<void> => {
-    if (mirrorRead || (marker?.unmirrored ?? []).length === 0) return;
+    if (mirrorRead || !mirrored || marker === undefined) return;
     mirrorRead = true;
     const { tasks, events } = params.mirrors ?? {};
-    if (events !== undefined) {
-      heldAtStart = await events.list(params.taskId).catch(() => []);
-    } else if (tasks !== undefined) {
+    if (events !== undefined && ((marker.unmirrored ?? []).length > 0 || tasks === undefined)) {
+      const held = await events.list(params.taskId).catch(() => undefined);
+      heldAtStart = held ?? [];
+      if (tasks === undefined && held !== undefined) coveredAtStart = 0;
+    }
+    // Records still under a former id (a migration that could not run yet) say nothing of how far it got.
+    if (tasks !== undefined && formerTaskId === undefined) {
       const version = await tasks.get(params.taskId).then(
         (stored) => stored?.version ?? 0,
-        () => 0,
+        () => undefined,
       );
-      confirmed = Math.max(confirmed, version);
+      if (version !== undefined && events === undefined) confirmed = Math.max(confirmed, version);
+      coveredAtStart = version;
     }
   };
+
+  /**
+   * The sequences up to the base record's version the mirror lacks and nothing carries: named by
+   * an `events_lost` event with the next move (`fitMarkerEvents`), never left a silent gap. Once
+   * the marker carries that gap event, they are named. Unknown (the mirror unread): none.
+   */
+  const unrecordedAtStart = (): [number, number][] =>
+    coveredAtStart === undefined || record === undefined
+      ? []
+      : unrecordedSequences({
+          version: record.version,
+          covered: Math.max(coveredAtStart, confirmed),
+          held: heldAtStart,
+          carried: marker?.unmirrored ?? [],
+        });
 
   /**
    * Before a write: migrates the former id's records (`migrateFormerTask`), so the marker written
@@ -300,8 +326,9 @@ export function createStatusBoard(params: {
       params.log?.(`Task ${params.taskId}: the status comment is not edited: ${refused}`);
       return { refused };
     }
-    await readMirrorAtStart();
+    // Migrated first: the mirror's records of this task are then under its id when read.
     await migrateFormerly();
+    await readMirrorAtStart();
     // The events the mirror may lack ride in the marker, bounded by count and size; what no longer
     // fits is named on the comment and recorded as an `events_lost` event, never dropped silently.
     const fitted = fitMarkerEvents({
@@ -312,6 +339,7 @@ export function createStatusBoard(params: {
       at,
       taskId: params.taskId,
       mirrored,
+      unrecorded: unrecordedAtStart(),
     });
     recorded = fitted.recorded;
     const unmirrored = fitted.unmirrored;

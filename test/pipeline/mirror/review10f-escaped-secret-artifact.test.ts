@@ -56,14 +56,31 @@ async function storedAnswer(content: readonly unknown[]): Promise<string> {
 const configJson = JSON.stringify({ region: 'us-east-1', aws_secret_access_key: FAKE_AWS_SECRET_ACCESS_KEY });
 
 describe('review10f: a secret in a model answer kept for audit', () => {
-  it.failing(
-    "FAULT: secret reaches S3: a JSON file's AWS secret key in an answer's text block (the files written as JSON text, no tool call) is stored unredacted in model-calls/1/answer.json",
-    async () => {
-      const text = `Here are the files:\n${JSON.stringify({ files: [{ path: 'app/config.json', content: configJson }] })}`;
-      const answer = await storedAnswer([{ text }]);
-      expect(answer).not.toContain(FAKE_AWS_SECRET_ACCESS_KEY);
-    },
-  );
+  it("FAULT: secret reaches S3: a JSON file's AWS secret key in an answer's text block (the files written as JSON text, no tool call) is stored unredacted in model-calls/1/answer.json", async () => {
+    const text = `Here are the files:\n${JSON.stringify({ files: [{ path: 'app/config.json', content: configJson }] })}`;
+    const answer = await storedAnswer([{ text }]);
+    expect(answer).not.toContain(FAKE_AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('the files written as a quoted JSON string in the text (escaped once more) are redacted too', async () => {
+    const files = JSON.stringify({ files: [{ path: 'app/config.json', content: configJson }] });
+    const answer = await storedAnswer([{ text: `Files: ${JSON.stringify(files)}` }]);
+    expect(answer).not.toContain(FAKE_AWS_SECRET_ACCESS_KEY);
+    expect(answer).toContain('[REDACTED:');
+  });
+
+  it('a JSON config quoted in prose beside a tool call is redacted in both', async () => {
+    const answer = await storedAnswer([
+      { text: `I moved ${configJson} into the file.` },
+      {
+        toolUse: {
+          name: 'write_files',
+          input: { files: [{ path: 'app/config.json', content: configJson }] },
+        },
+      },
+    ]);
+    expect(answer).not.toContain(FAKE_AWS_SECRET_ACCESS_KEY);
+  });
 
   it('holds: the same file in the tool call is redacted', async () => {
     const answer = await storedAnswer([

@@ -55,42 +55,119 @@ function fakeIssue() {
 }
 
 describe('review10f: a mirror configured while the task is under way', () => {
-  it.failing(
-    "FAULT: silent gap (through the status board): steps taken with no mirror, then one step with the mirror configured: the results table starts at that step's sequence, with no events_lost naming the earlier ones",
-    async () => {
-      const issue = fakeIssue();
-      const board = {
-        client: issue.client,
-        owner: 'acme',
-        repo: 'shop',
-        issueNumber: 7,
-        taskId: TASK,
-        signingKey: undefined,
-      };
-      const before = createStatusBoard({ ...board, existing: undefined });
-      for (const to of ['received', 'generating', 'validating'] as const) await before.move(to);
-      await before.move('pr_open', { patch: { pull_number: 12 } });
-      const marker = parseStateMarker(issue.bodies.at(-1)!)!;
-      expect(marker.version).toBeGreaterThan(1);
+  it("FAULT: silent gap (through the status board): steps taken with no mirror, then one step with the mirror configured: the results table starts at that step's sequence, with no events_lost naming the earlier ones", async () => {
+    const issue = fakeIssue();
+    const board = {
+      client: issue.client,
+      owner: 'acme',
+      repo: 'shop',
+      issueNumber: 7,
+      taskId: TASK,
+      signingKey: undefined,
+    };
+    const before = createStatusBoard({ ...board, existing: undefined });
+    for (const to of ['received', 'generating', 'validating'] as const) await before.move(to);
+    await before.move('pr_open', { patch: { pull_number: 12 } });
+    const marker = parseStateMarker(issue.bodies.at(-1)!)!;
+    expect(marker.version).toBeGreaterThan(1);
 
-      const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'midlife-board-')));
-      const after = createStatusBoard({
-        ...board,
-        existing: {
-          commentId: 900,
-          marker,
-          trust: 'trusted',
-          reason: 'is signed',
-          body: issue.bodies.at(-1)!,
-        },
-        mirrors: mirror,
-      });
-      await after.move('approved');
-      const record = await mirror.tasks.get(TASK);
-      const named = namedSequences(await mirror.events.list(TASK));
-      const missing = Array.from({ length: record!.version }, (_, i) => i + 1).filter((s) => !named.has(s));
-      // The right answer: every sequence up to the record's version is in the results table or named lost.
-      expect(missing).toEqual([]);
-    },
-  );
+    const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'midlife-board-')));
+    const after = createStatusBoard({
+      ...board,
+      existing: {
+        commentId: 900,
+        marker,
+        trust: 'trusted',
+        reason: 'is signed',
+        body: issue.bodies.at(-1)!,
+      },
+      mirrors: mirror,
+    });
+    await after.move('approved');
+    const record = await mirror.tasks.get(TASK);
+    const named = namedSequences(await mirror.events.list(TASK));
+    const missing = Array.from({ length: record!.version }, (_, i) => i + 1).filter((s) => !named.has(s));
+    // The right answer: every sequence up to the record's version is in the results table or named lost.
+    expect(missing).toEqual([]);
+  });
+
+  /** A board on the fake issue, continuing from its last status comment when there is one. */
+  function boardOn(
+    issue: ReturnType<typeof fakeIssue>,
+    mirrors?: Parameters<typeof createStatusBoard>[0]['mirrors'],
+  ) {
+    const last = issue.bodies.at(-1);
+    return createStatusBoard({
+      client: issue.client,
+      owner: 'acme',
+      repo: 'shop',
+      issueNumber: 7,
+      taskId: TASK,
+      signingKey: undefined,
+      existing:
+        last === undefined
+          ? undefined
+          : {
+              commentId: 900,
+              marker: parseStateMarker(last)!,
+              trust: 'trusted',
+              reason: 'is signed',
+              body: last,
+            },
+      ...(mirrors === undefined ? {} : { mirrors }),
+    });
+  }
+
+  it('a mirror turned off for a while and on again: only the steps taken while it was off are named lost', async () => {
+    const issue = fakeIssue();
+    const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'midlife-offon-')));
+    const first = boardOn(issue, mirror);
+    for (const to of ['received', 'generating'] as const) await first.move(to);
+    const mirroredUpTo = (await mirror.tasks.get(TASK))!.version;
+    const off = boardOn(issue);
+    await off.move('validating');
+    await off.move('pr_open', { patch: { pull_number: 12 } });
+    const offUpTo = parseStateMarker(issue.bodies.at(-1)!)!.version!;
+    await boardOn(issue, mirror).move('approved');
+
+    const held = await mirror.events.list(TASK);
+    const gaps = held.filter((event) => event.type === 'events_lost');
+    expect(gaps).toMatchObject([{ sequences: [[mirroredUpTo + 1, offUpTo]], count: offUpTo - mirroredUpTo }]);
+    const record = await mirror.tasks.get(TASK);
+    const named = namedSequences(held);
+    expect(Array.from({ length: record!.version }, (_, i) => i + 1).filter((s) => !named.has(s))).toEqual([]);
+    expect(issue.bodies.at(-1)).toContain(`lacks the events of sequences ${mirroredUpTo + 1}-${offUpTo}`);
+  });
+
+  it('a mirror that cannot be read when the board starts names nothing it cannot know; the next board names the gap once', async () => {
+    const issue = fakeIssue();
+    const before = boardOn(issue);
+    for (const to of ['received', 'generating'] as const) await before.move(to);
+    const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'midlife-unread-')));
+    const unreadable = {
+      ...mirror,
+      tasks: { ...mirror.tasks, get: async () => Promise.reject(new Error('ECONNREFUSED')) },
+    };
+    await boardOn(issue, unreadable).move('validating');
+    expect((await mirror.events.list(TASK)).filter((event) => event.type === 'events_lost')).toEqual([]);
+
+    await boardOn(issue, mirror).move('pr_open', { patch: { pull_number: 12 } });
+    await boardOn(issue, mirror).move('approved');
+    const held = await mirror.events.list(TASK);
+    expect(held.filter((event) => event.type === 'events_lost')).toHaveLength(1);
+    const record = await mirror.tasks.get(TASK);
+    const named = namedSequences(held);
+    expect(Array.from({ length: record!.version }, (_, i) => i + 1).filter((s) => !named.has(s))).toEqual([]);
+  });
+
+  it('a mirror on from the start names nothing lost', async () => {
+    const issue = fakeIssue();
+    const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'midlife-always-')));
+    for (const to of ['received', 'generating', 'validating'] as const) await boardOn(issue, mirror).move(to);
+    const held = await mirror.events.list(TASK);
+    expect(held.filter((event) => event.type === 'events_lost')).toEqual([]);
+    expect(held.map((event) => event.sequence)).toEqual(
+      Array.from({ length: (await mirror.tasks.get(TASK))!.version }, (_, i) => i + 1),
+    );
+  });
 });

@@ -264,8 +264,11 @@ describe('review10: what a status marker makes the mirror write', () => {
 
     expect(resent).toEqual([]);
     expect(issue.marker()?.unsent_artifacts).toBeUndefined();
-    // The record itself is the comment's (display-only progress is kept); its replayed events are not.
-    expect((await mirror.events.list(TASK_ID)).map((event) => event.sequence)).toEqual([2, 3]);
+    // The record itself is the comment's (display-only progress is kept); its replayed events are
+    // not, and the sequence they held is named lost (an events_lost event after the move's), never a silent gap.
+    const held = await mirror.events.list(TASK_ID);
+    expect(held.map((event) => event.sequence)).toEqual([2, 3, 4]);
+    expect(held[2]).toMatchObject({ type: 'events_lost', sequences: [[1, 1]], count: 1 });
     expect(issue.bodies[0]).toContain(
       "carried 1 task event(s) for the results table, the list of attempt 1's unsent artifacts that were not sent: nothing proves the agent wrote that marker (display-only)",
     );
