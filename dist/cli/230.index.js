@@ -76,8 +76,8 @@ function createDocumentClient(settings) {
 var task_event_store = __webpack_require__(1564);
 // EXTERNAL MODULE: ./lib/core/task/event-sort-key.js
 var event_sort_key = __webpack_require__(5416);
-// EXTERNAL MODULE: ./lib/core/task/same-event.js
-var same_event = __webpack_require__(3614);
+// EXTERNAL MODULE: ./lib/core/task/same-event.js + 1 modules
+var same_event = __webpack_require__(1469);
 // EXTERNAL MODULE: ./lib/core/task/task-event.js
 var task_event = __webpack_require__(4569);
 ;// CONCATENATED MODULE: ./lib/aws/dynamodb/is-conditional-check-failure.js
@@ -273,10 +273,14 @@ function createDynamoDbTaskEventStore(params) {
     };
 }
 //# sourceMappingURL=dynamodb-task-event-store.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/core/stores/task-store.js
 var task_store = __webpack_require__(1297);
 // EXTERNAL MODULE: ./lib/core/task/task-record.js
 var task_record = __webpack_require__(2572);
+// EXTERNAL MODULE: ./lib/core/stores/store-keys.js
+var store_keys = __webpack_require__(1392);
 ;// CONCATENATED MODULE: ./lib/aws/dynamodb/dynamodb-task-store.js
 
 
@@ -285,6 +289,10 @@ var task_record = __webpack_require__(2572);
 
 
 
+
+
+/** The attribute naming the put that wrote an item (see `createDynamoDbTaskStore`). */
+const WRITE_ID = 'write_id';
 /** `status` and `version` are DynamoDB reserved words, so expressions name them through placeholders. */
 const NAMES = {
     '#id': TASKS_TABLE_KEY,
@@ -295,13 +303,28 @@ const NAMES = {
 /**
  * Task records in `ImplementationTasks` (DESIGN §11). A put is conditional on the version read
  * (`attribute_not_exists` for a new task), so two writers never overwrite each other silently:
- * the loser gets `TaskVersionConflictError`. Reads are strongly consistent; the status index is
- * eventually consistent, as every DynamoDB global secondary index is.
+ * the loser gets `TaskVersionConflictError`. Each put carries a fresh `write_id`: the SDK retries
+ * a put whose answer was lost (a reset connection, a timeout, a 500) although DynamoDB applied it,
+ * and the retry then fails its own condition; a failed condition is read back (strongly
+ * consistent) and a stored `write_id` of this put means it landed, so the writer is not sent to
+ * re-apply its change on top of itself (counted twice) or to spend its conflict retries on it.
+ * Reads are strongly consistent; the status index is eventually consistent, as every DynamoDB
+ * global secondary index is. `write_id` is the store's own; the record read back does not have it.
  */
 function createDynamoDbTaskStore(params) {
     const { client, tableName } = params;
     const failure = (action, error) => tableError({ action, tableName, definition: 'tasksTableDefinition', error });
     const parse = (item) => parseItem({ item, schema: task_record/* taskRecordSchema */.iz, tableName });
+    /** Whether the item now stored is the one put `writeId` wrote (a retried put that had landed). */
+    const landed = async (taskId, writeId) => {
+        try {
+            const { Item } = await client.send(new lib_dynamodb_dist_cjs/* GetCommand */.s$({ TableName: tableName, Key: { [TASKS_TABLE_KEY]: taskId }, ConsistentRead: true }));
+            return Item?.[WRITE_ID] === writeId;
+        }
+        catch (error) {
+            throw failure(`read task ${taskId} back after a failed condition`, error);
+        }
+    };
     return {
         async get(taskId) {
             try {
@@ -324,13 +347,16 @@ function createDynamoDbTaskStore(params) {
                     ExpressionAttributeNames: { '#version': NAMES['#version'] },
                     ExpressionAttributeValues: { ':expected': expectedVersion },
                 };
+            const writeId = (0,external_node_crypto_.randomUUID)();
             try {
-                await client.send(new lib_dynamodb_dist_cjs/* PutCommand */.Z$({ TableName: tableName, Item: record, ...condition }));
+                await client.send(new lib_dynamodb_dist_cjs/* PutCommand */.Z$({ TableName: tableName, Item: { ...record, [WRITE_ID]: writeId }, ...condition }));
             }
             catch (error) {
-                if (isConditionalCheckFailure(error))
-                    throw new task_store/* TaskVersionConflictError */.M(record.task_id, expectedVersion);
-                throw failure(`write task ${record.task_id}`, error);
+                if (!isConditionalCheckFailure(error))
+                    throw failure(`write task ${record.task_id}`, error);
+                if (await landed(record.task_id, writeId))
+                    return;
+                throw new task_store/* TaskVersionConflictError */.M(record.task_id, expectedVersion);
             }
         },
         async listByStatus({ repo, status }) {
@@ -343,7 +369,7 @@ function createDynamoDbTaskStore(params) {
                         IndexName: TASKS_BY_STATUS_INDEX,
                         KeyConditionExpression: '#repo = :repo AND #status = :status',
                         ExpressionAttributeNames: { '#repo': NAMES['#repo'], '#status': NAMES['#status'] },
-                        ExpressionAttributeValues: { ':repo': repo, ':status': status },
+                        ExpressionAttributeValues: { ':repo': (0,store_keys/* keyRepository */.kX)(repo), ':status': status },
                         ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
                     }));
                     records.push(...(page.Items ?? []).map(parse));
@@ -435,8 +461,6 @@ function entryFor(event, busName) {
 var content_type_for = __webpack_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
 var sha256_hex = __webpack_require__(4995);
-// EXTERNAL MODULE: ./lib/core/stores/store-keys.js
-var store_keys = __webpack_require__(1392);
 ;// CONCATENATED MODULE: ./lib/aws/s3/bucket-error.js
 
 /**

@@ -25757,6 +25757,9 @@ const OUTCOME_REASON_CODES = [
     'task_settled',
     'request_invalid_task_unchanged',
     'request_under_way',
+    // The CLI's end (`committed`): the change committed to its local branch, or already there.
+    'committed',
+    'unchanged',
 ];
 /** The deploy result's reason (`deploy-result.ts`) as a reason code; an unknown one counts as a failure. */
 const DEPLOY_REASONS = {
@@ -25783,6 +25786,8 @@ function reasonCodeOf(outcome) {
             return outcome.dryRun ? 'dry_run_requested' : 'deployment_requested';
         case 'held':
             return 'requester_lacks_write_access';
+        case 'committed':
+            return outcome.changed ? 'committed' : 'unchanged';
         case 'deployed':
             return DEPLOY_REASONS[outcome.result.reason] ?? 'deployed';
         case 'deploy_failed':
@@ -25997,7 +26002,7 @@ const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((
 /* harmony export */   QJ: () => (/* binding */ assertTransition),
 /* harmony export */   w: () => (/* binding */ canTransition)
 /* harmony export */ });
-/* unused harmony exports IllegalTransitionError, isTerminal */
+/* unused harmony exports canWalk, IllegalTransitionError, isTerminal */
 /**
  * Task states (DESIGN §3). Deploys move each environment's own state (`deploy-state.ts`), never the
  * task's: `deploying`, `deployed` and `rolled_back` stay here only so markers written before that
@@ -26029,10 +26034,13 @@ const TRANSITIONS = {
     // A new request may arrive wherever generating could start again; from someone without write
     // access it is `held` instead.
     awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
-    generating: ['validating', 'failed', 'cancelled'],
+    // A task whose pull request is open can generate again (an edited request, `/retry`) while
+    // people merge that pull request: the merge is taken as from `held` or `failed`, and the run in
+    // flight stops before it publishes anything (`createCancelWatch`).
+    generating: ['validating', 'failed', 'cancelled', 'merged'],
     // Validation failures go back to the model for repair. A GitHub run opens its pull request; the
     // local CLI commits to a branch in the user's repository and stops there (`committed`).
-    validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled'],
+    validating: ['generating', 'pr_open', 'committed', 'failed', 'cancelled', 'merged'],
     pr_open: [
         'approved',
         'changes_requested',
@@ -26065,6 +26073,19 @@ const TRANSITIONS = {
 };
 function canTransition(from, to) {
     return TRANSITIONS[from].includes(to);
+}
+/**
+ * Whether a path of states can be walked from `from`, each step a move the table allows; staying
+ * in a state always can. What a run or a pull request's sync checks its whole path by.
+ */
+function canWalk(from, path) {
+    let at = from;
+    for (const next of path) {
+        if (next !== at && !canTransition(at, next))
+            return false;
+        at = next;
+    }
+    return true;
 }
 class IllegalTransitionError extends Error {
     from;
@@ -26192,7 +26213,8 @@ function sha256Hex(data) {
 /* harmony export */   K_: () => (/* binding */ safeKeySegment),
 /* harmony export */   Wf: () => (/* binding */ artifactKey),
 /* harmony export */   Zf: () => (/* binding */ deploymentPrefixesToRead),
-/* harmony export */   i1: () => (/* binding */ isShortenedKey)
+/* harmony export */   i1: () => (/* binding */ isShortenedKey),
+/* harmony export */   kX: () => (/* binding */ keyRepository)
 /* harmony export */ });
 /* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
 /* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
@@ -26226,6 +26248,8 @@ function taskKeySegment(params) {
  * A repository (or a task id starting with one) as a task's keys spell it: a GitHub repository in
  * its one spelling (`canonicalRepository`), a CLI task's (`isLocalTaskId`) as it is, its folder
  * names being case-sensitive (`local/Shop` and `local/shop` are two tasks). Keeps every length.
+ * Also the `repo` a task store's `listByStatus` queries, so GitHub's spelling (`Acme/Shop`) finds
+ * the records kept under `acme/shop`.
  */
 function keyRepository(repository) {
     return (0,_task_is_local_task_id_js__WEBPACK_IMPORTED_MODULE_1__/* .isLocalTaskId */ .u)(repository) ? repository : (0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRepository */ .J)(repository);
@@ -26402,6 +26426,103 @@ function assertVersionMovesForward(record, expectedVersion, options) {
 
 /***/ }),
 
+/***/ 5996:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ applyDeployEvent),
+/* harmony export */   p: () => (/* binding */ environmentOf)
+/* harmony export */ });
+/* harmony import */ var _state_deploy_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3758);
+/* harmony import */ var _task_event_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1318);
+
+
+/**
+ * Folds one deploy event into a task's per-environment deploy state (DESIGN §3), pure: the one
+ * place `deploy_started` → `deploying`, `deploy_finished` → `deployed` | `deploy_failed` and
+ * `deploy_rolled_back` → `rolled_back` are decided, for the task record (`applyTaskEvent`) and the
+ * status comment's marker alike. A finish of a deployment another one has since replaced leaves the
+ * state as it is; a finish of a newer deployment whose start was never recorded (the status comment
+ * or the mirror failed at the start) is taken as its start and its end, when it names its `sha`. A
+ * rollback marks the entry `rolled_back` only when the entry is the deployment it replaced
+ * (`rolled_back_deployment_id`): the rollback's own deployment of this task stays as it is. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * `TaskEventError` when the state would lack a deployment id, sha or time.
+ */
+function applyDeployEvent(params) {
+    const { environments, event } = params;
+    const current = environmentOf(environments, event.environment);
+    const set = (to, fields) => withEnvironment({ ...params, to, fields });
+    switch (event.type) {
+        case 'deploy_started':
+            return set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at });
+        case 'deploy_finished': {
+            const unstarted = current === undefined || current.deployment_id !== event.deployment_id;
+            // A deployment newer than the entry (GitHub's ids only grow) whose start was never recorded
+            // starts and finishes here; an older one, or one that does not say its sha, leaves it.
+            const { sha } = event;
+            const startsHere = unstarted &&
+                sha !== undefined &&
+                (current === undefined || current.deployment_id < event.deployment_id);
+            // (A finish of an environment never deployed, without its sha, is still refused below.)
+            if (unstarted && !startsHere && current !== undefined)
+                return environments;
+            const started = startsHere && sha !== undefined
+                ? set('deploying', { deployment_id: event.deployment_id, sha, updated_at: event.at })
+                : environments;
+            return withEnvironment({
+                ...params,
+                environments: started,
+                to: event.succeeded ? 'deployed' : 'deploy_failed',
+                fields: {
+                    ...environmentOf(started, event.environment),
+                    deployment_id: event.deployment_id,
+                    ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
+                    updated_at: event.at,
+                },
+            });
+        }
+        case 'deploy_rolled_back':
+            if (!replacedBy(current, event))
+                return environments;
+            return set('rolled_back', {
+                ...current,
+                rolled_back_by: event.rollback_deployment_id,
+                updated_at: event.at,
+            });
+    }
+}
+/**
+ * Whether the environment's entry is the deployment the rollback replaced: the one it names, or (an
+ * event from before it named one) any older deployment than the rollback. The rollback's own
+ * deployment (this task's, when an automatic rollback redeployed its earlier payload) or a later
+ * one is not rolled back by it.
+ */
+function replacedBy(current, event) {
+    if (current === undefined)
+        return true; // refused below: nothing deployed to roll back
+    return event.rolled_back_deployment_id === undefined
+        ? current.deployment_id < event.rollback_deployment_id
+        : current.deployment_id === event.rolled_back_deployment_id;
+}
+/** Environment names come from GitHub: only own entries count (`constructor` is no environment). */
+function environmentOf(environments, environment) {
+    return Object.hasOwn(environments, environment) ? environments[environment] : undefined;
+}
+function withEnvironment(params) {
+    const { environments, to, fields } = params;
+    const { environment } = params.event;
+    (0,_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_0__/* .assertDeployTransition */ .R1)({ environment, from: environmentOf(environments, environment)?.status, to });
+    const { deployment_id, sha, updated_at } = fields;
+    if (deployment_id === undefined || sha === undefined || updated_at === undefined) {
+        throw new _task_event_error_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskEventError */ .u(`The deploy state of ${environment} in task ${params.taskId} needs a deployment id, sha and time.`);
+    }
+    const entry = { ...fields, deployment_id, sha, updated_at, status: to };
+    return { ...environments, [environment]: entry };
+}
+//# sourceMappingURL=apply-deploy-event.js.map
+
+/***/ }),
+
 /***/ 4336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -26485,7 +26606,8 @@ function isLocalTaskId(id) {
 const ID_DIGITS = 32;
 /**
  * The id a consumer drops duplicates by (`detail.event_id`, README "Lifecycle events"), pure: the
- * sha256 of what makes the milestone itself (task, record version, detail-type, time, and a
+ * id the event already carries (fixed when a former identity's event was re-keyed,
+ * `rekeyedEvents`), else the sha256 of what makes the milestone itself (task, record version, detail-type, time, and a
  * deploy's environment and deployment), never of what a later step adds (`reason_code`). An event
  * re-sent from an outbox (the status marker's `unsent`, a log record's `unsent_events`) keeps its
  * id; two milestones at one `sequence` do not share one — a deploy run moving the tasks table
@@ -26494,6 +26616,8 @@ const ID_DIGITS = 32;
  */
 function lifecycleEventId(event) {
     const { detail } = event;
+    if (detail.event_id !== undefined)
+        return detail.event_id;
     const identity = [
         detail.task_id,
         detail.sequence,
@@ -26518,10 +26642,12 @@ function lifecycleEventId(event) {
 /* harmony export */   x: () => (/* binding */ MAX_UNSENT_EVENTS)
 /* harmony export */ });
 /* unused harmony exports LIFECYCLE_EVENT_VERSION, LIFECYCLE_DETAIL_TYPES, lifecycleDetailSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3798);
 /* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
 /* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3386);
 /* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4569);
+/* harmony import */ var _apply_deploy_event_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5996);
+
 
 
 
@@ -26555,33 +26681,36 @@ const LIFECYCLE_DETAIL_TYPES = [
     'Deploy Rolled Back',
 ];
 /** `detail` of every lifecycle event (README "Lifecycle events"): the task as its record stood after the step. */
-const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
+const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(LIFECYCLE_EVENT_VERSION),
     task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
-    repo: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    repo: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
     /**
      * The record version the step produced: the task's order. Not a duplicate key: a deploy run that
      * moves the tasks table alone and the status comment's next step can both produce one version.
      */
-    sequence: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+    sequence: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
     /** When the step happened (ISO 8601). */
-    at: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    at: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
     status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .taskStateSchema */ .a,
-    issue_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
-    pull_number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
-    task_type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    deployment_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
-    reason_code: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().optional(),
+    /** `Deploy Rolled Back` only: the deployment that replaced `deployment_id`. */
+    rollback_deployment_id: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().optional(),
+    reason_code: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
     /** `Branch Committed` only: the local branch and the commit the CLI made on it. */
-    branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    branch: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
     commit: _task_event_js__WEBPACK_IMPORTED_MODULE_2__/* .commitShaSchema */ .jr.optional(),
     /**
-     * Set as the event is sent (`lifecycleEventId`), never kept in an outbox: what a consumer drops
-     * duplicates by (at-least-once delivery; an event re-sent keeps it).
+     * What a consumer drops duplicates by (at-least-once delivery; an event re-sent keeps it): set as
+     * the event is sent (`lifecycleEventId`), and kept in an outbox only by an event re-keyed from a
+     * former identity (`rekeyedEvents`), whose id is the one it was first made with.
      */
-    event_id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    event_id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
         .regex(/^[0-9a-f]{32}$/)
         .optional(),
 });
@@ -26592,8 +26721,8 @@ const lifecycleDetailSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc
  */
 const MAX_UNSENT_EVENTS = 20;
 /** One lifecycle event as the bus takes it, and as the status marker keeps it while unsent. */
-const lifecycleEventSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    detailType: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LIFECYCLE_DETAIL_TYPES),
+const lifecycleEventSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    detailType: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(LIFECYCLE_DETAIL_TYPES),
     detail: lifecycleDetailSchema,
 });
 const BY_STATE = {
@@ -26608,20 +26737,20 @@ const BY_STATE = {
 };
 /**
  * The lifecycle event a task event is, with `record` the record it produced; `undefined` for
- * steps that are no milestone (attempts, usage, generating, validating, outcomes). It has no
+ * steps that are no milestone (attempts, usage, generating, validating, outcomes, and a move to
+ * `pr_open` that opened no pull request: `pull_opened_version`). It has no
  * `reason_code`: the record's `last_outcome` may be an earlier run's, so the caller adds the code
  * of the outcome the same move recorded (`mirrorTaskStep`). Pure.
  */
 function lifecycleEventFor(event, record) {
-    const detailType = detailTypeOf(event);
+    const detailType = detailTypeOf(event, record);
     if (detailType === undefined)
         return undefined;
-    const deploy = event.type === 'deploy_started' || event.type === 'deploy_finished' || event.type === 'deploy_rolled_back'
-        ? {
-            environment: event.environment,
-            ...(event.type === 'deploy_rolled_back' ? {} : { deployment_id: event.deployment_id }),
-        }
-        : {};
+    const deploy = event.type === 'deploy_started' || event.type === 'deploy_finished'
+        ? { environment: event.environment, deployment_id: event.deployment_id }
+        : event.type === 'deploy_rolled_back'
+            ? rolledBack(event, record)
+            : {};
     const detail = {
         version: LIFECYCLE_EVENT_VERSION,
         task_id: record.task_id,
@@ -26638,17 +26767,35 @@ function lifecycleEventFor(event, record) {
     };
     return { detailType, detail };
 }
+/**
+ * A rollback's event names the deployment rolled back, as every deploy event names its own: the one
+ * the event names, else (an event from before it named one) the environment's entry the rollback
+ * marked; and the deployment that replaced it (`rollback_deployment_id`).
+ */
+function rolledBack(event, record) {
+    const entry = (0,_apply_deploy_event_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentOf */ .p)(record.environments, event.environment);
+    const marked = entry?.rolled_back_by === event.rollback_deployment_id ? entry?.deployment_id : undefined;
+    const replaced = event.rolled_back_deployment_id ?? marked;
+    return {
+        environment: event.environment,
+        ...(replaced === undefined ? {} : { deployment_id: replaced }),
+        rollback_deployment_id: event.rollback_deployment_id,
+    };
+}
 function committedBranch(record) {
     return {
         ...(record.branch === undefined ? {} : { branch: record.branch }),
         ...(record.commit === undefined ? {} : { commit: record.commit }),
     };
 }
-function detailTypeOf(event) {
+function detailTypeOf(event, record) {
     switch (event.type) {
         case 'task_received':
             return 'Task Received';
         case 'state_changed':
+            // A revision pushed to the open pull request moves the task to pr_open again; it opens nothing.
+            if (event.to === 'pr_open' && record.pull_opened_version !== event.sequence)
+                return undefined;
             return BY_STATE[event.to];
         case 'deploy_started':
             return 'Deploy Started';
@@ -26664,19 +26811,48 @@ function detailTypeOf(event) {
 
 /***/ }),
 
-/***/ 3614:
+/***/ 1469:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ isSameEvent),
-/* harmony export */   m: () => (/* binding */ isSameDocument)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ isSameDocument),
+  L: () => (/* binding */ isSameEvent)
+});
+
+;// CONCATENATED MODULE: ./lib/core/task/short-outcome-event.js
+/** What an outcome's message is cut to in the status marker's copy of its event (`fitUnmirrored`). */
+const SHORT_MESSAGE_CHARS = 200;
 /**
- * Whether two events are the same as stored: JSON drops undefined fields and stores keep no key
- * order, so both are compared as canonical JSON (keys sorted, undefined left out).
+ * The status marker's short copy of an outcome event (pure): status, reason code and the
+ * message's first `SHORT_MESSAGE_CHARS` characters, then `…`; other outcome fields left out (the
+ * record keeps the last outcome whole). A short copy shortens to itself; other events are returned as they are.
+ */
+function shortOutcomeEvent(event) {
+    if (event.type !== 'outcome_recorded')
+        return event;
+    const { version, status, reasonCode, message } = event.outcome;
+    const text = message.length <= SHORT_MESSAGE_CHARS ? message : `${message.slice(0, SHORT_MESSAGE_CHARS)}…`;
+    return { ...event, outcome: { version, status, reasonCode, message: text } };
+}
+//# sourceMappingURL=short-outcome-event.js.map
+;// CONCATENATED MODULE: ./lib/core/task/same-event.js
+
+/**
+ * Whether two events are the same step as stored: JSON drops undefined fields and stores keep no
+ * key order, so both are compared as canonical JSON (keys sorted, undefined left out). The status
+ * marker's short copy of an outcome event (`shortOutcomeEvent`, made to fit the comment during a
+ * long mirror outage) is the same step as the whole event it was cut from, either way round: a
+ * store holding the whole event takes the copy as already there, and no reader takes the copy for
+ * another run's event. Same task, sequence, type and time are part of what is compared.
  */
 function isSameEvent(left, right) {
-    return isSameDocument(left, right);
+    if (isSameDocument(left, right))
+        return true;
+    return (left.type === 'outcome_recorded' &&
+        right.type === 'outcome_recorded' &&
+        isSameDocument(shortOutcomeEvent(left), shortOutcomeEvent(right)));
 }
 /** Whether two stored JSON documents (events, task records) are the same, by canonical JSON. */
 function isSameDocument(left, right) {
@@ -26691,14 +26867,32 @@ function canonicalJson(value) {
 
 /***/ }),
 
+/***/ 1318:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ TaskEventError)
+/* harmony export */ });
+/** An event that cannot apply to the record as it stands (no record yet, another task's event, an illegal move). */
+class TaskEventError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'TaskEventError';
+    }
+}
+//# sourceMappingURL=task-event-error.js.map
+
+/***/ }),
+
 /***/ 4569:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hk: () => (/* binding */ taskEventSchema),
+/* harmony export */   RX: () => (/* binding */ MAX_LOST_RANGES),
 /* harmony export */   jr: () => (/* binding */ commitShaSchema)
 /* harmony export */ });
-/* unused harmony exports MAX_LOST_RANGES, taskEventBodySchema */
+/* unused harmony export taskEventBodySchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3798);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4377);
 /* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
@@ -26787,12 +26981,18 @@ const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .discriminatedUni
         succeeded: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY(),
         environment_url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
     }),
-    /** Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment. */
+    /**
+     * Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment:
+     * `rolled_back_deployment_id` is the one replaced (the rollback's `rollback_of`), so a task whose
+     * own deployment carried the rollback (an automatic rollback to its earlier deploy) is not marked
+     * rolled back by it. Absent in events from before it was added.
+     */
     zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
         type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('deploy_rolled_back'),
         ...eventBase,
         environment: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
         rollback_deployment_id: positiveInt,
+        rolled_back_deployment_id: positiveInt.optional(),
     }),
     /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
     zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('outcome_recorded'), ...eventBase, outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A }),
@@ -26914,6 +27114,14 @@ const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
     repo: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
     issue_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
     pull_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    /**
+     * The version whose step opened (or reopened) the task's pull request last, and the one whose step
+     * closed it last (`cancelled`, `merged`): the PR is open while the first is the later. A revision
+     * pushed to the open PR opens nothing, so `Pull Request Opened` is sent once per opening.
+     * Absent in records written before they were kept.
+     */
+    pull_opened_version: recordVersionSchema.optional(),
+    pull_closed_version: recordVersionSchema.optional(),
     branch: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
     /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
     commit: _task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .commitShaSchema */ .jr.optional(),
@@ -70866,6 +71074,40 @@ async function createLocalRepository(dir) {
     await runGit({ cwd: dir, args: ['commit', '-q', '--allow-empty', '-m', 'Initial commit'] });
 }
 //# sourceMappingURL=create-local-repository.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/local/ensure-clone-id.js
+
+
+
+
+/** Where in the clone's git directory the id is kept (never committed, never pushed). */
+const CLONE_ID_FILE = external_node_path_.join('implementation-agent', 'clone-id');
+const CLONE_ID = /^[0-9a-f]{12}$/;
+/** A new clone id: 12 random hex digits (48 bits), so a team's clones never share one. */
+function newCloneId() {
+    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
+}
+/**
+ * The id of the git clone at `repoDir`, which a CLI task's id carries (`localTaskId`): read from
+ * `<git common dir>/implementation-agent/clone-id`, or made (`proposed`, else new) and written
+ * there. Stable across runs of one clone and its worktrees (they share the common git directory);
+ * distinct for every other clone, even of the same repository by the same person. Neither the
+ * repository's root commit nor the git user's email would do: clones share the first, and one
+ * person's two clones the second. Throws what git and the file system throw.
+ */
+async function ensureCloneId(params) {
+    const common = await runGit({ cwd: params.repoDir, args: ['rev-parse', '--git-common-dir'] });
+    const file = external_node_path_.resolve(params.repoDir, common, CLONE_ID_FILE);
+    const kept = (await (0,promises_.readFile)(file, 'utf8').catch(() => '')).trim();
+    if (CLONE_ID.test(kept))
+        return kept;
+    const id = params.proposed ?? newCloneId();
+    await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+    await (0,promises_.writeFile)(file, `${id}\n`);
+    return id;
+}
+//# sourceMappingURL=ensure-clone-id.js.map
 // EXTERNAL MODULE: ./lib/core/state/task-state.js
 var task_state = __nccwpck_require__(364);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -70881,7 +71123,10 @@ const MAX_REPO_NAME_LENGTH = 100;
 const HASH_DIGITS = 16;
 /**
  * A CLI task's repository (`local/<repo folder>`) and id (`local/<repo folder>#<branch's last
- * segment>`), so a request run again continues its record. Whitespace and `/` in the folder name
+ * segment>@<clone id>`), so a request run again in the same clone continues its record, while two
+ * people's clones of one repository (same folder name, same branch), mirroring to the team's shared
+ * tables and buckets, keep two tasks. `cloneId` (`ensureCloneId`: 12 hex digits kept in the clone's
+ * git directory) is absent only in ids made before it was added. Whitespace and `/` in the folder name
  * become `-` (the record's `repo` is `owner/repo`). A folder name over GitHub's 100 characters, or a
  * branch segment that would take the id past `MAX_TASK_ID_LENGTH`, keeps its start and ends in `~`
  * and 16 hex digits of the whole name's sha256 (as `safeKeySegment` does for keys), so the record
@@ -70891,7 +71136,9 @@ function localTaskId(params) {
     const folder = params.repoName.replace(/[\s/]+/g, '-') || 'repository';
     const repo = `local/${shortened(folder, MAX_REPO_NAME_LENGTH)}`;
     const segment = params.branch.slice(params.branch.lastIndexOf('/') + 1) || 'task';
-    return { repo, taskId: `${repo}#${shortened(segment, task_id_schema/* MAX_TASK_ID_LENGTH */.I - repo.length - 1)}` };
+    const clone = params.cloneId === undefined ? '' : `@${params.cloneId}`;
+    const task = shortened(segment, task_id_schema/* MAX_TASK_ID_LENGTH */.I - repo.length - 1 - clone.length);
+    return { repo, taskId: `${repo}#${task}${clone}` };
 }
 /**
  * `name` when it is at most `max` long, else its start (whole characters), `~` and a hash of it,
@@ -70954,8 +71201,6 @@ async function readOptionalFile(file) {
     }
 }
 //# sourceMappingURL=read-optional-file.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/filesystem/write-file-atomically.js
 
 
@@ -71121,8 +71366,8 @@ async function loadFrom(folder) {
 var task_event_store = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./lib/core/task/event-sort-key.js
 var event_sort_key = __nccwpck_require__(5416);
-// EXTERNAL MODULE: ./lib/core/task/same-event.js
-var same_event = __nccwpck_require__(3614);
+// EXTERNAL MODULE: ./lib/core/task/same-event.js + 1 modules
+var same_event = __nccwpck_require__(1469);
 // EXTERNAL MODULE: ./lib/core/task/task-event.js
 var task_event = __nccwpck_require__(4569);
 ;// CONCATENATED MODULE: ./lib/filesystem/filesystem-task-event-store.js
@@ -71246,6 +71491,7 @@ async function tryTake(lock) {
 
 
 
+
 /**
  * Task records in a folder (the default when no tasks table is configured):
  * `<root>/tasks/<task id, encoded>/record.json`. A write holds the task folder's lock while it
@@ -71280,7 +71526,8 @@ function createFilesystemTaskStore(root) {
                 throw error;
             });
             const records = await Promise.all(folders.map((name) => read(external_node_path_.join(tasksDir, name))));
-            return records.filter((record) => record !== undefined && record.repo === repo && record.status === status);
+            const stored = (0,store_keys/* keyRepository */.kX)(repo);
+            return records.filter((record) => record !== undefined && record.repo === stored && record.status === status);
         },
     };
 }
@@ -71319,7 +71566,91 @@ class ArtifactsNotStoredError extends Error {
     }
 }
 //# sourceMappingURL=artifacts-not-stored-error.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/embedded-json-spans.js
+/**
+ * The JSON documents written inside `text` (pure), in order, none inside another: objects (`{"…`
+ * or `{}`), arrays of strings, objects or arrays, and quoted strings with an escape in them (only
+ * there can decoding change what a scanner sees). A span that does not parse as JSON (a code
+ * object literal, a quote in prose) is passed over. Each candidate is read once to its closing
+ * bracket or quote, so a text costs about its length times the candidates that fail.
+ */
+function embeddedJsonSpans(text) {
+    const found = [];
+    let from = 0;
+    while (from < text.length) {
+        const start = nextCandidate(text, from);
+        if (start === -1)
+            break;
+        const end = spanEnd(text, start);
+        const value = end === -1 ? undefined : parseSpan(text.slice(start, end));
+        if (value === undefined) {
+            from = start + 1;
+            continue;
+        }
+        found.push({ start, end, value: value.parsed });
+        from = end;
+    }
+    return found;
+}
+const OPENS_OBJECT = /\{\s*["}]/y;
+const OPENS_ARRAY = /\[\s*["{[]/y;
+function nextCandidate(text, from) {
+    for (let index = from; index < text.length; index += 1) {
+        const char = text[index];
+        if (char === '"')
+            return index;
+        const opens = char === '{' ? OPENS_OBJECT : char === '[' ? OPENS_ARRAY : undefined;
+        if (opens === undefined)
+            continue;
+        opens.lastIndex = index;
+        if (opens.test(text))
+            return index;
+    }
+    return -1;
+}
+/** Where the JSON value opening at `start` ends (exclusive), by brackets and strings; -1 when it does not. */
+function spanEnd(text, start) {
+    let depth = 0;
+    let inString = false;
+    for (let index = start; index < text.length; index += 1) {
+        const char = text[index];
+        if (inString) {
+            if (char === '\\')
+                index += 1;
+            else if (char === '"') {
+                inString = false;
+                if (depth === 0)
+                    return index + 1;
+            }
+        }
+        else if (char === '"')
+            inString = true;
+        else if (char === '{' || char === '[')
+            depth += 1;
+        else if (char === '}' || char === ']') {
+            depth -= 1;
+            if (depth === 0)
+                return index + 1;
+            if (depth < 0)
+                return -1;
+        }
+    }
+    return -1;
+}
+function parseSpan(span) {
+    // A quoted string matters only when it has an escape to decode.
+    if (span.startsWith('"') && !span.includes('\\'))
+        return undefined;
+    try {
+        return { parsed: JSON.parse(span) };
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=embedded-json-spans.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
+
 
 
 /**
@@ -71330,6 +71661,7 @@ of one object become one); numbers, booleans and null are kept. An object
  * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
  * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
  * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
+ * JSON written inside a string is scanned decoded too (`redactText`).
  */
 async function redactJsonStrings(value) {
     // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
@@ -71339,7 +71671,7 @@ async function redactJsonStrings(value) {
 const MIN_SCANNED_KEY_LENGTH = 16;
 async function redactValue(value) {
     if (typeof value === 'string')
-        return redactSecrets(value);
+        return redactText(value);
     if (Array.isArray(value)) {
         const items = [];
         for (const item of value)
@@ -71362,6 +71694,30 @@ async function redactValue(value) {
         ]);
     }
     return Object.fromEntries(entries);
+}
+/**
+ * A string scanned as written, then each JSON document written inside it (`embeddedJsonSpans`: a
+ * model's files as JSON text, a JSON file quoted in a message) scanned decoded, as `redactValue`
+ * walks a JSON value: a secret escaped inside it (`{\"aws_secret_access_key\":\"…\"}`) no
+ * longer hides from name-then-value rules. A document with a secret found only decoded is written
+ * back redacted (as compact JSON); the rest of the text is left as it is.
+ */
+async function redactText(text) {
+    const raw = await redactSecrets(text);
+    const parts = [];
+    let cursor = 0;
+    for (const { start, end, value } of embeddedJsonSpans(raw)) {
+        const redacted = await redactValue(value);
+        // The walk keeps keys in order, so an unchanged document serialises the same.
+        if (JSON.stringify(redacted) === JSON.stringify(value))
+            continue;
+        parts.push(raw.slice(cursor, start), JSON.stringify(redacted));
+        cursor = end;
+    }
+    if (cursor === 0)
+        return raw;
+    parts.push(raw.slice(cursor));
+    return parts.join('');
 }
 /** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
 async function redactFile(file) {
@@ -71550,7 +71906,10 @@ function canonicalGitHubTaskId(taskId) {
 //# sourceMappingURL=canonical-github-task-id.js.map
 // EXTERNAL MODULE: ./lib/core/task/is-local-task-id.js
 var is_local_task_id = __nccwpck_require__(3091);
+// EXTERNAL MODULE: ./lib/core/task/lifecycle-event-id.js
+var lifecycle_event_id = __nccwpck_require__(5040);
 ;// CONCATENATED MODULE: ./lib/core/state/rekeyed-events.js
+
 
 
 /**
@@ -71558,9 +71917,12 @@ var is_local_task_id = __nccwpck_require__(3091);
  * before ids were canonical, `acme/shop#7` before the repository became `acme/store`), re-keyed
  * to `taskId` (`owner/repo#issue`): each task event's `task_id` (and a `task_received`'s `repo`),
  * each lifecycle event's `detail.task_id` and `detail.repo`, so everything sent names the task as
- * its records do now. A lifecycle event's `event_id` is set again as it is sent
- * (`lifecycleEventId`), from the new identity. Events already under `taskId` come back as they
- * are. Pure.
+ * its records do now. A lifecycle event keeps the identity consumers drop duplicates by: its
+ * `event_id` is fixed to the one it was made with under the former identity (`lifecycleEventId`),
+ * so an event sent before the re-key and sent again after it reaches a consumer as one. A task
+ * event needs nothing more: the results table's sort key (`step#timestamp#sequence`) does not
+ * hold the task id, so a moved event keeps its key under the new `task_id`. Events already under
+ * `taskId` come back as they are. Pure.
  */
 function rekeyedEvents(params) {
     const { taskId } = params;
@@ -71578,8 +71940,8 @@ function rekeyedEvents(params) {
     const lifecycle = params.lifecycle.map((event) => {
         if (event.detail.task_id === taskId)
             return event;
-        const { event_id: _id, ...detail } = event.detail;
-        return { ...event, detail: { ...detail, task_id: taskId, repo } };
+        const event_id = (0,lifecycle_event_id/* lifecycleEventId */.A)(event);
+        return { ...event, detail: { ...event.detail, task_id: taskId, repo, event_id } };
     });
     return { events, lifecycle };
 }
@@ -71719,6 +72081,22 @@ async function syncTaskMirror(params) {
         writes += 1;
         bytes += Buffer.byteLength(JSON.stringify(item), 'utf8');
     };
+    /** Whether an offered event found another event at its key (another run's): it can never go there. */
+    let conflicted = false;
+    const append = async (event) => {
+        if (mirror.events === undefined)
+            return;
+        try {
+            if ((await mirror.events.append(event)) === 'appended')
+                count(event);
+        }
+        catch (error) {
+            // Skipped, as `appendMissingBelow` and `recordTaskEvent` do: thrown, it would stop every later sync here.
+            if (!(error instanceof task_event_store/* TaskEventConflictError */.c))
+                throw error;
+            conflicted = true;
+        }
+    };
     try {
         if (mirror.tasks !== undefined)
             await migrateFormerTask({
@@ -71740,10 +72118,8 @@ async function syncTaskMirror(params) {
             if (!(await anotherWriter({ stored, record, events: params.events, mirror }))) {
                 // Ahead only by deploys written past the comment: the source's record, with the mirror's
                 // deploy state merged in, replaces it, at a version above it so no reader takes it for older.
-                for (const event of params.events) {
-                    if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended')
-                        count(event);
-                }
+                for (const event of params.events)
+                    await append(event);
                 const { version: _ignored, ...rest } = (0,task_record/* withoutPendingEvents */.Nn)(stored);
                 if (!(0,same_event/* isSameDocument */.m)({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
                     const ahead = { ...record, version: mirrored + 1 };
@@ -71753,25 +72129,22 @@ async function syncTaskMirror(params) {
                     }
                     count(ahead);
                 }
+                if (conflicted)
+                    return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
                 return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
             }
             // Another writer took a different step from the same version (two runs on one task at once):
             // its record stays, and this run's events go beside its own (their keys differ), never dropped.
-            for (const event of params.events) {
-                if (mirror.events !== undefined && (await mirror.events.append(event)) === 'appended')
-                    count(event);
-            }
+            for (const event of params.events)
+                await append(event);
             return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
         }
         // Events at or below the mirror's version are there already, unless another run's took their
         // sequences (two runs raced while this one's mirror was out): those go beside them.
         const beside = await appendMissingBelow({ events: params.events, mirrored, mirror, count });
-        for (const event of params.events) {
-            if (event.sequence <= mirrored || mirror.events === undefined)
-                continue;
-            if ((await mirror.events.append(event)) === 'appended')
-                count(event);
-        }
+        for (const event of params.events)
+            if (event.sequence > mirrored)
+                await append(event);
         if (mirror.tasks !== undefined) {
             const put = await putUnlessNewer({ tasks: mirror.tasks, record, read: stored });
             if (put.lostTo !== undefined) {
@@ -71779,7 +72152,7 @@ async function syncTaskMirror(params) {
             }
             count(record);
         }
-        if (beside)
+        if (beside || conflicted)
             return { status: 'behind', warning: anotherRunWarning(mirrored, record), writes, bytes };
         return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
     }
@@ -71885,8 +72258,6 @@ async function putUnlessNewer(params) {
 //# sourceMappingURL=sync-task-mirror.js.map
 // EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
 var lifecycle_publisher = __nccwpck_require__(7703);
-// EXTERNAL MODULE: ./lib/core/task/lifecycle-event-id.js
-var lifecycle_event_id = __nccwpck_require__(5040);
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/settle-outbox.js
 
 
@@ -72058,87 +72429,49 @@ function stepMilestones(steps) {
     });
 }
 //# sourceMappingURL=mirror-task-step.js.map
-// EXTERNAL MODULE: ./lib/core/state/deploy-state.js
-var deploy_state = __nccwpck_require__(3758);
-;// CONCATENATED MODULE: ./lib/core/task/task-event-error.js
-/** An event that cannot apply to the record as it stands (no record yet, another task's event, an illegal move). */
-class TaskEventError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'TaskEventError';
-    }
-}
-//# sourceMappingURL=task-event-error.js.map
-;// CONCATENATED MODULE: ./lib/core/task/apply-deploy-event.js
-
-
+// EXTERNAL MODULE: ./lib/core/task/apply-deploy-event.js
+var apply_deploy_event = __nccwpck_require__(5996);
+;// CONCATENATED MODULE: ./lib/core/task/pull-opening.js
+/** States a record from before the opening was kept can hold while its pull request is open. */
+const LIVE_PULL_STATES = new Set([
+    'pr_open',
+    'approved',
+    'changes_requested',
+    'generating',
+    'validating',
+    'held',
+    'failed',
+    'awaiting_input',
+    'received',
+]);
 /**
- * Folds one deploy event into a task's per-environment deploy state (DESIGN §3), pure: the one
- * place `deploy_started` → `deploying`, `deploy_finished` → `deployed` | `deploy_failed` and
- * `deploy_rolled_back` → `rolled_back` are decided, for the task record (`applyTaskEvent`) and the
- * status comment's marker alike. A finish of a deployment another one has since replaced leaves the
- * state as it is; a finish of a newer deployment whose start was never recorded (the status comment
- * or the mirror failed at the start) is taken as its start and its end, when it names its `sha`. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
- * `TaskEventError` when the state would lack a deployment id, sha or time.
+ * What a state change does to the task's pull request, as the record keeps it (pure): a move to
+ * `pr_open` opens it (`pull_opened_version: version`) unless that same pull request is open
+ * already (a revision pushed to it: feedback, a `/retry`); a move to `cancelled` or `merged` closes
+ * it (`pull_closed_version`). A record from before these were kept counts its pull request open
+ * while it is in a state a live pull request has. `Pull Request Opened` is sent for the move that
+ * opened it (`lifecycleEventFor`).
  */
-function applyDeployEvent(params) {
-    const { environments, event } = params;
-    const current = environmentOf(environments, event.environment);
-    const set = (to, fields) => withEnvironment({ ...params, to, fields });
-    switch (event.type) {
-        case 'deploy_started':
-            return set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at });
-        case 'deploy_finished': {
-            const unstarted = current === undefined || current.deployment_id !== event.deployment_id;
-            // A deployment newer than the entry (GitHub's ids only grow) whose start was never recorded
-            // starts and finishes here; an older one, or one that does not say its sha, leaves it.
-            const { sha } = event;
-            const startsHere = unstarted &&
-                sha !== undefined &&
-                (current === undefined || current.deployment_id < event.deployment_id);
-            // (A finish of an environment never deployed, without its sha, is still refused below.)
-            if (unstarted && !startsHere && current !== undefined)
-                return environments;
-            const started = startsHere && sha !== undefined
-                ? set('deploying', { deployment_id: event.deployment_id, sha, updated_at: event.at })
-                : environments;
-            return withEnvironment({
-                ...params,
-                environments: started,
-                to: event.succeeded ? 'deployed' : 'deploy_failed',
-                fields: {
-                    ...environmentOf(started, event.environment),
-                    deployment_id: event.deployment_id,
-                    ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
-                    updated_at: event.at,
-                },
-            });
-        }
-        case 'deploy_rolled_back':
-            return set('rolled_back', {
-                ...current,
-                rolled_back_by: event.rollback_deployment_id,
-                updated_at: event.at,
-            });
-    }
+function pullOpening(record, event, version) {
+    if (event.to === 'cancelled' || event.to === 'merged')
+        return record.pull_number === undefined ? {} : { pull_closed_version: version };
+    if (event.to !== 'pr_open')
+        return {};
+    return isOpen(record, event.pull_number ?? record.pull_number) ? {} : { pull_opened_version: version };
 }
-/** Environment names come from GitHub: only own entries count (`constructor` is no environment). */
-function environmentOf(environments, environment) {
-    return Object.hasOwn(environments, environment) ? environments[environment] : undefined;
+function isOpen(record, pullNumber) {
+    if (pullNumber === undefined || record.pull_number !== pullNumber)
+        return false;
+    const { pull_opened_version: opened, pull_closed_version: closed } = record;
+    if (opened !== undefined)
+        return closed === undefined || closed < opened;
+    return closed === undefined && LIVE_PULL_STATES.has(record.status);
 }
-function withEnvironment(params) {
-    const { environments, to, fields } = params;
-    const { environment } = params.event;
-    (0,deploy_state/* assertDeployTransition */.R1)({ environment, from: environmentOf(environments, environment)?.status, to });
-    const { deployment_id, sha, updated_at } = fields;
-    if (deployment_id === undefined || sha === undefined || updated_at === undefined) {
-        throw new TaskEventError(`The deploy state of ${environment} in task ${params.taskId} needs a deployment id, sha and time.`);
-    }
-    const entry = { ...fields, deployment_id, sha, updated_at, status: to };
-    return { ...environments, [environment]: entry };
-}
-//# sourceMappingURL=apply-deploy-event.js.map
+//# sourceMappingURL=pull-opening.js.map
+// EXTERNAL MODULE: ./lib/core/task/task-event-error.js
+var task_event_error = __nccwpck_require__(1318);
 ;// CONCATENATED MODULE: ./lib/core/task/apply-task-event.js
+
 
 
 
@@ -72154,20 +72487,25 @@ const DEPLOY_TASK_STATES = new Set(['deploying', 'deployed', 'rolled_back']);
  */
 function applyTaskEvent(record, event) {
     if (record !== undefined && record.task_id !== event.task_id) {
-        throw new TaskEventError(`An event of task ${event.task_id} cannot apply to task ${record.task_id}.`);
+        throw new task_event_error/* TaskEventError */.u(`An event of task ${event.task_id} cannot apply to task ${record.task_id}.`);
     }
     const version = (record?.version ?? 0) + 1;
     if (version > task_record/* MAX_RECORD_VERSION */.Uf) {
-        throw new TaskEventError(`Task ${event.task_id} has taken the most events a record takes (${task_record/* MAX_RECORD_VERSION */.Uf}): no step is added past it.`);
+        throw new task_event_error/* TaskEventError */.u(`Task ${event.task_id} has taken the most events a record takes (${task_record/* MAX_RECORD_VERSION */.Uf}): no step is added past it.`);
     }
-    const next = { ...nextRecord(record, event), version, updated_at: event.at };
+    const next = {
+        ...nextRecord(record, event),
+        ...(record !== undefined && event.type === 'state_changed' ? pullOpening(record, event, version) : {}),
+        version,
+        updated_at: event.at,
+    };
     return { record: next, event: { ...event, sequence: version } };
 }
 function nextRecord(record, event) {
     if (event.type === 'task_received')
         return received(record, event);
     if (record === undefined) {
-        throw new TaskEventError(`Task ${event.task_id} has no record yet: its first event must be task_received, not ${event.type}.`);
+        throw new task_event_error/* TaskEventError */.u(`Task ${event.task_id} has no record yet: its first event must be task_received, not ${event.type}.`);
     }
     switch (event.type) {
         case 'state_changed':
@@ -72191,7 +72529,7 @@ function nextRecord(record, event) {
         case 'deploy_rolled_back':
             return {
                 ...record,
-                environments: applyDeployEvent({ environments: record.environments, taskId: record.task_id, event }),
+                environments: (0,apply_deploy_event/* applyDeployEvent */.k)({ environments: record.environments, taskId: record.task_id, event }),
             };
         case 'outcome_recorded':
             return { ...record, last_outcome: event.outcome };
@@ -72229,12 +72567,12 @@ function received(record, event) {
 }
 function stateChanged(record, event) {
     if (DEPLOY_TASK_STATES.has(event.to)) {
-        throw new TaskEventError(`Task ${record.task_id} cannot move to "${event.to}": deploys move their environment's deploy state (deploy_started, deploy_finished, deploy_rolled_back), never the task's.`);
+        throw new task_event_error/* TaskEventError */.u(`Task ${record.task_id} cannot move to "${event.to}": deploys move their environment's deploy state (deploy_started, deploy_finished, deploy_rolled_back), never the task's.`);
     }
     if (event.to !== record.status)
         (0,task_state/* assertTransition */.QJ)(record.status, event.to);
     if (event.to === 'committed' && (event.branch === undefined || event.commit === undefined)) {
-        throw new TaskEventError(`Task ${record.task_id} cannot move to "committed" without the branch and the commit it made there.`);
+        throw new task_event_error/* TaskEventError */.u(`Task ${record.task_id} cannot move to "committed" without the branch and the commit it made there.`);
     }
     return {
         ...record,
@@ -72262,9 +72600,9 @@ async function redactEventText(event) {
     const fields = event;
     const redacted = {};
     if (fields.task_name !== undefined)
-        redacted.task_name = await redactText(fields.task_name);
+        redacted.task_name = await redact_event_text_redactText(fields.task_name);
     if (fields.environment_url !== undefined)
-        redacted.environment_url = await redactText(fields.environment_url);
+        redacted.environment_url = await redact_event_text_redactText(fields.environment_url);
     if (fields.outcome !== undefined) {
         const { version, status, reasonCode } = fields.outcome;
         redacted.outcome = await redactJsonStrings(fields.outcome).catch(() => ({
@@ -72276,17 +72614,97 @@ async function redactEventText(event) {
     }
     return { ...event, ...redacted };
 }
-function redactText(text) {
+function redact_event_text_redactText(text) {
     return redactSecrets(text).catch(() => NOT_SCANNED_MARKER);
 }
 //# sourceMappingURL=redact-event-text.js.map
+;// CONCATENATED MODULE: ./lib/core/task/events-lost-of.js
+
+/**
+ * The body of the `events_lost` event that names `dropped` (events a status marker could no longer
+ * carry, pure): their sequences as inclusive ranges, oldest first, with the ranges of any
+ * `events_lost` event among them, so dropping a gap's own record loses nothing of it, and the
+ * inclusive ranges `unrecorded` of sequences known lost without their events (a mirror configured
+ * after the task began). Past `MAX_LOST_RANGES` the oldest ranges merge into one (the count stays
+ * exact). `undefined` for none.
+ */
+function eventsLostOf(dropped, unrecorded = []) {
+    const points = [
+        ...dropped.flatMap((event) => [
+            [event.sequence, event.sequence],
+            ...(event.type === 'events_lost' ? event.sequences : []),
+        ]),
+        ...unrecorded.map(([first, last]) => [first, last]),
+    ];
+    if (points.length === 0)
+        return undefined;
+    const sorted = points.sort((a, b) => a[0] - b[0]);
+    const ranges = [];
+    for (const [first, last] of sorted) {
+        const previous = ranges.at(-1);
+        if (previous !== undefined && first <= previous[1] + 1)
+            previous[1] = Math.max(previous[1], last);
+        else
+            ranges.push([first, last]);
+    }
+    const count = ranges.reduce((sum, [first, last]) => sum + last - first + 1, 0);
+    while (ranges.length > task_event/* MAX_LOST_RANGES */.RX) {
+        const [oldest, next] = ranges.splice(0, 2);
+        ranges.unshift([oldest[0], next[1]]);
+    }
+    return { sequences: ranges, count };
+}
+//# sourceMappingURL=events-lost-of.js.map
+;// CONCATENATED MODULE: ./lib/core/task/cap-pending-events.js
+
+
+
+/**
+ * The events a log's record carries unappended (`pending_events`, pure), within
+ * `MAX_PENDING_EVENTS`. Past it the oldest are dropped and never silently: an `events_lost` event
+ * applied after `record` names them, with the ranges and the sequence of an earlier gap event still
+ * carried (folded in, as `fitMarkerEvents` does for the status marker), so the record carries one
+ * gap event and every sequence up to its version is either carried, already appended, or named
+ * lost. `record` and `pending` are the record to write and what it carries; `gap` the applied gap
+ * event and `note` a warning naming the dropped events, when any were dropped.
+ */
+function capPendingEvents(params) {
+    const { record } = params;
+    if (params.pending.length <= task_record/* MAX_PENDING_EVENTS */.jC)
+        return { record, pending: [...params.pending] };
+    const earlierGaps = params.pending.filter((event) => event.type === 'events_lost');
+    const steps = params.pending.filter((event) => event.type !== 'events_lost');
+    // Room for the gap event itself.
+    const kept = steps.slice(-(task_record/* MAX_PENDING_EVENTS */.jC - 1));
+    const dropped = steps.slice(0, steps.length - kept.length);
+    const lost = eventsLostOf([...earlierGaps, ...dropped]);
+    const gap = applyTaskEvent(record, {
+        type: 'events_lost',
+        task_id: record.task_id,
+        at: params.at,
+        ...lost,
+    });
+    const named = dropped.map((event) => `${event.sequence} ${event.type}`).join(', ');
+    return {
+        record: gap.record,
+        pending: [...kept, gap.event],
+        gap: gap.event,
+        note: `⚠️ The results table has refused the task's events for too long: ${dropped.length} event(s) no longer fit the record and were dropped unappended (${named}); the results table will lack them, and an events_lost event (sequence ${gap.event.sequence}) records the gap.`,
+    };
+}
+//# sourceMappingURL=cap-pending-events.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/record-task-event.js
 
 
 
 
 
-/** Each retry means another writer moved the task in between; more than a few is a bug, not contention. */
+
+/**
+ * Each retry means another writer's write landed in between (reads are strongly consistent, and a
+ * store tells its own landed write from a conflict: `createDynamoDbTaskStore`), so a writer among
+ * N at once needs at most N - 1; past this the conflict is thrown, never a step silently left out.
+ */
 const record_task_event_MAX_ATTEMPTS = 5;
 /**
  * Records one step of a task, losing no event when the events store fails (issue #10): 1. read the
@@ -72294,12 +72712,14 @@ const record_task_event_MAX_ATTEMPTS = 5;
  * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
  * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
  * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
- * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first: an
- * event appended first could take a version that another writer then wins. The event's free text
- * is redacted first (`redactEventText`). `record` comes back
- * without `pending_events` (they belong to the log alone); `unappended` says why events are still
- * carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply, and
- * the task store's errors; an events store failure is carried, not thrown.
+ * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first:
+ * an event appended first could take a version that another writer then wins. Past
+ * `MAX_PENDING_EVENTS` carried, the oldest are dropped and named by an `events_lost` event applied
+ * after the step's (`capPendingEvents`; `gap`, and `lost` for a warning), so `record` is then one
+ * version past `event`. The event's free text is redacted first (`redactEventText`). `record` comes
+ * back without `pending_events` (they belong to the log alone); `unappended` says why events are
+ * still carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply,
+ * and the task store's errors; an events store failure is carried, not thrown.
  */
 async function recordTaskEvent(params) {
     const { log } = params;
@@ -72309,14 +72729,19 @@ async function recordTaskEvent(params) {
         const current = await log.tasks.get(event.task_id);
         const earlier = await appendEach({ events: log.events, pending: current?.pending_events ?? [] });
         const applied = applyTaskEvent(current === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(current), event);
-        // The oldest are dropped only past the cap (a very long outage of the events store alone).
-        const pending = [...earlier.pending, applied.event].slice(-task_record/* MAX_PENDING_EVENTS */.jC);
+        // Past the cap (a very long outage of the events store alone) the oldest are dropped, and an
+        // events_lost event applied after the step's names them.
+        const capped = capPendingEvents({
+            record: applied.record,
+            pending: [...earlier.pending, applied.event],
+            at: event.at,
+        });
         const kept = current?.unsent_events ?? [];
         const unsent = params.outbox === undefined ? kept : params.outbox({ kept, ...applied });
         try {
             await log.tasks.put({
-                ...applied.record,
-                pending_events: pending,
+                ...capped.record,
+                pending_events: capped.pending,
                 ...(unsent.length === 0 ? {} : { unsent_events: [...unsent] }),
             }, current?.version ?? 0);
         }
@@ -72325,10 +72750,20 @@ async function recordTaskEvent(params) {
                 continue;
             throw error;
         }
-        // Confirmed here, the event still rides in the record until the next write appends it again (a no-op).
-        const now = await appendEach({ events: log.events, pending: [applied.event] });
+        // Confirmed here, the events still ride in the record until the next write appends them again (a no-op).
+        const now = await appendEach({
+            events: log.events,
+            pending: capped.gap === undefined ? [applied.event] : [applied.event, capped.gap],
+        });
         const reason = now.reason ?? earlier.reason;
-        return { ...applied, unsent, ...(reason === undefined ? {} : { unappended: reason }) };
+        return {
+            record: capped.record,
+            event: applied.event,
+            unsent,
+            ...(capped.gap === undefined ? {} : { gap: capped.gap }),
+            ...(reason === undefined ? {} : { unappended: reason }),
+            ...(capped.note === undefined ? {} : { lost: capped.note }),
+        };
     }
 }
 /**
@@ -72394,13 +72829,18 @@ function openTaskJournal(params) {
                 : [
                     `The task's events could not be appended (${unappended}); the record carries them, and the next step appends them again.`,
                 ];
+            for (const step of steps)
+                if (step.lost !== undefined)
+                    warnings.push(step.lost);
             const dropped = droppedEventsWarning([...(outbox?.dropped.values() ?? [])]);
             if (dropped !== undefined)
                 warnings.push(dropped);
             const last = steps.at(-1);
             if (mirror !== undefined && record !== undefined && last !== undefined) {
                 // The log's events store may be the one that failed: the mirror is brought up to what it holds.
-                const unmirrored = await log.events.list(taskId).catch(() => steps.map((step) => step.event));
+                const unmirrored = await log.events
+                    .list(taskId)
+                    .catch(() => steps.flatMap((step) => (step.gap === undefined ? [step.event] : [step.event, step.gap])));
                 const step = await mirrorTaskStep({
                     mirror,
                     record,
@@ -72480,13 +72920,17 @@ function validated({ generation }) {
 /**
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
- * `local/<repo folder>#<branch's last segment>` (`localTaskId`: long names shortened with a hash),
- * so a request run again continues its record. A
+ * `local/<repo folder>#<branch's last segment>@<clone id>` (`localTaskId`: long names shortened
+ * with a hash), so a request run again in the same clone continues its record. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
 function localTaskLife(params) {
-    const { repo, taskId } = localTaskId({ repoName: params.repoName, branch: params.branch });
+    const { repo, taskId } = localTaskId({
+        repoName: params.repoName,
+        branch: params.branch,
+        cloneId: params.cloneId,
+    });
     const stores = filesystemStores(params.outDir);
     const journal = openTaskJournal({
         taskId,
@@ -72533,13 +72977,22 @@ function localTaskLife(params) {
                 { type: 'state_changed', to: 'generating' },
             ]);
         },
-        /** Validating → usage → `committed` with the branch and the commit on it; then the attempt's artifacts. */
+        /** The attempt's artifacts; then validating → usage → `committed` with the branch and the commit on it, and its outcome. */
         async committed(done) {
-            const { prepared } = done;
+            const { prepared, commit, changed } = done;
+            const branch = prepared.names.branch;
             await this.artifacts(prepared);
+            // The run's own outcome, so the record's last outcome is never an earlier run's failure.
+            const message = changed
+                ? `Committed ${commit.slice(0, 7)} on branch ${branch}.`
+                : `No change: branch ${branch} already holds this output at ${commit.slice(0, 7)}.`;
             await record([
                 ...validated(prepared),
-                { type: 'state_changed', to: 'committed', branch: prepared.names.branch, commit: done.commit },
+                { type: 'state_changed', to: 'committed', branch, commit },
+                {
+                    type: 'outcome_recorded',
+                    outcome: (0,outcome_summary/* summarizeOutcome */.w)({ status: 'committed', taskId, branch, commit, changed, message }),
+                },
             ]);
         },
         /** Validating → usage → `failed` with its outcome; then the attempt's artifacts. */
@@ -84634,6 +85087,7 @@ async function readRequestFile(file) {
 
 
 
+
 const STEPS = 5;
 /**
  * The whole pipeline on a laptop: checks → request file → validation → generation with repair →
@@ -84684,10 +85138,13 @@ async function runLocalTask(params) {
     }
     await outputs.clear();
     const repoName = external_node_path_.basename(external_node_path_.resolve(params.repoDir));
+    // A repository still to create gets its clone id once created (below).
+    const cloneId = repository.kind === 'existing' ? await ensureCloneId({ repoDir: repository.dir }) : newCloneId();
     const life = localTaskLife({
         outDir: outputs.dir,
         repoName,
         branch,
+        cloneId,
         request,
         ...(params.mirror === undefined ? {} : { mirror: params.mirror }),
         warn: (line) => params.progress(`      ⚠ ${line}`),
@@ -84720,6 +85177,7 @@ async function runLocalTask(params) {
         step(4, `Validation gates passed (${gates}) for ${generation.bundle.files.length} files in ${seconds(started)}`);
         if (repository.kind === 'to-create') {
             await createLocalRepository(repository.dir);
+            await ensureCloneId({ repoDir: repository.dir, proposed: cloneId });
             params.progress(`      Created git repository ${repository.dir} (--init)`);
         }
         const { commit, changed } = await commitToLocalBranch({
@@ -84732,7 +85190,7 @@ async function runLocalTask(params) {
             ? `Committed ${commit.slice(0, 7)} on branch ${names.branch} in ${repository.dir}`
             : `No change: branch ${names.branch} in ${repository.dir} already holds this output at ${commit.slice(0, 7)}`);
         // The record reaches committed once the branch holds the change (the same commit when unchanged).
-        await life.committed({ prepared, commit });
+        await life.committed({ prepared, commit, changed });
         const status = changed ? 'committed' : 'unchanged';
         await outputs.write('pr-body.md', prepared.body);
         await outputs.write('validation-report.json', JSON.stringify(generation.report, null, 2) + '\n');
