@@ -13,7 +13,12 @@ const SHA = 'b'.repeat(40);
 const AGENT = 'implementation-agent[bot]';
 const keys = deploymentKeysFrom(markerKeysFrom({ secret: 'org-wide-secret' })) as MarkerKeys;
 /** acme/shop (id 4242), renamed acme/store: the same id. */
-const beforeRename: DeploymentPlace = { repository: 'acme/shop', repositoryId: 4242, sha: SHA, environment: 'staging' };
+const beforeRename: DeploymentPlace = {
+  repository: 'acme/shop',
+  repositoryId: 4242,
+  sha: SHA,
+  environment: 'staging',
+};
 const afterRename: DeploymentPlace = { ...beforeRename, repository: 'acme/store' };
 
 /** As the agent creates it now: with this repository's id, signed under the name it had then. */
