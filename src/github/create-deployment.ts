@@ -33,14 +33,18 @@ export interface CreatedDeployment {
 /**
  * A GitHub deployment of exactly the checked sha; the workflow `on: deployment` carries it out.
  * Required contexts are empty because the rules were already checked against that sha. The
- * payload always gets a fresh one-time `nonce`; with deployment keys (`deploymentKeysFrom`) it is
- * signed with the current one, bound to this repository, that sha and `environment`, so the deploy run can tell it
- * from a hand-made one. Throws what Octokit throws, or an Error when GitHub creates nothing.
+ * payload always gets a fresh one-time `nonce` and this repository's `repository_id` (a rollback's
+ * copied payload included: the deployment is this repository's now); with deployment keys
+ * (`deploymentKeysFrom`) it is signed with the current one, bound to that id, that sha and
+ * `environment`, so the deploy run can tell it from a hand-made one, before and after a rename.
+ * Throws what Octokit throws, or an Error when GitHub creates nothing.
  */
 export async function createDeployment(params: {
   client: DeploymentClient;
   owner: string;
   repo: string;
+  /** GitHub's id of `owner/repo` (`repository.id`, `GITHUB_REPOSITORY_ID`). */
+  repositoryId: number;
   environment: string;
   payload: DeploymentPayload;
   description: string;
@@ -49,9 +53,10 @@ export async function createDeployment(params: {
 }): Promise<CreatedDeployment> {
   // A rollback copies an older payload: its nonce and signature are that deployment's, not this one's.
   const { signature: _older, ...fields } = params.payload;
-  const unsigned = { ...fields, nonce: newNonce() };
+  const unsigned = { ...fields, repository_id: params.repositoryId, nonce: newNonce() };
   const place = {
     repository: `${params.owner}/${params.repo}`,
+    repositoryId: params.repositoryId,
     sha: params.payload.checked_sha,
     environment: params.environment,
   };

@@ -28,6 +28,7 @@ async function flagFor(environment: string): Promise<boolean | undefined> {
     client,
     owner: 'acme',
     repo: 'shop',
+    repositoryId: 4242,
     environment,
     payload,
     description: 'deploy',

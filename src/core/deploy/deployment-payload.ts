@@ -8,6 +8,12 @@ import { DEPLOYMENT_STRATEGIES } from '../request/execution-request.js';
 export const deploymentPayloadSchema = z.object({
   version: z.literal(1),
   task_id: z.string().min(1).optional(),
+  /**
+   * GitHub's id of the repository the deployment was created in (`repository.id`): kept through a
+   * rename or a transfer, so `task_id` under a former name is still known for this repository's,
+   * and the signature is bound to it (`deploymentSigningText`). Absent on older deployments.
+   */
+  repository_id: z.number().int().positive().optional(),
   stack_name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'must be a valid CloudFormation stack name'),
   template_path: z.string().min(1),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-southeast-2'),
@@ -51,7 +57,10 @@ export const deploymentPayloadSchema = z.object({
    * already carried (a signed payload copied into a new deployment). Absent on older deployments.
    */
   nonce: z.string().min(1).max(64).optional(),
-  /** HMAC-SHA256 of the payload bound to the deployment's sha and environment (`signDeploymentPayload`). */
+  /**
+   * HMAC-SHA256 of the payload bound to the deployment's repository (its id when `repository_id`
+   * is set, else its name), sha and environment (`signDeploymentPayload`).
+   */
   signature: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be a hex HMAC-SHA256')

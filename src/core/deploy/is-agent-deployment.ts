@@ -3,10 +3,15 @@ import type { MarkerKeys } from '../state/marker-keys.js';
 import type { GitHubDeployment } from './deployment-record.js';
 import { judgeDeployment } from './judge-deployment.js';
 
-/** Who may count as the agent in deployment history: its creators and its deployment keys. */
+/**
+ * Who may count as the agent in deployment history: its creators and its deployment keys, in the
+ * repository of GitHub id `repositoryId` (`repository.id`, `GITHUB_REPOSITORY_ID`): a payload
+ * naming another id is never this repository's (`judgeDeployment`).
+ */
 export interface DeploymentAuthority {
   readonly creators: readonly string[];
   readonly keys: MarkerKeys | undefined;
+  readonly repositoryId: number;
 }
 
 /**
@@ -25,12 +30,13 @@ export const DEPLOY_RUN_IDENTITY = 'github-actions[bot]';
 export function deploymentAuthority(params: {
   identity: string;
   keys: MarkerKeys | undefined;
+  repositoryId: number;
 }): DeploymentAuthority {
   const creators =
     params.keys === undefined || isSharedIdentity(params.identity)
       ? [params.identity]
       : [params.identity, DEPLOY_RUN_IDENTITY];
-  return { creators, keys: params.keys };
+  return { creators, keys: params.keys, repositoryId: params.repositoryId };
 }
 
 /**
@@ -49,7 +55,12 @@ export function isAgentDeployment(params: {
     creator: deployment.creator?.login,
     creators: authority.creators,
     payload: typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload,
-    place: { repository: params.repository, sha: deployment.sha, environment: deployment.environment },
+    place: {
+      repository: params.repository,
+      repositoryId: authority.repositoryId,
+      sha: deployment.sha,
+      environment: deployment.environment,
+    },
     keys: authority.keys,
   });
   return judgement.trust !== 'refused';

@@ -10,7 +10,8 @@ import { keyThatSigned } from '../state/key-that-signed.js';
  * - `unsigned`: created by the agent's identity, but no key is configured, so nothing proves the
  *   payload is the agent's and not another writer's under the same identity. Carried out with a
  *   warning; counted in rollback history only because of its creator.
- * - `refused`: another creator, or with a key configured an unsigned, badly signed or nonce-less payload.
+ * - `refused`: another creator, a payload naming another repository id, or with a key configured
+ *   an unsigned, badly signed or nonce-less payload.
  */
 export type DeploymentJudgement =
   | { readonly trust: 'verified'; readonly signedWith: 'current' | 'previous'; readonly nonce: string }
@@ -21,7 +22,11 @@ export type DeploymentJudgement =
  * Judges one deployment. `creator` is GitHub's `deployment.creator.login` (never a payload field);
  * `creators` the logins the agent creates deployments as; `payload` the payload as GitHub returns it
  * (an object, or anything else, which is refused with a key); `place` the deployment's own
- * repository, sha and environment; `keys` the deployment keys (`deploymentKeysFrom`), when configured.
+ * repository (name and id), sha and environment; `keys` the deployment keys (`deploymentKeysFrom`),
+ * when configured. A payload whose `repository_id` is not `place.repositoryId` is another
+ * repository's, whatever its name (one deleted and created again under the name, or a payload
+ * copied across), and refused with or without keys; with keys its signature is checked against
+ * the id it carries, so the same repository under a former name still holds.
  */
 export function judgeDeployment(params: {
   creator: string | undefined;
@@ -35,6 +40,13 @@ export function judgeDeployment(params: {
     return {
       trust: 'refused',
       reason: `it was created by ${creator ?? 'an unknown account'}, not by the agent (${creators.join(' or ')})`,
+    };
+  }
+  const named = isRecord(payload) ? payload['repository_id'] : undefined;
+  if (named !== undefined && named !== place.repositoryId) {
+    return {
+      trust: 'refused',
+      reason: `its payload names repository ${JSON.stringify(named)}, not this repository (${place.repositoryId})`,
     };
   }
   if (keys === undefined) {

@@ -20,6 +20,7 @@ const controlEventSchema = z.object({
   action: z.literal(CONTROL_DISPATCH_TYPE),
   client_payload: controlRequestSchema,
   repository: z.object({
+    id: z.number().int().positive(),
     name: z.string(),
     owner: z.object({ login: z.string() }),
     default_branch: z.string(),
@@ -114,6 +115,7 @@ export async function mainControl(params: {
         identity: trust === undefined ? DEPLOY_RUN_IDENTITY : await trust.identity(),
         agentLogins: params.agentLogins,
         markerKeys: trust?.keys,
+        repositoryId: repository.id,
       });
       return runControlRequest({
         authority,

@@ -71,6 +71,7 @@ export async function mainDeploy(params: {
       trust === undefined ? DEPLOY_RUN_IDENTITY : await endDeploymentOnCrash(guard, () => trust.identity()),
     agentLogins: params.inputs['agent-login'],
     markerKeys: params.trust?.keys,
+    repositoryId: deployEvent.repositoryId,
   });
   const verdict = await endDeploymentOnCrash(guard, () =>
     verifyDeployment({ client: params.client, event: deployEvent, authority }),

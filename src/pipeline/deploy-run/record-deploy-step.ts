@@ -1,6 +1,7 @@
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import { summarizeOutcome, type OutcomeSummary } from '../../core/outcome/outcome-summary.js';
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
+import { isRecord } from '../../core/request/is-record.js';
 import type { DeployEventBody } from '../../core/task/apply-deploy-event.js';
 import { IllegalDeployTransitionError } from '../../core/state/deploy-state.js';
 import { TaskEventError } from '../../core/task/task-event-error.js';
@@ -8,6 +9,7 @@ import { readDeploymentHistory, type DeploymentHistoryClient } from '../../githu
 import type { StatusTrust } from '../../github/status-trust.js';
 import { parseTaskId } from '../../core/task/parse-task-id.js';
 import { canonicalGitHubTaskId } from '../../core/task/canonical-github-task-id.js';
+import { deployedTaskId } from '../../core/task/deployed-task-id.js';
 import { isLocalTaskId } from '../../core/task/is-local-task-id.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
@@ -51,7 +53,9 @@ export interface DeployTaskRecording {
 
 /**
  * Moves the deploy state of the task(s) a deployment touches, for its environment only (DESIGN §3):
- * the payload's `task_id` goes `deploying` on start, `deployed` or `deploy_failed` at the end; a
+ * the payload's `task_id` goes `deploying` on start, `deployed` or `deploy_failed` at the end (a
+ * `task_id` under the repository's former name is the same issue's under its name now, when the
+ * payload's `repository_id` is this repository's: `deployedTaskId`; its records migrate); a
  * successful rollback (`rollback_of`) also moves the task of the deployment it replaced to
  * `rolled_back`. A finish carrying the run's `outcome` records it as the deployed task's last
  * outcome in the same step, so its milestone (`Deploy Failed`…) carries the reason code. Each move goes through the task's status board, built as every other run builds
@@ -82,14 +86,28 @@ export async function recordDeployStep(params: {
   // repository otherwise: the run moves the task under its id (`canonicalGitHubTaskId`: a deployment
   // is a GitHub repository's, so its payload names a GitHub task), migrating the records kept under
   // the payload's spelling (`formerIds`).
+  // A payload made before a rename or a transfer names the repository's former name: its
+  // `repository_id`, when this repository's, makes it this repository's task (`deployedTaskId`).
   const formerIds = new Map<string, string>();
-  const canonical = (taskId: string) => {
-    const id = canonicalGitHubTaskId(taskId);
+  /** Tasks whose former name only a verified payload proves: their mirror records may migrate. */
+  const provenRenamed = new Set<string>();
+  const canonical = (taskId: string, payloadRepositoryId: number | undefined, verified: boolean) => {
+    const own = deployedTaskId({
+      taskId,
+      owner: event.repository.owner,
+      repo: event.repository.repo,
+      repositoryId: event.repositoryId,
+      payloadRepositoryId,
+    });
+    const id = own?.taskId ?? canonicalGitHubTaskId(taskId);
     if (id !== taskId) formerIds.set(id, taskId);
+    if (own?.renamed === true && verified) provenRenamed.add(id);
     return id;
   };
   if (payload.task_id !== undefined) {
-    const taskId = canonical(payload.task_id);
+    // With a key, a run carries out only a payload verified for this repository's id (`verifyDeployment`).
+    const verified = params.recording.trust?.keys !== undefined;
+    const taskId = canonical(payload.task_id, payload.repository_id, verified);
     events.push(
       step.kind === 'started'
         ? {
@@ -122,7 +140,8 @@ export async function recordDeployStep(params: {
     if (replaced !== undefined) {
       events.push({
         type: 'deploy_rolled_back',
-        task_id: canonical(replaced),
+        // That deployment's payload was not verified here: its former name moves no mirror record.
+        task_id: canonical(replaced.taskId, replaced.repositoryId, false),
         ...base,
         rollback_deployment_id: event.deploymentId,
         rolled_back_deployment_id: payload.rollback_of,
@@ -145,6 +164,7 @@ export async function recordDeployStep(params: {
         ...params,
         taskEvent,
         formerTaskId: formerIds.get(taskEvent.task_id),
+        renamed: provenRenamed.has(taskEvent.task_id),
         ...(unsent === undefined ? {} : { unsent }),
         ...(ownOutcome === undefined ? {} : { outcome: ownOutcome }),
       })),
@@ -157,12 +177,15 @@ export async function recordDeployStep(params: {
   return warnings;
 }
 
-/** The task of the deployment a rollback replaced, from its payload in the environment's history. */
+/**
+ * The task of the deployment a rollback replaced, and the repository id its payload names, from
+ * its payload in the environment's history.
+ */
 async function replacedTask(params: {
   client: DeploymentHistoryClient;
   event: DeployEvent;
   rollbackOf: number;
-}): Promise<string | undefined> {
+}): Promise<{ taskId: string; repositoryId: number | undefined } | undefined> {
   const { owner, repo } = params.event.repository;
   const history = await readDeploymentHistory({
     client: params.client,
@@ -171,7 +194,11 @@ async function replacedTask(params: {
     filter: { environment: params.event.environment },
     enough: (records) => records.some((record) => record.id === params.rollbackOf),
   });
-  return history.records.find((record) => record.id === params.rollbackOf)?.taskId;
+  const taskId = history.records.find((record) => record.id === params.rollbackOf)?.taskId;
+  if (taskId === undefined) return undefined;
+  const payload = history.payloadOf(params.rollbackOf);
+  const named = isRecord(payload) ? payload['repository_id'] : undefined;
+  return { taskId, repositoryId: typeof named === 'number' ? named : undefined };
 }
 
 async function recordOne(params: {
@@ -181,6 +208,8 @@ async function recordOne(params: {
   taskEvent: DeployEventBody;
   /** The task's id as the payload spelled it, when not canonical: its mirror records are migrated. */
   formerTaskId: string | undefined;
+  /** `formerTaskId` is another name of this repository, proven by a verified payload's id. */
+  renamed: boolean;
   unsent?: UnsentDeployment;
   /** The run's outcome, recorded right after `taskEvent` in the same step. */
   outcome?: OutcomeSummary;
@@ -240,6 +269,7 @@ async function recordOne(params: {
     const journal = openTaskJournal({
       taskId: taskEvent.task_id,
       formerTaskId: params.formerTaskId,
+      renamed: params.renamed,
       log: { tasks, events },
       ...(publisher === undefined ? {} : { mirror: { publisher } }),
     });

@@ -56,6 +56,7 @@ export async function rollBackAfterFailure(params: {
     client,
     owner,
     repo,
+    repositoryId: event.repositoryId,
     environment: event.environment,
     payload,
     keys: params.authority?.keys,

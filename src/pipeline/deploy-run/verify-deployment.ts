@@ -9,8 +9,8 @@ export type DeploymentVerdict =
 
 /**
  * Whether this run may carry the deployment out at all, before anything else is done: GitHub's
- * `creator` must be one of the agent's logins; with deployment keys the payload must be signed for
- * this sha and environment (`judgeDeployment`) and its one-time nonce carried by no earlier
+ * `creator` must be one of the agent's logins; a payload naming another repository id is refused;
+ * with deployment keys the payload must be signed for this repository, sha and environment (`judgeDeployment`) and its one-time nonce carried by no earlier
  * deployment (`findEarlierNonce`). Without keys only the creator is checked and a `warning` says
  * so. The refusal is a sentence for the deployment status and the log. Throws what Octokit throws.
  */
@@ -26,6 +26,7 @@ export async function verifyDeployment(params: {
     payload: event.payload,
     place: {
       repository: `${event.repository.owner}/${event.repository.repo}`,
+      repositoryId: event.repositoryId,
       sha: event.sha,
       environment: event.environment,
     },

@@ -71,7 +71,7 @@ export async function deployOnMerge(params: {
     return { status: 'ignored', reason: `the merge of #${pullNumber} was already handled` };
   }
   const mergedAt = pull.merged_at;
-  const authority = await deploymentAuthorityOf(deps.trust);
+  const authority = await deploymentAuthorityOf(deps.trust, deps.repositoryId);
   const trigger = { mergeOf: pullNumber };
   const earlier = await findTriggerDeployment({ client, owner, repo, trigger, since: mergedAt, authority });
   if (earlier) {

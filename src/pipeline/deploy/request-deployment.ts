@@ -141,7 +141,7 @@ export async function requestDeployment(params: {
       order: config.deploy_order,
       environment,
       sha: facts.currentSha,
-      authority: await deploymentAuthorityOf(deps.trust),
+      authority: await deploymentAuthorityOf(deps.trust, deps.repositoryId),
     })),
   });
   if (!decision.allowed) return refuse(decision.message);
@@ -192,6 +192,7 @@ export async function requestDeployment(params: {
     client,
     owner,
     repo,
+    repositoryId: deps.repositoryId,
     environment,
     payload,
     keys: deploymentKeysFrom(deps.trust.keys),

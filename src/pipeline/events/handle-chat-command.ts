@@ -60,7 +60,7 @@ export async function handleChatCommand(
     // A command is carried out once: a redelivery finds the deployment its first handling made
     // (`/rollback`'s use case looks for it itself, from its idempotency key).
     const { commentId, commentedAt } = event;
-    const authority = await deploymentAuthorityOf(deps.trust);
+    const authority = await deploymentAuthorityOf(deps.trust, deps.repositoryId);
     const earlier = await findCommandDeployment({ client, owner, repo, commentId, commentedAt, authority });
     if (earlier) {
       return {

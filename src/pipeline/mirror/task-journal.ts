@@ -38,11 +38,21 @@ export function openTaskJournal(params: {
    * `acme/shop#7`): the log's records under it are migrated to `taskId` first (`migrateFormerTask`).
    */
   formerTaskId?: string | undefined;
+  /**
+   * `formerTaskId` was proven this task's by the repository's id (a rename or a transfer): records
+   * under another repository name are migrated too (`migrateFormerTask`).
+   */
+  renamed?: boolean | undefined;
 }): TaskJournal {
   const { log, mirror, taskId } = params;
   let migrated: Promise<unknown> | undefined;
   const migrate = () =>
-    (migrated ??= migrateFormerTask({ ...log, taskId, formerTaskId: params.formerTaskId }));
+    (migrated ??= migrateFormerTask({
+      ...log,
+      taskId,
+      formerTaskId: params.formerTaskId,
+      renamed: params.renamed,
+    }));
   return {
     // The log's own bookkeeping (`pending_events`, `unsent_events`) is not the task's.
     current: async () => {

@@ -64,7 +64,7 @@ export async function requestRollback(params: {
     reasonCode,
     message,
   });
-  const authority = await deploymentAuthorityOf(deps.trust);
+  const authority = await deploymentAuthorityOf(deps.trust, deps.repositoryId);
   const { commentId } = request.trigger;
   const earlier = await findCommandDeployment({
     client,
@@ -137,6 +137,7 @@ export async function requestRollback(params: {
     client,
     owner,
     repo,
+    repositoryId: deps.repositoryId,
     environment,
     payload,
     keys: authority.keys,

@@ -177,7 +177,7 @@ describe('every AWS call the deploy path makes is in the deploy role', () => {
           requested_by: 'alice',
           region: 'ap-southeast-2',
         },
-        authority: { creators: ['github-actions[bot]'], keys: undefined },
+        authority: { creators: ['github-actions[bot]'], keys: undefined, repositoryId: 4242 },
         cloudFormationFor: () => new CloudFormationClient({ region: 'ap-southeast-2' }),
         lockStore,
         now: () => Date.now(),

@@ -12,7 +12,7 @@ import { signMarkerText } from '../../../src/core/state/marker-signature.js';
 import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
 
 const SHA = 'a'.repeat(40);
-const place = { repository: 'acme/shop', sha: SHA, environment: 'staging' };
+const place = { repository: 'acme/shop', repositoryId: 4242, sha: SHA, environment: 'staging' };
 const markerKeys = markerKeysFrom({ secret: 'new-secret', previousSecret: 'old-secret' }) as MarkerKeys;
 const keys = deploymentKeysFrom(markerKeys) as MarkerKeys;
 const oldKeys = deploymentKeysFrom(markerKeysFrom({ secret: 'old-secret' })) as MarkerKeys;
@@ -147,7 +147,7 @@ describe('isAgentDeployment', () => {
   });
 
   it('with a key counts signed deployments, by the agent or by the deploy run’s own automatic rollback', () => {
-    const authority = deploymentAuthority({ identity: AGENT, keys });
+    const authority = deploymentAuthority({ identity: AGENT, keys, repositoryId: 4242 });
     expect(isAgentDeployment({ deployment: listed(signed()), authority, repository: 'acme/shop' })).toBe(
       true,
     );
@@ -174,7 +174,7 @@ describe('isAgentDeployment', () => {
   });
 
   it('without a key counts only the agent’s own, unshared identity', () => {
-    const authority = deploymentAuthority({ identity: AGENT, keys: undefined });
+    const authority = deploymentAuthority({ identity: AGENT, keys: undefined, repositoryId: 4242 });
     expect(
       isAgentDeployment({
         deployment: listed({ ...deploymentPayloadFor(SHA) }),

@@ -3,6 +3,7 @@ import { judgeDeployment } from '../../../src/core/deploy/judge-deployment.js';
 import { TEST_MARKER_KEYS } from './agent-status.js';
 import { deploymentPayloadFor } from '../../fixtures/deployment-payload.js';
 import { INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
+import { HELLO_WORLD_ID } from '../../fixtures/signed-deployment-payload.js';
 import {
   BRANCH,
   HEAD,
@@ -59,7 +60,12 @@ describe('Probot app: /deploy on the pull request', () => {
         creator: 'implementation-agent[bot]',
         creators: ['implementation-agent[bot]'],
         payload: deployment.payload,
-        place: { repository: 'Codertocat/Hello-World', sha: HEAD, environment: 'staging' },
+        place: {
+          repository: 'Codertocat/Hello-World',
+          repositoryId: HELLO_WORLD_ID,
+          sha: HEAD,
+          environment: 'staging',
+        },
         keys: deploymentKeysFrom(TEST_MARKER_KEYS),
       }),
     ).toMatchObject({ trust: 'verified', signedWith: 'current', nonce: deployment.payload.nonce });

@@ -77,7 +77,7 @@ const control = (
     client: github.client,
     repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
     request: { ...request(command), ...(issuedAt === undefined ? {} : { issued_at: issuedAt }) },
-    authority: { creators: [AGENT, 'github-actions[bot]'], keys: undefined },
+    authority: { creators: [AGENT, 'github-actions[bot]'], keys: undefined, repositoryId: 4242 },
     cloudFormationFor: (region) => new CloudFormationClient({ region }),
     ...(lockStore ? { lockStore } : {}),
     now: () => Date.parse('2026-11-24T10:30:00Z'),

@@ -88,6 +88,7 @@ describe('runDeployment: bake window and automatic rollback', () => {
       identity: 'github-actions[bot]',
       agentLogins: [AGENT],
       markerKeys,
+      repositoryId: 4242,
     });
     const goodPayload = { ...payload, checked_sha: GOOD_SHA };
     const sign = (sha: string, fields: Record<string, unknown>) =>
@@ -136,7 +137,7 @@ describe('runDeployment: bake window and automatic rollback', () => {
         creator: 'github-actions[bot]',
         creators: authority.creators,
         payload: github.created[0]?.payload,
-        place: { repository: 'acme/shop', sha: GOOD_SHA, environment: 'staging' },
+        place: { repository: 'acme/shop', repositoryId: 4242, sha: GOOD_SHA, environment: 'staging' },
         keys: authority.keys,
       }).trust,
     ).toBe('verified');
