@@ -91,7 +91,11 @@ export function integrationCoverage(params: {
   const capabilities = [
     ...byType.values(),
     ...fixedCapabilities({ asks, test }),
-    shiftCapability({ functionId: 'ConsumerFunction', configName: params.shifting.configName }),
+    shiftCapability({
+      functionId: 'ConsumerFunction',
+      configName: params.shifting.configName,
+      shift: params.shifting.shift,
+    }),
   ];
   const stories = input.stories.map((intent) => {
     const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];

@@ -9,6 +9,7 @@ import { testingCoverage } from './testing-coverage.js';
 import { testingSource } from './testing-source.js';
 import { testingTemplate } from './testing-template.js';
 import { testingTests } from './testing-tests.js';
+import { optionalAsked } from '../../coverage/asked-shift.js';
 
 /** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
 export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
@@ -18,6 +19,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
     functionId: 'CanaryFunction',
     slug: names.slug,
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    ...optionalAsked(input),
   });
   const coverage = testingCoverage({ input, checks, shifting });
   const namespace = `Synthetics/${names.pascal}`;
