@@ -34,27 +34,24 @@ const auditBucket = {
 };
 
 describe('review 11f: webhook events read from the request', () => {
-  it.failing(
-    'FAULT: three Shopify stories "I receive an event when an order is paid / is cancelled / a customer is created" all become one message type `receive-event` (the type read from the story\'s verb, not its condition)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Shopify orders',
-        description:
-          'Receive Shopify webhooks, verify the HMAC, and publish events on the orders EventBridge bus.',
-        stories: [
-          'As fulfilment I receive an event when an order is paid',
-          'As support I receive an event when an order is cancelled',
-          'As marketing I receive an event when a customer is created',
-        ],
-      });
-      const messages = fileContent(bundle, 'src/messages.ts');
-      expect(messages).not.toContain("'receive-event'");
-      // Three different happenings are three types (Shopify's topics orders/paid, orders/cancelled, customers/create).
-      const types = /MESSAGE_TYPES = \[([^\]]*)\]/.exec(messages)?.[1]?.split(',') ?? [];
-      expect(types).toHaveLength(3);
-    },
-  );
+  it('FAULT: three Shopify stories "I receive an event when an order is paid / is cancelled / a customer is created" all become one message type `receive-event` (the type read from the story\'s verb, not its condition)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Shopify orders',
+      description:
+        'Receive Shopify webhooks, verify the HMAC, and publish events on the orders EventBridge bus.',
+      stories: [
+        'As fulfilment I receive an event when an order is paid',
+        'As support I receive an event when an order is cancelled',
+        'As marketing I receive an event when a customer is created',
+      ],
+    });
+    const messages = fileContent(bundle, 'src/messages.ts');
+    expect(messages).not.toContain("'receive-event'");
+    // Three different happenings are three types (Shopify's topics orders/paid, orders/cancelled, customers/create).
+    const types = /MESSAGE_TYPES = \[([^\]]*)\]/.exec(messages)?.[1]?.split(',') ?? [];
+    expect(types).toHaveLength(3);
+  });
 
   it.failing(
     'FAULT: "a workflow run fails on the main branch" and "a pull request is opened against main" take every branch and count covered (a branch qualifier dropped silently)',
@@ -237,25 +234,22 @@ describe('review 11f: queues and jobs do what the sentence says', () => {
     );
   });
 
-  it.failing(
-    'FAULT: "As finance I receive an email when the nightly report is ready" makes a message type `receive-email` the consumer accepts (a story asking for a notification read as a message type)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'Nightly report',
-        description:
-          "Every night at 2am UTC, read yesterday's orders from the orders DynamoDB table and write a CSV report to S3.",
-        stories: [
-          'As finance I receive an email when the nightly report is ready',
-          'As an operator I am alerted when the nightly job fails',
-        ],
-      });
-      const messages = fileContent(bundle, 'src/messages.ts');
-      // Nobody sends a "receive-email" message: the words are what the person wants, not what arrives.
-      expect(messages).not.toContain("'receive-email'");
-      expect(messages).not.toContain("'alert-item'");
-    },
-  );
+  it('FAULT: "As finance I receive an email when the nightly report is ready" makes a message type `receive-email` the consumer accepts (a story asking for a notification read as a message type)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Nightly report',
+      description:
+        "Every night at 2am UTC, read yesterday's orders from the orders DynamoDB table and write a CSV report to S3.",
+      stories: [
+        'As finance I receive an email when the nightly report is ready',
+        'As an operator I am alerted when the nightly job fails',
+      ],
+    });
+    const messages = fileContent(bundle, 'src/messages.ts');
+    // Nobody sends a "receive-email" message: the words are what the person wants, not what arrives.
+    expect(messages).not.toContain("'receive-email'");
+    expect(messages).not.toContain("'alert-item'");
+  });
 });
 
 describe('review 11f: the resource model reads the request', () => {
@@ -662,6 +656,44 @@ describe('review 11f (siblings): gaps name only what was asked', () => {
     });
     expect(gapsOf(sentenceRow(asks.bundle.coverage, 2))).toContainEqual(
       expect.stringContaining('no access logging'),
+    );
+  });
+});
+
+describe('review 11f (siblings): the happening a story names is its message type, for any sender', () => {
+  const typesOf = async (description: string, stories: string[]) => {
+    const { bundle } = await generate({ taskType: 'integration', taskName: 'Relay', description, stories });
+    const messages = fileContent(bundle, 'src/messages.ts');
+    return /MESSAGE_TYPES = \[([^\]]*)\]/.exec(messages)?.[1] ?? '';
+  };
+
+  it('reads the condition for a sender whose event names are not known, and for a plain queue', async () => {
+    expect(
+      await typesOf('Receive GitLab webhooks and put events on the ci event bus.', [
+        'As a lead I receive an event when a merge request is approved',
+        'As a lead I receive an event whenever a pipeline fails on the main branch',
+      ]),
+    ).toMatch(/'MergeRequestApproved'.*'PipelineFails'/);
+    expect(
+      await typesOf('Consume messages from an SQS queue.', [
+        'As billing I get a message when an invoice is overdue',
+      ]),
+    ).toContain("'InvoiceOverdue'");
+  });
+
+  it('keeps notification stories out of the message types, and says nothing sends them', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Exports',
+      description: 'Consume ExportFinished messages from an SQS queue.',
+      stories: [
+        'As an analyst I get an email when an export finishes',
+        'As support I am notified when an export fails',
+      ],
+    });
+    expect(fileContent(bundle, 'src/messages.ts')).not.toMatch(/'get-email'|'notify-/);
+    expect(gapsOf(storyRow(bundle.coverage, 1))).toContainEqual(
+      expect.stringContaining('an SNS topic with an email subscription'),
     );
   });
 });
