@@ -367,7 +367,11 @@ function applicationCapabilities(params: {
       tests: [],
       resources: ['HttpApiStage'],
     },
-    shiftCapability({ functionId: 'ApiFunction', configName: params.shifting.configName }),
+    shiftCapability({
+      functionId: 'ApiFunction',
+      configName: params.shifting.configName,
+      shift: params.shifting.shift,
+    }),
     {
       when: anyOf(
         'auth',
