@@ -101,14 +101,27 @@ function moveBody(routeKey: string): Record<string, unknown> | undefined {
   );
 }
 
+`;
+
+/** Helpers a suite defines only when its tests call them: a service's own lint refuses unused ones. */
+const HELPERS: readonly { readonly name: string; readonly code: string }[] = [
+  {
+    name: 'omit',
+    code: `
 function omit(body: Record<string, unknown>, name: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => key !== name));
 }
-
+`,
+  },
+  {
+    name: 'ids',
+    code: `
 function ids(answer: Answer): string[] {
   return (answer.body.items as { id: string }[]).map((item) => item.id);
 }
-`;
+`,
+  },
+];
 
 /** Jest suites proving the routes work together on the model, through the handler only: no test writes the store directly. */
 export function applicationTests(baseDir: string, model: ResourceModel): GeneratedFile[] {
@@ -161,7 +174,10 @@ ${fixed}${perResource}
 describe('user stories', () => {
 ${stories}});
 `;
-  const app = `${keepUsedImports(HEADER, body)}${body}`;
+  const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper.name}\\(`).test(body))
+    .map((helper) => helper.code)
+    .join('');
+  const app = `${keepUsedImports(HEADER, body)}${helpers}${body}`;
   const files: GeneratedFile[] = [
     { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
     { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
