@@ -366,40 +366,34 @@ describe('review 11f: the resource model reads the request', () => {
     expect(model).toContain("{ name: 'receiptPhotos', type: 'list', required: false, minItems: 1 }");
   });
 
-  it.failing(
-    'FAULT: "see my remaining leave balance" is a stored `balance` someone must POST, and the row names only the missing authorizer (a derived figure read as a stored resource)',
-    async () => {
-      const { bundle } = await generate(leaveRequests);
-      const routes = fileContent(bundle, 'src/routes.ts');
-      // Nothing computes what remains from approved leave: either something does, or the row says so.
-      const stored = routes.includes("'POST /balances'");
-      const said = (storyRow(bundle.coverage, 6)?.gaps ?? []).some((gap) => /remaining|balance/.test(gap));
-      expect(!stored || said).toBe(true);
-    },
-  );
+  it('FAULT: "see my remaining leave balance" is a stored `balance` someone must POST, and the row names only the missing authorizer (a derived figure read as a stored resource)', async () => {
+    const { bundle } = await generate(leaveRequests);
+    const routes = fileContent(bundle, 'src/routes.ts');
+    // Nothing computes what remains from approved leave: either something does, or the row says so.
+    const stored = routes.includes("'POST /balances'");
+    const said = (storyRow(bundle.coverage, 6)?.gaps ?? []).some((gap) => /remaining|balance/.test(gap));
+    expect(!stored || said).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "look up a product by its SKU" makes an owner field `skuId`, required on create beside `sku`, and counts GET /products/{id} covered (a natural key read as an owner)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Warehouse inventory',
-        description:
-          'An inventory API for our warehouses, stored in DynamoDB. Each product has a SKU, a name, a quantity on hand, a unit price and a list of tags.',
-        stories: [
-          'As a stock clerk I can add a product with a SKU and a quantity',
-          'As a stock clerk I can look up a product by its SKU',
-        ],
-      });
-      const model = fileContent(bundle, 'src/model.ts');
-      // A SKU is the product's own code, not whom the product belongs to.
-      expect(model).not.toContain("'skuId'");
-      // Looking up by SKU needs the SKU: a filter on it, or a row that says the service-made id is needed.
-      const routes = fileContent(bundle, 'src/routes.ts');
-      const bySku = /'GET \/products': \{[^}]*field: 'sku'/.test(routes);
-      expect(bySku || storyRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('FAULT: "look up a product by its SKU" makes an owner field `skuId`, required on create beside `sku`, and counts GET /products/{id} covered (a natural key read as an owner)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Warehouse inventory',
+      description:
+        'An inventory API for our warehouses, stored in DynamoDB. Each product has a SKU, a name, a quantity on hand, a unit price and a list of tags.',
+      stories: [
+        'As a stock clerk I can add a product with a SKU and a quantity',
+        'As a stock clerk I can look up a product by its SKU',
+      ],
+    });
+    const model = fileContent(bundle, 'src/model.ts');
+    // A SKU is the product's own code, not whom the product belongs to.
+    expect(model).not.toContain("'skuId'");
+    // Looking up by SKU needs the SKU: a filter on it, or a row that says the service-made id is needed.
+    const routes = fileContent(bundle, 'src/routes.ts');
+    const bySku = /'GET \/products': \{[^}]*field: 'sku'/.test(routes);
+    expect(bySku || storyRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
+  });
 
   it.failing(
     'FAULT: "list products by tag" is counted covered by "GET /products lists products, by skuId when given", with no tag field nor filter (a list row met by another filter)',
@@ -477,88 +471,79 @@ describe('review 11f: the resource model reads the request', () => {
     expect(row?.implementedBy).toContain('score (number from 1 to 5, required on create)');
   });
 
-  it.failing(
-    'FAULT: "As an agent I can start work on a ticket" makes a resource `work` at POST /works instead of moving the ticket to in progress (a verb phrase read as a resource)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'IT helpdesk',
-        description: 'Each ticket has a title. Tickets are open, in progress, resolved or closed.',
-        stories: [
-          'As an employee I can open a ticket with a title',
-          'As an agent I can start work on a ticket',
-          'As an agent I can resolve a ticket',
-        ],
-      });
-      const routes = fileContent(bundle, 'src/routes.ts');
-      expect(routes).not.toContain("'POST /works'");
-      expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/name: 'work'/);
-    },
-  );
+  it('FAULT: "As an agent I can start work on a ticket" makes a resource `work` at POST /works instead of moving the ticket to in progress (a verb phrase read as a resource)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'IT helpdesk',
+      description: 'Each ticket has a title. Tickets are open, in progress, resolved or closed.',
+      stories: [
+        'As an employee I can open a ticket with a title',
+        'As an agent I can start work on a ticket',
+        'As an agent I can resolve a ticket',
+      ],
+    });
+    const routes = fileContent(bundle, 'src/routes.ts');
+    expect(routes).not.toContain("'POST /works'");
+    expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/name: 'work'/);
+  });
 
-  it.failing(
-    'FAULT: "reopen a resolved ticket" reopens a ticket from any status (assigned, closed) and is counted covered (a state adjective on the object dropped)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'IT helpdesk',
-        description: 'Each ticket has a title. Tickets are open, assigned, resolved or closed.',
-        stories: [
-          'As an employee I can open a ticket with a title',
-          'As an agent I can assign a ticket to myself',
-          'As an agent I can resolve a ticket',
-          'As an employee I can reopen a resolved ticket',
-          'As an admin I can close a ticket',
-        ],
-      });
-      const routes = fileContent(bundle, 'src/routes.ts');
-      // Like "delete a closed ticket" (onlyIn), only a resolved ticket may be reopened.
-      const reopen = /'POST \/tickets\/\{id\}\/reopen': \{[^}]*\}/.exec(routes)?.[0] ?? '';
-      const onlyResolved = /onlyIn: \['resolved'\]|refusedFrom: \[[^\]]*'closed'/.test(reopen);
-      expect(onlyResolved || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+  it('FAULT: "reopen a resolved ticket" reopens a ticket from any status (assigned, closed) and is counted covered (a state adjective on the object dropped)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'IT helpdesk',
+      description: 'Each ticket has a title. Tickets are open, assigned, resolved or closed.',
+      stories: [
+        'As an employee I can open a ticket with a title',
+        'As an agent I can assign a ticket to myself',
+        'As an agent I can resolve a ticket',
+        'As an employee I can reopen a resolved ticket',
+        'As an admin I can close a ticket',
+      ],
+    });
+    const routes = fileContent(bundle, 'src/routes.ts');
+    // Like "delete a closed ticket" (onlyIn), only a resolved ticket may be reopened.
+    const reopen = /'POST \/tickets\/\{id\}\/reopen': \{[^}]*\}/.exec(routes)?.[0] ?? '';
+    const onlyResolved = /onlyIn: \['resolved'\]|refusedFrom: \[[^\]]*'closed'/.test(reopen);
+    expect(onlyResolved || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
 
-      // Sibling: "refund a shipped order" refunds a placed order too.
-      const orders = await generate(fulfilment);
-      const refund =
-        /'POST \/orders\/\{id\}\/refund': \{[^}]*\}/.exec(fileContent(orders.bundle, 'src/routes.ts'))?.[0] ??
-        '';
-      expect(
-        /onlyIn: \['shipped'\]/.test(refund) || storyRow(orders.bundle.coverage, 5)?.status !== 'covered',
-      ).toBe(true);
-    },
-  );
+    // Sibling: "refund a shipped order" refunds a placed order too.
+    const orders = await generate(fulfilment);
+    const refund =
+      /'POST \/orders\/\{id\}\/refund': \{[^}]*\}/.exec(fileContent(orders.bundle, 'src/routes.ts'))?.[0] ??
+      '';
+    expect(
+      /onlyIn: \['shipped'\]/.test(refund) || storyRow(orders.bundle.coverage, 5)?.status !== 'covered',
+    ).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "reject a claim with a reason" is counted covered though POST /claims/{id}/reject ignores its body, so no reason is ever recorded by the rejection (a "with …" on a status move dropped)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Expense claims',
-        description:
-          'An API for employee expense claims, stored in DynamoDB. Each claim has an amount and a category.',
-        stories: [
-          'As an employee I can submit an expense claim with an amount and a category',
-          'As a manager I can approve a claim',
-          'As a manager I can reject a claim with a reason',
-        ],
-      });
-      const app = fileContent(bundle, 'src/app.ts');
-      const transition = app.slice(
-        app.indexOf('async function transition('),
-        app.indexOf('async function remove('),
-      );
-      // The rejection must read the reason from its body (and require it), or the row must say it does not.
-      const readsBody = /body/i.test(transition);
-      expect(readsBody || storyRow(bundle.coverage, 3)?.status !== 'covered').toBe(true);
+  it('FAULT: "reject a claim with a reason" is counted covered though POST /claims/{id}/reject ignores its body, so no reason is ever recorded by the rejection (a "with …" on a status move dropped)', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Expense claims',
+      description:
+        'An API for employee expense claims, stored in DynamoDB. Each claim has an amount and a category.',
+      stories: [
+        'As an employee I can submit an expense claim with an amount and a category',
+        'As a manager I can approve a claim',
+        'As a manager I can reject a claim with a reason',
+      ],
+    });
+    const app = fileContent(bundle, 'src/app.ts');
+    const transition = app.slice(
+      app.indexOf('async function transition('),
+      app.indexOf('async function remove('),
+    );
+    // The rejection must read the reason from its body (and require it), or the row must say it does not.
+    const readsBody = /body/i.test(transition);
+    expect(readsBody || storyRow(bundle.coverage, 3)?.status !== 'covered').toBe(true);
 
-      // Sibling: "ship an order with a tracking number" ships without recording one.
-      const orders = await generate(fulfilment);
-      const shipRequires = /'POST \/orders\/\{id\}\/ship': \{[^}]*trackingNumber/.test(
-        fileContent(orders.bundle, 'src/routes.ts'),
-      );
-      expect(shipRequires || storyRow(orders.bundle.coverage, 3)?.status !== 'covered').toBe(true);
-    },
-  );
+    // Sibling: "ship an order with a tracking number" ships without recording one.
+    const orders = await generate(fulfilment);
+    const shipRequires = /'POST \/orders\/\{id\}\/ship': \{[^}]*trackingNumber/.test(
+      fileContent(orders.bundle, 'src/routes.ts'),
+    );
+    expect(shipRequires || storyRow(orders.bundle.coverage, 3)?.status !== 'covered').toBe(true);
+  });
 });
 
 describe('review 11f: infrastructure keeps what it is asked to keep', () => {

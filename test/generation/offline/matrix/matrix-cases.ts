@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RequestPayload } from '../../../../src/core/request/execution-request.js';
 import { DEPLOYMENT_STRATEGIES, TASK_TYPES } from '../../../../src/core/request/execution-request.js';
 import { requestFor } from '../offline-test-requests.js';
+import { review11fCases } from './review11f-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {

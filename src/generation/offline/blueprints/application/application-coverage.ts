@@ -79,9 +79,11 @@ export function applicationCoverage(params: {
         tests: [],
         resources: [],
         gaps: [
-          intent.receives === true
-            ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-            : 'the story names nothing the API could store or act on, so no route was generated for it',
+          story?.derived !== undefined
+            ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+            : intent.receives === true
+              ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+              : 'the story names nothing the API could store or act on, so no route was generated for it',
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
         ],
       };
@@ -137,7 +139,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
-    transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    transition: `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   const roles =
     operation.roles.length === 0

@@ -138,6 +138,8 @@ function routesModule(model: ResourceModel): string {
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
     if (operation.onlyIn.length > 0) parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
     if (operation.callerField !== undefined) parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
+    if (operation.records.length > 0)
+      parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
     if (operation.filters.length > 0)
       parts.push(
         `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''} }`).join(', ')}]`,
@@ -157,8 +159,10 @@ export interface Route {
   parent?: string;
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
-  /** The only statuses the route acts on (\`delete a closed ticket\`); any other is refused with 409. */
+  /** The only statuses the route acts on (\`delete a closed ticket\`, \`reopen a resolved ticket\`); any other is refused with 409. */
   onlyIn?: string[];
+  /** For transitions: declared fields the body must give, recorded by the move (\`reject a claim with a reason\`); else 400. */
+  records?: string[];
   /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */
   callerField?: string;
   /**

@@ -1,5 +1,6 @@
 import { withArticle } from '../../naming/article.js';
 import type { Resource, ResourceModel } from './model/resource-model-types.js';
+import { movesFromNew } from './moves-from-new.js';
 
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 export const TEST_FILES = {
@@ -31,7 +32,16 @@ export function lifecycleSteps(resource: Resource, model: ResourceModel): string
     ...(kinds.has('list') ? ['list'] : []),
     ...(kinds.has('update') ? ['change'] : []),
     ...(kinds.has('transition')
-      ? [(resource.status?.transitions[0]?.action ?? 'move').replace(/-/g, ' ')]
+      ? [
+          (
+            resource.status?.transitions.find(
+              (transition) =>
+                transition.to !== resource.status?.initial && movesFromNew({ resource, model, transition }),
+            )?.action ??
+            resource.status?.transitions[0]?.action ??
+            'move'
+          ).replace(/-/g, ' '),
+        ]
       : []),
     ...(kinds.has('delete') ? ['delete'] : []),
   ];

@@ -20,6 +20,7 @@ import type { ParsedStory } from './model/parsed-story.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
 import { keepUsedImports } from './engine/keep-used-imports.js';
+import { movesFromNew } from './moves-from-new.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +67,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
     ...overrides,
   });
   const call = async (routeKey: string, options: CallOptions = {}): Promise<Answer> => {
+    const body = options.body ?? moveBody(routeKey);
     const event: HttpApiEvent = {
       routeKey,
       ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
@@ -74,7 +76,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
         ...(options.caller === null ? {} : { 'x-caller-id': options.caller ?? 'caller-1' }),
         ...(options.roles === null || (options.roles ?? ALL_ROLES) === '' ? {} : { 'x-caller-roles': options.roles ?? ALL_ROLES }),
       },
-      ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     };
     const result = await app(event);
     return { status: result.statusCode, headers: result.headers, body: result.body === '' ? undefined : JSON.parse(result.body) };
@@ -82,14 +84,44 @@ function setup(overrides: Partial<AppDependencies> = {}) {
   return { call, statusEvents, logs };
 }
 
+/** A move that records fields (\`reject a claim with a reason\`) is made with a value for each, unless a test gives the body. */
+function moveBody(routeKey: string): Record<string, unknown> | undefined {
+  const route = ROUTES[routeKey];
+  const records = route?.records ?? [];
+  if (route === undefined || records.length === 0) return undefined;
+  const fields = RESOURCES[route.resource]?.fields ?? [];
+  return Object.fromEntries(
+    records.map((name) => {
+      const field = fields.find((candidate) => candidate.name === name);
+      const value =
+        field?.values?.[0] ??
+        (field?.type === 'number' ? (field.minimum ?? 1) : field?.type === 'boolean' ? true : field?.type === 'list' ? Array.from({ length: Math.max(field.minItems ?? 1, 1) }, () => 'recorded') : 'recorded');
+      return [name, value];
+    }),
+  );
+}
+
+`;
+
+/** Helpers a suite defines only when its tests call them: a service's own lint refuses unused ones. */
+const HELPERS: readonly { readonly name: string; readonly code: string }[] = [
+  {
+    name: 'omit',
+    code: `
 function omit(body: Record<string, unknown>, name: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => key !== name));
 }
-
+`,
+  },
+  {
+    name: 'ids',
+    code: `
 function ids(answer: Answer): string[] {
   return (answer.body.items as { id: string }[]).map((item) => item.id);
 }
-`;
+`,
+  },
+];
 
 /** Jest suites proving the routes work together on the model, through the handler only: no test writes the store directly. */
 export function applicationTests(baseDir: string, model: ResourceModel): GeneratedFile[] {
@@ -142,7 +174,10 @@ ${fixed}${perResource}
 describe('user stories', () => {
 ${stories}});
 `;
-  const app = `${keepUsedImports(HEADER, body)}${body}`;
+  const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper.name}\\(`).test(body))
+    .map((helper) => helper.code)
+    .join('');
+  const app = `${keepUsedImports(HEADER, body)}${helpers}${body}`;
   const files: GeneratedFile[] = [
     { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
     { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
@@ -170,7 +205,8 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
     expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
     expect((await call(${read}, { id })).body).toEqual(changed.body);`);
   const transition = resource.status?.transitions.find(
-    (candidate) => candidate.to !== resource.status?.initial,
+    (candidate) =>
+      candidate.to !== resource.status?.initial && movesFromNew({ resource, model, transition: candidate }),
   );
   const transitionKey = key('transition');
   if (transition !== undefined && transitionKey !== undefined) {
@@ -258,7 +294,8 @@ ${steps.join('\n')}
 function eventTests(resource: Resource, model: ResourceModel): string {
   const read = codeLiteral(routeKey(resource.collection, 'read'));
   const transition = resource.status?.transitions.find(
-    (candidate) => candidate.to !== resource.status?.initial,
+    (candidate) =>
+      candidate.to !== resource.status?.initial && movesFromNew({ resource, model, transition: candidate }),
   );
   const hasRoute =
     transition !== undefined &&
@@ -524,11 +561,14 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       candidate.to !== to &&
       !operation.refusedFrom.includes(candidate.to) &&
       !(resource.status?.terminal ?? []).includes(candidate.to);
+    const initial = resource.status?.initial ?? '';
+    const onlyElsewhere = operation.onlyIn.length > 0 && !operation.onlyIn.includes(initial);
     const from =
       resource.status?.transitions.find(
         (transition) =>
           transition.to !== to &&
           !operation.refusedFrom.includes(transition.to) &&
+          (operation.onlyIn.length === 0 || operation.onlyIn.includes(transition.to)) &&
           operation.stories.some((story) => wordsOf(story.intent.text).includes(transition.to)),
       ) ??
       (to === resource.status?.initial
@@ -536,6 +576,36 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             .map(({ transition }) => transition)
             .find(leaves)
         : undefined);
+    // `reopen a resolved ticket`: refused (409, unchanged) while the item is in any other status.
+    // A move back to the first status is driven first to another status, else the 409 is only "already there".
+    const away =
+      to === initial
+        ? reachableTransitions(resource, model)
+            .map(({ transition }) => transition)
+            .find(
+              (transition) =>
+                transition.to !== to &&
+                !operation.onlyIn.includes(transition.to) &&
+                !operation.refusedFrom.includes(transition.to) &&
+                !(resource.status?.terminal ?? []).includes(transition.to),
+            )
+        : undefined;
+    const awayStep =
+      away === undefined
+        ? ''
+        : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', away.action))}, { id: fresh.body.id })).body.status).toBe(${codeLiteral(away.to)});
+`;
+    const onlyRefused =
+      onlyElsewhere && (to !== initial || away !== undefined)
+        ? `    const fresh = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${awayStep}    const before = (await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: fresh.body.id })).body;
+    expect(await call(${key}, { id: fresh.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`cannot ${action} ${withArticle(resource.name)} that is ${away?.to ?? initial}`)} + ', only one that is ' + ${codeLiteral(operation.onlyIn.join(' or '))} } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: fresh.body.id })).body).toEqual(before);
+`
+        : '';
+    if (onlyElsewhere && from === undefined)
+      return `${onlyRefused}    // No route of this service sets ${operation.onlyIn.join(' or ')}; the rule still holds when another system does.
+    expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(operation.onlyIn[0] ?? '')}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [], onlyIn: ROUTES[${key}]?.onlyIn ?? [] })).toEqual({ ok: true, status: ${codeLiteral(to)} });`;
     if (from === undefined && to === resource.status?.initial)
       return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     // No route of this service moves ${withArticle(resource.name)} out of ${to}, so there is nothing to go back from.
@@ -553,9 +623,19 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       operation.callerField === undefined
         ? ''
         : `\n    expect(moved.body[${codeLiteral(operation.callerField)}]).toBe('agent-7');`;
-    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
-${before}${caller}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}
+    // `reject a claim with a reason`: no move without what it records; the move keeps it.
+    const records =
+      operation.records.length === 0
+        ? ''
+        : `    expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
+    expect((await call(${key}, { id: created.body.id, body: { ...moveBody(${key}), unrecorded: 'x' } })).status).toBe(400);
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from?.to ?? initial)});
+`;
+    const recordsCheck =
+      operation.records.length === 0 ? '' : `\n    expect(moved.body).toMatchObject(moveBody(${key}) ?? {});`;
+    return `${onlyRefused}    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${before}${caller}${records}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}${recordsCheck}
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
@@ -684,6 +764,7 @@ function reachableTransitions(resource: Resource, model: ResourceModel) {
     );
     // A route back to the first status (`reopen`) has nowhere to go from there.
     return operation === undefined ||
+      !movesFromNew({ resource, model, transition }) ||
       operation.refusedFrom.includes(status?.initial ?? '') ||
       transition.to === status?.initial
       ? []

@@ -41,6 +41,11 @@ export function describeModel(model: ResourceModel): string {
           `- \`${operation.routeKey}\` acts only on ${withArticle(operation.resource)} that is ${operation.onlyIn.map((status) => `\`${status}\``).join(' or ')}; in any other status it answers 409 and changes nothing.`,
         ]
       : []),
+    ...(operation.records.length > 0
+      ? [
+          `- \`${operation.routeKey}\` takes a JSON body with ${operation.records.map((name) => `\`${name}\``).join(' and ')} (each required, checked like any write of the field) and records it on the item; without one, or with any other field, it answers 400 and changes nothing.`,
+        ]
+      : []),
     ...(operation.callerField !== undefined
       ? [
           `- \`${operation.routeKey}\` sets \`${operation.callerField}\` to the caller. The caller is whoever the \`x-caller-id\` request header names (1-128 letters, digits or \`._@:-\`; 400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`,

@@ -28,6 +28,7 @@ import type { Operation, Route } from './routes';
 import { checkTransition, refusal } from './status-rules';
 import type { StatusEvents } from './status-events';
 import { validateBody } from './validate-body';
+import type { BodyCheck } from './validate-body';
 
 export interface AppDependencies {
   repository: ItemRepository;
@@ -179,13 +180,34 @@ async function transition(call: Call): Promise<HttpApiResult> {
   if (existing === undefined) return notFound(resource);
   const caller = route.callerField === undefined ? undefined : callerOf(call.event);
   if (route.callerField !== undefined && caller === undefined) return json(400, { errors: ['the ' + CALLER_HEADER + ' header must name the caller'] });
-  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+  const recorded = readRecorded(call);
+  if (!recorded.ok) return json(400, { errors: recorded.errors });
+  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
   if (!check.ok) return json(409, { error: check.error });
-  const fields = route.callerField === undefined || caller === undefined ? existing.fields : { ...existing.fields, [route.callerField]: caller };
+  const moved = { ...existing.fields, ...recorded.fields };
+  const fields = route.callerField === undefined || caller === undefined ? moved : { ...moved, [route.callerField]: caller };
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
   return json(200, toResponse(item));
+}
+
+/**
+ * What a move is made with (\`reject a claim with a reason\`): the route's records, each required in
+ * the body and checked like any write of the field; a move that records nothing takes no body.
+ */
+function readRecorded(call: Call): BodyCheck {
+  const records = call.route.records ?? [];
+  if (records.length === 0) return { ok: true, fields: {} };
+  const body = readBody(call.event);
+  if (!body.ok) return body;
+  const action = call.route.action ?? '';
+  const given = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? Object.keys(body.value) : [];
+  const missing = records.filter((name) => !given.includes(name)).map((name) => 'field ' + JSON.stringify(name) + ' is required to ' + action);
+  const other = given.filter((name) => !records.includes(name)).map((name) => 'field ' + JSON.stringify(name.slice(0, 64)) + ' is not recorded by ' + action);
+  const check = validateBody(call.resource, body.value, 'update');
+  const errors = [...missing, ...other, ...(check.ok ? [] : check.errors)];
+  return errors.length > 0 || !check.ok ? { ok: false, errors } : check;
 }
 
 async function remove(call: Call): Promise<HttpApiResult> {

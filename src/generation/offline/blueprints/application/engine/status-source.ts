@@ -5,9 +5,10 @@ export type StatusCheck = { ok: true; status: string } | { ok: false; error: str
 
 /**
  * Whether an action may move an item from its current status: never out of a final status, never to
- * the status it already has, never from a status a story rules out (refusedFrom).
+ * the status it already has, never from a status a story rules out (refusedFrom), only from the
+ * statuses a story names (onlyIn: \`reopen a resolved ticket\`).
  */
-export function checkTransition(params: { resource: ResourceModel; action: string; current: string | undefined; refusedFrom: readonly string[] }): StatusCheck {
+export function checkTransition(params: { resource: ResourceModel; action: string; current: string | undefined; refusedFrom: readonly string[]; onlyIn?: readonly string[] }): StatusCheck {
   const { resource, action } = params;
   const target = resource.status?.transitions[action];
   const current = params.current ?? '';

@@ -94,6 +94,11 @@ export interface Operation {
   readonly onlyIn: readonly string[];
   /** The field set to the caller's identity (`assign a ticket to myself` → `assignee`). */
   readonly callerField?: string;
+  /**
+   * For moves: declared fields the body must give and the move records (`reject a claim with a
+   * reason` → `reason`); a move without one of them answers 400 and changes nothing.
+   */
+  readonly records: readonly string[];
   /** For lists: the query parameters that filter it (`list open tickets` → `status`); the owner filter is the resource's. */
   readonly filters: readonly ListFilter[];
   /** Roles the caller must hold (`As an admin I can delete a ticket` → `admin`); empty when anyone may call. */

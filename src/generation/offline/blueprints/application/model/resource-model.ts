@@ -7,7 +7,10 @@ import { callerLists } from './caller-lists.js';
 import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
+import { derivedFigures } from './derived-figures.js';
+import { knownStateMoves } from './known-state-moves.js';
 import { mentions } from './mentions.js';
+import { naturalKeys } from './natural-keys.js';
 import { namedTransition } from './named-transition.js';
 import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
@@ -38,17 +41,27 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   ];
   const read = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
-  const parsed = fieldAttributes({
-    stories: attributesOfOwners(
-      callerLists(
-        read
-          .map((story) => compoundObject({ story, texts, nouns: storyNouns }))
-          .map((story) => namedTransition(story, listed)),
+  const attributed = derivedFigures(
+    fieldAttributes({
+      stories: attributesOfOwners(
+        callerLists(
+          read
+            .map((story) => compoundObject({ story, texts, nouns: storyNouns }))
+            .map((story) => namedTransition(story, listed)),
+        ),
       ),
+      sentences: input.descriptionSentences,
+      kinds: ATTRIBUTE_KINDS,
+    }),
+  );
+  // `look up a product by its SKU`: a field of the product, not its owner.
+  const parsed = naturalKeys(
+    attributed,
+    descriptionFields(
+      input.descriptionSentences,
+      unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun]))),
     ),
-    sentences: input.descriptionSentences,
-    kinds: ATTRIBUTE_KINDS,
-  });
+  );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
@@ -56,7 +69,10 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
       nouns[0] ??
       subject);
-  const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+  const stories = knownStateMoves(
+    parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)),
+    new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))),
+  );
   const parents = parentsOf(stories);
   const names = unique([
     ...nouns,

@@ -1,0 +1,67 @@
+import { requestFor } from '../offline-test-requests.js';
+import type { MatrixCase } from './matrix-cases.js';
+
+/**
+ * Review 11f (#11): status moves that need a state (`refund a shipped order`), that record what they
+ * are made with (`ship with a tracking number`), and verb phrases that are moves (`start work on`);
+ * each generated project's own tests must pass, and each mutant fail the tests it names.
+ */
+const FULFILMENT = requestFor({
+  taskType: 'application',
+  taskName: 'Order Fulfilment',
+  description: 'Each order has a customer email, a list of items and a total.',
+  stories: [
+    'As a customer I can place an order with one or more items',
+    'As a warehouse worker I can ship an order with a tracking number',
+    'As support I can refund a shipped order',
+  ],
+});
+const HELPDESK = requestFor({
+  taskType: 'application',
+  taskName: 'IT Helpdesk',
+  description: 'Each ticket has a title. Tickets are open, in progress, resolved or closed.',
+  stories: [
+    'As an employee I can open a ticket with a title',
+    'As an agent I can start work on a ticket',
+    'As an agent I can resolve a ticket',
+    'As an employee I can reopen a resolved ticket',
+    'As a manager I can reject a ticket with a reason and a category',
+  ],
+});
+
+export function review11fCases(): MatrixCase[] {
+  return [
+    { id: 'application-fulfilment-moves', request: FULFILMENT },
+    { id: 'application-helpdesk-phrases', request: HELPDESK },
+    {
+      id: 'mutant-refund-any-order',
+      request: FULFILMENT,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", onlyIn: ['shipped']",
+        replace: '',
+        breaks: ['story 3 refund shipped order'],
+      },
+    },
+    {
+      id: 'mutant-tracking-number-dropped',
+      request: FULFILMENT,
+      mutation: {
+        file: 'src/app.ts',
+        find: 'const moved = { ...existing.fields, ...recorded.fields };',
+        replace: 'const moved = { ...existing.fields };',
+        breaks: ['story 2 ship order'],
+      },
+    },
+    {
+      id: 'mutant-reopen-any-ticket',
+      request: HELPDESK,
+      mutation: {
+        file: 'src/routes.ts',
+        find: ", onlyIn: ['resolved']",
+        replace: '',
+        breaks: ['story 4 reopen resolved ticket'],
+      },
+    },
+  ];
+}
