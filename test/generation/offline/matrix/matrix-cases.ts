@@ -368,13 +368,14 @@ export function matrixCases(): MatrixCase[] {
     { id: 'application-expenses-lifecycle', request: REVIEW11E.expenses },
     { id: 'application-stock-levels', request: REVIEW11E.inventory },
     { id: 'application-unassigned', request: REVIEW11E.unassigned },
+    ...review11fReleaseCases(),
     ...review11fCases(),
     ...mutants(),
   ];
 }
 
 /** Review 11f: a custom release config, routes spelled in the description, alert actions, conditions as types. */
-function review11fCases(): MatrixCase[] {
+function review11fReleaseCases(): MatrixCase[] {
   return [
     {
       id: 'deployment-custom-linear',
