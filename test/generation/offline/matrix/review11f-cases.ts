@@ -29,8 +29,30 @@ const HELPDESK = requestFor({
   ],
 });
 
+/** `a quantity on hand` no longer ends the fields; `list products by tag` filters on the list `tags`. */
+const INVENTORY = requestFor({
+  taskType: 'application',
+  taskName: 'Warehouse inventory',
+  description: 'Each product has a SKU, a name, a quantity on hand, a unit price and a list of tags.',
+  stories: [
+    'As a stock clerk I can add a product with a SKU and a quantity',
+    'As a buyer I can list products by tag',
+  ],
+});
+
 export function review11fCases(): MatrixCase[] {
   return [
+    { id: 'application-inventory-by-tag', request: INVENTORY },
+    {
+      id: 'mutant-tag-filter-ignored',
+      request: INVENTORY,
+      mutation: {
+        file: 'src/item-repository.ts',
+        find: 'holds(item, query.contains) &&',
+        replace: '',
+        breaks: ['story 2 list products'],
+      },
+    },
     { id: 'application-fulfilment-moves', request: FULFILMENT },
     { id: 'application-helpdesk-phrases', request: HELPDESK },
     {

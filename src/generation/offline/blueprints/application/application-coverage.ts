@@ -156,6 +156,8 @@ function describeFilter(filter: Operation['filters'][number]): string {
       : []),
     ...(filter.asked ?? []).map((value) => `?${filter.field}=${value}`),
   ];
+  if (filter.contains === true)
+    return `, by ${filter.field} when given (the items whose ${filter.field} hold the value)`;
   return `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}${asked.length === 0 ? '' : ` (${asked.join('; ')})`}`;
 }
 

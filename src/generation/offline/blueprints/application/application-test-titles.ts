@@ -12,7 +12,7 @@ export const TEST_FILES = {
 export const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
 export const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
 export const DYNAMODB_LISTS =
-  'lists by collection or owner or filtered by status or field and pages with tokens';
+  'lists by collection or owner or filtered by status or field or list entry and pages with tokens';
 export const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
 
 export function lifecycleTitle(resource: Resource, model: ResourceModel): string {

@@ -499,7 +499,9 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
           ? missingFilterChecks({ operation, resource, field: filter.field })
           : filter.caller === true
             ? callerFilterChecks({ operation, resource, model, field: filter.field })
-            : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
+            : filter.contains === true
+              ? containsFilterChecks({ operation, resource, field: filter.field })
+              : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
       )
       .join('')}`;
   },
@@ -648,6 +650,24 @@ ${before}${caller}${records}    const moved = await call(${key}, { id: created.b
  * it (none for a status only another system sets), and a status the model does not have answers 400.
  * A field filter (`by priority`): two items with different values, each value lists only its item.
  */
+/** `list products by tag`: ?tags=x lists the items whose tags hold x, not those whose tags do not. */
+function containsFilterChecks(params: { operation: Operation; resource: Resource; field: string }): string {
+  const { operation, resource, field } = params;
+  const key = codeLiteral(operation.routeKey);
+  const sample = `SAMPLES.${resource.name}`;
+  const param = codeLiteral(field);
+  return `
+    {
+      const { call } = setup();
+      const one = await ${createCall(resource, `{ ...${sample}, ${field}: ['value one', 'shared'] }`)};
+      const two = await ${createCall(resource, `{ ...${sample}, ${field}: ['value two', 'shared'] }`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value' } }))).toEqual([]);
+    }`;
+}
+
 function filterChecks(params: {
   operation: Operation;
   resource: Resource;

@@ -129,8 +129,9 @@ async function list(call: Call): Promise<HttpApiResult> {
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
   const where: Record<string, string> = {};
+  const contains: Record<string, string> = {};
   const absent: string[] = [];
-  for (const { field, values, caller, missing } of filters) {
+  for (const { field, values, caller, missing, contains: holds } of filters) {
     let value = query[field];
     if (value === undefined) continue;
     // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
@@ -145,7 +146,9 @@ async function list(call: Call): Promise<HttpApiResult> {
     }
     if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
     if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
-    where[field] = value;
+    // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
+    if (holds === true) contains[field] = value;
+    else where[field] = value;
   }
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
@@ -154,6 +157,7 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...(nextToken === undefined ? {} : { nextToken }),
     ...(owner === undefined || owner === '' ? {} : { owner }),
     ...(Object.keys(where).length === 0 ? {} : { where }),
+    ...(Object.keys(contains).length === 0 ? {} : { contains }),
     ...(absent.length === 0 ? {} : { absent }),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });

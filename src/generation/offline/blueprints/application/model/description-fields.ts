@@ -29,7 +29,19 @@ const HAS = new Set([
   'record',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
-const DETERMINERS = new Set(['its', 'their', 'our', 'my', 'your', 'each', 'every', 'this', 'that', 'these', 'those']);
+const DETERMINERS = new Set([
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'each',
+  'every',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
 const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
 /** Words that start a clause: the fields end there. */
 const END = new Set(['so', 'that', 'which', 'who', 'when', 'if', 'unless', 'because', 'while']);
@@ -37,18 +49,7 @@ const END = new Set(['so', 'that', 'which', 'who', 'when', 'if', 'unless', 'beca
  * A preposition ends the fields when a phrase of its own follows (`for the team`, `in our
  * warehouse`); one bare noun after it qualifies the field (`a quantity on hand`), read by `readFields`.
  */
-const PREPOSITIONS = new Set([
-  'for',
-  'by',
-  'to',
-  'from',
-  'in',
-  'on',
-  'via',
-  'after',
-  'before',
-  'until',
-]);
+const PREPOSITIONS = new Set(['for', 'by', 'to', 'from', 'in', 'on', 'via', 'after', 'before', 'until']);
 
 /**
  * `Each ticket has an assignee and a priority` → ticket: assignee, priority; `a priority (low,

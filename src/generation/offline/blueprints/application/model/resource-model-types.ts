@@ -60,7 +60,7 @@ export interface Resource {
 
 export type OperationKind = Exclude<VerbKind, never>;
 
-/** A query parameter a list is filtered by: the item's `status`, or a declared string field (`priority`). */
+/** A query parameter a list is filtered by: the item's `status`, a declared string field (`priority`), or a declared list field it holds (`tags`). */
 export interface ListFilter {
   /** `status`, or the field's camelCase name. */
   readonly field: string;
@@ -76,6 +76,11 @@ export interface ListFilter {
    * `GET /tickets?assignee=none`).
    */
   readonly missing?: true;
+  /**
+   * The field is a list: the filter keeps the items whose list holds the value given (`list products
+   * by tag` → `GET /products?tags=fragile`), not those equal to it.
+   */
+  readonly contains?: true;
   /** Values the stories named (`list high priority tickets` → `high`), for the docs. */
   readonly asked?: readonly string[];
 }
