@@ -1,3 +1,4 @@
+import { spokenName } from '../../naming/spoken-name.js';
 import { withArticle } from '../../naming/article.js';
 import type { Resource, ResourceModel } from './model/resource-model-types.js';
 import { movesFromNew } from './moves-from-new.js';
@@ -16,7 +17,7 @@ export const DYNAMODB_LISTS =
 export const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
 
 export function lifecycleTitle(resource: Resource, model: ResourceModel): string {
-  return `${resource.name} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
+  return `${spokenName(resource.name)} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
 }
 
 /** What the lifecycle test does with a resource, from the routes it has: `create`, `read back`, `list`, `cancel`. */
@@ -48,15 +49,15 @@ export function lifecycleSteps(resource: Resource, model: ResourceModel): string
 }
 
 export function statusesTitle(resource: Resource): string {
-  return `${resource.name} reaches every status its stories name through its routes`;
+  return `${spokenName(resource.name)} reaches every status its stories name through its routes`;
 }
 
 export function validationTitle(resource: Resource): string {
-  return `${resource.name} bodies are checked against the model`;
+  return `${spokenName(resource.name)} bodies are checked against the model`;
 }
 
 export function eventsTitle(resource: Resource): string {
-  return `every ${resource.name} status change is published`;
+  return `every ${spokenName(resource.name)} status change is published`;
 }
 
 export function eventFailureTitle(resource: Resource): string {

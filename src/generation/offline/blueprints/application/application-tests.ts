@@ -1,3 +1,4 @@
+import { spokenName } from '../../naming/spoken-name.js';
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { withArticle } from '../../naming/article.js';
 import { codeLiteral } from '../../naming/code-literal.js';
@@ -235,7 +236,7 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
   const statuses = statusTests(resource, model);
   return `
-describe(${codeLiteral(resource.name)}, () => {
+describe(${codeLiteral(spokenName(resource.name))}, () => {
   it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
     const { call } = setup();
     const created = await ${createCall(resource, `${sample}`)};
@@ -611,7 +612,7 @@ ${awayStep}    const before = (await call(${codeLiteral(routeKey(resource.collec
     if (from === undefined && to === resource.status?.initial)
       return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     // No route of this service moves ${withArticle(resource.name)} out of ${to}, so there is nothing to go back from.
-    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${resource.name} is already ${to}`)} } });`;
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${spokenName(resource.name)} is already ${to}`)} } });`;
     const before =
       from === undefined
         ? ''

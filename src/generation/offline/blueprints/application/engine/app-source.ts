@@ -25,7 +25,7 @@ import { RESOURCES } from './model';
 import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
 import type { Operation, Route } from './routes';
-import { checkTransition, refusal } from './status-rules';
+import { checkTransition, refusal, spokenName } from './status-rules';
 import type { StatusEvents } from './status-events';
 import { validateBody } from './validate-body';
 import type { BodyCheck } from './validate-body';
@@ -312,11 +312,11 @@ function readBody(event: HttpApiEvent): { ok: true; value: unknown } | { ok: fal
 }
 
 function notFound(resource: ResourceModel): HttpApiResult {
-  return json(404, { error: 'no such ' + resource.name });
+  return json(404, { error: 'no such ' + spokenName(resource) });
 }
 
 function changedMeanwhile(resource: ResourceModel): HttpApiResult {
-  return json(409, { error: 'the ' + resource.name + ' changed meanwhile; read it again and retry' });
+  return json(409, { error: 'the ' + spokenName(resource) + ' changed meanwhile; read it again and retry' });
 }
 
 function json(statusCode: number, value: unknown, headers: Record<string, string> = {}): HttpApiResult {

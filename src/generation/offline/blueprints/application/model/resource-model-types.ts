@@ -39,11 +39,11 @@ export interface StatusMachine {
 }
 
 export interface Resource {
-  /** Singular, `[a-z0-9]+`: `order`. */
+  /** Singular, camelCase `[a-z][A-Za-z0-9]*`: `order`, `leaveRequest` (a compound the request always uses). */
   readonly name: string;
   /** `Order`. */
   readonly pascal: string;
-  /** Path segment and table partition: `orders`. */
+  /** Path segment and table partition: `orders`, `leave-requests`. */
   readonly collection: string;
   readonly fields: readonly FieldSpec[];
   /** The declared field naming whose item it is (`customerId`), indexed for owner-filtered lists. */

@@ -4,6 +4,7 @@ import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { ATTRIBUTE_KINDS, attributesOfOwners } from './attributes-of-owners.js';
 import { callerLists } from './caller-lists.js';
+import { compoundNames } from './compound-names.js';
 import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
@@ -83,31 +84,44 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
     ...eventStories.map((intent) => wordsOfText(intent.text)),
   ].filter(asksForStatusEvents);
+  // `leave request`: the resource is named by the whole compound from here on (`leave-requests`).
+  const compounds = compoundNames({
+    heads: names,
+    described: input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+    stories: intents.map((intent) => wordsOfText(intent.text)),
+  });
+  const named = (noun: string) => compounds.get(noun) ?? noun;
+  const renamed = stories.map((story) => ({
+    ...story,
+    ...(story.noun === undefined ? {} : { noun: named(story.noun) }),
+    ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
+  }));
   const described = descriptionFields(input.descriptionSentences, names);
-  const resources = names.map((name) =>
-    resourceFor({
-      name,
+  const resources = names.map((name) => {
+    const parent = parents.get(name);
+    return resourceFor({
+      name: named(name),
       described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
-      parent: parents.get(name),
-      stories: stories.filter((story) => story.noun === name),
+      parent: parent === undefined ? undefined : named(parent),
+      stories: renamed.filter((story) => story.noun === named(name)),
       texts,
       events: eventClauses.some(
         (words) =>
           mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),
       ),
-    }),
-  );
+    });
+  });
   return {
     resources,
     operations: resources.flatMap((resource) =>
       operationsFor(
         resource,
-        stories,
+        renamed,
         input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
       ),
     ),
-    stories,
+    stories: renamed,
     eventStories,
-    descriptionFields: described,
+    descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
   };
 }
