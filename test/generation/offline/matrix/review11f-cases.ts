@@ -40,8 +40,23 @@ const INVENTORY = requestFor({
   ],
 });
 
+/** A compound noun names its resource whole: `/leave-requests`, LeaveRequestStatusChanged. */
+const LEAVE = requestFor({
+  taskType: 'application',
+  taskName: 'Leave requests',
+  description:
+    'Each leave request has a start date, a number of days and a type (annual or sick). Publish an event when the status changes.',
+  stories: [
+    'As an employee I can request leave with a start date and a number of days',
+    'As a manager I can approve a leave request',
+    'As an employee I can cancel my leave request before it is approved',
+    'As HR I can list approved leave requests',
+  ],
+});
+
 export function review11fCases(): MatrixCase[] {
   return [
+    { id: 'application-leave-requests-compound', request: LEAVE },
     { id: 'application-inventory-by-tag', request: INVENTORY },
     {
       id: 'mutant-tag-filter-ignored',

@@ -13,13 +13,13 @@ const NOT_MODIFIERS = new Set([
 ]);
 
 /** Words a story's verb follows (`I can list`, `to close`). */
-const VERB_BEFORE = new Set(['can', 'could', 'may', 'must', 'should', 'will', 'to', 'i', 'we', 'and', 'or']);
+const VERB_BEFORE = new Set(['can', 'could', 'may', 'must', 'should', 'will', 'to', 'i', 'we']);
 
 /**
  * `leave request`, `expense claim`: a resource the request always names with the same noun before
  * it is that compound (`leaveRequest`), not its head (`request`), so its routes, tests, messages and
- * events say `leave-requests`. The compound must be in the description or in two stories, and no
- * other noun may stand before the head (`list high priority tickets` keeps `ticket`). A state
+ * events say `leave-requests`. The compound must be in the description or in two stories, at least
+ * as often as the head alone, and no other noun may stand before the head (`list high priority tickets` keeps `ticket`). A state
  * (`approved`), a filter (`priority`) or another resource is not a modifier.
  * `heads`: the resources' nouns; `described`: the description's words, sentence by sentence;
  * `stories`: each story's words. Returns head → compound for the heads that are one.
@@ -45,7 +45,10 @@ export function compoundNames(params: {
     if (modifier === undefined || modifiers.some((word) => word !== modifier)) continue;
     const inDescription = params.described.some((words) => before(words).includes(modifier));
     const stories = params.stories.filter((words) => before(words).includes(modifier)).length;
-    if (inDescription || stories >= 2) compounds.set(head, camel([modifier, head]));
+    // `a help desk for support tickets` beside `open a ticket`, `each ticket has`: the head alone is its name.
+    const bare = [...params.described, ...params.stories].flatMap(before).length - modifiers.length;
+    if ((inDescription || stories >= 2) && modifiers.length >= bare)
+      compounds.set(head, camel([modifier, head]));
   }
   return compounds;
 }
