@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { checkCoverage } from '../../../src/core/bundle/check-coverage.js';
 import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js';
-import { GENERATED_TSCONFIG } from '../../../src/generation/offline/project/project-files.js';
+import { GENERATED_TSCONFIG, LINT_SCRIPT } from '../../../src/generation/offline/project/project-files.js';
 import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
 import { findExecutable } from './matrix/find-executable.js';
 import { matrixCases } from './matrix/matrix-cases.js';
@@ -61,7 +61,12 @@ describe('generated projects', () => {
   let workDir: string;
   let generated: Generated[];
   /** The tools run side by side, each once over the whole matrix; the tests below read their results. */
-  let runs: { jest: Promise<ProcessResult>; tsc: Promise<ProcessResult>; lint?: Promise<ProcessResult> };
+  let runs: {
+    jest: Promise<ProcessResult>;
+    tsc: Promise<ProcessResult>;
+    eslint: Promise<ProcessResult>;
+    lint?: Promise<ProcessResult>;
+  };
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'blueprint-matrix-'));
@@ -101,6 +106,18 @@ describe('generated projects', () => {
     );
     runs = {
       jest: runJest(workDir),
+      // Each project's `npm run lint` is `eslint .` in its folder; ESLint reads each file's nearest
+      // eslint.config.mjs, so one run over every folder lints each with its own config. Mutants are
+      // left out: their edits need not be lint-clean.
+      eslint: runProcess(
+        process.execPath,
+        [
+          join(REPO_MODULES, 'eslint', 'bin', 'eslint.js'),
+          '--max-warnings=0',
+          ...generated.filter(({ matrixCase }) => matrixCase.mutation === undefined).map(({ dir }) => dir),
+        ],
+        { cwd: workDir },
+      ),
       tsc: runProcess(
         process.execPath,
         [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--listFiles'],
@@ -120,7 +137,12 @@ describe('generated projects', () => {
 
   afterAll(async () => {
     if (runs !== undefined)
-      await Promise.allSettled([runs.jest, runs.tsc, ...(runs.lint === undefined ? [] : [runs.lint])]);
+      await Promise.allSettled([
+        runs.jest,
+        runs.tsc,
+        runs.eslint,
+        ...(runs.lint === undefined ? [] : [runs.lint]),
+      ]);
     if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
   }, 300_000);
 
@@ -186,6 +208,20 @@ describe('generated projects', () => {
     expect(new Set(own.map((line) => line.slice(workDir.length + 1).split('/')[0]))).toEqual(
       new Set(CASES.map((matrixCase) => matrixCase.id)),
     );
+  }, 300_000);
+
+  it('pass their own lint script (eslint . with the eslint.config.mjs they ship), without network', async () => {
+    const missing = generated.flatMap(({ matrixCase, dir }) => {
+      const scripts = (
+        JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+      ).scripts;
+      return scripts['lint'] === LINT_SCRIPT && existsSync(join(dir, 'eslint.config.mjs'))
+        ? []
+        : [`${matrixCase.id}: lint script ${JSON.stringify(scripts['lint'])}`];
+    });
+    expect(missing).toEqual([]);
+    const result = await runs.eslint;
+    if (result.code !== 0) throw new Error(`generated code does not lint:\n${result.output}`);
   }, 300_000);
 
   it('build with their own build script, as npm run build runs it', async () => {

@@ -1,6 +1,8 @@
 import type { DeploymentStrategy } from '../../../core/request/execution-request.js';
 import { alarmResource } from './alarm-resource.js';
-import { deploymentConfigName } from './deployment-config-name.js';
+import type { RequestedShift } from '../coverage/requested-shift.js';
+import { CUSTOM_CONFIG_ID, releaseConfig } from './release-config.js';
+import type { TrafficShift } from './shift-of-config.js';
 import { getAtt, ifCondition, noValue, ref, sub } from './intrinsics.js';
 import type { TemplateMap, TemplateValue } from './intrinsics.js';
 import { standardTags } from './standard-tags.js';
@@ -11,6 +13,8 @@ export interface TrafficShiftingParams {
   readonly functionId: string;
   readonly slug: string;
   readonly strategy?: DeploymentStrategy;
+  /** The percentage and interval the request spells out (see askedShift): the config is the one that makes them. */
+  readonly asked?: RequestedShift;
   /** Logical ID of a function CodeDeploy runs before shifting any traffic. */
   readonly preTrafficHookId?: string;
   /** Release through CodeDeploy even for all-at-once (as CodeDeployDefault.LambdaAllAtOnce), so the hook always runs. */
@@ -26,8 +30,10 @@ export interface TrafficShifting {
    * else the function. A fresh node per call, since a node used twice would be written as a YAML alias.
    */
   readonly invokeArn: () => TemplateValue;
-  /** The CodeDeploy config in use, when traffic is shifted. */
+  /** The CodeDeploy config in use, when traffic is shifted: a predefined name, or CUSTOM_CONFIG_ID. */
   readonly configName?: string;
+  /** How that config moves traffic; with no configName, all at once (updated in place). */
+  readonly shift: TrafficShift;
 }
 
 export const ALIAS_NAME = 'live';
@@ -40,14 +46,22 @@ export const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.LambdaAllAtOnce';
  */
 export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShifting {
   const { functionId: fn, slug } = params;
-  const configName =
-    deploymentConfigName(params.strategy) ?? (params.alwaysShift === true ? ALL_AT_ONCE_CONFIG : undefined);
-  if (configName === undefined) {
+  const config =
+    releaseConfig({
+      strategy: params.strategy,
+      ...(params.asked === undefined ? {} : { asked: params.asked }),
+    }) ??
+    (params.alwaysShift === true
+      ? { name: ALL_AT_ONCE_CONFIG, shift: { mode: 'all-at-once' as const, percent: 100, minutes: 0 } }
+      : undefined);
+  if (config === undefined) {
     return {
       part: { resources: { [`${fn}ErrorAlarm`]: functionErrorAlarm(fn, slug) } },
       invokeArn: () => getAtt(fn, 'Arn'),
+      shift: { mode: 'all-at-once', percent: 100, minutes: 0 },
     };
   }
+  const configName = config.name;
 
   const hook = params.preTrafficHookId;
   const aliasUpdate: TemplateMap = {
@@ -87,6 +101,7 @@ export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShift
     ...(params.latencyAlarmMs === undefined
       ? {}
       : { [`${fn}LatencyAlarm`]: latencyAlarm({ fn, slug, thresholdMs: params.latencyAlarmMs }) }),
+    ...(config.custom === undefined ? {} : { [CUSTOM_CONFIG_ID]: config.custom }),
     CodeDeployApplication: {
       Type: 'AWS::CodeDeploy::Application',
       Properties: { ComputePlatform: 'Lambda', Tags: standardTags(slug) },
@@ -97,7 +112,7 @@ export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShift
       Properties: {
         ApplicationName: ref('CodeDeployApplication'),
         ServiceRoleArn: getAtt('CodeDeployServiceRole', 'Arn'),
-        DeploymentConfigName: configName,
+        DeploymentConfigName: config.custom === undefined ? configName : ref(CUSTOM_CONFIG_ID),
         DeploymentStyle: { DeploymentType: 'BLUE_GREEN', DeploymentOption: 'WITH_TRAFFIC_CONTROL' },
         AlarmConfiguration: {
           Enabled: true,
@@ -130,6 +145,7 @@ export function trafficShiftingPart(params: TrafficShiftingParams): TrafficShift
     },
     invokeArn: () => ref(`${fn}Alias`),
     configName,
+    shift: config.shift,
   };
 }
 

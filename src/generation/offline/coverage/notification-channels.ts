@@ -105,7 +105,8 @@ const DELIVERY_WORDS = new Set([
 
 /**
  * Words after a channel's name that make it data or a sender, not a way to reach someone: `an
- * email address`, `Slack events`, `receive Slack webhooks` (the service receives, nobody is messaged).
+ * email address`, `Slack events`, `receive Slack webhooks`, `Slack slash commands`, `Slack's request
+ * signature` (the service receives from it, nobody is messaged).
  */
 const NOT_DELIVERY_NEXT = new Set([
   'address',
@@ -119,7 +120,22 @@ const NOT_DELIVERY_NEXT = new Set([
   'api',
   'field',
   'column',
+  'slash',
+  'command',
+  'commands',
+  'interaction',
+  'interactions',
+  'interactive',
+  'request',
+  'requests',
+  'signature',
+  'signing',
+  'payload',
+  'payloads',
+  's',
 ]);
+/** Words before a channel's name that make it the sender (`commands from Slack`); `by email`, `via Slack` stay deliveries. */
+const SENDER_BEFORE = new Set(['from']);
 
 /** The channels a text asks to be reached by; none when it only speaks of them as data (`an email address`). */
 export function channelsNamed(text: string): NotificationChannel[] {
@@ -131,7 +147,10 @@ export function channelsNamed(text: string): NotificationChannel[] {
       phrase.length > 1
         ? phrase.every((word) => set.has(word))
         : present.some(
-            (word, index) => word === phrase[0] && !NOT_DELIVERY_NEXT.has(present[index + 1] ?? ''),
+            (word, index) =>
+              word === phrase[0] &&
+              !NOT_DELIVERY_NEXT.has(present[index + 1] ?? '') &&
+              !SENDER_BEFORE.has(present[index - 1] ?? ''),
           ),
     ),
   );

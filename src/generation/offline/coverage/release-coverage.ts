@@ -1,5 +1,6 @@
 import type { RequirementCoverage, TestEvidence } from '../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../blueprint-input.js';
+import { describeShift } from '../cfn/shift-of-config.js';
 import type { TrafficShifting } from '../cfn/traffic-shifting-part.js';
 import { strategyCoverage } from './strategy-coverage.js';
 
@@ -18,7 +19,7 @@ export function releaseCoverage(params: {
     implementedBy:
       shifting.configName === undefined
         ? `each deploy updates ${functionId} in place; an error alarm watches it`
-        : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName}, rolling back on its alarms`,
+        : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName} (${describeShift(shifting.shift)}), rolling back on its alarms`,
     resources:
       shifting.configName === undefined
         ? [`${functionId}ErrorAlarm`]

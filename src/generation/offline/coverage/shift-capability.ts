@@ -30,10 +30,12 @@ export const SHIFT_WORDS = anyOf(
 export function shiftCapability(params: {
   functionId: string;
   configName: string | undefined;
+  /** How the config moves traffic (a custom config's name says nothing); read from a predefined name when absent. */
+  shift?: TrafficShift;
   tests?: readonly TestEvidence[];
 }): Capability {
   const { functionId, configName } = params;
-  const generated = shiftOfConfig(configName);
+  const generated = params.shift ?? shiftOfConfig(configName);
   return {
     when: SHIFT_WORDS,
     implementedBy:
@@ -43,13 +45,16 @@ export function shiftCapability(params: {
     tests: params.tests ?? [],
     resources:
       configName === undefined ? [functionId] : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
-    compare: shiftComparison(configName),
+    compare: shiftComparison(configName, generated),
   };
 }
 
 /** A clause's shift against the one `configName` makes: the differences, empty when met or when no shift is asked. */
-export function shiftComparison(configName: string | undefined): (text: string) => string[] {
-  const generated = shiftOfConfig(configName);
+export function shiftComparison(
+  configName: string | undefined,
+  shift?: TrafficShift,
+): (text: string) => string[] {
+  const generated = shift ?? shiftOfConfig(configName);
   return (text) => shiftDifferences(text, generated);
 }
 
@@ -76,6 +81,6 @@ function shiftDifferences(text: string, generated: TrafficShift | undefined): st
   ].filter((difference): difference is string => difference !== undefined);
   if (differences.length === 0) return [];
   return [
-    `${differences.join('; ')} (generated: ${describeShift(generated)}); the predefined CodeDeploy configs are canary 10 percent then the rest after 5, 10, 15 or 30 minutes, and linear 10 percent every 1, 2, 3 or 10 minutes; choose deployment_strategy accordingly or add a custom config`,
+    `${differences.join('; ')} (generated: ${describeShift(generated)}); the predefined CodeDeploy configs are canary 10 percent then the rest after 5, 10, 15 or 30 minutes, and linear 10 percent every 1, 2, 3 or 10 minutes; CodeDeploy's custom Lambda configs take a percentage of 1 to 99 and whole minutes; choose deployment_strategy accordingly or ask for such values`,
   ];
 }

@@ -1,4 +1,7 @@
-/** `an order`, `a product`: the indefinite article English-enough for derived nouns. */
+import { spokenName } from './spoken-name.js';
+
+/** `an order`, `a product`, `leaveRequest` → `a leave request`: the indefinite article English-enough for derived nouns. */
 export function withArticle(noun: string): string {
-  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+  const spoken = spokenName(noun);
+  return `${/^[aeiou]/.test(spoken) ? 'an' : 'a'} ${spoken}`;
 }

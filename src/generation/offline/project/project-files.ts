@@ -10,13 +10,39 @@ export interface ProjectFilesParams {
 }
 
 const DEV_DEPENDENCIES = {
+  '@eslint/js': '^10.0.0',
   '@types/jest': '^30.0.0',
   '@types/node': '^22.0.0',
   esbuild: '^0.28.0',
+  eslint: '^10.0.0',
   jest: '^30.0.0',
   'ts-jest': '^29.4.0',
   typescript: '~5.9.0',
+  'typescript-eslint': '^8.0.0',
 };
+
+/** `npm run lint`: what `eslint .` reads, ESLint's and typescript-eslint's recommended rules (https://typescript-eslint.io/getting-started). */
+export const GENERATED_ESLINT_CONFIG = `// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    // This folder's tsconfig.json, wherever eslint is started from.
+    languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+);
+`;
+
+/** The lint script every generated project has; the blueprint matrix runs it over every project. */
+export const LINT_SCRIPT = 'eslint .';
 
 /** The Lambda bundle: one file per entry point in `dist/`. The AWS SDK v3 comes with the nodejs22.x runtime, so it stays out. */
 export function buildScript(entryPoints: readonly string[]): string {
@@ -28,7 +54,8 @@ export function buildScript(entryPoints: readonly string[]): string {
 /**
  * package.json, tsconfig.json and .gitignore of a generated service. The project is CommonJS so
  * ts-jest runs its tests without Node's experimental VM modules; esbuild builds it (`npm run build`),
- * and a project with Lambda code zips the bundle (`npm run package`).
+ * ESLint lints it (`npm run lint`, eslint.config.mjs), and a project with Lambda code zips the bundle
+ * (`npm run package`).
  */
 export function projectFiles(params: ProjectFilesParams): GeneratedFile[] {
   const scripts = {
@@ -36,6 +63,7 @@ export function projectFiles(params: ProjectFilesParams): GeneratedFile[] {
     ...(params.entryPoints.length === 0
       ? {}
       : { package: 'npm run build && cd dist && zip -qr ../function.zip .' }),
+    lint: LINT_SCRIPT,
     test: 'jest',
     typecheck: 'tsc --noEmit',
   };
@@ -56,6 +84,7 @@ export function projectFiles(params: ProjectFilesParams): GeneratedFile[] {
   return [
     { path: `${params.baseDir}/package.json`, role: 'config', content: json(packageJson) },
     { path: `${params.baseDir}/tsconfig.json`, role: 'config', content: json(GENERATED_TSCONFIG) },
+    { path: `${params.baseDir}/eslint.config.mjs`, role: 'config', content: GENERATED_ESLINT_CONFIG },
     {
       path: `${params.baseDir}/.gitignore`,
       role: 'config',

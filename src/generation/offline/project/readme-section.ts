@@ -75,6 +75,7 @@ function deploySteps(params: ReadmeSectionParams): string[] {
     '```sh',
     'npm install',
     'npm test',
+    'npm run lint',
     'npm run build',
   ];
   if (!params.hasFunctionCode) {

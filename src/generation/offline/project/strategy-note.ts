@@ -1,5 +1,6 @@
 import type { BlueprintInput } from '../blueprint-input.js';
 import { deploymentConfigName } from '../cfn/deployment-config-name.js';
+import { askedShift } from '../coverage/asked-shift.js';
 
 /** One sentence on how a release reaches traffic, true to what the template does. */
 export function strategyNote(input: BlueprintInput, hasFunctionCode: boolean, alwaysShifts: boolean): string {
@@ -11,7 +12,8 @@ export function strategyNote(input: BlueprintInput, hasFunctionCode: boolean, al
     return `Changes apply in place through CloudFormation change sets.${ignored}`;
   }
   const config =
-    deploymentConfigName(input.strategy) ?? (alwaysShifts ? 'CodeDeployDefault.LambdaAllAtOnce' : undefined);
+    deploymentConfigName(input.strategy, askedShift(input)) ??
+    (alwaysShifts ? 'CodeDeployDefault.LambdaAllAtOnce' : undefined);
   if (config === undefined) {
     return `Deployment strategy: ${input.strategy ?? 'all-at-once (the default)'} — each deploy updates the function in place. Request \`canary\`, \`linear\` or \`blue-green\` for CodeDeploy traffic shifting with automatic rollback.`;
   }

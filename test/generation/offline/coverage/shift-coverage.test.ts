@@ -43,15 +43,26 @@ describe('the coverage table compares a requested traffic shift with the generat
     ]);
   });
 
-  it('is partial when the request asks for a percentage the config does not move', async () => {
+  it('is met by a custom config when no predefined one moves the percentage asked for', async () => {
     const row = await sentenceRow({
       taskType: 'deployment',
       strategy: 'linear',
       description: 'Shift traffic 20 percent every 2 minutes.',
     });
+    expect(row).toMatchObject({ status: 'covered', gaps: [] });
+    expect(row?.implementedBy).toContain('ReleaseDeploymentConfig (linear, 20 percent every 2 minutes)');
+  });
+
+  it('is partial with the difference when CodeDeploy cannot make the percentage asked for', async () => {
+    const row = await sentenceRow({
+      taskType: 'deployment',
+      strategy: 'linear',
+      description: 'Shift traffic 0 percent every 2 minutes.',
+    });
+    expect(row?.status).toBe('partial');
     expect(row?.gaps).toEqual([
       expect.stringContaining(
-        'asked 20 percent per step, generated 10; asked 2 minute(s) between steps, generated 1',
+        'asked 0 percent per step, generated 10; asked 2 minute(s) between steps, generated 1',
       ),
     ]);
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RequestPayload } from '../../../../src/core/request/execution-request.js';
 import { DEPLOYMENT_STRATEGIES, TASK_TYPES } from '../../../../src/core/request/execution-request.js';
 import { requestFor } from '../offline-test-requests.js';
+import { review11fCases } from './review11f-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -367,7 +368,57 @@ export function matrixCases(): MatrixCase[] {
     { id: 'application-expenses-lifecycle', request: REVIEW11E.expenses },
     { id: 'application-stock-levels', request: REVIEW11E.inventory },
     { id: 'application-unassigned', request: REVIEW11E.unassigned },
+    ...review11fReleaseCases(),
+    ...review11fCases(),
     ...mutants(),
+  ];
+}
+
+/** Review 11f: a custom release config, routes spelled in the description, alert actions, conditions as types. */
+function review11fReleaseCases(): MatrixCase[] {
+  return [
+    {
+      id: 'deployment-custom-linear',
+      request: requestFor({
+        taskType: 'deployment',
+        taskName: 'Orders Release',
+        strategy: 'linear',
+        description: 'Release the orders function with a linear rollout, 25 percent every 4 minutes.',
+      }),
+    },
+    {
+      id: 'testing-spelled-routes',
+      request: requestFor({
+        taskType: 'testing',
+        taskName: 'Payments Contract',
+        description:
+          'POST /payments with an amount and a currency returns 201 and an id. GET /payments/{id} returns 404 for an unknown id.',
+        stories: ['As an SRE I am alerted when a contract test fails'],
+      }),
+    },
+    {
+      id: 'integration-github-alerts',
+      request: requestFor({
+        taskType: 'integration',
+        taskName: 'Security Signals',
+        description: 'Receive GitHub webhooks and put events on an EventBridge bus.',
+        stories: ['As a security engineer I receive an event when a secret scanning alert is created'],
+      }),
+    },
+    {
+      id: 'integration-shopify-conditions',
+      request: requestFor({
+        taskType: 'integration',
+        taskName: 'Shopify Orders',
+        description:
+          'Receive Shopify webhooks, verify the HMAC, and publish events on the orders EventBridge bus.',
+        stories: [
+          'As fulfilment I receive an event when an order is paid',
+          'As marketing I receive an event when a customer is created',
+          'As finance I receive an email when the nightly report is ready',
+        ],
+      }),
+    },
   ];
 }
 

@@ -106,6 +106,14 @@ describe('createDynamoDbItemRepository', () => {
       FilterExpression: '#w0 = :w0 AND attribute_not_exists(#fields.#a0)',
       ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#fields': 'fields', '#a0': 'assignee' },
     });
+    // Items whose list field holds a value (\`list products by tag\`): contains() on the list.
+    const tagged = recordingTable({ query: { Items: [] } });
+    await createDynamoDbItemRepository(tagged.table).list('things', { limit: 1, contains: { tags: 'fragile' } });
+    expect(tagged.calls[0]?.input).toMatchObject({
+      FilterExpression: 'contains(#fields.#c0, :c0)',
+      ExpressionAttributeNames: { '#collection': 'collection', '#fields': 'fields', '#c0': 'tags' },
+      ExpressionAttributeValues: { ':key': 'things', ':c0': 'fragile' },
+    });
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
     const otherCollection = Buffer.from(JSON.stringify({ collection: 'others', id: 'x' })).toString('base64url');

@@ -11,6 +11,7 @@ import { lifecycleSteps } from './application-test-titles.js';
 import { applicationTests } from './application-tests.js';
 import { describeModel } from './describe-model.js';
 import { resourceModel } from './model/resource-model.js';
+import { optionalAsked } from '../../coverage/asked-shift.js';
 
 /** An HTTP API on one resource model derived from the user stories, backed by Lambda and DynamoDB. */
 export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
@@ -20,6 +21,7 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
     functionId: 'ApiFunction',
     slug: names.slug,
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    ...optionalAsked(input),
   });
   const coverage = applicationCoverage({ input, model, shifting });
   const events = publishesEvents(model);

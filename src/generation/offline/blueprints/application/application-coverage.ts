@@ -1,3 +1,4 @@
+import { spokenName } from '../../naming/spoken-name.js';
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { anyOf, askedSize } from '../../coverage/capability.js';
@@ -79,9 +80,11 @@ export function applicationCoverage(params: {
         tests: [],
         resources: [],
         gaps: [
-          intent.receives === true
-            ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-            : 'the story names nothing the API could store or act on, so no route was generated for it',
+          story?.derived !== undefined
+            ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+            : intent.receives === true
+              ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+              : 'the story names nothing the API could store or act on, so no route was generated for it',
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
         ],
       };
@@ -134,10 +137,10 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
   const descriptions: Readonly<Record<Operation['kind'], string>> = {
     create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
     read: `reads ${one} by id`,
-    list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
+    list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
-    transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    transition: `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   const roles =
     operation.roles.length === 0
@@ -154,6 +157,8 @@ function describeFilter(filter: Operation['filters'][number]): string {
       : []),
     ...(filter.asked ?? []).map((value) => `?${filter.field}=${value}`),
   ];
+  if (filter.contains === true)
+    return `, by ${filter.field} when given (the items whose ${filter.field} hold the value)`;
   return `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}${asked.length === 0 ? '' : ` (${asked.join('; ')})`}`;
 }
 
@@ -260,7 +265,7 @@ function applicationCapabilities(params: {
       ? undefined
       : {
           when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
-          implementedBy: `every ${publisher.name} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
+          implementedBy: `every ${spokenName(publisher.name)} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
           tests: [
             test('app', eventsTitle(publisher)),
             test('app', eventFailureTitle(publisher)),
@@ -367,7 +372,11 @@ function applicationCapabilities(params: {
       tests: [],
       resources: ['HttpApiStage'],
     },
-    shiftCapability({ functionId: 'ApiFunction', configName: params.shifting.configName }),
+    shiftCapability({
+      functionId: 'ApiFunction',
+      configName: params.shifting.configName,
+      shift: params.shifting.shift,
+    }),
     {
       when: anyOf(
         'auth',

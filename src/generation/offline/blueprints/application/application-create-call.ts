@@ -1,3 +1,4 @@
+import { spokenName } from '../../naming/spoken-name.js';
 import { withArticle } from '../../naming/article.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { resourceRouteKey } from './model/resource-route-key.js';
@@ -41,7 +42,7 @@ export function parentTest(resource: Resource): string {
     const other = await call(${create}, { id: otherParentId, body: ${sample} });
     expect(ids(await call(${list}, { id: parentId }))).toEqual([first.body.id, second.body.id]);
     expect(ids(await call(${list}, { id: otherParentId }))).toEqual([other.body.id]);
-    expect(await call(${create}, { id: 'no-such-id', body: ${sample} })).toMatchObject({ status: 404, body: { error: ${codeLiteral(`no such ${parent.name}`)} } });
+    expect(await call(${create}, { id: 'no-such-id', body: ${sample} })).toMatchObject({ status: 404, body: { error: ${codeLiteral(`no such ${spokenName(parent.name)}`)} } });
     expect((await call(${list}, { id: 'no-such-id' })).status).toBe(404);
     expect((await call(${create}, { id: parentId, body: { ...${sample}, ${parent.field}: otherParentId } })).status).toBe(400);
   });

@@ -138,9 +138,11 @@ function routesModule(model: ResourceModel): string {
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
     if (operation.onlyIn.length > 0) parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
     if (operation.callerField !== undefined) parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
+    if (operation.records.length > 0)
+      parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
     if (operation.filters.length > 0)
       parts.push(
-        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''} }`).join(', ')}]`,
+        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''} }`).join(', ')}]`,
       );
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -157,8 +159,10 @@ export interface Route {
   parent?: string;
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
-  /** The only statuses the route acts on (\`delete a closed ticket\`); any other is refused with 409. */
+  /** The only statuses the route acts on (\`delete a closed ticket\`, \`reopen a resolved ticket\`); any other is refused with 409. */
   onlyIn?: string[];
+  /** For transitions: declared fields the body must give, recorded by the move (\`reject a claim with a reason\`); else 400. */
+  records?: string[];
   /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */
   callerField?: string;
   /**
@@ -166,9 +170,11 @@ export interface Route {
    * field equals the value given (\`list open tickets\` → ?status=open); a value outside values answers 400.
    * With caller, the value \`me\` stands for the caller the x-caller-id header names (\`list tickets
    * assigned to me\` → ?assignee=me), and answers 400 without that header. With missing, the value
-   * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none).
+   * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none). With
+   * contains, the field is a list and the items kept are those whose list holds the value
+   * (\`list products by tag\` → ?tags=fragile).
    */
-  filters?: { field: string; values?: string[]; caller?: true; missing?: true }[];
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }

@@ -1,5 +1,7 @@
+import { spokenName } from '../../naming/spoken-name.js';
 import { withArticle } from '../../naming/article.js';
 import type { Resource, ResourceModel } from './model/resource-model-types.js';
+import { movesFromNew } from './moves-from-new.js';
 
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 export const TEST_FILES = {
@@ -11,11 +13,11 @@ export const TEST_FILES = {
 export const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
 export const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
 export const DYNAMODB_LISTS =
-  'lists by collection or owner or filtered by status or field and pages with tokens';
+  'lists by collection or owner or filtered by status or field or list entry and pages with tokens';
 export const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
 
 export function lifecycleTitle(resource: Resource, model: ResourceModel): string {
-  return `${resource.name} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
+  return `${spokenName(resource.name)} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
 }
 
 /** What the lifecycle test does with a resource, from the routes it has: `create`, `read back`, `list`, `cancel`. */
@@ -31,22 +33,31 @@ export function lifecycleSteps(resource: Resource, model: ResourceModel): string
     ...(kinds.has('list') ? ['list'] : []),
     ...(kinds.has('update') ? ['change'] : []),
     ...(kinds.has('transition')
-      ? [(resource.status?.transitions[0]?.action ?? 'move').replace(/-/g, ' ')]
+      ? [
+          (
+            resource.status?.transitions.find(
+              (transition) =>
+                transition.to !== resource.status?.initial && movesFromNew({ resource, model, transition }),
+            )?.action ??
+            resource.status?.transitions[0]?.action ??
+            'move'
+          ).replace(/-/g, ' '),
+        ]
       : []),
     ...(kinds.has('delete') ? ['delete'] : []),
   ];
 }
 
 export function statusesTitle(resource: Resource): string {
-  return `${resource.name} reaches every status its stories name through its routes`;
+  return `${spokenName(resource.name)} reaches every status its stories name through its routes`;
 }
 
 export function validationTitle(resource: Resource): string {
-  return `${resource.name} bodies are checked against the model`;
+  return `${spokenName(resource.name)} bodies are checked against the model`;
 }
 
 export function eventsTitle(resource: Resource): string {
-  return `every ${resource.name} status change is published`;
+  return `every ${spokenName(resource.name)} status change is published`;
 }
 
 export function eventFailureTitle(resource: Resource): string {

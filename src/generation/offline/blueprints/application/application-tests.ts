@@ -1,3 +1,4 @@
+import { spokenName } from '../../naming/spoken-name.js';
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { withArticle } from '../../naming/article.js';
 import { codeLiteral } from '../../naming/code-literal.js';
@@ -20,6 +21,7 @@ import type { ParsedStory } from './model/parsed-story.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
 import { keepUsedImports } from './engine/keep-used-imports.js';
+import { movesFromNew } from './moves-from-new.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +68,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
     ...overrides,
   });
   const call = async (routeKey: string, options: CallOptions = {}): Promise<Answer> => {
+    const body = options.body ?? moveBody(routeKey);
     const event: HttpApiEvent = {
       routeKey,
       ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
@@ -74,7 +77,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
         ...(options.caller === null ? {} : { 'x-caller-id': options.caller ?? 'caller-1' }),
         ...(options.roles === null || (options.roles ?? ALL_ROLES) === '' ? {} : { 'x-caller-roles': options.roles ?? ALL_ROLES }),
       },
-      ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     };
     const result = await app(event);
     return { status: result.statusCode, headers: result.headers, body: result.body === '' ? undefined : JSON.parse(result.body) };
@@ -82,14 +85,44 @@ function setup(overrides: Partial<AppDependencies> = {}) {
   return { call, statusEvents, logs };
 }
 
+/** A move that records fields (\`reject a claim with a reason\`) is made with a value for each, unless a test gives the body. */
+function moveBody(routeKey: string): Record<string, unknown> | undefined {
+  const route = ROUTES[routeKey];
+  const records = route?.records ?? [];
+  if (route === undefined || records.length === 0) return undefined;
+  const fields = RESOURCES[route.resource]?.fields ?? [];
+  return Object.fromEntries(
+    records.map((name) => {
+      const field = fields.find((candidate) => candidate.name === name);
+      const value =
+        field?.values?.[0] ??
+        (field?.type === 'number' ? (field.minimum ?? 1) : field?.type === 'boolean' ? true : field?.type === 'list' ? Array.from({ length: Math.max(field.minItems ?? 1, 1) }, () => 'recorded') : 'recorded');
+      return [name, value];
+    }),
+  );
+}
+
+`;
+
+/** Helpers a suite defines only when its tests call them: a service's own lint refuses unused ones. */
+const HELPERS: readonly { readonly name: string; readonly code: string }[] = [
+  {
+    name: 'omit',
+    code: `
 function omit(body: Record<string, unknown>, name: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => key !== name));
 }
-
+`,
+  },
+  {
+    name: 'ids',
+    code: `
 function ids(answer: Answer): string[] {
   return (answer.body.items as { id: string }[]).map((item) => item.id);
 }
-`;
+`,
+  },
+];
 
 /** Jest suites proving the routes work together on the model, through the handler only: no test writes the store directly. */
 export function applicationTests(baseDir: string, model: ResourceModel): GeneratedFile[] {
@@ -142,7 +175,10 @@ ${fixed}${perResource}
 describe('user stories', () => {
 ${stories}});
 `;
-  const app = `${keepUsedImports(HEADER, body)}${body}`;
+  const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper.name}\\(`).test(body))
+    .map((helper) => helper.code)
+    .join('');
+  const app = `${keepUsedImports(HEADER, body)}${helpers}${body}`;
   const files: GeneratedFile[] = [
     { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
     { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
@@ -170,7 +206,8 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
     expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
     expect((await call(${read}, { id })).body).toEqual(changed.body);`);
   const transition = resource.status?.transitions.find(
-    (candidate) => candidate.to !== resource.status?.initial,
+    (candidate) =>
+      candidate.to !== resource.status?.initial && movesFromNew({ resource, model, transition: candidate }),
   );
   const transitionKey = key('transition');
   if (transition !== undefined && transitionKey !== undefined) {
@@ -199,7 +236,7 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
   const statuses = statusTests(resource, model);
   return `
-describe(${codeLiteral(resource.name)}, () => {
+describe(${codeLiteral(spokenName(resource.name))}, () => {
   it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
     const { call } = setup();
     const created = await ${createCall(resource, `${sample}`)};
@@ -258,7 +295,8 @@ ${steps.join('\n')}
 function eventTests(resource: Resource, model: ResourceModel): string {
   const read = codeLiteral(routeKey(resource.collection, 'read'));
   const transition = resource.status?.transitions.find(
-    (candidate) => candidate.to !== resource.status?.initial,
+    (candidate) =>
+      candidate.to !== resource.status?.initial && movesFromNew({ resource, model, transition: candidate }),
   );
   const hasRoute =
     transition !== undefined &&
@@ -462,7 +500,9 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
           ? missingFilterChecks({ operation, resource, field: filter.field })
           : filter.caller === true
             ? callerFilterChecks({ operation, resource, model, field: filter.field })
-            : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
+            : filter.contains === true
+              ? containsFilterChecks({ operation, resource, field: filter.field })
+              : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
       )
       .join('')}`;
   },
@@ -524,11 +564,14 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       candidate.to !== to &&
       !operation.refusedFrom.includes(candidate.to) &&
       !(resource.status?.terminal ?? []).includes(candidate.to);
+    const initial = resource.status?.initial ?? '';
+    const onlyElsewhere = operation.onlyIn.length > 0 && !operation.onlyIn.includes(initial);
     const from =
       resource.status?.transitions.find(
         (transition) =>
           transition.to !== to &&
           !operation.refusedFrom.includes(transition.to) &&
+          (operation.onlyIn.length === 0 || operation.onlyIn.includes(transition.to)) &&
           operation.stories.some((story) => wordsOf(story.intent.text).includes(transition.to)),
       ) ??
       (to === resource.status?.initial
@@ -536,10 +579,40 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             .map(({ transition }) => transition)
             .find(leaves)
         : undefined);
+    // `reopen a resolved ticket`: refused (409, unchanged) while the item is in any other status.
+    // A move back to the first status is driven first to another status, else the 409 is only "already there".
+    const away =
+      to === initial
+        ? reachableTransitions(resource, model)
+            .map(({ transition }) => transition)
+            .find(
+              (transition) =>
+                transition.to !== to &&
+                !operation.onlyIn.includes(transition.to) &&
+                !operation.refusedFrom.includes(transition.to) &&
+                !(resource.status?.terminal ?? []).includes(transition.to),
+            )
+        : undefined;
+    const awayStep =
+      away === undefined
+        ? ''
+        : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', away.action))}, { id: fresh.body.id })).body.status).toBe(${codeLiteral(away.to)});
+`;
+    const onlyRefused =
+      onlyElsewhere && (to !== initial || away !== undefined)
+        ? `    const fresh = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${awayStep}    const before = (await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: fresh.body.id })).body;
+    expect(await call(${key}, { id: fresh.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`cannot ${action} ${withArticle(resource.name)} that is ${away?.to ?? initial}`)} + ', only one that is ' + ${codeLiteral(operation.onlyIn.join(' or '))} } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: fresh.body.id })).body).toEqual(before);
+`
+        : '';
+    if (onlyElsewhere && from === undefined)
+      return `${onlyRefused}    // No route of this service sets ${operation.onlyIn.join(' or ')}; the rule still holds when another system does.
+    expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(operation.onlyIn[0] ?? '')}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [], onlyIn: ROUTES[${key}]?.onlyIn ?? [] })).toEqual({ ok: true, status: ${codeLiteral(to)} });`;
     if (from === undefined && to === resource.status?.initial)
       return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     // No route of this service moves ${withArticle(resource.name)} out of ${to}, so there is nothing to go back from.
-    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${resource.name} is already ${to}`)} } });`;
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${spokenName(resource.name)} is already ${to}`)} } });`;
     const before =
       from === undefined
         ? ''
@@ -553,9 +626,19 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
       operation.callerField === undefined
         ? ''
         : `\n    expect(moved.body[${codeLiteral(operation.callerField)}]).toBe('agent-7');`;
-    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
-${before}${caller}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}
+    // `reject a claim with a reason`: no move without what it records; the move keeps it.
+    const records =
+      operation.records.length === 0
+        ? ''
+        : `    expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
+    expect((await call(${key}, { id: created.body.id, body: { ...moveBody(${key}), unrecorded: 'x' } })).status).toBe(400);
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from?.to ?? initial)});
+`;
+    const recordsCheck =
+      operation.records.length === 0 ? '' : `\n    expect(moved.body).toMatchObject(moveBody(${key}) ?? {});`;
+    return `${onlyRefused}    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${before}${caller}${records}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}${recordsCheck}
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
@@ -568,6 +651,24 @@ ${before}${caller}    const moved = await call(${key}, { id: created.body.id${op
  * it (none for a status only another system sets), and a status the model does not have answers 400.
  * A field filter (`by priority`): two items with different values, each value lists only its item.
  */
+/** `list products by tag`: ?tags=x lists the items whose tags hold x, not those whose tags do not. */
+function containsFilterChecks(params: { operation: Operation; resource: Resource; field: string }): string {
+  const { operation, resource, field } = params;
+  const key = codeLiteral(operation.routeKey);
+  const sample = `SAMPLES.${resource.name}`;
+  const param = codeLiteral(field);
+  return `
+    {
+      const { call } = setup();
+      const one = await ${createCall(resource, `{ ...${sample}, ${field}: ['value one', 'shared'] }`)};
+      const two = await ${createCall(resource, `{ ...${sample}, ${field}: ['value two', 'shared'] }`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value' } }))).toEqual([]);
+    }`;
+}
+
 function filterChecks(params: {
   operation: Operation;
   resource: Resource;
@@ -684,6 +785,7 @@ function reachableTransitions(resource: Resource, model: ResourceModel) {
     );
     // A route back to the first status (`reopen`) has nowhere to go from there.
     return operation === undefined ||
+      !movesFromNew({ resource, model, transition }) ||
       operation.refusedFrom.includes(status?.initial ?? '') ||
       transition.to === status?.initial
       ? []

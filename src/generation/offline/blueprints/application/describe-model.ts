@@ -1,3 +1,4 @@
+import { spokenName } from '../../naming/spoken-name.js';
 import { withArticle } from '../../naming/article.js';
 import type { ResourceModel } from './model/resource-model-types.js';
 
@@ -21,7 +22,7 @@ export function describeModel(model: ResourceModel): string {
       resource.statusEventType === undefined
         ? ''
         : ` Every status change is published to EventBridge as \`${resource.statusEventType}\`.`;
-    return `- **${resource.name}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
+    return `- **${spokenName(resource.name)}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
   });
   // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
   const kinds = (['create', 'read', 'list', 'update', 'transition', 'delete'] as const).filter((kind) =>
@@ -39,6 +40,11 @@ export function describeModel(model: ResourceModel): string {
     ...(operation.onlyIn.length > 0
       ? [
           `- \`${operation.routeKey}\` acts only on ${withArticle(operation.resource)} that is ${operation.onlyIn.map((status) => `\`${status}\``).join(' or ')}; in any other status it answers 409 and changes nothing.`,
+        ]
+      : []),
+    ...(operation.records.length > 0
+      ? [
+          `- \`${operation.routeKey}\` takes a JSON body with ${operation.records.map((name) => `\`${name}\``).join(' and ')} (each required, checked like any write of the field) and records it on the item; without one, or with any other field, it answers 400 and changes nothing.`,
         ]
       : []),
     ...(operation.callerField !== undefined

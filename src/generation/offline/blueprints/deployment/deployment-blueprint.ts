@@ -46,7 +46,7 @@ export function deploymentBlueprint(input: BlueprintInput): ArtifactBundle {
     files: [
       { path: templatePath, role: 'template', content: deploymentTemplate(input, shifting) },
       ...deploymentSource({ baseDir, probes, withHook: true }),
-      ...deploymentTests({ baseDir, probes, configName, asks }),
+      ...deploymentTests({ baseDir, probes, configName, shift: shifting.shift, asks }),
       ...projectFiles({
         baseDir,
         slug: names.slug,

@@ -6,7 +6,7 @@ import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { shiftComparison } from '../../coverage/shift-capability.js';
-import { describeShift, shiftOfConfig } from '../../cfn/shift-of-config.js';
+import { describeShift } from '../../cfn/shift-of-config.js';
 import type { DeploymentAsks } from './deployment-asks.js';
 import { DEPLOYMENT_FILES, DEPLOYMENT_TITLES, latencyTitle, releaseTitle } from './deployment-test-titles.js';
 import type { ReleaseProbe } from './release-probes.js';
@@ -41,7 +41,7 @@ export function deploymentCoverage(params: {
     title,
   });
   const configName = shifting.configName ?? '';
-  const shift = shiftOfConfig(shifting.configName);
+  const shift = shifting.shift;
   const capabilities: Capability[] = [
     {
       when: anyOf(
@@ -62,10 +62,10 @@ export function deploymentCoverage(params: {
         'deploy',
         'deploys',
       ),
-      implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${shift === undefined ? '' : ` (${describeShift(shift)})`}`,
+      implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${` (${describeShift(shift)})`}`,
       tests: [test('template', releaseTitle(configName))],
       resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
-      compare: shiftComparison(shifting.configName),
+      compare: shiftComparison(shifting.configName, shift),
     },
     {
       when: anyOf(

@@ -7,6 +7,7 @@ import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
 import type { DeploymentAsks } from './deployment-asks.js';
 import type { TemplatePart } from '../../cfn/template-part.js';
+import { optionalAsked } from '../../coverage/asked-shift.js';
 
 /** The deployment blueprint's release: always through CodeDeploy behind the `live` alias, gated by the pre-traffic hook. */
 export function deploymentShifting(input: BlueprintInput, asks: DeploymentAsks): TrafficShifting {
@@ -14,6 +15,7 @@ export function deploymentShifting(input: BlueprintInput, asks: DeploymentAsks):
     functionId: 'ServiceFunction',
     slug: input.names.slug,
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    ...optionalAsked(input),
     preTrafficHookId: 'PreTrafficHookFunction',
     alwaysShift: true,
     ...(asks.latency === undefined ? {} : { latencyAlarmMs: asks.latency.thresholdMs }),

@@ -1,4 +1,6 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { CUSTOM_CONFIG_ID, customTrafficRouting } from '../../cfn/release-config.js';
+import type { TrafficShift } from '../../cfn/shift-of-config.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { readTemplateFile } from '../../project/read-template-file.js';
 import type { DeploymentAsks } from './deployment-asks.js';
@@ -57,6 +59,8 @@ export function deploymentTests(params: {
   baseDir: string;
   probes: readonly ReleaseProbe[];
   configName: string;
+  /** How the config moves traffic: what a custom config's routing is checked against. */
+  shift: TrafficShift;
   asks: DeploymentAsks;
 }): GeneratedFile[] {
   const stories = params.probes.map(
@@ -91,12 +95,18 @@ ${stories.join('\n')}});
     {
       path: `${params.baseDir}/${DEPLOYMENT_FILES.template}`,
       role: 'test',
-      content: templateTest(params.configName, params.asks),
+      content: templateTest(params.configName, params.shift, params.asks),
     },
   ];
 }
 
-function templateTest(configName: string, asks: DeploymentAsks): string {
+function templateTest(configName: string, shift: TrafficShift, asks: DeploymentAsks): string {
+  // A custom config is referenced by the group and declares the asked percentage and interval itself.
+  const release =
+    configName === CUSTOM_CONFIG_ID
+      ? `expect(group().Properties.DeploymentConfigName).toEqual({ Ref: ${codeLiteral(CUSTOM_CONFIG_ID)} });
+    expect(Resources[${codeLiteral(CUSTOM_CONFIG_ID)}]?.Properties).toEqual({ ComputePlatform: 'Lambda', TrafficRoutingConfig: ${JSON.stringify(customTrafficRouting(shift))} });`
+      : `expect(group().Properties.DeploymentConfigName).toBe(${codeLiteral(configName)});`;
   const latency =
     asks.latency === undefined
       ? ''
@@ -118,7 +128,7 @@ function group() {
 describe('the release the template declares', () => {
   it(${codeLiteral(releaseTitle(configName))}, () => {
     const { Resources } = readTemplate();
-    expect(group().Properties.DeploymentConfigName).toBe(${codeLiteral(configName)});
+    ${release}
     expect(Resources['ServiceFunctionAlias']?.Properties).toMatchObject({ Name: 'live', FunctionVersion: { 'Fn::GetAtt': ['ServiceFunctionVersion', 'Version'] } });
   });
 

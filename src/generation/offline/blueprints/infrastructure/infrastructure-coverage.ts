@@ -161,7 +161,11 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
         'log access',
         'logs access',
         'server access',
-        'audit',
+        // `a bucket for audit logs` says what it holds; asking who read it is `access is audited`.
+        'audited',
+        'audit access',
+        'access audit',
+        'audit reads',
         'cloudtrail',
       ),
       implementedBy: '',

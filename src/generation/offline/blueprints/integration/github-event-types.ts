@@ -268,5 +268,30 @@ const GITHUB_ACTIONS: readonly ProviderEventType[] = [
   }),
 ];
 
+/**
+ * The security alerts' actions, so `a secret scanning alert is created` takes only new alerts, not
+ * resolved or reopened ones (https://docs.github.com/en/webhooks/webhook-events-and-payloads#secret_scanning_alert,
+ * #code_scanning_alert, #dependabot_alert).
+ */
+const ALERT_ACTIONS: readonly ProviderEventType[] = (
+  [
+    ['secret_scanning_alert', 'created', CREATED],
+    ['secret_scanning_alert', 'reopened', forms('reopen')],
+    ['secret_scanning_alert', 'resolved', forms('resolve')],
+    ['secret_scanning_alert', 'publicly_leaked', ['leaked', 'leak', 'leaks', 'publicly']],
+    ['code_scanning_alert', 'created', CREATED],
+    ['code_scanning_alert', 'fixed', forms('fix')],
+    ['code_scanning_alert', 'reopened', forms('reopen')],
+    ['dependabot_alert', 'created', CREATED],
+    ['dependabot_alert', 'dismissed', forms('dismiss')],
+    ['dependabot_alert', 'fixed', forms('fix')],
+    ['dependabot_alert', 'reopened', forms('reopen')],
+  ] as const
+).map(([event, action, words]) => githubAction(`${event}.${action}`, event, action, words));
+
 /** GitHub's catalogue: each event whole, and the actions of those that carry one. */
-export const GITHUB_EVENT_TYPES: readonly ProviderEventType[] = [...GITHUB, ...GITHUB_ACTIONS];
+export const GITHUB_EVENT_TYPES: readonly ProviderEventType[] = [
+  ...GITHUB,
+  ...GITHUB_ACTIONS,
+  ...ALERT_ACTIONS,
+];

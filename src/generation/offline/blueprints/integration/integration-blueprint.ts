@@ -10,6 +10,7 @@ import { integrationSource } from './integration-source.js';
 import { integrationTemplate, MAX_RECEIVE_COUNT } from './integration-template.js';
 import { integrationTests } from './integration-tests.js';
 import { deliveryTypeMap, distinctMessageTypes, storyMessages } from './message-types.js';
+import { optionalAsked } from '../../coverage/asked-shift.js';
 
 /** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
@@ -25,6 +26,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     functionId: 'ConsumerFunction',
     slug: names.slug,
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    ...optionalAsked(input),
   });
   const coverage = integrationCoverage({ input, asks, messages, shifting });
   const types = distinctMessageTypes(messages)

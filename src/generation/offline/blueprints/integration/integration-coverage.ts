@@ -91,7 +91,11 @@ export function integrationCoverage(params: {
   const capabilities = [
     ...byType.values(),
     ...fixedCapabilities({ asks, test }),
-    shiftCapability({ functionId: 'ConsumerFunction', configName: params.shifting.configName }),
+    shiftCapability({
+      functionId: 'ConsumerFunction',
+      configName: params.shifting.configName,
+      shift: params.shifting.shift,
+    }),
   ];
   const stories = input.stories.map((intent) => {
     const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
@@ -292,6 +296,15 @@ function fixedCapabilities(params: {
       resources: [],
       notGenerated:
         'nobody is paged: the dead-letter alarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; subscribe the pager (an SNS https subscription to its integration URL) to a topic and pass its ARN',
+    },
+    {
+      // A standard queue neither keeps order nor deduplicates by content: a FIFO ask is said, never dropped.
+      when: anyOf('fifo', 'in order', 'ordered', 'ordering', 'message group', 'group id'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'the queue is a standard SQS queue, not FIFO: it does not keep order per group nor deduplicate; FIFO needs FifoQueue true and a `.fifo` name on both queues, and a MessageGroupId (and MessageDeduplicationId, or content-based deduplication) on every send',
     },
     {
       // The handler claims each message id and nothing else: the message's contents are stored nowhere.

@@ -241,8 +241,11 @@ function handlersModule(messages: readonly StoryMessage[], bus: boolean): string
   return `import type { Message } from './messages';
 import type { MessageHandlers } from './process-batch';
 
-export interface HandlerDependencies {
-${bus ? '  /** Puts the message on the event bus as an event of its type. */\n  publish: (message: Message) => Promise<void>;\n' : ''}}
+${
+  bus
+    ? 'export interface HandlerDependencies {\n  /** Puts the message on the event bus as an event of its type. */\n  publish: (message: Message) => Promise<void>;\n}'
+    : '/** None yet: add what the handlers need (an empty interface would accept any value). */\nexport type HandlerDependencies = Record<string, never>;'
+}
 
 ${doc}
 export function createHandlers(${bus ? 'deps' : '_deps'}: HandlerDependencies): MessageHandlers {

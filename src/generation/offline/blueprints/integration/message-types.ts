@@ -5,7 +5,9 @@ import type { ServiceNames } from '../../naming/service-names.js';
 import type { StoryIntent } from '../../naming/story-intent.js';
 import { wordsOf } from '../../naming/words-of.js';
 import type { IntegrationAsks } from './integration-asks.js';
+import { conditionType } from './condition-type.js';
 import { eventTypesAsked } from './event-types-asked.js';
+import { isNotificationStory } from './notification-story.js';
 import { PROVIDER_EVENT_TYPES, providerEventTypesIn } from './provider-event-types.js';
 import type { DeliveryAction, ProviderEventType } from './provider-event-types.js';
 
@@ -73,10 +75,13 @@ export function storyMessages(params: {
     const messages = uniqueByType(asked);
     if (messages.length > 0) return messages;
   }
-  const intents = stories.length > 0 ? stories : defaultIntents(params.names, ['record']);
+  // A story asking for a person to be told is a notification, not a message anyone sends the consumer.
+  const handled = stories.filter((story) => !isNotificationStory(story));
+  const intents = handled.length > 0 ? handled : defaultIntents(params.names, ['record']);
   return intents.map((intent) => ({
     intent,
-    messageType: [intent.verb, ...intent.objectWords].join('-'),
+    // `I receive an event when an order is paid`: the happening is OrderPaid, not the verb `receive`.
+    messageType: conditionType(intent.actionWords) ?? [intent.verb, ...intent.objectWords].join('-'),
     ...delivered(intent.actionWords),
   }));
 }

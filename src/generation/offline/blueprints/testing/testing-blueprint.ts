@@ -9,24 +9,29 @@ import { testingCoverage } from './testing-coverage.js';
 import { testingSource } from './testing-source.js';
 import { testingTemplate } from './testing-template.js';
 import { testingTests } from './testing-tests.js';
+import { optionalAsked } from '../../coverage/asked-shift.js';
 
 /** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
 export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
-  const checks = storyChecks(input.stories, names);
+  const checks = storyChecks(input.stories, names, input.descriptionSentences);
   const shifting = trafficShiftingPart({
     functionId: 'CanaryFunction',
     slug: names.slug,
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+    ...optionalAsked(input),
   });
   const coverage = testingCoverage({ input, checks, shifting });
   const namespace = `Synthetics/${names.pascal}`;
   const canary = names.slug;
-  const paths = checks.map((check) => `\`${check.path}\``).join(', ');
+  const paths = checks
+    .map((check) => `\`${check.method} ${check.path}\` (${check.expectedStatus})`)
+    .join(', ');
+  const writes = checks.some((check) => check.method !== 'GET' && check.method !== 'HEAD');
   const templatePath = `${baseDir}/template.yaml`;
   const readme = readmeSection({
     input,
-    overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting HTTP 200 within 3 s each, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
+    overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
     coverage,
     hasFunctionCode: true,
     extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -54,7 +59,12 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
     templatePath,
     riskNotes: [
       'Creates an IAM role for the canary that may only write its own logs.',
-      'Sends unauthenticated GET requests to TargetBaseUrl on a schedule; point it at endpoints that tolerate that load.',
+      'Sends unauthenticated requests to TargetBaseUrl on a schedule; point it at endpoints that tolerate that load.',
+      ...(writes
+        ? [
+            'Some checks write (POST, PUT, PATCH or DELETE): every run changes data on the target, so point it at a test environment.',
+          ]
+        : []),
       ...releaseRiskNotes(input),
     ],
     coverage,

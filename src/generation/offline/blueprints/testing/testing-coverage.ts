@@ -42,7 +42,7 @@ export function testingCoverage(params: {
         'works',
         'working',
       ),
-      implementedBy: 'a scheduled canary requests each path and expects HTTP 200 within 3 s',
+      implementedBy: 'a scheduled canary requests each path and expects its status within 3 s',
       tests: [test(TESTING_TITLES.status), test(TESTING_TITLES.slow)],
       resources: ['CanaryFunction', 'CanarySchedule'],
     },
@@ -97,28 +97,47 @@ export function testingCoverage(params: {
         'request and response shapes are not checked: the canary checks status codes and latency only',
     },
   ];
-  const stories = params.checks
-    .filter((check) => input.stories.includes(check.intent))
-    .map(({ intent, path }) => {
-      const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-      const check: Capability = {
-        when: [],
-        implementedBy: `the canary checks that ${path} answers 200 within 3 s`,
-        tests: [test(intent.testTitle)],
-        resources: ['CanaryFunction'],
-        gaps: [
-          `the path ${path} is guessed from the story; adjust src/checks.ts to the target's real routes`,
-        ],
-      };
-      return combine({
-        source: { kind: 'story', number: intent.number },
-        text: intent.text,
-        parts: [{ text: intent.text, capabilities: [check, ...mostSpecificAskedBy(words, capabilities)] }],
-      });
+  const checkCapability = (check: StoryCheck): Capability => ({
+    when: [],
+    implementedBy: `the canary sends ${check.method} ${check.path} and expects ${check.expectedStatus} within 3 s`,
+    tests: [test(check.title)],
+    resources: ['CanaryFunction'],
+    gaps: check.gaps,
+  });
+  const stories = input.stories.map((intent) => {
+    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const own = params.checks.filter((check) => check.intent === intent).map(checkCapability);
+    return combine({
+      source: { kind: 'story', number: intent.number },
+      text: intent.text,
+      parts: [{ text: intent.text, capabilities: [...own, ...mostSpecificAskedBy(words, capabilities)] }],
     });
+  });
+  // A sentence that spells routes is answered by their checks as a whole, not clause by clause.
+  const spelled = input.descriptionSentences.filter((sentence) =>
+    params.checks.some((check) => check.sentence === sentence.number),
+  );
+  const routes = spelled.map((sentence) =>
+    combine({
+      source: { kind: 'description', sentence: sentence.number },
+      text: sentence.text,
+      parts: [
+        {
+          text: sentence.text,
+          capabilities: params.checks
+            .filter((check) => check.sentence === sentence.number)
+            .map(checkCapability),
+        },
+      ],
+    }),
+  );
   return [
     ...stories,
-    ...describeSentences(input.descriptionSentences, capabilities),
+    ...routes,
+    ...describeSentences(
+      input.descriptionSentences.filter((sentence) => !spelled.includes(sentence)),
+      capabilities,
+    ),
     ...releaseCoverage({ input, functionId: 'CanaryFunction', shifting: params.shifting }),
   ];
 }

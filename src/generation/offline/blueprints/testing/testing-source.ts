@@ -1,5 +1,6 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
+import { commentSafe } from '../../naming/comment-safe.js';
 import type { StoryCheck } from './story-checks.js';
 
 const RUN_CHECKS = `import type { Check } from './checks';
@@ -14,7 +15,10 @@ export interface CheckResult {
 }
 
 /** The slice of fetch the canary needs, so tests can answer without a network. */
-export type Fetcher = (url: string, init: { method: string; signal: AbortSignal; redirect: 'manual' }) => Promise<{ status: number }>;
+export type Fetcher = (
+  url: string,
+  init: { method: string; signal: AbortSignal; redirect: 'manual'; headers?: Record<string, string>; body?: string },
+) => Promise<{ status: number }>;
 
 export interface RunChecksParams {
   baseUrl: string;
@@ -32,7 +36,8 @@ export async function runChecks(params: RunChecksParams): Promise<CheckResult[]>
     const url = joinUrl(params.baseUrl, check.path);
     const started = clock();
     try {
-      const response = await params.fetcher(url, { method: 'GET', signal: AbortSignal.timeout(params.timeoutMs ?? 10_000), redirect: 'manual' });
+      const body = check.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(check.body) };
+      const response = await params.fetcher(url, { method: check.method, signal: AbortSignal.timeout(params.timeoutMs ?? 10_000), redirect: 'manual', ...body });
       const latencyMs = Math.round(clock() - started);
       const statusOk = check.expectedStatus.includes(response.status);
       const fastEnough = latencyMs <= check.maxLatencyMs;
@@ -124,21 +129,24 @@ export async function handler(): Promise<{ passed: number; failed: number; resul
 }
 
 function checksModule(checks: readonly StoryCheck[]): string {
-  const entries = checks.map(({ intent, name, path }) =>
+  const entries = checks.map(({ comment, name, path, method, expectedStatus, body }) =>
     [
-      `  // Story ${intent.number}: ${intent.text}`,
-      `  { name: ${codeLiteral(name)}, path: ${codeLiteral(path)}, expectedStatus: [200], maxLatencyMs: 3000 },`,
+      `  // ${commentSafe(comment)}`,
+      `  { name: ${codeLiteral(name)}, method: ${codeLiteral(method)}, path: ${codeLiteral(path)}, expectedStatus: [${expectedStatus}], maxLatencyMs: 3000${body === undefined ? '' : `, body: ${JSON.stringify(body)}`} },`,
     ].join('\n'),
   );
   return `export interface Check {
   name: string;
+  method: string;
   /** Appended to the target base URL. */
   path: string;
   expectedStatus: number[];
+  /** Sent as JSON. */
+  body?: Record<string, unknown>;
   maxLatencyMs: number;
 }
 
-/** One check per user story; adjust paths and expectations to the target's real routes. */
+/** One check per route the request spells out, else per user story; adjust paths and expectations to the target's real routes. */
 export const CHECKS: readonly Check[] = [
 ${entries.join('\n')}
 ];

@@ -1,19 +1,24 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
+import { commentSafe } from '../../naming/comment-safe.js';
 import type { StoryCheck } from './story-checks.js';
 import { TESTING_FILE, TESTING_TITLES } from './testing-test-titles.js';
 
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
 export function testingTests(baseDir: string, checks: readonly StoryCheck[]): GeneratedFile[] {
   const stories = checks.map(
-    ({ intent, name, path }) => `  // Story ${intent.number}: ${intent.text}
-  it(${codeLiteral(intent.testTitle)}, async () => {
+    ({ comment, title, name, path, method, expectedStatus, body }) => `  // ${commentSafe(comment)}
+  it(${codeLiteral(title)}, async () => {
     const check = CHECKS.find((candidate) => candidate.name === ${codeLiteral(name)});
     expect(check).toBeDefined();
     const requested: string[] = [];
-    const results = await runChecks({ baseUrl: BASE_URL, checks: [check!], fetcher: answering(200, requested), clock: steadyClock() });
+    const sent: { method: string; body?: string }[] = [];
+    const results = await runChecks({ baseUrl: BASE_URL, checks: [check!], fetcher: answering(${expectedStatus}, requested, sent), clock: steadyClock() });
     expect(requested).toEqual([BASE_URL + ${codeLiteral(path)}]);
-    expect(results[0]).toMatchObject({ name: ${codeLiteral(name)}, ok: true, status: 200 });
+    expect(sent).toEqual([{ method: ${codeLiteral(method)}${body === undefined ? '' : `, body: ${JSON.stringify(JSON.stringify(body))}`} }]);
+    expect(results[0]).toMatchObject({ name: ${codeLiteral(name)}, ok: true, status: ${expectedStatus} });
+    const other = await runChecks({ baseUrl: BASE_URL, checks: [check!], fetcher: answering(${expectedStatus === 200 ? 500 : 200}), clock: steadyClock() });
+    expect(other[0]?.ok).toBe(false);
   });
 `,
   );
@@ -25,9 +30,10 @@ import type { Fetcher } from '../src/run-checks';
 
 const BASE_URL = 'https://target.example.test/prod';
 
-function answering(status: number, requested: string[] = []): Fetcher {
-  return async (url) => {
+function answering(status: number, requested: string[] = [], sent: { method: string; body?: string }[] = []): Fetcher {
+  return async (url, init) => {
     requested.push(url);
+    sent.push({ method: init.method, ...(init.body === undefined ? {} : { body: init.body }) });
     return { status };
   };
 }
@@ -38,7 +44,7 @@ function steadyClock(): () => number {
   return () => (now += 5);
 }
 
-const CHECK: Check = { name: 'sample', path: '/sample', expectedStatus: [200], maxLatencyMs: 1000 };
+const CHECK: Check = { name: 'sample', method: 'GET', path: '/sample', expectedStatus: [200], maxLatencyMs: 1000 };
 
 describe('runChecks', () => {
   it(${codeLiteral(TESTING_TITLES.status)}, async () => {
@@ -79,7 +85,7 @@ describe('metricsRecord', () => {
   });
 });
 
-describe('user stories', () => {
+describe(${codeLiteral(checks.some((check) => !check.guessed) ? 'the routes the request names' : 'user stories')}, () => {
 ${stories.join('\n')}});
 `;
   return [{ path: `${baseDir}/${TESTING_FILE}`, role: 'test', content }];

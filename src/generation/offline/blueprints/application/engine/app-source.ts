@@ -25,9 +25,10 @@ import { RESOURCES } from './model';
 import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
 import type { Operation, Route } from './routes';
-import { checkTransition, refusal } from './status-rules';
+import { checkTransition, refusal, spokenName } from './status-rules';
 import type { StatusEvents } from './status-events';
 import { validateBody } from './validate-body';
+import type { BodyCheck } from './validate-body';
 
 export interface AppDependencies {
   repository: ItemRepository;
@@ -128,8 +129,9 @@ async function list(call: Call): Promise<HttpApiResult> {
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
   const where: Record<string, string> = {};
+  const contains: Record<string, string> = {};
   const absent: string[] = [];
-  for (const { field, values, caller, missing } of filters) {
+  for (const { field, values, caller, missing, contains: holds } of filters) {
     let value = query[field];
     if (value === undefined) continue;
     // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
@@ -144,7 +146,9 @@ async function list(call: Call): Promise<HttpApiResult> {
     }
     if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
     if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
-    where[field] = value;
+    // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
+    if (holds === true) contains[field] = value;
+    else where[field] = value;
   }
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
@@ -153,6 +157,7 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...(nextToken === undefined ? {} : { nextToken }),
     ...(owner === undefined || owner === '' ? {} : { owner }),
     ...(Object.keys(where).length === 0 ? {} : { where }),
+    ...(Object.keys(contains).length === 0 ? {} : { contains }),
     ...(absent.length === 0 ? {} : { absent }),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
@@ -179,13 +184,34 @@ async function transition(call: Call): Promise<HttpApiResult> {
   if (existing === undefined) return notFound(resource);
   const caller = route.callerField === undefined ? undefined : callerOf(call.event);
   if (route.callerField !== undefined && caller === undefined) return json(400, { errors: ['the ' + CALLER_HEADER + ' header must name the caller'] });
-  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+  const recorded = readRecorded(call);
+  if (!recorded.ok) return json(400, { errors: recorded.errors });
+  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
   if (!check.ok) return json(409, { error: check.error });
-  const fields = route.callerField === undefined || caller === undefined ? existing.fields : { ...existing.fields, [route.callerField]: caller };
+  const moved = { ...existing.fields, ...recorded.fields };
+  const fields = route.callerField === undefined || caller === undefined ? moved : { ...moved, [route.callerField]: caller };
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
   return json(200, toResponse(item));
+}
+
+/**
+ * What a move is made with (\`reject a claim with a reason\`): the route's records, each required in
+ * the body and checked like any write of the field; a move that records nothing takes no body.
+ */
+function readRecorded(call: Call): BodyCheck {
+  const records = call.route.records ?? [];
+  if (records.length === 0) return { ok: true, fields: {} };
+  const body = readBody(call.event);
+  if (!body.ok) return body;
+  const action = call.route.action ?? '';
+  const given = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? Object.keys(body.value) : [];
+  const missing = records.filter((name) => !given.includes(name)).map((name) => 'field ' + JSON.stringify(name) + ' is required to ' + action);
+  const other = given.filter((name) => !records.includes(name)).map((name) => 'field ' + JSON.stringify(name.slice(0, 64)) + ' is not recorded by ' + action);
+  const check = validateBody(call.resource, body.value, 'update');
+  const errors = [...missing, ...other, ...(check.ok ? [] : check.errors)];
+  return errors.length > 0 || !check.ok ? { ok: false, errors } : check;
 }
 
 async function remove(call: Call): Promise<HttpApiResult> {
@@ -286,11 +312,11 @@ function readBody(event: HttpApiEvent): { ok: true; value: unknown } | { ok: fal
 }
 
 function notFound(resource: ResourceModel): HttpApiResult {
-  return json(404, { error: 'no such ' + resource.name });
+  return json(404, { error: 'no such ' + spokenName(resource) });
 }
 
 function changedMeanwhile(resource: ResourceModel): HttpApiResult {
-  return json(409, { error: 'the ' + resource.name + ' changed meanwhile; read it again and retry' });
+  return json(409, { error: 'the ' + spokenName(resource) + ' changed meanwhile; read it again and retry' });
 }
 
 function json(statusCode: number, value: unknown, headers: Record<string, string> = {}): HttpApiResult {

@@ -51,7 +51,7 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
-      const filter = filterOf(query.where, query.absent);
+      const filter = filterOf(query.where, query.absent, query.contains);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const items: StoredItem[] = [];
       let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
@@ -96,9 +96,10 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
  * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
  * items than the limit and still have a nextToken: clients page on until it is absent.
  */
-function filterOf(where: Record<string, string> | undefined, absent: string[] = []): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+function filterOf(where: Record<string, string> | undefined, absent: string[] = [], contains: Record<string, string> = {}): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
-  if (entries.length === 0 && absent.length === 0) return undefined;
+  const held = Object.entries(contains);
+  if (entries.length === 0 && absent.length === 0 && held.length === 0) return undefined;
   const names: Record<string, string> = {};
   const values: Attributes = {};
   const terms = entries.map(([name, value], index) => {
@@ -114,7 +115,15 @@ function filterOf(where: Record<string, string> | undefined, absent: string[] = 
     names['#a' + index] = name;
     return 'attribute_not_exists(#fields.#a' + index + ')';
   });
-  return { expression: [...terms, ...missing].join(' AND '), names, values };
+  // \`list products by tag\`: contains() on a list attribute is true when an element equals the value
+  // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html).
+  const holding = held.map(([name, value], index) => {
+    names['#fields'] = 'fields';
+    names['#c' + index] = name;
+    values[':c' + index] = value;
+    return 'contains(#fields.#c' + index + ', :c' + index + ')';
+  });
+  return { expression: [...terms, ...missing, ...holding].join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */

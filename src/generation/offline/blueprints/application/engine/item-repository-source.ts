@@ -19,6 +19,8 @@ export interface ListQuery {
   owner?: string;
   /** Only items whose status (key 'status') or field equals the value. */
   where?: Record<string, string>;
+  /** Only items whose list field holds the value (\`list products by tag\`: tags holding it). */
+  contains?: Record<string, string>;
   /** Only items without these fields (\`list unassigned tickets\`: no assignee). */
   absent?: string[];
 }
@@ -60,7 +62,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && holds(item, query.contains) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);
@@ -84,6 +86,14 @@ export class InMemoryItemRepository implements ItemRepository {
 /** Whether the item's status (key 'status') and fields equal every value of where. */
 export function matches(item: StoredItem, where: Record<string, string> | undefined): boolean {
   return Object.entries(where ?? {}).every(([name, value]) => (name === 'status' ? item.status : item.fields[name]) === value);
+}
+
+/** Whether each named field of the item is a list holding the value given. */
+export function holds(item: StoredItem, contains: Record<string, string> | undefined): boolean {
+  return Object.entries(contains ?? {}).every(([name, value]) => {
+    const list = item.fields[name];
+    return Array.isArray(list) && list.includes(value);
+  });
 }
 
 function decodeToken(token: string): string {

@@ -5,17 +5,23 @@ export type StatusCheck = { ok: true; status: string } | { ok: false; error: str
 
 /**
  * Whether an action may move an item from its current status: never out of a final status, never to
- * the status it already has, never from a status a story rules out (refusedFrom).
+ * the status it already has, never from a status a story rules out (refusedFrom), only from the
+ * statuses a story names (onlyIn: \`reopen a resolved ticket\`).
  */
-export function checkTransition(params: { resource: ResourceModel; action: string; current: string | undefined; refusedFrom: readonly string[] }): StatusCheck {
+export function checkTransition(params: { resource: ResourceModel; action: string; current: string | undefined; refusedFrom: readonly string[]; onlyIn?: readonly string[] }): StatusCheck {
   const { resource, action } = params;
   const target = resource.status?.transitions[action];
   const current = params.current ?? '';
-  if (target === undefined) return { ok: false, error: resource.name + ' has no action ' + action };
-  if (current === target) return { ok: false, error: 'the ' + resource.name + ' is already ' + target };
-  if (resource.status?.terminal.includes(current)) return { ok: false, error: 'the ' + resource.name + ' is ' + current + ', which is final' };
+  if (target === undefined) return { ok: false, error: spokenName(resource) + ' has no action ' + action };
+  if (current === target) return { ok: false, error: 'the ' + spokenName(resource) + ' is already ' + target };
+  if (resource.status?.terminal.includes(current)) return { ok: false, error: 'the ' + spokenName(resource) + ' is ' + current + ', which is final' };
   const refused = refusal({ ...params, verb: action });
   return refused === undefined ? { ok: true, status: target } : { ok: false, error: refused };
+}
+
+/** \`leaveRequest\` → \`leave request\`: a resource's name as messages say it. */
+export function spokenName(resource: ResourceModel): string {
+  return resource.name.replace(/(?=[A-Z])/g, ' ').toLowerCase();
 }
 
 /**
@@ -24,7 +30,7 @@ export function checkTransition(params: { resource: ResourceModel; action: strin
  */
 export function refusal(params: { resource: ResourceModel; verb: string; current: string | undefined; refusedFrom: readonly string[]; onlyIn?: readonly string[] }): string | undefined {
   const current = params.current ?? '';
-  const name = params.resource.name;
+  const name = spokenName(params.resource);
   const onlyIn = params.onlyIn ?? [];
   const what = 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + (current === '' ? 'without a status' : current);
   if (params.refusedFrom.includes(current)) return what;

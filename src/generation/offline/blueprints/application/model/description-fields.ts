@@ -28,28 +28,28 @@ const HAS = new Set([
   'records',
   'record',
 ]);
-const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
-const END = new Set([
-  'so',
+const ARTICLES = new Set(['a', 'an', 'the']);
+const DETERMINERS = new Set([
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'each',
+  'every',
+  'this',
   'that',
-  'which',
-  'who',
-  'when',
-  'if',
-  'unless',
-  'because',
-  'while',
-  'for',
-  'by',
-  'to',
-  'from',
-  'in',
-  'on',
-  'via',
-  'after',
-  'before',
-  'until',
+  'these',
+  'those',
 ]);
+const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
+/** Words that start a clause: the fields end there. */
+const END = new Set(['so', 'that', 'which', 'who', 'when', 'if', 'unless', 'because', 'while']);
+/**
+ * A preposition ends the fields when a phrase of its own follows (`for the team`, `in our
+ * warehouse`); one bare noun after it qualifies the field (`a quantity on hand`), read by `readFields`.
+ */
+const PREPOSITIONS = new Set(['for', 'by', 'to', 'from', 'in', 'on', 'via', 'after', 'before', 'until']);
 
 /**
  * `Each ticket has an assignee and a priority` → ticket: assignee, priority; `a priority (low,
@@ -71,7 +71,9 @@ export function descriptionFields(
       while (BETWEEN.has(words[verb] ?? '')) verb += 1;
       if (!HAS.has(words[verb] ?? '')) return [];
       const rest = words.slice(verb + 1);
-      const end = rest.findIndex((word) => END.has(word));
+      const end = rest.findIndex(
+        (word, index) => END.has(word) || (PREPOSITIONS.has(word) && !qualifiesField(rest, index)),
+      );
       const fields = readFields(end === -1 ? rest : rest.slice(0, end)).map((field) => {
         const values = field.list ? undefined : listed.values.get(lastWord(field.name));
         return values === undefined ? field : { ...field, values };
@@ -79,6 +81,14 @@ export function descriptionFields(
       return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
     });
   });
+}
+
+/** `a quantity on hand, a unit price`: one word after the preposition, then the next field or the end. */
+function qualifiesField(words: readonly string[], at: number): boolean {
+  const next = words[at + 1];
+  if (next === undefined || ARTICLES.has(next) || DETERMINERS.has(next)) return false;
+  const after = words[at + 2];
+  return after === undefined || after === 'and' || ARTICLES.has(after);
 }
 
 /** `requesterEmail` → `email`: the word a parenthesised list follows. */

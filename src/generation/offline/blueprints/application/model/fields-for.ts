@@ -26,9 +26,15 @@ export function fieldsFor(params: {
     if (attribute !== undefined && !STATUS_WORDS.has(attribute) && !fields.has(attribute))
       fields.set(attribute, { name: attribute, type: fieldType(attribute), required: false });
     // `list tickets by priority`: the field the list is filtered by is one of the model's.
-    // `list tickets assigned to me`: the field naming whom the items were assigned to, too.
+    // `list tickets assigned to me`: the field naming whom the items were assigned to, too. A field
+    // the description gives (`a list of tags`) keeps the type it gives there.
     for (const filterBy of story.kind === 'list' ? [story.filterBy, story.callerFilter] : [])
-      if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
+      if (
+        filterBy !== undefined &&
+        filterBy !== 'status' &&
+        !fields.has(filterBy) &&
+        !params.described.some((ask) => ask.name === filterBy)
+      )
         fields.set(filterBy, { name: filterBy, type: 'string', required: false });
   }
   for (const ask of params.described) {

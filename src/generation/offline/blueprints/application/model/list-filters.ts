@@ -10,9 +10,9 @@ function missingField(story: ParsedStory): string[] {
 
 /**
  * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
- * status, its values every status of the model; `by priority` on that declared string field. A filter
- * on a field that is not free text (a number, a list), or on a list under a parent, is not made; the
- * story says so.
+ * status, its values every status of the model; `by priority` on that declared string field; `by tag`
+ * on a declared list field (`tags`), keeping the items whose list holds the value. A filter on a
+ * number or a yes/no field, or on a list under a parent, is not made; the story says so.
  */
 export function listFilters(resource: Resource, stories: readonly ParsedStory[]): ListFilter[] {
   // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
@@ -47,7 +47,10 @@ export function listFilters(resource: Resource, stories: readonly ParsedStory[])
   return fields.flatMap((field): ListFilter[] => {
     if (field === 'status') return machine === undefined ? [] : [{ field, values: statuses }];
     const spec = resource.fields.find((candidate) => candidate.name === field);
-    if (spec?.type !== 'string' || field === resource.ownerField) return [];
+    if (spec === undefined || field === resource.ownerField) return [];
+    // `list products by tag`: the products whose tags hold the one given.
+    if (spec.type === 'list') return [{ field, contains: true as const }];
+    if (spec.type !== 'string') return [];
     const values = asked(field);
     return [
       {

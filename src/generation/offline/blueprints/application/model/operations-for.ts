@@ -59,6 +59,11 @@ export function operationsFor(
         ? { callerField: callerField(entry.action ?? '') }
         : {}),
       filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
+      // `ship an order with a tracking number`: what the move is made with is given and kept.
+      records:
+        entry.kind === 'transition'
+          ? unique(entry.stories.flatMap((story) => story.fields.map((field) => field.name)))
+          : [],
       // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`).
       roles:
         entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)

@@ -13,6 +13,7 @@ import { readQualifiers } from './read-qualifiers.js';
 import { stateBeforeNoun } from './state-before-noun.js';
 import { stateModifier } from './state-modifier.js';
 import { CONNECTORS } from './story-connectors.js';
+import { statusMovePhrase } from './status-move-phrase.js';
 import { storyRestriction } from './story-restriction.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
 import type { VerbKind } from './verb-kind.js';
@@ -24,12 +25,14 @@ import type { VerbKind } from './verb-kind.js';
  */
 export function parseStory(intent: StoryIntent): ParsedStory {
   const words = joinedPrefix(intent.actionWords);
-  const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
+  // `start work on a ticket`, `close out an order`: a move of the object, not a `work` to create.
+  const move = statusMovePhrase(words);
+  const phrasal = move === undefined ? PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`] : move.action;
   const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
-  const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
+  const afterVerb = words.slice(move?.length ?? (phrasal === undefined ? 1 : 2));
+  const baseKind = move === undefined ? verbKind(verb) : 'transition';
   // `pay for an order`: a verb with no object of its own acts on what follows `for`.
-  const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
-  const baseKind = verbKind(verb);
+  const objectAfterFor = baseKind === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
   const reads = baseKind === 'read' || baseKind === 'list';
   // `list orders placed this week`, `sorted by total`: asides no route answers, not the object.
   const asides = reads ? listAsides(objectAfterFor ? afterVerb.slice(1) : afterVerb) : undefined;
@@ -83,7 +86,12 @@ export function parseStory(intent: StoryIntent): ParsedStory {
       : undefined;
   const negated = listing ? negatedParticiple(phrase) : undefined;
   const named = listing ? namedFilter(phrase) : undefined;
-  const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
+  // `delete a closed ticket`, `reopen a resolved ticket`: the item must be in that state (the model
+  // keeps a move's state only when it is one of the resource's statuses).
+  const onlyIn =
+    (baseKind === 'delete' || (kind === 'transition' && marked === undefined)) && object.noun !== undefined
+      ? stateBeforeNoun(phrase)
+      : undefined;
   const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
   const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
   // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
@@ -98,7 +106,11 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     intent,
     kind,
     verb: marked?.action ?? verb,
-    ...(marked === undefined ? {} : { state: marked.status }),
+    ...(marked === undefined
+      ? move?.state === undefined
+        ? {}
+        : { state: move.state }
+      : { state: marked.status }),
     ...(object.noun === undefined
       ? parent?.noun === undefined
         ? {}

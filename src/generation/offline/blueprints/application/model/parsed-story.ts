@@ -75,6 +75,13 @@ export interface ParsedStory {
   readonly sort?: string;
   /** `list unassigned tickets` → `unassigned` (`assign`): the items something was not done to; not a status. */
   readonly negated?: { readonly word: string; readonly verb: string };
+  /** A read of one item by a field of its own (`look up a product by its SKU` → `sku`): a list filtered by it. */
+  readonly naturalKey?: string;
+  /**
+   * A figure computed from other records the story asks to see (`my remaining leave balance`): no
+   * resource of the model, so no route; the coverage says what would compute it.
+   */
+  readonly derived?: string;
   /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
   readonly restriction: StoryRestriction;
 }

@@ -47,10 +47,13 @@ const YES_NO_FILLERS = new Set([
 const CONTAINERS = new Set(['list', 'lists', 'set', 'sets', 'collection', 'array', 'series']);
 /** `a number of days` → `days`, a number: a count of things, not the things. */
 const COUNTS = new Set(['number', 'count', 'amount', 'total']);
+/** `a quantity on hand`, `a price in cents`: the phrase qualifies the field before it, named by that field. */
+const QUALIFYING = new Set(['on', 'in', 'at', 'per', 'for', 'by', 'to', 'from', 'via']);
 
 /**
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
- * gone from the words, so an article after a named field starts the next one). `X of Y` is read by
+ * gone from the words, so an article after a named field starts the next one). A short phrase after a
+ * field qualifies it (`a quantity on hand` is `quantity`). `X of Y` is read by
  * its X: `a list of items` is the list `items`, `a number of days` the number `days`, and any other
  * (`a date of birth`) keeps both nouns (`dateOfBirth`), never `of` and the last noun alone.
  */
@@ -72,7 +75,9 @@ export function readFields(words: readonly string[]): FieldAsk[] {
   return parts.flatMap((part, index) => {
     const whether = part.indexOf('whether');
     if (whether !== -1) return yesOrNo(part.slice(whether + 1));
-    const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+    const words = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+    const qualified = words.findIndex((word) => QUALIFYING.has(word));
+    const content = qualified > 0 ? words.slice(0, qualified) : words;
     const head = content.at(-1);
     if (head === undefined) return [];
     const range = ranges.get(index);

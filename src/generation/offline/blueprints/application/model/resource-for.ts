@@ -31,15 +31,21 @@ export function resourceFor(params: {
   return {
     name,
     pascal,
-    collection: plural(name),
+    collection: collectionOf(name),
     fields: numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts),
     ...(ownerField === undefined ? {} : { ownerField }),
     ...(parent === undefined
       ? {}
-      : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
+      : { parent: { name: parent, collection: collectionOf(parent), field: `${parent}Id` } }),
     ...(status === undefined ? {} : { status }),
     ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
   };
+}
+
+/** `order` → `orders`, `leaveRequest` → `leave-requests`: the path segment and table partition. */
+function collectionOf(name: string): string {
+  const words = name.split(/(?=[A-Z])/).map((word) => word.toLowerCase());
+  return [...words.slice(0, -1), plural(words.at(-1) ?? name)].join('-');
 }
 
 /** `whose quantity is below the reorder level`: the reorder level is a number too. */

@@ -39,11 +39,11 @@ export interface StatusMachine {
 }
 
 export interface Resource {
-  /** Singular, `[a-z0-9]+`: `order`. */
+  /** Singular, camelCase `[a-z][A-Za-z0-9]*`: `order`, `leaveRequest` (a compound the request always uses). */
   readonly name: string;
   /** `Order`. */
   readonly pascal: string;
-  /** Path segment and table partition: `orders`. */
+  /** Path segment and table partition: `orders`, `leave-requests`. */
   readonly collection: string;
   readonly fields: readonly FieldSpec[];
   /** The declared field naming whose item it is (`customerId`), indexed for owner-filtered lists. */
@@ -60,7 +60,7 @@ export interface Resource {
 
 export type OperationKind = Exclude<VerbKind, never>;
 
-/** A query parameter a list is filtered by: the item's `status`, or a declared string field (`priority`). */
+/** A query parameter a list is filtered by: the item's `status`, a declared string field (`priority`), or a declared list field it holds (`tags`). */
 export interface ListFilter {
   /** `status`, or the field's camelCase name. */
   readonly field: string;
@@ -76,6 +76,11 @@ export interface ListFilter {
    * `GET /tickets?assignee=none`).
    */
   readonly missing?: true;
+  /**
+   * The field is a list: the filter keeps the items whose list holds the value given (`list products
+   * by tag` → `GET /products?tags=fragile`), not those equal to it.
+   */
+  readonly contains?: true;
   /** Values the stories named (`list high priority tickets` → `high`), for the docs. */
   readonly asked?: readonly string[];
 }
@@ -94,6 +99,11 @@ export interface Operation {
   readonly onlyIn: readonly string[];
   /** The field set to the caller's identity (`assign a ticket to myself` → `assignee`). */
   readonly callerField?: string;
+  /**
+   * For moves: declared fields the body must give and the move records (`reject a claim with a
+   * reason` → `reason`); a move without one of them answers 400 and changes nothing.
+   */
+  readonly records: readonly string[];
   /** For lists: the query parameters that filter it (`list open tickets` → `status`); the owner filter is the resource's. */
   readonly filters: readonly ListFilter[];
   /** Roles the caller must hold (`As an admin I can delete a ticket` → `admin`); empty when anyone may call. */

@@ -4,10 +4,14 @@ import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { ATTRIBUTE_KINDS, attributesOfOwners } from './attributes-of-owners.js';
 import { callerLists } from './caller-lists.js';
+import { compoundNames } from './compound-names.js';
 import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
+import { derivedFigures } from './derived-figures.js';
+import { knownStateMoves } from './known-state-moves.js';
 import { mentions } from './mentions.js';
+import { naturalKeys } from './natural-keys.js';
 import { namedTransition } from './named-transition.js';
 import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
@@ -38,17 +42,27 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   ];
   const read = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
-  const parsed = fieldAttributes({
-    stories: attributesOfOwners(
-      callerLists(
-        read
-          .map((story) => compoundObject({ story, texts, nouns: storyNouns }))
-          .map((story) => namedTransition(story, listed)),
+  const attributed = derivedFigures(
+    fieldAttributes({
+      stories: attributesOfOwners(
+        callerLists(
+          read
+            .map((story) => compoundObject({ story, texts, nouns: storyNouns }))
+            .map((story) => namedTransition(story, listed)),
+        ),
       ),
+      sentences: input.descriptionSentences,
+      kinds: ATTRIBUTE_KINDS,
+    }),
+  );
+  // `look up a product by its SKU`: a field of the product, not its owner.
+  const parsed = naturalKeys(
+    attributed,
+    descriptionFields(
+      input.descriptionSentences,
+      unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun]))),
     ),
-    sentences: input.descriptionSentences,
-    kinds: ATTRIBUTE_KINDS,
-  });
+  );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
@@ -56,7 +70,10 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
       nouns[0] ??
       subject);
-  const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+  const stories = knownStateMoves(
+    parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)),
+    new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))),
+  );
   const parents = parentsOf(stories);
   const names = unique([
     ...nouns,
@@ -67,31 +84,44 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
     ...eventStories.map((intent) => wordsOfText(intent.text)),
   ].filter(asksForStatusEvents);
+  // `leave request`: the resource is named by the whole compound from here on (`leave-requests`).
+  const compounds = compoundNames({
+    heads: names,
+    described: input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+    stories: intents.map((intent) => wordsOfText(intent.text)),
+  });
+  const named = (noun: string) => compounds.get(noun) ?? noun;
+  const renamed = stories.map((story) => ({
+    ...story,
+    ...(story.noun === undefined ? {} : { noun: named(story.noun) }),
+    ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
+  }));
   const described = descriptionFields(input.descriptionSentences, names);
-  const resources = names.map((name) =>
-    resourceFor({
-      name,
+  const resources = names.map((name) => {
+    const parent = parents.get(name);
+    return resourceFor({
+      name: named(name),
       described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
-      parent: parents.get(name),
-      stories: stories.filter((story) => story.noun === name),
+      parent: parent === undefined ? undefined : named(parent),
+      stories: renamed.filter((story) => story.noun === named(name)),
       texts,
       events: eventClauses.some(
         (words) =>
           mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),
       ),
-    }),
-  );
+    });
+  });
   return {
     resources,
     operations: resources.flatMap((resource) =>
       operationsFor(
         resource,
-        stories,
+        renamed,
         input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
       ),
     ),
-    stories,
+    stories: renamed,
     eventStories,
-    descriptionFields: described,
+    descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
   };
 }
