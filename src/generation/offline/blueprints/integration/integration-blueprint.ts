@@ -4,6 +4,7 @@ import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
+import { withBranchFilters } from './branch-filters.js';
 import { integrationAsks } from './integration-asks.js';
 import { integrationCoverage } from './integration-coverage.js';
 import { integrationSource } from './integration-source.js';
@@ -16,12 +17,15 @@ import { optionalAsked } from '../../coverage/asked-shift.js';
 export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
   const asks = integrationAsks(input);
-  const messages = storyMessages({
-    stories: input.stories,
-    names,
-    asks,
-    clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
-  });
+  // A branch a story names (`on the main branch`) is matched on its events' branch field.
+  const messages = withBranchFilters(
+    storyMessages({
+      stories: input.stories,
+      names,
+      asks,
+      clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
+    }),
+  );
   const shifting = trafficShiftingPart({
     functionId: 'ConsumerFunction',
     slug: names.slug,

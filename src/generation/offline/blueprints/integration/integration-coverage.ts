@@ -18,6 +18,7 @@ import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
 import type { StoryMessage } from './message-types.js';
 import { storyDroppedQualifiers } from './story-dropped-qualifiers.js';
+import { branchGaps, branchOnly } from './branch-filters.js';
 import { distinctMessageTypes } from './message-types.js';
 
 const TIMING_WORDS = [
@@ -110,6 +111,7 @@ export function integrationCoverage(params: {
       parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
       extraGaps: [
         ...dropped,
+        ...branchGaps({ text: intent.text, messages }),
         ...(words.some((word) => TIMING_WORDS.includes(word))
           ? [
               'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
@@ -170,7 +172,8 @@ function typeCapability(params: {
     asks.webhook && provider?.name === 'GitHub'
       ? (params.deliveryTypes ?? []).filter(
           (name) =>
-            GITHUB_ACTION_EVENTS.has(name) && !params.deliveryActions.some((entry) => entry.event === name),
+            GITHUB_ACTION_EVENTS.has(name) &&
+            !params.deliveryActions.some((entry) => entry.event === name && !branchOnly(entry)),
         )
       : [];
   const bus = asks.eventBus !== undefined;
