@@ -86,7 +86,7 @@ describe('review 11f: webhook events read from the request', () => {
     expect(tests).toContain('"pull_request":{"base":{"ref":"not main"}}');
   });
 
-  it('matches a branch on the event that carries it (push\'s full ref, a release branch), and says it for an event with no branch field', async () => {
+  it("matches a branch on the event that carries it (push's full ref, a release branch), and says it for an event with no branch field", async () => {
     const { bundle } = await generate({
       taskType: 'integration',
       taskName: 'Repo signals',

@@ -28,7 +28,11 @@ export function withBranchFilters(messages: readonly StoryMessage[]): StoryMessa
 }
 
 /** An event action that narrows its event by the branch alone: the event is still taken for every action. */
-export function branchOnly(entry: { readonly event: string; readonly action?: string; readonly where?: object }): boolean {
+export function branchOnly(entry: {
+  readonly event: string;
+  readonly action?: string;
+  readonly where?: object;
+}): boolean {
   const field = BRANCH_FIELDS[entry.event];
   return (
     entry.action === undefined &&
@@ -50,7 +54,9 @@ export function branchGaps(params: {
   if (branch === undefined) return [];
   const own = params.messages.filter((message) => message.intent?.text === params.text);
   if (own.length === 0)
-    return [`the branch \`${branch}\` is not matched: no event type here is this story's alone to filter on it`];
+    return [
+      `the branch \`${branch}\` is not matched: no event type here is this story's alone to filter on it`,
+    ];
   return own.flatMap((message) => {
     if (message.deliveryTypes === undefined)
       return [

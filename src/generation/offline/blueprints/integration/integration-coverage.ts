@@ -300,15 +300,7 @@ function fixedCapabilities(params: {
       notGenerated:
         'nobody is paged: the dead-letter alarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; subscribe the pager (an SNS https subscription to its integration URL) to a topic and pass its ARN',
     },
-    {
-      // A standard queue neither keeps order nor deduplicates by content: a FIFO ask is said, never dropped.
-      when: anyOf('fifo', 'in order', 'ordered', 'ordering', 'message group', 'group id'),
-      implementedBy: '',
-      tests: [],
-      resources: [],
-      notGenerated:
-        'the queue is a standard SQS queue, not FIFO: it does not keep order per group nor deduplicate; FIFO needs FifoQueue true and a `.fifo` name on both queues, and a MessageGroupId (and MessageDeduplicationId, or content-based deduplication) on every send',
-    },
+    fifoCapability(asks, test),
     {
       // The handler claims each message id and nothing else: the message's contents are stored nowhere.
       when: anyOf('store', 'stores', 'stored', 'save', 'saves', 'saved', 'persist', 'persists', 'persisted'),
@@ -451,6 +443,33 @@ function fixedCapabilities(params: {
         },
   );
   return capabilities;
+}
+
+/**
+ * `from an SQS FIFO queue, in order per order id`: both queues FIFO, each send grouped and
+ * deduplicated, the consumer stopping at a failure; asked of a standard queue, the gap FIFO fills.
+ */
+function fifoCapability(
+  asks: IntegrationAsks,
+  test: (file: keyof typeof FILES, title: string) => TestEvidence,
+): Capability {
+  const when = anyOf('fifo', 'in order', 'ordered', 'ordering', 'message group', 'group id');
+  if (asks.fifo === undefined)
+    return {
+      when,
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'the queue is a standard SQS queue, not FIFO: it does not keep order per group nor deduplicate; FIFO needs FifoQueue true and a `.fifo` name on both queues, and a MessageGroupId (and MessageDeduplicationId, or content-based deduplication) on every send',
+    };
+  const group = asks.fifo.groupField;
+  return {
+    when,
+    implementedBy: `a FIFO queue and a FIFO dead-letter queue (\`.fifo\` names from the stack): each send carries MessageGroupId ${group === undefined ? '`all` (one group orders every message)' : `the payload's \`${group}\``} and MessageDeduplicationId the message id (src/send-message.ts${asks.webhook ? ', used by the receiver' : ', for producers'}); the consumer stops at a failure and returns the later messages unprocessed, so a group keeps its order`,
+    tests: [test('fifo', TITLES.fifoSend), test('fifo', TITLES.fifoOrder)],
+    resources: ['Queue', 'DeadLetterQueue', 'ConsumerFunction'],
+  };
 }
 
 /**
