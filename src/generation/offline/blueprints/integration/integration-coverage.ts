@@ -12,12 +12,13 @@ import { DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-
 import { retryCountGaps } from './retry-count-gaps.js';
 import { EXCLUSION_WORDS } from './exclusion-words.js';
 import { wordsOf } from '../../naming/words-of.js';
-import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.js';
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
 import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
 import type { StoryMessage } from './message-types.js';
 import { storyDroppedQualifiers } from './story-dropped-qualifiers.js';
+import { fifoCapability } from './fifo-capability.js';
+import { replayCapability } from './replay-capability.js';
 import { branchGaps, branchOnly } from './branch-filters.js';
 import { distinctMessageTypes } from './message-types.js';
 
@@ -443,85 +444,6 @@ function fixedCapabilities(params: {
         },
   );
   return capabilities;
-}
-
-/**
- * `from an SQS FIFO queue, in order per order id`: both queues FIFO, each send grouped and
- * deduplicated, the consumer stopping at a failure; asked of a standard queue, the gap FIFO fills.
- */
-function fifoCapability(
-  asks: IntegrationAsks,
-  test: (file: keyof typeof FILES, title: string) => TestEvidence,
-): Capability {
-  const when = anyOf('fifo', 'in order', 'ordered', 'ordering', 'message group', 'group id');
-  if (asks.fifo === undefined)
-    return {
-      when,
-      implementedBy: '',
-      tests: [],
-      resources: [],
-      notGenerated:
-        'the queue is a standard SQS queue, not FIFO: it does not keep order per group nor deduplicate; FIFO needs FifoQueue true and a `.fifo` name on both queues, and a MessageGroupId (and MessageDeduplicationId, or content-based deduplication) on every send',
-    };
-  const group = asks.fifo.groupField;
-  return {
-    when,
-    implementedBy: `a FIFO queue and a FIFO dead-letter queue (\`.fifo\` names from the stack): each send carries MessageGroupId ${group === undefined ? '`all` (one group orders every message)' : `the payload's \`${group}\``} and MessageDeduplicationId the message id (src/send-message.ts${asks.webhook ? ', used by the receiver' : ', for producers'}); the consumer stops at a failure and returns the later messages unprocessed, so a group keeps its order`,
-    tests: [test('fifo', TITLES.fifoSend), test('fifo', TITLES.fifoOrder)],
-    resources: ['Queue', 'DeadLetterQueue', 'ConsumerFunction'],
-  };
-}
-
-/**
- * Refusing old deliveries: Stripe's check refuses a `t=` more than TOLERANCE_SECONDS from now
- * (https://docs.stripe.com/webhooks#replay-attacks), so an age asked for is compared with it; other
- * senders' checks read no timestamp.
- */
-function replayCapability(
-  asks: IntegrationAsks,
-  test: (file: keyof typeof FILES, title: string) => TestEvidence,
-): Capability {
-  const when = anyOf(
-    'older',
-    'stale',
-    'replay',
-    'replays',
-    'replayed',
-    'timestamp',
-    'timestamps',
-    'tolerance',
-  );
-  if (asks.provider?.scheme !== 'stripe')
-    return {
-      when,
-      implementedBy: '',
-      tests: [],
-      resources: [],
-      notGenerated: 'replay protection by timestamp is not generated: the signature check reads no time',
-    };
-  return {
-    when,
-    implementedBy: `a Stripe-Signature whose timestamp is more than ${TOLERANCE_SECONDS} s from now is refused with 401`,
-    tests: [test('webhook', TITLES.stripe)],
-    resources: ['ReceiverFunction'],
-    compare: (text) => {
-      const asked = secondsIn(text);
-      return asked === undefined || asked === TOLERANCE_SECONDS
-        ? []
-        : [
-            `${asked} s is asked for, but the check refuses deliveries more than ${TOLERANCE_SECONDS} s old; change TOLERANCE_SECONDS in src/signature.ts`,
-          ];
-    },
-  };
-}
-
-/** `5 minutes` → 300: the first duration written in seconds, minutes or hours; undefined when none is. */
-function secondsIn(text: string): number | undefined {
-  const match = /(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|hours?|h)\b/i.exec(text);
-  if (match === null) return undefined;
-  const unit = (match[2] ?? '').toLowerCase();
-  const scale = unit.startsWith('h') ? 3600 : unit.startsWith('m') ? 60 : 1;
-  return Number(match[1]) * scale;
 }
 
 /** Every combination of each word's forms: `payment settled` also matches `payments settle`. */
