@@ -54,6 +54,25 @@ describe('classifyRisk on what the offline blueprints generate', () => {
         }
     expect(unseen).toEqual([]);
   });
+
+  it('has reviewed the FIFO queues an integration makes when asked (FifoQueue, QueueName, ContentBasedDeduplication)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Shipment updates',
+      environment: 'staging',
+      description: 'Consume ShipmentDispatched messages from an SQS FIFO queue, in order per order id.',
+    });
+    expect(bundle.files.find((file) => file.path === bundle.templatePath)?.content).toContain(
+      'FifoQueue: true',
+    );
+    const risk = classifyRisk({
+      files: bundle.files,
+      ...(bundle.templatePath === undefined ? {} : { templatePath: bundle.templatePath }),
+      targetEnvironment: 'staging',
+      production: false,
+    });
+    expect(risk.reasons.filter((reason) => reason.code === 'unseen-effect')).toEqual([]);
+  });
 });
 
 describe('wildcards', () => {

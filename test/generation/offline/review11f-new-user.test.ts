@@ -53,28 +53,67 @@ describe('review 11f: webhook events read from the request', () => {
     expect(types).toHaveLength(3);
   });
 
-  it.failing(
-    'FAULT: "a workflow run fails on the main branch" and "a pull request is opened against main" take every branch and count covered (a branch qualifier dropped silently)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'integration',
-        taskName: 'CI signals',
-        description: 'Receive GitHub webhooks and put events on an EventBridge bus.',
-        stories: [
-          'As a platform engineer I receive an event when a workflow run fails on the main branch',
-          'As a maintainer I receive an event when a pull request is opened against main',
-        ],
-      });
-      const provider = fileContent(bundle, 'src/webhook-provider.ts');
-      // GitHub names the branch in `workflow_run.head_branch` and `pull_request.base.ref`: match it, or say it is not.
-      const runOnMain = /'workflow_run\.head_branch': 'main'/.test(provider);
-      const prOnMain = /'pull_request\.base\.ref': 'main'/.test(provider);
-      const said = (number: number) =>
-        (storyRow(bundle.coverage, number)?.gaps ?? []).some((gap) => /main/.test(gap));
-      expect(runOnMain || said(1)).toBe(true);
-      expect(prOnMain || said(2)).toBe(true);
-    },
-  );
+  it('FAULT: "a workflow run fails on the main branch" and "a pull request is opened against main" take every branch and count covered (a branch qualifier dropped silently)', async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'CI signals',
+      description: 'Receive GitHub webhooks and put events on an EventBridge bus.',
+      stories: [
+        'As a platform engineer I receive an event when a workflow run fails on the main branch',
+        'As a maintainer I receive an event when a pull request is opened against main',
+      ],
+    });
+    const provider = fileContent(bundle, 'src/webhook-provider.ts');
+    // GitHub names the branch in `workflow_run.head_branch` and `pull_request.base.ref`: match it, or say it is not.
+    const runOnMain = /'workflow_run\.head_branch': 'main'/.test(provider);
+    const prOnMain = /'pull_request\.base\.ref': 'main'/.test(provider);
+    const said = (number: number) =>
+      (storyRow(bundle.coverage, number)?.gaps ?? []).some((gap) => /main/.test(gap));
+    expect(runOnMain || said(1)).toBe(true);
+    expect(prOnMain || said(2)).toBe(true);
+
+    // Matched, with the run's conclusion and the pull request's action kept beside the branch.
+    expect(provider).toContain(
+      "{ event: 'workflow_run', action: 'completed', where: { 'workflow_run.conclusion': 'failure', 'workflow_run.head_branch': 'main' }, type: 'WorkflowRunFailed' }",
+    );
+    expect(provider).toContain(
+      "{ event: 'pull_request', action: 'opened', where: { 'pull_request.base.ref': 'main' }, type: 'PullRequestOpened' }",
+    );
+    expect(storyRow(bundle.coverage, 1)?.status).toBe('covered');
+    // The generated tests prove a delivery on another branch is acknowledged and dropped.
+    const tests = fileContent(bundle, 'test/receive-webhook.test.ts');
+    expect(tests).toContain('"workflow_run":{"conclusion":"failure","head_branch":"not main"}');
+    expect(tests).toContain('"pull_request":{"base":{"ref":"not main"}}');
+  });
+
+  it("matches a branch on the event that carries it (push's full ref, a release branch), and says it for an event with no branch field", async () => {
+    const { bundle } = await generate({
+      taskType: 'integration',
+      taskName: 'Repo signals',
+      description: 'Receive GitHub webhooks and put events on an EventBridge bus.',
+      stories: [
+        'As a release manager I receive an event when code is pushed to the `release/2` branch',
+        'As a maintainer I receive an event when an issue is opened on main',
+      ],
+    });
+    const provider = fileContent(bundle, 'src/webhook-provider.ts');
+    expect(provider).toContain("where: { 'ref': 'refs/heads/release/2' }");
+    // `issues` carries no branch: every opened issue is taken, and the row names the branch it could not match.
+    const gaps = storyRow(bundle.coverage, 2)?.gaps ?? [];
+    expect(gaps).toContainEqual(expect.stringMatching(/branch `main` is not matched: `issues`/));
+    expect(storyRow(bundle.coverage, 2)?.status).not.toBe('covered');
+
+    // A sender whose events are not known: the branch is said, not dropped.
+    const other = await generate({
+      taskType: 'integration',
+      taskName: 'Build signals',
+      description: 'Receive webhooks from our CI server and put events on an EventBridge bus.',
+      stories: ['As a developer I receive an event when a build fails on the develop branch'],
+    });
+    expect(storyRow(other.bundle.coverage, 1)?.gaps ?? []).toContainEqual(
+      expect.stringContaining('the branch `develop` is not matched'),
+    );
+  });
 
   it('FAULT: "a secret scanning alert is created" is taken for every action, the gap saying "the request named no action known here" while listing `created` itself (an action the story names not matched)', async () => {
     const { bundle } = await generate({

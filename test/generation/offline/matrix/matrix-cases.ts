@@ -4,6 +4,7 @@ import type { RequestPayload } from '../../../../src/core/request/execution-requ
 import { DEPLOYMENT_STRATEGIES, TASK_TYPES } from '../../../../src/core/request/execution-request.js';
 import { requestFor } from '../offline-test-requests.js';
 import { review11fCases } from './review11f-cases.js';
+import { review11fIntegrationCases } from './review11f-integration-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -370,6 +371,7 @@ export function matrixCases(): MatrixCase[] {
     { id: 'application-unassigned', request: REVIEW11E.unassigned },
     ...review11fReleaseCases(),
     ...review11fCases(),
+    ...review11fIntegrationCases(),
     ...mutants(),
   ];
 }

@@ -1,3 +1,5 @@
+import { fifoAsked } from './fifo-ask.js';
+import type { FifoAsk } from './fifo-ask.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { pascalNames } from '../../naming/description-sentences.js';
 import { wordsOf } from '../../naming/words-of.js';
@@ -8,6 +10,8 @@ import type { WebhookProvider } from './webhook-provider.js';
 export interface IntegrationAsks {
   /** Messages arrive as signed HTTP webhooks: an endpoint checks the signature and queues them. */
   readonly webhook: boolean;
+  /** `from an SQS FIFO queue, in order per order id`: both queues FIFO, sends grouped. */
+  readonly fifo?: FifoAsk;
   /** Consumed messages become events on this EventBridge bus (by name). */
   readonly eventBus?: string;
   /** Event and message type names the request gave (`PaymentSettled`, `OrderPlaced`): the message types, when present. */
@@ -109,7 +113,12 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
       .find((header) => header.includes('-') && header.length <= 64) ?? provider?.signatureHeader;
   const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
   const eventBus = busWords === undefined ? (namesEvents ? 'default' : undefined) : busName(busWords);
+  const fifo = fifoAsked([
+    ...input.descriptionSentences.map((sentence) => sentence.text),
+    ...input.stories.map((story) => story.text),
+  ]);
   return {
+    ...(fifo === undefined ? {} : { fifo }),
     // `Receive Slack events`: a named sender is received over HTTP even when the request never says webhook.
     webhook: texts.some(
       (words) =>

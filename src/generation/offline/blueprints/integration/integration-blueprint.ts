@@ -4,6 +4,7 @@ import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
+import { withBranchFilters } from './branch-filters.js';
 import { integrationAsks } from './integration-asks.js';
 import { integrationCoverage } from './integration-coverage.js';
 import { integrationSource } from './integration-source.js';
@@ -16,12 +17,15 @@ import { optionalAsked } from '../../coverage/asked-shift.js';
 export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
   const asks = integrationAsks(input);
-  const messages = storyMessages({
-    stories: input.stories,
-    names,
-    asks,
-    clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
-  });
+  // A branch a story names (`on the main branch`) is matched on its events' branch field.
+  const messages = withBranchFilters(
+    storyMessages({
+      stories: input.stories,
+      names,
+      asks,
+      clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
+    }),
+  );
   const shifting = trafficShiftingPart({
     functionId: 'ConsumerFunction',
     slug: names.slug,
@@ -42,14 +46,18 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     .join(', ');
   const front = asks.webhook
     ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, ${signing} under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; ${mapped === '' ? '`payment.settled` names `PaymentSettled`' : `${asks.provider?.name ?? 'the sender'}'s ${mapped}`}) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
-    : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
+    : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue${asks.fifo === undefined ? '' : ` with \`fifoSend\` (src/send-message.ts), which sets MessageGroupId${asks.fifo.groupField === undefined ? '' : ` from \`payload.${asks.fifo.groupField}\``} and MessageDeduplicationId the \`id\``}.`;
+  const fifo =
+    asks.fifo === undefined
+      ? ''
+      : ' The queue and its dead-letter queue are FIFO: messages of one group are delivered in the order sent, and after a failure the consumer returns the rest of the batch unprocessed.';
   const back =
     asks.eventBus !== undefined
       ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
       : '';
   const readme = readmeSection({
     input,
-    overview: `${front} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
+    overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
     coverage,
     hasFunctionCode: true,
     ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
@@ -103,6 +111,11 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
             'Creates an IAM role for the receiver: SendMessage to the queue and GetSecretValue on its own secret.',
           ]
         : []),
+      ...(asks.fifo === undefined
+        ? []
+        : [
+            'FIFO queues are named from the stack (`<stack>.fifo`, `<stack>-dead-letter.fifo`; SQS allows 80 characters, so a stack name of at most 64). The dead-letter queue is retained: recreating a deleted stack of the same name needs the old one removed first.',
+          ]),
       'Data stores: the dead-letter queue (messages kept 14 days) and the processed-messages table are retained when the stack is deleted.',
       'Message payloads are written to the processed-messages table; keep personal data out of payloads or shorten the TTL.',
       ...releaseRiskNotes(input),

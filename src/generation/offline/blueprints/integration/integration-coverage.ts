@@ -12,12 +12,14 @@ import { DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-
 import { retryCountGaps } from './retry-count-gaps.js';
 import { EXCLUSION_WORDS } from './exclusion-words.js';
 import { wordsOf } from '../../naming/words-of.js';
-import { STRIPE_TOLERANCE_SECONDS as TOLERANCE_SECONDS } from './webhook-source.js';
 import { FILES, TITLES, actionTitle, providerTitle, typeTitle } from './integration-test-titles.js';
 import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
 import type { StoryMessage } from './message-types.js';
 import { storyDroppedQualifiers } from './story-dropped-qualifiers.js';
+import { fifoCapability } from './fifo-capability.js';
+import { replayCapability } from './replay-capability.js';
+import { branchGaps, branchOnly } from './branch-filters.js';
 import { distinctMessageTypes } from './message-types.js';
 
 const TIMING_WORDS = [
@@ -110,6 +112,7 @@ export function integrationCoverage(params: {
       parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
       extraGaps: [
         ...dropped,
+        ...branchGaps({ text: intent.text, messages }),
         ...(words.some((word) => TIMING_WORDS.includes(word))
           ? [
               'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
@@ -170,7 +173,8 @@ function typeCapability(params: {
     asks.webhook && provider?.name === 'GitHub'
       ? (params.deliveryTypes ?? []).filter(
           (name) =>
-            GITHUB_ACTION_EVENTS.has(name) && !params.deliveryActions.some((entry) => entry.event === name),
+            GITHUB_ACTION_EVENTS.has(name) &&
+            !params.deliveryActions.some((entry) => entry.event === name && !branchOnly(entry)),
         )
       : [];
   const bus = asks.eventBus !== undefined;
@@ -297,15 +301,7 @@ function fixedCapabilities(params: {
       notGenerated:
         'nobody is paged: the dead-letter alarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; subscribe the pager (an SNS https subscription to its integration URL) to a topic and pass its ARN',
     },
-    {
-      // A standard queue neither keeps order nor deduplicates by content: a FIFO ask is said, never dropped.
-      when: anyOf('fifo', 'in order', 'ordered', 'ordering', 'message group', 'group id'),
-      implementedBy: '',
-      tests: [],
-      resources: [],
-      notGenerated:
-        'the queue is a standard SQS queue, not FIFO: it does not keep order per group nor deduplicate; FIFO needs FifoQueue true and a `.fifo` name on both queues, and a MessageGroupId (and MessageDeduplicationId, or content-based deduplication) on every send',
-    },
+    fifoCapability(asks, test),
     {
       // The handler claims each message id and nothing else: the message's contents are stored nowhere.
       when: anyOf('store', 'stores', 'stored', 'save', 'saves', 'saved', 'persist', 'persists', 'persisted'),
@@ -448,58 +444,6 @@ function fixedCapabilities(params: {
         },
   );
   return capabilities;
-}
-
-/**
- * Refusing old deliveries: Stripe's check refuses a `t=` more than TOLERANCE_SECONDS from now
- * (https://docs.stripe.com/webhooks#replay-attacks), so an age asked for is compared with it; other
- * senders' checks read no timestamp.
- */
-function replayCapability(
-  asks: IntegrationAsks,
-  test: (file: keyof typeof FILES, title: string) => TestEvidence,
-): Capability {
-  const when = anyOf(
-    'older',
-    'stale',
-    'replay',
-    'replays',
-    'replayed',
-    'timestamp',
-    'timestamps',
-    'tolerance',
-  );
-  if (asks.provider?.scheme !== 'stripe')
-    return {
-      when,
-      implementedBy: '',
-      tests: [],
-      resources: [],
-      notGenerated: 'replay protection by timestamp is not generated: the signature check reads no time',
-    };
-  return {
-    when,
-    implementedBy: `a Stripe-Signature whose timestamp is more than ${TOLERANCE_SECONDS} s from now is refused with 401`,
-    tests: [test('webhook', TITLES.stripe)],
-    resources: ['ReceiverFunction'],
-    compare: (text) => {
-      const asked = secondsIn(text);
-      return asked === undefined || asked === TOLERANCE_SECONDS
-        ? []
-        : [
-            `${asked} s is asked for, but the check refuses deliveries more than ${TOLERANCE_SECONDS} s old; change TOLERANCE_SECONDS in src/signature.ts`,
-          ];
-    },
-  };
-}
-
-/** `5 minutes` → 300: the first duration written in seconds, minutes or hours; undefined when none is. */
-function secondsIn(text: string): number | undefined {
-  const match = /(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|hours?|h)\b/i.exec(text);
-  if (match === null) return undefined;
-  const unit = (match[2] ?? '').toLowerCase();
-  const scale = unit.startsWith('h') ? 3600 : unit.startsWith('m') ? 60 : 1;
-  return Number(match[1]) * scale;
 }
 
 /** Every combination of each word's forms: `payment settled` also matches `payments settle`. */

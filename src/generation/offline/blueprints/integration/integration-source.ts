@@ -156,6 +156,49 @@ export async function processBatch(event: SqsEvent, deps: ProcessBatchDependenci
 }
 `;
 
+/**
+ * A FIFO queue's batch: after the first failure every later record goes back unprocessed, so no
+ * message of a group is handled before one sent ahead of it (AWS Lambda Developer Guide, "Handling
+ * errors for an SQS event source": with FIFO queues, stop at the first failure and return it and
+ * all unprocessed messages in batchItemFailures).
+ */
+function fifoProcessBatch(): string {
+  return PROCESS_BATCH.replace(
+    '  for (const record of event.Records) {\n',
+    "  for (const record of event.Records) {\n    // FIFO: once one fails, the rest go back in order, unprocessed.\n    if (failures.length > 0) {\n      log({ level: 'warn', messageId: record.messageId, outcome: 'returned-unprocessed' });\n      failures.push({ itemIdentifier: record.messageId });\n      continue;\n    }\n",
+  ).replace(
+    ' * Handles each record once.',
+    ' * Handles each record once, in order: after a failure the later records are returned unprocessed (FIFO).',
+  );
+}
+
+/**
+ * The send a producer makes to the FIFO queue: MessageGroupId from the payload's group field (SQS
+ * keeps order within a group), MessageDeduplicationId the message id (a resend within 5 minutes is
+ * dropped by SQS). Without a group field one group orders every message.
+ */
+function sendMessageModule(groupField: string | undefined): string {
+  return `import type { Message } from './messages';
+
+/** The payload field whose value is a message's group: messages of one group are delivered in the order sent. ${groupField === undefined ? 'None: one group orders every message.' : ''} */
+export const GROUP_FIELD: string | undefined = ${groupField === undefined ? 'undefined' : codeLiteral(groupField)};
+
+export interface FifoSend {
+  QueueUrl: string;
+  MessageBody: string;
+  MessageGroupId: string;
+  MessageDeduplicationId: string;
+}
+
+/** The SendMessage input for a message; throws when the message lacks its group field (it could not be ordered). */
+export function fifoSend(queueUrl: string, message: Message): FifoSend {
+  const group = GROUP_FIELD === undefined ? 'all' : message.payload[GROUP_FIELD];
+  if (typeof group !== 'string' && typeof group !== 'number') throw new Error('message ' + message.id + ' lacks ' + String(GROUP_FIELD) + ', its FIFO message group');
+  return { QueueUrl: queueUrl, MessageBody: JSON.stringify(message), MessageGroupId: String(group), MessageDeduplicationId: message.id };
+}
+`;
+}
+
 /** Consumer source: message parsing per type, idempotent batch processing, DynamoDB-backed claims, and the event bus when asked. */
 export function integrationSource(params: {
   baseDir: string;
@@ -170,7 +213,10 @@ export function integrationSource(params: {
     ['message-handlers.ts', handlersModule(params.messages, bus)],
     ['processed-store.ts', PROCESSED_STORE],
     ['dynamodb-processed-store.ts', DYNAMODB_STORE],
-    ['process-batch.ts', PROCESS_BATCH],
+    ['process-batch.ts', params.asks.fifo === undefined ? PROCESS_BATCH : fifoProcessBatch()],
+    ...(params.asks.fifo === undefined
+      ? []
+      : ([['send-message.ts', sendMessageModule(params.asks.fifo.groupField)]] as [string, string][])),
     ...(bus ? ([['event-bus.ts', EVENT_BUS]] as [string, string][]) : []),
     ['handler.ts', consumerHandler(bus, params.eventSource)],
     ...(params.asks.webhook
@@ -179,6 +225,7 @@ export function integrationSource(params: {
           signatureHeader: params.asks.signatureHeader ?? 'x-signature',
           deliveryTypes: deliveryTypeMap(params.messages),
           deliveryActions: deliveryActionList(params.messages),
+          fifo: params.asks.fifo !== undefined,
         })
       : []),
   ];

@@ -25,6 +25,10 @@ export function integrationTemplate(
 ): string {
   const { slug, pascal } = input.names;
   const bus = asks.eventBus !== undefined;
+  // A FIFO queue's dead-letter queue must be FIFO too, and each name must end in `.fifo`
+  // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html).
+  const fifo = (name: string) =>
+    asks.fifo === undefined ? {} : { FifoQueue: true, QueueName: sub(`\${AWS::StackName}${name}.fifo`) };
   return renderTemplate({
     description: `${pascal}: SQS consumer with dead-letter queue and idempotent processing (integration blueprint, implementation-agent)`,
     parts: [
@@ -36,6 +40,7 @@ export function integrationTemplate(
             DeletionPolicy: 'Retain',
             UpdateReplacePolicy: 'Retain',
             Properties: {
+              ...fifo('-dead-letter'),
               SqsManagedSseEnabled: true,
               MessageRetentionPeriod: DEAD_LETTER_RETENTION_SECONDS,
               Tags: standardTags(slug),
@@ -44,6 +49,9 @@ export function integrationTemplate(
           Queue: {
             Type: 'AWS::SQS::Queue',
             Properties: {
+              ...fifo(''),
+              // Sends carry MessageDeduplicationId (the message id): content-based deduplication would drop a resend with the same body.
+              ...(asks.fifo === undefined ? {} : { ContentBasedDeduplication: false }),
               SqsManagedSseEnabled: true,
               VisibilityTimeout: VISIBILITY_TIMEOUT_SECONDS,
               RedrivePolicy: {
@@ -121,7 +129,8 @@ export function integrationTemplate(
               EventSourceArn: getAtt('Queue', 'Arn'),
               FunctionName: shifting.invokeArn(),
               BatchSize: 10,
-              MaximumBatchingWindowInSeconds: 5,
+              // Lambda takes no batching window for a FIFO queue's event source.
+              ...(asks.fifo === undefined ? { MaximumBatchingWindowInSeconds: 5 } : {}),
               FunctionResponseTypes: ['ReportBatchItemFailures'],
             },
           },

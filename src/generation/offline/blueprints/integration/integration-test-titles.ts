@@ -4,6 +4,7 @@ export const FILES = {
   batch: 'test/process-batch.test.ts',
   webhook: 'test/receive-webhook.test.ts',
   bus: 'test/event-bus.test.ts',
+  fifo: 'test/send-message.test.ts',
 } as const;
 
 export const TITLES = {
@@ -16,6 +17,9 @@ export const TITLES = {
   rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
   ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
   bus: 'each message becomes an event on the bus and a refused entry fails it',
+  fifoOrder:
+    'after a failure a FIFO batch returns every later message unprocessed so a group keeps its order',
+  fifoSend: 'a send to the FIFO queue carries its message group and the message id as deduplication id',
   stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
 } as const;
 

@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import type { IntegrationAsks } from './integration-asks.js';
+import { fifoTests } from './fifo-tests.js';
 import { FILES, TITLES, typeTitle } from './integration-test-titles.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
@@ -59,7 +60,11 @@ describe('processBatch', () => {
     const { run, logs } = setup();
     const result = await run(batch('not json', { id: 'x', type: 'no-such-type', payload: {} }, { id: 'bad id!', type: ${first}, payload: {} }));
     expect(result.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(['sqs-1', 'sqs-2', 'sqs-3']);
-    expect(logs.filter((entry) => entry['level'] === 'error')).toHaveLength(3);
+${
+  asks.fifo === undefined
+    ? "    expect(logs.filter((entry) => entry['level'] === 'error')).toHaveLength(3);"
+    : "    // FIFO: the first failure stops the batch; the later two go back unprocessed.\n    expect(logs.filter((entry) => entry['level'] === 'error')).toHaveLength(1);\n    expect(logs.filter((entry) => entry['outcome'] === 'returned-unprocessed')).toHaveLength(2);"
+}
   });
 
   it(${codeLiteral(TITLES.retry)}, async () => {
@@ -107,6 +112,12 @@ describe('InMemoryProcessedStore', () => {
       content: webhookTests({ messages, bus, provider: asks.provider }),
     });
   if (bus) files.push({ path: `${baseDir}/${FILES.bus}`, role: 'test', content: BUS_TEST });
+  if (asks.fifo !== undefined)
+    files.push({
+      path: `${baseDir}/${FILES.fifo}`,
+      role: 'test',
+      content: fifoTests({ type: types[0] ?? 'record-item', groupField: asks.fifo.groupField, bus }),
+    });
   return files;
 }
 

@@ -1,4 +1,5 @@
 import type { StoryIntent } from '../../naming/story-intent.js';
+import { branchOnly } from './branch-filters.js';
 import { droppedQualifiers } from './dropped-qualifiers.js';
 import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { IntegrationAsks } from './integration-asks.js';
@@ -23,7 +24,7 @@ export function storyDroppedQualifiers(params: {
       const whole = (message.deliveryTypes ?? []).filter(
         (name) =>
           !GITHUB_ACTION_EVENTS.has(name) &&
-          !(message.deliveryActions ?? []).some((entry) => entry.event === name),
+          !(message.deliveryActions ?? []).some((entry) => entry.event === name && !branchOnly(entry)),
       );
       const types = catalogue.filter(
         (type) => type.action === undefined && whole.includes(type.deliveryType),

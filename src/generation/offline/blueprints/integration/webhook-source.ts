@@ -325,6 +325,8 @@ export function webhookSources(params: {
   deliveryTypes: readonly [string, string][];
   /** Events taken only for some actions, and the message type each action is. */
   deliveryActions: readonly DeliveryActionType[];
+  /** The queue is FIFO: each send carries its group and deduplication id (src/send-message.ts). */
+  fifo: boolean;
 }): [string, string][] {
   return [
     ['http-types.ts', HTTP_TYPES],
@@ -334,6 +336,17 @@ export function webhookSources(params: {
     ],
     ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
     ['receive-webhook.ts', RECEIVE_WEBHOOK],
-    ['webhook-handler.ts', WEBHOOK_HANDLER],
+    ['webhook-handler.ts', params.fifo ? fifoWebhookHandler() : WEBHOOK_HANDLER],
   ];
+}
+
+/** The receiver's handler sending to a FIFO queue: the group and deduplication id come from fifoSend. */
+function fifoWebhookHandler(): string {
+  return WEBHOOK_HANDLER.replace(
+    "import { receiveWebhook } from './receive-webhook';\n",
+    "import { receiveWebhook } from './receive-webhook';\nimport { fifoSend } from './send-message';\n",
+  ).replace(
+    "new SendMessageCommand({ QueueUrl: requiredEnv('QUEUE_URL'), MessageBody: JSON.stringify(message) })",
+    "new SendMessageCommand(fifoSend(requiredEnv('QUEUE_URL'), message))",
+  );
 }
