@@ -11,7 +11,11 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
           TargetFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:f',
         },
       },
-      'unresolved-value Resources.It.Properties.AuthType',
+      // The function is an existing one too: its URL attaches to what this template does not make.
+      [
+        'unresolved-value Resources.It.Properties.AuthType',
+        'unseen-effect Resources.It.Properties.TargetFunctionArn',
+      ],
     ],
     [
       'a database made public by a dynamic reference',
@@ -42,7 +46,7 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
       'unresolved-value Resources.It.Properties.SecurityGroupIngress[0].CidrIp',
     ],
   ])('%s', (_name, resource, reason) => {
-    expect(reasonsOf({ Resources: { It: resource } })).toEqual([reason]);
+    expect(reasonsOf({ Resources: { It: resource } })).toEqual([reason].flat());
   });
 
   it("an SSM parameter-type parameter's AllowedValues name the parameter, not its value", () => {
@@ -139,7 +143,11 @@ describe("a setting given as another resource's name is unknown", () => {
           TargetFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:f',
         },
       },
-      'unresolved-value Resources.It.Properties.AuthType',
+      // The function is an existing one too: its URL attaches to what this template does not make.
+      [
+        'unresolved-value Resources.It.Properties.AuthType',
+        'unseen-effect Resources.It.Properties.TargetFunctionArn',
+      ],
     ],
     [
       'a permission FunctionUrlAuthType',
@@ -153,9 +161,12 @@ describe("a setting given as another resource's name is unknown", () => {
           FunctionUrlAuthType: { Ref: 'Named' },
         },
       },
-      'unresolved-value Resources.It.Properties.FunctionUrlAuthType',
+      [
+        'unresolved-value Resources.It.Properties.FunctionUrlAuthType',
+        'unseen-effect Resources.It.Properties.FunctionName',
+      ],
     ],
   ])('%s', (_name, resource, reason) => {
-    expect(reasonsOf({ Resources: { Named: alarm('NONE'), It: resource } })).toEqual([reason]);
+    expect(reasonsOf({ Resources: { Named: alarm('NONE'), It: resource } })).toEqual([reason].flat());
   });
 });
