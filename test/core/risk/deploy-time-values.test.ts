@@ -15,6 +15,8 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
       [
         'unresolved-value Resources.It.Properties.AuthType',
         'unseen-effect Resources.It.Properties.TargetFunctionArn',
+        // A parameter the template does not make, read into a readable property (review #9g).
+        'data-egress Resources.It.Properties.AuthType',
       ],
     ],
     [
@@ -25,7 +27,10 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
         UpdateReplacePolicy: 'Retain',
         Properties: { PubliclyAccessible: '{{resolve:ssm:/db/public}}' },
       },
-      'unresolved-value Resources.It.Properties.PubliclyAccessible',
+      [
+        'unresolved-value Resources.It.Properties.PubliclyAccessible',
+        'data-egress Resources.It.Properties.PubliclyAccessible',
+      ],
     ],
     [
       'an ingress CIDR in a Fn::Sub around a dynamic reference',
@@ -43,7 +48,10 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
           ],
         },
       },
-      'unresolved-value Resources.It.Properties.SecurityGroupIngress[0].CidrIp',
+      [
+        'unresolved-value Resources.It.Properties.SecurityGroupIngress[0].CidrIp',
+        'data-egress Resources.It.Properties.SecurityGroupIngress[0].CidrIp',
+      ],
     ],
   ])('%s', (_name, resource, reason) => {
     expect(reasonsOf({ Resources: { It: resource } })).toEqual([reason].flat());
@@ -70,9 +78,11 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
     );
   });
 
-  it('a secret resolved into an environment variable is not judged', () => {
+  // An environment variable is readable by whoever may read the function's configuration: the
+  // secret is copied out of Secrets Manager's access control (review #9g), so it is high.
+  it('a secret resolved into an environment variable is data-egress at the variable', () => {
     expect(
-      riskOf({
+      reasonsOf({
         Resources: {
           Queue: { Type: 'AWS::SQS::Queue' },
           Fn: {
@@ -83,8 +93,8 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
             },
           },
         },
-      }).level,
-    ).toBe('low');
+      }),
+    ).toEqual(['data-egress Resources.Fn.Properties.Environment.Variables.TOKEN']);
   });
 
   it('Properties computed as a whole (Fn::If between two mappings) cannot be judged', () => {
