@@ -80,7 +80,7 @@ const botMarker: TaskMarker = {
 };
 
 describe('Probot app, guided mode: a head pushed by github-actions[bot]', () => {
-  it.failing(
+  it(
     "FAULT: pusher approves own push through a bot account: the approval check passes on one writer's approval of a github-actions[bot] push",
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
