@@ -179,7 +179,7 @@ describe("Probot app, guided mode: two unseen pushes under the agent's commit", 
     expect(writtenMarker(api)?.state).not.toBe('approved');
   });
 
-  it("sibling: both unseen pushers are named and recorded as pushers (their approvals set aside)", async () => {
+  it('sibling: both unseen pushers are named and recorded as pushers (their approvals set aside)', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, marker(UNSEEN), ['bob', 'carol']);
     activityPages(api, [
