@@ -25,6 +25,12 @@ export interface Pusher {
 export interface PushersFound {
   readonly pushers: ReadonlyMap<string, Pusher>;
   readonly unknown?: string;
+  /**
+   * Every other push under the newest asked sha, down to the agent's previous update of the branch
+   * (newest first): a push no event told the agent of either, with its pusher (`login`) when the
+   * activity names one. Two unseen pushes leave one `unvalidated_push`; this finds the rest.
+   */
+  readonly earlier?: readonly { readonly sha: string; readonly login?: string }[];
 }
 
 /** Updates a page: the most the endpoint gives. */
@@ -112,10 +118,39 @@ export async function readPushers(params: {
       pushers.delete(sha);
   }
   const missing = [...wanted].filter((sha) => !pushers.has(sha));
-  return missing.length === 0
-    ? { pushers }
-    : {
-        pushers,
-        unknown: `GitHub's activity list names no single pusher other than the agent for ${missing.join(', ')}`,
-      };
+  const earlier = pushesUnder({ activities: parsed.data, wanted, agent });
+  return {
+    pushers,
+    ...(missing.length === 0
+      ? {}
+      : {
+          unknown: `GitHub's activity list names no single pusher other than the agent for ${missing.join(', ')}`,
+        }),
+    ...(earlier.length === 0 ? {} : { earlier }),
+  };
+}
+
+/**
+ * The pushes listed (newest first) after the first push of a `wanted` sha, until an update by the
+ * agent: someone else's pushes under it since the agent's previous push. A deleted actor names nobody.
+ */
+function pushesUnder(params: {
+  activities: readonly z.infer<typeof activitySchema>[];
+  wanted: ReadonlySet<string>;
+  agent: string | undefined;
+}): { sha: string; login?: string }[] {
+  const { activities, wanted, agent } = params;
+  const start = activities.findIndex(
+    (activity) => PUSHES.has(activity.activity_type) && wanted.has(activity.after.toLowerCase()),
+  );
+  if (start < 0) return [];
+  const found: { sha: string; login?: string }[] = [];
+  for (const activity of activities.slice(start + 1)) {
+    const login = activity.actor?.login;
+    if (agent !== undefined && login?.toLowerCase() === agent) break;
+    const sha = activity.after.toLowerCase();
+    if (!PUSHES.has(activity.activity_type) || wanted.has(sha)) continue;
+    found.push(login === undefined ? { sha } : { sha, login });
+  }
+  return found;
 }

@@ -85,3 +85,27 @@ describe('readPushers (review 9f)', () => {
     expect(found.unknown).toContain('did not answer');
   });
 });
+
+describe('readPushers: every other push under the asked one, since the agent last pushed (review 9g)', () => {
+  const EARLIER = 'd'.repeat(40);
+  const OLDEST = 'c'.repeat(40);
+  const agent = { login: AGENT, type: 'Bot' };
+
+  it("lists the pushes under the asked sha, newest first, down to the agent's previous update", async () => {
+    const found = await read([
+      activity(HEAD, { login: 'alice', type: 'User' }),
+      activity(EARLIER, mallory),
+      activity(OTHER, null, 'force_push'),
+      activity(OLDEST, agent),
+      activity('a'.repeat(40), { login: 'eve', type: 'User' }),
+    ]);
+    expect(found.earlier).toEqual([{ sha: EARLIER, login: 'mallory' }, { sha: OTHER }]);
+  });
+
+  it('a merge of another pull request is not a push; nothing under the asked sha lists nothing', async () => {
+    expect(
+      (await read([activity(HEAD, mallory), activity(EARLIER, mallory, 'pr_merge')])).earlier,
+    ).toBeUndefined();
+    expect((await read([activity(HEAD, mallory), activity(OLDEST, agent)])).earlier).toBeUndefined();
+  });
+});

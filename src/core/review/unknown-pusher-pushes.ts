@@ -23,17 +23,28 @@ export type HeadPusher =
 const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();
 
 /**
+ * A GitHub App or Actions account (`github-actions[bot]`, `<app>[bot]`): its push names no person,
+ * since any writer can make one push (a workflow they add commits with its `GITHUB_TOKEN`).
+ */
+const isBot = (login: string) => /\[bot\]$/i.test(login);
+
+/**
  * Who pushed `head` as the task's record says: the recorded push of that head (`lastPush`: the
  * agent, or the `synchronize` sender), else a foreign push of that head whose pusher GitHub named,
  * else — for a marker written before pushes were recorded — the agent when the head is a commit it
- * recorded as its own. Anything else is unknown. No record at all (no task): `no-task`. Pure.
+ * recorded as its own. Anything else is unknown, a push by a bot other than the agent too (it names
+ * no person: lead's decision, review #9g). No record at all (no task): `no-task`. Pure.
  */
 export function headPusher(record: PushRecord, head: string): HeadPusher {
   const push = record.lastPush;
   if (push !== undefined && same(push.sha, head))
-    return push.by.kind === 'agent' ? { kind: 'agent' } : { kind: 'named', login: push.by.login };
+    return push.by.kind === 'agent'
+      ? { kind: 'agent' }
+      : push.by.kind === 'bot' || isBot(push.by.login)
+        ? { kind: 'unknown' }
+        : { kind: 'named', login: push.by.login };
   const named = record.foreignPushes?.find((entry) => same(entry.sha, head))?.login;
-  if (named !== undefined) return { kind: 'named', login: named };
+  if (named !== undefined) return isBot(named) ? { kind: 'unknown' } : { kind: 'named', login: named };
   if (push === undefined) {
     const agentCommits = record.unrecordedPushes?.agentCommits;
     if (agentCommits === undefined) return { kind: 'no-task' };
@@ -54,15 +65,17 @@ export function unknownPusherPushes(record: PushRecord, head: string): string[] 
   if (pusher.kind === 'no-task') return [];
   const push = record.lastPush;
   const named = (sha: string) =>
-    (push !== undefined && push.by.kind !== 'agent' && same(push.sha, sha)) ||
-    (record.foreignPushes ?? []).some((entry) => entry.login !== undefined && same(entry.sha, sha));
+    (push !== undefined && push.by.kind === 'human' && !isBot(push.by.login) && same(push.sha, sha)) ||
+    (record.foreignPushes ?? []).some(
+      (entry) => entry.login !== undefined && !isBot(entry.login) && same(entry.sha, sha),
+    );
   const shas = [
     ...(pusher.kind === 'unknown' ? [head] : []),
     ...(record.unvalidatedPush !== undefined && !named(record.unvalidatedPush)
       ? [record.unvalidatedPush]
       : []),
     ...(record.foreignPushes ?? [])
-      .filter((entry) => entry.login === undefined && !named(entry.sha))
+      .filter((entry) => (entry.login === undefined || isBot(entry.login)) && !named(entry.sha))
       .map((entry) => entry.sha),
   ];
   return [...new Set(shas.map((sha) => sha.toLowerCase()))];

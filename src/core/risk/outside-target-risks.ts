@@ -6,21 +6,61 @@ import type { ResourceRiskInput } from './resource-risk-input.js';
 import { valuesAtPath, type ValueAtPath } from './values-at-path.js';
 
 /**
- * Properties that make a resource act on, or run, something the template must make itself to be
- * judged: an EventBridge rule's or schedule's target (a function, queue or state machine this change
- * does not hold runs with its own role on every event; a built-in target such as
- * `…:target/terminate-instances` stops, reboots or terminates instances, or snapshots volumes, named
- * in its input; AWS EventBridge User Guide, "Targets"), an event source mapping's source (Lambda
- * deletes each message it read from that queue; AWS Lambda Developer Guide, "Using Lambda with
- * Amazon SQS"), an instance's subnet (its public-IP setting is not seen), and a route table
- * association's subnet and route table (it reroutes every resource of an existing subnet).
+ * Properties that name the resource this one acts on, runs, or attaches to, which the template must
+ * make itself to be judged (AWS CloudFormation Template Reference for each type):
+ * - what it runs: an EventBridge rule's or schedule's target (a function, queue or state machine
+ *   this change does not hold runs with its own role on every event; a built-in target such as
+ *   `…:target/terminate-instances` stops, reboots or terminates instances, or snapshots volumes,
+ *   named in its input; AWS EventBridge User Guide, "Targets"), an event source mapping's source
+ *   (Lambda deletes each message it read from that queue; AWS Lambda Developer Guide, "Using Lambda
+ *   with Amazon SQS") and function (code this change does not hold, fed the source's data), a
+ *   secret's rotation (its value changes under whoever reads it);
+ * - what it rewrites: a bucket, topic or queue policy replaces the whole policy of each bucket,
+ *   topic or queue it names (S3 `PutBucketPolicy`, SNS `SetTopicAttributes`, SQS
+ *   `SetQueueAttributes`), a WAF logging configuration replaces the web ACL's;
+ * - what it attaches to and so changes: an HTTP API's integration, route or stage (a `$default`
+ *   route catches every request no other route matches), a load balancer's listener (a new port
+ *   on it) and the target groups it forwards to (a service made reachable from wherever the
+ *   balancer is), a Lambda function's permission, URL, alias or version, a log group's metric
+ *   filter, a topic's subscription, a CodeDeploy application's deployment group, an Aurora
+ *   cluster's instance (a new reader of its data);
+ * - where it is placed when that decides who reaches it: an instance's subnet (its public-IP
+ *   setting is not seen), and a route table association's subnet and route table (it reroutes
+ *   every resource of an existing subnet).
+ * A resource placed in an existing VPC (a subnet, security group, route table or target group's
+ * `VpcId`) or on an existing event bus or key (`EventBusName`, an alias's `TargetKeyId`) changes
+ * nothing the VPC, bus or key already does, and is not listed.
  */
 const MUST_BE_OWN: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
   ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
-  ['AWS::Lambda::EventSourceMapping', [['EventSourceArn']]],
+  ['AWS::Lambda::EventSourceMapping', [['EventSourceArn'], ['FunctionName']]],
   ['AWS::EC2::Instance', [['SubnetId'], ['NetworkInterfaces', '[]', 'SubnetId']]],
   ['AWS::EC2::SubnetRouteTableAssociation', [['SubnetId'], ['RouteTableId']]],
+  ['AWS::S3::BucketPolicy', [['Bucket']]],
+  ['AWS::SNS::TopicPolicy', [['Topics', '[]']]],
+  ['AWS::SQS::QueuePolicy', [['Queues', '[]']]],
+  ['AWS::WAFv2::LoggingConfiguration', [['ResourceArn']]],
+  ['AWS::SecretsManager::RotationSchedule', [['SecretId']]],
+  ['AWS::ApiGatewayV2::Integration', [['ApiId']]],
+  ['AWS::ApiGatewayV2::Route', [['ApiId']]],
+  ['AWS::ApiGatewayV2::Stage', [['ApiId']]],
+  [
+    'AWS::ElasticLoadBalancingV2::Listener',
+    [
+      ['LoadBalancerArn'],
+      ['DefaultActions', '[]', 'TargetGroupArn'],
+      ['DefaultActions', '[]', 'ForwardConfig', 'TargetGroups', '[]', 'TargetGroupArn'],
+    ],
+  ],
+  ['AWS::Lambda::Permission', [['FunctionName']]],
+  ['AWS::Lambda::Url', [['TargetFunctionArn']]],
+  ['AWS::Lambda::Alias', [['FunctionName']]],
+  ['AWS::Lambda::Version', [['FunctionName']]],
+  ['AWS::Logs::MetricFilter', [['LogGroupName']]],
+  ['AWS::SNS::Subscription', [['TopicArn']]],
+  ['AWS::CodeDeploy::DeploymentGroup', [['ApplicationName']]],
+  ['AWS::RDS::DBInstance', [['DBClusterIdentifier']]],
 ]);
 
 /**
@@ -40,7 +80,7 @@ export function outsideTargetRisks(params: ResourceRiskInput): RiskReason[] {
       reasons.push({
         code: 'unseen-effect',
         where: `${params.where}.Properties.${at}`,
-        message: `${logicalId} (${type}) acts on ${describe(value)}, which this template does not make: what it changes or runs cannot be judged.`,
+        message: `${logicalId} (${type}) acts on or attaches to ${describe(value)}, which this template does not make: what it changes or runs there cannot be judged.`,
       });
     }
   if (type === 'AWS::Lambda::Function' && isPlainObject(properties['Code'])) {

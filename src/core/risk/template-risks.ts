@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { dynamicReferenceRisks } from './dynamic-reference-risks.js';
 import { globalsRisks } from './globals-risks.js';
 import { resourceRisks } from './resource-risks.js';
 import type { RiskReason } from './risk-assessment.js';
@@ -6,7 +7,8 @@ import { unseenConstructRisks } from './unseen-construct-risks.js';
 
 /**
  * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
- * the template cannot show (`unseenConstructRisks`), each resource's own risks, and SAM `Globals`.
+ * the template cannot show (`unseenConstructRisks`), each resource's own risks, SAM `Globals`, and
+ * secrets resolved into readable values (`dynamicReferenceRisks`).
  * What is only seen across resources (the address space all ingress rules open together) is judged
  * over the whole bundle by `classifyRisk` (`ingressBreadthRisks`).
  */
@@ -40,5 +42,6 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
       }),
     );
   reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
+  reasons.push(...dynamicReferenceRisks({ path, template }));
   return reasons;
 }

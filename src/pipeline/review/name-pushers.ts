@@ -52,10 +52,18 @@ export async function namePushers(params: {
   });
   if (found.unknown !== undefined) deps.log(`Pushers on ${params.branch} not named: ${found.unknown}`);
   const named = new Map([...found.pushers].map(([sha, pusher]) => [sha, pusher.login]));
+  // The other unseen pushes under the asked one (two people pushed while no event came): each is
+  // recorded with its pusher, or as unknown, so every pusher under the head is set aside.
+  const earlier = (found.earlier ?? []).filter((push) => !asked.includes(push.sha));
+  for (const push of earlier) if (push.login !== undefined) named.set(push.sha, push.login);
   const head = params.headSha.toLowerCase();
   const headPusher = found.pushers.get(head);
   // Only what changed: asking again and hearing the same is not a new record to write.
-  const recorded = recordPushers({ marker, asked, named });
+  const recorded = recordPushers({
+    marker,
+    asked: [...asked, ...earlier.map((push) => push.sha)],
+    named,
+  });
   const patch = Object.fromEntries(
     Object.entries(recorded).filter(
       ([field, value]) => JSON.stringify(value) !== JSON.stringify(marker[field as keyof typeof recorded]),

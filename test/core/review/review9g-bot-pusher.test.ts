@@ -2,6 +2,7 @@ import { decideApproval } from '../../../src/core/review/decide-approval.js';
 import type { LastPush } from '../../../src/core/review/last-push.js';
 import type { ReviewVerdict } from '../../../src/core/review/latest-review-verdicts.js';
 import { applyReviewPolicy, type ReviewPolicy } from '../../../src/core/review/review-policy.js';
+import { headPusher, unknownPusherPushes } from '../../../src/core/review/unknown-pusher-pushes.js';
 import type { RepositoryPermission } from '../../../src/core/deploy/repository-permission.js';
 
 // Review #9g attacker pass (fresh eyes), "whoever pushed a change does not approve it" (DESIGN §5b;
@@ -48,15 +49,41 @@ function decide(verdicts: ReviewVerdict[]) {
 }
 
 describe('approval rule: a head pushed by a bot other than the agent', () => {
-  it.failing(
-    "FAULT: pusher approves own push through a bot account: one writer's approval of a github-actions[bot] push counts alone",
-    () => {
-      // mallory's workflow pushed HEAD as github-actions[bot]; mallory approves it.
-      expect(decide([approved('mallory')]).approved).toBe(false);
-    },
-  );
+  it("FAULT: pusher approves own push through a bot account: one writer's approval of a github-actions[bot] push counts alone", () => {
+    // mallory's workflow pushed HEAD as github-actions[bot]; mallory approves it.
+    expect(decide([approved('mallory')]).approved).toBe(false);
+  });
 
   it('control: approvals of two different writers pass, whoever caused the bot push', () => {
     expect(decide([approved('mallory'), approved('alice')]).approved).toBe(true);
+  });
+});
+
+describe('review #9g siblings: a push by another bot is a push of unknown pusher', () => {
+  const OLDER = 'a'.repeat(40);
+
+  it('a head pushed by a bot is unknown (headPusher), whatever kind the marker gave it', () => {
+    expect(headPusher({ lastPush: botPush }, HEAD)).toEqual({ kind: 'unknown' });
+    const asHuman: LastPush = { sha: HEAD, by: { kind: 'human', login: 'renovate[bot]' } };
+    expect(headPusher({ lastPush: asHuman }, HEAD)).toEqual({ kind: 'unknown' });
+  });
+
+  it('a foreign push GitHub named as a bot counts unknown, beside the head', () => {
+    const record = {
+      lastPush: { sha: HEAD, by: { kind: 'agent' as const } },
+      foreignPushes: [{ sha: OLDER, login: 'github-actions[bot]' }],
+    };
+    expect(unknownPusherPushes(record, HEAD)).toEqual([OLDER]);
+  });
+
+  it('a bot head and an unknown push under it need three different writers', () => {
+    const record = { lastPush: botPush, foreignPushes: [{ sha: OLDER }] };
+    expect(unknownPusherPushes(record, HEAD)).toEqual([HEAD, OLDER]);
+  });
+
+  it("control: a person's push stays named (only that person is set aside)", () => {
+    const human: LastPush = { sha: HEAD, by: { kind: 'human', login: 'alice' } };
+    expect(headPusher({ lastPush: human }, HEAD)).toEqual({ kind: 'named', login: 'alice' });
+    expect(unknownPusherPushes({ lastPush: human }, HEAD)).toEqual([]);
   });
 });

@@ -11,7 +11,13 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
           TargetFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:f',
         },
       },
-      'unresolved-value Resources.It.Properties.AuthType',
+      // The function is an existing one too: its URL attaches to what this template does not make.
+      [
+        'unresolved-value Resources.It.Properties.AuthType',
+        'unseen-effect Resources.It.Properties.TargetFunctionArn',
+        // A parameter the template does not make, read into a readable property (review #9g).
+        'data-egress Resources.It.Properties.AuthType',
+      ],
     ],
     [
       'a database made public by a dynamic reference',
@@ -21,7 +27,10 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
         UpdateReplacePolicy: 'Retain',
         Properties: { PubliclyAccessible: '{{resolve:ssm:/db/public}}' },
       },
-      'unresolved-value Resources.It.Properties.PubliclyAccessible',
+      [
+        'unresolved-value Resources.It.Properties.PubliclyAccessible',
+        'data-egress Resources.It.Properties.PubliclyAccessible',
+      ],
     ],
     [
       'an ingress CIDR in a Fn::Sub around a dynamic reference',
@@ -39,10 +48,13 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
           ],
         },
       },
-      'unresolved-value Resources.It.Properties.SecurityGroupIngress[0].CidrIp',
+      [
+        'unresolved-value Resources.It.Properties.SecurityGroupIngress[0].CidrIp',
+        'data-egress Resources.It.Properties.SecurityGroupIngress[0].CidrIp',
+      ],
     ],
   ])('%s', (_name, resource, reason) => {
-    expect(reasonsOf({ Resources: { It: resource } })).toEqual([reason]);
+    expect(reasonsOf({ Resources: { It: resource } })).toEqual([reason].flat());
   });
 
   it("an SSM parameter-type parameter's AllowedValues name the parameter, not its value", () => {
@@ -66,9 +78,11 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
     );
   });
 
-  it('a secret resolved into an environment variable is not judged', () => {
+  // An environment variable is readable by whoever may read the function's configuration: the
+  // secret is copied out of Secrets Manager's access control (review #9g), so it is high.
+  it('a secret resolved into an environment variable is data-egress at the variable', () => {
     expect(
-      riskOf({
+      reasonsOf({
         Resources: {
           Queue: { Type: 'AWS::SQS::Queue' },
           Fn: {
@@ -79,8 +93,8 @@ describe('values replaced at deploy time are unknown, and unknown counts as high
             },
           },
         },
-      }).level,
-    ).toBe('low');
+      }),
+    ).toEqual(['data-egress Resources.Fn.Properties.Environment.Variables.TOKEN']);
   });
 
   it('Properties computed as a whole (Fn::If between two mappings) cannot be judged', () => {
@@ -139,7 +153,11 @@ describe("a setting given as another resource's name is unknown", () => {
           TargetFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:f',
         },
       },
-      'unresolved-value Resources.It.Properties.AuthType',
+      // The function is an existing one too: its URL attaches to what this template does not make.
+      [
+        'unresolved-value Resources.It.Properties.AuthType',
+        'unseen-effect Resources.It.Properties.TargetFunctionArn',
+      ],
     ],
     [
       'a permission FunctionUrlAuthType',
@@ -153,9 +171,12 @@ describe("a setting given as another resource's name is unknown", () => {
           FunctionUrlAuthType: { Ref: 'Named' },
         },
       },
-      'unresolved-value Resources.It.Properties.FunctionUrlAuthType',
+      [
+        'unresolved-value Resources.It.Properties.FunctionUrlAuthType',
+        'unseen-effect Resources.It.Properties.FunctionName',
+      ],
     ],
   ])('%s', (_name, resource, reason) => {
-    expect(reasonsOf({ Resources: { Named: alarm('NONE'), It: resource } })).toEqual([reason]);
+    expect(reasonsOf({ Resources: { Named: alarm('NONE'), It: resource } })).toEqual([reason].flat());
   });
 });

@@ -8,7 +8,7 @@ describe('an IAM role or instance profile the template does not make is high whe
       'an API Gateway v2 integration (CredentialsArn)',
       {
         Type: 'AWS::ApiGatewayV2::Integration',
-        Properties: { ApiId: 'a', IntegrationType: 'AWS_PROXY', CredentialsArn: admin },
+        Properties: { ApiId: { Ref: 'Api' }, IntegrationType: 'AWS_PROXY', CredentialsArn: admin },
       },
       'Properties.CredentialsArn',
     ],
@@ -78,9 +78,10 @@ describe('an IAM role or instance profile the template does not make is high whe
       'Properties.AdvancedSecurityOptions.MasterUserOptions.MasterUserARN',
     ],
   ])('%s', (_name, resource, where) => {
-    expect(reasonsOf({ Parameters: { RoleArn: { Type: 'String' } }, Resources: { It: resource } })).toEqual([
-      `unseen-effect Resources.It.${where}`,
-    ]);
+    // The HTTP API the integration attaches to is the template's own (an existing one is high too).
+    const api = { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'a', ProtocolType: 'HTTP' } };
+    const body = { Parameters: { RoleArn: { Type: 'String' } }, Resources: { Api: api, It: resource } };
+    expect(reasonsOf(body)).toEqual([`unseen-effect Resources.It.${where}`]);
   });
 
   it('says which property hands the role over', () => {

@@ -1,4 +1,4 @@
-import { reasonsOf, riskOf } from './risk-of.js';
+import { reasonsOf } from './risk-of.js';
 
 const url = (authType: unknown) => ({
   Type: 'AWS::Lambda::Url',
@@ -16,17 +16,25 @@ describe('Lambda function URLs', () => {
           Conditions: { IsOpen: { 'Fn::Equals': ['a', 'a'] } },
           Resources: { Url: url(authType) },
         }),
-      ).toEqual(['broad-lambda-permission Resources.Url.Properties.AuthType']);
+      ).toEqual([
+        'broad-lambda-permission Resources.Url.Properties.AuthType',
+        'unseen-effect Resources.Url.Properties.TargetFunctionArn',
+      ]);
   });
 
   it('an auth type from a parameter is treated as public', () => {
     expect(
       reasonsOf({ Parameters: { Auth: { Type: 'String' } }, Resources: { Url: url({ Ref: 'Auth' }) } }),
-    ).toEqual(['unresolved-value Resources.Url.Properties.AuthType']);
+    ).toEqual([
+      'unresolved-value Resources.Url.Properties.AuthType',
+      'unseen-effect Resources.Url.Properties.TargetFunctionArn',
+    ]);
   });
 
-  it('AWS_IAM is low', () => {
-    expect(riskOf({ Resources: { Url: url('AWS_IAM') } }).level).toBe('low');
+  it('AWS_IAM is not public: only the existing function it attaches to is a reason', () => {
+    expect(reasonsOf({ Resources: { Url: url('AWS_IAM') } })).toEqual([
+      'unseen-effect Resources.Url.Properties.TargetFunctionArn',
+    ]);
   });
 
   it("a SAM function's FunctionUrlConfig with AuthType NONE says so", () => {

@@ -13,9 +13,16 @@ const PUBLIC_READ =
 
 const bucketPolicy = (document: unknown) => ({
   Resources: {
+    // The template's own bucket: only the policy decides the level (an existing one is high anyway).
+    Files: {
+      Type: 'AWS::S3::Bucket',
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { BucketName: 'orders-files' },
+    },
     Policy: {
       Type: 'AWS::S3::BucketPolicy',
-      Properties: { Bucket: 'orders-files', PolicyDocument: document },
+      Properties: { Bucket: { Ref: 'Files' }, PolicyDocument: document },
     },
   },
 });

@@ -288,9 +288,10 @@ describe('review #9c attacks: the risk classifier', () => {
   it('an HTTP API route with IAM authorization and one left out (default NONE) differ', () => {
     const route = (properties: Record<string, unknown>) => ({
       Resources: {
+        Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'a', ProtocolType: 'HTTP' } },
         Route: {
           Type: 'AWS::ApiGatewayV2::Route',
-          Properties: { ApiId: 'abc123', RouteKey: 'GET /', ...properties },
+          Properties: { ApiId: { Ref: 'Api' }, RouteKey: 'GET /', ...properties },
         },
       },
     });

@@ -1,4 +1,4 @@
-import { riskOf } from './risk-of.js';
+import { reasonsOf, riskOf } from './risk-of.js';
 
 // Review #9g attacker pass (fresh eyes): data egress through a dynamic reference. CloudFormation
 // resolves `{{resolve:secretsmanager:<secret>:SecretString:<key>}}` in any resource property at
@@ -21,50 +21,89 @@ describe('review #9g attacks: an existing secret resolved into a readable value'
     Resources: { P: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: value } } },
   });
 
-  it.failing(
-    'FAULT: a String SSM parameter whose value resolves a production secret is low (secret copied out: data egress)',
-    () => {
-      expect(riskOf(parameter(PASSWORD)).level).toBe('high');
-    },
-  );
+  it('FAULT: a String SSM parameter whose value resolves a production secret is low (secret copied out: data egress)', () => {
+    expect(riskOf(parameter(PASSWORD)).level).toBe('high');
+  });
 
   it('control: the same parameter with a literal value stays low', () => {
     expect(riskOf(parameter('orders-v2')).level).toBe('low');
   });
 
-  it.failing(
-    'FAULT: a queue tag whose value resolves a production secret is low (secret copied out: data egress)',
-    () => {
-      const body = {
-        Resources: {
-          Q: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'owner', Value: PASSWORD }] } },
-        },
-      };
-      expect(riskOf(body).level).toBe('high');
-    },
-  );
+  it('FAULT: a queue tag whose value resolves a production secret is low (secret copied out: data egress)', () => {
+    const body = {
+      Resources: {
+        Q: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'owner', Value: PASSWORD }] } },
+      },
+    };
+    expect(riskOf(body).level).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: an alarm description that resolves a production secret is low (secret copied out: data egress)',
-    () => {
-      const body = {
-        Resources: {
-          A: {
-            Type: 'AWS::CloudWatch::Alarm',
-            Properties: {
-              AlarmDescription: PASSWORD,
-              Namespace: 'AWS/SQS',
-              MetricName: 'ApproximateAgeOfOldestMessage',
-              Statistic: 'Maximum',
-              Period: 60,
-              EvaluationPeriods: 1,
-              Threshold: 300,
-              ComparisonOperator: 'GreaterThanThreshold',
-            },
+  it('FAULT: an alarm description that resolves a production secret is low (secret copied out: data egress)', () => {
+    const body = {
+      Resources: {
+        A: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: {
+            AlarmDescription: PASSWORD,
+            Namespace: 'AWS/SQS',
+            MetricName: 'ApproximateAgeOfOldestMessage',
+            Statistic: 'Maximum',
+            Period: 60,
+            EvaluationPeriods: 1,
+            Threshold: 300,
+            ComparisonOperator: 'GreaterThanThreshold',
           },
         },
-      };
-      expect(riskOf(body).level).toBe('high');
-    },
-  );
+      },
+    };
+    expect(riskOf(body).level).toBe('high');
+  });
+});
+
+describe('review #9g siblings: a dynamic reference in a readable value is data-egress at that value', () => {
+  const reasonsFor = (resources: Record<string, unknown>) => reasonsOf({ Resources: resources });
+  const TOPIC = { Type: 'AWS::SNS::Topic', Properties: { DisplayName: '' } };
+
+  it.each([
+    ['secretsmanager', '{{resolve:secretsmanager:prod/api-key}}'],
+    ['ssm-secure', '{{resolve:ssm-secure:/prod/api-key:3}}'],
+    ['ssm, a parameter the template does not make', '{{resolve:ssm:/prod/db-url}}'],
+    ['inside a Fn::Sub', { 'Fn::Sub': 'key=${AWS::Region}-{{resolve:secretsmanager:prod/api-key}}' }],
+  ])('%s in a topic display name', (_name, value) => {
+    expect(reasonsFor({ T: { ...TOPIC, Properties: { DisplayName: value } } })).toEqual([
+      'data-egress Resources.T.Properties.DisplayName',
+    ]);
+  });
+
+  it('a secret in a tag value is reported at the tag', () => {
+    expect(
+      reasonsFor({ Q: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'k', Value: PASSWORD }] } } }),
+    ).toEqual(['data-egress Resources.Q.Properties.Tags[0].Value']);
+  });
+
+  it('control: an ssm reference to a parameter the template makes stays low', () => {
+    expect(
+      riskOf({
+        Resources: {
+          P: {
+            Type: 'AWS::SSM::Parameter',
+            Properties: { Name: '/orders/stage', Type: 'String', Value: 'v2' },
+          },
+          T: { ...TOPIC, Properties: { DisplayName: '{{resolve:ssm:/orders/stage}}' } },
+        },
+      }).level,
+    ).toBe('low');
+  });
+
+  it('control: a secret as a database master password (a secret sink) adds no data-egress', () => {
+    const reasons = reasonsFor({
+      D: {
+        Type: 'AWS::RDS::DBInstance',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { PubliclyAccessible: false, MasterUserPassword: PASSWORD },
+      },
+    });
+    expect(reasons.filter((reason) => reason.startsWith('data-egress'))).toEqual([]);
+  });
 });

@@ -204,9 +204,10 @@ describe('Json properties written as text are read as objects', () => {
 describe('HTTP API integrations', () => {
   const integration = (type: string, uri: unknown) => ({
     Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Role: 'x' } },
+    Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'a', ProtocolType: 'HTTP' } },
     I: {
       Type: 'AWS::ApiGatewayV2::Integration',
-      Properties: { ApiId: 'abc', IntegrationType: type, IntegrationUri: uri },
+      Properties: { ApiId: { Ref: 'Api' }, IntegrationType: type, IntegrationUri: uri },
     },
   });
 

@@ -130,36 +130,67 @@ async function deliver(payload: Record<string, unknown>) {
 const EARLIER = 'd'.repeat(40);
 
 describe("Probot app, guided mode: two unseen pushes under the agent's commit", () => {
-  it.failing(
-    "FAULT: pusher approves own push (the earlier of two unseen pushes is never asked about): mallory's approval of the agent's head counts alone",
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, marker(UNSEEN));
-      // Newest first: the agent's head on UNSEEN; alice pushed UNSEEN on EARLIER; mallory pushed
-      // EARLIER on the agent's BEFORE; the agent created the branch at BEFORE.
-      activityPages(api, [
-        [
-          activity({ id: 4, before: UNSEEN, after: HEAD, actor: user(APP_LOGIN, 'Bot') }),
-          activity({ id: 3, before: EARLIER, after: UNSEEN, actor: user('alice') }),
-          activity({ id: 2, before: BEFORE, after: EARLIER, actor: user('mallory') }),
-          activity({
-            id: 1,
-            before: '0'.repeat(40),
-            after: BEFORE,
-            actor: user(APP_LOGIN, 'Bot'),
-            type: 'branch_creation',
-          }),
-        ],
-      ]);
+  it("FAULT: pusher approves own push (the earlier of two unseen pushes is never asked about): mallory's approval of the agent's head counts alone", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker(UNSEEN));
+    // Newest first: the agent's head on UNSEEN; alice pushed UNSEEN on EARLIER; mallory pushed
+    // EARLIER on the agent's BEFORE; the agent created the branch at BEFORE.
+    activityPages(api, [
+      [
+        activity({ id: 4, before: UNSEEN, after: HEAD, actor: user(APP_LOGIN, 'Bot') }),
+        activity({ id: 3, before: EARLIER, after: UNSEEN, actor: user('alice') }),
+        activity({ id: 2, before: BEFORE, after: EARLIER, actor: user('mallory') }),
+        activity({
+          id: 1,
+          before: '0'.repeat(40),
+          after: BEFORE,
+          actor: user(APP_LOGIN, 'Bot'),
+          type: 'branch_creation',
+        }),
+      ],
+    ]);
 
-      await deliver(approvalBy('mallory'));
+    await deliver(approvalBy('mallory'));
 
-      // Right: mallory pushed EARLIER, which is under the head, so her approval is set aside (as an
-      // earlier pusher) or, if GitHub is not asked about EARLIER, it is unknown and one more writer is
-      // needed. Either way the check is not a success on her approval alone.
-      expect(approvalCheckBody(api)?.conclusion).not.toBe('success');
-      expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
-      expect(writtenMarker(api)?.state).not.toBe('approved');
-    },
-  );
+    // Right: mallory pushed EARLIER, which is under the head, so her approval is set aside (as an
+    // earlier pusher) or, if GitHub is not asked about EARLIER, it is unknown and one more writer is
+    // needed. Either way the check is not a success on her approval alone.
+    expect(approvalCheckBody(api)?.conclusion).not.toBe('success');
+    expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
+    expect(writtenMarker(api)?.state).not.toBe('approved');
+  });
+
+  it("sibling: the earlier push's actor was deleted: it is recorded as unknown and mallory's approval alone does not pass", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker(UNSEEN));
+    activityPages(api, [
+      [
+        activity({ id: 4, before: UNSEEN, after: HEAD, actor: user(APP_LOGIN, 'Bot') }),
+        activity({ id: 3, before: EARLIER, after: UNSEEN, actor: user('alice') }),
+        activity({ id: 2, before: BEFORE, after: EARLIER, actor: null }),
+        activity({ id: 1, before: '0'.repeat(40), after: BEFORE, actor: user(APP_LOGIN, 'Bot') }),
+      ],
+    ]);
+    await deliver(approvalBy('mallory'));
+    expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
+    expect(writtenMarker(api)?.foreign_pushes).toEqual(
+      expect.arrayContaining([{ sha: EARLIER }, { sha: UNSEEN, login: 'alice' }]),
+    );
+    expect(writtenMarker(api)?.state).not.toBe('approved');
+  });
+
+  it('sibling: both unseen pushers are named and recorded as pushers (their approvals set aside)', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker(UNSEEN), ['bob', 'carol']);
+    activityPages(api, [
+      [
+        activity({ id: 4, before: UNSEEN, after: HEAD, actor: user(APP_LOGIN, 'Bot') }),
+        activity({ id: 3, before: EARLIER, after: UNSEEN, actor: user('alice') }),
+        activity({ id: 2, before: BEFORE, after: EARLIER, actor: user('mallory') }),
+        activity({ id: 1, before: '0'.repeat(40), after: BEFORE, actor: user(APP_LOGIN, 'Bot') }),
+      ],
+    ]);
+    await deliver(approvalBy('bob'));
+    expect(writtenMarker(api)?.human_pushers).toEqual(expect.arrayContaining(['alice', 'mallory']));
+  });
 });
