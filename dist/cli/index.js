@@ -44550,19 +44550,88 @@ function alarmResource(params) {
     };
 }
 //# sourceMappingURL=alarm-resource.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/cfn/deployment-config-name.js
-/** Strategies that shift Lambda traffic through CodeDeploy, and the predefined config each uses. */
-const CONFIG_NAMES = {
-    canary: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
-    linear: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute',
-    // Blue/green on Lambda: the new version is verified by the hooks, then takes all traffic at once.
-    'blue-green': 'CodeDeployDefault.LambdaAllAtOnce',
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/release-config.js
+/** Logical ID of the custom config, which the deployment group references. */
+const CUSTOM_CONFIG_ID = 'ReleaseDeploymentConfig';
+/**
+ * CodeDeploy's predefined Lambda configs
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-lambda):
+ * canary 10 % then the rest after 5, 10, 15 or 30 minutes; linear 10 % every 1, 2, 3 or 10 minutes.
+ */
+const PREDEFINED = [
+    ...[5, 10, 15, 30].map((minutes) => ({ mode: 'canary', percent: 10, minutes })),
+    ...[1, 2, 3, 10].map((minutes) => ({ mode: 'linear', percent: 10, minutes })),
+];
+/** The predefined config each strategy uses when the request names no percentage or interval. */
+const DEFAULTS = {
+    canary: { mode: 'canary', percent: 10, minutes: 5 },
+    linear: { mode: 'linear', percent: 10, minutes: 1 },
 };
-/** The CodeDeploy config for a strategy, or undefined when the function is simply updated in place. */
-function deploymentConfigName(strategy) {
-    return strategy === undefined || strategy === 'all-at-once' ? undefined : CONFIG_NAMES[strategy];
+/** CodeDeploy's custom Lambda config limits: a percentage of 1–99 and a whole number of minutes. */
+const MAX_INTERVAL_MINUTES = 2880;
+/**
+ * The config for a strategy and the shift the request spells out (`10 percent every 3 minutes`):
+ * the predefined config that is it, else a custom TimeBasedCanary/TimeBasedLinear config of the
+ * asked values when CodeDeploy allows them, else the strategy's default (the coverage row then says
+ * the difference). Blue/green on Lambda is LambdaAllAtOnce behind the hooks. Undefined: updated in place.
+ */
+function releaseConfig(params) {
+    const { strategy, asked } = params;
+    if (strategy === undefined || strategy === 'all-at-once')
+        return undefined;
+    if (strategy === 'blue-green')
+        return {
+            name: 'CodeDeployDefault.LambdaAllAtOnce',
+            shift: { mode: 'all-at-once', percent: 100, minutes: 0 },
+        };
+    const fallback = DEFAULTS[strategy];
+    // A request for another mode than the strategy is a difference the row states, not a config to make.
+    const own = asked?.mode === undefined || asked.mode === strategy ? asked : undefined;
+    const shift = {
+        mode: strategy,
+        percent: own?.percent ?? fallback.percent,
+        minutes: own?.minutes ?? fallback.minutes,
+    };
+    const predefined = PREDEFINED.find((one) => one.mode === shift.mode && one.percent === shift.percent && one.minutes === shift.minutes);
+    if (predefined !== undefined)
+        return { name: predefinedName(predefined), shift };
+    const allowed = Number.isInteger(shift.percent) &&
+        shift.percent >= 1 &&
+        shift.percent <= 99 &&
+        Number.isInteger(shift.minutes) &&
+        shift.minutes >= 1 &&
+        shift.minutes <= MAX_INTERVAL_MINUTES;
+    if (!allowed)
+        return { name: predefinedName(fallback), shift: fallback };
+    return { name: CUSTOM_CONFIG_ID, shift, custom: customConfig(shift) };
 }
-//# sourceMappingURL=deployment-config-name.js.map
+/** `CodeDeployDefault.LambdaLinear10PercentEvery3Minutes`, as AWS spells it (singular `Minute` for 1). */
+function predefinedName(shift) {
+    const unit = shift.minutes === 1 ? 'Minute' : 'Minutes';
+    return shift.mode === 'linear'
+        ? `CodeDeployDefault.LambdaLinear${shift.percent}PercentEvery${shift.minutes}${unit}`
+        : `CodeDeployDefault.LambdaCanary${shift.percent}Percent${shift.minutes}${unit}`;
+}
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-codedeploy-deploymentconfig.html */
+function customConfig(shift) {
+    return {
+        Type: 'AWS::CodeDeploy::DeploymentConfig',
+        Properties: { ComputePlatform: 'Lambda', TrafficRoutingConfig: customTrafficRouting(shift) },
+    };
+}
+/** A custom config's TrafficRoutingConfig: TimeBasedLinear or TimeBasedCanary, percent and minutes. */
+function customTrafficRouting(shift) {
+    return shift.mode === 'linear'
+        ? {
+            Type: 'TimeBasedLinear',
+            TimeBasedLinear: { LinearPercentage: shift.percent, LinearInterval: shift.minutes },
+        }
+        : {
+            Type: 'TimeBasedCanary',
+            TimeBasedCanary: { CanaryPercentage: shift.percent, CanaryInterval: shift.minutes },
+        };
+}
+//# sourceMappingURL=release-config.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/traffic-shifting-part.js
 
 
@@ -44577,13 +44646,21 @@ const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.LambdaAllAtOnce';
  */
 function trafficShiftingPart(params) {
     const { functionId: fn, slug } = params;
-    const configName = deploymentConfigName(params.strategy) ?? (params.alwaysShift === true ? ALL_AT_ONCE_CONFIG : undefined);
-    if (configName === undefined) {
+    const config = releaseConfig({
+        strategy: params.strategy,
+        ...(params.asked === undefined ? {} : { asked: params.asked }),
+    }) ??
+        (params.alwaysShift === true
+            ? { name: ALL_AT_ONCE_CONFIG, shift: { mode: 'all-at-once', percent: 100, minutes: 0 } }
+            : undefined);
+    if (config === undefined) {
         return {
             part: { resources: { [`${fn}ErrorAlarm`]: functionErrorAlarm(fn, slug) } },
             invokeArn: () => getAtt(fn, 'Arn'),
+            shift: { mode: 'all-at-once', percent: 100, minutes: 0 },
         };
     }
+    const configName = config.name;
     const hook = params.preTrafficHookId;
     const aliasUpdate = {
         ApplicationName: ref('CodeDeployApplication'),
@@ -44622,6 +44699,7 @@ function trafficShiftingPart(params) {
         ...(params.latencyAlarmMs === undefined
             ? {}
             : { [`${fn}LatencyAlarm`]: latencyAlarm({ fn, slug, thresholdMs: params.latencyAlarmMs }) }),
+        ...(config.custom === undefined ? {} : { [CUSTOM_CONFIG_ID]: config.custom }),
         CodeDeployApplication: {
             Type: 'AWS::CodeDeploy::Application',
             Properties: { ComputePlatform: 'Lambda', Tags: standardTags(slug) },
@@ -44632,7 +44710,7 @@ function trafficShiftingPart(params) {
             Properties: {
                 ApplicationName: ref('CodeDeployApplication'),
                 ServiceRoleArn: getAtt('CodeDeployServiceRole', 'Arn'),
-                DeploymentConfigName: configName,
+                DeploymentConfigName: config.custom === undefined ? configName : ref(CUSTOM_CONFIG_ID),
                 DeploymentStyle: { DeploymentType: 'BLUE_GREEN', DeploymentOption: 'WITH_TRAFFIC_CONTROL' },
                 AlarmConfiguration: {
                     Enabled: true,
@@ -44665,6 +44743,7 @@ function trafficShiftingPart(params) {
         },
         invokeArn: () => ref(`${fn}Alias`),
         configName,
+        shift: config.shift,
     };
 }
 /** AWS's managed Lambda deployment policy, plus permission to run this stack's own hook (whatever its name). */
@@ -44739,13 +44818,37 @@ function latencyAlarm(params) {
 //# sourceMappingURL=traffic-shifting-part.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/project-files.js
 const DEV_DEPENDENCIES = {
+    '@eslint/js': '^10.0.0',
     '@types/jest': '^30.0.0',
     '@types/node': '^22.0.0',
     esbuild: '^0.28.0',
+    eslint: '^10.0.0',
     jest: '^30.0.0',
     'ts-jest': '^29.4.0',
     typescript: '~5.9.0',
+    'typescript-eslint': '^8.0.0',
 };
+/** `npm run lint`: what `eslint .` reads, ESLint's and typescript-eslint's recommended rules (https://typescript-eslint.io/getting-started). */
+const GENERATED_ESLINT_CONFIG = `// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    // This folder's tsconfig.json, wherever eslint is started from.
+    languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+);
+`;
+/** The lint script every generated project has; the blueprint matrix runs it over every project. */
+const LINT_SCRIPT = 'eslint .';
 /** The Lambda bundle: one file per entry point in `dist/`. The AWS SDK v3 comes with the nodejs22.x runtime, so it stays out. */
 function buildScript(entryPoints) {
     return entryPoints.length === 0
@@ -44755,7 +44858,8 @@ function buildScript(entryPoints) {
 /**
  * package.json, tsconfig.json and .gitignore of a generated service. The project is CommonJS so
  * ts-jest runs its tests without Node's experimental VM modules; esbuild builds it (`npm run build`),
- * and a project with Lambda code zips the bundle (`npm run package`).
+ * ESLint lints it (`npm run lint`, eslint.config.mjs), and a project with Lambda code zips the bundle
+ * (`npm run package`).
  */
 function projectFiles(params) {
     const scripts = {
@@ -44763,6 +44867,7 @@ function projectFiles(params) {
         ...(params.entryPoints.length === 0
             ? {}
             : { package: 'npm run build && cd dist && zip -qr ../function.zip .' }),
+        lint: LINT_SCRIPT,
         test: 'jest',
         typecheck: 'tsc --noEmit',
     };
@@ -44783,6 +44888,7 @@ function projectFiles(params) {
     return [
         { path: `${params.baseDir}/package.json`, role: 'config', content: json(packageJson) },
         { path: `${params.baseDir}/tsconfig.json`, role: 'config', content: json(GENERATED_TSCONFIG) },
+        { path: `${params.baseDir}/eslint.config.mjs`, role: 'config', content: GENERATED_ESLINT_CONFIG },
         {
             path: `${params.baseDir}/.gitignore`,
             role: 'config',
@@ -44928,7 +45034,101 @@ function codeContent(raw) {
     return flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '' ? flat.slice(1, -1) : flat;
 }
 //# sourceMappingURL=untrusted-inline-with-code.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/deployment-config-name.js
+
+/**
+ * The CodeDeploy config for a strategy and the shift the request asks for (see releaseConfig), or
+ * undefined when the function is simply updated in place.
+ */
+function deploymentConfigName(strategy, asked) {
+    return releaseConfig({ strategy, ...(asked === undefined ? {} : { asked }) })?.name;
+}
+//# sourceMappingURL=deployment-config-name.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/requested-shift.js
+const PERCENT_WORDS = new Set(['percent', 'pct', '%']);
+const MINUTE_WORDS = new Set(['minute', 'minutes', 'min', 'mins']);
+const STEP_WORDS = new Set(['every', 'each', 'per']);
+const NUMBER_WORDS = {
+    one: 1,
+    two: 2,
+    three: 3,
+    five: 5,
+    ten: 10,
+    fifteen: 15,
+};
+/**
+ * Reads a shift from a clause's words (`shift 10 percent every minute` → linear, 10, 1;
+ * `canary 10 percent for 5 minutes` → canary, 10, 5; `all at once`). A `%` sign must be its own word
+ * (the caller splits `10%` into `10`, `%`). Undefined when the words name no percentage, interval or mode.
+ */
+function requestedShift(words) {
+    const numberAt = (index) => {
+        const word = words[index] ?? '';
+        return /^\d{1,4}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    };
+    const percentAt = words.findIndex((word, index) => PERCENT_WORDS.has(word) && numberAt(index - 1) !== undefined);
+    const minuteAt = words.findIndex((word) => MINUTE_WORDS.has(word));
+    const minutes = minuteAt === -1
+        ? undefined
+        : (numberAt(minuteAt - 1) ?? (STEP_WORDS.has(words[minuteAt - 1] ?? '') ? 1 : undefined));
+    const stepped = minuteAt !== -1 && [1, 2].some((back) => STEP_WORDS.has(words[minuteAt - back] ?? ''));
+    const mode = words.includes('linear') || words.includes('linearly') || stepped
+        ? 'linear'
+        : words.includes('canary') || words.includes('then')
+            ? 'canary'
+            : words.join(' ').includes('all at once')
+                ? 'all-at-once'
+                : undefined;
+    const result = {
+        ...(mode === undefined ? {} : { mode }),
+        ...(percentAt === -1 ? {} : { percent: numberAt(percentAt - 1) }),
+        ...(minutes === undefined ? {} : { minutes }),
+    };
+    return Object.keys(result).length === 0 ? undefined : result;
+}
+//# sourceMappingURL=requested-shift.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/asked-shift.js
+
+/** Words by which a sentence speaks of how a release moves traffic, so its minutes are a shift's and not a business rule's. */
+const RELEASE_WORDS = new Set([
+    'canary',
+    'linear',
+    'linearly',
+    'rollout',
+    'shift',
+    'shifts',
+    'shifting',
+    'traffic',
+    'percent',
+    '%',
+]);
+/**
+ * The percentage and interval the description asks a release to move traffic by (`a linear rollout,
+ * 10 percent every 3 minutes` → linear, 10, 3), from the first sentence about a release that names
+ * one; undefined when none does. `cancel within 30 minutes` is no shift: its sentence names no release.
+ */
+function askedShift(input) {
+    for (const sentence of input.descriptionSentences) {
+        const words = sentence.text
+            .toLowerCase()
+            .replace(/%/g, ' % ')
+            .match(/[a-z0-9%]+/g) ?? [];
+        if (!words.some((word) => RELEASE_WORDS.has(word)))
+            continue;
+        const shift = requestedShift(words);
+        if (shift?.percent !== undefined || shift?.minutes !== undefined)
+            return shift;
+    }
+    return undefined;
+}
+/** `{ asked }` for trafficShiftingPart when the description asks for a shift, else nothing (exactOptionalPropertyTypes). */
+function optionalAsked(input) {
+    const asked = askedShift(input);
+    return asked === undefined ? {} : { asked };
+}
+//# sourceMappingURL=asked-shift.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/strategy-note.js
+
 
 /** One sentence on how a release reaches traffic, true to what the template does. */
 function strategyNote(input, hasFunctionCode, alwaysShifts) {
@@ -44938,7 +45138,8 @@ function strategyNote(input, hasFunctionCode, alwaysShifts) {
             : ` The requested deployment_strategy (${input.strategy}) has no effect here: there is no function whose traffic could shift.`;
         return `Changes apply in place through CloudFormation change sets.${ignored}`;
     }
-    const config = deploymentConfigName(input.strategy) ?? (alwaysShifts ? 'CodeDeployDefault.LambdaAllAtOnce' : undefined);
+    const config = deploymentConfigName(input.strategy, askedShift(input)) ??
+        (alwaysShifts ? 'CodeDeployDefault.LambdaAllAtOnce' : undefined);
     if (config === undefined) {
         return `Deployment strategy: ${input.strategy ?? 'all-at-once (the default)'} — each deploy updates the function in place. Request \`canary\`, \`linear\` or \`blue-green\` for CodeDeploy traffic shifting with automatic rollback.`;
     }
@@ -44991,6 +45192,7 @@ function deploySteps(params) {
         '```sh',
         'npm install',
         'npm test',
+        'npm run lint',
         'npm run build',
     ];
     if (!params.hasFunctionCode) {
@@ -45008,15 +45210,16 @@ function stackName(input) {
 //# sourceMappingURL=readme-section.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/release-notes.js
 
+
 /** Plan steps and risk notes about how a Lambda-based stack is released, shared by every blueprint with functions. */
 function releasePlanStep(input) {
-    const config = deploymentConfigName(input.strategy);
+    const config = deploymentConfigName(input.strategy, askedShift(input));
     return config === undefined
         ? 'Release all-at-once: each deploy updates the function in place.'
         : `Release through CodeDeploy (${config}): a new version behind the \`live\` alias, rolled back automatically on the error alarm.`;
 }
 function releaseRiskNotes(input) {
-    const config = deploymentConfigName(input.strategy);
+    const config = deploymentConfigName(input.strategy, askedShift(input));
     if (config === undefined) {
         return [
             'All-at-once release: a faulty build takes all traffic at once; nothing rolls it back but a redeploy.',
@@ -45028,6 +45231,12 @@ function releaseRiskNotes(input) {
     ];
 }
 //# sourceMappingURL=release-notes.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/spoken-name.js
+/** `leaveRequest` → `leave request`: a camelCase resource name as a sentence says it. */
+function spokenName(name) {
+    return name.replace(/(?=[A-Z])/g, ' ').toLowerCase();
+}
+//# sourceMappingURL=spoken-name.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/capability.js
 /**
  * The capabilities as they answer these words: one the words ask the opposite of (`opposedBy`)
@@ -45165,7 +45374,8 @@ const DELIVERY_WORDS = new Set([
 ]);
 /**
  * Words after a channel's name that make it data or a sender, not a way to reach someone: `an
- * email address`, `Slack events`, `receive Slack webhooks` (the service receives, nobody is messaged).
+ * email address`, `Slack events`, `receive Slack webhooks`, `Slack slash commands`, `Slack's request
+ * signature` (the service receives from it, nobody is messaged).
  */
 const NOT_DELIVERY_NEXT = new Set([
     'address',
@@ -45179,7 +45389,22 @@ const NOT_DELIVERY_NEXT = new Set([
     'api',
     'field',
     'column',
+    'slash',
+    'command',
+    'commands',
+    'interaction',
+    'interactions',
+    'interactive',
+    'request',
+    'requests',
+    'signature',
+    'signing',
+    'payload',
+    'payloads',
+    's',
 ]);
+/** Words before a channel's name that make it the sender (`commands from Slack`); `by email`, `via Slack` stay deliveries. */
+const SENDER_BEFORE = new Set(['from']);
 /** The channels a text asks to be reached by; none when it only speaks of them as data (`an email address`). */
 function channelsNamed(text) {
     const present = wordsOf(text);
@@ -45188,7 +45413,9 @@ function channelsNamed(text) {
         return [];
     return NOTIFICATION_CHANNELS.filter((channel) => channel.when.some((phrase) => phrase.length > 1
         ? phrase.every((word) => set.has(word))
-        : present.some((word, index) => word === phrase[0] && !NOT_DELIVERY_NEXT.has(present[index + 1] ?? ''))));
+        : present.some((word, index) => word === phrase[0] &&
+            !NOT_DELIVERY_NEXT.has(present[index + 1] ?? '') &&
+            !SENDER_BEFORE.has(present[index - 1] ?? ''))));
 }
 //# sourceMappingURL=notification-channels.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/describe-coverage.js
@@ -45350,6 +45577,36 @@ function unique(values) {
     return [...new Set(values)];
 }
 //# sourceMappingURL=describe-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/shift-of-config.js
+const CANARY = /^CodeDeployDefault\.LambdaCanary(\d+)Percent(\d+)Minutes?$/;
+const LINEAR = /^CodeDeployDefault\.LambdaLinear(\d+)PercentEvery(\d+)Minutes?$/;
+/**
+ * The shift a predefined CodeDeploy Lambda config makes, read from its name
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-lambda):
+ * `LambdaCanary10Percent5Minutes` → canary 10 % then the rest after 5 minutes. Undefined when no
+ * config (the function is updated in place, which is all at once) or a name this does not know.
+ */
+function shiftOfConfig(configName) {
+    if (configName === undefined || configName === 'CodeDeployDefault.LambdaAllAtOnce')
+        return { mode: 'all-at-once', percent: 100, minutes: 0 };
+    const canary = CANARY.exec(configName);
+    if (canary !== null)
+        return { mode: 'canary', percent: Number(canary[1]), minutes: Number(canary[2]) };
+    const linear = LINEAR.exec(configName);
+    if (linear !== null)
+        return { mode: 'linear', percent: Number(linear[1]), minutes: Number(linear[2]) };
+    return undefined;
+}
+/** `linear, 10 percent every 1 minute`: the words the coverage table uses for a shift. */
+function describeShift(shift) {
+    if (shift.mode === 'all-at-once')
+        return 'all traffic at once';
+    const unit = shift.minutes === 1 ? 'minute' : 'minutes';
+    return shift.mode === 'linear'
+        ? `linear, ${shift.percent} percent every ${shift.minutes} ${unit}`
+        : `canary, ${shift.percent} percent then the rest after ${shift.minutes} ${unit}`;
+}
+//# sourceMappingURL=shift-of-config.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/strategy-coverage.js
 /**
  * The request's deployment_strategy as a requirement: covered with what it changed (and the
@@ -45389,6 +45646,7 @@ function strategyCoverage(input, effect) {
 //# sourceMappingURL=strategy-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/release-coverage.js
 
+
 /** The strategy row of a blueprint whose function `functionId` is released by `shifting`. */
 function releaseCoverage(params) {
     const { functionId, shifting } = params;
@@ -45396,7 +45654,7 @@ function releaseCoverage(params) {
         applied: true,
         implementedBy: shifting.configName === undefined
             ? `each deploy updates ${functionId} in place; an error alarm watches it`
-            : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName}, rolling back on its alarms`,
+            : `CodeDeploy shifts the live alias of ${functionId} with ${shifting.configName} (${describeShift(shifting.shift)}), rolling back on its alarms`,
         resources: shifting.configName === undefined
             ? [`${functionId}ErrorAlarm`]
             : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
@@ -45405,79 +45663,6 @@ function releaseCoverage(params) {
     });
 }
 //# sourceMappingURL=release-coverage.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/cfn/shift-of-config.js
-const CANARY = /^CodeDeployDefault\.LambdaCanary(\d+)Percent(\d+)Minutes?$/;
-const LINEAR = /^CodeDeployDefault\.LambdaLinear(\d+)PercentEvery(\d+)Minutes?$/;
-/**
- * The shift a predefined CodeDeploy Lambda config makes, read from its name
- * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-lambda):
- * `LambdaCanary10Percent5Minutes` → canary 10 % then the rest after 5 minutes. Undefined when no
- * config (the function is updated in place, which is all at once) or a name this does not know.
- */
-function shiftOfConfig(configName) {
-    if (configName === undefined || configName === 'CodeDeployDefault.LambdaAllAtOnce')
-        return { mode: 'all-at-once', percent: 100, minutes: 0 };
-    const canary = CANARY.exec(configName);
-    if (canary !== null)
-        return { mode: 'canary', percent: Number(canary[1]), minutes: Number(canary[2]) };
-    const linear = LINEAR.exec(configName);
-    if (linear !== null)
-        return { mode: 'linear', percent: Number(linear[1]), minutes: Number(linear[2]) };
-    return undefined;
-}
-/** `linear, 10 percent every 1 minute`: the words the coverage table uses for a shift. */
-function describeShift(shift) {
-    if (shift.mode === 'all-at-once')
-        return 'all traffic at once';
-    const unit = shift.minutes === 1 ? 'minute' : 'minutes';
-    return shift.mode === 'linear'
-        ? `linear, ${shift.percent} percent every ${shift.minutes} ${unit}`
-        : `canary, ${shift.percent} percent then the rest after ${shift.minutes} ${unit}`;
-}
-//# sourceMappingURL=shift-of-config.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/coverage/requested-shift.js
-const PERCENT_WORDS = new Set(['percent', 'pct', '%']);
-const MINUTE_WORDS = new Set(['minute', 'minutes', 'min', 'mins']);
-const STEP_WORDS = new Set(['every', 'each', 'per']);
-const NUMBER_WORDS = {
-    one: 1,
-    two: 2,
-    three: 3,
-    five: 5,
-    ten: 10,
-    fifteen: 15,
-};
-/**
- * Reads a shift from a clause's words (`shift 10 percent every minute` → linear, 10, 1;
- * `canary 10 percent for 5 minutes` → canary, 10, 5; `all at once`). A `%` sign must be its own word
- * (the caller splits `10%` into `10`, `%`). Undefined when the words name no percentage, interval or mode.
- */
-function requestedShift(words) {
-    const numberAt = (index) => {
-        const word = words[index] ?? '';
-        return /^\d{1,4}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
-    };
-    const percentAt = words.findIndex((word, index) => PERCENT_WORDS.has(word) && numberAt(index - 1) !== undefined);
-    const minuteAt = words.findIndex((word) => MINUTE_WORDS.has(word));
-    const minutes = minuteAt === -1
-        ? undefined
-        : (numberAt(minuteAt - 1) ?? (STEP_WORDS.has(words[minuteAt - 1] ?? '') ? 1 : undefined));
-    const stepped = minuteAt !== -1 && [1, 2].some((back) => STEP_WORDS.has(words[minuteAt - back] ?? ''));
-    const mode = words.includes('linear') || words.includes('linearly') || stepped
-        ? 'linear'
-        : words.includes('canary') || words.includes('then')
-            ? 'canary'
-            : words.join(' ').includes('all at once')
-                ? 'all-at-once'
-                : undefined;
-    const result = {
-        ...(mode === undefined ? {} : { mode }),
-        ...(percentAt === -1 ? {} : { percent: numberAt(percentAt - 1) }),
-        ...(minutes === undefined ? {} : { minutes }),
-    };
-    return Object.keys(result).length === 0 ? undefined : result;
-}
-//# sourceMappingURL=requested-shift.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/coverage/shift-capability.js
 
 
@@ -45492,7 +45677,7 @@ const SHIFT_WORDS = anyOf('shift', 'shifts', 'shifting', 'shifted', 'traffic', '
  */
 function shiftCapability(params) {
     const { functionId, configName } = params;
-    const generated = shiftOfConfig(configName);
+    const generated = params.shift ?? shiftOfConfig(configName);
     return {
         when: SHIFT_WORDS,
         implementedBy: configName === undefined
@@ -45500,12 +45685,12 @@ function shiftCapability(params) {
             : `CodeDeploy shifts the live alias of ${functionId} with ${configName} (${generated === undefined ? 'a custom config' : describeShift(generated)}), rolling back on its alarms`,
         tests: params.tests ?? [],
         resources: configName === undefined ? [functionId] : [`${functionId}Alias`, `${functionId}DeploymentGroup`],
-        compare: shiftComparison(configName),
+        compare: shiftComparison(configName, generated),
     };
 }
 /** A clause's shift against the one `configName` makes: the differences, empty when met or when no shift is asked. */
-function shiftComparison(configName) {
-    const generated = shiftOfConfig(configName);
+function shiftComparison(configName, shift) {
+    const generated = shift ?? shiftOfConfig(configName);
     return (text) => shiftDifferences(text, generated);
 }
 function shiftDifferences(text, generated) {
@@ -45531,14 +45716,16 @@ function shiftDifferences(text, generated) {
     if (differences.length === 0)
         return [];
     return [
-        `${differences.join('; ')} (generated: ${describeShift(generated)}); the predefined CodeDeploy configs are canary 10 percent then the rest after 5, 10, 15 or 30 minutes, and linear 10 percent every 1, 2, 3 or 10 minutes; choose deployment_strategy accordingly or add a custom config`,
+        `${differences.join('; ')} (generated: ${describeShift(generated)}); the predefined CodeDeploy configs are canary 10 percent then the rest after 5, 10, 15 or 30 minutes, and linear 10 percent every 1, 2, 3 or 10 minutes; CodeDeploy's custom Lambda configs take a percentage of 1 to 99 and whole minutes; choose deployment_strategy accordingly or ask for such values`,
     ];
 }
 //# sourceMappingURL=shift-capability.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/article.js
-/** `an order`, `a product`: the indefinite article English-enough for derived nouns. */
+
+/** `an order`, `a product`, `leaveRequest` → `a leave request`: the indefinite article English-enough for derived nouns. */
 function withArticle(noun) {
-    return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+    const spoken = spokenName(noun);
+    return `${/^[aeiou]/.test(spoken) ? 'an' : 'a'} ${spoken}`;
 }
 //# sourceMappingURL=article.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/irregular-verbs.js
@@ -45769,7 +45956,21 @@ function verbForms(verb) {
     ];
 }
 //# sourceMappingURL=verb-forms.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/moves-from-new.js
+/**
+ * Whether a new item can take a transition through its route: the route exists and acts in the
+ * status items are made in (`reopen a resolved ticket` does not, until another route resolves it).
+ */
+function movesFromNew(params) {
+    const { resource, transition } = params;
+    const operation = params.model.operations.find((candidate) => candidate.resource === resource.name && candidate.action === transition.action);
+    const initial = resource.status?.initial ?? '';
+    return operation !== undefined && (operation.onlyIn.length === 0 || operation.onlyIn.includes(initial));
+}
+//# sourceMappingURL=moves-from-new.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-test-titles.js
+
+
 
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 const TEST_FILES = {
@@ -45779,10 +45980,10 @@ const TEST_FILES = {
 };
 const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
 const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
-const DYNAMODB_LISTS = 'lists by collection or owner or filtered by status or field and pages with tokens';
+const DYNAMODB_LISTS = 'lists by collection or owner or filtered by status or field or list entry and pages with tokens';
 const EVENTBRIDGE_PUTS = 'puts each status change on the bus and fails on a refused entry';
 function lifecycleTitle(resource, model) {
-    return `${resource.name} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
+    return `${spokenName(resource.name)} lifecycle ${lifecycleSteps(resource, model).join(' ')}`;
 }
 /** What the lifecycle test does with a resource, from the routes it has: `create`, `read back`, `list`, `cancel`. */
 function lifecycleSteps(resource, model) {
@@ -45795,19 +45996,23 @@ function lifecycleSteps(resource, model) {
         ...(kinds.has('list') ? ['list'] : []),
         ...(kinds.has('update') ? ['change'] : []),
         ...(kinds.has('transition')
-            ? [(resource.status?.transitions[0]?.action ?? 'move').replace(/-/g, ' ')]
+            ? [
+                (resource.status?.transitions.find((transition) => transition.to !== resource.status?.initial && movesFromNew({ resource, model, transition }))?.action ??
+                    resource.status?.transitions[0]?.action ??
+                    'move').replace(/-/g, ' '),
+            ]
             : []),
         ...(kinds.has('delete') ? ['delete'] : []),
     ];
 }
 function statusesTitle(resource) {
-    return `${resource.name} reaches every status its stories name through its routes`;
+    return `${spokenName(resource.name)} reaches every status its stories name through its routes`;
 }
 function validationTitle(resource) {
-    return `${resource.name} bodies are checked against the model`;
+    return `${spokenName(resource.name)} bodies are checked against the model`;
 }
 function eventsTitle(resource) {
-    return `every ${resource.name} status change is published`;
+    return `every ${spokenName(resource.name)} status change is published`;
 }
 function eventFailureTitle(resource) {
     return `${withArticle(resource.name)} status change stands when publishing fails`;
@@ -45854,6 +46059,7 @@ function resourceRouteKey(resource, kind, action) {
 
 
 
+
 /**
  * Generated test code that creates an item through its create route, `body` being a code expression:
  * `call('POST /orders', { body: SAMPLES.order })`, or for a child resource, under a parent made first
@@ -45891,7 +46097,7 @@ function parentTest(resource) {
     const other = await call(${create}, { id: otherParentId, body: ${sample} });
     expect(ids(await call(${list}, { id: parentId }))).toEqual([first.body.id, second.body.id]);
     expect(ids(await call(${list}, { id: otherParentId }))).toEqual([other.body.id]);
-    expect(await call(${create}, { id: 'no-such-id', body: ${sample} })).toMatchObject({ status: 404, body: { error: ${codeLiteral(`no such ${parent.name}`)} } });
+    expect(await call(${create}, { id: 'no-such-id', body: ${sample} })).toMatchObject({ status: 404, body: { error: ${codeLiteral(`no such ${spokenName(parent.name)}`)} } });
     expect((await call(${list}, { id: 'no-such-id' })).status).toBe(404);
     expect((await call(${create}, { id: parentId, body: { ...${sample}, ${parent.field}: otherParentId } })).status).toBe(400);
   });
@@ -46127,6 +46333,7 @@ function listItems(words) {
 
 
 
+
 const EVENT_WORDS = [
     'event',
     'events',
@@ -46172,9 +46379,11 @@ function applicationCoverage(params) {
                 tests: [],
                 resources: [],
                 gaps: [
-                    intent.receives === true
-                        ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-                        : 'the story names nothing the API could store or act on, so no route was generated for it',
+                    story?.derived !== undefined
+                        ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+                        : intent.receives === true
+                            ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+                            : 'the story names nothing the API could store or act on, so no route was generated for it',
                     ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
                 ],
             };
@@ -46217,10 +46426,10 @@ function describeOperation(operation, model) {
     const descriptions = {
         create: `creates ${one}${operation.parent === undefined ? '' : ` under ${withArticle(operation.parent)}, answering 404 when that ${operation.parent} does not exist`}`,
         read: `reads ${one} by id`,
-        list: `lists ${resource?.collection ?? operation.resource}${operation.parent !== undefined ? ` of one ${operation.parent}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
+        list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
         update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
         delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
-        transition: `moves ${one} to ${to ?? 'its next status'}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+        transition: `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     };
     const roles = operation.roles.length === 0
         ? ''
@@ -46235,6 +46444,8 @@ function describeFilter(filter) {
             : []),
         ...(filter.asked ?? []).map((value) => `?${filter.field}=${value}`),
     ];
+    if (filter.contains === true)
+        return `, by ${filter.field} when given (the items whose ${filter.field} hold the value)`;
     return `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}${asked.length === 0 ? '' : ` (${asked.join('; ')})`}`;
 }
 /**
@@ -46320,7 +46531,7 @@ function applicationCapabilities(params) {
         ? undefined
         : {
             when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
-            implementedBy: `every ${publisher.name} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
+            implementedBy: `every ${spokenName(publisher.name)} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
             tests: [
                 test('app', eventsTitle(publisher)),
                 test('app', eventFailureTitle(publisher)),
@@ -46393,7 +46604,11 @@ function applicationCapabilities(params) {
             tests: [],
             resources: ['HttpApiStage'],
         },
-        shiftCapability({ functionId: 'ApiFunction', configName: params.shifting.configName }),
+        shiftCapability({
+            functionId: 'ApiFunction',
+            configName: params.shifting.configName,
+            shift: params.shifting.shift,
+        }),
         {
             when: anyOf('auth', 'authentication', 'authenticated', 'authorization', 'authorizer', 'authorized', 'cognito', 'jwt', 'oauth', 'login', 'token', 'tokens'),
             implementedBy: '',
@@ -46492,9 +46707,10 @@ import { RESOURCES } from './model';
 import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
 import type { Operation, Route } from './routes';
-import { checkTransition, refusal } from './status-rules';
+import { checkTransition, refusal, spokenName } from './status-rules';
 import type { StatusEvents } from './status-events';
 import { validateBody } from './validate-body';
+import type { BodyCheck } from './validate-body';
 
 export interface AppDependencies {
   repository: ItemRepository;
@@ -46595,8 +46811,9 @@ async function list(call: Call): Promise<HttpApiResult> {
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
   const where: Record<string, string> = {};
+  const contains: Record<string, string> = {};
   const absent: string[] = [];
-  for (const { field, values, caller, missing } of filters) {
+  for (const { field, values, caller, missing, contains: holds } of filters) {
     let value = query[field];
     if (value === undefined) continue;
     // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
@@ -46611,7 +46828,9 @@ async function list(call: Call): Promise<HttpApiResult> {
     }
     if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
     if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
-    where[field] = value;
+    // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
+    if (holds === true) contains[field] = value;
+    else where[field] = value;
   }
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
@@ -46620,6 +46839,7 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...(nextToken === undefined ? {} : { nextToken }),
     ...(owner === undefined || owner === '' ? {} : { owner }),
     ...(Object.keys(where).length === 0 ? {} : { where }),
+    ...(Object.keys(contains).length === 0 ? {} : { contains }),
     ...(absent.length === 0 ? {} : { absent }),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
@@ -46646,13 +46866,34 @@ async function transition(call: Call): Promise<HttpApiResult> {
   if (existing === undefined) return notFound(resource);
   const caller = route.callerField === undefined ? undefined : callerOf(call.event);
   if (route.callerField !== undefined && caller === undefined) return json(400, { errors: ['the ' + CALLER_HEADER + ' header must name the caller'] });
-  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [] });
+  const recorded = readRecorded(call);
+  if (!recorded.ok) return json(400, { errors: recorded.errors });
+  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
   if (!check.ok) return json(409, { error: check.error });
-  const fields = route.callerField === undefined || caller === undefined ? existing.fields : { ...existing.fields, [route.callerField]: caller };
+  const moved = { ...existing.fields, ...recorded.fields };
+  const fields = route.callerField === undefined || caller === undefined ? moved : { ...moved, [route.callerField]: caller };
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
   return json(200, toResponse(item));
+}
+
+/**
+ * What a move is made with (\`reject a claim with a reason\`): the route's records, each required in
+ * the body and checked like any write of the field; a move that records nothing takes no body.
+ */
+function readRecorded(call: Call): BodyCheck {
+  const records = call.route.records ?? [];
+  if (records.length === 0) return { ok: true, fields: {} };
+  const body = readBody(call.event);
+  if (!body.ok) return body;
+  const action = call.route.action ?? '';
+  const given = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? Object.keys(body.value) : [];
+  const missing = records.filter((name) => !given.includes(name)).map((name) => 'field ' + JSON.stringify(name) + ' is required to ' + action);
+  const other = given.filter((name) => !records.includes(name)).map((name) => 'field ' + JSON.stringify(name.slice(0, 64)) + ' is not recorded by ' + action);
+  const check = validateBody(call.resource, body.value, 'update');
+  const errors = [...missing, ...other, ...(check.ok ? [] : check.errors)];
+  return errors.length > 0 || !check.ok ? { ok: false, errors } : check;
 }
 
 async function remove(call: Call): Promise<HttpApiResult> {
@@ -46753,11 +46994,11 @@ function readBody(event: HttpApiEvent): { ok: true; value: unknown } | { ok: fal
 }
 
 function notFound(resource: ResourceModel): HttpApiResult {
-  return json(404, { error: 'no such ' + resource.name });
+  return json(404, { error: 'no such ' + spokenName(resource) });
 }
 
 function changedMeanwhile(resource: ResourceModel): HttpApiResult {
-  return json(409, { error: 'the ' + resource.name + ' changed meanwhile; read it again and retry' });
+  return json(409, { error: 'the ' + spokenName(resource) + ' changed meanwhile; read it again and retry' });
 }
 
 function json(statusCode: number, value: unknown, headers: Record<string, string> = {}): HttpApiResult {
@@ -46819,7 +47060,7 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
-      const filter = filterOf(query.where, query.absent);
+      const filter = filterOf(query.where, query.absent, query.contains);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const items: StoredItem[] = [];
       let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
@@ -46864,9 +47105,10 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
  * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
  * items than the limit and still have a nextToken: clients page on until it is absent.
  */
-function filterOf(where: Record<string, string> | undefined, absent: string[] = []): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+function filterOf(where: Record<string, string> | undefined, absent: string[] = [], contains: Record<string, string> = {}): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
-  if (entries.length === 0 && absent.length === 0) return undefined;
+  const held = Object.entries(contains);
+  if (entries.length === 0 && absent.length === 0 && held.length === 0) return undefined;
   const names: Record<string, string> = {};
   const values: Attributes = {};
   const terms = entries.map(([name, value], index) => {
@@ -46882,7 +47124,15 @@ function filterOf(where: Record<string, string> | undefined, absent: string[] = 
     names['#a' + index] = name;
     return 'attribute_not_exists(#fields.#a' + index + ')';
   });
-  return { expression: [...terms, ...missing].join(' AND '), names, values };
+  // \`list products by tag\`: contains() on a list attribute is true when an element equals the value
+  // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html).
+  const holding = held.map(([name, value], index) => {
+    names['#fields'] = 'fields';
+    names['#c' + index] = name;
+    values[':c' + index] = value;
+    return 'contains(#fields.#c' + index + ', :c' + index + ')';
+  });
+  return { expression: [...terms, ...missing, ...holding].join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */
@@ -46948,6 +47198,8 @@ export interface ListQuery {
   owner?: string;
   /** Only items whose status (key 'status') or field equals the value. */
   where?: Record<string, string>;
+  /** Only items whose list field holds the value (\`list products by tag\`: tags holding it). */
+  contains?: Record<string, string>;
   /** Only items without these fields (\`list unassigned tickets\`: no assignee). */
   absent?: string[];
 }
@@ -46989,7 +47241,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && holds(item, query.contains) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);
@@ -47015,6 +47267,14 @@ export function matches(item: StoredItem, where: Record<string, string> | undefi
   return Object.entries(where ?? {}).every(([name, value]) => (name === 'status' ? item.status : item.fields[name]) === value);
 }
 
+/** Whether each named field of the item is a list holding the value given. */
+export function holds(item: StoredItem, contains: Record<string, string> | undefined): boolean {
+  return Object.entries(contains ?? {}).every(([name, value]) => {
+    const list = item.fields[name];
+    return Array.isArray(list) && list.includes(value);
+  });
+}
+
 function decodeToken(token: string): string {
   const id = Buffer.from(token, 'base64url').toString('utf8');
   if (id === '' || Buffer.from(id).toString('base64url') !== token) throw new BadPageTokenError('bad nextToken');
@@ -47030,17 +47290,23 @@ export type StatusCheck = { ok: true; status: string } | { ok: false; error: str
 
 /**
  * Whether an action may move an item from its current status: never out of a final status, never to
- * the status it already has, never from a status a story rules out (refusedFrom).
+ * the status it already has, never from a status a story rules out (refusedFrom), only from the
+ * statuses a story names (onlyIn: \`reopen a resolved ticket\`).
  */
-export function checkTransition(params: { resource: ResourceModel; action: string; current: string | undefined; refusedFrom: readonly string[] }): StatusCheck {
+export function checkTransition(params: { resource: ResourceModel; action: string; current: string | undefined; refusedFrom: readonly string[]; onlyIn?: readonly string[] }): StatusCheck {
   const { resource, action } = params;
   const target = resource.status?.transitions[action];
   const current = params.current ?? '';
-  if (target === undefined) return { ok: false, error: resource.name + ' has no action ' + action };
-  if (current === target) return { ok: false, error: 'the ' + resource.name + ' is already ' + target };
-  if (resource.status?.terminal.includes(current)) return { ok: false, error: 'the ' + resource.name + ' is ' + current + ', which is final' };
+  if (target === undefined) return { ok: false, error: spokenName(resource) + ' has no action ' + action };
+  if (current === target) return { ok: false, error: 'the ' + spokenName(resource) + ' is already ' + target };
+  if (resource.status?.terminal.includes(current)) return { ok: false, error: 'the ' + spokenName(resource) + ' is ' + current + ', which is final' };
   const refused = refusal({ ...params, verb: action });
   return refused === undefined ? { ok: true, status: target } : { ok: false, error: refused };
+}
+
+/** \`leaveRequest\` → \`leave request\`: a resource's name as messages say it. */
+export function spokenName(resource: ResourceModel): string {
+  return resource.name.replace(/(?=[A-Z])/g, ' ').toLowerCase();
 }
 
 /**
@@ -47049,7 +47315,7 @@ export function checkTransition(params: { resource: ResourceModel; action: strin
  */
 export function refusal(params: { resource: ResourceModel; verb: string; current: string | undefined; refusedFrom: readonly string[]; onlyIn?: readonly string[] }): string | undefined {
   const current = params.current ?? '';
-  const name = params.resource.name;
+  const name = spokenName(params.resource);
   const onlyIn = params.onlyIn ?? [];
   const what = 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + (current === '' ? 'without a status' : current);
   if (params.refusedFrom.includes(current)) return what;
@@ -47346,8 +47612,10 @@ function routesModule(model) {
             parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
         if (operation.callerField !== undefined)
             parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
+        if (operation.records.length > 0)
+            parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
         if (operation.filters.length > 0)
-            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''} }`).join(', ')}]`);
+            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''} }`).join(', ')}]`);
         if (operation.roles.length > 0)
             parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -47364,8 +47632,10 @@ export interface Route {
   parent?: string;
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
-  /** The only statuses the route acts on (\`delete a closed ticket\`); any other is refused with 409. */
+  /** The only statuses the route acts on (\`delete a closed ticket\`, \`reopen a resolved ticket\`); any other is refused with 409. */
   onlyIn?: string[];
+  /** For transitions: declared fields the body must give, recorded by the move (\`reject a claim with a reason\`); else 400. */
+  records?: string[];
   /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */
   callerField?: string;
   /**
@@ -47373,9 +47643,11 @@ export interface Route {
    * field equals the value given (\`list open tickets\` → ?status=open); a value outside values answers 400.
    * With caller, the value \`me\` stands for the caller the x-caller-id header names (\`list tickets
    * assigned to me\` → ?assignee=me), and answers 400 without that header. With missing, the value
-   * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none).
+   * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none). With
+   * contains, the field is a list and the items kept are those whose list holds the value
+   * (\`list products by tag\` → ?tags=fragile).
    */
-  filters?: { field: string; values?: string[]; caller?: true; missing?: true }[];
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }
@@ -47956,6 +48228,14 @@ describe('createDynamoDbItemRepository', () => {
       FilterExpression: '#w0 = :w0 AND attribute_not_exists(#fields.#a0)',
       ExpressionAttributeNames: { '#collection': 'collection', '#w0': 'status', '#fields': 'fields', '#a0': 'assignee' },
     });
+    // Items whose list field holds a value (\`list products by tag\`): contains() on the list.
+    const tagged = recordingTable({ query: { Items: [] } });
+    await createDynamoDbItemRepository(tagged.table).list('things', { limit: 1, contains: { tags: 'fragile' } });
+    expect(tagged.calls[0]?.input).toMatchObject({
+      FilterExpression: 'contains(#fields.#c0, :c0)',
+      ExpressionAttributeNames: { '#collection': 'collection', '#fields': 'fields', '#c0': 'tags' },
+      ExpressionAttributeValues: { ':key': 'things', ':c0': 'fragile' },
+    });
     expect((await createDynamoDbItemRepository(recordingTable({ query: { Items: [] } }).table).list('things', { limit: 1 })).nextToken).toBeUndefined();
     await expect(repository.list('things', { limit: 1, nextToken: 'not-json' })).rejects.toThrow(BadPageTokenError);
     const otherCollection = Buffer.from(JSON.stringify({ collection: 'others', id: 'x' })).toString('base64url');
@@ -48067,6 +48347,8 @@ function keepUsedImports(header, body) {
 
 
 
+
+
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/app';
@@ -48112,6 +48394,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
     ...overrides,
   });
   const call = async (routeKey: string, options: CallOptions = {}): Promise<Answer> => {
+    const body = options.body ?? moveBody(routeKey);
     const event: HttpApiEvent = {
       routeKey,
       ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
@@ -48120,7 +48403,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
         ...(options.caller === null ? {} : { 'x-caller-id': options.caller ?? 'caller-1' }),
         ...(options.roles === null || (options.roles ?? ALL_ROLES) === '' ? {} : { 'x-caller-roles': options.roles ?? ALL_ROLES }),
       },
-      ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     };
     const result = await app(event);
     return { status: result.statusCode, headers: result.headers, body: result.body === '' ? undefined : JSON.parse(result.body) };
@@ -48128,14 +48411,43 @@ function setup(overrides: Partial<AppDependencies> = {}) {
   return { call, statusEvents, logs };
 }
 
+/** A move that records fields (\`reject a claim with a reason\`) is made with a value for each, unless a test gives the body. */
+function moveBody(routeKey: string): Record<string, unknown> | undefined {
+  const route = ROUTES[routeKey];
+  const records = route?.records ?? [];
+  if (route === undefined || records.length === 0) return undefined;
+  const fields = RESOURCES[route.resource]?.fields ?? [];
+  return Object.fromEntries(
+    records.map((name) => {
+      const field = fields.find((candidate) => candidate.name === name);
+      const value =
+        field?.values?.[0] ??
+        (field?.type === 'number' ? (field.minimum ?? 1) : field?.type === 'boolean' ? true : field?.type === 'list' ? Array.from({ length: Math.max(field.minItems ?? 1, 1) }, () => 'recorded') : 'recorded');
+      return [name, value];
+    }),
+  );
+}
+
+`;
+/** Helpers a suite defines only when its tests call them: a service's own lint refuses unused ones. */
+const HELPERS = [
+    {
+        name: 'omit',
+        code: `
 function omit(body: Record<string, unknown>, name: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => key !== name));
 }
-
+`,
+    },
+    {
+        name: 'ids',
+        code: `
 function ids(answer: Answer): string[] {
   return (answer.body.items as { id: string }[]).map((item) => item.id);
 }
-`;
+`,
+    },
+];
 /** Jest suites proving the routes work together on the model, through the handler only: no test writes the store directly. */
 function applicationTests(baseDir, model) {
     const samples = model.resources.map((resource) => `  ${resource.name}: ${JSON.stringify(sampleBody(resource))},`);
@@ -48181,7 +48493,10 @@ ${fixed}${perResource}
 describe('user stories', () => {
 ${stories}});
 `;
-    const app = `${keepUsedImports(HEADER, body)}${body}`;
+    const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper.name}\\(`).test(body))
+        .map((helper) => helper.code)
+        .join('');
+    const app = `${keepUsedImports(HEADER, body)}${helpers}${body}`;
     const files = [
         { path: `${baseDir}/${TEST_FILES.app}`, role: 'test', content: app },
         { path: `${baseDir}/${TEST_FILES.dynamodb}`, role: 'test', content: ADAPTER_TESTS },
@@ -48204,7 +48519,7 @@ function resourceTests(resource, model) {
         steps.push(`    const changed = await call(${codeLiteral(update)}, { id, body: { note: 'changed' } });
     expect(changed).toMatchObject({ status: 200, body: { note: 'changed', version: 2 } });
     expect((await call(${read}, { id })).body).toEqual(changed.body);`);
-    const transition = resource.status?.transitions.find((candidate) => candidate.to !== resource.status?.initial);
+    const transition = resource.status?.transitions.find((candidate) => candidate.to !== resource.status?.initial && movesFromNew({ resource, model, transition: candidate }));
     const transitionKey = key('transition');
     if (transition !== undefined && transitionKey !== undefined) {
         const moveKey = codeLiteral(routeKey(resource.collection, 'transition', transition.action));
@@ -48229,7 +48544,7 @@ function resourceTests(resource, model) {
     const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
     const statuses = statusTests(resource, model);
     return `
-describe(${codeLiteral(resource.name)}, () => {
+describe(${codeLiteral(spokenName(resource.name))}, () => {
   it(${codeLiteral(lifecycleTitle(resource, model))}, async () => {
     const { call } = setup();
     const created = await ${createCall(resource, `${sample}`)};
@@ -48284,7 +48599,7 @@ ${steps.join('\n')}
 }
 function eventTests(resource, model) {
     const read = codeLiteral(routeKey(resource.collection, 'read'));
-    const transition = resource.status?.transitions.find((candidate) => candidate.to !== resource.status?.initial);
+    const transition = resource.status?.transitions.find((candidate) => candidate.to !== resource.status?.initial && movesFromNew({ resource, model, transition: candidate }));
     const hasRoute = transition !== undefined &&
         model.operations.some((operation) => operation.resource === resource.name && operation.action === transition.action);
     const moves = transition === undefined || !hasRoute
@@ -48446,7 +48761,9 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             ? missingFilterChecks({ operation, resource, field: filter.field })
             : filter.caller === true
                 ? callerFilterChecks({ operation, resource, model, field: filter.field })
-                : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
+                : filter.contains === true
+                    ? containsFilterChecks({ operation, resource, field: filter.field })
+                    : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
             .join('')}`;
     },
     update: ({ operation, resource }) => {
@@ -48504,18 +48821,45 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
         const leaves = (candidate) => candidate.to !== to &&
             !operation.refusedFrom.includes(candidate.to) &&
             !(resource.status?.terminal ?? []).includes(candidate.to);
+        const initial = resource.status?.initial ?? '';
+        const onlyElsewhere = operation.onlyIn.length > 0 && !operation.onlyIn.includes(initial);
         const from = resource.status?.transitions.find((transition) => transition.to !== to &&
             !operation.refusedFrom.includes(transition.to) &&
+            (operation.onlyIn.length === 0 || operation.onlyIn.includes(transition.to)) &&
             operation.stories.some((story) => application_tests_wordsOf(story.intent.text).includes(transition.to))) ??
             (to === resource.status?.initial
                 ? reachableTransitions(resource, model)
                     .map(({ transition }) => transition)
                     .find(leaves)
                 : undefined);
+        // `reopen a resolved ticket`: refused (409, unchanged) while the item is in any other status.
+        // A move back to the first status is driven first to another status, else the 409 is only "already there".
+        const away = to === initial
+            ? reachableTransitions(resource, model)
+                .map(({ transition }) => transition)
+                .find((transition) => transition.to !== to &&
+                !operation.onlyIn.includes(transition.to) &&
+                !operation.refusedFrom.includes(transition.to) &&
+                !(resource.status?.terminal ?? []).includes(transition.to))
+            : undefined;
+        const awayStep = away === undefined
+            ? ''
+            : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', away.action))}, { id: fresh.body.id })).body.status).toBe(${codeLiteral(away.to)});
+`;
+        const onlyRefused = onlyElsewhere && (to !== initial || away !== undefined)
+            ? `    const fresh = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${awayStep}    const before = (await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: fresh.body.id })).body;
+    expect(await call(${key}, { id: fresh.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`cannot ${action} ${withArticle(resource.name)} that is ${away?.to ?? initial}`)} + ', only one that is ' + ${codeLiteral(operation.onlyIn.join(' or '))} } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: fresh.body.id })).body).toEqual(before);
+`
+            : '';
+        if (onlyElsewhere && from === undefined)
+            return `${onlyRefused}    // No route of this service sets ${operation.onlyIn.join(' or ')}; the rule still holds when another system does.
+    expect(checkTransition({ resource: RESOURCES[${codeLiteral(resource.name)}]!, action: ${codeLiteral(action)}, current: ${codeLiteral(operation.onlyIn[0] ?? '')}, refusedFrom: ROUTES[${key}]?.refusedFrom ?? [], onlyIn: ROUTES[${key}]?.onlyIn ?? [] })).toEqual({ ok: true, status: ${codeLiteral(to)} });`;
         if (from === undefined && to === resource.status?.initial)
             return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     // No route of this service moves ${withArticle(resource.name)} out of ${to}, so there is nothing to go back from.
-    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${resource.name} is already ${to}`)} } });`;
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`the ${spokenName(resource.name)} is already ${to}`)} } });`;
         const before = from === undefined
             ? ''
             : `    expect((await call(${codeLiteral(routeKey(resource.collection, 'transition', from.action))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from.to)});\n`;
@@ -48526,9 +48870,17 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
         const callerCheck = operation.callerField === undefined
             ? ''
             : `\n    expect(moved.body[${codeLiteral(operation.callerField)}]).toBe('agent-7');`;
-        return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
-${before}${caller}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
-    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}
+        // `reject a claim with a reason`: no move without what it records; the move keeps it.
+        const records = operation.records.length === 0
+            ? ''
+            : `    expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
+    expect((await call(${key}, { id: created.body.id, body: { ...moveBody(${key}), unrecorded: 'x' } })).status).toBe(400);
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(from?.to ?? initial)});
+`;
+        const recordsCheck = operation.records.length === 0 ? '' : `\n    expect(moved.body).toMatchObject(moveBody(${key}) ?? {});`;
+        return `${onlyRefused}    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${before}${caller}${records}    const moved = await call(${key}, { id: created.body.id${operation.callerField === undefined ? '' : ", caller: 'agent-7'"} });
+    expect(moved).toMatchObject({ status: 200, body: { id: created.body.id, status: ${codeLiteral(to)}, version: ${from === undefined ? 2 : 3} } });${callerCheck}${recordsCheck}
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body.status).toBe(${codeLiteral(to)});
     expect((await call(${key}, { id: created.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);${refusals.map((refusal) => `\n${refusal}`).join('')}`;
@@ -48540,6 +48892,23 @@ ${before}${caller}    const moved = await call(${key}, { id: created.body.id${op
  * it (none for a status only another system sets), and a status the model does not have answers 400.
  * A field filter (`by priority`): two items with different values, each value lists only its item.
  */
+/** `list products by tag`: ?tags=x lists the items whose tags hold x, not those whose tags do not. */
+function containsFilterChecks(params) {
+    const { operation, resource, field } = params;
+    const key = codeLiteral(operation.routeKey);
+    const sample = `SAMPLES.${resource.name}`;
+    const param = codeLiteral(field);
+    return `
+    {
+      const { call } = setup();
+      const one = await ${createCall(resource, `{ ...${sample}, ${field}: ['value one', 'shared'] }`)};
+      const two = await ${createCall(resource, `{ ...${sample}, ${field}: ['value two', 'shared'] }`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value' } }))).toEqual([]);
+    }`;
+}
 function filterChecks(params) {
     const { operation, resource, model, field } = params;
     const key = codeLiteral(operation.routeKey);
@@ -48633,6 +49002,7 @@ function reachableTransitions(resource, model) {
         const operation = model.operations.find((candidate) => candidate.resource === resource.name && candidate.action === transition.action);
         // A route back to the first status (`reopen`) has nowhere to go from there.
         return operation === undefined ||
+            !movesFromNew({ resource, model, transition }) ||
             operation.refusedFrom.includes(status?.initial ?? '') ||
             transition.to === status?.initial
             ? []
@@ -48713,6 +49083,7 @@ function application_tests_wordsOf(text) {
 //# sourceMappingURL=application-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/describe-model.js
 
+
 /** The README's overview: the routes and the model they share, in generated (not requester-written) markdown. */
 function describeModel(model) {
     const routes = model.operations.map((operation) => {
@@ -48728,7 +49099,7 @@ function describeModel(model) {
         const events = resource.statusEventType === undefined
             ? ''
             : ` Every status change is published to EventBridge as \`${resource.statusEventType}\`.`;
-        return `- **${resource.name}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
+        return `- **${spokenName(resource.name)}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
     });
     // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
     const kinds = ['create', 'read', 'list', 'update', 'transition', 'delete'].filter((kind) => model.operations.some((operation) => operation.kind === kind));
@@ -48744,6 +49115,11 @@ function describeModel(model) {
         ...(operation.onlyIn.length > 0
             ? [
                 `- \`${operation.routeKey}\` acts only on ${withArticle(operation.resource)} that is ${operation.onlyIn.map((status) => `\`${status}\``).join(' or ')}; in any other status it answers 409 and changes nothing.`,
+            ]
+            : []),
+        ...(operation.records.length > 0
+            ? [
+                `- \`${operation.routeKey}\` takes a JSON body with ${operation.records.map((name) => `\`${name}\``).join(' and ')} (each required, checked like any write of the field) and records it on the item; without one, or with any other field, it answers 400 and changes nothing.`,
             ]
             : []),
         ...(operation.callerField !== undefined
@@ -48943,6 +49319,141 @@ function plural(word) {
     return `${word}s`;
 }
 //# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
+/** Word sets and helpers the story readers share: words read around a story's object. */
+/** Words before a noun that are not part of it (`a`, `the`, `new`). */
+const DETERMINERS = new Set([
+    'a',
+    'an',
+    'the',
+    'one',
+    'any',
+    'some',
+    'each',
+    'every',
+    'all',
+    'this',
+    'that',
+    'these',
+    'those',
+    'its',
+    'their',
+    'his',
+    'her',
+    'your',
+    'new',
+    'existing',
+    'own',
+]);
+/** Words naming the caller's own (`my orders`). */
+const SELF = new Set(['my', 'our']);
+/** Words of a relative clause that carry no state (`that has been`, `it is`). */
+const story_words_AUXILIARIES = new Set([
+    'has',
+    'have',
+    'had',
+    'is',
+    'are',
+    'was',
+    'were',
+    'been',
+    'being',
+    'be',
+    'yet',
+    'already',
+    'it',
+    'they',
+    'been',
+]);
+/** The words of a phrase that can name something: not determiners, `my`/`our` or numbers. */
+function contentWords(words) {
+    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
+}
+//# sourceMappingURL=story-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-filter.js
+
+/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
+const FILTER_FIELDS = {
+    status: 'status',
+    state: 'status',
+    priority: 'priority',
+    category: 'category',
+    type: 'type',
+    severity: 'severity',
+};
+/**
+ * `list high priority tickets`, `list critical severity incidents`: a filter field named before the
+ * list's noun, and the value named before it.
+ */
+function namedFilter(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
+    const at = content.findIndex((word) => FILTER_FIELDS[word] !== undefined && FILTER_FIELDS[word] !== 'status');
+    const field = at === -1 ? undefined : FILTER_FIELDS[content[at] ?? ''];
+    if (field === undefined)
+        return undefined;
+    const value = at > 0 ? content[at - 1] : undefined;
+    return {
+        field,
+        ...(value === undefined ? {} : { value }),
+        words: content.slice(Math.max(at - 1, 0), at + 1),
+    };
+}
+//# sourceMappingURL=named-filter.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/compound-names.js
+
+
+
+
+/** Words before a noun that never make it a compound (`a request`, `my request`, `can request`). */
+const NOT_MODIFIERS = new Set([
+    ...['a', 'an', 'the', 's', 'my', 'our', 'your', 'their', 'its', 'his', 'her', 'this', 'that'],
+    ...['these', 'those', 'each', 'every', 'all', 'any', 'some', 'no', 'new', 'one', 'i', 'we'],
+    ...['can', 'may', 'must', 'should', 'will', 'to', 'and', 'or', 'of', 'for', 'by', 'on', 'in'],
+    ...['with', 'from', 'as', 'is', 'are', 'be', 'when', 'if', 'api', 'service', 'other', 'own'],
+    ...['open', 'urgent', 'recent', 'latest', 'pending', 'active', 'old', 'remaining'],
+]);
+/** Words a story's verb follows (`I can list`, `to close`). */
+const VERB_BEFORE = new Set(['can', 'could', 'may', 'must', 'should', 'will', 'to', 'i', 'we']);
+/**
+ * `leave request`, `expense claim`: a resource the request always names with the same noun before
+ * it is that compound (`leaveRequest`), not its head (`request`), so its routes, tests, messages and
+ * events say `leave-requests`. The compound must be in the description or in two stories, at least
+ * as often as the head alone, and no other noun may stand before the head (`list high priority tickets` keeps `ticket`). A state
+ * (`approved`), a filter (`priority`) or another resource is not a modifier.
+ * `heads`: the resources' nouns; `described`: the description's words, sentence by sentence;
+ * `stories`: each story's words. Returns head → compound for the heads that are one.
+ */
+function compoundNames(params) {
+    const compounds = new Map();
+    for (const head of params.heads) {
+        // `I can list jobs`: a word after a modal or `to` is the story's verb, not a modifier.
+        const before = (words) => words.flatMap((word, index) => (word === head || word === plural(head)) && index > 0 && !VERB_BEFORE.has(words[index - 2] ?? '')
+            ? [words[index - 1] ?? '']
+            : []);
+        const modifiers = [...params.described, ...params.stories]
+            .flatMap(before)
+            .filter((word) => modifies(word, params.heads));
+        const [modifier] = modifiers;
+        if (modifier === undefined || modifiers.some((word) => word !== modifier))
+            continue;
+        const inDescription = params.described.some((words) => before(words).includes(modifier));
+        const stories = params.stories.filter((words) => before(words).includes(modifier)).length;
+        // `a help desk for support tickets` beside `open a ticket`, `each ticket has`: the head alone is its name.
+        const bare = [...params.described, ...params.stories].flatMap(before).length - modifiers.length;
+        if ((inDescription || stories >= 2) && modifiers.length >= bare)
+            compounds.set(head, camel([modifier, head]));
+    }
+    return compounds;
+}
+function modifies(word, heads) {
+    return (/^[a-z]+$/.test(word) &&
+        !NOT_MODIFIERS.has(word) &&
+        !status_words_STATUS_WORDS.has(word) &&
+        FILTER_FIELDS[word] === undefined &&
+        !word.endsWith('ed') &&
+        !heads.includes(word));
+}
+//# sourceMappingURL=compound-names.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/compound-object.js
 
 /**
@@ -49041,9 +49552,12 @@ const YES_NO_FILLERS = new Set([
 const CONTAINERS = new Set(['list', 'lists', 'set', 'sets', 'collection', 'array', 'series']);
 /** `a number of days` → `days`, a number: a count of things, not the things. */
 const COUNTS = new Set(['number', 'count', 'amount', 'total']);
+/** `a quantity on hand`, `a price in cents`: the phrase qualifies the field before it, named by that field. */
+const QUALIFYING = new Set(['on', 'in', 'at', 'per', 'for', 'by', 'to', 'from', 'via']);
 /**
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
- * gone from the words, so an article after a named field starts the next one). `X of Y` is read by
+ * gone from the words, so an article after a named field starts the next one). A short phrase after a
+ * field qualifies it (`a quantity on hand` is `quantity`). `X of Y` is read by
  * its X: `a list of items` is the list `items`, `a number of days` the number `days`, and any other
  * (`a date of birth`) keeps both nouns (`dateOfBirth`), never `of` and the last noun alone.
  */
@@ -49070,7 +49584,9 @@ function readFields(words) {
         const whether = part.indexOf('whether');
         if (whether !== -1)
             return yesOrNo(part.slice(whether + 1));
-        const content = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+        const words = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+        const qualified = words.findIndex((word) => QUALIFYING.has(word));
+        const content = qualified > 0 ? words.slice(0, qualified) : words;
         const head = content.at(-1);
         if (head === undefined)
             return [];
@@ -49141,28 +49657,28 @@ const HAS = new Set([
     'records',
     'record',
 ]);
-const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
-const END = new Set([
-    'so',
+const description_fields_ARTICLES = new Set(['a', 'an', 'the']);
+const description_fields_DETERMINERS = new Set([
+    'its',
+    'their',
+    'our',
+    'my',
+    'your',
+    'each',
+    'every',
+    'this',
     'that',
-    'which',
-    'who',
-    'when',
-    'if',
-    'unless',
-    'because',
-    'while',
-    'for',
-    'by',
-    'to',
-    'from',
-    'in',
-    'on',
-    'via',
-    'after',
-    'before',
-    'until',
+    'these',
+    'those',
 ]);
+const BETWEEN = new Set(['can', 'may', 'must', 'should', 'will', 'also', 'always', 'optionally']);
+/** Words that start a clause: the fields end there. */
+const END = new Set(['so', 'that', 'which', 'who', 'when', 'if', 'unless', 'because', 'while']);
+/**
+ * A preposition ends the fields when a phrase of its own follows (`for the team`, `in our
+ * warehouse`); one bare noun after it qualifies the field (`a quantity on hand`), read by `readFields`.
+ */
+const PREPOSITIONS = new Set(['for', 'by', 'to', 'from', 'in', 'on', 'via', 'after', 'before', 'until']);
 /**
  * `Each ticket has an assignee and a priority` → ticket: assignee, priority; `a priority (low,
  * medium or high)` → priority, one of those values. Read the way a story's
@@ -49183,7 +49699,7 @@ function descriptionFields(sentences, resources) {
             if (!HAS.has(words[verb] ?? ''))
                 return [];
             const rest = words.slice(verb + 1);
-            const end = rest.findIndex((word) => END.has(word));
+            const end = rest.findIndex((word, index) => END.has(word) || (PREPOSITIONS.has(word) && !qualifiesField(rest, index)));
             const fields = readFields(end === -1 ? rest : rest.slice(0, end)).map((field) => {
                 const values = field.list ? undefined : listed.values.get(lastWord(field.name));
                 return values === undefined ? field : { ...field, values };
@@ -49191,6 +49707,14 @@ function descriptionFields(sentences, resources) {
             return fields.length === 0 ? [] : [{ resource, sentence: sentence.number, fields }];
         });
     });
+}
+/** `a quantity on hand, a unit price`: one word after the preposition, then the next field or the end. */
+function qualifiesField(words, at) {
+    const next = words[at + 1];
+    if (next === undefined || description_fields_ARTICLES.has(next) || description_fields_DETERMINERS.has(next))
+        return false;
+    const after = words[at + 2];
+    return after === undefined || after === 'and' || description_fields_ARTICLES.has(after);
 }
 /** `requesterEmail` → `email`: the word a parenthesised list follows. */
 function lastWord(name) {
@@ -49266,6 +49790,64 @@ function matchingField(name, fields) {
     return sharing.length === 1 ? sharing[0] : undefined;
 }
 //# sourceMappingURL=field-attributes.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/derived-figures.js
+
+/** Nouns that name a figure worked out from records (`my leave balance`, `the total`), not a record of its own. */
+const FIGURE_NOUNS = new Set([
+    'balance',
+    'total',
+    'count',
+    'sum',
+    'average',
+    'tally',
+    'summary',
+    'statistic',
+    'stat',
+]);
+/** Words before a noun that make it such a figure (`remaining leave`, `the overall spend`). */
+const FIGURE_WORDS = new Set(['remaining', 'left', 'cumulative', 'overall', 'average', 'total']);
+/**
+ * `see my remaining leave balance`: a read of a figure computed from other records, where no story
+ * makes that noun, is not a stored resource someone would have to POST. The story keeps no noun (so
+ * no route is made for it) and says what figure it asked for, for the coverage to list as not covered.
+ */
+function derivedFigures(stories) {
+    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
+    return stories.map((story) => {
+        const { noun } = story;
+        if ((story.kind !== 'read' && story.kind !== 'list') || noun === undefined || created.has(noun))
+            return story;
+        const words = contentWords(story.intent.actionWords.slice(1));
+        if (!FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word)))
+            return story;
+        const { noun: _noun, ...rest } = story;
+        return { ...rest, derived: words.join(' ') };
+    });
+}
+//# sourceMappingURL=derived-figures.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/known-state-moves.js
+
+/**
+ * `reopen a resolved ticket`, `refund a shipped order`: the word before a move's noun is the state the
+ * item must be in only when it is one of that resource's statuses (a status a story's move sets, the
+ * status it is made in, or a word of the description, `Tickets are open, resolved or closed`);
+ * otherwise it is part of the noun (`rotate a kitchen order`) and the move keeps no precondition.
+ * `described`: the description's words.
+ */
+function knownStateMoves(stories, described) {
+    const statusesOf = (noun) => new Set(stories
+        .filter((story) => story.noun === noun && (story.kind === 'transition' || story.kind === 'create'))
+        .map((story) => story.state ?? participle(story.verb)));
+    return stories.map((story) => {
+        if (story.kind !== 'transition' || story.onlyIn === undefined)
+            return story;
+        if (described.has(story.onlyIn) || statusesOf(story.noun).has(story.onlyIn))
+            return story;
+        const { onlyIn: _onlyIn, ...rest } = story;
+        return rest;
+    });
+}
+//# sourceMappingURL=known-state-moves.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/mentions.js
 
 /** The words name the resource, singular or plural (`order`, `orders`). */
@@ -49273,6 +49855,35 @@ function mentions(words, name) {
     return words.some((word) => word === name || word === plural(name));
 }
 //# sourceMappingURL=mentions.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/natural-keys.js
+
+/**
+ * `look up a product by its SKU`, `list products by tag`: `by` names a field of the item (one a story
+ * or the description gives it), not whom the item belongs to (no owner `skuId` beside `sku`). A read
+ * of one item by such a field is a lookup, a list filtered by it (`GET /products?sku=…`), marked
+ * `naturalKey`; a list is filtered by it. `described`: the description's fields per resource.
+ */
+function naturalKeys(stories, described) {
+    const fieldsOf = (noun) => [
+        ...stories.flatMap((story) => (story.noun === noun ? story.fields.map((field) => field.name) : [])),
+        ...described.flatMap((entry) => (entry.resource === noun ? entry.fields.map((field) => field.name) : [])),
+    ];
+    return stories.map((story) => {
+        const { owner, noun } = story;
+        if ((story.kind !== 'read' && story.kind !== 'list') || owner === undefined || noun === undefined)
+            return story;
+        if (story.ownerIsSelf)
+            return story;
+        const field = fieldsOf(noun).find((name) => name === owner || name === plural(owner));
+        if (field === undefined)
+            return story;
+        const { owner: _owner, ...rest } = story;
+        return story.kind === 'read'
+            ? { ...rest, kind: 'list', filterBy: field, naturalKey: field }
+            : { ...rest, filterBy: field };
+    });
+}
+//# sourceMappingURL=natural-keys.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-transition.js
 
 /**
@@ -49302,9 +49913,9 @@ function missingField(story) {
 }
 /**
  * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
- * status, its values every status of the model; `by priority` on that declared string field. A filter
- * on a field that is not free text (a number, a list), or on a list under a parent, is not made; the
- * story says so.
+ * status, its values every status of the model; `by priority` on that declared string field; `by tag`
+ * on a declared list field (`tags`), keeping the items whose list holds the value. A filter on a
+ * number or a yes/no field, or on a list under a parent, is not made; the story says so.
  */
 function listFilters(resource, stories) {
     // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
@@ -49331,7 +49942,12 @@ function listFilters(resource, stories) {
         if (field === 'status')
             return machine === undefined ? [] : [{ field, values: statuses }];
         const spec = resource.fields.find((candidate) => candidate.name === field);
-        if (spec?.type !== 'string' || field === resource.ownerField)
+        if (spec === undefined || field === resource.ownerField)
+            return [];
+        // `list products by tag`: the products whose tags hold the one given.
+        if (spec.type === 'list')
+            return [{ field, contains: true }];
+        if (spec.type !== 'string')
             return [];
         const values = asked(field);
         return [
@@ -49452,6 +50068,10 @@ function operationsFor(resource, stories, sentences) {
             ? { callerField: callerField(entry.action ?? '') }
             : {}),
         filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
+        // `ship an order with a tracking number`: what the move is made with is given and kept.
+        records: entry.kind === 'transition'
+            ? unique_unique(entry.stories.flatMap((story) => story.fields.map((field) => field.name)))
+            : [],
         // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`).
         roles: entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)
             ? unique_unique(entry.stories.flatMap((story) => story.restriction.role === undefined ? [] : [story.restriction.role]))
@@ -49604,57 +50224,6 @@ function listAsides(words) {
     };
 }
 //# sourceMappingURL=list-asides.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
-/** Word sets and helpers the story readers share: words read around a story's object. */
-/** Words before a noun that are not part of it (`a`, `the`, `new`). */
-const DETERMINERS = new Set([
-    'a',
-    'an',
-    'the',
-    'one',
-    'any',
-    'some',
-    'each',
-    'every',
-    'all',
-    'this',
-    'that',
-    'these',
-    'those',
-    'its',
-    'their',
-    'his',
-    'her',
-    'your',
-    'new',
-    'existing',
-    'own',
-]);
-/** Words naming the caller's own (`my orders`). */
-const SELF = new Set(['my', 'our']);
-/** Words of a relative clause that carry no state (`that has been`, `it is`). */
-const story_words_AUXILIARIES = new Set([
-    'has',
-    'have',
-    'had',
-    'is',
-    'are',
-    'was',
-    'were',
-    'been',
-    'being',
-    'be',
-    'yet',
-    'already',
-    'it',
-    'they',
-    'been',
-]);
-/** The words of a phrase that can name something: not determiners, `my`/`our` or numbers. */
-function contentWords(words) {
-    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
-}
-//# sourceMappingURL=story-words.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-qualifier-words.js
 
 /**
@@ -49799,35 +50368,6 @@ function markedState(verb, qualifiers) {
     return { action: `mark-${state.join('-')}`, status: state.join('_'), used };
 }
 //# sourceMappingURL=marked-state.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-filter.js
-
-/** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
-const FILTER_FIELDS = {
-    status: 'status',
-    state: 'status',
-    priority: 'priority',
-    category: 'category',
-    type: 'type',
-    severity: 'severity',
-};
-/**
- * `list high priority tickets`, `list critical severity incidents`: a filter field named before the
- * list's noun, and the value named before it.
- */
-function namedFilter(phrase) {
-    const content = contentWords(phrase.filter((word) => word !== 's')).slice(0, -1);
-    const at = content.findIndex((word) => FILTER_FIELDS[word] !== undefined && FILTER_FIELDS[word] !== 'status');
-    const field = at === -1 ? undefined : FILTER_FIELDS[content[at] ?? ''];
-    if (field === undefined)
-        return undefined;
-    const value = at > 0 ? content[at - 1] : undefined;
-    return {
-        field,
-        ...(value === undefined ? {} : { value }),
-        words: content.slice(Math.max(at - 1, 0), at + 1),
-    };
-}
-//# sourceMappingURL=named-filter.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-states.js
 /** Words a request uses for a state an item is in before its noun (`a closed ticket`, `an open order`). */
 const STATE_ADJECTIVES = new Set(['open', 'draft', 'pending', 'active', 'inactive', 'done', 'stale']);
@@ -50226,6 +50766,36 @@ function stateModifier(phrase) {
         .find((word) => LIST_STATES.has(word) || (/^[a-z]+(?:ed|en)$/.test(word) && !/^un/.test(word)));
 }
 //# sourceMappingURL=state-modifier.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-move-phrase.js
+/**
+ * Phrases whose words would otherwise read as a verb and an object (`start` + `work`, a resource
+ * `work` at POST /works): each is a move of the object that follows, not a thing to create.
+ */
+const PHRASES = {
+    'start work on': { action: 'start', state: 'in_progress' },
+    'begin work on': { action: 'start', state: 'in_progress' },
+    'start working on': { action: 'start', state: 'in_progress' },
+    'stop work on': { action: 'pause', state: 'paused' },
+    'sign off on': { action: 'approve' },
+    'sign off': { action: 'approve' },
+    'close out': { action: 'close' },
+    'wrap up': { action: 'complete' },
+    'check out': { action: 'check-out', state: 'checked_out' },
+    'check in': { action: 'check-in', state: 'checked_in' },
+    'put on hold': { action: 'hold', state: 'on_hold' },
+    'follow up on': { action: 'follow-up', state: 'followed_up' },
+    'hand over': { action: 'hand-over', state: 'handed_over' },
+};
+/** The status move the story's first words name (three words, then two), if they are one of the phrases above. */
+function statusMovePhrase(words) {
+    for (const length of [3, 2]) {
+        const phrase = PHRASES[words.slice(0, length).join(' ')];
+        if (phrase !== undefined && words.length > length)
+            return { ...phrase, length };
+    }
+    return undefined;
+}
+//# sourceMappingURL=status-move-phrase.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
 
 /**
@@ -50351,6 +50921,7 @@ function onlyRole(after) {
 
 
 
+
 /**
  * Reads one story's action words (`place an order with one or more items`) as an operation on a
  * resource: its verb and kind, the object's noun, owner and attribute, the fields it names, the
@@ -50358,12 +50929,14 @@ function onlyRole(after) {
  */
 function parseStory(intent) {
     const words = joinedPrefix(intent.actionWords);
-    const phrasal = PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`];
+    // `start work on a ticket`, `close out an order`: a move of the object, not a `work` to create.
+    const move = statusMovePhrase(words);
+    const phrasal = move === undefined ? PHRASAL_VERBS[`${words[0] ?? ''} ${words[1] ?? ''}`] : move.action;
     const verb = phrasal === undefined ? (words[0] ?? 'handle') : (phrasal ?? words[0] ?? 'handle');
-    const afterVerb = words.slice(phrasal === undefined ? 1 : 2);
+    const afterVerb = words.slice(move?.length ?? (phrasal === undefined ? 1 : 2));
+    const baseKind = move === undefined ? verbKind(verb) : 'transition';
     // `pay for an order`: a verb with no object of its own acts on what follows `for`.
-    const objectAfterFor = verbKind(verb) === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
-    const baseKind = verbKind(verb);
+    const objectAfterFor = baseKind === 'transition' && afterVerb[0] === 'for' && phrasal === undefined;
     const reads = baseKind === 'read' || baseKind === 'list';
     // `list orders placed this week`, `sorted by total`: asides no route answers, not the object.
     const asides = reads ? listAsides(objectAfterFor ? afterVerb.slice(1) : afterVerb) : undefined;
@@ -50412,7 +50985,11 @@ function parseStory(intent) {
         : undefined;
     const negated = listing ? negatedParticiple(phrase) : undefined;
     const named = listing ? namedFilter(phrase) : undefined;
-    const onlyIn = baseKind === 'delete' && object.noun !== undefined ? stateBeforeNoun(phrase) : undefined;
+    // `delete a closed ticket`, `reopen a resolved ticket`: the item must be in that state (the model
+    // keeps a move's state only when it is one of the resource's statuses).
+    const onlyIn = (baseKind === 'delete' || (kind === 'transition' && marked === undefined)) && object.noun !== undefined
+        ? stateBeforeNoun(phrase)
+        : undefined;
     const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
     const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
     // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
@@ -50427,7 +51004,11 @@ function parseStory(intent) {
         intent,
         kind,
         verb: marked?.action ?? verb,
-        ...(marked === undefined ? {} : { state: marked.status }),
+        ...(marked === undefined
+            ? move?.state === undefined
+                ? {}
+                : { state: move.state }
+            : { state: marked.status }),
         ...(object.noun === undefined
             ? parent?.noun === undefined
                 ? {}
@@ -50591,9 +51172,13 @@ function fieldsFor(params) {
         if (attribute !== undefined && !status_words_STATUS_WORDS.has(attribute) && !fields.has(attribute))
             fields.set(attribute, { name: attribute, type: fieldType(attribute), required: false });
         // `list tickets by priority`: the field the list is filtered by is one of the model's.
-        // `list tickets assigned to me`: the field naming whom the items were assigned to, too.
+        // `list tickets assigned to me`: the field naming whom the items were assigned to, too. A field
+        // the description gives (`a list of tags`) keeps the type it gives there.
         for (const filterBy of story.kind === 'list' ? [story.filterBy, story.callerFilter] : [])
-            if (filterBy !== undefined && filterBy !== 'status' && !fields.has(filterBy))
+            if (filterBy !== undefined &&
+                filterBy !== 'status' &&
+                !fields.has(filterBy) &&
+                !params.described.some((ask) => ask.name === filterBy))
                 fields.set(filterBy, { name: filterBy, type: 'string', required: false });
     }
     for (const ask of params.described) {
@@ -50777,15 +51362,20 @@ function resourceFor(params) {
     return {
         name,
         pascal,
-        collection: plural(name),
+        collection: collectionOf(name),
         fields: numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts),
         ...(ownerField === undefined ? {} : { ownerField }),
         ...(parent === undefined
             ? {}
-            : { parent: { name: parent, collection: plural(parent), field: `${camel([parent])}Id` } }),
+            : { parent: { name: parent, collection: collectionOf(parent), field: `${parent}Id` } }),
         ...(status === undefined ? {} : { status }),
         ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
     };
+}
+/** `order` → `orders`, `leaveRequest` → `leave-requests`: the path segment and table partition. */
+function collectionOf(name) {
+    const words = name.split(/(?=[A-Z])/).map((word) => word.toLowerCase());
+    return [...words.slice(0, -1), plural(words.at(-1) ?? name)].join('-');
 }
 /** `whose quantity is below the reorder level`: the reorder level is a number too. */
 function numbersCompared(fields, texts) {
@@ -50794,6 +51384,10 @@ function numbersCompared(fields, texts) {
 }
 //# sourceMappingURL=resource-for.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
+
+
+
+
 
 
 
@@ -50830,13 +51424,15 @@ function resourceModel(input) {
     ];
     const read = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
     const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
-    const parsed = fieldAttributes({
+    const attributed = derivedFigures(fieldAttributes({
         stories: attributesOfOwners(callerLists(read
             .map((story) => compoundObject({ story, texts, nouns: storyNouns }))
             .map((story) => namedTransition(story, listed)))),
         sentences: input.descriptionSentences,
         kinds: ATTRIBUTE_KINDS,
-    });
+    }));
+    // `look up a product by its SKU`: a field of the product, not its owner.
+    const parsed = naturalKeys(attributed, descriptionFields(input.descriptionSentences, unique_unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])))));
     const nouns = unique_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const subject = singular(subjectNoun(input.names));
     const primary = nouns.includes(subject)
@@ -50844,7 +51440,7 @@ function resourceModel(input) {
         : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
             nouns[0] ??
             subject);
-    const stories = parsed.map((story) => (story.collective ? { ...story, noun: primary } : story));
+    const stories = knownStateMoves(parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)), new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))));
     const parents = parentsOf(stories);
     const names = unique_unique([
         ...nouns,
@@ -50855,25 +51451,41 @@ function resourceModel(input) {
         ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.words)),
         ...eventStories.map((intent) => wordsOfText(intent.text)),
     ].filter(asksForStatusEvents);
-    const described = descriptionFields(input.descriptionSentences, names);
-    const resources = names.map((name) => resourceFor({
-        name,
-        described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
-        parent: parents.get(name),
-        stories: stories.filter((story) => story.noun === name),
-        texts,
-        events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
+    // `leave request`: the resource is named by the whole compound from here on (`leave-requests`).
+    const compounds = compoundNames({
+        heads: names,
+        described: input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+        stories: intents.map((intent) => wordsOfText(intent.text)),
+    });
+    const named = (noun) => compounds.get(noun) ?? noun;
+    const renamed = stories.map((story) => ({
+        ...story,
+        ...(story.noun === undefined ? {} : { noun: named(story.noun) }),
+        ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
     }));
+    const described = descriptionFields(input.descriptionSentences, names);
+    const resources = names.map((name) => {
+        const parent = parents.get(name);
+        return resourceFor({
+            name: named(name),
+            described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
+            parent: parent === undefined ? undefined : named(parent),
+            stories: renamed.filter((story) => story.noun === named(name)),
+            texts,
+            events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
+        });
+    });
     return {
         resources,
-        operations: resources.flatMap((resource) => operationsFor(resource, stories, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
-        stories,
+        operations: resources.flatMap((resource) => operationsFor(resource, renamed, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
+        stories: renamed,
         eventStories,
-        descriptionFields: described,
+        descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
     };
 }
 //# sourceMappingURL=resource-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
+
 
 
 
@@ -50893,6 +51505,7 @@ function applicationBlueprint(input) {
         functionId: 'ApiFunction',
         slug: names.slug,
         ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+        ...optionalAsked(input),
     });
     const coverage = applicationCoverage({ input, model, shifting });
     const events = publishesEvents(model);
@@ -51078,14 +51691,14 @@ function deploymentCoverage(params) {
         title,
     });
     const configName = shifting.configName ?? '';
-    const shift = shiftOfConfig(shifting.configName);
+    const shift = shifting.shift;
     const capabilities = [
         {
             when: anyOf('shift', 'shifting', 'shifts', 'traffic', 'codedeploy', 'canary', 'linear', 'gradual', 'gradually', 'blue green', 'release', 'releases', 'version', 'versions', 'deploy', 'deploys'),
-            implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${shift === undefined ? '' : ` (${describeShift(shift)})`}`,
+            implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${` (${describeShift(shift)})`}`,
             tests: [test('template', releaseTitle(configName))],
             resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
-            compare: shiftComparison(shifting.configName),
+            compare: shiftComparison(shifting.configName, shift),
         },
         {
             when: anyOf('rollback', 'roll back', 'rolling back', 'rolled back', 'revert', 'alarm', 'alarms', 'error', 'errors', 'error rate', 'fail', 'fails', 'failure', 'bad'),
@@ -51323,12 +51936,14 @@ export function requireConfig(context: ServiceContext, names: readonly string[])
 
 
 
+
 /** The deployment blueprint's release: always through CodeDeploy behind the `live` alias, gated by the pre-traffic hook. */
 function deploymentShifting(input, asks) {
     return trafficShiftingPart({
         functionId: 'ServiceFunction',
         slug: input.names.slug,
         ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+        ...optionalAsked(input),
         preTrafficHookId: 'PreTrafficHookFunction',
         alwaysShift: true,
         ...(asks.latency === undefined ? {} : { latencyAlarmMs: asks.latency.thresholdMs }),
@@ -51373,6 +51988,7 @@ function deploymentTemplate(input, shifting) {
 }
 //# sourceMappingURL=deployment-template.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-tests.js
+
 
 
 
@@ -51454,11 +52070,16 @@ ${stories.join('\n')}});
         {
             path: `${params.baseDir}/${DEPLOYMENT_FILES.template}`,
             role: 'test',
-            content: templateTest(params.configName, params.asks),
+            content: templateTest(params.configName, params.shift, params.asks),
         },
     ];
 }
-function templateTest(configName, asks) {
+function templateTest(configName, shift, asks) {
+    // A custom config is referenced by the group and declares the asked percentage and interval itself.
+    const release = configName === CUSTOM_CONFIG_ID
+        ? `expect(group().Properties.DeploymentConfigName).toEqual({ Ref: ${codeLiteral(CUSTOM_CONFIG_ID)} });
+    expect(Resources[${codeLiteral(CUSTOM_CONFIG_ID)}]?.Properties).toEqual({ ComputePlatform: 'Lambda', TrafficRoutingConfig: ${JSON.stringify(customTrafficRouting(shift))} });`
+        : `expect(group().Properties.DeploymentConfigName).toBe(${codeLiteral(configName)});`;
     const latency = asks.latency === undefined
         ? ''
         : `
@@ -51479,7 +52100,7 @@ function group() {
 describe('the release the template declares', () => {
   it(${codeLiteral(releaseTitle(configName))}, () => {
     const { Resources } = readTemplate();
-    expect(group().Properties.DeploymentConfigName).toBe(${codeLiteral(configName)});
+    ${release}
     expect(Resources['ServiceFunctionAlias']?.Properties).toMatchObject({ Name: 'live', FunctionVersion: { 'Fn::GetAtt': ['ServiceFunctionVersion', 'Version'] } });
   });
 
@@ -51600,7 +52221,7 @@ function deploymentBlueprint(input) {
         files: [
             { path: templatePath, role: 'template', content: deploymentTemplate(input, shifting) },
             ...deploymentSource({ baseDir, probes, withHook: true }),
-            ...deploymentTests({ baseDir, probes, configName, asks }),
+            ...deploymentTests({ baseDir, probes, configName, shift: shifting.shift, asks }),
             ...projectFiles({
                 baseDir,
                 slug: names.slug,
@@ -52065,7 +52686,9 @@ function infrastructureCapabilities(input, asks) {
             notGenerated: 'no replication is generated: the bucket lives in one region',
         },
         {
-            when: anyOf('access logs', 'access log', 'access logging', 'access logged', 'access is logged', 'log access', 'logs access', 'server access', 'audit', 'cloudtrail'),
+            when: anyOf('access logs', 'access log', 'access logging', 'access logged', 'access is logged', 'log access', 'logs access', 'server access', 
+            // `a bucket for audit logs` says what it holds; asking who read it is `access is audited`.
+            'audited', 'audit access', 'access audit', 'audit reads', 'cloudtrail'),
             implementedBy: '',
             tests: [],
             resources: [],
@@ -52980,6 +53603,141 @@ function manualBundle(params) {
     };
 }
 //# sourceMappingURL=manual-bundle.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/branch-fields.js
+/**
+ * Where each GitHub event names the branch it happened on, as a dotted path into the body, and how
+ * the branch is written there (push's `ref` is the full `refs/heads/main`). Read from GitHub's
+ * payloads (https://docs.github.com/en/webhooks/webhook-events-and-payloads, and the
+ * @octokit/webhooks-examples deliveries): `workflow_run.head_branch`, `check_suite.head_branch`,
+ * `pull_request.base.ref` (the branch a pull request is opened against), `deployment.ref`. Events
+ * absent here (issues, release, status, whose `branches` is a list) carry no one branch field.
+ */
+const BRANCH_FIELDS = {
+    workflow_run: { path: 'workflow_run.head_branch', prefix: '' },
+    workflow_job: { path: 'workflow_job.head_branch', prefix: '' },
+    check_suite: { path: 'check_suite.head_branch', prefix: '' },
+    check_run: { path: 'check_run.check_suite.head_branch', prefix: '' },
+    pull_request: { path: 'pull_request.base.ref', prefix: '' },
+    pull_request_review: { path: 'pull_request.base.ref', prefix: '' },
+    pull_request_review_comment: { path: 'pull_request.base.ref', prefix: '' },
+    pull_request_review_thread: { path: 'pull_request.base.ref', prefix: '' },
+    push: { path: 'ref', prefix: 'refs/heads/' },
+    deployment: { path: 'deployment.ref', prefix: '' },
+    deployment_status: { path: 'deployment.ref', prefix: '' },
+};
+//# sourceMappingURL=branch-fields.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/story-branch.js
+/** Branch names a request may give bare (`on main`); any other is read only beside `branch` or in backticks. */
+const KNOWN_BRANCHES = new Set(['main', 'master', 'develop', 'development', 'trunk']);
+const BEFORE = String.raw `\b(?:on|against|to|into|onto)\s+(?:the\s+)?`;
+const NAME = String.raw `\x60?([A-Za-z0-9][\w./-]*?)\x60?`;
+/**
+ * The branch a story's condition names (`when a workflow run fails on the main branch`, `a pull
+ * request is opened against main`, `a commit is pushed to \`release/2\``): the name as written,
+ * undefined when the condition names none. Read after the condition's word (when, whenever, if).
+ */
+function storyBranch(text) {
+    const condition = /\b(?:when|whenever|if)\b(.*)$/i.exec(text)?.[1];
+    if (condition === undefined)
+        return undefined;
+    const spelled = new RegExp(`${BEFORE}${NAME}\\s+branch\\b`, 'i').exec(condition)?.[1];
+    if (spelled !== undefined)
+        return spelled;
+    const quoted = new RegExp(`${BEFORE}\x60([^\x60\\s]+)\x60`, 'i').exec(condition)?.[1];
+    if (quoted !== undefined)
+        return quoted;
+    const bare = new RegExp(`${BEFORE}([A-Za-z][\\w./-]*)`, 'gi');
+    for (const match of condition.matchAll(bare)) {
+        const name = (match[1] ?? '').replace(/[.]+$/, '');
+        if (KNOWN_BRANCHES.has(name.toLowerCase()) || /^(?:release|hotfix)\/\S+$/i.test(name))
+            return name;
+    }
+    return undefined;
+}
+//# sourceMappingURL=story-branch.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/branch-filters.js
+
+
+/**
+ * The messages with the branch their story names matched on each event's branch field (BRANCH_FIELDS):
+ * `a workflow run fails on the main branch` takes `workflow_run` only with
+ * `workflow_run.head_branch` main, so a run on another branch is acknowledged and dropped. An event
+ * taken whole gains an entry with no action; one taken for some actions has the branch added to each.
+ * Events with no branch field are left as they are, and said by branchGaps.
+ */
+function withBranchFilters(messages) {
+    return messages.map((message) => {
+        const branch = message.intent === undefined ? undefined : storyBranch(message.intent.text);
+        if (branch === undefined || message.deliveryTypes === undefined)
+            return message;
+        const actions = message.deliveryActions ?? [];
+        const filtered = message.deliveryTypes.flatMap((event) => {
+            const field = BRANCH_FIELDS[event];
+            const own = actions.filter((entry) => entry.event === event);
+            if (field === undefined)
+                return own;
+            const where = { [field.path]: `${field.prefix}${branch}` };
+            return own.length === 0
+                ? [{ event, name: event, where }]
+                : own.map((entry) => ({ ...entry, where: { ...entry.where, ...where } }));
+        });
+        return { ...message, deliveryActions: filtered };
+    });
+}
+/** An event action that narrows its event by the branch alone: the event is still taken for every action. */
+function branchOnly(entry) {
+    const field = BRANCH_FIELDS[entry.event];
+    return (entry.action === undefined &&
+        field !== undefined &&
+        Object.keys(entry.where ?? {}).every((path) => path === field.path));
+}
+/**
+ * What a story's branch became, when not a match on every event that answers it: the events with no
+ * branch field (GitHub's `issues`), a sender whose events are not known here, or a story no message
+ * is of. Never dropped silently.
+ */
+function branchGaps(params) {
+    const branch = storyBranch(params.text);
+    if (branch === undefined)
+        return [];
+    const own = params.messages.filter((message) => message.intent?.text === params.text);
+    if (own.length === 0)
+        return [
+            `the branch \`${branch}\` is not matched: no event type here is this story's alone to filter on it`,
+        ];
+    return own.flatMap((message) => {
+        if (message.deliveryTypes === undefined)
+            return [
+                `the branch \`${branch}\` is not matched: the sender's branch field is not known here, so ${message.messageType} is taken on every branch; check it in src/message-handlers.ts`,
+            ];
+        const unfiltered = message.deliveryTypes.filter((event) => {
+            const path = BRANCH_FIELDS[event]?.path;
+            return !(message.deliveryActions ?? []).some((entry) => entry.event === event && path !== undefined && entry.where?.[path] !== undefined);
+        });
+        return unfiltered.length === 0
+            ? []
+            : [
+                `the branch \`${branch}\` is not matched: \`${unfiltered.join('`, `')}\` carries no one branch field known here, so every such delivery becomes ${message.messageType} whatever its branch`,
+            ];
+    });
+}
+//# sourceMappingURL=branch-filters.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/fifo-ask.js
+const ASKED = [/\bfifo\b/i, /\bin order\b(?!\s+to\b)/i, /\bmessage groups?\b/i];
+const GROUP = /\b(?:in order|ordered|grouped)\s+(?:per|by|for each)\s+(?:the\s+|each\s+)?([a-z]+)(\s+id)?\b/i;
+/**
+ * `Consume … from an SQS FIFO queue, in order per order id`: a FIFO queue (SQS keeps order within a
+ * message group, https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html),
+ * grouped by `orderId`; undefined when no text asks for FIFO or order (`in order to` is not an ask).
+ */
+function fifoAsked(texts) {
+    if (!texts.some((text) => ASKED.some((pattern) => pattern.test(text))))
+        return undefined;
+    const match = texts.map((text) => GROUP.exec(text)).find((found) => found !== null);
+    const noun = match?.[1]?.toLowerCase();
+    return noun === undefined ? {} : { groupField: `${noun}Id` };
+}
+//# sourceMappingURL=fifo-ask.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-provider.js
 /** Providers a request may name, by the word that names them. */
 const WEBHOOK_PROVIDERS = {
@@ -53034,6 +53792,7 @@ function webhookProviderOf(texts) {
 }
 //# sourceMappingURL=webhook-provider.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-asks.js
+
 
 
 
@@ -53122,7 +53881,12 @@ function integrationAsks(input) {
         .find((header) => header.includes('-') && header.length <= 64) ?? provider?.signatureHeader;
     const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
     const eventBus = busWords === undefined ? (namesEvents ? 'default' : undefined) : busName(busWords);
+    const fifo = fifoAsked([
+        ...input.descriptionSentences.map((sentence) => sentence.text),
+        ...input.stories.map((story) => story.text),
+    ]);
     return {
+        ...(fifo === undefined ? {} : { fifo }),
         // `Receive Slack events`: a named sender is received over HTTP even when the request never says webhook.
         webhook: texts.some((words) => words.some((word) => WEBHOOK_WORDS.includes(word)) ||
             (provider !== undefined && words.some((word) => RECEIVE_WORDS.includes(word)))),
@@ -53160,6 +53924,9 @@ const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 function integrationTemplate(input, asks, shifting) {
     const { slug, pascal } = input.names;
     const bus = asks.eventBus !== undefined;
+    // A FIFO queue's dead-letter queue must be FIFO too, and each name must end in `.fifo`
+    // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html).
+    const fifo = (name) => asks.fifo === undefined ? {} : { FifoQueue: true, QueueName: sub(`\${AWS::StackName}${name}.fifo`) };
     return renderTemplate({
         description: `${pascal}: SQS consumer with dead-letter queue and idempotent processing (integration blueprint, implementation-agent)`,
         parts: [
@@ -53171,6 +53938,7 @@ function integrationTemplate(input, asks, shifting) {
                         DeletionPolicy: 'Retain',
                         UpdateReplacePolicy: 'Retain',
                         Properties: {
+                            ...fifo('-dead-letter'),
                             SqsManagedSseEnabled: true,
                             MessageRetentionPeriod: DEAD_LETTER_RETENTION_SECONDS,
                             Tags: standardTags(slug),
@@ -53179,6 +53947,9 @@ function integrationTemplate(input, asks, shifting) {
                     Queue: {
                         Type: 'AWS::SQS::Queue',
                         Properties: {
+                            ...fifo(''),
+                            // Sends carry MessageDeduplicationId (the message id): content-based deduplication would drop a resend with the same body.
+                            ...(asks.fifo === undefined ? {} : { ContentBasedDeduplication: false }),
                             SqsManagedSseEnabled: true,
                             VisibilityTimeout: VISIBILITY_TIMEOUT_SECONDS,
                             RedrivePolicy: {
@@ -53254,7 +54025,8 @@ function integrationTemplate(input, asks, shifting) {
                             EventSourceArn: getAtt('Queue', 'Arn'),
                             FunctionName: shifting.invokeArn(),
                             BatchSize: 10,
-                            MaximumBatchingWindowInSeconds: 5,
+                            // Lambda takes no batching window for a FIFO queue's event source.
+                            ...(asks.fifo === undefined ? { MaximumBatchingWindowInSeconds: 5 } : {}),
                             FunctionResponseTypes: ['ReportBatchItemFailures'],
                         },
                     },
@@ -53427,6 +54199,484 @@ const EXCLUSION_WORDS = [
     'except',
 ];
 //# sourceMappingURL=exclusion-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-test-titles.js
+/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
+const FILES = {
+    batch: 'test/process-batch.test.ts',
+    webhook: 'test/receive-webhook.test.ts',
+    bus: 'test/event-bus.test.ts',
+    fifo: 'test/send-message.test.ts',
+};
+const integration_test_titles_TITLES = {
+    once: 'processes a message delivered twice only once',
+    poison: 'reports malformed and unknown messages as failures so they end in the dead-letter queue',
+    retry: 'releases a failed message so the retry processes it',
+    mixed: 'fails only the bad records of a mixed batch',
+    lease: 'lets a redelivery reclaim a message whose lease ran out but never a completed one',
+    accepted: 'a signed webhook is acknowledged and queued once per delivery',
+    rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
+    ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
+    bus: 'each message becomes an event on the bus and a refused entry fails it',
+    fifoOrder: 'after a failure a FIFO batch returns every later message unprocessed so a group keeps its order',
+    fifoSend: 'a send to the FIFO queue carries its message group and the message id as deduplication id',
+    stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
+};
+/** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
+function typeTitle(type, webhook, bus, deliveryType) {
+    const start = webhook ? `a ${deliveryType ?? type} webhook` : `a ${type} message`;
+    return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
+}
+/** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
+function providerTitle(provider) {
+    return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
+}
+/** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
+function actionTitle(type, action) {
+    const where = Object.entries(action.where ?? {}).map(([path, value]) => ` ${path} ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
+    const parts = [...(action.action === undefined ? [] : [` action ${action.action}`]), ...where];
+    return `a ${action.event} webhook is ${type} only with${parts.join(' and')}`;
+}
+//# sourceMappingURL=integration-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/word-forms.js
+/** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
+function word_forms_forms(base, ...irregular) {
+    const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+    return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
+}
+//# sourceMappingURL=word-forms.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/github-event-types.js
+
+const github_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
+/** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
+const GITHUB_EVENTS = [
+    'push',
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'issues',
+    'issue_comment',
+    'release',
+    'create',
+    'delete',
+    'branch_protection_rule',
+    'fork',
+    'star',
+    'watch',
+    'workflow_run',
+    'workflow_job',
+    'workflow_dispatch',
+    'check_run',
+    'check_suite',
+    'deployment',
+    'deployment_status',
+    'repository',
+    'repository_dispatch',
+    'member',
+    'label',
+    'milestone',
+    'status',
+    'discussion',
+    'discussion_comment',
+    'merge_group',
+    'package',
+    'registry_package',
+    'code_scanning_alert',
+    'secret_scanning_alert',
+    'dependabot_alert',
+    'installation',
+    'ping',
+];
+/**
+ * GitHub's events by their words, with the Events API's spelling too (`PushEvent`, `IssuesEvent`):
+ * `push` asks for push; `pull request` for pull_request; `issue` for issues.
+ */
+const GITHUB = GITHUB_EVENTS.map((name) => {
+    const parts = name.split('_');
+    // `when code is pushed`: the one event named by a verb a request conjugates.
+    if (name === 'push')
+        return github_event_types_event(name, [...word_forms_forms('push'), 'pushes', 'pushevent']);
+    return github_event_types_event(name, ...parts.map((part, index) => {
+        const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
+        return index === parts.length - 1
+            ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
+            : [...new Set([part, singular, `${singular}s`])];
+    }));
+});
+/**
+ * GitHub's events that carry an `action` (the payload's `action` field names what happened), so a
+ * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
+ */
+const GITHUB_ACTION_EVENTS = new Set([
+    'branch_protection_rule',
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'issues',
+    'issue_comment',
+    'release',
+    'workflow_run',
+    'workflow_job',
+    'check_run',
+    'check_suite',
+    'discussion',
+    'discussion_comment',
+    'label',
+    'milestone',
+    'member',
+    'repository',
+    'installation',
+    'package',
+    'registry_package',
+    'code_scanning_alert',
+    'secret_scanning_alert',
+    'dependabot_alert',
+    'merge_group',
+    'star',
+    'watch',
+]);
+/**
+ * A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the
+ * action's, and by words the text must negate (`closed without being merged`).
+ */
+function githubAction(name, eventName, action, forms, where, negated) {
+    const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
+    // One word's forms, or several words each with its forms (`closed as completed`).
+    const actionWords = forms.every((form) => typeof form === 'string')
+        ? [forms]
+        : forms;
+    return {
+        deliveryType: eventName,
+        words: [...words, ...actionWords],
+        ...(negated === undefined ? {} : { negated }),
+        action: { action, name, ...(where === undefined ? {} : { where }) },
+    };
+}
+/**
+ * A GitHub event narrowed by its payload and asked for by words of its own, not the event's name:
+ * `a tag is pushed` is `create` with `ref_type` tag (GitHub sends `create` when a branch or tag is
+ * created, https://docs.github.com/en/webhooks/webhook-events-and-payloads#create); `a deployment
+ * fails` is `deployment_status` created with `deployment_status.state` failure or error.
+ */
+function githubDelivery(params) {
+    return {
+        deliveryType: params.event,
+        words: params.words,
+        action: {
+            name: params.name,
+            ...(params.action === undefined ? {} : { action: params.action }),
+            where: params.where,
+            ...(params.limit === undefined ? {} : { limit: params.limit }),
+        },
+    };
+}
+const TAG = ['tag', 'tags'];
+const BRANCH = ['branch', 'branches'];
+const DEPLOYMENT = ['deployment', 'deployments', 'deploy', 'deploys'];
+const CREATED = [...word_forms_forms('create'), 'new'];
+const DELETED = [...word_forms_forms('delete'), 'removed'];
+const CLOSED = word_forms_forms('close');
+const MERGED = word_forms_forms('merge');
+/**
+ * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
+ * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
+ * it false; an issue closed as not planned has `issue.state_reason` `not_planned`
+ * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues); a failed workflow run is
+ * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
+ */
+const GITHUB_ACTIONS = [
+    githubAction('pull_request.opened', 'pull_request', 'opened', word_forms_forms('open', 'opened', 'opens', 'new')),
+    // https://docs.github.com/en/webhooks/webhook-events-and-payloads#branch_protection_rule
+    githubAction('branch_protection_rule.created', 'branch_protection_rule', 'created', CREATED),
+    githubAction('branch_protection_rule.edited', 'branch_protection_rule', 'edited', [
+        ...word_forms_forms('edit'),
+        ...word_forms_forms('change'),
+        ...word_forms_forms('update'),
+    ]),
+    githubAction('branch_protection_rule.deleted', 'branch_protection_rule', 'deleted', DELETED),
+    githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
+    githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
+        'pull_request.merged': true,
+    }),
+    githubAction('pull_request.closed_unmerged', 'pull_request', 'closed', CLOSED, { 'pull_request.merged': false }, [MERGED]),
+    githubAction('pull_request.reopened', 'pull_request', 'reopened', word_forms_forms('reopen')),
+    githubAction('issues.opened', 'issues', 'opened', word_forms_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
+    githubAction('issues.closed', 'issues', 'closed', CLOSED),
+    githubAction('issues.closed_not_planned', 'issues', 'closed', CLOSED, { 'issue.state_reason': 'not_planned' }, [['planned', 'plan']]),
+    githubAction('issues.closed_completed', 'issues', 'closed', [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']], { 'issue.state_reason': 'completed' }),
+    githubAction('issues.reopened', 'issues', 'reopened', word_forms_forms('reopen')),
+    githubAction('release.published', 'release', 'published', word_forms_forms('publish', 'published')),
+    // A draft is saved as `created` with `release.draft` true; `published` is sent only when it is published.
+    githubAction('release.drafted', 'release', 'created', word_forms_forms('draft'), { 'release.draft': true }),
+    githubAction('release.created', 'release', 'created', CREATED),
+    githubAction('release.prereleased', 'release', 'prereleased', word_forms_forms('prerelease')),
+    githubAction('release.edited', 'release', 'edited', word_forms_forms('edit')),
+    githubAction('release.deleted', 'release', 'deleted', DELETED),
+    githubDelivery({
+        name: 'create.tag',
+        event: 'create',
+        words: [TAG, [...word_forms_forms('push'), ...CREATED, 'cut']],
+        where: { ref_type: 'tag' },
+        limit: 'GitHub sends no `create` delivery when more than three tags are pushed at once (https://docs.github.com/en/webhooks/webhook-events-and-payloads#create)',
+    }),
+    githubDelivery({
+        name: 'create.branch',
+        event: 'create',
+        words: [BRANCH, CREATED],
+        where: { ref_type: 'branch' },
+    }),
+    githubDelivery({ name: 'delete.tag', event: 'delete', words: [TAG, DELETED], where: { ref_type: 'tag' } }),
+    githubDelivery({
+        name: 'delete.branch',
+        event: 'delete',
+        words: [BRANCH, DELETED],
+        where: { ref_type: 'branch' },
+    }),
+    // GitHub's deployment states: error, failure, inactive, in_progress, queued, pending, success.
+    githubDelivery({
+        name: 'deployment_status.failed',
+        event: 'deployment_status',
+        action: 'created',
+        words: [DEPLOYMENT, [...word_forms_forms('fail', 'failure', 'failures'), 'error', 'errors', 'errored']],
+        where: { 'deployment_status.state': ['failure', 'error'] },
+    }),
+    githubDelivery({
+        name: 'deployment_status.succeeded',
+        event: 'deployment_status',
+        action: 'created',
+        words: [DEPLOYMENT, word_forms_forms('succeed', 'success', 'successful', 'successfully')],
+        where: { 'deployment_status.state': 'success' },
+    }),
+    githubAction('workflow_run.completed', 'workflow_run', 'completed', word_forms_forms('complete', 'finished', 'finishes')),
+    githubAction('workflow_run.succeeded', 'workflow_run', 'completed', word_forms_forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'), { 'workflow_run.conclusion': 'success' }),
+    githubAction('workflow_run.failed', 'workflow_run', 'completed', word_forms_forms('fail', 'failure', 'failures'), {
+        'workflow_run.conclusion': 'failure',
+    }),
+];
+/**
+ * The security alerts' actions, so `a secret scanning alert is created` takes only new alerts, not
+ * resolved or reopened ones (https://docs.github.com/en/webhooks/webhook-events-and-payloads#secret_scanning_alert,
+ * #code_scanning_alert, #dependabot_alert).
+ */
+const ALERT_ACTIONS = [
+    ['secret_scanning_alert', 'created', CREATED],
+    ['secret_scanning_alert', 'reopened', word_forms_forms('reopen')],
+    ['secret_scanning_alert', 'resolved', word_forms_forms('resolve')],
+    ['secret_scanning_alert', 'publicly_leaked', ['leaked', 'leak', 'leaks', 'publicly']],
+    ['code_scanning_alert', 'created', CREATED],
+    ['code_scanning_alert', 'fixed', word_forms_forms('fix')],
+    ['code_scanning_alert', 'reopened', word_forms_forms('reopen')],
+    ['dependabot_alert', 'created', CREATED],
+    ['dependabot_alert', 'dismissed', word_forms_forms('dismiss')],
+    ['dependabot_alert', 'fixed', word_forms_forms('fix')],
+    ['dependabot_alert', 'reopened', word_forms_forms('reopen')],
+].map(([event, action, words]) => githubAction(`${event}.${action}`, event, action, words));
+/** GitHub's catalogue: each event whole, and the actions of those that carry one. */
+const GITHUB_EVENT_TYPES = [
+    ...GITHUB,
+    ...GITHUB_ACTIONS,
+    ...ALERT_ACTIONS,
+];
+//# sourceMappingURL=github-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-words.js
+/** Words that start the condition a text asks for an event on (`… when a release is drafted`). */
+const CONDITIONS = new Set(['when', 'whenever', 'once', 'if']);
+/** What a service is asked to do, which ends a leading condition (`When a tag is pushed, publish …`). */
+const REQUESTS = new Set(['publish', 'send', 'emit', 'put', 'forward', 'post', 'notify', 'alert', 'relay']);
+const condition_words_LINKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'get']);
+/** `… when a tag is pushed` → `a tag is pushed`; `When a tag is pushed publish an event` → `a tag is pushed`. */
+function conditionWords(words) {
+    const at = words.findIndex((word) => CONDITIONS.has(word));
+    if (at === -1)
+        return undefined;
+    const after = words.slice(at + 1);
+    if (at > 0)
+        return after;
+    const end = after.findIndex((word, index) => index > 0 && REQUESTS.has(word) && !condition_words_LINKS.has(after[index - 1] ?? ''));
+    return end === -1 ? after : after.slice(0, end);
+}
+//# sourceMappingURL=condition-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/dropped-qualifiers.js
+
+
+/**
+ * What a story's condition says happened that the event it was given does not single out: `when a
+ * deployment is rolled back`, answered by every GitHub `deployment` delivery, drops `rolled`. Each
+ * dropped word (a participle, or a verb in the present: `fails`) is said, so a qualifier is never
+ * silently replaced by the whole event. `whole`: the events taken whatever happened in them.
+ */
+function droppedQualifiers(params) {
+    if (params.whole.length === 0)
+        return [];
+    const own = new Set(params.whole.flatMap((type) => type.words.flat()));
+    const condition = conditionWords(params.words) ?? [];
+    return condition.filter((word) => !own.has(word) &&
+        (baseVerb(word) !== undefined ||
+            (/[^s]s$/.test(word) && baseVerb(`${word.slice(0, -1)}ed`) !== undefined)));
+}
+//# sourceMappingURL=dropped-qualifiers.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/stripe-event-types.js
+
+const PAYMENT = ['payment', 'payments'];
+const REFUND = ['refund', 'refunds'];
+const CHARGE = ['charge', 'charges'];
+const INVOICE = ['invoice', 'invoices'];
+const SUBSCRIPTION = ['subscription', 'subscriptions'];
+const SUCCEEDED = word_forms_forms('succeed', 'success', 'successful');
+const FAILED = word_forms_forms('fail', 'failure', 'failures', 'declined');
+const CANCELLED = word_forms_forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
+const stripe_event_types_CREATED = word_forms_forms('create', 'new', 'issued', 'initiated');
+const UPDATED = word_forms_forms('update', 'changed');
+const REFUNDED = ['refunded', 'refunding'];
+const stripe_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
+/**
+ * Stripe's event types a request is likely to ask for by their words
+ * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
+ */
+const STRIPE_EVENT_TYPES = [
+    stripe_event_types_event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
+    stripe_event_types_event('payment_intent.payment_failed', PAYMENT, FAILED),
+    stripe_event_types_event('payment_intent.created', PAYMENT, stripe_event_types_CREATED),
+    stripe_event_types_event('payment_intent.canceled', PAYMENT, CANCELLED),
+    stripe_event_types_event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
+    stripe_event_types_event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
+    stripe_event_types_event('charge.refunded', PAYMENT, REFUNDED),
+    stripe_event_types_event('charge.refunded', CHARGE, REFUNDED),
+    stripe_event_types_event('charge.succeeded', CHARGE, SUCCEEDED),
+    stripe_event_types_event('charge.failed', CHARGE, FAILED),
+    stripe_event_types_event('charge.captured', CHARGE, word_forms_forms('capture')),
+    stripe_event_types_event('refund.created', REFUND, stripe_event_types_CREATED),
+    stripe_event_types_event('refund.updated', REFUND, UPDATED),
+    stripe_event_types_event('refund.failed', REFUND, FAILED),
+    stripe_event_types_event('charge.dispute.created', ['dispute', 'disputes', 'chargeback', 'chargebacks'], [...stripe_event_types_CREATED, 'opened']),
+    stripe_event_types_event('charge.dispute.closed', ['dispute', 'disputes', 'chargeback', 'chargebacks'], word_forms_forms('close', 'resolved')),
+    stripe_event_types_event('checkout.session.completed', ['checkout', 'checkouts'], word_forms_forms('complete', 'finished')),
+    stripe_event_types_event('checkout.session.expired', ['checkout', 'checkouts'], word_forms_forms('expire')),
+    stripe_event_types_event('invoice.paid', INVOICE, ['paid']),
+    stripe_event_types_event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
+    stripe_event_types_event('invoice.created', INVOICE, stripe_event_types_CREATED),
+    stripe_event_types_event('invoice.finalized', INVOICE, word_forms_forms('finalize', 'finalised')),
+    stripe_event_types_event('customer.subscription.created', SUBSCRIPTION, [...stripe_event_types_CREATED, 'started']),
+    stripe_event_types_event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
+    stripe_event_types_event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...word_forms_forms('delete'), 'ended']),
+    // Sent three days before a trial ends (https://docs.stripe.com/billing/subscriptions/trials).
+    stripe_event_types_event('customer.subscription.trial_will_end', ['trial', 'trials'], [...word_forms_forms('end'), 'over', ...word_forms_forms('expire')]),
+    stripe_event_types_event('customer.subscription.paused', SUBSCRIPTION, word_forms_forms('pause')),
+    stripe_event_types_event('customer.subscription.resumed', SUBSCRIPTION, word_forms_forms('resume')),
+    stripe_event_types_event('invoice.upcoming', INVOICE, ['upcoming', 'renewal', 'renewals']),
+    stripe_event_types_event('invoice.payment_succeeded', INVOICE, PAYMENT, SUCCEEDED),
+    stripe_event_types_event('invoice.voided', INVOICE, word_forms_forms('void')),
+    stripe_event_types_event('invoice.marked_uncollectible', INVOICE, ['uncollectible', 'uncollectable']),
+    stripe_event_types_event('customer.created', ['customer', 'customers'], stripe_event_types_CREATED),
+    stripe_event_types_event('customer.deleted', ['customer', 'customers'], word_forms_forms('delete')),
+    stripe_event_types_event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
+    stripe_event_types_event('payout.failed', ['payout', 'payouts'], FAILED),
+];
+//# sourceMappingURL=stripe-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
+
+
+/** Catalogues by provider name, for the providers whose event names are known. */
+const PROVIDER_EVENT_TYPES = {
+    Stripe: STRIPE_EVENT_TYPES,
+    GitHub: GITHUB_EVENT_TYPES,
+};
+/** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */
+const NEGATORS = new Set(['not', 'without', 'never', 'no', 't', 'nor']);
+const NEGATED_SPAN = 2;
+/**
+ * A text's words as asked and as negated: `closed without being merged` asks for closed and negates
+ * being and merged; `unmerged` negates merged. Words are lowercase, split as `words-of` splits them.
+ */
+function polarity(words) {
+    const asked = new Set();
+    const negated = new Set();
+    let negating = 0;
+    for (const word of words) {
+        if (NEGATORS.has(word)) {
+            negating = NEGATED_SPAN;
+            continue;
+        }
+        if (negating > 0) {
+            negated.add(word);
+            negating -= 1;
+            continue;
+        }
+        asked.add(word);
+        if (/^un[a-z]{4,}$/.test(word))
+            negated.add(word.slice(2));
+    }
+    return { asked, negated };
+}
+/**
+ * The provider's event types a text asks for: those whose every word it holds (and every `negated`
+ * word it holds negated), without those a more specific match contains (`invoice payment failed` is
+ * invoice.payment_failed, not also payment_intent.payment_failed; `closed without being merged` is
+ * not also every closed pull request). Words are lowercase, split as `words-of` splits them.
+ */
+function providerEventTypesIn(words, catalogue) {
+    const { asked, negated } = polarity(words);
+    const holds = (set, groups) => (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
+    const matched = catalogue.filter((type) => holds(asked, type.words) && holds(negated, type.negated));
+    const groups = (type) => [...type.words, ...(type.negated ?? [])];
+    const within = (type, other) => groups(type).every((word) => groups(other).some((wider) => word.some((form) => wider.includes(form))));
+    const specific = matched.filter((type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)));
+    const key = (type) => type.action?.name ?? type.deliveryType;
+    return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
+}
+//# sourceMappingURL=provider-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/story-dropped-qualifiers.js
+
+
+
+
+/**
+ * `when a deployment is rolled back`, answered by every `deployment` delivery: the words of the
+ * story's condition that its whole events do not single out (events that carry an action say so in
+ * their own gap).
+ */
+function storyDroppedQualifiers(params) {
+    const catalogue = params.asks.provider === undefined ? [] : (PROVIDER_EVENT_TYPES[params.asks.provider.name] ?? []);
+    return params.messages
+        .filter((message) => message.intent === params.intent)
+        .flatMap((message) => {
+        const whole = (message.deliveryTypes ?? []).filter((name) => !GITHUB_ACTION_EVENTS.has(name) &&
+            !(message.deliveryActions ?? []).some((entry) => entry.event === name && !branchOnly(entry)));
+        const types = catalogue.filter((type) => type.action === undefined && whole.includes(type.deliveryType));
+        const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
+        return dropped.length === 0
+            ? []
+            : [
+                `"${dropped.join(' ')}" is not singled out: every \`${whole.join('`, `')}\` delivery becomes ${message.messageType}, whatever happened in it`,
+            ];
+    });
+}
+//# sourceMappingURL=story-dropped-qualifiers.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/fifo-capability.js
+
+
+/**
+ * `from an SQS FIFO queue, in order per order id`: both queues FIFO, each send grouped and
+ * deduplicated, the consumer stopping at a failure; asked of a standard queue, the gap FIFO fills.
+ */
+function fifoCapability(asks, test) {
+    const when = anyOf('fifo', 'in order', 'ordered', 'ordering', 'message group', 'group id');
+    if (asks.fifo === undefined)
+        return {
+            when,
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'the queue is a standard SQS queue, not FIFO: it does not keep order per group nor deduplicate; FIFO needs FifoQueue true and a `.fifo` name on both queues, and a MessageGroupId (and MessageDeduplicationId, or content-based deduplication) on every send',
+        };
+    const group = asks.fifo.groupField;
+    return {
+        when,
+        implementedBy: `a FIFO queue and a FIFO dead-letter queue (\`.fifo\` names from the stack): each send carries MessageGroupId ${group === undefined ? '`all` (one group orders every message)' : `the payload's \`${group}\``} and MessageDeduplicationId the message id (src/send-message.ts${asks.webhook ? ', used by the receiver' : ', for producers'}); the consumer stops at a failure and returns the later messages unprocessed, so a group keeps its order`,
+        tests: [test('fifo', integration_test_titles_TITLES.fifoSend), test('fifo', integration_test_titles_TITLES.fifoOrder)],
+        resources: ['Queue', 'DeadLetterQueue', 'ConsumerFunction'],
+    };
+}
+//# sourceMappingURL=fifo-capability.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-source.js
 
 /** Generated `src/event-bus.ts`: consumed messages as EventBridge events. */
@@ -53730,436 +54980,125 @@ function webhookSources(params) {
         ],
         ['signature.ts', params.provider?.scheme === 'stripe' ? STRIPE_SIGNATURE : SIGNATURE],
         ['receive-webhook.ts', RECEIVE_WEBHOOK],
-        ['webhook-handler.ts', WEBHOOK_HANDLER],
+        ['webhook-handler.ts', params.fifo ? fifoWebhookHandler() : WEBHOOK_HANDLER],
     ];
 }
+/** The receiver's handler sending to a FIFO queue: the group and deduplication id come from fifoSend. */
+function fifoWebhookHandler() {
+    return WEBHOOK_HANDLER.replace("import { receiveWebhook } from './receive-webhook';\n", "import { receiveWebhook } from './receive-webhook';\nimport { fifoSend } from './send-message';\n").replace("new SendMessageCommand({ QueueUrl: requiredEnv('QUEUE_URL'), MessageBody: JSON.stringify(message) })", "new SendMessageCommand(fifoSend(requiredEnv('QUEUE_URL'), message))");
+}
 //# sourceMappingURL=webhook-source.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-test-titles.js
-/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
-const FILES = {
-    batch: 'test/process-batch.test.ts',
-    webhook: 'test/receive-webhook.test.ts',
-    bus: 'test/event-bus.test.ts',
-};
-const integration_test_titles_TITLES = {
-    once: 'processes a message delivered twice only once',
-    poison: 'reports malformed and unknown messages as failures so they end in the dead-letter queue',
-    retry: 'releases a failed message so the retry processes it',
-    mixed: 'fails only the bad records of a mixed batch',
-    lease: 'lets a redelivery reclaim a message whose lease ran out but never a completed one',
-    accepted: 'a signed webhook is acknowledged and queued once per delivery',
-    rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
-    ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
-    bus: 'each message becomes an event on the bus and a refused entry fails it',
-    stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
-};
-/** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
-function typeTitle(type, webhook, bus, deliveryType) {
-    const start = webhook ? `a ${deliveryType ?? type} webhook` : `a ${type} message`;
-    return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
-}
-/** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
-function providerTitle(provider) {
-    return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
-}
-/** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
-function actionTitle(type, action) {
-    const where = Object.entries(action.where ?? {}).map(([path, value]) => ` ${path} ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
-    const parts = [...(action.action === undefined ? [] : [` action ${action.action}`]), ...where];
-    return `a ${action.event} webhook is ${type} only with${parts.join(' and')}`;
-}
-//# sourceMappingURL=integration-test-titles.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/word-forms.js
-/** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
-function word_forms_forms(base, ...irregular) {
-    const stem = base.endsWith('e') ? base.slice(0, -1) : base;
-    return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
-}
-//# sourceMappingURL=word-forms.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/github-event-types.js
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/replay-capability.js
 
-const github_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
-/** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
-const GITHUB_EVENTS = [
-    'push',
-    'pull_request',
-    'pull_request_review',
-    'pull_request_review_comment',
-    'issues',
-    'issue_comment',
-    'release',
-    'create',
-    'delete',
-    'branch_protection_rule',
-    'fork',
-    'star',
-    'watch',
-    'workflow_run',
-    'workflow_job',
-    'workflow_dispatch',
-    'check_run',
-    'check_suite',
-    'deployment',
-    'deployment_status',
-    'repository',
-    'repository_dispatch',
-    'member',
-    'label',
-    'milestone',
-    'status',
-    'discussion',
-    'discussion_comment',
-    'merge_group',
-    'package',
-    'registry_package',
-    'code_scanning_alert',
-    'secret_scanning_alert',
-    'dependabot_alert',
-    'installation',
-    'ping',
-];
+
+
 /**
- * GitHub's events by their words, with the Events API's spelling too (`PushEvent`, `IssuesEvent`):
- * `push` asks for push; `pull request` for pull_request; `issue` for issues.
+ * Refusing old deliveries: Stripe's check refuses a `t=` more than TOLERANCE_SECONDS from now
+ * (https://docs.stripe.com/webhooks#replay-attacks), so an age asked for is compared with it; other
+ * senders' checks read no timestamp.
  */
-const GITHUB = GITHUB_EVENTS.map((name) => {
-    const parts = name.split('_');
-    // `when code is pushed`: the one event named by a verb a request conjugates.
-    if (name === 'push')
-        return github_event_types_event(name, [...word_forms_forms('push'), 'pushes', 'pushevent']);
-    return github_event_types_event(name, ...parts.map((part, index) => {
-        const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
-        return index === parts.length - 1
-            ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
-            : [...new Set([part, singular, `${singular}s`])];
-    }));
-});
-/**
- * GitHub's events that carry an `action` (the payload's `action` field names what happened), so a
- * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
- */
-const GITHUB_ACTION_EVENTS = new Set([
-    'branch_protection_rule',
-    'pull_request',
-    'pull_request_review',
-    'pull_request_review_comment',
-    'issues',
-    'issue_comment',
-    'release',
-    'workflow_run',
-    'workflow_job',
-    'check_run',
-    'check_suite',
-    'discussion',
-    'discussion_comment',
-    'label',
-    'milestone',
-    'member',
-    'repository',
-    'installation',
-    'package',
-    'registry_package',
-    'code_scanning_alert',
-    'secret_scanning_alert',
-    'dependabot_alert',
-    'merge_group',
-    'star',
-    'watch',
-]);
-/**
- * A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the
- * action's, and by words the text must negate (`closed without being merged`).
- */
-function githubAction(name, eventName, action, forms, where, negated) {
-    const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
-    // One word's forms, or several words each with its forms (`closed as completed`).
-    const actionWords = forms.every((form) => typeof form === 'string')
-        ? [forms]
-        : forms;
+function replayCapability(asks, test) {
+    const when = anyOf('older', 'stale', 'replay', 'replays', 'replayed', 'timestamp', 'timestamps', 'tolerance');
+    if (asks.provider?.scheme !== 'stripe')
+        return {
+            when,
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'replay protection by timestamp is not generated: the signature check reads no time',
+        };
     return {
-        deliveryType: eventName,
-        words: [...words, ...actionWords],
-        ...(negated === undefined ? {} : { negated }),
-        action: { action, name, ...(where === undefined ? {} : { where }) },
-    };
-}
-/**
- * A GitHub event narrowed by its payload and asked for by words of its own, not the event's name:
- * `a tag is pushed` is `create` with `ref_type` tag (GitHub sends `create` when a branch or tag is
- * created, https://docs.github.com/en/webhooks/webhook-events-and-payloads#create); `a deployment
- * fails` is `deployment_status` created with `deployment_status.state` failure or error.
- */
-function githubDelivery(params) {
-    return {
-        deliveryType: params.event,
-        words: params.words,
-        action: {
-            name: params.name,
-            ...(params.action === undefined ? {} : { action: params.action }),
-            where: params.where,
-            ...(params.limit === undefined ? {} : { limit: params.limit }),
+        when,
+        implementedBy: `a Stripe-Signature whose timestamp is more than ${STRIPE_TOLERANCE_SECONDS} s from now is refused with 401`,
+        tests: [test('webhook', integration_test_titles_TITLES.stripe)],
+        resources: ['ReceiverFunction'],
+        compare: (text) => {
+            const asked = secondsIn(text);
+            return asked === undefined || asked === STRIPE_TOLERANCE_SECONDS
+                ? []
+                : [
+                    `${asked} s is asked for, but the check refuses deliveries more than ${STRIPE_TOLERANCE_SECONDS} s old; change TOLERANCE_SECONDS in src/signature.ts`,
+                ];
         },
     };
 }
-const TAG = ['tag', 'tags'];
-const BRANCH = ['branch', 'branches'];
-const DEPLOYMENT = ['deployment', 'deployments', 'deploy', 'deploys'];
-const CREATED = [...word_forms_forms('create'), 'new'];
-const DELETED = [...word_forms_forms('delete'), 'removed'];
-const CLOSED = word_forms_forms('close');
-const MERGED = word_forms_forms('merge');
-/**
- * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
- * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
- * it false; an issue closed as not planned has `issue.state_reason` `not_planned`
- * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues); a failed workflow run is
- * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
- */
-const GITHUB_ACTIONS = [
-    githubAction('pull_request.opened', 'pull_request', 'opened', word_forms_forms('open', 'opened', 'opens', 'new')),
-    // https://docs.github.com/en/webhooks/webhook-events-and-payloads#branch_protection_rule
-    githubAction('branch_protection_rule.created', 'branch_protection_rule', 'created', CREATED),
-    githubAction('branch_protection_rule.edited', 'branch_protection_rule', 'edited', [
-        ...word_forms_forms('edit'),
-        ...word_forms_forms('change'),
-        ...word_forms_forms('update'),
-    ]),
-    githubAction('branch_protection_rule.deleted', 'branch_protection_rule', 'deleted', DELETED),
-    githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
-    githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
-        'pull_request.merged': true,
-    }),
-    githubAction('pull_request.closed_unmerged', 'pull_request', 'closed', CLOSED, { 'pull_request.merged': false }, [MERGED]),
-    githubAction('pull_request.reopened', 'pull_request', 'reopened', word_forms_forms('reopen')),
-    githubAction('issues.opened', 'issues', 'opened', word_forms_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
-    githubAction('issues.closed', 'issues', 'closed', CLOSED),
-    githubAction('issues.closed_not_planned', 'issues', 'closed', CLOSED, { 'issue.state_reason': 'not_planned' }, [['planned', 'plan']]),
-    githubAction('issues.closed_completed', 'issues', 'closed', [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']], { 'issue.state_reason': 'completed' }),
-    githubAction('issues.reopened', 'issues', 'reopened', word_forms_forms('reopen')),
-    githubAction('release.published', 'release', 'published', word_forms_forms('publish', 'published')),
-    // A draft is saved as `created` with `release.draft` true; `published` is sent only when it is published.
-    githubAction('release.drafted', 'release', 'created', word_forms_forms('draft'), { 'release.draft': true }),
-    githubAction('release.created', 'release', 'created', CREATED),
-    githubAction('release.prereleased', 'release', 'prereleased', word_forms_forms('prerelease')),
-    githubAction('release.edited', 'release', 'edited', word_forms_forms('edit')),
-    githubAction('release.deleted', 'release', 'deleted', DELETED),
-    githubDelivery({
-        name: 'create.tag',
-        event: 'create',
-        words: [TAG, [...word_forms_forms('push'), ...CREATED, 'cut']],
-        where: { ref_type: 'tag' },
-        limit: 'GitHub sends no `create` delivery when more than three tags are pushed at once (https://docs.github.com/en/webhooks/webhook-events-and-payloads#create)',
-    }),
-    githubDelivery({
-        name: 'create.branch',
-        event: 'create',
-        words: [BRANCH, CREATED],
-        where: { ref_type: 'branch' },
-    }),
-    githubDelivery({ name: 'delete.tag', event: 'delete', words: [TAG, DELETED], where: { ref_type: 'tag' } }),
-    githubDelivery({
-        name: 'delete.branch',
-        event: 'delete',
-        words: [BRANCH, DELETED],
-        where: { ref_type: 'branch' },
-    }),
-    // GitHub's deployment states: error, failure, inactive, in_progress, queued, pending, success.
-    githubDelivery({
-        name: 'deployment_status.failed',
-        event: 'deployment_status',
-        action: 'created',
-        words: [DEPLOYMENT, [...word_forms_forms('fail', 'failure', 'failures'), 'error', 'errors', 'errored']],
-        where: { 'deployment_status.state': ['failure', 'error'] },
-    }),
-    githubDelivery({
-        name: 'deployment_status.succeeded',
-        event: 'deployment_status',
-        action: 'created',
-        words: [DEPLOYMENT, word_forms_forms('succeed', 'success', 'successful', 'successfully')],
-        where: { 'deployment_status.state': 'success' },
-    }),
-    githubAction('workflow_run.completed', 'workflow_run', 'completed', word_forms_forms('complete', 'finished', 'finishes')),
-    githubAction('workflow_run.succeeded', 'workflow_run', 'completed', word_forms_forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'), { 'workflow_run.conclusion': 'success' }),
-    githubAction('workflow_run.failed', 'workflow_run', 'completed', word_forms_forms('fail', 'failure', 'failures'), {
-        'workflow_run.conclusion': 'failure',
-    }),
-];
-/** GitHub's catalogue: each event whole, and the actions of those that carry one. */
-const GITHUB_EVENT_TYPES = [...GITHUB, ...GITHUB_ACTIONS];
-//# sourceMappingURL=github-event-types.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-words.js
-/** Words that start the condition a text asks for an event on (`… when a release is drafted`). */
-const CONDITIONS = new Set(['when', 'whenever', 'once', 'if']);
-/** What a service is asked to do, which ends a leading condition (`When a tag is pushed, publish …`). */
-const REQUESTS = new Set(['publish', 'send', 'emit', 'put', 'forward', 'post', 'notify', 'alert', 'relay']);
-const condition_words_LINKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'get']);
-/** `… when a tag is pushed` → `a tag is pushed`; `When a tag is pushed publish an event` → `a tag is pushed`. */
-function conditionWords(words) {
-    const at = words.findIndex((word) => CONDITIONS.has(word));
-    if (at === -1)
+/** `5 minutes` → 300: the first duration written in seconds, minutes or hours; undefined when none is. */
+function secondsIn(text) {
+    const match = /(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|hours?|h)\b/i.exec(text);
+    if (match === null)
         return undefined;
-    const after = words.slice(at + 1);
-    if (at > 0)
-        return after;
-    const end = after.findIndex((word, index) => index > 0 && REQUESTS.has(word) && !condition_words_LINKS.has(after[index - 1] ?? ''));
-    return end === -1 ? after : after.slice(0, end);
+    const unit = (match[2] ?? '').toLowerCase();
+    const scale = unit.startsWith('h') ? 3600 : unit.startsWith('m') ? 60 : 1;
+    return Number(match[1]) * scale;
 }
-//# sourceMappingURL=condition-words.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/dropped-qualifiers.js
+//# sourceMappingURL=replay-capability.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-type.js
 
-
+/** Words of a condition that name no part of what happened: articles, owners, links. */
+const condition_type_FILLER = new Set([
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'their',
+    'its',
+    'his',
+    'her',
+    'any',
+    'every',
+    'each',
+    'some',
+    'new',
+    'is',
+    'are',
+    'was',
+    'were',
+    'be',
+    'been',
+    'being',
+    'gets',
+    'get',
+    'has',
+    'have',
+    'just',
+]);
+/** Words that end what happened and start where or how (`… on the main branch`, `… for a customer`). */
+const condition_type_ENDS = new Set([
+    'on',
+    'in',
+    'for',
+    'against',
+    'with',
+    'to',
+    'from',
+    'by',
+    'at',
+    'and',
+    'or',
+    'so',
+    'then',
+]);
+const condition_type_MAX_WORDS = 4;
 /**
- * What a story's condition says happened that the event it was given does not single out: `when a
- * deployment is rolled back`, answered by every GitHub `deployment` delivery, drops `rolled`. Each
- * dropped word (a participle, or a verb in the present: `fails`) is said, so a qualifier is never
- * silently replaced by the whole event. `whole`: the events taken whatever happened in them.
+ * The message type a story's condition names: `I receive an event when an order is paid` →
+ * `OrderPaid`, `when a customer is created` → `CustomerCreated` (PascalCase, `[A-Za-z0-9]`), so three
+ * stories about three happenings are three types, whatever the sender. Undefined when the story
+ * has no condition (`when …`, `whenever …`, `once …`, `if …`) or it names nothing.
  */
-function droppedQualifiers(params) {
-    if (params.whole.length === 0)
-        return [];
-    const own = new Set(params.whole.flatMap((type) => type.words.flat()));
-    const condition = conditionWords(params.words) ?? [];
-    return condition.filter((word) => !own.has(word) &&
-        (baseVerb(word) !== undefined ||
-            (/[^s]s$/.test(word) && baseVerb(`${word.slice(0, -1)}ed`) !== undefined)));
+function conditionType(actionWords) {
+    const condition = conditionWords(actionWords);
+    if (condition === undefined)
+        return undefined;
+    const end = condition.findIndex((word, index) => index > 0 && condition_type_ENDS.has(word));
+    const named = (end === -1 ? condition : condition.slice(0, end))
+        .filter((word) => !condition_type_FILLER.has(word) && /^[a-z0-9]+$/.test(word))
+        .slice(0, condition_type_MAX_WORDS);
+    if (named.length === 0)
+        return undefined;
+    return named.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
 }
-//# sourceMappingURL=dropped-qualifiers.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/stripe-event-types.js
-
-const PAYMENT = ['payment', 'payments'];
-const REFUND = ['refund', 'refunds'];
-const CHARGE = ['charge', 'charges'];
-const INVOICE = ['invoice', 'invoices'];
-const SUBSCRIPTION = ['subscription', 'subscriptions'];
-const SUCCEEDED = word_forms_forms('succeed', 'success', 'successful');
-const FAILED = word_forms_forms('fail', 'failure', 'failures', 'declined');
-const CANCELLED = word_forms_forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
-const stripe_event_types_CREATED = word_forms_forms('create', 'new', 'issued', 'initiated');
-const UPDATED = word_forms_forms('update', 'changed');
-const REFUNDED = ['refunded', 'refunding'];
-const stripe_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
-/**
- * Stripe's event types a request is likely to ask for by their words
- * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
- */
-const STRIPE_EVENT_TYPES = [
-    stripe_event_types_event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
-    stripe_event_types_event('payment_intent.payment_failed', PAYMENT, FAILED),
-    stripe_event_types_event('payment_intent.created', PAYMENT, stripe_event_types_CREATED),
-    stripe_event_types_event('payment_intent.canceled', PAYMENT, CANCELLED),
-    stripe_event_types_event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
-    stripe_event_types_event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
-    stripe_event_types_event('charge.refunded', PAYMENT, REFUNDED),
-    stripe_event_types_event('charge.refunded', CHARGE, REFUNDED),
-    stripe_event_types_event('charge.succeeded', CHARGE, SUCCEEDED),
-    stripe_event_types_event('charge.failed', CHARGE, FAILED),
-    stripe_event_types_event('charge.captured', CHARGE, word_forms_forms('capture')),
-    stripe_event_types_event('refund.created', REFUND, stripe_event_types_CREATED),
-    stripe_event_types_event('refund.updated', REFUND, UPDATED),
-    stripe_event_types_event('refund.failed', REFUND, FAILED),
-    stripe_event_types_event('charge.dispute.created', ['dispute', 'disputes', 'chargeback', 'chargebacks'], [...stripe_event_types_CREATED, 'opened']),
-    stripe_event_types_event('charge.dispute.closed', ['dispute', 'disputes', 'chargeback', 'chargebacks'], word_forms_forms('close', 'resolved')),
-    stripe_event_types_event('checkout.session.completed', ['checkout', 'checkouts'], word_forms_forms('complete', 'finished')),
-    stripe_event_types_event('checkout.session.expired', ['checkout', 'checkouts'], word_forms_forms('expire')),
-    stripe_event_types_event('invoice.paid', INVOICE, ['paid']),
-    stripe_event_types_event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
-    stripe_event_types_event('invoice.created', INVOICE, stripe_event_types_CREATED),
-    stripe_event_types_event('invoice.finalized', INVOICE, word_forms_forms('finalize', 'finalised')),
-    stripe_event_types_event('customer.subscription.created', SUBSCRIPTION, [...stripe_event_types_CREATED, 'started']),
-    stripe_event_types_event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
-    stripe_event_types_event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...word_forms_forms('delete'), 'ended']),
-    // Sent three days before a trial ends (https://docs.stripe.com/billing/subscriptions/trials).
-    stripe_event_types_event('customer.subscription.trial_will_end', ['trial', 'trials'], [...word_forms_forms('end'), 'over', ...word_forms_forms('expire')]),
-    stripe_event_types_event('customer.subscription.paused', SUBSCRIPTION, word_forms_forms('pause')),
-    stripe_event_types_event('customer.subscription.resumed', SUBSCRIPTION, word_forms_forms('resume')),
-    stripe_event_types_event('invoice.upcoming', INVOICE, ['upcoming', 'renewal', 'renewals']),
-    stripe_event_types_event('invoice.payment_succeeded', INVOICE, PAYMENT, SUCCEEDED),
-    stripe_event_types_event('invoice.voided', INVOICE, word_forms_forms('void')),
-    stripe_event_types_event('invoice.marked_uncollectible', INVOICE, ['uncollectible', 'uncollectable']),
-    stripe_event_types_event('customer.created', ['customer', 'customers'], stripe_event_types_CREATED),
-    stripe_event_types_event('customer.deleted', ['customer', 'customers'], word_forms_forms('delete')),
-    stripe_event_types_event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
-    stripe_event_types_event('payout.failed', ['payout', 'payouts'], FAILED),
-];
-//# sourceMappingURL=stripe-event-types.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
-
-
-/** Catalogues by provider name, for the providers whose event names are known. */
-const PROVIDER_EVENT_TYPES = {
-    Stripe: STRIPE_EVENT_TYPES,
-    GitHub: GITHUB_EVENT_TYPES,
-};
-/** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */
-const NEGATORS = new Set(['not', 'without', 'never', 'no', 't', 'nor']);
-const NEGATED_SPAN = 2;
-/**
- * A text's words as asked and as negated: `closed without being merged` asks for closed and negates
- * being and merged; `unmerged` negates merged. Words are lowercase, split as `words-of` splits them.
- */
-function polarity(words) {
-    const asked = new Set();
-    const negated = new Set();
-    let negating = 0;
-    for (const word of words) {
-        if (NEGATORS.has(word)) {
-            negating = NEGATED_SPAN;
-            continue;
-        }
-        if (negating > 0) {
-            negated.add(word);
-            negating -= 1;
-            continue;
-        }
-        asked.add(word);
-        if (/^un[a-z]{4,}$/.test(word))
-            negated.add(word.slice(2));
-    }
-    return { asked, negated };
-}
-/**
- * The provider's event types a text asks for: those whose every word it holds (and every `negated`
- * word it holds negated), without those a more specific match contains (`invoice payment failed` is
- * invoice.payment_failed, not also payment_intent.payment_failed; `closed without being merged` is
- * not also every closed pull request). Words are lowercase, split as `words-of` splits them.
- */
-function providerEventTypesIn(words, catalogue) {
-    const { asked, negated } = polarity(words);
-    const holds = (set, groups) => (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
-    const matched = catalogue.filter((type) => holds(asked, type.words) && holds(negated, type.negated));
-    const groups = (type) => [...type.words, ...(type.negated ?? [])];
-    const within = (type, other) => groups(type).every((word) => groups(other).some((wider) => word.some((form) => wider.includes(form))));
-    const specific = matched.filter((type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)));
-    const key = (type) => type.action?.name ?? type.deliveryType;
-    return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
-}
-//# sourceMappingURL=provider-event-types.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/story-dropped-qualifiers.js
-
-
-
-/**
- * `when a deployment is rolled back`, answered by every `deployment` delivery: the words of the
- * story's condition that its whole events do not single out (events that carry an action say so in
- * their own gap).
- */
-function storyDroppedQualifiers(params) {
-    const catalogue = params.asks.provider === undefined ? [] : (PROVIDER_EVENT_TYPES[params.asks.provider.name] ?? []);
-    return params.messages
-        .filter((message) => message.intent === params.intent)
-        .flatMap((message) => {
-        const whole = (message.deliveryTypes ?? []).filter((name) => !GITHUB_ACTION_EVENTS.has(name) &&
-            !(message.deliveryActions ?? []).some((entry) => entry.event === name));
-        const types = catalogue.filter((type) => type.action === undefined && whole.includes(type.deliveryType));
-        const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
-        return dropped.length === 0
-            ? []
-            : [
-                `"${dropped.join(' ')}" is not singled out: every \`${whole.join('`, `')}\` delivery becomes ${message.messageType}, whatever happened in it`,
-            ];
-    });
-}
-//# sourceMappingURL=story-dropped-qualifiers.js.map
+//# sourceMappingURL=condition-type.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/event-types-asked.js
 
 
@@ -54181,7 +55120,35 @@ function eventTypesAsked(words, catalogue) {
     return found.length > 0 ? found : providerEventTypesIn(words, catalogue);
 }
 //# sourceMappingURL=event-types-asked.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/notification-story.js
+
+
+/** What a story receives that is a message or event the service handles, not a notice to a person. */
+const HANDLED = new Set([
+    'event',
+    'events',
+    'message',
+    'messages',
+    'webhook',
+    'webhooks',
+    'delivery',
+    'deliveries',
+]);
+/**
+ * A story that asks for a person to be told (`As finance I receive an email when the report is
+ * ready`, `As an operator I am alerted when the job fails`): a notification the service would send
+ * (an SNS topic and its subscription), never a message type the consumer accepts.
+ */
+function isNotificationStory(intent) {
+    const words = wordsOf(intent.text);
+    if (words.some((word) => HANDLED.has(word)))
+        return false;
+    return channelsNamed(intent.text).length > 0 || intent.receives === true;
+}
+//# sourceMappingURL=notification-story.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
+
+
 
 
 
@@ -54221,10 +55188,13 @@ function storyMessages(params) {
         if (messages.length > 0)
             return messages;
     }
-    const intents = stories.length > 0 ? stories : defaultIntents(params.names, ['record']);
+    // A story asking for a person to be told is a notification, not a message anyone sends the consumer.
+    const handled = stories.filter((story) => !isNotificationStory(story));
+    const intents = handled.length > 0 ? handled : defaultIntents(params.names, ['record']);
     return intents.map((intent) => ({
         intent,
-        messageType: [intent.verb, ...intent.objectWords].join('-'),
+        // `I receive an event when an order is paid`: the happening is OrderPaid, not the verb `receive`.
+        messageType: conditionType(intent.actionWords) ?? [intent.verb, ...intent.objectWords].join('-'),
         ...delivered(intent.actionWords),
     }));
 }
@@ -54337,6 +55307,8 @@ function ownEvents(params) {
 
 
 
+
+
 const TIMING_WORDS = [
     'within',
     'minute',
@@ -54397,7 +55369,11 @@ function integrationCoverage(params) {
     const capabilities = [
         ...byType.values(),
         ...fixedCapabilities({ asks, test }),
-        shiftCapability({ functionId: 'ConsumerFunction', configName: params.shifting.configName }),
+        shiftCapability({
+            functionId: 'ConsumerFunction',
+            configName: params.shifting.configName,
+            shift: params.shifting.shift,
+        }),
     ];
     const stories = input.stories.map((intent) => {
         const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
@@ -54412,6 +55388,7 @@ function integrationCoverage(params) {
             parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
             extraGaps: [
                 ...dropped,
+                ...branchGaps({ text: intent.text, messages }),
                 ...(words.some((word) => TIMING_WORDS.includes(word))
                     ? [
                         'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
@@ -54454,7 +55431,8 @@ function typeCapability(params) {
         .join(', ');
     // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
     const wholeEvents = asks.webhook && provider?.name === 'GitHub'
-        ? (params.deliveryTypes ?? []).filter((name) => GITHUB_ACTION_EVENTS.has(name) && !params.deliveryActions.some((entry) => entry.event === name))
+        ? (params.deliveryTypes ?? []).filter((name) => GITHUB_ACTION_EVENTS.has(name) &&
+            !params.deliveryActions.some((entry) => entry.event === name && !branchOnly(entry)))
         : [];
     const bus = asks.eventBus !== undefined;
     const words = integration_coverage_typeWords(type);
@@ -54546,6 +55524,7 @@ function fixedCapabilities(params) {
             resources: [],
             notGenerated: 'nobody is paged: the dead-letter alarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; subscribe the pager (an SNS https subscription to its integration URL) to a topic and pass its ARN',
         },
+        fifoCapability(asks, test),
         {
             // The handler claims each message id and nothing else: the message's contents are stored nowhere.
             when: anyOf('store', 'stores', 'stored', 'save', 'saves', 'saved', 'persist', 'persists', 'persisted'),
@@ -54631,45 +55610,6 @@ function fixedCapabilities(params) {
             notGenerated: 'no event bus is generated: name one ("on the orders event bus") or the events (PascalCase names)',
         });
     return capabilities;
-}
-/**
- * Refusing old deliveries: Stripe's check refuses a `t=` more than TOLERANCE_SECONDS from now
- * (https://docs.stripe.com/webhooks#replay-attacks), so an age asked for is compared with it; other
- * senders' checks read no timestamp.
- */
-function replayCapability(asks, test) {
-    const when = anyOf('older', 'stale', 'replay', 'replays', 'replayed', 'timestamp', 'timestamps', 'tolerance');
-    if (asks.provider?.scheme !== 'stripe')
-        return {
-            when,
-            implementedBy: '',
-            tests: [],
-            resources: [],
-            notGenerated: 'replay protection by timestamp is not generated: the signature check reads no time',
-        };
-    return {
-        when,
-        implementedBy: `a Stripe-Signature whose timestamp is more than ${STRIPE_TOLERANCE_SECONDS} s from now is refused with 401`,
-        tests: [test('webhook', integration_test_titles_TITLES.stripe)],
-        resources: ['ReceiverFunction'],
-        compare: (text) => {
-            const asked = secondsIn(text);
-            return asked === undefined || asked === STRIPE_TOLERANCE_SECONDS
-                ? []
-                : [
-                    `${asked} s is asked for, but the check refuses deliveries more than ${STRIPE_TOLERANCE_SECONDS} s old; change TOLERANCE_SECONDS in src/signature.ts`,
-                ];
-        },
-    };
-}
-/** `5 minutes` → 300: the first duration written in seconds, minutes or hours; undefined when none is. */
-function secondsIn(text) {
-    const match = /(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|hours?|h)\b/i.exec(text);
-    if (match === null)
-        return undefined;
-    const unit = (match[2] ?? '').toLowerCase();
-    const scale = unit.startsWith('h') ? 3600 : unit.startsWith('m') ? 60 : 1;
-    return Number(match[1]) * scale;
 }
 /** Every combination of each word's forms: `payment settled` also matches `payments settle`. */
 function variants(words) {
@@ -54863,6 +55803,41 @@ export async function processBatch(event: SqsEvent, deps: ProcessBatchDependenci
   return { batchItemFailures: failures };
 }
 `;
+/**
+ * A FIFO queue's batch: after the first failure every later record goes back unprocessed, so no
+ * message of a group is handled before one sent ahead of it (AWS Lambda Developer Guide, "Handling
+ * errors for an SQS event source": with FIFO queues, stop at the first failure and return it and
+ * all unprocessed messages in batchItemFailures).
+ */
+function fifoProcessBatch() {
+    return PROCESS_BATCH.replace('  for (const record of event.Records) {\n', "  for (const record of event.Records) {\n    // FIFO: once one fails, the rest go back in order, unprocessed.\n    if (failures.length > 0) {\n      log({ level: 'warn', messageId: record.messageId, outcome: 'returned-unprocessed' });\n      failures.push({ itemIdentifier: record.messageId });\n      continue;\n    }\n").replace(' * Handles each record once.', ' * Handles each record once, in order: after a failure the later records are returned unprocessed (FIFO).');
+}
+/**
+ * The send a producer makes to the FIFO queue: MessageGroupId from the payload's group field (SQS
+ * keeps order within a group), MessageDeduplicationId the message id (a resend within 5 minutes is
+ * dropped by SQS). Without a group field one group orders every message.
+ */
+function sendMessageModule(groupField) {
+    return `import type { Message } from './messages';
+
+/** The payload field whose value is a message's group: messages of one group are delivered in the order sent. ${groupField === undefined ? 'None: one group orders every message.' : ''} */
+export const GROUP_FIELD: string | undefined = ${groupField === undefined ? 'undefined' : codeLiteral(groupField)};
+
+export interface FifoSend {
+  QueueUrl: string;
+  MessageBody: string;
+  MessageGroupId: string;
+  MessageDeduplicationId: string;
+}
+
+/** The SendMessage input for a message; throws when the message lacks its group field (it could not be ordered). */
+export function fifoSend(queueUrl: string, message: Message): FifoSend {
+  const group = GROUP_FIELD === undefined ? 'all' : message.payload[GROUP_FIELD];
+  if (typeof group !== 'string' && typeof group !== 'number') throw new Error('message ' + message.id + ' lacks ' + String(GROUP_FIELD) + ', its FIFO message group');
+  return { QueueUrl: queueUrl, MessageBody: JSON.stringify(message), MessageGroupId: String(group), MessageDeduplicationId: message.id };
+}
+`;
+}
 /** Consumer source: message parsing per type, idempotent batch processing, DynamoDB-backed claims, and the event bus when asked. */
 function integrationSource(params) {
     const bus = params.asks.eventBus !== undefined;
@@ -54872,7 +55847,10 @@ function integrationSource(params) {
         ['message-handlers.ts', handlersModule(params.messages, bus)],
         ['processed-store.ts', PROCESSED_STORE],
         ['dynamodb-processed-store.ts', DYNAMODB_STORE],
-        ['process-batch.ts', PROCESS_BATCH],
+        ['process-batch.ts', params.asks.fifo === undefined ? PROCESS_BATCH : fifoProcessBatch()],
+        ...(params.asks.fifo === undefined
+            ? []
+            : [['send-message.ts', sendMessageModule(params.asks.fifo.groupField)]]),
         ...(bus ? [['event-bus.ts', EVENT_BUS]] : []),
         ['handler.ts', consumerHandler(bus, params.eventSource)],
         ...(params.asks.webhook
@@ -54881,6 +55859,7 @@ function integrationSource(params) {
                 signatureHeader: params.asks.signatureHeader ?? 'x-signature',
                 deliveryTypes: deliveryTypeMap(params.messages),
                 deliveryActions: deliveryActionList(params.messages),
+                fifo: params.asks.fifo !== undefined,
             })
             : []),
     ];
@@ -54941,8 +55920,9 @@ function handlersModule(messages, bus) {
     return `import type { Message } from './messages';
 import type { MessageHandlers } from './process-batch';
 
-export interface HandlerDependencies {
-${bus ? '  /** Puts the message on the event bus as an event of its type. */\n  publish: (message: Message) => Promise<void>;\n' : ''}}
+${bus
+        ? 'export interface HandlerDependencies {\n  /** Puts the message on the event bus as an event of its type. */\n  publish: (message: Message) => Promise<void>;\n}'
+        : '/** None yet: add what the handlers need (an empty interface would accept any value). */\nexport type HandlerDependencies = Record<string, never>;'}
 
 ${doc}
 export function createHandlers(${bus ? 'deps' : '_deps'}: HandlerDependencies): MessageHandlers {
@@ -54994,6 +55974,57 @@ function requiredEnv(name: string): string {
 `;
 }
 //# sourceMappingURL=integration-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/fifo-tests.js
+
+
+/**
+ * The generated tests of a FIFO queue's two promises: a send carries MessageGroupId (the payload's
+ * group field, else one group) and MessageDeduplicationId (the message id); a batch stops at its first
+ * failure and returns the rest unprocessed, as AWS asks of a FIFO consumer reporting batch failures.
+ */
+function fifoTests(params) {
+    const type = codeLiteral(params.type);
+    const field = params.groupField;
+    const payload = field === undefined ? '{ amount: 1 }' : `{ ${field}: 'o-42', amount: 1 }`;
+    const group = field === undefined ? "'all'" : "'o-42'";
+    const deps = params.bus ? '{ publish: async () => undefined }' : '{}';
+    return `import { createHandlers } from '../src/message-handlers';
+import { processBatch } from '../src/process-batch';
+import { InMemoryProcessedStore } from '../src/processed-store';
+import { fifoSend } from '../src/send-message';
+
+describe('FIFO queue', () => {
+  it(${codeLiteral(integration_test_titles_TITLES.fifoSend)}, () => {
+    const message = { id: 'm-1', type: ${type}, payload: ${payload} } as const;
+    expect(fifoSend('https://sqs.example/queue.fifo', message)).toEqual({
+      QueueUrl: 'https://sqs.example/queue.fifo',
+      MessageBody: JSON.stringify(message),
+      MessageGroupId: ${group},
+      MessageDeduplicationId: 'm-1',
+    });
+${field === undefined
+        ? ''
+        : `    expect(() => fifoSend('https://sqs.example/queue.fifo', { id: 'm-2', type: ${type}, payload: {} })).toThrow(${codeLiteral(field)});\n`}  });
+
+  it(${codeLiteral(integration_test_titles_TITLES.fifoOrder)}, async () => {
+    const handled: string[] = [];
+    const handlers = {
+      ...createHandlers(${deps}),
+      [${type}]: async (message: { id: string }) => {
+        if (message.id === 'm-2') throw new Error('downstream unavailable');
+        handled.push(message.id);
+      },
+    };
+    const body = (id: string) => JSON.stringify({ id, type: ${type}, payload: ${payload} });
+    const records = ['m-1', 'm-2', 'm-3'].map((id, index) => ({ messageId: 'sqs-' + String(index + 1), body: body(id) }));
+    const result = await processBatch({ Records: records }, { store: new InMemoryProcessedStore(), handlers, now: () => new Date('2030-01-01T00:00:00Z'), leaseSeconds: 180, log: () => undefined });
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'sqs-2' }, { itemIdentifier: 'sqs-3' }]);
+    expect(handled).toEqual(['m-1']);
+  });
+});
+`;
+}
+//# sourceMappingURL=fifo-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-tests.js
 
 
@@ -55233,6 +56264,7 @@ function stripeTest(messages) {
 
 
 
+
 /** Jest suites: idempotency, retries and poison messages; each type end to end; the webhook receiver and the bus when asked. */
 function integrationTests(params) {
     const { baseDir, messages, asks } = params;
@@ -55282,7 +56314,9 @@ describe('processBatch', () => {
     const { run, logs } = setup();
     const result = await run(batch('not json', { id: 'x', type: 'no-such-type', payload: {} }, { id: 'bad id!', type: ${first}, payload: {} }));
     expect(result.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(['sqs-1', 'sqs-2', 'sqs-3']);
-    expect(logs.filter((entry) => entry['level'] === 'error')).toHaveLength(3);
+${asks.fifo === undefined
+        ? "    expect(logs.filter((entry) => entry['level'] === 'error')).toHaveLength(3);"
+        : "    // FIFO: the first failure stops the batch; the later two go back unprocessed.\n    expect(logs.filter((entry) => entry['level'] === 'error')).toHaveLength(1);\n    expect(logs.filter((entry) => entry['outcome'] === 'returned-unprocessed')).toHaveLength(2);"}
   });
 
   it(${codeLiteral(integration_test_titles_TITLES.retry)}, async () => {
@@ -55331,6 +56365,12 @@ describe('InMemoryProcessedStore', () => {
         });
     if (bus)
         files.push({ path: `${baseDir}/${FILES.bus}`, role: 'test', content: BUS_TEST });
+    if (asks.fifo !== undefined)
+        files.push({
+            path: `${baseDir}/${FILES.fifo}`,
+            role: 'test',
+            content: fifoTests({ type: types[0] ?? 'record-item', groupField: asks.fifo.groupField, bus }),
+        });
     return files;
 }
 function typeTest(type, bus) {
@@ -55383,20 +56423,24 @@ describe('createEventBusPublisher', () => {
 
 
 
+
+
 /** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 function integrationBlueprint(input) {
     const { baseDir, names } = input;
     const asks = integrationAsks(input);
-    const messages = storyMessages({
+    // A branch a story names (`on the main branch`) is matched on its events' branch field.
+    const messages = withBranchFilters(storyMessages({
         stories: input.stories,
         names,
         asks,
         clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
-    });
+    }));
     const shifting = trafficShiftingPart({
         functionId: 'ConsumerFunction',
         slug: names.slug,
         ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+        ...optionalAsked(input),
     });
     const coverage = integrationCoverage({ input, asks, messages, shifting });
     const types = distinctMessageTypes(messages)
@@ -55411,13 +56455,16 @@ function integrationBlueprint(input) {
         .join(', ');
     const front = asks.webhook
         ? `Senders POST webhooks to \`<ApiUrl>/webhooks\`, ${signing} under the secret \`WebhookSecretArn\`; a delivery that fails the check is refused (401), logged and counted (alarm \`SignatureRejectedAlarm\`), one of types ${types} (read from ${asks.provider?.eventHeader === undefined ? '' : `the \`${asks.provider.eventHeader}\` header, then `}\`type\`, \`event\` or \`eventType\`; ${mapped === '' ? '`payment.settled` names `PaymentSettled`' : `${asks.provider?.name ?? 'the sender'}'s ${mapped}`}) is queued under its ${asks.provider?.deliveryHeader === undefined ? '' : `\`${asks.provider.deliveryHeader}\` header, else its `}\`id\`, others are acknowledged and dropped.`
-        : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue.`;
+        : `Producers send \`{ "id", "type", "payload" }\` messages (types ${types}) to the queue${asks.fifo === undefined ? '' : ` with \`fifoSend\` (src/send-message.ts), which sets MessageGroupId${asks.fifo.groupField === undefined ? '' : ` from \`payload.${asks.fifo.groupField}\``} and MessageDeduplicationId the \`id\``}.`;
+    const fifo = asks.fifo === undefined
+        ? ''
+        : ' The queue and its dead-letter queue are FIFO: messages of one group are delivered in the order sent, and after a failure the consumer returns the rest of the batch unprocessed.';
     const back = asks.eventBus !== undefined
         ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
         : '';
     const readme = readmeSection({
         input,
-        overview: `${front} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
+        overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
         coverage,
         hasFunctionCode: true,
         ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
@@ -55472,6 +56519,11 @@ function integrationBlueprint(input) {
                     'Creates an IAM role for the receiver: SendMessage to the queue and GetSecretValue on its own secret.',
                 ]
                 : []),
+            ...(asks.fifo === undefined
+                ? []
+                : [
+                    'FIFO queues are named from the stack (`<stack>.fifo`, `<stack>-dead-letter.fifo`; SQS allows 80 characters, so a stack name of at most 64). The dead-letter queue is retained: recreating a deleted stack of the same name needs the old one removed first.',
+                ]),
             'Data stores: the dead-letter queue (messages kept 14 days) and the processed-messages table are retained when the stack is deleted.',
             'Message payloads are written to the processed-messages table; keep personal data out of payloads or shorten the TTL.',
             ...releaseRiskNotes(input),
@@ -55480,10 +56532,119 @@ function integrationBlueprint(input) {
     };
 }
 //# sourceMappingURL=integration-blueprint.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/spelled-route-checks.js
+/** An id no record has: `for an unknown id` is asked of a path with a placeholder. */
+const ID_FOR_UNKNOWN = 'does-not-exist-0000';
+/** Stands in for a real record's id, which the sentence cannot give. */
+const ID_FOR_EXISTING = 'replace-with-an-existing-id';
+const ROUTE = /\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(\/[A-Za-z0-9_.~\-/{}:]*)(.*?)\b(?:returns?|answers?|responds?(?:\s+with)?|gives?)\s+(?:an?\s+|with\s+|status\s+|HTTP\s+)*(\d{3})\b/g;
+const UNKNOWN = /\b(?:unknown|missing|non-?existent|nonexisting|does\s+not\s+exist|absent|deleted)\b/i;
+const spelled_route_checks_ARTICLES = /^(?:an?|the|its|their|some|one)\s+/i;
+const NUMERIC = /(?:amount|total|price|quantity|count|number|cost|age|size|limit|score)$/i;
+/**
+ * Every `METHOD /path … returns NNN` the description spells out, one check each: the method, the
+ * path (an `{id}` filled with ID_FOR_UNKNOWN when the sentence asks about an unknown one), the
+ * status, and for writes a body of the fields named after `with` (`without X` leaves X out of the
+ * fields other checks of that route send). Sentences are as `descriptionSentences` splits them.
+ */
+function spelledRouteChecks(sentences) {
+    const found = sentences.flatMap((sentence) => [...sentence.text.matchAll(ROUTE)].map((match) => ({
+        sentence: sentence.number,
+        text: sentence.text,
+        method: match[1] ?? 'GET',
+        route: (match[2] ?? '/').replace(/[.,;:]+$/, ''),
+        middle: match[3] ?? '',
+        after: sentence.text.slice((match.index ?? 0) + match[0].length),
+        expectedStatus: Number(match[4]),
+    })));
+    const fieldsOf = (route) => [
+        ...new Set(found.filter((one) => one.route === route).flatMap((one) => namedAfter('with', one.middle))),
+    ];
+    return found.map((one) => {
+        const unknown = UNKNOWN.test(`${one.middle} ${one.after}`);
+        const placeholder = /\{[^}]*\}/.test(one.route);
+        const path = one.route.replace(/\{[^}]*\}/g, unknown ? ID_FOR_UNKNOWN : ID_FOR_EXISTING);
+        const writes = ['POST', 'PUT', 'PATCH'].includes(one.method);
+        const left = namedAfter('without', one.middle);
+        const fields = writes ? fieldsOf(one.route).filter((field) => !left.includes(field)) : [];
+        const body = Object.fromEntries(fields.map((field) => [field, sampleValue(field)]));
+        return {
+            sentence: one.sentence,
+            text: one.text,
+            method: one.method,
+            path,
+            route: one.route,
+            expectedStatus: one.expectedStatus,
+            ...(writes ? { body } : {}),
+            gaps: [
+                ...(placeholder && !unknown
+                    ? [
+                        `${one.route} needs an id that exists on the target: replace ${ID_FOR_EXISTING} in src/checks.ts`,
+                    ]
+                    : []),
+                ...(fields.length > 0
+                    ? [`the body's values are samples (${JSON.stringify(body)}): set real ones in src/checks.ts`]
+                    : []),
+                ...responseGaps(one.after),
+            ],
+        };
+    });
+}
+/** `returns 201 and an id`: what the answer should hold, which the canary (status and latency only) does not read. */
+function responseGaps(after) {
+    const held = /^\s*(?:and|with)\s+(?:an?|the|its)\s+([A-Za-z]+)/i.exec(after)?.[1];
+    return held === undefined ? [] : [`the answer's ${held} is not checked: the canary reads the status only`];
+}
+/** `with an amount and a currency` → amount, currency (camelCase); stops at the next preposition or verb. */
+function namedAfter(word, text) {
+    const match = new RegExp(`\\b${word}\\s+(.*)$`, 'i').exec(text);
+    if (match === null)
+        return [];
+    const span = (match[1] ?? '').split(/\b(?:without|with|for|to|from|returns?)\b/i)[0] ?? '';
+    return span
+        .split(/\s*,\s*|\s+and\s+|\s+or\s+/i)
+        .map((part) => part.trim().replace(spelled_route_checks_ARTICLES, ''))
+        .filter((part) => /^[A-Za-z][A-Za-z ]*$/.test(part) && part.split(' ').length <= 3)
+        .map((part) => part
+        .toLowerCase()
+        .split(' ')
+        .map((piece, index) => (index === 0 ? piece : piece.charAt(0).toUpperCase() + piece.slice(1)))
+        .join(''));
+}
+/** A value the target is likely to accept for a field named so: a number for amounts, a code for a currency. */
+function sampleValue(field) {
+    if (NUMERIC.test(field))
+        return 100;
+    if (/currency$/i.test(field))
+        return 'EUR';
+    if (/email$/i.test(field))
+        return 'canary@example.com';
+    return 'canary-check';
+}
+//# sourceMappingURL=spelled-route-checks.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/story-checks.js
 
-/** Each story's subject becomes a path (`view my orders` → `/orders`); without stories the canary checks `/`. */
-function storyChecks(stories, names) {
+
+/**
+ * The routes and statuses the description spells out (`GET /payments/{id} returns 404 for an unknown
+ * id`), one check each; when it spells none, each story's subject becomes a guessed path
+ * (`view my orders` → GET `/orders`, 200); without either the canary checks `/`.
+ */
+function storyChecks(stories, names, sentences = []) {
+    const spelled = spelledRouteChecks(sentences);
+    if (spelled.length > 0)
+        return spelled.map((check, index) => ({
+            sentence: check.sentence,
+            comment: `Sentence ${check.sentence}: ${check.text}`,
+            title: `${check.method} ${check.route} answers ${check.expectedStatus}`,
+            name: `route-${index + 1}-${check.method.toLowerCase()}`,
+            path: check.path,
+            method: check.method,
+            expectedStatus: check.expectedStatus,
+            ...(check.body === undefined ? {} : { body: check.body }),
+            guessed: false,
+            gaps: check.gaps,
+        }));
     if (stories.length === 0) {
         const intent = {
             number: 1,
@@ -55494,17 +56655,26 @@ function storyChecks(stories, names) {
             role: [],
             actionWords: ['open', 'home'],
         };
-        return [{ intent, name: 'home', path: '/' }];
+        return [guessedCheck(intent, 'home', '/')];
     }
     return stories.map((intent) => {
         const words = [...intent.objectWords];
         const last = words.pop() ?? 'item';
-        return {
-            intent,
-            name: `story-${intent.number}-${intent.verb}`,
-            path: `/${[...words, plural(last)].join('-')}`,
-        };
+        return guessedCheck(intent, `story-${intent.number}-${intent.verb}`, `/${[...words, plural(last)].join('-')}`);
     });
+}
+function guessedCheck(intent, name, path) {
+    return {
+        intent,
+        comment: `Story ${intent.number}: ${intent.text}`,
+        title: intent.testTitle,
+        name,
+        path,
+        method: 'GET',
+        expectedStatus: 200,
+        guessed: true,
+        gaps: [`the path ${path} is guessed from the story; adjust src/checks.ts to the target's real routes`],
+    };
 }
 //# sourceMappingURL=story-checks.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-test-titles.js
@@ -55528,7 +56698,7 @@ function testingCoverage(params) {
     const capabilities = [
         {
             when: anyOf('available', 'availability', 'uptime', 'up', 'down', 'outage', 'outages', 'health', 'healthy', 'reachable', 'responds', 'responding', 'monitor', 'monitoring', 'smoke', 'synthetic', 'canary', 'canaries', 'probe', 'probes', 'works', 'working'),
-            implementedBy: 'a scheduled canary requests each path and expects HTTP 200 within 3 s',
+            implementedBy: 'a scheduled canary requests each path and expects its status within 3 s',
             tests: [test(TESTING_TITLES.status), test(TESTING_TITLES.slow)],
             resources: ['CanaryFunction', 'CanarySchedule'],
         },
@@ -55552,33 +56722,46 @@ function testingCoverage(params) {
             notGenerated: 'request and response shapes are not checked: the canary checks status codes and latency only',
         },
     ];
-    const stories = params.checks
-        .filter((check) => input.stories.includes(check.intent))
-        .map(({ intent, path }) => {
+    const checkCapability = (check) => ({
+        when: [],
+        implementedBy: `the canary sends ${check.method} ${check.path} and expects ${check.expectedStatus} within 3 s`,
+        tests: [test(check.title)],
+        resources: ['CanaryFunction'],
+        gaps: check.gaps,
+    });
+    const stories = input.stories.map((intent) => {
         const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-        const check = {
-            when: [],
-            implementedBy: `the canary checks that ${path} answers 200 within 3 s`,
-            tests: [test(intent.testTitle)],
-            resources: ['CanaryFunction'],
-            gaps: [
-                `the path ${path} is guessed from the story; adjust src/checks.ts to the target's real routes`,
-            ],
-        };
+        const own = params.checks.filter((check) => check.intent === intent).map(checkCapability);
         return combine({
             source: { kind: 'story', number: intent.number },
             text: intent.text,
-            parts: [{ text: intent.text, capabilities: [check, ...mostSpecificAskedBy(words, capabilities)] }],
+            parts: [{ text: intent.text, capabilities: [...own, ...mostSpecificAskedBy(words, capabilities)] }],
         });
     });
+    // A sentence that spells routes is answered by their checks as a whole, not clause by clause.
+    const spelled = input.descriptionSentences.filter((sentence) => params.checks.some((check) => check.sentence === sentence.number));
+    const routes = spelled.map((sentence) => combine({
+        source: { kind: 'description', sentence: sentence.number },
+        text: sentence.text,
+        parts: [
+            {
+                text: sentence.text,
+                capabilities: params.checks
+                    .filter((check) => check.sentence === sentence.number)
+                    .map(checkCapability),
+            },
+        ],
+    }));
     return [
         ...stories,
-        ...describeSentences(input.descriptionSentences, capabilities),
+        ...routes,
+        ...describeSentences(input.descriptionSentences.filter((sentence) => !spelled.includes(sentence)), capabilities),
         ...releaseCoverage({ input, functionId: 'CanaryFunction', shifting: params.shifting }),
     ];
 }
 //# sourceMappingURL=testing-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-source.js
+
 
 const RUN_CHECKS = `import type { Check } from './checks';
 
@@ -55592,7 +56775,10 @@ export interface CheckResult {
 }
 
 /** The slice of fetch the canary needs, so tests can answer without a network. */
-export type Fetcher = (url: string, init: { method: string; signal: AbortSignal; redirect: 'manual' }) => Promise<{ status: number }>;
+export type Fetcher = (
+  url: string,
+  init: { method: string; signal: AbortSignal; redirect: 'manual'; headers?: Record<string, string>; body?: string },
+) => Promise<{ status: number }>;
 
 export interface RunChecksParams {
   baseUrl: string;
@@ -55610,7 +56796,8 @@ export async function runChecks(params: RunChecksParams): Promise<CheckResult[]>
     const url = joinUrl(params.baseUrl, check.path);
     const started = clock();
     try {
-      const response = await params.fetcher(url, { method: 'GET', signal: AbortSignal.timeout(params.timeoutMs ?? 10_000), redirect: 'manual' });
+      const body = check.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(check.body) };
+      const response = await params.fetcher(url, { method: check.method, signal: AbortSignal.timeout(params.timeoutMs ?? 10_000), redirect: 'manual', ...body });
       const latencyMs = Math.round(clock() - started);
       const statusOk = check.expectedStatus.includes(response.status);
       const fastEnough = latencyMs <= check.maxLatencyMs;
@@ -55694,19 +56881,22 @@ export async function handler(): Promise<{ passed: number; failed: number; resul
     return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
 function checksModule(checks) {
-    const entries = checks.map(({ intent, name, path }) => [
-        `  // Story ${intent.number}: ${intent.text}`,
-        `  { name: ${codeLiteral(name)}, path: ${codeLiteral(path)}, expectedStatus: [200], maxLatencyMs: 3000 },`,
+    const entries = checks.map(({ comment, name, path, method, expectedStatus, body }) => [
+        `  // ${commentSafe(comment)}`,
+        `  { name: ${codeLiteral(name)}, method: ${codeLiteral(method)}, path: ${codeLiteral(path)}, expectedStatus: [${expectedStatus}], maxLatencyMs: 3000${body === undefined ? '' : `, body: ${JSON.stringify(body)}`} },`,
     ].join('\n'));
     return `export interface Check {
   name: string;
+  method: string;
   /** Appended to the target base URL. */
   path: string;
   expectedStatus: number[];
+  /** Sent as JSON. */
+  body?: Record<string, unknown>;
   maxLatencyMs: number;
 }
 
-/** One check per user story; adjust paths and expectations to the target's real routes. */
+/** One check per route the request spells out, else per user story; adjust paths and expectations to the target's real routes. */
 export const CHECKS: readonly Check[] = [
 ${entries.join('\n')}
 ];
@@ -55794,16 +56984,21 @@ function testingTemplate({ input, namespace, canary, shifting }) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-tests.js
 
 
+
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
 function testingTests(baseDir, checks) {
-    const stories = checks.map(({ intent, name, path }) => `  // Story ${intent.number}: ${intent.text}
-  it(${codeLiteral(intent.testTitle)}, async () => {
+    const stories = checks.map(({ comment, title, name, path, method, expectedStatus, body }) => `  // ${commentSafe(comment)}
+  it(${codeLiteral(title)}, async () => {
     const check = CHECKS.find((candidate) => candidate.name === ${codeLiteral(name)});
     expect(check).toBeDefined();
     const requested: string[] = [];
-    const results = await runChecks({ baseUrl: BASE_URL, checks: [check!], fetcher: answering(200, requested), clock: steadyClock() });
+    const sent: { method: string; body?: string }[] = [];
+    const results = await runChecks({ baseUrl: BASE_URL, checks: [check!], fetcher: answering(${expectedStatus}, requested, sent), clock: steadyClock() });
     expect(requested).toEqual([BASE_URL + ${codeLiteral(path)}]);
-    expect(results[0]).toMatchObject({ name: ${codeLiteral(name)}, ok: true, status: 200 });
+    expect(sent).toEqual([{ method: ${codeLiteral(method)}${body === undefined ? '' : `, body: ${JSON.stringify(JSON.stringify(body))}`} }]);
+    expect(results[0]).toMatchObject({ name: ${codeLiteral(name)}, ok: true, status: ${expectedStatus} });
+    const other = await runChecks({ baseUrl: BASE_URL, checks: [check!], fetcher: answering(${expectedStatus === 200 ? 500 : 200}), clock: steadyClock() });
+    expect(other[0]?.ok).toBe(false);
   });
 `);
     const content = `import { CHECKS } from '../src/checks';
@@ -55814,9 +57009,10 @@ import type { Fetcher } from '../src/run-checks';
 
 const BASE_URL = 'https://target.example.test/prod';
 
-function answering(status: number, requested: string[] = []): Fetcher {
-  return async (url) => {
+function answering(status: number, requested: string[] = [], sent: { method: string; body?: string }[] = []): Fetcher {
+  return async (url, init) => {
     requested.push(url);
+    sent.push({ method: init.method, ...(init.body === undefined ? {} : { body: init.body }) });
     return { status };
   };
 }
@@ -55827,7 +57023,7 @@ function steadyClock(): () => number {
   return () => (now += 5);
 }
 
-const CHECK: Check = { name: 'sample', path: '/sample', expectedStatus: [200], maxLatencyMs: 1000 };
+const CHECK: Check = { name: 'sample', method: 'GET', path: '/sample', expectedStatus: [200], maxLatencyMs: 1000 };
 
 describe('runChecks', () => {
   it(${codeLiteral(TESTING_TITLES.status)}, async () => {
@@ -55868,7 +57064,7 @@ describe('metricsRecord', () => {
   });
 });
 
-describe('user stories', () => {
+describe(${codeLiteral(checks.some((check) => !check.guessed) ? 'the routes the request names' : 'user stories')}, () => {
 ${stories.join('\n')}});
 `;
     return [{ path: `${baseDir}/${TESTING_FILE}`, role: 'test', content }];
@@ -55884,23 +57080,28 @@ ${stories.join('\n')}});
 
 
 
+
 /** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
 function testingBlueprint(input) {
     const { baseDir, names } = input;
-    const checks = storyChecks(input.stories, names);
+    const checks = storyChecks(input.stories, names, input.descriptionSentences);
     const shifting = trafficShiftingPart({
         functionId: 'CanaryFunction',
         slug: names.slug,
         ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
+        ...optionalAsked(input),
     });
     const coverage = testingCoverage({ input, checks, shifting });
     const namespace = `Synthetics/${names.pascal}`;
     const canary = names.slug;
-    const paths = checks.map((check) => `\`${check.path}\``).join(', ');
+    const paths = checks
+        .map((check) => `\`${check.method} ${check.path}\` (${check.expectedStatus})`)
+        .join(', ');
+    const writes = checks.some((check) => check.method !== 'GET' && check.method !== 'HEAD');
     const templatePath = `${baseDir}/template.yaml`;
     const readme = readmeSection({
         input,
-        overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting HTTP 200 within 3 s each, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
+        overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
         coverage,
         hasFunctionCode: true,
         extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -55928,7 +57129,12 @@ function testingBlueprint(input) {
         templatePath,
         riskNotes: [
             'Creates an IAM role for the canary that may only write its own logs.',
-            'Sends unauthenticated GET requests to TargetBaseUrl on a schedule; point it at endpoints that tolerate that load.',
+            'Sends unauthenticated requests to TargetBaseUrl on a schedule; point it at endpoints that tolerate that load.',
+            ...(writes
+                ? [
+                    'Some checks write (POST, PUT, PATCH or DELETE): every run changes data on the target, so point it at a test environment.',
+                ]
+                : []),
             ...releaseRiskNotes(input),
         ],
         coverage,
@@ -65167,6 +66373,67 @@ function ingressBreadthRisks(params) {
     ];
 }
 //# sourceMappingURL=ingress-breadth-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/dynamic-reference-risks.js
+
+/**
+ * A dynamic reference and what it reads: `{{resolve:secretsmanager:<secret>…}}`,
+ * `{{resolve:ssm-secure:<name>…}}`, `{{resolve:ssm:<name>…}}` (AWS CloudFormation User Guide, "Get
+ * values stored in other services using dynamic references": CloudFormation resolves them in any
+ * resource property at deploy time).
+ */
+const REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^:}]*)/g;
+/** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
+const SECRET_SINKS = new Map([
+    ['AWS::RDS::DBInstance', new Set(['MasterUserPassword'])],
+    ['AWS::SecretsManager::Secret', new Set(['SecretString'])],
+]);
+/**
+ * `data-egress` for each value holding a dynamic reference to a secret (`secretsmanager`,
+ * `ssm-secure`) or to a Parameter Store parameter the template does not make (`ssm`), anywhere in a
+ * resource's properties except a secret sink (`SECRET_SINKS`): the value is copied where whoever
+ * can read the resource (a `String` parameter, a tag, a description) reads it, out of the secret's
+ * access control. `where` is `<path>#Resources.<Id>.Properties.<property path>`.
+ */
+function dynamicReferenceRisks(params) {
+    const resources = isPlainObject(params.template['Resources']) ? params.template['Resources'] : {};
+    const ownParameters = new Set(Object.values(resources).flatMap((resource) => isPlainObject(resource) &&
+        resource['Type'] === 'AWS::SSM::Parameter' &&
+        isPlainObject(resource['Properties']) &&
+        typeof resource['Properties']['Name'] === 'string'
+        ? [resource['Properties']['Name']]
+        : []));
+    const reasons = [];
+    for (const [logicalId, resource] of Object.entries(resources)) {
+        if (!isPlainObject(resource) || !isPlainObject(resource['Properties']))
+            continue;
+        const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
+        for (const [name, value] of Object.entries(resource['Properties'])) {
+            if (SECRET_SINKS.get(type)?.has(name) === true)
+                continue;
+            for (const { at, read } of references(value, name))
+                if (read.kind !== 'ssm' || !ownParameters.has(read.name))
+                    reasons.push({
+                        code: 'data-egress',
+                        where: `${params.path}#Resources.${logicalId}.Properties.${at}`,
+                        message: `${logicalId} (${type}) resolves ${read.kind === 'ssm' ? 'the Parameter Store parameter' : 'the secret'} "${read.name}" into ${at}, where whoever can read the resource reads it.`,
+                    });
+        }
+    }
+    return reasons;
+}
+function references(value, at) {
+    if (typeof value === 'string')
+        return [...value.matchAll(REFERENCE)].map((match) => ({
+            at,
+            read: { kind: match[1] ?? '', name: match[2] ?? '' },
+        }));
+    if (Array.isArray(value))
+        return value.flatMap((item, index) => references(item, `${at}[${index}]`));
+    if (isPlainObject(value))
+        return Object.entries(value).flatMap(([key, item]) => references(item, key.startsWith('Fn::') ? at : `${at}.${key}`));
+    return [];
+}
+//# sourceMappingURL=dynamic-reference-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/data-egress-destinations.js
 /**
  * Where a resource sends data, as a property path below `Properties` (`[]` for each item of a list).
@@ -67350,21 +68617,61 @@ function sourceScope(properties, context) {
 
 
 /**
- * Properties that make a resource act on, or run, something the template must make itself to be
- * judged: an EventBridge rule's or schedule's target (a function, queue or state machine this change
- * does not hold runs with its own role on every event; a built-in target such as
- * `…:target/terminate-instances` stops, reboots or terminates instances, or snapshots volumes, named
- * in its input; AWS EventBridge User Guide, "Targets"), an event source mapping's source (Lambda
- * deletes each message it read from that queue; AWS Lambda Developer Guide, "Using Lambda with
- * Amazon SQS"), an instance's subnet (its public-IP setting is not seen), and a route table
- * association's subnet and route table (it reroutes every resource of an existing subnet).
+ * Properties that name the resource this one acts on, runs, or attaches to, which the template must
+ * make itself to be judged (AWS CloudFormation Template Reference for each type):
+ * - what it runs: an EventBridge rule's or schedule's target (a function, queue or state machine
+ *   this change does not hold runs with its own role on every event; a built-in target such as
+ *   `…:target/terminate-instances` stops, reboots or terminates instances, or snapshots volumes,
+ *   named in its input; AWS EventBridge User Guide, "Targets"), an event source mapping's source
+ *   (Lambda deletes each message it read from that queue; AWS Lambda Developer Guide, "Using Lambda
+ *   with Amazon SQS") and function (code this change does not hold, fed the source's data), a
+ *   secret's rotation (its value changes under whoever reads it);
+ * - what it rewrites: a bucket, topic or queue policy replaces the whole policy of each bucket,
+ *   topic or queue it names (S3 `PutBucketPolicy`, SNS `SetTopicAttributes`, SQS
+ *   `SetQueueAttributes`), a WAF logging configuration replaces the web ACL's;
+ * - what it attaches to and so changes: an HTTP API's integration, route or stage (a `$default`
+ *   route catches every request no other route matches), a load balancer's listener (a new port
+ *   on it) and the target groups it forwards to (a service made reachable from wherever the
+ *   balancer is), a Lambda function's permission, URL, alias or version, a log group's metric
+ *   filter, a topic's subscription, a CodeDeploy application's deployment group, an Aurora
+ *   cluster's instance (a new reader of its data);
+ * - where it is placed when that decides who reaches it: an instance's subnet (its public-IP
+ *   setting is not seen), and a route table association's subnet and route table (it reroutes
+ *   every resource of an existing subnet).
+ * A resource placed in an existing VPC (a subnet, security group, route table or target group's
+ * `VpcId`) or on an existing event bus or key (`EventBusName`, an alias's `TargetKeyId`) changes
+ * nothing the VPC, bus or key already does, and is not listed.
  */
 const MUST_BE_OWN = new Map([
     ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
     ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
-    ['AWS::Lambda::EventSourceMapping', [['EventSourceArn']]],
+    ['AWS::Lambda::EventSourceMapping', [['EventSourceArn'], ['FunctionName']]],
     ['AWS::EC2::Instance', [['SubnetId'], ['NetworkInterfaces', '[]', 'SubnetId']]],
     ['AWS::EC2::SubnetRouteTableAssociation', [['SubnetId'], ['RouteTableId']]],
+    ['AWS::S3::BucketPolicy', [['Bucket']]],
+    ['AWS::SNS::TopicPolicy', [['Topics', '[]']]],
+    ['AWS::SQS::QueuePolicy', [['Queues', '[]']]],
+    ['AWS::WAFv2::LoggingConfiguration', [['ResourceArn']]],
+    ['AWS::SecretsManager::RotationSchedule', [['SecretId']]],
+    ['AWS::ApiGatewayV2::Integration', [['ApiId']]],
+    ['AWS::ApiGatewayV2::Route', [['ApiId']]],
+    ['AWS::ApiGatewayV2::Stage', [['ApiId']]],
+    [
+        'AWS::ElasticLoadBalancingV2::Listener',
+        [
+            ['LoadBalancerArn'],
+            ['DefaultActions', '[]', 'TargetGroupArn'],
+            ['DefaultActions', '[]', 'ForwardConfig', 'TargetGroups', '[]', 'TargetGroupArn'],
+        ],
+    ],
+    ['AWS::Lambda::Permission', [['FunctionName']]],
+    ['AWS::Lambda::Url', [['TargetFunctionArn']]],
+    ['AWS::Lambda::Alias', [['FunctionName']]],
+    ['AWS::Lambda::Version', [['FunctionName']]],
+    ['AWS::Logs::MetricFilter', [['LogGroupName']]],
+    ['AWS::SNS::Subscription', [['TopicArn']]],
+    ['AWS::CodeDeploy::DeploymentGroup', [['ApplicationName']]],
+    ['AWS::RDS::DBInstance', [['DBClusterIdentifier']]],
 ]);
 /**
  * `unseen-effect` for each value of `MUST_BE_OWN` that is not a resource of this template
@@ -67384,7 +68691,7 @@ function outsideTargetRisks(params) {
             reasons.push({
                 code: 'unseen-effect',
                 where: `${params.where}.Properties.${at}`,
-                message: `${logicalId} (${type}) acts on ${outside_target_risks_describe(value)}, which this template does not make: what it changes or runs cannot be judged.`,
+                message: `${logicalId} (${type}) acts on or attaches to ${outside_target_risks_describe(value)}, which this template does not make: what it changes or runs there cannot be judged.`,
             });
         }
     if (type === 'AWS::Lambda::Function' && isPlainObject(properties['Code'])) {
@@ -68376,9 +69683,11 @@ function unseen_construct_risks_visit(value, location, found) {
 
 
 
+
 /**
  * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
- * the template cannot show (`unseenConstructRisks`), each resource's own risks, and SAM `Globals`.
+ * the template cannot show (`unseenConstructRisks`), each resource's own risks, SAM `Globals`, and
+ * secrets resolved into readable values (`dynamicReferenceRisks`).
  * What is only seen across resources (the address space all ingress rules open together) is judged
  * over the whole bundle by `classifyRisk` (`ingressBreadthRisks`).
  */
@@ -68408,6 +69717,7 @@ function templateRisks(params) {
             context,
         }));
     reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
+    reasons.push(...dynamicReferenceRisks({ path, template }));
     return reasons;
 }
 //# sourceMappingURL=template-risks.js.map
@@ -72808,7 +74118,12 @@ async function appendEach(params) {
 function openTaskJournal(params) {
     const { log, mirror, taskId } = params;
     let migrated;
-    const migrate = () => (migrated ??= migrateFormerTask({ ...log, taskId, formerTaskId: params.formerTaskId }));
+    const migrate = () => (migrated ??= migrateFormerTask({
+        ...log,
+        taskId,
+        formerTaskId: params.formerTaskId,
+        renamed: params.renamed,
+    }));
     return {
         // The log's own bookkeeping (`pending_events`, `unsent_events`) is not the task's.
         current: async () => {
