@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runGit } from './run-git.js';
 
@@ -18,7 +18,10 @@ export function newCloneId(): string {
  * there. Stable across runs of one clone and its worktrees (they share the common git directory);
  * distinct for every other clone, even of the same repository by the same person. Neither the
  * repository's root commit nor the git user's email would do: clones share the first, and one
- * person's two clones the second. Throws what git and the file system throw.
+ * person's two clones the second. Two runs that start together in a clone without an id agree on
+ * one: the id is written whole to a file of its own and linked into place, which fails when the
+ * place is taken (`EEXIST`), and the run that lost reads the winner's. Throws what git and the
+ * file system throw.
  */
 export async function ensureCloneId(params: { repoDir: string; proposed?: string }): Promise<string> {
   const common = await runGit({ cwd: params.repoDir, args: ['rev-parse', '--git-common-dir'] });
@@ -27,6 +30,25 @@ export async function ensureCloneId(params: { repoDir: string; proposed?: string
   if (CLONE_ID.test(kept)) return kept;
   const id = params.proposed ?? newCloneId();
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${id}\n`);
-  return id;
+  if (kept !== '') {
+    // A file that holds no id (hand-edited, cut short): replaced, as there is no id to agree on.
+    await writeFile(file, `${id}\n`);
+    return id;
+  }
+  return (await linkedInPlace(file, id)) ? id : (await readFile(file, 'utf8')).trim();
+}
+
+/** Writes `id` whole beside `file` and links it in; false when another run's id got there first. */
+async function linkedInPlace(file: string, id: string): Promise<boolean> {
+  const draft = `${file}.${process.pid}.${id}`;
+  await writeFile(draft, `${id}\n`);
+  try {
+    await link(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
 }

@@ -11,7 +11,8 @@ export type MergeDeployDecision =
  * that fell back to guided, and tasks whose mode was never recorded (markers from before the mode
  * decision) deploy with `/deploy` only. So does a task that was not live when its pull request
  * was merged (`state`, the task's state before the merge): stopped with `/cancel`, or whose last
- * run failed, or that was generating again (an edited request, `/retry`) — someone said stop, or
+ * run failed, or that was generating again (an edited request, `/retry`; `received` on the way) or
+ * waiting for a corrected request (`awaiting_input`) — someone said stop, or
  * the head merged is not what was last asked for. A task
  * cancelled only by closing its pull request (`cancelled_by_close`) was live again once it was
  * reopened, so its merge deploys.
@@ -26,10 +27,17 @@ export function deploysOnMerge(
   if (marker.state === 'failed') {
     return { deploy: false, reason: "the task's last run failed, so only `/deploy` deploys it" };
   }
-  if (marker.state === 'generating' || marker.state === 'validating') {
+  if (marker.state === 'generating' || marker.state === 'validating' || marker.state === 'received') {
     return {
       deploy: false,
       reason: 'the task was generating again when its pull request was merged, so only `/deploy` deploys it',
+    };
+  }
+  if (marker.state === 'awaiting_input') {
+    return {
+      deploy: false,
+      reason:
+        'the task was waiting for a corrected request when its pull request was merged, so only `/deploy` deploys it',
     };
   }
   const mode = marker.effective_mode;

@@ -25,13 +25,15 @@ export type TaskState = (typeof TASK_STATES)[number];
 
 /** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
 const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
-  received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
+  // A restarted task (an edited request, `/retry`) or one waiting for a corrected request may still
+  // have its pull request open: a merge meanwhile is taken, as from `generating`.
+  received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled', 'merged'],
   // A held request does not stop people merging the task's open pull request: the task records the
   // merge (never deploying it on merge: the held request was never run) and the hold ends there.
   held: ['generating', 'cancelled', 'failed', 'merged'],
   // A new request may arrive wherever generating could start again; from someone without write
   // access it is `held` instead.
-  awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
+  awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed', 'merged'],
   // A task whose pull request is open can generate again (an edited request, `/retry`) while
   // people merge that pull request: the merge is taken as from `held` or `failed`, and the run in
   // flight stops before it publishes anything (`createCancelWatch`).

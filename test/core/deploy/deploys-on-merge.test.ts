@@ -18,6 +18,8 @@ describe('deploysOnMerge: only an automated, low-risk task deploys on merge (DES
     [{ effective_mode: 'automated', risk_level: 'low', state: 'failed' }, false],
     [{ effective_mode: 'automated', risk_level: 'low', state: 'generating' }, false],
     [{ effective_mode: 'automated', risk_level: 'low', state: 'validating' }, false],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'received' }, false],
+    [{ effective_mode: 'automated', risk_level: 'low', state: 'awaiting_input' }, false],
   ] as const)('%j → %s', (marker, deploys) => {
     expect(deploysOnMerge(marker).deploy).toBe(deploys);
   });
@@ -30,6 +32,11 @@ describe('deploysOnMerge: only an automated, low-risk task deploys on merge (DES
     expect(deploysOnMerge({ effective_mode: 'automated', state: 'cancelled' })).toEqual({
       deploy: false,
       reason: 'the task was stopped with `/cancel`, so only `/deploy` deploys it',
+    });
+    expect(deploysOnMerge({ effective_mode: 'automated', state: 'awaiting_input' })).toEqual({
+      deploy: false,
+      reason:
+        'the task was waiting for a corrected request when its pull request was merged, so only `/deploy` deploys it',
     });
     expect(deploysOnMerge({})).toEqual({
       deploy: false,

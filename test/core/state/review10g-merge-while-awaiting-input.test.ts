@@ -36,11 +36,11 @@ describe('review10g: a merge of the open pull request is recorded from every sta
     expect(canWalk(from, merged(from))).toBe(true);
   });
 
-  it.failing('FAULT: merge ignored — a merge while the task is awaiting_input is recorded', () => {
+  it('FAULT (fixed): merge ignored — a merge while the task is awaiting_input is recorded', () => {
     expect(canWalk('awaiting_input', merged('awaiting_input'))).toBe(true);
   });
 
-  it.failing('FAULT: merge ignored — a merge while the restarted task is received is recorded', () => {
+  it('FAULT (fixed): merge ignored — a merge while the restarted task is received is recorded', () => {
     expect(canWalk('received', merged('received'))).toBe(true);
   });
 });
