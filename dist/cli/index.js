@@ -26027,13 +26027,15 @@ const TASK_STATES = [
 ];
 /** The one table of legal moves; anything not listed is an error, never a silent overwrite. */
 const TRANSITIONS = {
-    received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled'],
+    // A restarted task (an edited request, `/retry`) or one waiting for a corrected request may still
+    // have its pull request open: a merge meanwhile is taken, as from `generating`.
+    received: ['held', 'awaiting_input', 'generating', 'failed', 'cancelled', 'merged'],
     // A held request does not stop people merging the task's open pull request: the task records the
     // merge (never deploying it on merge: the held request was never run) and the hold ends there.
     held: ['generating', 'cancelled', 'failed', 'merged'],
     // A new request may arrive wherever generating could start again; from someone without write
     // access it is `held` instead.
-    awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed'],
+    awaiting_input: ['received', 'generating', 'held', 'cancelled', 'failed', 'merged'],
     // A task whose pull request is open can generate again (an edited request, `/retry`) while
     // people merge that pull request: the merge is taken as from `held` or `failed`, and the run in
     // flight stops before it publishes anything (`createCancelWatch`).
@@ -72404,7 +72406,10 @@ function newCloneId() {
  * there. Stable across runs of one clone and its worktrees (they share the common git directory);
  * distinct for every other clone, even of the same repository by the same person. Neither the
  * repository's root commit nor the git user's email would do: clones share the first, and one
- * person's two clones the second. Throws what git and the file system throw.
+ * person's two clones the second. Two runs that start together in a clone without an id agree on
+ * one: the id is written whole to a file of its own and linked into place, which fails when the
+ * place is taken (`EEXIST`), and the run that lost reads the winner's. Throws what git and the
+ * file system throw.
  */
 async function ensureCloneId(params) {
     const common = await runGit({ cwd: params.repoDir, args: ['rev-parse', '--git-common-dir'] });
@@ -72414,8 +72419,29 @@ async function ensureCloneId(params) {
         return kept;
     const id = params.proposed ?? newCloneId();
     await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
-    await (0,promises_.writeFile)(file, `${id}\n`);
-    return id;
+    if (kept !== '') {
+        // A file that holds no id (hand-edited, cut short): replaced, as there is no id to agree on.
+        await (0,promises_.writeFile)(file, `${id}\n`);
+        return id;
+    }
+    return (await linkedInPlace(file, id)) ? id : (await (0,promises_.readFile)(file, 'utf8')).trim();
+}
+/** Writes `id` whole beside `file` and links it in; false when another run's id got there first. */
+async function linkedInPlace(file, id) {
+    const draft = `${file}.${process.pid}.${id}`;
+    await (0,promises_.writeFile)(draft, `${id}\n`);
+    try {
+        await (0,promises_.link)(draft, file);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    finally {
+        await (0,promises_.unlink)(draft).catch(() => undefined);
+    }
 }
 //# sourceMappingURL=ensure-clone-id.js.map
 // EXTERNAL MODULE: ./lib/core/state/task-state.js
