@@ -187,9 +187,10 @@ describe('createStatusBoard', () => {
     const issue = fakeIssue();
     const board = boardOn(issue.client);
 
-    const attempt = board.move('merged');
+    // A task that never ran has nothing deployed (a merge, by contrast, may be taken from here).
+    const attempt = board.move('deployed');
     await expect(attempt).rejects.toBeInstanceOf(IllegalTransitionError);
-    await expect(attempt).rejects.toMatchObject({ from: 'received', to: 'merged' });
+    await expect(attempt).rejects.toMatchObject({ from: 'received', to: 'deployed' });
     expect(issue.writes).toEqual([]);
     expect(board.current).toBeUndefined();
 
