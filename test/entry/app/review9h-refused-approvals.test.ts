@@ -169,7 +169,9 @@ describe('Probot app, guided mode: the activity list cannot hide a pusher', () =
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, unseenHead, [{ login: 'mallory' }]);
     const filler = (from: number) =>
-      Array.from({ length: 100 }, (_, index) => activity(from + index, 'f'.repeat(39) + String(index % 10)));
+      Array.from({ length: 100 }, (_, index) =>
+        activity(from + index, 'f'.repeat(39) + String(index % 10), user('carol')),
+      );
     activityPages(api, [
       [activity(1, HEAD, user('alice')), ...filler(2).slice(1)],
       filler(200),
@@ -177,7 +179,9 @@ describe('Probot app, guided mode: the activity list cannot hide a pusher', () =
     ]);
     await deliver('pull_request_review', reviewOf('mallory'));
     expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
-    expect(writtenMarker(api)?.foreign_pushes).toEqual([{ sha: HEAD }]);
+    // The head is recorded without a pusher (carol's pushes under it are named, each once).
+    const recorded = writtenMarker(api)?.foreign_pushes ?? [];
+    expect(recorded.filter((push) => push.sha === HEAD)).toEqual([{ sha: HEAD }]);
   });
 
   it(`a list longer than ${MAX_ACTIVITY_PAGES} pages: unknown, two writers needed`, async () => {
