@@ -1,0 +1,114 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+
+/**
+ * A dynamic reference and what it reads: `{{resolve:secretsmanager:<secret>…}}`,
+ * `{{resolve:ssm-secure:<name>…}}`, `{{resolve:ssm:<name>…}}` (AWS CloudFormation User Guide, "Get
+ * values stored in other services using dynamic references").
+ */
+const REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^:}]*)/g;
+
+/** Stands for a part of an `Fn::Join` or `Fn::Sub` only known at deploy time (a `Ref`, an import…). */
+const COMPUTED = '\u0000';
+
+/**
+ * A reference whose opening braces, `resolve:` or service come from a computed part: `{{` then a
+ * parameter, a parameter then `resolve:`, or `{{resolve:` then a parameter. CloudFormation evaluates
+ * `Fn::Join` and `Fn::Sub` before it resolves dynamic references (the User Guide's examples build
+ * them with `Fn::Sub`), so such a text may become any reference.
+ */
+const BUILT = /\{\u0000|\u0000\{|\u0000resolve:|\{\{[^}]*\u0000/;
+
+/** One dynamic reference found in a template value. */
+export interface DynamicReference {
+  /** Dotted location below where the search started (`Value`, `Tags[0].Value`); intrinsic keys (`Fn::Sub`) add nothing. */
+  readonly at: string;
+  /** `secretsmanager`, `ssm-secure` or `ssm`; `built` when the text is assembled from computed parts. */
+  readonly kind: 'secretsmanager' | 'ssm-secure' | 'ssm' | 'built';
+  /** The secret or parameter name as written; `…` stands for each computed part; empty for `built`. */
+  readonly name: string;
+  /** Whether the name is fully written (no computed part), so it can be matched against the template's own parameters. */
+  readonly literal: boolean;
+}
+
+/**
+ * Every dynamic reference in `value` (any depth), at `at`: those written in a text, and those an
+ * `Fn::Join` or `Fn::Sub` assembles from literal pieces (`['{{resolve:', 'secretsmanager:x}}']`)
+ * or from computed ones (`BUILT`). Each distinct reference is listed once per location. Pure;
+ * never throws.
+ */
+export function findDynamicReferences(value: unknown, at: string): DynamicReference[] {
+  const found = new Map<string, DynamicReference>();
+  const add = (reference: DynamicReference): void => {
+    found.set(`${reference.at}\u0001${reference.kind}\u0001${reference.name}`, reference);
+  };
+  const visit = (item: unknown, location: string): void => {
+    if (typeof item === 'string') return referencesInText(item, location).forEach(add);
+    if (Array.isArray(item)) return item.forEach((entry, index) => visit(entry, `${location}[${index}]`));
+    if (!isPlainObject(item)) return;
+    const pieces = textPieces(item);
+    if (pieces !== undefined) {
+      // The text the intrinsic makes holds its literal pieces; what it computes is looked into.
+      referencesInText(render(item), location).forEach(add);
+      return pieces.forEach((piece) => visit(piece, location));
+    }
+    for (const [key, child] of Object.entries(item))
+      visit(child, key === 'Ref' || key.startsWith('Fn::') ? location : join(location, key));
+  };
+  visit(value, at);
+  return [...found.values()];
+}
+
+function referencesInText(text: string, at: string): DynamicReference[] {
+  const written = [...text.matchAll(REFERENCE)].map((match): DynamicReference => {
+    const name = match[2] ?? '';
+    return {
+      at,
+      kind: match[1] as 'secretsmanager' | 'ssm-secure' | 'ssm',
+      name: name.replaceAll(COMPUTED, '…'),
+      literal: !name.includes(COMPUTED),
+    };
+  });
+  if (written.length > 0) return written;
+  return BUILT.test(text) ? [{ at, kind: 'built', name: '', literal: false }] : [];
+}
+
+/**
+ * For a well-formed `Fn::Join` or `Fn::Sub`, the parts of it that are not literal text (`render`
+ * reads those): a Join's computed items, a Sub's variables; undefined for any other value.
+ */
+function textPieces(value: Record<string, unknown>): unknown[] | undefined {
+  if (Object.keys(value).length !== 1) return undefined;
+  const join = value['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1]))
+    return (join[1] as unknown[]).filter((item) => typeof item !== 'string');
+  const sub = value['Fn::Sub'];
+  if (typeof sub === 'string') return [];
+  if (Array.isArray(sub) && typeof sub[0] === 'string')
+    return isPlainObject(sub[1]) ? Object.values(sub[1]) : sub.slice(1);
+  return undefined;
+}
+
+/** The text an `Fn::Join`/`Fn::Sub` makes, each part only known at deploy time written as `COMPUTED`. */
+function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (!isPlainObject(value) || Object.keys(value).length !== 1) return COMPUTED;
+  const join = value['Fn::Join'];
+  if (Array.isArray(join)) {
+    const [separator, items] = join as unknown[];
+    return typeof separator === 'string' && Array.isArray(items)
+      ? items.map(render).join(separator)
+      : COMPUTED;
+  }
+  const sub = value['Fn::Sub'];
+  const [text, variables] = Array.isArray(sub) ? (sub as unknown[]) : [sub, undefined];
+  if (typeof text !== 'string') return COMPUTED;
+  return text.replace(/\$\{([^}]*)\}/g, (_whole, inner: string) => {
+    if (inner.startsWith('!')) return `\${${inner.slice(1)}}`;
+    return isPlainObject(variables) && Object.hasOwn(variables, inner) ? render(variables[inner]) : COMPUTED;
+  });
+}
+
+function join(location: string, key: string): string {
+  return location === '' ? key : `${location}.${key}`;
+}
