@@ -7,8 +7,12 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
  */
 const REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^:}]*)/g;
 
-/** Stands for a part of an `Fn::Join` or `Fn::Sub` only known at deploy time (a `Ref`, an import…). */
-const COMPUTED = '\u0000';
+/**
+ * Stands for a part of an `Fn::Join` or `Fn::Sub` only known at deploy time (a `Ref`, an import…):
+ * a private-use character no template needs; one written in a template only makes more texts read
+ * as built (failing closed).
+ */
+const COMPUTED = '\uE000';
 
 /**
  * A reference whose opening braces, `resolve:` or service come from a computed part: `{{` then a
@@ -16,7 +20,7 @@ const COMPUTED = '\u0000';
  * `Fn::Join` and `Fn::Sub` before it resolves dynamic references (the User Guide's examples build
  * them with `Fn::Sub`), so such a text may become any reference.
  */
-const BUILT = /\{\u0000|\u0000\{|\u0000resolve:|\{\{[^}]*\u0000/;
+const BUILT = /\{\uE000|\uE000\{|\uE000resolve:|\{\{[^}]*\uE000/;
 
 /** One dynamic reference found in a template value. */
 export interface DynamicReference {
