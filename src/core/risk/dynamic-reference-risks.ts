@@ -16,11 +16,13 @@ const SECRET_SINKS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
  * ("the secret value may show up in the service whose resource it's being used in"; AWS
  * CloudFormation User Guide, "Get a secret or secret value from Secrets Manager"), so the value is
  * copied where whoever can read the resource (a `String` parameter, a tag, a description) reads it,
- * out of the secret's access control. Outside resource properties the guide documents no use
- * (resource `Metadata` is named as a place not to put one, since it is shown in the console), so
- * a reference there is judged the same, failing closed: a stack output is read by anyone allowed
- * `DescribeStacks` and by the deploy run; SAM `Globals` are copied into resources; a parameter's
- * `Default`, a mapping or a condition feeds resource properties. `where` is
+ * out of the secret's access control. Outside resource properties no use is documented (resource
+ * metadata such as `AWS::CloudFormation::Init` is named as a place a secret reference cannot go,
+ * since the console shows it: AWS Secrets Manager User Guide, "Get an AWS Secrets Manager secret in
+ * an AWS CloudFormation resource"), so a reference there is judged the same, failing closed: a
+ * stack output is read by anyone allowed `DescribeStacks` and stored with the deployment record;
+ * SAM `Globals` are copied into resources; a parameter's `Default`, a mapping or a condition feeds
+ * resource properties. `where` is
  * `<path>#<Section>.<location>` (`#Resources.<Id>.Properties.<property path>`, `#Outputs.<Id>.Value`).
  */
 export function dynamicReferenceRisks(params: {
@@ -93,7 +95,7 @@ function describe(reference: DynamicReference): string {
 
 function exposure(at: string): string {
   if (at.startsWith('Outputs.'))
-    return 'a stack output anyone allowed to describe the stack reads, and the deploy run reports';
+    return 'a stack output anyone allowed to describe the stack reads, and the deploy run stores with the deployment';
   if (at.startsWith('Resources.') && at.includes('.Properties.'))
     return 'where whoever can read the resource reads it';
   return 'outside the resource properties a secret is reviewed for: where it ends up cannot be judged';

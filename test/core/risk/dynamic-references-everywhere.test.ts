@@ -66,7 +66,7 @@ describe('a dynamic reference outside resource properties is data-egress where i
   it('the message names the secret and the stack output', () => {
     const [reason] = riskOf({ Outputs: { Password: { Value: SECRET } }, Resources: { Q: QUEUE } }).reasons;
     expect(reason?.message).toBe(
-      'The template resolves the secret "prod/orders-db" into Outputs.Password.Value, a stack output anyone allowed to describe the stack reads, and the deploy run reports.',
+      'The template resolves the secret "prod/orders-db" into Outputs.Password.Value, a stack output anyone allowed to describe the stack reads, and the deploy run stores with the deployment.',
     );
   });
 
