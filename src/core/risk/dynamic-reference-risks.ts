@@ -1,5 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { findDynamicReferences, type DynamicReference } from './find-dynamic-references.js';
+import { findDynamicReferences, renderBudget, type DynamicReference } from './find-dynamic-references.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
@@ -56,10 +56,14 @@ function templateReferences(
   template: Record<string, unknown>,
 ): { reference: DynamicReference; holder: string }[] {
   const found: { reference: DynamicReference; holder: string }[] = [];
+  const budget = renderBudget();
   for (const [section, value] of Object.entries(template)) {
     if (section !== 'Resources' || !isPlainObject(value)) {
       found.push(
-        ...findDynamicReferences(value, section).map((reference) => ({ reference, holder: 'The template' })),
+        ...findDynamicReferences(value, section, budget).map((reference) => ({
+          reference,
+          holder: 'The template',
+        })),
       );
       continue;
     }
@@ -67,7 +71,10 @@ function templateReferences(
       const at = `Resources.${logicalId}`;
       if (!isPlainObject(resource)) {
         found.push(
-          ...findDynamicReferences(resource, at).map((reference) => ({ reference, holder: 'The template' })),
+          ...findDynamicReferences(resource, at, budget).map((reference) => ({
+            reference,
+            holder: 'The template',
+          })),
         );
         continue;
       }
@@ -78,8 +85,10 @@ function templateReferences(
           key === 'Properties' && isPlainObject(part)
             ? Object.entries(part)
                 .filter(([name]) => SECRET_SINKS.get(type)?.has(name) !== true)
-                .flatMap(([name, property]) => findDynamicReferences(property, `${at}.Properties.${name}`))
-            : findDynamicReferences(part, `${at}.${key}`);
+                .flatMap(([name, property]) =>
+                  findDynamicReferences(property, `${at}.Properties.${name}`, budget),
+                )
+            : findDynamicReferences(part, `${at}.${key}`, budget);
         found.push(...entries.map((reference) => ({ reference, holder })));
       }
     }

@@ -120,4 +120,15 @@ describe('a dynamic reference assembled by Fn::Join or Fn::Sub is found', () => 
       { at: 'Value', kind: 'ssm', name: '/…/x', literal: false },
     ]);
   });
+
+  it('a Sub whose variables double the text at every level is not expanded: it counts as built (fails closed)', () => {
+    let value: unknown = 'x';
+    for (let level = 0; level < 15; level += 1) value = { 'Fn::Sub': ['${A}'.repeat(16), { A: value }] };
+    expect(findDynamicReferences(value, 'Value')).toEqual([
+      { at: 'Value', kind: 'built', name: '', literal: false },
+    ]);
+    expect(reasonsOf({ Resources: { Q: QUEUE }, Outputs: { X: { Value: value } } })).toEqual([
+      'data-egress Outputs.X.Value',
+    ]);
+  });
 });
