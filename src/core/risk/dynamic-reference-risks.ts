@@ -1,13 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { findDynamicReferences, renderBudget, type DynamicReference } from './find-dynamic-references.js';
 import type { RiskReason } from './risk-assessment.js';
-
-/**
- * A dynamic reference and what it reads: `{{resolve:secretsmanager:<secret>…}}`,
- * `{{resolve:ssm-secure:<name>…}}`, `{{resolve:ssm:<name>…}}` (AWS CloudFormation User Guide, "Get
- * values stored in other services using dynamic references": CloudFormation resolves them in any
- * resource property at deploy time).
- */
-const REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^:}]*)/g;
 
 /** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
 const SECRET_SINKS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -16,11 +9,21 @@ const SECRET_SINKS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 
 /**
- * `data-egress` for each value holding a dynamic reference to a secret (`secretsmanager`,
- * `ssm-secure`) or to a Parameter Store parameter the template does not make (`ssm`), anywhere in a
- * resource's properties except a secret sink (`SECRET_SINKS`): the value is copied where whoever
- * can read the resource (a `String` parameter, a tag, a description) reads it, out of the secret's
- * access control. `where` is `<path>#Resources.<Id>.Properties.<property path>`.
+ * `data-egress` for each dynamic reference (`findDynamicReferences`) to a secret (`secretsmanager`,
+ * `ssm-secure`), to a Parameter Store parameter the template does not make (`ssm`), or assembled
+ * from computed parts, anywhere in the template but a secret sink (`SECRET_SINKS`): CloudFormation
+ * resolves a secretsmanager reference in any resource property, and the service may show it there
+ * ("the secret value may show up in the service whose resource it's being used in"; AWS
+ * CloudFormation User Guide, "Get a secret or secret value from Secrets Manager"), so the value is
+ * copied where whoever can read the resource (a `String` parameter, a tag, a description) reads it,
+ * out of the secret's access control. Outside resource properties no use is documented (resource
+ * metadata such as `AWS::CloudFormation::Init` is named as a place a secret reference cannot go,
+ * since the console shows it: AWS Secrets Manager User Guide, "Get an AWS Secrets Manager secret in
+ * an AWS CloudFormation resource"), so a reference there is judged the same, failing closed: a
+ * stack output is read by anyone allowed `DescribeStacks` and stored with the deployment record;
+ * SAM `Globals` are copied into resources; a parameter's `Default`, a mapping or a condition feeds
+ * resource properties. `where` is
+ * `<path>#<Section>.<location>` (`#Resources.<Id>.Properties.<property path>`, `#Outputs.<Id>.Value`).
  */
 export function dynamicReferenceRisks(params: {
   path: string;
@@ -37,34 +40,72 @@ export function dynamicReferenceRisks(params: {
         : [],
     ),
   );
-  const reasons: RiskReason[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
-    if (!isPlainObject(resource) || !isPlainObject(resource['Properties'])) continue;
-    const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
-    for (const [name, value] of Object.entries(resource['Properties'])) {
-      if (SECRET_SINKS.get(type)?.has(name) === true) continue;
-      for (const { at, read } of references(value, name))
-        if (read.kind !== 'ssm' || !ownParameters.has(read.name))
-          reasons.push({
-            code: 'data-egress',
-            where: `${params.path}#Resources.${logicalId}.Properties.${at}`,
-            message: `${logicalId} (${type}) resolves ${read.kind === 'ssm' ? 'the Parameter Store parameter' : 'the secret'} "${read.name}" into ${at}, where whoever can read the resource reads it.`,
-          });
-    }
-  }
-  return reasons;
+  const readable = (reference: DynamicReference): boolean =>
+    reference.kind !== 'ssm' || !reference.literal || !ownParameters.has(reference.name);
+  return templateReferences(params.template)
+    .filter(({ reference }) => readable(reference))
+    .map(({ reference, holder }) => ({
+      code: 'data-egress',
+      where: `${params.path}#${reference.at}`,
+      message: `${holder} ${describe(reference)} into ${reference.at}, ${exposure(reference.at)}.`,
+    }));
 }
 
-function references(value: unknown, at: string): { at: string; read: { kind: string; name: string } }[] {
-  if (typeof value === 'string')
-    return [...value.matchAll(REFERENCE)].map((match) => ({
-      at,
-      read: { kind: match[1] ?? '', name: match[2] ?? '' },
-    }));
-  if (Array.isArray(value)) return value.flatMap((item, index) => references(item, `${at}[${index}]`));
-  if (isPlainObject(value))
-    return Object.entries(value).flatMap(([key, item]) =>
-      references(item, key.startsWith('Fn::') ? at : `${at}.${key}`),
-    );
-  return [];
+/** Every reference of the template with what holds it (`Q (AWS::SQS::Queue) resolves`), secret sinks left out. */
+function templateReferences(
+  template: Record<string, unknown>,
+): { reference: DynamicReference; holder: string }[] {
+  const found: { reference: DynamicReference; holder: string }[] = [];
+  const budget = renderBudget();
+  for (const [section, value] of Object.entries(template)) {
+    if (section !== 'Resources' || !isPlainObject(value)) {
+      found.push(
+        ...findDynamicReferences(value, section, budget).map((reference) => ({
+          reference,
+          holder: 'The template',
+        })),
+      );
+      continue;
+    }
+    for (const [logicalId, resource] of Object.entries(value)) {
+      const at = `Resources.${logicalId}`;
+      if (!isPlainObject(resource)) {
+        found.push(
+          ...findDynamicReferences(resource, at, budget).map((reference) => ({
+            reference,
+            holder: 'The template',
+          })),
+        );
+        continue;
+      }
+      const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
+      const holder = `${logicalId} (${type})`;
+      for (const [key, part] of Object.entries(resource)) {
+        const entries =
+          key === 'Properties' && isPlainObject(part)
+            ? Object.entries(part)
+                .filter(([name]) => SECRET_SINKS.get(type)?.has(name) !== true)
+                .flatMap(([name, property]) =>
+                  findDynamicReferences(property, `${at}.Properties.${name}`, budget),
+                )
+            : findDynamicReferences(part, `${at}.${key}`, budget);
+        found.push(...entries.map((reference) => ({ reference, holder })));
+      }
+    }
+  }
+  return found;
+}
+
+function describe(reference: DynamicReference): string {
+  if (reference.kind === 'built') return 'builds a dynamic reference from values known only at deploy time';
+  const what = reference.kind === 'ssm' ? 'the Parameter Store parameter' : 'the secret';
+  return `resolves ${what} "${reference.name}"`;
+}
+
+function exposure(at: string): string {
+  if (at.startsWith('Outputs.'))
+    return 'a stack output anyone allowed to describe the stack reads, and the deploy run stores with the deployment';
+  if (at.startsWith('Resources.') && at.includes('.Properties.'))
+    return 'where whoever can read the resource reads it';
+  return 'outside the resource properties a secret is reviewed for: where it ends up cannot be judged';
 }

@@ -1,6 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { isOwnResource } from './is-own-resource.js';
-import { isThisAccount, readTemplateValue } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 import { valuesAtPath, type ValueAtPath } from './values-at-path.js';
@@ -28,8 +27,9 @@ import { valuesAtPath, type ValueAtPath } from './values-at-path.js';
  *   setting is not seen), and a route table association's subnet and route table (it reroutes
  *   every resource of an existing subnet).
  * A resource placed in an existing VPC (a subnet, security group, route table or target group's
- * `VpcId`) or on an existing event bus or key (`EventBusName`, an alias's `TargetKeyId`) changes
- * nothing the VPC, bus or key already does, and is not listed.
+ * `VpcId`) changes nothing the VPC already does, and is not listed; nor are a rule's `EventBusName`
+ * and an alias's `TargetKeyId`, since the `default` bus and this account's keys are normal: they are
+ * judged by the account they are in (`foreignPlacementRisks`).
  */
 const MUST_BE_OWN: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
@@ -65,10 +65,10 @@ const MUST_BE_OWN: ReadonlyMap<string, readonly (readonly string[])[]> = new Map
 
 /**
  * `unseen-effect` for each value of `MUST_BE_OWN` that is not a resource of this template
- * (`isOwnResource`: a literal id or ARN, a parameter, an import), and for a Lambda function's
- * container image (`Code.ImageUri`) in an ECR registry not written as `${AWS::AccountId}`: code
- * another account chooses and may replace under the same tag (AWS Lambda Developer Guide,
- * "Cross-account permissions" for container images). `where` is `<file>#Resources.<Id>.Properties.<path>`.
+ * (`isOwnResource`: a literal id or ARN, a parameter, an import). The code a function runs is
+ * judged by `codeSourceRisks`, the bus a rule is on and the key an alias names by
+ * `foreignPlacementRisks`.
+ * `where` is `<file>#Resources.<Id>.Properties.<path>`.
  */
 export function outsideTargetRisks(params: ResourceRiskInput): RiskReason[] {
   const { logicalId, type, context } = params;
@@ -83,15 +83,6 @@ export function outsideTargetRisks(params: ResourceRiskInput): RiskReason[] {
         message: `${logicalId} (${type}) acts on or attaches to ${describe(value)}, which this template does not make: what it changes or runs there cannot be judged.`,
       });
     }
-  if (type === 'AWS::Lambda::Function' && isPlainObject(properties['Code'])) {
-    const image = properties['Code']['ImageUri'];
-    if (image !== undefined && !inThisAccountRegistry(image, params))
-      reasons.push({
-        code: 'unseen-effect',
-        where: `${params.where}.Properties.Code.ImageUri`,
-        message: `${logicalId} (${type}) runs a container image from a registry not known to be this account's: code this change does not hold.`,
-      });
-  }
   return reasons;
 }
 
@@ -114,11 +105,6 @@ function ifBranches(found: ValueAtPath): ValueAtPath[] {
  */
 function isAwsDocument(value: unknown): boolean {
   return typeof value === 'string' && /^arn:[\w-]+:ssm:[\w-]*::document\/AWS-/.test(value);
-}
-
-function inThisAccountRegistry(value: unknown, params: ResourceRiskInput): boolean {
-  const read = readTemplateValue(value, params.context);
-  return read.known && read.texts.every((text) => isThisAccount(text.split('.')[0] ?? ''));
 }
 
 function describe(value: unknown): string {

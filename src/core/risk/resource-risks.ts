@@ -1,7 +1,10 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { dataEgressRisks } from './data-egress-risks.js';
+import { aliasUpdateHookRisks } from './alias-update-hook-risks.js';
+import { codeSourceRisks } from './code-source-risks.js';
 import { existingGroupIngressRisks } from './existing-group-ingress-risks.js';
 import { foreignKeyRisks } from './foreign-key-risks.js';
+import { foreignPlacementRisks } from './foreign-placement-risks.js';
 import { findPolicyDocuments } from './find-policy-documents.js';
 import { fleetCommandRisks } from './fleet-command-risks.js';
 import { functionUrlRisks } from './function-url-risks.js';
@@ -26,8 +29,9 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, effects
- * the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
+ * would destroy, code from outside the change (`codeSourceRisks`, and CodeDeploy hooks:
+ * `aliasUpdateHookRisks`), a bus or key of another account
+ * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
@@ -94,6 +98,11 @@ export function resourceRisks(params: {
   reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
+  reasons.push(
+    ...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }),
+  );
+  reasons.push(...foreignPlacementRisks({ logicalId, type, properties, where, context }));
   reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...jsonTextRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
@@ -102,7 +111,9 @@ export function resourceRisks(params: {
   // unreviewed type with a reason of its own (a public setting), nor a custom resource run by this
   // template's own function (its properties are that function's input).
   const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
-  const whole = reasons.some((reason) => reason.where === where);
+  // An implicit role is about the role SAM adds, not the resource: what else it sets (a function's
+  // `Events`, `Layers`, `DeploymentPreference`) is still listed, so the person sees it.
+  const whole = reasons.some((reason) => reason.where === where && reason.code !== 'implicit-iam-role');
   const part = reasons.some((reason) => reason.where.startsWith(`${where}.`));
   if (!custom && !whole)
     reasons.push(

@@ -189,6 +189,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         ResourcePolicy: ANY,
       },
     ],
+    // `EventBusName` is judged by account (`foreignPlacementRisks`), targets by `outsideTargetRisks`.
     [
       'AWS::Events::Rule',
       {
@@ -257,6 +258,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
       'AWS::EC2::PrefixList',
       { ...TAGS, PrefixListName: ANY, AddressFamily: ANY, MaxEntries: ANY, Entries: ANY },
     ],
+    // `TargetKeyId` is judged by account (`foreignPlacementRisks`).
     ['AWS::KMS::Alias', { AliasName: ANY, TargetKeyId: ANY }],
     [
       'AWS::KMS::Key',
@@ -305,6 +307,8 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         TumblingWindowInSeconds: ANY,
       },
     ],
+    // `Code` is read by `codeSourceRisks`: an S3 object other than the deploy run's upload, or an image
+    // of another registry, is code this change does not hold.
     [
       'AWS::Lambda::Function',
       {
@@ -525,8 +529,9 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     // the settings SAM passes to the AWS::Lambda::Function reviewed above (Code -> CodeUri/InlineCode,
     // TracingConfig -> Tracing, SnapStartConfig -> SnapStart), versions and aliases of it, its
     // dead-letter queue and asynchronous-invocation destinations (data-egress destinations), and its
-    // function URL (`functionUrlRisks` reads AuthType). `Role` is read by `existingRoleRisks`; a
-    // function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
+    // function URL (`functionUrlRisks` reads AuthType). `CodeUri` and `ImageUri` are read by
+    // `codeSourceRisks` (only the deploy run's own upload is this change's code). `Role` is read by
+    // `existingRoleRisks`; a function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
     // rule reads them: `Events` (each source makes an API, a schedule or a subscription, some of
     // them public or in another account), `Policies` (policy templates and managed policy names are
     // not policy documents), `Layers` (code from any account), `DeploymentPreference` (hook
@@ -640,7 +645,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
       },
     ],
     // AWS SAM Developer Guide, "AWS::Serverless::LayerVersion" (sam-resource-layerversion.html): the
-    // layer's own code and metadata. Sharing it with other accounts takes an
+    // layer's own code (`ContentUri`, read by `codeSourceRisks`) and metadata. Sharing it with other accounts takes an
     // AWS::Lambda::LayerVersionPermission, which always grants (`ALWAYS_GRANTING_TYPES`).
     [
       'AWS::Serverless::LayerVersion',

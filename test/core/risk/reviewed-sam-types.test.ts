@@ -123,7 +123,9 @@ describe('AWS::Serverless::Function', () => {
     expect(reasonsAtFn(properties)).toContain(`unseen-effect Resources.Fn.Properties.${at}`);
   });
 
-  it('a function without a role is sent to a person as a whole (implicit role), unreviewed keys not listed again', () => {
+  // The implicit role is about the role SAM adds: the person approving it must still see what else
+  // the function sets that no rule judged (a layer of another account, event sources).
+  it('a function without a role is high for its implicit role, and its unreviewed keys are still listed', () => {
     const { Role: _role, ...rest } = FUNCTION.Properties;
     expect(
       reasonsOf({
@@ -132,7 +134,7 @@ describe('AWS::Serverless::Function', () => {
           Fn: { ...FUNCTION, Properties: { ...rest, Layers: ['x'] } },
         },
       }),
-    ).toEqual(['implicit-iam-role Resources.Fn']);
+    ).toEqual(['implicit-iam-role Resources.Fn', 'unseen-effect Resources.Fn.Properties.Layers']);
   });
 });
 
