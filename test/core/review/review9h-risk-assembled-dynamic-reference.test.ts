@@ -9,7 +9,8 @@
 // plain `String` parameter (readable by anyone with `ssm:GetParameter`) while the change is called low
 // risk: hybrid mode auto-merges and deploys it.
 //
-// Held (ordinary tests): the written-out reference; a join whose first piece holds the whole
+// The FAULT cases were `it.failing` until the classifier assembled Fn::Join / Fn::Sub values
+// (find-dynamic-references.ts). Held (ordinary tests): the written-out reference; a join whose first piece holds the whole
 // `{{resolve:secretsmanager:` prefix (the AWS example's shape).
 
 import { riskOf, reasonsOf } from '../risk/risk-of.js';
@@ -33,7 +34,7 @@ const egressAtValue = (value: unknown) =>
   );
 
 describe('risk: a dynamic reference to a secret assembled by an intrinsic function', () => {
-  it.failing.each([
+  it.each([
     [
       'a Fn::Join splitting `{{resolve:` from the service name',
       { 'Fn::Join': ['', ['{{resolve:', `secretsmanager:${PASSWORD}}}`]] },
