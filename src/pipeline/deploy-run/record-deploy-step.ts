@@ -8,6 +8,7 @@ import { IllegalDeployTransitionError } from '../../core/state/deploy-state.js';
 import { TaskEventError } from '../../core/task/task-event-error.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { StatusTrust } from '../../github/status-trust.js';
+import type { VerifiedDeployment } from '../../core/deploy/verified-deployment.js';
 import { parseTaskId } from '../../core/task/parse-task-id.js';
 import { canonicalGitHubTaskId } from '../../core/task/canonical-github-task-id.js';
 import { deployedTaskId } from '../../core/task/deployed-task-id.js';
@@ -60,13 +61,20 @@ export interface DeployTaskRecording {
   readonly mirrors?: DeployRunMirrors;
   /** Judges the status comment; absent: the comment is not read or edited. */
   readonly trust?: StatusTrust;
+  /**
+   * The proof that the deployment's payload was verified (`verifyDeployment`); absent, nothing the
+   * payload says about another name of this repository moves a shared mirror record.
+   */
+  readonly verified?: VerifiedDeployment;
 }
 
 /**
  * Moves the deploy state of the task(s) a deployment touches, for its environment only (DESIGN §3):
  * the payload's `task_id` goes `deploying` on start, `deployed` or `deploy_failed` at the end (a
  * `task_id` under the repository's former name is the same issue's under its name now, when the
- * payload's `repository_id` is this repository's: `deployedTaskId`; its records migrate); a
+ * payload's `repository_id` is this repository's, or the proof of its verification holds for
+ * this repository's id (`recording.verified`; an older name-bound payload has no id of its own):
+ * `deployedTaskId`; its records migrate only with the proof); a
  * successful rollback (`rollback_of`) also moves the task of the deployment it replaced to
  * `rolled_back`. A finish carrying the run's `outcome` records it as the deployed task's last
  * outcome in the same step, so its milestone (`Deploy Failed`…) carries the reason code. Each move goes through the task's status board, built as every other run builds
@@ -116,9 +124,16 @@ export async function recordDeployStep(params: {
     return id;
   };
   if (payload.task_id !== undefined) {
-    // With a key, a run carries out only a payload verified for this repository's id (`verifyDeployment`).
-    const verified = params.recording.trust?.keys !== undefined;
-    const taskId = canonical(payload.task_id, payload.repository_id, verified);
+    // Only a proof of this deployment's payload lets its word move shared records; it also carries
+    // the id the signature holds for, which an older name-bound payload does not name itself.
+    const proof = params.recording.verified;
+    const verified =
+      proof?.vouchesFor({ deploymentId: event.deploymentId, taskId: payload.task_id }) === true;
+    const taskId = canonical(
+      payload.task_id,
+      verified && proof !== undefined ? proof.repositoryId : payload.repository_id,
+      verified,
+    );
     events.push(deployedTaskEvent({ step, taskId, at, event }));
   }
   const warnings: string[] = [];
