@@ -1,5 +1,6 @@
 import type { TaskMarker } from '../core/state/state-marker.js';
 import { parseTaskId } from '../core/task/parse-task-id.js';
+import { repositoryIdOfName } from './repository-id-of-name.js';
 
 /** *Get a repository*: its numeric id. `octokit.rest` satisfies it; absent, no id is looked up. */
 export interface RepositoryIdClient {
@@ -37,11 +38,7 @@ export function markerRepositoryIds(params: {
     const key = `${name.owner}/${name.repo}`.toLowerCase();
     let id = looked.get(key);
     if (id === undefined) {
-      id =
-        client.repos?.get?.({ owner: name.owner, repo: name.repo }).then(
-          (response) => response.data.id,
-          () => undefined,
-        ) ?? Promise.resolve(undefined);
+      id = repositoryIdOfName({ client, owner: name.owner, repo: name.repo }).catch(() => undefined);
       looked.set(key, id);
     }
     return id;

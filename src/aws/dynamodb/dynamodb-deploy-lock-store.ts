@@ -11,6 +11,7 @@ import type {
   DeployLockKey,
   DeployLockStore,
 } from '../../core/stores/deploy-lock-store.js';
+import { isWriteOutcomeUnknown } from './is-write-outcome-unknown.js';
 import { LOCK_TABLE_PARTITION_KEY, LOCK_TABLE_TTL_ATTRIBUTE } from './lock-table-definition.js';
 
 /** The one document-client method the store calls. */
@@ -43,7 +44,11 @@ const lockItemSchema = z.object({
  * only tidies the table later. The SDK retries a write whose answer was lost (a reset connection,
  * a timeout, a 500) although DynamoDB applied it, and the retry then fails its own condition: a
  * take that finds its own token holding the lock took it, and a release that finds no lock left
- * released it (the token is random per take, so no other run's write carries it).
+ * released it (the token is random per take, so no other run's write carries it). When the SDK
+ * gives up on the answer instead (its retries ran out: `isWriteOutcomeUnknown`), the write is read
+ * back the same way: a take whose token holds the lock took it, and one that cannot learn so
+ * removes its own lock by token (best effort) before it reports that it could not take it, so no
+ * lock is left under a token nobody holds.
  */
 export function createDynamoDbDeployLockStore(params: {
   client: DocumentClientApi;
@@ -80,6 +85,31 @@ export function createDynamoDbDeployLockStore(params: {
     }
   }
 
+  /**
+   * The lock in the place after a write that failed: its condition (the item DynamoDB returned
+   * with the failure, else a read), or its answer (`isWriteOutcomeUnknown`: a strongly consistent
+   * read, as the write may have landed). Any other error changed nothing and is thrown as the
+   * failure to `action`; so is a read that fails, naming both errors.
+   */
+  async function lockAfterFailedWrite(attempt: {
+    error: unknown;
+    key: DeployLockKey;
+    action: string;
+  }): Promise<DeployLock | undefined> {
+    const { error, key, action } = attempt;
+    if (isConditionalCheckFailure(error)) return holderReturnedWith(error, parse) ?? (await stored(key));
+    if (!isWriteOutcomeUnknown(error)) throw failure(action, key, error);
+    try {
+      return await stored(key);
+    } catch (readError) {
+      // The write's error leads the message; the read's, which says why nothing more is known, is the cause.
+      const written = failure(action, key, error);
+      throw new Error(`${written.message} Whether it was applied is unknown: ${errorText(readError)}`, {
+        cause: readError,
+      });
+    }
+  }
+
   async function acquire(request: AcquireDeployLockParams) {
     const ttlSeconds = request.ttlSeconds ?? defaultTtlSeconds;
     for (let attempt = 1; attempt <= ACQUIRE_ATTEMPTS; attempt += 1) {
@@ -98,11 +128,21 @@ export function createDynamoDbDeployLockStore(params: {
         );
         return { acquired: true as const, lock };
       } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw failure('take', request, error);
-        const heldBy = holderReturnedWith(error, parse) ?? (await current(request));
-        // Our own token: this put landed and its answer was lost; the SDK's retry met our lock.
-        if (heldBy?.token === lock.token) return { acquired: true as const, lock: heldBy };
+        // A put whose answer never came may land late: giving up, it removes its own lock if there.
+        const giveUp = async (reason: Error): Promise<never> => {
+          if (isWriteOutcomeUnknown(error))
+            await release({ ...request, token: lock.token }).catch(() => undefined);
+          throw reason;
+        };
+        const found = await lockAfterFailedWrite({ error, key: request, action: 'take' }).catch(
+          (reason: unknown) => giveUp(reason instanceof Error ? reason : new Error(String(reason))),
+        );
+        // Our own token: this put landed and its answer was lost (the SDK's retry met our lock, or gave up).
+        if (found?.token === lock.token) return { acquired: true as const, lock: found };
+        const heldBy = found === undefined || isExpired(found, now()) ? undefined : found;
         if (heldBy !== undefined) return { acquired: false as const, heldBy };
+        // A put with no answer that left nothing: it did not land, and nothing says the next would.
+        if (!isConditionalCheckFailure(error)) return giveUp(failure('take', request, error));
         // Released or expired between our write and our read: the next attempt can take it.
       }
     }
@@ -111,33 +151,60 @@ export function createDynamoDbDeployLockStore(params: {
     );
   }
 
+  async function release(request: DeployLockKey & { token: string }): Promise<'released' | 'not-held'> {
+    try {
+      await client.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: keyOf(request),
+          ConditionExpression: '#token = :token',
+          ExpressionAttributeNames: { '#token': NAMES['#token'] },
+          ExpressionAttributeValues: { ':token': request.token },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return 'released';
+    } catch (error) {
+      // No item at all: ours is gone, whether this delete landed and its answer was lost (the
+      // SDK's retry then finds nothing) or the lock's TTL removed it; either way it is released.
+      // Another lock (or an expired one not yet tidied) in the place: not ours to remove.
+      const left = await lockAfterFailedWrite({ error, key: request, action: 'release' });
+      if (left === undefined) return 'released';
+      if (left.token !== request.token) return 'not-held';
+      // Still ours (only a delete with no answer leaves it): it did not land.
+      throw failure('release', request, error);
+    }
+  }
+
+  async function heartbeat(request: DeployLockKey & { token: string; ttlSeconds?: number }) {
+    const expiresAt = epochSeconds(now()) + (request.ttlSeconds ?? defaultTtlSeconds);
+    try {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keyOf(request),
+          UpdateExpression: 'SET #expires = :expires',
+          ConditionExpression: '#token = :token',
+          ExpressionAttributeNames: { '#expires': NAMES['#expires'], '#token': NAMES['#token'] },
+          ExpressionAttributeValues: { ':expires': expiresAt, ':token': request.token },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { extended: true as const, lock: parse(Attributes) };
+    } catch (error) {
+      const left = await lockAfterFailedWrite({ error, key: request, action: 'extend' });
+      if (left?.token !== request.token) return { extended: false as const };
+      // Ours, with the expiry this update sets: it landed and its answer was lost.
+      if (left.expiresAt >= expiresAt) return { extended: true as const, lock: left };
+      throw failure('extend', request, error);
+    }
+  }
+
   return {
     acquire,
     current,
-
-    async release(request) {
-      try {
-        await client.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: keyOf(request),
-            ConditionExpression: '#token = :token',
-            ExpressionAttributeNames: { '#token': NAMES['#token'] },
-            ExpressionAttributeValues: { ':token': request.token },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'released';
-      } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw failure('release', request, error);
-        // Another lock (or an expired one not yet tidied) in the place: not ours to remove. No
-        // item at all: ours is gone, whether this delete landed and its answer was lost (the
-        // SDK's retry then finds nothing) or the lock's TTL removed it; either way it is released.
-        return (holderReturnedWith(error, parse) ?? (await stored(request))) === undefined
-          ? 'released'
-          : 'not-held';
-      }
-    },
+    release,
+    heartbeat,
 
     async forceRelease(key) {
       try {
@@ -147,30 +214,6 @@ export function createDynamoDbDeployLockStore(params: {
         return Attributes === undefined ? undefined : parse(Attributes);
       } catch (error) {
         throw failure('remove', key, error);
-      }
-    },
-
-    async heartbeat(request) {
-      const ttlSeconds = request.ttlSeconds ?? defaultTtlSeconds;
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keyOf(request),
-            UpdateExpression: 'SET #expires = :expires',
-            ConditionExpression: '#token = :token',
-            ExpressionAttributeNames: { '#expires': NAMES['#expires'], '#token': NAMES['#token'] },
-            ExpressionAttributeValues: {
-              ':expires': epochSeconds(now()) + ttlSeconds,
-              ':token': request.token,
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return { extended: true, lock: parse(Attributes) };
-      } catch (error) {
-        if (isConditionalCheckFailure(error)) return { extended: false };
-        throw failure('extend', request, error);
       }
     },
   };
@@ -273,6 +316,10 @@ function holderReturnedWith(
     ]),
   );
   return parse(plain);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function storeError(params: {

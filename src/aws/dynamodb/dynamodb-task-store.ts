@@ -9,6 +9,7 @@ import {
 import { taskRecordSchema, type TaskRecord } from '../../core/task/task-record.js';
 import { keyRepository } from '../../core/stores/store-keys.js';
 import { isConditionalCheckFailure } from './is-conditional-check-failure.js';
+import { isWriteOutcomeUnknown } from './is-write-outcome-unknown.js';
 import { parseItem } from './parse-item.js';
 import { tableError } from './table-error.js';
 import { TASKS_BY_STATUS_INDEX, TASKS_TABLE_KEY } from './task-table-definitions.js';
@@ -29,8 +30,9 @@ const NAMES = {
  * (`attribute_not_exists` for a new task), so two writers never overwrite each other silently:
  * the loser gets `TaskVersionConflictError`. Each put carries a fresh `write_id`: the SDK retries
  * a put whose answer was lost (a reset connection, a timeout, a 500) although DynamoDB applied it,
- * and the retry then fails its own condition; a failed condition is read back (strongly
- * consistent) and a stored `write_id` of this put means it landed, so the writer is not sent to
+ * and the retry then fails its own condition, or the SDK gives up on the answer
+ * (`isWriteOutcomeUnknown`); either is read back (strongly consistent) and a stored `write_id`
+ * of this put means it landed, so the writer is not sent to
  * re-apply its change on top of itself (counted twice) or to spend its conflict retries on it.
  * Reads are strongly consistent; the status index is eventually consistent, as every DynamoDB
  * global secondary index is. `write_id` is the store's own; the record read back does not have it.
@@ -43,7 +45,7 @@ export function createDynamoDbTaskStore(params: {
   const failure = (action: string, error: unknown) =>
     tableError({ action, tableName, definition: 'tasksTableDefinition', error });
   const parse = (item: unknown) => parseItem({ item, schema: taskRecordSchema, tableName });
-  /** Whether the item now stored is the one put `writeId` wrote (a retried put that had landed). */
+  /** Whether the item now stored is the one put `writeId` wrote (a put that landed, its answer lost). */
   const landed = async (taskId: string, writeId: string): Promise<boolean> => {
     try {
       const { Item } = await client.send(
@@ -51,7 +53,7 @@ export function createDynamoDbTaskStore(params: {
       );
       return Item?.[WRITE_ID] === writeId;
     } catch (error) {
-      throw failure(`read task ${taskId} back after a failed condition`, error);
+      throw failure(`read task ${taskId} back after a failed write`, error);
     }
   };
 
@@ -86,8 +88,11 @@ export function createDynamoDbTaskStore(params: {
           new PutCommand({ TableName: tableName, Item: { ...record, [WRITE_ID]: writeId }, ...condition }),
         );
       } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw failure(`write task ${record.task_id}`, error);
+        const conflict = isConditionalCheckFailure(error);
+        if (!conflict && !isWriteOutcomeUnknown(error)) throw failure(`write task ${record.task_id}`, error);
         if (await landed(record.task_id, writeId)) return;
+        // An answer that never came for a put that did not land: the write failed, it is no conflict.
+        if (!conflict) throw failure(`write task ${record.task_id}`, error);
         throw new TaskVersionConflictError(record.task_id, expectedVersion);
       }
     },

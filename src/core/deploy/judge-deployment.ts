@@ -26,7 +26,11 @@ export type DeploymentJudgement =
  * when configured. A payload whose `repository_id` is not `place.repositoryId` is another
  * repository's, whatever its name (one deleted and created again under the name, or a payload
  * copied across), and refused with or without keys; with keys its signature is checked against
- * the id it carries, so the same repository under a former name still holds.
+ * the id it carries, so the same repository under a former name still holds. An older payload
+ * without `repository_id` (signed over a name, v2) holds under the place's name, or under one of
+ * `formerNames`: names GitHub resolves to `place.repositoryId` (the caller asked it), so a
+ * deployment made before a rename still holds after it, and one copied from another repository
+ * does not.
  */
 export function judgeDeployment(params: {
   creator: string | undefined;
@@ -34,6 +38,7 @@ export function judgeDeployment(params: {
   payload: unknown;
   place: DeploymentPlace;
   keys: MarkerKeys | undefined;
+  formerNames?: readonly string[];
 }): DeploymentJudgement {
   const { creator, creators, payload, place, keys } = params;
   if (creator === undefined || !creators.some((login) => login.toLowerCase() === creator.toLowerCase())) {
@@ -59,8 +64,16 @@ export function judgeDeployment(params: {
   if (!isRecord(payload) || typeof signature !== 'string') {
     return { trust: 'refused', reason: 'its payload is not signed, although a marker key is configured' };
   }
-  const holds = (key: Buffer) => deploymentSignatureMatches({ payload, place, signature, key });
-  const signedWith = keyThatSigned(keys, holds);
+  // Only a name-bound payload depends on the name; an id-bound one holds under any name of its id.
+  const places =
+    payload['repository_id'] === undefined
+      ? [place, ...(params.formerNames ?? []).map((repository) => ({ ...place, repository }))]
+      : [place];
+  const signedWith = places
+    .map((signedFor) =>
+      keyThatSigned(keys, (key) => deploymentSignatureMatches({ payload, place: signedFor, signature, key })),
+    )
+    .find((found) => found !== undefined);
   if (signedWith === undefined) {
     return {
       trust: 'refused',

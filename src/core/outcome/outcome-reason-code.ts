@@ -24,6 +24,8 @@ export const OUTCOME_REASON_CODES = [
   'deploy_blocked',
   'deploy_cancelled',
   'deploy_refused',
+  // Refused because another run holds the environment's deploy lock (DESIGN §7): nothing ran.
+  'deploy_locked',
   'approved',
   'awaiting_review',
   'changes_requested',

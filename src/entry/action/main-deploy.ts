@@ -139,6 +139,7 @@ export async function mainDeploy(params: {
       recording: {
         mirrors: deployRunMirrors,
         ...(params.trust === undefined ? {} : { trust: params.trust }),
+        ...(verdict.proof === undefined ? {} : { verified: verdict.proof }),
       },
       ...(pollMs === undefined ? {} : { pollBackoff: { initialDelayMs: pollMs, maxDelayMs: pollMs } }),
       event: deployEvent,

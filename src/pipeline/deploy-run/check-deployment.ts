@@ -5,27 +5,40 @@ import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import type { DeployEvent } from './deploy-event.js';
 import type { DeployRunClient } from './deploy-run-client.js';
 
-/** The payload, the sha and the template, or why this deployment must not run. */
+/**
+ * The payload, the sha and the template, or why this deployment must not run (`refusal`, with the
+ * payload when it could be read, so the refusal can be recorded on the payload's task).
+ */
 export async function checkDeployment(params: {
   client: DeployRunClient;
   event: DeployEvent;
   deploymentStore?: DeploymentStore;
   log: (line: string) => void;
-}): Promise<string | { payload: DeploymentPayload; template: string }> {
+}): Promise<
+  { refusal: string; payload?: DeploymentPayload } | { payload: DeploymentPayload; template: string }
+> {
   const { client, event } = params;
   const { owner, repo } = event.repository;
   const parsed = deploymentPayloadSchema.safeParse(event.payload);
   if (!parsed.success)
-    return `The deployment payload cannot be used: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`;
+    return {
+      refusal: `The deployment payload cannot be used: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
+    };
   const payload = parsed.data;
   if (payload.checked_sha !== event.sha) {
-    return `The deployment is of ${event.sha.slice(0, 7)} but ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed.`;
+    return {
+      refusal: `The deployment is of ${event.sha.slice(0, 7)} but ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed.`,
+      payload,
+    };
   }
   // A rollback redeploys an older sha on purpose; only a forward deploy must match the PR head.
   if (payload.pull_number !== undefined && payload.rollback_of === undefined) {
     const pull = (await client.pulls.get({ owner, repo, pull_number: payload.pull_number })).data;
     if (pull.state === 'open' && pull.head.sha !== payload.checked_sha) {
-      return `PR #${pull.number} moved to ${pull.head.sha.slice(0, 7)} after ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed. Comment /deploy again.`;
+      return {
+        refusal: `PR #${pull.number} moved to ${pull.head.sha.slice(0, 7)} after ${payload.checked_sha.slice(0, 7)} was checked; nothing was deployed. Comment /deploy again.`,
+        payload,
+      };
     }
   }
   const stored = await storedRollback({ ...params, payload });
@@ -38,7 +51,10 @@ export async function checkDeployment(params: {
     ref: event.sha,
   });
   if (template === undefined)
-    return `${payload.template_path} does not exist at ${event.sha.slice(0, 7)}; nothing was deployed.`;
+    return {
+      refusal: `${payload.template_path} does not exist at ${event.sha.slice(0, 7)}; nothing was deployed.`,
+      payload,
+    };
   return { payload, template };
 }
 

@@ -3,10 +3,12 @@ import { summarizeOutcome, type OutcomeSummary } from '../../core/outcome/outcom
 import type { TaskOutcome } from '../../core/outcome/task-outcome.js';
 import { isRecord } from '../../core/request/is-record.js';
 import type { DeployEventBody } from '../../core/task/apply-deploy-event.js';
+import type { TaskEventBody } from '../../core/task/task-event.js';
 import { IllegalDeployTransitionError } from '../../core/state/deploy-state.js';
 import { TaskEventError } from '../../core/task/task-event-error.js';
 import { readDeploymentHistory, type DeploymentHistoryClient } from '../../github/read-deployment-history.js';
 import type { StatusTrust } from '../../github/status-trust.js';
+import type { VerifiedDeployment } from '../../core/deploy/verified-deployment.js';
 import { parseTaskId } from '../../core/task/parse-task-id.js';
 import { canonicalGitHubTaskId } from '../../core/task/canonical-github-task-id.js';
 import { deployedTaskId } from '../../core/task/deployed-task-id.js';
@@ -22,6 +24,13 @@ import { refuseForeignTask } from './refuse-foreign-task.js';
 /** A point in a deploy run that moves the task's deploy state for the run's environment. */
 export type DeployStep =
   | { readonly kind: 'started' }
+  /**
+   * The run refused the deployment before any stack operation (its environment locked by another
+   * run, parameters that cannot be prepared): the deploy state does not move, the outcome is
+   * recorded as the deployed task's last outcome, so the status comment, the Action's `result`
+   * and the mirrors say the same.
+   */
+  | { readonly kind: 'refused'; readonly outcome: TaskOutcome }
   | {
       readonly kind: 'finished';
       readonly succeeded: boolean;
@@ -34,6 +43,9 @@ export type DeployStep =
        */
       readonly outcome?: TaskOutcome;
     };
+
+/** What a deploy step records on a task: a move of its deploy state, or a refusal's outcome. */
+type RecordedEvent = DeployEventBody | Extract<TaskEventBody, { type: 'outcome_recorded' }>;
 
 /** The mirrors a deploy run writes: every board mirror but the artifacts store. */
 export type DeployRunMirrors = Omit<BoardMirrors, 'artifacts'>;
@@ -49,13 +61,20 @@ export interface DeployTaskRecording {
   readonly mirrors?: DeployRunMirrors;
   /** Judges the status comment; absent: the comment is not read or edited. */
   readonly trust?: StatusTrust;
+  /**
+   * The proof that the deployment's payload was verified (`verifyDeployment`); absent, nothing the
+   * payload says about another name of this repository moves a shared mirror record.
+   */
+  readonly verified?: VerifiedDeployment;
 }
 
 /**
  * Moves the deploy state of the task(s) a deployment touches, for its environment only (DESIGN §3):
  * the payload's `task_id` goes `deploying` on start, `deployed` or `deploy_failed` at the end (a
  * `task_id` under the repository's former name is the same issue's under its name now, when the
- * payload's `repository_id` is this repository's: `deployedTaskId`; its records migrate); a
+ * payload's `repository_id` is this repository's, or the proof of its verification holds for
+ * this repository's id (`recording.verified`; an older name-bound payload has no id of its own):
+ * `deployedTaskId`; its records migrate only with the proof); a
  * successful rollback (`rollback_of`) also moves the task of the deployment it replaced to
  * `rolled_back`. A finish carrying the run's `outcome` records it as the deployed task's last
  * outcome in the same step, so its milestone (`Deploy Failed`…) carries the reason code. Each move goes through the task's status board, built as every other run builds
@@ -81,7 +100,7 @@ export async function recordDeployStep(params: {
   if (payload.dry_run) return [];
   const at = new Date(params.now()).toISOString();
   const base = { environment: event.environment, at };
-  const events: DeployEventBody[] = [];
+  const events: RecordedEvent[] = [];
   // A payload made before task ids were canonical, or before a case-only rename, spells the task's
   // repository otherwise: the run moves the task under its id (`canonicalGitHubTaskId`: a deployment
   // is a GitHub repository's, so its payload names a GitHub task), migrating the records kept under
@@ -105,29 +124,17 @@ export async function recordDeployStep(params: {
     return id;
   };
   if (payload.task_id !== undefined) {
-    // With a key, a run carries out only a payload verified for this repository's id (`verifyDeployment`).
-    const verified = params.recording.trust?.keys !== undefined;
-    const taskId = canonical(payload.task_id, payload.repository_id, verified);
-    events.push(
-      step.kind === 'started'
-        ? {
-            type: 'deploy_started',
-            task_id: taskId,
-            ...base,
-            deployment_id: event.deploymentId,
-            sha: event.sha,
-          }
-        : {
-            type: 'deploy_finished',
-            task_id: taskId,
-            ...base,
-            deployment_id: event.deploymentId,
-            // So the finish lands even when this run's start step could not be recorded.
-            sha: event.sha,
-            succeeded: step.succeeded,
-            ...(step.environmentUrl === undefined ? {} : { environment_url: step.environmentUrl }),
-          },
+    // Only a proof of this deployment's payload lets its word move shared records; it also carries
+    // the id the signature holds for, which an older name-bound payload does not name itself.
+    const proof = params.recording.verified;
+    const verified =
+      proof?.vouchesFor({ deploymentId: event.deploymentId, taskId: payload.task_id }) === true;
+    const taskId = canonical(
+      payload.task_id,
+      verified && proof !== undefined ? proof.repositoryId : payload.repository_id,
+      verified,
     );
+    events.push(deployedTaskEvent({ step, taskId, at, event }));
   }
   const warnings: string[] = [];
   if (step.kind === 'finished' && step.succeeded && payload.rollback_of !== undefined) {
@@ -177,6 +184,32 @@ export async function recordDeployStep(params: {
   return warnings;
 }
 
+/** The event the step records for the deployment's own task. */
+function deployedTaskEvent(params: {
+  step: DeployStep;
+  taskId: string;
+  at: string;
+  event: DeployEvent;
+}): RecordedEvent {
+  const { step, taskId, at, event } = params;
+  const base = { task_id: taskId, environment: event.environment, at, deployment_id: event.deploymentId };
+  switch (step.kind) {
+    case 'started':
+      return { type: 'deploy_started', ...base, sha: event.sha };
+    case 'refused':
+      return { type: 'outcome_recorded', task_id: taskId, at, outcome: summarizeOutcome(step.outcome) };
+    case 'finished':
+      return {
+        type: 'deploy_finished',
+        ...base,
+        // So the finish lands even when this run's start step could not be recorded.
+        sha: event.sha,
+        succeeded: step.succeeded,
+        ...(step.environmentUrl === undefined ? {} : { environment_url: step.environmentUrl }),
+      };
+  }
+}
+
 /**
  * The task of the deployment a rollback replaced, and the repository id its payload names, from
  * its payload in the environment's history.
@@ -205,7 +238,7 @@ async function recordOne(params: {
   recording: DeployTaskRecording;
   client: BoardClient;
   event: DeployEvent;
-  taskEvent: DeployEventBody;
+  taskEvent: RecordedEvent;
   /** The task's id as the payload spelled it, when not canonical: its mirror records are migrated. */
   formerTaskId: string | undefined;
   /** `formerTaskId` is another name of this repository, proven by a verified payload's id. */
@@ -216,7 +249,7 @@ async function recordOne(params: {
   log: (line: string) => void;
 }): Promise<string[]> {
   const { recording, taskEvent, log } = params;
-  const what = `${taskEvent.type} of ${taskEvent.task_id} in ${taskEvent.environment}`;
+  const what = `${taskEvent.type} of ${taskEvent.task_id} in ${params.event.environment}`;
   const foreign = refuseForeignTask({ taskId: taskEvent.task_id, event: params.event });
   if (foreign !== undefined) {
     log(foreign);
@@ -308,7 +341,7 @@ async function boardOf(params: {
   trust: StatusTrust | undefined;
   client: BoardClient;
   event: DeployEvent;
-  taskEvent: DeployEventBody;
+  taskEvent: RecordedEvent;
   log: (line: string) => void;
 }): Promise<StatusBoard | undefined> {
   const { client, trust, taskEvent, log } = params;

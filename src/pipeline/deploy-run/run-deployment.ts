@@ -36,6 +36,7 @@ import { templateSource } from './template-source.js';
 import type { PollBackoff } from '../../aws/cloudformation/poll-until.js';
 import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 import { automatedChangeRefusal } from '../../core/deploy/automated-change-refusal.js';
+import type { OutcomeReasonCode } from '../../core/outcome/outcome-reason-code.js';
 
 export type { DeployRunClient } from './deploy-run-client.js';
 
@@ -46,6 +47,8 @@ export type DeploymentOutcome =
       readonly deploymentId: number;
       readonly message: string;
       readonly result?: DeployResult;
+      /** Set when the refusal has a code of its own (`deploy_locked`); else `reasonCodeOf` infers one. */
+      readonly reasonCode?: OutcomeReasonCode;
     };
 
 /** Every capability a generated template may need; CloudFormation refuses IAM resources without them. */
@@ -150,20 +153,20 @@ async function runDeploymentRedacted(params: {
           ? ''
           : ' ⚠️ unsigned payload, only its creator was checked: set marker-secret'),
     );
-    const refusal = await checkDeployment(params);
-    if (typeof refusal === 'string') {
-      await status('failure', refusal);
-      return { status: 'deploy_failed', deploymentId: event.deploymentId, message: refusal };
+    const checked = await checkDeployment(params);
+    if ('refusal' in checked) {
+      await status('failure', checked.refusal);
+      return refuseDeployment({ ...params, payload: checked.payload, message: checked.refusal });
     }
     const prepared = params.prepareParameters
-      ? await params.prepareParameters({ event, payload: refusal.payload, template: refusal.template })
-      : { parameters: refusal.payload.parameters };
+      ? await params.prepareParameters({ event, payload: checked.payload, template: checked.template })
+      : { parameters: checked.payload.parameters };
     if ('refusal' in prepared) {
       await status('failure', prepared.refusal);
-      return { status: 'deploy_failed', deploymentId: event.deploymentId, message: prepared.refusal };
+      return refuseDeployment({ ...params, payload: checked.payload, message: prepared.refusal });
     }
-    const payload = { ...refusal.payload, parameters: prepared.parameters };
-    return deployChecked({ ...params, payload, template: refusal.template, status });
+    const payload = { ...checked.payload, parameters: prepared.parameters };
+    return deployChecked({ ...params, payload, template: checked.template, status });
   });
 }
 
@@ -287,7 +290,7 @@ async function deployChecked(
       'failure',
       `${event.environment} is locked by ${locked.heldBy.holder}; nothing was deployed`,
     );
-    return { status: 'deploy_failed', deploymentId: event.deploymentId, message };
+    return refuseDeployment({ ...params, message, reasonCode: 'deploy_locked' });
   }
 
   // CloudFormation has finished: from here on, what it did is the outcome, and a step that cannot
@@ -379,4 +382,38 @@ async function deployChecked(
     ? { ...result, warnings: [...result.warnings, posted.warning] }
     : result;
   return { ...ended, result: outcomeResult };
+}
+
+/**
+ * The outcome of a deployment refused before any stack operation, recorded (with a payload that
+ * names a task) as that task's last outcome, so its status comment, the mirrors and the Action's
+ * `result` agree; the deploy state does not move. What could not be recorded goes to the log.
+ */
+async function refuseDeployment(
+  params: Parameters<typeof runDeployment>[0] & {
+    payload: DeploymentPayload | undefined;
+    message: string;
+    reasonCode?: OutcomeReasonCode;
+  },
+): Promise<DeploymentOutcome> {
+  const { event, payload, recording, log } = params;
+  const outcome: DeploymentOutcome = {
+    status: 'deploy_failed',
+    deploymentId: event.deploymentId,
+    message: params.message,
+    ...(params.reasonCode === undefined ? {} : { reasonCode: params.reasonCode }),
+  };
+  // The automatic rollback's outcome is not the task's: the failed deployment's is (`recordsOutcome`).
+  if (payload === undefined || recording === undefined || params.recordsOutcome === false) return outcome;
+  const warnings = await recordDeployStep({
+    recording,
+    client: params.client,
+    event,
+    payload,
+    step: { kind: 'refused', outcome },
+    now: params.now,
+    log,
+  });
+  for (const warning of warnings) log(`::warning::${warning}`);
+  return outcome;
 }

@@ -54,6 +54,28 @@ describe('review10f: a put that landed but whose answer was lost is not a confli
     expect(await tasks.get('acme/shop#1')).toEqual(receivedRecord('acme/shop#1'));
   });
 
+  it('a put that landed and whose answer the SDK gave up on (no HTTP status) is written', async () => {
+    const items = table(0);
+    documentMock.on(PutCommand).callsFakeOnce((input: PutCommandInput) => {
+      const item = input.Item as Record<string, unknown> & { task_id: string };
+      items.set(item.task_id, item);
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
+    });
+    const tasks = createDynamoDbTaskStore({ client, tableName: 'ImplementationTasks' });
+    await expect(tasks.put(receivedRecord('acme/shop#1'), 0)).resolves.toBeUndefined();
+  });
+
+  it('a put the SDK gave up on that did not land is a failed write, not a conflict', async () => {
+    table(0);
+    documentMock
+      .on(PutCommand)
+      .rejectsOnce(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} }));
+    const tasks = createDynamoDbTaskStore({ client, tableName: 'ImplementationTasks' });
+    const written = tasks.put(receivedRecord('acme/shop#1'), 0);
+    await expect(written).rejects.toThrow(/socket hang up/);
+    await expect(written).rejects.not.toBeInstanceOf(TaskVersionConflictError);
+  });
+
   it('a real conflict (another writer’s item) is still a conflict', async () => {
     const items = table(0);
     items.set('acme/shop#1', { ...receivedRecord('acme/shop#1'), write_id: 'another-writer' });

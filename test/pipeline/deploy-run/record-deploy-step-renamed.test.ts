@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
+import { deploymentKeysFrom } from '../../../src/core/deploy/deployment-keys.js';
 import { deploymentPayloadSchema } from '../../../src/core/deploy/deployment-payload.js';
+import { signDeploymentPayload } from '../../../src/core/deploy/deployment-signature.js';
+import { VerifiedDeployment } from '../../../src/core/deploy/verified-deployment.js';
+import { markerKeysFrom } from '../../../src/core/state/marker-keys.js';
 import { renderStatusComment } from '../../../src/core/render/status-comment.js';
 import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
@@ -98,18 +102,48 @@ const payloadNaming = (fields: Record<string, unknown>) =>
     ...fields,
   });
 
+const deploymentKeys = deploymentKeysFrom(markerKeysFrom({ secret: 'org-wide-secret' }))!;
+
+/**
+ * The payload signed as the agent signed it (under the name it had then, acme/shop) and the proof
+ * `verifyDeployment` makes of it, or `undefined` when it does not verify. `formerNames`: names
+ * GitHub was found to give this repository's id.
+ */
+function signedAndProven(
+  fields: Record<string, unknown>,
+  formerNames: readonly string[] = [],
+  deploymentId = event.deploymentId,
+) {
+  const place = { repository: 'acme/shop', repositoryId: 4242, sha: SHA, environment: 'staging' };
+  const payload = payloadNaming(
+    signDeploymentPayload({ payload: payloadNaming(fields), place, key: deploymentKeys.current }),
+  );
+  const judged = VerifiedDeployment.judge({
+    deploymentId,
+    creator: BOT,
+    creators: [BOT],
+    payload,
+    place: { ...place, repository: 'acme/store' },
+    keys: deploymentKeys,
+    formerNames,
+  });
+  return { payload, proof: judged.trust === 'verified' ? judged.proof : undefined };
+}
+
 let clock = Date.parse('2026-11-29T11:00:00.000Z');
 function record(params: {
   step: DeployStep;
   payload: ReturnType<typeof payloadNaming>;
   mirror: Awaited<ReturnType<typeof mirrorBeforeRename>>;
   trust?: typeof signed;
+  verified?: VerifiedDeployment | undefined;
   log?: string[];
 }) {
   return recordDeployStep({
     recording: {
       mirrors: { tasks: params.mirror.tasks, events: params.mirror.events },
       ...(params.trust === undefined ? {} : { trust: params.trust }),
+      ...(params.verified === undefined ? {} : { verified: params.verified }),
     },
     client: octokit,
     event,
@@ -143,9 +177,41 @@ describe('a deployment created before the repository was renamed, run after it',
 
   it('with no status comment, moves the mirror record under the new name, migrated, when the payload is verified', async () => {
     const mirror = await mirrorBeforeRename();
-    const payload = payloadNaming({ repository_id: 4242 });
+    const { payload, proof } = signedAndProven({ repository_id: 4242 });
+    expect(proof).toBeDefined();
+    nock(API).get(`${REPO}/issues/7/comments`).query({ per_page: 100, page: 1 }).reply(200, []).persist();
+    await record({ step: { kind: 'started' }, payload, mirror, trust: signed, verified: proof });
+    expect(await mirror.tasks.get('acme/store#7')).toMatchObject({
+      repo: 'acme/store',
+      environments: { staging: { status: 'deploying', deployment_id: 777 } },
+    });
+  });
+
+  it('a key configured is no proof: without the verifier’s proof, no record of another name migrates', async () => {
+    const mirror = await mirrorBeforeRename();
+    const { payload } = signedAndProven({ repository_id: 4242 });
     nock(API).get(`${REPO}/issues/7/comments`).query({ per_page: 100, page: 1 }).reply(200, []).persist();
     await record({ step: { kind: 'started' }, payload, mirror, trust: signed });
+    expect(await mirror.tasks.get('acme/store#7')).toBeUndefined();
+    expect(await mirror.tasks.get('acme/shop#7')).toMatchObject({ version: 2 });
+  });
+
+  it('a proof of another deployment, even of the same payload, proves nothing here', async () => {
+    const mirror = await mirrorBeforeRename();
+    const { payload, proof } = signedAndProven({ repository_id: 4242 }, [], event.deploymentId + 1);
+    expect(proof).toBeDefined();
+    nock(API).get(`${REPO}/issues/7/comments`).query({ per_page: 100, page: 1 }).reply(200, []).persist();
+    await record({ step: { kind: 'started' }, payload, mirror, trust: signed, verified: proof });
+    expect(await mirror.tasks.get('acme/store#7')).toBeUndefined();
+    expect(await mirror.tasks.get('acme/shop#7')).toMatchObject({ version: 2 });
+  });
+
+  it('an older name-bound payload, proven under the name GitHub gives this repository, moves its task too', async () => {
+    const mirror = await mirrorBeforeRename();
+    const { payload, proof } = signedAndProven({}, ['acme/shop']);
+    expect(proof).toBeDefined();
+    nock(API).get(`${REPO}/issues/7/comments`).query({ per_page: 100, page: 1 }).reply(200, []).persist();
+    await record({ step: { kind: 'started' }, payload, mirror, trust: signed, verified: proof });
     expect(await mirror.tasks.get('acme/store#7')).toMatchObject({
       repo: 'acme/store',
       environments: { staging: { status: 'deploying', deployment_id: 777 } },

@@ -1,5 +1,3 @@
-import { renderStatusComment } from '../../../src/core/render/status-comment.js';
-import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import type { DeploymentStore } from '../../../src/core/stores/deployment-store.js';
 import { sha256Hex } from '../../../src/core/stores/sha256-hex.js';
 import { statusTrust } from '../../../src/github/status-trust.js';
@@ -11,6 +9,7 @@ import {
   run,
   scriptSuccessfulUpdate,
 } from './helpers/deploy-run-harness.js';
+import { withStatusComment } from './helpers/task-status-comment.js';
 
 const BOT = 'github-actions[bot]';
 const KEY = Buffer.alloc(32, 6);
@@ -25,39 +24,11 @@ const refusing: DeploymentStore = {
 
 beforeEach(resetDeployMocks);
 
-/** The harness's GitHub with issue 1's status comment (the task of the payload), edited in place. */
-function withStatusComment(github: ReturnType<typeof fakeGitHub>) {
-  const marker: TaskMarker = {
-    task_id: 'acme/shop#1',
-    state: 'merged',
-    attempt: 1,
-    cost_usd: 0,
-    updated_at: '2026-11-24T08:00:00.000Z',
-    version: 9,
-  };
-  const status = {
-    id: 900,
-    user: { login: BOT, type: 'Bot' },
-    body: renderStatusComment({ marker, signingKey: KEY }),
-  };
-  const issues = github.client.issues;
-  github.client.issues = {
-    ...issues,
-    listComments: async (p) => ({ data: p.issue_number === 1 && p.page === 1 ? [status] : [] }),
-    updateComment: async (p) => {
-      if (p.comment_id === 900) status.body = p.body;
-      return {};
-    },
-    getComment: async () => ({ data: { body: status.body, user: status.user } }),
-  };
-  return () => parseStateMarker(status.body)!;
-}
-
 describe('runDeployment: a deployment record the store did not take', () => {
   it("is kept in the task's status for a later step to re-send, and the report says it was not stored", async () => {
     scriptSuccessfulUpdate();
     const github = fakeGitHub({ template: TEMPLATE });
-    const markerNow = withStatusComment(github);
+    const markerNow = withStatusComment(github, { bot: BOT, key: KEY });
 
     const outcome = await run(github, { deploymentStore: refusing, recording: { trust } });
 
