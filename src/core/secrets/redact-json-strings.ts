@@ -1,12 +1,14 @@
 import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
 import { embeddedJsonSpans } from './embedded-json-spans.js';
-import { redactSecrets } from './redact-secrets.js';
+import { escapedStringRuns } from './escaped-string-runs.js';
+import { redactDecodedEscapes } from './redact-decoded-escapes.js';
+import { NOT_SCANNED_MARKER, redactSecrets, TOO_MANY_SECRETS_MARKER } from './redact-secrets.js';
 
 /**
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
  * scanned on its own, as its author wrote it: inside a JSON text a quoted secret is escaped
  * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
-of one object become one); numbers, booleans and null are kept. An object
+ * of one object become one); numbers, booleans and null are kept. An object
  * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
  * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
  * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
@@ -14,17 +16,25 @@ of one object become one); numbers, booleans and null are kept. An object
  */
 export async function redactJsonStrings<T>(value: T): Promise<T> {
   // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
-  return (await redactValue(value)) as T;
+  return (await redactValue(value, 0)) as T;
 }
 
 /** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
 const MIN_SCANNED_KEY_LENGTH = 16;
 
-async function redactValue(value: unknown): Promise<unknown> {
-  if (typeof value === 'string') return redactText(value);
+/**
+ * Nesting the walk follows (arrays and objects, and JSON decoded out of a string): far deeper than
+ * any document people or models write, and shallow enough that the walk's recursion never runs out
+ * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
+ */
+const MAX_DEPTH = 128;
+
+async function redactValue(value: unknown, depth: number): Promise<unknown> {
+  if (depth > MAX_DEPTH) return NOT_SCANNED_MARKER;
+  if (typeof value === 'string') return redactText(value, depth);
   if (Array.isArray(value)) {
     const items: unknown[] = [];
-    for (const item of value) items.push(await redactValue(item));
+    for (const item of value) items.push(await redactValue(item, depth + 1));
     return items;
   }
   if (value === null || typeof value !== 'object') return value;
@@ -39,32 +49,92 @@ async function redactValue(value: unknown): Promise<unknown> {
     const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecrets(key);
     entries.push([
       shownKey,
-      key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item),
+      key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item, depth + 1),
     ]);
   }
   return Object.fromEntries(entries);
 }
 
 /**
- * A string scanned as written, then each JSON document written inside it (`embeddedJsonSpans`: a
- * model's files as JSON text, a JSON file quoted in a message) scanned decoded, as `redactValue`
- * walks a JSON value: a secret escaped inside it (`{\"aws_secret_access_key\":\"…\"}`) no
- * longer hides from name-then-value rules. A document with a secret found only decoded is written
- * back redacted (as compact JSON); the rest of the text is left as it is.
+ * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
+ * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
+ * 0. the whole text with its escapes decoded one level (`redactDecodedEscapes`), wherever they are;
+ * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
+ *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
+ *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
+ * 2. every stretch written as escaped JSON string content (`escapedStringRuns`: a quoted string, an
+ *    escaped document without quotes, one cut off by a length limit) is decoded, and the decoded
+ *    texts are redacted the same way, together (one scan, however many there are), so text escaped
+ *    twice or more is decoded level by level. A stretch with a secret is written back redacted and
+ *    escaped again.
+ * The rest of the text is left as written. A text the document search could not finish within
+ * its bound goes as NOT_SCANNED_MARKER (fail closed).
  */
-async function redactText(text: string): Promise<string> {
-  const raw = await redactSecrets(text);
+async function redactText(text: string, depth: number): Promise<string> {
+  const raw = await redactDecodedEscapes(await redactSecrets(text));
+  if (raw === TOO_MANY_SECRETS_MARKER) return raw;
+  const documents = await redactDocuments(raw, depth);
+  if (documents === undefined) return NOT_SCANNED_MARKER;
+  return redactEscapedRuns(documents, depth);
+}
+
+async function redactDocuments(text: string, depth: number): Promise<string | undefined> {
+  const search = embeddedJsonSpans(text);
+  if (!search.complete) return undefined;
+  return replaceChanged(text, search.documents, async ({ value }) => {
+    const redacted = await redactValue(value, depth + 1);
+    const written = JSON.stringify(redacted);
+    // The walk keeps keys in order, so an unchanged document serialises the same.
+    return written === serialisedWithinStack(value) ? undefined : written;
+  });
+}
+
+/** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
+function serialisedWithinStack(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
+const RUN_SEPARATOR = '\n\0\n';
+
+async function redactEscapedRuns(text: string, depth: number): Promise<string> {
+  const runs = escapedStringRuns(text);
+  if (runs.length === 0) return text;
+  const decoded = runs.map((run) => run.decoded);
+  const joined = decoded.some((run) => run.includes('\0'))
+    ? undefined
+    : (await redactText(decoded.join(RUN_SEPARATOR), depth + 1)).split(RUN_SEPARATOR);
+  // A decoded text holding a NUL, or a joined text withheld whole, is redacted on its own.
+  const redacted =
+    joined?.length === runs.length
+      ? joined
+      : await Promise.all(decoded.map((run) => redactText(run, depth + 1)));
+  return replaceChanged(text, runs, async (_run, index) => {
+    const after = redacted[index] ?? NOT_SCANNED_MARKER;
+    return after === decoded[index] ? undefined : JSON.stringify(after).slice(1, -1);
+  });
+}
+
+/** `text` with each span whose `replacement` is defined replaced by it; spans are in order and apart. */
+async function replaceChanged<Span extends { start: number; end: number }>(
+  text: string,
+  spans: readonly Span[],
+  replacement: (span: Span, index: number) => Promise<string | undefined>,
+): Promise<string> {
   const parts: string[] = [];
   let cursor = 0;
-  for (const { start, end, value } of embeddedJsonSpans(raw)) {
-    const redacted = await redactValue(value);
-    // The walk keeps keys in order, so an unchanged document serialises the same.
-    if (JSON.stringify(redacted) === JSON.stringify(value)) continue;
-    parts.push(raw.slice(cursor, start), JSON.stringify(redacted));
-    cursor = end;
+  for (const [index, span] of spans.entries()) {
+    const replaced = await replacement(span, index);
+    if (replaced === undefined) continue;
+    parts.push(text.slice(cursor, span.start), replaced);
+    cursor = span.end;
   }
-  if (cursor === 0) return raw;
-  parts.push(raw.slice(cursor));
+  if (cursor === 0) return text;
+  parts.push(text.slice(cursor));
   return parts.join('');
 }
 

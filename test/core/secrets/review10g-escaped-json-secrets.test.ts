@@ -14,8 +14,8 @@ import { redactingLog } from '../../../src/core/secrets/redacting-log.js';
 import { FAKE_AWS_SECRET_ACCESS_KEY as SECRET } from '../../fixtures/adversarial/secrets/fake-secrets.js';
 
 describe('escaped JSON in text (review10g)', () => {
-  it.failing(
-    'FAULT: deploy log leak — a deploy log line quoting a JSON string (a stack event reason) has its escaped secret redacted, as artifacts do',
+  it(
+    'deploy log leak — a deploy log line quoting a JSON string (a stack event reason) has its escaped secret redacted, as artifacts do',
     async () => {
       const lines: string[] = [];
       const log = redactingLog((line) => lines.push(line));
@@ -29,8 +29,8 @@ describe('escaped JSON in text (review10g)', () => {
     },
   );
 
-  it.failing(
-    'FAULT: escaped secret kept — escaped JSON not wrapped in quotes (`{\\"aws_secret_access_key\\":\\"…\\"}`, the doc comment\'s own example) is redacted',
+  it(
+    'escaped secret kept — escaped JSON not wrapped in quotes (`{\\"aws_secret_access_key\\":\\"…\\"}`, the doc comment\'s own example) is redacted',
     async () => {
       const text = `request body: {\\"aws_secret_access_key\\":\\"${SECRET}\\"}`;
       const redacted = await redactJsonStrings({ message: text });
@@ -38,8 +38,8 @@ describe('escaped JSON in text (review10g)', () => {
     },
   );
 
-  it.failing(
-    'FAULT: escaped secret kept — a truncated escaped JSON text (a log cut at its length limit) is redacted',
+  it(
+    'escaped secret kept — a truncated escaped JSON text (a log cut at its length limit) is redacted',
     async () => {
       const text = `"{\\"aws_secret_access_key\\":\\"${SECRET}\\", \\"region\\":\\"eu-we`;
       const redacted = await redactJsonStrings({ message: text });
