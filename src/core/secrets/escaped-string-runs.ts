@@ -10,6 +10,7 @@ export interface EscapedStringRun {
  * unescaped `"`, no control character (so never past a line break), only the escapes JSON knows.
  * The alternatives start with different characters, so matching never backtracks: linear.
  */
+// eslint-disable-next-line no-control-regex -- a JSON string cannot hold a raw control character, so one ends a run
 const STRING_CONTENT = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))+/g;
 
 /**

@@ -1,6 +1,7 @@
 import { decodeStringEscapes } from './decode-string-escapes.js';
-import { NOT_SCANNED_MARKER, replaceMatches } from './redact-secrets.js';
+import { replaceMatches } from './replace-matches.js';
 import { scanSecrets, type SecretMatch, type TextRange } from './scan-secrets.js';
+import { NOT_SCANNED_MARKER } from './secret-markers.js';
 
 /**
  * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so

@@ -2,7 +2,8 @@ import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
 import { embeddedJsonSpans } from './embedded-json-spans.js';
 import { escapedStringRuns } from './escaped-string-runs.js';
 import { redactDecodedEscapes } from './redact-decoded-escapes.js';
-import { NOT_SCANNED_MARKER, redactSecrets, TOO_MANY_SECRETS_MARKER } from './redact-secrets.js';
+import { redactSecrets } from './redact-secrets.js';
+import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
 /**
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each

@@ -1,10 +1,7 @@
-import { scanSecrets, type SecretMatch } from './scan-secrets.js';
+import { replaceMatches } from './replace-matches.js';
+import { scanSecrets } from './scan-secrets.js';
 
-/** What replaces a whole text holding more secrets than the scanner locates one by one. */
-export const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
-
-/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
-export const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+export { TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
 /**
  * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
@@ -18,27 +15,4 @@ export const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
 export async function redactSecrets(text: string, path?: string): Promise<string> {
   const matches = await scanSecrets(path === undefined ? { text } : { text, path });
   return replaceMatches({ text, matches });
-}
-
-/**
- * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
- * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
- */
-export function replaceMatches(params: { text: string; matches: readonly SecretMatch[] }): string {
-  const { text, matches } = params;
-  if (matches.length === 0) return text;
-  if (matches.some((match) => match.overflow)) return TOO_MANY_SECRETS_MARKER;
-  const spans = matches
-    .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
-    .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-  const parts: string[] = [];
-  let cursor = 0;
-  for (const { range, slug } of spans) {
-    // A span inside or overlapping one already replaced is already gone.
-    if (range[1] <= cursor) continue;
-    parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
-    cursor = range[1];
-  }
-  parts.push(text.slice(cursor));
-  return parts.join('');
 }

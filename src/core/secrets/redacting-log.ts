@@ -1,5 +1,5 @@
 import { redactJsonStrings } from './redact-json-strings.js';
-import { NOT_SCANNED_MARKER } from './redact-secrets.js';
+import { NOT_SCANNED_MARKER } from './secret-markers.js';
 
 /** A log whose lines go out redacted, in the order they were written. */
 export interface RedactingLog {

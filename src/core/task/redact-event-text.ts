@@ -1,6 +1,7 @@
 import type { OutcomeSummary } from '../outcome/outcome-summary.js';
 import { redactJsonStrings } from '../secrets/redact-json-strings.js';
-import { NOT_SCANNED_MARKER, redactSecrets } from '../secrets/redact-secrets.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
+import { NOT_SCANNED_MARKER } from '../secrets/secret-markers.js';
 
 export { NOT_SCANNED_MARKER };
 

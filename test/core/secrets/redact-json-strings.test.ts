@@ -39,7 +39,9 @@ describe('redactJsonStrings: JSON written inside a string is scanned decoded', (
     expect(redacted).not.toContain(token);
     expect(redacted).not.toContain(url);
     // Redacted in place: the rest of the text stays as written.
-    expect(redacted).toBe('Here: {"token": "[REDACTED:github-token]", "hook": "[REDACTED:slack-webhook-url]"} done');
+    expect(redacted).toBe(
+      'Here: {"token": "[REDACTED:github-token]", "hook": "[REDACTED:slack-webhook-url]"} done',
+    );
   });
 
   it('leaves a text whose JSON holds no secret exactly as written', async () => {
