@@ -59,17 +59,19 @@ async function redactValue(value: unknown, depth: number): Promise<unknown> {
 /**
  * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
  * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
- * 0. the whole text with its escapes decoded one level (`redactDecodedEscapes`), wherever they are;
+ * 0. the whole text with its escapes decoded, level after level (`redactDecodedEscapes`), wherever
+ *    they are, each secret replaced where it is written;
  * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
  *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
  *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
  * 2. every stretch written as escaped JSON string content (`escapedStringRuns`: a quoted string, an
  *    escaped document without quotes, one cut off by a length limit) is decoded, and the decoded
- *    texts are redacted the same way, together (one scan, however many there are), so text escaped
- *    twice or more is decoded level by level. A stretch with a secret is written back redacted and
+ *    texts are redacted the same way, joined (one scan, however many there are), so a document
+ *    escaped twice or more is walked too. A stretch with a secret is written back redacted and
  *    escaped again.
  * The rest of the text is left as written. A text the document search could not finish within
- * its bound goes as NOT_SCANNED_MARKER (fail closed).
+ * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
+ * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
  */
 async function redactText(text: string, depth: number): Promise<string> {
   const raw = await redactDecodedEscapes(await redactSecrets(text));
@@ -105,18 +107,15 @@ const RUN_SEPARATOR = '\n\0\n';
 async function redactEscapedRuns(text: string, depth: number): Promise<string> {
   const runs = escapedStringRuns(text);
   if (runs.length === 0) return text;
-  const decoded = runs.map((run) => run.decoded);
-  const joined = decoded.some((run) => run.includes('\0'))
-    ? undefined
-    : (await redactText(decoded.join(RUN_SEPARATOR), depth + 1)).split(RUN_SEPARATOR);
-  // A decoded text holding a NUL, or a joined text withheld whole, is redacted on its own.
-  const redacted =
-    joined?.length === runs.length
-      ? joined
-      : await Promise.all(decoded.map((run) => redactText(run, depth + 1)));
+  // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+  const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
+  const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
+  const redacted = joined.split(RUN_SEPARATOR);
+  // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
+  if (redacted.length !== runs.length) return redacted.length === 1 ? joined : NOT_SCANNED_MARKER;
   return replaceChanged(text, runs, async (_run, index) => {
-    const after = redacted[index] ?? NOT_SCANNED_MARKER;
-    return after === decoded[index] ? undefined : JSON.stringify(after).slice(1, -1);
+    const after = redacted[index];
+    return after === undefined || after === decoded[index] ? undefined : JSON.stringify(after).slice(1, -1);
   });
 }
 

@@ -4,7 +4,7 @@
  * on both paths, the deploy log (`redactingLog`) and artifacts (`redactJsonStrings`).
  */
 import { redactJsonStrings } from '../../../src/core/secrets/redact-json-strings.js';
-import { NOT_SCANNED_MARKER } from '../../../src/core/secrets/secret-markers.js';
+import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from '../../../src/core/secrets/secret-markers.js';
 import { redactingLog } from '../../../src/core/secrets/redacting-log.js';
 import {
   FAKE_AWS_SECRET_ACCESS_KEY as SECRET,
@@ -78,6 +78,20 @@ describe('escaped JSON in a text goes out redacted, on the log and in artifacts 
 });
 
 describe('hostile shapes are bounded and fail closed', () => {
+  it('a NUL written as \\u0000 beside an escaped secret does not split the scan', async () => {
+    const text = `a "\\u0000" then "${escaped(document)}" and "\\u0000"`;
+    const [line] = await logged(text);
+    expect(line).not.toContain(SECRET);
+    expect(line).toContain('[REDACTED:aws-secret-access-key]');
+  });
+
+  it('more than 20 secrets of a kind in escaped strings withhold the text whole', async () => {
+    const lines = Array.from({ length: 25 }, (_, index) =>
+      JSON.stringify(`{"aws_secret_access_key":"${SECRET.slice(0, 38)}${String(index).padStart(2, '0')}"}`),
+    );
+    await expect(redactJsonStrings(lines.join(' '))).resolves.toBe(TOO_MANY_SECRETS_MARKER);
+  });
+
   it('a document nested past the walk limit goes as a marker, not a crash', async () => {
     const depth = 20_000;
     const text = `x ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)} y`;
