@@ -34,8 +34,9 @@ const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 const HEX = /^[0-9a-fA-F]+$/;
 
 /**
- * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …) or a YAML
- * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) decoded one level,
+ * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …), a YAML
+ * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) or a YAML single-quoted
+ * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level,
  * wherever it is written: inside a string or not, between quotes that pair up or not, in a
  * document cut off anywhere. Anything else, an unknown escape included, is kept as written. What
  * a scanner then sees is what a reader of the decoded text sees: a name and its value that only
@@ -47,7 +48,12 @@ export function decodeStringEscapes(text: string): DecodedEscapes {
   let index = 0;
   while (index < text.length) {
     const char = text[index] ?? '';
-    const escape = char === '\\' ? decodedEscape(text, index) : undefined;
+    const escape =
+      char === '\\'
+        ? decodedEscape(text, index)
+        : char === "'" && text[index + 1] === "'"
+          ? { char: "'", length: 2 }
+          : undefined;
     sourceOffsets.push(index);
     parts.push(escape?.char ?? char);
     index += escape?.length ?? 1;

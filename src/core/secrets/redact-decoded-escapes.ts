@@ -16,13 +16,13 @@ const MAX_LEVELS = 6;
  * written, escapes included. Catches what no framing shows: a name and value that meet only
  * across a string's escaped quotes (`{\"aws_secret_access_key\":\"…\"}`), a value split by an
  * escape (`…\/…`), a key spelt with `\u0061`, a document cut off before it closes, escaped twice.
- * A text without an escape costs nothing. Throws when the scanner fails.
+ * A text without an escape (a backslash, or YAML's `''`) costs nothing. Throws when the scanner fails.
  */
 export async function redactDecodedEscapes(text: string): Promise<string> {
   const found: SecretMatch[] = [];
   let level = text;
   let toSource = (offset: number): number => offset;
-  for (let depth = 0; level.includes('\\'); depth += 1) {
+  for (let depth = 0; level.includes('\\') || level.includes("''"); depth += 1) {
     const { decoded, sourceOffsets } = decodeStringEscapes(level);
     if (decoded.length === level.length) break;
     if (depth === MAX_LEVELS) return NOT_SCANNED_MARKER;

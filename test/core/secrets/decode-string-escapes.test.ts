@@ -7,6 +7,10 @@ describe('decodeStringEscapes', () => {
     expect(decoded).toBe('a"b\\c/dABC\n \\q \\u12 \\');
   });
 
+  it("decodes YAML's doubled single quote", () => {
+    expect(decodeStringEscapes("'{''k'': ''v''}'").decoded).toBe("'{'k': 'v'}'");
+  });
+
   it('maps each decoded character back to where it is written', () => {
     const source = 'x\\u0041\\"y';
     const { decoded, sourceOffsets } = decodeStringEscapes(source);

@@ -40,6 +40,7 @@ const leaks: Record<string, string> = {
   'a token split by \\u00XX in a truncated escaped document': `"{\\"t\\":\\"${TOKEN.slice(0, 4)}\\\\u00${TOKEN.charCodeAt(4).toString(16)}${TOKEN.slice(5)}`,
   'JSON in a YAML double-quoted scalar': `Parameters: {Config: "${escaped(document)}"}`,
   'JSON in a YAML single-quoted scalar': `Parameters: {Config: '${document}'}`,
+  'a Python-style dict in a YAML single-quoted scalar (quotes doubled)': `Config: '{''aws_secret_access_key'': ''${SECRET}''}'`,
   'a token split by a YAML \\x escape': `Config: "${TOKEN.slice(0, 4)}\\x${TOKEN.charCodeAt(4).toString(16)}${TOKEN.slice(5)}"`,
 };
 
