@@ -22,10 +22,14 @@ function repeatedTo(unit: string, characters: number): string {
 
 /**
  * Issue #10's adversarial inputs for the JSON-in-text search, with the reference they are measured
- * against: stack events written as JSON, escaped JSON among them, as a deploy log carries them.
+ * against (stack events as plain log text: the scan alone), and ordinary JSON events with escaped
+ * JSON in them, as a deploy log or an artifact carries them (every string of every document is
+ * scanned on its own, so they cost the most).
  */
 const INPUTS: Readonly<Record<string, (characters: number) => string>> = {
-  'reference: JSON events': (n) =>
+  'reference: log prose': (n) =>
+    repeatedTo('CREATE_IN_PROGRESS AWS::Lambda::Function Api Resource creation Initiated. ', n),
+  'JSON events, escaped JSON': (n) =>
     repeatedTo(
       '{"LogicalResourceId":"Api","ResourceStatus":"CREATE_FAILED","Reason":"{\\"code\\":\\"x\\"}"} ',
       n,
