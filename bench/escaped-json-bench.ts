@@ -38,6 +38,7 @@ const INPUTS: Readonly<Record<string, (characters: number) => string>> = {
   'unclosed {"a":[': (n) => repeatedTo('{"a":[', n),
   'unclosed "{\\"': (n) => `"${repeatedTo('{\\"', n - 1)}`,
   'openers across quotes {"\\"': (n) => repeatedTo('{"\\"', n),
+  'prose, then 2^16 backslashes': (n) => `${repeatedTo('x ', n - (1 << 16) - 1)}${'\\'.repeat(1 << 16)}"`,
   'nested, none parses': (n) => {
     const depth = Math.floor(n / 6);
     return `${'{"a":'.repeat(depth)}x${'}'.repeat(depth)}`.slice(0, n);

@@ -5,10 +5,11 @@ import { NOT_SCANNED_MARKER } from './secret-markers.js';
 
 /**
  * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so
- * text escaped this many times over already holds 2^6 of them before each quote; no log or JSON
- * text nests that deep except to keep the scan busy, and one that does goes as NOT_SCANNED_MARKER.
+ * text escaped this many times over holds 2^16 of them before each quote: only a line of 64 KB or
+ * more made to keep the scan busy gets there, and it goes as NOT_SCANNED_MARKER. A level costs one
+ * scan of at most the text's length.
  */
-const MAX_LEVELS = 6;
+const MAX_LEVELS = 16;
 
 /**
  * `text` with every secret the scanner finds in it once its escapes are decoded

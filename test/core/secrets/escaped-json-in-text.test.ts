@@ -107,10 +107,16 @@ describe('hostile shapes are bounded and fail closed', () => {
     await expect(redactJsonStrings(text)).resolves.toBe(NOT_SCANNED_MARKER);
   });
 
-  it('text escaped more times over than any writer nests is withheld', async () => {
+  it('text escaped eight times over is still decoded and redacted', async () => {
     let text = document;
     for (let level = 0; level < 8; level += 1) text = JSON.stringify(text);
-    await expect(redactJsonStrings(`reason: ${text}`)).resolves.toBe(NOT_SCANNED_MARKER);
+    const [line] = await logged(`reason: ${text}`);
+    expect(line).not.toContain(SECRET);
+    expect(line).toContain('[REDACTED:aws-secret-access-key]');
+  });
+
+  it('escapes nested past any writer (2^17 backslashes) withhold the text', async () => {
+    await expect(redactJsonStrings(`${'\\'.repeat(1 << 17)}"`)).resolves.toBe(NOT_SCANNED_MARKER);
   });
 
   it('unclosed openers are read through, and a secret after them is still found', async () => {
