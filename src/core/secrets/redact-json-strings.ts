@@ -1,6 +1,6 @@
 import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
-import { embeddedJsonSpans } from './embedded-json-spans.js';
-import { escapedStringRuns } from './escaped-string-runs.js';
+import { embeddedJsonSpans, type EmbeddedJson } from './embedded-json-spans.js';
+import { escapedStringRuns, type EscapedStringRun } from './escaped-string-runs.js';
 import { redactDecodedEscapes } from './redact-decoded-escapes.js';
 import { redactSecrets } from './redact-secrets.js';
 import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
@@ -64,32 +64,44 @@ async function redactValue(value: unknown, depth: number): Promise<unknown> {
  * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
  *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
  *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
- * 2. every stretch written as escaped JSON string content (`escapedStringRuns`: a quoted string, an
- *    escaped document without quotes, one cut off by a length limit) is decoded, and the decoded
- *    texts are redacted the same way, joined (one scan, however many there are), so a document
- *    escaped twice or more is walked too. A stretch with a secret is written back redacted and
- *    escaped again.
+ * 2. every other stretch written as escaped JSON string content (`escapedStringRuns`: a quoted
+ *    string, an escaped document without quotes, one cut off by a length limit) is decoded, and
+ *    the decoded texts are redacted the same way, joined (one scan, however many there are), so a
+ *    document escaped twice or more is walked too. A stretch with a secret is written back
+ *    redacted and escaped again.
  * The rest of the text is left as written. A text the document search could not finish within
  * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
  * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
  */
 async function redactText(text: string, depth: number): Promise<string> {
   const raw = await redactDecodedEscapes(await redactSecrets(text));
-  if (raw === TOO_MANY_SECRETS_MARKER) return raw;
-  const documents = await redactDocuments(raw, depth);
-  if (documents === undefined) return NOT_SCANNED_MARKER;
-  return redactEscapedRuns(documents, depth);
+  if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER) return raw;
+  const search = embeddedJsonSpans(raw);
+  if (!search.complete) return NOT_SCANNED_MARKER;
+  // A document's strings are decoded by its walk; a run inside one (or across its edge) adds nothing.
+  const runs = outside(escapedStringRuns(raw), search.documents);
+  const documents = await redactedDocuments(search.documents, depth);
+  const decoded = await redactedRuns(runs, depth);
+  if (typeof decoded === 'string') return decoded;
+  const replacements = [...documents, ...decoded].sort((a, b) => a.start - b.start);
+  return replaceSpans(raw, replacements);
 }
 
-async function redactDocuments(text: string, depth: number): Promise<string | undefined> {
-  const search = embeddedJsonSpans(text);
-  if (!search.complete) return undefined;
-  return replaceChanged(text, search.documents, async ({ value }) => {
-    const redacted = await redactValue(value, depth + 1);
-    const written = JSON.stringify(redacted);
+interface Replacement {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Each document walked as a JSON value; one with a secret is written back redacted, as compact JSON. */
+async function redactedDocuments(documents: readonly EmbeddedJson[], depth: number): Promise<Replacement[]> {
+  const replacements: Replacement[] = [];
+  for (const { start, end, value } of documents) {
+    const written = JSON.stringify(await redactValue(value, depth + 1));
     // The walk keeps keys in order, so an unchanged document serialises the same.
-    return written === serialisedWithinStack(value) ? undefined : written;
-  });
+    if (written !== serialisedWithinStack(value)) replacements.push({ start, end, text: written });
+  }
+  return replacements;
 }
 
 /** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
@@ -104,36 +116,51 @@ function serialisedWithinStack(value: unknown): string | undefined {
 /** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
 const RUN_SEPARATOR = '\n\0\n';
 
-async function redactEscapedRuns(text: string, depth: number): Promise<string> {
-  const runs = escapedStringRuns(text);
-  if (runs.length === 0) return text;
+/**
+ * Each run's decoded text redacted (all in one joined text), and written back escaped again where
+ * it changed; or the marker the joined text went as when it was withheld whole.
+ */
+async function redactedRuns(
+  runs: readonly EscapedStringRun[],
+  depth: number,
+): Promise<Replacement[] | string> {
+  if (runs.length === 0) return [];
   // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
   const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
   const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
   const redacted = joined.split(RUN_SEPARATOR);
   // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
   if (redacted.length !== runs.length) return redacted.length === 1 ? joined : NOT_SCANNED_MARKER;
-  return replaceChanged(text, runs, async (_run, index) => {
+  return runs.flatMap(({ start, end }, index) => {
     const after = redacted[index];
-    return after === undefined || after === decoded[index] ? undefined : JSON.stringify(after).slice(1, -1);
+    return after === undefined || after === decoded[index]
+      ? []
+      : [{ start, end, text: JSON.stringify(after).slice(1, -1) }];
   });
 }
 
-/** `text` with each span whose `replacement` is defined replaced by it; spans are in order and apart. */
-async function replaceChanged<Span extends { start: number; end: number }>(
-  text: string,
-  spans: readonly Span[],
-  replacement: (span: Span, index: number) => Promise<string | undefined>,
-): Promise<string> {
+/** The spans of `inner` that overlap none of `outer`; both in order, `outer` apart (linear). */
+function outside<Span extends { start: number; end: number }>(
+  inner: readonly Span[],
+  outer: readonly { start: number; end: number }[],
+): Span[] {
+  let next = 0;
+  return inner.filter((span) => {
+    while ((outer[next]?.end ?? Infinity) <= span.start) next += 1;
+    const around = outer[next];
+    return around === undefined || span.end <= around.start;
+  });
+}
+
+/** `text` with each replacement's span replaced by its text; replacements are in order and apart. */
+function replaceSpans(text: string, replacements: readonly Replacement[]): string {
+  if (replacements.length === 0) return text;
   const parts: string[] = [];
   let cursor = 0;
-  for (const [index, span] of spans.entries()) {
-    const replaced = await replacement(span, index);
-    if (replaced === undefined) continue;
-    parts.push(text.slice(cursor, span.start), replaced);
-    cursor = span.end;
+  for (const { start, end, text: replaced } of replacements) {
+    parts.push(text.slice(cursor, start), replaced);
+    cursor = end;
   }
-  if (cursor === 0) return text;
   parts.push(text.slice(cursor));
   return parts.join('');
 }
