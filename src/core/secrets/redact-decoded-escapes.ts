@@ -5,11 +5,12 @@ import { NOT_SCANNED_MARKER } from './secret-markers.js';
 
 /**
  * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so
- * text escaped this many times over holds 2^16 of them before each quote: only a line of 64 KB or
- * more made to keep the scan busy gets there, and it goes as NOT_SCANNED_MARKER. A level costs one
- * scan of at most the text's length.
+ * text escaped this many times over holds 255 of them before each quote: no log or JSON writer
+ * nests that deep, and a text that does goes as NOT_SCANNED_MARKER. A level costs one scan of at
+ * most the text's length, so the bound also caps the cost (a line of prose then 2^16 backslashes
+ * took 2 s at 16 levels).
  */
-const MAX_LEVELS = 16;
+const MAX_LEVELS = 8;
 
 /**
  * `text` with every secret the scanner finds in it once its escapes are decoded
