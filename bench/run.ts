@@ -7,6 +7,8 @@
  * - the paths gate over 5,000 and 10,000 files: linear in the file count (ratio ≈ 2).
  * - the secret gate over a typical bundle, and its growth on near-miss input;
  * - every reader of untrusted text on issue #7's worst-case inputs at 16 KB and 32 KB (ratio ≈ 2).
+ * - the JSON-in-text redaction (deploy log lines, artifacts) on issue #10's adversarial inputs at
+ *   80,000 and 160,000 characters (ratio ≈ 2), against ordinary JSON events of the same length.
  * - the task mirror's cost per state change against moto (skipped without moto_server), also on
  *   the product's path (status board, deploy runs): writes, reads and bytes per state change, and
  *   the time it adds per task against the same life without a mirror.
@@ -24,6 +26,7 @@ import { createOfflineProvider } from '../src/generation/offline/offline-provide
 import { handleTaskEvent } from '../src/pipeline/events/handle-task-event.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
+import { benchEscapedJson } from './escaped-json-bench.js';
 import { benchMirror } from './mirror-bench.js';
 import { benchBoardWrites, type BoardCalls } from './board-writes-bench.js';
 import { benchPaths } from './paths-bench.js';
@@ -208,5 +211,15 @@ console.log('Untrusted input (command, fenced payload and issue readers together
 for (const row of benchUntrustedInput()) {
   console.log(
     `  ${row.name.padEnd(20)} 16 KB ${row.ms16.toFixed(1)} ms, 32 KB ${row.ms32.toFixed(1)} ms (ratio ${(row.ms32 / Math.max(row.ms16, 0.01)).toFixed(2)})`,
+  );
+}
+
+console.log(
+  'JSON-in-text redaction (a deploy log line, an artifact string), median of 5; ratio: the larger against the smaller (≈ 2 when linear), then against the reference:',
+);
+for (const row of await benchEscapedJson()) {
+  const [small, large] = row.redactMs;
+  console.log(
+    `  ${row.name.padEnd(28)} search ${row.searchMs[0].toFixed(1)} / ${row.searchMs[1].toFixed(1)} ms; redaction ${(row.characters / 1000).toFixed(0)}k ${small.toFixed(1)} ms, ${((row.characters * 2) / 1000).toFixed(0)}k ${large.toFixed(1)} ms (ratio ${(large / Math.max(small, 0.01)).toFixed(2)}; ${row.ratioToReference.toFixed(2)} × reference)`,
   );
 }

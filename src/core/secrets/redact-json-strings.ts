@@ -1,12 +1,15 @@
 import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
-import { embeddedJsonSpans } from './embedded-json-spans.js';
+import { embeddedJsonSpans, type EmbeddedJson } from './embedded-json-spans.js';
+import { escapedStringRuns, type EscapedStringRun } from './escaped-string-runs.js';
+import { redactDecodedEscapes } from './redact-decoded-escapes.js';
 import { redactSecrets } from './redact-secrets.js';
+import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
 /**
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
  * scanned on its own, as its author wrote it: inside a JSON text a quoted secret is escaped
  * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
-of one object become one); numbers, booleans and null are kept. An object
+ * of one object become one); numbers, booleans and null are kept. An object
  * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
  * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
  * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
@@ -14,17 +17,25 @@ of one object become one); numbers, booleans and null are kept. An object
  */
 export async function redactJsonStrings<T>(value: T): Promise<T> {
   // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
-  return (await redactValue(value)) as T;
+  return (await redactValue(value, 0)) as T;
 }
 
 /** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
 const MIN_SCANNED_KEY_LENGTH = 16;
 
-async function redactValue(value: unknown): Promise<unknown> {
-  if (typeof value === 'string') return redactText(value);
+/**
+ * Nesting the walk follows (arrays and objects, and JSON decoded out of a string): far deeper than
+ * any document people or models write, and shallow enough that the walk's recursion never runs out
+ * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
+ */
+const MAX_DEPTH = 128;
+
+async function redactValue(value: unknown, depth: number): Promise<unknown> {
+  if (depth > MAX_DEPTH) return NOT_SCANNED_MARKER;
+  if (typeof value === 'string') return redactText(value, depth);
   if (Array.isArray(value)) {
     const items: unknown[] = [];
-    for (const item of value) items.push(await redactValue(item));
+    for (const item of value) items.push(await redactValue(item, depth + 1));
     return items;
   }
   if (value === null || typeof value !== 'object') return value;
@@ -39,32 +50,118 @@ async function redactValue(value: unknown): Promise<unknown> {
     const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecrets(key);
     entries.push([
       shownKey,
-      key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item),
+      key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item, depth + 1),
     ]);
   }
   return Object.fromEntries(entries);
 }
 
 /**
- * A string scanned as written, then each JSON document written inside it (`embeddedJsonSpans`: a
- * model's files as JSON text, a JSON file quoted in a message) scanned decoded, as `redactValue`
- * walks a JSON value: a secret escaped inside it (`{\"aws_secret_access_key\":\"…\"}`) no
- * longer hides from name-then-value rules. A document with a secret found only decoded is written
- * back redacted (as compact JSON); the rest of the text is left as it is.
+ * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
+ * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
+ * 0. the whole text with its escapes decoded, level after level (`redactDecodedEscapes`), wherever
+ *    they are, each secret replaced where it is written;
+ * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
+ *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
+ *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
+ * 2. every other stretch written as escaped JSON string content (`escapedStringRuns`: a quoted
+ *    string, an escaped document without quotes, one cut off by a length limit) is decoded, and
+ *    the decoded texts are redacted the same way, joined (one scan, however many there are), so a
+ *    document escaped twice or more is walked too. A stretch with a secret is written back
+ *    redacted and escaped again.
+ * The rest of the text is left as written. A text the document search could not finish within
+ * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
+ * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
  */
-async function redactText(text: string): Promise<string> {
-  const raw = await redactSecrets(text);
+async function redactText(text: string, depth: number): Promise<string> {
+  const raw = await redactDecodedEscapes(await redactSecrets(text));
+  if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER) return raw;
+  const search = embeddedJsonSpans(raw);
+  if (!search.complete) return NOT_SCANNED_MARKER;
+  // A document's strings are decoded by its walk; a run inside one (or across its edge) adds nothing.
+  const runs = outside(escapedStringRuns(raw), search.documents);
+  const documents = await redactedDocuments(search.documents, depth);
+  const decoded = await redactedRuns(runs, depth);
+  if (typeof decoded === 'string') return decoded;
+  const replacements = [...documents, ...decoded].sort((a, b) => a.start - b.start);
+  return replaceSpans(raw, replacements);
+}
+
+interface Replacement {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Each document walked as a JSON value; one with a secret is written back redacted, as compact JSON. */
+async function redactedDocuments(documents: readonly EmbeddedJson[], depth: number): Promise<Replacement[]> {
+  const replacements: Replacement[] = [];
+  for (const { start, end, value } of documents) {
+    const written = JSON.stringify(await redactValue(value, depth + 1));
+    // The walk keeps keys in order, so an unchanged document serialises the same.
+    if (written !== serialisedWithinStack(value)) replacements.push({ start, end, text: written });
+  }
+  return replacements;
+}
+
+/** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
+function serialisedWithinStack(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
+const RUN_SEPARATOR = '\n\0\n';
+
+/**
+ * Each run's decoded text redacted (all in one joined text), and written back escaped again where
+ * it changed; or the marker the joined text went as when it was withheld whole.
+ */
+async function redactedRuns(
+  runs: readonly EscapedStringRun[],
+  depth: number,
+): Promise<Replacement[] | string> {
+  if (runs.length === 0) return [];
+  // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+  const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
+  const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
+  const redacted = joined.split(RUN_SEPARATOR);
+  // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
+  if (redacted.length !== runs.length) return redacted.length === 1 ? joined : NOT_SCANNED_MARKER;
+  return runs.flatMap(({ start, end }, index) => {
+    const after = redacted[index];
+    return after === undefined || after === decoded[index]
+      ? []
+      : [{ start, end, text: JSON.stringify(after).slice(1, -1) }];
+  });
+}
+
+/** The spans of `inner` that overlap none of `outer`; both in order, `outer` apart (linear). */
+function outside<Span extends { start: number; end: number }>(
+  inner: readonly Span[],
+  outer: readonly { start: number; end: number }[],
+): Span[] {
+  let next = 0;
+  return inner.filter((span) => {
+    while ((outer[next]?.end ?? Infinity) <= span.start) next += 1;
+    const around = outer[next];
+    return around === undefined || span.end <= around.start;
+  });
+}
+
+/** `text` with each replacement's span replaced by its text; replacements are in order and apart. */
+function replaceSpans(text: string, replacements: readonly Replacement[]): string {
+  if (replacements.length === 0) return text;
   const parts: string[] = [];
   let cursor = 0;
-  for (const { start, end, value } of embeddedJsonSpans(raw)) {
-    const redacted = await redactValue(value);
-    // The walk keeps keys in order, so an unchanged document serialises the same.
-    if (JSON.stringify(redacted) === JSON.stringify(value)) continue;
-    parts.push(raw.slice(cursor, start), JSON.stringify(redacted));
+  for (const { start, end, text: replaced } of replacements) {
+    parts.push(text.slice(cursor, start), replaced);
     cursor = end;
   }
-  if (cursor === 0) return raw;
-  parts.push(raw.slice(cursor));
+  parts.push(text.slice(cursor));
   return parts.join('');
 }
 

@@ -1,7 +1,7 @@
+import { replaceMatches } from './replace-matches.js';
 import { scanSecrets } from './scan-secrets.js';
 
-/** What replaces a whole text holding more secrets than the scanner locates one by one. */
-export const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
+export { TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
 /**
  * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
@@ -14,19 +14,5 @@ export const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
  */
 export async function redactSecrets(text: string, path?: string): Promise<string> {
   const matches = await scanSecrets(path === undefined ? { text } : { text, path });
-  if (matches.length === 0) return text;
-  if (matches.some((match) => match.overflow)) return TOO_MANY_SECRETS_MARKER;
-  const spans = matches
-    .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
-    .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-  const parts: string[] = [];
-  let cursor = 0;
-  for (const { range, slug } of spans) {
-    // A span inside or overlapping one already replaced is already gone.
-    if (range[1] <= cursor) continue;
-    parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
-    cursor = range[1];
-  }
-  parts.push(text.slice(cursor));
-  return parts.join('');
+  return replaceMatches({ text, matches });
 }

@@ -1,5 +1,5 @@
-import { NOT_SCANNED_MARKER } from '../task/redact-event-text.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactJsonStrings } from './redact-json-strings.js';
+import { NOT_SCANNED_MARKER } from './secret-markers.js';
 
 /** A log whose lines go out redacted, in the order they were written. */
 export interface RedactingLog {
@@ -10,18 +10,20 @@ export interface RedactingLog {
 }
 
 /**
- * `log` behind the shared redaction (`redactSecrets`): every line is scanned before it is written,
- * lines keep their order, and a line the scanner fails on is written as `NOT_SCANNED_MARKER`, so
- * a text not checked never reaches the log. For the logs of deploy runs, which carry text the
- * template and parameters chose (change sets, stack events' status reasons, outputs, AWS error
- * messages) and are shown to everyone who can read the run. A line the wrapped log throws on is
- * dropped; later lines still go. Await `flush` before the run ends.
+ * `log` behind the shared redaction, the very path artifacts take (`redactJsonStrings`): every
+ * line is scanned as written and with the JSON written inside it decoded (a stack event's status
+ * reason quoting `"{\"aws_secret_access_key\":\"…\"}"`, escaped twice or cut off), lines keep
+ * their order, and a line the scanner fails on is written as `NOT_SCANNED_MARKER`, so a text not
+ * checked never reaches the log. For the logs of deploy runs, which carry text the template and
+ * parameters chose (change sets, stack events' status reasons, outputs, AWS error messages) and
+ * are shown to everyone who can read the run. A line the wrapped log throws on is dropped; later
+ * lines still go. Await `flush` before the run ends.
  */
 export function redactingLog(log: (line: string) => void): RedactingLog {
   let written: Promise<void> = Promise.resolve();
   return {
     log: (line) => {
-      const scanned = redactSecrets(line).catch(() => NOT_SCANNED_MARKER);
+      const scanned = redactJsonStrings(line).catch(() => NOT_SCANNED_MARKER);
       written = written.then(async () => {
         try {
           log(await scanned);

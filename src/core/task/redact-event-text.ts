@@ -1,9 +1,9 @@
 import type { OutcomeSummary } from '../outcome/outcome-summary.js';
 import { redactJsonStrings } from '../secrets/redact-json-strings.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
+import { NOT_SCANNED_MARKER } from '../secrets/secret-markers.js';
 
-/** What stands for a text the secret scanner failed on: a text not checked never goes out. */
-export const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+export { NOT_SCANNED_MARKER };
 
 /** The free text a task event (or a step before it has its task id) can bring into the record. */
 interface TextFields {
