@@ -87,10 +87,15 @@ export function createStatusBoard(params: {
    */
   resendDeployments?: (unsent: readonly UnsentDeployment[]) => Promise<ResentDeployments>;
   /**
-   * Reads the status comment back as it is now (`readStatusCommentById`). Given, every write is
-   * read back: when another run's write replaced this one (its marker lacks this write's id), this
+   * Reads the status comment as it is now (`readStatusCommentById`), conditional on the `ETag` of
+   * the board's last write or read. Given, the comment is read just before every write: another
+   * run's write found there becomes the base this run's step is applied on (or refused on, when
+   * the step cannot follow it). And every write is read back, once at once and once more after
+   * `settle`: when another run's write replaced this one (its marker lacks this write's id), this
    * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
-   * (GitHub keeps the last edit of a comment). A failed read is logged and the move stands.
+   * (GitHub keeps the last edit of a comment; its edit has no condition). The write ids in the
+   * marker (`writes`) make applying again idempotent: a write that carries this one's id already
+   * holds its step. A failed read is logged and the move stands.
    */
   reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
   /**
@@ -429,6 +434,10 @@ export function createStatusBoard(params: {
       const { moved: _earlier, ...step } = input;
       return commit({ ...step, moved, round: round + 1 });
     }
+    if (moved !== undefined)
+      params.log?.(
+        `Task ${params.taskId}: other runs wrote the status comment before each of ${MAX_REAPPLY + 1} tries; this run's step to ${to} is written over the last one (the read-back after it applies it again where it can)`,
+      );
     const created = commentId === undefined;
     commentId = await write(render(next, undefined));
     // Only a written state is the state: a failed write leaves the board (and the record) where it was.
