@@ -1,7 +1,7 @@
 import { judgeMarker } from '../core/state/judge-marker.js';
 import { readStateMarker } from '../core/state/state-marker.js';
 import { httpStatusOf } from './http-status.js';
-import type { MarkerAuthority, StatusCommentRef } from './status-comment.js';
+import type { MarkerAuthority, ResponseValidators, StatusCommentRef } from './status-comment.js';
 import { taskIdOf } from '../core/task/task-id-of.js';
 import { markerRepositoryIds, type RepositoryIdClient } from './marker-repository-ids.js';
 
@@ -12,7 +12,7 @@ export interface CommentByIdClient extends RepositoryIdClient {
       repo: string;
       comment_id: number;
       headers?: { 'if-none-match'?: string };
-    }): Promise<{ data: { body?: string; user?: { login: string } | null } }>;
+    }): Promise<{ data: { body?: string; user?: { login: string } | null }; headers?: ResponseValidators }>;
   };
 }
 
@@ -24,7 +24,8 @@ export interface CommentByIdClient extends RepositoryIdClient {
  * answers 304 when the comment is unchanged since, and a 304 does not count against the primary
  * rate limit (docs.github.com, *Best practices for using the REST API*, "Use conditional
  * requests"); that comes back as `'unchanged'`. A comment that did change answers 200 and is
- * judged as without `etag`. Throws what the call throws otherwise.
+ * judged as without `etag`; its own `ETag` comes back on the ref (`etag`), so the next read of it can
+ * be conditional too. Throws what the call throws otherwise.
  */
 export async function readStatusCommentById(params: {
   client: CommentByIdClient;
@@ -39,8 +40,9 @@ export async function readStatusCommentById(params: {
 }): Promise<StatusCommentRef | 'unchanged' | undefined> {
   const { client, owner, repo, authority } = params;
   let data: { body?: string; user?: { login: string } | null };
+  let headers: ResponseValidators | undefined;
   try {
-    ({ data } = await client.issues.getComment({
+    ({ data, headers } = await client.issues.getComment({
       owner,
       repo,
       comment_id: params.commentId,
@@ -72,5 +74,6 @@ export async function readStatusCommentById(params: {
     trust: judgement.trust,
     reason: judgement.reason,
     body: data.body ?? '',
+    ...(headers?.etag === undefined ? {} : { etag: headers.etag }),
   };
 }

@@ -53,6 +53,8 @@ export interface StatusCommentRef {
   readonly signedWith?: MarkerJudgement['signedWith'];
   /** The comment's body as read (the held request is shown there). */
   readonly body: string;
+  /** The read's `ETag` (`readStatusCommentById`), for a conditional read of the same comment next. */
+  readonly etag?: string;
 }
 
 /** Who the agent is and which keys sign its markers: what judging a marker needs. */

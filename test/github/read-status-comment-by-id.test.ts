@@ -46,6 +46,16 @@ describe('readStatusCommentById: the read-back of a status comment write', () =>
     expect(scope.isDone()).toBe(true);
   });
 
+  it("a 200 carries the comment's own ETag on the ref, so the board's next read of it is conditional too", async () => {
+    const body = renderStatusComment({ marker, signingKey: KEY });
+    const NEXT = 'W/"00000000000000000000000000000009"';
+    nock(API)
+      .get('/repos/acme/shop/issues/comments/900')
+      .reply(200, { id: 900, body, user: { login: BOT, type: 'Bot' } }, { ETag: NEXT });
+    const seen = await read();
+    expect(seen).toMatchObject({ commentId: 900, etag: NEXT });
+  });
+
   it('a comment changed since the write answers 200 and is judged as it now reads', async () => {
     const body = renderStatusComment({ marker, signingKey: KEY });
     const scope = nock(API, { reqheaders: { 'if-none-match': ETAG } })

@@ -5,7 +5,7 @@ import { MAX_MARKER_WRITES, type TaskMarker } from './state-marker.js';
  * writes `base` continues, not another run's step. Only a lower record `version` can be either.
  *
  * How runs race on one comment: a run writes on the state it last read, and reads the comment
- * again before writing once that read is older than `STALE_BASE_MS`, and back after every write
+ * again just before every write, and back after every write
  * (the status board). So a racing run's write branches from a state this line held moments ago:
  * its `writes` end with its own new id, after the last id of a state this line still keeps
  * (`base.writes`, the last `MAX_MARKER_WRITES`). Everything else at a lower version is a marker

@@ -30,7 +30,9 @@ export function applyTaskEvent(
   }
   const next = {
     ...nextRecord(record, event),
-    ...(record !== undefined && event.type === 'state_changed' ? pullOpening(record, event, version) : {}),
+    ...(record !== undefined && (event.type === 'state_changed' || event.type === 'pull_closed')
+      ? pullOpening(record, event, version)
+      : {}),
     version,
     updated_at: event.at,
   };
@@ -72,6 +74,9 @@ function nextRecord(record: TaskRecord | undefined, event: TaskEventBody): TaskR
       return { ...record, last_outcome: event.outcome };
     // The gap is kept in the results table, as the event itself; the record's fields are as they were.
     case 'events_lost':
+      return record;
+    // The close is kept as the record's `pull_closed_version` (`pullOpening`).
+    case 'pull_closed':
       return record;
   }
 }

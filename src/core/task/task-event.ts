@@ -97,6 +97,12 @@ export const taskEventBodySchema = z.discriminatedUnion('type', [
     rollback_deployment_id: positiveInt,
     rolled_back_deployment_id: positiveInt.optional(),
   }),
+  /**
+   * The task's pull request was closed on GitHub without a merge (`pull_request.closed`): what a
+   * later opening of the same pull request (a reopen) is told apart by. A `/cancel` leaves the pull
+   * request open and records none. Sends no lifecycle event (the move to `cancelled` does).
+   */
+  z.object({ type: z.literal('pull_closed'), ...eventBase, pull_number: positiveInt }),
   /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
   z.object({ type: z.literal('outcome_recorded'), ...eventBase, outcome: outcomeSummarySchema }),
   /**

@@ -50,6 +50,8 @@ export interface AppOptions {
   readonly deliveries?: DeliveryLog;
   /** The mirrors each repository's config names; by default the AWS ones (`createMirrorCache`), none when not configured. */
   readonly mirrors?: MirrorCache;
+  /** Waits before a status write is read back the second time; a `SETTLE_MS` timer by default (`connectedStatusBoard`). */
+  readonly settle?: () => Promise<void>;
 }
 
 /**
@@ -91,6 +93,7 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
               tasks,
               mirrors,
               cancelSignals,
+              ...(options.settle === undefined ? {} : { settle: options.settle }),
             },
             { name: context.name, payload: context.payload },
           );

@@ -47,6 +47,8 @@ export async function cancelTask(params: {
   mirrors?: BoardMirrors | undefined;
   log: (line: string) => void;
   now?: (() => Date) | undefined;
+  /** Waits before a status write is read back the second time (`connectedStatusBoard`); absent, a `SETTLE_MS` timer. */
+  settle?: (() => Promise<void>) | undefined;
 }): Promise<TaskOutcome> {
   const { client, owner, repo, issueNumber, trust } = params;
   const taskId = taskIdOf({ owner, repo, issueNumber });
@@ -116,6 +118,7 @@ export async function cancelTask(params: {
     ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),
+    ...(params.settle === undefined ? {} : { settle: params.settle }),
   });
   // Not confirmed off: the pull request's next event asks GitHub again (`auto_merge_off_pending`).
   await board.move('cancelled', {

@@ -24,5 +24,6 @@ export function cancelWatchFor(
     mirrors: deps.mirrors?.forConfig(task.config),
     log: deps.log,
     now: deps.now,
+    settle: deps.settle,
   });
 }

@@ -73,6 +73,7 @@ export async function handleTaskControl(params: {
           mirrors: deps.mirrors?.forConfig(config),
           log: deps.log,
           now: deps.now,
+          settle: deps.settle,
         })
       : await underTaskMutex(deps, taskId, () =>
           retryTask({ ...common, deps, config, repository: event.repository }),

@@ -33,6 +33,8 @@ export async function recordStoppedRun(params: {
   mirrors?: BoardMirrors;
   log: (line: string) => void;
   now?: () => Date;
+  /** Waits before a status write is read back the second time (`connectedStatusBoard`); absent, a `SETTLE_MS` timer. */
+  settle?: () => Promise<void>;
   stop: RunStop;
 }): Promise<TaskOutcome> {
   const { issueNumber, taskId, stop } = params;
@@ -48,6 +50,7 @@ export async function recordStoppedRun(params: {
     ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),
+    ...(params.settle === undefined ? {} : { settle: params.settle }),
   });
   const pull = stop.pull;
   if (params.status.marker.state === 'merged') return recordMergedStop({ ...params, board });

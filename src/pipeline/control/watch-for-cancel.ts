@@ -46,6 +46,8 @@ export function createCancelWatch(params: {
   mirrors?: BoardMirrors | undefined;
   log: (line: string) => void;
   now?: (() => Date) | undefined;
+  /** Waits before a status write is read back the second time (`connectedStatusBoard`); absent, a `SETTLE_MS` timer. */
+  settle?: (() => Promise<void>) | undefined;
 }): CancelWatch {
   const { signals, taskId, client, owner, repo, issueNumber } = params;
   const seen = signals?.count(taskId) ?? 0;
@@ -78,6 +80,7 @@ export function createCancelWatch(params: {
         ...(params.mirrors === undefined ? {} : { mirrors: params.mirrors }),
         log: params.log,
         ...(params.now === undefined ? {} : { now: params.now }),
+        ...(params.settle === undefined ? {} : { settle: params.settle }),
         stop,
       });
     },

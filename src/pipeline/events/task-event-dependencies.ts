@@ -36,6 +36,11 @@ export interface TaskEventDependencies {
    */
   readonly readCancelBack?: boolean;
   /**
+   * Waits before a status board reads its write back the second time (`connectedStatusBoard`);
+   * absent, a timer of `SETTLE_MS`. Tests pass one that resolves at once.
+   */
+  readonly settle?: () => Promise<void>;
+  /**
    * GitHub's id of the event's repository (`repository.id` of the payload, or what the runtime
    * knows: `GITHUB_REPOSITORY_ID` in a workflow; bound by `handleTaskEvent`). Every status read is
    * judged by it (`readTaskStatus`), so a marker of a repository deleted and created again under

@@ -38,6 +38,7 @@ import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { storeRevisionExchange } from '../mirror/store-revision-exchange.js';
 import { taskBoardFor } from '../task/task-board-for.js';
+import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
 
 /** What free text gets with a provider other than the offline one that cannot revise files. */
@@ -61,7 +62,9 @@ const FREE_TEXT_PENDING = 'Sent to the model to revise.';
  * through `generating` and `validating` back to `pr_open` with the attempt and iteration bumped
  * and the model's usage added. A head the commit builds on that the agent did not validate
  * (`unvalidatedHead`: e.g. a push whose `synchronize` never reached it) is recorded as
- * `unvalidated_push` and judged as a person's push: the task runs guided. Runs under the task mutex.
+ * `unvalidated_push` and judged as a person's push: the task runs guided. A merge or `/cancel` the
+ * run reads back after the model's revision (`cancelWatchFor`) stops it before it pushes: the
+ * task stays merged (or cancelled) and the stop is recorded. Runs under the task mutex.
  */
 export async function iterateOnFeedback(
   deps: TaskEventDependencies,
@@ -158,6 +161,15 @@ export async function iterateOnFeedback(
       blocked: bound.allowed ? undefined : bound.message,
       log: deps.log,
     });
+    // The model call may take minutes: a merge (or a `/cancel`) written meanwhile stops the run before
+    // it pushes onto the merged pull request's branch, as it stops an implement run (`CancelWatch`).
+    const cancel = cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config });
+    const stopped = revision.plan.files.size > 0 && bound.allowed ? await cancel.cancelled() : undefined;
+    if (stopped !== undefined)
+      return cancel.stop(stopped, {
+        where: 'before pushing its revision for review feedback',
+        usage: revision.usage,
+      });
     let plan: FeedbackPlan = revision.plan;
     const notes = [...refusals, ...revision.notes, ...(unread === undefined ? [] : [unread])];
     let pushed: string | undefined;

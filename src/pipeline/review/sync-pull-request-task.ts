@@ -32,6 +32,8 @@ import { namePushers } from './name-pushers.js';
 import { steerAutoMerge } from './steer-auto-merge.js';
 import { reply } from '../task/reply.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
+import type { TaskStep } from '../task/task-step.js';
+import { isOpen } from '../../core/task/pull-opening.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -182,8 +184,12 @@ export async function syncPullRequestTask(
     const described = describe({ to, from, pullNumber, issueNumber, open, headSha, approval });
     // A task stopped with `/cancel` stays cancelled across a close and reopen of its pull request:
     // the reopen is answered (once per close), naming `/retry`.
+    const stoppedHere = from === 'cancelled' && path.length === 0 && !pull.merged;
+    // A pull request a `/cancel` left open, closed now: recorded, so its reopen is a new opening.
+    const closedUnrecorded =
+      stoppedHere && !open && isOpen({ ...status.marker, status: status.marker.state }, pullNumber);
     const stopped =
-      from === 'cancelled' && path.length === 0 && !pull.merged
+      (stoppedHere
         ? stoppedTaskAnswer({
             event: input.event,
             sender: input.sender,
@@ -192,7 +198,10 @@ export async function syncPullRequestTask(
             pullNumber,
             issueNumber,
           })
-        : undefined;
+        : undefined) ??
+      (closedUnrecorded
+        ? { details: `Pull request #${pullNumber} was closed; the task stays cancelled.` }
+        : undefined);
     if (stopped !== undefined) {
       const board = taskBoardFor(deps, {
         owner,
@@ -206,6 +215,8 @@ export async function syncPullRequestTask(
       await board.move('cancelled', {
         details: stopped.details,
         ...(stopped.reply === undefined ? { unhandled: true } : {}),
+        // The pull request a `/cancel` left open is closed now: a reopen of it is a new opening.
+        ...(closedUnrecorded ? { steps: [pullClosedStep(pullNumber)] } : {}),
       });
       if (stopped.reply !== undefined)
         await reply({ client, owner, repo, issueNumber: pullNumber, body: stopped.reply });
@@ -275,6 +286,8 @@ export async function syncPullRequestTask(
       };
       await board.move(to, {
         ...(steered?.clear === undefined ? {} : { clear: steered.clear }),
+        // Closed on GitHub, not only cancelled: what tells a reopen (a new opening) from a `/retry`.
+        ...(closing ? { steps: [pullClosedStep(pullNumber)] } : {}),
         details: message,
         ...(merging ? { unhandled: true } : {}),
         ...(Object.keys(patch).length === 0 ? {} : { patch }),
@@ -513,4 +526,9 @@ function describe(params: {
       return setAside === undefined ? waiting : `${waiting} ${setAside}`;
     }
   }
+}
+
+/** The record's step for a pull request closed on GitHub without a merge (`pullOpening`). */
+function pullClosedStep(pullNumber: number): TaskStep {
+  return { type: 'pull_closed', pull_number: pullNumber };
 }

@@ -13,7 +13,8 @@ export interface AfterWrite {
  * is read back (`reread`): when the marker there lacks `writeId`, another run's write replaced it
  * (GitHub keeps the last edit). The read is conditional on the write's `etag`: a 304 (`'unchanged'`)
  * proves the write stands without spending rate limit. The write's own response cannot prove that:
- * it is the comment as this run wrote it, whatever another run writes a moment later. A write that created the comment is checked by listing the
+ * it is the comment as this run wrote it, whatever another run writes a moment later; so after a
+ * `settle` delay the edit is read back once more. A write that created the comment is checked by listing the
  * issue's boards instead (`listBoards`, the same one call on a new issue): two runs that each found
  * no comment each created one, and both keep the oldest (lowest id, which GitHub assigns in order),
  * so the younger run's comment is its `duplicate` and the oldest is `replaced` for it. `writeId` is
@@ -28,6 +29,13 @@ export async function boardAfterWrite(params: {
   etag?: string;
   reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
   listBoards?: () => Promise<readonly StatusCommentRef[]>;
+  /**
+   * Waits before the edit is read back a second time (`SETTLE_MS`); absent, it is read back once.
+   * Another run that read the comment (its base) just before this write landed writes a moment
+   * after this write's first read-back; the second read sees that write, so this step is applied
+   * on top of it instead of lost.
+   */
+  settle?: () => Promise<void>;
   log: (line: string) => void;
 }): Promise<AfterWrite> {
   const { commentId, writeId } = params;
@@ -44,10 +52,18 @@ export async function boardAfterWrite(params: {
         return { replaced: oldest, duplicate: commentId };
       return lacksWrite(oldest) ? { replaced: oldest! } : {};
     }
-    if (params.reread === undefined) return {};
-    const seen = await params.reread(commentId, params.etag);
-    if (seen === 'unchanged') return {};
-    return seen?.trust === 'trusted' && lacksWrite(seen) ? { replaced: seen } : {};
+    const { reread } = params;
+    if (reread === undefined) return {};
+    const readBack = async (): Promise<AfterWrite> => {
+      const seen = await reread(commentId, params.etag);
+      if (seen === 'unchanged') return {};
+      return seen?.trust === 'trusted' && lacksWrite(seen) ? { replaced: seen } : {};
+    };
+    const first = await readBack();
+    if (first.replaced !== undefined || params.settle === undefined || !params.checkWrites) return first;
+    // A run that read the comment just before this write landed writes a moment later, over it.
+    await params.settle();
+    return await readBack();
   } catch (error) {
     params.log(`the status comment could not be read back: ${String(error)}`);
     return {};

@@ -11,7 +11,8 @@ import type { StatusTrust } from '../../github/status-trust.js';
 import type { MirrorStores } from '../mirror/mirror-stores-for-config.js';
 import { resendUnsentArtifacts } from '../mirror/resend-unsent-artifacts.js';
 import { resendUnsentDeployments } from '../mirror/resend-unsent-deployments.js';
-import { createStatusBoard, type StatusBoard } from './status-board.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createStatusBoard, SETTLE_MS, type StatusBoard } from './status-board.js';
 
 /**
  * The GitHub calls a connected board makes: the comment itself, its read-back (*Get an issue
@@ -32,7 +33,8 @@ export type BoardMirrors = Pick<MirrorStores, 'tasks' | 'events' | 'publisher' |
  * The one way every runtime (the app, the Action's task and deploy runs) builds a task's status
  * board: markers signed with `trust`'s current key; written to the `mirrors`; an earlier
  * attempt's artifacts (`unsent_artifacts`) and deployment records (`unsent_deployments`) the
- * stores did not take re-sent with the next step; and every write read back, so a racing run's
+ * stores did not take re-sent with the next step; the comment read just before every write (a
+ * 304 when unchanged) and back after it, twice (`SETTLE_MS` apart), so a racing run's
  * step is applied on top instead of lost — a write that created the comment by listing the
  * issue's boards, so two runs that both created one keep the oldest. `existing` is the status the task continues from
  * (`readTaskStatus`); absent, the first move creates the comment. Throws nothing itself; the
@@ -51,6 +53,8 @@ export function connectedStatusBoard(params: {
   trigger?: string;
   log: (line: string) => void;
   now?: () => Date;
+  /** Waits before a write is read back the second time; a timer of `SETTLE_MS` by default. */
+  settle?: () => Promise<void>;
   /**
    * GitHub's id of the repository: written into the marker (`createStatusBoard`), and what every
    * read-back judges markers by (`judgeMarker`).
@@ -104,6 +108,7 @@ export function connectedStatusBoard(params: {
         authority: await authority(),
         repositoryId: params.repositoryId,
       }),
+    settle: params.settle ?? (() => delay(SETTLE_MS)),
     retire: ({ commentId, keptId }) => retireDuplicateBoard({ client, owner, repo, commentId, keptId }),
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),

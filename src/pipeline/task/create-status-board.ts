@@ -38,7 +38,7 @@ import { fitMarkerEvents } from './fit-marker-events.js';
 import type { MoveOptions } from './move-options.js';
 import { recordMove } from './record-move.js';
 import { redactedTexts } from './redacted-texts.js';
-import { sameBase } from './same-base.js';
+import { baseRead } from './base-read.js';
 import type { StatusBoard } from './status-board.js';
 import type { TaskStep } from './task-step.js';
 
@@ -46,12 +46,12 @@ import type { TaskStep } from './task-step.js';
 const MAX_REAPPLY = 3;
 
 /**
- * How old (milliseconds) the comment a board last read or wrote may be before its next write reads
- * it again first (`refreshStaleBase`). A run's moves a few seconds apart are covered by the
- * read-back after each write; a base older than this (a generation of minutes, a deploy's wait)
- * may have been written over by another run that has read its own write back since.
+ * How long (milliseconds) a board waits after its write before reading it back a second time
+ * (`boardAfterWrite`'s `settle`). It covers another run's gap between its read just before writing
+ * and its write landing (one request to GitHub, well under a second); a write landing there passed
+ * this write's first read-back and is seen by the second.
  */
-export const STALE_BASE_MS = 10_000;
+export const SETTLE_MS = 1_000;
 
 /**
  * `existing` is the status the task continues from (`progressStatus`): its comment is edited and
@@ -87,12 +87,22 @@ export function createStatusBoard(params: {
    */
   resendDeployments?: (unsent: readonly UnsentDeployment[]) => Promise<ResentDeployments>;
   /**
-   * Reads the status comment back as it is now (`readStatusCommentById`). Given, every write is
-   * read back: when another run's write replaced this one (its marker lacks this write's id), this
+   * Reads the status comment as it is now (`readStatusCommentById`), conditional on the `ETag` of
+   * the board's last write or read. Given, the comment is read just before every write: another
+   * run's write found there becomes the base this run's step is applied on (or refused on, when
+   * the step cannot follow it). And every write is read back, once at once and once more after
+   * `settle`: when another run's write replaced this one (its marker lacks this write's id), this
    * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
-   * (GitHub keeps the last edit of a comment). A failed read is logged and the move stands.
+   * (GitHub keeps the last edit of a comment; its edit has no condition). The write ids in the
+   * marker (`writes`) make applying again idempotent: a write that carries this one's id already
+   * holds its step. A failed read is logged and the move stands.
    */
   reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
+  /**
+   * Waits `SETTLE_MS` before a write is read back the second time (`boardAfterWrite`); absent,
+   * each write is read back once. Tests pass a promise that resolves at once.
+   */
+  settle?: () => Promise<void>;
   /**
    * Lists the issue's status comments of this task (`listStatusComments`). Given, a write that
    * creates the comment is checked by this listing instead of the read-back (`boardAfterWrite`):
@@ -104,13 +114,8 @@ export function createStatusBoard(params: {
   retire?: (duplicate: { commentId: number; keptId: number }) => Promise<unknown>;
   log?: (line: string) => void;
   now?: () => Date;
-  /** A monotonic clock in milliseconds, for the age of the board's base (`performance.now` by default). */
-  elapsed?: () => number;
 }): StatusBoard {
   const now = params.now ?? (() => new Date());
-  const elapsed = params.elapsed ?? (() => performance.now());
-  /** When the board last read or wrote the comment it builds on (`elapsed`). */
-  let baseAt = elapsed();
   const repo = canonicalRepository(`${params.owner}/${params.repo}`);
   let commentId = params.existing?.commentId;
   /** The comment's body as last read or written: `recordSteps` keeps all of it but the deploy section. */
@@ -225,49 +230,51 @@ export function createStatusBoard(params: {
   const check = (to: TaskState) => {
     if (to !== state) assertTransition(state, to);
   };
-  /** The `ETag` of the board's last write, for a conditional read-back. */
-  let etag: string | undefined;
+  /** The `ETag` of the board's last write or read of the comment, for a conditional read of it. */
+  let etag: string | undefined = params.existing?.etag;
 
   /**
-   * Before a write on a base older than `STALE_BASE_MS`: reads the comment again (conditional on
-   * the last write's `ETag`, so an unchanged comment costs a 304) and, when another run wrote it
-   * since, takes that as the base, so this run's step is applied on top of it instead of writing
-   * over it. Without this, a run that read the comment minutes ago writes after the other run has
-   * read its own write back, and the other step is lost unnoticed (GitHub keeps the last edit).
-   * A failed read is logged and the write goes on from the base it has.
+   * Just before a write: reads the comment again (conditional on the `ETag` of the board's last
+   * write or read, so an unchanged comment costs a 304, which GitHub does not count against the
+   * rate limit). GitHub's edit of a comment has no condition: without this read, a run writing on
+   * the base it read moments or minutes ago replaces another run's step written since, unnoticed.
+   * Returns the comment when another run wrote it since (`baseRead`: `moved`), on which the step
+   * must then be applied; otherwise `undefined`, and the write goes on from the base it has (a
+   * failed read is logged).
    */
-  const refreshStaleBase = async (
-    to: TaskState | undefined,
-  ): Promise<'kept' | 'rebased' | 'cannot-follow'> => {
-    if (params.reread === undefined || commentId === undefined || elapsed() - baseAt < STALE_BASE_MS)
-      return 'kept';
+  const readBaseAgain = async (): Promise<StatusCommentRef | undefined> => {
+    if (params.reread === undefined || commentId === undefined) return undefined;
     try {
       const seen = await params.reread(commentId, etag);
-      baseAt = elapsed();
-      if (seen === 'unchanged' || seen === undefined || seen.trust !== 'trusted') return 'kept';
-      if (sameBase(seen.marker, marker)) return 'kept';
-      if (isEarlierState(seen.marker, marker)) {
+      const read = baseRead(seen, marker);
+      if (read === 'earlier' && seen !== 'unchanged' && seen !== undefined)
         params.log?.(earlierStateLine(seen.marker, marker));
-        return 'kept';
-      }
-      params.log?.(
-        `Task ${params.taskId}: another run wrote the status comment since this run read it; applying this step on top of it`,
-      );
-      const passedBefore = passed;
-      adopt(seen);
-      // The states this run passed since its last write go on top of the other run's, where they can.
-      passed = passedBefore;
-      if (to === undefined) return 'rebased';
-      // The whole path this run takes (the states it passed, then `to`) must follow the other run's state.
-      if (!pathFollows({ from: state, passed, to })) return 'cannot-follow';
-      state = passed.findLast((step) => step.type === 'state_changed')?.to ?? state;
-      return 'rebased';
+      if (read === 'current' && seen !== 'unchanged' && seen?.etag !== undefined) etag = seen.etag;
+      return read === 'moved' && seen !== 'unchanged' ? seen : undefined;
     } catch (error) {
       params.log?.(
         `Task ${params.taskId}: the status comment could not be read again before writing: ${String(error)}`,
       );
-      return 'kept';
+      return undefined;
     }
+  };
+
+  /**
+   * Takes `seen` (another run's write, read just before this run's) as the base, the states this
+   * run passed since its last write on top of it. `to`, the state this step moves to (absent for a
+   * step without a move), must follow from there along the states passed (`pathFollows`).
+   */
+  const rebaseOn = (seen: StatusCommentRef, to: TaskState | undefined): 'rebased' | 'cannot-follow' => {
+    params.log?.(
+      `Task ${params.taskId}: another run wrote the status comment since this run read it; applying this step on top of it`,
+    );
+    const passedBefore = passed;
+    adopt(seen);
+    passed = passedBefore;
+    if (to === undefined) return 'rebased';
+    if (!pathFollows({ from: state, passed, to })) return 'cannot-follow';
+    state = passed.findLast((step) => step.type === 'state_changed')?.to ?? state;
+    return 'rebased';
   };
 
   const write = async (text: string) => {
@@ -294,10 +301,13 @@ export function createStatusBoard(params: {
     options: MoveOptions;
     keepBody: boolean;
     round?: number;
+    /** Another run's write, read just before this step's write: the step is applied on top of it. */
+    moved?: StatusCommentRef;
   }): Promise<{ refused?: string; warning?: string; note?: string }> => {
     const { options, keepBody } = input;
     const round = input.round ?? 0;
-    const refreshed = await refreshStaleBase(keepBody ? undefined : input.to);
+    const refreshed =
+      input.moved === undefined ? 'kept' : rebaseOn(input.moved, keepBody ? undefined : input.to);
     if (refreshed === 'cannot-follow') {
       // Another run's write (read just now) moved the task where this step cannot follow: it stands.
       const refused = `another run moved the task to ${state}, from which this run's step to ${input.to} cannot follow; it is not written`;
@@ -419,9 +429,17 @@ export function createStatusBoard(params: {
             ]),
             ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
           });
+    const moved = await readBaseAgain();
+    if (moved !== undefined && round < MAX_REAPPLY) {
+      const { moved: _earlier, ...step } = input;
+      return commit({ ...step, moved, round: round + 1 });
+    }
+    if (moved !== undefined)
+      params.log?.(
+        `Task ${params.taskId}: other runs wrote the status comment before each of ${MAX_REAPPLY + 1} tries; this run's step to ${to} is written over the last one (the read-back after it applies it again where it can)`,
+      );
     const created = commentId === undefined;
     commentId = await write(render(next, undefined));
-    baseAt = elapsed();
     // Only a written state is the state: a failed write leaves the board (and the record) where it was.
     marker = next;
     if (!keepBody) setAside = undefined;
@@ -436,6 +454,7 @@ export function createStatusBoard(params: {
       ...(etag === undefined ? {} : { etag }),
       ...(params.reread === undefined ? {} : { reread: params.reread }),
       ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
+      ...(params.settle === undefined ? {} : { settle: params.settle }),
       log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),
     });
     const { duplicate } = after;
@@ -474,7 +493,8 @@ export function createStatusBoard(params: {
         adopt(replaced);
         passed = passedBefore;
         // Steps without a move (a deploy run's) keep whatever state the other run left.
-        return commit({ ...input, to: keepBody ? replaced.marker.state : to, round: round + 1 });
+        const { moved: _base, ...step } = input;
+        return commit({ ...step, to: keepBody ? replaced.marker.state : to, round: round + 1 });
       } else {
         params.log?.(
           `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
@@ -519,6 +539,7 @@ export function createStatusBoard(params: {
     commentId = seen.commentId;
     marker = replayableMarker({ marker: seen.marker, trust: seen.trust, taskId: params.taskId }).marker;
     body = seen.body;
+    etag = seen.etag;
     state = seen.marker.state;
     record = recordFromMarker({
       marker: seen.marker,

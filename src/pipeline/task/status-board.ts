@@ -8,7 +8,7 @@ import type { TokenUsage } from '../../generation/model-provider.js';
 import type { ClearableField, MarkerPatch } from './marker-patch.js';
 import type { TaskStep } from './task-step.js';
 
-export { createStatusBoard, STALE_BASE_MS } from './create-status-board.js';
+export { createStatusBoard, SETTLE_MS } from './create-status-board.js';
 export type { TaskStep } from './task-step.js';
 
 /**

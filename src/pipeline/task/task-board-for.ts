@@ -12,7 +12,10 @@ import type { StatusBoard } from './status-board.js';
  * handled with the first move); absent for moves no trigger asked for.
  */
 export function taskBoardFor(
-  deps: Pick<TaskEventDependencies, 'client' | 'trust' | 'mirrors' | 'log' | 'now' | 'repositoryId'>,
+  deps: Pick<
+    TaskEventDependencies,
+    'client' | 'trust' | 'mirrors' | 'log' | 'now' | 'repositoryId' | 'settle'
+  >,
   params: {
     owner: string;
     repo: string;
@@ -32,6 +35,7 @@ export function taskBoardFor(
     ...(mirrors === undefined ? {} : { mirrors }),
     log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.settle ? { settle: deps.settle } : {}),
     repositoryId: deps.repositoryId,
   });
 }

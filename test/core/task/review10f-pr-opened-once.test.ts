@@ -77,6 +77,8 @@ describe('review10f: Pull Request Opened, once per opening', () => {
     const sent = milestones([
       ...opened,
       ...revision(),
+      // Closed on GitHub (a /cancel alone leaves it open), then reopened.
+      { type: 'pull_closed', task_id: TASK, at: at(), pull_number: 12 },
       { type: 'state_changed', task_id: TASK, at: at(), to: 'cancelled' },
       { type: 'state_changed', task_id: TASK, at: at(), to: 'pr_open', pull_number: 12 },
       ...revision(),
@@ -115,6 +117,7 @@ describe('review10f: Pull Request Opened, once per opening', () => {
   it('holds: a closed PR reopened is announced again, as the README says', () => {
     const sent = milestones([
       ...opened,
+      { type: 'pull_closed', task_id: TASK, at: at(), pull_number: 12 },
       { type: 'state_changed', task_id: TASK, at: at(), to: 'cancelled' },
       { type: 'state_changed', task_id: TASK, at: at(), to: 'pr_open', pull_number: 12 },
     ]);

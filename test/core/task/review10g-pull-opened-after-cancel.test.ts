@@ -58,18 +58,52 @@ describe('review10g: Pull Request Opened once per opening', () => {
     expect(sent).not.toContain('Pull Request Opened');
   });
 
-  it.failing(
-    'FAULT: repeated opening — /cancel (the pull request stays open) then /retry pushing to the same pull request sends Pull Request Opened again',
-    () => {
-      const { record } = opened();
-      // `/cancel`: the task stops; the pull request on GitHub stays open.
-      const cancelled = lifeOf([move('cancelled')], record);
-      // `/retry`: attempt 2 regenerates and pushes to pull request #12, still open.
-      const { sent } = lifeOf(
-        [move('generating'), move('validating'), move('pr_open', { pull_number: 12 })],
-        cancelled.record,
-      );
-      expect(sent).not.toContain('Pull Request Opened');
-    },
-  );
+  it('/cancel (the pull request stays open) then /retry pushing to the same pull request sends Pull Request Opened again', () => {
+    const { record } = opened();
+    // `/cancel`: the task stops; the pull request on GitHub stays open.
+    const cancelled = lifeOf([move('cancelled')], record);
+    // `/retry`: attempt 2 regenerates and pushes to pull request #12, still open.
+    const { sent } = lifeOf(
+      [move('generating'), move('validating'), move('pr_open', { pull_number: 12 })],
+      cancelled.record,
+    );
+    expect(sent).not.toContain('Pull Request Opened');
+  });
+
+  it('a close on GitHub then a reopen of the same pull request sends it again (a new opening)', () => {
+    const { record } = opened();
+    const closed = lifeOf(
+      [{ type: 'pull_closed', task_id: TASK, at, pull_number: 12 }, move('cancelled')],
+      record,
+    );
+    expect(closed.record.pull_closed_version).toBe(closed.record.version - 1);
+    const { sent } = lifeOf([move('pr_open', { pull_number: 12 })], closed.record);
+    expect(sent).toEqual(['Pull Request Opened']);
+  });
+
+  it('/cancel, then a close on GitHub while cancelled, then /retry on the reopened pull request sends it again', () => {
+    const { record } = opened();
+    const closed = lifeOf(
+      [move('cancelled'), { type: 'pull_closed', task_id: TASK, at, pull_number: 12 }],
+      record,
+    );
+    const { sent } = lifeOf(
+      [move('generating'), move('validating'), move('pr_open', { pull_number: 12 })],
+      closed.record,
+    );
+    expect(sent).toContain('Pull Request Opened');
+  });
+
+  it('a close of another pull request closes nothing of this one', () => {
+    const { record } = opened();
+    const after = lifeOf([{ type: 'pull_closed', task_id: TASK, at, pull_number: 99 }], record);
+    expect(after.record.pull_closed_version).toBeUndefined();
+    expect(after.sent).toEqual([]);
+  });
+
+  it('a merge closes it: a later opening of another pull request sends it again', () => {
+    const { record } = opened();
+    const merged = lifeOf([move('approved'), move('merged')], record);
+    expect(merged.record.pull_closed_version).toBe(merged.record.version);
+  });
 });

@@ -105,6 +105,34 @@ describe('Probot app: reopening the pull request of a task stopped with /cancel'
     expect(statusWrites(api)).toEqual([]);
   });
 
+  it('a close of a /cancel’ed task’s pull request, open since its opening, is recorded (its reopen is a new opening); the task stays cancelled', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker({ state: 'cancelled', version: 6, pull_opened_version: 4 }), false);
+    api.updateComment(900);
+
+    await deliver(pullRequestEvent('closed'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(lastMarker(api)).toMatchObject({ state: 'cancelled', version: 7, pull_closed_version: 7 });
+    expect(lastMarker(api)?.cancelled_by_close).toBeUndefined();
+    expect(answers(api)).toEqual([]);
+  });
+
+  it('a plain close of the open pull request records the close with the cancel', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker({ state: 'pr_open', version: 6, pull_opened_version: 4 }), false);
+    api.updateComment(900);
+
+    await deliver(pullRequestEvent('closed'));
+
+    expect(api.scope.isDone()).toBe(true);
+    expect(lastMarker(api)).toMatchObject({
+      state: 'cancelled',
+      cancelled_by_close: true,
+      pull_closed_version: 7,
+    });
+  });
+
   it('control: a plain close cancels the task and the reopen brings it back to pr_open, unanswered', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectSync(api, marker({ state: 'cancelled', cancelled_by_close: true }), true);

@@ -119,6 +119,7 @@ function cancel(issue: ReturnType<typeof issueWith>, mirror: Awaited<ReturnType<
     mirrors: mirror.mirrors,
     log: () => undefined,
     now,
+    settle: async () => undefined,
   });
 }
 
@@ -154,7 +155,23 @@ describe('/cancel through the shared status board (connectedStatusBoard)', () =>
   it("reads its write back: another run's step written at the same moment is kept, the cancel applied on top", async () => {
     const issue = issueWith({ ...running, unsent_deployments: undefined });
     const mirror = await mirrors();
-    // Another run (the generation, say) records its attempt's cost while the cancel is written.
+    // Another run (the generation, say) records its attempt's cost while the cancel is written: it
+    // read the comment just before the cancel landed (its read before writing found its base).
+    const before = renderStatusComment({
+      marker: { ...running, unsent_deployments: undefined },
+      signingKey: KEY,
+    });
+    let otherReads = 0;
+    const otherClient = {
+      ...issue.client,
+      issues: {
+        ...issue.client.issues,
+        getComment: async () =>
+          otherReads++ === 0
+            ? { data: { body: before, user: { login: BOT } } }
+            : issue.client.issues.getComment(),
+      },
+    };
     issue.interleaveNextWrite(async () => {
       const existing = await readTaskStatus({
         client: issue.client,
@@ -165,7 +182,7 @@ describe('/cancel through the shared status board (connectedStatusBoard)', () =>
         issueNumber: 7,
       });
       const other = connectedStatusBoard({
-        client: issue.client,
+        client: otherClient,
         trust,
         owner: 'acme',
         repo: 'shop',
@@ -176,6 +193,7 @@ describe('/cancel through the shared status board (connectedStatusBoard)', () =>
         trigger: 'comment:44',
         log: () => undefined,
         now,
+        settle: async () => undefined,
       });
       await other.move('generating', { patch: { attempt: 3 } });
     });
@@ -203,6 +221,7 @@ describe('/cancel through the shared status board (connectedStatusBoard)', () =>
       mirrors: mirror.mirrors,
       log: () => undefined,
       now,
+      settle: async () => undefined,
     });
     const status = await watch.cancelled();
 

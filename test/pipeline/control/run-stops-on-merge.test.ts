@@ -121,6 +121,7 @@ function watchOf(
     readBack: options.readBack,
     ...(mirror === undefined ? {} : { mirrors: mirror.mirrors }),
     log: () => undefined,
+    settle: async () => undefined,
   });
 }
 
@@ -146,6 +147,7 @@ describe('a run whose pull request is merged while it generates again', () => {
       }),
       mirrors: mirror.mirrors,
       log: () => undefined,
+      settle: async () => undefined,
     });
     const provider = createOfflineProvider();
     const generate = provider.generate.bind(provider);

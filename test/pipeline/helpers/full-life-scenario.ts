@@ -90,6 +90,7 @@ export async function runFullLife(params: {
       mirrors,
       log: () => undefined,
       now,
+      settle: async () => undefined,
     });
     await moves(board);
   };

@@ -117,8 +117,9 @@ describe('a replayed signed marker never rolls the task back (review10e notes)',
       taskId: 'acme/shop#7',
       existing: { commentId: 900, marker: live, trust: 'trusted', reason: 'is signed', body },
       signingKey: KEY,
+      // The read just before the write finds the comment unchanged; the racing write lands right after it.
       reread: async (): Promise<StatusCommentRef | 'unchanged'> =>
-        reads++ === 0
+        reads++ === 1
           ? { commentId: 900, marker: racing, trust: 'trusted', reason: 'is signed', body: '' }
           : 'unchanged',
       log: (line) => lines.push(line),

@@ -3,7 +3,7 @@ import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state
 import { readStatusCommentById } from '../../../src/github/read-status-comment-by-id.js';
 import type { StatusCommentClient } from '../../../src/github/status-comment.js';
 import { pathFollows } from '../../../src/pipeline/task/path-follows.js';
-import { createStatusBoard, STALE_BASE_MS } from '../../../src/pipeline/task/status-board.js';
+import { createStatusBoard } from '../../../src/pipeline/task/status-board.js';
 
 const TASK_ID = 'acme/shop#7';
 const AGENT = 'implementation-agent[bot]';
@@ -34,7 +34,7 @@ function sharedIssue(marker: TaskMarker) {
 let second = 0;
 const now = () => new Date(Date.parse('2026-11-29T11:00:00.000Z') + second++ * 1000);
 
-function boardOn(issue: ReturnType<typeof sharedIssue>, clock: { ms: number }) {
+function boardOn(issue: ReturnType<typeof sharedIssue>) {
   return createStatusBoard({
     client: issue.client,
     owner: 'acme',
@@ -54,7 +54,7 @@ function boardOn(issue: ReturnType<typeof sharedIssue>, clock: { ms: number }) {
         authority: { identity: AGENT, keys: undefined },
       }),
     now,
-    elapsed: () => clock.ms,
+    settle: async () => undefined,
   });
 }
 
@@ -71,15 +71,12 @@ describe('a run on a stale base, and a /cancel written meanwhile (review10e)', (
       branch: 'implementation/7-orders',
     });
     // The implement run read the comment at 0 ms and validates for a minute.
-    const runClock = { ms: 0 };
-    const run = boardOn(issue, runClock);
+    const run = boardOn(issue);
     // Meanwhile a person's /cancel goes through the shared board.
-    const cancelClock = { ms: 0 };
-    await boardOn(issue, cancelClock).move('cancelled');
+    await boardOn(issue).move('cancelled');
     expect(issue.marker().state).toBe('cancelled');
 
     // The run's step after its cancel watch last looked: its base is stale, so it reads again.
-    runClock.ms = STALE_BASE_MS + 50_000;
     await run.move('pr_open', { patch: { pull_number: 12 } }).catch(() => undefined);
 
     // Right: the cancel stands (cancelled → pr_open is a reopen's move, not a racing run's).

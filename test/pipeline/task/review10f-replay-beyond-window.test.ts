@@ -5,7 +5,7 @@ import {
   type TaskMarker,
 } from '../../../src/core/state/state-marker.js';
 import { readStatusCommentById } from '../../../src/github/read-status-comment-by-id.js';
-import { createStatusBoard, STALE_BASE_MS } from '../../../src/pipeline/task/status-board.js';
+import { createStatusBoard } from '../../../src/pipeline/task/status-board.js';
 
 /**
  * `isEarlierState` knew a written-back older marker only while its last write id was among the
@@ -47,7 +47,7 @@ function sharedIssue(marker: TaskMarker) {
   };
 }
 
-function boardOn(issue: ReturnType<typeof sharedIssue>, clock: { ms: number }, lines: string[] = []) {
+function boardOn(issue: ReturnType<typeof sharedIssue>, lines: string[] = []) {
   return createStatusBoard({
     client: issue.client,
     owner: 'acme',
@@ -67,7 +67,7 @@ function boardOn(issue: ReturnType<typeof sharedIssue>, clock: { ms: number }, l
         authority: { identity: AGENT, keys: { current: KEY } },
       }),
     log: (line) => lines.push(line),
-    elapsed: () => clock.ms,
+    settle: async () => undefined,
   });
 }
 
@@ -90,9 +90,8 @@ const deployStep = (n: number) => [
 describe('review10f: a written-back marker however old never moves the task back', () => {
   it('FAULT: this line’s own marker from 10 writes ago pasted over the live one is refused and written over', async () => {
     const issue = sharedIssue(start);
-    const clock = { ms: 0 };
     const lines: string[] = [];
-    const board = boardOn(issue, clock, lines);
+    const board = boardOn(issue, lines);
     await board.move('approved');
     const old = issue.marker();
     for (let n = 1; n <= MAX_MARKER_WRITES + 1; n++) await board.recordSteps(deployStep(n));
@@ -111,17 +110,15 @@ describe('review10f: a written-back marker however old never moves the task back
 
   it('a racing run that read the comment moments ago is still applied on top of, its step kept', async () => {
     const issue = sharedIssue(start);
-    const clock = { ms: 0 };
     const racerLines: string[] = [];
-    const ours = boardOn(issue, clock);
-    const racing = boardOn(issue, clock, racerLines);
+    const ours = boardOn(issue);
+    const racing = boardOn(issue, racerLines);
     // Ours writes several steps while the racing run, which read the comment just before, has not written yet.
     for (let n = 1; n <= 3; n++) await ours.recordSteps(deployStep(n));
-    clock.ms = STALE_BASE_MS - 1;
+    const lastOfOurs = issue.marker().writes?.at(-1);
     await racing.move('approved');
-    // Its write is at a lower version than ours, from a base ours still knows: our next step goes on top.
-    expect(issue.marker().version).toBeLessThan(ours.current?.version ?? 0);
-    clock.ms = STALE_BASE_MS * 2;
+    // It reads the comment just before writing, so its write goes on top of ours, and ours on top of it.
+    expect(issue.marker().writes?.at(-2)).toBe(lastOfOurs);
     await ours.recordSteps(deployStep(4));
     expect(issue.marker()).toMatchObject({ state: 'approved' });
     expect(issue.marker().environments?.['staging']?.deployment_id).toBe(504);
@@ -130,12 +127,10 @@ describe('review10f: a written-back marker however old never moves the task back
 
   it('proof of the premise: a run idle past STALE_BASE_MS reads the comment again, so it branches from the live state', async () => {
     const issue = sharedIssue(start);
-    const clock = { ms: 0 };
-    const idle = boardOn(issue, clock);
-    const busy = boardOn(issue, clock);
+    const idle = boardOn(issue);
+    const busy = boardOn(issue);
     for (let n = 1; n <= MAX_MARKER_WRITES + 4; n++) await busy.recordSteps(deployStep(n));
     const lastOfBusy = issue.marker().writes?.at(-1);
-    clock.ms = STALE_BASE_MS;
     await idle.move('approved');
     const written = issue.marker();
     // Its write names the busy run's last write as its base: never a base the live line has left.

@@ -52,6 +52,7 @@ function newBoard(trigger: string, log: string[] = []) {
     trigger,
     log: (line) => log.push(line),
     now: () => new Date('2026-11-29T11:00:01.000Z'),
+    settle: async () => undefined,
   });
 }
 

@@ -61,8 +61,19 @@ const base: TaskMarker = {
 let second = 0;
 const now = () => new Date(Date.parse('2026-11-29T11:00:00.000Z') + second++ * 1000);
 
-/** A run's board over the comment as it read it, reading it back after each write. */
-function boardOn(issue: ReturnType<typeof sharedIssue>, marker: TaskMarker, reread = true) {
+/**
+ * A run's board over the comment as it read it, reading it just before and back after each write;
+ * `settle` is what it does in the delay before its second read-back; `staleReads` is how many of
+ * its reads answer "unchanged" whatever the comment holds (a read that came before another run's write landed).
+ */
+function boardOn(
+  issue: ReturnType<typeof sharedIssue>,
+  marker: TaskMarker,
+  reread = true,
+  settle?: () => Promise<void>,
+  staleReads = 0,
+) {
+  let reads = 0;
   return createStatusBoard({
     client: issue.client,
     owner: 'acme',
@@ -73,18 +84,21 @@ function boardOn(issue: ReturnType<typeof sharedIssue>, marker: TaskMarker, rere
     signingKey: undefined,
     ...(reread
       ? {
-          reread: (commentId: number) =>
-            readStatusCommentById({
-              client: issue.client,
-              owner: 'acme',
-              repo: 'shop',
-              repositoryId: 4242,
-              issueNumber: 7,
-              commentId,
-              authority: { identity: AGENT, keys: undefined },
-            }),
+          reread: async (commentId: number) =>
+            reads++ < staleReads
+              ? ('unchanged' as const)
+              : readStatusCommentById({
+                  client: issue.client,
+                  owner: 'acme',
+                  repo: 'shop',
+                  repositoryId: 4242,
+                  issueNumber: 7,
+                  commentId,
+                  authority: { identity: AGENT, keys: undefined },
+                }),
         }
       : {}),
+    ...(settle === undefined ? {} : { settle }),
     now,
   });
 }
@@ -118,9 +132,36 @@ describe('two runs writing the status comment at once', () => {
     expect(Object.keys(final.environments ?? {}).sort()).toEqual(['production', 'staging']);
     expect(final.environments?.staging?.status).toBe('deployed');
     expect(final.environments?.production?.status).toBe('deploying');
-    // 8 + the production run's one event + the staging run's two, applied on top.
+    // 8 + the staging run's two + the production run's one, which read the comment just before writing.
     expect(final.version).toBe(11);
-    expect(issue.edits).toHaveLength(3);
+    expect(issue.edits).toHaveLength(2);
+  });
+
+  it('a write landing after the first read-back, from a run that read the comment before this write, is seen by the second read-back after the settle delay', async () => {
+    const issue = sharedIssue('');
+    // The production run read the comment just before the staging write landed; its write lands after staging's first read-back.
+    const production = boardOn(issue, base, true, undefined, 1);
+    let settled = 0;
+    const staging = boardOn(issue, base, true, async () => {
+      if (settled++ === 0) await production.recordSteps(productionDeploy);
+    });
+
+    await staging.recordSteps(stagingDeploy);
+
+    const final = issue.marker();
+    expect(Object.keys(final.environments ?? {}).sort()).toEqual(['production', 'staging']);
+    // 8 + the production run's one (on the old base) + the staging run's two, applied again on top.
+    expect(final.version).toBe(11);
+  });
+
+  it('without the settle delay and second read-back, that write replaces the step unnoticed', async () => {
+    const issue = sharedIssue('');
+    const production = boardOn(issue, base, true, undefined, 1);
+    const staging = boardOn(issue, base);
+    // Nothing waits after staging's write: the production write lands once staging has stopped looking.
+    await staging.recordSteps(stagingDeploy);
+    await production.recordSteps(productionDeploy);
+    expect(Object.keys(issue.marker().environments ?? {})).toEqual(['production']);
   });
 
   it('without the read-back the last write wins and the other step is gone from the comment', async () => {

@@ -7,7 +7,7 @@ import { recordFromMarker } from '../../../src/core/task/record-from-marker.js';
 import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { readStatusCommentById } from '../../../src/github/read-status-comment-by-id.js';
 import type { StatusCommentClient } from '../../../src/github/status-comment.js';
-import { createStatusBoard, STALE_BASE_MS } from '../../../src/pipeline/task/status-board.js';
+import { createStatusBoard } from '../../../src/pipeline/task/status-board.js';
 
 const TASK_ID = 'acme/shop#7';
 const AGENT = 'implementation-agent[bot]';
@@ -56,11 +56,7 @@ let second = 0;
 const now = () => new Date(Date.parse('2026-11-29T11:00:00.000Z') + second++ * 1000);
 
 /** A run's board over the comment as it read it at `clock.ms`, reading it back after each write. */
-function boardOn(
-  issue: ReturnType<typeof sharedIssue>,
-  clock: { ms: number },
-  mirrors?: ReturnType<typeof filesystemStores>,
-) {
+function boardOn(issue: ReturnType<typeof sharedIssue>, mirrors?: ReturnType<typeof filesystemStores>) {
   return createStatusBoard({
     client: issue.client,
     owner: 'acme',
@@ -81,7 +77,7 @@ function boardOn(
       }),
     ...(mirrors === undefined ? {} : { mirrors }),
     now,
-    elapsed: () => clock.ms,
+    settle: async () => undefined,
   });
 }
 
@@ -94,13 +90,10 @@ describe('a run that read the status long before writing it (a stale base)', () 
   it('two writers, the older finishing last: nothing of the newer is lost, on the comment or in the mirror', async () => {
     const issue = sharedIssue(base);
     const mirror = filesystemStores(await mkdtemp(path.join(tmpdir(), 'stale-base-')));
-    const clock = { ms: 0 };
     // The generation run reads the status at 0 s; its model call takes minutes.
-    const generation = boardOn(issue, clock, mirror);
+    const generation = boardOn(issue, mirror);
     // Meanwhile a deploy run of the earlier merge records staging, and reads its own write back.
-    clock.ms = 60_000;
-    await boardOn(issue, clock, mirror).recordSteps(stagingDeploy);
-    clock.ms = 300_000;
+    await boardOn(issue, mirror).recordSteps(stagingDeploy);
     generation.pass('validating');
     await generation.move('pr_open', {
       patch: { pull_number: 12, branch: base.branch },
@@ -124,11 +117,8 @@ describe('a run that read the status long before writing it (a stale base)', () 
 
   it('a deploy step on a stale base keeps the state the other run moved the task to', async () => {
     const issue = sharedIssue({ ...base, state: 'pr_open' });
-    const clock = { ms: 0 };
-    const deploy = boardOn(issue, clock);
-    clock.ms = 60_000;
-    await boardOn(issue, clock).move('approved');
-    clock.ms = 600_000;
+    const deploy = boardOn(issue);
+    await boardOn(issue).move('approved');
     await deploy.recordSteps(stagingDeploy);
 
     expect(issue.marker()).toMatchObject({ state: 'approved', version: 9 });
@@ -137,24 +127,19 @@ describe('a run that read the status long before writing it (a stale base)', () 
 
   it('a step that cannot follow what the other run wrote meanwhile is not written over it', async () => {
     const issue = sharedIssue(base);
-    const clock = { ms: 0 };
-    const generation = boardOn(issue, clock);
-    clock.ms = 60_000;
-    await boardOn(issue, clock).move('cancelled', { details: 'Cancelled by @maintainer.' });
-    clock.ms = 300_000;
+    const generation = boardOn(issue);
+    await boardOn(issue).move('cancelled', { details: 'Cancelled by @maintainer.' });
     generation.pass('validating');
     await generation.move('pr_open', { patch: { pull_number: 12 } });
 
     expect(issue.marker().state).toBe('cancelled');
   });
 
-  it('a base read moments ago is not read again before the write (the read-back after it covers it)', async () => {
+  it('a base read moments ago is still read again just before the write, and back after it twice', async () => {
     const issue = sharedIssue(base);
-    const clock = { ms: 0 };
-    const board = boardOn(issue, clock);
-    clock.ms = STALE_BASE_MS - 1;
+    const board = boardOn(issue);
     await board.move('validating');
-    // One read: the read-back after the write.
-    expect(issue.reads()).toBe(1);
+    // The read before the write, the read-back, and the second read-back after the settle delay.
+    expect(issue.reads()).toBe(3);
   });
 });
