@@ -25725,6 +25725,8 @@ const OUTCOME_REASON_CODES = [
     'deploy_blocked',
     'deploy_cancelled',
     'deploy_refused',
+    // Refused because another run holds the environment's deploy lock (DESIGN §7): nothing ran.
+    'deploy_locked',
     'approved',
     'awaiting_review',
     'changes_requested',
@@ -25920,6 +25922,20 @@ const requestPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ 
         .optional(),
 });
 //# sourceMappingURL=execution-request.js.map
+
+/***/ }),
+
+/***/ 7951:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A JSON object: not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=is-record.js.map
 
 /***/ }),
 
@@ -26996,6 +27012,12 @@ const taskEventBodySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .discriminatedUni
         rollback_deployment_id: positiveInt,
         rolled_back_deployment_id: positiveInt.optional(),
     }),
+    /**
+     * The task's pull request was closed on GitHub without a merge (`pull_request.closed`): what a
+     * later opening of the same pull request (a reopen) is told apart by. A `/cancel` leaves the pull
+     * request open and records none. Sends no lifecycle event (the move to `cancelled` does).
+     */
+    zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('pull_closed'), ...eventBase, pull_number: positiveInt }),
     /** A use case ended with this outcome (DESIGN §3); the record keeps the latest. */
     zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('outcome_recorded'), ...eventBase, outcome: _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeSummarySchema */ .A }),
     /**
@@ -58119,7 +58141,7 @@ function findingsCell(result) {
 }
 //# sourceMappingURL=format-findings.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/is-plain-object.js
-function isPlainObject(value) {
+function is_plain_object_isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=is-plain-object.js.map
@@ -58131,7 +58153,7 @@ function describeValue(value) {
         return 'null';
     if (Array.isArray(value))
         return `a list of ${value.length}`;
-    if (isPlainObject(value))
+    if (is_plain_object_isPlainObject(value))
         return 'a mapping';
     return typeof value === 'string' ? `"${value}"` : String(value);
 }
@@ -58312,22 +58334,22 @@ const PSEUDO_PARAMETERS = new Set([
 
 const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
 function collectTemplateNames(template) {
-    const resources = isPlainObject(template['Resources']) ? template['Resources'] : {};
+    const resources = is_plain_object_isPlainObject(template['Resources']) ? template['Resources'] : {};
     const transforms = [template['Transform']].flat();
     return {
         parameters: new Set(keysOf(template['Parameters'])),
         resources: new Set(Object.keys(resources)),
         conditions: new Set(keysOf(template['Conditions'])),
-        mappings: isPlainObject(template['Mappings']) ? template['Mappings'] : {},
+        mappings: is_plain_object_isPlainObject(template['Mappings']) ? template['Mappings'] : {},
         serverless: transforms.includes(SERVERLESS_TRANSFORM),
         serverlessResources: Object.entries(resources)
-            .filter(([, body]) => isPlainObject(body) && String(body['Type']).startsWith('AWS::Serverless::'))
+            .filter(([, body]) => is_plain_object_isPlainObject(body) && String(body['Type']).startsWith('AWS::Serverless::'))
             .map(([id]) => id),
         suggest: nameSuggester(),
     };
 }
 function keysOf(section) {
-    return isPlainObject(section) ? Object.keys(section) : [];
+    return is_plain_object_isPlainObject(section) ? Object.keys(section) : [];
 }
 function isResource(names, id) {
     if (names.resources.has(id))
@@ -58398,20 +58420,20 @@ function getAttProblems(args, names) {
         attribute === '') {
         return ['Fn::GetAtt expects [LogicalId, AttributeName] or "LogicalId.AttributeName"'];
     }
-    if (typeof attribute !== 'string' && !isPlainObject(attribute)) {
+    if (typeof attribute !== 'string' && !is_plain_object_isPlainObject(attribute)) {
         return [`Fn::GetAtt attribute name must be a string or Ref, got ${describeValue(attribute)}`];
     }
     return resourceProblem(`Fn::GetAtt target "${target}"`, target, names);
 }
 function subProblems(args, names) {
     const [text, variables] = Array.isArray(args) ? args : [args, {}];
-    if (Array.isArray(args) && (args.length !== 2 || !isPlainObject(variables))) {
+    if (Array.isArray(args) && (args.length !== 2 || !is_plain_object_isPlainObject(variables))) {
         return ['Fn::Sub expects a string or [string, { Variable: value }]'];
     }
     // A template string built by another function is resolved at deploy time; nothing to check here.
     if (typeof text !== 'string')
-        return isPlainObject(text) ? [] : [`Fn::Sub template must be a string, got ${describeValue(text)}`];
-    const declared = isPlainObject(variables) ? new Set(Object.keys(variables)) : new Set();
+        return is_plain_object_isPlainObject(text) ? [] : [`Fn::Sub template must be a string, got ${describeValue(text)}`];
+    const declared = is_plain_object_isPlainObject(variables) ? new Set(Object.keys(variables)) : new Set();
     return subVariables(text).flatMap((variable) => subVariableProblems(variable, declared, names));
 }
 function subVariableProblems(variable, declared, names) {
@@ -58460,14 +58482,14 @@ function findInMapProblems(args, names) {
             `Fn::FindInMap map "${mapName}" is not defined in Mappings${suggestion(names, mapName, () => Object.keys(names.mappings))}`,
         ];
     }
-    if (defaultValue !== undefined || typeof topKey !== 'string' || !isPlainObject(mapping))
+    if (defaultValue !== undefined || typeof topKey !== 'string' || !is_plain_object_isPlainObject(mapping))
         return [];
     const entry = ownValue(mapping, topKey);
     if (entry === undefined)
         return [
             `Fn::FindInMap map "${mapName}" has no key "${topKey}"${suggestion(names, topKey, () => Object.keys(mapping))}`,
         ];
-    if (typeof secondKey !== 'string' || !isPlainObject(entry) || Object.hasOwn(entry, secondKey))
+    if (typeof secondKey !== 'string' || !is_plain_object_isPlainObject(entry) || Object.hasOwn(entry, secondKey))
         return [];
     return [
         `Fn::FindInMap map "${mapName}" has no key "${topKey}.${secondKey}"${suggestion(names, secondKey, () => Object.keys(entry))}`,
@@ -58499,7 +58521,7 @@ function isForEachKey(id) {
 
 
 function checkOutputs(outputs, names) {
-    if (!isPlainObject(outputs))
+    if (!is_plain_object_isPlainObject(outputs))
         return [];
     return Object.entries(outputs).flatMap(([id, definition]) => {
         if (isForEachKey(id))
@@ -58508,7 +58530,7 @@ function checkOutputs(outputs, names) {
         const issues = [];
         if (!isLogicalId(id))
             issues.push({ location, message: logicalIdProblem(id) });
-        if (!isPlainObject(definition))
+        if (!is_plain_object_isPlainObject(definition))
             return [...issues, { location, message: 'must be a mapping with a Value' }];
         if (definition['Value'] === undefined || definition['Value'] === null) {
             issues.push({ location: `${location}.Value`, message: 'is missing; every output needs a Value' });
@@ -58571,7 +58593,7 @@ const PARAMETER_TYPES = new Set([
 
 
 function checkParameters(parameters, names) {
-    if (!isPlainObject(parameters))
+    if (!is_plain_object_isPlainObject(parameters))
         return [];
     return Object.entries(parameters).flatMap(([id, definition]) => {
         const location = `Parameters.${id}`;
@@ -58580,7 +58602,7 @@ function checkParameters(parameters, names) {
             issues.push({ location, message: logicalIdProblem(id) });
         if (names.resources.has(id))
             issues.push({ location, message: `"${id}" is also the logical ID of a resource; IDs must be unique` });
-        if (!isPlainObject(definition)) {
+        if (!is_plain_object_isPlainObject(definition)) {
             issues.push({ location, message: 'must be a mapping with at least a Type' });
             return issues;
         }
@@ -58626,7 +58648,7 @@ const SECTION_QUOTAS = [
 function checkQuotas(template) {
     return SECTION_QUOTAS.flatMap(([section, quota]) => {
         const entries = template[section];
-        const count = isPlainObject(entries) ? Object.keys(entries).length : 0;
+        const count = is_plain_object_isPlainObject(entries) ? Object.keys(entries).length : 0;
         if (count <= quota)
             return [];
         return [
@@ -58671,7 +58693,7 @@ const UPDATE_REPLACE_POLICIES = ['Delete', 'Retain', 'Snapshot'];
 function checkResources(resources, names) {
     if (resources === undefined)
         return [{ location: 'Resources', message: 'is missing; a template needs at least one resource' }];
-    if (!isPlainObject(resources))
+    if (!is_plain_object_isPlainObject(resources))
         return [{ location: 'Resources', message: 'must be a mapping of logical IDs to resources' }];
     if (Object.keys(resources).length === 0)
         return [{ location: 'Resources', message: 'is empty; a template needs at least one resource' }];
@@ -58683,7 +58705,7 @@ function checkResource(id, body, names) {
     const add = (at, message) => void issues.push({ location: at, message });
     if (!isLogicalId(id))
         add(location, logicalIdProblem(id));
-    if (!isPlainObject(body))
+    if (!is_plain_object_isPlainObject(body))
         return [...issues, { location, message: 'must be a mapping with a Type' }];
     const type = body['Type'];
     if (type === undefined)
@@ -58696,7 +58718,7 @@ function checkResource(id, body, names) {
             continue;
         add(`${location}.${attribute}`, `"${attribute}" is not a resource attribute; resource settings belong under Properties`);
     }
-    if (body['Properties'] !== undefined && !isPlainObject(body['Properties']))
+    if (body['Properties'] !== undefined && !is_plain_object_isPlainObject(body['Properties']))
         add(`${location}.Properties`, 'must be a mapping');
     issues.push(...dependsOnProblems(location, body['DependsOn'], names));
     const condition = body['Condition'];
@@ -58730,7 +58752,7 @@ function policyProblems(location, policy, allowed) {
     if (policy === undefined || (typeof policy === 'string' && allowed.includes(policy)))
         return [];
     // Policies may be chosen by Fn::If.
-    if (isPlainObject(policy))
+    if (is_plain_object_isPlainObject(policy))
         return [];
     return [{ location, message: `${JSON.stringify(policy)} is not one of ${allowed.join(', ')}` }];
 }
@@ -58791,7 +58813,7 @@ function walkIntrinsics(params) {
         value.forEach((item, index) => walkIntrinsics({ value: item, location: `${location}[${index}]`, visit, inConditionExpression }));
         return;
     }
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return;
     const call = asIntrinsicCall(value, location, inConditionExpression);
     if (call !== undefined) {
@@ -58917,7 +58939,7 @@ function resourceDependencies(resources) {
             location: id,
             visit: (call) => noteCallTargets(call.name, call.args, note),
         });
-        if (isPlainObject(body))
+        if (is_plain_object_isPlainObject(body))
             [body['DependsOn']].flat().forEach(note);
         graph.set(id, needs);
     }
@@ -58932,7 +58954,7 @@ function noteCallTargets(name, args, note) {
         const [text, variables] = Array.isArray(args) ? args : [args, {}];
         if (typeof text !== 'string')
             return;
-        const declared = isPlainObject(variables) ? variables : {};
+        const declared = is_plain_object_isPlainObject(variables) ? variables : {};
         for (const variable of subVariables(text)) {
             if (!Object.hasOwn(declared, variable))
                 note(variable.split('.')[0]);
@@ -58963,7 +58985,7 @@ function noteCallTargets(name, args, note) {
  * every walk is bounded by the parsed value (depth 64), so any parsed value gets an answer.
  */
 function checkTemplateStructure(template) {
-    if (!isPlainObject(template)) {
+    if (!is_plain_object_isPlainObject(template)) {
         return [{ location: 'Template', message: 'must be a mapping with a Resources section at the top level' }];
     }
     const overQuota = checkQuotas(template);
@@ -58986,7 +59008,7 @@ function intrinsicIssues(template, names) {
     const visit = (call) => void issues.push(...checkIntrinsicCall(call, names));
     for (const section of ['Resources', 'Outputs', 'Rules']) {
         const entries = template[section];
-        if (!isPlainObject(entries))
+        if (!is_plain_object_isPlainObject(entries))
             continue;
         for (const [id, body] of Object.entries(entries)) {
             if (!isForEachKey(id))
@@ -58994,7 +59016,7 @@ function intrinsicIssues(template, names) {
         }
     }
     const conditions = template['Conditions'];
-    if (isPlainObject(conditions)) {
+    if (is_plain_object_isPlainObject(conditions)) {
         for (const [id, body] of Object.entries(conditions)) {
             walkIntrinsics({ value: body, location: `Conditions.${id}`, visit, inConditionExpression: true });
         }
@@ -59002,7 +59024,7 @@ function intrinsicIssues(template, names) {
     return issues;
 }
 function cycleIssues(resources) {
-    if (!isPlainObject(resources))
+    if (!is_plain_object_isPlainObject(resources))
         return [];
     return findDependencyCycles(resourceDependencies(resources)).map((cycle) => ({
         location: `Resources.${cycle[0] ?? ''}`,
@@ -59010,7 +59032,7 @@ function cycleIssues(resources) {
     }));
 }
 function conditionCycleIssues(conditions) {
-    if (!isPlainObject(conditions))
+    if (!is_plain_object_isPlainObject(conditions))
         return [];
     return findDependencyCycles(conditionDependencies(conditions)).map((cycle) => ({
         location: `Conditions.${cycle[0] ?? ''}`,
@@ -59081,7 +59103,7 @@ const cloudFormationTags = Object.entries(LONG_FORM_KEYS).flatMap(([tag, key]) =
  * Reads a CloudFormation template written in JSON or YAML. YAML short-form intrinsics (`!Ref`,
  * `!Sub`, `!GetAtt`...) come back in their long forms, so later checks see one shape.
  */
-function parseTemplate(text) {
+function parse_template_parseTemplate(text) {
     return looksLikeJson(text) ? parseJsonTemplate(text) : parseYamlTemplate(text);
 }
 /** CloudFormation treats a body starting with `{` as JSON; YAML's flow mappings would hide JSON's stricter errors. */
@@ -59170,7 +59192,7 @@ function checkTemplateFile(file, limit) {
     const bytes = utf8ByteLength(file.content);
     if (bytes > limit)
         findings.push(finding(overLimitMessage(bytes, limit)));
-    const parsed = parseTemplate(file.content);
+    const parsed = parse_template_parseTemplate(file.content);
     if (!parsed.ok) {
         const where = parsed.position === undefined
             ? ''
@@ -59258,11 +59280,11 @@ function templateResourceIds(bundle) {
     const file = bundle.files.find((candidate) => candidate.path === bundle.templatePath);
     if (file === undefined)
         return new Set();
-    const parsed = parseTemplate(file.content);
-    if (!parsed.ok || !isPlainObject(parsed.template))
+    const parsed = parse_template_parseTemplate(file.content);
+    if (!parsed.ok || !is_plain_object_isPlainObject(parsed.template))
         return new Set();
     const resources = parsed.template['Resources'];
-    return new Set(isPlainObject(resources) ? Object.keys(resources) : []);
+    return new Set(is_plain_object_isPlainObject(resources) ? Object.keys(resources) : []);
 }
 //# sourceMappingURL=check-coverage.js.map
 ;// CONCATENATED MODULE: ./node_modules/mdurl/lib/decode.mjs
@@ -65718,10 +65740,10 @@ function packageManifestRisks(params) {
     catch {
         return [reason('The package manifest does not parse; what npm would run from it cannot be judged.')];
     }
-    if (!isPlainObject(manifest))
+    if (!is_plain_object_isPlainObject(manifest))
         return [reason('The package manifest is not an object.')];
     const reasons = [];
-    const scripts = isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
+    const scripts = is_plain_object_isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
     for (const name of INSTALL_SCRIPTS)
         if (scripts[name] !== undefined)
             reasons.push(reason(`The "${name}" script runs when the deploy run installs or builds the service, with its AWS credentials.`, `#scripts.${name}`));
@@ -65730,7 +65752,7 @@ function packageManifestRisks(params) {
         reasons.push(reason('The "build" script is not a plain esbuild or tsc command; the deploy run executes it with its AWS credentials.', '#scripts.build'));
     for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'overrides']) {
         const specs = manifest[field];
-        if (!isPlainObject(specs))
+        if (!is_plain_object_isPlainObject(specs))
             continue;
         for (const [name, spec] of Object.entries(specs))
             if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
@@ -65826,8 +65848,8 @@ function firewallPortRules(params) {
     if (type !== 'AWS::Lightsail::Instance')
         return undefined;
     const networking = properties['Networking'];
-    const ports = isPlainObject(networking) ? networking['Ports'] : undefined;
-    if (networking === undefined || (isPlainObject(networking) && ports === undefined))
+    const ports = is_plain_object_isPlainObject(networking) ? networking['Ports'] : undefined;
+    if (networking === undefined || (is_plain_object_isPlainObject(networking) && ports === undefined))
         return {
             rules: [22, 80].map((port) => ({
                 rule: { CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port, IpProtocol: 'tcp' },
@@ -65835,7 +65857,7 @@ function firewallPortRules(params) {
             })),
             computedLists: [],
         };
-    if (!isPlainObject(networking))
+    if (!is_plain_object_isPlainObject(networking))
         return { rules: [], computedLists: [`${where}.Networking`] };
     return listRules(ports, `${where}.Networking.Ports`, (entry) => {
         const open = entry['Cidrs'] === undefined && entry['Ipv6Cidrs'] === undefined;
@@ -65854,7 +65876,7 @@ function listRules(list, where, toRule) {
     if (!Array.isArray(list))
         return { rules: [], computedLists: [where] };
     const rules = list.map((entry, index) => ({
-        rule: isPlainObject(entry) ? toRule(entry) : entry,
+        rule: is_plain_object_isPlainObject(entry) ? toRule(entry) : entry,
         where: `${where}[${index}]`,
     }));
     return { rules, computedLists: [] };
@@ -65867,7 +65889,7 @@ function networkAclRules(properties, where) {
         return { rules: [], computedLists: [] };
     if (typeof action === 'string' && action.toLowerCase() === 'deny')
         return { rules: [], computedLists: [] };
-    const ports = isPlainObject(properties['PortRange']) ? properties['PortRange'] : {};
+    const ports = is_plain_object_isPlainObject(properties['PortRange']) ? properties['PortRange'] : {};
     const rule = {
         FromPort: ports['From'],
         ToPort: ports['To'],
@@ -65891,7 +65913,7 @@ function networkAclRules(properties, where) {
  * from `firewallPortRules`. `where` is `<file>#Resources.<LogicalId>`.
  */
 function ingressRules(params) {
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const where = `${params.where}.Properties`;
     const firewall = firewallPortRules({ type: params.type, properties, where });
     if (firewall !== undefined)
@@ -65917,7 +65939,7 @@ function ingressRules(params) {
 }
 /** Every value an `Fn::If` may resolve to (nested ones too); `AWS::NoValue` is no value at all. */
 function branches(value, where) {
-    if (isPlainObject(value) && Object.keys(value).length === 1) {
+    if (is_plain_object_isPlainObject(value) && Object.keys(value).length === 1) {
         const choice = value['Fn::If'];
         if (Array.isArray(choice) && choice.length === 3)
             return [...branches(choice[1], `${where}.Fn::If[1]`), ...branches(choice[2], `${where}.Fn::If[2]`)];
@@ -65951,7 +65973,7 @@ function returnsFreeValue(type, attribute) {
 /** The `Type` of resource `logicalId` among `resources`, or '' when it is not there. */
 function resourceType(resources, logicalId) {
     const resource = resources?.[logicalId];
-    return isPlainObject(resource) && typeof resource['Type'] === 'string' ? resource['Type'] : '';
+    return is_plain_object_isPlainObject(resource) && typeof resource['Type'] === 'string' ? resource['Type'] : '';
 }
 //# sourceMappingURL=free-value-types.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/read-template-value.js
@@ -65988,7 +66010,7 @@ function readTemplateValue(value, context) {
         return known([String(value)]);
     if (Array.isArray(value))
         return union(value.map((item) => readTemplateValue(item, context)));
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return unknown('a value of an unexpected kind');
     const keys = Object.keys(value);
     const name = keys[0];
@@ -66036,13 +66058,13 @@ function readName(name, context) {
         return known([THIS_ACCOUNT]);
     if (name.startsWith('AWS::'))
         return known([NAMED]);
-    const parameter = isPlainObject(context.parameters) ? context.parameters[name] : undefined;
+    const parameter = is_plain_object_isPlainObject(context.parameters) ? context.parameters[name] : undefined;
     if (parameter === undefined)
         return readAttribute([name], context);
     // An SSM parameter type's AllowedValues constrain the parameter's name, not the value read from it.
-    if (isPlainObject(parameter) && String(parameter['Type']).startsWith('AWS::SSM::Parameter::Value'))
+    if (is_plain_object_isPlainObject(parameter) && String(parameter['Type']).startsWith('AWS::SSM::Parameter::Value'))
         return unknown(`parameter ${name}, read from Parameter Store at deploy time`);
-    const allowed = isPlainObject(parameter) ? parameter['AllowedValues'] : undefined;
+    const allowed = is_plain_object_isPlainObject(parameter) ? parameter['AllowedValues'] : undefined;
     if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((item) => typeof item === 'string'))
         return known(allowed);
     return unknown(`parameter ${name}, which is set at deploy time`);
@@ -66083,7 +66105,7 @@ function readSub(argument, context) {
         const inner = match[1] ?? '';
         if (inner.startsWith('!'))
             parts.push(known([`\${${inner.slice(1)}}`]));
-        else if (isPlainObject(variables) && Object.hasOwn(variables, inner))
+        else if (is_plain_object_isPlainObject(variables) && Object.hasOwn(variables, inner))
             parts.push(readTemplateValue(variables[inner], context));
         else
             parts.push(inner.includes('.') ? readAttribute(inner, context) : readName(inner, context));
@@ -66182,7 +66204,7 @@ function prefixListSource(value, where, context) {
     const field = 'SourcePrefixListId';
     const id = referencedResource(value);
     const resource = id === undefined ? undefined : context.resources?.[id];
-    if (!isPlainObject(resource) || resource['Type'] !== 'AWS::EC2::PrefixList') {
+    if (!is_plain_object_isPlainObject(resource) || resource['Type'] !== 'AWS::EC2::PrefixList') {
         const name = readTemplateValue(value, context);
         return {
             kind: 'prefix-list',
@@ -66191,10 +66213,10 @@ function prefixListSource(value, where, context) {
             name: name.known ? name.texts.join(', ') : 'a computed prefix list',
         };
     }
-    const entries = isPlainObject(resource['Properties']) ? resource['Properties']['Entries'] : undefined;
+    const entries = is_plain_object_isPlainObject(resource['Properties']) ? resource['Properties']['Entries'] : undefined;
     if (!Array.isArray(entries))
         return { kind: 'unknown', field, where, why: `the entries of prefix list ${id}, which are computed` };
-    const cidrs = readTemplateValue(entries.map((entry) => (isPlainObject(entry) ? entry['Cidr'] : entry)), context);
+    const cidrs = readTemplateValue(entries.map((entry) => (is_plain_object_isPlainObject(entry) ? entry['Cidr'] : entry)), context);
     return cidrs.known
         ? { kind: 'addresses', field, where, texts: cidrs.texts }
         : { kind: 'unknown', field, where, why: `an entry of prefix list ${id} (${cidrs.why})` };
@@ -66205,9 +66227,9 @@ function prefixListSource(value, where, context) {
  * of IPv6 (Amazon VPC User Guide, "VPC CIDR blocks"), so never open.
  */
 function isVpcRange(value, context) {
-    const select = isPlainObject(value) ? value['Fn::Select'] : undefined;
+    const select = is_plain_object_isPlainObject(value) ? value['Fn::Select'] : undefined;
     const inner = Array.isArray(select) && select.length === 2 ? select[1] : value;
-    const attribute = isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
+    const attribute = is_plain_object_isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
     const [id, name] = Array.isArray(attribute)
         ? attribute
         : typeof attribute === 'string'
@@ -66221,7 +66243,7 @@ function isVpcRange(value, context) {
 }
 /** The logical id a `Ref` or `Fn::GetAtt` names, if it is one of those. */
 function referencedResource(value) {
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return undefined;
     if (typeof value['Ref'] === 'string')
         return value['Ref'];
@@ -66324,12 +66346,12 @@ function ingressBreadthRisks(params) {
     const owners = new Set();
     const paths = new Set();
     for (const { path, template } of params.templates) {
-        if (!isPlainObject(template) || !isPlainObject(template['Resources']))
+        if (!is_plain_object_isPlainObject(template) || !is_plain_object_isPlainObject(template['Resources']))
             continue;
         const resources = template['Resources'];
         const context = { parameters: template['Parameters'], resources };
         for (const [logicalId, resource] of Object.entries(resources)) {
-            if (!isPlainObject(resource) || typeof resource['Type'] !== 'string')
+            if (!is_plain_object_isPlainObject(resource) || typeof resource['Type'] !== 'string')
                 continue;
             const { rules } = ingressRules({
                 type: resource['Type'],
@@ -66337,7 +66359,7 @@ function ingressBreadthRisks(params) {
                 where: logicalId,
             });
             for (const { rule, where } of rules) {
-                if (!isPlainObject(rule))
+                if (!is_plain_object_isPlainObject(rule))
                     continue;
                 for (const source of ingressSources(rule, where, context)) {
                     if (source.kind !== 'addresses')
@@ -66375,67 +66397,432 @@ function ingressBreadthRisks(params) {
     ];
 }
 //# sourceMappingURL=ingress-breadth-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/dynamic-reference-risks.js
+;// CONCATENATED MODULE: ./lib/core/risk/find-dynamic-references.js
 
 /**
  * A dynamic reference and what it reads: `{{resolve:secretsmanager:<secret>…}}`,
  * `{{resolve:ssm-secure:<name>…}}`, `{{resolve:ssm:<name>…}}` (AWS CloudFormation User Guide, "Get
- * values stored in other services using dynamic references": CloudFormation resolves them in any
- * resource property at deploy time).
+ * values stored in other services using dynamic references").
  */
 const REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^:}]*)/g;
+/**
+ * Stands for a part of an `Fn::Join` or `Fn::Sub` only known at deploy time (a `Ref`, an import…):
+ * a private-use character no template needs; one written in a template only makes more texts read
+ * as built (failing closed).
+ */
+const COMPUTED = '\uE000';
+/**
+ * A reference whose opening braces, `resolve:` or service come from a computed part: `{{` then a
+ * parameter, a parameter then `resolve:`, or `{{resolve:` then a parameter. CloudFormation evaluates
+ * `Fn::Join` and `Fn::Sub` before it resolves dynamic references (the User Guide's examples build
+ * them with `Fn::Sub`), so such a text may become any reference.
+ */
+const BUILT = /\{\uE000|\uE000\{|\uE000resolve:|\{\{[^}]*\uE000/;
+/**
+ * Every dynamic reference in `value` (any depth), at `at`: those written in a text, and those an
+ * `Fn::Join` or `Fn::Sub` assembles from literal pieces (`['{{resolve:', 'secretsmanager:x}}']`)
+ * or from computed ones (`BUILT`). Each distinct reference is listed once per location; a text
+ * too large to assemble (`MAX_RENDER_STEPS`, `MAX_RENDER_LENGTH`) counts as a built reference,
+ * failing closed; pass one `budget` to every search of a template to bound the whole. Pure; never
+ * throws.
+ */
+function findDynamicReferences(value, at, budget = renderBudget()) {
+    const found = new Map();
+    const add = (reference) => {
+        found.set(`${reference.at}\u0001${reference.kind}\u0001${reference.name}`, reference);
+    };
+    const visit = (item, location) => {
+        if (typeof item === 'string')
+            return referencesInText(item, location).forEach(add);
+        if (Array.isArray(item))
+            return item.forEach((entry, index) => visit(entry, `${location}[${index}]`));
+        if (!is_plain_object_isPlainObject(item))
+            return;
+        const pieces = textPieces(item);
+        if (pieces !== undefined) {
+            // The text the intrinsic makes holds its literal pieces; what it computes is looked into.
+            const text = render(item, budget);
+            if (budget.exhausted)
+                add({ at: location, kind: 'built', name: '', literal: false });
+            else
+                referencesInText(text, location).forEach(add);
+            return pieces.forEach((piece) => visit(piece, location));
+        }
+        for (const [key, child] of Object.entries(item))
+            visit(child, key === 'Ref' || key.startsWith('Fn::') ? location : join(location, key));
+    };
+    visit(value, at);
+    return [...found.values()];
+}
+function referencesInText(text, at) {
+    const written = [...text.matchAll(REFERENCE)].map((match) => {
+        const name = match[2] ?? '';
+        return {
+            at,
+            kind: match[1],
+            name: name.replaceAll(COMPUTED, '…'),
+            literal: !name.includes(COMPUTED),
+        };
+    });
+    if (written.length > 0)
+        return written;
+    return BUILT.test(text) ? [{ at, kind: 'built', name: '', literal: false }] : [];
+}
+/**
+ * For a well-formed `Fn::Join` or `Fn::Sub`, the parts of it that are not literal text (`render`
+ * reads those): a Join's computed items, a Sub's variables; undefined for any other value.
+ */
+function textPieces(value) {
+    if (Object.keys(value).length !== 1)
+        return undefined;
+    const join = value['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1]))
+        return join[1].filter((item) => typeof item !== 'string');
+    const sub = value['Fn::Sub'];
+    if (typeof sub === 'string')
+        return [];
+    if (Array.isArray(sub) && typeof sub[0] === 'string')
+        return is_plain_object_isPlainObject(sub[1]) ? Object.values(sub[1]) : sub.slice(1);
+    return undefined;
+}
+/**
+ * How much rendering the searches of one template may do (steps, each call and each 64 characters
+ * made), and how long one text may be: a Sub variable may be used many times, each a Sub using
+ * another many times, so the text could double per level. Past either bound the text is not known.
+ */
+const MAX_RENDER_STEPS = 1_000_000;
+const MAX_RENDER_LENGTH = 65_536;
+function renderBudget() {
+    return { steps: MAX_RENDER_STEPS, exhausted: false, made: new WeakMap() };
+}
+/**
+ * The text an `Fn::Join`/`Fn::Sub` makes, each part only known at deploy time written as
+ * `COMPUTED`; once `budget` is spent, `COMPUTED` and `budget.exhausted` set.
+ */
+function render(value, budget) {
+    budget.steps -= 1;
+    if (budget.steps < 0)
+        budget.exhausted = true;
+    if (budget.exhausted)
+        return COMPUTED;
+    if (!is_plain_object_isPlainObject(value))
+        return typeof value === 'string' ? value : renderOnce(value, budget);
+    const known = budget.made.get(value) ?? renderOnce(value, budget);
+    budget.made.set(value, known);
+    // Each 64 characters made cost a step, so the whole template's text is bounded too.
+    budget.steps -= Math.floor(known.length / 64);
+    if (budget.steps < 0)
+        budget.exhausted = true;
+    return budget.exhausted ? COMPUTED : known;
+}
+function renderOnce(value, budget) {
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
+        return COMPUTED;
+    const join = value['Fn::Join'];
+    if (Array.isArray(join)) {
+        const [separator, items] = join;
+        if (typeof separator !== 'string' || !Array.isArray(items))
+            return COMPUTED;
+        return find_dynamic_references_concatenate(items.flatMap((item, index) => [index === 0 ? '' : separator, render(item, budget)]), budget);
+    }
+    const sub = value['Fn::Sub'];
+    const [text, variables] = Array.isArray(sub) ? sub : [sub, undefined];
+    if (typeof text !== 'string')
+        return COMPUTED;
+    const parts = [];
+    let from = 0;
+    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+        const inner = match[1] ?? '';
+        parts.push(text.slice(from, match.index));
+        if (inner.startsWith('!'))
+            parts.push(`\${${inner.slice(1)}}`);
+        else if (is_plain_object_isPlainObject(variables) && Object.hasOwn(variables, inner))
+            parts.push(render(variables[inner], budget));
+        else
+            parts.push(COMPUTED);
+        from = match.index + match[0].length;
+        if (budget.exhausted)
+            return COMPUTED;
+    }
+    parts.push(text.slice(from));
+    return find_dynamic_references_concatenate(parts, budget);
+}
+/** The parts glued, or `COMPUTED` with the budget spent when the text would pass `MAX_RENDER_LENGTH`. */
+function find_dynamic_references_concatenate(parts, budget) {
+    let length = 0;
+    for (const part of parts) {
+        length += part.length;
+        if (length > MAX_RENDER_LENGTH) {
+            budget.exhausted = true;
+            return COMPUTED;
+        }
+    }
+    return parts.join('');
+}
+function join(location, key) {
+    return location === '' ? key : `${location}.${key}`;
+}
+//# sourceMappingURL=find-dynamic-references.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/dynamic-reference-risks.js
+
+
 /** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
 const SECRET_SINKS = new Map([
     ['AWS::RDS::DBInstance', new Set(['MasterUserPassword'])],
     ['AWS::SecretsManager::Secret', new Set(['SecretString'])],
 ]);
 /**
- * `data-egress` for each value holding a dynamic reference to a secret (`secretsmanager`,
- * `ssm-secure`) or to a Parameter Store parameter the template does not make (`ssm`), anywhere in a
- * resource's properties except a secret sink (`SECRET_SINKS`): the value is copied where whoever
- * can read the resource (a `String` parameter, a tag, a description) reads it, out of the secret's
- * access control. `where` is `<path>#Resources.<Id>.Properties.<property path>`.
+ * `data-egress` for each dynamic reference (`findDynamicReferences`) to a secret (`secretsmanager`,
+ * `ssm-secure`), to a Parameter Store parameter the template does not make (`ssm`), or assembled
+ * from computed parts, anywhere in the template but a secret sink (`SECRET_SINKS`): CloudFormation
+ * resolves a secretsmanager reference in any resource property, and the service may show it there
+ * ("the secret value may show up in the service whose resource it's being used in"; AWS
+ * CloudFormation User Guide, "Get a secret or secret value from Secrets Manager"), so the value is
+ * copied where whoever can read the resource (a `String` parameter, a tag, a description) reads it,
+ * out of the secret's access control. Outside resource properties no use is documented (resource
+ * metadata such as `AWS::CloudFormation::Init` is named as a place a secret reference cannot go,
+ * since the console shows it: AWS Secrets Manager User Guide, "Get an AWS Secrets Manager secret in
+ * an AWS CloudFormation resource"), so a reference there is judged the same, failing closed: a
+ * stack output is read by anyone allowed `DescribeStacks` and stored with the deployment record;
+ * SAM `Globals` are copied into resources; a parameter's `Default`, a mapping or a condition feeds
+ * resource properties. `where` is
+ * `<path>#<Section>.<location>` (`#Resources.<Id>.Properties.<property path>`, `#Outputs.<Id>.Value`).
  */
 function dynamicReferenceRisks(params) {
-    const resources = isPlainObject(params.template['Resources']) ? params.template['Resources'] : {};
-    const ownParameters = new Set(Object.values(resources).flatMap((resource) => isPlainObject(resource) &&
+    const resources = is_plain_object_isPlainObject(params.template['Resources']) ? params.template['Resources'] : {};
+    const ownParameters = new Set(Object.values(resources).flatMap((resource) => is_plain_object_isPlainObject(resource) &&
         resource['Type'] === 'AWS::SSM::Parameter' &&
-        isPlainObject(resource['Properties']) &&
+        is_plain_object_isPlainObject(resource['Properties']) &&
         typeof resource['Properties']['Name'] === 'string'
         ? [resource['Properties']['Name']]
         : []));
-    const reasons = [];
-    for (const [logicalId, resource] of Object.entries(resources)) {
-        if (!isPlainObject(resource) || !isPlainObject(resource['Properties']))
+    const readable = (reference) => reference.kind !== 'ssm' || !reference.literal || !ownParameters.has(reference.name);
+    return templateReferences(params.template)
+        .filter(({ reference }) => readable(reference))
+        .map(({ reference, holder }) => ({
+        code: 'data-egress',
+        where: `${params.path}#${reference.at}`,
+        message: `${holder} ${describe(reference)} into ${reference.at}, ${exposure(reference.at)}.`,
+    }));
+}
+/** Every reference of the template with what holds it (`Q (AWS::SQS::Queue) resolves`), secret sinks left out. */
+function templateReferences(template) {
+    const found = [];
+    const budget = renderBudget();
+    for (const [section, value] of Object.entries(template)) {
+        if (section !== 'Resources' || !is_plain_object_isPlainObject(value)) {
+            found.push(...findDynamicReferences(value, section, budget).map((reference) => ({
+                reference,
+                holder: 'The template',
+            })));
             continue;
-        const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
-        for (const [name, value] of Object.entries(resource['Properties'])) {
-            if (SECRET_SINKS.get(type)?.has(name) === true)
+        }
+        for (const [logicalId, resource] of Object.entries(value)) {
+            const at = `Resources.${logicalId}`;
+            if (!is_plain_object_isPlainObject(resource)) {
+                found.push(...findDynamicReferences(resource, at, budget).map((reference) => ({
+                    reference,
+                    holder: 'The template',
+                })));
                 continue;
-            for (const { at, read } of references(value, name))
-                if (read.kind !== 'ssm' || !ownParameters.has(read.name))
-                    reasons.push({
-                        code: 'data-egress',
-                        where: `${params.path}#Resources.${logicalId}.Properties.${at}`,
-                        message: `${logicalId} (${type}) resolves ${read.kind === 'ssm' ? 'the Parameter Store parameter' : 'the secret'} "${read.name}" into ${at}, where whoever can read the resource reads it.`,
-                    });
+            }
+            const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
+            const holder = `${logicalId} (${type})`;
+            for (const [key, part] of Object.entries(resource)) {
+                const entries = key === 'Properties' && is_plain_object_isPlainObject(part)
+                    ? Object.entries(part)
+                        .filter(([name]) => SECRET_SINKS.get(type)?.has(name) !== true)
+                        .flatMap(([name, property]) => findDynamicReferences(property, `${at}.Properties.${name}`, budget))
+                    : findDynamicReferences(part, `${at}.${key}`, budget);
+                found.push(...entries.map((reference) => ({ reference, holder })));
+            }
         }
     }
-    return reasons;
+    return found;
 }
-function references(value, at) {
-    if (typeof value === 'string')
-        return [...value.matchAll(REFERENCE)].map((match) => ({
-            at,
-            read: { kind: match[1] ?? '', name: match[2] ?? '' },
-        }));
-    if (Array.isArray(value))
-        return value.flatMap((item, index) => references(item, `${at}[${index}]`));
-    if (isPlainObject(value))
-        return Object.entries(value).flatMap(([key, item]) => references(item, key.startsWith('Fn::') ? at : `${at}.${key}`));
-    return [];
+function describe(reference) {
+    if (reference.kind === 'built')
+        return 'builds a dynamic reference from values known only at deploy time';
+    const what = reference.kind === 'ssm' ? 'the Parameter Store parameter' : 'the secret';
+    return `resolves ${what} "${reference.name}"`;
+}
+function exposure(at) {
+    if (at.startsWith('Outputs.'))
+        return 'a stack output anyone allowed to describe the stack reads, and the deploy run stores with the deployment';
+    if (at.startsWith('Resources.') && at.includes('.Properties.'))
+        return 'where whoever can read the resource reads it';
+    return 'outside the resource properties a secret is reviewed for: where it ends up cannot be judged';
 }
 //# sourceMappingURL=dynamic-reference-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/deploy/code-package-plan.js
+
+
+/** The template parameters that take a Lambda bundle's location, as the offline blueprints declare them. */
+const CODE_BUCKET_PARAMETER = 'CodeS3Bucket';
+const CODE_KEY_PARAMETER = 'CodeS3Key';
+/**
+ * Whether a deploy must build and upload the service's Lambda code first, the way `aws cloudformation
+ * package` does, and where to. It must when the template declares CodeS3Key without a default and the
+ * deployment's parameters do not set it. The code goes to `mirrors.deployments_bucket` when that bucket
+ * is in the stack's region (Lambda reads code only from its own region), else to the environment's
+ * `code_bucket`; with neither, the deploy is refused naming both settings.
+ */
+function planCodePackage(params) {
+    const declared = templateParameters(params.template);
+    const key = declared[CODE_KEY_PARAMETER];
+    const needsCode = key !== undefined && !('Default' in key) && params.parameters[CODE_KEY_PARAMETER] === undefined;
+    if (!needsCode)
+        return { kind: 'none' };
+    const serviceDir = params.templatePath.includes('/')
+        ? params.templatePath.slice(0, params.templatePath.lastIndexOf('/'))
+        : '.';
+    const service = serviceDir === '.' ? 'root' : (serviceDir.split('/').pop() ?? 'root');
+    const keyPrefix = `${params.repository}/code/${service}/`;
+    const { deployments_bucket: deployments, region: mirrorsRegion } = params.config.mirrors;
+    if (deployments !== undefined && mirrorsRegion === params.region)
+        return { kind: 'package', bucket: deployments, keyPrefix, serviceDir };
+    const own = params.config.environments[params.environment]?.code_bucket;
+    if (own !== undefined)
+        return { kind: 'package', bucket: own, keyPrefix, serviceDir };
+    const elsewhere = deployments === undefined
+        ? ''
+        : ` (mirrors.deployments_bucket ${deployments} is in ${mirrorsRegion}, and Lambda reads code only from the stack's region)`;
+    return {
+        kind: 'refuse',
+        message: `${params.templatePath} takes its Lambda code from S3 (${CODE_BUCKET_PARAMETER}, ${CODE_KEY_PARAMETER}) and no bucket in ${params.region} is configured for it${elsewhere}: set mirrors.deployments_bucket, or environments.${params.environment}.code_bucket, in .github/implementation-agent.yml. Nothing was deployed.`,
+    };
+}
+function templateParameters(template) {
+    const parsed = parseTemplate(template);
+    if (!parsed.ok || !isPlainObject(parsed.template))
+        return {};
+    const parameters = parsed.template['Parameters'];
+    if (!isPlainObject(parameters))
+        return {};
+    return Object.fromEntries(Object.entries(parameters).filter((entry) => isPlainObject(entry[1])));
+}
+//# sourceMappingURL=code-package-plan.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/code-source-risks.js
+
+
+
+/**
+ * Where each type takes the code it runs (AWS CloudFormation Template Reference, "AWS::Lambda::Function
+ * Code", "AWS::Lambda::LayerVersion Content"; AWS SAM Developer Guide, "AWS::Serverless::Function"
+ * `CodeUri`/`ImageUri`, "AWS::Serverless::LayerVersion" `ContentUri`): an S3 object as a mapping
+ * (`bucket`/`key` its property names), a SAM URI (`s3://bucket/key`, or a local path SAM packages
+ * from the repository), or a container image.
+ */
+const CODE_SOURCES = new Map([
+    [
+        'AWS::Lambda::Function',
+        [
+            { property: 'Code', form: 'object', bucket: 'S3Bucket', key: 'S3Key' },
+            { property: 'Code', form: 'image', image: 'ImageUri' },
+        ],
+    ],
+    ['AWS::Lambda::LayerVersion', [{ property: 'Content', form: 'object', bucket: 'S3Bucket', key: 'S3Key' }]],
+    [
+        'AWS::Serverless::Function',
+        [
+            { property: 'CodeUri', form: 'uri', bucket: 'Bucket', key: 'Key' },
+            { property: 'ImageUri', form: 'image' },
+        ],
+    ],
+    ['AWS::Serverless::LayerVersion', [{ property: 'ContentUri', form: 'uri', bucket: 'Bucket', key: 'Key' }]],
+]);
+/** The one SAM URI the deploy run's own upload makes (`s3://<bucket>/<key>` from its parameters). */
+const OWN_URI = `s3://\${${CODE_BUCKET_PARAMETER}}/\${${CODE_KEY_PARAMETER}}`;
+/**
+ * `unseen-effect` for function or layer code this change does not hold: an S3 object other than the
+ * one the deploy run builds from the change and uploads (`Ref: CodeS3Bucket` and `Ref: CodeS3Key`,
+ * with `CodeS3Key` declared without a `Default`, so the run packages and passes both:
+ * `planCodePackage`) — another bucket, a literal key (in the shared deployments bucket, another
+ * repository's code), a parameter set at deploy time — and a container image in a registry not
+ * written as `${AWS::AccountId}` (another account chooses it and may replace it under the same tag;
+ * AWS Lambda Developer Guide, "Cross-account permissions" for container images). Inline code
+ * (`ZipFile`, `InlineCode`) and a SAM local path are in the change. Every `Fn::If` branch is judged.
+ * `where` is `<file>#Resources.<Id>.Properties.<property>` (`.ImageUri` below `Code`).
+ */
+function codeSourceRisks(params) {
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
+    return (CODE_SOURCES.get(params.type) ?? []).flatMap((source) => code_source_risks_branches(properties[source.property], source.property).flatMap(({ value, at }) => sourceRisks({ ...params, source, value, at })));
+}
+function sourceRisks(params) {
+    const { source, value, at, logicalId, type, context } = params;
+    const reason = (where, what) => [
+        {
+            code: 'unseen-effect',
+            where: `${params.where}.Properties.${where}`,
+            message: `${logicalId} (${type}) runs ${what}: code this change does not hold, so what it does cannot be judged.`,
+        },
+    ];
+    if (source.form === 'image') {
+        const image = source.image === undefined ? value : is_plain_object_isPlainObject(value) ? value[source.image] : undefined;
+        const where = source.image === undefined ? at : `${at}.${source.image}`;
+        return image === undefined || inThisAccountRegistry(image, context)
+            ? []
+            : reason(where, "a container image from a registry not known to be this account's");
+    }
+    if (source.form === 'uri' && typeof value === 'string')
+        return isRemoteUri(value) ? reason(at, `code from ${JSON.stringify(value)}`) : [];
+    if (source.form === 'uri' && isOwnUri(value, context))
+        return [];
+    if (!is_plain_object_isPlainObject(value) || isIntrinsic(value))
+        return reason(at, 'code from a location computed at deploy time');
+    // A mapping without a bucket holds inline code or an image, judged above.
+    if (value[source.bucket] === undefined && source.form === 'object')
+        return [];
+    return isOwnUpload(value[source.bucket], value[source.key], context)
+        ? []
+        : reason(at, `code from an S3 object other than the deploy run's upload of this change (${CODE_BUCKET_PARAMETER}, ${CODE_KEY_PARAMETER})`);
+}
+/** `Ref: CodeS3Bucket` and `Ref: CodeS3Key`, both declared, the key without a `Default`. */
+function isOwnUpload(bucket, key, context) {
+    const parameters = is_plain_object_isPlainObject(context.parameters) ? context.parameters : {};
+    const keyParameter = parameters[CODE_KEY_PARAMETER];
+    return (isRef(bucket, CODE_BUCKET_PARAMETER) &&
+        isRef(key, CODE_KEY_PARAMETER) &&
+        is_plain_object_isPlainObject(parameters[CODE_BUCKET_PARAMETER]) &&
+        is_plain_object_isPlainObject(keyParameter) &&
+        !('Default' in keyParameter));
+}
+function isOwnUri(value, context) {
+    return (is_plain_object_isPlainObject(value) &&
+        Object.keys(value).length === 1 &&
+        value['Fn::Sub'] === OWN_URI &&
+        isOwnUpload({ Ref: CODE_BUCKET_PARAMETER }, { Ref: CODE_KEY_PARAMETER }, context));
+}
+function isRef(value, name) {
+    return is_plain_object_isPlainObject(value) && Object.keys(value).length === 1 && value['Ref'] === name;
+}
+/** A URI with a scheme (`s3://`, `https://`) or SAM's `s3:` form; a local path has none. */
+function isRemoteUri(text) {
+    return /^[a-z][a-z0-9+.-]*:/i.test(text.trim());
+}
+function inThisAccountRegistry(value, context) {
+    const read = readTemplateValue(value, context);
+    return read.known && read.texts.every((text) => isThisAccount(text.split('.')[0] ?? ''));
+}
+function isIntrinsic(value) {
+    return Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'));
+}
+/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` and a left-out property are no value. */
+function code_source_risks_branches(value, at) {
+    if (value === undefined)
+        return [];
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
+        return [{ value, at }];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [{ value, at }];
+    return [...code_source_risks_branches(choice[1], `${at}.Fn::If[1]`), ...code_source_risks_branches(choice[2], `${at}.Fn::If[2]`)];
+}
+//# sourceMappingURL=code-source-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/data-egress-destinations.js
 /**
  * Where a resource sends data, as a property path below `Properties` (`[]` for each item of a list).
@@ -66567,13 +66954,13 @@ const DATA_EGRESS_DESTINATIONS = new Map([
  * Guide, "Fn::Sub", "Fn::Join"). Undefined for any other value or a malformed intrinsic.
  */
 function policyText(value) {
-    if (!isPlainObject(value) || Object.keys(value).length !== 1)
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
         return undefined;
     const sub = value['Fn::Sub'];
     if (typeof sub === 'string')
         return { text: sub, variables: undefined };
     if (Array.isArray(sub) && typeof sub[0] === 'string')
-        return { text: sub[0], variables: isPlainObject(sub[1]) ? sub[1] : undefined };
+        return { text: sub[0], variables: is_plain_object_isPlainObject(sub[1]) ? sub[1] : undefined };
     const join = value['Fn::Join'];
     if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1]))
         return undefined;
@@ -66608,7 +66995,7 @@ function rebuildPolicyDocument(policy) {
                 : value;
         if (Array.isArray(value))
             return value.map(restore);
-        if (isPlainObject(value))
+        if (is_plain_object_isPlainObject(value))
             return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, restore(child)]));
         return value;
     };
@@ -66631,7 +67018,7 @@ function jsonTextValue(value) {
             return undefined;
         try {
             const parsed = JSON.parse(value);
-            return isPlainObject(parsed) || Array.isArray(parsed) ? parsed : undefined;
+            return is_plain_object_isPlainObject(parsed) || Array.isArray(parsed) ? parsed : undefined;
         }
         catch {
             return undefined;
@@ -66641,7 +67028,7 @@ function jsonTextValue(value) {
     if (text === undefined || !/^\s*[[{]/.test(text.text))
         return undefined;
     const rebuilt = rebuildPolicyDocument(text);
-    return isPlainObject(rebuilt) || Array.isArray(rebuilt) ? rebuilt : undefined;
+    return is_plain_object_isPlainObject(rebuilt) || Array.isArray(rebuilt) ? rebuilt : undefined;
 }
 //# sourceMappingURL=json-text-value.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/values-at-path.js
@@ -66660,7 +67047,7 @@ function valuesAtPath(properties, path) {
         found = found.flatMap(values_at_path_branches).flatMap(({ value: written, at }) => {
             // A `Json` property written as its text (`"{\"deadLetterTargetArn\": …}"`) is read as the object.
             const value = jsonTextValue(written) ?? written;
-            if (isIntrinsic(value))
+            if (values_at_path_isIntrinsic(value))
                 return [{ value, at }];
             if (key === '[]') {
                 if (value === undefined)
@@ -66670,7 +67057,7 @@ function valuesAtPath(properties, path) {
                 return value.map((item, index) => ({ value: item, at: `${at}[${index}]` }));
             }
             const next = `${at === '' ? '' : `${at}.`}${key}`;
-            return [{ value: isPlainObject(value) ? value[key] : undefined, at: next }];
+            return [{ value: is_plain_object_isPlainObject(value) ? value[key] : undefined, at: next }];
         });
     }
     // The last value is returned as written: readers of a value take its `Fn::If` branches themselves.
@@ -66679,7 +67066,7 @@ function valuesAtPath(properties, path) {
 /** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
 function values_at_path_branches(found) {
     const { value, at } = found;
-    if (!isPlainObject(value) || Object.keys(value).length !== 1)
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
         return [found];
     if (value['Ref'] === 'AWS::NoValue')
         return [{ value: undefined, at }];
@@ -66691,8 +67078,8 @@ function values_at_path_branches(found) {
         ...values_at_path_branches({ value: choice[2], at: `${at}.Fn::If[2]` }),
     ];
 }
-function isIntrinsic(value) {
-    return isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
+function values_at_path_isIntrinsic(value) {
+    return is_plain_object_isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
 }
 //# sourceMappingURL=values-at-path.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/data-egress-risks.js
@@ -66713,7 +67100,7 @@ function isIntrinsic(value) {
  */
 function dataEgressRisks(params) {
     const { logicalId, type, context } = params;
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     if (type === 'AWS::Logs::AccountPolicy')
         return accountPolicyRisks(params, properties);
     const reasons = [];
@@ -66787,7 +67174,7 @@ function accountPolicyRisks(params, properties) {
  * at all) counts as own. A literal, a parameter or an import is never own.
  */
 function isOwnResource(value, context, types) {
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return false;
     const ref = value['Ref'];
     if (ref === 'AWS::NoValue')
@@ -66846,9 +67233,9 @@ function existingRoleRisks(params) {
     const judge = (value, at, key) => {
         if (Array.isArray(value))
             value.forEach((item, index) => judge(item, `${at}[${index}]`, key));
-        else if (isPlainObject(value) && !existing_role_risks_isIntrinsic(value))
+        else if (is_plain_object_isPlainObject(value) && !existing_role_risks_isIntrinsic(value))
             for (const [child, inner] of Object.entries(value))
-                if (isPlainObject(inner) && !existing_role_risks_isIntrinsic(inner))
+                if (is_plain_object_isPlainObject(inner) && !existing_role_risks_isIntrinsic(inner))
                     visit(inner, `${at}.${child}`);
                 else
                     judge(inner, `${at}.${child}`, key);
@@ -66858,7 +67245,7 @@ function existingRoleRisks(params) {
     const visit = (value, at, freeKeys = false) => {
         if (Array.isArray(value))
             return value.forEach((item, index) => visit(item, `${at}[${index}]`));
-        if (!isPlainObject(value))
+        if (!is_plain_object_isPlainObject(value))
             return namesRoleArn(value, params.context) ? void found.set(at, 'ARN') : undefined;
         if (isPolicyDocument(value))
             return;
@@ -66888,7 +67275,7 @@ function existingRoleRisks(params) {
 }
 /** A literal or computed text that is an IAM role or instance profile ARN. */
 function namesRoleArn(value, context) {
-    if (typeof value !== 'string' && !isPlainObject(value))
+    if (typeof value !== 'string' && !is_plain_object_isPlainObject(value))
         return false;
     const read = readTemplateValue(value, context);
     return read.known && read.texts.some((text) => ROLE_ARN.test(text));
@@ -66913,7 +67300,7 @@ function existing_role_risks_isIntrinsic(value) {
  * auth type only known at deploy time counts as `NONE`.
  */
 function functionUrlRisks(params) {
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const found = params.type === 'AWS::Lambda::Url'
         ? { config: properties, at: `${params.where}.Properties.AuthType` }
         : params.type === 'AWS::Serverless::Function' && properties['FunctionUrlConfig'] !== undefined
@@ -66924,7 +67311,7 @@ function functionUrlRisks(params) {
             : undefined;
     if (found === undefined)
         return [];
-    const authType = readSettingValue(isPlainObject(found.config) ? found.config['AuthType'] : found.config, params.context);
+    const authType = readSettingValue(is_plain_object_isPlainObject(found.config) ? found.config['AuthType'] : found.config, params.context);
     if (!authType.known)
         return [
             {
@@ -66957,7 +67344,7 @@ function functionUrlRisks(params) {
 function policyDocumentRisks(params) {
     const { where, context } = params;
     const document = typeof params.document === 'string' ? policy_document_risks_parseJson(params.document) : params.document;
-    if (!isPlainObject(document))
+    if (!is_plain_object_isPlainObject(document))
         return {
             grants: true,
             reasons: [
@@ -66970,7 +67357,7 @@ function policyDocumentRisks(params) {
     let grants = false;
     statements.forEach((item, index) => {
         const at = Array.isArray(statement) ? `${where}.Statement[${index}]` : `${where}.Statement`;
-        if (!isPlainObject(item)) {
+        if (!is_plain_object_isPlainObject(item)) {
             grants = true;
             reasons.push({
                 code: 'unresolved-value',
@@ -67051,7 +67438,7 @@ function principalRisks(params) {
     if (principal === undefined)
         return [];
     // `"Principal": "*"` and `{"AWS": "*"}` both mean anyone (IAM User Guide, "AWS JSON policy elements: Principal").
-    const values = principalBranches(principal).flatMap((option) => isPlainObject(option) && !policy_document_risks_isIntrinsic(option) ? Object.values(option) : [option]);
+    const values = principalBranches(principal).flatMap((option) => is_plain_object_isPlainObject(option) && !policy_document_risks_isIntrinsic(option) ? Object.values(option) : [option]);
     const read = values.map((value) => readTemplateValue(value, params.context));
     const missing = read.find((value) => !value.known);
     if (missing && !missing.known)
@@ -67069,7 +67456,7 @@ function principalRisks(params) {
 }
 /** A principal chosen with `Fn::If` is either branch; both are judged. */
 function principalBranches(principal) {
-    if (isPlainObject(principal) && Array.isArray(principal['Fn::If']) && principal['Fn::If'].length === 3)
+    if (is_plain_object_isPlainObject(principal) && Array.isArray(principal['Fn::If']) && principal['Fn::If'].length === 3)
         return [principal['Fn::If'][1], principal['Fn::If'][2]].flatMap(principalBranches);
     return [principal];
 }
@@ -67140,30 +67527,30 @@ const GRANTING_KEYS = [
  * policy is (`policyDocumentRisks`: wildcards); one computed as a whole is `unresolved-value`.
  */
 function samResourcePolicyRisks(params) {
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const found = [];
     if (params.type === 'AWS::Serverless::Api')
         found.push(...authPolicyOf(properties, 'Properties'));
-    if (params.type === 'AWS::Serverless::Function' && isPlainObject(properties['Events']))
+    if (params.type === 'AWS::Serverless::Function' && is_plain_object_isPlainObject(properties['Events']))
         for (const [name, event] of Object.entries(properties['Events']))
-            if (isPlainObject(event))
+            if (is_plain_object_isPlainObject(event))
                 found.push(...authPolicyOf(event['Properties'], `Properties.Events.${name}.Properties`));
     return found.flatMap(({ policy, at }) => policyRisks({ ...params, policy, where: `${params.where}.${at}` }));
 }
 function authPolicyOf(properties, at) {
-    if (!isPlainObject(properties))
+    if (!is_plain_object_isPlainObject(properties))
         return [];
     const auth = properties['Auth'];
     if (auth === undefined)
         return [];
-    if (!isPlainObject(auth))
+    if (!is_plain_object_isPlainObject(auth))
         return [{ policy: auth, at: `${at}.Auth` }];
     const policy = auth['ResourcePolicy'];
     return policy === undefined ? [] : [{ policy, at: `${at}.Auth.ResourcePolicy` }];
 }
 function policyRisks(params) {
     const { policy, where, logicalId } = params;
-    if (!isPlainObject(policy) || Object.keys(policy).some((key) => key === 'Ref' || key.startsWith('Fn::')))
+    if (!is_plain_object_isPlainObject(policy) || Object.keys(policy).some((key) => key === 'Ref' || key.startsWith('Fn::')))
         return [
             {
                 code: 'unresolved-value',
@@ -67374,6 +67761,7 @@ const REVIEWED_RESOURCE_TYPES = new Map([
             ResourcePolicy: ANY,
         },
     ],
+    // `EventBusName` is judged by account (`foreignPlacementRisks`), targets by `outsideTargetRisks`.
     [
         'AWS::Events::Rule',
         {
@@ -67442,6 +67830,7 @@ const REVIEWED_RESOURCE_TYPES = new Map([
         'AWS::EC2::PrefixList',
         { ...TAGS, PrefixListName: ANY, AddressFamily: ANY, MaxEntries: ANY, Entries: ANY },
     ],
+    // `TargetKeyId` is judged by account (`foreignPlacementRisks`).
     ['AWS::KMS::Alias', { AliasName: ANY, TargetKeyId: ANY }],
     [
         'AWS::KMS::Key',
@@ -67490,6 +67879,8 @@ const REVIEWED_RESOURCE_TYPES = new Map([
             TumblingWindowInSeconds: ANY,
         },
     ],
+    // `Code` is read by `codeSourceRisks`: an S3 object other than the deploy run's upload, or an image
+    // of another registry, is code this change does not hold.
     [
         'AWS::Lambda::Function',
         {
@@ -67710,8 +68101,9 @@ const REVIEWED_RESOURCE_TYPES = new Map([
     // the settings SAM passes to the AWS::Lambda::Function reviewed above (Code -> CodeUri/InlineCode,
     // TracingConfig -> Tracing, SnapStartConfig -> SnapStart), versions and aliases of it, its
     // dead-letter queue and asynchronous-invocation destinations (data-egress destinations), and its
-    // function URL (`functionUrlRisks` reads AuthType). `Role` is read by `existingRoleRisks`; a
-    // function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
+    // function URL (`functionUrlRisks` reads AuthType). `CodeUri` and `ImageUri` are read by
+    // `codeSourceRisks` (only the deploy run's own upload is this change's code). `Role` is read by
+    // `existingRoleRisks`; a function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
     // rule reads them: `Events` (each source makes an API, a schedule or a subscription, some of
     // them public or in another account), `Policies` (policy templates and managed policy names are
     // not policy documents), `Layers` (code from any account), `DeploymentPreference` (hook
@@ -67825,7 +68217,7 @@ const REVIEWED_RESOURCE_TYPES = new Map([
         },
     ],
     // AWS SAM Developer Guide, "AWS::Serverless::LayerVersion" (sam-resource-layerversion.html): the
-    // layer's own code and metadata. Sharing it with other accounts takes an
+    // layer's own code (`ContentUri`, read by `codeSourceRisks`) and metadata. Sharing it with other accounts takes an
     // AWS::Lambda::LayerVersionPermission, which always grants (`ALWAYS_GRANTING_TYPES`).
     [
         'AWS::Serverless::LayerVersion',
@@ -68025,7 +68417,7 @@ function unreviewedRisks(params) {
                 message: `${logicalId} is of type ${type}, which the risk classifier has not reviewed: whether it sends data out, lets others in or runs code elsewhere is not judged, so a person must review it.`,
             },
         ];
-    if (!isPlainObject(params.properties))
+    if (!is_plain_object_isPlainObject(params.properties))
         return [];
     return unreviewedPaths(params.properties, shape, '').map((found) => ({
         code: 'unseen-effect',
@@ -68038,7 +68430,7 @@ function unreviewedRisks(params) {
 function unreviewedPaths(value, shape, at) {
     if (shape === true || value === undefined)
         return [];
-    if (isPlainObject(value) && Object.keys(value).length === 1) {
+    if (is_plain_object_isPlainObject(value) && Object.keys(value).length === 1) {
         if (value['Ref'] === 'AWS::NoValue')
             return [];
         const choice = value['Fn::If'];
@@ -68053,7 +68445,7 @@ function unreviewedPaths(value, shape, at) {
             return [{ at, computed: true }];
         return value.flatMap((entry, index) => unreviewedPaths(entry, item, `${at}[${index}]`));
     }
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return [{ at, computed: true }];
     const keys = shape;
     return Object.entries(value).flatMap(([key, child]) => {
@@ -68066,7 +68458,7 @@ function unreviewedPaths(value, shape, at) {
 }
 /** A value computed by an intrinsic; loops and transforms are reported by `unseenConstructRisks`. */
 function unreviewed_risks_isIntrinsic(value) {
-    return (isPlainObject(value) &&
+    return (is_plain_object_isPlainObject(value) &&
         Object.keys(value).some((key) => key === 'Ref' ||
             (key.startsWith('Fn::') && key !== 'Fn::Transform' && !key.startsWith('Fn::ForEach::'))));
 }
@@ -68079,18 +68471,19 @@ function unreviewed_risks_isIntrinsic(value) {
 
 
 
+
 /**
  * SAM's `Globals` section: its `Function`, `Api`, `HttpApi`, `SimpleTable` and `StateMachine`
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
- * So are data destinations (a dead-letter queue) and, for a kind on the reviewed list
+ * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`) and, for a kind on the reviewed list
  * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
  * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
  * resource of it is already `unseen-effect` as a whole.
  */
 function globalsRisks(params) {
-    if (!isPlainObject(params.globals))
+    if (!is_plain_object_isPlainObject(params.globals))
         return [];
     return Object.entries(params.globals).flatMap(([kind, properties]) => {
         const common = {
@@ -68107,6 +68500,7 @@ function globalsRisks(params) {
             ...existingRoleRisks(common),
             ...samResourcePolicyRisks(common),
             ...dataEgressRisks(common),
+            ...codeSourceRisks(common),
             ...reviewed,
         ].map((reason) => ({
             ...reason,
@@ -68115,6 +68509,57 @@ function globalsRisks(params) {
     });
 }
 //# sourceMappingURL=globals-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/alias-update-hook-risks.js
+
+
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+/**
+ * What each key of `UpdatePolicy.CodeDeployLambdaAliasUpdate` must be a resource of this template
+ * of (AWS CloudFormation User Guide, "UpdatePolicy attribute", CodeDeployLambdaAliasUpdate policy):
+ * CodeDeploy shifts the alias's traffic with that application's deployment group (its alarms,
+ * triggers and role), and invokes the hook functions before and after, with their own roles.
+ */
+const MUST_BE_OWN = new Map([
+    ['ApplicationName', new Set(['AWS::CodeDeploy::Application'])],
+    ['DeploymentGroupName', new Set(['AWS::CodeDeploy::DeploymentGroup'])],
+    ['BeforeAllowTrafficHook', FUNCTION_TYPES],
+    ['AfterAllowTrafficHook', FUNCTION_TYPES],
+]);
+/**
+ * `unseen-effect` for a resource's `UpdatePolicy.CodeDeployLambdaAliasUpdate` that names a
+ * CodeDeploy application, deployment group or hook function this template does not make (a hook
+ * is code this change does not hold, run on every deploy), that sets a key not listed in
+ * `MUST_BE_OWN`, or that is computed (an intrinsic the keys cannot be read through). Other update
+ * policies (Auto Scaling, ElastiCache, OpenSearch) run no code. `where` is
+ * `<file>#Resources.<Id>.UpdatePolicy.CodeDeployLambdaAliasUpdate[.<key>]`.
+ */
+function aliasUpdateHookRisks(params) {
+    const { logicalId, type, context } = params;
+    if (!is_plain_object_isPlainObject(params.updatePolicy))
+        return [];
+    const update = params.updatePolicy['CodeDeployLambdaAliasUpdate'];
+    const at = `${params.where}.UpdatePolicy.CodeDeployLambdaAliasUpdate`;
+    if (update === undefined)
+        return [];
+    const reason = (where, what) => ({
+        code: 'unseen-effect',
+        where,
+        message: `${logicalId} (${type}) ${what}: what CodeDeploy runs on each deploy cannot be judged.`,
+    });
+    if (!is_plain_object_isPlainObject(update) || Object.keys(update).some((key) => key === 'Ref' || key.startsWith('Fn::')))
+        return [reason(at, 'computes its CodeDeploy alias update')];
+    return Object.entries(update).flatMap(([key, value]) => {
+        const own = MUST_BE_OWN.get(key);
+        if (own === undefined)
+            return [
+                reason(`${at}.${key}`, `sets ${key} on its CodeDeploy alias update, which the risk classifier has not reviewed`),
+            ];
+        return isOwnResource(value, context, own)
+            ? []
+            : [reason(`${at}.${key}`, `names for ${key} something this template does not make`)];
+    });
+}
+//# sourceMappingURL=alias-update-hook-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/existing-group-ingress-risks.js
 
 
@@ -68131,7 +68576,7 @@ const GROUP_TYPES = new Set(['AWS::EC2::SecurityGroup']);
  * ranges (`publicAddressCount`) are not flagged, nor ranges open on their own (`ingressRisks`).
  */
 function existingGroupIngressRisks(params) {
-    if (params.type !== 'AWS::EC2::SecurityGroupIngress' || !isPlainObject(params.properties))
+    if (params.type !== 'AWS::EC2::SecurityGroupIngress' || !is_plain_object_isPlainObject(params.properties))
         return [];
     const properties = params.properties;
     const group = properties['GroupId'] ?? properties['GroupName'];
@@ -68183,7 +68628,7 @@ function foreignKeyRisks(params) {
                 });
             return;
         }
-        if (!isPlainObject(value))
+        if (!is_plain_object_isPlainObject(value))
             return;
         for (const [child, inner] of Object.entries(value))
             visit(inner, `${at}.${child}`, child.startsWith('Fn::') ? key : child);
@@ -68196,6 +68641,80 @@ function isForeignArn(text) {
     return prefix === 'arn' && account !== undefined && account !== '' && !isNamedValue(account);
 }
 //# sourceMappingURL=foreign-key-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/foreign-placement-risks.js
+
+
+
+/**
+ * Properties that place a resource on something that may exist already, and the types of this
+ * template that count as its own (AWS CloudFormation Template Reference, "AWS::Events::Rule"
+ * `EventBusName`: "the name or ARN of the event bus", `default` when left out; "AWS::KMS::Alias"
+ * `TargetKeyId`: a key id or ARN, "the alias and its associated KMS key must be in the same AWS
+ * account and Region"). A rule on a bus sees every event put on it; an alias decides which key
+ * encrypts whatever names it.
+ */
+const PLACEMENTS = new Map([
+    ['AWS::Events::Rule', { property: 'EventBusName', own: new Set(['AWS::Events::EventBus']) }],
+    ['AWS::KMS::Alias', { property: 'TargetKeyId', own: new Set(['AWS::KMS::Key', 'AWS::KMS::ReplicaKey']) }],
+]);
+/**
+ * An EventBridge rule's bus or a KMS alias's key, judged by the account it is in: the `default`
+ * bus, a name or key id (always this account's), a resource of this template, or an ARN built with
+ * `${AWS::AccountId}` is this account's and adds nothing; an ARN with a literal account id (the
+ * template cannot show it is this one) is `unseen-effect` — the bus's events or the key's policy are
+ * another account's choice, outside this change; one only known at deploy time (a parameter, an
+ * import), or an ARN whose account is a resource's freely chosen name, is `unresolved-value`.
+ * Every `Fn::If` branch is read. `where` is `<file>#Resources.<Id>.Properties.<property>`.
+ */
+function foreignPlacementRisks(params) {
+    const placement = PLACEMENTS.get(params.type);
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
+    if (placement === undefined)
+        return [];
+    const value = properties[placement.property];
+    if (value === undefined || isOwnResource(value, params.context, placement.own))
+        return [];
+    const where = `${params.where}.Properties.${placement.property}`;
+    const subject = `${params.logicalId} (${params.type}) ${placement.property}`;
+    const read = readTemplateValue(value, params.context);
+    if (!read.known)
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: `${subject} depends on ${read.why}; it may be another account's.`,
+            },
+        ];
+    const accounts = read.texts.map(accountOf);
+    const foreign = read.texts.filter((_text, index) => accounts[index] === 'other');
+    if (foreign.length > 0)
+        return [
+            {
+                code: 'unseen-effect',
+                where,
+                message: `${subject} names ${foreign.join(' or ')}, in an account the template names by its id: what that account does with it cannot be judged.`,
+            },
+        ];
+    if (accounts.includes('unknown'))
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: `${subject} is an ARN whose account is built from a resource's name or attribute, not from AWS::AccountId; it may name another account.`,
+            },
+        ];
+    return [];
+}
+/** `this`: a name, key id, placeholder or `${AWS::AccountId}` ARN; `other`: a literal account id; `unknown`: a resource's name in the account position. */
+function accountOf(text) {
+    if (!text.startsWith('arn:'))
+        return 'this';
+    const account = text.split(':')[4] ?? '';
+    if (isThisAccount(account))
+        return 'this';
+    return isNamedValue(account) ? 'unknown' : 'other';
+}
+//# sourceMappingURL=foreign-placement-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/find-policy-documents.js
 
 
@@ -68224,7 +68743,7 @@ function visit(value, path, property, found) {
         value.forEach((item, index) => visit(item, `${path}[${index}]`, property, found));
         return;
     }
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return;
     if ('Statement' in value) {
         found.push({ property, document: value, path });
@@ -68243,7 +68762,7 @@ function visit(value, path, property, found) {
         visit(child, `${path}.${key}`, key.startsWith('Fn::') ? property : key, found);
 }
 function hasStatement(value) {
-    return isPlainObject(value) && 'Statement' in value;
+    return is_plain_object_isPlainObject(value) && 'Statement' in value;
 }
 //# sourceMappingURL=find-policy-documents.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/fleet-command-risks.js
@@ -68271,7 +68790,7 @@ const OWN_TARGET_TYPES = new Map([
  * `fleet-command` reason, because what the commands do to those machines is not in the change.
  */
 function fleetCommandRisks(params) {
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const where = `${params.where}.Properties`;
     const lists = [];
     if (TARGETED_TYPES.has(params.type) && properties['Targets'] !== undefined)
@@ -68281,20 +68800,20 @@ function fleetCommandRisks(params) {
             value: [{ Key: 'InstanceIds', Values: [properties['InstanceId']] }],
             at: `${where}.InstanceId`,
         });
-    findRunCommands(properties, where, (run, at) => lists.push({ value: isPlainObject(run) ? run['RunCommandTargets'] : run, at: `${at}.RunCommandTargets` }));
+    findRunCommands(properties, where, (run, at) => lists.push({ value: is_plain_object_isPlainObject(run) ? run['RunCommandTargets'] : run, at: `${at}.RunCommandTargets` }));
     return lists
         .filter((list) => list.value !== undefined && !ownTargets(list.value, params.context))
         .map((list) => ({
         code: 'fleet-command',
         where: list.at,
-        message: `${params.logicalId} (${params.type}) runs commands on instances this change does not make (${describe(list.value, params.context)}); what they do there cannot be judged.`,
+        message: `${params.logicalId} (${params.type}) runs commands on instances this change does not make (${fleet_command_risks_describe(list.value, params.context)}); what they do there cannot be judged.`,
     }));
 }
 /** Every `RunCommandParameters` (EventBridge targets), at any depth and on every `Fn::If` branch. */
 function findRunCommands(value, at, found) {
     if (Array.isArray(value))
         value.forEach((item, index) => findRunCommands(item, `${at}[${index}]`, found));
-    else if (isPlainObject(value))
+    else if (is_plain_object_isPlainObject(value))
         for (const [key, child] of Object.entries(value))
             if (key === 'RunCommandParameters')
                 found(child, `${at}.${key}`);
@@ -68306,7 +68825,7 @@ function ownTargets(targets, context) {
     if (!Array.isArray(targets))
         return false;
     return targets.every((target) => {
-        if (!isPlainObject(target))
+        if (!is_plain_object_isPlainObject(target))
             return false;
         const key = target['Key'];
         const values = target['Values'];
@@ -68318,12 +68837,12 @@ function ownTargets(targets, context) {
     });
 }
 /** `Key=Values` pairs as written, e.g. `InstanceIds=*`, `tag:Env=prod`. */
-function describe(targets, context) {
+function fleet_command_risks_describe(targets, context) {
     if (!Array.isArray(targets))
         return 'targets only known at deploy time';
     return targets
         .map((target) => {
-        if (!isPlainObject(target))
+        if (!is_plain_object_isPlainObject(target))
             return 'a computed target';
         const key = readTemplateValue(target['Key'], context);
         const values = readTemplateValue(target['Values'], context);
@@ -68354,7 +68873,7 @@ function ingressRisks(params) {
         message: 'The ingress rules are only known when the stack is deployed; treated as open to the internet.',
     }));
     for (const { rule, where } of rules) {
-        if (!isPlainObject(rule))
+        if (!is_plain_object_isPlainObject(rule))
             reasons.push({
                 code: 'unresolved-value',
                 where,
@@ -68362,11 +68881,11 @@ function ingressRisks(params) {
             });
         else
             for (const source of ingressSources(rule, where, params.context))
-                reasons.push(...sourceRisks(source, describePorts(rule)));
+                reasons.push(...ingress_risks_sourceRisks(source, describePorts(rule)));
     }
     return reasons;
 }
-function sourceRisks(source, ports) {
+function ingress_risks_sourceRisks(source, ports) {
     const { field, where } = source;
     if (source.kind === 'unknown')
         return [
@@ -68513,7 +69032,7 @@ function jsonTextRisks(params) {
         }
         if (Array.isArray(value))
             value.forEach((item, index) => visit(item, `${at}[${index}]`));
-        else if (isPlainObject(value))
+        else if (is_plain_object_isPlainObject(value))
             for (const [key, inner] of Object.entries(value))
                 visit(inner, `${at}.${key}`);
     };
@@ -68531,7 +69050,7 @@ function jsonTextRisks(params) {
  * resource-based policies in Lambda"). `*`, an account, or a public function URL is broad.
  */
 function lambdaPermissionRisks(params) {
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const where = `${params.where}.Properties`;
     const reason = (message, at = 'Principal') => ({
         code: 'broad-lambda-permission',
@@ -68578,7 +69097,7 @@ function lambdaPermissionRisks(params) {
 function mayBeAbsent(value) {
     if (value === undefined)
         return true;
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return false;
     if (value['Ref'] === 'AWS::NoValue')
         return true;
@@ -68617,7 +69136,6 @@ function sourceScope(properties, context) {
 
 
 
-
 /**
  * Properties that name the resource this one acts on, runs, or attaches to, which the template must
  * make itself to be judged (AWS CloudFormation Template Reference for each type):
@@ -68641,10 +69159,11 @@ function sourceScope(properties, context) {
  *   setting is not seen), and a route table association's subnet and route table (it reroutes
  *   every resource of an existing subnet).
  * A resource placed in an existing VPC (a subnet, security group, route table or target group's
- * `VpcId`) or on an existing event bus or key (`EventBusName`, an alias's `TargetKeyId`) changes
- * nothing the VPC, bus or key already does, and is not listed.
+ * `VpcId`) changes nothing the VPC already does, and is not listed; nor are a rule's `EventBusName`
+ * and an alias's `TargetKeyId`, since the `default` bus and this account's keys are normal: they are
+ * judged by the account they are in (`foreignPlacementRisks`).
  */
-const MUST_BE_OWN = new Map([
+const outside_target_risks_MUST_BE_OWN = new Map([
     ['AWS::Events::Rule', [['Targets', '[]', 'Arn']]],
     ['AWS::Scheduler::Schedule', [['Target', 'Arn']]],
     ['AWS::Lambda::EventSourceMapping', [['EventSourceArn'], ['FunctionName']]],
@@ -68677,16 +69196,16 @@ const MUST_BE_OWN = new Map([
 ]);
 /**
  * `unseen-effect` for each value of `MUST_BE_OWN` that is not a resource of this template
- * (`isOwnResource`: a literal id or ARN, a parameter, an import), and for a Lambda function's
- * container image (`Code.ImageUri`) in an ECR registry not written as `${AWS::AccountId}`: code
- * another account chooses and may replace under the same tag (AWS Lambda Developer Guide,
- * "Cross-account permissions" for container images). `where` is `<file>#Resources.<Id>.Properties.<path>`.
+ * (`isOwnResource`: a literal id or ARN, a parameter, an import). The code a function runs is
+ * judged by `codeSourceRisks`, the bus a rule is on and the key an alias names by
+ * `foreignPlacementRisks`.
+ * `where` is `<file>#Resources.<Id>.Properties.<path>`.
  */
 function outsideTargetRisks(params) {
     const { logicalId, type, context } = params;
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const reasons = [];
-    for (const path of MUST_BE_OWN.get(type) ?? [])
+    for (const path of outside_target_risks_MUST_BE_OWN.get(type) ?? [])
         for (const { value, at } of valuesAtPath(properties, path).flatMap(ifBranches)) {
             if (value === undefined || isOwnResource(value, context) || isAwsDocument(value))
                 continue;
@@ -68696,21 +69215,12 @@ function outsideTargetRisks(params) {
                 message: `${logicalId} (${type}) acts on or attaches to ${outside_target_risks_describe(value)}, which this template does not make: what it changes or runs there cannot be judged.`,
             });
         }
-    if (type === 'AWS::Lambda::Function' && isPlainObject(properties['Code'])) {
-        const image = properties['Code']['ImageUri'];
-        if (image !== undefined && !inThisAccountRegistry(image, params))
-            reasons.push({
-                code: 'unseen-effect',
-                where: `${params.where}.Properties.Code.ImageUri`,
-                message: `${logicalId} (${type}) runs a container image from a registry not known to be this account's: code this change does not hold.`,
-            });
-    }
     return reasons;
 }
 /** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
 function ifBranches(found) {
     const { value, at } = found;
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return [found];
     if (value['Ref'] === 'AWS::NoValue')
         return [];
@@ -68728,10 +69238,6 @@ function ifBranches(found) {
  */
 function isAwsDocument(value) {
     return typeof value === 'string' && /^arn:[\w-]+:ssm:[\w-]*::document\/AWS-/.test(value);
-}
-function inThisAccountRegistry(value, params) {
-    const read = readTemplateValue(value, params.context);
-    return read.known && read.texts.every((text) => isThisAccount(text.split('.')[0] ?? ''));
 }
 function outside_target_risks_describe(value) {
     return typeof value === 'string' ? `"${value}"` : 'a value';
@@ -68888,7 +69394,7 @@ const PUBLIC_ACCESS_RULES = [
         publicValues: ['NONE'],
         publicWhenAbsent: always,
         means: 'let anyone on the internet call the method without signing in',
-        harmless: (properties) => isPlainObject(properties['Integration']) && properties['Integration']['Type'] === 'MOCK',
+        harmless: (properties) => is_plain_object_isPlainObject(properties['Integration']) && properties['Integration']['Type'] === 'MOCK',
     },
     ...['Api', 'HttpApi'].map((kind) => ({
         type: `AWS::Serverless::${kind}`,
@@ -69050,9 +69556,9 @@ const PUBLIC_ACCESS_RULES = [
     },
 ];
 function hasGlobalDefaultAuthorizer(globals, kind) {
-    const section = isPlainObject(globals) ? globals[kind] : undefined;
-    const auth = isPlainObject(section) ? section['Auth'] : undefined;
-    return isPlainObject(auth) && auth['DefaultAuthorizer'] !== undefined;
+    const section = is_plain_object_isPlainObject(globals) ? globals[kind] : undefined;
+    const auth = is_plain_object_isPlainObject(section) ? section['Auth'] : undefined;
+    return is_plain_object_isPlainObject(auth) && auth['DefaultAuthorizer'] !== undefined;
 }
 //# sourceMappingURL=public-access-rules.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/public-access-risks.js
@@ -69076,7 +69582,7 @@ function publicAccessRisks(params) {
     const always = PUBLIC_TYPES.get(type);
     if (always !== undefined)
         return [{ code: 'public-access', where: params.where, message: `${logicalId} (${type}) ${always}.` }];
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     return PUBLIC_ACCESS_RULES.filter((rule) => rule.type === type && rule.harmless?.(properties) !== true).flatMap((rule) => ruleRisks({ ...params, rule, properties }));
 }
 function ruleRisks(params) {
@@ -69133,7 +69639,7 @@ function valueRisks(params) {
 }
 /** Every value an `Fn::If` may take (nested ones too), `Ref: AWS::NoValue` as undefined; else the value. */
 function public_access_risks_ifBranches(value) {
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return [value];
     if (value['Ref'] === 'AWS::NoValue')
         return [undefined];
@@ -69318,7 +69824,7 @@ const SERVICE_TOKEN_TYPES = new Set([
  */
 function unseenEffectRisks(params) {
     const { logicalId, type, where, context } = params;
-    const properties = isPlainObject(params.properties) ? params.properties : {};
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const reasons = [];
     if (NESTED_TYPES.has(type))
         reasons.push({
@@ -69366,10 +69872,10 @@ const UNIVERSAL_TARGET = /^arn:[^:]*:scheduler:::aws-sdk:/;
  * `Target.Arn`. A target ARN only known at deploy time is left to `dataEgressRisks`.
  */
 function universalTargetRisks(params) {
-    if (params.type !== 'AWS::Scheduler::Schedule' || !isPlainObject(params.properties))
+    if (params.type !== 'AWS::Scheduler::Schedule' || !is_plain_object_isPlainObject(params.properties))
         return [];
     const target = params.properties['Target'];
-    if (!isPlainObject(target))
+    if (!is_plain_object_isPlainObject(target))
         return [];
     const arn = readTemplateValue(target['Arn'], params.context);
     if (!arn.known || !arn.texts.some((text) => UNIVERSAL_TARGET.test(text)))
@@ -69395,7 +69901,7 @@ const TYPE = 'AWS::OpenSearchServerless::SecurityPolicy';
  * one that cannot be read (a parameter, malformed JSON) is `unresolved-value`, treated as public.
  */
 function serverlessNetworkPolicyRisks(params) {
-    if (params.type !== TYPE || !isPlainObject(params.properties))
+    if (params.type !== TYPE || !is_plain_object_isPlainObject(params.properties))
         return [];
     const kind = params.properties['Type'];
     if (typeof kind === 'string' && kind !== 'network')
@@ -69404,7 +69910,7 @@ function serverlessNetworkPolicyRisks(params) {
     const written = params.properties['Policy'];
     const text = typeof written === 'string' ? written : policyText(written)?.text;
     const sets = text === undefined || typeof kind !== 'string' ? undefined : serverless_network_policy_risks_parseJson(text);
-    if (!Array.isArray(sets) || !sets.every(isPlainObject))
+    if (!Array.isArray(sets) || !sets.every(is_plain_object_isPlainObject))
         return [
             { code: 'unresolved-value', where, message: 'The network policy cannot be read; treated as public.' },
         ];
@@ -69448,18 +69954,22 @@ function serverless_network_policy_risks_parseJson(text) {
 
 
 
+
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, effects
- * the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
+ * would destroy, code from outside the change (`codeSourceRisks`, and CodeDeploy hooks:
+ * `aliasUpdateHookRisks`), a bus or key of another account
+ * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
 function resourceRisks(params) {
     const { logicalId, where, context } = params;
-    const resource = isPlainObject(params.resource) ? params.resource : {};
+    const resource = is_plain_object_isPlainObject(params.resource) ? params.resource : {};
     const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
     const properties = resource['Properties'];
     const reasons = [];
@@ -69475,7 +69985,7 @@ function resourceRisks(params) {
             where,
             message: `Creates or changes access: ${logicalId} (${type}) gives people, roles or accounts permissions.`,
         });
-    if (isPlainObject(properties) &&
+    if (is_plain_object_isPlainObject(properties) &&
         Array.isArray(properties['ManagedPolicyArns']) &&
         properties['ManagedPolicyArns'].length > 0)
         reasons.push({
@@ -69511,6 +70021,9 @@ function resourceRisks(params) {
     reasons.push(...serverlessNetworkPolicyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }));
+    reasons.push(...foreignPlacementRisks({ logicalId, type, properties, where, context }));
     reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...jsonTextRisks({ logicalId, type, properties, where, context }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
@@ -69520,7 +70033,9 @@ function resourceRisks(params) {
     // unreviewed type with a reason of its own (a public setting), nor a custom resource run by this
     // template's own function (its properties are that function's input).
     const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
-    const whole = reasons.some((reason) => reason.where === where);
+    // An implicit role is about the role SAM adds, not the resource: what else it sets (a function's
+    // `Events`, `Layers`, `DeploymentPreference`) is still listed, so the person sees it.
+    const whole = reasons.some((reason) => reason.where === where && reason.code !== 'implicit-iam-role');
     const part = reasons.some((reason) => reason.where.startsWith(`${where}.`));
     if (!custom && !whole)
         reasons.push(...unreviewedRisks({ logicalId, type, properties, where }).filter((reason) => !part || reason.where !== where));
@@ -69577,7 +70092,7 @@ function deletionRisks(params) {
     return reasons;
 }
 function hasProperty(properties, name) {
-    return isPlainObject(properties) && properties[name] !== undefined;
+    return is_plain_object_isPlainObject(properties) && properties[name] !== undefined;
 }
 //# sourceMappingURL=resource-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/unseen-construct-risks.js
@@ -69619,11 +70134,11 @@ function unseenConstructRisks(params) {
                 message: `The loop ${key} makes resources or properties only when the stack is deployed; what it makes is not judged.`,
             });
     });
-    const resources = isPlainObject(template['Resources']) ? template['Resources'] : {};
+    const resources = is_plain_object_isPlainObject(template['Resources']) ? template['Resources'] : {};
     for (const [logicalId, resource] of Object.entries(resources)) {
         if (logicalId === 'Fn::Transform' || logicalId.startsWith('Fn::ForEach::'))
             continue;
-        if (!logicalId.startsWith('Fn::') && isPlainObject(resource) && typeof resource['Type'] === 'string') {
+        if (!logicalId.startsWith('Fn::') && is_plain_object_isPlainObject(resource) && typeof resource['Type'] === 'string') {
             if (isComputed(resource['Properties']))
                 reasons.push({
                     code: 'unresolved-value',
@@ -69645,7 +70160,7 @@ function transformRisks(path, transform) {
     return names.flatMap((entry) => {
         if (typeof entry === 'string' && KNOWN_TRANSFORMS.has(entry))
             return [];
-        const name = typeof entry === 'string' ? entry : isPlainObject(entry) ? entry['Name'] : undefined;
+        const name = typeof entry === 'string' ? entry : is_plain_object_isPlainObject(entry) ? entry['Name'] : undefined;
         return [
             {
                 code: 'unresolved-value',
@@ -69659,7 +70174,7 @@ function transformRisks(path, transform) {
 function isComputed(properties) {
     if (properties === undefined)
         return false;
-    if (!isPlainObject(properties))
+    if (!is_plain_object_isPlainObject(properties))
         return true;
     return Object.keys(properties).some((key) => (key === 'Ref' || key.startsWith('Fn::')) &&
         key !== 'Fn::Transform' &&
@@ -69671,7 +70186,7 @@ function unseen_construct_risks_visit(value, location, found) {
         value.forEach((item, index) => unseen_construct_risks_visit(item, `${location}[${index}]`, found));
         return;
     }
-    if (!isPlainObject(value))
+    if (!is_plain_object_isPlainObject(value))
         return;
     for (const [key, child] of Object.entries(value)) {
         const at = location === '' ? key : `${location}.${key}`;
@@ -69695,7 +70210,7 @@ function unseen_construct_risks_visit(value, location, found) {
  */
 function templateRisks(params) {
     const { path, template } = params;
-    if (!isPlainObject(template) || !isPlainObject(template['Resources']))
+    if (!is_plain_object_isPlainObject(template) || !is_plain_object_isPlainObject(template['Resources']))
         return [
             {
                 code: 'template-unreadable',
@@ -69829,7 +70344,7 @@ function classifyRisk(params) {
         const declared = file.role === 'template' || file.path === params.templatePath;
         if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path))
             continue;
-        const parsed = parseTemplate(file.content);
+        const parsed = parse_template_parseTemplate(file.content);
         // A file not declared a template is judged as one when it reads as one (a nested stack, say).
         if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template)))
             continue;
@@ -69950,6 +70465,40 @@ function isProductionEnvironment(params) {
     return findEnvironment(params.config.environments, params.name)?.config.requires_approval === true;
 }
 //# sourceMappingURL=is-production-environment.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/secret-markers.js
+/** What replaces a whole text holding more secrets than the scanner locates one by one. */
+const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
+/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
+const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+//# sourceMappingURL=secret-markers.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/replace-matches.js
+
+/**
+ * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
+ * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
+ */
+function replaceMatches(params) {
+    const { text, matches } = params;
+    if (matches.length === 0)
+        return text;
+    if (matches.some((match) => match.overflow))
+        return TOO_MANY_SECRETS_MARKER;
+    const spans = matches
+        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
+        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+    const parts = [];
+    let cursor = 0;
+    for (const { range, slug } of spans) {
+        // A span inside or overlapping one already replaced is already gone.
+        if (range[1] <= cursor)
+            continue;
+        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
+        cursor = range[1];
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
+}
+//# sourceMappingURL=replace-matches.js.map
 // EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
 var structured_source = __nccwpck_require__(2472);
 ;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
@@ -71274,8 +71823,8 @@ function extensionOf(path) {
 //# sourceMappingURL=scan-secrets.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets.js
 
-/** What replaces a whole text holding more secrets than the scanner locates one by one. */
-const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
+
+
 /**
  * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
  * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too. Used
@@ -71287,24 +71836,7 @@ const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
  */
 async function redactSecrets(text, path) {
     const matches = await scanSecrets(path === undefined ? { text } : { text, path });
-    if (matches.length === 0)
-        return text;
-    if (matches.some((match) => match.overflow))
-        return TOO_MANY_SECRETS_MARKER;
-    const spans = matches
-        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
-        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-    const parts = [];
-    let cursor = 0;
-    for (const { range, slug } of spans) {
-        // A span inside or overlapping one already replaced is already gone.
-        if (range[1] <= cursor)
-            continue;
-        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
-        cursor = range[1];
-    }
-    parts.push(text.slice(cursor));
-    return parts.join('');
+    return replaceMatches({ text, matches });
 }
 //# sourceMappingURL=redact-secrets.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/redact-findings.js
@@ -71759,7 +72291,7 @@ async function findEscapedSecrets(params) {
     // Only a file with an escape can hide anything this way; most files are skipped without parsing.
     if (!file.content.includes('\\'))
         return [];
-    const parsed = parseTemplate(file.content);
+    const parsed = parse_template_parseTemplate(file.content);
     if (!parsed.ok)
         return [];
     const leaves = stringLeaves(parsed.template);
@@ -72904,37 +73436,61 @@ class ArtifactsNotStoredError extends Error {
 //# sourceMappingURL=artifacts-not-stored-error.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/embedded-json-spans.js
 /**
- * The JSON documents written inside `text` (pure), in order, none inside another: objects (`{"…`
- * or `{}`), arrays of strings, objects or arrays, and quoted strings with an escape in them (only
- * there can decoding change what a scanner sees). A span that does not parse as JSON (a code
- * object literal, a quote in prose) is passed over. Each candidate is read once to its closing
- * bracket or quote, so a text costs about its length times the candidates that fail.
+ * Characters the search may read (bracket scans and parses) per character of text, past a floor
+ * for short texts. An ordinary text costs about 2 per character (one scan, one parse of each
+ * document); a truncated document costs about 1 more per level of nesting. Only text made to keep
+ * the search busy (nested documents that each fail to parse) comes near it.
+ */
+const WORK_PER_CHARACTER = 32;
+const MIN_WORK = 1 << 20;
+/** A bracket no scan has reached outside a string yet. */
+const embedded_json_spans_UNKNOWN = -2;
+/** A bracket a scan reached outside a string and that nothing closes. */
+const UNCLOSED = -1;
+/**
+ * The JSON objects (`{"…` or `{}`) and arrays (of strings, objects or arrays) written inside
+ * `text` (pure), in order, none inside another. A span that does not parse as JSON (a code object
+ * literal, braces in prose) is passed over and the documents inside it are still found; so are the
+ * whole documents inside one that a length limit cut off. Strings are not documents here:
+ * `escapedStringRuns` decodes them, framed or not.
+ *
+ * Cost: each bracket records where it closes (or that nothing does) the first time a scan reaches
+ * it outside a string, and a later scan jumps over it, so a text of unclosed openers (`{"` or
+ * `{"a":[` repeated) is read about once, not once per opener. The work is bounded all the same
+ * (WORK_PER_CHARACTER): past it the search stops with `complete: false`, and the caller must treat
+ * the text as not checked.
  */
 function embeddedJsonSpans(text) {
-    const found = [];
+    const documents = [];
+    const closeAt = new Int32Array(text.length).fill(embedded_json_spans_UNKNOWN);
+    let work = WORK_PER_CHARACTER * text.length + MIN_WORK;
     let from = 0;
     while (from < text.length) {
         const start = nextCandidate(text, from);
         if (start === -1)
             break;
-        const end = spanEnd(text, start);
-        const value = end === -1 ? undefined : parseSpan(text.slice(start, end));
+        if (closeAt[start] === embedded_json_spans_UNKNOWN)
+            work -= scanBrackets(text, start, closeAt);
+        const end = closeAt[start] ?? UNCLOSED;
+        if (end !== UNCLOSED)
+            work -= end - start;
+        if (work < 0)
+            return { documents, complete: false };
+        const value = end === UNCLOSED ? undefined : parseSpan(text.slice(start, end));
         if (value === undefined) {
             from = start + 1;
             continue;
         }
-        found.push({ start, end, value: value.parsed });
+        documents.push({ start, end, value: value.parsed });
         from = end;
     }
-    return found;
+    return { documents, complete: true };
 }
 const OPENS_OBJECT = /\{\s*["}]/y;
 const OPENS_ARRAY = /\[\s*["{[]/y;
 function nextCandidate(text, from) {
     for (let index = from; index < text.length; index += 1) {
         const char = text[index];
-        if (char === '"')
-            return index;
         const opens = char === '{' ? OPENS_OBJECT : char === '[' ? OPENS_ARRAY : undefined;
         if (opens === undefined)
             continue;
@@ -72944,39 +73500,49 @@ function nextCandidate(text, from) {
     }
     return -1;
 }
-/** Where the JSON value opening at `start` ends (exclusive), by brackets and strings; -1 when it does not. */
-function spanEnd(text, start) {
-    let depth = 0;
+/**
+ * Reads from the bracket at `start` to its close, by brackets and strings, recording in `closeAt`
+ * the end (exclusive) of every bracket it passes outside a string, or UNCLOSED. A bracket an
+ * earlier scan recorded is jumped over: from there both scans read the text the same way.
+ * Returns the characters read.
+ */
+function scanBrackets(text, start, closeAt) {
+    const open = [];
     let inString = false;
+    let read = 0;
     for (let index = start; index < text.length; index += 1) {
+        read += 1;
         const char = text[index];
         if (inString) {
             if (char === '\\')
                 index += 1;
-            else if (char === '"') {
+            else if (char === '"')
                 inString = false;
-                if (depth === 0)
-                    return index + 1;
-            }
         }
         else if (char === '"')
             inString = true;
-        else if (char === '{' || char === '[')
-            depth += 1;
+        else if (char === '{' || char === '[') {
+            const known = closeAt[index] ?? embedded_json_spans_UNKNOWN;
+            if (known === UNCLOSED)
+                return read;
+            if (known !== embedded_json_spans_UNKNOWN) {
+                index = known - 1;
+                continue;
+            }
+            open.push(index);
+            closeAt[index] = UNCLOSED;
+        }
         else if (char === '}' || char === ']') {
-            depth -= 1;
-            if (depth === 0)
-                return index + 1;
-            if (depth < 0)
-                return -1;
+            const opener = open.pop();
+            if (opener !== undefined)
+                closeAt[opener] = index + 1;
+            if (open.length === 0)
+                return read;
         }
     }
-    return -1;
+    return read;
 }
 function parseSpan(span) {
-    // A quoted string matters only when it has an escape to decode.
-    if (span.startsWith('"') && !span.includes('\\'))
-        return undefined;
     try {
         return { parsed: JSON.parse(span) };
     }
@@ -72985,7 +73551,154 @@ function parseSpan(span) {
     }
 }
 //# sourceMappingURL=embedded-json-spans.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/escaped-string-runs.js
+/**
+ * The longest stretches a JSON string literal could hold between its quotes (RFC 8259 §7): no
+ * unescaped `"`, no control character (so never past a line break), only the escapes JSON knows.
+ * The alternatives start with different characters, so matching never backtracks: linear.
+ */
+// eslint-disable-next-line no-control-regex -- a JSON string cannot hold a raw control character, so one ends a run
+const STRING_CONTENT = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))+/g;
+/**
+ * Every stretch of `text` that is written as JSON string content with at least one escape in it,
+ * in order, none overlapping, each with its decoded text (pure, linear in the text's length).
+ * This finds escaped text however it is framed: a quoted string (`"{\"key\":\"…\"}"`), escaped
+ * JSON without quotes around it (`body: {\"key\":\"…\"}`), one cut off by a length limit
+ * (`"{\"key\":\"…\", \"reg` — the run ends where the text or a valid escape ends), quotes
+ * written as `\u0022`, and a value split by an escape (`https:\/\/hooks…`). Quotes in prose may
+ * pair up either way, so runs are not taken as strings of one parity: both sides of every quote are
+ * runs. Text escaped twice decodes to text escaped once, which the caller decodes in turn.
+ */
+function escapedStringRuns(text) {
+    const runs = [];
+    if (!text.includes('\\'))
+        return runs;
+    for (const match of text.matchAll(STRING_CONTENT)) {
+        const content = match[0];
+        if (!content.includes('\\'))
+            continue;
+        const start = match.index;
+        // The pattern admits only what JSON.parse reads inside quotes, so this cannot throw.
+        runs.push({ start, end: start + content.length, decoded: JSON.parse(`"${content}"`) });
+    }
+    return runs;
+}
+//# sourceMappingURL=escaped-string-runs.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/decode-string-escapes.js
+/** Escapes of one character after the backslash: JSON's (RFC 8259 §7) and YAML 1.2's double-quoted ones (§5.7). */
+const SINGLE_ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    '0': '\0',
+    a: '\x07',
+    v: '\v',
+    e: '\x1b',
+    ' ': ' ',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+/** Escapes by code point: `\xXX` (YAML), `\uXXXX` (JSON and YAML), `\UXXXXXXXX` (YAML), by their hex digit count. */
+const HEX_DIGITS = { x: 2, u: 4, U: 8 };
+const HEX = /^[0-9a-fA-F]+$/;
+/**
+ * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …), a YAML
+ * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) or a YAML single-quoted
+ * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level,
+ * wherever it is written: inside a string or not, between quotes that pair up or not, in a
+ * document cut off anywhere. Anything else, an unknown escape included, is kept as written. What
+ * a scanner then sees is what a reader of the decoded text sees: a name and its value that only
+ * meet once `\"` is decoded, a key spelt with `\u0061`, a token split by `\x41`. Pure, linear.
+ */
+function decodeStringEscapes(text) {
+    const parts = [];
+    const sourceOffsets = [];
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index] ?? '';
+        const escape = char === '\\'
+            ? decodedEscape(text, index)
+            : char === "'" && text[index + 1] === "'"
+                ? { char: "'", length: 2 }
+                : undefined;
+        sourceOffsets.push(index);
+        parts.push(escape?.char ?? char);
+        index += escape?.length ?? 1;
+    }
+    sourceOffsets.push(text.length);
+    return { decoded: parts.join(''), sourceOffsets };
+}
+function decodedEscape(text, at) {
+    const name = text[at + 1] ?? '';
+    const single = Object.hasOwn(SINGLE_ESCAPES, name) ? SINGLE_ESCAPES[name] : undefined;
+    if (single !== undefined)
+        return { char: single, length: 2 };
+    const digits = Object.hasOwn(HEX_DIGITS, name) ? HEX_DIGITS[name] : undefined;
+    if (digits === undefined)
+        return undefined;
+    const hex = text.slice(at + 2, at + 2 + digits);
+    if (hex.length !== digits || !HEX.test(hex))
+        return undefined;
+    const codePoint = parseInt(hex, 16);
+    if (codePoint > 0x10ffff)
+        return undefined;
+    return { char: String.fromCodePoint(codePoint), length: 2 + digits };
+}
+//# sourceMappingURL=decode-string-escapes.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-decoded-escapes.js
+
+
+
+
+/**
+ * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so
+ * text escaped this many times over holds 255 of them before each quote: no log or JSON writer
+ * nests that deep, and a text that does goes as NOT_SCANNED_MARKER. A level costs one scan of at
+ * most the text's length, so the bound also caps the cost (a line of prose then 2^16 backslashes
+ * took 2 s at 16 levels).
+ */
+const MAX_LEVELS = 8;
+/**
+ * `text` with every secret the scanner finds in it once its escapes are decoded
+ * (`decodeStringEscapes`, level after level) replaced by its marker, in place: the rest stays as
+ * written, escapes included. Catches what no framing shows: a name and value that meet only
+ * across a string's escaped quotes (`{\"aws_secret_access_key\":\"…\"}`), a value split by an
+ * escape (`…\/…`), a key spelt with `\u0061`, a document cut off before it closes, escaped twice.
+ * A text without an escape (a backslash, or YAML's `''`) costs nothing. Throws when the scanner fails.
+ */
+async function redactDecodedEscapes(text) {
+    const found = [];
+    let level = text;
+    let toSource = (offset) => offset;
+    for (let depth = 0; level.includes('\\') || level.includes("''"); depth += 1) {
+        const { decoded, sourceOffsets } = decodeStringEscapes(level);
+        if (decoded.length === level.length)
+            break;
+        if (depth === MAX_LEVELS)
+            return NOT_SCANNED_MARKER;
+        const outer = toSource;
+        const mapped = (offset) => outer(sourceOffsets[offset] ?? level.length);
+        const map = (range) => [mapped(range[0]), mapped(range[1])];
+        for (const match of await scanSecrets({ text: decoded })) {
+            found.push({ ...match, range: map(match.range), occurrences: match.occurrences.map(map) });
+        }
+        level = decoded;
+        toSource = mapped;
+    }
+    return replaceMatches({ text, matches: found });
+}
+//# sourceMappingURL=redact-decoded-escapes.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
+
+
+
 
 
 
@@ -72993,7 +73706,7 @@ function parseSpan(span) {
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
  * scanned on its own, as its author wrote it: inside a JSON text a quoted secret is escaped
  * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
-of one object become one); numbers, booleans and null are kept. An object
+ * of one object become one); numbers, booleans and null are kept. An object
  * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
  * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
  * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
@@ -73001,17 +73714,25 @@ of one object become one); numbers, booleans and null are kept. An object
  */
 async function redactJsonStrings(value) {
     // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
-    return (await redactValue(value));
+    return (await redactValue(value, 0));
 }
 /** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
 const MIN_SCANNED_KEY_LENGTH = 16;
-async function redactValue(value) {
+/**
+ * Nesting the walk follows (arrays and objects, and JSON decoded out of a string): far deeper than
+ * any document people or models write, and shallow enough that the walk's recursion never runs out
+ * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
+ */
+const redact_json_strings_MAX_DEPTH = 128;
+async function redactValue(value, depth) {
+    if (depth > redact_json_strings_MAX_DEPTH)
+        return NOT_SCANNED_MARKER;
     if (typeof value === 'string')
-        return redactText(value);
+        return redactText(value, depth);
     if (Array.isArray(value)) {
         const items = [];
         for (const item of value)
-            items.push(await redactValue(item));
+            items.push(await redactValue(item, depth + 1));
         return items;
     }
     if (value === null || typeof value !== 'object')
@@ -73026,33 +73747,108 @@ async function redactValue(value) {
         const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecrets(key);
         entries.push([
             shownKey,
-            key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item),
+            key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item, depth + 1),
         ]);
     }
     return Object.fromEntries(entries);
 }
 /**
- * A string scanned as written, then each JSON document written inside it (`embeddedJsonSpans`: a
- * model's files as JSON text, a JSON file quoted in a message) scanned decoded, as `redactValue`
- * walks a JSON value: a secret escaped inside it (`{\"aws_secret_access_key\":\"…\"}`) no
- * longer hides from name-then-value rules. A document with a secret found only decoded is written
- * back redacted (as compact JSON); the rest of the text is left as it is.
+ * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
+ * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
+ * 0. the whole text with its escapes decoded, level after level (`redactDecodedEscapes`), wherever
+ *    they are, each secret replaced where it is written;
+ * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
+ *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
+ *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
+ * 2. every other stretch written as escaped JSON string content (`escapedStringRuns`: a quoted
+ *    string, an escaped document without quotes, one cut off by a length limit) is decoded, and
+ *    the decoded texts are redacted the same way, joined (one scan, however many there are), so a
+ *    document escaped twice or more is walked too. A stretch with a secret is written back
+ *    redacted and escaped again.
+ * The rest of the text is left as written. A text the document search could not finish within
+ * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
+ * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
  */
-async function redactText(text) {
-    const raw = await redactSecrets(text);
+async function redactText(text, depth) {
+    const raw = await redactDecodedEscapes(await redactSecrets(text));
+    if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER)
+        return raw;
+    const search = embeddedJsonSpans(raw);
+    if (!search.complete)
+        return NOT_SCANNED_MARKER;
+    // A document's strings are decoded by its walk; a run inside one (or across its edge) adds nothing.
+    const runs = outside(escapedStringRuns(raw), search.documents);
+    const documents = await redactedDocuments(search.documents, depth);
+    const decoded = await redactedRuns(runs, depth);
+    if (typeof decoded === 'string')
+        return decoded;
+    const replacements = [...documents, ...decoded].sort((a, b) => a.start - b.start);
+    return replaceSpans(raw, replacements);
+}
+/** Each document walked as a JSON value; one with a secret is written back redacted, as compact JSON. */
+async function redactedDocuments(documents, depth) {
+    const replacements = [];
+    for (const { start, end, value } of documents) {
+        const written = JSON.stringify(await redactValue(value, depth + 1));
+        // The walk keeps keys in order, so an unchanged document serialises the same.
+        if (written !== serialisedWithinStack(value))
+            replacements.push({ start, end, text: written });
+    }
+    return replacements;
+}
+/** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
+function serialisedWithinStack(value) {
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
+const RUN_SEPARATOR = '\n\0\n';
+/**
+ * Each run's decoded text redacted (all in one joined text), and written back escaped again where
+ * it changed; or the marker the joined text went as when it was withheld whole.
+ */
+async function redactedRuns(runs, depth) {
+    if (runs.length === 0)
+        return [];
+    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+    const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
+    const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
+    const redacted = joined.split(RUN_SEPARATOR);
+    // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
+    if (redacted.length !== runs.length)
+        return redacted.length === 1 ? joined : NOT_SCANNED_MARKER;
+    return runs.flatMap(({ start, end }, index) => {
+        const after = redacted[index];
+        return after === undefined || after === decoded[index]
+            ? []
+            : [{ start, end, text: JSON.stringify(after).slice(1, -1) }];
+    });
+}
+/** The spans of `inner` that overlap none of `outer`; both in order, `outer` apart (linear). */
+function outside(inner, outer) {
+    let next = 0;
+    return inner.filter((span) => {
+        while ((outer[next]?.end ?? Infinity) <= span.start)
+            next += 1;
+        const around = outer[next];
+        return around === undefined || span.end <= around.start;
+    });
+}
+/** `text` with each replacement's span replaced by its text; replacements are in order and apart. */
+function replaceSpans(text, replacements) {
+    if (replacements.length === 0)
+        return text;
     const parts = [];
     let cursor = 0;
-    for (const { start, end, value } of embeddedJsonSpans(raw)) {
-        const redacted = await redactValue(value);
-        // The walk keeps keys in order, so an unchanged document serialises the same.
-        if (JSON.stringify(redacted) === JSON.stringify(value))
-            continue;
-        parts.push(raw.slice(cursor, start), JSON.stringify(redacted));
+    for (const { start, end, text: replaced } of replacements) {
+        parts.push(text.slice(cursor, start), replaced);
         cursor = end;
     }
-    if (cursor === 0)
-        return raw;
-    parts.push(raw.slice(cursor));
+    parts.push(text.slice(cursor));
     return parts.join('');
 }
 /** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
@@ -73781,20 +74577,30 @@ const LIVE_PULL_STATES = new Set([
     'received',
 ]);
 /**
- * What a state change does to the task's pull request, as the record keeps it (pure): a move to
- * `pr_open` opens it (`pull_opened_version: version`) unless that same pull request is open
- * already (a revision pushed to it: feedback, a `/retry`); a move to `cancelled` or `merged` closes
- * it (`pull_closed_version`). A record from before these were kept counts its pull request open
- * while it is in a state a live pull request has. `Pull Request Opened` is sent for the move that
- * opened it (`lifecycleEventFor`).
+ * What a step does to the task's pull request, as the record keeps it (pure): a move to `pr_open`
+ * opens it (`pull_opened_version: version`) unless that same pull request is open already (a
+ * revision pushed to it: feedback, a `/retry`); a merge (`merged`) or a close on GitHub
+ * (`pull_closed`, a `pull_request.closed` without merge) closes it (`pull_closed_version`). A move
+ * to `cancelled` alone closes nothing: `/cancel` stops the task and leaves the pull request open,
+ * so a `/retry` pushing to it opens nothing, while a close and a reopen (or another pull request)
+ * is a new opening. A record from before these were kept counts its pull request open while it is
+ * in a state a live pull request has. `Pull Request Opened` is sent for the move that opened it
+ * (`lifecycleEventFor`).
  */
 function pullOpening(record, event, version) {
-    if (event.to === 'cancelled' || event.to === 'merged')
+    if (event.type === 'pull_closed')
+        return record.pull_number === event.pull_number ? { pull_closed_version: version } : {};
+    if (event.to === 'merged')
         return record.pull_number === undefined ? {} : { pull_closed_version: version };
     if (event.to !== 'pr_open')
         return {};
     return isOpen(record, event.pull_number ?? record.pull_number) ? {} : { pull_opened_version: version };
 }
+/**
+ * Whether the record holds `pullNumber` as its pull request and open: opened by its last opening
+ * and not closed since (a merge, a `pull_closed`); a record from before these were kept, while
+ * its state is one a live pull request has. Pure.
+ */
 function isOpen(record, pullNumber) {
     if (pullNumber === undefined || record.pull_number !== pullNumber)
         return false;
@@ -73831,7 +74637,9 @@ function applyTaskEvent(record, event) {
     }
     const next = {
         ...nextRecord(record, event),
-        ...(record !== undefined && event.type === 'state_changed' ? pullOpening(record, event, version) : {}),
+        ...(record !== undefined && (event.type === 'state_changed' || event.type === 'pull_closed')
+            ? pullOpening(record, event, version)
+            : {}),
         version,
         updated_at: event.at,
     };
@@ -73871,6 +74679,9 @@ function nextRecord(record, event) {
             return { ...record, last_outcome: event.outcome };
         // The gap is kept in the results table, as the event itself; the record's fields are as they were.
         case 'events_lost':
+            return record;
+        // The close is kept as the record's `pull_closed_version` (`pullOpening`).
+        case 'pull_closed':
             return record;
     }
 }
@@ -73923,8 +74734,8 @@ function stateChanged(record, event) {
 ;// CONCATENATED MODULE: ./lib/core/task/redact-event-text.js
 
 
-/** What stands for a text the secret scanner failed on: a text not checked never goes out. */
-const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+
+
 /**
  * `event` with its free text redacted (`redactSecrets`, as the prompt sent to the model is): the
  * request's `task_name`, every string of an `outcome` (`redactJsonStrings`) and a deploy's
@@ -85710,12 +86521,8 @@ function topLevelGroups(tokens) {
     return groups;
 }
 //# sourceMappingURL=read-markdown-blocks.js.map
-;// CONCATENATED MODULE: ./lib/core/request/is-record.js
-/** A JSON object: not null, not an array. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-//# sourceMappingURL=is-record.js.map
+// EXTERNAL MODULE: ./lib/core/request/is-record.js
+var is_record = __nccwpck_require__(7951);
 ;// CONCATENATED MODULE: ./lib/core/untrusted/sanitize-untrusted-text.js
 
 
@@ -85758,7 +86565,7 @@ function sanitizeRequestCandidate(candidate) {
     const walk = (value, path) => {
         if (typeof value === 'string')
             return clean(value);
-        if (path.length >= MAX_NESTING_DEPTH && (Array.isArray(value) || isRecord(value))) {
+        if (path.length >= MAX_NESTING_DEPTH && (Array.isArray(value) || (0,is_record/* isRecord */.u)(value))) {
             problems.push({
                 field: path.join('.'),
                 message: `is nested more than ${MAX_NESTING_DEPTH} levels deep`,
@@ -85770,7 +86577,7 @@ function sanitizeRequestCandidate(candidate) {
             const items = value.map((item, index) => walk(item, [...path, String(index)]));
             return path.join('.') === USER_STORIES_PATH ? items.filter((item) => item !== '') : items;
         }
-        if (!isRecord(value))
+        if (!(0,is_record/* isRecord */.u)(value))
             return value;
         const entries = [];
         for (const [key, item] of Object.entries(value)) {
@@ -85813,7 +86620,7 @@ const EXECUTION_REQUEST_FIELDS = ['task_type', 'task_name', 'execution_mode', 't
  * found beside it kept at the top. Anything else is returned as it is, for validation to judge.
  */
 function toPayloadShape(value) {
-    if (!isRecord(value) || Object.hasOwn(value, 'execution_request'))
+    if (!(0,is_record/* isRecord */.u)(value) || Object.hasOwn(value, 'execution_request'))
         return value;
     if (!EXECUTION_REQUEST_FIELDS.some((field) => Object.hasOwn(value, field)))
         return value;
@@ -85838,7 +86645,7 @@ const PAYLOAD_LANGUAGES = new Map([
 ]);
 const PAYLOAD_KEYS = ['execution_request', 'task_type', 'task_name', 'execution_mode', 'target_environment'];
 function looksLikePayload(value) {
-    return isRecord(value) && PAYLOAD_KEYS.some((key) => Object.hasOwn(value, key));
+    return (0,is_record/* isRecord */.u)(value) && PAYLOAD_KEYS.some((key) => Object.hasOwn(value, key));
 }
 /**
  * Finds the payload in a fenced ```json / ```yaml / ```yml block of an issue body or comment.
@@ -85929,7 +86736,7 @@ function mergeRequestContext(params) {
             merged.set(key, value);
     for (const [key, value] of Object.entries(params.explicit)) {
         const existing = merged.get(key);
-        merged.set(key, isRecord(existing) && isRecord(value)
+        merged.set(key, (0,is_record/* isRecord */.u)(existing) && (0,is_record/* isRecord */.u)(value)
             ? mergeRequestContext({ context: existing, explicit: value })
             : value);
     }
@@ -86034,7 +86841,7 @@ function setPath(target, path, value) {
         target[head] = value;
         return;
     }
-    const child = isRecord(target[head]) ? target[head] : {};
+    const child = (0,is_record/* isRecord */.u)(target[head]) ? target[head] : {};
     target[head] = child;
     setPath(child, rest, value);
 }
@@ -86055,7 +86862,7 @@ function readAdditionalContext(field, text) {
     const fix = `Write a JSON object such as { "team": "payments" } in "${field.label}", or leave it empty.`;
     if (!parsed.ok)
         return { problem: { field: field.id, message: parsed.message, fix } };
-    if (!isRecord(parsed.value))
+    if (!(0,is_record/* isRecord */.u)(parsed.value))
         return { problem: { field: field.id, message: 'must be a JSON object', fix } };
     return { context: parsed.value };
 }
@@ -86319,7 +87126,7 @@ function validateRequest(candidate, channel) {
     const tooLarge = sizeError(candidate);
     if (tooLarge)
         return { ok: false, errors: [tooLarge], channel };
-    if (!isRecord(candidate)) {
+    if (!(0,is_record/* isRecord */.u)(candidate)) {
         return {
             ok: false,
             errors: [
@@ -86334,7 +87141,7 @@ function validateRequest(candidate, channel) {
     }
     const errors = [];
     let subject = candidate;
-    if (!isRecord(candidate.execution_request)) {
+    if (!(0,is_record/* isRecord */.u)(candidate.execution_request)) {
         if (candidate.execution_request !== undefined) {
             errors.push({
                 field: 'execution_request',
@@ -86678,7 +87485,7 @@ async function main(argv) {
     // SDK is loaded only then: most local runs have no mirror and should not pay for it.
     const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
     const mirror = named
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3230))).mirrorStoresForConfig({
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1539))).mirrorStoresForConfig({
             config: config.config,
         })
         : undefined;
