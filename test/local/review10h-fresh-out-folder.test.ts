@@ -41,7 +41,8 @@ describe('review10h: a CLI task run again after its out folder was cleared', () 
     async () => {
       const { work, repo, out } = await workspaceWithRepository();
       const shared = await mkdtemp(path.join(os.tmpdir(), 'shared-mirror-'));
-      const mirror: MirrorStores = { ...filesystemStores(shared), close: () => {} };
+      const sharedStores = filesystemStores(shared);
+      const mirror: MirrorStores = { ...sharedStores, close: () => {} };
       const lines: string[] = [];
       const run = async (words: string) => {
         const example = JSON.parse(await readFile(EXAMPLE, 'utf8'));
@@ -59,7 +60,7 @@ describe('review10h: a CLI task run again after its out folder was cleared', () 
         });
       };
       expect((await run('Orders are tagged FIRST-RUN.')).status).toBe('committed');
-      const [first] = await mirror.tasks.listByStatus({
+      const [first] = await sharedStores.tasks.listByStatus({
         repo: `local/${path.basename(repo)}`,
         status: 'committed',
       });
@@ -74,7 +75,7 @@ describe('review10h: a CLI task run again after its out folder was cleared', () 
       expect(mirrored.some((text) => text.includes('FIRST-RUN'))).toBe(true);
       expect(mirrored.some((text) => text.includes('SECOND-RUN'))).toBe(true);
       // …and the mirror's record is the task's latest: a second attempt, past the first run's version.
-      const now = await mirror.tasks.get(first!.task_id);
+      const now = await sharedStores.tasks.get(first!.task_id);
       expect(now?.attempt).toBe(2);
       expect(now?.version).toBeGreaterThan(first!.version);
     },

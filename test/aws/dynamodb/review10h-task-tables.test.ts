@@ -72,7 +72,10 @@ const tasks = () => createDynamoDbTaskStore({ client, tableName: 'Implementation
 const results = () => createDynamoDbTaskEventStore({ client, tableName: 'ImplementationResults' });
 
 let issue = 100;
-function life(repo: string, bodies: readonly Omit<TaskEventBody, 'task_id' | 'at'>[]) {
+/** An event body without its task and time (distributed over the union, so each kind keeps its fields). */
+type Step = TaskEventBody extends infer E ? (E extends unknown ? Omit<E, 'task_id' | 'at'> : never) : never;
+
+function life(repo: string, bodies: readonly Step[]) {
   issue += 1;
   const taskId = `${repo}#${issue}`;
   let record: TaskRecord | undefined;
