@@ -2,6 +2,8 @@ import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
+import { npmLockfileRisks } from './npm-lockfile-risks.js';
+import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
@@ -15,7 +17,9 @@ import { yamlBooleanRisks } from './yaml-boolean-risks.js';
  * replaces resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
- * itself a reason. Values only known at deploy time (parameters,
+ * itself a reason. A `package.json`, npm lockfile or package manager configuration of the bundle is
+ * judged for what the deploy run's install would fetch and run (`packageManifestRisks`,
+ * `npmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 export function classifyRisk(params: {
@@ -26,6 +30,11 @@ export function classifyRisk(params: {
   production: boolean;
   /** DescribeChangeSet's resource changes, once a change set exists. */
   changeSet?: readonly ChangeSetResourceChange[];
+  /**
+   * Files as they are on the branch the change merges into (reviewed): a lockfile's install
+   * scripts already there are not new (`npmLockfileRisks`). Absent: every one counts.
+   */
+  base?: readonly { readonly path: string; readonly content: string }[];
 }): RiskAssessment {
   const reasons: RiskReason[] = [];
   const templates: { path: string; template: unknown }[] = [];
@@ -52,13 +61,22 @@ export function classifyRisk(params: {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;
     }
-    if (/(^|\/)\.npmrc$/.test(file.path))
-      reasons.push({
-        code: 'unseen-effect',
-        where: file.path,
-        message:
-          'Writes an npm configuration (registry, scripts shell, node options) that the deploy run uses when it builds the service.',
-      });
+    if (/(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file.path)) {
+      const base = params.base?.find((reviewed) => reviewed.path === file.path)?.content;
+      reasons.push(
+        ...npmLockfileRisks({
+          path: file.path,
+          content: file.content,
+          ...(base === undefined ? {} : { base }),
+        }),
+      );
+      continue;
+    }
+    const config = packageManagerConfigRisks(file);
+    if (config !== undefined) {
+      reasons.push(...config);
+      continue;
+    }
     const declared = file.role === 'template' || file.path === params.templatePath;
     if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;
     const parsed = parseTemplate(file.content);

@@ -1,7 +1,9 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { codeLoadingEnvironmentRisks } from './code-loading-environment-risks.js';
 import { codeSourceRisks } from './code-source-risks.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { existingRoleRisks } from './existing-role-risks.js';
+import { existingSecurityGroupRisks } from './existing-security-group-risks.js';
 import { functionUrlRisks } from './function-url-risks.js';
 import { samResourcePolicyRisks } from './sam-resource-policy-risks.js';
 import type { TemplateValueContext } from './read-template-value.js';
@@ -14,7 +16,8 @@ import { unreviewedRisks } from './unreviewed-risks.js';
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
- * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`) and, for a kind on the reviewed list
+ * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code
+ * (`codeLoadingEnvironmentRisks`) and, for a kind on the reviewed list
  * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
  * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
  * resource of it is already `unseen-effect` as a whole.
@@ -38,9 +41,11 @@ export function globalsRisks(params: {
     return [
       ...functionUrlRisks(common),
       ...existingRoleRisks(common),
+      ...existingSecurityGroupRisks(common),
       ...samResourcePolicyRisks(common),
       ...dataEgressRisks(common),
       ...codeSourceRisks(common),
+      ...codeLoadingEnvironmentRisks(common),
       ...reviewed,
     ].map((reason) => ({
       ...reason,

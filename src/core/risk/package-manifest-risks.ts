@@ -16,6 +16,8 @@ const INSTALL_SCRIPTS = [
   'postprepare',
   'prebuild',
   'postbuild',
+  // Runs after any operation that changed node_modules (npm Docs, "scripts": `dependencies`).
+  'dependencies',
 ] as const;
 
 /**
@@ -29,11 +31,32 @@ const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)[\w@*./=:,+-]+)*$/;
 const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
 
 /**
+ * An npm alias (`npm:<name>@<range>`, npm Docs, "package.json": dependencies, "npm install
+ * <alias>@npm:<name>"): the package installed under the key is `<name>`.
+ */
+const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
+
+/**
+ * Fields whose entries npm (or yarn/pnpm, when a person uses them) installs: npm 7+ installs peer
+ * dependencies by itself (npm Docs, "package.json": peerDependencies); `resolutions` is yarn's
+ * `overrides`.
+ */
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'overrides',
+  'resolutions',
+] as const;
+
+/**
  * Code a `package.json` of the bundle makes the deploy run execute with its credentials, which no
  * rule of a template bounds (`unseen-effect`, `where` the file): an install or build life-cycle
  * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
- * run by its own install scripts), or a manifest that does not parse. A dependency from the registry
+ * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
+ * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not parse. A dependency from the registry
  * may have install scripts of its own; the classifier cannot see them (not judged here).
  */
 export function packageManifestRisks(params: { path: string; content: string }): RiskReason[] {
@@ -67,17 +90,26 @@ export function packageManifestRisks(params: { path: string; content: string }):
         '#scripts.build',
       ),
     );
-  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'overrides'] as const) {
+  for (const field of DEPENDENCY_FIELDS) {
     const specs = manifest[field];
     if (!isPlainObject(specs)) continue;
-    for (const [name, spec] of Object.entries(specs))
-      if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
+    for (const [name, spec] of Object.entries(specs)) {
+      const alias = typeof spec === 'string' ? ALIAS.exec(spec.trim())?.[1] : undefined;
+      if (alias !== undefined && alias !== name)
+        reasons.push(
+          reason(
+            `${name} is an alias of another package, ${alias} (${JSON.stringify(spec)}): the code installed is not the package the name says.`,
+            `#${field}.${name}`,
+          ),
+        );
+      else if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
         reasons.push(
           reason(
             `${name} comes from outside the npm registry (${JSON.stringify(spec)}): code this change does not show, installed by the deploy run.`,
             `#${field}.${name}`,
           ),
         );
+    }
   }
   return reasons;
 }

@@ -1,8 +1,10 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { aliasUpdateHookRisks } from './alias-update-hook-risks.js';
+import { codeLoadingEnvironmentRisks } from './code-loading-environment-risks.js';
 import { codeSourceRisks } from './code-source-risks.js';
 import { existingGroupIngressRisks } from './existing-group-ingress-risks.js';
+import { existingSecurityGroupRisks } from './existing-security-group-risks.js';
 import { foreignKeyRisks } from './foreign-key-risks.js';
 import { foreignPlacementRisks } from './foreign-placement-risks.js';
 import { findPolicyDocuments } from './find-policy-documents.js';
@@ -27,9 +29,11 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
 
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
- * broad Lambda permissions and public function URLs, open ingress, other public access, commands
+ * broad Lambda permissions and public function URLs, open ingress, security groups made elsewhere
+ * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, code from outside the change (`codeSourceRisks`, and CodeDeploy hooks:
+ * would destroy, code from outside the change (`codeSourceRisks`, environment variables that load
+ * code: `codeLoadingEnvironmentRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
@@ -90,6 +94,7 @@ export function resourceRisks(params: {
   reasons.push(...functionUrlRisks({ type, properties, where, context }));
   reasons.push(...ingressRisks({ type, properties, where, context }));
   reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
+  reasons.push(...existingSecurityGroupRisks({ logicalId, type, properties, where, context }));
   reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
   reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
   reasons.push(...dataEgressRisks({ logicalId, type, properties, where, context }));
@@ -99,6 +104,7 @@ export function resourceRisks(params: {
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
   reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...codeLoadingEnvironmentRisks({ logicalId, type, properties, where, context }));
   reasons.push(
     ...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }),
   );

@@ -2,13 +2,15 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
 import { dynamicReferenceRisks } from './dynamic-reference-risks.js';
 import { globalsRisks } from './globals-risks.js';
 import { resourceRisks } from './resource-risks.js';
+import { ssmParameterTypeRisks } from './ssm-parameter-type-risks.js';
 import type { RiskReason } from './risk-assessment.js';
 import { unseenConstructRisks } from './unseen-construct-risks.js';
 
 /**
  * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
  * the template cannot show (`unseenConstructRisks`), each resource's own risks, SAM `Globals`, and
- * secrets resolved into readable values (`dynamicReferenceRisks`).
+ * secrets resolved into readable values (`dynamicReferenceRisks`, and Parameter Store parameter
+ * types: `ssmParameterTypeRisks`).
  * What is only seen across resources (the address space all ingress rules open together) is judged
  * over the whole bundle by `classifyRisk` (`ingressBreadthRisks`).
  */
@@ -43,5 +45,6 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
     );
   reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
   reasons.push(...dynamicReferenceRisks({ path, template }));
+  reasons.push(...ssmParameterTypeRisks({ path, template }));
   return reasons;
 }

@@ -344,6 +344,18 @@ describe('package manifests in the bundle', () => {
     ],
     ['a dependency from a path', { devDependencies: { tool: 'file:../tool' } }, '#devDependencies.tool'],
     ['a dependency as user/repo', { dependencies: { tool: 'someone/tool' } }, '#dependencies.tool'],
+    [
+      'an npm alias to another name',
+      { dependencies: { lodash: 'npm:lodahs@^4.17.21' } },
+      '#dependencies.lodash',
+    ],
+    [
+      'a peer dependency from a URL',
+      { peerDependencies: { x: 'https://example.com/x.tgz' } },
+      '#peerDependencies.x',
+    ],
+    ['a yarn resolution from git', { resolutions: { x: 'github:someone/x' } }, '#resolutions.x'],
+    ['a dependencies life-cycle script', { scripts: { dependencies: 'node x.js' } }, '#scripts.dependencies'],
   ])('%s is unseen-effect', (_name, fields, at) => {
     expect(levelWith([manifest(fields)]).reasons.map((reason) => `${reason.code} ${reason.where}`)).toEqual([
       `unseen-effect services/api/package.json${at}`,
@@ -364,7 +376,7 @@ describe('package manifests in the bundle', () => {
         test: 'jest',
         typecheck: 'tsc --noEmit',
       },
-      dependencies: { zod: '3.23.8', alias: 'npm:@scope/pkg@^1.2.0' },
+      dependencies: { zod: '3.23.8', '@scope/pkg': 'npm:@scope/pkg@^1.2.0' },
       devDependencies: { jest: '^29.7.0', typescript: '~5.6.0', esbuild: '>=0.24 <1' },
     };
     expect(levelWith([manifest(fields)]).level).toBe('low');

@@ -7,8 +7,14 @@ import { reasonsOf } from './risk-of.js';
 const OTHER = '999999999999';
 
 describe('AWS::RDS::DBInstance', () => {
+  // The database's own security group: one made elsewhere would give it that group's reachability
+  // (existingSecurityGroupRisks).
   const db = (extra: Record<string, unknown>) => ({
     Resources: {
+      DbGroup: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { GroupDescription: 'database', VpcId: 'vpc-0abc' },
+      },
       Db: {
         Type: 'AWS::RDS::DBInstance',
         DeletionPolicy: 'Snapshot',
@@ -22,7 +28,7 @@ describe('AWS::RDS::DBInstance', () => {
           MasterUsername: 'app',
           ManageMasterUserPassword: true,
           DBSubnetGroupName: 'private',
-          VPCSecurityGroups: ['sg-0abc'],
+          VPCSecurityGroups: [{ 'Fn::GetAtt': ['DbGroup', 'GroupId'] }],
           PubliclyAccessible: false,
           BackupRetentionPeriod: 7,
           DeletionProtection: true,

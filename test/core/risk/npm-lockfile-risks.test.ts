@@ -1,0 +1,132 @@
+import { describe, expect, it } from '@jest/globals';
+import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
+
+// The deploy run builds a service with `npm ci` when it has a lockfile (src/packaging/build-service.ts),
+// with the AWS credentials that deploy the stack: what the lockfile makes npm fetch and run is
+// build-time code no template rule bounds. Package manager configurations change where packages
+// come from and whether their scripts run.
+
+const LOCK = 'services/api/package-lock.json';
+const tarball = (name: string, version: string) =>
+  `https://registry.npmjs.org/${name}/-/${name.slice(name.lastIndexOf('/') + 1)}-${version}.tgz`;
+const lockfile = (packages: Record<string, unknown>) =>
+  JSON.stringify({
+    name: 'api',
+    lockfileVersion: 3,
+    requires: true,
+    packages: { '': { name: 'api' }, ...packages },
+  });
+const ESBUILD = {
+  'node_modules/esbuild': {
+    version: '0.28.0',
+    resolved: tarball('esbuild', '0.28.0'),
+    integrity: 'sha512-x',
+    hasInstallScript: true,
+  },
+};
+const reasonsWith = (
+  files: { path: string; content: string }[],
+  base?: { path: string; content: string }[],
+): string[] =>
+  classifyRisk({
+    files: files.map((file) => ({ ...file, role: 'config' as const })),
+    targetEnvironment: 'staging',
+    production: false,
+    ...(base === undefined ? {} : { base }),
+  }).reasons.map((reason) => `${reason.code} ${reason.where}`);
+
+describe('npm lockfiles in the bundle', () => {
+  it.each([
+    [
+      'a git source',
+      { 'node_modules/x': { version: '1.0.0', resolved: 'git+ssh://git@github.com/a/x.git#abc' } },
+    ],
+    [
+      'another host',
+      { 'node_modules/x': { version: '1.0.0', resolved: 'https://evil.example/x-1.0.0.tgz' } },
+    ],
+    [
+      'plain http to the registry',
+      { 'node_modules/x': { version: '1.0.0', resolved: 'http://registry.npmjs.org/x/-/x-1.0.0.tgz' } },
+    ],
+    [
+      "the registry's tarball of another package",
+      { 'node_modules/x': { version: '1.0.0', resolved: tarball('evil-x', '1.0.0') } },
+    ],
+    ['a local tarball', { 'node_modules/x': { version: '1.0.0', resolved: 'file:vendor/x.tgz' } }],
+    ['a link outside the repository', { 'node_modules/x': { resolved: '../../../../tmp/x', link: true } }],
+  ])('%s is unseen-effect at the entry', (_name, packages) => {
+    expect(reasonsWith([{ path: LOCK, content: lockfile(packages) }])).toEqual([
+      `unseen-effect ${LOCK}#packages.node_modules/x`,
+    ]);
+  });
+
+  it('a version 1 lockfile with a git version is unseen-effect', () => {
+    const content = JSON.stringify({
+      lockfileVersion: 1,
+      dependencies: {
+        x: { version: 'github:a/x#abc' },
+        y: { version: '1.0.0', resolved: tarball('y', '1.0.0') },
+      },
+    });
+    expect(reasonsWith([{ path: LOCK, content }])).toEqual([`unseen-effect ${LOCK}#packages.node_modules/x`]);
+  });
+
+  it('install scripts are unseen-effect unless the reviewed base lockfile has the same entry', () => {
+    const content = lockfile(ESBUILD);
+    expect(reasonsWith([{ path: LOCK, content }])).toEqual([
+      `unseen-effect ${LOCK}#packages.node_modules/esbuild`,
+    ]);
+    expect(reasonsWith([{ path: LOCK, content }], [{ path: LOCK, content }])).toEqual([]);
+    const newer = lockfile({
+      'node_modules/esbuild': {
+        ...ESBUILD['node_modules/esbuild'],
+        version: '0.28.1',
+        resolved: tarball('esbuild', '0.28.1'),
+      },
+    });
+    expect(reasonsWith([{ path: LOCK, content: newer }], [{ path: LOCK, content }])).toEqual([
+      `unseen-effect ${LOCK}#packages.node_modules/esbuild`,
+    ]);
+  });
+
+  it('a lockfile that does not parse is unseen-effect at the file', () => {
+    expect(reasonsWith([{ path: 'npm-shrinkwrap.json', content: '{"packages":' }])).toEqual([
+      'unseen-effect npm-shrinkwrap.json',
+    ]);
+  });
+
+  it('control: registry tarballs, scoped packages, aliases to their own tarball and workspace links stay low', () => {
+    const packages = {
+      'node_modules/zod': { version: '3.23.8', resolved: tarball('zod', '3.23.8'), integrity: 'sha512-z' },
+      'node_modules/@types/node': { version: '22.0.0', resolved: tarball('@types/node', '22.0.0') },
+      'node_modules/string-width-cjs': {
+        name: 'string-width',
+        version: '4.2.3',
+        resolved: tarball('string-width', '4.2.3'),
+      },
+      'node_modules/jest/node_modules/y': { version: '1.0.0', resolved: tarball('y', '1.0.0') },
+      'node_modules/shared': { resolved: '../shared', link: true },
+    };
+    expect(reasonsWith([{ path: LOCK, content: lockfile(packages) }])).toEqual([]);
+  });
+});
+
+describe('package manager configurations in the bundle', () => {
+  it.each([
+    ['services/api/.npmrc', 'registry=https://npm.evil.example/\n', 'changes the registry'],
+    ['services/api/.npmrc', '@acme:registry=https://npm.evil.example/\n', 'changes the registry'],
+    ['services/api/.npmrc', 'ignore-scripts=false\n', 'turns install scripts on'],
+    ['services/api/.yarnrc.yml', 'npmRegistryServer: "https://npm.evil.example"\n', 'changes the registry'],
+    ['services/api/.yarnrc.yml', 'yarnPath: .yarn/releases/yarn.cjs\n', 'runs JavaScript'],
+    ['services/api/.pnpmfile.cjs', 'module.exports = {}', 'pnpm runs'],
+  ])('%s with %j is unseen-effect, saying what it does', (path, content, says) => {
+    const risk = classifyRisk({
+      files: [{ path, content, role: 'config' }],
+      targetEnvironment: 'staging',
+      production: false,
+    });
+    expect(risk.reasons.map((reason) => `${reason.code} ${reason.where}`)).toEqual([`unseen-effect ${path}`]);
+    expect(risk.reasons[0]?.message).toContain(says);
+  });
+});
