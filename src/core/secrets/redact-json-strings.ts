@@ -2,7 +2,7 @@ import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
 import { embeddedJsonSpans, type EmbeddedJson } from './embedded-json-spans.js';
 import { escapedStringRuns, type EscapedStringRun } from './escaped-string-runs.js';
 import { redactDecodedEscapes } from './redact-decoded-escapes.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactSecretsAsWritten } from './redact-secrets-as-written.js';
 import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
 /**
@@ -47,7 +47,7 @@ async function redactValue(value: unknown, depth: number): Promise<unknown> {
   const entries: [string, unknown][] = [];
   for (const [key, item] of Object.entries(record)) {
     // A key is text too: a free-form object (a request's `assessment_results`) takes any key its author wrote.
-    const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecrets(key);
+    const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecretsAsWritten(key);
     entries.push([
       shownKey,
       key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item, depth + 1),
@@ -74,7 +74,7 @@ async function redactValue(value: unknown, depth: number): Promise<unknown> {
  * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
  */
 async function redactText(text: string, depth: number): Promise<string> {
-  const raw = await redactDecodedEscapes(await redactSecrets(text));
+  const raw = await redactDecodedEscapes(await redactSecretsAsWritten(text));
   if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER) return raw;
   const search = embeddedJsonSpans(raw);
   if (!search.complete) return NOT_SCANNED_MARKER;
@@ -167,7 +167,7 @@ function replaceSpans(text: string, replacements: readonly Replacement[]): strin
 
 /** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
 async function redactFile(file: { path: string; content: string }): Promise<string> {
-  const content = await redactSecrets(file.content, file.path);
+  const content = await redactSecretsAsWritten(file.content, file.path);
   const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
   return escaped.length === 0
     ? content
