@@ -160,11 +160,22 @@ interface Replacement {
   readonly text: string;
 }
 
-/** Each document walked as a JSON value; one with a secret is written back redacted, as compact JSON. */
+/**
+ * Each document walked as a JSON value; one with a secret is written back redacted, as compact
+ * JSON. The strings of all the documents are redacted together (one joined scan, however many
+ * documents a deploy log's text holds); one by one when the joined text was withheld whole.
+ */
 async function redactedDocuments(documents: readonly EmbeddedJson[], depth: number): Promise<Replacement[]> {
+  const texts: string[] = [];
+  for (const { value } of documents) collectTexts(value, depth + 1, texts);
+  const joined = await redactedTogether(texts, depth + 1);
+  let next = 0;
+  const taken = (): Promise<string> => Promise.resolve(joined?.[next++] ?? NOT_SCANNED_MARKER);
   const replacements: Replacement[] = [];
   for (const { start, end, value } of documents) {
-    const written = JSON.stringify(await redactValue(value, depth + 1));
+    const redacted =
+      joined === undefined ? await redactValue(value, depth + 1) : await rebuild(value, depth + 1, taken);
+    const written = JSON.stringify(redacted);
     // The walk keeps keys in order, so an unchanged document serialises the same.
     if (written !== serialisedWithinStack(value)) replacements.push({ start, end, text: written });
   }
