@@ -2,12 +2,13 @@ import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
 import { embeddedJsonSpans, type EmbeddedJson } from './embedded-json-spans.js';
 import { escapedStringRuns, type EscapedStringRun } from './escaped-string-runs.js';
 import { redactDecodedEscapes } from './redact-decoded-escapes.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactSecretsAsWritten } from './redact-secrets-as-written.js';
 import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
 /**
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
- * scanned on its own, as its author wrote it: inside a JSON text a quoted secret is escaped
+ * scanned as its author wrote it (all of them in one joined scan, each kept apart by a NUL no rule
+ * lets a match cross): inside a JSON text a quoted secret is escaped
  * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
  * of one object become one); numbers, booleans and null are kept. An object
  * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
@@ -30,30 +31,96 @@ const MIN_SCANNED_KEY_LENGTH = 16;
  */
 const MAX_DEPTH = 128;
 
+/**
+ * `value` redacted: a string as a text (`redactText`); an array or object with all its strings
+ * (and long keys) joined into one text and redacted together, so a document of many strings costs
+ * one scan, not one each, and each is written back where it was. When the joined text is withheld
+ * whole (more secrets of a kind than the scanner lists, or a search bound reached), the strings are
+ * redacted one by one instead, so only the strings that need it are withheld.
+ */
 async function redactValue(value: unknown, depth: number): Promise<unknown> {
   if (depth > MAX_DEPTH) return NOT_SCANNED_MARKER;
   if (typeof value === 'string') return redactText(value, depth);
+  if (value === null || typeof value !== 'object') return value;
+  const texts: string[] = [];
+  collectTexts(value, depth, texts);
+  const joined = await redactedTogether(texts, depth);
+  if (joined === undefined) return rebuild(value, depth, (text) => redactText(text, depth + 1));
+  let next = 0;
+  return rebuild(value, depth, () => Promise.resolve(joined[next++] ?? NOT_SCANNED_MARKER));
+}
+
+/** The file an object stands for (a string `path` beside a string `content`), if it is one. */
+function fileIn(record: Record<string, unknown>): { path: string; content: string } | undefined {
+  const { path, content } = record;
+  return typeof path === 'string' && typeof content === 'string' ? { path, content } : undefined;
+}
+
+/** Every text `rebuild` asks for, in the order it asks: strings, and keys long enough to scan. */
+function collectTexts(value: unknown, depth: number, into: string[]): void {
+  if (depth > MAX_DEPTH) return;
+  if (typeof value === 'string') {
+    into.push(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectTexts(item, depth + 1, into);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  const file = fileIn(record);
+  for (const [key, item] of Object.entries(record)) {
+    if (key.length >= MIN_SCANNED_KEY_LENGTH) into.push(key);
+    if (key !== 'content' || file === undefined) collectTexts(item, depth + 1, into);
+  }
+}
+
+/**
+ * `value` with the same shape, each text `collectTexts` listed replaced by `redacted(text)`, and
+ * a file-shaped object's content by `redactFile`; a value nested deeper than MAX_DEPTH goes as
+ * NOT_SCANNED_MARKER.
+ */
+async function rebuild(
+  value: unknown,
+  depth: number,
+  redacted: (text: string) => Promise<string>,
+): Promise<unknown> {
+  if (depth > MAX_DEPTH) return NOT_SCANNED_MARKER;
+  if (typeof value === 'string') return redacted(value);
   if (Array.isArray(value)) {
     const items: unknown[] = [];
-    for (const item of value) items.push(await redactValue(item, depth + 1));
+    for (const item of value) items.push(await rebuild(item, depth + 1, redacted));
     return items;
   }
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  const file =
-    typeof record['path'] === 'string' && typeof record['content'] === 'string'
-      ? { path: record['path'], content: record['content'] }
-      : undefined;
+  const file = fileIn(record);
   const entries: [string, unknown][] = [];
   for (const [key, item] of Object.entries(record)) {
     // A key is text too: a free-form object (a request's `assessment_results`) takes any key its author wrote.
-    const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecrets(key);
+    const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redacted(key);
     entries.push([
       shownKey,
-      key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item, depth + 1),
+      key === 'content' && file !== undefined
+        ? await redactFile(file)
+        : await rebuild(item, depth + 1, redacted),
     ]);
   }
   return Object.fromEntries(entries);
+}
+
+/**
+ * `texts` redacted as one joined text (`redactText`, one scan), each back in its place; undefined
+ * when the joined text was withheld whole, so the caller redacts them one by one.
+ */
+async function redactedTogether(texts: readonly string[], depth: number): Promise<string[] | undefined> {
+  if (texts.length === 0) return [];
+  // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+  const joinable = texts.map((text) => text.split('\0').join('\uFFFD'));
+  const redacted = (await redactText(joinable.join(RUN_SEPARATOR), depth + 1)).split(RUN_SEPARATOR);
+  if (redacted.length !== texts.length) return undefined;
+  return redacted.map((after, index) => (after === joinable[index] ? (texts[index] ?? after) : after));
 }
 
 /**
@@ -74,7 +141,7 @@ async function redactValue(value: unknown, depth: number): Promise<unknown> {
  * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
  */
 async function redactText(text: string, depth: number): Promise<string> {
-  const raw = await redactDecodedEscapes(await redactSecrets(text));
+  const raw = await redactDecodedEscapes(await redactSecretsAsWritten(text));
   if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER) return raw;
   const search = embeddedJsonSpans(raw);
   if (!search.complete) return NOT_SCANNED_MARKER;
@@ -93,11 +160,22 @@ interface Replacement {
   readonly text: string;
 }
 
-/** Each document walked as a JSON value; one with a secret is written back redacted, as compact JSON. */
+/**
+ * Each document walked as a JSON value; one with a secret is written back redacted, as compact
+ * JSON. The strings of all the documents are redacted together (one joined scan, however many
+ * documents a deploy log's text holds); one by one when the joined text was withheld whole.
+ */
 async function redactedDocuments(documents: readonly EmbeddedJson[], depth: number): Promise<Replacement[]> {
+  const texts: string[] = [];
+  for (const { value } of documents) collectTexts(value, depth + 1, texts);
+  const joined = await redactedTogether(texts, depth + 1);
+  let next = 0;
+  const taken = (): Promise<string> => Promise.resolve(joined?.[next++] ?? NOT_SCANNED_MARKER);
   const replacements: Replacement[] = [];
   for (const { start, end, value } of documents) {
-    const written = JSON.stringify(await redactValue(value, depth + 1));
+    const redacted =
+      joined === undefined ? await redactValue(value, depth + 1) : await rebuild(value, depth + 1, taken);
+    const written = JSON.stringify(redacted);
     // The walk keeps keys in order, so an unchanged document serialises the same.
     if (written !== serialisedWithinStack(value)) replacements.push({ start, end, text: written });
   }
@@ -167,7 +245,7 @@ function replaceSpans(text: string, replacements: readonly Replacement[]): strin
 
 /** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
 async function redactFile(file: { path: string; content: string }): Promise<string> {
-  const content = await redactSecrets(file.content, file.path);
+  const content = await redactSecretsAsWritten(file.content, file.path);
   const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
   return escaped.length === 0
     ? content

@@ -1,18 +1,20 @@
-import { replaceMatches } from './replace-matches.js';
-import { scanSecrets } from './scan-secrets.js';
+import { redactJsonStrings } from './redact-json-strings.js';
 
 export { TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
 /**
- * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
- * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too. Used
- * wherever untrusted or model text leaves the process: prompts, findings, comments, logs.
- * `path` (repository-relative) lets file-type rules apply when the text is a file's content.
- * A text with more secrets of one kind than the scanner lists (MAX_REPORTS_PER_RULE) is replaced
- * whole by TOO_MANY_SECRETS_MARKER: the rest were not located, so nothing of it may go out.
- * Throws when the scanner fails, so a caller never sends text it could not check.
+ * `text` with every secret replaced by a marker naming its kind, e.g.
+ * `[REDACTED:aws-secret-access-key]`: the one redaction path for text that leaves the process
+ * (prompts, findings, comments, events, artifacts, logs). The text is scanned as written and
+ * decoded too (escapes, level after level, and JSON documents inside it), so an escaped secret
+ * (`"{\"aws_secret_access_key\":\"…\"}"`) goes as well (`redactJsonStrings`).
+ * `path` (repository-relative) makes the text a file's content, so file-type rules apply (an
+ * `.npmrc` token) and a file whose secret shows only once decoded goes as markers alone.
+ * A text with more secrets of one kind than the scanner lists goes whole as
+ * TOO_MANY_SECRETS_MARKER; one the decoding could not finish within its bounds as
+ * NOT_SCANNED_MARKER. Throws when the scanner fails, so a caller never sends text it could not check.
  */
 export async function redactSecrets(text: string, path?: string): Promise<string> {
-  const matches = await scanSecrets(path === undefined ? { text } : { text, path });
-  return replaceMatches({ text, matches });
+  if (path === undefined) return redactJsonStrings(text);
+  return (await redactJsonStrings({ path, content: text })).content;
 }
