@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from '../../../../core/text/indefinite-article.js';
 import { spokenName } from '../../naming/spoken-name.js';
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
@@ -211,7 +212,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       : []),
     ...(story.ownerIsSelf
       ? [
-          `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
+          `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or ${withIndefiniteArticle(resource?.ownerField ?? 'owner')}) sees the items`,
         ]
       : []),
     ...(goesNowhere(operation, resource)

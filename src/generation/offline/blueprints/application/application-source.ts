@@ -1,5 +1,7 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { indefiniteArticle } from '../../../../core/text/indefinite-article.js';
 import { codeLiteral } from '../../naming/code-literal.js';
+import { spokenName } from '../../naming/spoken-name.js';
 import { APP_SOURCE, HTTP_TYPES_SOURCE } from './engine/app-source.js';
 import { DYNAMODB_REPOSITORY_SOURCE } from './engine/dynamodb-repository-source.js';
 import { ITEM_REPOSITORY_SOURCE } from './engine/item-repository-source.js';
@@ -69,6 +71,8 @@ export interface StatusMachine {
 
 export interface ResourceModel {
   name: string;
+  /** The indefinite article before the name as messages say it (\`an order\`, \`a user account\`). */
+  article: 'a' | 'an';
   /** Path segment and table partition. */
   collection: string;
   fields: FieldSpec[];
@@ -98,6 +102,7 @@ function resourceLiteral(resource: Resource): string {
   );
   const lines = [
     `name: ${codeLiteral(resource.name)}`,
+    `article: ${codeLiteral(indefiniteArticle(spokenName(resource.name)))}`,
     `collection: ${codeLiteral(resource.collection)}`,
     `fields: [${fields.join(', ')}]`,
   ];

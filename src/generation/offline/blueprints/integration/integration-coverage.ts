@@ -21,6 +21,7 @@ import { fifoCapability } from './fifo-capability.js';
 import { replayCapability } from './replay-capability.js';
 import { branchGaps, branchOnly } from './branch-filters.js';
 import { distinctMessageTypes } from './message-types.js';
+import { withIndefiniteArticle } from '../../../../core/text/indefinite-article.js';
 
 const TIMING_WORDS = [
   'within',
@@ -228,7 +229,7 @@ function sharedGaps(params: {
     ...(asks.eventBus !== undefined || params.types.length === 0
       ? []
       : [
-          `what handling ${params.types.length === 1 ? `a ${params.types[0] ?? ''} message` : `${params.types.slice(0, -1).join(', ')} and ${params.types.at(-1) ?? ''} messages`} should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+          `what handling ${params.types.length === 1 ? `${withIndefiniteArticle(params.types[0] ?? '')} message` : `${params.types.slice(0, -1).join(', ')} and ${params.types.at(-1) ?? ''} messages`} should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
         ]),
   ];
 }
