@@ -1,6 +1,6 @@
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
 import { loadGenerated } from './generated-modules.js';
-import { fileContent, generate } from './offline-test-requests.js';
+import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './offline-test-requests.js';
 
 /**
  * Review 11h (issue #11, the first hour): generated prose picks a or an by sound, in the PR body
@@ -94,5 +94,133 @@ describe('a or an in generated prose', () => {
     expect(tests).toContain('an OrderPlaced message');
     expect(tests).not.toContain('a OrderPlaced');
     expect(fileContent(bundle, 'src/messages.ts')).toContain("'OrderPlaced'");
+  });
+});
+
+describe('a notification story publishes to an SNS topic at the moment it names (issue #11 item 1)', () => {
+  const leave = () =>
+    generate({
+      taskType: 'application',
+      taskName: 'Leave requests',
+      stories: [
+        'As an employee I can submit a leave request with a number of days',
+        'As a manager I can approve a leave request',
+        'As a manager I am notified by email when a leave request is submitted',
+        'Notify the employee on Slack when a leave request is approved',
+        'Alert the team when a leave request is rejected',
+      ],
+    }).then(({ bundle }) => bundle);
+
+  it('the template holds the topic, an email subscription when an address is set, and sns:Publish scoped to that topic only', async () => {
+    const bundle = await leave();
+    const template = parseBundleTemplate(bundle);
+    expect(resourcesOfType(template, 'AWS::SNS::Topic').map(([id]) => id)).toEqual(['NotificationTopic']);
+    const [, subscription] = resourcesOfType(template, 'AWS::SNS::Subscription')[0] ?? [];
+    expect(subscription).toMatchObject({
+      Condition: 'HasNotificationEmail',
+      Properties: {
+        Protocol: 'email',
+        TopicArn: { Ref: 'NotificationTopic' },
+        Endpoint: { Ref: 'NotificationEmail' },
+      },
+    });
+    const role = template.Resources['ApiFunctionRole']?.Properties as {
+      Policies: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } }[];
+    };
+    const publishing = role.Policies.flatMap((policy) => policy.PolicyDocument.Statement).filter(
+      (statement) => [statement.Action].flat().some((action) => action.startsWith('sns:')),
+    );
+    expect(publishing).toEqual([
+      { Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: 'NotificationTopic' } },
+    ]);
+    const variables = (
+      template.Resources['ApiFunction']?.Properties?.['Environment'] as { Variables: Record<string, unknown> }
+    ).Variables;
+    expect(variables['NOTIFICATION_TOPIC_ARN']).toEqual({ Ref: 'NotificationTopic' });
+  });
+
+  it('the generated service publishes once on submit and once on approve, to the topic the handler is given', async () => {
+    const bundle = await leave();
+    const loaded = loadGenerated(bundle, [
+      ['src/app.ts', ['createApp']],
+      ['src/item-repository.ts', ['InMemoryItemRepository']],
+      ['src/sns-notifications.ts', ['createSnsNotifications']],
+    ]);
+    const createApp = loaded['createApp'] as (deps: Record<string, unknown>) => App;
+    const Repository = loaded['InMemoryItemRepository'] as new () => unknown;
+    const createSnsNotifications = loaded['createSnsNotifications'] as (params: {
+      topicArn: string;
+      publish: (input: Record<string, unknown>) => Promise<unknown>;
+    }) => unknown;
+    const published: Record<string, unknown>[] = [];
+    const topicArn = 'arn:aws:sns:ap-southeast-2:123456789012:leave-notices';
+    const notifications = createSnsNotifications({
+      topicArn,
+      publish: (input) => {
+        published.push(input);
+        return Promise.resolve({});
+      },
+    });
+    const base = {
+      repository: new Repository(),
+      newId: () => 'id-1',
+      now: () => new Date(0),
+      log: () => undefined,
+    };
+    // A story asks for notices: an app without a way to send them is refused at start.
+    expect(() => createApp(base)).toThrow('notifications is required');
+    const app = createApp({ ...base, notifications });
+    const created = await app({ routeKey: 'POST /leave-requests', body: '{"days":2}', headers: {} });
+    expect(created.statusCode).toBe(201);
+    expect(published).toEqual([
+      expect.objectContaining({
+        TopicArn: topicArn,
+        Subject: 'Leave request submitted: id-1',
+        MessageAttributes: {
+          resource: { DataType: 'String', StringValue: 'leaveRequest' },
+          happened: { DataType: 'String', StringValue: 'submitted' },
+        },
+      }),
+    ]);
+    await app({ routeKey: 'GET /leave-requests/{id}', pathParameters: { id: 'id-1' } });
+    expect(published).toHaveLength(1);
+    const approved = await app({
+      routeKey: 'POST /leave-requests/{id}/approve',
+      pathParameters: { id: 'id-1' },
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(published.map((input) => input['Subject'])).toEqual([
+      'Leave request submitted: id-1',
+      'Leave request approved: id-1',
+    ]);
+  });
+
+  it('the PR body: email covered, Slack partial naming what would send it, a moment no route makes not covered', async () => {
+    const bundle = await leave();
+    expect(storyRow(bundle.coverage, 3)).toMatchObject({ status: 'covered', gaps: [] });
+    expect(storyRow(bundle.coverage, 3)?.implementedBy).toContain('NotificationEmail');
+    expect(storyRow(bundle.coverage, 4)?.status).toBe('partial');
+    expect(storyRow(bundle.coverage, 4)?.gaps).toEqual([
+      expect.stringMatching(/^a Slack message is not sent: .*AWS Chatbot/),
+    ]);
+    expect(storyRow(bundle.coverage, 5)?.status).toBe('not_covered');
+    expect(storyRow(bundle.coverage, 5)?.gaps).toEqual([
+      expect.stringContaining('no route makes a leave request "rejected"'),
+    ]);
+  });
+
+  it('a resource without statuses notifies when one is created; a story naming no item of the service is not covered', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Notes',
+      stories: [
+        'As a writer I can add a note with a title',
+        'Email subscribers when a note is created',
+        'Notify the team when the weather changes',
+      ],
+    });
+    expect(fileContent(bundle, 'src/model.ts')).toContain('notify: { created: true }');
+    expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
+    expect(storyRow(bundle.coverage, 3)?.status).toBe('not_covered');
   });
 });

@@ -24,6 +24,7 @@ import {
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
 import { listAsideGaps } from './list-aside-gaps.js';
+import { noticeCoverage } from './notice-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
@@ -69,6 +70,8 @@ export function applicationCoverage(params: {
           },
         ],
       });
+    const notice = model.notices.find((candidate) => candidate.intent === intent);
+    if (notice !== undefined) return noticeCoverage({ notice, model, test: (title) => test('app', title) });
     const story = model.stories.find((candidate) => candidate.intent === intent);
     const operation = model.operations.find(
       (candidate) => story !== undefined && candidate.stories.includes(story),
