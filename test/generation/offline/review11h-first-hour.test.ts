@@ -1,4 +1,5 @@
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
+import { scheduleAsked } from '../../../src/generation/offline/cfn/schedule-expression.js';
 import { loadGenerated } from './generated-modules.js';
 import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './offline-test-requests.js';
 
@@ -6,6 +7,8 @@ import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './o
  * Review 11h (issue #11, the first hour): generated prose picks a or an by sound, in the PR body
  * and in what the generated service answers.
  */
+const sentenceRow = (rows: readonly RequirementCoverage[] | undefined, sentence: number) =>
+  rows?.find((row) => row.source.kind === 'description' && row.source.sentence === sentence);
 const storyRow = (rows: readonly RequirementCoverage[] | undefined, number: number) =>
   rows?.find((row) => row.source.kind === 'story' && row.source.number === number);
 
@@ -222,5 +225,84 @@ describe('a notification story publishes to an SNS topic at the moment it names 
     expect(fileContent(bundle, 'src/model.ts')).toContain('notify: { created: true }');
     expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
     expect(storyRow(bundle.coverage, 3)?.status).toBe('not_covered');
+  });
+});
+
+/** AWS's grammar for a rule's schedule: rate with a singular unit for 1, or six cron fields with `?` in exactly one day field. */
+function isRuleSchedule(expression: string): boolean {
+  const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+  if (rate !== null) return (rate[1] === '1') === !(rate[2] ?? '').endsWith('s') && Number(rate[1]) >= 1;
+  const cron = /^cron\((.+)\)$/.exec(expression)?.[1]?.split(' ') ?? [];
+  return cron.length === 6 && [cron[2], cron[4]].filter((field) => field === '?').length === 1;
+}
+
+describe('a schedule the request names is an EventBridge schedule expression (issue #11 item 2)', () => {
+  it.each([
+    ['Check the API every hour.', 'rate(1 hour)'],
+    ['Runs hourly.', 'rate(1 hour)'],
+    ['Check it every minute.', 'rate(1 minute)'],
+    ['Check it every 15 minutes.', 'rate(15 minutes)'],
+    ['Check it every 1 day.', 'rate(1 day)'],
+    ['Check it every half hour.', 'rate(30 minutes)'],
+    ['Check it every day at 02:00 UTC.', 'cron(0 2 * * ? *)'],
+    ['Check it daily at 2:30pm.', 'cron(30 14 * * ? *)'],
+    ['Check it weekdays at 9.', 'cron(0 9 ? * MON-FRI *)'],
+    ['Check it every Monday at 8am.', 'cron(0 8 ? * MON *)'],
+    ['Check it every day at midnight.', 'cron(0 0 * * ? *)'],
+    ['Check it every day.', 'rate(1 day)'],
+  ])('"%s" → %s', (text, expression) => {
+    const asked = scheduleAsked(text);
+    expect(asked).toMatchObject({ expression });
+    expect(isRuleSchedule(expression)).toBe(true);
+  });
+
+  it.each([
+    ['Check it every 30 seconds.', /shortest schedule is rate\(1 minute\)/],
+    ['Check it every 1.5 hours.', /not a whole number of hours/],
+    ['Check it weekdays at 9am Sydney time.', /EventBridge Scheduler .*ScheduleExpressionTimezone/],
+    ['Check it daily at 2pm AEST.', /"aest" is not UTC/],
+    ['Check it every day at 25:00.', /not a time of day/],
+  ])('"%s" cannot be a rule schedule and says why', (text, why) => {
+    const asked = scheduleAsked(text);
+    expect(asked !== undefined && 'unmet' in asked ? asked.unmet : '').toMatch(why);
+  });
+
+  it('names no schedule in "respond within 3 s" or "alert on slow response time"', () => {
+    expect(scheduleAsked('The API must respond within 3 s and alert on slow response time.')).toBeUndefined();
+  });
+
+  it('the canary runs on the schedule asked, proves it in its own test, and the PR body says it', async () => {
+    const { bundle } = await generate({
+      taskType: 'testing',
+      taskName: 'Orders API checks',
+      description: 'Check the Orders API every hour. Run the deep checks weekdays at 9am Sydney time.',
+    });
+    const template = parseBundleTemplate(bundle);
+    expect(template.Parameters?.['ScheduleExpression']?.['Default']).toBe('rate(1 hour)');
+    expect(template.Resources['CanarySchedule']?.Properties?.['ScheduleExpression']).toEqual({
+      Ref: 'ScheduleExpression',
+    });
+    expect(fileContent(bundle, 'test/run-checks.test.ts')).toContain('.toBe("rate(1 hour)")');
+    const first = sentenceRow(bundle.coverage, 1);
+    expect(first).toMatchObject({ status: 'covered', resources: ['CanarySchedule'] });
+    expect(first?.implementedBy).toContain('rate(1 hour)');
+    const second = sentenceRow(bundle.coverage, 2);
+    expect(second?.status).toBe('not_covered');
+    expect(second?.gaps.join(' ')).toContain('ScheduleExpressionTimezone');
+  });
+
+  it('"nightly" with no time runs at 00:00 UTC and says the time was chosen', async () => {
+    const { bundle } = await generate({
+      taskType: 'testing',
+      taskName: 'Orders API checks',
+      description: 'Check the Orders API nightly.',
+    });
+    expect(parseBundleTemplate(bundle).Parameters?.['ScheduleExpression']?.['Default']).toBe(
+      'cron(0 0 * * ? *)',
+    );
+    expect(sentenceRow(bundle.coverage, 1)).toMatchObject({
+      status: 'partial',
+      gaps: ['no time was named: it runs at 00:00 UTC'],
+    });
   });
 });

@@ -17,8 +17,16 @@ const NOTICES = requestFor({
   ],
 });
 
+/** #11 item 2: a schedule the request names is the canary's; its own test reads it back from the template. */
+const WEEKDAY_CHECKS = requestFor({
+  taskType: 'testing',
+  taskName: 'Orders API checks',
+  description: 'Check the Orders API weekdays at 9.',
+});
+
 export function review11hCases(): MatrixCase[] {
   return [
+    { id: 'testing-weekday-schedule', request: WEEKDAY_CHECKS },
     { id: 'application-leave-notices', request: NOTICES },
     {
       id: 'mutant-nobody-notified',
