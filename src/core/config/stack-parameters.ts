@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withIndefiniteArticle } from '../text/indefinite-article.js';
 
 /**
  * CloudFormation parameter values are text: numbers and true/false are passed as their string
@@ -70,5 +71,5 @@ function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'number') return 'not a finite number';
-  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  return typeof value === 'object' ? 'a mapping' : withIndefiniteArticle(typeof value);
 }

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type { TextLimit } from './github-limits.js';
 import { textSize } from './text-size.js';
 import { truncateToSize } from './truncate-to-size.js';
+import { withIndefiniteArticle } from '../text/indefinite-article.js';
 
 // Only the block structure is read (where fenced code blocks open and close), as GitHub parses it.
 const parser = new MarkdownIt({ html: true });
@@ -122,6 +123,6 @@ function withoutLoneBackslash(piece: string): string {
 
 function notice(count: number, limit: TextLimit): string {
   const unit = limit.unit === 'bytes' ? 'byte' : 'character';
-  const why = `cut to fit GitHub's ${limit.max.toLocaleString('en-US')}-${unit} limit for a ${limit.what}`;
+  const why = `cut to fit GitHub's ${limit.max.toLocaleString('en-US')}-${unit} limit for ${withIndefiniteArticle(limit.what)}`;
   return count > 0 ? `…and ${count.toLocaleString('en-US')} more (${why})` : `…(${why})`;
 }

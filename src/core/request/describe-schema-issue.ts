@@ -1,6 +1,7 @@
 import type { core } from 'zod';
 import { fieldHint } from './request-field-hints.js';
 import type { RequestFieldError } from './request-field-error.js';
+import { withIndefiniteArticle } from '../text/indefinite-article.js';
 
 const MAX_SHOWN_LENGTH = 40;
 
@@ -16,10 +17,6 @@ export function describeReceived(value: unknown): string {
   return typeof value;
 }
 
-function article(noun: string): string {
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
-}
-
 function lengthOf(value: unknown): string {
   return typeof value === 'string' || Array.isArray(value) ? value.length.toLocaleString('en-US') : 'more';
 }
@@ -31,7 +28,7 @@ function problemOf(issue: core.$ZodIssue): string {
   if (missing) return 'is required but missing';
   switch (issue.code) {
     case 'invalid_type':
-      return `must be ${issue.expected === 'array' ? 'a list' : article(issue.expected)}, but is ${received}`;
+      return `must be ${issue.expected === 'array' ? 'a list' : withIndefiniteArticle(issue.expected)}, but is ${received}`;
     case 'invalid_value':
       return `${received} is not one of the allowed values`;
     case 'too_small':

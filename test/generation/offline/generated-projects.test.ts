@@ -34,7 +34,13 @@ const CASES = matrixCases().filter(
   (matrixCase) => ONLY === undefined || new RegExp(ONLY).test(matrixCase.id),
 );
 /** AWS SDK clients the generated code imports that this repository does not install: declared, not type-checked. */
-const UNINSTALLED_CLIENTS = ['client-eventbridge', 'client-sqs', 'client-secrets-manager', 'client-lambda'];
+const UNINSTALLED_CLIENTS = [
+  'client-eventbridge',
+  'client-sqs',
+  'client-secrets-manager',
+  'client-lambda',
+  'client-sns',
+];
 
 interface Generated {
   readonly matrixCase: MatrixCase;

@@ -1,7 +1,8 @@
+import { indefiniteArticle } from '../../../core/text/indefinite-article.js';
 import { spokenName } from './spoken-name.js';
 
-/** `an order`, `a product`, `leaveRequest` → `a leave request`: the indefinite article English-enough for derived nouns. */
+/** `an order`, `a product`, `leaveRequest` → `a leave request`, `userAccount` → `a user account`: a derived noun as prose says it, after its article. */
 export function withArticle(noun: string): string {
   const spoken = spokenName(noun);
-  return `${/^[aeiou]/.test(spoken) ? 'an' : 'a'} ${spoken}`;
+  return `${indefiniteArticle(spoken)} ${spoken}`;
 }

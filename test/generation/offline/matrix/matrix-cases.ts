@@ -5,6 +5,7 @@ import { DEPLOYMENT_STRATEGIES, TASK_TYPES } from '../../../../src/core/request/
 import { requestFor } from '../offline-test-requests.js';
 import { review11fCases } from './review11f-cases.js';
 import { review11fIntegrationCases } from './review11f-integration-cases.js';
+import { review11hCases } from './review11h-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -372,6 +373,7 @@ export function matrixCases(): MatrixCase[] {
     ...review11fReleaseCases(),
     ...review11fCases(),
     ...review11fIntegrationCases(),
+    ...review11hCases(),
     ...mutants(),
   ];
 }

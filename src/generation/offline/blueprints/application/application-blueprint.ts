@@ -10,6 +10,7 @@ import { applicationTemplate } from './application-template.js';
 import { lifecycleSteps } from './application-test-titles.js';
 import { applicationTests } from './application-tests.js';
 import { describeModel } from './describe-model.js';
+import { emailsNotices, metNotices } from './model/met-notices.js';
 import { resourceModel } from './model/resource-model.js';
 import { optionalAsked } from '../../coverage/asked-shift.js';
 
@@ -25,6 +26,7 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
   });
   const coverage = applicationCoverage({ input, model, shifting });
   const events = publishesEvents(model);
+  const notices = metNotices(model).length > 0;
   const routeList = model.operations.map((operation) => operation.routeKey).join(', ');
   const templatePath = `${baseDir}/template.yaml`;
   const readme = readmeSection({
@@ -32,10 +34,17 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
     overview: describeModel(model),
     coverage,
     hasFunctionCode: true,
-    ...(events ? { extraParameters: ['EventBusName=default'] } : {}),
+    ...(events || notices
+      ? {
+          extraParameters: [
+            ...(events ? ['EventBusName=default'] : []),
+            ...(emailsNotices(model) ? ['NotificationEmail=you@example.com'] : []),
+          ],
+        }
+      : {}),
   });
   return {
-    summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}, tests that drive the routes together, deployable template.`,
+    summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}${notices ? ', notices on an SNS topic' : ''}, tests that drive the routes together, deployable template.`,
     plan: [
       `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${resource.status.initial}${resource.status.transitions.map((transition) => `, ${transition.action} → ${transition.to}`).join('')}`})`).join('; ')}.`,
       'Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete)' +
@@ -45,6 +54,11 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
       `Add a Lambda handler that serves ${routeList} on that model, validating every body against it.`,
       ...(events
         ? ['Publish every status change to EventBridge; alarm when one could not be published.']
+        : []),
+      ...(notices
+        ? [
+            'Publish a notice to an SNS topic at each moment a story asks people to be told of; alarm when one could not be sent.',
+          ]
         : []),
       'Expose it through an API Gateway HTTP API with throttling and access logs.',
       releasePlanStep(input),
@@ -63,6 +77,7 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
           '@aws-sdk/client-dynamodb': '^3.600.0',
           '@aws-sdk/lib-dynamodb': '^3.600.0',
           ...(events ? { '@aws-sdk/client-eventbridge': '^3.600.0' } : {}),
+          ...(notices ? { '@aws-sdk/client-sns': '^3.600.0' } : {}),
         },
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
@@ -81,11 +96,17 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
           ]
         : []),
       'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
-        (events ? ' and PutEvents on the one event bus named by EventBusName.' : '.'),
+        (events ? ' and PutEvents on the one event bus named by EventBusName' : '') +
+        (notices ? ' and Publish on its own NotificationTopic.' : '.'),
       'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',
       ...(events
         ? [
             'Status events are published after the change is stored: if EventBridge refuses one, the change stands and the event is logged (alarm StatusEventsNotPublishedAlarm) for replay; there is no outbox.',
+          ]
+        : []),
+      ...(notices
+        ? [
+            'Notices are published after the change is stored: if SNS refuses one, the change stands and the notice is logged (alarm NotificationsNotSentAlarm); notice messages hold the whole item, so subscribe only people who may read it.',
           ]
         : []),
       ...releaseRiskNotes(input),

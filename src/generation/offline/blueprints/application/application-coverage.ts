@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from '../../../../core/text/indefinite-article.js';
 import { spokenName } from '../../naming/spoken-name.js';
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
@@ -23,6 +24,7 @@ import {
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
 import { listAsideGaps } from './list-aside-gaps.js';
+import { noticeCoverage } from './notice-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
@@ -68,6 +70,8 @@ export function applicationCoverage(params: {
           },
         ],
       });
+    const notice = model.notices.find((candidate) => candidate.intent === intent);
+    if (notice !== undefined) return noticeCoverage({ notice, model, test: (title) => test('app', title) });
     const story = model.stories.find((candidate) => candidate.intent === intent);
     const operation = model.operations.find(
       (candidate) => story !== undefined && candidate.stories.includes(story),
@@ -211,7 +215,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       : []),
     ...(story.ownerIsSelf
       ? [
-          `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
+          `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or ${withIndefiniteArticle(resource?.ownerField ?? 'owner')}) sees the items`,
         ]
       : []),
     ...(goesNowhere(operation, resource)

@@ -1,5 +1,7 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { indefiniteArticle } from '../../../../core/text/indefinite-article.js';
 import { codeLiteral } from '../../naming/code-literal.js';
+import { spokenName } from '../../naming/spoken-name.js';
 import { APP_SOURCE, HTTP_TYPES_SOURCE } from './engine/app-source.js';
 import { DYNAMODB_REPOSITORY_SOURCE } from './engine/dynamodb-repository-source.js';
 import { ITEM_REPOSITORY_SOURCE } from './engine/item-repository-source.js';
@@ -8,7 +10,9 @@ import {
   STATUS_EVENTS_SOURCE,
   STATUS_RULES_SOURCE,
 } from './engine/status-source.js';
+import { NOTIFICATIONS_SOURCE, SNS_NOTIFICATIONS_SOURCE } from './engine/notification-source.js';
 import { VALIDATE_BODY_SOURCE } from './engine/validate-body-source.js';
+import { metNotices } from './model/met-notices.js';
 import type { Resource, ResourceModel } from './model/resource-model-types.js';
 
 /** The service's TypeScript: the resource model and route table as data, one engine that serves them, thin AWS adapters. */
@@ -18,6 +22,7 @@ export function applicationSource(params: {
   eventSource: string;
 }): GeneratedFile[] {
   const events = publishesEvents(params.model);
+  const notices = metNotices(params.model).length > 0;
   const files: [string, string][] = [
     ['http-types.ts', HTTP_TYPES_SOURCE],
     ['model.ts', modelModule(params.model, params.eventSource)],
@@ -29,9 +34,11 @@ export function applicationSource(params: {
     ...(events
       ? ([['eventbridge-status-events.ts', EVENTBRIDGE_STATUS_EVENTS_SOURCE]] as [string, string][])
       : []),
+    ['notifications.ts', NOTIFICATIONS_SOURCE],
+    ...(notices ? ([['sns-notifications.ts', SNS_NOTIFICATIONS_SOURCE]] as [string, string][]) : []),
     ['routes.ts', routesModule(params.model)],
     ['app.ts', APP_SOURCE],
-    ['handler.ts', handlerModule(events)],
+    ['handler.ts', handlerModule({ events, notices })],
   ];
   return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
@@ -41,7 +48,9 @@ export function publishesEvents(model: ResourceModel): boolean {
 }
 
 function modelModule(model: ResourceModel, eventSource: string): string {
-  const entries = model.resources.map((resource) => `  ${resource.name}: ${resourceLiteral(resource)},`);
+  const entries = model.resources.map(
+    (resource) => `  ${resource.name}: ${resourceLiteral(resource, notifyLiteral(model, resource))},`,
+  );
   return `export type FieldType = 'string' | 'number' | 'boolean' | 'list';
 
 /** A declared field: its type is checked on every write, and required fields must be given on create. */
@@ -69,6 +78,8 @@ export interface StatusMachine {
 
 export interface ResourceModel {
   name: string;
+  /** The indefinite article before the name as messages say it (\`an order\`, \`a user account\`). */
+  article: 'a' | 'an';
   /** Path segment and table partition. */
   collection: string;
   fields: FieldSpec[];
@@ -79,6 +90,8 @@ export interface ResourceModel {
   status?: StatusMachine;
   /** When set, every status change is published as an event of this detail type. */
   statusEventType?: string;
+  /** When set, people are told (the notification topic) when an item reaches one of these statuses, or is made. */
+  notify?: { statuses?: string[]; created?: true };
 }
 
 /** The service's resources, derived from the request's user stories. */
@@ -91,13 +104,26 @@ export const EVENT_SOURCE = ${codeLiteral(eventSource)};
 `;
 }
 
-function resourceLiteral(resource: Resource): string {
+/** `notify: { statuses: ['submitted'] }`: the moments the model's notice stories name for this resource. */
+function notifyLiteral(model: ResourceModel, resource: Resource): string | undefined {
+  const moments = metNotices(model).filter((moment) => moment.resource === resource.name);
+  if (moments.length === 0) return undefined;
+  const statuses = [...new Set(moments.flatMap((moment) => ('status' in moment ? [moment.status] : [])))];
+  const parts = [
+    ...(statuses.length === 0 ? [] : [`statuses: [${statuses.map(codeLiteral).join(', ')}]`]),
+    ...(moments.some((moment) => 'created' in moment) ? ['created: true'] : []),
+  ];
+  return `notify: { ${parts.join(', ')} }`;
+}
+
+function resourceLiteral(resource: Resource, notify: string | undefined): string {
   const fields = resource.fields.map(
     (field) =>
       `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`} }`,
   );
   const lines = [
     `name: ${codeLiteral(resource.name)}`,
+    `article: ${codeLiteral(indefiniteArticle(spokenName(resource.name)))}`,
     `collection: ${codeLiteral(resource.collection)}`,
     `fields: [${fields.join(', ')}]`,
   ];
@@ -117,6 +143,7 @@ function resourceLiteral(resource: Resource): string {
   }
   if (resource.statusEventType !== undefined)
     lines.push(`statusEventType: ${codeLiteral(resource.statusEventType)}`);
+  if (notify !== undefined) lines.push(notify);
   return `{\n${lines.map((line) => `    ${line},`).join('\n')}\n  }`;
 }
 
@@ -186,7 +213,8 @@ ${entries.join('\n')}
 `;
 }
 
-function handlerModule(events: boolean): string {
+function handlerModule(params: { events: boolean; notices: boolean }): string {
+  const { events, notices } = params;
   const imports = [
     `import { randomUUID } from 'node:crypto';`,
     `import { createApp } from './app';`,
@@ -197,14 +225,24 @@ function handlerModule(events: boolean): string {
       : []),
     `import type { HttpApiEvent, HttpApiResult } from './http-types';`,
     ...(events ? [`import { EVENT_SOURCE } from './model';`] : []),
+    ...(notices ? [`import { connectPublish, createSnsNotifications } from './sns-notifications';`] : []),
   ];
-  const start = events
-    ? `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
-  const putEvents = await connectPutEvents();
-  const statusEvents = createEventBridgeStatusEvents({ busName: requiredEnv('EVENT_BUS_NAME'), source: EVENT_SOURCE, putEvents });
-  return createApp({ repository, statusEvents, newId: randomUUID, now: () => new Date() });`
-    : `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
-  return createApp({ repository, newId: randomUUID, now: () => new Date() });`;
+  const lines = [
+    `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));`,
+    ...(events
+      ? [
+          `  const putEvents = await connectPutEvents();`,
+          `  const statusEvents = createEventBridgeStatusEvents({ busName: requiredEnv('EVENT_BUS_NAME'), source: EVENT_SOURCE, putEvents });`,
+        ]
+      : []),
+    ...(notices
+      ? [
+          `  const notifications = createSnsNotifications({ topicArn: requiredEnv('NOTIFICATION_TOPIC_ARN'), publish: await connectPublish() });`,
+        ]
+      : []),
+    `  return createApp({ repository, ${events ? 'statusEvents, ' : ''}${notices ? 'notifications, ' : ''}newId: randomUUID, now: () => new Date() });`,
+  ];
+  const start = lines.join('\n');
   return `${imports.join('\n')}
 
 let app: Promise<App> | undefined;

@@ -9,6 +9,8 @@ import { standardTags } from '../../cfn/standard-tags.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
 import type { TemplatePart } from '../../cfn/template-part.js';
 import { publishesEvents } from './application-source.js';
+import { emailsNotices, metNotices } from './model/met-notices.js';
+import { notificationTopicPart } from './notification-topic-part.js';
 import type { ResourceModel } from './model/resource-model-types.js';
 
 /** The index of items by owner; the generated repository queries it by this name. */
@@ -25,6 +27,7 @@ export function applicationTemplate(
     (resource) => resource.ownerField !== undefined || resource.parent !== undefined,
   );
   const events = publishesEvents(model);
+  const notices = metNotices(model).length > 0;
   return renderTemplate({
     description: `${pascal}: HTTP API on Lambda and DynamoDB (application blueprint, implementation-agent)`,
     parts: [
@@ -80,6 +83,7 @@ export function applicationTemplate(
         environment: {
           TABLE_NAME: ref('ItemsTable'),
           ...(events ? { EVENT_BUS_NAME: ref('EventBusName') } : {}),
+          ...(notices ? { NOTIFICATION_TOPIC_ARN: ref('NotificationTopic') } : {}),
         },
         statements: [
           {
@@ -100,10 +104,14 @@ export function applicationTemplate(
                 },
               ]
             : []),
+          ...(notices
+            ? [{ Effect: 'Allow', Action: 'sns:Publish', Resource: ref('NotificationTopic') }]
+            : []),
         ],
       }),
       shifting.part,
       ...(events ? [statusEventsPart(input.names.slug)] : []),
+      ...(notices ? [notificationTopicPart({ slug, email: emailsNotices(model) })] : []),
       httpApiPart({
         slug,
         description: `${pascal} HTTP API`,

@@ -22,6 +22,7 @@ import type { Operation, Resource, ResourceModel } from './model/resource-model-
 import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
 import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
+import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ import { InMemoryItemRepository } from '../src/item-repository';
 import { RESOURCES } from '../src/model';
 import { ROUTES } from '../src/routes';
 import { checkTransition } from '../src/status-rules';
+import { RecordingNotifications } from '../src/notifications';
 import { RecordingStatusEvents } from '../src/status-events';
 
 interface Answer {
@@ -58,12 +60,14 @@ const ALL_ROLES = [...new Set(Object.values(ROUTES).flatMap((route) => route.rol
 function setup(overrides: Partial<AppDependencies> = {}) {
   let counter = 0;
   const statusEvents = new RecordingStatusEvents();
+  const notifications = new RecordingNotifications();
   const logs: Record<string, unknown>[] = [];
   const app = createApp({
     repository: new InMemoryItemRepository(),
     newId: () => 'id-' + String(++counter).padStart(3, '0'),
     now: () => new Date('2030-01-01T00:00:00.000Z'),
     statusEvents,
+    notifications,
     log: (entry) => void logs.push(entry),
     ...overrides,
   });
@@ -82,7 +86,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
     const result = await app(event);
     return { status: result.statusCode, headers: result.headers, body: result.body === '' ? undefined : JSON.parse(result.body) };
   };
-  return { call, statusEvents, logs };
+  return { call, statusEvents, notifications, logs };
 }
 
 /** A move that records fields (\`reject a claim with a reason\`) is made with a value for each, unless a test gives the body. */
@@ -148,7 +152,11 @@ describe('HTTP API', () => {
   });
 });
 `;
-  const perResource = model.resources.map((resource) => resourceTests(resource, model)).join('\n');
+  const noticeFailures = noticeFailureTests(model);
+  const perResource = [
+    ...model.resources.map((resource) => resourceTests(resource, model)),
+    ...(noticeFailures === '' ? [] : [`describe('notices', () => {${noticeFailures}});\n`]),
+  ].join('\n');
   const stories = model.operations
     .flatMap((operation) =>
       operation.stories.map((story) =>
@@ -162,7 +170,7 @@ describe('HTTP API', () => {
         }),
       ),
     )
-    .concat(eventStoryTests(model))
+    .concat(eventStoryTests(model), noticeStoryTests(model))
     .sort((left, right) => left.number - right.number)
     .map((test) => test.code)
     .join('\n');

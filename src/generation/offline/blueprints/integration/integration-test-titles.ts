@@ -1,4 +1,6 @@
 import type { DeliveryAction } from './provider-event-types.js';
+import { withIndefiniteArticle } from '../../../../core/text/indefinite-article.js';
+
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 export const FILES = {
   batch: 'test/process-batch.test.ts',
@@ -25,13 +27,17 @@ export const TITLES = {
 
 /** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
 export function typeTitle(type: string, webhook: boolean, bus: boolean, deliveryType?: string): string {
-  const start = webhook ? `a ${deliveryType ?? type} webhook` : `a ${type} message`;
-  return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
+  const start = webhook
+    ? `${withIndefiniteArticle(deliveryType ?? type)} webhook`
+    : `${withIndefiniteArticle(type)} message`;
+  return bus
+    ? `${start} becomes ${withIndefiniteArticle(type)} event on the bus`
+    : `${start} is processed once and recorded`;
 }
 
 /** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
 export function providerTitle(provider: { readonly name: string }): string {
-  return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
+  return `${withIndefiniteArticle(provider.name)} delivery is typed by its event header and deduplicated by its delivery id header`;
 }
 
 /** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
@@ -40,5 +46,5 @@ export function actionTitle(type: string, action: { readonly event: string } & D
     ([path, value]) => ` ${path} ${typeof value === 'object' ? value.join(' or ') : String(value)}`,
   );
   const parts = [...(action.action === undefined ? [] : [` action ${action.action}`]), ...where];
-  return `a ${action.event} webhook is ${type} only with${parts.join(' and')}`;
+  return `${withIndefiniteArticle(action.event)} webhook is ${type} only with${parts.join(' and')}`;
 }

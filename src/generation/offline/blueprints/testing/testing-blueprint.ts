@@ -4,6 +4,7 @@ import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
+import { canaryScheduleAsked, canaryScheduleExpression } from './canary-schedule.js';
 import { storyChecks } from './story-checks.js';
 import { testingCoverage } from './testing-coverage.js';
 import { testingSource } from './testing-source.js';
@@ -22,6 +23,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
     ...optionalAsked(input),
   });
   const coverage = testingCoverage({ input, checks, shifting });
+  const schedule = canaryScheduleExpression(canaryScheduleAsked(input));
   const namespace = `Synthetics/${names.pascal}`;
   const canary = names.slug;
   const paths = checks
@@ -31,7 +33,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const templatePath = `${baseDir}/template.yaml`;
   const readme = readmeSection({
     input,
-    overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
+    overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
     coverage,
     hasFunctionCode: true,
     extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -41,7 +43,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
     plan: [
       `Add a canary Lambda that checks ${paths} (status and latency) with an injected fetch.`,
       'Publish check results as embedded-format metrics and alarm on failures or silence.',
-      'Run it on an EventBridge schedule.',
+      `Run it on an EventBridge schedule, ${schedule}.`,
       releasePlanStep(input),
       'Cover failure modes and each story check with jest tests using a fake fetch.',
     ],
@@ -49,10 +51,10 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
       {
         path: templatePath,
         role: 'template',
-        content: testingTemplate({ input, namespace, canary, shifting }),
+        content: testingTemplate({ input, namespace, canary, shifting, schedule }),
       },
       ...testingSource({ baseDir, checks, namespace, canary }),
-      ...testingTests(baseDir, checks),
+      ...testingTests(baseDir, checks, schedule),
       ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],

@@ -5,6 +5,7 @@ import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { scheduleCapabilities } from './canary-schedule.js';
 import type { StoryCheck } from './story-checks.js';
 import { TESTING_FILE, TESTING_TITLES } from './testing-test-titles.js';
 
@@ -17,6 +18,7 @@ export function testingCoverage(params: {
   const { input } = params;
   const test = (title: string): TestEvidence => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
   const capabilities: Capability[] = [
+    ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
     {
       when: anyOf(
         'available',

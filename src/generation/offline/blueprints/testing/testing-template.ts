@@ -11,10 +11,18 @@ export interface TestingTemplateParams {
   readonly namespace: string;
   readonly canary: string;
   readonly shifting: TrafficShifting;
+  /** The EventBridge schedule expression ScheduleExpression defaults to. */
+  readonly schedule: string;
 }
 
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
-export function testingTemplate({ input, namespace, canary, shifting }: TestingTemplateParams): string {
+export function testingTemplate({
+  input,
+  namespace,
+  canary,
+  shifting,
+  schedule,
+}: TestingTemplateParams): string {
   const { slug, pascal } = input.names;
   return renderTemplate({
     description: `${pascal}: scheduled synthetic checks with an alarm (testing blueprint, implementation-agent)`,
@@ -29,7 +37,7 @@ export function testingTemplate({ input, namespace, canary, shifting }: TestingT
           },
           ScheduleExpression: {
             Type: 'String',
-            Default: 'rate(5 minutes)',
+            Default: schedule,
             Description: 'How often the checks run (EventBridge schedule expression)',
           },
         },

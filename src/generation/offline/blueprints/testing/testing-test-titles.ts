@@ -5,4 +5,5 @@ export const TESTING_TITLES = {
   status: 'fails a check whose status is not expected',
   slow: 'fails a check that is too slow or cannot connect',
   metrics: 'reports checks run and failed in embedded metric format',
+  schedule: 'the template runs the checks on the schedule the request names',
 } as const;

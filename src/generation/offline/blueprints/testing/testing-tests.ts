@@ -5,7 +5,12 @@ import type { StoryCheck } from './story-checks.js';
 import { TESTING_FILE, TESTING_TITLES } from './testing-test-titles.js';
 
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
-export function testingTests(baseDir: string, checks: readonly StoryCheck[]): GeneratedFile[] {
+/** `schedule` is an expression this blueprint wrote (rate/cron characters only), so JSON quoting is enough. */
+export function testingTests(
+  baseDir: string,
+  checks: readonly StoryCheck[],
+  schedule: string,
+): GeneratedFile[] {
   const stories = checks.map(
     ({ comment, title, name, path, method, expectedStatus, body }) => `  // ${commentSafe(comment)}
   it(${codeLiteral(title)}, async () => {
@@ -22,7 +27,9 @@ export function testingTests(baseDir: string, checks: readonly StoryCheck[]): Ge
   });
 `,
   );
-  const content = `import { CHECKS } from '../src/checks';
+  const content = `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHECKS } from '../src/checks';
 import type { Check } from '../src/checks';
 import { metricsRecord } from '../src/metrics';
 import { joinUrl, runChecks } from '../src/run-checks';
@@ -64,6 +71,15 @@ describe('runChecks', () => {
 
   it('keeps the base URL path when joining', () => {
     expect(joinUrl('https://host.test/prod/', '/orders')).toBe('https://host.test/prod/orders');
+  });
+});
+
+describe('schedule', () => {
+  it(${codeLiteral(TESTING_TITLES.schedule)}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const parameter = /^ {2}ScheduleExpression:\\n(?: {4}.*\\n)*? {4}Default: "?([^"\\n]+)"?$/m.exec(template);
+    expect(parameter?.[1]).toBe(${JSON.stringify(schedule)});
+    expect(template).toMatch(/^ {6}ScheduleExpression: !Ref ScheduleExpression$/m);
   });
 });
 

@@ -26,6 +26,7 @@ import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
 import type { Operation, Route } from './routes';
 import { checkTransition, refusal, spokenName } from './status-rules';
+import type { Notice, Notifications } from './notifications';
 import type { StatusEvents } from './status-events';
 import { validateBody } from './validate-body';
 import type { BodyCheck } from './validate-body';
@@ -36,6 +37,8 @@ export interface AppDependencies {
   now: () => Date;
   /** Told of every status change; required when a resource publishes status events. */
   statusEvents?: StatusEvents;
+  /** Told when an item reaches a moment a story asked people to be told of; required when a resource has one. */
+  notifications?: Notifications;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -66,6 +69,9 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
 export function createApp(deps: AppDependencies): App {
   if (deps.statusEvents === undefined && Object.values(RESOURCES).some((resource) => resource.statusEventType !== undefined)) {
     throw new Error('statusEvents is required: a resource publishes its status changes');
+  }
+  if (deps.notifications === undefined && Object.values(RESOURCES).some((resource) => resource.notify !== undefined)) {
+    throw new Error('notifications is required: a story asks for people to be told');
   }
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   return async (event) => {
@@ -107,6 +113,7 @@ async function create(call: Call): Promise<HttpApiResult> {
   };
   await deps.repository.create(resource.collection, item);
   await publishStatusChange(call, item, null);
+  await sendNotice(call, item, true);
   return json(201, toResponse(item), { location: '/' + resource.collection + '/' + item.id });
 }
 
@@ -193,6 +200,7 @@ async function transition(call: Call): Promise<HttpApiResult> {
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
+  await sendNotice(call, item, false);
   return json(200, toResponse(item));
 }
 
@@ -287,6 +295,36 @@ async function publishStatusChange(call: Call, item: StoredItem, from: string | 
     await deps.statusEvents.publish(change);
   } catch (error) {
     call.log({ level: 'error', outcome: 'status-event-not-published', change, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Tells the notification topic when the item reached a moment a story named: a status in
+ * resource.notify.statuses (a new item's first status too), or its making, for notify.created. Like a
+ * status event, the change stands if telling fails; the notice is logged whole, as
+ * notification-not-sent, for the template's alarm.
+ */
+async function sendNotice(call: Call, item: StoredItem, made: boolean): Promise<void> {
+  const { deps, resource } = call;
+  const notify = resource.notify;
+  if (notify === undefined || deps.notifications === undefined) return;
+  const reached = item.status !== undefined && (notify.statuses ?? []).includes(item.status);
+  if (!reached && !(made && notify.created === true)) return;
+  const happened = reached && item.status !== undefined ? item.status : 'created';
+  const name = spokenName(resource);
+  const said = name.charAt(0).toUpperCase() + name.slice(1) + ' ' + happened;
+  const notice: Notice = {
+    resource: resource.name,
+    id: item.id,
+    happened,
+    subject: (said + ': ' + item.id).replace(/[^\\x20-\\x7e]/g, '?').slice(0, 100),
+    message: said + ' (id ' + item.id + ', at ' + item.updatedAt + ').\\n\\n' + JSON.stringify(toResponse(item), null, 2),
+    item: toResponse(item),
+  };
+  try {
+    await deps.notifications.notify(notice);
+  } catch (error) {
+    call.log({ level: 'error', outcome: 'notification-not-sent', notice, error: error instanceof Error ? error.message : String(error) });
   }
 }
 

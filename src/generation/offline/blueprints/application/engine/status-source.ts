@@ -32,7 +32,7 @@ export function refusal(params: { resource: ResourceModel; verb: string; current
   const current = params.current ?? '';
   const name = spokenName(params.resource);
   const onlyIn = params.onlyIn ?? [];
-  const what = 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + (current === '' ? 'without a status' : current);
+  const what = 'cannot ' + params.verb + ' ' + params.resource.article + ' ' + name + ' that is ' + (current === '' ? 'without a status' : current);
   if (params.refusedFrom.includes(current)) return what;
   return onlyIn.length > 0 && !onlyIn.includes(current) ? what + ', only one that is ' + onlyIn.join(' or ') : undefined;
 }

@@ -1,5 +1,6 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import type { DescriptionFields } from './description-fields.js';
+import type { NoticeAsk } from './notice-stories.js';
 import type { ParsedStory } from './parsed-story.js';
 import type { VerbKind } from './verb-kind.js';
 
@@ -123,6 +124,8 @@ export interface ResourceModel {
   readonly stories: readonly ParsedStory[];
   /** Stories that asked for status events rather than a route. */
   readonly eventStories: readonly StoryIntent[];
+  /** Stories that asked for people to be told when something happens to an item (published to the notification topic). */
+  readonly notices: readonly NoticeAsk[];
   /** Fields description sentences gave resources (`each ticket has an assignee`). */
   readonly descriptionFields: readonly DescriptionFields[];
 }

@@ -13,6 +13,7 @@ import { knownStateMoves } from './known-state-moves.js';
 import { mentions } from './mentions.js';
 import { naturalKeys } from './natural-keys.js';
 import { namedTransition } from './named-transition.js';
+import { asksForNotice, noticeAsk } from './notice-stories.js';
 import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
@@ -32,6 +33,7 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 export function resourceModel(input: BlueprintInput): ResourceModel {
   const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
   const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+  const noticeStories = intents.filter((intent) => !eventStories.includes(intent) && asksForNotice(intent));
   const listed = new Set([
     ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
     ...intents.flatMap((intent) => wordsOfText(intent.text)),
@@ -40,7 +42,9 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...intents.map((intent) => wordsOfText(intent.text)),
     ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
   ];
-  const read = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+  const read = intents
+    .filter((intent) => !eventStories.includes(intent) && !noticeStories.includes(intent))
+    .map(parseStory);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const attributed = derivedFigures(
     fieldAttributes({
@@ -122,6 +126,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ),
     stories: renamed,
     eventStories,
+    notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
   };
 }

@@ -1,0 +1,67 @@
+import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import { withArticle } from '../../naming/article.js';
+import { noticeFailureTitle, noticePath } from './application-notice-tests.js';
+import type { NoticeAsk } from './model/notice-stories.js';
+import { resourceRouteKey } from './model/resource-route-key.js';
+import type { ResourceModel } from './model/resource-model-types.js';
+
+/**
+ * A notice story's row: covered when the route that reaches the moment it names publishes to
+ * NotificationTopic and a generated test proves it; each channel the template cannot deliver
+ * (Slack, a text to a phone number...) is a gap naming what would; an unmet moment is not covered.
+ */
+export function noticeCoverage(params: {
+  notice: NoticeAsk;
+  model: ResourceModel;
+  test: (title: string) => TestEvidence;
+}): RequirementCoverage {
+  const { notice, model } = params;
+  const source = { kind: 'story', number: notice.intent.number } as const;
+  const channelGaps = notice.channels
+    .filter((channel) => channel.name !== 'email')
+    .map(
+      (channel) =>
+        `${channel.label} is not sent: the notice is published to NotificationTopic, and reaching people that way needs ${channel.how}`,
+    );
+  const moment = notice.moment;
+  if ('unmet' in moment)
+    return {
+      source,
+      text: notice.intent.text,
+      status: 'not_covered',
+      tests: [],
+      resources: [],
+      gaps: [moment.unmet, ...channelGaps],
+    };
+  const path = noticePath(model, moment);
+  const resource = model.resources.find((candidate) => candidate.name === moment.resource);
+  const reached = 'status' in moment ? `reaches ${moment.status}` : 'is made';
+  const route =
+    path?.move === undefined
+      ? resourceRouteKey(
+          resource ?? { name: moment.resource, pascal: '', collection: '', fields: [] },
+          'create',
+        )
+      : resourceRouteKey(path.resource, 'transition', path.move.action);
+  const emailed = notice.channels.some((channel) => channel.name === 'email');
+  const who = emailed
+    ? 'an address set as parameter NotificationEmail is subscribed by email (empty by default; the address must confirm the subscription first)'
+    : 'whoever subscribes to it (output NotificationTopicArn) is told';
+  const untested =
+    path === undefined
+      ? [`no generated test reaches it: no route moves a new ${moment.resource} there in one step`]
+      : [];
+  const gaps = [...untested, ...channelGaps];
+  return {
+    source,
+    text: notice.intent.text,
+    status: gaps.length === 0 ? 'covered' : 'partial',
+    implementedBy: `when ${withArticle(moment.resource)} ${reached}${path === undefined ? '' : ` (${route})`}, the service publishes a notice to the SNS topic NotificationTopic; ${who}`,
+    tests:
+      path === undefined
+        ? []
+        : [params.test(notice.intent.testTitle), params.test(noticeFailureTitle(path.resource))],
+    resources: ['NotificationTopic', 'ApiFunction', ...(emailed ? ['NotificationEmailSubscription'] : [])],
+    gaps,
+  };
+}

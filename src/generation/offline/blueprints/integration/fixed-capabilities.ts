@@ -1,0 +1,232 @@
+import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import { anyOf } from '../../coverage/capability.js';
+import type { Capability } from '../../coverage/capability.js';
+import type { IntegrationAsks } from './integration-asks.js';
+import { DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-template.js';
+import { retryCountGaps } from './retry-count-gaps.js';
+import { EXCLUSION_WORDS } from './exclusion-words.js';
+import { wordsOf } from '../../naming/words-of.js';
+import type { FILES } from './integration-test-titles.js';
+import { TITLES, providerTitle } from './integration-test-titles.js';
+import { fifoCapability } from './fifo-capability.js';
+import { replayCapability } from './replay-capability.js';
+import { headerWords } from './header-words.js';
+import { signatureGaps } from './signature-gaps.js';
+import { numbersOutside } from './numbers-outside.js';
+
+const SEE_WORDS = [
+  'see',
+  'view',
+  'find',
+  'monitor',
+  'know',
+  'track',
+  'alert',
+  'alerted',
+  'notified',
+  'list',
+  'spot',
+  'investigate',
+];
+const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
+const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
+
+/** What every integration generates whatever its message types (queue, retries, dead letters, signature check, bus...), and the words that ask for each. */
+export function fixedCapabilities(params: {
+  asks: IntegrationAsks;
+  test: (file: keyof typeof FILES, title: string) => TestEvidence;
+}): Capability[] {
+  const { asks, test } = params;
+  const pairs = (left: readonly string[], right: readonly string[]) =>
+    left.flatMap((one) => right.map((other) => [one, other]));
+  const capabilities: Capability[] = [
+    {
+      when: anyOf(
+        'queue',
+        'queues',
+        'sqs',
+        'consume',
+        'consumer',
+        'consumes',
+        'asynchronous',
+        'async',
+        'process',
+        'processes',
+        'processed',
+        'processing',
+        'message',
+        'messages',
+      ),
+      implementedBy: 'an SQS queue and a Lambda consumer that reports failures per message',
+      tests: [test('batch', TITLES.mixed), test('batch', TITLES.poison)],
+      resources: ['Queue', 'ConsumerFunction', 'ConsumerEventSource'],
+    },
+    {
+      when: anyOf('dead', 'dlq', 'poison', 'retry', 'retries', 'retried', 'redrive', 'failures'),
+      implementedBy: `failed messages are retried, then moved to a dead-letter queue after ${MAX_RECEIVE_COUNT} receives (${MAX_RECEIVE_COUNT - 1} retries), which raises an alarm; the dead-letter queue keeps them ${DEAD_LETTER_RETENTION_SECONDS} s (${DEAD_LETTER_RETENTION_SECONDS / 86_400} days)`,
+      tests: [test('batch', TITLES.retry), test('batch', TITLES.poison)],
+      resources: ['DeadLetterQueue', 'DeadLetterAlarm'],
+      // `Retry failed runs twice`: a count in words the numbers check cannot see.
+      compare: (text) => [
+        ...retryCountGaps(wordsOf(text), MAX_RECEIVE_COUNT),
+        ...numbersOutside(text, [
+          MAX_RECEIVE_COUNT,
+          MAX_RECEIVE_COUNT - 1,
+          DEAD_LETTER_RETENTION_SECONDS,
+          DEAD_LETTER_RETENTION_SECONDS / 86_400,
+        ]),
+      ],
+    },
+    {
+      // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is reached by default.
+      when: pairs(PAGE_WORDS, ['dead', 'dlq', 'poison', 'failures', 'failed', 'fails']),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'nobody is paged: the dead-letter alarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; subscribe the pager (an SNS https subscription to its integration URL) to a topic and pass its ARN',
+    },
+    fifoCapability(asks, test),
+    {
+      // The handler claims each message id and nothing else: the message's contents are stored nowhere.
+      when: anyOf('store', 'stores', 'stored', 'save', 'saves', 'saved', 'persist', 'persists', 'persisted'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        "nothing stores the messages' contents: ProcessedMessagesTable holds only each message id, to skip redeliveries; write the storing in src/message-handlers.ts",
+    },
+    {
+      when: anyOf(
+        'idempotent',
+        'idempotency',
+        'once',
+        'duplicate',
+        'duplicates',
+        'duplicated',
+        'exactly',
+        'dedupe',
+        'deduplicate',
+        'deduplication',
+      ),
+      implementedBy:
+        'each message id is claimed in a DynamoDB table before processing, so a redelivery is skipped',
+      tests: [test('batch', TITLES.once), test('batch', TITLES.lease)],
+      resources: ['ProcessedMessagesTable'],
+    },
+  ];
+  if (asks.webhook) {
+    capabilities.push(
+      {
+        when: anyOf(
+          'webhook',
+          'webhooks',
+          'receive',
+          'receives',
+          'received',
+          'callback',
+          'callbacks',
+          'endpoint',
+          'http',
+        ),
+        implementedBy: `POST /webhooks on an HTTP API: each delivery is checked, acknowledged with 202 and queued under its delivery id${headerWords(asks.provider)}`,
+        tests: [
+          test('webhook', TITLES.accepted),
+          test('webhook', TITLES.ignored),
+          ...(asks.provider?.eventHeader === undefined
+            ? []
+            : [test('webhook', providerTitle(asks.provider))]),
+        ],
+        resources: ['RoutePostWebhooks', 'ReceiverFunction'],
+        // A sender that signs another way has every delivery refused: receiving it is not met either.
+        ...(asks.provider?.otherScheme === undefined ? {} : { gaps: [asks.provider.otherScheme] }),
+      },
+      {
+        when: anyOf(
+          'signature',
+          'signatures',
+          'signed',
+          'verify',
+          'verified',
+          'verifies',
+          'verification',
+          'hmac',
+          'authenticity',
+          'authentic',
+        ),
+        implementedBy:
+          asks.provider?.scheme === 'stripe'
+            ? "each delivery's Stripe-Signature (HMAC-SHA256 of `<t>.<body>`, t within 300 s) is checked against the stack's secret before anything else is read"
+            : "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
+        tests: [
+          test('webhook', TITLES.rejected),
+          test('webhook', TITLES.accepted),
+          ...(asks.provider?.scheme === 'stripe' ? [test('webhook', TITLES.stripe)] : []),
+        ],
+        resources: ['WebhookSecret', 'ReceiverFunction'],
+        gaps: signatureGaps(asks),
+      },
+      replayCapability(asks, test),
+      {
+        when: anyOf('livemode', 'test mode', 'live mode', 'sandbox'),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated:
+          "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
+      },
+      {
+        // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
+        when: anyOf(...EXCLUSION_WORDS),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated:
+          "nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts (for forks, on the payload's `repository.fork`)",
+      },
+      {
+        when: pairs(SEE_WORDS, REJECTION_WORDS),
+        implementedBy:
+          'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
+        tests: [test('webhook', TITLES.rejected)],
+        resources: ['SignatureRejectedAlarm'],
+      },
+    );
+  } else {
+    capabilities.push({
+      when: anyOf('webhook', 'webhooks', 'endpoint', 'http', 'rest', 'api'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: 'no HTTP endpoint is generated: producers send messages to the queue',
+    });
+  }
+  capabilities.push(
+    asks.eventBus !== undefined
+      ? {
+          when: anyOf(
+            'event bus',
+            'eventbridge',
+            'bus',
+            'event',
+            'events',
+            'publish',
+            'publishes',
+            'published',
+            'emit',
+          ),
+          implementedBy: `each consumed message becomes an event of its type on the ${asks.eventBus} bus (parameter EventBusName)`,
+          tests: [test('bus', TITLES.bus)],
+          resources: ['ConsumerFunction'],
+        }
+      : {
+          when: anyOf('event bus', 'eventbridge', 'publish', 'publishes', 'emit'),
+          implementedBy: '',
+          tests: [],
+          resources: [],
+          notGenerated:
+            'no event bus is generated: name one ("on the orders event bus") or the events (PascalCase names)',
+        },
+  );
+  return capabilities;
+}

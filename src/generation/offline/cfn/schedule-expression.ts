@@ -1,0 +1,172 @@
+/**
+ * An EventBridge rule schedule read from request text (`every hour`, `hourly`, `every 15 minutes`,
+ * `every day at 02:00 UTC`, `weekdays at 9`), written by AWS's rules: `rate(value unit)` with a
+ * positive whole value, the unit singular for 1 (`rate(1 hour)`) and plural otherwise; `cron(minutes
+ * hours day-of-month month day-of-week year)` with `?` in one of the two day fields; rules run cron
+ * in UTC only, and nothing runs more often than once a minute
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).
+ */
+export type ScheduleAsk =
+  | {
+      readonly expression: string;
+      /** As prose: `every weekday at 09:00 UTC`. */
+      readonly said: string;
+      /** What the request left open and was chosen (`no time was named: 00:00 UTC`). */
+      readonly assumed?: string;
+      /** The request's words that asked for it, for coverage. */
+      readonly words: readonly string[];
+    }
+  | { readonly unmet: string; readonly words: readonly string[] };
+
+const UNITS: Readonly<Record<string, 'minute' | 'hour' | 'day'>> = {
+  minute: 'minute',
+  minutes: 'minute',
+  min: 'minute',
+  mins: 'minute',
+  hour: 'hour',
+  hours: 'hour',
+  day: 'day',
+  days: 'day',
+};
+const WEEKDAYS: Readonly<Record<string, string>> = {
+  monday: 'MON',
+  tuesday: 'TUE',
+  wednesday: 'WED',
+  thursday: 'THU',
+  friday: 'FRI',
+  saturday: 'SAT',
+  sunday: 'SUN',
+};
+/** Zones and places a time may be given in that are not UTC (`9am AEST`, `Sydney time`, `America/New_York`). */
+const OTHER_ZONE =
+  /\b(aest|aedt|acst|acdt|awst|nzst|nzdt|pst|pdt|est|edt|cst|cdt|mst|mdt|bst|cet|cest|eet|ist|jst|sgt|hkt|local time|[a-z]+ time|[a-z]+\/[a-z_]+)\b/;
+const UTC = /\b(utc|gmt|zulu)\b/;
+
+/** The schedule a text asks for; undefined when it names none. */
+export function scheduleAsked(text: string): ScheduleAsk | undefined {
+  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  const seconds = /\bevery (\d+ )?seconds?\b/.exec(lower);
+  if (seconds !== null)
+    return {
+      unmet: `"${seconds[0]}" is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)`,
+      words: words(seconds[0]),
+    };
+  const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(lower);
+  if (rate !== null) return rateAsk(rate[0], rate[1] ?? '', UNITS[rate[2] ?? ''] ?? 'minute');
+  const bare =
+    /\b(every (minute|hour|day|night|weekday|week|month)|hourly|daily|nightly|weekly|monthly|weekdays|on weekdays|(every|each|on) (mon|tues|wednes|thurs|fri|satur|sun)days?)\b/.exec(
+      lower,
+    );
+  if (bare === null) return undefined;
+  const phrase = bare[0];
+  if (/minute/.test(phrase))
+    return { expression: 'rate(1 minute)', said: 'every minute', words: words(phrase) };
+  if (/hour/.test(phrase)) return { expression: 'rate(1 hour)', said: 'every hour', words: words(phrase) };
+  const time = timeAsked(lower.slice(bare.index));
+  if (time !== undefined && 'unmet' in time) return { unmet: time.unmet, words: words(phrase) };
+  const zone = time === undefined ? undefined : zoneOf(time.after);
+  if (zone !== undefined)
+    return {
+      unmet: `"${zone}" is not UTC: EventBridge rules run cron in UTC only, so a time in another zone (which may also shift with daylight saving) needs EventBridge Scheduler (AWS::Scheduler::Schedule with ScheduleExpressionTimezone)`,
+      words: words(phrase),
+    };
+  return dayAsk(phrase, time);
+}
+
+function rateAsk(phrase: string, amount: string, unit: 'minute' | 'hour' | 'day'): ScheduleAsk {
+  if (amount.startsWith('half'))
+    return unit === 'hour'
+      ? { expression: 'rate(30 minutes)', said: 'every 30 minutes', words: words(phrase) }
+      : { expression: 'rate(12 hours)', said: 'every 12 hours', words: words(phrase) };
+  if (amount === 'other') return rateAsk(phrase, '2', unit);
+  const value = amount === 'a' || amount === 'one' ? 1 : Number(amount);
+  if (!Number.isInteger(value) || value < 1)
+    return {
+      unmet: `"${phrase}" is not a whole number of ${unit}s, which is all a rate() schedule takes`,
+      words: words(phrase),
+    };
+  const named = `${value} ${unit}${value === 1 ? '' : 's'}`;
+  return { expression: `rate(${named})`, said: `every ${value === 1 ? unit : named}`, words: words(phrase) };
+}
+
+/** `at 02:00`, `at 2am`, `at 2:30 pm`, `at 9`, `at noon`, `at midnight`: hours and minutes, or why not. */
+function timeAsked(
+  text: string,
+): { hour: number; minute: number; after: string } | { unmet: string } | undefined {
+  const named = /\bat (?:12 ?)?(noon|midnight)\b/.exec(text);
+  if (named !== null)
+    return { hour: named[1] === 'noon' ? 12 : 0, minute: 0, after: afterMatch(text, named) };
+  const match = /\bat (\d{1,2})(?:[:.h](\d{2}))? ?(am|pm|a\.m\.|p\.m\.)?/.exec(text);
+  if (match === null) return undefined;
+  let hour = Number(match[1]);
+  const minute = Number(match[2] ?? '0');
+  const half = match[3]?.replace(/\./g, '');
+  if (half !== undefined && (hour < 1 || hour > 12)) return { unmet: `"${match[0]}" is not a time of day` };
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (half === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return { unmet: `"${match[0]}" is not a time of day` };
+  return { hour, minute, after: afterMatch(text, match) };
+}
+
+/** The few words after a time, where its zone would be named (`at 9am AEST`, `at 02:00 Sydney time`). */
+function afterMatch(text: string, match: RegExpExecArray): string {
+  return text.slice(match.index + match[0].length, match.index + match[0].length + 24);
+}
+
+function zoneOf(text: string): string | undefined {
+  if (UTC.test(text)) return undefined;
+  return OTHER_ZONE.exec(text)?.[0];
+}
+
+function dayAsk(phrase: string, time: { hour: number; minute: number } | undefined): ScheduleAsk {
+  const at = time === undefined ? undefined : `${pad(time.hour)}:${pad(time.minute)} UTC`;
+  const found = words(phrase);
+  const cron = (dayOfMonth: string, dayOfWeek: string) =>
+    `cron(${time?.minute ?? 0} ${time?.hour ?? 0} ${dayOfMonth} * ${dayOfWeek} *)`;
+  const midnight = 'no time was named: it runs at 00:00 UTC';
+  if (/weekday/.test(phrase))
+    return {
+      expression: cron('?', 'MON-FRI'),
+      said: `every weekday at ${at ?? '00:00 UTC'}`,
+      ...(at === undefined ? { assumed: midnight } : {}),
+      words: found,
+    };
+  const day = Object.keys(WEEKDAYS).find((name) => phrase.includes(name.slice(0, 3)));
+  if (day !== undefined && !/\bmonth/.test(phrase))
+    return {
+      expression: cron('?', WEEKDAYS[day] ?? 'MON'),
+      said: `every ${day} at ${at ?? '00:00 UTC'}`,
+      ...(at === undefined ? { assumed: midnight } : {}),
+      words: found,
+    };
+  if (/week/.test(phrase))
+    return at === undefined
+      ? { expression: 'rate(7 days)', said: 'every 7 days', words: found }
+      : {
+          expression: cron('?', 'MON'),
+          said: `every monday at ${at}`,
+          assumed: 'no day was named: Monday',
+          words: found,
+        };
+  if (/month/.test(phrase))
+    return {
+      expression: cron('1', '?'),
+      said: `on the 1st of every month at ${at ?? '00:00 UTC'}`,
+      assumed:
+        at === undefined ? 'no day or time was named: the 1st at 00:00 UTC' : 'no day was named: the 1st',
+      words: found,
+    };
+  if (/night/.test(phrase) && at === undefined)
+    return { expression: cron('*', '?'), said: 'every night at 00:00 UTC', assumed: midnight, words: found };
+  return at === undefined
+    ? { expression: 'rate(1 day)', said: 'every day', words: found }
+    : { expression: cron('*', '?'), said: `every day at ${at}`, words: found };
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+function words(phrase: string): string[] {
+  return phrase.match(/[a-z0-9]+/g) ?? [];
+}
