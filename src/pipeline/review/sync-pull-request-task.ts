@@ -496,7 +496,10 @@ function carryingPush(
 
 function samePush(a: LastPush, b: LastPush | undefined): boolean {
   if (b === undefined || a.sha !== b.sha || a.by.kind !== b.by.kind) return false;
-  return a.by.kind === 'agent' || b.by.kind === 'agent' || (a.by.login === b.by.login && a.by.id === b.by.id);
+  if (a.by.kind === 'agent' || b.by.kind === 'agent') return true;
+  // A push recorded before ids were kept is the same push when the login is the same.
+  const sameId = a.by.id === undefined || b.by.id === undefined || a.by.id === b.by.id;
+  return a.by.login === b.by.login && sameId;
 }
 
 /** One paragraph for the status comment: where the task stands and who moved it there. */
