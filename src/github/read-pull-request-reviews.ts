@@ -2,7 +2,7 @@
 export interface ListedReview {
   readonly id: number;
   /** `type` is `User`, `Bot` or `Organization`; older fixtures may leave it out. */
-  readonly user: { readonly login: string; readonly type?: string } | null;
+  readonly user: { readonly login: string; readonly type?: string; readonly id?: number } | null;
   /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED` or `PENDING`. */
   readonly state: string;
   /** The head the review was written against; null for some old reviews. */

@@ -15,10 +15,11 @@ export interface PushActivityClient {
   };
 }
 
-/** Who GitHub says pushed a head: the activity's `actor` (`type` is `User` or `Bot`). */
+/** Who GitHub says pushed a head: the activity's `actor` (`type` is `User` or `Bot`; `id` its account id). */
 export interface Pusher {
   readonly login: string;
   readonly type: string;
+  readonly id?: number;
 }
 
 /** The answer: the pusher of each sha GitHub named, and why the others are unknown (for the log). */
@@ -30,7 +31,7 @@ export interface PushersFound {
    * (newest first): a push no event told the agent of either, with its pusher (`login`) when the
    * activity names one. Two unseen pushes leave one `unvalidated_push`; this finds the rest.
    */
-  readonly earlier?: readonly { readonly sha: string; readonly login?: string }[];
+  readonly earlier?: readonly { readonly sha: string; readonly pusher?: Pusher }[];
 }
 
 /** Updates a page: the most the endpoint gives. */
@@ -42,21 +43,39 @@ const PER_PAGE = 100;
  */
 export const MAX_ACTIVITY_PAGES = 3;
 
-/** Activities that made the branch point at `after` (a merge of another pull request does not). */
-const PUSHES: ReadonlySet<string> = new Set(['push', 'force_push', 'branch_creation']);
+/**
+ * Activities that made the branch point at `after`, by their actor. The list is filtered to the
+ * task branch's ref, so every update in it moved that branch: a push, a force push, its creation,
+ * and a pull request merged into it (`pr_merge`, by whoever pressed merge) or by a merge queue
+ * (`merge_queue_merge`) — GitHub's REST "List repository activities" `activity_type` values. Only
+ * `branch_deletion` leaves no head (its `after` is all zeros, which no asked sha is).
+ */
+const PUSHES: ReadonlySet<string> = new Set([
+  'push',
+  'force_push',
+  'branch_creation',
+  'pr_merge',
+  'merge_queue_merge',
+]);
 
 const activitySchema = z.object({
   after: z.string().max(64),
   activity_type: z.string(),
-  actor: z.object({ login: z.string().min(1).max(100), type: z.string().max(40).optional() }).nullable(),
+  actor: z
+    .object({
+      login: z.string().min(1).max(100),
+      id: z.number().int().positive().optional(),
+      type: z.string().min(1).max(40).optional(),
+    })
+    .nullable(),
 });
 
 /**
  * Who pushed each of `shas` to `branch`, from GitHub's record of the branch's updates ("List
  * repository activities", `GET /repos/{owner}/{repo}/activity` with `ref=refs/heads/<branch>`,
  * newest first; docs.github.com, *REST API endpoints for repositories*; needs `contents: read`).
- * A sha's pusher is the `actor` of the push, force push or branch creation whose `after` is that
- * sha. The answer is untrusted network input, read at most `MAX_ACTIVITY_PAGES` pages, and any doubt
+ * A sha's pusher is the `actor` of the update (`PUSHES`: a push, a merge into the branch…) whose
+ * `after` is that sha: login, account id and type (a `Bot` names no person). The answer is untrusted network input, read at most `MAX_ACTIVITY_PAGES` pages, and any doubt
  * leaves a sha unknown (out of `pushers`, `unknown` saying why), never guessed: a failed call, an
  * item that is not an activity, a list longer than the bound (an older update of the same sha may
  * name someone else), no update naming it, a deleted actor, two different actors for one sha, or
@@ -109,8 +128,7 @@ export async function readPushers(params: {
     if (!wanted.has(sha) || !PUSHES.has(activity.activity_type)) continue;
     const login = activity.actor?.login.toLowerCase() ?? '';
     actors.set(sha, (actors.get(sha) ?? new Set()).add(login));
-    if (activity.actor !== null && !pushers.has(sha))
-      pushers.set(sha, { login: activity.actor.login, type: activity.actor.type ?? 'User' });
+    if (activity.actor !== null && !pushers.has(sha)) pushers.set(sha, pusherOf(activity.actor));
   }
   const agent = params.agentLogin?.toLowerCase();
   for (const [sha, logins] of actors) {
@@ -138,19 +156,28 @@ function pushesUnder(params: {
   activities: readonly z.infer<typeof activitySchema>[];
   wanted: ReadonlySet<string>;
   agent: string | undefined;
-}): { sha: string; login?: string }[] {
+}): { sha: string; pusher?: Pusher }[] {
   const { activities, wanted, agent } = params;
   const start = activities.findIndex(
     (activity) => PUSHES.has(activity.activity_type) && wanted.has(activity.after.toLowerCase()),
   );
   if (start < 0) return [];
-  const found: { sha: string; login?: string }[] = [];
+  const found: { sha: string; pusher?: Pusher }[] = [];
   for (const activity of activities.slice(start + 1)) {
-    const login = activity.actor?.login;
-    if (agent !== undefined && login?.toLowerCase() === agent) break;
+    const { actor } = activity;
+    if (agent !== undefined && actor?.login.toLowerCase() === agent) break;
     const sha = activity.after.toLowerCase();
     if (!PUSHES.has(activity.activity_type) || wanted.has(sha)) continue;
-    found.push(login === undefined ? { sha } : { sha, login });
+    found.push(actor === null ? { sha } : { sha, pusher: pusherOf(actor) });
   }
   return found;
+}
+
+/** The activity's actor as a `Pusher`: an actor without `type` (older answers) is taken as a `User`. */
+function pusherOf(actor: NonNullable<z.infer<typeof activitySchema>['actor']>): Pusher {
+  return {
+    login: actor.login,
+    type: actor.type ?? 'User',
+    ...(actor.id === undefined ? {} : { id: actor.id }),
+  };
 }

@@ -10,7 +10,7 @@ import {
 interface ListedReviewComment {
   id: number;
   pull_request_review_id: number | null;
-  user: { login: string; type?: string } | null;
+  user: { login: string; type?: string; id?: number } | null;
   body: string;
   path: string;
   line?: number | null;
@@ -24,7 +24,7 @@ interface ListedReviewComment {
 
 interface ListedIssueComment {
   id: number;
-  user: { login: string; type?: string } | null;
+  user: { login: string; type?: string; id?: number } | null;
   body?: string;
   created_at: string;
 }
@@ -141,7 +141,7 @@ export async function readReviewFeedback(params: {
       feedback: {
         source: changes ? 'changes_requested_review' : 'commented_review',
         id: review.id,
-        author: { login: review.user.login, type: review.user.type ?? 'User' },
+        author: authorOf(review.user),
         body,
         comments,
       },
@@ -155,7 +155,7 @@ export async function readReviewFeedback(params: {
       feedback: {
         source: 'implement_comment',
         id: comment.id,
-        author: { login: comment.user.login, type: comment.user.type ?? 'User' },
+        author: authorOf(comment.user),
         body: body
           .trimStart()
           .replace(/^\/implement/i, '')
@@ -208,4 +208,9 @@ function toInline(comment: ListedReviewComment): InlineComment {
 /** Only GitHub's `RIGHT` is the head: anything else is read as the base, which nothing is applied to. */
 function onSide(side: string | undefined): 'LEFT' | 'RIGHT' {
   return side === 'RIGHT' ? 'RIGHT' : 'LEFT';
+}
+
+/** A feedback author as GitHub lists them: login, type (`User` when not given) and account id. */
+function authorOf(user: { login: string; type?: string; id?: number }): ReviewFeedback['author'] {
+  return { login: user.login, type: user.type ?? 'User', ...(user.id === undefined ? {} : { id: user.id }) };
 }

@@ -5,7 +5,11 @@ const OTHER = 'f'.repeat(40);
 const AGENT = 'implementation-agent[bot]';
 
 /** One update of the branch as `GET /repos/{owner}/{repo}/activity` lists it. */
-const activity = (after: string, actor: { login: string; type: string } | null, type = 'push') => ({
+const activity = (
+  after: string,
+  actor: { login: string; type: string; id?: number } | null,
+  type = 'push',
+) => ({
   id: 1,
   node_id: 'RA_kwDOABCD1',
   before: 'b'.repeat(40),
@@ -42,7 +46,6 @@ describe('readPushers (review 9f)', () => {
   });
 
   it.each([
-    ['a merge of another pull request', [activity(HEAD, mallory, 'pr_merge')]],
     ['a deleted actor', [activity(HEAD, null)]],
     [
       'two different actors for the one sha',
@@ -56,6 +59,14 @@ describe('readPushers (review 9f)', () => {
     expect(found.pushers.has(HEAD)).toBe(false);
     expect(found.unknown).toBeDefined();
   });
+
+  it.each(['pr_merge', 'merge_queue_merge'])(
+    'names the actor of a %s into the task branch as the pusher of its head (review #9h)',
+    async (type) => {
+      const found = await read([activity(HEAD, { login: 'bob', id: 9, type: 'User' }, type)]);
+      expect(found.pushers.get(HEAD)).toEqual({ login: 'bob', id: 9, type: 'User' });
+    },
+  );
 
   it('the same actor twice (a push, then a force push back) still names them', async () => {
     const found = await read([
@@ -99,13 +110,28 @@ describe('readPushers: every other push under the asked one, since the agent las
       activity(OLDEST, agent),
       activity('a'.repeat(40), { login: 'eve', type: 'User' }),
     ]);
-    expect(found.earlier).toEqual([{ sha: EARLIER, login: 'mallory' }, { sha: OTHER }]);
+    expect(found.earlier).toEqual([
+      { sha: EARLIER, pusher: { login: 'mallory', type: 'User' } },
+      { sha: OTHER },
+    ]);
   });
 
-  it('a merge of another pull request is not a push; nothing under the asked sha lists nothing', async () => {
+  // GitHub REST "List repository activities": `activity_type` is push, force_push, branch_creation,
+  // branch_deletion, pr_merge or merge_queue_merge. The list is filtered by `ref` to the task branch,
+  // so a `pr_merge` there is a pull request merged INTO the task branch: it moved the branch to
+  // `after`, by its actor, as a push would (review #9h). Only a deletion leaves no head.
+  it('a merge into the task branch moves its head like a push; nothing under the asked sha lists nothing', async () => {
+    expect((await read([activity(HEAD, mallory), activity(EARLIER, mallory, 'pr_merge')])).earlier).toEqual([
+      { sha: EARLIER, pusher: { login: 'mallory', type: 'User' } },
+    ]);
     expect(
-      (await read([activity(HEAD, mallory), activity(EARLIER, mallory, 'pr_merge')])).earlier,
-    ).toBeUndefined();
+      (
+        await read([
+          activity(HEAD, mallory),
+          activity(EARLIER, { login: 'bob', id: 9, type: 'User' }, 'merge_queue_merge'),
+        ])
+      ).earlier,
+    ).toEqual([{ sha: EARLIER, pusher: { login: 'bob', id: 9, type: 'User' } }]);
     expect((await read([activity(HEAD, mallory), activity(OLDEST, agent)])).earlier).toBeUndefined();
   });
 });

@@ -37,7 +37,8 @@ export interface ReviewFeedback {
   readonly source: FeedbackSource;
   /** The review, review comment or issue comment id: the trigger key (`feedbackTriggerKey`) is built from it. */
   readonly id: number;
-  readonly author: { readonly login: string; readonly type: string };
+  /** Who gave it: login, account type and, when GitHub listed it, account id. */
+  readonly author: { readonly login: string; readonly type: string; readonly id?: number };
   /** The review's or comment's own text; `''` for a review submitted with inline comments only. */
   readonly body: string;
   /** The review's inline comments (a `review_comment` carries itself here). */

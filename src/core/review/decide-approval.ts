@@ -3,8 +3,8 @@ import type { ReviewVerdict } from './latest-review-verdicts.js';
 
 export interface ApprovalDecision {
   /**
-   * Enough counted approvals of the head (one, or one more than `unknownPushes`) and no counted
-   * request for changes.
+   * Enough counted approvals of the head (`approvalsNeeded`: one, or two different writers' while
+   * a push's pusher is unknown) and no counted request for changes.
    */
   readonly approved: boolean;
   /** Reviewers with write access who approved the current head. */
@@ -22,7 +22,7 @@ export interface ApprovalDecision {
   readonly tooManyReviews?: true;
   /**
    * Pushes at or under the head whose pusher nobody can name (`applyReviewPolicy`): approvals of
-   * more writers than these are needed, so at least one approver pushed none of them. Absent: none.
+   * two different writers are needed, however many such pushes there are. Absent: none.
    */
   readonly unknownPushes?: readonly string[];
 }
@@ -36,8 +36,11 @@ export interface ApprovalDecision {
  *
  * When pushes at or under the head have a pusher nobody can name (`unknownPushes`, from
  * `applyReviewPolicy`), whoever pushed one may be an approver, and the pusher rule cannot set their
- * approval aside: approvals of the head from `unknownPushes.length + 1` different writers are
- * needed (two for one such push), so at least one of them pushed none of those commits.
+ * approval aside: approvals of the head from two different writers are needed (`approvalsNeeded`).
+ * Two suffice for any number of such pushes: each push has one pusher, so for every push at least
+ * one of two different approvers is not its pusher, and every push is approved by someone other
+ * than whoever made it. A named pusher's own approval is set aside before this
+ * (`applyReviewPolicy`), so it is never one of the two.
  */
 export function decideApproval(params: {
   verdicts: readonly ReviewVerdict[];
@@ -52,7 +55,7 @@ export function decideApproval(params: {
   const changesRequestedBy = counted.filter((v) => v.state === 'CHANGES_REQUESTED').map((v) => v.login);
   const unknownPushes = params.unknownPushes ?? [];
   return {
-    approved: approvedBy.length > unknownPushes.length && changesRequestedBy.length === 0,
+    approved: approvedBy.length >= approvalsNeeded(unknownPushes) && changesRequestedBy.length === 0,
     approvedBy,
     changesRequestedBy,
     withoutWriteAccess: params.verdicts
@@ -61,6 +64,14 @@ export function decideApproval(params: {
     stale: counted.filter((v) => v.state === 'APPROVED' && !onHead(v)).map((v) => v.login),
     ...(unknownPushes.length === 0 ? {} : { unknownPushes }),
   };
+}
+
+/**
+ * How many different writers must approve the head: one, or two while any push at or under it has
+ * a pusher nobody can name (`decideApproval` says why two suffice however many there are).
+ */
+export function approvalsNeeded(unknownPushes: readonly string[] | undefined): 1 | 2 {
+  return (unknownPushes?.length ?? 0) === 0 ? 1 : 2;
 }
 
 /** The rule's answer before anyone has reviewed. */

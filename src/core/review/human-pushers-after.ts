@@ -1,8 +1,31 @@
 import type { TaskMarker } from '../state/state-marker.js';
+import { accountOf, sameAccount, type Account, type RecordedAccount } from './account.js';
 import type { LastPush } from './last-push.js';
 
 /** How many pushers the marker keeps (`human_pushers`): a task's branch has a handful, not hundreds. */
 export const MAX_HUMAN_PUSHERS = 20;
+
+/**
+ * `recorded` pushers (marker `human_pushers`) with `pushers` taken in: one entry per account
+ * (`sameAccount`: by id when both have one, else by login), the newest record of it kept and put
+ * last, at most `MAX_HUMAN_PUSHERS` (the oldest dropped first). Logins lowercase; an account
+ * known by login alone stays a bare login, as older markers wrote it. Pure.
+ */
+export function pushersAfter(
+  recorded: readonly RecordedAccount[] | undefined,
+  pushers: readonly Account[],
+): RecordedAccount[] {
+  const all: Account[] = [];
+  for (const entry of [...(recorded ?? []), ...pushers]) {
+    const account = accountOf(entry);
+    const at = all.findIndex((known) => sameAccount(known, account));
+    if (at >= 0) all.splice(at, 1);
+    all.push({ ...account, login: account.login.toLowerCase() });
+  }
+  return all
+    .slice(-MAX_HUMAN_PUSHERS)
+    .map((account) => (account.id === undefined && account.type === undefined ? account.login : account));
+}
 
 /**
  * Everyone but the agent who pushed to the task's branch (marker `human_pushers`), once `push` is
@@ -13,21 +36,25 @@ export const MAX_HUMAN_PUSHERS = 20;
  * (a re-run, a feedback commit; `publishPullRequest` never force-moves a branch), so the list holds
  * for the task's life. The one exception is a branch that is gone (deleted once its pull request was
  * closed): the run that makes it anew from the base branch drops the list with the other records of
- * the old branch's pushes (`RECREATED_BRANCH_RESETS`), since
- * nothing anyone pushed before is under its head. Logins lowercase, without repeats, the
- * newest last, at most `MAX_HUMAN_PUSHERS` (the oldest dropped first).
+ * the old branch's pushes (`RECREATED_BRANCH_RESETS`), since nothing anyone pushed before is under
+ * its head. As `pushersAfter` keeps them (each pusher's account id and type when recorded).
  */
 export function humanPushersAfter(params: {
   marker: Pick<TaskMarker, 'human_pushers' | 'last_push'>;
   push: LastPush;
-}): string[] {
-  const loginOf = (push: LastPush | undefined) =>
-    push === undefined || push.by.kind === 'agent' ? [] : [push.by.login];
-  const all = [
-    ...(params.marker.human_pushers ?? []),
-    ...loginOf(params.marker.last_push),
-    ...loginOf(params.push),
-  ];
-  const unique = [...new Set(all.map((login) => login.toLowerCase()))];
-  return unique.slice(-MAX_HUMAN_PUSHERS);
+}): RecordedAccount[] {
+  const pusherOf = (push: LastPush | undefined): Account[] =>
+    push === undefined || push.by.kind === 'agent'
+      ? []
+      : [
+          {
+            login: push.by.login,
+            ...(push.by.id === undefined ? {} : { id: push.by.id }),
+            ...(push.by.kind === 'bot' ? { type: 'Bot' } : {}),
+          },
+        ];
+  return pushersAfter(params.marker.human_pushers, [
+    ...pusherOf(params.marker.last_push),
+    ...pusherOf(params.push),
+  ]);
 }

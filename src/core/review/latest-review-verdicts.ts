@@ -1,7 +1,7 @@
 /** A pull request review as `GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews` lists it. */
 export interface PullRequestReview {
   /** `type` is `User`, `Bot` or `Organization`; older fixtures may leave it out. */
-  readonly user: { readonly login: string; readonly type?: string } | null;
+  readonly user: { readonly login: string; readonly type?: string; readonly id?: number } | null;
   /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED` or `PENDING`. */
   readonly state: string;
   /** The head the review was written against; null for some old reviews. */
@@ -11,6 +11,8 @@ export interface PullRequestReview {
 /** A reviewer's standing verdict: their latest approval or request for changes that still holds. */
 export interface ReviewVerdict {
   readonly login: string;
+  /** The reviewer's GitHub account id, when the review list gave it: it stays through a rename. */
+  readonly id?: number;
   readonly state: 'APPROVED' | 'CHANGES_REQUESTED';
   readonly commitId: string | null;
 }
@@ -32,7 +34,8 @@ export function latestReviewVerdicts(reviews: readonly PullRequestReview[]): Rev
     const key = review.user.login.toLowerCase();
     if (review.state === 'DISMISSED') verdicts.delete(key);
     if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED') {
-      verdicts.set(key, { login: review.user.login, state: review.state, commitId: review.commit_id });
+      const id = review.user.id === undefined ? {} : { id: review.user.id };
+      verdicts.set(key, { login: review.user.login, ...id, state: review.state, commitId: review.commit_id });
     }
   }
   return [...verdicts.values()];

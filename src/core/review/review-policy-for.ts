@@ -1,6 +1,7 @@
 import type { AgentConfig } from '../config/agent-config.js';
 import type { TaskMarker } from '../state/state-marker.js';
 import { agentRecordedCommits } from './agent-recorded-commits.js';
+import { foreignPushOf } from './foreign-push.js';
 import { humanPushersAfter } from './human-pushers-after.js';
 import type { LastPush } from './last-push.js';
 import type { ReviewPolicy } from './review-policy.js';
@@ -25,6 +26,7 @@ export function reviewPolicyFor(params: {
     | Pick<
         TaskMarker,
         | 'requester'
+        | 'requester_id'
         | 'last_push'
         | 'last_outcome'
         | 'unsent_artifacts'
@@ -47,14 +49,20 @@ export function reviewPolicyFor(params: {
         : humanPushersAfter({ marker, push: params.push });
   // The marker's last push, a person's, stays named once `push` (newer) stands in for it.
   const replaced = params.push === undefined ? undefined : marker?.last_push;
+  // It keeps its pusher's id and, for a bot's push, that it names no person (`foreignPushOf`).
+  const replacedPush = foreignPushOf(replaced);
   const foreignPushes = [
     ...(marker?.foreign_pushes ?? []),
-    ...(replaced === undefined || replaced.by.kind === 'agent'
-      ? []
-      : [{ sha: replaced.sha.toLowerCase(), login: replaced.by.login }]),
+    ...(replacedPush === undefined ? [] : [replacedPush]),
   ];
   return {
-    requester: marker?.requester,
+    requester:
+      marker?.requester === undefined
+        ? undefined
+        : {
+            login: marker.requester,
+            ...(marker.requester_id === undefined ? {} : { id: marker.requester_id }),
+          },
     allowSelfApproval: params.review.allow_self_approval,
     agentLogin: params.agentLogin,
     reapproveOnPush: params.review.reapprove_on_push,

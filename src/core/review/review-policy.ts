@@ -1,10 +1,14 @@
+import { accountOf, mayBeAccount, type RecordedAccount } from './account.js';
 import { headPusher, unknownPusherPushes, type PushRecord } from './unknown-pusher-pushes.js';
 import type { ReviewVerdict } from './latest-review-verdicts.js';
 
 /** Guided mode's settings around the one approval rule (config `review`, DESIGN §4). */
 export interface ReviewPolicy extends PushRecord {
-  /** Who asked for the task; their approval counts only with `allowSelfApproval`. */
-  readonly requester: string | undefined;
+  /**
+   * Who asked for the task (their login, and account id when the task recorded it); their approval
+   * counts only with `allowSelfApproval`.
+   */
+  readonly requester: RecordedAccount | undefined;
   readonly allowSelfApproval: boolean;
   /** The agent's own login (e.g. `implementation-agent[bot]`): it never approves its own work. */
   readonly agentLogin: string | undefined;
@@ -14,7 +18,7 @@ export interface ReviewPolicy extends PushRecord {
    * Everyone but the agent who pushed to the task's branch (marker `human_pushers`): their commits
    * may sit under the agent's head, so their approval is set aside like the head's pusher's.
    */
-  readonly humanPushers?: readonly string[];
+  readonly humanPushers?: readonly RecordedAccount[];
   /** Whoever pushed the head may approve it (`review.allow_pusher_approval`). */
   readonly allowPusherApproval: boolean;
 }
@@ -29,7 +33,7 @@ export interface PolicyVerdicts {
   readonly setAside: readonly { readonly login: string; readonly why: SetAsideReason }[];
   /**
    * Pushes at or under the head whose pusher nobody can name (`unknownPusherPushes`): any approver
-   * may have made one, so the approval rule needs one more writer than there are such pushes.
+   * may have made one, so the approval rule needs approvals from two different writers.
    */
   readonly unknownPushes: readonly string[];
 }
@@ -37,8 +41,9 @@ export interface PolicyVerdicts {
 /**
  * Applies the policy before the approval rule: the agent's verdicts are dropped, the requester's
  * approval too unless self-approval is allowed (their request for changes still stands), and with
- * `reapproveOnPush` off every approval is taken as an approval of `headSha`. Logins compare
- * case-insensitively, as GitHub's do.
+ * `reapproveOnPush` off every approval is taken as an approval of `headSha`. A reviewer is set
+ * aside as a recorded account (requester, pusher) when `mayBeAccount` says so: the same GitHub
+ * account id (a renamed account is still the one that pushed) or the same login, case-insensitively.
  *
  * Unless `allowPusherApproval`, the approval of whoever pushed `headSha` is set aside too: someone
  * other than the pusher must approve, as GitHub's branch protection "Require approval of the most
@@ -48,8 +53,8 @@ export interface PolicyVerdicts {
  * under the agent's later commits, is set aside too (`earlier-pusher`): approving the agent's head
  * approves their commits under it. A push whose pusher nobody can name (`unknownPusherPushes`: the
  * head's, or one under it) sets nobody aside, since nobody knows whose approval to set aside: it is
- * returned in `unknownPushes`, and the approval rule then needs approvals from more writers than
- * there are such pushes, so at least one approver pushed none of them.
+ * returned in `unknownPushes`, and the approval rule then needs approvals from two different
+ * writers (`decideApproval`).
  */
 export function applyReviewPolicy(params: {
   verdicts: readonly ReviewVerdict[];
@@ -57,28 +62,34 @@ export function applyReviewPolicy(params: {
   headSha: string;
 }): PolicyVerdicts {
   const { policy } = params;
-  const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();
+  const same = (verdict: ReviewVerdict, login: string | undefined) =>
+    login !== undefined && mayBeAccount(verdict, { login });
   const verdicts: ReviewVerdict[] = [];
   const setAside: { login: string; why: SetAsideReason }[] = [];
   const pusher = policy.allowPusherApproval ? undefined : headPusher(policy, params.headSha);
   for (const verdict of params.verdicts) {
-    if (same(verdict.login, policy.agentLogin)) {
+    if (same(verdict, policy.agentLogin)) {
       if (verdict.state === 'APPROVED') setAside.push({ login: verdict.login, why: 'agent' });
       continue;
     }
     const approval = verdict.state === 'APPROVED';
-    if (approval && !policy.allowSelfApproval && same(verdict.login, policy.requester)) {
+    if (
+      approval &&
+      !policy.allowSelfApproval &&
+      policy.requester !== undefined &&
+      mayBeAccount(verdict, accountOf(policy.requester))
+    ) {
       setAside.push({ login: verdict.login, why: 'requester' });
       continue;
     }
-    if (approval && pusher?.kind === 'named' && same(verdict.login, pusher.login)) {
+    if (approval && pusher?.kind === 'named' && mayBeAccount(verdict, pusher)) {
       setAside.push({ login: verdict.login, why: 'pusher' });
       continue;
     }
     if (
       approval &&
       !policy.allowPusherApproval &&
-      policy.humanPushers?.some((login) => same(verdict.login, login))
+      policy.humanPushers?.some((account) => mayBeAccount(verdict, accountOf(account)))
     ) {
       setAside.push({ login: verdict.login, why: 'earlier-pusher' });
       continue;

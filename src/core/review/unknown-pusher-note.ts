@@ -1,9 +1,10 @@
 import { mention } from '../markdown/mention.js';
-import type { ApprovalDecision } from './decide-approval.js';
+import { approvalsNeeded, type ApprovalDecision } from './decide-approval.js';
 
 /**
  * One markdown sentence saying why approvals of more writers are needed, while the counted ones fall
- * short of one more than `decision.unknownPushes` (`decideApproval`): "One more approval from
+ * short of two different writers' because of `decision.unknownPushes` (`decideApproval`,
+ * `approvalsNeeded`): "One more approval from
  * another writer is needed because GitHub could not say who pushed `abc1234`: @mallory's approval
  * may be the pusher's own." Shas shown shortened, logins as mentions. Undefined when none is missing.
  */
@@ -11,7 +12,7 @@ export function unknownPusherNote(
   decision: Pick<ApprovalDecision, 'unknownPushes' | 'approvedBy'>,
 ): string | undefined {
   const unknown = decision.unknownPushes ?? [];
-  const needed = unknown.length + 1;
+  const needed = approvalsNeeded(unknown);
   const missing = needed - decision.approvedBy.length;
   if (unknown.length === 0 || missing <= 0) return undefined;
   const shas = unknown.map((sha) => `\`${sha.slice(0, 7)}\``).join(', ');
@@ -19,12 +20,7 @@ export function unknownPusherNote(
   const lifted = '(`review.allow_pusher_approval: true` lifts the rule)';
   if (decision.approvedBy.length === 0)
     return `Approvals from ${needed} different writers are needed ${why}: whoever did may approve it, so at least one approver must be someone else ${lifted}.`;
-  const more =
-    missing === 1
-      ? 'One more approval from another writer is'
-      : `${missing} more approvals from other writers are`;
+  // One approval counted of the two needed.
   const approvers = decision.approvedBy.map(mention).join(', ');
-  const own =
-    decision.approvedBy.length === 1 ? `${approvers}'s approval` : `any of ${approvers}'s approvals`;
-  return `${more} needed ${why}: ${own} may be the pusher's own ${lifted}.`;
+  return `One more approval from another writer is needed ${why}: ${approvers}'s approval may be the pusher's own ${lifted}.`;
 }

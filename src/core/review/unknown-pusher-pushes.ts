@@ -1,3 +1,4 @@
+import { isBotAccount, type Account } from './account.js';
 import type { ForeignPush } from './foreign-push.js';
 import type { LastPush } from './last-push.js';
 
@@ -16,35 +17,54 @@ export interface PushRecord {
 /** Who pushed `head`: the agent, a login GitHub named, nobody knows, or no task (no pusher rule). */
 export type HeadPusher =
   | { readonly kind: 'agent' }
-  | { readonly kind: 'named'; readonly login: string }
+  | { readonly kind: 'named'; readonly login: string; readonly id?: number }
   | { readonly kind: 'unknown' }
   | { readonly kind: 'no-task' };
 
 const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();
 
+/** The account a foreign push names, when it names one: its login, id and type as recorded. */
+const pusherOf = (entry: ForeignPush): Account | undefined =>
+  entry.login === undefined
+    ? undefined
+    : {
+        login: entry.login,
+        ...(entry.id === undefined ? {} : { id: entry.id }),
+        ...(entry.type === undefined ? {} : { type: entry.type }),
+      };
+
+const namedPusher = (account: Account): HeadPusher => ({
+  kind: 'named',
+  login: account.login,
+  ...(account.id === undefined ? {} : { id: account.id }),
+});
+
 /**
- * A GitHub App or Actions account (`github-actions[bot]`, `<app>[bot]`): its push names no person,
- * since any writer can make one push (a workflow they add commits with its `GITHUB_TOKEN`).
+ * A push whose pusher names a person: not a bot's (`isBotAccount`: a GitHub App, Actions or other
+ * `type: Bot` account; any writer can make one push, e.g. a workflow they add commits with its
+ * `GITHUB_TOKEN`).
  */
-const isBot = (login: string) => /\[bot\]$/i.test(login);
+const namesPerson = (account: Account | undefined): account is Account =>
+  account !== undefined && !isBotAccount(account);
 
 /**
  * Who pushed `head` as the task's record says: the recorded push of that head (`lastPush`: the
  * agent, or the `synchronize` sender), else a foreign push of that head whose pusher GitHub named,
  * else — for a marker written before pushes were recorded — the agent when the head is a commit it
  * recorded as its own. Anything else is unknown, a push by a bot other than the agent too (it names
- * no person: lead's decision, review #9g). No record at all (no task): `no-task`. Pure.
+ * no person: lead's decision, review #9g), told by its recorded account type (`Copilot` is `type:
+ * Bot` without the `[bot]` suffix), else by the suffix (`isBotAccount`). No record at all (no task): `no-task`. Pure.
  */
 export function headPusher(record: PushRecord, head: string): HeadPusher {
   const push = record.lastPush;
-  if (push !== undefined && same(push.sha, head))
-    return push.by.kind === 'agent'
-      ? { kind: 'agent' }
-      : push.by.kind === 'bot' || isBot(push.by.login)
-        ? { kind: 'unknown' }
-        : { kind: 'named', login: push.by.login };
-  const named = record.foreignPushes?.find((entry) => same(entry.sha, head))?.login;
-  if (named !== undefined) return isBot(named) ? { kind: 'unknown' } : { kind: 'named', login: named };
+  if (push !== undefined && same(push.sha, head)) {
+    if (push.by.kind === 'agent') return { kind: 'agent' };
+    const account = { login: push.by.login, ...(push.by.id === undefined ? {} : { id: push.by.id }) };
+    return push.by.kind === 'bot' || !namesPerson(account) ? { kind: 'unknown' } : namedPusher(account);
+  }
+  const entry = record.foreignPushes?.find((known) => same(known.sha, head));
+  const named = entry === undefined ? undefined : pusherOf(entry);
+  if (named !== undefined) return namesPerson(named) ? namedPusher(named) : { kind: 'unknown' };
   if (push === undefined) {
     const agentCommits = record.unrecordedPushes?.agentCommits;
     if (agentCommits === undefined) return { kind: 'no-task' };
@@ -65,17 +85,15 @@ export function unknownPusherPushes(record: PushRecord, head: string): string[] 
   if (pusher.kind === 'no-task') return [];
   const push = record.lastPush;
   const named = (sha: string) =>
-    (push !== undefined && push.by.kind === 'human' && !isBot(push.by.login) && same(push.sha, sha)) ||
-    (record.foreignPushes ?? []).some(
-      (entry) => entry.login !== undefined && !isBot(entry.login) && same(entry.sha, sha),
-    );
+    (push !== undefined && push.by.kind === 'human' && namesPerson(push.by) && same(push.sha, sha)) ||
+    (record.foreignPushes ?? []).some((entry) => namesPerson(pusherOf(entry)) && same(entry.sha, sha));
   const shas = [
     ...(pusher.kind === 'unknown' ? [head] : []),
     ...(record.unvalidatedPush !== undefined && !named(record.unvalidatedPush)
       ? [record.unvalidatedPush]
       : []),
     ...(record.foreignPushes ?? [])
-      .filter((entry) => (entry.login === undefined || isBot(entry.login)) && !named(entry.sha))
+      .filter((entry) => !namesPerson(pusherOf(entry)) && !named(entry.sha))
       .map((entry) => entry.sha),
   ];
   return [...new Set(shas.map((sha) => sha.toLowerCase()))];

@@ -7,6 +7,7 @@ import { handledTriggersSchema } from '../idempotency/handled-triggers.js';
 import { EXECUTION_MODES, TASK_TYPES } from '../request/execution-request.js';
 import { lastPushSchema } from '../review/last-push.js';
 import { foreignPushSchema } from '../review/foreign-push.js';
+import { accountSchema } from '../review/account.js';
 import { lifecycleEventSchema, MAX_UNSENT_EVENTS } from '../task/lifecycle-event.js';
 import { taskEventSchema } from '../task/task-event.js';
 import { mergeEnvironmentDeploys } from '../task/merge-environment-deploys.js';
@@ -100,6 +101,11 @@ export const taskMarkerSchema = z
     cost_usd: z.number().nonnegative().default(0),
     /** Who asked for the task (a GitHub login): guided mode's self-approval rule reads it. */
     requester: z.string().min(1).max(100).optional(),
+    /**
+     * The requester's GitHub account id (review #9h): the self-approval rule knows them by it
+     * through a rename. Absent in markers written before it was kept: the login alone then.
+     */
+    requester_id: z.number().int().positive().optional(),
     updated_at: z.string(),
     /**
      * Read only: where markers written before the record took deploys kept the deploy state. Read
@@ -161,12 +167,13 @@ export const taskMarkerSchema = z
     last_push: lastPushSchema.optional(),
     /**
      * Everyone but the agent who pushed to the task's branch (#9c review: `humanPushersAfter`),
-     * lowercase logins, at most 20. The agent's commits on top do not reset it: an approval from
+     * lowercase logins with GitHub's account id and type when known (a bare login in older
+     * markers; review #9h: the id survives a rename, the type tells a bot), at most 20. The agent's commits on top do not reset it: an approval from
      * one of them is set aside (`review.allow_pusher_approval`), since their commits stay under
      * the agent's head. Dropped only by a run that makes the branch anew from the base branch (it
      * was deleted: `RECREATED_BRANCH_RESETS`). Absent: none recorded.
      */
-    human_pushers: z.array(z.string().min(1).max(100)).max(20).optional(),
+    human_pushers: z.array(z.union([z.string().min(1).max(100), accountSchema])).max(20).optional(),
     /**
      * Pushes to the task's branch someone other than the agent made, and who made each as GitHub
      * said (#9 review: the `pull_request.synchronize` sender, or the repository activity's actor for

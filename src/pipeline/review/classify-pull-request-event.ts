@@ -18,9 +18,14 @@ export interface PullRequestTaskEvent {
    */
   readonly mayCarryFeedback?: boolean;
   /** The delivery's `sender` (who GitHub says acted): manual mode reviews only a human's push. */
-  readonly sender?: { readonly login: string; readonly type: string };
+  readonly sender?: { readonly login: string; readonly type: string; readonly id?: number };
   /** The head the delivery names (`pull_request.head.sha`): for `synchronize`, the pushed head. */
   readonly headSha?: string;
+  /**
+   * For `synchronize`, the head the push moved the branch from (the payload's `before`): when it is
+   * not the head the task recorded, pushes between were never seen (`unseenPushUnder`).
+   */
+  readonly before?: string;
   /**
    * The review a `pull_request_review` delivery carries (submitted or dismissed): the sync counts it
    * even before GitHub's review list shows it (`withDeliveredReview`).
@@ -43,7 +48,14 @@ const payloadSchema = z.object({
     .object({
       id: z.number().int().positive().optional(),
       state: z.string(),
-      user: z.object({ login: z.string(), type: z.string().optional() }).nullable().optional(),
+      user: z
+        .object({
+          login: z.string(),
+          type: z.string().optional(),
+          id: z.number().int().positive().optional(),
+        })
+        .nullable()
+        .optional(),
       commit_id: z.string().max(64).nullable().optional(),
       submitted_at: z.string().max(64).nullable().optional(),
     })
@@ -63,7 +75,15 @@ const payloadSchema = z.object({
     owner: z.object({ login: z.string() }),
     default_branch: z.string().default('main'),
   }),
-  sender: z.object({ login: z.string(), type: z.string() }).optional(),
+  sender: z
+    .object({ login: z.string(), type: z.string(), id: z.number().int().positive().optional() })
+    .optional(),
+  // A `before` that is not a sha is left out rather than the event ignored.
+  before: z
+    .string()
+    .regex(/^[0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?$/)
+    .optional()
+    .catch(undefined),
 });
 
 /**
@@ -105,8 +125,19 @@ export function classifyPullRequestEvent(event: {
     issueNumber,
     event: name,
     ...(mayCarryFeedback(name, parsed.data.review?.state) ? { mayCarryFeedback: true } : {}),
-    ...(sender === undefined ? {} : { sender: { login: sender.login, type: sender.type } }),
+    ...(sender === undefined
+      ? {}
+      : {
+          sender: {
+            login: sender.login,
+            type: sender.type,
+            ...(sender.id === undefined ? {} : { id: sender.id }),
+          },
+        }),
     ...(pull.head.sha === undefined ? {} : { headSha: pull.head.sha.toLowerCase() }),
+    ...(name === 'pull_request.synchronize' && parsed.data.before !== undefined
+      ? { before: parsed.data.before.toLowerCase() }
+      : {}),
     ...deliveredReview(event.name, parsed.data.review),
   };
 }
@@ -124,6 +155,7 @@ function deliveredReview(
       user: {
         login: review.user.login,
         ...(review.user.type === undefined ? {} : { type: review.user.type }),
+        ...(review.user.id === undefined ? {} : { id: review.user.id }),
       },
       commit_id: review.commit_id ?? null,
       submitted_at: review.submitted_at ?? null,

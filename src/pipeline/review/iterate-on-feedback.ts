@@ -40,6 +40,8 @@ import { storeRevisionExchange } from '../mirror/store-revision-exchange.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
+import { suggestionAuthors } from '../../core/feedback/suggestion-authors.js';
+import { pushersAfter } from '../../core/review/human-pushers-after.js';
 
 /** What free text gets with a provider other than the offline one that cannot revise files. */
 const FREE_TEXT_NO_REVISE =
@@ -246,6 +248,8 @@ export async function iterateOnFeedback(
         // The commit was judged for risk like a generation: the task's mode and risk as it now stands.
         ...judgement?.patch,
         ...(pushed && under !== undefined ? { unvalidated_push: under.sha } : {}),
+        // A suggestion committed byte for byte is its author's push (as "Commit suggestion" is).
+        ...(pushed ? suggestionPushers(marker, counted, plan) : {}),
       },
       details: [message, judgement?.details, audit].filter((part) => part !== undefined).join('\n\n'),
       ...(revision.usage === undefined ? {} : { usage: revision.usage }),
@@ -370,6 +374,16 @@ async function judgeAll(params: {
       params.deps.log(`Feedback ${feedbackTriggerKey(feedback)} from ${login} ignored: ${standing.reason}`);
   }
   return { counted, refusals };
+}
+
+/** `human_pushers` with the authors of the suggestions the commit applied (`suggestionAuthors`), if any. */
+function suggestionPushers(
+  marker: TaskMarker,
+  feedback: readonly ReviewFeedback[],
+  plan: FeedbackPlan,
+): Pick<TaskMarker, 'human_pushers'> {
+  const authors = suggestionAuthors({ feedback, plan });
+  return authors.length === 0 ? {} : { human_pushers: pushersAfter(marker.human_pushers, authors) };
 }
 
 /** The plan after its commit was not pushed: every fix it meant to make (suggestion or revision) says why not. */

@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import type { Account } from '../../core/review/account.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { recordPushers } from '../../core/review/record-pushers.js';
@@ -51,11 +52,13 @@ export async function namePushers(params: {
     agentLogin,
   });
   if (found.unknown !== undefined) deps.log(`Pushers on ${params.branch} not named: ${found.unknown}`);
-  const named = new Map([...found.pushers].map(([sha, pusher]) => [sha, pusher.login]));
+  // Each pusher with the account id and type GitHub gave: a renamed pusher stays set aside, and a
+  // bot (`type: Bot`, whatever its login) stays a push that names no person.
+  const named = new Map<string, Account>([...found.pushers].map(([sha, pusher]) => [sha, pusher]));
   // The other unseen pushes under the asked one (two people pushed while no event came): each is
   // recorded with its pusher, or as unknown, so every pusher under the head is set aside.
   const earlier = (found.earlier ?? []).filter((push) => !asked.includes(push.sha));
-  for (const push of earlier) if (push.login !== undefined) named.set(push.sha, push.login);
+  for (const push of earlier) if (push.pusher !== undefined) named.set(push.sha, push.pusher);
   const head = params.headSha.toLowerCase();
   const headPusher = found.pushers.get(head);
   // Only what changed: asking again and hearing the same is not a new record to write.

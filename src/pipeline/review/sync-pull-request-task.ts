@@ -10,8 +10,9 @@ import { stoppedTaskAnswer } from '../../core/review/stopped-task-answer.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
-import { foreignPushesAfter } from '../../core/review/foreign-push.js';
+import { foreignPushesAfter, foreignPushOf } from '../../core/review/foreign-push.js';
 import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
+import { unseenPushUnder } from '../../core/review/unseen-push-under.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { canWalk, type TaskState } from '../../core/state/task-state.js';
@@ -133,6 +134,10 @@ export async function syncPullRequestTask(
     // The push guard for reviews: a review of a head no event told the agent of is a person's push
     // first (`unseenHeadPatch`), so the review counts only under the pusher rule for that push.
     const unseen = open ? unseenHeadPatch({ input, marker: status.marker, headSha, known }) : {};
+    // A `synchronize` from a head the task did not record: pushes under it were never seen.
+    const hidden = open
+      ? hiddenPushPatch({ input, marker: status.marker, headSha, given: options.push })
+      : {};
     // Whoever pushed what the record cannot name is asked of GitHub before any review counts.
     const named = open
       ? await namePushers({
@@ -141,19 +146,20 @@ export async function syncPullRequestTask(
           repo,
           branch: pull.head.ref,
           headSha,
-          marker: { ...status.marker, ...unseen },
+          marker: { ...status.marker, ...unseen, ...hidden },
           push: known,
           config,
           agentLogin,
         })
       : { patch: {} };
-    const marker: TaskMarker = { ...status.marker, ...unseen, ...named.patch };
+    const marker: TaskMarker = { ...status.marker, ...unseen, ...hidden, ...named.patch };
     const push = known ?? named.headPush;
     // Recorded even on a task that recorded none before (its marker predates push records): from
     // then on whose push the head is is known, not inferred from the agent's own commits.
     const newPush = push !== undefined && !samePush(push, status.marker.last_push) ? push : undefined;
     const record = {
       ...unseen,
+      ...hidden,
       ...named.patch,
       ...(newPush === undefined ? {} : pushPatch(marker, newPush)),
     };
@@ -434,6 +440,28 @@ function unseenHeadPatch(params: {
 }
 
 /**
+ * For a `pull_request.synchronize` of the current head (not the agent's own push this run knows),
+ * the push it moved the branch from when the task never recorded it (`unseenPushUnder`), recorded
+ * among `foreign_pushes` without a pusher: `namePushers` then asks GitHub who made it and what is
+ * under it, and until GitHub says, two writers must approve. Other events: nothing.
+ */
+function hiddenPushPatch(params: {
+  input: PullRequestTaskEvent;
+  marker: TaskMarker;
+  headSha: string;
+  given: LastPush | undefined;
+}): Pick<TaskMarker, 'foreign_pushes'> | Record<string, never> {
+  const { input, marker } = params;
+  const head = params.headSha.toLowerCase();
+  if (input.event !== 'pull_request.synchronize' || input.headSha !== head || params.given !== undefined)
+    return {};
+  const sha = unseenPushUnder({ marker, before: input.before, after: head });
+  return sha === undefined
+    ? {}
+    : { foreign_pushes: foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: [{ sha }] }) };
+}
+
+/**
  * What recording `push` writes on the marker: it as `last_push`, and everyone but the agent who
  * pushed so far (`human_pushers`, `humanPushersAfter`), kept when the agent commits on top.
  */
@@ -444,11 +472,8 @@ function pushPatch(
   const pushers = humanPushersAfter({ marker, push });
   // Who pushed a head stays known once the agent commits on top (`unknownPusherPushes`): this
   // push's pusher, and the one of the push it replaces as `last_push`.
-  const named = [marker.last_push, push].flatMap((entry) =>
-    entry === undefined || entry.by.kind === 'agent'
-      ? []
-      : [{ sha: entry.sha.toLowerCase(), login: entry.by.login }],
-  );
+  // Each with its pusher's account id and, for a bot's push, that it names no person.
+  const named = [marker.last_push, push].flatMap((entry) => foreignPushOf(entry) ?? []);
   const foreign =
     named.length === 0 ? undefined : foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: named });
   return {
@@ -484,7 +509,10 @@ function carryingPush(
 
 function samePush(a: LastPush, b: LastPush | undefined): boolean {
   if (b === undefined || a.sha !== b.sha || a.by.kind !== b.by.kind) return false;
-  return a.by.kind === 'agent' || b.by.kind === 'agent' || a.by.login === b.by.login;
+  if (a.by.kind === 'agent' || b.by.kind === 'agent') return true;
+  // A push recorded before ids were kept is the same push when the login is the same.
+  const sameId = a.by.id === undefined || b.by.id === undefined || a.by.id === b.by.id;
+  return a.by.login === b.by.login && sameId;
 }
 
 /** One paragraph for the status comment: where the task stands and who moved it there. */

@@ -68,7 +68,8 @@ describe('approvalCheckView', () => {
   });
 
   // #9 review 9f: nobody can name whoever pushed a commit at or under the head: one more writer.
-  it('asks for one more writer than there are pushes whose pusher nobody can name, naming who approved', () => {
+  // Review #9h: two different writers in all, however many such pushes (each has one pusher).
+  it('asks for a second writer while pushes have a pusher nobody can name, naming who approved', () => {
     const one = approvalCheckView({
       decision: { ...NO_REVIEWS, approvedBy: ['mallory'], unknownPushes: ['e'.repeat(40)] },
       setAside: [],
@@ -84,8 +85,19 @@ describe('approvalCheckView', () => {
       headSha: HEAD,
     });
     expect(two.summary).toContain(
-      '- 2 more approvals from other writers are needed because GitHub could not say who pushed `eeeeeee`, `fffffff`',
+      "- One more approval from another writer is needed because GitHub could not say who pushed `eeeeeee`, `fffffff`: @mallory's approval",
     );
+    const both = approvalCheckView({
+      decision: {
+        ...NO_REVIEWS,
+        approved: true,
+        approvedBy: ['mallory', 'bob'],
+        unknownPushes: ['e'.repeat(40), 'f'.repeat(40)],
+      },
+      setAside: [],
+      headSha: HEAD,
+    });
+    expect(both.summary).not.toContain('GitHub could not say');
   });
 
   it('with more reviews than are read, names the approvals read and why they do not count', () => {

@@ -21,7 +21,10 @@ describe('humanPushersAfter: who but the agent pushed to the branch', () => {
     const marker = { human_pushers: ['maintainer'], last_push: agentPush };
     expect(humanPushersAfter({ marker, push: humanPush('MAINTAINER', HEAD) })).toEqual(['maintainer']);
     const bot: LastPush = { sha: HEAD, by: { kind: 'bot', login: 'dependabot[bot]' } };
-    expect(humanPushersAfter({ marker, push: bot })).toEqual(['maintainer', 'dependabot[bot]']);
+    expect(humanPushersAfter({ marker, push: bot })).toEqual([
+      'maintainer',
+      { login: 'dependabot[bot]', type: 'Bot' },
+    ]);
   });
 
   it('records nobody for the agent’s own pushes', () => {

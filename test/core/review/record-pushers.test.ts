@@ -9,11 +9,33 @@ describe('recordPushers (review 9f)', () => {
       recordPushers({
         marker: { human_pushers: ['bob'] },
         asked: [sha('e'), sha('F')],
-        named: new Map([[sha('e'), 'Mallory']]),
+        named: new Map([[sha('e'), { login: 'Mallory' }]]),
       }),
     ).toEqual({
       foreign_pushes: [{ sha: sha('e'), login: 'Mallory' }, { sha: sha('f') }],
       human_pushers: ['bob', 'mallory'],
+    });
+  });
+
+  it("keeps the named account's id and type (review #9h: a rename, a bot without `[bot]`)", () => {
+    expect(
+      recordPushers({
+        marker: { human_pushers: ['mallory'] },
+        asked: [sha('e'), sha('c')],
+        named: new Map([
+          [sha('e'), { login: 'Mallory', id: 42, type: 'User' }],
+          [sha('c'), { login: 'Copilot', id: 7, type: 'Bot' }],
+        ]),
+      }),
+    ).toEqual({
+      foreign_pushes: [
+        { sha: sha('e'), login: 'Mallory', id: 42, type: 'User' },
+        { sha: sha('c'), login: 'Copilot', id: 7, type: 'Bot' },
+      ],
+      human_pushers: [
+        { login: 'mallory', id: 42, type: 'User' },
+        { login: 'copilot', id: 7, type: 'Bot' },
+      ],
     });
   });
 

@@ -69,25 +69,22 @@ describe('approval rule: a bot-typed push without the [bot] suffix, under the ag
     expect(decide({ marker, head: BOT_HEAD, approvers: ['bob'] }).approved).toBe(false);
   });
 
-  it.failing(
-    "FAULT: pusher approves own push through a bot account without `[bot]` (`Copilot`, type Bot): once the agent's commit is on top (reviewPolicyFor's replaced last_push), bob's approval alone passes",
-    () => {
-      const marker = {
-        requester: 'requester-dev',
-        last_push: botPush('Copilot'),
-        human_pushers: ['copilot'],
-      };
-      const decision = decide({
-        marker,
-        push: { sha: AGENT_HEAD, by: { kind: 'agent' } },
-        head: AGENT_HEAD,
-        approvers: ['bob'],
-      });
-      // Right: the bot's push under the head names no person, so two writers must approve.
-      expect(decision.approved).toBe(false);
-      expect(decision.unknownPushes).toEqual([BOT_HEAD]);
-    },
-  );
+  it("FAULT: pusher approves own push through a bot account without `[bot]` (`Copilot`, type Bot): once the agent's commit is on top (reviewPolicyFor's replaced last_push), bob's approval alone passes", () => {
+    const marker = {
+      requester: 'requester-dev',
+      last_push: botPush('Copilot'),
+      human_pushers: ['copilot'],
+    };
+    const decision = decide({
+      marker,
+      push: { sha: AGENT_HEAD, by: { kind: 'agent' } },
+      head: AGENT_HEAD,
+      approvers: ['bob'],
+    });
+    // Right: the bot's push under the head names no person, so two writers must approve.
+    expect(decision.approved).toBe(false);
+    expect(decision.unknownPushes).toEqual([BOT_HEAD]);
+  });
 
   it('held: a `[bot]`-suffixed bot push under the agent commit stays unknown', () => {
     const marker = {

@@ -1,3 +1,4 @@
+import { accountId } from './account-id.js';
 import { readStateMarker } from '../../../src/core/state/state-marker.js';
 import type { TaskMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
@@ -41,7 +42,9 @@ function reviewEvent(action: 'submitted' | 'dismissed', state: string, reviewer:
   const payload = webhookExample('pull_request_review', action);
   payload.review.state = state;
   payload.review.user.login = reviewer;
+  payload.review.user.id = accountId(reviewer);
   payload.sender.login = reviewer;
+  payload.sender.id = accountId(reviewer);
   payload.pull_request.head.ref = BRANCH;
   return payload;
 }
@@ -58,6 +61,8 @@ function pullRequestEvent(action: 'closed' | 'reopened' | 'synchronize', merged 
 function pushOf(sha: string) {
   const payload = pullRequestEvent('synchronize');
   payload.pull_request.head.sha = sha;
+  // Pushed on the head the task recorded: no push under it went unseen (review #9h).
+  payload.before = HEAD;
   return payload;
 }
 

@@ -1,3 +1,4 @@
+import { accountId } from './account-id.js';
 import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
 import { agentStatusComment, APP_LOGIN } from './agent-status.js';
@@ -31,10 +32,13 @@ const marker = (lastPush?: TaskMarker['last_push']): TaskMarker => ({
 });
 
 /** The real `synchronize` payload (its head is HEAD), pushed by `pusher`. */
-function pushedBy(pusher: string, type = 'User') {
+function pushedBy(pusher: string, type = 'User', before = 'd'.repeat(40)) {
   const payload = webhookExample('pull_request', 'synchronize');
+  // Pushed on the head the task recorded: no push under it went unseen (review #9h).
+  payload.before = before;
   payload.pull_request.head.ref = BRANCH;
   payload.sender.login = pusher;
+  payload.sender.id = accountId(pusher);
   payload.sender.type = type;
   return payload;
 }
@@ -146,7 +150,9 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
     const review = webhookExample('pull_request_review', 'submitted');
     review.review.state = 'approved';
     review.review.user.login = 'mallory';
+    review.review.user.id = accountId('mallory');
     review.sender.login = 'mallory';
+    review.sender.id = accountId('mallory');
     review.pull_request.head.ref = BRANCH;
 
     await deliver('pull_request_review', review);
@@ -187,7 +193,9 @@ describe('Probot app, guided mode: whoever pushed the head cannot approve it', (
     const review = webhookExample('pull_request_review', 'submitted');
     review.review.state = 'approved';
     review.review.user.login = 'maintainer';
+    review.review.user.id = accountId('maintainer');
     review.sender.login = 'maintainer';
+    review.sender.id = accountId('maintainer');
     review.pull_request.head.ref = BRANCH;
 
     await deliver('pull_request_review', review);

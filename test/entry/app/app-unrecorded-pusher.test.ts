@@ -1,3 +1,4 @@
+import { accountId } from './account-id.js';
 import { readStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { summarizeOutcome } from '../../../src/core/outcome/outcome-summary.js';
 import { webhookExample, INSTALLATION_ID } from '../../fixtures/webhook-payloads.js';
@@ -53,7 +54,9 @@ function approvalBy(reviewer: string) {
   const payload = webhookExample('pull_request_review', 'submitted');
   payload.review.state = 'approved';
   payload.review.user.login = reviewer;
+  payload.review.user.id = accountId(reviewer);
   payload.sender.login = reviewer;
+  payload.sender.id = accountId(reviewer);
   payload.pull_request.head.ref = BRANCH;
   return payload;
 }
@@ -188,6 +191,7 @@ describe('Probot app, guided mode: a task recorded before pushes were', () => {
     const push = webhookExample('pull_request', 'synchronize');
     push.pull_request.head.ref = BRANCH;
     push.sender.login = 'mallory';
+    push.sender.id = accountId('mallory');
 
     await deliver('pull_request', push);
 
@@ -207,6 +211,7 @@ describe('Probot app, guided mode: a task recorded before pushes were', () => {
     const push = webhookExample('pull_request', 'synchronize');
     push.pull_request.head.ref = BRANCH;
     push.sender.login = APP_LOGIN;
+    push.sender.id = accountId(APP_LOGIN);
     push.sender.type = 'Bot';
 
     await deliver('pull_request', push);

@@ -219,8 +219,11 @@ describe('Probot app, guided mode: an approval under an unseen push whose pusher
     );
     expect(String(approvalCheckBody(alone)?.output.summary)).not.toContain('could not say');
     const recorded = writtenMarker(alone);
-    expect(recorded?.foreign_pushes).toEqual([{ sha: UNSEEN, login: 'mallory' }]);
-    expect(recorded?.human_pushers).toEqual(['mallory']);
+    // With the account id and type GitHub gave (review #9h: a rename, a bot without `[bot]`).
+    expect(recorded?.foreign_pushes).toEqual([
+      { sha: UNSEEN, login: 'mallory', id: expect.any(Number), type: 'User' },
+    ]);
+    expect(recorded?.human_pushers).toEqual([{ login: 'mallory', id: expect.any(Number), type: 'User' }]);
     nock.cleanAll();
 
     // The next sync reads the recorded pusher: GitHub is not asked again, and another writer counts.

@@ -137,46 +137,40 @@ const history = (earlier: ReturnType<typeof activity>) => [
 ];
 
 describe("Probot app, guided mode: updates under an unseen push other than a person's push", () => {
-  it.failing(
-    "FAULT: pusher approves own push through a merge into the task branch (earlier `pr_merge` skipped by readPushers' walk): bob merged a side pull request into the branch, alice pushed on it, bob's approval of the agent's head counts alone",
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, marker({ unvalidated_push: UNSEEN }), ['bob']);
-      // bob merged a pull request (e.g. a reader's fork branch) whose base was the task branch: the
-      // task branch's activity records it as `pr_merge` by bob, `after` the merge commit EARLIER.
-      activityPage(
-        api,
-        history(activity({ id: 2, before: BEFORE, after: EARLIER, actor: user('bob'), type: 'pr_merge' })),
-      );
+  it("FAULT: pusher approves own push through a merge into the task branch (earlier `pr_merge` skipped by readPushers' walk): bob merged a side pull request into the branch, alice pushed on it, bob's approval of the agent's head counts alone", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker({ unvalidated_push: UNSEEN }), ['bob']);
+    // bob merged a pull request (e.g. a reader's fork branch) whose base was the task branch: the
+    // task branch's activity records it as `pr_merge` by bob, `after` the merge commit EARLIER.
+    activityPage(
+      api,
+      history(activity({ id: 2, before: BEFORE, after: EARLIER, actor: user('bob'), type: 'pr_merge' })),
+    );
 
-      await deliver(approvalBy('bob'));
+    await deliver(approvalBy('bob'));
 
-      // Right: bob made EARLIER the branch's head (the merge button is his push of that commit), and
-      // it is under the agent's head: his approval is set aside as an earlier pusher's, or the update
-      // counts as one of unknown pusher (two writers). Either way not approved on bob alone.
-      expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
-      expect(writtenMarker(api)?.state ?? 'pr_open').toBe('pr_open');
-    },
-  );
+    // Right: bob made EARLIER the branch's head (the merge button is his push of that commit), and
+    // it is under the agent's head: his approval is set aside as an earlier pusher's, or the update
+    // counts as one of unknown pusher (two writers). Either way not approved on bob alone.
+    expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
+    expect(writtenMarker(api)?.state ?? 'pr_open').toBe('pr_open');
+  });
 
-  it.failing(
-    "FAULT: pusher approves own push through a bot without the `[bot]` suffix (GitHub's `Copilot`, type Bot) under an unseen push: recorded by login as a named person, one writer's approval passes",
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, marker({ unvalidated_push: UNSEEN }), ['bob']);
-      activityPage(
-        api,
-        history(activity({ id: 2, before: BEFORE, after: EARLIER, actor: user('Copilot', 'Bot') })),
-      );
+  it("FAULT: pusher approves own push through a bot without the `[bot]` suffix (GitHub's `Copilot`, type Bot) under an unseen push: recorded by login as a named person, one writer's approval passes", async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, marker({ unvalidated_push: UNSEEN }), ['bob']);
+    activityPage(
+      api,
+      history(activity({ id: 2, before: BEFORE, after: EARLIER, actor: user('Copilot', 'Bot') })),
+    );
 
-      await deliver(approvalBy('bob'));
+    await deliver(approvalBy('bob'));
 
-      // Right: a bot's push names no person (lead's decision, review #9g: any writer may have had it
-      // push), whatever its login looks like: GitHub said `type: Bot`. Two writers must approve.
-      expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
-      expect(writtenMarker(api)?.state ?? 'pr_open').toBe('pr_open');
-    },
-  );
+    // Right: a bot's push names no person (lead's decision, review #9g: any writer may have had it
+    // push), whatever its login looks like: GitHub said `type: Bot`. Two writers must approve.
+    expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
+    expect(writtenMarker(api)?.state ?? 'pr_open').toBe('pr_open');
+  });
 
   it('held: a `[bot]`-suffixed earlier pusher counts as unknown (bob alone does not pass)', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });

@@ -239,6 +239,9 @@ describe('Probot app, guided mode: the activity list cannot hide a pusher', () =
     sync.sender.login = 'mallory';
     await deliver('pull_request', sync);
     expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
-    expect(writtenMarker(api)?.last_push).toEqual({ sha: HEAD, by: { kind: 'human', login: 'mallory' } });
+    expect(writtenMarker(api)?.last_push).toEqual({
+      sha: HEAD,
+      by: { kind: 'human', login: 'mallory', id: sync.sender.id },
+    });
   });
 });

@@ -120,25 +120,25 @@ function pushedBy(login: string, id: number) {
 }
 
 describe('Probot app, guided mode: the pusher or requester approves under a new login', () => {
-  it.failing(
-    'FAULT: pusher approves own push after renaming the account (identity by login, not account id): mallory pushed, renamed to mallory-2, and her approval counts alone',
-    async () => {
-      // 1. mallory's push: the `synchronize` the agent handles records her as the head's pusher.
-      const first = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(first, askedByRequester, []);
-      await deliverEvent('pull_request', pushedBy('mallory', MALLORY_ID));
-      const recorded = writtenMarker(first);
-      expect(recorded?.last_push).toEqual({ sha: HEAD, by: { kind: 'human', login: 'mallory' } });
+  it('FAULT: pusher approves own push after renaming the account (identity by login, not account id): mallory pushed, renamed to mallory-2, and her approval counts alone', async () => {
+    // 1. mallory's push: the `synchronize` the agent handles records her as the head's pusher.
+    const first = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(first, askedByRequester, []);
+    await deliverEvent('pull_request', pushedBy('mallory', MALLORY_ID));
+    const recorded = writtenMarker(first);
+    expect(recorded?.last_push).toEqual({
+      sha: HEAD,
+      by: { kind: 'human', login: 'mallory', id: MALLORY_ID },
+    });
 
-      // 2. She renames her account and approves: the review list shows the same account's new login.
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectSync(api, recorded ?? pushedByMallory, [{ login: 'mallory-2', id: MALLORY_ID }]);
-      await deliver(approvalBy('mallory-2', MALLORY_ID));
+    // 2. She renames her account and approves: the review list shows the same account's new login.
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSync(api, recorded ?? pushedByMallory, [{ login: 'mallory-2', id: MALLORY_ID }]);
+    await deliver(approvalBy('mallory-2', MALLORY_ID));
 
-      expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
-      expect(writtenMarker(api)?.state ?? 'pr_open').toBe('pr_open');
-    },
-  );
+    expect(approvalCheckBody(api)).toMatchObject({ status: 'in_progress' });
+    expect(writtenMarker(api)?.state ?? 'pr_open').toBe('pr_open');
+  });
 
   it("held: the pusher's login in another case is still the pusher's (set aside)", async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });

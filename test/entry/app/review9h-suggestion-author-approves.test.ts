@@ -70,8 +70,17 @@ async function agentCommitsTheSuggestion(): Promise<TaskMarker | undefined> {
     .post('/graphql', (body: { query: string }) => body.query.includes('resolveReviewThread'))
     .reply(200, { data: { resolveReviewThread: { thread: { id: 'PRRT_1', isResolved: true } } } });
   api.updateComment(900);
-  // The sync of the agent's new head.
-  api.comments(1, [agentStatusComment({ marker: marker() })]);
+  // The sync of the agent's new head reads the status comment as the feedback run left it.
+  api.scope
+    .get(`${BASE}/issues/1/comments`)
+    .query({ per_page: 100, page: 1 })
+    .reply(() => {
+      const written = api.calls
+        .filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'))
+        .at(-1)?.body.body;
+      const status = agentStatusComment({ marker: marker() });
+      return [200, [{ ...status, body: written ?? status.body }]];
+    });
   api.getPull({ number: PULL, headSha: NEW_HEAD, headRef: BRANCH });
   api.config(undefined);
   api.scope
@@ -108,6 +117,9 @@ async function approves(status: TaskMarker, approvers: string[]): Promise<Api> {
   const payload = webhookExample('pull_request_review', 'submitted');
   payload.review.state = 'approved';
   payload.review.user.login = approver;
+  // Each account its own id (the example's is Codertocat's, the suggestion author's too).
+  payload.review.user.id = 7_000_000 + approver.length;
+  payload.sender.id = payload.review.user.id;
   payload.review.commit_id = NEW_HEAD;
   payload.sender.login = approver;
   payload.pull_request.head.ref = BRANCH;
@@ -134,16 +146,13 @@ const stateWritten = (api: Api) =>
   )?.marker.state;
 
 describe('review #9h attacks: the author of an applied suggestion approves it', () => {
-  it.failing(
-    "FAULT: pusher approves own push laundered through the agent's suggestion commit: the suggestion's author approves the agent's head alone and it counts",
-    async () => {
-      const after = await agentCommitsTheSuggestion();
-      expect(after?.last_push).toEqual({ sha: NEW_HEAD, by: { kind: 'agent' } });
-      const api = await approves(after as TaskMarker, [AUTHOR]);
-      expect(approvalCheck(api)).not.toMatchObject({ conclusion: 'success' });
-      expect(stateWritten(api) ?? 'pr_open').not.toBe('approved');
-    },
-  );
+  it("FAULT: pusher approves own push laundered through the agent's suggestion commit: the suggestion's author approves the agent's head alone and it counts", async () => {
+    const after = await agentCommitsTheSuggestion();
+    expect(after?.last_push).toEqual({ sha: NEW_HEAD, by: { kind: 'agent' } });
+    const api = await approves(after as TaskMarker, [AUTHOR]);
+    expect(approvalCheck(api)).not.toMatchObject({ conclusion: 'success' });
+    expect(stateWritten(api) ?? 'pr_open').not.toBe('approved');
+  });
 
   it("held: another writer's approval beside the author's passes", async () => {
     const after = await agentCommitsTheSuggestion();

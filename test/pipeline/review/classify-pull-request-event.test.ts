@@ -30,15 +30,22 @@ describe('classifyTaskEvent: pull request events', () => {
       // The head the event names, lower-cased: a push is recorded against it (the pusher rule).
       headSha: payload.pull_request.head.sha.toLowerCase(),
       ...(feedback ? { mayCarryFeedback: true } : {}),
-      // Who GitHub says acted: manual mode reviews only a person's push.
-      sender: { login: 'Codertocat', type: 'User' },
+      // Who GitHub says acted: manual mode reviews only a person's push. With the account id
+      // (review #9h: a pusher stays the same account through a rename).
+      sender: { login: 'Codertocat', type: 'User', id: payload.sender.id },
+      // A push's `before`: pushes between the recorded head and it were never seen (review #9h).
+      ...(action === 'synchronize' ? { before: payload.before.toLowerCase() } : {}),
       // A review delivery carries its review: the sync counts it before GitHub's list shows it.
       ...(name === 'pull_request_review'
         ? {
             review: {
               id: payload.review.id,
               state: payload.review.state.toUpperCase(),
-              user: { login: payload.review.user.login, type: payload.review.user.type },
+              user: {
+                login: payload.review.user.login,
+                type: payload.review.user.type,
+                id: payload.review.user.id,
+              },
               commit_id: payload.review.commit_id,
               submitted_at: payload.review.submitted_at,
             },
