@@ -16,7 +16,7 @@ import { createOfflineProvider } from '../../../src/generation/offline/offline-p
 import { findExecutable } from './matrix/find-executable.js';
 import { matrixCases } from './matrix/matrix-cases.js';
 import type { MatrixCase } from './matrix/matrix-cases.js';
-import { runProcess } from './matrix/run-process.js';
+import { MATRIX_TIMEOUT_MS, runProcess } from './matrix/run-process.js';
 import type { ProcessResult } from './matrix/run-process.js';
 
 /**
@@ -150,107 +150,127 @@ describe('generated projects', () => {
         ...(runs.lint === undefined ? [] : [runs.lint]),
       ]);
     if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
-  }, 300_000);
+  }, MATRIX_TIMEOUT_MS);
 
-  it('pass their own jest suites, every test the coverage cites among them, and each mutant fails the tests it names', async () => {
-    const result = await runs.jest;
-    const reportPath = join(workDir, 'jest-report.json');
-    if (!existsSync(reportPath)) throw new Error(`jest did not run (exit ${result.code}):\n${result.output}`);
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as JestReport;
-    const byCase = new Map<string, { passed: Set<string>; failed: Map<string, string>; todo: Set<string> }>();
-    for (const suite of report.testResults) {
-      const id = suite.name.slice(workDir.length + 1).split(/[\\/]/)[0] ?? '';
-      const entry = byCase.get(id) ?? { passed: new Set(), failed: new Map(), todo: new Set() };
-      for (const assertion of suite.assertionResults) {
-        if (assertion.status === 'passed') entry.passed.add(assertion.title);
-        // Manual mode's acceptance tests are `it.todo` until a person implements them.
-        else if (assertion.status === 'todo') entry.todo.add(assertion.title);
-        else entry.failed.set(assertion.title, assertion.failureMessages.join('\n').slice(0, 2000));
+  it(
+    'pass their own jest suites, every test the coverage cites among them, and each mutant fails the tests it names',
+    async () => {
+      const result = await runs.jest;
+      const reportPath = join(workDir, 'jest-report.json');
+      if (!existsSync(reportPath))
+        throw new Error(`jest did not run (exit ${result.code}):\n${result.output}`);
+      const report = JSON.parse(readFileSync(reportPath, 'utf8')) as JestReport;
+      const byCase = new Map<
+        string,
+        { passed: Set<string>; failed: Map<string, string>; todo: Set<string> }
+      >();
+      for (const suite of report.testResults) {
+        const id = suite.name.slice(workDir.length + 1).split(/[\\/]/)[0] ?? '';
+        const entry = byCase.get(id) ?? { passed: new Set(), failed: new Map(), todo: new Set() };
+        for (const assertion of suite.assertionResults) {
+          if (assertion.status === 'passed') entry.passed.add(assertion.title);
+          // Manual mode's acceptance tests are `it.todo` until a person implements them.
+          else if (assertion.status === 'todo') entry.todo.add(assertion.title);
+          else entry.failed.set(assertion.title, assertion.failureMessages.join('\n').slice(0, 2000));
+        }
+        byCase.set(id, entry);
       }
-      byCase.set(id, entry);
-    }
-    const problems: string[] = [];
-    for (const { matrixCase, bundle } of generated) {
-      const outcome = byCase.get(matrixCase.id);
-      if (outcome === undefined) {
-        problems.push(`${matrixCase.id}: no test ran`);
-        continue;
+      const problems: string[] = [];
+      for (const { matrixCase, bundle } of generated) {
+        const outcome = byCase.get(matrixCase.id);
+        if (outcome === undefined) {
+          problems.push(`${matrixCase.id}: no test ran`);
+          continue;
+        }
+        if (matrixCase.mutation !== undefined) {
+          for (const title of matrixCase.mutation.breaks)
+            if (!outcome.failed.has(title))
+              problems.push(`${matrixCase.id}: "${title}" still passes with the fault in`);
+          continue;
+        }
+        for (const [title, message] of outcome.failed)
+          problems.push(`${matrixCase.id}: "${title}" failed\n${message}`);
+        const manual = matrixCase.request.execution_request.execution_mode === 'manual';
+        if (manual && outcome.todo.size === 0)
+          problems.push(`${matrixCase.id}: a manual project has no pending test`);
+        if (!manual)
+          for (const title of outcome.todo) problems.push(`${matrixCase.id}: "${title}" is only a todo`);
+        const cited = checkCoverage(bundle).flatMap((row) =>
+          row.status === 'not_covered' ? [] : row.tests.map((test) => test.title),
+        );
+        for (const title of cited)
+          if (!outcome.passed.has(title))
+            problems.push(`${matrixCase.id}: the coverage cites "${title}", which did not pass`);
       }
-      if (matrixCase.mutation !== undefined) {
-        for (const title of matrixCase.mutation.breaks)
-          if (!outcome.failed.has(title))
-            problems.push(`${matrixCase.id}: "${title}" still passes with the fault in`);
-        continue;
-      }
-      for (const [title, message] of outcome.failed)
-        problems.push(`${matrixCase.id}: "${title}" failed\n${message}`);
-      const manual = matrixCase.request.execution_request.execution_mode === 'manual';
-      if (manual && outcome.todo.size === 0)
-        problems.push(`${matrixCase.id}: a manual project has no pending test`);
-      if (!manual)
-        for (const title of outcome.todo) problems.push(`${matrixCase.id}: "${title}" is only a todo`);
-      const cited = checkCoverage(bundle).flatMap((row) =>
-        row.status === 'not_covered' ? [] : row.tests.map((test) => test.title),
+      expect(problems).toEqual([]);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
+
+  it(
+    'type-check under the strict settings they ship with',
+    async () => {
+      const typecheck = await runs.tsc;
+      if (typecheck.code !== 0) throw new Error(`generated code does not type-check:\n${typecheck.output}`);
+      const own = typecheck.output
+        .split('\n')
+        .filter(
+          (line) =>
+            line.startsWith(workDir) &&
+            !line.includes('node_modules') &&
+            line.endsWith('.ts') &&
+            !line.endsWith('.d.ts'),
+        );
+      expect(new Set(own.map((line) => line.slice(workDir.length + 1).split('/')[0]))).toEqual(
+        new Set(CASES.map((matrixCase) => matrixCase.id)),
       );
-      for (const title of cited)
-        if (!outcome.passed.has(title))
-          problems.push(`${matrixCase.id}: the coverage cites "${title}", which did not pass`);
-    }
-    expect(problems).toEqual([]);
-  }, 300_000);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 
-  it('type-check under the strict settings they ship with', async () => {
-    const typecheck = await runs.tsc;
-    if (typecheck.code !== 0) throw new Error(`generated code does not type-check:\n${typecheck.output}`);
-    const own = typecheck.output
-      .split('\n')
-      .filter(
-        (line) =>
-          line.startsWith(workDir) &&
-          !line.includes('node_modules') &&
-          line.endsWith('.ts') &&
-          !line.endsWith('.d.ts'),
-      );
-    expect(new Set(own.map((line) => line.slice(workDir.length + 1).split('/')[0]))).toEqual(
-      new Set(CASES.map((matrixCase) => matrixCase.id)),
-    );
-  }, 300_000);
+  it(
+    'pass their own lint script (eslint . with the eslint.config.mjs they ship), without network',
+    async () => {
+      const missing = generated.flatMap(({ matrixCase, dir }) => {
+        const scripts = (
+          JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+        ).scripts;
+        return scripts['lint'] === LINT_SCRIPT && existsSync(join(dir, 'eslint.config.mjs'))
+          ? []
+          : [`${matrixCase.id}: lint script ${JSON.stringify(scripts['lint'])}`];
+      });
+      expect(missing).toEqual([]);
+      const result = await runs.eslint;
+      if (result.code !== 0) throw new Error(`generated code does not lint:\n${result.output}`);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 
-  it('pass their own lint script (eslint . with the eslint.config.mjs they ship), without network', async () => {
-    const missing = generated.flatMap(({ matrixCase, dir }) => {
-      const scripts = (
-        JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-      ).scripts;
-      return scripts['lint'] === LINT_SCRIPT && existsSync(join(dir, 'eslint.config.mjs'))
-        ? []
-        : [`${matrixCase.id}: lint script ${JSON.stringify(scripts['lint'])}`];
-    });
-    expect(missing).toEqual([]);
-    const result = await runs.eslint;
-    if (result.code !== 0) throw new Error(`generated code does not lint:\n${result.output}`);
-  }, 300_000);
-
-  it('build with their own build script, as npm run build runs it', async () => {
-    const env = {
-      ...process.env,
-      PATH: [join(workDir, 'node_modules', '.bin'), process.env['PATH'] ?? ''].join(delimiter),
-    };
-    const failures: string[] = [];
-    for (const { matrixCase, dir } of generated) {
-      const scripts = (
-        JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-      ).scripts;
-      const build = scripts['build'];
-      if (build === undefined) {
-        failures.push(`${matrixCase.id}: package.json has no build script`);
-        continue;
+  it(
+    'build with their own build script, as npm run build runs it',
+    async () => {
+      const env = {
+        ...process.env,
+        PATH: [join(workDir, 'node_modules', '.bin'), process.env['PATH'] ?? ''].join(delimiter),
+      };
+      const failures: string[] = [];
+      for (const { matrixCase, dir } of generated) {
+        const scripts = (
+          JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+        ).scripts;
+        const build = scripts['build'];
+        if (build === undefined) {
+          failures.push(`${matrixCase.id}: package.json has no build script`);
+          continue;
+        }
+        const result = await runProcess('sh', ['-c', build], { cwd: dir, env });
+        if (result.code !== 0) failures.push(`${matrixCase.id}: ${build}\n${result.output}`);
+        else if (!existsSync(join(dir, 'dist'))) failures.push(`${matrixCase.id}: the build wrote no dist/`);
       }
-      const result = await runProcess('sh', ['-c', build], { cwd: dir, env });
-      if (result.code !== 0) failures.push(`${matrixCase.id}: ${build}\n${result.output}`);
-      else if (!existsSync(join(dir, 'dist'))) failures.push(`${matrixCase.id}: the build wrote no dist/`);
-    }
-    expect(failures).toEqual([]);
-  }, 300_000);
+      expect(failures).toEqual([]);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 
   const lintTest = cfnLint === undefined && !lintRequired ? it.skip : it;
   lintTest(
@@ -275,7 +295,7 @@ describe('generated projects', () => {
       // cfn-lint exits 2 for errors and 4 for warnings only (bit flags); anything else means it did not lint.
       expect([0, 2, 4, 6, 8, 10, 12, 14]).toContain(result.code);
     },
-    300_000,
+    MATRIX_TIMEOUT_MS,
   );
 });
 

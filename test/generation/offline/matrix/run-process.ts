@@ -1,5 +1,12 @@
 import { execFile } from 'node:child_process';
 
+/**
+ * How long one tool run over the whole matrix may take, in milliseconds: a guard against a hang, not
+ * a performance bound (the matrix grows with every blueprint case; a busy 2-core machine runs the
+ * tools side by side several times slower than an idle one).
+ */
+export const MATRIX_TIMEOUT_MS = 900_000;
+
 export interface ProcessResult {
   readonly code: number;
   readonly output: string;
@@ -15,7 +22,12 @@ export function runProcess(
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 50_000_000, timeout: 300_000 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        maxBuffer: 50_000_000,
+        timeout: MATRIX_TIMEOUT_MS,
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
         resolve({ code, output: `${stdout}\n${stderr}` });
