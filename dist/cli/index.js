@@ -45255,6 +45255,73 @@ function releaseRiskNotes(input) {
     ];
 }
 //# sourceMappingURL=release-notes.js.map
+;// CONCATENATED MODULE: ./lib/core/text/indefinite-article.js
+/**
+ * `a` or `an` before a word or phrase, by how its first word is said, not how it is spelled:
+ * `an employeeId` (camelCase is read from its first part), `a user`, `a unique`, `an unassigned`,
+ * `an hour`, `a one-off`, `an SQS queue`, `a URL`, `a FIFO queue`, `an 8-hour`, `an 11`.
+ * English-enough for generated prose; the rule is the sound of the first letter, spelled out for
+ * initialisms (https://www.merriam-webster.com/grammar/is-it-a-or-an).
+ */
+function indefiniteArticle(phrase) {
+    const first = firstWord(phrase);
+    if (first === '')
+        return 'a';
+    if (/^\d/.test(first))
+        return /^(8|1[18](\d{3})*(?!\d))/.test(first) ? 'an' : 'a';
+    if (isInitialism(first))
+        return VOWEL_SOUND_LETTERS.has(first[0] ?? '') ? 'an' : 'a';
+    return startsWithVowelSound(first.toLowerCase()) ? 'an' : 'a';
+}
+/** `employeeId` → `an employeeId`, `user` → `a user`: the phrase as given, after its article. */
+function withIndefiniteArticle(phrase) {
+    return `${indefiniteArticle(phrase)} ${phrase}`;
+}
+/** Letters whose name starts with a vowel sound (`an S3 bucket`, `an HTTP API`, `an MFA code`). */
+const VOWEL_SOUND_LETTERS = new Set(['A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X']);
+/** Capitalized short words said as words, not letter by letter. */
+const SAID_AS_WORDS = new Set([
+    'FIFO',
+    'LIFO',
+    'REST',
+    'SAML',
+    'NAT',
+    'LAN',
+    'RAM',
+    'SOAP',
+    'NASA',
+    'RAID',
+    'SWAT',
+]);
+/** Words that start with a vowel letter and a consonant sound (`a unit`, `a one-time`, `a euro`). */
+const CONSONANT_SOUND_PREFIXES = /^(uni(?!mp|nt|nst|nit|nf|dent|nhab|mag)|one\b|once\b|eu|ewe|ufo|uk\b|usb\b|uuid\b|utf\b)/;
+/** Words that start with a consonant letter and a vowel sound (`an hour`, `an honest`). */
+const VOWEL_SOUND_PREFIXES = /^(hour|honest|honou?r|heir)/;
+function startsWithVowelSound(word) {
+    if (VOWEL_SOUND_PREFIXES.test(word))
+        return true;
+    if (CONSONANT_SOUND_PREFIXES.test(word))
+        return false;
+    // `user`, `usage`, `utility`: u, one consonant, a vowel is said "you"; `update`, `urgent`, `unassigned` are not.
+    if (/^u[bcdfgjklpstvz][aeiouy]/.test(word) || /^ur[aeiou]/.test(word))
+        return false;
+    return /^[aeiou]/.test(word);
+}
+/** The first word: up to a space or punctuation, and up to the next part of a camelCase name. */
+function firstWord(phrase) {
+    const word = /^[\s"'`(*_[]*([A-Za-z0-9]+)/.exec(phrase)?.[1] ?? '';
+    if (/^[A-Z0-9]+$/.test(word) || /^[A-Z]{2,}\d/.test(word))
+        return word;
+    // `SQSQueue` → `SQS`; `employeeId` → `employee`; `S3Bucket` → `S3`.
+    const initialism = /^([A-Z][A-Z0-9]+)(?=[A-Z][a-z])/.exec(word)?.[1];
+    if (initialism !== undefined)
+        return initialism;
+    return /^[A-Za-z0-9][a-z0-9]*/.exec(word)?.[0] ?? word;
+}
+function isInitialism(word) {
+    return /^[A-Z][A-Z0-9]+$/.test(word) && word.length <= 5 && !SAID_AS_WORDS.has(word);
+}
+//# sourceMappingURL=indefinite-article.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/spoken-name.js
 /** `leaveRequest` → `leave request`: a camelCase resource name as a sentence says it. */
 function spokenName(name) {
@@ -45746,10 +45813,11 @@ function shiftDifferences(text, generated) {
 //# sourceMappingURL=shift-capability.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/article.js
 
-/** `an order`, `a product`, `leaveRequest` → `a leave request`: the indefinite article English-enough for derived nouns. */
+
+/** `an order`, `a product`, `leaveRequest` → `a leave request`, `userAccount` → `a user account`: a derived noun as prose says it, after its article. */
 function withArticle(noun) {
     const spoken = spokenName(noun);
-    return `${/^[aeiou]/.test(spoken) ? 'an' : 'a'} ${spoken}`;
+    return `${indefiniteArticle(spoken)} ${spoken}`;
 }
 //# sourceMappingURL=article.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/naming/irregular-verbs.js
@@ -46178,6 +46246,144 @@ function listAsideGaps(story, operation, collection) {
     ];
 }
 //# sourceMappingURL=list-aside-gaps.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-notice-tests.js
+
+
+
+
+
+
+/** The test proving a notice that cannot be sent leaves the change standing and is logged. */
+function noticeFailureTitle(resource) {
+    return `${withArticle(resource.name)} change stands and is logged when its notice cannot be sent`;
+}
+/**
+ * How a test reaches a notice's moment from a new item: nothing more for its making or its first
+ * status, else the one move from new that sets the status. Undefined when no move from new does.
+ */
+function noticePath(model, moment) {
+    const resource = model.resources.find((candidate) => candidate.name === moment.resource);
+    if (resource === undefined)
+        return undefined;
+    if (!('status' in moment) || moment.status === resource.status?.initial)
+        return { resource };
+    const move = resource.status?.transitions.find((transition) => transition.to === moment.status && movesFromNew({ resource, model, transition }));
+    return move === undefined ? undefined : { resource, move };
+}
+/** Generated tests for notice stories: the topic is told at the moment the story names, and not before. */
+function noticeStoryTests(model) {
+    return model.notices.flatMap((notice) => {
+        if ('unmet' in notice.moment)
+            return [];
+        const path = noticePath(model, notice.moment);
+        if (path === undefined)
+            return [];
+        return [{ number: notice.intent.number, code: storyCode(notice, notice.moment, path) }];
+    });
+}
+function storyCode(notice, moment, path) {
+    const happened = 'status' in moment ? moment.status : 'created';
+    const said = spokenName(path.resource.name);
+    const subject = `${said.charAt(0).toUpperCase()}${said.slice(1)} ${happened}: `;
+    const told = `notifications.sent.filter((notice) => notice.resource === ${codeLiteral(path.resource.name)} && notice.happened === ${codeLiteral(happened)})`;
+    const move = path.move === undefined
+        ? ''
+        : `    expect(${told}).toEqual([]);
+    expect((await call(${codeLiteral(routeKey(path.resource.collection, 'transition', path.move.action))}, { id: created.body.id })).status).toBe(200);
+`;
+    return `  // Story ${notice.intent.number}: ${notice.intent.text}
+  it(${codeLiteral(notice.intent.testTitle)}, async () => {
+    const { call, notifications } = setup();
+    const created = await ${createCall(path.resource, `SAMPLES.${path.resource.name}`)};
+    expect(created.status).toBe(201);
+${move}    expect(${told}).toEqual([expect.objectContaining({ id: created.body.id, subject: ${codeLiteral(subject)} + created.body.id })]);
+  });
+`;
+}
+/** Per notified resource: a failing topic leaves the change stored and logs notification-not-sent. */
+function noticeFailureTests(model) {
+    const seen = new Set();
+    return model.notices
+        .flatMap((notice) => {
+        if ('unmet' in notice.moment)
+            return [];
+        const path = noticePath(model, notice.moment);
+        if (path === undefined || seen.has(path.resource.name))
+            return [];
+        seen.add(path.resource.name);
+        const read = codeLiteral(routeKey(path.resource.collection, 'read'));
+        const move = path.move === undefined
+            ? ''
+            : `    expect((await call(${codeLiteral(routeKey(path.resource.collection, 'transition', path.move.action))}, { id: created.body.id })).status).toBe(200);
+`;
+        return [
+            `
+  it(${codeLiteral(noticeFailureTitle(path.resource))}, async () => {
+    const failing = { notify: async () => Promise.reject(new Error('topic unavailable')) };
+    const { call, logs } = setup({ notifications: failing });
+    const created = await ${createCall(path.resource, `SAMPLES.${path.resource.name}`)};
+    expect(created.status).toBe(201);
+${move}    expect((await call(${read}, { id: created.body.id })).status).toBe(200);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', outcome: 'notification-not-sent', error: 'topic unavailable' }));
+  });
+`,
+        ];
+    })
+        .join('');
+}
+//# sourceMappingURL=application-notice-tests.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/notice-coverage.js
+
+
+
+/**
+ * A notice story's row: covered when the route that reaches the moment it names publishes to
+ * NotificationTopic and a generated test proves it; each channel the template cannot deliver
+ * (Slack, a text to a phone number...) is a gap naming what would; an unmet moment is not covered.
+ */
+function noticeCoverage(params) {
+    const { notice, model } = params;
+    const source = { kind: 'story', number: notice.intent.number };
+    const channelGaps = notice.channels
+        .filter((channel) => channel.name !== 'email')
+        .map((channel) => `${channel.label} is not sent: the notice is published to NotificationTopic, and reaching people that way needs ${channel.how}`);
+    const moment = notice.moment;
+    if ('unmet' in moment)
+        return {
+            source,
+            text: notice.intent.text,
+            status: 'not_covered',
+            tests: [],
+            resources: [],
+            gaps: [moment.unmet, ...channelGaps],
+        };
+    const path = noticePath(model, moment);
+    const resource = model.resources.find((candidate) => candidate.name === moment.resource);
+    const reached = 'status' in moment ? `reaches ${moment.status}` : 'is made';
+    const route = path?.move === undefined
+        ? resourceRouteKey(resource ?? { name: moment.resource, pascal: '', collection: '', fields: [] }, 'create')
+        : resourceRouteKey(path.resource, 'transition', path.move.action);
+    const emailed = notice.channels.some((channel) => channel.name === 'email');
+    const who = emailed
+        ? 'an address set as parameter NotificationEmail is subscribed by email (empty by default; the address must confirm the subscription first)'
+        : 'whoever subscribes to it (output NotificationTopicArn) is told';
+    const untested = path === undefined
+        ? [`no generated test reaches it: no route moves a new ${moment.resource} there in one step`]
+        : [];
+    const gaps = [...untested, ...channelGaps];
+    return {
+        source,
+        text: notice.intent.text,
+        status: gaps.length === 0 ? 'covered' : 'partial',
+        implementedBy: `when ${withArticle(moment.resource)} ${reached}${path === undefined ? '' : ` (${route})`}, the service publishes a notice to the SNS topic NotificationTopic; ${who}`,
+        tests: path === undefined
+            ? []
+            : [params.test(notice.intent.testTitle), params.test(noticeFailureTitle(path.resource))],
+        resources: ['NotificationTopic', 'ApiFunction', ...(emailed ? ['NotificationEmailSubscription'] : [])],
+        gaps,
+    };
+}
+//# sourceMappingURL=notice-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/verb-kind.js
 const KINDS = [
     [
@@ -46358,6 +46564,8 @@ function listItems(words) {
 
 
 
+
+
 const EVENT_WORDS = [
     'event',
     'events',
@@ -46393,6 +46601,9 @@ function applicationCoverage(params) {
                     },
                 ],
             });
+        const notice = model.notices.find((candidate) => candidate.intent === intent);
+        if (notice !== undefined)
+            return noticeCoverage({ notice, model, test: (title) => test('app', title) });
         const story = model.stories.find((candidate) => candidate.intent === intent);
         const operation = model.operations.find((candidate) => story !== undefined && candidate.stories.includes(story));
         if (story === undefined || operation === undefined) {
@@ -46516,7 +46727,7 @@ function storyGaps(story, model, operation) {
             : []),
         ...(story.ownerIsSelf
             ? [
-                `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or a ${resource?.ownerField ?? 'owner'}) sees the items`,
+                `"my" is not enforced: the routes have no authorizer, so any caller who knows an id (or ${withIndefiniteArticle(resource?.ownerField ?? 'owner')}) sees the items`,
             ]
             : []),
         ...(goesNowhere(operation, resource)
@@ -46732,6 +46943,7 @@ import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
 import type { Operation, Route } from './routes';
 import { checkTransition, refusal, spokenName } from './status-rules';
+import type { Notice, Notifications } from './notifications';
 import type { StatusEvents } from './status-events';
 import { validateBody } from './validate-body';
 import type { BodyCheck } from './validate-body';
@@ -46742,6 +46954,8 @@ export interface AppDependencies {
   now: () => Date;
   /** Told of every status change; required when a resource publishes status events. */
   statusEvents?: StatusEvents;
+  /** Told when an item reaches a moment a story asked people to be told of; required when a resource has one. */
+  notifications?: Notifications;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -46772,6 +46986,9 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
 export function createApp(deps: AppDependencies): App {
   if (deps.statusEvents === undefined && Object.values(RESOURCES).some((resource) => resource.statusEventType !== undefined)) {
     throw new Error('statusEvents is required: a resource publishes its status changes');
+  }
+  if (deps.notifications === undefined && Object.values(RESOURCES).some((resource) => resource.notify !== undefined)) {
+    throw new Error('notifications is required: a story asks for people to be told');
   }
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   return async (event) => {
@@ -46813,6 +47030,7 @@ async function create(call: Call): Promise<HttpApiResult> {
   };
   await deps.repository.create(resource.collection, item);
   await publishStatusChange(call, item, null);
+  await sendNotice(call, item, true);
   return json(201, toResponse(item), { location: '/' + resource.collection + '/' + item.id });
 }
 
@@ -46899,6 +47117,7 @@ async function transition(call: Call): Promise<HttpApiResult> {
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
+  await sendNotice(call, item, false);
   return json(200, toResponse(item));
 }
 
@@ -46993,6 +47212,36 @@ async function publishStatusChange(call: Call, item: StoredItem, from: string | 
     await deps.statusEvents.publish(change);
   } catch (error) {
     call.log({ level: 'error', outcome: 'status-event-not-published', change, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Tells the notification topic when the item reached a moment a story named: a status in
+ * resource.notify.statuses (a new item's first status too), or its making, for notify.created. Like a
+ * status event, the change stands if telling fails; the notice is logged whole, as
+ * notification-not-sent, for the template's alarm.
+ */
+async function sendNotice(call: Call, item: StoredItem, made: boolean): Promise<void> {
+  const { deps, resource } = call;
+  const notify = resource.notify;
+  if (notify === undefined || deps.notifications === undefined) return;
+  const reached = item.status !== undefined && (notify.statuses ?? []).includes(item.status);
+  if (!reached && !(made && notify.created === true)) return;
+  const happened = reached && item.status !== undefined ? item.status : 'created';
+  const name = spokenName(resource);
+  const said = name.charAt(0).toUpperCase() + name.slice(1) + ' ' + happened;
+  const notice: Notice = {
+    resource: resource.name,
+    id: item.id,
+    happened,
+    subject: (said + ': ' + item.id).replace(/[^\\x20-\\x7e]/g, '?').slice(0, 100),
+    message: said + ' (id ' + item.id + ', at ' + item.updatedAt + ').\\n\\n' + JSON.stringify(toResponse(item), null, 2),
+    item: toResponse(item),
+  };
+  try {
+    await deps.notifications.notify(notice);
+  } catch (error) {
+    call.log({ level: 'error', outcome: 'notification-not-sent', notice, error: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -47341,7 +47590,7 @@ export function refusal(params: { resource: ResourceModel; verb: string; current
   const current = params.current ?? '';
   const name = spokenName(params.resource);
   const onlyIn = params.onlyIn ?? [];
-  const what = 'cannot ' + params.verb + (/^[aeiou]/.test(name) ? ' an ' : ' a ') + name + ' that is ' + (current === '' ? 'without a status' : current);
+  const what = 'cannot ' + params.verb + ' ' + params.resource.article + ' ' + name + ' that is ' + (current === '' ? 'without a status' : current);
   if (params.refusedFrom.includes(current)) return what;
   return onlyIn.length > 0 && !onlyIn.includes(current) ? what + ', only one that is ' + onlyIn.join(' or ') : undefined;
 }
@@ -47410,6 +47659,75 @@ export async function connectPutEvents(): Promise<PutEvents> {
 }
 `;
 //# sourceMappingURL=status-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/notification-source.js
+/** Generated `src/notifications.ts`: what people are told, and a recorder for tests. */
+const NOTIFICATIONS_SOURCE = `/** One notice: an item arrived in a status a story asked to be told of (or was made, for a resource without statuses). */
+export interface Notice {
+  resource: string;
+  id: string;
+  /** The status reached, or 'created'. */
+  happened: string;
+  /** At most 100 printable ASCII characters, one line (an SNS subject's limit). */
+  subject: string;
+  message: string;
+  item: Record<string, unknown>;
+}
+
+export interface Notifications {
+  notify(notice: Notice): Promise<void>;
+}
+
+/** Keeps what was sent, for tests and local runs. */
+export class RecordingNotifications implements Notifications {
+  readonly sent: Notice[] = [];
+
+  async notify(notice: Notice): Promise<void> {
+    this.sent.push(structuredClone(notice));
+  }
+}
+`;
+/** Generated `src/sns-notifications.ts`: notices published to the service's SNS topic. */
+const SNS_NOTIFICATIONS_SOURCE = `import type { Notifications } from './notifications';
+
+export interface PublishInput {
+  TopicArn: string;
+  Subject: string;
+  Message: string;
+  MessageAttributes: Record<string, { DataType: 'String'; StringValue: string }>;
+}
+
+/** The one SNS call made; connectPublish wires it to the SDK. */
+export type Publish = (input: PublishInput) => Promise<unknown>;
+
+/**
+ * Publishes each notice to the topic: the subject is the email subject of an email subscription,
+ * the message its body; resource and happened are message attributes, so a subscription's filter
+ * policy can take only some notices (https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering.html).
+ */
+export function createSnsNotifications(params: { topicArn: string; publish: Publish }): Notifications {
+  return {
+    async notify(notice) {
+      await params.publish({
+        TopicArn: params.topicArn,
+        Subject: notice.subject,
+        Message: notice.message,
+        MessageAttributes: {
+          resource: { DataType: 'String', StringValue: notice.resource },
+          happened: { DataType: 'String', StringValue: notice.happened },
+        },
+      });
+    },
+  };
+}
+
+/** The SDK behind Publish, loaded lazily so the tests never need it. */
+export async function connectPublish(): Promise<Publish> {
+  const { SNSClient, PublishCommand } = await import('@aws-sdk/client-sns');
+  const client = new SNSClient({});
+  return (input) => client.send(new PublishCommand(input));
+}
+`;
+//# sourceMappingURL=notification-source.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/validate-body-source.js
 /** Generated `src/validate-body.ts`: checks request bodies against the resource's declared fields. */
 const VALIDATE_BODY_SOURCE = `import type { FieldSpec, ResourceModel } from './model';
@@ -47515,7 +47833,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 `;
 //# sourceMappingURL=validate-body-source.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/met-notices.js
+/** The moments the model's notice stories name that it has: what the service publishes to its notification topic. */
+function metNotices(model) {
+    return model.notices.flatMap((notice) => ('unmet' in notice.moment ? [] : [notice.moment]));
+}
+/** Whether a met notice story asked for email: the template then subscribes parameter NotificationEmail. */
+function emailsNotices(model) {
+    return model.notices.some((notice) => !('unmet' in notice.moment) && notice.channels.some((channel) => channel.name === 'email'));
+}
+//# sourceMappingURL=met-notices.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-source.js
+
+
+
+
 
 
 
@@ -47525,6 +47857,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** The service's TypeScript: the resource model and route table as data, one engine that serves them, thin AWS adapters. */
 function applicationSource(params) {
     const events = publishesEvents(params.model);
+    const notices = metNotices(params.model).length > 0;
     const files = [
         ['http-types.ts', HTTP_TYPES_SOURCE],
         ['model.ts', modelModule(params.model, params.eventSource)],
@@ -47536,9 +47869,11 @@ function applicationSource(params) {
         ...(events
             ? [['eventbridge-status-events.ts', EVENTBRIDGE_STATUS_EVENTS_SOURCE]]
             : []),
+        ['notifications.ts', NOTIFICATIONS_SOURCE],
+        ...(notices ? [['sns-notifications.ts', SNS_NOTIFICATIONS_SOURCE]] : []),
         ['routes.ts', routesModule(params.model)],
         ['app.ts', APP_SOURCE],
-        ['handler.ts', handlerModule(events)],
+        ['handler.ts', handlerModule({ events, notices })],
     ];
     return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
@@ -47546,7 +47881,7 @@ function publishesEvents(model) {
     return model.resources.some((resource) => resource.statusEventType !== undefined);
 }
 function modelModule(model, eventSource) {
-    const entries = model.resources.map((resource) => `  ${resource.name}: ${resourceLiteral(resource)},`);
+    const entries = model.resources.map((resource) => `  ${resource.name}: ${resourceLiteral(resource, notifyLiteral(model, resource))},`);
     return `export type FieldType = 'string' | 'number' | 'boolean' | 'list';
 
 /** A declared field: its type is checked on every write, and required fields must be given on create. */
@@ -47574,6 +47909,8 @@ export interface StatusMachine {
 
 export interface ResourceModel {
   name: string;
+  /** The indefinite article before the name as messages say it (\`an order\`, \`a user account\`). */
+  article: 'a' | 'an';
   /** Path segment and table partition. */
   collection: string;
   fields: FieldSpec[];
@@ -47584,6 +47921,8 @@ export interface ResourceModel {
   status?: StatusMachine;
   /** When set, every status change is published as an event of this detail type. */
   statusEventType?: string;
+  /** When set, people are told (the notification topic) when an item reaches one of these statuses, or is made. */
+  notify?: { statuses?: string[]; created?: true };
 }
 
 /** The service's resources, derived from the request's user stories. */
@@ -47595,10 +47934,23 @@ ${entries.join('\n')}
 export const EVENT_SOURCE = ${codeLiteral(eventSource)};
 `;
 }
-function resourceLiteral(resource) {
+/** `notify: { statuses: ['submitted'] }`: the moments the model's notice stories name for this resource. */
+function notifyLiteral(model, resource) {
+    const moments = metNotices(model).filter((moment) => moment.resource === resource.name);
+    if (moments.length === 0)
+        return undefined;
+    const statuses = [...new Set(moments.flatMap((moment) => ('status' in moment ? [moment.status] : [])))];
+    const parts = [
+        ...(statuses.length === 0 ? [] : [`statuses: [${statuses.map(codeLiteral).join(', ')}]`]),
+        ...(moments.some((moment) => 'created' in moment) ? ['created: true'] : []),
+    ];
+    return `notify: { ${parts.join(', ')} }`;
+}
+function resourceLiteral(resource, notify) {
     const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`} }`);
     const lines = [
         `name: ${codeLiteral(resource.name)}`,
+        `article: ${codeLiteral(indefiniteArticle(spokenName(resource.name)))}`,
         `collection: ${codeLiteral(resource.collection)}`,
         `fields: [${fields.join(', ')}]`,
     ];
@@ -47613,6 +47965,8 @@ function resourceLiteral(resource) {
     }
     if (resource.statusEventType !== undefined)
         lines.push(`statusEventType: ${codeLiteral(resource.statusEventType)}`);
+    if (notify !== undefined)
+        lines.push(notify);
     return `{\n${lines.map((line) => `    ${line},`).join('\n')}\n  }`;
 }
 function routesModule(model) {
@@ -47682,7 +48036,8 @@ ${entries.join('\n')}
 };
 `;
 }
-function handlerModule(events) {
+function handlerModule(params) {
+    const { events, notices } = params;
     const imports = [
         `import { randomUUID } from 'node:crypto';`,
         `import { createApp } from './app';`,
@@ -47693,14 +48048,24 @@ function handlerModule(events) {
             : []),
         `import type { HttpApiEvent, HttpApiResult } from './http-types';`,
         ...(events ? [`import { EVENT_SOURCE } from './model';`] : []),
+        ...(notices ? [`import { connectPublish, createSnsNotifications } from './sns-notifications';`] : []),
     ];
-    const start = events
-        ? `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
-  const putEvents = await connectPutEvents();
-  const statusEvents = createEventBridgeStatusEvents({ busName: requiredEnv('EVENT_BUS_NAME'), source: EVENT_SOURCE, putEvents });
-  return createApp({ repository, statusEvents, newId: randomUUID, now: () => new Date() });`
-        : `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));
-  return createApp({ repository, newId: randomUUID, now: () => new Date() });`;
+    const lines = [
+        `  const repository = createDynamoDbItemRepository(await connectDocumentTable(requiredEnv('TABLE_NAME')));`,
+        ...(events
+            ? [
+                `  const putEvents = await connectPutEvents();`,
+                `  const statusEvents = createEventBridgeStatusEvents({ busName: requiredEnv('EVENT_BUS_NAME'), source: EVENT_SOURCE, putEvents });`,
+            ]
+            : []),
+        ...(notices
+            ? [
+                `  const notifications = createSnsNotifications({ topicArn: requiredEnv('NOTIFICATION_TOPIC_ARN'), publish: await connectPublish() });`,
+            ]
+            : []),
+        `  return createApp({ repository, ${events ? 'statusEvents, ' : ''}${notices ? 'notifications, ' : ''}newId: randomUUID, now: () => new Date() });`,
+    ];
+    const start = lines.join('\n');
     return `${imports.join('\n')}
 
 let app: Promise<App> | undefined;
@@ -47998,7 +48363,90 @@ function httpApiPart(params) {
     };
 }
 //# sourceMappingURL=http-api-part.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/notification-topic-part.js
+
+
+
+/**
+ * The topic notice stories publish to (encrypted with the AWS-managed SNS key, whose key policy lets
+ * the account's principals use it through SNS, so the function's role needs only sns:Publish on
+ * this topic), an alarm on the log line the app writes when a notice could not be sent, and, when a
+ * story asked for email, a subscription of NotificationEmail made only when an address is set. SNS
+ * emails a confirmation link first; nothing is delivered until it is followed
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-email-notifications.html).
+ */
+function notificationTopicPart(params) {
+    const { slug } = params;
+    return {
+        ...(params.email
+            ? {
+                parameters: {
+                    NotificationEmail: {
+                        Type: 'String',
+                        Default: '',
+                        AllowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+                        Description: 'Address NotificationTopic emails (it must confirm the subscription); empty for none',
+                    },
+                },
+                conditions: { HasNotificationEmail: notEquals(ref('NotificationEmail'), '') },
+            }
+            : {}),
+        resources: {
+            NotificationTopic: {
+                Type: 'AWS::SNS::Topic',
+                Properties: { KmsMasterKeyId: 'alias/aws/sns', Tags: standardTags(slug) },
+            },
+            ...(params.email
+                ? {
+                    NotificationEmailSubscription: {
+                        Type: 'AWS::SNS::Subscription',
+                        Condition: 'HasNotificationEmail',
+                        Properties: {
+                            TopicArn: ref('NotificationTopic'),
+                            Protocol: 'email',
+                            Endpoint: ref('NotificationEmail'),
+                        },
+                    },
+                }
+                : {}),
+            NotificationsNotSentFilter: {
+                Type: 'AWS::Logs::MetricFilter',
+                Properties: {
+                    LogGroupName: ref('ApiFunctionLogGroup'),
+                    // A term match: the app logs JSON text after Lambda's own prefix, so JSON patterns would not apply.
+                    FilterPattern: '"notification-not-sent"',
+                    MetricTransformations: [
+                        {
+                            MetricNamespace: `Services/${slug}`,
+                            MetricName: 'NotificationsNotSent',
+                            MetricValue: '1',
+                            DefaultValue: 0,
+                        },
+                    ],
+                },
+            },
+            NotificationsNotSentAlarm: alarmResource({
+                slug,
+                description: 'A change was stored but the notice a story asked for could not be published; the log holds it',
+                namespace: `Services/${slug}`,
+                metricName: 'NotificationsNotSent',
+                dimensions: [],
+                threshold: 0,
+                periodSeconds: 300,
+            }),
+        },
+        outputs: {
+            NotificationTopicArn: {
+                Description: 'SNS topic told when an item reaches a moment a story names; subscribe people or tools to it',
+                Value: ref('NotificationTopic'),
+            },
+        },
+    };
+}
+//# sourceMappingURL=notification-topic-part.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-template.js
+
+
 
 
 
@@ -48014,6 +48462,7 @@ function applicationTemplate(input, model, shifting) {
     const { slug, pascal } = input.names;
     const owned = model.resources.some((resource) => resource.ownerField !== undefined || resource.parent !== undefined);
     const events = publishesEvents(model);
+    const notices = metNotices(model).length > 0;
     return renderTemplate({
         description: `${pascal}: HTTP API on Lambda and DynamoDB (application blueprint, implementation-agent)`,
         parts: [
@@ -48069,6 +48518,7 @@ function applicationTemplate(input, model, shifting) {
                 environment: {
                     TABLE_NAME: ref('ItemsTable'),
                     ...(events ? { EVENT_BUS_NAME: ref('EventBusName') } : {}),
+                    ...(notices ? { NOTIFICATION_TOPIC_ARN: ref('NotificationTopic') } : {}),
                 },
                 statements: [
                     {
@@ -48087,10 +48537,14 @@ function applicationTemplate(input, model, shifting) {
                             },
                         ]
                         : []),
+                    ...(notices
+                        ? [{ Effect: 'Allow', Action: 'sns:Publish', Resource: ref('NotificationTopic') }]
+                        : []),
                 ],
             }),
             shifting.part,
             ...(events ? [statusEventsPart(input.names.slug)] : []),
+            ...(notices ? [notificationTopicPart({ slug, email: emailsNotices(model) })] : []),
             httpApiPart({
                 slug,
                 description: `${pascal} HTTP API`,
@@ -48373,6 +48827,7 @@ function keepUsedImports(header, body) {
 
 
 
+
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/app';
@@ -48382,6 +48837,7 @@ import { InMemoryItemRepository } from '../src/item-repository';
 import { RESOURCES } from '../src/model';
 import { ROUTES } from '../src/routes';
 import { checkTransition } from '../src/status-rules';
+import { RecordingNotifications } from '../src/notifications';
 import { RecordingStatusEvents } from '../src/status-events';
 
 interface Answer {
@@ -48408,12 +48864,14 @@ const ALL_ROLES = [...new Set(Object.values(ROUTES).flatMap((route) => route.rol
 function setup(overrides: Partial<AppDependencies> = {}) {
   let counter = 0;
   const statusEvents = new RecordingStatusEvents();
+  const notifications = new RecordingNotifications();
   const logs: Record<string, unknown>[] = [];
   const app = createApp({
     repository: new InMemoryItemRepository(),
     newId: () => 'id-' + String(++counter).padStart(3, '0'),
     now: () => new Date('2030-01-01T00:00:00.000Z'),
     statusEvents,
+    notifications,
     log: (entry) => void logs.push(entry),
     ...overrides,
   });
@@ -48432,7 +48890,7 @@ function setup(overrides: Partial<AppDependencies> = {}) {
     const result = await app(event);
     return { status: result.statusCode, headers: result.headers, body: result.body === '' ? undefined : JSON.parse(result.body) };
   };
-  return { call, statusEvents, logs };
+  return { call, statusEvents, notifications, logs };
 }
 
 /** A move that records fields (\`reject a claim with a reason\`) is made with a value for each, unless a test gives the body. */
@@ -48494,7 +48952,11 @@ describe('HTTP API', () => {
   });
 });
 `;
-    const perResource = model.resources.map((resource) => resourceTests(resource, model)).join('\n');
+    const noticeFailures = noticeFailureTests(model);
+    const perResource = [
+        ...model.resources.map((resource) => resourceTests(resource, model)),
+        ...(noticeFailures === '' ? [] : [`describe('notices', () => {${noticeFailures}});\n`]),
+    ].join('\n');
     const stories = model.operations
         .flatMap((operation) => operation.stories.map((story) => storyTest({
         operation,
@@ -48504,7 +48966,7 @@ describe('HTTP API', () => {
         title: story.intent.testTitle,
         text: story.intent.text,
     })))
-        .concat(eventStoryTests(model))
+        .concat(eventStoryTests(model), noticeStoryTests(model))
         .sort((left, right) => left.number - right.number)
         .map((test) => test.code)
         .join('\n');
@@ -49922,6 +50384,120 @@ function namedTransition(story, listed) {
     return rest;
 }
 //# sourceMappingURL=named-transition.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/notice-stories.js
+
+
+
+
+
+
+/** Verbs that tell people something (`notify the team`, `email subscribers`, `alert on-call`). */
+const notice_stories_TELLING = new Set([
+    'notify',
+    'alert',
+    'email',
+    'inform',
+    'tell',
+    'warn',
+    'page',
+    'message',
+    'text',
+    'ping',
+]);
+/** Words that open the moment a notice is about. */
+const WHEN = new Set(['when', 'whenever', 'once', 'after']);
+/** Words between the item and what happened to it (`is`, `has been`, `gets`). */
+const LINKING = new Set([
+    'is',
+    'are',
+    'was',
+    'were',
+    'gets',
+    'get',
+    'got',
+    'has',
+    'have',
+    'been',
+    'becomes',
+    'being',
+]);
+/** What a new item undergoes when no status names it. */
+const MADE = new Set(['created', 'added', 'made', 'posted', 'recorded', 'registered', 'logged']);
+/** Words after which the story is about messages or events the service handles, not people told. */
+const HANDLED = new Set(['event', 'events', 'webhook', 'webhooks']);
+/** Whether a story asks for people to be told when something happens, rather than for a route. */
+function asksForNotice(intent) {
+    const words = wordsOf(intent.text);
+    if (words.some((word) => HANDLED.has(word)))
+        return false;
+    if (!words.some((word) => WHEN.has(word)))
+        return false;
+    return intent.receives === true || notice_stories_TELLING.has(intent.verb) || channelsNamed(intent.text).length > 0;
+}
+/**
+ * Reads what a notice story is told of against the model's resources: the item the `when` clause
+ * names and the status its verb reaches (`is submitted` → the status `submitted`, made by the create
+ * route; `is approved` → the status `approve` sets). Unmet with a reason when either is not in the model.
+ */
+function noticeAsk(intent, resources) {
+    const channels = channelsNamed(intent.text);
+    const words = wordsOf(intent.text);
+    const start = words.findIndex((word) => WHEN.has(word));
+    const clause = start === -1 ? [] : words.slice(start + 1);
+    const found = resources
+        .map((resource) => ({ resource, at: mentionAt(clause, resource.name) }))
+        .filter((entry) => entry.at !== undefined)
+        .sort((left, right) => (left.at?.start ?? 0) - (right.at?.start ?? 0))[0];
+    const only = resources.length === 1 ? resources[0] : undefined;
+    const resource = found?.resource ?? only;
+    if (resource === undefined)
+        return {
+            intent,
+            channels,
+            moment: {
+                unmet: `the item the notice is about ("${clause.join(' ')}") is none of this service's resources`,
+            },
+        };
+    const after = clause.slice(found?.at?.end ?? 0).filter((word) => !LINKING.has(word));
+    const happened = after[0] ?? '';
+    const statuses = resource.status === undefined
+        ? []
+        : [resource.status.initial, ...resource.status.transitions.map((transition) => transition.to)];
+    const status = candidates(happened).find((candidate) => statuses.includes(candidate));
+    if (status !== undefined)
+        return { intent, channels, moment: { resource: resource.name, status } };
+    if (resource.status === undefined && candidates(happened).some((candidate) => MADE.has(candidate)))
+        return { intent, channels, moment: { resource: resource.name, created: true } };
+    const known = statuses.length === 0 ? 'it has no statuses, only creation' : `its statuses are ${statuses.join(', ')}`;
+    return {
+        intent,
+        channels,
+        moment: {
+            unmet: `no route makes ${withArticle(resource.name)} "${happened || 'anything'}" (${known}), so there is no moment to send the notice at`,
+        },
+    };
+}
+/** `approved`, `approves`, `approve`, `ships` → the participles a status may be named by. */
+function candidates(word) {
+    if (word === '')
+        return [];
+    const base = baseVerb(word) ?? (/(sh|ch|ss|x)es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, ''));
+    return [...new Set([word, participle(word), participle(base)])];
+}
+/** Where the clause names the resource (`leave request`, `leave requests`): the words' span, if it does. */
+function mentionAt(clause, name) {
+    const parts = name.split(/(?=[A-Z])/).map((part) => part.toLowerCase());
+    const last = parts.at(-1) ?? name;
+    for (let start = 0; start + parts.length <= clause.length; start += 1) {
+        const span = clause.slice(start, start + parts.length);
+        const head = span.slice(0, -1).every((word, index) => word === parts[index]);
+        const tail = span.at(-1);
+        if (head && (tail === last || tail === plural(last)))
+            return { start, end: start + parts.length };
+    }
+    return undefined;
+}
+//# sourceMappingURL=notice-stories.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/unique.js
 /** Deduplicates, keeping first-seen order. */
 function unique_unique(values) {
@@ -51428,6 +52004,7 @@ function numbersCompared(fields, texts) {
 
 
 
+
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 /**
  * Derives the application's one resource model from the request: its resources (the stories'
@@ -51438,6 +52015,7 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 function resourceModel(input) {
     const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
     const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
+    const noticeStories = intents.filter((intent) => !eventStories.includes(intent) && asksForNotice(intent));
     const listed = new Set([
         ...input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text)),
         ...intents.flatMap((intent) => wordsOfText(intent.text)),
@@ -51446,7 +52024,9 @@ function resourceModel(input) {
         ...intents.map((intent) => wordsOfText(intent.text)),
         ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
     ];
-    const read = intents.filter((intent) => !eventStories.includes(intent)).map(parseStory);
+    const read = intents
+        .filter((intent) => !eventStories.includes(intent) && !noticeStories.includes(intent))
+        .map(parseStory);
     const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const attributed = derivedFigures(fieldAttributes({
         stories: attributesOfOwners(callerLists(read
@@ -51504,11 +52084,13 @@ function resourceModel(input) {
         operations: resources.flatMap((resource) => operationsFor(resource, renamed, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
         stories: renamed,
         eventStories,
+        notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
         descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
     };
 }
 //# sourceMappingURL=resource-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
+
 
 
 
@@ -51533,6 +52115,7 @@ function applicationBlueprint(input) {
     });
     const coverage = applicationCoverage({ input, model, shifting });
     const events = publishesEvents(model);
+    const notices = metNotices(model).length > 0;
     const routeList = model.operations.map((operation) => operation.routeKey).join(', ');
     const templatePath = `${baseDir}/template.yaml`;
     const readme = readmeSection({
@@ -51540,10 +52123,17 @@ function applicationBlueprint(input) {
         overview: describeModel(model),
         coverage,
         hasFunctionCode: true,
-        ...(events ? { extraParameters: ['EventBusName=default'] } : {}),
+        ...(events || notices
+            ? {
+                extraParameters: [
+                    ...(events ? ['EventBusName=default'] : []),
+                    ...(emailsNotices(model) ? ['NotificationEmail=you@example.com'] : []),
+                ],
+            }
+            : {}),
     });
     return {
-        summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}, tests that drive the routes together, deployable template.`,
+        summary: `${names.title}: HTTP API on ${model.resources.map((resource) => resource.collection).join(', ')} with ${model.operations.length} routes on Lambda and DynamoDB${events ? ', status-change events on EventBridge' : ''}${notices ? ', notices on an SNS topic' : ''}, tests that drive the routes together, deployable template.`,
         plan: [
             `Derive one resource model from the stories: ${model.resources.map((resource) => `${resource.name} (${resource.fields.map((field) => `${field.name}: ${field.type}`).join(', ') || 'free-form fields'}${resource.status === undefined ? '' : `; status ${resource.status.initial}${resource.status.transitions.map((transition) => `, ${transition.action} → ${transition.to}`).join('')}`})`).join('; ')}.`,
             'Create a DynamoDB table (on-demand, encrypted, point-in-time recovery, retained on delete)' +
@@ -51553,6 +52143,11 @@ function applicationBlueprint(input) {
             `Add a Lambda handler that serves ${routeList} on that model, validating every body against it.`,
             ...(events
                 ? ['Publish every status change to EventBridge; alarm when one could not be published.']
+                : []),
+            ...(notices
+                ? [
+                    'Publish a notice to an SNS topic at each moment a story asks people to be told of; alarm when one could not be sent.',
+                ]
                 : []),
             'Expose it through an API Gateway HTTP API with throttling and access logs.',
             releasePlanStep(input),
@@ -51571,6 +52166,7 @@ function applicationBlueprint(input) {
                     '@aws-sdk/client-dynamodb': '^3.600.0',
                     '@aws-sdk/lib-dynamodb': '^3.600.0',
                     ...(events ? { '@aws-sdk/client-eventbridge': '^3.600.0' } : {}),
+                    ...(notices ? { '@aws-sdk/client-sns': '^3.600.0' } : {}),
                 },
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
@@ -51587,11 +52183,17 @@ function applicationBlueprint(input) {
                 ]
                 : []),
             'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
-                (events ? ' and PutEvents on the one event bus named by EventBusName.' : '.'),
+                (events ? ' and PutEvents on the one event bus named by EventBusName' : '') +
+                (notices ? ' and Publish on its own NotificationTopic.' : '.'),
             'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',
             ...(events
                 ? [
                     'Status events are published after the change is stored: if EventBridge refuses one, the change stands and the event is logged (alarm StatusEventsNotPublishedAlarm) for replay; there is no outbox.',
+                ]
+                : []),
+            ...(notices
+                ? [
+                    'Notices are published after the change is stored: if SNS refuses one, the change stands and the notice is logged (alarm NotificationsNotSentAlarm); notice messages hold the whole item, so subscribe only people who may read it.',
                 ]
                 : []),
             ...releaseRiskNotes(input),
@@ -53930,6 +54532,855 @@ function busName(words) {
     return before === undefined || NOT_BUS_NAMES.has(before) ? 'default' : before;
 }
 //# sourceMappingURL=integration-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-test-titles.js
+
+/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
+const FILES = {
+    batch: 'test/process-batch.test.ts',
+    webhook: 'test/receive-webhook.test.ts',
+    bus: 'test/event-bus.test.ts',
+    fifo: 'test/send-message.test.ts',
+};
+const integration_test_titles_TITLES = {
+    once: 'processes a message delivered twice only once',
+    poison: 'reports malformed and unknown messages as failures so they end in the dead-letter queue',
+    retry: 'releases a failed message so the retry processes it',
+    mixed: 'fails only the bad records of a mixed batch',
+    lease: 'lets a redelivery reclaim a message whose lease ran out but never a completed one',
+    accepted: 'a signed webhook is acknowledged and queued once per delivery',
+    rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
+    ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
+    bus: 'each message becomes an event on the bus and a refused entry fails it',
+    fifoOrder: 'after a failure a FIFO batch returns every later message unprocessed so a group keeps its order',
+    fifoSend: 'a send to the FIFO queue carries its message group and the message id as deduplication id',
+    stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
+};
+/** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
+function typeTitle(type, webhook, bus, deliveryType) {
+    const start = webhook
+        ? `${withIndefiniteArticle(deliveryType ?? type)} webhook`
+        : `${withIndefiniteArticle(type)} message`;
+    return bus
+        ? `${start} becomes ${withIndefiniteArticle(type)} event on the bus`
+        : `${start} is processed once and recorded`;
+}
+/** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
+function providerTitle(provider) {
+    return `${withIndefiniteArticle(provider.name)} delivery is typed by its event header and deduplicated by its delivery id header`;
+}
+/** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
+function actionTitle(type, action) {
+    const where = Object.entries(action.where ?? {}).map(([path, value]) => ` ${path} ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
+    const parts = [...(action.action === undefined ? [] : [` action ${action.action}`]), ...where];
+    return `${withIndefiniteArticle(action.event)} webhook is ${type} only with${parts.join(' and')}`;
+}
+//# sourceMappingURL=integration-test-titles.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-words.js
+/** Words that start the condition a text asks for an event on (`… when a release is drafted`). */
+const CONDITIONS = new Set(['when', 'whenever', 'once', 'if']);
+/** What a service is asked to do, which ends a leading condition (`When a tag is pushed, publish …`). */
+const REQUESTS = new Set(['publish', 'send', 'emit', 'put', 'forward', 'post', 'notify', 'alert', 'relay']);
+const condition_words_LINKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'get']);
+/** `… when a tag is pushed` → `a tag is pushed`; `When a tag is pushed publish an event` → `a tag is pushed`. */
+function conditionWords(words) {
+    const at = words.findIndex((word) => CONDITIONS.has(word));
+    if (at === -1)
+        return undefined;
+    const after = words.slice(at + 1);
+    if (at > 0)
+        return after;
+    const end = after.findIndex((word, index) => index > 0 && REQUESTS.has(word) && !condition_words_LINKS.has(after[index - 1] ?? ''));
+    return end === -1 ? after : after.slice(0, end);
+}
+//# sourceMappingURL=condition-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/dropped-qualifiers.js
+
+
+/**
+ * What a story's condition says happened that the event it was given does not single out: `when a
+ * deployment is rolled back`, answered by every GitHub `deployment` delivery, drops `rolled`. Each
+ * dropped word (a participle, or a verb in the present: `fails`) is said, so a qualifier is never
+ * silently replaced by the whole event. `whole`: the events taken whatever happened in them.
+ */
+function droppedQualifiers(params) {
+    if (params.whole.length === 0)
+        return [];
+    const own = new Set(params.whole.flatMap((type) => type.words.flat()));
+    const condition = conditionWords(params.words) ?? [];
+    return condition.filter((word) => !own.has(word) &&
+        (baseVerb(word) !== undefined ||
+            (/[^s]s$/.test(word) && baseVerb(`${word.slice(0, -1)}ed`) !== undefined)));
+}
+//# sourceMappingURL=dropped-qualifiers.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/word-forms.js
+/** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
+function word_forms_forms(base, ...irregular) {
+    const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+    return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
+}
+//# sourceMappingURL=word-forms.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/github-event-types.js
+
+const github_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
+/** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
+const GITHUB_EVENTS = [
+    'push',
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'issues',
+    'issue_comment',
+    'release',
+    'create',
+    'delete',
+    'branch_protection_rule',
+    'fork',
+    'star',
+    'watch',
+    'workflow_run',
+    'workflow_job',
+    'workflow_dispatch',
+    'check_run',
+    'check_suite',
+    'deployment',
+    'deployment_status',
+    'repository',
+    'repository_dispatch',
+    'member',
+    'label',
+    'milestone',
+    'status',
+    'discussion',
+    'discussion_comment',
+    'merge_group',
+    'package',
+    'registry_package',
+    'code_scanning_alert',
+    'secret_scanning_alert',
+    'dependabot_alert',
+    'installation',
+    'ping',
+];
+/**
+ * GitHub's events by their words, with the Events API's spelling too (`PushEvent`, `IssuesEvent`):
+ * `push` asks for push; `pull request` for pull_request; `issue` for issues.
+ */
+const GITHUB = GITHUB_EVENTS.map((name) => {
+    const parts = name.split('_');
+    // `when code is pushed`: the one event named by a verb a request conjugates.
+    if (name === 'push')
+        return github_event_types_event(name, [...word_forms_forms('push'), 'pushes', 'pushevent']);
+    return github_event_types_event(name, ...parts.map((part, index) => {
+        const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
+        return index === parts.length - 1
+            ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
+            : [...new Set([part, singular, `${singular}s`])];
+    }));
+});
+/**
+ * GitHub's events that carry an `action` (the payload's `action` field names what happened), so a
+ * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
+ */
+const GITHUB_ACTION_EVENTS = new Set([
+    'branch_protection_rule',
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'issues',
+    'issue_comment',
+    'release',
+    'workflow_run',
+    'workflow_job',
+    'check_run',
+    'check_suite',
+    'discussion',
+    'discussion_comment',
+    'label',
+    'milestone',
+    'member',
+    'repository',
+    'installation',
+    'package',
+    'registry_package',
+    'code_scanning_alert',
+    'secret_scanning_alert',
+    'dependabot_alert',
+    'merge_group',
+    'star',
+    'watch',
+]);
+/**
+ * A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the
+ * action's, and by words the text must negate (`closed without being merged`).
+ */
+function githubAction(name, eventName, action, forms, where, negated) {
+    const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
+    // One word's forms, or several words each with its forms (`closed as completed`).
+    const actionWords = forms.every((form) => typeof form === 'string')
+        ? [forms]
+        : forms;
+    return {
+        deliveryType: eventName,
+        words: [...words, ...actionWords],
+        ...(negated === undefined ? {} : { negated }),
+        action: { action, name, ...(where === undefined ? {} : { where }) },
+    };
+}
+/**
+ * A GitHub event narrowed by its payload and asked for by words of its own, not the event's name:
+ * `a tag is pushed` is `create` with `ref_type` tag (GitHub sends `create` when a branch or tag is
+ * created, https://docs.github.com/en/webhooks/webhook-events-and-payloads#create); `a deployment
+ * fails` is `deployment_status` created with `deployment_status.state` failure or error.
+ */
+function githubDelivery(params) {
+    return {
+        deliveryType: params.event,
+        words: params.words,
+        action: {
+            name: params.name,
+            ...(params.action === undefined ? {} : { action: params.action }),
+            where: params.where,
+            ...(params.limit === undefined ? {} : { limit: params.limit }),
+        },
+    };
+}
+const TAG = ['tag', 'tags'];
+const BRANCH = ['branch', 'branches'];
+const DEPLOYMENT = ['deployment', 'deployments', 'deploy', 'deploys'];
+const CREATED = [...word_forms_forms('create'), 'new'];
+const DELETED = [...word_forms_forms('delete'), 'removed'];
+const CLOSED = word_forms_forms('close');
+const MERGED = word_forms_forms('merge');
+/**
+ * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
+ * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
+ * it false; an issue closed as not planned has `issue.state_reason` `not_planned`
+ * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues); a failed workflow run is
+ * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
+ */
+const GITHUB_ACTIONS = [
+    githubAction('pull_request.opened', 'pull_request', 'opened', word_forms_forms('open', 'opened', 'opens', 'new')),
+    // https://docs.github.com/en/webhooks/webhook-events-and-payloads#branch_protection_rule
+    githubAction('branch_protection_rule.created', 'branch_protection_rule', 'created', CREATED),
+    githubAction('branch_protection_rule.edited', 'branch_protection_rule', 'edited', [
+        ...word_forms_forms('edit'),
+        ...word_forms_forms('change'),
+        ...word_forms_forms('update'),
+    ]),
+    githubAction('branch_protection_rule.deleted', 'branch_protection_rule', 'deleted', DELETED),
+    githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
+    githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
+        'pull_request.merged': true,
+    }),
+    githubAction('pull_request.closed_unmerged', 'pull_request', 'closed', CLOSED, { 'pull_request.merged': false }, [MERGED]),
+    githubAction('pull_request.reopened', 'pull_request', 'reopened', word_forms_forms('reopen')),
+    githubAction('issues.opened', 'issues', 'opened', word_forms_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
+    githubAction('issues.closed', 'issues', 'closed', CLOSED),
+    githubAction('issues.closed_not_planned', 'issues', 'closed', CLOSED, { 'issue.state_reason': 'not_planned' }, [['planned', 'plan']]),
+    githubAction('issues.closed_completed', 'issues', 'closed', [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']], { 'issue.state_reason': 'completed' }),
+    githubAction('issues.reopened', 'issues', 'reopened', word_forms_forms('reopen')),
+    githubAction('release.published', 'release', 'published', word_forms_forms('publish', 'published')),
+    // A draft is saved as `created` with `release.draft` true; `published` is sent only when it is published.
+    githubAction('release.drafted', 'release', 'created', word_forms_forms('draft'), { 'release.draft': true }),
+    githubAction('release.created', 'release', 'created', CREATED),
+    githubAction('release.prereleased', 'release', 'prereleased', word_forms_forms('prerelease')),
+    githubAction('release.edited', 'release', 'edited', word_forms_forms('edit')),
+    githubAction('release.deleted', 'release', 'deleted', DELETED),
+    githubDelivery({
+        name: 'create.tag',
+        event: 'create',
+        words: [TAG, [...word_forms_forms('push'), ...CREATED, 'cut']],
+        where: { ref_type: 'tag' },
+        limit: 'GitHub sends no `create` delivery when more than three tags are pushed at once (https://docs.github.com/en/webhooks/webhook-events-and-payloads#create)',
+    }),
+    githubDelivery({
+        name: 'create.branch',
+        event: 'create',
+        words: [BRANCH, CREATED],
+        where: { ref_type: 'branch' },
+    }),
+    githubDelivery({ name: 'delete.tag', event: 'delete', words: [TAG, DELETED], where: { ref_type: 'tag' } }),
+    githubDelivery({
+        name: 'delete.branch',
+        event: 'delete',
+        words: [BRANCH, DELETED],
+        where: { ref_type: 'branch' },
+    }),
+    // GitHub's deployment states: error, failure, inactive, in_progress, queued, pending, success.
+    githubDelivery({
+        name: 'deployment_status.failed',
+        event: 'deployment_status',
+        action: 'created',
+        words: [DEPLOYMENT, [...word_forms_forms('fail', 'failure', 'failures'), 'error', 'errors', 'errored']],
+        where: { 'deployment_status.state': ['failure', 'error'] },
+    }),
+    githubDelivery({
+        name: 'deployment_status.succeeded',
+        event: 'deployment_status',
+        action: 'created',
+        words: [DEPLOYMENT, word_forms_forms('succeed', 'success', 'successful', 'successfully')],
+        where: { 'deployment_status.state': 'success' },
+    }),
+    githubAction('workflow_run.completed', 'workflow_run', 'completed', word_forms_forms('complete', 'finished', 'finishes')),
+    githubAction('workflow_run.succeeded', 'workflow_run', 'completed', word_forms_forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'), { 'workflow_run.conclusion': 'success' }),
+    githubAction('workflow_run.failed', 'workflow_run', 'completed', word_forms_forms('fail', 'failure', 'failures'), {
+        'workflow_run.conclusion': 'failure',
+    }),
+];
+/**
+ * The security alerts' actions, so `a secret scanning alert is created` takes only new alerts, not
+ * resolved or reopened ones (https://docs.github.com/en/webhooks/webhook-events-and-payloads#secret_scanning_alert,
+ * #code_scanning_alert, #dependabot_alert).
+ */
+const ALERT_ACTIONS = [
+    ['secret_scanning_alert', 'created', CREATED],
+    ['secret_scanning_alert', 'reopened', word_forms_forms('reopen')],
+    ['secret_scanning_alert', 'resolved', word_forms_forms('resolve')],
+    ['secret_scanning_alert', 'publicly_leaked', ['leaked', 'leak', 'leaks', 'publicly']],
+    ['code_scanning_alert', 'created', CREATED],
+    ['code_scanning_alert', 'fixed', word_forms_forms('fix')],
+    ['code_scanning_alert', 'reopened', word_forms_forms('reopen')],
+    ['dependabot_alert', 'created', CREATED],
+    ['dependabot_alert', 'dismissed', word_forms_forms('dismiss')],
+    ['dependabot_alert', 'fixed', word_forms_forms('fix')],
+    ['dependabot_alert', 'reopened', word_forms_forms('reopen')],
+].map(([event, action, words]) => githubAction(`${event}.${action}`, event, action, words));
+/** GitHub's catalogue: each event whole, and the actions of those that carry one. */
+const GITHUB_EVENT_TYPES = [
+    ...GITHUB,
+    ...GITHUB_ACTIONS,
+    ...ALERT_ACTIONS,
+];
+//# sourceMappingURL=github-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/stripe-event-types.js
+
+const PAYMENT = ['payment', 'payments'];
+const REFUND = ['refund', 'refunds'];
+const CHARGE = ['charge', 'charges'];
+const INVOICE = ['invoice', 'invoices'];
+const SUBSCRIPTION = ['subscription', 'subscriptions'];
+const SUCCEEDED = word_forms_forms('succeed', 'success', 'successful');
+const FAILED = word_forms_forms('fail', 'failure', 'failures', 'declined');
+const CANCELLED = word_forms_forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
+const stripe_event_types_CREATED = word_forms_forms('create', 'new', 'issued', 'initiated');
+const UPDATED = word_forms_forms('update', 'changed');
+const REFUNDED = ['refunded', 'refunding'];
+const stripe_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
+/**
+ * Stripe's event types a request is likely to ask for by their words
+ * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
+ */
+const STRIPE_EVENT_TYPES = [
+    stripe_event_types_event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
+    stripe_event_types_event('payment_intent.payment_failed', PAYMENT, FAILED),
+    stripe_event_types_event('payment_intent.created', PAYMENT, stripe_event_types_CREATED),
+    stripe_event_types_event('payment_intent.canceled', PAYMENT, CANCELLED),
+    stripe_event_types_event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
+    stripe_event_types_event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
+    stripe_event_types_event('charge.refunded', PAYMENT, REFUNDED),
+    stripe_event_types_event('charge.refunded', CHARGE, REFUNDED),
+    stripe_event_types_event('charge.succeeded', CHARGE, SUCCEEDED),
+    stripe_event_types_event('charge.failed', CHARGE, FAILED),
+    stripe_event_types_event('charge.captured', CHARGE, word_forms_forms('capture')),
+    stripe_event_types_event('refund.created', REFUND, stripe_event_types_CREATED),
+    stripe_event_types_event('refund.updated', REFUND, UPDATED),
+    stripe_event_types_event('refund.failed', REFUND, FAILED),
+    stripe_event_types_event('charge.dispute.created', ['dispute', 'disputes', 'chargeback', 'chargebacks'], [...stripe_event_types_CREATED, 'opened']),
+    stripe_event_types_event('charge.dispute.closed', ['dispute', 'disputes', 'chargeback', 'chargebacks'], word_forms_forms('close', 'resolved')),
+    stripe_event_types_event('checkout.session.completed', ['checkout', 'checkouts'], word_forms_forms('complete', 'finished')),
+    stripe_event_types_event('checkout.session.expired', ['checkout', 'checkouts'], word_forms_forms('expire')),
+    stripe_event_types_event('invoice.paid', INVOICE, ['paid']),
+    stripe_event_types_event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
+    stripe_event_types_event('invoice.created', INVOICE, stripe_event_types_CREATED),
+    stripe_event_types_event('invoice.finalized', INVOICE, word_forms_forms('finalize', 'finalised')),
+    stripe_event_types_event('customer.subscription.created', SUBSCRIPTION, [...stripe_event_types_CREATED, 'started']),
+    stripe_event_types_event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
+    stripe_event_types_event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...word_forms_forms('delete'), 'ended']),
+    // Sent three days before a trial ends (https://docs.stripe.com/billing/subscriptions/trials).
+    stripe_event_types_event('customer.subscription.trial_will_end', ['trial', 'trials'], [...word_forms_forms('end'), 'over', ...word_forms_forms('expire')]),
+    stripe_event_types_event('customer.subscription.paused', SUBSCRIPTION, word_forms_forms('pause')),
+    stripe_event_types_event('customer.subscription.resumed', SUBSCRIPTION, word_forms_forms('resume')),
+    stripe_event_types_event('invoice.upcoming', INVOICE, ['upcoming', 'renewal', 'renewals']),
+    stripe_event_types_event('invoice.payment_succeeded', INVOICE, PAYMENT, SUCCEEDED),
+    stripe_event_types_event('invoice.voided', INVOICE, word_forms_forms('void')),
+    stripe_event_types_event('invoice.marked_uncollectible', INVOICE, ['uncollectible', 'uncollectable']),
+    stripe_event_types_event('customer.created', ['customer', 'customers'], stripe_event_types_CREATED),
+    stripe_event_types_event('customer.deleted', ['customer', 'customers'], word_forms_forms('delete')),
+    stripe_event_types_event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
+    stripe_event_types_event('payout.failed', ['payout', 'payouts'], FAILED),
+];
+//# sourceMappingURL=stripe-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
+
+
+/** Catalogues by provider name, for the providers whose event names are known. */
+const PROVIDER_EVENT_TYPES = {
+    Stripe: STRIPE_EVENT_TYPES,
+    GitHub: GITHUB_EVENT_TYPES,
+};
+/** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */
+const NEGATORS = new Set(['not', 'without', 'never', 'no', 't', 'nor']);
+const NEGATED_SPAN = 2;
+/**
+ * A text's words as asked and as negated: `closed without being merged` asks for closed and negates
+ * being and merged; `unmerged` negates merged. Words are lowercase, split as `words-of` splits them.
+ */
+function polarity(words) {
+    const asked = new Set();
+    const negated = new Set();
+    let negating = 0;
+    for (const word of words) {
+        if (NEGATORS.has(word)) {
+            negating = NEGATED_SPAN;
+            continue;
+        }
+        if (negating > 0) {
+            negated.add(word);
+            negating -= 1;
+            continue;
+        }
+        asked.add(word);
+        if (/^un[a-z]{4,}$/.test(word))
+            negated.add(word.slice(2));
+    }
+    return { asked, negated };
+}
+/**
+ * The provider's event types a text asks for: those whose every word it holds (and every `negated`
+ * word it holds negated), without those a more specific match contains (`invoice payment failed` is
+ * invoice.payment_failed, not also payment_intent.payment_failed; `closed without being merged` is
+ * not also every closed pull request). Words are lowercase, split as `words-of` splits them.
+ */
+function providerEventTypesIn(words, catalogue) {
+    const { asked, negated } = polarity(words);
+    const holds = (set, groups) => (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
+    const matched = catalogue.filter((type) => holds(asked, type.words) && holds(negated, type.negated));
+    const groups = (type) => [...type.words, ...(type.negated ?? [])];
+    const within = (type, other) => groups(type).every((word) => groups(other).some((wider) => word.some((form) => wider.includes(form))));
+    const specific = matched.filter((type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)));
+    const key = (type) => type.action?.name ?? type.deliveryType;
+    return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
+}
+//# sourceMappingURL=provider-event-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/story-dropped-qualifiers.js
+
+
+
+
+/**
+ * `when a deployment is rolled back`, answered by every `deployment` delivery: the words of the
+ * story's condition that its whole events do not single out (events that carry an action say so in
+ * their own gap).
+ */
+function storyDroppedQualifiers(params) {
+    const catalogue = params.asks.provider === undefined ? [] : (PROVIDER_EVENT_TYPES[params.asks.provider.name] ?? []);
+    return params.messages
+        .filter((message) => message.intent === params.intent)
+        .flatMap((message) => {
+        const whole = (message.deliveryTypes ?? []).filter((name) => !GITHUB_ACTION_EVENTS.has(name) &&
+            !(message.deliveryActions ?? []).some((entry) => entry.event === name && !branchOnly(entry)));
+        const types = catalogue.filter((type) => type.action === undefined && whole.includes(type.deliveryType));
+        const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
+        return dropped.length === 0
+            ? []
+            : [
+                `"${dropped.join(' ')}" is not singled out: every \`${whole.join('`, `')}\` delivery becomes ${message.messageType}, whatever happened in it`,
+            ];
+    });
+}
+//# sourceMappingURL=story-dropped-qualifiers.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-type.js
+
+/** Words of a condition that name no part of what happened: articles, owners, links. */
+const condition_type_FILLER = new Set([
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'their',
+    'its',
+    'his',
+    'her',
+    'any',
+    'every',
+    'each',
+    'some',
+    'new',
+    'is',
+    'are',
+    'was',
+    'were',
+    'be',
+    'been',
+    'being',
+    'gets',
+    'get',
+    'has',
+    'have',
+    'just',
+]);
+/** Words that end what happened and start where or how (`… on the main branch`, `… for a customer`). */
+const condition_type_ENDS = new Set([
+    'on',
+    'in',
+    'for',
+    'against',
+    'with',
+    'to',
+    'from',
+    'by',
+    'at',
+    'and',
+    'or',
+    'so',
+    'then',
+]);
+const condition_type_MAX_WORDS = 4;
+/**
+ * The message type a story's condition names: `I receive an event when an order is paid` →
+ * `OrderPaid`, `when a customer is created` → `CustomerCreated` (PascalCase, `[A-Za-z0-9]`), so three
+ * stories about three happenings are three types, whatever the sender. Undefined when the story
+ * has no condition (`when …`, `whenever …`, `once …`, `if …`) or it names nothing.
+ */
+function conditionType(actionWords) {
+    const condition = conditionWords(actionWords);
+    if (condition === undefined)
+        return undefined;
+    const end = condition.findIndex((word, index) => index > 0 && condition_type_ENDS.has(word));
+    const named = (end === -1 ? condition : condition.slice(0, end))
+        .filter((word) => !condition_type_FILLER.has(word) && /^[a-z0-9]+$/.test(word))
+        .slice(0, condition_type_MAX_WORDS);
+    if (named.length === 0)
+        return undefined;
+    return named.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+}
+//# sourceMappingURL=condition-type.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/exclusion-words.js
+/**
+ * Words with which a sentence asks to leave deliveries out ("Ignore events from forks"): such a
+ * sentence names no event type to take (`eventTypesAsked`), and its coverage row says what no
+ * generated check filters out (`integrationCoverage`). One list, so both read the same sentences.
+ */
+const EXCLUSION_WORDS = [
+    'ignore',
+    'ignored',
+    'ignores',
+    'skip',
+    'skipped',
+    'skips',
+    'exclude',
+    'excluded',
+    'excludes',
+    'discard',
+    'discarded',
+    'discards',
+    'except',
+];
+//# sourceMappingURL=exclusion-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/event-types-asked.js
+
+
+
+const EXCLUDING = new Set(EXCLUSION_WORDS);
+/**
+ * The provider's event types a text asks for, read from its condition first: `Publish a ReleaseDrafted
+ * event when a release is drafted` asks for a drafted release, not a published one (`publish` is what
+ * the service does). When the condition names no type, the whole text is read (`pull requests when
+ * they are merged`). A text that asks to leave something out (`ignore`, `skip`, `exclude`) asks for
+ * no type. Words are lowercase, split as `words-of` splits them.
+ */
+function eventTypesAsked(words, catalogue) {
+    // `Ignore events from forks`: what to leave out is not an event to take.
+    if (words.some((word) => EXCLUDING.has(word)))
+        return [];
+    const condition = conditionWords(words);
+    const found = condition === undefined ? [] : providerEventTypesIn(condition, catalogue);
+    return found.length > 0 ? found : providerEventTypesIn(words, catalogue);
+}
+//# sourceMappingURL=event-types-asked.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/notification-story.js
+
+
+/** What a story receives that is a message or event the service handles, not a notice to a person. */
+const notification_story_HANDLED = new Set([
+    'event',
+    'events',
+    'message',
+    'messages',
+    'webhook',
+    'webhooks',
+    'delivery',
+    'deliveries',
+]);
+/**
+ * A story that asks for a person to be told (`As finance I receive an email when the report is
+ * ready`, `As an operator I am alerted when the job fails`): a notification the service would send
+ * (an SNS topic and its subscription), never a message type the consumer accepts.
+ */
+function isNotificationStory(intent) {
+    const words = wordsOf(intent.text);
+    if (words.some((word) => notification_story_HANDLED.has(word)))
+        return false;
+    return channelsNamed(intent.text).length > 0 || intent.receives === true;
+}
+//# sourceMappingURL=notification-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
+
+
+
+
+
+
+
+/**
+ * The consumer's message types: the event types the request named when it named some (stories
+ * then map to the types whose words they hold: "a payment settled" → PaymentSettled); else, for a
+ * provider whose event names are known, the provider's events the stories and description ask for by
+ * their words ("a payment succeeded" → PaymentIntentSucceeded, delivered as payment_intent.succeeded);
+ * else one per story from its verb and object, else a default. Each message of a known provider
+ * carries the provider's event types that are it.
+ */
+function storyMessages(params) {
+    const { stories, asks } = params;
+    const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
+    const delivered = (words) => catalogue === undefined ? {} : deliveredAs(eventTypesAsked(words, catalogue));
+    if (asks.eventTypes.length > 0) {
+        const named = asks.eventTypes.map((messageType) => {
+            const intent = stories.find((story) => typeWords(messageType).every((word) => stems(story.text).includes(word)));
+            return {
+                ...(intent === undefined ? {} : { intent }),
+                messageType,
+                ...(catalogue === undefined
+                    ? {}
+                    : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
+            };
+        });
+        return [...named, ...ownEvents({ stories, named, catalogue })];
+    }
+    if (catalogue !== undefined) {
+        const asked = [
+            ...stories.flatMap((intent) => eventTypesAsked(intent.actionWords, catalogue).map((type) => ({ intent, type }))),
+            ...params.clauses.flatMap((clause) => eventTypesAsked(clause.words, catalogue).map((type) => ({ type }))),
+        ];
+        const messages = uniqueByType(asked);
+        if (messages.length > 0)
+            return messages;
+    }
+    // A story asking for a person to be told is a notification, not a message anyone sends the consumer.
+    const handled = stories.filter((story) => !isNotificationStory(story));
+    const intents = handled.length > 0 ? handled : defaultIntents(params.names, ['record']);
+    return intents.map((intent) => ({
+        intent,
+        // `I receive an event when an order is paid`: the happening is OrderPaid, not the verb `receive`.
+        messageType: conditionType(intent.actionWords) ?? [intent.verb, ...intent.objectWords].join('-'),
+        ...delivered(intent.actionWords),
+    }));
+}
+/**
+ * The provider's event types a named message type is: those the clause (or story) naming it, and
+ * only it, describes (`a PaymentSettled event … when a payment intent succeeds` is
+ * payment_intent.succeeded; `a PullRequestClosed event when a pull request is closed without being
+ * merged` is a closed, unmerged pull_request), else those its own words spell (`PaymentIntentSucceeded`).
+ */
+function namedTypeDeliveries(params) {
+    const { messageType, catalogue } = params;
+    const naming = [
+        ...params.clauses,
+        ...params.stories.map((story) => ({ words: story.actionWords, names: pascalNames(story.text) })),
+    ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
+    const described = naming.flatMap((text) => eventTypesAsked(text.words, catalogue));
+    return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
+}
+/** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */
+function deliveredAs(types) {
+    const actions = types.flatMap((type) => type.action === undefined ? [] : [{ ...type.action, event: type.deliveryType }]);
+    return {
+        deliveryTypes: [...new Set(types.map((type) => type.deliveryType))],
+        ...(actions.length === 0 ? {} : { deliveryActions: actions }),
+    };
+}
+/**
+ * One message per provider event type, named from it (`payment_intent.succeeded` →
+ * PaymentIntentSucceeded, GitHub's merged `pull_request` → PullRequestMerged), with its first asking story.
+ */
+function uniqueByType(asked) {
+    const byType = new Map();
+    for (const { intent, type } of asked) {
+        const name = type.action?.name ?? type.deliveryType;
+        if (byType.has(name))
+            continue;
+        const messageType = wordsOf(name)
+            .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+            .join('');
+        byType.set(name, {
+            ...(intent === undefined ? {} : { intent }),
+            messageType,
+            ...deliveredAs([type]),
+        });
+    }
+    return [...byType.values()];
+}
+/** Each event action a message takes, with the message type: what the receiver matches first. */
+function deliveryActionList(messages) {
+    const entries = messages.flatMap((message) => (message.deliveryActions ?? []).map((entry) => ({ ...entry, type: message.messageType })));
+    return entries.filter((entry, index) => entries.findIndex((other) => other.name === entry.name && other.type === entry.type) === index);
+}
+function distinctMessageTypes(messages) {
+    return [...new Set(messages.map((message) => message.messageType))];
+}
+/**
+ * The provider's event types mapped to message types: what the receiver reads before guessing by
+ * name. An event a message takes only some actions of is in deliveryActionList instead.
+ */
+function deliveryTypeMap(messages) {
+    const pairs = messages.flatMap((message) => (message.deliveryTypes ?? [])
+        .filter((deliveryType) => !(message.deliveryActions ?? []).some((entry) => entry.event === deliveryType))
+        .map((deliveryType) => [deliveryType, message.messageType]));
+    return pairs.filter(([deliveryType], index) => pairs.findIndex(([other]) => other === deliveryType) === index);
+}
+/** `PaymentSettled` → `payment`, `settl`: the stems a story must hold to ask for it. */
+function typeWords(type) {
+    return stems(splitType(type).join(' '));
+}
+/** `PullRequestEvent` → pull, request, event; `payment.settled` → payment, settled. */
+function splitType(type) {
+    return wordsOf(type.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+}
+function stems(text) {
+    return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => word.replace(/(?:ed|es|e|s)$/, ''));
+}
+/**
+ * Beside the named types, the provider's events a story asks for in words that no named type is
+ * (`As finance I see every refund that is created` → refund.created beside a named PaymentSettled):
+ * a story's event is not lost because the description named another.
+ */
+function ownEvents(params) {
+    const { catalogue, named } = params;
+    if (catalogue === undefined)
+        return [];
+    const taken = new Set(named.flatMap((message) => [
+        ...(message.deliveryTypes ?? []).filter((type) => !(message.deliveryActions ?? []).some((entry) => entry.event === type)),
+        ...(message.deliveryActions ?? []).map((entry) => entry.name),
+    ]));
+    const asked = params.stories
+        .filter((intent) => !named.some((message) => message.intent === intent))
+        .flatMap((intent) => eventTypesAsked(intent.actionWords, catalogue)
+        .filter((type) => !taken.has(type.action?.name ?? type.deliveryType) && !taken.has(type.deliveryType))
+        .map((type) => ({ intent, type })));
+    const names = new Set(named.map((message) => message.messageType));
+    return uniqueByType(asked).filter((message) => !names.has(message.messageType));
+}
+//# sourceMappingURL=message-types.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-type-words.js
+/** `PaymentSettled` → payment, settled. */
+function message_type_words_typeWords(type) {
+    return type
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '');
+}
+/** `PaymentSettled` → `payment.settled`, as a sender would likely spell it. */
+function dotted(type) {
+    return message_type_words_typeWords(type).join('.');
+}
+//# sourceMappingURL=message-type-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/word-variants.js
+/** Every combination of each word's forms: `payment settled` also matches `payments settle`. */
+function variants(words) {
+    return words.reduce((combinations, word) => {
+        const stem = word.replace(/(?:ed|es|e|s|d)$/, '');
+        const forms = [
+            ...new Set([word, stem, `${stem}e`, `${stem}s`, `${stem}es`, `${stem}ed`, `${stem}d`, `${stem}ing`]),
+        ];
+        return combinations.flatMap((combination) => forms.map((form) => [...combination, form]));
+    }, [[]]);
+}
+//# sourceMappingURL=word-variants.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-type-capability.js
+
+
+
+
+
+/**
+ * The capability of one message type: the deliveries taken as it (the sender's event types and
+ * actions, when known), where it goes (the bus, or recorded once), the tests that prove it, and its limits.
+ */
+function typeCapability(params) {
+    const { type, asks, headerTyped } = params;
+    const provider = asks.provider;
+    if (asks.webhook && params.deliveryTypes?.length === 0 && !headerTyped)
+        return {
+            when: [...variants(message_type_words_typeWords(type)), [type.toLowerCase()]],
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: `${provider?.name ?? 'the sender'} sends no event type that is ${type}, so no delivery would ever be handled as it (${provider?.name ?? 'the sender'}'s event types: ${provider?.eventTypesDocs ?? provider?.docs ?? 'its documentation'}); name one of them`,
+        };
+    const real = (params.deliveryTypes ?? [])
+        .map((name) => {
+        const action = params.deliveryActions.find((entry) => entry.event === name);
+        const where = Object.entries(action?.where ?? {}).map(([path, value]) => `\`${path}\` ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
+        const parts = [...(action?.action === undefined ? [] : [`action \`${action.action}\``]), ...where];
+        return `\`${name}\`${parts.length === 0 ? '' : ` with ${parts.join(' and ')}`}`;
+    })
+        .join(', ');
+    // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
+    const wholeEvents = asks.webhook && provider?.name === 'GitHub'
+        ? (params.deliveryTypes ?? []).filter((name) => GITHUB_ACTION_EVENTS.has(name) &&
+            !params.deliveryActions.some((entry) => entry.event === name && !branchOnly(entry)))
+        : [];
+    const bus = asks.eventBus !== undefined;
+    const words = message_type_words_typeWords(type);
+    return {
+        when: [...variants(words), [type.toLowerCase()]],
+        implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
+        tests: [
+            params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus, asks.webhook ? params.deliveryTypes?.[0] : undefined)),
+            ...(asks.webhook && provider?.eventHeader !== undefined
+                ? params.deliveryActions
+                    .filter((entry) => entry.event === params.deliveryTypes?.[0])
+                    .map((entry) => params.test('webhook', actionTitle(type, entry)))
+                : []),
+            ...(bus ? [params.test('bus', integration_test_titles_TITLES.bus)] : []),
+        ],
+        resources: ['Queue', 'ConsumerFunction'],
+        gaps: [
+            ...params.sharedGaps,
+            ...params.deliveryActions.flatMap((entry) => (entry.limit === undefined ? [] : [entry.limit])),
+            ...wholeEvents.map((name) => `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`),
+        ],
+    };
+}
+//# sourceMappingURL=message-type-capability.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/shared-type-gaps.js
+
+
+/**
+ * Limits that hold for every message type alike, written once naming them all, so a row that
+ * several types answer says each limit once: types taken only by their spelling, and handlers
+ * that only record a message when no bus is asked for.
+ */
+function sharedGaps(params) {
+    const { asks } = params;
+    const sender = asks.provider === undefined ? "the sender's" : `${asks.provider.name}'s`;
+    const spellings = params.spelled.map((type) => `\`${dotted(type)}\` or \`${type}\` for ${type}`);
+    return [
+        ...(params.spelled.length === 0
+            ? []
+            : [
+                `${sender} event type names are not known here, so a delivery is taken as a message type only when its type spells it (${spellings.join(', ')}), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
+            ]),
+        ...(asks.eventBus !== undefined || params.types.length === 0
+            ? []
+            : [
+                `what handling ${params.types.length === 1 ? `${withIndefiniteArticle(params.types[0] ?? '')} message` : `${params.types.slice(0, -1).join(', ')} and ${params.types.at(-1) ?? ''} messages`} should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+            ]),
+    ];
+}
+//# sourceMappingURL=shared-type-gaps.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-template.js
 
 
@@ -54201,480 +55652,6 @@ function retryCountGaps(words, maxReceiveCount) {
         .map((count) => `${count} ${count === 1 ? 'retry is' : 'retries are'} asked, but a message is retried ${retries} times (maxReceiveCount ${maxReceiveCount}) before the dead-letter queue; change maxReceiveCount to ${count + 1}`);
 }
 //# sourceMappingURL=retry-count-gaps.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/exclusion-words.js
-/**
- * Words with which a sentence asks to leave deliveries out ("Ignore events from forks"): such a
- * sentence names no event type to take (`eventTypesAsked`), and its coverage row says what no
- * generated check filters out (`integrationCoverage`). One list, so both read the same sentences.
- */
-const EXCLUSION_WORDS = [
-    'ignore',
-    'ignored',
-    'ignores',
-    'skip',
-    'skipped',
-    'skips',
-    'exclude',
-    'excluded',
-    'excludes',
-    'discard',
-    'discarded',
-    'discards',
-    'except',
-];
-//# sourceMappingURL=exclusion-words.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-test-titles.js
-/** Titles of the generated tests, shared by the test files and the coverage that cites them. */
-const FILES = {
-    batch: 'test/process-batch.test.ts',
-    webhook: 'test/receive-webhook.test.ts',
-    bus: 'test/event-bus.test.ts',
-    fifo: 'test/send-message.test.ts',
-};
-const integration_test_titles_TITLES = {
-    once: 'processes a message delivered twice only once',
-    poison: 'reports malformed and unknown messages as failures so they end in the dead-letter queue',
-    retry: 'releases a failed message so the retry processes it',
-    mixed: 'fails only the bad records of a mixed batch',
-    lease: 'lets a redelivery reclaim a message whose lease ran out but never a completed one',
-    accepted: 'a signed webhook is acknowledged and queued once per delivery',
-    rejected: 'a webhook with a missing or wrong signature is refused then logged and counted',
-    ignored: 'a webhook of a type this service does not handle is acknowledged and dropped',
-    bus: 'each message becomes an event on the bus and a refused entry fails it',
-    fifoOrder: 'after a failure a FIFO batch returns every later message unprocessed so a group keeps its order',
-    fifoSend: 'a send to the FIFO queue carries its message group and the message id as deduplication id',
-    stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
-};
-/** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
-function typeTitle(type, webhook, bus, deliveryType) {
-    const start = webhook ? `a ${deliveryType ?? type} webhook` : `a ${type} message`;
-    return bus ? `${start} becomes a ${type} event on the bus` : `${start} is processed once and recorded`;
-}
-/** The test proving a sender's event and delivery headers are read (GitHub's X-GitHub-Event and X-GitHub-Delivery). */
-function providerTitle(provider) {
-    return `a ${provider.name} delivery is typed by its event header and deduplicated by its delivery id header`;
-}
-/** The test proving an event is taken as a type only for its action: `a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true`. */
-function actionTitle(type, action) {
-    const where = Object.entries(action.where ?? {}).map(([path, value]) => ` ${path} ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
-    const parts = [...(action.action === undefined ? [] : [` action ${action.action}`]), ...where];
-    return `a ${action.event} webhook is ${type} only with${parts.join(' and')}`;
-}
-//# sourceMappingURL=integration-test-titles.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/word-forms.js
-/** `succeed` → succeed, succeeds, succeeded, succeeding, plus the irregular forms given. */
-function word_forms_forms(base, ...irregular) {
-    const stem = base.endsWith('e') ? base.slice(0, -1) : base;
-    return [base, `${base}s`, `${stem}ed`, `${stem}ing`, ...irregular];
-}
-//# sourceMappingURL=word-forms.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/github-event-types.js
-
-const github_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
-/** GitHub's webhook events, as `X-GitHub-Event` names them (https://docs.github.com/en/webhooks/webhook-events-and-payloads). */
-const GITHUB_EVENTS = [
-    'push',
-    'pull_request',
-    'pull_request_review',
-    'pull_request_review_comment',
-    'issues',
-    'issue_comment',
-    'release',
-    'create',
-    'delete',
-    'branch_protection_rule',
-    'fork',
-    'star',
-    'watch',
-    'workflow_run',
-    'workflow_job',
-    'workflow_dispatch',
-    'check_run',
-    'check_suite',
-    'deployment',
-    'deployment_status',
-    'repository',
-    'repository_dispatch',
-    'member',
-    'label',
-    'milestone',
-    'status',
-    'discussion',
-    'discussion_comment',
-    'merge_group',
-    'package',
-    'registry_package',
-    'code_scanning_alert',
-    'secret_scanning_alert',
-    'dependabot_alert',
-    'installation',
-    'ping',
-];
-/**
- * GitHub's events by their words, with the Events API's spelling too (`PushEvent`, `IssuesEvent`):
- * `push` asks for push; `pull request` for pull_request; `issue` for issues.
- */
-const GITHUB = GITHUB_EVENTS.map((name) => {
-    const parts = name.split('_');
-    // `when code is pushed`: the one event named by a verb a request conjugates.
-    if (name === 'push')
-        return github_event_types_event(name, [...word_forms_forms('push'), 'pushes', 'pushevent']);
-    return github_event_types_event(name, ...parts.map((part, index) => {
-        const singular = part.endsWith('s') && part !== 'status' ? part.slice(0, -1) : part;
-        return index === parts.length - 1
-            ? [...new Set([part, singular, `${singular}s`, `${singular}event`, `${part}event`])]
-            : [...new Set([part, singular, `${singular}s`])];
-    }));
-});
-/**
- * GitHub's events that carry an `action` (the payload's `action` field names what happened), so a
- * request for one thing that happened must filter on it (https://docs.github.com/en/webhooks/webhook-events-and-payloads).
- */
-const GITHUB_ACTION_EVENTS = new Set([
-    'branch_protection_rule',
-    'pull_request',
-    'pull_request_review',
-    'pull_request_review_comment',
-    'issues',
-    'issue_comment',
-    'release',
-    'workflow_run',
-    'workflow_job',
-    'check_run',
-    'check_suite',
-    'discussion',
-    'discussion_comment',
-    'label',
-    'milestone',
-    'member',
-    'repository',
-    'installation',
-    'package',
-    'registry_package',
-    'code_scanning_alert',
-    'secret_scanning_alert',
-    'dependabot_alert',
-    'merge_group',
-    'star',
-    'watch',
-]);
-/**
- * A GitHub event narrowed to one action (and payload fields), asked for by the event's words and the
- * action's, and by words the text must negate (`closed without being merged`).
- */
-function githubAction(name, eventName, action, forms, where, negated) {
-    const words = GITHUB.find((type) => type.deliveryType === eventName)?.words ?? [];
-    // One word's forms, or several words each with its forms (`closed as completed`).
-    const actionWords = forms.every((form) => typeof form === 'string')
-        ? [forms]
-        : forms;
-    return {
-        deliveryType: eventName,
-        words: [...words, ...actionWords],
-        ...(negated === undefined ? {} : { negated }),
-        action: { action, name, ...(where === undefined ? {} : { where }) },
-    };
-}
-/**
- * A GitHub event narrowed by its payload and asked for by words of its own, not the event's name:
- * `a tag is pushed` is `create` with `ref_type` tag (GitHub sends `create` when a branch or tag is
- * created, https://docs.github.com/en/webhooks/webhook-events-and-payloads#create); `a deployment
- * fails` is `deployment_status` created with `deployment_status.state` failure or error.
- */
-function githubDelivery(params) {
-    return {
-        deliveryType: params.event,
-        words: params.words,
-        action: {
-            name: params.name,
-            ...(params.action === undefined ? {} : { action: params.action }),
-            where: params.where,
-            ...(params.limit === undefined ? {} : { limit: params.limit }),
-        },
-    };
-}
-const TAG = ['tag', 'tags'];
-const BRANCH = ['branch', 'branches'];
-const DEPLOYMENT = ['deployment', 'deployments', 'deploy', 'deploys'];
-const CREATED = [...word_forms_forms('create'), 'new'];
-const DELETED = [...word_forms_forms('delete'), 'removed'];
-const CLOSED = word_forms_forms('close');
-const MERGED = word_forms_forms('merge');
-/**
- * The actions a request is likely to name, from GitHub's payload docs: a merged pull request is
- * `pull_request` with action `closed` and `pull_request.merged` true, one closed without merging has
- * it false; an issue closed as not planned has `issue.state_reason` `not_planned`
- * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues); a failed workflow run is
- * `workflow_run` with action `completed` and `workflow_run.conclusion` `failure`.
- */
-const GITHUB_ACTIONS = [
-    githubAction('pull_request.opened', 'pull_request', 'opened', word_forms_forms('open', 'opened', 'opens', 'new')),
-    // https://docs.github.com/en/webhooks/webhook-events-and-payloads#branch_protection_rule
-    githubAction('branch_protection_rule.created', 'branch_protection_rule', 'created', CREATED),
-    githubAction('branch_protection_rule.edited', 'branch_protection_rule', 'edited', [
-        ...word_forms_forms('edit'),
-        ...word_forms_forms('change'),
-        ...word_forms_forms('update'),
-    ]),
-    githubAction('branch_protection_rule.deleted', 'branch_protection_rule', 'deleted', DELETED),
-    githubAction('pull_request.closed', 'pull_request', 'closed', CLOSED),
-    githubAction('pull_request.merged', 'pull_request', 'closed', MERGED, {
-        'pull_request.merged': true,
-    }),
-    githubAction('pull_request.closed_unmerged', 'pull_request', 'closed', CLOSED, { 'pull_request.merged': false }, [MERGED]),
-    githubAction('pull_request.reopened', 'pull_request', 'reopened', word_forms_forms('reopen')),
-    githubAction('issues.opened', 'issues', 'opened', word_forms_forms('open', 'opened', 'opens', 'new', 'filed', 'raised')),
-    githubAction('issues.closed', 'issues', 'closed', CLOSED),
-    githubAction('issues.closed_not_planned', 'issues', 'closed', CLOSED, { 'issue.state_reason': 'not_planned' }, [['planned', 'plan']]),
-    githubAction('issues.closed_completed', 'issues', 'closed', [CLOSED, ['completed', 'complete', 'done', 'resolved', 'fixed']], { 'issue.state_reason': 'completed' }),
-    githubAction('issues.reopened', 'issues', 'reopened', word_forms_forms('reopen')),
-    githubAction('release.published', 'release', 'published', word_forms_forms('publish', 'published')),
-    // A draft is saved as `created` with `release.draft` true; `published` is sent only when it is published.
-    githubAction('release.drafted', 'release', 'created', word_forms_forms('draft'), { 'release.draft': true }),
-    githubAction('release.created', 'release', 'created', CREATED),
-    githubAction('release.prereleased', 'release', 'prereleased', word_forms_forms('prerelease')),
-    githubAction('release.edited', 'release', 'edited', word_forms_forms('edit')),
-    githubAction('release.deleted', 'release', 'deleted', DELETED),
-    githubDelivery({
-        name: 'create.tag',
-        event: 'create',
-        words: [TAG, [...word_forms_forms('push'), ...CREATED, 'cut']],
-        where: { ref_type: 'tag' },
-        limit: 'GitHub sends no `create` delivery when more than three tags are pushed at once (https://docs.github.com/en/webhooks/webhook-events-and-payloads#create)',
-    }),
-    githubDelivery({
-        name: 'create.branch',
-        event: 'create',
-        words: [BRANCH, CREATED],
-        where: { ref_type: 'branch' },
-    }),
-    githubDelivery({ name: 'delete.tag', event: 'delete', words: [TAG, DELETED], where: { ref_type: 'tag' } }),
-    githubDelivery({
-        name: 'delete.branch',
-        event: 'delete',
-        words: [BRANCH, DELETED],
-        where: { ref_type: 'branch' },
-    }),
-    // GitHub's deployment states: error, failure, inactive, in_progress, queued, pending, success.
-    githubDelivery({
-        name: 'deployment_status.failed',
-        event: 'deployment_status',
-        action: 'created',
-        words: [DEPLOYMENT, [...word_forms_forms('fail', 'failure', 'failures'), 'error', 'errors', 'errored']],
-        where: { 'deployment_status.state': ['failure', 'error'] },
-    }),
-    githubDelivery({
-        name: 'deployment_status.succeeded',
-        event: 'deployment_status',
-        action: 'created',
-        words: [DEPLOYMENT, word_forms_forms('succeed', 'success', 'successful', 'successfully')],
-        where: { 'deployment_status.state': 'success' },
-    }),
-    githubAction('workflow_run.completed', 'workflow_run', 'completed', word_forms_forms('complete', 'finished', 'finishes')),
-    githubAction('workflow_run.succeeded', 'workflow_run', 'completed', word_forms_forms('succeed', 'success', 'successful', 'successfully', 'passed', 'passes', 'green'), { 'workflow_run.conclusion': 'success' }),
-    githubAction('workflow_run.failed', 'workflow_run', 'completed', word_forms_forms('fail', 'failure', 'failures'), {
-        'workflow_run.conclusion': 'failure',
-    }),
-];
-/**
- * The security alerts' actions, so `a secret scanning alert is created` takes only new alerts, not
- * resolved or reopened ones (https://docs.github.com/en/webhooks/webhook-events-and-payloads#secret_scanning_alert,
- * #code_scanning_alert, #dependabot_alert).
- */
-const ALERT_ACTIONS = [
-    ['secret_scanning_alert', 'created', CREATED],
-    ['secret_scanning_alert', 'reopened', word_forms_forms('reopen')],
-    ['secret_scanning_alert', 'resolved', word_forms_forms('resolve')],
-    ['secret_scanning_alert', 'publicly_leaked', ['leaked', 'leak', 'leaks', 'publicly']],
-    ['code_scanning_alert', 'created', CREATED],
-    ['code_scanning_alert', 'fixed', word_forms_forms('fix')],
-    ['code_scanning_alert', 'reopened', word_forms_forms('reopen')],
-    ['dependabot_alert', 'created', CREATED],
-    ['dependabot_alert', 'dismissed', word_forms_forms('dismiss')],
-    ['dependabot_alert', 'fixed', word_forms_forms('fix')],
-    ['dependabot_alert', 'reopened', word_forms_forms('reopen')],
-].map(([event, action, words]) => githubAction(`${event}.${action}`, event, action, words));
-/** GitHub's catalogue: each event whole, and the actions of those that carry one. */
-const GITHUB_EVENT_TYPES = [
-    ...GITHUB,
-    ...GITHUB_ACTIONS,
-    ...ALERT_ACTIONS,
-];
-//# sourceMappingURL=github-event-types.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-words.js
-/** Words that start the condition a text asks for an event on (`… when a release is drafted`). */
-const CONDITIONS = new Set(['when', 'whenever', 'once', 'if']);
-/** What a service is asked to do, which ends a leading condition (`When a tag is pushed, publish …`). */
-const REQUESTS = new Set(['publish', 'send', 'emit', 'put', 'forward', 'post', 'notify', 'alert', 'relay']);
-const condition_words_LINKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'get']);
-/** `… when a tag is pushed` → `a tag is pushed`; `When a tag is pushed publish an event` → `a tag is pushed`. */
-function conditionWords(words) {
-    const at = words.findIndex((word) => CONDITIONS.has(word));
-    if (at === -1)
-        return undefined;
-    const after = words.slice(at + 1);
-    if (at > 0)
-        return after;
-    const end = after.findIndex((word, index) => index > 0 && REQUESTS.has(word) && !condition_words_LINKS.has(after[index - 1] ?? ''));
-    return end === -1 ? after : after.slice(0, end);
-}
-//# sourceMappingURL=condition-words.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/dropped-qualifiers.js
-
-
-/**
- * What a story's condition says happened that the event it was given does not single out: `when a
- * deployment is rolled back`, answered by every GitHub `deployment` delivery, drops `rolled`. Each
- * dropped word (a participle, or a verb in the present: `fails`) is said, so a qualifier is never
- * silently replaced by the whole event. `whole`: the events taken whatever happened in them.
- */
-function droppedQualifiers(params) {
-    if (params.whole.length === 0)
-        return [];
-    const own = new Set(params.whole.flatMap((type) => type.words.flat()));
-    const condition = conditionWords(params.words) ?? [];
-    return condition.filter((word) => !own.has(word) &&
-        (baseVerb(word) !== undefined ||
-            (/[^s]s$/.test(word) && baseVerb(`${word.slice(0, -1)}ed`) !== undefined)));
-}
-//# sourceMappingURL=dropped-qualifiers.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/stripe-event-types.js
-
-const PAYMENT = ['payment', 'payments'];
-const REFUND = ['refund', 'refunds'];
-const CHARGE = ['charge', 'charges'];
-const INVOICE = ['invoice', 'invoices'];
-const SUBSCRIPTION = ['subscription', 'subscriptions'];
-const SUCCEEDED = word_forms_forms('succeed', 'success', 'successful');
-const FAILED = word_forms_forms('fail', 'failure', 'failures', 'declined');
-const CANCELLED = word_forms_forms('cancel', 'cancelled', 'cancelling', 'canceled', 'canceling', 'cancellation');
-const stripe_event_types_CREATED = word_forms_forms('create', 'new', 'issued', 'initiated');
-const UPDATED = word_forms_forms('update', 'changed');
-const REFUNDED = ['refunded', 'refunding'];
-const stripe_event_types_event = (deliveryType, ...words) => ({ deliveryType, words });
-/**
- * Stripe's event types a request is likely to ask for by their words
- * (https://docs.stripe.com/api/events/types). A delivery's body carries its type in `type`.
- */
-const STRIPE_EVENT_TYPES = [
-    stripe_event_types_event('payment_intent.succeeded', PAYMENT, SUCCEEDED),
-    stripe_event_types_event('payment_intent.payment_failed', PAYMENT, FAILED),
-    stripe_event_types_event('payment_intent.created', PAYMENT, stripe_event_types_CREATED),
-    stripe_event_types_event('payment_intent.canceled', PAYMENT, CANCELLED),
-    stripe_event_types_event('payment_intent.processing', PAYMENT, ['processing', 'pending']),
-    stripe_event_types_event('payment_intent.requires_action', PAYMENT, ['requires', 'require', 'needs'], ['action']),
-    stripe_event_types_event('charge.refunded', PAYMENT, REFUNDED),
-    stripe_event_types_event('charge.refunded', CHARGE, REFUNDED),
-    stripe_event_types_event('charge.succeeded', CHARGE, SUCCEEDED),
-    stripe_event_types_event('charge.failed', CHARGE, FAILED),
-    stripe_event_types_event('charge.captured', CHARGE, word_forms_forms('capture')),
-    stripe_event_types_event('refund.created', REFUND, stripe_event_types_CREATED),
-    stripe_event_types_event('refund.updated', REFUND, UPDATED),
-    stripe_event_types_event('refund.failed', REFUND, FAILED),
-    stripe_event_types_event('charge.dispute.created', ['dispute', 'disputes', 'chargeback', 'chargebacks'], [...stripe_event_types_CREATED, 'opened']),
-    stripe_event_types_event('charge.dispute.closed', ['dispute', 'disputes', 'chargeback', 'chargebacks'], word_forms_forms('close', 'resolved')),
-    stripe_event_types_event('checkout.session.completed', ['checkout', 'checkouts'], word_forms_forms('complete', 'finished')),
-    stripe_event_types_event('checkout.session.expired', ['checkout', 'checkouts'], word_forms_forms('expire')),
-    stripe_event_types_event('invoice.paid', INVOICE, ['paid']),
-    stripe_event_types_event('invoice.payment_failed', INVOICE, PAYMENT, FAILED),
-    stripe_event_types_event('invoice.created', INVOICE, stripe_event_types_CREATED),
-    stripe_event_types_event('invoice.finalized', INVOICE, word_forms_forms('finalize', 'finalised')),
-    stripe_event_types_event('customer.subscription.created', SUBSCRIPTION, [...stripe_event_types_CREATED, 'started']),
-    stripe_event_types_event('customer.subscription.updated', SUBSCRIPTION, UPDATED),
-    stripe_event_types_event('customer.subscription.deleted', SUBSCRIPTION, [...CANCELLED, ...word_forms_forms('delete'), 'ended']),
-    // Sent three days before a trial ends (https://docs.stripe.com/billing/subscriptions/trials).
-    stripe_event_types_event('customer.subscription.trial_will_end', ['trial', 'trials'], [...word_forms_forms('end'), 'over', ...word_forms_forms('expire')]),
-    stripe_event_types_event('customer.subscription.paused', SUBSCRIPTION, word_forms_forms('pause')),
-    stripe_event_types_event('customer.subscription.resumed', SUBSCRIPTION, word_forms_forms('resume')),
-    stripe_event_types_event('invoice.upcoming', INVOICE, ['upcoming', 'renewal', 'renewals']),
-    stripe_event_types_event('invoice.payment_succeeded', INVOICE, PAYMENT, SUCCEEDED),
-    stripe_event_types_event('invoice.voided', INVOICE, word_forms_forms('void')),
-    stripe_event_types_event('invoice.marked_uncollectible', INVOICE, ['uncollectible', 'uncollectable']),
-    stripe_event_types_event('customer.created', ['customer', 'customers'], stripe_event_types_CREATED),
-    stripe_event_types_event('customer.deleted', ['customer', 'customers'], word_forms_forms('delete')),
-    stripe_event_types_event('payout.paid', ['payout', 'payouts'], ['paid', 'arrived']),
-    stripe_event_types_event('payout.failed', ['payout', 'payouts'], FAILED),
-];
-//# sourceMappingURL=stripe-event-types.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/provider-event-types.js
-
-
-/** Catalogues by provider name, for the providers whose event names are known. */
-const PROVIDER_EVENT_TYPES = {
-    Stripe: STRIPE_EVENT_TYPES,
-    GitHub: GITHUB_EVENT_TYPES,
-};
-/** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */
-const NEGATORS = new Set(['not', 'without', 'never', 'no', 't', 'nor']);
-const NEGATED_SPAN = 2;
-/**
- * A text's words as asked and as negated: `closed without being merged` asks for closed and negates
- * being and merged; `unmerged` negates merged. Words are lowercase, split as `words-of` splits them.
- */
-function polarity(words) {
-    const asked = new Set();
-    const negated = new Set();
-    let negating = 0;
-    for (const word of words) {
-        if (NEGATORS.has(word)) {
-            negating = NEGATED_SPAN;
-            continue;
-        }
-        if (negating > 0) {
-            negated.add(word);
-            negating -= 1;
-            continue;
-        }
-        asked.add(word);
-        if (/^un[a-z]{4,}$/.test(word))
-            negated.add(word.slice(2));
-    }
-    return { asked, negated };
-}
-/**
- * The provider's event types a text asks for: those whose every word it holds (and every `negated`
- * word it holds negated), without those a more specific match contains (`invoice payment failed` is
- * invoice.payment_failed, not also payment_intent.payment_failed; `closed without being merged` is
- * not also every closed pull request). Words are lowercase, split as `words-of` splits them.
- */
-function providerEventTypesIn(words, catalogue) {
-    const { asked, negated } = polarity(words);
-    const holds = (set, groups) => (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
-    const matched = catalogue.filter((type) => holds(asked, type.words) && holds(negated, type.negated));
-    const groups = (type) => [...type.words, ...(type.negated ?? [])];
-    const within = (type, other) => groups(type).every((word) => groups(other).some((wider) => word.some((form) => wider.includes(form))));
-    const specific = matched.filter((type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)));
-    const key = (type) => type.action?.name ?? type.deliveryType;
-    return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
-}
-//# sourceMappingURL=provider-event-types.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/story-dropped-qualifiers.js
-
-
-
-
-/**
- * `when a deployment is rolled back`, answered by every `deployment` delivery: the words of the
- * story's condition that its whole events do not single out (events that carry an action say so in
- * their own gap).
- */
-function storyDroppedQualifiers(params) {
-    const catalogue = params.asks.provider === undefined ? [] : (PROVIDER_EVENT_TYPES[params.asks.provider.name] ?? []);
-    return params.messages
-        .filter((message) => message.intent === params.intent)
-        .flatMap((message) => {
-        const whole = (message.deliveryTypes ?? []).filter((name) => !GITHUB_ACTION_EVENTS.has(name) &&
-            !(message.deliveryActions ?? []).some((entry) => entry.event === name && !branchOnly(entry)));
-        const types = catalogue.filter((type) => type.action === undefined && whole.includes(type.deliveryType));
-        const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
-        return dropped.length === 0
-            ? []
-            : [
-                `"${dropped.join(' ')}" is not singled out: every \`${whole.join('`, `')}\` delivery becomes ${message.messageType}, whatever happened in it`,
-            ];
-    });
-}
-//# sourceMappingURL=story-dropped-qualifiers.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/fifo-capability.js
 
 
@@ -55056,268 +56033,43 @@ function secondsIn(text) {
     return Number(match[1]) * scale;
 }
 //# sourceMappingURL=replay-capability.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/condition-type.js
-
-/** Words of a condition that name no part of what happened: articles, owners, links. */
-const condition_type_FILLER = new Set([
-    'a',
-    'an',
-    'the',
-    'my',
-    'our',
-    'their',
-    'its',
-    'his',
-    'her',
-    'any',
-    'every',
-    'each',
-    'some',
-    'new',
-    'is',
-    'are',
-    'was',
-    'were',
-    'be',
-    'been',
-    'being',
-    'gets',
-    'get',
-    'has',
-    'have',
-    'just',
-]);
-/** Words that end what happened and start where or how (`… on the main branch`, `… for a customer`). */
-const condition_type_ENDS = new Set([
-    'on',
-    'in',
-    'for',
-    'against',
-    'with',
-    'to',
-    'from',
-    'by',
-    'at',
-    'and',
-    'or',
-    'so',
-    'then',
-]);
-const condition_type_MAX_WORDS = 4;
-/**
- * The message type a story's condition names: `I receive an event when an order is paid` →
- * `OrderPaid`, `when a customer is created` → `CustomerCreated` (PascalCase, `[A-Za-z0-9]`), so three
- * stories about three happenings are three types, whatever the sender. Undefined when the story
- * has no condition (`when …`, `whenever …`, `once …`, `if …`) or it names nothing.
- */
-function conditionType(actionWords) {
-    const condition = conditionWords(actionWords);
-    if (condition === undefined)
-        return undefined;
-    const end = condition.findIndex((word, index) => index > 0 && condition_type_ENDS.has(word));
-    const named = (end === -1 ? condition : condition.slice(0, end))
-        .filter((word) => !condition_type_FILLER.has(word) && /^[a-z0-9]+$/.test(word))
-        .slice(0, condition_type_MAX_WORDS);
-    if (named.length === 0)
-        return undefined;
-    return named.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/header-words.js
+/** `, typed by its X-GitHub-Event header and deduplicated by X-GitHub-Delivery`: the sender's headers the receiver reads. */
+function headerWords(provider) {
+    if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined)
+        return '';
+    return `, typed by ${provider.name}'s ${provider.eventHeader} header and deduplicated by ${provider.deliveryHeader}`;
 }
-//# sourceMappingURL=condition-type.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/event-types-asked.js
-
-
-
-const EXCLUDING = new Set(EXCLUSION_WORDS);
+//# sourceMappingURL=header-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/signature-gaps.js
 /**
- * The provider's event types a text asks for, read from its condition first: `Publish a ReleaseDrafted
- * event when a release is drafted` asks for a drafted release, not a published one (`publish` is what
- * the service does). When the condition names no type, the whole text is read (`pull requests when
- * they are merged`). A text that asks to leave something out (`ignore`, `skip`, `exclude`) asks for
- * no type. Words are lowercase, split as `words-of` splits them.
+ * What the signature check assumes: for a sender whose documented scheme it is (GitHub:
+ * https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries), only that
+ * timestamps are not checked; for one that signs otherwise, that its deliveries are refused.
  */
-function eventTypesAsked(words, catalogue) {
-    // `Ignore events from forks`: what to leave out is not an event to take.
-    if (words.some((word) => EXCLUDING.has(word)))
+function signatureGaps(asks) {
+    const provider = asks.provider;
+    const replay = 'replay protection by timestamp is not generated';
+    if (provider?.scheme === 'stripe' && asks.signatureHeader === provider.signatureHeader)
         return [];
-    const condition = conditionWords(words);
-    const found = condition === undefined ? [] : providerEventTypesIn(condition, catalogue);
-    return found.length > 0 ? found : providerEventTypesIn(words, catalogue);
+    if (provider?.otherScheme !== undefined)
+        return [provider.otherScheme, replay];
+    if (provider !== undefined && asks.signatureHeader === provider.signatureHeader)
+        return [replay];
+    return [
+        `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); ${replay}`,
+    ];
 }
-//# sourceMappingURL=event-types-asked.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/notification-story.js
-
-
-/** What a story receives that is a message or event the service handles, not a notice to a person. */
-const HANDLED = new Set([
-    'event',
-    'events',
-    'message',
-    'messages',
-    'webhook',
-    'webhooks',
-    'delivery',
-    'deliveries',
-]);
-/**
- * A story that asks for a person to be told (`As finance I receive an email when the report is
- * ready`, `As an operator I am alerted when the job fails`): a notification the service would send
- * (an SNS topic and its subscription), never a message type the consumer accepts.
- */
-function isNotificationStory(intent) {
-    const words = wordsOf(intent.text);
-    if (words.some((word) => HANDLED.has(word)))
-        return false;
-    return channelsNamed(intent.text).length > 0 || intent.receives === true;
+//# sourceMappingURL=signature-gaps.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/numbers-outside.js
+/** Numbers a text gives (`after 5 failures`) that are none of the values generated: each a gap, as the shared numbers check says. */
+function numbersOutside(text, generated) {
+    // `3 times` is a retry count, compared by retryCountGaps.
+    const given = (text.match(/(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d|\s+times?\b)/g) ?? []).map(Number);
+    return [...new Set(given.filter((value) => !generated.includes(value)))].map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
 }
-//# sourceMappingURL=notification-story.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
-
-
-
-
-
-
-
-/**
- * The consumer's message types: the event types the request named when it named some (stories
- * then map to the types whose words they hold: "a payment settled" → PaymentSettled); else, for a
- * provider whose event names are known, the provider's events the stories and description ask for by
- * their words ("a payment succeeded" → PaymentIntentSucceeded, delivered as payment_intent.succeeded);
- * else one per story from its verb and object, else a default. Each message of a known provider
- * carries the provider's event types that are it.
- */
-function storyMessages(params) {
-    const { stories, asks } = params;
-    const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
-    const delivered = (words) => catalogue === undefined ? {} : deliveredAs(eventTypesAsked(words, catalogue));
-    if (asks.eventTypes.length > 0) {
-        const named = asks.eventTypes.map((messageType) => {
-            const intent = stories.find((story) => typeWords(messageType).every((word) => stems(story.text).includes(word)));
-            return {
-                ...(intent === undefined ? {} : { intent }),
-                messageType,
-                ...(catalogue === undefined
-                    ? {}
-                    : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
-            };
-        });
-        return [...named, ...ownEvents({ stories, named, catalogue })];
-    }
-    if (catalogue !== undefined) {
-        const asked = [
-            ...stories.flatMap((intent) => eventTypesAsked(intent.actionWords, catalogue).map((type) => ({ intent, type }))),
-            ...params.clauses.flatMap((clause) => eventTypesAsked(clause.words, catalogue).map((type) => ({ type }))),
-        ];
-        const messages = uniqueByType(asked);
-        if (messages.length > 0)
-            return messages;
-    }
-    // A story asking for a person to be told is a notification, not a message anyone sends the consumer.
-    const handled = stories.filter((story) => !isNotificationStory(story));
-    const intents = handled.length > 0 ? handled : defaultIntents(params.names, ['record']);
-    return intents.map((intent) => ({
-        intent,
-        // `I receive an event when an order is paid`: the happening is OrderPaid, not the verb `receive`.
-        messageType: conditionType(intent.actionWords) ?? [intent.verb, ...intent.objectWords].join('-'),
-        ...delivered(intent.actionWords),
-    }));
-}
-/**
- * The provider's event types a named message type is: those the clause (or story) naming it, and
- * only it, describes (`a PaymentSettled event … when a payment intent succeeds` is
- * payment_intent.succeeded; `a PullRequestClosed event when a pull request is closed without being
- * merged` is a closed, unmerged pull_request), else those its own words spell (`PaymentIntentSucceeded`).
- */
-function namedTypeDeliveries(params) {
-    const { messageType, catalogue } = params;
-    const naming = [
-        ...params.clauses,
-        ...params.stories.map((story) => ({ words: story.actionWords, names: pascalNames(story.text) })),
-    ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
-    const described = naming.flatMap((text) => eventTypesAsked(text.words, catalogue));
-    return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
-}
-/** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */
-function deliveredAs(types) {
-    const actions = types.flatMap((type) => type.action === undefined ? [] : [{ ...type.action, event: type.deliveryType }]);
-    return {
-        deliveryTypes: [...new Set(types.map((type) => type.deliveryType))],
-        ...(actions.length === 0 ? {} : { deliveryActions: actions }),
-    };
-}
-/**
- * One message per provider event type, named from it (`payment_intent.succeeded` →
- * PaymentIntentSucceeded, GitHub's merged `pull_request` → PullRequestMerged), with its first asking story.
- */
-function uniqueByType(asked) {
-    const byType = new Map();
-    for (const { intent, type } of asked) {
-        const name = type.action?.name ?? type.deliveryType;
-        if (byType.has(name))
-            continue;
-        const messageType = wordsOf(name)
-            .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-            .join('');
-        byType.set(name, {
-            ...(intent === undefined ? {} : { intent }),
-            messageType,
-            ...deliveredAs([type]),
-        });
-    }
-    return [...byType.values()];
-}
-/** Each event action a message takes, with the message type: what the receiver matches first. */
-function deliveryActionList(messages) {
-    const entries = messages.flatMap((message) => (message.deliveryActions ?? []).map((entry) => ({ ...entry, type: message.messageType })));
-    return entries.filter((entry, index) => entries.findIndex((other) => other.name === entry.name && other.type === entry.type) === index);
-}
-function distinctMessageTypes(messages) {
-    return [...new Set(messages.map((message) => message.messageType))];
-}
-/**
- * The provider's event types mapped to message types: what the receiver reads before guessing by
- * name. An event a message takes only some actions of is in deliveryActionList instead.
- */
-function deliveryTypeMap(messages) {
-    const pairs = messages.flatMap((message) => (message.deliveryTypes ?? [])
-        .filter((deliveryType) => !(message.deliveryActions ?? []).some((entry) => entry.event === deliveryType))
-        .map((deliveryType) => [deliveryType, message.messageType]));
-    return pairs.filter(([deliveryType], index) => pairs.findIndex(([other]) => other === deliveryType) === index);
-}
-/** `PaymentSettled` → `payment`, `settl`: the stems a story must hold to ask for it. */
-function typeWords(type) {
-    return stems(splitType(type).join(' '));
-}
-/** `PullRequestEvent` → pull, request, event; `payment.settled` → payment, settled. */
-function splitType(type) {
-    return wordsOf(type.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
-}
-function stems(text) {
-    return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => word.replace(/(?:ed|es|e|s)$/, ''));
-}
-/**
- * Beside the named types, the provider's events a story asks for in words that no named type is
- * (`As finance I see every refund that is created` → refund.created beside a named PaymentSettled):
- * a story's event is not lost because the description named another.
- */
-function ownEvents(params) {
-    const { catalogue, named } = params;
-    if (catalogue === undefined)
-        return [];
-    const taken = new Set(named.flatMap((message) => [
-        ...(message.deliveryTypes ?? []).filter((type) => !(message.deliveryActions ?? []).some((entry) => entry.event === type)),
-        ...(message.deliveryActions ?? []).map((entry) => entry.name),
-    ]));
-    const asked = params.stories
-        .filter((intent) => !named.some((message) => message.intent === intent))
-        .flatMap((intent) => eventTypesAsked(intent.actionWords, catalogue)
-        .filter((type) => !taken.has(type.action?.name ?? type.deliveryType) && !taken.has(type.deliveryType))
-        .map((type) => ({ intent, type })));
-    const names = new Set(named.map((message) => message.messageType));
-    return uniqueByType(asked).filter((message) => !names.has(message.messageType));
-}
-//# sourceMappingURL=message-types.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+//# sourceMappingURL=numbers-outside.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/fixed-capabilities.js
 
 
 
@@ -55329,22 +56081,6 @@ function ownEvents(params) {
 
 
 
-
-
-
-
-const TIMING_WORDS = [
-    'within',
-    'minute',
-    'minutes',
-    'second',
-    'seconds',
-    'immediately',
-    'realtime',
-    'latency',
-    'hour',
-    'hours',
-];
 const SEE_WORDS = [
     'see',
     'view',
@@ -55361,159 +56097,7 @@ const SEE_WORDS = [
 ];
 const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
 const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
-/** What each story, description sentence and the strategy became in the integration, with the tests that prove it. */
-function integrationCoverage(params) {
-    const { input, asks, messages } = params;
-    const test = (file, title) => ({
-        path: `${input.baseDir}/${FILES[file]}`,
-        title,
-    });
-    const types = distinctMessageTypes(messages);
-    const headerTyped = asks.provider?.eventHeader !== undefined && messages.length === 1;
-    const shared = sharedGaps({
-        asks,
-        types,
-        // Taken by their spelling only: a webhook type none of the sender's known names is.
-        spelled: asks.webhook && !headerTyped
-            ? types.filter((type) => messages.find((message) => message.messageType === type)?.deliveryTypes === undefined)
-            : [],
-    });
-    const byType = new Map(types.map((type) => [
-        type,
-        typeCapability({
-            type,
-            asks,
-            test,
-            deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
-            deliveryActions: messages.find((message) => message.messageType === type)?.deliveryActions ?? [],
-            headerTyped,
-            sharedGaps: shared,
-        }),
-    ]));
-    const capabilities = [
-        ...byType.values(),
-        ...fixedCapabilities({ asks, test }),
-        shiftCapability({
-            functionId: 'ConsumerFunction',
-            configName: params.shifting.configName,
-            shift: params.shifting.shift,
-        }),
-    ];
-    const stories = input.stories.map((intent) => {
-        const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-        const own = messages
-            .filter((message) => message.intent === intent)
-            .flatMap((message) => byType.get(message.messageType) ?? []);
-        const found = [...own, ...mostSpecificAskedBy(words, capabilities)];
-        const dropped = storyDroppedQualifiers({ intent, messages, asks });
-        return combine({
-            source: { kind: 'story', number: intent.number },
-            text: intent.text,
-            parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
-            extraGaps: [
-                ...dropped,
-                ...branchGaps({ text: intent.text, messages }),
-                ...(words.some((word) => TIMING_WORDS.includes(word))
-                    ? [
-                        'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
-                    ]
-                    : []),
-            ],
-        });
-    });
-    return [
-        ...stories,
-        ...describeSentences(input.descriptionSentences, capabilities),
-        ...releaseCoverage({
-            input,
-            functionId: 'ConsumerFunction',
-            shifting: params.shifting,
-            ...(asks.webhook && params.shifting.configName !== undefined
-                ? { gaps: ['the webhook receiver is updated in place; only the consumer shifts traffic'] }
-                : {}),
-        }),
-    ];
-}
-function typeCapability(params) {
-    const { type, asks, headerTyped } = params;
-    const provider = asks.provider;
-    if (asks.webhook && params.deliveryTypes?.length === 0 && !headerTyped)
-        return {
-            when: [...variants(integration_coverage_typeWords(type)), [type.toLowerCase()]],
-            implementedBy: '',
-            tests: [],
-            resources: [],
-            notGenerated: `${provider?.name ?? 'the sender'} sends no event type that is ${type}, so no delivery would ever be handled as it (${provider?.name ?? 'the sender'}'s event types: ${provider?.eventTypesDocs ?? provider?.docs ?? 'its documentation'}); name one of them`,
-        };
-    const real = (params.deliveryTypes ?? [])
-        .map((name) => {
-        const action = params.deliveryActions.find((entry) => entry.event === name);
-        const where = Object.entries(action?.where ?? {}).map(([path, value]) => `\`${path}\` ${typeof value === 'object' ? value.join(' or ') : String(value)}`);
-        const parts = [...(action?.action === undefined ? [] : [`action \`${action.action}\``]), ...where];
-        return `\`${name}\`${parts.length === 0 ? '' : ` with ${parts.join(' and ')}`}`;
-    })
-        .join(', ');
-    // GitHub sends one event for many actions: one taken whole, though the request asked for one thing, is said.
-    const wholeEvents = asks.webhook && provider?.name === 'GitHub'
-        ? (params.deliveryTypes ?? []).filter((name) => GITHUB_ACTION_EVENTS.has(name) &&
-            !params.deliveryActions.some((entry) => entry.event === name && !branchOnly(entry)))
-        : [];
-    const bus = asks.eventBus !== undefined;
-    const words = integration_coverage_typeWords(type);
-    return {
-        when: [...variants(words), [type.toLowerCase()]],
-        implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
-        tests: [
-            params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus, asks.webhook ? params.deliveryTypes?.[0] : undefined)),
-            ...(asks.webhook && provider?.eventHeader !== undefined
-                ? params.deliveryActions
-                    .filter((entry) => entry.event === params.deliveryTypes?.[0])
-                    .map((entry) => params.test('webhook', actionTitle(type, entry)))
-                : []),
-            ...(bus ? [params.test('bus', integration_test_titles_TITLES.bus)] : []),
-        ],
-        resources: ['Queue', 'ConsumerFunction'],
-        gaps: [
-            ...params.sharedGaps,
-            ...params.deliveryActions.flatMap((entry) => (entry.limit === undefined ? [] : [entry.limit])),
-            ...wholeEvents.map((name) => `GitHub sends \`${name}\` whatever happened (its body's \`action\`: created, edited, closed…) and the request named no action known here, so every \`${name}\` delivery becomes ${type}; name one (opened, closed, merged, published, failed) to take only those`),
-        ],
-    };
-}
-/**
- * Limits that hold for every message type alike, written once naming them all, so a row that
- * several types answer says each limit once: types taken only by their spelling, and handlers
- * that only record a message when no bus is asked for.
- */
-function sharedGaps(params) {
-    const { asks } = params;
-    const sender = asks.provider === undefined ? "the sender's" : `${asks.provider.name}'s`;
-    const spellings = params.spelled.map((type) => `\`${dotted(type)}\` or \`${type}\` for ${type}`);
-    return [
-        ...(params.spelled.length === 0
-            ? []
-            : [
-                `${sender} event type names are not known here, so a delivery is taken as a message type only when its type spells it (${spellings.join(', ')}), and no action or state in its payload is checked (only GitHub's actions are known here); map the sender's real names in DELIVERY_TYPES and DELIVERY_ACTIONS (src/webhook-provider.ts)`,
-            ]),
-        ...(asks.eventBus !== undefined || params.types.length === 0
-            ? []
-            : [
-                `what handling ${params.types.length === 1 ? `a ${params.types[0] ?? ''} message` : `${params.types.slice(0, -1).join(', ')} and ${params.types.at(-1) ?? ''} messages`} should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
-            ]),
-    ];
-}
-/** `PaymentSettled` → payment, settled. */
-function integration_coverage_typeWords(type) {
-    return type
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((word) => word !== '');
-}
-/** `PaymentSettled` → `payment.settled`, as a sender would likely spell it. */
-function dotted(type) {
-    return integration_coverage_typeWords(type).join('.');
-}
+/** What every integration generates whatever its message types (queue, retries, dead letters, signature check, bus...), and the words that ask for each. */
 function fixedCapabilities(params) {
     const { asks, test } = params;
     const pairs = (left, right) => left.flatMap((one) => right.map((other) => [one, other]));
@@ -55635,45 +56219,103 @@ function fixedCapabilities(params) {
         });
     return capabilities;
 }
-/** Every combination of each word's forms: `payment settled` also matches `payments settle`. */
-function variants(words) {
-    return words.reduce((combinations, word) => {
-        const stem = word.replace(/(?:ed|es|e|s|d)$/, '');
-        const forms = [
-            ...new Set([word, stem, `${stem}e`, `${stem}s`, `${stem}es`, `${stem}ed`, `${stem}d`, `${stem}ing`]),
-        ];
-        return combinations.flatMap((combination) => forms.map((form) => [...combination, form]));
-    }, [[]]);
-}
-/** `, typed by its X-GitHub-Event header and deduplicated by X-GitHub-Delivery`: the sender's headers the receiver reads. */
-function headerWords(provider) {
-    if (provider?.eventHeader === undefined || provider.deliveryHeader === undefined)
-        return '';
-    return `, typed by ${provider.name}'s ${provider.eventHeader} header and deduplicated by ${provider.deliveryHeader}`;
-}
-/**
- * What the signature check assumes: for a sender whose documented scheme it is (GitHub:
- * https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries), only that
- * timestamps are not checked; for one that signs otherwise, that its deliveries are refused.
- */
-function signatureGaps(asks) {
-    const provider = asks.provider;
-    const replay = 'replay protection by timestamp is not generated';
-    if (provider?.scheme === 'stripe' && asks.signatureHeader === provider.signatureHeader)
-        return [];
-    if (provider?.otherScheme !== undefined)
-        return [provider.otherScheme, replay];
-    if (provider !== undefined && asks.signatureHeader === provider.signatureHeader)
-        return [replay];
-    return [
-        `the provider's signature scheme is assumed: HMAC-SHA256 of the raw body, hex, in the SignatureHeader header (default ${asks.signatureHeader ?? 'x-signature'}${asks.signatureHeader === undefined ? '' : ', as the request names it'}); ${replay}`,
+//# sourceMappingURL=fixed-capabilities.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-coverage.js
+
+
+
+
+
+
+
+
+
+
+
+const TIMING_WORDS = [
+    'within',
+    'minute',
+    'minutes',
+    'second',
+    'seconds',
+    'immediately',
+    'realtime',
+    'latency',
+    'hour',
+    'hours',
+];
+/** What each story, description sentence and the strategy became in the integration, with the tests that prove it. */
+function integrationCoverage(params) {
+    const { input, asks, messages } = params;
+    const test = (file, title) => ({
+        path: `${input.baseDir}/${FILES[file]}`,
+        title,
+    });
+    const types = distinctMessageTypes(messages);
+    const headerTyped = asks.provider?.eventHeader !== undefined && messages.length === 1;
+    const shared = sharedGaps({
+        asks,
+        types,
+        // Taken by their spelling only: a webhook type none of the sender's known names is.
+        spelled: asks.webhook && !headerTyped
+            ? types.filter((type) => messages.find((message) => message.messageType === type)?.deliveryTypes === undefined)
+            : [],
+    });
+    const byType = new Map(types.map((type) => [
+        type,
+        typeCapability({
+            type,
+            asks,
+            test,
+            deliveryTypes: messages.find((message) => message.messageType === type)?.deliveryTypes,
+            deliveryActions: messages.find((message) => message.messageType === type)?.deliveryActions ?? [],
+            headerTyped,
+            sharedGaps: shared,
+        }),
+    ]));
+    const capabilities = [
+        ...byType.values(),
+        ...fixedCapabilities({ asks, test }),
+        shiftCapability({
+            functionId: 'ConsumerFunction',
+            configName: params.shifting.configName,
+            shift: params.shifting.shift,
+        }),
     ];
-}
-/** Numbers a text gives (`after 5 failures`) that are none of the values generated: each a gap, as the shared numbers check says. */
-function numbersOutside(text, generated) {
-    // `3 times` is a retry count, compared by retryCountGaps.
-    const given = (text.match(/(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d|\s+times?\b)/g) ?? []).map(Number);
-    return [...new Set(given.filter((value) => !generated.includes(value)))].map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
+    const stories = input.stories.map((intent) => {
+        const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+        const own = messages
+            .filter((message) => message.intent === intent)
+            .flatMap((message) => byType.get(message.messageType) ?? []);
+        const found = [...own, ...mostSpecificAskedBy(words, capabilities)];
+        const dropped = storyDroppedQualifiers({ intent, messages, asks });
+        return combine({
+            source: { kind: 'story', number: intent.number },
+            text: intent.text,
+            parts: [{ text: intent.text, capabilities: [...new Set(found)] }],
+            extraGaps: [
+                ...dropped,
+                ...branchGaps({ text: intent.text, messages }),
+                ...(words.some((word) => TIMING_WORDS.includes(word))
+                    ? [
+                        'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',
+                    ]
+                    : []),
+            ],
+        });
+    });
+    return [
+        ...stories,
+        ...describeSentences(input.descriptionSentences, capabilities),
+        ...releaseCoverage({
+            input,
+            functionId: 'ConsumerFunction',
+            shifting: params.shifting,
+            ...(asks.webhook && params.shifting.configName !== undefined
+                ? { gaps: ['the webhook receiver is updated in place; only the consumer shifts traffic'] }
+                : {}),
+        }),
+    ];
 }
 //# sourceMappingURL=integration-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-source.js
@@ -56556,6 +57198,214 @@ function integrationBlueprint(input) {
     };
 }
 //# sourceMappingURL=integration-blueprint.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/schedule-expression.js
+const schedule_expression_UNITS = {
+    minute: 'minute',
+    minutes: 'minute',
+    min: 'minute',
+    mins: 'minute',
+    hour: 'hour',
+    hours: 'hour',
+    day: 'day',
+    days: 'day',
+};
+const WEEKDAYS = {
+    monday: 'MON',
+    tuesday: 'TUE',
+    wednesday: 'WED',
+    thursday: 'THU',
+    friday: 'FRI',
+    saturday: 'SAT',
+    sunday: 'SUN',
+};
+/** Zones and places a time may be given in that are not UTC (`9am AEST`, `Sydney time`, `America/New_York`). */
+const OTHER_ZONE = /\b(aest|aedt|acst|acdt|awst|nzst|nzdt|pst|pdt|est|edt|cst|cdt|mst|mdt|bst|cet|cest|eet|ist|jst|sgt|hkt|local time|[a-z]+ time|[a-z]+\/[a-z_]+)\b/;
+const UTC = /\b(utc|gmt|zulu)\b/;
+/** The schedule a text asks for; undefined when it names none. */
+function scheduleAsked(text) {
+    const lower = text.toLowerCase().replace(/\s+/g, ' ');
+    const seconds = /\bevery (\d+ )?seconds?\b/.exec(lower);
+    if (seconds !== null)
+        return {
+            unmet: `"${seconds[0]}" is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)`,
+            words: schedule_expression_words(seconds[0]),
+        };
+    const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(lower);
+    if (rate !== null)
+        return rateAsk(rate[0], rate[1] ?? '', schedule_expression_UNITS[rate[2] ?? ''] ?? 'minute');
+    const bare = /\b(every (minute|hour|day|night|weekday|week|month)|hourly|daily|nightly|weekly|monthly|weekdays|on weekdays|(every|each|on) (mon|tues|wednes|thurs|fri|satur|sun)days?)\b/.exec(lower);
+    if (bare === null)
+        return undefined;
+    const phrase = bare[0];
+    if (/minute/.test(phrase))
+        return { expression: 'rate(1 minute)', said: 'every minute', words: schedule_expression_words(phrase) };
+    if (/hour/.test(phrase))
+        return { expression: 'rate(1 hour)', said: 'every hour', words: schedule_expression_words(phrase) };
+    const time = timeAsked(lower.slice(bare.index));
+    if (time !== undefined && 'unmet' in time)
+        return { unmet: time.unmet, words: schedule_expression_words(phrase) };
+    const zone = time === undefined ? undefined : zoneOf(time.after);
+    if (zone !== undefined)
+        return {
+            unmet: `"${zone}" is not UTC: EventBridge rules run cron in UTC only, so a time in another zone (which may also shift with daylight saving) needs EventBridge Scheduler (AWS::Scheduler::Schedule with ScheduleExpressionTimezone)`,
+            words: schedule_expression_words(phrase),
+        };
+    return dayAsk(phrase, time);
+}
+function rateAsk(phrase, amount, unit) {
+    if (amount.startsWith('half'))
+        return unit === 'hour'
+            ? { expression: 'rate(30 minutes)', said: 'every 30 minutes', words: schedule_expression_words(phrase) }
+            : { expression: 'rate(12 hours)', said: 'every 12 hours', words: schedule_expression_words(phrase) };
+    if (amount === 'other')
+        return rateAsk(phrase, '2', unit);
+    const value = amount === 'a' || amount === 'one' ? 1 : Number(amount);
+    if (!Number.isInteger(value) || value < 1)
+        return {
+            unmet: `"${phrase}" is not a whole number of ${unit}s, which is all a rate() schedule takes`,
+            words: schedule_expression_words(phrase),
+        };
+    const named = `${value} ${unit}${value === 1 ? '' : 's'}`;
+    return { expression: `rate(${named})`, said: `every ${value === 1 ? unit : named}`, words: schedule_expression_words(phrase) };
+}
+/** `at 02:00`, `at 2am`, `at 2:30 pm`, `at 9`, `at noon`, `at midnight`: hours and minutes, or why not. */
+function timeAsked(text) {
+    const named = /\bat (?:12 ?)?(noon|midnight)\b/.exec(text);
+    if (named !== null)
+        return { hour: named[1] === 'noon' ? 12 : 0, minute: 0, after: afterMatch(text, named) };
+    const match = /\bat (\d{1,2})(?:[:.h](\d{2}))? ?(am|pm|a\.m\.|p\.m\.)?/.exec(text);
+    if (match === null)
+        return undefined;
+    let hour = Number(match[1]);
+    const minute = Number(match[2] ?? '0');
+    const half = match[3]?.replace(/\./g, '');
+    if (half !== undefined && (hour < 1 || hour > 12))
+        return { unmet: `"${match[0]}" is not a time of day` };
+    if (half === 'pm' && hour < 12)
+        hour += 12;
+    if (half === 'am' && hour === 12)
+        hour = 0;
+    if (hour > 23 || minute > 59)
+        return { unmet: `"${match[0]}" is not a time of day` };
+    return { hour, minute, after: afterMatch(text, match) };
+}
+/** The few words after a time, where its zone would be named (`at 9am AEST`, `at 02:00 Sydney time`). */
+function afterMatch(text, match) {
+    return text.slice(match.index + match[0].length, match.index + match[0].length + 24);
+}
+function zoneOf(text) {
+    if (UTC.test(text))
+        return undefined;
+    return OTHER_ZONE.exec(text)?.[0];
+}
+function dayAsk(phrase, time) {
+    const at = time === undefined ? undefined : `${pad(time.hour)}:${pad(time.minute)} UTC`;
+    const found = schedule_expression_words(phrase);
+    const cron = (dayOfMonth, dayOfWeek) => `cron(${time?.minute ?? 0} ${time?.hour ?? 0} ${dayOfMonth} * ${dayOfWeek} *)`;
+    const midnight = 'no time was named: it runs at 00:00 UTC';
+    if (/weekday/.test(phrase))
+        return {
+            expression: cron('?', 'MON-FRI'),
+            said: `every weekday at ${at ?? '00:00 UTC'}`,
+            ...(at === undefined ? { assumed: midnight } : {}),
+            words: found,
+        };
+    const day = Object.keys(WEEKDAYS).find((name) => phrase.includes(name.slice(0, 3)));
+    if (day !== undefined && !/\bmonth/.test(phrase))
+        return {
+            expression: cron('?', WEEKDAYS[day] ?? 'MON'),
+            said: `every ${day} at ${at ?? '00:00 UTC'}`,
+            ...(at === undefined ? { assumed: midnight } : {}),
+            words: found,
+        };
+    if (/week/.test(phrase))
+        return at === undefined
+            ? { expression: 'rate(7 days)', said: 'every 7 days', words: found }
+            : {
+                expression: cron('?', 'MON'),
+                said: `every monday at ${at}`,
+                assumed: 'no day was named: Monday',
+                words: found,
+            };
+    if (/month/.test(phrase))
+        return {
+            expression: cron('1', '?'),
+            said: `on the 1st of every month at ${at ?? '00:00 UTC'}`,
+            assumed: at === undefined ? 'no day or time was named: the 1st at 00:00 UTC' : 'no day was named: the 1st',
+            words: found,
+        };
+    if (/night/.test(phrase) && at === undefined)
+        return { expression: cron('*', '?'), said: 'every night at 00:00 UTC', assumed: midnight, words: found };
+    return at === undefined
+        ? { expression: 'rate(1 day)', said: 'every day', words: found }
+        : { expression: cron('*', '?'), said: `every day at ${at}`, words: found };
+}
+function pad(value) {
+    return String(value).padStart(2, '0');
+}
+function schedule_expression_words(phrase) {
+    return phrase.match(/[a-z0-9]+/g) ?? [];
+}
+//# sourceMappingURL=schedule-expression.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/canary-schedule.js
+
+/** How often the canary runs when the request names no schedule. */
+const DEFAULT_SCHEDULE = 'rate(5 minutes)';
+/** The first schedule the request names (description sentences, then stories); undefined when none. */
+function canaryScheduleAsked(input) {
+    const texts = [
+        ...input.descriptionSentences.map((sentence) => sentence.text),
+        ...input.stories.map((intent) => intent.text),
+    ];
+    for (const text of texts) {
+        const asked = scheduleAsked(text);
+        if (asked !== undefined)
+            return asked;
+    }
+    return undefined;
+}
+/** The expression the canary's ScheduleExpression parameter defaults to: the one asked, when it can be written. */
+function canaryScheduleExpression(asked) {
+    return asked === undefined || 'unmet' in asked ? DEFAULT_SCHEDULE : asked.expression;
+}
+/** What a clause asking for every schedule the request names became: the rule's expression, or why there is none. */
+function scheduleCapabilities(input, tests) {
+    const texts = [
+        ...input.descriptionSentences.map((sentence) => sentence.text),
+        ...input.stories.map((intent) => intent.text),
+    ];
+    const used = canaryScheduleExpression(canaryScheduleAsked(input));
+    return texts.flatMap((text) => {
+        const asked = scheduleAsked(text);
+        if (asked === undefined)
+            return [];
+        if ('unmet' in asked)
+            return [
+                {
+                    when: [asked.words],
+                    implementedBy: '',
+                    tests: [],
+                    resources: [],
+                    notGenerated: `${asked.unmet}; the canary runs on ${used}`,
+                },
+            ];
+        const also = asked.expression === used
+            ? []
+            : [
+                `the canary has one schedule, ${used} (the first the request names); this one, ${asked.expression}, is not used`,
+            ];
+        return [
+            {
+                when: [asked.words],
+                implementedBy: `CanarySchedule runs the checks ${asked.said}: ${asked.expression} (the default of parameter ScheduleExpression)`,
+                tests,
+                resources: ['CanarySchedule'],
+                gaps: [...(asked.assumed === undefined ? [] : [asked.assumed]), ...also],
+            },
+        ];
+    });
+}
+//# sourceMappingURL=canary-schedule.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/spelled-route-checks.js
 /** An id no record has: `for an unknown id` is asked of a path with a placeholder. */
 const ID_FOR_UNKNOWN = 'does-not-exist-0000';
@@ -56708,9 +57558,11 @@ const TESTING_TITLES = {
     status: 'fails a check whose status is not expected',
     slow: 'fails a check that is too slow or cannot connect',
     metrics: 'reports checks run and failed in embedded metric format',
+    schedule: 'the template runs the checks on the schedule the request names',
 };
 //# sourceMappingURL=testing-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-coverage.js
+
 
 
 
@@ -56720,6 +57572,7 @@ function testingCoverage(params) {
     const { input } = params;
     const test = (title) => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
     const capabilities = [
+        ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
         {
             when: anyOf('available', 'availability', 'uptime', 'up', 'down', 'outage', 'outages', 'health', 'healthy', 'reachable', 'responds', 'responding', 'monitor', 'monitoring', 'smoke', 'synthetic', 'canary', 'canaries', 'probe', 'probes', 'works', 'working'),
             implementedBy: 'a scheduled canary requests each path and expects its status within 3 s',
@@ -56934,7 +57787,7 @@ ${entries.join('\n')}
 
 
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
-function testingTemplate({ input, namespace, canary, shifting }) {
+function testingTemplate({ input, namespace, canary, shifting, schedule, }) {
     const { slug, pascal } = input.names;
     return renderTemplate({
         description: `${pascal}: scheduled synthetic checks with an alarm (testing blueprint, implementation-agent)`,
@@ -56949,7 +57802,7 @@ function testingTemplate({ input, namespace, canary, shifting }) {
                     },
                     ScheduleExpression: {
                         Type: 'String',
-                        Default: 'rate(5 minutes)',
+                        Default: schedule,
                         Description: 'How often the checks run (EventBridge schedule expression)',
                     },
                 },
@@ -57010,7 +57863,8 @@ function testingTemplate({ input, namespace, canary, shifting }) {
 
 
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
-function testingTests(baseDir, checks) {
+/** `schedule` is an expression this blueprint wrote (rate/cron characters only), so JSON quoting is enough. */
+function testingTests(baseDir, checks, schedule) {
     const stories = checks.map(({ comment, title, name, path, method, expectedStatus, body }) => `  // ${commentSafe(comment)}
   it(${codeLiteral(title)}, async () => {
     const check = CHECKS.find((candidate) => candidate.name === ${codeLiteral(name)});
@@ -57025,7 +57879,9 @@ function testingTests(baseDir, checks) {
     expect(other[0]?.ok).toBe(false);
   });
 `);
-    const content = `import { CHECKS } from '../src/checks';
+    const content = `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHECKS } from '../src/checks';
 import type { Check } from '../src/checks';
 import { metricsRecord } from '../src/metrics';
 import { joinUrl, runChecks } from '../src/run-checks';
@@ -57070,6 +57926,15 @@ describe('runChecks', () => {
   });
 });
 
+describe('schedule', () => {
+  it(${codeLiteral(TESTING_TITLES.schedule)}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const parameter = /^ {2}ScheduleExpression:\\n(?: {4}.*\\n)*? {4}Default: "?([^"\\n]+)"?$/m.exec(template);
+    expect(parameter?.[1]).toBe(${JSON.stringify(schedule)});
+    expect(template).toMatch(/^ {6}ScheduleExpression: !Ref ScheduleExpression$/m);
+  });
+});
+
 describe('metricsRecord', () => {
   it(${codeLiteral(TESTING_TITLES.metrics)}, () => {
     const record = JSON.parse(
@@ -57105,6 +57970,7 @@ ${stories.join('\n')}});
 
 
 
+
 /** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
 function testingBlueprint(input) {
     const { baseDir, names } = input;
@@ -57116,6 +57982,7 @@ function testingBlueprint(input) {
         ...optionalAsked(input),
     });
     const coverage = testingCoverage({ input, checks, shifting });
+    const schedule = canaryScheduleExpression(canaryScheduleAsked(input));
     const namespace = `Synthetics/${names.pascal}`;
     const canary = names.slug;
     const paths = checks
@@ -57125,7 +57992,7 @@ function testingBlueprint(input) {
     const templatePath = `${baseDir}/template.yaml`;
     const readme = readmeSection({
         input,
-        overview: `A synthetic canary: every few minutes a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
+        overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
         coverage,
         hasFunctionCode: true,
         extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -57135,7 +58002,7 @@ function testingBlueprint(input) {
         plan: [
             `Add a canary Lambda that checks ${paths} (status and latency) with an injected fetch.`,
             'Publish check results as embedded-format metrics and alarm on failures or silence.',
-            'Run it on an EventBridge schedule.',
+            `Run it on an EventBridge schedule, ${schedule}.`,
             releasePlanStep(input),
             'Cover failure modes and each story check with jest tests using a fake fetch.',
         ],
@@ -57143,10 +58010,10 @@ function testingBlueprint(input) {
             {
                 path: templatePath,
                 role: 'template',
-                content: testingTemplate({ input, namespace, canary, shifting }),
+                content: testingTemplate({ input, namespace, canary, shifting, schedule }),
             },
             ...testingSource({ baseDir, checks, namespace, canary }),
-            ...testingTests(baseDir, checks),
+            ...testingTests(baseDir, checks, schedule),
             ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
@@ -57671,6 +58538,7 @@ function deployOrderProblems(params) {
 var run_core = __nccwpck_require__(8532);
 ;// CONCATENATED MODULE: ./lib/core/config/stack-parameters.js
 
+
 /**
  * CloudFormation parameter values are text: numbers and true/false are passed as their string
  * form (`2` → `"2"`), a list is joined with commas as a `CommaDelimitedList` or `List<…>`
@@ -57727,7 +58595,7 @@ function kindOf(value) {
         return 'a list';
     if (typeof value === 'number')
         return 'not a finite number';
-    return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+    return typeof value === 'object' ? 'a mapping' : withIndefiniteArticle(typeof value);
 }
 //# sourceMappingURL=stack-parameters.js.map
 ;// CONCATENATED MODULE: ./lib/core/config/agent-config.js
@@ -65230,6 +66098,7 @@ var truncate_to_size = __nccwpck_require__(3875);
 
 
 
+
 // Only the block structure is read (where fenced code blocks open and close), as GitHub parses it.
 const parser = new MarkdownItCallable({ html: true });
 parser.core.ruler.disable('inline');
@@ -65345,7 +66214,7 @@ function withoutLoneBackslash(piece) {
 }
 function notice(count, limit) {
     const unit = limit.unit === 'bytes' ? 'byte' : 'character';
-    const why = `cut to fit GitHub's ${limit.max.toLocaleString('en-US')}-${unit} limit for a ${limit.what}`;
+    const why = `cut to fit GitHub's ${limit.max.toLocaleString('en-US')}-${unit} limit for ${withIndefiniteArticle(limit.what)}`;
     return count > 0 ? `…and ${count.toLocaleString('en-US')} more (${why})` : `…(${why})`;
 }
 //# sourceMappingURL=fit-body.js.map
@@ -65693,6 +66562,188 @@ function changeSetRisks(changes) {
     });
 }
 //# sourceMappingURL=change-set-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/npm-lockfile-risks.js
+
+/** The npm public registry, where every `resolved` URL of a reviewed lockfile points (npm Docs, "registry"). */
+const NPM_REGISTRY = 'https://registry.npmjs.org/';
+/** Bounds on what is read: a lockfile larger or with more entries than this is not judged, and is high. */
+const MAX_LOCKFILE_LENGTH = 20_000_000;
+const MAX_ENTRIES = 50_000;
+/** How deep a version 1 lockfile's nested `dependencies` are followed. */
+const npm_lockfile_risks_MAX_DEPTH = 64;
+/**
+ * What an npm lockfile (`package-lock.json`, `npm-shrinkwrap.json`; npm Docs, "package-lock.json":
+ * `packages` in versions 2 and 3, nested `dependencies` in version 1) makes `npm ci` install and
+ * run in the deploy run, with its AWS credentials (`unseen-effect`, `where` `<file>#packages.<key>`):
+ * - a `resolved` URL other than the registry's tarball of the entry's own name and version
+ *   (`https://registry.npmjs.org/<name>/-/<name>-<version>.tgz`): git, another host, a path, or
+ *   the registry's tarball of another package installed under this name — code no reviewer can
+ *   read from the manifest;
+ * - a `link` (workspace) whose target leaves the repository;
+ * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
+ *   branch the change merges into) does not have with the same version and `resolved`: npm runs
+ *   that package's install scripts, new code at build time. Without a base, every one counts.
+ * A lockfile that does not parse, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
+ * the file. Pure; never throws.
+ */
+function npmLockfileRisks(params) {
+    const reason = (message, at = '') => ({
+        code: 'unseen-effect',
+        where: `${params.path}${at}`,
+        message,
+    });
+    const entries = readEntries(params.content);
+    if (typeof entries === 'string')
+        return [reason(`The lockfile ${entries}; what npm ci would install cannot be judged.`)];
+    const reviewed = params.base === undefined ? [] : readEntries(params.base);
+    const known = new Set((Array.isArray(reviewed) ? reviewed : [])
+        .filter(({ entry }) => entry['hasInstallScript'] === true)
+        .map(({ key, entry }) => identity(key, entry)));
+    const folder = params.path.split('/').slice(0, -1);
+    const reasons = [];
+    for (const { key, entry } of entries) {
+        const at = `#packages.${key}`;
+        const resolved = entry['resolved'];
+        if (entry['link'] === true) {
+            if (typeof resolved !== 'string' || !insideRepository(folder, resolved))
+                reasons.push(reason(`${key} links to ${JSON.stringify(resolved)}, outside the repository.`, at));
+            continue;
+        }
+        if (resolved !== undefined && resolved !== registryTarball(key, entry))
+            reasons.push(reason(`${key} is installed from ${JSON.stringify(resolved)}, not the npm registry's tarball of ${packageName(key, entry)}@${String(entry['version'])}: code the manifest does not show.`, at));
+        if (entry['hasInstallScript'] === true && !known.has(identity(key, entry)))
+            reasons.push(reason(`${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials.`, at));
+    }
+    return reasons;
+}
+/** The entries of a lockfile of any version, or why it cannot be read. */
+function readEntries(content) {
+    if (content.length > MAX_LOCKFILE_LENGTH)
+        return 'is too large to read';
+    let lockfile;
+    try {
+        lockfile = JSON.parse(content);
+    }
+    catch {
+        return 'does not parse';
+    }
+    if (!is_plain_object_isPlainObject(lockfile))
+        return 'is not an object';
+    const entries = [];
+    if (is_plain_object_isPlainObject(lockfile['packages'])) {
+        for (const [key, entry] of Object.entries(lockfile['packages']))
+            if (key !== '' && is_plain_object_isPlainObject(entry))
+                entries.push({ key, entry });
+    }
+    else if (!collectVersion1(lockfile['dependencies'], 'node_modules/', entries, 0))
+        return 'nests its dependencies too deeply';
+    return entries.length > MAX_ENTRIES ? 'has too many entries to read' : entries;
+}
+/** A version 1 tree (`dependencies: { a: { version, resolved, dependencies } }`), flattened as version 2 keys. */
+function collectVersion1(tree, prefix, into, depth) {
+    if (!is_plain_object_isPlainObject(tree))
+        return true;
+    if (depth > npm_lockfile_risks_MAX_DEPTH || into.length > MAX_ENTRIES)
+        return false;
+    for (const [name, entry] of Object.entries(tree)) {
+        if (!is_plain_object_isPlainObject(entry))
+            continue;
+        const key = `${prefix}${name}`;
+        // Version 1 writes a git or URL dependency's source as its `version`.
+        const version = entry['version'];
+        const written = typeof version === 'string' && /[:/]/.test(version) && entry['resolved'] === undefined
+            ? { ...entry, resolved: version }
+            : entry;
+        into.push({ key, entry: written });
+        if (!collectVersion1(entry['dependencies'], `${key}/node_modules/`, into, depth + 1))
+            return false;
+    }
+    return true;
+}
+/** The name a lockfile entry installs: its `name` (an alias's real package), else the folder's. */
+function packageName(key, entry) {
+    if (typeof entry['name'] === 'string')
+        return entry['name'];
+    const at = key.lastIndexOf('node_modules/');
+    return at === -1 ? key : key.slice(at + 'node_modules/'.length);
+}
+/** `https://registry.npmjs.org/<name>/-/<unscoped name>-<version>.tgz` (the registry's tarball URL). */
+function registryTarball(key, entry) {
+    const name = packageName(key, entry);
+    const version = entry['version'];
+    if (typeof version !== 'string')
+        return undefined;
+    const unscoped = name.slice(name.lastIndexOf('/') + 1);
+    return `${NPM_REGISTRY}${name}/-/${unscoped}-${version}.tgz`;
+}
+function identity(key, entry) {
+    return `${key}\u0001${String(entry['version'])}\u0001${String(entry['resolved'])}`;
+}
+/** A relative path from the lockfile's folder that stays inside the repository root. */
+function insideRepository(folder, target) {
+    if (target.startsWith('/') || target.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(target))
+        return false;
+    const parts = [...folder];
+    for (const part of target.split('/')) {
+        if (part === '..') {
+            if (parts.pop() === undefined)
+                return false;
+        }
+        else if (part !== '' && part !== '.')
+            parts.push(part);
+    }
+    return true;
+}
+//# sourceMappingURL=npm-lockfile-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/package-manager-config-risks.js
+/**
+ * Package manager settings the deploy run's `npm ci` reads from the service folder (npm Docs,
+ * "npmrc": the per-project config file), and yarn's and pnpm's counterparts for a person who
+ * builds with them (Yarn Docs, "Settings (.yarnrc.yml)"; pnpm Docs, ".pnpmfile.cjs").
+ */
+const CONFIG_FILE = /(^|\/)(\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs)$/;
+/**
+ * Settings called out by name, each with why: where packages come from, and whether install
+ * scripts run (npm Docs, "config": `registry`, `@scope:registry`, `ignore-scripts`, `script-shell`,
+ * `node-options`; Yarn Docs: `npmRegistryServer`, `yarnPath`, `plugins`, `enableScripts`).
+ */
+const NAMED_SETTINGS = [
+    { pattern: /^\s*(@[\w.-]+:)?registry\s*=/m, why: 'changes the registry packages are fetched from' },
+    { pattern: /^\s*ignore-scripts\s*=\s*false\b/m, why: 'turns install scripts on explicitly' },
+    { pattern: /^\s*(script-shell|node-options|onload-script|git)\s*=/m, why: 'changes what npm runs' },
+    { pattern: /npmRegistryServer\s*:/, why: 'changes the registry packages are fetched from' },
+    { pattern: /^\s*(yarnPath|plugins)\s*:/m, why: 'runs JavaScript of its own as the package manager' },
+    { pattern: /^\s*enableScripts\s*:\s*true\b/m, why: 'turns install scripts on explicitly' },
+];
+/**
+ * `unseen-effect` for a package manager configuration in the bundle (`CONFIG_FILE`): every such
+ * file changes how the deploy run installs the service, with its AWS credentials, so none is low;
+ * the reason names what it does when a `NAMED_SETTINGS` entry matches (a registry, install scripts
+ * turned on, a shell or plugins), else says it is a configuration nobody reviewed. `where` is the
+ * file. Undefined for any other path. Pure.
+ */
+function packageManagerConfigRisks(params) {
+    if (!CONFIG_FILE.test(params.path))
+        return undefined;
+    if (params.path.endsWith('.pnpmfile.cjs'))
+        return [
+            {
+                code: 'unseen-effect',
+                where: params.path,
+                message: 'Writes a .pnpmfile.cjs: code pnpm runs on every install, with the credentials of whoever installs.',
+            },
+        ];
+    const named = NAMED_SETTINGS.filter(({ pattern }) => pattern.test(params.content)).map(({ why }) => why);
+    const what = named.length > 0 ? ` that ${[...new Set(named)].join('; ')}` : ' (registry, scripts, shell…)';
+    return [
+        {
+            code: 'unseen-effect',
+            where: params.path,
+            message: `Writes a package manager configuration${what}; the deploy run uses it when it installs and builds the service, with its AWS credentials.`,
+        },
+    ];
+}
+//# sourceMappingURL=package-manager-config-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/package-manifest-risks.js
 
 /**
@@ -65710,6 +66761,8 @@ const INSTALL_SCRIPTS = [
     'postprepare',
     'prebuild',
     'postbuild',
+    // Runs after any operation that changed node_modules (npm Docs, "scripts": `dependencies`).
+    'dependencies',
 ];
 /**
  * A build the classifier can read: esbuild or tsc with plain arguments (no shell operators,
@@ -65720,11 +66773,30 @@ const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)[\w@*./=:,+-]+)*$/;
 /** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
 const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
 /**
+ * An npm alias (`npm:<name>@<range>`, npm Docs, "package.json": dependencies, "npm install
+ * <alias>@npm:<name>"): the package installed under the key is `<name>`.
+ */
+const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
+/**
+ * Fields whose entries npm (or yarn/pnpm, when a person uses them) installs: npm 7+ installs peer
+ * dependencies by itself (npm Docs, "package.json": peerDependencies); `resolutions` is yarn's
+ * `overrides`.
+ */
+const DEPENDENCY_FIELDS = [
+    'dependencies',
+    'devDependencies',
+    'optionalDependencies',
+    'peerDependencies',
+    'overrides',
+    'resolutions',
+];
+/**
  * Code a `package.json` of the bundle makes the deploy run execute with its credentials, which no
  * rule of a template bounds (`unseen-effect`, `where` the file): an install or build life-cycle
  * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
- * run by its own install scripts), or a manifest that does not parse. A dependency from the registry
+ * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
+ * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not parse. A dependency from the registry
  * may have install scripts of its own; the classifier cannot see them (not judged here).
  */
 function packageManifestRisks(params) {
@@ -65750,13 +66822,17 @@ function packageManifestRisks(params) {
     const build = scripts['build'];
     if (build !== undefined && (typeof build !== 'string' || !PLAIN_BUILD.test(build.trim())))
         reasons.push(reason('The "build" script is not a plain esbuild or tsc command; the deploy run executes it with its AWS credentials.', '#scripts.build'));
-    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'overrides']) {
+    for (const field of DEPENDENCY_FIELDS) {
         const specs = manifest[field];
         if (!is_plain_object_isPlainObject(specs))
             continue;
-        for (const [name, spec] of Object.entries(specs))
-            if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
+        for (const [name, spec] of Object.entries(specs)) {
+            const alias = typeof spec === 'string' ? ALIAS.exec(spec.trim())?.[1] : undefined;
+            if (alias !== undefined && alias !== name)
+                reasons.push(reason(`${name} is an alias of another package, ${alias} (${JSON.stringify(spec)}): the code installed is not the package the name says.`, `#${field}.${name}`));
+            else if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
                 reasons.push(reason(`${name} comes from outside the npm registry (${JSON.stringify(spec)}): code this change does not show, installed by the deploy run.`, `#${field}.${name}`));
+        }
     }
     return reasons;
 }
@@ -66656,6 +67732,273 @@ function exposure(at) {
     return 'outside the resource properties a secret is reviewed for: where it ends up cannot be judged';
 }
 //# sourceMappingURL=dynamic-reference-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/if-branches.js
+
+/**
+ * Every value an `Fn::If` may take (nested ones too), each with where it is (`<at>.Fn::If[1]`);
+ * any other value is its own one branch. `Ref: AWS::NoValue` stays as written, for callers to
+ * read as no value.
+ */
+function ifBranches(value, at) {
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
+        return [{ value, at }];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [{ value, at }];
+    return [...ifBranches(choice[1], `${at}.Fn::If[1]`), ...ifBranches(choice[2], `${at}.Fn::If[2]`)];
+}
+//# sourceMappingURL=if-branches.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/rebuild-policy-text.js
+
+/**
+ * The JSON text a `Fn::Sub` (`"…"` or `["…", {vars}]`) or `Fn::Join` (`[separator, [parts]]`)
+ * stands for, with each part that is not a literal written as a `${__partN}` variable, so the text
+ * can be parsed as a policy and its values judged as `Fn::Sub` values (AWS CloudFormation User
+ * Guide, "Fn::Sub", "Fn::Join"). Undefined for any other value or a malformed intrinsic.
+ */
+function policyText(value) {
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
+        return undefined;
+    const sub = value['Fn::Sub'];
+    if (typeof sub === 'string')
+        return { text: sub, variables: undefined };
+    if (Array.isArray(sub) && typeof sub[0] === 'string')
+        return { text: sub[0], variables: is_plain_object_isPlainObject(sub[1]) ? sub[1] : undefined };
+    const join = value['Fn::Join'];
+    if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1]))
+        return undefined;
+    const variables = {};
+    const parts = join[1].map((part, index) => {
+        // A literal `${` in Fn::Join is not a variable: `${!…}` keeps it literal when read as Fn::Sub.
+        if (typeof part === 'string')
+            return part.replaceAll('${', '${!');
+        variables[`__part${index}`] = part;
+        return `\${__part${index}}`;
+    });
+    return { text: parts.join(join[0]), variables };
+}
+/**
+ * The long-form policy document a policy text stands for: its JSON parsed, and every string holding
+ * a `${…}` turned back into a `Fn::Sub` so deploy-time values are judged as such. Undefined when the
+ * text is not JSON once written out (a variable outside a string, a broken part): such a policy
+ * cannot be read and must be treated as broad by the caller.
+ */
+function rebuildPolicyDocument(policy) {
+    let parsed;
+    try {
+        parsed = JSON.parse(policy.text);
+    }
+    catch {
+        return undefined;
+    }
+    const restore = (value) => {
+        if (typeof value === 'string')
+            return value.includes('${')
+                ? { 'Fn::Sub': policy.variables === undefined ? value : [value, policy.variables] }
+                : value;
+        if (Array.isArray(value))
+            return value.map(restore);
+        if (is_plain_object_isPlainObject(value))
+            return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, restore(child)]));
+        return value;
+    };
+    return restore(parsed);
+}
+//# sourceMappingURL=rebuild-policy-text.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/json-text-value.js
+
+
+/**
+ * The object or list a JSON text stands for, or undefined when `value` is no such text.
+ * CloudFormation takes a property of type `Json` (SQS and SNS `RedrivePolicy`, policies…) as an
+ * object or as its JSON text, also built with `Fn::Sub`/`Fn::Join` (AWS CloudFormation Template
+ * Reference, e.g. AWS::SQS::Queue `RedrivePolicy`: "Type: Json"), so a rule reading inside such a
+ * property must read the text as the object. An intrinsic's `${…}` parts come back as `Fn::Sub`.
+ */
+function jsonTextValue(value) {
+    if (typeof value === 'string') {
+        if (!/^\s*[[{]/.test(value))
+            return undefined;
+        try {
+            const parsed = JSON.parse(value);
+            return is_plain_object_isPlainObject(parsed) || Array.isArray(parsed) ? parsed : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const text = policyText(value);
+    if (text === undefined || !/^\s*[[{]/.test(text.text))
+        return undefined;
+    const rebuilt = rebuildPolicyDocument(text);
+    return is_plain_object_isPlainObject(rebuilt) || Array.isArray(rebuilt) ? rebuilt : undefined;
+}
+//# sourceMappingURL=json-text-value.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/values-at-path.js
+
+
+/**
+ * Every value at `path` (keys, and `[]` for each item of a list) below `properties`, on every
+ * branch of an `Fn::If` on the way (not the last value's: value readers take those) (CloudFormation may take either). Any other intrinsic on the way
+ * (`Ref` of a parameter, `Fn::ImportValue`…) is returned as is, with the path walked so far, so the
+ * caller reads it as a value only known at deploy time. A JSON text on the way (`jsonTextValue`) is
+ * walked as the object it stands for.
+ */
+function valuesAtPath(properties, path) {
+    let found = [{ value: properties, at: '' }];
+    for (const key of path) {
+        found = found.flatMap(values_at_path_branches).flatMap(({ value: written, at }) => {
+            // A `Json` property written as its text (`"{\"deadLetterTargetArn\": …}"`) is read as the object.
+            const value = jsonTextValue(written) ?? written;
+            if (isIntrinsic(value))
+                return [{ value, at }];
+            if (key === '[]') {
+                if (value === undefined)
+                    return [{ value, at }];
+                if (!Array.isArray(value))
+                    return [{ value, at }];
+                return value.map((item, index) => ({ value: item, at: `${at}[${index}]` }));
+            }
+            const next = `${at === '' ? '' : `${at}.`}${key}`;
+            return [{ value: is_plain_object_isPlainObject(value) ? value[key] : undefined, at: next }];
+        });
+    }
+    // The last value is returned as written: readers of a value take its `Fn::If` branches themselves.
+    return found;
+}
+/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
+function values_at_path_branches(found) {
+    const { value, at } = found;
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
+        return [found];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [{ value: undefined, at }];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [found];
+    return [
+        ...values_at_path_branches({ value: choice[1], at: `${at}.Fn::If[1]` }),
+        ...values_at_path_branches({ value: choice[2], at: `${at}.Fn::If[2]` }),
+    ];
+}
+function isIntrinsic(value) {
+    return is_plain_object_isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
+}
+//# sourceMappingURL=values-at-path.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/code-loading-environment-risks.js
+
+
+
+
+/** Function types whose `Environment.Variables` the Lambda runtime reads before the handler. */
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+/**
+ * Environment variables that make a Lambda runtime load or run code other than the handler, or
+ * change where it looks for code (AWS Lambda Developer Guide, "Working with Lambda environment
+ * variables": unreserved variables such as `NODE_PATH`, `PYTHONPATH`, `LD_LIBRARY_PATH` may be
+ * set; "Modifying the runtime environment": `AWS_LAMBDA_EXEC_WRAPPER` runs a wrapper script
+ * before the runtime, and `JAVA_TOOL_OPTIONS`, `NODE_OPTIONS`, `DOTNET_STARTUP_HOOKS` are the
+ * language-specific variables that add agents, preloaded modules or startup hooks). The code
+ * they name (a layer's `/opt/…`, a path in the image) is not shown by this change.
+ * `NODE_OPTIONS` is judged by its flags (`PLAIN_NODE_OPTION`); every other name here by presence.
+ */
+const CODE_LOADING_VARIABLES = new Set([
+    'AWS_LAMBDA_EXEC_WRAPPER',
+    'LD_PRELOAD',
+    'LD_AUDIT',
+    'LD_LIBRARY_PATH',
+    'PATH',
+    'NODE_PATH',
+    'JAVA_TOOL_OPTIONS',
+    '_JAVA_OPTIONS',
+    'JDK_JAVA_OPTIONS',
+    'PYTHONPATH',
+    'PYTHONSTARTUP',
+    'PYTHONHOME',
+    'PYTHONUSERBASE',
+    'DOTNET_STARTUP_HOOKS',
+    'DOTNET_ADDITIONAL_DEPS',
+    'CORECLR_PROFILER_PATH',
+    'CORECLR_ENABLE_PROFILING',
+    'RUBYOPT',
+    'RUBYLIB',
+    'GEM_PATH',
+    'GEM_HOME',
+    'PERL5OPT',
+    'PERL5LIB',
+    'BASH_ENV',
+]);
+/**
+ * `NODE_OPTIONS` flags that only tune the process (Node.js documentation, "Command-line API"):
+ * source maps, heap sizes, stack trace length, warnings, how rejections and DNS results are
+ * handled. Anything else (`--require`/`-r`, `--import`, `--loader`, `--experimental-loader`,
+ * `--inspect`, `--env-file`…) may load code or open a debugger, so it is not low.
+ */
+const PLAIN_NODE_OPTION = /^--(enable-source-maps|max-old-space-size=\d+|max-semi-space-size=\d+|stack-trace-limit=\d+|no-deprecation|no-warnings|trace-warnings|trace-uncaught|unhandled-rejections=(strict|warn|none|throw|warn-with-error-code)|dns-result-order=(ipv4first|ipv6first|verbatim))$/;
+/**
+ * `unseen-effect` for a Lambda function (or SAM function, or SAM `Globals.Function`) whose
+ * environment makes the runtime load code this change does not show: a variable of
+ * `CODE_LOADING_VARIABLES`, or a `NODE_OPTIONS` with a flag other than `PLAIN_NODE_OPTION`'s
+ * (one only known at deploy time is `unresolved-value`). `Variables` computed as a whole (an
+ * intrinsic other than `Fn::If`, whose branches are each read) is `unresolved-value`: it may name
+ * any of them. `where` is `<file>#Resources.<Id>.Properties.Environment.Variables[.<NAME>]`.
+ */
+function codeLoadingEnvironmentRisks(params) {
+    if (!FUNCTION_TYPES.has(params.type))
+        return [];
+    const subject = `${params.logicalId} (${params.type})`;
+    const found = valuesAtPath(params.properties, ['Environment', 'Variables']);
+    return found
+        .flatMap((written) => ifBranches(written.value, written.at))
+        .flatMap(({ value, at }) => {
+        const where = `${params.where}.Properties.${at}`;
+        if (value === undefined || (is_plain_object_isPlainObject(value) && value['Ref'] === 'AWS::NoValue'))
+            return [];
+        if (!is_plain_object_isPlainObject(value) || Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::')))
+            return [
+                {
+                    code: 'unresolved-value',
+                    where,
+                    message: `${subject} computes its environment variables at deploy time; they may make the runtime load code this change does not show.`,
+                },
+            ];
+        return Object.entries(value).flatMap(([name, setting]) => variableRisks({ name, setting, where: `${where}.${name}`, subject, params }));
+    });
+}
+function variableRisks(input) {
+    const { name, setting, where, subject } = input;
+    if (CODE_LOADING_VARIABLES.has(name))
+        return [
+            {
+                code: 'unseen-effect',
+                where,
+                message: `${subject} sets ${name}, which makes the Lambda runtime load or run code (a wrapper, preloaded library, agent or module path) this change does not show.`,
+            },
+        ];
+    if (name !== 'NODE_OPTIONS')
+        return [];
+    const read = readTemplateValue(setting, input.params.context);
+    if (!read.known)
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: `${subject} sets NODE_OPTIONS from ${read.why}; it may make Node.js load code this change does not show.`,
+            },
+        ];
+    const flags = read.texts.flatMap((text) => text.split(/\s+/).filter((flag) => flag !== ''));
+    const loading = flags.filter((flag) => !PLAIN_NODE_OPTION.test(flag));
+    return loading.length === 0
+        ? []
+        : [
+            {
+                code: 'unseen-effect',
+                where,
+                message: `${subject} sets NODE_OPTIONS ${JSON.stringify(loading.join(' ').slice(0, 200))}: Node.js may load a module or open a debugger before the handler, code this change does not show.`,
+            },
+        ];
+}
+//# sourceMappingURL=code-loading-environment-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/deploy/code-package-plan.js
 
 
@@ -66770,7 +68113,7 @@ function sourceRisks(params) {
         return isRemoteUri(value) ? reason(at, `code from ${JSON.stringify(value)}`) : [];
     if (source.form === 'uri' && isOwnUri(value, context))
         return [];
-    if (!is_plain_object_isPlainObject(value) || isIntrinsic(value))
+    if (!is_plain_object_isPlainObject(value) || code_source_risks_isIntrinsic(value))
         return reason(at, 'code from a location computed at deploy time');
     // A mapping without a bucket holds inline code or an image, judged above.
     if (value[source.bucket] === undefined && source.form === 'object')
@@ -66806,7 +68149,7 @@ function inThisAccountRegistry(value, context) {
     const read = readTemplateValue(value, context);
     return read.known && read.texts.every((text) => isThisAccount(text.split('.')[0] ?? ''));
 }
-function isIntrinsic(value) {
+function code_source_risks_isIntrinsic(value) {
     return Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'));
 }
 /** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` and a left-out property are no value. */
@@ -66945,143 +68288,6 @@ const DATA_EGRESS_DESTINATIONS = new Map([
     ['AWS::DLM::LifecyclePolicy', [['PolicyDetails', 'Schedules', '[]', 'ShareRules', '[]', 'TargetAccounts']]],
 ]);
 //# sourceMappingURL=data-egress-destinations.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/rebuild-policy-text.js
-
-/**
- * The JSON text a `Fn::Sub` (`"…"` or `["…", {vars}]`) or `Fn::Join` (`[separator, [parts]]`)
- * stands for, with each part that is not a literal written as a `${__partN}` variable, so the text
- * can be parsed as a policy and its values judged as `Fn::Sub` values (AWS CloudFormation User
- * Guide, "Fn::Sub", "Fn::Join"). Undefined for any other value or a malformed intrinsic.
- */
-function policyText(value) {
-    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
-        return undefined;
-    const sub = value['Fn::Sub'];
-    if (typeof sub === 'string')
-        return { text: sub, variables: undefined };
-    if (Array.isArray(sub) && typeof sub[0] === 'string')
-        return { text: sub[0], variables: is_plain_object_isPlainObject(sub[1]) ? sub[1] : undefined };
-    const join = value['Fn::Join'];
-    if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1]))
-        return undefined;
-    const variables = {};
-    const parts = join[1].map((part, index) => {
-        // A literal `${` in Fn::Join is not a variable: `${!…}` keeps it literal when read as Fn::Sub.
-        if (typeof part === 'string')
-            return part.replaceAll('${', '${!');
-        variables[`__part${index}`] = part;
-        return `\${__part${index}}`;
-    });
-    return { text: parts.join(join[0]), variables };
-}
-/**
- * The long-form policy document a policy text stands for: its JSON parsed, and every string holding
- * a `${…}` turned back into a `Fn::Sub` so deploy-time values are judged as such. Undefined when the
- * text is not JSON once written out (a variable outside a string, a broken part): such a policy
- * cannot be read and must be treated as broad by the caller.
- */
-function rebuildPolicyDocument(policy) {
-    let parsed;
-    try {
-        parsed = JSON.parse(policy.text);
-    }
-    catch {
-        return undefined;
-    }
-    const restore = (value) => {
-        if (typeof value === 'string')
-            return value.includes('${')
-                ? { 'Fn::Sub': policy.variables === undefined ? value : [value, policy.variables] }
-                : value;
-        if (Array.isArray(value))
-            return value.map(restore);
-        if (is_plain_object_isPlainObject(value))
-            return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, restore(child)]));
-        return value;
-    };
-    return restore(parsed);
-}
-//# sourceMappingURL=rebuild-policy-text.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/json-text-value.js
-
-
-/**
- * The object or list a JSON text stands for, or undefined when `value` is no such text.
- * CloudFormation takes a property of type `Json` (SQS and SNS `RedrivePolicy`, policies…) as an
- * object or as its JSON text, also built with `Fn::Sub`/`Fn::Join` (AWS CloudFormation Template
- * Reference, e.g. AWS::SQS::Queue `RedrivePolicy`: "Type: Json"), so a rule reading inside such a
- * property must read the text as the object. An intrinsic's `${…}` parts come back as `Fn::Sub`.
- */
-function jsonTextValue(value) {
-    if (typeof value === 'string') {
-        if (!/^\s*[[{]/.test(value))
-            return undefined;
-        try {
-            const parsed = JSON.parse(value);
-            return is_plain_object_isPlainObject(parsed) || Array.isArray(parsed) ? parsed : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const text = policyText(value);
-    if (text === undefined || !/^\s*[[{]/.test(text.text))
-        return undefined;
-    const rebuilt = rebuildPolicyDocument(text);
-    return is_plain_object_isPlainObject(rebuilt) || Array.isArray(rebuilt) ? rebuilt : undefined;
-}
-//# sourceMappingURL=json-text-value.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/values-at-path.js
-
-
-/**
- * Every value at `path` (keys, and `[]` for each item of a list) below `properties`, on every
- * branch of an `Fn::If` on the way (not the last value's: value readers take those) (CloudFormation may take either). Any other intrinsic on the way
- * (`Ref` of a parameter, `Fn::ImportValue`…) is returned as is, with the path walked so far, so the
- * caller reads it as a value only known at deploy time. A JSON text on the way (`jsonTextValue`) is
- * walked as the object it stands for.
- */
-function valuesAtPath(properties, path) {
-    let found = [{ value: properties, at: '' }];
-    for (const key of path) {
-        found = found.flatMap(values_at_path_branches).flatMap(({ value: written, at }) => {
-            // A `Json` property written as its text (`"{\"deadLetterTargetArn\": …}"`) is read as the object.
-            const value = jsonTextValue(written) ?? written;
-            if (values_at_path_isIntrinsic(value))
-                return [{ value, at }];
-            if (key === '[]') {
-                if (value === undefined)
-                    return [{ value, at }];
-                if (!Array.isArray(value))
-                    return [{ value, at }];
-                return value.map((item, index) => ({ value: item, at: `${at}[${index}]` }));
-            }
-            const next = `${at === '' ? '' : `${at}.`}${key}`;
-            return [{ value: is_plain_object_isPlainObject(value) ? value[key] : undefined, at: next }];
-        });
-    }
-    // The last value is returned as written: readers of a value take its `Fn::If` branches themselves.
-    return found;
-}
-/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
-function values_at_path_branches(found) {
-    const { value, at } = found;
-    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
-        return [found];
-    if (value['Ref'] === 'AWS::NoValue')
-        return [{ value: undefined, at }];
-    const choice = value['Fn::If'];
-    if (!Array.isArray(choice) || choice.length !== 3)
-        return [found];
-    return [
-        ...values_at_path_branches({ value: choice[1], at: `${at}.Fn::If[1]` }),
-        ...values_at_path_branches({ value: choice[2], at: `${at}.Fn::If[2]` }),
-    ];
-}
-function values_at_path_isIntrinsic(value) {
-    return is_plain_object_isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
-}
-//# sourceMappingURL=values-at-path.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/data-egress-risks.js
 
 
@@ -67289,6 +68495,64 @@ function existing_role_risks_isIntrinsic(value) {
     return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
 }
 //# sourceMappingURL=existing-role-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/existing-security-group-risks.js
+
+
+
+
+const OWN_GROUP_TYPES = new Set(['AWS::EC2::SecurityGroup']);
+/**
+ * Where each reviewed type names the security groups its network interfaces join (AWS
+ * CloudFormation Template Reference: "AWS::Lambda::Function VpcConfig", SAM's `VpcConfig`,
+ * "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate LaunchTemplateData", "AWS::RDS::DBInstance"
+ * `VPCSecurityGroups`, "AWS::ElasticLoadBalancingV2::LoadBalancer" `SecurityGroups`), each path
+ * ending at the list.
+ */
+const GROUP_LISTS = new Map([
+    ['AWS::Lambda::Function', [['VpcConfig', 'SecurityGroupIds']]],
+    ['AWS::Serverless::Function', [['VpcConfig', 'SecurityGroupIds']]],
+    ['AWS::EC2::Instance', [['SecurityGroupIds'], ['SecurityGroups'], ['NetworkInterfaces', '[]', 'GroupSet']]],
+    [
+        'AWS::EC2::LaunchTemplate',
+        [
+            ['LaunchTemplateData', 'SecurityGroupIds'],
+            ['LaunchTemplateData', 'SecurityGroups'],
+            ['LaunchTemplateData', 'NetworkInterfaces', '[]', 'Groups'],
+        ],
+    ],
+    ['AWS::RDS::DBInstance', [['VPCSecurityGroups']]],
+    ['AWS::ElasticLoadBalancingV2::LoadBalancer', [['SecurityGroups']]],
+]);
+/**
+ * `unseen-effect` for a function, instance, launch template, database or load balancer put into a
+ * security group this template does not make (a literal `sg-…` id or name such as `default`, a
+ * parameter, an import): a security group's inbound rules apply to every interface in it, and a
+ * rule of another group that allows traffic from it lets in every member (Amazon VPC User Guide,
+ * "Security group rules": a source "security group" means "the instances associated with the
+ * security group"). So the resource takes on reachability and access nobody reviewed here. The
+ * subnet alone is normal and stays low: a Lambda function or database in an existing subnet with
+ * the template's own group gets no public address and only the access its own group's rules
+ * show (an instance's existing subnet is judged by `outsideTargetRisks`, for its public-IP
+ * setting). Every `Fn::If` branch is read; `Ref: AWS::NoValue` adds no group.
+ * `where` is `<file>#Resources.<Id>.Properties.<path to the list or item>`.
+ */
+function existingSecurityGroupRisks(params) {
+    return (GROUP_LISTS.get(params.type) ?? []).flatMap((path) => valuesAtPath(params.properties, [...path, '[]']).flatMap(({ value, at }) => ifBranches(value, at)
+        .filter((item) => item.value !== undefined && !isOwnResource(item.value, params.context, OWN_GROUP_TYPES))
+        .map((item) => ({
+        code: 'unseen-effect',
+        where: `${params.where}.Properties.${item.at}`,
+        message: `${params.logicalId} (${params.type}) joins a security group this template does not make (${existing_security_group_risks_describe(item.value)}): it takes on that group's inbound rules and whatever other groups allow from it, access this change does not show.`,
+    }))));
+}
+function existing_security_group_risks_describe(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value.slice(0, 100));
+    if (is_plain_object_isPlainObject(value) && typeof value['Ref'] === 'string')
+        return `parameter or resource ${value['Ref']}`;
+    return 'a value known only at deploy time';
+}
+//# sourceMappingURL=existing-security-group-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/function-url-risks.js
 
 
@@ -68472,12 +69736,15 @@ function unreviewed_risks_isIntrinsic(value) {
 
 
 
+
+
 /**
  * SAM's `Globals` section: its `Function`, `Api`, `HttpApi`, `SimpleTable` and `StateMachine`
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
- * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`) and, for a kind on the reviewed list
+ * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code
+ * (`codeLoadingEnvironmentRisks`) and, for a kind on the reviewed list
  * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
  * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
  * resource of it is already `unseen-effect` as a whole.
@@ -68498,9 +69765,11 @@ function globalsRisks(params) {
         return [
             ...functionUrlRisks(common),
             ...existingRoleRisks(common),
+            ...existingSecurityGroupRisks(common),
             ...samResourcePolicyRisks(common),
             ...dataEgressRisks(common),
             ...codeSourceRisks(common),
+            ...codeLoadingEnvironmentRisks(common),
             ...reviewed,
         ].map((reason) => ({
             ...reason,
@@ -68512,7 +69781,7 @@ function globalsRisks(params) {
 ;// CONCATENATED MODULE: ./lib/core/risk/alias-update-hook-risks.js
 
 
-const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+const alias_update_hook_risks_FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 /**
  * What each key of `UpdatePolicy.CodeDeployLambdaAliasUpdate` must be a resource of this template
  * of (AWS CloudFormation User Guide, "UpdatePolicy attribute", CodeDeployLambdaAliasUpdate policy):
@@ -68522,8 +69791,8 @@ const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Funct
 const MUST_BE_OWN = new Map([
     ['ApplicationName', new Set(['AWS::CodeDeploy::Application'])],
     ['DeploymentGroupName', new Set(['AWS::CodeDeploy::DeploymentGroup'])],
-    ['BeforeAllowTrafficHook', FUNCTION_TYPES],
-    ['AfterAllowTrafficHook', FUNCTION_TYPES],
+    ['BeforeAllowTrafficHook', alias_update_hook_risks_FUNCTION_TYPES],
+    ['AfterAllowTrafficHook', alias_update_hook_risks_FUNCTION_TYPES],
 ]);
 /**
  * `unseen-effect` for a resource's `UpdatePolicy.CodeDeployLambdaAliasUpdate` that names a
@@ -69206,7 +70475,7 @@ function outsideTargetRisks(params) {
     const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
     const reasons = [];
     for (const path of outside_target_risks_MUST_BE_OWN.get(type) ?? [])
-        for (const { value, at } of valuesAtPath(properties, path).flatMap(ifBranches)) {
+        for (const { value, at } of valuesAtPath(properties, path).flatMap(outside_target_risks_ifBranches)) {
             if (value === undefined || isOwnResource(value, context) || isAwsDocument(value))
                 continue;
             reasons.push({
@@ -69218,7 +70487,7 @@ function outsideTargetRisks(params) {
     return reasons;
 }
 /** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no value at all. */
-function ifBranches(found) {
+function outside_target_risks_ifBranches(found) {
     const { value, at } = found;
     if (!is_plain_object_isPlainObject(value))
         return [found];
@@ -69228,8 +70497,8 @@ function ifBranches(found) {
     if (!Array.isArray(choice) || choice.length !== 3)
         return [found];
     return [
-        ...ifBranches({ value: choice[1], at: `${at}.Fn::If[1]` }),
-        ...ifBranches({ value: choice[2], at: `${at}.Fn::If[2]` }),
+        ...outside_target_risks_ifBranches({ value: choice[1], at: `${at}.Fn::If[1]` }),
+        ...outside_target_risks_ifBranches({ value: choice[2], at: `${at}.Fn::If[2]` }),
     ];
 }
 /**
@@ -69957,11 +71226,15 @@ function serverless_network_policy_risks_parseJson(text) {
 
 
 
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
- * broad Lambda permissions and public function URLs, open ingress, other public access, commands
+ * broad Lambda permissions and public function URLs, open ingress, security groups made elsewhere
+ * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, code from outside the change (`codeSourceRisks`, and CodeDeploy hooks:
+ * would destroy, code from outside the change (`codeSourceRisks`, environment variables that load
+ * code: `codeLoadingEnvironmentRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
@@ -70013,6 +71286,7 @@ function resourceRisks(params) {
     reasons.push(...functionUrlRisks({ type, properties, where, context }));
     reasons.push(...ingressRisks({ type, properties, where, context }));
     reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
+    reasons.push(...existingSecurityGroupRisks({ logicalId, type, properties, where, context }));
     reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
     reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
     reasons.push(...dataEgressRisks({ logicalId, type, properties, where, context }));
@@ -70022,6 +71296,7 @@ function resourceRisks(params) {
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
     reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...codeLoadingEnvironmentRisks({ logicalId, type, properties, where, context }));
     reasons.push(...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }));
     reasons.push(...foreignPlacementRisks({ logicalId, type, properties, where, context }));
     reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
@@ -70095,6 +71370,64 @@ function hasProperty(properties, name) {
     return is_plain_object_isPlainObject(properties) && properties[name] !== undefined;
 }
 //# sourceMappingURL=resource-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/ssm-parameter-type-risks.js
+
+/** A template parameter read from Parameter Store (`AWS::SSM::Parameter::Value<String>`, `<List<…>>`, `<AWS::EC2::Image::Id>`…). */
+const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value</;
+/**
+ * Parameter Store's public parameters, which AWS publishes to every account (AWS Systems Manager
+ * User Guide, "Discovering public parameters in Parameter Store": `/aws/service/ami-amazon-linux-latest/…`,
+ * `/aws/service/global-infrastructure/…`): reading one copies nothing out of anyone's access control.
+ */
+const PUBLIC_PARAMETER = /^\/aws\/service\//;
+/**
+ * `data-egress` for each template parameter of an `AWS::SSM::Parameter::Value<…>` type whose
+ * `Default` (and every `AllowedValues` entry) is not a public `/aws/service/…` parameter nor one
+ * this template makes (an `AWS::SSM::Parameter` with that literal `Name`): CloudFormation reads
+ * the named parameter's value when the stack is deployed (AWS CloudFormation User Guide,
+ * "Specify existing resources at runtime with CloudFormation-supplied parameter types": "Systems
+ * Manager parameter types") and returns it as the parameter's `ResolvedValue` to anyone allowed
+ * `DescribeStacks`, and whatever `Ref`s it holds it readable — the same copy out of Parameter
+ * Store's access control as a `{{resolve:ssm:…}}` reference (`dynamicReferenceRisks`). A
+ * parameter without a literal `Default` names one chosen at deploy time, judged the same.
+ * `where` is `<path>#Parameters.<Name>`.
+ */
+function ssmParameterTypeRisks(params) {
+    const parameters = is_plain_object_isPlainObject(params.template['Parameters']) ? params.template['Parameters'] : {};
+    const own = ownParameterNames(params.template['Resources']);
+    return Object.entries(parameters).flatMap(([name, parameter]) => {
+        if (!is_plain_object_isPlainObject(parameter) || typeof parameter['Type'] !== 'string')
+            return [];
+        if (!SSM_VALUE_TYPE.test(parameter['Type']))
+            return [];
+        const allowed = Array.isArray(parameter['AllowedValues'])
+            ? parameter['AllowedValues']
+            : [];
+        const names = [parameter['Default'], ...allowed];
+        const unread = names.filter((entry) => typeof entry !== 'string' || !(PUBLIC_PARAMETER.test(entry) || own.has(entry)));
+        if (unread.length === 0)
+            return [];
+        const shown = unread.map((entry) => typeof entry === 'string' ? `"${entry}"` : 'one chosen at deploy time');
+        return [
+            {
+                code: 'data-egress',
+                where: `${params.path}#Parameters.${name}`,
+                message: `Parameter ${name} (${parameter['Type']}) reads the Parameter Store parameter ${shown.join(' or ')} into the stack, where anyone allowed to describe it reads the value.`,
+            },
+        ];
+    });
+}
+function ownParameterNames(resources) {
+    if (!is_plain_object_isPlainObject(resources))
+        return new Set();
+    return new Set(Object.values(resources).flatMap((resource) => is_plain_object_isPlainObject(resource) &&
+        resource['Type'] === 'AWS::SSM::Parameter' &&
+        is_plain_object_isPlainObject(resource['Properties']) &&
+        typeof resource['Properties']['Name'] === 'string'
+        ? [resource['Properties']['Name']]
+        : []));
+}
+//# sourceMappingURL=ssm-parameter-type-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/unseen-construct-risks.js
 
 /** Transforms whose output CloudFormation documents and we judge before expansion. */
@@ -70201,10 +71534,12 @@ function unseen_construct_risks_visit(value, location, found) {
 
 
 
+
 /**
  * The risks of one parsed template (long form, as `parseTemplate` returns it) at `path`: what
  * the template cannot show (`unseenConstructRisks`), each resource's own risks, SAM `Globals`, and
- * secrets resolved into readable values (`dynamicReferenceRisks`).
+ * secrets resolved into readable values (`dynamicReferenceRisks`, and Parameter Store parameter
+ * types: `ssmParameterTypeRisks`).
  * What is only seen across resources (the address space all ingress rules open together) is judged
  * over the whole bundle by `classifyRisk` (`ingressBreadthRisks`).
  */
@@ -70235,6 +71570,7 @@ function templateRisks(params) {
         }));
     reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
     reasons.push(...dynamicReferenceRisks({ path, template }));
+    reasons.push(...ssmParameterTypeRisks({ path, template }));
     return reasons;
 }
 //# sourceMappingURL=template-risks.js.map
@@ -70299,6 +71635,8 @@ function pathOf(ancestors, node) {
 
 
 
+
+
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
  * reason when the change touches IAM or resource policies, allows `*` actions, resources or
@@ -70306,7 +71644,9 @@ function pathOf(ancestors, node) {
  * replaces resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
- * itself a reason. Values only known at deploy time (parameters,
+ * itself a reason. A `package.json`, npm lockfile or package manager configuration of the bundle is
+ * judged for what the deploy run's install would fetch and run (`packageManifestRisks`,
+ * `npmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 function classifyRisk(params) {
@@ -70335,12 +71675,20 @@ function classifyRisk(params) {
             reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
             continue;
         }
-        if (/(^|\/)\.npmrc$/.test(file.path))
-            reasons.push({
-                code: 'unseen-effect',
-                where: file.path,
-                message: 'Writes an npm configuration (registry, scripts shell, node options) that the deploy run uses when it builds the service.',
-            });
+        if (/(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file.path)) {
+            const base = params.base?.find((reviewed) => reviewed.path === file.path)?.content;
+            reasons.push(...npmLockfileRisks({
+                path: file.path,
+                content: file.content,
+                ...(base === undefined ? {} : { base }),
+            }));
+            continue;
+        }
+        const config = packageManagerConfigRisks(file);
+        if (config !== undefined) {
+            reasons.push(...config);
+            continue;
+        }
         const declared = file.role === 'template' || file.path === params.templatePath;
         if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path))
             continue;
@@ -70465,40 +71813,41 @@ function isProductionEnvironment(params) {
     return findEnvironment(params.config.environments, params.name)?.config.requires_approval === true;
 }
 //# sourceMappingURL=is-production-environment.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/secret-markers.js
-/** What replaces a whole text holding more secrets than the scanner locates one by one. */
-const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
-/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
-const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
-//# sourceMappingURL=secret-markers.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/replace-matches.js
+;// CONCATENATED MODULE: ./lib/core/secrets/last-index-at-or-before.js
+/**
+ * Index of the last element of an ascending list that is at most `value` (0 when none is): which
+ * line, or which joined text, an offset falls in. O(log n).
+ */
+function lastIndexAtOrBefore(sorted, value) {
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((sorted[middle] ?? 0) <= value)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+//# sourceMappingURL=last-index-at-or-before.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/line-column-finder.js
 
 /**
- * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
- * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
+ * Indexes the line starts of `text` once (linear), then answers each offset in O(log lines), so
+ * locating many findings in one large file stays linear in its size.
  */
-function replaceMatches(params) {
-    const { text, matches } = params;
-    if (matches.length === 0)
-        return text;
-    if (matches.some((match) => match.overflow))
-        return TOO_MANY_SECRETS_MARKER;
-    const spans = matches
-        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
-        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-    const parts = [];
-    let cursor = 0;
-    for (const { range, slug } of spans) {
-        // A span inside or overlapping one already replaced is already gone.
-        if (range[1] <= cursor)
-            continue;
-        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
-        cursor = range[1];
+function lineColumnFinder(text) {
+    const lineStarts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        lineStarts.push(index + 1);
     }
-    parts.push(text.slice(cursor));
-    return parts.join('');
+    return (offset) => {
+        const line = lastIndexAtOrBefore(lineStarts, offset);
+        return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
+    };
 }
-//# sourceMappingURL=replace-matches.js.map
+//# sourceMappingURL=line-column-finder.js.map
 // EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
 var structured_source = __nccwpck_require__(2472);
 ;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
@@ -71417,41 +72766,6 @@ const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runni
     throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/last-index-at-or-before.js
-/**
- * Index of the last element of an ascending list that is at most `value` (0 when none is): which
- * line, or which joined text, an offset falls in. O(log n).
- */
-function lastIndexAtOrBefore(sorted, value) {
-    let low = 0;
-    let high = sorted.length - 1;
-    while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if ((sorted[middle] ?? 0) <= value)
-            low = middle;
-        else
-            high = middle - 1;
-    }
-    return low;
-}
-//# sourceMappingURL=last-index-at-or-before.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/line-column-finder.js
-
-/**
- * Indexes the line starts of `text` once (linear), then answers each offset in O(log lines), so
- * locating many findings in one large file stays linear in its size.
- */
-function lineColumnFinder(text) {
-    const lineStarts = [0];
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-        lineStarts.push(index + 1);
-    }
-    return (offset) => {
-        const line = lastIndexAtOrBefore(lineStarts, offset);
-        return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
-    };
-}
-//# sourceMappingURL=line-column-finder.js.map
 // EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
 var index_Cq_34xZU = __nccwpck_require__(7639);
 ;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
@@ -71821,22 +73135,673 @@ function extensionOf(path) {
     return extension === '.p12' ? '' : extension;
 }
 //# sourceMappingURL=scan-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets.js
+;// CONCATENATED MODULE: ./lib/core/secrets/scan-joined-texts.js
 
 
 
 /**
+ * Scans many short texts at the cost of one scan: they are joined, each match is mapped back to the
+ * text it starts in (`index`) and located within it. The separator holds a NUL, which no pattern
+ * allows between a secret's name and its value, so one text cannot complete a match begun in another.
+ */
+async function scanJoinedTexts(texts) {
+    const separator = '\n\0\n';
+    const starts = [];
+    let offset = 0;
+    for (const text of texts) {
+        starts.push(offset);
+        offset += text.length + separator.length;
+    }
+    const matches = await scanSecrets({ text: texts.join(separator) });
+    return matches.flatMap((match) => {
+        const index = lastIndexAtOrBefore(starts, match.range[0]);
+        const text = texts[index];
+        if (text === undefined)
+            return [];
+        const relative = match.range[0] - (starts[index] ?? 0);
+        return [{ index, match: { ...match, ...lineColumnFinder(text)(relative) } }];
+    });
+}
+//# sourceMappingURL=scan-joined-texts.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
+/** Every string value in a parsed document, depth first, in document order. */
+function stringLeaves(value) {
+    const leaves = [];
+    const visit = (node, where, name) => {
+        if (typeof node === 'string') {
+            leaves.push({
+                where: where === '' ? '(document)' : where,
+                text: name === undefined ? node : `${name}: ${node}`,
+            });
+        }
+        else if (Array.isArray(node)) {
+            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
+        }
+        else if (node !== null && typeof node === 'object') {
+            for (const [key, item] of Object.entries(node))
+                visit(item, where === '' ? key : `${where}.${key}`, key);
+        }
+    };
+    visit(value, '', undefined);
+    return leaves;
+}
+//# sourceMappingURL=string-leaves.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
+
+
+
+const STRUCTURED = /\.(json|ya?ml|template)$/i;
+/**
+ * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
+ * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
+ * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
+ * only decoded matches beyond the raw count are. A file that does not parse has none.
+ */
+async function findEscapedSecrets(params) {
+    const { file } = params;
+    if (file.role !== 'template' && !STRUCTURED.test(file.path))
+        return [];
+    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
+    if (!file.content.includes('\\'))
+        return [];
+    const parsed = parse_template_parseTemplate(file.content);
+    if (!parsed.ok)
+        return [];
+    const leaves = stringLeaves(parsed.template);
+    const unclaimed = new Map();
+    for (const { kind } of params.rawMatches)
+        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
+    const found = [];
+    for (const { index, match } of await scanJoinedTexts(leaves.map((leaf) => leaf.text))) {
+        const left = unclaimed.get(match.kind.slug) ?? 0;
+        if (left > 0)
+            unclaimed.set(match.kind.slug, left - 1);
+        else
+            found.push({ where: leaves[index]?.where ?? '(document)', match });
+    }
+    return found;
+}
+//# sourceMappingURL=find-escaped-secrets.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/embedded-json-spans.js
+/**
+ * Characters the search may read (bracket scans and parses) per character of text, past a floor
+ * for short texts. An ordinary text costs about 2 per character (one scan, one parse of each
+ * document); a truncated document costs about 1 more per level of nesting. Only text made to keep
+ * the search busy (nested documents that each fail to parse) comes near it.
+ */
+const WORK_PER_CHARACTER = 32;
+const MIN_WORK = 1 << 20;
+/** A bracket no scan has reached outside a string yet. */
+const embedded_json_spans_UNKNOWN = -2;
+/** A bracket a scan reached outside a string and that nothing closes. */
+const UNCLOSED = -1;
+/**
+ * The JSON objects (`{"…` or `{}`) and arrays (of strings, objects or arrays) written inside
+ * `text` (pure), in order, none inside another. A span that does not parse as JSON (a code object
+ * literal, braces in prose) is passed over and the documents inside it are still found; so are the
+ * whole documents inside one that a length limit cut off. Strings are not documents here:
+ * `escapedStringRuns` decodes them, framed or not.
+ *
+ * Cost: each bracket records where it closes (or that nothing does) the first time a scan reaches
+ * it outside a string, and a later scan jumps over it, so a text of unclosed openers (`{"` or
+ * `{"a":[` repeated) is read about once, not once per opener. The work is bounded all the same
+ * (WORK_PER_CHARACTER): past it the search stops with `complete: false`, and the caller must treat
+ * the text as not checked.
+ */
+function embeddedJsonSpans(text) {
+    const documents = [];
+    const closeAt = new Int32Array(text.length).fill(embedded_json_spans_UNKNOWN);
+    let work = WORK_PER_CHARACTER * text.length + MIN_WORK;
+    let from = 0;
+    while (from < text.length) {
+        const start = nextCandidate(text, from);
+        if (start === -1)
+            break;
+        if (closeAt[start] === embedded_json_spans_UNKNOWN)
+            work -= scanBrackets(text, start, closeAt);
+        const end = closeAt[start] ?? UNCLOSED;
+        if (end !== UNCLOSED)
+            work -= end - start;
+        if (work < 0)
+            return { documents, complete: false };
+        const value = end === UNCLOSED ? undefined : parseSpan(text.slice(start, end));
+        if (value === undefined) {
+            from = start + 1;
+            continue;
+        }
+        documents.push({ start, end, value: value.parsed });
+        from = end;
+    }
+    return { documents, complete: true };
+}
+const OPENS_OBJECT = /\{\s*["}]/y;
+const OPENS_ARRAY = /\[\s*["{[]/y;
+function nextCandidate(text, from) {
+    for (let index = from; index < text.length; index += 1) {
+        const char = text[index];
+        const opens = char === '{' ? OPENS_OBJECT : char === '[' ? OPENS_ARRAY : undefined;
+        if (opens === undefined)
+            continue;
+        opens.lastIndex = index;
+        if (opens.test(text))
+            return index;
+    }
+    return -1;
+}
+/**
+ * Reads from the bracket at `start` to its close, by brackets and strings, recording in `closeAt`
+ * the end (exclusive) of every bracket it passes outside a string, or UNCLOSED. A bracket an
+ * earlier scan recorded is jumped over: from there both scans read the text the same way.
+ * Returns the characters read.
+ */
+function scanBrackets(text, start, closeAt) {
+    const open = [];
+    let inString = false;
+    let read = 0;
+    for (let index = start; index < text.length; index += 1) {
+        read += 1;
+        const char = text[index];
+        if (inString) {
+            if (char === '\\')
+                index += 1;
+            else if (char === '"')
+                inString = false;
+        }
+        else if (char === '"')
+            inString = true;
+        else if (char === '{' || char === '[') {
+            const known = closeAt[index] ?? embedded_json_spans_UNKNOWN;
+            if (known === UNCLOSED)
+                return read;
+            if (known !== embedded_json_spans_UNKNOWN) {
+                index = known - 1;
+                continue;
+            }
+            open.push(index);
+            closeAt[index] = UNCLOSED;
+        }
+        else if (char === '}' || char === ']') {
+            const opener = open.pop();
+            if (opener !== undefined)
+                closeAt[opener] = index + 1;
+            if (open.length === 0)
+                return read;
+        }
+    }
+    return read;
+}
+function parseSpan(span) {
+    try {
+        return { parsed: JSON.parse(span) };
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=embedded-json-spans.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/escaped-string-runs.js
+/**
+ * The longest stretches a JSON string literal could hold between its quotes (RFC 8259 §7): no
+ * unescaped `"`, no control character (so never past a line break), only the escapes JSON knows.
+ * The alternatives start with different characters, so matching never backtracks: linear.
+ */
+// eslint-disable-next-line no-control-regex -- a JSON string cannot hold a raw control character, so one ends a run
+const STRING_CONTENT = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))+/g;
+/**
+ * Every stretch of `text` that is written as JSON string content with at least one escape in it,
+ * in order, none overlapping, each with its decoded text (pure, linear in the text's length).
+ * This finds escaped text however it is framed: a quoted string (`"{\"key\":\"…\"}"`), escaped
+ * JSON without quotes around it (`body: {\"key\":\"…\"}`), one cut off by a length limit
+ * (`"{\"key\":\"…\", \"reg` — the run ends where the text or a valid escape ends), quotes
+ * written as `\u0022`, and a value split by an escape (`https:\/\/hooks…`). Quotes in prose may
+ * pair up either way, so runs are not taken as strings of one parity: both sides of every quote are
+ * runs. Text escaped twice decodes to text escaped once, which the caller decodes in turn.
+ */
+function escapedStringRuns(text) {
+    const runs = [];
+    if (!text.includes('\\'))
+        return runs;
+    for (const match of text.matchAll(STRING_CONTENT)) {
+        const content = match[0];
+        if (!content.includes('\\'))
+            continue;
+        const start = match.index;
+        // The pattern admits only what JSON.parse reads inside quotes, so this cannot throw.
+        runs.push({ start, end: start + content.length, decoded: JSON.parse(`"${content}"`) });
+    }
+    return runs;
+}
+//# sourceMappingURL=escaped-string-runs.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/decode-string-escapes.js
+/** Escapes of one character after the backslash: JSON's (RFC 8259 §7) and YAML 1.2's double-quoted ones (§5.7). */
+const SINGLE_ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    '0': '\0',
+    a: '\x07',
+    v: '\v',
+    e: '\x1b',
+    ' ': ' ',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+/** Escapes by code point: `\xXX` (YAML), `\uXXXX` (JSON and YAML), `\UXXXXXXXX` (YAML), by their hex digit count. */
+const HEX_DIGITS = { x: 2, u: 4, U: 8 };
+const HEX = /^[0-9a-fA-F]+$/;
+/**
+ * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …), a YAML
+ * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) or a YAML single-quoted
+ * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level,
+ * wherever it is written: inside a string or not, between quotes that pair up or not, in a
+ * document cut off anywhere. Anything else, an unknown escape included, is kept as written. What
+ * a scanner then sees is what a reader of the decoded text sees: a name and its value that only
+ * meet once `\"` is decoded, a key spelt with `\u0061`, a token split by `\x41`. Pure, linear.
+ */
+function decodeStringEscapes(text) {
+    const parts = [];
+    const sourceOffsets = [];
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index] ?? '';
+        const escape = char === '\\'
+            ? decodedEscape(text, index)
+            : char === "'" && text[index + 1] === "'"
+                ? { char: "'", length: 2 }
+                : undefined;
+        sourceOffsets.push(index);
+        parts.push(escape?.char ?? char);
+        index += escape?.length ?? 1;
+    }
+    sourceOffsets.push(text.length);
+    return { decoded: parts.join(''), sourceOffsets };
+}
+function decodedEscape(text, at) {
+    const name = text[at + 1] ?? '';
+    const single = Object.hasOwn(SINGLE_ESCAPES, name) ? SINGLE_ESCAPES[name] : undefined;
+    if (single !== undefined)
+        return { char: single, length: 2 };
+    const digits = Object.hasOwn(HEX_DIGITS, name) ? HEX_DIGITS[name] : undefined;
+    if (digits === undefined)
+        return undefined;
+    const hex = text.slice(at + 2, at + 2 + digits);
+    if (hex.length !== digits || !HEX.test(hex))
+        return undefined;
+    const codePoint = parseInt(hex, 16);
+    if (codePoint > 0x10ffff)
+        return undefined;
+    return { char: String.fromCodePoint(codePoint), length: 2 + digits };
+}
+//# sourceMappingURL=decode-string-escapes.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/secret-markers.js
+/** What replaces a whole text holding more secrets than the scanner locates one by one. */
+const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
+/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
+const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+//# sourceMappingURL=secret-markers.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/replace-matches.js
+
+/**
+ * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
+ * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
+ */
+function replaceMatches(params) {
+    const { text, matches } = params;
+    if (matches.length === 0)
+        return text;
+    if (matches.some((match) => match.overflow))
+        return TOO_MANY_SECRETS_MARKER;
+    const spans = matches
+        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
+        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+    const parts = [];
+    let cursor = 0;
+    for (const { range, slug } of spans) {
+        // A span inside or overlapping one already replaced is already gone.
+        if (range[1] <= cursor)
+            continue;
+        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
+        cursor = range[1];
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
+}
+//# sourceMappingURL=replace-matches.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-decoded-escapes.js
+
+
+
+
+/**
+ * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so
+ * text escaped this many times over holds 255 of them before each quote: no log or JSON writer
+ * nests that deep, and a text that does goes as NOT_SCANNED_MARKER. A level costs one scan of at
+ * most the text's length, so the bound also caps the cost (a line of prose then 2^16 backslashes
+ * took 2 s at 16 levels).
+ */
+const MAX_LEVELS = 8;
+/**
+ * `text` with every secret the scanner finds in it once its escapes are decoded
+ * (`decodeStringEscapes`, level after level) replaced by its marker, in place: the rest stays as
+ * written, escapes included. Catches what no framing shows: a name and value that meet only
+ * across a string's escaped quotes (`{\"aws_secret_access_key\":\"…\"}`), a value split by an
+ * escape (`…\/…`), a key spelt with `\u0061`, a document cut off before it closes, escaped twice.
+ * A text without an escape (a backslash, or YAML's `''`) costs nothing. Throws when the scanner fails.
+ */
+async function redactDecodedEscapes(text) {
+    const found = [];
+    let level = text;
+    let toSource = (offset) => offset;
+    for (let depth = 0; level.includes('\\') || level.includes("''"); depth += 1) {
+        const { decoded, sourceOffsets } = decodeStringEscapes(level);
+        if (decoded.length === level.length)
+            break;
+        if (depth === MAX_LEVELS)
+            return NOT_SCANNED_MARKER;
+        const outer = toSource;
+        const mapped = (offset) => outer(sourceOffsets[offset] ?? level.length);
+        const map = (range) => [mapped(range[0]), mapped(range[1])];
+        for (const match of await scanSecrets({ text: decoded })) {
+            found.push({ ...match, range: map(match.range), occurrences: match.occurrences.map(map) });
+        }
+        level = decoded;
+        toSource = mapped;
+    }
+    return replaceMatches({ text, matches: found });
+}
+//# sourceMappingURL=redact-decoded-escapes.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets-as-written.js
+
+
+/**
  * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
- * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too. Used
- * wherever untrusted or model text leaves the process: prompts, findings, comments, logs.
+ * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too.
+ * Internal to the redaction path: it scans the text only as written, so an escaped secret
+ * (`{\"aws_secret_access_key\":\"…\"}`) passes it. Outgoing text uses `redactSecrets`, which
+ * also decodes escapes and embedded JSON.
  * `path` (repository-relative) lets file-type rules apply when the text is a file's content.
  * A text with more secrets of one kind than the scanner lists (MAX_REPORTS_PER_RULE) is replaced
  * whole by TOO_MANY_SECRETS_MARKER: the rest were not located, so nothing of it may go out.
  * Throws when the scanner fails, so a caller never sends text it could not check.
  */
-async function redactSecrets(text, path) {
+async function redactSecretsAsWritten(text, path) {
     const matches = await scanSecrets(path === undefined ? { text } : { text, path });
     return replaceMatches({ text, matches });
+}
+//# sourceMappingURL=redact-secrets-as-written.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
+
+
+
+
+
+
+/**
+ * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
+ * scanned as its author wrote it (all of them in one joined scan, each kept apart by a NUL no rule
+ * lets a match cross): inside a JSON text a quoted secret is escaped
+ * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
+ * of one object become one); numbers, booleans and null are kept. An object
+ * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
+ * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
+ * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
+ * JSON written inside a string is scanned decoded too (`redactText`).
+ */
+async function redactJsonStrings(value) {
+    // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
+    return (await redactValue(value, 0));
+}
+/** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
+const MIN_SCANNED_KEY_LENGTH = 16;
+/**
+ * Nesting the walk follows (arrays and objects, and JSON decoded out of a string): far deeper than
+ * any document people or models write, and shallow enough that the walk's recursion never runs out
+ * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
+ */
+const redact_json_strings_MAX_DEPTH = 128;
+/**
+ * `value` redacted: a string as a text (`redactText`); an array or object with all its strings
+ * (and long keys) joined into one text and redacted together, so a document of many strings costs
+ * one scan, not one each, and each is written back where it was. When the joined text is withheld
+ * whole (more secrets of a kind than the scanner lists, or a search bound reached), the strings are
+ * redacted one by one instead, so only the strings that need it are withheld.
+ */
+async function redactValue(value, depth) {
+    if (depth > redact_json_strings_MAX_DEPTH)
+        return NOT_SCANNED_MARKER;
+    if (typeof value === 'string')
+        return redactText(value, depth);
+    if (value === null || typeof value !== 'object')
+        return value;
+    const texts = [];
+    collectTexts(value, depth, texts);
+    const joined = await redactedTogether(texts, depth);
+    if (joined === undefined)
+        return rebuild(value, depth, (text) => redactText(text, depth + 1));
+    let next = 0;
+    return rebuild(value, depth, () => Promise.resolve(joined[next++] ?? NOT_SCANNED_MARKER));
+}
+/** The file an object stands for (a string `path` beside a string `content`), if it is one. */
+function fileIn(record) {
+    const { path, content } = record;
+    return typeof path === 'string' && typeof content === 'string' ? { path, content } : undefined;
+}
+/** Every text `rebuild` asks for, in the order it asks: strings, and keys long enough to scan. */
+function collectTexts(value, depth, into) {
+    if (depth > redact_json_strings_MAX_DEPTH)
+        return;
+    if (typeof value === 'string') {
+        into.push(value);
+        return;
+    }
+    if (Array.isArray(value)) {
+        for (const item of value)
+            collectTexts(item, depth + 1, into);
+        return;
+    }
+    if (value === null || typeof value !== 'object')
+        return;
+    const record = value;
+    const file = fileIn(record);
+    for (const [key, item] of Object.entries(record)) {
+        if (key.length >= MIN_SCANNED_KEY_LENGTH)
+            into.push(key);
+        if (key !== 'content' || file === undefined)
+            collectTexts(item, depth + 1, into);
+    }
+}
+/**
+ * `value` with the same shape, each text `collectTexts` listed replaced by `redacted(text)`, and
+ * a file-shaped object's content by `redactFile`; a value nested deeper than MAX_DEPTH goes as
+ * NOT_SCANNED_MARKER.
+ */
+async function rebuild(value, depth, redacted) {
+    if (depth > redact_json_strings_MAX_DEPTH)
+        return NOT_SCANNED_MARKER;
+    if (typeof value === 'string')
+        return redacted(value);
+    if (Array.isArray(value)) {
+        const items = [];
+        for (const item of value)
+            items.push(await rebuild(item, depth + 1, redacted));
+        return items;
+    }
+    if (value === null || typeof value !== 'object')
+        return value;
+    const record = value;
+    const file = fileIn(record);
+    const entries = [];
+    for (const [key, item] of Object.entries(record)) {
+        // A key is text too: a free-form object (a request's `assessment_results`) takes any key its author wrote.
+        const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redacted(key);
+        entries.push([
+            shownKey,
+            key === 'content' && file !== undefined
+                ? await redactFile(file)
+                : await rebuild(item, depth + 1, redacted),
+        ]);
+    }
+    return Object.fromEntries(entries);
+}
+/**
+ * `texts` redacted as one joined text (`redactText`, one scan), each back in its place; undefined
+ * when the joined text was withheld whole, so the caller redacts them one by one.
+ */
+async function redactedTogether(texts, depth) {
+    if (texts.length === 0)
+        return [];
+    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+    const joinable = texts.map((text) => text.split('\0').join('\uFFFD'));
+    const redacted = (await redactText(joinable.join(RUN_SEPARATOR), depth + 1)).split(RUN_SEPARATOR);
+    if (redacted.length !== texts.length)
+        return undefined;
+    return redacted.map((after, index) => (after === joinable[index] ? (texts[index] ?? after) : after));
+}
+/**
+ * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
+ * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
+ * 0. the whole text with its escapes decoded, level after level (`redactDecodedEscapes`), wherever
+ *    they are, each secret replaced where it is written;
+ * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
+ *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
+ *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
+ * 2. every other stretch written as escaped JSON string content (`escapedStringRuns`: a quoted
+ *    string, an escaped document without quotes, one cut off by a length limit) is decoded, and
+ *    the decoded texts are redacted the same way, joined (one scan, however many there are), so a
+ *    document escaped twice or more is walked too. A stretch with a secret is written back
+ *    redacted and escaped again.
+ * The rest of the text is left as written. A text the document search could not finish within
+ * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
+ * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
+ */
+async function redactText(text, depth) {
+    const raw = await redactDecodedEscapes(await redactSecretsAsWritten(text));
+    if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER)
+        return raw;
+    const search = embeddedJsonSpans(raw);
+    if (!search.complete)
+        return NOT_SCANNED_MARKER;
+    // A document's strings are decoded by its walk; a run inside one (or across its edge) adds nothing.
+    const runs = outside(escapedStringRuns(raw), search.documents);
+    const documents = await redactedDocuments(search.documents, depth);
+    const decoded = await redactedRuns(runs, depth);
+    if (typeof decoded === 'string')
+        return decoded;
+    const replacements = [...documents, ...decoded].sort((a, b) => a.start - b.start);
+    return replaceSpans(raw, replacements);
+}
+/**
+ * Each document walked as a JSON value; one with a secret is written back redacted, as compact
+ * JSON. The strings of all the documents are redacted together (one joined scan, however many
+ * documents a deploy log's text holds); one by one when the joined text was withheld whole.
+ */
+async function redactedDocuments(documents, depth) {
+    const texts = [];
+    for (const { value } of documents)
+        collectTexts(value, depth + 1, texts);
+    const joined = await redactedTogether(texts, depth + 1);
+    let next = 0;
+    const taken = () => Promise.resolve(joined?.[next++] ?? NOT_SCANNED_MARKER);
+    const replacements = [];
+    for (const { start, end, value } of documents) {
+        const redacted = joined === undefined ? await redactValue(value, depth + 1) : await rebuild(value, depth + 1, taken);
+        const written = JSON.stringify(redacted);
+        // The walk keeps keys in order, so an unchanged document serialises the same.
+        if (written !== serialisedWithinStack(value))
+            replacements.push({ start, end, text: written });
+    }
+    return replacements;
+}
+/** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
+function serialisedWithinStack(value) {
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
+const RUN_SEPARATOR = '\n\0\n';
+/**
+ * Each run's decoded text redacted (all in one joined text), and written back escaped again where
+ * it changed; or the marker the joined text went as when it was withheld whole.
+ */
+async function redactedRuns(runs, depth) {
+    if (runs.length === 0)
+        return [];
+    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+    const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
+    const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
+    const redacted = joined.split(RUN_SEPARATOR);
+    // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
+    if (redacted.length !== runs.length)
+        return redacted.length === 1 ? joined : NOT_SCANNED_MARKER;
+    return runs.flatMap(({ start, end }, index) => {
+        const after = redacted[index];
+        return after === undefined || after === decoded[index]
+            ? []
+            : [{ start, end, text: JSON.stringify(after).slice(1, -1) }];
+    });
+}
+/** The spans of `inner` that overlap none of `outer`; both in order, `outer` apart (linear). */
+function outside(inner, outer) {
+    let next = 0;
+    return inner.filter((span) => {
+        while ((outer[next]?.end ?? Infinity) <= span.start)
+            next += 1;
+        const around = outer[next];
+        return around === undefined || span.end <= around.start;
+    });
+}
+/** `text` with each replacement's span replaced by its text; replacements are in order and apart. */
+function replaceSpans(text, replacements) {
+    if (replacements.length === 0)
+        return text;
+    const parts = [];
+    let cursor = 0;
+    for (const { start, end, text: replaced } of replacements) {
+        parts.push(text.slice(cursor, start), replaced);
+        cursor = end;
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
+}
+/** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
+async function redactFile(file) {
+    const content = await redactSecretsAsWritten(file.content, file.path);
+    const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
+    return escaped.length === 0
+        ? content
+        : escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
+}
+//# sourceMappingURL=redact-json-strings.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets.js
+
+
+/**
+ * `text` with every secret replaced by a marker naming its kind, e.g.
+ * `[REDACTED:aws-secret-access-key]`: the one redaction path for text that leaves the process
+ * (prompts, findings, comments, events, artifacts, logs). The text is scanned as written and
+ * decoded too (escapes, level after level, and JSON documents inside it), so an escaped secret
+ * (`"{\"aws_secret_access_key\":\"…\"}"`) goes as well (`redactJsonStrings`).
+ * `path` (repository-relative) makes the text a file's content, so file-type rules apply (an
+ * `.npmrc` token) and a file whose secret shows only once decoded goes as markers alone.
+ * A text with more secrets of one kind than the scanner lists goes whole as
+ * TOO_MANY_SECRETS_MARKER; one the decoding could not finish within its bounds as
+ * NOT_SCANNED_MARKER. Throws when the scanner fails, so a caller never sends text it could not check.
+ */
+async function redactSecrets(text, path) {
+    if (path === undefined)
+        return redactJsonStrings(text);
+    return (await redactJsonStrings({ path, content: text })).content;
 }
 //# sourceMappingURL=redact-secrets.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/redact-findings.js
@@ -72222,93 +74187,6 @@ function checkPaths(bundle, policy) {
     return findings;
 }
 //# sourceMappingURL=check-paths.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/scan-joined-texts.js
-
-
-
-/**
- * Scans many short texts at the cost of one scan: they are joined, each match is mapped back to the
- * text it starts in (`index`) and located within it. The separator holds a NUL, which no pattern
- * allows between a secret's name and its value, so one text cannot complete a match begun in another.
- */
-async function scanJoinedTexts(texts) {
-    const separator = '\n\0\n';
-    const starts = [];
-    let offset = 0;
-    for (const text of texts) {
-        starts.push(offset);
-        offset += text.length + separator.length;
-    }
-    const matches = await scanSecrets({ text: texts.join(separator) });
-    return matches.flatMap((match) => {
-        const index = lastIndexAtOrBefore(starts, match.range[0]);
-        const text = texts[index];
-        if (text === undefined)
-            return [];
-        const relative = match.range[0] - (starts[index] ?? 0);
-        return [{ index, match: { ...match, ...lineColumnFinder(text)(relative) } }];
-    });
-}
-//# sourceMappingURL=scan-joined-texts.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
-/** Every string value in a parsed document, depth first, in document order. */
-function stringLeaves(value) {
-    const leaves = [];
-    const visit = (node, where, name) => {
-        if (typeof node === 'string') {
-            leaves.push({
-                where: where === '' ? '(document)' : where,
-                text: name === undefined ? node : `${name}: ${node}`,
-            });
-        }
-        else if (Array.isArray(node)) {
-            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
-        }
-        else if (node !== null && typeof node === 'object') {
-            for (const [key, item] of Object.entries(node))
-                visit(item, where === '' ? key : `${where}.${key}`, key);
-        }
-    };
-    visit(value, '', undefined);
-    return leaves;
-}
-//# sourceMappingURL=string-leaves.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
-
-
-
-const STRUCTURED = /\.(json|ya?ml|template)$/i;
-/**
- * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
- * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
- * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
- * only decoded matches beyond the raw count are. A file that does not parse has none.
- */
-async function findEscapedSecrets(params) {
-    const { file } = params;
-    if (file.role !== 'template' && !STRUCTURED.test(file.path))
-        return [];
-    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
-    if (!file.content.includes('\\'))
-        return [];
-    const parsed = parse_template_parseTemplate(file.content);
-    if (!parsed.ok)
-        return [];
-    const leaves = stringLeaves(parsed.template);
-    const unclaimed = new Map();
-    for (const { kind } of params.rawMatches)
-        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
-    const found = [];
-    for (const { index, match } of await scanJoinedTexts(leaves.map((leaf) => leaf.text))) {
-        const left = unclaimed.get(match.kind.slug) ?? 0;
-        if (left > 0)
-            unclaimed.set(match.kind.slug, left - 1);
-        else
-            found.push({ where: leaves[index]?.where ?? '(document)', match });
-    }
-    return found;
-}
-//# sourceMappingURL=find-escaped-secrets.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/check-secrets.js
 
 
@@ -73434,432 +75312,6 @@ class ArtifactsNotStoredError extends Error {
     }
 }
 //# sourceMappingURL=artifacts-not-stored-error.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/embedded-json-spans.js
-/**
- * Characters the search may read (bracket scans and parses) per character of text, past a floor
- * for short texts. An ordinary text costs about 2 per character (one scan, one parse of each
- * document); a truncated document costs about 1 more per level of nesting. Only text made to keep
- * the search busy (nested documents that each fail to parse) comes near it.
- */
-const WORK_PER_CHARACTER = 32;
-const MIN_WORK = 1 << 20;
-/** A bracket no scan has reached outside a string yet. */
-const embedded_json_spans_UNKNOWN = -2;
-/** A bracket a scan reached outside a string and that nothing closes. */
-const UNCLOSED = -1;
-/**
- * The JSON objects (`{"…` or `{}`) and arrays (of strings, objects or arrays) written inside
- * `text` (pure), in order, none inside another. A span that does not parse as JSON (a code object
- * literal, braces in prose) is passed over and the documents inside it are still found; so are the
- * whole documents inside one that a length limit cut off. Strings are not documents here:
- * `escapedStringRuns` decodes them, framed or not.
- *
- * Cost: each bracket records where it closes (or that nothing does) the first time a scan reaches
- * it outside a string, and a later scan jumps over it, so a text of unclosed openers (`{"` or
- * `{"a":[` repeated) is read about once, not once per opener. The work is bounded all the same
- * (WORK_PER_CHARACTER): past it the search stops with `complete: false`, and the caller must treat
- * the text as not checked.
- */
-function embeddedJsonSpans(text) {
-    const documents = [];
-    const closeAt = new Int32Array(text.length).fill(embedded_json_spans_UNKNOWN);
-    let work = WORK_PER_CHARACTER * text.length + MIN_WORK;
-    let from = 0;
-    while (from < text.length) {
-        const start = nextCandidate(text, from);
-        if (start === -1)
-            break;
-        if (closeAt[start] === embedded_json_spans_UNKNOWN)
-            work -= scanBrackets(text, start, closeAt);
-        const end = closeAt[start] ?? UNCLOSED;
-        if (end !== UNCLOSED)
-            work -= end - start;
-        if (work < 0)
-            return { documents, complete: false };
-        const value = end === UNCLOSED ? undefined : parseSpan(text.slice(start, end));
-        if (value === undefined) {
-            from = start + 1;
-            continue;
-        }
-        documents.push({ start, end, value: value.parsed });
-        from = end;
-    }
-    return { documents, complete: true };
-}
-const OPENS_OBJECT = /\{\s*["}]/y;
-const OPENS_ARRAY = /\[\s*["{[]/y;
-function nextCandidate(text, from) {
-    for (let index = from; index < text.length; index += 1) {
-        const char = text[index];
-        const opens = char === '{' ? OPENS_OBJECT : char === '[' ? OPENS_ARRAY : undefined;
-        if (opens === undefined)
-            continue;
-        opens.lastIndex = index;
-        if (opens.test(text))
-            return index;
-    }
-    return -1;
-}
-/**
- * Reads from the bracket at `start` to its close, by brackets and strings, recording in `closeAt`
- * the end (exclusive) of every bracket it passes outside a string, or UNCLOSED. A bracket an
- * earlier scan recorded is jumped over: from there both scans read the text the same way.
- * Returns the characters read.
- */
-function scanBrackets(text, start, closeAt) {
-    const open = [];
-    let inString = false;
-    let read = 0;
-    for (let index = start; index < text.length; index += 1) {
-        read += 1;
-        const char = text[index];
-        if (inString) {
-            if (char === '\\')
-                index += 1;
-            else if (char === '"')
-                inString = false;
-        }
-        else if (char === '"')
-            inString = true;
-        else if (char === '{' || char === '[') {
-            const known = closeAt[index] ?? embedded_json_spans_UNKNOWN;
-            if (known === UNCLOSED)
-                return read;
-            if (known !== embedded_json_spans_UNKNOWN) {
-                index = known - 1;
-                continue;
-            }
-            open.push(index);
-            closeAt[index] = UNCLOSED;
-        }
-        else if (char === '}' || char === ']') {
-            const opener = open.pop();
-            if (opener !== undefined)
-                closeAt[opener] = index + 1;
-            if (open.length === 0)
-                return read;
-        }
-    }
-    return read;
-}
-function parseSpan(span) {
-    try {
-        return { parsed: JSON.parse(span) };
-    }
-    catch {
-        return undefined;
-    }
-}
-//# sourceMappingURL=embedded-json-spans.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/escaped-string-runs.js
-/**
- * The longest stretches a JSON string literal could hold between its quotes (RFC 8259 §7): no
- * unescaped `"`, no control character (so never past a line break), only the escapes JSON knows.
- * The alternatives start with different characters, so matching never backtracks: linear.
- */
-// eslint-disable-next-line no-control-regex -- a JSON string cannot hold a raw control character, so one ends a run
-const STRING_CONTENT = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))+/g;
-/**
- * Every stretch of `text` that is written as JSON string content with at least one escape in it,
- * in order, none overlapping, each with its decoded text (pure, linear in the text's length).
- * This finds escaped text however it is framed: a quoted string (`"{\"key\":\"…\"}"`), escaped
- * JSON without quotes around it (`body: {\"key\":\"…\"}`), one cut off by a length limit
- * (`"{\"key\":\"…\", \"reg` — the run ends where the text or a valid escape ends), quotes
- * written as `\u0022`, and a value split by an escape (`https:\/\/hooks…`). Quotes in prose may
- * pair up either way, so runs are not taken as strings of one parity: both sides of every quote are
- * runs. Text escaped twice decodes to text escaped once, which the caller decodes in turn.
- */
-function escapedStringRuns(text) {
-    const runs = [];
-    if (!text.includes('\\'))
-        return runs;
-    for (const match of text.matchAll(STRING_CONTENT)) {
-        const content = match[0];
-        if (!content.includes('\\'))
-            continue;
-        const start = match.index;
-        // The pattern admits only what JSON.parse reads inside quotes, so this cannot throw.
-        runs.push({ start, end: start + content.length, decoded: JSON.parse(`"${content}"`) });
-    }
-    return runs;
-}
-//# sourceMappingURL=escaped-string-runs.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/decode-string-escapes.js
-/** Escapes of one character after the backslash: JSON's (RFC 8259 §7) and YAML 1.2's double-quoted ones (§5.7). */
-const SINGLE_ESCAPES = {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    '0': '\0',
-    a: '\x07',
-    v: '\v',
-    e: '\x1b',
-    ' ': ' ',
-    N: '\x85',
-    _: '\xa0',
-    L: '\u2028',
-    P: '\u2029',
-};
-/** Escapes by code point: `\xXX` (YAML), `\uXXXX` (JSON and YAML), `\UXXXXXXXX` (YAML), by their hex digit count. */
-const HEX_DIGITS = { x: 2, u: 4, U: 8 };
-const HEX = /^[0-9a-fA-F]+$/;
-/**
- * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …), a YAML
- * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) or a YAML single-quoted
- * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level,
- * wherever it is written: inside a string or not, between quotes that pair up or not, in a
- * document cut off anywhere. Anything else, an unknown escape included, is kept as written. What
- * a scanner then sees is what a reader of the decoded text sees: a name and its value that only
- * meet once `\"` is decoded, a key spelt with `\u0061`, a token split by `\x41`. Pure, linear.
- */
-function decodeStringEscapes(text) {
-    const parts = [];
-    const sourceOffsets = [];
-    let index = 0;
-    while (index < text.length) {
-        const char = text[index] ?? '';
-        const escape = char === '\\'
-            ? decodedEscape(text, index)
-            : char === "'" && text[index + 1] === "'"
-                ? { char: "'", length: 2 }
-                : undefined;
-        sourceOffsets.push(index);
-        parts.push(escape?.char ?? char);
-        index += escape?.length ?? 1;
-    }
-    sourceOffsets.push(text.length);
-    return { decoded: parts.join(''), sourceOffsets };
-}
-function decodedEscape(text, at) {
-    const name = text[at + 1] ?? '';
-    const single = Object.hasOwn(SINGLE_ESCAPES, name) ? SINGLE_ESCAPES[name] : undefined;
-    if (single !== undefined)
-        return { char: single, length: 2 };
-    const digits = Object.hasOwn(HEX_DIGITS, name) ? HEX_DIGITS[name] : undefined;
-    if (digits === undefined)
-        return undefined;
-    const hex = text.slice(at + 2, at + 2 + digits);
-    if (hex.length !== digits || !HEX.test(hex))
-        return undefined;
-    const codePoint = parseInt(hex, 16);
-    if (codePoint > 0x10ffff)
-        return undefined;
-    return { char: String.fromCodePoint(codePoint), length: 2 + digits };
-}
-//# sourceMappingURL=decode-string-escapes.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-decoded-escapes.js
-
-
-
-
-/**
- * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so
- * text escaped this many times over holds 255 of them before each quote: no log or JSON writer
- * nests that deep, and a text that does goes as NOT_SCANNED_MARKER. A level costs one scan of at
- * most the text's length, so the bound also caps the cost (a line of prose then 2^16 backslashes
- * took 2 s at 16 levels).
- */
-const MAX_LEVELS = 8;
-/**
- * `text` with every secret the scanner finds in it once its escapes are decoded
- * (`decodeStringEscapes`, level after level) replaced by its marker, in place: the rest stays as
- * written, escapes included. Catches what no framing shows: a name and value that meet only
- * across a string's escaped quotes (`{\"aws_secret_access_key\":\"…\"}`), a value split by an
- * escape (`…\/…`), a key spelt with `\u0061`, a document cut off before it closes, escaped twice.
- * A text without an escape (a backslash, or YAML's `''`) costs nothing. Throws when the scanner fails.
- */
-async function redactDecodedEscapes(text) {
-    const found = [];
-    let level = text;
-    let toSource = (offset) => offset;
-    for (let depth = 0; level.includes('\\') || level.includes("''"); depth += 1) {
-        const { decoded, sourceOffsets } = decodeStringEscapes(level);
-        if (decoded.length === level.length)
-            break;
-        if (depth === MAX_LEVELS)
-            return NOT_SCANNED_MARKER;
-        const outer = toSource;
-        const mapped = (offset) => outer(sourceOffsets[offset] ?? level.length);
-        const map = (range) => [mapped(range[0]), mapped(range[1])];
-        for (const match of await scanSecrets({ text: decoded })) {
-            found.push({ ...match, range: map(match.range), occurrences: match.occurrences.map(map) });
-        }
-        level = decoded;
-        toSource = mapped;
-    }
-    return replaceMatches({ text, matches: found });
-}
-//# sourceMappingURL=redact-decoded-escapes.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
-
-
-
-
-
-
-/**
- * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
- * scanned on its own, as its author wrote it: inside a JSON text a quoted secret is escaped
- * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
- * of one object become one); numbers, booleans and null are kept. An object
- * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
- * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
- * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
- * JSON written inside a string is scanned decoded too (`redactText`).
- */
-async function redactJsonStrings(value) {
-    // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
-    return (await redactValue(value, 0));
-}
-/** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
-const MIN_SCANNED_KEY_LENGTH = 16;
-/**
- * Nesting the walk follows (arrays and objects, and JSON decoded out of a string): far deeper than
- * any document people or models write, and shallow enough that the walk's recursion never runs out
- * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
- */
-const redact_json_strings_MAX_DEPTH = 128;
-async function redactValue(value, depth) {
-    if (depth > redact_json_strings_MAX_DEPTH)
-        return NOT_SCANNED_MARKER;
-    if (typeof value === 'string')
-        return redactText(value, depth);
-    if (Array.isArray(value)) {
-        const items = [];
-        for (const item of value)
-            items.push(await redactValue(item, depth + 1));
-        return items;
-    }
-    if (value === null || typeof value !== 'object')
-        return value;
-    const record = value;
-    const file = typeof record['path'] === 'string' && typeof record['content'] === 'string'
-        ? { path: record['path'], content: record['content'] }
-        : undefined;
-    const entries = [];
-    for (const [key, item] of Object.entries(record)) {
-        // A key is text too: a free-form object (a request's `assessment_results`) takes any key its author wrote.
-        const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redactSecrets(key);
-        entries.push([
-            shownKey,
-            key === 'content' && file !== undefined ? await redactFile(file) : await redactValue(item, depth + 1),
-        ]);
-    }
-    return Object.fromEntries(entries);
-}
-/**
- * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
- * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
- * 0. the whole text with its escapes decoded, level after level (`redactDecodedEscapes`), wherever
- *    they are, each secret replaced where it is written;
- * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
- *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
- *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
- * 2. every other stretch written as escaped JSON string content (`escapedStringRuns`: a quoted
- *    string, an escaped document without quotes, one cut off by a length limit) is decoded, and
- *    the decoded texts are redacted the same way, joined (one scan, however many there are), so a
- *    document escaped twice or more is walked too. A stretch with a secret is written back
- *    redacted and escaped again.
- * The rest of the text is left as written. A text the document search could not finish within
- * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
- * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
- */
-async function redactText(text, depth) {
-    const raw = await redactDecodedEscapes(await redactSecrets(text));
-    if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER)
-        return raw;
-    const search = embeddedJsonSpans(raw);
-    if (!search.complete)
-        return NOT_SCANNED_MARKER;
-    // A document's strings are decoded by its walk; a run inside one (or across its edge) adds nothing.
-    const runs = outside(escapedStringRuns(raw), search.documents);
-    const documents = await redactedDocuments(search.documents, depth);
-    const decoded = await redactedRuns(runs, depth);
-    if (typeof decoded === 'string')
-        return decoded;
-    const replacements = [...documents, ...decoded].sort((a, b) => a.start - b.start);
-    return replaceSpans(raw, replacements);
-}
-/** Each document walked as a JSON value; one with a secret is written back redacted, as compact JSON. */
-async function redactedDocuments(documents, depth) {
-    const replacements = [];
-    for (const { start, end, value } of documents) {
-        const written = JSON.stringify(await redactValue(value, depth + 1));
-        // The walk keeps keys in order, so an unchanged document serialises the same.
-        if (written !== serialisedWithinStack(value))
-            replacements.push({ start, end, text: written });
-    }
-    return replacements;
-}
-/** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
-function serialisedWithinStack(value) {
-    try {
-        return JSON.stringify(value);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
-const RUN_SEPARATOR = '\n\0\n';
-/**
- * Each run's decoded text redacted (all in one joined text), and written back escaped again where
- * it changed; or the marker the joined text went as when it was withheld whole.
- */
-async function redactedRuns(runs, depth) {
-    if (runs.length === 0)
-        return [];
-    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
-    const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
-    const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
-    const redacted = joined.split(RUN_SEPARATOR);
-    // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
-    if (redacted.length !== runs.length)
-        return redacted.length === 1 ? joined : NOT_SCANNED_MARKER;
-    return runs.flatMap(({ start, end }, index) => {
-        const after = redacted[index];
-        return after === undefined || after === decoded[index]
-            ? []
-            : [{ start, end, text: JSON.stringify(after).slice(1, -1) }];
-    });
-}
-/** The spans of `inner` that overlap none of `outer`; both in order, `outer` apart (linear). */
-function outside(inner, outer) {
-    let next = 0;
-    return inner.filter((span) => {
-        while ((outer[next]?.end ?? Infinity) <= span.start)
-            next += 1;
-        const around = outer[next];
-        return around === undefined || span.end <= around.start;
-    });
-}
-/** `text` with each replacement's span replaced by its text; replacements are in order and apart. */
-function replaceSpans(text, replacements) {
-    if (replacements.length === 0)
-        return text;
-    const parts = [];
-    let cursor = 0;
-    for (const { start, end, text: replaced } of replacements) {
-        parts.push(text.slice(cursor, start), replaced);
-        cursor = end;
-    }
-    parts.push(text.slice(cursor));
-    return parts.join('');
-}
-/** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
-async function redactFile(file) {
-    const content = await redactSecrets(file.content, file.path);
-    const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
-    return escaped.length === 0
-        ? content
-        : escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
-}
-//# sourceMappingURL=redact-json-strings.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/store-attempt-artifacts.js
 
 
@@ -87039,6 +88491,7 @@ function fieldHint(field) {
 //# sourceMappingURL=request-field-hints.js.map
 ;// CONCATENATED MODULE: ./lib/core/request/describe-schema-issue.js
 
+
 const MAX_SHOWN_LENGTH = 40;
 /** The received value, when it is short enough to quote; otherwise what kind of thing it was. */
 function describeReceived(value) {
@@ -87055,9 +88508,6 @@ function describeReceived(value) {
         return 'an object';
     return typeof value;
 }
-function article(noun) {
-    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
-}
 function lengthOf(value) {
     return typeof value === 'string' || Array.isArray(value) ? value.length.toLocaleString('en-US') : 'more';
 }
@@ -87068,7 +88518,7 @@ function problemOf(issue) {
         return 'is required but missing';
     switch (issue.code) {
         case 'invalid_type':
-            return `must be ${issue.expected === 'array' ? 'a list' : article(issue.expected)}, but is ${received}`;
+            return `must be ${issue.expected === 'array' ? 'a list' : withIndefiniteArticle(issue.expected)}, but is ${received}`;
         case 'invalid_value':
             return `${received} is not one of the allowed values`;
         case 'too_small':
