@@ -61,6 +61,8 @@ export async function recordTaskEvent(params: {
     readonly record: TaskRecord;
     readonly event: TaskEvent;
   }) => readonly LifecycleEvent[];
+  /** The pause before retry `retry` after a conflict; `pauseAfterConflict` unless a test needs none. */
+  pause?: (retry: number) => Promise<void>;
 }): Promise<{
   record: TaskRecord;
   event: TaskEvent;
@@ -99,7 +101,7 @@ export async function recordTaskEvent(params: {
     } catch (error) {
       if (!(error instanceof TaskVersionConflictError)) throw error;
       if (attempt >= MAX_RECORD_ATTEMPTS) throw new TaskStepContendedError(params.event);
-      await pauseAfterConflict(attempt);
+      await (params.pause ?? pauseAfterConflict)(attempt);
       continue;
     }
     // Confirmed here, the events still ride in the record until the next write appends them again (a no-op).
