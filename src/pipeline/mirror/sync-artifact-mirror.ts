@@ -39,7 +39,9 @@ export async function syncArtifactMirror(params: {
     const reason = error instanceof Error ? error.message : String(error);
     return {
       status: 'behind',
-      warning: `The artifacts mirror could not be written (${reason}); the next sync copies what is missing.`,
+      warning:
+        `The artifacts mirror could not be written (${reason}); the next sync copies what is missing.` +
+        (damaged.length === 0 ? '' : ` ${damagedWarning(damaged)}`),
       writes,
       bytes,
     };
