@@ -1,3 +1,4 @@
+import { redactArtifactBody } from '../core/stores/redact-artifact-body.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -39,7 +40,8 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
   return {
     async put(artifact) {
       const key = artifactKey(artifact);
-      const body = typeof artifact.body === 'string' ? Buffer.from(artifact.body, 'utf8') : artifact.body;
+      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+      const body = await redactArtifactBody(artifact.body);
       const stored: StoredArtifact = {
         repo: artifact.repo,
         taskId: artifact.taskId,

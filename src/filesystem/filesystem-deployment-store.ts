@@ -1,3 +1,4 @@
+import { redactDeployment } from '../core/stores/redact-deployment.js';
 import path from 'node:path';
 import type { DeploymentKey, DeploymentStore, StoredDeployment } from '../core/stores/deployment-store.js';
 import { storedDeploymentRecordSchema } from '../core/stores/deployment-store.js';
@@ -16,7 +17,9 @@ import { writeFileAtomically } from './write-file-atomically.js';
 export function createFilesystemDeploymentStore(root: string): DeploymentStore {
   const folderOf = (key: DeploymentKey) => path.join(root, ...deploymentPrefix(key).split('/'));
   return {
-    async save(deployment) {
+    async save(given) {
+      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+      const deployment = await redactDeployment(given);
       const folder = folderOf(deployment);
       const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
       await writeFileAtomically(path.join(folder, 'template.json'), deployment.template);

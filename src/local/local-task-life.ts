@@ -8,6 +8,7 @@ import type { MirrorStores } from '../pipeline/mirror/mirror-stores-for-config.j
 import { storeAttemptArtifacts } from '../pipeline/mirror/store-attempt-artifacts.js';
 import { syncArtifactMirror } from '../pipeline/mirror/sync-artifact-mirror.js';
 import { openTaskJournal } from '../pipeline/mirror/task-journal.js';
+import { continueFromMirror } from './continue-from-mirror.js';
 import type { PreparedChange } from '../pipeline/implement/prepare-change.js';
 
 type Step = TaskEventBody extends infer E ? (E extends unknown ? Omit<E, 'task_id' | 'at'> : never) : never;
@@ -32,7 +33,8 @@ function validated({ generation }: PreparedChange): Step[] {
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
  * `local/<repo folder>#<branch's last segment>@<clone id>` (`localTaskId`: long names shortened
- * with a hash), so a request run again in the same clone continues its record. A
+ * with a hash), so a request run again in the same clone continues its record — from the shared
+ * mirror's when the out folder was cleared (`continueFromMirror`), so attempts never restart. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -80,7 +82,9 @@ export function localTaskLife(params: {
     taskId,
     /** Received (again, after a failure) → attempt started → generating. */
     async started(): Promise<void> {
-      const current = await journal.current().catch(() => undefined);
+      // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
+      await journal.current().catch(() => undefined);
+      const current = await continueFromMirror({ taskId, log: stores.tasks, mirror: params.mirror?.tasks });
       const exec = params.request.execution_request;
       const received =
         current === undefined || (current.status !== 'received' && canTransition(current.status, 'received'));
@@ -168,7 +172,9 @@ export function localTaskLife(params: {
      * `committed` and keeps the error as its outcome only.
      */
     async crashed(message: string): Promise<void> {
-      const current = await journal.current().catch(() => undefined);
+      // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
+      await journal.current().catch(() => undefined);
+      const current = await continueFromMirror({ taskId, log: stores.tasks, mirror: params.mirror?.tasks });
       const outcome: Step = {
         type: 'outcome_recorded',
         outcome: summarizeOutcome({ status: 'failed', taskId, message }),

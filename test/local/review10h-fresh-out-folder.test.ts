@@ -36,48 +36,45 @@ async function texts(dir: string): Promise<string[]> {
 }
 
 describe('review10h: a CLI task run again after its out folder was cleared', () => {
-  it.failing(
-    "FAULT: artifacts overwritten across runs: the run again restarts at attempt 1 and overwrites the first run's attempt-1 artifacts in the shared mirror, and its record never reaches the mirror (local-task-life.ts takes the attempt from the out folder only)",
-    async () => {
-      const { work, repo, out } = await workspaceWithRepository();
-      const shared = await mkdtemp(path.join(os.tmpdir(), 'shared-mirror-'));
-      const sharedStores = filesystemStores(shared);
-      const mirror: MirrorStores = { ...sharedStores, close: () => {} };
-      const lines: string[] = [];
-      const run = async (words: string) => {
-        const example = JSON.parse(await readFile(EXAMPLE, 'utf8'));
-        example.execution_request.description += ` ${words}`;
-        const requestFile = path.join(work, 'request.json');
-        await writeFile(requestFile, JSON.stringify(example));
-        return runLocalTask({
-          requestFile,
-          repoDir: repo,
-          outDir: out,
-          init: false,
-          provider: createOfflineProvider(),
-          progress: (line) => lines.push(line),
-          mirror,
-        });
-      };
-      expect((await run('Orders are tagged FIRST-RUN.')).status).toBe('committed');
-      const [first] = await sharedStores.tasks.listByStatus({
-        repo: `local/${path.basename(repo)}`,
-        status: 'committed',
+  it("fixed: (was artifacts overwritten across runs) the run again restarts at attempt 1 and overwrites the first run's attempt-1 artifacts in the shared mirror, and its record never reaches the mirror (local-task-life.ts takes the attempt from the out folder only)", async () => {
+    const { work, repo, out } = await workspaceWithRepository();
+    const shared = await mkdtemp(path.join(os.tmpdir(), 'shared-mirror-'));
+    const sharedStores = filesystemStores(shared);
+    const mirror: MirrorStores = { ...sharedStores, close: () => {} };
+    const lines: string[] = [];
+    const run = async (words: string) => {
+      const example = JSON.parse(await readFile(EXAMPLE, 'utf8'));
+      example.execution_request.description += ` ${words}`;
+      const requestFile = path.join(work, 'request.json');
+      await writeFile(requestFile, JSON.stringify(example));
+      return runLocalTask({
+        requestFile,
+        repoDir: repo,
+        outDir: out,
+        init: false,
+        provider: createOfflineProvider(),
+        progress: (line) => lines.push(line),
+        mirror,
       });
-      expect(first?.attempt).toBe(1);
+    };
+    expect((await run('Orders are tagged FIRST-RUN.')).status).toBe('committed');
+    const [first] = await sharedStores.tasks.listByStatus({
+      repo: `local/${path.basename(repo)}`,
+      status: 'committed',
+    });
+    expect(first?.attempt).toBe(1);
 
-      // The out folder is cleared (git clean -xdf); the clone, its id and the shared mirror remain.
-      await rm(out, { recursive: true, force: true });
-      await run('Orders are tagged SECOND-RUN.');
+    // The out folder is cleared (git clean -xdf); the clone, its id and the shared mirror remain.
+    await rm(out, { recursive: true, force: true });
+    await run('Orders are tagged SECOND-RUN.');
 
-      const mirrored = await texts(path.join(shared, 'artifacts'));
-      // The right answer: both runs' attempts are in the mirror, the first not overwritten…
-      expect(mirrored.some((text) => text.includes('FIRST-RUN'))).toBe(true);
-      expect(mirrored.some((text) => text.includes('SECOND-RUN'))).toBe(true);
-      // …and the mirror's record is the task's latest: a second attempt, past the first run's version.
-      const now = await sharedStores.tasks.get(first!.task_id);
-      expect(now?.attempt).toBe(2);
-      expect(now?.version).toBeGreaterThan(first!.version);
-    },
-  );
+    const mirrored = await texts(path.join(shared, 'artifacts'));
+    // The right answer: both runs' attempts are in the mirror, the first not overwritten…
+    expect(mirrored.some((text) => text.includes('FIRST-RUN'))).toBe(true);
+    expect(mirrored.some((text) => text.includes('SECOND-RUN'))).toBe(true);
+    // …and the mirror's record is the task's latest: a second attempt, past the first run's version.
+    const now = await sharedStores.tasks.get(first!.task_id);
+    expect(now?.attempt).toBe(2);
+    expect(now?.version).toBeGreaterThan(first!.version);
+  });
 });

@@ -28,6 +28,11 @@ export interface DeployStackParams {
    */
   readonly templateUrl?: string;
   readonly parameters: Readonly<Record<string, string>>;
+  /**
+   * Parameters deployed with the stack's current value (`UsePreviousValue`) whatever `parameters`
+   * holds for them: a rollback's values the deployment store withheld (NoEcho, secrets).
+   */
+  readonly previousValueParameters?: readonly string[];
   /** See `stackTags`: task, repository, sha and environment. */
   readonly tags: Readonly<Record<string, string>>;
   readonly capabilities?: readonly Capability[];

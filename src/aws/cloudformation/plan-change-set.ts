@@ -59,6 +59,8 @@ export async function planChangeSet(params: {
   /** Where CloudFormation reads the template instead (`TemplateURL`, up to 1 MB), when it was uploaded. */
   templateUrl?: string;
   parameters: Readonly<Record<string, string>>;
+  /** Deployed with the stack's current value (`UsePreviousValue`), whatever `parameters` holds. */
+  previousValueParameters?: readonly string[];
   tags: Readonly<Record<string, string>>;
   capabilities?: readonly Capability[];
   rollbackConfiguration?: RollbackSettings;
@@ -168,6 +170,7 @@ function changeSetInput(params: {
   templateBody: string;
   templateUrl?: string;
   parameters: Readonly<Record<string, string>>;
+  previousValueParameters?: readonly string[];
   tags: Readonly<Record<string, string>>;
   capabilities?: readonly Capability[];
   rollbackConfiguration?: RollbackSettings;
@@ -182,10 +185,11 @@ function changeSetInput(params: {
     ...(params.templateUrl === undefined
       ? { TemplateBody: params.templateBody }
       : { TemplateURL: params.templateUrl }),
-    Parameters: Object.entries(params.parameters).map(([ParameterKey, ParameterValue]) => ({
-      ParameterKey,
-      ParameterValue,
-    })),
+    Parameters: Object.entries(params.parameters).map(([ParameterKey, ParameterValue]) =>
+      params.previousValueParameters?.includes(ParameterKey) === true
+        ? { ParameterKey, UsePreviousValue: true }
+        : { ParameterKey, ParameterValue },
+    ),
     Tags: Object.entries(params.tags).map(([Key, Value]) => ({ Key, Value })),
     ...(params.capabilities === undefined ? {} : { Capabilities: [...params.capabilities] }),
     ...(rollbackConfiguration === undefined

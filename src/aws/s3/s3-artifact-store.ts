@@ -1,3 +1,4 @@
+import { redactArtifactBody } from '../../core/stores/redact-artifact-body.js';
 import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { ArtifactRef, ArtifactStore, StoredArtifact } from '../../core/stores/artifact-store.js';
 import { contentTypeFor } from '../../core/stores/content-type-for.js';
@@ -24,7 +25,8 @@ export function createS3ArtifactStore(params: {
   return {
     async put(artifact) {
       const key = artifactKey(artifact);
-      const body = typeof artifact.body === 'string' ? Buffer.from(artifact.body, 'utf8') : artifact.body;
+      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+      const body = await redactArtifactBody(artifact.body);
       const contentType = artifact.contentType ?? contentTypeFor(artifact.path);
       try {
         const sha256 = await putS3Object({

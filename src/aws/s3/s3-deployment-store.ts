@@ -1,3 +1,4 @@
+import { redactDeployment } from '../../core/stores/redact-deployment.js';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { templateContentType } from '../../core/stores/content-type-for.js';
 import {
@@ -27,7 +28,9 @@ export function createS3DeploymentStore(params: {
   const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
 
   return {
-    async save(deployment) {
+    async save(given) {
+      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+      const deployment = await redactDeployment(given);
       const prefix = deploymentPrefix(deployment);
       const { template, ...rest } = deployment;
       const objects = [

@@ -20,8 +20,9 @@ export interface StoredArtifact extends ArtifactRef {
 
 /**
  * Where artifacts are kept for audit and for dashboards (DESIGN §11): the artifacts bucket at
- * `<owner>/<repo>/<task>/<attempt>/<path>`, or the same layout in a local folder. Callers redact
- * secrets before `put`: the store keeps exactly the bytes it is given.
+ * `<owner>/<repo>/<task>/<attempt>/<path>`, or the same layout in a local folder. Every
+ * implementation redacts what it is given at `put` (`redactArtifactBody`): callers redact too,
+ * with what they know of a text (a file's path), and redacted text is kept byte for byte.
  */
 export interface ArtifactStore {
   put(

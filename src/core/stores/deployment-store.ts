@@ -26,7 +26,10 @@ export interface DeploymentKey {
  * configured, else a local folder.
  */
 export interface DeploymentStore {
-  /** The store computes `templateSha256` itself, so the hash always matches what it wrote. */
+  /**
+   * The store computes `templateSha256` itself, so the hash always matches what it wrote, and
+   * redacts parameters and outputs first (`redactDeployment`: NoEcho values and secrets withheld).
+   */
   save(deployment: Omit<StoredDeployment, 'templateSha256'>): Promise<void>;
   load(key: DeploymentKey): Promise<StoredDeployment | undefined>;
   /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import { readRepositoryFile } from '../../github/read-repository-file.js';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
+import { withheldParameters } from '../../core/stores/redact-deployment.js';
 import type { DeployEvent } from './deploy-event.js';
 import type { DeployRunClient } from './deploy-run-client.js';
 
@@ -15,7 +16,13 @@ export async function checkDeployment(params: {
   deploymentStore?: DeploymentStore;
   log: (line: string) => void;
 }): Promise<
-  { refusal: string; payload?: DeploymentPayload } | { payload: DeploymentPayload; template: string }
+  | { refusal: string; payload?: DeploymentPayload }
+  | {
+      payload: DeploymentPayload;
+      template: string;
+      /** A stored rollback's parameters whose value the store withheld: deployed with the stack's previous value. */
+      previousValueParameters?: readonly string[];
+    }
 > {
   const { client, event } = params;
   const { owner, repo } = event.repository;
@@ -58,13 +65,19 @@ export async function checkDeployment(params: {
   return { payload, template };
 }
 
-/** A rollback deploys the stored template and parameters of the deployment it returns to, when kept. */
+/**
+ * A rollback deploys the stored template and parameters of the deployment it returns to, when kept;
+ * a parameter whose value the store withheld (`withheldParameters`) is named in
+ * `previousValueParameters`, deployed as `UsePreviousValue` (the stack's current value).
+ */
 async function storedRollback(params: {
   event: DeployEvent;
   payload: DeploymentPayload;
   deploymentStore?: DeploymentStore;
   log: (line: string) => void;
-}): Promise<{ payload: DeploymentPayload; template: string } | undefined> {
+}): Promise<
+  { payload: DeploymentPayload; template: string; previousValueParameters: readonly string[] } | undefined
+> {
   const { payload, event } = params;
   if (!params.deploymentStore || payload.rollback_to === undefined) return undefined;
   const { owner, repo } = event.repository;
@@ -89,5 +102,16 @@ async function storedRollback(params: {
     return undefined;
   }
   params.log(`Deploying the stored template and parameters of deployment ${payload.rollback_to}`);
-  return { payload: { ...payload, parameters: { ...stored.parameters } }, template: stored.template };
+  // A value the store withheld (NoEcho, a secret) cannot be deployed again: the stack keeps its own.
+  const withheld = withheldParameters(stored.parameters);
+  if (withheld.length > 0)
+    params.log(
+      `Parameters withheld from the stored record keep the stack's previous value: ${withheld.join(', ')}`,
+    );
+  // Their markers stay in the payload's parameters, so this rollback's own record withholds them too.
+  return {
+    payload: { ...payload, parameters: { ...stored.parameters } },
+    template: stored.template,
+    previousValueParameters: withheld,
+  };
 }

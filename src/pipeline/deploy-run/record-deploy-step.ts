@@ -15,6 +15,7 @@ import { deployedTaskId } from '../../core/task/deployed-task-id.js';
 import { isLocalTaskId } from '../../core/task/is-local-task-id.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
 import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
+import { TaskStepContendedError } from '../mirror/record-task-event.js';
 import { openTaskJournal } from '../mirror/task-journal.js';
 import { connectedStatusBoard, type BoardClient, type BoardMirrors } from '../task/connected-status-board.js';
 import type { StatusBoard, TaskStep } from '../task/status-board.js';
@@ -327,6 +328,11 @@ async function recordOne(params: {
       log(`The task mirror did not take ${what}: ${error.message}`);
       return lostRecord;
     }
+    if (error instanceof TaskStepContendedError)
+      return [
+        `The task mirror did not record ${what}: ${error.message}. The step is not in the task's record; the deployment's own status in GitHub still holds it.`,
+        ...lostRecord,
+      ];
     return [`The task mirror could not record ${what}: ${reasonOf(error)}`, ...lostRecord];
   }
 }

@@ -166,7 +166,13 @@ async function runDeploymentRedacted(params: {
       return refuseDeployment({ ...params, payload: checked.payload, message: prepared.refusal });
     }
     const payload = { ...checked.payload, parameters: prepared.parameters };
-    return deployChecked({ ...params, payload, template: checked.template, status });
+    return deployChecked({
+      ...params,
+      payload,
+      template: checked.template,
+      previousValueParameters: checked.previousValueParameters ?? [],
+      status,
+    });
   });
 }
 
@@ -174,6 +180,8 @@ async function deployChecked(
   params: Parameters<typeof runDeployment>[0] & {
     payload: DeploymentPayload;
     template: string;
+    /** Parameters deployed with the stack's previous value (`checkDeployment`'s stored rollback). */
+    previousValueParameters: readonly string[];
     status: (state: 'success' | 'failure', description: string, environmentUrl?: string) => Promise<void>;
   },
 ): Promise<DeploymentOutcome> {
@@ -224,6 +232,9 @@ async function deployChecked(
         ? {}
         : { pollBackoff: { changeSet: params.pollBackoff, stack: params.pollBackoff } }),
       parameters: payload.parameters,
+      ...(params.previousValueParameters.length === 0
+        ? {}
+        : { previousValueParameters: params.previousValueParameters }),
       tags: stackTags({
         taskId: payload.task_id ?? `${owner}/${repo}`,
         repository: `${owner}/${repo}`,

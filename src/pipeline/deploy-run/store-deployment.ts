@@ -1,13 +1,16 @@
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
+import { redactDeployment } from '../../core/stores/redact-deployment.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
 import { markerChars } from '../../core/state/fit-unmirrored.js';
 import { MAX_UNSENT_PARAMETERS_CHARS, type UnsentDeployment } from '../../core/state/unsent-deployment.js';
 import type { DeployEvent } from './deploy-event.js';
 
 /**
- * A deploy that changed or confirmed the stack is kept exactly, for rollbacks and audits. Keeping
+ * A deploy that changed or confirmed the stack is kept, for rollbacks and audits: its template
+ * exactly, its parameters and outputs redacted (`redactDeployment`: NoEcho values and secrets
+ * withheld; a rollback asks for a withheld parameter's previous value). Keeping
  * it is a mirror: failing to write it is reported (`problem`), never a failed deploy, and comes
  * back as `unsent` — what the task's status keeps so a later step re-sends the record
  * (`resendUnsentDeployments`). Nothing to keep (no store, a dry run): `{}`.
@@ -24,7 +27,8 @@ export async function storeDeployment(params: {
   if (!deploymentStore || payload.dry_run) return {};
   const { owner, repo } = event.repository;
   try {
-    await deploymentStore.save({
+    // Redacted before it leaves for the store (which redacts again at its port): a stack output may hold a credential.
+    const deployment = await redactDeployment({
       repository: `${owner}/${repo}`,
       environment: event.environment,
       deploymentId: event.deploymentId,
@@ -34,6 +38,7 @@ export async function storeDeployment(params: {
       parameters: payload.parameters,
       outputs: result.outputs,
     });
+    await deploymentStore.save(deployment);
     return {};
   } catch (error) {
     const problem = `The deployment record was not stored: ${error instanceof Error ? error.message : String(error)}`;

@@ -6,13 +6,27 @@ import { redactEventText } from '../../core/task/redact-event-text.js';
 import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import { capPendingEvents } from '../../core/task/cap-pending-events.js';
 import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
+import { pauseAfterConflict } from './conflict-backoff.js';
 
 /**
  * Each retry means another writer's write landed in between (reads are strongly consistent, and a
  * store tells its own landed write from a conflict: `createDynamoDbTaskStore`), so a writer among
- * N at once needs at most N - 1; past this the conflict is thrown, never a step silently left out.
+ * N at once needs at most N - 1: 24 tries cover a deploy on merge to 24 environments (regions ×
+ * stages) starting together, with a jittered pause between tries (`pauseAfterConflict`) so the
+ * writers spread out. Past this the conflict is thrown (`TaskStepContendedError`), never a step
+ * silently left out.
  */
-const MAX_ATTEMPTS = 5;
+export const MAX_RECORD_ATTEMPTS = 24;
+
+/** A step not recorded because other writers won every one of `MAX_RECORD_ATTEMPTS` tries. */
+export class TaskStepContendedError extends Error {
+  constructor(readonly event: TaskEventBody) {
+    super(
+      `${event.type} of ${event.task_id} was not recorded: other writers changed the task's record before each of ${MAX_RECORD_ATTEMPTS} tries`,
+    );
+    this.name = 'TaskStepContendedError';
+  }
+}
 
 export interface TaskLog {
   readonly tasks: TaskStore;
@@ -23,8 +37,8 @@ export interface TaskLog {
  * Records one step of a task, losing no event when the events store fails (issue #10): 1. read the
  * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
  * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
- * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
- * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
+ * version read, carrying the new event and those still unconfirmed; on a conflict, pause
+ * (jittered backoff), read again and re-apply, up to `MAX_RECORD_ATTEMPTS` tries; 4. append the event stamped with the version it produced. The lifecycle events the
  * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first:
  * an event appended first could take a version that another writer then wins. Past
  * `MAX_PENDING_EVENTS` carried, the oldest are dropped and named by an `events_lost` event applied
@@ -32,7 +46,8 @@ export interface TaskLog {
  * version past `event`. The event's free text is redacted first (`redactEventText`). `record` comes
  * back without `pending_events` (they belong to the log alone); `unappended` says why events are
  * still carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply,
- * and the task store's errors; an events store failure is carried, not thrown.
+ * the task store's errors, and `TaskStepContendedError` past the bound; an events store failure is
+ * carried, not thrown.
  */
 export async function recordTaskEvent(params: {
   log: TaskLog;
@@ -46,6 +61,8 @@ export async function recordTaskEvent(params: {
     readonly record: TaskRecord;
     readonly event: TaskEvent;
   }) => readonly LifecycleEvent[];
+  /** The pause before retry `retry` after a conflict; `pauseAfterConflict` unless a test needs none. */
+  pause?: (retry: number) => Promise<void>;
 }): Promise<{
   record: TaskRecord;
   event: TaskEvent;
@@ -82,8 +99,10 @@ export async function recordTaskEvent(params: {
         current?.version ?? 0,
       );
     } catch (error) {
-      if (error instanceof TaskVersionConflictError && attempt < MAX_ATTEMPTS) continue;
-      throw error;
+      if (!(error instanceof TaskVersionConflictError)) throw error;
+      if (attempt >= MAX_RECORD_ATTEMPTS) throw new TaskStepContendedError(params.event);
+      await (params.pause ?? pauseAfterConflict)(attempt);
+      continue;
     }
     // Confirmed here, the events still ride in the record until the next write appends them again (a no-op).
     const now = await appendEach({

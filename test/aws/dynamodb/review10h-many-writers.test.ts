@@ -111,54 +111,51 @@ describe('review10h: many deploy runs writing one task log at once', () => {
     expect(Object.keys(record?.environments ?? {}).sort()).toEqual([...environments].sort());
   });
 
-  it.failing(
-    'FAULT: lost step under contention: a deploy run whose every read is overtaken by another run of a deploy at once (six environments) throws its step away after five tries (record-task-event.ts MAX_ATTEMPTS, no pause between tries)',
-    async () => {
-      const taskId = 'acme/shop#8';
-      await recordTaskEvent({
-        log,
-        event: {
-          type: 'task_received',
-          task_id: taskId,
-          at: '2026-11-24T10:00:00.000Z',
-          repo: 'acme/shop',
-          issue_number: 8,
-        },
-      });
-      const others = ['us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1'];
-      const started = (environment: string, deploymentId: number) => ({
-        type: 'deploy_started' as const,
+  it('fixed: (was a lost step under contention) a deploy run whose every read is overtaken by another run of a deploy at once (six environments) retries with jittered backoff until its step lands', async () => {
+    const taskId = 'acme/shop#8';
+    await recordTaskEvent({
+      log,
+      event: {
+        type: 'task_received',
         task_id: taskId,
-        at: '2026-11-24T10:05:00.000Z',
-        environment,
-        deployment_id: deploymentId,
-        sha: 'a'.repeat(40),
-      });
-      // The five other runs, each landing its step between this run's read and its conditional put:
-      // what happens when six runs read at once and this one is the last to write.
-      let overtaken = 0;
-      const contended: TaskLog = {
-        events: log.events,
-        tasks: {
-          ...log.tasks,
-          get: async (id) => {
-            const read = await log.tasks.get(id);
-            const other = others[overtaken];
-            if (other !== undefined) {
-              overtaken += 1;
-              await recordTaskEvent({ log, event: started(other, 700 + overtaken) });
-            }
-            return read;
-          },
-          put: (record, expected, options) => log.tasks.put(record, expected, options),
-          listByStatus: (params) => log.tasks.listByStatus(params),
+        at: '2026-11-24T10:00:00.000Z',
+        repo: 'acme/shop',
+        issue_number: 8,
+      },
+    });
+    const others = ['us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1'];
+    const started = (environment: string, deploymentId: number) => ({
+      type: 'deploy_started' as const,
+      task_id: taskId,
+      at: '2026-11-24T10:05:00.000Z',
+      environment,
+      deployment_id: deploymentId,
+      sha: 'a'.repeat(40),
+    });
+    // The five other runs, each landing its step between this run's read and its conditional put:
+    // what happens when six runs read at once and this one is the last to write.
+    let overtaken = 0;
+    const contended: TaskLog = {
+      events: log.events,
+      tasks: {
+        ...log.tasks,
+        get: async (id) => {
+          const read = await log.tasks.get(id);
+          const other = others[overtaken];
+          if (other !== undefined) {
+            overtaken += 1;
+            await recordTaskEvent({ log, event: started(other, 700 + overtaken) });
+          }
+          return read;
         },
-      };
-      await expect(
-        recordTaskEvent({ log: contended, event: started('us-east-1', 700) }),
-      ).resolves.toBeDefined();
-      const record = await log.tasks.get(taskId);
-      expect(Object.keys(record?.environments ?? {}).sort()).toEqual(['us-east-1', ...others].sort());
-    },
-  );
+        put: (record, expected, options) => log.tasks.put(record, expected, options),
+        listByStatus: (params) => log.tasks.listByStatus(params),
+      },
+    };
+    await expect(
+      recordTaskEvent({ log: contended, event: started('us-east-1', 700) }),
+    ).resolves.toBeDefined();
+    const record = await log.tasks.get(taskId);
+    expect(Object.keys(record?.environments ?? {}).sort()).toEqual(['us-east-1', ...others].sort());
+  });
 });

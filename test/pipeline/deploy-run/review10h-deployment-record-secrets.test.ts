@@ -92,23 +92,20 @@ describe('review10h: stack outputs in the deployments bucket', () => {
     expect(JSON.stringify(stored.unsent)).not.toContain('hooks.slack.com/services');
   });
 
-  it.failing(
-    'FAULT: a stack output holding a credential is stored whole in outputs.json / record.json (no redaction before the deployments bucket)',
-    async () => {
-      const { store: deploymentStore, saved } = capturingStore();
-      await store({
-        deploymentStore,
-        outputs: {
-          NotifyHook: SLACK_WEBHOOK,
-          BotToken: GITHUB_TOKEN,
-          ApiUrl: 'https://api.example.com/prod',
-        },
-      });
-      const kept = JSON.stringify(saved);
-      expect(kept).not.toContain('abcdefghijklmnopqrstuvwx');
-      expect(kept).not.toContain(GITHUB_TOKEN);
-      // The plain output stays readable.
-      expect(saved[0]?.outputs['ApiUrl']).toBe('https://api.example.com/prod');
-    },
-  );
+  it('fixed: (was: a stack output holding a credential is stored whole in outputs.json / record.json (no redaction before the deployments bucket))', async () => {
+    const { store: deploymentStore, saved } = capturingStore();
+    await store({
+      deploymentStore,
+      outputs: {
+        NotifyHook: SLACK_WEBHOOK,
+        BotToken: GITHUB_TOKEN,
+        ApiUrl: 'https://api.example.com/prod',
+      },
+    });
+    const kept = JSON.stringify(saved);
+    expect(kept).not.toContain('abcdefghijklmnopqrstuvwx');
+    expect(kept).not.toContain(GITHUB_TOKEN);
+    // The plain output stays readable.
+    expect(saved[0]?.outputs['ApiUrl']).toBe('https://api.example.com/prod');
+  });
 });

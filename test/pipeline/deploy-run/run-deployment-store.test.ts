@@ -64,6 +64,41 @@ describe('runDeployment: the deployment store', () => {
     });
   });
 
+  it("withholds NoEcho and secret parameters and secret outputs from the store; a rollback deploys them with the stack's previous value", async () => {
+    scriptSuccessfulUpdate();
+    const store = await newStore();
+    const template =
+      'Parameters:\n  DbPassword: { Type: String, NoEcho: true }\n  Hook: { Type: String }\n  Stage: { Type: String }\nResources: { Q: { Type: AWS::SQS::Queue } }\n';
+    const webhook = 'https://hooks.slack.com/services/T01234567/B01234567/abcdefghijklmnopqrstuvwx';
+    await store.save({
+      repository: 'acme/shop',
+      environment: 'staging',
+      deploymentId: 6990,
+      sha: SHA,
+      stackName: STACK_NAME,
+      template,
+      parameters: { DbPassword: 'correct-horse-battery', Hook: webhook, Stage: 'as-deployed' },
+      outputs: { Notify: webhook },
+    });
+    const kept = await store.load({ repository: 'acme/shop', environment: 'staging', deploymentId: 6990 });
+    expect(JSON.stringify(kept)).not.toContain('correct-horse-battery');
+    expect(JSON.stringify(kept)).not.toContain('abcdefghijklmnopqrstuvwx');
+    expect(kept?.template).toBe(template);
+
+    await run(fakeGitHub({ template: 'Resources: { FromGit: { Type: AWS::SQS::Queue } }\n' }), {
+      deploymentStore: store,
+      payload: { ...payload, rollback_of: 7000, rollback_to: 6990 },
+    });
+
+    const input = cfnMock.commandCalls(CreateChangeSetCommand)[0]?.args[0].input;
+    expect(input?.TemplateBody).toBe(template);
+    expect(input?.Parameters).toEqual([
+      { ParameterKey: 'DbPassword', UsePreviousValue: true },
+      { ParameterKey: 'Hook', UsePreviousValue: true },
+      { ParameterKey: 'Stage', ParameterValue: 'as-deployed' },
+    ]);
+  });
+
   it('reports a store that cannot be written without failing the deploy', async () => {
     scriptSuccessfulUpdate();
     const broken: DeploymentStore = {

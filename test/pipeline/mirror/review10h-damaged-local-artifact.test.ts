@@ -37,16 +37,13 @@ describe('review10h: a damaged local artifact in the CLI artifacts sync', () => 
     });
   });
 
-  it.failing(
-    'FAULT: silent drop: an artifact whose local bytes no longer match their sha256 is skipped and the sync says in-sync (sync-artifact-mirror.ts `if (stored === undefined) continue`)',
-    async () => {
-      const { out, source, mirror } = await stores();
-      const stored = await source.put({ ...where, attempt: 1, path: 'answer.json', body: '{"ok":true}\n' });
-      await writeFile(path.join(out, 'artifacts', ...stored.key.split('/')), '{"ok":false}\n');
-      const synced = await syncArtifactMirror({ source, mirror, ...where });
-      expect(await mirror.list(where)).toEqual([]);
-      expect(synced.status).toBe('behind');
-      expect(synced.status === 'behind' && synced.warning).toContain('answer.json');
-    },
-  );
+  it('fixed: (was a silent drop) an artifact whose local bytes no longer match their sha256 is skipped and the sync says in-sync (sync-artifact-mirror.ts `if (stored === undefined) continue`)', async () => {
+    const { out, source, mirror } = await stores();
+    const stored = await source.put({ ...where, attempt: 1, path: 'answer.json', body: '{"ok":true}\n' });
+    await writeFile(path.join(out, 'artifacts', ...stored.key.split('/')), '{"ok":false}\n');
+    const synced = await syncArtifactMirror({ source, mirror, ...where });
+    expect(await mirror.list(where)).toEqual([]);
+    expect(synced.status).toBe('behind');
+    expect(synced.status === 'behind' && synced.warning).toContain('answer.json');
+  });
 });

@@ -5,7 +5,11 @@ import type { TaskEventStore } from '../../../src/core/stores/task-event-store.j
 import type { TaskStore } from '../../../src/core/stores/task-store.js';
 import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { recordAndMirror } from '../../../src/pipeline/mirror/record-and-mirror.js';
-import { recordTaskEvent } from '../../../src/pipeline/mirror/record-task-event.js';
+import {
+  MAX_RECORD_ATTEMPTS,
+  recordTaskEvent,
+  TaskStepContendedError,
+} from '../../../src/pipeline/mirror/record-task-event.js';
 import { syncTaskMirror } from '../../../src/pipeline/mirror/sync-task-mirror.js';
 import { eventStep } from '../../../src/core/task/event-sort-key.js';
 import { withoutPendingEvents } from '../../../src/core/task/task-record.js';
@@ -200,10 +204,11 @@ describe('two writers syncing one task at once', () => {
 });
 
 describe('recordTaskEvent', () => {
-  it('gives up after a handful of conflicts rather than spinning', async () => {
+  it('gives up after MAX_RECORD_ATTEMPTS conflicts rather than spinning, naming the step it did not record', async () => {
     const log = filesystemStores(await newRoot());
     await recordTaskEvent({ log, event: fullLife()[0]! });
     let puts = 0;
+    const pauses: number[] = [];
     const contended: TaskStore = {
       ...log.tasks,
       async put(record) {
@@ -215,8 +220,16 @@ describe('recordTaskEvent', () => {
       },
     };
     await expect(
-      recordTaskEvent({ log: { ...log, tasks: contended }, event: fullLife()[1]! }),
-    ).rejects.toThrow(/changed since version/);
-    expect(puts).toBe(5);
+      recordTaskEvent({
+        log: { ...log, tasks: contended },
+        event: fullLife()[1]!,
+        pause: async (retry) => {
+          pauses.push(retry);
+        },
+      }),
+    ).rejects.toThrow(TaskStepContendedError);
+    expect(puts).toBe(MAX_RECORD_ATTEMPTS);
+    // A pause between tries, none after the last.
+    expect(pauses).toEqual(Array.from({ length: MAX_RECORD_ATTEMPTS - 1 }, (_, index) => index + 1));
   });
 });

@@ -1,0 +1,28 @@
+/** Every artifact store redacts at its port, so no caller can keep a secret by forgetting to redact first (issue #10). */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createFilesystemArtifactStore } from '../../../src/filesystem/filesystem-artifact-store.js';
+
+const TOKEN = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+const where = { repo: 'acme/shop', taskId: 'acme/shop#9', attempt: 1 };
+
+describe('artifact store port: redaction', () => {
+  it('keeps a text artifact redacted, and an already redacted one byte for byte', async () => {
+    const store = createFilesystemArtifactStore(await mkdtemp(path.join(os.tmpdir(), 'artifacts-')));
+    await store.put({ ...where, path: 'answer.json', body: JSON.stringify({ note: `token ${TOKEN}` }) });
+    const kept = await store.get({ ...where, path: 'answer.json' });
+    const text = Buffer.from(kept!.body).toString('utf8');
+    expect(text).not.toContain(TOKEN);
+    expect(text).toContain('[REDACTED:');
+    const again = await store.put({ ...where, path: 'copy.json', body: kept!.body });
+    expect(again.sha256).toBe(kept!.sha256);
+  });
+
+  it('withholds bytes that are not UTF-8 text (they could not be scanned)', async () => {
+    const store = createFilesystemArtifactStore(await mkdtemp(path.join(os.tmpdir(), 'artifacts-')));
+    await store.put({ ...where, path: 'blob.bin', body: new Uint8Array([0xff, 0xfe, 0x00, 0x80]) });
+    const kept = await store.get({ ...where, path: 'blob.bin' });
+    expect(Buffer.from(kept!.body).toString('utf8')).toBe('[REDACTED:not-scanned]');
+  });
+});
