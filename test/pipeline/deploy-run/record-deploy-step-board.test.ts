@@ -57,9 +57,15 @@ function comment(marker: TaskMarker, id = 900) {
   return { id, user: { login: BOT, type: 'Bot' }, body: renderStatusComment({ marker, signingKey: KEY }) };
 }
 
-/** The issue's comment 900 on GitHub: each PATCH recorded, each GET answering the latest body. */
+/**
+ * The issue's comment 900 on GitHub: each PATCH recorded, each GET of the comment answering the
+ * latest body (the board reads it before every write, back after it, and again once settled).
+ */
 function issueOnGitHub(initial: TaskMarker) {
   let body = comment(initial).body;
+  let patchedSince = false;
+  let otherAfterWrite: TaskMarker | undefined;
+  let reading = false;
   const patches: TaskMarker[] = [];
   const scope = nock(API);
   return {
@@ -74,14 +80,26 @@ function issueOnGitHub(initial: TaskMarker) {
       scope.patch(`${REPO}/issues/comments/900`).reply(200, (_uri, sent) => {
         body = (sent as { body: string }).body;
         patches.push(parseStateMarker(body)!);
+        patchedSince = true;
         return { id: 900, body };
       }),
-    /** The read-back: the latest body, or the body another run's write left. */
-    readBack: (other?: TaskMarker) =>
-      scope.get(`${REPO}/issues/comments/900`).reply(200, () => {
-        if (other !== undefined) body = comment(other).body;
-        return { id: 900, body, user: { login: BOT, type: 'Bot' } };
-      }),
+    /** Reads of the comment; `other` is another run's write, landing right after this run's first write. */
+    readBack: (other?: TaskMarker) => {
+      if (other !== undefined) otherAfterWrite = other;
+      if (reading) return;
+      reading = true;
+      // Its own scope: the reads persist (how many the board makes is its business), the rest must all be met.
+      nock(API)
+        .persist()
+        .get(`${REPO}/issues/comments/900`)
+        .reply(200, () => {
+          if (patchedSince && otherAfterWrite !== undefined) {
+            body = comment(otherAfterWrite).body;
+            otherAfterWrite = undefined;
+          }
+          return { id: 900, body, user: { login: BOT, type: 'Bot' } };
+        });
+    },
   };
 }
 
