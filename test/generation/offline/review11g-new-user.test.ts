@@ -373,3 +373,45 @@ describe('review 11g: an incident tracker', () => {
     );
   });
 });
+
+const linkShortener = {
+  taskType: 'application' as const,
+  taskName: 'Link shortener',
+  description:
+    'A URL shortener for internal links. Each link has a target URL and a slug. Visiting a slug redirects to its target URL with 302. Count the clicks of each link.',
+  stories: [
+    'As an employee I can create a short link for a URL',
+    'As a visitor I am redirected to the target when I open a short link',
+    'As an employee I can see how many times my link was clicked',
+    'As an employee I can delete my link',
+  ],
+};
+
+describe('review 11g: a link shortener', () => {
+  it.failing(
+    'FAULT: "see how many times my link was clicked" makes a resource `clicked` at POST /clickeds and GET /clickeds/{id}, cited as partly implementing the story (a past participle read as a resource; a count of events read as a stored record someone must POST)',
+    async () => {
+      const { bundle } = await generate(linkShortener);
+      expect(fileContent(bundle, 'src/routes.ts')).not.toContain('/clickeds');
+      expect(storyRow(bundle.coverage, 3)?.implementedBy ?? '').not.toMatch(/clicked by id/);
+    },
+  );
+
+  it.failing(
+    'FAULT: "I am redirected to the target when I open a short link" is not covered because "the story asks for something sent to the visitor (an alert, an email, a report)" (an HTTP redirect read as a notification to a person)',
+    async () => {
+      const { bundle } = await generate(linkShortener);
+      const row = storyRow(bundle.coverage, 2);
+      expect(gapsOf(row).join(' ')).not.toMatch(/sent to the visitor|an alert, an email, a report/);
+    },
+  );
+
+  it('keeps the link fields the description gives and says the 302 is not generated', async () => {
+    const { bundle } = await generate(linkShortener);
+    expect(fileContent(bundle, 'src/model.ts')).toContain(
+      "{ name: 'targetUrl', type: 'string', required: false }",
+    );
+    expect(sentenceRow(bundle.coverage, 3)?.status).not.toBe('covered');
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('not_covered');
+  });
+});
