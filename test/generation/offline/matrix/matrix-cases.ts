@@ -490,7 +490,7 @@ function mutants(): MatrixCase[] {
         file: 'src/receive-webhook.ts',
         find: "(entry.action === undefined || entry.action === fields['action']) && ",
         replace: '',
-        breaks: [merged, 'a issues webhook is IssuesOpened only with action opened'],
+        breaks: [merged, 'an issues webhook is IssuesOpened only with action opened'],
       },
     },
     {
