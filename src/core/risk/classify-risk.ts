@@ -3,6 +3,7 @@ import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
+import { isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
@@ -32,9 +33,10 @@ export function classifyRisk(params: {
   changeSet?: readonly ChangeSetResourceChange[];
   /**
    * Files as they are on the branch the change merges into (reviewed): a lockfile's install
-   * scripts already there are not new (`npmLockfileRisks`). Absent: every one counts.
+   * scripts already there are not new (`npmLockfileRisks`). Absent, or a file there unreadable:
+   * every one counts, and an unreadable one's reasons say why.
    */
-  base?: readonly { readonly path: string; readonly content: string }[];
+  base?: readonly ReviewedBaseFile[];
 }): RiskAssessment {
   const reasons: RiskReason[] = [];
   const templates: { path: string; template: unknown }[] = [];
@@ -61,13 +63,17 @@ export function classifyRisk(params: {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;
     }
-    if (/(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file.path)) {
-      const base = params.base?.find((reviewed) => reviewed.path === file.path)?.content;
+    if (isNpmLockfilePath(file.path)) {
+      const base = params.base?.find((reviewed) => reviewed.path === file.path);
       reasons.push(
         ...npmLockfileRisks({
           path: file.path,
           content: file.content,
-          ...(base === undefined ? {} : { base }),
+          ...(base === undefined
+            ? {}
+            : 'content' in base
+              ? { base: base.content }
+              : { baseUnreadable: base.unreadable }),
         }),
       );
       continue;
