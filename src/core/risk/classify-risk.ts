@@ -6,10 +6,12 @@ import { npmLockfileRisks } from './npm-lockfile-risks.js';
 import { isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
+import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
 import { yamlBooleanRisks } from './yaml-boolean-risks.js';
+import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
 
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
@@ -18,9 +20,9 @@ import { yamlBooleanRisks } from './yaml-boolean-risks.js';
  * replaces resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
- * itself a reason. A `package.json`, npm lockfile or package manager configuration of the bundle is
- * judged for what the deploy run's install would fetch and run (`packageManifestRisks`,
- * `npmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
+ * itself a reason. A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
+ * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 export function classifyRisk(params: {
@@ -76,6 +78,14 @@ export function classifyRisk(params: {
               : { baseUnreadable: base.unreadable }),
         }),
       );
+      continue;
+    }
+    if (/(^|\/)yarn\.lock$/.test(file.path)) {
+      reasons.push(...yarnLockfileRisks(file));
+      continue;
+    }
+    if (/(^|\/)pnpm-lock\.yaml$/.test(file.path)) {
+      reasons.push(...pnpmLockfileRisks(file));
       continue;
     }
     const config = packageManagerConfigRisks(file);

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { insideRepository } from './lockfile-sources.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** The npm public registry, where every `resolved` URL of a reviewed lockfile points (npm Docs, "registry"). */
@@ -142,16 +143,4 @@ function registryTarball(key: string, entry: Record<string, unknown>): string | 
 
 function identity(key: string, entry: Record<string, unknown>): string {
   return `${key}\u0001${String(entry['version'])}\u0001${String(entry['resolved'])}`;
-}
-
-/** A relative path from the lockfile's folder that stays inside the repository root. */
-function insideRepository(folder: readonly string[], target: string): boolean {
-  if (target.startsWith('/') || target.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(target)) return false;
-  const parts = [...folder];
-  for (const part of target.split('/')) {
-    if (part === '..') {
-      if (parts.pop() === undefined) return false;
-    } else if (part !== '' && part !== '.') parts.push(part);
-  }
-  return true;
 }
