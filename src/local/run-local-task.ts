@@ -10,6 +10,7 @@ import { BranchCheckedOutError, commitToLocalBranch } from './commit-to-local-br
 import { createLocalRepository } from './create-local-repository.js';
 import { findBranchCheckout } from './find-branch-checkout.js';
 import { ensureCloneId, newCloneId } from './ensure-clone-id.js';
+import { localBaseReader } from './local-base-reader.js';
 import { localTaskLife } from './local-task-life.js';
 import { openLocalRunOutputs } from './local-run-outputs.js';
 import { readRequestFile } from './read-request-file.js';
@@ -119,6 +120,10 @@ export async function runLocalTask(params: {
       config,
       context: { owner: 'local', repo: repoName },
       channel: 'local',
+      // The branch is reviewed against the checkout it is made from; a repository still to create has none.
+      ...(repository.kind === 'existing'
+        ? { readBase: localBaseReader({ repoDir: repository.dir, ref: 'HEAD' }) }
+        : {}),
       onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
     });
     if (!prepared.ok) {

@@ -3,12 +3,15 @@ import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
+import { isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
+import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
 import { yamlBooleanRisks } from './yaml-boolean-risks.js';
+import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
 
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
@@ -17,9 +20,9 @@ import { yamlBooleanRisks } from './yaml-boolean-risks.js';
  * replaces resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
- * itself a reason. A `package.json`, npm lockfile or package manager configuration of the bundle is
- * judged for what the deploy run's install would fetch and run (`packageManifestRisks`,
- * `npmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
+ * itself a reason. A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
+ * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 export function classifyRisk(params: {
@@ -32,9 +35,10 @@ export function classifyRisk(params: {
   changeSet?: readonly ChangeSetResourceChange[];
   /**
    * Files as they are on the branch the change merges into (reviewed): a lockfile's install
-   * scripts already there are not new (`npmLockfileRisks`). Absent: every one counts.
+   * scripts already there are not new (`npmLockfileRisks`). Absent, or a file there unreadable:
+   * every one counts, and an unreadable one's reasons say why.
    */
-  base?: readonly { readonly path: string; readonly content: string }[];
+  base?: readonly ReviewedBaseFile[];
 }): RiskAssessment {
   const reasons: RiskReason[] = [];
   const templates: { path: string; template: unknown }[] = [];
@@ -61,15 +65,27 @@ export function classifyRisk(params: {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;
     }
-    if (/(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file.path)) {
-      const base = params.base?.find((reviewed) => reviewed.path === file.path)?.content;
+    if (isNpmLockfilePath(file.path)) {
+      const base = params.base?.find((reviewed) => reviewed.path === file.path);
       reasons.push(
         ...npmLockfileRisks({
           path: file.path,
           content: file.content,
-          ...(base === undefined ? {} : { base }),
+          ...(base === undefined
+            ? {}
+            : 'content' in base
+              ? { base: base.content }
+              : { baseUnreadable: base.unreadable }),
         }),
       );
+      continue;
+    }
+    if (/(^|\/)yarn\.lock$/.test(file.path)) {
+      reasons.push(...yarnLockfileRisks(file));
+      continue;
+    }
+    if (/(^|\/)pnpm-lock\.yaml$/.test(file.path)) {
+      reasons.push(...pnpmLockfileRisks(file));
       continue;
     }
     const config = packageManagerConfigRisks(file);

@@ -1,12 +1,6 @@
-import { isPlainObject } from '../cfn/is-plain-object.js';
-import { ifBranches } from './if-branches.js';
+import type { EnvironmentVariable } from './environment-variable-risks.js';
 import { readTemplateValue } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
-import type { ResourceRiskInput } from './resource-risk-input.js';
-import { valuesAtPath } from './values-at-path.js';
-
-/** Function types whose `Environment.Variables` the Lambda runtime reads before the handler. */
-const FUNCTION_TYPES: ReadonlySet<string> = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 
 /**
  * Environment variables that make a Lambda runtime load or run code other than the handler, or
@@ -55,43 +49,12 @@ const PLAIN_NODE_OPTION =
   /^--(enable-source-maps|max-old-space-size=\d+|max-semi-space-size=\d+|stack-trace-limit=\d+|no-deprecation|no-warnings|trace-warnings|trace-uncaught|unhandled-rejections=(strict|warn|none|throw|warn-with-error-code)|dns-result-order=(ipv4first|ipv6first|verbatim))$/;
 
 /**
- * `unseen-effect` for a Lambda function (or SAM function, or SAM `Globals.Function`) whose
- * environment makes the runtime load code this change does not show: a variable of
- * `CODE_LOADING_VARIABLES`, or a `NODE_OPTIONS` with a flag other than `PLAIN_NODE_OPTION`'s
- * (one only known at deploy time is `unresolved-value`). `Variables` computed as a whole (an
- * intrinsic other than `Fn::If`, whose branches are each read) is `unresolved-value`: it may name
- * any of them. `where` is `<file>#Resources.<Id>.Properties.Environment.Variables[.<NAME>]`.
+ * `unseen-effect` for a function environment variable that makes the runtime load code this change
+ * does not show: one of `CODE_LOADING_VARIABLES`, or a `NODE_OPTIONS` with a flag other than
+ * `PLAIN_NODE_OPTION`'s (one only known at deploy time is `unresolved-value`). Walked by
+ * `environmentVariableRisks`.
  */
-export function codeLoadingEnvironmentRisks(params: ResourceRiskInput): RiskReason[] {
-  if (!FUNCTION_TYPES.has(params.type)) return [];
-  const subject = `${params.logicalId} (${params.type})`;
-  const found = valuesAtPath(params.properties, ['Environment', 'Variables']);
-  return found
-    .flatMap((written) => ifBranches(written.value, written.at))
-    .flatMap(({ value, at }) => {
-      const where = `${params.where}.Properties.${at}`;
-      if (value === undefined || (isPlainObject(value) && value['Ref'] === 'AWS::NoValue')) return [];
-      if (!isPlainObject(value) || Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::')))
-        return [
-          {
-            code: 'unresolved-value' as const,
-            where,
-            message: `${subject} computes its environment variables at deploy time; they may make the runtime load code this change does not show.`,
-          },
-        ];
-      return Object.entries(value).flatMap(([name, setting]) =>
-        variableRisks({ name, setting, where: `${where}.${name}`, subject, params }),
-      );
-    });
-}
-
-function variableRisks(input: {
-  name: string;
-  setting: unknown;
-  where: string;
-  subject: string;
-  params: ResourceRiskInput;
-}): RiskReason[] {
+export function codeLoadingVariableRisks(input: EnvironmentVariable): RiskReason[] {
   const { name, setting, where, subject } = input;
   if (CODE_LOADING_VARIABLES.has(name))
     return [
@@ -102,7 +65,7 @@ function variableRisks(input: {
       },
     ];
   if (name !== 'NODE_OPTIONS') return [];
-  const read = readTemplateValue(setting, input.params.context);
+  const read = readTemplateValue(setting, input.resource.context);
   if (!read.known)
     return [
       {

@@ -1,5 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { codeLoadingEnvironmentRisks } from './code-loading-environment-risks.js';
+import { environmentVariableRisks } from './environment-variable-risks.js';
 import { codeSourceRisks } from './code-source-risks.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { existingRoleRisks } from './existing-role-risks.js';
@@ -16,8 +16,8 @@ import { unreviewedRisks } from './unreviewed-risks.js';
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
- * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code
- * (`codeLoadingEnvironmentRisks`) and, for a kind on the reviewed list
+ * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code or redirect traffic
+ * (`environmentVariableRisks`) and, for a kind on the reviewed list
  * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
  * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
  * resource of it is already `unseen-effect` as a whole.
@@ -45,7 +45,7 @@ export function globalsRisks(params: {
       ...samResourcePolicyRisks(common),
       ...dataEgressRisks(common),
       ...codeSourceRisks(common),
-      ...codeLoadingEnvironmentRisks(common),
+      ...environmentVariableRisks(common),
       ...reviewed,
     ].map((reason) => ({
       ...reason,

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { insideRepository } from './lockfile-sources.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** The npm public registry, where every `resolved` URL of a reviewed lockfile points (npm Docs, "registry"). */
@@ -27,11 +28,18 @@ interface LockEntry {
  * - a `link` (workspace) whose target leaves the repository;
  * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
  *   branch the change merges into) does not have with the same version and `resolved`: npm runs
- *   that package's install scripts, new code at build time. Without a base, every one counts.
+ *   that package's install scripts, new code at build time. Without a base, every one counts; a
+ *   base that could not be read (`baseUnreadable`) or does not parse is no base, and says so.
  * A lockfile that does not parse, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
  * the file. Pure; never throws.
  */
-export function npmLockfileRisks(params: { path: string; content: string; base?: string }): RiskReason[] {
+export function npmLockfileRisks(params: {
+  path: string;
+  content: string;
+  base?: string;
+  /** Why the base lockfile could not be read (then every install script counts, and says why). */
+  baseUnreadable?: string;
+}): RiskReason[] {
   const reason = (message: string, at = ''): RiskReason => ({
     code: 'unseen-effect',
     where: `${params.path}${at}`,
@@ -46,6 +54,11 @@ export function npmLockfileRisks(params: { path: string; content: string; base?:
       .filter(({ entry }) => entry['hasInstallScript'] === true)
       .map(({ key, entry }) => identity(key, entry)),
   );
+  const unread = params.baseUnreadable ?? (typeof reviewed === 'string' ? `it ${reviewed}` : undefined);
+  const noBase =
+    unread === undefined
+      ? ''
+      : ` (the reviewed lockfile on the base branch could not be read: ${unread}; every install script counts)`;
   const folder = params.path.split('/').slice(0, -1);
   const reasons: RiskReason[] = [];
   for (const { key, entry } of entries) {
@@ -66,7 +79,7 @@ export function npmLockfileRisks(params: { path: string; content: string; base?:
     if (entry['hasInstallScript'] === true && !known.has(identity(key, entry)))
       reasons.push(
         reason(
-          `${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials.`,
+          `${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials${noBase}.`,
           at,
         ),
       );
@@ -130,16 +143,4 @@ function registryTarball(key: string, entry: Record<string, unknown>): string | 
 
 function identity(key: string, entry: Record<string, unknown>): string {
   return `${key}\u0001${String(entry['version'])}\u0001${String(entry['resolved'])}`;
-}
-
-/** A relative path from the lockfile's folder that stays inside the repository root. */
-function insideRepository(folder: readonly string[], target: string): boolean {
-  if (target.startsWith('/') || target.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(target)) return false;
-  const parts = [...folder];
-  for (const part of target.split('/')) {
-    if (part === '..') {
-      if (parts.pop() === undefined) return false;
-    } else if (part !== '' && part !== '.') parts.push(part);
-  }
-  return true;
 }

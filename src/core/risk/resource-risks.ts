@@ -1,7 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { aliasUpdateHookRisks } from './alias-update-hook-risks.js';
-import { codeLoadingEnvironmentRisks } from './code-loading-environment-risks.js';
+import { environmentVariableRisks } from './environment-variable-risks.js';
 import { codeSourceRisks } from './code-source-risks.js';
 import { existingGroupIngressRisks } from './existing-group-ingress-risks.js';
 import { existingSecurityGroupRisks } from './existing-security-group-risks.js';
@@ -33,7 +33,7 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
  * would destroy, code from outside the change (`codeSourceRisks`, environment variables that load
- * code: `codeLoadingEnvironmentRisks`, and CodeDeploy hooks:
+ * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
@@ -104,7 +104,7 @@ export function resourceRisks(params: {
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
   reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
-  reasons.push(...codeLoadingEnvironmentRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...environmentVariableRisks({ logicalId, type, properties, where, context }));
   reasons.push(
     ...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }),
   );

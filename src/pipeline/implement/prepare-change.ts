@@ -7,7 +7,9 @@ import type { RequestPayload } from '../../core/request/execution-request.js';
 import { classifyRisk } from '../../core/risk/classify-risk.js';
 import { effectiveMode, type ModeDecision } from '../../core/risk/effective-mode.js';
 import { isProductionEnvironment } from '../../core/risk/is-production-environment.js';
+import type { ReviewedBaseFile } from '../../core/risk/reviewed-base-file.js';
 import type { GenerationContext, ModelProvider, TokenUsage } from '../../generation/model-provider.js';
+import { readReviewedBase, type BaseFileReader } from '../risk/read-reviewed-base.js';
 import { generateWithRepair, type GenerationOutcome } from './generate-with-repair.js';
 
 export type PreparedChange =
@@ -44,6 +46,11 @@ export async function prepareChange(params: {
   onAttempt?: (attempt: number, usageSoFar: TokenUsage) => void | Promise<void>;
   /** Where the body is read (`renderPrBody`); the CLI passes `local`. */
   channel?: PrBodyChannel;
+  /**
+   * Reads files on the branch the change merges into: the risk classifier compares the bundle's
+   * lockfiles with them (`readReviewedBase`). Absent: no base, every install script counts.
+   */
+  readBase?: BaseFileReader;
 }): Promise<PreparedChange> {
   const { request, config, context } = params;
   const generation = await generateWithRepair({
@@ -68,7 +75,14 @@ export async function prepareChange(params: {
     ...(issueNumber === undefined ? {} : { issueNumber }),
     ...(params.attempt === undefined ? {} : { attempt: params.attempt }),
   });
-  const decision = decideMode({ request, config, generation });
+  const base =
+    params.readBase === undefined
+      ? undefined
+      : await readReviewedBase({
+          paths: generation.bundle.files.map((file) => file.path),
+          read: params.readBase,
+        });
+  const decision = decideMode({ request, config, generation, ...(base === undefined ? {} : { base }) });
   const body = renderPrBody({
     ...generation,
     request,
@@ -83,6 +97,7 @@ function decideMode(params: {
   request: RequestPayload;
   config: AgentConfig;
   generation: Extract<GenerationOutcome, { ok: true }>;
+  base?: readonly ReviewedBaseFile[];
 }): ModeDecision {
   const exec = params.request.execution_request;
   const { bundle } = params.generation;
@@ -91,6 +106,7 @@ function decideMode(params: {
     ...(bundle.templatePath === undefined ? {} : { templatePath: bundle.templatePath }),
     targetEnvironment: exec.target_environment,
     production: isProductionEnvironment({ name: exec.target_environment, config: params.config }),
+    ...(params.base === undefined ? {} : { base: params.base }),
   });
   return effectiveMode({ requested: exec.execution_mode, risk });
 }

@@ -28,6 +28,7 @@ import { runsAutomated } from '../../core/state/runs-automated.js';
 import { storeAttemptArtifacts } from '../mirror/store-attempt-artifacts.js';
 import { ArtifactsNotStoredError } from '../mirror/artifacts-not-stored-error.js';
 import { unsentArtifactsOf } from '../../core/task/unsent-artifacts-of.js';
+import { githubBaseReader } from '../risk/github-base-reader.js';
 import { prepareChange, type PreparedChange } from './prepare-change.js';
 import type { StatusBoard } from '../task/status-board.js';
 import { RunCancelledError } from '../control/run-cancelled-error.js';
@@ -116,6 +117,8 @@ async function generateAndPublish(
     config,
     context: { owner, repo, issueNumber },
     attempt: params.attempt,
+    // The pull request merges into the default branch (`publishPullRequest` below).
+    readBase: githubBaseReader({ client, owner, repo, ref: repository.defaultBranch }),
     onAttempt: async (n, usageSoFar) => {
       // The first attempt follows the move to generating at once; later ones are repairs worth sparing.
       if (n > 1)

@@ -194,6 +194,7 @@ export async function iterateOnFeedback(
             plan,
             config,
             marker: standing,
+            baseRef: pull.base.ref,
             ...(revision.summary === undefined ? {} : { summary: revision.summary }),
           })
         : { ok: false as const, reason: bound.message };

@@ -7,9 +7,12 @@ import { NO_REVIEWS } from '../../core/review/decide-approval.js';
 import { classifyRisk } from '../../core/risk/classify-risk.js';
 import { isProductionEnvironment } from '../../core/risk/is-production-environment.js';
 import { modeAfterCommit, type ModeAfterCommit } from '../../core/risk/mode-after-commit.js';
+import type { ReviewedBaseFile } from '../../core/risk/reviewed-base-file.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { githubBaseReader } from '../risk/github-base-reader.js';
+import { readReviewedBase } from '../risk/read-reviewed-base.js';
 import { fallBackToGuided } from './fall-back-to-guided.js';
 
 /** What the task's marker and status comment take from the judgement of the agent's commit. */
@@ -51,9 +54,21 @@ export async function judgeAgentCommit(params: {
   unread?: readonly string[];
   /** The commit the agent pushed (40 hex): the new head. */
   commitSha: string;
+  /**
+   * The branch the pull request merges into: the commit's lockfiles are compared with it
+   * (`readReviewedBase`). Absent: no base, every install script counts.
+   */
+  baseRef?: string;
 }): Promise<CommitJudgement> {
   const { deps, owner, repo, pullNumber, marker } = params;
-  const judged = judge(params);
+  const base =
+    params.baseRef === undefined
+      ? undefined
+      : await readReviewedBase({
+          paths: params.files.map((file) => file.path),
+          read: githubBaseReader({ client: deps.client, owner, repo, ref: params.baseRef }),
+        });
+  const judged = judge({ ...params, ...(base === undefined ? {} : { base }) });
   const { decision } = judged;
   const patch = { effective_mode: decision.effective, risk_level: judged.riskLevel };
   const fellBack = runsAutomated(marker) && !runsAutomated(patch);
@@ -87,6 +102,7 @@ function judge(params: {
   config: AgentConfig;
   files: readonly GeneratedFile[];
   unread?: readonly string[];
+  base?: readonly ReviewedBaseFile[];
 }): ModeAfterCommit {
   const { marker, config } = params;
   const environment = marker.environment ?? '';
@@ -95,6 +111,7 @@ function judge(params: {
     ...(marker.template_path === undefined ? {} : { templatePath: marker.template_path }),
     targetEnvironment: environment,
     production: environment !== '' && isProductionEnvironment({ name: environment, config }),
+    ...(params.base === undefined ? {} : { base: params.base }),
   });
   // Unknown counts as high (DESIGN §4): a file that could not be read may hold anything.
   const unread = (params.unread ?? []).map((path) => ({

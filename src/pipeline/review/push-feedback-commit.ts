@@ -38,6 +38,8 @@ export async function pushFeedbackCommit(params: {
   marker: TaskMarker;
   /** The model's one line when it revised files from free text: the commit message says it. */
   summary?: string;
+  /** The branch the pull request merges into: its lockfiles are the reviewed base (`judgeAgentCommit`). */
+  baseRef?: string;
 }): Promise<{ ok: true; commitSha: string; judgement: CommitJudgement } | { ok: false; reason: string }> {
   const { plan, marker } = params;
   const files = [...plan.files].map(([path, content]) => ({ path, content, role: 'source' as const }));
@@ -116,6 +118,7 @@ export async function pushFeedbackCommit(params: {
     files: judged.files,
     unread: judged.unread,
     commitSha,
+    ...(params.baseRef === undefined ? {} : { baseRef: params.baseRef }),
   });
   return { ok: true, commitSha, judgement };
 }

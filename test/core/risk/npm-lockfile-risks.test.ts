@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
+import type { ReviewedBaseFile } from '../../../src/core/risk/reviewed-base-file.js';
 
 // The deploy run builds a service with `npm ci` when it has a lockfile (src/packaging/build-service.ts),
 // with the AWS credentials that deploy the stack: what the lockfile makes npm fetch and run is
@@ -87,6 +88,29 @@ describe('npm lockfiles in the bundle', () => {
     });
     expect(reasonsWith([{ path: LOCK, content: newer }], [{ path: LOCK, content }])).toEqual([
       `unseen-effect ${LOCK}#packages.node_modules/esbuild`,
+    ]);
+  });
+
+  it('a base lockfile that could not be read, or does not parse, is no base, and the reason says why', () => {
+    const content = lockfile(ESBUILD);
+    const messages = (base: ReviewedBaseFile[]) =>
+      classifyRisk({
+        files: [{ path: LOCK, content, role: 'config' }],
+        targetEnvironment: 'staging',
+        production: false,
+        base,
+      }).reasons.map((reason) => reason.message);
+    expect(messages([{ path: LOCK, unreadable: 'Server Error' }])).toEqual([
+      expect.stringContaining(
+        '(the reviewed lockfile on the base branch could not be read: Server Error; every install script counts)',
+      ),
+    ]);
+    expect(messages([{ path: LOCK, content: '{"packages":' }])).toEqual([
+      expect.stringContaining('could not be read: it does not parse;'),
+    ]);
+    // Another file's base says nothing about this one.
+    expect(messages([{ path: 'package-lock.json', content }])).toEqual([
+      expect.not.stringContaining('could not be read'),
     ]);
   });
 

@@ -140,3 +140,78 @@ describe('judgeAgentCommit: the agent’s own commit is risk-classified like a g
     expect(writes).toEqual([]);
   });
 });
+
+describe('judgeAgentCommit: a commit’s lockfile is compared with the one on the base branch', () => {
+  const LOCK = 'services/api/package-lock.json';
+  const lockfile = (withEsbuild: boolean) =>
+    JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': {},
+        ...(withEsbuild
+          ? {
+              'node_modules/esbuild': {
+                version: '0.28.0',
+                resolved: 'https://registry.npmjs.org/esbuild/-/esbuild-0.28.0.tgz',
+                hasInstallScript: true,
+              },
+            }
+          : {}),
+      },
+    });
+  /** `deps()` whose contents API answers `answer` for the base lockfile and records each read. */
+  const withBase = (answer: () => Promise<{ data: unknown }>) => {
+    const made = deps();
+    const reads: string[] = [];
+    const client = made.deps.client as unknown as Record<string, unknown>;
+    client['repos'] = {
+      getContent: async (p: { path: string; ref?: string }) => {
+        reads.push(`${p.path}@${p.ref}`);
+        return answer();
+      },
+    };
+    return { ...made, reads };
+  };
+  const file = (content: string) => ({
+    data: { type: 'file', content: Buffer.from(content).toString('base64') },
+  });
+  const judgeLockfile = (d: TaskEventDependencies) =>
+    judgeAgentCommit({
+      deps: d,
+      owner: 'o',
+      repo: 'r',
+      pullNumber: 2,
+      pullRequestId: 'PR_1',
+      marker: marker(),
+      config: DEFAULT_CONFIG,
+      files: [{ path: LOCK, content: lockfile(true), role: 'source' }],
+      commitSha: COMMIT,
+      baseRef: 'main',
+    });
+
+  it('an install script the base lockfile has stays low, read at the base ref', async () => {
+    const { deps: d, reads, writes } = withBase(async () => file(lockfile(true)));
+    const judged = await judgeLockfile(d);
+    expect(reads).toEqual([`${LOCK}@main`]);
+    expect(judged).toMatchObject({ fellBack: false, patch: { risk_level: 'low' } });
+    expect(writes).toEqual([]);
+  });
+
+  it('a new install script is high', async () => {
+    const { deps: d } = withBase(async () => file(lockfile(false)));
+    const judged = await judgeLockfile(d);
+    expect(judged).toMatchObject({ fellBack: true, patch: { risk_level: 'high' } });
+    expect(judged.details).toContain(`${LOCK}#packages.node_modules/esbuild`);
+  });
+
+  it('a base that cannot be read is no base: high, and the reason says why', async () => {
+    const { deps: d } = withBase(async () => {
+      throw Object.assign(new Error('Server Error'), { status: 502 });
+    });
+    const judged = await judgeLockfile(d);
+    expect(judged).toMatchObject({ fellBack: true, patch: { risk_level: 'high' } });
+    expect(judged.details).toContain(
+      'the reviewed lockfile on the base branch could not be read: Server Error',
+    );
+  });
+});

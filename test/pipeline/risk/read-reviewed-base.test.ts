@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import { MAX_BASE_FILE_LENGTH, readReviewedBase } from '../../../src/pipeline/risk/read-reviewed-base.js';
+
+describe('readReviewedBase', () => {
+  it('reads only npm lockfiles, leaves out the ones the base lacks, and never throws', async () => {
+    const read = async (path: string) => {
+      if (path === 'a/package-lock.json') return '{"lockfileVersion":3}';
+      if (path === 'b/npm-shrinkwrap.json') return undefined;
+      if (path === 'c/package-lock.json') throw new Error('HttpError: Bad credentials\n  at x');
+      if (path === 'd/package-lock.json') return '';
+      if (path === 'e/package-lock.json') return 'x'.repeat(MAX_BASE_FILE_LENGTH + 1);
+      throw new Error(`read ${path}`);
+    };
+    expect(
+      await readReviewedBase({
+        paths: [
+          'template.yaml',
+          'a/package-lock.json',
+          'b/npm-shrinkwrap.json',
+          'c/package-lock.json',
+          'd/package-lock.json',
+          'e/package-lock.json',
+        ],
+        read,
+      }),
+    ).toEqual([
+      { path: 'a/package-lock.json', content: '{"lockfileVersion":3}' },
+      { path: 'c/package-lock.json', unreadable: 'HttpError: Bad credentials at x' },
+      {
+        path: 'd/package-lock.json',
+        unreadable: 'it came back empty (GitHub returns no content above 1 MB)',
+      },
+      { path: 'e/package-lock.json', unreadable: 'it is too large to read' },
+    ]);
+  });
+
+  it('reads at most 16 lockfiles; the rest are unreadable', async () => {
+    const paths = Array.from({ length: 18 }, (_, index) => `s${index}/package-lock.json`);
+    const reads: string[] = [];
+    const base = await readReviewedBase({
+      paths,
+      read: async (path) => {
+        reads.push(path);
+        return '{}';
+      },
+    });
+    expect(reads).toHaveLength(16);
+    expect(base.slice(16)).toEqual([
+      { path: 's16/package-lock.json', unreadable: 'more than 16 lockfiles to read' },
+      { path: 's17/package-lock.json', unreadable: 'more than 16 lockfiles to read' },
+    ]);
+  });
+});
