@@ -121,15 +121,17 @@ describe('Probot app: review, approval, close, reopen and merge each move the re
       merged: true,
     });
 
-    expect(merged).toMatchObject({ state: 'merged', version: 5 });
+    expect(merged).toMatchObject({ state: 'merged', version: 6 });
     expect(
       (await task.stores.events.list(TASK_ID)).map((event) => [event.sequence, eventStep(event)]),
     ).toEqual([
       [1, 'changes_requested'],
       [2, 'approved'],
-      [3, 'cancelled'],
-      [4, 'pr_open'],
-      [5, 'merged'],
+      // A close on GitHub is recorded as such (a `/cancel` leaves the pull request open), then the cancel.
+      [3, 'pull_closed'],
+      [4, 'cancelled'],
+      [5, 'pr_open'],
+      [6, 'merged'],
     ]);
     // The mirror holds what the status comment shows.
     expect(await task.stores.tasks.get(TASK_ID)).toEqual(
@@ -140,9 +142,9 @@ describe('Probot app: review, approval, close, reopen and merge each move the re
     ).toEqual([
       ['Changes Requested', 1, 'changes_requested'],
       ['Task Approved', 2, 'approved'],
-      ['Task Cancelled', 3, 'cancelled'],
-      ['Pull Request Opened', 4, 'pr_open'],
-      ['Task Merged', 5, 'merged'],
+      ['Task Cancelled', 4, 'cancelled'],
+      ['Pull Request Opened', 5, 'pr_open'],
+      ['Task Merged', 6, 'merged'],
     ]);
     expect(task.published.every((event) => event.detail.pull_number === PULL)).toBe(true);
     // The bus took every event: the marker keeps none to send again.
