@@ -20,7 +20,7 @@ export const ACTION_INPUTS = {
   'deployments-dir':
     "mode deploy: a folder that keeps each deployment's exact template, parameters and outputs (rollbacks reuse them); unset keeps none",
   'poll-interval-ms':
-    'mode deploy: the longest wait between two polls of CloudFormation, in milliseconds (default: backoff from 2 s up to 5–10 s); for tests against a stand-in such as moto',
+    'The longest wait between two polls, in milliseconds: of CloudFormation in mode deploy (default: backoff from 2 s up to 5–10 s), and of the status comment when a run reads its write back once more (default 1 s); for tests against a stand-in such as moto',
   'marker-secret':
     'A repository secret (e.g. IMPLEMENTATION_AGENT_MARKER_SECRET) the status markers are signed with. Under `GITHUB_TOKEN`, `/approve` and `/deploy` act on a task only with it: every workflow can write as github-actions[bot]',
   'previous-marker-secret':
@@ -51,7 +51,20 @@ export const ACTION_OUTPUTS = {
 
 export type ActionOutputName = keyof typeof ACTION_OUTPUTS;
 
+/** `poll-interval-ms`: a whole number of milliseconds, 1 to 60,000; absent: the built-in waits. */
+const pollIntervalInput = optionalText
+  .transform((value) => (value === undefined ? undefined : Number(value)))
+  .pipe(
+    z
+      .number('must be a number of milliseconds')
+      .int('must be a whole number of milliseconds')
+      .min(1)
+      .max(60_000)
+      .optional(),
+  );
+
 export const implementInputsSchema = z.object({
+  'poll-interval-ms': pollIntervalInput,
   token: z.string().min(1, 'is required: pass `${{ github.token }}` or a token with write permissions'),
   mode: z.literal('implement'),
   'marker-secret': optionalText,
@@ -78,16 +91,7 @@ export const deployInputsSchema = z.object({
   ),
   'marker-secret': optionalText,
   'previous-marker-secret': optionalText,
-  'poll-interval-ms': optionalText
-    .transform((value) => (value === undefined ? undefined : Number(value)))
-    .pipe(
-      z
-        .number('must be a number of milliseconds')
-        .int('must be a whole number of milliseconds')
-        .min(1)
-        .max(60_000)
-        .optional(),
-    ),
+  'poll-interval-ms': pollIntervalInput,
   token: z
     .string()
     .min(1, 'is required: pass `${{ github.token }}` or a token with deployments write permission'),

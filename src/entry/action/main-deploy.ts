@@ -24,6 +24,7 @@ import { DEPLOY_RUN_IDENTITY } from '../../core/deploy/is-agent-deployment.js';
 import type { ControlOutcome } from '../../pipeline/deploy-run/run-control-request.js';
 import type { DeployInputs } from './action-io.js';
 import { mainControl } from './main-control.js';
+import { settleWithin } from '../../pipeline/task/connected-status-board.js';
 
 /**
  * `mode: deploy`: 1. read the deployment event (or a `/cancel`, `/unlock` dispatch); 2. verify it is
@@ -140,6 +141,7 @@ export async function mainDeploy(params: {
         mirrors: deployRunMirrors,
         ...(params.trust === undefined ? {} : { trust: params.trust }),
         ...(verdict.proof === undefined ? {} : { verified: verdict.proof }),
+        settle: settleWithin(pollMs),
       },
       ...(pollMs === undefined ? {} : { pollBackoff: { initialDelayMs: pollMs, maxDelayMs: pollMs } }),
       event: deployEvent,

@@ -5,6 +5,7 @@ import type { GraphqlClient } from '../../github/graphql-client.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { handleTaskEvent } from '../../pipeline/events/handle-task-event.js';
 import { createMirrorCache } from '../../pipeline/mirror/mirror-cache.js';
+import { settleWithin } from '../../pipeline/task/connected-status-board.js';
 import type { TaskOutcome } from '../../pipeline/task/task-outcome.js';
 import type { ImplementInputs } from './action-io.js';
 
@@ -41,6 +42,7 @@ export async function main(params: {
         // A `/cancel` is written by another workflow run: a run reads its status back before each step.
         readCancelBack: true,
         repositoryId: params.repositoryId,
+        settle: settleWithin(params.inputs['poll-interval-ms']),
       },
       params.event,
     );

@@ -67,6 +67,8 @@ export interface DeployTaskRecording {
    * payload says about another name of this repository moves a shared mirror record.
    */
   readonly verified?: VerifiedDeployment;
+  /** Waits before the status comment is read back the second time (`settleWithin`); absent: `SETTLE_MS`. */
+  readonly settle?: () => Promise<void>;
 }
 
 /**
@@ -383,7 +385,7 @@ async function boardOf(params: {
     );
     return undefined;
   }
-  const { mirrors } = params.recording;
+  const { mirrors, settle } = params.recording;
   return connectedStatusBoard({
     client,
     trust,
@@ -394,6 +396,7 @@ async function boardOf(params: {
     existing: status,
     repositoryId: params.event.repositoryId,
     ...(mirrors === undefined ? {} : { mirrors }),
+    ...(settle === undefined ? {} : { settle }),
     log,
     now: () => new Date(taskEvent.at),
   });

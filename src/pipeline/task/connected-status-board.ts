@@ -108,9 +108,20 @@ export function connectedStatusBoard(params: {
         authority: await authority(),
         repositoryId: params.repositoryId,
       }),
-    settle: params.settle ?? (() => delay(SETTLE_MS)),
+    settle: params.settle ?? settleWithin(undefined),
     retire: ({ commentId, keptId }) => retireDuplicateBoard({ client, owner, repo, commentId, keptId }),
     log: params.log,
     ...(params.now === undefined ? {} : { now: params.now }),
   });
+}
+
+/**
+ * The wait before a board reads its write back the second time: `SETTLE_MS`, or `pollMs` when a
+ * shorter poll interval is configured (the Action's `poll-interval-ms`, for tests against stand-ins).
+ */
+export function settleWithin(pollMs: number | undefined): () => Promise<void> {
+  const ms = Math.min(SETTLE_MS, pollMs ?? SETTLE_MS);
+  return async () => {
+    await delay(ms);
+  };
 }
