@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { checkWebhookUrl } from './check-webhook-url.js';
 
 /**
  * A GitHub App manifest: the settings GitHub pre-fills when registering an app
@@ -29,7 +30,8 @@ const appYmlSchema = z.looseObject({
 /**
  * `app.yml` (the project's manifest, with a placeholder webhook URL) made ready to register: the
  * webhook URL GitHub will deliver to, the local address GitHub sends the browser back to with the
- * code, and optionally another name (app names are unique on GitHub). Throws on a bad URL.
+ * code, and optionally another name (app names are unique on GitHub). Throws on a webhook URL
+ * `checkWebhookUrl` refuses.
  */
 export function buildAppManifest(params: {
   appYml: string;
@@ -38,17 +40,12 @@ export function buildAppManifest(params: {
   name?: string;
 }): AppManifest {
   const base = appYmlSchema.parse(parse(params.appYml));
-  const webhook = new URL(params.webhookUrl);
-  if (webhook.protocol !== 'https:' && webhook.protocol !== 'http:')
-    throw new Error(`The webhook URL must be http(s), not ${webhook.protocol}`);
-  if (['localhost', '127.0.0.1', '[::1]'].includes(webhook.hostname))
-    throw new Error(
-      `GitHub cannot deliver webhooks to ${webhook.hostname}: use your server's public URL, or a smee.io channel that forwards to it.`,
-    );
+  const webhook = checkWebhookUrl(params.webhookUrl);
+  if (!webhook.ok) throw new Error(`Bad webhook URL: ${webhook.problem}`);
   return {
     ...base,
     name: params.name ?? base.name,
-    hook_attributes: { ...base.hook_attributes, url: webhook.href, active: true },
+    hook_attributes: { ...base.hook_attributes, url: webhook.url.href, active: true },
     redirect_url: params.redirectUrl,
   };
 }

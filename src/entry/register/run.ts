@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { PortUnavailableError } from '../listen-on.js';
+import { checkWebhookUrl } from './check-webhook-url.js';
 import { saveAppCredentials } from './save-app-credentials.js';
-import { serveRegistration } from './serve-registration.js';
+import { serveRegistration, type Registration } from './serve-registration.js';
 
 const USAGE = `Usage: npm run register -- --webhook-url URL [--org ORG] [--name NAME] [--port 3333]
 
@@ -38,24 +40,39 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const port = Number(values.port);
-  if (!values['webhook-url'] || !Number.isInteger(port) || port < 0 || port > 65535) {
+  const wrong = (problem: string) => {
+    console.error(`register: ${problem}\n\n${USAGE}`);
+    return 2;
+  };
+  if (!values['webhook-url']) return wrong('--webhook-url is required');
+  const webhook = checkWebhookUrl(values['webhook-url']);
+  if (!webhook.ok) return wrong(`--webhook-url ${webhook.problem}`);
+  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (!(port <= 65535))
+    return wrong(
+      `--port must be a port number (0 to 65535), not ${JSON.stringify(values.port.slice(0, 40))}`,
+    );
+  let registration: Registration;
+  try {
+    registration = await serveRegistration({
+      appYml: await readFile('app.yml', 'utf8'),
+      webhookUrl: webhook.url.href,
+      port,
+      ...(values.org ? { organization: values.org } : {}),
+      ...(values.name ? { name: values.name } : {}),
+      onRegistered: async (app) => {
+        const saved = await saveAppCredentials({ app, dir: process.cwd() });
+        return `Saved ${saved.key} and ${saved.env}.`;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof PortUnavailableError)) throw error;
+    const another = error.reason === 'in-use' && port > 0 && port < 65535 ? port + 1 : 3333;
     console.error(
-      `register: ${values['webhook-url'] ? '--port must be a port number' : '--webhook-url is required'}\n\n${USAGE}`,
+      `register: --port ${port}: ${error.message}. Stop what holds it, or pass another port, e.g. --port ${another} (--port 0 takes any free one).`,
     );
     return 2;
   }
-  const registration = await serveRegistration({
-    appYml: await readFile('app.yml', 'utf8'),
-    webhookUrl: values['webhook-url'],
-    port,
-    ...(values.org ? { organization: values.org } : {}),
-    ...(values.name ? { name: values.name } : {}),
-    onRegistered: async (app) => {
-      const saved = await saveAppCredentials({ app, dir: process.cwd() });
-      return `Saved ${saved.key} and ${saved.env}.`;
-    },
-  });
   console.log(`Open ${registration.url} in a browser signed in to GitHub, and confirm the app there.`);
   try {
     const app = await registration.registered;

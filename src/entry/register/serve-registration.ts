@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOn } from '../listen-on.js';
 import { buildAppManifest } from './build-app-manifest.js';
 import { exchangeManifestCode, type RegisteredApp } from './exchange-manifest-code.js';
 import { escapeHtml, renderManifestForm } from './render-manifest-form.js';
@@ -19,7 +20,8 @@ export interface Registration {
  * `GET /` serves the form that posts the manifest to GitHub; GitHub sends the browser back to
  * `GET /callback?code=…&state=…`; the code is exchanged for the app's credentials, which
  * `onRegistered` saves before the browser is told it worked. A callback whose `state` is not this
- * server's is refused (it did not come from the form served here).
+ * server's is refused (it did not come from the form served here). Rejects with
+ * `PortUnavailableError` when the port is taken, and as `buildAppManifest` does on a bad webhook URL.
  */
 export async function serveRegistration(params: {
   appYml: string;
@@ -63,10 +65,7 @@ export async function serveRegistration(params: {
         settle.reject(error);
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(params.port, '127.0.0.1', resolve);
-  });
+  await listenOn({ server, port: params.port, host: '127.0.0.1' });
   // The address it listens on, so the redirect cannot land on another loopback family.
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const close = () =>

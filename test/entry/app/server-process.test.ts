@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { appPrivateKey } from './app-key.js';
 import { fakeGitHub, startProcess } from './server-process-harness.js';
@@ -49,6 +51,71 @@ describe('the app server as a process (npm start)', () => {
       github.server.close();
     }
     expect(await server.exited).toBe(0);
+  });
+
+  it('says where it listens and that it is asking GitHub before GitHub answers, and answers 503 until then', async () => {
+    // GitHub's GET /app held until the test lets it answer: the server must not be silent meanwhile.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const github = createServer((req, res) => {
+      void answered.then(() => {
+        res.writeHead(req.url === '/api/v3/app' ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(APP));
+      });
+    });
+    await new Promise<void>((resolve) => github.listen(0, '127.0.0.1', resolve));
+    const server = await startProcess({
+      APP_ID: '42',
+      PRIVATE_KEY: appPrivateKey,
+      WEBHOOK_SECRET: 's',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      GHE_HOST: `127.0.0.1:${(github.address() as AddressInfo).port}`,
+      GHE_PROTOCOL: 'http',
+    });
+    try {
+      const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      await server.waitFor(
+        /Checking the app identity with GitHub \(GET http:\/\/127\.0\.0\.1:\d+\/api\/v3\/app\)/,
+      );
+      expect(server.output().stdout).not.toContain('GitHub App "Acme agent"');
+      const starting = await fetch(`${url}/healthz`);
+      expect([starting.status, await starting.json()]).toEqual([
+        503,
+        { status: 'starting', version: expect.any(String) },
+      ]);
+      const webhook = await fetch(`${url}/api/github/webhooks`, { method: 'POST', body: '{}' });
+      expect([webhook.status, webhook.headers.get('retry-after')]).toEqual([503, '10']);
+      answer();
+      await server.waitFor(/GitHub App "Acme agent" \(acme-agent, id 42\)/);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      answer();
+      github.close();
+    }
+    expect(await server.exited).toBe(0);
+  });
+
+  it('names a PORT already in use and exits 1, instead of the raw EADDRINUSE', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const server = await startProcess({
+        APP_ID: '42',
+        PRIVATE_KEY: appPrivateKey,
+        WEBHOOK_SECRET: 's',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
+      expect(await server.exited).toBe(1);
+      expect(server.output().stderr).toContain(
+        `- PORT ${port}: port ${port} on 127.0.0.1 is already in use (another program, or an earlier run still going). Set PORT to another port.`,
+      );
+    } finally {
+      taken.close();
+    }
   });
 
   it('reads settings from .env in its folder, and exits 1 naming the fix when GitHub refuses them', async () => {

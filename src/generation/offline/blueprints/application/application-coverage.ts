@@ -27,6 +27,7 @@ import { listAsideGaps } from './list-aside-gaps.js';
 import { noticeCoverage } from './notice-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
+import { PUBLISH_WORDS } from './model/asks-for-status-events.js';
 import { verbsOfKind } from './model/verb-kind.js';
 import { statusCapabilities } from './status-coverage.js';
 
@@ -268,7 +269,13 @@ function applicationCapabilities(params: {
     publisher === undefined
       ? undefined
       : {
-          when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
+          // `an event when an incident is resolved`: a status a route sets is a status change published.
+          when: [
+            ...EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
+            ...PUBLISH_WORDS.flatMap((event) =>
+              (publisher.status?.transitions ?? []).map((move) => [event, move.to]),
+            ),
+          ],
           implementedBy: `every ${spokenName(publisher.name)} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
           tests: [
             test('app', eventsTitle(publisher)),

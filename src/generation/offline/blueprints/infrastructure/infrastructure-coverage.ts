@@ -33,6 +33,15 @@ const RETENTION_WORDS = [
   'year',
 ];
 
+/**
+ * Log delivery by AWS services needs a bucket policy for each service principal, e.g. CloudTrail's
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html);
+ * the foundation generates none, so a request for it is said, not counted met.
+ */
+const LOG_DELIVERY_NOT_GENERATED =
+  'no bucket policy lets an AWS service deliver its logs here: CloudTrail (cloudtrail.amazonaws.com), AWS Config (config.amazonaws.com), VPC flow logs and load balancer logs (delivery.logs.amazonaws.com) each need statements in the bucket policy for their service principal, ' +
+  'e.g. for CloudTrail s3:GetBucketAcl on the bucket and s3:PutObject on AWSLogs/<account id>/* with s3:x-amz-acl bucket-owner-full-control, both conditioned on aws:SourceArn (the trail) and aws:SourceAccount; add them to DataBucketPolicy';
+
 /** What each story, description sentence and the strategy became in the foundation, with the tests that prove it. */
 export function infrastructureCoverage(
   input: BlueprintInput,
@@ -166,12 +175,33 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
         'audit access',
         'access audit',
         'audit reads',
-        'cloudtrail',
       ),
       implementedBy: '',
       tests: [],
       resources: [],
       notGenerated: 'no access logging is generated for the bucket',
+    },
+    {
+      // An AWS service writing its logs here is log delivery, granted by a bucket policy for the
+      // service's principal, not server access logging (which records who read the bucket).
+      when: anyOf(
+        'cloudtrail',
+        'flow log',
+        'flow logs',
+        'aws config',
+        'config snapshots',
+        'config history',
+        'load balancer logs',
+        'alb logs',
+        'elb logs',
+        'log delivery',
+        'deliver logs',
+        'delivers logs',
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: LOG_DELIVERY_NOT_GENERATED,
     },
   ];
   if (asks.objectNotifications) {
