@@ -44,6 +44,40 @@ const EVENT_WORDS = [
 ];
 const STATUS_WORDS = ['status', 'state', 'statuses'];
 
+/** Words that ask for something to lapse by itself (`expire`, `lapse`). */
+const EXPIRY_WORDS = [
+  'expire',
+  'expires',
+  'expired',
+  'expiring',
+  'expiry',
+  'expiration',
+  'lapse',
+  'lapses',
+  'lapsed',
+];
+/** Words that put an expiry in time (`after their duration`, `in 7 days`, `automatically`). */
+const EXPIRY_TIME_WORDS = [
+  'after',
+  'in',
+  'within',
+  'once',
+  'duration',
+  'automatically',
+  'minute',
+  'minutes',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+];
+
 /** What each story, description sentence and the strategy became, with the tests that prove it. */
 export function applicationCoverage(params: {
   input: BlueprintInput;
@@ -475,6 +509,16 @@ function applicationCapabilities(params: {
       resources: [],
       notGenerated:
         'only events on status changes are generated (ask for "an event when the status changes")',
+    },
+    {
+      // `Approved requests expire after their duration`: a behaviour over time, not met by the fields
+      // and routes its nouns name. `expire a request` (a route) has no time words and is not this.
+      when: EXPIRY_WORDS.flatMap((expiry) => EXPIRY_TIME_WORDS.map((time) => [expiry, time])),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'nothing expires an item over time: no TTL, schedule or check on read is generated, so an item stays as it is until a route changes it; a DynamoDB TimeToLiveSpecification on an expiry timestamp written when the item reaches its status, or a check on read, would do it',
     },
   ];
   return { all, ...(events === undefined ? {} : { events }) };
