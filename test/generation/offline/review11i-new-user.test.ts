@@ -456,16 +456,13 @@ describe('review 11g: smoke checks with spelled routes (testing blueprint)', () 
       'Smoke tests for the flags API every 10 minutes. GET /health returns 200. GET /flags/{key} returns 404 for an unknown key. POST /flags with a key and a rollout percentage returns 201. Alert the platform channel when two checks in a row fail.',
   };
 
-  it.failing(
-    'FAULT: "Alert the platform channel when two checks in a row fail." is ✅ covered by an alarm that fires on one failed period (EvaluationPeriods 1) and publishes only to AlarmTopicArn, empty by default (a count in a row and a channel to reach dropped, counted met)',
-    async () => {
-      const { bundle } = await generate(smoke);
-      const row = sentenceRow(bundle.coverage, 5);
-      expect(row?.text).toBe('Alert the platform channel when two checks in a row fail.');
-      // Nothing generated reaches a channel (the alarm publishes only to AlarmTopicArn), so it cannot be met.
-      expect(row?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "Alert the platform channel when two checks in a row fail." is ✅ covered by an alarm that fires on one failed period (EvaluationPeriods 1) and publishes only to AlarmTopicArn, empty by default (a count in a row and a channel to reach dropped, counted met)', async () => {
+    const { bundle } = await generate(smoke);
+    const row = sentenceRow(bundle.coverage, 5);
+    expect(row?.text).toBe('Alert the platform channel when two checks in a row fail.');
+    // Nothing generated reaches a channel (the alarm publishes only to AlarmTopicArn), so it cannot be met.
+    expect(row?.status).not.toBe('covered');
+  });
 
   it('checks the routes the description spells, with the status each expects', async () => {
     const { bundle } = await generate(smoke);
