@@ -5,6 +5,7 @@ import type { BlueprintInput } from '../../blueprint-input.js';
 import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { asksForRedirect } from './model/redirect-story.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { shiftCapability } from '../../coverage/shift-capability.js';
 import { withArticle } from '../../naming/article.js';
@@ -104,6 +105,15 @@ export function applicationCoverage(params: {
           },
         ],
       });
+    if (asksForRedirect(intent))
+      return {
+        source,
+        text: intent.text,
+        status: 'not_covered' as const,
+        tests: [],
+        resources: [],
+        gaps: [redirectGap(model)],
+      };
     const notice = model.notices.find((candidate) => candidate.intent === intent);
     if (notice !== undefined) return noticeCoverage({ notice, model, test: (title) => test('app', title) });
     const story = model.stories.find((candidate) => candidate.intent === intent);
@@ -560,4 +570,18 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
   return [...new Set(verbs)].flatMap((verb) =>
     verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])),
   );
+}
+
+/**
+ * Why a story asking to be redirected is not covered: a redirect is an HTTP answer (302 and a
+ * Location header), and every generated route answers JSON. Names the field to redirect to when the
+ * model has one (`targetUrl`), so the route to add is clear.
+ */
+function redirectGap(model: ResourceModel): string {
+  const target = model.resources
+    .flatMap((resource) => resource.fields.map((field) => ({ resource, field })))
+    .find(({ field }) => /url$|^target/i.test(field.name));
+  return target === undefined
+    ? 'a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one and the model has no URL field to send the visitor to: every generated route answers JSON'
+    : `a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one: every generated route answers JSON; add a GET route that reads the ${target.resource.name} and answers 302 with Location its \`${target.field.name}\``;
 }
