@@ -88,16 +88,13 @@ describe('review 11g: an audit-log API', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "view an entry by its id" is partial with the gap \'"by its id" shaped nothing that was generated\', though GET /entries/{id} is exactly that route (a gap for what was generated)',
-    async () => {
-      const { bundle } = await generate(auditLog);
-      const row = storyRow(bundle.coverage, 3);
-      expect(row?.implementedBy).toContain('GET /entries/{id}');
-      expect(gapsOf(row).filter((gap) => /by its id/.test(gap))).toEqual([]);
-      expect(row?.status).toBe('covered');
-    },
-  );
+  it('FAULT: "view an entry by its id" is partial with the gap \'"by its id" shaped nothing that was generated\', though GET /entries/{id} is exactly that route (a gap for what was generated)', async () => {
+    const { bundle } = await generate(auditLog);
+    const row = storyRow(bundle.coverage, 3);
+    expect(row?.implementedBy).toContain('GET /entries/{id}');
+    expect(gapsOf(row).filter((gap) => /by its id/.test(gap))).toEqual([]);
+    expect(row?.status).toBe('covered');
+  });
 
   it.failing(
     'FAULT: an API with no delete route ("Entries are immutable: they can never be changed or deleted.") still grants the function dynamodb:DeleteItem (least privilege not derived from the routes)',
@@ -155,26 +152,20 @@ describe('review 11g: a feature-flag service', () => {
 });
 
 describe('review 11g: a nightly cost report (testing blueprint)', () => {
-  it.failing(
-    'FAULT: "A nightly job at 02:00 UTC that …" is cut at the colon of the time into clauses "A nightly job at 02" and "00 UTC that reads …" (a sentence split inside a time of day)',
-    async () => {
-      const { bundle } = await generate(costReport);
-      const gaps = gapsOf(sentenceRow(bundle.coverage, 1)).join('\n');
-      expect(gaps).not.toContain('"A nightly job at 02"');
-      expect(gaps).not.toMatch(/"00 UTC/);
-    },
-  );
+  it('FAULT: "A nightly job at 02:00 UTC that …" is cut at the colon of the time into clauses "A nightly job at 02" and "00 UTC that reads …" (a sentence split inside a time of day)', async () => {
+    const { bundle } = await generate(costReport);
+    const gaps = gapsOf(sentenceRow(bundle.coverage, 1)).join('\n');
+    expect(gaps).not.toContain('"A nightly job at 02"');
+    expect(gaps).not.toMatch(/"00 UTC/);
+  });
 
-  it.failing(
-    'FAULT: "I receive an email with the totals" becomes a canary check of a guessed `GET /emails` and "I am alerted when the job fails" one of `GET /items`, each shown as implementing its story (notification stories read as routes to probe)',
-    async () => {
-      const { bundle } = await generate(costReport);
-      const checks = fileContent(bundle, 'src/checks.ts');
-      expect(checks).not.toContain("path: '/emails'");
-      expect(storyRow(bundle.coverage, 1)?.implementedBy ?? '').not.toMatch(/\/emails/);
-      expect(storyRow(bundle.coverage, 2)?.implementedBy ?? '').not.toMatch(/GET \/items/);
-    },
-  );
+  it('FAULT: "I receive an email with the totals" becomes a canary check of a guessed `GET /emails` and "I am alerted when the job fails" one of `GET /items`, each shown as implementing its story (notification stories read as routes to probe)', async () => {
+    const { bundle } = await generate(costReport);
+    const checks = fileContent(bundle, 'src/checks.ts');
+    expect(checks).not.toContain("path: '/emails'");
+    expect(storyRow(bundle.coverage, 1)?.implementedBy ?? '').not.toMatch(/\/emails/);
+    expect(storyRow(bundle.coverage, 2)?.implementedBy ?? '').not.toMatch(/GET \/items/);
+  });
 
   it('runs the checks at the nightly 02:00 and lists the email as not covered rather than claiming it', async () => {
     const { bundle } = await generate(costReport);
@@ -239,15 +230,12 @@ const logArchive = {
 };
 
 describe('review 11g: an access-request API', () => {
-  it.failing(
-    'FAULT: "Approved requests expire after their duration." is ✅ covered by the field declarations and the approve route, though nothing generated ever expires a request (no TTL, no schedule, no check on read) (a behaviour counted met by the nouns it names)',
-    async () => {
-      const { bundle } = await generate(accessRequests);
-      const row = sentenceRow(bundle.coverage, 4);
-      expect(row?.text).toBe('Approved requests expire after their duration.');
-      expect(row?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "Approved requests expire after their duration." is ✅ covered by the field declarations and the approve route, though nothing generated ever expires a request (no TTL, no schedule, no check on read) (a behaviour counted met by the nouns it names)', async () => {
+    const { bundle } = await generate(accessRequests);
+    const row = sentenceRow(bundle.coverage, 4);
+    expect(row?.text).toBe('Approved requests expire after their duration.');
+    expect(row?.status).not.toBe('covered');
+  });
 
   it.failing(
     'FAULT: "Requests start pending, then are approved or denied." gives the model the initial status `requested`, so `?status=pending` answers 400 (a first status the description names replaced by one made from the verb)',
@@ -277,29 +265,23 @@ describe('review 11g: an access-request API', () => {
 });
 
 describe('review 11g: a payments release (deployment blueprint)', () => {
-  it.failing(
-    'FAULT: "… p99 latency above 800 ms. Page the on-call engineer …" is one sentence row: the split after "ms." is lost, so the paging ask shares a row with the rollback rule (a unit abbreviation read as no sentence end)',
-    async () => {
-      const { bundle } = await generate(paymentsRelease);
-      expect(sentenceRow(bundle.coverage, 2)?.text).toBe(
-        'Roll back automatically when the error rate goes above 1 percent or p99 latency above 800 ms.',
-      );
-      expect(sentenceRow(bundle.coverage, 3)?.text).toBe(
-        'Page the on-call engineer in PagerDuty when a rollback happens.',
-      );
-    },
-  );
+  it('FAULT: "… p99 latency above 800 ms. Page the on-call engineer …" is one sentence row: the split after "ms." is lost, so the paging ask shares a row with the rollback rule (a unit abbreviation read as no sentence end)', async () => {
+    const { bundle } = await generate(paymentsRelease);
+    expect(sentenceRow(bundle.coverage, 2)?.text).toBe(
+      'Roll back automatically when the error rate goes above 1 percent or p99 latency above 800 ms.',
+    );
+    expect(sentenceRow(bundle.coverage, 3)?.text).toBe(
+      'Page the on-call engineer in PagerDuty when a rollback happens.',
+    );
+  });
 
-  it.failing(
-    'FAULT: "a canary of 10 percent for 10 minutes, then the rest" released with CodeDeployDefault.LambdaCanary10Percent10Minutes is partial, the gap saying "then the rest.": nothing was generated for this (a clause the generated config meets reported unmet)',
-    async () => {
-      const { bundle } = await generate(paymentsRelease);
-      const row = sentenceRow(bundle.coverage, 1);
-      expect(row?.implementedBy).toContain('CodeDeployDefault.LambdaCanary10Percent10Minutes');
-      expect(gapsOf(row).filter((gap) => /then the rest/.test(gap))).toEqual([]);
-      expect(row?.status).toBe('covered');
-    },
-  );
+  it('FAULT: "a canary of 10 percent for 10 minutes, then the rest" released with CodeDeployDefault.LambdaCanary10Percent10Minutes is partial, the gap saying "then the rest.": nothing was generated for this (a clause the generated config meets reported unmet)', async () => {
+    const { bundle } = await generate(paymentsRelease);
+    const row = sentenceRow(bundle.coverage, 1);
+    expect(row?.implementedBy).toContain('CodeDeployDefault.LambdaCanary10Percent10Minutes');
+    expect(gapsOf(row).filter((gap) => /then the rest/.test(gap))).toEqual([]);
+    expect(row?.status).toBe('covered');
+  });
 
   it('chooses the predefined canary the request spells and alarms on the p99 it names', async () => {
     const { bundle } = await generate(paymentsRelease);
@@ -393,15 +375,12 @@ describe('review 11g: a link shortener', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "I am redirected to the target when I open a short link" is not covered because "the story asks for something sent to the visitor (an alert, an email, a report)" (an HTTP redirect read as a notification to a person)',
-    async () => {
-      const { bundle } = await generate(linkShortener);
-      const row = storyRow(bundle.coverage, 2);
-      // Since the notification stories landed the gap reads "no moment to send the notice at": the same kind.
-      expect(gapsOf(row).join(' ')).not.toMatch(/sent to the visitor|an alert, an email, a report|notice/);
-    },
-  );
+  it('FAULT: "I am redirected to the target when I open a short link" is not covered because "the story asks for something sent to the visitor (an alert, an email, a report)" (an HTTP redirect read as a notification to a person)', async () => {
+    const { bundle } = await generate(linkShortener);
+    const row = storyRow(bundle.coverage, 2);
+    // Since the notification stories landed the gap reads "no moment to send the notice at": the same kind.
+    expect(gapsOf(row).join(' ')).not.toMatch(/sent to the visitor|an alert, an email, a report|notice/);
+  });
 
   it('keeps the link fields the description gives and says the 302 is not generated', async () => {
     const { bundle } = await generate(linkShortener);
@@ -425,38 +404,29 @@ const invoiceSync = {
 };
 
 describe('review 11g: an SQS invoice sync', () => {
-  it.failing(
-    'FAULT: "I can replay messages from the dead-letter queue" is ✅ covered by the queue, the redrive into the dead-letter queue and tests of failures, though nothing replays (no redrive allow policy, no message-move permission, no script or step) (a story counted met by the resource it names)',
-    async () => {
-      const { bundle } = await generate(invoiceSync);
-      const row = storyRow(bundle.coverage, 2);
-      const template = JSON.stringify(parseBundleTemplate(bundle).Resources);
-      const replays = /RedriveAllowPolicy|StartMessageMoveTask/.test(template);
-      expect(replays || row?.status !== 'covered').toBe(true);
-    },
-  );
+  it('FAULT: "I can replay messages from the dead-letter queue" is ✅ covered by the queue, the redrive into the dead-letter queue and tests of failures, though nothing replays (no redrive allow policy, no message-move permission, no script or step) (a story counted met by the resource it names)', async () => {
+    const { bundle } = await generate(invoiceSync);
+    const row = storyRow(bundle.coverage, 2);
+    const template = JSON.stringify(parseBundleTemplate(bundle).Resources);
+    const replays = /RedriveAllowPolicy|StartMessageMoveTask/.test(template);
+    expect(replays || row?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "alarm when it is not empty" is a gap "nothing was generated for this" though DeadLetterAlarm fires when the dead-letter queue holds more than 0 messages (a clause the template meets reported unmet)',
-    async () => {
-      const { bundle } = await generate(invoiceSync);
-      const alarms = resourcesOfType(parseBundleTemplate(bundle), 'AWS::CloudWatch::Alarm');
-      expect(JSON.stringify(alarms)).toContain('ApproximateNumberOfMessagesVisible');
-      expect(gapsOf(sentenceRow(bundle.coverage, 3)).filter((gap) => /not empty/.test(gap))).toEqual([]);
-    },
-  );
+  it('FAULT: "alarm when it is not empty" is a gap "nothing was generated for this" though DeadLetterAlarm fires when the dead-letter queue holds more than 0 messages (a clause the template meets reported unmet)', async () => {
+    const { bundle } = await generate(invoiceSync);
+    const alarms = resourcesOfType(parseBundleTemplate(bundle), 'AWS::CloudWatch::Alarm');
+    expect(JSON.stringify(alarms)).toContain('ApproximateNumberOfMessagesVisible');
+    expect(gapsOf(sentenceRow(bundle.coverage, 3)).filter((gap) => /not empty/.test(gap))).toEqual([]);
+  });
 
-  it.failing(
-    'FAULT: "in batches of 10" is a gap "10 is not a value of what was generated" though the event source mapping has BatchSize 10 (a number the template uses reported unused)',
-    async () => {
-      const { bundle } = await generate(invoiceSync);
-      const mappings = resourcesOfType(parseBundleTemplate(bundle), 'AWS::Lambda::EventSourceMapping');
-      expect(mappings[0]?.[1].Properties?.BatchSize).toBe(10);
-      expect(
-        gapsOf(sentenceRow(bundle.coverage, 1)).filter((gap) => /\b10 is not a value/.test(gap)),
-      ).toEqual([]);
-    },
-  );
+  it('FAULT: "in batches of 10" is a gap "10 is not a value of what was generated" though the event source mapping has BatchSize 10 (a number the template uses reported unused)', async () => {
+    const { bundle } = await generate(invoiceSync);
+    const mappings = resourcesOfType(parseBundleTemplate(bundle), 'AWS::Lambda::EventSourceMapping');
+    expect(mappings[0]?.[1].Properties?.BatchSize).toBe(10);
+    expect(gapsOf(sentenceRow(bundle.coverage, 1)).filter((gap) => /\b10 is not a value/.test(gap))).toEqual(
+      [],
+    );
+  });
 
   it('says the 3 attempts, the concurrency and the ERP call are not generated', async () => {
     const { bundle } = await generate(invoiceSync);
@@ -474,16 +444,13 @@ describe('review 11g: smoke checks with spelled routes (testing blueprint)', () 
       'Smoke tests for the flags API every 10 minutes. GET /health returns 200. GET /flags/{key} returns 404 for an unknown key. POST /flags with a key and a rollout percentage returns 201. Alert the platform channel when two checks in a row fail.',
   };
 
-  it.failing(
-    'FAULT: "Alert the platform channel when two checks in a row fail." is ✅ covered by an alarm that fires on one failed period (EvaluationPeriods 1) and publishes only to AlarmTopicArn, empty by default (a count in a row and a channel to reach dropped, counted met)',
-    async () => {
-      const { bundle } = await generate(smoke);
-      const row = sentenceRow(bundle.coverage, 5);
-      expect(row?.text).toBe('Alert the platform channel when two checks in a row fail.');
-      // Nothing generated reaches a channel (the alarm publishes only to AlarmTopicArn), so it cannot be met.
-      expect(row?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "Alert the platform channel when two checks in a row fail." is ✅ covered by an alarm that fires on one failed period (EvaluationPeriods 1) and publishes only to AlarmTopicArn, empty by default (a count in a row and a channel to reach dropped, counted met)', async () => {
+    const { bundle } = await generate(smoke);
+    const row = sentenceRow(bundle.coverage, 5);
+    expect(row?.text).toBe('Alert the platform channel when two checks in a row fail.');
+    // Nothing generated reaches a channel (the alarm publishes only to AlarmTopicArn), so it cannot be met.
+    expect(row?.status).not.toBe('covered');
+  });
 
   it('checks the routes the description spells, with the status each expects', async () => {
     const { bundle } = await generate(smoke);

@@ -11,11 +11,13 @@ export interface AlarmResourceParams {
   /** Alarm when the summed metric over one period is above this. */
   readonly threshold: number;
   readonly periodSeconds: number;
+  /** Periods in a row the metric must be above the threshold (EvaluationPeriods and DatapointsToAlarm); 1 when absent. */
+  readonly periodsInARow?: number;
   /** `breaching` when silence itself is the failure (a canary that stopped running). */
   readonly treatMissingData?: 'breaching' | 'notBreaching';
 }
 
-/** A "sum above threshold in one period" alarm that notifies the optional alarm topic. */
+/** A "sum above threshold in one period" (or in `periodsInARow` periods in a row) alarm that notifies the optional alarm topic. */
 export function alarmResource(params: AlarmResourceParams): TemplateMap {
   return {
     Type: 'AWS::CloudWatch::Alarm',
@@ -26,7 +28,8 @@ export function alarmResource(params: AlarmResourceParams): TemplateMap {
       Dimensions: [...params.dimensions],
       Statistic: 'Sum',
       Period: params.periodSeconds,
-      EvaluationPeriods: 1,
+      EvaluationPeriods: params.periodsInARow ?? 1,
+      ...(params.periodsInARow === undefined ? {} : { DatapointsToAlarm: params.periodsInARow }),
       Threshold: params.threshold,
       ComparisonOperator: 'GreaterThanThreshold',
       TreatMissingData: params.treatMissingData ?? 'notBreaching',

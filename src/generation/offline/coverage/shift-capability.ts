@@ -5,6 +5,22 @@ import { anyOf } from './capability.js';
 import type { Capability } from './capability.js';
 import { requestedShift } from './requested-shift.js';
 
+/**
+ * `…, then the rest`, `then all traffic`: the last step of a canary, a clause of its own once the
+ * sentence is split at its comma, asking for what every traffic shift does.
+ */
+export const REST_OF_TRAFFIC_WORDS = anyOf(
+  'then the rest',
+  'then rest',
+  'then the remainder',
+  'then everything',
+  'then all traffic',
+  'then all of it',
+  'rest of the traffic',
+  'rest of traffic',
+  'remaining traffic',
+);
+
 /** The words by which a clause asks how a release moves traffic. */
 export const SHIFT_WORDS = anyOf(
   'shift',
@@ -19,7 +35,7 @@ export const SHIFT_WORDS = anyOf(
   'blue green',
   'percent',
   'all at once',
-);
+).concat(REST_OF_TRAFFIC_WORDS);
 
 /**
  * How a release moves traffic, as a capability whose `compare` holds a clause's numbers against the

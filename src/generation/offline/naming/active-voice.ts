@@ -41,6 +41,8 @@ const TELLING = new Set([
   'update',
 ]);
 const RECEIVING = new Set(['receive', 'receives', 'hear']);
+/** Passive verbs that send the role somewhere rather than tell it something (`I am redirected to the target`): an HTTP answer. */
+export const REDIRECTING = new Set(['redirect', 'forward', 'reroute']);
 /** What is sent to people rather than kept as a resource. */
 const DELIVERED = new Set([
   'report',
@@ -88,7 +90,9 @@ const OBJECT_END = new Set([
 export function activeVoice(words: readonly string[]): ActiveVoice {
   const [first = '', second = '', third = ''] = words;
   const passive = AUXILIARIES.has(first) ? baseVerb(second) : undefined;
-  if (passive !== undefined) return { words: [passive, ...words.slice(2)], receives: true };
+  // `I am alerted`, `I get paged`: told something. `I am redirected`: sent somewhere, not a notice.
+  if (passive !== undefined)
+    return { words: [passive, ...words.slice(2)], receives: !REDIRECTING.has(passive) };
   if (AUXILIARIES.has(first) && TELLING.has(second))
     return { words: [second, ...words.slice(2)], receives: true };
   const told = baseVerb(first);

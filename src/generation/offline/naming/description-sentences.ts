@@ -24,10 +24,13 @@ const LINE_BREAKS = /[\r\n]+/;
 const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
 const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
 /**
- * Abbreviations a sentence goes on after even before a capital (`e.g. S3`): ICU's own list (CLDR's
- * sentence-break suppressions) is not exposed by `Intl.Segmenter`. `etc.` is left out: it ends sentences too.
+ * Abbreviations a sentence goes on after even before a capital (`e.g. S3`), as written: the few of
+ * CLDR's English sentence-break suppressions a request uses (ICU's list is not exposed by
+ * `Intl.Segmenter`). Like CLDR's, they match case-sensitively, so a title (`Ms.`, `Dr.`) is one while
+ * a unit (`800 ms.`) still ends its sentence. `etc.` is left out: it ends sentences too.
  */
-const ABBREVIATION_END = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|approx|incl|esp|mr|mrs|ms|dr)\.\s*$/i;
+const ABBREVIATION_END =
+  /(?:^|[\s(])(?:e\.g|E\.g|i\.e|I\.e|cf|vs|approx|Approx|incl|esp|Mr|Mrs|Ms|Dr|Prof)\.\s*$/;
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** Private-use characters that stand in for a link while clauses are split, so no break falls inside it. */
 const LINK_MARK = /\uE000(\d+)\uE001/g;
@@ -84,7 +87,8 @@ function sentencesOf(text: string): string[] {
 /**
  * A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a
  * link, inside parentheses (`a priority (low, medium or high)` is one clause: the values of one
- * field) or inside a range (`a percentage between 0 and 100`).
+ * field), inside a range (`a percentage between 0 and 100`), a time of day (`at 02:00 UTC`) or a
+ * number (`1,000 requests`).
  */
 function clausesOf(sentence: string): string[] {
   const links = [...linkSpans(sentence), ...unbrokenSpans(sentence)]
@@ -103,9 +107,17 @@ function clausesOf(sentence: string): string[] {
     .map((clause) => clause.replace(LINK_MARK, (mark, index: string) => raw[Number(index)] ?? mark));
 }
 
-/** Where each innermost `( … )` (at most 200 characters inside) and each `between 0 and 100` of a sentence starts and ends. */
+/**
+ * Spans no clause break falls inside: each innermost `( … )` (at most 200 characters inside), each
+ * range (`between 0 and 100`), each time of day (`02:00`, `23:59:59`) and each number with digit
+ * groups (`1,000`, `2,500.5`): their colon or comma separates digits, not asks.
+ */
+const UNBROKEN =
+  /\([^()]{1,200}\)|\bbetween\s+[\d.,]+\s+and\s+[\d.,]*\d|(?<![\d:])\d{1,2}(?::\d{2}){1,2}(?!\d|:\d)|(?<![\w,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])/gi;
+
+/** Where each span of `UNBROKEN` in a sentence starts and ends. */
 function unbrokenSpans(sentence: string): { index: number; lastIndex: number }[] {
-  return [...sentence.matchAll(/\([^()]{1,200}\)|\bbetween\s+[\d.,]+\s+and\s+[\d.,]*\d/gi)].map((match) => ({
+  return [...sentence.matchAll(UNBROKEN)].map((match) => ({
     index: match.index,
     lastIndex: match.index + match[0].length,
   }));

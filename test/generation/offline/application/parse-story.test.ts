@@ -90,6 +90,22 @@ describe('parseStory', () => {
     expect(parse('As a user I can log in').noun).toBeUndefined();
   });
 
+  it('reads "by its id" on one item as what its route does, not as words that shaped nothing', () => {
+    expect(parse('As an auditor I can view an entry by its id')).toMatchObject({
+      kind: 'read',
+      noun: 'entry',
+      unused: [],
+    });
+    expect(parse('As an admin I can delete a link using its ID')).toMatchObject({
+      kind: 'delete',
+      unused: [],
+    });
+    expect(parse('As a clerk I can cancel an order by identifier')).toMatchObject({ unused: [] });
+    expect(parse('As an auditor I can view an entry by its id').owner).toBeUndefined();
+    // A list is not one item: `by id` there is not what a route on one item does.
+    expect(parse('As a clerk I can list orders by id').unused).not.toEqual([]);
+  });
+
   it.each([
     [
       'As an agent I can list open tickets',

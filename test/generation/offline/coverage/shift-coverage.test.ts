@@ -31,6 +31,28 @@ describe('the coverage table compares a requested traffic shift with the generat
     },
   );
 
+  it.each(['application', 'deployment', 'integration'] as const)(
+    '%s: "a canary of 10 percent for 10 minutes, then the rest" is met whole: its last clause is the canary\'s last step',
+    async (taskType) => {
+      const row = await sentenceRow({
+        taskType,
+        strategy: 'canary',
+        description: 'Release with a canary of 10 percent for 10 minutes, then the rest.',
+      });
+      expect(row).toMatchObject({ status: 'covered', gaps: [] });
+    },
+  );
+
+  it('says "then the rest" is a canary\'s step when the release is linear', async () => {
+    const row = await sentenceRow({
+      taskType: 'deployment',
+      strategy: 'linear',
+      description: 'Release the function gradually, then the rest.',
+    });
+    expect(row?.status).toBe('partial');
+    expect(row?.gaps).toEqual([expect.stringMatching(/^"then the rest\.": asked canary, generated linear/)]);
+  });
+
   it('is partial with the difference when canary was generated instead', async () => {
     const row = await sentenceRow({
       taskType: 'application',

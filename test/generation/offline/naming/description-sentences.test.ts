@@ -26,6 +26,35 @@ describe('descriptionSentences', () => {
   });
 });
 
+describe("sentence and clause boundaries (Unicode's rules, a few suppressions)", () => {
+  const clauseTexts = (description: string) =>
+    descriptionSentences(description).map((sentence) => sentence.clauses.map((clause) => clause.text));
+
+  it('ends a sentence after a unit ("800 ms.") but not after a title ("Ms. Lee"): suppressions match case as CLDR\'s do', () => {
+    expect(clauseTexts('Alarm above 800 ms. Page Ms. Lee. Ask Dr. Who.')).toEqual([
+      ['Alarm above 800 ms.'],
+      ['Page Ms. Lee.'],
+      ['Ask Dr. Who.'],
+    ]);
+    expect(clauseTexts('Wait 5 MS. Then stop. Use a cache, E.g. Redis.')).toEqual([
+      ['Wait 5 MS.'],
+      ['Then stop.'],
+      ['Use a cache', 'E.g. Redis.'],
+    ]);
+  });
+
+  it('never splits a clause inside a time of day or a number with digit groups', () => {
+    expect(clauseTexts('Run at 02:00 UTC, then at 23:59:59: stop. Start 2026-01-01T02:00:00Z.')).toEqual([
+      ['Run at 02:00 UTC', 'then at 23:59:59', 'stop.'],
+      ['Start 2026-01-01T02:00:00Z.'],
+    ]);
+    expect(clauseTexts('Serve 10,000 requests, 2,500.5 bytes each, 5 at a time.')).toEqual([
+      ['Serve 10,000 requests', '2,500.5 bytes each', '5 at a time.'],
+    ]);
+    expect(clauseTexts('Retry 1,2,3 times: then stop.')).toEqual([['Retry 1', '2', '3 times', 'then stop.']]);
+  });
+});
+
 describe('words the blueprints derive', () => {
   it('reads durations in digits or words', () => {
     expect(firstDuration(['for', 'seven', 'years'])).toEqual({ amount: 7, unit: 'years' });

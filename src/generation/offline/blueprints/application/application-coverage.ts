@@ -5,6 +5,7 @@ import type { BlueprintInput } from '../../blueprint-input.js';
 import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { asksForRedirect } from './model/redirect-story.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { shiftCapability } from '../../coverage/shift-capability.js';
 import { withArticle } from '../../naming/article.js';
@@ -45,6 +46,40 @@ const EVENT_WORDS = [
 ];
 const STATUS_WORDS = ['status', 'state', 'statuses'];
 
+/** Words that ask for something to lapse by itself (`expire`, `lapse`). */
+const EXPIRY_WORDS = [
+  'expire',
+  'expires',
+  'expired',
+  'expiring',
+  'expiry',
+  'expiration',
+  'lapse',
+  'lapses',
+  'lapsed',
+];
+/** Words that put an expiry in time (`after their duration`, `in 7 days`, `automatically`). */
+const EXPIRY_TIME_WORDS = [
+  'after',
+  'in',
+  'within',
+  'once',
+  'duration',
+  'automatically',
+  'minute',
+  'minutes',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+];
+
 /** What each story, description sentence and the strategy became, with the tests that prove it. */
 export function applicationCoverage(params: {
   input: BlueprintInput;
@@ -71,6 +106,15 @@ export function applicationCoverage(params: {
           },
         ],
       });
+    if (asksForRedirect(intent))
+      return {
+        source,
+        text: intent.text,
+        status: 'not_covered' as const,
+        tests: [],
+        resources: [],
+        gaps: [redirectGap(model)],
+      };
     const notice = model.notices.find((candidate) => candidate.intent === intent);
     if (notice !== undefined) return noticeCoverage({ notice, model, test: (title) => test('app', title) });
     const story = model.stories.find((candidate) => candidate.intent === intent);
@@ -483,6 +527,16 @@ function applicationCapabilities(params: {
       notGenerated:
         'only events on status changes are generated (ask for "an event when the status changes")',
     },
+    {
+      // `Approved requests expire after their duration`: a behaviour over time, not met by the fields
+      // and routes its nouns name. `expire a request` (a route) has no time words and is not this.
+      when: EXPIRY_WORDS.flatMap((expiry) => EXPIRY_TIME_WORDS.map((time) => [expiry, time])),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'nothing expires an item over time: no TTL, schedule or check on read is generated, so an item stays as it is until a route changes it; a DynamoDB TimeToLiveSpecification on an expiry timestamp written when the item reaches its status, or a check on read, would do it',
+    },
   ];
   return { all, ...(events === undefined ? {} : { events }) };
 }
@@ -523,4 +577,18 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
   return [...new Set(verbs)].flatMap((verb) =>
     verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])),
   );
+}
+
+/**
+ * Why a story asking to be redirected is not covered: a redirect is an HTTP answer (302 and a
+ * Location header), and every generated route answers JSON. Names the field to redirect to when the
+ * model has one (`targetUrl`), so the route to add is clear.
+ */
+function redirectGap(model: ResourceModel): string {
+  const target = model.resources
+    .flatMap((resource) => resource.fields.map((field) => ({ resource, field })))
+    .find(({ field }) => /url$|^target/i.test(field.name));
+  return target === undefined
+    ? 'a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one and the model has no URL field to send the visitor to: every generated route answers JSON'
+    : `a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one: every generated route answers JSON; add a GET route that reads the ${target.resource.name} and answers 302 with Location its \`${target.field.name}\``;
 }

@@ -2,7 +2,7 @@ import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.
 import { anyOf } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
-import { DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-template.js';
+import { BATCH_SIZE, DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-template.js';
 import { retryCountGaps } from './retry-count-gaps.js';
 import { EXCLUSION_WORDS } from './exclusion-words.js';
 import { wordsOf } from '../../naming/words-of.js';
@@ -28,6 +28,18 @@ const SEE_WORDS = [
   'spot',
   'investigate',
 ];
+const REPLAY_WORDS = [
+  'replay',
+  'replays',
+  'replayed',
+  'redrive',
+  'redriven',
+  'reprocess',
+  'reprocessed',
+  'resend',
+  'requeue',
+];
+const ALARM_WORDS = ['alarm', 'alarms', 'alarmed', 'alarming'];
 const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
 const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
 
@@ -57,7 +69,7 @@ export function fixedCapabilities(params: {
         'message',
         'messages',
       ),
-      implementedBy: 'an SQS queue and a Lambda consumer that reports failures per message',
+      implementedBy: `an SQS queue and a Lambda consumer that receives batches of up to ${BATCH_SIZE} messages and reports failures per message`,
       tests: [test('batch', TITLES.mixed), test('batch', TITLES.poison)],
       resources: ['Queue', 'ConsumerFunction', 'ConsumerEventSource'],
     },
@@ -75,6 +87,35 @@ export function fixedCapabilities(params: {
           DEAD_LETTER_RETENTION_SECONDS,
           DEAD_LETTER_RETENTION_SECONDS / 86_400,
         ]),
+      ],
+    },
+    {
+      // `alarm when it is not empty`: the dead-letter alarm is generated, whoever it reaches (below).
+      when: pairs(ALARM_WORDS, [
+        'dead',
+        'dlq',
+        'poison',
+        'empty',
+        'failures',
+        'failed',
+        'fails',
+        'lands',
+        'land',
+      ]),
+      implementedBy:
+        'DeadLetterAlarm goes into alarm when the dead-letter queue holds more than 0 visible messages (checked every 300 s)',
+      tests: [test('template', TITLES.deadLetterAlarm)],
+      resources: ['DeadLetterAlarm'],
+    },
+    {
+      // `replay messages from the dead-letter queue`: the queue alone replays nothing; the policy lets an operator.
+      when: pairs(REPLAY_WORDS, ['dead', 'dlq', 'letter', 'letters', 'poison', 'failed']),
+      implementedBy:
+        'DeadLetterRedrivePolicy (a managed policy for an operator role) allows StartMessageMoveTask on the dead-letter queue and SendMessage to the queue: `aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>` replays them',
+      tests: [test('template', TITLES.redrive)],
+      resources: ['DeadLetterRedrivePolicy', 'DeadLetterQueue'],
+      gaps: [
+        "no role is given the policy: attach DeadLetterRedrivePolicy (output DeadLetterRedrivePolicyArn) to the operators' role",
       ],
     },
     {

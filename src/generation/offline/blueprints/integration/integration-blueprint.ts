@@ -2,6 +2,7 @@ import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js'
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { projectFiles } from '../../project/project-files.js';
+import { READ_TEMPLATE_DEV_DEPENDENCIES } from '../../project/read-template-file.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
 import { withBranchFilters } from './branch-filters.js';
@@ -57,7 +58,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
       : '';
   const readme = readmeSection({
     input,
-    overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
+    overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm; an operator whose role attaches \`DeadLetterRedrivePolicy\` replays them with \`aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>\`.${back}`,
     coverage,
     hasFunctionCode: true,
     ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
@@ -97,6 +98,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
         slug: names.slug,
         entryPoints: asks.webhook ? ['src/handler.ts', 'src/webhook-handler.ts'] : ['src/handler.ts'],
         dependencies,
+        devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],
@@ -116,6 +118,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
         : [
             'FIFO queues are named from the stack (`<stack>.fifo`, `<stack>-dead-letter.fifo`; SQS allows 80 characters, so a stack name of at most 64). The dead-letter queue is retained: recreating a deleted stack of the same name needs the old one removed first.',
           ]),
+      'Creates a managed policy, DeadLetterRedrivePolicy, attached to nobody: an operator role that attaches it can move dead letters back to the queue.',
       'Data stores: the dead-letter queue (messages kept 14 days) and the processed-messages table are retained when the stack is deleted.',
       'Message payloads are written to the processed-messages table; keep personal data out of payloads or shorten the TTL.',
       ...releaseRiskNotes(input),

@@ -14,6 +14,17 @@ const FUNCTION_TIMEOUT_SECONDS = 30;
 /** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
 export const VISIBILITY_TIMEOUT_SECONDS = FUNCTION_TIMEOUT_SECONDS * 6;
 export const MAX_RECEIVE_COUNT = 5;
+/** What moving dead letters back needs on the dead-letter queue (the SQS developer guide's DLQ redrive permissions). */
+export const DEAD_LETTER_REDRIVE_ACTIONS = [
+  'sqs:StartMessageMoveTask',
+  'sqs:ListMessageMoveTasks',
+  'sqs:CancelMessageMoveTask',
+  'sqs:ReceiveMessage',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+] as const;
+/** Messages the consumer receives per invocation (Lambda's default for SQS). */
+export const BATCH_SIZE = 10;
 /** How long the dead-letter queue keeps a message: 14 days, SQS's most. */
 export const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
@@ -128,10 +139,30 @@ export function integrationTemplate(
             Properties: {
               EventSourceArn: getAtt('Queue', 'Arn'),
               FunctionName: shifting.invokeArn(),
-              BatchSize: 10,
+              BatchSize: BATCH_SIZE,
               // Lambda takes no batching window for a FIFO queue's event source.
               ...(asks.fifo === undefined ? { MaximumBatchingWindowInSeconds: 5 } : {}),
               FunctionResponseTypes: ['ReportBatchItemFailures'],
+            },
+          },
+          // `aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>` moves dead letters back to
+          // the queue; an operator's role attaches this policy to run it
+          // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html).
+          DeadLetterRedrivePolicy: {
+            Type: 'AWS::IAM::ManagedPolicy',
+            Properties: {
+              Description: `Replay ${pascal}'s dead letters: move them from the dead-letter queue back to the queue`,
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Action: [...DEAD_LETTER_REDRIVE_ACTIONS],
+                    Resource: getAtt('DeadLetterQueue', 'Arn'),
+                  },
+                  { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt('Queue', 'Arn') },
+                ],
+              },
             },
           },
           DeadLetterAlarm: alarmResource({
@@ -150,6 +181,14 @@ export function integrationTemplate(
           DeadLetterQueueUrl: {
             Description: 'Where messages land after repeated failures',
             Value: ref('DeadLetterQueue'),
+          },
+          DeadLetterQueueArn: {
+            Description: 'Source of a replay: aws sqs start-message-move-task --source-arn <this>',
+            Value: getAtt('DeadLetterQueue', 'Arn'),
+          },
+          DeadLetterRedrivePolicyArn: {
+            Description: 'Managed policy an operator role attaches to replay dead letters',
+            Value: ref('DeadLetterRedrivePolicy'),
           },
           ProcessedMessagesTableName: {
             Description: 'Idempotency records of processed messages',

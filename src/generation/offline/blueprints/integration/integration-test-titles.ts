@@ -7,6 +7,7 @@ export const FILES = {
   webhook: 'test/receive-webhook.test.ts',
   bus: 'test/event-bus.test.ts',
   fifo: 'test/send-message.test.ts',
+  template: 'test/template.test.ts',
 } as const;
 
 export const TITLES = {
@@ -22,6 +23,9 @@ export const TITLES = {
   fifoOrder:
     'after a failure a FIFO batch returns every later message unprocessed so a group keeps its order',
   fifoSend: 'a send to the FIFO queue carries its message group and the message id as deduplication id',
+  deadLetterAlarm: 'the dead-letter alarm fires as soon as the dead-letter queue holds a message',
+  redrive:
+    'DeadLetterRedrivePolicy lets an operator move dead letters back to the queue with StartMessageMoveTask and nothing else',
   stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
 } as const;
 

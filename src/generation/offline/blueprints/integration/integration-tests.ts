@@ -2,6 +2,7 @@ import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import { fifoTests } from './fifo-tests.js';
+import { integrationTemplateTests } from './integration-template-test.js';
 import { FILES, TITLES, typeTitle } from './integration-test-titles.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
@@ -104,6 +105,7 @@ describe('InMemoryProcessedStore', () => {
     : `\ndescribe('message types', () => {\n${types.map((type) => typeTest(type, bus)).join('\n')}});\n`;
   const files: GeneratedFile[] = [
     { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}` },
+    ...integrationTemplateTests(baseDir),
   ];
   if (asks.webhook)
     files.push({

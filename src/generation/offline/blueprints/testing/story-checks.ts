@@ -30,7 +30,8 @@ export interface StoryCheck {
 /**
  * The routes and statuses the description spells out (`GET /payments/{id} returns 404 for an unknown
  * id`), one check each; when it spells none, each story's subject becomes a guessed path
- * (`view my orders` → GET `/orders`, 200); without either the canary checks `/`.
+ * (`view my orders` → GET `/orders`, 200), except a story asking for something sent to a person
+ * (`I receive an email`, `I am alerted`), which names no route; without either the canary checks `/`.
  */
 export function storyChecks(
   stories: readonly StoryIntent[],
@@ -51,19 +52,23 @@ export function storyChecks(
       guessed: false,
       gaps: check.gaps,
     }));
-  if (stories.length === 0) {
+  // `I receive an email`, `I am alerted when the job fails`: something sent to a person, no route to request.
+  const requested = stories.filter((intent) => intent.receives !== true);
+  if (requested.length === 0) {
     const intent: StoryIntent = {
       number: 1,
-      text: `the ${names.slug} home page answers (default; the request had no user stories)`,
+      text: `the ${names.slug} home page answers (default; ${stories.length === 0 ? 'the request had no user stories' : 'no user story names something to request'})`,
       verb: 'open',
       objectWords: ['home'],
       testTitle: 'default open home page',
       role: [],
       actionWords: ['open', 'home'],
     };
-    return [guessedCheck(intent, 'home', '/')];
+    const check = guessedCheck(intent, 'home', '/');
+    // Story 1 is then a story the check does not answer: the comment must not claim it.
+    return [stories.length === 0 ? check : { ...check, comment: `Default: ${intent.text}` }];
   }
-  return stories.map((intent) => {
+  return requested.map((intent) => {
     const words = [...intent.objectWords];
     const last = words.pop() ?? 'item';
     return guessedCheck(

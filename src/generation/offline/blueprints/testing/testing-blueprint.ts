@@ -7,6 +7,7 @@ import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { canaryScheduleAsked, canaryScheduleExpression } from './canary-schedule.js';
 import { storyChecks } from './story-checks.js';
 import { testingCoverage } from './testing-coverage.js';
+import { failuresInARow, periodOfOneRun } from './failures-in-a-row.js';
 import { testingSource } from './testing-source.js';
 import { testingTemplate } from './testing-template.js';
 import { testingTests } from './testing-tests.js';
@@ -22,8 +23,20 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
     ...optionalAsked(input),
   });
-  const coverage = testingCoverage({ input, checks, shifting });
   const schedule = canaryScheduleExpression(canaryScheduleAsked(input));
+  const asked = failuresInARow(input);
+  const period = asked === undefined ? undefined : periodOfOneRun(schedule, asked.count);
+  // One period per run makes `count` periods `count` runs; a cron schedule leaves the row partial.
+  const inARow =
+    asked === undefined || period === undefined ? undefined : { count: asked.count, periodSeconds: period };
+  const coverage = testingCoverage({
+    input,
+    checks,
+    shifting,
+    ...(asked === undefined
+      ? {}
+      : { inARow: { asked, schedule, ...(inARow === undefined ? {} : { generated: inARow }) } }),
+  });
   const namespace = `Synthetics/${names.pascal}`;
   const canary = names.slug;
   const paths = checks
@@ -51,10 +64,17 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
       {
         path: templatePath,
         role: 'template',
-        content: testingTemplate({ input, namespace, canary, shifting, schedule }),
+        content: testingTemplate({
+          input,
+          namespace,
+          canary,
+          shifting,
+          schedule,
+          ...(inARow === undefined ? {} : { inARow }),
+        }),
       },
       ...testingSource({ baseDir, checks, namespace, canary }),
-      ...testingTests(baseDir, checks, schedule),
+      ...testingTests(baseDir, checks, schedule, inARow),
       ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],

@@ -7,15 +7,22 @@ import { combine, describeSentences } from '../../coverage/describe-coverage.js'
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { scheduleCapabilities } from './canary-schedule.js';
 import type { StoryCheck } from './story-checks.js';
-import { TESTING_FILE, TESTING_TITLES } from './testing-test-titles.js';
+import { TESTING_FILE, TESTING_TITLES, inARowTitle } from './testing-test-titles.js';
+import type { FailuresInARow } from './failures-in-a-row.js';
 
 /** What each story, description sentence and the strategy became in the canary, with the tests that prove it. */
 export function testingCoverage(params: {
   input: BlueprintInput;
   checks: readonly StoryCheck[];
   shifting: TrafficShifting;
+  /** Failed runs in a row the request asks an alert to wait for; `generated` when the alarm does. */
+  inARow?: {
+    readonly asked: FailuresInARow;
+    readonly schedule: string;
+    readonly generated?: { readonly count: number; readonly periodSeconds: number };
+  };
 }): RequirementCoverage[] {
-  const { input } = params;
+  const { input, inARow } = params;
   const test = (title: string): TestEvidence => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
   const capabilities: Capability[] = [
     ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
@@ -67,10 +74,15 @@ export function testingCoverage(params: {
         'page',
         'paged',
       ),
-      implementedBy: 'ChecksFailed raises an alarm when a check fails or the canary stops reporting',
+      implementedBy: `ChecksFailedAlarm goes into alarm when ${inARow?.generated === undefined ? 'a check fails' : `checks fail in ${inARow.generated.count} runs in a row`} or the canary stops reporting`,
       tests: [test(TESTING_TITLES.metrics)],
       resources: ['ChecksFailedAlarm'],
+      // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is told by default.
+      gaps: [
+        'nobody is alerted as generated: ChecksFailedAlarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; pass the ARN of a topic that reaches the people or channel to alert',
+      ],
     },
+    ...(inARow === undefined ? [] : [inARowCapability({ ...inARow, test })]),
     {
       when: anyOf(
         'contract',
@@ -142,4 +154,28 @@ export function testingCoverage(params: {
     ),
     ...releaseCoverage({ input, functionId: 'CanaryFunction', shifting: params.shifting }),
   ];
+}
+
+/** `when two checks in a row fail`: the alarm's periods in a row, one run each, or why they are not runs. */
+function inARowCapability(params: {
+  asked: FailuresInARow;
+  schedule: string;
+  generated?: { readonly count: number; readonly periodSeconds: number };
+  test: (title: string) => TestEvidence;
+}): Capability {
+  const { asked, generated } = params;
+  if (generated === undefined)
+    return {
+      when: [[...asked.words]],
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: `${asked.count} failures in a row are asked, but the schedule ${params.schedule} is not a rate whose ${asked.count} runs fit CloudWatch's day of periods, so the alarm fires on the first failed run; set EvaluationPeriods and DatapointsToAlarm to ${asked.count} with Period the run interval by hand`,
+    };
+  return {
+    when: [[...asked.words]],
+    implementedBy: `ChecksFailedAlarm waits for ${generated.count} failed runs in a row: EvaluationPeriods and DatapointsToAlarm ${generated.count} of ${generated.periodSeconds} s periods, one run each (${params.schedule})`,
+    tests: [params.test(inARowTitle(generated.count))],
+    resources: ['ChecksFailedAlarm'],
+  };
 }

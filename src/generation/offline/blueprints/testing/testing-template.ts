@@ -13,6 +13,8 @@ export interface TestingTemplateParams {
   readonly shifting: TrafficShifting;
   /** The EventBridge schedule expression ScheduleExpression defaults to. */
   readonly schedule: string;
+  /** Failed runs in a row the alarm waits for, one period each; absent: the first failure alarms. */
+  readonly inARow?: { readonly count: number; readonly periodSeconds: number };
 }
 
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
@@ -22,6 +24,7 @@ export function testingTemplate({
   canary,
   shifting,
   schedule,
+  inARow,
 }: TestingTemplateParams): string {
   const { slug, pascal } = input.names;
   return renderTemplate({
@@ -78,7 +81,8 @@ export function testingTemplate({
             metricName: 'ChecksFailed',
             dimensions: [{ Name: 'Canary', Value: canary }],
             threshold: 0,
-            periodSeconds: 600,
+            periodSeconds: inARow?.periodSeconds ?? 600,
+            ...(inARow === undefined ? {} : { periodsInARow: inARow.count }),
             treatMissingData: 'breaching',
           }),
         },

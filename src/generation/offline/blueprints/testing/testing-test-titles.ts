@@ -7,3 +7,8 @@ export const TESTING_TITLES = {
   metrics: 'reports checks run and failed in embedded metric format',
   schedule: 'the template runs the checks on the schedule the request names',
 } as const;
+
+/** The generated test proving the alarm waits for `count` failed runs in a row. */
+export function inARowTitle(count: number): string {
+  return `the alarm fires only after ${count} failed runs in a row`;
+}

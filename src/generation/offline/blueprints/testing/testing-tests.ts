@@ -2,7 +2,7 @@ import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { commentSafe } from '../../naming/comment-safe.js';
 import type { StoryCheck } from './story-checks.js';
-import { TESTING_FILE, TESTING_TITLES } from './testing-test-titles.js';
+import { TESTING_FILE, TESTING_TITLES, inARowTitle } from './testing-test-titles.js';
 
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
 /** `schedule` is an expression this blueprint wrote (rate/cron characters only), so JSON quoting is enough. */
@@ -10,7 +10,20 @@ export function testingTests(
   baseDir: string,
   checks: readonly StoryCheck[],
   schedule: string,
+  inARow?: { readonly count: number; readonly periodSeconds: number },
 ): GeneratedFile[] {
+  const inARowTest =
+    inARow === undefined
+      ? ''
+      : `
+
+  it(${codeLiteral(inARowTitle(inARow.count))}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const alarm = /^ {2}ChecksFailedAlarm:\\n((?: {4}.*\\n)+)/m.exec(template)?.[1] ?? '';
+    expect(alarm).toMatch(/^ {6}Period: ${inARow.periodSeconds}$/m);
+    expect(alarm).toMatch(/^ {6}EvaluationPeriods: ${inARow.count}$/m);
+    expect(alarm).toMatch(/^ {6}DatapointsToAlarm: ${inARow.count}$/m);
+  });`;
   const stories = checks.map(
     ({ comment, title, name, path, method, expectedStatus, body }) => `  // ${commentSafe(comment)}
   it(${codeLiteral(title)}, async () => {
@@ -80,7 +93,7 @@ describe('schedule', () => {
     const parameter = /^ {2}ScheduleExpression:\\n(?: {4}.*\\n)*? {4}Default: "?([^"\\n]+)"?$/m.exec(template);
     expect(parameter?.[1]).toBe(${JSON.stringify(schedule)});
     expect(template).toMatch(/^ {6}ScheduleExpression: !Ref ScheduleExpression$/m);
-  });
+  });${inARowTest}
 });
 
 describe('metricsRecord', () => {

@@ -27,8 +27,15 @@ export interface Qualifiers {
 }
 
 const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
+/** Words naming the item's own identifier: every route on one item (`/entries/{id}`) already takes it. */
+const IDENTIFIER = new Set(['id', 'identifier', 'uuid']);
+/** `by its id`, `using the ID`, `with id`: identifies the one item acted on, as its route does. */
+const CONNECTORS_OF_IDENTITY = new Set(['by', 'using', 'via', 'with']);
 
-/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
+/**
+ * What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`),
+ * owners (`for`/`by`). `by its id` on one item is what its route (`/entries/{id}`) does: used, not a gap.
+ */
 export function readQualifiers(
   words: readonly string[],
   params: { ownersAllowed: boolean; listing: boolean; doneTo: boolean },
@@ -68,6 +75,12 @@ export function readQualifiers(
       params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
         ? ownerWord(body)
         : undefined;
+    const byIdentity =
+      !params.listing &&
+      CONNECTORS_OF_IDENTITY.has(connector ?? '') &&
+      contentWords(body).length === 1 &&
+      IDENTIFIER.has(contentWords(body)[0] ?? '');
+    if (byIdentity) continue;
     if (
       (connector === 'to' || connector === 'for' || connector === 'by') &&
       body.length === 1 &&

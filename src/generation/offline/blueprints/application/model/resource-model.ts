@@ -9,6 +9,7 @@ import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { derivedFigures } from './derived-figures.js';
+import { asksForRedirect } from './redirect-story.js';
 import { knownStateMoves } from './known-state-moves.js';
 import { mentions } from './mentions.js';
 import { naturalKeys } from './natural-keys.js';
@@ -42,8 +43,12 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...intents.map((intent) => wordsOfText(intent.text)),
     ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
   ];
+  // A redirect is an HTTP answer no route of the model makes: its story gets none (coverage says why).
   const read = intents
-    .filter((intent) => !eventStories.includes(intent) && !noticeStories.includes(intent))
+    .filter(
+      (intent) =>
+        !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent),
+    )
     .map(parseStory);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const attributed = derivedFigures(
