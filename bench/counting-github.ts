@@ -82,6 +82,7 @@ export function countingGitHub(): { client: TaskClient; calls: string[] } {
     },
     teams: { getMembershipForUserInOrg: unused('teams.getMembershipForUserInOrg') },
     reactions: { createForIssueComment: answer('reactions.createForIssueComment', {}) },
+    users: { getById: unused('users.getById') },
   };
   return { client, calls };
 }

@@ -25,6 +25,7 @@ import type { PullRequestFilesClient } from './read-pull-request-files.js';
 import type { MergeClient } from './merge-pull-request.js';
 import type { DeleteCommentClient } from './retire-duplicate-board.js';
 import type { PushActivityClient } from './read-pushers.js';
+import type { AccountLookupClient } from './current-login.js';
 
 export interface IssueAuthoringClient {
   issues: {
@@ -48,6 +49,7 @@ export interface IssueAuthoringClient {
  * @actions/github both satisfy it; tests may pass plain objects.
  */
 export type TaskClient = PullRequestClient &
+  AccountLookupClient &
   StatusCommentClient &
   CheckRunClient &
   ApprovalCheckClient &

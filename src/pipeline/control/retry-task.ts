@@ -144,7 +144,7 @@ export async function retryTask(params: {
         taskId,
         board,
         from: marker.state,
-        requester,
+        requester: { login: requester, id: marker.requester_id },
         payload,
         requestCommentId: marker.request_comment_id,
         why: { kind: 'no-write-access' },
@@ -167,7 +167,9 @@ export async function retryTask(params: {
     log: deps.log,
     agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
-    ...(marker.requester === undefined ? {} : { requester: marker.requester }),
+    ...(marker.requester === undefined
+      ? {}
+      : { requester: { login: marker.requester, id: marker.requester_id } }),
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
   });
 }

@@ -11,7 +11,13 @@ const repositorySchema = z.object({
   owner: z.object({ login: z.string() }),
   default_branch: z.string().default('main'),
 });
-const senderSchema = z.object({ login: z.string(), type: z.string() });
+// `id` is the account's, which stays through a rename (the login does not); optional so a payload
+// without it (a hand-made dispatch, an older fixture) still classifies, with the login alone.
+const senderSchema = z.object({
+  login: z.string(),
+  type: z.string(),
+  id: z.number().int().positive().optional().catch(undefined),
+});
 const issueSchema = z.object({
   number: z.number().int().positive(),
   body: z.string().nullish(),
@@ -94,6 +100,7 @@ function classifyIssuesEvent(payload: unknown): TaskEvent {
     issueNumber: issue.number,
     issueBody: body,
     requester: sender.login,
+    ...(sender.id === undefined ? {} : { requesterId: sender.id }),
     trigger: action,
     labels,
     fromForm,
@@ -125,6 +132,7 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
       commentBody: body,
       commentedAt: comment.created_at,
       author: sender.login,
+      ...(sender.id === undefined ? {} : { authorId: sender.id }),
     };
   }
   const issueBody = issue.body ?? '';
@@ -137,10 +145,18 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
       commentBody: body,
       commentedAt: comment.created_at,
       requester: sender.login,
+      ...(sender.id === undefined ? {} : { requesterId: sender.id }),
       triggerKey,
     };
   }
-  return { kind: 'approve-comment', ...common, issueBody, approver: sender.login, triggerKey };
+  return {
+    kind: 'approve-comment',
+    ...common,
+    issueBody,
+    approver: sender.login,
+    ...(sender.id === undefined ? {} : { approverId: sender.id }),
+    triggerKey,
+  };
 }
 
 function classifyDispatchEvent(event: { name: string; payload: unknown }): TaskEvent {
@@ -155,6 +171,7 @@ function classifyDispatchEvent(event: { name: string; payload: unknown }): TaskE
     repository: repositoryOf(parsed.data.repository),
     request,
     requester: parsed.data.sender.login,
+    ...(parsed.data.sender.id === undefined ? {} : { requesterId: parsed.data.sender.id }),
     requestId,
     triggerKey: `dispatch:${requestId}`,
   };

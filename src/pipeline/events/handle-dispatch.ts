@@ -146,7 +146,7 @@ async function runOnIssue(params: {
     log: deps.log,
     agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
-    requester: task.requester,
+    requester: { login: task.requester, id: task.requesterId },
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),
   });
 }

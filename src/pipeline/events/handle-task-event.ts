@@ -132,6 +132,7 @@ async function carryOutIssueEvent(deps: TaskEventDependencies, task: IssueEvent)
   const outcome = await requestImplementation(deps, {
     ...common,
     requester: task.requester,
+    requesterId: task.requesterId,
     ...requestOf(task),
     ...(task.kind === 'issue-request'
       ? {

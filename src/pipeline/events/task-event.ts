@@ -19,6 +19,8 @@ export type TaskEvent =
       readonly issueNumber: number;
       readonly issueBody: string;
       readonly requester: string;
+      /** The requester's GitHub account id (the sender's `id`; stays through a rename), when given. */
+      readonly requesterId?: number;
       /** `labeled` only starts a task the issue does not already have. */
       readonly trigger: 'opened' | 'labeled';
       /** Labels that made this a candidate; checked against the configured trigger label. */
@@ -38,6 +40,8 @@ export type TaskEvent =
       /** When GitHub says the comment was written (ISO 8601). */
       readonly commentedAt: string;
       readonly requester: string;
+      /** The requester's GitHub account id (the sender's `id`; stays through a rename), when given. */
+      readonly requesterId?: number;
       /** `comment:<id>`. */
       readonly triggerKey: string;
     }
@@ -48,6 +52,8 @@ export type TaskEvent =
       readonly issueBody: string;
       readonly commentId: number;
       readonly approver: string;
+      /** The approver's GitHub account id (the sender's `id`), when given. */
+      readonly approverId?: number;
       /** `comment:<id>`. */
       readonly triggerKey: string;
     }
@@ -61,12 +67,16 @@ export type TaskEvent =
       readonly commentBody: string;
       readonly commentedAt: string;
       readonly author: string;
+      /** The author's GitHub account id (the sender's `id`), when given. */
+      readonly authorId?: number;
     }
   | {
       readonly kind: 'dispatch';
       readonly repository: RepositoryRef;
       readonly request: RequestParseResult;
       readonly requester: string;
+      /** The requester's GitHub account id (the sender's `id`; stays through a rename), when given. */
+      readonly requesterId?: number;
       /** `dispatchRequestId`: the same request dispatched again finds the task the first one started. */
       readonly requestId: string;
       /** `dispatch:<request id>`. */

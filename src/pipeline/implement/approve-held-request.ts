@@ -25,7 +25,12 @@ export interface HeldRequestApproval {
   /** The issue's body as GitHub has it now: the request, when the hold is of the issue itself. */
   readonly issueBody: string;
   /** The maintainer approving, and their repository permission (write, maintain or admin releases). */
-  readonly approver: { readonly login: string; readonly permission: RepositoryPermission };
+  readonly approver: {
+    readonly login: string;
+    /** Their GitHub account id (the sender's `id`), when the channel knows it. */
+    readonly id?: number | undefined;
+    readonly permission: RepositoryPermission;
+  };
 }
 
 /**
@@ -120,7 +125,7 @@ export async function approveHeldRequest(params: {
       taskId,
       board,
       from: params.state,
-      requester: approver,
+      requester: { login: approver, id: approval.approver.id },
       payload: validation.payload,
       requestCommentId: held.request_comment_id,
       why: { kind: 'changed', changedFrom },

@@ -8,6 +8,7 @@ import type { TaskState } from '../../core/state/task-state.js';
 import type { CommentClient } from '../../github/post-comment.js';
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import type { StatusBoard } from '../task/status-board.js';
+import { requesterPatch, type Requester } from '../task/requester-patch.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 
@@ -25,18 +26,25 @@ export async function holdRequest(params: {
   taskId: string;
   board: StatusBoard;
   from: TaskState | undefined;
-  requester: string;
+  /** Who asked: their login (named in the hold) and account id, recorded on the marker. */
+  requester: Requester;
   payload: RequestPayload;
   /** The `/implement` comment holding the request; undefined when it is the issue body. */
   requestCommentId: number | undefined;
   why: { kind: 'no-write-access' } | { kind: 'changed'; changedFrom: unknown };
 }): Promise<TaskOutcome> {
   const { board, requester, repository, issueNumber, taskId } = params;
-  const refused = await refuseIllegalMove({ ...params, to: 'held' });
+  const refused = await refuseIllegalMove({ ...params, requester: requester.login, to: 'held' });
   if (refused) return { ...refused, taskId, issueNumber };
   const text = heldRequestText(params.payload);
   const digest = heldTextDigest(text);
-  const message = heldMessage({ why: params.why, payload: params.payload, requester, repository });
+  const message = heldMessage({
+    why: params.why,
+    payload: params.payload,
+    requester: requester.login,
+    repository,
+  });
+  const recorded = requesterPatch(requester);
   const shown = [
     message,
     `**The request held** (sha256 \`${digest}\`); \`/approve\` runs exactly this text, and a request changed after this is held again:`,
@@ -55,10 +63,13 @@ export async function holdRequest(params: {
     patch: {
       request_digest: digest,
       // The outsider who asked stays the requester once a maintainer's `/approve` releases it.
-      requester: params.requester,
+      ...recorded.patch,
       ...(params.requestCommentId === undefined ? {} : { request_comment_id: params.requestCommentId }),
     },
-    clear: params.requestCommentId === undefined ? ['request_comment_id'] : [],
+    clear: [
+      ...recorded.clear,
+      ...(params.requestCommentId === undefined ? ['request_comment_id' as const] : []),
+    ],
     details: shown,
   });
   return outcome;

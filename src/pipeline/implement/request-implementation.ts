@@ -28,6 +28,8 @@ export interface ImplementationRequest {
   readonly issueNumber: number;
   /** Whom the task runs for; their repository permission decides between running and holding. */
   readonly requester: string;
+  /** The requester's GitHub account id (the event sender's `id`), when the channel knows it. */
+  readonly requesterId?: number | undefined;
   /** The request as the channel parsed it (the issue body, or a payload in a comment). */
   readonly request: RequestParseResult;
   /** The comment that carried the payload, when one did (the hold binds to it). */
@@ -58,6 +60,7 @@ export async function requestImplementation(
 ): Promise<TaskOutcome> {
   const { client } = deps;
   const { repository, issueNumber, requester } = input;
+  const asker = { login: requester, id: input.requesterId };
   const opened = await openIssueTask({ deps, ...input });
   if ('settled' in opened) return opened.settled;
   const { config, taskId, existing, board, state } = opened.task;
@@ -107,7 +110,7 @@ export async function requestImplementation(
       taskId,
       board,
       from: state,
-      requester,
+      requester: asker,
       payload: validation.payload,
       requestCommentId: input.requestCommentId,
       why: { kind: 'no-write-access' },
@@ -133,7 +136,7 @@ export async function requestImplementation(
     log: deps.log,
     agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
-    requester,
+    requester: asker,
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
   });
 }

@@ -31,6 +31,7 @@ import { unsentArtifactsOf } from '../../core/task/unsent-artifacts-of.js';
 import { githubBaseReader } from '../risk/github-base-reader.js';
 import { prepareChange, type PreparedChange } from './prepare-change.js';
 import type { StatusBoard } from '../task/status-board.js';
+import { requesterPatch, type Requester } from '../task/requester-patch.js';
 import { RunCancelledError } from '../control/run-cancelled-error.js';
 import type { CancelWatch } from '../control/watch-for-cancel.js';
 import type { RepositoryRef } from '../events/task-event.js';
@@ -58,8 +59,11 @@ export async function runIssueTask(params: {
   graphql?: GraphqlClient;
   /** The agent's own login: its own reviews are nobody's verdict when a re-run reads the reviews. */
   agentLogin?: string | undefined;
-  /** Who asked (a GitHub login), kept on the marker for guided mode's self-approval rule. */
-  requester?: string;
+  /**
+   * Who asked (login, and account id when the event gave it), kept on the marker for guided mode's
+   * self-approval rule; absent: the marker's requester stays (a released hold keeps its asker).
+   */
+  requester?: Requester;
   /** Sees a `/cancel` given while the run goes on (`createCancelWatch`); absent: the run is not stopped. */
   cancel?: CancelWatch;
 }): Promise<TaskOutcome> {
@@ -70,12 +74,10 @@ export async function runIssueTask(params: {
     board.pass('failed');
   }
   // The request is recorded with the generation, so a trigger asking for it again is not a new run.
+  const requester = params.requester === undefined ? undefined : requesterPatch(params.requester);
   await board.move('generating', {
-    patch: {
-      attempt,
-      generated_from: requestDigest(params.request),
-      ...(params.requester === undefined ? {} : { requester: params.requester }),
-    },
+    patch: { attempt, generated_from: requestDigest(params.request), ...requester?.patch },
+    ...(requester === undefined ? {} : { clear: requester.clear }),
     request: params.request,
   });
   try {

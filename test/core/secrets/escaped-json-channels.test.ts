@@ -81,7 +81,7 @@ describe('an escaped JSON secret on each outgoing channel', () => {
       taskId: 'task-1',
       board,
       from: undefined,
-      requester: 'outsider',
+      requester: { login: 'outsider' },
       payload: { ...base, execution_request: { ...base.execution_request, description: ESCAPED_JSON } },
       requestCommentId: undefined,
       why: { kind: 'no-write-access' },

@@ -45,6 +45,7 @@ describe('classifyTaskEvent: issues', () => {
       issueNumber: payload.issue.number,
       issueBody: FORM_BODY,
       requester: payload.sender.login,
+      requesterId: payload.sender.id,
       trigger: 'opened',
       labels: [],
       fromForm: true,
@@ -145,6 +146,7 @@ describe('classifyTaskEvent: issue_comment', () => {
       commentBody: body,
       commentedAt: payload.comment.created_at,
       requester: payload.sender.login,
+      requesterId: payload.sender.id,
       triggerKey: `comment:${payload.comment.id}`,
     });
   });
@@ -165,6 +167,7 @@ describe('classifyTaskEvent: issue_comment', () => {
       issueNumber: payload.issue.number,
       commentId: payload.comment.id,
       approver: payload.sender.login,
+      approverId: payload.sender.id,
     });
   });
 
@@ -199,6 +202,7 @@ describe('classifyTaskEvent: issue_comment', () => {
       commentBody: '/deploy staging --dry-run',
       commentedAt: payload.comment.created_at,
       author: payload.sender.login,
+      authorId: payload.sender.id,
     });
   });
 
@@ -242,6 +246,7 @@ describe('classifyTaskEvent: dispatch', () => {
         defaultBranch: payload.repository.default_branch,
       },
       requester: payload.sender.login,
+      requesterId: payload.sender.id,
       request: expect.objectContaining({ kind: 'parsed', channel: 'workflow_dispatch', candidate: REQUEST }),
       requestId: requestDigest(payload.inputs),
       triggerKey: `dispatch:${requestDigest(payload.inputs)}`,
@@ -295,6 +300,7 @@ describe('classifyTaskEvent: dispatch', () => {
       kind: 'dispatch',
       repository: { owner: payload.repository.owner.login, repo: payload.repository.name },
       requester: payload.sender.login,
+      requesterId: payload.sender.id,
       request: { kind: 'parsed', channel: 'repository_dispatch', candidate: REQUEST },
     });
   });
@@ -348,5 +354,17 @@ describe('classifyTaskEvent: anything else', () => {
     const comment = newComment('/implement');
     comment.comment.id = null;
     expectIgnored({ name: 'issue_comment', payload: comment }, /not one GitHub sends/);
+  });
+});
+
+describe("classifyTaskEvent: the sender's account id", () => {
+  it('a sender without a usable id is still classified, by login alone', () => {
+    for (const id of [undefined, 'not-a-number', -1]) {
+      const payload = newComment('/implement');
+      (payload.sender as { id?: unknown }).id = id;
+      const event = classifyTaskEvent({ name: 'issue_comment', payload });
+      expect(event).toMatchObject({ kind: 'implement-comment', requester: payload.sender.login });
+      expect(event).not.toHaveProperty('requesterId');
+    }
   });
 });

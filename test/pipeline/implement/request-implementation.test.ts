@@ -140,4 +140,30 @@ describe('requestImplementation, with plain inputs', () => {
     );
     expect(labeled).toMatchObject({ status: 'ignored', reasonCode: 'task_exists' });
   });
+
+  it("records who asked by account id as well as login: a hold keeps the reader's id, a writer's run replaces it", async () => {
+    const fake = fakeGitHub();
+    const deps = dependencies();
+
+    await requestImplementation(deps, request({ requester: 'reader', requesterId: 11, triggerKey: 'api:1' }));
+    expect(markerOf(fake)).toMatchObject({ state: 'held', requester: 'reader', requester_id: 11 });
+
+    await requestImplementation(
+      deps,
+      request({ requester: 'maintainer', requesterId: 22, triggerKey: 'api:2' }),
+    );
+    expect(markerOf(fake)).toMatchObject({ state: 'pr_open', requester: 'maintainer', requester_id: 22 });
+  });
+
+  it("a requester whose id the channel does not know drops the earlier requester's id: a login is never paired with another account's id", async () => {
+    const fake = fakeGitHub();
+    const deps = dependencies();
+
+    await requestImplementation(deps, request({ requester: 'reader', requesterId: 11, triggerKey: 'api:1' }));
+    await requestImplementation(deps, request({ requester: 'maintainer', triggerKey: 'api:2' }));
+
+    const marker = markerOf(fake);
+    expect(marker).toMatchObject({ state: 'pr_open', requester: 'maintainer' });
+    expect(marker).not.toHaveProperty('requester_id');
+  });
 });
