@@ -59,19 +59,20 @@ describe('the app server signs and checks markers as the app GitHub says it is',
     api.installationToken(INSTALLATION_ID);
     api.reaction(492700400);
     api.config(undefined);
-    api.comments(1, [
-      agentStatusComment({
-        marker: {
-          task_id: 'Codertocat/Hello-World#1',
-          state: 'failed',
-          attempt: 1,
-          cost_usd: 0,
-          updated_at: '2026-11-24T09:00:00Z',
-        },
-        user: { login: 'acme-agent[bot]', type: 'Bot' },
-        signingKey: KEYS.current,
-      }),
-    ]);
+    const status = agentStatusComment({
+      marker: {
+        task_id: 'Codertocat/Hello-World#1',
+        state: 'failed',
+        attempt: 1,
+        cost_usd: 0,
+        updated_at: '2026-11-24T09:00:00Z',
+      },
+      user: { login: 'acme-agent[bot]', type: 'Bot' },
+      signingKey: KEYS.current,
+    });
+    api.comments(1, [status]);
+    // The board reads the comment again just before it writes (another run may have written since).
+    api.scope.get('/repos/Codertocat/Hello-World/issues/comments/900').reply(200, status);
     api.permission('outsider', 'read');
     api.updateComment(900);
     running = await startServer({ env, cwd: process.cwd() });
