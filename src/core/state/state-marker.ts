@@ -173,7 +173,10 @@ export const taskMarkerSchema = z
      * the agent's head. Dropped only by a run that makes the branch anew from the base branch (it
      * was deleted: `RECREATED_BRANCH_RESETS`). Absent: none recorded.
      */
-    human_pushers: z.array(z.union([z.string().min(1).max(100), accountSchema])).max(20).optional(),
+    human_pushers: z
+      .array(z.union([z.string().min(1).max(100), accountSchema]))
+      .max(20)
+      .optional(),
     /**
      * Pushes to the task's branch someone other than the agent made, and who made each as GitHub
      * said (#9 review: the `pull_request.synchronize` sender, or the repository activity's actor for

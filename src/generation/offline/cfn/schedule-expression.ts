@@ -51,7 +51,9 @@ export function scheduleAsked(text: string): ScheduleAsk | undefined {
       unmet: `"${seconds[0]}" is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)`,
       words: words(seconds[0]),
     };
-  const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(lower);
+  const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(
+    lower,
+  );
   if (rate !== null) return rateAsk(rate[0], rate[1] ?? '', UNITS[rate[2] ?? ''] ?? 'minute');
   const bare =
     /\b(every (minute|hour|day|night|weekday|week|month)|hourly|daily|nightly|weekly|monthly|weekdays|on weekdays|(every|each|on) (mon|tues|wednes|thurs|fri|satur|sun)days?)\b/.exec(
