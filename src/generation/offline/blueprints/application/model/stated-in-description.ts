@@ -43,7 +43,8 @@ export function requiredInDescription(sentences: readonly DescriptionSentence[],
 
 /**
  * The status a description says items start in (`Requests start pending`, `Orders begin as draft`):
- * it wins over the create verb's participle. Undefined when no sentence naming the resource says so.
+ * it wins over the create verb's participle. The resource is named just before the verb (within
+ * three words: `New access requests start pending`). Undefined when no sentence says so.
  */
 export function statedInitialStatus(
   sentences: readonly DescriptionSentence[],
@@ -52,12 +53,15 @@ export function statedInitialStatus(
   for (const sentence of sentences) {
     const words = wordsOfText(sentence.text);
     if (!names(words, resource)) continue;
-    const at = words.findIndex((word) => STARTS.has(word));
+    // The items are what starts (`Requests start pending`), not the subject of a verb `start` (`users start a session`).
+    const at = words.findIndex(
+      (word, index) => STARTS.has(word) && names(words.slice(Math.max(0, index - 3), index), resource),
+    );
     if (at === -1) continue;
     let next = at + 1;
     while (START_LINKS.has(words[next] ?? '') || ARTICLES.has(words[next] ?? '')) next += 1;
     const status = words[next];
-    if (status !== undefined && /^[a-z]{2,30}$/.test(status)) return status;
+    if (status !== undefined && /^[a-z]{2,30}$/.test(status) && !names([status], resource)) return status;
   }
   return undefined;
 }
