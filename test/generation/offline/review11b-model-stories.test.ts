@@ -330,7 +330,7 @@ describe('the description row says each field as the model declares it', () => {
       'Orders have items and a total amount.',
     );
     expect(sentenceRow(bundle.coverage, 1)?.implementedBy).toContain(
-      'an order has the declared fields items (list of at least 1, required on create), totalAmount (number, optional), type-checked on every write',
+      'an order has the declared fields items (list of at least 1, required on create, 400 without), totalAmount (number, optional), type-checked on every write',
     );
   });
 });

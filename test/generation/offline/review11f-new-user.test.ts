@@ -520,7 +520,7 @@ describe('review 11f: the resource model reads the request', () => {
     expect(fileContent(bundle, 'test/app.test.ts')).toContain('score: 6 }');
     const row = sentenceRow(bundle.coverage, 2);
     expect(row?.status).toBe('covered');
-    expect(row?.implementedBy).toContain('score (number from 1 to 5, required on create)');
+    expect(row?.implementedBy).toContain('score (number from 1 to 5, required on create, 400 without)');
   });
 
   it('FAULT: "As an agent I can start work on a ticket" makes a resource `work` at POST /works instead of moving the ticket to in progress (a verb phrase read as a resource)', async () => {

@@ -64,29 +64,23 @@ const stripeReceiver = {
 };
 
 describe('review 11g: an audit-log API', () => {
-  it.failing(
-    'FAULT: "list entries by actor between two dates" is counted covered by GET /entries?actor=, which refuses any date with 400 (a time range dropped from a list story, counted met)',
-    async () => {
-      const { bundle } = await generate(auditLog);
-      const row = storyRow(bundle.coverage, 2);
-      const routes = fileContent(bundle, 'src/routes.ts');
-      // Either the list reads a range of the entry's timestamp (a filter beyond equality), or the row says it does not.
-      const listRoute = /'GET \/entries': \{[^\n]*\}/.exec(routes)?.[0] ?? '';
-      const rangeServed = /timestamp/.test(listRoute);
-      const said = gapsOf(row).some((gap) => /between two dates/i.test(gap));
-      expect(rangeServed || (row?.status !== 'covered' && said)).toBe(true);
-    },
-  );
+  it('FAULT: "list entries by actor between two dates" is counted covered by GET /entries?actor=, which refuses any date with 400 (a time range dropped from a list story, counted met)', async () => {
+    const { bundle } = await generate(auditLog);
+    const row = storyRow(bundle.coverage, 2);
+    const routes = fileContent(bundle, 'src/routes.ts');
+    // Either the list reads a range of the entry's timestamp (a filter beyond equality), or the row says it does not.
+    const listRoute = /'GET \/entries': \{[^\n]*\}/.exec(routes)?.[0] ?? '';
+    const rangeServed = /timestamp/.test(listRoute);
+    const said = gapsOf(row).some((gap) => /between two dates/i.test(gap));
+    expect(rangeServed || (row?.status !== 'covered' && said)).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "Return 400 when an entry is missing its actor." leaves `actor` optional, so an entry without one is stored with 201 (a required field the description names kept optional)',
-    async () => {
-      const { bundle } = await generate(auditLog);
-      const model = fileContent(bundle, 'src/model.ts');
-      expect(model).toContain("{ name: 'actor', type: 'string', required: true }");
-      expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
-    },
-  );
+  it('FAULT: "Return 400 when an entry is missing its actor." leaves `actor` optional, so an entry without one is stored with 201 (a required field the description names kept optional)', async () => {
+    const { bundle } = await generate(auditLog);
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("{ name: 'actor', type: 'string', required: true }");
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
+  });
 
   it('FAULT: "view an entry by its id" is partial with the gap \'"by its id" shaped nothing that was generated\', though GET /entries/{id} is exactly that route (a gap for what was generated)', async () => {
     const { bundle } = await generate(auditLog);
@@ -96,16 +90,13 @@ describe('review 11g: an audit-log API', () => {
     expect(row?.status).toBe('covered');
   });
 
-  it.failing(
-    'FAULT: an API with no delete route ("Entries are immutable: they can never be changed or deleted.") still grants the function dynamodb:DeleteItem (least privilege not derived from the routes)',
-    async () => {
-      const { bundle } = await generate(auditLog);
-      expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/operation: 'delete'/);
-      const template = parseBundleTemplate(bundle);
-      const roles = resourcesOfType(template, 'AWS::IAM::Role');
-      expect(JSON.stringify(roles)).not.toContain('dynamodb:DeleteItem');
-    },
-  );
+  it('FAULT: an API with no delete route ("Entries are immutable: they can never be changed or deleted.") still grants the function dynamodb:DeleteItem (least privilege not derived from the routes)', async () => {
+    const { bundle } = await generate(auditLog);
+    expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/operation: 'delete'/);
+    const template = parseBundleTemplate(bundle);
+    const roles = resourcesOfType(template, 'AWS::IAM::Role');
+    expect(JSON.stringify(roles)).not.toContain('dynamodb:DeleteItem');
+  });
 
   it('lists by actor and by resource, and serves no change or delete route for entries', async () => {
     const { bundle } = await generate(auditLog);
@@ -118,26 +109,20 @@ describe('review 11g: an audit-log API', () => {
 });
 
 describe('review 11g: a feature-flag service', () => {
-  it.failing(
-    'FAULT: "toggle a flag" moves the flag to a status `toggled`, never changes `enabled`, and a second toggle answers 409 (flipping a yes/no field read as a one-way status move)',
-    async () => {
-      const { bundle } = await generate(featureFlags);
-      const model = fileContent(bundle, 'src/model.ts');
-      expect(model).toContain("name: 'enabled', type: 'boolean'");
-      expect(model).not.toContain("'toggle': 'toggled'");
-    },
-  );
+  it('FAULT: "toggle a flag" moves the flag to a status `toggled`, never changes `enabled`, and a second toggle answers 409 (flipping a yes/no field read as a one-way status move)', async () => {
+    const { bundle } = await generate(featureFlags);
+    const model = fileContent(bundle, 'src/model.ts');
+    expect(model).toContain("name: 'enabled', type: 'boolean'");
+    expect(model).not.toContain("'toggle': 'toggled'");
+  });
 
-  it.failing(
-    'FAULT: "evaluate a flag for a user" is POST /flags/{id}/evaluate, which stores status `evaluated` on the flag, so a second evaluation answers 409 (a read or computation read as a status move that writes)',
-    async () => {
-      const { bundle } = await generate(featureFlags);
-      expect(fileContent(bundle, 'src/model.ts')).not.toContain("'evaluate': 'evaluated'");
-      // Either evaluation is a read of the flag for a user, or the story is not covered: never a write.
-      const row = storyRow(bundle.coverage, 3);
-      expect(row?.implementedBy ?? '').not.toMatch(/moves a flag to evaluated/);
-    },
-  );
+  it('FAULT: "evaluate a flag for a user" is POST /flags/{id}/evaluate, which stores status `evaluated` on the flag, so a second evaluation answers 409 (a read or computation read as a status move that writes)', async () => {
+    const { bundle } = await generate(featureFlags);
+    expect(fileContent(bundle, 'src/model.ts')).not.toContain("'evaluate': 'evaluated'");
+    // Either evaluation is a read of the flag for a user, or the story is not covered: never a write.
+    const row = storyRow(bundle.coverage, 3);
+    expect(row?.implementedBy ?? '').not.toMatch(/moves a flag to evaluated/);
+  });
 
   it('reads the flag fields the description gives: a yes/no `enabled` and a 0–100 rollout percentage', async () => {
     const { bundle } = await generate(featureFlags);
@@ -237,23 +222,17 @@ describe('review 11g: an access-request API', () => {
     expect(row?.status).not.toBe('covered');
   });
 
-  it.failing(
-    'FAULT: "Requests start pending, then are approved or denied." gives the model the initial status `requested`, so `?status=pending` answers 400 (a first status the description names replaced by one made from the verb)',
-    async () => {
-      const { bundle } = await generate(accessRequests);
-      expect(fileContent(bundle, 'src/model.ts')).toContain("initial: 'pending'");
-    },
-  );
+  it('FAULT: "Requests start pending, then are approved or denied." gives the model the initial status `requested`, so `?status=pending` answers 400 (a first status the description names replaced by one made from the verb)', async () => {
+    const { bundle } = await generate(accessRequests);
+    expect(fileContent(bundle, 'src/model.ts')).toContain("initial: 'pending'");
+  });
 
-  it.failing(
-    'FAULT: "a duration in hours between 1 and 12" declares `duration` with no range ("1 is not a value", "12 is not a value"), though "a percentage between 0 and 100" gets one (a unit phrase between the field and its range drops the range)',
-    async () => {
-      const { bundle } = await generate(accessRequests);
-      expect(fileContent(bundle, 'src/model.ts')).toContain(
-        "{ name: 'duration', type: 'number', required: false, minimum: 1, maximum: 12 }",
-      );
-    },
-  );
+  it('FAULT: "a duration in hours between 1 and 12" declares `duration` with no range ("1 is not a value", "12 is not a value"), though "a percentage between 0 and 100" gets one (a unit phrase between the field and its range drops the range)', async () => {
+    const { bundle } = await generate(accessRequests);
+    expect(fileContent(bundle, 'src/model.ts')).toContain(
+      "{ name: 'duration', type: 'number', required: false, minimum: 1, maximum: 12 }",
+    );
+  });
 
   it('records the reason a denial requires and lists by status and owner', async () => {
     const { bundle } = await generate(accessRequests);
@@ -366,14 +345,11 @@ const linkShortener = {
 };
 
 describe('review 11g: a link shortener', () => {
-  it.failing(
-    'FAULT: "see how many times my link was clicked" makes a resource `clicked` at POST /clickeds and GET /clickeds/{id}, cited as partly implementing the story (a past participle read as a resource; a count of events read as a stored record someone must POST)',
-    async () => {
-      const { bundle } = await generate(linkShortener);
-      expect(fileContent(bundle, 'src/routes.ts')).not.toContain('/clickeds');
-      expect(storyRow(bundle.coverage, 3)?.implementedBy ?? '').not.toMatch(/clicked by id/);
-    },
-  );
+  it('FAULT: "see how many times my link was clicked" makes a resource `clicked` at POST /clickeds and GET /clickeds/{id}, cited as partly implementing the story (a past participle read as a resource; a count of events read as a stored record someone must POST)', async () => {
+    const { bundle } = await generate(linkShortener);
+    expect(fileContent(bundle, 'src/routes.ts')).not.toContain('/clickeds');
+    expect(storyRow(bundle.coverage, 3)?.implementedBy ?? '').not.toMatch(/clicked by id/);
+  });
 
   it('FAULT: "I am redirected to the target when I open a short link" is not covered because "the story asks for something sent to the visitor (an alert, an email, a report)" (an HTTP redirect read as a notification to a person)', async () => {
     const { bundle } = await generate(linkShortener);

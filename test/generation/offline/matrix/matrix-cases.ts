@@ -6,6 +6,7 @@ import { requestFor } from '../offline-test-requests.js';
 import { review11fCases } from './review11f-cases.js';
 import { review11fIntegrationCases } from './review11f-integration-cases.js';
 import { review11hCases } from './review11h-cases.js';
+import { review11iCases } from './review11i-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -374,6 +375,7 @@ export function matrixCases(): MatrixCase[] {
     ...review11fCases(),
     ...review11fIntegrationCases(),
     ...review11hCases(),
+    ...review11iCases(),
     ...mutants(),
   ];
 }

@@ -129,11 +129,15 @@ export function applicationCoverage(params: {
         tests: [],
         resources: [],
         gaps: [
-          story?.derived !== undefined
-            ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
-            : intent.receives === true
-              ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-              : 'the story names nothing the API could store or act on, so no route was generated for it',
+          story?.derived !== undefined && story.computes !== undefined
+            ? `the story asks to ${story.computes} something ("${story.derived}"): a read that works a result out of the item, whose rule the request does not give, so no route was generated (a read of the item back would not ${story.computes} it, and a status move would write); add a GET route that computes it to cover it`
+            : story?.derived !== undefined && story.countsEvents === true
+              ? `the story asks for a count of events ("${story.derived}"): no resource of the model records those events (no route stores one), so nothing can count them and no route was generated; record each event (for example a route or a redirect that stores it) and a read that counts them to cover it`
+              : story?.derived !== undefined
+                ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+                : intent.receives === true
+                  ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+                  : 'the story names nothing the API could store or act on, so no route was generated for it',
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
         ],
       };
@@ -208,6 +212,8 @@ function describeFilter(filter: Operation['filters'][number]): string {
   ];
   if (filter.contains === true)
     return `, by ${filter.field} when given (the items whose ${filter.field} hold the value)`;
+  if (filter.range === true)
+    return `, between ?from= and ?to= when given (ISO 8601 date-times on ${filter.field}, both ends included; any other value answers 400)`;
   return `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}${asked.length === 0 ? '' : ` (${asked.join('; ')})`}`;
 }
 
@@ -549,7 +555,7 @@ function applicationCapabilities(params: {
 function describedFields(resource: string, fields: readonly FieldSpec[]): string {
   const each = fields.map(
     (field) =>
-      `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create' : 'optional'})`,
+      `${field.name} (${field.format === 'date-time' ? 'ISO 8601 date-time' : field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create, 400 without' : 'optional'})`,
   );
   return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }

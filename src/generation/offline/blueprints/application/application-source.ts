@@ -65,6 +65,8 @@ export interface FieldSpec {
   /** For numbers: the inclusive range allowed. */
   minimum?: number;
   maximum?: number;
+  /** For strings: an ISO 8601 date-time, stored in UTC (2026-01-02T03:04:05.000Z) so ranges compare as text. */
+  format?: 'date-time';
 }
 
 /** Statuses the service manages: clients never write status, the routes move it. */
@@ -119,7 +121,7 @@ function notifyLiteral(model: ResourceModel, resource: Resource): string | undef
 function resourceLiteral(resource: Resource, notify: string | undefined): string {
   const fields = resource.fields.map(
     (field) =>
-      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`} }`,
+      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`} }`,
   );
   const lines = [
     `name: ${codeLiteral(resource.name)}`,
@@ -169,7 +171,7 @@ function routesModule(model: ResourceModel): string {
       parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
     if (operation.filters.length > 0)
       parts.push(
-        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''} }`).join(', ')}]`,
+        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''}${filter.range === true ? ', range: true' : ''} }`).join(', ')}]`,
       );
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -199,9 +201,12 @@ export interface Route {
    * assigned to me\` → ?assignee=me), and answers 400 without that header. With missing, the value
    * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none). With
    * contains, the field is a list and the items kept are those whose list holds the value
-   * (\`list products by tag\` → ?tags=fragile).
+   * (\`list products by tag\` → ?tags=fragile). With range, the query parameters are from and to,
+   * ISO 8601 date-times, keeping the items whose time field (createdAt or a declared date-time field)
+   * is within them, both ends included (\`list entries between two dates\` → ?from=…&to=…); a value
+   * that is not a date-time answers 400.
    */
-  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true }[];
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true; range?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }

@@ -11,6 +11,7 @@ import type { TemplatePart } from '../../cfn/template-part.js';
 import { publishesEvents } from './application-source.js';
 import { emailsNotices, metNotices } from './model/met-notices.js';
 import { notificationTopicPart } from './notification-topic-part.js';
+import { tableActions } from './table-actions.js';
 import type { ResourceModel } from './model/resource-model-types.js';
 
 /** The index of items by owner; the generated repository queries it by this name. */
@@ -88,7 +89,7 @@ export function applicationTemplate(
         statements: [
           {
             Effect: 'Allow',
-            Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+            Action: tableActions(model.operations),
             Resource: owned
               ? [getAtt('ItemsTable', 'Arn'), sub(`\${ItemsTable.Arn}/index/${OWNER_INDEX}`)]
               : getAtt('ItemsTable', 'Arn'),

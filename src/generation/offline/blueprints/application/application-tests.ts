@@ -239,7 +239,11 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
   const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
   const typeChecks = declared.map((field) => {
     const wrong = field.type === 'string' ? '42' : field.type === 'list' ? "'not a list'" : "'text'";
-    return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);`;
+    const notATime =
+      field.format === 'date-time'
+        ? `\n    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: 'not a date' }`)}).status).toBe(400);`
+        : '';
+    return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);${notATime}`;
   });
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
   const statuses = statusTests(resource, model);
@@ -501,16 +505,19 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
           filter.field === story.filterBy ||
           filter.field === story.callerFilter ||
           (filter.field === 'status' && story.stateFilter !== undefined) ||
-          (filter.missing === true && story.negated !== undefined),
+          (filter.missing === true && story.negated !== undefined) ||
+          (filter.range === true && story.timeRange !== undefined),
       )
       .map((filter) =>
-        filter.missing === true && story.negated !== undefined
-          ? missingFilterChecks({ operation, resource, field: filter.field })
-          : filter.caller === true
-            ? callerFilterChecks({ operation, resource, model, field: filter.field })
-            : filter.contains === true
-              ? containsFilterChecks({ operation, resource, field: filter.field })
-              : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
+        filter.range === true
+          ? rangeFilterChecks({ operation, resource, field: filter.field })
+          : filter.missing === true && story.negated !== undefined
+            ? missingFilterChecks({ operation, resource, field: filter.field })
+            : filter.caller === true
+              ? callerFilterChecks({ operation, resource, model, field: filter.field })
+              : filter.contains === true
+                ? containsFilterChecks({ operation, resource, field: filter.field })
+                : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
       )
       .join('')}`;
   },
@@ -527,7 +534,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     const change =
       field === undefined
         ? `note: 'changed'`
-        : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? 'changed')}`;
+        : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? (field.format === 'date-time' ? '2030-02-01T00:00:00.000Z' : 'changed'))}`;
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
@@ -659,6 +666,37 @@ ${before}${caller}${records}    const moved = await call(${key}, { id: created.b
  * it (none for a status only another system sets), and a status the model does not have answers 400.
  * A field filter (`by priority`): two items with different values, each value lists only its item.
  */
+/**
+ * `list entries between two dates`: three items at three times a month apart (the clock for
+ * `createdAt`, else the declared date-time field), then ?from= and ?to= keep those within, both ends
+ * included, a date alone meaning its midnight UTC; a value that is not a date-time, or a from after
+ * the to, answers 400.
+ */
+function rangeFilterChecks(params: { operation: Operation; resource: Resource; field: string }): string {
+  const { operation, resource, field } = params;
+  const key = codeLiteral(operation.routeKey);
+  const sample = `SAMPLES.${resource.name}`;
+  const byClock = field === 'createdAt';
+  const made = (name: string, month: string) =>
+    byClock
+      ? `clock = new Date('2030-${month}-01T00:00:00.000Z');\n      const ${name} = await ${createCall(resource, sample)};`
+      : `const ${name} = await ${createCall(resource, `{ ...${sample}, ${field}: '2030-${month}-01T00:00:00Z' }`)};`;
+  return `
+    {
+      ${byClock ? "let clock = new Date('2030-01-01T00:00:00.000Z');\n      const { call } = setup({ now: () => clock });" : 'const { call } = setup();'}
+      ${made('one', '01')}
+      ${made('two', '02')}
+      ${made('three', '03')}
+      expect(ids(await call(${key}, { query: { from: '2030-01-15T00:00:00Z', to: '2030-02-15T00:00:00Z' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}, { query: { from: '2030-02-01T00:00:00Z' } }))).toEqual([two.body.id, three.body.id]);
+      expect(ids(await call(${key}, { query: { to: '2030-02-01' } }))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}, { query: { from: '2030-01-01T10:00:00+10:00', to: '2030-01-01T00:00:00Z' } }))).toEqual([one.body.id]);
+      expect((await call(${key}, { query: { from: 'yesterday' } })).status).toBe(400);
+      expect((await call(${key}, { query: { to: '2030-13-45' } })).status).toBe(400);
+      expect((await call(${key}, { query: { from: '2030-03-01', to: '2030-01-01' } })).status).toBe(400);
+    }`;
+}
+
 /** `list products by tag`: ?tags=x lists the items whose tags hold x, not those whose tags do not. */
 function containsFilterChecks(params: { operation: Operation; resource: Resource; field: string }): string {
   const { operation, resource, field } = params;

@@ -60,7 +60,7 @@ export function describeModel(model: ResourceModel): string {
       ),
     ...(operation.filters.length > 0
       ? [
-          `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
+          `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => (filter.range === true ? `\`${filter.field}\` is from \`?from=\` to \`?to=\` (ISO 8601 date-times, both ends included; any other value answers 400)` : `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`)).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
         ]
       : []),
     ...(operation.roles.length > 0

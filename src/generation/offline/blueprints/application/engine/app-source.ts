@@ -20,7 +20,7 @@ export interface HttpApiResult {
 /** Generated `src/app.ts`: the routes' behaviour on the resource model, free of AWS. */
 export const APP_SOURCE = `import type { HttpApiEvent, HttpApiResult } from './http-types';
 import { BadPageTokenError } from './item-repository';
-import type { ItemRepository, StoredItem } from './item-repository';
+import type { ItemRepository, StoredItem, TimeRange } from './item-repository';
 import { RESOURCES } from './model';
 import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
@@ -28,7 +28,7 @@ import type { Operation, Route } from './routes';
 import { checkTransition, refusal, spokenName } from './status-rules';
 import type { Notice, Notifications } from './notifications';
 import type { StatusEvents } from './status-events';
-import { validateBody } from './validate-body';
+import { isDateTime, validateBody } from './validate-body';
 import type { BodyCheck } from './validate-body';
 
 export interface AppDependencies {
@@ -129,8 +129,9 @@ async function list(call: Call): Promise<HttpApiResult> {
   const parent = await findParent(call);
   if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
   const filter = parent === undefined ? resource.ownerField : undefined;
-  const filters = call.route.filters ?? [];
-  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field)];
+  const filters = (call.route.filters ?? []).filter((entry) => entry.range !== true);
+  const ranged = call.route.filters?.find((entry) => entry.range === true);
+  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field), ...(ranged === undefined ? [] : ['from', 'to'])];
   const unknown = Object.keys(query).filter((name) => !known.includes(name));
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
@@ -157,6 +158,8 @@ async function list(call: Call): Promise<HttpApiResult> {
     if (holds === true) contains[field] = value;
     else where[field] = value;
   }
+  const range = ranged === undefined ? { ok: true as const } : readRange(ranged.field, query['from'], query['to']);
+  if (!range.ok) return json(400, { errors: [range.error] });
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
   const page = await call.deps.repository.list(resource.collection, {
@@ -166,8 +169,22 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...(Object.keys(where).length === 0 ? {} : { where }),
     ...(Object.keys(contains).length === 0 ? {} : { contains }),
     ...(absent.length === 0 ? {} : { absent }),
+    ...('range' in range && range.range !== undefined ? { range: range.range } : {}),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+}
+
+/**
+ * \`list entries between two dates\`: ?from= and ?to= (ISO 8601, either may be left out) as UTC
+ * date-times, the form the service stores, so the repository compares them as text; both ends included.
+ */
+function readRange(field: string, from: string | undefined, to: string | undefined): { ok: true; range?: TimeRange } | { ok: false; error: string } {
+  for (const [name, value] of [['from', from], ['to', to]] as const)
+    if (value !== undefined && !isDateTime(value)) return { ok: false, error: name + ' must be an ISO 8601 date-time (2026-01-02T03:04:05Z)' };
+  if (from === undefined && to === undefined) return { ok: true };
+  const range: TimeRange = { field, ...(from === undefined ? {} : { from: new Date(from).toISOString() }), ...(to === undefined ? {} : { to: new Date(to).toISOString() }) };
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) return { ok: false, error: 'from must not be after to' };
+  return { ok: true, range };
 }
 
 async function update(call: Call): Promise<HttpApiResult> {

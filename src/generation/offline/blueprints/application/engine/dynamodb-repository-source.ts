@@ -1,6 +1,6 @@
 /** Generated `src/dynamodb-item-repository.ts`: the ItemRepository on the stack's table, behind a narrow table interface. */
 export const DYNAMODB_REPOSITORY_SOURCE = `import { BadPageTokenError } from './item-repository';
-import type { ItemRepository, StoredItem } from './item-repository';
+import type { ItemRepository, StoredItem, TimeRange } from './item-repository';
 
 type Attributes = Record<string, unknown>;
 
@@ -51,7 +51,7 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
-      const filter = filterOf(query.where, query.absent, query.contains);
+      const filter = filterOf(query.where, query.absent, query.contains, query.range);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const items: StoredItem[] = [];
       let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
@@ -96,10 +96,10 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
  * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
  * items than the limit and still have a nextToken: clients page on until it is absent.
  */
-function filterOf(where: Record<string, string> | undefined, absent: string[] = [], contains: Record<string, string> = {}): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+function filterOf(where: Record<string, string> | undefined, absent: string[] = [], contains: Record<string, string> = {}, range?: TimeRange): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
   const held = Object.entries(contains);
-  if (entries.length === 0 && absent.length === 0 && held.length === 0) return undefined;
+  if (entries.length === 0 && absent.length === 0 && held.length === 0 && range === undefined) return undefined;
   const names: Record<string, string> = {};
   const values: Attributes = {};
   const terms = entries.map(([name, value], index) => {
@@ -123,7 +123,22 @@ function filterOf(where: Record<string, string> | undefined, absent: string[] = 
     values[':c' + index] = value;
     return 'contains(#fields.#c' + index + ', :c' + index + ')';
   });
-  return { expression: [...terms, ...missing, ...holding].join(' AND '), names, values };
+  // \`list entries between two dates\`: the times are stored as UTC ISO 8601 strings, which compare in time order.
+  const timed: string[] = [];
+  if (range !== undefined) {
+    names['#t'] = range.field;
+    const path = range.field === 'createdAt' ? '#t' : '#fields.#t';
+    if (range.field !== 'createdAt') names['#fields'] = 'fields';
+    if (range.from !== undefined) {
+      values[':from'] = range.from;
+      timed.push(path + ' >= :from');
+    }
+    if (range.to !== undefined) {
+      values[':to'] = range.to;
+      timed.push(path + ' <= :to');
+    }
+  }
+  return { expression: [...terms, ...missing, ...holding, ...timed].join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */

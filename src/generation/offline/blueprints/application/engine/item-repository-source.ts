@@ -23,6 +23,15 @@ export interface ListQuery {
   contains?: Record<string, string>;
   /** Only items without these fields (\`list unassigned tickets\`: no assignee). */
   absent?: string[];
+  /** Only items whose time field is within the range (\`list entries between two dates\`). */
+  range?: TimeRange;
+}
+
+/** A range of a time field, createdAt or a declared date-time field: UTC ISO 8601 strings, both ends included, either left out. */
+export interface TimeRange {
+  field: string;
+  from?: string;
+  to?: string;
 }
 
 export interface ListPage {
@@ -62,7 +71,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && holds(item, query.contains) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && holds(item, query.contains) && (query.absent ?? []).every((name) => item.fields[name] === undefined) && within(item, query.range))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);
@@ -94,6 +103,14 @@ export function holds(item: StoredItem, contains: Record<string, string> | undef
     const list = item.fields[name];
     return Array.isArray(list) && list.includes(value);
   });
+}
+
+/** Whether the item's time field (createdAt or a declared one, both stored as UTC ISO 8601) is within the range. */
+export function within(item: StoredItem, range: TimeRange | undefined): boolean {
+  if (range === undefined) return true;
+  const value = range.field === 'createdAt' ? item.createdAt : item.fields[range.field];
+  if (typeof value !== 'string') return false;
+  return (range.from === undefined || value >= range.from) && (range.to === undefined || value <= range.to);
 }
 
 function decodeToken(token: string): string {

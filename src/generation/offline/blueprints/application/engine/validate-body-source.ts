@@ -45,7 +45,19 @@ export function validateBody(resource: ResourceModel, input: unknown, mode: 'cre
     for (const field of resource.fields) if (field.required && !given.has(field.name)) errors.push('field ' + JSON.stringify(field.name) + ' is required');
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, fields: Object.fromEntries(entries) as Fields };
+  // Date-times are stored in UTC with milliseconds, so a range of them compares as text.
+  const stored = entries.map(([name, value]) => {
+    const declared = resource.fields.find((field) => field.name === name);
+    return declared?.format === 'date-time' && typeof value === 'string' ? [name, new Date(value).toISOString()] : [name, value];
+  });
+  return { ok: true, fields: Object.fromEntries(stored) as Fields };
+}
+
+const ISO_DATE_TIME = /^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?$/;
+
+/** An ISO 8601 date-time or date (2026-01-02, 2026-01-02T03:04:05Z, 2026-01-02T13:04:05.5+10:00); a date alone is midnight UTC. */
+export function isDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
@@ -57,6 +69,7 @@ function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
   }
   if (field.type === 'string') {
     if (typeof value !== 'string') return 'must be a string';
+    if (field.format === 'date-time' && !isDateTime(value)) return 'must be an ISO 8601 date-time (2026-01-02T03:04:05Z)';
     if (field.values !== undefined && !field.values.includes(value)) return 'must be one of ' + field.values.join(', ');
     return checkScalar(value);
   }

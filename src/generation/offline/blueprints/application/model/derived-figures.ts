@@ -1,5 +1,6 @@
 import type { ParsedStory } from './parsed-story.js';
 import { contentWords } from './story-words.js';
+import { wordsOfText } from './words-of-text.js';
 
 /** Nouns that name a figure worked out from records (`my leave balance`, `the total`), not a record of its own. */
 const FIGURE_NOUNS = new Set([
@@ -13,8 +14,22 @@ const FIGURE_NOUNS = new Set([
   'statistic',
   'stat',
 ]);
+/** Verbs that work a result out of an item and write nothing (`evaluate a flag for a user`); see `verbKind`. */
+const COMPUTING = new Set(['evaluate', 'calculate', 'compute', 'preview']);
 /** Words before a noun that make it such a figure (`remaining leave`, `the overall spend`). */
 const FIGURE_WORDS = new Set(['remaining', 'left', 'cumulative', 'overall', 'average', 'total']);
+
+/**
+ * `see how many times my link was clicked`: a count of events (`how many`, `how often`, `number of
+ * times`); the word after it is a participle or a plural, never a resource of its own.
+ */
+function asksForCount(words: readonly string[]): boolean {
+  return words.some(
+    (word, at) =>
+      (word === 'how' && (words[at + 1] === 'many' || words[at + 1] === 'often')) ||
+      (word === 'number' && words[at + 1] === 'of' && words[at + 2] === 'times'),
+  );
+}
 
 /**
  * `see my remaining leave balance`: a read of a figure computed from other records, where no story
@@ -27,11 +42,30 @@ export function derivedFigures(stories: readonly ParsedStory[]): ParsedStory[] {
   );
   return stories.map((story) => {
     const { noun } = story;
+    // What the computation is, and for whom, the words do not say: no route is derived, and none writes.
+    if (story.kind === 'read' && COMPUTING.has(story.verb) && noun !== undefined) {
+      const { noun: _noun, ...rest } = story;
+      return {
+        ...rest,
+        derived: wordsOfText(story.intent.actionWords.join(' ')).join(' '),
+        computes: story.verb,
+      };
+    }
     if ((story.kind !== 'read' && story.kind !== 'list') || noun === undefined || created.has(noun))
       return story;
     const words = contentWords(story.intent.actionWords.slice(1));
-    if (!FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word))) return story;
+    const counted = asksForCount(wordsOfText(story.intent.text));
+    if (!counted && !FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word))) return story;
     const { noun: _noun, ...rest } = story;
-    return { ...rest, derived: words.join(' ') };
+    return counted
+      ? { ...rest, derived: countPhrase(story.intent.text), countsEvents: true }
+      : { ...rest, derived: words.join(' ') };
   });
+}
+
+/** `see how many times my link was clicked` → `how many times my link was clicked`: the count asked for, as written. */
+function countPhrase(text: string): string {
+  const words = wordsOfText(text);
+  const at = words.findIndex((word, index) => (word === 'how' || word === 'number') && index > 0);
+  return words.slice(at === -1 ? 0 : at).join(' ');
 }

@@ -83,12 +83,15 @@ export function descriptionFields(
   });
 }
 
-/** `a quantity on hand, a unit price`: one word after the preposition, then the next field or the end. */
+/**
+ * `a quantity on hand, a unit price`, `a duration in hours between 1 and 12`: one word after the
+ * preposition, then the next field, a range of the field or the end.
+ */
 function qualifiesField(words: readonly string[], at: number): boolean {
   const next = words[at + 1];
   if (next === undefined || ARTICLES.has(next) || DETERMINERS.has(next)) return false;
   const after = words[at + 2];
-  return after === undefined || after === 'and' || ARTICLES.has(after);
+  return after === undefined || after === 'and' || after === 'between' || ARTICLES.has(after);
 }
 
 /** `requesterEmail` → `email`: the word a parenthesised list follows. */

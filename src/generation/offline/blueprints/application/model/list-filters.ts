@@ -1,6 +1,7 @@
 import type { ParsedStory } from './parsed-story.js';
 import type { ListFilter, Resource } from './resource-model-types.js';
 import { callerField } from './caller-field.js';
+import { rangedField } from './ranged-field.js';
 import { unique } from './unique.js';
 
 /** `list unassigned tickets` → `assignee`: the field recording who the negated action was done by or to. */
@@ -11,7 +12,8 @@ function missingField(story: ParsedStory): string[] {
 /**
  * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
  * status, its values every status of the model; `by priority` on that declared string field; `by tag`
- * on a declared list field (`tags`), keeping the items whose list holds the value. A filter on a
+ * on a declared list field (`tags`), keeping the items whose list holds the value; `between two dates`
+ * a range of the item's time field (`rangedField`). A filter on a
  * number or a yes/no field, or on a list under a parent, is not made; the story says so.
  */
 export function listFilters(resource: Resource, stories: readonly ParsedStory[]): ListFilter[] {
@@ -44,7 +46,11 @@ export function listFilters(resource: Resource, stories: readonly ParsedStory[])
   const byCaller = unique(
     stories.flatMap((story) => (story.callerFilter === undefined ? [] : [story.callerFilter])),
   );
-  return fields.flatMap((field): ListFilter[] => {
+  // `list entries between two dates`: ?from= and ?to= on the item's time field.
+  const ranged = stories.some((story) => story.timeRange !== undefined)
+    ? [{ field: rangedField(resource.fields), range: true as const }]
+    : [];
+  const byField = fields.flatMap((field): ListFilter[] => {
     if (field === 'status') return machine === undefined ? [] : [{ field, values: statuses }];
     const spec = resource.fields.find((candidate) => candidate.name === field);
     if (spec === undefined || field === resource.ownerField) return [];
@@ -61,4 +67,5 @@ export function listFilters(resource: Resource, stories: readonly ParsedStory[])
       },
     ];
   });
+  return [...byField, ...ranged];
 }

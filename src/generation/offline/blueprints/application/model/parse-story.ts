@@ -135,6 +135,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(done?.ownGroup === undefined ? {} : { ownGroup: done.ownGroup }),
     ...(listing && asides?.time !== undefined ? { time: asides.time } : {}),
     ...(listing && asides?.sort !== undefined ? { sort: asides.sort } : {}),
+    ...(listing && asides?.range !== undefined ? { timeRange: asides.range } : {}),
     ...(negated === undefined ? {} : { negated }),
     restriction: storyRestriction(intent),
   };

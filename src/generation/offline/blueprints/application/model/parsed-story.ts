@@ -71,6 +71,8 @@ export interface ParsedStory {
   readonly ownGroup?: string;
   /** `list orders placed this week` → `this week`: when the items were made or changed; no list filters on it. */
   readonly time?: string;
+  /** `list entries between two dates` → `between two dates`: the list reads a range of the items' time field (`?from=&to=`). */
+  readonly timeRange?: string;
   /** `list orders sorted by total` → `sorted by total`: an order the list comes in; none is generated. */
   readonly sort?: string;
   /** `list unassigned tickets` → `unassigned` (`assign`): the items something was not done to; not a status. */
@@ -82,6 +84,10 @@ export interface ParsedStory {
    * resource of the model, so no route; the coverage says what would compute it.
    */
   readonly derived?: string;
+  /** The figure is a count of events (`how many times my link was clicked`): events the model must store to count. */
+  readonly countsEvents?: true;
+  /** The verb works a result out of the item (`evaluate a flag for a user`): a read that computes, never a write. */
+  readonly computes?: string;
   /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
   readonly restriction: StoryRestriction;
 }

@@ -5,6 +5,7 @@ import { comparedNumberFields } from './compared-number-fields.js';
 import { fieldsFor } from './fields-for.js';
 import type { FieldAsk, ParsedStory } from './parsed-story.js';
 import type { FieldSpec, Resource } from './resource-model-types.js';
+import { rangedField } from './ranged-field.js';
 import { statusMachine } from './status-machine.js';
 
 /**
@@ -20,6 +21,10 @@ export function resourceFor(params: {
   events: boolean;
   /** The words of every story and description sentence: a field compared with an amount is one. */
   texts: readonly (readonly string[])[];
+  /** Fields the description says an item must have (`missing its actor` → `actor`): required on create. */
+  required?: readonly string[];
+  /** The status the description says items start in (`Requests start pending`). */
+  initial?: string;
 }): Resource {
   const { name, stories, parent } = params;
   const pascal = capitalize(name);
@@ -27,12 +32,25 @@ export function resourceFor(params: {
     (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
   )?.owner;
   const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
-  const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
+  const status = statusMachine({
+    stories,
+    events: params.events,
+    filtered: parent === undefined,
+    ...(params.initial === undefined ? {} : { initial: params.initial }),
+  });
+  const required = new Set(params.required ?? []);
+  const fields = numbersCompared(
+    fieldsFor({ stories, described: params.described, ownerField }),
+    params.texts,
+  );
   return {
     name,
     pascal,
     collection: collectionOf(name),
-    fields: numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts),
+    fields: timed(
+      stories,
+      fields.map((field) => (required.has(lastWord(field.name)) ? { ...field, required: true } : field)),
+    ),
     ...(ownerField === undefined ? {} : { ownerField }),
     ...(parent === undefined
       ? {}
@@ -40,6 +58,18 @@ export function resourceFor(params: {
     ...(status === undefined ? {} : { status }),
     ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
   };
+}
+
+/** `list entries between two dates`: the field the range reads holds ISO 8601 date-times. */
+function timed(stories: readonly ParsedStory[], fields: readonly FieldSpec[]): FieldSpec[] {
+  if (!stories.some((story) => story.kind === 'list' && story.timeRange !== undefined)) return [...fields];
+  const ranged = rangedField(fields);
+  return fields.map((field) => (field.name === ranged ? { ...field, format: 'date-time' } : field));
+}
+
+/** `targetUrl` → `url`: the word a sentence names a field by. */
+function lastWord(name: string): string {
+  return (name.split(/(?=[A-Z])/).at(-1) ?? name).toLowerCase();
 }
 
 /** `order` → `orders`, `leaveRequest` → `leave-requests`: the path segment and table partition. */

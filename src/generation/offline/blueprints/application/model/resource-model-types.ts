@@ -20,6 +20,11 @@ export interface FieldSpec {
   /** For numbers: the inclusive range allowed. */
   readonly minimum?: number;
   readonly maximum?: number;
+  /**
+   * For strings: an ISO 8601 date-time, checked on every write and stored in UTC
+   * (`2026-01-02T03:04:05.000Z`) so a range of them (`?from=&to=`) compares as text.
+   */
+  readonly format?: 'date-time';
 }
 
 export interface Transition {
@@ -82,6 +87,11 @@ export interface ListFilter {
    * by tag` → `GET /products?tags=fragile`), not those equal to it.
    */
   readonly contains?: true;
+  /**
+   * The list reads a range of this time field (`list entries between two dates`): `?from=` and `?to=`,
+   * ISO 8601 date-times, keep the items whose field is within them, both ends included.
+   */
+  readonly range?: true;
   /** Values the stories named (`list high priority tickets` → `high`), for the docs. */
   readonly asked?: readonly string[];
 }

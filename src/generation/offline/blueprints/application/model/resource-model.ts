@@ -8,6 +8,7 @@ import { compoundNames } from './compound-names.js';
 import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
+import { flipVerbs } from './flip-verbs.js';
 import { derivedFigures } from './derived-figures.js';
 import { asksForRedirect } from './redirect-story.js';
 import { knownStateMoves } from './known-state-moves.js';
@@ -19,6 +20,7 @@ import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
 import { resourceFor } from './resource-for.js';
+import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { ResourceModel } from './resource-model-types.js';
 import { unique } from './unique.js';
 import { wordsOfText } from './words-of-text.js';
@@ -65,13 +67,12 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     }),
   );
   // `look up a product by its SKU`: a field of the product, not its owner.
-  const parsed = naturalKeys(
-    attributed,
-    descriptionFields(
-      input.descriptionSentences,
-      unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun]))),
-    ),
+  const describedByNoun = descriptionFields(
+    input.descriptionSentences,
+    unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun]))),
   );
+  // `toggle a flag`, where flags have `whether it is enabled`: a change of that field, not a status.
+  const parsed = naturalKeys(flipVerbs(attributed, describedByNoun), describedByNoun);
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
@@ -114,6 +115,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       parent: parent === undefined ? undefined : named(parent),
       stories: renamed.filter((story) => story.noun === named(name)),
       texts,
+      required: requiredInDescription(input.descriptionSentences, named(name)),
+      ...optionalInitial(statedInitialStatus(input.descriptionSentences, named(name))),
       events: eventClauses.some(
         (words) =>
           mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),
@@ -134,4 +137,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
   };
+}
+
+function optionalInitial(initial: string | undefined): { initial?: string } {
+  return initial === undefined ? {} : { initial };
 }

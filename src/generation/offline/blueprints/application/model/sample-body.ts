@@ -20,6 +20,7 @@ export function sampleBody(
       }));
     else if (field.type === 'number') body[field.name] = numberIn(field, 2);
     else if (field.type === 'boolean') body[field.name] = true;
+    else if (field.format === 'date-time') body[field.name] = '2030-01-01T00:00:00.000Z';
     else body[field.name] = field.values?.[0] ?? `sample ${field.name}`;
   }
   body['note'] = 'first';

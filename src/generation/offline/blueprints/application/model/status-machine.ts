@@ -23,8 +23,8 @@ const TERMINAL = new Set([
 ]);
 
 /**
- * The statuses a resource's stories move it through: its initial status (the create verb's
- * participle), one transition per action, the final ones, and statuses stories name that no route sets.
+ * The statuses a resource's stories move it through: its initial status (the one the description
+ * states, else the create verb's participle), one transition per action, the final ones, and statuses stories name that no route sets.
  * Undefined when no story asks for a status.
  *
  * `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status.
@@ -33,6 +33,8 @@ export function statusMachine(params: {
   stories: readonly ParsedStory[];
   events: boolean;
   filtered: boolean;
+  /** The status the description says items start in (`Requests start pending`): it wins over the create verb's. */
+  initial?: string;
 }): StatusMachine | undefined {
   const { stories, events } = params;
   const filters = params.filtered ? stories : [];
@@ -55,7 +57,7 @@ export function statusMachine(params: {
     filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
   if (!asked) return undefined;
   const creator = stories.find((story) => story.kind === 'create');
-  const initial = creator === undefined ? 'created' : participle(creator.verb);
+  const initial = params.initial ?? (creator === undefined ? 'created' : participle(creator.verb));
   const actions = unique(transitions.map((story) => story.verb));
   // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
   const named = (action: string) =>

@@ -60,6 +60,11 @@ const KINDS: readonly (readonly [Exclude<VerbKind, 'transition'>, readonly strin
       'access',
       'follow',
       'lookup',
+      // Reads that work something out from the item, writing nothing (`evaluate a flag for a user`).
+      'evaluate',
+      'calculate',
+      'compute',
+      'preview',
     ],
   ],
   [
