@@ -480,6 +480,8 @@ function entryFor(event, busName) {
     };
 }
 //# sourceMappingURL=eventbridge-publisher.js.map
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js
+var redact_artifact_body = __webpack_require__(2805);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __webpack_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -572,6 +574,7 @@ function isMissing(error) {
 
 
 
+
 /**
  * Artifacts in the artifacts bucket (DESIGN §11) at `<owner>/<repo>/<task>/<attempt>/<path>`, each
  * with its content type, its sha256 in metadata and SSE-KMS when a key is configured.
@@ -582,7 +585,8 @@ function createS3ArtifactStore(params) {
     return {
         async put(artifact) {
             const key = (0,store_keys/* artifactKey */.Wf)(artifact);
-            const body = typeof artifact.body === 'string' ? Buffer.from(artifact.body, 'utf8') : artifact.body;
+            // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+            const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body);
             const contentType = artifact.contentType ?? (0,content_type_for/* contentTypeFor */.Z)(artifact.path);
             try {
                 const sha256 = await putS3Object({
@@ -686,9 +690,12 @@ function refOf(ref) {
     return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path };
 }
 //# sourceMappingURL=s3-artifact-store.js.map
+// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 1 modules
+var redact_deployment = __webpack_require__(6338);
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
 var deployment_store = __webpack_require__(8363);
 ;// CONCATENATED MODULE: ./lib/aws/s3/s3-deployment-store.js
+
 
 
 
@@ -707,7 +714,9 @@ function createS3DeploymentStore(params) {
     const kms = params.kmsKeyId === undefined ? {} : { kmsKeyId: params.kmsKeyId };
     const json = (value) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
     return {
-        async save(deployment) {
+        async save(given) {
+            // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+            const deployment = await (0,redact_deployment/* redactDeployment */.nO)(given);
             const prefix = (0,store_keys/* deploymentPrefix */.Ig)(deployment);
             const { template, ...rest } = deployment;
             const objects = [

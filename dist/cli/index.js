@@ -25568,6 +25568,202 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 6629:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ parseTemplate)
+});
+
+// EXTERNAL MODULE: ./lib/core/untrusted/parse-structured-text.js + 3 modules
+var parse_structured_text = __nccwpck_require__(9251);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/core/cfn/cloudformation-tags.js
+
+/** Short-form tag → the long-form key CloudFormation itself reads. */
+const LONG_FORM_KEYS = {
+    '!Ref': 'Ref',
+    '!Condition': 'Condition',
+    '!Sub': 'Fn::Sub',
+    '!GetAtt': 'Fn::GetAtt',
+    '!Join': 'Fn::Join',
+    '!Select': 'Fn::Select',
+    '!Split': 'Fn::Split',
+    '!If': 'Fn::If',
+    '!Equals': 'Fn::Equals',
+    '!And': 'Fn::And',
+    '!Or': 'Fn::Or',
+    '!Not': 'Fn::Not',
+    '!FindInMap': 'Fn::FindInMap',
+    '!GetAZs': 'Fn::GetAZs',
+    '!ImportValue': 'Fn::ImportValue',
+    '!Base64': 'Fn::Base64',
+    '!Cidr': 'Fn::Cidr',
+    '!Transform': 'Fn::Transform',
+};
+/** `!GetAtt Res.Attr` means `[Res, Attr]`; only the first dot splits, since attributes may be dotted (`Endpoint.Address`). */
+function getAttArguments(text) {
+    const dot = text.indexOf('.');
+    return dot === -1 ? text : [text.slice(0, dot), text.slice(dot + 1)];
+}
+function scalarTag(tag, key) {
+    return {
+        tag,
+        resolve: (text) => ({ [key]: tag === '!GetAtt' ? getAttArguments(text) : text }),
+    };
+}
+/** Collection forms keep the parsed node, so anchors, aliases and nested tags inside still resolve normally. */
+function collectionTag(tag, key, collection) {
+    return {
+        tag,
+        collection,
+        resolve: (node) => {
+            const wrapper = new dist/* YAMLMap */.CA();
+            wrapper.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5(key), node));
+            return wrapper;
+        },
+    };
+}
+/**
+ * Every short-form intrinsic in its scalar, sequence and mapping forms. Shapes that CloudFormation
+ * would reject (`!Ref [a]`) still parse here; the structure check reports them with a location.
+ */
+const cloudFormationTags = Object.entries(LONG_FORM_KEYS).flatMap(([tag, key]) => [
+    scalarTag(tag, key),
+    collectionTag(tag, key, 'seq'),
+    collectionTag(tag, key, 'map'),
+]);
+//# sourceMappingURL=cloudformation-tags.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/parse-template.js
+
+
+/**
+ * Reads a CloudFormation template written in JSON or YAML. YAML short-form intrinsics (`!Ref`,
+ * `!Sub`, `!GetAtt`...) come back in their long forms, so later checks see one shape.
+ */
+function parseTemplate(text) {
+    return looksLikeJson(text) ? parseJsonTemplate(text) : parseYamlTemplate(text);
+}
+/** CloudFormation treats a body starting with `{` as JSON; YAML's flow mappings would hide JSON's stricter errors. */
+function looksLikeJson(text) {
+    return text
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .startsWith('{');
+}
+/**
+ * CloudFormation reads template bodies of up to 1,048,576 bytes from S3 (`TemplateURL`; 51,200 inline),
+ * so no larger text is a template. AWS CloudFormation User Guide, "CloudFormation quotas".
+ */
+const MAX_TEMPLATE_LENGTH = 1_048_576;
+/** Deepest nesting a template may have: intrinsic functions inside properties rarely pass 15 levels. */
+const MAX_TEMPLATE_DEPTH = 64;
+const MAX_TEMPLATE_VALUES = 200_000;
+function parseWith(text, format) {
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
+        text,
+        format,
+        maxLength: MAX_TEMPLATE_LENGTH,
+        maxDepth: MAX_TEMPLATE_DEPTH,
+        maxValues: MAX_TEMPLATE_VALUES,
+        ...(format === 'yaml' ? { customTags: [...cloudFormationTags] } : {}),
+    });
+    if (parsed.ok)
+        return { ok: true, format, template: parsed.value };
+    // The shared parser words its messages after a subject ("is not valid JSON at line 2, column 3: …").
+    const message = parsed.message.replace(/^(?:is not (?:valid|usable) (?:JSON|YAML)(?: at line \d+, column \d+)?: )/, '');
+    return parsed.line === undefined || parsed.column === undefined
+        ? { ok: false, format, message }
+        : { ok: false, format, message, position: { line: parsed.line, column: parsed.column } };
+}
+function parseJsonTemplate(text) {
+    return parseWith(text, 'json');
+}
+function parseYamlTemplate(text) {
+    return parseWith(text, 'yaml');
+}
+//# sourceMappingURL=parse-template.js.map
+
+/***/ }),
+
+/***/ 4243:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ findEscapedSecrets)
+});
+
+// EXTERNAL MODULE: ./lib/core/cfn/parse-template.js + 1 modules
+var parse_template = __nccwpck_require__(6629);
+// EXTERNAL MODULE: ./lib/core/secrets/scan-joined-texts.js
+var scan_joined_texts = __nccwpck_require__(125);
+;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
+/** Every string value in a parsed document, depth first, in document order. */
+function stringLeaves(value) {
+    const leaves = [];
+    const visit = (node, where, name) => {
+        if (typeof node === 'string') {
+            leaves.push({
+                where: where === '' ? '(document)' : where,
+                text: name === undefined ? node : `${name}: ${node}`,
+            });
+        }
+        else if (Array.isArray(node)) {
+            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
+        }
+        else if (node !== null && typeof node === 'object') {
+            for (const [key, item] of Object.entries(node))
+                visit(item, where === '' ? key : `${where}.${key}`, key);
+        }
+    };
+    visit(value, '', undefined);
+    return leaves;
+}
+//# sourceMappingURL=string-leaves.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
+
+
+
+const STRUCTURED = /\.(json|ya?ml|template)$/i;
+/**
+ * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
+ * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
+ * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
+ * only decoded matches beyond the raw count are. A file that does not parse has none.
+ */
+async function findEscapedSecrets(params) {
+    const { file } = params;
+    if (file.role !== 'template' && !STRUCTURED.test(file.path))
+        return [];
+    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
+    if (!file.content.includes('\\'))
+        return [];
+    const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
+    if (!parsed.ok)
+        return [];
+    const leaves = stringLeaves(parsed.template);
+    const unclaimed = new Map();
+    for (const { kind } of params.rawMatches)
+        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
+    const found = [];
+    for (const { index, match } of await (0,scan_joined_texts/* scanJoinedTexts */.F)(leaves.map((leaf) => leaf.text))) {
+        const left = unclaimed.get(match.kind.slug) ?? 0;
+        if (left > 0)
+            unclaimed.set(match.kind.slug, left - 1);
+        else
+            found.push({ where: leaves[index]?.where ?? '(document)', match });
+    }
+    return found;
+}
+//# sourceMappingURL=find-escaped-secrets.js.map
+
+/***/ }),
+
 /***/ 7068:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -25939,6 +26135,1988 @@ function isRecord(value) {
 
 /***/ }),
 
+/***/ 7454:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ lastIndexAtOrBefore)
+/* harmony export */ });
+/**
+ * Index of the last element of an ascending list that is at most `value` (0 when none is): which
+ * line, or which joined text, an offset falls in. O(log n).
+ */
+function lastIndexAtOrBefore(sorted, value) {
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((sorted[middle] ?? 0) <= value)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+//# sourceMappingURL=last-index-at-or-before.js.map
+
+/***/ }),
+
+/***/ 8787:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ lineColumnFinder)
+/* harmony export */ });
+/* harmony import */ var _last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7454);
+
+/**
+ * Indexes the line starts of `text` once (linear), then answers each offset in O(log lines), so
+ * locating many findings in one large file stays linear in its size.
+ */
+function lineColumnFinder(text) {
+    const lineStarts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        lineStarts.push(index + 1);
+    }
+    return (offset) => {
+        const line = (0,_last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_0__/* .lastIndexAtOrBefore */ .s)(lineStarts, offset);
+        return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
+    };
+}
+//# sourceMappingURL=line-column-finder.js.map
+
+/***/ }),
+
+/***/ 3531:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ redactJsonStrings)
+});
+
+// EXTERNAL MODULE: ./lib/core/gates/find-escaped-secrets.js + 1 modules
+var find_escaped_secrets = __nccwpck_require__(4243);
+;// CONCATENATED MODULE: ./lib/core/secrets/embedded-json-spans.js
+/**
+ * Characters the search may read (bracket scans and parses) per character of text, past a floor
+ * for short texts. An ordinary text costs about 2 per character (one scan, one parse of each
+ * document); a truncated document costs about 1 more per level of nesting. Only text made to keep
+ * the search busy (nested documents that each fail to parse) comes near it.
+ */
+const WORK_PER_CHARACTER = 32;
+const MIN_WORK = 1 << 20;
+/** A bracket no scan has reached outside a string yet. */
+const UNKNOWN = -2;
+/** A bracket a scan reached outside a string and that nothing closes. */
+const UNCLOSED = -1;
+/**
+ * The JSON objects (`{"…` or `{}`) and arrays (of strings, objects or arrays) written inside
+ * `text` (pure), in order, none inside another. A span that does not parse as JSON (a code object
+ * literal, braces in prose) is passed over and the documents inside it are still found; so are the
+ * whole documents inside one that a length limit cut off. Strings are not documents here:
+ * `escapedStringRuns` decodes them, framed or not.
+ *
+ * Cost: each bracket records where it closes (or that nothing does) the first time a scan reaches
+ * it outside a string, and a later scan jumps over it, so a text of unclosed openers (`{"` or
+ * `{"a":[` repeated) is read about once, not once per opener. The work is bounded all the same
+ * (WORK_PER_CHARACTER): past it the search stops with `complete: false`, and the caller must treat
+ * the text as not checked.
+ */
+function embeddedJsonSpans(text) {
+    const documents = [];
+    const closeAt = new Int32Array(text.length).fill(UNKNOWN);
+    let work = WORK_PER_CHARACTER * text.length + MIN_WORK;
+    let from = 0;
+    while (from < text.length) {
+        const start = nextCandidate(text, from);
+        if (start === -1)
+            break;
+        if (closeAt[start] === UNKNOWN)
+            work -= scanBrackets(text, start, closeAt);
+        const end = closeAt[start] ?? UNCLOSED;
+        if (end !== UNCLOSED)
+            work -= end - start;
+        if (work < 0)
+            return { documents, complete: false };
+        const value = end === UNCLOSED ? undefined : parseSpan(text.slice(start, end));
+        if (value === undefined) {
+            from = start + 1;
+            continue;
+        }
+        documents.push({ start, end, value: value.parsed });
+        from = end;
+    }
+    return { documents, complete: true };
+}
+const OPENS_OBJECT = /\{\s*["}]/y;
+const OPENS_ARRAY = /\[\s*["{[]/y;
+function nextCandidate(text, from) {
+    for (let index = from; index < text.length; index += 1) {
+        const char = text[index];
+        const opens = char === '{' ? OPENS_OBJECT : char === '[' ? OPENS_ARRAY : undefined;
+        if (opens === undefined)
+            continue;
+        opens.lastIndex = index;
+        if (opens.test(text))
+            return index;
+    }
+    return -1;
+}
+/**
+ * Reads from the bracket at `start` to its close, by brackets and strings, recording in `closeAt`
+ * the end (exclusive) of every bracket it passes outside a string, or UNCLOSED. A bracket an
+ * earlier scan recorded is jumped over: from there both scans read the text the same way.
+ * Returns the characters read.
+ */
+function scanBrackets(text, start, closeAt) {
+    const open = [];
+    let inString = false;
+    let read = 0;
+    for (let index = start; index < text.length; index += 1) {
+        read += 1;
+        const char = text[index];
+        if (inString) {
+            if (char === '\\')
+                index += 1;
+            else if (char === '"')
+                inString = false;
+        }
+        else if (char === '"')
+            inString = true;
+        else if (char === '{' || char === '[') {
+            const known = closeAt[index] ?? UNKNOWN;
+            if (known === UNCLOSED)
+                return read;
+            if (known !== UNKNOWN) {
+                index = known - 1;
+                continue;
+            }
+            open.push(index);
+            closeAt[index] = UNCLOSED;
+        }
+        else if (char === '}' || char === ']') {
+            const opener = open.pop();
+            if (opener !== undefined)
+                closeAt[opener] = index + 1;
+            if (open.length === 0)
+                return read;
+        }
+    }
+    return read;
+}
+function parseSpan(span) {
+    try {
+        return { parsed: JSON.parse(span) };
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=embedded-json-spans.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/escaped-string-runs.js
+/**
+ * The longest stretches a JSON string literal could hold between its quotes (RFC 8259 §7): no
+ * unescaped `"`, no control character (so never past a line break), only the escapes JSON knows.
+ * The alternatives start with different characters, so matching never backtracks: linear.
+ */
+// eslint-disable-next-line no-control-regex -- a JSON string cannot hold a raw control character, so one ends a run
+const STRING_CONTENT = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))+/g;
+/**
+ * Every stretch of `text` that is written as JSON string content with at least one escape in it,
+ * in order, none overlapping, each with its decoded text (pure, linear in the text's length).
+ * This finds escaped text however it is framed: a quoted string (`"{\"key\":\"…\"}"`), escaped
+ * JSON without quotes around it (`body: {\"key\":\"…\"}`), one cut off by a length limit
+ * (`"{\"key\":\"…\", \"reg` — the run ends where the text or a valid escape ends), quotes
+ * written as `\u0022`, and a value split by an escape (`https:\/\/hooks…`). Quotes in prose may
+ * pair up either way, so runs are not taken as strings of one parity: both sides of every quote are
+ * runs. Text escaped twice decodes to text escaped once, which the caller decodes in turn.
+ */
+function escapedStringRuns(text) {
+    const runs = [];
+    if (!text.includes('\\'))
+        return runs;
+    for (const match of text.matchAll(STRING_CONTENT)) {
+        const content = match[0];
+        if (!content.includes('\\'))
+            continue;
+        const start = match.index;
+        // The pattern admits only what JSON.parse reads inside quotes, so this cannot throw.
+        runs.push({ start, end: start + content.length, decoded: JSON.parse(`"${content}"`) });
+    }
+    return runs;
+}
+//# sourceMappingURL=escaped-string-runs.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/decode-string-escapes.js
+/** Escapes of one character after the backslash: JSON's (RFC 8259 §7) and YAML 1.2's double-quoted ones (§5.7). */
+const SINGLE_ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    '0': '\0',
+    a: '\x07',
+    v: '\v',
+    e: '\x1b',
+    ' ': ' ',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+/** Escapes by code point: `\xXX` (YAML), `\uXXXX` (JSON and YAML), `\UXXXXXXXX` (YAML), by their hex digit count. */
+const HEX_DIGITS = { x: 2, u: 4, U: 8 };
+const HEX = /^[0-9a-fA-F]+$/;
+/**
+ * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …), a YAML
+ * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) or a YAML single-quoted
+ * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level,
+ * wherever it is written: inside a string or not, between quotes that pair up or not, in a
+ * document cut off anywhere. Anything else, an unknown escape included, is kept as written. What
+ * a scanner then sees is what a reader of the decoded text sees: a name and its value that only
+ * meet once `\"` is decoded, a key spelt with `\u0061`, a token split by `\x41`. Pure, linear.
+ */
+function decodeStringEscapes(text) {
+    const parts = [];
+    const sourceOffsets = [];
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index] ?? '';
+        const escape = char === '\\'
+            ? decodedEscape(text, index)
+            : char === "'" && text[index + 1] === "'"
+                ? { char: "'", length: 2 }
+                : undefined;
+        sourceOffsets.push(index);
+        parts.push(escape?.char ?? char);
+        index += escape?.length ?? 1;
+    }
+    sourceOffsets.push(text.length);
+    return { decoded: parts.join(''), sourceOffsets };
+}
+function decodedEscape(text, at) {
+    const name = text[at + 1] ?? '';
+    const single = Object.hasOwn(SINGLE_ESCAPES, name) ? SINGLE_ESCAPES[name] : undefined;
+    if (single !== undefined)
+        return { char: single, length: 2 };
+    const digits = Object.hasOwn(HEX_DIGITS, name) ? HEX_DIGITS[name] : undefined;
+    if (digits === undefined)
+        return undefined;
+    const hex = text.slice(at + 2, at + 2 + digits);
+    if (hex.length !== digits || !HEX.test(hex))
+        return undefined;
+    const codePoint = parseInt(hex, 16);
+    if (codePoint > 0x10ffff)
+        return undefined;
+    return { char: String.fromCodePoint(codePoint), length: 2 + digits };
+}
+//# sourceMappingURL=decode-string-escapes.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/secret-markers.js
+var secret_markers = __nccwpck_require__(5967);
+;// CONCATENATED MODULE: ./lib/core/secrets/replace-matches.js
+
+/**
+ * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
+ * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
+ */
+function replaceMatches(params) {
+    const { text, matches } = params;
+    if (matches.length === 0)
+        return text;
+    if (matches.some((match) => match.overflow))
+        return secret_markers/* TOO_MANY_SECRETS_MARKER */.S;
+    const spans = matches
+        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
+        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+    const parts = [];
+    let cursor = 0;
+    for (const { range, slug } of spans) {
+        // A span inside or overlapping one already replaced is already gone.
+        if (range[1] <= cursor)
+            continue;
+        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
+        cursor = range[1];
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
+}
+//# sourceMappingURL=replace-matches.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets.js + 25 modules
+var scan_secrets = __nccwpck_require__(5997);
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-decoded-escapes.js
+
+
+
+
+/**
+ * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so
+ * text escaped this many times over holds 255 of them before each quote: no log or JSON writer
+ * nests that deep, and a text that does goes as NOT_SCANNED_MARKER. A level costs one scan of at
+ * most the text's length, so the bound also caps the cost (a line of prose then 2^16 backslashes
+ * took 2 s at 16 levels).
+ */
+const MAX_LEVELS = 8;
+/**
+ * `text` with every secret the scanner finds in it once its escapes are decoded
+ * (`decodeStringEscapes`, level after level) replaced by its marker, in place: the rest stays as
+ * written, escapes included. Catches what no framing shows: a name and value that meet only
+ * across a string's escaped quotes (`{\"aws_secret_access_key\":\"…\"}`), a value split by an
+ * escape (`…\/…`), a key spelt with `\u0061`, a document cut off before it closes, escaped twice.
+ * A text without an escape (a backslash, or YAML's `''`) costs nothing. Throws when the scanner fails.
+ */
+async function redactDecodedEscapes(text) {
+    const found = [];
+    let level = text;
+    let toSource = (offset) => offset;
+    for (let depth = 0; level.includes('\\') || level.includes("''"); depth += 1) {
+        const { decoded, sourceOffsets } = decodeStringEscapes(level);
+        if (decoded.length === level.length)
+            break;
+        if (depth === MAX_LEVELS)
+            return secret_markers/* NOT_SCANNED_MARKER */._;
+        const outer = toSource;
+        const mapped = (offset) => outer(sourceOffsets[offset] ?? level.length);
+        const map = (range) => [mapped(range[0]), mapped(range[1])];
+        for (const match of await (0,scan_secrets/* scanSecrets */.L)({ text: decoded })) {
+            found.push({ ...match, range: map(match.range), occurrences: match.occurrences.map(map) });
+        }
+        level = decoded;
+        toSource = mapped;
+    }
+    return replaceMatches({ text, matches: found });
+}
+//# sourceMappingURL=redact-decoded-escapes.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets-as-written.js
+
+
+/**
+ * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
+ * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too.
+ * Internal to the redaction path: it scans the text only as written, so an escaped secret
+ * (`{\"aws_secret_access_key\":\"…\"}`) passes it. Outgoing text uses `redactSecrets`, which
+ * also decodes escapes and embedded JSON.
+ * `path` (repository-relative) lets file-type rules apply when the text is a file's content.
+ * A text with more secrets of one kind than the scanner lists (MAX_REPORTS_PER_RULE) is replaced
+ * whole by TOO_MANY_SECRETS_MARKER: the rest were not located, so nothing of it may go out.
+ * Throws when the scanner fails, so a caller never sends text it could not check.
+ */
+async function redactSecretsAsWritten(text, path) {
+    const matches = await (0,scan_secrets/* scanSecrets */.L)(path === undefined ? { text } : { text, path });
+    return replaceMatches({ text, matches });
+}
+//# sourceMappingURL=redact-secrets-as-written.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
+
+
+
+
+
+
+/**
+ * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
+ * scanned as its author wrote it (all of them in one joined scan, each kept apart by a NUL no rule
+ * lets a match cross): inside a JSON text a quoted secret is escaped
+ * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
+ * of one object become one); numbers, booleans and null are kept. An object
+ * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
+ * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
+ * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
+ * JSON written inside a string is scanned decoded too (`redactText`).
+ */
+async function redactJsonStrings(value) {
+    // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
+    return (await redactValue(value, 0));
+}
+/** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
+const MIN_SCANNED_KEY_LENGTH = 16;
+/**
+ * Nesting the walk follows (arrays and objects, and JSON decoded out of a string): far deeper than
+ * any document people or models write, and shallow enough that the walk's recursion never runs out
+ * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
+ */
+const MAX_DEPTH = 128;
+/**
+ * `value` redacted: a string as a text (`redactText`); an array or object with all its strings
+ * (and long keys) joined into one text and redacted together, so a document of many strings costs
+ * one scan, not one each, and each is written back where it was. When the joined text is withheld
+ * whole (more secrets of a kind than the scanner lists, or a search bound reached), the strings are
+ * redacted one by one instead, so only the strings that need it are withheld.
+ */
+async function redactValue(value, depth) {
+    if (depth > MAX_DEPTH)
+        return secret_markers/* NOT_SCANNED_MARKER */._;
+    if (typeof value === 'string')
+        return redactText(value, depth);
+    if (value === null || typeof value !== 'object')
+        return value;
+    const texts = [];
+    collectTexts(value, depth, texts);
+    const joined = await redactedTogether(texts, depth);
+    if (joined === undefined)
+        return rebuild(value, depth, (text) => redactText(text, depth + 1));
+    let next = 0;
+    return rebuild(value, depth, () => Promise.resolve(joined[next++] ?? secret_markers/* NOT_SCANNED_MARKER */._));
+}
+/** The file an object stands for (a string `path` beside a string `content`), if it is one. */
+function fileIn(record) {
+    const { path, content } = record;
+    return typeof path === 'string' && typeof content === 'string' ? { path, content } : undefined;
+}
+/** Every text `rebuild` asks for, in the order it asks: strings, and keys long enough to scan. */
+function collectTexts(value, depth, into) {
+    if (depth > MAX_DEPTH)
+        return;
+    if (typeof value === 'string') {
+        into.push(value);
+        return;
+    }
+    if (Array.isArray(value)) {
+        for (const item of value)
+            collectTexts(item, depth + 1, into);
+        return;
+    }
+    if (value === null || typeof value !== 'object')
+        return;
+    const record = value;
+    const file = fileIn(record);
+    for (const [key, item] of Object.entries(record)) {
+        if (key.length >= MIN_SCANNED_KEY_LENGTH)
+            into.push(key);
+        if (key !== 'content' || file === undefined)
+            collectTexts(item, depth + 1, into);
+    }
+}
+/**
+ * `value` with the same shape, each text `collectTexts` listed replaced by `redacted(text)`, and
+ * a file-shaped object's content by `redactFile`; a value nested deeper than MAX_DEPTH goes as
+ * NOT_SCANNED_MARKER.
+ */
+async function rebuild(value, depth, redacted) {
+    if (depth > MAX_DEPTH)
+        return secret_markers/* NOT_SCANNED_MARKER */._;
+    if (typeof value === 'string')
+        return redacted(value);
+    if (Array.isArray(value)) {
+        const items = [];
+        for (const item of value)
+            items.push(await rebuild(item, depth + 1, redacted));
+        return items;
+    }
+    if (value === null || typeof value !== 'object')
+        return value;
+    const record = value;
+    const file = fileIn(record);
+    const entries = [];
+    for (const [key, item] of Object.entries(record)) {
+        // A key is text too: a free-form object (a request's `assessment_results`) takes any key its author wrote.
+        const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redacted(key);
+        entries.push([
+            shownKey,
+            key === 'content' && file !== undefined
+                ? await redactFile(file)
+                : await rebuild(item, depth + 1, redacted),
+        ]);
+    }
+    return Object.fromEntries(entries);
+}
+/**
+ * `texts` redacted as one joined text (`redactText`, one scan), each back in its place; undefined
+ * when the joined text was withheld whole, so the caller redacts them one by one.
+ */
+async function redactedTogether(texts, depth) {
+    if (texts.length === 0)
+        return [];
+    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+    const joinable = texts.map((text) => text.split('\0').join('\uFFFD'));
+    const redacted = (await redactText(joinable.join(RUN_SEPARATOR), depth + 1)).split(RUN_SEPARATOR);
+    if (redacted.length !== texts.length)
+        return undefined;
+    return redacted.map((after, index) => (after === joinable[index] ? (texts[index] ?? after) : after));
+}
+/**
+ * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
+ * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
+ * 0. the whole text with its escapes decoded, level after level (`redactDecodedEscapes`), wherever
+ *    they are, each secret replaced where it is written;
+ * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
+ *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
+ *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
+ * 2. every other stretch written as escaped JSON string content (`escapedStringRuns`: a quoted
+ *    string, an escaped document without quotes, one cut off by a length limit) is decoded, and
+ *    the decoded texts are redacted the same way, joined (one scan, however many there are), so a
+ *    document escaped twice or more is walked too. A stretch with a secret is written back
+ *    redacted and escaped again.
+ * The rest of the text is left as written. A text the document search could not finish within
+ * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
+ * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
+ */
+async function redactText(text, depth) {
+    const raw = await redactDecodedEscapes(await redactSecretsAsWritten(text));
+    if (raw === secret_markers/* TOO_MANY_SECRETS_MARKER */.S || raw === secret_markers/* NOT_SCANNED_MARKER */._)
+        return raw;
+    const search = embeddedJsonSpans(raw);
+    if (!search.complete)
+        return secret_markers/* NOT_SCANNED_MARKER */._;
+    // A document's strings are decoded by its walk; a run inside one (or across its edge) adds nothing.
+    const runs = outside(escapedStringRuns(raw), search.documents);
+    const documents = await redactedDocuments(search.documents, depth);
+    const decoded = await redactedRuns(runs, depth);
+    if (typeof decoded === 'string')
+        return decoded;
+    const replacements = [...documents, ...decoded].sort((a, b) => a.start - b.start);
+    return replaceSpans(raw, replacements);
+}
+/**
+ * Each document walked as a JSON value; one with a secret is written back redacted, as compact
+ * JSON. The strings of all the documents are redacted together (one joined scan, however many
+ * documents a deploy log's text holds); one by one when the joined text was withheld whole.
+ */
+async function redactedDocuments(documents, depth) {
+    const texts = [];
+    for (const { value } of documents)
+        collectTexts(value, depth + 1, texts);
+    const joined = await redactedTogether(texts, depth + 1);
+    let next = 0;
+    const taken = () => Promise.resolve(joined?.[next++] ?? secret_markers/* NOT_SCANNED_MARKER */._);
+    const replacements = [];
+    for (const { start, end, value } of documents) {
+        const redacted = joined === undefined ? await redactValue(value, depth + 1) : await rebuild(value, depth + 1, taken);
+        const written = JSON.stringify(redacted);
+        // The walk keeps keys in order, so an unchanged document serialises the same.
+        if (written !== serialisedWithinStack(value))
+            replacements.push({ start, end, text: written });
+    }
+    return replacements;
+}
+/** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
+function serialisedWithinStack(value) {
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
+const RUN_SEPARATOR = '\n\0\n';
+/**
+ * Each run's decoded text redacted (all in one joined text), and written back escaped again where
+ * it changed; or the marker the joined text went as when it was withheld whole.
+ */
+async function redactedRuns(runs, depth) {
+    if (runs.length === 0)
+        return [];
+    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
+    const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
+    const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
+    const redacted = joined.split(RUN_SEPARATOR);
+    // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
+    if (redacted.length !== runs.length)
+        return redacted.length === 1 ? joined : secret_markers/* NOT_SCANNED_MARKER */._;
+    return runs.flatMap(({ start, end }, index) => {
+        const after = redacted[index];
+        return after === undefined || after === decoded[index]
+            ? []
+            : [{ start, end, text: JSON.stringify(after).slice(1, -1) }];
+    });
+}
+/** The spans of `inner` that overlap none of `outer`; both in order, `outer` apart (linear). */
+function outside(inner, outer) {
+    let next = 0;
+    return inner.filter((span) => {
+        while ((outer[next]?.end ?? Infinity) <= span.start)
+            next += 1;
+        const around = outer[next];
+        return around === undefined || span.end <= around.start;
+    });
+}
+/** `text` with each replacement's span replaced by its text; replacements are in order and apart. */
+function replaceSpans(text, replacements) {
+    if (replacements.length === 0)
+        return text;
+    const parts = [];
+    let cursor = 0;
+    for (const { start, end, text: replaced } of replacements) {
+        parts.push(text.slice(cursor, start), replaced);
+        cursor = end;
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
+}
+/** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
+async function redactFile(file) {
+    const content = await redactSecretsAsWritten(file.content, file.path);
+    const escaped = await (0,find_escaped_secrets/* findEscapedSecrets */.G)({ file: { ...file, content, role: 'config' }, rawMatches: [] });
+    return escaped.length === 0
+        ? content
+        : escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
+}
+//# sourceMappingURL=redact-json-strings.js.map
+
+/***/ }),
+
+/***/ 125:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ scanJoinedTexts)
+/* harmony export */ });
+/* harmony import */ var _last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
+/* harmony import */ var _line_column_finder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8787);
+/* harmony import */ var _scan_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5997);
+
+
+
+/**
+ * Scans many short texts at the cost of one scan: they are joined, each match is mapped back to the
+ * text it starts in (`index`) and located within it. The separator holds a NUL, which no pattern
+ * allows between a secret's name and its value, so one text cannot complete a match begun in another.
+ */
+async function scanJoinedTexts(texts) {
+    const separator = '\n\0\n';
+    const starts = [];
+    let offset = 0;
+    for (const text of texts) {
+        starts.push(offset);
+        offset += text.length + separator.length;
+    }
+    const matches = await (0,_scan_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scanSecrets */ .L)({ text: texts.join(separator) });
+    return matches.flatMap((match) => {
+        const index = (0,_last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_1__/* .lastIndexAtOrBefore */ .s)(starts, match.range[0]);
+        const text = texts[index];
+        if (text === undefined)
+            return [];
+        const relative = match.range[0] - (starts[index] ?? 0);
+        return [{ index, match: { ...match, ...(0,_line_column_finder_js__WEBPACK_IMPORTED_MODULE_2__/* .lineColumnFinder */ .n)(text)(relative) } }];
+    });
+}
+//# sourceMappingURL=scan-joined-texts.js.map
+
+/***/ }),
+
+/***/ 5997:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ scanSecrets)
+});
+
+// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
+var structured_source = __nccwpck_require__(2472);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
+/**
+ * Test if condition is truthy.
+ * @param {any} expression to be evaluated
+ * @param {string} error message to be shown
+ * @returns {void}
+ * @throws
+ */
+function invariant(condition, message) {
+    if (!condition)
+        throw new Error(message);
+}
+//# sourceMappingURL=invariant.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+
+
+/**
+ * This class represent of source code.
+ */
+class SecretLintSourceCodeImpl {
+    hasBOM;
+    content;
+    filePath;
+    physicalFilePath;
+    contentType;
+    ext;
+    structuredSource;
+    constructor({ content = "", ext, filePath, physicalFilePath, contentType, }) {
+        invariant(ext || filePath, "should be set either of fileExt or filePath.");
+        this.hasBOM = content.charCodeAt(0) === 0xfeff;
+        this.content = this.hasBOM ? content.slice(1) : content;
+        this.structuredSource = new structured_source/* StructuredSource */.z(this.content);
+        this.filePath = filePath;
+        this.physicalFilePath = physicalFilePath;
+        this.contentType = contentType;
+        this.ext = ext;
+    }
+    /**
+     * get file path
+     * This return `undefined` if the source code is created without file path.
+     * For example, use core API to create a source code directly.
+     *
+     * You can use this path to detect file type.
+     * However, if you want to read the file content, use `getPhysicalFilePath` instead.
+     * @returns {string|undefined}
+     */
+    getFilePath() {
+        return this.filePath;
+    }
+    /**
+     * get physical file path
+     * This return `undefined` if the source code is not related to file.
+     * For example, the source code is given from the stdin.
+     *
+     * You can use this path to read the file content.
+     */
+    getPhysicalFilePath() {
+        return this.physicalFilePath;
+    }
+    /**
+     * @param {SecretLintSourceNodeLocation} loc - location indicator.
+     * @return {[ number, number ]} range.
+     */
+    locationToRange(loc) {
+        return this.structuredSource.locationToRange(loc);
+    }
+    /**
+     * @param {[ number, number ]} range - pair of indice.
+     * @return {SecretLintSourceNodeLocation} location.
+     */
+    rangeToLocation(range) {
+        const location = this.structuredSource.rangeToLocation(range);
+        // Note: unwrap class instance to get plain object
+        return {
+            start: {
+                line: location.start.line,
+                column: location.start.column,
+            },
+            end: {
+                line: location.end.line,
+                column: location.end.column,
+            },
+        };
+    }
+    /**
+     * @param {Position} pos - position indicator.
+     * @return {number} index.
+     */
+    positionToIndex(pos) {
+        return this.structuredSource.positionToIndex(pos);
+    }
+    /**
+     * @param {number} index - index to the source code.
+     * @return {Position} position.
+     */
+    indexToPosition(index) {
+        const position = this.structuredSource.indexToPosition(index);
+        // Note: unwrap class instance to get plain object
+        return {
+            line: position.line,
+            column: position.column,
+        };
+    }
+}
+//# sourceMappingURL=SecretLintSourceCodeImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+// MIT © 2017 azu
+// MIT © 2017 59naga
+// https://github.com/59naga/carrack
+class EventEmitter {
+    #listeners = new Map();
+    on(type, listener) {
+        const prevSet = this.#listeners.get(type);
+        const listenerSet = prevSet ?? new Set();
+        listenerSet?.add(listener);
+        this.#listeners.set(type, listenerSet);
+    }
+    emit(type, ...args) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            listenerSetElement(...args);
+        }
+    }
+    off(type, listener) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            if (listenerSetElement === listener) {
+                listenerSet.delete(listener);
+            }
+        }
+    }
+    removeAllListeners() {
+        this.#listeners.clear();
+    }
+    listenerCount(type) {
+        return this.#listeners.get(type)?.size ?? 0;
+    }
+    listeners(type) {
+        return Array.from(this.#listeners.get(type) ?? []);
+    }
+}
+class PromiseEventEmitter {
+    events;
+    constructor() {
+        this.events = new EventEmitter();
+    }
+    listenerCount(type) {
+        return this.events.listenerCount(type);
+    }
+    on(event, listener) {
+        return this.events.on(event, listener);
+    }
+    emit(event, ...args) {
+        const promises = [];
+        this.events.listeners(event).forEach((listener) => {
+            promises.push(listener(...args));
+        });
+        return Promise.all(promises);
+    }
+}
+//# sourceMappingURL=promise-event-emitter.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+/**
+ * Default locale that is also fallback locale.
+ */
+const DEFAULT_LOCAL = "en";
+const formatMessage = (messageHandler, props) => {
+    if (typeof props !== "object" || props === null) {
+        return messageHandler();
+    }
+    return messageHandler(props);
+};
+const getMatchedLocaleMessage = (locale, locales) => {
+    const localKeys = Object.keys(locales);
+    const matchLocale = localKeys.find((key) => {
+        return key === locale;
+    });
+    if (matchLocale) {
+        return matchLocale;
+    }
+    const [lang] = locale.split("-");
+    if (!lang) {
+        return DEFAULT_LOCAL;
+    }
+    // en-US => en
+    const fallbackMatchLocal = localKeys.find((key) => {
+        return key === lang;
+    });
+    if (fallbackMatchLocal) {
+        return fallbackMatchLocal;
+    }
+    return DEFAULT_LOCAL;
+};
+const createTranslator = (messages, options) => {
+    return (messageId, props) => {
+        const messageHandler = messages[messageId];
+        if (!messageHandler) {
+            throw new Error(`messages:${String(messageId)} is missing in messages.`);
+        }
+        // if messages is string, use it.
+        if (typeof messageHandler === "function") {
+            if (typeof messageId !== "string") {
+                throw new Error(`message's key:${String(messageId)} should be string`);
+            }
+            return {
+                message: formatMessage(messageHandler, props),
+                messageId: messageId,
+                data: props,
+            };
+        }
+        // if messages is object, pick message that is matched locale from messages.
+        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
+        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
+        const localizedMessage = messageHandler[locale];
+        if (!localizedMessage) {
+            if (messageHandler[DEFAULT_LOCAL]) {
+                throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
+            }
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
+        }
+        if (typeof messageId !== "string") {
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
+        }
+        return {
+            message: formatMessage(localizedMessage, props),
+            messageId: messageId,
+            data: props,
+        };
+    };
+};
+//# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
+
+
+const createContextEvents = () => {
+    const contextEvents = new EventEmitter();
+    const REPORT_SYMBOL = Symbol("report");
+    const IGNORE_SYMBOL = Symbol("ignore");
+    return {
+        report(descriptor) {
+            contextEvents.emit(REPORT_SYMBOL, descriptor);
+        },
+        onReport(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(REPORT_SYMBOL, listener);
+            return () => {
+                contextEvents.off(REPORT_SYMBOL, listener);
+            };
+        },
+        ignore(descriptor) {
+            contextEvents.emit(IGNORE_SYMBOL, descriptor);
+        },
+        onIgnore(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(IGNORE_SYMBOL, listener);
+            return () => {
+                contextEvents.off(IGNORE_SYMBOL, listener);
+            };
+        },
+    };
+};
+const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale, }) => {
+    return {
+        sharedOptions: sharedOptions,
+        createTranslator: (messages) => {
+            return createTranslator(messages, {
+                defaultLocale: locale,
+            });
+        },
+        ignore(descriptor) {
+            const { message } = descriptor.message;
+            contextEvents.ignore({
+                type: "ignore",
+                ruleId: ruleId,
+                ruleParentId,
+                range: descriptor.range,
+                targetRuleId: descriptor.targetRuleId,
+                loc: sourceCode.rangeToLocation(descriptor.range),
+                message: message,
+            });
+        },
+        report(descriptor) {
+            const { message, messageId, data } = descriptor.message;
+            // Default severity level is "error"
+            const severityLevel = severity ?? "error";
+            if (ruleParentId) {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    ruleParentId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+            else {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+        },
+    };
+};
+//# sourceMappingURL=RuleContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+class SecretLintRule {
+    ruleReportHandle;
+    ruleCreator;
+    descriptorRule;
+    constructor({ descriptorRule, context }) {
+        this.descriptorRule = descriptorRule;
+        this.ruleCreator = descriptorRule.rule;
+        // normalize rule options
+        const ruleCreatorOptions = descriptorRule.options || {};
+        this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
+    }
+    allowMessageIds() {
+        if (!this.descriptorRule.allowMessageIds) {
+            return [];
+        }
+        const ruleId = this.ruleCreator.meta.id;
+        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
+            return {
+                messageId: allowMessageId,
+                ruleId,
+            };
+        });
+    }
+    supportSourceCode(sourceCode) {
+        const contentType = sourceCode.contentType;
+        if (contentType === "unknown") {
+            return true;
+        }
+        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
+            return true;
+        }
+        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
+    }
+    async file(source) {
+        const file = this.ruleReportHandle.file;
+        if (!file) {
+            return;
+        }
+        return file(source);
+    }
+}
+//# sourceMappingURL=SecretLintRuleImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
+class SecretLintProfiler {
+    perf;
+    entries = [];
+    measures = [];
+    executionPromises = [];
+    constructor(options) {
+        this.perf = options.perf;
+        const pattern = /(.*?)::end(\|\|.*)?/;
+        const observer = new options.PerformanceObserver((items) => {
+            const entries = items.getEntries();
+            entries.forEach((entry) => {
+                if (entry.entryType === "mark") {
+                    const match = entry.name.match(pattern);
+                    const endIdentifier = match ? match[1] : undefined;
+                    const suffix = match && match[2] ? match[2] : "";
+                    // if mark already {mark}::start, measure start to end
+                    if (endIdentifier) {
+                        const startIdentifier = `${endIdentifier}::start`;
+                        this.entries.find((savedEntry) => {
+                            return savedEntry.name === startIdentifier;
+                        });
+                        // create measure
+                        if (startIdentifier) {
+                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
+                            this.executionPromises.push(Promise.resolve().then(() => {
+                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
+                            }));
+                        }
+                    }
+                    this.entries.push(entry);
+                }
+                else if (entry.entryType === "measure") {
+                    this.measures.push(entry);
+                }
+            });
+        });
+        observer.observe({ entryTypes: ["mark", "measure"] });
+    }
+    mark(marker) {
+        if ("id" in marker) {
+            this.perf.mark(`${marker.type}||${marker.id}`);
+        }
+        else {
+            this.perf.mark(marker.type);
+        }
+    }
+    waifForExecutionPromises = () => {
+        return Promise.all(this.executionPromises).finally(() => {
+            this.executionPromises.length = 0;
+        });
+    };
+    async getEntries() {
+        await this.waifForExecutionPromises();
+        return this.entries;
+    }
+    async getMeasures() {
+        await this.waifForExecutionPromises();
+        return this.measures;
+    }
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
+
+
+
+class NullPerformanceObserver {
+    disconnect() { }
+    observe(_options) { }
+}
+const secretLintProfiler = new SecretLintProfiler({
+    perf: external_node_perf_hooks_namespaceObject.performance,
+    PerformanceObserver: external_node_perf_hooks_namespaceObject.PerformanceObserver ? external_node_perf_hooks_namespaceObject.PerformanceObserver : NullPerformanceObserver,
+});
+//# sourceMappingURL=node.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
+
+
+
+const createRunningEvents = () => {
+    const contextEvents = new PromiseEventEmitter();
+    const registerSet = new Set();
+    const LINT_HANDLE = Symbol("lint:start");
+    const rules = [];
+    return {
+        collectAllowMessageIds() {
+            const allowMessageIds = [];
+            rules.forEach((rule) => {
+                allowMessageIds.push(...rule.allowMessageIds());
+            });
+            return allowMessageIds;
+        },
+        /**
+         * Start to run linting
+         * @param options
+         */
+        runLint(options) {
+            return contextEvents.emit(LINT_HANDLE, options);
+        },
+        registerRule({ descriptorRule, context, }) {
+            if (registerSet.has(descriptorRule.id)) {
+                // TODO: more trivial implementation
+                throw new Error(`rule.id:${descriptorRule.id} is already registered.
+                
+Duplicated rule.id is something wrong in .secretlintrc.                
+`);
+            }
+            registerSet.add(descriptorRule.id);
+            const rule = new SecretLintRule({
+                descriptorRule: descriptorRule,
+                context,
+            });
+            rules.push(rule);
+            contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
+                // TODO: add more handler
+                // Call O￿￿rder?
+                // - file
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::start",
+                    id: descriptorRule.rule.meta.id,
+                });
+                // if this rule support the content type
+                if (rule.supportSourceCode(sourceCode)) {
+                    await rule.file(sourceCode);
+                }
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::end",
+                    id: descriptorRule.rule.meta.id,
+                });
+            });
+        },
+        registerRulePreset({ descriptorRulePreset, context, }) {
+            // Normalized Rule Preset Options
+            const rulePresetCreatorOptions = descriptorRulePreset.options || [];
+            // Internally, RulePreset#register call `registerRule`
+            descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
+        },
+        isRegistered(ruleId) {
+            return registerSet.has(ruleId);
+        },
+    };
+};
+//# sourceMappingURL=RunningEvents.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
+
+/**
+ * Create a context for Rule Preset
+ */
+const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale, }) => {
+    const presetRules = configRulePreset.rules || [];
+    if (!Array.isArray(presetRules)) {
+        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
+        throw new Error("preset's rules should be an array of rule definitions");
+    }
+    return {
+        sharedOptions,
+        registerRule(rule, defaultValue) {
+            const descriptorRule = presetRules.find((descriptorRule) => {
+                return descriptorRule.id === rule.meta.id;
+            });
+            // Use undefined instead of {}
+            // Default value will be handled by RunningEvents#registerRule
+            const descriptorRuleOptions = descriptorRule ? descriptorRule.options : undefined;
+            const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : undefined;
+            const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : undefined;
+            const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : undefined;
+            const context = createRuleContext({
+                // rule id is a single rule in a preset
+                ruleId: rule.meta.id,
+                // parent rule id is rule preset id
+                ruleParentId: configRulePreset.id,
+                meta: rule.meta,
+                severity: descriptorRuleSeverity,
+                sourceCode,
+                contextEvents: contextEvents,
+                sharedOptions: sharedOptions,
+                locale,
+            });
+            const defaultValueOfPreset = defaultValue ? defaultValue : {};
+            runningEvents.registerRule({
+                descriptorRule: {
+                    // options and disabled ...
+                    ...defaultValueOfPreset,
+                    // Prefer to use user setting
+                    // User can override preset setting
+                    ...descriptorRule,
+                    id: rule.meta.id,
+                    options: descriptorRuleOptions,
+                    rule,
+                    disabled: descriptorRuleDisabled,
+                    allowMessageIds: descriptorAllowMessageIds,
+                    severity: descriptorRuleSeverity,
+                },
+                context,
+            });
+        },
+    };
+};
+//# sourceMappingURL=RulePresetContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+/**
+ * the `index` is in the `range` and return true.
+ * @param {Number} index
+ * @param {Number[]} range
+ * @returns {boolean}
+ */
+const isContainedRange = (index, range) => {
+    const [start, end] = range;
+    return start <= index && index <= end;
+};
+/**
+ * filter messages by ignore messages
+ */
+function filterIgnoredMessages(options) {
+    const reportedMessages = options.reportedMessages;
+    const ignoreMessages = options.ignoredMessages;
+    // if match, reject the message
+    return reportedMessages.filter((message) => {
+        return !ignoreMessages.some((ignoreMessage) => {
+            const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) &&
+                isContainedRange(message.range[1], ignoreMessage.range);
+            if (isInIgnoringRange && ignoreMessage.targetRuleId) {
+                // "*" is wildcard that match any rule
+                if (ignoreMessage.targetRuleId === "*") {
+                    return true;
+                }
+                // compare normalized key path
+                return message.ruleId === ignoreMessage.targetRuleId;
+            }
+            return isInIgnoringRange;
+        });
+    });
+}
+//# sourceMappingURL=filter-ignored-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+const createMessageProcessor = (processors) => {
+    return {
+        /**
+         * process `messages` with registered processes
+         */
+        process(messages) {
+            const originalMessages = messages;
+            if (processors.length === 0) {
+                throw new Error("processors should be > 0");
+            }
+            return processors.reduce((messages, filter) => {
+                return filter(messages);
+            }, originalMessages);
+        },
+    };
+};
+//# sourceMappingURL=MessageProcessManager.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+/**
+ * equal message
+ */
+const isEqualMessage = (aMessage, bMessage) => {
+    return (aMessage.range[0] === bMessage.range[0] &&
+        aMessage.range[1] === bMessage.range[1] &&
+        "severity" in aMessage &&
+        "severity" in bMessage &&
+        aMessage.severity === bMessage.severity &&
+        aMessage.message === bMessage.message);
+};
+/**
+ * filter duplicated messages
+ */
+function filterDuplicatedMessages(messages = []) {
+    return messages.filter((message, index) => {
+        const restMessages = messages.slice(index + 1);
+        return !restMessages.some((restMessage) => {
+            return isEqualMessage(message, restMessage);
+        });
+    });
+}
+//# sourceMappingURL=filter-duplicated-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
+/**
+ * sort messages by line and column
+ */
+function sortMessagesByLocation(messages) {
+    // sort by line and column
+    return messages.sort(function (a, b) {
+        const startIndexDiff = a.range[0] - b.range[0];
+        if (startIndexDiff === 0) {
+            return a.range[1] - b.range[1];
+        }
+        else {
+            return startIndexDiff;
+        }
+    });
+}
+//# sourceMappingURL=sort-messages-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
+const filterByAllowMessageIds = (messages, allowMessageIds) => {
+    const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
+        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
+    }));
+    return messages.filter((message) => {
+        return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
+    });
+};
+//# sourceMappingURL=filter-message-id.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+// mask all properties with *** deeply
+// These properties are object, array, or others
+const deepMask = (object, handler) => {
+    for (const key of Object.keys(object)) {
+        if (typeof object[key] === "object") {
+            object[key] = deepMask(object[key], handler);
+        }
+        else if (Array.isArray(object[key])) {
+            object[key] = object[key].map((item) => deepMask(item, handler));
+        }
+        else if (typeof object[key] === "string") {
+            object[key] = handler(object[key]);
+        }
+    }
+    return object;
+};
+const createMaskValue = (value) => {
+    return "*".repeat(value.length);
+};
+/**
+ * = Masking logics
+ * secretlint mask simple string replacement.
+ * If a secretlint rule report `"TOKEN_STRING"` as message data, replace all `TOKEN_STRING` with `**********` in messages.
+ * ```
+ * context.report({
+ *   message: t("MESSAGE", {
+ *       TOKEN: "TOKEN_STRING", // => replace all "TOKEN_STRING" with  `**********`.
+ *   }),
+ *   range,
+ * });
+ * ```
+ * This logics may includes false-positve.
+ * This is similar to CI logs like Travis CI or GitHub Actions.
+ * @param str
+ * @param maskedValues
+ */
+const maskWithValues = (str, maskedValues) => {
+    let result = str;
+    for (const maskValue of maskedValues) {
+        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
+    }
+    return result;
+};
+// mask all data values for hide secret value
+// https://github.com/secretlint/secretlint/issues/176
+const filterMaskSecretsData = (messages = []) => {
+    return messages.map((message) => {
+        if (message.type !== "message") {
+            return message;
+        }
+        const maskedValues = [];
+        const maskedData = message.data
+            ? deepMask(message.data, (value) => {
+                maskedValues.push(value);
+                return createMaskValue(value);
+            })
+            : undefined;
+        // no mask data
+        if (!maskedData) {
+            return message;
+        }
+        const maskedMessage = maskWithValues(message.message, maskedValues);
+        return {
+            ...message,
+            message: maskedMessage,
+            data: maskedData,
+        };
+    });
+};
+//# sourceMappingURL=filter-mask-secrets.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
+
+
+
+
+
+
+/**
+ * Post cleanup messages
+ * - filter ignored range
+ * - filter disabled message
+ * - [masSecrets] mask secrets message
+ * - filter duplicated messages
+ * - sort messages by range
+ * @param options
+ */
+const cleanupMessages = (options) => {
+    const reportedMessages = filterIgnoredMessages(options);
+    const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
+    const filters = options.maskSecrets
+        ? [filterDuplicatedMessages, filterMaskSecretsData]
+        : [filterDuplicatedMessages];
+    const filterProcess = createMessageProcessor(filters);
+    return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
+};
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
+
+
+
+
+
+
+
+const debug = src("@secretlint/core");
+const lintSource = ({ source, options }) => {
+    secretLintProfiler.mark({
+        type: "@core>lint::start",
+        id: source.filePath,
+    });
+    debug(`source filePath: %O`, source.filePath);
+    debug(`options: %O`, options);
+    const rules = options.config.rules;
+    const locale = options.locale ?? "en";
+    const maskSecrets = options.maskSecrets ?? false;
+    const contextEvents = createContextEvents();
+    const runningEvents = createRunningEvents();
+    const reportedMessages = [];
+    const ignoredMessages = [];
+    // setup
+    contextEvents.onReport((message) => {
+        reportedMessages.push(message);
+    });
+    contextEvents.onIgnore((message) => {
+        ignoredMessages.push(message);
+    });
+    // Create a SourceCode for linting
+    const sourceCode = new SecretLintSourceCodeImpl({
+        content: source.content,
+        filePath: source.filePath,
+        physicalFilePath: options.noPhysicFilePath ? undefined : source.filePath,
+        ext: source.ext || "",
+        contentType: source.contentType,
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::start",
+    });
+    rules.forEach((rule) => {
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::start",
+            id: rule.rule.meta.id,
+        });
+        registerRule({
+            sourceCode,
+            config: options.config,
+            descriptorRule: rule,
+            contextEvents,
+            runningEvents,
+            locale,
+        });
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::end",
+            id: rule.rule.meta.id,
+        });
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::end",
+    });
+    // start to run
+    return runningEvents
+        .runLint({
+        sourceCode,
+    })
+        .then(() => {
+        return {
+            filePath: source.filePath,
+            // binary content should be skipped
+            sourceContent: source.contentType === "text" ? source.content : undefined,
+            sourceContentType: source.contentType,
+            messages: cleanupMessages({
+                reportedMessages,
+                ignoredMessages,
+                allowMessageIds: runningEvents.collectAllowMessageIds(),
+                maskSecrets,
+            }),
+        };
+    })
+        .finally(() => {
+        secretLintProfiler.mark({
+            type: "@core>lint::end",
+            id: source.filePath,
+        });
+    });
+};
+const isRulePreset = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "preset";
+};
+const isRule = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "scanner";
+};
+/**
+ * Rule Processing
+ */
+const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale, }) => {
+    const ruleId = descriptorRule.id;
+    // Do not register disabled rule
+    if (descriptorRule.disabled) {
+        debug("Skip registerRule %s, because it is disabled", ruleId);
+        return;
+    }
+    debug("registerRule %s", ruleId);
+    // sharedOptions is {} by default
+    // sharedOptions is shared between presets and rules
+    const sharedOptionsWithDefault = config.sharedOptions ?? {};
+    // If option is not defined Options is {} by default
+    if (isRulePreset(descriptorRule)) {
+        const context = createRulePresetContext({
+            configRulePreset: descriptorRule,
+            sourceCode,
+            contextEvents: contextEvents,
+            runningEvents: runningEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRulePreset({
+            descriptorRulePreset: descriptorRule,
+            context,
+        });
+        return;
+    }
+    else if (isRule(descriptorRule)) {
+        const context = createRuleContext({
+            ruleId: ruleId,
+            severity: descriptorRule.severity,
+            meta: descriptorRule.rule.meta,
+            sourceCode,
+            contextEvents: contextEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRule({
+            descriptorRule: descriptorRule,
+            context,
+        });
+        return;
+    }
+    throw new Error(`Unknown descriptor type: ${descriptorRule}`);
+};
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/line-column-finder.js
+var line_column_finder = __nccwpck_require__(8787);
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
+var index_Cq_34xZU = __nccwpck_require__(7639);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./lib/core/secrets/is-credential-parameter.js
+/** Parameter names (lower case, without `-`, `_` and `.`) that are credentials whole. */
+const NAMES = new Set([
+    'password',
+    'passwd',
+    'pwd',
+    'pass',
+    'secret',
+    'key',
+    'apikey',
+    'accesskey',
+    'token',
+    'auth',
+    'authorization',
+    'code',
+    'sig',
+    'signature',
+    'credential',
+    'credentials',
+    'sessionid',
+]);
+/**
+ * Endings of a parameter name that make it a credential: `client_secret`, `access_token`,
+ * `X-Amz-Signature` (S3 presigned URLs), `X-Goog-Signature` (GCS signed URLs), `X-Amz-Security-Token`,
+ * `db_password`, `x-api-key`. Azure SAS URLs carry theirs as `sig`.
+ */
+const ENDINGS = ['password', 'passwd', 'secret', 'token', 'apikey', 'signature', 'credential', 'privatekey'];
+/**
+ * Whether a URL query or fragment parameter named `name` carries a credential (compared without
+ * case, `-`, `_` or `.`), e.g. `password`, `api_key`, `access_token`, `sig`, `X-Amz-Signature`.
+ * Sources: RFC 6750 §2.3 (`access_token` in a query), RFC 6749 §4.1.2 (`code`), AWS Signature
+ * Version 4 query parameters, Azure SAS `sig`, GCS `X-Goog-Signature`. Pure.
+ */
+function isCredentialParameter(name) {
+    const normal = name.toLowerCase().replace(/[-_.]/g, '');
+    return NAMES.has(normal) || ENDINGS.some((ending) => normal.endsWith(ending));
+}
+//# sourceMappingURL=is-credential-parameter.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/url-credential-rule.js
+
+/** The rule's id, beside secretlint's own `@secretlint/secretlint-rule-*`. */
+const URL_CREDENTIAL_RULE = 'implementation-agent/url-credential';
+/** A URL with a scheme, up to the first character a URL cannot hold unencoded (RFC 3986 §2). */
+const URL_PATTERN = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'`<>\\{}|^]{1,4096}/gi;
+/** A value that is a placeholder or a template variable (`${Token}`, `{{ token }}`, `%TOKEN%`, `$TOKEN`). */
+const PLACEHOLDER = /^(?:\$\{.*\}|\{\{.*\}\}|\{.*\}|%[A-Z_]+%|\$[A-Za-z_]\w*|<[^>]*>|\[REDACTED[^\]]*\]?|(.)\1*)$/;
+const messages = {
+    URLCredential: {
+        en: (props) => `found a credential in a URL (${props.NAME})`,
+    },
+};
+/**
+ * A secretlint rule for credentials a URL carries where secretlint's recommended preset does not
+ * look: the password of `user:password@` in any URL's authority (the preset's `basicauth` rule
+ * takes only `[-A-Za-z0-9_]` passwords on a dotted host), and the value of a query or fragment
+ * parameter that names a credential (`isCredentialParameter`: `?password=`, `?api_key=`,
+ * `#access_token=`, `?token=`, the signature of an S3, GCS or Azure presigned URL). The value's
+ * span is reported, so redaction keeps the rest of the URL. Template variables and placeholders
+ * (`${Token}`, `{{token}}`, `<token>`, `xxxx`) are not credentials. URL syntax: RFC 3986 §3.
+ */
+const urlCredentialRule = {
+    messages,
+    meta: {
+        id: URL_CREDENTIAL_RULE,
+        recommended: true,
+        type: 'scanner',
+        supportedContentTypes: ['text'],
+        docs: { url: 'https://www.rfc-editor.org/rfc/rfc3986#section-3' },
+    },
+    create(context) {
+        const t = context.createTranslator(messages);
+        return {
+            file(source) {
+                for (const match of source.content.matchAll(URL_PATTERN)) {
+                    for (const found of credentialsIn(match[0])) {
+                        const start = (match.index ?? 0) + found.at;
+                        context.report({
+                            message: t('URLCredential', { CREDENTIAL: found.value, NAME: found.name }),
+                            range: [start, start + found.value.length],
+                        });
+                    }
+                }
+            },
+        };
+    },
+};
+/** The credentials in one URL, with their offsets into it. */
+function credentialsIn(url) {
+    const found = [];
+    const authorityStart = url.indexOf('//') + 2;
+    const authorityEnd = firstOf(url, ['/', '?', '#'], authorityStart);
+    const userinfoEnd = url.lastIndexOf('@', authorityEnd - 1);
+    if (userinfoEnd >= authorityStart) {
+        const colon = url.indexOf(':', authorityStart);
+        if (colon !== -1 && colon < userinfoEnd) {
+            const value = url.slice(colon + 1, userinfoEnd);
+            if (isCredentialValue(value))
+                found.push({ at: colon + 1, value, name: 'password' });
+        }
+    }
+    const queryStart = firstOf(url, ['?', '#'], authorityEnd);
+    let cursor = queryStart + 1;
+    while (cursor < url.length) {
+        const end = firstOf(url, ['&', ';', '#', '?'], cursor);
+        const pair = url.slice(cursor, end);
+        const equals = pair.indexOf('=');
+        if (equals > 0) {
+            const name = decoded(pair.slice(0, equals));
+            const value = trimmedValue(pair.slice(equals + 1));
+            if (isCredentialParameter(name) && isCredentialValue(value))
+                found.push({ at: cursor + equals + 1, value, name });
+        }
+        cursor = end + 1;
+    }
+    return found;
+}
+/** A value as written up to where prose would end it (a closing bracket or sentence punctuation). */
+function trimmedValue(value) {
+    return value.replace(/[)\].,:!]+$/, '');
+}
+function isCredentialValue(value) {
+    return value.length > 0 && !PLACEHOLDER.test(decoded(value));
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text.replaceAll('+', ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/** The first index at or after `from` of any of `characters`, or the text's length. */
+function firstOf(text, characters, from) {
+    const found = characters.map((character) => text.indexOf(character, from)).filter((at) => at !== -1);
+    return found.length === 0 ? text.length : Math.min(...found);
+}
+//# sourceMappingURL=url-credential-rule.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/secretlint-config.js
+
+
+const AWS_RULE = '@secretlint/secretlint-rule-aws';
+const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
+/** Findings one rule reports per scanned text; past it the scan says only that there were more. */
+const MAX_REPORTS_PER_RULE = 20;
+/** The message id of that one extra report. */
+const TOO_MANY_REPORTS = 'TOO_MANY_REPORTS';
+/**
+ * The rules of secretlint's recommended preset (11.x: the line that still runs on Node 20), tuned
+ * for text that a model or a requester wrote, not a repository's own files:
+ * - AWS access key IDs are reported as well as secret access keys (`enableIDScanRule`), so a key
+ *   pair is caught even when the secret half is not written as `aws_secret_access_key = …`.
+ *   AWS account IDs are not: AWS does not treat them as secret, and templates name them.
+ * - `secretlint-disable` comments are not honoured. They let a repository mark its own false
+ *   positives; here the author of the text is who is being checked, so it cannot opt out. The
+ *   rules are listed one by one because 11.x ignores `disabled` on a rule inside a preset.
+ * - One rule of our own (`urlCredentialRule`): a credential in a URL's query or fragment
+ *   (`?password=`, `?api_key=`, a presigned URL's signature) or any `user:password@`, which the
+ *   preset misses, so every text the scanner guards (a stack output URL, a comment, a mirror) is
+ *   rid of it.
+ * - Each rule reports at most MAX_REPORTS_PER_RULE findings per text: secretlint 11.x removes
+ *   duplicate findings by comparing every pair, so 3,000 findings in a 36 KB text (`xoxb-1-2 `
+ *   repeated) take 3.4 s; capped, a scan stays linear in the text.
+ * Rules: https://github.com/secretlint/secretlint/tree/master/packages/%40secretlint/secretlint-rule-preset-recommend
+ */
+const SECRETLINT_CONFIG = {
+    rules: [
+        ...index_Cq_34xZU.r
+            .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
+            .map((rule) => rule.meta.id === AWS_RULE
+            ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
+            : { id: rule.meta.id, rule: capped(rule) }),
+        { id: urlCredentialRule.meta.id, rule: capped(urlCredentialRule) },
+    ],
+};
+/**
+ * The rule, reporting its first MAX_REPORTS_PER_RULE findings and then one TOO_MANY_REPORTS;
+ * findings with an `ignored` message id are dropped before they count.
+ */
+function capped(rule, ignored = []) {
+    return {
+        ...rule,
+        create(context, options) {
+            let reports = 0;
+            return rule.create({
+                ...context,
+                report(descriptor) {
+                    if (ignored.includes(descriptor.message.messageId))
+                        return;
+                    reports += 1;
+                    if (reports <= MAX_REPORTS_PER_RULE)
+                        context.report(descriptor);
+                    else if (reports === MAX_REPORTS_PER_RULE + 1) {
+                        const message = {
+                            message: 'more findings than reported',
+                            messageId: TOO_MANY_REPORTS,
+                            data: {},
+                        };
+                        context.report({ message, range: descriptor.range });
+                    }
+                },
+            }, options);
+        },
+    };
+}
+//# sourceMappingURL=secretlint-config.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/secret-kind.js
+
+/** Keyed by the message ids of secretlint's recommended preset, 11.x. */
+const KINDS = {
+    AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
+    AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
+    PrivateKeyJSON: { slug: 'gcp-service-account-key', title: 'GCP service account key (JSON)' },
+    PrivateKeyP12: { slug: 'gcp-service-account-key', title: 'GCP service account key (p12)' },
+    PackageJSON_xOauthToken: { slug: 'github-token', title: 'GitHub token in a package.json URL' },
+    Npmrc_authToken: { slug: 'npm-token', title: 'npm auth token in .npmrc' },
+    NPM_ACCESS_TOKEN: { slug: 'npm-token', title: 'npm access token' },
+    SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
+    IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
+    BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
+    URLCredential: { slug: 'url-credentials', title: 'credential in a URL (password, token or signature)' },
+    OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
+    ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
+    LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },
+    PrivateKey: { slug: 'private-key', title: 'private key' },
+    SENDGRID_KEY: { slug: 'sendgrid-api-key', title: 'SendGrid API key' },
+    SHOPIFY_KEY: { slug: 'shopify-api-key', title: 'Shopify API key' },
+    GITHUB_TOKEN: { slug: 'github-token', title: 'GitHub token' },
+    OPS_TOKEN: { slug: '1password-token', title: '1Password service account token' },
+    MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
+    MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
+    PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
+    [TOO_MANY_REPORTS]: {
+        slug: 'too-many-secrets',
+        title: `more than ${MAX_REPORTS_PER_RULE} secrets of one kind; this and the rest are not listed one by one`,
+    },
+};
+/**
+ * The kind behind a secretlint message id; an id this table does not know (a rule added by a later
+ * preset) still gets a readable kind from the id itself, so it is reported and redacted all the same.
+ */
+function secretKind(messageId) {
+    const known = Object.hasOwn(KINDS, messageId) ? KINDS[messageId] : undefined;
+    if (known !== undefined)
+        return known;
+    const slug = messageId
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .toLowerCase();
+    return { slug, title: `secret (${messageId})` };
+}
+//# sourceMappingURL=secret-kind.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/silence-secretlint-profiler.js
+
+/**
+ * secretlint 11.x profiles every scan whether or not anyone reads the profile (secretlint/secretlint
+ * #1633 and #1653; fixed in 13.x, which needs Node 22). Two effects matter to a long-running server:
+ * - each scan adds about 36 marks to Node's global performance timeline, never cleared: a leak;
+ * - its observer, started when the module loads, answers any `<name>::end` mark in the process by
+ *   measuring from `<name>::start` inside an unhandled promise, so a mark without its start, or
+ *   `performance.clearMarks()` anywhere, crashes the process.
+ * Its timeline is swapped for one that records nothing, so neither can happen. Idempotent.
+ */
+function silenceSecretlintProfiler() {
+    // The one cast: the field is private in the typings but is what every mark and measure goes through.
+    secretLintProfiler.perf = {
+        mark: () => undefined,
+        measure: () => undefined,
+    };
+}
+//# sourceMappingURL=silence-secretlint-profiler.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/scan-secrets.js
+
+
+
+
+
+silenceSecretlintProfiler();
+/** Keys of secretlint's message data that hold the secret itself (the others name its type or file). */
+const VALUE_KEYS = new Set(['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL']);
+/** Shorter values are not searched for elsewhere in the text, so redaction never eats ordinary words. */
+const MIN_REPEATED_VALUE_LENGTH = 8;
+/**
+ * Every secret secretlint's recommended preset finds in `text`, in order. `path` (repository-relative)
+ * lets file-type rules apply (`.npmrc`, `package.json`, a GCP key file); nothing is read from disk.
+ * Throws when the scanner fails: callers fail closed (a gate finding, or no text sent at all).
+ */
+async function scanSecrets(params) {
+    const { text } = params;
+    if (text === '')
+        return [];
+    const result = await lintSource({
+        source: {
+            content: text,
+            filePath: params.path ?? 'text',
+            ext: extensionOf(params.path),
+            contentType: 'text',
+        },
+        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: true },
+    });
+    // secretlint drops a leading byte order mark before matching, so its offsets are one short.
+    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const locate = (0,line_column_finder/* lineColumnFinder */.n)(text);
+    // The same value is often found many times (one per place it appears); search for each once.
+    const found = new Map();
+    const occurrencesOf = (value) => {
+        const known = found.get(value) ?? findAll(text, value);
+        found.set(value, known);
+        return known;
+    };
+    return result.messages
+        .map((message) => {
+        const { range, values } = locateValue({ text, message, shift });
+        const { line, column } = locate(range[0]);
+        const occurrences = [range, ...values.flatMap(occurrencesOf)];
+        return {
+            kind: secretKind(message.messageId),
+            ruleId: message.ruleId,
+            range,
+            line,
+            column,
+            occurrences,
+            overflow: message.messageId === TOO_MANY_REPORTS,
+        };
+    })
+        .sort((a, b) => a.range[0] - b.range[0]);
+}
+/**
+ * The span of the value itself. secretlint's own range is not always it: for an AWS secret access
+ * key it starts at the `aws_secret_access_key =` before the value, with the value's length.
+ */
+function locateValue(params) {
+    const { text, message, shift } = params;
+    const start = message.range[0] + shift;
+    const end = message.range[1] + shift;
+    const values = Object.entries(message.data ?? {}).flatMap(([key, value]) => VALUE_KEYS.has(key) && typeof value === 'string' && value !== '' ? [value] : []);
+    for (const value of values) {
+        const at = text.indexOf(value, start);
+        if (at !== -1 && at <= end)
+            return { range: [at, at + value.length], values };
+    }
+    return { range: [start, end], values };
+}
+function findAll(text, value) {
+    if (value.length < MIN_REPEATED_VALUE_LENGTH)
+        return [];
+    const found = [];
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
+        found.push([at, at + value.length]);
+    }
+    return found;
+}
+/**
+ * The extension secretlint's file-type rules look at. Never `.p12`: that rule reads the named file
+ * from disk, and a generated file exists only in memory (and is text, not a PKCS #12 archive).
+ */
+function extensionOf(path) {
+    const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
+    const dot = name.lastIndexOf('.');
+    const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+    return extension === '.p12' ? '' : extension;
+}
+//# sourceMappingURL=scan-secrets.js.map
+
+/***/ }),
+
+/***/ 5967:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ TOO_MANY_SECRETS_MARKER),
+/* harmony export */   _: () => (/* binding */ NOT_SCANNED_MARKER)
+/* harmony export */ });
+/** What replaces a whole text holding more secrets than the scanner locates one by one. */
+const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
+/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
+const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+//# sourceMappingURL=secret-markers.js.map
+
+/***/ }),
+
 /***/ 3758:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -26203,6 +28381,122 @@ function unsentOf(error, events) {
     return error instanceof LifecyclePublishError ? error.unsent : events;
 }
 //# sourceMappingURL=lifecycle-publisher.js.map
+
+/***/ }),
+
+/***/ 2805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ redactArtifactBody)
+/* harmony export */ });
+/* harmony import */ var _secrets_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3531);
+/* harmony import */ var _secrets_secret_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5967);
+
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * An artifact's bytes as an artifact store may keep them (issue #10: secrets never reach what the
+ * mirrors keep): the text redacted by the artifacts' redaction path (`redactJsonStrings`, which
+ * walks a JSON document's strings and decodes escapes), so no caller can store a secret by
+ * forgetting to redact first. Idempotent: text already redacted comes back byte for byte, so a
+ * mirror's copy keeps the source's sha256. Bytes that are not UTF-8 text could not be scanned and
+ * go as NOT_SCANNED_MARKER (fail closed). Throws when the scanner fails.
+ */
+async function redactArtifactBody(body) {
+    let text;
+    try {
+        text = typeof body === 'string' ? body : utf8.decode(body);
+    }
+    catch {
+        return Buffer.from(_secrets_secret_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_SCANNED_MARKER */ ._, 'utf8');
+    }
+    const redacted = await (0,_secrets_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .redactJsonStrings */ .s)(text);
+    if (redacted === text && typeof body !== 'string')
+        return Buffer.from(body);
+    return Buffer.from(redacted, 'utf8');
+}
+//# sourceMappingURL=redact-artifact-body.js.map
+
+/***/ }),
+
+/***/ 6338:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nO: () => (/* binding */ redactDeployment)
+});
+
+// UNUSED EXPORTS: NO_ECHO_MARKER, withheldParameters
+
+// EXTERNAL MODULE: ./lib/core/request/is-record.js
+var is_record = __nccwpck_require__(7951);
+// EXTERNAL MODULE: ./lib/core/cfn/parse-template.js + 1 modules
+var parse_template = __nccwpck_require__(6629);
+;// CONCATENATED MODULE: ./lib/core/cfn/no-echo-parameters.js
+
+
+/**
+ * The names of the template's parameters declared `NoEcho: true` (or `'true'`, as YAML may write
+ * it): values CloudFormation itself never shows back (AWS CloudFormation User Guide, "Parameters":
+ * NoEcho). Pure; a template that does not parse, or has no `Parameters` section, has none.
+ */
+function noEchoParameters(template) {
+    const parsed = (0,parse_template/* parseTemplate */.Q)(template);
+    if (!parsed.ok || !(0,is_record/* isRecord */.u)(parsed.template))
+        return new Set();
+    const declared = parsed.template['Parameters'];
+    if (!(0,is_record/* isRecord */.u)(declared))
+        return new Set();
+    return new Set(Object.entries(declared)
+        .filter(([, definition]) => (0,is_record/* isRecord */.u)(definition) && String(definition['NoEcho']).toLowerCase() === 'true')
+        .map(([name]) => name));
+}
+//# sourceMappingURL=no-echo-parameters.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 6 modules
+var redact_json_strings = __nccwpck_require__(3531);
+;// CONCATENATED MODULE: ./lib/core/stores/redact-deployment.js
+
+
+/** What a NoEcho parameter's value is stored as: CloudFormation never shows it back, nor does the store. */
+const NO_ECHO_MARKER = '[REDACTED:no-echo]';
+/** How every withheld value begins (`[REDACTED:<kind>]`, the secret scanner's markers and NO_ECHO_MARKER). */
+const WITHHELD_PREFIX = '[REDACTED:';
+/**
+ * The deployment as a deployment store may keep it (issue #10: secrets never reach what the mirrors
+ * keep): each NoEcho parameter's value (`noEchoParameters` of its template) replaced by
+ * NO_ECHO_MARKER, and every parameter and output redacted by the artifacts' redaction path
+ * (`redactJsonStrings`): a stack output holding a webhook URL or a token goes as
+ * `[REDACTED:<kind>]`. The template is kept byte for byte: it is the repository's file at the
+ * deployed sha (a rollback deploys it again, checked by its sha256), not model or stack output.
+ * Idempotent, so both a caller and the store may apply it. Throws when the scanner fails, so
+ * nothing unchecked is kept.
+ */
+async function redactDeployment(deployment) {
+    const hidden = noEchoParameters(deployment.template);
+    const parameters = Object.fromEntries(Object.entries(deployment.parameters).map(([name, value]) => [
+        name,
+        hidden.has(name) ? NO_ECHO_MARKER : value,
+    ]));
+    return {
+        ...deployment,
+        parameters: await (0,redact_json_strings/* redactJsonStrings */.s)(parameters),
+        outputs: await (0,redact_json_strings/* redactJsonStrings */.s)({ ...deployment.outputs }),
+    };
+}
+/**
+ * The names of stored parameters whose value was withheld (NoEcho, or a secret the scanner
+ * redacted): a rollback cannot deploy them again and asks CloudFormation for the stack's
+ * previous value instead (`UsePreviousValue`).
+ */
+function withheldParameters(parameters) {
+    return Object.entries(parameters)
+        .filter(([, value]) => value.includes(WITHHELD_PREFIX))
+        .map(([name]) => name);
+}
+//# sourceMappingURL=redact-deployment.js.map
 
 /***/ }),
 
@@ -27197,6 +29491,428 @@ function logBookkeepingOf(record) {
     };
 }
 //# sourceMappingURL=task-record.js.map
+
+/***/ }),
+
+/***/ 2918:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ checkValueBounds)
+/* harmony export */ });
+/* harmony import */ var _untrusted_input_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9694);
+
+/**
+ * Checks a parsed value — a webhook's `client_payload`, a YAML document — against the nesting and
+ * count bounds without recursion, so a payload nested 5,000 levels (which would overflow the stack
+ * of `JSON.stringify` or any recursive walk) is refused in time linear in its size. Only own
+ * enumerable properties are visited. Returns the first problem, or undefined within bounds.
+ */
+function checkValueBounds(value, limits = {}) {
+    const maxDepth = limits.maxDepth ?? _untrusted_input_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NESTING_DEPTH */ .wM;
+    const maxValues = limits.maxValues ?? _untrusted_input_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_VALUE_COUNT */ .zG;
+    const pending = [{ value, path: [] }];
+    let seen = 1;
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (typeof next.value !== 'object' || next.value === null)
+            continue;
+        if (next.path.length >= maxDepth)
+            return { path: next.path.join('.'), message: `is nested more than ${maxDepth} levels deep` };
+        for (const key in next.value) {
+            if (!Object.hasOwn(next.value, key))
+                continue;
+            if ((seen += 1) > maxValues)
+                return { path: '', message: `holds more than ${maxValues.toLocaleString('en-US')} values` };
+            pending.push({ value: next.value[key], path: [...next.path, key] });
+        }
+    }
+    return undefined;
+}
+//# sourceMappingURL=check-value-bounds.js.map
+
+/***/ }),
+
+/***/ 9251:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ parseStructuredText)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./lib/core/untrusted/check-value-bounds.js
+var check_value_bounds = __nccwpck_require__(2918);
+;// CONCATENATED MODULE: ./lib/core/untrusted/first-duplicate-key.js
+
+/**
+ * Where the first mapping key that repeats an earlier key of the same mapping starts (a UTF-16
+ * offset into the source), or undefined when every mapping's keys are unique. Keys are compared as
+ * the property names they become (`1` and `"1"` are one name), since a repeat would silently
+ * replace a value. One set per mapping, so linear in the keys: the YAML library's own
+ * `uniqueKeys` check compares each key with every earlier one, and a 64 KB mapping of 7,000 keys
+ * took a second (a 1 MB template, minutes). YAML 1.2.2 §3.2.1.1: mapping keys are unique.
+ */
+function firstDuplicateKey(document) {
+    let found;
+    (0,dist/* visit */.YR)(document, {
+        Map(_, map) {
+            if (!(0,dist/* isMap */.jh)(map))
+                return undefined;
+            const names = new Set();
+            for (const { key } of map.items) {
+                // A collection key becomes its YAML text as a property name, as the library's `toJS` does.
+                const name = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key ?? '');
+                if (names.has(name)) {
+                    found = ((0,dist/* isNode */.Ll)(key) ? key.range?.[0] : undefined) ?? map.range?.[0] ?? 0;
+                    return dist/* visit */.YR.BREAK;
+                }
+                names.add(name);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+//# sourceMappingURL=first-duplicate-key.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/locate-json-error.js
+class JsonSyntaxError extends Error {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        super(reason);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+const MAX_DEPTH = 512;
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+/** Sticky, so each number is matched where it stands instead of on a copy of the rest of the text. */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * Finds where JSON goes wrong. Node 20's `JSON.parse` messages often carry no position
+ * ("Unexpected token '}', … is not valid JSON"), and a requester needs a line and column.
+ * Returns undefined for valid JSON.
+ */
+function locateJsonError(text) {
+    let index = 0;
+    const fail = (reason) => {
+        throw new JsonSyntaxError(index, index >= text.length ? `unexpected end of input: ${reason}` : reason);
+    };
+    const skipWhitespace = () => {
+        while (WHITESPACE.has(text[index] ?? ''))
+            index += 1;
+    };
+    const expect = (literal) => {
+        if (!text.startsWith(literal, index))
+            fail(`expected ${literal}`);
+        index += literal.length;
+    };
+    const readString = () => {
+        index += 1;
+        for (;;) {
+            const character = text[index];
+            if (character === undefined)
+                return fail('a string is not closed with "');
+            if (character === '"') {
+                index += 1;
+                return;
+            }
+            if (character === '\\') {
+                if (!/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(index, index + 6)))
+                    fail('invalid escape in a string');
+                index += text[index + 1] === 'u' ? 6 : 2;
+            }
+            else if (character < ' ') {
+                fail('a line break or control character inside a string (strings must be on one line)');
+            }
+            else {
+                index += 1;
+            }
+        }
+    };
+    const readNumber = () => {
+        NUMBER.lastIndex = index;
+        const match = NUMBER.exec(text);
+        if (!match)
+            return fail('expected a value (a string in double quotes, a number, true, false, null, an object or a list)');
+        index += match[0].length;
+    };
+    const readValue = (depth) => {
+        if (depth > MAX_DEPTH)
+            fail('nested too deeply');
+        skipWhitespace();
+        const character = text[index];
+        if (character === '{')
+            return readContainer({ depth, close: '}', readEntry: () => readProperty(depth) });
+        if (character === '[')
+            return readContainer({ depth, close: ']', readEntry: () => readValue(depth + 1) });
+        if (character === '"')
+            return readString();
+        if (character === 't')
+            return expect('true');
+        if (character === 'f')
+            return expect('false');
+        if (character === 'n')
+            return expect('null');
+        return readNumber();
+    };
+    const readProperty = (depth) => {
+        skipWhitespace();
+        if (text[index] !== '"')
+            fail('expected a property name in double quotes');
+        readString();
+        skipWhitespace();
+        if (text[index] !== ':')
+            fail('expected ":" after a property name');
+        index += 1;
+        readValue(depth + 1);
+    };
+    const readContainer = (params) => {
+        index += 1;
+        skipWhitespace();
+        if (text[index] === params.close) {
+            index += 1;
+            return;
+        }
+        for (;;) {
+            params.readEntry();
+            skipWhitespace();
+            if (text[index] === params.close) {
+                index += 1;
+                return;
+            }
+            if (text[index] !== ',')
+                fail(`expected "," or "${params.close}"`);
+            index += 1;
+            skipWhitespace();
+            if (text[index] === params.close)
+                fail(`a trailing comma before "${params.close}" is not allowed in JSON`);
+        }
+    };
+    try {
+        readValue(0);
+        skipWhitespace();
+        if (index < text.length)
+            fail('unexpected text after the end of the JSON value');
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError)
+            return { offset: error.offset, reason: error.reason };
+        throw error;
+    }
+}
+//# sourceMappingURL=locate-json-error.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/structured-text-nesting.js
+/**
+ * An upper bound on how deeply a JSON or YAML text nests, found in one linear pass and without
+ * parsing, so a document that would exhaust a parser's stack (`[[[[…`, YAML indented a thousand
+ * levels) is refused before a parser sees it.
+ *
+ * - Flow collections: the running count of `[`/`{` minus `]`/`}`. JSON strings are skipped; YAML
+ *   quotes are not (a plain scalar may hold a quote), so brackets inside YAML strings may count: an
+ *   over-estimate, which only ever refuses more.
+ * - YAML block collections: the stack of indentation columns of the lines, where each leading
+ *   `- `, `? ` or `: ` indicator opens a level of its own (`- - - x` nests three sequences).
+ *
+ * Returns the larger of the two. Linear in `text.length`.
+ */
+function structuredTextNesting(text, format) {
+    return Math.max(flowNesting(text, format === 'json'), format === 'yaml' ? blockNesting(text) : 0);
+}
+function flowNesting(text, skipJsonStrings) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let index = 0; index < text.length; index += 1) {
+        const character = text[index];
+        if (inString) {
+            if (character === '\\')
+                index += 1;
+            else if (character === '"')
+                inString = false;
+        }
+        else if (character === '"' && skipJsonStrings)
+            inString = true;
+        else if (character === '[' || character === '{')
+            deepest = Math.max(deepest, (depth += 1));
+        else if ((character === ']' || character === '}') && depth > 0)
+            depth -= 1;
+    }
+    return deepest;
+}
+const INDICATOR = /[-?:]/;
+function blockNesting(text) {
+    const columns = [];
+    let deepest = 0;
+    const open = (column) => {
+        while (columns.length > 0 && (columns.at(-1) ?? 0) >= column)
+            columns.pop();
+        columns.push(column);
+        deepest = Math.max(deepest, columns.length);
+    };
+    let lineStart = 0;
+    while (lineStart <= text.length) {
+        const newline = text.indexOf('\n', lineStart);
+        const lineEnd = newline < 0 ? text.length : newline;
+        let column = lineStart;
+        while (column < lineEnd && (text[column] === ' ' || text[column] === '\t'))
+            column += 1;
+        const isContent = column < lineEnd && text[column] !== '#' && text[column] !== '\r';
+        while (isContent && INDICATOR.test(text[column] ?? '') && /[ \t]/.test(text[column + 1] ?? '')) {
+            open(column - lineStart);
+            column += 2;
+            while (column < lineEnd && text[column] === ' ')
+                column += 1;
+        }
+        if (isContent && column < lineEnd)
+            open(column - lineStart);
+        lineStart = lineEnd + 1;
+    }
+    return deepest;
+}
+//# sourceMappingURL=structured-text-nesting.js.map
+// EXTERNAL MODULE: ./lib/core/untrusted/untrusted-input-limits.js
+var untrusted_input_limits = __nccwpck_require__(9694);
+;// CONCATENATED MODULE: ./lib/core/untrusted/parse-structured-text.js
+
+
+
+
+
+
+/** YAML anchors can expand exponentially; a request or template never needs more than a handful. */
+const MAX_YAML_ALIASES = 100;
+/**
+ * The one parser of JSON and YAML from untrusted sources (requests, dispatch inputs, the repository
+ * config, generated templates and JSON files). Bounds come first — length, then an estimate of the
+ * nesting made in one linear pass — so no input reaches a parser that could exhaust the stack or run
+ * long; then the parsed value is checked again for depth and count. A failure is an answer whose
+ * message says where (line and column) and reads after a subject: "is not valid JSON at line 2…".
+ */
+function parseStructuredText(params) {
+    const { text } = params;
+    const maxLength = params.maxLength ?? untrusted_input_limits/* MAX_UNTRUSTED_TEXT_LENGTH */.PS;
+    const maxDepth = params.maxDepth ?? untrusted_input_limits/* MAX_NESTING_DEPTH */.wM;
+    if (text.length > maxLength)
+        return {
+            ok: false,
+            message: `is ${count(text.length)} characters long, over the limit of ${count(maxLength)}; it was not read`,
+        };
+    const format = params.format ?? (/^\s*[{[]/.test(text) ? 'json' : 'yaml');
+    if (structuredTextNesting(text, format) > maxDepth)
+        return { ok: false, message: `nests more than ${maxDepth} levels deep; it was not read` };
+    const parsed = format === 'json' ? parseJson(text) : parseYaml(text, params.customTags);
+    if (!parsed.ok)
+        return parsed;
+    const bounds = (0,check_value_bounds/* checkValueBounds */.X)(parsed.value, { maxDepth, maxValues: params.maxValues ?? untrusted_input_limits/* MAX_VALUE_COUNT */.zG });
+    if (bounds === undefined)
+        return parsed;
+    const where = bounds.path === '' ? '' : ` at \`${bounds.path}\``;
+    return { ok: false, message: `${bounds.message}${where}; it was not read` };
+}
+function count(value) {
+    return value.toLocaleString('en-US');
+}
+function lineAndColumn(text, offset) {
+    const before = text.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+function parseJson(text) {
+    const body = text.replace(/^\uFEFF/, '');
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch {
+        const location = locateJsonError(body);
+        if (location === undefined)
+            return { ok: false, message: 'is not valid JSON' };
+        const { line, column } = lineAndColumn(body, location.offset);
+        return {
+            ok: false,
+            message: `is not valid JSON at line ${line}, column ${column}: ${location.reason}`,
+            line,
+            column,
+        };
+    }
+}
+function parseYaml(text, customTags) {
+    const options = {
+        prettyErrors: true,
+        // Checked below in one pass; the library's own check is quadratic in a mapping's keys.
+        uniqueKeys: false,
+        ...(customTags === undefined ? {} : { customTags }),
+    };
+    const document = (0,dist/* parseDocument */.Tp)(text, options);
+    // With custom tags, an unknown one (`!Reff`) is only a warning to the library, but the reader would refuse it.
+    const [error] = customTags === undefined ? document.errors : [...document.errors, ...document.warnings];
+    const duplicate = error === undefined ? firstDuplicateKey(document) : undefined;
+    if (duplicate !== undefined) {
+        const { line, column } = lineAndColumn(text, duplicate);
+        return {
+            ok: false,
+            message: `is not valid YAML at line ${line}, column ${column}: Map keys must be unique`,
+            line,
+            column,
+        };
+    }
+    if (error) {
+        const position = error.linePos?.[0];
+        const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+        return position === undefined
+            ? { ok: false, message: `is not valid YAML: ${reason}` }
+            : {
+                ok: false,
+                message: `is not valid YAML at line ${position.line}, column ${position.col}: ${reason}`,
+                line: position.line,
+                column: position.col,
+            };
+    }
+    try {
+        return { ok: true, value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+    }
+    catch (error) {
+        // Thrown for alias expansion bombs, which only show up when the document is turned into values.
+        return {
+            ok: false,
+            message: `is not usable YAML: ${error instanceof Error ? error.message : String(error)}`,
+        };
+    }
+}
+//# sourceMappingURL=parse-structured-text.js.map
+
+/***/ }),
+
+/***/ 9694:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PS: () => (/* binding */ MAX_UNTRUSTED_TEXT_LENGTH),
+/* harmony export */   wM: () => (/* binding */ MAX_NESTING_DEPTH),
+/* harmony export */   zG: () => (/* binding */ MAX_VALUE_COUNT)
+/* harmony export */ });
+/**
+ * Bounds every parser of untrusted text checks before it does any expensive work (DESIGN §5b).
+ * A text or value over a bound is refused with an answer; it is never parsed.
+ */
+/**
+ * GitHub refuses issue bodies, comments and pull request bodies longer than 65,536 characters
+ * ("body is too long (maximum is 65536 characters)", REST API validation error), so nothing a
+ * person writes on GitHub is longer. Counted in UTF-16 code units (JavaScript's `length`), which is
+ * never fewer than the characters GitHub counts.
+ */
+const MAX_UNTRUSTED_TEXT_LENGTH = 65_536;
+/**
+ * Objects and lists nested deeper than this are refused. A request needs four levels; the
+ * margin is for the free-form context upstream systems attach.
+ */
+const MAX_NESTING_DEPTH = 32;
+/** Values (objects, lists, strings, numbers…) in one parsed document; a request has a few dozen. */
+const MAX_VALUE_COUNT = 5_000;
+//# sourceMappingURL=untrusted-input-limits.js.map
 
 /***/ }),
 
@@ -43961,10 +46677,12 @@ const LINE_BREAKS = /[\r\n]+/;
 const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
 const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
 /**
- * Abbreviations a sentence goes on after even before a capital (`e.g. S3`): ICU's own list (CLDR's
- * sentence-break suppressions) is not exposed by `Intl.Segmenter`. `etc.` is left out: it ends sentences too.
+ * Abbreviations a sentence goes on after even before a capital (`e.g. S3`), as written: the few of
+ * CLDR's English sentence-break suppressions a request uses (ICU's list is not exposed by
+ * `Intl.Segmenter`). Like CLDR's, they match case-sensitively, so a title (`Ms.`, `Dr.`) is one while
+ * a unit (`800 ms.`) still ends its sentence. `etc.` is left out: it ends sentences too.
  */
-const ABBREVIATION_END = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|approx|incl|esp|mr|mrs|ms|dr)\.\s*$/i;
+const ABBREVIATION_END = /(?:^|[\s(])(?:e\.g|E\.g|i\.e|I\.e|cf|vs|approx|Approx|incl|esp|Mr|Mrs|Ms|Dr|Prof)\.\s*$/;
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** Private-use characters that stand in for a link while clauses are split, so no break falls inside it. */
 const LINK_MARK = /\uE000(\d+)\uE001/g;
@@ -44019,7 +46737,8 @@ function sentencesOf(text) {
 /**
  * A sentence's clauses: split at commas, colons, semicolons, "and" and dashes, but never inside a
  * link, inside parentheses (`a priority (low, medium or high)` is one clause: the values of one
- * field) or inside a range (`a percentage between 0 and 100`).
+ * field), inside a range (`a percentage between 0 and 100`), a time of day (`at 02:00 UTC`) or a
+ * number (`1,000 requests`).
  */
 function clausesOf(sentence) {
     const links = [...linkSpans(sentence), ...unbrokenSpans(sentence)]
@@ -44037,9 +46756,15 @@ function clausesOf(sentence) {
         .split(CLAUSE_BREAK)
         .map((clause) => clause.replace(LINK_MARK, (mark, index) => raw[Number(index)] ?? mark));
 }
-/** Where each innermost `( … )` (at most 200 characters inside) and each `between 0 and 100` of a sentence starts and ends. */
+/**
+ * Spans no clause break falls inside: each innermost `( … )` (at most 200 characters inside), each
+ * range (`between 0 and 100`), each time of day (`02:00`, `23:59:59`) and each number with digit
+ * groups (`1,000`, `2,500.5`): their colon or comma separates digits, not asks.
+ */
+const UNBROKEN = /\([^()]{1,200}\)|\bbetween\s+[\d.,]+\s+and\s+[\d.,]*\d|(?<![\d:])\d{1,2}(?::\d{2}){1,2}(?!\d|:\d)|(?<![\w,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])/gi;
+/** Where each span of `UNBROKEN` in a sentence starts and ends. */
 function unbrokenSpans(sentence) {
-    return [...sentence.matchAll(/\([^()]{1,200}\)|\bbetween\s+[\d.,]+\s+and\s+[\d.,]*\d/gi)].map((match) => ({
+    return [...sentence.matchAll(UNBROKEN)].map((match) => ({
         index: match.index,
         lastIndex: match.index + match[0].length,
     }));
@@ -44278,6 +47003,8 @@ const TELLING = new Set([
     'update',
 ]);
 const RECEIVING = new Set(['receive', 'receives', 'hear']);
+/** Passive verbs that send the role somewhere rather than tell it something (`I am redirected to the target`): an HTTP answer. */
+const REDIRECTING = new Set(['redirect', 'forward', 'reroute']);
 /** What is sent to people rather than kept as a resource. */
 const DELIVERED = new Set([
     'report',
@@ -44324,8 +47051,9 @@ const OBJECT_END = new Set([
 function activeVoice(words) {
     const [first = '', second = '', third = ''] = words;
     const passive = AUXILIARIES.has(first) ? baseVerb(second) : undefined;
+    // `I am alerted`, `I get paged`: told something. `I am redirected`: sent somewhere, not a notice.
     if (passive !== undefined)
-        return { words: [passive, ...words.slice(2)], receives: true };
+        return { words: [passive, ...words.slice(2)], receives: !REDIRECTING.has(passive) };
     if (AUXILIARIES.has(first) && TELLING.has(second))
         return { words: [second, ...words.slice(2)], receives: true };
     const told = baseVerb(first);
@@ -44553,7 +47281,7 @@ function standardTagMap(slug) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/alarm-resource.js
 
 
-/** A "sum above threshold in one period" alarm that notifies the optional alarm topic. */
+/** A "sum above threshold in one period" (or in `periodsInARow` periods in a row) alarm that notifies the optional alarm topic. */
 function alarmResource(params) {
     return {
         Type: 'AWS::CloudWatch::Alarm',
@@ -44564,7 +47292,8 @@ function alarmResource(params) {
             Dimensions: [...params.dimensions],
             Statistic: 'Sum',
             Period: params.periodSeconds,
-            EvaluationPeriods: 1,
+            EvaluationPeriods: params.periodsInARow ?? 1,
+            ...(params.periodsInARow === undefined ? {} : { DatapointsToAlarm: params.periodsInARow }),
             Threshold: params.threshold,
             ComparisonOperator: 'GreaterThanThreshold',
             TreatMissingData: params.treatMissingData ?? 'notBreaching',
@@ -45668,6 +48397,16 @@ function unique(values) {
     return [...new Set(values)];
 }
 //# sourceMappingURL=describe-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/redirect-story.js
+
+/**
+ * `I am redirected to the target when I open a short link`: the role is sent elsewhere, which is an
+ * HTTP answer (302 with a Location header), not a resource to store nor a notice to a person.
+ */
+function asksForRedirect(intent) {
+    return REDIRECTING.has(intent.verb);
+}
+//# sourceMappingURL=redirect-story.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/shift-of-config.js
 const CANARY = /^CodeDeployDefault\.LambdaCanary(\d+)Percent(\d+)Minutes?$/;
 const LINEAR = /^CodeDeployDefault\.LambdaLinear(\d+)PercentEvery(\d+)Minutes?$/;
@@ -45758,8 +48497,13 @@ function releaseCoverage(params) {
 
 
 
+/**
+ * `…, then the rest`, `then all traffic`: the last step of a canary, a clause of its own once the
+ * sentence is split at its comma, asking for what every traffic shift does.
+ */
+const REST_OF_TRAFFIC_WORDS = anyOf('then the rest', 'then rest', 'then the remainder', 'then everything', 'then all traffic', 'then all of it', 'rest of the traffic', 'rest of traffic', 'remaining traffic');
 /** The words by which a clause asks how a release moves traffic. */
-const SHIFT_WORDS = anyOf('shift', 'shifts', 'shifting', 'shifted', 'traffic', 'canary', 'linear', 'linearly', 'codedeploy', 'blue green', 'percent', 'all at once');
+const SHIFT_WORDS = anyOf('shift', 'shifts', 'shifting', 'shifted', 'traffic', 'canary', 'linear', 'linearly', 'codedeploy', 'blue green', 'percent', 'all at once').concat(REST_OF_TRAFFIC_WORDS);
 /**
  * How a release moves traffic, as a capability whose `compare` holds a clause's numbers against the
  * generated CodeDeploy config (`shift 10 percent every minute` is met by
@@ -46384,6 +49128,87 @@ function noticeCoverage(params) {
     };
 }
 //# sourceMappingURL=notice-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
+const EVENT_WORDS = [
+    'event',
+    'events',
+    'publish',
+    'published',
+    'publishes',
+    'notify',
+    'notified',
+    'notification',
+    'notifications',
+    'emit',
+    'emitted',
+    'emits',
+];
+const STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
+const CHANGE_WORDS = [
+    'change',
+    'changes',
+    'changed',
+    'changing',
+    'update',
+    'updates',
+    'updated',
+    'transition',
+    'transitions',
+    'moves',
+];
+/** Words for a machine event; `notify the employee when … is approved` asks for a message to a person instead. */
+const PUBLISH_WORDS = [
+    'event',
+    'events',
+    'publish',
+    'published',
+    'publishes',
+    'emit',
+    'emitted',
+    'emits',
+];
+const WHEN_WORDS = ['when', 'whenever', 'once', 'after'];
+const BECOMES_WORDS = ['is', 'are', 'gets', 'get', 'becomes', 'become', 'was', 'been'];
+/** Participles that name what happened to an item, not a status it reaches. */
+const NOT_A_STATUS = [
+    'created',
+    'added',
+    'made',
+    'posted',
+    'recorded',
+    'stored',
+    'saved',
+    'deleted',
+    'removed',
+    'updated',
+    'changed',
+    'viewed',
+    'read',
+];
+/**
+ * Whether words ask for an event when an item's status changes (`an event published when an
+ * order's status changes`) or reaches one status (`send an event when an incident is resolved`,
+ * a past participle after `when … is`): both are met by publishing every status change, whose
+ * detail carries the status reached.
+ */
+function asksForStatusEvents(words) {
+    const has = (candidates) => candidates.some((word) => words.includes(word));
+    if (!has(EVENT_WORDS))
+        return false;
+    return ((has(STATUS_WORDS) && has(CHANGE_WORDS)) || (has(PUBLISH_WORDS) && reachedStatus(words) !== undefined));
+}
+/** The status `when … is <participle>` names (`resolved`), or undefined. */
+function reachedStatus(words) {
+    const when = words.findIndex((word) => WHEN_WORDS.includes(word));
+    if (when < 0)
+        return undefined;
+    const at = words.findIndex((word, i) => i > when &&
+        BECOMES_WORDS.includes(word) &&
+        /^[a-z]+ed$/.test(words[i + 1] ?? '') &&
+        !NOT_A_STATUS.includes(words[i + 1] ?? ''));
+    return at < 0 ? undefined : words[at + 1];
+}
+//# sourceMappingURL=asks-for-status-events.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/verb-kind.js
 const KINDS = [
     [
@@ -46444,6 +49269,11 @@ const KINDS = [
             'access',
             'follow',
             'lookup',
+            // Reads that work something out from the item, writing nothing (`evaluate a flag for a user`).
+            'evaluate',
+            'calculate',
+            'compute',
+            'preview',
         ],
     ],
     [
@@ -46566,7 +49396,9 @@ function listItems(words) {
 
 
 
-const EVENT_WORDS = [
+
+
+const application_coverage_EVENT_WORDS = [
     'event',
     'events',
     'publish',
@@ -46578,7 +49410,40 @@ const EVENT_WORDS = [
     'emit',
     'emitted',
 ];
-const STATUS_WORDS = ['status', 'state', 'statuses'];
+const application_coverage_STATUS_WORDS = ['status', 'state', 'statuses'];
+/** Words that ask for something to lapse by itself (`expire`, `lapse`). */
+const EXPIRY_WORDS = [
+    'expire',
+    'expires',
+    'expired',
+    'expiring',
+    'expiry',
+    'expiration',
+    'lapse',
+    'lapses',
+    'lapsed',
+];
+/** Words that put an expiry in time (`after their duration`, `in 7 days`, `automatically`). */
+const EXPIRY_TIME_WORDS = [
+    'after',
+    'in',
+    'within',
+    'once',
+    'duration',
+    'automatically',
+    'minute',
+    'minutes',
+    'hour',
+    'hours',
+    'day',
+    'days',
+    'week',
+    'weeks',
+    'month',
+    'months',
+    'year',
+    'years',
+];
 /** What each story, description sentence and the strategy became, with the tests that prove it. */
 function applicationCoverage(params) {
     const { input, model } = params;
@@ -46601,6 +49466,15 @@ function applicationCoverage(params) {
                     },
                 ],
             });
+        if (asksForRedirect(intent))
+            return {
+                source,
+                text: intent.text,
+                status: 'not_covered',
+                tests: [],
+                resources: [],
+                gaps: [redirectGap(model)],
+            };
         const notice = model.notices.find((candidate) => candidate.intent === intent);
         if (notice !== undefined)
             return noticeCoverage({ notice, model, test: (title) => test('app', title) });
@@ -46614,11 +49488,15 @@ function applicationCoverage(params) {
                 tests: [],
                 resources: [],
                 gaps: [
-                    story?.derived !== undefined
-                        ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
-                        : intent.receives === true
-                            ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-                            : 'the story names nothing the API could store or act on, so no route was generated for it',
+                    story?.derived !== undefined && story.computes !== undefined
+                        ? `the story asks to ${story.computes} something ("${story.derived}"): a read that works a result out of the item, whose rule the request does not give, so no route was generated (a read of the item back would not ${story.computes} it, and a status move would write); add a GET route that computes it to cover it`
+                        : story?.derived !== undefined && story.countsEvents === true
+                            ? `the story asks for a count of events ("${story.derived}"): no resource of the model records those events (no route stores one), so nothing can count them and no route was generated; record each event (for example a route or a redirect that stores it) and a read that counts them to cover it`
+                            : story?.derived !== undefined
+                                ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+                                : intent.receives === true
+                                    ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+                                    : 'the story names nothing the API could store or act on, so no route was generated for it',
                     ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
                 ],
             };
@@ -46681,6 +49559,8 @@ function describeFilter(filter) {
     ];
     if (filter.contains === true)
         return `, by ${filter.field} when given (the items whose ${filter.field} hold the value)`;
+    if (filter.range === true)
+        return `, between ?from= and ?to= when given (ISO 8601 date-times on ${filter.field}, both ends included; any other value answers 400)`;
     return `, by ${filter.field} when given${filter.values === undefined ? '' : ` (${filter.values.join(', ')}; any other answers 400)`}${asked.length === 0 ? '' : ` (${asked.join('; ')})`}`;
 }
 /**
@@ -46765,7 +49645,11 @@ function applicationCapabilities(params) {
     const events = publisher === undefined
         ? undefined
         : {
-            when: EVENT_WORDS.flatMap((event) => STATUS_WORDS.map((status) => [event, status])),
+            // `an event when an incident is resolved`: a status a route sets is a status change published.
+            when: [
+                ...application_coverage_EVENT_WORDS.flatMap((event) => application_coverage_STATUS_WORDS.map((status) => [event, status])),
+                ...PUBLISH_WORDS.flatMap((event) => (publisher.status?.transitions ?? []).map((move) => [event, move.to])),
+            ],
             implementedBy: `every ${spokenName(publisher.name)} status change is put on the EventBridge bus (parameter EventBusName) as ${publisher.statusEventType ?? ''}; one that cannot be published is logged and alarmed`,
             tests: [
                 test('app', eventsTitle(publisher)),
@@ -46874,11 +49758,20 @@ function applicationCapabilities(params) {
             notGenerated: 'nothing sends alerts or messages: the service stores and serves its resources, and publishes status changes only when asked ("an event when the status changes")',
         },
         {
-            when: anyOf(...EVENT_WORDS),
+            when: anyOf(...application_coverage_EVENT_WORDS),
             implementedBy: '',
             tests: [],
             resources: [],
             notGenerated: 'only events on status changes are generated (ask for "an event when the status changes")',
+        },
+        {
+            // `Approved requests expire after their duration`: a behaviour over time, not met by the fields
+            // and routes its nouns name. `expire a request` (a route) has no time words and is not this.
+            when: EXPIRY_WORDS.flatMap((expiry) => EXPIRY_TIME_WORDS.map((time) => [expiry, time])),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: 'nothing expires an item over time: no TTL, schedule or check on read is generated, so an item stays as it is until a route changes it; a DynamoDB TimeToLiveSpecification on an expiry timestamp written when the item reaches its status, or a check on read, would do it',
         },
     ];
     return { all, ...(events === undefined ? {} : { events }) };
@@ -46889,7 +49782,7 @@ function applicationCapabilities(params) {
  * required (`open a ticket with a subject`) or a list.
  */
 function describedFields(resource, fields) {
-    const each = fields.map((field) => `${field.name} (${field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create' : 'optional'})`);
+    const each = fields.map((field) => `${field.name} (${field.format === 'date-time' ? 'ISO 8601 date-time' : field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create, 400 without' : 'optional'})`);
     return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }
 /** ` low, medium or high`, ` from 0 to 100`: the values or range a field is checked against. */
@@ -46914,6 +49807,19 @@ function operationWords(operation, model) {
     const nouns = [resource.name, resource.collection];
     return [...new Set(verbs)].flatMap((verb) => verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])));
 }
+/**
+ * Why a story asking to be redirected is not covered: a redirect is an HTTP answer (302 and a
+ * Location header), and every generated route answers JSON. Names the field to redirect to when the
+ * model has one (`targetUrl`), so the route to add is clear.
+ */
+function redirectGap(model) {
+    const target = model.resources
+        .flatMap((resource) => resource.fields.map((field) => ({ resource, field })))
+        .find(({ field }) => /url$|^target/i.test(field.name));
+    return target === undefined
+        ? 'a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one and the model has no URL field to send the visitor to: every generated route answers JSON'
+        : `a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one: every generated route answers JSON; add a GET route that reads the ${target.resource.name} and answers 302 with Location its \`${target.field.name}\``;
+}
 //# sourceMappingURL=application-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/app-source.js
 /** Generated `src/http-types.ts`. */
@@ -46937,7 +49843,7 @@ export interface HttpApiResult {
 /** Generated `src/app.ts`: the routes' behaviour on the resource model, free of AWS. */
 const APP_SOURCE = `import type { HttpApiEvent, HttpApiResult } from './http-types';
 import { BadPageTokenError } from './item-repository';
-import type { ItemRepository, StoredItem } from './item-repository';
+import type { ItemRepository, StoredItem, TimeRange } from './item-repository';
 import { RESOURCES } from './model';
 import type { ResourceModel } from './model';
 import { ROUTES } from './routes';
@@ -46945,7 +49851,7 @@ import type { Operation, Route } from './routes';
 import { checkTransition, refusal, spokenName } from './status-rules';
 import type { Notice, Notifications } from './notifications';
 import type { StatusEvents } from './status-events';
-import { validateBody } from './validate-body';
+import { isDateTime, validateBody } from './validate-body';
 import type { BodyCheck } from './validate-body';
 
 export interface AppDependencies {
@@ -47046,8 +49952,9 @@ async function list(call: Call): Promise<HttpApiResult> {
   const parent = await findParent(call);
   if (parent === null) return notFound(RESOURCES[call.route.parent ?? ''] ?? resource);
   const filter = parent === undefined ? resource.ownerField : undefined;
-  const filters = call.route.filters ?? [];
-  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field)];
+  const filters = (call.route.filters ?? []).filter((entry) => entry.range !== true);
+  const ranged = call.route.filters?.find((entry) => entry.range === true);
+  const known = ['limit', 'nextToken', ...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field), ...(ranged === undefined ? [] : ['from', 'to'])];
   const unknown = Object.keys(query).filter((name) => !known.includes(name));
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
@@ -47074,6 +49981,8 @@ async function list(call: Call): Promise<HttpApiResult> {
     if (holds === true) contains[field] = value;
     else where[field] = value;
   }
+  const range = ranged === undefined ? { ok: true as const } : readRange(ranged.field, query['from'], query['to']);
+  if (!range.ok) return json(400, { errors: [range.error] });
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
   const nextToken = query['nextToken'];
   const page = await call.deps.repository.list(resource.collection, {
@@ -47083,8 +49992,22 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...(Object.keys(where).length === 0 ? {} : { where }),
     ...(Object.keys(contains).length === 0 ? {} : { contains }),
     ...(absent.length === 0 ? {} : { absent }),
+    ...('range' in range && range.range !== undefined ? { range: range.range } : {}),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+}
+
+/**
+ * \`list entries between two dates\`: ?from= and ?to= (ISO 8601, either may be left out) as UTC
+ * date-times, the form the service stores, so the repository compares them as text; both ends included.
+ */
+function readRange(field: string, from: string | undefined, to: string | undefined): { ok: true; range?: TimeRange } | { ok: false; error: string } {
+  for (const [name, value] of [['from', from], ['to', to]] as const)
+    if (value !== undefined && !isDateTime(value)) return { ok: false, error: name + ' must be an ISO 8601 date-time (2026-01-02T03:04:05Z)' };
+  if (from === undefined && to === undefined) return { ok: true };
+  const range: TimeRange = { field, ...(from === undefined ? {} : { from: new Date(from).toISOString() }), ...(to === undefined ? {} : { to: new Date(to).toISOString() }) };
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) return { ok: false, error: 'from must not be after to' };
+  return { ok: true, range };
 }
 
 async function update(call: Call): Promise<HttpApiResult> {
@@ -47282,7 +50205,7 @@ function json(statusCode: number, value: unknown, headers: Record<string, string
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/dynamodb-repository-source.js
 /** Generated `src/dynamodb-item-repository.ts`: the ItemRepository on the stack's table, behind a narrow table interface. */
 const DYNAMODB_REPOSITORY_SOURCE = `import { BadPageTokenError } from './item-repository';
-import type { ItemRepository, StoredItem } from './item-repository';
+import type { ItemRepository, StoredItem, TimeRange } from './item-repository';
 
 type Attributes = Record<string, unknown>;
 
@@ -47333,7 +50256,7 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
     },
     async list(collection, query) {
       const byOwner = query.owner !== undefined;
-      const filter = filterOf(query.where, query.absent, query.contains);
+      const filter = filterOf(query.where, query.absent, query.contains, query.range);
       const names = { ...(byOwner ? {} : { '#collection': 'collection' }), ...filter?.names };
       const items: StoredItem[] = [];
       let start: Attributes | undefined = query.nextToken === undefined ? undefined : decodeToken(query.nextToken, collection);
@@ -47378,10 +50301,10 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
  * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
  * items than the limit and still have a nextToken: clients page on until it is absent.
  */
-function filterOf(where: Record<string, string> | undefined, absent: string[] = [], contains: Record<string, string> = {}): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+function filterOf(where: Record<string, string> | undefined, absent: string[] = [], contains: Record<string, string> = {}, range?: TimeRange): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
   const held = Object.entries(contains);
-  if (entries.length === 0 && absent.length === 0 && held.length === 0) return undefined;
+  if (entries.length === 0 && absent.length === 0 && held.length === 0 && range === undefined) return undefined;
   const names: Record<string, string> = {};
   const values: Attributes = {};
   const terms = entries.map(([name, value], index) => {
@@ -47405,7 +50328,22 @@ function filterOf(where: Record<string, string> | undefined, absent: string[] = 
     values[':c' + index] = value;
     return 'contains(#fields.#c' + index + ', :c' + index + ')';
   });
-  return { expression: [...terms, ...missing, ...holding].join(' AND '), names, values };
+  // \`list entries between two dates\`: the times are stored as UTC ISO 8601 strings, which compare in time order.
+  const timed: string[] = [];
+  if (range !== undefined) {
+    names['#t'] = range.field;
+    const path = range.field === 'createdAt' ? '#t' : '#fields.#t';
+    if (range.field !== 'createdAt') names['#fields'] = 'fields';
+    if (range.from !== undefined) {
+      values[':from'] = range.from;
+      timed.push(path + ' >= :from');
+    }
+    if (range.to !== undefined) {
+      values[':to'] = range.to;
+      timed.push(path + ' <= :to');
+    }
+  }
+  return { expression: [...terms, ...missing, ...holding, ...timed].join(' AND '), names, values };
 }
 
 /** The SDK behind DocumentTable, loaded lazily so the tests never need it. Reads are strongly consistent: a write is read back at once. */
@@ -47475,6 +50413,15 @@ export interface ListQuery {
   contains?: Record<string, string>;
   /** Only items without these fields (\`list unassigned tickets\`: no assignee). */
   absent?: string[];
+  /** Only items whose time field is within the range (\`list entries between two dates\`). */
+  range?: TimeRange;
+}
+
+/** A range of a time field, createdAt or a declared date-time field: UTC ISO 8601 strings, both ends included, either left out. */
+export interface TimeRange {
+  field: string;
+  from?: string;
+  to?: string;
 }
 
 export interface ListPage {
@@ -47514,7 +50461,7 @@ export class InMemoryItemRepository implements ItemRepository {
   async list(collection: string, query: ListQuery): Promise<ListPage> {
     const after = query.nextToken === undefined ? undefined : decodeToken(query.nextToken);
     const matching = [...this.items.entries()]
-      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && holds(item, query.contains) && (query.absent ?? []).every((name) => item.fields[name] === undefined))
+      .filter(([key, item]) => key.startsWith(collection + '/') && (query.owner === undefined || item.owner === query.owner) && matches(item, query.where) && holds(item, query.contains) && (query.absent ?? []).every((name) => item.fields[name] === undefined) && within(item, query.range))
       .map(([, item]) => item)
       .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
       .filter((item) => after === undefined || item.id > after);
@@ -47546,6 +50493,14 @@ export function holds(item: StoredItem, contains: Record<string, string> | undef
     const list = item.fields[name];
     return Array.isArray(list) && list.includes(value);
   });
+}
+
+/** Whether the item's time field (createdAt or a declared one, both stored as UTC ISO 8601) is within the range. */
+export function within(item: StoredItem, range: TimeRange | undefined): boolean {
+  if (range === undefined) return true;
+  const value = range.field === 'createdAt' ? item.createdAt : item.fields[range.field];
+  if (typeof value !== 'string') return false;
+  return (range.from === undefined || value >= range.from) && (range.to === undefined || value <= range.to);
 }
 
 function decodeToken(token: string): string {
@@ -47776,7 +50731,19 @@ export function validateBody(resource: ResourceModel, input: unknown, mode: 'cre
     for (const field of resource.fields) if (field.required && !given.has(field.name)) errors.push('field ' + JSON.stringify(field.name) + ' is required');
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, fields: Object.fromEntries(entries) as Fields };
+  // Date-times are stored in UTC with milliseconds, so a range of them compares as text.
+  const stored = entries.map(([name, value]) => {
+    const declared = resource.fields.find((field) => field.name === name);
+    return declared?.format === 'date-time' && typeof value === 'string' ? [name, new Date(value).toISOString()] : [name, value];
+  });
+  return { ok: true, fields: Object.fromEntries(stored) as Fields };
+}
+
+const ISO_DATE_TIME = /^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?$/;
+
+/** An ISO 8601 date-time or date (2026-01-02, 2026-01-02T03:04:05Z, 2026-01-02T13:04:05.5+10:00); a date alone is midnight UTC. */
+export function isDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
@@ -47788,6 +50755,7 @@ function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
   }
   if (field.type === 'string') {
     if (typeof value !== 'string') return 'must be a string';
+    if (field.format === 'date-time' && !isDateTime(value)) return 'must be an ISO 8601 date-time (2026-01-02T03:04:05Z)';
     if (field.values !== undefined && !field.values.includes(value)) return 'must be one of ' + field.values.join(', ');
     return checkScalar(value);
   }
@@ -47896,6 +50864,8 @@ export interface FieldSpec {
   /** For numbers: the inclusive range allowed. */
   minimum?: number;
   maximum?: number;
+  /** For strings: an ISO 8601 date-time, stored in UTC (2026-01-02T03:04:05.000Z) so ranges compare as text. */
+  format?: 'date-time';
 }
 
 /** Statuses the service manages: clients never write status, the routes move it. */
@@ -47947,7 +50917,7 @@ function notifyLiteral(model, resource) {
     return `notify: { ${parts.join(', ')} }`;
 }
 function resourceLiteral(resource, notify) {
-    const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`} }`);
+    const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`} }`);
     const lines = [
         `name: ${codeLiteral(resource.name)}`,
         `article: ${codeLiteral(indefiniteArticle(spokenName(resource.name)))}`,
@@ -47993,7 +50963,7 @@ function routesModule(model) {
         if (operation.records.length > 0)
             parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
         if (operation.filters.length > 0)
-            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''} }`).join(', ')}]`);
+            parts.push(`filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''}${filter.range === true ? ', range: true' : ''} }`).join(', ')}]`);
         if (operation.roles.length > 0)
             parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -48023,9 +50993,12 @@ export interface Route {
    * assigned to me\` → ?assignee=me), and answers 400 without that header. With missing, the value
    * \`none\` keeps the items without the field (\`list unassigned tickets\` → ?assignee=none). With
    * contains, the field is a list and the items kept are those whose list holds the value
-   * (\`list products by tag\` → ?tags=fragile).
+   * (\`list products by tag\` → ?tags=fragile). With range, the query parameters are from and to,
+   * ISO 8601 date-times, keeping the items whose time field (createdAt or a declared date-time field)
+   * is within them, both ends included (\`list entries between two dates\` → ?from=…&to=…); a value
+   * that is not a date-time answers 400.
    */
-  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true }[];
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true; range?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }
@@ -48444,7 +51417,29 @@ function notificationTopicPart(params) {
     };
 }
 //# sourceMappingURL=notification-topic-part.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/table-actions.js
+/** What each kind of route asks of the items table, as the generated handler calls it (app-source.ts). */
+const ACTIONS_OF = {
+    create: ['dynamodb:PutItem', 'dynamodb:GetItem'],
+    read: ['dynamodb:GetItem'],
+    list: ['dynamodb:Query'],
+    update: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    transition: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
+};
+const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
+/**
+ * The DynamoDB actions the function's routes use, and no more (least privilege): an API with no
+ * delete route is not granted `dynamodb:DeleteItem`. A create reads too (the parent it is made
+ * under), and so does a delete refused in some statuses. Listed in a stable order.
+ */
+function tableActions(operations) {
+    const used = new Set(operations.flatMap((operation) => ACTIONS_OF[operation.kind]));
+    return ORDER.filter((action) => used.has(action));
+}
+//# sourceMappingURL=table-actions.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-template.js
+
 
 
 
@@ -48523,7 +51518,7 @@ function applicationTemplate(input, model, shifting) {
                 statements: [
                     {
                         Effect: 'Allow',
-                        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+                        Action: tableActions(model.operations),
                         Resource: owned
                             ? [getAtt('ItemsTable', 'Arn'), sub(`\${ItemsTable.Arn}/index/${OWNER_INDEX}`)]
                             : getAtt('ItemsTable', 'Arn'),
@@ -48771,6 +51766,8 @@ function sampleBody(resource, owner = ownerSample(resource, 1)) {
             body[field.name] = numberIn(field, 2);
         else if (field.type === 'boolean')
             body[field.name] = true;
+        else if (field.format === 'date-time')
+            body[field.name] = '2030-01-01T00:00:00.000Z';
         else
             body[field.name] = field.values?.[0] ?? `sample ${field.name}`;
     }
@@ -49025,7 +52022,10 @@ function resourceTests(resource, model) {
     const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
     const typeChecks = declared.map((field) => {
         const wrong = field.type === 'string' ? '42' : field.type === 'list' ? "'not a list'" : "'text'";
-        return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);`;
+        const notATime = field.format === 'date-time'
+            ? `\n    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: 'not a date' }`)}).status).toBe(400);`
+            : '';
+        return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);${notATime}`;
     });
     const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
     const statuses = statusTests(resource, model);
@@ -49242,14 +52242,17 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             .filter((filter) => filter.field === story.filterBy ||
             filter.field === story.callerFilter ||
             (filter.field === 'status' && story.stateFilter !== undefined) ||
-            (filter.missing === true && story.negated !== undefined))
-            .map((filter) => filter.missing === true && story.negated !== undefined
-            ? missingFilterChecks({ operation, resource, field: filter.field })
-            : filter.caller === true
-                ? callerFilterChecks({ operation, resource, model, field: filter.field })
-                : filter.contains === true
-                    ? containsFilterChecks({ operation, resource, field: filter.field })
-                    : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
+            (filter.missing === true && story.negated !== undefined) ||
+            (filter.range === true && story.timeRange !== undefined))
+            .map((filter) => filter.range === true
+            ? rangeFilterChecks({ operation, resource, field: filter.field })
+            : filter.missing === true && story.negated !== undefined
+                ? missingFilterChecks({ operation, resource, field: filter.field })
+                : filter.caller === true
+                    ? callerFilterChecks({ operation, resource, model, field: filter.field })
+                    : filter.contains === true
+                        ? containsFilterChecks({ operation, resource, field: filter.field })
+                        : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }))
             .join('')}`;
     },
     update: ({ operation, resource }) => {
@@ -49261,7 +52264,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             operation.stories.some((story) => story.attribute === candidate.name));
         const change = field === undefined
             ? `note: 'changed'`
-            : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? 'changed')}`;
+            : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? (field.format === 'date-time' ? '2030-02-01T00:00:00.000Z' : 'changed'))}`;
         return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
@@ -49378,6 +52381,35 @@ ${before}${caller}${records}    const moved = await call(${key}, { id: created.b
  * it (none for a status only another system sets), and a status the model does not have answers 400.
  * A field filter (`by priority`): two items with different values, each value lists only its item.
  */
+/**
+ * `list entries between two dates`: three items at three times a month apart (the clock for
+ * `createdAt`, else the declared date-time field), then ?from= and ?to= keep those within, both ends
+ * included, a date alone meaning its midnight UTC; a value that is not a date-time, or a from after
+ * the to, answers 400.
+ */
+function rangeFilterChecks(params) {
+    const { operation, resource, field } = params;
+    const key = codeLiteral(operation.routeKey);
+    const sample = `SAMPLES.${resource.name}`;
+    const byClock = field === 'createdAt';
+    const made = (name, month) => byClock
+        ? `clock = new Date('2030-${month}-01T00:00:00.000Z');\n      const ${name} = await ${createCall(resource, sample)};`
+        : `const ${name} = await ${createCall(resource, `{ ...${sample}, ${field}: '2030-${month}-01T00:00:00Z' }`)};`;
+    return `
+    {
+      ${byClock ? "let clock = new Date('2030-01-01T00:00:00.000Z');\n      const { call } = setup({ now: () => clock });" : 'const { call } = setup();'}
+      ${made('one', '01')}
+      ${made('two', '02')}
+      ${made('three', '03')}
+      expect(ids(await call(${key}, { query: { from: '2030-01-15T00:00:00Z', to: '2030-02-15T00:00:00Z' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}, { query: { from: '2030-02-01T00:00:00Z' } }))).toEqual([two.body.id, three.body.id]);
+      expect(ids(await call(${key}, { query: { to: '2030-02-01' } }))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}, { query: { from: '2030-01-01T10:00:00+10:00', to: '2030-01-01T00:00:00Z' } }))).toEqual([one.body.id]);
+      expect((await call(${key}, { query: { from: 'yesterday' } })).status).toBe(400);
+      expect((await call(${key}, { query: { to: '2030-13-45' } })).status).toBe(400);
+      expect((await call(${key}, { query: { from: '2030-03-01', to: '2030-01-01' } })).status).toBe(400);
+    }`;
+}
 /** `list products by tag`: ?tags=x lists the items whose tags hold x, not those whose tags do not. */
 function containsFilterChecks(params) {
     const { operation, resource, field } = params;
@@ -49618,7 +52650,7 @@ function describeModel(model) {
             .map((filter) => `- \`${operation.routeKey}?${filter.field}=me\` keeps only the items whose \`${filter.field}\` is the caller the \`x-caller-id\` request header names (400 without it). The routes have no authorizer, so any client can name anyone: put an authorizer (or a gateway) in front that sets \`x-caller-id\` from the verified identity and drops a client's own.`),
         ...(operation.filters.length > 0
             ? [
-                `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
+                `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => (filter.range === true ? `\`${filter.field}\` is from \`?from=\` to \`?to=\` (ISO 8601 date-times, both ends included; any other value answers 400)` : `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`)).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
             ]
             : []),
         ...(operation.roles.length > 0
@@ -49710,40 +52742,6 @@ function isPlural(word) {
     return singular(word) !== word;
 }
 //# sourceMappingURL=singular.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
-const asks_for_status_events_EVENT_WORDS = [
-    'event',
-    'events',
-    'publish',
-    'published',
-    'publishes',
-    'notify',
-    'notified',
-    'notification',
-    'notifications',
-    'emit',
-    'emitted',
-    'emits',
-];
-const asks_for_status_events_STATUS_WORDS = ['status', 'state', 'statuses', 'states'];
-const CHANGE_WORDS = [
-    'change',
-    'changes',
-    'changed',
-    'changing',
-    'update',
-    'updates',
-    'updated',
-    'transition',
-    'transitions',
-    'moves',
-];
-/** Whether words ask for an event whenever an item's status changes (`an event published when an order's status changes`). */
-function asksForStatusEvents(words) {
-    const has = (candidates) => candidates.some((word) => words.includes(word));
-    return has(asks_for_status_events_EVENT_WORDS) && has(asks_for_status_events_STATUS_WORDS) && has(CHANGE_WORDS);
-}
-//# sourceMappingURL=asks-for-status-events.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-words.js
 /** Words naming an item's status rather than a field of its own. */
 const status_words_STATUS_WORDS = new Set(['status', 'state', 'progress']);
@@ -50194,13 +53192,16 @@ function descriptionFields(sentences, resources) {
         });
     });
 }
-/** `a quantity on hand, a unit price`: one word after the preposition, then the next field or the end. */
+/**
+ * `a quantity on hand, a unit price`, `a duration in hours between 1 and 12`: one word after the
+ * preposition, then the next field, a range of the field or the end.
+ */
 function qualifiesField(words, at) {
     const next = words[at + 1];
     if (next === undefined || description_fields_ARTICLES.has(next) || description_fields_DETERMINERS.has(next))
         return false;
     const after = words[at + 2];
-    return after === undefined || after === 'and' || description_fields_ARTICLES.has(after);
+    return after === undefined || after === 'and' || after === 'between' || description_fields_ARTICLES.has(after);
 }
 /** `requesterEmail` → `email`: the word a parenthesised list follows. */
 function lastWord(name) {
@@ -50276,7 +53277,44 @@ function matchingField(name, fields) {
     return sharing.length === 1 ? sharing[0] : undefined;
 }
 //# sourceMappingURL=field-attributes.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/flip-verbs.js
+/** Verbs that flip a yes/no field rather than move a status; the fields each prefers, first found wins. */
+const FLIPS = {
+    toggle: ['enabled', 'active', 'on'],
+    flip: ['enabled', 'active', 'on'],
+    switch: ['enabled', 'active', 'on'],
+    enable: ['enabled', 'active'],
+    disable: ['enabled', 'disabled', 'active'],
+    activate: ['active', 'enabled'],
+    deactivate: ['active', 'enabled'],
+};
+/**
+ * `toggle a flag`, where each flag has `whether it is enabled`: a change of that yes/no field (the
+ * update route sets it), not a one-way status `toggled` a second toggle would refuse. The field is
+ * the one the verb names among the resource's boolean fields, else its only boolean field; a flip
+ * verb on a resource with no boolean field is left as it was (a status move).
+ */
+function flipVerbs(stories, described) {
+    return stories.map((story) => {
+        const preferred = FLIPS[story.verb];
+        if (story.kind !== 'transition' || preferred === undefined || story.noun === undefined)
+            return story;
+        const booleans = described
+            .filter((entry) => entry.resource === story.noun)
+            .flatMap((entry) => entry.fields.filter((field) => field.type === 'boolean').map((field) => field.name));
+        const field = preferred.find((name) => booleans.includes(name)) ?? (booleans.length === 1 ? booleans[0] : undefined);
+        return field === undefined ? story : { ...story, kind: 'update', attribute: field };
+    });
+}
+//# sourceMappingURL=flip-verbs.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/words-of-text.js
+/** The lowercase letter-and-digit runs of a story or sentence (`Pay for an order!` → `pay`, `for`, `an`, `order`). */
+function wordsOfText(text) {
+    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+//# sourceMappingURL=words-of-text.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/derived-figures.js
+
 
 /** Nouns that name a figure worked out from records (`my leave balance`, `the total`), not a record of its own. */
 const FIGURE_NOUNS = new Set([
@@ -50290,8 +53328,18 @@ const FIGURE_NOUNS = new Set([
     'statistic',
     'stat',
 ]);
+/** Verbs that work a result out of an item and write nothing (`evaluate a flag for a user`); see `verbKind`. */
+const COMPUTING = new Set(['evaluate', 'calculate', 'compute', 'preview']);
 /** Words before a noun that make it such a figure (`remaining leave`, `the overall spend`). */
 const FIGURE_WORDS = new Set(['remaining', 'left', 'cumulative', 'overall', 'average', 'total']);
+/**
+ * `see how many times my link was clicked`: a count of events (`how many`, `how often`, `number of
+ * times`); the word after it is a participle or a plural, never a resource of its own.
+ */
+function asksForCount(words) {
+    return words.some((word, at) => (word === 'how' && (words[at + 1] === 'many' || words[at + 1] === 'often')) ||
+        (word === 'number' && words[at + 1] === 'of' && words[at + 2] === 'times'));
+}
 /**
  * `see my remaining leave balance`: a read of a figure computed from other records, where no story
  * makes that noun, is not a stored resource someone would have to POST. The story keeps no noun (so
@@ -50301,14 +53349,32 @@ function derivedFigures(stories) {
     const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
     return stories.map((story) => {
         const { noun } = story;
+        // What the computation is, and for whom, the words do not say: no route is derived, and none writes.
+        if (story.kind === 'read' && COMPUTING.has(story.verb) && noun !== undefined) {
+            const { noun: _noun, ...rest } = story;
+            return {
+                ...rest,
+                derived: wordsOfText(story.intent.actionWords.join(' ')).join(' '),
+                computes: story.verb,
+            };
+        }
         if ((story.kind !== 'read' && story.kind !== 'list') || noun === undefined || created.has(noun))
             return story;
         const words = contentWords(story.intent.actionWords.slice(1));
-        if (!FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word)))
+        const counted = asksForCount(wordsOfText(story.intent.text));
+        if (!counted && !FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word)))
             return story;
         const { noun: _noun, ...rest } = story;
-        return { ...rest, derived: words.join(' ') };
+        return counted
+            ? { ...rest, derived: countPhrase(story.intent.text), countsEvents: true }
+            : { ...rest, derived: words.join(' ') };
     });
+}
+/** `see how many times my link was clicked` → `how many times my link was clicked`: the count asked for, as written. */
+function countPhrase(text) {
+    const words = wordsOfText(text);
+    const at = words.findIndex((word, index) => (word === 'how' || word === 'number') && index > 0);
+    return words.slice(at === -1 ? 0 : at).join(' ');
 }
 //# sourceMappingURL=derived-figures.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/known-state-moves.js
@@ -50498,6 +53564,17 @@ function mentionAt(clause, name) {
     return undefined;
 }
 //# sourceMappingURL=notice-stories.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/ranged-field.js
+/** Names of a field holding a point in time (`timestamp`, `occurredAt`, `dueDate`, `startTime`). */
+const TIME_NAME = /^(timestamp|date|time|datetime)$|[a-z](At|Date|Time|Timestamp)$/;
+/**
+ * The field a list's range of time (`between two dates`) reads: the first declared text field named
+ * as a time, else `createdAt`, which the service sets on every item (ISO 8601, UTC).
+ */
+function rangedField(fields) {
+    return (fields.find((field) => field.type === 'string' && field.values === undefined && TIME_NAME.test(field.name))?.name ?? 'createdAt');
+}
+//# sourceMappingURL=ranged-field.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/unique.js
 /** Deduplicates, keeping first-seen order. */
 function unique_unique(values) {
@@ -50507,6 +53584,7 @@ function unique_unique(values) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-filters.js
 
 
+
 /** `list unassigned tickets` → `assignee`: the field recording who the negated action was done by or to. */
 function missingField(story) {
     return story.negated === undefined ? [] : [callerField(story.negated.verb)];
@@ -50514,7 +53592,8 @@ function missingField(story) {
 /**
  * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
  * status, its values every status of the model; `by priority` on that declared string field; `by tag`
- * on a declared list field (`tags`), keeping the items whose list holds the value. A filter on a
+ * on a declared list field (`tags`), keeping the items whose list holds the value; `between two dates`
+ * a range of the item's time field (`rangedField`). A filter on a
  * number or a yes/no field, or on a list under a parent, is not made; the story says so.
  */
 function listFilters(resource, stories) {
@@ -50538,7 +53617,11 @@ function listFilters(resource, stories) {
     const missing = unique_unique(stories.flatMap(missingField));
     const asked = (field) => unique_unique(stories.flatMap((story) => story.filterBy === field && story.filterValue !== undefined ? [story.filterValue] : []));
     const byCaller = unique_unique(stories.flatMap((story) => (story.callerFilter === undefined ? [] : [story.callerFilter])));
-    return fields.flatMap((field) => {
+    // `list entries between two dates`: ?from= and ?to= on the item's time field.
+    const ranged = stories.some((story) => story.timeRange !== undefined)
+        ? [{ field: rangedField(resource.fields), range: true }]
+        : [];
+    const byField = fields.flatMap((field) => {
         if (field === 'status')
             return machine === undefined ? [] : [{ field, values: statuses }];
         const spec = resource.fields.find((candidate) => candidate.name === field);
@@ -50559,6 +53642,7 @@ function listFilters(resource, stories) {
             },
         ];
     });
+    return [...byField, ...ranged];
 }
 //# sourceMappingURL=list-filters.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/logical-id-of.js
@@ -50708,6 +53792,37 @@ function joinedPrefix(words) {
         : [...words];
 }
 //# sourceMappingURL=joined-prefix.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/range-phrase.js
+/** Words naming a point in time a range is between (`between two dates`, `between two times`). */
+const POINTS = new Set(['date', 'dates', 'time', 'times', 'timestamp', 'timestamps', 'day', 'days']);
+const range_phrase_COUNTS = new Set(['two', '2', 'a', 'the']);
+const RANGE_LEADS = new Set(['in', 'within', 'for', 'over']);
+/**
+ * `list entries by actor between two dates`, `… in a date range`, `… within a time range`: the words
+ * asking for items in a range of time, taken out of a list's phrase so they are not read as its
+ * noun or an owner. `kept` is the phrase without them; undefined when the words ask for no range.
+ */
+function rangePhrase(words) {
+    for (let at = 0; at < words.length; at += 1) {
+        const word = words[at] ?? '';
+        let end = -1;
+        if (word === 'between') {
+            const count = range_phrase_COUNTS.has(words[at + 1] ?? '') ? 1 : 0;
+            if (POINTS.has(words[at + 1 + count] ?? ''))
+                end = at + 2 + count;
+        }
+        else if (RANGE_LEADS.has(word)) {
+            const article = words[at + 1] === 'a' || words[at + 1] === 'the' ? 1 : 0;
+            const point = words[at + 1 + article] ?? '';
+            if ((point === 'date' || point === 'time') && words[at + 2 + article] === 'range')
+                end = at + 3 + article;
+        }
+        if (end !== -1)
+            return { kept: [...words.slice(0, at), ...words.slice(end)], said: words.slice(at, end).join(' ') };
+    }
+    return undefined;
+}
+//# sourceMappingURL=range-phrase.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-connectors.js
 /** Words that end the object phrase and start a qualifier. */
 const CONNECTORS = new Set([
@@ -50809,16 +53924,19 @@ function timePhrase(words) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-asides.js
 
 
+
 /**
  * A list's words with the asides no route answers taken out: when (`placed this week`) and in what
- * order (`sorted by total`). What is left is read as the list's object and qualifiers; the asides are
+ * order (`sorted by total`), and a range of time (`between two dates`, which the list answers). What is left is read as the list's object and qualifiers; the asides are
  * said in the story's coverage row.
  */
 function listAsides(words) {
-    const time = timePhrase(words);
-    const sort = sortPhrase(time?.kept ?? words);
+    const range = rangePhrase(words);
+    const time = timePhrase(range?.kept ?? words);
+    const sort = sortPhrase(time?.kept ?? range?.kept ?? words);
     return {
-        kept: sort?.kept ?? time?.kept ?? words,
+        kept: sort?.kept ?? time?.kept ?? range?.kept ?? words,
+        ...(range === undefined ? {} : { range: range.said }),
         ...(time === undefined ? {} : { time: time.said }),
         ...(sort === undefined ? {} : { sort: sort.said }),
     };
@@ -51278,7 +54396,14 @@ function statusReached(body) {
 
 
 const CALLER = new Set(['myself', 'me', 'ourselves', 'us']);
-/** What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`), owners (`for`/`by`). */
+/** Words naming the item's own identifier: every route on one item (`/entries/{id}`) already takes it. */
+const IDENTIFIER = new Set(['id', 'identifier', 'uuid']);
+/** `by its id`, `using the ID`, `with id`: identifies the one item acted on, as its route does. */
+const CONNECTORS_OF_IDENTITY = new Set(['by', 'using', 'via', 'with']);
+/**
+ * What follows the object, one connector at a time: fields (`with`), refusals (`that has not shipped`),
+ * owners (`for`/`by`). `by its id` on one item is what its route (`/entries/{id}`) does: used, not a gap.
+ */
 function readQualifiers(words, params) {
     const result = {
         fields: [],
@@ -51304,6 +54429,12 @@ function readQualifiers(words, params) {
         const owner = params.ownersAllowed && filterBy === undefined && (connector === 'for' || connector === 'by')
             ? ownerWord(body)
             : undefined;
+        const byIdentity = !params.listing &&
+            CONNECTORS_OF_IDENTITY.has(connector ?? '') &&
+            contentWords(body).length === 1 &&
+            IDENTIFIER.has(contentWords(body)[0] ?? '');
+        if (byIdentity)
+            continue;
         if ((connector === 'to' || connector === 'for' || connector === 'by') &&
             body.length === 1 &&
             CALLER.has(body[0] ?? ''))
@@ -51633,6 +54764,7 @@ function parseStory(intent) {
         ...(done?.ownGroup === undefined ? {} : { ownGroup: done.ownGroup }),
         ...(listing && asides?.time !== undefined ? { time: asides.time } : {}),
         ...(listing && asides?.sort !== undefined ? { sort: asides.sort } : {}),
+        ...(listing && asides?.range !== undefined ? { timeRange: asides.range } : {}),
         ...(negated === undefined ? {} : { negated }),
         restriction: storyRestriction(intent),
     };
@@ -51851,12 +54983,6 @@ function returningVerb(params) {
     return undefined;
 }
 //# sourceMappingURL=returning-verb.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/words-of-text.js
-/** The lowercase letter-and-digit runs of a story or sentence (`Pay for an order!` → `pay`, `for`, `an`, `order`). */
-function wordsOfText(text) {
-    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-}
-//# sourceMappingURL=words-of-text.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-machine.js
 
 
@@ -51879,8 +55005,8 @@ const TERMINAL = new Set([
     'revoked',
 ]);
 /**
- * The statuses a resource's stories move it through: its initial status (the create verb's
- * participle), one transition per action, the final ones, and statuses stories name that no route sets.
+ * The statuses a resource's stories move it through: its initial status (the one the description
+ * states, else the create verb's participle), one transition per action, the final ones, and statuses stories name that no route sets.
  * Undefined when no story asks for a status.
  *
  * `filtered`: a list of this resource can be filtered (it is not made under a parent), so a listed state is a status.
@@ -51903,7 +55029,7 @@ function statusMachine(params) {
     if (!asked)
         return undefined;
     const creator = stories.find((story) => story.kind === 'create');
-    const initial = creator === undefined ? 'created' : participle(creator.verb);
+    const initial = params.initial ?? (creator === undefined ? 'created' : participle(creator.verb));
     const actions = unique_unique(transitions.map((story) => story.verb));
     // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
     const named = (action) => transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
@@ -51948,6 +55074,7 @@ function startsFrom(transitions, status) {
 
 
 
+
 /**
  * One resource of the model (`order`): its collection, fields, owner field (`customerId` for `a
  * customer's orders`), parent (`comment on a ticket`), statuses, and the event type of its status
@@ -51958,12 +55085,19 @@ function resourceFor(params) {
     const pascal = capitalize(name);
     const owner = stories.find((story) => story.owner !== undefined && story.owner !== name && story.owner !== parent)?.owner;
     const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
-    const status = statusMachine({ stories, events: params.events, filtered: parent === undefined });
+    const status = statusMachine({
+        stories,
+        events: params.events,
+        filtered: parent === undefined,
+        ...(params.initial === undefined ? {} : { initial: params.initial }),
+    });
+    const required = new Set(params.required ?? []);
+    const fields = numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts);
     return {
         name,
         pascal,
         collection: collectionOf(name),
-        fields: numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts),
+        fields: timed(stories, fields.map((field) => (required.has(resource_for_lastWord(field.name)) ? { ...field, required: true } : field))),
         ...(ownerField === undefined ? {} : { ownerField }),
         ...(parent === undefined
             ? {}
@@ -51971,6 +55105,17 @@ function resourceFor(params) {
         ...(status === undefined ? {} : { status }),
         ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
     };
+}
+/** `list entries between two dates`: the field the range reads holds ISO 8601 date-times. */
+function timed(stories, fields) {
+    if (!stories.some((story) => story.kind === 'list' && story.timeRange !== undefined))
+        return [...fields];
+    const ranged = rangedField(fields);
+    return fields.map((field) => (field.name === ranged ? { ...field, format: 'date-time' } : field));
+}
+/** `targetUrl` → `url`: the word a sentence names a field by. */
+function resource_for_lastWord(name) {
+    return (name.split(/(?=[A-Z])/).at(-1) ?? name).toLowerCase();
 }
 /** `order` → `orders`, `leaveRequest` → `leave-requests`: the path segment and table partition. */
 function collectionOf(name) {
@@ -51983,7 +55128,73 @@ function numbersCompared(fields, texts) {
     return fields.map((field) => (compared.has(field.name) ? { ...field, type: 'number' } : field));
 }
 //# sourceMappingURL=resource-for.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/stated-in-description.js
+
+
+const stated_in_description_ARTICLES = new Set(['a', 'an', 'the', 'its', 'their', 'any']);
+const STARTS = new Set(['start', 'starts', 'begin', 'begins']);
+const START_LINKS = new Set(['as', 'in', 'out', 'off', 'with', 'at']);
+/** The sentence names the resource (`entry`, `entries`), or the last word of a compound (`requests` for `accessRequest`). */
+function names(words, resource) {
+    const head = (resource.split(/(?=[A-Z])/).at(-1) ?? resource).toLowerCase();
+    return [resource.toLowerCase(), head].some((name) => words.includes(name) || words.includes(plural(name)));
+}
+/**
+ * Fields a description sentence says an item must have (`Return 400 when an entry is missing its
+ * actor`, `an entry without an actor is refused`, `the actor is required`): the last word of each,
+ * matched against the resource's fields by the caller. Bounded by the sentences given.
+ */
+function requiredInDescription(sentences, resource) {
+    return sentences.flatMap((sentence) => {
+        const words = wordsOfText(sentence.text);
+        if (!names(words, resource))
+            return [];
+        return words.flatMap((word, at) => {
+            if (word === 'missing' || word === 'without' || word === 'requires' || word === 'lacks') {
+                let next = at + 1;
+                while (stated_in_description_ARTICLES.has(words[next] ?? ''))
+                    next += 1;
+                const field = words[next];
+                return field === undefined ? [] : [field];
+            }
+            // `the actor is required`, `an actor is mandatory`
+            if ((word === 'required' || word === 'mandatory') &&
+                (words[at - 1] === 'is' || words[at - 1] === 'are')) {
+                const field = words[at - 2];
+                return field === undefined ? [] : [field];
+            }
+            return [];
+        });
+    });
+}
+/**
+ * The status a description says items start in (`Requests start pending`, `Orders begin as draft`):
+ * it wins over the create verb's participle. The resource is named just before the verb (within
+ * three words: `New access requests start pending`). Undefined when no sentence says so.
+ */
+function statedInitialStatus(sentences, resource) {
+    for (const sentence of sentences) {
+        const words = wordsOfText(sentence.text);
+        if (!names(words, resource))
+            continue;
+        // The items are what starts (`Requests start pending`), not the subject of a verb `start` (`users start a session`).
+        const at = words.findIndex((word, index) => STARTS.has(word) && names(words.slice(Math.max(0, index - 3), index), resource));
+        if (at === -1)
+            continue;
+        let next = at + 1;
+        while (START_LINKS.has(words[next] ?? '') || stated_in_description_ARTICLES.has(words[next] ?? ''))
+            next += 1;
+        const status = words[next];
+        if (status !== undefined && /^[a-z]{2,30}$/.test(status) && !names([status], resource))
+            return status;
+    }
+    return undefined;
+}
+//# sourceMappingURL=stated-in-description.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
+
+
+
 
 
 
@@ -52024,8 +55235,9 @@ function resourceModel(input) {
         ...intents.map((intent) => wordsOfText(intent.text)),
         ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
     ];
+    // A redirect is an HTTP answer no route of the model makes: its story gets none (coverage says why).
     const read = intents
-        .filter((intent) => !eventStories.includes(intent) && !noticeStories.includes(intent))
+        .filter((intent) => !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent))
         .map(parseStory);
     const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const attributed = derivedFigures(fieldAttributes({
@@ -52036,7 +55248,9 @@ function resourceModel(input) {
         kinds: ATTRIBUTE_KINDS,
     }));
     // `look up a product by its SKU`: a field of the product, not its owner.
-    const parsed = naturalKeys(attributed, descriptionFields(input.descriptionSentences, unique_unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])))));
+    const describedByNoun = descriptionFields(input.descriptionSentences, unique_unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun]))));
+    // `toggle a flag`, where flags have `whether it is enabled`: a change of that field, not a status.
+    const parsed = naturalKeys(flipVerbs(attributed, describedByNoun), describedByNoun);
     const nouns = unique_unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const subject = singular(subjectNoun(input.names));
     const primary = nouns.includes(subject)
@@ -52076,6 +55290,8 @@ function resourceModel(input) {
             parent: parent === undefined ? undefined : named(parent),
             stories: renamed.filter((story) => story.noun === named(name)),
             texts,
+            required: requiredInDescription(input.descriptionSentences, named(name)),
+            ...optionalInitial(statedInitialStatus(input.descriptionSentences, named(name))),
             events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
         });
     });
@@ -52087,6 +55303,9 @@ function resourceModel(input) {
         notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
         descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
     };
+}
+function optionalInitial(initial) {
+    return initial === undefined ? {} : { initial };
 }
 //# sourceMappingURL=resource-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
@@ -52320,7 +55539,7 @@ function deploymentCoverage(params) {
     const shift = shifting.shift;
     const capabilities = [
         {
-            when: anyOf('shift', 'shifting', 'shifts', 'traffic', 'codedeploy', 'canary', 'linear', 'gradual', 'gradually', 'blue green', 'release', 'releases', 'version', 'versions', 'deploy', 'deploys'),
+            when: anyOf('shift', 'shifting', 'shifts', 'traffic', 'codedeploy', 'canary', 'linear', 'gradual', 'gradually', 'blue green', 'release', 'releases', 'version', 'versions', 'deploy', 'deploys').concat(REST_OF_TRAFFIC_WORDS),
             implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${` (${describeShift(shift)})`}`,
             tests: [test('template', releaseTitle(configName))],
             resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
@@ -52973,7 +56192,7 @@ function storageClassMoves(words) {
 
 /** An address as people write one; only these characters, so it is safe in YAML and in generated code. */
 const EMAIL_ADDRESS = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/;
-const EXPIRY_WORDS = [
+const infrastructure_asks_EXPIRY_WORDS = [
     'delete',
     'deleted',
     'deletes',
@@ -53067,7 +56286,7 @@ function infrastructureAsks(input) {
                 }
             }
             else if (duration === undefined) {
-                if (keptDays !== undefined && has(EXPIRY_WORDS))
+                if (keptDays !== undefined && has(infrastructure_asks_EXPIRY_WORDS))
                     expiration ??= { days: keptDays };
             }
             else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
@@ -53076,10 +56295,10 @@ function infrastructureAsks(input) {
             else if (has(RETENTION_WORDS)) {
                 keptDays = durationDays(duration);
                 retention ??= { duration, days: keptDays };
-                if (has(EXPIRY_WORDS))
+                if (has(infrastructure_asks_EXPIRY_WORDS))
                     expiration ??= { days: keptDays };
             }
-            else if (has(EXPIRY_WORDS)) {
+            else if (has(infrastructure_asks_EXPIRY_WORDS)) {
                 expiration ??= { days: durationDays(duration) };
             }
         }
@@ -53220,6 +56439,13 @@ const infrastructure_coverage_RETENTION_WORDS = [
     'years',
     'year',
 ];
+/**
+ * Log delivery by AWS services needs a bucket policy for each service principal, e.g. CloudTrail's
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html);
+ * the foundation generates none, so a request for it is said, not counted met.
+ */
+const LOG_DELIVERY_NOT_GENERATED = 'no bucket policy lets an AWS service deliver its logs here: CloudTrail (cloudtrail.amazonaws.com), AWS Config (config.amazonaws.com), VPC flow logs and load balancer logs (delivery.logs.amazonaws.com) each need statements in the bucket policy for their service principal, ' +
+    'e.g. for CloudTrail s3:GetBucketAcl on the bucket and s3:PutObject on AWSLogs/<account id>/* with s3:x-amz-acl bucket-owner-full-control, both conditioned on aws:SourceArn (the trail) and aws:SourceAccount; add them to DataBucketPolicy';
 /** What each story, description sentence and the strategy became in the foundation, with the tests that prove it. */
 function infrastructureCoverage(input, asks) {
     const capabilities = infrastructureCapabilities(input, asks);
@@ -53314,11 +56540,20 @@ function infrastructureCapabilities(input, asks) {
         {
             when: anyOf('access logs', 'access log', 'access logging', 'access logged', 'access is logged', 'log access', 'logs access', 'server access', 
             // `a bucket for audit logs` says what it holds; asking who read it is `access is audited`.
-            'audited', 'audit access', 'access audit', 'audit reads', 'cloudtrail'),
+            'audited', 'audit access', 'access audit', 'audit reads'),
             implementedBy: '',
             tests: [],
             resources: [],
             notGenerated: 'no access logging is generated for the bucket',
+        },
+        {
+            // An AWS service writing its logs here is log delivery, granted by a bucket policy for the
+            // service's principal, not server access logging (which records who read the bucket).
+            when: anyOf('cloudtrail', 'flow log', 'flow logs', 'aws config', 'config snapshots', 'config history', 'load balancer logs', 'alb logs', 'elb logs', 'log delivery', 'deliver logs', 'delivers logs'),
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: LOG_DELIVERY_NOT_GENERATED,
         },
     ];
     if (asks.objectNotifications) {
@@ -53341,7 +56576,7 @@ function infrastructureCapabilities(input, asks) {
         });
     }
     const expiresAfter = expirationDays(asks);
-    const expiryAsks = pairs(EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
+    const expiryAsks = pairs(infrastructure_asks_EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
     if (asks.expiration !== undefined && expiresAfter !== undefined) {
         capabilities.unshift({
             when: expiryAsks,
@@ -53379,7 +56614,7 @@ function infrastructureCapabilities(input, asks) {
         });
         capabilities.unshift({
             // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this rule names.
-            when: [...infrastructure_coverage_RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
+            when: [...infrastructure_coverage_RETENTION_WORDS, ...infrastructure_asks_EXPIRY_WORDS].map((word) => [word]),
             implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; ${expiresAfter === undefined ? 'no lifecycle rule deletes it' : `a lifecycle rule expires it after ${expiresAfter} days`}`,
             tests: [test(retentionTitle(asks.retention))],
             resources: ['DataBucket'],
@@ -54540,6 +57775,7 @@ const FILES = {
     webhook: 'test/receive-webhook.test.ts',
     bus: 'test/event-bus.test.ts',
     fifo: 'test/send-message.test.ts',
+    template: 'test/template.test.ts',
 };
 const integration_test_titles_TITLES = {
     once: 'processes a message delivered twice only once',
@@ -54553,6 +57789,8 @@ const integration_test_titles_TITLES = {
     bus: 'each message becomes an event on the bus and a refused entry fails it',
     fifoOrder: 'after a failure a FIFO batch returns every later message unprocessed so a group keeps its order',
     fifoSend: 'a send to the FIFO queue carries its message group and the message id as deduplication id',
+    deadLetterAlarm: 'the dead-letter alarm fires as soon as the dead-letter queue holds a message',
+    redrive: 'DeadLetterRedrivePolicy lets an operator move dead letters back to the queue with StartMessageMoveTask and nothing else',
     stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
 };
 /** The end-to-end test of one message type: webhook (when there is one) → queue → consumer → bus. */
@@ -55393,6 +58631,17 @@ const FUNCTION_TIMEOUT_SECONDS = 30;
 /** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
 const VISIBILITY_TIMEOUT_SECONDS = FUNCTION_TIMEOUT_SECONDS * 6;
 const MAX_RECEIVE_COUNT = 5;
+/** What moving dead letters back needs on the dead-letter queue (the SQS developer guide's DLQ redrive permissions). */
+const DEAD_LETTER_REDRIVE_ACTIONS = [
+    'sqs:StartMessageMoveTask',
+    'sqs:ListMessageMoveTasks',
+    'sqs:CancelMessageMoveTask',
+    'sqs:ReceiveMessage',
+    'sqs:DeleteMessage',
+    'sqs:GetQueueAttributes',
+];
+/** Messages the consumer receives per invocation (Lambda's default for SQS). */
+const BATCH_SIZE = 10;
 /** How long the dead-letter queue keeps a message: 14 days, SQS's most. */
 const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 /** Queue with redrive to a dead-letter queue, a consumer function, and a table of processed message keys; a signed webhook endpoint and an event bus when asked. */
@@ -55499,10 +58748,30 @@ function integrationTemplate(input, asks, shifting) {
                         Properties: {
                             EventSourceArn: getAtt('Queue', 'Arn'),
                             FunctionName: shifting.invokeArn(),
-                            BatchSize: 10,
+                            BatchSize: BATCH_SIZE,
                             // Lambda takes no batching window for a FIFO queue's event source.
                             ...(asks.fifo === undefined ? { MaximumBatchingWindowInSeconds: 5 } : {}),
                             FunctionResponseTypes: ['ReportBatchItemFailures'],
+                        },
+                    },
+                    // `aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>` moves dead letters back to
+                    // the queue; an operator's role attaches this policy to run it
+                    // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html).
+                    DeadLetterRedrivePolicy: {
+                        Type: 'AWS::IAM::ManagedPolicy',
+                        Properties: {
+                            Description: `Replay ${pascal}'s dead letters: move them from the dead-letter queue back to the queue`,
+                            PolicyDocument: {
+                                Version: '2012-10-17',
+                                Statement: [
+                                    {
+                                        Effect: 'Allow',
+                                        Action: [...DEAD_LETTER_REDRIVE_ACTIONS],
+                                        Resource: getAtt('DeadLetterQueue', 'Arn'),
+                                    },
+                                    { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt('Queue', 'Arn') },
+                                ],
+                            },
                         },
                     },
                     DeadLetterAlarm: alarmResource({
@@ -55521,6 +58790,14 @@ function integrationTemplate(input, asks, shifting) {
                     DeadLetterQueueUrl: {
                         Description: 'Where messages land after repeated failures',
                         Value: ref('DeadLetterQueue'),
+                    },
+                    DeadLetterQueueArn: {
+                        Description: 'Source of a replay: aws sqs start-message-move-task --source-arn <this>',
+                        Value: getAtt('DeadLetterQueue', 'Arn'),
+                    },
+                    DeadLetterRedrivePolicyArn: {
+                        Description: 'Managed policy an operator role attaches to replay dead letters',
+                        Value: ref('DeadLetterRedrivePolicy'),
                     },
                     ProcessedMessagesTableName: {
                         Description: 'Idempotency records of processed messages',
@@ -56095,6 +59372,18 @@ const SEE_WORDS = [
     'spot',
     'investigate',
 ];
+const REPLAY_WORDS = [
+    'replay',
+    'replays',
+    'replayed',
+    'redrive',
+    'redriven',
+    'reprocess',
+    'reprocessed',
+    'resend',
+    'requeue',
+];
+const ALARM_WORDS = ['alarm', 'alarms', 'alarmed', 'alarming'];
 const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
 const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
 /** What every integration generates whatever its message types (queue, retries, dead letters, signature check, bus...), and the words that ask for each. */
@@ -56104,7 +59393,7 @@ function fixedCapabilities(params) {
     const capabilities = [
         {
             when: anyOf('queue', 'queues', 'sqs', 'consume', 'consumer', 'consumes', 'asynchronous', 'async', 'process', 'processes', 'processed', 'processing', 'message', 'messages'),
-            implementedBy: 'an SQS queue and a Lambda consumer that reports failures per message',
+            implementedBy: `an SQS queue and a Lambda consumer that receives batches of up to ${BATCH_SIZE} messages and reports failures per message`,
             tests: [test('batch', integration_test_titles_TITLES.mixed), test('batch', integration_test_titles_TITLES.poison)],
             resources: ['Queue', 'ConsumerFunction', 'ConsumerEventSource'],
         },
@@ -56122,6 +59411,33 @@ function fixedCapabilities(params) {
                     DEAD_LETTER_RETENTION_SECONDS,
                     DEAD_LETTER_RETENTION_SECONDS / 86_400,
                 ]),
+            ],
+        },
+        {
+            // `alarm when it is not empty`: the dead-letter alarm is generated, whoever it reaches (below).
+            when: pairs(ALARM_WORDS, [
+                'dead',
+                'dlq',
+                'poison',
+                'empty',
+                'failures',
+                'failed',
+                'fails',
+                'lands',
+                'land',
+            ]),
+            implementedBy: 'DeadLetterAlarm goes into alarm when the dead-letter queue holds more than 0 visible messages (checked every 300 s)',
+            tests: [test('template', integration_test_titles_TITLES.deadLetterAlarm)],
+            resources: ['DeadLetterAlarm'],
+        },
+        {
+            // `replay messages from the dead-letter queue`: the queue alone replays nothing; the policy lets an operator.
+            when: pairs(REPLAY_WORDS, ['dead', 'dlq', 'letter', 'letters', 'poison', 'failed']),
+            implementedBy: 'DeadLetterRedrivePolicy (a managed policy for an operator role) allows StartMessageMoveTask on the dead-letter queue and SendMessage to the queue: `aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>` replays them',
+            tests: [test('template', integration_test_titles_TITLES.redrive)],
+            resources: ['DeadLetterRedrivePolicy', 'DeadLetterQueue'],
+            gaps: [
+                "no role is given the policy: attach DeadLetterRedrivePolicy (output DeadLetterRedrivePolicyArn) to the operators' role",
             ],
         },
         {
@@ -56691,6 +60007,43 @@ ${field === undefined
 `;
 }
 //# sourceMappingURL=fifo-tests.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/integration-template-test.js
+
+
+
+
+/**
+ * Generated `test/template.test.ts` (and the reader it uses): what the template promises about dead
+ * letters — the alarm fires on the first one, and the redrive policy lets an operator replay them.
+ */
+function integrationTemplateTests(baseDir) {
+    const content = `import { readTemplate } from './read-template';
+
+describe('dead letters in the template', () => {
+  it(${codeLiteral(integration_test_titles_TITLES.deadLetterAlarm)}, () => {
+    const alarm = readTemplate().Resources['DeadLetterAlarm'];
+    expect(alarm?.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['DeadLetterQueue', 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it(${codeLiteral(integration_test_titles_TITLES.redrive)}, () => {
+    const { Resources } = readTemplate();
+    expect(Resources['Queue']?.Properties.RedrivePolicy.deadLetterTargetArn).toEqual({ 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] });
+    expect(Resources['DeadLetterRedrivePolicy']?.Properties.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: ${JSON.stringify(DEAD_LETTER_REDRIVE_ACTIONS)}, Resource: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] } },
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] } },
+    ]);
+  });
+});
+`;
+    return [readTemplateFile(baseDir), { path: `${baseDir}/${FILES.template}`, role: 'test', content }];
+}
+//# sourceMappingURL=integration-template-test.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/webhook-tests.js
 
 
@@ -56931,6 +60284,7 @@ function stripeTest(messages) {
 
 
 
+
 /** Jest suites: idempotency, retries and poison messages; each type end to end; the webhook receiver and the bus when asked. */
 function integrationTests(params) {
     const { baseDir, messages, asks } = params;
@@ -57022,6 +60376,7 @@ describe('InMemoryProcessedStore', () => {
         : `\ndescribe('message types', () => {\n${types.map((type) => typeTest(type, bus)).join('\n')}});\n`;
     const files = [
         { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}` },
+        ...integrationTemplateTests(baseDir),
     ];
     if (asks.webhook)
         files.push({
@@ -57091,6 +60446,7 @@ describe('createEventBusPublisher', () => {
 
 
 
+
 /** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 function integrationBlueprint(input) {
     const { baseDir, names } = input;
@@ -57130,7 +60486,7 @@ function integrationBlueprint(input) {
         : '';
     const readme = readmeSection({
         input,
-        overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm.${back}`,
+        overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm; an operator whose role attaches \`DeadLetterRedrivePolicy\` replays them with \`aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>\`.${back}`,
         coverage,
         hasFunctionCode: true,
         ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
@@ -57171,6 +60527,7 @@ function integrationBlueprint(input) {
                 slug: names.slug,
                 entryPoints: asks.webhook ? ['src/handler.ts', 'src/webhook-handler.ts'] : ['src/handler.ts'],
                 dependencies,
+                devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
@@ -57190,6 +60547,7 @@ function integrationBlueprint(input) {
                 : [
                     'FIFO queues are named from the stack (`<stack>.fifo`, `<stack>-dead-letter.fifo`; SQS allows 80 characters, so a stack name of at most 64). The dead-letter queue is retained: recreating a deleted stack of the same name needs the old one removed first.',
                 ]),
+            'Creates a managed policy, DeadLetterRedrivePolicy, attached to nobody: an operator role that attaches it can move dead letters back to the queue.',
             'Data stores: the dead-letter queue (messages kept 14 days) and the processed-messages table are retained when the stack is deleted.',
             'Message payloads are written to the processed-messages table; keep personal data out of payloads or shorten the TTL.',
             ...releaseRiskNotes(input),
@@ -57502,7 +60860,8 @@ function sampleValue(field) {
 /**
  * The routes and statuses the description spells out (`GET /payments/{id} returns 404 for an unknown
  * id`), one check each; when it spells none, each story's subject becomes a guessed path
- * (`view my orders` → GET `/orders`, 200); without either the canary checks `/`.
+ * (`view my orders` → GET `/orders`, 200), except a story asking for something sent to a person
+ * (`I receive an email`, `I am alerted`), which names no route; without either the canary checks `/`.
  */
 function storyChecks(stories, names, sentences = []) {
     const spelled = spelledRouteChecks(sentences);
@@ -57519,19 +60878,23 @@ function storyChecks(stories, names, sentences = []) {
             guessed: false,
             gaps: check.gaps,
         }));
-    if (stories.length === 0) {
+    // `I receive an email`, `I am alerted when the job fails`: something sent to a person, no route to request.
+    const requested = stories.filter((intent) => intent.receives !== true);
+    if (requested.length === 0) {
         const intent = {
             number: 1,
-            text: `the ${names.slug} home page answers (default; the request had no user stories)`,
+            text: `the ${names.slug} home page answers (default; ${stories.length === 0 ? 'the request had no user stories' : 'no user story names something to request'})`,
             verb: 'open',
             objectWords: ['home'],
             testTitle: 'default open home page',
             role: [],
             actionWords: ['open', 'home'],
         };
-        return [guessedCheck(intent, 'home', '/')];
+        const check = guessedCheck(intent, 'home', '/');
+        // Story 1 is then a story the check does not answer: the comment must not claim it.
+        return [stories.length === 0 ? check : { ...check, comment: `Default: ${intent.text}` }];
     }
-    return stories.map((intent) => {
+    return requested.map((intent) => {
         const words = [...intent.objectWords];
         const last = words.pop() ?? 'item';
         return guessedCheck(intent, `story-${intent.number}-${intent.verb}`, `/${[...words, plural(last)].join('-')}`);
@@ -57560,6 +60923,10 @@ const TESTING_TITLES = {
     metrics: 'reports checks run and failed in embedded metric format',
     schedule: 'the template runs the checks on the schedule the request names',
 };
+/** The generated test proving the alarm waits for `count` failed runs in a row. */
+function inARowTitle(count) {
+    return `the alarm fires only after ${count} failed runs in a row`;
+}
 //# sourceMappingURL=testing-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-coverage.js
 
@@ -57569,7 +60936,7 @@ const TESTING_TITLES = {
 
 /** What each story, description sentence and the strategy became in the canary, with the tests that prove it. */
 function testingCoverage(params) {
-    const { input } = params;
+    const { input, inARow } = params;
     const test = (title) => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
     const capabilities = [
         ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
@@ -57587,10 +60954,15 @@ function testingCoverage(params) {
         },
         {
             when: anyOf('alert', 'alerted', 'alarm', 'alarms', 'notified', 'notify', 'know', 'told', 'page', 'paged'),
-            implementedBy: 'ChecksFailed raises an alarm when a check fails or the canary stops reporting',
+            implementedBy: `ChecksFailedAlarm goes into alarm when ${inARow?.generated === undefined ? 'a check fails' : `checks fail in ${inARow.generated.count} runs in a row`} or the canary stops reporting`,
             tests: [test(TESTING_TITLES.metrics)],
             resources: ['ChecksFailedAlarm'],
+            // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is told by default.
+            gaps: [
+                'nobody is alerted as generated: ChecksFailedAlarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; pass the ARN of a topic that reaches the people or channel to alert',
+            ],
         },
+        ...(inARow === undefined ? [] : [inARowCapability({ ...inARow, test })]),
         {
             when: anyOf('contract', 'contracts', 'schema', 'schemas', 'shape', 'shapes', 'payload', 'payloads', 'request', 'response', 'responses', 'body', 'bodies', 'validation', 'field', 'fields', 'regression', 'regressions'),
             implementedBy: '',
@@ -57636,7 +61008,72 @@ function testingCoverage(params) {
         ...releaseCoverage({ input, functionId: 'CanaryFunction', shifting: params.shifting }),
     ];
 }
+/** `when two checks in a row fail`: the alarm's periods in a row, one run each, or why they are not runs. */
+function inARowCapability(params) {
+    const { asked, generated } = params;
+    if (generated === undefined)
+        return {
+            when: [[...asked.words]],
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated: `${asked.count} failures in a row are asked, but the schedule ${params.schedule} is not a rate whose ${asked.count} runs fit CloudWatch's day of periods, so the alarm fires on the first failed run; set EvaluationPeriods and DatapointsToAlarm to ${asked.count} with Period the run interval by hand`,
+        };
+    return {
+        when: [[...asked.words]],
+        implementedBy: `ChecksFailedAlarm waits for ${generated.count} failed runs in a row: EvaluationPeriods and DatapointsToAlarm ${generated.count} of ${generated.periodSeconds} s periods, one run each (${params.schedule})`,
+        tests: [params.test(inARowTitle(generated.count))],
+        resources: ['ChecksFailedAlarm'],
+    };
+}
 //# sourceMappingURL=testing-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/failures-in-a-row.js
+/** Counts in words a request writes before `in a row` (`two checks in a row`). */
+const failures_in_a_row_COUNT_WORDS = {
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    twice: 2,
+};
+/** CloudWatch evaluates at most a day of periods (Period × EvaluationPeriods ≤ 86,400 s). */
+const MAX_EVALUATED_SECONDS = 86_400;
+const IN_A_ROW = /\b(\d{1,2}|two|three|four|five|twice)\b(?:\s+[a-z-]+){0,2}?\s+(?:in a row|consecutive(?:ly)?|back to back)\b/;
+/**
+ * `when two checks in a row fail`, `after 3 consecutive failures`, `fails twice in a row`: the
+ * number of failed runs an alert waits for, from the first description sentence or story that asks
+ * (2 to 10; 1 is every failure, which the alarm already does).
+ */
+function failuresInARow(input) {
+    const texts = [
+        ...input.descriptionSentences.map((sentence) => sentence.text),
+        ...input.stories.map((intent) => intent.text),
+    ];
+    for (const text of texts) {
+        const match = IN_A_ROW.exec(text.toLowerCase());
+        const said = match?.[1];
+        if (said === undefined)
+            continue;
+        const count = failures_in_a_row_COUNT_WORDS[said] ?? Number(said);
+        if (count < 2 || count > 10)
+            continue;
+        return { count, words: /consecutive/.test(match?.[0] ?? '') ? ['consecutive'] : ['row'] };
+    }
+    return undefined;
+}
+/**
+ * The alarm period that makes `count` periods `count` runs of a `rate(…)` schedule: the schedule's
+ * interval in seconds; undefined for a cron schedule or when the periods would pass a day.
+ */
+function periodOfOneRun(schedule, count) {
+    const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(schedule);
+    if (rate === null)
+        return undefined;
+    const unit = (rate[2] ?? '').startsWith('minute') ? 60 : (rate[2] ?? '').startsWith('hour') ? 3600 : 86_400;
+    const seconds = Number(rate[1]) * unit;
+    return seconds * count <= MAX_EVALUATED_SECONDS ? seconds : undefined;
+}
+//# sourceMappingURL=failures-in-a-row.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-source.js
 
 
@@ -57787,7 +61224,7 @@ ${entries.join('\n')}
 
 
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
-function testingTemplate({ input, namespace, canary, shifting, schedule, }) {
+function testingTemplate({ input, namespace, canary, shifting, schedule, inARow, }) {
     const { slug, pascal } = input.names;
     return renderTemplate({
         description: `${pascal}: scheduled synthetic checks with an alarm (testing blueprint, implementation-agent)`,
@@ -57843,7 +61280,8 @@ function testingTemplate({ input, namespace, canary, shifting, schedule, }) {
                         metricName: 'ChecksFailed',
                         dimensions: [{ Name: 'Canary', Value: canary }],
                         threshold: 0,
-                        periodSeconds: 600,
+                        periodSeconds: inARow?.periodSeconds ?? 600,
+                        ...(inARow === undefined ? {} : { periodsInARow: inARow.count }),
                         treatMissingData: 'breaching',
                     }),
                 },
@@ -57864,7 +61302,18 @@ function testingTemplate({ input, namespace, canary, shifting, schedule, }) {
 
 /** Jest suites: how checks are judged and reported, then one test per story's check. */
 /** `schedule` is an expression this blueprint wrote (rate/cron characters only), so JSON quoting is enough. */
-function testingTests(baseDir, checks, schedule) {
+function testingTests(baseDir, checks, schedule, inARow) {
+    const inARowTest = inARow === undefined
+        ? ''
+        : `
+
+  it(${codeLiteral(inARowTitle(inARow.count))}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const alarm = /^ {2}ChecksFailedAlarm:\\n((?: {4}.*\\n)+)/m.exec(template)?.[1] ?? '';
+    expect(alarm).toMatch(/^ {6}Period: ${inARow.periodSeconds}$/m);
+    expect(alarm).toMatch(/^ {6}EvaluationPeriods: ${inARow.count}$/m);
+    expect(alarm).toMatch(/^ {6}DatapointsToAlarm: ${inARow.count}$/m);
+  });`;
     const stories = checks.map(({ comment, title, name, path, method, expectedStatus, body }) => `  // ${commentSafe(comment)}
   it(${codeLiteral(title)}, async () => {
     const check = CHECKS.find((candidate) => candidate.name === ${codeLiteral(name)});
@@ -57932,7 +61381,7 @@ describe('schedule', () => {
     const parameter = /^ {2}ScheduleExpression:\\n(?: {4}.*\\n)*? {4}Default: "?([^"\\n]+)"?$/m.exec(template);
     expect(parameter?.[1]).toBe(${JSON.stringify(schedule)});
     expect(template).toMatch(/^ {6}ScheduleExpression: !Ref ScheduleExpression$/m);
-  });
+  });${inARowTest}
 });
 
 describe('metricsRecord', () => {
@@ -57971,6 +61420,7 @@ ${stories.join('\n')}});
 
 
 
+
 /** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
 function testingBlueprint(input) {
     const { baseDir, names } = input;
@@ -57981,8 +61431,19 @@ function testingBlueprint(input) {
         ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
         ...optionalAsked(input),
     });
-    const coverage = testingCoverage({ input, checks, shifting });
     const schedule = canaryScheduleExpression(canaryScheduleAsked(input));
+    const asked = failuresInARow(input);
+    const period = asked === undefined ? undefined : periodOfOneRun(schedule, asked.count);
+    // One period per run makes `count` periods `count` runs; a cron schedule leaves the row partial.
+    const inARow = asked === undefined || period === undefined ? undefined : { count: asked.count, periodSeconds: period };
+    const coverage = testingCoverage({
+        input,
+        checks,
+        shifting,
+        ...(asked === undefined
+            ? {}
+            : { inARow: { asked, schedule, ...(inARow === undefined ? {} : { generated: inARow }) } }),
+    });
     const namespace = `Synthetics/${names.pascal}`;
     const canary = names.slug;
     const paths = checks
@@ -58010,10 +61471,17 @@ function testingBlueprint(input) {
             {
                 path: templatePath,
                 role: 'template',
-                content: testingTemplate({ input, namespace, canary, shifting, schedule }),
+                content: testingTemplate({
+                    input,
+                    namespace,
+                    canary,
+                    shifting,
+                    schedule,
+                    ...(inARow === undefined ? {} : { inARow }),
+                }),
             },
             ...testingSource({ baseDir, checks, namespace, canary }),
-            ...testingTests(baseDir, checks, schedule),
+            ...testingTests(baseDir, checks, schedule, inARow),
             ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
@@ -58069,391 +61537,8 @@ function createOfflineProvider() {
     };
 }
 //# sourceMappingURL=offline-provider.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/untrusted-input-limits.js
-/**
- * Bounds every parser of untrusted text checks before it does any expensive work (DESIGN §5b).
- * A text or value over a bound is refused with an answer; it is never parsed.
- */
-/**
- * GitHub refuses issue bodies, comments and pull request bodies longer than 65,536 characters
- * ("body is too long (maximum is 65536 characters)", REST API validation error), so nothing a
- * person writes on GitHub is longer. Counted in UTF-16 code units (JavaScript's `length`), which is
- * never fewer than the characters GitHub counts.
- */
-const MAX_UNTRUSTED_TEXT_LENGTH = 65_536;
-/**
- * Objects and lists nested deeper than this are refused. A request needs four levels; the
- * margin is for the free-form context upstream systems attach.
- */
-const MAX_NESTING_DEPTH = 32;
-/** Values (objects, lists, strings, numbers…) in one parsed document; a request has a few dozen. */
-const MAX_VALUE_COUNT = 5_000;
-//# sourceMappingURL=untrusted-input-limits.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/check-value-bounds.js
-
-/**
- * Checks a parsed value — a webhook's `client_payload`, a YAML document — against the nesting and
- * count bounds without recursion, so a payload nested 5,000 levels (which would overflow the stack
- * of `JSON.stringify` or any recursive walk) is refused in time linear in its size. Only own
- * enumerable properties are visited. Returns the first problem, or undefined within bounds.
- */
-function checkValueBounds(value, limits = {}) {
-    const maxDepth = limits.maxDepth ?? MAX_NESTING_DEPTH;
-    const maxValues = limits.maxValues ?? MAX_VALUE_COUNT;
-    const pending = [{ value, path: [] }];
-    let seen = 1;
-    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        if (typeof next.value !== 'object' || next.value === null)
-            continue;
-        if (next.path.length >= maxDepth)
-            return { path: next.path.join('.'), message: `is nested more than ${maxDepth} levels deep` };
-        for (const key in next.value) {
-            if (!Object.hasOwn(next.value, key))
-                continue;
-            if ((seen += 1) > maxValues)
-                return { path: '', message: `holds more than ${maxValues.toLocaleString('en-US')} values` };
-            pending.push({ value: next.value[key], path: [...next.path, key] });
-        }
-    }
-    return undefined;
-}
-//# sourceMappingURL=check-value-bounds.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/first-duplicate-key.js
-
-/**
- * Where the first mapping key that repeats an earlier key of the same mapping starts (a UTF-16
- * offset into the source), or undefined when every mapping's keys are unique. Keys are compared as
- * the property names they become (`1` and `"1"` are one name), since a repeat would silently
- * replace a value. One set per mapping, so linear in the keys: the YAML library's own
- * `uniqueKeys` check compares each key with every earlier one, and a 64 KB mapping of 7,000 keys
- * took a second (a 1 MB template, minutes). YAML 1.2.2 §3.2.1.1: mapping keys are unique.
- */
-function firstDuplicateKey(document) {
-    let found;
-    (0,dist/* visit */.YR)(document, {
-        Map(_, map) {
-            if (!(0,dist/* isMap */.jh)(map))
-                return undefined;
-            const names = new Set();
-            for (const { key } of map.items) {
-                // A collection key becomes its YAML text as a property name, as the library's `toJS` does.
-                const name = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key ?? '');
-                if (names.has(name)) {
-                    found = ((0,dist/* isNode */.Ll)(key) ? key.range?.[0] : undefined) ?? map.range?.[0] ?? 0;
-                    return dist/* visit */.YR.BREAK;
-                }
-                names.add(name);
-            }
-            return undefined;
-        },
-    });
-    return found;
-}
-//# sourceMappingURL=first-duplicate-key.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/locate-json-error.js
-class JsonSyntaxError extends Error {
-    offset;
-    reason;
-    constructor(offset, reason) {
-        super(reason);
-        this.offset = offset;
-        this.reason = reason;
-    }
-}
-const MAX_DEPTH = 512;
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-/** Sticky, so each number is matched where it stands instead of on a copy of the rest of the text. */
-const locate_json_error_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/**
- * Finds where JSON goes wrong. Node 20's `JSON.parse` messages often carry no position
- * ("Unexpected token '}', … is not valid JSON"), and a requester needs a line and column.
- * Returns undefined for valid JSON.
- */
-function locateJsonError(text) {
-    let index = 0;
-    const fail = (reason) => {
-        throw new JsonSyntaxError(index, index >= text.length ? `unexpected end of input: ${reason}` : reason);
-    };
-    const skipWhitespace = () => {
-        while (WHITESPACE.has(text[index] ?? ''))
-            index += 1;
-    };
-    const expect = (literal) => {
-        if (!text.startsWith(literal, index))
-            fail(`expected ${literal}`);
-        index += literal.length;
-    };
-    const readString = () => {
-        index += 1;
-        for (;;) {
-            const character = text[index];
-            if (character === undefined)
-                return fail('a string is not closed with "');
-            if (character === '"') {
-                index += 1;
-                return;
-            }
-            if (character === '\\') {
-                if (!/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(index, index + 6)))
-                    fail('invalid escape in a string');
-                index += text[index + 1] === 'u' ? 6 : 2;
-            }
-            else if (character < ' ') {
-                fail('a line break or control character inside a string (strings must be on one line)');
-            }
-            else {
-                index += 1;
-            }
-        }
-    };
-    const readNumber = () => {
-        locate_json_error_NUMBER.lastIndex = index;
-        const match = locate_json_error_NUMBER.exec(text);
-        if (!match)
-            return fail('expected a value (a string in double quotes, a number, true, false, null, an object or a list)');
-        index += match[0].length;
-    };
-    const readValue = (depth) => {
-        if (depth > MAX_DEPTH)
-            fail('nested too deeply');
-        skipWhitespace();
-        const character = text[index];
-        if (character === '{')
-            return readContainer({ depth, close: '}', readEntry: () => readProperty(depth) });
-        if (character === '[')
-            return readContainer({ depth, close: ']', readEntry: () => readValue(depth + 1) });
-        if (character === '"')
-            return readString();
-        if (character === 't')
-            return expect('true');
-        if (character === 'f')
-            return expect('false');
-        if (character === 'n')
-            return expect('null');
-        return readNumber();
-    };
-    const readProperty = (depth) => {
-        skipWhitespace();
-        if (text[index] !== '"')
-            fail('expected a property name in double quotes');
-        readString();
-        skipWhitespace();
-        if (text[index] !== ':')
-            fail('expected ":" after a property name');
-        index += 1;
-        readValue(depth + 1);
-    };
-    const readContainer = (params) => {
-        index += 1;
-        skipWhitespace();
-        if (text[index] === params.close) {
-            index += 1;
-            return;
-        }
-        for (;;) {
-            params.readEntry();
-            skipWhitespace();
-            if (text[index] === params.close) {
-                index += 1;
-                return;
-            }
-            if (text[index] !== ',')
-                fail(`expected "," or "${params.close}"`);
-            index += 1;
-            skipWhitespace();
-            if (text[index] === params.close)
-                fail(`a trailing comma before "${params.close}" is not allowed in JSON`);
-        }
-    };
-    try {
-        readValue(0);
-        skipWhitespace();
-        if (index < text.length)
-            fail('unexpected text after the end of the JSON value');
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof JsonSyntaxError)
-            return { offset: error.offset, reason: error.reason };
-        throw error;
-    }
-}
-//# sourceMappingURL=locate-json-error.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/structured-text-nesting.js
-/**
- * An upper bound on how deeply a JSON or YAML text nests, found in one linear pass and without
- * parsing, so a document that would exhaust a parser's stack (`[[[[…`, YAML indented a thousand
- * levels) is refused before a parser sees it.
- *
- * - Flow collections: the running count of `[`/`{` minus `]`/`}`. JSON strings are skipped; YAML
- *   quotes are not (a plain scalar may hold a quote), so brackets inside YAML strings may count: an
- *   over-estimate, which only ever refuses more.
- * - YAML block collections: the stack of indentation columns of the lines, where each leading
- *   `- `, `? ` or `: ` indicator opens a level of its own (`- - - x` nests three sequences).
- *
- * Returns the larger of the two. Linear in `text.length`.
- */
-function structuredTextNesting(text, format) {
-    return Math.max(flowNesting(text, format === 'json'), format === 'yaml' ? blockNesting(text) : 0);
-}
-function flowNesting(text, skipJsonStrings) {
-    let depth = 0;
-    let deepest = 0;
-    let inString = false;
-    for (let index = 0; index < text.length; index += 1) {
-        const character = text[index];
-        if (inString) {
-            if (character === '\\')
-                index += 1;
-            else if (character === '"')
-                inString = false;
-        }
-        else if (character === '"' && skipJsonStrings)
-            inString = true;
-        else if (character === '[' || character === '{')
-            deepest = Math.max(deepest, (depth += 1));
-        else if ((character === ']' || character === '}') && depth > 0)
-            depth -= 1;
-    }
-    return deepest;
-}
-const INDICATOR = /[-?:]/;
-function blockNesting(text) {
-    const columns = [];
-    let deepest = 0;
-    const open = (column) => {
-        while (columns.length > 0 && (columns.at(-1) ?? 0) >= column)
-            columns.pop();
-        columns.push(column);
-        deepest = Math.max(deepest, columns.length);
-    };
-    let lineStart = 0;
-    while (lineStart <= text.length) {
-        const newline = text.indexOf('\n', lineStart);
-        const lineEnd = newline < 0 ? text.length : newline;
-        let column = lineStart;
-        while (column < lineEnd && (text[column] === ' ' || text[column] === '\t'))
-            column += 1;
-        const isContent = column < lineEnd && text[column] !== '#' && text[column] !== '\r';
-        while (isContent && INDICATOR.test(text[column] ?? '') && /[ \t]/.test(text[column + 1] ?? '')) {
-            open(column - lineStart);
-            column += 2;
-            while (column < lineEnd && text[column] === ' ')
-                column += 1;
-        }
-        if (isContent && column < lineEnd)
-            open(column - lineStart);
-        lineStart = lineEnd + 1;
-    }
-    return deepest;
-}
-//# sourceMappingURL=structured-text-nesting.js.map
-;// CONCATENATED MODULE: ./lib/core/untrusted/parse-structured-text.js
-
-
-
-
-
-
-/** YAML anchors can expand exponentially; a request or template never needs more than a handful. */
-const MAX_YAML_ALIASES = 100;
-/**
- * The one parser of JSON and YAML from untrusted sources (requests, dispatch inputs, the repository
- * config, generated templates and JSON files). Bounds come first — length, then an estimate of the
- * nesting made in one linear pass — so no input reaches a parser that could exhaust the stack or run
- * long; then the parsed value is checked again for depth and count. A failure is an answer whose
- * message says where (line and column) and reads after a subject: "is not valid JSON at line 2…".
- */
-function parseStructuredText(params) {
-    const { text } = params;
-    const maxLength = params.maxLength ?? MAX_UNTRUSTED_TEXT_LENGTH;
-    const maxDepth = params.maxDepth ?? MAX_NESTING_DEPTH;
-    if (text.length > maxLength)
-        return {
-            ok: false,
-            message: `is ${count(text.length)} characters long, over the limit of ${count(maxLength)}; it was not read`,
-        };
-    const format = params.format ?? (/^\s*[{[]/.test(text) ? 'json' : 'yaml');
-    if (structuredTextNesting(text, format) > maxDepth)
-        return { ok: false, message: `nests more than ${maxDepth} levels deep; it was not read` };
-    const parsed = format === 'json' ? parseJson(text) : parseYaml(text, params.customTags);
-    if (!parsed.ok)
-        return parsed;
-    const bounds = checkValueBounds(parsed.value, { maxDepth, maxValues: params.maxValues ?? MAX_VALUE_COUNT });
-    if (bounds === undefined)
-        return parsed;
-    const where = bounds.path === '' ? '' : ` at \`${bounds.path}\``;
-    return { ok: false, message: `${bounds.message}${where}; it was not read` };
-}
-function count(value) {
-    return value.toLocaleString('en-US');
-}
-function lineAndColumn(text, offset) {
-    const before = text.slice(0, offset);
-    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-function parseJson(text) {
-    const body = text.replace(/^\uFEFF/, '');
-    try {
-        return { ok: true, value: JSON.parse(body) };
-    }
-    catch {
-        const location = locateJsonError(body);
-        if (location === undefined)
-            return { ok: false, message: 'is not valid JSON' };
-        const { line, column } = lineAndColumn(body, location.offset);
-        return {
-            ok: false,
-            message: `is not valid JSON at line ${line}, column ${column}: ${location.reason}`,
-            line,
-            column,
-        };
-    }
-}
-function parseYaml(text, customTags) {
-    const options = {
-        prettyErrors: true,
-        // Checked below in one pass; the library's own check is quadratic in a mapping's keys.
-        uniqueKeys: false,
-        ...(customTags === undefined ? {} : { customTags }),
-    };
-    const document = (0,dist/* parseDocument */.Tp)(text, options);
-    // With custom tags, an unknown one (`!Reff`) is only a warning to the library, but the reader would refuse it.
-    const [error] = customTags === undefined ? document.errors : [...document.errors, ...document.warnings];
-    const duplicate = error === undefined ? firstDuplicateKey(document) : undefined;
-    if (duplicate !== undefined) {
-        const { line, column } = lineAndColumn(text, duplicate);
-        return {
-            ok: false,
-            message: `is not valid YAML at line ${line}, column ${column}: Map keys must be unique`,
-            line,
-            column,
-        };
-    }
-    if (error) {
-        const position = error.linePos?.[0];
-        const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-        return position === undefined
-            ? { ok: false, message: `is not valid YAML: ${reason}` }
-            : {
-                ok: false,
-                message: `is not valid YAML at line ${position.line}, column ${position.col}: ${reason}`,
-                line: position.line,
-                column: position.col,
-            };
-    }
-    try {
-        return { ok: true, value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
-    }
-    catch (error) {
-        // Thrown for alias expansion bombs, which only show up when the document is turned into values.
-        return {
-            ok: false,
-            message: `is not usable YAML: ${error instanceof Error ? error.message : String(error)}`,
-        };
-    }
-}
-//# sourceMappingURL=parse-structured-text.js.map
+// EXTERNAL MODULE: ./lib/core/untrusted/parse-structured-text.js + 3 modules
+var parse_structured_text = __nccwpck_require__(9251);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
 var run_schemas = __nccwpck_require__(3798);
 // EXTERNAL MODULE: ./lib/core/request/execution-request.js
@@ -58841,7 +61926,7 @@ function protoKeyPaths(value) {
 function parseAgentConfig(text) {
     if (text === undefined || text.trim() === '')
         return { ok: true, config: DEFAULT_CONFIG, source: 'defaults' };
-    const parsed = parseStructuredText({ text, format: 'yaml' });
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({ text, format: 'yaml' });
     if (!parsed.ok)
         return { ok: false, problems: [`\`${CONFIG_PATH}\` ${parsed.message}`] };
     if (parsed.value === null)
@@ -59908,111 +62993,8 @@ function conditionCycleIssues(conditions) {
     }));
 }
 //# sourceMappingURL=check-template-structure.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/cloudformation-tags.js
-
-/** Short-form tag → the long-form key CloudFormation itself reads. */
-const LONG_FORM_KEYS = {
-    '!Ref': 'Ref',
-    '!Condition': 'Condition',
-    '!Sub': 'Fn::Sub',
-    '!GetAtt': 'Fn::GetAtt',
-    '!Join': 'Fn::Join',
-    '!Select': 'Fn::Select',
-    '!Split': 'Fn::Split',
-    '!If': 'Fn::If',
-    '!Equals': 'Fn::Equals',
-    '!And': 'Fn::And',
-    '!Or': 'Fn::Or',
-    '!Not': 'Fn::Not',
-    '!FindInMap': 'Fn::FindInMap',
-    '!GetAZs': 'Fn::GetAZs',
-    '!ImportValue': 'Fn::ImportValue',
-    '!Base64': 'Fn::Base64',
-    '!Cidr': 'Fn::Cidr',
-    '!Transform': 'Fn::Transform',
-};
-/** `!GetAtt Res.Attr` means `[Res, Attr]`; only the first dot splits, since attributes may be dotted (`Endpoint.Address`). */
-function getAttArguments(text) {
-    const dot = text.indexOf('.');
-    return dot === -1 ? text : [text.slice(0, dot), text.slice(dot + 1)];
-}
-function scalarTag(tag, key) {
-    return {
-        tag,
-        resolve: (text) => ({ [key]: tag === '!GetAtt' ? getAttArguments(text) : text }),
-    };
-}
-/** Collection forms keep the parsed node, so anchors, aliases and nested tags inside still resolve normally. */
-function collectionTag(tag, key, collection) {
-    return {
-        tag,
-        collection,
-        resolve: (node) => {
-            const wrapper = new dist/* YAMLMap */.CA();
-            wrapper.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5(key), node));
-            return wrapper;
-        },
-    };
-}
-/**
- * Every short-form intrinsic in its scalar, sequence and mapping forms. Shapes that CloudFormation
- * would reject (`!Ref [a]`) still parse here; the structure check reports them with a location.
- */
-const cloudFormationTags = Object.entries(LONG_FORM_KEYS).flatMap(([tag, key]) => [
-    scalarTag(tag, key),
-    collectionTag(tag, key, 'seq'),
-    collectionTag(tag, key, 'map'),
-]);
-//# sourceMappingURL=cloudformation-tags.js.map
-;// CONCATENATED MODULE: ./lib/core/cfn/parse-template.js
-
-
-/**
- * Reads a CloudFormation template written in JSON or YAML. YAML short-form intrinsics (`!Ref`,
- * `!Sub`, `!GetAtt`...) come back in their long forms, so later checks see one shape.
- */
-function parse_template_parseTemplate(text) {
-    return looksLikeJson(text) ? parseJsonTemplate(text) : parseYamlTemplate(text);
-}
-/** CloudFormation treats a body starting with `{` as JSON; YAML's flow mappings would hide JSON's stricter errors. */
-function looksLikeJson(text) {
-    return text
-        .replace(/^\uFEFF/, '')
-        .trimStart()
-        .startsWith('{');
-}
-/**
- * CloudFormation reads template bodies of up to 1,048,576 bytes from S3 (`TemplateURL`; 51,200 inline),
- * so no larger text is a template. AWS CloudFormation User Guide, "CloudFormation quotas".
- */
-const MAX_TEMPLATE_LENGTH = 1_048_576;
-/** Deepest nesting a template may have: intrinsic functions inside properties rarely pass 15 levels. */
-const MAX_TEMPLATE_DEPTH = 64;
-const MAX_TEMPLATE_VALUES = 200_000;
-function parseWith(text, format) {
-    const parsed = parseStructuredText({
-        text,
-        format,
-        maxLength: MAX_TEMPLATE_LENGTH,
-        maxDepth: MAX_TEMPLATE_DEPTH,
-        maxValues: MAX_TEMPLATE_VALUES,
-        ...(format === 'yaml' ? { customTags: [...cloudFormationTags] } : {}),
-    });
-    if (parsed.ok)
-        return { ok: true, format, template: parsed.value };
-    // The shared parser words its messages after a subject ("is not valid JSON at line 2, column 3: …").
-    const message = parsed.message.replace(/^(?:is not (?:valid|usable) (?:JSON|YAML)(?: at line \d+, column \d+)?: )/, '');
-    return parsed.line === undefined || parsed.column === undefined
-        ? { ok: false, format, message }
-        : { ok: false, format, message, position: { line: parsed.line, column: parsed.column } };
-}
-function parseJsonTemplate(text) {
-    return parseWith(text, 'json');
-}
-function parseYamlTemplate(text) {
-    return parseWith(text, 'yaml');
-}
-//# sourceMappingURL=parse-template.js.map
+// EXTERNAL MODULE: ./lib/core/cfn/parse-template.js + 1 modules
+var parse_template = __nccwpck_require__(6629);
 ;// CONCATENATED MODULE: ./lib/core/cfn/template-issue.js
 function formatTemplateIssue(issue) {
     return `${issue.location}: ${issue.message}`;
@@ -60060,7 +63042,7 @@ function checkTemplateFile(file, limit) {
     const bytes = utf8ByteLength(file.content);
     if (bytes > limit)
         findings.push(finding(overLimitMessage(bytes, limit)));
-    const parsed = parse_template_parseTemplate(file.content);
+    const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
     if (!parsed.ok) {
         const where = parsed.position === undefined
             ? ''
@@ -60148,7 +63130,7 @@ function templateResourceIds(bundle) {
     const file = bundle.files.find((candidate) => candidate.path === bundle.templatePath);
     if (file === undefined)
         return new Set();
-    const parsed = parse_template_parseTemplate(file.content);
+    const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
     if (!parsed.ok || !is_plain_object_isPlainObject(parsed.template))
         return new Set();
     const resources = parsed.template['Resources'];
@@ -66562,15 +69544,58 @@ function changeSetRisks(changes) {
     });
 }
 //# sourceMappingURL=change-set-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/lockfile-sources.js
+/**
+ * The registries a reviewed lockfile may fetch from: the npm public registry (npm Docs,
+ * "registry") and yarn's mirror of it (Yarn Docs, "yarn.lock": yarn v1 writes
+ * `https://registry.yarnpkg.com/...` for the same tarballs).
+ */
+const REVIEWED_REGISTRIES = [
+    'https://registry.npmjs.org/',
+    'https://registry.yarnpkg.com/',
+];
+/** Bounds on what a lockfile reader takes: larger, or more entries, is not judged, and is high. */
+const MAX_LOCKFILE_LENGTH = 20_000_000;
+const MAX_LOCKFILE_ENTRIES = 50_000;
+/**
+ * A registry's tarball of `name` at `version` (`<registry><name>/-/<unscoped>-<version>.tgz`,
+ * optionally with yarn's `#<sha1>` suffix): the source reviewers can read from the manifest.
+ */
+function isRegistryTarball(url, name, version) {
+    const unscoped = name.slice(name.lastIndexOf('/') + 1);
+    const path = `${name}/-/${unscoped}-${version}.tgz`;
+    return REVIEWED_REGISTRIES.some((registry) => url === `${registry}${path}` || url.startsWith(`${registry}${path}#`));
+}
+/** A URL on one of `REVIEWED_REGISTRIES` (any package): for formats that do not name the entry's own tarball. */
+function isReviewedRegistryUrl(url) {
+    return REVIEWED_REGISTRIES.some((registry) => url.startsWith(registry) && !url.includes('/../'));
+}
+/** A relative path from the lockfile's folder (`folder`, its path parts) that stays inside the repository root. */
+function insideRepository(folder, target) {
+    if (target.startsWith('/') || target.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(target))
+        return false;
+    const parts = [...folder];
+    for (const part of target.split('/')) {
+        if (part === '..') {
+            if (parts.pop() === undefined)
+                return false;
+        }
+        else if (part !== '' && part !== '.')
+            parts.push(part);
+    }
+    return true;
+}
+//# sourceMappingURL=lockfile-sources.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/npm-lockfile-risks.js
+
 
 /** The npm public registry, where every `resolved` URL of a reviewed lockfile points (npm Docs, "registry"). */
 const NPM_REGISTRY = 'https://registry.npmjs.org/';
 /** Bounds on what is read: a lockfile larger or with more entries than this is not judged, and is high. */
-const MAX_LOCKFILE_LENGTH = 20_000_000;
+const npm_lockfile_risks_MAX_LOCKFILE_LENGTH = 20_000_000;
 const MAX_ENTRIES = 50_000;
 /** How deep a version 1 lockfile's nested `dependencies` are followed. */
-const npm_lockfile_risks_MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 /**
  * What an npm lockfile (`package-lock.json`, `npm-shrinkwrap.json`; npm Docs, "package-lock.json":
  * `packages` in versions 2 and 3, nested `dependencies` in version 1) makes `npm ci` install and
@@ -66582,7 +69607,8 @@ const npm_lockfile_risks_MAX_DEPTH = 64;
  * - a `link` (workspace) whose target leaves the repository;
  * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
  *   branch the change merges into) does not have with the same version and `resolved`: npm runs
- *   that package's install scripts, new code at build time. Without a base, every one counts.
+ *   that package's install scripts, new code at build time. Without a base, every one counts; a
+ *   base that could not be read (`baseUnreadable`) or does not parse is no base, and says so.
  * A lockfile that does not parse, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
  * the file. Pure; never throws.
  */
@@ -66599,6 +69625,10 @@ function npmLockfileRisks(params) {
     const known = new Set((Array.isArray(reviewed) ? reviewed : [])
         .filter(({ entry }) => entry['hasInstallScript'] === true)
         .map(({ key, entry }) => identity(key, entry)));
+    const unread = params.baseUnreadable ?? (typeof reviewed === 'string' ? `it ${reviewed}` : undefined);
+    const noBase = unread === undefined
+        ? ''
+        : ` (the reviewed lockfile on the base branch could not be read: ${unread}; every install script counts)`;
     const folder = params.path.split('/').slice(0, -1);
     const reasons = [];
     for (const { key, entry } of entries) {
@@ -66612,13 +69642,13 @@ function npmLockfileRisks(params) {
         if (resolved !== undefined && resolved !== registryTarball(key, entry))
             reasons.push(reason(`${key} is installed from ${JSON.stringify(resolved)}, not the npm registry's tarball of ${packageName(key, entry)}@${String(entry['version'])}: code the manifest does not show.`, at));
         if (entry['hasInstallScript'] === true && !known.has(identity(key, entry)))
-            reasons.push(reason(`${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials.`, at));
+            reasons.push(reason(`${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials${noBase}.`, at));
     }
     return reasons;
 }
 /** The entries of a lockfile of any version, or why it cannot be read. */
 function readEntries(content) {
-    if (content.length > MAX_LOCKFILE_LENGTH)
+    if (content.length > npm_lockfile_risks_MAX_LOCKFILE_LENGTH)
         return 'is too large to read';
     let lockfile;
     try {
@@ -66643,7 +69673,7 @@ function readEntries(content) {
 function collectVersion1(tree, prefix, into, depth) {
     if (!is_plain_object_isPlainObject(tree))
         return true;
-    if (depth > npm_lockfile_risks_MAX_DEPTH || into.length > MAX_ENTRIES)
+    if (depth > MAX_DEPTH || into.length > MAX_ENTRIES)
         return false;
     for (const [name, entry] of Object.entries(tree)) {
         if (!is_plain_object_isPlainObject(entry))
@@ -66679,22 +69709,13 @@ function registryTarball(key, entry) {
 function identity(key, entry) {
     return `${key}\u0001${String(entry['version'])}\u0001${String(entry['resolved'])}`;
 }
-/** A relative path from the lockfile's folder that stays inside the repository root. */
-function insideRepository(folder, target) {
-    if (target.startsWith('/') || target.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(target))
-        return false;
-    const parts = [...folder];
-    for (const part of target.split('/')) {
-        if (part === '..') {
-            if (parts.pop() === undefined)
-                return false;
-        }
-        else if (part !== '' && part !== '.')
-            parts.push(part);
-    }
-    return true;
-}
 //# sourceMappingURL=npm-lockfile-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/reviewed-base-file.js
+/** `package-lock.json` or `npm-shrinkwrap.json` in any folder: the files whose base is read (npm Docs, "package-lock.json"). */
+function isNpmLockfilePath(path) {
+    return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(path);
+}
+//# sourceMappingURL=reviewed-base-file.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/package-manager-config-risks.js
 /**
  * Package manager settings the deploy run's `npm ci` reads from the service folder (npm Docs,
@@ -66837,6 +69858,89 @@ function packageManifestRisks(params) {
     return reasons;
 }
 //# sourceMappingURL=package-manifest-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/pnpm-lockfile-risks.js
+
+
+
+/** Values a pnpm lockfile of `MAX_LOCKFILE_ENTRIES` packages may hold (a dozen or so each). */
+const pnpm_lockfile_risks_MAX_VALUES = MAX_LOCKFILE_ENTRIES * 20;
+/**
+ * What a `pnpm-lock.yaml` makes `pnpm install` fetch, for a person (or a later workflow) who builds
+ * with pnpm (pnpm Docs, "pnpm-lock.yaml"): each `packages.<key>.resolution` is judged
+ * (`unseen-effect`, `where` `<file>#packages.<key>`) unless it is a registry package (only an
+ * `integrity`: fetched from the configured registry, which `.npmrc` judging covers), a `tarball`
+ * on `REVIEWED_REGISTRIES`, or a `directory` inside the repository; git, another host and paths
+ * outside the repository are code the manifest does not show. An importer's `link:` dependency
+ * (`where` `<file>#importers.<importer>.<field>.<name>`) must stay inside the repository. A file
+ * that does not parse or passes the bounds of `lockfile-sources` is one reason at the file. Pure;
+ * never throws.
+ */
+function pnpmLockfileRisks(params) {
+    const reason = (message, at = '') => ({
+        code: 'unseen-effect',
+        where: `${params.path}${at}`,
+        message,
+    });
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
+        text: params.content,
+        format: 'yaml',
+        maxLength: MAX_LOCKFILE_LENGTH,
+        maxValues: pnpm_lockfile_risks_MAX_VALUES,
+    });
+    if (!parsed.ok || !is_plain_object_isPlainObject(parsed.value))
+        return [
+            reason('The pnpm lockfile cannot be read (too large, or not a YAML mapping); what pnpm would install cannot be judged.'),
+        ];
+    const lockfile = parsed.value;
+    const folder = params.path.split('/').slice(0, -1);
+    const reasons = [];
+    const packages = is_plain_object_isPlainObject(lockfile['packages']) ? lockfile['packages'] : {};
+    if (Object.keys(packages).length > MAX_LOCKFILE_ENTRIES)
+        return [
+            reason('The pnpm lockfile has too many entries to read; what pnpm would install cannot be judged.'),
+        ];
+    for (const [key, entry] of Object.entries(packages)) {
+        const resolution = is_plain_object_isPlainObject(entry) ? entry['resolution'] : undefined;
+        const source = unreviewedSource(resolution, folder);
+        if (source !== undefined)
+            reasons.push(reason(`${key} is installed from ${source}, not the npm registry: code the manifest does not show.`, `#packages.${key}`));
+    }
+    // A single-project lockfile of older versions keeps its dependencies at the top level.
+    const importers = is_plain_object_isPlainObject(lockfile['importers']) ? lockfile['importers'] : { '.': lockfile };
+    for (const [importer, project] of Object.entries(importers)) {
+        if (!is_plain_object_isPlainObject(project))
+            continue;
+        for (const field of ['dependencies', 'devDependencies', 'optionalDependencies'])
+            for (const [name, written] of Object.entries(is_plain_object_isPlainObject(project[field]) ? project[field] : {})) {
+                const version = is_plain_object_isPlainObject(written) ? written['version'] : written;
+                if (typeof version !== 'string' || !version.startsWith('link:'))
+                    continue;
+                const importerFolder = [
+                    ...folder,
+                    ...importer.split('/').filter((part) => part !== '.' && part !== ''),
+                ];
+                if (!insideRepository(importerFolder, version.slice('link:'.length)))
+                    reasons.push(reason(`${name} links to ${JSON.stringify(version)}, outside the repository.`, `#importers.${importer}.${field}.${name}`));
+            }
+    }
+    return reasons;
+}
+/** Where a resolution fetches from, quoted, when that is not reviewed; undefined when it is. */
+function unreviewedSource(resolution, folder) {
+    if (!is_plain_object_isPlainObject(resolution))
+        return 'an entry without a resolution';
+    const keys = Object.keys(resolution);
+    if (keys.length === 1 && typeof resolution['integrity'] === 'string')
+        return undefined;
+    const tarball = resolution['tarball'];
+    if (typeof tarball === 'string' && resolution['type'] === undefined)
+        return isReviewedRegistryUrl(tarball) ? undefined : JSON.stringify(tarball);
+    const directory = resolution['directory'];
+    if (resolution['type'] === 'directory' && typeof directory === 'string')
+        return insideRepository([...folder], directory) ? undefined : JSON.stringify(directory);
+    return JSON.stringify(resolution).slice(0, 200);
+}
+//# sourceMappingURL=pnpm-lockfile-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/cidr-block.js
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 /**
@@ -67732,6 +70836,91 @@ function exposure(at) {
     return 'outside the resource properties a secret is reviewed for: where it ends up cannot be judged';
 }
 //# sourceMappingURL=dynamic-reference-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/code-loading-environment-risks.js
+
+/**
+ * Environment variables that make a Lambda runtime load or run code other than the handler, or
+ * change where it looks for code (AWS Lambda Developer Guide, "Working with Lambda environment
+ * variables": unreserved variables such as `NODE_PATH`, `PYTHONPATH`, `LD_LIBRARY_PATH` may be
+ * set; "Modifying the runtime environment": `AWS_LAMBDA_EXEC_WRAPPER` runs a wrapper script
+ * before the runtime, and `JAVA_TOOL_OPTIONS`, `NODE_OPTIONS`, `DOTNET_STARTUP_HOOKS` are the
+ * language-specific variables that add agents, preloaded modules or startup hooks). The code
+ * they name (a layer's `/opt/…`, a path in the image) is not shown by this change.
+ * `NODE_OPTIONS` is judged by its flags (`PLAIN_NODE_OPTION`); every other name here by presence.
+ */
+const CODE_LOADING_VARIABLES = new Set([
+    'AWS_LAMBDA_EXEC_WRAPPER',
+    'LD_PRELOAD',
+    'LD_AUDIT',
+    'LD_LIBRARY_PATH',
+    'PATH',
+    'NODE_PATH',
+    'JAVA_TOOL_OPTIONS',
+    '_JAVA_OPTIONS',
+    'JDK_JAVA_OPTIONS',
+    'PYTHONPATH',
+    'PYTHONSTARTUP',
+    'PYTHONHOME',
+    'PYTHONUSERBASE',
+    'DOTNET_STARTUP_HOOKS',
+    'DOTNET_ADDITIONAL_DEPS',
+    'CORECLR_PROFILER_PATH',
+    'CORECLR_ENABLE_PROFILING',
+    'RUBYOPT',
+    'RUBYLIB',
+    'GEM_PATH',
+    'GEM_HOME',
+    'PERL5OPT',
+    'PERL5LIB',
+    'BASH_ENV',
+]);
+/**
+ * `NODE_OPTIONS` flags that only tune the process (Node.js documentation, "Command-line API"):
+ * source maps, heap sizes, stack trace length, warnings, how rejections and DNS results are
+ * handled. Anything else (`--require`/`-r`, `--import`, `--loader`, `--experimental-loader`,
+ * `--inspect`, `--env-file`…) may load code or open a debugger, so it is not low.
+ */
+const PLAIN_NODE_OPTION = /^--(enable-source-maps|max-old-space-size=\d+|max-semi-space-size=\d+|stack-trace-limit=\d+|no-deprecation|no-warnings|trace-warnings|trace-uncaught|unhandled-rejections=(strict|warn|none|throw|warn-with-error-code)|dns-result-order=(ipv4first|ipv6first|verbatim))$/;
+/**
+ * `unseen-effect` for a function environment variable that makes the runtime load code this change
+ * does not show: one of `CODE_LOADING_VARIABLES`, or a `NODE_OPTIONS` with a flag other than
+ * `PLAIN_NODE_OPTION`'s (one only known at deploy time is `unresolved-value`). Walked by
+ * `environmentVariableRisks`.
+ */
+function codeLoadingVariableRisks(input) {
+    const { name, setting, where, subject } = input;
+    if (CODE_LOADING_VARIABLES.has(name))
+        return [
+            {
+                code: 'unseen-effect',
+                where,
+                message: `${subject} sets ${name}, which makes the Lambda runtime load or run code (a wrapper, preloaded library, agent or module path) this change does not show.`,
+            },
+        ];
+    if (name !== 'NODE_OPTIONS')
+        return [];
+    const read = readTemplateValue(setting, input.resource.context);
+    if (!read.known)
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: `${subject} sets NODE_OPTIONS from ${read.why}; it may make Node.js load code this change does not show.`,
+            },
+        ];
+    const flags = read.texts.flatMap((text) => text.split(/\s+/).filter((flag) => flag !== ''));
+    const loading = flags.filter((flag) => !PLAIN_NODE_OPTION.test(flag));
+    return loading.length === 0
+        ? []
+        : [
+            {
+                code: 'unseen-effect',
+                where,
+                message: `${subject} sets NODE_OPTIONS ${JSON.stringify(loading.join(' ').slice(0, 200))}: Node.js may load a module or open a debugger before the handler, code this change does not show.`,
+            },
+        ];
+}
+//# sourceMappingURL=code-loading-environment-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/if-branches.js
 
 /**
@@ -67748,6 +70937,75 @@ function ifBranches(value, at) {
     return [...ifBranches(choice[1], `${at}.Fn::If[1]`), ...ifBranches(choice[2], `${at}.Fn::If[2]`)];
 }
 //# sourceMappingURL=if-branches.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/traffic-redirect-environment-risks.js
+
+/**
+ * Proxies for a function's outbound traffic: read in either case by curl, Python's
+ * `urllib`/`requests`, Go's `net/http` and the AWS SDKs' HTTP clients, so compared in upper case
+ * (`NO_PROXY` only exempts hosts from a proxy and is harmless).
+ */
+const PROXY_VARIABLES = new Set(['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY']);
+/**
+ * Other variables that send a function's traffic to another host, read by their exact name. AWS endpoints: `AWS_ENDPOINT_URL` for every service and `AWS_ENDPOINT_URL_<SERVICE>` for one (AWS
+ * SDKs and Tools Reference Guide, "Service-specific endpoints"): the SDK sends its signed requests,
+ * session token header and payloads there. `AWS_XRAY_DAEMON_ADDRESS`: where the X-Ray SDK sends
+ * trace segments (AWS Lambda Developer Guide, "Working with Lambda environment variables", defined
+ * runtime environment variables that are not reserved).
+ */
+const REDIRECTING_VARIABLES = new Set(['AWS_ENDPOINT_URL', 'AWS_XRAY_DAEMON_ADDRESS']);
+const SERVICE_ENDPOINT = /^AWS_ENDPOINT_URL_[A-Z0-9_]+$/;
+/**
+ * Variables that make the runtime trust certificates this change does not show (a file in a layer
+ * or the image): whoever holds the matching key can read and alter the function's TLS traffic.
+ * `NODE_EXTRA_CA_CERTS` (Node.js documentation, "Command-line API"), `SSL_CERT_FILE`/`SSL_CERT_DIR`
+ * (OpenSSL, read by Python, Ruby and Go), `AWS_CA_BUNDLE` (AWS SDKs and Tools Reference Guide,
+ * "Environment variables support").
+ */
+const TRUST_VARIABLES = new Set([
+    'NODE_EXTRA_CA_CERTS',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'AWS_CA_BUNDLE',
+]);
+/**
+ * `data-egress` for a function environment variable that sends its traffic elsewhere or lets
+ * another party read it: a proxy (`PROXY_VARIABLES`), an AWS endpoint or X-Ray daemon address (`REDIRECTING_VARIABLES`,
+ * `AWS_ENDPOINT_URL_<SERVICE>`), extra trusted certificates (`TRUST_VARIABLES`), or
+ * `NODE_TLS_REJECT_UNAUTHORIZED` set to `0` (Node.js documentation, "Command-line API": certificate
+ * validation is then off for every TLS connection; one only known at deploy time is
+ * `unresolved-value`). Turning TLS checks off is judged `data-egress`, not `unseen-effect`: what it
+ * puts at stake is the data (and the session token) any host on the path may then read, which is
+ * the question `data-egress` asks a reviewer. Judged by presence: the value names a host or a file
+ * this change does not show. A proxy set to the empty text (no proxy) is harmless.
+ * Walked by `environmentVariableRisks`.
+ */
+function trafficRedirectVariableRisks(input) {
+    const { name, setting, where, subject } = input;
+    const reason = (message) => [{ code: 'data-egress', where, message }];
+    if (PROXY_VARIABLES.has(name.toUpperCase()) ||
+        REDIRECTING_VARIABLES.has(name) ||
+        SERVICE_ENDPOINT.test(name))
+        return setting === ''
+            ? []
+            : reason(`${subject} sets ${name}, which sends the function's outbound requests (with its AWS session token, for AWS endpoints) through a host this change does not show.`);
+    if (TRUST_VARIABLES.has(name))
+        return reason(`${subject} sets ${name}, which trusts certificates this change does not show: whoever holds their keys can read the function's TLS traffic.`);
+    if (name !== 'NODE_TLS_REJECT_UNAUTHORIZED')
+        return [];
+    const read = readTemplateValue(setting, input.resource.context);
+    if (!read.known)
+        return [
+            {
+                code: 'unresolved-value',
+                where,
+                message: `${subject} sets ${name} from ${read.why}; "0" turns off certificate checks for every TLS connection.`,
+            },
+        ];
+    return read.texts.includes('0')
+        ? reason(`${subject} sets ${name} to "0": Node.js checks no TLS certificate, and any host on the path can read the function's traffic.`)
+        : [];
+}
+//# sourceMappingURL=traffic-redirect-environment-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/rebuild-policy-text.js
 
 /**
@@ -67885,70 +71143,31 @@ function isIntrinsic(value) {
     return is_plain_object_isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
 }
 //# sourceMappingURL=values-at-path.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/code-loading-environment-risks.js
+;// CONCATENATED MODULE: ./lib/core/risk/environment-variable-risks.js
+
 
 
 
 
 /** Function types whose `Environment.Variables` the Lambda runtime reads before the handler. */
 const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+/** The rules every variable is judged by: what it makes the runtime load, and where it sends traffic. */
+const VARIABLE_RULES = [
+    codeLoadingVariableRisks,
+    trafficRedirectVariableRisks,
+];
 /**
- * Environment variables that make a Lambda runtime load or run code other than the handler, or
- * change where it looks for code (AWS Lambda Developer Guide, "Working with Lambda environment
- * variables": unreserved variables such as `NODE_PATH`, `PYTHONPATH`, `LD_LIBRARY_PATH` may be
- * set; "Modifying the runtime environment": `AWS_LAMBDA_EXEC_WRAPPER` runs a wrapper script
- * before the runtime, and `JAVA_TOOL_OPTIONS`, `NODE_OPTIONS`, `DOTNET_STARTUP_HOOKS` are the
- * language-specific variables that add agents, preloaded modules or startup hooks). The code
- * they name (a layer's `/opt/…`, a path in the image) is not shown by this change.
- * `NODE_OPTIONS` is judged by its flags (`PLAIN_NODE_OPTION`); every other name here by presence.
+ * The environment of a Lambda function (or SAM function, or SAM `Globals.Function`), variable by
+ * variable, through `VARIABLE_RULES` (`codeLoadingVariableRisks`, `trafficRedirectVariableRisks`).
+ * Each `Fn::If` branch is read; `Variables` computed as a whole (another intrinsic) is one
+ * `unresolved-value`, since it may name any variable. `where` is
+ * `<file>#Resources.<Id>.Properties.Environment.Variables[.<NAME>]`. Pure; never throws.
  */
-const CODE_LOADING_VARIABLES = new Set([
-    'AWS_LAMBDA_EXEC_WRAPPER',
-    'LD_PRELOAD',
-    'LD_AUDIT',
-    'LD_LIBRARY_PATH',
-    'PATH',
-    'NODE_PATH',
-    'JAVA_TOOL_OPTIONS',
-    '_JAVA_OPTIONS',
-    'JDK_JAVA_OPTIONS',
-    'PYTHONPATH',
-    'PYTHONSTARTUP',
-    'PYTHONHOME',
-    'PYTHONUSERBASE',
-    'DOTNET_STARTUP_HOOKS',
-    'DOTNET_ADDITIONAL_DEPS',
-    'CORECLR_PROFILER_PATH',
-    'CORECLR_ENABLE_PROFILING',
-    'RUBYOPT',
-    'RUBYLIB',
-    'GEM_PATH',
-    'GEM_HOME',
-    'PERL5OPT',
-    'PERL5LIB',
-    'BASH_ENV',
-]);
-/**
- * `NODE_OPTIONS` flags that only tune the process (Node.js documentation, "Command-line API"):
- * source maps, heap sizes, stack trace length, warnings, how rejections and DNS results are
- * handled. Anything else (`--require`/`-r`, `--import`, `--loader`, `--experimental-loader`,
- * `--inspect`, `--env-file`…) may load code or open a debugger, so it is not low.
- */
-const PLAIN_NODE_OPTION = /^--(enable-source-maps|max-old-space-size=\d+|max-semi-space-size=\d+|stack-trace-limit=\d+|no-deprecation|no-warnings|trace-warnings|trace-uncaught|unhandled-rejections=(strict|warn|none|throw|warn-with-error-code)|dns-result-order=(ipv4first|ipv6first|verbatim))$/;
-/**
- * `unseen-effect` for a Lambda function (or SAM function, or SAM `Globals.Function`) whose
- * environment makes the runtime load code this change does not show: a variable of
- * `CODE_LOADING_VARIABLES`, or a `NODE_OPTIONS` with a flag other than `PLAIN_NODE_OPTION`'s
- * (one only known at deploy time is `unresolved-value`). `Variables` computed as a whole (an
- * intrinsic other than `Fn::If`, whose branches are each read) is `unresolved-value`: it may name
- * any of them. `where` is `<file>#Resources.<Id>.Properties.Environment.Variables[.<NAME>]`.
- */
-function codeLoadingEnvironmentRisks(params) {
+function environmentVariableRisks(params) {
     if (!FUNCTION_TYPES.has(params.type))
         return [];
     const subject = `${params.logicalId} (${params.type})`;
-    const found = valuesAtPath(params.properties, ['Environment', 'Variables']);
-    return found
+    return valuesAtPath(params.properties, ['Environment', 'Variables'])
         .flatMap((written) => ifBranches(written.value, written.at))
         .flatMap(({ value, at }) => {
         const where = `${params.where}.Properties.${at}`;
@@ -67959,46 +71178,13 @@ function codeLoadingEnvironmentRisks(params) {
                 {
                     code: 'unresolved-value',
                     where,
-                    message: `${subject} computes its environment variables at deploy time; they may make the runtime load code this change does not show.`,
+                    message: `${subject} computes its environment variables at deploy time; they may make the runtime load code this change does not show, or send its traffic elsewhere.`,
                 },
             ];
-        return Object.entries(value).flatMap(([name, setting]) => variableRisks({ name, setting, where: `${where}.${name}`, subject, params }));
+        return Object.entries(value).flatMap(([name, setting]) => VARIABLE_RULES.flatMap((rule) => rule({ name, setting, where: `${where}.${name}`, subject, resource: params })));
     });
 }
-function variableRisks(input) {
-    const { name, setting, where, subject } = input;
-    if (CODE_LOADING_VARIABLES.has(name))
-        return [
-            {
-                code: 'unseen-effect',
-                where,
-                message: `${subject} sets ${name}, which makes the Lambda runtime load or run code (a wrapper, preloaded library, agent or module path) this change does not show.`,
-            },
-        ];
-    if (name !== 'NODE_OPTIONS')
-        return [];
-    const read = readTemplateValue(setting, input.params.context);
-    if (!read.known)
-        return [
-            {
-                code: 'unresolved-value',
-                where,
-                message: `${subject} sets NODE_OPTIONS from ${read.why}; it may make Node.js load code this change does not show.`,
-            },
-        ];
-    const flags = read.texts.flatMap((text) => text.split(/\s+/).filter((flag) => flag !== ''));
-    const loading = flags.filter((flag) => !PLAIN_NODE_OPTION.test(flag));
-    return loading.length === 0
-        ? []
-        : [
-            {
-                code: 'unseen-effect',
-                where,
-                message: `${subject} sets NODE_OPTIONS ${JSON.stringify(loading.join(' ').slice(0, 200))}: Node.js may load a module or open a debugger before the handler, code this change does not show.`,
-            },
-        ];
-}
-//# sourceMappingURL=code-loading-environment-risks.js.map
+//# sourceMappingURL=environment-variable-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/deploy/code-package-plan.js
 
 
@@ -68607,7 +71793,7 @@ function functionUrlRisks(params) {
  */
 function policyDocumentRisks(params) {
     const { where, context } = params;
-    const document = typeof params.document === 'string' ? policy_document_risks_parseJson(params.document) : params.document;
+    const document = typeof params.document === 'string' ? parseJson(params.document) : params.document;
     if (!is_plain_object_isPlainObject(document))
         return {
             grants: true,
@@ -68759,7 +71945,7 @@ function isBroadResource(text) {
 function quoteAll(texts) {
     return [...new Set(texts)].map((text) => `"${text}"`).join(', ');
 }
-function policy_document_risks_parseJson(text) {
+function parseJson(text) {
     try {
         return JSON.parse(text);
     }
@@ -69743,8 +72929,8 @@ function unreviewed_risks_isIntrinsic(value) {
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
- * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code
- * (`codeLoadingEnvironmentRisks`) and, for a kind on the reviewed list
+ * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code or redirect traffic
+ * (`environmentVariableRisks`) and, for a kind on the reviewed list
  * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
  * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
  * resource of it is already `unseen-effect` as a whole.
@@ -69769,7 +72955,7 @@ function globalsRisks(params) {
             ...samResourcePolicyRisks(common),
             ...dataEgressRisks(common),
             ...codeSourceRisks(common),
-            ...codeLoadingEnvironmentRisks(common),
+            ...environmentVariableRisks(common),
             ...reviewed,
         ].map((reason) => ({
             ...reason,
@@ -71234,7 +74420,7 @@ function serverless_network_policy_risks_parseJson(text) {
  * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
  * would destroy, code from outside the change (`codeSourceRisks`, environment variables that load
- * code: `codeLoadingEnvironmentRisks`, and CodeDeploy hooks:
+ * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
@@ -71296,7 +74482,7 @@ function resourceRisks(params) {
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
     reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
-    reasons.push(...codeLoadingEnvironmentRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...environmentVariableRisks({ logicalId, type, properties, where, context }));
     reasons.push(...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }));
     reasons.push(...foreignPlacementRisks({ logicalId, type, properties, where, context }));
     reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
@@ -71627,7 +74813,139 @@ function pathOf(ancestors, node) {
     return path;
 }
 //# sourceMappingURL=yaml-boolean-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/yarn-lockfile-risks.js
+
+
+
+/** A range or tag the registry answers (`^1.2.0`, `1.x || >=2`, `latest`): not a URL, git, path or `user/repo`. */
+const REGISTRY_RANGE = /^[\w.^~<>=|* -]*$/;
+/** Yarn 2+ patches it applies to some npm packages by itself (`typescript`, `resolve`, `fsevents`). */
+const BUILTIN_PATCH = /^(@?[^@]+)@patch:\1@npm%3A[^#]+#optional!builtin<compat\/[\w-]+>$/;
+/**
+ * What a `yarn.lock` makes yarn install, and npm too: npm reads a `yarn.lock` beside the manifest
+ * as a source of package metadata (npm Docs, "npm install": "If the package has a package-lock,
+ * or an npm shrinkwrap file, or a yarn lock file…"). `unseen-effect`, `where` `<file>#<entry>`:
+ * - yarn v1 (read line by line, bounded): an entry asked for by anything but a registry range
+ *   (git, a URL, `file:`/`link:`, `user/repo`), or whose `resolved` is not the registry's tarball
+ *   of the entry's own name and version on `REVIEWED_REGISTRIES`;
+ * - yarn 2+ (YAML with `__metadata`): a `resolution` other than `<name>@npm:<version>`, a
+ *   `workspace:` inside the repository, or one of yarn's own built-in patches.
+ * A file past the bounds of `lockfile-sources`, or not readable as either, is one reason at the
+ * file. Pure; never throws.
+ */
+function yarnLockfileRisks(params) {
+    const reason = (message, at = '') => ({
+        code: 'unseen-effect',
+        where: `${params.path}${at}`,
+        message,
+    });
+    if (params.content.length > MAX_LOCKFILE_LENGTH)
+        return [reason('The yarn lockfile is too large to read; what it installs cannot be judged.')];
+    const folder = params.path.split('/').slice(0, -1);
+    const found = /^__metadata:/m.test(params.content)
+        ? berryFindings(params.content, folder)
+        : classicFindings(params.content);
+    if (typeof found === 'string')
+        return [reason(`The yarn lockfile ${found}; what it installs cannot be judged.`)];
+    return found.map(({ entry, message }) => reason(message, `#${entry}`));
+}
+/** Yarn v1's format: a header line of specs ending in `:`, then indented `key "value"` lines. */
+function classicFindings(content) {
+    const findings = [];
+    let entries = 0;
+    let header;
+    let fields = new Map();
+    const close = () => {
+        if (header !== undefined)
+            findings.push(...judgeClassicEntry(header, fields));
+    };
+    for (const line of content.split(/\r?\n/)) {
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (!/^\s/.test(line)) {
+            close();
+            if (++entries > MAX_LOCKFILE_ENTRIES)
+                return 'has too many entries to read';
+            header = line.replace(/:\s*$/, '');
+            fields = new Map();
+            continue;
+        }
+        // Only an entry's own fields (two spaces), not its `dependencies:` list (four).
+        const field = /^ {2}(\w+) +"?([^"]*)"?\s*$/.exec(line);
+        if (field?.[1] !== undefined && field[2] !== undefined)
+            fields.set(field[1], field[2]);
+    }
+    close();
+    return findings;
+}
+function judgeClassicEntry(header, fields) {
+    const specs = header.split(/,\s*/).map((spec) => spec.trim().replace(/^"|"$/g, ''));
+    const entry = specs[0] ?? header;
+    const findings = [];
+    let installed;
+    for (const spec of specs) {
+        const { name, range } = splitSpec(spec);
+        const alias = range.startsWith('npm:') ? splitSpec(range.slice('npm:'.length)) : undefined;
+        installed ??= alias?.name ?? name;
+        const asked = alias === undefined ? range : alias.range;
+        if (!REGISTRY_RANGE.test(asked))
+            findings.push({
+                entry,
+                message: `${name} is asked for as ${JSON.stringify(range)}, not a registry version: code the manifest does not show.`,
+            });
+    }
+    const resolved = fields.get('resolved');
+    const version = fields.get('version') ?? '';
+    if (resolved !== undefined && !isRegistryTarball(resolved, installed ?? '', version))
+        findings.push({
+            entry,
+            message: `${entry} is installed from ${JSON.stringify(resolved)}, not the npm registry's tarball of ${installed ?? '?'}@${version}: code the manifest does not show.`,
+        });
+    return findings;
+}
+/** `name@range` (a scoped name keeps its leading `@`); a spec without a range has an empty one. */
+function splitSpec(spec) {
+    const at = spec.indexOf('@', 1);
+    return at === -1 ? { name: spec, range: '' } : { name: spec.slice(0, at), range: spec.slice(at + 1) };
+}
+/** Yarn 2+'s YAML lockfile: each entry's `resolution`. */
+function berryFindings(content, folder) {
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
+        text: content,
+        format: 'yaml',
+        maxLength: MAX_LOCKFILE_LENGTH,
+        maxValues: MAX_LOCKFILE_ENTRIES * 20,
+    });
+    if (!parsed.ok || !is_plain_object_isPlainObject(parsed.value))
+        return 'does not parse as YAML';
+    const entries = Object.entries(parsed.value).filter(([key]) => key !== '__metadata');
+    if (entries.length > MAX_LOCKFILE_ENTRIES)
+        return 'has too many entries to read';
+    return entries.flatMap(([entry, value]) => {
+        const resolution = is_plain_object_isPlainObject(value) ? value['resolution'] : undefined;
+        if (typeof resolution === 'string' && reviewedResolution(resolution, folder))
+            return [];
+        return [
+            {
+                entry,
+                message: `${entry} resolves to ${JSON.stringify(resolution)}, not a package of the npm registry: code the manifest does not show.`,
+            },
+        ];
+    });
+}
+function reviewedResolution(resolution, folder) {
+    const { range } = splitSpec(resolution);
+    if (/^npm:[\w.+-]+$/.test(range))
+        return true;
+    if (range.startsWith('workspace:'))
+        return insideRepository([...folder], range.slice('workspace:'.length));
+    return BUILTIN_PATCH.test(resolution);
+}
+//# sourceMappingURL=yarn-lockfile-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/classify-risk.js
+
+
+
 
 
 
@@ -71644,9 +74962,9 @@ function pathOf(ancestors, node) {
  * replaces resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
- * itself a reason. A `package.json`, npm lockfile or package manager configuration of the bundle is
- * judged for what the deploy run's install would fetch and run (`packageManifestRisks`,
- * `npmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
+ * itself a reason. A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
+ * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 function classifyRisk(params) {
@@ -71675,13 +74993,25 @@ function classifyRisk(params) {
             reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
             continue;
         }
-        if (/(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(file.path)) {
-            const base = params.base?.find((reviewed) => reviewed.path === file.path)?.content;
+        if (isNpmLockfilePath(file.path)) {
+            const base = params.base?.find((reviewed) => reviewed.path === file.path);
             reasons.push(...npmLockfileRisks({
                 path: file.path,
                 content: file.content,
-                ...(base === undefined ? {} : { base }),
+                ...(base === undefined
+                    ? {}
+                    : 'content' in base
+                        ? { base: base.content }
+                        : { baseUnreadable: base.unreadable }),
             }));
+            continue;
+        }
+        if (/(^|\/)yarn\.lock$/.test(file.path)) {
+            reasons.push(...yarnLockfileRisks(file));
+            continue;
+        }
+        if (/(^|\/)pnpm-lock\.yaml$/.test(file.path)) {
+            reasons.push(...pnpmLockfileRisks(file));
             continue;
         }
         const config = packageManagerConfigRisks(file);
@@ -71692,7 +75022,7 @@ function classifyRisk(params) {
         const declared = file.role === 'template' || file.path === params.templatePath;
         if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path))
             continue;
-        const parsed = parse_template_parseTemplate(file.content);
+        const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
         // A file not declared a template is judged as one when it reads as one (a nested stack, say).
         if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template)))
             continue;
@@ -71813,1976 +75143,55 @@ function isProductionEnvironment(params) {
     return findEnvironment(params.config.environments, params.name)?.config.requires_approval === true;
 }
 //# sourceMappingURL=is-production-environment.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/last-index-at-or-before.js
+;// CONCATENATED MODULE: ./lib/pipeline/risk/read-reviewed-base.js
+
+/** At most this many lockfiles are read at the base; the rest count as unreadable (high). */
+const MAX_BASE_FILES = 16;
+/** A base file longer than this is not judged (as `npmLockfileRisks` bounds the bundle's). */
+const MAX_BASE_FILE_LENGTH = 20_000_000;
+/** How much of a read error the reason quotes. */
+const MAX_WHY_LENGTH = 200;
 /**
- * Index of the last element of an ascending list that is at most `value` (0 when none is): which
- * line, or which joined text, an offset falls in. O(log n).
+ * The reviewed base the risk classifier compares a bundle's lockfiles with (`classifyRisk`'s
+ * `base`): every npm lockfile path of `paths`, read with `read`. It fails closed: a read that
+ * throws, comes back empty (GitHub's contents API gives no content above 1 MB) or passes
+ * `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with why, so
+ * its install scripts all count as new. Never throws.
  */
-function lastIndexAtOrBefore(sorted, value) {
-    let low = 0;
-    let high = sorted.length - 1;
-    while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if ((sorted[middle] ?? 0) <= value)
-            low = middle;
-        else
-            high = middle - 1;
+async function readReviewedBase(params) {
+    const lockfiles = [...new Set(params.paths.filter(isNpmLockfilePath))];
+    const files = [];
+    for (const [index, path] of lockfiles.entries()) {
+        if (index >= MAX_BASE_FILES) {
+            files.push({ path, unreadable: `more than ${MAX_BASE_FILES} lockfiles to read` });
+            continue;
+        }
+        const file = await readOne(path, params.read);
+        if (file !== undefined)
+            files.push(file);
     }
-    return low;
+    return files;
 }
-//# sourceMappingURL=last-index-at-or-before.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/line-column-finder.js
-
-/**
- * Indexes the line starts of `text` once (linear), then answers each offset in O(log lines), so
- * locating many findings in one large file stays linear in its size.
- */
-function lineColumnFinder(text) {
-    const lineStarts = [0];
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-        lineStarts.push(index + 1);
-    }
-    return (offset) => {
-        const line = lastIndexAtOrBefore(lineStarts, offset);
-        return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
-    };
-}
-//# sourceMappingURL=line-column-finder.js.map
-// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
-var structured_source = __nccwpck_require__(2472);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
-/**
- * Test if condition is truthy.
- * @param {any} expression to be evaluated
- * @param {string} error message to be shown
- * @returns {void}
- * @throws
- */
-function invariant(condition, message) {
-    if (!condition)
-        throw new Error(message);
-}
-//# sourceMappingURL=invariant.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
-
-
-/**
- * This class represent of source code.
- */
-class SecretLintSourceCodeImpl {
-    hasBOM;
-    content;
-    filePath;
-    physicalFilePath;
-    contentType;
-    ext;
-    structuredSource;
-    constructor({ content = "", ext, filePath, physicalFilePath, contentType, }) {
-        invariant(ext || filePath, "should be set either of fileExt or filePath.");
-        this.hasBOM = content.charCodeAt(0) === 0xfeff;
-        this.content = this.hasBOM ? content.slice(1) : content;
-        this.structuredSource = new structured_source/* StructuredSource */.z(this.content);
-        this.filePath = filePath;
-        this.physicalFilePath = physicalFilePath;
-        this.contentType = contentType;
-        this.ext = ext;
-    }
-    /**
-     * get file path
-     * This return `undefined` if the source code is created without file path.
-     * For example, use core API to create a source code directly.
-     *
-     * You can use this path to detect file type.
-     * However, if you want to read the file content, use `getPhysicalFilePath` instead.
-     * @returns {string|undefined}
-     */
-    getFilePath() {
-        return this.filePath;
-    }
-    /**
-     * get physical file path
-     * This return `undefined` if the source code is not related to file.
-     * For example, the source code is given from the stdin.
-     *
-     * You can use this path to read the file content.
-     */
-    getPhysicalFilePath() {
-        return this.physicalFilePath;
-    }
-    /**
-     * @param {SecretLintSourceNodeLocation} loc - location indicator.
-     * @return {[ number, number ]} range.
-     */
-    locationToRange(loc) {
-        return this.structuredSource.locationToRange(loc);
-    }
-    /**
-     * @param {[ number, number ]} range - pair of indice.
-     * @return {SecretLintSourceNodeLocation} location.
-     */
-    rangeToLocation(range) {
-        const location = this.structuredSource.rangeToLocation(range);
-        // Note: unwrap class instance to get plain object
-        return {
-            start: {
-                line: location.start.line,
-                column: location.start.column,
-            },
-            end: {
-                line: location.end.line,
-                column: location.end.column,
-            },
-        };
-    }
-    /**
-     * @param {Position} pos - position indicator.
-     * @return {number} index.
-     */
-    positionToIndex(pos) {
-        return this.structuredSource.positionToIndex(pos);
-    }
-    /**
-     * @param {number} index - index to the source code.
-     * @return {Position} position.
-     */
-    indexToPosition(index) {
-        const position = this.structuredSource.indexToPosition(index);
-        // Note: unwrap class instance to get plain object
-        return {
-            line: position.line,
-            column: position.column,
-        };
-    }
-}
-//# sourceMappingURL=SecretLintSourceCodeImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
-// MIT © 2017 azu
-// MIT © 2017 59naga
-// https://github.com/59naga/carrack
-class EventEmitter {
-    #listeners = new Map();
-    on(type, listener) {
-        const prevSet = this.#listeners.get(type);
-        const listenerSet = prevSet ?? new Set();
-        listenerSet?.add(listener);
-        this.#listeners.set(type, listenerSet);
-    }
-    emit(type, ...args) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-            return;
-        }
-        for (const listenerSetElement of listenerSet) {
-            listenerSetElement(...args);
-        }
-    }
-    off(type, listener) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-            return;
-        }
-        for (const listenerSetElement of listenerSet) {
-            if (listenerSetElement === listener) {
-                listenerSet.delete(listener);
-            }
-        }
-    }
-    removeAllListeners() {
-        this.#listeners.clear();
-    }
-    listenerCount(type) {
-        return this.#listeners.get(type)?.size ?? 0;
-    }
-    listeners(type) {
-        return Array.from(this.#listeners.get(type) ?? []);
-    }
-}
-class PromiseEventEmitter {
-    events;
-    constructor() {
-        this.events = new EventEmitter();
-    }
-    listenerCount(type) {
-        return this.events.listenerCount(type);
-    }
-    on(event, listener) {
-        return this.events.on(event, listener);
-    }
-    emit(event, ...args) {
-        const promises = [];
-        this.events.listeners(event).forEach((listener) => {
-            promises.push(listener(...args));
-        });
-        return Promise.all(promises);
-    }
-}
-//# sourceMappingURL=promise-event-emitter.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
-/**
- * Default locale that is also fallback locale.
- */
-const DEFAULT_LOCAL = "en";
-const formatMessage = (messageHandler, props) => {
-    if (typeof props !== "object" || props === null) {
-        return messageHandler();
-    }
-    return messageHandler(props);
-};
-const getMatchedLocaleMessage = (locale, locales) => {
-    const localKeys = Object.keys(locales);
-    const matchLocale = localKeys.find((key) => {
-        return key === locale;
-    });
-    if (matchLocale) {
-        return matchLocale;
-    }
-    const [lang] = locale.split("-");
-    if (!lang) {
-        return DEFAULT_LOCAL;
-    }
-    // en-US => en
-    const fallbackMatchLocal = localKeys.find((key) => {
-        return key === lang;
-    });
-    if (fallbackMatchLocal) {
-        return fallbackMatchLocal;
-    }
-    return DEFAULT_LOCAL;
-};
-const createTranslator = (messages, options) => {
-    return (messageId, props) => {
-        const messageHandler = messages[messageId];
-        if (!messageHandler) {
-            throw new Error(`messages:${String(messageId)} is missing in messages.`);
-        }
-        // if messages is string, use it.
-        if (typeof messageHandler === "function") {
-            if (typeof messageId !== "string") {
-                throw new Error(`message's key:${String(messageId)} should be string`);
-            }
-            return {
-                message: formatMessage(messageHandler, props),
-                messageId: messageId,
-                data: props,
-            };
-        }
-        // if messages is object, pick message that is matched locale from messages.
-        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
-        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
-        const localizedMessage = messageHandler[locale];
-        if (!localizedMessage) {
-            if (messageHandler[DEFAULT_LOCAL]) {
-                throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
-            }
-            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
-        }
-        if (typeof messageId !== "string") {
-            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
-        }
-        return {
-            message: formatMessage(localizedMessage, props),
-            messageId: messageId,
-            data: props,
-        };
-    };
-};
-//# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
-
-
-const createContextEvents = () => {
-    const contextEvents = new EventEmitter();
-    const REPORT_SYMBOL = Symbol("report");
-    const IGNORE_SYMBOL = Symbol("ignore");
-    return {
-        report(descriptor) {
-            contextEvents.emit(REPORT_SYMBOL, descriptor);
-        },
-        onReport(handler) {
-            const listener = (descriptor) => {
-                handler(descriptor);
-            };
-            contextEvents.on(REPORT_SYMBOL, listener);
-            return () => {
-                contextEvents.off(REPORT_SYMBOL, listener);
-            };
-        },
-        ignore(descriptor) {
-            contextEvents.emit(IGNORE_SYMBOL, descriptor);
-        },
-        onIgnore(handler) {
-            const listener = (descriptor) => {
-                handler(descriptor);
-            };
-            contextEvents.on(IGNORE_SYMBOL, listener);
-            return () => {
-                contextEvents.off(IGNORE_SYMBOL, listener);
-            };
-        },
-    };
-};
-const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale, }) => {
-    return {
-        sharedOptions: sharedOptions,
-        createTranslator: (messages) => {
-            return createTranslator(messages, {
-                defaultLocale: locale,
-            });
-        },
-        ignore(descriptor) {
-            const { message } = descriptor.message;
-            contextEvents.ignore({
-                type: "ignore",
-                ruleId: ruleId,
-                ruleParentId,
-                range: descriptor.range,
-                targetRuleId: descriptor.targetRuleId,
-                loc: sourceCode.rangeToLocation(descriptor.range),
-                message: message,
-            });
-        },
-        report(descriptor) {
-            const { message, messageId, data } = descriptor.message;
-            // Default severity level is "error"
-            const severityLevel = severity ?? "error";
-            if (ruleParentId) {
-                contextEvents.report({
-                    ...descriptor,
-                    type: "message",
-                    ruleId: ruleId,
-                    ruleParentId,
-                    loc: sourceCode.rangeToLocation(descriptor.range),
-                    severity: severityLevel,
-                    message,
-                    messageId,
-                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
-                    data,
-                });
-            }
-            else {
-                contextEvents.report({
-                    ...descriptor,
-                    type: "message",
-                    ruleId: ruleId,
-                    loc: sourceCode.rangeToLocation(descriptor.range),
-                    severity: severityLevel,
-                    message,
-                    messageId,
-                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
-                    data,
-                });
-            }
-        },
-    };
-};
-//# sourceMappingURL=RuleContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
-class SecretLintRule {
-    ruleReportHandle;
-    ruleCreator;
-    descriptorRule;
-    constructor({ descriptorRule, context }) {
-        this.descriptorRule = descriptorRule;
-        this.ruleCreator = descriptorRule.rule;
-        // normalize rule options
-        const ruleCreatorOptions = descriptorRule.options || {};
-        this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
-    }
-    allowMessageIds() {
-        if (!this.descriptorRule.allowMessageIds) {
-            return [];
-        }
-        const ruleId = this.ruleCreator.meta.id;
-        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
-            return {
-                messageId: allowMessageId,
-                ruleId,
-            };
-        });
-    }
-    supportSourceCode(sourceCode) {
-        const contentType = sourceCode.contentType;
-        if (contentType === "unknown") {
-            return true;
-        }
-        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
-            return true;
-        }
-        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
-    }
-    async file(source) {
-        const file = this.ruleReportHandle.file;
-        if (!file) {
-            return;
-        }
-        return file(source);
-    }
-}
-//# sourceMappingURL=SecretLintRuleImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
-class SecretLintProfiler {
-    perf;
-    entries = [];
-    measures = [];
-    executionPromises = [];
-    constructor(options) {
-        this.perf = options.perf;
-        const pattern = /(.*?)::end(\|\|.*)?/;
-        const observer = new options.PerformanceObserver((items) => {
-            const entries = items.getEntries();
-            entries.forEach((entry) => {
-                if (entry.entryType === "mark") {
-                    const match = entry.name.match(pattern);
-                    const endIdentifier = match ? match[1] : undefined;
-                    const suffix = match && match[2] ? match[2] : "";
-                    // if mark already {mark}::start, measure start to end
-                    if (endIdentifier) {
-                        const startIdentifier = `${endIdentifier}::start`;
-                        this.entries.find((savedEntry) => {
-                            return savedEntry.name === startIdentifier;
-                        });
-                        // create measure
-                        if (startIdentifier) {
-                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
-                            this.executionPromises.push(Promise.resolve().then(() => {
-                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
-                            }));
-                        }
-                    }
-                    this.entries.push(entry);
-                }
-                else if (entry.entryType === "measure") {
-                    this.measures.push(entry);
-                }
-            });
-        });
-        observer.observe({ entryTypes: ["mark", "measure"] });
-    }
-    mark(marker) {
-        if ("id" in marker) {
-            this.perf.mark(`${marker.type}||${marker.id}`);
-        }
-        else {
-            this.perf.mark(marker.type);
-        }
-    }
-    waifForExecutionPromises = () => {
-        return Promise.all(this.executionPromises).finally(() => {
-            this.executionPromises.length = 0;
-        });
-    };
-    async getEntries() {
-        await this.waifForExecutionPromises();
-        return this.entries;
-    }
-    async getMeasures() {
-        await this.waifForExecutionPromises();
-        return this.measures;
-    }
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
-
-
-
-class NullPerformanceObserver {
-    disconnect() { }
-    observe(_options) { }
-}
-const secretLintProfiler = new SecretLintProfiler({
-    perf: external_node_perf_hooks_namespaceObject.performance,
-    PerformanceObserver: external_node_perf_hooks_namespaceObject.PerformanceObserver ? external_node_perf_hooks_namespaceObject.PerformanceObserver : NullPerformanceObserver,
-});
-//# sourceMappingURL=node.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
-
-
-
-const createRunningEvents = () => {
-    const contextEvents = new PromiseEventEmitter();
-    const registerSet = new Set();
-    const LINT_HANDLE = Symbol("lint:start");
-    const rules = [];
-    return {
-        collectAllowMessageIds() {
-            const allowMessageIds = [];
-            rules.forEach((rule) => {
-                allowMessageIds.push(...rule.allowMessageIds());
-            });
-            return allowMessageIds;
-        },
-        /**
-         * Start to run linting
-         * @param options
-         */
-        runLint(options) {
-            return contextEvents.emit(LINT_HANDLE, options);
-        },
-        registerRule({ descriptorRule, context, }) {
-            if (registerSet.has(descriptorRule.id)) {
-                // TODO: more trivial implementation
-                throw new Error(`rule.id:${descriptorRule.id} is already registered.
-                
-Duplicated rule.id is something wrong in .secretlintrc.                
-`);
-            }
-            registerSet.add(descriptorRule.id);
-            const rule = new SecretLintRule({
-                descriptorRule: descriptorRule,
-                context,
-            });
-            rules.push(rule);
-            contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
-                // TODO: add more handler
-                // Call O￿￿rder?
-                // - file
-                secretLintProfiler.mark({
-                    type: "@core>rule-handler::start",
-                    id: descriptorRule.rule.meta.id,
-                });
-                // if this rule support the content type
-                if (rule.supportSourceCode(sourceCode)) {
-                    await rule.file(sourceCode);
-                }
-                secretLintProfiler.mark({
-                    type: "@core>rule-handler::end",
-                    id: descriptorRule.rule.meta.id,
-                });
-            });
-        },
-        registerRulePreset({ descriptorRulePreset, context, }) {
-            // Normalized Rule Preset Options
-            const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-            // Internally, RulePreset#register call `registerRule`
-            descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
-        },
-        isRegistered(ruleId) {
-            return registerSet.has(ruleId);
-        },
-    };
-};
-//# sourceMappingURL=RunningEvents.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
-
-/**
- * Create a context for Rule Preset
- */
-const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale, }) => {
-    const presetRules = configRulePreset.rules || [];
-    if (!Array.isArray(presetRules)) {
-        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
-        throw new Error("preset's rules should be an array of rule definitions");
-    }
-    return {
-        sharedOptions,
-        registerRule(rule, defaultValue) {
-            const descriptorRule = presetRules.find((descriptorRule) => {
-                return descriptorRule.id === rule.meta.id;
-            });
-            // Use undefined instead of {}
-            // Default value will be handled by RunningEvents#registerRule
-            const descriptorRuleOptions = descriptorRule ? descriptorRule.options : undefined;
-            const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : undefined;
-            const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : undefined;
-            const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : undefined;
-            const context = createRuleContext({
-                // rule id is a single rule in a preset
-                ruleId: rule.meta.id,
-                // parent rule id is rule preset id
-                ruleParentId: configRulePreset.id,
-                meta: rule.meta,
-                severity: descriptorRuleSeverity,
-                sourceCode,
-                contextEvents: contextEvents,
-                sharedOptions: sharedOptions,
-                locale,
-            });
-            const defaultValueOfPreset = defaultValue ? defaultValue : {};
-            runningEvents.registerRule({
-                descriptorRule: {
-                    // options and disabled ...
-                    ...defaultValueOfPreset,
-                    // Prefer to use user setting
-                    // User can override preset setting
-                    ...descriptorRule,
-                    id: rule.meta.id,
-                    options: descriptorRuleOptions,
-                    rule,
-                    disabled: descriptorRuleDisabled,
-                    allowMessageIds: descriptorAllowMessageIds,
-                    severity: descriptorRuleSeverity,
-                },
-                context,
-            });
-        },
-    };
-};
-//# sourceMappingURL=RulePresetContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
-/**
- * the `index` is in the `range` and return true.
- * @param {Number} index
- * @param {Number[]} range
- * @returns {boolean}
- */
-const isContainedRange = (index, range) => {
-    const [start, end] = range;
-    return start <= index && index <= end;
-};
-/**
- * filter messages by ignore messages
- */
-function filterIgnoredMessages(options) {
-    const reportedMessages = options.reportedMessages;
-    const ignoreMessages = options.ignoredMessages;
-    // if match, reject the message
-    return reportedMessages.filter((message) => {
-        return !ignoreMessages.some((ignoreMessage) => {
-            const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) &&
-                isContainedRange(message.range[1], ignoreMessage.range);
-            if (isInIgnoringRange && ignoreMessage.targetRuleId) {
-                // "*" is wildcard that match any rule
-                if (ignoreMessage.targetRuleId === "*") {
-                    return true;
-                }
-                // compare normalized key path
-                return message.ruleId === ignoreMessage.targetRuleId;
-            }
-            return isInIgnoringRange;
-        });
-    });
-}
-//# sourceMappingURL=filter-ignored-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
-const createMessageProcessor = (processors) => {
-    return {
-        /**
-         * process `messages` with registered processes
-         */
-        process(messages) {
-            const originalMessages = messages;
-            if (processors.length === 0) {
-                throw new Error("processors should be > 0");
-            }
-            return processors.reduce((messages, filter) => {
-                return filter(messages);
-            }, originalMessages);
-        },
-    };
-};
-//# sourceMappingURL=MessageProcessManager.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
-/**
- * equal message
- */
-const isEqualMessage = (aMessage, bMessage) => {
-    return (aMessage.range[0] === bMessage.range[0] &&
-        aMessage.range[1] === bMessage.range[1] &&
-        "severity" in aMessage &&
-        "severity" in bMessage &&
-        aMessage.severity === bMessage.severity &&
-        aMessage.message === bMessage.message);
-};
-/**
- * filter duplicated messages
- */
-function filterDuplicatedMessages(messages = []) {
-    return messages.filter((message, index) => {
-        const restMessages = messages.slice(index + 1);
-        return !restMessages.some((restMessage) => {
-            return isEqualMessage(message, restMessage);
-        });
-    });
-}
-//# sourceMappingURL=filter-duplicated-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
-/**
- * sort messages by line and column
- */
-function sortMessagesByLocation(messages) {
-    // sort by line and column
-    return messages.sort(function (a, b) {
-        const startIndexDiff = a.range[0] - b.range[0];
-        if (startIndexDiff === 0) {
-            return a.range[1] - b.range[1];
-        }
-        else {
-            return startIndexDiff;
-        }
-    });
-}
-//# sourceMappingURL=sort-messages-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
-const filterByAllowMessageIds = (messages, allowMessageIds) => {
-    const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
-        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
-    }));
-    return messages.filter((message) => {
-        return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
-    });
-};
-//# sourceMappingURL=filter-message-id.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
-// mask all properties with *** deeply
-// These properties are object, array, or others
-const deepMask = (object, handler) => {
-    for (const key of Object.keys(object)) {
-        if (typeof object[key] === "object") {
-            object[key] = deepMask(object[key], handler);
-        }
-        else if (Array.isArray(object[key])) {
-            object[key] = object[key].map((item) => deepMask(item, handler));
-        }
-        else if (typeof object[key] === "string") {
-            object[key] = handler(object[key]);
-        }
-    }
-    return object;
-};
-const createMaskValue = (value) => {
-    return "*".repeat(value.length);
-};
-/**
- * = Masking logics
- * secretlint mask simple string replacement.
- * If a secretlint rule report `"TOKEN_STRING"` as message data, replace all `TOKEN_STRING` with `**********` in messages.
- * ```
- * context.report({
- *   message: t("MESSAGE", {
- *       TOKEN: "TOKEN_STRING", // => replace all "TOKEN_STRING" with  `**********`.
- *   }),
- *   range,
- * });
- * ```
- * This logics may includes false-positve.
- * This is similar to CI logs like Travis CI or GitHub Actions.
- * @param str
- * @param maskedValues
- */
-const maskWithValues = (str, maskedValues) => {
-    let result = str;
-    for (const maskValue of maskedValues) {
-        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
-    }
-    return result;
-};
-// mask all data values for hide secret value
-// https://github.com/secretlint/secretlint/issues/176
-const filterMaskSecretsData = (messages = []) => {
-    return messages.map((message) => {
-        if (message.type !== "message") {
-            return message;
-        }
-        const maskedValues = [];
-        const maskedData = message.data
-            ? deepMask(message.data, (value) => {
-                maskedValues.push(value);
-                return createMaskValue(value);
-            })
-            : undefined;
-        // no mask data
-        if (!maskedData) {
-            return message;
-        }
-        const maskedMessage = maskWithValues(message.message, maskedValues);
-        return {
-            ...message,
-            message: maskedMessage,
-            data: maskedData,
-        };
-    });
-};
-//# sourceMappingURL=filter-mask-secrets.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
-
-
-
-
-
-
-/**
- * Post cleanup messages
- * - filter ignored range
- * - filter disabled message
- * - [masSecrets] mask secrets message
- * - filter duplicated messages
- * - sort messages by range
- * @param options
- */
-const cleanupMessages = (options) => {
-    const reportedMessages = filterIgnoredMessages(options);
-    const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
-    const filters = options.maskSecrets
-        ? [filterDuplicatedMessages, filterMaskSecretsData]
-        : [filterDuplicatedMessages];
-    const filterProcess = createMessageProcessor(filters);
-    return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
-};
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __nccwpck_require__(2830);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
-
-
-
-
-
-
-
-const debug = src("@secretlint/core");
-const lintSource = ({ source, options }) => {
-    secretLintProfiler.mark({
-        type: "@core>lint::start",
-        id: source.filePath,
-    });
-    debug(`source filePath: %O`, source.filePath);
-    debug(`options: %O`, options);
-    const rules = options.config.rules;
-    const locale = options.locale ?? "en";
-    const maskSecrets = options.maskSecrets ?? false;
-    const contextEvents = createContextEvents();
-    const runningEvents = createRunningEvents();
-    const reportedMessages = [];
-    const ignoredMessages = [];
-    // setup
-    contextEvents.onReport((message) => {
-        reportedMessages.push(message);
-    });
-    contextEvents.onIgnore((message) => {
-        ignoredMessages.push(message);
-    });
-    // Create a SourceCode for linting
-    const sourceCode = new SecretLintSourceCodeImpl({
-        content: source.content,
-        filePath: source.filePath,
-        physicalFilePath: options.noPhysicFilePath ? undefined : source.filePath,
-        ext: source.ext || "",
-        contentType: source.contentType,
-    });
-    secretLintProfiler.mark({
-        type: "@core>setup-rules::start",
-    });
-    rules.forEach((rule) => {
-        secretLintProfiler.mark({
-            type: "@core>setup-rule::start",
-            id: rule.rule.meta.id,
-        });
-        registerRule({
-            sourceCode,
-            config: options.config,
-            descriptorRule: rule,
-            contextEvents,
-            runningEvents,
-            locale,
-        });
-        secretLintProfiler.mark({
-            type: "@core>setup-rule::end",
-            id: rule.rule.meta.id,
-        });
-    });
-    secretLintProfiler.mark({
-        type: "@core>setup-rules::end",
-    });
-    // start to run
-    return runningEvents
-        .runLint({
-        sourceCode,
-    })
-        .then(() => {
-        return {
-            filePath: source.filePath,
-            // binary content should be skipped
-            sourceContent: source.contentType === "text" ? source.content : undefined,
-            sourceContentType: source.contentType,
-            messages: cleanupMessages({
-                reportedMessages,
-                ignoredMessages,
-                allowMessageIds: runningEvents.collectAllowMessageIds(),
-                maskSecrets,
-            }),
-        };
-    })
-        .finally(() => {
-        secretLintProfiler.mark({
-            type: "@core>lint::end",
-            id: source.filePath,
-        });
-    });
-};
-const isRulePreset = (ruleDescriptor) => {
-    return ruleDescriptor.rule.meta.type === "preset";
-};
-const isRule = (ruleDescriptor) => {
-    return ruleDescriptor.rule.meta.type === "scanner";
-};
-/**
- * Rule Processing
- */
-const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale, }) => {
-    const ruleId = descriptorRule.id;
-    // Do not register disabled rule
-    if (descriptorRule.disabled) {
-        debug("Skip registerRule %s, because it is disabled", ruleId);
-        return;
-    }
-    debug("registerRule %s", ruleId);
-    // sharedOptions is {} by default
-    // sharedOptions is shared between presets and rules
-    const sharedOptionsWithDefault = config.sharedOptions ?? {};
-    // If option is not defined Options is {} by default
-    if (isRulePreset(descriptorRule)) {
-        const context = createRulePresetContext({
-            configRulePreset: descriptorRule,
-            sourceCode,
-            contextEvents: contextEvents,
-            runningEvents: runningEvents,
-            sharedOptions: sharedOptionsWithDefault,
-            locale: locale,
-        });
-        runningEvents.registerRulePreset({
-            descriptorRulePreset: descriptorRule,
-            context,
-        });
-        return;
-    }
-    else if (isRule(descriptorRule)) {
-        const context = createRuleContext({
-            ruleId: ruleId,
-            severity: descriptorRule.severity,
-            meta: descriptorRule.rule.meta,
-            sourceCode,
-            contextEvents: contextEvents,
-            sharedOptions: sharedOptionsWithDefault,
-            locale: locale,
-        });
-        runningEvents.registerRule({
-            descriptorRule: descriptorRule,
-            context,
-        });
-        return;
-    }
-    throw new Error(`Unknown descriptor type: ${descriptorRule}`);
-};
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
-var index_Cq_34xZU = __nccwpck_require__(7639);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./lib/core/secrets/is-credential-parameter.js
-/** Parameter names (lower case, without `-`, `_` and `.`) that are credentials whole. */
-const NAMES = new Set([
-    'password',
-    'passwd',
-    'pwd',
-    'pass',
-    'secret',
-    'key',
-    'apikey',
-    'accesskey',
-    'token',
-    'auth',
-    'authorization',
-    'code',
-    'sig',
-    'signature',
-    'credential',
-    'credentials',
-    'sessionid',
-]);
-/**
- * Endings of a parameter name that make it a credential: `client_secret`, `access_token`,
- * `X-Amz-Signature` (S3 presigned URLs), `X-Goog-Signature` (GCS signed URLs), `X-Amz-Security-Token`,
- * `db_password`, `x-api-key`. Azure SAS URLs carry theirs as `sig`.
- */
-const ENDINGS = ['password', 'passwd', 'secret', 'token', 'apikey', 'signature', 'credential', 'privatekey'];
-/**
- * Whether a URL query or fragment parameter named `name` carries a credential (compared without
- * case, `-`, `_` or `.`), e.g. `password`, `api_key`, `access_token`, `sig`, `X-Amz-Signature`.
- * Sources: RFC 6750 §2.3 (`access_token` in a query), RFC 6749 §4.1.2 (`code`), AWS Signature
- * Version 4 query parameters, Azure SAS `sig`, GCS `X-Goog-Signature`. Pure.
- */
-function isCredentialParameter(name) {
-    const normal = name.toLowerCase().replace(/[-_.]/g, '');
-    return NAMES.has(normal) || ENDINGS.some((ending) => normal.endsWith(ending));
-}
-//# sourceMappingURL=is-credential-parameter.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/url-credential-rule.js
-
-/** The rule's id, beside secretlint's own `@secretlint/secretlint-rule-*`. */
-const URL_CREDENTIAL_RULE = 'implementation-agent/url-credential';
-/** A URL with a scheme, up to the first character a URL cannot hold unencoded (RFC 3986 §2). */
-const URL_PATTERN = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'`<>\\{}|^]{1,4096}/gi;
-/** A value that is a placeholder or a template variable (`${Token}`, `{{ token }}`, `%TOKEN%`, `$TOKEN`). */
-const PLACEHOLDER = /^(?:\$\{.*\}|\{\{.*\}\}|\{.*\}|%[A-Z_]+%|\$[A-Za-z_]\w*|<[^>]*>|\[REDACTED[^\]]*\]?|(.)\1*)$/;
-const messages = {
-    URLCredential: {
-        en: (props) => `found a credential in a URL (${props.NAME})`,
-    },
-};
-/**
- * A secretlint rule for credentials a URL carries where secretlint's recommended preset does not
- * look: the password of `user:password@` in any URL's authority (the preset's `basicauth` rule
- * takes only `[-A-Za-z0-9_]` passwords on a dotted host), and the value of a query or fragment
- * parameter that names a credential (`isCredentialParameter`: `?password=`, `?api_key=`,
- * `#access_token=`, `?token=`, the signature of an S3, GCS or Azure presigned URL). The value's
- * span is reported, so redaction keeps the rest of the URL. Template variables and placeholders
- * (`${Token}`, `{{token}}`, `<token>`, `xxxx`) are not credentials. URL syntax: RFC 3986 §3.
- */
-const urlCredentialRule = {
-    messages,
-    meta: {
-        id: URL_CREDENTIAL_RULE,
-        recommended: true,
-        type: 'scanner',
-        supportedContentTypes: ['text'],
-        docs: { url: 'https://www.rfc-editor.org/rfc/rfc3986#section-3' },
-    },
-    create(context) {
-        const t = context.createTranslator(messages);
-        return {
-            file(source) {
-                for (const match of source.content.matchAll(URL_PATTERN)) {
-                    for (const found of credentialsIn(match[0])) {
-                        const start = (match.index ?? 0) + found.at;
-                        context.report({
-                            message: t('URLCredential', { CREDENTIAL: found.value, NAME: found.name }),
-                            range: [start, start + found.value.length],
-                        });
-                    }
-                }
-            },
-        };
-    },
-};
-/** The credentials in one URL, with their offsets into it. */
-function credentialsIn(url) {
-    const found = [];
-    const authorityStart = url.indexOf('//') + 2;
-    const authorityEnd = firstOf(url, ['/', '?', '#'], authorityStart);
-    const userinfoEnd = url.lastIndexOf('@', authorityEnd - 1);
-    if (userinfoEnd >= authorityStart) {
-        const colon = url.indexOf(':', authorityStart);
-        if (colon !== -1 && colon < userinfoEnd) {
-            const value = url.slice(colon + 1, userinfoEnd);
-            if (isCredentialValue(value))
-                found.push({ at: colon + 1, value, name: 'password' });
-        }
-    }
-    const queryStart = firstOf(url, ['?', '#'], authorityEnd);
-    let cursor = queryStart + 1;
-    while (cursor < url.length) {
-        const end = firstOf(url, ['&', ';', '#', '?'], cursor);
-        const pair = url.slice(cursor, end);
-        const equals = pair.indexOf('=');
-        if (equals > 0) {
-            const name = decoded(pair.slice(0, equals));
-            const value = trimmedValue(pair.slice(equals + 1));
-            if (isCredentialParameter(name) && isCredentialValue(value))
-                found.push({ at: cursor + equals + 1, value, name });
-        }
-        cursor = end + 1;
-    }
-    return found;
-}
-/** A value as written up to where prose would end it (a closing bracket or sentence punctuation). */
-function trimmedValue(value) {
-    return value.replace(/[)\].,:!]+$/, '');
-}
-function isCredentialValue(value) {
-    return value.length > 0 && !PLACEHOLDER.test(decoded(value));
-}
-function decoded(text) {
+async function readOne(path, read) {
+    let content;
     try {
-        return decodeURIComponent(text.replaceAll('+', ' '));
+        content = await read(path);
     }
-    catch {
-        return text;
+    catch (error) {
+        const why = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+        return { path, unreadable: why.length > MAX_WHY_LENGTH ? `${why.slice(0, MAX_WHY_LENGTH)}…` : why };
     }
-}
-/** The first index at or after `from` of any of `characters`, or the text's length. */
-function firstOf(text, characters, from) {
-    const found = characters.map((character) => text.indexOf(character, from)).filter((at) => at !== -1);
-    return found.length === 0 ? text.length : Math.min(...found);
-}
-//# sourceMappingURL=url-credential-rule.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/secretlint-config.js
-
-
-const AWS_RULE = '@secretlint/secretlint-rule-aws';
-const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
-/** Findings one rule reports per scanned text; past it the scan says only that there were more. */
-const MAX_REPORTS_PER_RULE = 20;
-/** The message id of that one extra report. */
-const TOO_MANY_REPORTS = 'TOO_MANY_REPORTS';
-/**
- * The rules of secretlint's recommended preset (11.x: the line that still runs on Node 20), tuned
- * for text that a model or a requester wrote, not a repository's own files:
- * - AWS access key IDs are reported as well as secret access keys (`enableIDScanRule`), so a key
- *   pair is caught even when the secret half is not written as `aws_secret_access_key = …`.
- *   AWS account IDs are not: AWS does not treat them as secret, and templates name them.
- * - `secretlint-disable` comments are not honoured. They let a repository mark its own false
- *   positives; here the author of the text is who is being checked, so it cannot opt out. The
- *   rules are listed one by one because 11.x ignores `disabled` on a rule inside a preset.
- * - One rule of our own (`urlCredentialRule`): a credential in a URL's query or fragment
- *   (`?password=`, `?api_key=`, a presigned URL's signature) or any `user:password@`, which the
- *   preset misses, so every text the scanner guards (a stack output URL, a comment, a mirror) is
- *   rid of it.
- * - Each rule reports at most MAX_REPORTS_PER_RULE findings per text: secretlint 11.x removes
- *   duplicate findings by comparing every pair, so 3,000 findings in a 36 KB text (`xoxb-1-2 `
- *   repeated) take 3.4 s; capped, a scan stays linear in the text.
- * Rules: https://github.com/secretlint/secretlint/tree/master/packages/%40secretlint/secretlint-rule-preset-recommend
- */
-const SECRETLINT_CONFIG = {
-    rules: [
-        ...index_Cq_34xZU.r
-            .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
-            .map((rule) => rule.meta.id === AWS_RULE
-            ? { id: rule.meta.id, rule: capped(rule, ['AWSAccountID']), options: { enableIDScanRule: true } }
-            : { id: rule.meta.id, rule: capped(rule) }),
-        { id: urlCredentialRule.meta.id, rule: capped(urlCredentialRule) },
-    ],
-};
-/**
- * The rule, reporting its first MAX_REPORTS_PER_RULE findings and then one TOO_MANY_REPORTS;
- * findings with an `ignored` message id are dropped before they count.
- */
-function capped(rule, ignored = []) {
-    return {
-        ...rule,
-        create(context, options) {
-            let reports = 0;
-            return rule.create({
-                ...context,
-                report(descriptor) {
-                    if (ignored.includes(descriptor.message.messageId))
-                        return;
-                    reports += 1;
-                    if (reports <= MAX_REPORTS_PER_RULE)
-                        context.report(descriptor);
-                    else if (reports === MAX_REPORTS_PER_RULE + 1) {
-                        const message = {
-                            message: 'more findings than reported',
-                            messageId: TOO_MANY_REPORTS,
-                            data: {},
-                        };
-                        context.report({ message, range: descriptor.range });
-                    }
-                },
-            }, options);
-        },
-    };
-}
-//# sourceMappingURL=secretlint-config.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/secret-kind.js
-
-/** Keyed by the message ids of secretlint's recommended preset, 11.x. */
-const secret_kind_KINDS = {
-    AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
-    AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
-    PrivateKeyJSON: { slug: 'gcp-service-account-key', title: 'GCP service account key (JSON)' },
-    PrivateKeyP12: { slug: 'gcp-service-account-key', title: 'GCP service account key (p12)' },
-    PackageJSON_xOauthToken: { slug: 'github-token', title: 'GitHub token in a package.json URL' },
-    Npmrc_authToken: { slug: 'npm-token', title: 'npm auth token in .npmrc' },
-    NPM_ACCESS_TOKEN: { slug: 'npm-token', title: 'npm access token' },
-    SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
-    IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
-    BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
-    URLCredential: { slug: 'url-credentials', title: 'credential in a URL (password, token or signature)' },
-    OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
-    ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
-    LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },
-    PrivateKey: { slug: 'private-key', title: 'private key' },
-    SENDGRID_KEY: { slug: 'sendgrid-api-key', title: 'SendGrid API key' },
-    SHOPIFY_KEY: { slug: 'shopify-api-key', title: 'Shopify API key' },
-    GITHUB_TOKEN: { slug: 'github-token', title: 'GitHub token' },
-    OPS_TOKEN: { slug: '1password-token', title: '1Password service account token' },
-    MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
-    MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
-    PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
-    [TOO_MANY_REPORTS]: {
-        slug: 'too-many-secrets',
-        title: `more than ${MAX_REPORTS_PER_RULE} secrets of one kind; this and the rest are not listed one by one`,
-    },
-};
-/**
- * The kind behind a secretlint message id; an id this table does not know (a rule added by a later
- * preset) still gets a readable kind from the id itself, so it is reported and redacted all the same.
- */
-function secretKind(messageId) {
-    const known = Object.hasOwn(secret_kind_KINDS, messageId) ? secret_kind_KINDS[messageId] : undefined;
-    if (known !== undefined)
-        return known;
-    const slug = messageId
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .toLowerCase();
-    return { slug, title: `secret (${messageId})` };
-}
-//# sourceMappingURL=secret-kind.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/silence-secretlint-profiler.js
-
-/**
- * secretlint 11.x profiles every scan whether or not anyone reads the profile (secretlint/secretlint
- * #1633 and #1653; fixed in 13.x, which needs Node 22). Two effects matter to a long-running server:
- * - each scan adds about 36 marks to Node's global performance timeline, never cleared: a leak;
- * - its observer, started when the module loads, answers any `<name>::end` mark in the process by
- *   measuring from `<name>::start` inside an unhandled promise, so a mark without its start, or
- *   `performance.clearMarks()` anywhere, crashes the process.
- * Its timeline is swapped for one that records nothing, so neither can happen. Idempotent.
- */
-function silenceSecretlintProfiler() {
-    // The one cast: the field is private in the typings but is what every mark and measure goes through.
-    secretLintProfiler.perf = {
-        mark: () => undefined,
-        measure: () => undefined,
-    };
-}
-//# sourceMappingURL=silence-secretlint-profiler.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/scan-secrets.js
-
-
-
-
-
-silenceSecretlintProfiler();
-/** Keys of secretlint's message data that hold the secret itself (the others name its type or file). */
-const VALUE_KEYS = new Set(['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL']);
-/** Shorter values are not searched for elsewhere in the text, so redaction never eats ordinary words. */
-const MIN_REPEATED_VALUE_LENGTH = 8;
-/**
- * Every secret secretlint's recommended preset finds in `text`, in order. `path` (repository-relative)
- * lets file-type rules apply (`.npmrc`, `package.json`, a GCP key file); nothing is read from disk.
- * Throws when the scanner fails: callers fail closed (a gate finding, or no text sent at all).
- */
-async function scanSecrets(params) {
-    const { text } = params;
-    if (text === '')
-        return [];
-    const result = await lintSource({
-        source: {
-            content: text,
-            filePath: params.path ?? 'text',
-            ext: extensionOf(params.path),
-            contentType: 'text',
-        },
-        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: true },
-    });
-    // secretlint drops a leading byte order mark before matching, so its offsets are one short.
-    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const locate = lineColumnFinder(text);
-    // The same value is often found many times (one per place it appears); search for each once.
-    const found = new Map();
-    const occurrencesOf = (value) => {
-        const known = found.get(value) ?? findAll(text, value);
-        found.set(value, known);
-        return known;
-    };
-    return result.messages
-        .map((message) => {
-        const { range, values } = locateValue({ text, message, shift });
-        const { line, column } = locate(range[0]);
-        const occurrences = [range, ...values.flatMap(occurrencesOf)];
-        return {
-            kind: secretKind(message.messageId),
-            ruleId: message.ruleId,
-            range,
-            line,
-            column,
-            occurrences,
-            overflow: message.messageId === TOO_MANY_REPORTS,
-        };
-    })
-        .sort((a, b) => a.range[0] - b.range[0]);
-}
-/**
- * The span of the value itself. secretlint's own range is not always it: for an AWS secret access
- * key it starts at the `aws_secret_access_key =` before the value, with the value's length.
- */
-function locateValue(params) {
-    const { text, message, shift } = params;
-    const start = message.range[0] + shift;
-    const end = message.range[1] + shift;
-    const values = Object.entries(message.data ?? {}).flatMap(([key, value]) => VALUE_KEYS.has(key) && typeof value === 'string' && value !== '' ? [value] : []);
-    for (const value of values) {
-        const at = text.indexOf(value, start);
-        if (at !== -1 && at <= end)
-            return { range: [at, at + value.length], values };
-    }
-    return { range: [start, end], values };
-}
-function findAll(text, value) {
-    if (value.length < MIN_REPEATED_VALUE_LENGTH)
-        return [];
-    const found = [];
-    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
-        found.push([at, at + value.length]);
-    }
-    return found;
-}
-/**
- * The extension secretlint's file-type rules look at. Never `.p12`: that rule reads the named file
- * from disk, and a generated file exists only in memory (and is text, not a PKCS #12 archive).
- */
-function extensionOf(path) {
-    const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
-    const dot = name.lastIndexOf('.');
-    const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
-    return extension === '.p12' ? '' : extension;
-}
-//# sourceMappingURL=scan-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/scan-joined-texts.js
-
-
-
-/**
- * Scans many short texts at the cost of one scan: they are joined, each match is mapped back to the
- * text it starts in (`index`) and located within it. The separator holds a NUL, which no pattern
- * allows between a secret's name and its value, so one text cannot complete a match begun in another.
- */
-async function scanJoinedTexts(texts) {
-    const separator = '\n\0\n';
-    const starts = [];
-    let offset = 0;
-    for (const text of texts) {
-        starts.push(offset);
-        offset += text.length + separator.length;
-    }
-    const matches = await scanSecrets({ text: texts.join(separator) });
-    return matches.flatMap((match) => {
-        const index = lastIndexAtOrBefore(starts, match.range[0]);
-        const text = texts[index];
-        if (text === undefined)
-            return [];
-        const relative = match.range[0] - (starts[index] ?? 0);
-        return [{ index, match: { ...match, ...lineColumnFinder(text)(relative) } }];
-    });
-}
-//# sourceMappingURL=scan-joined-texts.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
-/** Every string value in a parsed document, depth first, in document order. */
-function stringLeaves(value) {
-    const leaves = [];
-    const visit = (node, where, name) => {
-        if (typeof node === 'string') {
-            leaves.push({
-                where: where === '' ? '(document)' : where,
-                text: name === undefined ? node : `${name}: ${node}`,
-            });
-        }
-        else if (Array.isArray(node)) {
-            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
-        }
-        else if (node !== null && typeof node === 'object') {
-            for (const [key, item] of Object.entries(node))
-                visit(item, where === '' ? key : `${where}.${key}`, key);
-        }
-    };
-    visit(value, '', undefined);
-    return leaves;
-}
-//# sourceMappingURL=string-leaves.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
-
-
-
-const STRUCTURED = /\.(json|ya?ml|template)$/i;
-/**
- * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
- * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
- * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
- * only decoded matches beyond the raw count are. A file that does not parse has none.
- */
-async function findEscapedSecrets(params) {
-    const { file } = params;
-    if (file.role !== 'template' && !STRUCTURED.test(file.path))
-        return [];
-    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
-    if (!file.content.includes('\\'))
-        return [];
-    const parsed = parse_template_parseTemplate(file.content);
-    if (!parsed.ok)
-        return [];
-    const leaves = stringLeaves(parsed.template);
-    const unclaimed = new Map();
-    for (const { kind } of params.rawMatches)
-        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
-    const found = [];
-    for (const { index, match } of await scanJoinedTexts(leaves.map((leaf) => leaf.text))) {
-        const left = unclaimed.get(match.kind.slug) ?? 0;
-        if (left > 0)
-            unclaimed.set(match.kind.slug, left - 1);
-        else
-            found.push({ where: leaves[index]?.where ?? '(document)', match });
-    }
-    return found;
-}
-//# sourceMappingURL=find-escaped-secrets.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/embedded-json-spans.js
-/**
- * Characters the search may read (bracket scans and parses) per character of text, past a floor
- * for short texts. An ordinary text costs about 2 per character (one scan, one parse of each
- * document); a truncated document costs about 1 more per level of nesting. Only text made to keep
- * the search busy (nested documents that each fail to parse) comes near it.
- */
-const WORK_PER_CHARACTER = 32;
-const MIN_WORK = 1 << 20;
-/** A bracket no scan has reached outside a string yet. */
-const embedded_json_spans_UNKNOWN = -2;
-/** A bracket a scan reached outside a string and that nothing closes. */
-const UNCLOSED = -1;
-/**
- * The JSON objects (`{"…` or `{}`) and arrays (of strings, objects or arrays) written inside
- * `text` (pure), in order, none inside another. A span that does not parse as JSON (a code object
- * literal, braces in prose) is passed over and the documents inside it are still found; so are the
- * whole documents inside one that a length limit cut off. Strings are not documents here:
- * `escapedStringRuns` decodes them, framed or not.
- *
- * Cost: each bracket records where it closes (or that nothing does) the first time a scan reaches
- * it outside a string, and a later scan jumps over it, so a text of unclosed openers (`{"` or
- * `{"a":[` repeated) is read about once, not once per opener. The work is bounded all the same
- * (WORK_PER_CHARACTER): past it the search stops with `complete: false`, and the caller must treat
- * the text as not checked.
- */
-function embeddedJsonSpans(text) {
-    const documents = [];
-    const closeAt = new Int32Array(text.length).fill(embedded_json_spans_UNKNOWN);
-    let work = WORK_PER_CHARACTER * text.length + MIN_WORK;
-    let from = 0;
-    while (from < text.length) {
-        const start = nextCandidate(text, from);
-        if (start === -1)
-            break;
-        if (closeAt[start] === embedded_json_spans_UNKNOWN)
-            work -= scanBrackets(text, start, closeAt);
-        const end = closeAt[start] ?? UNCLOSED;
-        if (end !== UNCLOSED)
-            work -= end - start;
-        if (work < 0)
-            return { documents, complete: false };
-        const value = end === UNCLOSED ? undefined : parseSpan(text.slice(start, end));
-        if (value === undefined) {
-            from = start + 1;
-            continue;
-        }
-        documents.push({ start, end, value: value.parsed });
-        from = end;
-    }
-    return { documents, complete: true };
-}
-const OPENS_OBJECT = /\{\s*["}]/y;
-const OPENS_ARRAY = /\[\s*["{[]/y;
-function nextCandidate(text, from) {
-    for (let index = from; index < text.length; index += 1) {
-        const char = text[index];
-        const opens = char === '{' ? OPENS_OBJECT : char === '[' ? OPENS_ARRAY : undefined;
-        if (opens === undefined)
-            continue;
-        opens.lastIndex = index;
-        if (opens.test(text))
-            return index;
-    }
-    return -1;
-}
-/**
- * Reads from the bracket at `start` to its close, by brackets and strings, recording in `closeAt`
- * the end (exclusive) of every bracket it passes outside a string, or UNCLOSED. A bracket an
- * earlier scan recorded is jumped over: from there both scans read the text the same way.
- * Returns the characters read.
- */
-function scanBrackets(text, start, closeAt) {
-    const open = [];
-    let inString = false;
-    let read = 0;
-    for (let index = start; index < text.length; index += 1) {
-        read += 1;
-        const char = text[index];
-        if (inString) {
-            if (char === '\\')
-                index += 1;
-            else if (char === '"')
-                inString = false;
-        }
-        else if (char === '"')
-            inString = true;
-        else if (char === '{' || char === '[') {
-            const known = closeAt[index] ?? embedded_json_spans_UNKNOWN;
-            if (known === UNCLOSED)
-                return read;
-            if (known !== embedded_json_spans_UNKNOWN) {
-                index = known - 1;
-                continue;
-            }
-            open.push(index);
-            closeAt[index] = UNCLOSED;
-        }
-        else if (char === '}' || char === ']') {
-            const opener = open.pop();
-            if (opener !== undefined)
-                closeAt[opener] = index + 1;
-            if (open.length === 0)
-                return read;
-        }
-    }
-    return read;
-}
-function parseSpan(span) {
-    try {
-        return { parsed: JSON.parse(span) };
-    }
-    catch {
+    if (content === undefined)
         return undefined;
-    }
+    if (content === '')
+        return { path, unreadable: 'it came back empty (GitHub returns no content above 1 MB)' };
+    if (content.length > MAX_BASE_FILE_LENGTH)
+        return { path, unreadable: 'it is too large to read' };
+    return { path, content };
 }
-//# sourceMappingURL=embedded-json-spans.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/escaped-string-runs.js
-/**
- * The longest stretches a JSON string literal could hold between its quotes (RFC 8259 §7): no
- * unescaped `"`, no control character (so never past a line break), only the escapes JSON knows.
- * The alternatives start with different characters, so matching never backtracks: linear.
- */
-// eslint-disable-next-line no-control-regex -- a JSON string cannot hold a raw control character, so one ends a run
-const STRING_CONTENT = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))+/g;
-/**
- * Every stretch of `text` that is written as JSON string content with at least one escape in it,
- * in order, none overlapping, each with its decoded text (pure, linear in the text's length).
- * This finds escaped text however it is framed: a quoted string (`"{\"key\":\"…\"}"`), escaped
- * JSON without quotes around it (`body: {\"key\":\"…\"}`), one cut off by a length limit
- * (`"{\"key\":\"…\", \"reg` — the run ends where the text or a valid escape ends), quotes
- * written as `\u0022`, and a value split by an escape (`https:\/\/hooks…`). Quotes in prose may
- * pair up either way, so runs are not taken as strings of one parity: both sides of every quote are
- * runs. Text escaped twice decodes to text escaped once, which the caller decodes in turn.
- */
-function escapedStringRuns(text) {
-    const runs = [];
-    if (!text.includes('\\'))
-        return runs;
-    for (const match of text.matchAll(STRING_CONTENT)) {
-        const content = match[0];
-        if (!content.includes('\\'))
-            continue;
-        const start = match.index;
-        // The pattern admits only what JSON.parse reads inside quotes, so this cannot throw.
-        runs.push({ start, end: start + content.length, decoded: JSON.parse(`"${content}"`) });
-    }
-    return runs;
-}
-//# sourceMappingURL=escaped-string-runs.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/decode-string-escapes.js
-/** Escapes of one character after the backslash: JSON's (RFC 8259 §7) and YAML 1.2's double-quoted ones (§5.7). */
-const SINGLE_ESCAPES = {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    '0': '\0',
-    a: '\x07',
-    v: '\v',
-    e: '\x1b',
-    ' ': ' ',
-    N: '\x85',
-    _: '\xa0',
-    L: '\u2028',
-    P: '\u2029',
-};
-/** Escapes by code point: `\xXX` (YAML), `\uXXXX` (JSON and YAML), `\UXXXXXXXX` (YAML), by their hex digit count. */
-const HEX_DIGITS = { x: 2, u: 4, U: 8 };
-const HEX = /^[0-9a-fA-F]+$/;
-/**
- * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …), a YAML
- * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) or a YAML single-quoted
- * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level,
- * wherever it is written: inside a string or not, between quotes that pair up or not, in a
- * document cut off anywhere. Anything else, an unknown escape included, is kept as written. What
- * a scanner then sees is what a reader of the decoded text sees: a name and its value that only
- * meet once `\"` is decoded, a key spelt with `\u0061`, a token split by `\x41`. Pure, linear.
- */
-function decodeStringEscapes(text) {
-    const parts = [];
-    const sourceOffsets = [];
-    let index = 0;
-    while (index < text.length) {
-        const char = text[index] ?? '';
-        const escape = char === '\\'
-            ? decodedEscape(text, index)
-            : char === "'" && text[index + 1] === "'"
-                ? { char: "'", length: 2 }
-                : undefined;
-        sourceOffsets.push(index);
-        parts.push(escape?.char ?? char);
-        index += escape?.length ?? 1;
-    }
-    sourceOffsets.push(text.length);
-    return { decoded: parts.join(''), sourceOffsets };
-}
-function decodedEscape(text, at) {
-    const name = text[at + 1] ?? '';
-    const single = Object.hasOwn(SINGLE_ESCAPES, name) ? SINGLE_ESCAPES[name] : undefined;
-    if (single !== undefined)
-        return { char: single, length: 2 };
-    const digits = Object.hasOwn(HEX_DIGITS, name) ? HEX_DIGITS[name] : undefined;
-    if (digits === undefined)
-        return undefined;
-    const hex = text.slice(at + 2, at + 2 + digits);
-    if (hex.length !== digits || !HEX.test(hex))
-        return undefined;
-    const codePoint = parseInt(hex, 16);
-    if (codePoint > 0x10ffff)
-        return undefined;
-    return { char: String.fromCodePoint(codePoint), length: 2 + digits };
-}
-//# sourceMappingURL=decode-string-escapes.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/secret-markers.js
-/** What replaces a whole text holding more secrets than the scanner locates one by one. */
-const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
-/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
-const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
-//# sourceMappingURL=secret-markers.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/replace-matches.js
-
-/**
- * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
- * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
- */
-function replaceMatches(params) {
-    const { text, matches } = params;
-    if (matches.length === 0)
-        return text;
-    if (matches.some((match) => match.overflow))
-        return TOO_MANY_SECRETS_MARKER;
-    const spans = matches
-        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
-        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-    const parts = [];
-    let cursor = 0;
-    for (const { range, slug } of spans) {
-        // A span inside or overlapping one already replaced is already gone.
-        if (range[1] <= cursor)
-            continue;
-        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
-        cursor = range[1];
-    }
-    parts.push(text.slice(cursor));
-    return parts.join('');
-}
-//# sourceMappingURL=replace-matches.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-decoded-escapes.js
-
-
-
-
-/**
- * Levels of escaping decoded. Each level at least halves the backslashes (`\\` becomes `\`), so
- * text escaped this many times over holds 255 of them before each quote: no log or JSON writer
- * nests that deep, and a text that does goes as NOT_SCANNED_MARKER. A level costs one scan of at
- * most the text's length, so the bound also caps the cost (a line of prose then 2^16 backslashes
- * took 2 s at 16 levels).
- */
-const MAX_LEVELS = 8;
-/**
- * `text` with every secret the scanner finds in it once its escapes are decoded
- * (`decodeStringEscapes`, level after level) replaced by its marker, in place: the rest stays as
- * written, escapes included. Catches what no framing shows: a name and value that meet only
- * across a string's escaped quotes (`{\"aws_secret_access_key\":\"…\"}`), a value split by an
- * escape (`…\/…`), a key spelt with `\u0061`, a document cut off before it closes, escaped twice.
- * A text without an escape (a backslash, or YAML's `''`) costs nothing. Throws when the scanner fails.
- */
-async function redactDecodedEscapes(text) {
-    const found = [];
-    let level = text;
-    let toSource = (offset) => offset;
-    for (let depth = 0; level.includes('\\') || level.includes("''"); depth += 1) {
-        const { decoded, sourceOffsets } = decodeStringEscapes(level);
-        if (decoded.length === level.length)
-            break;
-        if (depth === MAX_LEVELS)
-            return NOT_SCANNED_MARKER;
-        const outer = toSource;
-        const mapped = (offset) => outer(sourceOffsets[offset] ?? level.length);
-        const map = (range) => [mapped(range[0]), mapped(range[1])];
-        for (const match of await scanSecrets({ text: decoded })) {
-            found.push({ ...match, range: map(match.range), occurrences: match.occurrences.map(map) });
-        }
-        level = decoded;
-        toSource = mapped;
-    }
-    return replaceMatches({ text, matches: found });
-}
-//# sourceMappingURL=redact-decoded-escapes.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets-as-written.js
-
-
-/**
- * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
- * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too.
- * Internal to the redaction path: it scans the text only as written, so an escaped secret
- * (`{\"aws_secret_access_key\":\"…\"}`) passes it. Outgoing text uses `redactSecrets`, which
- * also decodes escapes and embedded JSON.
- * `path` (repository-relative) lets file-type rules apply when the text is a file's content.
- * A text with more secrets of one kind than the scanner lists (MAX_REPORTS_PER_RULE) is replaced
- * whole by TOO_MANY_SECRETS_MARKER: the rest were not located, so nothing of it may go out.
- * Throws when the scanner fails, so a caller never sends text it could not check.
- */
-async function redactSecretsAsWritten(text, path) {
-    const matches = await scanSecrets(path === undefined ? { text } : { text, path });
-    return replaceMatches({ text, matches });
-}
-//# sourceMappingURL=redact-secrets-as-written.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
-
-
-
-
-
-
-/**
- * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
- * scanned as its author wrote it (all of them in one joined scan, each kept apart by a NUL no rule
- * lets a match cross): inside a JSON text a quoted secret is escaped
- * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
- * of one object become one); numbers, booleans and null are kept. An object
- * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
- * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
- * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
- * JSON written inside a string is scanned decoded too (`redactText`).
- */
-async function redactJsonStrings(value) {
-    // The walk keeps the shape: a string stays a string, an array an array, an object the same keys.
-    return (await redactValue(value, 0));
-}
-/** Keys shorter than this hold no credential the scanner knows (the shortest, an AWS key id, has 20); most keys are skipped. */
-const MIN_SCANNED_KEY_LENGTH = 16;
-/**
- * Nesting the walk follows (arrays and objects, and JSON decoded out of a string): far deeper than
- * any document people or models write, and shallow enough that the walk's recursion never runs out
- * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
- */
-const redact_json_strings_MAX_DEPTH = 128;
-/**
- * `value` redacted: a string as a text (`redactText`); an array or object with all its strings
- * (and long keys) joined into one text and redacted together, so a document of many strings costs
- * one scan, not one each, and each is written back where it was. When the joined text is withheld
- * whole (more secrets of a kind than the scanner lists, or a search bound reached), the strings are
- * redacted one by one instead, so only the strings that need it are withheld.
- */
-async function redactValue(value, depth) {
-    if (depth > redact_json_strings_MAX_DEPTH)
-        return NOT_SCANNED_MARKER;
-    if (typeof value === 'string')
-        return redactText(value, depth);
-    if (value === null || typeof value !== 'object')
-        return value;
-    const texts = [];
-    collectTexts(value, depth, texts);
-    const joined = await redactedTogether(texts, depth);
-    if (joined === undefined)
-        return rebuild(value, depth, (text) => redactText(text, depth + 1));
-    let next = 0;
-    return rebuild(value, depth, () => Promise.resolve(joined[next++] ?? NOT_SCANNED_MARKER));
-}
-/** The file an object stands for (a string `path` beside a string `content`), if it is one. */
-function fileIn(record) {
-    const { path, content } = record;
-    return typeof path === 'string' && typeof content === 'string' ? { path, content } : undefined;
-}
-/** Every text `rebuild` asks for, in the order it asks: strings, and keys long enough to scan. */
-function collectTexts(value, depth, into) {
-    if (depth > redact_json_strings_MAX_DEPTH)
-        return;
-    if (typeof value === 'string') {
-        into.push(value);
-        return;
-    }
-    if (Array.isArray(value)) {
-        for (const item of value)
-            collectTexts(item, depth + 1, into);
-        return;
-    }
-    if (value === null || typeof value !== 'object')
-        return;
-    const record = value;
-    const file = fileIn(record);
-    for (const [key, item] of Object.entries(record)) {
-        if (key.length >= MIN_SCANNED_KEY_LENGTH)
-            into.push(key);
-        if (key !== 'content' || file === undefined)
-            collectTexts(item, depth + 1, into);
-    }
-}
-/**
- * `value` with the same shape, each text `collectTexts` listed replaced by `redacted(text)`, and
- * a file-shaped object's content by `redactFile`; a value nested deeper than MAX_DEPTH goes as
- * NOT_SCANNED_MARKER.
- */
-async function rebuild(value, depth, redacted) {
-    if (depth > redact_json_strings_MAX_DEPTH)
-        return NOT_SCANNED_MARKER;
-    if (typeof value === 'string')
-        return redacted(value);
-    if (Array.isArray(value)) {
-        const items = [];
-        for (const item of value)
-            items.push(await rebuild(item, depth + 1, redacted));
-        return items;
-    }
-    if (value === null || typeof value !== 'object')
-        return value;
-    const record = value;
-    const file = fileIn(record);
-    const entries = [];
-    for (const [key, item] of Object.entries(record)) {
-        // A key is text too: a free-form object (a request's `assessment_results`) takes any key its author wrote.
-        const shownKey = key.length < MIN_SCANNED_KEY_LENGTH ? key : await redacted(key);
-        entries.push([
-            shownKey,
-            key === 'content' && file !== undefined
-                ? await redactFile(file)
-                : await rebuild(item, depth + 1, redacted),
-        ]);
-    }
-    return Object.fromEntries(entries);
-}
-/**
- * `texts` redacted as one joined text (`redactText`, one scan), each back in its place; undefined
- * when the joined text was withheld whole, so the caller redacts them one by one.
- */
-async function redactedTogether(texts, depth) {
-    if (texts.length === 0)
-        return [];
-    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
-    const joinable = texts.map((text) => text.split('\0').join('\uFFFD'));
-    const redacted = (await redactText(joinable.join(RUN_SEPARATOR), depth + 1)).split(RUN_SEPARATOR);
-    if (redacted.length !== texts.length)
-        return undefined;
-    return redacted.map((after, index) => (after === joinable[index] ? (texts[index] ?? after) : after));
-}
-/**
- * A string scanned as written, then scanned again decoded, so an escape cannot hide a secret from
- * name-then-value rules (`{\"aws_secret_access_key\":\"…\"}`) or split one (`\u0041`, `\/`):
- * 0. the whole text with its escapes decoded, level after level (`redactDecodedEscapes`), wherever
- *    they are, each secret replaced where it is written;
- * 1. each JSON document written inside it (`embeddedJsonSpans`: a model's files as JSON text, a
- *    JSON file quoted in a message) is walked as `redactValue` walks a JSON value, so a file-shaped
- *    object is scanned as its file; one with a secret is written back redacted, as compact JSON;
- * 2. every other stretch written as escaped JSON string content (`escapedStringRuns`: a quoted
- *    string, an escaped document without quotes, one cut off by a length limit) is decoded, and
- *    the decoded texts are redacted the same way, joined (one scan, however many there are), so a
- *    document escaped twice or more is walked too. A stretch with a secret is written back
- *    redacted and escaped again.
- * The rest of the text is left as written. A text the document search could not finish within
- * its bound goes as NOT_SCANNED_MARKER (fail closed); one whose decoded stretches hold more than
- * MAX_REPORTS_PER_RULE secrets of a kind goes as TOO_MANY_SECRETS_MARKER, as any text does.
- */
-async function redactText(text, depth) {
-    const raw = await redactDecodedEscapes(await redactSecretsAsWritten(text));
-    if (raw === TOO_MANY_SECRETS_MARKER || raw === NOT_SCANNED_MARKER)
-        return raw;
-    const search = embeddedJsonSpans(raw);
-    if (!search.complete)
-        return NOT_SCANNED_MARKER;
-    // A document's strings are decoded by its walk; a run inside one (or across its edge) adds nothing.
-    const runs = outside(escapedStringRuns(raw), search.documents);
-    const documents = await redactedDocuments(search.documents, depth);
-    const decoded = await redactedRuns(runs, depth);
-    if (typeof decoded === 'string')
-        return decoded;
-    const replacements = [...documents, ...decoded].sort((a, b) => a.start - b.start);
-    return replaceSpans(raw, replacements);
-}
-/**
- * Each document walked as a JSON value; one with a secret is written back redacted, as compact
- * JSON. The strings of all the documents are redacted together (one joined scan, however many
- * documents a deploy log's text holds); one by one when the joined text was withheld whole.
- */
-async function redactedDocuments(documents, depth) {
-    const texts = [];
-    for (const { value } of documents)
-        collectTexts(value, depth + 1, texts);
-    const joined = await redactedTogether(texts, depth + 1);
-    let next = 0;
-    const taken = () => Promise.resolve(joined?.[next++] ?? NOT_SCANNED_MARKER);
-    const replacements = [];
-    for (const { start, end, value } of documents) {
-        const redacted = joined === undefined ? await redactValue(value, depth + 1) : await rebuild(value, depth + 1, taken);
-        const written = JSON.stringify(redacted);
-        // The walk keeps keys in order, so an unchanged document serialises the same.
-        if (written !== serialisedWithinStack(value))
-            replacements.push({ start, end, text: written });
-    }
-    return replacements;
-}
-/** `JSON.stringify(value)`, or undefined for a value nested too deep for it (it throws a RangeError); the walk cut such a value at MAX_DEPTH, so it changed. */
-function serialisedWithinStack(value) {
-    try {
-        return JSON.stringify(value);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Joins decoded texts into one scan; a NUL between them, which no rule lets a match cross. */
-const RUN_SEPARATOR = '\n\0\n';
-/**
- * Each run's decoded text redacted (all in one joined text), and written back escaped again where
- * it changed; or the marker the joined text went as when it was withheld whole.
- */
-async function redactedRuns(runs, depth) {
-    if (runs.length === 0)
-        return [];
-    // A NUL would break the join; no secret holds one, so U+FFFD (which none holds either) stands in.
-    const decoded = runs.map((run) => run.decoded.split('\0').join('\uFFFD'));
-    const joined = await redactText(decoded.join(RUN_SEPARATOR), depth + 1);
-    const redacted = joined.split(RUN_SEPARATOR);
-    // The decoded texts withheld whole (too many secrets, or not checked): this text goes the same way.
-    if (redacted.length !== runs.length)
-        return redacted.length === 1 ? joined : NOT_SCANNED_MARKER;
-    return runs.flatMap(({ start, end }, index) => {
-        const after = redacted[index];
-        return after === undefined || after === decoded[index]
-            ? []
-            : [{ start, end, text: JSON.stringify(after).slice(1, -1) }];
-    });
-}
-/** The spans of `inner` that overlap none of `outer`; both in order, `outer` apart (linear). */
-function outside(inner, outer) {
-    let next = 0;
-    return inner.filter((span) => {
-        while ((outer[next]?.end ?? Infinity) <= span.start)
-            next += 1;
-        const around = outer[next];
-        return around === undefined || span.end <= around.start;
-    });
-}
-/** `text` with each replacement's span replaced by its text; replacements are in order and apart. */
-function replaceSpans(text, replacements) {
-    if (replacements.length === 0)
-        return text;
-    const parts = [];
-    let cursor = 0;
-    for (const { start, end, text: replaced } of replacements) {
-        parts.push(text.slice(cursor, start), replaced);
-        cursor = end;
-    }
-    parts.push(text.slice(cursor));
-    return parts.join('');
-}
-/** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
-async function redactFile(file) {
-    const content = await redactSecretsAsWritten(file.content, file.path);
-    const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
-    return escaped.length === 0
-        ? content
-        : escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
-}
-//# sourceMappingURL=redact-json-strings.js.map
+//# sourceMappingURL=read-reviewed-base.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 6 modules
+var redact_json_strings = __nccwpck_require__(3531);
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets.js
 
 
@@ -73800,8 +75209,8 @@ async function redactFile(file) {
  */
 async function redactSecrets(text, path) {
     if (path === undefined)
-        return redactJsonStrings(text);
-    return (await redactJsonStrings({ path, content: text })).content;
+        return (0,redact_json_strings/* redactJsonStrings */.s)(text);
+    return (await (0,redact_json_strings/* redactJsonStrings */.s)({ path, content: text })).content;
 }
 //# sourceMappingURL=redact-secrets.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/redact-findings.js
@@ -74187,6 +75596,12 @@ function checkPaths(bundle, policy) {
     return findings;
 }
 //# sourceMappingURL=check-paths.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/scan-joined-texts.js
+var scan_joined_texts = __nccwpck_require__(125);
+// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets.js + 25 modules
+var scan_secrets = __nccwpck_require__(5997);
+// EXTERNAL MODULE: ./lib/core/gates/find-escaped-secrets.js + 1 modules
+var find_escaped_secrets = __nccwpck_require__(4243);
 ;// CONCATENATED MODULE: ./lib/core/gates/check-secrets.js
 
 
@@ -74208,7 +75623,7 @@ async function checkSecrets(bundle) {
     const textFindings = [];
     // A path is shown redacted in every finding about its file once it holds a secret.
     const shownPaths = new Map();
-    for (const { index, match } of await scanJoinedTexts(texts.map(({ text }) => text))) {
+    for (const { index, match } of await (0,scan_joined_texts/* scanJoinedTexts */.F)(texts.map(({ text }) => text))) {
         const owner = texts[index];
         if (owner === undefined)
             continue;
@@ -74229,8 +75644,8 @@ async function checkSecrets(bundle) {
 }
 async function checkFile(params) {
     const { file, shownPath } = params;
-    const rawMatches = await scanSecrets({ text: file.content, path: file.path });
-    const escaped = await findEscapedSecrets({ file, rawMatches });
+    const rawMatches = await (0,scan_secrets/* scanSecrets */.L)({ text: file.content, path: file.path });
+    const escaped = await (0,find_escaped_secrets/* findEscapedSecrets */.G)({ file, rawMatches });
     const findings = rawMatches.map((match) => ({
         gate: 'secrets',
         path: shownPath,
@@ -74371,7 +75786,7 @@ function allowsComments(path) {
 function jsonProblem(file) {
     const text = allowsComments(file.path) ? stripJsonComments(file.content) : file.content;
     // Size is the limits gate's job; only nesting and value count bound this parse.
-    const parsed = parseStructuredText({
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
         text,
         format: 'json',
         maxLength: Number.POSITIVE_INFINITY,
@@ -74528,6 +75943,7 @@ function addUsage(a, b) {
 
 
 
+
 /**
  * The implement flow between a valid request and the place its change lands, shared by the GitHub
  * pipeline and the CLI: generation with repair under the config's gates and repair budget, then the
@@ -74557,7 +75973,13 @@ async function prepareChange(params) {
         ...(issueNumber === undefined ? {} : { issueNumber }),
         ...(params.attempt === undefined ? {} : { attempt: params.attempt }),
     });
-    const decision = decideMode({ request, config, generation });
+    const base = params.readBase === undefined
+        ? undefined
+        : await readReviewedBase({
+            paths: generation.bundle.files.map((file) => file.path),
+            read: params.readBase,
+        });
+    const decision = decideMode({ request, config, generation, ...(base === undefined ? {} : { base }) });
     const body = renderPrBody({
         ...generation,
         request,
@@ -74575,6 +75997,7 @@ function decideMode(params) {
         ...(bundle.templatePath === undefined ? {} : { templatePath: bundle.templatePath }),
         targetEnvironment: exec.target_environment,
         production: isProductionEnvironment({ name: exec.target_environment, config: params.config }),
+        ...(params.base === undefined ? {} : { base: params.base }),
     });
     return effectiveMode({ requested: exec.execution_mode, risk });
 }
@@ -74637,6 +76060,8 @@ function withIdentity(env) {
  * Decides, before anything is generated, whether `--repo` can take the CLI's commits: it must be
  * the top level of a git work tree. A missing folder, a folder outside any repository, or a
  * sub-folder of one is refused with the fix, unless `init` allows creating a repository there.
+ * A bare repository, or a folder inside a git directory, is refused even with `init`: creating a
+ * repository there would nest a second `.git` in the first one.
  */
 async function checkLocalRepository(params) {
     const { repoDir, init } = params;
@@ -74650,23 +76075,31 @@ async function checkLocalRepository(params) {
         return { ok: false, message: `--repo ${repoDir} is a file, not a folder.` };
     if (kind === 'missing')
         return init
-            ? toCreate
+            ? await unlessInGitDirectory(repoDir, toCreate)
             : {
                 ok: false,
                 message: `--repo ${repoDir} does not exist. Pass --init to create a git repository there.`,
             };
-    const topLevel = await runGit({ cwd: repoDir, args: ['rev-parse', '--show-toplevel'] }).catch((error) => {
-        if (error instanceof GitError && error.exitCode !== null)
-            return undefined;
-        throw error;
-    });
-    if (topLevel === undefined)
+    const inside = await gitDirectoryKind(repoDir);
+    if (inside === 'bare')
+        return {
+            ok: false,
+            message: `--repo ${repoDir} is a bare git repository (it has no working tree), and the CLI commits to a working tree. ` +
+                `Pass a clone of it (git clone ${repoDir} <folder>) or a worktree (git -C ${repoDir} worktree add <folder>) as --repo.`,
+        };
+    if (inside === 'git-dir')
+        return {
+            ok: false,
+            message: `--repo ${repoDir} is inside a repository's git directory. Pass the repository's top level (the folder that holds .git) as --repo.`,
+        };
+    if (inside === 'none')
         return init
             ? toCreate
             : {
                 ok: false,
                 message: `--repo ${repoDir} is not a git repository. Pass --init to create one there, or point --repo at a repository.`,
             };
+    const topLevel = await runGit({ cwd: repoDir, args: ['rev-parse', '--show-toplevel'] });
     if ((await (0,promises_.realpath)(topLevel)) !== (await (0,promises_.realpath)(repoDir)))
         return init
             ? toCreate
@@ -74680,6 +76113,39 @@ async function checkLocalRepository(params) {
 /** The top level written as the user wrote --repo: absolute for an absolute path, else relative to here. */
 function sameForm(repoDir, topLevel) {
     return external_node_path_.isAbsolute(repoDir) ? topLevel : external_node_path_.relative(process.cwd(), topLevel) || '.';
+}
+/** Where `dir` stands for git: outside any repository, in a bare one, inside a `.git` folder, or in a work tree. */
+async function gitDirectoryKind(dir) {
+    const answer = await runGit({
+        cwd: dir,
+        args: ['rev-parse', '--is-bare-repository', '--is-inside-git-dir'],
+    }).catch((error) => {
+        if (error instanceof GitError && error.exitCode !== null)
+            return undefined;
+        throw error;
+    });
+    if (answer === undefined)
+        return 'none';
+    const [bare, insideGitDir] = answer.split('\n');
+    if (bare === 'true')
+        return 'bare';
+    return insideGitDir === 'true' ? 'git-dir' : 'work-tree';
+}
+/** `--init` for a missing folder, refused when its nearest existing parent is in a bare repository or a git directory. */
+async function unlessInGitDirectory(repoDir, toCreate) {
+    let parent = external_node_path_.dirname(external_node_path_.resolve(repoDir));
+    while (!(await isFolder(parent)) && external_node_path_.dirname(parent) !== parent)
+        parent = external_node_path_.dirname(parent);
+    const kind = await gitDirectoryKind(parent);
+    if (kind !== 'bare' && kind !== 'git-dir')
+        return toCreate;
+    return {
+        ok: false,
+        message: `--repo ${repoDir} would be created inside ${kind === 'bare' ? 'the bare git repository' : 'the git directory'} ${parent}, and --init does not nest a repository there. Pass a folder outside it.`,
+    };
+}
+async function isFolder(dir) {
+    return (0,promises_.stat)(dir).then((stats) => stats.isDirectory(), () => false);
 }
 //# sourceMappingURL=check-local-repository.js.map
 // EXTERNAL MODULE: external "node:os"
@@ -74854,6 +76320,35 @@ async function linkedInPlace(file, id) {
     }
 }
 //# sourceMappingURL=ensure-clone-id.js.map
+;// CONCATENATED MODULE: ./lib/local/local-base-reader.js
+
+
+/**
+ * Reads files of the local repository at `ref` (the commit the CLI's branch builds on, `HEAD` for
+ * a new branch: see `commitToLocalBranch`): `undefined` when the tree there has no such file (or
+ * `ref` names no commit yet, as in a fresh repository); throws `GitError` on anything else, and
+ * when the blob passes `MAX_BASE_FILE_LENGTH` bytes.
+ */
+function localBaseReader(params) {
+    const git = (args) => runGit({ cwd: params.repoDir, args });
+    return async (path) => {
+        const commit = await git(['rev-parse', '--verify', '--quiet', `${params.ref}^{commit}`]).catch(() => '');
+        if (commit === '')
+            return undefined;
+        // `ls-tree` prints nothing for a path the tree lacks; `--full-tree` reads it from the root.
+        const entry = await git(['ls-tree', '--full-tree', '-l', commit, '--', path]);
+        const match = /^\d+ blob [0-9a-f]+\s+(\d+)\t/.exec(entry);
+        if (match === null) {
+            if (entry === '')
+                return undefined;
+            throw new Error(`${path} is not a file at ${params.ref}`);
+        }
+        if (Number(match[1]) > MAX_BASE_FILE_LENGTH)
+            throw new Error(`${path} is too large to read at ${params.ref}`);
+        return await git(['cat-file', 'blob', `${commit}:${path}`]);
+    };
+}
+//# sourceMappingURL=local-base-reader.js.map
 // EXTERNAL MODULE: ./lib/core/state/task-state.js
 var task_state = __nccwpck_require__(364);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -74904,6 +76399,8 @@ function shortened(name, max) {
 //# sourceMappingURL=local-task-id.js.map
 // EXTERNAL MODULE: ./lib/core/outcome/outcome-summary.js + 3 modules
 var outcome_summary = __nccwpck_require__(533);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js
+var redact_artifact_body = __nccwpck_require__(2805);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __nccwpck_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/store-keys.js
@@ -74978,6 +76475,7 @@ async function writeFileAtomically(file, data) {
 
 
 
+
 const metadataSchema = run_schemas/* object */.Ikc({
     repo: run_schemas/* string */.YjP(),
     taskId: run_schemas/* string */.YjP(),
@@ -75006,7 +76504,8 @@ function createFilesystemArtifactStore(root) {
     return {
         async put(artifact) {
             const key = (0,store_keys/* artifactKey */.Wf)(artifact);
-            const body = typeof artifact.body === 'string' ? Buffer.from(artifact.body, 'utf8') : artifact.body;
+            // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+            const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body);
             const stored = {
                 repo: artifact.repo,
                 taskId: artifact.taskId,
@@ -75048,9 +76547,12 @@ function createFilesystemArtifactStore(root) {
     };
 }
 //# sourceMappingURL=filesystem-artifact-store.js.map
+// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 1 modules
+var redact_deployment = __nccwpck_require__(6338);
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
 var deployment_store = __nccwpck_require__(8363);
 ;// CONCATENATED MODULE: ./lib/filesystem/filesystem-deployment-store.js
+
 
 
 
@@ -75067,7 +76569,9 @@ var deployment_store = __nccwpck_require__(8363);
 function createFilesystemDeploymentStore(root) {
     const folderOf = (key) => external_node_path_.join(root, ...(0,store_keys/* deploymentPrefix */.Ig)(key).split('/'));
     return {
-        async save(deployment) {
+        async save(given) {
+            // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+            const deployment = await (0,redact_deployment/* redactDeployment */.nO)(given);
             const folder = folderOf(deployment);
             const json = (value) => JSON.stringify(value, null, 2) + '\n';
             await writeFileAtomically(external_node_path_.join(folder, 'template.json'), deployment.template);
@@ -75354,8 +76858,8 @@ async function storeAttemptArtifacts(params) {
     const report = prepared.ok
         ? prepared.generation.report
         : { passed: false, summary: prepared.summary, findings: prepared.generation.findings };
-    await put('validation-report.json', store_attempt_artifacts_json(await redactJsonStrings(report)));
-    await put('prompt.json', store_attempt_artifacts_json(await redactJsonStrings({
+    await put('validation-report.json', store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(report)));
+    await put('prompt.json', store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)({
         provider: params.provider,
         request: params.request,
         context: params.context,
@@ -75376,11 +76880,11 @@ async function storeAttemptArtifacts(params) {
             usage: generation.usage,
             summary: prepared.summary,
         };
-    await put('answer.json', store_attempt_artifacts_json(await redactJsonStrings(answer)));
+    await put('answer.json', store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(answer)));
     // Each model call whole, as sent and as answered (repairs included), for audit.
     for (const [index, exchange] of (generation.exchanges ?? []).entries()) {
-        await put(`model-calls/${index + 1}/prompt.json`, store_attempt_artifacts_json(await redactJsonStrings(exchange.prompt)));
-        await put(`model-calls/${index + 1}/answer.json`, store_attempt_artifacts_json(await redactJsonStrings(exchange.answer)));
+        await put(`model-calls/${index + 1}/prompt.json`, store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(exchange.prompt)));
+        await put(`model-calls/${index + 1}/answer.json`, store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(exchange.answer)));
     }
     if (failed.length > 0) {
         // The first few reasons: the status comment's warning stays one line.
@@ -75395,35 +76899,50 @@ async function storeAttemptArtifacts(params) {
 /**
  * Copies a task's artifacts the mirror (the artifacts bucket) lacks, or holds with other bytes,
  * from the source (the local folder). Idempotent; never throws: a failure is a warning, and the
- * next sync copies what is still missing.
+ * next sync copies what is still missing. A source artifact whose bytes no longer match their
+ * sha256 (damaged or edited after it was written) is never mirrored and never dropped silently:
+ * the result is `behind`, with a warning naming each such path.
  */
 async function syncArtifactMirror(params) {
     const where = { repo: params.repo, taskId: params.taskId };
     let writes = 0;
     let bytes = 0;
+    const damaged = [];
     try {
         const mirrored = new Map((await params.mirror.list(where)).map((artifact) => [artifact.key, artifact.sha256]));
         for (const artifact of await params.source.list(where)) {
             if (mirrored.get(artifact.key) === artifact.sha256)
                 continue;
             const stored = await params.source.get(artifact);
-            if (stored === undefined)
+            if (stored === undefined) {
+                damaged.push(artifact.key);
                 continue;
+            }
             await params.mirror.put({ ...artifact, body: stored.body, contentType: stored.contentType });
             writes += 1;
             bytes += stored.bytes;
         }
+        if (damaged.length > 0)
+            return { status: 'behind', warning: damagedWarning(damaged), writes, bytes };
         return { status: writes === 0 ? 'in-sync' : 'caught-up', writes, bytes };
     }
     catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return {
             status: 'behind',
-            warning: `The artifacts mirror could not be written (${reason}); the next sync copies what is missing.`,
+            warning: `The artifacts mirror could not be written (${reason}); the next sync copies what is missing.` +
+                (damaged.length === 0 ? '' : ` ${damagedWarning(damaged)}`),
             writes,
             bytes,
         };
     }
+}
+/** Paths named in the warning; the rest are counted (the warning goes on a public status comment). */
+const MAX_DAMAGED_PATHS_SHOWN = 5;
+function damagedWarning(keys) {
+    const shown = keys.slice(0, MAX_DAMAGED_PATHS_SHOWN).join(', ');
+    const more = keys.length > MAX_DAMAGED_PATHS_SHOWN ? ` and ${keys.length - MAX_DAMAGED_PATHS_SHOWN} more` : '';
+    return `Local artifacts no longer match their sha256 and were not mirrored: ${shown}${more}.`;
 }
 //# sourceMappingURL=sync-artifact-mirror.js.map
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
@@ -76183,6 +77702,8 @@ function stateChanged(record, event) {
     };
 }
 //# sourceMappingURL=apply-task-event.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/secret-markers.js
+var secret_markers = __nccwpck_require__(5967);
 ;// CONCATENATED MODULE: ./lib/core/task/redact-event-text.js
 
 
@@ -76199,22 +77720,22 @@ async function redactEventText(event) {
     const fields = event;
     const redacted = {};
     if (fields.task_name !== undefined)
-        redacted.task_name = await redact_event_text_redactText(fields.task_name);
+        redacted.task_name = await redactText(fields.task_name);
     if (fields.environment_url !== undefined)
-        redacted.environment_url = await redact_event_text_redactText(fields.environment_url);
+        redacted.environment_url = await redactText(fields.environment_url);
     if (fields.outcome !== undefined) {
         const { version, status, reasonCode } = fields.outcome;
-        redacted.outcome = await redactJsonStrings(fields.outcome).catch(() => ({
+        redacted.outcome = await (0,redact_json_strings/* redactJsonStrings */.s)(fields.outcome).catch(() => ({
             version,
             status,
             reasonCode,
-            message: NOT_SCANNED_MARKER,
+            message: secret_markers/* NOT_SCANNED_MARKER */._,
         }));
     }
     return { ...event, ...redacted };
 }
-function redact_event_text_redactText(text) {
-    return redactSecrets(text).catch(() => NOT_SCANNED_MARKER);
+function redactText(text) {
+    return redactSecrets(text).catch(() => secret_markers/* NOT_SCANNED_MARKER */._);
 }
 //# sourceMappingURL=redact-event-text.js.map
 ;// CONCATENATED MODULE: ./lib/core/task/events-lost-of.js
@@ -76292,7 +77813,29 @@ function capPendingEvents(params) {
     };
 }
 //# sourceMappingURL=cap-pending-events.js.map
+;// CONCATENATED MODULE: ./lib/pipeline/mirror/conflict-backoff.js
+/** The first pause's upper bound, in milliseconds; each retry doubles it. */
+const BACKOFF_BASE_MS = 20;
+/** No single pause exceeds this, in milliseconds. */
+const BACKOFF_CAP_MS = 1_000;
+/**
+ * The pause before retry `retry` (1 for the first) of a write that lost a conditional-write race:
+ * "full jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015): uniform in
+ * [0, min(cap, base·2^(retry-1))) milliseconds, so writers that collided once spread out instead of
+ * colliding again in lock step. The SDK's own retry strategy (`@smithy/core/retry`) backs off
+ * transient errors only; a version conflict is an answer, not an error it retries.
+ */
+function conflictBackoffMs(retry, random = Math.random) {
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, retry - 1));
+    return Math.floor(random() * ceiling);
+}
+/** Waits `conflictBackoffMs(retry)`. */
+function pauseAfterConflict(retry) {
+    return new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(retry)));
+}
+//# sourceMappingURL=conflict-backoff.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/record-task-event.js
+
 
 
 
@@ -76302,15 +77845,27 @@ function capPendingEvents(params) {
 /**
  * Each retry means another writer's write landed in between (reads are strongly consistent, and a
  * store tells its own landed write from a conflict: `createDynamoDbTaskStore`), so a writer among
- * N at once needs at most N - 1; past this the conflict is thrown, never a step silently left out.
+ * N at once needs at most N - 1: 24 tries cover a deploy on merge to 24 environments (regions ×
+ * stages) starting together, with a jittered pause between tries (`pauseAfterConflict`) so the
+ * writers spread out. Past this the conflict is thrown (`TaskStepContendedError`), never a step
+ * silently left out.
  */
-const record_task_event_MAX_ATTEMPTS = 5;
+const MAX_RECORD_ATTEMPTS = 24;
+/** A step not recorded because other writers won every one of `MAX_RECORD_ATTEMPTS` tries. */
+class TaskStepContendedError extends Error {
+    event;
+    constructor(event) {
+        super(`${event.type} of ${event.task_id} was not recorded: other writers changed the task's record before each of ${MAX_RECORD_ATTEMPTS} tries`);
+        this.event = event;
+        this.name = 'TaskStepContendedError';
+    }
+}
 /**
  * Records one step of a task, losing no event when the events store fails (issue #10): 1. read the
  * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
  * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
- * version read, carrying the new event and those still unconfirmed; on a conflict, read again and
- * re-apply; 4. append the event stamped with the version it produced. The lifecycle events the
+ * version read, carrying the new event and those still unconfirmed; on a conflict, pause
+ * (jittered backoff), read again and re-apply, up to `MAX_RECORD_ATTEMPTS` tries; 4. append the event stamped with the version it produced. The lifecycle events the
  * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first:
  * an event appended first could take a version that another writer then wins. Past
  * `MAX_PENDING_EVENTS` carried, the oldest are dropped and named by an `events_lost` event applied
@@ -76318,7 +77873,8 @@ const record_task_event_MAX_ATTEMPTS = 5;
  * version past `event`. The event's free text is redacted first (`redactEventText`). `record` comes
  * back without `pending_events` (they belong to the log alone); `unappended` says why events are
  * still carried, for a warning. Throws what `applyTaskEvent` throws for an event that cannot apply,
- * and the task store's errors; an events store failure is carried, not thrown.
+ * the task store's errors, and `TaskStepContendedError` past the bound; an events store failure is
+ * carried, not thrown.
  */
 async function recordTaskEvent(params) {
     const { log } = params;
@@ -76345,9 +77901,12 @@ async function recordTaskEvent(params) {
             }, current?.version ?? 0);
         }
         catch (error) {
-            if (error instanceof task_store/* TaskVersionConflictError */.M && attempt < record_task_event_MAX_ATTEMPTS)
-                continue;
-            throw error;
+            if (!(error instanceof task_store/* TaskVersionConflictError */.M))
+                throw error;
+            if (attempt >= MAX_RECORD_ATTEMPTS)
+                throw new TaskStepContendedError(params.event);
+            await (params.pause ?? pauseAfterConflict)(attempt);
+            continue;
         }
         // Confirmed here, the events still ride in the record until the next write appends them again (a no-op).
         const now = await appendEach({
@@ -76498,7 +78057,37 @@ function outboxOfBatch() {
     return { add, dropped };
 }
 //# sourceMappingURL=task-journal.js.map
+;// CONCATENATED MODULE: ./lib/local/continue-from-mirror.js
+
+/**
+ * The task's record the run continues from: the newest of the out folder's (`log`) and the shared
+ * mirror's. An out folder cleared (`git clean -xdf`) or pointed elsewhere holds none, or an older
+ * one, while the mirror holds the task's life: the mirror's record is written into the log first,
+ * so the next attempt's number and the record's version continue past every earlier run's (an
+ * attempt restarted at 1 would overwrite the first run's `1/…` artifacts in the mirror, and a
+ * version behind the mirror's would read as another writer's). Any read or write failing leaves
+ * the log's record as it was (the caller warns of the mirror's problems on its own sync).
+ */
+async function continueFromMirror(params) {
+    const local = await params.log.get(params.taskId).catch(() => undefined);
+    if (params.mirror === undefined)
+        return local;
+    const mirrored = await params.mirror.get(params.taskId).catch(() => undefined);
+    if (mirrored === undefined || mirrored.version <= (local?.version ?? 0))
+        return local;
+    // The mirror's own log bookkeeping (a deploy run's unconfirmed events) is not this log's; this log's stays.
+    const seeded = (0,task_record/* withoutPendingEvents */.Nn)(mirrored);
+    try {
+        await params.log.put({ ...seeded, ...(0,task_record/* logBookkeepingOf */.yZ)(local) }, local?.version ?? 0);
+        return seeded;
+    }
+    catch {
+        return local;
+    }
+}
+//# sourceMappingURL=continue-from-mirror.js.map
 ;// CONCATENATED MODULE: ./lib/local/local-task-life.js
+
 
 
 
@@ -76525,7 +78114,8 @@ function validated({ generation }) {
  * The CLI's task record (DESIGN §3 embedded default): kept in the out folder's stores (`tasks/`,
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
  * `local/<repo folder>#<branch's last segment>@<clone id>` (`localTaskId`: long names shortened
- * with a hash), so a request run again in the same clone continues its record. A
+ * with a hash), so a request run again in the same clone continues its record — from the shared
+ * mirror's when the out folder was cleared (`continueFromMirror`), so attempts never restart. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -76561,7 +78151,9 @@ function localTaskLife(params) {
         taskId,
         /** Received (again, after a failure) → attempt started → generating. */
         async started() {
-            const current = await journal.current().catch(() => undefined);
+            // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
+            await journal.current().catch(() => undefined);
+            const current = await continueFromMirror({ taskId, log: stores.tasks, mirror: params.mirror?.tasks });
             const exec = params.request.execution_request;
             const received = current === undefined || (current.status !== 'received' && (0,task_state/* canTransition */.w)(current.status, 'received'));
             attempt = (current?.attempt ?? 0) + 1;
@@ -76644,7 +78236,9 @@ function localTaskLife(params) {
          * `committed` and keeps the error as its outcome only.
          */
         async crashed(message) {
-            const current = await journal.current().catch(() => undefined);
+            // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
+            await journal.current().catch(() => undefined);
+            const current = await continueFromMirror({ taskId, log: stores.tasks, mirror: params.mirror?.tasks });
             const outcome = {
                 type: 'outcome_recorded',
                 outcome: (0,outcome_summary/* summarizeOutcome */.w)({ status: 'failed', taskId, message }),
@@ -87975,6 +89569,8 @@ function topLevelGroups(tokens) {
 //# sourceMappingURL=read-markdown-blocks.js.map
 // EXTERNAL MODULE: ./lib/core/request/is-record.js
 var is_record = __nccwpck_require__(7951);
+// EXTERNAL MODULE: ./lib/core/untrusted/untrusted-input-limits.js
+var untrusted_input_limits = __nccwpck_require__(9694);
 ;// CONCATENATED MODULE: ./lib/core/untrusted/sanitize-untrusted-text.js
 
 
@@ -87987,7 +89583,7 @@ var is_record = __nccwpck_require__(7951);
  * Linear in the text.
  */
 function sanitizeUntrustedText(input) {
-    const { blocks, removed } = read_markdown_blocks_readMarkdownBlocks(input.slice(0, MAX_UNTRUSTED_TEXT_LENGTH));
+    const { blocks, removed } = read_markdown_blocks_readMarkdownBlocks(input.slice(0, untrusted_input_limits/* MAX_UNTRUSTED_TEXT_LENGTH */.PS));
     return { text: blocks.map((block) => block.text).join('\n\n'), removed };
 }
 //# sourceMappingURL=sanitize-untrusted-text.js.map
@@ -88017,10 +89613,10 @@ function sanitizeRequestCandidate(candidate) {
     const walk = (value, path) => {
         if (typeof value === 'string')
             return clean(value);
-        if (path.length >= MAX_NESTING_DEPTH && (Array.isArray(value) || (0,is_record/* isRecord */.u)(value))) {
+        if (path.length >= untrusted_input_limits/* MAX_NESTING_DEPTH */.wM && (Array.isArray(value) || (0,is_record/* isRecord */.u)(value))) {
             problems.push({
                 field: path.join('.'),
-                message: `is nested more than ${MAX_NESTING_DEPTH} levels deep`,
+                message: `is nested more than ${untrusted_input_limits/* MAX_NESTING_DEPTH */.wM} levels deep`,
                 fix: 'Flatten this part of the request; extra context is read by the model, not by a parser.',
             });
             return value;
@@ -88121,7 +89717,7 @@ function payloadFromBlocks(markdown, source) {
     }
     let first;
     for (const fence of fences) {
-        const result = parseStructuredText({
+        const result = (0,parse_structured_text/* parseStructuredText */.S)({
             text: fence.content,
             format: PAYLOAD_LANGUAGES.get(fence.language) ?? 'json',
         });
@@ -88310,7 +89906,7 @@ function fieldValue(field, text) {
     }
 }
 function readAdditionalContext(field, text) {
-    const parsed = parseStructuredText({ text, format: 'json' });
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({ text, format: 'json' });
     const fix = `Write a JSON object such as { "team": "payments" } in "${field.label}", or leave it empty.`;
     if (!parsed.ok)
         return { problem: { field: field.id, message: parsed.message, fix } };
@@ -88366,7 +89962,7 @@ function formFromBlocks(markdown) {
 ;// CONCATENATED MODULE: ./lib/core/request/request-size-limit.js
 
 /** GitHub caps issue bodies and comments at 65,536 characters; a longer request is not read. */
-const MAX_REQUEST_LENGTH = MAX_UNTRUSTED_TEXT_LENGTH;
+const MAX_REQUEST_LENGTH = untrusted_input_limits/* MAX_UNTRUSTED_TEXT_LENGTH */.PS;
 /**
  * Checked before any parsing, so a huge body costs a length measurement and nothing more.
  * `source` names the raw input in the error (e.g. "issue body", "client_payload").
@@ -88376,11 +89972,11 @@ function request_size_limit_checkRequestSize(params) {
         return undefined;
     return {
         field: params.source,
-        message: `is ${request_size_limit_count(params.text.length)} characters, over the ${request_size_limit_count(MAX_REQUEST_LENGTH)}-character limit for a request (GitHub's own limit for an issue or comment); it was not read`,
+        message: `is ${count(params.text.length)} characters, over the ${count(MAX_REQUEST_LENGTH)}-character limit for a request (GitHub's own limit for an issue or comment); it was not read`,
         fix: 'Send only the request itself: move long specifications, logs or data to files in the repository and refer to them by path.',
     };
 }
-function request_size_limit_count(value) {
+function count(value) {
     return value.toLocaleString('en-US');
 }
 //# sourceMappingURL=request-size-limit.js.map
@@ -88417,6 +90013,8 @@ function parseIssueRequest(body) {
     ]);
 }
 //# sourceMappingURL=parse-issue-request.js.map
+// EXTERNAL MODULE: ./lib/core/untrusted/check-value-bounds.js
+var check_value_bounds = __nccwpck_require__(2918);
 ;// CONCATENATED MODULE: ./lib/core/request/bounds-error.js
 /** A value past the nesting or count bounds, as a field error on the input it came in (`client_payload`). */
 function boundsError(source, problem) {
@@ -88441,7 +90039,7 @@ function boundsError(source, problem) {
  */
 function parseRequestDocument(params) {
     const source = params.channel === 'file' ? 'request file' : 'request body';
-    const bounds = typeof params.input === 'string' ? undefined : checkValueBounds(params.input);
+    const bounds = typeof params.input === 'string' ? undefined : (0,check_value_bounds/* checkValueBounds */.X)(params.input);
     if (bounds !== undefined)
         return request_parse_result_rejectedRequest(params.channel, [boundsError(source, bounds)]);
     const text = typeof params.input === 'string' ? params.input : (JSON.stringify(params.input) ?? '');
@@ -88451,7 +90049,7 @@ function parseRequestDocument(params) {
     if (typeof params.input !== 'string') {
         return parsedRequest({ channel: params.channel, candidate: toPayloadShape(params.input) });
     }
-    const parsed = parseStructuredText(params.format ? { text, format: params.format } : { text });
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)(params.format ? { text, format: params.format } : { text });
     if (!parsed.ok) {
         return request_parse_result_rejectedRequest(params.channel, [
             {
@@ -88557,7 +90155,7 @@ function describeSchemaIssue(issue) {
 function sizeError(candidate) {
     if (typeof candidate === 'string')
         return request_size_limit_checkRequestSize({ text: candidate, source: '(request)' });
-    const bounds = checkValueBounds(candidate);
+    const bounds = (0,check_value_bounds/* checkValueBounds */.X)(candidate);
     if (bounds !== undefined)
         return boundsError('(request)', bounds);
     try {
@@ -88686,6 +90284,7 @@ async function readRequestFile(file) {
 
 
 
+
 const STEPS = 5;
 /**
  * The whole pipeline on a laptop: checks → request file → validation → generation with repair →
@@ -88700,7 +90299,7 @@ async function runLocalTask(params) {
         return { status: 'refused', message: `--out ${params.outDir} is a file, not a folder.` };
     // A refusal creates no out folder, but one an earlier run left must not describe this run.
     const refused = async (message) => {
-        if (await isFolder(params.outDir)) {
+        if (await run_local_task_isFolder(params.outDir)) {
             const outputs = openLocalRunOutputs(params.outDir);
             await outputs.clear();
             await outputs.writeStatus({ status: 'refused', message });
@@ -88756,6 +90355,10 @@ async function runLocalTask(params) {
             config,
             context: { owner: 'local', repo: repoName },
             channel: 'local',
+            // The branch is reviewed against the checkout it is made from; a repository still to create has none.
+            ...(repository.kind === 'existing'
+                ? { readBase: localBaseReader({ repoDir: repository.dir, ref: 'HEAD' }) }
+                : {}),
             onAttempt: (attempt) => step(3, `Generating with ${params.provider.name} (attempt ${attempt})`),
         });
         if (!prepared.ok) {
@@ -88814,7 +90417,7 @@ async function runLocalTask(params) {
         throw error;
     }
 }
-async function isFolder(dir) {
+async function run_local_task_isFolder(dir) {
     return (0,promises_.stat)(dir).then((stats) => stats.isDirectory(), () => false);
 }
 async function isNonFolder(dir) {
