@@ -1,5 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { findDynamicReferences, renderBudget, type DynamicReference } from './find-dynamic-references.js';
+import { ownSsmParameterNames } from './own-ssm-parameter-names.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
@@ -29,17 +30,7 @@ export function dynamicReferenceRisks(params: {
   path: string;
   template: Record<string, unknown>;
 }): RiskReason[] {
-  const resources = isPlainObject(params.template['Resources']) ? params.template['Resources'] : {};
-  const ownParameters = new Set(
-    Object.values(resources).flatMap((resource) =>
-      isPlainObject(resource) &&
-      resource['Type'] === 'AWS::SSM::Parameter' &&
-      isPlainObject(resource['Properties']) &&
-      typeof resource['Properties']['Name'] === 'string'
-        ? [resource['Properties']['Name']]
-        : [],
-    ),
-  );
+  const ownParameters = ownSsmParameterNames(params.template['Resources']);
   const readable = (reference: DynamicReference): boolean =>
     reference.kind !== 'ssm' || !reference.literal || !ownParameters.has(reference.name);
   return templateReferences(params.template)

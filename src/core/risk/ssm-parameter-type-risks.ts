@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { ownSsmParameterNames } from './own-ssm-parameter-names.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A template parameter read from Parameter Store (`AWS::SSM::Parameter::Value<String>`, `<List<…>>`, `<AWS::EC2::Image::Id>`…). */
@@ -28,7 +29,7 @@ export function ssmParameterTypeRisks(params: {
   template: Record<string, unknown>;
 }): RiskReason[] {
   const parameters = isPlainObject(params.template['Parameters']) ? params.template['Parameters'] : {};
-  const own = ownParameterNames(params.template['Resources']);
+  const own = ownSsmParameterNames(params.template['Resources']);
   return Object.entries(parameters).flatMap(([name, parameter]): RiskReason[] => {
     if (!isPlainObject(parameter) || typeof parameter['Type'] !== 'string') return [];
     if (!SSM_VALUE_TYPE.test(parameter['Type'])) return [];
@@ -51,18 +52,4 @@ export function ssmParameterTypeRisks(params: {
       },
     ];
   });
-}
-
-function ownParameterNames(resources: unknown): ReadonlySet<string> {
-  if (!isPlainObject(resources)) return new Set();
-  return new Set(
-    Object.values(resources).flatMap((resource) =>
-      isPlainObject(resource) &&
-      resource['Type'] === 'AWS::SSM::Parameter' &&
-      isPlainObject(resource['Properties']) &&
-      typeof resource['Properties']['Name'] === 'string'
-        ? [resource['Properties']['Name']]
-        : [],
-    ),
-  );
 }

@@ -1,0 +1,20 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+
+/**
+ * The literal `Name`s of the `AWS::SSM::Parameter` resources among a template's `Resources`
+ * (anything, read defensively): a Parameter Store read of one of these reads what the template
+ * itself writes, not a value from outside the change.
+ */
+export function ownSsmParameterNames(resources: unknown): ReadonlySet<string> {
+  if (!isPlainObject(resources)) return new Set();
+  return new Set(
+    Object.values(resources).flatMap((resource) =>
+      isPlainObject(resource) &&
+      resource['Type'] === 'AWS::SSM::Parameter' &&
+      isPlainObject(resource['Properties']) &&
+      typeof resource['Properties']['Name'] === 'string'
+        ? [resource['Properties']['Name']]
+        : [],
+    ),
+  );
+}
