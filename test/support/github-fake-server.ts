@@ -89,6 +89,8 @@ export function createGitHubFake(options: {
   issueBodies?: Record<number, string>;
   /** Who opened those issues (by number), as `GET /issues/{n}` names its `user` (default Codertocat, as in the webhook examples). */
   issueAuthors?: Record<number, string>;
+  /** Account id → the login GitHub gives it now, as `GET /user/{account_id}` answers (404 for others). */
+  accounts?: Record<number, string>;
 }) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
@@ -628,6 +630,13 @@ export function createGitHubFake(options: {
   }
 
   function route(method: string, path: string, body: unknown, query: URLSearchParams): [number, unknown] {
+    // *Get a user using their ID*: the login an account has now (a rename changes it).
+    const account = method === 'GET' ? /^\/user\/(\d+)$/.exec(path) : null;
+    if (account !== null) {
+      const id = Number(account[1]);
+      const login = options.accounts?.[id];
+      return login === undefined ? [404, { message: 'Not Found' }] : [200, { id, login, type: 'User' }];
+    }
     // GraphQL answers who the token acts as, a pull request's node id, and auto-merge turned off.
     if (method === 'POST' && path === '/graphql') {
       const query = (body as { query?: string } | undefined)?.query ?? '';

@@ -10,6 +10,7 @@ import { parseFencedPayload } from '../../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../../core/request/parse-issue-request.js';
 import { readRequestSource } from '../../github/read-request-source.js';
 import { readTaskStatus } from '../../github/read-task-status.js';
+import { currentLogin } from '../../github/current-login.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -130,7 +131,12 @@ export async function retryTask(params: {
     // The text changed since it last ran: whoever can have changed it must be trusted too, and
     // besides writers that is its author (an outsider's issue body that a maintainer's labeling or
     // `/implement` ran once stays editable by the outsider).
-    const mayHaveEdited = [requester, source.author ?? 'ghost'];
+    // The requester is asked by account id when recorded: a renamed login may be someone else's now.
+    const requesterNow =
+      marker.requester_id === undefined
+        ? requester
+        : ((await currentLogin({ client, accountId: marker.requester_id })) ?? 'ghost');
+    const mayHaveEdited = [requesterNow, source.author ?? 'ghost'];
     const levels = await Promise.all(
       [...new Set(mayHaveEdited.map((login) => login.toLowerCase()))].map((username) =>
         repositoryPermissionLevel({ client, owner, repo, username }),

@@ -4,6 +4,7 @@ import { createOfflineProvider } from '../../../src/generation/offline/offline-p
 import { formIssue, issueComment } from '../../fixtures/trigger-events.js';
 import { readExample } from '../../fixtures/webhook-payloads.js';
 import { deliverThreeTimes } from '../../support/redelivery.js';
+import { accountId } from './account-id.js';
 import { APP_LOGIN } from './agent-status.js';
 import { fixedBundleProvider } from './fixed-bundle-provider.js';
 import { githubFakeBehindNock } from './github-fake-nock.js';
@@ -121,6 +122,38 @@ describe('Probot app: /retry', () => {
     const { marker, body } = statusOf(fake);
     expect(marker.state).toBe('held');
     expect(body).toContain('Orders Admin API');
+    expect(fake.pulls).toHaveLength(0);
+  });
+
+  it('asks about the requester by account id: a renamed requester who lost write access does not pass under their old login', async () => {
+    const issueBodies = { 1: ISSUE_BODY };
+    // The issue's author (Codertocat) is asked about in lower case; the stand-in matches logins as written.
+    const permissions: Record<string, string> = {
+      Codertocat: 'admin',
+      codertocat: 'admin',
+      'octo-writer': 'write',
+    };
+    const accounts: Record<number, string> = {};
+    const fake = githubFakeBehindNock({ permissions, issueBodies, accounts });
+    const model = switchableProvider(failing());
+    const app = await testProbot({ providerFor: () => model.provider });
+    await app.receive('issues', formIssue('opened', 'octo-writer'));
+    expect(statusOf(fake).marker).toMatchObject({
+      state: 'failed',
+      requester: 'octo-writer',
+      requester_id: accountId('octo-writer'),
+    });
+
+    // The requester renames their account and loses write access; the request is then edited.
+    // Their old login, as the app last saw it, had write access: only the account id tells.
+    accounts[accountId('octo-writer')] = 'octo-renamed';
+    permissions['octo-renamed'] = 'read';
+    issueBodies[1] = ISSUE_BODY.replace('Orders API', 'Orders Admin API');
+    model.use(createOfflineProvider());
+    await app.receive('issue_comment', comment('/retry', { id: 5005 }));
+
+    expect(app.errors).toEqual([]);
+    expect(statusOf(fake).marker.state).toBe('held');
     expect(fake.pulls).toHaveLength(0);
   });
 

@@ -5,7 +5,8 @@ import { API } from './github-api.js';
 /**
  * The stateful GitHub stand-in (`createGitHubFake`) behind api.github.com through nock, for tests
  * where the app must see what it wrote before (a redelivery reads back the first delivery's work).
- * Installation tokens are granted; everything under the repository goes to the stand-in.
+ * Installation tokens are granted; everything under the repository, and account lookups by id,
+ * go to the stand-in.
  */
 export function githubFakeBehindNock(
   options: Omit<GitHubFakeOptions, 'owner' | 'repo' | 'defaultBranch'> & {
@@ -30,7 +31,7 @@ export function githubFakeBehindNock(
     .post(/^\/app\/installations\/\d+\/access_tokens$/)
     .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} });
   for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
-    scope.intercept(/^\/repos\//, method).reply(async (uri, body) => {
+    scope.intercept(/^\/(repos\/|user\/\d+$)/, method).reply(async (uri, body) => {
       const request = {
         method,
         url: uri,
