@@ -70745,7 +70745,26 @@ function join(location, key) {
     return location === '' ? key : `${location}.${key}`;
 }
 //# sourceMappingURL=find-dynamic-references.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/own-ssm-parameter-names.js
+
+/**
+ * The literal `Name`s of the `AWS::SSM::Parameter` resources among a template's `Resources`
+ * (anything, read defensively): a Parameter Store read of one of these reads what the template
+ * itself writes, not a value from outside the change.
+ */
+function ownSsmParameterNames(resources) {
+    if (!is_plain_object_isPlainObject(resources))
+        return new Set();
+    return new Set(Object.values(resources).flatMap((resource) => is_plain_object_isPlainObject(resource) &&
+        resource['Type'] === 'AWS::SSM::Parameter' &&
+        is_plain_object_isPlainObject(resource['Properties']) &&
+        typeof resource['Properties']['Name'] === 'string'
+        ? [resource['Properties']['Name']]
+        : []));
+}
+//# sourceMappingURL=own-ssm-parameter-names.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/dynamic-reference-risks.js
+
 
 
 /** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
@@ -70771,13 +70790,7 @@ const SECRET_SINKS = new Map([
  * `<path>#<Section>.<location>` (`#Resources.<Id>.Properties.<property path>`, `#Outputs.<Id>.Value`).
  */
 function dynamicReferenceRisks(params) {
-    const resources = is_plain_object_isPlainObject(params.template['Resources']) ? params.template['Resources'] : {};
-    const ownParameters = new Set(Object.values(resources).flatMap((resource) => is_plain_object_isPlainObject(resource) &&
-        resource['Type'] === 'AWS::SSM::Parameter' &&
-        is_plain_object_isPlainObject(resource['Properties']) &&
-        typeof resource['Properties']['Name'] === 'string'
-        ? [resource['Properties']['Name']]
-        : []));
+    const ownParameters = ownSsmParameterNames(params.template['Resources']);
     const readable = (reference) => reference.kind !== 'ssm' || !reference.literal || !ownParameters.has(reference.name);
     return templateReferences(params.template)
         .filter(({ reference }) => readable(reference))
@@ -74558,6 +74571,7 @@ function hasProperty(properties, name) {
 //# sourceMappingURL=resource-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/ssm-parameter-type-risks.js
 
+
 /** A template parameter read from Parameter Store (`AWS::SSM::Parameter::Value<String>`, `<List<…>>`, `<AWS::EC2::Image::Id>`…). */
 const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value</;
 /**
@@ -74580,7 +74594,7 @@ const PUBLIC_PARAMETER = /^\/aws\/service\//;
  */
 function ssmParameterTypeRisks(params) {
     const parameters = is_plain_object_isPlainObject(params.template['Parameters']) ? params.template['Parameters'] : {};
-    const own = ownParameterNames(params.template['Resources']);
+    const own = ownSsmParameterNames(params.template['Resources']);
     return Object.entries(parameters).flatMap(([name, parameter]) => {
         if (!is_plain_object_isPlainObject(parameter) || typeof parameter['Type'] !== 'string')
             return [];
@@ -74602,16 +74616,6 @@ function ssmParameterTypeRisks(params) {
             },
         ];
     });
-}
-function ownParameterNames(resources) {
-    if (!is_plain_object_isPlainObject(resources))
-        return new Set();
-    return new Set(Object.values(resources).flatMap((resource) => is_plain_object_isPlainObject(resource) &&
-        resource['Type'] === 'AWS::SSM::Parameter' &&
-        is_plain_object_isPlainObject(resource['Properties']) &&
-        typeof resource['Properties']['Name'] === 'string'
-        ? [resource['Properties']['Name']]
-        : []));
 }
 //# sourceMappingURL=ssm-parameter-type-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/unseen-construct-risks.js
