@@ -8,15 +8,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * mirrors keep): the text redacted by the artifacts' redaction path (`redactJsonStrings`, which
  * walks a JSON document's strings and decodes escapes), so no caller can store a secret by
  * forgetting to redact first. Idempotent: text already redacted comes back byte for byte, so a
- * mirror's copy keeps the source's sha256. Bytes that are not UTF-8 text could not be scanned and
- * go as NOT_SCANNED_MARKER (fail closed). Throws when the scanner fails.
+ * mirror's copy keeps the source's sha256. Bytes that are not UTF-8 text (an archive) are kept
+ * exactly when their readable runs, read one byte a character, hold no secret; otherwise they go
+ * as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place). Throws when the scanner
+ * fails.
  */
 export async function redactArtifactBody(body: string | Uint8Array): Promise<Buffer> {
   let text: string;
   try {
     text = typeof body === 'string' ? body : utf8.decode(body);
   } catch {
-    return Buffer.from(NOT_SCANNED_MARKER, 'utf8');
+    const bytes = Buffer.from(body as Uint8Array);
+    const asRead = bytes.toString('latin1');
+    return (await redactJsonStrings(asRead)) === asRead ? bytes : Buffer.from(NOT_SCANNED_MARKER, 'utf8');
   }
   const redacted = await redactJsonStrings(text);
   if (redacted === text && typeof body !== 'string') return Buffer.from(body);

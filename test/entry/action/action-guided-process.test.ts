@@ -2,6 +2,7 @@ import { readStateMarker } from '../../../src/core/state/state-marker.js';
 import { readExample, webhookExample } from '../../fixtures/webhook-payloads.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
 import { runAction } from './run-action.js';
+import { accountId } from '../app/account-id.js';
 
 const TOKEN = 'ghs_guidedProcessToken123';
 const SECRET = 'the-repository-marker-secret';
@@ -20,6 +21,9 @@ function review(fake: Fake, reviewer: string) {
   payload.review.user.login = reviewer;
   payload.review.commit_id = head;
   payload.sender.login = reviewer;
+  // Another reviewer is another account: the example's ids are Codertocat's, the requester's.
+  payload.review.user.id = accountId(reviewer);
+  payload.sender.id = accountId(reviewer);
   payload.pull_request.number = 101;
   payload.pull_request.head.ref = BRANCH;
   payload.pull_request.head.sha = head;

@@ -90,6 +90,13 @@ describe('the app server process under hostile deliveries (issue #7)', () => {
       github.server.close();
     };
     const [, url = ''] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    // It listens first and answers 503 until GitHub has told it who the app is.
+    for (const deadline = Date.now() + 20_000; ;) {
+      const health = await fetch(`${url}/healthz`).then((answer) => answer.text());
+      if (!health.includes('"starting"')) break;
+      if (Date.now() > deadline) throw new Error(`the server never became ready: ${health}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
 
     const hostile: Array<[string, unknown]> = [
       ['issue_comment', comment(ADVERSARIAL_MARKDOWN['yaml-brackets']?.(2_000) ?? '', 11)],

@@ -19,10 +19,15 @@ describe('artifact store port: redaction', () => {
     expect(again.sha256).toBe(kept!.sha256);
   });
 
-  it('withholds bytes that are not UTF-8 text (they could not be scanned)', async () => {
+  it('keeps bytes that are not UTF-8 text (an archive) exactly, and withholds them when a secret is readable in them', async () => {
     const store = createFilesystemArtifactStore(await mkdtemp(path.join(os.tmpdir(), 'artifacts-')));
-    await store.put({ ...where, path: 'blob.bin', body: new Uint8Array([0xff, 0xfe, 0x00, 0x80]) });
-    const kept = await store.get({ ...where, path: 'blob.bin' });
+    const blob = new Uint8Array([0xff, 0xfe, 0x00, 0x80]);
+    await store.put({ ...where, path: 'blob.bin', body: blob });
+    expect(Array.from((await store.get({ ...where, path: 'blob.bin' }))!.body)).toEqual(Array.from(blob));
+
+    const leaking = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00]), Buffer.from(`token=${TOKEN}\n`)]);
+    await store.put({ ...where, path: 'leak.bin', body: leaking });
+    const kept = await store.get({ ...where, path: 'leak.bin' });
     expect(Buffer.from(kept!.body).toString('utf8')).toBe('[REDACTED:not-scanned]');
   });
 });
