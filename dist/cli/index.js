@@ -28400,8 +28400,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * mirrors keep): the text redacted by the artifacts' redaction path (`redactJsonStrings`, which
  * walks a JSON document's strings and decodes escapes), so no caller can store a secret by
  * forgetting to redact first. Idempotent: text already redacted comes back byte for byte, so a
- * mirror's copy keeps the source's sha256. Bytes that are not UTF-8 text could not be scanned and
- * go as NOT_SCANNED_MARKER (fail closed). Throws when the scanner fails.
+ * mirror's copy keeps the source's sha256. Bytes that are not UTF-8 text (an archive) are kept
+ * exactly when their readable runs, read one byte a character, hold no secret; otherwise they go
+ * as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place). Throws when the scanner
+ * fails.
  */
 async function redactArtifactBody(body) {
     let text;
@@ -28409,7 +28411,9 @@ async function redactArtifactBody(body) {
         text = typeof body === 'string' ? body : utf8.decode(body);
     }
     catch {
-        return Buffer.from(_secrets_secret_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_SCANNED_MARKER */ ._, 'utf8');
+        const bytes = Buffer.from(body);
+        const asRead = bytes.toString('latin1');
+        return (await (0,_secrets_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .redactJsonStrings */ .s)(asRead)) === asRead ? bytes : Buffer.from(_secrets_secret_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_SCANNED_MARKER */ ._, 'utf8');
     }
     const redacted = await (0,_secrets_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .redactJsonStrings */ .s)(text);
     if (redacted === text && typeof body !== 'string')
