@@ -9,7 +9,6 @@ import { checkParsedRequest } from '../../core/request/check-parsed-request.js';
 import { parseFencedPayload } from '../../core/request/parse-fenced-payload.js';
 import { parseIssueRequest } from '../../core/request/parse-issue-request.js';
 import { readRequestSource } from '../../github/read-request-source.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import { currentLogin } from '../../github/current-login.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { RepositoryRef } from '../events/task-event.js';
@@ -19,6 +18,7 @@ import { runIssueTask } from '../implement/run-issue-task.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import { cancelWatchFor } from './cancel-watch-for.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
+import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 /**
  * `/retry` of the task tracked on `issueNumber` (issue #9 item 8), for a caller whose write access
@@ -55,15 +55,7 @@ export async function retryTask(params: {
     message: `\`/retry\` did not run the task: ${why}`,
   });
   const { config } = params;
-  const status = await readTaskStatus({
-    client,
-    trust: deps.trust,
-    owner,
-    repo,
-    issueNumber,
-    repositoryId: deps.repositoryId,
-    log: deps.log,
-  });
+  const status = await readTaskStatusFor(deps, { owner, repo, issueNumber });
   if (status !== undefined && status.trust !== 'trusted') {
     return refuse(
       `the task's status ${status.reason}, so what ran before cannot be proven. A maintainer can comment \`/implement\` on the issue to run the request as it is now.`,

@@ -11,7 +11,6 @@ import { deploymentAuthorityOf } from '../../github/deployment-authority-of.js';
 import { agentAppSlugOf } from '../../core/checks/agent-checks.js';
 import { readDeploymentHistory } from '../../github/read-deployment-history.js';
 import { readPullRequestFacts } from '../../github/read-pull-request-facts.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import { belongsTo } from '../task/find-task-status-of.js';
 import { readOrderFacts } from './read-order-facts.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -22,6 +21,7 @@ import type { DeploymentTrigger } from '../../github/find-trigger-deployment.js'
 import { quarantinedShas as quarantinedShasOf } from '../../core/deploy/quarantined-shas.js';
 import { teamsOf } from './teams-of.js';
 import { untrustedStatusAnswer } from '../task/untrusted-status-answer.js';
+import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 /**
  * Who asks for a deployment, where and why: the same inputs whatever the channel (a `/deploy`
@@ -76,15 +76,7 @@ export async function requestDeployment(params: {
   // trusted status decides which pull request and template are deployed.
   const issueStatus = source.onPullRequest
     ? undefined
-    : await readTaskStatus({
-        client,
-        trust: deps.trust,
-        owner,
-        repo,
-        issueNumber: source.issueNumber,
-        repositoryId: deps.repositoryId,
-        log: deps.log,
-      });
+    : await readTaskStatusFor(deps, { owner, repo, issueNumber: source.issueNumber });
   if (issueStatus && issueStatus.trust !== 'trusted') {
     return refuse(untrustedStatusAnswer(issueStatus, source.issueNumber));
   }

@@ -8,7 +8,6 @@ import { canTransition, type TaskState } from '../../core/state/task-state.js';
 import { findDispatchIssue } from '../../github/find-dispatch-issue.js';
 import { dispatchKeysFrom } from '../../core/idempotency/dispatch-marker.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { openDispatchIssue } from './open-dispatch-issue.js';
 import { progressStatus } from '../task/progress-status.js';
@@ -19,6 +18,7 @@ import type { TaskEvent } from './task-event.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
+import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 type DispatchEvent = Extract<TaskEvent, { kind: 'dispatch' }>;
 
@@ -95,18 +95,7 @@ async function runOnIssue(params: {
   const { client } = deps;
   const { owner, repo } = task.repository;
   const existing = params.lookForStatus
-    ? progressStatus(
-        await readTaskStatus({
-          client,
-          trust: deps.trust,
-          owner,
-          repo,
-          issueNumber,
-          repositoryId: deps.repositoryId,
-          log: deps.log,
-        }),
-        deps.trust.keys,
-      )
+    ? progressStatus(await readTaskStatusFor(deps, { owner, repo, issueNumber }), deps.trust.keys)
     : undefined;
   const marker = existing?.marker;
   const now = deps.now?.() ?? new Date();

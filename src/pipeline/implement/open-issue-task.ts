@@ -3,7 +3,6 @@ import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { wasHandled } from '../../core/idempotency/handled-triggers.js';
 import type { TaskState } from '../../core/state/task-state.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import { isAbandonedRun } from '../../core/idempotency/request-under-way.js';
 import type { RepositoryRef } from '../events/task-event.js';
@@ -13,6 +12,7 @@ import type { StatusBoard } from '../task/status-board.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
+import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 /** A task in one of these states has shipped; a new request belongs on a new issue. */
 const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
@@ -59,15 +59,7 @@ export async function openIssueTask(params: {
   const config = configResult.ok ? configResult.config : DEFAULT_CONFIG;
   const notAdmitted = params.admits?.(config);
   if (notAdmitted !== undefined) return { settled: { status: 'ignored', reason: notAdmitted } };
-  const status = await readTaskStatus({
-    client,
-    trust: deps.trust,
-    owner,
-    repo,
-    issueNumber,
-    repositoryId: deps.repositoryId,
-    log: deps.log,
-  });
+  const status = await readTaskStatusFor(deps, { owner, repo, issueNumber });
   const existing = progressStatus(status, deps.trust.keys);
   if (status && !existing) {
     deps.log(`The status comment ${status.commentId} on #${issueNumber} ${status.reason}; writing a new one`);

@@ -13,7 +13,6 @@ import { recordTrigger, wasHandled } from '../../core/idempotency/handled-trigge
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { mention } from '../../core/markdown/mention.js';
-import { httpStatusOf } from '../../github/http-status.js';
 import { postComment } from '../../github/post-comment.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
@@ -24,7 +23,6 @@ import {
   readReviewFeedback,
   type DatedFeedback,
 } from '../../github/read-review-feedback.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
@@ -42,6 +40,7 @@ import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
 import { suggestionAuthors } from '../../core/feedback/suggestion-authors.js';
 import { pushersAfter } from '../../core/review/human-pushers-after.js';
+import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 /** What free text gets with a provider other than the offline one that cannot revise files. */
 const FREE_TEXT_NO_REVISE =
@@ -77,18 +76,7 @@ export async function iterateOnFeedback(
   const { issueNumber, pullNumber } = input;
   const taskId = taskIdOf({ owner, repo, issueNumber });
   const work = async (): Promise<TaskOutcome> => {
-    const status = await readTaskStatus({
-      client,
-      trust: deps.trust,
-      owner,
-      repo,
-      issueNumber,
-      repositoryId: deps.repositoryId,
-      log: deps.log,
-    }).catch((error: unknown) => {
-      if (httpStatusOf(error) === 404) return undefined;
-      throw error;
-    });
+    const status = await readTaskStatusFor(deps, { owner, repo, issueNumber }, { missingIssue: 'no-task' });
     if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber)
       return {
         status: 'ignored',

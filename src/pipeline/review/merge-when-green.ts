@@ -7,12 +7,12 @@ import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readChecksVerdict } from '../../github/read-checks-verdict.js';
 import { readReviewApproval } from '../../github/read-review-approval.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { ChecksCompletedEvent } from './classify-checks-event.js';
 import { syncPullRequestTask } from './sync-pull-request-task.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
+import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 /**
  * Merge-when-green (issue #9 items 4, 10): a check suite completed or a commit status arrived for
@@ -78,15 +78,7 @@ async function judgeAndMerge(params: {
   const { deps, event, pullNumber, issueNumber } = params;
   const { client } = deps;
   const { owner, repo } = event.repository;
-  const status = await readTaskStatus({
-    client,
-    trust: deps.trust,
-    owner,
-    repo,
-    issueNumber,
-    repositoryId: deps.repositoryId,
-    log: deps.log,
-  });
+  const status = await readTaskStatusFor(deps, { owner, repo, issueNumber });
   if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber) {
     return { status: 'not-merged', reason: `the task on #${issueNumber} does not prove it opened it` };
   }

@@ -16,11 +16,9 @@ import { unseenPushUnder } from '../../core/review/unseen-push-under.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { canWalk, type TaskState } from '../../core/state/task-state.js';
-import { httpStatusOf } from '../../github/http-status.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import { readReviewApproval, type ReviewApproval } from '../../github/read-review-approval.js';
-import { readTaskStatus } from '../../github/read-task-status.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import type { StatusBoard } from '../task/status-board.js';
@@ -35,6 +33,7 @@ import { reply } from '../task/reply.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
 import type { TaskStep } from '../task/task-step.js';
 import { isOpen } from '../../core/task/pull-opening.js';
+import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -104,19 +103,7 @@ export async function syncPullRequestTask(
   const { issueNumber, pullNumber } = input;
   const taskId = taskIdOf({ owner, repo, issueNumber });
   const work = async (): Promise<TaskOutcome> => {
-    const status = await readTaskStatus({
-      client,
-      trust: deps.trust,
-      owner,
-      repo,
-      issueNumber,
-      repositoryId: deps.repositoryId,
-      log: deps.log,
-    }).catch((error: unknown) => {
-      // The branch named an issue that does not exist: no task of ours.
-      if (httpStatusOf(error) === 404) return undefined;
-      throw error;
-    });
+    const status = await readTaskStatusFor(deps, { owner, repo, issueNumber }, { missingIssue: 'no-task' });
     if (status?.trust !== 'trusted' || status.marker.pull_number !== pullNumber) {
       return {
         status: 'ignored',
