@@ -69,6 +69,40 @@ describe('review 9i attacker: a JSON template naming a key twice', () => {
   });
 });
 
+describe('review 9i attacker: a Parameter Store parameter type read before the template makes it', () => {
+  it('control: a parameter type reading a parameter the template does not make is data-egress', () => {
+    const reasons = reasonsOf({
+      Parameters: { S: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/prod/db/password' } },
+      Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: {} } },
+    });
+    expect(reasons).toEqual(['data-egress Parameters.S']);
+  });
+
+  // CloudFormation reads `AWS::SSM::Parameter::Value<…>` parameters when it creates the change set,
+  // before any resource exists ("CloudFormation uses whatever values exist in Parameter Store at
+  // the time the operation is run"), and shows the value as the parameter's ResolvedValue to anyone
+  // allowed to describe the stack or change set. A parameter resource of the same name in the
+  // template does not make the name the template's: if it exists already (someone else's), its
+  // value is read first and the create then fails (AlreadyExists), the value still shown. Cause:
+  // src/core/risk/ssm-parameter-type-risks.ts ssmParameterTypeRisks accepts any name in
+  // ownSsmParameterNames, which only says the template declares a parameter of that name.
+  it.failing(
+    'FAULT: naming an existing parameter in an AWS::SSM::Parameter resource launders its read to low',
+    () => {
+      const reasons = reasonsOf({
+        Parameters: { S: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/prod/db/password' } },
+        Resources: {
+          P: {
+            Type: 'AWS::SSM::Parameter',
+            Properties: { Name: '/prod/db/password', Type: 'String', Value: 'x' },
+          },
+        },
+      });
+      expect(reasons).toContain('data-egress Parameters.S');
+    },
+  );
+});
+
 describe('review 9i attacker: refused template tricks', () => {
   it('.github/ in another case is github-path', () => {
     const risk = classifyRisk({
