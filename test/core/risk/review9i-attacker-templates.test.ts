@@ -103,6 +103,73 @@ describe('review 9i attacker: a Parameter Store parameter type read before the t
   );
 });
 
+describe('review 9i attacker: an instance booting an image the change does not hold', () => {
+  const VPC = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } };
+  const SUBNET = {
+    Type: 'AWS::EC2::Subnet',
+    Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' },
+  };
+  const GROUP = {
+    Type: 'AWS::EC2::SecurityGroup',
+    Properties: { GroupDescription: 'app', VpcId: { Ref: 'Vpc' } },
+  };
+
+  it('control: a Lambda image from another account is unseen-effect', () => {
+    const reasons = reasonsOf({
+      Resources: {
+        F: FUNCTION({
+          PackageType: 'Image',
+          Code: { ImageUri: '999999999999.dkr.ecr.us-east-1.amazonaws.com/evil:1' },
+        }),
+      },
+    });
+    expect(reasons).toContain('unseen-effect Resources.F.Properties.Code.ImageUri');
+  });
+
+  // An AMI id names no owner: `ami-…` may be any account's public or community image, whose code
+  // runs inside the template's VPC (and with whatever instance profile it is given). The reviewed
+  // list's own rule is to add only properties that cannot "run code or templates this change does
+  // not hold", and a Lambda container image from another registry is unseen-effect for that reason
+  // (codeSourceRisks); an instance's or launch template's image is not judged at all. Cause:
+  // src/core/risk/reviewed-resource-types.ts INSTANCE_SETTINGS lists `ImageId: ANY` with no rule
+  // reading it (only a public `/aws/service/…` Parameter Store image or one the change builds
+  // would be shown).
+  it.failing.each([
+    [
+      'an instance',
+      {
+        Vpc: VPC,
+        Subnet: SUBNET,
+        Group: GROUP,
+        I: {
+          Type: 'AWS::EC2::Instance',
+          Properties: {
+            ImageId: 'ami-0123456789abcdef0',
+            InstanceType: 't3.micro',
+            SubnetId: { Ref: 'Subnet' },
+            SecurityGroupIds: [{ Ref: 'Group' }],
+          },
+        },
+      },
+    ],
+    [
+      'a launch template',
+      {
+        Vpc: VPC,
+        Group: GROUP,
+        L: {
+          Type: 'AWS::EC2::LaunchTemplate',
+          Properties: {
+            LaunchTemplateData: { ImageId: 'ami-0123456789abcdef0', SecurityGroupIds: [{ Ref: 'Group' }] },
+          },
+        },
+      },
+    ],
+  ])('FAULT: %s booting a literal AMI id (any account’s image) is judged low', (_name, resources) => {
+    expect(reasonsOf({ Resources: resources }).length).toBeGreaterThan(0);
+  });
+});
+
 describe('review 9i attacker: refused template tricks', () => {
   it('.github/ in another case is github-path', () => {
     const risk = classifyRisk({
