@@ -4,7 +4,8 @@
  * issue comments that keeps the last edit, answers conditional reads with 304 by `ETag`, and can
  * fail a call (5xx), lose a comment (a person deleted it) or hold a person's edit.
  *
- * Attacked: two writers interleaved around a read-back that answers 502; a comment deleted by a
+ * Attacked: two writers interleaved around a read-back that answers 502; a write whose id other
+ * writes pushed out of the marker's `writes` (MAX_MARKER_WRITES) before its read-back; a comment deleted by a
  * person mid-task; a person's edit that strips the marker; a forged marker in a non-writer's
  * comment older than the board; a comment a person padded past GitHub's 65,536-character limit.
  */
@@ -206,6 +207,28 @@ describe('status board, attacked (review10i)', () => {
       await expect(run.move('approved')).resolves.toBeUndefined();
       const boards = [...issue.comments.values()].map((c) => parseStateMarker(c.body)).filter(Boolean);
       expect(boards.map((m) => m?.state)).toEqual(['approved']);
+    },
+  );
+
+  it.failing(
+    'FAULT: a write whose id another run pushed out of the marker’s `writes` (8 of its writes on top before the read-back) is taken as replaced and its step applied twice',
+    async () => {
+      const issue = issueComments(withComment(renderStatusComment({ marker: base })));
+      const stagingRun = boardOn(issue, base);
+      // Right after staging's edit lands, another run (reading it as its base) records eight steps.
+      issue.afterNextEdit(async () => {
+        const other = boardOn(issue, base);
+        for (let index = 1; index <= 8; index += 1) {
+          await other.recordSteps([
+            { type: 'deploy_started', environment: `region-${index}`, deployment_id: 700 + index, sha: SHA },
+          ]);
+        }
+      });
+      await stagingRun.recordSteps(staging);
+
+      // 8 + staging's one + the other run's eight. Today staging's read-back no longer finds its id
+      // (MAX_MARKER_WRITES keeps the last 8) and records deploy_started of 501 again: version 18.
+      expect(issue.marker()?.version).toBe(17);
     },
   );
 
