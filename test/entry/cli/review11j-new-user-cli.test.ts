@@ -1,6 +1,10 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { runCli, workspaceWithRepository } from './run-cli.js';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { runCli, workspaceWithRepository, type CliRun } from './run-cli.js';
 
 /**
  * Review 11j, a fresh new-user pass over issue #11 items 7–8 (the CLI's exit codes and messages):
@@ -11,15 +15,33 @@ import { runCli, workspaceWithRepository } from './run-cli.js';
  */
 const EXAMPLE = 'examples/orders-api.request.json';
 
+/** The CLI run from another current folder (as a user runs it from theirs), paths made absolute. */
+async function runCliIn(cwd: string, args: string[]): Promise<CliRun> {
+  const tsx = pathToFileURL(createRequire(path.join(process.cwd(), 'package.json')).resolve('tsx')).href;
+  const cli = path.join(process.cwd(), 'src/entry/cli/run.ts');
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', tsx, cli, ...args], {
+      cwd,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
 describe('review 11j: odd CLI inputs', () => {
   it.failing(
-    'FAULT: `--out ""` generates, runs the gates, then fails with the raw "ENOENT: no such file or directory, mkdir \'\'" and exit 1 (an unusable --out found after generating, not refused first with exit 2)',
+    'FAULT: `--out ""` generates, runs the gates, writes tasks/, artifacts/ and artifact-metadata/ into the current folder, then fails with the raw "ENOENT: no such file or directory, mkdir \'\'" and exit 1 (an unusable --out found after generating, not refused first with exit 2)',
     async () => {
-      const { repo } = await workspaceWithRepository();
-      const result = await runCli(['run', EXAMPLE, '--repo', repo, '--out', '']);
+      const { work, repo } = await workspaceWithRepository();
+      const here = path.join(work, 'here');
+      await mkdir(here);
+      const result = await runCliIn(here, ['run', path.resolve(EXAMPLE), '--repo', repo, '--out', '']);
       expect(result.stderr).not.toContain('ENOENT');
       expect(result.stdout).not.toContain('Generating');
       expect(result.code).toBe(2);
+      expect(await readdir(here)).toEqual([]);
     },
   );
 
