@@ -292,7 +292,7 @@ const projectTracker = {
 
 describe('review 11j: projects with tasks with comments', () => {
   it.failing(
-    'FAULT: "comment on a task", where tasks are made under projects, makes top-level POST /comments (✅ covered) with no task, and POST /tasks/{id}/comments answers 404 "no such route" (a child of a child not made under its parent; README: `comment on a ticket` → POST /tickets/{id}/comments)',
+    'FAULT: "comment on a task", where tasks are made under projects, makes top-level POST /comments (✅ covered) with no task, and POST /tasks/{id}/comments answers 404 "no such route" (a child of a child not made under its parent, parents-of.ts keeping one level, yet counted met; README: `comment on a ticket` → POST /tickets/{id}/comments)',
     async () => {
       const { bundle } = await generate(projectTracker);
       const send = serviceOf(bundle);
@@ -305,13 +305,16 @@ describe('review 11j: projects with tasks with comments', () => {
         pathParameters: { id: 'id-2' },
         body: { text: 'LGTM' },
       });
-      expect(comment.statusCode).toBe(201);
       const listed = await send('GET /tasks/{id}/comments', { pathParameters: { id: 'id-2' } });
-      expect(itemsOf(listed.json)).toHaveLength(1);
-      expect(
-        (await send('POST /tasks/{id}/comments', { pathParameters: { id: 'nope' }, body: { text: 'x' } }))
-          .statusCode,
-      ).toBe(404);
+      const unknownTask = await send('POST /tasks/{id}/comments', {
+        pathParameters: { id: 'nope' },
+        body: { text: 'x' },
+      });
+      const served =
+        comment.statusCode === 201 && itemsOf(listed.json).length === 1 && unknownTask.statusCode === 404;
+      // Served under the task, or (the model keeping one level of parents) story 5 is not counted met.
+      expect(served || storyRow(bundle.coverage, 5)?.status !== 'covered').toBe(true);
+      expect(served || storyRow(bundle.coverage, 6)?.status !== 'covered').toBe(true);
     },
   );
 
