@@ -41,7 +41,7 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
     async put(artifact) {
       const key = artifactKey(artifact);
       // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
-      const body = await redactArtifactBody(artifact.body);
+      const body = await redactArtifactBody(artifact.body, artifact.path);
       const stored: StoredArtifact = {
         repo: artifact.repo,
         taskId: artifact.taskId,

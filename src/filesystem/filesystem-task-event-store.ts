@@ -3,6 +3,7 @@ import path from 'node:path';
 import { safeKeySegment } from '../core/stores/store-keys.js';
 import { TaskEventConflictError, type TaskEventStore } from '../core/stores/task-event-store.js';
 import { eventStep } from '../core/task/event-sort-key.js';
+import { parkedStepSchema, type ParkedStep } from '../core/task/parked-step.js';
 import { isSameEvent } from '../core/task/same-event.js';
 import { taskEventSchema, type TaskEvent } from '../core/task/task-event.js';
 import { parseStoredJson } from './parse-stored-json.js';
@@ -11,7 +12,8 @@ import { readOptionalFile } from './read-optional-file.js';
 /**
  * A task's events in a folder, one file each, never rewritten:
  * `<root>/tasks/<task id, encoded>/events/<sequence>-<step>.json`. A file is created only when
- * absent (`wx`), so an append can never overwrite, and a replay finds its own file.
+ * absent (`wx`), so an append can never overwrite, and a replay finds its own file. Parked steps
+ * (`ParkedStep`) go beside them, `<root>/tasks/<task id, encoded>/parked/<id>.json`, the same way.
  */
 export function createFilesystemTaskEventStore(root: string): TaskEventStore {
   const eventsDir = (taskId: string) => path.join(root, 'tasks', safeKeySegment(taskId), 'events');
@@ -22,7 +24,42 @@ export function createFilesystemTaskEventStore(root: string): TaskEventStore {
       : parseStoredJson({ text: bytes.toString('utf8'), schema: taskEventSchema, source: file });
   };
 
+  const parkedDir = (taskId: string) => path.join(root, 'tasks', safeKeySegment(taskId), 'parked');
+
   return {
+    async park(step) {
+      const folder = parkedDir(step.event.task_id);
+      await mkdir(folder, { recursive: true });
+      try {
+        await writeFile(path.join(folder, `${step.id}.json`), JSON.stringify(step, null, 2) + '\n', {
+          flag: 'wx',
+        });
+      } catch (error) {
+        // The name is the step's own hash: what holds it is this very step, parked before.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    },
+
+    async listParked(taskId) {
+      const folder = parkedDir(taskId);
+      const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      });
+      const steps = await Promise.all(
+        names
+          .filter((name) => name.endsWith('.json'))
+          .map(async (name) => {
+            const file = path.join(folder, name);
+            const bytes = await readOptionalFile(file);
+            return bytes === undefined
+              ? undefined
+              : parseStoredJson({ text: bytes.toString('utf8'), schema: parkedStepSchema, source: file });
+          }),
+      );
+      return steps.filter((step): step is ParkedStep => step !== undefined);
+    },
+
     async append(event) {
       const folder = eventsDir(event.task_id);
       await mkdir(folder, { recursive: true });

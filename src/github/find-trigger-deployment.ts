@@ -1,5 +1,7 @@
 import type { GitHubDeployment } from '../core/deploy/deployment-record.js';
-import { isAgentDeployment, type DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
+import type { DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
+import { agentDeploymentFilter } from './agent-deployment-filter.js';
+import type { RepositoryIdClient } from './marker-repository-ids.js';
 import { isRecord } from '../core/request/is-record.js';
 import { readPages } from './read-all-pages.js';
 
@@ -33,7 +35,7 @@ const PAGE_SIZE = 100;
  * trigger must not make it look carried out already.
  */
 export async function findTriggerDeployment(params: {
-  client: TriggerDeploymentClient;
+  client: TriggerDeploymentClient & RepositoryIdClient;
   owner: string;
   repo: string;
   trigger: DeploymentTrigger;
@@ -46,23 +48,18 @@ export async function findTriggerDeployment(params: {
     'commentId' in trigger
       ? payload.command_comment_id === trigger.commentId
       : payload.merge_of === trigger.mergeOf;
-  const forTrigger = (deployment: GitHubDeployment) => {
+  const isAgents = agentDeploymentFilter({ client, authority: params.authority, owner, repo });
+  const namesTrigger = (deployment: GitHubDeployment) => {
     const payload =
       typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload;
-    return (
-      isRecord(payload) &&
-      names(payload) &&
-      isAgentDeployment({
-        deployment,
-        authority: params.authority,
-        repository: `${params.owner}/${params.repo}`,
-      })
-    );
+    return isRecord(payload) && names(payload);
   };
   const olderThanTrigger = (deployment: GitHubDeployment) => Date.parse(deployment.created_at) < since;
-  const { items } = await readPages<GitHubDeployment>({
+  /** Each deployment listed, and whether it is the agent's for the trigger. */
+  const { items } = await readPages<{ deployment: GitHubDeployment; forTrigger: boolean }>({
     maxPages: MAX_PAGES,
-    enough: (deployments) => deployments.some(forTrigger) || deployments.some(olderThanTrigger),
+    enough: (listed) =>
+      listed.some((item) => item.forTrigger) || listed.some((item) => olderThanTrigger(item.deployment)),
     fetchPage: async ({ page }) => {
       const answer = await client.repos.listDeployments({
         owner,
@@ -70,10 +67,16 @@ export async function findTriggerDeployment(params: {
         per_page: PAGE_SIZE,
         ...(page === undefined ? {} : { page }),
       });
-      return { items: answer.data, link: answer.headers?.link };
+      const listed = await Promise.all(
+        answer.data.map(async (deployment) => ({
+          deployment,
+          forTrigger: namesTrigger(deployment) && (await isAgents(deployment)),
+        })),
+      );
+      return { items: listed, link: answer.headers?.link };
     },
   });
-  const found = items.find(forTrigger);
+  const found = items.find((item) => item.forTrigger)?.deployment;
   return found === undefined ? undefined : { id: Number(found.id), environment: found.environment };
 }
 

@@ -3,7 +3,9 @@ import {
   type DeploymentRecord,
   type GitHubDeployment,
 } from '../core/deploy/deployment-record.js';
-import { isAgentDeployment, type DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
+import type { DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
+import { agentDeploymentFilter } from './agent-deployment-filter.js';
+import type { RepositoryIdClient } from './marker-repository-ids.js';
 import { readPages } from './read-all-pages.js';
 import { readDeploymentStatuses, type DeploymentStatusesClient } from './read-deployment-statuses.js';
 
@@ -44,11 +46,12 @@ export interface DeploymentHistory {
  * far answer the question, GitHub has no more, or `MAX_PAGES` were read (then `complete` is false).
  * `limit` reads only the newest few, for what informs and decides nothing. With `authority`, only
  * the agent's deployments are kept (`isAgentDeployment`: a verified payload, or without a key the
- * agent's creator): a hand-made deployment never becomes a rollback target, what runs, or a step of
- * `deploy_order`.
+ * agent's creator; a payload signed over a former name GitHub resolves to this repository, as
+ * `agentDeploymentFilter` asks): a hand-made deployment never becomes a rollback target, what runs,
+ * or a step of `deploy_order`.
  */
 export async function readDeploymentHistory(params: {
-  client: DeploymentHistoryClient;
+  client: DeploymentHistoryClient & RepositoryIdClient;
   owner: string;
   repo: string;
   filter: { environment: string } | { sha: string } | { environment: string; sha: string };
@@ -58,6 +61,8 @@ export async function readDeploymentHistory(params: {
 }): Promise<DeploymentHistory> {
   const { client, owner, repo, authority } = params;
   const payloads = new Map<number, GitHubDeployment['payload']>();
+  const isAgents =
+    authority === undefined ? undefined : agentDeploymentFilter({ client, authority, owner, repo });
   const { items: records, complete } = await readPages<DeploymentRecord>({
     maxPages: params.limit === undefined ? MAX_PAGES : 1,
     ...(params.enough === undefined ? {} : { enough: params.enough }),
@@ -69,12 +74,11 @@ export async function readDeploymentHistory(params: {
         per_page: params.limit ?? PAGE_SIZE,
         ...(page === undefined ? {} : { page }),
       });
+      const agents = isAgents === undefined ? undefined : await Promise.all(answer.data.map(isAgents));
       const counted =
-        authority === undefined
+        isAgents === undefined
           ? answer.data
-          : answer.data.filter((deployment) =>
-              isAgentDeployment({ deployment, authority, repository: `${owner}/${repo}` }),
-            );
+          : answer.data.filter((_deployment, index) => agents![index] === true);
       for (const deployment of counted) payloads.set(Number(deployment.id), deployment.payload);
       const items = await Promise.all(
         counted.map(async (deployment) =>

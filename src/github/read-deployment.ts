@@ -3,7 +3,9 @@ import {
   type DeploymentRecord,
   type GitHubDeployment,
 } from '../core/deploy/deployment-record.js';
-import { isAgentDeployment, type DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
+import type { DeploymentAuthority } from '../core/deploy/is-agent-deployment.js';
+import { agentDeploymentFilter } from './agent-deployment-filter.js';
+import type { RepositoryIdClient } from './marker-repository-ids.js';
 import { httpStatusOf } from './http-status.js';
 import { readDeploymentStatuses, type DeploymentStatusesClient } from './read-deployment-statuses.js';
 
@@ -20,10 +22,10 @@ export interface DeploymentReadClient extends DeploymentStatusesClient {
 /**
  * One deployment by id with all its statuses and its payload, asked of GitHub directly rather than
  * looked for in a list; `undefined` when there is no such deployment (404), or with `authority`
- * when it is not the agent's (`isAgentDeployment`).
+ * when it is not the agent's (`agentDeploymentFilter`: its former names too).
  */
 export async function readDeployment(params: {
-  client: DeploymentReadClient;
+  client: DeploymentReadClient & RepositoryIdClient;
   owner: string;
   repo: string;
   deploymentId: number;
@@ -39,7 +41,7 @@ export async function readDeployment(params: {
   }
   if (
     params.authority !== undefined &&
-    !isAgentDeployment({ deployment, authority: params.authority, repository: `${owner}/${repo}` })
+    !(await agentDeploymentFilter({ client, authority: params.authority, owner, repo })(deployment))
   )
     return undefined;
   const statuses = await readDeploymentStatuses({ client, owner, repo, deploymentId });

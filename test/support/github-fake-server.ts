@@ -74,6 +74,11 @@ export function createGitHubFake(options: {
   reviews?: Record<number, Array<{ user: { login: string }; state: string; commit_id: string }>>;
   /** `METHOD /path-after-repo` answered once with 502 Bad Gateway, to exercise retries. */
   failOnce?: string;
+  /**
+   * *Get a repository* by name (`owner/repo` → its id): a renamed repository's former name leads to
+   * it, as GitHub's redirect does; names match in any case. A name not here is a 404.
+   */
+  repositoryIds?: Record<string, number>;
   /** `METHOD /path-after-repo` → HTTP status it is always refused with (e.g. a 403 for a missing permission). */
   refuse?: Record<string, number>;
   /** Who GitHub records as the creator of deployments made through this fake: the token's identity. */
@@ -649,6 +654,15 @@ export function createGitHubFake(options: {
       return /viewer\s*\{\s*login\s*\}/.test(query)
         ? [200, { data: { viewer: { login: tokenLogin } } }]
         : [200, { errors: [{ message: `No fake for the query ${query}` }] }];
+    }
+    const named = method === 'GET' ? /^\/repos\/([^/]+)\/([^/]+)$/.exec(path) : null;
+    if (named !== null && options.repositoryIds !== undefined) {
+      const full = `${named[1]}/${named[2]}`;
+      // GitHub's names are case-blind.
+      const id = Object.entries(options.repositoryIds).find(
+        ([name]) => name.toLowerCase() === full.toLowerCase(),
+      )?.[1];
+      return id === undefined ? [404, { message: 'Not Found' }] : [200, { id, full_name: full }];
     }
     if (!path.startsWith(base)) return [404, { message: `Not Found: ${path}` }];
     const rest = path.slice(base.length);

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { eventSortKey } from '../../core/task/event-sort-key.js';
+import { parkedStepSchema, type ParkedStep } from '../../core/task/parked-step.js';
 import { isSameEvent } from '../../core/task/same-event.js';
 import { taskEventSchema, type TaskEvent } from '../../core/task/task-event.js';
 import { isConditionalCheckFailure } from './is-conditional-check-failure.js';
@@ -12,6 +13,8 @@ import { RESULTS_TABLE_SORT_KEY, TASKS_TABLE_KEY } from './task-table-definition
 /**
  * A task's events in `ImplementationResults` (DESIGN §11), append-only: each put is conditional on
  * its key being free, so nothing is overwritten; a replay of the same event is `already-present`.
+ * Parked steps (`ParkedStep`) live beside the events under `parked#<id>`, a key no event's
+ * (`eventSortKey`: a step name first) can take.
  */
 export function createDynamoDbTaskEventStore(params: {
   client: Pick<DynamoDBDocumentClient, 'send'>;
@@ -25,7 +28,54 @@ export function createDynamoDbTaskEventStore(params: {
     return parseItem({ item: event, schema: taskEventSchema, tableName });
   };
 
+  const parkedKey = (step: ParkedStep) => `${PARKED_PREFIX}${step.id}`;
+  const isParked = (item: Record<string, unknown>) =>
+    String(item[RESULTS_TABLE_SORT_KEY]).startsWith(PARKED_PREFIX);
+
   return {
+    async park(step) {
+      const key = { [TASKS_TABLE_KEY]: step.event.task_id, [RESULTS_TABLE_SORT_KEY]: parkedKey(step) };
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...key, parked: step },
+            ConditionExpression: 'attribute_not_exists(#sk)',
+            ExpressionAttributeNames: { '#sk': RESULTS_TABLE_SORT_KEY },
+          }),
+        );
+      } catch (error) {
+        // The key is the step's own hash: what holds it is this very step, parked before.
+        if (!isConditionalCheckFailure(error))
+          throw failure(`park a step of task ${step.event.task_id}`, error);
+      }
+    },
+
+    async listParked(taskId) {
+      const steps: ParkedStep[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      try {
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: '#id = :id AND begins_with(#sk, :parked)',
+              ExpressionAttributeNames: { '#id': TASKS_TABLE_KEY, '#sk': RESULTS_TABLE_SORT_KEY },
+              ExpressionAttributeValues: { ':id': taskId, ':parked': PARKED_PREFIX },
+              ConsistentRead: true,
+              ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+            }),
+          );
+          for (const item of page.Items ?? [])
+            steps.push(parseItem({ item: item['parked'], schema: parkedStepSchema, tableName }));
+          startKey = page.LastEvaluatedKey;
+        } while (startKey !== undefined);
+      } catch (error) {
+        throw failure(`list the parked steps of task ${taskId}`, error);
+      }
+      return steps;
+    },
+
     async append(event) {
       const key = { [TASKS_TABLE_KEY]: event.task_id, [RESULTS_TABLE_SORT_KEY]: eventSortKey(event) };
       try {
@@ -66,7 +116,7 @@ export function createDynamoDbTaskEventStore(params: {
               ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
             }),
           );
-          events.push(...(page.Items ?? []).map(parse));
+          events.push(...(page.Items ?? []).filter((item) => !isParked(item)).map(parse));
           startKey = page.LastEvaluatedKey;
         } while (startKey !== undefined);
       } catch (error) {
@@ -77,3 +127,6 @@ export function createDynamoDbTaskEventStore(params: {
     },
   };
 }
+
+/** The sort key prefix of parked steps: no step name (a task state or an event type) is `parked`. */
+const PARKED_PREFIX = 'parked#';

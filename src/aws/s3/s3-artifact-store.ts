@@ -26,7 +26,7 @@ export function createS3ArtifactStore(params: {
     async put(artifact) {
       const key = artifactKey(artifact);
       // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
-      const body = await redactArtifactBody(artifact.body);
+      const body = await redactArtifactBody(artifact.body, artifact.path);
       const contentType = artifact.contentType ?? contentTypeFor(artifact.path);
       try {
         const sha256 = await putS3Object({

@@ -43,18 +43,22 @@ export function deploymentAuthority(params: {
  * Whether a deployment from GitHub's list of `repository` (`owner/repo`, the repository it was
  * listed from) counts in history (rollback targets, what runs, `deploy_order`): with keys, only a
  * payload verified for that repository; without, only the agent's creator. A string payload is
- * parsed as JSON first, as GitHub may return it that way.
+ * parsed as JSON first, as GitHub may return it that way. An older payload signed over a name
+ * (v2, without `repository_id`) made before a rename holds under one of `formerNames`: names GitHub
+ * resolves to `authority.repositoryId` (the caller asked it: `agentDeploymentFilter`), as the
+ * deploy run's own verification does (`verifyDeployment`).
  */
 export function isAgentDeployment(params: {
   deployment: GitHubDeployment;
   authority: DeploymentAuthority;
   repository: string;
+  formerNames?: readonly string[];
 }): boolean {
   const { deployment, authority } = params;
   const judgement = judgeDeployment({
     creator: deployment.creator?.login,
     creators: authority.creators,
-    payload: typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload,
+    payload: payloadOf(deployment),
     place: {
       repository: params.repository,
       repositoryId: authority.repositoryId,
@@ -62,8 +66,14 @@ export function isAgentDeployment(params: {
       environment: deployment.environment,
     },
     keys: authority.keys,
+    ...(params.formerNames === undefined ? {} : { formerNames: params.formerNames }),
   });
   return judgement.trust !== 'refused';
+}
+
+/** The deployment's payload as created: a string payload parsed as JSON, as GitHub may return it that way. */
+export function payloadOf(deployment: GitHubDeployment): unknown {
+  return typeof deployment.payload === 'string' ? parseJson(deployment.payload) : deployment.payload;
 }
 
 function parseJson(text: string): unknown {

@@ -21,8 +21,9 @@ export interface StoredArtifact extends ArtifactRef {
 /**
  * Where artifacts are kept for audit and for dashboards (DESIGN §11): the artifacts bucket at
  * `<owner>/<repo>/<task>/<attempt>/<path>`, or the same layout in a local folder. Every
- * implementation redacts what it is given at `put` (`redactArtifactBody`): callers redact too,
- * with what they know of a text (a file's path), and redacted text is kept byte for byte.
+ * implementation redacts what it is given at `put` (`redactArtifactBody`, a generated file
+ * `files/<path>` by its path): the one place artifacts are redacted, so callers pass text as it
+ * is; text already redacted is kept byte for byte.
  */
 export interface ArtifactStore {
   put(

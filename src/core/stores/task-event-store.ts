@@ -1,3 +1,4 @@
+import type { ParkedStep } from '../task/parked-step.js';
 import type { TaskEvent } from '../task/task-event.js';
 
 /**
@@ -8,8 +9,15 @@ import type { TaskEvent } from '../task/task-event.js';
  */
 export interface TaskEventStore {
   append(event: TaskEvent): Promise<'appended' | 'already-present'>;
-  /** Every event of the task, in `sequence` order. */
+  /** Every event of the task, in `sequence` order (parked steps are not events). */
   list(taskId: string): Promise<TaskEvent[]>;
+  /**
+   * Keeps a step no write of the task's record could take (`ParkedStep`), under its own key (`id`):
+   * it never conflicts, and parking the same step again is a no-op. Never overwrites.
+   */
+  park(step: ParkedStep): Promise<void>;
+  /** The task's parked steps, every one ever parked (taken in or not), in no set order. */
+  listParked(taskId: string): Promise<ParkedStep[]>;
 }
 
 export class TaskEventConflictError extends Error {

@@ -6,6 +6,7 @@ import { DEPLOY_STATES } from '../state/deploy-state.js';
 import { taskStateSchema } from '../state/task-state-schema.js';
 import { commitShaSchema, taskEventSchema } from './task-event.js';
 import { lifecycleEventSchema, MAX_UNSENT_EVENTS } from './lifecycle-event.js';
+import { MAX_ADOPTED_STEPS } from './parked-step.js';
 
 /** Version of the record's shape; a reader refuses a record whose shape it does not know. */
 export const TASK_RECORD_SCHEMA_VERSION = 1;
@@ -99,24 +100,30 @@ export const taskRecordSchema = z.object({
    * before the publish), oldest first; the next step sends them first (`openTaskJournal`).
    */
   unsent_events: z.array(lifecycleEventSchema).max(MAX_UNSENT_EVENTS).optional(),
+  /**
+   * In a task's own log only (never rendered or mirrored): the ids of the parked steps this record
+   * has taken in (`ParkedStep`, `recordTaskEvent`), so each is taken in once, oldest first.
+   */
+  adopted_steps: z.array(z.string()).max(MAX_ADOPTED_STEPS).optional(),
 });
 
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
 /**
- * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`): what is
- * rendered and mirrored.
+ * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`,
+ * `adopted_steps`): what is rendered and mirrored.
  */
 export function withoutPendingEvents(record: TaskRecord): TaskRecord {
-  const { pending_events: _pending, unsent_events: _unsent, ...task } = record;
+  const { pending_events: _pending, unsent_events: _unsent, adopted_steps: _adopted, ...task } = record;
   return task;
 }
 
-/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`), to carry into its next write. */
+/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`, `adopted_steps`), to carry into its next write. */
 export function logBookkeepingOf(
   record: TaskRecord | undefined,
-): Pick<TaskRecord, 'pending_events' | 'unsent_events'> {
+): Pick<TaskRecord, 'pending_events' | 'unsent_events' | 'adopted_steps'> {
   return {
+    ...(record?.adopted_steps === undefined ? {} : { adopted_steps: record.adopted_steps }),
     ...(record?.pending_events === undefined ? {} : { pending_events: record.pending_events }),
     ...(record?.unsent_events === undefined ? {} : { unsent_events: record.unsent_events }),
   };

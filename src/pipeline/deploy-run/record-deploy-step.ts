@@ -330,9 +330,12 @@ async function recordOne(params: {
       log(`The task mirror did not take ${what}: ${error.message}`);
       return lostRecord;
     }
+    // Parked, the step is late, not lost: the task's next writer takes it into the record.
     if (error instanceof TaskStepContendedError)
       return [
-        `The task mirror did not record ${what}: ${error.message}. The step is not in the task's record; the deployment's own status in GitHub still holds it.`,
+        error.parked
+          ? `The task mirror took ${what} late: ${error.message}.`
+          : `The task mirror did not record ${what}: ${error.message}. The deployment's own status in GitHub still holds it.`,
         ...lostRecord,
       ];
     return [`The task mirror could not record ${what}: ${reasonOf(error)}`, ...lostRecord];

@@ -1,11 +1,11 @@
 import type { ArtifactStore } from '../../core/stores/artifact-store.js';
-import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { UnsentArtifacts } from '../../core/state/state-marker.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { readBranchTexts, type BlobClient } from '../../github/read-branch-texts.js';
 import { heldInStore } from './held-in-store.js';
+import { GENERATED_FILES_PREFIX } from '../../core/stores/redact-artifact-body.js';
 
-const FILES = 'files/';
+const FILES = GENERATED_FILES_PREFIX;
 
 /** What a re-send did: the paths now in the store, and those that cannot be rebuilt, with why. */
 export interface ResentArtifacts {
@@ -18,7 +18,7 @@ export interface ResentArtifacts {
  * Re-sends an attempt's artifacts the store did not take (the marker's `unsent_artifacts`, issue
  * #10): each `files/<path>` is read back from `commit_sha` — the commit the trusted marker
  * recorded, read by its sha and never at the branch's head, so a later push cannot stand in for
- * the agent's files — redacted as `storeAttemptArtifacts` redacts them, and stored again. The rest
+ * the agent's files — redacted by the store as it takes them (`redactArtifactBody`), and stored again. The rest
  * cannot be rebuilt and is named in `lost`: the prompt, the model's answer and the model calls
  * exist nowhere else, and the validation report is not re-derived (the gates' result depends on
  * the whole bundle, the file roles the model gave and the config at the time; the check run on
@@ -53,7 +53,7 @@ export async function resendUnsentArtifacts(params: {
   for (const path of files) {
     const text = texts.get(path);
     if (text === undefined) continue;
-    await params.store.put({ ...where, path: `${FILES}${path}`, body: await redactSecrets(text, path) });
+    await params.store.put({ ...where, path: `${FILES}${path}`, body: text });
     sent.push(`${FILES}${path}`);
   }
   // What cannot be rebuilt may be in the store after all (a put that timed out after S3 stored it).

@@ -1,7 +1,6 @@
 import type { ArtifactStore } from '../../core/stores/artifact-store.js';
 import { ArtifactsNotStoredError } from './artifacts-not-stored-error.js';
-import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
-import { redactSecrets } from '../../core/secrets/redact-secrets.js';
+import { GENERATED_FILES_PREFIX } from '../../core/stores/redact-artifact-body.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
 import type { GenerationContext } from '../../generation/model-provider.js';
 import type { PreparedChange } from '../implement/prepare-change.js';
@@ -16,8 +15,8 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * repository context, the provider) and `answer.json` what it answered (summary, plan, risk notes,
  * file list, model, usage); `model-calls/<n>/prompt.json` and `model-calls/<n>/answer.json` each
  * model call of the attempt whole, as sent and as answered (the provider's `ModelExchange`; none
- * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
- * store never holds a secret the scanner finds. Returns the count and bytes written. An artifact
+ * for the offline blueprints). The store redacts every text as it takes it (`redactArtifactBody`, a
+ * generated file by its path), so it never holds a secret the scanner finds. Returns the count and bytes written. An artifact
  * the store refuses does not stop the others: every one is tried, then an error names those that
  * failed (`ArtifactsNotStoredError`, with their paths); the scanner's error is thrown as is (the caller turns either into a warning).
  */
@@ -48,21 +47,15 @@ export async function storeAttemptArtifacts(params: {
     }
   };
   for (const file of prepared.ok ? prepared.generation.bundle.files : []) {
-    await put(`files/${file.path}`, await redactSecrets(file.content, file.path));
+    await put(`${GENERATED_FILES_PREFIX}${file.path}`, file.content);
   }
   const report = prepared.ok
     ? prepared.generation.report
     : { passed: false, summary: prepared.summary, findings: prepared.generation.findings };
-  await put('validation-report.json', json(await redactJsonStrings(report)));
+  await put('validation-report.json', json(report));
   await put(
     'prompt.json',
-    json(
-      await redactJsonStrings({
-        provider: params.provider,
-        request: params.request,
-        context: params.context,
-      }),
-    ),
+    json({ provider: params.provider, request: params.request, context: params.context }),
   );
   const answer = prepared.ok
     ? {
@@ -80,11 +73,11 @@ export async function storeAttemptArtifacts(params: {
         usage: generation.usage,
         summary: prepared.summary,
       };
-  await put('answer.json', json(await redactJsonStrings(answer)));
+  await put('answer.json', json(answer));
   // Each model call whole, as sent and as answered (repairs included), for audit.
   for (const [index, exchange] of (generation.exchanges ?? []).entries()) {
-    await put(`model-calls/${index + 1}/prompt.json`, json(await redactJsonStrings(exchange.prompt)));
-    await put(`model-calls/${index + 1}/answer.json`, json(await redactJsonStrings(exchange.answer)));
+    await put(`model-calls/${index + 1}/prompt.json`, json(exchange.prompt));
+    await put(`model-calls/${index + 1}/answer.json`, json(exchange.answer));
   }
   if (failed.length > 0) {
     // The first few reasons: the status comment's warning stays one line.

@@ -1,6 +1,5 @@
 import type { ArtifactStore } from '../../core/stores/artifact-store.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
-import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import type { ModelExchange } from '../../generation/model-provider.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -8,7 +7,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /**
  * The model call of a review-feedback revision (`reviseFreeText`) for audit, as generation's are
  * kept (`storeAttemptArtifacts`): `model-calls/<call>/prompt.json` and `.../answer.json` under the
- * attempt the revision is for, each through the secret scanner's redaction first. `call` names the
+ * attempt the revision is for, each redacted by the store as it takes it (`redactArtifactBody`). `call` names the
  * call inside the attempt (`1` for a revision that starts its own attempt). Returns a one-line
  * warning for the status comment when the store refused either, never throws: the revision goes on.
  */
@@ -28,12 +27,12 @@ export async function storeRevisionExchange(params: {
     await store.put({
       ...where,
       path: `${base}/prompt.json`,
-      body: json(await redactJsonStrings(exchange.prompt)),
+      body: json(exchange.prompt),
     });
     await store.put({
       ...where,
       path: `${base}/answer.json`,
-      body: json(await redactJsonStrings(exchange.answer)),
+      body: json(exchange.answer),
     });
     return undefined;
   } catch (error) {

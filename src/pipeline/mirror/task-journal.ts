@@ -4,7 +4,7 @@ import type { TaskEvent, TaskEventBody } from '../../core/task/task-event.js';
 import { withoutPendingEvents, type TaskRecord } from '../../core/task/task-record.js';
 import type { MirrorStores } from './mirror-stores-for-config.js';
 import { mirrorTaskStep } from './mirror-task-step.js';
-import { recordTaskEvent, type TaskLog } from './record-task-event.js';
+import { parkSteps, recordTaskEvent, TaskStepContendedError, type TaskLog } from './record-task-event.js';
 import { settleOutbox } from './settle-outbox.js';
 import { migrateFormerTask } from './migrate-former-task.js';
 
@@ -16,7 +16,11 @@ import { migrateFormerTask } from './migrate-former-task.js';
 export interface TaskJournal {
   /** The record as the log holds it; `undefined` for a task never seen. */
   current(): Promise<TaskRecord | undefined>;
-  /** Applies the events in order (`recordTaskEvent`), then mirrors them; throws the log's errors only. */
+  /**
+   * Applies the events in order (`recordTaskEvent`), then mirrors them; throws the log's errors
+   * only. A step that lost every try (`TaskStepContendedError`) is parked with the rest of the
+   * batch after it, for the task's next writer to take in, and the error is thrown.
+   */
   record(events: readonly TaskEventBody[]): Promise<{ record: TaskRecord | undefined; warning?: string }>;
 }
 
@@ -43,6 +47,8 @@ export function openTaskJournal(params: {
    * under another repository name are migrated too (`migrateFormerTask`).
    */
   renamed?: boolean | undefined;
+  /** The pause after a conflicting write (`recordTaskEvent`); `pauseAfterConflict` unless a test needs none. */
+  pause?: (retry: number) => Promise<void>;
 }): TaskJournal {
   const { log, mirror, taskId } = params;
   let migrated: Promise<unknown> | undefined;
@@ -64,8 +70,23 @@ export function openTaskJournal(params: {
       await migrate();
       const outbox = mirror?.publisher === undefined ? undefined : outboxOfBatch();
       const steps: Awaited<ReturnType<typeof recordTaskEvent>>[] = [];
-      for (const event of events)
-        steps.push(await recordTaskEvent({ log, event, ...(outbox ? { outbox: outbox.add } : {}) }));
+      for (const [index, event] of events.entries()) {
+        try {
+          steps.push(
+            await recordTaskEvent({
+              log,
+              event,
+              ...(outbox ? { outbox: outbox.add } : {}),
+              ...(params.pause === undefined ? {} : { pause: params.pause }),
+            }),
+          );
+        } catch (error) {
+          if (!(error instanceof TaskStepContendedError) || !error.parked) throw error;
+          // The rest of the batch would contend the same way: parked after it, in order, for the next writer.
+          const reason = await parkSteps({ events: log.events, steps: events.slice(index + 1), from: 1 });
+          throw reason === undefined ? error : new TaskStepContendedError(error.event, false, reason);
+        }
+      }
       const record = steps.at(-1)?.record ?? (await log.tasks.get(taskId));
       const unappended = steps.findLast((step) => step.unappended !== undefined)?.unappended;
       const warnings =

@@ -10,7 +10,7 @@ const down = async (): Promise<never> => {
 /** A task mirror that cannot be reached (after the SDK's retries). */
 const unreachable: { tasks: TaskStore; events: TaskEventStore } = {
   tasks: { get: down, put: down, listByStatus: down },
-  events: { append: down, list: down },
+  events: { append: down, list: down, park: down, listParked: down },
 };
 
 describe('review10: the status marker while the mirror is down and outcomes are long', () => {

@@ -33,6 +33,22 @@ export function describeArtifactStoreContract(name: string, make: () => Artifact
       expect(Array.from((await store.get(at(taskId, 1, 'code.zip')))!.body)).toEqual(Array.from(bytes));
     });
 
+    it('redacts a generated file it is given raw by the file’s path, so a secret only its file type shows never lands', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      // An npm token in the classic form is a secret only in an .npmrc (secretlint's file-type rule):
+      // the store is the one place artifacts are redacted, so it must know the file.
+      const npmToken = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890';
+      const npmrc = `//registry.npmjs.org/:_authToken=${npmToken}\n`;
+      await store.put({ ...at(taskId, 1, 'files/.npmrc'), body: npmrc });
+      await store.put({ ...at(taskId, 1, 'files/config/.npmrc'), body: new TextEncoder().encode(npmrc) });
+      for (const path of ['files/.npmrc', 'files/config/.npmrc']) {
+        const text = Buffer.from((await store.get(at(taskId, 1, path)))!.body).toString('utf8');
+        expect(text).not.toContain(npmToken);
+        expect(text).toContain('[REDACTED:');
+      }
+    });
+
     it('answers undefined for an artifact it never stored', async () => {
       expect(await make().get(at(freshTaskId(), 1, 'nothing.txt'))).toBeUndefined();
     });

@@ -1,4 +1,5 @@
 import { TaskEventConflictError, type TaskEventStore } from '../../../src/core/stores/task-event-store.js';
+import { parkedStepOf } from '../../../src/core/task/parked-step.js';
 import type { TaskEvent } from '../../../src/core/task/task-event.js';
 import { freshTaskId } from './task-store-contract.js';
 
@@ -30,6 +31,24 @@ function events(taskId: string): TaskEvent[] {
 /** What every TaskEventStore promises: append-only, idempotent, read back in order. */
 export function describeTaskEventStoreContract(name: string, make: () => TaskEventStore): void {
   describe(`${name}: TaskEventStore contract`, () => {
+    it('keeps parked steps beside the events, apart from them, each once however often parked', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      const all = events(taskId);
+      for (const event of all) await store.append(event);
+      const { sequence: _sequence, ...step } = all[3]!;
+      const first = parkedStepOf(step, 0);
+      const second = parkedStepOf({ ...step, at: '2026-11-24T10:00:06.000Z' }, 1);
+      await store.park(first);
+      await store.park(first);
+      await store.park(second);
+      const parked = await store.listParked(taskId);
+      expect(parked.sort((a, b) => a.position - b.position)).toEqual([first, second]);
+      expect(await store.listParked(freshTaskId())).toEqual([]);
+      // A parked step is not an event of the task's life.
+      expect(await store.list(taskId)).toEqual(all);
+    });
+
     it('reads a task’s events back in sequence order, whatever order they were appended in', async () => {
       const store = make();
       const taskId = freshTaskId();
