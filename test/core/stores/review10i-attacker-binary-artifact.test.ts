@@ -25,7 +25,7 @@ const where = { repo: 'acme/shop', taskId: 'acme/shop#7', attempt: 1 };
 describe('binary artifacts and the one redaction path (review10i)', () => {
   it('held: bytes that are not UTF-8 with the token readable in them go as not-scanned', async () => {
     const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]), Buffer.from(env)]);
-    expect((await redactArtifactBody(bytes)).toString('utf8')).toBe(NOT_SCANNED_MARKER);
+    expect((await redactArtifactBody(bytes, 'bundle/archive.zip')).toString('utf8')).toBe(NOT_SCANNED_MARKER);
   });
 
   it.failing(
@@ -42,7 +42,7 @@ describe('binary artifacts and the one redaction path (review10i)', () => {
 
   it.failing('FAULT: the same text saved as UTF-16LE keeps the token (every other byte a NUL)', async () => {
     const utf16 = Buffer.from(env, 'utf16le');
-    const kept = await redactArtifactBody(utf16);
+    const kept = await redactArtifactBody(utf16, 'bundle/config.env');
     expect(kept.toString('utf16le')).not.toContain(TOKEN);
   });
 });
