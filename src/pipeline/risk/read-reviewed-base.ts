@@ -15,10 +15,11 @@ const MAX_WHY_LENGTH = 200;
 
 /**
  * The reviewed base the risk classifier compares a bundle's lockfiles with (`classifyRisk`'s
- * `base`): every npm lockfile path of `paths`, read with `read`. It fails closed: a read that
- * throws, comes back empty (GitHub's contents API gives no content above 1 MB) or passes
- * `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with why, so
- * its install scripts all count as new. Never throws.
+ * `base`): every npm lockfile path of `paths`, read with `read` (on GitHub, `githubBaseReader`,
+ * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
+ * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
+ * passes `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with
+ * why, so its install scripts all count as new. Never throws.
  */
 export async function readReviewedBase(params: {
   paths: readonly string[];
@@ -46,8 +47,7 @@ async function readOne(path: string, read: BaseFileReader): Promise<ReviewedBase
     return { path, unreadable: why.length > MAX_WHY_LENGTH ? `${why.slice(0, MAX_WHY_LENGTH)}…` : why };
   }
   if (content === undefined) return undefined;
-  if (content === '')
-    return { path, unreadable: 'it came back empty (GitHub returns no content above 1 MB)' };
+  if (content === '') return { path, unreadable: 'it is empty' };
   if (content.length > MAX_BASE_FILE_LENGTH) return { path, unreadable: 'it is too large to read' };
   return { path, content };
 }

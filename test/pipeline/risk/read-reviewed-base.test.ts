@@ -26,10 +26,7 @@ describe('readReviewedBase', () => {
     ).toEqual([
       { path: 'a/package-lock.json', content: '{"lockfileVersion":3}' },
       { path: 'c/package-lock.json', unreadable: 'HttpError: Bad credentials at x' },
-      {
-        path: 'd/package-lock.json',
-        unreadable: 'it came back empty (GitHub returns no content above 1 MB)',
-      },
+      { path: 'd/package-lock.json', unreadable: 'it is empty' },
       { path: 'e/package-lock.json', unreadable: 'it is too large to read' },
     ]);
   });
