@@ -3,7 +3,7 @@ import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
-import { isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
+import { isLockfilePath, isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
@@ -35,7 +35,7 @@ export function classifyRisk(params: {
   changeSet?: readonly ChangeSetResourceChange[];
   /**
    * Files as they are on the branch the change merges into (reviewed): a lockfile's install
-   * scripts already there are not new (`npmLockfileRisks`). Absent, or a file there unreadable:
+   * scripts already there are not new (`npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`). Absent, or a file there unreadable:
    * every one counts, and an unreadable one's reasons say why.
    */
   base?: readonly ReviewedBaseFile[];
@@ -65,27 +65,24 @@ export function classifyRisk(params: {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;
     }
-    if (isNpmLockfilePath(file.path)) {
+    if (isLockfilePath(file.path)) {
       const base = params.base?.find((reviewed) => reviewed.path === file.path);
+      const lockfile = {
+        path: file.path,
+        content: file.content,
+        ...(base === undefined
+          ? {}
+          : 'content' in base
+            ? { base: base.content }
+            : { baseUnreadable: base.unreadable }),
+      };
       reasons.push(
-        ...npmLockfileRisks({
-          path: file.path,
-          content: file.content,
-          ...(base === undefined
-            ? {}
-            : 'content' in base
-              ? { base: base.content }
-              : { baseUnreadable: base.unreadable }),
-        }),
+        ...(isNpmLockfilePath(file.path)
+          ? npmLockfileRisks(lockfile)
+          : /(^|\/)yarn\.lock$/.test(file.path)
+            ? yarnLockfileRisks(lockfile)
+            : pnpmLockfileRisks(lockfile)),
       );
-      continue;
-    }
-    if (/(^|\/)yarn\.lock$/.test(file.path)) {
-      reasons.push(...yarnLockfileRisks(file));
-      continue;
-    }
-    if (/(^|\/)pnpm-lock\.yaml$/.test(file.path)) {
-      reasons.push(...pnpmLockfileRisks(file));
       continue;
     }
     const config = packageManagerConfigRisks(file);
