@@ -14,6 +14,7 @@ import { ingressRisks } from './ingress-risks.js';
 import { jsonTextRisks } from './json-text-risks.js';
 import { lambdaPermissionRisks } from './lambda-permission-risks.js';
 import { layerSourceRisks } from './layer-source-risks.js';
+import { NESTED_STACK_TYPES } from './nested-stack-risks.js';
 import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
 import { outsideTargetRisks } from './outside-target-risks.js';
 import { publicAccessRisks } from './public-access-risks.js';
@@ -119,6 +120,8 @@ export function resourceRisks(params: {
   // unreviewed type with a reason of its own (a public setting), nor a custom resource run by this
   // template's own function (its properties are that function's input).
   const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+  // A nested stack is judged with the bundle that holds (or lacks) its template: `nestedStacks`.
+  if (NESTED_STACK_TYPES.has(type)) return reasons;
   // An implicit role is about the role SAM adds, not the resource: what else it sets (a function's
   // `Events`, `DeploymentPreference`) is still listed, so the person sees it.
   const whole = reasons.some((reason) => reason.where === where && reason.code !== 'implicit-iam-role');
